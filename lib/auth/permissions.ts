@@ -1,0 +1,45 @@
+import type { AuthContext } from "@/lib/auth/AuthContext";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { ApiError } from "@/lib/http/ApiError";
+
+const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2 };
+
+export function roleIn(auth: AuthContext, workspaceId: string): Role | null {
+  if (auth.kind !== "user") return null;
+  return auth.memberships.find((m) => m.workspaceId === workspaceId)?.role ?? null;
+}
+
+export function canViewWorkspace(auth: AuthContext, workspaceId: string): boolean {
+  if (auth.kind === "ingestKey") return auth.workspaceId === workspaceId;
+  return roleIn(auth, workspaceId) !== null;
+}
+
+/** Changing status, assignee or resolution needs member or admin. */
+export function canTriage(auth: AuthContext, workspaceId: string): boolean {
+  const role = roleIn(auth, workspaceId);
+  return role !== null && RANK[role] >= RANK.member;
+}
+
+export function canAdminister(auth: AuthContext, workspaceId: string): boolean {
+  return roleIn(auth, workspaceId) === "admin";
+}
+
+/** Workspaces whose data this caller may read: every query is scoped to these. */
+export function visibleWorkspaceIds(auth: AuthContext): string[] {
+  return auth.kind === "ingestKey" ? [auth.workspaceId] : auth.memberships.map((m) => m.workspaceId);
+}
+
+/** 404 rather than 403 for workspaces the caller is not in, so their existence is not revealed. */
+export function assertCanViewWorkspace(auth: AuthContext, workspaceId: string): void {
+  if (!canViewWorkspace(auth, workspaceId)) throw ApiError.notFound("workspace not found");
+}
+
+export function assertCanTriage(auth: AuthContext, workspaceId: string): void {
+  assertCanViewWorkspace(auth, workspaceId);
+  if (!canTriage(auth, workspaceId)) throw ApiError.forbidden("your role cannot change errors in this workspace");
+}
+
+export function assertCanAdminister(auth: AuthContext, workspaceId: string): void {
+  assertCanViewWorkspace(auth, workspaceId);
+  if (!canAdminister(auth, workspaceId)) throw ApiError.forbidden("only workspace admins can do this");
+}

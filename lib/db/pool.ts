@@ -1,0 +1,30 @@
+import pg from "pg";
+import { env } from "@/lib/env";
+
+const globalForPool = globalThis as unknown as { faultlinePool?: pg.Pool };
+
+/** The one PostgreSQL pool per process; Prisma and the raw-SQL ingest path share it. */
+export function pool(): pg.Pool {
+  if (!globalForPool.faultlinePool) {
+    const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
+    globalForPool.faultlinePool = new pg.Pool({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE });
+    globalForPool.faultlinePool.on("error", () => undefined);
+  }
+  return globalForPool.faultlinePool;
+}
+
+/** Runs `fn` inside BEGIN/COMMIT on one connection; rolls back on any error. */
+export async function withTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool().connect();
+  try {
+    await client.query("BEGIN");
+    const result = await fn(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

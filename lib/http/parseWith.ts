@@ -1,0 +1,16 @@
+import type { z } from "zod";
+import { ApiError } from "@/lib/http/ApiError";
+import { zodIssues } from "@/lib/http/zodIssues";
+
+/** Validates a value against a schema or throws a 422 naming each offending field path. */
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown, prefix = ""): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = zodIssues(result.error, prefix);
+  throw ApiError.validation(`invalid ${issues[0]?.path ?? "input"}: ${issues[0]?.message ?? ""}`, issues);
+}
+
+export function parseSearchParams<S extends z.ZodType>(schema: S, req: Request): z.output<S> {
+  const params = Object.fromEntries(new URL(req.url).searchParams.entries());
+  return parseWith(schema, params);
+}

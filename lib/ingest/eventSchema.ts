@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { FrameSchema } from "@/lib/ingest/stacktrace/frame";
+
+export const SEVERITIES = ["low", "medium", "high", "critical"] as const;
+export const SeveritySchema = z.enum(SEVERITIES);
+export type Severity = z.infer<typeof SeveritySchema>;
+
+export const MAX_BATCH_EVENTS = 1000;
+
+const shortText = (max: number) => z.string().trim().min(1).max(max);
+const jsonObject = z.record(z.string(), z.unknown());
+
+/** One event as accepted by POST /api/v1/events (the Sentry mapper produces the same shape). */
+export const IngestEventSchema = z.object({
+  eventId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.:-]{1,128}$/, "must be 1-128 characters of A-Z a-z 0-9 _ . : -")
+    .optional(),
+  type: shortText(256),
+  message: z.string().max(8192).default(""),
+  stackTrace: z.union([z.string().max(262_144), z.array(FrameSchema).max(500)]).optional(),
+  severity: SeveritySchema.optional(),
+  category: shortText(64).optional(),
+  source: shortText(64).optional(),
+  occurredAt: z.iso.datetime({ offset: true }).optional(),
+  userId: shortText(256).optional(),
+  agentId: shortText(256).optional(),
+  runId: shortText(256).optional(),
+  environment: shortText(64).optional(),
+  release: shortText(256).optional(),
+  platform: shortText(64).optional(),
+  tags: z.record(z.string().max(200), z.union([z.string().max(1000), z.number(), z.boolean()])).optional(),
+  context: jsonObject.optional(),
+  metadata: jsonObject.optional(),
+  fingerprint: z.array(z.string().max(512)).min(1).max(20).optional(),
+  parentEventId: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,128}$/)
+    .optional(),
+  impact: z
+    .object({
+      creditsLost: z.number().nonnegative().max(1e10).optional(),
+      executionsAffected: z.number().int().nonnegative().max(1e9).optional(),
+    })
+    .optional(),
+  recovery: z
+    .object({
+      recovered: z.boolean(),
+      method: shortText(64).optional(),
+      durationMs: z.number().int().nonnegative().max(2_147_483_647).optional(),
+      automatic: z.boolean().optional(),
+    })
+    .optional(),
+});
+
+export type IngestEventInput = z.input<typeof IngestEventSchema>;
+export type IngestEvent = z.output<typeof IngestEventSchema>;

@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+/** One stack frame, as parsed from a native stack trace or sent structured by a client. */
+export const FrameSchema = z.object({
+  function: z.string().max(1024).optional(),
+  module: z.string().max(1024).optional(),
+  filename: z.string().max(2048).optional(),
+  absPath: z.string().max(4096).optional(),
+  lineno: z.number().int().nonnegative().optional(),
+  colno: z.number().int().nonnegative().optional(),
+  /** Application code (true) or a library / runtime frame (false). Unknown when absent. */
+  inApp: z.boolean().optional(),
+  contextLine: z.string().max(4096).optional(),
+  preContext: z.array(z.string().max(4096)).max(20).optional(),
+  postContext: z.array(z.string().max(4096)).max(20).optional(),
+});
+
+export type Frame = z.infer<typeof FrameSchema>;
+
+export const LANGUAGES = ["javascript", "python", "java", "go", "ruby", "dotnet", "php", "unknown"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export interface ParsedStack {
+  language: Language;
+  /** Frames ordered outermost call first, innermost (where the error was thrown) last. */
+  frames: Frame[];
+}
