@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { createTenant, getJson, postEvents } from "@/e2e/support/tenant";
+import { query } from "@/e2e/support/dbCounts";
+
+describe("concurrent ingest", () => {
+  it("200 concurrent posts of one error make exactly one group with count 200", async () => {
+    const t = await createTenant("conc");
+    const event = (i: number) => ({
+      type: "RaceError",
+      message: `contention on row ${i}`,
+      stackTrace: "RaceError: contention\n    at lockRow (/app/src/db/lock.js:10:3)\n    at main (/app/src/index.js:2:1)",
+      userId: `user-${i % 50}`,
+      agentId: `agent-${i % 7}`,
+    });
+    const responses = await Promise.all(Array.from({ length: 200 }, (_, i) => postEvents(t.key, event(i))));
+    expect(responses.map((r) => r.status)).toEqual(Array(200).fill(202));
+    const groups = await query<{ occurrenceCount: number; usersAffected: number; agentsAffected: number }>(
+      `SELECT "occurrenceCount", "usersAffected", "agentsAffected" FROM "ErrorGroup" WHERE "projectId" = $1`,
+      [t.projectId],
+    );
+    expect(groups).toEqual([{ occurrenceCount: 200, usersAffected: 50, agentsAffected: 7 }]);
+    const [{ n }] = await query<{ n: string }>(`SELECT sum(count) AS n FROM "ErrorHourly" WHERE "projectId" = $1`, [t.projectId]);
+    expect(Number(n)).toBe(200);
+    const list = await (await getJson(`/api/v1/errors?projectId=${t.projectId}`, { key: t.key })).json();
+    expect(list.items[0].occurrences).toBe(200);
+  });
+});

@@ -1,0 +1,30 @@
+import pg from "pg";
+import { assertLocalDatabase } from "@/e2e/support/assertLocalDatabase";
+
+const TABLES = ["ErrorGroup", "ErrorOccurrence", "ErrorGroupUser", "ErrorGroupAgent", "ErrorHourly", "AuditLog"];
+
+/** Row counts of every table ingest writes to: equal before and after means nothing was written. */
+export async function ingestTableCounts(): Promise<Record<string, number>> {
+  const client = new pg.Client({ connectionString: assertLocalDatabase() });
+  await client.connect();
+  try {
+    const counts: Record<string, number> = {};
+    for (const table of TABLES) {
+      const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${table}"`);
+      counts[table] = Number(rows[0].n);
+    }
+    return counts;
+  } finally {
+    await client.end();
+  }
+}
+
+export async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: assertLocalDatabase() });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}

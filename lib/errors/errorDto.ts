@@ -1,0 +1,50 @@
+import type { ErrorGroup } from "@/lib/generated/prisma/client";
+
+/** The JSON shape of an error group (the spec's `errors[]` item) sent to clients. */
+export function toErrorSummary(group: ErrorGroup) {
+  return {
+    errorId: group.id,
+    workspaceId: group.workspaceId,
+    projectId: group.projectId,
+    fingerprint: group.fingerprint,
+    type: group.type,
+    message: group.message,
+    severity: group.severity,
+    category: group.category,
+    source: group.source,
+    platform: group.platform,
+    status: group.status,
+    firstSeen: group.firstSeen.toISOString(),
+    lastSeen: group.lastSeen.toISOString(),
+    occurrences: group.occurrenceCount,
+    assigneeId: group.assigneeId,
+    regressedAt: group.regressedAt?.toISOString() ?? null,
+    impact: {
+      usersAffected: group.usersAffected,
+      agentsAffected: group.agentsAffected,
+      executionsAffected: group.executionsAffected,
+      creditsLost: Number(group.creditsLost),
+      cascadingFailures: group.cascadingFailures,
+    },
+  };
+}
+
+export type ErrorSummary = ReturnType<typeof toErrorSummary>;
+
+export function toErrorDetail(group: ErrorGroup) {
+  return {
+    ...toErrorSummary(group),
+    stackTrace: group.stackTrace,
+    frames: group.frames,
+    context: group.context,
+    resolution: group.resolvedAt
+      ? {
+          resolvedAt: group.resolvedAt.toISOString(),
+          resolvedBy: group.resolvedById,
+          resolution: group.resolution,
+          rootCause: group.rootCause,
+          preventiveMeasures: group.preventiveMeasures,
+        }
+      : null,
+  };
+}

@@ -1,0 +1,65 @@
+import type { AuthContext } from "@/lib/auth/AuthContext";
+import { db } from "@/lib/db/prisma";
+import { toErrorDetail } from "@/lib/errors/errorDto";
+import { findVisibleError } from "@/lib/errors/findVisibleError";
+
+const RECENT_OCCURRENCES = 20;
+const AUDIT_ENTRIES = 50;
+
+/** One error group with its latest occurrences, people involved and audit trail. */
+export async function getErrorDetails(auth: AuthContext, errorId: string) {
+  const group = await findVisibleError(auth, errorId);
+  const people = [group.assigneeId, group.resolvedById].filter((id): id is string => Boolean(id));
+  const [occurrences, audit, users] = await Promise.all([
+    db().errorOccurrence.findMany({
+      where: { groupId: group.id },
+      orderBy: { occurredAt: "desc" },
+      take: RECENT_OCCURRENCES,
+    }),
+    db().auditLog.findMany({
+      where: { targetType: "error", targetId: group.id },
+      orderBy: { at: "desc" },
+      take: AUDIT_ENTRIES,
+    }),
+    db().user.findMany({ where: { id: { in: people } }, select: { id: true, name: true, email: true } }),
+  ]);
+  const actorIds = [...new Set(audit.map((a) => a.actorId).filter((id): id is string => Boolean(id)))];
+  const actors = await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } });
+  const nameOf = new Map([...users, ...actors].map((u) => [u.id, u]));
+
+  return {
+    ...toErrorDetail(group),
+    assignee: group.assigneeId ? nameOf.get(group.assigneeId) ?? null : null,
+    resolvedByUser: group.resolvedById ? nameOf.get(group.resolvedById) ?? null : null,
+    recentOccurrences: occurrences.map((o) => ({
+      id: o.id,
+      eventId: o.eventId,
+      occurredAt: o.occurredAt.toISOString(),
+      message: o.message,
+      severity: o.severity,
+      userId: o.userId,
+      agentId: o.agentId,
+      runId: o.runId,
+      environment: o.environment,
+      release: o.release,
+      tags: o.tags,
+      metadata: o.metadata,
+      parentEventId: o.parentEventId,
+      recovery:
+        o.recovered === null
+          ? null
+          : { recovered: o.recovered, method: o.recoveryMethod, durationMs: o.recoveryDurationMs, automatic: o.recoveryAutomatic },
+    })),
+    audit: audit.map((a) => ({
+      id: a.id,
+      action: a.action,
+      actorType: a.actorType,
+      actor: a.actorId ? nameOf.get(a.actorId) ?? null : null,
+      before: a.before,
+      after: a.after,
+      at: a.at.toISOString(),
+    })),
+  };
+}
+
+export type ErrorDetails = Awaited<ReturnType<typeof getErrorDetails>>;

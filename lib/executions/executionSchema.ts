@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+const Count = z.object({
+  /** Any time inside the minute; truncated to the minute. Defaults to now. */
+  at: z.iso.datetime({ offset: true }).optional(),
+  agentId: z.string().trim().min(1).max(256).optional(),
+  environment: z.string().trim().min(1).max(64).optional(),
+  ok: z.number().int().nonnegative().max(10_000_000).default(0),
+  failed: z.number().int().nonnegative().max(10_000_000).default(0),
+});
+
+/** POST /api/v1/executions: one count or `{ counts: [...] }` (up to 1,000). */
+export const ExecutionsBodySchema = z.union([
+  z.object({ counts: z.array(Count).min(1).max(1000) }),
+  Count.transform((count) => ({ counts: [count] })),
+]);
+
+export type ExecutionCount = z.output<typeof Count>;

@@ -1,0 +1,39 @@
+import { pool } from "@/lib/db/pool";
+
+export interface ExecutionDelta {
+  minute: Date;
+  agentId?: string;
+  environment?: string;
+  ok: number;
+  failed: number;
+  crashed?: number;
+}
+
+/** Adds execution counts to the per-minute table (one upsert per row, summed on conflict). */
+export async function recordExecutions(target: { workspaceId: string; projectId: string }, deltas: ExecutionDelta[]): Promise<void> {
+  if (deltas.length === 0) return;
+  const rows = deltas.map((d) => ({
+    minute: truncateToMinute(d.minute).toISOString(),
+    agentId: d.agentId ?? "",
+    environment: d.environment ?? "",
+    ok: d.ok,
+    failed: d.failed,
+    crashed: d.crashed ?? 0,
+  }));
+  await pool().query(
+    `INSERT INTO "ExecutionMinute" ("projectId", minute, "agentId", environment, "workspaceId", ok, failed, crashed)
+     SELECT $1::uuid, x.minute, x."agentId", x.environment, $2::uuid, sum(x.ok), sum(x.failed), sum(x.crashed)
+     FROM jsonb_to_recordset($3::jsonb) AS x(minute timestamptz, "agentId" text, environment text, ok int, failed int, crashed int)
+     GROUP BY x.minute, x."agentId", x.environment
+     ORDER BY 2, 3, 4
+     ON CONFLICT ("projectId", minute, "agentId", environment) DO UPDATE SET
+       ok = "ExecutionMinute".ok + excluded.ok,
+       failed = "ExecutionMinute".failed + excluded.failed,
+       crashed = "ExecutionMinute".crashed + excluded.crashed`,
+    [target.projectId, target.workspaceId, JSON.stringify(rows)],
+  );
+}
+
+export function truncateToMinute(at: Date): Date {
+  return new Date(Math.floor(at.getTime() / 60_000) * 60_000);
+}

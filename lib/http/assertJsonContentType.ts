@@ -1,0 +1,8 @@
+import { ApiError } from "@/lib/http/ApiError";
+
+/** JSON endpoints accept application/json (or no Content-Type at all, as curl -d sends form type). */
+export function assertJsonContentType(req: Request): void {
+  const type = req.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
+  if (!type || type === "application/json" || type.endsWith("+json") || type === "application/x-www-form-urlencoded") return;
+  throw ApiError.unsupportedMediaType(`Content-Type must be application/json, got "${type.slice(0, 60)}"`);
+}

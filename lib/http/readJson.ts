@@ -1,0 +1,15 @@
+import { ApiError } from "@/lib/http/ApiError";
+import { readBody } from "@/lib/http/readBody";
+
+const MAX_JSON_BYTES = 256 * 1024;
+
+/** Reads a small JSON request body (dashboard API calls); 400 when it is not JSON. */
+export async function readJson(req: Request): Promise<unknown> {
+  const body = await readBody(req, { maxWireBytes: MAX_JSON_BYTES, maxDecodedBytes: MAX_JSON_BYTES });
+  if (body.length === 0) return {};
+  try {
+    return JSON.parse(body.toString("utf8"));
+  } catch {
+    throw ApiError.badRequest("body is not valid JSON");
+  }
+}

@@ -1,0 +1,247 @@
+/**
+ * Realistic stack traces for tests, generated from a variant so the same error can be
+ * reproduced "after a deploy" (line numbers, closure indices, bundle hashes shift), "on
+ * another host" (different checkout / install directories), "with other ids" in the
+ * message, or "from another call site" (different innermost function).
+ */
+export interface Variant {
+  /** Host: which checkout / install directories appear in paths. */
+  host: 0 | 1;
+  /** Release: shifts line numbers, compiler-generated indices and bundle hashes. */
+  release: 0 | 1;
+  /** Ids interpolated into the message. */
+  ids: 0 | 1;
+  /** Call site: which function throws. */
+  site: 0 | 1;
+}
+
+export interface Sample {
+  type: string;
+  message: string;
+  text: string;
+}
+
+export const BASE: Variant = { host: 0, release: 0, ids: 0, site: 0 };
+
+const UUIDS = ["8f14e45f-ceea-467f-a0d8-1d1f0c4d8a2b", "0b5e7c21-93aa-4c1e-b7f2-5d6e8a9c0f13"];
+const NUMS = [12345, 987];
+const EMAILS = ["alice@example.com", "bob.smith@corp.example.org"];
+
+/** Lines move by 7 after the deploy. */
+const ln = (v: Variant, n: number) => n + v.release * 7;
+
+export const SAMPLES: Record<string, { language: string; hint: string; make: (v: Variant) => Sample }> = {
+  v8: {
+    language: "javascript",
+    hint: "node",
+    make: (v) => {
+      const root = ["/home/alice/app", "/srv/deploy/releases/20261124/app"][v.host];
+      const fn = ["getUserEmail", "getOrderOwner"][v.site];
+      return {
+        type: "TypeError",
+        message: `Cannot read properties of undefined (reading 'email') for user ${UUIDS[v.ids]}`,
+        text: `TypeError: Cannot read properties of undefined (reading 'email') for user ${UUIDS[v.ids]}
+    at ${fn} (${root}/src/services/users.js:${ln(v, 42)}:${ln(v, 17)})
+    at Array.map (<anonymous>)
+    at async Promise.all (index 0)
+    at async handleRequest (${root}/src/routes/users.js:${ln(v, 88)}:5)
+    at async Layer.handle [as handle_request] (${root}/node_modules/express/lib/router/layer.js:95:5)
+    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)`,
+      };
+    },
+  },
+  firefox: {
+    language: "javascript",
+    hint: "javascript",
+    make: (v) => {
+      const origin = ["https://app.example.com", "https://eu.app.example.com"][v.host];
+      const hash = ["3f2a9c1b", "9e8d7c6b"][v.release];
+      const fn = ["renderInvoice", "renderReceipt"][v.site];
+      return {
+        type: "TypeError",
+        message: `invoice is undefined (id ${NUMS[v.ids]})`,
+        text: `${fn}@${origin}/static/js/main.${hash}.js:1:${ln(v, 20311)}
+async*InvoicePage/<@${origin}/static/js/main.${hash}.js?v=${hash}:1:${ln(v, 18877)}
+loadInvoices@${origin}/static/js/main.${hash}.js:1:${ln(v, 17001)}
+@${origin}/static/js/main.${hash}.js:1:${ln(v, 99)}`,
+      };
+    },
+  },
+  safari: {
+    language: "javascript",
+    hint: "browser",
+    make: (v) => {
+      const origin = ["https://app.example.com", "https://cdn.example.net/app"][v.host];
+      const hash = ["BVHUl9xT", "C-q_oDg2"][v.release];
+      const fn = ["parseSettings", "parseProfile"][v.site];
+      return {
+        type: "SyntaxError",
+        message: `JSON Parse error: Unexpected identifier "user_${NUMS[v.ids]}"`,
+        text: `parse@[native code]
+${fn}@${origin}/assets/index-${hash}.js:2:${ln(v, 5120)}
+loadSettings@${origin}/assets/index-${hash}.js:2:${ln(v, 4410)}
+${origin}/assets/index-${hash}.js:2:${ln(v, 900)}
+global code@${origin}/assets/index-${hash}.js:3:${ln(v, 12)}`,
+      };
+    },
+  },
+  python: {
+    language: "python",
+    hint: "python",
+    make: (v) => {
+      const root = ["/home/alice/app", "/srv/deploy/releases/20261124/app"][v.host];
+      const lib = ["/usr/lib/python3.11/site-packages", "/opt/venv/lib/python3.12/site-packages"][v.host];
+      const fn = ["load_profile", "load_settings"][v.site];
+      return {
+        type: "KeyError",
+        message: `'user_${NUMS[v.ids]}'`,
+        text: `Traceback (most recent call last):
+  File "${lib}/flask/app.py", line 1484, in full_dispatch_request
+    rv = self.dispatch_request()
+  File "${root}/api/views.py", line ${ln(v, 57)}, in get_profile
+    return jsonify(${fn}(user_id))
+  File "${root}/api/profiles.py", line ${ln(v, 23)}, in ${fn}
+    return CACHE[key]
+           ~~~~~^^^^^
+KeyError: 'user_${NUMS[v.ids]}'`,
+      };
+    },
+  },
+  java: {
+    language: "java",
+    hint: "java",
+    make: (v) => {
+      const base = ["java.base/", "java.base@17.0.9/"][v.host];
+      const loader = ["", "app//"][v.host];
+      const fn = ["charge", "refund"][v.site];
+      return {
+        type: "java.lang.IllegalStateException",
+        message: `Order ${NUMS[v.ids]} is not payable (customer ${EMAILS[v.ids]})`,
+        text: `Exception in thread "main" java.lang.IllegalStateException: Order ${NUMS[v.ids]} is not payable (customer ${EMAILS[v.ids]})
+	at ${loader}com.acme.shop.billing.PaymentService.${fn}(PaymentService.java:${ln(v, 142)})
+	at ${loader}com.acme.shop.billing.PaymentService.lambda$processAll$${v.release}(PaymentService.java:${ln(v, 97)})
+	at ${base}java.util.ArrayList.forEach(ArrayList.java:1596)
+	at ${loader}com.acme.shop.billing.PaymentService.processAll(PaymentService.java:${ln(v, 96)})
+	at ${loader}com.acme.shop.Main.main(Main.java:${ln(v, 21)})
+Caused by: java.io.IOException: gateway timeout after ${NUMS[v.ids]}ms
+	at ${loader}com.acme.shop.billing.Gateway.call(Gateway.java:${ln(v, 61)})
+	at ${loader}com.acme.shop.billing.PaymentService.${fn}(PaymentService.java:${ln(v, 140)})
+	... 4 more`,
+      };
+    },
+  },
+  kotlin: {
+    language: "java",
+    hint: "kotlin",
+    make: (v) => {
+      const fn = ["findById", "findByEmail"][v.site];
+      return {
+        type: "java.lang.IllegalArgumentException",
+        message: `No user with id ${UUIDS[v.ids]}`,
+        text: `java.lang.IllegalArgumentException: No user with id ${UUIDS[v.ids]}
+	at com.acme.users.UserRepository.${fn}(UserRepository.kt:${ln(v, 27)})
+	at com.acme.users.UserService$load$${v.release + 1}.invokeSuspend(UserService.kt:${ln(v, 40)})
+	at kotlin.coroutines.jvm.internal.BaseContinuationImpl.resumeWith(ContinuationImpl.kt:33)
+	at kotlinx.coroutines.DispatchedTask.run(DispatchedTask.kt:108)
+	at kotlinx.coroutines.scheduling.CoroutineScheduler$Worker.run(CoroutineScheduler.kt:${v.host ? 702 : 695})`,
+      };
+    },
+  },
+  go: {
+    language: "go",
+    hint: "go",
+    make: (v) => {
+      const root = ["/home/alice/src/api", "/srv/deploy/releases/20261124/api"][v.host];
+      const goroot = ["/usr/local/go", "/opt/hostedtoolcache/go/1.22.4/x64"][v.host];
+      const fn = ["GetUser", "GetOrder"][v.site];
+      const ptr = ["0xc000123456", "0xc0004a8f10"][v.ids];
+      return {
+        type: "panic",
+        message: `runtime error: invalid memory address or nil pointer dereference [addr=${ptr}]`,
+        text: `panic: runtime error: invalid memory address or nil pointer dereference
+[signal SIGSEGV: segmentation violation code=0x1 addr=0x18 pc=0x${v.release ? "6d2e10" : "6c1a4f"}]
+
+goroutine ${v.ids ? 118 : 42} [running]:
+github.com/acme/api/internal/store.(*Store).${fn}(0x0, {${ptr}, 0x24})
+	${root}/internal/store/store.go:${ln(v, 88)} +0x${v.release ? "2a" : "1d"}
+github.com/acme/api/internal/http.(*Server).handleGet.func${v.release + 1}(...)
+	${root}/internal/http/server.go:${ln(v, 40)}
+github.com/acme/api/internal/http.(*Server).handleGet(${ptr}, {0x7f8a10, 0xc0002b4000}, 0xc0002c8000)
+	${root}/internal/http/server.go:${ln(v, 52)} +0x65
+net/http.HandlerFunc.ServeHTTP(0xc0001a2000, {0x7f8a10, 0xc0002b4000}, 0xc0002c8000)
+	${goroot}/src/net/http/server.go:2136 +0x29
+created by net/http.(*Server).Serve in goroutine 1
+	${goroot}/src/net/http/server.go:3285 +0x4b4
+
+goroutine 1 [IO wait]:
+internal/poll.runtime_pollWait(0x7f2b5c3e1e28, 0x72)
+	${goroot}/src/runtime/netpoll.go:345 +0x85`,
+      };
+    },
+  },
+  ruby: {
+    language: "ruby",
+    hint: "ruby",
+    make: (v) => {
+      const root = ["/home/alice/shop", "/srv/deploy/releases/20261124/shop"][v.host];
+      const gems = ["/usr/local/bundle", "/home/deploy/.rbenv/versions/3.2.2/lib/ruby/gems/3.2.0"][v.host];
+      const fn = ["full_name", "display_name"][v.site];
+      return {
+        type: "NoMethodError",
+        message: `undefined method \`upcase' for nil:NilClass (user #${NUMS[v.ids]})`,
+        text: `${root}/app/models/user.rb:${ln(v, 42)}:in \`${fn}': undefined method \`upcase' for nil:NilClass (user #${NUMS[v.ids]}) (NoMethodError)
+	from ${root}/app/controllers/users_controller.rb:${ln(v, 10)}:in \`block in show'
+	from ${root}/app/controllers/users_controller.rb:${ln(v, 8)}:in \`show'
+	from ${gems}/gems/actionpack-7.1.${v.release + 2}/lib/action_controller/metal/basic_implicit_render.rb:6:in \`send_action'
+	from ${root}/bin/rails:4:in \`<main>'`,
+      };
+    },
+  },
+  dotnet: {
+    language: "dotnet",
+    hint: "csharp",
+    make: (v) => {
+      const root = ["C:\\build\\acme", "D:\\agent\\_work\\7\\s"][v.host];
+      const fn = ["Ship", "Cancel"][v.site];
+      const r = v.release;
+      return {
+        type: "System.InvalidOperationException",
+        message: `Order ${NUMS[v.ids]} cannot be changed by ${EMAILS[v.ids]}`,
+        text: `System.InvalidOperationException: Order ${NUMS[v.ids]} cannot be changed by ${EMAILS[v.ids]}
+ ---> System.Collections.Generic.KeyNotFoundException: The given key '${NUMS[v.ids]}' was not present in the dictionary.
+   at System.Collections.Generic.Dictionary\`2.get_Item(TKey key)
+   at Acme.Shop.Orders.OrderCache.Get(Int32 id) in ${root}\\src\\Acme.Shop\\Orders\\OrderCache.cs:line ${ln(v, 19)}
+   --- End of inner exception stack trace ---
+   at Acme.Shop.Orders.OrderService.${fn}(Int32 orderId) in ${root}\\src\\Acme.Shop\\Orders\\OrderService.cs:line ${ln(v, 42)}
+   at Acme.Shop.Orders.OrderService.<ProcessAsync>d__${7 + r}.MoveNext() in ${root}\\src\\Acme.Shop\\Orders\\OrderService.cs:line ${ln(v, 77)}
+--- End of stack trace from previous location ---
+   at System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw()
+   at System.Runtime.CompilerServices.TaskAwaiter.HandleNonSuccessAndDebuggerNotification(Task task)
+   at Acme.Shop.Api.OrdersController.<>c__DisplayClass${3 + r}_0.<Post>b__${r}(Order o) in ${root}\\src\\Acme.Shop.Api\\OrdersController.cs:line ${ln(v, 31)}
+   at System.Linq.Enumerable.SelectListIterator\`2.MoveNext()
+   at Microsoft.AspNetCore.Mvc.Infrastructure.ActionMethodExecutor.Execute(ActionContext context)`,
+      };
+    },
+  },
+  php: {
+    language: "php",
+    hint: "php",
+    make: (v) => {
+      const root = ["/var/www/shop", "/srv/deploy/releases/20261124/shop"][v.host];
+      const fn = ["charge", "capture"][v.site];
+      return {
+        type: "App\\Exceptions\\PaymentException",
+        message: `Payment ${NUMS[v.ids]} declined for ${EMAILS[v.ids]}`,
+        text: `PHP Fatal error:  Uncaught App\\Exceptions\\PaymentException: Payment ${NUMS[v.ids]} declined for ${EMAILS[v.ids]} in ${root}/src/Billing/PaymentGateway.php:${ln(v, 42)}
+Stack trace:
+#0 ${root}/src/Billing/CheckoutService.php(${ln(v, 88)}): App\\Billing\\PaymentGateway->${fn}(Object(App\\Billing\\Order))
+#1 ${root}/src/Http/Controllers/CheckoutController.php(${ln(v, 31)}): App\\Billing\\CheckoutService->checkout(Array)
+#2 ${root}/vendor/laravel/framework/src/Illuminate/Routing/Controller.php(54): App\\Http\\Controllers\\CheckoutController->store(Object(Illuminate\\Http\\Request))
+#3 [internal function]: Illuminate\\Routing\\Controller->callAction('store', Array)
+#4 ${root}/public/index.php(${ln(v, 52)}): Illuminate\\Foundation\\Http\\Kernel->handle(Object(Illuminate\\Http\\Request))
+#5 {main}
+  thrown in ${root}/src/Billing/PaymentGateway.php on line ${ln(v, 42)}`,
+      };
+    },
+  },
+};

@@ -1,0 +1,285 @@
+/**
+ * Secret and card-number scrubbing, applied before an event is stored or logged
+ * (seed 001 "Data Sanitization", seed 002 "Sanitize error messages for PII").
+ *
+ * Every pattern here must run in linear time on attacker-controlled text: no nested unbounded
+ * quantifiers, and token patterns start with a lookbehind so a match can only begin at the start
+ * of a run of token characters (otherwise a 1 MB run would be rescanned from every offset).
+ */
+
+export const FILTERED = "[Filtered]";
+
+const MAX_DEPTH = 10;
+const MAX_NODES = 10_000;
+const MAX_STRING = 262_144;
+
+// ---------------------------------------------------------------------------------------------
+// Keys
+
+// LLM usage counters ("max_tokens", "prompt_tokens") are numbers, not secrets; keep them readable.
+const USAGE_KEY = /(?:^|_)(?:max|prompt|completion|input|output|total|cached|reasoning)_tokens?(?:$|_)|^tokens?_(?:used|count|usage|limit|total)$/;
+const SENSITIVE_KEY = new RegExp(
+  [
+    String.raw`passw(?:or)?d|passwd|(?:^|_)pass(?:$|_)|pwd`,
+    String.raw`secret`,
+    String.raw`token`,
+    String.raw`api_?key|access_?key|private_?key`,
+    // "auth", "oauth", "authorization" but not "author" / "authority".
+    String.raw`auth(?!or(?!i[sz]ation))`,
+    String.raw`cookie|session|csrf|xsrf|credential`,
+    String.raw`credit_?card|card_?num(?:ber)?|(?:^|_)cc_?num(?:ber)?|(?:^|_)(?:cvv2?|cvc|ssn)(?:$|_)`,
+  ].join("|"),
+);
+
+const KEY_HINT = /pass|pwd|secret|token|key|auth|cookie|session|csrf|xsrf|credential|card|cc|cvv|cvc|ssn/i;
+
+/** True when a value stored under this key (object key, header name, form field) must be hidden. */
+export function isSensitiveKey(key: string): boolean {
+  // Cheap screen first: this runs for every key=value pair found in free text.
+  if (!KEY_HINT.test(key)) return false;
+  // camelCase and kebab-case both become snake_case so "apiKey", "X-Api-Key" and "api_key" agree.
+  const k = key
+    .slice(0, 200)
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_");
+  return SENSITIVE_KEY.test(k) && !USAGE_KEY.test(k);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Free text
+
+/** Luhn (mod 10) checksum. Spaces and dashes are ignored; any other non-digit makes it false. */
+export function luhnValid(digits: string): boolean {
+  const d = digits.replace(/[ -]/g, "");
+  return d.length >= 2 && /^[0-9]+$/.test(d) && luhnSum(d) % 10 === 0;
+}
+
+// Digits only; kept regex-free because card detection calls it for many windows.
+function luhnSum(d: string): number {
+  let sum = 0;
+  for (let i = 0; i < d.length; i++) {
+    let n = d.charCodeAt(d.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      n *= 2;
+      if (n > 9) n -= 9;
+    }
+    sum += n;
+  }
+  return sum;
+}
+
+const PEM_BEGIN = /-----BEGIN (?:[A-Z0-9]+ ){0,4}PRIVATE KEY-----/g;
+const PEM_END = /-----END (?:[A-Z0-9]+ ){0,4}PRIVATE KEY-----/g;
+
+// Done by hand with lastIndex rather than one `BEGIN[\s\S]*?END` regex, which would rescan to the
+// end of the text for every unterminated BEGIN. A block without END is hidden to the end of the
+// text: a truncated key is still a key.
+function scrubPem(s: string): string {
+  if (!s.includes("PRIVATE KEY-----")) return s;
+  let out = "";
+  let from = 0;
+  PEM_BEGIN.lastIndex = 0;
+  for (let m = PEM_BEGIN.exec(s); m !== null; m = PEM_BEGIN.exec(s)) {
+    out += s.slice(from, m.index) + FILTERED;
+    PEM_END.lastIndex = m.index + m[0].length;
+    const end = PEM_END.exec(s);
+    from = end ? end.index + end[0].length : s.length;
+    PEM_BEGIN.lastIndex = from;
+  }
+  return out + s.slice(from);
+}
+
+// scheme://user:password@host — database URLs in connection errors are the classic leak.
+const URL_USERINFO = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/[^\s:\/@]{0,256}:)[^\s\/]{1,256}@/g;
+
+// key=value, key: value, "key":"value", \"key\":\"value\" (JSON inside a string) and query
+// strings. The key is checked with isSensitiveKey in the callback so one list rules everything.
+const KEY_VALUE = new RegExp(
+  String.raw`(?<![A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9_.-]{0,63})` + // key, starting a word
+    String.raw`(\\?["']?[ \t]{0,3}[:=][ \t]{0,3})` + // optional closing quote, separator
+    String.raw`((?:[Bb]earer|[Bb]asic|Digest|Token)[ \t]+)?` + // auth scheme is part of the value
+    "(" +
+    String.raw`\\"(?:[^"\\]|\\\\\\"|\\[^"])*\\"` + // \"escaped quoted\" (may hold \\\")
+    String.raw`|"(?:[^"\\]|\\.)*"` + // "quoted"
+    String.raw`|'[^'\n]*'` + // 'quoted'
+    String.raw`|[^\s&;,"'\\]+` + // bare
+    ")",
+  "g",
+);
+
+// A Cookie header holds "a=1; b=2": the bare-value rule would stop at the first ";".
+const COOKIE_HEADER = /(?<![A-Za-z0-9_-])((?:set-)?cookie[ \t]{0,3}:[ \t]{0,3})[^\r\n]+/gi;
+
+function scrubKeyValues(s: string): string {
+  return s.replace(COOKIE_HEADER, `$1${FILTERED}`).replace(KEY_VALUE, (whole, key: string, sep: string, _scheme: string | undefined, value: string) => {
+    if (!isSensitiveKey(key)) return whole;
+    const q = value.startsWith('\\"') ? '\\"' : value[0] === '"' || value[0] === "'" ? value[0] : "";
+    return `${key}${sep}${q}${FILTERED}${q}`;
+  });
+}
+
+// A real token has a digit, symbol or capital somewhere; "bearer token missing" has not.
+const BEARER = /(?<![A-Za-z0-9])([Bb]earer|BEARER)[ \t]+(?=[a-z]*[A-Z0-9._~+\/=-])[A-Za-z0-9._~+\/=-]{8,}/g;
+const BASIC = /(?<![A-Za-z0-9])([Bb]asic|BASIC)[ \t]+(?=[a-z]*[A-Z0-9+\/=])[A-Za-z0-9+\/]{8,}={0,2}/g;
+
+// Vendor tokens with recognisable prefixes; lookbehinds pin each match to a run start.
+const TOKEN_PATTERNS: readonly RegExp[] = [
+  /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*/g, // JWT
+  /(?<![A-Za-z0-9])(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}(?![A-Za-z0-9])/g, // AWS key id
+  /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{20,255}|github_pat_[A-Za-z0-9_]{20,255})/g, // GitHub
+  /(?<![A-Za-z0-9-])xox[abposre]-[A-Za-z0-9-]{10,}/g, // Slack
+  /hooks\.slack\.com\/services\/[A-Za-z0-9\/]{10,}/g, // Slack webhook URL
+  /(?<![A-Za-z0-9_])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{8,}|(?<![A-Za-z0-9_])whsec_[A-Za-z0-9]{8,}/g, // Stripe
+  /(?<![A-Za-z0-9_-])sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}/g, // OpenAI / Anthropic
+  /(?<![A-Za-z0-9_-])AIza[A-Za-z0-9_-]{35}/g, // Google API key
+];
+
+// Maximal runs of digit groups joined by single spaces or dashes; unambiguous, hence linear.
+const DIGIT_RUN = /(?<![0-9])[0-9]+(?:[ -][0-9]+)*/g;
+
+// Card networks issue from 2-6 (Mastercard 2-series, Amex/Diners/JCB, Visa, Mastercard,
+// Discover/UnionPay); this keeps Luhn-valid millisecond timestamps (1…) and the like readable.
+function cardEndingAt(groups: string[], i: number): number {
+  const first = groups[i].charCodeAt(0);
+  if (first < 50 || first > 54) return -1; // "2".."6"
+  let digits = "";
+  for (let j = i; j < groups.length; j++) {
+    digits += groups[j];
+    if (digits.length > 19) return -1;
+    if (digits.length >= 13 && luhnSum(digits) % 10 === 0) return j;
+  }
+  return -1;
+}
+
+// A card may sit inside a longer run ("order 1234 4111 1111 1111 1111"), so windows of whole
+// groups are tried from every group; each window is at most 19 digits, so this stays linear.
+function scrubCardsInRun(run: string): string {
+  if (run.length < 13) return run;
+  const parts = run.split(/([ -])/); // group, separator, group, ...
+  const groups = parts.filter((_, k) => k % 2 === 0);
+  const out: string[] = [];
+  for (let i = 0; i < groups.length; ) {
+    const end = cardEndingAt(groups, i);
+    out.push(end >= 0 ? FILTERED : groups[i]);
+    i = end >= 0 ? end + 1 : i + 1;
+    if (i < groups.length) out.push(parts[2 * i - 1]);
+  }
+  return out.join("");
+}
+
+/** Hides secrets, credentials and Luhn-valid card numbers inside free text. Idempotent. */
+export function scrubString(s: string): string {
+  let out = scrubPem(s);
+  out = out.replace(URL_USERINFO, `$1${FILTERED}@`);
+  out = scrubKeyValues(out);
+  out = out.replace(BEARER, `$1 ${FILTERED}`).replace(BASIC, `$1 ${FILTERED}`);
+  for (const re of TOKEN_PATTERNS) out = out.replace(re, FILTERED);
+  return out.replace(DIGIT_RUN, scrubCardsInRun);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Structured values
+
+interface Walk {
+  nodes: number;
+  ancestors: Set<object>;
+}
+
+/**
+ * Deep copy of `value` with sensitive keys filtered and every string scrubbed. Never throws:
+ * cycles become "[Circular]", anything deeper than `depth` or past the node budget becomes
+ * "[Truncated]", unreadable properties become "[Unreadable]".
+ */
+export function scrubValue(value: unknown, depth: number = MAX_DEPTH): unknown {
+  try {
+    return walk(value, depth, { nodes: 0, ancestors: new Set() });
+  } catch {
+    return "[Unreadable]";
+  }
+}
+
+function walk(value: unknown, depth: number, w: Walk): unknown {
+  if (++w.nodes > MAX_NODES) return "[Truncated]";
+  switch (typeof value) {
+    case "string":
+      return scrubString(value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…[truncated]` : value);
+    case "number":
+    case "boolean":
+    case "undefined":
+      return value;
+    case "bigint":
+      return scrubString(value.toString());
+    case "symbol":
+      return value.toString();
+    case "function":
+      return "[Function]";
+  }
+  if (value === null) return null;
+  const obj = value as object;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
+  if (w.ancestors.has(obj)) return "[Circular]";
+  if (depth <= 0) return "[Truncated]";
+
+  w.ancestors.add(obj);
+  try {
+    if (Array.isArray(obj) || obj instanceof Set) return walkArray([...obj], depth, w);
+    if (obj instanceof Map) return walkEntries([...obj].map(([k, v]) => [String(k), v] as const), depth, w);
+    if (obj instanceof Error) {
+      return walkEntries(
+        [["name", obj.name], ["message", obj.message], ["stack", obj.stack], ...Object.entries(obj)],
+        depth,
+        w,
+      );
+    }
+    return walkEntries(readEntries(obj), depth, w);
+  } finally {
+    w.ancestors.delete(obj);
+  }
+}
+
+function readEntries(obj: object): [string, unknown][] {
+  return Object.keys(obj).map((k) => {
+    try {
+      return [k, (obj as Record<string, unknown>)[k]];
+    } catch {
+      return [k, "[Unreadable]"];
+    }
+  });
+}
+
+function walkArray(items: unknown[], depth: number, w: Walk): unknown[] {
+  // Header lists arrive as [name, value] pairs (Sentry, Node's rawHeaders style).
+  if (items.length === 2 && typeof items[0] === "string" && isSensitiveKey(items[0])) {
+    return [items[0], FILTERED];
+  }
+  const out: unknown[] = [];
+  for (const item of items) {
+    if (w.nodes >= MAX_NODES) {
+      out.push("[Truncated]");
+      break;
+    }
+    out.push(walk(item, depth - 1, w));
+  }
+  return out;
+}
+
+// defineProperty: a plain assignment to "__proto__" would change the copy's prototype.
+function put(out: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function walkEntries(entries: readonly (readonly [string, unknown])[], depth: number, w: Walk): Record<string, unknown> {
+  // HAR-style headers: { name: "Authorization", value: "..." }.
+  const named = entries.find(([k]) => k === "name" || k === "key")?.[1];
+  const hideValue = typeof named === "string" && isSensitiveKey(named);
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of entries) {
+    if (w.nodes >= MAX_NODES) {
+      put(out, key, "[Truncated]");
+      break;
+    }
+    put(out, key, isSensitiveKey(key) || (hideValue && key === "value") ? FILTERED : walk(v, depth - 1, w));
+  }
+  return out;
+}

@@ -1,0 +1,52 @@
+import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
+
+/**
+ * Guesses whether a frame is application code, for frames whose client did not say.
+ * Grouping keys on in-app frames only, so library internals that change between
+ * dependency versions don't split groups, and library frames shared by every error
+ * (framework routers, runtimes) don't merge unrelated ones.
+ */
+export function guessInApp(frame: Frame, language?: Language): boolean {
+  const path = (frame.absPath ?? frame.filename ?? "").replace(/\\/g, "/");
+  const module = frame.module ?? "";
+  if (!path && !module) return false; // builtins: "<anonymous>", "[native code]", "index 0"
+  if (path && isLibraryPath(path)) return false;
+  if (module && isLibraryModule(module, path, language)) return false;
+  return true;
+}
+
+/** Fills in inApp where it is unknown; frames the client labelled keep their label. */
+export function applyInApp(frames: Frame[], language?: Language): Frame[] {
+  return frames.map((f) => (f.inApp === undefined ? { ...f, inApp: guessInApp(f, language) } : f));
+}
+
+/**
+ * Dependency and runtime locations. Matched against "/" + lower-cased path, so relative
+ * paths ("vendor/x.rb") match too. Go stdlib is recognised by package (below) instead,
+ * because GOROOT lives in many places.
+ */
+const LIBRARY_PATH =
+  /\/(?:node_modules|site-packages|dist-packages|vendor|gems|pkg\/mod)\/|^\/usr\/(?:local\/)?(?:lib|share)\/|\/usr\/local\/go\/|\/lib\/(?:python\d|ruby\/)/;
+
+/** Paths that are runtime internals rather than files: node:internal, <frozen ...>, <internal:...>. */
+const INTERNAL_PATH = /^(?:node:|internal\/|<|\[|native$)/;
+
+function isLibraryPath(path: string): boolean {
+  if (INTERNAL_PATH.test(path)) return true;
+  const p = path.toLowerCase();
+  return LIBRARY_PATH.test(p.startsWith("/") ? p : `/${p}`);
+}
+
+/** JVM and .NET platform namespaces. */
+const PLATFORM_MODULE = /^(?:java|javax|jdk|sun|com\.sun|kotlin|kotlinx|scala|android|dalvik|System|Microsoft)(?:\.|$)/;
+
+/** Top-level packages of Go's standard library ("runtime", "net/http", "internal/poll", ...). */
+const GO_STDLIB = new Set(
+  "archive bufio bytes cmp compress container context crypto database debug embed encoding errors expvar flag fmt go hash html image index internal io iter log maps math mime net os path plugin reflect regexp runtime slices sort strconv strings sync syscall testing text time unicode unique unsafe weak".split(" "),
+);
+
+function isLibraryModule(module: string, path: string, language?: Language): boolean {
+  if (PLATFORM_MODULE.test(module)) return true;
+  const isGo = language === "go" || path.endsWith(".go");
+  return isGo && GO_STDLIB.has(module.split("/")[0]);
+}

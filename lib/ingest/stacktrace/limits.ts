@@ -1,0 +1,36 @@
+import type { Frame } from "@/lib/ingest/stacktrace/frame";
+
+/**
+ * Hard limits shared by every parser. Stack traces arrive from untrusted clients, so
+ * each parser bounds its own work even when called directly (not via parseStackTrace).
+ */
+export const MAX_INPUT_CHARS = 256 * 1024;
+export const MAX_FRAMES = 500;
+/** Real frame lines are short; very long lines are minified source or garbage, never frames. */
+export const MAX_LINE_CHARS = 4096;
+
+/** Splits trace text into lines, capping input size and blanking over-long lines. */
+export function splitLines(text: string): string[] {
+  if (typeof text !== "string" || text.length === 0) return [];
+  const capped = text.length > MAX_INPUT_CHARS ? text.slice(0, MAX_INPUT_CHARS) : text;
+  return capped.split("\n").map((line) => {
+    if (line.length > MAX_LINE_CHARS) return "";
+    return line.endsWith("\r") ? line.slice(0, -1) : line;
+  });
+}
+
+/**
+ * Turns frames collected innermost-first (how most runtimes print them) into the
+ * outermost-first order of ParsedStack, keeping the innermost MAX_FRAMES: the throw
+ * site matters more for grouping than the bottom of a deep stack.
+ */
+export function innermostFirstToOrdered(frames: Frame[]): Frame[] | null {
+  if (frames.length === 0) return null;
+  return frames.slice(0, MAX_FRAMES).reverse();
+}
+
+/** Same cap for formats that already print outermost-first (Python). */
+export function capOrdered(frames: Frame[]): Frame[] | null {
+  if (frames.length === 0) return null;
+  return frames.length > MAX_FRAMES ? frames.slice(-MAX_FRAMES) : frames;
+}

@@ -1,0 +1,76 @@
+import type { Frame } from "@/lib/ingest/stacktrace/frame";
+import { innermostFirstToOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
+import { isDigits, pathFields } from "@/lib/ingest/stacktrace/location";
+
+/**
+ * .NET Exception.ToString() output, innermost first:
+ *   System.InvalidOperationException: Sequence contains no elements
+ *      at System.Linq.ThrowHelper.ThrowNoElementsException()
+ *      at MyApp.Orders.OrderService.GetOrder(Int32 id) in C:\build\src\OrderService.cs:line 42
+ *   --- End of stack trace from previous location ---
+ * Inner exceptions are printed nested between " ---> Inner: msg" and
+ * "--- End of inner exception stack trace ---"; they are skipped so that the frames
+ * belong to the outer exception, whose type the event reports.
+ */
+export function parseDotnet(text: string): Frame[] | null {
+  const frames: Frame[] = [];
+  let innerDepth = 0;
+  for (const raw of splitLines(text)) {
+    const line = raw.trim();
+    if (line.includes(" ---> ") || line.startsWith("---> ")) innerDepth++;
+    if (line.startsWith("--- End of inner exception stack trace")) {
+      innerDepth = Math.max(0, innerDepth - 1);
+      continue;
+    }
+    if (innerDepth > 0 || !line.startsWith("at ")) continue;
+    const frame = parseFrameLine(line.slice(3).trim());
+    if (frame) frames.push(frame);
+  }
+  return innermostFirstToOrdered(frames);
+}
+
+const LINE_MARKER = ":line ";
+
+function parseFrameLine(rest: string): Frame | null {
+  let method = rest;
+  let location: Pick<Frame, "filename" | "absPath" | "lineno"> = {};
+  const inAt = rest.lastIndexOf(" in ");
+  if (inAt > 0) {
+    const loc = rest.slice(inAt + 4);
+    const mark = loc.lastIndexOf(LINE_MARKER);
+    const lineText = mark > 0 ? loc.slice(mark + LINE_MARKER.length) : "";
+    if (isDigits(lineText)) {
+      location = { ...pathFields(loc.slice(0, mark)), lineno: Number(lineText) };
+      method = rest.slice(0, inAt);
+    }
+  }
+  // "Ns.Class.Method[T](Int32 id)": the signature starts at the first "(".
+  const open = method.indexOf("(");
+  if (open <= 0 || !method.endsWith(")")) return null;
+  const qualified = method.slice(0, open);
+  if (/\s/.test(qualified) || !looksLikeDotnetParams(method.slice(open + 1, -1))) return null;
+
+  // Method name = last dotted segment, ignoring dots inside generic brackets.
+  const nameStart = qualified.lastIndexOf(".", bracketStart(qualified));
+  const frame: Frame =
+    nameStart > 0
+      ? { module: qualified.slice(0, nameStart), function: qualified.slice(nameStart + 1) }
+      : { function: qualified };
+  return { ...frame, ...location };
+}
+
+/** Start of a trailing "[T]" generic argument list, or the end of the name. */
+function bracketStart(name: string): number {
+  if (!name.endsWith("]")) return name.length;
+  const open = name.lastIndexOf("[");
+  return open > 0 ? open : name.length;
+}
+
+/**
+ * .NET prints "(Type name, ...)" or "()". JVM lines look alike but carry a location
+ * instead ("(Foo.java:42)", "(Native Method)"), which must not be read as .NET frames.
+ */
+function looksLikeDotnetParams(params: string): boolean {
+  if (params === "") return true;
+  return params.includes(" ") && params !== "Native Method" && !params.startsWith("Unknown Source");
+}

@@ -1,0 +1,67 @@
+import type { Frame } from "@/lib/ingest/stacktrace/frame";
+import { innermostFirstToOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
+import { pathFields, splitLocation } from "@/lib/ingest/stacktrace/location";
+import { matchingOpenParen } from "@/lib/ingest/stacktrace/parens";
+
+/**
+ * Go panics / runtime/debug.Stack() output, innermost first, two lines per frame:
+ *   goroutine 1 [running]:
+ *   main.(*Server).handle(0xc000012345, {0x1, 0x2})
+ *   	/home/alice/app/server.go:12 +0x1d
+ *   created by main.main in goroutine 1
+ *   	/home/alice/app/main.go:30 +0x25
+ * Only the first goroutine is used: it is the one that panicked.
+ */
+export function parseGo(text: string): Frame[] | null {
+  const frames: Frame[] = [];
+  let pending: Pick<Frame, "module" | "function"> | null = null;
+  for (const raw of splitLines(text)) {
+    const line = raw.trim();
+    if (GOROUTINE_HEADER.test(line)) {
+      if (frames.length > 0) break;
+      pending = null;
+      continue;
+    }
+    if (pending && (raw.startsWith("\t") || raw.startsWith(" "))) {
+      const where = splitLocation(line.replace(PC_OFFSET, ""), false);
+      if (where && where.path && where.colno === undefined) {
+        frames.push({ ...pending, ...pathFields(where.path), lineno: where.lineno });
+      }
+      pending = null;
+      continue;
+    }
+    pending = parseFunctionLine(line);
+  }
+  return innermostFirstToOrdered(frames);
+}
+
+const GOROUTINE_HEADER = /^goroutine \d+ \[[^\]]*\]:$/;
+/** The program-counter offset after the line number: "main.go:12 +0x1d". */
+const PC_OFFSET = /\s\+0x[0-9a-f]+$/;
+
+/** "pkg/path.Func(args)" or "created by pkg/path.Func[ in goroutine N]". */
+function parseFunctionLine(line: string): Pick<Frame, "module" | "function"> | null {
+  let name: string;
+  if (line.startsWith("created by ")) {
+    name = line.slice(11);
+    const inGoroutine = name.indexOf(" in goroutine ");
+    if (inGoroutine > 0) name = name.slice(0, inGoroutine);
+  } else {
+    const open = matchingOpenParen(line);
+    if (open <= 0) return null;
+    name = line.slice(0, open);
+  }
+  if (!name || /\s/.test(name)) return null;
+  return splitGoName(name);
+}
+
+/**
+ * "github.com/acme/api.(*Server).Handle" -> module "github.com/acme/api", function
+ * "(*Server).Handle". The package ends at the first "." after the last "/" (Go escapes
+ * dots in the last import-path element as %2e, so this is unambiguous).
+ */
+function splitGoName(name: string): Pick<Frame, "module" | "function"> {
+  const dot = name.indexOf(".", name.lastIndexOf("/") + 1);
+  if (dot <= 0) return { function: name };
+  return { module: name.slice(0, dot), function: name.slice(dot + 1) };
+}

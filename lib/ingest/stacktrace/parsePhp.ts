@@ -1,0 +1,77 @@
+import type { Frame } from "@/lib/ingest/stacktrace/frame";
+import { innermostFirstToOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
+import { isDigits, pathFields } from "@/lib/ingest/stacktrace/location";
+
+/**
+ * PHP traces (Exception::getTraceAsString(), uncaught-exception output):
+ *   PHP Fatal error:  Uncaught RuntimeException: boom in /var/www/app/src/Service.php:42
+ *   Stack trace:
+ *   #0 /var/www/app/src/Controller.php(12): App\Service->run(Array)
+ *   #1 [internal function]: App\Controller->index()
+ *   #2 {main}
+ *     thrown in /var/www/app/src/Service.php on line 42
+ * Each "#n file(line): call()" line names the function *called* at that location, so
+ * the function running at file(line) is the next line's call. Frames are re-paired so
+ * every frame has its own function and location; the throw site comes from the header
+ * or "thrown in" line when present.
+ */
+export function parsePhp(text: string): Frame[] | null {
+  const calls: Array<{ call: string; at: Location }> = [];
+  let throwSite: Location = {};
+  for (const raw of splitLines(text)) {
+    const line = raw.trim();
+    if (line.startsWith("#")) {
+      const entry = parseTraceLine(line);
+      if (entry) calls.push(entry);
+      continue;
+    }
+    throwSite = parseThrowSite(line) ?? throwSite;
+  }
+  if (calls.length === 0) return null;
+
+  // Innermost first: calls[0].call ran at the throw site; calls[i].call ran at calls[i-1].at.
+  const frames: Frame[] = calls.map(({ call }, i) => ({ ...splitCall(call), ...(i === 0 ? throwSite : calls[i - 1].at) }));
+  frames.push({ ...calls[calls.length - 1].at }); // top-level script ("{main}")
+  return innermostFirstToOrdered(frames.filter((f) => f.function || f.filename));
+}
+
+type Location = Pick<Frame, "filename" | "absPath" | "lineno">;
+
+/** "#0 /path/file.php(12): App\Foo->bar(...)", "#1 [internal function]: f()", "#2 {main}". */
+function parseTraceLine(line: string): { call: string; at: Location } | null {
+  const space = line.indexOf(" ");
+  if (space < 2 || !isDigits(line.slice(1, space))) return null;
+  const rest = line.slice(space + 1);
+  if (rest === "{main}") return null;
+  const sep = rest.indexOf(": ");
+  if (sep <= 0) return null;
+  const where = rest.slice(0, sep);
+  const call = rest.slice(sep + 2);
+  if (where === "[internal function]") return { call, at: {} };
+  const open = where.lastIndexOf("(");
+  if (open <= 0 || !where.endsWith(")") || !isDigits(where.slice(open + 1, -1))) return null;
+  return { call, at: { ...pathFields(where.slice(0, open)), lineno: Number(where.slice(open + 1, -1)) } };
+}
+
+/** "App\Service->run(Array)" -> module "App\Service", function "run"; "{closure}" stays a function. */
+function splitCall(call: string): Pick<Frame, "module" | "function"> {
+  const open = call.indexOf("(", 1); // from 1: a "{closure}(" call must keep its braces
+  const name = open > 0 ? call.slice(0, open) : call;
+  const arrow = Math.max(name.lastIndexOf("->"), name.lastIndexOf("::"));
+  if (arrow > 0) return { module: name.slice(0, arrow), function: name.slice(arrow + 2) };
+  return { function: name };
+}
+
+const THROWN_IN = /^thrown in (.+) on line (\d{1,9})$/;
+
+/** "thrown in /x.php on line 42" or "...Uncaught X: msg in /x.php:42". */
+function parseThrowSite(line: string): Location | null {
+  const thrown = THROWN_IN.exec(line);
+  if (thrown) return { ...pathFields(thrown[1]), lineno: Number(thrown[2]) };
+  const inAt = line.lastIndexOf(" in ");
+  if (inAt < 0 || !line.includes("Uncaught ")) return null;
+  const loc = line.slice(inAt + 4);
+  const colon = loc.lastIndexOf(":");
+  if (colon <= 0 || !isDigits(loc.slice(colon + 1))) return null;
+  return { ...pathFields(loc.slice(0, colon)), lineno: Number(loc.slice(colon + 1)) };
+}

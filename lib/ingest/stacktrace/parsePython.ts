@@ -1,0 +1,55 @@
+import type { Frame } from "@/lib/ingest/stacktrace/frame";
+import { capOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
+import { pathFields } from "@/lib/ingest/stacktrace/location";
+
+/**
+ * CPython tracebacks, already printed outermost first:
+ *   Traceback (most recent call last):
+ *     File "/app/app.py", line 12, in <module>
+ *       main()
+ *     File "/app/app.py", line 8, in main
+ *       raise KeyError(user_id)
+ *   KeyError: 'u_123'
+ * With chained exceptions ("During handling of the above exception..." / "The above
+ * exception was the direct cause..."), the last traceback is the exception that
+ * actually propagated and whose type the event reports, so that one wins.
+ */
+export function parsePython(text: string): Frame[] | null {
+  let frames: Frame[] = [];
+  let last: Frame | null = null;
+  for (const raw of splitLines(text)) {
+    const line = raw.trim();
+    if (line.startsWith("Traceback (most recent call last)")) {
+      frames = [];
+      last = null;
+      continue;
+    }
+    if (line.startsWith('File "')) {
+      last = parseFileLine(line);
+      if (last) frames.push(last);
+      continue;
+    }
+    // The first indented source line after a File line is the code that ran there.
+    if (last && !last.contextLine && raw.startsWith("    ") && line && !isCaretLine(line)) {
+      last.contextLine = line;
+      continue;
+    }
+    last = null;
+  }
+  return capOrdered(frames);
+}
+
+/** `File "/app/app.py", line 12, in main` (the ", in ..." part is missing for some frames). */
+const FILE_LINE = /^File "([^"]+)", line (\d{1,9})(?:, in (.+))?$/;
+
+function parseFileLine(line: string): Frame | null {
+  const m = FILE_LINE.exec(line);
+  if (!m) return null;
+  const fn = m[3]?.trim();
+  return { ...(fn ? { function: fn } : {}), ...pathFields(m[1]), lineno: Number(m[2]) };
+}
+
+/** Python 3.11+ underlines the failing expression with ^ and ~ characters. */
+function isCaretLine(line: string): boolean {
+  return /^[\^~\s]+$/.test(line);
+}

@@ -1,0 +1,38 @@
+import type { Frame } from "@/lib/ingest/stacktrace/frame";
+import { innermostFirstToOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
+import { isDigits, pathFields } from "@/lib/ingest/stacktrace/location";
+
+/**
+ * Ruby backtraces, innermost first, as printed by the interpreter or Exception#backtrace:
+ *   /app/models/user.rb:42:in `full_name': undefined method `upcase' for nil (NoMethodError)
+ *   	from /app/controllers/users_controller.rb:10:in `show'
+ *   app/models/user.rb:42:in 'User#full_name'        (Ruby 3.4 quoting)
+ */
+export function parseRuby(text: string): Frame[] | null {
+  const frames: Frame[] = [];
+  for (const raw of splitLines(text)) {
+    let line = raw.trim();
+    if (line.startsWith("from ")) line = line.slice(5);
+    const frame = parseFrameLine(line);
+    if (frame) frames.push(frame);
+  }
+  return innermostFirstToOrdered(frames);
+}
+
+function parseFrameLine(line: string): Frame | null {
+  // ":in `name'" (Ruby < 3.4) or ":in 'name'" (3.4+); the name ends at the next "'".
+  let marker = line.indexOf(":in `");
+  if (marker < 0) marker = line.indexOf(":in '");
+  if (marker <= 0) return null;
+  const close = line.indexOf("'", marker + 5);
+  if (close < 0) return null;
+
+  const head = line.slice(0, marker); // "path:line"
+  const colon = head.lastIndexOf(":");
+  if (colon <= 0 || !isDigits(head.slice(colon + 1))) return null;
+  const path = head.slice(0, colon);
+  if (/^\s|\s$/.test(path)) return null;
+
+  const fn = line.slice(marker + 5, close);
+  return { ...(fn ? { function: fn } : {}), ...pathFields(path), lineno: Number(head.slice(colon + 1)) };
+}

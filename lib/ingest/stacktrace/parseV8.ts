@@ -1,0 +1,50 @@
+import type { Frame } from "@/lib/ingest/stacktrace/frame";
+import { innermostFirstToOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
+import { pathFields, splitLocation } from "@/lib/ingest/stacktrace/location";
+import { matchingOpenParen } from "@/lib/ingest/stacktrace/parens";
+
+/**
+ * V8 (Node.js, Chrome, Edge, Deno, Bun) stack traces:
+ *   TypeError: x is not a function
+ *       at getUser (/app/src/users.js:42:15)
+ *       at async Promise.all (index 0)
+ *       at /app/src/index.js:3:1
+ * Printed innermost first.
+ */
+export function parseV8(text: string): Frame[] | null {
+  const frames: Frame[] = [];
+  for (const raw of splitLines(text)) {
+    const line = raw.trim();
+    if (!line.startsWith("at ")) continue;
+    const frame = parseFrameLine(line.slice(3).trim());
+    if (frame) frames.push(frame);
+  }
+  return innermostFirstToOrdered(frames);
+}
+
+/** Locations V8 prints for builtins and other code without a source file. */
+const NO_SOURCE = /^(?:<anonymous>|native|unknown location|index \d+)$/;
+/** The first "(path:line:col)" inside an "eval at fn (path:line:col), <anonymous>:1:1" location. */
+const EVAL_ORIGIN = /\(([^()]*:\d+:\d+)\)/;
+
+function parseFrameLine(rest: string): Frame | null {
+  let fn: string | undefined;
+  let loc = rest;
+  if (rest.endsWith(")")) {
+    const open = matchingOpenParen(rest);
+    if (open < 0) return null;
+    fn = rest.slice(0, open).trim() || undefined;
+    loc = rest.slice(open + 1, -1).trim();
+  }
+  if (fn?.startsWith("async ")) fn = fn.slice(6).trim() || undefined;
+
+  if (NO_SOURCE.test(loc)) return fn ? { function: fn } : null;
+  if (loc.startsWith("eval at ")) {
+    const origin = EVAL_ORIGIN.exec(loc);
+    if (!origin) return fn ? { function: fn } : null;
+    loc = origin[1];
+  }
+  const where = splitLocation(loc, true);
+  if (!where || !where.path) return null;
+  return { ...(fn ? { function: fn } : {}), ...pathFields(where.path), lineno: where.lineno, colno: where.colno };
+}

@@ -1,0 +1,23 @@
+import type { UserAuth } from "@/lib/auth/session";
+import { db } from "@/lib/db/prisma";
+
+/** The signed-in user with their workspaces (role included) and each workspace's projects. */
+export async function getMe(auth: UserAuth) {
+  const memberships = await db().membership.findMany({
+    where: { userId: auth.userId },
+    include: { workspace: { include: { projects: { select: { id: true, name: true, slug: true, publicId: true }, orderBy: { createdAt: "asc" } } } } },
+    orderBy: { createdAt: "asc" },
+  });
+  return {
+    user: { id: auth.userId, email: auth.email, name: auth.name },
+    workspaces: memberships.map((m) => ({
+      id: m.workspace.id,
+      name: m.workspace.name,
+      slug: m.workspace.slug,
+      role: m.role,
+      projects: m.workspace.projects,
+    })),
+  };
+}
+
+export type Me = Awaited<ReturnType<typeof getMe>>;

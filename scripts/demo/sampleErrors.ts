@@ -1,0 +1,51 @@
+import { prepareEvent } from "@/lib/ingest/prepareEvent";
+import { storeEvents } from "@/lib/ingest/storeEvents";
+import type { IngestEventInput } from "@/lib/ingest/eventSchema";
+import { IngestEventSchema } from "@/lib/ingest/eventSchema";
+
+const SAMPLES: IngestEventInput[] = [
+  {
+    type: "TypeError",
+    message: "Cannot read properties of undefined (reading 'id')",
+    stackTrace:
+      "TypeError: Cannot read properties of undefined (reading 'id')\n    at renderInvoice (/srv/app/src/billing/invoice.ts:42:17)\n    at handler (/srv/app/src/routes/invoices.ts:12:5)",
+    source: "api",
+  },
+  {
+    type: "DatabaseConnectionError",
+    message: "connection to server at 10.0.3.12 port 5432 failed: timeout expired",
+    source: "database",
+  },
+  {
+    type: "TimeoutError",
+    message: "Agent step exceeded 30000 ms",
+    source: "agent",
+    recovery: { recovered: true, method: "retry", durationMs: 1800, automatic: true },
+  },
+  { type: "ValidationError", message: "email must be a valid address", source: "api" },
+  {
+    type: "PaymentDeclined",
+    message: "Card charge failed for order 88213",
+    source: "integration",
+  },
+];
+
+/** A day of sample errors so a fresh dashboard has something to show. */
+export async function seedSampleErrors(target: { workspaceId: string; projectId: string }) {
+  const now = Date.now();
+  const events = [];
+  for (let i = 0; i < 120; i++) {
+    const sample = SAMPLES[i % SAMPLES.length];
+    const occurredAt = new Date(now - Math.floor(((i * 7919) % 1440) * 60_000)).toISOString();
+    const input = {
+      ...sample,
+      occurredAt,
+      userId: `user-${(i * 31) % 40}`,
+      agentId: `agent-${i % 6}`,
+      environment: i % 4 === 0 ? "staging" : "production",
+      release: "1.4.2",
+    };
+    events.push(prepareEvent(IngestEventSchema.parse(input)));
+  }
+  await storeEvents(target, events);
+}

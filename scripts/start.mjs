@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// `npm start`: database (embedded unless DATABASE_URL is set) → migrations → build if needed →
+// demo workspace on first start → `next start` on HOST:PORT. Ctrl-C stops the app and the database.
+import fs from "node:fs";
+import path from "node:path";
+import { spawn } from "node:child_process";
+import { startEmbeddedPostgres } from "./embeddedDb.mjs";
+import { bin, capture, run } from "./run.mjs";
+import { needsBuild } from "./needsBuild.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dev = process.argv.includes("--dev");
+const host = process.env.HOST ?? "127.0.0.1";
+const port = Number(process.env.PORT ?? 3000);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+let database;
+let app;
+let stopping = false;
+
+async function main() {
+  if (!env.DATABASE_URL) {
+    const pgPort = Number(env.FAULTLINE_PG_PORT ?? 5460);
+    console.log(`Starting embedded PostgreSQL on 127.0.0.1:${pgPort} (data in .faultline/pgdata)…`);
+    database = await startEmbeddedPostgres({ dataDir: path.join(root, ".faultline", "pgdata"), port: pgPort, database: "faultline" });
+    env.DATABASE_URL = database.url;
+  }
+  console.log("Applying migrations…");
+  await run(bin("prisma"), ["migrate", "deploy"], { cwd: root, env });
+  if (!dev && needsBuild(root)) {
+    console.log("Building the app (first start or sources changed)…");
+    await run(bin("next"), ["build"], { cwd: root, env });
+  }
+  const demo = JSON.parse((await capture(bin("tsx"), ["scripts/seedDemo.ts"], { cwd: root, env })).trim().split("\n").pop());
+
+  const publicUrl = env.PUBLIC_URL ?? `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
+  app = spawn(bin("next"), [dev ? "dev" : "start", "-H", host, "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+  app.stdout.on("data", (chunk) => process.stdout.write(chunk));
+  app.on("exit", (code) => {
+    if (!stopping) shutdown(code ?? 1);
+  });
+  printBanner(publicUrl, demo);
+}
+
+function printBanner(url, demo) {
+  const dsnHost = new URL(url);
+  console.log(`
+  Faultline is running.
+    Dashboard:   ${url}
+    Login:       ${demo.email} / ${demo.password ?? "(see .faultline/demo.json)"}
+    Ingest URL:  ${url}/api/v1/events   (header X-Faultline-Key: ${demo.ingestKey ?? "?"})
+    Sentry DSN:  ${dsnHost.protocol}//${demo.ingestKey ?? "KEY"}@${dsnHost.host}/${demo.projectPublicId ?? "?"}
+  Press Ctrl-C to stop.
+`);
+}
+
+async function shutdown(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  if (app && app.exitCode === null) {
+    app.kill("SIGTERM");
+    await new Promise((resolve) => app.once("exit", resolve));
+  }
+  if (database) await database.stop().catch(() => undefined);
+  process.exit(code);
+}
+
+process.on("SIGINT", () => shutdown(0));
+process.on("SIGTERM", () => shutdown(0));
+
+main().catch(async (error) => {
+  console.error(`Faultline failed to start: ${error.message}`);
+  await shutdown(1);
+});
+fs.mkdirSync(path.join(root, ".faultline"), { recursive: true });

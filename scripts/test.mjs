@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// `npm test`: unit tests, then API tests over real HTTP against the built app on a fresh embedded
+// PostgreSQL (or DATABASE_URL's server, in a database of its own), then Playwright e2e in Chromium.
+// `node scripts/test.mjs unit|api|e2e` runs one stage.
+import fs from "node:fs";
+import path from "node:path";
+import { spawn } from "node:child_process";
+import pg from "pg";
+import { startEmbeddedPostgres } from "./embeddedDb.mjs";
+import { bin, run } from "./run.mjs";
+import { needsBuild } from "./needsBuild.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+const only = process.argv[2];
+const stages = only ? [only] : ["unit", "api", "e2e"];
+const appPort = Number(process.env.TEST_APP_PORT ?? 3100);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FAULTLINE_TEST: "1" };
+
+let database;
+let app;
+
+async function main() {
+  if (stages.includes("unit")) await run(bin("vitest"), ["run", "--config", "vitest.config.ts"], { cwd: root, env });
+  if (!stages.some((s) => s === "api" || s === "e2e")) return;
+
+  await startDatabase();
+  await run(bin("prisma"), ["migrate", "deploy"], { cwd: root, env });
+  if (needsBuild(root)) await run(bin("next"), ["build"], { cwd: root, env });
+  await startApp();
+
+  if (stages.includes("api")) await run(bin("vitest"), ["run", "--config", "vitest.api.config.ts"], { cwd: root, env });
+  if (stages.includes("e2e")) await run(bin("playwright"), ["test"], { cwd: root, env });
+}
+
+async function startDatabase() {
+  if (env.DATABASE_URL) {
+    // Never touch the caller's own database: tests get a fresh one beside it.
+    const url = new URL(env.DATABASE_URL);
+    const testDb = `faultline_test_${process.pid}`;
+    const admin = new pg.Client({ connectionString: env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${testDb}"`);
+    await admin.end();
+    url.pathname = `/${testDb}`;
+    env.DATABASE_URL = url.toString();
+    database = {
+      stop: async () => {
+        const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS "${testDb}" WITH (FORCE)`);
+        await c.end();
+      },
+    };
+    return;
+  }
+  const dataDir = path.join(root, ".faultline", "testpg");
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  database = await startEmbeddedPostgres({ dataDir, port: Number(env.TEST_PG_PORT ?? 5480), database: "faultline_test" });
+  env.DATABASE_URL = database.url;
+}
+
+async function startApp() {
+  env.APP_URL = `http://127.0.0.1:${appPort}`;
+  app = spawn(bin("next"), ["start", "-H", "127.0.0.1", "-p", String(appPort)], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const logFile = fs.createWriteStream(path.join(root, ".faultline", "test-app.log"));
+  app.stdout.pipe(logFile);
+  app.stderr.pipe(logFile);
+  for (let i = 0; i < 120; i++) {
+    try {
+      const res = await fetch(`${env.APP_URL}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("the app did not become healthy in 30 s; see .faultline/test-app.log");
+}
+
+async function cleanup() {
+  if (app && app.exitCode === null) {
+    app.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  if (database) await database.stop().catch(() => undefined);
+}
+
+fs.mkdirSync(path.join(root, ".faultline"), { recursive: true });
+main()
+  .then(async () => {
+    await cleanup();
+    process.exit(0);
+  })
+  .catch(async (error) => {
+    console.error(error.message);
+    await cleanup();
+    process.exit(1);
+  });
