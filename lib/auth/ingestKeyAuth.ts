@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/prisma";
+import { pool } from "@/lib/db/pool";
 import { ApiError } from "@/lib/http/ApiError";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { sha256Hex } from "@/lib/auth/tokens";
@@ -18,10 +18,13 @@ export function readIngestKey(req: Request): string | undefined {
 export async function authenticateIngestKey(rawKey: string | undefined): Promise<IngestKeyAuth> {
   if (!rawKey) throw ApiError.unauthorized("missing ingest key: send X-Faultline-Key or Authorization: Bearer");
   if (rawKey.length > 200) throw ApiError.unauthorized("invalid ingest key");
-  const key = await db().ingestKey.findUnique({
-    where: { keyHash: sha256Hex(rawKey) },
-    select: { id: true, revokedAt: true, project: { select: { id: true, workspaceId: true } } },
-  });
+  // Raw SQL: this runs on every ingest request, and one indexed lookup is all it needs.
+  const { rows } = await pool().query<{ id: string; revokedAt: Date | null; projectId: string; workspaceId: string }>(
+    `SELECT k.id, k."revokedAt", p.id AS "projectId", p."workspaceId"
+     FROM "IngestKey" k JOIN "Project" p ON p.id = k."projectId" WHERE k."keyHash" = $1`,
+    [sha256Hex(rawKey)],
+  );
+  const key = rows[0];
   if (!key || key.revokedAt) throw ApiError.unauthorized("invalid or revoked ingest key");
-  return { kind: "ingestKey", keyId: key.id, projectId: key.project.id, workspaceId: key.project.workspaceId };
+  return { kind: "ingestKey", keyId: key.id, projectId: key.projectId, workspaceId: key.workspaceId };
 }

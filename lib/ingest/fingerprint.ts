@@ -19,20 +19,24 @@ export interface FingerprintInput {
   custom?: string[];
 }
 
+const MAX_NAME = 1024;
+const MAX_PATH = 4096;
+
 /**
  * "module-or-file:function" for one frame, with everything that differs between deploys
  * or hosts removed (line/column numbers, directories, bundle hashes, query strings,
  * compiler-generated closure names). null when the frame has neither name nor location.
  */
 export function normaliseFrame(frame: Frame): string | null {
-  let module = frame.module?.trim() ?? "";
-  let fn = frame.function?.trim() ?? "";
+  // Caps bound the work on frames that skipped schema validation; real names are far shorter.
+  let module = frame.module?.slice(0, MAX_NAME).trim() ?? "";
+  let fn = frame.function?.slice(0, MAX_NAME).trim() ?? "";
   if (module && (module.includes("<") || fn.includes("<"))) {
     ({ module, function: fn } = cleanDotnetNames(module, fn));
   }
   module = cleanModuleName(module);
   fn = cleanFunctionName(fn);
-  const where = module || cleanFileName(frame.filename || frame.absPath || "");
+  const where = module || cleanFileName((frame.filename || frame.absPath || "").slice(-MAX_PATH));
   if (!where && !fn) return null;
   return `${where}:${fn}`;
 }
@@ -48,8 +52,12 @@ const DEFAULT_MARKER = /^\{\{\s*default\s*\}\}$/;
  */
 export function computeFingerprint(input: FingerprintInput): { fingerprint: string; basis: FingerprintBasis } {
   const custom = (input.custom ?? []).filter((part) => typeof part === "string");
-  if (custom.length > 0) {
-    const parts = custom.flatMap((part) => (DEFAULT_MARKER.test(part.trim()) ? defaultComponents(input).parts : [part]));
+  const isDefault = (part: string) => DEFAULT_MARKER.test(part.trim());
+  // ["{{ default }}"] alone asks for exactly the default grouping.
+  if (custom.length > 0 && !custom.every(isDefault)) {
+    const defaults = defaultComponents(input).parts;
+    const parts = custom.flatMap((part) => (isDefault(part) ? defaults : [part]));
+    // The "custom" prefix keeps a custom array from colliding with a default key.
     return { fingerprint: hash(["custom", ...parts]), basis: "custom" };
   }
   const { basis, parts } = defaultComponents(input);

@@ -69,14 +69,14 @@ function luhnSum(d: string): number {
   return sum;
 }
 
-const PEM_BEGIN = /-----BEGIN (?:[A-Z0-9]+ ){0,4}PRIVATE KEY-----/g;
-const PEM_END = /-----END (?:[A-Z0-9]+ ){0,4}PRIVATE KEY-----/g;
+const PEM_BEGIN = /-----BEGIN (?:[A-Z0-9]+ ){0,4}PRIVATE KEY(?: BLOCK)?-----/g;
+const PEM_END = /-----END (?:[A-Z0-9]+ ){0,4}PRIVATE KEY(?: BLOCK)?-----/g;
 
 // Done by hand with lastIndex rather than one `BEGIN[\s\S]*?END` regex, which would rescan to the
 // end of the text for every unterminated BEGIN. A block without END is hidden to the end of the
 // text: a truncated key is still a key.
 function scrubPem(s: string): string {
-  if (!s.includes("PRIVATE KEY-----")) return s;
+  if (!s.includes("PRIVATE KEY")) return s;
   let out = "";
   let from = 0;
   PEM_BEGIN.lastIndex = 0;
@@ -94,7 +94,7 @@ function scrubPem(s: string): string {
 const URL_USERINFO = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/[^\s:\/@]{0,256}:)[^\s\/]{1,256}@/g;
 
 // key=value, key: value, "key":"value", \"key\":\"value\" (JSON inside a string) and query
-// strings. The key is checked with isSensitiveKey in the callback so one list rules everything.
+// strings. The key is checked with isSensitiveKey afterwards so one list rules everything.
 const KEY_VALUE = new RegExp(
   String.raw`(?<![A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9_.-]{0,63})` + // key, starting a word
     String.raw`(\\?["']?[ \t]{0,3}[:=][ \t]{0,3})` + // optional closing quote, separator
@@ -103,20 +103,43 @@ const KEY_VALUE = new RegExp(
     String.raw`\\"(?:[^"\\]|\\\\\\"|\\[^"])*\\"` + // \"escaped quoted\" (may hold \\\")
     String.raw`|"(?:[^"\\]|\\.)*"` + // "quoted"
     String.raw`|'[^'\n]*'` + // 'quoted'
-    String.raw`|[^\s&;,"'\\]+` + // bare
+    // Bare values stop at ? = : so "url=https://x/?token=abc" leaves "token=abc" to be found;
+    // a sensitive bare value is then extended with BARE_TAIL.
+    String.raw`|[^\s&;,"'\\?=:]+` +
     ")",
   "g",
 );
+const BARE_TAIL = /[^\s&;,"'\\]*/y;
 
 // A Cookie header holds "a=1; b=2": the bare-value rule would stop at the first ";".
 const COOKIE_HEADER = /(?<![A-Za-z0-9_-])((?:set-)?cookie[ \t]{0,3}:[ \t]{0,3})[^\r\n]+/gi;
 
-function scrubKeyValues(s: string): string {
-  return s.replace(COOKIE_HEADER, `$1${FILTERED}`).replace(KEY_VALUE, (whole, key: string, sep: string, _scheme: string | undefined, value: string) => {
-    if (!isSensitiveKey(key)) return whole;
+// An exec loop rather than String.replace so the scan can resume inside the value of a
+// non-sensitive key ({"url":"https://x/?token=abc"}). Quotes of one kind cannot nest, so any
+// character is rescanned only a bounded number of times.
+function scrubKeyValues(text: string): string {
+  const s = text.replace(COOKIE_HEADER, `$1${FILTERED}`);
+  let out = "";
+  let from = 0;
+  KEY_VALUE.lastIndex = 0;
+  for (let m = KEY_VALUE.exec(s); m !== null; m = KEY_VALUE.exec(s)) {
+    const [whole, key, sep, scheme = "", value] = m;
+    const valueStart = m.index + key.length + sep.length + scheme.length;
+    if (!isSensitiveKey(key)) {
+      KEY_VALUE.lastIndex = valueStart;
+      continue;
+    }
+    let end = m.index + whole.length;
     const q = value.startsWith('\\"') ? '\\"' : value[0] === '"' || value[0] === "'" ? value[0] : "";
-    return `${key}${sep}${q}${FILTERED}${q}`;
-  });
+    if (q === "") {
+      BARE_TAIL.lastIndex = end;
+      end += BARE_TAIL.exec(s)?.[0].length ?? 0;
+    }
+    out += `${s.slice(from, m.index)}${key}${sep}${q}${FILTERED}${q}`;
+    from = end;
+    KEY_VALUE.lastIndex = end;
+  }
+  return out + s.slice(from);
 }
 
 // A real token has a digit, symbol or capital somewhere; "bearer token missing" has not.
@@ -205,6 +228,8 @@ function walk(value: unknown, depth: number, w: Walk): unknown {
     case "string":
       return scrubString(value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…[truncated]` : value);
     case "number":
+      // A card number sent as a JSON number is still a card number.
+      return Number.isSafeInteger(value) && value >= 1e12 && scrubString(String(value)) === FILTERED ? FILTERED : value;
     case "boolean":
     case "undefined":
       return value;
@@ -227,7 +252,7 @@ function walk(value: unknown, depth: number, w: Walk): unknown {
     if (obj instanceof Map) return walkEntries([...obj].map(([k, v]) => [String(k), v] as const), depth, w);
     if (obj instanceof Error) {
       return walkEntries(
-        [["name", obj.name], ["message", obj.message], ["stack", obj.stack], ...Object.entries(obj)],
+        [["name", obj.name], ["message", obj.message], ["stack", obj.stack], ["cause", obj.cause], ...Object.entries(obj)],
         depth,
         w,
       );

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type pg from "pg";
 import { withTransaction } from "@/lib/db/pool";
 import { uuidv7 } from "@/lib/ids/uuidv7";
@@ -22,84 +23,186 @@ export interface StoreOutcome {
 }
 
 /**
- * Stores a batch of prepared events in ONE transaction: groups upserted (rows locked in fingerprint
- * order so concurrent batches cannot deadlock), occurrences inserted idempotently on
- * (projectId, eventId), then counters, distinct users/agents, cascade links, hourly rollups and the
- * regression audit entries. When this resolves, everything is committed.
+ * Stores a batch of prepared events in ONE transaction of two or three statements. The first does the
+ * bulk of the work in one round trip: occurrences inserted idempotently on (projectId, eventId), their
+ * groups upserted with the counters of what was actually inserted (rows locked in fingerprint order,
+ * so concurrent batches cannot deadlock), hourly rollups, distinct users/agents and the regression
+ * audit entries. Group ids are derived from (project, fingerprint), so occurrences can reference their
+ * group before it exists within the statement (foreign keys are checked at statement end). When this
+ * resolves, everything is committed.
  */
 export async function storeEvents(target: StoreTarget, events: PreparedEvent[]): Promise<StoreOutcome> {
   if (events.length === 0) return { results: [], newGroupIds: [], regressedGroupIds: [] };
-  return withTransaction(async (client) => {
-    const groups = await upsertGroups(client, target, events);
-    const occurrenceRows = events.map((event) => ({
-      ...occurrenceRow(event),
-      id: uuidv7(event.occurredAt.getTime()),
-      groupId: groups.get(event.fingerprint)!.id,
-    }));
-    const inserted = await insertOccurrences(client, target, occurrenceRows);
-    const accepted = occurrenceRows.filter((row) => inserted.has(row.id));
+  const groups = groupRows(target.projectId, events);
+  const occurrences = events
+    .map((event) => ({ ...occurrenceRow(event), id: uuidv7(event.occurredAt.getTime()), groupId: groupIdFor(target.projectId, event.fingerprint) }))
+    // Sorted so two batches carrying the same retried event ids wait on each other in one order.
+    .sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
 
-    const regressed = [...groups.values()].filter(
-      (g) => g.status === "resolved" && accepted.some((row) => row.groupId === g.id),
-    );
-    if (accepted.length > 0) {
-      await updateGroupCounters(client, accepted);
-      await addDistinct(client, "ErrorGroupUser", "userId", "usersAffected", accepted.map((r) => [r.groupId, r.userId, r.occurredAt]));
-      await addDistinct(client, "ErrorGroupAgent", "agentId", "agentsAffected", accepted.map((r) => [r.groupId, r.agentId, r.occurredAt]));
-      await linkParents(client, target.projectId, accepted);
-      await upsertHourly(client, target, accepted);
-      await auditRegressions(client, target.workspaceId, regressed.map((g) => g.id));
-    }
-
-    return {
-      results: occurrenceRows.map((row) => ({ eventId: row.eventId, groupId: row.groupId, duplicate: !inserted.has(row.id) })),
-      newGroupIds: [...groups.values()].filter((g) => g.inserted).map((g) => g.id),
-      regressedGroupIds: regressed.map((g) => g.id),
-    };
+  const outcome = await withTransaction(async (client) => {
+    const result = await writeBatch(client, target, groups, occurrences);
+    await addDistinctCounts(client, result.users, result.agents);
+    const accepted = new Set(result.inserted);
+    await linkParents(client, target.projectId, occurrences.filter((o) => o.parentEventId && accepted.has(o.id)));
+    return result;
   });
+
+  const accepted = new Set(outcome.inserted);
+  const byEventOrder = new Map<PreparedEvent, string>();
+  events.forEach((event) => byEventOrder.set(event, groupIdFor(target.projectId, event.fingerprint)));
+  const insertedEventIds = new Set(occurrences.filter((o) => accepted.has(o.id)).map((o) => o.eventId));
+  const seen = new Set<string>();
+  return {
+    // An event id repeated inside one batch is stored once: later copies are reported as duplicates.
+    results: events.map((event) => {
+      const duplicate = !insertedEventIds.has(event.eventId) || seen.has(event.eventId);
+      seen.add(event.eventId);
+      return { eventId: event.eventId, groupId: byEventOrder.get(event)!, duplicate };
+    }),
+    newGroupIds: outcome.groups.filter((g) => g.inserted).map((g) => g.id),
+    regressedGroupIds: outcome.groups.filter((g) => g.regressed).map((g) => g.id),
+  };
 }
 
-interface GroupRow {
-  id: string;
-  fingerprint: string;
-  status: string;
-  inserted: boolean;
+/** Group ids are a function of (project, fingerprint): UUID-formatted SHA-256, version nibble 8 (custom). */
+export function groupIdFor(projectId: string, fingerprint: string): string {
+  const hex = createHash("sha256").update(`${projectId}:${fingerprint}`).digest("hex");
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-async function upsertGroups(client: pg.PoolClient, target: StoreTarget, events: PreparedEvent[]): Promise<Map<string, GroupRow>> {
+function groupRows(projectId: string, events: PreparedEvent[]) {
   const firstByFingerprint = new Map<string, PreparedEvent>();
   for (const event of events) if (!firstByFingerprint.has(event.fingerprint)) firstByFingerprint.set(event.fingerprint, event);
-  const rows = [...firstByFingerprint.values()]
-    .sort((a, b) => (a.fingerprint < b.fingerprint ? -1 : 1))
-    .map((e) => ({
-      id: uuidv7(),
-      fingerprint: e.fingerprint,
-      type: e.type,
-      message: e.message,
-      severity: e.severity,
-      category: e.category,
-      source: e.source,
-      platform: e.platform,
-      at: e.occurredAt.toISOString(),
-      stackTrace: e.stackTrace,
-      frames: e.frames,
-      context: contextOf(e),
-    }));
-  // New groups start at count 0 and first/last seen at their first event; updateGroupCounters adds
-  // what was actually accepted. DO UPDATE (not DO NOTHING) so existing rows are returned and locked.
-  const { rows: result } = await client.query<GroupRow>(
-    `INSERT INTO "ErrorGroup" (id, "workspaceId", "projectId", fingerprint, type, message, severity, category, source,
-       platform, "firstSeen", "lastSeen", "stackTrace", frames, context, "updatedAt")
-     SELECT x.id, $1::uuid, $2::uuid, x.fingerprint, x.type, x.message, x.severity::"Severity", x.category, x.source,
-       x.platform, x.at, x.at, x."stackTrace", x.frames, x.context, now()
-     FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, fingerprint text, type text, message text, severity text,
-       category text, source text, platform text, at timestamptz, "stackTrace" text, frames jsonb, context jsonb)
-     ORDER BY x.fingerprint
-     ON CONFLICT ("projectId", fingerprint) DO UPDATE SET "updatedAt" = now()
-     RETURNING id, fingerprint, status::text AS status, (xmax = 0) AS inserted`,
-    [target.workspaceId, target.projectId, JSON.stringify(rows)],
+  return [...firstByFingerprint.values()].map((e) => ({
+    id: groupIdFor(projectId, e.fingerprint),
+    fingerprint: e.fingerprint,
+    type: e.type,
+    message: e.message,
+    severity: e.severity,
+    category: e.category,
+    source: e.source,
+    platform: e.platform,
+    at: e.occurredAt.toISOString(),
+    stackTrace: e.stackTrace,
+    frames: e.frames,
+    context: contextOf(e),
+  }));
+}
+
+interface BatchResult {
+  inserted: string[];
+  groups: { id: string; inserted: boolean; regressed: boolean }[];
+  users: { groupId: string; n: number }[];
+  agents: { groupId: string; n: number }[];
+}
+
+const WRITE_BATCH_SQL = `
+WITH gi AS (
+  SELECT * FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, fingerprint text, type text, message text, severity text,
+    category text, source text, platform text, at timestamptz, "stackTrace" text, frames jsonb, context jsonb)
+), oi AS (
+  SELECT * FROM jsonb_to_recordset($4::jsonb) AS x(id uuid, "groupId" uuid, "eventId" text, "occurredAt" timestamptz,
+    severity text, message text, "stackTrace" text, "userId" text, "agentId" text, "runId" text, environment text,
+    release text, tags jsonb, metadata jsonb, "parentEventId" text, "creditsLost" numeric, "executionsAffected" int,
+    recovered boolean, "recoveryMethod" text, "recoveryDurationMs" int, "recoveryAutomatic" boolean)
+), ins AS (
+  INSERT INTO "ErrorOccurrence" (id, "groupId", "projectId", "workspaceId", "eventId", "occurredAt", severity, message,
+    "stackTrace", "userId", "agentId", "runId", environment, release, tags, metadata, "parentEventId",
+    "creditsLost", "executionsAffected", recovered, "recoveryMethod", "recoveryDurationMs", "recoveryAutomatic")
+  SELECT id, "groupId", $2::uuid, $1::uuid, "eventId", "occurredAt", severity::"Severity", message,
+    "stackTrace", "userId", "agentId", "runId", environment, release, tags, metadata, "parentEventId",
+    "creditsLost", "executionsAffected", recovered, "recoveryMethod", "recoveryDurationMs", "recoveryAutomatic"
+  FROM oi
+  ON CONFLICT ("projectId", "eventId") DO NOTHING
+  RETURNING id, "groupId", "occurredAt", "userId", "agentId", environment, "creditsLost", "executionsAffected"
+), agg AS (
+  SELECT "groupId", count(*)::int AS n, min("occurredAt") AS first, max("occurredAt") AS last,
+    sum("creditsLost") AS credits, sum("executionsAffected")::int AS executions
+  FROM ins GROUP BY "groupId"
+), g AS (
+  INSERT INTO "ErrorGroup" AS eg (id, "workspaceId", "projectId", fingerprint, type, message, severity, category, source,
+    platform, "firstSeen", "lastSeen", "occurrenceCount", "creditsLost", "executionsAffected", "stackTrace", frames,
+    context, "updatedAt")
+  SELECT gi.id, $1::uuid, $2::uuid, gi.fingerprint, gi.type, gi.message, gi.severity::"Severity", gi.category, gi.source,
+    gi.platform, coalesce(agg.first, gi.at), coalesce(agg.last, gi.at), coalesce(agg.n, 0), coalesce(agg.credits, 0),
+    coalesce(agg.executions, 0), gi."stackTrace", gi.frames, gi.context, now()
+  FROM gi LEFT JOIN agg ON agg."groupId" = gi.id
+  ORDER BY gi.fingerprint
+  ON CONFLICT ("projectId", fingerprint) DO UPDATE SET
+    "occurrenceCount" = eg."occurrenceCount" + excluded."occurrenceCount",
+    "firstSeen" = CASE WHEN excluded."occurrenceCount" > 0 THEN LEAST(eg."firstSeen", excluded."firstSeen") ELSE eg."firstSeen" END,
+    "lastSeen" = CASE WHEN excluded."occurrenceCount" > 0 THEN GREATEST(eg."lastSeen", excluded."lastSeen") ELSE eg."lastSeen" END,
+    "creditsLost" = eg."creditsLost" + excluded."creditsLost",
+    "executionsAffected" = eg."executionsAffected" + excluded."executionsAffected",
+    status = CASE WHEN eg.status = 'resolved' AND excluded."occurrenceCount" > 0 THEN 'new'::"ErrorStatus" ELSE eg.status END,
+    "regressedAt" = CASE WHEN eg.status = 'resolved' AND excluded."occurrenceCount" > 0 THEN now()::timestamptz(3) ELSE eg."regressedAt" END,
+    "updatedAt" = now()
+  RETURNING id, severity, (xmax = 0) AS inserted, coalesce("regressedAt" = now()::timestamptz(3), false) AS regressed
+), hourly AS (
+  INSERT INTO "ErrorHourly" ("groupId", bucket, environment, "workspaceId", "projectId", severity, count)
+  SELECT ins."groupId", date_trunc('hour', ins."occurredAt"), coalesce(ins.environment, ''), $1::uuid, $2::uuid, g.severity, count(*)::int
+  FROM ins JOIN g ON g.id = ins."groupId"
+  GROUP BY 1, 2, 3, g.severity
+  ORDER BY 1, 2, 3
+  ON CONFLICT ("groupId", bucket, environment) DO UPDATE SET count = "ErrorHourly".count + excluded.count
+), users AS (
+  INSERT INTO "ErrorGroupUser" ("groupId", "userId", "firstSeen")
+  SELECT DISTINCT ON (ins."groupId", ins."userId") ins."groupId", ins."userId", ins."occurredAt"
+  FROM ins JOIN g ON g.id = ins."groupId" WHERE ins."userId" IS NOT NULL
+  ORDER BY ins."groupId", ins."userId", ins."occurredAt"
+  ON CONFLICT DO NOTHING
+  RETURNING "groupId"
+), agents AS (
+  INSERT INTO "ErrorGroupAgent" ("groupId", "agentId", "firstSeen")
+  SELECT DISTINCT ON (ins."groupId", ins."agentId") ins."groupId", ins."agentId", ins."occurredAt"
+  FROM ins JOIN g ON g.id = ins."groupId" WHERE ins."agentId" IS NOT NULL
+  ORDER BY ins."groupId", ins."agentId", ins."occurredAt"
+  ON CONFLICT DO NOTHING
+  RETURNING "groupId"
+), audit AS (
+  INSERT INTO "AuditLog" (id, "workspaceId", "actorId", "actorType", action, "targetType", "targetId", before, after)
+  SELECT gen_random_uuid(), $1::uuid, NULL, 'system', 'error.regressed', 'error', g.id::text,
+    '{"status":"resolved"}'::jsonb, '{"status":"new"}'::jsonb
+  FROM g WHERE g.regressed
+)
+SELECT
+  (SELECT coalesce(json_agg(id), '[]') FROM ins) AS inserted,
+  (SELECT coalesce(json_agg(json_build_object('id', id, 'inserted', inserted, 'regressed', regressed)), '[]') FROM g) AS groups,
+  (SELECT coalesce(json_agg(json_build_object('groupId', "groupId", 'n', n)), '[]') FROM (SELECT "groupId", count(*)::int AS n FROM users GROUP BY 1) u) AS users,
+  (SELECT coalesce(json_agg(json_build_object('groupId', "groupId", 'n', n)), '[]') FROM (SELECT "groupId", count(*)::int AS n FROM agents GROUP BY 1) a) AS agents`;
+
+async function writeBatch(
+  client: pg.PoolClient,
+  target: StoreTarget,
+  groups: ReturnType<typeof groupRows>,
+  occurrences: OccurrenceRow[],
+): Promise<BatchResult> {
+  // Named, so each connection parses and plans this large statement once.
+  const { rows } = await client.query<BatchResult>({
+    name: "faultline-write-batch",
+    text: WRITE_BATCH_SQL,
+    values: [target.workspaceId, target.projectId, JSON.stringify(groups), JSON.stringify(occurrences)],
+  });
+  return rows[0];
+}
+
+/** Distinct users/agents: the keyed set rows were inserted above; bump the counters by what was new. */
+async function addDistinctCounts(client: pg.PoolClient, users: BatchResult["users"], agents: BatchResult["agents"]): Promise<void> {
+  if (users.length === 0 && agents.length === 0) return;
+  const deltas = new Map<string, { groupId: string; users: number; agents: number }>();
+  for (const u of users) deltas.set(u.groupId, { groupId: u.groupId, users: u.n, agents: 0 });
+  for (const a of agents) {
+    const d = deltas.get(a.groupId) ?? { groupId: a.groupId, users: 0, agents: 0 };
+    d.agents = a.n;
+    deltas.set(a.groupId, d);
+  }
+  await client.query(
+    `UPDATE "ErrorGroup" g SET "usersAffected" = g."usersAffected" + d.users, "agentsAffected" = g."agentsAffected" + d.agents
+     FROM jsonb_to_recordset($1::jsonb) AS d("groupId" uuid, users int, agents int)
+     WHERE g.id = d."groupId"`,
+    [JSON.stringify([...deltas.values()])],
   );
-  return new Map(result.map((row) => [row.fingerprint, row]));
 }
 
 function contextOf(event: PreparedEvent): Record<string, unknown> {
@@ -140,76 +243,9 @@ function occurrenceRow(e: PreparedEvent) {
 
 type OccurrenceRow = ReturnType<typeof occurrenceRow> & { id: string; groupId: string };
 
-async function insertOccurrences(client: pg.PoolClient, target: StoreTarget, rows: OccurrenceRow[]): Promise<Set<string>> {
-  const { rows: inserted } = await client.query<{ id: string }>(
-    `INSERT INTO "ErrorOccurrence" (id, "groupId", "projectId", "workspaceId", "eventId", "occurredAt", severity, message,
-       "stackTrace", "userId", "agentId", "runId", environment, release, tags, metadata, "parentEventId",
-       "creditsLost", "executionsAffected", recovered, "recoveryMethod", "recoveryDurationMs", "recoveryAutomatic")
-     SELECT x.id, x."groupId", $1::uuid, $2::uuid, x."eventId", x."occurredAt", x.severity::"Severity", x.message,
-       x."stackTrace", x."userId", x."agentId", x."runId", x.environment, x.release, x.tags, x.metadata, x."parentEventId",
-       x."creditsLost", x."executionsAffected", x.recovered, x."recoveryMethod", x."recoveryDurationMs", x."recoveryAutomatic"
-     FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, "groupId" uuid, "eventId" text, "occurredAt" timestamptz,
-       severity text, message text, "stackTrace" text, "userId" text, "agentId" text, "runId" text, environment text,
-       release text, tags jsonb, metadata jsonb, "parentEventId" text, "creditsLost" numeric, "executionsAffected" int,
-       recovered boolean, "recoveryMethod" text, "recoveryDurationMs" int, "recoveryAutomatic" boolean)
-     ON CONFLICT ("projectId", "eventId") DO NOTHING
-     RETURNING id`,
-    [target.projectId, target.workspaceId, JSON.stringify(rows)],
-  );
-  return new Set(inserted.map((row) => row.id));
-}
-
-async function updateGroupCounters(client: pg.PoolClient, accepted: OccurrenceRow[]): Promise<void> {
-  await client.query(
-    `UPDATE "ErrorGroup" g SET
-       "occurrenceCount" = g."occurrenceCount" + a.n,
-       "firstSeen" = LEAST(g."firstSeen", a.first),
-       "lastSeen" = GREATEST(g."lastSeen", a.last),
-       "creditsLost" = g."creditsLost" + a.credits,
-       "executionsAffected" = g."executionsAffected" + a.executions,
-       status = CASE WHEN g.status = 'resolved' THEN 'new'::"ErrorStatus" ELSE g.status END,
-       "regressedAt" = CASE WHEN g.status = 'resolved' THEN now() ELSE g."regressedAt" END,
-       "updatedAt" = now()
-     FROM (
-       SELECT x."groupId", count(*)::int AS n, min(x."occurredAt") AS first, max(x."occurredAt") AS last,
-         sum(x."creditsLost") AS credits, sum(x."executionsAffected")::int AS executions
-       FROM jsonb_to_recordset($1::jsonb) AS x("groupId" uuid, "occurredAt" timestamptz, "creditsLost" numeric, "executionsAffected" int)
-       GROUP BY x."groupId"
-     ) a
-     WHERE g.id = a."groupId"`,
-    [JSON.stringify(accepted.map((r) => ({ groupId: r.groupId, occurredAt: r.occurredAt, creditsLost: r.creditsLost, executionsAffected: r.executionsAffected })))],
-  );
-}
-
-/** Exact distinct users/agents: a keyed set table; the counter grows only by rows actually inserted. */
-async function addDistinct(
-  client: pg.PoolClient,
-  table: "ErrorGroupUser" | "ErrorGroupAgent",
-  column: "userId" | "agentId",
-  counter: "usersAffected" | "agentsAffected",
-  pairs: [string, string | null, string][],
-): Promise<void> {
-  const rows = pairs.filter(([, id]) => id !== null).map(([groupId, id, at]) => ({ groupId, id, at }));
-  if (rows.length === 0) return;
-  await client.query(
-    `WITH added AS (
-       INSERT INTO "${table}" ("groupId", "${column}", "firstSeen")
-       SELECT DISTINCT ON (x."groupId", x.id) x."groupId", x.id, x.at
-       FROM jsonb_to_recordset($1::jsonb) AS x("groupId" uuid, id text, at timestamptz)
-       ORDER BY x."groupId", x.id, x.at
-       ON CONFLICT DO NOTHING
-       RETURNING "groupId"
-     )
-     UPDATE "ErrorGroup" g SET "${counter}" = g."${counter}" + a.n
-     FROM (SELECT "groupId", count(*)::int AS n FROM added GROUP BY "groupId") a
-     WHERE g.id = a."groupId"`,
-    [JSON.stringify(rows)],
-  );
-}
-
 /** Resolves parentEventId to the parent occurrence (earlier or same batch) and counts the cascade on the parent's group. */
 async function linkParents(client: pg.PoolClient, projectId: string, accepted: OccurrenceRow[]): Promise<void> {
-  const children = accepted.filter((r) => r.parentEventId).map((r) => ({ id: r.id, parentEventId: r.parentEventId }));
+  const children = accepted.map((r) => ({ id: r.id, parentEventId: r.parentEventId }));
   if (children.length === 0) return;
   await client.query(
     `WITH linked AS (
@@ -226,27 +262,3 @@ async function linkParents(client: pg.PoolClient, projectId: string, accepted: O
   );
 }
 
-async function upsertHourly(client: pg.PoolClient, target: StoreTarget, accepted: OccurrenceRow[]): Promise<void> {
-  await client.query(
-    `INSERT INTO "ErrorHourly" ("groupId", bucket, environment, "workspaceId", "projectId", severity, count)
-     SELECT x."groupId", date_trunc('hour', x."occurredAt"), coalesce(x.environment, ''), $1::uuid, $2::uuid,
-       g.severity, count(*)::int
-     FROM jsonb_to_recordset($3::jsonb) AS x("groupId" uuid, "occurredAt" timestamptz, environment text)
-     JOIN "ErrorGroup" g ON g.id = x."groupId"
-     GROUP BY 1, 2, 3, g.severity
-     ORDER BY 1, 2, 3
-     ON CONFLICT ("groupId", bucket, environment) DO UPDATE SET count = "ErrorHourly".count + excluded.count`,
-    [target.workspaceId, target.projectId, JSON.stringify(accepted.map((r) => ({ groupId: r.groupId, occurredAt: r.occurredAt, environment: r.environment })))],
-  );
-}
-
-async function auditRegressions(client: pg.PoolClient, workspaceId: string, groupIds: string[]): Promise<void> {
-  if (groupIds.length === 0) return;
-  await client.query(
-    `INSERT INTO "AuditLog" (id, "workspaceId", "actorId", "actorType", action, "targetType", "targetId", before, after)
-     SELECT x.id, $1::uuid, NULL, 'system', 'error.regressed', 'error', x."groupId",
-       '{"status":"resolved"}'::jsonb, '{"status":"new"}'::jsonb
-     FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, "groupId" text)`,
-    [workspaceId, JSON.stringify(groupIds.map((groupId) => ({ id: uuidv7(), groupId })))],
-  );
-}

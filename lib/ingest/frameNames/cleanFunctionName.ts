@@ -4,7 +4,7 @@
  */
 export function cleanFunctionName(raw: string): string {
   let fn = raw.trim().replace(/\s+/g, " ");
-  fn = fn.replace(/ \[as [^\]]*\]$/, ""); // V8 "Foo.bar [as baz]"
+  fn = stripAlias(fn);
   fn = stripPrefixes(fn);
   fn = fn === "Object.<anonymous>" ? "" : fn.replace(/\.?<anonymous>/g, ""); // V8 module scope / anonymous fns
   fn = trimFirefoxClosure(fn);
@@ -50,4 +50,11 @@ function trimDots(fn: string): string {
   while (start < end && fn[start] === ".") start++;
   while (end > start && fn[end - 1] === ".") end--;
   return fn.slice(start, end);
+}
+
+/** V8 "Foo.bar [as baz]": the alias is the property name the function was called through. */
+function stripAlias(fn: string): string {
+  if (!fn.endsWith("]")) return fn;
+  const at = fn.lastIndexOf(" [as ");
+  return at >= 0 && fn.indexOf("]", at) === fn.length - 1 ? fn.slice(0, at) : fn;
 }

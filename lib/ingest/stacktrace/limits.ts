@@ -34,3 +34,14 @@ export function capOrdered(frames: Frame[]): Frame[] | null {
   if (frames.length === 0) return null;
   return frames.length > MAX_FRAMES ? frames.slice(-MAX_FRAMES) : frames;
 }
+
+/** Truncates fields to FrameSchema's maxima so parsed frames always validate downstream. */
+export function clampFrame(frame: Frame): Frame {
+  const out: Frame = { ...frame };
+  if (out.function && out.function.length > 1024) out.function = out.function.slice(0, 1024);
+  if (out.module && out.module.length > 1024) out.module = out.module.slice(0, 1024);
+  if (out.filename && out.filename.length > 2048) out.filename = out.filename.slice(-2048); // keep the basename
+  if (out.absPath && out.absPath.length > 4096) out.absPath = out.absPath.slice(-4096);
+  if (out.contextLine && out.contextLine.length > 4096) out.contextLine = out.contextLine.slice(0, 4096);
+  return out;
+}

@@ -1,5 +1,5 @@
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
-import { innermostFirstToOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
+import { MAX_FRAMES, innermostFirstToOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
 import { isDigits, pathFields } from "@/lib/ingest/stacktrace/location";
 
 /**
@@ -25,6 +25,7 @@ export function parseDotnet(text: string): Frame[] | null {
     if (innerDepth > 0 || !line.startsWith("at ")) continue;
     const frame = parseFrameLine(line.slice(3).trim());
     if (frame) frames.push(frame);
+    if (frames.length >= MAX_FRAMES) break; // innermost come first; the rest would be dropped
   }
   return innermostFirstToOrdered(frames);
 }

@@ -1,5 +1,5 @@
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
-import { innermostFirstToOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
+import { MAX_FRAMES, innermostFirstToOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
 import { isAbsolutePath, pathFields, splitLocation } from "@/lib/ingest/stacktrace/location";
 
 /**
@@ -16,6 +16,7 @@ export function parseFirefoxSafari(text: string): Frame[] | null {
   for (const raw of splitLines(text)) {
     const frame = parseFrameLine(raw.trim());
     if (frame) frames.push(frame);
+    if (frames.length >= MAX_FRAMES) break; // innermost come first; the rest would be dropped
   }
   return innermostFirstToOrdered(frames);
 }

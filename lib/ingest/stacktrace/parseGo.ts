@@ -1,5 +1,5 @@
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
-import { innermostFirstToOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
+import { MAX_FRAMES, innermostFirstToOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
 import { pathFields, splitLocation } from "@/lib/ingest/stacktrace/location";
 import { matchingOpenParen } from "@/lib/ingest/stacktrace/parens";
 
@@ -26,6 +26,7 @@ export function parseGo(text: string): Frame[] | null {
       const where = splitLocation(line.replace(PC_OFFSET, ""), false);
       if (where && where.path && where.colno === undefined) {
         frames.push({ ...pending, ...pathFields(where.path), lineno: where.lineno });
+        if (frames.length >= MAX_FRAMES) break; // innermost come first; the rest would be dropped
       }
       pending = null;
       continue;

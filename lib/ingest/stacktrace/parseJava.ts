@@ -1,5 +1,5 @@
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
-import { innermostFirstToOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
+import { MAX_FRAMES, innermostFirstToOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
 
 /**
  * JVM (Java, Kotlin, Scala) stack traces, innermost first:
@@ -24,6 +24,7 @@ export function parseJava(text: string): Frame[] | null {
     if (!line.startsWith("at ")) continue; // header, "... N more", blank lines
     const frame = parseFrameLine(line.slice(3).trim());
     if (frame) frames.push(frame);
+    if (frames.length >= MAX_FRAMES) break; // innermost come first; the rest would be dropped
   }
   return innermostFirstToOrdered(frames);
 }

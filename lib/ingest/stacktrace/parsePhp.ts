@@ -1,5 +1,5 @@
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
-import { innermostFirstToOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
+import { MAX_FRAMES, innermostFirstToOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
 import { isDigits, pathFields } from "@/lib/ingest/stacktrace/location";
 
 /**
@@ -22,7 +22,7 @@ export function parsePhp(text: string): Frame[] | null {
     const line = raw.trim();
     if (line.startsWith("#")) {
       const entry = parseTraceLine(line);
-      if (entry) calls.push(entry);
+      if (entry && calls.length < MAX_FRAMES) calls.push(entry);
       continue;
     }
     throwSite = parseThrowSite(line) ?? throwSite;

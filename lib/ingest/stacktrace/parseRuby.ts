@@ -1,5 +1,5 @@
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
-import { innermostFirstToOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
+import { MAX_FRAMES, innermostFirstToOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
 import { isDigits, pathFields } from "@/lib/ingest/stacktrace/location";
 
 /**
@@ -15,6 +15,7 @@ export function parseRuby(text: string): Frame[] | null {
     if (line.startsWith("from ")) line = line.slice(5);
     const frame = parseFrameLine(line);
     if (frame) frames.push(frame);
+    if (frames.length >= MAX_FRAMES) break; // innermost come first; the rest would be dropped
   }
   return innermostFirstToOrdered(frames);
 }

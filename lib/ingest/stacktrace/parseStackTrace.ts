@@ -1,6 +1,6 @@
 import type { Frame, Language, ParsedStack } from "@/lib/ingest/stacktrace/frame";
 import { applyInApp } from "@/lib/ingest/stacktrace/inApp";
-import { MAX_INPUT_CHARS } from "@/lib/ingest/stacktrace/limits";
+import { MAX_INPUT_CHARS, clampFrame } from "@/lib/ingest/stacktrace/limits";
 import { parseDotnet } from "@/lib/ingest/stacktrace/parseDotnet";
 import { parseFirefoxSafari } from "@/lib/ingest/stacktrace/parseFirefoxSafari";
 import { parseGo } from "@/lib/ingest/stacktrace/parseGo";
@@ -68,5 +68,6 @@ function bestOf(parsers: Parser[], input: string): ParsedStack | null {
     const frames = parse(input);
     if (frames && frames.length > (best?.frames.length ?? 0)) best = { language, frames };
   }
-  return best ? { language: best.language, frames: applyInApp(best.frames, best.language) } : null;
+  if (!best) return null;
+  return { language: best.language, frames: applyInApp(best.frames.map(clampFrame), best.language) };
 }

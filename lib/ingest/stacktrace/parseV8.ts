@@ -1,5 +1,5 @@
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
-import { innermostFirstToOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
+import { MAX_FRAMES, innermostFirstToOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
 import { pathFields, splitLocation } from "@/lib/ingest/stacktrace/location";
 import { matchingOpenParen } from "@/lib/ingest/stacktrace/parens";
 
@@ -18,6 +18,7 @@ export function parseV8(text: string): Frame[] | null {
     if (!line.startsWith("at ")) continue;
     const frame = parseFrameLine(line.slice(3).trim());
     if (frame) frames.push(frame);
+    if (frames.length >= MAX_FRAMES) break; // innermost come first; the rest would be dropped
   }
   return innermostFirstToOrdered(frames);
 }

@@ -1,0 +1,284 @@
+import { describe, expect, it } from "vitest";
+import { FILTERED, isSensitiveKey, luhnValid, scrubString, scrubValue } from "@/lib/ingest/scrub";
+
+const F = FILTERED;
+
+describe("luhnValid", () => {
+  it.each([
+    ["4111111111111111", true],
+    ["4111 1111 1111 1111", true],
+    ["4111-1111-1111-1111", true],
+    ["5555555555554444", true],
+    ["378282246310005", true],
+    ["79927398713", true],
+    ["4111111111111112", false],
+    ["1234567812345678", false],
+    ["", false],
+    ["0", false],
+    ["4111x1111", false],
+  ])("%s → %s", (digits, expected) => {
+    expect(luhnValid(digits)).toBe(expected);
+  });
+});
+
+describe("isSensitiveKey", () => {
+  it.each([
+    "password", "Password", "db_password", "PASSWD", "pwd", "pass", "client_secret", "accessToken", "refresh_token",
+    "apiKey", "API_KEY", "x-api-key", "apikey", "access_key", "AWS_SECRET_ACCESS_KEY", "auth", "Authorization",
+    "x-auth-token", "oauthState", "Cookie", "set-cookie", "sessionId", "csrf_token", "X-XSRF-TOKEN", "credit_card",
+    "creditCard", "credit card", "card_number", "cardNumber", "cvv", "CVC", "ssn", "userSsn", "private_key",
+    "privateKey", "credentials",
+  ])("hides %s", (key) => {
+    expect(isSensitiveKey(key)).toBe(true);
+  });
+
+  it.each([
+    "author", "authorName", "authority", "username", "email", "className", "classname", "passenger", "compass",
+    "max_tokens", "prompt_tokens", "completionTokens", "tokens_used", "keyboard", "monkey", "id", "message",
+  ])("keeps %s", (key) => {
+    expect(isSensitiveKey(key)).toBe(false);
+  });
+});
+
+describe("scrubString", () => {
+  // [what, input, expected]
+  const CASES: [string, string, string][] = [
+    ["bearer header", "Authorization: Bearer abc123.def-456", `Authorization: ${F}`],
+    ["bearer in text", "sent bearer eyZ0aGlzIGlzIGEgdG9rZW4= upstream", `sent bearer ${F} upstream`],
+    ["basic in text", "retry with Basic dXNlcjpwYXNzd29yZA==", `retry with Basic ${F}`],
+    ["query string", "GET /cb?code=1&password=hunter2&page=2", `GET /cb?code=1&password=${F}&page=2`],
+    ["query token + api_key", "https://x.io/v1?token=abc&api_key=ZZZ&apikey=q", `https://x.io/v1?token=${F}&api_key=${F}&apikey=${F}`],
+    ["key: value", "login failed, password: hunter2 for bob", `login failed, password: ${F} for bob`],
+    ["json", '{"user":"bob","password":"hunter 2","accessToken":"a\\"b"}', `{"user":"bob","password":"${F}","accessToken":"${F}"}`],
+    ["json with spaces", '{ "client_secret" : "s3cr3t" }', `{ "client_secret" : "${F}" }`],
+    ["escaped json", 'body={\\"password\\":\\"hunter 2\\",\\"n\\":1}', `body={\\"password\\":\\"${F}\\",\\"n\\":1}`],
+    ["single quotes", "creds {'password': 'a b c'}", `creds {'password': '${F}'}`],
+    ["secret inside a url value", '{"url":"https://a.io/cb?x=1&token=abc","n":2}', `{"url":"https://a.io/cb?x=1&token=${F}","n":2}`],
+    ["redirect param", "next=/login?password=p@ss?w=rd&x=1", `next=/login?password=${F}&x=1`],
+    ["cookie header", "Cookie: sid=abc; theme=dark\nnext", `Cookie: ${F}\nnext`],
+    ["set-cookie header", "Set-Cookie: sid=abc; HttpOnly", `Set-Cookie: ${F}`],
+    ["url credentials", "connect postgres://app:s3cr@t@db:5432/app failed", `connect postgres://app:${F}@db:5432/app failed`],
+    ["aws key id", "creds AKIAIOSFODNN7EXAMPLE used", `creds ${F} used`],
+    ["github token", "token ghp_abcdefghijklmnopqrstuvwxyz0123456789 leaked", `token ${F} leaked`],
+    ["github fine-grained", "github_pat_11ABCDEFG0123456789_abcdefghijklmnop", F],
+    ["slack token", "xoxb-123456789012-abcdefABCDEF rejected", `${F} rejected`],
+    ["slack webhook", "POST https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXX", `POST https://${F}`],
+    ["stripe key", "Stripe key sk_live_4eC39HqLyjWDarjtT1zdp7dc invalid", `Stripe key ${F} invalid`],
+    ["stripe webhook secret", "whsec_abcdef1234567890", F],
+    ["llm key", "Incorrect API key provided: sk-proj-abcdefghijklmnopqrstuvwx", `Incorrect API key provided: ${F}`],
+    ["jwt", "jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig_abc-123 expired", `jwt ${F} expired`],
+    [
+      "pem block",
+      "key=\n-----BEGIN RSA PRIVATE KEY-----\nMIIEow\nIBAAK\n-----END RSA PRIVATE KEY-----\nafter",
+      `key=\n${F}\nafter`,
+    ],
+    ["unterminated pem", "x -----BEGIN PRIVATE KEY-----\nMIIEvQ...", `x ${F}`],
+    ["pgp block", "-----BEGIN PGP PRIVATE KEY BLOCK-----\nlQdG\n-----END PGP PRIVATE KEY BLOCK-----", F],
+    ["visa spaced", "card 4111 1111 1111 1111 exp 12/30", `card ${F} exp 12/30`],
+    ["visa dashed", "card 4111-1111-1111-1111.", `card ${F}.`],
+    ["mastercard", "pan=5555555555554444", `pan=${F}`],
+    ["amex", "amex 378282246310005", `amex ${F}`],
+    ["card inside longer digit run", "Order 1234 4111 1111 1111 1111 done", `Order 1234 ${F} done`],
+  ];
+
+  it.each(CASES)("%s", (_what, input, expected) => {
+    expect(scrubString(input)).toBe(expected);
+  });
+
+  const KEPT: [string, string][] = [
+    ["non-Luhn 16-digit id", "order 4111111111111112 not found"],
+    ["non-Luhn spaced", "ref 1234 5678 9012 3456"],
+    ["ms timestamp (Luhn-valid or not)", "at 1700000000000 and 1700000000001"],
+    ["20-digit id", "trace 41111111111111111111"],
+    ["short numbers", "line 4111 col 11"],
+    ["token as a word", "Invalid token provided; bearer token missing"],
+    ["basic as a word", "Basic validation failed"],
+    ["author", "author=bob authority=x"],
+    ["llm usage", "max_tokens=4096 prompt_tokens: 12"],
+    ["plain url", "GET https://example.com/a?page=2&sort=desc"],
+    ["stack frame", "    at handler (/app/src/route.ts:120:15)"],
+  ];
+
+  it.each(KEPT)("keeps %s", (_what, input) => {
+    expect(scrubString(input)).toBe(input);
+  });
+
+  it("is idempotent", () => {
+    for (const [, input] of CASES) {
+      const once = scrubString(input);
+      expect(scrubString(once)).toBe(once);
+    }
+  });
+
+  it("handles empty and filter-only strings", () => {
+    expect(scrubString("")).toBe("");
+    expect(scrubString(F)).toBe(F);
+  });
+});
+
+describe("scrubValue", () => {
+  it("filters sensitive keys deep in objects and arrays", () => {
+    const input = {
+      user: { name: "bob", password: "hunter2", profile: { ssn: 123456789, cvv: "123" } },
+      items: [{ token: "t" }, { note: "card 4111 1111 1111 1111" }],
+      count: 3,
+      ok: true,
+      missing: null,
+      pan: 4111111111111111,
+      orderId: 4111111111111112,
+    };
+    expect(scrubValue(input)).toEqual({
+      user: { name: "bob", password: F, profile: { ssn: F, cvv: F } },
+      items: [{ token: F }, { note: `card ${F}` }],
+      count: 3,
+      ok: true,
+      missing: null,
+      pan: F,
+      orderId: 4111111111111112,
+    });
+  });
+
+  it("does not mutate its input", () => {
+    const input = { password: "x", nested: { token: "y" } };
+    scrubValue(input);
+    expect(input).toEqual({ password: "x", nested: { token: "y" } });
+  });
+
+  it("filters header maps whatever their casing", () => {
+    const headers = {
+      Authorization: "Bearer abc",
+      cookie: "sid=1",
+      "Set-Cookie": ["a=1", "b=2"],
+      "X-Api-Key": "k",
+      "x-csrf-token": "c",
+      Accept: "application/json",
+      Referer: "https://app.example.com/?token=abc",
+    };
+    expect(scrubValue({ request: { headers } })).toEqual({
+      request: {
+        headers: {
+          Authorization: F,
+          cookie: F,
+          "Set-Cookie": F,
+          "X-Api-Key": F,
+          "x-csrf-token": F,
+          Accept: "application/json",
+          Referer: `https://app.example.com/?token=${F}`,
+        },
+      },
+    });
+  });
+
+  it("filters header lists given as pairs or name/value objects", () => {
+    expect(scrubValue([["Authorization", "Bearer x"], ["Accept", "*/*"]])).toEqual([["Authorization", F], ["Accept", "*/*"]]);
+    expect(scrubValue([{ name: "Cookie", value: "sid=1" }, { name: "Host", value: "a" }])).toEqual([
+      { name: "Cookie", value: F },
+      { name: "Host", value: "a" },
+    ]);
+  });
+
+  it("marks cycles without throwing, but keeps shared references", () => {
+    const a: Record<string, unknown> = { name: "a" };
+    a.self = a;
+    a.list = [a];
+    const shared = { v: 1 };
+    expect(scrubValue(a)).toEqual({ name: "a", self: "[Circular]", list: ["[Circular]"] });
+    expect(scrubValue({ x: shared, y: shared })).toEqual({ x: { v: 1 }, y: { v: 1 } });
+  });
+
+  it("bounds depth", () => {
+    const root: Record<string, unknown> = {};
+    let node = root;
+    for (let i = 0; i < 50; i++) {
+      const next: Record<string, unknown> = {};
+      node.n = next;
+      node = next;
+    }
+    const text = JSON.stringify(scrubValue(root));
+    expect(text).toContain("[Truncated]");
+    expect(text.split('"n"').length - 1).toBeLessThanOrEqual(10);
+    expect(JSON.stringify(scrubValue(root, 2))).toBe('{"n":{"n":"[Truncated]"}}');
+  });
+
+  it("bounds size", () => {
+    const wide = Array.from({ length: 50_000 }, (_, i) => ({ i }));
+    const out = scrubValue(wide) as unknown[];
+    expect(out.length).toBeLessThan(wide.length);
+    expect(out[out.length - 1]).toBe("[Truncated]");
+  });
+
+  it("copes with unusual values", () => {
+    const err = new Error("password=hunter2", { cause: { token: "t" } });
+    const throwing = Object.defineProperty({}, "boom", {
+      enumerable: true,
+      get() {
+        throw new Error("nope");
+      },
+    });
+    const out = scrubValue({
+      when: new Date("2024-01-15T10:30:00Z"),
+      big: 10n,
+      fn: () => 1,
+      map: new Map<unknown, unknown>([["token", "t"], ["a", 1]]),
+      set: new Set(["x"]),
+      err,
+      throwing,
+      undef: undefined,
+    }) as Record<string, unknown>;
+    expect(out.when).toBe("2024-01-15T10:30:00.000Z");
+    expect(out.big).toBe("10");
+    expect(out.fn).toBe("[Function]");
+    expect(out.map).toEqual({ token: F, a: 1 });
+    expect(out.set).toEqual(["x"]);
+    expect(out.err).toMatchObject({ name: "Error", message: `password=${F}`, cause: { token: F } });
+    expect(out.throwing).toEqual({ boom: "[Unreadable]" });
+    expect(out.undef).toBeUndefined();
+    expect(scrubValue("token=abc")).toBe(`token=${F}`);
+    expect(scrubValue(42)).toBe(42);
+    expect(scrubValue(null)).toBeNull();
+  });
+
+  it("treats a __proto__ key as data", () => {
+    const input = JSON.parse('{"__proto__":{"password":"x"},"a":1}') as unknown;
+    const out = scrubValue(input) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(out, "__proto__")?.value).toEqual({ password: F });
+  });
+});
+
+describe("linear time on 1 MB inputs", () => {
+  const MB = 1 << 20;
+  const inputs: [string, string][] = [
+    ["prose with secrets", "The fox password=abc 4111 1111 1111 1111 jumps over. ".repeat(MB / 53)],
+    ["one digit run", "7".repeat(MB)],
+    ["spaced digits", "4 ".repeat(MB / 2)],
+    ["digit groups", "4111 ".repeat(MB / 5)],
+    ["jwt-like prefixes", "eyJ-".repeat(MB / 4)],
+    ["jwt-like segments", "eyJa.".repeat(MB / 5)],
+    ["key separators", "a=".repeat(MB / 2)],
+    ["unterminated quotes", 'password="'.repeat(MB / 10)],
+    ["escaped quotes", 'a=\\"'.repeat(MB / 4)],
+    ["bearer words", "Bearer ".repeat(MB / 7)],
+    ["pem headers", "-----BEGIN RSA PRIVATE KEY-----".repeat(MB / 31)],
+    ["pem words", `-----BEGIN ${"A ".repeat(MB / 2)}`],
+    ["url schemes", "postgres://".repeat(MB / 11)],
+    ["long userinfo", `x://${"u".repeat(300)}:${"p".repeat(MB)}`],
+    ["word run", "a".repeat(MB)],
+    ["slack prefixes", "xoxb-".repeat(MB / 5)],
+    ["json keys", '{"k":"'.repeat(MB / 6)],
+    ["mixed quote kinds", `k='k=\\"k="`.repeat(MB / 12)],
+    ["nested non-sensitive values", "u=https://x/?a=b&".repeat(MB / 17)],
+    ["backslashes", "\\".repeat(MB)],
+  ];
+
+  it.each(inputs)("%s", (_what, input) => {
+    const start = performance.now();
+    scrubString(input);
+    expect(performance.now() - start).toBeLessThan(3000);
+  });
+
+  it("scrubs a secret at the end of a large input", () => {
+    const out = scrubString(`${"lorem ipsum ".repeat(MB / 12)} password=hunter2`);
+    expect(out.endsWith(`password=${F}`)).toBe(true);
+  });
+});

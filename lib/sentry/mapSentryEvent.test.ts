@@ -1,0 +1,373 @@
+import { describe, expect, it } from "vitest";
+import { ApiError } from "@/lib/http/ApiError";
+import { IngestEventSchema, type IngestEventInput } from "@/lib/ingest/eventSchema";
+import { MAX_BREADCRUMBS, MAX_CHAINED_EXCEPTIONS, MAX_TAGS, mapSentryEvent } from "@/lib/sentry/mapSentryEvent";
+import {
+  NODE_EVENT_ID,
+  TRACE_ID,
+  browserAggregateEvent,
+  browserMessageEvent,
+  nodeExceptionEvent,
+  pythonLogEvent,
+} from "@/lib/sentry/__fixtures__/envelopes";
+
+const map = (event: unknown, opts?: { eventIdFallback?: string }) => mapSentryEvent(event, opts).events;
+const main = (event: unknown, opts?: { eventIdFallback?: string }) => map(event, opts)[0];
+const sentry = (e: IngestEventInput) => (e.context as { sentry: Record<string, unknown> }).sentry;
+
+describe("mapSentryEvent: exceptions", () => {
+  const events = map(nodeExceptionEvent);
+
+  it("uses the last exception value (the one raised) for the main event", () => {
+    expect(events[0]).toMatchObject({
+      eventId: NODE_EVENT_ID,
+      type: "Error",
+      message: "Could not load invoice 42",
+      severity: "high",
+      platform: "node",
+      environment: "production",
+      release: "billing@1.4.2",
+      occurredAt: "2026-01-01T00:00:00.123Z",
+      userId: "user_123",
+      runId: TRACE_ID,
+      agentId: "agent-7",
+      source: "agent",
+      tags: { agent_id: "agent-7", region: "eu-west-1" },
+    });
+    expect(events[0].parentEventId).toBeUndefined();
+  });
+
+  it("maps frames in Sentry's order, innermost last, with inApp and source context", () => {
+    const frames = events[0].stackTrace as Exclude<IngestEventInput["stackTrace"], string | undefined>;
+    expect(frames).toHaveLength(3);
+    expect(frames[0]).toEqual({
+      filename: "node:internal/process/task_queues",
+      module: "task_queues",
+      function: "process.processTicksAndRejections",
+      lineno: 105,
+      colno: 5,
+      inApp: false,
+    });
+    expect(frames[2]).toEqual({
+      filename: "/srv/app/src/billing/invoices.js",
+      module: "billing:invoices",
+      function: "loadInvoice",
+      lineno: 14,
+      colno: 11,
+      inApp: true,
+      preContext: ["async function loadInvoice(id) {", "  try {"],
+      contextLine: "    const res = await fetch(`${API}/invoices/${id}`);",
+      postContext: ["    return await res.json();", "  } catch (err) {"],
+    });
+  });
+
+  it("turns the cause into a second event linked to the main one", () => {
+    expect(events).toHaveLength(2);
+    expect(events[1]).toMatchObject({
+      eventId: `${NODE_EVENT_ID}-c1`,
+      parentEventId: NODE_EVENT_ID,
+      type: "TypeError",
+      message: "fetch failed",
+      severity: "high",
+      release: "billing@1.4.2",
+      occurredAt: "2026-01-01T00:00:00.123Z",
+    });
+    expect((events[1].stackTrace as unknown[]).length).toBe(3);
+    expect(sentry(events[1])).toMatchObject({ mechanism: { type: "chained", source: "cause" }, chainedFrom: NODE_EVENT_ID, chainIndex: 1 });
+    expect(events[1].fingerprint).toBeUndefined();
+  });
+
+  it("keeps Sentry-only data under context.sentry", () => {
+    const ctx = sentry(events[0]);
+    expect(ctx.contexts).toEqual(nodeExceptionEvent.contexts);
+    expect(ctx.sdk).toEqual(nodeExceptionEvent.sdk);
+    expect(ctx.server_name).toBe("billing-api-7f9c");
+    expect(ctx.transaction).toBe("GET /invoices/:id");
+    expect(ctx.extra).toEqual({ attempt: 3 });
+    expect(ctx.modules).toEqual(nodeExceptionEvent.modules);
+    expect(ctx.user).toEqual(nodeExceptionEvent.user);
+    expect(ctx.breadcrumbs).toEqual(nodeExceptionEvent.breadcrumbs);
+    expect(ctx.mechanism).toEqual({ handled: true, type: "generic", exception_id: 0 });
+    expect(ctx.request).toEqual({
+      method: "GET",
+      url: "https://billing.example.com/invoices/42",
+      query_string: "expand=lines",
+      headers: { host: "billing.example.com", "user-agent": "curl/8.5.0" },
+      cookies: { session: "abc" },
+    });
+  });
+
+  it("splits an exception group: the group first, then its members nearest first", () => {
+    const agg = map(browserAggregateEvent);
+    expect(agg.map((e) => [e.eventId, e.type, e.parentEventId])).toEqual([
+      ["0f1e2d3c4b5a69788796a5b4c3d2e1f0", "AggregateError", undefined],
+      ["0f1e2d3c4b5a69788796a5b4c3d2e1f0-c1", "RangeError", "0f1e2d3c4b5a69788796a5b4c3d2e1f0"],
+      ["0f1e2d3c4b5a69788796a5b4c3d2e1f0-c2", "SyntaxError", "0f1e2d3c4b5a69788796a5b4c3d2e1f0"],
+    ]);
+    expect(agg[0]).toMatchObject({ platform: "javascript", message: "2 widgets failed to render", release: "web@2.0.0" });
+    expect(agg[0].userId).toBeUndefined(); // "{{auto}}" is a placeholder, not a user
+    expect((agg[0].stackTrace as { function?: string }[])[0].function).toBeUndefined(); // "?" = unknown
+    expect(sentry(agg[0]).request).toEqual(browserAggregateEvent.request);
+  });
+
+  it("caps the chain at MAX_CHAINED_EXCEPTIONS extra events", () => {
+    const values = Array.from({ length: 40 }, (_, i) => ({ type: `E${i}`, value: `v${i}` }));
+    const out = map({ event_id: NODE_EVENT_ID, exception: { values } });
+    expect(out).toHaveLength(1 + MAX_CHAINED_EXCEPTIONS);
+    expect(out[0].type).toBe("E39");
+    expect(out[1].type).toBe("E38");
+  });
+
+  it("accepts the legacy bare exception list and defaults a missing type to Error", () => {
+    const out = map({ exception: [{ value: "boom" }] });
+    expect(out[0]).toMatchObject({ type: "Error", message: "boom", severity: "high" });
+  });
+
+  it("keeps an accompanying log message in context", () => {
+    const out = main({ exception: { values: [{ type: "KeyError", value: "'id'" }] }, logentry: { formatted: "lookup failed" } });
+    expect(out).toMatchObject({ type: "KeyError", message: "'id'" });
+    expect(sentry(out).message).toBe("lookup failed");
+  });
+});
+
+describe("mapSentryEvent: messages", () => {
+  it("maps a browser captureMessage with its synthetic stack to a Message event with frames", () => {
+    const out = map(browserMessageEvent);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ type: "Message", message: "Checkout submitted twice", severity: "medium" });
+    expect(out[0].stackTrace).toEqual([
+      { filename: "https://app.example.com/assets/app-3f2a.js", function: "onSubmit", lineno: 1, colno: 2231, inApp: true },
+    ]);
+  });
+
+  it("uses logentry.formatted, takes frames from threads and tags from pairs", () => {
+    const out = main(pythonLogEvent);
+    expect(out).toMatchObject({
+      type: "Message",
+      message: "Invoice INV-7 sent to ada@example.com",
+      severity: "low",
+      platform: "python",
+      occurredAt: "2026-01-01T00:02:03.456Z",
+      tags: { job: "send_invoices", attempt: "2" },
+    });
+    expect(out.stackTrace).toEqual([
+      { module: "billing.jobs", function: "send_invoices", filename: "billing/jobs.py", absPath: "/app/billing/jobs.py", lineno: 88, inApp: true },
+    ]);
+    expect(sentry(out).logger).toBe("billing.jobs");
+  });
+
+  it("reads message as a string, as { formatted } and as { message, params }", () => {
+    expect(main({ message: "plain" }).message).toBe("plain");
+    expect(main({ message: { formatted: "fmt", message: "tpl %s" } }).message).toBe("fmt");
+    expect(main({ message: { message: "tpl %s", params: ["x"] } }).message).toBe("tpl %s");
+    expect(main({ logentry: { message: "from logentry" }, message: "from message" }).message).toBe("from logentry");
+    expect(main({ logentry: {}, message: "from message" }).message).toBe("from message");
+  });
+
+  it("maps an event with neither exception nor message to an empty Message", () => {
+    const out = main({ event_id: NODE_EVENT_ID });
+    expect(out).toEqual({ eventId: NODE_EVENT_ID, type: "Message", message: "" });
+  });
+
+  it("uses a stacktrace at event level", () => {
+    const out = main({ message: "m", stacktrace: { frames: [{ function: "f", filename: "a.js", lineno: 3 }] } });
+    expect(out.stackTrace).toEqual([{ function: "f", filename: "a.js", lineno: 3 }]);
+  });
+});
+
+describe("mapSentryEvent: level → severity", () => {
+  it.each([
+    ["fatal", "critical"],
+    ["critical", "critical"],
+    ["error", "high"],
+    ["ERROR", "high"],
+    ["warning", "medium"],
+    ["warn", "medium"],
+    ["info", "low"],
+    ["debug", "low"],
+    ["log", "low"],
+  ])("%s → %s", (level, severity) => {
+    expect(main({ level, message: "m" }).severity).toBe(severity);
+    expect(main({ level, exception: { values: [{ type: "E" }] } }).severity).toBe(severity);
+  });
+
+  it("defaults exceptions to high and leaves messages to the classifier", () => {
+    expect(main({ exception: { values: [{ type: "E" }] } }).severity).toBe("high");
+    expect(main({ level: "nonsense", exception: { values: [{ type: "E" }] } }).severity).toBe("high");
+    expect(main({ message: "m" }).severity).toBeUndefined();
+    expect(main({ message: "m", level: 3 }).severity).toBeUndefined();
+  });
+});
+
+describe("mapSentryEvent: fields", () => {
+  it("normalises event ids and falls back when they are invalid", () => {
+    expect(main({ event_id: "5F0C3B6A-9E2D-4C7B-8A1F-0E9D8C7B6A5F" }).eventId).toBe(NODE_EVENT_ID);
+    expect(main({ event_id: "not-an-id" }, { eventIdFallback: NODE_EVENT_ID }).eventId).toBe(NODE_EVENT_ID);
+    expect(main({ event_id: 12 }, { eventIdFallback: NODE_EVENT_ID.toUpperCase() }).eventId).toBe(NODE_EVENT_ID);
+    expect(main({}, { eventIdFallback: "../../etc" }).eventId).toMatch(/^[0-9a-f]{32}$/);
+    expect(main({}).eventId).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it("gives chained events ids derived from a generated id too", () => {
+    const out = map({ exception: { values: [{ type: "Cause" }, { type: "Main" }] } });
+    expect(out[1].eventId).toBe(`${out[0].eventId}-c1`);
+    expect(out[1].parentEventId).toBe(out[0].eventId);
+  });
+
+  it.each([
+    [1767225600.5, "2026-01-01T00:00:00.500Z"],
+    [1767225600, "2026-01-01T00:00:00.000Z"],
+    ["1767225600.25", "2026-01-01T00:00:00.250Z"],
+    ["2026-01-01T00:00:00Z", "2026-01-01T00:00:00.000Z"],
+    ["2026-01-01T02:00:00+02:00", "2026-01-01T00:00:00.000Z"],
+    ["2026-01-01T02:00:00+0200", "2026-01-01T00:00:00.000Z"],
+    ["2026-01-01T00:00:00.123456", "2026-01-01T00:00:00.123Z"],
+    ["2026-01-01 00:00:00", "2026-01-01T00:00:00.000Z"],
+  ])("timestamp %s → %s", (timestamp, iso) => {
+    expect(main({ timestamp }).occurredAt).toBe(iso);
+  });
+
+  it.each([["yesterday"], [""], [-5], [1e20], [Number.NaN], [null], [{}], ["2026-13-45T00:00:00Z"]])("drops the bad timestamp %s", (timestamp) => {
+    expect(main({ timestamp }).occurredAt).toBeUndefined();
+  });
+
+  it("picks the user id from id, email, username, then ip", () => {
+    expect(main({ user: { id: 42, email: "a@b.c" } }).userId).toBe("42");
+    expect(main({ user: { email: "a@b.c", username: "ada" } }).userId).toBe("a@b.c");
+    expect(main({ user: { username: "ada", ip_address: "10.0.0.1" } }).userId).toBe("ada");
+    expect(main({ user: { ip_address: "10.0.0.1" } }).userId).toBe("10.0.0.1");
+    expect(main({ user: { ip_address: "{{auto}}" } }).userId).toBeUndefined();
+    expect(main({ user: { id: "  " } }).userId).toBeUndefined();
+    expect(main({ user: "ada" }).userId).toBeUndefined();
+  });
+
+  it("stringifies and bounds tags", () => {
+    const many = Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`t${i}`, i]));
+    const tags = main({ tags: many }).tags as Record<string, string>;
+    expect(Object.keys(tags)).toHaveLength(MAX_TAGS);
+    expect(tags.t0).toBe("0");
+
+    const out = main({
+      tags: { long: "x".repeat(5000), flag: true, nothing: null, obj: { a: 1 }, "": "empty key", ["k".repeat(300)]: "v" },
+    }).tags as Record<string, string>;
+    expect(out.long).toHaveLength(1000);
+    expect(out.flag).toBe("true");
+    expect(out.obj).toBe('{"a":1}');
+    expect("nothing" in out).toBe(false);
+    expect("" in out).toBe(false);
+    expect(out["k".repeat(200)]).toBe("v");
+  });
+
+  it("keeps a __proto__ tag as a plain tag", () => {
+    const tags = main({ tags: JSON.parse('{"__proto__":"x","a":"b"}') }).tags as Record<string, string>;
+    expect(Object.getPrototypeOf(tags)).toBe(Object.prototype);
+    expect(Object.keys(tags)).toEqual(["__proto__", "a"]);
+  });
+
+  it("reads agentId from agentId tags too", () => {
+    expect(main({ tags: { agentId: "a-1" } })).toMatchObject({ agentId: "a-1", source: "agent" });
+    expect(main({ tags: { other: "x" } }).source).toBeUndefined();
+  });
+
+  it("passes fingerprints through, {{ default }} included", () => {
+    expect(main({ fingerprint: ["{{ default }}", "tenant-9"] }).fingerprint).toEqual(["{{ default }}", "tenant-9"]);
+    expect(main({ fingerprint: "single" }).fingerprint).toEqual(["single"]);
+    expect(main({ fingerprint: [1, null, "", "a"] }).fingerprint).toEqual(["1", "a"]);
+    expect(main({ fingerprint: [] }).fingerprint).toBeUndefined();
+    const long = main({ fingerprint: Array.from({ length: 30 }, () => "p".repeat(600)) }).fingerprint as string[];
+    expect(long).toHaveLength(20);
+    expect(long[0]).toHaveLength(512);
+  });
+
+  it("keeps the last MAX_BREADCRUMBS breadcrumbs, from a list or { values }", () => {
+    const crumbs = Array.from({ length: 150 }, (_, i) => ({ message: `c${i}` }));
+    const fromValues = sentry(main({ breadcrumbs: { values: crumbs } })).breadcrumbs as { message: string }[];
+    expect(fromValues).toHaveLength(MAX_BREADCRUMBS);
+    expect(fromValues[0].message).toBe("c50");
+    expect(fromValues.at(-1)?.message).toBe("c149");
+    expect(sentry(main({ breadcrumbs: crumbs.slice(0, 2) })).breadcrumbs).toEqual(crumbs.slice(0, 2));
+  });
+
+  it("keeps only the documented request fields", () => {
+    const out = main({ request: { url: "/x", method: "POST", env: { REMOTE_ADDR: "1.2.3.4" }, data: { a: 1 }, fragment: "f" } });
+    expect(sentry(out).request).toEqual({ url: "/x", method: "POST", data: { a: 1 } });
+  });
+
+  it("maps awkward frames defensively", () => {
+    const frames = [
+      { function: "?", filename: "", lineno: null, colno: -1, in_app: "yes", pre_context: [null, "a"], context_line: 5 },
+      { raw_function: "raw", package: "/usr/lib/libc.so", instruction_addr: "0x1" },
+      "not a frame",
+      { function: "f", lineno: 1.5, pre_context: Array.from({ length: 30 }, (_, i) => `pre${i}`), post_context: Array.from({ length: 30 }, (_, i) => `post${i}`) },
+    ];
+    const out = main({ exception: { values: [{ type: "E", stacktrace: { frames } }] } }).stackTrace as Record<string, unknown>[];
+    expect(out).toHaveLength(3);
+    expect(out[0]).toEqual({ preContext: ["", "a"], contextLine: "5" });
+    expect(out[1]).toEqual({ function: "raw", module: "/usr/lib/libc.so" });
+    expect(out[2].lineno).toBeUndefined();
+    expect((out[2].preContext as string[])[0]).toBe("pre10");
+    expect((out[2].preContext as string[]).at(-1)).toBe("pre29");
+    expect((out[2].postContext as string[])).toHaveLength(20);
+    expect((out[2].postContext as string[])[0]).toBe("post0");
+  });
+
+  it("keeps the innermost 500 frames of a deep stack", () => {
+    const frames = Array.from({ length: 800 }, (_, i) => ({ function: `f${i}`, lineno: i }));
+    const out = main({ exception: { values: [{ type: "RangeError", stacktrace: { frames } }] } }).stackTrace as { function: string }[];
+    expect(out).toHaveLength(500);
+    expect(out[0].function).toBe("f300");
+    expect(out.at(-1)?.function).toBe("f799");
+  });
+
+  it("omits the stack when there are no frames", () => {
+    expect(main({ exception: { values: [{ type: "E", stacktrace: { frames: [] } }] } }).stackTrace).toBeUndefined();
+    expect(main({ exception: { values: [{ type: "E", stacktrace: null }] } }).stackTrace).toBeUndefined();
+  });
+
+  it.each([[null], [undefined], ["event"], [42], [[{ message: "x" }]]])("rejects the non-object %s", (value) => {
+    expect(() => mapSentryEvent(value)).toThrow(ApiError);
+    expect(() => mapSentryEvent(value)).toThrow(/event payload must be a JSON object/);
+  });
+});
+
+describe("mapSentryEvent: schema validity", () => {
+  const huge = "x".repeat(20_000);
+  const weird: unknown[] = [
+    {},
+    { exception: { values: [] } },
+    { exception: { values: [null, 5, "x", { type: "   ", value: { nested: true } }] } },
+    { exception: "nope", message: 12345, level: "FATAL", platform: "", environment: "  ", release: 1.2 },
+    {
+      event_id: "e".repeat(200),
+      exception: { values: [{ type: huge, value: huge, stacktrace: { frames: [{ function: huge, filename: huge, abs_path: huge, module: huge, context_line: huge }] } }] },
+      platform: huge,
+      environment: huge,
+      release: huge,
+      user: { id: huge },
+      contexts: { trace: { trace_id: huge } },
+      tags: { agent_id: huge, [huge]: huge },
+      fingerprint: [huge],
+      logger: huge,
+    },
+    { message: { formatted: huge }, tags: [["a"], ["b", null], "c", ["d", "e", "f"]], timestamp: "2026-01-01T00:00:00Z" },
+    { breadcrumbs: "none", request: "GET /", sdk: [], contexts: [], extra: 5, user: [], modules: null },
+  ];
+
+  it("produces schema-valid events for every fixture and for hostile input", () => {
+    const inputs = [nodeExceptionEvent, browserAggregateEvent, browserMessageEvent, pythonLogEvent, ...weird];
+    for (const input of inputs) {
+      for (const event of map(input, { eventIdFallback: NODE_EVENT_ID })) {
+        const result = IngestEventSchema.safeParse(event);
+        if (!result.success) throw new Error(`${JSON.stringify(event).slice(0, 300)}\n${result.error.message}`);
+        expect(IngestEventSchema.parse(event)).toBeTruthy();
+      }
+    }
+  });
+
+  it("keeps every chained event schema-valid as well", () => {
+    const values = Array.from({ length: 25 }, (_, i) => ({ type: i % 2 ? huge : undefined, value: huge, mechanism: { exception_id: i } }));
+    const out = map({ exception: { values } }, { eventIdFallback: NODE_EVENT_ID });
+    expect(out).toHaveLength(1 + MAX_CHAINED_EXCEPTIONS);
+    for (const event of out) expect(() => IngestEventSchema.parse(event)).not.toThrow();
+  });
+});

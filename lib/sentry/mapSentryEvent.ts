@@ -1,0 +1,257 @@
+import { randomUUID } from "node:crypto";
+import { ApiError } from "@/lib/http/ApiError";
+import type { IngestEventInput, Severity } from "@/lib/ingest/eventSchema";
+import type { Frame } from "@/lib/ingest/stacktrace/frame";
+import { asArray, asObject, asText, clipRaw, clipText, type JsonObject } from "@/lib/sentry/coerce";
+import { levelToSeverity } from "@/lib/sentry/mapLevel";
+import { mapStacktrace } from "@/lib/sentry/mapFrames";
+import { sentryTimestampToIso } from "@/lib/sentry/sentryTimestamp";
+
+/** Chained exceptions (causes, exception-group members) turned into events; the SDKs default to 5. */
+export const MAX_CHAINED_EXCEPTIONS = 20;
+export const MAX_TAGS = 100;
+export const MAX_TAG_KEY = 200;
+export const MAX_TAG_VALUE = 1000;
+export const MAX_BREADCRUMBS = 100;
+
+// Limits of IngestEventSchema (lib/ingest/eventSchema.ts).
+const MAX_TYPE = 256;
+const MAX_MESSAGE = 8192;
+const MAX_ID_FIELD = 256;
+const MAX_ENVIRONMENT = 64;
+const MAX_RELEASE = 256;
+const MAX_PLATFORM = 64;
+const MAX_FINGERPRINT_PARTS = 20;
+const MAX_FINGERPRINT_PART = 512;
+
+/** Sentry's placeholder asking the server to fill in the client's IP; not a user identifier. */
+const AUTO_IP = "{{auto}}";
+
+export interface MapSentryEventOptions {
+  /** Used when the event has no valid event_id, typically the envelope header's event_id. */
+  eventIdFallback?: string;
+}
+
+export interface MappedSentryEvent {
+  /** events[0] is the event itself; chained exceptions follow with parentEventId = events[0].eventId. */
+  events: IngestEventInput[];
+}
+
+/**
+ * Maps the payload of a Sentry `event` envelope item (an event as the SDKs send it) to our ingest
+ * shape. Every returned object is valid under IngestEventSchema: strings are cut to the schema's
+ * limits and values of the wrong type are dropped. Scrubbing happens later, in ingest.
+ *
+ * - Exceptions: `exception.values` lists the chain oldest cause first; the LAST value is the
+ *   exception that was actually raised (mechanism.exception_id 0), so it becomes the event's type,
+ *   message and stack. Every other value becomes an extra event `${eventId}-c${n}` (n = 1 for the
+ *   value just before the last, and so on) whose parentEventId is the main event, so cascades link up.
+ * - Messages: `logentry` or `message` (a string or `{ formatted, message, params }`) give the
+ *   message, and the type is "Message". A synthetic exception (the stack the SDK attaches to
+ *   captureMessage) only contributes its frames.
+ * - level → severity: see mapLevel.ts; without a usable level, exceptions are "high" and messages
+ *   are left to our classifier.
+ * - Everything else worth keeping (contexts, request, breadcrumbs, sdk, extra, ...) goes to
+ *   `context.sentry`.
+ */
+export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {}): MappedSentryEvent {
+  const ev = asObject(event);
+  if (!ev) throw ApiError.badRequest("event payload must be a JSON object");
+
+  const eventId = normaliseEventId(ev.event_id) ?? normaliseEventId(opts.eventIdFallback) ?? randomUUID().replaceAll("-", "");
+  const exceptions = exceptionValues(ev.exception);
+  const main = exceptions.at(-1);
+  const mainMechanism = asObject(main?.mechanism);
+  const messageText = eventMessage(ev);
+
+  const tags = mapTags(ev.tags);
+  const agentId = clipText(tags?.agent_id ?? tags?.agentId, MAX_ID_FIELD);
+  const severity: Severity | undefined = levelToSeverity(ev.level) ?? (main ? "high" : undefined);
+  const shared = compact({
+    severity,
+    source: agentId ? "agent" : undefined,
+    occurredAt: sentryTimestampToIso(ev.timestamp),
+    userId: userIdOf(ev.user),
+    agentId,
+    runId: clipText(asObject(asObject(ev.contexts)?.trace)?.trace_id, MAX_ID_FIELD),
+    environment: clipText(ev.environment, MAX_ENVIRONMENT),
+    release: clipText(ev.release, MAX_RELEASE),
+    platform: clipText(ev.platform, MAX_PLATFORM),
+    tags,
+  });
+
+  // A synthetic exception carries no error of its own: it is the stack attached to a message.
+  const exceptionType = clipText(main?.type, MAX_TYPE);
+  const isMessage = !main || mainMechanism?.synthetic === true || (exceptionType === undefined && messageText !== undefined);
+  const type = isMessage ? "Message" : (exceptionType ?? "Error");
+  const message = isMessage ? (messageText ?? asText(main?.value) ?? "") : (asText(main?.value) ?? "");
+  const frames = mapStacktrace(main?.stacktrace) ?? mapStacktrace(ev.stacktrace) ?? threadFrames(ev.threads);
+
+  const sentryContext = compact({
+    contexts: asObject(ev.contexts),
+    request: mapRequest(ev.request),
+    breadcrumbs: breadcrumbsOf(ev.breadcrumbs),
+    sdk: asObject(ev.sdk),
+    extra: asObject(ev.extra),
+    server_name: asText(ev.server_name),
+    transaction: asText(ev.transaction),
+    logger: asText(ev.logger),
+    user: asObject(ev.user),
+    modules: asObject(ev.modules),
+    level: asText(ev.level),
+    dist: asText(ev.dist),
+    mechanism: mainMechanism,
+    // An exception event that also logged a message (e.g. logger.exception("...")) keeps the message here.
+    message: !isMessage && messageText !== undefined ? clipRaw(messageText, MAX_MESSAGE) : undefined,
+  });
+
+  const mainEvent: IngestEventInput = compact({
+    eventId,
+    type,
+    message: clip(message, MAX_MESSAGE),
+    stackTrace: frames,
+    ...shared,
+    fingerprint: fingerprintOf(ev.fingerprint),
+    context: Object.keys(sentryContext).length > 0 ? { sentry: sentryContext } : undefined,
+  });
+
+  const events: IngestEventInput[] = [mainEvent];
+  // Walk the chain from the main exception outwards: its direct cause first.
+  const chained = exceptions.slice(0, -1).reverse().slice(0, MAX_CHAINED_EXCEPTIONS);
+  chained.forEach((exception, i) => {
+    const mechanism = asObject(exception.mechanism);
+    events.push(
+      compact({
+        eventId: `${eventId}-c${i + 1}`,
+        parentEventId: eventId,
+        type: clipText(exception.type, MAX_TYPE) ?? "Error",
+        message: clip(asText(exception.value) ?? "", MAX_MESSAGE),
+        stackTrace: mapStacktrace(exception.stacktrace),
+        ...shared,
+        context: { sentry: compact({ mechanism, chainedFrom: eventId, chainIndex: i + 1 }) },
+      }),
+    );
+  });
+  return { events };
+}
+
+/** 32 hex digits, or a UUID with dashes (normalised to 32 lower-case hex digits). */
+function normaliseEventId(value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
+  const hex = value.trim().toLowerCase().replace(/^([0-9a-f]{8})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{12})$/, "$1$2$3$4$5");
+  return /^[0-9a-f]{32}$/.test(hex) ? hex : undefined;
+}
+
+/** `exception: { values: [...] }`, or the bare list older SDKs sent; non-objects are dropped. */
+function exceptionValues(exception: unknown): JsonObject[] {
+  const values = asArray(exception) ?? asArray(asObject(exception)?.values) ?? [];
+  return values.map(asObject).filter((v): v is JsonObject => v !== undefined);
+}
+
+/** logentry wins over message; each may be a string or `{ formatted, message, params }`. */
+function eventMessage(ev: JsonObject): string | undefined {
+  for (const candidate of [ev.logentry, ev.message]) {
+    if (typeof candidate === "string") {
+      if (candidate !== "") return candidate;
+      continue;
+    }
+    const entry = asObject(candidate);
+    const text = asText(entry?.formatted) || asText(entry?.message);
+    if (text) return text;
+  }
+  return undefined;
+}
+
+/** Frames of the crashed (else current, else first) thread: where SDKs put attach_stacktrace stacks. */
+function threadFrames(threads: unknown): Frame[] | undefined {
+  const list = (asArray(threads) ?? asArray(asObject(threads)?.values) ?? [])
+    .map(asObject)
+    .filter((t): t is JsonObject => t !== undefined && asObject(t.stacktrace) !== undefined);
+  const thread = list.find((t) => t.crashed === true) ?? list.find((t) => t.current === true) ?? list[0];
+  return thread ? mapStacktrace(thread.stacktrace) : undefined;
+}
+
+function userIdOf(user: unknown): string | undefined {
+  const u = asObject(user);
+  if (!u) return undefined;
+  const ip = clipText(u.ip_address, MAX_ID_FIELD);
+  return (
+    clipText(u.id, MAX_ID_FIELD) ??
+    clipText(u.email, MAX_ID_FIELD) ??
+    clipText(u.username, MAX_ID_FIELD) ??
+    (ip && ip !== AUTO_IP ? ip : undefined)
+  );
+}
+
+/**
+ * Tags as `{ key: value }` or as `[[key, value], ...]` pairs. Values become strings (objects as
+ * JSON) of at most MAX_TAG_VALUE characters; null values and empty keys are dropped; the first
+ * MAX_TAGS tags are kept.
+ */
+function mapTags(raw: unknown): Record<string, string> | undefined {
+  const pairs: [unknown, unknown][] = [];
+  const list = asArray(raw);
+  if (list) {
+    for (const pair of list) {
+      const kv = asArray(pair);
+      if (kv && kv.length >= 2) pairs.push([kv[0], kv[1]]);
+    }
+  } else {
+    const obj = asObject(raw);
+    if (obj) pairs.push(...Object.entries(obj));
+  }
+  const entries: [string, string][] = [];
+  const seen = new Set<string>();
+  for (const [k, v] of pairs) {
+    if (entries.length >= MAX_TAGS) break;
+    const key = clipText(k, MAX_TAG_KEY);
+    if (key === undefined || v === null || v === undefined || seen.has(key)) continue;
+    const text = asText(v) ?? JSON.stringify(v);
+    if (text === undefined) continue;
+    seen.add(key);
+    entries.push([key, clip(text, MAX_TAG_VALUE)]);
+  }
+  // Object.fromEntries defines own properties, so a "__proto__" tag stays a plain tag.
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
+/** Custom grouping; "{{ default }}" is passed through verbatim for our fingerprint code to expand. */
+function fingerprintOf(raw: unknown): string[] | undefined {
+  const list = typeof raw === "string" ? [raw] : asArray(raw);
+  if (!list) return undefined;
+  const parts = list
+    .map((part) => asText(part))
+    .filter((part): part is string => part !== undefined && part.trim() !== "")
+    .slice(0, MAX_FINGERPRINT_PARTS)
+    .map((part) => clip(part, MAX_FINGERPRINT_PART));
+  return parts.length > 0 ? parts : undefined;
+}
+
+function mapRequest(raw: unknown): JsonObject | undefined {
+  const request = asObject(raw);
+  if (!request) return undefined;
+  const picked = compact({
+    url: request.url,
+    method: request.method,
+    headers: request.headers,
+    data: request.data,
+    query_string: request.query_string,
+    cookies: request.cookies,
+  });
+  return Object.keys(picked).length > 0 ? picked : undefined;
+}
+
+/** `breadcrumbs: { values: [...] }` or a bare list; the most recent MAX_BREADCRUMBS are kept. */
+function breadcrumbsOf(raw: unknown): unknown[] | undefined {
+  const list = asArray(raw) ?? asArray(asObject(raw)?.values);
+  return list && list.length > 0 ? list.slice(-MAX_BREADCRUMBS) : undefined;
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? text.slice(0, max) : text;
+}
+
+/** Drops undefined and null members so outputs only carry what the event had. */
+function compact<T extends Record<string, unknown>>(obj: T): T {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined && v !== null)) as T;
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { mapSessionItem, mapSessionsItem } from "@/lib/sentry/mapSessions";
+import { nodeSessionAggregates, sessionUpdateExited } from "@/lib/sentry/__fixtures__/envelopes";
+
+const update = (patch: Record<string, unknown>) => ({ ...sessionUpdateExited, ...patch });
+
+describe("mapSessionItem", () => {
+  it("counts a cleanly exited session as ok, in the minute it started", () => {
+    expect(mapSessionItem(sessionUpdateExited)).toEqual([
+      { minute: "2026-01-01T10:15:00.000Z", release: "web@2.0.0", environment: "production", ok: 1, errored: 0, crashed: 0 },
+    ]);
+  });
+
+  it.each([
+    [{ status: "exited", errors: 2 }, "errored"],
+    [{ status: "errored", errors: 1 }, "errored"],
+    [{ status: "unhandled", errors: 1 }, "errored"],
+    [{ status: "crashed", errors: 1 }, "crashed"],
+    [{ status: "abnormal", errors: 0 }, "crashed"],
+    [{ status: "Crashed", errors: 0 }, "crashed"],
+  ])("counts %o as %s", (patch, outcome) => {
+    const [counts] = mapSessionItem(update(patch));
+    expect({ ok: counts.ok, errored: counts.errored, crashed: counts.crashed }).toEqual({
+      ok: 0,
+      errored: 0,
+      crashed: 0,
+      [outcome]: 1,
+    });
+  });
+
+  it("does not count running sessions (status ok), including the initial update", () => {
+    expect(mapSessionItem(update({ init: true, status: "ok", errors: 0 }))).toEqual([]);
+    expect(mapSessionItem(update({ init: false, status: "ok", errors: 1 }))).toEqual([]);
+    expect(mapSessionItem(update({ status: undefined }))).toEqual([]);
+    expect(mapSessionItem(update({ status: "paused" }))).toEqual([]);
+  });
+
+  it("accepts numeric timestamps and falls back to timestamp when started is missing", () => {
+    expect(mapSessionItem(update({ started: 1767262542.12 }))[0].minute).toBe("2026-01-01T10:15:00.000Z");
+    expect(mapSessionItem(update({ started: undefined }))[0].minute).toBe("2026-01-01T10:21:00.000Z");
+    expect(mapSessionItem(update({ started: "never", timestamp: "later" }))).toEqual([]);
+  });
+
+  it("treats odd error counts as zero and bounds attrs", () => {
+    expect(mapSessionItem(update({ errors: "lots" }))[0].ok).toBe(1);
+    expect(mapSessionItem(update({ errors: -3 }))[0].ok).toBe(1);
+    const [counts] = mapSessionItem(update({ attrs: { release: "r".repeat(300), environment: "   " } }));
+    expect(counts.release).toHaveLength(256);
+    expect(counts.environment).toBeUndefined();
+    expect(mapSessionItem(update({ attrs: undefined }))[0]).toEqual({ minute: "2026-01-01T10:15:00.000Z", ok: 1, errored: 0, crashed: 0 });
+  });
+
+  it.each([[null], ["session"], [[]], [42]])("ignores the unusable payload %s", (payload) => {
+    expect(mapSessionItem(payload)).toEqual([]);
+  });
+});
+
+describe("mapSessionsItem", () => {
+  it("maps @sentry/node request-session aggregates", () => {
+    expect(mapSessionsItem(nodeSessionAggregates)).toEqual([
+      { minute: "2026-01-01T10:15:00.000Z", release: "billing@1.4.2", environment: "production", ok: 120, errored: 3, crashed: 0 },
+      { minute: "2026-01-01T10:16:00.000Z", release: "billing@1.4.2", environment: "production", ok: 98, errored: 0, crashed: 1 },
+    ]);
+  });
+
+  it("merges rows of the same minute and folds abnormal / unhandled in", () => {
+    const out = mapSessionsItem({
+      aggregates: [
+        { started: "2026-01-01T10:15:05Z", exited: 1, abnormal: 2 },
+        { started: "2026-01-01T10:15:59.999Z", errored: "3", unhandled: 4, crashed: 1 },
+        { started: "2026-01-01T10:17:00Z", exited: 0, errored: 0, crashed: 0 },
+        { started: "garbage", exited: 5 },
+        { exited: 5 },
+        null,
+        { started: "2026-01-01T10:18:00Z", exited: -4, errored: 1.9 },
+      ],
+    });
+    expect(out).toEqual([
+      { minute: "2026-01-01T10:15:00.000Z", ok: 1, errored: 7, crashed: 3 },
+      { minute: "2026-01-01T10:18:00.000Z", ok: 0, errored: 1, crashed: 0 },
+    ]);
+  });
+
+  it("bounds absurd counts", () => {
+    const [counts] = mapSessionsItem({ aggregates: [{ started: "2026-01-01T10:15:00Z", exited: 1e12 }, { started: "2026-01-01T10:15:00Z", exited: 1e12 }] });
+    expect(counts.ok).toBe(1_000_000_000);
+  });
+
+  it.each([[null], [{}], [{ aggregates: "x" }], [{ aggregates: [] }]])("returns nothing for %o", (payload) => {
+    expect(mapSessionsItem(payload)).toEqual([]);
+  });
+});

@@ -1,0 +1,107 @@
+import { asArray, asCount, asObject, clipText, type JsonObject } from "@/lib/sentry/coerce";
+import { sentryTimestampToIso, truncateToMinute } from "@/lib/sentry/sentryTimestamp";
+
+/** Release-health counts of one minute (of session start) for one release and environment. */
+export interface SessionCounts {
+  /** ISO timestamp of the minute the sessions started in, e.g. "2026-01-02T03:04:00.000Z". */
+  minute: string;
+  release?: string;
+  environment?: string;
+  /** Sessions that ended without errors. */
+  ok: number;
+  /** Sessions that saw at least one error but did not crash. */
+  errored: number;
+  /** Sessions that crashed or ended abnormally. */
+  crashed: number;
+}
+
+const MAX_RELEASE = 256;
+const MAX_ENVIRONMENT = 64;
+/** Keeps counts inside a 32-bit integer column whatever a client claims. */
+const MAX_COUNT = 1_000_000_000;
+
+type Outcome = "ok" | "errored" | "crashed";
+
+/**
+ * Maps a `session` item (one session update). Sessions are counted once, when an update reports a
+ * terminal status; updates with status "ok" (the session is still running, including the initial
+ * `init: true` update) are not counted:
+ *
+ *   status                 counted as
+ *   exited, errors = 0     ok
+ *   exited, errors > 0     errored
+ *   errored, unhandled     errored   ("unhandled": browser SDKs' status for an unhandled error)
+ *   crashed, abnormal      crashed
+ *   ok, missing, unknown   not counted
+ *
+ * Caveats of counting without state: a session the SDK never ends (a browser tab that is simply
+ * closed) is never counted, and the JavaScript SDKs re-send an already crashed/unhandled session
+ * when they end it (e.g. on navigation), which then counts twice. Aggregated `sessions` items, what
+ * server SDKs send, have neither problem. Unusable payloads yield [] rather than an error:
+ * release health is best-effort and must not fail the envelope.
+ */
+export function mapSessionItem(payload: unknown): SessionCounts[] {
+  const session = asObject(payload);
+  if (!session) return [];
+  const outcome = sessionOutcome(session.status, asCount(session.errors) ?? 0);
+  if (!outcome) return [];
+  const started = sentryTimestampToIso(session.started) ?? sentryTimestampToIso(session.timestamp);
+  if (!started) return [];
+  const counts = emptyCounts(truncateToMinute(started), asObject(session.attrs));
+  counts[outcome] = 1;
+  return [counts];
+}
+
+/**
+ * Maps a `sessions` item (pre-aggregated by the SDK, e.g. request sessions of @sentry/node):
+ * `{ aggregates: [{ started, exited, errored, crashed, abnormal?, unhandled? }], attrs }`.
+ * exited → ok; errored and unhandled → errored; crashed and abnormal → crashed. Rows falling in
+ * the same minute are merged, rows without a valid `started` or without any count are skipped.
+ */
+export function mapSessionsItem(payload: unknown): SessionCounts[] {
+  const body = asObject(payload);
+  const rows = asArray(body?.aggregates);
+  if (!body || !rows) return [];
+  const attrs = asObject(body.attrs);
+  const byMinute = new Map<string, SessionCounts>();
+  for (const raw of rows) {
+    const row = asObject(raw);
+    const started = sentryTimestampToIso(row?.started);
+    if (!row || !started) continue;
+    const ok = asCount(row.exited) ?? 0;
+    const errored = (asCount(row.errored) ?? 0) + (asCount(row.unhandled) ?? 0);
+    const crashed = (asCount(row.crashed) ?? 0) + (asCount(row.abnormal) ?? 0);
+    if (ok + errored + crashed === 0) continue;
+    const minute = truncateToMinute(started);
+    const counts = byMinute.get(minute) ?? emptyCounts(minute, attrs);
+    counts.ok = Math.min(MAX_COUNT, counts.ok + ok);
+    counts.errored = Math.min(MAX_COUNT, counts.errored + errored);
+    counts.crashed = Math.min(MAX_COUNT, counts.crashed + crashed);
+    byMinute.set(minute, counts);
+  }
+  return [...byMinute.values()];
+}
+
+function sessionOutcome(status: unknown, errors: number): Outcome | undefined {
+  switch (typeof status === "string" ? status.trim().toLowerCase() : "ok") {
+    case "exited":
+      return errors > 0 ? "errored" : "ok";
+    case "errored":
+    case "unhandled":
+      return "errored";
+    case "crashed":
+    case "abnormal":
+      return "crashed";
+    default:
+      return undefined;
+  }
+}
+
+function emptyCounts(minute: string, attrs: JsonObject | undefined): SessionCounts {
+  const counts: SessionCounts = { minute, ok: 0, errored: 0, crashed: 0 };
+  const release = clipText(attrs?.release, MAX_RELEASE);
+  if (release) counts.release = release;
+  const environment = clipText(attrs?.environment, MAX_ENVIRONMENT);
+  if (environment) counts.environment = environment;
+  return counts;
+}
