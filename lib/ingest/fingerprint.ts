@@ -29,14 +29,14 @@ const MAX_PATH = 4096;
  */
 export function normaliseFrame(frame: Frame): string | null {
   // Caps bound the work on frames that skipped schema validation; real names are far shorter.
-  let module = frame.module?.slice(0, MAX_NAME).trim() ?? "";
+  let moduleName = frame.module?.slice(0, MAX_NAME).trim() ?? "";
   let fn = frame.function?.slice(0, MAX_NAME).trim() ?? "";
-  if (module && (module.includes("<") || fn.includes("<"))) {
-    ({ module, function: fn } = cleanDotnetNames(module, fn));
+  if (moduleName && (moduleName.includes("<") || fn.includes("<"))) {
+    ({ module: moduleName, function: fn } = cleanDotnetNames(moduleName, fn));
   }
-  module = cleanModuleName(module);
+  moduleName = cleanModuleName(moduleName);
   fn = cleanFunctionName(fn);
-  const where = module || cleanFileName((frame.filename || frame.absPath || "").slice(-MAX_PATH));
+  const where = moduleName || cleanFileName((frame.filename || frame.absPath || "").slice(-MAX_PATH));
   if (!where && !fn) return null;
   return `${where}:${fn}`;
 }

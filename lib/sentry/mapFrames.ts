@@ -33,8 +33,8 @@ export function mapFrame(frame: Record<string, unknown>): Frame {
   const out: Frame = {};
   const fn = nonEmpty(frame.function, MAX_NAME) ?? nonEmpty(frame.raw_function, MAX_NAME) ?? nonEmpty(frame.symbol, MAX_NAME);
   if (fn !== undefined && fn !== UNKNOWN_FUNCTION) out.function = fn;
-  const module = nonEmpty(frame.module, MAX_NAME) ?? nonEmpty(frame.package, MAX_NAME);
-  if (module !== undefined) out.module = module;
+  const moduleName = nonEmpty(frame.module, MAX_NAME) ?? nonEmpty(frame.package, MAX_NAME);
+  if (moduleName !== undefined) out.module = moduleName;
   const filename = nonEmpty(frame.filename, MAX_FILENAME);
   if (filename !== undefined) out.filename = filename;
   const absPath = nonEmpty(frame.abs_path, MAX_ABS_PATH);

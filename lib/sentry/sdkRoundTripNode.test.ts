@@ -34,7 +34,7 @@ beforeAll(() => {
     transport: (options) =>
       Sentry.createTransport(options, async (request) => {
         bodies.push(typeof request.body === "string" ? Buffer.from(request.body) : Buffer.from(request.body));
-        return { statusCode: 200, headers: {} };
+        return { statusCode: 200 };
       }),
   });
 });

@@ -8,7 +8,7 @@ import path from "node:path";
 
 export const BENCH_URL = process.env.BENCH_URL ?? "http://127.0.0.1:3000";
 
-export function useStartDatabase(): void {
+export function defaultToStartDatabase(): void {
   process.env.DATABASE_URL ??= "postgresql://postgres:postgres@127.0.0.1:5460/faultline";
 }
 

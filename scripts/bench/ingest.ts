@@ -2,9 +2,9 @@
  * npm run bench:ingest — events/s and p50/p99 latency of POST /api/v1/events, single events and
  * batches of 100, at several concurrencies, against a running app (`npm start` first).
  */
-import { BENCH_URL, percentile, runPool, useStartDatabase } from "@/scripts/bench/benchEnv";
+import { BENCH_URL, percentile, runPool, defaultToStartDatabase } from "@/scripts/bench/benchEnv";
 
-useStartDatabase();
+defaultToStartDatabase();
 const { createBenchProject } = await import("@/scripts/bench/benchProject");
 
 const TYPES = ["TypeError", "DatabaseError", "TimeoutError", "ValidationError", "AuthError", "PaymentError"];

@@ -8,10 +8,10 @@ import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
  */
 export function guessInApp(frame: Frame, language?: Language): boolean {
   const path = (frame.absPath ?? frame.filename ?? "").replace(/\\/g, "/");
-  const module = frame.module ?? "";
-  if (!path && !module) return false; // builtins: "<anonymous>", "[native code]", "index 0"
+  const moduleName = frame.module ?? "";
+  if (!path && !moduleName) return false; // builtins: "<anonymous>", "[native code]", "index 0"
   if (path && isLibraryPath(path)) return false;
-  if (module && isLibraryModule(module, path, language)) return false;
+  if (moduleName && isLibraryModule(moduleName, path, language)) return false;
   return true;
 }
 
@@ -45,8 +45,8 @@ const GO_STDLIB = new Set(
   "archive bufio bytes cmp compress container context crypto database debug embed encoding errors expvar flag fmt go hash html image index internal io iter log maps math mime net os path plugin reflect regexp runtime slices sort strconv strings sync syscall testing text time unicode unique unsafe weak".split(" "),
 );
 
-function isLibraryModule(module: string, path: string, language?: Language): boolean {
-  if (PLATFORM_MODULE.test(module)) return true;
+function isLibraryModule(moduleName: string, path: string, language?: Language): boolean {
+  if (PLATFORM_MODULE.test(moduleName)) return true;
   const isGo = language === "go" || path.endsWith(".go");
-  return isGo && GO_STDLIB.has(module.split("/")[0]);
+  return isGo && GO_STDLIB.has(moduleName.split("/")[0]);
 }
