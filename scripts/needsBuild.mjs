@@ -5,7 +5,7 @@ const SOURCES = ["app", "components", "lib", "next.config.ts", "tailwind.config.
 
 /** True when there is no production build or any source file is newer than it. */
 export function needsBuild(root) {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
   if (!fs.existsSync(buildId)) return true;
   const builtAt = fs.statSync(buildId).mtimeMs;
   return SOURCES.some((entry) => newestMtime(path.join(root, entry)) > builtAt);

@@ -53,9 +53,10 @@ async function startDatabase() {
     };
     return;
   }
-  const dataDir = path.join(root, ".faultline", "testpg");
+  const pgPort = Number(env.TEST_PG_PORT ?? 5480);
+  const dataDir = path.join(root, ".faultline", `testpg-${pgPort}`);
   fs.rmSync(dataDir, { recursive: true, force: true });
-  database = await startEmbeddedPostgres({ dataDir, port: Number(env.TEST_PG_PORT ?? 5480), database: "faultline_test" });
+  database = await startEmbeddedPostgres({ dataDir, port: pgPort, database: "faultline_test" });
   env.DATABASE_URL = database.url;
 }
 
@@ -66,7 +67,7 @@ async function startApp() {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const logFile = fs.createWriteStream(path.join(root, ".faultline", "test-app.log"));
+  const logFile = fs.createWriteStream(path.join(root, ".faultline", `test-app-${appPort}.log`));
   app.stdout.pipe(logFile);
   app.stderr.pipe(logFile);
   for (let i = 0; i < 120; i++) {
