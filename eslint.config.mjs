@@ -5,6 +5,6 @@ export default [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "node_modules/**", "lib/generated/**", "test-results/**", "playwright-report/**", ".faultline/**", "next-env.d.ts", "prisma/schema-engine-wasm.mjs"],
+    ignores: [".next/**", ".next-*/**", "node_modules/**", "lib/generated/**", "test-results/**", "playwright-report/**", ".faultline/**", "next-env.d.ts", "prisma/schema-engine-wasm.mjs"],
   },
 ];
