@@ -8,6 +8,20 @@ const EnvSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
   SECURE_COOKIES: z.enum(["auto", "true", "false"]).default("auto"),
   INGEST_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(0),
+  /** Bearer token for GET /api/metrics; unset disables the endpoint (404). */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  /** Default SMTP server of email channels, e.g. smtp://user:pass@mail.example.com:587 (a channel may set its own). */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL must be an smtp:// or smtps:// URL").optional(),
+  SMTP_FROM: z.string().min(3).default("Faultline <alerts@faultline.local>"),
+  /** Background alert evaluation (windowed rules, escalation) period; 0 disables it on this instance. */
+  ALERT_EVALUATOR_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+  /** How often due notification retries are picked up; 0 disables the retry worker on this instance. */
+  ALERT_DELIVERY_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(2_000),
+  ALERT_DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  ALERT_DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  PAGERDUTY_EVENTS_URL: z.string().url().default("https://events.pagerduty.com/v2/enqueue"),
+  /** Money per credit, for estimatedRevenueLoss (credits lost × CREDIT_VALUE). */
+  CREDIT_VALUE: z.coerce.number().nonnegative().default(1),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

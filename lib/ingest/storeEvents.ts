@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
-import { withTransaction } from "@/lib/db/pool";
+import { retryOnDeadlock, withTransaction } from "@/lib/db/pool";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
 
@@ -39,13 +39,13 @@ export async function storeEvents(target: StoreTarget, events: PreparedEvent[]):
     // Sorted so two batches carrying the same retried event ids wait on each other in one order.
     .sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
 
-  const outcome = await withTransaction(async (client) => {
+  const outcome = await retryOnDeadlock(() => withTransaction(async (client) => {
     const result = await writeBatch(client, target, groups, occurrences);
     await addDistinctCounts(client, result.users, result.agents);
     const accepted = new Set(result.inserted);
-    await linkParents(client, target.projectId, occurrences.filter((o) => o.parentEventId && accepted.has(o.id)));
+    await linkParents(client, target, occurrences.filter((o) => o.parentEventId && accepted.has(o.id)));
     return result;
-  });
+  }));
 
   const accepted = new Set(outcome.inserted);
   const byEventOrder = new Map<PreparedEvent, string>();
@@ -140,12 +140,37 @@ WITH gi AS (
     "updatedAt" = now()
   RETURNING id, severity, (xmax = 0) AS inserted, coalesce("regressedAt" = now()::timestamptz(3), false) AS regressed
 ), hourly AS (
-  INSERT INTO "ErrorHourly" ("groupId", bucket, environment, "workspaceId", "projectId", severity, count)
-  SELECT ins."groupId", date_trunc('hour', ins."occurredAt"), coalesce(ins.environment, ''), $1::uuid, $2::uuid, g.severity, count(*)::int
+  INSERT INTO "ErrorHourly" ("groupId", bucket, environment, "workspaceId", "projectId", severity, count, "creditsLost")
+  SELECT ins."groupId", date_trunc('hour', ins."occurredAt"), coalesce(ins.environment, ''), $1::uuid, $2::uuid, g.severity,
+    count(*)::int, sum(ins."creditsLost")
   FROM ins JOIN g ON g.id = ins."groupId"
   GROUP BY 1, 2, 3, g.severity
   ORDER BY 1, 2, 3
-  ON CONFLICT ("groupId", bucket, environment) DO UPDATE SET count = "ErrorHourly".count + excluded.count
+  ON CONFLICT ("groupId", bucket, environment) DO UPDATE SET
+    count = "ErrorHourly".count + excluded.count,
+    "creditsLost" = "ErrorHourly"."creditsLost" + excluded."creditsLost"
+), daily AS (
+  INSERT INTO "ErrorDaily" ("groupId", day, environment, "workspaceId", "projectId", severity, count, "creditsLost")
+  SELECT ins."groupId", (ins."occurredAt" AT TIME ZONE 'UTC')::date, coalesce(ins.environment, ''), $1::uuid, $2::uuid, g.severity,
+    count(*)::int, sum(ins."creditsLost")
+  FROM ins JOIN g ON g.id = ins."groupId"
+  GROUP BY 1, 2, 3, g.severity
+  ORDER BY 1, 2, 3
+  ON CONFLICT ("groupId", day, environment) DO UPDATE SET
+    count = "ErrorDaily".count + excluded.count,
+    "creditsLost" = "ErrorDaily"."creditsLost" + excluded."creditsLost"
+), user_daily AS (
+  INSERT INTO "UserDaily" ("workspaceId", "projectId", day, "userId", count)
+  SELECT $1::uuid, $2::uuid, (ins."occurredAt" AT TIME ZONE 'UTC')::date, ins."userId", count(*)::int
+  FROM ins JOIN g ON g.id = ins."groupId" WHERE ins."userId" IS NOT NULL
+  GROUP BY 3, 4 ORDER BY 3, 4
+  ON CONFLICT ("workspaceId", "projectId", day, "userId") DO UPDATE SET count = "UserDaily".count + excluded.count
+), agent_daily AS (
+  INSERT INTO "AgentDaily" ("workspaceId", "projectId", day, "agentId", count)
+  SELECT $1::uuid, $2::uuid, (ins."occurredAt" AT TIME ZONE 'UTC')::date, ins."agentId", count(*)::int
+  FROM ins JOIN g ON g.id = ins."groupId" WHERE ins."agentId" IS NOT NULL
+  GROUP BY 3, 4 ORDER BY 3, 4
+  ON CONFLICT ("workspaceId", "projectId", day, "agentId") DO UPDATE SET count = "AgentDaily".count + excluded.count
 ), users AS (
   INSERT INTO "ErrorGroupUser" ("groupId", "userId", "firstSeen")
   SELECT DISTINCT ON (ins."groupId", ins."userId") ins."groupId", ins."userId", ins."occurredAt"
@@ -243,8 +268,11 @@ function occurrenceRow(e: PreparedEvent) {
 
 type OccurrenceRow = ReturnType<typeof occurrenceRow> & { id: string; groupId: string };
 
-/** Resolves parentEventId to the parent occurrence (earlier or same batch) and counts the cascade on the parent's group. */
-async function linkParents(client: pg.PoolClient, projectId: string, accepted: OccurrenceRow[]): Promise<void> {
+/**
+ * Resolves parentEventId to the parent occurrence (earlier or same batch), counts the cascade on the
+ * parent's group and in the daily cascade rollup used by the error-chain analysis.
+ */
+async function linkParents(client: pg.PoolClient, target: StoreTarget, accepted: OccurrenceRow[]): Promise<void> {
   const children = accepted.map((r) => ({ id: r.id, parentEventId: r.parentEventId }));
   if (children.length === 0) return;
   await client.query(
@@ -253,12 +281,18 @@ async function linkParents(client: pg.PoolClient, projectId: string, accepted: O
        FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, "parentEventId" text)
        JOIN "ErrorOccurrence" p ON p."projectId" = $1::uuid AND p."eventId" = x."parentEventId"
        WHERE o.id = x.id
-       RETURNING p."groupId" AS "parentGroupId"
+       RETURNING p."groupId" AS "parentGroupId", o."groupId" AS "childGroupId", o."occurredAt", o."creditsLost"
+     ), cascades AS (
+       INSERT INTO "CascadeDaily" ("workspaceId", "parentGroupId", "childGroupId", day, count, "creditsLost")
+       SELECT $3::uuid, "parentGroupId", "childGroupId", ("occurredAt" AT TIME ZONE 'UTC')::date, count(*)::int, sum("creditsLost")
+       FROM linked GROUP BY 2, 3, 4 ORDER BY 2, 3, 4
+       ON CONFLICT ("parentGroupId", "childGroupId", day) DO UPDATE SET
+         count = "CascadeDaily".count + excluded.count,
+         "creditsLost" = "CascadeDaily"."creditsLost" + excluded."creditsLost"
      )
      UPDATE "ErrorGroup" g SET "cascadingFailures" = g."cascadingFailures" + l.n
      FROM (SELECT "parentGroupId", count(*)::int AS n FROM linked GROUP BY "parentGroupId") l
      WHERE g.id = l."parentGroupId"`,
-    [projectId, JSON.stringify(children)],
+    [target.projectId, JSON.stringify(children), target.workspaceId],
   );
 }
-

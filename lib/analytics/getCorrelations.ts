@@ -1,0 +1,156 @@
+import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
+import { buildErrorChains, type CascadeEdge, type ChainGroup } from "@/lib/analytics/buildErrorChains";
+import { isUnfiltered, SqlParams } from "@/lib/analytics/countsSql";
+import { queryRows } from "@/lib/analytics/queryRows";
+import { runSequenceEdges } from "@/lib/analytics/runSequenceEdges";
+import { percentage } from "@/lib/analytics/stats";
+
+const TOP = 10;
+const TYPES_PER_ENTITY = 5;
+const MAX_CHAINS = 10;
+/** Run-sequence links are read from the newest run-tagged occurrences only. */
+const RUN_SAMPLE = 20_000;
+
+type Entity = "agentId" | "userId";
+
+/** Which agents and users concentrate errors, and which errors cascade into others. */
+export async function getCorrelations(ctx: AnalyticsContext) {
+  const [agents, users, errorChains] = await Promise.all([entityCorrelation(ctx, "agentId"), entityCorrelation(ctx, "userId"), chains(ctx)]);
+  const agentRates = await agentErrorRates(ctx, agents.map((a) => a.id));
+  return {
+    agentCorrelation: agents.map((a) => ({
+      agentId: a.id,
+      agentName: a.id,
+      errorTypes: a.types.map((t) => t.type),
+      errorCount: a.count,
+      errorRate: agentRates.get(a.id) ?? null,
+      commonCause: a.types[0] ? `${a.types[0].type} (${percentage(a.types[0].n, a.count)} % of its errors)` : "unknown",
+    })),
+    userCorrelation: users.map((u) => ({
+      userId: u.id,
+      errorTypes: u.types.map((t) => t.type),
+      frequency: u.count,
+      possibleCause: possibleCause(u),
+    })),
+    errorChains,
+  };
+}
+
+export type Correlations = Awaited<ReturnType<typeof getCorrelations>>;
+
+interface EntityErrors {
+  id: string;
+  count: number;
+  types: { type: string; n: number }[];
+}
+
+/** Top agents/users by errors in the window, with their most frequent error types. */
+async function entityCorrelation(ctx: AnalyticsContext, column: Entity): Promise<EntityErrors[]> {
+  const { scope, window } = ctx;
+  const top = await topEntities(ctx, column);
+  if (top.length === 0) return [];
+  const p = new SqlParams();
+  const filters = [
+    `o."workspaceId" = ${p.add(scope.workspaceId)}::uuid`,
+    `o."${column}" = ANY(${p.add(top.map((t) => t.id))}::text[])`,
+    `o."occurredAt" >= ${p.add(window.start)}`,
+    `o."occurredAt" < ${p.add(window.end)}`,
+    scope.projectId && `o."projectId" = ${p.add(scope.projectId)}::uuid`,
+    scope.environment && `o.environment = ${p.add(scope.environment)}`,
+    scope.severity && `g.severity = ${p.add(scope.severity)}::"Severity"`,
+  ].filter(Boolean);
+  const rows = await queryRows<{ id: string; type: string; n: string }>(
+    `SELECT o."${column}" AS id, g.type, count(*) AS n
+     FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId"
+     WHERE ${filters.join(" AND ")} GROUP BY 1, 2`,
+    p.values,
+  );
+  return top.map((t) => ({
+    id: t.id,
+    count: t.count,
+    types: rows
+      .filter((r) => r.id === t.id)
+      .map((r) => ({ type: r.type, n: Number(r.n) }))
+      .sort((a, b) => b.n - a.n)
+      .slice(0, TYPES_PER_ENTITY),
+  }));
+}
+
+async function topEntities(ctx: AnalyticsContext, column: Entity): Promise<{ id: string; count: number }[]> {
+  const { scope, window } = ctx;
+  const p = new SqlParams();
+  if (isUnfiltered(scope) && window.source === "daily") {
+    const table = column === "agentId" ? "AgentDaily" : "UserDaily";
+    const rows = await queryRows<{ id: string; n: string }>(
+      `SELECT "${column}" AS id, sum(count) AS n FROM "${table}"
+       WHERE "workspaceId" = ${p.add(scope.workspaceId)}::uuid AND day >= ${p.add(window.start.toISOString().slice(0, 10))}::date
+         AND day < ${p.add(window.end.toISOString().slice(0, 10))}::date
+         ${scope.projectId ? `AND "projectId" = ${p.add(scope.projectId)}::uuid` : ""}
+       GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${TOP}`,
+      p.values,
+    );
+    return rows.map((r) => ({ id: r.id, count: Number(r.n) }));
+  }
+  const filters = [
+    `o."workspaceId" = ${p.add(scope.workspaceId)}::uuid`,
+    `o."${column}" IS NOT NULL`,
+    `o."occurredAt" >= ${p.add(window.start)}`,
+    `o."occurredAt" < ${p.add(window.end)}`,
+    scope.projectId && `o."projectId" = ${p.add(scope.projectId)}::uuid`,
+    scope.environment && `o.environment = ${p.add(scope.environment)}`,
+    scope.severity && `g.severity = ${p.add(scope.severity)}::"Severity"`,
+  ].filter(Boolean);
+  const rows = await queryRows<{ id: string; n: string }>(
+    `SELECT o."${column}" AS id, count(*) AS n FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId"
+     WHERE ${filters.join(" AND ")} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${TOP}`,
+    p.values,
+  );
+  return rows.map((r) => ({ id: r.id, count: Number(r.n) }));
+}
+
+/** Per agent: failed / all executions it reported in the window, when it reported any. */
+async function agentErrorRates(ctx: AnalyticsContext, agentIds: string[]): Promise<Map<string, number>> {
+  if (agentIds.length === 0) return new Map();
+  const rows = await queryRows<{ id: string; total: string; failed: string }>(
+    `SELECT "agentId" AS id, sum(ok + failed + crashed) AS total, sum(failed + crashed) AS failed FROM "ExecutionMinute"
+     WHERE "workspaceId" = $1::uuid AND "agentId" = ANY($2::text[]) AND minute >= $3 AND minute < $4 GROUP BY 1`,
+    [ctx.scope.workspaceId, agentIds, ctx.window.start, ctx.window.end],
+  );
+  return new Map(rows.filter((r) => Number(r.total) > 0).map((r) => [r.id, percentage(Number(r.failed), Number(r.total))]));
+}
+
+function possibleCause(u: EntityErrors): string {
+  const top = u.types[0];
+  if (!top) return "unknown";
+  if (top.n / u.count >= 0.5) return `mostly ${top.type} (${percentage(top.n, u.count)} %): likely tied to this user's data or account`;
+  return `${u.types.length} different error types: check this user's configuration or client version`;
+}
+
+/** Chains from explicit parent links (daily cascade rollup) plus repeated in-run sequences. */
+async function chains(ctx: AnalyticsContext) {
+  const { scope, window } = ctx;
+  const [links, runRows] = await Promise.all([
+    queryRows<{ parentGroupId: string; childGroupId: string; count: string; creditsLost: string }>(
+      `SELECT "parentGroupId"::text, "childGroupId"::text, sum(count) AS count, sum("creditsLost") AS "creditsLost"
+       FROM "CascadeDaily" WHERE "workspaceId" = $1::uuid AND day >= $2::date AND day <= $3::date GROUP BY 1, 2`,
+      [scope.workspaceId, window.start.toISOString().slice(0, 10), new Date(window.end.getTime() - 1).toISOString().slice(0, 10)],
+    ),
+    queryRows<{ runId: string; groupId: string; occurredAt: Date }>(
+      `SELECT "runId", "groupId"::text, "occurredAt" FROM "ErrorOccurrence"
+       WHERE "workspaceId" = $1::uuid AND "occurredAt" >= $2 AND "occurredAt" < $3 AND "runId" IS NOT NULL
+         AND "parentOccurrenceId" IS NULL AND "parentEventId" IS NULL
+       ORDER BY "occurredAt" DESC LIMIT ${RUN_SAMPLE}`,
+      [scope.workspaceId, window.start, window.end],
+    ),
+  ]);
+  const explicit: CascadeEdge[] = links.map((l) => ({ parentGroupId: l.parentGroupId, childGroupId: l.childGroupId, count: Number(l.count), creditsLost: Number(l.creditsLost) }));
+  const linked = new Set(explicit.map((e) => `${e.parentGroupId}>${e.childGroupId}`));
+  const edges = [...explicit, ...runSequenceEdges(runRows).filter((e) => !linked.has(`${e.parentGroupId}>${e.childGroupId}`))];
+  if (edges.length === 0) return [];
+  const ids = [...new Set(edges.flatMap((e) => [e.parentGroupId, e.childGroupId]))];
+  const groups = await queryRows<{ id: string; type: string; category: string; status: string; regressed: boolean }>(
+    `SELECT id::text, type, category, status::text, "regressedAt" IS NOT NULL AS regressed FROM "ErrorGroup" WHERE id = ANY($1::uuid[])`,
+    [ids],
+  );
+  return buildErrorChains(edges, new Map<string, ChainGroup>(groups.map((g) => [g.id, g]))).slice(0, MAX_CHAINS);
+}

@@ -1,0 +1,108 @@
+import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
+import { countsSql, SqlParams } from "@/lib/analytics/countsSql";
+import { queryRows } from "@/lib/analytics/queryRows";
+import type { Severity } from "@/lib/ingest/eventSchema";
+
+const SAMPLE_IDS = 10;
+
+interface ListRow {
+  id: string;
+  fingerprint: string;
+  type: string;
+  message: string;
+  severity: Severity;
+  status: string;
+  category: string;
+  firstSeen: Date;
+  lastSeen: Date;
+  occurrenceCount: number;
+  windowCount: string;
+  usersAffected: number;
+  agentsAffected: number;
+  executionsAffected: number;
+  creditsLost: string;
+  cascadingFailures: number;
+  stackTrace: string | null;
+  context: Record<string, unknown>;
+  resolvedAt: Date | null;
+  resolvedById: string | null;
+  resolution: string | null;
+  rootCause: string | null;
+  preventiveMeasures: string[];
+  total: string;
+}
+
+/**
+ * The spec's `errors` list: groups with events in the window, newest first, paged. affectedUsers /
+ * affectedAgents hold up to 10 ids each (the exact counts are in impact): a group may have 100k users.
+ */
+export async function getErrorList(ctx: AnalyticsContext, page: { page: number; pageSize: number }) {
+  const p = new SqlParams();
+  const ev = countsSql(ctx.scope, ctx.window, ctx.window.start, ctx.window.end, p);
+  const rows = await queryRows<ListRow>(
+    `WITH ev AS (${ev}), ids AS (SELECT "groupId", sum(count) AS n FROM ev GROUP BY 1)
+     SELECT g.*, g.id::text AS id, ids.n AS "windowCount", count(*) OVER () AS total
+     FROM ids JOIN "ErrorGroup" g ON g.id = ids."groupId"
+     ORDER BY g."lastSeen" DESC, g.id
+     LIMIT ${p.add(page.pageSize)} OFFSET ${p.add((page.page - 1) * page.pageSize)}`,
+    p.values,
+  );
+  const ids = rows.map((r) => r.id);
+  const [users, agents] = await Promise.all([sampleIds("ErrorGroupUser", "userId", ids), sampleIds("ErrorGroupAgent", "agentId", ids)]);
+  return {
+    items: rows.map((r) => ({
+      errorId: r.id,
+      fingerprint: r.fingerprint,
+      type: r.type,
+      message: r.message,
+      severity: r.severity,
+      status: r.status,
+      category: r.category,
+      firstSeen: r.firstSeen.toISOString(),
+      lastSeen: r.lastSeen.toISOString(),
+      occurrences: r.occurrenceCount,
+      windowOccurrences: Number(r.windowCount),
+      affectedUsers: users.get(r.id) ?? [],
+      affectedAgents: agents.get(r.id) ?? [],
+      stackTrace: r.stackTrace ?? "",
+      context: {
+        agentId: (r.context.agentId as string | null) ?? undefined,
+        userId: (r.context.userId as string | null) ?? undefined,
+        workspaceId: ctx.scope.workspaceId,
+        environment: (r.context.environment as string | null) ?? "",
+        version: (r.context.release as string | null) ?? "",
+        metadata: (r.context.metadata as Record<string, unknown> | undefined) ?? {},
+      },
+      impact: {
+        usersAffected: r.usersAffected,
+        agentsAffected: r.agentsAffected,
+        executionsAffected: r.executionsAffected,
+        creditsLost: Number(r.creditsLost),
+        cascadingFailures: r.cascadingFailures,
+      },
+      resolution: r.resolvedAt
+        ? {
+            resolvedAt: r.resolvedAt.toISOString(),
+            resolvedBy: r.resolvedById,
+            resolution: r.resolution,
+            rootCause: r.rootCause,
+            preventiveMeasures: r.preventiveMeasures,
+          }
+        : undefined,
+    })),
+    page: page.page,
+    pageSize: page.pageSize,
+    total: Number(rows[0]?.total ?? 0),
+  };
+}
+
+async function sampleIds(table: "ErrorGroupUser" | "ErrorGroupAgent", column: "userId" | "agentId", groupIds: string[]) {
+  if (groupIds.length === 0) return new Map<string, string[]>();
+  const rows = await queryRows<{ id: string; ids: string[] | null }>(
+    `SELECT g.id::text, s.ids FROM unnest($1::uuid[]) AS g(id)
+     CROSS JOIN LATERAL (SELECT array_agg("${column}") AS ids FROM (
+       SELECT "${column}" FROM "${table}" WHERE "groupId" = g.id LIMIT ${SAMPLE_IDS}) x) s`,
+    [groupIds],
+  );
+  return new Map(rows.map((r) => [r.id, r.ids ?? []]));
+}

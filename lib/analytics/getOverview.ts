@@ -1,0 +1,158 @@
+import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
+import { countsSql, isUnfiltered, SqlParams } from "@/lib/analytics/countsSql";
+import type { Recovery } from "@/lib/analytics/getRecovery";
+import { queryRows } from "@/lib/analytics/queryRows";
+import { percentage, round } from "@/lib/analytics/stats";
+import { env } from "@/lib/env";
+
+const DAY = 86_400_000;
+/** The population behind userImpact: users seen in any event of the last 30 days. */
+const KNOWN_USERS_DAYS = 30;
+
+type SystemImpact = "low" | "medium" | "high" | "critical";
+
+/** The overview cards; every figure is defined in docs/metrics.md. */
+export async function getOverview(ctx: AnalyticsContext, recovery: Recovery) {
+  const [counts, affected, executions, worst] = await Promise.all([
+    eventTotals(ctx),
+    affectedUsersAndAgents(ctx),
+    executionTotals(ctx),
+    worstOpenSeverity(ctx),
+  ]);
+  const errorRate = executions.current > 0 ? round((100 * executions.failed) / executions.current) : null;
+  const prevErrorRate = executions.previous > 0 ? round((100 * executions.prevFailed) / executions.previous) : null;
+  return {
+    totalErrors: counts.total,
+    uniqueErrors: counts.unique,
+    affectedUsers: affected.users,
+    affectedAgents: affected.agents,
+    errorRate,
+    errorRateChange: errorRate !== null && prevErrorRate !== null ? round(errorRate - prevErrorRate) : null,
+    errorRateBasis:
+      executions.current > 0
+        ? `${executions.failed} failed of ${executions.current} executions reported`
+        : "no executions reported in this window: send POST /api/v1/executions or Sentry sessions to get an error rate",
+    criticalErrorRate: percentage(counts.critical, counts.total),
+    userImpact: affected.knownUsers > 0 ? percentage(affected.users, affected.knownUsers) : null,
+    systemImpact: systemImpact(worst, errorRate),
+    estimatedRevenueLoss: round(counts.credits * env().CREDIT_VALUE),
+    creditsLost: round(counts.credits),
+    previousTotalErrors: counts.prevTotal,
+    avgRecoveryTime: recovery.summary.avgRecoveryTime,
+    autoRecoveryRate: recovery.summary.autoRecoveryRate,
+    manualInterventions: recovery.summary.manualInterventions,
+  };
+}
+
+export type Overview = Awaited<ReturnType<typeof getOverview>>;
+
+async function eventTotals(ctx: AnalyticsContext) {
+  const p = new SqlParams();
+  const ev = countsSql(ctx.scope, ctx.window, ctx.window.prevStart, ctx.window.end, p);
+  const start = p.add(ctx.window.start);
+  const [row] = await queryRows<{ total: string | null; unique: string; critical: string | null; credits: string | null; prevTotal: string | null }>(
+    `WITH ev AS (${ev})
+     SELECT sum(count) FILTER (WHERE bucket >= ${start}) AS total,
+       count(DISTINCT "groupId") FILTER (WHERE bucket >= ${start}) AS unique,
+       sum(count) FILTER (WHERE bucket >= ${start} AND severity = 'critical') AS critical,
+       sum("creditsLost") FILTER (WHERE bucket >= ${start}) AS credits,
+       sum(count) FILTER (WHERE bucket < ${start}) AS "prevTotal"
+     FROM ev`,
+    p.values,
+  );
+  return {
+    total: Number(row.total ?? 0),
+    unique: Number(row.unique),
+    critical: Number(row.critical ?? 0),
+    credits: Number(row.credits ?? 0),
+    prevTotal: Number(row.prevTotal ?? 0),
+  };
+}
+
+/**
+ * Distinct users and agents with an error in the window. Unfiltered day-aligned windows (7d, 30d)
+ * read the per-day rollups; everything else counts distinct ids on the occurrences themselves.
+ */
+async function affectedUsersAndAgents(ctx: AnalyticsContext) {
+  const { scope, window, now } = ctx;
+  const p = new SqlParams();
+  const ws = p.add(scope.workspaceId);
+  const project = scope.projectId ? ` AND "projectId" = ${p.add(scope.projectId)}::uuid` : "";
+  const knownFrom = p.add(new Date(now.getTime() - KNOWN_USERS_DAYS * DAY).toISOString().slice(0, 10));
+  let affectedSql: string;
+  if (isUnfiltered(scope) && window.source !== "raw" && window.bucketMs >= 6 * 3_600_000) {
+    const from = p.add(window.start.toISOString().slice(0, 10));
+    const to = p.add(new Date(window.end.getTime() - 1).toISOString().slice(0, 10));
+    affectedSql = `
+      (SELECT count(DISTINCT "userId") FROM "UserDaily" WHERE "workspaceId" = ${ws}::uuid AND day >= ${from}::date AND day <= ${to}::date${project}) AS users,
+      (SELECT count(DISTINCT "agentId") FROM "AgentDaily" WHERE "workspaceId" = ${ws}::uuid AND day >= ${from}::date AND day <= ${to}::date${project}) AS agents`;
+  } else {
+    const filters = [
+      `o."workspaceId" = ${ws}::uuid`,
+      `o."occurredAt" >= ${p.add(window.start)}`,
+      `o."occurredAt" < ${p.add(window.end)}`,
+      scope.projectId && `o."projectId" = ${p.add(scope.projectId)}::uuid`,
+      scope.environment && `o.environment = ${p.add(scope.environment)}`,
+      scope.severity && `g.severity = ${p.add(scope.severity)}::"Severity"`,
+    ].filter(Boolean);
+    affectedSql = `
+      (SELECT count(DISTINCT o."userId") FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId" WHERE ${filters.join(" AND ")}) AS users,
+      (SELECT count(DISTINCT o."agentId") FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId" WHERE ${filters.join(" AND ")}) AS agents`;
+  }
+  const [row] = await queryRows<{ users: string; agents: string; known: string }>(
+    `SELECT ${affectedSql},
+       (SELECT count(DISTINCT "userId") FROM "UserDaily" WHERE "workspaceId" = ${ws}::uuid AND day >= ${knownFrom}::date${project}) AS known`,
+    p.values,
+  );
+  return { users: Number(row.users), agents: Number(row.agents), knownUsers: Number(row.known) };
+}
+
+/** Executions reported for the window and the previous one: the error-rate denominator. */
+async function executionTotals(ctx: AnalyticsContext) {
+  const { scope, window } = ctx;
+  const p = new SqlParams();
+  const start = p.add(window.start);
+  const filters = [
+    `"workspaceId" = ${p.add(scope.workspaceId)}::uuid`,
+    `minute >= ${p.add(window.prevStart)}`,
+    `minute < ${p.add(window.end)}`,
+    scope.projectId && `"projectId" = ${p.add(scope.projectId)}::uuid`,
+    scope.environment && `environment = ${p.add(scope.environment)}`,
+  ].filter(Boolean);
+  const [row] = await queryRows<Record<string, string | null>>(
+    `SELECT sum(ok + failed + crashed) FILTER (WHERE minute >= ${start}) AS current,
+       sum(failed + crashed) FILTER (WHERE minute >= ${start}) AS failed,
+       sum(ok + failed + crashed) FILTER (WHERE minute < ${start}) AS previous,
+       sum(failed + crashed) FILTER (WHERE minute < ${start}) AS "prevFailed"
+     FROM "ExecutionMinute" WHERE ${filters.join(" AND ")}`,
+    p.values,
+  );
+  return {
+    current: Number(row.current ?? 0),
+    failed: Number(row.failed ?? 0),
+    previous: Number(row.previous ?? 0),
+    prevFailed: Number(row.prevFailed ?? 0),
+  };
+}
+
+/** The most severe still-open group with events in the window. */
+async function worstOpenSeverity(ctx: AnalyticsContext): Promise<string | null> {
+  const p = new SqlParams();
+  const ev = countsSql(ctx.scope, ctx.window, ctx.window.start, ctx.window.end, p);
+  const [row] = await queryRows<{ worst: string | null }>(
+    `WITH ev AS (${ev})
+     SELECT max(g.severity)::text AS worst
+     FROM (SELECT DISTINCT "groupId" FROM ev) e JOIN "ErrorGroup" g ON g.id = e."groupId"
+     WHERE g.status NOT IN ('resolved', 'ignored')`,
+    p.values,
+  );
+  return row.worst;
+}
+
+/** The worse of: the most severe open error, and the error rate (≥ 10 % critical, ≥ 5 % high, ≥ 1 % medium). */
+function systemImpact(worst: string | null, errorRate: number | null): SystemImpact {
+  const levels: SystemImpact[] = ["low", "medium", "high", "critical"];
+  const fromSeverity = worst ? levels.indexOf(worst as SystemImpact) : 0;
+  const fromRate = errorRate === null ? 0 : errorRate >= 10 ? 3 : errorRate >= 5 ? 2 : errorRate >= 1 ? 1 : 0;
+  return levels[Math.max(fromSeverity, fromRate, 0)];
+}

@@ -1,0 +1,17 @@
+/** avg / median / p95 of a list of numbers (nearest-rank percentiles); zeros for an empty list. */
+export function summarise(values: number[]): { avg: number; median: number; p95: number } {
+  if (values.length === 0) return { avg: 0, median: 0, p95: 0 };
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+  const avg = sorted.reduce((a, b) => a + b, 0) / sorted.length;
+  return { avg: round(avg), median: round(rank(0.5)), p95: round(rank(0.95)) };
+}
+
+export function round(value: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+export function percentage(part: number, whole: number): number {
+  return whole > 0 ? round((100 * part) / whole) : 0;
+}
