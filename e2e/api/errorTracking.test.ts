@@ -1,0 +1,186 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { BASE_URL, createTenant, getJson, login, patchJson, postEvents, type Tenant } from "@/e2e/support/tenant";
+
+const HOUR = 3_600_000;
+const hourStart = (hoursAgo: number) => new Date(Math.floor(Date.now() / HOUR) * HOUR - hoursAgo * HOUR);
+const iso = (d: Date, plusMs = 0) => new Date(d.getTime() + plusMs).toISOString();
+
+async function view(t: Tenant, cookie: string, params = "") {
+  const res = await getJson(`/api/v1/workspaces/${t.workspaceId}/error-tracking?${params}`, { cookie });
+  expect(res.status).toBe(200);
+  return res.json();
+}
+
+function postExecutions(key: string, body: unknown) {
+  return fetch(`${BASE_URL}/api/v1/executions`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-faultline-key": key },
+    body: JSON.stringify(body),
+  });
+}
+
+describe("error-tracking view: empty workspace", () => {
+  it("returns zeros and empty lists, never errors", async () => {
+    const t = await createTenant("empty");
+    const cookie = await login(t.viewer);
+    for (const timeframe of ["1h", "24h", "7d", "30d"]) {
+      const v = await view(t, cookie, `timeframe=${timeframe}`);
+      expect(v.overview).toMatchObject({ totalErrors: 0, uniqueErrors: 0, affectedUsers: 0, affectedAgents: 0, errorRate: null, systemImpact: "low", manualInterventions: 0 });
+      expect(v.categories.byType).toEqual([]);
+      expect(v.categories.bySeverity).toEqual({ critical: 0, high: 0, medium: 0, low: 0 });
+      expect(v.timeline.spikes).toEqual([]);
+      expect(v.timeline.errorsByTime.every((b: { count: number }) => b.count === 0)).toBe(true);
+      expect(v.errors.items).toEqual([]);
+      expect(v.topErrors).toEqual({ byOccurrence: [], byImpact: [], unresolved: [] });
+      expect(v.correlations).toEqual({ agentCorrelation: [], userCorrelation: [], errorChains: [] });
+      expect(v.recovery.recoveryTimes.manual).toEqual({ avg: 0, median: 0, p95: 0 });
+    }
+  });
+
+  it("hides other workspaces (404) and validates the query (422)", async () => {
+    const a = await createTenant("tv-a");
+    const b = await createTenant("tv-b");
+    const cookie = await login(a.admin);
+    expect((await getJson(`/api/v1/workspaces/${b.workspaceId}/error-tracking`, { cookie })).status).toBe(404);
+    const bad = await getJson(`/api/v1/workspaces/${a.workspaceId}/error-tracking?timeframe=2h`, { cookie });
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).error.issues[0].path).toBe("timeframe");
+    expect((await getJson(`/api/v1/workspaces/${a.workspaceId}/error-tracking`, {})).status).toBe(401);
+  });
+});
+
+describe("error-tracking view: planted fixtures", () => {
+  let t: Tenant;
+  let cookie: string;
+  const spikeHour = hourStart(5);
+
+  beforeAll(async () => {
+    t = await createTenant("view");
+    cookie = await login(t.member);
+    const baseline = [];
+    for (let h = 14; h >= 1; h--) {
+      for (let i = 0; i < 2; i++) {
+        baseline.push({ type: "NoiseError", message: `noise ${h}-${i}`, severity: "low", occurredAt: iso(hourStart(h), 60_000 * (i + 1)), userId: `u${i}`, agentId: "agent-1", environment: "production" });
+      }
+    }
+    const spike = Array.from({ length: 40 }, (_, i) => ({
+      type: "SpikeError",
+      message: `upstream 503 for request ${i}`,
+      severity: "critical",
+      occurredAt: iso(spikeHour, 30_000 * i),
+      userId: `spike-user-${i % 10}`,
+      agentId: "agent-7",
+      environment: "staging",
+      impact: { creditsLost: 0.5 },
+    }));
+    expect((await postEvents(t.key, [...baseline, ...spike])).status).toBe(202);
+  });
+
+  it("reports the spike planted at a known hour with its window and primary cause", async () => {
+    const v = await view(t, cookie, "timeframe=24h");
+    expect(v.timeline.spikes).toHaveLength(1);
+    expect(v.timeline.spikes[0]).toMatchObject({
+      startTime: spikeHour.toISOString(),
+      endTime: new Date(spikeHour.getTime() + HOUR).toISOString(),
+      peakErrors: 40,
+      totalErrors: 40,
+      resolved: false,
+    });
+    expect(v.timeline.spikes[0].primaryCause).toMatch(/^SpikeError: upstream 503/);
+    const bucket = v.timeline.errorsByTime.find((b: { timestamp: string }) => b.timestamp === spikeHour.toISOString());
+    expect(bucket).toEqual({ timestamp: spikeHour.toISOString(), count: 42, criticalCount: 40, uniqueErrors: 2 });
+    expect(v.overview).toMatchObject({ totalErrors: 68, uniqueErrors: 2, affectedUsers: 12, affectedAgents: 2, estimatedRevenueLoss: 20 });
+    expect(v.timeline.patterns.find((p: { kind: string }) => p.kind === "burst").pattern).toMatch(/SpikeError/);
+  });
+
+  it("filters and timeframes change the numbers as defined", async () => {
+    const critical = await view(t, cookie, "timeframe=24h&severity=critical");
+    expect(critical.overview.totalErrors).toBe(40);
+    expect(critical.categories.byType.map((c: { type: string }) => c.type)).toEqual(["SpikeError"]);
+    const staging = await view(t, cookie, "timeframe=24h&environment=production");
+    expect(staging.overview.totalErrors).toBe(28);
+    const lastHour = await view(t, cookie, "timeframe=1h");
+    expect(lastHour.overview.totalErrors).toBe(0);
+    const week = await view(t, cookie, "timeframe=7d");
+    expect(week.overview.totalErrors).toBe(68);
+    expect(week.overview.affectedUsers).toBe(12);
+    const byType = week.categories.byType.find((c: { type: string }) => c.type === "SpikeError");
+    expect(byType).toMatchObject({ count: 40, severity: "critical", trend: "increasing" });
+    expect(byType.percentage).toBeCloseTo((40 / 68) * 100, 1);
+    expect(byType.samples[0].message).toMatch(/upstream 503/);
+  });
+
+  it("computes the error rate from reported executions", async () => {
+    const t2 = await createTenant("rate");
+    const c2 = await login(t2.admin);
+    await postEvents(t2.key, { type: "RateError", occurredAt: iso(hourStart(1), 1000) });
+    const before = await view(t2, c2, "timeframe=24h");
+    expect(before.overview.errorRate).toBeNull();
+    expect(before.overview.errorRateBasis).toMatch(/no executions reported/);
+    expect((await postExecutions(t2.key, { counts: [{ at: iso(hourStart(2)), ok: 90, failed: 10, agentId: "agent-1" }] })).status).toBe(202);
+    const after = await view(t2, c2, "timeframe=24h");
+    expect(after.overview.errorRate).toBe(10);
+    expect(after.overview.errorRateChange).toBeNull();
+    const bad = await postExecutions(t2.key, { counts: [{ ok: -1 }] });
+    expect(bad.status).toBe(422);
+  });
+});
+
+describe("error-tracking view: chains and recovery", () => {
+  it("makes a cascade A → B → C one chain rooted at A", async () => {
+    const t = await createTenant("chain");
+    const cookie = await login(t.admin);
+    const at = iso(hourStart(2), 1000);
+    const res = await postEvents(t.key, [
+      { eventId: "root-a", type: "DatabaseTimeout", message: "db timed out", occurredAt: at },
+      { eventId: "child-b", type: "QueryFailed", message: "query failed", parentEventId: "root-a", occurredAt: at },
+      { eventId: "child-c", type: "RequestAborted", message: "request aborted", parentEventId: "child-b", occurredAt: at, impact: { creditsLost: 3 } },
+    ]);
+    expect(res.status).toBe(202);
+    const v = await view(t, cookie, "timeframe=24h");
+    expect(v.correlations.errorChains).toHaveLength(1);
+    expect(v.correlations.errorChains[0]).toMatchObject({
+      rootError: "DatabaseTimeout",
+      cascadingErrors: ["QueryFailed", "RequestAborted"],
+      totalImpact: 2,
+      creditsLost: 3,
+    });
+    const root = v.errors.items.find((e: { type: string }) => e.type === "DatabaseTimeout");
+    expect(root.impact.cascadingFailures).toBe(1);
+  });
+
+  it("counts a group resolved after 2 h as 7,200 s of manual recovery", async () => {
+    const t = await createTenant("manual");
+    const cookie = await login(t.member);
+    const firstSeen = new Date(Date.now() - 2 * HOUR);
+    const res = await postEvents(t.key, { type: "ManualError", occurredAt: firstSeen.toISOString() });
+    const { groupId } = (await res.json()).accepted[0];
+    expect((await patchJson(`/api/v1/errors/${groupId}`, cookie, { status: "resolved", resolution: "fixed" })).status).toBe(200);
+    const v = await view(t, cookie, "timeframe=24h");
+    expect(v.recovery.recoveryTimes.manual.avg).toBeGreaterThanOrEqual(7200);
+    expect(v.recovery.recoveryTimes.manual.avg).toBeLessThan(7210);
+    expect(v.overview.manualInterventions).toBe(1);
+  });
+
+  it("counts a retry-recovered occurrence as automatic recovery with its method", async () => {
+    const t = await createTenant("auto");
+    const cookie = await login(t.member);
+    const at = iso(hourStart(1), 1000);
+    await postEvents(t.key, [
+      { type: "FlakyUpstream", occurredAt: at, recovery: { recovered: true, method: "retry", durationMs: 1500, automatic: true } },
+      { type: "FlakyUpstream", occurredAt: at, recovery: { recovered: true, method: "retry", durationMs: 2500, automatic: true } },
+      { type: "FlakyUpstream", occurredAt: at, recovery: { recovered: false, method: "fallback", automatic: true }, metadata: { failureReason: "fallback cache empty" } },
+      { type: "Unrelated", occurredAt: at },
+    ]);
+    const v = await view(t, cookie, "timeframe=24h");
+    expect(v.recovery.recoveryTimes.automatic).toEqual({ avg: 2, median: 1.5, p95: 2.5 });
+    expect(v.recovery.recoveryMethods).toEqual([
+      { method: "retry", successRate: 100, avgTime: 2, usageCount: 2 },
+      { method: "fallback", successRate: 0, avgTime: 0, usageCount: 1 },
+    ]);
+    expect(v.recovery.failedRecoveries).toEqual([
+      { errorId: expect.any(String), type: "FlakyUpstream", attemptedMethods: ["fallback"], failureReason: "fallback cache empty" },
+    ]);
+    expect(v.overview.autoRecoveryRate).toBeCloseTo(66.67, 1);
+  });
+});
