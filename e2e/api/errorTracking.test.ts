@@ -82,8 +82,8 @@ describe("error-tracking view: planted fixtures", () => {
     expect(v.timeline.spikes[0]).toMatchObject({
       startTime: spikeHour.toISOString(),
       endTime: new Date(spikeHour.getTime() + HOUR).toISOString(),
-      peakErrors: 40,
-      totalErrors: 40,
+      peakErrors: 42, // the planted 40 plus that hour's 2 baseline errors
+      totalErrors: 42,
       resolved: false,
     });
     expect(v.timeline.spikes[0].primaryCause).toMatch(/^SpikeError: upstream 503/);
@@ -123,6 +123,7 @@ describe("error-tracking view: planted fixtures", () => {
     expect(after.overview.errorRateChange).toBeNull();
     const bad = await postExecutions(t2.key, { counts: [{ ok: -1 }] });
     expect(bad.status).toBe(422);
+    expect((await bad.json()).error.issues[0].path).toBe("counts[0].ok");
   });
 });
 

@@ -14,7 +14,8 @@ export async function getTimeline(ctx: AnalyticsContext) {
   const historyStart = new Date(window.start.getTime() - BASELINE_BUCKETS * window.bucketMs);
   const p = new SqlParams();
   const ev = countsSql(ctx.scope, window, historyStart, window.end, p);
-  const start = p.add(window.start);
+  const q = new SqlParams();
+  const inWindow = countsSql(ctx.scope, window, window.start, window.end, q);
   const [bucketRows, groupRows] = await Promise.all([
     queryRows<{ bucket: Date; count: string; critical: string; uniq: string }>(
       `WITH ev AS (${ev})
@@ -24,10 +25,10 @@ export async function getTimeline(ctx: AnalyticsContext) {
       p.values,
     ),
     queryRows<{ groupId: string; count: string; firstBucket: Date; lastBucket: Date }>(
-      `WITH ev AS (${ev})
+      `WITH ev AS (${inWindow})
        SELECT "groupId", sum(count) AS count, min(bucket) AS "firstBucket", max(bucket) AS "lastBucket"
-       FROM ev WHERE bucket >= ${start} GROUP BY 1 ORDER BY 2 DESC LIMIT ${MAX_PATTERNS}`,
-      p.values,
+       FROM ev GROUP BY 1 ORDER BY 2 DESC LIMIT ${MAX_PATTERNS}`,
+      q.values,
     ),
   ]);
 

@@ -10,9 +10,9 @@ const Count = z.object({
 });
 
 /** POST /api/v1/executions: one count or `{ counts: [...] }` (up to 1,000). */
-export const ExecutionsBodySchema = z.union([
-  z.object({ counts: z.array(Count).min(1).max(1000) }),
-  Count.transform((count) => ({ counts: [count] })),
-]);
+export const ExecutionsBodySchema = z.preprocess(
+  (body) => (body && typeof body === "object" && "counts" in body ? body : { counts: [body] }),
+  z.object({ counts: z.array(Count.strict()).min(1).max(1000) }),
+);
 
 export type ExecutionCount = z.output<typeof Count>;
