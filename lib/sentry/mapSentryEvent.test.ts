@@ -29,7 +29,6 @@ describe("mapSentryEvent: exceptions", () => {
       release: "billing@1.4.2",
       occurredAt: "2026-01-01T00:00:00.123Z",
       userId: "user_123",
-      runId: TRACE_ID,
       agentId: "agent-7",
       source: "agent",
       tags: { agent_id: "agent-7", region: "eu-west-1" },

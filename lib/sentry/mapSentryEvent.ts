@@ -73,7 +73,9 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
     occurredAt: sentryTimestampToIso(ev.timestamp),
     userId: userIdOf(ev.user),
     agentId,
-    runId: clipText(asObject(asObject(ev.contexts)?.trace)?.trace_id, MAX_ID_FIELD),
+    // Not contexts.trace.trace_id: outside a request @sentry/node gives every event of a process the
+    // same trace id, which would chain unrelated errors into one "run".
+    runId: clipText(tags?.run_id ?? tags?.runId, MAX_ID_FIELD),
     environment: clipText(ev.environment, MAX_ENVIRONMENT),
     release: clipText(ev.release, MAX_RELEASE),
     platform: clipText(ev.platform, MAX_PLATFORM),

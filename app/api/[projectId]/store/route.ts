@@ -1,0 +1,19 @@
+import { ApiError } from "@/lib/http/ApiError";
+import { authenticateWithBodyDsn, sentryPost, sentryPreflight } from "@/lib/sentry/handleSentryRequest";
+import { ingestStoreEvent } from "@/lib/sentry/ingestEnvelope";
+
+const MIB = 1024 * 1024;
+
+/** POST /api/:projectId/store/ — the legacy single-event endpoint (JSON body). */
+export const POST = sentryPost({ maxWireBytes: MIB, maxDecodedBytes: MIB }, async (project, body, req) => {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(body.toString("utf8"));
+  } catch {
+    throw ApiError.badRequest("body is not valid JSON");
+  }
+  await authenticateWithBodyDsn(req, project, undefined);
+  return { id: await ingestStoreEvent(project, payload) };
+});
+
+export const OPTIONS = sentryPreflight();

@@ -1,0 +1,57 @@
+import { pool } from "@/lib/db/pool";
+import { sha256Hex } from "@/lib/auth/tokens";
+import { ApiError } from "@/lib/http/ApiError";
+import { parseSentryAuth } from "@/lib/sentry/parseSentryAuth";
+import { parseDsn } from "@/lib/sentry/parseDsn";
+
+export interface SentryProject {
+  projectId: string;
+  workspaceId: string;
+  publicId: number;
+  allowedOrigins: string[];
+  rateLimitPerMinute: number | null;
+}
+
+/** The project named by the URL's numeric id; 404 when there is none. */
+export async function findSentryProject(publicIdText: string): Promise<SentryProject> {
+  if (!/^\d{1,9}$/.test(publicIdText)) throw ApiError.notFound("unknown project");
+  const { rows } = await pool().query<SentryProject>(
+    `SELECT id AS "projectId", "workspaceId", "publicId", "allowedOrigins", "rateLimitPerMinute" FROM "Project" WHERE "publicId" = $1`,
+    [Number(publicIdText)],
+  );
+  if (!rows[0]) throw ApiError.notFound("unknown project");
+  return rows[0];
+}
+
+/**
+ * Sentry SDKs authenticate with the DSN's public key: in the `sentry_key` query parameter, the
+ * `X-Sentry-Auth` header, or the envelope header's `dsn`. Every place that names a key must name the
+ * same one (401 when none does); the key must be live and belong to the URL's project (403).
+ */
+export async function authenticateSentryRequest(req: Request, project: SentryProject, envelopeDsn?: unknown): Promise<void> {
+  const candidates = [...requestKeys(req), ...(typeof envelopeDsn === "string" ? [parseDsn(envelopeDsn)?.publicKey] : [])].filter(
+    (k): k is string => Boolean(k),
+  );
+  if (candidates.length === 0) throw ApiError.unauthorized("missing sentry_key: send it in the query string, X-Sentry-Auth or the envelope dsn");
+  if (new Set(candidates).size > 1) throw ApiError.forbidden("the sentry keys in this request disagree");
+  const { rows } = await pool().query<{ projectId: string; revokedAt: Date | null }>(
+    `SELECT "projectId", "revokedAt" FROM "IngestKey" WHERE "keyHash" = $1`,
+    [sha256Hex(candidates[0])],
+  );
+  const key = rows[0];
+  if (!key || key.revokedAt || key.projectId !== project.projectId) throw ApiError.forbidden("invalid sentry_key for this project");
+}
+
+/** Keys named by the request line and headers (not the body). */
+export function requestKeys(req: Request): string[] {
+  return [parseSentryAuth(req.headers.get("x-sentry-auth"), null).key, parseSentryAuth(null, new URL(req.url).searchParams).key].filter(
+    (k): k is string => Boolean(k),
+  );
+}
+
+/** After the key in the URL/header was verified: an envelope dsn, when present, must name the same key. */
+export function assertDsnAgrees(req: Request, envelopeDsn: unknown): void {
+  if (typeof envelopeDsn !== "string") return;
+  const dsnKey = parseDsn(envelopeDsn)?.publicKey;
+  if (dsnKey && !requestKeys(req).includes(dsnKey)) throw ApiError.forbidden("the sentry keys in this request disagree");
+}

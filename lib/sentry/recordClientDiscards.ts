@@ -1,0 +1,15 @@
+import { pool } from "@/lib/db/pool";
+import type { DiscardedEvents } from "@/lib/sentry/mapClientReport";
+
+/** Keeps SDK client reports (events dropped before sending) per project, day, reason and category. */
+export async function recordClientDiscards(projectId: string, discards: DiscardedEvents[], now = new Date()): Promise<void> {
+  if (discards.length === 0) return;
+  await pool().query(
+    `INSERT INTO "ClientDiscard" ("projectId", day, reason, category, quantity)
+     SELECT $1::uuid, $2::date, x.reason, x.category, sum(x.quantity)::int
+     FROM jsonb_to_recordset($3::jsonb) AS x(reason text, category text, quantity int)
+     GROUP BY 3, 4 ORDER BY 3, 4
+     ON CONFLICT ("projectId", day, reason, category) DO UPDATE SET quantity = "ClientDiscard".quantity + excluded.quantity`,
+    [projectId, now.toISOString().slice(0, 10), JSON.stringify(discards.map((d) => ({ reason: d.reason.slice(0, 64), category: d.category.slice(0, 64), quantity: d.quantity })))],
+  );
+}
