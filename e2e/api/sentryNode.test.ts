@@ -1,0 +1,112 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import * as Sentry from "@sentry/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { query } from "@/e2e/support/dbCounts";
+import { BASE_URL, createTenant, getJson, type Tenant } from "@/e2e/support/tenant";
+import { waitFor } from "@/e2e/support/waitFor";
+
+/** The real, unmodified @sentry/node SDK pointed at the running app with a Faultline DSN. */
+let t: Tenant;
+let dsn: string;
+
+interface StoredGroup {
+  type: string;
+  message: string;
+  severity: string;
+  occurrenceCount: number;
+  platform: string | null;
+  context: { environment: string; release: string; userId: string; tags: Record<string, string>; metadata: { sentry?: Record<string, unknown> } };
+}
+
+async function groupsOf(projectId: string): Promise<StoredGroup[]> {
+  return query<StoredGroup>(
+    `SELECT type, message, severity::text, "occurrenceCount", platform, context FROM "ErrorGroup" WHERE "projectId" = $1 ORDER BY "firstSeen"`,
+    [projectId],
+  );
+}
+
+beforeAll(async () => {
+  t = await createTenant("sentry-node");
+  const url = new URL(BASE_URL);
+  dsn = `http://${t.key}@${url.host}/${t.projectPublicId}`;
+  Sentry.init({
+    dsn,
+    release: "shop@2.3.4",
+    environment: "production",
+    defaultIntegrations: false,
+    integrations: [Sentry.linkedErrorsIntegration()],
+  });
+});
+
+afterAll(async () => {
+  await Sentry.close(2000);
+});
+
+function failCheckout(orderId: number): Error {
+  try {
+    throw new Error(`checkout failed for order ${orderId}`);
+  } catch (error) {
+    return error as Error;
+  }
+}
+
+describe("@sentry/node reports to Faultline unchanged", () => {
+  it("groups captureException twice from the same call site into one group with count 2", async () => {
+    Sentry.setUser({ id: "customer-9", email: "c9@example.com" });
+    Sentry.setTag("agent_id", "agent-checkout");
+    Sentry.addBreadcrumb({ category: "cart", message: "added item", level: "info" });
+    for (const orderId of [101, 202]) Sentry.captureException(failCheckout(orderId));
+    await Sentry.flush(5000);
+    const groups = await waitFor(async () => {
+      const g = (await groupsOf(t.projectId)).filter((x) => x.type === "Error");
+      return g.length === 1 && g[0].occurrenceCount === 2 ? g : undefined;
+    });
+    expect(groups[0]).toMatchObject({ type: "Error", severity: "high", occurrenceCount: 2, platform: "node" });
+    expect(groups[0].message).toMatch(/^checkout failed for order (101|202)$/);
+    expect(groups[0].context).toMatchObject({ environment: "production", release: "shop@2.3.4", userId: "customer-9", tags: { agent_id: "agent-checkout" } });
+    const sentry = groups[0].context.metadata.sentry as { sdk: { name: string }; breadcrumbs: { message: string }[] };
+    expect(sentry.sdk.name).toBe("sentry.javascript.node");
+    expect(sentry.breadcrumbs.map((b) => b.message)).toContain("added item");
+    const [{ agents }] = await query<{ agents: number }>(`SELECT "agentsAffected" AS agents FROM "ErrorGroup" WHERE "projectId" = $1 AND type = 'Error'`, [t.projectId]);
+    expect(agents).toBe(1);
+  });
+
+  it("stores captureMessage as a message event with its level", async () => {
+    Sentry.captureMessage("Payment webhook retried 3 times", "warning");
+    await Sentry.flush(5000);
+    const group = await waitFor(async () => (await groupsOf(t.projectId)).find((g) => g.type === "Message"));
+    expect(group).toMatchObject({ message: "Payment webhook retried 3 times", severity: "medium" });
+  });
+
+  it("records sessions as executions (crash-free and error-rate denominators)", async () => {
+    Sentry.startSession();
+    Sentry.endSession();
+    await Sentry.flush(5000);
+    const rows = await waitFor(async () => {
+      const r = await query<{ ok: number; failed: number; crashed: number }>(`SELECT ok, failed, crashed FROM "ExecutionMinute" WHERE "projectId" = $1`, [t.projectId]);
+      return r.length ? r : undefined;
+    });
+    expect(rows.reduce((sum, r) => sum + r.ok, 0)).toBe(1);
+  });
+
+  for (const mode of ["uncaught", "rejection"] as const) {
+    it(`captures an ${mode === "uncaught" ? "uncaught exception" : "unhandled rejection"} in a child process`, async () => {
+      const child = spawn(process.execPath, [path.join(import.meta.dirname, "../support/sentryChild.mjs")], {
+        env: { ...process.env, SENTRY_DSN: dsn, MODE: mode },
+        stdio: "ignore",
+      });
+      const exitCode = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+      expect(exitCode).toBe(mode === "uncaught" ? 1 : 0);
+      const expected = mode === "uncaught" ? { type: "Error", message: "card processor unreachable (uncaught)", severity: "critical" } : { type: "RangeError", message: "quota lookup rejected" };
+      const group = await waitFor(async () => (await groupsOf(t.projectId)).find((g) => g.type === expected.type && g.message === expected.message));
+      expect(group).toMatchObject({ ...expected, occurrenceCount: 1 });
+      expect(group.context).toMatchObject({ environment: "child-test", release: "child@1.0.0" });
+    });
+  }
+
+  it("lists Sentry events through the API like any other", async () => {
+    const list = await (await getJson(`/api/v1/errors?projectId=${t.projectId}`, { key: t.key })).json();
+    expect(list.total).toBeGreaterThanOrEqual(4);
+  });
+});

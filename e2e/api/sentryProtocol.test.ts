@@ -1,0 +1,238 @@
+import zlib from "node:zlib";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ingestTableCounts, query } from "@/e2e/support/dbCounts";
+import { envelope, errorEvent, newEventId, postRaw, sentryUrl } from "@/e2e/support/envelopes";
+import { BASE_URL, createTenant, type Tenant } from "@/e2e/support/tenant";
+import { db } from "@/lib/db/prisma";
+import { revokeIngestKey } from "@/lib/projects/revokeIngestKey";
+
+let t: Tenant;
+let other: Tenant;
+const auth = () => `sentry_key=${t.key}&sentry_version=7`;
+const dsnFor = (tenant: Tenant) => `http://${tenant.key}@${new URL(BASE_URL).host}/${tenant.projectPublicId}`;
+
+async function occurrences(eventId: string) {
+  return query<{ eventId: string; message: string }>(`SELECT "eventId", message FROM "ErrorOccurrence" WHERE "projectId" = $1 AND "eventId" = $2`, [t.projectId, eventId]);
+}
+
+beforeAll(async () => {
+  t = await createTenant("proto");
+  other = await createTenant("proto-other");
+});
+
+describe("Sentry protocol: authentication", () => {
+  it("accepts the key in the query string, the X-Sentry-Auth header or the envelope dsn", async () => {
+    for (const form of ["query", "header", "dsn"] as const) {
+      const id = newEventId();
+      const body = envelope(form === "dsn" ? { event_id: id, dsn: dsnFor(t) } : { event_id: id }, [{ type: "event", payload: errorEvent(id) }]);
+      const res = await postRaw(sentryUrl(t.projectPublicId, "envelope", form === "query" ? auth() : ""), new Uint8Array(body), {
+        ...(form === "header" && { "x-sentry-auth": `Sentry sentry_version=7, sentry_key=${t.key}, sentry_client=test/1.0` }),
+      });
+      expect(res.status, form).toBe(200);
+      expect(await res.json()).toEqual({ id });
+      expect(await occurrences(id)).toHaveLength(1);
+    }
+  });
+
+  it("refuses missing (401), wrong or disagreeing (403) keys and unknown projects (404), storing nothing", async () => {
+    const id = newEventId();
+    const body = () => new Uint8Array(envelope({ event_id: id }, [{ type: "event", payload: errorEvent(id) }]));
+    const before = await ingestTableCounts();
+    expect((await postRaw(sentryUrl(t.projectPublicId, "envelope"), body())).status).toBe(401);
+    expect((await postRaw(sentryUrl(t.projectPublicId, "envelope", `sentry_key=${"f".repeat(32)}`), body())).status).toBe(403);
+    expect((await postRaw(sentryUrl(t.projectPublicId, "envelope", `sentry_key=${other.key}`), body())).status).toBe(403);
+    const disagree = await postRaw(sentryUrl(t.projectPublicId, "envelope", auth()), body(), {
+      "x-sentry-auth": `Sentry sentry_key=${other.key}`,
+    });
+    expect(disagree.status).toBe(403);
+    const dsnDisagrees = envelope({ event_id: id, dsn: dsnFor(other) }, [{ type: "event", payload: errorEvent(id) }]);
+    expect((await postRaw(sentryUrl(t.projectPublicId, "envelope", auth()), new Uint8Array(dsnDisagrees))).status).toBe(403);
+    expect((await postRaw(sentryUrl(999_999, "envelope", auth()), body())).status).toBe(404);
+    expect((await postRaw(`${BASE_URL}/api/not-a-number/envelope/?${auth()}`, body())).status).toBe(404);
+    expect(await ingestTableCounts()).toEqual(before);
+  });
+
+  it("refuses a revoked key with 403", async () => {
+    const r = await createTenant("proto-revoke");
+    await revokeIngestKey({ projectId: r.projectId, keyId: r.keyId });
+    const id = newEventId();
+    const res = await postRaw(sentryUrl(r.projectPublicId, "envelope", `sentry_key=${r.key}`), new Uint8Array(envelope({ event_id: id }, [{ type: "event", payload: errorEvent(id) }])));
+    expect(res.status).toBe(403);
+  });
+});
+
+describe("Sentry protocol: bodies", () => {
+  const send = (body: Buffer | Uint8Array, headers: Record<string, string> = {}, path: "envelope" | "store" = "envelope", slash = true) =>
+    postRaw(sentryUrl(t.projectPublicId, path, auth(), slash), new Uint8Array(body), headers);
+
+  it("accepts any or no Content-Type, with and without the trailing slash", async () => {
+    for (const [contentType, slash] of [[undefined, true], ["text/plain;charset=UTF-8", false], ["application/x-sentry-envelope", true], ["application/octet-stream", false]] as const) {
+      const id = newEventId();
+      const res = await send(envelope({ event_id: id }, [{ type: "event", payload: errorEvent(id) }]), contentType ? { "content-type": contentType } : {}, "envelope", slash);
+      expect(res.status, String(contentType)).toBe(200);
+      expect(await occurrences(id)).toHaveLength(1);
+    }
+  });
+
+  it("decodes gzip, deflate and br", async () => {
+    for (const [encoding, compress] of [["gzip", zlib.gzipSync], ["deflate", zlib.deflateSync], ["br", zlib.brotliCompressSync]] as const) {
+      const id = newEventId();
+      const res = await send(compress(envelope({ event_id: id }, [{ type: "event", payload: errorEvent(id) }])), { "content-encoding": encoding });
+      expect(res.status, encoding).toBe(200);
+      expect(await occurrences(id)).toHaveLength(1);
+    }
+  });
+
+  it("reads chunked bodies", async () => {
+    const id = newEventId();
+    const bytes = envelope({ event_id: id }, [{ type: "event", payload: errorEvent(id) }]);
+    const stream = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < bytes.length; i += 64) controller.enqueue(new Uint8Array(bytes.subarray(i, i + 64)));
+        controller.close();
+      },
+    });
+    const res = await fetch(sentryUrl(t.projectPublicId, "envelope", auth()), { method: "POST", body: stream, duplex: "half" } as RequestInit);
+    expect(res.status).toBe(200);
+    expect(await occurrences(id)).toHaveLength(1);
+  });
+
+  it("handles items with and without length, no trailing newline, binary attachments and unknown types", async () => {
+    const id = newEventId();
+    const binary = Buffer.from([0x00, 0x0a, 0xff, 0x0a, 0x0a, 0x01]);
+    const body = envelope(
+      { event_id: id },
+      [
+        { type: "attachment", payload: binary, headers: { filename: "dump.bin" } },
+        { type: "event", payload: errorEvent(id), noLength: true },
+        { type: "brand_new_item_type", payload: '{"hello":"world"}' },
+        { type: "transaction", payload: '{"type":"transaction","spans":[]}' },
+        { type: "client_report", payload: JSON.stringify({ timestamp: Date.now() / 1000, discarded_events: [{ reason: "queue_overflow", category: "error", quantity: 4 }] }) },
+      ],
+      false,
+    );
+    const res = await send(body);
+    expect(res.status).toBe(200);
+    expect(await occurrences(id)).toHaveLength(1);
+    const [discard] = await query<{ quantity: number }>(`SELECT quantity FROM "ClientDiscard" WHERE "projectId" = $1 AND reason = 'queue_overflow'`, [t.projectId]);
+    expect(discard.quantity).toBe(4);
+  });
+
+  it("turns session items into execution counts", async () => {
+    const started = new Date().toISOString();
+    const sessions = [
+      { sid: "s1", init: false, status: "exited", errors: 0, started, attrs: { release: "r1", environment: "prod" } },
+      { sid: "s2", init: false, status: "crashed", errors: 1, started, attrs: { release: "r1", environment: "prod" } },
+    ];
+    const body = envelope({}, [
+      ...sessions.map((s) => ({ type: "session", payload: JSON.stringify(s) })),
+      { type: "sessions", payload: JSON.stringify({ aggregates: [{ started, exited: 5, errored: 2 }], attrs: { release: "r1", environment: "prod" } }) },
+    ]);
+    expect((await send(body)).status).toBe(200);
+    const [row] = await query<{ ok: string; failed: string; crashed: string }>(
+      `SELECT sum(ok) AS ok, sum(failed) AS failed, sum(crashed) AS crashed FROM "ExecutionMinute" WHERE "projectId" = $1 AND environment = 'prod'`,
+      [t.projectId],
+    );
+    expect(row).toEqual({ ok: "6", failed: "2", crashed: "1" });
+  });
+
+  it("is idempotent on event_id", async () => {
+    const id = newEventId();
+    for (let i = 0; i < 3; i++) expect((await send(envelope({ event_id: id }, [{ type: "event", payload: errorEvent(id) }]))).status).toBe(200);
+    expect(await occurrences(id)).toHaveLength(1);
+  });
+
+  it("accepts the store endpoint with a JSON event", async () => {
+    const id = newEventId();
+    for (const slash of [true, false]) {
+      const res = await send(Buffer.from(errorEvent(id, { message: "via store" })), { "content-type": "application/json" }, "store", slash);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ id });
+    }
+    expect(await occurrences(id)).toHaveLength(1);
+  });
+
+  it("refuses malformed envelopes with 400 and stores nothing", async () => {
+    const id = newEventId();
+    const before = await ingestTableCounts();
+    const bad = [
+      Buffer.from("not json at all\n"),
+      Buffer.from(`{"event_id":"${id}"}\n{"type":"event","length":999}\n{}`),
+      Buffer.from(`{"event_id":"${id}"}\n{"length":2}\n{}\n`),
+      Buffer.concat([envelope({ event_id: id }, [{ type: "event", payload: errorEvent(id) }]), Buffer.from('{"type":"event"}\nnot-json\n')]),
+      Buffer.from(""),
+    ];
+    for (const body of bad) expect((await send(body)).status).toBe(400);
+    expect((await send(Buffer.from("{broken"), {}, "store")).status).toBe(400);
+    expect((await send(Buffer.from("not gzip"), { "content-encoding": "gzip" })).status).toBe(400);
+    expect(await ingestTableCounts()).toEqual(before);
+  });
+
+  it("refuses oversize bodies and gzip bombs with 413 in bounded memory", async () => {
+    const before = await ingestTableCounts();
+    const id = newEventId();
+    const huge = envelope({ event_id: id }, [{ type: "event", payload: errorEvent(id, { extra: { blob: "x".repeat(21 * 1024 * 1024) } }) }]);
+    expect((await send(huge)).status).toBe(413);
+    const bomb = zlib.gzipSync(Buffer.alloc(256 * 1024 * 1024, 0x20), { level: 9 });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    expect((await send(bomb, { "content-encoding": "gzip" })).status).toBe(413);
+    expect((await send(Buffer.from(errorEvent(id, { extra: { blob: "y".repeat(1100 * 1024) } })), {}, "store")).status).toBe(413);
+    expect(await ingestTableCounts()).toEqual(before);
+    const health = await fetch(`${BASE_URL}/api/health`);
+    expect(health.status).toBe(200);
+  });
+});
+
+describe("Sentry protocol: browsers and limits", () => {
+  it("answers with CORS headers and a correct preflight", async () => {
+    const id = newEventId();
+    const res = await postRaw(sentryUrl(t.projectPublicId, "envelope", auth()), new Uint8Array(envelope({ event_id: id }, [{ type: "event", payload: errorEvent(id) }])), {
+      origin: "http://shop.example",
+      "content-type": "text/plain;charset=UTF-8",
+    });
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    expect(res.headers.get("access-control-expose-headers")).toBe("x-sentry-rate-limits, retry-after");
+    const preflight = await fetch(sentryUrl(t.projectPublicId, "envelope", auth()), {
+      method: "OPTIONS",
+      headers: { origin: "http://shop.example", "access-control-request-method": "POST", "access-control-request-headers": "content-type, x-custom-tenant" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-methods")).toContain("POST");
+    expect(preflight.headers.get("access-control-allow-headers")).toBe("content-type, x-custom-tenant");
+    const error = await postRaw(sentryUrl(t.projectPublicId, "envelope"), new Uint8Array(Buffer.from("{}\n")), { origin: "http://shop.example" });
+    expect(error.status).toBe(401);
+    expect(error.headers.get("access-control-allow-origin")).toBe("*");
+  });
+
+  it("enforces allowed origins per project", async () => {
+    const r = await createTenant("proto-origin");
+    await db().project.update({ where: { id: r.projectId }, data: { allowedOrigins: ["https://app.example"] } });
+    const id = newEventId();
+    const body = () => new Uint8Array(envelope({ event_id: id }, [{ type: "event", payload: errorEvent(id) }]));
+    const ok = await postRaw(sentryUrl(r.projectPublicId, "envelope", `sentry_key=${r.key}`), body(), { origin: "https://app.example" });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("access-control-allow-origin")).toBe("https://app.example");
+    const refused = await postRaw(sentryUrl(r.projectPublicId, "envelope", `sentry_key=${r.key}`), body(), { origin: "https://evil.example" });
+    expect(refused.status).toBe(403);
+  });
+
+  it("rate-limits per project with 429, Retry-After and X-Sentry-Rate-Limits", async () => {
+    const r = await createTenant("proto-rate");
+    await db().project.update({ where: { id: r.projectId }, data: { rateLimitPerMinute: 3 } });
+    const statuses: number[] = [];
+    let limited: Response | undefined;
+    for (let i = 0; i < 5; i++) {
+      const id = newEventId();
+      const res = await postRaw(sentryUrl(r.projectPublicId, "envelope", `sentry_key=${r.key}`), new Uint8Array(envelope({ event_id: id }, [{ type: "event", payload: errorEvent(id) }])));
+      statuses.push(res.status);
+      if (res.status === 429) limited = res;
+    }
+    // The window is a wall-clock minute: if it rolled over mid-test, the count restarted.
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(3);
+    expect(statuses).toContain(429);
+    expect(Number(limited!.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(limited!.headers.get("x-sentry-rate-limits")).toMatch(/^\d+:error;default:project/);
+    const [{ n }] = await query<{ n: string }>(`SELECT count(*) AS n FROM "ErrorOccurrence" WHERE "projectId" = $1`, [r.projectId]);
+    expect(Number(n)).toBe(statuses.filter((s) => s === 200).length);
+  });
+});
