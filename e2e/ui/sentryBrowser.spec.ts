@@ -1,0 +1,39 @@
+import { expect, test } from "@playwright/test";
+import { startCrossOriginSite } from "@/e2e/support/crossOriginSite";
+import { query } from "@/e2e/support/dbCounts";
+import { createTenant } from "@/e2e/support/tenant";
+
+test("the real @sentry/browser SDK reports a click-handler error and a rejected promise across origins", async ({ page }) => {
+  const t = await createTenant("browser");
+  const app = new URL(process.env.APP_URL ?? "http://127.0.0.1:3100");
+  const site = await startCrossOriginSite(`http://${t.key}@${app.host}/${t.projectPublicId}`);
+  const sentryResponses: number[] = [];
+  page.on("response", (res) => {
+    if (res.url().includes("/envelope/")) sentryResponses.push(res.status());
+  });
+  const consoleErrors: string[] = [];
+  page.on("console", (msg) => {
+    // The page's own errors are the point of this test; CORS or network failures are not.
+    if (msg.type() === "error" && /CORS|Failed to load|net::/i.test(msg.text())) consoleErrors.push(msg.text());
+  });
+  try {
+    await page.goto(site.url);
+    await page.click("#buy");
+    await page.click("#reject");
+    await expect
+      .poll(async () => (await query<{ type: string }>(`SELECT type FROM "ErrorGroup" WHERE "projectId" = $1 ORDER BY type`, [t.projectId])).map((g) => g.type), { timeout: 15_000 })
+      .toEqual(["Error", "TypeError"]);
+    const groups = await query<{ type: string; message: string; platform: string; severity: string; context: { userId: string; environment: string; release: string } }>(
+      `SELECT type, message, platform, severity::text, context FROM "ErrorGroup" WHERE "projectId" = $1 ORDER BY type`,
+      [t.projectId],
+    );
+    expect(groups[0]).toMatchObject({ type: "Error", message: "cart service unavailable", platform: "javascript" });
+    expect(groups[1].message).toMatch(/Cannot read properties of undefined/);
+    expect(groups[1].context).toMatchObject({ userId: "shopper-42", environment: "browser-test", release: "shop-web@3.1.0" });
+    expect(sentryResponses.length).toBeGreaterThanOrEqual(2);
+    expect(sentryResponses.every((s) => s === 200)).toBe(true);
+    expect(consoleErrors).toEqual([]);
+  } finally {
+    await site.close();
+  }
+});
