@@ -26,6 +26,9 @@ export async function readBody(req: Request, options: ReadBodyOptions): Promise<
   }
   const declared = Number(req.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > options.maxWireBytes) {
+    // Discard (not buffer) a moderately oversized body so the client, still uploading, reliably
+    // reads the 413 instead of a reset connection; far larger ones are cut off at once.
+    if (declared <= DRAIN_FACTOR * options.maxWireBytes) await discard(req);
     throw ApiError.tooLarge(`body exceeds ${options.maxWireBytes} bytes`, { limit: options.maxWireBytes });
   }
   const raw = await readLimited(req, options.maxWireBytes);
@@ -34,6 +37,18 @@ export async function readBody(req: Request, options: ReadBodyOptions): Promise<
     throw ApiError.tooLarge(`decoded body exceeds ${options.maxDecodedBytes} bytes`, { limit: options.maxDecodedBytes });
   }
   return decoded;
+}
+
+const DRAIN_FACTOR = 4;
+
+async function discard(req: Request): Promise<void> {
+  if (!req.body) return;
+  const reader = req.body.getReader();
+  try {
+    for (;;) if ((await reader.read()).done) return;
+  } catch {
+    // the client went away: nothing to answer
+  }
 }
 
 async function readLimited(req: Request, limit: number): Promise<Buffer> {
@@ -46,6 +61,15 @@ async function readLimited(req: Request, limit: number): Promise<Buffer> {
     if (done) break;
     total += value.byteLength;
     if (total > limit) {
+      // Chunked bodies have no declared length: drain a bounded amount more for the same reason.
+      if (total <= DRAIN_FACTOR * limit) {
+        for (;;) {
+          const next = await reader.read().catch(() => ({ done: true, value: undefined }));
+          if (next.done) break;
+          total += next.value?.byteLength ?? 0;
+          if (total > DRAIN_FACTOR * limit) break;
+        }
+      }
       await reader.cancel().catch(() => undefined);
       throw ApiError.tooLarge(`body exceeds ${limit} bytes`, { limit });
     }
