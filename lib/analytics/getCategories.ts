@@ -1,5 +1,5 @@
 import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
-import { countsSql, SqlParams } from "@/lib/analytics/countsSql";
+import { severityRank, type WindowGroup } from "@/lib/analytics/loadWindowGroups";
 import { queryRows } from "@/lib/analytics/queryRows";
 import { percentage } from "@/lib/analytics/stats";
 import { trendOf } from "@/lib/analytics/trend";
@@ -10,63 +10,51 @@ const SAMPLES_PER_TYPE = 3;
 const SAMPLE_STACK_CHARS = 4000;
 const SOURCES = ["agent", "api", "database", "integration", "system"] as const;
 
-interface TypeRow {
+interface TypeTotals {
   type: string;
-  category: string;
+  count: number;
+  prev: number;
   severity: Severity;
-  cur: string;
-  prev: string;
-  sampleIds: string[];
+  categories: Map<string, number>;
+  groups: WindowGroup[];
 }
 
 /** Errors by type (with trend and samples), by severity and by source, for the window. */
-export async function getCategories(ctx: AnalyticsContext) {
-  const p = new SqlParams();
-  const ev = countsSql(ctx.scope, ctx.window, ctx.window.prevStart, ctx.window.end, p);
-  const start = p.add(ctx.window.start);
-  const perGroup = `per_group AS (
-      SELECT "groupId", coalesce(sum(count) FILTER (WHERE bucket >= ${start}), 0)::int AS cur,
-        coalesce(sum(count) FILTER (WHERE bucket < ${start}), 0)::int AS prev
-      FROM ev GROUP BY 1)`;
-  const [types, severities, sources] = await Promise.all([
-    queryRows<TypeRow>(
-      `WITH ev AS (${ev}), ${perGroup}
-       SELECT g.type, mode() WITHIN GROUP (ORDER BY g.category) AS category, max(g.severity)::text AS severity,
-         sum(pg.cur) AS cur, sum(pg.prev) AS prev,
-         (array_agg(g.id::text ORDER BY pg.cur DESC))[1:${SAMPLES_PER_TYPE}] AS "sampleIds"
-       FROM per_group pg JOIN "ErrorGroup" g ON g.id = pg."groupId"
-       GROUP BY g.type HAVING sum(pg.cur) > 0
-       ORDER BY sum(pg.cur) DESC, g.type LIMIT ${MAX_TYPES}`,
-      p.values,
-    ),
-    queryRows<{ severity: Severity; n: string }>(
-      `WITH ev AS (${ev}) SELECT severity::text, sum(count) AS n FROM ev WHERE bucket >= ${start} GROUP BY 1`,
-      p.values,
-    ),
-    queryRows<{ source: string; n: string }>(
-      `WITH ev AS (${ev}), ${perGroup}
-       SELECT g.source, sum(pg.cur) AS n FROM per_group pg JOIN "ErrorGroup" g ON g.id = pg."groupId" GROUP BY 1`,
-      p.values,
-    ),
-  ]);
-  const total = severities.reduce((sum, s) => sum + Number(s.n), 0);
-  const samples = await loadSamples(types.flatMap((t) => t.sampleIds));
-
+export async function getCategories(_ctx: AnalyticsContext, groups: WindowGroup[]) {
+  const byTypeMap = new Map<string, TypeTotals>();
   const bySeverity = { critical: 0, high: 0, medium: 0, low: 0 };
-  for (const s of severities) bySeverity[s.severity] = Number(s.n);
   const bySource: Record<string, number> = Object.fromEntries(SOURCES.map((s) => [s, 0]));
-  for (const s of sources) if (Number(s.n) > 0) bySource[s.source] = (bySource[s.source] ?? 0) + Number(s.n);
+  let total = 0;
+  for (const g of groups) {
+    const t: TypeTotals = byTypeMap.get(g.type) ?? { type: g.type, count: 0, prev: 0, severity: g.severity, categories: new Map(), groups: [] };
+    t.count += g.cur;
+    t.prev += g.prev;
+    if (severityRank(g.severity) > severityRank(t.severity)) t.severity = g.severity;
+    t.categories.set(g.category, (t.categories.get(g.category) ?? 0) + Math.max(1, g.cur));
+    if (g.cur > 0) t.groups.push(g);
+    byTypeMap.set(g.type, t);
+    if (g.cur === 0) continue;
+    total += g.cur;
+    bySeverity[g.severity] += g.cur;
+    bySource[g.source] = (bySource[g.source] ?? 0) + g.cur;
+  }
+  const types = [...byTypeMap.values()]
+    .filter((t) => t.count > 0)
+    .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type))
+    .slice(0, MAX_TYPES);
+  const sampleIds = types.map((t) => t.groups.sort((a, b) => b.cur - a.cur).slice(0, SAMPLES_PER_TYPE).map((g) => g.id));
+  const samples = await loadSamples(sampleIds.flat());
 
   return {
-    byType: types.map((t) => ({
+    byType: types.map((t, i) => ({
       type: t.type,
-      category: t.category,
-      count: Number(t.cur),
-      percentage: percentage(Number(t.cur), total),
-      trend: trendOf(Number(t.cur), Number(t.prev)),
-      previousCount: Number(t.prev),
+      category: [...t.categories.entries()].sort((a, b) => b[1] - a[1])[0][0],
+      count: t.count,
+      percentage: percentage(t.count, total),
+      trend: trendOf(t.count, t.prev),
+      previousCount: t.prev,
       severity: t.severity,
-      samples: t.sampleIds.map((id) => samples.get(id)).filter((s) => s !== undefined),
+      samples: sampleIds[i].map((id) => samples.get(id)).filter((s) => s !== undefined),
     })),
     bySeverity,
     bySource,
@@ -85,3 +73,4 @@ async function loadSamples(ids: string[]) {
     rows.map((r) => [r.id, { errorId: r.id, message: r.message, stackTrace: r.stackTrace ?? "", occurredAt: r.lastSeen.toISOString() }]),
   );
 }
+

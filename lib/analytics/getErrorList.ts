@@ -1,5 +1,5 @@
 import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
-import { countsSql, SqlParams } from "@/lib/analytics/countsSql";
+import { activeInWindow, type WindowGroup } from "@/lib/analytics/loadWindowGroups";
 import { queryRows } from "@/lib/analytics/queryRows";
 import type { Severity } from "@/lib/ingest/eventSchema";
 
@@ -16,7 +16,6 @@ interface ListRow {
   firstSeen: Date;
   lastSeen: Date;
   occurrenceCount: number;
-  windowCount: string;
   usersAffected: number;
   agentsAffected: number;
   executionsAffected: number;
@@ -29,25 +28,21 @@ interface ListRow {
   resolution: string | null;
   rootCause: string | null;
   preventiveMeasures: string[];
-  total: string;
 }
 
 /**
  * The spec's `errors` list: groups with events in the window, newest first, paged. affectedUsers /
  * affectedAgents hold up to 10 ids each (the exact counts are in impact): a group may have 100k users.
  */
-export async function getErrorList(ctx: AnalyticsContext, page: { page: number; pageSize: number }) {
-  const p = new SqlParams();
-  const ev = countsSql(ctx.scope, ctx.window, ctx.window.start, ctx.window.end, p);
-  const rows = await queryRows<ListRow>(
-    `WITH ev AS (${ev}), ids AS (SELECT "groupId", sum(count) AS n FROM ev GROUP BY 1)
-     SELECT g.*, g.id::text AS id, ids.n AS "windowCount", count(*) OVER () AS total
-     FROM ids JOIN "ErrorGroup" g ON g.id = ids."groupId"
-     ORDER BY g."lastSeen" DESC, g.id
-     LIMIT ${p.add(page.pageSize)} OFFSET ${p.add((page.page - 1) * page.pageSize)}`,
-    p.values,
+export async function getErrorList(ctx: AnalyticsContext, groups: WindowGroup[], page: { page: number; pageSize: number }) {
+  const active = activeInWindow(groups).sort((a, b) => b.lastSeen.getTime() - a.lastSeen.getTime() || b.id.localeCompare(a.id));
+  const pageGroups = active.slice((page.page - 1) * page.pageSize, page.page * page.pageSize);
+  const ids = pageGroups.map((g) => g.id);
+  const windowCount = new Map(pageGroups.map((g) => [g.id, g.cur]));
+  const byId = new Map(
+    (await queryRows<ListRow>(`SELECT g.*, g.id::text AS id FROM "ErrorGroup" g WHERE g.id = ANY($1::uuid[])`, [ids])).map((r) => [r.id, r]),
   );
-  const ids = rows.map((r) => r.id);
+  const rows = ids.map((id) => byId.get(id)).filter((r): r is ListRow => r !== undefined);
   const [users, agents] = await Promise.all([sampleIds("ErrorGroupUser", "userId", ids), sampleIds("ErrorGroupAgent", "agentId", ids)]);
   return {
     items: rows.map((r) => ({
@@ -61,7 +56,7 @@ export async function getErrorList(ctx: AnalyticsContext, page: { page: number; 
       firstSeen: r.firstSeen.toISOString(),
       lastSeen: r.lastSeen.toISOString(),
       occurrences: r.occurrenceCount,
-      windowOccurrences: Number(r.windowCount),
+      windowOccurrences: windowCount.get(r.id) ?? 0,
       affectedUsers: users.get(r.id) ?? [],
       affectedAgents: agents.get(r.id) ?? [],
       stackTrace: r.stackTrace ?? "",
@@ -92,7 +87,7 @@ export async function getErrorList(ctx: AnalyticsContext, page: { page: number; 
     })),
     page: page.page,
     pageSize: page.pageSize,
-    total: Number(rows[0]?.total ?? 0),
+    total: active.length,
   };
 }
 

@@ -6,6 +6,7 @@ import { getOverview } from "@/lib/analytics/getOverview";
 import { getRecovery } from "@/lib/analytics/getRecovery";
 import { getTimeline } from "@/lib/analytics/getTimeline";
 import { getTopErrors } from "@/lib/analytics/getTopErrors";
+import { loadWindowGroups, type WindowGroup } from "@/lib/analytics/loadWindowGroups";
 import { timeWindow } from "@/lib/analytics/timeWindow";
 import type { TrackingQuery } from "@/lib/analytics/trackingQuery";
 
@@ -21,13 +22,16 @@ export async function getErrorTracking(workspaceId: string, query: TrackingQuery
     window: timeWindow(query.timeframe, now),
     now,
   };
+  // The rollup is scanned once for per-group counts, which most sections share.
+  const groupsPromise = loadWindowGroups(ctx);
   const recoveryPromise = getRecovery(ctx);
+  const withGroups = <T>(fn: (groups: WindowGroup[]) => Promise<T> | T) => groupsPromise.then(fn);
   const [overview, categories, timeline, errors, topErrors, correlations, recovery] = await Promise.all([
-    recoveryPromise.then((recovery) => getOverview(ctx, recovery)),
-    getCategories(ctx),
-    getTimeline(ctx),
-    getErrorList(ctx, { page: query.page, pageSize: query.pageSize }),
-    getTopErrors(ctx),
+    Promise.all([recoveryPromise, groupsPromise]).then(([recovery, groups]) => getOverview(ctx, recovery, groups)),
+    withGroups((groups) => getCategories(ctx, groups)),
+    withGroups((groups) => getTimeline(ctx, groups)),
+    withGroups((groups) => getErrorList(ctx, groups, { page: query.page, pageSize: query.pageSize })),
+    withGroups((groups) => getTopErrors(ctx, groups)),
     getCorrelations(ctx),
     recoveryPromise,
   ]);

@@ -1,5 +1,7 @@
 import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
-import { countsSql, isUnfiltered, SqlParams } from "@/lib/analytics/countsSql";
+import { isUnfiltered, SqlParams } from "@/lib/analytics/countsSql";
+import { severityRank, type WindowGroup } from "@/lib/analytics/loadWindowGroups";
+import type { Severity } from "@/lib/ingest/eventSchema";
 import type { Recovery } from "@/lib/analytics/getRecovery";
 import { queryRows } from "@/lib/analytics/queryRows";
 import { percentage, round } from "@/lib/analytics/stats";
@@ -12,13 +14,10 @@ const KNOWN_USERS_DAYS = 30;
 type SystemImpact = "low" | "medium" | "high" | "critical";
 
 /** The overview cards; every figure is defined in docs/metrics.md. */
-export async function getOverview(ctx: AnalyticsContext, recovery: Recovery) {
-  const [counts, affected, executions, worst] = await Promise.all([
-    eventTotals(ctx),
-    affectedUsersAndAgents(ctx),
-    executionTotals(ctx),
-    worstOpenSeverity(ctx),
-  ]);
+export async function getOverview(ctx: AnalyticsContext, recovery: Recovery, groups: WindowGroup[]) {
+  const [affected, executions] = await Promise.all([affectedUsersAndAgents(ctx), executionTotals(ctx)]);
+  const counts = eventTotals(groups);
+  const worst = worstOpenSeverity(groups);
   const errorRate = executions.current > 0 ? round((100 * executions.failed) / executions.current) : null;
   const prevErrorRate = executions.previous > 0 ? round((100 * executions.prevFailed) / executions.previous) : null;
   return {
@@ -46,27 +45,16 @@ export async function getOverview(ctx: AnalyticsContext, recovery: Recovery) {
 
 export type Overview = Awaited<ReturnType<typeof getOverview>>;
 
-async function eventTotals(ctx: AnalyticsContext) {
-  const p = new SqlParams();
-  const ev = countsSql(ctx.scope, ctx.window, ctx.window.prevStart, ctx.window.end, p);
-  const start = p.add(ctx.window.start);
-  const [row] = await queryRows<{ total: string | null; unique: string; critical: string | null; credits: string | null; prevTotal: string | null }>(
-    `WITH ev AS (${ev})
-     SELECT sum(count) FILTER (WHERE bucket >= ${start}) AS total,
-       count(DISTINCT "groupId") FILTER (WHERE bucket >= ${start}) AS unique,
-       sum(count) FILTER (WHERE bucket >= ${start} AND severity = 'critical') AS critical,
-       sum("creditsLost") FILTER (WHERE bucket >= ${start}) AS credits,
-       sum(count) FILTER (WHERE bucket < ${start}) AS "prevTotal"
-     FROM ev`,
-    p.values,
-  );
-  return {
-    total: Number(row.total ?? 0),
-    unique: Number(row.unique),
-    critical: Number(row.critical ?? 0),
-    credits: Number(row.credits ?? 0),
-    prevTotal: Number(row.prevTotal ?? 0),
-  };
+function eventTotals(groups: WindowGroup[]) {
+  const totals = { total: 0, unique: 0, critical: 0, credits: 0, prevTotal: 0 };
+  for (const g of groups) {
+    totals.total += g.cur;
+    totals.prevTotal += g.prev;
+    totals.credits += g.credits;
+    if (g.cur > 0) totals.unique++;
+    if (g.severity === "critical") totals.critical += g.cur;
+  }
+  return totals;
 }
 
 /**
@@ -136,17 +124,13 @@ async function executionTotals(ctx: AnalyticsContext) {
 }
 
 /** The most severe still-open group with events in the window. */
-async function worstOpenSeverity(ctx: AnalyticsContext): Promise<string | null> {
-  const p = new SqlParams();
-  const ev = countsSql(ctx.scope, ctx.window, ctx.window.start, ctx.window.end, p);
-  const [row] = await queryRows<{ worst: string | null }>(
-    `WITH ev AS (${ev})
-     SELECT max(g.severity)::text AS worst
-     FROM (SELECT DISTINCT "groupId" FROM ev) e JOIN "ErrorGroup" g ON g.id = e."groupId"
-     WHERE g.status NOT IN ('resolved', 'ignored')`,
-    p.values,
-  );
-  return row.worst;
+function worstOpenSeverity(groups: WindowGroup[]): Severity | null {
+  let worst: Severity | null = null;
+  for (const g of groups) {
+    if (g.cur === 0 || g.status === "resolved" || g.status === "ignored") continue;
+    if (worst === null || severityRank(g.severity) > severityRank(worst)) worst = g.severity;
+  }
+  return worst;
 }
 
 /** The worse of: the most severe open error, and the error rate (≥ 10 % critical, ≥ 5 % high, ≥ 1 % medium). */

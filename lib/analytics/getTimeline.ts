@@ -2,6 +2,7 @@ import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
 import { classifyPattern, type PatternKind } from "@/lib/analytics/classifyPattern";
 import { countsSql, SqlParams } from "@/lib/analytics/countsSql";
 import { BASELINE_BUCKETS, detectSpikes } from "@/lib/analytics/detectSpikes";
+import { activeInWindow, type WindowGroup } from "@/lib/analytics/loadWindowGroups";
 import { queryRows } from "@/lib/analytics/queryRows";
 import { bucketStarts } from "@/lib/analytics/timeWindow";
 
@@ -9,26 +10,18 @@ const MAX_SPIKES = 10;
 const MAX_PATTERNS = 20;
 
 /** Buckets over the window, spikes against the trailing baseline, and per-group patterns. */
-export async function getTimeline(ctx: AnalyticsContext) {
+export async function getTimeline(ctx: AnalyticsContext, groups: WindowGroup[]) {
   const { window } = ctx;
   const historyStart = new Date(window.start.getTime() - BASELINE_BUCKETS * window.bucketMs);
   const p = new SqlParams();
   const ev = countsSql(ctx.scope, window, historyStart, window.end, p);
-  const q = new SqlParams();
-  const inWindow = countsSql(ctx.scope, window, window.start, window.end, q);
-  const [bucketRows, groupRows] = await Promise.all([
+  const [bucketRows] = await Promise.all([
     queryRows<{ bucket: Date; count: string; critical: string; uniq: string }>(
       `WITH ev AS (${ev})
        SELECT bucket, sum(count) AS count, coalesce(sum(count) FILTER (WHERE severity = 'critical'), 0) AS critical,
          count(DISTINCT "groupId") AS uniq
        FROM ev GROUP BY bucket`,
       p.values,
-    ),
-    queryRows<{ groupId: string; count: string; firstBucket: Date; lastBucket: Date }>(
-      `WITH ev AS (${inWindow})
-       SELECT "groupId", sum(count) AS count, min(bucket) AS "firstBucket", max(bucket) AS "lastBucket"
-       FROM ev GROUP BY 1 ORDER BY 2 DESC LIMIT ${MAX_PATTERNS}`,
-      q.values,
     ),
   ]);
 
@@ -66,7 +59,7 @@ export async function getTimeline(ctx: AnalyticsContext) {
     }),
   );
 
-  const patterns = await describePatterns(groupRows, spikes, window.bucketMs);
+  const patterns = describePatterns(groups, spikes, window.bucketMs);
   return { errorsByTime, spikes, patterns, bucketSeconds: window.bucketMs / 1000 };
 }
 
@@ -86,38 +79,24 @@ async function primaryCause(ctx: AnalyticsContext, from: Date, to: Date) {
   return row ?? null;
 }
 
-async function describePatterns(
-  rows: { groupId: string; count: string; firstBucket: Date; lastBucket: Date }[],
-  spikes: { startTime: string; primaryErrorId: string | null }[],
-  bucketMs: number,
-) {
-  if (rows.length === 0) return [];
-  const groups = await queryRows<{ id: string; type: string; message: string; firstSeen: Date; lastSeen: Date; agentsAffected: number; usersAffected: number; release: string | null; environment: string | null }>(
-    `SELECT id::text, type, message, "firstSeen", "lastSeen", "agentsAffected", "usersAffected",
-       context->>'release' AS release, context->>'environment' AS environment
-     FROM "ErrorGroup" WHERE id = ANY($1::uuid[])`,
-    [rows.map((r) => r.groupId)],
-  );
-  const byId = new Map(groups.map((g) => [g.id, g]));
-  return rows.flatMap((r) => {
-    const g = byId.get(r.groupId);
-    if (!g) return [];
-    const count = Number(r.count);
-    // Within the window: the first/last bucket with events, tightened by the group's own first/last seen.
-    const firstAt = new Date(Math.max(r.firstBucket.getTime(), g.firstSeen.getTime()));
-    const lastAt = new Date(Math.min(r.lastBucket.getTime() + bucketMs, g.lastSeen.getTime()));
-    const kind: PatternKind = classifyPattern({ count, firstAt, lastAt });
-    return [
-      {
+function describePatterns(groups: WindowGroup[], spikes: { startTime: string; primaryErrorId: string | null }[], bucketMs: number) {
+  return activeInWindow(groups)
+    .sort((a, b) => b.cur - a.cur || a.id.localeCompare(b.id))
+    .slice(0, MAX_PATTERNS)
+    .map((g) => {
+      // Within the window: the first/last bucket with events, tightened by the group's own first/last seen.
+      const firstAt = new Date(Math.max(g.firstBucket!.getTime(), g.firstSeen.getTime()));
+      const lastAt = new Date(Math.min(g.lastBucket!.getTime() + bucketMs, g.lastSeen.getTime()));
+      const kind: PatternKind = classifyPattern({ count: g.cur, firstAt, lastAt });
+      return {
         pattern: `${kind}: ${g.type}: ${g.message}`.slice(0, 300),
         kind,
         errorId: g.id,
-        frequency: count,
+        frequency: g.cur,
         lastOccurrence: g.lastSeen.toISOString(),
         correlation: correlationOf(g, spikes),
-      },
-    ];
-  });
+      };
+    });
 }
 
 function correlationOf(

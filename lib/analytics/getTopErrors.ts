@@ -1,55 +1,33 @@
 import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
-import { countsSql, SqlParams } from "@/lib/analytics/countsSql";
+import { activeInWindow, type WindowGroup } from "@/lib/analytics/loadWindowGroups";
 import { priorityScore } from "@/lib/analytics/priority";
-import { queryRows } from "@/lib/analytics/queryRows";
-import type { Severity } from "@/lib/ingest/eventSchema";
 
 const TOP = 10;
-/** Unresolved candidates ranked by priority: the most frequent this many in the window. */
-const UNRESOLVED_CANDIDATES = 1000;
-
-interface Row {
-  id: string;
-  type: string;
-  message: string;
-  severity: Severity;
-  status: string;
-  n: string;
-  lastSeen: Date;
-  firstSeen: Date;
-  usersAffected: number;
-  creditsLost: string;
-}
+const OPEN = new Set(["new", "acknowledged", "investigating"]);
 
 /** Top errors in the window by occurrences, by impact (users, then credits) and open ones by priority. */
-export async function getTopErrors(ctx: AnalyticsContext) {
-  const p = new SqlParams();
-  const ev = countsSql(ctx.scope, ctx.window, ctx.window.start, ctx.window.end, p);
-  const select = `SELECT g.id::text, g.type, g.message, g.severity::text, g.status::text, w.n, g."lastSeen", g."firstSeen", g."usersAffected", g."creditsLost"
-    FROM (SELECT "groupId", sum(count) AS n FROM ev GROUP BY 1) w JOIN "ErrorGroup" g ON g.id = w."groupId"`;
-  const [byCount, byImpact, open] = await Promise.all([
-    queryRows<Row>(`WITH ev AS (${ev}) ${select} ORDER BY w.n DESC, g.id LIMIT ${TOP}`, p.values),
-    queryRows<Row>(`WITH ev AS (${ev}) ${select} ORDER BY g."usersAffected" DESC, g."creditsLost" DESC, w.n DESC LIMIT ${TOP}`, p.values),
-    queryRows<Row>(
-      `WITH ev AS (${ev}) ${select} WHERE g.status IN ('new', 'acknowledged', 'investigating') ORDER BY w.n DESC LIMIT ${UNRESOLVED_CANDIDATES}`,
-      p.values,
-    ),
-  ]);
+export function getTopErrors(ctx: AnalyticsContext, groups: WindowGroup[]) {
+  const active = activeInWindow(groups);
   const nowMs = ctx.now.getTime();
+  const brief = (g: WindowGroup) => ({ errorId: g.id, type: g.type, message: g.message, severity: g.severity });
   return {
-    byOccurrence: byCount.map((r) => ({ errorId: r.id, type: r.type, message: r.message, severity: r.severity, count: Number(r.n), lastSeen: r.lastSeen.toISOString() })),
-    byImpact: byImpact.map((r) => ({ errorId: r.id, type: r.type, message: r.message, severity: r.severity, usersAffected: r.usersAffected, creditsLost: Number(r.creditsLost) })),
-    unresolved: open
-      .map((r) => {
-        const age = Math.max(0, (nowMs - r.firstSeen.getTime()) / 3_600_000);
+    byOccurrence: [...active]
+      .sort((a, b) => b.cur - a.cur || a.id.localeCompare(b.id))
+      .slice(0, TOP)
+      .map((g) => ({ ...brief(g), count: g.cur, lastSeen: g.lastSeen.toISOString() })),
+    byImpact: [...active]
+      .sort((a, b) => b.usersAffected - a.usersAffected || b.creditsLost - a.creditsLost || b.cur - a.cur)
+      .slice(0, TOP)
+      .map((g) => ({ ...brief(g), usersAffected: g.usersAffected, creditsLost: g.creditsLost })),
+    unresolved: active
+      .filter((g) => OPEN.has(g.status))
+      .map((g) => {
+        const age = Math.max(0, (nowMs - g.firstSeen.getTime()) / 3_600_000);
         return {
-          errorId: r.id,
-          type: r.type,
-          message: r.message,
-          severity: r.severity,
-          status: r.status,
+          ...brief(g),
+          status: g.status,
           age: Math.round(age * 10) / 10,
-          priority: priorityScore({ severity: r.severity, count: Number(r.n), users: r.usersAffected, ageHours: age }),
+          priority: priorityScore({ severity: g.severity, count: g.cur, users: g.usersAffected, ageHours: age }),
         };
       })
       .sort((a, b) => b.priority - a.priority)
@@ -57,4 +35,4 @@ export async function getTopErrors(ctx: AnalyticsContext) {
   };
 }
 
-export type TopErrors = Awaited<ReturnType<typeof getTopErrors>>;
+export type TopErrors = ReturnType<typeof getTopErrors>;
