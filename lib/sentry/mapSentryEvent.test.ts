@@ -4,7 +4,6 @@ import { IngestEventSchema, type IngestEventInput } from "@/lib/ingest/eventSche
 import { MAX_BREADCRUMBS, MAX_CHAINED_EXCEPTIONS, MAX_TAGS, mapSentryEvent } from "@/lib/sentry/mapSentryEvent";
 import {
   NODE_EVENT_ID,
-  TRACE_ID,
   browserAggregateEvent,
   browserMessageEvent,
   nodeExceptionEvent,
