@@ -7,6 +7,7 @@ import type { UpdateErrorInput } from "@/lib/errors/errorSchemas";
 import { findVisibleError } from "@/lib/errors/findVisibleError";
 import { ApiError } from "@/lib/http/ApiError";
 import { uuidv7 } from "@/lib/ids/uuidv7";
+import { onErrorStatusChanged } from "@/lib/alerts/onErrorStatusChanged";
 
 type Tracked = "status" | "assigneeId" | "resolution" | "rootCause" | "preventiveMeasures";
 const TRACKED: Tracked[] = ["status", "assigneeId", "resolution", "rootCause", "preventiveMeasures"];
@@ -65,5 +66,6 @@ export async function updateError(auth: AuthContext, errorId: string, input: Upd
         ]
       : []),
   ]);
+  await onErrorStatusChanged(group, updated, actorId);
   return toErrorDetail(updated);
 }

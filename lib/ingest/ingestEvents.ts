@@ -2,6 +2,7 @@ import type { IngestKeyAuth } from "@/lib/auth/ingestKeyAuth";
 import { parseIngestBody, type RejectedEvent } from "@/lib/ingest/parseIngestBody";
 import { prepareEvent } from "@/lib/ingest/prepareEvent";
 import { storeEvents } from "@/lib/ingest/storeEvents";
+import { onEventsStored } from "@/lib/alerts/onEventsStored";
 
 export interface IngestResponse {
   accepted: { index: number; eventId: string; groupId: string; duplicate: boolean }[];
@@ -14,6 +15,7 @@ export async function ingestEvents(auth: IngestKeyAuth, body: Buffer): Promise<I
   const receivedAt = new Date();
   const prepared = parsed.valid.map(({ event }) => prepareEvent(event, receivedAt));
   const outcome = await storeEvents({ workspaceId: auth.workspaceId, projectId: auth.projectId }, prepared);
+  onEventsStored({ workspaceId: auth.workspaceId, projectId: auth.projectId }, prepared, outcome);
   return {
     accepted: outcome.results.map((result, i) => ({ index: parsed.valid[i].index, ...result })),
     rejected: parsed.rejected,

@@ -1,5 +1,6 @@
 import { toErrorResponse } from "@/lib/http/toErrorResponse";
 import { readBody } from "@/lib/http/readBody";
+import { recordIngestRequest } from "@/lib/metrics/recordIngestRequest";
 import { assertDsnAgrees, authenticateSentryRequest, findSentryProject, requestKeys, type SentryProject } from "@/lib/sentry/authenticateSentryRequest";
 import { assertOriginAllowed, corsHeaders, preflightHeaders } from "@/lib/sentry/corsHeaders";
 
@@ -16,11 +17,14 @@ type Params = { params: Promise<{ projectId: string }> };
  * answer, errors included, carries the CORS headers browser SDKs need to read it.
  */
 export function sentryPost(
+  endpoint: "sentry_envelope" | "sentry_store",
   limits: SentryBodyLimits,
   ingest: (project: SentryProject, body: Buffer, req: Request) => Promise<{ id: string | null; dsn?: unknown }>,
 ) {
   return async (req: Request, { params }: Params): Promise<Response> => {
+    const started = performance.now();
     let cors = corsHeaders(req, null);
+    let response: Response;
     try {
       const project = await findSentryProject((await params).projectId);
       cors = corsHeaders(req, project.allowedOrigins);
@@ -29,10 +33,12 @@ export function sentryPost(
       if (keyInRequest) await authenticateSentryRequest(req, project);
       const body = await readBody(req, limits);
       const result = await ingest(project, body, req);
-      return Response.json({ id: result.id }, { headers: cors });
+      response = Response.json({ id: result.id }, { headers: cors });
     } catch (error) {
-      return toErrorResponse(error, cors);
+      response = toErrorResponse(error, cors);
     }
+    recordIngestRequest(endpoint, response.status, (performance.now() - started) / 1000);
+    return response;
   };
 }
 

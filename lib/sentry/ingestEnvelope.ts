@@ -1,8 +1,9 @@
 import { ApiError } from "@/lib/http/ApiError";
 import { zodIssues } from "@/lib/http/zodIssues";
 import { IngestEventSchema, type IngestEvent } from "@/lib/ingest/eventSchema";
-import { prepareEvent } from "@/lib/ingest/prepareEvent";
-import { storeEvents } from "@/lib/ingest/storeEvents";
+import { onEventsStored } from "@/lib/alerts/onEventsStored";
+import { prepareEvent, type PreparedEvent } from "@/lib/ingest/prepareEvent";
+import { storeEvents, type StoreTarget } from "@/lib/ingest/storeEvents";
 import { recordExecutions } from "@/lib/executions/recordExecutions";
 import type { SentryProject } from "@/lib/sentry/authenticateSentryRequest";
 import { enforceRateLimit } from "@/lib/sentry/enforceRateLimit";
@@ -54,7 +55,7 @@ export async function ingestEnvelope(project: SentryProject, envelope: Envelope)
   await enforceRateLimit(project, events.length);
   const target = { workspaceId: project.workspaceId, projectId: project.projectId };
   const receivedAt = new Date();
-  if (events.length > 0) await storeEvents(target, events.map((e) => prepareEvent(e, receivedAt)));
+  if (events.length > 0) await storeAndNotify(target, events.map((e) => prepareEvent(e, receivedAt)));
   if (sessions.length > 0) {
     await recordExecutions(
       target,
@@ -69,8 +70,14 @@ export async function ingestEnvelope(project: SentryProject, envelope: Envelope)
 export async function ingestStoreEvent(project: SentryProject, payload: unknown): Promise<string> {
   const events = mapSentryEvent(payload).events.map((e, i) => validate(e, `event${i === 0 ? "" : `[${i}]`}`));
   await enforceRateLimit(project, events.length);
-  await storeEvents({ workspaceId: project.workspaceId, projectId: project.projectId }, events.map((e) => prepareEvent(e)));
+  await storeAndNotify({ workspaceId: project.workspaceId, projectId: project.projectId }, events.map((e) => prepareEvent(e)));
   return events[0].eventId!;
+}
+
+/** Commits the events, then hands them to metrics and alert evaluation (which never block or fail ingest). */
+async function storeAndNotify(target: StoreTarget, prepared: PreparedEvent[]): Promise<void> {
+  const outcome = await storeEvents(target, prepared);
+  onEventsStored(target, prepared, outcome);
 }
 
 function mapEventItem(payload: Buffer, index: number, fallback?: string): IngestEvent[] {

@@ -1,11 +1,12 @@
 import { db } from "@/lib/db/prisma";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 import { slugify } from "@/lib/workspaces/slugify";
+import { ensureDefaultRules } from "@/lib/alerts/rules/ensureDefaultRules";
 
 /** Creates a workspace with the given user as its admin. */
 export async function createWorkspace(input: { name: string; ownerId: string }) {
   const id = uuidv7();
-  return db().workspace.create({
+  const workspace = await db().workspace.create({
     data: {
       id,
       name: input.name,
@@ -13,4 +14,6 @@ export async function createWorkspace(input: { name: string; ownerId: string }) 
       memberships: { create: { userId: input.ownerId, role: "admin" } },
     },
   });
+  await ensureDefaultRules(workspace.id);
+  return workspace;
 }

@@ -5,7 +5,7 @@ import { ingestStoreEvent } from "@/lib/sentry/ingestEnvelope";
 const MIB = 1024 * 1024;
 
 /** POST /api/:projectId/store/ — the legacy single-event endpoint (JSON body). */
-export const POST = sentryPost({ maxWireBytes: MIB, maxDecodedBytes: MIB }, async (project, body, req) => {
+export const POST = sentryPost("sentry_store", { maxWireBytes: MIB, maxDecodedBytes: MIB }, async (project, body, req) => {
   let payload: unknown;
   try {
     payload = JSON.parse(body.toString("utf8"));

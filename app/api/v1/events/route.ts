@@ -14,4 +14,4 @@ export const POST = handle(async (req: Request) => {
   const body = await readBody(req, { maxWireBytes: MAX_BATCH_BYTES, maxDecodedBytes: MAX_BATCH_BYTES });
   const result = await ingestEvents(auth, body);
   return Response.json(result, { status: 202 });
-});
+}, { metricsEndpoint: "events" });

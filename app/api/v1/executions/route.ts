@@ -19,4 +19,4 @@ export const POST = handle(async (req: Request) => {
     counts.map((c) => ({ minute: c.at ? new Date(c.at) : now, agentId: c.agentId, environment: c.environment, ok: c.ok, failed: c.failed })),
   );
   return Response.json({ accepted: counts.length }, { status: 202 });
-});
+}, { metricsEndpoint: "executions" });

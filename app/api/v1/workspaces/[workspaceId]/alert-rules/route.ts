@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { createRule } from "@/lib/alerts/rules/createRule";
+import { listRules } from "@/lib/alerts/rules/listRules";
+import { CreateRuleSchema } from "@/lib/alerts/rules/ruleSchemas";
+import { assertCanAdminister, assertCanViewWorkspace } from "@/lib/auth/permissions";
+import { requireSessionUser } from "@/lib/auth/session";
+import { handle } from "@/lib/http/handle";
+import { parseWith } from "@/lib/http/parseWith";
+import { readJson } from "@/lib/http/readJson";
+
+type Ctx = { params: Promise<{ workspaceId: string }> };
+
+const ParamsSchema = z.object({ workspaceId: z.uuid() });
+
+/** GET /api/v1/workspaces/:workspaceId/alert-rules — every rule, built-in ones included (any member). */
+export const GET = handle(async (req: Request, { params }: Ctx) => {
+  const { workspaceId } = parseWith(ParamsSchema, await params);
+  const auth = await requireSessionUser(req);
+  assertCanViewWorkspace(auth, workspaceId);
+  return Response.json(await listRules({ workspaceId }));
+});
+
+/** POST /api/v1/workspaces/:workspaceId/alert-rules — a custom rule (admins). */
+export const POST = handle(async (req: Request, { params }: Ctx) => {
+  const { workspaceId } = parseWith(ParamsSchema, await params);
+  const input = parseWith(CreateRuleSchema, await readJson(req));
+  const auth = await requireSessionUser(req);
+  assertCanAdminister(auth, workspaceId);
+  return Response.json(await createRule(auth, workspaceId, input), { status: 201 });
+});

@@ -1,0 +1,103 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { api } from "@/e2e/support/alertHelpers";
+import { query } from "@/e2e/support/dbCounts";
+import { createTenant, login, type Tenant } from "@/e2e/support/tenant";
+
+interface RuleBody {
+  id: string;
+  defaultKey: string | null;
+  kind: string;
+  threshold: number;
+  windowSeconds: number;
+  enabled: boolean;
+  builtIn: boolean;
+  escalateAfterSeconds: number | null;
+  finalAfterSeconds: number | null;
+}
+
+describe("alert rules API", () => {
+  let t: Tenant;
+  let admin: string;
+  let member: string;
+  let viewer: string;
+  let rules: RuleBody[];
+
+  beforeAll(async () => {
+    t = await createTenant("rules");
+    [admin, member, viewer] = await Promise.all([login(t.admin), login(t.member), login(t.viewer)]);
+    const res = await api("GET", `/api/v1/workspaces/${t.workspaceId}/alert-rules`, viewer);
+    expect(res.status).toBe(200);
+    rules = res.body.items;
+  });
+
+  const rule = (key: string) => rules.find((r) => r.defaultKey === key)!;
+
+  it("gives every workspace the seeds' default rules", () => {
+    expect(rules.map((r) => r.defaultKey)).toEqual(["severity-critical", "severity-high", "severity-medium", "severity-low", "error-rate", "spike", "new-issue", "regression"]);
+    expect(rule("severity-critical")).toMatchObject({ threshold: 1, windowSeconds: 0, escalateAfterSeconds: 900, finalAfterSeconds: 1800, builtIn: true, enabled: true });
+    expect(rule("severity-high")).toMatchObject({ threshold: 5, windowSeconds: 300 });
+    expect(rule("severity-medium")).toMatchObject({ threshold: 20, windowSeconds: 900 });
+    expect(rule("severity-low")).toMatchObject({ threshold: 100, windowSeconds: 3600 });
+    expect(rule("error-rate")).toMatchObject({ kind: "error_rate", threshold: 5 });
+    expect(rule("spike")).toMatchObject({ kind: "spike", threshold: 3, windowSeconds: 300 });
+  });
+
+  it("lets admins edit and disable built-in rules, validating the result, but not delete them", async () => {
+    const high = rule("severity-high");
+    const edited = await api("PATCH", `/api/v1/alert-rules/${high.id}`, admin, { threshold: 8, windowSeconds: 600 });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ threshold: 8, windowSeconds: 600, builtIn: true });
+
+    const fractional = await api("PATCH", `/api/v1/alert-rules/${high.id}`, admin, { threshold: 2.5 });
+    expect(fractional.status).toBe(422);
+    expect(fractional.body.error.issues[0].path).toBe("threshold");
+    const unknown = await api("PATCH", `/api/v1/alert-rules/${high.id}`, admin, { kind: "spike" });
+    expect(unknown.status).toBe(422);
+
+    expect((await api("PATCH", `/api/v1/alert-rules/${rule("spike").id}`, admin, { enabled: false })).body.enabled).toBe(false);
+    const deleted = await api("DELETE", `/api/v1/alert-rules/${high.id}`, admin);
+    expect(deleted.status).toBe(409);
+
+    const [audit] = await query<{ action: string; before: unknown; after: unknown; actorId: string }>(
+      `SELECT action, before, after, "actorId" FROM "AuditLog" WHERE "targetType" = 'alert_rule' AND "targetId" = $1 ORDER BY at`,
+      [high.id],
+    );
+    expect(audit).toMatchObject({ action: "alert_rule.updated", before: { threshold: 5, windowSeconds: 300 }, after: { threshold: 8, windowSeconds: 600 }, actorId: t.admin.id });
+  });
+
+  it("creates custom rules with the severity's escalation by default, and deletes them", async () => {
+    const created = await api("POST", `/api/v1/workspaces/${t.workspaceId}/alert-rules`, admin, {
+      name: "Payments: 2 high errors in a minute",
+      kind: "severity_count",
+      eventSeverity: "high",
+      alertSeverity: "critical",
+      threshold: 2,
+      windowSeconds: 60,
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ builtIn: false, escalateAfterSeconds: 900, finalAfterSeconds: 1800, enabled: true });
+
+    const missing = await api("POST", `/api/v1/workspaces/${t.workspaceId}/alert-rules`, admin, { name: "rate", kind: "error_rate", threshold: 2, windowSeconds: 300 });
+    expect(missing.status).toBe(422);
+    expect(missing.body.error.issues[0].path).toBe("alertSeverity");
+
+    expect((await api("DELETE", `/api/v1/alert-rules/${created.body.id}`, admin)).status).toBe(204);
+    expect((await api("PATCH", `/api/v1/alert-rules/${created.body.id}`, admin, { enabled: false })).status).toBe(404);
+  });
+
+  it("keeps viewers and members read-only and other workspaces out", async () => {
+    const high = rule("severity-high");
+    expect((await api("PATCH", `/api/v1/alert-rules/${high.id}`, viewer, { threshold: 9 })).status).toBe(403);
+    expect((await api("PATCH", `/api/v1/alert-rules/${high.id}`, member, { threshold: 9 })).status).toBe(403);
+    expect((await api("POST", `/api/v1/workspaces/${t.workspaceId}/alert-rules`, member, { name: "x", kind: "new_issue", threshold: 1 })).status).toBe(403);
+    expect((await api("GET", `/api/v1/workspaces/${t.workspaceId}/alert-rules`, null)).status).toBe(401);
+
+    const other = await createTenant("rules-other");
+    const outsider = await login(other.admin);
+    expect((await api("GET", `/api/v1/workspaces/${t.workspaceId}/alert-rules`, outsider)).status).toBe(404);
+    expect((await api("PATCH", `/api/v1/alert-rules/${high.id}`, outsider, { threshold: 9 })).status).toBe(404);
+    expect((await api("GET", `/api/v1/workspaces/${t.workspaceId}/alerts`, outsider)).status).toBe(404);
+    expect((await api("GET", `/api/v1/workspaces/${t.workspaceId}/deliveries`, outsider)).status).toBe(404);
+    expect((await api("GET", `/api/v1/workspaces/${t.workspaceId}/channels`, outsider)).status).toBe(404);
+  });
+});

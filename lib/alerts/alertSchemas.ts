@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { SeveritySchema } from "@/lib/ingest/eventSchema";
+
+export const ALERT_STATUSES = ["active", "acknowledged", "resolved"] as const;
+export const AlertStatusSchema = z.enum(ALERT_STATUSES);
+
+const csv = <T extends z.ZodType<string, string>>(item: T) =>
+  z
+    .string()
+    .transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean))
+    .pipe(z.array(item).max(10));
+
+/** GET /api/v1/workspaces/:workspaceId/alerts?status=active,acknowledged&severity=critical */
+export const ListAlertsQuerySchema = z.object({
+  status: csv(AlertStatusSchema).optional(),
+  severity: csv(SeveritySchema).optional(),
+  projectId: z.uuid().optional(),
+  errorId: z.uuid().optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type ListAlertsQuery = z.infer<typeof ListAlertsQuerySchema>;
+
+/** PATCH /api/v1/alerts/:id — acknowledge or resolve (members and admins). */
+export const UpdateAlertSchema = z
+  .object({
+    status: z.enum(["acknowledged", "resolved"]),
+    resolution: z.string().trim().min(1).max(2000).optional(),
+  })
+  .strict();
+export type UpdateAlertInput = z.infer<typeof UpdateAlertSchema>;

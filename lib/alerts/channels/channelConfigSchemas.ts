@@ -1,0 +1,64 @@
+import { z } from "zod";
+import type { ChannelKind } from "@/lib/generated/prisma/enums";
+
+const httpUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((v) => /^https?:\/\//i.test(v) && URL.canParse(v), "must be an http:// or https:// URL");
+
+const smtpUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((v) => /^smtps?:\/\//i.test(v) && URL.canParse(v), "must be an smtp:// or smtps:// URL");
+
+const FORBIDDEN_HEADERS = new Set(["host", "content-length", "content-type", "transfer-encoding", "connection"]);
+
+const headers = z
+  .record(
+    z.string().regex(/^[A-Za-z0-9-]{1,64}$/, "header names are letters, digits and dashes").refine((h) => !FORBIDDEN_HEADERS.has(h.toLowerCase()), "this header is set by Faultline"),
+    z.string().max(2000).refine((v) => !/[\r\n]/.test(v), "no line breaks"),
+  )
+  .refine((h) => Object.keys(h).length <= 20, "at most 20 headers");
+
+/** Generic JSON webhook: POSTs the alert as JSON to `url`, with optional extra headers (e.g. a token). */
+export const WebhookConfigSchema = z.object({ url: httpUrl, headers: headers.optional() }).strict();
+/** Slack incoming webhook (https://hooks.slack.com/services/...). */
+export const SlackConfigSchema = z.object({ url: httpUrl }).strict();
+/** Email over SMTP; `smtpUrl` overrides the server's SMTP_URL, `from` its SMTP_FROM. */
+export const EmailConfigSchema = z
+  .object({
+    to: z.array(z.email()).min(1).max(50),
+    from: z.string().trim().min(3).max(300).optional(),
+    smtpUrl: smtpUrl.optional(),
+  })
+  .strict();
+/** PagerDuty Events API v2: the integration's routing key; `url` overrides PAGERDUTY_EVENTS_URL. */
+export const PagerDutyConfigSchema = z.object({ routingKey: z.string().trim().min(1).max(128), url: httpUrl.optional() }).strict();
+
+export const CHANNEL_CONFIG_SCHEMAS = {
+  webhook: WebhookConfigSchema,
+  slack: SlackConfigSchema,
+  email: EmailConfigSchema,
+  pagerduty: PagerDutyConfigSchema,
+} satisfies Record<ChannelKind, z.ZodType>;
+
+export type WebhookConfig = z.infer<typeof WebhookConfigSchema>;
+export type SlackConfig = z.infer<typeof SlackConfigSchema>;
+export type EmailConfig = z.infer<typeof EmailConfigSchema>;
+export type PagerDutyConfig = z.infer<typeof PagerDutyConfigSchema>;
+
+export type ChannelConfig =
+  | { kind: "webhook"; config: WebhookConfig }
+  | { kind: "slack"; config: SlackConfig }
+  | { kind: "email"; config: EmailConfig }
+  | { kind: "pagerduty"; config: PagerDutyConfig };
+
+/** Fields kept in the `secrets` column and never returned in full. */
+export const SECRET_FIELDS: Record<ChannelKind, string[]> = {
+  webhook: ["url", "headers"],
+  slack: ["url"],
+  email: ["smtpUrl"],
+  pagerduty: ["routingKey"],
+};

@@ -1,0 +1,36 @@
+import type { ChannelKind, EscalationStage, Severity } from "@/lib/generated/prisma/enums";
+
+export interface RoutableChannel {
+  id: string;
+  kind: ChannelKind;
+  enabled: boolean;
+  severities: Severity[];
+  stages: EscalationStage[];
+}
+
+/**
+ * Seed 004's routing: each severity has its channels (critical: Slack, email, PagerDuty; high:
+ * Slack, email; medium: Slack; low: the dashboard only), and each escalation stage re-notifies the
+ * channels subscribed to it. A channel is notified for an alert stage when it is enabled and
+ * subscribed to both the alert's severity and that stage.
+ */
+export function channelsFor<C extends RoutableChannel>(channels: C[], severity: Severity, stage: EscalationStage): C[] {
+  return channels.filter((c) => c.enabled && c.severities.includes(severity) && c.stages.includes(stage));
+}
+
+/**
+ * Machine consumers that track incident state get acknowledgements and resolutions too (PagerDuty
+ * closes its incident, a webhook receiver updates its record); people on Slack and email are not
+ * paged again for them.
+ */
+export const FOLLOW_UP_KINDS: ChannelKind[] = ["pagerduty", "webhook"];
+
+/** Seed 004's channel-per-severity table as the default subscription of a new channel of each kind. */
+export const DEFAULT_SEVERITIES: Record<ChannelKind, Severity[]> = {
+  pagerduty: ["critical"],
+  email: ["critical", "high"],
+  slack: ["critical", "high", "medium"],
+  webhook: ["critical", "high", "medium", "low"],
+};
+
+export const ALL_STAGES: EscalationStage[] = ["initial", "escalate", "final"];

@@ -1,0 +1,44 @@
+import type { AuthContext } from "@/lib/auth/AuthContext";
+import { assertCanAdminister } from "@/lib/auth/permissions";
+import { auditData, changedFields } from "@/lib/alerts/auditData";
+import { joinConfig, mergeConfigPatch, parseChannelConfig, splitConfig } from "@/lib/alerts/channels/channelConfig";
+import { toChannelDto } from "@/lib/alerts/channels/channelDto";
+import type { UpdateChannelInput } from "@/lib/alerts/channels/channelSchemas";
+import { findVisibleChannel } from "@/lib/alerts/channels/findVisibleChannel";
+import { db } from "@/lib/db/prisma";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** Edits a channel (admins). The merged configuration is validated as a whole. */
+export async function updateChannel(auth: AuthContext, channelId: string, input: UpdateChannelInput) {
+  const channel = await findVisibleChannel(auth, channelId);
+  assertCanAdminister(auth, channel.workspaceId);
+  const data: Prisma.NotificationChannelUpdateInput = {
+    name: input.name,
+    enabled: input.enabled,
+    severities: input.severities,
+    stages: input.stages,
+  };
+  if (input.config) {
+    const merged = mergeConfigPatch(joinConfig(channel.config, channel.secrets), input.config);
+    const split = splitConfig(channel.kind, parseChannelConfig(channel.kind, merged).config);
+    data.config = split.config as Prisma.InputJsonValue;
+    data.secrets = split.secrets as Prisma.InputJsonValue;
+  }
+  const updated = await db().notificationChannel.update({ where: { id: channel.id }, data });
+  const before = toChannelDto(channel);
+  const after = toChannelDto(updated);
+  const changes = changedFields(before, { name: after.name, enabled: after.enabled, severities: after.severities, stages: after.stages, config: after.config });
+  if (changes) {
+    await db().auditLog.create({
+      data: auditData({
+        workspaceId: channel.workspaceId,
+        actorId: auth.kind === "user" ? auth.userId : null,
+        action: "notification_channel.updated",
+        targetType: "notification_channel",
+        targetId: channel.id,
+        ...changes,
+      }),
+    });
+  }
+  return after;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { alertTitle } from "@/lib/alerts/evaluate/alertTitle";
+import { formatDuration } from "@/lib/alerts/evaluate/formatDuration";
+
+const error = { type: "TypeError", message: "Cannot read properties of undefined\n  (reading 'total')" };
+
+describe("alertTitle", () => {
+  it("names the error for per-error rules", () => {
+    expect(alertTitle({ kind: "severity_count", eventSeverity: "critical", threshold: 1, windowSeconds: 0, value: 1, error })).toBe(
+      "Critical error: TypeError: Cannot read properties of undefined (reading 'total')",
+    );
+    expect(alertTitle({ kind: "severity_count", eventSeverity: "high", threshold: 5, windowSeconds: 300, value: 6, error })).toMatch(
+      /^6 high errors in 5 min: TypeError/,
+    );
+    expect(alertTitle({ kind: "new_issue", eventSeverity: null, threshold: 1, windowSeconds: 0, value: 1, error })).toMatch(/^New issue: /);
+    expect(alertTitle({ kind: "regression", eventSeverity: null, threshold: 1, windowSeconds: 0, value: 1, error })).toMatch(/^Regression: /);
+  });
+
+  it("names the project for aggregate rules", () => {
+    expect(alertTitle({ kind: "error_rate", eventSeverity: null, threshold: 5, windowSeconds: 300, value: 7.25, projectName: "api" })).toBe(
+      "Error rate 7.3% in api (above 5% over 5 min)",
+    );
+    expect(alertTitle({ kind: "spike", eventSeverity: null, threshold: 3, windowSeconds: 300, value: 4, projectName: "api" })).toBe(
+      "Error spike in api: 4× the baseline in 5 min",
+    );
+    expect(alertTitle({ kind: "spike", eventSeverity: null, threshold: 3, windowSeconds: 300, value: Infinity, projectName: "api" })).toMatch(/from zero/);
+  });
+
+  it("stays short", () => {
+    const long = { type: "E", message: "x".repeat(5000) };
+    expect(alertTitle({ kind: "new_issue", eventSeverity: null, threshold: 1, windowSeconds: 0, value: 1, error: long }).length).toBe(240);
+  });
+
+  it("formats durations", () => {
+    expect([0, 45, 300, 900, 3600, 86_400].map(formatDuration)).toEqual(["immediately", "45 s", "5 min", "15 min", "1 h", "1 d"]);
+  });
+});

@@ -1,0 +1,61 @@
+import { formatDuration } from "@/lib/alerts/evaluate/formatDuration";
+import type { AlertRuleKind, Severity } from "@/lib/generated/prisma/enums";
+
+export interface TitleInput {
+  kind: AlertRuleKind;
+  eventSeverity: Severity | null;
+  threshold: number;
+  windowSeconds: number;
+  value: number;
+  error?: { type: string; message: string } | null;
+  projectName?: string | null;
+}
+
+const MAX_TITLE = 240;
+
+/** One line saying what happened, used in the alert list and as the notification subject. */
+export function alertTitle(input: TitleInput): string {
+  const error = input.error ? describeError(input.error) : "";
+  const where = input.projectName ? ` in ${input.projectName}` : "";
+  let title: string;
+  switch (input.kind) {
+    case "severity_count": {
+      const level = input.eventSeverity ?? "any";
+      title =
+        input.windowSeconds === 0 && input.threshold === 1
+          ? `${capitalise(level)} error: ${error}`
+          : `${formatCount(input.value)} ${level} errors in ${formatDuration(input.windowSeconds)}: ${error}`;
+      break;
+    }
+    case "new_issue":
+      title = `New issue: ${error}`;
+      break;
+    case "regression":
+      title = `Regression: ${error}`;
+      break;
+    case "error_rate":
+      title = `Error rate ${formatNumber(input.value)}%${where} (above ${formatNumber(input.threshold)}% over ${formatDuration(input.windowSeconds)})`;
+      break;
+    case "spike":
+      title = `Error spike${where}: ${Number.isFinite(input.value) ? `${formatNumber(input.value)}×` : "from zero to"} the baseline in ${formatDuration(input.windowSeconds)}`;
+      break;
+  }
+  return title.length > MAX_TITLE ? `${title.slice(0, MAX_TITLE - 1)}…` : title;
+}
+
+function describeError(error: { type: string; message: string }): string {
+  const message = error.message.replace(/\s+/g, " ").trim();
+  return message ? `${error.type}: ${message}` : error.type;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function formatCount(n: number): string {
+  return n >= 10_000 ? "10,000+" : String(n);
+}
+
+function formatNumber(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}

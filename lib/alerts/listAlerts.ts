@@ -1,0 +1,28 @@
+import { ALERT_REFS, toAlertDto } from "@/lib/alerts/alertDto";
+import type { ListAlertsQuery } from "@/lib/alerts/alertSchemas";
+import { db } from "@/lib/db/prisma";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** A workspace's alerts, newest first, with counts per status for the panel's tabs. */
+export async function listAlerts(input: { workspaceId: string; query: ListAlertsQuery }) {
+  const { workspaceId, query } = input;
+  const where: Prisma.AlertWhereInput = { workspaceId };
+  if (query.status?.length) where.status = { in: query.status };
+  if (query.severity?.length) where.severity = { in: query.severity };
+  if (query.projectId) where.projectId = query.projectId;
+  if (query.errorId) where.errorGroupId = query.errorId;
+  const [total, alerts, byStatus] = await Promise.all([
+    db().alert.count({ where }),
+    db().alert.findMany({
+      where,
+      include: ALERT_REFS,
+      orderBy: [{ firedAt: "desc" }, { id: "desc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
+    db().alert.groupBy({ by: ["status"], where: { workspaceId }, _count: { _all: true } }),
+  ]);
+  const counts = { active: 0, acknowledged: 0, resolved: 0 };
+  for (const row of byStatus) counts[row.status] = row._count._all;
+  return { items: alerts.map(toAlertDto), page: query.page, pageSize: query.pageSize, total, counts };
+}

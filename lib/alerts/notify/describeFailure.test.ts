@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { describeFailure } from "@/lib/alerts/notify/describeFailure";
+
+describe("describeFailure", () => {
+  it("names network failures by code without the URL", () => {
+    const error = new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9/secret-token"), { code: "ECONNREFUSED" }) });
+    const text = describeFailure(error, 5000);
+    expect(text).toBe("connection refused (ECONNREFUSED)");
+    expect(text).not.toContain("secret");
+  });
+
+  it("reports timeouts and SMTP replies", () => {
+    expect(describeFailure(new DOMException("timeout", "TimeoutError"), 5000)).toBe("timed out after 5000 ms");
+    expect(describeFailure(Object.assign(new Error("Can't send mail - all recipients were rejected: 550 no such user bob@x"), { code: "EENVELOPE", responseCode: 550 }), 5000)).toBe(
+      "SMTP 550 (EENVELOPE)",
+    );
+  });
+
+  it("explains ports fetch refuses to use", () => {
+    expect(describeFailure(new TypeError("fetch failed", { cause: new Error("bad port") }), 5000)).toBe("port blocked by fetch (bad port)");
+  });
+
+  it("falls back to a generic message", () => {
+    expect(describeFailure(new Error("https://hooks.slack.com/services/T/B/SECRET exploded"), 5000)).toBe("send failed");
+    expect(describeFailure("weird", 5000)).toBe("send failed");
+  });
+});

@@ -1,0 +1,68 @@
+import type { AlertRuleKind, AlertStatus, NotificationStage, Severity } from "@/lib/generated/prisma/enums";
+
+/** Everything a notification says about an alert; built from the database, formatted by pure functions. */
+export interface NotificationContext {
+  stage: NotificationStage;
+  alert: {
+    id: string;
+    title: string;
+    severity: Severity;
+    status: AlertStatus;
+    ruleName: string;
+    ruleKind: AlertRuleKind;
+    value: number;
+    threshold: number;
+    count: number;
+    firedAt: Date;
+    acknowledgedAt: Date | null;
+    resolvedAt: Date | null;
+    resolution: string | null;
+  };
+  error: {
+    id: string;
+    type: string;
+    message: string;
+    category: string;
+    status: string;
+    occurrences: number;
+    firstSeen: Date;
+    lastSeen: Date;
+  } | null;
+  project: { id: string; name: string } | null;
+  workspace: { id: string; name: string };
+  /** Link to the alert in the dashboard; null when PUBLIC_URL is not configured. */
+  url: string | null;
+  sentAt: Date;
+}
+
+/** The dashboard link of an alert (the dashboard reads `alertId` / `errorId` from the query string). */
+export function alertUrl(publicUrl: string | undefined, alertId: string, errorId: string | null): string | null {
+  if (!publicUrl) return null;
+  const url = new URL("/", publicUrl);
+  url.searchParams.set("alertId", alertId);
+  if (errorId) url.searchParams.set("errorId", errorId);
+  return url.toString();
+}
+
+const STAGE_LABEL: Record<NotificationStage, string> = {
+  initial: "",
+  escalate: "ESCALATED",
+  final: "FINAL ESCALATION",
+  acknowledged: "ACKNOWLEDGED",
+  resolved: "RESOLVED",
+};
+
+/** "ESCALATED", "RESOLVED" … or "" for the first notification. */
+export function stageLabel(stage: NotificationStage): string {
+  return STAGE_LABEL[stage];
+}
+
+export function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+export function formatValue(kind: AlertRuleKind, value: number): string {
+  if (kind === "error_rate") return `${value}%`;
+  if (kind === "spike") return Number.isFinite(value) ? `${value}× baseline` : "from zero";
+  return String(value);
+}

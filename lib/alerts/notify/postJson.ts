@@ -1,0 +1,32 @@
+import { isRetryableHttpStatus, type SendOutcome } from "@/lib/alerts/notify/backoff";
+import { describeFailure } from "@/lib/alerts/notify/describeFailure";
+
+/**
+ * POSTs JSON with a hard timeout. Redirects are not followed (a webhook URL is a credential and must
+ * not be forwarded elsewhere); the response body is discarded unread.
+ */
+export async function postJson(url: string, body: unknown, options: { headers?: Record<string, string>; timeoutMs: number }): Promise<SendOutcome> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  try {
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { ...options.headers, "content-type": "application/json", "user-agent": "Faultline-Alerts/1.0" },
+      body: JSON.stringify(body),
+      redirect: "manual",
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
+    await res.body?.cancel().catch(() => undefined);
+    if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status, retryable: false, durationMs: elapsed() };
+    const redirect = res.status >= 300 && res.status < 400;
+    return {
+      ok: false,
+      status: res.status,
+      error: redirect ? `HTTP ${res.status} (redirects are not followed)` : `HTTP ${res.status}`,
+      retryable: isRetryableHttpStatus(res.status),
+      durationMs: elapsed(),
+    };
+  } catch (error) {
+    return { ok: false, error: describeFailure(error, options.timeoutMs), retryable: true, durationMs: elapsed() };
+  }
+}

@@ -1,0 +1,36 @@
+import nodemailer from "nodemailer";
+import type { SendOutcome } from "@/lib/alerts/notify/backoff";
+import { describeFailure } from "@/lib/alerts/notify/describeFailure";
+import type { EmailMessage } from "@/lib/alerts/notify/payloads/emailMessage";
+
+/** Sends one message over SMTP (a connection per message: alerts are rare, pools would idle). */
+export async function sendEmail(input: {
+  smtpUrl: string | undefined;
+  from: string;
+  to: string[];
+  message: EmailMessage;
+  headers: Record<string, string>;
+  timeoutMs: number;
+}): Promise<SendOutcome> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  if (!input.smtpUrl) return { ok: false, error: "no SMTP server: set SMTP_URL or the channel's smtpUrl", retryable: false, durationMs: 0 };
+  const transport = nodemailer.createTransport({
+    url: input.smtpUrl,
+    connectionTimeout: input.timeoutMs,
+    greetingTimeout: input.timeoutMs,
+    socketTimeout: input.timeoutMs,
+  });
+  try {
+    await transport.sendMail({ from: input.from, to: input.to, ...input.message, headers: input.headers });
+    return { ok: true, retryable: false, durationMs: elapsed() };
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const reply = (error as { responseCode?: number }).responseCode;
+    // 5xx replies and bad credentials will not fix themselves; 4xx replies and network trouble may.
+    const permanent = code === "EAUTH" || (typeof reply === "number" && reply >= 500);
+    return { ok: false, status: reply, error: describeFailure(error, input.timeoutMs), retryable: !permanent, durationMs: elapsed() };
+  } finally {
+    transport.close();
+  }
+}

@@ -1,0 +1,48 @@
+import type { SendOutcome } from "@/lib/alerts/notify/backoff";
+import { joinConfig, parseChannelConfig } from "@/lib/alerts/channels/channelConfig";
+import type { NotificationContext } from "@/lib/alerts/notify/notificationContext";
+import { emailMessage } from "@/lib/alerts/notify/payloads/emailMessage";
+import { pagerDutyPayload } from "@/lib/alerts/notify/payloads/pagerDutyPayload";
+import { slackPayload } from "@/lib/alerts/notify/payloads/slackPayload";
+import { webhookPayload } from "@/lib/alerts/notify/payloads/webhookPayload";
+import { postJson } from "@/lib/alerts/notify/postJson";
+import { sendEmail } from "@/lib/alerts/notify/sendEmail";
+import { env } from "@/lib/env";
+import type { ChannelKind } from "@/lib/generated/prisma/enums";
+import { ApiError } from "@/lib/http/ApiError";
+
+export interface SendableChannel {
+  kind: ChannelKind;
+  config: unknown;
+  secrets: unknown;
+}
+
+/** Formats the notification for the channel's kind and sends it. Never throws. */
+export async function sendNotification(channel: SendableChannel, ctx: NotificationContext, deliveryId: string): Promise<SendOutcome> {
+  const { ALERT_DELIVERY_TIMEOUT_MS: timeoutMs, PAGERDUTY_EVENTS_URL, SMTP_URL, SMTP_FROM } = env();
+  let parsed;
+  try {
+    parsed = parseChannelConfig(channel.kind, joinConfig(channel.config, channel.secrets));
+  } catch (error) {
+    const detail = error instanceof ApiError ? error.message : "invalid configuration";
+    return { ok: false, error: `channel misconfigured: ${detail}`, retryable: false, durationMs: 0 };
+  }
+  const headers = { "x-faultline-delivery": deliveryId, "x-faultline-alert": ctx.alert.id, "x-faultline-stage": ctx.stage };
+  switch (parsed.kind) {
+    case "webhook":
+      return postJson(parsed.config.url, webhookPayload(ctx), { headers: { ...parsed.config.headers, ...headers }, timeoutMs });
+    case "slack":
+      return postJson(parsed.config.url, slackPayload(ctx), { timeoutMs });
+    case "pagerduty":
+      return postJson(parsed.config.url ?? PAGERDUTY_EVENTS_URL, pagerDutyPayload(ctx, parsed.config.routingKey), { timeoutMs });
+    case "email":
+      return sendEmail({
+        smtpUrl: parsed.config.smtpUrl ?? SMTP_URL,
+        from: parsed.config.from ?? SMTP_FROM,
+        to: parsed.config.to,
+        message: emailMessage(ctx),
+        headers,
+        timeoutMs,
+      });
+  }
+}

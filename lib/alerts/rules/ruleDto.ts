@@ -1,0 +1,26 @@
+import type { AlertRule } from "@/lib/generated/prisma/client";
+
+/** The JSON shape of an alert rule. */
+export function toRuleDto(rule: AlertRule) {
+  return {
+    id: rule.id,
+    workspaceId: rule.workspaceId,
+    name: rule.name,
+    kind: rule.kind,
+    eventSeverity: rule.eventSeverity,
+    alertSeverity: rule.alertSeverity,
+    threshold: rule.threshold,
+    windowSeconds: rule.windowSeconds,
+    baselineSeconds: rule.baselineSeconds,
+    minCount: rule.minCount,
+    escalateAfterSeconds: rule.escalateAfterSeconds,
+    finalAfterSeconds: rule.finalAfterSeconds,
+    enabled: rule.enabled,
+    builtIn: rule.defaultKey !== null,
+    defaultKey: rule.defaultKey,
+    createdAt: rule.createdAt.toISOString(),
+    updatedAt: rule.updatedAt.toISOString(),
+  };
+}
+
+export type RuleDto = ReturnType<typeof toRuleDto>;

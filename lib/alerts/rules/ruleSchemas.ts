@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { SeveritySchema } from "@/lib/ingest/eventSchema";
+
+export const ALERT_RULE_KINDS = ["severity_count", "error_rate", "spike", "new_issue", "regression"] as const;
+
+const DAY = 86_400;
+const delay = z.number().int().min(60).max(7 * DAY).nullable();
+
+const settings = {
+  name: z.string().trim().min(1).max(200),
+  eventSeverity: SeveritySchema.nullable(),
+  alertSeverity: SeveritySchema.nullable(),
+  threshold: z.number().positive().max(1_000_000_000),
+  windowSeconds: z.number().int().min(0).max(DAY),
+  baselineSeconds: z.number().int().min(60).max(7 * DAY).nullable(),
+  minCount: z.number().int().min(0).max(1_000_000_000),
+  escalateAfterSeconds: delay,
+  finalAfterSeconds: delay,
+  enabled: z.boolean(),
+};
+
+/** POST /api/v1/workspaces/:workspaceId/alert-rules. Escalation defaults to the alert severity's policy. */
+export const CreateRuleSchema = z
+  .object({
+    ...settings,
+    kind: z.enum(ALERT_RULE_KINDS),
+    eventSeverity: settings.eventSeverity.default(null),
+    alertSeverity: settings.alertSeverity.default(null),
+    windowSeconds: settings.windowSeconds.default(0),
+    baselineSeconds: settings.baselineSeconds.default(null),
+    minCount: settings.minCount.default(0),
+    escalateAfterSeconds: settings.escalateAfterSeconds.optional(),
+    finalAfterSeconds: settings.finalAfterSeconds.optional(),
+    enabled: settings.enabled.default(true),
+  })
+  .strict();
+export type CreateRuleInput = z.infer<typeof CreateRuleSchema>;
+
+/** PATCH /api/v1/alert-rules/:id. A rule's kind is fixed; create another rule instead. */
+export const UpdateRuleSchema = z
+  .object(settings)
+  .partial()
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: "nothing to change" });
+export type UpdateRuleInput = z.infer<typeof UpdateRuleSchema>;

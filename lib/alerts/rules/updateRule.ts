@@ -1,0 +1,30 @@
+import type { AuthContext } from "@/lib/auth/AuthContext";
+import { assertCanAdminister } from "@/lib/auth/permissions";
+import { auditData, changedFields } from "@/lib/alerts/auditData";
+import { findVisibleRule } from "@/lib/alerts/rules/findVisibleRule";
+import { invalidateRules } from "@/lib/alerts/rules/ruleCache";
+import { toRuleDto } from "@/lib/alerts/rules/ruleDto";
+import { ruleProblems } from "@/lib/alerts/rules/ruleProblems";
+import type { UpdateRuleInput } from "@/lib/alerts/rules/ruleSchemas";
+import { db } from "@/lib/db/prisma";
+import { ApiError } from "@/lib/http/ApiError";
+
+/** Edits a rule (admins); the merged settings are validated as a whole. Open alerts keep their snapshot. */
+export async function updateRule(auth: AuthContext, ruleId: string, input: UpdateRuleInput) {
+  const rule = await findVisibleRule(auth, ruleId);
+  assertCanAdminister(auth, rule.workspaceId);
+  const problems = ruleProblems({ ...rule, ...input });
+  if (problems.length) throw ApiError.validation(`invalid ${problems[0].path}: ${problems[0].message}`, problems);
+
+  const changes = changedFields(rule, input);
+  if (!changes) return toRuleDto(rule);
+  const actorId = auth.kind === "user" ? auth.userId : null;
+  const [updated] = await db().$transaction([
+    db().alertRule.update({ where: { id: rule.id }, data: input }),
+    db().auditLog.create({
+      data: auditData({ workspaceId: rule.workspaceId, actorId, action: "alert_rule.updated", targetType: "alert_rule", targetId: rule.id, ...changes }),
+    }),
+  ]);
+  invalidateRules(rule.workspaceId);
+  return toRuleDto(updated);
+}

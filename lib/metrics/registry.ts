@@ -1,0 +1,73 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import { collectActiveAlerts } from "@/lib/metrics/activeAlerts";
+
+/**
+ * The process's Prometheus metrics. Counters and histograms count what THIS instance did (scrape
+ * every instance and sum); `faultline_alerts_active` is read from the database at scrape time, so it
+ * is the same on every instance (aggregate it with max, not sum). Kept on globalThis because Next.js
+ * may load this module once per route bundle and once for instrumentation.
+ */
+function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: "faultline_" });
+  const registers = [registry];
+  return {
+    registry,
+    errorsTotal: new Counter({
+      name: "faultline_errors_total",
+      help: "Error events stored (duplicates excluded), by workspace, project, severity and category.",
+      labelNames: ["workspace", "project", "severity", "category"] as const,
+      registers,
+    }),
+    ingestRequests: new Counter({
+      name: "faultline_ingest_requests_total",
+      help: "Ingest HTTP requests by endpoint and response status.",
+      labelNames: ["endpoint", "status"] as const,
+      registers,
+    }),
+    ingestDuration: new Histogram({
+      name: "faultline_ingest_request_duration_seconds",
+      help: "Ingest request latency by endpoint and response status.",
+      labelNames: ["endpoint", "status"] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    }),
+    resolutionSeconds: new Histogram({
+      name: "faultline_error_resolution_seconds",
+      help: "Time from an error's first occurrence to its resolution.",
+      labelNames: ["workspace", "severity", "category"] as const,
+      buckets: [60, 300, 900, 3600, 4 * 3600, 12 * 3600, 86_400, 3 * 86_400, 7 * 86_400, 30 * 86_400],
+      registers,
+    }),
+    alertsFired: new Counter({
+      name: "faultline_alerts_fired_total",
+      help: "Alerts fired by this instance, by workspace, severity and rule kind.",
+      labelNames: ["workspace", "severity", "rule_kind"] as const,
+      registers,
+    }),
+    alertsActive: new Gauge({
+      name: "faultline_alerts_active",
+      help: "Alerts currently active (fired, not yet acknowledged or resolved), by workspace and severity. Read from the database.",
+      labelNames: ["workspace", "severity"] as const,
+      registers,
+      async collect() {
+        await collectActiveAlerts(this);
+      },
+    }),
+    deliveries: new Counter({
+      name: "faultline_notification_deliveries_total",
+      help: "Notification delivery attempts by channel, channel kind and outcome (delivered, retry, failed).",
+      labelNames: ["channel", "kind", "outcome"] as const,
+      registers,
+    }),
+  };
+}
+
+export type FaultlineMetrics = ReturnType<typeof createMetrics>;
+
+const globalForMetrics = globalThis as unknown as { faultlineMetrics?: FaultlineMetrics };
+
+export function metrics(): FaultlineMetrics {
+  globalForMetrics.faultlineMetrics ??= createMetrics();
+  return globalForMetrics.faultlineMetrics;
+}
