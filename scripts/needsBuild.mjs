@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "components", "lib", "next.config.ts", "tailwind.config.ts", "postcss.config.mjs", "package.json", "prisma/schema.prisma"];
+const SOURCES = ["app", "components", "lib", "next.config.ts", "tailwind.config.ts", "postcss.config.mjs", "package.json", "prisma/schema.prisma", "instrumentation.ts"];
 
 /** True when there is no production build or any source file is newer than it. */
 export function needsBuild(root) {

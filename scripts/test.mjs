@@ -14,7 +14,13 @@ const root = path.resolve(import.meta.dirname, "..");
 const only = process.argv[2];
 const stages = only ? [only] : ["unit", "api", "e2e"];
 const appPort = Number(process.env.TEST_APP_PORT ?? 3100);
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FAULTLINE_TEST: "1" };
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  FAULTLINE_TEST: "1",
+  // The app under test exposes /api/metrics so its test can scrape it (not a secret: test-only).
+  METRICS_TOKEN: process.env.METRICS_TOKEN ?? "faultline-test-metrics-token",
+};
 
 let database;
 let app;
