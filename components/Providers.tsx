@@ -1,18 +1,32 @@
 "use client";
 
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+import { ToastProvider } from "@/components/ui/Toast";
+import { ApiRequestError, isSignedOut } from "@/lib/client/apiFetch";
+
+/** An expired session shows up as a 401 on the next poll: go to the login page and come back here. */
+function redirectToLoginOn401(error: Error) {
+  if (!(error instanceof ApiRequestError) || error.status !== 401 || isSignedOut()) return;
+  const here = `${window.location.pathname}${window.location.search}`;
+  window.location.replace(`/login?next=${encodeURIComponent(here)}`);
+}
 
 /** One QueryClient per browser tab, with explicit defaults. */
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(
     () =>
       new QueryClient({
+        queryCache: new QueryCache({ onError: redirectToLoginOn401 }),
         defaultOptions: {
           queries: { staleTime: 5_000, retry: 1, refetchOnWindowFocus: true },
           mutations: { retry: 0 },
         },
       }),
   );
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={client}>
+      <ToastProvider>{children}</ToastProvider>
+    </QueryClientProvider>
+  );
 }

@@ -1,25 +1,82 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { apiFetch } from "@/lib/client/apiFetch";
+import Link from "next/link";
+import { Menu, MenuButton, MenuItem, MenuItems } from "@headlessui/react";
+import { WorkspaceSwitcher } from "@/components/dashboard/WorkspaceSwitcher";
+import { useToast } from "@/components/ui/Toast";
+import { apiFetch, stopRequestsForSignOut } from "@/lib/client/apiFetch";
 import type { Me } from "@/lib/workspaces/getMe";
 
-export function AppHeader({ me, workspace }: { me?: Me; workspace?: Me["workspaces"][number] }) {
-  const router = useRouter();
+type Workspace = Me["workspaces"][number];
+
+interface AppHeaderProps {
+  me?: Me;
+  workspace?: Workspace;
+  onWorkspaceChange?: (id: string) => void;
+  active: "errors" | "settings";
+}
+
+const navLink = (active: boolean) =>
+  `rounded-md px-2 py-1 text-sm font-medium ${active ? "bg-gray-100 text-gray-900 dark:bg-gray-800 dark:text-white" : "text-gray-600 hover:bg-gray-100 dark:text-gray-300 dark:hover:bg-gray-800"}`;
+
+export function AppHeader({ me, workspace, onWorkspaceChange, active }: AppHeaderProps) {
+  const { showToast } = useToast();
+  const wsQuery = workspace ? `?ws=${workspace.id}` : "";
+
   async function signOut() {
-    await apiFetch("/api/v1/auth/logout", { method: "POST" });
-    router.replace("/login");
+    const resume = stopRequestsForSignOut();
+    try {
+      await apiFetch("/api/v1/auth/logout", { method: "POST" });
+      // A full navigation drops every cached query of the signed-out user.
+      window.location.replace("/login");
+    } catch (e) {
+      resume();
+      showToast(e instanceof Error ? e.message : "sign-out failed");
+    }
   }
+
   return (
     <header className="border-b border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900">
-      <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-3 sm:px-6 lg:px-8">
-        <span className="font-semibold text-red-600">Faultline</span>
-        <div className="flex items-center gap-3 text-sm">
-          {workspace && <span className="text-gray-600 dark:text-gray-300">{workspace.name}</span>}
-          {me && <span className="hidden text-gray-500 sm:inline">{me.user.email}</span>}
-          <button onClick={signOut} className="rounded-md px-2 py-1 text-gray-600 hover:bg-gray-100 dark:text-gray-300 dark:hover:bg-gray-800">
-            Sign out
-          </button>
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2.5 sm:flex-nowrap sm:gap-4 sm:px-6 lg:px-8">
+        <Link href={`/${wsQuery}`} className="font-semibold text-red-600 dark:text-red-400">
+          Faultline
+        </Link>
+        {me && workspace && onWorkspaceChange && <WorkspaceSwitcher workspaces={me.workspaces} current={workspace} onChange={onWorkspaceChange} />}
+        <nav aria-label="Main" className="order-last flex w-full items-center gap-1 sm:order-none sm:w-auto">
+          <Link href={`/${wsQuery}`} className={navLink(active === "errors")} aria-current={active === "errors" ? "page" : undefined}>
+            Errors
+          </Link>
+          <Link href={`/settings${wsQuery}`} className={navLink(active === "settings")} aria-current={active === "settings" ? "page" : undefined}>
+            Settings
+          </Link>
+        </nav>
+        <div className="ml-auto">
+          {me && (
+            <Menu>
+              <MenuButton
+                aria-label={`Account: ${me.user.email}`}
+                className="flex items-center gap-2 rounded-full text-sm text-gray-600 focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-gray-300"
+              >
+                <span className="hidden max-w-[14rem] truncate md:inline">{me.user.email}</span>
+                <span aria-hidden="true" className="flex h-8 w-8 items-center justify-center rounded-full bg-gray-200 font-medium uppercase text-gray-700 dark:bg-gray-700 dark:text-gray-200">
+                  {(me.user.name || me.user.email).slice(0, 1)}
+                </span>
+              </MenuButton>
+              <MenuItems
+                anchor="bottom end"
+                className="z-40 mt-1 w-56 rounded-md bg-white p-1 text-sm shadow-lg ring-1 ring-gray-200 focus:outline-none dark:bg-gray-900 dark:ring-gray-700"
+              >
+                <div className="truncate px-2 py-1.5 text-xs text-gray-500">
+                  {me.user.name} · {workspace?.role}
+                </div>
+                <MenuItem>
+                  <button type="button" onClick={signOut} className="w-full rounded px-2 py-1.5 text-left data-[focus]:bg-gray-100 dark:data-[focus]:bg-gray-800">
+                    Sign out
+                  </button>
+                </MenuItem>
+              </MenuItems>
+            </Menu>
+          )}
         </div>
       </div>
     </header>

@@ -1,30 +1,40 @@
 "use client";
 
-import { useMeQuery } from "@/lib/client/hooks/useMeQuery";
-import { useErrorsQuery } from "@/lib/client/hooks/useErrorsQuery";
+import { useCallback } from "react";
 import { AppHeader } from "@/components/dashboard/AppHeader";
-import { SimpleErrorList } from "@/components/errors/SimpleErrorList";
+import { DashboardContent } from "@/components/dashboard/DashboardContent";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { ErrorState } from "@/components/ui/ErrorState";
+import { LoadingState } from "@/components/ui/Spinner";
+import { useMeQuery } from "@/lib/client/hooks/useMeQuery";
+import { useDashboardParams } from "@/lib/client/useDashboardParams";
 
+/** The error-tracking page: who is signed in, which workspace, then the dashboard for it. */
 export function ErrorTrackingDashboard() {
+  const params = useDashboardParams();
+  const { update } = params;
   const me = useMeQuery();
-  const workspace = me.data?.workspaces[0];
-  const errors = useErrorsQuery({ workspaceId: workspace?.id }, Boolean(workspace));
+  const workspaces = me.data?.workspaces ?? [];
+  const workspace = workspaces.find((w) => w.id === params.workspaceId) ?? workspaces[0];
+
+  const switchWorkspace = useCallback(
+    (id: string) => update({ ws: id, error: null, page: null, from: null, to: null, cat: null }, { push: true }),
+    [update],
+  );
 
   return (
     <div className="min-h-screen">
-      <AppHeader me={me.data} workspace={workspace} />
-      <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6 lg:px-8">
-        <h1 className="text-2xl font-bold">Error Tracking</h1>
-        <p className="mt-1 text-sm text-gray-500 dark:text-gray-400">Monitor and resolve system errors and exceptions</p>
-        <div className="mt-6">
-          {errors.isLoading || me.isLoading ? (
-            <p className="text-sm text-gray-500">Loading…</p>
-          ) : errors.error ? (
-            <p role="alert" className="text-sm text-red-600">{errors.error.message}</p>
-          ) : (
-            <SimpleErrorList items={errors.data?.items ?? []} />
-          )}
-        </div>
+      <AppHeader me={me.data} workspace={workspace} onWorkspaceChange={switchWorkspace} active="errors" />
+      <main className="mx-auto max-w-7xl px-3 py-6 sm:px-6 lg:px-8">
+        {me.isLoading ? (
+          <LoadingState label="Loading your workspaces…" />
+        ) : me.error ? (
+          <ErrorState error={me.error} onRetry={() => void me.refetch()} />
+        ) : !me.data || !workspace ? (
+          <EmptyState title="You are not a member of any workspace yet">Ask an admin to invite you.</EmptyState>
+        ) : (
+          <DashboardContent key={workspace.id} me={me.data} workspace={workspace} params={params} />
+        )}
       </main>
     </div>
   );

@@ -8,8 +8,26 @@ export class ApiRequestError extends Error {
   }
 }
 
+let isSigningOut = false;
+
+/**
+ * Called when the user signs out: from then on the tab's polling queries stop hitting the API
+ * (each would be a 401 once the session is gone) until the page is replaced by the login screen.
+ */
+export function stopRequestsForSignOut(): () => void {
+  isSigningOut = true;
+  return () => {
+    isSigningOut = false;
+  };
+}
+
+export function isSignedOut(): boolean {
+  return isSigningOut;
+}
+
 /** fetch for the dashboard: JSON in, JSON out, server errors surfaced as ApiRequestError. */
 export async function apiFetch<T>(url: string, init?: RequestInit & { json?: unknown }): Promise<T> {
+  if (isSigningOut && !url.startsWith("/api/v1/auth/")) throw new ApiRequestError(401, "signed out");
   const { json, ...rest } = init ?? {};
   const res = await fetch(url, {
     ...rest,

@@ -1,5 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/apiFetch";
+import { TIMEFRAME_MS } from "@/lib/client/timeframes";
+import type { Timeframe } from "@/lib/analytics/trackingQuery";
 import type { ErrorSummary } from "@/lib/errors/errorDto";
 
 export interface ErrorsPage {
@@ -9,14 +11,41 @@ export interface ErrorsPage {
   total: number;
 }
 
+export interface ErrorsFilters {
+  workspaceId?: string;
+  projectId?: string;
+  severity?: string;
+  status?: string;
+  category?: string;
+  q?: string;
+  sort?: string;
+  order?: "asc" | "desc";
+  page?: number;
+  pageSize?: number;
+  /** Relative window, turned into `since` when the request is made (so the key stays stable). */
+  timeframe?: Timeframe;
+  since?: string;
+  until?: string;
+}
+
+export const POLL_MS = 5_000;
+
 /** GET /api/v1/errors with the given filters; polls so new errors appear without reload. */
-export function useErrorsQuery(params: Record<string, string | undefined>, enabled = true) {
-  const search = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1])));
+export function useErrorsQuery(filters: ErrorsFilters, enabled = true) {
   return useQuery({
-    queryKey: ["errors", Object.fromEntries(search)],
-    queryFn: () => apiFetch<ErrorsPage>(`/api/v1/errors?${search}`),
+    queryKey: ["errors", filters],
+    queryFn: ({ signal }) => apiFetch<ErrorsPage>(`/api/v1/errors?${toSearch(filters)}`, { signal }),
     placeholderData: keepPreviousData,
-    refetchInterval: 5_000,
+    refetchInterval: POLL_MS,
     enabled,
   });
+}
+
+function toSearch({ timeframe, ...filters }: ErrorsFilters): URLSearchParams {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (value !== undefined && value !== "" && value !== null) search.set(key, String(value));
+  }
+  if (timeframe && !filters.since) search.set("since", new Date(Date.now() - TIMEFRAME_MS[timeframe]).toISOString());
+  return search;
 }

@@ -1,0 +1,59 @@
+"use client";
+
+import { useCallback } from "react";
+import { DashboardFilters } from "@/components/dashboard/DashboardFilters";
+import { DashboardSections } from "@/components/dashboard/DashboardSections";
+import { FirstRunScreen } from "@/components/dashboard/FirstRunScreen";
+import { ErrorState } from "@/components/ui/ErrorState";
+import { LoadingState } from "@/components/ui/Spinner";
+import { useErrorsQuery } from "@/lib/client/hooks/useErrorsQuery";
+import { useErrorTrackingQuery } from "@/lib/client/hooks/useErrorTrackingQuery";
+import type { DashboardParams, ParamPatch } from "@/lib/client/useDashboardParams";
+import type { Me } from "@/lib/workspaces/getMe";
+
+interface DashboardContentProps {
+  me: Me;
+  workspace: Me["workspaces"][number];
+  params: DashboardParams & { update: (patch: ParamPatch, options?: { push?: boolean }) => void };
+}
+
+/** Title, filters, and either the first-run screen or the dashboard sections for one workspace. */
+export function DashboardContent({ me, workspace, params }: DashboardContentProps) {
+  const { update } = params;
+  const tracking = useErrorTrackingQuery({ workspaceId: workspace.id, timeframe: params.timeframe, severity: params.severity });
+  // Any error at all, ever: decides between the first-run screen and the dashboard.
+  const anyError = useErrorsQuery({ workspaceId: workspace.id, pageSize: 1 });
+  const onChange = useCallback((patch: ParamPatch) => update(patch), [update]);
+
+  const isFirstRun = anyError.data?.total === 0;
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
+        <div>
+          <h1 className="text-2xl font-bold text-gray-900 dark:text-gray-100">Error Tracking</h1>
+          <p className="mt-1 text-sm text-gray-500 dark:text-gray-400">Monitor and resolve system errors and exceptions</p>
+        </div>
+        {!isFirstRun && (
+          <DashboardFilters
+            timeframe={params.timeframe}
+            severity={params.severity}
+            onTimeframeChange={(tf) => onChange({ tf: tf === "24h" ? null : tf, page: null, from: null, to: null })}
+            onSeverityChange={(sev) => onChange({ sev: sev === "all" ? null : sev, page: null })}
+          />
+        )}
+      </div>
+      {anyError.isLoading || (tracking.isLoading && !isFirstRun) ? (
+        <LoadingState label="Loading error tracking…" />
+      ) : anyError.error && !anyError.data ? (
+        <ErrorState error={anyError.error} onRetry={() => void anyError.refetch()} />
+      ) : isFirstRun ? (
+        <FirstRunScreen workspace={workspace} />
+      ) : tracking.error && !tracking.data ? (
+        <ErrorState error={tracking.error} onRetry={() => void tracking.refetch()} />
+      ) : tracking.data ? (
+        <DashboardSections me={me} workspace={workspace} params={params} tracking={tracking.data} onChange={onChange} />
+      ) : null}
+    </div>
+  );
+}

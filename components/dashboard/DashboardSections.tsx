@@ -1,0 +1,110 @@
+"use client";
+
+import { useCallback, useEffect } from "react";
+import { ErrorAlerts } from "@/components/alerts/ErrorAlerts";
+import { ErrorCorrelations } from "@/components/analysis/ErrorCorrelations";
+import { RecoveryAnalysis } from "@/components/analysis/RecoveryAnalysis";
+import { ErrorCategories } from "@/components/errors/ErrorCategories";
+import { ErrorDetailsPanel } from "@/components/errors/ErrorDetailsPanel";
+import { ErrorList } from "@/components/errors/ErrorList";
+import { ErrorOverview } from "@/components/errors/ErrorOverview";
+import { ErrorTimeline } from "@/components/errors/ErrorTimeline";
+import { TopErrors } from "@/components/errors/TopErrors";
+import type { ErrorTracking } from "@/lib/analytics/getErrorTracking";
+import { useErrorsQuery } from "@/lib/client/hooks/useErrorsQuery";
+import type { DashboardParams, ParamPatch } from "@/lib/client/useDashboardParams";
+import type { Me } from "@/lib/workspaces/getMe";
+
+interface DashboardSectionsProps {
+  me: Me;
+  workspace: Me["workspaces"][number];
+  params: DashboardParams & { update: (patch: ParamPatch, options?: { push?: boolean }) => void };
+  tracking: ErrorTracking;
+  onChange: (patch: ParamPatch) => void;
+}
+
+const PAGE_SIZE = 20;
+
+/** Seed 002's page layout: overview, timeline, list + details (or correlations), recovery, alerts. */
+export function DashboardSections({ me, workspace, params, tracking, onChange }: DashboardSectionsProps) {
+  const { update, selectedErrorId } = params;
+  const list = useErrorsQuery({
+    workspaceId: workspace.id,
+    severity: params.severity === "all" ? undefined : params.severity,
+    status: params.statuses.join(",") || undefined,
+    category: params.category ?? undefined,
+    q: params.q || undefined,
+    sort: params.sort,
+    order: params.order,
+    page: params.page,
+    pageSize: PAGE_SIZE,
+    ...(params.window ? { since: params.window.from, until: params.window.to } : { timeframe: params.timeframe }),
+  });
+  const select = useCallback((id: string) => update({ error: id }, { push: true }), [update]);
+  const close = useCallback(() => update({ error: null }), [update]);
+  useLockScrollWhileOverlay(Boolean(selectedErrorId));
+  const categories = [...new Set([...tracking.categories.byType.map((c) => c.category), ...(params.category ? [params.category] : [])])].sort();
+
+  return (
+    <>
+      <ErrorOverview overview={tracking.overview} recoveryOutcomes={tracking.recovery.outcomesReported} />
+      <ErrorTimeline
+        timeline={tracking.timeline}
+        timeframe={params.timeframe}
+        activeWindow={params.window}
+        onSpikeClick={(spike) => update({ from: spike.startTime, to: spike.endTime, page: null }, { push: true })}
+      />
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <ErrorList
+            params={params}
+            categories={categories}
+            data={list.data}
+            isLoading={list.isLoading}
+            isFetching={list.isFetching}
+            error={list.error}
+            onRetry={() => void list.refetch()}
+            onChange={onChange}
+            onSelect={select}
+          />
+          <TopErrors topErrors={tracking.topErrors} selectedErrorId={selectedErrorId} onSelect={select} />
+        </div>
+        <div
+          className={
+            selectedErrorId
+              ? "fixed inset-0 z-30 overflow-y-auto bg-gray-50 p-3 lg:sticky lg:top-4 lg:z-auto lg:max-h-[calc(100vh-2rem)] lg:self-start lg:bg-transparent lg:p-0 dark:bg-gray-950 lg:dark:bg-transparent"
+              : "space-y-6"
+          }
+        >
+          {selectedErrorId ? (
+            <ErrorDetailsPanel key={selectedErrorId} errorId={selectedErrorId} me={me} workspace={workspace} onClose={close} />
+          ) : (
+            <>
+              <ErrorCorrelations correlations={tracking.correlations} />
+              <ErrorCategories categories={tracking.categories} onCategory={(cat) => onChange({ cat, page: null })} />
+            </>
+          )}
+        </div>
+      </div>
+      <RecoveryAnalysis recovery={tracking.recovery} />
+      <ErrorAlerts workspace={workspace} onOpenError={select} />
+    </>
+  );
+}
+
+/** Below `lg` the details open as a full-screen sheet: keep the page behind it from scrolling. */
+function useLockScrollWhileOverlay(isOpen: boolean) {
+  useEffect(() => {
+    if (!isOpen) return;
+    const narrow = window.matchMedia("(max-width: 1023px)");
+    const apply = () => {
+      document.body.style.overflow = narrow.matches ? "hidden" : "";
+    };
+    apply();
+    narrow.addEventListener("change", apply);
+    return () => {
+      narrow.removeEventListener("change", apply);
+      document.body.style.overflow = "";
+    };
+  }, [isOpen]);
+}

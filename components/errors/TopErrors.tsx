@@ -1,0 +1,92 @@
+"use client";
+
+import { Tab, TabGroup, TabList, TabPanel, TabPanels } from "@headlessui/react";
+import { formatDistanceToNow } from "date-fns";
+import type { ReactNode } from "react";
+import { Card } from "@/components/ui/Card";
+import { EmptyState } from "@/components/ui/EmptyState";
+import type { ErrorTracking } from "@/lib/analytics/getErrorTracking";
+import { formatCount, formatMoney, formatNumber } from "@/lib/client/format";
+
+type Top = ErrorTracking["topErrors"];
+
+interface Row {
+  errorId: string;
+  type: string;
+  detail: ReactNode;
+}
+
+/** Three rankings of the timeframe's errors; picking one opens it in the details panel. */
+export function TopErrors({ topErrors, selectedErrorId, onSelect }: { topErrors: Top; selectedErrorId: string | null; onSelect: (id: string) => void }) {
+  const tabs: { label: string; rows: Row[] }[] = [
+    {
+      label: "By occurrence",
+      rows: topErrors.byOccurrence.map((e) => ({
+        errorId: e.errorId,
+        type: e.type,
+        detail: `${formatCount(e.count)} events · ${formatDistanceToNow(new Date(e.lastSeen), { addSuffix: true })}`,
+      })),
+    },
+    {
+      label: "By impact",
+      rows: topErrors.byImpact.map((e) => ({
+        errorId: e.errorId,
+        type: e.type,
+        detail: `${formatCount(e.usersAffected)} users · ${formatMoney(e.creditsLost)} credits lost`,
+      })),
+    },
+    {
+      label: "Unresolved",
+      rows: topErrors.unresolved.map((e) => ({
+        errorId: e.errorId,
+        type: e.type,
+        detail: `${formatNumber(e.age)} h old · priority ${formatNumber(e.priority)}`,
+      })),
+    },
+  ];
+
+  return (
+    <Card title="Top errors" titleId="top-errors-title" bodyClassName="">
+      <TabGroup>
+        <TabList className="flex gap-1 overflow-x-auto border-b border-gray-200 px-4 sm:px-6 dark:border-gray-800">
+          {tabs.map((t) => (
+            <Tab
+              key={t.label}
+              className="-mb-px whitespace-nowrap border-b-2 border-transparent px-3 py-2 text-sm font-medium text-gray-500 focus:outline-none data-[focus]:ring-2 data-[focus]:ring-blue-500 data-[selected]:border-blue-600 data-[selected]:text-blue-700 dark:text-gray-400 dark:data-[selected]:text-blue-400"
+            >
+              {t.label}
+            </Tab>
+          ))}
+        </TabList>
+        <TabPanels>
+          {tabs.map((t) => (
+            <TabPanel key={t.label} className="focus:outline-none">
+              {t.rows.length === 0 ? (
+                <EmptyState title="Nothing here" className="py-6" />
+              ) : (
+                <ol className="divide-y divide-gray-100 dark:divide-gray-800">
+                  {t.rows.slice(0, 10).map((row, i) => (
+                    <li key={row.errorId}>
+                      <button
+                        type="button"
+                        onClick={() => onSelect(row.errorId)}
+                        aria-current={row.errorId === selectedErrorId ? "true" : undefined}
+                        className="flex w-full items-start gap-3 px-4 py-2 text-left sm:items-center hover:bg-gray-50 focus-visible:bg-gray-50 focus-visible:outline-none sm:px-6 dark:hover:bg-gray-800/60 dark:focus-visible:bg-gray-800/60"
+                      >
+                        <span className="w-5 pt-0.5 text-right text-xs tabular-nums text-gray-400 sm:pt-0">{i + 1}</span>
+                        <span className="flex min-w-0 flex-1 flex-col sm:flex-row sm:items-center sm:gap-3">
+                          <span className="min-w-0 flex-1 truncate font-mono text-sm text-gray-900 dark:text-gray-100">{row.type}</span>
+                          <span className="shrink-0 text-xs text-gray-500 dark:text-gray-400">{row.detail}</span>
+                        </span>
+                      </button>
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </TabPanel>
+          ))}
+        </TabPanels>
+      </TabGroup>
+    </Card>
+  );
+}

@@ -1,0 +1,72 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+import { CopyButton } from "@/components/ui/CopyButton";
+
+interface IngestInstructionsProps {
+  /** The raw key when it is known (just created); a placeholder otherwise. */
+  ingestKey?: string;
+  projectPublicId?: number;
+}
+
+const noSubscription = () => () => {};
+
+/** This server's origin as the browser reaches it (empty during server rendering). */
+export function useOrigin(): string {
+  return useSyncExternalStore(noSubscription, () => window.location.origin, () => "");
+}
+
+export function curlExample(origin: string, key: string): string {
+  return [
+    `curl -X POST ${origin}/api/v1/events \\`,
+    `  -H 'content-type: application/json' \\`,
+    `  -H 'x-faultline-key: ${key}' \\`,
+    `  -d '{"type":"TypeError","message":"Something broke","severity":"high"}'`,
+  ].join("\n");
+}
+
+export function dsnFor(origin: string, key: string, publicId: number): string {
+  const url = new URL(origin);
+  return `${url.protocol}//${key}@${url.host}/${publicId}`;
+}
+
+/** The ingest URL, a copyable curl example and (for Sentry SDKs) the DSN. */
+export function IngestInstructions({ ingestKey, projectPublicId }: IngestInstructionsProps) {
+  const origin = useOrigin();
+  const key = ingestKey ?? "<your-ingest-key>";
+  const ingestUrl = `${origin}/api/v1/events`;
+  const curl = curlExample(origin, key);
+  return (
+    <div className="space-y-4 text-sm">
+      <div>
+        <p className="font-medium text-gray-900 dark:text-gray-100">Ingest URL</p>
+        <div className="mt-1 flex items-center gap-2">
+          <code data-testid="ingest-url" className="min-w-0 flex-1 truncate rounded bg-gray-100 px-2 py-1.5 font-mono text-xs text-gray-800 dark:bg-gray-800 dark:text-gray-200">
+            {ingestUrl}
+          </code>
+          <CopyButton text={ingestUrl} />
+        </div>
+      </div>
+      <div>
+        <div className="flex items-center justify-between gap-2">
+          <p className="font-medium text-gray-900 dark:text-gray-100">Send a test error with curl</p>
+          <CopyButton text={curl} label="Copy curl" />
+        </div>
+        <pre data-testid="curl-example" className="mt-1 overflow-x-auto rounded-lg bg-gray-900 p-3 dark:bg-black dark:ring-1 dark:ring-gray-800 font-mono text-xs leading-relaxed text-gray-100">
+          {curl}
+        </pre>
+      </div>
+      {projectPublicId !== undefined && origin && (
+        <div>
+          <p className="font-medium text-gray-900 dark:text-gray-100">Sentry SDK DSN</p>
+          <div className="mt-1 flex items-center gap-2">
+            <code data-testid="dsn" className="min-w-0 flex-1 truncate rounded bg-gray-100 px-2 py-1.5 font-mono text-xs text-gray-800 dark:bg-gray-800 dark:text-gray-200">
+              {dsnFor(origin, key, projectPublicId)}
+            </code>
+            {ingestKey && <CopyButton text={dsnFor(origin, key, projectPublicId)} />}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

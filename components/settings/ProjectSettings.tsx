@@ -1,0 +1,48 @@
+"use client";
+
+import { useState } from "react";
+import { Card } from "@/components/ui/Card";
+import { ErrorState } from "@/components/ui/ErrorState";
+import { LoadingState } from "@/components/ui/Spinner";
+import { CreateKeyForm } from "@/components/settings/CreateKeyForm";
+import { IngestInstructions } from "@/components/settings/IngestInstructions";
+import { IngestKeyList } from "@/components/settings/IngestKeyList";
+import { NewKeyReveal } from "@/components/settings/NewKeyReveal";
+import type { CreatedIngestKey } from "@/lib/client/hooks/useIngestKeysQuery";
+import { useProjectQuery } from "@/lib/client/hooks/useProjectQuery";
+
+/** One project's ingest setup: where to send, and (for admins) its keys. */
+export function ProjectSettings({ projectId, isAdmin }: { projectId: string; isAdmin: boolean }) {
+  const project = useProjectQuery(projectId);
+  const [created, setCreated] = useState<CreatedIngestKey | null>(null);
+
+  if (project.isLoading) return <LoadingState label="Loading project…" />;
+  if (project.error || !project.data) return <ErrorState error={project.error ?? new Error("project not found")} onRetry={() => void project.refetch()} />;
+  const { data } = project;
+
+  return (
+    <div className="space-y-6">
+      <Card title="Sending errors" titleId="ingest-title">
+        <p className="mb-4 text-sm text-gray-600 dark:text-gray-300">
+          Project <span className="font-medium text-gray-900 dark:text-gray-100">{data.name}</span> · DSN project id{" "}
+          <code className="font-mono">{data.publicId}</code>
+        </p>
+        <IngestInstructions projectPublicId={data.publicId} />
+      </Card>
+      <Card title="Ingest keys" titleId="keys-title">
+        {isAdmin ? (
+          <div className="space-y-4">
+            {created ? (
+              <NewKeyReveal created={created} projectPublicId={data.publicId} onDone={() => setCreated(null)} />
+            ) : (
+              <CreateKeyForm projectId={projectId} onCreated={setCreated} />
+            )}
+            <IngestKeyList projectId={projectId} />
+          </div>
+        ) : (
+          <p className="text-sm text-gray-500 dark:text-gray-400">Only workspace admins can see and manage ingest keys.</p>
+        )}
+      </Card>
+    </div>
+  );
+}

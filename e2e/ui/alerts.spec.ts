@@ -1,0 +1,31 @@
+import { createTenant, postEvents, type Tenant } from "@/e2e/support/tenant";
+import { expect, screenshotBothWidths, signInAs, test } from "@/e2e/ui/fixtures";
+
+let t: Tenant;
+
+test.beforeAll(async () => {
+  t = await createTenant("alerts");
+});
+
+test("a critical error raises an alert that can be acknowledged and resolved", async ({ page, context }) => {
+  // The default "Critical error" rule fires on the first critical event.
+  expect((await postEvents(t.key, { type: "PaymentGatewayDown", message: "gateway returned 503", severity: "critical" })).status).toBe(202);
+  await signInAs(context, t.member);
+  await page.goto("/");
+  const panel = page.getByRole("region", { name: /Active alerts/ });
+  const alert = panel.getByRole("listitem").filter({ hasText: "Critical error: PaymentGatewayDown" });
+  await expect(alert).toBeVisible({ timeout: 15_000 });
+  await expect(alert).toContainText("ACTIVE");
+  await screenshotBothWidths(page, "alerts");
+
+  await alert.getByRole("button", { name: "Acknowledge" }).click();
+  await expect(alert).toContainText("ACKNOWLEDGED");
+  await page.reload();
+  await expect(alert).toContainText("ACKNOWLEDGED");
+
+  await alert.getByRole("button", { name: "Resolve" }).click();
+  await expect(alert).toHaveCount(0);
+  await page.reload();
+  await expect(panel.getByRole("listitem").filter({ hasText: "New issue: PaymentGatewayDown" })).toBeVisible();
+  await expect(alert).toHaveCount(0);
+});

@@ -1,0 +1,56 @@
+import { createTenant, type Tenant } from "@/e2e/support/tenant";
+import { expect, screenshotBothWidths, test } from "@/e2e/ui/fixtures";
+import { seedErrors } from "@/e2e/ui/seed";
+import { createWorkspace } from "@/lib/workspaces/createWorkspace";
+
+let t: Tenant;
+let otherWorkspaceName: string;
+
+test.beforeAll(async () => {
+  t = await createTenant("auth");
+  await seedErrors(t);
+  // The admin also belongs to a second, empty workspace: the switcher appears.
+  otherWorkspaceName = `Other ${t.workspaceId.slice(-6)}`;
+  await createWorkspace({ name: otherWorkspaceName, ownerId: t.admin.id });
+});
+
+test("signed-out visitors are sent to the login page, keeping where they were going", async ({ page }) => {
+  await page.goto("/?tf=7d");
+  await expect(page).toHaveURL(/\/login\?next=%2F%3Ftf%3D7d/);
+  await expect(page.getByRole("heading", { name: "Sign in to Faultline" })).toBeVisible();
+  await screenshotBothWidths(page, "login");
+});
+
+test("a wrong password is refused with a message", async ({ page, consoleGuard }) => {
+  consoleGuard.allow(/status of 401/);
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(t.admin.email);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "email or password is incorrect" })).toBeVisible();
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("log in, switch workspace, log out", async ({ page }) => {
+  await page.goto("/login?next=%2F%3Ftf%3D7d");
+  await page.getByLabel("Email").fill(t.admin.email);
+  await page.getByLabel("Password").fill(t.admin.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/\?tf=7d$/);
+  await expect(page.getByRole("heading", { name: "Error Tracking" })).toBeVisible();
+  await expect(page.getByTestId("overview-totalErrors")).toBeVisible();
+
+  // The switcher lists both workspaces; the second one is empty, so it shows the first-run screen.
+  await page.getByRole("button", { name: /Switch workspace/ }).click();
+  await page.getByRole("option", { name: new RegExp(otherWorkspaceName) }).click();
+  await expect(page).toHaveURL(/ws=/);
+  await expect(page.getByRole("heading", { name: "Send your first error" })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByTestId("overview-totalErrors")).toBeVisible();
+
+  await page.getByRole("button", { name: /Account:/ }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login/);
+});

@@ -1,0 +1,158 @@
+import type { Page } from "@playwright/test";
+import { createTenant, postEvents, type Tenant } from "@/e2e/support/tenant";
+import { expect, screenshotBothWidths, signInAs, test } from "@/e2e/ui/fixtures";
+import { SEEDED, seedErrors } from "@/e2e/ui/seed";
+import type { ErrorTracking } from "@/lib/analytics/getErrorTracking";
+
+let t: Tenant;
+
+test.beforeAll(async () => {
+  t = await createTenant("dash");
+  await seedErrors(t);
+});
+
+test.beforeEach(async ({ context }) => {
+  await signInAs(context, t.admin);
+});
+
+const fmt = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+const rows = (page: Page) => page.getByTestId("error-row");
+
+async function trackingFromApi(page: Page, query: string): Promise<ErrorTracking> {
+  const res = await page.request.get(`/api/v1/workspaces/${t.workspaceId}/error-tracking?${query}`);
+  expect(res.status()).toBe(200);
+  return res.json();
+}
+
+test("the overview numbers equal the API's", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByTestId("overview-totalErrors")).toBeVisible();
+  const { overview } = await trackingFromApi(page, "timeframe=24h&severity=all");
+  expect(overview.totalErrors).toBe(24 + 3 + 2);
+  await expect(page.getByTestId("overview-totalErrors")).toHaveText(fmt.format(overview.totalErrors));
+  await expect(page.getByTestId("overview-uniqueErrors")).toHaveText(fmt.format(overview.uniqueErrors));
+  await expect(page.getByTestId("overview-affectedUsers")).toHaveText(fmt.format(overview.affectedUsers));
+  await expect(page.getByTestId("overview-criticalErrorRate")).toHaveText(`${fmt.format(overview.criticalErrorRate ?? 0)}%`);
+  await expect(page.getByTestId("overview-manualInterventions")).toHaveText(fmt.format(overview.manualInterventions));
+  await expect(page.getByTestId("overview-systemImpact")).toContainText(overview.systemImpact.toUpperCase());
+  await expect(rows(page)).toHaveCount(3);
+  await screenshotBothWidths(page, "dashboard");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await screenshotBothWidths(page, "dashboard-dark");
+});
+
+test("severity and timeframe filters live in the URL and narrow the view", async ({ page }) => {
+  await page.goto("/");
+  await expect(rows(page)).toHaveCount(3);
+
+  await page.getByLabel("Severity").selectOption("critical");
+  await expect(page).toHaveURL(/sev=critical/);
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText(SEEDED.spike);
+  const critical = await trackingFromApi(page, "timeframe=24h&severity=critical");
+  await expect(page.getByTestId("overview-totalErrors")).toHaveText(fmt.format(critical.overview.totalErrors));
+
+  await page.getByLabel("Severity").selectOption("all");
+  await page.getByRole("radio", { name: "Last 7 days" }).click();
+  await expect(page).toHaveURL(/tf=7d/);
+  await expect(rows(page)).toHaveCount(4);
+  await expect(page.getByTestId("error-row").filter({ hasText: SEEDED.old })).toBeVisible();
+
+  // A link reproduces the view.
+  await page.goto("/?tf=1h&sev=high");
+  await expect(page.getByRole("radio", { name: "Last hour" })).toBeChecked();
+  await expect(page.getByLabel("Severity")).toHaveValue("high");
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText(SEEDED.typeError);
+});
+
+test("status, category, search, sort and paging controls filter the list", async ({ page }) => {
+  await page.goto("/");
+  await expect(rows(page)).toHaveCount(3);
+  await page.getByLabel("Search errors").fill("valid address");
+  await expect(page).toHaveURL(/q=valid\+address/);
+  await expect(rows(page)).toHaveCount(1);
+  await page.getByLabel("Search errors").fill("");
+  await expect(rows(page)).toHaveCount(3);
+
+  await page.getByLabel("Category").selectOption("timeout");
+  await expect(rows(page)).toHaveCount(1);
+  await page.getByLabel("Category").selectOption("");
+
+  await page.getByRole("group", { name: "Status" }).getByRole("button", { name: "resolved" }).click();
+  await expect(page).toHaveURL(/status=resolved/);
+  await expect(page.getByText("No errors match these filters")).toBeVisible();
+  await page.getByRole("group", { name: "Status" }).getByRole("button", { name: "resolved" }).click();
+
+  await page.getByLabel("Sort by").selectOption("occurrences");
+  await expect(rows(page).first()).toContainText(SEEDED.spike);
+  await page.getByRole("button", { name: /sort ascending/ }).click();
+  await expect(page).toHaveURL(/order=asc/);
+  await expect(rows(page).first()).toContainText(SEEDED.validation);
+});
+
+test("clicking a spike filters the list to that window", async ({ page }) => {
+  await page.goto("/");
+  const { timeline } = await trackingFromApi(page, "timeframe=24h&severity=all");
+  expect(timeline.spikes.length).toBeGreaterThan(0);
+  const spike = timeline.spikes[0];
+
+  await page.getByTestId("spike").first().click();
+  await expect(page).toHaveURL(new RegExp(`from=${encodeURIComponent(spike.startTime)}`));
+  await expect(page.getByTestId("window-filter")).toBeVisible();
+  // Errors active during the window: the spike's own error, not the one first seen hours later.
+  await expect(rows(page).filter({ hasText: SEEDED.validation })).toHaveCount(0);
+  await expect(rows(page).filter({ hasText: SEEDED.spike })).toHaveCount(1);
+  await expect(page.getByTestId("spike").first()).toHaveAttribute("aria-pressed", "true");
+
+  await page.getByRole("button", { name: "Clear" }).click();
+  await expect(rows(page)).toHaveCount(3);
+
+  // The chart is clickable too: the shaded spike area (above the bars) and the spike's bars.
+  await page.locator(".recharts-reference-area-rect").first().click({ position: { x: 4, y: 4 } });
+  await expect(page.getByTestId("window-filter")).toBeVisible();
+  await page.getByRole("button", { name: "Clear" }).click();
+  await expect(page.getByTestId("window-filter")).toBeHidden();
+  await page.locator("path.spike-bar").first().click();
+  await expect(page.getByTestId("window-filter")).toBeVisible();
+});
+
+test("the list is keyboard navigable and Escape closes the details", async ({ page }) => {
+  await page.goto("/?sort=occurrences");
+  const listbox = page.getByRole("listbox", { name: /Errors/ });
+  await listbox.focus();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/error=/);
+  await expect(page.getByTestId("error-details")).toBeVisible();
+  await expect(listbox.getByRole("option", { selected: true })).toContainText(SEEDED.typeError);
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("error-details")).toBeHidden();
+  await expect(page).not.toHaveURL(/error=/);
+  await expect(page.getByRole("heading", { name: "Correlations" })).toBeVisible();
+});
+
+test("top errors tabs open an error", async ({ page }) => {
+  await page.goto("/");
+  const top = page.getByRole("region", { name: "Top errors" });
+  await top.getByRole("tab", { name: "By impact" }).click();
+  await top.getByRole("tab", { name: "Unresolved" }).click();
+  await top.getByRole("tabpanel").getByRole("button").first().click();
+  await expect(page.getByTestId("error-details")).toBeVisible();
+});
+
+test("the list pages through many errors", async ({ page, context }) => {
+  const many = await createTenant("paging");
+  const events = Array.from({ length: 23 }, (_, i) => ({ type: `PagedError${String(i).padStart(2, "0")}`, message: `error number ${i}`, severity: "medium" }));
+  expect((await postEvents(many.key, { events })).status).toBe(202);
+  await signInAs(context, many.admin);
+  await page.goto("/?sort=firstSeen&order=asc");
+  await expect(rows(page)).toHaveCount(20);
+  await expect(page.getByRole("navigation", { name: "Pagination" })).toContainText("1–20 of 23");
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(rows(page)).toHaveCount(3);
+  await expect(page.getByRole("navigation", { name: "Pagination" })).toContainText("21–23 of 23");
+  await page.getByRole("button", { name: "Previous" }).click();
+  await expect(rows(page)).toHaveCount(20);
+});

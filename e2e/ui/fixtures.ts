@@ -1,0 +1,67 @@
+import fs from "node:fs";
+import path from "node:path";
+import { test as base, expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import { BASE_URL, login, type TestUser } from "@/e2e/support/tenant";
+
+const SCREENSHOT_DIR = path.resolve(import.meta.dirname, "..", "screenshots");
+export const WIDE = { width: 1280, height: 900 };
+export const NARROW = { width: 390, height: 844 };
+
+interface ConsoleGuard {
+  /** Lets through console errors this test expects (e.g. the 4xx of a request it makes fail). */
+  allow: (pattern: RegExp) => void;
+}
+
+/** Every test fails on a console error or an uncaught page error anywhere in its browser context. */
+export const test = base.extend<{ consoleGuard: ConsoleGuard }>({
+  consoleGuard: [
+    async ({ context }, use) => {
+      const allowed: RegExp[] = [];
+      const problems: string[] = [];
+      context.on("console", (msg) => {
+        if (msg.type() !== "error") return;
+        const text = `${msg.text()} @ ${msg.location().url}`;
+        if (!allowed.some((re) => re.test(text))) problems.push(`console.error: ${text}`);
+      });
+      context.on("weberror", (err) => problems.push(`pageerror: ${err.error().message}`));
+      await use({ allow: (pattern) => allowed.push(pattern) });
+      expect(problems, "the page logged errors").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Signs in through the API and puts the session cookie into the browser context. */
+export async function signInAs(context: BrowserContext, user: TestUser): Promise<void> {
+  const cookie = await login(user);
+  const [name, value] = cookie.split("=");
+  await context.addCookies([{ name, value, url: BASE_URL }]);
+}
+
+/**
+ * Full-page screenshots at 1280 and 390 px wide, saved as e2e/screenshots/<name>-<width>.png. At 390 px
+ * a panel that opens as a full-screen overlay (`narrowOverlay`) is captured whole instead of the page.
+ */
+export async function screenshotBothWidths(page: Page, name: string, options: { narrowOverlay?: Locator } = {}): Promise<void> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const original = page.viewportSize() ?? WIDE;
+  for (const size of [WIDE, NARROW]) {
+    await page.setViewportSize(size);
+    // Let charts measure the new width and the layout settle.
+    await page.waitForTimeout(400);
+    const file = path.join(SCREENSHOT_DIR, `${name}-${size.width}.png`);
+    if (size === NARROW && options.narrowOverlay) {
+      // A fixed full-screen sheet scrolls inside itself: make the viewport as tall as the sheet's content.
+      const height = await options.narrowOverlay.evaluate((el) => el.scrollHeight + 24);
+      await page.setViewportSize({ width: NARROW.width, height: Math.max(NARROW.height, height) });
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: file });
+    } else {
+      await page.screenshot({ path: file, fullPage: true });
+    }
+  }
+  await page.setViewportSize(original);
+  await page.waitForTimeout(200);
+}

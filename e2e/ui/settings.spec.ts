@@ -1,0 +1,56 @@
+import { createTenant, postEvents, type Tenant } from "@/e2e/support/tenant";
+import { expect, screenshotBothWidths, signInAs, test } from "@/e2e/ui/fixtures";
+
+let t: Tenant;
+
+test.beforeAll(async () => {
+  t = await createTenant("keys");
+});
+
+test("create a key (shown once), use it, revoke it", async ({ page, context }) => {
+  await signInAs(context, t.admin);
+  await page.goto("/");
+  await page.getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByRole("heading", { name: "Project settings" })).toBeVisible();
+  await expect(page.getByTestId("key-row")).toHaveCount(1);
+  await expect(page.getByTestId("ingest-url")).toHaveText(/\/api\/v1\/events$/);
+  await screenshotBothWidths(page, "settings");
+
+  await page.getByLabel("New key name").fill("e2e backend");
+  await page.getByRole("button", { name: "Create key" }).click();
+  const key = (await page.getByTestId("new-key").textContent())?.trim() ?? "";
+  expect(key).toMatch(/^[0-9a-f]{32}$/);
+  const reveal = page.getByRole("region", { name: "New ingest key" });
+  await expect(reveal.getByTestId("curl-example")).toContainText(`x-faultline-key: ${key}`);
+  await expect(reveal.getByTestId("dsn")).toHaveText(new RegExp(`^http://${key}@127\\.0\\.0\\.1:\\d+/${t.projectPublicId}$`));
+  await screenshotBothWidths(page, "settings-new-key");
+
+  // The key works for ingest.
+  expect((await postEvents(key, { type: "KeyCheck", message: "sent with the new key" })).status).toBe(202);
+
+  // Once dismissed (or after a reload) only the prefix is ever shown again.
+  await reveal.getByRole("button", { name: "I have copied it" }).click();
+  await expect(page.getByTestId("new-key")).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId("key-row")).toHaveCount(2);
+  await expect(page.getByText(key)).toHaveCount(0);
+  const row = page.getByTestId("key-row").filter({ hasText: "e2e backend" });
+  await expect(row).toContainText(key.slice(0, 8));
+  const listed = await page.request.get(`/api/v1/projects/${t.projectId}/keys`);
+  expect(JSON.stringify(await listed.json())).not.toContain(key);
+
+  await row.getByRole("button", { name: "Revoke key e2e backend" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Revoke key" }).click();
+  await expect(row).toContainText("revoked");
+  await expect(page.getByTestId("toast")).toContainText("revoked");
+  expect((await postEvents(key, { type: "KeyCheck", message: "after revocation" })).status).toBe(401);
+});
+
+test("a member sees the ingest URL but not the keys", async ({ page, context }) => {
+  await signInAs(context, t.member);
+  await page.goto("/settings");
+  await expect(page.getByTestId("curl-example")).toContainText("<your-ingest-key>");
+  await expect(page.getByText("Only workspace admins can see and manage ingest keys.")).toBeVisible();
+  expect((await page.request.get(`/api/v1/projects/${t.projectId}/keys`)).status()).toBe(403);
+  expect((await page.request.get(`/api/v1/projects/${t.projectId}`)).status()).toBe(200);
+});

@@ -1,0 +1,20 @@
+// Fixed locale so numbers look the same for every viewer and in tests.
+const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 2 });
+
+export const formatCount = (n: number) => integer.format(n);
+export const formatNumber = (n: number) => decimal.format(n);
+export const formatMoney = (n: number) => money.format(n);
+
+/** `n` is already a percentage (0–100); null (no denominator) shows as a dash. */
+export const formatPercent = (n: number | null) => (n === null ? "—" : `${decimal.format(n)}%`);
+
+/** Seconds as "850 ms", "42 s", "3.5 min", "2.1 h". */
+export function formatSeconds(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds <= 0) return "—";
+  if (seconds < 1) return `${integer.format(seconds * 1000)} ms`;
+  if (seconds < 90) return `${decimal.format(seconds)} s`;
+  if (seconds < 5400) return `${decimal.format(seconds / 60)} min`;
+  return `${decimal.format(seconds / 3600)} h`;
+}

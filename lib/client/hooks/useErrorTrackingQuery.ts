@@ -1,0 +1,26 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/client/apiFetch";
+import { POLL_MS } from "@/lib/client/hooks/useErrorsQuery";
+import type { ErrorTracking } from "@/lib/analytics/getErrorTracking";
+import type { Timeframe } from "@/lib/analytics/trackingQuery";
+
+export interface TrackingParams {
+  workspaceId: string | undefined;
+  timeframe: Timeframe;
+  severity: string;
+}
+
+/** GET /api/v1/workspaces/:id/error-tracking — the aggregated view; polled so new errors show up. */
+export function useErrorTrackingQuery({ workspaceId, timeframe, severity }: TrackingParams) {
+  return useQuery({
+    queryKey: ["errorTracking", { workspaceId, timeframe, severity }],
+    queryFn: ({ signal }) =>
+      apiFetch<ErrorTracking>(
+        `/api/v1/workspaces/${workspaceId}/error-tracking?${new URLSearchParams({ timeframe, severity })}`,
+        { signal },
+      ),
+    enabled: Boolean(workspaceId),
+    placeholderData: keepPreviousData,
+    refetchInterval: POLL_MS,
+  });
+}

@@ -1,0 +1,96 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useRef } from "react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import type { Timeframe } from "@/lib/analytics/trackingQuery";
+import type { ErrorStatus } from "@/lib/errors/errorSchemas";
+import type { Severity } from "@/lib/ingest/eventSchema";
+
+export const TIMEFRAME_OPTIONS = ["1h", "24h", "7d", "30d"] as const satisfies readonly Timeframe[];
+export const SEVERITY_OPTIONS = ["all", "critical", "high", "medium", "low"] as const satisfies readonly (Severity | "all")[];
+export const STATUS_OPTIONS = ["new", "acknowledged", "investigating", "resolved", "ignored"] as const satisfies readonly ErrorStatus[];
+export const SORT_OPTIONS = ["lastSeen", "firstSeen", "occurrences", "users", "severity"] as const;
+
+export type SeverityFilter = (typeof SEVERITY_OPTIONS)[number];
+export type ErrorSort = (typeof SORT_OPTIONS)[number];
+
+/** Everything that defines the dashboard view lives in the URL, so a link reproduces it. */
+export interface DashboardParams {
+  workspaceId: string | null;
+  timeframe: Timeframe;
+  severity: SeverityFilter;
+  statuses: ErrorStatus[];
+  category: string | null;
+  q: string;
+  sort: ErrorSort;
+  order: "asc" | "desc";
+  page: number;
+  selectedErrorId: string | null;
+  /** A spike's window picked on the timeline; narrows the list to errors active in it. */
+  window: { from: string; to: string } | null;
+}
+
+export type ParamPatch = Partial<Record<"ws" | "tf" | "sev" | "status" | "cat" | "q" | "sort" | "order" | "page" | "error" | "from" | "to", string | null>>;
+
+const oneOf = <T extends string>(options: readonly T[], value: string | null, fallback: T): T =>
+  options.includes(value as T) ? (value as T) : fallback;
+
+export function parseDashboardParams(params: URLSearchParams): DashboardParams {
+  const from = params.get("from");
+  const to = params.get("to");
+  const page = Number(params.get("page"));
+  return {
+    workspaceId: params.get("ws"),
+    timeframe: oneOf(TIMEFRAME_OPTIONS, params.get("tf"), "24h"),
+    severity: oneOf(SEVERITY_OPTIONS, params.get("sev"), "all"),
+    statuses: (params.get("status") ?? "").split(",").filter((s): s is ErrorStatus => STATUS_OPTIONS.includes(s as ErrorStatus)),
+    category: params.get("cat"),
+    q: params.get("q") ?? "",
+    sort: oneOf(SORT_OPTIONS, params.get("sort"), "lastSeen"),
+    order: params.get("order") === "asc" ? "asc" : "desc",
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+    selectedErrorId: params.get("error"),
+    window: from && to && !Number.isNaN(Date.parse(from)) && !Number.isNaN(Date.parse(to)) ? { from, to } : null,
+  };
+}
+
+/** The parsed view plus `update`, which rewrites the query string (null removes a key). */
+export function useDashboardParams() {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const current = params.toString();
+  const state = useMemo(() => parseDashboardParams(new URLSearchParams(current)), [current]);
+  // The query string of an update the router has not committed yet: quick successive changes
+  // (two clicks before the URL updates) must build on each other, not on the stale committed URL.
+  const pending = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (pending.current === current) pending.current = null;
+  }, [current]);
+  useEffect(() => {
+    const forget = () => {
+      pending.current = null;
+    };
+    window.addEventListener("popstate", forget);
+    return () => window.removeEventListener("popstate", forget);
+  }, []);
+
+  const update = useCallback(
+    (patch: ParamPatch, options: { push?: boolean } = {}) => {
+      const next = new URLSearchParams(pending.current ?? current);
+      for (const [key, value] of Object.entries(patch)) {
+        if (value === null || value === undefined || value === "") next.delete(key);
+        else next.set(key, value);
+      }
+      const qs = next.toString();
+      pending.current = qs;
+      const url = qs ? `${pathname}?${qs}` : pathname;
+      if (options.push) router.push(url, { scroll: false });
+      else router.replace(url, { scroll: false });
+    },
+    [current, pathname, router],
+  );
+
+  return { ...state, update };
+}
