@@ -33,6 +33,8 @@ export async function startCrossOriginSite(dsn: string): Promise<{ url: string; 
   const server = http.createServer((req, res) => {
     if (req.url === "/sentry.js") {
       res.writeHead(200, { "content-type": "text/javascript" }).end(script);
+    } else if (req.url === "/favicon.ico") {
+      res.writeHead(204).end();
     } else if (req.url === "/") {
       res.writeHead(200, { "content-type": "text/html" }).end(page);
     } else {
