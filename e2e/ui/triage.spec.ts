@@ -89,10 +89,12 @@ test("acknowledge, investigate, assign, then ignore another error", async ({ pag
 
 test("a refused change rolls back with a visible message", async ({ page, consoleGuard }) => {
   consoleGuard.allow(/status of 409/);
+  // The refusal is held back until the test has seen the optimistic state, then sent: no timing race.
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
   await page.route("**/api/v1/errors/*", async (route) => {
     if (route.request().method() !== "PATCH") return route.fallback();
-    // Slow enough to see the optimistic state, then refuse.
-    await new Promise((r) => setTimeout(r, 500));
+    await released;
     await route.fulfill({ status: 409, contentType: "application/json", body: JSON.stringify({ error: { code: "conflict", message: "someone else changed it" } }) });
   });
   await page.goto("/");
@@ -100,6 +102,7 @@ test("a refused change rolls back with a visible message", async ({ page, consol
   await expect(page.getByTestId("detail-status")).toHaveText(/NEW/);
   await details(page).getByRole("button", { name: "Ignore" }).click();
   await expect(page.getByTestId("detail-status")).toHaveText(/IGNORED/);
+  release();
   await expect(page.getByTestId("toast")).toContainText("Change not saved: someone else changed it");
   await expect(page.getByTestId("detail-status")).toHaveText(/NEW/);
   await expect(page.getByTestId("error-row").filter({ hasText: SEEDED.spike })).toContainText("NEW");
