@@ -2,6 +2,9 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { AppHeader } from "@/components/dashboard/AppHeader";
+import { AlertRulesSettings } from "@/components/settings/AlertRulesSettings";
+import { ChannelsSettings } from "@/components/settings/ChannelsSettings";
+import { DeliveryLog } from "@/components/settings/DeliveryLog";
 import { ProjectSettings } from "@/components/settings/ProjectSettings";
 import { input } from "@/components/ui/buttonStyles";
 import { EmptyState } from "@/components/ui/EmptyState";
@@ -28,7 +31,7 @@ export function SettingsPage() {
         <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
           <div>
             <h1 className="text-2xl font-bold text-gray-900 dark:text-gray-100">Project settings</h1>
-            <p className="mt-1 text-sm text-gray-500 dark:text-gray-400">Ingest keys and where to send errors</p>
+            <p className="mt-1 text-sm text-gray-500 dark:text-gray-400">Ingest keys, where to send errors, and alerting</p>
           </div>
           {workspace && workspace.projects.length > 1 && project && (
             <label className="flex items-center gap-2 text-sm text-gray-600 dark:text-gray-300">
@@ -53,6 +56,13 @@ export function SettingsPage() {
           <EmptyState title="This workspace has no projects yet" />
         ) : (
           <ProjectSettings key={project.id} projectId={project.id} isAdmin={workspace.role === "admin"} />
+        )}
+        {workspace && !me.isLoading && (
+          <div id="alerts" key={workspace.id} className="space-y-6">
+            <AlertRulesSettings workspaceId={workspace.id} isAdmin={workspace.role === "admin"} />
+            <ChannelsSettings workspaceId={workspace.id} isAdmin={workspace.role === "admin"} />
+            <DeliveryLog workspaceId={workspace.id} />
+          </div>
         )}
       </main>
     </div>

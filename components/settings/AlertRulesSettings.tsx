@@ -1,0 +1,124 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { Badge, SeverityBadge } from "@/components/ui/Badge";
+import { button, input } from "@/components/ui/buttonStyles";
+import { Card } from "@/components/ui/Card";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { ErrorState } from "@/components/ui/ErrorState";
+import { LoadingState } from "@/components/ui/Spinner";
+import { formatDuration } from "@/lib/alerts/evaluate/formatDuration";
+import type { RuleDto } from "@/lib/alerts/rules/ruleDto";
+import { useAlertRulesQuery, useUpdateAlertRuleMutation } from "@/lib/client/hooks/useAlertRulesQuery";
+
+const NO_THRESHOLD: RuleDto["kind"][] = ["new_issue", "regression"];
+const KIND_LABEL: Record<RuleDto["kind"], string> = {
+  severity_count: "event count",
+  error_rate: "error rate %",
+  spike: "spike ×",
+  new_issue: "new issue",
+  regression: "regression",
+};
+
+/** The workspace's alert rules; admins toggle them and edit threshold and window per row. */
+export function AlertRulesSettings({ workspaceId, isAdmin }: { workspaceId: string; isAdmin: boolean }) {
+  const rules = useAlertRulesQuery(workspaceId);
+  return (
+    <Card title="Alert rules" titleId="alert-rules-title" bodyClassName="px-4 py-2 sm:px-6">
+      {rules.isLoading ? (
+        <LoadingState label="Loading rules…" className="py-6" />
+      ) : rules.error && !rules.data ? (
+        <ErrorState error={rules.error} onRetry={() => void rules.refetch()} className="py-6" />
+      ) : !rules.data?.items.length ? (
+        <EmptyState title="No alert rules" className="py-6" />
+      ) : (
+        <>
+          {!isAdmin && <p className="pt-2 text-sm text-gray-500 dark:text-gray-400">Only workspace admins can change alert rules.</p>}
+          <ul data-testid="rule-list" className="divide-y divide-gray-100 dark:divide-gray-800">
+            {rules.data.items.map((rule) => (
+              <RuleRow key={`${rule.id}:${rule.updatedAt}`} rule={rule} workspaceId={workspaceId} isAdmin={isAdmin} />
+            ))}
+          </ul>
+        </>
+      )}
+    </Card>
+  );
+}
+
+function RuleRow({ rule, workspaceId, isAdmin }: { rule: RuleDto; workspaceId: string; isAdmin: boolean }) {
+  const update = useUpdateAlertRuleMutation(workspaceId);
+  const [threshold, setThreshold] = useState(String(rule.threshold));
+  const [windowSeconds, setWindowSeconds] = useState(String(rule.windowSeconds));
+  const hasThreshold = !NO_THRESHOLD.includes(rule.kind);
+  const dirty = threshold !== String(rule.threshold) || windowSeconds !== String(rule.windowSeconds);
+  const id = `rule-${rule.id}`;
+
+  function save(e: FormEvent) {
+    e.preventDefault();
+    update.mutate({ ruleId: rule.id, changes: { threshold: Number(threshold), windowSeconds: Number(windowSeconds) } });
+  }
+
+  return (
+    <li data-testid="rule-row" className="py-3">
+      <form onSubmit={save} className="flex flex-col gap-2 sm:flex-row sm:items-end sm:gap-3">
+        <div className="min-w-0 flex-1">
+          <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-gray-900 dark:text-gray-100">
+            <span id={`${id}-name`}>{rule.name}</span>
+            {rule.alertSeverity && <SeverityBadge severity={rule.alertSeverity} />}
+            {!rule.enabled && <Badge>disabled</Badge>}
+          </p>
+          <p className="text-xs text-gray-500 dark:text-gray-400">
+            {KIND_LABEL[rule.kind]}
+            {rule.eventSeverity && ` · ${rule.eventSeverity} events`}
+            {hasThreshold ? ` · ${rule.threshold} in ${formatDuration(rule.windowSeconds)}` : " · immediately"}
+          </p>
+        </div>
+        <div className="flex flex-wrap items-end gap-2">
+          <label className="flex items-center gap-1.5 self-center text-sm text-gray-700 dark:text-gray-300">
+            <input
+              type="checkbox"
+              checked={rule.enabled}
+              disabled={!isAdmin || update.isPending}
+              onChange={(e) => update.mutate({ ruleId: rule.id, changes: { enabled: e.target.checked } })}
+              aria-label={`Enabled: ${rule.name}`}
+              className="h-4 w-4 rounded border-gray-300 text-blue-600 dark:border-gray-600 dark:bg-gray-800"
+            />
+            Enabled
+          </label>
+          {hasThreshold && (
+            <>
+              <label className="block text-xs text-gray-600 dark:text-gray-400">
+                Threshold
+                <input
+                  type="number" min={0} step="any" required value={threshold} readOnly={!isAdmin}
+                  onChange={(e) => setThreshold(e.target.value)}
+                  aria-label={`Threshold: ${rule.name}`}
+                  className={`${input} mt-0.5 block w-24`}
+                />
+              </label>
+              <label className="block text-xs text-gray-600 dark:text-gray-400">
+                Window (s)
+                <input
+                  type="number" min={0} step={1} required value={windowSeconds} readOnly={!isAdmin}
+                  onChange={(e) => setWindowSeconds(e.target.value)}
+                  aria-label={`Window in seconds: ${rule.name}`}
+                  className={`${input} mt-0.5 block w-24`}
+                />
+              </label>
+            </>
+          )}
+          {isAdmin && hasThreshold && (
+            <button type="submit" disabled={!dirty || update.isPending} className={button.secondary} aria-label={`Save ${rule.name}`}>
+              {update.isPending ? "Saving…" : "Save"}
+            </button>
+          )}
+        </div>
+      </form>
+      {update.error && (
+        <p role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">
+          {rule.name} not saved: {update.error.message}
+        </p>
+      )}
+    </li>
+  );
+}

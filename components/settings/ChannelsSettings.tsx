@@ -1,0 +1,79 @@
+"use client";
+
+import { Badge, SeverityBadge } from "@/components/ui/Badge";
+import { button } from "@/components/ui/buttonStyles";
+import { Card } from "@/components/ui/Card";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { ErrorState } from "@/components/ui/ErrorState";
+import { LoadingState } from "@/components/ui/Spinner";
+import { useToast } from "@/components/ui/Toast";
+import { CreateChannelForm } from "@/components/settings/CreateChannelForm";
+import type { ChannelDto } from "@/lib/alerts/channels/channelDto";
+import { useChannelsQuery, useDeleteChannelMutation } from "@/lib/client/hooks/useChannelsQuery";
+
+/** What a channel sends to, as the API returns it (secrets already masked). */
+function target(channel: ChannelDto): string {
+  const config = channel.config as Record<string, unknown>;
+  if (Array.isArray(config.to)) return config.to.join(", ");
+  if (typeof config.url === "string") return config.url;
+  if (typeof config.routingKey === "string") return `routing key ${config.routingKey}`;
+  return "";
+}
+
+/** Notification channels: everyone sees them (masked); admins add and delete. */
+export function ChannelsSettings({ workspaceId, isAdmin }: { workspaceId: string; isAdmin: boolean }) {
+  const channels = useChannelsQuery(workspaceId);
+  const remove = useDeleteChannelMutation(workspaceId);
+  const { showToast } = useToast();
+  const items = channels.data?.items ?? [];
+
+  function confirmDelete(c: ChannelDto) {
+    if (!window.confirm(`Delete channel “${c.name}”? It stops receiving alerts.`)) return;
+    remove.mutate(
+      { channelId: c.id },
+      { onSuccess: () => showToast(`Channel “${c.name}” deleted`, "success"), onError: (e) => showToast(`Channel not deleted: ${e.message}`) },
+    );
+  }
+
+  return (
+    <Card title="Notification channels" titleId="channels-title">
+      <div className="space-y-4">
+        {isAdmin ? <CreateChannelForm workspaceId={workspaceId} /> : <p className="text-sm text-gray-500 dark:text-gray-400">Only workspace admins can change channels.</p>}
+        {channels.isLoading ? (
+          <LoadingState label="Loading channels…" className="py-6" />
+        ) : channels.error && !channels.data ? (
+          <ErrorState error={channels.error} onRetry={() => void channels.refetch()} className="py-6" />
+        ) : items.length === 0 ? (
+          <EmptyState title="No channels yet" className="py-6">Alerts are only shown in the dashboard.</EmptyState>
+        ) : (
+          <ul data-testid="channel-list" className="divide-y divide-gray-100 dark:divide-gray-800">
+            {items.map((c) => (
+              <li key={c.id} data-testid="channel-row" className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center">
+                <div className="min-w-0 flex-1 space-y-1">
+                  <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-gray-900 dark:text-gray-100">
+                    {c.name}
+                    <Badge className="bg-blue-100 text-blue-800 dark:bg-blue-950 dark:text-blue-300">{c.kind}</Badge>
+                    {!c.enabled && <Badge>disabled</Badge>}
+                  </p>
+                  <p data-testid="channel-target" className="break-all font-mono text-xs text-gray-600 dark:text-gray-400">
+                    {target(c)}
+                  </p>
+                  <p className="flex flex-wrap gap-1">
+                    {c.severities.map((s) => (
+                      <SeverityBadge key={s} severity={s} />
+                    ))}
+                  </p>
+                </div>
+                {isAdmin && (
+                  <button type="button" onClick={() => confirmDelete(c)} disabled={remove.isPending} className={button.secondary} aria-label={`Delete channel ${c.name}`}>
+                    Delete
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </Card>
+  );
+}

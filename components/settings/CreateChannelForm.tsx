@@ -1,0 +1,111 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { button, input } from "@/components/ui/buttonStyles";
+import type { Severity } from "@/lib/ingest/eventSchema";
+import { useCreateChannelMutation, type NewChannel } from "@/lib/client/hooks/useChannelsQuery";
+
+type Kind = NewChannel["kind"];
+const KINDS: Kind[] = ["webhook", "slack", "email", "pagerduty"];
+const SEVERITY_ORDER: Severity[] = ["critical", "high", "medium", "low"];
+// Seed 004's routing table, as the API's own defaults (docs/alerts.md).
+const DEFAULT_SEVERITIES: Record<Kind, Severity[]> = {
+  webhook: SEVERITY_ORDER,
+  slack: ["critical", "high", "medium"],
+  email: ["critical", "high"],
+  pagerduty: ["critical"],
+};
+const TARGET: Record<Kind, { label: string; placeholder: string; type: string }> = {
+  webhook: { label: "Webhook URL", placeholder: "https://example.com/hooks/faultline", type: "url" },
+  slack: { label: "Slack incoming-webhook URL", placeholder: "https://hooks.slack.com/services/…", type: "url" },
+  email: { label: "Recipients (comma-separated)", placeholder: "oncall@example.com, team@example.com", type: "text" },
+  pagerduty: { label: "PagerDuty routing key", placeholder: "Events API v2 integration key", type: "text" },
+};
+
+function configFor(kind: Kind, value: string): Record<string, unknown> {
+  const v = value.trim();
+  if (kind === "email") return { to: v.split(",").map((s) => s.trim()).filter(Boolean) };
+  if (kind === "pagerduty") return { routingKey: v };
+  return { url: v };
+}
+
+/** Adds a channel (admins): its kind, a name, where it sends, and which severities it receives. */
+export function CreateChannelForm({ workspaceId }: { workspaceId: string }) {
+  const create = useCreateChannelMutation(workspaceId);
+  const [kind, setKind] = useState<Kind>("webhook");
+  const [name, setName] = useState("");
+  const [targetValue, setTargetValue] = useState("");
+  const [severities, setSeverities] = useState<Severity[]>(DEFAULT_SEVERITIES.webhook);
+  const target = TARGET[kind];
+
+  function changeKind(next: Kind) {
+    setKind(next);
+    setSeverities(DEFAULT_SEVERITIES[next]);
+    setTargetValue("");
+  }
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    create.mutate(
+      { kind, name: name.trim(), severities, config: configFor(kind, targetValue) },
+      {
+        onSuccess: () => {
+          setName("");
+          setTargetValue("");
+        },
+      },
+    );
+  }
+
+  return (
+    <form onSubmit={submit} aria-label="New channel" className="space-y-3 rounded-md bg-gray-50 p-3 ring-1 ring-gray-200 dark:bg-gray-950 dark:ring-gray-800">
+      <div className="grid gap-3 sm:grid-cols-[10rem_1fr]">
+        <label className="block text-sm">
+          <span className="text-gray-700 dark:text-gray-300">Channel type</span>
+          <select value={kind} onChange={(e) => changeKind(e.target.value as Kind)} className={`${input} mt-1 w-full`}>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="block text-sm">
+          <span className="text-gray-700 dark:text-gray-300">Channel name</span>
+          <input required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. on-call webhook" className={`${input} mt-1 w-full`} />
+        </label>
+      </div>
+      <label className="block text-sm">
+        <span className="text-gray-700 dark:text-gray-300">{target.label}</span>
+        <input required type={target.type} value={targetValue} onChange={(e) => setTargetValue(e.target.value)} placeholder={target.placeholder} className={`${input} mt-1 w-full`} />
+      </label>
+      <fieldset className="text-sm">
+        <legend className="text-gray-700 dark:text-gray-300">Severities</legend>
+        <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+          {SEVERITY_ORDER.map((s) => (
+            <label key={s} className="flex items-center gap-1.5 text-gray-700 dark:text-gray-300">
+              <input
+                type="checkbox"
+                checked={severities.includes(s)}
+                onChange={(e) => setSeverities((list) => (e.target.checked ? [...list, s] : list.filter((x) => x !== s)))}
+                className="h-4 w-4 rounded border-gray-300 text-blue-600 dark:border-gray-600 dark:bg-gray-800"
+              />
+              {s}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" disabled={create.isPending || !name.trim() || !targetValue.trim() || severities.length === 0} className={button.primary}>
+          {create.isPending ? "Adding…" : "Add channel"}
+        </button>
+        {severities.length === 0 && <span className="text-xs text-gray-500 dark:text-gray-400">Pick at least one severity.</span>}
+      </div>
+      {create.error && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          Channel not added: {create.error.message}
+        </p>
+      )}
+    </form>
+  );
+}

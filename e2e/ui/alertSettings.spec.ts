@@ -1,0 +1,88 @@
+import { createTenant, postEvents, type Tenant } from "@/e2e/support/tenant";
+import { expect, screenshotBothWidths, signInAs, test } from "@/e2e/ui/fixtures";
+
+let t: Tenant;
+
+test.beforeAll(async () => {
+  t = await createTenant("alert-settings");
+});
+
+interface Rule {
+  name: string;
+  enabled: boolean;
+  threshold: number;
+}
+
+test("an admin edits alert rules, adds and deletes a channel, and sees the delivery log", async ({ page, context, consoleGuard }) => {
+  await signInAs(context, t.admin);
+  const rulesUrl = `/api/v1/workspaces/${t.workspaceId}/alert-rules`;
+  const rules = async () => ((await (await page.request.get(rulesUrl)).json()) as { items: Rule[] }).items;
+
+  // A channel pointing at a closed port, and a critical error: the delivery log gets a failing row.
+  const seeded = await page.request.post(`/api/v1/workspaces/${t.workspaceId}/channels`, {
+    data: { kind: "webhook", name: "Dead receiver", config: { url: "http://127.0.0.1:9/faultline" } },
+  });
+  expect(seeded.status()).toBe(201);
+  expect((await postEvents(t.key, { type: "LedgerDown", message: "ledger unreachable", severity: "critical" })).status).toBe(202);
+  await expect
+    .poll(async () => ((await (await page.request.get(`/api/v1/workspaces/${t.workspaceId}/deliveries`)).json()) as { total: number }).total, { timeout: 15_000 })
+    .toBeGreaterThan(0);
+
+  await page.goto("/settings");
+  const rulesCard = page.getByRole("region", { name: "Alert rules" });
+  await expect(rulesCard.getByTestId("rule-row")).toHaveCount(8);
+  await expect(page.getByTestId("delivery-row").first()).toContainText("Dead receiver");
+
+  // Disable "Low errors" (saved at once) and raise the "High errors" threshold (saved with its button).
+  await rulesCard.getByLabel("Enabled: Low errors").uncheck();
+  await expect(rulesCard.getByTestId("rule-row").filter({ hasText: "Low errors" })).toContainText("disabled");
+  await rulesCard.getByLabel("Threshold: High errors").fill("7");
+  await rulesCard.getByRole("button", { name: "Save High errors" }).click();
+  await expect(rulesCard.getByTestId("rule-row").filter({ hasText: "High errors" })).toContainText("7 in 5 min");
+
+  await page.reload();
+  await expect(rulesCard.getByLabel("Enabled: Low errors")).not.toBeChecked();
+  await expect(rulesCard.getByLabel("Threshold: High errors")).toHaveValue("7");
+  const saved = await rules();
+  expect(saved.find((r) => r.name.startsWith("Low errors"))?.enabled).toBe(false);
+  expect(saved.find((r) => r.name.startsWith("High errors"))?.threshold).toBe(7);
+
+  // A server refusal is shown on the row (the browser logs the 422).
+  consoleGuard.allow(/status of 422/);
+  await rulesCard.getByLabel("Threshold: Medium errors").fill("0");
+  await rulesCard.getByRole("button", { name: "Save Medium errors" }).click();
+  await expect(rulesCard.getByRole("alert")).toContainText(/Medium errors.* not saved: invalid threshold/);
+
+  // Create a webhook channel: listed with its URL masked.
+  const channels = page.getByRole("region", { name: "Notification channels" });
+  const secretUrl = "https://hooks.example.com/services/T000/B000/s3cretTokenXYZ9";
+  await channels.getByLabel("Channel type").selectOption("webhook");
+  await channels.getByLabel("Channel name").fill("Ops webhook");
+  await channels.getByLabel("Webhook URL").fill(secretUrl);
+  await channels.getByLabel("low", { exact: true }).uncheck();
+  await channels.getByRole("button", { name: "Add channel" }).click();
+  const row = channels.getByTestId("channel-row").filter({ hasText: "Ops webhook" });
+  await expect(row.getByTestId("channel-target")).toHaveText("https://hooks.example.com/••••XYZ9");
+  await expect(row).not.toContainText("s3cretToken");
+  await expect(row).toContainText("HIGH");
+  await expect(row).not.toContainText("LOW");
+  await screenshotBothWidths(page, "settings-alerts");
+
+  // Delete it (after the confirmation).
+  page.once("dialog", (d) => void d.accept());
+  await row.getByRole("button", { name: "Delete channel Ops webhook" }).click();
+  await expect(row).toHaveCount(0);
+  await expect(page.getByTestId("toast")).toContainText("deleted");
+  await page.reload();
+  await expect(channels.getByTestId("channel-row")).toHaveCount(1);
+});
+
+test("a member sees rules and channels read-only", async ({ page, context }) => {
+  await signInAs(context, t.member);
+  await page.goto("/settings");
+  const rulesCard = page.getByRole("region", { name: "Alert rules" });
+  await expect(rulesCard.getByText("Only workspace admins can change alert rules.")).toBeVisible();
+  await expect(rulesCard.getByLabel("Enabled: Critical error")).toBeDisabled();
+  await expect(rulesCard.getByRole("button", { name: /^Save/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Add channel" })).toHaveCount(0);
+});
