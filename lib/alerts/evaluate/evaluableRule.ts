@@ -1,19 +1,5 @@
 import type { AlertRule } from "@/lib/generated/prisma/client";
+import type { RuleSettings } from "@/lib/alerts/rules/ruleSettings";
 
-/** What evaluation needs of a rule. */
-export type EvaluableRule = Pick<
-  AlertRule,
-  | "id"
-  | "workspaceId"
-  | "name"
-  | "kind"
-  | "eventSeverity"
-  | "alertSeverity"
-  | "threshold"
-  | "windowSeconds"
-  | "baselineSeconds"
-  | "minCount"
-  | "escalateAfterSeconds"
-  | "finalAfterSeconds"
-  | "enabled"
->;
+/** What evaluation needs of a rule: its settings plus identity and owner. */
+export type EvaluableRule = RuleSettings & Pick<AlertRule, "id" | "workspaceId">;
