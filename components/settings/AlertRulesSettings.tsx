@@ -70,7 +70,7 @@ function RuleRow({ rule, workspaceId, isAdmin }: { rule: RuleDto; workspaceId: s
           <p className="text-xs text-gray-500 dark:text-gray-400">
             {KIND_LABEL[rule.kind]}
             {rule.eventSeverity && ` · ${rule.eventSeverity} events`}
-            {hasThreshold ? ` · ${rule.threshold} in ${formatDuration(rule.windowSeconds)}` : " · immediately"}
+            {hasThreshold && rule.windowSeconds > 0 ? ` · ${rule.threshold} in ${formatDuration(rule.windowSeconds)}` : " · immediately"}
           </p>
         </div>
         <div className="flex flex-wrap items-end gap-2">
