@@ -25,16 +25,8 @@ export interface Scope {
  */
 export function countsSql(scope: Scope, window: TimeWindow, from: Date, to: Date, p: SqlParams): string {
   const stride = `'${window.bucketMs / 1000} seconds'::interval`;
-  const ws = p.add(scope.workspaceId);
   if (window.source === "raw") {
-    const filters = [
-      `o."workspaceId" = ${ws}::uuid`,
-      `o."occurredAt" >= ${p.add(from)}`,
-      `o."occurredAt" < ${p.add(to)}`,
-      scope.projectId && `o."projectId" = ${p.add(scope.projectId)}::uuid`,
-      scope.environment && `o.environment = ${p.add(scope.environment)}`,
-      scope.severity && `g.severity = ${p.add(scope.severity)}::"Severity"`,
-    ].filter(Boolean);
+    const filters = occurrenceFilters(scope, from, to, p);
     return `SELECT o."groupId", date_bin(${stride}, o."occurredAt", TIMESTAMPTZ 'epoch') AS bucket, g.severity,
         count(*)::int AS count, sum(o."creditsLost") AS "creditsLost"
       FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId"
@@ -45,7 +37,7 @@ export function countsSql(scope: Scope, window: TimeWindow, from: Date, to: Date
   const table = daily ? `"ErrorDaily"` : `"ErrorHourly"`;
   const time = daily ? `(r.day::timestamp AT TIME ZONE 'UTC')` : "r.bucket";
   const filters = [
-    `r."workspaceId" = ${ws}::uuid`,
+    `r."workspaceId" = ${p.add(scope.workspaceId)}::uuid`,
     daily ? `r.day >= ${p.add(isoDay(from))}::date` : `r.bucket >= ${p.add(from)}`,
     daily ? `r.day < ${p.add(isoDay(to))}::date` : `r.bucket < ${p.add(to)}`,
     scope.projectId && `r."projectId" = ${p.add(scope.projectId)}::uuid`,
@@ -56,6 +48,21 @@ export function countsSql(scope: Scope, window: TimeWindow, from: Date, to: Date
       r."creditsLost"
     FROM ${table} r
     WHERE ${filters.join(" AND ")}`;
+}
+
+/**
+ * WHERE conditions on occurrences `o` (joined with their group `g`) for a scope over [from, to):
+ * the one definition every raw-occurrence query of the view uses.
+ */
+export function occurrenceFilters(scope: Scope, from: Date, to: Date, p: SqlParams): string[] {
+  return [
+    `o."workspaceId" = ${p.add(scope.workspaceId)}::uuid`,
+    `o."occurredAt" >= ${p.add(from)}`,
+    `o."occurredAt" < ${p.add(to)}`,
+    scope.projectId && `o."projectId" = ${p.add(scope.projectId)}::uuid`,
+    scope.environment && `o.environment = ${p.add(scope.environment)}`,
+    scope.severity && `g.severity = ${p.add(scope.severity)}::"Severity"`,
+  ].filter((f): f is string => Boolean(f));
 }
 
 function isoDay(at: Date): string {

@@ -1,6 +1,6 @@
 import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
 import { buildErrorChains, type CascadeEdge, type ChainGroup } from "@/lib/analytics/buildErrorChains";
-import { isUnfiltered, SqlParams } from "@/lib/analytics/countsSql";
+import { isUnfiltered, occurrenceFilters, SqlParams } from "@/lib/analytics/countsSql";
 import { queryRows } from "@/lib/analytics/queryRows";
 import { runSequenceEdges } from "@/lib/analytics/runSequenceEdges";
 import { percentage } from "@/lib/analytics/stats";
@@ -50,15 +50,7 @@ async function entityCorrelation(ctx: AnalyticsContext, column: Entity): Promise
   const top = await topEntities(ctx, column);
   if (top.length === 0) return [];
   const p = new SqlParams();
-  const filters = [
-    `o."workspaceId" = ${p.add(scope.workspaceId)}::uuid`,
-    `o."${column}" = ANY(${p.add(top.map((t) => t.id))}::text[])`,
-    `o."occurredAt" >= ${p.add(window.start)}`,
-    `o."occurredAt" < ${p.add(window.end)}`,
-    scope.projectId && `o."projectId" = ${p.add(scope.projectId)}::uuid`,
-    scope.environment && `o.environment = ${p.add(scope.environment)}`,
-    scope.severity && `g.severity = ${p.add(scope.severity)}::"Severity"`,
-  ].filter(Boolean);
+  const filters = [...occurrenceFilters(scope, window.start, window.end, p), `o."${column}" = ANY(${p.add(top.map((t) => t.id))}::text[])`];
   const rows = await queryRows<{ id: string; type: string; n: string }>(
     `SELECT o."${column}" AS id, g.type, count(*) AS n
      FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId"
@@ -91,15 +83,7 @@ async function topEntities(ctx: AnalyticsContext, column: Entity): Promise<{ id:
     );
     return rows.map((r) => ({ id: r.id, count: Number(r.n) }));
   }
-  const filters = [
-    `o."workspaceId" = ${p.add(scope.workspaceId)}::uuid`,
-    `o."${column}" IS NOT NULL`,
-    `o."occurredAt" >= ${p.add(window.start)}`,
-    `o."occurredAt" < ${p.add(window.end)}`,
-    scope.projectId && `o."projectId" = ${p.add(scope.projectId)}::uuid`,
-    scope.environment && `o.environment = ${p.add(scope.environment)}`,
-    scope.severity && `g.severity = ${p.add(scope.severity)}::"Severity"`,
-  ].filter(Boolean);
+  const filters = [...occurrenceFilters(scope, window.start, window.end, p), `o."${column}" IS NOT NULL`];
   const rows = await queryRows<{ id: string; n: string }>(
     `SELECT o."${column}" AS id, count(*) AS n FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId"
      WHERE ${filters.join(" AND ")} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${TOP}`,

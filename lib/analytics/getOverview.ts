@@ -1,5 +1,5 @@
 import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
-import { isUnfiltered, SqlParams } from "@/lib/analytics/countsSql";
+import { isUnfiltered, occurrenceFilters, SqlParams } from "@/lib/analytics/countsSql";
 import { severityRank, type WindowGroup } from "@/lib/analytics/loadWindowGroups";
 import type { Severity } from "@/lib/ingest/eventSchema";
 import type { Recovery } from "@/lib/analytics/getRecovery";
@@ -75,14 +75,7 @@ async function affectedUsersAndAgents(ctx: AnalyticsContext) {
       (SELECT count(DISTINCT "userId") FROM "UserDaily" WHERE "workspaceId" = ${ws}::uuid AND day >= ${from}::date AND day <= ${to}::date${project}) AS users,
       (SELECT count(DISTINCT "agentId") FROM "AgentDaily" WHERE "workspaceId" = ${ws}::uuid AND day >= ${from}::date AND day <= ${to}::date${project}) AS agents`;
   } else {
-    const filters = [
-      `o."workspaceId" = ${ws}::uuid`,
-      `o."occurredAt" >= ${p.add(window.start)}`,
-      `o."occurredAt" < ${p.add(window.end)}`,
-      scope.projectId && `o."projectId" = ${p.add(scope.projectId)}::uuid`,
-      scope.environment && `o.environment = ${p.add(scope.environment)}`,
-      scope.severity && `g.severity = ${p.add(scope.severity)}::"Severity"`,
-    ].filter(Boolean);
+    const filters = occurrenceFilters(scope, window.start, window.end, p);
     affectedSql = `
       (SELECT count(DISTINCT o."userId") FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId" WHERE ${filters.join(" AND ")}) AS users,
       (SELECT count(DISTINCT o."agentId") FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId" WHERE ${filters.join(" AND ")}) AS agents`;

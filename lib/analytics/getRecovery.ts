@@ -1,5 +1,5 @@
 import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
-import { SqlParams } from "@/lib/analytics/countsSql";
+import { occurrenceFilters, SqlParams } from "@/lib/analytics/countsSql";
 import { queryRows } from "@/lib/analytics/queryRows";
 import { percentage, round, summarise } from "@/lib/analytics/stats";
 
@@ -82,15 +82,7 @@ export type Recovery = Awaited<ReturnType<typeof getRecovery>>;
 async function loadOutcomes(ctx: AnalyticsContext): Promise<OutcomeRow[]> {
   const p = new SqlParams();
   const { scope, window } = ctx;
-  const filters = [
-    `o."workspaceId" = ${p.add(scope.workspaceId)}::uuid`,
-    `o.recovered IN (true, false)`,
-    `o."occurredAt" >= ${p.add(window.start)}`,
-    `o."occurredAt" < ${p.add(window.end)}`,
-    scope.projectId && `o."projectId" = ${p.add(scope.projectId)}::uuid`,
-    scope.environment && `o.environment = ${p.add(scope.environment)}`,
-    scope.severity && `g.severity = ${p.add(scope.severity)}::"Severity"`,
-  ].filter(Boolean);
+  const filters = [...occurrenceFilters(scope, window.start, window.end, p), `o.recovered IN (true, false)`];
   return queryRows<OutcomeRow>(
     `SELECT o."groupId", g.type, o.recovered, o."recoveryMethod" AS method, o."recoveryDurationMs" AS "durationMs",
        o."recoveryAutomatic" AS automatic, o."occurredAt", coalesce(o.metadata->>'failureReason', o.message) AS reason
