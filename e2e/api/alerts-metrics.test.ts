@@ -81,12 +81,16 @@ describe.runIf(Boolean(token))("GET /api/metrics", () => {
     const groupId = (await res.json()).accepted[0].groupId as string;
     await waitUntil(async () => (await alertsOfRule(t.workspaceId, "severity-critical")).find((a) => a.errorGroupId === groupId), 5000, "alert");
     await receiver.waitFor((r) => r.path === path, 2); // critical + new issue
-
-    const firing = await scrape();
+    // The receiver can see the request before the sender has recorded its outcome: wait for the counter.
+    const delivered = (m: Exposition) => sampleValue(m, "faultline_notification_deliveries_total", { channel: channel.body.id, kind: "webhook", outcome: "delivered" });
+    const firing = await waitUntil(async () => {
+      const m = await scrape();
+      return delivered(m) >= 2 ? m : null;
+    }, 5000, "delivery counter");
     const active = (severity: string) => sampleValue(firing, "faultline_alerts_active", { workspace: t.workspaceId, severity });
     expect(active("critical")).toBe(4); // Db and Fatal: each a critical-error and a new-issue alert
     expect(active("low")).toBe(1); // Val's new-issue alert
-    expect(sampleValue(firing, "faultline_notification_deliveries_total", { channel: channel.body.id, kind: "webhook", outcome: "delivered" })).toBe(2);
+    expect(delivered(firing)).toBe(2);
     expect(sampleValue(firing, "faultline_alerts_fired_total", { workspace: t.workspaceId, severity: "critical", rule_kind: "severity_count" })).toBe(2);
 
     const member = await login(t.member);
