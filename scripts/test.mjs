@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: unit tests, then API tests over real HTTP against the built app on a fresh embedded
 // PostgreSQL (or DATABASE_URL's server, in a database of its own), then Playwright e2e in Chromium.
-// `node scripts/test.mjs unit|api|e2e` runs one stage.
+// `node scripts/test.mjs unit|api|e2e [files…]` runs one stage (of those files).
 import fs from "node:fs";
 import path from "node:path";
 import { spawn } from "node:child_process";
@@ -13,6 +13,7 @@ import { needsBuild } from "./needsBuild.mjs";
 const root = path.resolve(import.meta.dirname, "..");
 const only = process.argv[2];
 const stages = only ? [only] : ["unit", "api", "e2e"];
+const files = process.argv.slice(3);
 const appPort = Number(process.env.TEST_APP_PORT ?? 3100);
 const env = {
   ...process.env,
@@ -26,7 +27,7 @@ let database;
 let app;
 
 async function main() {
-  if (stages.includes("unit")) await run(bin("vitest"), ["run", "--config", "vitest.config.ts"], { cwd: root, env });
+  if (stages.includes("unit")) await run(bin("vitest"), ["run", "--config", "vitest.config.ts", ...files], { cwd: root, env });
   if (!stages.some((s) => s === "api" || s === "e2e")) return;
 
   await startDatabase();
@@ -34,8 +35,8 @@ async function main() {
   if (needsBuild(root)) await run(bin("next"), ["build"], { cwd: root, env });
   await startApp();
 
-  if (stages.includes("api")) await run(bin("vitest"), ["run", "--config", "vitest.api.config.ts"], { cwd: root, env });
-  if (stages.includes("e2e")) await run(bin("playwright"), ["test"], { cwd: root, env });
+  if (stages.includes("api")) await run(bin("vitest"), ["run", "--config", "vitest.api.config.ts", ...files], { cwd: root, env });
+  if (stages.includes("e2e")) await run(bin("playwright"), ["test", ...files], { cwd: root, env });
 }
 
 async function startDatabase() {
