@@ -17,6 +17,9 @@ export async function startEmbeddedPostgres({ dataDir, port, database }) {
     password: "postgres",
     persistent: true,
     createPostgresUser: true, // needed when running as root
+    // PostgreSQL's 128 MB default keeps little of a busy workspace's rollups and indexes in memory;
+    // the usual advice is about a quarter of RAM. 1 GB is a modest share of a small server.
+    postgresFlags: ["-c", `shared_buffers=${process.env.EMBEDDED_PG_SHARED_BUFFERS ?? "1GB"}`],
     onLog: () => {},
     onError: () => {},
   });
