@@ -21,6 +21,12 @@ describe("concurrent ingest", () => {
     expect(groups).toEqual([{ occurrenceCount: 200, usersAffected: 50, agentsAffected: 7 }]);
     const [{ n }] = await query<{ n: string }>(`SELECT sum(count) AS n FROM "ErrorHourly" WHERE "projectId" = $1`, [t.projectId]);
     expect(Number(n)).toBe(200);
+    // The daily rollups agree: one row for the group and day, and the sharded per-project totals
+    // count 200 events of exactly one distinct error however the writers were spread.
+    const [daily] = await query<{ rows: string; n: string }>(`SELECT count(*) AS rows, sum(count) AS n FROM "ErrorDaily" WHERE "projectId" = $1`, [t.projectId]);
+    expect({ rows: Number(daily.rows), n: Number(daily.n) }).toEqual({ rows: 1, n: 200 });
+    const [totals] = await query<{ n: string; errors: string }>(`SELECT sum(count) AS n, sum(errors) AS errors FROM "ProjectDaily" WHERE "projectId" = $1`, [t.projectId]);
+    expect({ n: Number(totals.n), errors: Number(totals.errors) }).toEqual({ n: 200, errors: 1 });
     const list = await (await getJson(`/api/v1/errors?projectId=${t.projectId}`, { key: t.key })).json();
     expect(list.items[0].occurrences).toBe(200);
   });

@@ -185,3 +185,41 @@ describe("error-tracking view: chains and recovery", () => {
     expect(v.overview.autoRecoveryRate).toBeCloseTo(66.67, 1);
   });
 });
+
+describe("error-tracking view: 30 days from the weekly, daily and per-project rollups", () => {
+  const DAY = 86_400_000;
+  /** Noon UTC, `n` days ago. */
+  const noon = (n: number) => new Date(Math.floor(Date.now() / DAY) * DAY - n * DAY + 12 * HOUR);
+  let t: Tenant;
+  let cookie: string;
+
+  beforeAll(async () => {
+    t = await createTenant("month");
+    cookie = await login(t.member);
+    const at = (n: number, count: number, base: Record<string, unknown>) =>
+      Array.from({ length: count }, (_, i) => ({ ...base, message: `${base.message} ${n}-${i}`, occurredAt: iso(noon(n), i * 1000) }));
+    const a = { type: "WeeklyA", message: "slow query", severity: "high", environment: "production", stackTrace: "WeeklyA: x\n    at q (/app/db.js:1:1)" };
+    const b = { type: "WeeklyB", message: "cache down", severity: "critical", environment: "staging", stackTrace: "WeeklyB: x\n    at c (/app/cache.js:1:1)" };
+    // Spread over several Monday–Sunday weeks, so whole weekly rows, added days and subtracted days all count.
+    const events = [...at(2, 3, a), ...at(12, 2, a), ...at(26, 4, a), ...at(29, 1, a), ...at(20, 5, b), ...at(40, 1, b), ...at(31, 2, b)];
+    expect((await postEvents(t.key, events)).status).toBe(202);
+  });
+
+  it("counts every event of the window once, per error, per day and per filter", async () => {
+    const v = await view(t, cookie, "timeframe=30d");
+    expect(v.overview).toMatchObject({ totalErrors: 15, uniqueErrors: 2, previousTotalErrors: 3 });
+    expect(v.topErrors.byOccurrence.map((e: { type: string; count: number }) => [e.type, e.count])).toEqual([["WeeklyA", 10], ["WeeklyB", 5]]);
+    expect(v.categories.byType.find((c: { type: string }) => c.type === "WeeklyB")).toMatchObject({ count: 5, previousCount: 3, trend: "increasing" });
+    const day = (n: number) => v.timeline.errorsByTime.find((b: { timestamp: string }) => b.timestamp === new Date(noon(n).getTime() - 12 * HOUR).toISOString());
+    expect(day(2)).toMatchObject({ count: 3, criticalCount: 0, uniqueErrors: 1 });
+    expect(day(20)).toMatchObject({ count: 5, criticalCount: 5, uniqueErrors: 1 });
+    expect(v.timeline.errorsByTime.reduce((n: number, b: { count: number }) => n + b.count, 0)).toBe(15);
+
+    const critical = await view(t, cookie, "timeframe=30d&severity=critical");
+    expect(critical.overview).toMatchObject({ totalErrors: 5, uniqueErrors: 1, previousTotalErrors: 3 });
+    expect(critical.timeline.errorsByTime.reduce((n: number, b: { count: number }) => n + b.count, 0)).toBe(5);
+    const production = await view(t, cookie, "timeframe=30d&environment=production");
+    expect(production.overview).toMatchObject({ totalErrors: 10, uniqueErrors: 1 });
+    expect(production.timeline.errorsByTime.find((b: { count: number }) => b.count === 4)).toMatchObject({ uniqueErrors: 1, criticalCount: 0 });
+  });
+});

@@ -1,4 +1,4 @@
-import type { TimeWindow } from "@/lib/analytics/timeWindow";
+import type { CountSource, TimeWindow } from "@/lib/analytics/timeWindow";
 import type { Severity } from "@/lib/ingest/eventSchema";
 
 /** Collects positional parameters while a query is assembled. */
@@ -17,37 +17,61 @@ export interface Scope {
   severity?: Severity;
 }
 
+/** Resolution of the time column `at` that countsSql yields for each source. */
+export const SOURCE_STEP_MS: Record<CountSource, number> = { raw: 5 * 60_000, hourly: 3_600_000, daily: 86_400_000 };
+
 /**
- * SQL of a derived table `(groupId, bucket, severity, count, creditsLost)`: error counts per group and
- * bucket of the window over [from, to), read from the cheapest source that has the window's
- * resolution (raw occurrences for 1h, hourly rollup for 24h/7d, daily rollup for 30d). Severity is
- * the group's, so filters agree across sections.
+ * SQL of a derived table `(groupId, at, severity, count, creditsLost)`: error counts per group over
+ * [from, to), read from the cheapest source that has the window's resolution (raw occurrences for
+ * 1h, hourly rollup for 24h/7d, daily rollup for 30d; see {@link countSource}). `at` stays in the source's own type — a
+ * `date` for the daily rollup, an hour or a 5-minute `timestamptz` otherwise — so that filters and
+ * aggregates over hundreds of thousands of rows never convert per row: compare it with
+ * {@link timeParam}, turn aggregated results into instants with {@link asInstant}. Severity is the
+ * group's, so filters agree across sections.
  */
-export function countsSql(scope: Scope, window: TimeWindow, from: Date, to: Date, p: SqlParams): string {
-  const stride = `'${window.bucketMs / 1000} seconds'::interval`;
-  if (window.source === "raw") {
+export function countsSql(scope: Scope, source: CountSource, from: Date, to: Date, p: SqlParams, groupIds?: string[]): string {
+  if (source === "raw") {
     const filters = occurrenceFilters(scope, from, to, p);
-    return `SELECT o."groupId", date_bin(${stride}, o."occurredAt", TIMESTAMPTZ 'epoch') AS bucket, g.severity,
-        count(*)::int AS count, sum(o."creditsLost") AS "creditsLost"
+    if (groupIds) filters.push(`o."groupId" = ANY(${p.add(groupIds)}::uuid[])`);
+    return `SELECT o."groupId", date_bin('${SOURCE_STEP_MS.raw / 1000} seconds'::interval, o."occurredAt", TIMESTAMPTZ 'epoch') AS at,
+        g.severity, count(*)::int AS count, sum(o."creditsLost") AS "creditsLost"
       FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId"
       WHERE ${filters.join(" AND ")}
       GROUP BY 1, 2, 3`;
   }
-  const daily = window.source === "daily";
-  const table = daily ? `"ErrorDaily"` : `"ErrorHourly"`;
-  const time = daily ? `(r.day::timestamp AT TIME ZONE 'UTC')` : "r.bucket";
+  const daily = source === "daily";
+  if (daily && scope.environment) throw new Error("the daily rollup has no environment: pick the source with countSource()");
+  const at = daily ? "r.day" : "r.bucket";
   const filters = [
     `r."workspaceId" = ${p.add(scope.workspaceId)}::uuid`,
-    daily ? `r.day >= ${p.add(isoDay(from))}::date` : `r.bucket >= ${p.add(from)}`,
-    daily ? `r.day < ${p.add(isoDay(to))}::date` : `r.bucket < ${p.add(to)}`,
+    `${at} >= ${timeParam(source, from, p)}`,
+    `${at} < ${timeParam(source, to, p)}`,
     scope.projectId && `r."projectId" = ${p.add(scope.projectId)}::uuid`,
     scope.environment && `r.environment = ${p.add(scope.environment)}`,
     scope.severity && `r.severity = ${p.add(scope.severity)}::"Severity"`,
+    groupIds && `r."groupId" = ANY(${p.add(groupIds)}::uuid[])`,
   ].filter(Boolean);
-  return `SELECT r."groupId", date_bin(${stride}, ${time}, TIMESTAMPTZ 'epoch') AS bucket, r.severity, r.count,
-      r."creditsLost"
-    FROM ${table} r
+  return `SELECT r."groupId", ${at} AS at, r.severity, r.count, r."creditsLost"
+    FROM ${daily ? `"ErrorDaily"` : `"ErrorHourly"`} r
     WHERE ${filters.join(" AND ")}`;
+}
+
+/**
+ * The source countsSql reads for a window and scope: the window's own, except that the daily rollup
+ * has no environment, so environment-filtered daily windows read the hourly one.
+ */
+export function countSource(scope: Scope, window: TimeWindow): CountSource {
+  return window.source === "daily" && scope.environment ? "hourly" : window.source;
+}
+
+/** A parameter comparable with countsSql's `at` without conversion (daily: the UTC day holding the instant). */
+export function timeParam(source: CountSource, at: Date, p: SqlParams): string {
+  return source === "daily" ? `${p.add(isoDay(at))}::date` : `${p.add(at)}::timestamptz`;
+}
+
+/** An aggregated `at` expression as a timestamptz (a daily `date` is midnight UTC). */
+export function asInstant(source: CountSource, expr: string): string {
+  return source === "daily" ? `(${expr}::timestamp AT TIME ZONE 'UTC')` : expr;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
 import { severityRank, type WindowGroup } from "@/lib/analytics/loadWindowGroups";
 import { queryRows } from "@/lib/analytics/queryRows";
-import { percentage } from "@/lib/analytics/stats";
+import { compareText, percentage } from "@/lib/analytics/stats";
 import { trendOf } from "@/lib/analytics/trend";
 import type { Severity } from "@/lib/ingest/eventSchema";
 
@@ -40,7 +40,7 @@ export async function getCategories(_ctx: AnalyticsContext, groups: WindowGroup[
   }
   const types = [...byTypeMap.values()]
     .filter((t) => t.count > 0)
-    .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type))
+    .sort((a, b) => b.count - a.count || compareText(a.type, b.type))
     .slice(0, MAX_TYPES);
   const sampleIds = types.map((t) => t.groups.sort((a, b) => b.cur - a.cur).slice(0, SAMPLES_PER_TYPE).map((g) => g.id));
   const samples = await loadSamples(sampleIds.flat());

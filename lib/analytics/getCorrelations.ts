@@ -3,13 +3,15 @@ import { buildErrorChains, type CascadeEdge, type ChainGroup } from "@/lib/analy
 import { isUnfiltered, occurrenceFilters, SqlParams } from "@/lib/analytics/countsSql";
 import { queryRows } from "@/lib/analytics/queryRows";
 import { runSequenceEdges } from "@/lib/analytics/runSequenceEdges";
-import { percentage } from "@/lib/analytics/stats";
+import { compareText, percentage } from "@/lib/analytics/stats";
 
 const TOP = 10;
 const TYPES_PER_ENTITY = 5;
 const MAX_CHAINS = 10;
 /** Run-sequence links are read from the newest run-tagged occurrences only. */
-const RUN_SAMPLE = 20_000;
+const RUN_SAMPLE = 5_000;
+/** Error types per top agent/user are counted over its newest errors in the window. */
+const TYPE_SAMPLE = 1_000;
 
 type Entity = "agentId" | "userId";
 
@@ -24,7 +26,7 @@ export async function getCorrelations(ctx: AnalyticsContext) {
       errorTypes: a.types.map((t) => t.type),
       errorCount: a.count,
       errorRate: agentRates.get(a.id) ?? null,
-      commonCause: a.types[0] ? `${a.types[0].type} (${percentage(a.types[0].n, a.count)} % of its errors)` : "unknown",
+      commonCause: a.types[0] ? `${a.types[0].type} (${percentage(a.types[0].n, a.sampled)} % of its errors)` : "unknown",
     })),
     userCorrelation: users.map((u) => ({
       userId: u.id,
@@ -41,31 +43,36 @@ export type Correlations = Awaited<ReturnType<typeof getCorrelations>>;
 interface EntityErrors {
   id: string;
   count: number;
+  /** How many of its errors the type breakdown was read from (at most TYPE_SAMPLE). */
+  sampled: number;
   types: { type: string; n: number }[];
 }
 
-/** Top agents/users by errors in the window, with their most frequent error types. */
+/**
+ * Top agents/users by errors in the window, with their most frequent error types among their
+ * newest TYPE_SAMPLE errors there (an agent may have millions; the index is read newest first).
+ */
 async function entityCorrelation(ctx: AnalyticsContext, column: Entity): Promise<EntityErrors[]> {
   const { scope, window } = ctx;
   const top = await topEntities(ctx, column);
   if (top.length === 0) return [];
   const p = new SqlParams();
-  const filters = [...occurrenceFilters(scope, window.start, window.end, p), `o."${column}" = ANY(${p.add(top.map((t) => t.id))}::text[])`];
-  const rows = await queryRows<{ id: string; type: string; n: string }>(
-    `SELECT o."${column}" AS id, g.type, count(*) AS n
-     FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId"
-     WHERE ${filters.join(" AND ")} GROUP BY 1, 2`,
+  const ids = p.add(top.map((t) => t.id));
+  const filters = [...occurrenceFilters(scope, window.start, window.end, p), `o."${column}" = e.id`];
+  const rows = await queryRows<{ id: string; type: string; n: number }>(
+    `SELECT s.id, s.type, count(*)::int AS n
+     FROM unnest(${ids}::text[]) AS e(id)
+     CROSS JOIN LATERAL (
+       SELECT e.id, g.type FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId"
+       WHERE ${filters.join(" AND ")} ORDER BY o."occurredAt" DESC LIMIT ${TYPE_SAMPLE}) s
+     GROUP BY 1, 2`,
     p.values,
   );
-  return top.map((t) => ({
-    id: t.id,
-    count: t.count,
-    types: rows
-      .filter((r) => r.id === t.id)
-      .map((r) => ({ type: r.type, n: Number(r.n) }))
-      .sort((a, b) => b.n - a.n)
-      .slice(0, TYPES_PER_ENTITY),
-  }));
+  return top.map((t) => {
+    const types = rows.filter((r) => r.id === t.id).sort((a, b) => b.n - a.n || compareText(a.type, b.type));
+    const sampled = types.reduce((n, r) => n + r.n, 0);
+    return { id: t.id, count: t.count, sampled, types: types.slice(0, TYPES_PER_ENTITY).map((r) => ({ type: r.type, n: r.n })) };
+  });
 }
 
 async function topEntities(ctx: AnalyticsContext, column: Entity): Promise<{ id: string; count: number }[]> {
@@ -106,7 +113,7 @@ async function agentErrorRates(ctx: AnalyticsContext, agentIds: string[]): Promi
 function possibleCause(u: EntityErrors): string {
   const top = u.types[0];
   if (!top) return "unknown";
-  if (top.n / u.count >= 0.5) return `mostly ${top.type} (${percentage(top.n, u.count)} %): likely tied to this user's data or account`;
+  if (top.n / u.sampled >= 0.5) return `mostly ${top.type} (${percentage(top.n, u.sampled)} %): likely tied to this user's data or account`;
   return `${u.types.length} different error types: check this user's configuration or client version`;
 }
 

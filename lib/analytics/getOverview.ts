@@ -8,7 +8,7 @@ import { percentage, round } from "@/lib/analytics/stats";
 import { env } from "@/lib/env";
 
 const DAY = 86_400_000;
-/** The population behind userImpact: users seen in any event of the last 30 days. */
+/** The population behind userImpact: users seen in any event of the last 30 UTC days (today included). */
 const KNOWN_USERS_DAYS = 30;
 
 type SystemImpact = "low" | "medium" | "high" | "critical";
@@ -66,26 +66,30 @@ async function affectedUsersAndAgents(ctx: AnalyticsContext) {
   const p = new SqlParams();
   const ws = p.add(scope.workspaceId);
   const project = scope.projectId ? ` AND "projectId" = ${p.add(scope.projectId)}::uuid` : "";
-  const knownFrom = p.add(new Date(now.getTime() - KNOWN_USERS_DAYS * DAY).toISOString().slice(0, 10));
+  const knownFromDay = new Date(now.getTime() - (KNOWN_USERS_DAYS - 1) * DAY).toISOString().slice(0, 10);
+  // Distinct counts as a hashed GROUP BY, which PostgreSQL runs far faster than a sorted count(DISTINCT).
+  const distinct = (column: string, from: string) => `(SELECT count(*) FROM (SELECT ${column} ${from} GROUP BY 1) d)`;
   let affectedSql: string;
+  let sameAsKnown = false;
   if (isUnfiltered(scope) && window.source !== "raw" && window.bucketMs >= 6 * 3_600_000) {
-    const from = p.add(window.start.toISOString().slice(0, 10));
-    const to = p.add(new Date(window.end.getTime() - 1).toISOString().slice(0, 10));
-    affectedSql = `
-      (SELECT count(DISTINCT "userId") FROM "UserDaily" WHERE "workspaceId" = ${ws}::uuid AND day >= ${from}::date AND day <= ${to}::date${project}) AS users,
-      (SELECT count(DISTINCT "agentId") FROM "AgentDaily" WHERE "workspaceId" = ${ws}::uuid AND day >= ${from}::date AND day <= ${to}::date${project}) AS agents`;
+    const fromDay = window.start.toISOString().slice(0, 10);
+    const toDay = new Date(window.end.getTime() - 1).toISOString().slice(0, 10);
+    sameAsKnown = fromDay <= knownFromDay; // the window covers the whole known-users period
+    const from = p.add(fromDay);
+    const to = p.add(toDay);
+    const days = `WHERE "workspaceId" = ${ws}::uuid AND day >= ${from}::date AND day <= ${to}::date${project}`;
+    affectedSql = `${distinct(`"userId"`, `FROM "UserDaily" ${days}`)} AS users, ${distinct(`"agentId"`, `FROM "AgentDaily" ${days}`)} AS agents`;
   } else {
     const filters = occurrenceFilters(scope, window.start, window.end, p);
-    affectedSql = `
-      (SELECT count(DISTINCT o."userId") FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId" WHERE ${filters.join(" AND ")}) AS users,
-      (SELECT count(DISTINCT o."agentId") FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId" WHERE ${filters.join(" AND ")}) AS agents`;
+    const from = `FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId" WHERE ${filters.join(" AND ")}`;
+    affectedSql = `${distinct(`o."userId"`, `${from} AND o."userId" IS NOT NULL`)} AS users, ${distinct(`o."agentId"`, `${from} AND o."agentId" IS NOT NULL`)} AS agents`;
   }
-  const [row] = await queryRows<{ users: string; agents: string; known: string }>(
-    `SELECT ${affectedSql},
-       (SELECT count(DISTINCT "userId") FROM "UserDaily" WHERE "workspaceId" = ${ws}::uuid AND day >= ${knownFrom}::date${project}) AS known`,
-    p.values,
-  );
-  return { users: Number(row.users), agents: Number(row.agents), knownUsers: Number(row.known) };
+  const knownSql = sameAsKnown
+    ? "NULL::bigint"
+    : distinct(`"userId"`, `FROM "UserDaily" WHERE "workspaceId" = ${ws}::uuid AND day >= ${p.add(knownFromDay)}::date${project}`);
+  const [row] = await queryRows<{ users: string; agents: string; known: string | null }>(`SELECT ${affectedSql}, ${knownSql} AS known`, p.values);
+  const users = Number(row.users);
+  return { users, agents: Number(row.agents), knownUsers: row.known === null ? users : Number(row.known) };
 }
 
 /** Executions reported for the window and the previous one: the error-rate denominator. */

@@ -1,95 +1,101 @@
 import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
 import { occurrenceFilters, SqlParams } from "@/lib/analytics/countsSql";
 import { queryRows } from "@/lib/analytics/queryRows";
-import { percentage, round, summarise } from "@/lib/analytics/stats";
+import { compareText, percentage, round, summarise } from "@/lib/analytics/stats";
 
-const MAX_OUTCOMES = 50_000;
 const MAX_FAILED = 20;
-
-interface OutcomeRow {
-  groupId: string;
-  type: string;
-  recovered: boolean;
-  method: string | null;
-  durationMs: number | null;
-  automatic: boolean | null;
-  occurredAt: Date;
-  reason: string | null;
-}
 
 /**
  * Recovery analysis. Automatic recovery comes from the outcomes clients report on occurrences
  * (`recovery: {recovered, method, durationMs, automatic}`); manual recovery runs from first seen (or
- * the last regression) to resolved, for groups a user resolved inside the window.
+ * the last regression) to resolved, for groups a user resolved inside the window. Outcomes are
+ * aggregated in PostgreSQL (exact over the whole window, whatever their number).
  */
 export async function getRecovery(ctx: AnalyticsContext) {
-  const [outcomes, manual] = await Promise.all([loadOutcomes(ctx), loadManualResolutions(ctx)]);
-
-  const automaticSeconds = outcomes.filter((o) => o.recovered && o.automatic !== false && o.durationMs !== null).map((o) => o.durationMs! / 1000);
+  const [methods, automatic, failed, manual] = await Promise.all([
+    outcomesByMethod(ctx),
+    automaticDurations(ctx),
+    failedRecoveries(ctx),
+    loadManualResolutions(ctx),
+  ]);
   const manualSeconds = manual.map((m) => m.seconds);
-
-  const byMethod = new Map<string, { uses: number; successes: number; successMs: number[] }>();
-  for (const o of outcomes) {
-    const key = o.method ?? "unspecified";
-    const m = byMethod.get(key) ?? { uses: 0, successes: 0, successMs: [] };
-    m.uses++;
-    if (o.recovered) {
-      m.successes++;
-      if (o.durationMs !== null) m.successMs.push(o.durationMs);
-    }
-    byMethod.set(key, m);
-  }
-
-  const failedByGroup = new Map<string, { errorId: string; type: string; methods: Set<string>; reason: string; at: number }>();
-  for (const o of outcomes) {
-    if (o.recovered) continue;
-    const f = failedByGroup.get(o.groupId) ?? { errorId: o.groupId, type: o.type, methods: new Set<string>(), reason: "", at: 0 };
-    if (o.method) f.methods.add(o.method);
-    if (o.occurredAt.getTime() >= f.at) {
-      f.at = o.occurredAt.getTime();
-      f.reason = o.reason ?? "recovery reported as failed";
-    }
-    failedByGroup.set(o.groupId, f);
-  }
-
-  const automaticRecovered = outcomes.filter((o) => o.recovered && o.automatic !== false).length;
+  const manualSummary = summarise(manualSeconds);
+  const outcomesReported = methods.reduce((n, m) => n + m.uses, 0);
+  const automaticRecovered = methods.reduce((n, m) => n + m.automaticSuccesses, 0);
+  const timed = automatic.n + manualSeconds.length;
   return {
-    recoveryTimes: { automatic: summarise(automaticSeconds), manual: summarise(manualSeconds) },
-    recoveryMethods: [...byMethod.entries()]
-      .map(([method, m]) => ({
-        method,
+    recoveryTimes: {
+      automatic: automatic.n > 0 ? { avg: round(automatic.avg), median: round(automatic.median), p95: round(automatic.p95) } : { avg: 0, median: 0, p95: 0 },
+      manual: manualSummary,
+    },
+    recoveryMethods: methods
+      .map((m) => ({
+        method: m.method ?? "unspecified",
         successRate: percentage(m.successes, m.uses),
-        avgTime: m.successMs.length ? round(m.successMs.reduce((a, b) => a + b, 0) / m.successMs.length / 1000) : 0,
+        avgTime: m.avgSuccessMs === null ? 0 : round(m.avgSuccessMs / 1000),
         usageCount: m.uses,
       }))
-      .sort((a, b) => b.usageCount - a.usageCount),
-    failedRecoveries: [...failedByGroup.values()]
-      .sort((a, b) => b.at - a.at)
-      .slice(0, MAX_FAILED)
-      .map((f) => ({ errorId: f.errorId, type: f.type, attemptedMethods: [...f.methods].sort(), failureReason: f.reason })),
+      .sort((a, b) => b.usageCount - a.usageCount || compareText(a.method, b.method)),
+    failedRecoveries: failed.map((f) => ({ errorId: f.errorId, type: f.type, attemptedMethods: f.methods ?? [], failureReason: f.reason ?? "recovery reported as failed" })),
     summary: {
-      outcomesReported: outcomes.length,
+      outcomesReported,
       automaticRecovered,
-      autoRecoveryRate: percentage(automaticRecovered, outcomes.length),
+      autoRecoveryRate: percentage(automaticRecovered, outcomesReported),
       manualInterventions: manual.length,
-      avgRecoveryTime: summarise([...automaticSeconds, ...manualSeconds]).avg,
+      avgRecoveryTime: timed > 0 ? round((automatic.avg * automatic.n + manualSeconds.reduce((a, b) => a + b, 0)) / timed) : 0,
     },
   };
 }
 
 export type Recovery = Awaited<ReturnType<typeof getRecovery>>;
 
-async function loadOutcomes(ctx: AnalyticsContext): Promise<OutcomeRow[]> {
-  const p = new SqlParams();
+/** Occurrences with a reported outcome, in scope and window (`o` joined with its group `g`). */
+function outcomeScope(ctx: AnalyticsContext, p: SqlParams, outcome: string): string {
   const { scope, window } = ctx;
-  const filters = [...occurrenceFilters(scope, window.start, window.end, p), `o.recovered IN (true, false)`];
-  return queryRows<OutcomeRow>(
-    `SELECT o."groupId", g.type, o.recovered, o."recoveryMethod" AS method, o."recoveryDurationMs" AS "durationMs",
-       o."recoveryAutomatic" AS automatic, o."occurredAt", coalesce(o.metadata->>'failureReason', o.message) AS reason
-     FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId"
-     WHERE ${filters.join(" AND ")}
-     ORDER BY o."occurredAt" DESC
-     LIMIT ${MAX_OUTCOMES}`,
+  return `FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId"
+    WHERE ${[...occurrenceFilters(scope, window.start, window.end, p), outcome].join(" AND ")}`;
+}
+
+async function outcomesByMethod(ctx: AnalyticsContext) {
+  const p = new SqlParams();
+  return queryRows<{ method: string | null; uses: number; successes: number; automaticSuccesses: number; avgSuccessMs: number | null }>(
+    `SELECT o."recoveryMethod" AS method, count(*)::int AS uses, count(*) FILTER (WHERE o.recovered)::int AS successes,
+       count(*) FILTER (WHERE o.recovered AND o."recoveryAutomatic" IS DISTINCT FROM false)::int AS "automaticSuccesses",
+       (avg(o."recoveryDurationMs") FILTER (WHERE o.recovered))::float8 AS "avgSuccessMs"
+     ${outcomeScope(ctx, p, `o.recovered IN (true, false)`)}
+     GROUP BY 1`,
+    p.values,
+  );
+}
+
+/** avg / median / p95 (nearest rank) seconds of successful automatic recoveries that reported a duration. */
+async function automaticDurations(ctx: AnalyticsContext) {
+  const p = new SqlParams();
+  const [row] = await queryRows<{ n: number; avg: number | null; median: number | null; p95: number | null }>(
+    `SELECT count(*)::int AS n, (avg(d) / 1000)::float8 AS avg,
+       (percentile_disc(0.5) WITHIN GROUP (ORDER BY d) / 1000.0)::float8 AS median,
+       (percentile_disc(0.95) WITHIN GROUP (ORDER BY d) / 1000.0)::float8 AS p95
+     FROM (SELECT o."recoveryDurationMs" AS d
+       ${outcomeScope(ctx, p, `o.recovered = true AND o."recoveryAutomatic" IS DISTINCT FROM false AND o."recoveryDurationMs" IS NOT NULL`)}) x`,
+    p.values,
+  );
+  return { n: row.n, avg: row.avg ?? 0, median: row.median ?? 0, p95: row.p95 ?? 0 };
+}
+
+/** The groups whose recoveries failed most recently: methods tried and the latest failure's reason. */
+async function failedRecoveries(ctx: AnalyticsContext) {
+  const p = new SqlParams();
+  return queryRows<{ errorId: string; type: string; methods: string[] | null; reason: string | null }>(
+    `WITH f AS (
+       SELECT o."groupId", g.type, array_agg(DISTINCT o."recoveryMethod" ORDER BY o."recoveryMethod") FILTER (WHERE o."recoveryMethod" IS NOT NULL) AS methods,
+         max(o."occurredAt") AS at
+       ${outcomeScope(ctx, p, `o.recovered = false`)}
+       GROUP BY 1, 2 ORDER BY at DESC, 1 LIMIT ${MAX_FAILED})
+     SELECT f."groupId"::text AS "errorId", f.type, f.methods, r.reason FROM f
+     LEFT JOIN LATERAL (
+       SELECT coalesce(x.metadata->>'failureReason', x.message) AS reason FROM "ErrorOccurrence" x
+       WHERE x."groupId" = f."groupId" AND x."occurredAt" = f.at AND x.recovered = false LIMIT 1) r ON true
+     ORDER BY f.at DESC, f."groupId"`,
     p.values,
   );
 }

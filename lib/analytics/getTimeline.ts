@@ -1,10 +1,11 @@
 import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
 import { classifyPattern, type PatternKind } from "@/lib/analytics/classifyPattern";
-import { countsSql, SqlParams } from "@/lib/analytics/countsSql";
+import { asInstant, countSource, countsSql, SOURCE_STEP_MS, SqlParams, timeParam } from "@/lib/analytics/countsSql";
 import { BASELINE_BUCKETS, detectSpikes } from "@/lib/analytics/detectSpikes";
-import { activeInWindow, type WindowGroup } from "@/lib/analytics/loadWindowGroups";
+import { activeInWindow, perGroupCountsSql, type WindowGroup } from "@/lib/analytics/loadWindowGroups";
 import { queryRows } from "@/lib/analytics/queryRows";
 import { bucketStarts } from "@/lib/analytics/timeWindow";
+import { compareText } from "@/lib/analytics/stats";
 
 const MAX_SPIKES = 10;
 const MAX_PATTERNS = 20;
@@ -13,26 +14,34 @@ const MAX_PATTERNS = 20;
 export async function getTimeline(ctx: AnalyticsContext, groups: WindowGroup[]) {
   const { window } = ctx;
   const historyStart = new Date(window.start.getTime() - BASELINE_BUCKETS * window.bucketMs);
+  const source = countSource(ctx.scope, window);
   const p = new SqlParams();
-  const ev = countsSql(ctx.scope, window, historyStart, window.end, p);
-  const [bucketRows] = await Promise.all([
-    queryRows<{ bucket: Date; count: string; critical: string; uniq: string }>(
-      `WITH ev AS (${ev})
-       SELECT bucket, sum(count) AS count, coalesce(sum(count) FILTER (WHERE severity = 'critical'), 0) AS critical,
-         count(DISTINCT "groupId") AS uniq
-       FROM ev GROUP BY bucket`,
-      p.values,
-    ),
-  ]);
+  let perBucket: string;
+  if (source === "daily") {
+    perBucket = projectDailySql(ctx, historyStart, p);
+  } else {
+    // Rows are binned into the window's buckets when the two differ (7d: hours into 6 h), then
+    // aggregated per bucket and group first, so unique errors are a row count, not a sorted count(DISTINCT).
+    const ev = countsSql(ctx.scope, source, historyStart, window.end, p);
+    const bucket = SOURCE_STEP_MS[source] === window.bucketMs ? "at" : `date_bin(${p.add(`${window.bucketMs / 1000} seconds`)}::interval, at, TIMESTAMPTZ 'epoch')`;
+    perBucket = `SELECT bucket, sum(n) AS count, sum(c) AS critical, count(*) AS uniq
+      FROM (SELECT ${bucket} AS bucket, "groupId", sum(count) AS n, coalesce(sum(count) FILTER (WHERE severity = 'critical'), 0) AS c
+            FROM (${ev}) ev GROUP BY 1, 2) per
+      GROUP BY 1`;
+  }
+  const bucketRows = await queryRows<{ bucket: Date; count: number; critical: number; uniq: number }>(
+    `SELECT ${asInstant(source, "b.bucket")} AS bucket, b.count::int AS count, b.critical::int AS critical, b.uniq::int AS uniq FROM (${perBucket}) b`,
+    p.values,
+  );
 
   const byTime = new Map(bucketRows.map((r) => [r.bucket.getTime(), r]));
   const errorsByTime = bucketStarts(window).map((at) => {
     const row = byTime.get(at.getTime());
     return {
       timestamp: at.toISOString(),
-      count: Number(row?.count ?? 0),
-      criticalCount: Number(row?.critical ?? 0),
-      uniqueErrors: Number(row?.uniq ?? 0),
+      count: row?.count ?? 0,
+      criticalCount: row?.critical ?? 0,
+      uniqueErrors: row?.uniq ?? 0,
     };
   });
   const history = Array.from({ length: BASELINE_BUCKETS }, (_, i) => Number(byTime.get(historyStart.getTime() + i * window.bucketMs)?.count ?? 0));
@@ -59,44 +68,80 @@ export async function getTimeline(ctx: AnalyticsContext, groups: WindowGroup[]) 
     }),
   );
 
-  const patterns = describePatterns(groups, spikes, window.bucketMs);
+  const top = activeInWindow(groups)
+    .sort((a, b) => b.cur - a.cur || compareText(a.id, b.id))
+    .slice(0, MAX_PATTERNS);
+  const patterns = describePatterns(top, await activeSpans(ctx, top.map((g) => g.id)), spikes);
   return { errorsByTime, spikes, patterns, bucketSeconds: window.bucketMs / 1000 };
 }
 
 export type Timeline = Awaited<ReturnType<typeof getTimeline>>;
 
+/**
+ * Per day from the per-project daily totals (a few rows per day, whatever the number of errors):
+ * events, critical events, and distinct errors (each group has one row per day in ErrorDaily, counted there).
+ */
+function projectDailySql(ctx: AnalyticsContext, from: Date, p: SqlParams): string {
+  const { scope, window } = ctx;
+  const filters = [
+    `"workspaceId" = ${p.add(scope.workspaceId)}::uuid`,
+    `day >= ${timeParam("daily", from, p)}`,
+    `day < ${timeParam("daily", window.end, p)}`,
+    scope.projectId && `"projectId" = ${p.add(scope.projectId)}::uuid`,
+    scope.severity && `severity = ${p.add(scope.severity)}::"Severity"`,
+  ].filter(Boolean);
+  return `SELECT day AS bucket, sum(count) AS count, coalesce(sum(count) FILTER (WHERE severity = 'critical'), 0) AS critical, sum(errors) AS uniq
+    FROM "ProjectDaily" WHERE ${filters.join(" AND ")} GROUP BY 1`;
+}
+
 /** The group with the most events inside the spike. */
 async function primaryCause(ctx: AnalyticsContext, from: Date, to: Date) {
   const p = new SqlParams();
-  const ev = countsSql(ctx.scope, ctx.window, from, to, p);
+  const counts = perGroupCountsSql(ctx, [{ from, to, cur: true }], p);
   const [row] = await queryRows<{ id: string; type: string; message: string; status: string }>(
-    `WITH ev AS (${ev})
-     SELECT g.id::text, g.type, g.message, g.status::text FROM (
-       SELECT "groupId", sum(count) AS n FROM ev GROUP BY 1 ORDER BY 2 DESC LIMIT 1
+    `SELECT g.id::text, g.type, g.message, g.status::text FROM (
+       SELECT "groupId", cur FROM (${counts}) c ORDER BY 2 DESC, 1 LIMIT 1
      ) top JOIN "ErrorGroup" g ON g.id = top."groupId"`,
     p.values,
   );
   return row ?? null;
 }
 
-function describePatterns(groups: WindowGroup[], spikes: { startTime: string; primaryErrorId: string | null }[], bucketMs: number) {
-  return activeInWindow(groups)
-    .sort((a, b) => b.cur - a.cur || a.id.localeCompare(b.id))
-    .slice(0, MAX_PATTERNS)
-    .map((g) => {
-      // Within the window: the first/last bucket with events, tightened by the group's own first/last seen.
-      const firstAt = new Date(Math.max(g.firstBucket!.getTime(), g.firstSeen.getTime()));
-      const lastAt = new Date(Math.min(g.lastBucket!.getTime() + bucketMs, g.lastSeen.getTime()));
-      const kind: PatternKind = classifyPattern({ count: g.cur, firstAt, lastAt });
-      return {
-        pattern: `${kind}: ${g.type}: ${g.message}`.slice(0, 300),
-        kind,
-        errorId: g.id,
-        frequency: g.cur,
-        lastOccurrence: g.lastSeen.toISOString(),
-        correlation: correlationOf(g, spikes),
-      };
-    });
+/** Per group: start of the first and end of the last rollup bucket with events in the window. */
+async function activeSpans(ctx: AnalyticsContext, ids: string[]): Promise<Map<string, { first: Date; last: Date }>> {
+  if (ids.length === 0) return new Map();
+  const source = countSource(ctx.scope, ctx.window);
+  const p = new SqlParams();
+  const ev = countsSql(ctx.scope, source, ctx.window.start, ctx.window.end, p, ids);
+  const step = p.add(`${SOURCE_STEP_MS[source] / 1000} seconds`);
+  const rows = await queryRows<{ id: string; first: Date; last: Date }>(
+    `SELECT "groupId"::text AS id, ${asInstant(source, "min(at)")} AS first, ${asInstant(source, "max(at)")} + ${step}::interval AS last
+     FROM (${ev}) ev GROUP BY 1`,
+    p.values,
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+function describePatterns(
+  top: WindowGroup[],
+  spans: Map<string, { first: Date; last: Date }>,
+  spikes: { startTime: string; primaryErrorId: string | null }[],
+) {
+  return top.map((g) => {
+    // Within the window: the first/last bucket with events, tightened by the group's own first/last seen.
+    const span = spans.get(g.id);
+    const firstAt = new Date(Math.max(span?.first.getTime() ?? g.firstSeenMs, g.firstSeenMs));
+    const lastAt = new Date(Math.min(span?.last.getTime() ?? g.lastSeenMs, g.lastSeenMs));
+    const kind: PatternKind = classifyPattern({ count: g.cur, firstAt, lastAt });
+    return {
+      pattern: `${kind}: ${g.type}: ${g.message}`.slice(0, 300),
+      kind,
+      errorId: g.id,
+      frequency: g.cur,
+      lastOccurrence: new Date(g.lastSeenMs).toISOString(),
+      correlation: correlationOf(g, spikes),
+    };
+  });
 }
 
 function correlationOf(

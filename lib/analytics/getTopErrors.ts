@@ -1,6 +1,7 @@
 import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
 import { activeInWindow, type WindowGroup } from "@/lib/analytics/loadWindowGroups";
 import { priorityScore } from "@/lib/analytics/priority";
+import { compareText } from "@/lib/analytics/stats";
 
 const TOP = 10;
 const OPEN = new Set(["new", "acknowledged", "investigating"]);
@@ -12,9 +13,9 @@ export function getTopErrors(ctx: AnalyticsContext, groups: WindowGroup[]) {
   const brief = (g: WindowGroup) => ({ errorId: g.id, type: g.type, message: g.message, severity: g.severity });
   return {
     byOccurrence: [...active]
-      .sort((a, b) => b.cur - a.cur || a.id.localeCompare(b.id))
+      .sort((a, b) => b.cur - a.cur || compareText(a.id, b.id))
       .slice(0, TOP)
-      .map((g) => ({ ...brief(g), count: g.cur, lastSeen: g.lastSeen.toISOString() })),
+      .map((g) => ({ ...brief(g), count: g.cur, lastSeen: new Date(g.lastSeenMs).toISOString() })),
     byImpact: [...active]
       .sort((a, b) => b.usersAffected - a.usersAffected || b.creditsLost - a.creditsLost || b.cur - a.cur)
       .slice(0, TOP)
@@ -22,7 +23,7 @@ export function getTopErrors(ctx: AnalyticsContext, groups: WindowGroup[]) {
     unresolved: active
       .filter((g) => OPEN.has(g.status))
       .map((g) => {
-        const age = Math.max(0, (nowMs - g.firstSeen.getTime()) / 3_600_000);
+        const age = Math.max(0, (nowMs - g.firstSeenMs) / 3_600_000);
         return {
           ...brief(g),
           status: g.status,

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { env } from "@/lib/env";
 
-const globalForPool = globalThis as unknown as { faultlinePool?: pg.Pool };
+const globalForPool = globalThis as unknown as { faultlinePool?: pg.Pool; faultlineAnalyticsPool?: pg.Pool };
 
 /** The one PostgreSQL pool per process; Prisma and the raw-SQL ingest path share it. */
 export function pool(): pg.Pool {
@@ -11,6 +11,24 @@ export function pool(): pg.Pool {
     globalForPool.faultlinePool.on("error", () => undefined);
   }
   return globalForPool.faultlinePool;
+}
+
+/**
+ * A separate, smaller pool for dashboard reads: a heavy view can never take the connections ingest
+ * needs. Its sessions run without parallel workers: one view issues several queries at once, and
+ * on a small machine the extra worker processes only add start-up cost and contention.
+ */
+export function analyticsPool(): pg.Pool {
+  if (!globalForPool.faultlineAnalyticsPool) {
+    const { DATABASE_URL, DATABASE_ANALYTICS_POOL_SIZE } = env();
+    globalForPool.faultlineAnalyticsPool = new pg.Pool({
+      connectionString: DATABASE_URL,
+      max: DATABASE_ANALYTICS_POOL_SIZE,
+      options: "-c max_parallel_workers_per_gather=0",
+    });
+    globalForPool.faultlineAnalyticsPool.on("error", () => undefined);
+  }
+  return globalForPool.faultlineAnalyticsPool;
 }
 
 /** Runs `fn` inside BEGIN/COMMIT on one connection; rolls back on any error. */

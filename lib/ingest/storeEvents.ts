@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomInt } from "node:crypto";
 import type pg from "pg";
 import { retryOnDeadlock, withTransaction } from "@/lib/db/pool";
 import { uuidv7 } from "@/lib/ids/uuidv7";
@@ -97,6 +97,9 @@ interface BatchResult {
   agents: { groupId: string; n: number }[];
 }
 
+/** Counter rows per project, day and severity that concurrent writers spread over (see ProjectDaily). */
+const PROJECT_DAILY_SHARDS = 8;
+
 const WRITE_BATCH_SQL = `
 WITH gi AS (
   SELECT * FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, fingerprint text, type text, message text, severity text,
@@ -149,16 +152,34 @@ WITH gi AS (
   ON CONFLICT ("groupId", bucket, environment) DO UPDATE SET
     count = "ErrorHourly".count + excluded.count,
     "creditsLost" = "ErrorHourly"."creditsLost" + excluded."creditsLost"
-), daily AS (
-  INSERT INTO "ErrorDaily" ("groupId", day, environment, "workspaceId", "projectId", severity, count, "creditsLost")
-  SELECT ins."groupId", (ins."occurredAt" AT TIME ZONE 'UTC')::date, coalesce(ins.environment, ''), $1::uuid, $2::uuid, g.severity,
-    count(*)::int, sum(ins."creditsLost")
+), daily_in AS (
+  SELECT ins."groupId", (ins."occurredAt" AT TIME ZONE 'UTC')::date AS day, g.severity, count(*)::int AS n, sum(ins."creditsLost") AS credits
   FROM ins JOIN g ON g.id = ins."groupId"
-  GROUP BY 1, 2, 3, g.severity
-  ORDER BY 1, 2, 3
-  ON CONFLICT ("groupId", day, environment) DO UPDATE SET
+  GROUP BY 1, 2, 3
+), daily AS (
+  INSERT INTO "ErrorDaily" ("groupId", day, "workspaceId", "projectId", severity, count, "creditsLost")
+  SELECT "groupId", day, $1::uuid, $2::uuid, severity, n, credits FROM daily_in
+  ORDER BY 1, 2
+  ON CONFLICT ("groupId", day) DO UPDATE SET
     count = "ErrorDaily".count + excluded.count,
     "creditsLost" = "ErrorDaily"."creditsLost" + excluded."creditsLost"
+  RETURNING "groupId", day, (xmax = 0) AS inserted
+), weekly AS (
+  INSERT INTO "ErrorWeekly" ("groupId", week, "workspaceId", "projectId", severity, count, "creditsLost")
+  SELECT "groupId", day - (extract(isodow FROM day)::int - 1), $1::uuid, $2::uuid, severity, sum(n)::int, sum(credits)
+  FROM daily_in GROUP BY 1, 2, 5
+  ORDER BY 1, 2
+  ON CONFLICT ("groupId", week) DO UPDATE SET
+    count = "ErrorWeekly".count + excluded.count,
+    "creditsLost" = "ErrorWeekly"."creditsLost" + excluded."creditsLost"
+), project_daily AS (
+  INSERT INTO "ProjectDaily" ("workspaceId", "projectId", day, severity, shard, count, errors)
+  SELECT $1::uuid, $2::uuid, di.day, di.severity, $5::smallint, sum(di.n)::int, (count(*) FILTER (WHERE d.inserted))::int
+  FROM daily_in di JOIN daily d ON d."groupId" = di."groupId" AND d.day = di.day
+  GROUP BY 3, 4 ORDER BY 3, 4
+  ON CONFLICT ("workspaceId", "projectId", day, severity, shard) DO UPDATE SET
+    count = "ProjectDaily".count + excluded.count,
+    errors = "ProjectDaily".errors + excluded.errors
 ), user_daily AS (
   INSERT INTO "UserDaily" ("workspaceId", "projectId", day, "userId", count)
   SELECT $1::uuid, $2::uuid, (ins."occurredAt" AT TIME ZONE 'UTC')::date, ins."userId", count(*)::int
@@ -207,7 +228,7 @@ async function writeBatch(
   const { rows } = await client.query<BatchResult>({
     name: "faultline-write-batch",
     text: WRITE_BATCH_SQL,
-    values: [target.workspaceId, target.projectId, JSON.stringify(groups), JSON.stringify(occurrences)],
+    values: [target.workspaceId, target.projectId, JSON.stringify(groups), JSON.stringify(occurrences), randomInt(PROJECT_DAILY_SHARDS)],
   });
   return rows[0];
 }

@@ -66,9 +66,16 @@ export async function seedViewData(target: { workspaceId: string; projectId: str
       SELECT o."groupId", date_trunc('hour', o."occurredAt"), coalesce(o.environment, ''), $1, $2, g.severity, count(*), sum(o."creditsLost")
       FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId" WHERE o."projectId" = $2 GROUP BY 1, 2, 3, 6`, [ws, pj]);
     await q("daily rollup", `
-      INSERT INTO "ErrorDaily" ("groupId", day, environment, "workspaceId", "projectId", severity, count, "creditsLost")
-      SELECT "groupId", (bucket AT TIME ZONE 'UTC')::date, environment, $1, $2, severity, sum(count), sum("creditsLost")
-      FROM "ErrorHourly" WHERE "projectId" = $2 GROUP BY 1, 2, 3, 6`, [ws, pj]);
+      INSERT INTO "ErrorDaily" ("groupId", day, "workspaceId", "projectId", severity, count, "creditsLost")
+      SELECT "groupId", (bucket AT TIME ZONE 'UTC')::date, $1, $2, severity, sum(count), sum("creditsLost")
+      FROM "ErrorHourly" WHERE "projectId" = $2 GROUP BY 1, 2, 5`, [ws, pj]);
+    await q("weekly rollup", `
+      INSERT INTO "ErrorWeekly" ("groupId", week, "workspaceId", "projectId", severity, count, "creditsLost")
+      SELECT "groupId", day - (extract(isodow FROM day)::int - 1), $1, $2, severity, sum(count), sum("creditsLost")
+      FROM "ErrorDaily" WHERE "projectId" = $2 GROUP BY 1, 2, 5`, [ws, pj]);
+    await q("project daily totals", `
+      INSERT INTO "ProjectDaily" ("workspaceId", "projectId", day, severity, shard, count, errors)
+      SELECT $1, $2, day, severity, 0, sum(count), count(*) FROM "ErrorDaily" WHERE "projectId" = $2 GROUP BY 3, 4`, [ws, pj]);
     await q("users/agents per day", `
       INSERT INTO "UserDaily" ("workspaceId", "projectId", day, "userId", count)
       SELECT $1, $2, ("occurredAt" AT TIME ZONE 'UTC')::date, "userId", count(*) FROM "ErrorOccurrence" WHERE "projectId" = $2 GROUP BY 3, 4`, [ws, pj]);
@@ -109,7 +116,7 @@ export async function seedViewData(target: { workspaceId: string; projectId: str
 /** Removes a bench workspace's rows (rollup tables have no foreign keys to cascade from). */
 export async function deleteViewData(target: { workspaceId: string; projectId: string }) {
   const p = pool();
-  for (const table of ["ErrorHourly", "ErrorDaily", "UserDaily", "AgentDaily", "CascadeDaily", "ExecutionMinute"]) {
+  for (const table of ["ErrorHourly", "ErrorDaily", "ErrorWeekly", "ProjectDaily", "UserDaily", "AgentDaily", "CascadeDaily", "ExecutionMinute"]) {
     await p.query(`DELETE FROM "${table}" WHERE "workspaceId" = $1`, [target.workspaceId]);
   }
   await p.query(`DELETE FROM "ErrorGroupUser" WHERE "groupId" IN (SELECT id FROM "ErrorGroup" WHERE "projectId" = $1)`, [target.projectId]);

@@ -3,6 +3,7 @@
  * agents into a throwaway workspace, then prints p50/p95 of the full error-tracking view per
  * timeframe and of each section alone (30d). Runs the lib code in-process against DATABASE_URL
  * (default: the embedded database of `npm start`); deletes the workspace afterwards unless KEEP=1.
+ * BENCH_WORKSPACE=<workspaceId>:<projectId> re-measures a workspace kept earlier, without seeding.
  */
 import { defaultToStartDatabase, percentile } from "@/scripts/bench/benchEnv";
 
@@ -45,13 +46,19 @@ async function time(fn: () => Promise<unknown>): Promise<{ p50: number; p95: num
 const fmt = (r: { p50: number; p95: number }) => `p50 ${r.p50.toFixed(1).padStart(7)} ms   p95 ${r.p95.toFixed(1).padStart(7)} ms`;
 
 async function main() {
-  const project = await createBenchProject("bench-view");
-  const target = { workspaceId: project.workspaceId, projectId: project.projectId };
+  const kept = process.env.BENCH_WORKSPACE?.split(":");
+  const target = kept
+    ? { workspaceId: kept[0], projectId: kept[1] }
+    : await createBenchProject("bench-view").then((p) => ({ workspaceId: p.workspaceId, projectId: p.projectId }));
   try {
-    console.log(`Seeding ${size.occurrences.toLocaleString()} occurrences, ${size.groups.toLocaleString()} groups, ${size.days} days…`);
-    const seedStart = performance.now();
-    await seedViewData(target, size, (s) => console.log(s));
-    console.log(`seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s\n`);
+    if (kept) console.log(`Re-measuring kept workspace ${target.workspaceId}\n`);
+    else {
+      console.log(`Seeding ${size.occurrences.toLocaleString()} occurrences, ${size.groups.toLocaleString()} groups, ${size.days} days…`);
+      const seedStart = performance.now();
+      await seedViewData(target, size, (s) => console.log(s));
+      console.log(`seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+      console.log(`keep it with KEEP=1, re-measure with BENCH_WORKSPACE=${target.workspaceId}:${target.projectId}\n`);
+    }
     console.log(`Full view (getErrorTracking), ${RUNS} runs each:`);
     for (const timeframe of ["1h", "24h", "7d", "30d"] as const) {
       const query = TrackingQuerySchema.parse({ timeframe });
@@ -77,7 +84,7 @@ async function main() {
     ];
     for (const [name, fn] of sections) console.log(`  ${name.padEnd(16)} ${fmt(await time(fn))}`);
   } finally {
-    if (!process.env.KEEP) await deleteViewData(target);
+    if (!process.env.KEEP && !kept) await deleteViewData(target);
   }
   process.exit(0);
 }

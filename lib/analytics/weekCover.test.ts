@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { weekCover, weekOf } from "@/lib/analytics/weekCover";
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+describe("weekCover", () => {
+  it("reads a whole Monday–Sunday week as one weekly row", () => {
+    expect(weekCover(day("2026-11-16"), day("2026-11-23"))).toEqual({ weeks: [{ key: "2026-11-16", sign: 1 }], days: [] });
+  });
+
+  it("adds up to three single days of a partial week, and subtracts them from the week beyond that", () => {
+    // Tue 2026-10-27 .. Wed 2026-11-25 (30 days): the week of 10-26 misses only its Monday (subtracted);
+    // the current week has three days so far (added one by one).
+    const cover = weekCover(day("2026-10-27"), day("2026-11-26"));
+    expect(cover.weeks.map((w) => w.key)).toEqual(["2026-10-26", "2026-11-02", "2026-11-09", "2026-11-16"]);
+    expect(cover.days).toEqual([
+      { key: "2026-10-26", sign: -1 },
+      { key: "2026-11-23", sign: 1 },
+      { key: "2026-11-24", sign: 1 },
+      { key: "2026-11-25", sign: 1 },
+    ]);
+  });
+
+  it("is empty for an empty range, and uses single days for a short one", () => {
+    expect(weekCover(day("2026-11-25"), day("2026-11-25"))).toEqual({ weeks: [], days: [] });
+    expect(weekCover(day("2026-11-25"), day("2026-11-26")).days).toEqual([{ key: "2026-11-25", sign: 1 }]);
+  });
+
+  it("gives exactly the range's total for any range and any daily counts", () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const counts = new Map<string, number>();
+    const base = day("2026-08-03").getTime();
+    for (let d = -14; d < 140; d++) counts.set(new Date(base + d * 86_400_000).toISOString().slice(0, 10), Math.floor(random() * 100));
+    const weekly = new Map<string, number>();
+    for (const [iso, n] of counts) weekly.set(weekOf(day(iso)), (weekly.get(weekOf(day(iso))) ?? 0) + n);
+    for (let i = 0; i < 300; i++) {
+      const from = Math.floor(random() * 100);
+      const length = Math.floor(random() * 40);
+      const a = new Date(base + from * 86_400_000);
+      const b = new Date(a.getTime() + length * 86_400_000);
+      let direct = 0;
+      for (let t = a.getTime(); t < b.getTime(); t += 86_400_000) direct += counts.get(new Date(t).toISOString().slice(0, 10))!;
+      const cover = weekCover(a, b);
+      const viaCover =
+        cover.weeks.reduce((s, w) => s + w.sign * weekly.get(w.key)!, 0) + cover.days.reduce((s, d) => s + d.sign * counts.get(d.key)!, 0);
+      expect(viaCover).toBe(direct);
+      expect(cover.weeks.length + cover.days.length).toBeLessThanOrEqual(Math.ceil(length / 7) + 1 + 6);
+    }
+  });
+
+  it("finds the Monday of any day", () => {
+    expect(weekOf(day("2026-11-25"))).toBe("2026-11-23");
+    expect(weekOf(day("2026-11-23"))).toBe("2026-11-23");
+    expect(weekOf(day("2026-11-22"))).toBe("2026-11-16");
+    expect(weekOf(new Date("1970-01-01T12:00:00Z"))).toBe("1969-12-29");
+  });
+});
