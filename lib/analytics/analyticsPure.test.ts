@@ -3,7 +3,7 @@ import { classifyPattern } from "@/lib/analytics/classifyPattern";
 import { detectSpikes } from "@/lib/analytics/detectSpikes";
 import { priorityScore } from "@/lib/analytics/priority";
 import { runSequenceEdges } from "@/lib/analytics/runSequenceEdges";
-import { percentage, summarise } from "@/lib/analytics/stats";
+import { percentage, summarise, topN } from "@/lib/analytics/stats";
 import { bucketStarts, timeWindow } from "@/lib/analytics/timeWindow";
 import { trendOf } from "@/lib/analytics/trend";
 
@@ -99,5 +99,17 @@ describe("runSequenceEdges", () => {
       { runId: "r3", groupId: "D", occurredAt: at(2) },
     ]);
     expect(edges).toEqual([{ parentGroupId: "A", childGroupId: "B", count: 2, creditsLost: 0 }]);
+  });
+});
+
+describe("topN", () => {
+  it("equals the first n of a full sort, ties kept in input order", () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let round = 0; round < 50; round++) {
+      const items = Array.from({ length: Math.floor(random() * 200) }, (_, i) => ({ i, v: Math.floor(random() * 20) }));
+      const byValue = (a: { v: number }, b: { v: number }) => b.v - a.v;
+      for (const n of [0, 1, 10, 150, 300]) expect(topN(items, n, byValue)).toEqual([...items].sort(byValue).slice(0, n));
+    }
   });
 });

@@ -1,7 +1,7 @@
 import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
 import { severityRank, type WindowGroup } from "@/lib/analytics/loadWindowGroups";
 import { queryRows } from "@/lib/analytics/queryRows";
-import { compareText, percentage } from "@/lib/analytics/stats";
+import { compareText, percentage, topN } from "@/lib/analytics/stats";
 import { trendOf } from "@/lib/analytics/trend";
 import type { Severity } from "@/lib/ingest/eventSchema";
 
@@ -42,7 +42,7 @@ export async function getCategories(_ctx: AnalyticsContext, groups: WindowGroup[
     .filter((t) => t.count > 0)
     .sort((a, b) => b.count - a.count || compareText(a.type, b.type))
     .slice(0, MAX_TYPES);
-  const sampleIds = types.map((t) => t.groups.sort((a, b) => b.cur - a.cur).slice(0, SAMPLES_PER_TYPE).map((g) => g.id));
+  const sampleIds = types.map((t) => topN(t.groups, SAMPLES_PER_TYPE, (a, b) => b.cur - a.cur).map((g) => g.id));
   const samples = await loadSamples(sampleIds.flat());
 
   return {

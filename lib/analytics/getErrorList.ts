@@ -2,7 +2,7 @@ import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
 import { activeInWindow, type WindowGroup } from "@/lib/analytics/loadWindowGroups";
 import { queryRows } from "@/lib/analytics/queryRows";
 import type { Severity } from "@/lib/ingest/eventSchema";
-import { compareText } from "@/lib/analytics/stats";
+import { compareText, topN } from "@/lib/analytics/stats";
 
 const SAMPLE_IDS = 10;
 
@@ -36,8 +36,9 @@ interface ListRow {
  * affectedAgents hold up to 10 ids each (the exact counts are in impact): a group may have 100k users.
  */
 export async function getErrorList(ctx: AnalyticsContext, groups: WindowGroup[], page: { page: number; pageSize: number }) {
-  const active = activeInWindow(groups).sort((a, b) => b.lastSeenMs - a.lastSeenMs || compareText(b.id, a.id));
-  const pageGroups = active.slice((page.page - 1) * page.pageSize, page.page * page.pageSize);
+  const active = activeInWindow(groups);
+  const newestFirst = topN(active, page.page * page.pageSize, (a, b) => b.lastSeenMs - a.lastSeenMs || compareText(b.id, a.id));
+  const pageGroups = newestFirst.slice((page.page - 1) * page.pageSize);
   const ids = pageGroups.map((g) => g.id);
   const windowCount = new Map(pageGroups.map((g) => [g.id, g.cur]));
   const byId = new Map(

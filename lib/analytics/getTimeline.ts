@@ -5,7 +5,7 @@ import { BASELINE_BUCKETS, detectSpikes } from "@/lib/analytics/detectSpikes";
 import { activeInWindow, perGroupCountsSql, type WindowGroup } from "@/lib/analytics/loadWindowGroups";
 import { queryRows } from "@/lib/analytics/queryRows";
 import { bucketStarts } from "@/lib/analytics/timeWindow";
-import { compareText } from "@/lib/analytics/stats";
+import { compareText, topN } from "@/lib/analytics/stats";
 
 const MAX_SPIKES = 10;
 const MAX_PATTERNS = 20;
@@ -54,7 +54,9 @@ export async function getTimeline(ctx: AnalyticsContext, groups: WindowGroup[]) 
     spikeWindows.map(async (s) => {
       const startTime = new Date(errorsByTime[s.startIndex].timestamp);
       const endTime = new Date(startTime.getTime() + (s.endIndex - s.startIndex + 1) * window.bucketMs);
-      const cause = await primaryCause(ctx, startTime, endTime);
+      // A spike as long as the window (e.g. a workspace's first days) needs no query: the groups have its counts.
+      const wholeWindow = startTime.getTime() === window.start.getTime() && endTime.getTime() === window.end.getTime();
+      const cause = wholeWindow ? topN(activeInWindow(groups), 1, (x, y) => y.cur - x.cur || compareText(x.id, y.id))[0] ?? null : await primaryCause(ctx, startTime, endTime);
       return {
         startTime: startTime.toISOString(),
         endTime: endTime.toISOString(),
@@ -68,9 +70,7 @@ export async function getTimeline(ctx: AnalyticsContext, groups: WindowGroup[]) 
     }),
   );
 
-  const top = activeInWindow(groups)
-    .sort((a, b) => b.cur - a.cur || compareText(a.id, b.id))
-    .slice(0, MAX_PATTERNS);
+  const top = topN(activeInWindow(groups), MAX_PATTERNS, (a, b) => b.cur - a.cur || compareText(a.id, b.id));
   const patterns = describePatterns(top, await activeSpans(ctx, top.map((g) => g.id)), spikes);
   return { errorsByTime, spikes, patterns, bucketSeconds: window.bucketMs / 1000 };
 }
