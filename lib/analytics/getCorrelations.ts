@@ -3,9 +3,10 @@ import { buildErrorChains, type CascadeEdge, type ChainGroup } from "@/lib/analy
 import { isUnfiltered, occurrenceFilters, SqlParams } from "@/lib/analytics/countsSql";
 import { queryRows } from "@/lib/analytics/queryRows";
 import { runSequenceEdges } from "@/lib/analytics/runSequenceEdges";
+import type { UserTotals } from "@/lib/analytics/loadUserTotals";
 import { compareText, percentage } from "@/lib/analytics/stats";
 
-const TOP = 10;
+export const TOP_ENTITIES = 10;
 const TYPES_PER_ENTITY = 5;
 const MAX_CHAINS = 10;
 /** Run-sequence links are read from the newest run-tagged occurrences only. */
@@ -16,8 +17,12 @@ const TYPE_SAMPLE = 1_000;
 type Entity = "agentId" | "userId";
 
 /** Which agents and users concentrate errors, and which errors cascade into others. */
-export async function getCorrelations(ctx: AnalyticsContext) {
-  const [agents, users, errorChains] = await Promise.all([entityCorrelation(ctx, "agentId"), entityCorrelation(ctx, "userId"), chains(ctx)]);
+export async function getCorrelations(ctx: AnalyticsContext, userTotals: UserTotals | null) {
+  const [agents, users, errorChains] = await Promise.all([
+    entityCorrelation(ctx, "agentId", null),
+    entityCorrelation(ctx, "userId", userTotals?.top ?? null),
+    chains(ctx),
+  ]);
   const agentRates = await agentErrorRates(ctx, agents.map((a) => a.id));
   return {
     agentCorrelation: agents.map((a) => ({
@@ -52,9 +57,9 @@ interface EntityErrors {
  * Top agents/users by errors in the window, with their most frequent error types among their
  * newest TYPE_SAMPLE errors there (an agent may have millions; the index is read newest first).
  */
-async function entityCorrelation(ctx: AnalyticsContext, column: Entity): Promise<EntityErrors[]> {
+async function entityCorrelation(ctx: AnalyticsContext, column: Entity, known: { id: string; count: number }[] | null): Promise<EntityErrors[]> {
   const { scope, window } = ctx;
-  const top = await topEntities(ctx, column);
+  const top = known ?? (await topEntities(ctx, column));
   if (top.length === 0) return [];
   const p = new SqlParams();
   const ids = p.add(top.map((t) => t.id));
@@ -78,14 +83,14 @@ async function entityCorrelation(ctx: AnalyticsContext, column: Entity): Promise
 async function topEntities(ctx: AnalyticsContext, column: Entity): Promise<{ id: string; count: number }[]> {
   const { scope, window } = ctx;
   const p = new SqlParams();
-  if (isUnfiltered(scope) && window.source === "daily") {
-    const table = column === "agentId" ? "AgentDaily" : "UserDaily";
+  if (isUnfiltered(scope) && window.source === "daily" && column === "agentId") {
+    // Agents are few (hundreds), so their daily rows are too. (Users: see loadUserTotals.)
     const rows = await queryRows<{ id: string; n: string }>(
-      `SELECT "${column}" AS id, sum(count) AS n FROM "${table}"
+      `SELECT "agentId" AS id, sum(count) AS n FROM "AgentDaily"
        WHERE "workspaceId" = ${p.add(scope.workspaceId)}::uuid AND day >= ${p.add(window.start.toISOString().slice(0, 10))}::date
          AND day < ${p.add(window.end.toISOString().slice(0, 10))}::date
          ${scope.projectId ? `AND "projectId" = ${p.add(scope.projectId)}::uuid` : ""}
-       GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${TOP}`,
+       GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${TOP_ENTITIES}`,
       p.values,
     );
     return rows.map((r) => ({ id: r.id, count: Number(r.n) }));
@@ -93,7 +98,7 @@ async function topEntities(ctx: AnalyticsContext, column: Entity): Promise<{ id:
   const filters = [...occurrenceFilters(scope, window.start, window.end, p), `o."${column}" IS NOT NULL`];
   const rows = await queryRows<{ id: string; n: string }>(
     `SELECT o."${column}" AS id, count(*) AS n FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId"
-     WHERE ${filters.join(" AND ")} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${TOP}`,
+     WHERE ${filters.join(" AND ")} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${TOP_ENTITIES}`,
     p.values,
   );
   return rows.map((r) => ({ id: r.id, count: Number(r.n) }));
@@ -102,10 +107,12 @@ async function topEntities(ctx: AnalyticsContext, column: Entity): Promise<{ id:
 /** Per agent: failed / all executions it reported in the window, when it reported any. */
 async function agentErrorRates(ctx: AnalyticsContext, agentIds: string[]): Promise<Map<string, number>> {
   if (agentIds.length === 0) return new Map();
+  const daily = ctx.window.source === "daily"; // day-aligned: the per-day counts
+  const day = (d: Date) => d.toISOString().slice(0, 10);
   const rows = await queryRows<{ id: string; total: string; failed: string }>(
-    `SELECT "agentId" AS id, sum(ok + failed + crashed) AS total, sum(failed + crashed) AS failed FROM "ExecutionMinute"
-     WHERE "workspaceId" = $1::uuid AND "agentId" = ANY($2::text[]) AND minute >= $3 AND minute < $4 GROUP BY 1`,
-    [ctx.scope.workspaceId, agentIds, ctx.window.start, ctx.window.end],
+    `SELECT "agentId" AS id, sum(ok + failed + crashed) AS total, sum(failed + crashed) AS failed FROM ${daily ? `"ExecutionDaily"` : `"ExecutionMinute"`}
+     WHERE "workspaceId" = $1::uuid AND "agentId" = ANY($2::text[]) AND ${daily ? "day >= $3::date AND day < $4::date" : "minute >= $3 AND minute < $4"} GROUP BY 1`,
+    [ctx.scope.workspaceId, agentIds, daily ? day(ctx.window.start) : ctx.window.start, daily ? day(ctx.window.end) : ctx.window.end],
   );
   return new Map(rows.filter((r) => Number(r.total) > 0).map((r) => [r.id, percentage(Number(r.failed), Number(r.total))]));
 }

@@ -1,11 +1,12 @@
 import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
 import { getCategories } from "@/lib/analytics/getCategories";
-import { getCorrelations } from "@/lib/analytics/getCorrelations";
+import { getCorrelations, TOP_ENTITIES } from "@/lib/analytics/getCorrelations";
 import { getErrorList } from "@/lib/analytics/getErrorList";
 import { getOverview } from "@/lib/analytics/getOverview";
 import { getRecovery } from "@/lib/analytics/getRecovery";
 import { getTimeline } from "@/lib/analytics/getTimeline";
 import { getTopErrors } from "@/lib/analytics/getTopErrors";
+import { loadUserTotals } from "@/lib/analytics/loadUserTotals";
 import { loadWindowGroups, type WindowGroup } from "@/lib/analytics/loadWindowGroups";
 import { timeWindow } from "@/lib/analytics/timeWindow";
 import type { TrackingQuery } from "@/lib/analytics/trackingQuery";
@@ -25,14 +26,15 @@ export async function getErrorTracking(workspaceId: string, query: TrackingQuery
   // The rollup is scanned once for per-group counts, which most sections share.
   const groupsPromise = loadWindowGroups(ctx);
   const recoveryPromise = getRecovery(ctx);
+  const usersPromise = loadUserTotals(ctx, TOP_ENTITIES);
   const withGroups = <T>(fn: (groups: WindowGroup[]) => Promise<T> | T) => groupsPromise.then(fn);
   const [overview, categories, timeline, errors, topErrors, correlations, recovery] = await Promise.all([
-    Promise.all([recoveryPromise, groupsPromise]).then(([recovery, groups]) => getOverview(ctx, recovery, groups)),
+    Promise.all([recoveryPromise, groupsPromise, usersPromise]).then(([recovery, groups, users]) => getOverview(ctx, recovery, groups, users)),
     withGroups((groups) => getCategories(ctx, groups)),
     withGroups((groups) => getTimeline(ctx, groups)),
     withGroups((groups) => getErrorList(ctx, groups, { page: query.page, pageSize: query.pageSize })),
     withGroups((groups) => getTopErrors(ctx, groups)),
-    getCorrelations(ctx),
+    usersPromise.then((users) => getCorrelations(ctx, users)),
     recoveryPromise,
   ]);
   const { summary, ...recoveryAnalysis } = recovery;

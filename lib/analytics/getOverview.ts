@@ -1,9 +1,10 @@
 import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
-import { isUnfiltered, occurrenceFilters, SqlParams } from "@/lib/analytics/countsSql";
+import { isUnfiltered, occurrenceFilters, SqlParams, timeParam } from "@/lib/analytics/countsSql";
 import { severityRank, type WindowGroup } from "@/lib/analytics/loadWindowGroups";
 import type { Severity } from "@/lib/ingest/eventSchema";
 import type { Recovery } from "@/lib/analytics/getRecovery";
 import { queryRows } from "@/lib/analytics/queryRows";
+import type { UserTotals } from "@/lib/analytics/loadUserTotals";
 import { percentage, round } from "@/lib/analytics/stats";
 import { env } from "@/lib/env";
 
@@ -14,8 +15,8 @@ const KNOWN_USERS_DAYS = 30;
 type SystemImpact = "low" | "medium" | "high" | "critical";
 
 /** The overview cards; every figure is defined in docs/metrics.md. */
-export async function getOverview(ctx: AnalyticsContext, recovery: Recovery, groups: WindowGroup[]) {
-  const [affected, executions] = await Promise.all([affectedUsersAndAgents(ctx), executionTotals(ctx)]);
+export async function getOverview(ctx: AnalyticsContext, recovery: Recovery, groups: WindowGroup[], userTotals: UserTotals | null) {
+  const [affected, executions] = await Promise.all([affectedUsersAndAgents(ctx, userTotals), executionTotals(ctx)]);
   const counts = eventTotals(groups);
   const worst = worstOpenSeverity(groups);
   const errorRate = executions.current > 0 ? round((100 * executions.failed) / executions.current) : null;
@@ -61,7 +62,7 @@ function eventTotals(groups: WindowGroup[]) {
  * Distinct users and agents with an error in the window. Unfiltered day-aligned windows (7d, 30d)
  * read the per-day rollups; everything else counts distinct ids on the occurrences themselves.
  */
-async function affectedUsersAndAgents(ctx: AnalyticsContext) {
+async function affectedUsersAndAgents(ctx: AnalyticsContext, userTotals: UserTotals | null) {
   const { scope, window, now } = ctx;
   const p = new SqlParams();
   const ws = p.add(scope.workspaceId);
@@ -78,7 +79,9 @@ async function affectedUsersAndAgents(ctx: AnalyticsContext) {
     const from = p.add(fromDay);
     const to = p.add(toDay);
     const days = `WHERE "workspaceId" = ${ws}::uuid AND day >= ${from}::date AND day <= ${to}::date${project}`;
-    affectedSql = `${distinct(`"userId"`, `FROM "UserDaily" ${days}`)} AS users, ${distinct(`"agentId"`, `FROM "AgentDaily" ${days}`)} AS agents`;
+    // 30 days: counted by loadUserTotals from the weekly + daily cover; 7 days: the days touching the window.
+    const users = userTotals ? `${p.add(userTotals.distinct)}::int` : distinct(`"userId"`, `FROM "UserDaily" ${days}`);
+    affectedSql = `${users} AS users, ${distinct(`"agentId"`, `FROM "AgentDaily" ${days}`)} AS agents`;
   } else {
     const filters = occurrenceFilters(scope, window.start, window.end, p);
     const from = `FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId" WHERE ${filters.join(" AND ")}`;
@@ -96,20 +99,24 @@ async function affectedUsersAndAgents(ctx: AnalyticsContext) {
 async function executionTotals(ctx: AnalyticsContext) {
   const { scope, window } = ctx;
   const p = new SqlParams();
-  const start = p.add(window.start);
+  // Day-aligned windows read the per-day counts, the others the per-minute ones.
+  const daily = window.source === "daily";
+  const time = daily ? "day" : "minute";
+  const at = (d: Date) => (daily ? timeParam("daily", d, p) : `${p.add(d)}::timestamptz`);
+  const start = at(window.start);
   const filters = [
     `"workspaceId" = ${p.add(scope.workspaceId)}::uuid`,
-    `minute >= ${p.add(window.prevStart)}`,
-    `minute < ${p.add(window.end)}`,
+    `${time} >= ${at(window.prevStart)}`,
+    `${time} < ${at(window.end)}`,
     scope.projectId && `"projectId" = ${p.add(scope.projectId)}::uuid`,
     scope.environment && `environment = ${p.add(scope.environment)}`,
   ].filter(Boolean);
   const [row] = await queryRows<Record<string, string | null>>(
-    `SELECT sum(ok + failed + crashed) FILTER (WHERE minute >= ${start}) AS current,
-       sum(failed + crashed) FILTER (WHERE minute >= ${start}) AS failed,
-       sum(ok + failed + crashed) FILTER (WHERE minute < ${start}) AS previous,
-       sum(failed + crashed) FILTER (WHERE minute < ${start}) AS "prevFailed"
-     FROM "ExecutionMinute" WHERE ${filters.join(" AND ")}`,
+    `SELECT sum(ok + failed + crashed) FILTER (WHERE ${time} >= ${start}) AS current,
+       sum(failed + crashed) FILTER (WHERE ${time} >= ${start}) AS failed,
+       sum(ok + failed + crashed) FILTER (WHERE ${time} < ${start}) AS previous,
+       sum(failed + crashed) FILTER (WHERE ${time} < ${start}) AS "prevFailed"
+     FROM ${daily ? `"ExecutionDaily"` : `"ExecutionMinute"`} WHERE ${filters.join(" AND ")}`,
     p.values,
   );
   return {

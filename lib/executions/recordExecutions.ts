@@ -9,7 +9,7 @@ export interface ExecutionDelta {
   crashed?: number;
 }
 
-/** Adds execution counts to the per-minute table (one upsert per row, summed on conflict). */
+/** Adds execution counts to the per-minute and per-day tables in one statement (summed on conflict). */
 export async function recordExecutions(target: { workspaceId: string; projectId: string }, deltas: ExecutionDelta[]): Promise<void> {
   if (deltas.length === 0) return;
   const rows = deltas.map((d) => ({
@@ -21,15 +21,26 @@ export async function recordExecutions(target: { workspaceId: string; projectId:
     crashed: d.crashed ?? 0,
   }));
   await pool().query(
-    `INSERT INTO "ExecutionMinute" ("projectId", minute, "agentId", environment, "workspaceId", ok, failed, crashed)
-     SELECT $1::uuid, x.minute, x."agentId", x.environment, $2::uuid, sum(x.ok), sum(x.failed), sum(x.crashed)
-     FROM jsonb_to_recordset($3::jsonb) AS x(minute timestamptz, "agentId" text, environment text, ok int, failed int, crashed int)
-     GROUP BY x.minute, x."agentId", x.environment
+    `WITH x AS (
+       SELECT * FROM jsonb_to_recordset($3::jsonb) AS x(minute timestamptz, "agentId" text, environment text, ok int, failed int, crashed int)
+     ), per_minute AS (
+       INSERT INTO "ExecutionMinute" ("projectId", minute, "agentId", environment, "workspaceId", ok, failed, crashed)
+       SELECT $1::uuid, x.minute, x."agentId", x.environment, $2::uuid, sum(x.ok), sum(x.failed), sum(x.crashed)
+       FROM x GROUP BY x.minute, x."agentId", x.environment
+       ORDER BY 2, 3, 4
+       ON CONFLICT ("projectId", minute, "agentId", environment) DO UPDATE SET
+         ok = "ExecutionMinute".ok + excluded.ok,
+         failed = "ExecutionMinute".failed + excluded.failed,
+         crashed = "ExecutionMinute".crashed + excluded.crashed
+     )
+     INSERT INTO "ExecutionDaily" ("projectId", day, "agentId", environment, "workspaceId", ok, failed, crashed)
+     SELECT $1::uuid, (x.minute AT TIME ZONE 'UTC')::date, x."agentId", x.environment, $2::uuid, sum(x.ok), sum(x.failed), sum(x.crashed)
+     FROM x GROUP BY 2, 3, 4
      ORDER BY 2, 3, 4
-     ON CONFLICT ("projectId", minute, "agentId", environment) DO UPDATE SET
-       ok = "ExecutionMinute".ok + excluded.ok,
-       failed = "ExecutionMinute".failed + excluded.failed,
-       crashed = "ExecutionMinute".crashed + excluded.crashed`,
+     ON CONFLICT ("projectId", day, "agentId", environment) DO UPDATE SET
+       ok = "ExecutionDaily".ok + excluded.ok,
+       failed = "ExecutionDaily".failed + excluded.failed,
+       crashed = "ExecutionDaily".crashed + excluded.crashed`,
     [target.projectId, target.workspaceId, JSON.stringify(rows)],
   );
 }

@@ -186,6 +186,12 @@ WITH gi AS (
   FROM ins JOIN g ON g.id = ins."groupId" WHERE ins."userId" IS NOT NULL
   GROUP BY 3, 4 ORDER BY 3, 4
   ON CONFLICT ("workspaceId", "projectId", day, "userId") DO UPDATE SET count = "UserDaily".count + excluded.count
+), user_weekly AS (
+  INSERT INTO "UserWeekly" ("workspaceId", "projectId", week, "userId", count)
+  SELECT $1::uuid, $2::uuid, d - (extract(isodow FROM d)::int - 1), u, count(*)::int
+  FROM (SELECT (ins."occurredAt" AT TIME ZONE 'UTC')::date AS d, ins."userId" AS u FROM ins JOIN g ON g.id = ins."groupId" WHERE ins."userId" IS NOT NULL) x
+  GROUP BY 3, 4 ORDER BY 3, 4
+  ON CONFLICT ("workspaceId", "projectId", week, "userId") DO UPDATE SET count = "UserWeekly".count + excluded.count
 ), agent_daily AS (
   INSERT INTO "AgentDaily" ("workspaceId", "projectId", day, "agentId", count)
   SELECT $1::uuid, $2::uuid, (ins."occurredAt" AT TIME ZONE 'UTC')::date, ins."agentId", count(*)::int

@@ -80,6 +80,9 @@ export async function seedViewData(target: { workspaceId: string; projectId: str
       INSERT INTO "UserDaily" ("workspaceId", "projectId", day, "userId", count)
       SELECT $1, $2, ("occurredAt" AT TIME ZONE 'UTC')::date, "userId", count(*) FROM "ErrorOccurrence" WHERE "projectId" = $2 GROUP BY 3, 4`, [ws, pj]);
     await client.query(`
+      INSERT INTO "UserWeekly" ("workspaceId", "projectId", week, "userId", count)
+      SELECT $1, $2, day - (extract(isodow FROM day)::int - 1), "userId", sum(count) FROM "UserDaily" WHERE "projectId" = $2 GROUP BY 3, 4`, [ws, pj]);
+    await client.query(`
       INSERT INTO "AgentDaily" ("workspaceId", "projectId", day, "agentId", count)
       SELECT $1, $2, ("occurredAt" AT TIME ZONE 'UTC')::date, "agentId", count(*) FROM "ErrorOccurrence" WHERE "projectId" = $2 GROUP BY 3, 4`, [ws, pj]);
     await q("distinct users/agents per group", `
@@ -101,6 +104,10 @@ export async function seedViewData(target: { workspaceId: string; projectId: str
       SELECT $1, h, 'agent-' || a, 'production', $2, 200 + a % 50, a % 7, 0
       FROM generate_series(date_trunc('hour', now()) - make_interval(days => $3), date_trunc('hour', now()), interval '1 hour') AS h,
            generate_series(0, $4 - 1) AS a`, [pj, ws, size.days, size.agents]);
+    await q("executions per day", `
+      INSERT INTO "ExecutionDaily" ("projectId", day, "agentId", environment, "workspaceId", ok, failed, crashed)
+      SELECT "projectId", (minute AT TIME ZONE 'UTC')::date, "agentId", environment, "workspaceId", sum(ok), sum(failed), sum(crashed)
+      FROM "ExecutionMinute" WHERE "projectId" = $1 GROUP BY 1, 2, 3, 4, 5`, [pj]);
     await q("cascades", `
       INSERT INTO "CascadeDaily" ("workspaceId", "parentGroupId", "childGroupId", day, count)
       SELECT $1, p.id, c.id, (now() - make_interval(days => d))::date, 1 + d % 5
@@ -116,7 +123,7 @@ export async function seedViewData(target: { workspaceId: string; projectId: str
 /** Removes a bench workspace's rows (rollup tables have no foreign keys to cascade from). */
 export async function deleteViewData(target: { workspaceId: string; projectId: string }) {
   const p = pool();
-  for (const table of ["ErrorHourly", "ErrorDaily", "ErrorWeekly", "ProjectDaily", "UserDaily", "AgentDaily", "CascadeDaily", "ExecutionMinute"]) {
+  for (const table of ["ErrorHourly", "ErrorDaily", "ErrorWeekly", "ProjectDaily", "UserDaily", "UserWeekly", "AgentDaily", "CascadeDaily", "ExecutionMinute", "ExecutionDaily"]) {
     await p.query(`DELETE FROM "${table}" WHERE "workspaceId" = $1`, [target.workspaceId]);
   }
   await p.query(`DELETE FROM "ErrorGroupUser" WHERE "groupId" IN (SELECT id FROM "ErrorGroup" WHERE "projectId" = $1)`, [target.projectId]);

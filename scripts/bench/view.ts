@@ -18,7 +18,8 @@ const { getTimeline } = await import("@/lib/analytics/getTimeline");
 const { getErrorList } = await import("@/lib/analytics/getErrorList");
 const { getTopErrors } = await import("@/lib/analytics/getTopErrors");
 const { loadWindowGroups } = await import("@/lib/analytics/loadWindowGroups");
-const { getCorrelations } = await import("@/lib/analytics/getCorrelations");
+const { getCorrelations, TOP_ENTITIES } = await import("@/lib/analytics/getCorrelations");
+const { loadUserTotals } = await import("@/lib/analytics/loadUserTotals");
 const { timeWindow } = await import("@/lib/analytics/timeWindow");
 const { TrackingQuerySchema } = await import("@/lib/analytics/trackingQuery");
 
@@ -71,15 +72,17 @@ async function main() {
     const ctx = { scope: { workspaceId: target.workspaceId }, window: timeWindow("30d", now), now };
     const recovery = await getRecovery(ctx);
     const groups = await loadWindowGroups(ctx);
-    console.log(`\nEach section alone, 30d (the shared per-group scan is timed on its own; sections reuse its rows):`);
+    const users = await loadUserTotals(ctx, TOP_ENTITIES);
+    console.log(`\nEach section alone, 30d (the shared per-group and per-user reads are timed on their own; sections reuse their rows):`);
     const sections: [string, () => Promise<unknown>][] = [
       ["per-group scan", () => loadWindowGroups(ctx)],
-      ["overview", () => getOverview(ctx, recovery, groups)],
+      ["per-user totals", () => loadUserTotals(ctx, TOP_ENTITIES)],
+      ["overview", () => getOverview(ctx, recovery, groups, users)],
       ["categories", () => getCategories(ctx, groups)],
       ["timeline", () => getTimeline(ctx, groups)],
       ["errors (page 1)", () => getErrorList(ctx, groups, { page: 1, pageSize: 25 })],
       ["topErrors", async () => getTopErrors(ctx, groups)],
-      ["correlations", () => getCorrelations(ctx)],
+      ["correlations", () => getCorrelations(ctx, users)],
       ["recovery", () => getRecovery(ctx)],
     ];
     for (const [name, fn] of sections) console.log(`  ${name.padEnd(16)} ${fmt(await time(fn))}`);
