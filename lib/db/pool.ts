@@ -24,6 +24,8 @@ export function analyticsPool(): pg.Pool {
     globalForPool.faultlineAnalyticsPool = new pg.Pool({
       connectionString: DATABASE_URL,
       max: DATABASE_ANALYTICS_POOL_SIZE,
+      // Dashboards poll: keep warm backends (their catalog caches and plans) between refreshes.
+      idleTimeoutMillis: 120_000,
       options: "-c max_parallel_workers_per_gather=0",
     });
     globalForPool.faultlineAnalyticsPool.on("error", () => undefined);
