@@ -1,7 +1,7 @@
 import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
 import { isUnfiltered, SqlParams } from "@/lib/analytics/countsSql";
 import { queryRows } from "@/lib/analytics/queryRows";
-import { weekCover } from "@/lib/analytics/weekCover";
+import { futureFrom, weekCover } from "@/lib/analytics/weekCover";
 
 /** Users with errors in the window: how many, and the most affected ones with their error counts. */
 export interface UserTotals {
@@ -33,7 +33,7 @@ export async function loadUserTotals(ctx: AnalyticsContext, top: number): Promis
  */
 function userCountsSql(ctx: AnalyticsContext, p: SqlParams): string {
   const { scope, window } = ctx;
-  const cover = weekCover(window.start, window.end);
+  const cover = weekCover(window.start, window.end, futureFrom(ctx.now));
   const ws = p.add(scope.workspaceId);
   const project = scope.projectId ? ` AND r."projectId" = ${p.add(scope.projectId)}::uuid` : "";
   const part = (table: string, column: string, terms: { key: string; sign: number }[]) => {

@@ -2,7 +2,7 @@ import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
 import { countSource, countsSql, SqlParams, timeParam } from "@/lib/analytics/countsSql";
 import { queryRows } from "@/lib/analytics/queryRows";
 import type { CountSource } from "@/lib/analytics/timeWindow";
-import { weekCover, type CoverTerm, type WeekCover } from "@/lib/analytics/weekCover";
+import { futureFrom, weekCover, type CoverTerm, type WeekCover } from "@/lib/analytics/weekCover";
 import type { Severity } from "@/lib/ingest/eventSchema";
 
 /** One group with events in the window or the previous one: its counts there and its own fields. */
@@ -90,7 +90,7 @@ const signedCredits = `CASE WHEN r."creditsLost" = 0 THEN 0 ELSE t.sign * r."cre
 /** Rows (groupId, n, credits, cur) of the weekly and daily rollups that cover the (day-aligned) ranges. */
 function weeklyRowsSql(ctx: AnalyticsContext, ranges: CountRange[], p: SqlParams): string {
   const { scope } = ctx;
-  const covers = ranges.map((r) => ({ cover: weekCover(r.from, r.to), cur: r.cur }));
+  const covers = ranges.map((r) => ({ cover: weekCover(r.from, r.to, futureFrom(ctx.now)), cur: r.cur }));
   // The terms as a tiny table to join; the keys are repeated as `= ANY(…)` so the index on
   // (workspaceId, week|day) fetches just those rows.
   const terms = (pick: (c: WeekCover) => CoverTerm[], column: string) => {

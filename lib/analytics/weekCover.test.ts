@@ -21,6 +21,13 @@ describe("weekCover", () => {
     ]);
   });
 
+  it("reads the current week as its weekly row minus the days still to come", () => {
+    const cover = weekCover(day("2026-10-27"), day("2026-11-26"), day("2026-11-26"));
+    expect(cover.weeks.map((w) => w.key)).toEqual(["2026-10-26", "2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23"]);
+    expect(cover.days.filter((d) => d.sign === 1)).toEqual([]);
+    expect(cover.days.map((d) => d.key)).toEqual(["2026-10-26", "2026-11-26", "2026-11-27", "2026-11-28", "2026-11-29"]);
+  });
+
   it("is empty for an empty range, and uses single days for a short one", () => {
     expect(weekCover(day("2026-11-25"), day("2026-11-25"))).toEqual({ weeks: [], days: [] });
     expect(weekCover(day("2026-11-25"), day("2026-11-26")).days).toEqual([{ key: "2026-11-25", sign: 1 }]);
@@ -41,11 +48,14 @@ describe("weekCover", () => {
       const b = new Date(a.getTime() + length * 86_400_000);
       let direct = 0;
       for (let t = a.getTime(); t < b.getTime(); t += 86_400_000) direct += counts.get(new Date(t).toISOString().slice(0, 10))!;
-      const cover = weekCover(a, b);
+      const emptyFrom = random() < 0.5 ? undefined : new Date(b.getTime() - Math.floor(random() * 3) * 86_400_000);
+      const cover = weekCover(a, b, emptyFrom);
       const viaCover =
         cover.weeks.reduce((s, w) => s + w.sign * weekly.get(w.key)!, 0) + cover.days.reduce((s, d) => s + d.sign * counts.get(d.key)!, 0);
       expect(viaCover).toBe(direct);
-      expect(cover.weeks.length + cover.days.length).toBeLessThanOrEqual(Math.ceil(length / 7) + 1 + 6);
+      // Rows worth reading: at most two weekly rows per partial week and three single past days per partial week.
+      expect(cover.weeks.length).toBeLessThanOrEqual(Math.ceil(length / 7) + 1);
+      expect(cover.days.filter((d) => !emptyFrom || d.key < emptyFrom.toISOString().slice(0, 10)).length).toBeLessThanOrEqual(6);
     }
   });
 
