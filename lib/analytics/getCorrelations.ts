@@ -12,7 +12,7 @@ const MAX_CHAINS = 10;
 /** Run-sequence links are read from the newest run-tagged occurrences only. */
 const RUN_SAMPLE = 5_000;
 /** Error types per top agent/user are counted over its newest errors in the window. */
-const TYPE_SAMPLE = 1_000;
+const TYPE_SAMPLE = 500;
 
 type Entity = "agentId" | "userId";
 
