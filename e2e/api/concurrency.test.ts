@@ -30,4 +30,17 @@ describe("concurrent ingest", () => {
     const list = await (await getJson(`/api/v1/errors?projectId=${t.projectId}`, { key: t.key })).json();
     expect(list.items[0].occurrences).toBe(200);
   });
+
+  it("never refuses an event when several requests create the same new error at once", async () => {
+    // Each round is a brand-new error posted by 8 requests at the same moment: they race to create
+    // its group row. Every one must be accepted (2xx) and counted.
+    const t = await createTenant("conc-new");
+    for (let round = 0; round < 12; round++) {
+      const event = { type: `FreshError${round}`, message: `first seen in round ${round}`, stackTrace: `FreshError${round}: x\n    at f${round} (/app/src/f.js:1:1)` };
+      const responses = await Promise.all(Array.from({ length: 8 }, () => postEvents(t.key, event)));
+      expect(responses.map((r) => r.status)).toEqual(Array(8).fill(202));
+    }
+    const groups = await query<{ occurrenceCount: number }>(`SELECT "occurrenceCount" FROM "ErrorGroup" WHERE "projectId" = $1`, [t.projectId]);
+    expect(groups.map((g) => g.occurrenceCount)).toEqual(Array(12).fill(8));
+  });
 });

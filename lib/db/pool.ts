@@ -52,13 +52,13 @@ export async function withTransaction<T>(fn: (client: pg.PoolClient) => Promise<
 const RETRYABLE = new Set(["40P01", "40001"]); // deadlock_detected, serialization_failure
 
 /** Re-runs a whole transaction when PostgreSQL aborted it to break a deadlock (rare; bounded). */
-export async function retryOnDeadlock<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
+export async function retryOnDeadlock<T>(fn: () => Promise<T>, attempts = 3, alsoRetry: readonly string[] = []): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();
     } catch (error) {
       const code = (error as { code?: string }).code;
-      if (attempt >= attempts || !code || !RETRYABLE.has(code)) throw error;
+      if (attempt >= attempts || !code || !(RETRYABLE.has(code) || alsoRetry.includes(code))) throw error;
       await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 10));
     }
   }

@@ -39,13 +39,15 @@ export async function storeEvents(target: StoreTarget, events: PreparedEvent[]):
     // Sorted so two batches carrying the same retried event ids wait on each other in one order.
     .sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
 
+  // unique_violation: two transactions creating the same new group race on its primary key (the
+  // upsert's arbiter is (projectId, fingerprint)); the retry finds the group and updates it.
   const outcome = await retryOnDeadlock(() => withTransaction(async (client) => {
     const result = await writeBatch(client, target, groups, occurrences);
     await addDistinctCounts(client, result.users, result.agents);
     const accepted = new Set(result.inserted);
     await linkParents(client, target, occurrences.filter((o) => o.parentEventId && accepted.has(o.id)));
     return result;
-  }));
+  }), 4, [UNIQUE_VIOLATION]);
 
   const accepted = new Set(outcome.inserted);
   const byEventOrder = new Map<PreparedEvent, string>();
@@ -96,6 +98,8 @@ interface BatchResult {
   users: { groupId: string; n: number }[];
   agents: { groupId: string; n: number }[];
 }
+
+const UNIQUE_VIOLATION = "23505";
 
 /** Counter rows per project, day and severity that concurrent writers spread over (see ProjectDaily). */
 const PROJECT_DAILY_SHARDS = 8;
