@@ -50,6 +50,8 @@ function RuleRow({ rule, workspaceId, isAdmin }: { rule: RuleDto; workspaceId: s
   const [threshold, setThreshold] = useState(String(rule.threshold));
   const [windowSeconds, setWindowSeconds] = useState(String(rule.windowSeconds));
   const hasThreshold = !NO_THRESHOLD.includes(rule.kind);
+  // The toggle shows the requested state from the click on (the cached rule follows a tick later).
+  const enabled = (update.isPending ? update.variables?.changes.enabled : undefined) ?? rule.enabled;
   const dirty = threshold !== String(rule.threshold) || windowSeconds !== String(rule.windowSeconds);
   const id = `rule-${rule.id}`;
 
@@ -65,7 +67,7 @@ function RuleRow({ rule, workspaceId, isAdmin }: { rule: RuleDto; workspaceId: s
           <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-gray-900 dark:text-gray-100">
             <span id={`${id}-name`}>{rule.name}</span>
             {rule.alertSeverity && <SeverityBadge severity={rule.alertSeverity} />}
-            {!rule.enabled && <Badge>disabled</Badge>}
+            {!enabled && <Badge>disabled</Badge>}
           </p>
           <p className="text-xs text-gray-500 dark:text-gray-400">
             {KIND_LABEL[rule.kind]}
@@ -77,7 +79,7 @@ function RuleRow({ rule, workspaceId, isAdmin }: { rule: RuleDto; workspaceId: s
           <label className="flex items-center gap-1.5 self-center text-sm text-gray-700 dark:text-gray-300">
             <input
               type="checkbox"
-              checked={rule.enabled}
+              checked={enabled}
               disabled={!isAdmin || update.isPending}
               onChange={(e) => update.mutate({ ruleId: rule.id, changes: { enabled: e.target.checked } })}
               aria-label={`Enabled: ${rule.name}`}

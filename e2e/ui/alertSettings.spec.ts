@@ -34,8 +34,11 @@ test("an admin edits alert rules, adds and deletes a channel, and sees the deliv
   await expect(page.getByTestId("delivery-row").first()).toContainText("Dead receiver");
 
   // Disable "Low errors" (saved at once) and raise the "High errors" threshold (saved with its button).
-  await rulesCard.getByLabel("Enabled: Low errors").uncheck();
+  // A click, then web-first assertions: the box is controlled by the saved rule.
+  await rulesCard.getByLabel("Enabled: Low errors").click();
+  await expect(rulesCard.getByLabel("Enabled: Low errors")).not.toBeChecked();
   await expect(rulesCard.getByTestId("rule-row").filter({ hasText: "Low errors" })).toContainText("disabled");
+  await expect(rulesCard.getByLabel("Enabled: Low errors")).toBeEnabled(); // saved
   await rulesCard.getByLabel("Threshold: High errors").fill("7");
   await rulesCard.getByRole("button", { name: "Save High errors" }).click();
   await expect(rulesCard.getByTestId("rule-row").filter({ hasText: "High errors" })).toContainText("7 in 5 min");
