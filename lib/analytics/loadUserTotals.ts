@@ -1,7 +1,7 @@
 import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
 import { isUnfiltered, SqlParams } from "@/lib/analytics/countsSql";
 import { queryRows } from "@/lib/analytics/queryRows";
-import { futureFrom, weekCover } from "@/lib/analytics/weekCover";
+import { futureFrom, weekCover } from "@/lib/analytics/rangeCover";
 
 /** Users with errors in the window: how many, and the most affected ones with their error counts. */
 export interface UserTotals {

@@ -2,7 +2,7 @@ import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
 import { countSource, countsSql, SqlParams, timeParam } from "@/lib/analytics/countsSql";
 import { queryRows } from "@/lib/analytics/queryRows";
 import type { CountSource } from "@/lib/analytics/timeWindow";
-import { futureFrom, weekCover, type CoverTerm, type WeekCover } from "@/lib/analytics/weekCover";
+import { dayCover, futureFrom, futureHoursFrom, weekCover, type CoverTerm } from "@/lib/analytics/rangeCover";
 import type { Severity } from "@/lib/ingest/eventSchema";
 
 /** One group with events in the window or the previous one: its counts there and its own fields. */
@@ -62,14 +62,17 @@ export interface CountRange {
 
 /**
  * SQL of a derived table `(groupId, cur, prev, credits)`: per-group event counts over the ranges
- * (and credits lost in the `cur` ones), for groups with any, read from the cheapest rollups for the
- * window: for day-aligned windows whole weeks from the weekly rollup and the remaining days from the
- * daily one, added or subtracted as weekCover decides (about 5 rows per group for 30 days);
- * otherwise the window's own rollup (raw 5-minute, hourly).
+ * (and credits lost in the `cur` ones), for groups with any, read from the cheapest rollups: whole
+ * weeks plus single days for day-aligned windows (30d), whole days plus single hours for
+ * hour-aligned ones (24h, 7d) — each partial block added up or subtracted as rangeCover decides —
+ * and the window's own rollup otherwise (1h; environment-filtered 24h/7d).
  */
 export function perGroupCountsSql(ctx: AnalyticsContext, ranges: CountRange[], p: SqlParams): string {
   const source = countSource(ctx.scope, ctx.window);
-  const rows = source === "daily" ? weeklyRowsSql(ctx, ranges, p) : rollupRowsSql(ctx, source, ranges, p);
+  let rows: string;
+  if (source === "daily") rows = coverRowsSql(ctx, ranges, p, WEEKS_AND_DAYS);
+  else if (source === "hourly" && !ctx.scope.environment) rows = coverRowsSql(ctx, ranges, p, DAYS_AND_HOURS);
+  else rows = rollupRowsSql(ctx, source, ranges, p);
   return `SELECT "groupId", coalesce(sum(n) FILTER (WHERE cur), 0)::int AS cur, coalesce(sum(n) FILTER (WHERE NOT cur), 0)::int AS prev,
       coalesce(sum(credits) FILTER (WHERE cur AND credits <> 0), 0)::float8 AS credits
     FROM (${rows}) s GROUP BY 1 HAVING sum(n) <> 0`;
@@ -87,22 +90,37 @@ function rollupRowsSql(ctx: AnalyticsContext, source: CountSource, ranges: Count
 /** Credits are rare: skip the numeric arithmetic for the many rows without. */
 const signedCredits = `CASE WHEN r."creditsLost" = 0 THEN 0 ELSE t.sign * r."creditsLost"::float8 END`;
 
-/** Rows (groupId, n, credits, cur) of the weekly and daily rollups that cover the (day-aligned) ranges. */
-function weeklyRowsSql(ctx: AnalyticsContext, ranges: CountRange[], p: SqlParams): string {
+/** A two-level rollup: coarse rows for whole blocks, fine rows for the rest (see rangeCover.ts). */
+interface CoverLevels {
+  cover: (from: Date, to: Date, now: Date) => { coarse: CoverTerm[]; fine: CoverTerm[] };
+  coarse: { table: string; column: string; type: "date" | "timestamptz" };
+  fine: { table: string; column: string; type: "date" | "timestamptz" };
+}
+
+/** Day-aligned windows (30d): weeks of ErrorWeekly, days of ErrorDaily. */
+const WEEKS_AND_DAYS: CoverLevels = {
+  cover: (from, to, now) => {
+    const c = weekCover(from, to, futureFrom(now));
+    return { coarse: c.weeks, fine: c.days };
+  },
+  coarse: { table: "ErrorWeekly", column: "week", type: "date" },
+  fine: { table: "ErrorDaily", column: "day", type: "date" },
+};
+
+/** Hour-aligned windows (24h, 7d) without an environment filter: days of ErrorDaily, hours of ErrorHourly (all environments). */
+const DAYS_AND_HOURS: CoverLevels = {
+  cover: (from, to, now) => {
+    const c = dayCover(from, to, futureHoursFrom(now));
+    return { coarse: c.days, fine: c.hours };
+  },
+  coarse: { table: "ErrorDaily", column: "day", type: "date" },
+  fine: { table: "ErrorHourly", column: "bucket", type: "timestamptz" },
+};
+
+/** Rows (groupId, n, credits, cur) of the coarse and fine rollups that cover the ranges exactly. */
+function coverRowsSql(ctx: AnalyticsContext, ranges: CountRange[], p: SqlParams, levels: CoverLevels): string {
   const { scope } = ctx;
-  const covers = ranges.map((r) => ({ cover: weekCover(r.from, r.to, futureFrom(ctx.now)), cur: r.cur }));
-  // The terms as a tiny table to join; the keys are repeated as `= ANY(…)` so the index on
-  // (workspaceId, week|day) fetches just those rows.
-  const terms = (pick: (c: WeekCover) => CoverTerm[], column: string) => {
-    const all = covers.flatMap((c) => pick(c.cover).map((t) => ({ ...t, cur: c.cur })));
-    const keys = p.add(all.map((t) => t.key));
-    return {
-      table: `unnest(${keys}::date[], ${p.add(all.map((t) => t.sign))}::int[], ${p.add(all.map((t) => t.cur))}::bool[]) AS t(key, sign, cur)`,
-      keys: `r.${column} = ANY(${keys}::date[])`,
-    };
-  };
-  const weeks = terms((c) => c.weeks, "week");
-  const days = terms((c) => c.days, "day");
+  const covers = ranges.map((r) => ({ cover: levels.cover(r.from, r.to, ctx.now), cur: r.cur }));
   const ws = p.add(scope.workspaceId);
   const filters = [
     scope.projectId && `r."projectId" = ${p.add(scope.projectId)}::uuid`,
@@ -111,11 +129,18 @@ function weeklyRowsSql(ctx: AnalyticsContext, ranges: CountRange[], p: SqlParams
     .filter(Boolean)
     .map((f) => ` AND ${f}`)
     .join("");
-  return `SELECT r."groupId", t.sign * r.count AS n, ${signedCredits} AS credits, t.cur
-      FROM ${weeks.table} JOIN "ErrorWeekly" r ON r."workspaceId" = ${ws}::uuid AND ${weeks.keys} AND r.week = t.key${filters}
+  // The terms as a tiny table to join; the keys are repeated as `= ANY(…)` so the index on
+  // (workspaceId, time) fetches just those rows.
+  const part = (level: CoverLevels["coarse"], pick: (c: { coarse: CoverTerm[]; fine: CoverTerm[] }) => CoverTerm[]) => {
+    const all = covers.flatMap((c) => pick(c.cover).map((t) => ({ ...t, cur: c.cur })));
+    const keys = p.add(all.map((t) => t.key));
+    return `SELECT r."groupId", t.sign * r.count AS n, ${signedCredits} AS credits, t.cur
+      FROM unnest(${keys}::${level.type}[], ${p.add(all.map((t) => t.sign))}::int[], ${p.add(all.map((t) => t.cur))}::bool[]) AS t(key, sign, cur)
+      JOIN "${level.table}" r ON r."workspaceId" = ${ws}::uuid AND r.${level.column} = ANY(${keys}::${level.type}[]) AND r.${level.column} = t.key${filters}`;
+  };
+  return `${part(levels.coarse, (c) => c.coarse)}
     UNION ALL
-    SELECT r."groupId", t.sign * r.count, ${signedCredits}, t.cur
-      FROM ${days.table} JOIN "ErrorDaily" r ON r."workspaceId" = ${ws}::uuid AND ${days.keys} AND r.day = t.key${filters}`;
+    ${part(levels.fine, (c) => c.fine)}`;
 }
 
 /** Groups with at least one event inside the window. */

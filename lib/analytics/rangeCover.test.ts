@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { weekCover, weekOf } from "@/lib/analytics/weekCover";
+import { dayCover, weekCover, weekOf } from "@/lib/analytics/rangeCover";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -66,3 +66,43 @@ describe("weekCover", () => {
     expect(weekOf(new Date("1970-01-01T12:00:00Z"))).toBe("1969-12-29");
   });
 });
+
+describe("dayCover", () => {
+  const HOUR = 3_600_000;
+  it("reads whole days from the daily rollup and the other hours from the hourly one", () => {
+    // 7 days ending at 18:00: the first day from 18:00 (6 hours inside: added), 6 whole days, and
+    // the last day up to 18:00 (18 inside, 6 outside and still to come: the day minus those).
+    const end = new Date("2026-11-25T18:00:00Z");
+    const cover = dayCover(new Date(end.getTime() - 7 * 24 * HOUR), end, end);
+    expect(cover.days.map((d) => d.key)).toEqual(["2026-11-19", "2026-11-20", "2026-11-21", "2026-11-22", "2026-11-23", "2026-11-24", "2026-11-25"]);
+    expect(cover.hours.filter((h) => h.sign === 1).map((h) => h.key)).toEqual(
+      [18, 19, 20, 21, 22, 23].map((h) => `2026-11-18T${h}:00:00.000Z`),
+    );
+    expect(cover.hours.filter((h) => h.sign === -1)).toHaveLength(6);
+  });
+
+  it("gives exactly the range's total for any range of hours", () => {
+    let seed = 3;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const base = Date.parse("2026-11-01T00:00:00Z");
+    const hourly = new Map<string, number>();
+    const daily = new Map<string, number>();
+    for (let h = -48; h < 24 * 40; h++) {
+      const at = new Date(base + h * HOUR);
+      const n = Math.floor(random() * 50);
+      hourly.set(at.toISOString(), n);
+      const day = at.toISOString().slice(0, 10);
+      daily.set(day, (daily.get(day) ?? 0) + n);
+    }
+    for (let i = 0; i < 300; i++) {
+      const from = new Date(base + Math.floor(random() * 24 * 30) * HOUR);
+      const to = new Date(from.getTime() + Math.floor(random() * 24 * 8) * HOUR);
+      let direct = 0;
+      for (let t = from.getTime(); t < to.getTime(); t += HOUR) direct += hourly.get(new Date(t).toISOString())!;
+      const cover = dayCover(from, to, random() < 0.5 ? undefined : to);
+      const sum = cover.days.reduce((s, d) => s + d.sign * daily.get(d.key)!, 0) + cover.hours.reduce((s, h) => s + h.sign * hourly.get(h.key)!, 0);
+      expect(sum).toBe(direct);
+    }
+  });
+});
+
