@@ -2,7 +2,7 @@ import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
 import { classifyPattern, type PatternKind } from "@/lib/analytics/classifyPattern";
 import { asInstant, countSource, countsSql, SOURCE_STEP_MS, SqlParams, timeParam } from "@/lib/analytics/countsSql";
 import { BASELINE_BUCKETS, detectSpikes } from "@/lib/analytics/detectSpikes";
-import { activeInWindow, perGroupCountsSql, type WindowGroup } from "@/lib/analytics/loadWindowGroups";
+import { activeInWindow, loadGroupBriefs, perGroupCountsSql, type GroupBrief, type WindowGroup } from "@/lib/analytics/loadWindowGroups";
 import { queryRows } from "@/lib/analytics/queryRows";
 import { bucketStarts } from "@/lib/analytics/timeWindow";
 import { compareText, topN } from "@/lib/analytics/stats";
@@ -50,13 +50,15 @@ export async function getTimeline(ctx: AnalyticsContext, groups: WindowGroup[]) 
     .slice(0, MAX_SPIKES)
     .sort((a, b) => a.startIndex - b.startIndex);
 
+  const top = topN(activeInWindow(groups), MAX_PATTERNS, (a, b) => b.cur - a.cur || compareText(a.id, b.id));
+  const [briefs, spans] = await Promise.all([loadGroupBriefs(top.map((g) => g.id)), activeSpans(ctx, top.map((g) => g.id))]);
   const spikes = await Promise.all(
     spikeWindows.map(async (s) => {
       const startTime = new Date(errorsByTime[s.startIndex].timestamp);
       const endTime = new Date(startTime.getTime() + (s.endIndex - s.startIndex + 1) * window.bucketMs);
       // A spike as long as the window (e.g. a workspace's first days) needs no query: the groups have its counts.
       const wholeWindow = startTime.getTime() === window.start.getTime() && endTime.getTime() === window.end.getTime();
-      const cause = wholeWindow ? topN(activeInWindow(groups), 1, (x, y) => y.cur - x.cur || compareText(x.id, y.id))[0] ?? null : await primaryCause(ctx, startTime, endTime);
+      const cause = wholeWindow && top[0] ? { ...top[0], message: briefs.get(top[0].id)?.message ?? "" } : await primaryCause(ctx, startTime, endTime);
       return {
         startTime: startTime.toISOString(),
         endTime: endTime.toISOString(),
@@ -70,8 +72,7 @@ export async function getTimeline(ctx: AnalyticsContext, groups: WindowGroup[]) 
     }),
   );
 
-  const top = topN(activeInWindow(groups), MAX_PATTERNS, (a, b) => b.cur - a.cur || compareText(a.id, b.id));
-  const patterns = describePatterns(top, await activeSpans(ctx, top.map((g) => g.id)), spikes);
+  const patterns = describePatterns(top, briefs, spans, spikes);
   return { errorsByTime, spikes, patterns, bucketSeconds: window.bucketMs / 1000 };
 }
 
@@ -124,6 +125,7 @@ async function activeSpans(ctx: AnalyticsContext, ids: string[]): Promise<Map<st
 
 function describePatterns(
   top: WindowGroup[],
+  briefs: Map<string, GroupBrief>,
   spans: Map<string, { first: Date; last: Date }>,
   spikes: { startTime: string; primaryErrorId: string | null }[],
 ) {
@@ -133,13 +135,14 @@ function describePatterns(
     const firstAt = new Date(Math.max(span?.first.getTime() ?? g.firstSeenMs, g.firstSeenMs));
     const lastAt = new Date(Math.min(span?.last.getTime() ?? g.lastSeenMs, g.lastSeenMs));
     const kind: PatternKind = classifyPattern({ count: g.cur, firstAt, lastAt });
+    const brief = briefs.get(g.id) ?? { message: "", release: null, environment: null };
     return {
-      pattern: `${kind}: ${g.type}: ${g.message}`.slice(0, 300),
+      pattern: `${kind}: ${g.type}: ${brief.message}`.slice(0, 300),
       kind,
       errorId: g.id,
       frequency: g.cur,
       lastOccurrence: new Date(g.lastSeenMs).toISOString(),
-      correlation: correlationOf(g, spikes),
+      correlation: correlationOf({ ...g, ...brief }, spikes),
     };
   });
 }

@@ -14,7 +14,6 @@ export interface WindowGroup {
   /** Credits lost by the window's occurrences. */
   credits: number;
   type: string;
-  message: string;
   category: string;
   source: string;
   severity: Severity;
@@ -26,6 +25,11 @@ export interface WindowGroup {
   usersAffected: number;
   agentsAffected: number;
   creditsLost: number;
+}
+
+/** What a response shows of a group beyond its counts (see loadGroupBriefs). */
+export interface GroupBrief {
+  message: string;
   release: string | null;
   environment: string | null;
 }
@@ -44,10 +48,9 @@ export async function loadWindowGroups(ctx: AnalyticsContext): Promise<WindowGro
   const counts = perGroupCountsSql(ctx, [{ from: window.prevStart, to: window.start, cur: false }, { from: window.start, to: window.end, cur: true }], p);
   return queryRows<WindowGroup>(
     `SELECT g.id::text, c.cur, c.prev, c.credits,
-       g.type, left(g.message, 500) AS message, g.category, g.source, g.severity::text, g.status::text,
+       g.type, g.category, g.source, g.severity::text, g.status::text,
        (extract(epoch FROM g."firstSeen") * 1000)::float8 AS "firstSeenMs", (extract(epoch FROM g."lastSeen") * 1000)::float8 AS "lastSeenMs",
-       g."occurrenceCount", g."usersAffected", g."agentsAffected", g."creditsLost"::float8 AS "creditsLost",
-       g.context->>'release' AS release, g.context->>'environment' AS environment
+       g."occurrenceCount", g."usersAffected", g."agentsAffected", g."creditsLost"::float8 AS "creditsLost"
      FROM (${counts}) c JOIN "ErrorGroup" g ON g.id = c."groupId"`,
     p.values,
   );
@@ -141,6 +144,20 @@ function coverRowsSql(ctx: AnalyticsContext, ranges: CountRange[], p: SqlParams,
   return `${part(levels.coarse, (c) => c.coarse)}
     UNION ALL
     ${part(levels.fine, (c) => c.fine)}`;
+}
+
+/**
+ * Message, release and environment of the few groups a response shows. The per-group read leaves
+ * them out: for 10,000s of groups that would be as many texts and context documents to read.
+ */
+export async function loadGroupBriefs(ids: string[]): Promise<Map<string, GroupBrief>> {
+  if (ids.length === 0) return new Map();
+  const rows = await queryRows<GroupBrief & { id: string }>(
+    `SELECT id::text, left(message, 500) AS message, context->>'release' AS release, context->>'environment' AS environment
+     FROM "ErrorGroup" WHERE id = ANY($1::uuid[])`,
+    [[...new Set(ids)]],
+  );
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** Groups with at least one event inside the window. */
