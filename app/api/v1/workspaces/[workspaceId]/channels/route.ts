@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { CreateChannelSchema } from "@/lib/alerts/channels/channelSchemas";
 import { createChannel } from "@/lib/alerts/channels/createChannel";
 import { listChannels } from "@/lib/alerts/channels/listChannels";
@@ -7,22 +6,19 @@ import { requireSessionUser } from "@/lib/auth/session";
 import { handle } from "@/lib/http/handle";
 import { parseWith } from "@/lib/http/parseWith";
 import { readJson } from "@/lib/http/readJson";
-
-type Ctx = { params: Promise<{ workspaceId: string }> };
-
-const ParamsSchema = z.object({ workspaceId: z.uuid() });
+import { WorkspaceParamsSchema, type WorkspaceRouteContext } from "@/lib/http/workspaceRoute";
 
 /** GET /api/v1/workspaces/:workspaceId/channels — secrets masked (any member). */
-export const GET = handle(async (req: Request, { params }: Ctx) => {
-  const { workspaceId } = parseWith(ParamsSchema, await params);
+export const GET = handle(async (req: Request, { params }: WorkspaceRouteContext) => {
+  const { workspaceId } = parseWith(WorkspaceParamsSchema, await params);
   const auth = await requireSessionUser(req);
   assertCanViewWorkspace(auth, workspaceId);
   return Response.json(await listChannels({ workspaceId }));
 });
 
 /** POST /api/v1/workspaces/:workspaceId/channels — webhook, slack, email or pagerduty (admins). */
-export const POST = handle(async (req: Request, { params }: Ctx) => {
-  const { workspaceId } = parseWith(ParamsSchema, await params);
+export const POST = handle(async (req: Request, { params }: WorkspaceRouteContext) => {
+  const { workspaceId } = parseWith(WorkspaceParamsSchema, await params);
   const input = parseWith(CreateChannelSchema, await readJson(req));
   const auth = await requireSessionUser(req);
   assertCanAdminister(auth, workspaceId);

@@ -1,0 +1,7 @@
+import { z } from "zod";
+
+/** The route context of handlers under /api/v1/workspaces/:workspaceId. */
+export type WorkspaceRouteContext = { params: Promise<{ workspaceId: string }> };
+
+/** Their path parameters, validated (422 naming `workspaceId` when it is not a UUID). */
+export const WorkspaceParamsSchema = z.object({ workspaceId: z.uuid() });
