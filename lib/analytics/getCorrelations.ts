@@ -1,7 +1,8 @@
 import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
 import { buildErrorChains, type CascadeEdge, type ChainGroup } from "@/lib/analytics/buildErrorChains";
-import { isUnfiltered, occurrenceFilters, SqlParams } from "@/lib/analytics/countsSql";
+import { isUnfiltered, occurrenceFilters, SqlParams, timeParam } from "@/lib/analytics/countsSql";
 import { queryRows } from "@/lib/analytics/queryRows";
+import { executionsSource } from "@/lib/analytics/executionsSource";
 import { runSequenceEdges } from "@/lib/analytics/runSequenceEdges";
 import type { UserTotals } from "@/lib/analytics/loadUserTotals";
 import { compareText, percentage } from "@/lib/analytics/stats";
@@ -87,8 +88,8 @@ async function topEntities(ctx: AnalyticsContext, column: Entity): Promise<{ id:
     // Agents are few (hundreds), so their daily rows are too. (Users: see loadUserTotals.)
     const rows = await queryRows<{ id: string; n: string }>(
       `SELECT "agentId" AS id, sum(count) AS n FROM "AgentDaily"
-       WHERE "workspaceId" = ${p.add(scope.workspaceId)}::uuid AND day >= ${p.add(window.start.toISOString().slice(0, 10))}::date
-         AND day < ${p.add(window.end.toISOString().slice(0, 10))}::date
+       WHERE "workspaceId" = ${p.add(scope.workspaceId)}::uuid AND day >= ${timeParam("daily", window.start, p)}
+         AND day < ${timeParam("daily", window.end, p)}
          ${scope.projectId ? `AND "projectId" = ${p.add(scope.projectId)}::uuid` : ""}
        GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${TOP_ENTITIES}`,
       p.values,
@@ -107,12 +108,13 @@ async function topEntities(ctx: AnalyticsContext, column: Entity): Promise<{ id:
 /** Per agent: failed / all executions it reported in the window, when it reported any. */
 async function agentErrorRates(ctx: AnalyticsContext, agentIds: string[]): Promise<Map<string, number>> {
   if (agentIds.length === 0) return new Map();
-  const daily = ctx.window.source === "daily"; // day-aligned: the per-day counts
-  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const p = new SqlParams();
+  const { table, time, at } = executionsSource(ctx.window, p);
   const rows = await queryRows<{ id: string; total: string; failed: string }>(
-    `SELECT "agentId" AS id, sum(ok + failed + crashed) AS total, sum(failed + crashed) AS failed FROM ${daily ? `"ExecutionDaily"` : `"ExecutionMinute"`}
-     WHERE "workspaceId" = $1::uuid AND "agentId" = ANY($2::text[]) AND ${daily ? "day >= $3::date AND day < $4::date" : "minute >= $3 AND minute < $4"} GROUP BY 1`,
-    [ctx.scope.workspaceId, agentIds, daily ? day(ctx.window.start) : ctx.window.start, daily ? day(ctx.window.end) : ctx.window.end],
+    `SELECT "agentId" AS id, sum(ok + failed + crashed) AS total, sum(failed + crashed) AS failed FROM ${table}
+     WHERE "workspaceId" = ${p.add(ctx.scope.workspaceId)}::uuid AND "agentId" = ANY(${p.add(agentIds)}::text[])
+       AND ${time} >= ${at(ctx.window.start)} AND ${time} < ${at(ctx.window.end)} GROUP BY 1`,
+    p.values,
   );
   return new Map(rows.filter((r) => Number(r.total) > 0).map((r) => [r.id, percentage(Number(r.failed), Number(r.total))]));
 }

@@ -1,5 +1,6 @@
 import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
-import { isUnfiltered, occurrenceFilters, SqlParams, timeParam } from "@/lib/analytics/countsSql";
+import { isUnfiltered, occurrenceFilters, SqlParams } from "@/lib/analytics/countsSql";
+import { executionsSource } from "@/lib/analytics/executionsSource";
 import { severityRank, type WindowGroup } from "@/lib/analytics/loadWindowGroups";
 import type { Severity } from "@/lib/ingest/eventSchema";
 import type { Recovery } from "@/lib/analytics/getRecovery";
@@ -99,10 +100,7 @@ async function affectedUsersAndAgents(ctx: AnalyticsContext, userTotals: UserTot
 async function executionTotals(ctx: AnalyticsContext) {
   const { scope, window } = ctx;
   const p = new SqlParams();
-  // Day-aligned windows read the per-day counts, the others the per-minute ones.
-  const daily = window.source === "daily";
-  const time = daily ? "day" : "minute";
-  const at = (d: Date) => (daily ? timeParam("daily", d, p) : `${p.add(d)}::timestamptz`);
+  const { table, time, at } = executionsSource(window, p);
   const start = at(window.start);
   const filters = [
     `"workspaceId" = ${p.add(scope.workspaceId)}::uuid`,
@@ -116,7 +114,7 @@ async function executionTotals(ctx: AnalyticsContext) {
        sum(failed + crashed) FILTER (WHERE ${time} >= ${start}) AS failed,
        sum(ok + failed + crashed) FILTER (WHERE ${time} < ${start}) AS previous,
        sum(failed + crashed) FILTER (WHERE ${time} < ${start}) AS "prevFailed"
-     FROM ${daily ? `"ExecutionDaily"` : `"ExecutionMinute"`} WHERE ${filters.join(" AND ")}`,
+     FROM ${table} WHERE ${filters.join(" AND ")}`,
     p.values,
   );
   return {
