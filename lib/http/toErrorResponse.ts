@@ -15,6 +15,6 @@ export function toErrorResponse(error: unknown, extraHeaders?: Record<string, st
     if (error.code === "P2025") return toErrorResponse(ApiError.notFound(), headers);
     if (error.code === "P2002") return toErrorResponse(new ApiError(409, "conflict", "already exists"), headers);
   }
-  logger.error("unhandled error", { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+  logger.error("unhandled error", { error: error instanceof Error ? error : new Error(String(error)) });
   return Response.json({ error: { code: "internal", message: "internal server error" } }, { status: 500, headers });
 }

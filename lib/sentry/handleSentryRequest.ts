@@ -1,5 +1,6 @@
 import { toErrorResponse } from "@/lib/http/toErrorResponse";
 import { readBody } from "@/lib/http/readBody";
+import { runLogged } from "@/lib/http/requestLog";
 import { recordIngestRequest } from "@/lib/metrics/recordIngestRequest";
 import { assertDsnAgrees, authenticateSentryRequest, findSentryProject, requestKeys, type SentryProject } from "@/lib/sentry/authenticateSentryRequest";
 import { assertOriginAllowed, corsHeaders, preflightHeaders } from "@/lib/sentry/corsHeaders";
@@ -21,7 +22,7 @@ export function sentryPost(
   limits: SentryBodyLimits,
   ingest: (project: SentryProject, body: Buffer, req: Request) => Promise<{ id: string | null; dsn?: unknown }>,
 ) {
-  return async (req: Request, { params }: Params): Promise<Response> => {
+  return (req: Request, { params }: Params): Promise<Response> => runLogged(req, async () => {
     const started = performance.now();
     let cors = corsHeaders(req, null);
     let response: Response;
@@ -39,7 +40,7 @@ export function sentryPost(
     }
     recordIngestRequest(endpoint, response.status, (performance.now() - started) / 1000);
     return response;
-  };
+  });
 }
 
 /** Authentication for bodies that carry their own DSN (envelopes): called by `ingest` after parsing. */

@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/http/ApiError";
+import { parseJsonBytes } from "@/lib/http/parseJsonBytes";
 import { authenticateWithBodyDsn, sentryPost, sentryPreflight } from "@/lib/sentry/handleSentryRequest";
 import { ingestStoreEvent } from "@/lib/sentry/ingestEnvelope";
 
@@ -6,12 +6,7 @@ const MIB = 1024 * 1024;
 
 /** POST /api/:projectId/store/ — the legacy single-event endpoint (JSON body). */
 export const POST = sentryPost("sentry_store", { maxWireBytes: MIB, maxDecodedBytes: MIB }, async (project, body, req) => {
-  let payload: unknown;
-  try {
-    payload = JSON.parse(body.toString("utf8"));
-  } catch {
-    throw ApiError.badRequest("body is not valid JSON");
-  }
+  const payload = parseJsonBytes(body);
   await authenticateWithBodyDsn(req, project, undefined);
   return { id: await ingestStoreEvent(project, payload) };
 });

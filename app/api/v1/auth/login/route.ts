@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { sessionCookie, signIn } from "@/lib/auth/session";
+import { readCookie, SESSION_COOKIE, sessionCookie, signIn } from "@/lib/auth/session";
 import { handle } from "@/lib/http/handle";
 import { parseWith } from "@/lib/http/parseWith";
 import { readJson } from "@/lib/http/readJson";
@@ -9,6 +9,6 @@ const LoginSchema = z.object({ email: z.string().trim().min(1).max(320), passwor
 /** POST /api/v1/auth/login — email + password; sets the HTTP-only session cookie. */
 export const POST = handle(async (req: Request) => {
   const { email, password } = parseWith(LoginSchema, await readJson(req));
-  const { token, expiresAt } = await signIn(email, password);
+  const { token, expiresAt } = await signIn(email, password, readCookie(req, SESSION_COOKIE));
   return Response.json({ ok: true }, { headers: { "set-cookie": sessionCookie(req, token, expiresAt) } });
 });
