@@ -1,11 +1,23 @@
 /**
- * Next.js calls register() once when a server instance starts. The alert workers (background rule
- * evaluation, escalation, notification retries) run in the Node.js runtime of every instance; they
- * coordinate through the database, so running several instances is safe. Not during `next build`.
+ * Next.js calls register() once when a server instance starts (not during `next build`), in the
+ * Node.js runtime: it checks the secret key, seals channel secrets still stored in plain or under a
+ * rotated-out key, and starts the background workers. Workers coordinate through the database, so
+ * running several instances is safe.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { logger } = await import("@/lib/logger");
+  const { keyring } = await import("@/lib/security/keyring");
+  try {
+    keyring();
+  } catch (error) {
+    logger.fatal("cannot start", { error });
+    logger.flush();
+    process.exit(1);
+  }
+  const { resealChannelSecrets } = await import("@/lib/alerts/channels/resealChannelSecrets");
+  resealChannelSecrets().catch((error) => logger.error("sealing channel secrets failed", { error }));
   const { startAlertWorkers } = await import("@/lib/alerts/worker/startAlertWorkers");
   startAlertWorkers();
 }

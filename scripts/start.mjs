@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: database (embedded unless DATABASE_URL is set) → migrations → build if needed →
 // demo workspace on first start → `next start` on HOST:PORT. Ctrl-C stops the app and the database.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { spawn } from "node:child_process";
@@ -19,6 +20,14 @@ let app;
 let stopping = false;
 
 async function main() {
+  if (!env.FAULTLINE_SECRET_KEY) {
+    if (env.DATABASE_URL) {
+      throw new Error(
+        "FAULTLINE_SECRET_KEY is required with DATABASE_URL (channel secrets are encrypted with it): set it to `openssl rand -hex 32` and keep it safe",
+      );
+    }
+    env.FAULTLINE_SECRET_KEY = demoSecretKey();
+  }
   if (!env.DATABASE_URL) {
     const pgPort = Number(env.FAULTLINE_PG_PORT ?? 5460);
     console.log(`Starting embedded PostgreSQL on 127.0.0.1:${pgPort} (data in .faultline/pgdata)…`);
@@ -40,6 +49,19 @@ async function main() {
     if (!stopping) shutdown(code ?? 1);
   });
   printBanner(publicUrl, demo);
+}
+
+/**
+ * The embedded demo database gets a key of its own, generated once into .faultline/secret.key
+ * (mode 600, git-ignored) beside the database files it protects.
+ */
+function demoSecretKey() {
+  const file = path.join(root, ".faultline", "secret.key");
+  if (!fs.existsSync(file)) {
+    fs.writeFileSync(file, `${crypto.randomBytes(32).toString("hex")}\n`, { mode: 0o600, flag: "wx" });
+    console.log("Generated FAULTLINE_SECRET_KEY for the embedded database in .faultline/secret.key");
+  }
+  return fs.readFileSync(file, "utf8").trim();
 }
 
 function printBanner(url, demo) {

@@ -2,6 +2,7 @@
 // `npm test`: unit tests, then API tests over real HTTP against the built app on a fresh embedded
 // PostgreSQL (or DATABASE_URL's server, in a database of its own), then Playwright e2e in Chromium.
 // `node scripts/test.mjs unit|api|e2e [files…]` runs one stage (of those files).
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { spawn } from "node:child_process";
@@ -21,6 +22,8 @@ const env = {
   FAULTLINE_TEST: "1",
   // The app under test exposes /api/metrics so its test can scrape it (not a secret: test-only).
   METRICS_TOKEN: process.env.METRICS_TOKEN ?? "faultline-test-metrics-token",
+  // A throwaway database gets a throwaway key for its channel secrets.
+  FAULTLINE_SECRET_KEY: process.env.FAULTLINE_SECRET_KEY ?? crypto.randomBytes(32).toString("hex"),
 };
 
 let database;
