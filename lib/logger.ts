@@ -57,7 +57,9 @@ function normalise(meta: Meta | undefined): Meta | undefined {
   if (!meta) return meta;
   const error = meta.error ?? meta.err;
   if (!(error instanceof Error)) return meta;
-  const { error: _error, err: _err, ...rest } = meta;
+  const rest = { ...meta };
+  delete rest.error;
+  delete rest.err;
   return { ...rest, err: serialiseError(error) };
 }
 

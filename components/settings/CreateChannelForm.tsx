@@ -106,7 +106,7 @@ export function CreateChannelForm({ workspaceId }: { workspaceId: string }) {
       {revealed && (
         <div data-testid="signing-secret" className="rounded-md bg-amber-50 p-3 text-sm ring-1 ring-amber-200 dark:bg-amber-950 dark:ring-amber-900">
           <p className="text-amber-900 dark:text-amber-200">
-            Signing secret of “{revealed.name}” — shown once. Requests carry <code>X-Faultline-Signature: t=…,v1=HMAC-SHA256(secret, "t.body")</code>.
+            Signing secret of “{revealed.name}” — shown once. Requests carry <code>X-Faultline-Signature: t=…,v1=HMAC-SHA256(secret, &quot;t.body&quot;)</code>.
           </p>
           <code className="mt-1 block break-all font-mono text-xs text-gray-900 dark:text-gray-100">{revealed.signingSecret}</code>
         </div>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableDateTime } from "@/lib/http/zodTime";
 import { SeveritySchema } from "@/lib/ingest/eventSchema";
 
 export const ERROR_STATUSES = ["new", "acknowledged", "investigating", "resolved", "ignored"] as const;
@@ -22,8 +23,8 @@ export const ListErrorsQuerySchema = z.object({
   category: csv(z.string().max(64)).optional(),
   environment: z.string().max(64).optional(),
   q: z.string().trim().max(200).optional(),
-  since: z.iso.datetime({ offset: true }).optional(),
-  until: z.iso.datetime({ offset: true }).optional(),
+  since: storableDateTime().optional(),
+  until: storableDateTime().optional(),
   sort: z.enum(ERROR_SORTS).default("lastSeen"),
   order: z.enum(["asc", "desc"]).default("desc"),
   page: z.coerce.number().int().min(1).max(100_000).default(1),

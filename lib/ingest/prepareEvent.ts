@@ -6,6 +6,7 @@ import { computeFingerprint } from "@/lib/ingest/fingerprint";
 import { classify } from "@/lib/ingest/classify";
 import { scrubString, scrubValue } from "@/lib/ingest/scrub";
 import { formatFrames } from "@/lib/ingest/formatFrames";
+import { replaceUnstorable } from "@/lib/text/replaceUnstorable";
 
 /** An event after scrubbing, classification and fingerprinting: ready to store, still pure data. */
 export interface PreparedEvent {
@@ -38,6 +39,8 @@ export interface PreparedEvent {
 
 /** Clients with skewed clocks: a timestamp more than 5 minutes ahead is replaced by the receive time. */
 const MAX_FUTURE_SKEW_MS = 5 * 60_000;
+/** So is one before 1970 (a zeroed clock; year 0000 is not even a PostgreSQL timestamp). */
+const EARLIEST_MS = 0;
 
 export function prepareEvent(event: IngestEvent, receivedAt: Date = new Date()): PreparedEvent {
   // Scrub first: everything below (fingerprint, classification, storage) only sees scrubbed text.
@@ -55,7 +58,8 @@ export function prepareEvent(event: IngestEvent, receivedAt: Date = new Date()):
   const { fingerprint } = computeFingerprint({ type, message, frames, custom: event.fingerprint });
   const occurredAt = resolveOccurredAt(event.occurredAt, receivedAt);
 
-  return {
+  // Cutting text to a length can split a surrogate pair: what is stored must be valid for jsonb.
+  return replaceUnstorable<PreparedEvent>({
     eventId: event.eventId ?? randomUUID().replaceAll("-", ""),
     fingerprint,
     type,
@@ -81,7 +85,7 @@ export function prepareEvent(event: IngestEvent, receivedAt: Date = new Date()):
     recoveryMethod: event.recovery?.method ?? null,
     recoveryDurationMs: event.recovery?.durationMs ?? null,
     recoveryAutomatic: event.recovery?.automatic ?? null,
-  };
+  });
 }
 
 function resolveStack(
@@ -101,7 +105,7 @@ function resolveStack(
 function resolveOccurredAt(value: string | undefined, receivedAt: Date): Date {
   if (!value) return receivedAt;
   const at = new Date(value);
-  if (Number.isNaN(at.getTime()) || at.getTime() - receivedAt.getTime() > MAX_FUTURE_SKEW_MS) return receivedAt;
+  if (Number.isNaN(at.getTime()) || at.getTime() < EARLIEST_MS || at.getTime() - receivedAt.getTime() > MAX_FUTURE_SKEW_MS) return receivedAt;
   return at;
 }
 
