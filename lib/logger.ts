@@ -33,13 +33,18 @@ export function logLevel(): string {
 }
 
 function base(): pino.Logger {
-  globalForLogger.faultlineLogger ??= pino({
-    level: logLevel(),
+  globalForLogger.faultlineLogger ??= buildLogger();
+  return globalForLogger.faultlineLogger;
+}
+
+/** The pino instance (exported for tests, which pass a destination to read what is written). */
+export function buildLogger(destination?: pino.DestinationStream, level = logLevel()): pino.Logger {
+  const options: pino.LoggerOptions = {
+    level,
     base: { pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     messageKey: "msg",
-    errorKey: "err",
     mixin: () => {
       const ctx = requestContext().getStore();
       return ctx ? { reqId: ctx.reqId } : {};
@@ -48,11 +53,11 @@ function base(): pino.Logger {
       paths: ["password", "token", "authorization", "cookie", "secret", "secrets", "*.password", "*.token", "*.authorization", "*.cookie", "*.secret", "*.secrets", "headers.*"],
       censor: "[redacted]",
     },
-  });
-  return globalForLogger.faultlineLogger;
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
-/** Errors become `{type, message, stack, code}` under `err`; other metadata is logged as given. */
+/** Errors become `{type, message, stack, code}` under `error`; other metadata is logged as given. */
 function normalise(meta: Meta | undefined): Meta | undefined {
   if (!meta) return meta;
   const error = meta.error ?? meta.err;
@@ -60,7 +65,7 @@ function normalise(meta: Meta | undefined): Meta | undefined {
   const rest = { ...meta };
   delete rest.error;
   delete rest.err;
-  return { ...rest, err: serialiseError(error) };
+  return { ...rest, error: serialiseError(error) };
 }
 
 export function serialiseError(error: Error): Meta {
@@ -68,13 +73,17 @@ export function serialiseError(error: Error): Meta {
   return { type: error.name, message: error.message, stack: error.stack, ...(code !== undefined && { code }) };
 }
 
-const write = (level: "debug" | "info" | "warn" | "error" | "fatal") => (msg: string, meta?: Meta) => {
-  const logger = base();
+type Level = "debug" | "info" | "warn" | "error" | "fatal";
+
+/** Writes one line through `logger` (the process's own unless given): errors serialised with their stack. */
+export function writeLog(level: Level, msg: string, meta?: Meta, logger: pino.Logger = base()): void {
   if (!logger.isLevelEnabled(level)) return;
   const fields = normalise(meta);
   if (fields) logger[level](fields, msg);
   else logger[level](msg);
-};
+}
+
+const write = (level: Level) => (msg: string, meta?: Meta) => writeLog(level, msg, meta);
 
 export const logger = {
   debug: write("debug"),
