@@ -1,8 +1,9 @@
 /**
  * Next.js calls register() once when a server instance starts (not during `next build`), in the
  * Node.js runtime: it checks the secret key, seals channel secrets still stored in plain or under a
- * rotated-out key, and starts the background workers. Workers coordinate through the database, so
- * running several instances is safe.
+ * rotated-out key, and starts the background jobs (lib/jobs: alert sweep, notification retries,
+ * session cleanup, …). They coordinate through PostgreSQL advisory locks, so running several
+ * instances is safe.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -18,6 +19,7 @@ export async function register(): Promise<void> {
   }
   const { resealChannelSecrets } = await import("@/lib/alerts/channels/resealChannelSecrets");
   resealChannelSecrets().catch((error) => logger.error("sealing channel secrets failed", { error }));
-  const { startAlertWorkers } = await import("@/lib/alerts/worker/startAlertWorkers");
-  startAlertWorkers();
+  const { startJobs } = await import("@/lib/jobs/startJobs");
+  const { jobList } = await import("@/lib/jobs/jobList");
+  startJobs(jobList);
 }

@@ -8,6 +8,10 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
   SECURE_COOKIES: z.enum(["auto", "true", "false"]).default("auto"),
+  /** How often expired sessions are deleted (a background job); 0 disables it on this instance. */
+  SESSION_CLEANUP_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
+  /** Log level of the JSON logs: trace, debug, info, warn, error, fatal or silent. */
+  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
   INGEST_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(0),
   /** Bearer token for GET /api/metrics; unset disables the endpoint (404). */
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import pino from "pino";
 
 /**
- * Structured one-line JSON logs (pino) on stdout. Every line written while a request is handled
+ * Structured one-line JSON logs (pino): info and below on stdout, warn and above on stderr. Every line written while a request is handled
  * carries its `reqId` (see lib/http/requestLog.ts). Level from LOG_LEVEL (trace, debug, info, warn,
  * error, fatal, silent; default info; FAULTLINE_DEBUG=1 still means debug).
  *
@@ -54,7 +54,15 @@ export function buildLogger(destination?: pino.DestinationStream, level = logLev
       censor: "[redacted]",
     },
   };
-  return destination ? pino(options, destination) : pino(options);
+  // Warnings and errors on stderr, the rest on stdout (as before pino); each line goes to one of them.
+  const streams = pino.multistream(
+    [
+      { level: "trace", stream: process.stdout },
+      { level: "warn", stream: process.stderr },
+    ],
+    { dedupe: true },
+  );
+  return pino(options, destination ?? streams);
 }
 
 /** Errors become `{type, message, stack, code}` under `error`; other metadata is logged as given. */
