@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   ALERT_EVALUATOR_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
   /** How often due notification retries are picked up; 0 disables the retry worker on this instance. */
   ALERT_DELIVERY_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(2_000),
+  /** How often immediate-alert batches left by a crashed instance are picked up (0 disables it here). */
+  ALERT_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
   ALERT_DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   ALERT_DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   PAGERDUTY_EVENTS_URL: z.string().url().default("https://events.pagerduty.com/v2/enqueue"),

@@ -2,6 +2,7 @@ import { createHash, randomInt } from "node:crypto";
 import type pg from "pg";
 import { retryOnDeadlock, withTransaction } from "@/lib/db/pool";
 import { uuidv7 } from "@/lib/ids/uuidv7";
+import { summarizeForAlerts, writeAlertOutbox } from "@/lib/ingest/alertOutbox";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
 
 export interface StoreTarget {
@@ -20,6 +21,8 @@ export interface StoreOutcome {
   results: StoredEvent[];
   newGroupIds: string[];
   regressedGroupIds: string[];
+  /** The AlertOutbox row written in the same transaction (absent when nothing new was stored). */
+  outboxId?: string;
 }
 
 /**
@@ -41,17 +44,21 @@ export async function storeEvents(target: StoreTarget, events: PreparedEvent[]):
 
   // unique_violation: two transactions creating the same new group race on its primary key (the
   // upsert's arbiter is (projectId, fingerprint)); the retry finds the group and updates it.
-  const outcome = await retryOnDeadlock(() => withTransaction(async (client) => {
+  return retryOnDeadlock(() => withTransaction(async (client) => {
     const result = await writeBatch(client, target, groups, occurrences);
     await addDistinctCounts(client, result.users, result.agents);
     const accepted = new Set(result.inserted);
     await linkParents(client, target, occurrences.filter((o) => o.parentEventId && accepted.has(o.id)));
-    return result;
+    const outcome = outcomeOf(target, events, occurrences, result);
+    // The immediate-alert outbox row commits with the events (lib/alerts consumes it).
+    const forAlerts = summarizeForAlerts(target, events, outcome.results, outcome.newGroupIds, outcome.regressedGroupIds);
+    if (forAlerts) outcome.outboxId = await writeAlertOutbox(client, forAlerts);
+    return outcome;
   }), 4, [UNIQUE_VIOLATION]);
+}
 
-  const accepted = new Set(outcome.inserted);
-  const byEventOrder = new Map<PreparedEvent, string>();
-  events.forEach((event) => byEventOrder.set(event, groupIdFor(target.projectId, event.fingerprint)));
+function outcomeOf(target: StoreTarget, events: PreparedEvent[], occurrences: { id: string; eventId: string }[], result: BatchResult): StoreOutcome {
+  const accepted = new Set(result.inserted);
   const insertedEventIds = new Set(occurrences.filter((o) => accepted.has(o.id)).map((o) => o.eventId));
   const seen = new Set<string>();
   return {
@@ -59,10 +66,10 @@ export async function storeEvents(target: StoreTarget, events: PreparedEvent[]):
     results: events.map((event) => {
       const duplicate = !insertedEventIds.has(event.eventId) || seen.has(event.eventId);
       seen.add(event.eventId);
-      return { eventId: event.eventId, groupId: byEventOrder.get(event)!, duplicate };
+      return { eventId: event.eventId, groupId: groupIdFor(target.projectId, event.fingerprint), duplicate };
     }),
-    newGroupIds: outcome.groups.filter((g) => g.inserted).map((g) => g.id),
-    regressedGroupIds: outcome.groups.filter((g) => g.regressed).map((g) => g.id),
+    newGroupIds: result.groups.filter((g) => g.inserted).map((g) => g.id),
+    regressedGroupIds: result.groups.filter((g) => g.regressed).map((g) => g.id),
   };
 }
 

@@ -1,5 +1,6 @@
 import { evaluateAlerts } from "@/lib/alerts/evaluate/evaluateAlerts";
 import { processDeliveries } from "@/lib/alerts/notify/processDeliveries";
+import { processAlertOutbox } from "@/lib/alerts/outbox/processAlertOutbox";
 import { deleteExpiredSessions } from "@/lib/auth/deleteExpiredSessions";
 import { env } from "@/lib/env";
 import type { Job } from "@/lib/jobs/job";
@@ -20,6 +21,14 @@ export const jobList: Job[] = [
     intervalMs: env().ALERT_DELIVERY_INTERVAL_MS,
     run: async (now) => {
       await processDeliveries({ now });
+    },
+  },
+  // Immediate-alert batches whose instance died between the ingest commit and their evaluation.
+  {
+    name: "alert-outbox",
+    intervalMs: env().ALERT_OUTBOX_INTERVAL_MS,
+    run: async (now) => {
+      await processAlertOutbox(now);
     },
   },
   // Expired login sessions (they are refused already; this keeps the table small).
