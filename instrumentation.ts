@@ -1,7 +1,8 @@
 /**
  * Next.js calls register() once when a server instance starts (not during `next build`), in the
  * Node.js runtime: it checks the secret key, seals channel secrets still stored in plain or under a
- * rotated-out key, and starts the background jobs (lib/jobs: alert sweep, notification retries,
+ * rotated-out key, starts the spool replayer (events spooled during a database outage, or left by a
+ * crashed instance), takes over SIGTERM/SIGINT for a graceful shutdown, and starts the background jobs (lib/jobs: alert sweep, notification retries,
  * session cleanup, …). They coordinate through PostgreSQL advisory locks, so running several
  * instances is safe.
  */
@@ -17,6 +18,10 @@ export async function register(): Promise<void> {
     logger.flush();
     process.exit(1);
   }
+  const { startSpoolReplayer } = await import("@/lib/intake/spoolReplayer");
+  startSpoolReplayer();
+  const { installShutdownHandlers } = await import("@/lib/lifecycle/gracefulShutdown");
+  installShutdownHandlers();
   const { resealChannelSecrets } = await import("@/lib/alerts/channels/resealChannelSecrets");
   resealChannelSecrets().catch((error) => logger.error("sealing channel secrets failed", { error }));
   const { startJobs } = await import("@/lib/jobs/startJobs");

@@ -90,6 +90,9 @@ async function startDatabase() {
 
 async function startApp() {
   env.APP_URL = `http://127.0.0.1:${appPort}`;
+  // A spool of its own, empty: nothing from another run is replayed into this database.
+  env.FAULTLINE_SPOOL_DIR = path.join(root, ".faultline", `spool-test-${appPort}`);
+  fs.rmSync(env.FAULTLINE_SPOOL_DIR, { recursive: true, force: true });
   app = spawn(bin("next"), ["start", "-H", "127.0.0.1", "-p", String(appPort)], {
     cwd: root,
     env,

@@ -1,4 +1,6 @@
+import { withLastKnown } from "@/lib/db/lastKnown";
 import { pool } from "@/lib/db/pool";
+import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
 import { ApiError } from "@/lib/http/ApiError";
 import type { RequestHead } from "@/lib/http/requestHead";
 import type { AuthContext } from "@/lib/auth/AuthContext";
@@ -20,10 +22,18 @@ export async function authenticateIngestKey(rawKey: string | undefined): Promise
   if (!rawKey) throw ApiError.unauthorized("missing ingest key: send X-Faultline-Key or Authorization: Bearer");
   if (rawKey.length > 200) throw ApiError.unauthorized("invalid ingest key");
   // Raw SQL: this runs on every ingest request, and one indexed lookup is all it needs.
-  const { rows } = await pool().query<{ id: string; revokedAt: Date | null; projectId: string; workspaceId: string }>(
-    `SELECT k.id, k."revokedAt", p.id AS "projectId", p."workspaceId"
-     FROM "IngestKey" k JOIN "Project" p ON p.id = k."projectId" WHERE k."keyHash" = $1`,
-    [sha256Hex(rawKey)],
+  // While PostgreSQL is unavailable the last answer stands, so ingest can spool (lib/db/lastKnown.ts).
+  const hash = sha256Hex(rawKey);
+  const { rows } = await withLastKnown(
+    "ingestKey",
+    hash,
+    () =>
+      pool().query<{ id: string; revokedAt: Date | null; projectId: string; workspaceId: string }>(
+        `SELECT k.id, k."revokedAt", p.id AS "projectId", p."workspaceId"
+         FROM "IngestKey" k JOIN "Project" p ON p.id = k."projectId" WHERE k."keyHash" = $1`,
+        [hash],
+      ),
+    isDatabaseUnavailable,
   );
   const key = rows[0];
   if (!key || key.revokedAt) throw ApiError.unauthorized("invalid or revoked ingest key");

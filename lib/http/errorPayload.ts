@@ -1,4 +1,5 @@
 import { ApiError } from "@/lib/http/ApiError";
+import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
 import { logger } from "@/lib/logger";
 
 export interface ErrorPayload {
@@ -18,6 +19,15 @@ export function errorPayload(error: unknown, extraHeaders?: Record<string, strin
       status: error.status,
       headers: { ...extraHeaders, ...error.headers },
       body: { error: { code: error.code, message: error.message, ...error.details } },
+    };
+  }
+  if (isDatabaseUnavailable(error)) {
+    // PostgreSQL is down or restarting: a temporary condition, never a 500 (ingest spools instead).
+    logger.warn("database unavailable", { error });
+    return {
+      status: 503,
+      headers: { ...extraHeaders, "retry-after": "5" },
+      body: { error: { code: "database_unavailable", message: "the database is unavailable: retry shortly", retryAfter: 5 } },
     };
   }
   logger.error("unhandled error", { error: error instanceof Error ? error : new Error(String(error)) });

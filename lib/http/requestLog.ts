@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { isDraining, requestFinished, requestStarted } from "@/lib/http/inFlight";
 import { logger, requestContext } from "@/lib/logger";
 
 const INCOMING_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -13,7 +14,21 @@ export async function runLogged(req: Request, fn: () => Promise<Response>): Prom
   const incoming = req.headers.get("x-request-id");
   const reqId = incoming && INCOMING_ID.test(incoming) ? incoming : randomUUID();
   const started = performance.now();
-  const response = await requestContext().run({ reqId }, fn);
+  let response: Response;
+  if (isDraining()) {
+    // Shutting down: this instance takes no new work; the client retries (elsewhere).
+    response = Response.json(
+      { error: { code: "shutting_down", message: "this instance is shutting down: retry" } },
+      { status: 503, headers: { "retry-after": "1", connection: "close" } },
+    );
+  } else {
+    requestStarted();
+    try {
+      response = await requestContext().run({ reqId }, fn);
+    } finally {
+      requestFinished();
+    }
+  }
   const ms = Math.round((performance.now() - started) * 10) / 10;
   const line = { reqId, method: req.method, route: routeOf(req.url), status: response.status, ms };
   if (response.status >= 500) logger.error("request failed", line);

@@ -23,6 +23,8 @@ export interface StoreOutcome {
   regressedGroupIds: string[];
   /** The AlertOutbox row written in the same transaction (absent when nothing new was stored). */
   outboxId?: string;
+  /** True when the events went to the local spool (PostgreSQL unavailable): stored on replay. */
+  spooled?: boolean;
 }
 
 /**

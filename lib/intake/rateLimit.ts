@@ -1,6 +1,7 @@
 import { pool } from "@/lib/db/pool";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/ApiError";
+import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
 
 const WINDOW_MS = 60_000;
 
@@ -13,12 +14,19 @@ export async function enforceRateLimit(project: { projectId: string; rateLimitPe
   const limit = project.rateLimitPerMinute ?? env().INGEST_RATE_LIMIT_PER_MINUTE;
   if (!limit || events === 0) return;
   const windowStart = new Date(Math.floor(now / WINDOW_MS) * WINDOW_MS);
-  const { rows } = await pool().query<{ count: number }>(
-    `INSERT INTO "RateLimitWindow" ("projectId", "windowStart", count) VALUES ($1, $2, $3)
-     ON CONFLICT ("projectId", "windowStart") DO UPDATE SET count = "RateLimitWindow".count + excluded.count
-     RETURNING count`,
-    [project.projectId, windowStart, events],
-  );
+  let rows: { count: number }[];
+  try {
+    ({ rows } = await pool().query<{ count: number }>(
+      `INSERT INTO "RateLimitWindow" ("projectId", "windowStart", count) VALUES ($1, $2, $3)
+       ON CONFLICT ("projectId", "windowStart") DO UPDATE SET count = "RateLimitWindow".count + excluded.count
+       RETURNING count`,
+      [project.projectId, windowStart, events],
+    ));
+  } catch (error) {
+    // PostgreSQL unavailable: the events go to the spool; limits resume when it is back.
+    if (isDatabaseUnavailable(error)) return;
+    throw error;
+  }
   // Old windows are useless; any instance trims them now and then (cheap, indexed by primary key).
   if (Math.random() < 0.01) {
     await pool().query(`DELETE FROM "RateLimitWindow" WHERE "windowStart" < $1`, [new Date(now - 3_600_000)]);

@@ -11,6 +11,7 @@ import { prepareEvent } from "@/lib/ingest/prepareEvent";
 export interface IngestResponse {
   accepted: { index: number; eventId: string; groupId: string; duplicate: boolean }[];
   rejected: RejectedEvent[];
+  spooled?: boolean;
 }
 
 const LIMITS = { maxWireBytes: MAX_BATCH_BYTES, maxDecodedBytes: MAX_BATCH_BYTES };
@@ -31,6 +32,8 @@ export function receiveEvents(req: IntakeRequest): Promise<IntakeResponse> {
     const body: IngestResponse = {
       accepted: outcome.results.map((result, i) => ({ index: parsed.valid[i].index, ...result })),
       rejected: parsed.rejected,
+      // PostgreSQL was unavailable: the events are in the local spool and stored when it is back.
+      ...(outcome.spooled && { spooled: true }),
     };
     return { status: 202, headers: {}, body };
   });

@@ -1,5 +1,7 @@
 import { recordExecutions } from "@/lib/executions/recordExecutions";
+import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
 import { parseJsonBytes } from "@/lib/http/parseJsonBytes";
+import { logger } from "@/lib/logger";
 import { readBody } from "@/lib/http/readBody";
 import type { IntakeRequest, IntakeResponse } from "@/lib/intake/intakeRequest";
 import { enforceRateLimit } from "@/lib/intake/rateLimit";
@@ -37,8 +39,9 @@ export function receiveSentry(req: IntakeRequest, endpoint: SentryEndpoint, publ
       assertOriginAllowed(req, project.allowedOrigins);
       if (requestKeys(req).length > 0) await authenticateSentryRequest(req, project);
       const body = await readBody(req, LIMITS[endpoint]);
-      const id = endpoint === "envelope" ? await storeEnvelope(req, project, body) : await storeStoreEvent(req, project, body);
-      return { status: 200, headers: cors, body: { id } };
+      const { id, spooled } = endpoint === "envelope" ? await storeEnvelope(req, project, body) : await storeStoreEvent(req, project, body);
+      // 202 when the events went to the local spool (PostgreSQL unavailable): stored on replay.
+      return { status: spooled ? 202 : 200, headers: cors, body: { id } };
     },
     () => cors,
   );
@@ -50,35 +53,51 @@ export async function answerSentryPreflight(req: IntakeRequest, publicId: string
   return { status: 204, headers: preflightHeaders(req, project?.allowedOrigins ?? null), body: null };
 }
 
-async function storeEnvelope(req: IntakeRequest, project: SentryProject, body: Buffer): Promise<string | null> {
+async function storeEnvelope(req: IntakeRequest, project: SentryProject, body: Buffer): Promise<{ id: string | null; spooled: boolean }> {
   const envelope = parseEnvelope(body);
   await authenticateWithBodyDsn(req, project, envelope.header.dsn);
   const contents = unpackEnvelope(envelope);
-  await storeSentryEvents(project, contents.events);
+  const spooled = await storeSentryEvents(project, contents.events);
   const target = { workspaceId: project.workspaceId, projectId: project.projectId };
-  if (contents.sessions.length > 0) {
+  // Release health and client reports are best-effort: while PostgreSQL is unavailable they are
+  // dropped (logged), never a reason to refuse the envelope's events.
+  await bestEffort("session counts", async () => {
+    if (contents.sessions.length === 0) return;
     await recordExecutions(
       target,
       contents.sessions.map((s) => ({ minute: new Date(s.minute), environment: s.environment, ok: s.ok, failed: s.errored, crashed: s.crashed })),
     );
-  }
-  if (contents.discards.length > 0) await recordClientDiscards(project.projectId, contents.discards);
-  return contents.eventId;
+  });
+  await bestEffort("client reports", async () => {
+    if (contents.discards.length > 0) await recordClientDiscards(project.projectId, contents.discards);
+  });
+  return { id: contents.eventId, spooled };
 }
 
-async function storeStoreEvent(req: IntakeRequest, project: SentryProject, body: Buffer): Promise<string> {
+async function storeStoreEvent(req: IntakeRequest, project: SentryProject, body: Buffer): Promise<{ id: string; spooled: boolean }> {
   const payload = parseJsonBytes(body);
   await authenticateWithBodyDsn(req, project, undefined);
   const events = unpackStoreEvent(payload);
-  await storeSentryEvents(project, events);
-  return events[0].eventId!;
+  const spooled = await storeSentryEvents(project, events);
+  return { id: events[0].eventId!, spooled };
 }
 
-async function storeSentryEvents(project: SentryProject, events: IngestEvent[]): Promise<void> {
+/** Stores (or spools) the events; true when they were spooled. */
+async function storeSentryEvents(project: SentryProject, events: IngestEvent[]): Promise<boolean> {
   await enforceRateLimit(project, events.length);
-  if (events.length === 0) return;
+  if (events.length === 0) return false;
   const receivedAt = new Date();
-  await storeAndFanOut({ workspaceId: project.workspaceId, projectId: project.projectId }, events.map((e) => prepareEvent(e, receivedAt)));
+  const outcome = await storeAndFanOut({ workspaceId: project.workspaceId, projectId: project.projectId }, events.map((e) => prepareEvent(e, receivedAt)));
+  return outcome.spooled === true;
+}
+
+async function bestEffort(what: string, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    logger.warn(`${what} dropped: PostgreSQL unavailable`, { error });
+  }
 }
 
 /** Bodies that carry their own DSN (envelopes): the key named there must agree, or be the only one. */

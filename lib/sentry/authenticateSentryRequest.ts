@@ -1,4 +1,6 @@
+import { withLastKnown } from "@/lib/db/lastKnown";
 import { pool } from "@/lib/db/pool";
+import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
 import { sha256Hex } from "@/lib/auth/tokens";
 import { ApiError } from "@/lib/http/ApiError";
 import type { RequestHead } from "@/lib/http/requestHead";
@@ -16,9 +18,15 @@ export interface SentryProject {
 /** The project named by the URL's numeric id; 404 when there is none. */
 export async function findSentryProject(publicIdText: string): Promise<SentryProject> {
   if (!/^\d{1,9}$/.test(publicIdText)) throw ApiError.notFound("unknown project");
-  const { rows } = await pool().query<SentryProject>(
-    `SELECT id AS "projectId", "workspaceId", "publicId", "allowedOrigins", "rateLimitPerMinute" FROM "Project" WHERE "publicId" = $1`,
-    [Number(publicIdText)],
+  const { rows } = await withLastKnown(
+    "sentryProject",
+    publicIdText,
+    () =>
+      pool().query<SentryProject>(
+        `SELECT id AS "projectId", "workspaceId", "publicId", "allowedOrigins", "rateLimitPerMinute" FROM "Project" WHERE "publicId" = $1`,
+        [Number(publicIdText)],
+      ),
+    isDatabaseUnavailable,
   );
   if (!rows[0]) throw ApiError.notFound("unknown project");
   return rows[0];
@@ -35,9 +43,12 @@ export async function authenticateSentryRequest(req: RequestHead, project: Sentr
   );
   if (candidates.length === 0) throw ApiError.unauthorized("missing sentry_key: send it in the query string, X-Sentry-Auth or the envelope dsn");
   if (new Set(candidates).size > 1) throw ApiError.forbidden("the sentry keys in this request disagree");
-  const { rows } = await pool().query<{ projectId: string; revokedAt: Date | null }>(
-    `SELECT "projectId", "revokedAt" FROM "IngestKey" WHERE "keyHash" = $1`,
-    [sha256Hex(candidates[0])],
+  const hash = sha256Hex(candidates[0]);
+  const { rows } = await withLastKnown(
+    "sentryKey",
+    hash,
+    () => pool().query<{ projectId: string; revokedAt: Date | null }>(`SELECT "projectId", "revokedAt" FROM "IngestKey" WHERE "keyHash" = $1`, [hash]),
+    isDatabaseUnavailable,
   );
   const key = rows[0];
   if (!key || key.revokedAt || key.projectId !== project.projectId) throw ApiError.forbidden("invalid sentry_key for this project");
