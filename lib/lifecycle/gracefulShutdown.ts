@@ -5,7 +5,12 @@ import { inFlightCount, startDraining, whenIdle } from "@/lib/http/inFlight";
 import { stopSpoolReplayer } from "@/lib/intake/spoolReplayer";
 import { logger } from "@/lib/logger";
 
-const globalForShutdown = globalThis as unknown as { faultlineShutdown?: Promise<void>; faultlineJobs?: { stop: () => void } };
+const globalForShutdown = globalThis as unknown as {
+  faultlineShutdown?: Promise<void>;
+  faultlineJobs?: { stop: () => void };
+  /** For a custom server (outside the Next.js bundle): run this, then close the server and exit. */
+  faultlineShutDownGracefully?: (signal: string) => Promise<void>;
+};
 
 /** Upper bound of a graceful shutdown (FAULTLINE_SHUTDOWN_TIMEOUT_MS, default 15 s): then it exits anyway. */
 export function shutdownTimeoutMs(): number {
@@ -47,6 +52,7 @@ function bounded(work: Promise<unknown>, ms: number): Promise<unknown> {
  * (closes its server and exits). A hard exit after the timeout guards against anything hanging.
  */
 export function installShutdownHandlers(): void {
+  globalForShutdown.faultlineShutDownGracefully = shutDownGracefully;
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     const previous = process.listeners(signal);
     process.removeAllListeners(signal);
