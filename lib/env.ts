@@ -4,8 +4,12 @@ import { z } from "zod";
 const EnvSchema = z.object({
   DATABASE_URL: z.string().url("DATABASE_URL must be a postgresql:// URL"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  /** How long to wait for a PostgreSQL connection before giving up (ingest then spools). */
-  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /**
+   * How long to wait for a PostgreSQL connection (including a free pool slot) before giving up, which
+   * ingest treats as "database unavailable" and spools. 0 (default): no limit, so a busy pool never
+   * diverts events to the spool; a stopped or restarting server is still detected at once.
+   */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(0),
   DATABASE_ANALYTICS_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(6),
   PUBLIC_URL: z.string().url().optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),

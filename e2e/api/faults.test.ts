@@ -1,3 +1,4 @@
+// @serial-db: starts its own PostgreSQL and app and loads them hard; alone, it does not starve the other files.
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -77,7 +78,7 @@ describe("PostgreSQL killed twice under ingest load", () => {
   beforeAll(async () => {
     db = await startFaultDatabase(PG_PORT, "kill");
     app = await startFaultApp(APP_PORT, db.url, "kill");
-  });
+  }, 300_000);
   afterAll(async () => {
     await app?.stop();
     await db?.stop();
@@ -135,7 +136,7 @@ describe("SIGTERM under ingest load", () => {
   beforeAll(async () => {
     db = await startFaultDatabase(PG_PORT + 1, "term");
     app = await startFaultApp(APP_PORT + 1, db.url, "term", { FAULTLINE_SHUTDOWN_TIMEOUT_MS: "10000" });
-  });
+  }, 300_000);
   afterAll(async () => {
     await app?.stop();
     await db?.stop();

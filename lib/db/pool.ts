@@ -10,7 +10,7 @@ export function pool(): pg.Pool {
     globalForPool.faultlinePool = new pg.Pool({
       connectionString: DATABASE_URL,
       max: DATABASE_POOL_SIZE,
-      // An unreachable server fails a request in bounded time (ingest then spools) instead of hanging.
+      // Optional bound on the wait for a connection (an unreachable host then spools instead of hanging).
       connectionTimeoutMillis: env().DATABASE_CONNECT_TIMEOUT_MS,
     });
     globalForPool.faultlinePool.on("error", () => undefined);
