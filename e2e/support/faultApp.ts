@@ -73,9 +73,12 @@ export async function startFaultApp(port: number, databaseUrl: string, label: st
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  // Never outlive the test run, even when a hook times out before stop() is called.
+  process.once("exit", () => child.kill("SIGKILL"));
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (i > 480) throw new Error(`fault app on ${port} did not become healthy`);
+    if (child.exitCode !== null) throw new Error(`fault app on ${port} exited with ${child.exitCode} (port taken?): see .faultline/fault-app-${label}-${port}.log`);
     if (await fetch(`${url}/api/health`).then((r) => r.ok).catch(() => false)) break;
     await new Promise((r) => setTimeout(r, 250));
   }
