@@ -1,8 +1,13 @@
 import { z } from "zod";
 
+/** `VAR=` (as a compose file passes an unset variable) means unset, not an invalid value. */
+const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
+
 /** Server configuration, validated once. A bad value is a clear message at boot, not a crash later. */
 const EnvSchema = z.object({
   DATABASE_URL: z.string().url("DATABASE_URL must be a postgresql:// URL"),
+  /** A read replica for dashboard aggregates (the analytics pool); unset: the primary. */
+  DATABASE_READ_URL: z.preprocess(emptyAsUnset, z.string().url("DATABASE_READ_URL must be a postgresql:// URL").optional()),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATABASE_ANALYTICS_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(6),
   PUBLIC_URL: z.string().url().optional(),
