@@ -46,7 +46,8 @@ async function main() {
 
   const publicUrl = env.PUBLIC_URL ?? `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
   app = spawn(bin("next"), [dev ? "dev" : "start", "-H", host, "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
-  app.stdout.on("data", (chunk) => process.stdout.write(chunk));
+  // The build is also a standalone server for the container image; `next start` serves it all the same.
+  app.stdout.on("data", (chunk) => process.stdout.write(String(chunk).replace(/^.*"next start" does not work with "output: standalone".*\n/m, "")));
   app.on("exit", (code) => {
     if (!stopping) shutdown(code ?? 1);
   });
