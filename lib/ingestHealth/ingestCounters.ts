@@ -1,5 +1,5 @@
 import { pool } from "@/lib/db/pool";
-import { emptyOutcomeCounts, type IngestOutcome, type OutcomeCounts } from "@/lib/ingestHealth/ingestOutcomes";
+import { emptyIngestCounts, type CountedKind, type IngestCounts } from "@/lib/ingestHealth/ingestOutcomes";
 import { logger } from "@/lib/logger";
 import { metrics } from "@/lib/metrics/registry";
 
@@ -12,7 +12,7 @@ interface Bucket {
   projectId: string;
   workspaceId: string;
   minute: number;
-  counts: OutcomeCounts;
+  counts: IngestCounts;
 }
 
 const globalForCounters = globalThis as unknown as { faultlineIngestCounters?: { buckets: Map<string, Bucket>; timer?: NodeJS.Timeout } };
@@ -27,7 +27,7 @@ function state() {
  * per-minute buffer that is added to IngestMinute every few seconds, so ingest writes no extra row
  * and concurrent requests never queue on a shared counter row. Never throws.
  */
-export function countIngest(target: { workspaceId: string; projectId: string }, outcome: IngestOutcome, n: number, now = Date.now()): void {
+export function countIngest(target: { workspaceId: string; projectId: string }, outcome: CountedKind, n: number, now = Date.now()): void {
   if (n <= 0) return;
   try {
     metrics().ingestEvents.inc({ workspace: target.workspaceId, project: target.projectId, outcome }, n);
@@ -37,7 +37,7 @@ export function countIngest(target: { workspaceId: string; projectId: string }, 
     let bucket = s.buckets.get(key);
     if (!bucket) {
       if (s.buckets.size >= MAX_BUFFERED) return;
-      bucket = { projectId: target.projectId, workspaceId: target.workspaceId, minute, counts: emptyOutcomeCounts() };
+      bucket = { projectId: target.projectId, workspaceId: target.workspaceId, minute, counts: emptyIngestCounts() };
       s.buckets.set(key, bucket);
     }
     bucket.counts[outcome] += n;
@@ -57,16 +57,18 @@ export async function flushIngestCounters(): Promise<number> {
   const rows = buckets.map((b) => ({ projectId: b.projectId, workspaceId: b.workspaceId, minute: new Date(b.minute).toISOString(), ...b.counts }));
   try {
     await pool().query(
-      `INSERT INTO "IngestMinute" ("projectId", minute, "workspaceId", accepted, duplicate, "rateLimited", sampled, dropped)
-       SELECT "projectId", minute, "workspaceId", accepted, duplicate, "rateLimited", sampled, dropped
-       FROM jsonb_to_recordset($1::jsonb) AS x("projectId" uuid, minute timestamptz, "workspaceId" uuid, accepted int, duplicate int, "rateLimited" int, sampled int, dropped int)
+      `INSERT INTO "IngestMinute" ("projectId", minute, "workspaceId", accepted, duplicate, "rateLimited", sampled, dropped, "clientDiscarded")
+       SELECT "projectId", minute, "workspaceId", accepted, duplicate, "rateLimited", sampled, dropped, "clientDiscarded"
+       FROM jsonb_to_recordset($1::jsonb) AS x("projectId" uuid, minute timestamptz, "workspaceId" uuid, accepted int, duplicate int,
+         "rateLimited" int, sampled int, dropped int, "clientDiscarded" int)
        ORDER BY 1, 2
        ON CONFLICT ("projectId", minute) DO UPDATE SET
          accepted = "IngestMinute".accepted + excluded.accepted,
          duplicate = "IngestMinute".duplicate + excluded.duplicate,
          "rateLimited" = "IngestMinute"."rateLimited" + excluded."rateLimited",
          sampled = "IngestMinute".sampled + excluded.sampled,
-         dropped = "IngestMinute".dropped + excluded.dropped`,
+         dropped = "IngestMinute".dropped + excluded.dropped,
+         "clientDiscarded" = "IngestMinute"."clientDiscarded" + excluded."clientDiscarded"`,
       [JSON.stringify(rows)],
     );
     return rows.length;
@@ -79,10 +81,20 @@ export async function flushIngestCounters(): Promise<number> {
         if (s.buckets.size < MAX_BUFFERED) s.buckets.set(key, b);
         continue;
       }
-      for (const k of Object.keys(b.counts) as IngestOutcome[]) current.counts[k] += b.counts[k];
+      for (const k of Object.keys(b.counts) as CountedKind[]) current.counts[k] += b.counts[k];
     }
     s.timer ??= setTimeout(() => void flushIngestCounters(), FLUSH_EVERY_MS).unref();
     logger.error("ingest counters not saved; retrying", { error: error instanceof Error ? error.message : String(error) });
     return 0;
+  }
+}
+
+/** Runs `fn`; when it throws (a body refused as a whole), counts `n` dropped events and rethrows. */
+export function countDropped<T>(target: { workspaceId: string; projectId: string }, n: number, fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    countIngest(target, "dropped", n);
+    throw error;
   }
 }

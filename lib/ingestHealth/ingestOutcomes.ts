@@ -14,3 +14,11 @@ export type OutcomeCounts = Record<IngestOutcome, number>;
 export function emptyOutcomeCounts(): OutcomeCounts {
   return { accepted: 0, duplicate: 0, rateLimited: 0, sampled: 0, dropped: 0 };
 }
+
+/** Outcomes plus what SDKs report they discarded themselves (Sentry client reports). */
+export type CountedKind = IngestOutcome | "clientDiscarded";
+export type IngestCounts = Record<CountedKind, number>;
+
+export function emptyIngestCounts(): IngestCounts {
+  return { ...emptyOutcomeCounts(), clientDiscarded: 0 };
+}

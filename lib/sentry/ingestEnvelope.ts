@@ -12,6 +12,8 @@ import { mapSentryEvent } from "@/lib/sentry/mapSentryEvent";
 import { mapSessionItem, mapSessionsItem, type SessionCounts } from "@/lib/sentry/mapSessions";
 import type { Envelope } from "@/lib/sentry/parseEnvelope";
 import { recordClientDiscards } from "@/lib/sentry/recordClientDiscards";
+import { countClientDiscards, countStoreOutcome } from "@/lib/ingestHealth/countStoreOutcome";
+import { countDropped, countIngest } from "@/lib/ingestHealth/ingestCounters";
 
 /** Item types that carry errors; everything else is release health, telemetry or ignored. */
 const EVENT_ITEMS = new Set(["event", "error"]);
@@ -38,7 +40,9 @@ export async function ingestEnvelope(project: SentryProject, envelope: Envelope)
   const discards: DiscardedEvents[] = [];
   const dropped: Record<string, number> = {};
 
-  envelope.items.forEach((item, index) => {
+  const target = { workspaceId: project.workspaceId, projectId: project.projectId };
+  // A malformed item refuses the whole envelope: counted as one dropped event.
+  countDropped(target, 1, () => envelope.items.forEach((item, index) => {
     if (EVENT_ITEMS.has(item.type)) {
       events.push(...mapEventItem(item.payload, index, headerEventId));
     } else if (item.type === "session") {
@@ -50,10 +54,12 @@ export async function ingestEnvelope(project: SentryProject, envelope: Envelope)
     } else {
       dropped[item.type.slice(0, 40)] = (dropped[item.type.slice(0, 40)] ?? 0) + 1;
     }
-  });
+  }));
 
-  await enforceRateLimit(project, events.length);
-  const target = { workspaceId: project.workspaceId, projectId: project.projectId };
+  await enforceRateLimit(project, events.length).catch((error) => {
+    countIngest(target, "rateLimited", events.length);
+    throw error;
+  });
   const receivedAt = new Date();
   if (events.length > 0) await storeAndNotify(target, events.map((e) => prepareEvent(e, receivedAt)));
   if (sessions.length > 0) {
@@ -62,21 +68,32 @@ export async function ingestEnvelope(project: SentryProject, envelope: Envelope)
       sessions.map((s) => ({ minute: new Date(s.minute), environment: s.environment, ok: s.ok, failed: s.errored, crashed: s.crashed })),
     );
   }
-  if (discards.length > 0) await recordClientDiscards(project.projectId, discards);
+  if (discards.length > 0) {
+    await recordClientDiscards(project.projectId, discards);
+    countClientDiscards(target, discards);
+  }
   return { eventId: events[0]?.eventId ?? headerEventId ?? null, events: events.length, sessions: sessions.length, dropped };
 }
 
 /** The legacy store endpoint: one event as JSON. */
 export async function ingestStoreEvent(project: SentryProject, payload: unknown): Promise<string> {
-  const events = mapSentryEvent(payload).events.map((e, i) => validate(e, `event${i === 0 ? "" : `[${i}]`}`));
-  await enforceRateLimit(project, events.length);
-  await storeAndNotify({ workspaceId: project.workspaceId, projectId: project.projectId }, events.map((e) => prepareEvent(e)));
+  const target = { workspaceId: project.workspaceId, projectId: project.projectId };
+  const events = countDropped(target, 1, () => mapSentryEvent(payload).events.map((e, i) => validate(e, `event${i === 0 ? "" : `[${i}]`}`)));
+  await enforceRateLimit(project, events.length).catch((error) => {
+    countIngest(target, "rateLimited", events.length);
+    throw error;
+  });
+  await storeAndNotify(target, events.map((e) => prepareEvent(e)));
   return events[0].eventId!;
 }
 
 /** Commits the events, then hands them to metrics and alert evaluation (which never block or fail ingest). */
 async function storeAndNotify(target: StoreTarget, prepared: PreparedEvent[]): Promise<void> {
-  const outcome = await storeEvents(target, prepared);
+  const outcome = await storeEvents(target, prepared).catch((error) => {
+    countIngest(target, "dropped", prepared.length);
+    throw error;
+  });
+  countStoreOutcome(target, outcome);
   onEventsStored(target, prepared, outcome);
 }
 

@@ -8,6 +8,7 @@ CREATE TABLE "IngestMinute" (
     "rateLimited" INTEGER NOT NULL DEFAULT 0,
     "sampled" INTEGER NOT NULL DEFAULT 0,
     "dropped" INTEGER NOT NULL DEFAULT 0,
+    "clientDiscarded" INTEGER NOT NULL DEFAULT 0,
 
     CONSTRAINT "IngestMinute_pkey" PRIMARY KEY ("projectId","minute")
 );
