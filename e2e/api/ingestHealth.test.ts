@@ -35,7 +35,7 @@ beforeAll(async () => {
       { reason: "sample_rate", category: "span", quantity: 50 },
     ],
   });
-  const sent = await postRaw(sentryUrl(t.projectPublicId, "envelope", `sentry_key=${t.key}&sentry_version=7`), envelope({ event_id: newEventId() }, [{ type: "client_report", payload: report }]));
+  const sent = await postRaw(sentryUrl(t.projectPublicId, "envelope", `sentry_key=${t.key}&sentry_version=7`), new Uint8Array(envelope({ event_id: newEventId() }, [{ type: "client_report", payload: report }])));
   expect(sent.status).toBe(200);
 });
 
