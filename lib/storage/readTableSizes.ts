@@ -13,14 +13,19 @@ export interface TableSize {
 export async function readTableSizes(): Promise<TableSize[]> {
   const { rows } = await pool().query<{ name: string; bytes: string; rows: string; partitions: number }>(
     `SELECT c.relname AS name,
-       sum(pg_total_relation_size(t.relid))::bigint AS bytes,
+       sum(pg_total_relation_size(l.oid))::bigint AS bytes,
        sum(greatest(l.reltuples, 0))::bigint AS rows,
-       (count(*) FILTER (WHERE t.level > 0))::int AS partitions
+       (count(*) FILTER (WHERE l.oid <> c.oid))::int AS partitions
      FROM pg_class c
      JOIN pg_namespace n ON n.oid = c.relnamespace
-     CROSS JOIN LATERAL pg_partition_tree(c.oid) t
-     JOIN pg_class l ON l.oid = t.relid
-     WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND t.isleaf
+     -- A plain table is its own leaf; a partitioned one sums its partitions.
+     CROSS JOIN LATERAL (
+       SELECT c.oid AS relid WHERE c.relkind = 'r'
+       UNION ALL
+       SELECT t.relid FROM pg_partition_tree(c.oid) t WHERE c.relkind = 'p' AND t.isleaf
+     ) leaf
+     JOIN pg_class l ON l.oid = leaf.relid
+     WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
        AND c.relname <> '_prisma_migrations'
      GROUP BY c.relname
      ORDER BY 2 DESC, 1`,
