@@ -33,6 +33,10 @@ const EnvSchema = z.object({
   ),
   /** The embedded PostgreSQL's data directory (set by `npm start`): its filesystem's free space feeds the disk forecast. */
   FAULTLINE_DATA_DIR: z.preprocess(emptyAsUnset, z.string().optional()),
+  /** How often the retention job runs (drops expired partitions, deletes, cleans); 0 disables it on this instance. */
+  RETENTION_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
+  /** How often partitions are created ahead; 0 disables the job on this instance (ingest still creates a missing day). */
+  PARTITION_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
   /** How often the storage job samples table and project sizes; 0 disables it on this instance. */
   STORAGE_SAMPLE_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
   /** Money per credit, for estimatedRevenueLoss (credits lost × CREDIT_VALUE). */

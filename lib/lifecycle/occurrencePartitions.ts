@@ -1,4 +1,4 @@
-import { advisoryKey } from "@/lib/lifecycle/advisoryKey";
+import { advisoryLockKey } from "@/lib/db/advisoryLock";
 import { pool } from "@/lib/db/pool";
 import { addDays, dayOfPartition, OCCURRENCE_TABLE, partitionName } from "@/lib/lifecycle/partitionDays";
 
@@ -61,7 +61,7 @@ export async function createOccurrencePartition(day: string): Promise<boolean> {
   try {
     await client.query("BEGIN");
     await client.query("SET LOCAL lock_timeout = '10s'");
-    await client.query("SELECT pg_advisory_xact_lock($1)", [advisoryKey(`faultline-partition:${name}`)]);
+    await client.query("SELECT pg_advisory_xact_lock($1)", [advisoryLockKey(`faultline-partition:${name}`)]);
     const { rowCount } = await client.query("SELECT 1 FROM pg_class WHERE relname = $1 AND relnamespace = current_schema()::regnamespace", [name]);
     if (rowCount) {
       await client.query("COMMIT");
