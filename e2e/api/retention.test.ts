@@ -6,8 +6,8 @@ import { createTenant, getJson, login, postEvents, type Tenant } from "@/e2e/sup
 import { getErrorTracking } from "@/lib/analytics/getErrorTracking";
 import { TrackingQuerySchema } from "@/lib/analytics/trackingQuery";
 import { createPartitionsAhead } from "@/lib/lifecycle/createPartitionsAhead";
-import { listOccurrencePartitions } from "@/lib/lifecycle/occurrencePartitions";
-import { addDays, partitionName, utcDay } from "@/lib/lifecycle/partitionDays";
+import { listOccurrencePartitions } from "@/lib/db/partitions/occurrencePartitions";
+import { addDays, partitionName, utcDay } from "@/lib/db/partitions/partitionDays";
 import { runRetention, type RetentionRun } from "@/lib/lifecycle/runRetention";
 
 /**

@@ -3,7 +3,7 @@ import type pg from "pg";
 import { retryOnDeadlock, withTransaction } from "@/lib/db/pool";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
-import { ensureOccurrencePartitions, forgetOccurrencePartitions, isMissingPartition } from "@/lib/lifecycle/occurrencePartitions";
+import { ensureOccurrencePartitions, forgetOccurrencePartitions, isMissingPartition } from "@/lib/db/partitions/occurrencePartitions";
 
 export interface StoreTarget {
   workspaceId: string;

@@ -1,5 +1,5 @@
-import { ensureOccurrencePartitions, listOccurrencePartitions } from "@/lib/lifecycle/occurrencePartitions";
-import { addDays, daysFrom, utcDay } from "@/lib/lifecycle/partitionDays";
+import { ensureOccurrencePartitions, listOccurrencePartitions } from "@/lib/db/partitions/occurrencePartitions";
+import { addDays, daysFrom, utcDay } from "@/lib/db/partitions/partitionDays";
 
 /** Days of partitions kept ready ahead of `now`, so ingest at midnight never waits for one. */
 export const PARTITION_DAYS_AHEAD = 7;

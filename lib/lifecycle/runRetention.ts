@@ -1,6 +1,6 @@
 import { pool } from "@/lib/db/pool";
-import { forgetOccurrencePartitions, listOccurrencePartitions } from "@/lib/lifecycle/occurrencePartitions";
-import { addDays, droppableDays, OCCURRENCE_TABLE, retentionCutoff, utcDay } from "@/lib/lifecycle/partitionDays";
+import { forgetOccurrencePartitions, listOccurrencePartitions } from "@/lib/db/partitions/occurrencePartitions";
+import { addDays, droppableDays, OCCURRENCE_TABLE, retentionCutoff, utcDay } from "@/lib/db/partitions/partitionDays";
 
 /** Rollups outlive occurrences so trends survive: a bit over a year. */
 export const ROLLUP_RETENTION_DAYS = 400;

@@ -21,15 +21,8 @@ export function storageSnapshot(): Promise<Snapshot | null> {
   const promise = (async () => {
     try {
       const now = new Date();
-      const [storage, jobs, projects] = await Promise.all([
-        readStorageStatus(now),
-        listJobRuns(),
-        pool().query<{ workspaceId: string; projectId: string; bytes: string }>(
-          `SELECT p."workspaceId", p.id AS "projectId", s.bytes FROM "StorageSample" s JOIN "Project" p ON p.id::text = s.name
-           WHERE s.scope = 'project' AND s.day = (SELECT max(day) FROM "StorageSample" WHERE scope = 'database')`,
-        ),
-      ]);
-      return { storage, jobs, projects: projects.rows.map((r) => ({ ...r, bytes: Number(r.bytes) })) };
+      const [storage, jobs, projects] = await Promise.all([readStorageStatus(now), listJobRuns(), readProjectBytes()]);
+      return { storage, jobs, projects };
     } catch (error) {
       logger.error("storage metrics not read", { error: error instanceof Error ? error.message : String(error) });
       return null;
@@ -39,3 +32,11 @@ export function storageSnapshot(): Promise<Snapshot | null> {
   return promise;
 }
 
+
+async function readProjectBytes(): Promise<Snapshot["projects"]> {
+  const { rows } = await pool().query<{ workspaceId: string; projectId: string; bytes: string }>(
+    `SELECT p."workspaceId", p.id AS "projectId", s.bytes FROM "StorageSample" s JOIN "Project" p ON p.id::text = s.name
+     WHERE s.scope = 'project' AND s.day = (SELECT max(day) FROM "StorageSample" WHERE scope = 'database')`,
+  );
+  return rows.map((r) => ({ ...r, bytes: Number(r.bytes) }));
+}

@@ -1,6 +1,6 @@
 import { advisoryLockKey } from "@/lib/db/advisoryLock";
 import { pool } from "@/lib/db/pool";
-import { addDays, dayOfPartition, OCCURRENCE_TABLE, partitionName } from "@/lib/lifecycle/partitionDays";
+import { addDays, dayOfPartition, OCCURRENCE_TABLE, partitionName } from "@/lib/db/partitions/partitionDays";
 
 const globalForPartitions = globalThis as unknown as { faultlinePartitionDays?: Set<string> };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, dayOfPartition, daysFrom, droppableDays, partitionName, retentionCutoff, utcDay } from "@/lib/lifecycle/partitionDays";
+import { addDays, dayOfPartition, daysFrom, droppableDays, partitionName, retentionCutoff, utcDay } from "@/lib/db/partitions/partitionDays";
 
 describe("day partitions", () => {
   it("names partitions by UTC day and reads them back", () => {
