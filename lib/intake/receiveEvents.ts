@@ -8,6 +8,7 @@ import { storeAndFanOut } from "@/lib/intake/storeAndFanOut";
 import { MAX_BATCH_BYTES, parseIngestBody, type RejectedEvent } from "@/lib/ingest/parseIngestBody";
 import { prepareEvent } from "@/lib/ingest/prepareEvent";
 import { countDropped, countIngest } from "@/lib/ingestHealth/ingestCounters";
+import { enforceQuotas } from "@/lib/lifecycle/quotas/enforceQuotas";
 
 export interface IngestResponse {
   accepted: { index: number; eventId: string; groupId: string; duplicate: boolean }[];
@@ -30,6 +31,10 @@ export function receiveEvents(req: IntakeRequest): Promise<IntakeResponse> {
     // A body refused as a whole counts as one dropped event; invalid events of a batch one each.
     const parsed = countDropped(target, 1, () => parseIngestBody(body));
     countIngest(target, "dropped", parsed.rejected.length);
+    await enforceQuotas(target.projectId, parsed.valid.length).catch((error) => {
+      countIngest(target, "rateLimited", parsed.valid.length);
+      throw error;
+    });
     const receivedAt = new Date();
     const prepared = parsed.valid.map(({ event }) => prepareEvent(event, receivedAt));
     const outcome = await storeAndFanOut(target, prepared);

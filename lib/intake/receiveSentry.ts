@@ -14,6 +14,7 @@ import { recordClientDiscards } from "@/lib/sentry/recordClientDiscards";
 import { unpackEnvelope, unpackStoreEvent } from "@/lib/sentry/unpackEnvelope";
 import { countClientDiscards } from "@/lib/ingestHealth/countStoreOutcome";
 import { countDropped, countIngest } from "@/lib/ingestHealth/ingestCounters";
+import { enforceQuotas } from "@/lib/lifecycle/quotas/enforceQuotas";
 
 export type SentryEndpoint = "envelope" | "store";
 
@@ -86,10 +87,12 @@ async function storeStoreEvent(req: IntakeRequest, project: SentryProject, body:
 }
 
 async function storeSentryEvents(project: SentryProject, events: IngestEvent[]): Promise<void> {
-  await enforceRateLimit(project, events.length).catch((error) => {
+  const limited = (error: unknown) => {
     countIngest({ workspaceId: project.workspaceId, projectId: project.projectId }, "rateLimited", events.length);
     throw error;
-  });
+  };
+  await enforceRateLimit(project, events.length).catch(limited);
+  await enforceQuotas(project.projectId, events.length).catch(limited);
   if (events.length === 0) return;
   const receivedAt = new Date();
   await storeAndFanOut({ workspaceId: project.workspaceId, projectId: project.projectId }, events.map((e) => prepareEvent(e, receivedAt)));

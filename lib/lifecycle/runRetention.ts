@@ -94,6 +94,7 @@ export async function runRetention(now: Date = new Date()): Promise<RetentionRun
     const at = now.toISOString();
     count("Session", await deleteOlder("Session", '"expiresAt"', at));
     count("RateLimitWindow", await deleteOlder("RateLimitWindow", '"windowStart"', new Date(now.getTime() - 3_600_000).toISOString()));
+    count("QuotaWindow", await deleteOlder("QuotaWindow", '"windowStart"', addDays(utcDay(now), -1)));
     count("IngestMinute", await deleteOlder("IngestMinute", "minute", addDays(utcDay(now), -INGEST_MINUTE_DAYS)));
     count("Delivery", await deleteOlder("Delivery", '"createdAt"', addDays(utcDay(now), -DELIVERY_DAYS), `status <> 'pending'`));
   });
