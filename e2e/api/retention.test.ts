@@ -90,7 +90,7 @@ describe("retention (injected clock)", () => {
     const details = await getJson(`/api/v1/errors/${ancient.id}`, { cookie: cookieA });
     expect(details.status).toBe(200);
     const body = await details.json();
-    expect(body.occurrenceCount).toBe(2);
+    expect(body.occurrences).toBe(2);
     expect(body.recentOccurrences).toEqual([]);
   });
 
