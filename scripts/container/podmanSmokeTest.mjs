@@ -50,7 +50,8 @@ async function main() {
   const base = ensureBase();
   if (!process.env.SKIP_BUILD) {
     console.log(`Building ${image} from ${base}…`);
-    execFileSync("podman", ["build", "--runtime", runtime, "--build-arg", `NODE_IMAGE=${base}`, "-t", image, root], { stdio: "inherit" });
+    // Docker format: the OCI image format has no HEALTHCHECK.
+    execFileSync("podman", ["build", "--format", "docker", "--runtime", runtime, "--build-arg", `NODE_IMAGE=${base}`, "-t", image, root], { stdio: "inherit" });
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "fl-smoke-pg-"));
   fs.chmodSync(dataDir, 0o755);
@@ -65,7 +66,8 @@ async function main() {
     const deadline = Date.now() + 180_000;
     let status = "starting";
     while (Date.now() < deadline) {
-      const healthy = spawnSync("podman", ["healthcheck", "run", container]).status === 0;
+      // The image's HEALTHCHECK command (podman healthcheck run needs the Docker image format).
+      const healthy = spawnSync("podman", ["exec", container, "node", "scripts/container/healthcheck.mjs"]).status === 0;
       if (healthy) {
         status = "healthy";
         break;
