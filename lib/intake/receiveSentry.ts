@@ -14,6 +14,9 @@ import { assertOriginAllowed, corsHeaders, preflightHeaders } from "@/lib/sentry
 import { parseEnvelope } from "@/lib/sentry/parseEnvelope";
 import { recordClientDiscards } from "@/lib/sentry/recordClientDiscards";
 import { unpackEnvelope, unpackStoreEvent } from "@/lib/sentry/unpackEnvelope";
+import { countClientDiscards } from "@/lib/ingestHealth/countStoreOutcome";
+import { countDropped, countIngest } from "@/lib/ingestHealth/ingestCounters";
+import { enforceQuotas } from "@/lib/lifecycle/quotas/enforceQuotas";
 
 export type SentryEndpoint = "envelope" | "store";
 
@@ -56,9 +59,10 @@ export async function answerSentryPreflight(req: IntakeRequest, publicId: string
 async function storeEnvelope(req: IntakeRequest, project: SentryProject, body: Buffer): Promise<{ id: string | null; spooled: boolean }> {
   const envelope = parseEnvelope(body);
   await authenticateWithBodyDsn(req, project, envelope.header.dsn);
-  const contents = unpackEnvelope(envelope);
-  const spooled = await storeSentryEvents(project, contents.events);
   const target = { workspaceId: project.workspaceId, projectId: project.projectId };
+  // A malformed item refuses the whole envelope: counted as one dropped event.
+  const contents = countDropped(target, 1, () => unpackEnvelope(envelope));
+  const spooled = await storeSentryEvents(project, contents.events);
   // Release health and client reports are best-effort: while PostgreSQL is unavailable they are
   // dropped (logged), never a reason to refuse the envelope's events.
   await bestEffort("session counts", async () => {
@@ -69,7 +73,9 @@ async function storeEnvelope(req: IntakeRequest, project: SentryProject, body: B
     );
   });
   await bestEffort("client reports", async () => {
-    if (contents.discards.length > 0) await recordClientDiscards(project.projectId, contents.discards);
+    if (contents.discards.length === 0) return;
+    await recordClientDiscards(project.projectId, contents.discards);
+    countClientDiscards(target, contents.discards);
   });
   return { id: contents.eventId, spooled };
 }
@@ -77,14 +83,19 @@ async function storeEnvelope(req: IntakeRequest, project: SentryProject, body: B
 async function storeStoreEvent(req: IntakeRequest, project: SentryProject, body: Buffer): Promise<{ id: string; spooled: boolean }> {
   const payload = parseJsonBytes(body);
   await authenticateWithBodyDsn(req, project, undefined);
-  const events = unpackStoreEvent(payload);
+  const events = countDropped({ workspaceId: project.workspaceId, projectId: project.projectId }, 1, () => unpackStoreEvent(payload));
   const spooled = await storeSentryEvents(project, events);
   return { id: events[0].eventId!, spooled };
 }
 
-/** Stores (or spools) the events; true when they were spooled. */
+/** Stores (or spools) the events after the rate limit and the project's quotas; true when they were spooled. */
 async function storeSentryEvents(project: SentryProject, events: IngestEvent[]): Promise<boolean> {
-  await enforceRateLimit(project, events.length);
+  const limited = (error: unknown) => {
+    countIngest({ workspaceId: project.workspaceId, projectId: project.projectId }, "rateLimited", events.length);
+    throw error;
+  };
+  await enforceRateLimit(project, events.length).catch(limited);
+  await enforceQuotas(project.projectId, events.length).catch(limited);
   if (events.length === 0) return false;
   const receivedAt = new Date();
   const outcome = await storeAndFanOut({ workspaceId: project.workspaceId, projectId: project.projectId }, events.map((e) => prepareEvent(e, receivedAt)));

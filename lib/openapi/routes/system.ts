@@ -1,0 +1,21 @@
+import type { RouteSpec } from "@/lib/openapi/routeSpec";
+
+export const systemRoutes: RouteSpec[] = [
+  {
+    method: "GET", path: "/api/health", tag: "System", auth: "none",
+    summary: "Liveness, database reachability and the ingest spool (the container healthcheck)",
+    responses: {
+      200: "`{status: \"ok\" | \"degraded (spooling)\", database, spool: {spooling, since, bytes, maxBytes, dir}}`: degraded while PostgreSQL is unavailable (events go to the spool) or the spool is replayed",
+      503: "`{status: \"unavailable\", database: false, spool}`: PostgreSQL unavailable and the spool full",
+    },
+  },
+  {
+    method: "GET", path: "/api/metrics", tag: "System", auth: "metricsToken",
+    summary: "Prometheus metrics (text exposition format); 404 unless METRICS_TOKEN is set",
+    responses: { 200: { description: "metrics", contentType: "text/plain; version=0.0.4" } }, errors: [401, 404],
+  },
+  {
+    method: "GET", path: "/api/openapi.json", tag: "System", auth: "none",
+    summary: "This document (OpenAPI 3.1)", responses: { 200: "the OpenAPI document" },
+  },
+];
