@@ -19,7 +19,16 @@ export async function register(): Promise<void> {
     process.exit(1);
   }
   const { startSpoolReplayer } = await import("@/lib/intake/spoolReplayer");
-  startSpoolReplayer();
+  try {
+    startSpoolReplayer();
+  } catch (error) {
+    // Without a writable spool an accepted event could be lost in a database outage: refuse to
+    // serve rather than answer every request 500 (the start scripts check this with a sentence).
+    const { spoolDir } = await import("@/lib/spool/spoolRuntime");
+    logger.fatal("cannot start: the spool directory is not usable (set FAULTLINE_SPOOL_DIR to a writable folder)", { dir: spoolDir(), error });
+    logger.flush();
+    process.exit(1);
+  }
   const { installShutdownHandlers } = await import("@/lib/lifecycle/gracefulShutdown");
   installShutdownHandlers();
   const { resealChannelSecrets } = await import("@/lib/alerts/channels/resealChannelSecrets");
