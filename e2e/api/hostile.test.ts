@@ -233,8 +233,10 @@ describe("hostile and odd requests: documented status, nothing changed", () => {
     const other = await createTenant("hostile-other");
     const seed = async (tenant: Tenant) => {
       const event = IngestEventSchema.parse({ type: "SeededError", message: "for PATCH cases" });
-      // Stored through lib, not HTTP: no alert evaluation runs in the background during the cases.
+      // Stored through lib, not HTTP, and its immediate-alert outbox row dropped (this process stands
+      // in for the instance that would evaluate it): no alert evaluation runs during the cases.
       const outcome = await storeEvents({ workspaceId: tenant.workspaceId, projectId: tenant.projectId }, [prepareEvent(event)]);
+      if (outcome.outboxId) await query(`DELETE FROM "AlertOutbox" WHERE id = $1`, [outcome.outboxId]);
       return outcome.results[0].groupId;
     };
     const admin = await login(t.admin);
