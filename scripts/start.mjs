@@ -29,12 +29,15 @@ async function main() {
   await run(bin("prisma"), ["migrate", "deploy"], { cwd: root, env });
   if (!dev && needsBuild(root)) {
     console.log("Building the app (first start or sources changed)…");
-    await run(bin("next"), ["build"], { cwd: root, env });
+    await run("npm", ["run", "build"], { cwd: root, env });
   }
   const demo = JSON.parse((await capture(bin("tsx"), ["scripts/seedDemo.ts"], { cwd: root, env })).trim().split("\n").pop());
 
   const publicUrl = env.PUBLIC_URL ?? `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
-  app = spawn(bin("next"), [dev ? "dev" : "start", "-H", host, "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+  // Production: scripts/server.mjs (Next.js plus the ingest fast path); --dev: `next dev` (route handlers).
+  app = dev
+    ? spawn(bin("next"), ["dev", "-H", host, "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] })
+    : spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { cwd: root, env: { ...env, HOST: host, PORT: String(port) }, stdio: ["ignore", "pipe", "inherit"] });
   app.stdout.on("data", (chunk) => process.stdout.write(chunk));
   app.on("exit", (code) => {
     if (!stopping) shutdown(code ?? 1);

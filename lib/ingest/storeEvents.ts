@@ -33,25 +33,32 @@ export interface StoreOutcome {
  */
 export async function storeEvents(target: StoreTarget, events: PreparedEvent[]): Promise<StoreOutcome> {
   if (events.length === 0) return { results: [], newGroupIds: [], regressedGroupIds: [] };
+  return withStoreTransaction((client) => writeEvents(client, target, events));
+}
+
+/**
+ * A store transaction, re-run when PostgreSQL aborts it to break a deadlock, or on unique_violation:
+ * two transactions creating the same new group race on its primary key (the upsert's arbiter is
+ * (projectId, fingerprint)); the retry finds the group and updates it.
+ */
+export function withStoreTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return retryOnDeadlock(() => withTransaction(fn), 4, [UNIQUE_VIOLATION]);
+}
+
+/** The statements of storeEvents, inside the caller's transaction (group commit writes several projects in one). */
+export async function writeEvents(client: pg.PoolClient, target: StoreTarget, events: PreparedEvent[]): Promise<StoreOutcome> {
+  if (events.length === 0) return { results: [], newGroupIds: [], regressedGroupIds: [] };
   const groups = groupRows(target.projectId, events);
   const occurrences = events
     .map((event) => ({ ...occurrenceRow(event), id: uuidv7(event.occurredAt.getTime()), groupId: groupIdFor(target.projectId, event.fingerprint) }))
     // Sorted so two batches carrying the same retried event ids wait on each other in one order.
     .sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
 
-  // unique_violation: two transactions creating the same new group race on its primary key (the
-  // upsert's arbiter is (projectId, fingerprint)); the retry finds the group and updates it.
-  const outcome = await retryOnDeadlock(() => withTransaction(async (client) => {
-    const result = await writeBatch(client, target, groups, occurrences);
-    await addDistinctCounts(client, result.users, result.agents);
-    const accepted = new Set(result.inserted);
-    await linkParents(client, target, occurrences.filter((o) => o.parentEventId && accepted.has(o.id)));
-    return result;
-  }), 4, [UNIQUE_VIOLATION]);
-
+  const outcome = await writeBatch(client, target, groups, occurrences);
+  await addDistinctCounts(client, outcome.users, outcome.agents);
   const accepted = new Set(outcome.inserted);
-  const byEventOrder = new Map<PreparedEvent, string>();
-  events.forEach((event) => byEventOrder.set(event, groupIdFor(target.projectId, event.fingerprint)));
+  await linkParents(client, target, occurrences.filter((o) => o.parentEventId && accepted.has(o.id)));
+
   const insertedEventIds = new Set(occurrences.filter((o) => accepted.has(o.id)).map((o) => o.eventId));
   const seen = new Set<string>();
   return {
@@ -59,7 +66,7 @@ export async function storeEvents(target: StoreTarget, events: PreparedEvent[]):
     results: events.map((event) => {
       const duplicate = !insertedEventIds.has(event.eventId) || seen.has(event.eventId);
       seen.add(event.eventId);
-      return { eventId: event.eventId, groupId: byEventOrder.get(event)!, duplicate };
+      return { eventId: event.eventId, groupId: groupIdFor(target.projectId, event.fingerprint), duplicate };
     }),
     newGroupIds: outcome.groups.filter((g) => g.inserted).map((g) => g.id),
     regressedGroupIds: outcome.groups.filter((g) => g.regressed).map((g) => g.id),

@@ -1,8 +1,9 @@
 import { assertKeyProject } from "@/lib/auth/assertKeyProject";
-import { authenticateIngestKey, readIngestKey } from "@/lib/auth/ingestKeyAuth";
+import { readIngestKey, resolveIngestKey } from "@/lib/auth/ingestKeyAuth";
 import { assertJsonContentType } from "@/lib/http/assertJsonContentType";
 import { readBody } from "@/lib/http/readBody";
 import type { IntakeRequest, IntakeResponse } from "@/lib/intake/intakeRequest";
+import { admitEvents } from "@/lib/intake/rateLimit";
 import { runIntake } from "@/lib/intake/runIntake";
 import { storeAndFanOut } from "@/lib/intake/storeAndFanOut";
 import { MAX_BATCH_BYTES, parseIngestBody, type RejectedEvent } from "@/lib/ingest/parseIngestBody";
@@ -16,22 +17,30 @@ export interface IngestResponse {
 const LIMITS = { maxWireBytes: MAX_BATCH_BYTES, maxDecodedBytes: MAX_BATCH_BYTES };
 
 /**
- * The native door, POST /api/v1/events: ingest key → project check → bounded read and decode →
- * validate each event → prepare (scrub, parse, classify, fingerprint) → store → 202 once committed.
+ * The native door, POST /api/v1/events: ingest key (cached) → project check → rate limit (before
+ * the body is read) → bounded read and decode → validate each event → prepare (scrub, parse,
+ * classify, fingerprint) → store (group commit) → 202 once this request's events are committed.
  */
 export function receiveEvents(req: IntakeRequest): Promise<IntakeResponse> {
   return runIntake("events", async () => {
-    const auth = await authenticateIngestKey(readIngestKey(req));
-    assertKeyProject(auth, req);
+    const key = await resolveIngestKey(readIngestKey(req));
+    assertKeyProject(key, req);
     assertJsonContentType(req);
-    const parsed = parseIngestBody(await readBody(req, LIMITS));
-    const receivedAt = new Date();
-    const prepared = parsed.valid.map(({ event }) => prepareEvent(event, receivedAt));
-    const outcome = await storeAndFanOut({ workspaceId: auth.workspaceId, projectId: auth.projectId }, prepared);
-    const body: IngestResponse = {
-      accepted: outcome.results.map((result, i) => ({ index: parsed.valid[i].index, ...result })),
-      rejected: parsed.rejected,
-    };
-    return { status: 202, headers: {}, body };
+    const ticket = await admitEvents(key);
+    try {
+      const parsed = parseIngestBody(await readBody(req, LIMITS));
+      await ticket.extend(parsed.valid.length - 1);
+      const receivedAt = new Date();
+      const prepared = parsed.valid.map(({ event }) => prepareEvent(event, receivedAt));
+      const outcome = await storeAndFanOut({ workspaceId: key.workspaceId, projectId: key.projectId }, prepared);
+      const body: IngestResponse = {
+        accepted: outcome.results.map((result, i) => ({ index: parsed.valid[i].index, ...result })),
+        rejected: parsed.rejected,
+      };
+      return { status: 202, headers: {}, body };
+    } catch (error) {
+      ticket.refund();
+      throw error;
+    }
   });
 }

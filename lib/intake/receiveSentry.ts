@@ -2,7 +2,8 @@ import { recordExecutions } from "@/lib/executions/recordExecutions";
 import { ApiError } from "@/lib/http/ApiError";
 import { readBody } from "@/lib/http/readBody";
 import type { IntakeRequest, IntakeResponse } from "@/lib/intake/intakeRequest";
-import { enforceRateLimit } from "@/lib/intake/rateLimit";
+import type { QuotaTicket } from "@/lib/intake/quotaLeases";
+import { admitEvents } from "@/lib/intake/rateLimit";
 import { runIntake } from "@/lib/intake/runIntake";
 import { storeAndFanOut } from "@/lib/intake/storeAndFanOut";
 import type { IngestEvent } from "@/lib/ingest/eventSchema";
@@ -23,9 +24,9 @@ const LIMITS: Record<SentryEndpoint, { maxWireBytes: number; maxDecodedBytes: nu
 
 /**
  * The Sentry door, POST /api/:publicId/envelope/ and /store/: project from the URL (404), origin
- * check, the key in the URL or X-Sentry-Auth checked before the body is read (else the envelope's
- * dsn after it), bounded read and decode, rate limit, then store. Every answer, errors included,
- * carries the CORS headers browser SDKs need to read it; success is 200 `{id}`.
+ * check, the key in the URL or X-Sentry-Auth checked and the rate limit decided before the body is
+ * read (else the envelope's dsn after it), bounded read and decode, validate, prepare, store. Every
+ * answer, errors included, carries the CORS headers browser SDKs need to read it; success is 200 `{id}`.
  */
 export function receiveSentry(req: IntakeRequest, endpoint: SentryEndpoint, publicId: string): Promise<IntakeResponse> {
   let cors = corsHeaders(req, null);
@@ -36,9 +37,15 @@ export function receiveSentry(req: IntakeRequest, endpoint: SentryEndpoint, publ
       cors = corsHeaders(req, project.allowedOrigins);
       assertOriginAllowed(req, project.allowedOrigins);
       if (requestKeys(req).length > 0) await authenticateSentryRequest(req, project);
-      const body = await readBody(req, LIMITS[endpoint]);
-      const id = endpoint === "envelope" ? await storeEnvelope(req, project, body) : await storeStoreEvent(req, project, body);
-      return { status: 200, headers: cors, body: { id } };
+      const ticket = await admitEvents(project);
+      try {
+        const body = await readBody(req, LIMITS[endpoint]);
+        const id = endpoint === "envelope" ? await storeEnvelope(req, project, body, ticket) : await storeStoreEvent(req, project, body, ticket);
+        return { status: 200, headers: cors, body: { id } };
+      } catch (error) {
+        ticket.refund();
+        throw error;
+      }
     },
     () => cors,
   );
@@ -50,11 +57,11 @@ export async function answerSentryPreflight(req: IntakeRequest, publicId: string
   return { status: 204, headers: preflightHeaders(req, project?.allowedOrigins ?? null), body: null };
 }
 
-async function storeEnvelope(req: IntakeRequest, project: SentryProject, body: Buffer): Promise<string | null> {
+async function storeEnvelope(req: IntakeRequest, project: SentryProject, body: Buffer, ticket: QuotaTicket): Promise<string | null> {
   const envelope = parseEnvelope(body);
   await authenticateWithBodyDsn(req, project, envelope.header.dsn);
   const contents = unpackEnvelope(envelope);
-  await storeSentryEvents(project, contents.events);
+  await storeSentryEvents(project, contents.events, ticket);
   const target = { workspaceId: project.workspaceId, projectId: project.projectId };
   if (contents.sessions.length > 0) {
     await recordExecutions(
@@ -66,7 +73,7 @@ async function storeEnvelope(req: IntakeRequest, project: SentryProject, body: B
   return contents.eventId;
 }
 
-async function storeStoreEvent(req: IntakeRequest, project: SentryProject, body: Buffer): Promise<string> {
+async function storeStoreEvent(req: IntakeRequest, project: SentryProject, body: Buffer, ticket: QuotaTicket): Promise<string> {
   let payload: unknown;
   try {
     payload = JSON.parse(body.toString("utf8"));
@@ -75,13 +82,14 @@ async function storeStoreEvent(req: IntakeRequest, project: SentryProject, body:
   }
   await authenticateWithBodyDsn(req, project, undefined);
   const events = unpackStoreEvent(payload);
-  await storeSentryEvents(project, events);
+  await storeSentryEvents(project, events, ticket);
   return events[0].eventId!;
 }
 
-async function storeSentryEvents(project: SentryProject, events: IngestEvent[]): Promise<void> {
-  await enforceRateLimit(project, events.length);
-  if (events.length === 0) return;
+/** Events beyond the one admitted before the body was read must fit the rate limit too (429 otherwise). */
+async function storeSentryEvents(project: SentryProject, events: IngestEvent[], ticket: QuotaTicket): Promise<void> {
+  if (events.length === 0) return ticket.refund();
+  await ticket.extend(events.length - 1);
   const receivedAt = new Date();
   await storeAndFanOut({ workspaceId: project.workspaceId, projectId: project.projectId }, events.map((e) => prepareEvent(e, receivedAt)));
 }

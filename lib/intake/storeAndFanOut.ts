@@ -1,11 +1,62 @@
+import { env } from "@/lib/env";
 import { fanOutStoredBatch } from "@/lib/intake/afterStore";
 import { afterStoreConsumers } from "@/lib/intake/afterStoreConsumers";
+import { GroupCommit, type PendingWrite } from "@/lib/intake/groupCommit";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
-import { storeEvents, type StoreOutcome, type StoreTarget } from "@/lib/ingest/storeEvents";
+import { storeEvents, withStoreTransaction, writeEvents, type StoreOutcome, type StoreTarget } from "@/lib/ingest/storeEvents";
 
-/** The store stage: commits the events, then hands them to the after-store consumers. */
-export async function storeAndFanOut(target: StoreTarget, events: PreparedEvent[]): Promise<StoreOutcome> {
-  const outcome = await storeEvents(target, events);
-  if (events.length > 0) fanOutStoredBatch({ target, events, outcome }, afterStoreConsumers);
-  return outcome;
+/**
+ * The store stage: commits a request's events through the process's group commit (concurrent
+ * requests share transactions) and, once committed, hands each project's events to the after-store
+ * consumers. Resolves when this request's events are committed.
+ */
+export function storeAndFanOut(target: StoreTarget, events: PreparedEvent[]): Promise<StoreOutcome> {
+  if (events.length === 0) return Promise.resolve({ results: [], newGroupIds: [], regressedGroupIds: [] });
+  return groupCommit().write(target, events);
+}
+
+const globalForCommit = globalThis as unknown as { faultlineGroupCommit?: GroupCommit };
+
+function groupCommit(): GroupCommit {
+  if (!globalForCommit.faultlineGroupCommit) {
+    const { INGEST_GROUP_COMMIT_WAIT_MS, INGEST_GROUP_COMMIT_MAX_EVENTS, INGEST_GROUP_COMMIT_CONCURRENCY } = env();
+    globalForCommit.faultlineGroupCommit = new GroupCommit(
+      {
+        commitTogether,
+        commitAlone: (write) => storeEvents(write.target, write.events),
+        onCommitted: (target, events, outcome) => fanOutStoredBatch({ target, events, outcome }, afterStoreConsumers),
+      },
+      { maxWaitMs: INGEST_GROUP_COMMIT_WAIT_MS, maxEvents: INGEST_GROUP_COMMIT_MAX_EVENTS, maxConcurrent: INGEST_GROUP_COMMIT_CONCURRENCY },
+    );
+  }
+  return globalForCommit.faultlineGroupCommit;
+}
+
+/**
+ * One transaction for every write: per project (in project id order, so concurrent transactions
+ * lock in one order) one writeEvents over all its writes' events, results handed back per write.
+ */
+async function commitTogether(writes: PendingWrite[]): Promise<StoreOutcome[]> {
+  const byProject = new Map<string, number[]>();
+  writes.forEach((write, i) => byProject.set(write.target.projectId, [...(byProject.get(write.target.projectId) ?? []), i]));
+  const projects = [...byProject.keys()].sort();
+  return withStoreTransaction(async (client) => {
+    const outcomes: StoreOutcome[] = new Array(writes.length);
+    for (const projectId of projects) {
+      const indexes = byProject.get(projectId)!;
+      const combined = await writeEvents(client, writes[indexes[0]].target, indexes.flatMap((i) => writes[i].events));
+      let offset = 0;
+      for (const i of indexes) {
+        const results = combined.results.slice(offset, offset + writes[i].events.length);
+        offset += writes[i].events.length;
+        const touched = new Set(results.map((r) => r.groupId));
+        outcomes[i] = {
+          results,
+          newGroupIds: combined.newGroupIds.filter((id) => touched.has(id)),
+          regressedGroupIds: combined.regressedGroupIds.filter((id) => touched.has(id)),
+        };
+      }
+    }
+    return outcomes;
+  });
 }
