@@ -5,6 +5,8 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().url("DATABASE_URL must be a postgresql:// URL"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATABASE_ANALYTICS_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(6),
+  /** Connections for ingest writes (group commit transactions and their fallbacks). */
+  DATABASE_INGEST_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(4),
   PUBLIC_URL: z.string().url().optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
   SECURE_COOKIES: z.enum(["auto", "true", "false"]).default("auto"),

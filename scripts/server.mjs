@@ -31,6 +31,11 @@ const server = http.createServer((req, res) => {
   if (serveIngest(req, res)) return;
   handleWithNext(req, res);
 });
+// Idle keep-alive connections are kept longer than clients (and load balancers, typically 60 s) keep
+// theirs: a server closing first races with a client reusing the connection for its next request,
+// which then fails (EPIPE) — a lost event for SDKs that never retry.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(port, host, () => {
   console.log(`Faultline listening on http://${host}:${port} (ingest fast path ${useFastPath ? "on" : "off"})`);
 });

@@ -87,6 +87,10 @@ async function startDatabase() {
 
 async function startApp() {
   env.APP_URL = `http://127.0.0.1:${appPort}`;
+  // A leftover app on the port would answer the health check and the tests instead of this build.
+  if (await fetch(`${env.APP_URL}/api/health`).then(() => true, () => false)) {
+    throw new Error(`something already listens on 127.0.0.1:${appPort}: stop it or set TEST_APP_PORT`);
+  }
   // The production server: Next.js plus the ingest fast path (scripts/server.mjs), as `npm start` runs it.
   app = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], {
     cwd: root,

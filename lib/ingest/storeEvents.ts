@@ -1,6 +1,6 @@
 import { createHash, randomInt } from "node:crypto";
 import type pg from "pg";
-import { retryOnDeadlock, withTransaction } from "@/lib/db/pool";
+import { ingestPool, retryOnDeadlock, withConnection, withTransaction } from "@/lib/db/pool";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
 
@@ -23,26 +23,32 @@ export interface StoreOutcome {
 }
 
 /**
- * Stores a batch of prepared events in ONE transaction of two or three statements. The first does the
- * bulk of the work in one round trip: occurrences inserted idempotently on (projectId, eventId), their
- * groups upserted with the counters of what was actually inserted (rows locked in fingerprint order,
- * so concurrent batches cannot deadlock), hourly rollups, distinct users/agents and the regression
- * audit entries. Group ids are derived from (project, fingerprint), so occurrences can reference their
+ * Stores a batch of prepared events in ONE transaction of one statement (two when events name a
+ * parent). It does the work in one round trip: occurrences inserted idempotently on (projectId,
+ * eventId), the distinct user/agent sets, their groups upserted with the counters of what was
+ * actually inserted (rows locked in fingerprint order, so concurrent batches cannot deadlock),
+ * hourly/daily/weekly rollups and the regression audit entries. Group ids are derived from (project, fingerprint), so occurrences can reference their
  * group before it exists within the statement (foreign keys are checked at statement end). When this
  * resolves, everything is committed.
  */
 export async function storeEvents(target: StoreTarget, events: PreparedEvent[]): Promise<StoreOutcome> {
   if (events.length === 0) return { results: [], newGroupIds: [], regressedGroupIds: [] };
-  return withStoreTransaction((client) => writeEvents(client, target, events));
+  return withStoreTransaction(isOneStatement(events), (client) => writeEvents(client, target, events));
 }
 
 /**
- * A store transaction, re-run when PostgreSQL aborts it to break a deadlock, or on unique_violation:
- * two transactions creating the same new group race on its primary key (the upsert's arbiter is
- * (projectId, fingerprint)); the retry finds the group and updates it.
+ * Runs a store's statements, re-run when PostgreSQL aborts them to break a deadlock, or on
+ * unique_violation: two transactions creating the same new group race on its primary key (the
+ * upsert's arbiter is (projectId, fingerprint)); the retry finds the group and updates it. A single
+ * statement runs without BEGIN/COMMIT (it is atomic by itself: two round trips fewer).
  */
-export function withStoreTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  return retryOnDeadlock(() => withTransaction(fn), 4, [UNIQUE_VIOLATION]);
+export function withStoreTransaction<T>(oneStatement: boolean, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return retryOnDeadlock(() => (oneStatement ? withConnection(fn, ingestPool()) : withTransaction(fn, ingestPool())), 4, [UNIQUE_VIOLATION]);
+}
+
+/** writeEvents runs one statement for these events, two when some name a parent (keep in step with it). */
+export function isOneStatement(events: PreparedEvent[]): boolean {
+  return !events.some((e) => e.parentEventId);
 }
 
 /** The statements of storeEvents, inside the caller's transaction (group commit writes several projects in one). */
@@ -55,7 +61,6 @@ export async function writeEvents(client: pg.PoolClient, target: StoreTarget, ev
     .sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
 
   const outcome = await writeBatch(client, target, groups, occurrences);
-  await addDistinctCounts(client, outcome.users, outcome.agents);
   const accepted = new Set(outcome.inserted);
   await linkParents(client, target, occurrences.filter((o) => o.parentEventId && accepted.has(o.id)));
 
@@ -102,8 +107,6 @@ function groupRows(projectId: string, events: PreparedEvent[]) {
 interface BatchResult {
   inserted: string[];
   groups: { id: string; inserted: boolean; regressed: boolean }[];
-  users: { groupId: string; n: number }[];
-  agents: { groupId: string; n: number }[];
 }
 
 const UNIQUE_VIOLATION = "23505";
@@ -130,21 +133,42 @@ WITH gi AS (
   FROM oi
   ON CONFLICT ("projectId", "eventId") DO NOTHING
   RETURNING id, "groupId", "occurredAt", "userId", "agentId", environment, "creditsLost", "executionsAffected"
+), users AS (
+  -- Distinct users/agents per group: keyed set rows; what was new is added to the group's counters.
+  INSERT INTO "ErrorGroupUser" ("groupId", "userId", "firstSeen")
+  SELECT DISTINCT ON (ins."groupId", ins."userId") ins."groupId", ins."userId", ins."occurredAt"
+  FROM ins WHERE ins."userId" IS NOT NULL
+  ORDER BY ins."groupId", ins."userId", ins."occurredAt"
+  ON CONFLICT DO NOTHING
+  RETURNING "groupId"
+), agents AS (
+  INSERT INTO "ErrorGroupAgent" ("groupId", "agentId", "firstSeen")
+  SELECT DISTINCT ON (ins."groupId", ins."agentId") ins."groupId", ins."agentId", ins."occurredAt"
+  FROM ins WHERE ins."agentId" IS NOT NULL
+  ORDER BY ins."groupId", ins."agentId", ins."occurredAt"
+  ON CONFLICT DO NOTHING
+  RETURNING "groupId"
 ), agg AS (
   SELECT "groupId", count(*)::int AS n, min("occurredAt") AS first, max("occurredAt") AS last,
     sum("creditsLost") AS credits, sum("executionsAffected")::int AS executions
   FROM ins GROUP BY "groupId"
+), new_users AS (
+  SELECT "groupId", count(*)::int AS n FROM users GROUP BY "groupId"
+), new_agents AS (
+  SELECT "groupId", count(*)::int AS n FROM agents GROUP BY "groupId"
 ), g AS (
   INSERT INTO "ErrorGroup" AS eg (id, "workspaceId", "projectId", fingerprint, type, message, severity, category, source,
-    platform, "firstSeen", "lastSeen", "occurrenceCount", "creditsLost", "executionsAffected", "stackTrace", frames,
-    context, "updatedAt")
+    platform, "firstSeen", "lastSeen", "occurrenceCount", "creditsLost", "executionsAffected", "usersAffected",
+    "agentsAffected", "stackTrace", frames, context, "updatedAt")
   SELECT gi.id, $1::uuid, $2::uuid, gi.fingerprint, gi.type, gi.message, gi.severity::"Severity", gi.category, gi.source,
     gi.platform, coalesce(agg.first, gi.at), coalesce(agg.last, gi.at), coalesce(agg.n, 0), coalesce(agg.credits, 0),
-    coalesce(agg.executions, 0), gi."stackTrace", gi.frames, gi.context, now()
-  FROM gi LEFT JOIN agg ON agg."groupId" = gi.id
+    coalesce(agg.executions, 0), coalesce(nu.n, 0), coalesce(na.n, 0), gi."stackTrace", gi.frames, gi.context, now()
+  FROM gi LEFT JOIN agg ON agg."groupId" = gi.id LEFT JOIN new_users nu ON nu."groupId" = gi.id LEFT JOIN new_agents na ON na."groupId" = gi.id
   ORDER BY gi.fingerprint
   ON CONFLICT ("projectId", fingerprint) DO UPDATE SET
     "occurrenceCount" = eg."occurrenceCount" + excluded."occurrenceCount",
+    "usersAffected" = eg."usersAffected" + excluded."usersAffected",
+    "agentsAffected" = eg."agentsAffected" + excluded."agentsAffected",
     "firstSeen" = CASE WHEN excluded."occurrenceCount" > 0 THEN LEAST(eg."firstSeen", excluded."firstSeen") ELSE eg."firstSeen" END,
     "lastSeen" = CASE WHEN excluded."occurrenceCount" > 0 THEN GREATEST(eg."lastSeen", excluded."lastSeen") ELSE eg."lastSeen" END,
     "creditsLost" = eg."creditsLost" + excluded."creditsLost",
@@ -209,20 +233,6 @@ WITH gi AS (
   FROM ins JOIN g ON g.id = ins."groupId" WHERE ins."agentId" IS NOT NULL
   GROUP BY 3, 4 ORDER BY 3, 4
   ON CONFLICT ("workspaceId", "projectId", day, "agentId") DO UPDATE SET count = "AgentDaily".count + excluded.count
-), users AS (
-  INSERT INTO "ErrorGroupUser" ("groupId", "userId", "firstSeen")
-  SELECT DISTINCT ON (ins."groupId", ins."userId") ins."groupId", ins."userId", ins."occurredAt"
-  FROM ins JOIN g ON g.id = ins."groupId" WHERE ins."userId" IS NOT NULL
-  ORDER BY ins."groupId", ins."userId", ins."occurredAt"
-  ON CONFLICT DO NOTHING
-  RETURNING "groupId"
-), agents AS (
-  INSERT INTO "ErrorGroupAgent" ("groupId", "agentId", "firstSeen")
-  SELECT DISTINCT ON (ins."groupId", ins."agentId") ins."groupId", ins."agentId", ins."occurredAt"
-  FROM ins JOIN g ON g.id = ins."groupId" WHERE ins."agentId" IS NOT NULL
-  ORDER BY ins."groupId", ins."agentId", ins."occurredAt"
-  ON CONFLICT DO NOTHING
-  RETURNING "groupId"
 ), audit AS (
   INSERT INTO "AuditLog" (id, "workspaceId", "actorId", "actorType", action, "targetType", "targetId", before, after)
   SELECT gen_random_uuid(), $1::uuid, NULL, 'system', 'error.regressed', 'error', g.id::text,
@@ -231,9 +241,7 @@ WITH gi AS (
 )
 SELECT
   (SELECT coalesce(json_agg(id), '[]') FROM ins) AS inserted,
-  (SELECT coalesce(json_agg(json_build_object('id', id, 'inserted', inserted, 'regressed', regressed)), '[]') FROM g) AS groups,
-  (SELECT coalesce(json_agg(json_build_object('groupId', "groupId", 'n', n)), '[]') FROM (SELECT "groupId", count(*)::int AS n FROM users GROUP BY 1) u) AS users,
-  (SELECT coalesce(json_agg(json_build_object('groupId', "groupId", 'n', n)), '[]') FROM (SELECT "groupId", count(*)::int AS n FROM agents GROUP BY 1) a) AS agents`;
+  (SELECT coalesce(json_agg(json_build_object('id', id, 'inserted', inserted, 'regressed', regressed)), '[]') FROM g) AS groups`;
 
 async function writeBatch(
   client: pg.PoolClient,
@@ -248,24 +256,6 @@ async function writeBatch(
     values: [target.workspaceId, target.projectId, JSON.stringify(groups), JSON.stringify(occurrences), randomInt(PROJECT_DAILY_SHARDS)],
   });
   return rows[0];
-}
-
-/** Distinct users/agents: the keyed set rows were inserted above; bump the counters by what was new. */
-async function addDistinctCounts(client: pg.PoolClient, users: BatchResult["users"], agents: BatchResult["agents"]): Promise<void> {
-  if (users.length === 0 && agents.length === 0) return;
-  const deltas = new Map<string, { groupId: string; users: number; agents: number }>();
-  for (const u of users) deltas.set(u.groupId, { groupId: u.groupId, users: u.n, agents: 0 });
-  for (const a of agents) {
-    const d = deltas.get(a.groupId) ?? { groupId: a.groupId, users: 0, agents: 0 };
-    d.agents = a.n;
-    deltas.set(a.groupId, d);
-  }
-  await client.query(
-    `UPDATE "ErrorGroup" g SET "usersAffected" = g."usersAffected" + d.users, "agentsAffected" = g."agentsAffected" + d.agents
-     FROM jsonb_to_recordset($1::jsonb) AS d("groupId" uuid, users int, agents int)
-     WHERE g.id = d."groupId"`,
-    [JSON.stringify([...deltas.values()])],
-  );
 }
 
 function contextOf(event: PreparedEvent): Record<string, unknown> {

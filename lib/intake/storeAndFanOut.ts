@@ -3,7 +3,8 @@ import { fanOutStoredBatch } from "@/lib/intake/afterStore";
 import { afterStoreConsumers } from "@/lib/intake/afterStoreConsumers";
 import { GroupCommit, type PendingWrite } from "@/lib/intake/groupCommit";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
-import { storeEvents, withStoreTransaction, writeEvents, type StoreOutcome, type StoreTarget } from "@/lib/ingest/storeEvents";
+import { metrics } from "@/lib/metrics/registry";
+import { isOneStatement, storeEvents, withStoreTransaction, writeEvents, type StoreOutcome, type StoreTarget } from "@/lib/ingest/storeEvents";
 
 /**
  * The store stage: commits a request's events through the process's group commit (concurrent
@@ -37,10 +38,14 @@ function groupCommit(): GroupCommit {
  * lock in one order) one writeEvents over all its writes' events, results handed back per write.
  */
 async function commitTogether(writes: PendingWrite[]): Promise<StoreOutcome[]> {
+  const m = metrics();
+  m.ingestTransactionRequests.observe(writes.length);
+  m.ingestTransactionEvents.observe(writes.reduce((n, w) => n + w.events.length, 0));
   const byProject = new Map<string, number[]>();
   writes.forEach((write, i) => byProject.set(write.target.projectId, [...(byProject.get(write.target.projectId) ?? []), i]));
   const projects = [...byProject.keys()].sort();
-  return withStoreTransaction(async (client) => {
+  const oneStatement = projects.length === 1 && writes.every((w) => isOneStatement(w.events));
+  return withStoreTransaction(oneStatement, async (client) => {
     const outcomes: StoreOutcome[] = new Array(writes.length);
     for (const projectId of projects) {
       const indexes = byProject.get(projectId)!;
