@@ -188,4 +188,26 @@ describe("two app instances on one database", () => {
     if (limited.status === 429) expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     expect((await getJson(`/api/v1/errors?projectId=${t.projectId}`, { key: t.key })).status).toBe(200);
   });
+
+  it("admit quotas and the rate limit together: a UTC day never admits more than the project's quota", async () => {
+    const t = await createTenant("scale-quota");
+    await db().project.update({ where: { id: t.projectId }, data: { rateLimitPerMinute: 500, quotaPerMinute: 400, quotaPerDay: 30 } });
+    const started = Date.now();
+    const statuses = await sendToBoth(t, Array.from({ length: 90 }, (_, i) => ({ type: "QuotaError", message: `q ${i}` })), 4);
+    const oneDay = Math.floor(started / 86_400_000) === Math.floor(Date.now() / 86_400_000);
+    const admitted = statuses.filter((s) => s === 202).length;
+    expect(statuses.every((s) => s === 202 || s === 429)).toBe(true);
+    // The day quota binds (the minute quota and the rate limit are wider); at most a lease chunk
+    // (quota / 20, at least 1) per instance may go unused.
+    expect(admitted).toBeLessThanOrEqual(oneDay ? 30 : 60);
+    expect(admitted).toBeGreaterThanOrEqual(30 - 2 * 2);
+    const [{ n }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "ErrorEventId" WHERE "projectId" = $1`, [t.projectId]);
+    expect(n).toBe(admitted);
+    for (const base of [A, B]) {
+      const refused = await post(base, t, { type: "QuotaError" });
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get("x-sentry-rate-limits")).toMatch(/^\d+:error;default:project:project_quota$/);
+      expect((await refused.json()).error).toMatchObject({ code: "quota_exceeded", quota: "day" });
+    }
+  });
 });

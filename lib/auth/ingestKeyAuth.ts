@@ -7,13 +7,15 @@ import { sha256Hex } from "@/lib/auth/tokens";
 
 export type IngestKeyAuth = Extract<AuthContext, { kind: "ingestKey" }>;
 
-/** An ingest key as the ingest path needs it: its project, whether it is revoked, the project's rate limit. */
+/** An ingest key as the ingest path needs it: its project, whether it is revoked, the project's limits. */
 export interface IngestKeyRecord {
   keyId: string;
   projectId: string;
   workspaceId: string;
   revoked: boolean;
   rateLimitPerMinute: number | null;
+  quotaPerMinute: number | null;
+  quotaPerDay: number | null;
 }
 
 /**
@@ -28,7 +30,8 @@ const keys = readThroughCache<IngestKeyRecord>(
   "ingest-keys",
   async (keyHash) => {
     const { rows } = await pool().query<IngestKeyRecord>(
-      `SELECT k.id AS "keyId", p.id AS "projectId", p."workspaceId", k."revokedAt" IS NOT NULL AS revoked, p."rateLimitPerMinute"
+      `SELECT k.id AS "keyId", p.id AS "projectId", p."workspaceId", k."revokedAt" IS NOT NULL AS revoked,
+         p."rateLimitPerMinute", p."quotaPerMinute", p."quotaPerDay"
        FROM "IngestKey" k JOIN "Project" p ON p.id = k."projectId" WHERE k."keyHash" = $1`,
       [keyHash],
     );

@@ -3,6 +3,7 @@ import type pg from "pg";
 import { ingestPool, retryOnDeadlock, withConnection, withTransaction } from "@/lib/db/pool";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
+import { ensureOccurrencePartitions, forgetOccurrencePartitions, isMissingPartition } from "@/lib/db/partitions/occurrencePartitions";
 
 export interface StoreTarget {
   workspaceId: string;
@@ -22,28 +23,44 @@ export interface StoreOutcome {
   regressedGroupIds: string[];
 }
 
-/**
- * Stores a batch of prepared events in ONE transaction of one statement (two when events name a
- * parent). It does the work in one round trip: occurrences inserted idempotently on (projectId,
- * eventId), the distinct user/agent sets, their groups upserted with the counters of what was
- * actually inserted (rows locked in fingerprint order, so concurrent batches cannot deadlock),
- * hourly/daily/weekly rollups and the regression audit entries. Group ids are derived from (project, fingerprint), so occurrences can reference their
- * group before it exists within the statement (foreign keys are checked at statement end). When this
- * resolves, everything is committed.
- */
-export async function storeEvents(target: StoreTarget, events: PreparedEvent[]): Promise<StoreOutcome> {
-  if (events.length === 0) return { results: [], newGroupIds: [], regressedGroupIds: [] };
-  return withStoreTransaction(isOneStatement(events), (client) => writeEvents(client, target, events));
+export interface StoreOptions {
+  /** Per event (same order): false counts it in every total but does not keep its occurrence (spike protection). */
+  store?: boolean[];
 }
 
 /**
- * Runs a store's statements, re-run when PostgreSQL aborts them to break a deadlock, or on
- * unique_violation: two transactions creating the same new group race on its primary key (the
- * upsert's arbiter is (projectId, fingerprint)); the retry finds the group and updates it. A single
- * statement runs without BEGIN/COMMIT (it is atomic by itself: two round trips fewer).
+ * Stores a batch of prepared events in ONE transaction of one statement (two when events name a
+ * parent). It does the work in one round trip: event ids claimed idempotently per project
+ * (ErrorEventId), occurrences inserted into their day's partition, the distinct user/agent sets,
+ * their groups upserted with the counters of what was actually accepted (rows locked in fingerprint
+ * order, so concurrent batches cannot deadlock), hourly/daily/weekly rollups and the regression audit
+ * entries. Group ids are derived from (project, fingerprint), so occurrences can reference their
+ * group before it exists within the statement (foreign keys are checked at statement end). When this
+ * resolves, everything is committed.
  */
-export function withStoreTransaction<T>(oneStatement: boolean, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  return retryOnDeadlock(() => (oneStatement ? withConnection(fn, ingestPool()) : withTransaction(fn, ingestPool())), 4, [UNIQUE_VIOLATION]);
+export async function storeEvents(target: StoreTarget, events: PreparedEvent[], options: StoreOptions = {}): Promise<StoreOutcome> {
+  if (events.length === 0) return { results: [], newGroupIds: [], regressedGroupIds: [] };
+  return runStore(events, isOneStatement(events), (client) => writeEvents(client, target, events, options));
+}
+
+/**
+ * Runs a store's statements on an ingest connection (lib/db/pool.ts ingestPool): the day partitions
+ * of the events are made sure of first; a single statement runs without BEGIN/COMMIT (it is atomic by
+ * itself: two round trips fewer), several in one transaction. Re-run when PostgreSQL aborts it to
+ * break a deadlock, or on unique_violation: two transactions creating the same new group race on its
+ * primary key (the upsert's arbiter is (projectId, fingerprint)); the retry finds the group and
+ * updates it. Once more when a partition this instance thought existed was dropped by retention.
+ */
+export async function runStore<T>(events: PreparedEvent[], oneStatement: boolean, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const days = events.map((e) => e.occurredAt.toISOString().slice(0, 10));
+  await ensureOccurrencePartitions(days);
+  const attempt = () => retryOnDeadlock(() => (oneStatement ? withConnection(fn, ingestPool()) : withTransaction(fn, ingestPool())), 4, [UNIQUE_VIOLATION]);
+  return attempt().catch(async (error) => {
+    if (!isMissingPartition(error)) throw error;
+    forgetOccurrencePartitions();
+    await ensureOccurrencePartitions(days);
+    return attempt();
+  });
 }
 
 /** writeEvents runs one statement for these events, two when some name a parent (keep in step with it). */
@@ -51,12 +68,17 @@ export function isOneStatement(events: PreparedEvent[]): boolean {
   return !events.some((e) => e.parentEventId);
 }
 
-/** The statements of storeEvents, inside the caller's transaction (group commit writes several projects in one). */
-export async function writeEvents(client: pg.PoolClient, target: StoreTarget, events: PreparedEvent[]): Promise<StoreOutcome> {
+/** The statements of storeEvents on the caller's connection (group commit writes several projects in one transaction). */
+export async function writeEvents(client: pg.PoolClient, target: StoreTarget, events: PreparedEvent[], options: StoreOptions = {}): Promise<StoreOutcome> {
   if (events.length === 0) return { results: [], newGroupIds: [], regressedGroupIds: [] };
   const groups = groupRows(target.projectId, events);
   const occurrences = events
-    .map((event) => ({ ...occurrenceRow(event), id: uuidv7(event.occurredAt.getTime()), groupId: groupIdFor(target.projectId, event.fingerprint) }))
+    .map((event, i) => ({
+      ...occurrenceRow(event),
+      id: uuidv7(event.occurredAt.getTime()),
+      groupId: groupIdFor(target.projectId, event.fingerprint),
+      store: options.store?.[i] ?? true,
+    }))
     // Sorted so two batches carrying the same retried event ids wait on each other in one order.
     .sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
 
@@ -119,20 +141,29 @@ WITH gi AS (
   SELECT * FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, fingerprint text, type text, message text, severity text,
     category text, source text, platform text, at timestamptz, "stackTrace" text, frames jsonb, context jsonb)
 ), oi AS (
-  SELECT * FROM jsonb_to_recordset($4::jsonb) AS x(id uuid, "groupId" uuid, "eventId" text, "occurredAt" timestamptz,
+  SELECT DISTINCT ON ("eventId") * FROM jsonb_to_recordset($4::jsonb) AS x(id uuid, "groupId" uuid, "eventId" text, "occurredAt" timestamptz,
     severity text, message text, "stackTrace" text, "userId" text, "agentId" text, "runId" text, environment text,
     release text, tags jsonb, metadata jsonb, "parentEventId" text, "creditsLost" numeric, "executionsAffected" int,
-    recovered boolean, "recoveryMethod" text, "recoveryDurationMs" int, "recoveryAutomatic" boolean)
+    recovered boolean, "recoveryMethod" text, "recoveryDurationMs" int, "recoveryAutomatic" boolean, store boolean)
+  ORDER BY "eventId", id
+), keys AS (
+  -- Idempotency: an event id counts once per project (ErrorEventId; see migration 20261201232505).
+  INSERT INTO "ErrorEventId" ("projectId", "eventId", "occurredAt", "groupId", "occurrenceId")
+  SELECT $2::uuid, "eventId", "occurredAt", "groupId", CASE WHEN store THEN id END FROM oi
+  ORDER BY "eventId"
+  ON CONFLICT ("projectId", "eventId") DO NOTHING
+  RETURNING "eventId"
 ), ins AS (
+  -- Every accepted event: counts, users and rollups below are exact whether or not it is stored.
+  SELECT oi.* FROM oi JOIN keys USING ("eventId")
+), stored AS (
   INSERT INTO "ErrorOccurrence" (id, "groupId", "projectId", "workspaceId", "eventId", "occurredAt", severity, message,
     "stackTrace", "userId", "agentId", "runId", environment, release, tags, metadata, "parentEventId",
     "creditsLost", "executionsAffected", recovered, "recoveryMethod", "recoveryDurationMs", "recoveryAutomatic")
   SELECT id, "groupId", $2::uuid, $1::uuid, "eventId", "occurredAt", severity::"Severity", message,
     "stackTrace", "userId", "agentId", "runId", environment, release, tags, metadata, "parentEventId",
     "creditsLost", "executionsAffected", recovered, "recoveryMethod", "recoveryDurationMs", "recoveryAutomatic"
-  FROM oi
-  ON CONFLICT ("projectId", "eventId") DO NOTHING
-  RETURNING id, "groupId", "occurredAt", "userId", "agentId", environment, "creditsLost", "executionsAffected"
+  FROM ins WHERE store
 ), users AS (
   -- Distinct users/agents per group: keyed set rows; what was new is added to the group's counters.
   INSERT INTO "ErrorGroupUser" ("groupId", "userId", "firstSeen")
@@ -148,21 +179,22 @@ WITH gi AS (
   ORDER BY ins."groupId", ins."agentId", ins."occurredAt"
   ON CONFLICT DO NOTHING
   RETURNING "groupId"
-), agg AS (
-  SELECT "groupId", count(*)::int AS n, min("occurredAt") AS first, max("occurredAt") AS last,
-    sum("creditsLost") AS credits, sum("executionsAffected")::int AS executions
-  FROM ins GROUP BY "groupId"
 ), new_users AS (
   SELECT "groupId", count(*)::int AS n FROM users GROUP BY "groupId"
 ), new_agents AS (
   SELECT "groupId", count(*)::int AS n FROM agents GROUP BY "groupId"
+), agg AS (
+  SELECT "groupId", count(*)::int AS n, min("occurredAt") AS first, max("occurredAt") AS last,
+    sum("creditsLost") AS credits, sum("executionsAffected")::int AS executions, (count(*) FILTER (WHERE NOT store))::int AS sampled
+  FROM ins GROUP BY "groupId"
 ), g AS (
   INSERT INTO "ErrorGroup" AS eg (id, "workspaceId", "projectId", fingerprint, type, message, severity, category, source,
     platform, "firstSeen", "lastSeen", "occurrenceCount", "creditsLost", "executionsAffected", "usersAffected",
-    "agentsAffected", "stackTrace", frames, context, "updatedAt")
+    "agentsAffected", "stackTrace", frames, context, "sampledCount", "lastSampledAt", "updatedAt")
   SELECT gi.id, $1::uuid, $2::uuid, gi.fingerprint, gi.type, gi.message, gi.severity::"Severity", gi.category, gi.source,
     gi.platform, coalesce(agg.first, gi.at), coalesce(agg.last, gi.at), coalesce(agg.n, 0), coalesce(agg.credits, 0),
-    coalesce(agg.executions, 0), coalesce(nu.n, 0), coalesce(na.n, 0), gi."stackTrace", gi.frames, gi.context, now()
+    coalesce(agg.executions, 0), coalesce(nu.n, 0), coalesce(na.n, 0), gi."stackTrace", gi.frames, gi.context,
+    coalesce(agg.sampled, 0), CASE WHEN agg.sampled > 0 THEN now() END, now()
   FROM gi LEFT JOIN agg ON agg."groupId" = gi.id LEFT JOIN new_users nu ON nu."groupId" = gi.id LEFT JOIN new_agents na ON na."groupId" = gi.id
   ORDER BY gi.fingerprint
   ON CONFLICT ("projectId", fingerprint) DO UPDATE SET
@@ -173,6 +205,8 @@ WITH gi AS (
     "lastSeen" = CASE WHEN excluded."occurrenceCount" > 0 THEN GREATEST(eg."lastSeen", excluded."lastSeen") ELSE eg."lastSeen" END,
     "creditsLost" = eg."creditsLost" + excluded."creditsLost",
     "executionsAffected" = eg."executionsAffected" + excluded."executionsAffected",
+    "sampledCount" = eg."sampledCount" + excluded."sampledCount",
+    "lastSampledAt" = coalesce(excluded."lastSampledAt", eg."lastSampledAt"),
     status = CASE WHEN eg.status = 'resolved' AND excluded."occurrenceCount" > 0 THEN 'new'::"ErrorStatus" ELSE eg.status END,
     "regressedAt" = CASE WHEN eg.status = 'resolved' AND excluded."occurrenceCount" > 0 THEN now()::timestamptz(3) ELSE eg."regressedAt" END,
     "updatedAt" = now()
@@ -294,25 +328,28 @@ function occurrenceRow(e: PreparedEvent) {
   };
 }
 
-type OccurrenceRow = ReturnType<typeof occurrenceRow> & { id: string; groupId: string };
+type OccurrenceRow = ReturnType<typeof occurrenceRow> & { id: string; groupId: string; store: boolean };
 
 /**
- * Resolves parentEventId to the parent occurrence (earlier or same batch), counts the cascade on the
- * parent's group and in the daily cascade rollup used by the error-chain analysis.
+ * Resolves parentEventId through ErrorEventId (earlier or same batch; the parent may have been
+ * counted without being stored), links stored children to a stored parent occurrence, and counts the
+ * cascade on the parent's group and in the daily cascade rollup used by the error-chain analysis.
  */
 async function linkParents(client: pg.PoolClient, target: StoreTarget, accepted: OccurrenceRow[]): Promise<void> {
-  const children = accepted.map((r) => ({ id: r.id, parentEventId: r.parentEventId }));
+  const children = accepted.map((r) => ({ id: r.id, occurredAt: r.occurredAt, groupId: r.groupId, creditsLost: r.creditsLost, store: r.store, parentEventId: r.parentEventId }));
   if (children.length === 0) return;
   await client.query(
     `WITH linked AS (
-       UPDATE "ErrorOccurrence" o SET "parentOccurrenceId" = p.id
-       FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, "parentEventId" text)
-       JOIN "ErrorOccurrence" p ON p."projectId" = $1::uuid AND p."eventId" = x."parentEventId"
-       WHERE o.id = x.id
-       RETURNING p."groupId" AS "parentGroupId", o."groupId" AS "childGroupId", o."occurredAt", o."creditsLost"
+       SELECT x.*, p."groupId" AS "parentGroupId", p."occurrenceId" AS "parentOccurrenceId"
+       FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, "occurredAt" timestamptz, "groupId" uuid, "creditsLost" numeric, store boolean, "parentEventId" text)
+       JOIN "ErrorEventId" p ON p."projectId" = $1::uuid AND p."eventId" = x."parentEventId"
+     ), link AS (
+       UPDATE "ErrorOccurrence" o SET "parentOccurrenceId" = l."parentOccurrenceId"
+       FROM linked l
+       WHERE l.store AND l."parentOccurrenceId" IS NOT NULL AND o.id = l.id AND o."occurredAt" = l."occurredAt"
      ), cascades AS (
        INSERT INTO "CascadeDaily" ("workspaceId", "parentGroupId", "childGroupId", day, count, "creditsLost")
-       SELECT $3::uuid, "parentGroupId", "childGroupId", ("occurredAt" AT TIME ZONE 'UTC')::date, count(*)::int, sum("creditsLost")
+       SELECT $3::uuid, "parentGroupId", "groupId", ("occurredAt" AT TIME ZONE 'UTC')::date, count(*)::int, sum("creditsLost")
        FROM linked GROUP BY 2, 3, 4 ORDER BY 2, 3, 4
        ON CONFLICT ("parentGroupId", "childGroupId", day) DO UPDATE SET
          count = "CascadeDaily".count + excluded.count,

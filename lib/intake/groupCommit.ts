@@ -1,5 +1,5 @@
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
-import type { StoreOutcome, StoreTarget } from "@/lib/ingest/storeEvents";
+import type { StoreOptions, StoreOutcome, StoreTarget } from "@/lib/ingest/storeEvents";
 
 export interface GroupCommitOptions {
   /** The longest a write waits for others to join its transaction while one is already being committed. */
@@ -14,6 +14,7 @@ export interface GroupCommitOptions {
 export interface PendingWrite {
   target: StoreTarget;
   events: PreparedEvent[];
+  options?: StoreOptions;
 }
 
 export interface GroupCommitDeps {
@@ -50,9 +51,9 @@ export class GroupCommit {
     private readonly options: GroupCommitOptions,
   ) {}
 
-  write(target: StoreTarget, events: PreparedEvent[]): Promise<StoreOutcome> {
+  write(target: StoreTarget, events: PreparedEvent[], options?: StoreOptions): Promise<StoreOutcome> {
     return new Promise<StoreOutcome>((resolve, reject) => {
-      this.queue.push({ target, events, enqueuedAt: performance.now(), resolve, reject });
+      this.queue.push({ target, events, options, enqueuedAt: performance.now(), resolve, reject });
       this.queuedEvents += events.length;
       this.pump();
     });

@@ -1,6 +1,5 @@
-import { ApiError } from "@/lib/http/ApiError";
+import type { ApiError } from "@/lib/http/ApiError";
 
-export const WINDOW_MS = 60_000;
 /** In the last seconds of a window, busy projects lease tokens of the next one ahead of time. */
 const LOOKAHEAD_MS = 3_000;
 
@@ -11,6 +10,15 @@ const LOOKAHEAD_MS = 3_000;
  */
 export type LeaseTokens = (projectId: string, windowStart: number, want: number, limit: number) => Promise<number>;
 
+export interface QuotaLeasesOptions {
+  /** The fixed window (a minute, a UTC day), in ms since the epoch. */
+  windowMs: number;
+  lease: LeaseTokens;
+  /** The 429 to throw: the limit, and the seconds to the window's end. */
+  refuse(limit: number, retryAfterSeconds: number): ApiError;
+  onBackgroundError?: (error: unknown) => void;
+}
+
 interface WindowQuota {
   windowStart: number;
   /** Tokens leased by this instance and not yet used. */
@@ -20,16 +28,20 @@ interface WindowQuota {
   leasing: Promise<void> | null;
 }
 
-/** Events taken for one request, within one window: extend it as the body reveals more, or give them back. */
+/**
+ * Events taken for one request, within one window: extend it as the body reveals more, give them back
+ * when nothing was stored, or keep them once stored (a later refund then does nothing).
+ */
 export interface QuotaTicket {
   extend(n: number): Promise<void>;
   refund(): void;
+  keep(): void;
 }
 
-const NO_LIMIT: QuotaTicket = { extend: async () => undefined, refund: () => undefined };
+export const NO_LIMIT: QuotaTicket = { extend: async () => undefined, refund: () => undefined, keep: () => undefined };
 
 /**
- * Per-project event quotas per fixed one-minute window, decided in memory. Each instance leases
+ * Per-project event quotas per fixed window (a minute, a UTC day), decided in memory. Each instance leases
  * tokens from the shared counter in chunks (a twentieth of the limit) and hands them to requests
  * without a query; a background lease tops its stock up before it runs out, and in a window's last
  * seconds it leases the next window's first chunk. Only when its stock is empty (a project's first
@@ -41,15 +53,15 @@ const NO_LIMIT: QuotaTicket = { extend: async () => undefined, refund: () => und
  */
 export class QuotaLeases {
   private readonly windows = new Map<string, WindowQuota[]>();
+  private readonly onBackgroundError: (error: unknown) => void;
 
-  constructor(
-    private readonly lease: LeaseTokens,
-    private readonly onBackgroundError: (error: unknown) => void = () => undefined,
-  ) {}
+  constructor(private readonly options: QuotaLeasesOptions) {
+    this.onBackgroundError = options.onBackgroundError ?? (() => undefined);
+  }
 
-  /** Takes `n` tokens now, or throws 429 with Retry-After and X-Sentry-Rate-Limits. limit 0 = unlimited. */
-  async take(projectId: string, limit: number, n: number, now = Date.now()): Promise<QuotaTicket> {
-    if (!limit) return NO_LIMIT;
+  /** Takes `n` tokens now, or throws the options' 429. A null limit is no limit (0 admits nothing). */
+  async take(projectId: string, limit: number | null, n: number, now = Date.now()): Promise<QuotaTicket> {
+    if (limit === null) return NO_LIMIT;
     const quota = this.current(projectId, now);
     await this.takeFrom(projectId, quota, limit, n, now);
     let taken = n;
@@ -69,6 +81,9 @@ export class QuotaLeases {
         quota.tokens += taken;
         taken = 0;
       },
+      keep: () => {
+        taken = 0;
+      },
     };
   }
 
@@ -78,10 +93,13 @@ export class QuotaLeases {
       if (quota.tokens >= n) {
         quota.tokens -= n;
         if (quota.tokens < chunk / 2 && !quota.exhausted) this.topUp(projectId, quota, chunk, limit);
-        if (quota.windowStart + WINDOW_MS - now < LOOKAHEAD_MS) this.leaseAhead(projectId, quota.windowStart + WINDOW_MS, chunk, limit);
+        const end = quota.windowStart + this.options.windowMs;
+        if (end - now < LOOKAHEAD_MS) this.leaseAhead(projectId, end, chunk, limit);
         return;
       }
-      if (quota.exhausted || n > limit) throw rateLimited(limit, quota.windowStart, now);
+      if (quota.exhausted || n > limit) {
+        throw this.options.refuse(limit, Math.max(1, Math.ceil((quota.windowStart + this.options.windowMs - now) / 1000)));
+      }
       await (quota.leasing ?? this.leaseInto(projectId, quota, Math.max(chunk, n - quota.tokens), limit));
     }
   }
@@ -98,7 +116,7 @@ export class QuotaLeases {
   }
 
   private leaseInto(projectId: string, quota: WindowQuota, want: number, limit: number): Promise<void> {
-    quota.leasing = this.lease(projectId, quota.windowStart, want, limit)
+    quota.leasing = this.options.lease(projectId, quota.windowStart, want, limit)
       .then((granted) => {
         quota.tokens += granted;
         if (granted < want) quota.exhausted = true;
@@ -110,12 +128,12 @@ export class QuotaLeases {
   }
 
   private current(projectId: string, now: number): WindowQuota {
-    return this.window(projectId, Math.floor(now / WINDOW_MS) * WINDOW_MS);
+    return this.window(projectId, Math.floor(now / this.options.windowMs) * this.options.windowMs);
   }
 
   /** The quota of one window; windows that have ended are dropped. */
   private window(projectId: string, windowStart: number): WindowQuota {
-    const list = (this.windows.get(projectId) ?? []).filter((w) => w.windowStart >= windowStart - WINDOW_MS);
+    const list = (this.windows.get(projectId) ?? []).filter((w) => w.windowStart >= windowStart - this.options.windowMs);
     let quota = list.find((w) => w.windowStart === windowStart);
     if (!quota) {
       quota = { windowStart, tokens: 0, exhausted: false, leasing: null };
@@ -124,12 +142,4 @@ export class QuotaLeases {
     this.windows.set(projectId, list);
     return quota;
   }
-}
-
-function rateLimited(limit: number, windowStart: number, now: number): ApiError {
-  const retryAfter = Math.max(1, Math.ceil((windowStart + WINDOW_MS - now) / 1000));
-  return new ApiError(429, "rate_limited", `project rate limit of ${limit} events per minute reached`, { retryAfter }, {
-    "retry-after": String(retryAfter),
-    "x-sentry-rate-limits": `${retryAfter}:error;default:project:rate_limited`,
-  });
 }

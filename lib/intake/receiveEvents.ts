@@ -3,11 +3,12 @@ import { readIngestKey, resolveIngestKey } from "@/lib/auth/ingestKeyAuth";
 import { assertJsonContentType } from "@/lib/http/assertJsonContentType";
 import { readBody } from "@/lib/http/readBody";
 import type { IntakeRequest, IntakeResponse } from "@/lib/intake/intakeRequest";
-import { admitEvents } from "@/lib/intake/rateLimit";
+import { admit, admitAll } from "@/lib/intake/admission";
 import { runIntake } from "@/lib/intake/runIntake";
 import { storeAndFanOut } from "@/lib/intake/storeAndFanOut";
 import { MAX_BATCH_BYTES, parseIngestBody, type RejectedEvent } from "@/lib/ingest/parseIngestBody";
 import { prepareEvent } from "@/lib/ingest/prepareEvent";
+import { countDropped, countIngest } from "@/lib/ingestHealth/ingestCounters";
 
 export interface IngestResponse {
   accepted: { index: number; eventId: string; groupId: string; duplicate: boolean }[];
@@ -26,18 +27,23 @@ export function receiveEvents(req: IntakeRequest): Promise<IntakeResponse> {
     const key = await resolveIngestKey(readIngestKey(req));
     assertKeyProject(key, req);
     assertJsonContentType(req);
-    const ticket = await admitEvents(key);
+    const target = { workspaceId: key.workspaceId, projectId: key.projectId };
+    const ticket = await admit(target, key);
     try {
-      const parsed = parseIngestBody(await readBody(req, LIMITS));
-      await ticket.extend(parsed.valid.length - 1);
+      const body = await readBody(req, LIMITS);
+      // A body refused as a whole counts as one dropped event; invalid events of a batch one each.
+      const parsed = countDropped(target, 1, () => parseIngestBody(body));
+      countIngest(target, "dropped", parsed.rejected.length);
+      await admitAll(target, ticket, parsed.valid.length);
       const receivedAt = new Date();
       const prepared = parsed.valid.map(({ event }) => prepareEvent(event, receivedAt));
-      const outcome = await storeAndFanOut({ workspaceId: key.workspaceId, projectId: key.projectId }, prepared);
-      const body: IngestResponse = {
+      const outcome = await storeAndFanOut(target, prepared);
+      ticket.keep();
+      const answer: IngestResponse = {
         accepted: outcome.results.map((result, i) => ({ index: parsed.valid[i].index, ...result })),
         rejected: parsed.rejected,
       };
-      return { status: 202, headers: {}, body };
+      return { status: 202, headers: {}, body: answer };
     } catch (error) {
       ticket.refund();
       throw error;

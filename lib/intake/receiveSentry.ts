@@ -3,7 +3,7 @@ import { ApiError } from "@/lib/http/ApiError";
 import { readBody } from "@/lib/http/readBody";
 import type { IntakeRequest, IntakeResponse } from "@/lib/intake/intakeRequest";
 import type { QuotaTicket } from "@/lib/intake/quotaLeases";
-import { admitEvents } from "@/lib/intake/rateLimit";
+import { admit, admitAll } from "@/lib/intake/admission";
 import { runIntake } from "@/lib/intake/runIntake";
 import { storeAndFanOut } from "@/lib/intake/storeAndFanOut";
 import type { IngestEvent } from "@/lib/ingest/eventSchema";
@@ -13,6 +13,8 @@ import { assertOriginAllowed, corsHeaders, preflightHeaders } from "@/lib/sentry
 import { parseEnvelope } from "@/lib/sentry/parseEnvelope";
 import { recordClientDiscards } from "@/lib/sentry/recordClientDiscards";
 import { unpackEnvelope, unpackStoreEvent } from "@/lib/sentry/unpackEnvelope";
+import { countClientDiscards } from "@/lib/ingestHealth/countStoreOutcome";
+import { countDropped } from "@/lib/ingestHealth/ingestCounters";
 
 export type SentryEndpoint = "envelope" | "store";
 
@@ -37,7 +39,7 @@ export function receiveSentry(req: IntakeRequest, endpoint: SentryEndpoint, publ
       cors = corsHeaders(req, project.allowedOrigins);
       assertOriginAllowed(req, project.allowedOrigins);
       if (requestKeys(req).length > 0) await authenticateSentryRequest(req, project);
-      const ticket = await admitEvents(project);
+      const ticket = await admit({ workspaceId: project.workspaceId, projectId: project.projectId }, project);
       try {
         const body = await readBody(req, LIMITS[endpoint]);
         const id = endpoint === "envelope" ? await storeEnvelope(req, project, body, ticket) : await storeStoreEvent(req, project, body, ticket);
@@ -60,16 +62,20 @@ export async function answerSentryPreflight(req: IntakeRequest, publicId: string
 async function storeEnvelope(req: IntakeRequest, project: SentryProject, body: Buffer, ticket: QuotaTicket): Promise<string | null> {
   const envelope = parseEnvelope(body);
   await authenticateWithBodyDsn(req, project, envelope.header.dsn);
-  const contents = unpackEnvelope(envelope);
-  await storeSentryEvents(project, contents.events, ticket);
   const target = { workspaceId: project.workspaceId, projectId: project.projectId };
+  // A malformed item refuses the whole envelope: counted as one dropped event.
+  const contents = countDropped(target, 1, () => unpackEnvelope(envelope));
+  await storeSentryEvents(project, contents.events, ticket);
   if (contents.sessions.length > 0) {
     await recordExecutions(
       target,
       contents.sessions.map((s) => ({ minute: new Date(s.minute), environment: s.environment, ok: s.ok, failed: s.errored, crashed: s.crashed })),
     );
   }
-  if (contents.discards.length > 0) await recordClientDiscards(project.projectId, contents.discards);
+  if (contents.discards.length > 0) {
+    await recordClientDiscards(project.projectId, contents.discards);
+    countClientDiscards(target, contents.discards);
+  }
   return contents.eventId;
 }
 
@@ -81,17 +87,18 @@ async function storeStoreEvent(req: IntakeRequest, project: SentryProject, body:
     throw ApiError.badRequest("body is not valid JSON");
   }
   await authenticateWithBodyDsn(req, project, undefined);
-  const events = unpackStoreEvent(payload);
+  const events = countDropped({ workspaceId: project.workspaceId, projectId: project.projectId }, 1, () => unpackStoreEvent(payload));
   await storeSentryEvents(project, events, ticket);
   return events[0].eventId!;
 }
 
-/** Events beyond the one admitted before the body was read must fit the rate limit too (429 otherwise). */
+/** Events beyond the one admitted before the body was read must fit the limits too (429 otherwise). */
 async function storeSentryEvents(project: SentryProject, events: IngestEvent[], ticket: QuotaTicket): Promise<void> {
-  if (events.length === 0) return ticket.refund();
-  await ticket.extend(events.length - 1);
+  await admitAll({ workspaceId: project.workspaceId, projectId: project.projectId }, ticket, events.length);
+  if (events.length === 0) return;
   const receivedAt = new Date();
   await storeAndFanOut({ workspaceId: project.workspaceId, projectId: project.projectId }, events.map((e) => prepareEvent(e, receivedAt)));
+  ticket.keep();
 }
 
 /** Bodies that carry their own DSN (envelopes): the key named there must agree, or be the only one. */

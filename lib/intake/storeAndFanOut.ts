@@ -4,16 +4,22 @@ import { afterStoreConsumers } from "@/lib/intake/afterStoreConsumers";
 import { GroupCommit, type PendingWrite } from "@/lib/intake/groupCommit";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
 import { metrics } from "@/lib/metrics/registry";
-import { isOneStatement, storeEvents, withStoreTransaction, writeEvents, type StoreOutcome, type StoreTarget } from "@/lib/ingest/storeEvents";
+import { isOneStatement, runStore, storeEvents, writeEvents, type StoreOptions, type StoreOutcome, type StoreTarget } from "@/lib/ingest/storeEvents";
+import { countIngest } from "@/lib/ingestHealth/ingestCounters";
 
 /**
  * The store stage: commits a request's events through the process's group commit (concurrent
  * requests share transactions) and, once committed, hands each project's events to the after-store
  * consumers. Resolves when this request's events are committed.
  */
-export function storeAndFanOut(target: StoreTarget, events: PreparedEvent[]): Promise<StoreOutcome> {
+export function storeAndFanOut(target: StoreTarget, events: PreparedEvent[], options: StoreOptions = {}): Promise<StoreOutcome> {
   if (events.length === 0) return Promise.resolve({ results: [], newGroupIds: [], regressedGroupIds: [] });
-  return groupCommit().write(target, events);
+  return groupCommit()
+    .write(target, events, options)
+    .catch((error: unknown) => {
+      countIngest(target, "dropped", events.length);
+      throw error;
+    });
 }
 
 const globalForCommit = globalThis as unknown as { faultlineGroupCommit?: GroupCommit };
@@ -24,7 +30,7 @@ function groupCommit(): GroupCommit {
     globalForCommit.faultlineGroupCommit = new GroupCommit(
       {
         commitTogether,
-        commitAlone: (write) => storeEvents(write.target, write.events),
+        commitAlone: (write) => storeEvents(write.target, write.events, write.options),
         onCommitted: (target, events, outcome) => fanOutStoredBatch({ target, events, outcome }, afterStoreConsumers),
       },
       { maxWaitMs: INGEST_GROUP_COMMIT_WAIT_MS, maxEvents: INGEST_GROUP_COMMIT_MAX_EVENTS, maxConcurrent: INGEST_GROUP_COMMIT_CONCURRENCY },
@@ -45,11 +51,12 @@ async function commitTogether(writes: PendingWrite[]): Promise<StoreOutcome[]> {
   writes.forEach((write, i) => byProject.set(write.target.projectId, [...(byProject.get(write.target.projectId) ?? []), i]));
   const projects = [...byProject.keys()].sort();
   const oneStatement = projects.length === 1 && writes.every((w) => isOneStatement(w.events));
-  return withStoreTransaction(oneStatement, async (client) => {
+  return runStore(writes.flatMap((w) => w.events), oneStatement, async (client) => {
     const outcomes: StoreOutcome[] = new Array(writes.length);
     for (const projectId of projects) {
       const indexes = byProject.get(projectId)!;
-      const combined = await writeEvents(client, writes[indexes[0]].target, indexes.flatMap((i) => writes[i].events));
+      const store = indexes.flatMap((i) => writes[i].events.map((_, j) => writes[i].options?.store?.[j] ?? true));
+      const combined = await writeEvents(client, writes[indexes[0]].target, indexes.flatMap((i) => writes[i].events), { store });
       let offset = 0;
       for (const i of indexes) {
         const results = combined.results.slice(offset, offset + writes[i].events.length);

@@ -1,5 +1,6 @@
 import { advisoryLockKey, withAdvisoryLock } from "@/lib/db/advisoryLock";
 import type { Job } from "@/lib/jobs/job";
+import { recordJobRun } from "@/lib/jobRuns/recordJobRun";
 import { logger } from "@/lib/logger";
 import { metrics } from "@/lib/metrics/registry";
 
@@ -23,13 +24,14 @@ export function startJobs(jobs: Job[]): void {
     const turn = async () => {
       const m = metrics();
       try {
-        const started = performance.now();
-        const { ran } = await withAdvisoryLock(key, async () => {
-          await job.run(new Date());
-          // Counted while the lock is still held: a turn that finds the lock busy comes after it.
-          m.jobDuration.observe({ job: job.name }, (performance.now() - started) / 1000);
-          m.jobRuns.inc({ job: job.name, outcome: "ran" });
-        });
+        // Each run that got the lock is recorded (JobRun: the status page) and counted here, while
+        // the lock is still held: a turn that then finds it busy is counted after it.
+        const { ran } = await withAdvisoryLock(key, () =>
+          recordJobRun(job.name, async () => {
+            await job.run(new Date());
+            m.jobRuns.inc({ job: job.name, outcome: "ran" });
+          }),
+        );
         if (!ran) m.jobRuns.inc({ job: job.name, outcome: "busy" });
       } catch (error) {
         m.jobRuns.inc({ job: job.name, outcome: "failed" });

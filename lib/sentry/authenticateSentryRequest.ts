@@ -12,6 +12,8 @@ export interface SentryProject {
   publicId: number;
   allowedOrigins: string[];
   rateLimitPerMinute: number | null;
+  quotaPerMinute: number | null;
+  quotaPerDay: number | null;
 }
 
 /** Projects by public id, cached in-process like ingest keys: settings changes apply within KEY_MAX_AGE_MS. */
@@ -19,7 +21,8 @@ const projects = readThroughCache<SentryProject>(
   "sentry-projects",
   async (publicId) => {
     const { rows } = await pool().query<SentryProject>(
-      `SELECT id AS "projectId", "workspaceId", "publicId", "allowedOrigins", "rateLimitPerMinute" FROM "Project" WHERE "publicId" = $1`,
+      `SELECT id AS "projectId", "workspaceId", "publicId", "allowedOrigins", "rateLimitPerMinute", "quotaPerMinute", "quotaPerDay"
+       FROM "Project" WHERE "publicId" = $1`,
       [Number(publicId)],
     );
     return rows[0] ?? null;
