@@ -22,6 +22,7 @@ export interface TransactionProfile {
 export async function profileStatements(target: { workspaceId: string; projectId: string }, sizes: number[], rounds: number): Promise<TransactionProfile[]> {
   const { ingestPool } = await import("@/lib/db/pool");
   const { isOneStatement, writeEvents } = await import("@/lib/ingest/storeEvents");
+  const { ensureOccurrencePartitions } = await import("@/lib/db/partitions/occurrencePartitions");
   const { prepareEvent } = await import("@/lib/ingest/prepareEvent");
   const { IngestEventSchema } = await import("@/lib/ingest/eventSchema");
   const profiles: TransactionProfile[] = [];
@@ -36,6 +37,8 @@ export async function profileStatements(target: { workspaceId: string; projectId
       const t0 = performance.now();
       const events = raw.map((e) => prepareEvent(e));
       prepareMs += performance.now() - t0;
+      // As runStore does before each write (cached after the first): the events' day partitions exist.
+      await ensureOccurrencePartitions(events.map((e) => e.occurredAt.toISOString().slice(0, 10)));
       const client = await ingestPool().connect();
       const query = client.query;
       client.query = timed(query.bind(client), timings) as typeof client.query;
