@@ -1,0 +1,89 @@
+import { createHash } from "node:crypto";
+import type { ChainException } from "@/lib/grouping/chain/ChainException";
+import type { FrameOverride } from "@/lib/grouping/frames/classifyFrame";
+import { selectGroupingFrames } from "@/lib/grouping/frames/selectGroupingFrames";
+import { normaliseMessage, normaliseType } from "@/lib/grouping/message/normaliseMessage";
+import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
+
+/** Bumped whenever a change would move existing events to new groups (see docs/grouping.md). */
+export const GROUPING_VERSION = 2;
+
+export type GroupingBasis = "custom" | "stack" | "message";
+
+export interface ChainFingerprintInput {
+  /** Raised exception first. */
+  exceptions: ChainException[];
+  language: Language;
+  /** A client's or a grouping rule's fingerprint; "{{ default }}" expands to the computed parts. */
+  custom?: string[];
+  frameOverride?: FrameOverride;
+}
+
+export interface ChainFingerprint {
+  fingerprint: string;
+  basis: GroupingBasis;
+  /** The components hashed, for previews and debugging ("why are these two apart?"). */
+  components: string[];
+  culprit: Frame | undefined;
+}
+
+const DEFAULT_MARKER = /^\{\{\s*default\s*\}\}$/;
+
+/**
+ * The group key of an event's exception chain:
+ *   raised type + the raised exception's grouping frames (see selectGroupingFrames), then for each
+ *   cause (and Python context) its type + its frames minus those it shares with the exception it
+ *   is attached to. So one raise site with different causes stays apart, while a cause printed in
+ *   full or elided ("... 12 more"), or a message with other ids, does not split.
+ * When no exception has a usable frame: type + normalised message (+ cause types). When frames are
+ * weak (library-only or minified), the normalised message is added to them.
+ */
+export function fingerprintChain(input: ChainFingerprintInput): ChainFingerprint {
+  const { components, basis, culprit } = defaultComponents(input);
+  const custom = (input.custom ?? []).filter((part) => typeof part === "string");
+  const isDefault = (part: string) => DEFAULT_MARKER.test(part.trim());
+  if (custom.length > 0 && !custom.every(isDefault)) {
+    const parts = ["custom", ...custom.flatMap((part) => (isDefault(part) ? components : [part]))];
+    return { fingerprint: hash(parts), basis: "custom", components: parts, culprit };
+  }
+  return { fingerprint: hash(components), basis, components, culprit };
+}
+
+function defaultComponents(input: ChainFingerprintInput): { components: string[]; basis: "stack" | "message"; culprit: Frame | undefined } {
+  const chain = input.exceptions.filter((e, i) => i === 0 || e.relation !== "suppressed");
+  const selected = chain.map((e) => ({ exception: e, ...selectGroupingFrames(e.frames, input.language, input.frameOverride) }));
+  const raised = selected[0];
+  const typeOf = (e: ChainException) => normaliseType(e.type, e.message, input.language);
+  const messageOf = (e: ChainException) => normaliseMessage(e.type, e.message, input.language);
+
+  if (!raised || selected.every((s) => s.keys.length === 0)) {
+    const causes = chain.slice(1).map((e) => `cause:${typeOf(e)}`);
+    const first = chain[0] ?? { type: "", message: "", frames: [], relation: "raised" as const };
+    return { components: ["g2", "message", typeOf(first), messageOf(first), ...causes], basis: "message", culprit: undefined };
+  }
+
+  const parts = ["g2", "stack", typeOf(raised.exception), ...raised.keys];
+  if (raised.weak) parts.push(`message:${messageOf(raised.exception)}`);
+  let enclosing = raised.keys;
+  for (const cause of selected.slice(1)) {
+    parts.push(`${cause.exception.relation}:${typeOf(cause.exception)}`);
+    const own = withoutSharedOuterFrames(cause.keys, enclosing);
+    parts.push(...own);
+    if (cause.weak && own.length > 0) parts.push(`message:${messageOf(cause.exception)}`);
+    if (cause.keys.length > 0) enclosing = cause.keys;
+  }
+  return { components: parts, basis: "stack", culprit: raised.culprit ?? selected.find((s) => s.culprit)?.culprit };
+}
+
+/** A cause's stack repeats the outer frames of the exception wrapping it (up to where it was caught). */
+function withoutSharedOuterFrames(keys: string[], enclosing: string[]): string[] {
+  let shared = 0;
+  while (shared < keys.length && shared < enclosing.length && keys[shared] === enclosing[shared]) shared++;
+  return keys.slice(shared);
+}
+
+function hash(parts: string[]): string {
+  // NUL separators: no component can contain one, so ["a b", "c"] never equals ["a", "b c"].
+  const data = parts.map((p) => p.replace(/\0/g, "")).join("\0");
+  return createHash("sha256").update(data).digest("hex").slice(0, 32);
+}
