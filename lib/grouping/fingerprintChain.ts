@@ -50,7 +50,7 @@ export function fingerprintChain(input: ChainFingerprintInput): ChainFingerprint
 }
 
 function defaultComponents(input: ChainFingerprintInput): { components: string[]; basis: "stack" | "message"; culprit: Frame | undefined } {
-  const chain = input.exceptions.filter((e, i) => i === 0 || e.relation !== "suppressed");
+  const chain = withoutRecoveredCopies(input.exceptions.filter((e, i) => i === 0 || e.relation !== "suppressed"));
   const selected = chain.map((e) => ({ exception: e, ...selectGroupingFrames(e.frames, input.language, input.frameOverride) }));
   const raised = selected[0];
   const typeOf = (e: ChainException) => normaliseType(e.type, e.message, input.language);
@@ -73,6 +73,25 @@ function defaultComponents(input: ChainFingerprintInput): { components: string[]
     if (cause.keys.length > 0) enclosing = cause.keys;
   }
   return { components: parts, basis: "stack", culprit: raised.culprit ?? selected.find((s) => s.culprit)?.culprit };
+}
+
+/**
+ * kotlinx.coroutines' stack-trace recovery (debug mode, -ea) rethrows a copy of the exception with
+ * the original as its cause: same type, same message. The copy carries the resuming stack; the
+ * original the real one. Keep the original.
+ */
+function withoutRecoveredCopies(chain: ChainException[]): ChainException[] {
+  const out: ChainException[] = [];
+  for (let i = 0; i < chain.length; i++) {
+    const next = chain[i + 1];
+    if (next && next.relation === "cause" && next.type === chain[i].type && next.message === chain[i].message && next.frames.length > 0) {
+      out.push({ ...next, relation: chain[i].relation });
+      i++;
+      continue;
+    }
+    out.push(chain[i]);
+  }
+  return out;
 }
 
 /** A cause's stack repeats the outer frames of the exception wrapping it (up to where it was caught). */

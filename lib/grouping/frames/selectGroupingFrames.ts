@@ -10,6 +10,12 @@ export const MAX_GROUPING_FRAMES = 20;
 const MAX_LIBRARY_FRAMES = 6;
 /** Longest repeated call cycle (a→b→a→b…) collapsed to one pass, so recursion depth never splits. */
 const MAX_CYCLE = 4;
+/**
+ * A Kotlin coroutine resumed after a suspension shows only the resumed function and what it
+ * called; the same code run without suspending shows its callers too. Such stacks keep this many
+ * innermost app frames.
+ */
+const COROUTINE_APP_FRAMES = 2;
 
 export interface GroupingFrames {
   /** Normalised frame keys, outermost first. */
@@ -30,7 +36,8 @@ export interface GroupingFrames {
  *     synchronous part has app code — Safari prints none, Chrome and Firefox do.
  *  3. Runtime internals, builtins, proxies, reflection and compiler helpers are skipped.
  *  4. App frames are kept; library frames only when there is no app frame at all.
- *  5. Recursion (repeated frames and repeated cycles) collapses; the innermost 20 are kept.
+ *  5. Recursion (repeated frames and repeated cycles) collapses; the innermost 20 are kept
+ *     (the innermost 2 on JVM stacks that run through the coroutine dispatcher).
  */
 export function selectGroupingFrames(frames: Frame[], eventLanguage: Language, override?: FrameOverride): GroupingFrames {
   const chosen = eventLanguage === "go" ? dropRepanicFrames(frames) : frames;
@@ -50,8 +57,9 @@ export function selectGroupingFrames(frames: Frame[], eventLanguage: Language, o
     const where = module || normaliseFile(frame.filename || frame.absPath || "", language);
     return `${where}:${name}`;
   });
+  const limit = eventLanguage === "java" && isCoroutineStack(frames) ? COROUTINE_APP_FRAMES : MAX_GROUPING_FRAMES;
   return {
-    keys: collapseRecursion(keys).slice(-MAX_GROUPING_FRAMES),
+    keys: collapseRecursion(keys).slice(-limit),
     weak: usingLibrary || (used.length > 0 && minified * 2 >= used.length),
     culprit: app.at(-1)?.frame,
   };
@@ -61,6 +69,10 @@ export function selectGroupingFrames(frames: Frame[], eventLanguage: Language, o
 function dropRepanicFrames(frames: Frame[]): Frame[] {
   const outermostPanic = frames.findIndex((f) => (f.function === "panic" && !f.module) || (f.module === "runtime" && f.function === "gopanic"));
   return outermostPanic > 0 ? frames.slice(0, outermostPanic) : frames;
+}
+
+function isCoroutineStack(frames: Frame[]): boolean {
+  return frames.some((f) => /^(?:kotlinx\.coroutines|kotlin\.coroutines|_COROUTINE)\./.test(f.module ?? "") || f.function === "invokeSuspend");
 }
 
 type Classified = { frame: Frame; language: Language; cls: FrameClass };
