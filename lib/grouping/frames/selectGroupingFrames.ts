@@ -65,10 +65,17 @@ export function selectGroupingFrames(frames: Frame[], eventLanguage: Language, o
   };
 }
 
-/** Go prints a recovered-and-re-panicked goroutine with the deferred handler above `panic(…)`. */
+/**
+ * Go prints a recovered-and-re-panicked goroutine with the deferred handler above `panic(…)`, and
+ * the function that deferred it (a recovery middleware) further down. Both are dropped.
+ */
 function dropRepanicFrames(frames: Frame[]): Frame[] {
   const outermostPanic = frames.findIndex((f) => (f.function === "panic" && !f.module) || (f.module === "runtime" && f.function === "gopanic"));
-  return outermostPanic > 0 ? frames.slice(0, outermostPanic) : frames;
+  if (outermostPanic <= 0) return frames;
+  const deferringFunctions = new Set(
+    frames.slice(outermostPanic + 1).map((f) => `${f.module ?? ""}|${(f.function ?? "").replace(/\.(?:func\d+|\d+)$/, "")}`),
+  );
+  return frames.slice(0, outermostPanic).filter((f) => !deferringFunctions.has(`${f.module ?? ""}|${f.function ?? ""}`));
 }
 
 function isCoroutineStack(frames: Frame[]): boolean {
