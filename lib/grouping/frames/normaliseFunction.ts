@@ -110,11 +110,14 @@ function goName(raw: string): string {
     .slice(0, MAX);
 }
 
-/** Ruby < 3.4 "block (2 levels) in show"; Ruby 3.4 "block in UsersController#show", "User.find". */
+/**
+ * Ruby < 3.4 "block (2 levels) in show"; Ruby 3.4 "block in UsersController#show", "User.find".
+ * "rescue in x" / "ensure in x" are the method x itself (and Ruby 3.4 no longer prints them).
+ */
 function rubyName(raw: string): string {
   const m = /^((?:block(?: \(\d+ levels\))?|rescue|ensure) in )?(?:[A-Z][\w]*(?:::[A-Z][\w]*)*[#.])?(.+)$/.exec(raw);
   if (!m) return raw.slice(0, MAX);
-  const prefix = m[1] ? `${m[1].replace(/ \(\d+ levels\)/, "")}` : "";
+  const prefix = m[1]?.startsWith("block") ? "block in " : "";
   return `${prefix}${m[2].replace(/^<(top \(required\)|main)>$/, "$1")}`.slice(0, MAX);
 }
 
