@@ -88,7 +88,8 @@ function jvmName(fn: string, mod: string): FunctionKey {
  */
 function dotnetName(fn: string, mod: string): FunctionKey {
   let name = fn;
-  let cls = mod;
+  // Nested types print as "Outer+Inner" in SDK frames and "Outer.Inner" in ToString().
+  let cls = mod.replace(/\+/g, ".");
   if (/[\s(]/.test(name)) {
     const open = name.indexOf("(");
     const head = (open >= 0 ? name.slice(0, open) : name).trim();
