@@ -14,6 +14,8 @@ export interface ChainFingerprintInput {
   /** Raised exception first. */
   exceptions: ChainException[];
   language: Language;
+  /** The event's platform as sent ("node", "javascript", "python"…): browsers group a little differently. */
+  platform?: string;
   /** A client's or a grouping rule's fingerprint; "{{ default }}" expands to the computed parts. */
   custom?: string[];
   frameOverride?: FrameOverride;
@@ -51,7 +53,8 @@ export function fingerprintChain(input: ChainFingerprintInput): ChainFingerprint
 
 function defaultComponents(input: ChainFingerprintInput): { components: string[]; basis: "stack" | "message"; culprit: Frame | undefined } {
   const chain = withoutRecoveredCopies(input.exceptions.filter((e, i) => i === 0 || e.relation !== "suppressed"));
-  const selected = chain.map((e) => ({ exception: e, ...selectGroupingFrames(e.frames, input.language, input.frameOverride) }));
+  const dropAsyncContinuation = input.language === "javascript" && !/^(?:node|nodejs|deno|bun)$/i.test(input.platform ?? "");
+  const selected = chain.map((e) => ({ exception: e, ...selectGroupingFrames(e.frames, input.language, { override: input.frameOverride, dropAsyncContinuation }) }));
   const raised = selected[0];
   const typeOf = (e: ChainException) => normaliseType(e.type, e.message, input.language);
   const messageOf = (e: ChainException) => normaliseMessage(e.type, e.message, input.language);

@@ -48,7 +48,7 @@ export function groupEvent(input: GroupEventInput): GroupedEvent {
   const hinted = languageOfPlatform(input.platform);
   const { chain, language, legacyFrames, stackText } = resolveChain(input, hinted);
   const custom = input.rules?.fingerprintFor?.(chain, language) ?? input.custom;
-  const result = fingerprintChain({ exceptions: chain, language, custom, frameOverride: input.rules?.frameOverride });
+  const result = fingerprintChain({ exceptions: chain, language, platform: input.platform, custom, frameOverride: input.rules?.frameOverride });
   const legacy = computeFingerprint({ type: input.type, message: input.message, frames: legacyFrames, custom: input.custom });
   return {
     exceptions: chain,

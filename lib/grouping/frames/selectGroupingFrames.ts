@@ -16,6 +16,21 @@ const MAX_CYCLE = 4;
  * innermost app frames.
  */
 const COROUTINE_APP_FRAMES = 2;
+/**
+ * JavaScript stacks are cut at 10 frames by default (Error.stackTraceLimit), lose their callers at
+ * await boundaries in some engines and builds, and name down-levelled async bodies "<anonymous>":
+ * only the innermost two named app frames are stable across engines, Node versions and TS targets.
+ */
+const JS_APP_FRAMES = 2;
+
+export interface SelectOptions {
+  override?: FrameOverride;
+  /**
+   * Browser events: Safari prints no frames past an await, Chrome and Firefox do ("at async f",
+   * "async*f"), so the async continuation is left out. Node/Deno/Bun always print it: kept.
+   */
+  dropAsyncContinuation?: boolean;
+}
 
 export interface GroupingFrames {
   /** Normalised frame keys, outermost first. */
@@ -32,20 +47,22 @@ export interface GroupingFrames {
 /**
  * The frames of one exception that identify its bug, each reduced to a stable key:
  *  1. Go: the frames of a recovered re-panic (the deferred handler and `panic(…)`) are dropped.
- *  2. JavaScript: the async continuation ("at async f", Firefox "async*f") is dropped when the
- *     synchronous part has app code — Safari prints none, Chrome and Firefox do.
+ *  2. Browser JavaScript: the async continuation ("at async f", Firefox "async*f") is dropped when
+ *     the synchronous part has app code — Safari prints none, Chrome and Firefox do.
  *  3. Runtime internals, builtins, proxies, reflection and compiler helpers are skipped.
  *  4. App frames are kept; library frames only when there is no app frame at all.
  *  5. Recursion (repeated frames and repeated cycles) collapses; the innermost 20 are kept
- *     (the innermost 2 on JVM stacks that run through the coroutine dispatcher).
+ *     (the innermost 2 for JavaScript and on JVM stacks that run through the coroutine dispatcher).
  */
-export function selectGroupingFrames(frames: Frame[], eventLanguage: Language, override?: FrameOverride): GroupingFrames {
+export function selectGroupingFrames(frames: Frame[], eventLanguage: Language, options: SelectOptions = {}): GroupingFrames {
+  const { override } = options;
   const chosen = eventLanguage === "go" ? dropRepanicFrames(frames) : frames;
   const classified = chosen.map((frame): Classified => {
     const language = languageOfFrame(frame, eventLanguage);
     return { frame, language, cls: classifyFrame(frame, language, override) };
   });
-  const kept = dropAsyncContinuation(classified).filter((c) => c.cls !== "skip");
+  const afterAsync = options.dropAsyncContinuation ? dropAsyncContinuation(classified) : classified;
+  const kept = dropAnonymousJs(afterAsync.filter((c) => c.cls !== "skip"));
   const app = kept.filter((c) => c.cls === "app");
   const usingLibrary = app.length === 0;
   const used = usingLibrary ? kept.slice(-MAX_LIBRARY_FRAMES) : app;
@@ -57,7 +74,12 @@ export function selectGroupingFrames(frames: Frame[], eventLanguage: Language, o
     const where = module || normaliseFile(frame.filename || frame.absPath || "", language);
     return `${where}:${name}`;
   });
-  const limit = eventLanguage === "java" && isCoroutineStack(frames) ? COROUTINE_APP_FRAMES : MAX_GROUPING_FRAMES;
+  const limit =
+    eventLanguage === "java" && isCoroutineStack(frames)
+      ? COROUTINE_APP_FRAMES
+      : used.every((c) => c.language === "javascript")
+        ? JS_APP_FRAMES
+        : MAX_GROUPING_FRAMES;
   return {
     keys: collapseRecursion(keys).slice(-limit),
     weak: usingLibrary || (used.length > 0 && minified * 2 >= used.length),
@@ -80,6 +102,17 @@ function dropRepanicFrames(frames: Frame[]): Frame[] {
 
 function isCoroutineStack(frames: Frame[]): boolean {
   return frames.some((f) => /^(?:kotlinx\.coroutines|kotlin\.coroutines|_COROUTINE)\./.test(f.module ?? "") || f.function === "invokeSuspend");
+}
+
+/**
+ * Anonymous JavaScript functions (callbacks, arrow functions, down-levelled async generator bodies)
+ * are named differently by each engine and come and go with compiler targets; when named app frames
+ * exist they say where the code is, so anonymous ones are left out.
+ */
+function dropAnonymousJs(frames: Classified[]): Classified[] {
+  const isAnonymous = (c: Classified) => c.language === "javascript" && normaliseFunction(c.frame.function, undefined, "javascript").name === "" && !normaliseFunction(c.frame.function, undefined, "javascript").minified;
+  const named = frames.filter((c) => !isAnonymous(c));
+  return named.some((c) => c.cls === "app") ? named : frames;
 }
 
 type Classified = { frame: Frame; language: Language; cls: FrameClass };
