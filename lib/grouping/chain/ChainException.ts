@@ -46,6 +46,14 @@ export function toStoredChain(chain: ChainException[]): StoredChainException[] {
     type: e.type,
     message: e.message,
     relation: e.relation,
-    frames: e.frames.map(({ preContext: _pre, postContext: _post, ...frame }) => frame),
+    frames: e.frames.map(withoutSourceContext),
   }));
+}
+
+/** Source lines are kept once on the group, not on every occurrence. */
+function withoutSourceContext(frame: Frame): Frame {
+  const out = { ...frame };
+  delete out.preContext;
+  delete out.postContext;
+  return out;
 }

@@ -12,25 +12,26 @@ function lastProperty(expression: string): string {
   return parts[parts.length - 1] || cleaned;
 }
 
-const read = (prop: string, what: string) => `cannot read property '${prop}' of ${what}`;
+// Property and variable names are code, not data: left unquoted so parameterisation keeps them.
+const read = (prop: string, what: string) => `cannot read property ${prop} of ${what}`;
 
 const RULES: Rule[] = [
   // Reading a property of undefined/null.
   [/^Cannot read propert(?:y|ies) of (undefined|null) \(reading '(.*)'\)$/, (m) => read(m[2], m[1])],
   [/^Cannot read property '(.*)' of (undefined|null)$/, (m) => read(m[1], m[2])],
   [/^can't access property "(.*)", .+ is (undefined|null)$/, (m) => read(m[1], m[2])],
-  [/^(undefined|null) is not an object \(evaluating '([^']*?)'\)$/, (m) => (m[2].includes("=") ? `cannot set property '${lastProperty(m[2].split("=")[0])}' of ${m[1]}` : read(lastProperty(m[2]), m[1]))],
+  [/^(undefined|null) is not an object \(evaluating '([^']*?)'\)$/, (m) => (m[2].includes("=") ? `cannot set property ${lastProperty(m[2].split("=")[0])} of ${m[1]}` : read(lastProperty(m[2]), m[1]))],
   [/^Cannot read properties of (undefined|null)$/, (m) => read("", m[1])],
   // Setting one.
-  [/^Cannot set propert(?:y|ies) of (undefined|null) \(setting '(.*)'\)$/, (m) => `cannot set property '${m[2]}' of ${m[1]}`],
-  [/^Cannot set property '(.*)' of (undefined|null)$/, (m) => `cannot set property '${m[1]}' of ${m[2]}`],
-  [/^can't assign to property "(.*)" on (undefined|null)(?::.*)?$/, (m) => `cannot set property '${m[1]}' of ${m[2]}`],
+  [/^Cannot set propert(?:y|ies) of (undefined|null) \(setting '(.*)'\)$/, (m) => `cannot set property ${m[2]} of ${m[1]}`],
+  [/^Cannot set property '(.*)' of (undefined|null)$/, (m) => `cannot set property ${m[1]} of ${m[2]}`],
+  [/^can't assign to property "(.*)" on (undefined|null)(?::.*)?$/, (m) => `cannot set property ${m[1]} of ${m[2]}`],
   // Calling something that is not a function (Safari appends "(In 'x.y()', 'x.y' is undefined)").
-  [/^(.+?) is not a function(?:\.? \(In '.*', '.*' is .*\))?$/, (m) => `'${lastProperty(m[1])}' is not a function`],
-  [/^(.+?) is not a constructor(?:\.? \(In '.*', '.*' is .*\))?$/, (m) => `'${lastProperty(m[1])}' is not a constructor`],
+  [/^(.+?) is not a function(?:\.? \(In '.*', '.*' is .*\))?$/, (m) => `${lastProperty(m[1])} is not a function`],
+  [/^(.+?) is not a constructor(?:\.? \(In '.*', '.*' is .*\))?$/, (m) => `${lastProperty(m[1])} is not a constructor`],
   // Unknown variables.
-  [/^Can't find variable: (.+)$/, (m) => `'${m[1]}' is not defined`],
-  [/^(\S+) is not defined$/, (m) => `'${m[1]}' is not defined`],
+  [/^Can't find variable: (.+)$/, (m) => `${m[1]} is not defined`],
+  [/^(\S+) is not defined$/, (m) => `${m[1]} is not defined`],
   // Recursion.
   [/^(?:Maximum call stack size exceeded|too much recursion)\.?$/i, () => "maximum call stack size exceeded"],
   // JSON.parse of something that is not JSON.
