@@ -1,11 +1,13 @@
 // npm run bench:grouping — scores grouping on the labelled corpus (lib/grouping/__corpus__): pairwise
 // precision / recall / F1 per runtime and overall, for the current algorithm and for grouping
 // version 1 (the previous fingerprint, kept as a secondary hash). Lists every false merge and split.
-import { loadCorpus } from "@/lib/grouping/corpus/loadCorpus";
+import path from "node:path";
+import { CORPUS_DIR, loadCorpus } from "@/lib/grouping/corpus/loadCorpus";
 import { fingerprintCorpusEvent } from "@/lib/grouping/corpus/fingerprintCorpusEvent";
 import { scorePairs, type PairScore } from "@/lib/grouping/corpus/scorePairs";
 
 const events = loadCorpus().map((e) => ({ ...e, ...fingerprintCorpusEvent(e) }));
+const holdout = loadCorpus(path.join(CORPUS_DIR, "holdout")).map((e) => ({ ...e, ...fingerprintCorpusEvent(e) }));
 const runtimes = [...new Set(events.map((e) => e.runtime))];
 const pct = (n: number) => (n * 100).toFixed(1).padStart(5);
 const row = (name: string, s: PairScore, v1: PairScore, n: number, bugs: number) =>
@@ -37,3 +39,9 @@ for (const e of events) {
 }
 const splits = [...groupsOf.entries()].filter(([, g]) => g.size > 1);
 if (splits.length > 0) console.log(`\nsplits:\n${splits.map(([bug, g]) => `  ${bug}: ${[...g.values()].map((ids) => ids.join(",")).join(" | ")}`).join("\n")}`);
+
+const h = scorePairs(holdout, (e) => e.bug, (e) => e.fingerprint);
+const hV1 = scorePairs(holdout, (e) => e.bug, (e) => e.legacyFingerprint);
+console.log(`\nheld-out corpus (never tuned on): ${holdout.length} events, ${new Set(holdout.map((e) => e.bug)).size} bugs`);
+console.log(row("holdout", h, hV1, holdout.length, new Set(holdout.map((e) => e.bug)).size));
+console.log(`pairs: ${h.truePositives} grouped right, ${h.falsePositives} false merges, ${h.falseNegatives} splits`);
