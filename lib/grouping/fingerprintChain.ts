@@ -52,7 +52,7 @@ export function fingerprintChain(input: ChainFingerprintInput): ChainFingerprint
 }
 
 function defaultComponents(input: ChainFingerprintInput): { components: string[]; basis: "stack" | "message"; culprit: Frame | undefined } {
-  const chain = withoutRecoveredCopies(input.exceptions.filter((e, i) => i === 0 || e.relation !== "suppressed"));
+  const chain = unwrapFrameworkWrappers(withoutRecoveredCopies(input.exceptions.filter((e, i) => i === 0 || e.relation !== "suppressed")));
   const dropAsyncContinuation = input.language === "javascript" && !/^(?:node|nodejs|deno|bun)$/i.test(input.platform ?? "");
   const selected = chain.map((e) => ({ exception: e, ...selectGroupingFrames(e.frames, input.language, { override: input.frameOverride, dropAsyncContinuation }) }));
   const raised = selected[0];
@@ -95,6 +95,22 @@ function withoutRecoveredCopies(chain: ChainException[]): ChainException[] {
     out.push(chain[i]);
   }
   return out;
+}
+
+/**
+ * Exceptions that frameworks and runtimes wrap around the application's exception without adding
+ * meaning: whether a log line, an SDK integration or a servlet container reported it decides
+ * whether the wrapper is there. Grouping looks through them to their cause (the title keeps them).
+ */
+const WRAPPER_TYPES = new Set([
+  "ServletException", "NestedServletException", "UndeclaredThrowableException", "InvocationTargetException", "ExecutionException",
+  "CompletionException", "UncheckedExecutionException", "ReactiveException", "TargetInvocationException", "AggregateException",
+]);
+
+function unwrapFrameworkWrappers(chain: ChainException[]): ChainException[] {
+  let start = 0;
+  while (start < chain.length - 1 && chain[start + 1].relation === "cause" && WRAPPER_TYPES.has(chain[start].type.slice(chain[start].type.lastIndexOf(".") + 1))) start++;
+  return start === 0 ? chain : [{ ...chain[start], relation: "raised" }, ...chain.slice(start + 1)];
 }
 
 /** A cause's stack repeats the outer frames of the exception wrapping it (up to where it was caught). */
