@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { IngestEvent, Severity } from "@/lib/ingest/eventSchema";
+import type { Severity } from "@/lib/domain/severity";
+import type { IngestEvent } from "@/lib/ingest/eventSchema";
 import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
 import { classify } from "@/lib/ingest/classify";
 import { scrubString, scrubValue } from "@/lib/ingest/scrub";
