@@ -6,6 +6,7 @@ import type { IntakeRequest, IntakeResponse } from "@/lib/intake/intakeRequest";
 import { runIntake } from "@/lib/intake/runIntake";
 import { storeAndFanOut } from "@/lib/intake/storeAndFanOut";
 import { MAX_BATCH_BYTES, parseIngestBody, type RejectedEvent } from "@/lib/ingest/parseIngestBody";
+import { loadGroupingRules } from "@/lib/grouping/rules/loadGroupingRules";
 import { prepareEvent } from "@/lib/ingest/prepareEvent";
 
 export interface IngestResponse {
@@ -26,7 +27,8 @@ export function receiveEvents(req: IntakeRequest): Promise<IntakeResponse> {
     assertJsonContentType(req);
     const parsed = parseIngestBody(await readBody(req, LIMITS));
     const receivedAt = new Date();
-    const prepared = parsed.valid.map(({ event }) => prepareEvent(event, receivedAt));
+    const rules = await loadGroupingRules(auth.projectId);
+    const prepared = parsed.valid.map(({ event }) => prepareEvent(event, receivedAt, rules));
     const outcome = await storeAndFanOut({ workspaceId: auth.workspaceId, projectId: auth.projectId }, prepared);
     const body: IngestResponse = {
       accepted: outcome.results.map((result, i) => ({ index: parsed.valid[i].index, ...result })),
