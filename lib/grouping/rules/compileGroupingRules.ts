@@ -20,9 +20,9 @@ export function compileGroupingRules(rules: GroupingRule[]): CompiledGroupingRul
   const frameRules = rules.flatMap((rule) => {
     if (rule.kind !== "frame") return [];
     const path = rule.match.path ? compileGlob(rule.match.path, "/") : null;
-    const module = rule.match.module ? compileGlob(rule.match.module, ".") : null;
+    const moduleGlob = rule.match.module ? compileGlob(rule.match.module, ".") : null;
     const fn = rule.match.function ? compileGlob(rule.match.function, null) : null;
-    return [{ action: rule.action, test: (f: Frame) => (!path || path.test(pathOf(f))) && (!module || module.test(f.module ?? "")) && (!fn || fn.test(f.function ?? "")) }];
+    return [{ action: rule.action, test: (f: Frame) => (!path || path.test(pathOf(f))) && (!moduleGlob || moduleGlob.test(f.module ?? "")) && (!fn || fn.test(f.function ?? "")) }];
   });
   const fingerprintRules = rules.flatMap((rule) => {
     if (rule.kind !== "fingerprint") return [];
