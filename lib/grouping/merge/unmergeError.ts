@@ -95,9 +95,9 @@ async function splitOff(client: pg.PoolClient, group: Group, fingerprint: string
        "firstSeen", "lastSeen", "stackTrace", frames, exceptions, context, "updatedAt")
      SELECT $1::uuid, g."workspaceId", g."projectId", $3, coalesce($4, g.type), coalesce($5, g.message), $6::"Severity", g.category, g.source,
        g.platform, g."firstSeen", g."lastSeen", coalesce($7, g."stackTrace"), CASE WHEN $7::text IS NULL THEN g.frames ELSE NULL END,
-       CASE WHEN jsonb_array_length(coalesce($8::jsonb, '[]')) > 1 THEN $8::jsonb ELSE NULL END, g.context, now()
+       CASE WHEN jsonb_typeof($8::jsonb) = 'array' AND jsonb_array_length($8::jsonb) > 1 THEN $8::jsonb ELSE NULL END, g.context, now()
      FROM "ErrorGroup" g WHERE g.id = $2::uuid`,
-    [newId, group.id, fingerprint, first?.type ?? null, first?.message ?? null, severity, first?.stackTrace ?? null, first ? JSON.stringify(first.exceptions) : null],
+    [newId, group.id, fingerprint, first?.type ?? null, first?.message ?? null, severity, first?.stackTrace ?? null, first?.exceptions ? JSON.stringify(first.exceptions) : null],
   );
   await client.query(`DELETE FROM "GroupFingerprint" WHERE "projectId" = $1::uuid AND fingerprint = $2`, [group.projectId, fingerprint]);
 
