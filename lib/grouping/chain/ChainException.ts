@@ -39,6 +39,8 @@ export interface StoredChainException {
   message: string;
   relation: ExceptionRelation;
   frames: Frame[];
+  /** Trace text instead of frames: chains folded from data stored before grouping version 2. */
+  stackTrace?: string | null;
 }
 
 export function toStoredChain(chain: ChainException[]): StoredChainException[] {
