@@ -42,6 +42,6 @@ if (splits.length > 0) console.log(`\nsplits:\n${splits.map(([bug, g]) => `  ${b
 
 const h = scorePairs(holdout, (e) => e.bug, (e) => e.fingerprint);
 const hV1 = scorePairs(holdout, (e) => e.bug, (e) => e.legacyFingerprint);
-console.log(`\nheld-out corpus (never tuned on): ${holdout.length} events, ${new Set(holdout.map((e) => e.bug)).size} bugs`);
+console.log(`\nheld-out corpus (written after tuning; see its README): ${holdout.length} events, ${new Set(holdout.map((e) => e.bug)).size} bugs`);
 console.log(row("holdout", h, hV1, holdout.length, new Set(holdout.map((e) => e.bug)).size));
 console.log(`pairs: ${h.truePositives} grouped right, ${h.falsePositives} false merges, ${h.falseNegatives} splits`);
