@@ -19,7 +19,7 @@ const RULES: Rule[] = [
   // Reading a property of undefined/null.
   [/^Cannot read propert(?:y|ies) of (undefined|null) \(reading '(.*)'\)$/, (m) => read(m[2], m[1])],
   [/^Cannot read property '(.*)' of (undefined|null)$/, (m) => read(m[1], m[2])],
-  [/^can't access property "(.*)", .+ is (undefined|null)$/, (m) => read(m[1], m[2])],
+  [/^can't access property "([^"]*)", .+ is (undefined|null)$/, (m) => read(m[1], m[2])],
   [/^(undefined|null) is not an object \(evaluating '([^']*?)'\)$/, (m) => (m[2].includes("=") ? `cannot set property ${lastProperty(m[2].split("=")[0])} of ${m[1]}` : read(lastProperty(m[2]), m[1]))],
   [/^Cannot read properties of (undefined|null)$/, (m) => read("", m[1])],
   // Setting one.
@@ -27,8 +27,8 @@ const RULES: Rule[] = [
   [/^Cannot set property '(.*)' of (undefined|null)$/, (m) => `cannot set property ${m[1]} of ${m[2]}`],
   [/^can't assign to property "(.*)" on (undefined|null)(?::.*)?$/, (m) => `cannot set property ${m[1]} of ${m[2]}`],
   // Calling something that is not a function (Safari appends "(In 'x.y()', 'x.y' is undefined)").
-  [/^(.+?) is not a function(?:\.? \(In '.*', '.*' is .*\))?$/, (m) => `${lastProperty(m[1])} is not a function`],
-  [/^(.+?) is not a constructor(?:\.? \(In '.*', '.*' is .*\))?$/, (m) => `${lastProperty(m[1])} is not a constructor`],
+  [/^(.+?) is not a function(?:\.? \(In '[^']*', '[^']*' is [^)]*\))?$/, (m) => `${lastProperty(m[1])} is not a function`],
+  [/^(.+?) is not a constructor(?:\.? \(In '[^']*', '[^']*' is [^)]*\))?$/, (m) => `${lastProperty(m[1])} is not a constructor`],
   // Unknown variables.
   [/^Can't find variable: (.+)$/, (m) => `${m[1]} is not defined`],
   [/^(\S+) is not defined$/, (m) => `${m[1]} is not defined`],
@@ -44,9 +44,13 @@ const RULES: Rule[] = [
   [/^(?:.+ is not iterable(?: \(cannot read property Symbol\(Symbol\.iterator\)\))?|undefined is not a function \(near '.*\.\.\..*'\))$/, () => "not iterable"],
 ];
 
+/** Engine messages are short; longer ones are the application's own and are left as they are. */
+const MAX_ENGINE_MESSAGE = 500;
+
 /** The canonical wording of a JavaScript engine message, or the message itself when no rule knows it. */
 export function canonicalBrowserMessage(message: string): string {
   const text = message.trim();
+  if (text.length > MAX_ENGINE_MESSAGE) return text;
   for (const [pattern, build] of RULES) {
     const m = pattern.exec(text);
     if (m) return build(m);
