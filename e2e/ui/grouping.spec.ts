@@ -80,8 +80,8 @@ test("a grouping rule's dry run shows which issues would merge before it is save
   const card = page.getByRole("region", { name: "Grouping rules" });
   await expect(card).toContainText("No rules");
   await card.getByRole("button", { name: "Add rule" }).click();
-  await card.getByLabel("Type").fill("TimeoutError");
-  await card.getByLabel("Fingerprint").fill("upstream-timeouts");
+  await card.getByRole("textbox", { name: "Type" }).fill("TimeoutError");
+  await card.getByRole("textbox", { name: "Fingerprint" }).fill("upstream-timeouts");
   await card.getByRole("button", { name: "Preview (dry run)" }).click();
   const preview = card.getByTestId("grouping-preview");
   await expect(preview).toContainText("2 most recent events");
