@@ -15,7 +15,7 @@ import { storeEvents } from "@/lib/ingest/storeEvents";
  * Old-style rows are written through the same store path the old mapping used, then the fold
  * section of the migration runs again (it is idempotent: a second run finds nothing).
  */
-const MIGRATION = fs.readFileSync(path.join(import.meta.dirname, "../../prisma/migrations/20261201231038_grouping_chains/migration.sql"), "utf8");
+const MIGRATION = fs.readFileSync(path.join(import.meta.dirname, "../../prisma/migrations/20261201232600_grouping_chains/migration.sql"), "utf8");
 const FOLD = MIGRATION.slice(MIGRATION.indexOf("-- fold-chained-occurrences:begin"), MIGRATION.indexOf("-- fold-chained-occurrences:end"));
 
 async function runFold() {

@@ -52,6 +52,8 @@ export async function mergeErrors(auth: AuthContext, input: MergeErrorsInput): P
        FROM "ErrorGroup" s WHERE s.id = o."groupId" AND o."groupId" = ANY($1::uuid[])`,
       [sourceIds, target.id],
     );
+    // Event ids keep pointing at the issue that now holds their events (idempotency rows, spike-sampled ones too).
+    await client.query(`UPDATE "ErrorEventId" SET "groupId" = $2::uuid WHERE "projectId" = $3::uuid AND "groupId" = ANY($1::uuid[])`, [sourceIds, target.id, target.projectId]);
     await moveGroupRollups(client, sourceIds, { id: target.id, severity: lockedTarget.severity, workspaceId: target.workspaceId, projectId: target.projectId });
     await moveGroupAlerts(client, sourceIds, target.id);
 
@@ -73,11 +75,13 @@ export async function mergeErrors(auth: AuthContext, input: MergeErrorsInput): P
          "occurrenceCount" = t."occurrenceCount" + s.n, "creditsLost" = t."creditsLost" + s.credits,
          "executionsAffected" = t."executionsAffected" + s.executions, "cascadingFailures" = t."cascadingFailures" + s.cascades,
          "firstSeen" = LEAST(t."firstSeen", s.first), "lastSeen" = GREATEST(t."lastSeen", s.last),
+         "sampledCount" = t."sampledCount" + s.sampled, "lastSampledAt" = GREATEST(t."lastSampledAt", s."lastSampled"),
          "usersAffected" = (SELECT count(*) FROM "ErrorGroupUser" u WHERE u."groupId" = t.id),
          "agentsAffected" = (SELECT count(*) FROM "ErrorGroupAgent" a WHERE a."groupId" = t.id),
          "updatedAt" = now()
        FROM (SELECT sum("occurrenceCount")::int AS n, sum("creditsLost") AS credits, sum("executionsAffected")::int AS executions,
-               sum("cascadingFailures")::int AS cascades, min("firstSeen") AS first, max("lastSeen") AS last
+               sum("cascadingFailures")::int AS cascades, min("firstSeen") AS first, max("lastSeen") AS last,
+               sum("sampledCount")::int AS sampled, max("lastSampledAt") AS "lastSampled"
              FROM "ErrorGroup" WHERE id = ANY($1::uuid[])) s
        WHERE t.id = $2::uuid`,
       [sourceIds, target.id],

@@ -106,6 +106,7 @@ async function splitOff(client: pg.PoolClient, group: Group, fingerprint: string
     [group.id, newId, fingerprint],
   );
   const moved = movedRows.map((r) => r.id);
+  await client.query(`UPDATE "ErrorEventId" SET "groupId" = $2::uuid WHERE "projectId" = $3::uuid AND "occurrenceId" = ANY($1::uuid[])`, [moved, newId, group.projectId]);
   await shiftRollups(client, moved, group, { id: newId, severity });
   return { errorId: newId, fingerprint, occurrences: moved.length };
 }

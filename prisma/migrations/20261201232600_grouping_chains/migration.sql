@@ -51,7 +51,7 @@ END $$;
 -- counted twice or more. Those copies are folded into the raised exception's occurrence (its chain)
 -- and removed, with every counter and rollup they touched corrected.
 CREATE TEMP TABLE fold_children ON COMMIT DROP AS
-SELECT c.id, c."groupId", c."projectId", c."workspaceId", c."occurredAt", coalesce(c.environment, '') AS environment,
+SELECT c.id, c."eventId", c."groupId", c."projectId", c."workspaceId", c."occurredAt", coalesce(c.environment, '') AS environment,
   c."userId", c."agentId", c."creditsLost", c."executionsAffected", c."parentOccurrenceId", c.message, c."stackTrace",
   (c.metadata -> 'sentry' ->> 'chainIndex')::int AS chain_index, g.type, g.severity,
   (c."occurredAt" AT TIME ZONE 'UTC')::date AS day,
@@ -125,6 +125,7 @@ DELETE FROM "AgentDaily" WHERE count <= 0;
 
 -- The copies go; then each touched group's counters come from what it still holds.
 DELETE FROM "ErrorOccurrence" WHERE id IN (SELECT id FROM fold_children);
+DELETE FROM "ErrorEventId" e USING fold_children f WHERE e."projectId" = f."projectId" AND e."eventId" = f."eventId";
 
 UPDATE "ErrorGroup" g SET "occurrenceCount" = g."occurrenceCount" - x.n, "creditsLost" = g."creditsLost" - x.credits,
   "executionsAffected" = g."executionsAffected" - x.executions
