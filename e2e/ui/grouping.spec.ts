@@ -29,7 +29,8 @@ test("merge two issues from the list, then split one off again from the details"
   for (const row of await rows(page).all()) await row.getByTestId("error-row-check").check();
   await page.getByRole("button", { name: "Merge selected" }).click();
   const dialog = page.getByRole("dialog", { name: "Merge 2 issues" });
-  await expect(dialog).toBeVisible();
+  // The dialog root only wraps fixed-position children (no box of its own): wait for its heading.
+  await expect(dialog.getByRole("heading", { name: "Merge 2 issues" })).toBeVisible();
   await screenshotBothWidths(page, "merge-dialog");
   await dialog.getByRole("button", { name: "Merge" }).click();
 
