@@ -7,6 +7,7 @@ import { admit, admitAll } from "@/lib/intake/admission";
 import { runIntake } from "@/lib/intake/runIntake";
 import { storeAndFanOut } from "@/lib/intake/storeAndFanOut";
 import { MAX_BATCH_BYTES, parseIngestBody, type RejectedEvent } from "@/lib/ingest/parseIngestBody";
+import { loadGroupingRules } from "@/lib/grouping/rules/loadGroupingRules";
 import { prepareEvent } from "@/lib/ingest/prepareEvent";
 import { countDropped, countIngest } from "@/lib/ingestHealth/ingestCounters";
 
@@ -36,7 +37,8 @@ export function receiveEvents(req: IntakeRequest): Promise<IntakeResponse> {
       countIngest(target, "dropped", parsed.rejected.length);
       await admitAll(target, ticket, parsed.valid.length);
       const receivedAt = new Date();
-      const prepared = parsed.valid.map(({ event }) => prepareEvent(event, receivedAt));
+      const rules = await loadGroupingRules(key.projectId);
+      const prepared = parsed.valid.map(({ event }) => prepareEvent(event, receivedAt, rules));
       const outcome = await storeAndFanOut(target, prepared);
       ticket.keep();
       const answer: IngestResponse = {

@@ -7,6 +7,7 @@ import { admit, admitAll } from "@/lib/intake/admission";
 import { runIntake } from "@/lib/intake/runIntake";
 import { storeAndFanOut } from "@/lib/intake/storeAndFanOut";
 import type { IngestEvent } from "@/lib/ingest/eventSchema";
+import { loadGroupingRules } from "@/lib/grouping/rules/loadGroupingRules";
 import { prepareEvent } from "@/lib/ingest/prepareEvent";
 import { assertDsnAgrees, authenticateSentryRequest, findSentryProject, requestKeys, type SentryProject } from "@/lib/sentry/authenticateSentryRequest";
 import { assertOriginAllowed, corsHeaders, preflightHeaders } from "@/lib/sentry/corsHeaders";
@@ -97,7 +98,8 @@ async function storeSentryEvents(project: SentryProject, events: IngestEvent[], 
   await admitAll({ workspaceId: project.workspaceId, projectId: project.projectId }, ticket, events.length);
   if (events.length === 0) return;
   const receivedAt = new Date();
-  await storeAndFanOut({ workspaceId: project.workspaceId, projectId: project.projectId }, events.map((e) => prepareEvent(e, receivedAt)));
+  const rules = await loadGroupingRules(project.projectId);
+  await storeAndFanOut({ workspaceId: project.workspaceId, projectId: project.projectId }, events.map((e) => prepareEvent(e, receivedAt, rules)));
   ticket.keep();
 }
 

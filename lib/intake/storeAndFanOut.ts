@@ -4,7 +4,7 @@ import { afterStoreConsumers } from "@/lib/intake/afterStoreConsumers";
 import { GroupCommit, type PendingWrite } from "@/lib/intake/groupCommit";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
 import { metrics } from "@/lib/metrics/registry";
-import { isOneStatement, runStore, storeEvents, writeEvents, type StoreOptions, type StoreOutcome, type StoreTarget } from "@/lib/ingest/storeEvents";
+import { runStore, storeEvents, writeEvents, type StoreOptions, type StoreOutcome, type StoreTarget } from "@/lib/ingest/storeEvents";
 import { countIngest } from "@/lib/ingestHealth/ingestCounters";
 
 /**
@@ -50,8 +50,7 @@ async function commitTogether(writes: PendingWrite[]): Promise<StoreOutcome[]> {
   const byProject = new Map<string, number[]>();
   writes.forEach((write, i) => byProject.set(write.target.projectId, [...(byProject.get(write.target.projectId) ?? []), i]));
   const projects = [...byProject.keys()].sort();
-  const oneStatement = projects.length === 1 && writes.every((w) => isOneStatement(w.events));
-  return runStore(writes.flatMap((w) => w.events), oneStatement, async (client) => {
+  return runStore(writes.flatMap((w) => w.events), async (client) => {
     const outcomes: StoreOutcome[] = new Array(writes.length);
     for (const projectId of projects) {
       const indexes = byProject.get(projectId)!;

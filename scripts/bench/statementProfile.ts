@@ -16,12 +16,12 @@ export interface TransactionProfile {
 
 /**
  * Times each statement of the ingest transaction in-process (lib code, the app's database) for
- * transactions of `sizes` events: the write statement (and BEGIN, the parent links and COMMIT when
- * events name parents). Needs DATABASE_URL set before it is called.
+ * transactions of `sizes` events: BEGIN, the grouping lock, the group resolution, the write
+ * statement (and the parent links when events name parents), COMMIT. Needs DATABASE_URL set before it is called.
  */
 export async function profileStatements(target: { workspaceId: string; projectId: string }, sizes: number[], rounds: number): Promise<TransactionProfile[]> {
   const { ingestPool } = await import("@/lib/db/pool");
-  const { isOneStatement, writeEvents } = await import("@/lib/ingest/storeEvents");
+  const { writeEvents } = await import("@/lib/ingest/storeEvents");
   const { ensureOccurrencePartitions } = await import("@/lib/db/partitions/occurrencePartitions");
   const { prepareEvent } = await import("@/lib/ingest/prepareEvent");
   const { IngestEventSchema } = await import("@/lib/ingest/eventSchema");
@@ -44,11 +44,10 @@ export async function profileStatements(target: { workspaceId: string; projectId
       client.query = timed(query.bind(client), timings) as typeof client.query;
       const t1 = performance.now();
       try {
-        // As the app runs it: a single statement without BEGIN/COMMIT.
-        const transaction = !isOneStatement(events);
-        if (transaction) await client.query("BEGIN");
+        // As the app runs it (lib/ingest/storeEvents.ts runStore): one transaction.
+        await client.query("BEGIN");
         await writeEvents(client, target, events);
-        if (transaction) await client.query("COMMIT");
+        await client.query("COMMIT");
       } finally {
         totalMs += performance.now() - t1;
         client.query = query;
@@ -82,5 +81,7 @@ function labelOf(statement: unknown): string {
   if (typeof config === "object" && config.name) return config.name;
   const text = (typeof config === "string" ? config : config.text).trim();
   if (/^WITH linked/.test(text)) return "parent links";
+  if (/pg_advisory_xact_lock_shared/.test(text)) return "grouping lock";
+  if (/^WITH proj/.test(text)) return "resolve groups";
   return text.split(/\s+/).slice(0, 3).join(" ");
 }
