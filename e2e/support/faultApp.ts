@@ -68,7 +68,8 @@ export async function startFaultApp(port: number, databaseUrl: string, label: st
     ...extraEnv,
   };
   await run(bin("prisma"), ["migrate", "deploy"], { cwd: root, env, stdio: "ignore" });
-  const child = spawn(bin("next"), ["start", "-H", "127.0.0.1", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  // The production server (Next.js plus the ingest fast path), as `npm start` and the test runner start it.
+  const child = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { cwd: root, env: { ...env, HOST: "127.0.0.1", PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
   const log = fs.createWriteStream(path.join(root, ".faultline", `fault-app-${label}-${port}.log`));
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);

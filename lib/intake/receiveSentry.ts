@@ -4,10 +4,12 @@ import { parseJsonBytes } from "@/lib/http/parseJsonBytes";
 import { logger } from "@/lib/logger";
 import { readBody } from "@/lib/http/readBody";
 import type { IntakeRequest, IntakeResponse } from "@/lib/intake/intakeRequest";
-import { enforceRateLimit } from "@/lib/intake/rateLimit";
+import type { QuotaTicket } from "@/lib/intake/quotaLeases";
+import { admit, admitAll } from "@/lib/intake/admission";
 import { runIntake } from "@/lib/intake/runIntake";
 import { storeAndFanOut } from "@/lib/intake/storeAndFanOut";
 import type { IngestEvent } from "@/lib/ingest/eventSchema";
+import { loadGroupingRules } from "@/lib/grouping/rules/loadGroupingRules";
 import { prepareEvent } from "@/lib/ingest/prepareEvent";
 import { assertDsnAgrees, authenticateSentryRequest, findSentryProject, requestKeys, type SentryProject } from "@/lib/sentry/authenticateSentryRequest";
 import { assertOriginAllowed, corsHeaders, preflightHeaders } from "@/lib/sentry/corsHeaders";
@@ -15,8 +17,7 @@ import { parseEnvelope } from "@/lib/sentry/parseEnvelope";
 import { recordClientDiscards } from "@/lib/sentry/recordClientDiscards";
 import { unpackEnvelope, unpackStoreEvent } from "@/lib/sentry/unpackEnvelope";
 import { countClientDiscards } from "@/lib/ingestHealth/countStoreOutcome";
-import { countDropped, countIngest } from "@/lib/ingestHealth/ingestCounters";
-import { enforceQuotas } from "@/lib/lifecycle/quotas/enforceQuotas";
+import { countDropped } from "@/lib/ingestHealth/ingestCounters";
 
 export type SentryEndpoint = "envelope" | "store";
 
@@ -28,9 +29,10 @@ const LIMITS: Record<SentryEndpoint, { maxWireBytes: number; maxDecodedBytes: nu
 
 /**
  * The Sentry door, POST /api/:publicId/envelope/ and /store/: project from the URL (404), origin
- * check, the key in the URL or X-Sentry-Auth checked before the body is read (else the envelope's
- * dsn after it), bounded read and decode, rate limit, then store. Every answer, errors included,
- * carries the CORS headers browser SDKs need to read it; success is 200 `{id}`.
+ * check, the key in the URL or X-Sentry-Auth checked and the rate limit decided before the body is
+ * read (else the envelope's dsn after it), bounded read and decode, validate, prepare, store. Every
+ * answer, errors included, carries the CORS headers browser SDKs need to read it; success is 200 `{id}`
+ * (202 when PostgreSQL is unavailable and the events went to the local spool: stored on replay).
  */
 export function receiveSentry(req: IntakeRequest, endpoint: SentryEndpoint, publicId: string): Promise<IntakeResponse> {
   let cors = corsHeaders(req, null);
@@ -41,10 +43,15 @@ export function receiveSentry(req: IntakeRequest, endpoint: SentryEndpoint, publ
       cors = corsHeaders(req, project.allowedOrigins);
       assertOriginAllowed(req, project.allowedOrigins);
       if (requestKeys(req).length > 0) await authenticateSentryRequest(req, project);
-      const body = await readBody(req, LIMITS[endpoint]);
-      const { id, spooled } = endpoint === "envelope" ? await storeEnvelope(req, project, body) : await storeStoreEvent(req, project, body);
-      // 202 when the events went to the local spool (PostgreSQL unavailable): stored on replay.
-      return { status: spooled ? 202 : 200, headers: cors, body: { id } };
+      const ticket = await admit({ workspaceId: project.workspaceId, projectId: project.projectId }, project);
+      try {
+        const body = await readBody(req, LIMITS[endpoint]);
+        const { id, spooled } = endpoint === "envelope" ? await storeEnvelope(req, project, body, ticket) : await storeStoreEvent(req, project, body, ticket);
+        return { status: spooled ? 202 : 200, headers: cors, body: { id } };
+      } catch (error) {
+        ticket.refund();
+        throw error;
+      }
     },
     () => cors,
   );
@@ -56,13 +63,13 @@ export async function answerSentryPreflight(req: IntakeRequest, publicId: string
   return { status: 204, headers: preflightHeaders(req, project?.allowedOrigins ?? null), body: null };
 }
 
-async function storeEnvelope(req: IntakeRequest, project: SentryProject, body: Buffer): Promise<{ id: string | null; spooled: boolean }> {
+async function storeEnvelope(req: IntakeRequest, project: SentryProject, body: Buffer, ticket: QuotaTicket): Promise<{ id: string | null; spooled: boolean }> {
   const envelope = parseEnvelope(body);
   await authenticateWithBodyDsn(req, project, envelope.header.dsn);
   const target = { workspaceId: project.workspaceId, projectId: project.projectId };
   // A malformed item refuses the whole envelope: counted as one dropped event.
   const contents = countDropped(target, 1, () => unpackEnvelope(envelope));
-  const spooled = await storeSentryEvents(project, contents.events);
+  const spooled = await storeSentryEvents(project, contents.events, ticket);
   // Release health and client reports are best-effort: while PostgreSQL is unavailable they are
   // dropped (logged), never a reason to refuse the envelope's events.
   await bestEffort("session counts", async () => {
@@ -80,25 +87,26 @@ async function storeEnvelope(req: IntakeRequest, project: SentryProject, body: B
   return { id: contents.eventId, spooled };
 }
 
-async function storeStoreEvent(req: IntakeRequest, project: SentryProject, body: Buffer): Promise<{ id: string; spooled: boolean }> {
+async function storeStoreEvent(req: IntakeRequest, project: SentryProject, body: Buffer, ticket: QuotaTicket): Promise<{ id: string; spooled: boolean }> {
+  // Invalid UTF-8, NUL and lone surrogates are decoded/replaced like every JSON body (400 when not JSON).
   const payload = parseJsonBytes(body);
   await authenticateWithBodyDsn(req, project, undefined);
   const events = countDropped({ workspaceId: project.workspaceId, projectId: project.projectId }, 1, () => unpackStoreEvent(payload));
-  const spooled = await storeSentryEvents(project, events);
+  const spooled = await storeSentryEvents(project, events, ticket);
   return { id: events[0].eventId!, spooled };
 }
 
-/** Stores (or spools) the events after the rate limit and the project's quotas; true when they were spooled. */
-async function storeSentryEvents(project: SentryProject, events: IngestEvent[]): Promise<boolean> {
-  const limited = (error: unknown) => {
-    countIngest({ workspaceId: project.workspaceId, projectId: project.projectId }, "rateLimited", events.length);
-    throw error;
-  };
-  await enforceRateLimit(project, events.length).catch(limited);
-  await enforceQuotas(project.projectId, events.length).catch(limited);
+/**
+ * Events beyond the one admitted before the body was read must fit the limits too (429 otherwise);
+ * then they are stored (or spooled): true when they were spooled.
+ */
+async function storeSentryEvents(project: SentryProject, events: IngestEvent[], ticket: QuotaTicket): Promise<boolean> {
+  await admitAll({ workspaceId: project.workspaceId, projectId: project.projectId }, ticket, events.length);
   if (events.length === 0) return false;
   const receivedAt = new Date();
-  const outcome = await storeAndFanOut({ workspaceId: project.workspaceId, projectId: project.projectId }, events.map((e) => prepareEvent(e, receivedAt)));
+  const rules = await loadGroupingRules(project.projectId);
+  const outcome = await storeAndFanOut({ workspaceId: project.workspaceId, projectId: project.projectId }, events.map((e) => prepareEvent(e, receivedAt, rules)));
+  ticket.keep();
   return outcome.spooled === true;
 }
 
