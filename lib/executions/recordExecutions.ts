@@ -1,3 +1,4 @@
+import { noteWorkspaceWrite } from "@/lib/db/localWrites";
 import { pool } from "@/lib/db/pool";
 
 export interface ExecutionDelta {
@@ -43,6 +44,7 @@ export async function recordExecutions(target: { workspaceId: string; projectId:
        crashed = "ExecutionDaily".crashed + excluded.crashed`,
     [target.projectId, target.workspaceId, JSON.stringify(rows)],
   );
+  noteWorkspaceWrite(target.workspaceId);
 }
 
 export function truncateToMinute(at: Date): Date {

@@ -1,5 +1,6 @@
 import { createHash, randomInt } from "node:crypto";
 import type pg from "pg";
+import { noteWorkspaceWrite } from "@/lib/db/localWrites";
 import { retryOnDeadlock, withTransaction } from "@/lib/db/pool";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
@@ -48,6 +49,8 @@ export async function storeEvents(target: StoreTarget, events: PreparedEvent[]):
     await linkParents(client, target, occurrences.filter((o) => o.parentEventId && accepted.has(o.id)));
     return result;
   }), 4, [UNIQUE_VIOLATION]);
+  // Committed: views this instance cached for the workspace no longer hold (before anyone hears 2xx).
+  if (outcome.inserted.length > 0) noteWorkspaceWrite(target.workspaceId);
 
   const accepted = new Set(outcome.inserted);
   const byEventOrder = new Map<PreparedEvent, string>();
