@@ -1,5 +1,5 @@
 import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
-import { countSource, countsSql, SqlParams, timeParam } from "@/lib/analytics/countsSql";
+import { countsSql, SqlParams, timeParam } from "@/lib/analytics/countsSql";
 import { queryRows } from "@/lib/analytics/queryRows";
 import type { CountSource } from "@/lib/analytics/timeWindow";
 import { dayCover, futureFrom, futureHoursFrom, weekCover, type CoverTerm } from "@/lib/analytics/rangeCover";
@@ -67,14 +67,15 @@ export interface CountRange {
  * SQL of a derived table `(groupId, cur, prev, credits)`: per-group event counts over the ranges
  * (and credits lost in the `cur` ones), for groups with any, read from the cheapest rollups: whole
  * weeks plus single days for day-aligned windows (30d), whole days plus single hours for
- * hour-aligned ones (24h, 7d) — each partial block added up or subtracted as rangeCover decides —
- * and the window's own rollup otherwise (1h; environment-filtered 24h/7d).
+ * hour-aligned ones (24h, 7d) — each partial block added up or subtracted as rangeCover decides,
+ * from the per-environment rollups when the scope names an environment — and 5-minute rows for 1h.
  */
 export function perGroupCountsSql(ctx: AnalyticsContext, ranges: CountRange[], p: SqlParams): string {
-  const source = countSource(ctx.scope, ctx.window);
+  const source = ctx.window.source;
+  const env = Boolean(ctx.scope.environment);
   let rows: string;
-  if (source === "daily") rows = coverRowsSql(ctx, ranges, p, WEEKS_AND_DAYS);
-  else if (source === "hourly" && !ctx.scope.environment) rows = coverRowsSql(ctx, ranges, p, DAYS_AND_HOURS);
+  if (source === "daily") rows = coverRowsSql(ctx, ranges, p, env ? ENV_WEEKS_AND_DAYS : WEEKS_AND_DAYS);
+  else if (source === "hourly") rows = coverRowsSql(ctx, ranges, p, env ? ENV_DAYS_AND_HOURS : DAYS_AND_HOURS);
   else rows = rollupRowsSql(ctx, source, ranges, p);
   return `SELECT "groupId", coalesce(sum(n) FILTER (WHERE cur), 0)::int AS cur, coalesce(sum(n) FILTER (WHERE NOT cur), 0)::int AS prev,
       coalesce(sum(credits) FILTER (WHERE cur AND credits <> 0), 0)::float8 AS credits
@@ -93,31 +94,56 @@ function rollupRowsSql(ctx: AnalyticsContext, source: CountSource, ranges: Count
 /** Credits are rare: skip the numeric arithmetic for the many rows without. */
 const signedCredits = `CASE WHEN r."creditsLost" = 0 THEN 0 ELSE t.sign * r."creditsLost"::float8 END`;
 
+interface CoverLevel {
+  table: string;
+  column: string;
+  type: "date" | "timestamptz";
+  /** Rows per environment: filtered by the scope's environment (which the scope then has). */
+  perEnvironment: boolean;
+}
+
 /** A two-level rollup: coarse rows for whole blocks, fine rows for the rest (see rangeCover.ts). */
 interface CoverLevels {
   cover: (from: Date, to: Date, now: Date) => { coarse: CoverTerm[]; fine: CoverTerm[] };
-  coarse: { table: string; column: string; type: "date" | "timestamptz" };
-  fine: { table: string; column: string; type: "date" | "timestamptz" };
+  coarse: CoverLevel;
+  fine: CoverLevel;
 }
 
-/** Day-aligned windows (30d): weeks of ErrorWeekly, days of ErrorDaily. */
-const WEEKS_AND_DAYS: CoverLevels = {
-  cover: (from, to, now) => {
-    const c = weekCover(from, to, futureFrom(now));
-    return { coarse: c.weeks, fine: c.days };
-  },
-  coarse: { table: "ErrorWeekly", column: "week", type: "date" },
-  fine: { table: "ErrorDaily", column: "day", type: "date" },
+const weeksAndDays = (from: Date, to: Date, now: Date) => {
+  const c = weekCover(from, to, futureFrom(now));
+  return { coarse: c.weeks, fine: c.days };
+};
+const daysAndHours = (from: Date, to: Date, now: Date) => {
+  const c = dayCover(from, to, futureHoursFrom(now));
+  return { coarse: c.days, fine: c.hours };
 };
 
-/** Hour-aligned windows (24h, 7d) without an environment filter: days of ErrorDaily, hours of ErrorHourly (all environments). */
+/** Day-aligned windows (30d): weeks of ErrorWeekly, days of ErrorDaily (all environments). */
+const WEEKS_AND_DAYS: CoverLevels = {
+  cover: weeksAndDays,
+  coarse: { table: "ErrorWeekly", column: "week", type: "date", perEnvironment: false },
+  fine: { table: "ErrorDaily", column: "day", type: "date", perEnvironment: false },
+};
+
+/** The same for one environment. */
+const ENV_WEEKS_AND_DAYS: CoverLevels = {
+  cover: weeksAndDays,
+  coarse: { table: "ErrorEnvWeekly", column: "week", type: "date", perEnvironment: true },
+  fine: { table: "ErrorEnvDaily", column: "day", type: "date", perEnvironment: true },
+};
+
+/** Hour-aligned windows (24h, 7d): days of ErrorDaily, hours of ErrorHourly (every environment's rows). */
 const DAYS_AND_HOURS: CoverLevels = {
-  cover: (from, to, now) => {
-    const c = dayCover(from, to, futureHoursFrom(now));
-    return { coarse: c.days, fine: c.hours };
-  },
-  coarse: { table: "ErrorDaily", column: "day", type: "date" },
-  fine: { table: "ErrorHourly", column: "bucket", type: "timestamptz" },
+  cover: daysAndHours,
+  coarse: { table: "ErrorDaily", column: "day", type: "date", perEnvironment: false },
+  fine: { table: "ErrorHourly", column: "bucket", type: "timestamptz", perEnvironment: false },
+};
+
+/** The same for one environment. */
+const ENV_DAYS_AND_HOURS: CoverLevels = {
+  cover: daysAndHours,
+  coarse: { table: "ErrorEnvDaily", column: "day", type: "date", perEnvironment: true },
+  fine: { table: "ErrorHourly", column: "bucket", type: "timestamptz", perEnvironment: true },
 };
 
 /** Rows (groupId, n, credits, cur) of the coarse and fine rollups that cover the ranges exactly. */
@@ -132,14 +158,15 @@ function coverRowsSql(ctx: AnalyticsContext, ranges: CountRange[], p: SqlParams,
     .filter(Boolean)
     .map((f) => ` AND ${f}`)
     .join("");
+  const environment = scope.environment ? ` AND r.environment = ${p.add(scope.environment)}` : "";
   // The terms as a tiny table to join; the keys are repeated as `= ANY(…)` so the index on
   // (workspaceId, time) fetches just those rows.
-  const part = (level: CoverLevels["coarse"], pick: (c: { coarse: CoverTerm[]; fine: CoverTerm[] }) => CoverTerm[]) => {
+  const part = (level: CoverLevel, pick: (c: { coarse: CoverTerm[]; fine: CoverTerm[] }) => CoverTerm[]) => {
     const all = covers.flatMap((c) => pick(c.cover).map((t) => ({ ...t, cur: c.cur })));
     const keys = p.add(all.map((t) => t.key));
     return `SELECT r."groupId", t.sign * r.count AS n, ${signedCredits} AS credits, t.cur
       FROM unnest(${keys}::${level.type}[], ${p.add(all.map((t) => t.sign))}::int[], ${p.add(all.map((t) => t.cur))}::bool[]) AS t(key, sign, cur)
-      JOIN "${level.table}" r ON r."workspaceId" = ${ws}::uuid AND r.${level.column} = ANY(${keys}::${level.type}[]) AND r.${level.column} = t.key${filters}`;
+      JOIN "${level.table}" r ON r."workspaceId" = ${ws}::uuid AND r.${level.column} = ANY(${keys}::${level.type}[]) AND r.${level.column} = t.key${filters}${level.perEnvironment ? environment : ""}`;
   };
   return `${part(levels.coarse, (c) => c.coarse)}
     UNION ALL
