@@ -1,6 +1,7 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanViewWorkspace, roleIn } from "@/lib/auth/permissions";
-import { lastWriteTo, writeClock } from "@/lib/db/localWrites";
+import { lastWriteTo } from "@/lib/analytics/viewFreshness";
+import { writeClock } from "@/lib/db/localWrites";
 import { getErrorTracking } from "@/lib/analytics/getErrorTracking";
 import { timeWindow } from "@/lib/analytics/timeWindow";
 import type { TrackingQuery } from "@/lib/analytics/trackingQuery";

@@ -2,7 +2,8 @@ import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
 import { loadActorTotals } from "@/lib/analytics/loadActorTotals";
 import { timeWindow } from "@/lib/analytics/timeWindow";
 import { ViewCache } from "@/lib/analytics/viewCache";
-import { lastWriteTo, writeClock } from "@/lib/db/localWrites";
+import { lastWriteTo } from "@/lib/analytics/viewFreshness";
+import { writeClock } from "@/lib/db/localWrites";
 import { env } from "@/lib/env";
 
 const holder = globalThis as unknown as { faultlineKnownUsers?: ViewCache };

@@ -1,4 +1,4 @@
-import type { Timeframe } from "@/lib/analytics/trackingQuery";
+import type { Timeframe } from "@/lib/domain/timeframe";
 
 /** Where bucketed counts come from: the 5-minute, hourly or daily per-group rollup. */
 export type CountSource = "fiveMinute" | "hourly" | "daily";

@@ -31,7 +31,7 @@ export function noteWorkspaceWrite(workspaceId: string): void {
   r.perWorkspace.set(workspaceId, ++r.sequence);
 }
 
-/** Something that may touch any workspace was committed (kept cheap: only dashboard changes call it). */
+/** Something that may touch any workspace was committed (a change through the dashboard API). */
 export function noteWrite(): void {
   const r = record();
   r.any = ++r.sequence;

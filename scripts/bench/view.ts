@@ -19,7 +19,7 @@ const { getErrorList } = await import("@/lib/analytics/getErrorList");
 const { getTopErrors } = await import("@/lib/analytics/getTopErrors");
 const { loadWindowGroups } = await import("@/lib/analytics/loadWindowGroups");
 const { getCorrelations, TOP_ENTITIES } = await import("@/lib/analytics/getCorrelations");
-const { loadUserTotals } = await import("@/lib/analytics/loadUserTotals");
+const { loadActorTotals } = await import("@/lib/analytics/loadActorTotals");
 const { timeWindow } = await import("@/lib/analytics/timeWindow");
 const { TrackingQuerySchema } = await import("@/lib/analytics/trackingQuery");
 
@@ -75,17 +75,19 @@ async function main() {
     const ctx = { scope: { workspaceId: target.workspaceId }, window: timeWindow("30d", now), now };
     const recovery = await getRecovery(ctx);
     const groups = await loadWindowGroups(ctx);
-    const users = await loadUserTotals(ctx, TOP_ENTITIES);
+    const users = await loadActorTotals(ctx, "user", TOP_ENTITIES);
+    const agents = await loadActorTotals(ctx, "agent", TOP_ENTITIES);
+    const affected = { users, agents, knownUsers: users.distinct };
     console.log(`\nEach section alone, 30d (the shared per-group and per-user reads are timed on their own; sections reuse their rows):`);
     const sections: [string, () => Promise<unknown>][] = [
       ["per-group scan", () => loadWindowGroups(ctx)],
-      ["per-user totals", () => loadUserTotals(ctx, TOP_ENTITIES)],
-      ["overview", () => getOverview(ctx, recovery, groups, users)],
+      ["per-user totals", () => loadActorTotals(ctx, "user", TOP_ENTITIES)],
+      ["overview", () => getOverview(ctx, recovery, groups, affected)],
       ["categories", () => getCategories(ctx, groups)],
       ["timeline", () => getTimeline(ctx, groups)],
       ["errors (page 1)", () => getErrorList(ctx, groups, { page: 1, pageSize: 25 })],
       ["topErrors", async () => getTopErrors(ctx, groups)],
-      ["correlations", () => getCorrelations(ctx, users)],
+      ["correlations", () => getCorrelations(ctx, users, agents)],
       ["recovery", () => getRecovery(ctx)],
     ];
     for (const [name, fn] of sections) console.log(`  ${name.padEnd(16)} ${fmt(await time(fn))}`);
