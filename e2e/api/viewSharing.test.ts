@@ -1,3 +1,5 @@
+// @serial-db: counts how often the view is computed, which a dashboard change made by another test
+// file at the same moment (it invalidates every cached view of the instance) would disturb.
 import { describe, expect, it } from "vitest";
 import { BASE_URL, createTenant, login, patchJson, postEvents, type Tenant } from "@/e2e/support/tenant";
 
@@ -25,13 +27,19 @@ describe("the workspace view is shared by its viewers", () => {
     const cookies = await Promise.all([login(t.admin), login(t.member), login(t.viewer)]);
     expect((await postEvents(t.key, { type: "SharedError", occurredAt: lastHour() })).status).toBe(202);
     const admin = cookies[0];
+    const started = Date.now();
     const results = await Promise.all(Array.from({ length: 16 }, () => view(t, admin)));
+    // A stored result is served for VIEW_CACHE_TTL_MS (5 s): on a machine so loaded that the 16
+    // requests take longer than that, a later one may compute again.
+    const withinTtl = Date.now() - started < 5_000;
     // One computation per window (two only if the hour turned while the requests were in flight).
     for (const end of new Set(results.map((r) => r.windowEnd))) {
       const same = results.filter((r) => r.windowEnd === end);
-      expect(same.filter((r) => r.source === "computed")).toHaveLength(1);
+      const computed = same.filter((r) => r.source === "computed").length;
+      if (withinTtl) expect(computed).toBe(1);
+      else expect(computed).toBeLessThan(same.length);
       expect(same.every((r) => ["computed", "shared", "hit"].includes(r.source ?? ""))).toBe(true);
-      expect(new Set(same.map((r) => r.body.generatedAt)).size).toBe(1);
+      expect(new Set(same.map((r) => r.body.generatedAt)).size).toBeLessThanOrEqual(computed);
     }
     expect(results.every((r) => r.totalErrors === 1)).toBe(true);
     // Every role sees the same numbers.

@@ -12,8 +12,11 @@ import { loadWindowGroups, type WindowGroup } from "@/lib/analytics/loadWindowGr
 import { timeWindow } from "@/lib/analytics/timeWindow";
 import type { TrackingQuery } from "@/lib/analytics/trackingQuery";
 
-/** The workspace error-tracking view (seed 002's ErrorTracking), every section computed in parallel. */
-export async function getErrorTracking(workspaceId: string, query: TrackingQuery, now: Date = new Date()) {
+/**
+ * The workspace error-tracking view (seed 002's ErrorTracking), every section computed in parallel.
+ * `fresh`: computed from the database now, nothing taken from the shared caches (known users).
+ */
+export async function getErrorTracking(workspaceId: string, query: TrackingQuery, now: Date = new Date(), fresh = false) {
   const ctx: AnalyticsContext = {
     scope: {
       workspaceId,
@@ -29,7 +32,7 @@ export async function getErrorTracking(workspaceId: string, query: TrackingQuery
   const recoveryPromise = getRecovery(ctx);
   const usersPromise = loadActorTotals(ctx, "user", TOP_ENTITIES);
   const agentsPromise = loadActorTotals(ctx, "agent", TOP_ENTITIES);
-  const affectedPromise = Promise.all([usersPromise, agentsPromise, isKnownUsersWindow(ctx) ? null : loadKnownUsers(ctx)]).then(
+  const affectedPromise = Promise.all([usersPromise, agentsPromise, isKnownUsersWindow(ctx) ? null : loadKnownUsers(ctx, fresh)]).then(
     ([users, agents, known]) => ({ users, agents, knownUsers: known ?? users.distinct }),
   );
   const withGroups = <T>(fn: (groups: WindowGroup[]) => Promise<T> | T) => groupsPromise.then(fn);

@@ -34,7 +34,7 @@ export async function getWorkspaceView(auth: AuthContext, workspaceId: string, q
   assertCanViewWorkspace(auth, workspaceId);
   const now = new Date();
   const key = viewKey(auth, workspaceId, query, now);
-  return viewCache().get(key, workspaceId, async () => JSON.stringify(await getErrorTracking(workspaceId, query, now)), fresh);
+  return viewCache().get(key, workspaceId, async () => JSON.stringify(await getErrorTracking(workspaceId, query, now, fresh)), fresh);
 }
 
 /**

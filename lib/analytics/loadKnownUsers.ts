@@ -18,10 +18,10 @@ function knownUsersCache(): ViewCache {
  * The population behind userImpact: distinct users seen in any event of the workspace (or of the
  * filtered project) in the last 30 UTC days, today included — the users of the unfiltered 30d window.
  */
-export async function loadKnownUsers(ctx: AnalyticsContext): Promise<number> {
+export async function loadKnownUsers(ctx: AnalyticsContext, fresh = false): Promise<number> {
   const window = timeWindow("30d", ctx.now);
   const known: AnalyticsContext = { scope: { workspaceId: ctx.scope.workspaceId, projectId: ctx.scope.projectId }, window, now: ctx.now };
   const key = JSON.stringify([known.scope.workspaceId, known.scope.projectId ?? null, window.end.getTime()]);
-  const { body } = await knownUsersCache().get(key, known.scope.workspaceId, async () => String((await loadActorTotals(known, "user", 0)).distinct));
+  const { body } = await knownUsersCache().get(key, known.scope.workspaceId, async () => String((await loadActorTotals(known, "user", 0)).distinct), fresh);
   return Number(body);
 }
