@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { query } from "@/e2e/support/dbCounts";
 import { BASE_URL, createTenant, login, postEvents, type Tenant } from "@/e2e/support/tenant";
+import { pruneFiveMinuteRollups } from "@/lib/analytics/pruneFiveMinuteRollups";
 
 /**
  * The view reads rollups only; the occurrences are the truth. Events spread over three weeks, three
@@ -168,5 +169,27 @@ describe("the view's rollups agree with the occurrences", () => {
     for (const [rollup, truth] of checks) {
       expect(normalise(await query(rollup, [t.projectId])), rollup).toEqual(normalise(await query(truth, [t.projectId])));
     }
+  });
+
+  it("prunes 5-minute rows older than two days, and only those", async () => {
+    // Planted in the year 2000, so that pruning "as of 2000-01-05" touches no other test's rows.
+    const groupId = (await query<{ id: string }>(`SELECT id FROM "ErrorGroup" WHERE "projectId" = $1 LIMIT 1`, [t.projectId]))[0].id;
+    for (const bucket of ["2000-01-01T10:00:00Z", "2000-01-04T10:00:00Z"]) {
+      await query(
+        `INSERT INTO "ErrorFiveMinute" ("groupId", bucket, environment, "workspaceId", "projectId", severity, count) VALUES ($1, $2, '', $3, $4, 'low', 1)`,
+        [groupId, bucket, t.workspaceId, t.projectId],
+      );
+      await query(
+        `INSERT INTO "ActorFiveMinute" ("workspaceId", kind, bucket, "actorId", "projectId", environment, severity, count) VALUES ($1, 'user', $2, 'old-user', $3, '', 'low', 1)`,
+        [t.workspaceId, bucket, t.projectId],
+      );
+    }
+    expect(await pruneFiveMinuteRollups(new Date("2000-01-05T00:00:00Z"))).toBe(2);
+    const left = await query<{ n: number }>(
+      `SELECT (SELECT count(*) FROM "ErrorFiveMinute" WHERE "projectId" = $1 AND bucket < '2001-01-01')::int
+            + (SELECT count(*) FROM "ActorFiveMinute" WHERE "projectId" = $1 AND bucket < '2001-01-01')::int AS n`,
+      [t.projectId],
+    );
+    expect(left[0].n).toBe(2);
   });
 });
