@@ -68,7 +68,7 @@ export async function seedViewData(target: { workspaceId: string; projectId: str
         SELECT (lpad(to_hex((extract(epoch FROM s.at) * 1000)::bigint), 12, '0') || '7' || lpad(to_hex(s.n % 4096), 3, '0') || '8'
                 || lpad(to_hex(s.n), 15, '0'))::uuid,
           g.id, $1, $2, 'bench-' || lpad(s.n::text, 10, '0'), s.at, s.at, g.severity, 'failure',
-          'user-' || (s.n * 7919 % $4), 'agent-' || (s.n * 104729 % $5),
+          'user-' || (s.n * 7919 % $3), 'agent-' || (s.n * 104729 % $4),
           CASE WHEN s.n % 3 = 0 THEN 'run-' || (s.n / 3) ELSE NULL END,
           CASE WHEN s.n % 5 = 0 THEN 'staging' ELSE 'production' END, '1.' || (s.n % 4) || '.0',
           CASE WHEN s.n % 10 = 0 THEN 0.25 ELSE 0 END,
@@ -76,9 +76,9 @@ export async function seedViewData(target: { workspaceId: string; projectId: str
           CASE WHEN s.n % 20 = 0 THEN (ARRAY['retry','fallback','circuit_breaker'])[1 + s.n % 3] ELSE NULL END,
           CASE WHEN s.n % 20 = 0 THEN 100 + s.n % 5000 ELSE NULL END,
           CASE WHEN s.n % 20 = 0 THEN true ELSE NULL END
-        FROM (SELECT n, to_timestamp(($6::float8 + (n - 1 + random()) * $7::float8) / 1000) AS at,
-                floor(power(random(), 4) * $8)::int AS gidx
-              FROM generate_series($9::bigint, $10::bigint) AS n) s
+        FROM (SELECT n, to_timestamp(($5::float8 + (n - 1 + random()) * $6::float8) / 1000) AS at,
+                floor(power(random(), 4) * $7)::int AS gidx
+              FROM generate_series($8::bigint, $9::bigint) AS n) s
         JOIN bench_groups g ON g.idx = s.gidx`,
         [pj, ws, size.users, size.agents, t0, spanMs / size.occurrences, size.groups, from, to]);
     }
