@@ -69,7 +69,7 @@ export async function seedViewData(target: { workspaceId: string; projectId: str
                 || lpad(to_hex(s.n), 15, '0'))::uuid,
           g.id, $1, $2, 'bench-' || lpad(s.n::text, 10, '0'), s.at, s.at, g.severity, 'failure',
           'user-' || (s.n * 7919 % $3), 'agent-' || (s.n * 104729 % $4),
-          CASE WHEN s.n % 3 = 0 THEN 'run-' || (s.n / 3) ELSE NULL END,
+          CASE WHEN s.n % 3 = 0 THEN 'run-' || lpad((s.n / 3)::text, 10, '0') ELSE NULL END,
           CASE WHEN s.n % 5 = 0 THEN 'staging' ELSE 'production' END, '1.' || (s.n % 4) || '.0',
           CASE WHEN s.n % 10 = 0 THEN 0.25 ELSE 0 END,
           CASE WHEN s.n % 20 = 0 THEN (s.n % 60 <> 0) ELSE NULL END,
