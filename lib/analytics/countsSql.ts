@@ -64,18 +64,20 @@ export function asInstant(source: CountSource, expr: string): string {
 }
 
 /**
- * WHERE conditions on occurrences `o` (joined with their group `g`) for a scope over [from, to):
- * the one definition every occurrence query of the view uses (recovery outcomes, the newest
- * errors of a top user or agent).
+ * WHERE conditions on occurrences `o` for a scope over [from, to): the one definition every
+ * occurrence query of the view uses (recovery outcomes, the newest errors of a top user or agent).
+ * The group's severity is matched through the workspace's groups of that severity (a hashed
+ * semi-join), so no query joins a group per occurrence.
  */
 export function occurrenceFilters(scope: Scope, from: Date, to: Date, p: SqlParams): string[] {
+  const ws = p.add(scope.workspaceId);
   return [
-    `o."workspaceId" = ${p.add(scope.workspaceId)}::uuid`,
+    `o."workspaceId" = ${ws}::uuid`,
     `o."occurredAt" >= ${p.add(from)}`,
     `o."occurredAt" < ${p.add(to)}`,
     scope.projectId && `o."projectId" = ${p.add(scope.projectId)}::uuid`,
     scope.environment && `o.environment = ${p.add(scope.environment)}`,
-    scope.severity && `g.severity = ${p.add(scope.severity)}::"Severity"`,
+    scope.severity && `o."groupId" IN (SELECT id FROM "ErrorGroup" WHERE "workspaceId" = ${ws}::uuid AND severity = ${p.add(scope.severity)}::"Severity")`,
   ].filter((f): f is string => Boolean(f));
 }
 

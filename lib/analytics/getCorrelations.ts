@@ -70,7 +70,7 @@ async function entityCorrelation(ctx: AnalyticsContext, column: Entity, top: { i
        SELECT s.id, s."groupId", count(*) AS n
        FROM unnest(${ids}::text[]) AS e(id)
        CROSS JOIN LATERAL (
-         SELECT e.id, o."groupId" FROM "ErrorOccurrence" o${scope.severity ? ` JOIN "ErrorGroup" g ON g.id = o."groupId"` : ""}
+         SELECT e.id, o."groupId" FROM "ErrorOccurrence" o
          WHERE ${filters.join(" AND ")} ORDER BY o."occurredAt" DESC LIMIT ${TYPE_SAMPLE}) s
        GROUP BY 1, 2) c
      JOIN "ErrorGroup" g ON g.id = c."groupId"

@@ -1,7 +1,7 @@
 import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
 import { isUnfiltered, SqlParams } from "@/lib/analytics/countsSql";
 import { queryRows } from "@/lib/analytics/queryRows";
-import { dayCover, futureFrom, futureHoursFrom, weekCover, type CoverTerm } from "@/lib/analytics/rangeCover";
+import { futureFrom, futureHoursFrom, weekCover, weekDayHourCover, type CoverTerm } from "@/lib/analytics/rangeCover";
 
 export type ActorKind = "user" | "agent";
 
@@ -30,8 +30,8 @@ const AGENT_DAILY: ActorLevel = { table: "AgentDaily", time: "day", type: "date"
 
 /**
  * Per-user (or per-agent) error counts over the window, for every timeframe and filter, from
- * rollups: the window's 5-minute rows (1h), whole days plus single hours (24h, 7d) or whole weeks
- * plus single days (30d), partial blocks added or subtracted as rangeCover decides. Unfiltered
+ * rollups: the window's 5-minute rows (1h), whole weeks and days plus single hours (24h, 7d) or
+ * whole weeks plus single days (30d), partial blocks added or subtracted as rangeCover decides. Unfiltered
  * views read the per-day/per-week tables without environment and severity where they exist; the
  * others read ActorCount's rows for the filter. Counts are exact sums of the same events, so
  * `n > 0` answers "had an error in the window" and the distinct count needs no second read.
@@ -55,15 +55,11 @@ export function actorCountsSql(ctx: AnalyticsContext, kind: ActorKind, p: SqlPar
   const parts: string[] = [];
   if (window.source === "fiveMinute") {
     parts.push(rangePart(ctx, kind, FIVE_MINUTES, p));
-  } else if (window.source === "hourly") {
-    const c = dayCover(window.start, window.end, futureHoursFrom(now));
-    const day = plain ? (kind === "user" ? USER_DAILY : AGENT_DAILY) : actorCount(1440);
-    parts.push(termsPart(ctx, kind, day, c.days, p), termsPart(ctx, kind, actorCount(60), c.hours, p));
   } else {
-    const c = weekCover(window.start, window.end, futureFrom(now));
+    const c = window.source === "hourly" ? weekDayHourCover(window.start, window.end, futureHoursFrom(now)) : { ...weekCover(window.start, window.end, futureFrom(now)), hours: [] };
     const week = plain && kind === "user" ? USER_WEEKLY : actorCount(10080);
     const day = plain ? (kind === "user" ? USER_DAILY : AGENT_DAILY) : actorCount(1440);
-    parts.push(termsPart(ctx, kind, week, c.weeks, p), termsPart(ctx, kind, day, c.days, p));
+    parts.push(termsPart(ctx, kind, week, c.weeks, p), termsPart(ctx, kind, day, c.days, p), termsPart(ctx, kind, actorCount(60), c.hours, p));
   }
   return `SELECT id, sum(n)::int AS n FROM (${parts.filter(Boolean).join(" UNION ALL ")}) x GROUP BY 1 HAVING sum(n) > 0`;
 }
