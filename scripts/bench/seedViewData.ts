@@ -1,4 +1,6 @@
 import { pool } from "@/lib/db/pool";
+import { ensureOccurrencePartitions } from "@/lib/db/partitions/occurrencePartitions";
+import { addDays, daysFrom, utcDay } from "@/lib/db/partitions/partitionDays";
 
 export interface SeedSize {
   occurrences: number;
@@ -57,6 +59,8 @@ export async function seedViewData(target: { workspaceId: string; projectId: str
     await client.query(`CREATE UNIQUE INDEX ON bench_groups (idx)`);
     await client.query(`ANALYZE bench_groups`);
 
+    // One partition per UTC day of the seeded span (ErrorOccurrence is partitioned by day).
+    await ensureOccurrencePartitions(daysFrom(addDays(utcDay(new Date()), -size.days - 1), utcDay(new Date())));
     const spanMs = size.days * 86_400_000;
     const t0 = Date.now() - spanMs;
     for (let from = 1; from <= size.occurrences; from += CHUNK) {
@@ -82,6 +86,10 @@ export async function seedViewData(target: { workspaceId: string; projectId: str
         JOIN bench_groups g ON g.idx = s.gidx`,
         [pj, ws, size.users, size.agents, t0, spanMs / size.occurrences, size.groups, from, to]);
     }
+
+    await q("event ids", `
+      INSERT INTO "ErrorEventId" ("projectId", "eventId", "occurredAt", "groupId", "occurrenceId")
+      SELECT "projectId", "eventId", "occurredAt", "groupId", id FROM "ErrorOccurrence" WHERE "projectId" = $1`, [pj]);
 
     // Per-group rollups: one pass for the hourly rows (per environment), the rest from those.
     await q("hourly rollup", `
@@ -200,6 +208,7 @@ export async function deleteViewData(target: { workspaceId: string; projectId: s
     "UserDaily", "UserWeekly", "AgentDaily", "ActorCount", "ActorFiveMinute", "CascadeDaily", "ExecutionMinute", "ExecutionHourly", "ExecutionDaily",
   ];
   for (const table of tables) await p.query(`DELETE FROM "${table}" WHERE "workspaceId" = $1`, [target.workspaceId]);
+  await p.query(`DELETE FROM "ErrorEventId" WHERE "projectId" = $1`, [target.projectId]);
   await p.query(`DELETE FROM "ErrorGroupUser" WHERE "groupId" IN (SELECT id FROM "ErrorGroup" WHERE "projectId" = $1)`, [target.projectId]);
   await p.query(`DELETE FROM "ErrorGroupAgent" WHERE "groupId" IN (SELECT id FROM "ErrorGroup" WHERE "projectId" = $1)`, [target.projectId]);
   await p.query(`DELETE FROM "Workspace" WHERE id = $1`, [target.workspaceId]);
