@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { query } from "@/e2e/support/dbCounts";
-import { BASE_URL, createTenant, login, postEvents, type Tenant } from "@/e2e/support/tenant";
+import { BASE_URL, createTenant, getJson, login, postEvents, type Tenant } from "@/e2e/support/tenant";
 import { pruneFiveMinuteRollups } from "@/lib/analytics/pruneFiveMinuteRollups";
 
 /**
@@ -78,6 +78,60 @@ async function expected(t: Tenant, start: string, end: string, prevStart: string
   return { totals, buckets, topUsers, topAgents, prev: prev.n };
 }
 
+/**
+ * Every view rollup row of the project next to the same figure counted on its occurrences. A
+ * per-project or per-user row a merge relabelled down to 0 reads as no row (readers sum).
+ */
+async function expectRollupsMatchOccurrences(projectId: string) {
+  const checks: [string, string][] = [
+    [
+      `SELECT "groupId", bucket AS at, environment, count FROM "ErrorFiveMinute" WHERE "projectId" = $1`,
+      `SELECT "groupId", date_bin('5 minutes', "occurredAt", TIMESTAMPTZ 'epoch') AS at, coalesce(environment, '') AS environment, count(*)::int AS count FROM "ErrorOccurrence" WHERE "projectId" = $1 GROUP BY 1, 2, 3`,
+    ],
+    [
+      `SELECT "groupId", day AS at, environment, count, hours FROM "ErrorEnvDaily" WHERE "projectId" = $1`,
+      `SELECT "groupId", ("occurredAt" AT TIME ZONE 'UTC')::date AS at, coalesce(environment, '') AS environment, count(*)::int AS count,
+         bit_or(1 << extract(hour FROM "occurredAt" AT TIME ZONE 'UTC')::int) AS hours FROM "ErrorOccurrence" WHERE "projectId" = $1 GROUP BY 1, 2, 3`,
+    ],
+    [
+      `SELECT "groupId", day AS at, count, hours FROM "ErrorDaily" WHERE "projectId" = $1`,
+      `SELECT "groupId", ("occurredAt" AT TIME ZONE 'UTC')::date AS at, count(*)::int AS count,
+         bit_or(1 << extract(hour FROM "occurredAt" AT TIME ZONE 'UTC')::int) AS hours FROM "ErrorOccurrence" WHERE "projectId" = $1 GROUP BY 1, 2`,
+    ],
+    [
+      `SELECT "groupId", week AS at, environment, count, days FROM "ErrorEnvWeekly" WHERE "projectId" = $1`,
+      `SELECT "groupId", date_trunc('week', "occurredAt" AT TIME ZONE 'UTC')::date AS at, coalesce(environment, '') AS environment, count(*)::int AS count,
+         bit_or(1 << (extract(isodow FROM "occurredAt" AT TIME ZONE 'UTC')::int - 1)) AS days FROM "ErrorOccurrence" WHERE "projectId" = $1 GROUP BY 1, 2, 3`,
+    ],
+    [
+      `SELECT span, bucket AS at, environment, severity::text, sum(count)::int AS count FROM "ProjectBucket" WHERE "projectId" = $1 GROUP BY 1, 2, 3, 4 HAVING sum(count) <> 0`,
+      `SELECT s.span::smallint AS span, date_bin(make_interval(mins => s.span), o."occurredAt", TIMESTAMPTZ 'epoch') AS at, coalesce(o.environment, '') AS environment,
+         g.severity::text, count(*)::int AS count
+       FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId" CROSS JOIN (VALUES (60), (1440)) AS s(span) WHERE o."projectId" = $1 GROUP BY 1, 2, 3, 4`,
+    ],
+    [
+      `SELECT kind, span, start AS at, "actorId", environment, severity::text, count FROM "ActorCount" WHERE "projectId" = $1 AND count <> 0`,
+      `SELECT a.kind, s.span::smallint AS span, date_bin(make_interval(mins => s.span), o."occurredAt", TIMESTAMPTZ '2000-01-03 00:00:00+00') AS at, a.id AS "actorId",
+         coalesce(o.environment, '') AS environment, g.severity::text, count(*)::int AS count
+       FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId"
+       CROSS JOIN LATERAL (VALUES ('user', o."userId"), ('agent', o."agentId")) AS a(kind, id) CROSS JOIN (VALUES (60), (1440), (10080)) AS s(span)
+       WHERE o."projectId" = $1 AND a.id IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6`,
+    ],
+    [
+      `SELECT kind, bucket AS at, "actorId", environment, severity::text, count FROM "ActorFiveMinute" WHERE "projectId" = $1 AND count <> 0`,
+      `SELECT a.kind, date_bin('5 minutes', o."occurredAt", TIMESTAMPTZ 'epoch') AS at, a.id AS "actorId", coalesce(o.environment, '') AS environment,
+         g.severity::text, count(*)::int AS count
+       FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId" CROSS JOIN LATERAL (VALUES ('user', o."userId"), ('agent', o."agentId")) AS a(kind, id)
+       WHERE o."projectId" = $1 AND a.id IS NOT NULL GROUP BY 1, 2, 3, 4, 5`,
+    ],
+  ];
+  const normalise = (rows: Record<string, unknown>[]) =>
+    rows.map((r) => JSON.stringify(Object.fromEntries(Object.entries(r).map(([k, val]) => [k, val instanceof Date ? val.toISOString() : val])))).sort();
+  for (const [rollup, truth] of checks) {
+    expect(normalise(await query(rollup, [projectId])), rollup).toEqual(normalise(await query(truth, [projectId])));
+  }
+}
+
 describe("the view's rollups agree with the occurrences", () => {
   let t: Tenant;
   let cookie: string;
@@ -122,53 +176,7 @@ describe("the view's rollups agree with the occurrences", () => {
   }
 
   it("keeps every rollup row equal to its count over the occurrences", async () => {
-    const checks: [string, string][] = [
-      [
-        `SELECT "groupId", bucket AS at, environment, count FROM "ErrorFiveMinute" WHERE "projectId" = $1`,
-        `SELECT "groupId", date_bin('5 minutes', "occurredAt", TIMESTAMPTZ 'epoch') AS at, coalesce(environment, '') AS environment, count(*)::int AS count FROM "ErrorOccurrence" WHERE "projectId" = $1 GROUP BY 1, 2, 3`,
-      ],
-      [
-        `SELECT "groupId", day AS at, environment, count, hours FROM "ErrorEnvDaily" WHERE "projectId" = $1`,
-        `SELECT "groupId", ("occurredAt" AT TIME ZONE 'UTC')::date AS at, coalesce(environment, '') AS environment, count(*)::int AS count,
-           bit_or(1 << extract(hour FROM "occurredAt" AT TIME ZONE 'UTC')::int) AS hours FROM "ErrorOccurrence" WHERE "projectId" = $1 GROUP BY 1, 2, 3`,
-      ],
-      [
-        `SELECT "groupId", day AS at, count, hours FROM "ErrorDaily" WHERE "projectId" = $1`,
-        `SELECT "groupId", ("occurredAt" AT TIME ZONE 'UTC')::date AS at, count(*)::int AS count,
-           bit_or(1 << extract(hour FROM "occurredAt" AT TIME ZONE 'UTC')::int) AS hours FROM "ErrorOccurrence" WHERE "projectId" = $1 GROUP BY 1, 2`,
-      ],
-      [
-        `SELECT "groupId", week AS at, environment, count, days FROM "ErrorEnvWeekly" WHERE "projectId" = $1`,
-        `SELECT "groupId", date_trunc('week', "occurredAt" AT TIME ZONE 'UTC')::date AS at, coalesce(environment, '') AS environment, count(*)::int AS count,
-           bit_or(1 << (extract(isodow FROM "occurredAt" AT TIME ZONE 'UTC')::int - 1)) AS days FROM "ErrorOccurrence" WHERE "projectId" = $1 GROUP BY 1, 2, 3`,
-      ],
-      [
-        `SELECT span, bucket AS at, environment, severity::text, sum(count)::int AS count FROM "ProjectBucket" WHERE "projectId" = $1 GROUP BY 1, 2, 3, 4`,
-        `SELECT s.span::smallint AS span, date_bin(make_interval(mins => s.span), o."occurredAt", TIMESTAMPTZ 'epoch') AS at, coalesce(o.environment, '') AS environment,
-           g.severity::text, count(*)::int AS count
-         FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId" CROSS JOIN (VALUES (60), (1440)) AS s(span) WHERE o."projectId" = $1 GROUP BY 1, 2, 3, 4`,
-      ],
-      [
-        `SELECT kind, span, start AS at, "actorId", environment, severity::text, count FROM "ActorCount" WHERE "projectId" = $1`,
-        `SELECT a.kind, s.span::smallint AS span, date_bin(make_interval(mins => s.span), o."occurredAt", TIMESTAMPTZ '2000-01-03 00:00:00+00') AS at, a.id AS "actorId",
-           coalesce(o.environment, '') AS environment, g.severity::text, count(*)::int AS count
-         FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId"
-         CROSS JOIN LATERAL (VALUES ('user', o."userId"), ('agent', o."agentId")) AS a(kind, id) CROSS JOIN (VALUES (60), (1440), (10080)) AS s(span)
-         WHERE o."projectId" = $1 AND a.id IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6`,
-      ],
-      [
-        `SELECT kind, bucket AS at, "actorId", environment, severity::text, count FROM "ActorFiveMinute" WHERE "projectId" = $1`,
-        `SELECT a.kind, date_bin('5 minutes', o."occurredAt", TIMESTAMPTZ 'epoch') AS at, a.id AS "actorId", coalesce(o.environment, '') AS environment,
-           g.severity::text, count(*)::int AS count
-         FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId" CROSS JOIN LATERAL (VALUES ('user', o."userId"), ('agent', o."agentId")) AS a(kind, id)
-         WHERE o."projectId" = $1 AND a.id IS NOT NULL GROUP BY 1, 2, 3, 4, 5`,
-      ],
-    ];
-    const normalise = (rows: Record<string, unknown>[]) =>
-      rows.map((r) => JSON.stringify(Object.fromEntries(Object.entries(r).map(([k, val]) => [k, val instanceof Date ? val.toISOString() : val])))).sort();
-    for (const [rollup, truth] of checks) {
-      expect(normalise(await query(rollup, [t.projectId])), rollup).toEqual(normalise(await query(truth, [t.projectId])));
-    }
+    await expectRollupsMatchOccurrences(t.projectId);
   });
 
   it("prunes 5-minute rows older than two days, and only those", async () => {
@@ -191,5 +199,35 @@ describe("the view's rollups agree with the occurrences", () => {
       [t.projectId],
     );
     expect(left[0].n).toBe(2);
+  });
+});
+
+describe("merge and unmerge keep the view's rollups exact", () => {
+  let t: Tenant;
+  let cookie: string;
+  const post = (path: string, body: unknown) =>
+    fetch(`${BASE_URL}${path}`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify(body) });
+  const groupOf = async (type: string) =>
+    (await query<{ id: string }>(`SELECT id::text FROM "ErrorGroup" WHERE "projectId" = $1 AND type = $2`, [t.projectId, type]))[0].id;
+
+  beforeAll(async () => {
+    t = await createTenant("rollups-merge");
+    cookie = await login(t.member);
+    const res = await postEvents(t.key, plantedEvents(Date.now(), 140));
+    expect(res.status).toBe(202);
+  });
+
+  it("moves per-group rows and relabels the per-project and per-user rows with the target's severity", async () => {
+    // A low-severity issue folded into a critical one: its events now count as critical everywhere.
+    const [target, source] = [await groupOf("CriticalDbDown"), await groupOf("LowNoise")];
+    const res = await post("/api/v1/errors/merge", { targetId: target, sourceIds: [source] });
+    expect(res.status).toBe(200);
+    await expectRollupsMatchOccurrences(t.projectId);
+
+    const list = await (await getJson(`/api/v1/errors/${target}/fingerprints`, { cookie })).json();
+    const merged = list.fingerprints.find((f: { kind: string }) => f.kind === "merged");
+    const split = await post(`/api/v1/errors/${target}/unmerge`, { fingerprints: [merged.fingerprint] });
+    expect(split.status).toBe(200);
+    await expectRollupsMatchOccurrences(t.projectId);
   });
 });
