@@ -1,11 +1,23 @@
+import type { NextErrorContext, NextRequestInfo } from "@faultline/client/next";
+
 /**
  * Next.js calls register() once when a server instance starts. The alert workers (background rule
  * evaluation, escalation, notification retries) run in the Node.js runtime of every instance; they
  * coordinate through the database, so running several instances is safe. Not during `next build`.
+ * With FAULTLINE_SELF_DSN set, the instance also reports its own errors (dogfooding).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { startSelfReporting } = await import("@/lib/selfReport/startSelfReporting");
+  startSelfReporting();
   const { startAlertWorkers } = await import("@/lib/alerts/worker/startAlertWorkers");
   startAlertWorkers();
+}
+
+/** Errors Next.js caught while rendering or handling a request, reported when self-reporting is on. */
+export async function onRequestError(error: unknown, request: NextRequestInfo, context: NextErrorContext): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || !process.env.FAULTLINE_SELF_DSN) return;
+  const { reportRequestError } = await import("@/lib/selfReport/startSelfReporting");
+  await reportRequestError(error, request, context);
 }

@@ -3,6 +3,7 @@ import { evaluateAlerts } from "@/lib/alerts/evaluate/evaluateAlerts";
 import { processDeliveries } from "@/lib/alerts/notify/processDeliveries";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { reportServerError } from "@/lib/observability/serverErrors";
 
 const globalForWorkers = globalThis as unknown as { faultlineAlertWorkers?: { stop: () => void } };
 
@@ -29,6 +30,7 @@ export function startAlertWorkers(): void {
         await task();
       } catch (error) {
         logger.error(`${name} failed`, { error: error instanceof Error ? error.message : String(error) });
+        reportServerError(error, { where: `job:${name}` });
       }
       if (!stopped) state.timer = setTimeout(run, intervalMs).unref();
     };

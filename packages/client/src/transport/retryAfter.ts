@@ -9,6 +9,8 @@ export function parseRetryAfter(header: string | null | undefined, now: number =
   if (!header) return undefined;
   const text = header.trim();
   if (/^\d+(\.\d+)?$/.test(text)) return Math.min(MAX_RETRY_AFTER_MS, Math.round(Number(text) * 1000));
+  // An HTTP date names its day and month ("Wed, 21 Oct 2015 07:28:00 GMT"); "-5" is not one.
+  if (!/[a-z]{3}/i.test(text)) return undefined;
   const at = Date.parse(text);
   if (Number.isNaN(at)) return undefined;
   return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, at - now));
