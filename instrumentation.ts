@@ -13,6 +13,8 @@ export async function register(): Promise<void> {
   startSelfReporting();
   const { startAlertWorkers } = await import("@/lib/alerts/worker/startAlertWorkers");
   startAlertWorkers();
+  const { startForwardingWorker } = await import("@/lib/forwarding/deliver/startForwardingWorker");
+  startForwardingWorker();
 }
 
 /** Errors Next.js caught while rendering or handling a request, reported when self-reporting is on. */
