@@ -150,7 +150,7 @@ describe("forwarding to a Sentry DSN", () => {
     // The Sentry envelope endpoint is a door too.
     const sentryEventId = newEventId();
     const body = envelope({ event_id: sentryEventId }, [{ type: "event", payload: errorEvent(sentryEventId, { environment: "production" }) }]);
-    const res = await fetch(`${BASE_URL}/api/${t.projectPublicId}/envelope/?sentry_key=${t.key}&sentry_version=7`, { method: "POST", body });
+    const res = await fetch(`${BASE_URL}/api/${t.projectPublicId}/envelope/?sentry_key=${t.key}&sentry_version=7`, { method: "POST", body: new Uint8Array(body) });
     expect(res.status).toBe(200);
     const [second] = (await sentry.waitFor(before + 2)).slice(before + 1);
     expect(second.header.event_id).toBe(sentryEventId);
