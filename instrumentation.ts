@@ -1,9 +1,9 @@
 import type { NextErrorContext, NextRequestInfo } from "@faultline/client/next";
 
 /**
- * Next.js calls register() once when a server instance starts. The alert workers (background rule
- * evaluation, escalation, notification retries) run in the Node.js runtime of every instance; they
- * coordinate through the database, so running several instances is safe. Not during `next build`.
+ * Next.js calls register() once when a server instance starts: it starts the background jobs
+ * (lib/jobs: alert sweep, notification retries, forwarding, …) in the Node.js runtime. They coordinate
+ * through PostgreSQL advisory locks, so running several instances is safe. Not during `next build`.
  * With FAULTLINE_SELF_DSN set, the instance also reports its own errors (dogfooding).
  */
 export async function register(): Promise<void> {
@@ -11,10 +11,9 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { startSelfReporting } = await import("@/lib/selfReport/startSelfReporting");
   startSelfReporting();
-  const { startAlertWorkers } = await import("@/lib/alerts/worker/startAlertWorkers");
-  startAlertWorkers();
-  const { startForwardingWorker } = await import("@/lib/forwarding/deliver/startForwardingWorker");
-  startForwardingWorker();
+  const { startJobs } = await import("@/lib/jobs/startJobs");
+  const { jobList } = await import("@/lib/jobs/jobList");
+  startJobs(jobList);
 }
 
 /** Errors Next.js caught while rendering or handling a request, reported when self-reporting is on. */

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { button, input } from "@/components/ui/buttonStyles";
-import type { Severity } from "@/lib/ingest/eventSchema";
+import { SEVERITIES_DESC, type Severity } from "@/lib/domain/severity";
 import { useCreateForwardingRuleMutation, type CreatedForwardingRule, type NewForwardingRule } from "@/lib/client/hooks/useForwardingRulesQuery";
 
 type Kind = NewForwardingRule["kind"];
@@ -11,7 +11,6 @@ const KINDS: { kind: Kind; label: string }[] = [
   { kind: "webhook", label: "HTTP endpoint" },
   { kind: "datadog", label: "Datadog logs" },
 ];
-const SEVERITY_ORDER: Severity[] = ["critical", "high", "medium", "low"];
 const TARGET: Record<Kind, { label: string; placeholder: string; type: string }> = {
   sentry: { label: "DSN", placeholder: "https://<key>@o0.ingest.sentry.io/<project>", type: "url" },
   webhook: { label: "Endpoint URL", placeholder: "https://example.com/hooks/errors", type: "url" },
@@ -90,7 +89,7 @@ export function CreateForwardingRuleForm({ projectId, onCreated }: { projectId: 
       <fieldset className="text-sm">
         <legend className="text-gray-700 dark:text-gray-300">Severities (none checked: all)</legend>
         <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-          {SEVERITY_ORDER.map((s) => (
+          {SEVERITIES_DESC.map((s) => (
             <label key={s} className="flex items-center gap-1.5 text-gray-700 dark:text-gray-300">
               <input
                 type="checkbox"

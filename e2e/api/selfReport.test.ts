@@ -85,7 +85,7 @@ describe("FAULTLINE_SELF_DSN", () => {
     expect(http[0].tags).toMatchObject({ service: "faultline", where: "http" });
 
     // A background loop that fails is reported as well, under its job's name.
-    const job = await waitFor(async () => (await reported()).find((r) => r.tags.where === "job:alert delivery worker"), 20_000);
+    const job = await waitFor(async () => (await reported()).find((r) => r.tags.where === "job:alert-deliveries"), 20_000);
     expect(job.tags.service).toBe("faultline");
   });
 });

@@ -1,11 +1,7 @@
 import { z } from "zod";
-import { SeveritySchema } from "@/lib/ingest/eventSchema";
-
-export const ERROR_STATUSES = ["new", "acknowledged", "investigating", "resolved", "ignored"] as const;
-export const ErrorStatusSchema = z.enum(ERROR_STATUSES);
-export type ErrorStatus = z.infer<typeof ErrorStatusSchema>;
-
-export const ERROR_SORTS = ["lastSeen", "firstSeen", "occurrences", "users", "severity"] as const;
+import { ErrorSortSchema, SortOrderSchema } from "@/lib/domain/errorSort";
+import { ErrorStatusSchema } from "@/lib/domain/errorStatus";
+import { SeveritySchema } from "@/lib/domain/severity";
 
 /** Comma-separated multi-value filter, e.g. `severity=high,critical`. */
 const csv = <T extends z.ZodType<string, string>>(item: T) =>
@@ -24,8 +20,8 @@ export const ListErrorsQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
   since: z.iso.datetime({ offset: true }).optional(),
   until: z.iso.datetime({ offset: true }).optional(),
-  sort: z.enum(ERROR_SORTS).default("lastSeen"),
-  order: z.enum(["asc", "desc"]).default("desc"),
+  sort: ErrorSortSchema.default("lastSeen"),
+  order: SortOrderSchema.default("desc"),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });

@@ -3,7 +3,8 @@ import { buildEvent, clampEvent } from "@/packages/client/src/core/buildEvent";
 import { describeThrown } from "@/packages/client/src/core/describeThrown";
 import { Scope } from "@/packages/client/src/core/scope";
 import type { FaultlineEvent, Severity as ClientSeverity } from "@/packages/client/src/core/types";
-import { IngestEventSchema, type IngestEventInput, type Severity } from "@/lib/ingest/eventSchema";
+import type { Severity } from "@/lib/domain/severity";
+import { IngestEventSchema, type IngestEventInput } from "@/lib/ingest/eventSchema";
 
 /**
  * @faultline/client has no runtime dependencies, so it cannot import the server's zod schema: this

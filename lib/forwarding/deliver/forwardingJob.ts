@@ -1,14 +1,16 @@
 import { env } from "@/lib/env";
 import { processForwardingDeliveries } from "@/lib/forwarding/deliver/processForwardingDeliveries";
+import type { Job } from "@/lib/jobs/job";
 
 /**
- * The forwarding delivery loop: due copies and their retries. Every instance may run it — rows are
- * leased one by one (claimForwardingDeliveries) — so it needs no global lock.
+ * The forwarding delivery loop: due copies and their retries (first attempts are sent right after
+ * ingest by the consumer; this catches retries and copies whose instance went away). Rows are leased
+ * one by one, so the in-process first attempt and this job never send one copy twice at once.
  */
-export const forwardingJob = {
-  name: "forwarding deliveries",
-  intervalMs: () => env().FORWARDING_INTERVAL_MS,
-  run: async (now: Date): Promise<void> => {
+export const forwardingJob: Job = {
+  name: "forwarding-deliveries",
+  intervalMs: env().FORWARDING_INTERVAL_MS,
+  run: async (now) => {
     // Drain in pages so a backlog after an outage goes out without waiting a full interval per 100.
     for (let page = 0; page < 20; page++) {
       const run = await processForwardingDeliveries({ now, limit: 100 });

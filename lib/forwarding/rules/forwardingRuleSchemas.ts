@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SeveritySchema } from "@/lib/ingest/eventSchema";
+import { SeveritySchema } from "@/lib/domain/severity";
 
 export const FORWARDING_KINDS = ["sentry", "webhook", "datadog"] as const;
 
