@@ -139,7 +139,7 @@ describe("forwarding to a Sentry DSN", () => {
     expect(copy.header).toMatchObject({ event_id: expect.stringMatching(/^[0-9a-f]{32}$/), dsn: sentry.dsn("pubkey123", "7") });
     expect(copy.items).toHaveLength(1);
     expect(copy.items[0].header).toMatchObject({ type: "event" });
-    const event = copy.items[0].payload as SentryEventPayload;
+    const event = copy.items[0].payload as unknown as SentryEventPayload;
     expect(event).toMatchObject({ level: "error", environment: "production", release: "3.1.0", user: { id: "u-1" }, tags: { route: "/pay" } });
     expect(event.exception.values[0]).toMatchObject({ type: "PaymentDeclined", value: "card declined for order 17" });
     expect(event.exception.values[0].stacktrace.frames.at(-1)).toMatchObject({ function: "charge", lineno: 31 });
@@ -158,7 +158,7 @@ describe("forwarding to a Sentry DSN", () => {
     expect(res.status).toBe(200);
     const [second] = (await sentry.waitFor(before + 2)).slice(before + 1);
     expect(second.header.event_id).toBe(sentryEventId);
-    expect((second.items[0].payload as SentryEventPayload).exception.values[0].type).toBe("TypeError");
+    expect((second.items[0].payload as unknown as SentryEventPayload).exception.values[0].type).toBe("TypeError");
     expect(sentry.envelopes.length).toBe(before + 2);
   });
 });
