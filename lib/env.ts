@@ -34,6 +34,8 @@ const EnvSchema = z.object({
   FORWARDING_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   /** Attempts before a forwarded copy is marked failed (exponential backoff between them). */
   FORWARDING_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+  /** Days the forwarding log keeps delivered and failed copies. */
+  FORWARDING_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -3,6 +3,9 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api } from "@/e2e/support/alertHelpers";
+import { query } from "@/e2e/support/dbCounts";
+import { pruneForwardingLog } from "@/lib/forwarding/deliver/pruneForwardingLog";
+import { uuidv7 } from "@/lib/ids/uuidv7";
 import { envelope, errorEvent, newEventId } from "@/e2e/support/envelopes";
 import { startSentryCaptureServer, type SentryCaptureServer } from "@/e2e/support/sentryCaptureServer";
 import { BASE_URL, createTenant, login, postEvents, type Tenant } from "@/e2e/support/tenant";
@@ -251,5 +254,30 @@ describe("forwarding to HTTP endpoints", () => {
     const log = await deliveries(t, admin);
     expect(log.map((d) => d.ruleId)).toEqual([on.id]);
     expect(receiver.requests.filter((r) => r.path === path)).toEqual([]);
+  });
+});
+
+describe("the forwarding log", () => {
+  it("keeps settled copies for the retention period and prunes older ones", async () => {
+    const t = await createTenant("fwd-prune");
+    const admin = await login(t.admin);
+    const rule = await addRule(t, admin, { name: "Hook", kind: "webhook", enabled: false, config: { url: `${receiver.url}/prune` } });
+    const now = Date.now();
+    const rows = [
+      { id: uuidv7(now - 20 * 86_400_000), status: "delivered" },
+      { id: uuidv7(now - 20 * 86_400_000), status: "pending" },
+      { id: uuidv7(now - 2 * 86_400_000), status: "failed" },
+    ];
+    for (const [i, row] of rows.entries()) {
+      await query(
+        `INSERT INTO "ForwardingDelivery" (id, "workspaceId", "projectId", "ruleId", "eventId", "groupId", payload, status, "nextAttemptAt", "updatedAt")
+         VALUES ($1, $2, $3, $4, $5, $6, '{}', $7::"DeliveryStatus", now(), now())`,
+        [row.id, t.workspaceId, t.projectId, rule.id, `prune-${i}`, uuidv7(), row.status],
+      );
+    }
+    expect(await pruneForwardingLog({ now: new Date(now), retentionDays: 14 })).toBeGreaterThanOrEqual(1);
+    const left = await query<{ eventId: string }>(`SELECT "eventId" FROM "ForwardingDelivery" WHERE "ruleId" = $1 ORDER BY "eventId"`, [rule.id]);
+    // The old settled copy is gone; a pending one is kept whatever its age, and so is a recent one.
+    expect(left.map((r) => r.eventId)).toEqual(["prune-1", "prune-2"]);
   });
 });
