@@ -1,4 +1,5 @@
 import { toErrorResponse } from "@/lib/http/toErrorResponse";
+import { routeOf } from "@/lib/observability/serverErrors";
 
 type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
 
@@ -8,7 +9,7 @@ export function handle<C>(handler: Handler<C>): Handler<C> {
     try {
       return await handler(req, ctx);
     } catch (error) {
-      return toErrorResponse(error);
+      return toErrorResponse(error, undefined, { where: "http", method: req.method, route: routeOf(req.url) });
     }
   };
 }

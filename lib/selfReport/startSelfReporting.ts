@@ -33,8 +33,9 @@ export function startSelfReporting(): boolean {
     return false;
   }
   onServerError((error, context) => {
-    if (!guard.allow(`${context.where}|${errorSignature(error)}`, Date.now())) return;
-    captureException(error, { severity: "high", source: "faultline", tags: { where: context.where } });
+    if (!guard.allow(`${context.where}|${context.route ?? ""}|${errorSignature(error)}`, Date.now())) return;
+    const tags = { where: context.where, ...(context.route && { route: context.route }), ...(context.method && { method: context.method }) };
+    captureException(error, { severity: "high", source: "faultline", tags });
   });
   state.faultlineSelfReporting = true;
   logger.info("self-reporting on", { to: client.endpoint.url });
