@@ -56,6 +56,8 @@ async function openWithClient(page: Page, options: Record<string, unknown>) {
 const base = (t: Tenant, url = BASE_URL) => ({ url, key: t.key, environment: "browser", flushIntervalMs: 50 });
 
 test("recovery helpers report from the browser, and the dashboard's recovery section shows them", async ({ page, context }) => {
+  // The dashboard's first view of a cold app can take long on a loaded machine.
+  test.setTimeout(300_000);
   const t = await createTenant("br-recovery");
   await openWithClient(page, base(t));
   const results = await page.evaluate(async () => {
@@ -81,7 +83,7 @@ test("recovery helpers report from the browser, and the dashboard's recovery sec
   await signInAs(context, t.viewer);
   await page.goto(`/?ws=${t.workspaceId}&tf=1h`);
   const recovery = page.locator('section[aria-labelledby="recovery-title"]');
-  await expect(recovery.getByText("retry", { exact: true })).toBeVisible();
+  await expect(recovery.getByText("retry", { exact: true })).toBeVisible({ timeout: 180_000 });
   await expect(recovery.getByText("fallback", { exact: true })).toBeVisible();
   await expect(recovery.getByText("timeout", { exact: true })).toBeVisible();
 });

@@ -39,6 +39,8 @@ test("an admin adds a forwarding rule, copies arrive and show in the forwarding 
   await row.getByRole("button", { name: "Pause rule Ops endpoint" }).click();
   await expect(row).toContainText("paused");
 
+  // Leave the page first: its polling queries would meet the cleared session (401s in the console).
+  await page.goto("about:blank");
   await context.clearCookies();
   await signInAs(context, t.viewer);
   await page.goto(`/settings?ws=${t.workspaceId}&project=${t.projectId}`);
