@@ -3,6 +3,7 @@ import { alertRoutes } from "@/lib/openapi/routes/alerts";
 import { authRoutes } from "@/lib/openapi/routes/auth";
 import { errorRoutes } from "@/lib/openapi/routes/errors";
 import { forwardingRoutes } from "@/lib/openapi/routes/forwarding";
+import { groupingRoutes } from "@/lib/openapi/routes/grouping";
 import { ingestRoutes } from "@/lib/openapi/routes/ingest";
 import { projectRoutes } from "@/lib/openapi/routes/projects";
 import { systemRoutes } from "@/lib/openapi/routes/system";
@@ -17,6 +18,7 @@ export const routeRegistry: RouteSpec[] = [
   ...ingestRoutes,
   ...authRoutes,
   ...errorRoutes,
+  ...groupingRoutes,
   ...workspaceRoutes,
   ...projectRoutes,
   ...forwardingRoutes,
