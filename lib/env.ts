@@ -62,6 +62,11 @@ const EnvSchema = z.object({
   FORWARDING_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
   /** Days the forwarding log keeps delivered and failed copies. */
   FORWARDING_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
+  /**
+   * How long a computed workspace view is served to other viewers of the same view on this instance
+   * (writes made through this instance make it stale at once). At most the dashboard's 10 s poll.
+   */
+  VIEW_CACHE_TTL_MS: z.coerce.number().int().min(0).max(10_000).default(5_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
