@@ -1,10 +1,13 @@
+import type { NextErrorContext, NextRequestInfo } from "@faultline/client/next";
+
 /**
  * Next.js calls register() once when a server instance starts (not during `next build`), in the
  * Node.js runtime: it checks the secret key, seals channel secrets still stored in plain or under a
  * rotated-out key, starts the spool replayer (events spooled during a database outage, or left by a
- * crashed instance), takes over SIGTERM/SIGINT for a graceful shutdown, and starts the background jobs (lib/jobs: alert sweep, notification retries,
- * session cleanup, …). They coordinate through PostgreSQL advisory locks, so running several
- * instances is safe.
+ * crashed instance), takes over SIGTERM/SIGINT for a graceful shutdown, and starts the background
+ * jobs (lib/jobs: alert sweep, notification retries, forwarding, session cleanup, …). They
+ * coordinate through PostgreSQL advisory locks, so running several instances is safe. With
+ * FAULTLINE_SELF_DSN set, the instance also reports its own errors (dogfooding).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -33,7 +36,16 @@ export async function register(): Promise<void> {
   installShutdownHandlers();
   const { resealChannelSecrets } = await import("@/lib/alerts/channels/resealChannelSecrets");
   resealChannelSecrets().catch((error) => logger.error("sealing channel secrets failed", { error }));
+  const { startSelfReporting } = await import("@/lib/selfReport/startSelfReporting");
+  startSelfReporting();
   const { startJobs } = await import("@/lib/jobs/startJobs");
   const { jobList } = await import("@/lib/jobs/jobList");
   startJobs(jobList);
+}
+
+/** Errors Next.js caught while rendering or handling a request, reported when self-reporting is on. */
+export async function onRequestError(error: unknown, request: NextRequestInfo, context: NextErrorContext): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || !process.env.FAULTLINE_SELF_DSN) return;
+  const { reportRequestError } = await import("@/lib/selfReport/startSelfReporting");
+  await reportRequestError(error, request, context);
 }

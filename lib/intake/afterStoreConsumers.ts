@@ -1,4 +1,5 @@
 import { alertsConsumer } from "@/lib/alerts/alertsConsumer";
+import { forwardingConsumer } from "@/lib/forwarding/deliver/forwardingConsumer";
 import type { AfterStoreConsumer } from "@/lib/intake/afterStore";
 import { metricsConsumer } from "@/lib/metrics/metricsConsumer";
 import { ingestHealthConsumer } from "@/lib/ingestHealth/ingestHealthConsumer";
@@ -8,4 +9,5 @@ export const afterStoreConsumers: AfterStoreConsumer[] = [
   metricsConsumer,
   ingestHealthConsumer,
   alertsConsumer,
+  forwardingConsumer,
 ];

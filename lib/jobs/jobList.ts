@@ -4,6 +4,7 @@ import { processAlertOutbox } from "@/lib/alerts/outbox/processAlertOutbox";
 import { deleteExpiredSessions } from "@/lib/auth/deleteExpiredSessions";
 import { pruneFiveMinuteRollups } from "@/lib/analytics/pruneFiveMinuteRollups";
 import { env } from "@/lib/env";
+import { forwardingJob } from "@/lib/forwarding/deliver/forwardingJob";
 import type { Job } from "@/lib/jobs/job";
 import { createPartitionsAhead } from "@/lib/lifecycle/createPartitionsAhead";
 import { runRetention } from "@/lib/lifecycle/runRetention";
@@ -75,4 +76,6 @@ export const jobList: Job[] = [
       await sampleStorage(now);
     },
   },
+  // Forwarded copies: retries with backoff, and first attempts lost with a crashed instance.
+  forwardingJob,
 ];
