@@ -25,6 +25,8 @@ export function errorPayload(error: unknown, extraHeaders?: Record<string, strin
   if (isDatabaseUnavailable(error)) {
     // PostgreSQL is down or restarting: a temporary condition, never a 500 (ingest spools instead).
     logger.warn("database unavailable", { error });
+    // Not a bug, but an outage the operator wants to hear about from outside (self-reporting).
+    reportServerError(error, context);
     return {
       status: 503,
       headers: { ...extraHeaders, "retry-after": "5" },
