@@ -14,6 +14,11 @@ const csv = <T extends z.ZodType<string, string>>(item: T) =>
     .transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean))
     .pipe(z.array(item).max(10));
 
+/** List filter by assignee: mine, my teams' issues, or nobody's (neither a user nor a team). */
+export const ASSIGNED_FILTERS = ["me", "my_teams", "none"] as const;
+export const AssignedFilterSchema = z.enum(ASSIGNED_FILTERS);
+export type AssignedFilter = z.infer<typeof AssignedFilterSchema>;
+
 export const ListErrorsQuerySchema = z.object({
   workspaceId: z.uuid().optional(),
   projectId: z.uuid().optional(),
@@ -22,6 +27,9 @@ export const ListErrorsQuerySchema = z.object({
   category: csv(z.string().max(64)).optional(),
   environment: z.string().max(64).optional(),
   q: z.string().trim().max(200).optional(),
+  assigned: AssignedFilterSchema.optional(),
+  assigneeId: z.uuid().optional(),
+  teamId: z.uuid().optional(),
   since: z.iso.datetime({ offset: true }).optional(),
   until: z.iso.datetime({ offset: true }).optional(),
   sort: z.enum(ERROR_SORTS).default("lastSeen"),
@@ -35,6 +43,7 @@ export const UpdateErrorSchema = z
   .object({
     status: ErrorStatusSchema.optional(),
     assigneeId: z.uuid().nullable().optional(),
+    assigneeTeamId: z.uuid().nullable().optional(),
     resolution: z.string().trim().max(10_000).nullable().optional(),
     rootCause: z.string().trim().max(10_000).nullable().optional(),
     preventiveMeasures: z.array(z.string().trim().min(1).max(1000)).max(50).optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { clientInfo } from "@/lib/auth/clientInfo";
 import { sessionCookie, signIn } from "@/lib/auth/session";
 import { handle } from "@/lib/http/handle";
 import { parseWith } from "@/lib/http/parseWith";
@@ -6,9 +7,9 @@ import { readJson } from "@/lib/http/readJson";
 
 const LoginSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
 
-/** POST /api/v1/auth/login — email + password; sets the HTTP-only session cookie. */
+/** POST /api/v1/auth/login — email + password; sets the HTTP-only session cookie. 429 + Retry-After when limited. */
 export const POST = handle(async (req: Request) => {
   const { email, password } = parseWith(LoginSchema, await readJson(req));
-  const { token, expiresAt } = await signIn(email, password);
+  const { token, expiresAt } = await signIn(email, password, clientInfo(req));
   return Response.json({ ok: true }, { headers: { "set-cookie": sessionCookie(req, token, expiresAt) } });
 });

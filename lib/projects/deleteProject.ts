@@ -1,0 +1,26 @@
+import { auditRow, userActor } from "@/lib/audit/auditRow";
+import type { AuthContext } from "@/lib/auth/AuthContext";
+import { assertCanAdminister, assertUser } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/prisma";
+import { ApiError } from "@/lib/http/ApiError";
+import { findProject } from "@/lib/projects/findProject";
+import type { DeleteProjectInput } from "@/lib/projects/projectSchemas";
+
+/**
+ * DELETE /api/v1/projects/:id (admins): the project's name must be typed again. Its issues, events
+ * and keys go with it; the audit entry (in the workspace) stays.
+ */
+export async function deleteProject(auth: AuthContext, projectId: string, input: DeleteProjectInput) {
+  assertUser(auth);
+  const project = await findProject(auth, projectId);
+  assertCanAdminister(auth, project.workspaceId);
+  if (input.confirmName.trim() !== project.name) {
+    throw ApiError.validation("confirmName: type the project's name to delete it", [{ path: "confirmName", message: "does not match the project's name" }]);
+  }
+  await db().$transaction([
+    db().auditLog.create({
+      data: auditRow({ workspaceId: project.workspaceId, actor: userActor(auth.userId), action: "project.deleted", targetType: "project", targetId: projectId, before: { name: project.name, publicId: project.publicId } }),
+    }),
+    db().project.delete({ where: { id: projectId } }),
+  ]);
+}
