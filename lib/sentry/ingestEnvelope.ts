@@ -2,6 +2,7 @@ import { ApiError } from "@/lib/http/ApiError";
 import { zodIssues } from "@/lib/http/zodIssues";
 import { IngestEventSchema, type IngestEvent } from "@/lib/ingest/eventSchema";
 import { onEventsStored } from "@/lib/alerts/onEventsStored";
+import { runAssignmentAfterStore } from "@/lib/assignment/runAssignmentAfterStore";
 import { prepareEvent, type PreparedEvent } from "@/lib/ingest/prepareEvent";
 import { storeEvents, type StoreTarget } from "@/lib/ingest/storeEvents";
 import { recordExecutions } from "@/lib/executions/recordExecutions";
@@ -78,6 +79,7 @@ export async function ingestStoreEvent(project: SentryProject, payload: unknown)
 async function storeAndNotify(target: StoreTarget, prepared: PreparedEvent[]): Promise<void> {
   const outcome = await storeEvents(target, prepared);
   onEventsStored(target, prepared, outcome);
+  runAssignmentAfterStore({ target, events: prepared, outcome });
 }
 
 function mapEventItem(payload: Buffer, index: number, fallback?: string): IngestEvent[] {
