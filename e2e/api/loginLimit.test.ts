@@ -1,0 +1,89 @@
+import { randomInt } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFreshInstance, type FreshInstance } from "@/e2e/support/freshInstance";
+import { BASE_URL, createTestUser, type TestUser } from "@/e2e/support/tenant";
+
+/** A documentation address (TEST-NET-3) per scenario, so scenarios and other test files count apart. */
+const address = () => `203.0.113.${randomInt(1, 255)}`;
+
+function signIn(email: string, password: string, from: string, base = BASE_URL) {
+  return fetch(`${base}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-forwarded-for": from },
+    body: JSON.stringify({ email, password }),
+  });
+}
+
+describe("login attempt limit (10 failures per account in 15 minutes)", () => {
+  let alice: TestUser;
+  let bob: TestUser;
+  beforeAll(async () => {
+    const tag = randomInt(1e9);
+    [alice, bob] = await Promise.all([createTestUser(`alice-${tag}@test.local`, "Alice"), createTestUser(`bob-${tag}@test.local`, "Bob")]);
+  });
+
+  it("the 11th attempt on an account is 429 with Retry-After, even with the right password, while another account still signs in", async () => {
+    const from = address();
+    for (let i = 0; i < 10; i++) expect((await signIn(alice.email, `wrong-${i}`, from)).status).toBe(401);
+    const limited = await signIn(alice.email, "wrong-again", from);
+    expect(limited.status).toBe(429);
+    const retryAfter = Number(limited.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    expect((await limited.json()).error.code).toBe("too_many_attempts");
+    expect((await signIn(alice.email, alice.password, from)).status).toBe(429);
+    // Another address is no way around the account's limit.
+    expect((await signIn(alice.email, alice.password, address())).status).toBe(429);
+    // Bob, from the very same address, is not affected.
+    expect((await signIn(bob.email, bob.password, from)).status).toBe(200);
+  });
+
+  it("a success resets the account's count", async () => {
+    const carol = await createTestUser(`carol-${randomInt(1e9)}@test.local`, "Carol");
+    const from = address();
+    for (let i = 0; i < 9; i++) expect((await signIn(carol.email, `wrong-${i}`, from)).status).toBe(401);
+    expect((await signIn(carol.email, carol.password, from)).status).toBe(200);
+    for (let i = 0; i < 9; i++) expect((await signIn(carol.email, `wrong-${i}`, from)).status).toBe(401);
+    expect((await signIn(carol.email, carol.password, from)).status).toBe(200);
+  });
+
+  it("unknown emails are limited the same way (the answer does not tell whether an account exists)", async () => {
+    const ghost = `nobody-${randomInt(1e9)}@test.local`;
+    const from = address();
+    for (let i = 0; i < 10; i++) {
+      const res = await signIn(ghost, "whatever", from);
+      expect(res.status).toBe(401);
+      expect((await res.json()).error.message).toBe("email or password is incorrect");
+    }
+    expect((await signIn(ghost, "whatever", from)).status).toBe(429);
+  });
+
+  it("parallel guesses cannot slip past the limit", async () => {
+    const dave = await createTestUser(`dave-${randomInt(1e9)}@test.local`, "Dave");
+    const from = address();
+    const answers = await Promise.all(Array.from({ length: 16 }, (_, i) => signIn(dave.email, `guess-${i}`, from)));
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(10);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(6);
+  });
+});
+
+describe("login attempt limit per client address", () => {
+  let app: FreshInstance;
+  beforeAll(async () => {
+    // A lower per-address limit than the default 100 keeps this test short.
+    app = await startFreshInstance({ LOGIN_MAX_FAILURES_PER_ADDRESS: "12" });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it("failures across many accounts from one address end in 429 for that address only", async () => {
+    const from = address();
+    for (let i = 0; i < 12; i++) expect((await signIn(`spray-${i}@test.local`, "Password1", from, app.url)).status).toBe(401);
+    const limited = await signIn("spray-99@test.local", "Password1", from, app.url);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await signIn("spray-99@test.local", "Password1", address(), app.url)).status).toBe(401);
+  });
+});
