@@ -5,6 +5,8 @@ import { Card } from "@/components/ui/Card";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
 import { CreateKeyForm } from "@/components/settings/CreateKeyForm";
+import { DeleteProject } from "@/components/settings/DeleteProject";
+import { ProjectForm } from "@/components/settings/ProjectForm";
 import { IngestInstructions } from "@/components/settings/IngestInstructions";
 import { IngestKeyList } from "@/components/settings/IngestKeyList";
 import { NewKeyReveal } from "@/components/settings/NewKeyReveal";
@@ -43,6 +45,16 @@ export function ProjectSettings({ projectId, isAdmin }: { projectId: string; isA
           <p className="text-sm text-gray-500 dark:text-gray-400">Only workspace admins can see and manage ingest keys.</p>
         )}
       </Card>
+      {isAdmin && (
+        <Card title="Project details" titleId="project-details-title">
+          <ProjectForm key={data.id} project={data} />
+        </Card>
+      )}
+      {isAdmin && (
+        <Card title="Danger zone" titleId="danger-title">
+          <DeleteProject project={data} />
+        </Card>
+      )}
     </div>
   );
 }

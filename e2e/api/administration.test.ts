@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "@/e2e/support/alertHelpers";
 import { query } from "@/e2e/support/dbCounts";
-import { BASE_URL, createTenant, createTestUser, login, postEvents, type Tenant } from "@/e2e/support/tenant";
+import { BASE_URL, createTenant, login, postEvents, type Tenant } from "@/e2e/support/tenant";
 
 async function auditActions(workspaceId: string): Promise<string[]> {
   const rows = await query<{ action: string }>(`SELECT action FROM "AuditLog" WHERE "workspaceId" = $1 ORDER BY at`, [workspaceId]);

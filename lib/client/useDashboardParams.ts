@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import type { Timeframe } from "@/lib/analytics/trackingQuery";
-import type { ErrorStatus } from "@/lib/errors/errorSchemas";
+import { ASSIGNED_FILTERS, type AssignedFilter, type ErrorStatus } from "@/lib/errors/errorSchemas";
 import type { Severity } from "@/lib/ingest/eventSchema";
 
 export const TIMEFRAME_OPTIONS = ["1h", "24h", "7d", "30d"] as const satisfies readonly Timeframe[];
@@ -22,6 +22,8 @@ export interface DashboardParams {
   statuses: ErrorStatus[];
   category: string | null;
   q: string;
+  /** "assigned to me", "my teams", "unassigned"; null: everyone's. */
+  assigned: AssignedFilter | null;
   sort: ErrorSort;
   order: "asc" | "desc";
   page: number;
@@ -30,7 +32,7 @@ export interface DashboardParams {
   window: { from: string; to: string } | null;
 }
 
-export type ParamPatch = Partial<Record<"ws" | "tf" | "sev" | "status" | "cat" | "q" | "sort" | "order" | "page" | "error" | "from" | "to", string | null>>;
+export type ParamPatch = Partial<Record<"ws" | "tf" | "sev" | "status" | "cat" | "q" | "assigned" | "sort" | "order" | "page" | "error" | "from" | "to", string | null>>;
 
 const oneOf = <T extends string>(options: readonly T[], value: string | null, fallback: T): T =>
   options.includes(value as T) ? (value as T) : fallback;
@@ -46,6 +48,7 @@ export function parseDashboardParams(params: URLSearchParams): DashboardParams {
     statuses: (params.get("status") ?? "").split(",").filter((s): s is ErrorStatus => STATUS_OPTIONS.includes(s as ErrorStatus)),
     category: params.get("cat"),
     q: params.get("q") ?? "",
+    assigned: ASSIGNED_FILTERS.includes(params.get("assigned") as AssignedFilter) ? (params.get("assigned") as AssignedFilter) : null,
     sort: oneOf(SORT_OPTIONS, params.get("sort"), "lastSeen"),
     order: params.get("order") === "asc" ? "asc" : "desc",
     page: Number.isInteger(page) && page > 0 ? page : 1,
