@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { AssigneeSelect, parseAssigneeValue, type AssigneeOption } from "@/components/teams/AssigneeSelect";
+import { AssigneeSelect, assigneeValue, parseAssigneeValue, type AssigneeOption } from "@/components/teams/AssigneeSelect";
 import { button } from "@/components/ui/buttonStyles";
 import { ResolveForm } from "@/components/errors/ResolveForm";
 import type { UpdateErrorInput } from "@/lib/errors/errorSchemas";
@@ -45,7 +45,7 @@ export function WorkflowActions({ error, members, teams, currentUserId, isPendin
     ...people.map((m) => ({ type: "user" as const, id: m.id, label: m.id === currentUserId ? `Me (${m.name || m.email})` : m.name || m.email })),
   ];
   // A person is the assignee when set (possibly within the owning team); else the team.
-  const value = error.assigneeId ? `user:${error.assigneeId}` : error.assigneeTeamId ? `team:${error.assigneeTeamId}` : "";
+  const value = error.assigneeId ?? (error.assigneeTeamId ? assigneeValue({ type: "team", id: error.assigneeTeamId }) : "");
   const assign = (next: string) => {
     const target = parseAssigneeValue(next);
     if (!target) onUpdate({ assigneeId: null, assigneeTeamId: null });

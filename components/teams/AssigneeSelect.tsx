@@ -8,7 +8,7 @@ export interface AssigneeOption {
   label: string;
 }
 
-/** `team:<id>` / `user:<id>` in one select, teams first. */
+/** Teams (`team:<id>`) and people (their user id) in one select, teams first. */
 export function AssigneeSelect({
   value,
   options,
@@ -41,7 +41,7 @@ export function AssigneeSelect({
       {people.length > 0 && (
         <optgroup label="People">
           {people.map((o) => (
-            <option key={o.id} value={`user:${o.id}`}>
+            <option key={o.id} value={o.id}>
               {o.label}
             </option>
           ))}
@@ -51,7 +51,11 @@ export function AssigneeSelect({
   );
 }
 
+export function assigneeValue(target: { type: "user" | "team"; id: string }): string {
+  return target.type === "team" ? `team:${target.id}` : target.id;
+}
+
 export function parseAssigneeValue(value: string): { type: "user" | "team"; id: string } | null {
-  const [type, id] = value.split(":");
-  return (type === "user" || type === "team") && id ? { type, id } : null;
+  if (!value) return null;
+  return value.startsWith("team:") ? { type: "team", id: value.slice(5) } : { type: "user", id: value };
 }

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { FormError } from "@/components/auth/AuthCard";
-import { AssigneeSelect, parseAssigneeValue, type AssigneeOption } from "@/components/teams/AssigneeSelect";
+import { AssigneeSelect, assigneeValue, parseAssigneeValue, type AssigneeOption } from "@/components/teams/AssigneeSelect";
 import { button, input } from "@/components/ui/buttonStyles";
 import { CONDITION_FIELDS, type Condition, type ConditionField } from "@/lib/assignment/assignmentSchemas";
 
@@ -26,7 +26,7 @@ export interface RuleDraft {
 export function RuleForm({ options, onSubmit, onCancel, onTest }: { options: AssigneeOption[]; onSubmit: (rule: RuleDraft) => Promise<void>; onCancel: () => void; onTest: (conditions: Condition[]) => void }) {
   const [name, setName] = useState("");
   const [conditions, setConditions] = useState<Condition[]>([{ field: "path", pattern: "" }]);
-  const [assignee, setAssignee] = useState(options[0] ? `${options[0].type}:${options[0].id}` : "");
+  const [assignee, setAssignee] = useState(options[0] ? assigneeValue(options[0]) : "");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const update = (i: number, patch: Partial<Condition>) => setConditions((list) => list.map((c, j) => (j === i ? { ...c, ...patch } : c)));

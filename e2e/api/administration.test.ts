@@ -80,7 +80,7 @@ describe("workspaces and projects", () => {
   });
 });
 
-describe("invitations", () => {
+describe("invitations", { timeout: 180_000 }, () => {
   let t: Tenant;
   let admin: string;
   beforeAll(async () => {
@@ -157,7 +157,7 @@ describe("invitations", () => {
   });
 });
 
-describe("memberships", () => {
+describe("memberships", { timeout: 180_000 }, () => {
   let t: Tenant;
   let admin: string;
   let member: string;
@@ -242,7 +242,7 @@ describe("memberships", () => {
   });
 });
 
-describe("account", () => {
+describe("account", { timeout: 180_000 }, () => {
   it("changes name and password (current one required), lists sessions and signs out the others", async () => {
     const t = await createTenant("adm-acct");
     const first = await login(t.viewer);

@@ -45,7 +45,9 @@ function cli(args: string[], env: Record<string, string | undefined> = {}): Prom
 
 const tag = () => randomBytes(4).toString("hex");
 
-describe("admin CLI (npm run faultline)", () => {
+// Every command is a process of its own (tsx, the Prisma client, a database connection, scrypt for
+// passwords): seconds each on a quiet machine, far more on a busy one.
+describe("admin CLI (npm run faultline)", { timeout: 300_000 }, () => {
   it("user:create with a generated password → that user signs in over HTTP", async () => {
     const email = `ops-${tag()}@test.local`;
     const run = await cli(["user:create", "--email", email, "--name", "Ops Person", "--json"]);
@@ -124,9 +126,10 @@ describe("admin CLI (npm run faultline)", () => {
     for (const c of ["user:create", "user:reset-password", "workspace:create", "project:create", "member:add", "key:create", "key:revoke"]) expect(help.stdout).toContain(c);
   });
 
-  it("without DATABASE_URL it starts the embedded database when it is not running (and stops it after)", { timeout: 240_000 }, async () => {
+  it("without DATABASE_URL it starts the embedded database when it is not running (and stops it after)", async () => {
     // Inside the project like .faultline/pgdata (the embedded server's own OS user must reach it).
     const dataDir = fs.mkdtempSync(path.join(root, ".faultline", "cli-test-"));
+    fs.chmodSync(dataDir, 0o755);
     const port = await freePort();
     const env = { DATABASE_URL: undefined, FAULTLINE_PGDATA: path.join(dataDir, "pgdata"), FAULTLINE_PG_PORT: String(port) };
     try {

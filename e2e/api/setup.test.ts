@@ -3,7 +3,7 @@ import { envelope, errorEvent, newEventId } from "@/e2e/support/envelopes";
 import { startFreshInstance, type FreshInstance } from "@/e2e/support/freshInstance";
 
 /** First run, on an app of its own with an empty database and FAULTLINE_DEMO=0. */
-describe("first-run setup", () => {
+describe("first-run setup", { timeout: 180_000 }, () => {
   let app: FreshInstance;
   beforeAll(async () => {
     app = await startFreshInstance();
