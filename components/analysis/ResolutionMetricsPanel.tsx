@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Card } from "@/components/ui/Card";
 import { EmptyState } from "@/components/ui/EmptyState";
 import type { DurationStats, ResolutionBreakdown, ResolutionMetrics } from "@/lib/analytics/getResolutionMetrics";
-import type { Timeframe } from "@/lib/analytics/trackingQuery";
+import type { Timeframe } from "@/lib/domain/timeframe";
 import { formatSeconds } from "@/lib/client/format";
 
 const DIMENSIONS = [

@@ -2,10 +2,11 @@
 
 import { useEffect, useState } from "react";
 import { input } from "@/components/ui/buttonStyles";
-import { SORT_OPTIONS, STATUS_OPTIONS, type DashboardParams, type ParamPatch } from "@/lib/client/useDashboardParams";
-import type { ErrorStatus } from "@/lib/errors/errorSchemas";
+import type { DashboardParams, ParamPatch } from "@/lib/client/useDashboardParams";
+import { ERROR_SORTS, type ErrorSort } from "@/lib/domain/errorSort";
+import { ERROR_STATUSES, type ErrorStatus } from "@/lib/domain/errorStatus";
 
-const SORT_LABELS: Record<(typeof SORT_OPTIONS)[number], string> = {
+const SORT_LABELS: Record<ErrorSort, string> = {
   lastSeen: "Last seen",
   firstSeen: "First seen",
   occurrences: "Events",
@@ -70,7 +71,7 @@ export function ErrorListFilters({ params, categories, onChange }: ErrorListFilt
         </select>
         <div className="flex gap-1">
           <select aria-label="Sort by" value={params.sort} onChange={(e) => onChange({ sort: e.target.value, page: null })} className={input}>
-            {SORT_OPTIONS.map((s) => (
+            {ERROR_SORTS.map((s) => (
               <option key={s} value={s}>
                 {SORT_LABELS[s]}
               </option>
@@ -87,7 +88,7 @@ export function ErrorListFilters({ params, categories, onChange }: ErrorListFilt
         </div>
       </div>
       <div role="group" aria-label="Status" className="flex flex-wrap gap-1.5">
-        {STATUS_OPTIONS.map((status) => {
+        {ERROR_STATUSES.map((status) => {
           const on = params.statuses.includes(status);
           return (
             <button

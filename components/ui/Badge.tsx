@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import type { ErrorStatus } from "@/lib/errors/errorSchemas";
-import type { Severity } from "@/lib/ingest/eventSchema";
+import type { ErrorStatus } from "@/lib/domain/errorStatus";
+import type { Severity } from "@/lib/domain/severity";
 
 const SEVERITY_COLORS: Record<Severity, string> = {
   critical: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300",

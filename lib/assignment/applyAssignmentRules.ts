@@ -6,14 +6,7 @@ import { firstMatchingRule } from "@/lib/assignment/matchRule";
 import { ruleConditions } from "@/lib/assignment/ruleDto";
 import { db } from "@/lib/db/prisma";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
-import type { StoreOutcome } from "@/lib/ingest/storeEvents";
-
-/** What the after-store fan-out hands a consumer (TEAMWORK convention 1). */
-export interface StoredEventsBatch {
-  target: { workspaceId: string; projectId: string };
-  events: PreparedEvent[];
-  outcome: StoreOutcome;
-}
+import type { AfterStoreConsumer, StoredBatch } from "@/lib/intake/afterStore";
 
 export function eventFacts(event: PreparedEvent): IssueFacts {
   return {
@@ -32,7 +25,7 @@ export function eventFacts(event: PreparedEvent): IssueFacts {
  * event of that issue. The update only lands while the issue is still unassigned, so a person who
  * assigned it meanwhile wins. Costs nothing for batches that neither create nor reopen an issue.
  */
-export async function applyAssignmentRules(batch: StoredEventsBatch): Promise<void> {
+export async function applyAssignmentRules(batch: StoredBatch): Promise<void> {
   const { target, events, outcome } = batch;
   const touched = new Set([...outcome.newGroupIds, ...outcome.regressedGroupIds]);
   if (touched.size === 0) return;
@@ -72,5 +65,5 @@ export async function applyAssignmentRules(batch: StoredEventsBatch): Promise<vo
   }
 }
 
-/** The after-store consumer (listed in lib/intake/afterStoreConsumers.ts once the fan-out exists). */
-export const assignmentConsumer = { name: "assignment-rules", consume: applyAssignmentRules };
+/** Listed in lib/intake/afterStoreConsumers.ts. Its first step is an await, so the request never waits for it. */
+export const assignmentConsumer: AfterStoreConsumer = { name: "assignment-rules", consume: applyAssignmentRules };

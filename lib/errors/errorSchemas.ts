@@ -1,11 +1,8 @@
 import { z } from "zod";
-import { SeveritySchema } from "@/lib/ingest/eventSchema";
-
-export const ERROR_STATUSES = ["new", "acknowledged", "investigating", "resolved", "ignored"] as const;
-export const ErrorStatusSchema = z.enum(ERROR_STATUSES);
-export type ErrorStatus = z.infer<typeof ErrorStatusSchema>;
-
-export const ERROR_SORTS = ["lastSeen", "firstSeen", "occurrences", "users", "severity"] as const;
+import { ErrorSortSchema, SortOrderSchema } from "@/lib/domain/errorSort";
+import { ErrorStatusSchema } from "@/lib/domain/errorStatus";
+import { SeveritySchema } from "@/lib/domain/severity";
+import { AssignedFilterSchema } from "@/lib/domain/assignedFilter";
 
 /** Comma-separated multi-value filter, e.g. `severity=high,critical`. */
 const csv = <T extends z.ZodType<string, string>>(item: T) =>
@@ -13,11 +10,6 @@ const csv = <T extends z.ZodType<string, string>>(item: T) =>
     .string()
     .transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean))
     .pipe(z.array(item).max(10));
-
-/** List filter by assignee: mine, my teams' issues, or nobody's (neither a user nor a team). */
-export const ASSIGNED_FILTERS = ["me", "my_teams", "none"] as const;
-export const AssignedFilterSchema = z.enum(ASSIGNED_FILTERS);
-export type AssignedFilter = z.infer<typeof AssignedFilterSchema>;
 
 export const ListErrorsQuerySchema = z.object({
   workspaceId: z.uuid().optional(),
@@ -32,8 +24,8 @@ export const ListErrorsQuerySchema = z.object({
   teamId: z.uuid().optional(),
   since: z.iso.datetime({ offset: true }).optional(),
   until: z.iso.datetime({ offset: true }).optional(),
-  sort: z.enum(ERROR_SORTS).default("lastSeen"),
-  order: z.enum(["asc", "desc"]).default("desc"),
+  sort: ErrorSortSchema.default("lastSeen"),
+  order: SortOrderSchema.default("desc"),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });

@@ -1,0 +1,11 @@
+import { alertsConsumer } from "@/lib/alerts/alertsConsumer";
+import { assignmentConsumer } from "@/lib/assignment/applyAssignmentRules";
+import type { AfterStoreConsumer } from "@/lib/intake/afterStore";
+import { metricsConsumer } from "@/lib/metrics/metricsConsumer";
+
+/** Everything that reacts to committed events, in the order it is called. One line per consumer. */
+export const afterStoreConsumers: AfterStoreConsumer[] = [
+  metricsConsumer,
+  alertsConsumer,
+  assignmentConsumer,
+];
