@@ -21,7 +21,7 @@ describe("login attempt limit, default settings (10 failures per account in 15 m
   beforeAll(async () => {
     const tag = randomInt(1e9);
     [alice, bob] = await Promise.all([createTestUser(`alice-${tag}@test.local`, "Alice"), createTestUser(`bob-${tag}@test.local`, "Bob")]);
-  });
+  }, 300_000);
 
   it("the 11th attempt on an account is 429 with Retry-After, even with the right password, while another account still signs in", async () => {
     const from = address();
@@ -55,7 +55,7 @@ describe("login attempt limit, configured lower", { timeout: 300_000 }, () => {
       body: JSON.stringify({ name: "Founder", ...founder, workspaceName: "Limits", projectName: "App" }),
     });
     expect(res.status).toBe(201);
-  });
+  }, 300_000);
   afterAll(async () => {
     await app?.stop();
   });

@@ -73,7 +73,7 @@ describe("the permission matrix, cell by cell over HTTP", () => {
       resetToken: reset.url.split("/").pop()!,
       userOf: (caller) => users[caller] ?? null,
     };
-  });
+  }, 300_000);
 
   async function send(method: string, route: string, caller: Caller): Promise<{ status: number; text: string }> {
     const spec = await PERMISSION_REQUESTS[`${method} ${route}`](ctx, caller);

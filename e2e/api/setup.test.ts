@@ -7,7 +7,7 @@ describe("first-run setup", { timeout: 180_000 }, () => {
   let app: FreshInstance;
   beforeAll(async () => {
     app = await startFreshInstance();
-  });
+  }, 300_000);
   afterAll(async () => {
     await app?.stop();
   });

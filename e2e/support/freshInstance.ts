@@ -81,7 +81,7 @@ function freePort(): Promise<number> {
 }
 
 async function waitHealthy(url: string, app: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (app.exitCode !== null) throw new Error(`the fresh app exited with ${app.exitCode}; see .faultline/fresh-app-*.log`);
     try {
@@ -91,5 +91,5 @@ async function waitHealthy(url: string, app: ChildProcess): Promise<void> {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error("the fresh app did not become healthy within 60 s");
+  throw new Error("the fresh app did not become healthy within 120 s");
 }
