@@ -25,6 +25,7 @@ export function AssignmentRulesCard({ workspaceId, isAdmin }: { workspaceId: str
   const queryClient = useQueryClient();
   const { showToast } = useToast();
   const [adding, setAdding] = useState(false);
+  const [editingId, setEditingId] = useState<string | null>(null);
   const [draft, setDraft] = useState<Condition[] | null>(null);
 
   const options: AssigneeOption[] = [
@@ -49,6 +50,12 @@ export function AssignmentRulesCard({ workspaceId, isAdmin }: { workspaceId: str
     } catch (e) {
       showToast(e instanceof Error ? e.message : "could not delete the rule");
     }
+  }
+  async function save(rule: AssignmentRuleDto, draft: RuleDraft) {
+    await apiFetch(`/api/v1/assignment-rules/${rule.id}`, { method: "PATCH", json: draft });
+    setEditingId(null);
+    setDraft(null);
+    await refresh();
   }
   async function create(rule: RuleDraft) {
     await apiFetch(`/api/v1/workspaces/${workspaceId}/assignment-rules`, { method: "POST", json: rule });
@@ -80,7 +87,18 @@ export function AssignmentRulesCard({ workspaceId, isAdmin }: { workspaceId: str
             <EmptyState title="No assignment rules" className="py-2" />
           ) : (
             <ol className="divide-y divide-gray-200 dark:divide-gray-800" aria-label="Assignment rules">
-              {list.map((rule, i) => (
+              {list.map((rule, i) =>
+                editingId === rule.id ? (
+                  <li key={rule.id} className="py-3">
+                    <RuleForm
+                      options={options}
+                      initial={{ name: rule.name, conditions: rule.conditions, assignee: { type: rule.assignee.type, id: rule.assignee.id } }}
+                      onSubmit={(draftRule) => save(rule, draftRule)}
+                      onCancel={() => setEditingId(null)}
+                      onTest={setDraft}
+                    />
+                  </li>
+                ) : (
                 <li key={rule.id} data-testid="assignment-rule" className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center">
                   <span className="w-6 text-sm text-gray-400">{i + 1}.</span>
                   <div className="min-w-0 flex-1 text-sm">
@@ -99,6 +117,9 @@ export function AssignmentRulesCard({ workspaceId, isAdmin }: { workspaceId: str
                       <button type="button" aria-label={`Move ${rule.name} down`} className={button.ghost} disabled={i === list.length - 1} onClick={() => void change(rule, { position: i + 1 })}>
                         ↓
                       </button>
+                      <button type="button" className={button.ghost} onClick={() => setEditingId(rule.id)}>
+                        Edit
+                      </button>
                       <button type="button" className={button.ghost} onClick={() => void change(rule, { enabled: !rule.enabled })}>
                         {rule.enabled ? "Disable" : "Enable"}
                       </button>
@@ -108,7 +129,8 @@ export function AssignmentRulesCard({ workspaceId, isAdmin }: { workspaceId: str
                     </div>
                   )}
                 </li>
-              ))}
+                ),
+              )}
             </ol>
           )}
           {adding && <RuleForm options={options} onSubmit={create} onCancel={() => setAdding(false)} onTest={setDraft} />}

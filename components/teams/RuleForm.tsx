@@ -23,10 +23,23 @@ export interface RuleDraft {
 }
 
 /** A rule: a name, conditions that must all hold (globs over the whole value) and who gets the issue. */
-export function RuleForm({ options, onSubmit, onCancel, onTest }: { options: AssigneeOption[]; onSubmit: (rule: RuleDraft) => Promise<void>; onCancel: () => void; onTest: (conditions: Condition[]) => void }) {
-  const [name, setName] = useState("");
-  const [conditions, setConditions] = useState<Condition[]>([{ field: "path", pattern: "" }]);
-  const [assignee, setAssignee] = useState(options[0] ? assigneeValue(options[0]) : "");
+export function RuleForm({
+  options,
+  initial,
+  onSubmit,
+  onCancel,
+  onTest,
+}: {
+  options: AssigneeOption[];
+  /** An existing rule to edit; a new one otherwise. */
+  initial?: RuleDraft;
+  onSubmit: (rule: RuleDraft) => Promise<void>;
+  onCancel: () => void;
+  onTest: (conditions: Condition[]) => void;
+}) {
+  const [name, setName] = useState(initial?.name ?? "");
+  const [conditions, setConditions] = useState<Condition[]>(initial?.conditions.length ? initial.conditions : [{ field: "path", pattern: "" }]);
+  const [assignee, setAssignee] = useState(initial ? assigneeValue(initial.assignee) : options[0] ? assigneeValue(options[0]) : "");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const update = (i: number, patch: Partial<Condition>) => setConditions((list) => list.map((c, j) => (j === i ? { ...c, ...patch } : c)));
@@ -48,7 +61,7 @@ export function RuleForm({ options, onSubmit, onCancel, onTest }: { options: Ass
   }
 
   return (
-    <form onSubmit={submit} className="space-y-3 rounded-lg bg-gray-50 p-3 ring-1 ring-gray-200 dark:bg-gray-950 dark:ring-gray-800" aria-label="New assignment rule">
+    <form onSubmit={submit} className="space-y-3 rounded-lg bg-gray-50 p-3 ring-1 ring-gray-200 dark:bg-gray-950 dark:ring-gray-800" aria-label={initial ? `Edit rule ${initial.name}` : "New assignment rule"}>
       <label className="block text-sm">
         <span className="font-medium text-gray-700 dark:text-gray-300">Rule name</span>
         <input required value={name} onChange={(e) => setName(e.target.value)} className={`${input} mt-1 w-full`} />
@@ -88,7 +101,7 @@ export function RuleForm({ options, onSubmit, onCancel, onTest }: { options: Ass
       <FormError message={error} />
       <div className="flex flex-wrap gap-2">
         <button type="submit" disabled={busy} className={button.primary}>
-          {busy ? "Saving…" : "Add rule"}
+          {busy ? "Saving…" : initial ? "Save rule" : "Add rule"}
         </button>
         <button type="button" className={button.secondary} onClick={() => onTest(filled)}>
           Test this rule

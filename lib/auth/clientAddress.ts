@@ -8,11 +8,15 @@ import { env } from "@/lib/env";
  * proxy that appends the address for per-address limits to be exact.
  */
 export function clientAddress(req: Request): string {
-  const forwarded = (req.headers.get("x-forwarded-for") ?? "")
+  return pickClientAddress(req.headers.get("x-forwarded-for"), env().PROXY_HOPS) ?? req.headers.get("x-real-ip")?.slice(0, 64) ?? "unknown";
+}
+
+/** The entry `hops` places left of the last one in an X-Forwarded-For list (clamped to the first). */
+export function pickClientAddress(forwardedFor: string | null, hops: number): string | undefined {
+  const entries = (forwardedFor ?? "")
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
-  const hops = env().PROXY_HOPS;
-  const address = forwarded[Math.max(0, forwarded.length - 1 - hops)] ?? req.headers.get("x-real-ip") ?? "unknown";
-  return address.replace(/^::ffff:/, "").slice(0, 64);
+  if (entries.length === 0) return undefined;
+  return entries[Math.max(0, entries.length - 1 - hops)].replace(/^::ffff:/, "").slice(0, 64);
 }
