@@ -39,8 +39,8 @@ export function ResolutionMetricsPanel({ resolution, timeframe }: { resolution: 
   const empty = resolution.overall.acknowledge.count === 0 && resolution.overall.resolve.count === 0;
   return (
     <Card
-      title="Resolution times"
-      titleId="resolution-title"
+      title="Time to acknowledge & resolve"
+      titleId="triage-times-title"
       actions={
         <div role="group" aria-label="Break down by" className="flex gap-1">
           {DIMENSIONS.map((d) => (
