@@ -1,6 +1,6 @@
 /**
  * `npm run faultline -- <command> [--flags] [--json]`: the admin CLI for operators without a browser.
- * Uses DATABASE_URL, else the embedded PostgreSQL in .faultline/pgdata (FAULTLINE_PGDATA): when that
+ * Uses DATABASE_URL, else the embedded PostgreSQL in .faultline/pgdata (FAULTLINE_DATA_DIR): when that
  * is not running (no `npm start`), it is started (and initialised and migrated on first use) for the
  * command and stopped afterwards. Failures are one sentence on stderr with an exit code (see usage).
  */
@@ -47,7 +47,7 @@ async function connectDatabase(): Promise<EmbeddedDatabase | null> {
   const url = `postgresql://postgres:postgres@127.0.0.1:${port}/faultline`;
   process.env.DATABASE_URL = url;
   if (await reachable(url)) return null;
-  const dataDir = process.env.FAULTLINE_PGDATA ?? path.join(root, ".faultline", "pgdata");
+  const dataDir = path.resolve(root, process.env.FAULTLINE_DATA_DIR ?? path.join(".faultline", "pgdata"));
   process.stderr.write(`Starting the embedded PostgreSQL (${dataDir}) on port ${port}…\n`);
   let database: EmbeddedDatabase;
   try {

@@ -10,7 +10,7 @@ import { apiFetch } from "@/lib/client/apiFetch";
 import type { ProjectInfo } from "@/lib/projects/getProject";
 import { PLATFORMS } from "@/lib/projects/projectSchemas";
 
-/** PATCH /api/v1/projects/:id — name, platform, browser origins (CORS), rate limit, retention (admins). */
+/** PATCH /api/v1/projects/:id — name, platform, browser origins (CORS), rate limit, retention, quotas (admins). */
 export function ProjectForm({ project }: { project: ProjectInfo }) {
   const queryClient = useQueryClient();
   const { showToast } = useToast();
@@ -19,6 +19,8 @@ export function ProjectForm({ project }: { project: ProjectInfo }) {
   const [origins, setOrigins] = useState(project.allowedOrigins.join("\n"));
   const [rateLimit, setRateLimit] = useState(project.rateLimitPerMinute?.toString() ?? "");
   const [retention, setRetention] = useState(String(project.retentionDays));
+  const [quotaMinute, setQuotaMinute] = useState(project.quotaPerMinute?.toString() ?? "");
+  const [quotaDay, setQuotaDay] = useState(project.quotaPerDay?.toString() ?? "");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -35,6 +37,8 @@ export function ProjectForm({ project }: { project: ProjectInfo }) {
           allowedOrigins: origins.split(/[\s,]+/).filter(Boolean),
           rateLimitPerMinute: rateLimit.trim() ? Number(rateLimit) : null,
           retentionDays: Number(retention),
+          quotaPerMinute: quotaMinute.trim() ? Number(quotaMinute) : null,
+          quotaPerDay: quotaDay.trim() ? Number(quotaDay) : null,
         },
       });
       showToast("Project saved", "success");
@@ -74,6 +78,14 @@ export function ProjectForm({ project }: { project: ProjectInfo }) {
         </FormField>
         <FormField label="Keep events for (days)">
           <input type="number" required min={1} max={3650} value={retention} onChange={(e) => setRetention(e.target.value)} className={`${input} w-full`} />
+        </FormField>
+      </div>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <FormField label="Quota per minute" hint="Events accepted per minute; over it ingest answers 429. Empty: no quota.">
+          <input type="number" min={1} value={quotaMinute} onChange={(e) => setQuotaMinute(e.target.value)} className={`${input} w-full`} />
+        </FormField>
+        <FormField label="Quota per day (UTC)" hint="Events accepted per UTC day. Empty: no quota.">
+          <input type="number" min={1} value={quotaDay} onChange={(e) => setQuotaDay(e.target.value)} className={`${input} w-full`} />
         </FormField>
       </div>
       <FormError message={error} />

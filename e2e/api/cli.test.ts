@@ -131,7 +131,7 @@ describe("admin CLI (npm run faultline)", { timeout: 300_000 }, () => {
     const dataDir = fs.mkdtempSync(path.join(root, ".faultline", "cli-test-"));
     fs.chmodSync(dataDir, 0o755);
     const port = await freePort();
-    const env = { DATABASE_URL: undefined, FAULTLINE_PGDATA: path.join(dataDir, "pgdata"), FAULTLINE_PG_PORT: String(port) };
+    const env = { DATABASE_URL: undefined, FAULTLINE_DATA_DIR: path.join(dataDir, "pgdata"), FAULTLINE_PG_PORT: String(port) };
     try {
       const first = await cli(["user:create", "--email", "embedded@test.local", "--name", "Embedded", "--json"], env);
       expect(first.code, first.stderr).toBe(0);

@@ -94,6 +94,7 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
   }),
   "GET /api/health": () => ({ path: "/api/health" }),
   "GET /api/metrics": () => ({ path: "/api/metrics" }),
+  "GET /api/openapi.json": () => ({ path: "/api/openapi.json" }),
   "POST /api/v1/setup": () => ({
     path: "/api/v1/setup",
     body: { name: "Late", email: `late-${tag()}@test.local`, password: "long enough password", workspaceName: "W", projectName: "P" },
@@ -119,6 +120,7 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
   "PATCH /api/v1/workspaces/:workspaceId": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}`, body: { name: `Workspace of the matrix` } }),
   "GET /api/v1/workspaces/:workspaceId/error-tracking": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/error-tracking?timeframe=24h` }),
   "GET /api/v1/workspaces/:workspaceId/members": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/members` }),
+  "GET /api/v1/workspaces/:workspaceId/ingest-health": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/ingest-health` }),
   "GET /api/v1/workspaces/:workspaceId/audit": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/audit` }),
   "POST /api/v1/workspaces/:workspaceId/projects": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/projects`, body: { name: `Matrix project ${tag()}`, platform: "node" } }),
   "GET /api/v1/workspaces/:workspaceId/invitations": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/invitations` }),

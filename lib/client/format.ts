@@ -18,3 +18,18 @@ export function formatSeconds(seconds: number): string {
   if (seconds < 5400) return `${decimal.format(seconds / 60)} min`;
   return `${decimal.format(seconds / 3600)} h`;
 }
+
+const BYTE_UNITS = ["B", "KB", "MB", "GB", "TB", "PB"];
+
+/** Bytes as "812 B", "4.2 MB", "1.3 GB" (binary multiples). */
+export function formatBytes(bytes: number | null): string {
+  if (bytes === null || !Number.isFinite(bytes)) return "—";
+  let value = Math.abs(bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const text = value >= 100 || unit === 0 ? integer.format(value) : decimal.format(Math.round(value * 10) / 10);
+  return `${bytes < 0 ? "−" : ""}${text} ${BYTE_UNITS[unit]}`;
+}

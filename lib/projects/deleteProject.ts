@@ -7,8 +7,30 @@ import { findProject } from "@/lib/projects/findProject";
 import type { DeleteProjectInput } from "@/lib/projects/projectSchemas";
 
 /**
+ * Tables keyed by projectId without a foreign key (partitioned or high-volume rollups): their rows
+ * go with the project explicitly, or they would stay forever (retention walks existing projects).
+ */
+const PROJECT_TABLES = [
+  "ErrorEventId",
+  "ErrorHourly",
+  "ErrorDaily",
+  "ErrorWeekly",
+  "ProjectDaily",
+  "UserDaily",
+  "UserWeekly",
+  "AgentDaily",
+  "ExecutionMinute",
+  "ExecutionDaily",
+  "ClientDiscard",
+  "RateLimitWindow",
+  "QuotaWindow",
+  "IngestMinute",
+] as const;
+
+/**
  * DELETE /api/v1/projects/:id (admins): the project's name must be typed again. Its issues, events
- * and keys go with it; the audit entry (in the workspace) stays.
+ * (occurrences through their issues, event ids, rollups, counters) and keys go with it; the audit
+ * entry (in the workspace) stays.
  */
 export async function deleteProject(auth: AuthContext, projectId: string, input: DeleteProjectInput) {
   assertUser(auth);
@@ -21,6 +43,7 @@ export async function deleteProject(auth: AuthContext, projectId: string, input:
     db().auditLog.create({
       data: auditRow({ workspaceId: project.workspaceId, actor: userActor(auth.userId), action: "project.deleted", targetType: "project", targetId: projectId, before: { name: project.name, publicId: project.publicId } }),
     }),
+    ...PROJECT_TABLES.map((table) => db().$executeRawUnsafe(`DELETE FROM "${table}" WHERE "projectId" = $1::uuid`, projectId)),
     db().project.delete({ where: { id: projectId } }),
   ]);
 }

@@ -18,6 +18,8 @@ export function toProjectDto(project: Project) {
     allowedOrigins: project.allowedOrigins,
     rateLimitPerMinute: project.rateLimitPerMinute,
     retentionDays: project.retentionDays,
+    quotaPerMinute: project.quotaPerMinute,
+    quotaPerDay: project.quotaPerDay,
     createdAt: project.createdAt.toISOString(),
   };
 }

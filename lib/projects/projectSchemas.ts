@@ -29,6 +29,9 @@ export const UpdateProjectSchema = z
     allowedOrigins: z.array(OriginSchema).max(50).optional(),
     rateLimitPerMinute: z.number().int().min(1).max(10_000_000).nullable().optional(),
     retentionDays: z.number().int().min(1).max(3650).optional(),
+    /** Events accepted per minute / per UTC day on both ingest doors (429 over them); null: no quota. */
+    quotaPerMinute: z.number().int().min(1).max(100_000_000).nullable().optional(),
+    quotaPerDay: z.number().int().min(1).max(1_000_000_000).nullable().optional(),
   })
   .strict()
   .refine((v) => Object.keys(v).length > 0, { message: "nothing to change" });
