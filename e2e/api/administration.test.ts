@@ -67,14 +67,63 @@ describe("workspaces and projects", () => {
     expect((await api("PATCH", `/api/v1/projects/${t.projectId}`, member, { retentionDays: 1 })).status).toBe(403);
   });
 
+  it("PATCH a project's retention and quotas (admins, validated); the quota code and the retention job read them", async () => {
+    const project = (await api("POST", `/api/v1/workspaces/${t.workspaceId}/projects`, admin, { name: "Quota target" })).body;
+    const res = await api("PATCH", `/api/v1/projects/${project.id}`, admin, { retentionDays: 45, quotaPerMinute: 1000, quotaPerDay: 2 });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ retentionDays: 45, quotaPerMinute: 1000, quotaPerDay: 2 });
+    expect((await api("GET", `/api/v1/projects/${project.id}`, member)).body).toMatchObject({ retentionDays: 45, quotaPerMinute: 1000, quotaPerDay: 2 });
+    const [row] = await query<{ retentionDays: number; quotaPerMinute: number | null; quotaPerDay: number | null }>(
+      `SELECT "retentionDays", "quotaPerMinute", "quotaPerDay" FROM "Project" WHERE id = $1`,
+      [project.id],
+    );
+    expect(row).toEqual({ retentionDays: 45, quotaPerMinute: 1000, quotaPerDay: 2 });
+
+    // One request of three events passes the day quota of two whatever the clock: refused whole.
+    const three = [{ type: "QuotaError", message: "1" }, { type: "QuotaError", message: "2" }, { type: "QuotaError", message: "3" }];
+    const refused = await postEvents(project.ingestKey, three);
+    expect(refused.status).toBe(429);
+    expect((await refused.json()).error).toMatchObject({ code: "quota_exceeded", quota: "day" });
+    // null removes the quota: the same request is accepted.
+    const cleared = await api("PATCH", `/api/v1/projects/${project.id}`, admin, { quotaPerDay: null });
+    expect(cleared.body).toMatchObject({ quotaPerMinute: 1000, quotaPerDay: null });
+    expect((await postEvents(project.ingestKey, three)).status).toBe(202);
+
+    for (const [body, field] of [
+      [{ quotaPerDay: 0 }, "quotaPerDay"],
+      [{ quotaPerMinute: 1.5 }, "quotaPerMinute"],
+      [{ quotaPerMinute: "100" }, "quotaPerMinute"],
+      [{ retentionDays: 0 }, "retentionDays"],
+      [{ retentionDays: null }, "retentionDays"],
+    ] as const) {
+      const bad = await api("PATCH", `/api/v1/projects/${project.id}`, admin, body);
+      expect(bad.status, JSON.stringify(body)).toBe(422);
+      expect(bad.body.error.issues[0].path).toBe(field);
+    }
+    expect((await api("PATCH", `/api/v1/projects/${project.id}`, member, { quotaPerDay: 5 })).status).toBe(403);
+    const [after] = await query<{ quotaPerDay: number | null }>(`SELECT "quotaPerDay" FROM "Project" WHERE id = $1`, [project.id]);
+    expect(after.quotaPerDay).toBeNull();
+    const audit = await query<{ before: unknown; after: unknown }>(
+      `SELECT before, after FROM "AuditLog" WHERE "targetId" = $1 AND action = 'project.updated' ORDER BY at`,
+      [project.id],
+    );
+    expect(audit[0].after).toMatchObject({ retentionDays: 45, quotaPerMinute: 1000, quotaPerDay: 2 });
+  });
+
   it("deleting a project needs its name typed again, and is audited", async () => {
     const created = (await api("POST", `/api/v1/workspaces/${t.workspaceId}/projects`, admin, { name: "Throwaway" })).body;
+    expect((await postEvents(created.ingestKey, { type: "BeforeDelete" })).status).toBe(202);
+    const eventIds = () => query<{ n: number }>(`SELECT count(*)::int AS n FROM "ErrorEventId" WHERE "projectId" = $1`, [created.id]);
+    expect((await eventIds())[0].n).toBe(1);
     const wrong = await api("DELETE", `/api/v1/projects/${created.id}`, admin, { confirmName: "throwaway" });
     expect(wrong.status).toBe(422);
     expect(wrong.body.error.issues[0].path).toBe("confirmName");
     expect((await api("DELETE", `/api/v1/projects/${created.id}`, admin, { confirmName: "Throwaway" })).status).toBe(204);
     expect((await api("GET", `/api/v1/projects/${created.id}`, admin)).status).toBe(404);
     expect((await postEvents(created.ingestKey, { type: "AfterDelete" })).status).toBe(401);
+    // Tables without a foreign key to Project (event ids, rollups) lose its rows too.
+    expect((await eventIds())[0].n).toBe(0);
+    expect((await query<{ n: number }>(`SELECT count(*)::int AS n FROM "ProjectDaily" WHERE "projectId" = $1`, [created.id]))[0].n).toBe(0);
     const actions = await auditActions(t.workspaceId);
     expect(actions).toEqual(expect.arrayContaining(["workspace.updated", "project.created", "project.updated", "project.deleted", "ingest_key.created"]));
   });
