@@ -68,6 +68,7 @@ export function DashboardSections({ me, workspace, params, tracking, onChange }:
             onRetry={() => void list.refetch()}
             onChange={onChange}
             onSelect={select}
+            canMerge={workspace.role !== "viewer"}
           />
           <TopErrors topErrors={tracking.topErrors} selectedErrorId={selectedErrorId} onSelect={select} />
         </div>

@@ -9,6 +9,8 @@ import { LoadingState, Spinner } from "@/components/ui/Spinner";
 import { ErrorListFilters } from "@/components/errors/ErrorListFilters";
 import { ErrorListRow } from "@/components/errors/ErrorListRow";
 import { Pagination } from "@/components/errors/Pagination";
+import { MergeIssuesDialog } from "@/components/grouping/MergeIssuesDialog";
+import { button } from "@/components/ui/buttonStyles";
 import type { ErrorsPage } from "@/lib/client/hooks/useErrorsQuery";
 import type { DashboardParams, ParamPatch } from "@/lib/client/useDashboardParams";
 
@@ -22,13 +24,19 @@ interface ErrorListProps {
   onRetry: () => void;
   onChange: (patch: ParamPatch) => void;
   onSelect: (errorId: string) => void;
+  /** Members and admins: rows get checkboxes and the selection can be merged into one issue. */
+  canMerge?: boolean;
 }
 
 const optionId = (errorId: string) => `error-option-${errorId}`;
 
 /** The filterable, paged error list: a listbox navigable with arrow keys, Enter opens an error. */
-export function ErrorList({ params, categories, data, isLoading, isFetching, error, onRetry, onChange, onSelect }: ErrorListProps) {
+export function ErrorList({ params, categories, data, isLoading, isFetching, error, onRetry, onChange, onSelect, canMerge = false }: ErrorListProps) {
   const items = data?.items ?? [];
+  const [checked, setChecked] = useState<string[]>([]);
+  const [merging, setMerging] = useState(false);
+  const checkedItems = items.filter((i) => checked.includes(i.errorId));
+  const toggleChecked = (id: string) => setChecked((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id]));
   const selectedIndex = items.findIndex((e) => e.errorId === params.selectedErrorId);
   const [active, setActive] = useState<number | null>(null);
   const activeIndex = active !== null && active < items.length ? active : Math.max(0, selectedIndex);
@@ -70,6 +78,25 @@ export function ErrorList({ params, categories, data, isLoading, isFetching, err
       bodyClassName=""
     >
       <ErrorListFilters params={params} categories={categories} onChange={onChange} />
+      {canMerge && checkedItems.length > 0 && (
+        <div data-testid="bulk-actions" className="flex flex-wrap items-center gap-2 border-b border-gray-200 bg-blue-50 px-4 py-2 text-sm text-blue-900 sm:px-6 dark:border-gray-800 dark:bg-blue-950/40 dark:text-blue-200">
+          <span>{checkedItems.length} selected</span>
+          <button type="button" className={button.primary} disabled={checkedItems.length < 2} onClick={() => setMerging(true)}>
+            Merge selected
+          </button>
+          <button type="button" className={button.ghost} onClick={() => setChecked([])}>
+            Clear
+          </button>
+        </div>
+      )}
+      <MergeIssuesDialog
+        issues={merging ? checkedItems : []}
+        onClose={() => setMerging(false)}
+        onMerged={(targetId) => {
+          setChecked([]);
+          onSelect(targetId);
+        }}
+      />
       {params.window && (
         <div className="flex flex-wrap items-center gap-2 border-b border-gray-200 bg-orange-50 px-4 py-2 text-sm text-orange-900 sm:px-6 dark:border-gray-800 dark:bg-orange-950/40 dark:text-orange-200">
           <span data-testid="window-filter">
@@ -106,6 +133,8 @@ export function ErrorList({ params, categories, data, isLoading, isFetching, err
               error={item}
               isSelected={item.errorId === params.selectedErrorId}
               isActive={hasFocus && i === activeIndex}
+              isChecked={checked.includes(item.errorId)}
+              onToggleCheck={canMerge ? () => toggleChecked(item.errorId) : undefined}
               onSelect={() => {
                 setActive(i);
                 onSelect(item.errorId);

@@ -9,10 +9,13 @@ interface ErrorListRowProps {
   isSelected: boolean;
   isActive: boolean;
   onSelect: () => void;
+  /** With a handler the row gets a checkbox for bulk actions (merge). */
+  isChecked?: boolean;
+  onToggleCheck?: () => void;
 }
 
 /** One option of the error listbox; the listbox owns focus, this only renders and takes clicks. */
-export function ErrorListRow({ error, id, isSelected, isActive, onSelect }: ErrorListRowProps) {
+export function ErrorListRow({ error, id, isSelected, isActive, onSelect, isChecked = false, onToggleCheck }: ErrorListRowProps) {
   return (
     <li
       id={id}
@@ -26,6 +29,18 @@ export function ErrorListRow({ error, id, isSelected, isActive, onSelect }: Erro
       } ${isActive ? "outline-2 -outline-offset-2 outline-blue-500" : ""}`}
     >
       <div className="flex items-start gap-2">
+        {onToggleCheck && (
+          <input
+            type="checkbox"
+            aria-label={`Select ${error.type}: ${error.message}`}
+            data-testid="error-row-check"
+            checked={isChecked}
+            onClick={(e) => e.stopPropagation()}
+            onKeyDown={(e) => e.stopPropagation()}
+            onChange={onToggleCheck}
+            className="mt-1 h-4 w-4 shrink-0 rounded border-gray-300"
+          />
+        )}
         <div className="min-w-0 flex-1">
           <p className="truncate font-mono text-sm font-medium text-gray-900 dark:text-gray-100">{error.type}</p>
           <p className="truncate text-sm text-gray-600 dark:text-gray-400">{error.message || "(no message)"}</p>

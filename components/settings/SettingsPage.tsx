@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
+import { GroupingRulesSettings } from "@/components/grouping/GroupingRulesSettings";
 import { AlertRulesSettings } from "@/components/settings/AlertRulesSettings";
 import { ChannelsSettings } from "@/components/settings/ChannelsSettings";
 import { DeliveryLog } from "@/components/settings/DeliveryLog";
@@ -76,7 +77,10 @@ export function SettingsPage() {
             {!project ? (
               <EmptyState title="This workspace has no projects yet">{isAdmin ? "Create one with “New project”." : "Ask a workspace admin to create one."}</EmptyState>
             ) : (
-              <ProjectSettings key={project.id} projectId={project.id} isAdmin={isAdmin} />
+              <>
+                <ProjectSettings key={project.id} projectId={project.id} isAdmin={isAdmin} />
+                <GroupingRulesSettings key={`rules-${project.id}`} projectId={project.id} isAdmin={isAdmin} canPreview={workspace.role !== "viewer"} />
+              </>
             )}
             <div id="alerts" key={workspace.id} className="space-y-6">
               <AlertRulesSettings workspaceId={workspace.id} isAdmin={isAdmin} />

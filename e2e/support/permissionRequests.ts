@@ -4,6 +4,8 @@ import { sha256Hex } from "@/lib/auth/tokens";
 import { createRule } from "@/lib/alerts/rules/createRule";
 import { createChannel } from "@/lib/alerts/channels/createChannel";
 import { createAssignmentRule } from "@/lib/assignment/createAssignmentRule";
+import { listErrorFingerprints } from "@/lib/grouping/merge/listErrorFingerprints";
+import { mergeErrors } from "@/lib/grouping/merge/mergeErrors";
 import { createInvitation } from "@/lib/invitations/createInvitation";
 import { createPasswordReset } from "@/lib/passwordResets/createPasswordReset";
 import { createIngestKey } from "@/lib/projects/createIngestKey";
@@ -11,7 +13,7 @@ import { createProject } from "@/lib/projects/createProject";
 import { createTeam } from "@/lib/teams/createTeam";
 import { addMember } from "@/lib/workspaces/addMember";
 import { envelope, errorEvent, newEventId } from "@/e2e/support/envelopes";
-import { BASE_URL, createTestUser, type Tenant, type TestUser } from "@/e2e/support/tenant";
+import { BASE_URL, createTestUser, postEvents, type Tenant, type TestUser } from "@/e2e/support/tenant";
 
 /** The callers of docs/permissions.md, in its column order. */
 export const CALLERS = ["viewer", "member", "admin", "other", "anonymous", "ingestKey"] as const;
@@ -66,6 +68,15 @@ async function freshMember(ctx: MatrixContext) {
   return { user, membershipId: membership.id };
 }
 
+/** Two new issues of t's project (distinct types), for the cells that merge or split issues. */
+async function twoFreshErrors(ctx: MatrixContext): Promise<[string, string]> {
+  const t = tag();
+  const res = await postEvents(ctx.t.key, [{ type: `MergeTarget${t}`, message: "a" }, { type: `MergeSource${t}`, message: "b" }]);
+  if (res.status !== 202) throw new Error(`seeding errors: ${res.status}`);
+  const { accepted } = (await res.json()) as { accepted: { groupId: string }[] };
+  return [accepted[0].groupId, accepted[1].groupId];
+}
+
 /**
  * The request behind each row of docs/permissions.md ("METHOD /route"): a well-formed request that
  * the row's allowed callers get a 2xx for. Rows whose admin cell destroys its target create a
@@ -116,6 +127,19 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
   "GET /api/v1/errors": (ctx) => ({ path: `/api/v1/errors?workspaceId=${ctx.t.workspaceId}` }),
   "GET /api/v1/errors/:id": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}` }),
   "PATCH /api/v1/errors/:id": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}`, body: { status: "acknowledged" } }),
+  "POST /api/v1/errors/merge": async (ctx) => {
+    const [targetId, sourceId] = await twoFreshErrors(ctx);
+    return { path: "/api/v1/errors/merge", body: { targetId, sourceIds: [sourceId] } };
+  },
+  "POST /api/v1/errors/:id/unmerge": async (ctx) => {
+    const [targetId, sourceId] = await twoFreshErrors(ctx);
+    await mergeErrors(ctx.adminAuth, { targetId, sourceIds: [sourceId] });
+    const merged = (await listErrorFingerprints(ctx.adminAuth, targetId)).fingerprints.find((f) => f.kind === "merged");
+    if (!merged) throw new Error("the merged fingerprint is missing");
+    return { path: `/api/v1/errors/${targetId}/unmerge`, body: { fingerprints: [merged.fingerprint] } };
+  },
+  "GET /api/v1/errors/:id/fingerprints": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/fingerprints` }),
+  "GET /api/v1/errors/:id/similar": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/similar` }),
   "POST /api/v1/workspaces": () => ({ path: "/api/v1/workspaces", body: { name: `Matrix ${tag()}` } }),
   "PATCH /api/v1/workspaces/:workspaceId": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}`, body: { name: `Workspace of the matrix` } }),
   "GET /api/v1/workspaces/:workspaceId/error-tracking": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/error-tracking?timeframe=24h` }),
@@ -155,6 +179,9 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
     const key = await createIngestKey({ projectId: ctx.t.projectId, name: "to revoke" });
     return { path: `/api/v1/projects/${ctx.t.projectId}/keys/${key.id}` };
   },
+  "GET /api/v1/projects/:projectId/grouping-rules": (ctx) => ({ path: `/api/v1/projects/${ctx.t.projectId}/grouping-rules` }),
+  "POST /api/v1/projects/:projectId/grouping-rules": (ctx) => ({ path: `/api/v1/projects/${ctx.t.projectId}/grouping-rules`, body: { rules: [] } }),
+  "POST /api/v1/projects/:projectId/grouping-rules/preview": (ctx) => ({ path: `/api/v1/projects/${ctx.t.projectId}/grouping-rules/preview`, body: { rules: [] } }),
   "GET /api/v1/workspaces/:workspaceId/teams": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/teams` }),
   "POST /api/v1/workspaces/:workspaceId/teams": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/teams`, body: { name: `Team ${tag()}`, memberIds: [] } }),
   "PATCH /api/v1/teams/:id": (ctx) => ({ path: `/api/v1/teams/${ctx.teamId}`, body: { name: "Platform" } }),

@@ -2,6 +2,7 @@ import type { AuthContext } from "@/lib/auth/AuthContext";
 import { db } from "@/lib/db/prisma";
 import { toErrorDetail } from "@/lib/errors/errorDto";
 import { findVisibleError } from "@/lib/errors/findVisibleError";
+import type { StoredChainException } from "@/lib/grouping/chain/ChainException";
 
 const RECENT_OCCURRENCES = 20;
 const AUDIT_ENTRIES = 50;
@@ -47,6 +48,8 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
       tags: o.tags,
       metadata: o.metadata,
       parentEventId: o.parentEventId,
+      // The exception chain (raised first), when the event had more than its raised exception.
+      exceptions: o.exceptions as StoredChainException[] | null,
       recovery:
         o.recovered === null
           ? null

@@ -4,6 +4,7 @@ import { administrationRoutes } from "@/lib/openapi/routes/administration";
 import { alertRoutes } from "@/lib/openapi/routes/alerts";
 import { authRoutes } from "@/lib/openapi/routes/auth";
 import { errorRoutes } from "@/lib/openapi/routes/errors";
+import { groupingRoutes } from "@/lib/openapi/routes/grouping";
 import { ingestRoutes } from "@/lib/openapi/routes/ingest";
 import { projectRoutes } from "@/lib/openapi/routes/projects";
 import { systemRoutes } from "@/lib/openapi/routes/system";
@@ -21,6 +22,7 @@ export const routeRegistry: RouteSpec[] = [
   ...accountRoutes,
   ...administrationRoutes,
   ...errorRoutes,
+  ...groupingRoutes,
   ...workspaceRoutes,
   ...projectRoutes,
   ...alertRoutes,
