@@ -4,6 +4,7 @@ import { assertCanAdminister, assertUser } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/prisma";
 import { ApiError } from "@/lib/http/ApiError";
 import { findProject } from "@/lib/projects/findProject";
+import { forgetProjectCaches } from "@/lib/projects/forgetProjectCaches";
 import type { DeleteProjectInput } from "@/lib/projects/projectSchemas";
 
 /**
@@ -39,6 +40,7 @@ export async function deleteProject(auth: AuthContext, projectId: string, input:
   if (input.confirmName.trim() !== project.name) {
     throw ApiError.validation("confirmName: type the project's name to delete it", [{ path: "confirmName", message: "does not match the project's name" }]);
   }
+  const keys = await db().ingestKey.findMany({ where: { projectId }, select: { keyHash: true } });
   await db().$transaction([
     db().auditLog.create({
       data: auditRow({ workspaceId: project.workspaceId, actor: userActor(auth.userId), action: "project.deleted", targetType: "project", targetId: projectId, before: { name: project.name, publicId: project.publicId } }),
@@ -46,4 +48,5 @@ export async function deleteProject(auth: AuthContext, projectId: string, input:
     ...PROJECT_TABLES.map((table) => db().$executeRawUnsafe(`DELETE FROM "${table}" WHERE "projectId" = $1::uuid`, projectId)),
     db().project.delete({ where: { id: projectId } }),
   ]);
+  await forgetProjectCaches(project, keys.map((k) => k.keyHash));
 }

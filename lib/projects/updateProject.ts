@@ -4,6 +4,7 @@ import { assertCanAdminister, assertUser } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/prisma";
 import { changedFields } from "@/lib/alerts/auditData";
 import { findProject } from "@/lib/projects/findProject";
+import { forgetProjectCaches } from "@/lib/projects/forgetProjectCaches";
 import { toProjectDto } from "@/lib/projects/getProject";
 import type { UpdateProjectInput } from "@/lib/projects/projectSchemas";
 import { slugify } from "@/lib/workspaces/slugify";
@@ -24,5 +25,6 @@ export async function updateProject(auth: AuthContext, projectId: string, input:
       data: auditRow({ workspaceId: project.workspaceId, actor: userActor(auth.userId), action: "project.updated", targetType: "project", targetId: projectId, ...changes }),
     }),
   ]);
+  await forgetProjectCaches(updated);
   return toProjectDto(updated);
 }
