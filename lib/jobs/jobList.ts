@@ -1,5 +1,6 @@
 import { evaluateAlerts } from "@/lib/alerts/evaluate/evaluateAlerts";
 import { processDeliveries } from "@/lib/alerts/notify/processDeliveries";
+import { pruneFiveMinuteRollups } from "@/lib/analytics/pruneFiveMinuteRollups";
 import { env } from "@/lib/env";
 import type { Job } from "@/lib/jobs/job";
 import { createPartitionsAhead } from "@/lib/lifecycle/createPartitionsAhead";
@@ -22,6 +23,14 @@ export const jobList: Job[] = [
     intervalMs: env().ALERT_DELIVERY_INTERVAL_MS,
     run: async (now) => {
       await processDeliveries({ now });
+    },
+  },
+  // The 1h view's 5-minute rollups keep two days (docs/metrics.md).
+  {
+    name: "prune-five-minute-rollups",
+    intervalMs: 15 * 60_000,
+    run: async (now) => {
+      await pruneFiveMinuteRollups(now);
     },
   },
   // Occurrence partitions from yesterday to a week ahead.
