@@ -7,6 +7,8 @@ import { LoadingState } from "@/components/ui/Spinner";
 import { CreateKeyForm } from "@/components/settings/CreateKeyForm";
 import { DeleteProject } from "@/components/settings/DeleteProject";
 import { ProjectForm } from "@/components/settings/ProjectForm";
+import { ForwardingDeliveryLog } from "@/components/settings/ForwardingDeliveryLog";
+import { ForwardingSettings } from "@/components/settings/ForwardingSettings";
 import { IngestInstructions } from "@/components/settings/IngestInstructions";
 import { IngestKeyList } from "@/components/settings/IngestKeyList";
 import { NewKeyReveal } from "@/components/settings/NewKeyReveal";
@@ -50,6 +52,10 @@ export function ProjectSettings({ projectId, isAdmin }: { projectId: string; isA
           <ProjectForm key={data.id} project={data} />
         </Card>
       )}
+      <div id="forwarding" className="space-y-6">
+        <ForwardingSettings projectId={projectId} isAdmin={isAdmin} />
+        <ForwardingDeliveryLog projectId={projectId} />
+      </div>
       {isAdmin && (
         <Card title="Danger zone" titleId="danger-title">
           <DeleteProject project={data} />

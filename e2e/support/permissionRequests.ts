@@ -4,6 +4,7 @@ import { sha256Hex } from "@/lib/auth/tokens";
 import { createRule } from "@/lib/alerts/rules/createRule";
 import { createChannel } from "@/lib/alerts/channels/createChannel";
 import { createAssignmentRule } from "@/lib/assignment/createAssignmentRule";
+import { createForwardingRule } from "@/lib/forwarding/rules/createForwardingRule";
 import { listErrorFingerprints } from "@/lib/grouping/merge/listErrorFingerprints";
 import { mergeErrors } from "@/lib/grouping/merge/mergeErrors";
 import { createInvitation } from "@/lib/invitations/createInvitation";
@@ -68,6 +69,14 @@ async function freshMember(ctx: MatrixContext) {
   return { user, membershipId: membership.id };
 }
 
+/** A paused webhook forwarding rule of t's project (nothing is ever sent), for the cells that change or delete one. */
+async function pausedForwardingRule(ctx: MatrixContext): Promise<string> {
+  const rule = await createForwardingRule(ctx.adminAuth, ctx.t.projectId, {
+    name: `Matrix forward ${tag()}`, kind: "webhook", enabled: false, severities: [], categories: [], environments: [], config: { url: "http://127.0.0.1:9/forward" },
+  });
+  return rule.id;
+}
+
 /** Two new issues of t's project (distinct types), for the cells that merge or split issues. */
 async function twoFreshErrors(ctx: MatrixContext): Promise<[string, string]> {
   const t = tag();
@@ -123,6 +132,7 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
   "DELETE /api/v1/account/sessions": () => ({ path: "/api/v1/account/sessions" }),
   "DELETE /api/v1/account/sessions/:sessionId": async (ctx, caller) => ({ path: `/api/v1/account/sessions/${(await throwawaySession(ctx, caller)).id}` }),
   "POST /api/v1/events": () => ({ path: "/api/v1/events", body: { type: "MatrixEvent", message: "permission matrix" } }),
+  "OPTIONS /api/v1/events": () => ({ path: "/api/v1/events", headers: { origin: "http://localhost:5173", "access-control-request-method": "POST" } }),
   "POST /api/v1/executions": () => ({ path: "/api/v1/executions", body: { counts: [{ ok: 1, failed: 0 }] } }),
   "GET /api/v1/errors": (ctx) => ({ path: `/api/v1/errors?workspaceId=${ctx.t.workspaceId}` }),
   "GET /api/v1/errors/:id": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}` }),
@@ -179,6 +189,14 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
     const key = await createIngestKey({ projectId: ctx.t.projectId, name: "to revoke" });
     return { path: `/api/v1/projects/${ctx.t.projectId}/keys/${key.id}` };
   },
+  "GET /api/v1/projects/:projectId/forwarding-rules": (ctx) => ({ path: `/api/v1/projects/${ctx.t.projectId}/forwarding-rules` }),
+  "POST /api/v1/projects/:projectId/forwarding-rules": (ctx) => ({
+    path: `/api/v1/projects/${ctx.t.projectId}/forwarding-rules`,
+    body: { name: `Forward ${tag()}`, kind: "webhook", enabled: false, config: { url: "http://127.0.0.1:9/forward" } },
+  }),
+  "PATCH /api/v1/forwarding-rules/:id": async (ctx) => ({ path: `/api/v1/forwarding-rules/${await pausedForwardingRule(ctx)}`, body: { name: "Renamed forward" } }),
+  "DELETE /api/v1/forwarding-rules/:id": async (ctx) => ({ path: `/api/v1/forwarding-rules/${await pausedForwardingRule(ctx)}` }),
+  "GET /api/v1/projects/:projectId/forwarding-deliveries": (ctx) => ({ path: `/api/v1/projects/${ctx.t.projectId}/forwarding-deliveries` }),
   "GET /api/v1/projects/:projectId/grouping-rules": (ctx) => ({ path: `/api/v1/projects/${ctx.t.projectId}/grouping-rules` }),
   "POST /api/v1/projects/:projectId/grouping-rules": (ctx) => ({ path: `/api/v1/projects/${ctx.t.projectId}/grouping-rules`, body: { rules: [] } }),
   "POST /api/v1/projects/:projectId/grouping-rules/preview": (ctx) => ({ path: `/api/v1/projects/${ctx.t.projectId}/grouping-rules/preview`, body: { rules: [] } }),

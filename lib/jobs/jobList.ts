@@ -2,6 +2,7 @@ import { evaluateAlerts } from "@/lib/alerts/evaluate/evaluateAlerts";
 import { processDeliveries } from "@/lib/alerts/notify/processDeliveries";
 import { pruneFiveMinuteRollups } from "@/lib/analytics/pruneFiveMinuteRollups";
 import { env } from "@/lib/env";
+import { forwardingJob } from "@/lib/forwarding/deliver/forwardingJob";
 import type { Job } from "@/lib/jobs/job";
 import { createPartitionsAhead } from "@/lib/lifecycle/createPartitionsAhead";
 import { runRetention } from "@/lib/lifecycle/runRetention";
@@ -57,4 +58,6 @@ export const jobList: Job[] = [
       await sampleStorage(now);
     },
   },
+  // Forwarded copies: retries with backoff, and first attempts lost with a crashed instance.
+  forwardingJob,
 ];

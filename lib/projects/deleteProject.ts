@@ -26,6 +26,13 @@ const PROJECT_TABLES = [
   "RateLimitWindow",
   "QuotaWindow",
   "IngestMinute",
+  "ErrorFiveMinute",
+  "ErrorEnvDaily",
+  "ErrorEnvWeekly",
+  "ProjectBucket",
+  "ActorCount",
+  "ActorFiveMinute",
+  "ExecutionHourly",
 ] as const;
 
 /**
