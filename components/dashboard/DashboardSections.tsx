@@ -10,7 +10,8 @@ import { ErrorList } from "@/components/errors/ErrorList";
 import { ErrorOverview } from "@/components/errors/ErrorOverview";
 import { ErrorTimeline } from "@/components/errors/ErrorTimeline";
 import { TopErrors } from "@/components/errors/TopErrors";
-import type { ErrorTracking } from "@/lib/analytics/getErrorTracking";
+import { ResolutionMetricsPanel } from "@/components/analysis/ResolutionMetricsPanel";
+import type { WorkspaceErrorTracking } from "@/lib/analytics/getWorkspaceErrorTracking";
 import { useErrorsQuery } from "@/lib/client/hooks/useErrorsQuery";
 import type { DashboardParams, ParamPatch } from "@/lib/client/useDashboardParams";
 import type { Me } from "@/lib/workspaces/getMe";
@@ -19,7 +20,7 @@ interface DashboardSectionsProps {
   me: Me;
   workspace: Me["workspaces"][number];
   params: DashboardParams & { update: (patch: ParamPatch, options?: { push?: boolean }) => void };
-  tracking: ErrorTracking;
+  tracking: WorkspaceErrorTracking;
   onChange: (patch: ParamPatch) => void;
 }
 
@@ -34,6 +35,7 @@ export function DashboardSections({ me, workspace, params, tracking, onChange }:
     status: params.statuses.join(",") || undefined,
     category: params.category ?? undefined,
     q: params.q || undefined,
+    assigned: params.assigned ?? undefined,
     sort: params.sort,
     order: params.order,
     page: params.page,
@@ -87,6 +89,7 @@ export function DashboardSections({ me, workspace, params, tracking, onChange }:
           )}
         </div>
       </div>
+      <ResolutionMetricsPanel resolution={tracking.resolution} timeframe={params.timeframe} />
       <RecoveryAnalysis recovery={tracking.recovery} />
       <ErrorAlerts workspace={workspace} onOpenError={select} />
     </>

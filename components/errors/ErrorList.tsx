@@ -64,7 +64,7 @@ export function ErrorList({ params, categories, data, isLoading, isFetching, err
     action();
   }
 
-  const hasFilters = params.statuses.length > 0 || params.category || params.q || params.severity !== "all" || params.window;
+  const hasFilters = params.statuses.length > 0 || params.category || params.q || params.assigned || params.severity !== "all" || params.window;
 
   return (
     <Card

@@ -55,6 +55,12 @@ export function ErrorListFilters({ params, categories, onChange }: ErrorListFilt
           aria-label="Search errors"
           className={`${input} min-w-0 flex-1 basis-48`}
         />
+        <select aria-label="Assigned" value={params.assigned ?? ""} onChange={(e) => onChange({ assigned: e.target.value || null, page: null })} className={input}>
+          <option value="">Anyone</option>
+          <option value="me">Assigned to me</option>
+          <option value="my_teams">My teams</option>
+          <option value="none">Unassigned</option>
+        </select>
         <select aria-label="Category" value={params.category ?? ""} onChange={(e) => onChange({ cat: e.target.value || null, page: null })} className={input}>
           <option value="">All categories</option>
           {categories.map((c) => (

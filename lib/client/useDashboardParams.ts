@@ -6,6 +6,7 @@ import { ERROR_SORTS, type ErrorSort } from "@/lib/domain/errorSort";
 import { ERROR_STATUSES, type ErrorStatus } from "@/lib/domain/errorStatus";
 import { SEVERITY_FILTERS, type SeverityFilter } from "@/lib/domain/severity";
 import { DEFAULT_TIMEFRAME, TIMEFRAMES, type Timeframe } from "@/lib/domain/timeframe";
+import { ASSIGNED_FILTERS, type AssignedFilter } from "@/lib/domain/assignedFilter";
 
 /** Everything that defines the dashboard view lives in the URL, so a link reproduces it. */
 export interface DashboardParams {
@@ -15,6 +16,8 @@ export interface DashboardParams {
   statuses: ErrorStatus[];
   category: string | null;
   q: string;
+  /** "assigned to me", "my teams", "unassigned"; null: everyone's. */
+  assigned: AssignedFilter | null;
   sort: ErrorSort;
   order: "asc" | "desc";
   page: number;
@@ -23,7 +26,7 @@ export interface DashboardParams {
   window: { from: string; to: string } | null;
 }
 
-export type ParamPatch = Partial<Record<"ws" | "tf" | "sev" | "status" | "cat" | "q" | "sort" | "order" | "page" | "error" | "from" | "to", string | null>>;
+export type ParamPatch = Partial<Record<"ws" | "tf" | "sev" | "status" | "cat" | "q" | "assigned" | "sort" | "order" | "page" | "error" | "from" | "to", string | null>>;
 
 const oneOf = <T extends string>(options: readonly T[], value: string | null, fallback: T): T =>
   options.includes(value as T) ? (value as T) : fallback;
@@ -39,6 +42,7 @@ export function parseDashboardParams(params: URLSearchParams): DashboardParams {
     statuses: (params.get("status") ?? "").split(",").filter((s): s is ErrorStatus => ERROR_STATUSES.includes(s as ErrorStatus)),
     category: params.get("cat"),
     q: params.get("q") ?? "",
+    assigned: ASSIGNED_FILTERS.includes(params.get("assigned") as AssignedFilter) ? (params.get("assigned") as AssignedFilter) : null,
     sort: oneOf(ERROR_SORTS, params.get("sort"), "lastSeen"),
     order: params.get("order") === "asc" ? "asc" : "desc",
     page: Number.isInteger(page) && page > 0 ? page : 1,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ErrorSortSchema, SortOrderSchema } from "@/lib/domain/errorSort";
 import { ErrorStatusSchema } from "@/lib/domain/errorStatus";
 import { SeveritySchema } from "@/lib/domain/severity";
+import { AssignedFilterSchema } from "@/lib/domain/assignedFilter";
 import { storableDateTime } from "@/lib/http/zodTime";
 
 /** Comma-separated multi-value filter, e.g. `severity=high,critical`. */
@@ -19,6 +20,9 @@ export const ListErrorsQuerySchema = z.object({
   category: csv(z.string().max(64)).optional(),
   environment: z.string().max(64).optional(),
   q: z.string().trim().max(200).optional(),
+  assigned: AssignedFilterSchema.optional(),
+  assigneeId: z.uuid().optional(),
+  teamId: z.uuid().optional(),
   since: storableDateTime().optional(),
   until: storableDateTime().optional(),
   sort: ErrorSortSchema.default("lastSeen"),
@@ -32,6 +36,7 @@ export const UpdateErrorSchema = z
   .object({
     status: ErrorStatusSchema.optional(),
     assigneeId: z.uuid().nullable().optional(),
+    assigneeTeamId: z.uuid().nullable().optional(),
     resolution: z.string().trim().max(10_000).nullable().optional(),
     rootCause: z.string().trim().max(10_000).nullable().optional(),
     preventiveMeasures: z.array(z.string().trim().min(1).max(1000)).max(50).optional(),

@@ -11,7 +11,7 @@ const AUDIT_ENTRIES = 50;
 export async function getErrorDetails(auth: AuthContext, errorId: string) {
   const group = await findVisibleError(auth, errorId);
   const people = [group.assigneeId, group.resolvedById].filter((id): id is string => Boolean(id));
-  const [occurrences, audit, users] = await Promise.all([
+  const [occurrences, audit, users, team] = await Promise.all([
     db().errorOccurrence.findMany({
       where: { groupId: group.id },
       orderBy: { occurredAt: "desc" },
@@ -23,6 +23,7 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
       take: AUDIT_ENTRIES,
     }),
     db().user.findMany({ where: { id: { in: people } }, select: { id: true, name: true, email: true } }),
+    group.assigneeTeamId ? db().team.findUnique({ where: { id: group.assigneeTeamId }, select: { id: true, name: true } }) : null,
   ]);
   const actorIds = [...new Set(audit.map((a) => a.actorId).filter((id): id is string => Boolean(id)))];
   const actors = await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } });
@@ -31,6 +32,7 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
   return {
     ...toErrorDetail(group),
     assignee: group.assigneeId ? nameOf.get(group.assigneeId) ?? null : null,
+    assigneeTeam: team,
     resolvedByUser: group.resolvedById ? nameOf.get(group.resolvedById) ?? null : null,
     recentOccurrences: occurrences.map((o) => ({
       id: o.id,

@@ -49,6 +49,8 @@ function buildWhere(auth: AuthContext, query: ListErrorsQuery): Prisma.ErrorGrou
     if (query.until) where.firstSeen = { lte: new Date(query.until) };
   }
   if (query.environment) where.occurrences = { some: { environment: query.environment } };
+  const assigned = assignedWhere(auth, query);
+  if (assigned.length) where.AND = assigned;
   if (query.q) {
     where.OR = [
       { type: { contains: query.q, mode: "insensitive" } },
@@ -56,4 +58,18 @@ function buildWhere(auth: AuthContext, query: ListErrorsQuery): Prisma.ErrorGrou
     ];
   }
   return where;
+}
+
+/** "assigned to me", "my teams", "unassigned", a given person or a given team. */
+function assignedWhere(auth: AuthContext, query: ListErrorsQuery): Prisma.ErrorGroupWhereInput[] {
+  const out: Prisma.ErrorGroupWhereInput[] = [];
+  if (query.assigned && query.assigned !== "none" && auth.kind !== "user") {
+    throw ApiError.validation(`assigned: "${query.assigned}" needs a signed-in user`, [{ path: "assigned", message: "needs a signed-in user" }]);
+  }
+  if (query.assigned === "none") out.push({ assigneeId: null, assigneeTeamId: null });
+  if (query.assigned === "me" && auth.kind === "user") out.push({ assigneeId: auth.userId });
+  if (query.assigned === "my_teams" && auth.kind === "user") out.push({ assigneeTeam: { members: { some: { userId: auth.userId } } } });
+  if (query.assigneeId) out.push({ assigneeId: query.assigneeId });
+  if (query.teamId) out.push({ assigneeTeamId: query.teamId });
+  return out;
 }

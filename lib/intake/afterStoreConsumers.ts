@@ -1,4 +1,5 @@
 import { alertsConsumer } from "@/lib/alerts/alertsConsumer";
+import { assignmentConsumer } from "@/lib/assignment/applyAssignmentRules";
 import { forwardingConsumer } from "@/lib/forwarding/deliver/forwardingConsumer";
 import type { AfterStoreConsumer } from "@/lib/intake/afterStore";
 import { metricsConsumer } from "@/lib/metrics/metricsConsumer";
@@ -9,5 +10,6 @@ export const afterStoreConsumers: AfterStoreConsumer[] = [
   metricsConsumer,
   ingestHealthConsumer,
   alertsConsumer,
+  assignmentConsumer,
   forwardingConsumer,
 ];

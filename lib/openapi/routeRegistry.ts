@@ -1,4 +1,6 @@
 import type { RouteSpec } from "@/lib/openapi/routeSpec";
+import { accountRoutes } from "@/lib/openapi/routes/account";
+import { administrationRoutes } from "@/lib/openapi/routes/administration";
 import { alertRoutes } from "@/lib/openapi/routes/alerts";
 import { authRoutes } from "@/lib/openapi/routes/auth";
 import { errorRoutes } from "@/lib/openapi/routes/errors";
@@ -7,6 +9,7 @@ import { groupingRoutes } from "@/lib/openapi/routes/grouping";
 import { ingestRoutes } from "@/lib/openapi/routes/ingest";
 import { projectRoutes } from "@/lib/openapi/routes/projects";
 import { systemRoutes } from "@/lib/openapi/routes/system";
+import { teamRoutes } from "@/lib/openapi/routes/teams";
 import { workspaceRoutes } from "@/lib/openapi/routes/workspaces";
 
 /**
@@ -17,11 +20,14 @@ import { workspaceRoutes } from "@/lib/openapi/routes/workspaces";
 export const routeRegistry: RouteSpec[] = [
   ...ingestRoutes,
   ...authRoutes,
+  ...accountRoutes,
+  ...administrationRoutes,
   ...errorRoutes,
   ...groupingRoutes,
   ...workspaceRoutes,
   ...projectRoutes,
   ...forwardingRoutes,
   ...alertRoutes,
+  ...teamRoutes,
   ...systemRoutes,
 ];

@@ -18,6 +18,7 @@ export interface ErrorsFilters {
   status?: string;
   category?: string;
   q?: string;
+  assigned?: string;
   sort?: string;
   order?: "asc" | "desc";
   page?: number;
