@@ -119,7 +119,9 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
     path: "/api/v1/setup",
     body: { name: "Late", email: `late-${tag()}@test.local`, password: "long enough password", workspaceName: "W", projectName: "P" },
   }),
-  "POST /api/v1/auth/login": (ctx) => ({ path: "/api/v1/auth/login", body: { email: ctx.loginUser.email, password: ctx.loginUser.password } }),
+  // Without the caller's cookie: a login replaces the session the request came with (rotation), which
+  // would sign the caller out of every later cell.
+  "POST /api/v1/auth/login": (ctx) => ({ path: "/api/v1/auth/login", cookie: "", body: { email: ctx.loginUser.email, password: ctx.loginUser.password } }),
   "POST /api/v1/auth/logout": async (ctx, caller) => ({ path: "/api/v1/auth/logout", cookie: (await throwawaySession(ctx, caller)).cookie }),
   "GET /api/v1/me": () => ({ path: "/api/v1/me" }),
   "GET /api/v1/account": () => ({ path: "/api/v1/account" }),
