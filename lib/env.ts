@@ -68,6 +68,18 @@ const EnvSchema = z.object({
   PARTITION_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
   /** How often the storage job samples table and project sizes; 0 disables it on this instance. */
   STORAGE_SAMPLE_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
+  /**
+   * Spike protection (projects with it on): a project is spiking when its events this minute pass
+   * SPIKE_PROTECTION_FACTOR × its baseline (average per minute over the last 24 whole hours) and
+   * SPIKE_PROTECTION_MIN_PER_MINUTE; then issues with more than SPIKE_PROTECTION_HOT_ISSUE_MIN events
+   * this minute keep 1 in SPIKE_PROTECTION_KEEP_ONE_IN occurrences (counts, users and rollups stay exact).
+   */
+  SPIKE_PROTECTION_FACTOR: z.coerce.number().min(1).max(1_000_000).default(10),
+  SPIKE_PROTECTION_MIN_PER_MINUTE: z.coerce.number().int().min(0).default(1_000),
+  SPIKE_PROTECTION_KEEP_ONE_IN: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  SPIKE_PROTECTION_HOT_ISSUE_MIN: z.coerce.number().int().min(1).default(100),
+  /** Per-issue cap (a project's maxEventsPerIssue): past the cap an issue stores 1 in this many occurrences besides its latest. */
+  ISSUE_CAP_KEEP_ONE_IN: z.coerce.number().int().min(1).max(1_000_000).default(100),
   /** Money per credit, for estimatedRevenueLoss (credits lost × CREDIT_VALUE). */
   CREDIT_VALUE: z.coerce.number().nonnegative().default(1),
   /** Dogfooding: Faultline reports its own server errors here, `http(s)://<ingest key>@host[:port][/path]`. */

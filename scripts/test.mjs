@@ -27,6 +27,9 @@ const env = {
   METRICS_TOKEN: process.env.METRICS_TOKEN ?? "faultline-test-metrics-token",
   // A throwaway database gets a throwaway key for its channel secrets.
   FAULTLINE_SECRET_KEY: process.env.FAULTLINE_SECRET_KEY ?? crypto.randomBytes(32).toString("hex"),
+  // Spike protection never samples in the shared test app (tests count stored occurrences); the
+  // spike test starts an instance of its own with low knobs (e2e/api/spikeProtection.test.ts).
+  SPIKE_PROTECTION_MIN_PER_MINUTE: "1000000000",
 };
 
 let database;

@@ -10,7 +10,7 @@ import { apiFetch } from "@/lib/client/apiFetch";
 import type { ProjectInfo } from "@/lib/projects/getProject";
 import { PLATFORMS } from "@/lib/projects/projectSchemas";
 
-/** PATCH /api/v1/projects/:id — name, platform, browser origins (CORS), rate limit, retention, quotas (admins). */
+/** PATCH /api/v1/projects/:id — name, platform, browser origins (CORS), rate limit, retention, quotas, sampling (admins). */
 export function ProjectForm({ project }: { project: ProjectInfo }) {
   const queryClient = useQueryClient();
   const { showToast } = useToast();
@@ -21,6 +21,8 @@ export function ProjectForm({ project }: { project: ProjectInfo }) {
   const [retention, setRetention] = useState(String(project.retentionDays));
   const [quotaMinute, setQuotaMinute] = useState(project.quotaPerMinute?.toString() ?? "");
   const [quotaDay, setQuotaDay] = useState(project.quotaPerDay?.toString() ?? "");
+  const [spikeProtection, setSpikeProtection] = useState(project.spikeProtection);
+  const [issueCap, setIssueCap] = useState(project.maxEventsPerIssue?.toString() ?? "");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -39,6 +41,8 @@ export function ProjectForm({ project }: { project: ProjectInfo }) {
           retentionDays: Number(retention),
           quotaPerMinute: quotaMinute.trim() ? Number(quotaMinute) : null,
           quotaPerDay: quotaDay.trim() ? Number(quotaDay) : null,
+          spikeProtection,
+          maxEventsPerIssue: issueCap.trim() ? Number(issueCap) : null,
         },
       });
       showToast("Project saved", "success");
@@ -87,6 +91,18 @@ export function ProjectForm({ project }: { project: ProjectInfo }) {
         <FormField label="Quota per day (UTC)" hint="Events accepted per UTC day. Empty: no quota.">
           <input type="number" min={1} value={quotaDay} onChange={(e) => setQuotaDay(e.target.value)} className={`${input} w-full`} />
         </FormField>
+      </div>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <FormField label="Events stored per issue" hint="Past this many stored events an issue keeps its first, its latest and a sample; counts stay exact. Empty: no cap.">
+          <input type="number" min={1} value={issueCap} onChange={(e) => setIssueCap(e.target.value)} className={`${input} w-full`} />
+        </FormField>
+        <label className="flex items-start gap-2 pt-6 text-sm font-medium text-gray-700 dark:text-gray-300">
+          <input type="checkbox" checked={spikeProtection} onChange={(e) => setSpikeProtection(e.target.checked)} className="mt-0.5" />
+          <span>
+            Spike protection
+            <span className="block text-xs font-normal text-gray-500 dark:text-gray-400">During a spike, store a sample of the busiest issues&apos; events; counts, users and charts stay exact.</span>
+          </span>
+        </label>
       </div>
       <FormError message={error} />
       <button type="submit" disabled={busy} className={button.primary}>

@@ -18,6 +18,9 @@ export interface IngestKeyRecord {
   rateLimitPerMinute: number | null;
   quotaPerMinute: number | null;
   quotaPerDay: number | null;
+  /** Sampling settings (lib/intake/sampling/samplingOptions.ts). */
+  spikeProtection: boolean;
+  maxEventsPerIssue: number | null;
 }
 
 /**
@@ -38,7 +41,8 @@ const keys = readThroughCache<IngestKeyRecord>(
       () =>
         pool().query<IngestKeyRecord>(
           `SELECT k.id AS "keyId", p.id AS "projectId", p."workspaceId", k."revokedAt" IS NOT NULL AS revoked,
-             p."rateLimitPerMinute", p."quotaPerMinute", p."quotaPerDay"
+             p."rateLimitPerMinute", p."quotaPerMinute", p."quotaPerDay",
+             p."spikeProtection", p."maxEventsPerIssue"
            FROM "IngestKey" k JOIN "Project" p ON p.id = k."projectId" WHERE k."keyHash" = $1`,
           [keyHash],
         ),

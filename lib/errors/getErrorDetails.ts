@@ -11,7 +11,7 @@ const AUDIT_ENTRIES = 50;
 export async function getErrorDetails(auth: AuthContext, errorId: string) {
   const group = await findVisibleError(auth, errorId);
   const people = [group.assigneeId, group.resolvedById].filter((id): id is string => Boolean(id));
-  const [occurrences, audit, users, team] = await Promise.all([
+  const [occurrences, audit, users, team, project] = await Promise.all([
     db().errorOccurrence.findMany({
       where: { groupId: group.id },
       orderBy: { occurredAt: "desc" },
@@ -24,6 +24,7 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
     }),
     db().user.findMany({ where: { id: { in: people } }, select: { id: true, name: true, email: true } }),
     group.assigneeTeamId ? db().team.findUnique({ where: { id: group.assigneeTeamId }, select: { id: true, name: true } }) : null,
+    group.sampledCount > 0 ? db().project.findUnique({ where: { id: group.projectId }, select: { maxEventsPerIssue: true } }) : null,
   ]);
   const actorIds = [...new Set(audit.map((a) => a.actorId).filter((id): id is string => Boolean(id)))];
   const actors = await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } });
@@ -34,6 +35,16 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
     assignee: group.assigneeId ? nameOf.get(group.assigneeId) ?? null : null,
     assigneeTeam: team,
     resolvedByUser: group.resolvedById ? nameOf.get(group.resolvedById) ?? null : null,
+    // Spike protection or the per-issue cap counted events without keeping them (counts stay exact).
+    sampling:
+      group.sampledCount > 0
+        ? {
+            storedEvents: Math.max(0, group.occurrenceCount - group.sampledCount),
+            sampledEvents: group.sampledCount,
+            lastSampledAt: group.lastSampledAt?.toISOString() ?? null,
+            issueCap: project?.maxEventsPerIssue ?? null,
+          }
+        : null,
     recentOccurrences: occurrences.map((o) => ({
       id: o.id,
       eventId: o.eventId,

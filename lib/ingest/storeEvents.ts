@@ -3,6 +3,7 @@ import type pg from "pg";
 import { noteWorkspaceWrite } from "@/lib/db/localWrites";
 import { ingestPool, retryOnDeadlock, withTransaction } from "@/lib/db/pool";
 import { uuidv7 } from "@/lib/ids/uuidv7";
+import { inSample } from "@/lib/ingest/eventSample";
 import { summarizeForAlerts, writeAlertOutbox } from "@/lib/ingest/alertOutbox";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
 import { lockGroupingShared, resolveGroups, saveLegacyAliases } from "@/lib/grouping/store/resolveGroups";
@@ -18,6 +19,8 @@ export interface StoredEvent {
   groupId: string;
   /** True when an event with this id was already stored: it was not counted again. */
   duplicate: boolean;
+  /** Counted in every total but its occurrence not kept (spike protection, per-issue cap); absent when kept. */
+  sampled?: true;
 }
 
 export interface StoreOutcome {
@@ -33,6 +36,12 @@ export interface StoreOutcome {
 export interface StoreOptions {
   /** Per event (same order): false counts it in every total but does not keep its occurrence (spike protection). */
   store?: boolean[];
+  /**
+   * The project's per-issue cap: once an issue has `maxEvents` stored occurrences, an event is kept
+   * only when it is in the 1-in-`keepOneIn` sample (by event id) or is the batch's newest of its issue
+   * (the retention job trims older "newest" ones: lib/lifecycle/trimCappedIssues.ts).
+   */
+  issueCap?: { maxEvents: number; keepOneIn: number } | null;
 }
 
 /**
@@ -96,15 +105,21 @@ export async function writeEvents(client: pg.PoolClient, target: StoreTarget, ev
       ...occurrenceRow(event),
       id: uuidv7(event.occurredAt.getTime()),
       groupId: groupOf(event).id,
-      store: options.store?.[i] ?? true,
+      keep: options.store?.[i] ?? true,
+      capSample: options.issueCap ? inSample(event.eventId, options.issueCap.keepOneIn) : false,
     }))
     // Sorted so two batches carrying the same retried event ids wait on each other in one order.
     .sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
 
-  const outcome = await writeBatch(client, target, groups, occurrences);
+  const outcome = await writeBatch(client, target, groups, occurrences, options.issueCap?.maxEvents ?? null);
   await saveLegacyAliases(client, target.projectId, resolution.legacyAliases);
   const accepted = new Set(outcome.inserted);
-  await linkParents(client, target, occurrences.filter((o) => o.parentEventId && accepted.has(o.id)));
+  const sampledEventIds = new Set(outcome.sampled);
+  await linkParents(
+    client,
+    target,
+    occurrences.filter((o) => o.parentEventId && accepted.has(o.id)).map((o) => ({ ...o, store: !sampledEventIds.has(o.eventId) })),
+  );
 
   const insertedEventIds = new Set(occurrences.filter((o) => accepted.has(o.id)).map((o) => o.eventId));
   const seen = new Set<string>();
@@ -113,7 +128,8 @@ export async function writeEvents(client: pg.PoolClient, target: StoreTarget, ev
     results: events.map((event) => {
       const duplicate = !insertedEventIds.has(event.eventId) || seen.has(event.eventId);
       seen.add(event.eventId);
-      return { eventId: event.eventId, groupId: groupOf(event).id, duplicate };
+      const sampled = !duplicate && sampledEventIds.has(event.eventId);
+      return { eventId: event.eventId, groupId: groupOf(event).id, duplicate, ...(sampled && { sampled: true as const }) };
     }),
     newGroupIds: outcome.groups.filter((g) => g.inserted).map((g) => g.id),
     regressedGroupIds: outcome.groups.filter((g) => g.regressed).map((g) => g.id),
@@ -158,6 +174,8 @@ function groupRows(events: PreparedEvent[], groupOf: (event: PreparedEvent) => {
 
 interface BatchResult {
   inserted: string[];
+  /** Event ids counted but not stored. */
+  sampled: string[];
   groups: { id: string; inserted: boolean; regressed: boolean }[];
 }
 
@@ -170,13 +188,26 @@ const WRITE_BATCH_SQL = `
 WITH gi AS (
   SELECT * FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, fingerprint text, type text, message text, severity text,
     category text, source text, platform text, at timestamptz, "stackTrace" text, frames jsonb, exceptions jsonb, context jsonb)
-), oi AS (
+), oi_in AS (
   SELECT DISTINCT ON ("eventId") * FROM jsonb_to_recordset($4::jsonb) AS x(id uuid, "groupId" uuid, "eventId" text, "occurredAt" timestamptz,
     severity text, message text, "stackTrace" text, "userId" text, "agentId" text, "runId" text, environment text,
     release text, tags jsonb, metadata jsonb, "parentEventId" text, "creditsLost" numeric, "executionsAffected" int,
     recovered boolean, "recoveryMethod" text, "recoveryDurationMs" int, "recoveryAutomatic" boolean, fingerprint text, exceptions jsonb,
-    store boolean)
+    keep boolean, "capSample" boolean)
   ORDER BY "eventId", id
+), oi AS (
+  -- Whether each occurrence is stored: spike protection's decision (keep) within the per-issue cap
+  -- ($6 stored occurrences; past it the 1-in-K sample and the batch's newest event of the issue), and
+  -- always the first event of an issue that does not exist yet. The group is looked up only when needed.
+  SELECT r.*, CASE WHEN r.keep AND $6::int IS NULL THEN true ELSE (
+      SELECT (s.stored IS NULL AND r.rn = 1) OR (r.keep AND ($6::int IS NULL OR r."capSample" OR r.rd = 1 OR coalesce(s.stored, 0) + r.rn <= $6::int))
+      FROM (SELECT (SELECT eg."occurrenceCount" - eg."sampledCount" FROM "ErrorGroup" eg WHERE eg.id = r."groupId") AS stored) s
+    ) END AS store
+  FROM (
+    SELECT o.*, row_number() OVER (PARTITION BY o."groupId" ORDER BY o."occurredAt", o.id) AS rn,
+      row_number() OVER (PARTITION BY o."groupId" ORDER BY o."occurredAt" DESC, o.id DESC) AS rd
+    FROM oi_in o
+  ) r
 ), keys AS (
   -- Idempotency: an event id counts once per project (ErrorEventId; see migration 20261201232505).
   INSERT INTO "ErrorEventId" ("projectId", "eventId", "occurredAt", "groupId", "occurrenceId")
@@ -375,6 +406,7 @@ WITH gi AS (
 )
 SELECT
   (SELECT coalesce(json_agg(id), '[]') FROM ins) AS inserted,
+  (SELECT coalesce(json_agg("eventId"), '[]') FROM ins WHERE NOT store) AS sampled,
   (SELECT coalesce(json_agg(json_build_object('id', id, 'inserted', inserted, 'regressed', regressed)), '[]') FROM g) AS groups`;
 
 async function writeBatch(
@@ -382,12 +414,13 @@ async function writeBatch(
   target: StoreTarget,
   groups: ReturnType<typeof groupRows>,
   occurrences: OccurrenceRow[],
+  maxEventsPerIssue: number | null,
 ): Promise<BatchResult> {
   // Named, so each connection parses and plans this large statement once.
   const { rows } = await client.query<BatchResult>({
     name: "faultline-write-batch",
     text: WRITE_BATCH_SQL,
-    values: [target.workspaceId, target.projectId, JSON.stringify(groups), JSON.stringify(occurrences), randomInt(PROJECT_DAILY_SHARDS)],
+    values: [target.workspaceId, target.projectId, JSON.stringify(groups), JSON.stringify(occurrences), randomInt(PROJECT_DAILY_SHARDS), maxEventsPerIssue],
   });
   return rows[0];
 }
@@ -430,14 +463,14 @@ function occurrenceRow(e: PreparedEvent) {
   };
 }
 
-type OccurrenceRow = ReturnType<typeof occurrenceRow> & { id: string; groupId: string; store: boolean };
+type OccurrenceRow = ReturnType<typeof occurrenceRow> & { id: string; groupId: string; keep: boolean; capSample: boolean };
 
 /**
  * Resolves parentEventId through ErrorEventId (earlier or same batch; the parent may have been
  * counted without being stored), links stored children to a stored parent occurrence, and counts the
  * cascade on the parent's group and in the daily cascade rollup used by the error-chain analysis.
  */
-async function linkParents(client: pg.PoolClient, target: StoreTarget, accepted: OccurrenceRow[]): Promise<void> {
+async function linkParents(client: pg.PoolClient, target: StoreTarget, accepted: (OccurrenceRow & { store: boolean })[]): Promise<void> {
   const children = accepted.map((r) => ({ id: r.id, occurredAt: r.occurredAt, groupId: r.groupId, creditsLost: r.creditsLost, store: r.store, parentEventId: r.parentEventId }));
   if (children.length === 0) return;
   await client.query(

@@ -2,10 +2,12 @@ import type { StoreOutcome, StoreTarget } from "@/lib/ingest/storeEvents";
 import { countIngest } from "@/lib/ingestHealth/ingestCounters";
 import type { DiscardedEvents } from "@/lib/sentry/mapClientReport";
 
-/** Accepted and duplicate events of one committed batch. */
+/** Accepted (stored), sampled (counted, not stored) and duplicate events of one committed batch. */
 export function countStoreOutcome(target: StoreTarget, outcome: StoreOutcome): void {
   const duplicates = outcome.results.filter((r) => r.duplicate).length;
-  countIngest(target, "accepted", outcome.results.length - duplicates);
+  const sampled = outcome.results.filter((r) => r.sampled).length;
+  countIngest(target, "accepted", outcome.results.length - duplicates - sampled);
+  countIngest(target, "sampled", sampled);
   countIngest(target, "duplicate", duplicates);
 }
 

@@ -7,6 +7,7 @@ import { readBody } from "@/lib/http/readBody";
 import type { IntakeRequest, IntakeResponse } from "@/lib/intake/intakeRequest";
 import { admit, admitAll } from "@/lib/intake/admission";
 import { runIntake } from "@/lib/intake/runIntake";
+import { samplingOptions } from "@/lib/intake/sampling/samplingOptions";
 import { storeAndFanOut } from "@/lib/intake/storeAndFanOut";
 import { MAX_BATCH_BYTES, parseIngestBody, type RejectedEvent } from "@/lib/ingest/parseIngestBody";
 import { loadGroupingRules } from "@/lib/grouping/rules/loadGroupingRules";
@@ -44,10 +45,10 @@ export function receiveEvents(req: IntakeRequest): Promise<IntakeResponse> {
       const receivedAt = new Date();
       const rules = await loadGroupingRules(key.projectId);
       const prepared = parsed.valid.map(({ event }) => prepareEvent(event, receivedAt, rules));
-      const outcome = await storeAndFanOut(target, prepared);
+      const outcome = await storeAndFanOut(target, prepared, samplingOptions(target, key, prepared));
       ticket.keep();
       const answer: IngestResponse = {
-        accepted: outcome.results.map((result, i) => ({ index: parsed.valid[i].index, ...result })),
+        accepted: outcome.results.map((r, i) => ({ index: parsed.valid[i].index, eventId: r.eventId, groupId: r.groupId, duplicate: r.duplicate })),
         rejected: parsed.rejected,
         // PostgreSQL was unavailable: the events are in the local spool and stored when it is back.
         ...(outcome.spooled && { spooled: true }),

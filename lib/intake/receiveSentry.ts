@@ -7,6 +7,7 @@ import type { IntakeRequest, IntakeResponse } from "@/lib/intake/intakeRequest";
 import type { QuotaTicket } from "@/lib/intake/quotaLeases";
 import { admit, admitAll } from "@/lib/intake/admission";
 import { runIntake } from "@/lib/intake/runIntake";
+import { samplingOptions } from "@/lib/intake/sampling/samplingOptions";
 import { storeAndFanOut } from "@/lib/intake/storeAndFanOut";
 import type { IngestEvent } from "@/lib/ingest/eventSchema";
 import { loadGroupingRules } from "@/lib/grouping/rules/loadGroupingRules";
@@ -105,7 +106,9 @@ async function storeSentryEvents(project: SentryProject, events: IngestEvent[], 
   if (events.length === 0) return false;
   const receivedAt = new Date();
   const rules = await loadGroupingRules(project.projectId);
-  const outcome = await storeAndFanOut({ workspaceId: project.workspaceId, projectId: project.projectId }, events.map((e) => prepareEvent(e, receivedAt, rules)));
+  const target = { workspaceId: project.workspaceId, projectId: project.projectId };
+  const prepared = events.map((e) => prepareEvent(e, receivedAt, rules));
+  const outcome = await storeAndFanOut(target, prepared, samplingOptions(target, project, prepared));
   ticket.keep();
   return outcome.spooled === true;
 }

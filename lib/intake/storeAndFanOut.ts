@@ -62,7 +62,11 @@ async function commitTogether(writes: PendingWrite[]): Promise<StoreOutcome[]> {
     for (const projectId of projects) {
       const indexes = byProject.get(projectId)!;
       const store = indexes.flatMap((i) => writes[i].events.map((_, j) => writes[i].options?.store?.[j] ?? true));
-      const combined = await writeEvents(client, writes[indexes[0]].target, indexes.flatMap((i) => writes[i].events), { store });
+      // One project's writes share its settings (its per-issue cap); spike decisions stay per event.
+      const combined = await writeEvents(client, writes[indexes[0]].target, indexes.flatMap((i) => writes[i].events), {
+        store,
+        issueCap: writes[indexes[0]].options?.issueCap ?? null,
+      });
       let offset = 0;
       for (const i of indexes) {
         const results = combined.results.slice(offset, offset + writes[i].events.length);

@@ -1,5 +1,6 @@
 import { pool } from "@/lib/db/pool";
 import { forgetOccurrencePartitions, listOccurrencePartitions } from "@/lib/db/partitions/occurrencePartitions";
+import { trimCappedIssues } from "@/lib/lifecycle/trimCappedIssues";
 import { addDays, droppableDays, OCCURRENCE_TABLE, retentionCutoff, utcDay } from "@/lib/db/partitions/partitionDays";
 
 /** Rollups outlive occurrences so trends survive: a bit over a year. */
@@ -8,6 +9,8 @@ export const ROLLUP_RETENTION_DAYS = 400;
 const INGEST_MINUTE_DAYS = 35;
 /** Delivered or failed notification deliveries (and their attempts) are kept this long. */
 const DELIVERY_DAYS = 30;
+/** The `deleted` entry of occurrences trimmed by the per-issue cap. */
+export const CAPPED_OCCURRENCES = "ErrorOccurrence (issue cap)";
 /** Rows per delete statement: short transactions, no long row locks, vacuum keeps up. */
 const BATCH = 5_000;
 
@@ -26,6 +29,8 @@ export interface RetentionRun {
  *     dropped (an ACCESS EXCLUSIVE lock on the detached table only).
  *  2. Projects with a shorter retention than the longest lose their older rows by batched deletes.
  *  3. Their event ids (ErrorEventId) and per-minute executions go with them.
+ *     Issues past their project's per-issue cap are trimmed to their first events, latest and sample
+ *     (lib/lifecycle/trimCappedIssues.ts; counted as "ErrorOccurrence (issue cap)").
  *  4. Rollups older than ROLLUP_RETENTION_DAYS, expired sessions, old rate-limit windows, old
  *     deliveries and per-minute ingest counts are deleted.
  * Issues (ErrorGroup) are never deleted: with no occurrences left they keep their counts, users and
@@ -81,6 +86,10 @@ export async function runRetention(now: Date = new Date()): Promise<RetentionRun
       );
       count("ExecutionMinute", await deleteOlder("ExecutionMinute", "minute", cutoff, `"projectId" = $2`, [p.id]));
     }
+  });
+
+  await step("trimCappedIssues", async () => {
+    count(CAPPED_OCCURRENCES, await trimCappedIssues(now));
   });
 
   await step("deleteRollups", async () => {

@@ -20,6 +20,8 @@ export function toProjectDto(project: Project) {
     retentionDays: project.retentionDays,
     quotaPerMinute: project.quotaPerMinute,
     quotaPerDay: project.quotaPerDay,
+    spikeProtection: project.spikeProtection,
+    maxEventsPerIssue: project.maxEventsPerIssue,
     createdAt: project.createdAt.toISOString(),
   };
 }

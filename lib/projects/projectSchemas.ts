@@ -32,6 +32,10 @@ export const UpdateProjectSchema = z
     /** Events accepted per minute / per UTC day on both ingest doors (429 over them); null: no quota. */
     quotaPerMinute: z.number().int().min(1).max(100_000_000).nullable().optional(),
     quotaPerDay: z.number().int().min(1).max(1_000_000_000).nullable().optional(),
+    /** Spike protection: during a spike, hot issues keep 1 in K occurrences (counts stay exact). */
+    spikeProtection: z.boolean().optional(),
+    /** Per-issue cap: past this many stored occurrences an issue keeps its first, its latest and a sample; null: no cap. */
+    maxEventsPerIssue: z.number().int().min(1).max(100_000_000).nullable().optional(),
   })
   .strict()
   .refine((v) => Object.keys(v).length > 0, { message: "nothing to change" });

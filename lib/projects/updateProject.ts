@@ -9,7 +9,7 @@ import { toProjectDto } from "@/lib/projects/getProject";
 import type { UpdateProjectInput } from "@/lib/projects/projectSchemas";
 import { slugify } from "@/lib/workspaces/slugify";
 
-/** PATCH /api/v1/projects/:id — name, platform, allowed origins, rate limit, retention, quotas (admins). */
+/** PATCH /api/v1/projects/:id — name, platform, allowed origins, rate limit, retention, quotas, sampling (admins). */
 export async function updateProject(auth: AuthContext, projectId: string, input: UpdateProjectInput) {
   assertUser(auth);
   const project = await findProject(auth, projectId);

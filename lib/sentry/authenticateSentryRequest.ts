@@ -16,6 +16,8 @@ export interface SentryProject {
   rateLimitPerMinute: number | null;
   quotaPerMinute: number | null;
   quotaPerDay: number | null;
+  spikeProtection: boolean;
+  maxEventsPerIssue: number | null;
 }
 
 /** Projects by public id, cached in-process like ingest keys: settings changes apply within KEY_MAX_AGE_MS. */
@@ -28,7 +30,8 @@ const projects = readThroughCache<SentryProject>(
       publicId,
       () =>
         pool().query<SentryProject>(
-          `SELECT id AS "projectId", "workspaceId", "publicId", "allowedOrigins", "rateLimitPerMinute", "quotaPerMinute", "quotaPerDay"
+          `SELECT id AS "projectId", "workspaceId", "publicId", "allowedOrigins", "rateLimitPerMinute", "quotaPerMinute", "quotaPerDay",
+             "spikeProtection", "maxEventsPerIssue"
            FROM "Project" WHERE "publicId" = $1`,
           [Number(publicId)],
         ),

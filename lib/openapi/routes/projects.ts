@@ -15,8 +15,8 @@ export const projectRoutes: RouteSpec[] = [
   },
   {
     method: "PATCH", path: "/api/v1/projects/{projectId}", tag: "Projects", auth: "session", role: "admin",
-    summary: "Name, platform, browser origins, rate limit, retention and quotas (audited)",
-    description: "`retentionDays` is how long occurrences are kept (the retention job); `quotaPerMinute` and `quotaPerDay` (UTC) cap accepted events on both ingest doors (429 over them; null removes the quota).",
+    summary: "Name, platform, browser origins, rate limit, retention, quotas and sampling (audited)",
+    description: "`retentionDays` is how long occurrences are kept (the retention job); `quotaPerMinute` and `quotaPerDay` (UTC) cap accepted events on both ingest doors (429 over them; null removes the quota); `spikeProtection` turns spike protection on or off; `maxEventsPerIssue` caps the occurrences stored per issue (first, latest and a sample past it; null: no cap). Counts stay exact either way.",
     params: ProjectParamsSchema, body: UpdateProjectSchema,
     responses: { 200: "the project" }, errors: [401, 403, 404, 422],
   },

@@ -16,7 +16,7 @@ export const GET = handle(async (req: Request, { params }: Ctx) => {
   return Response.json(await getProject(auth, projectId));
 });
 
-/** PATCH /api/v1/projects/:projectId — {name, platform, allowedOrigins, rateLimitPerMinute, retentionDays, quotaPerMinute, quotaPerDay} (admins). */
+/** PATCH /api/v1/projects/:projectId — {name, platform, allowedOrigins, rateLimitPerMinute, retentionDays, quotaPerMinute, quotaPerDay, spikeProtection, maxEventsPerIssue} (admins). */
 export const PATCH = handle(async (req: Request, { params }: Ctx) => {
   const { projectId } = parseWith(ProjectParamsSchema, await params);
   const input = parseWith(UpdateProjectSchema, await readJson(req));
