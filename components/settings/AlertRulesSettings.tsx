@@ -9,7 +9,7 @@ import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
 import { formatDuration } from "@/lib/alerts/evaluate/formatDuration";
 import type { RuleDto } from "@/lib/alerts/rules/ruleDto";
-import { useAlertRulesQuery, useUpdateAlertRuleMutation } from "@/lib/client/hooks/useAlertRulesQuery";
+import { useAlertRulesQuery, useCreateAlertRuleMutation, useUpdateAlertRuleMutation } from "@/lib/client/hooks/useAlertRulesQuery";
 
 const NO_THRESHOLD: RuleDto["kind"][] = ["new_issue", "regression"];
 const KIND_LABEL: Record<RuleDto["kind"], string> = {
@@ -18,11 +18,24 @@ const KIND_LABEL: Record<RuleDto["kind"], string> = {
   spike: "spike ×",
   new_issue: "new issue",
   regression: "regression",
+  ingest_health: "ingest health: events lost",
 };
+
+/** What "Add an ingest-health rule" creates: 100 events lost in 15 minutes, or under 14 days of disk. */
+const INGEST_HEALTH_RULE = {
+  name: "Ingest health: events lost or disk filling",
+  kind: "ingest_health",
+  alertSeverity: "high",
+  threshold: 100,
+  windowSeconds: 15 * 60,
+  diskDaysLeft: 14,
+} as const;
 
 /** The workspace's alert rules; admins toggle them and edit threshold and window per row. */
 export function AlertRulesSettings({ workspaceId, isAdmin }: { workspaceId: string; isAdmin: boolean }) {
   const rules = useAlertRulesQuery(workspaceId);
+  const create = useCreateAlertRuleMutation(workspaceId);
+  const hasIngestHealth = rules.data?.items.some((r) => r.kind === "ingest_health") ?? true;
   return (
     <Card title="Alert rules" titleId="alert-rules-title" bodyClassName="px-4 py-2 sm:px-6">
       {rules.isLoading ? (
@@ -39,6 +52,19 @@ export function AlertRulesSettings({ workspaceId, isAdmin }: { workspaceId: stri
               <RuleRow key={`${rule.id}:${rule.updatedAt}`} rule={rule} workspaceId={workspaceId} isAdmin={isAdmin} />
             ))}
           </ul>
+          {isAdmin && !hasIngestHealth && (
+            <div className="border-t border-gray-100 py-3 dark:border-gray-800">
+              <button type="button" className={button.secondary} disabled={create.isPending} onClick={() => create.mutate(INGEST_HEALTH_RULE)}>
+                {create.isPending ? "Adding…" : "Add an ingest-health rule"}
+              </button>
+              <p className="mt-1 text-xs text-gray-500 dark:text-gray-400">Alerts when a project loses events (dropped or rate-limited) or the disk forecast runs short.</p>
+              {create.error && (
+                <p role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">
+                  Rule not added: {create.error.message}
+                </p>
+              )}
+            </div>
+          )}
         </>
       )}
     </Card>
@@ -49,15 +75,24 @@ function RuleRow({ rule, workspaceId, isAdmin }: { rule: RuleDto; workspaceId: s
   const update = useUpdateAlertRuleMutation(workspaceId);
   const [threshold, setThreshold] = useState(String(rule.threshold));
   const [windowSeconds, setWindowSeconds] = useState(String(rule.windowSeconds));
+  const [diskDays, setDiskDays] = useState(rule.diskDaysLeft?.toString() ?? "");
+  const isIngestHealth = rule.kind === "ingest_health";
   const hasThreshold = !NO_THRESHOLD.includes(rule.kind);
   // The toggle shows the requested state from the click on (the cached rule follows a tick later).
   const enabled = (update.isPending ? update.variables?.changes.enabled : undefined) ?? rule.enabled;
-  const dirty = threshold !== String(rule.threshold) || windowSeconds !== String(rule.windowSeconds);
+  const dirty = threshold !== String(rule.threshold) || windowSeconds !== String(rule.windowSeconds) || diskDays !== (rule.diskDaysLeft?.toString() ?? "");
   const id = `rule-${rule.id}`;
 
   function save(e: FormEvent) {
     e.preventDefault();
-    update.mutate({ ruleId: rule.id, changes: { threshold: Number(threshold), windowSeconds: Number(windowSeconds) } });
+    update.mutate({
+      ruleId: rule.id,
+      changes: {
+        threshold: Number(threshold),
+        windowSeconds: Number(windowSeconds),
+        ...(isIngestHealth && { diskDaysLeft: diskDays.trim() ? Number(diskDays) : null }),
+      },
+    });
   }
 
   return (
@@ -73,6 +108,7 @@ function RuleRow({ rule, workspaceId, isAdmin }: { rule: RuleDto; workspaceId: s
             {KIND_LABEL[rule.kind]}
             {rule.eventSeverity && ` · ${rule.eventSeverity} events`}
             {hasThreshold && rule.windowSeconds > 0 ? ` · ${rule.threshold} in ${formatDuration(rule.windowSeconds)}` : " · immediately"}
+            {isIngestHealth && rule.diskDaysLeft !== null && ` · or under ${rule.diskDaysLeft} days of disk`}
           </p>
         </div>
         <div className="flex flex-wrap items-end gap-2">
@@ -107,6 +143,17 @@ function RuleRow({ rule, workspaceId, isAdmin }: { rule: RuleDto; workspaceId: s
                   className={`${input} mt-0.5 block w-24`}
                 />
               </label>
+              {isIngestHealth && (
+                <label className="block text-xs text-gray-600 dark:text-gray-400">
+                  Disk days
+                  <input
+                    type="number" min={1} step={1} value={diskDays} readOnly={!isAdmin} placeholder="off"
+                    onChange={(e) => setDiskDays(e.target.value)}
+                    aria-label={`Alert below this many days of disk: ${rule.name}`}
+                    className={`${input} mt-0.5 block w-20`}
+                  />
+                </label>
+              )}
             </>
           )}
           {isAdmin && hasThreshold && (

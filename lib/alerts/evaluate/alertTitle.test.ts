@@ -16,6 +16,15 @@ describe("alertTitle", () => {
     expect(alertTitle({ kind: "regression", eventSeverity: null, threshold: 1, windowSeconds: 0, value: 1, error })).toMatch(/^Regression: /);
   });
 
+  it("says what ingest health lost, or how many days of disk are left", () => {
+    expect(alertTitle({ kind: "ingest_health", eventSeverity: null, threshold: 10, windowSeconds: 900, value: 42, projectName: "api" })).toBe(
+      "42 events lost in api in 15 min (dropped or rate-limited)",
+    );
+    expect(alertTitle({ kind: "ingest_health", eventSeverity: null, threshold: 10, windowSeconds: 900, value: 3.5, diskDaysLeft: 7, disk: true })).toBe(
+      "Disk: 3.5 days left at the current growth (below 7)",
+    );
+  });
+
   it("names the project for aggregate rules", () => {
     expect(alertTitle({ kind: "error_rate", eventSeverity: null, threshold: 5, windowSeconds: 300, value: 7.25, projectName: "api" })).toBe(
       "Error rate 7.3% in api (above 5% over 5 min)",

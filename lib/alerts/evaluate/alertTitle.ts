@@ -7,8 +7,11 @@ export interface TitleInput {
   threshold: number;
   windowSeconds: number;
   value: number;
+  diskDaysLeft?: number | null;
   error?: { type: string; message: string } | null;
   projectName?: string | null;
+  /** ingest_health: the alert is about the disk forecast (value: days left), not lost events. */
+  disk?: boolean;
 }
 
 const MAX_TITLE = 240;
@@ -35,6 +38,11 @@ export function alertTitle(input: TitleInput): string {
       break;
     case "error_rate":
       title = `Error rate ${formatNumber(input.value)}%${where} (above ${formatNumber(input.threshold)}% over ${formatDuration(input.windowSeconds)})`;
+      break;
+    case "ingest_health":
+      title = input.disk
+        ? `Disk: ${formatNumber(input.value)} days left at the current growth (below ${formatNumber(input.diskDaysLeft ?? 0)})`
+        : `${formatCount(input.value)} events lost${where} in ${formatDuration(input.windowSeconds)} (dropped or rate-limited)`;
       break;
     case "spike":
       title = `Error spike${where}: ${Number.isFinite(input.value) ? `${formatNumber(input.value)}×` : "from zero to"} the baseline in ${formatDuration(input.windowSeconds)}`;

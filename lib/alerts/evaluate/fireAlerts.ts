@@ -1,5 +1,5 @@
 import { firstEscalationAt } from "@/lib/alerts/escalation/escalationSchedule";
-import { dedupKeyOf, type Trigger } from "@/lib/alerts/evaluate/trigger";
+import { dedupKeyOf, groupKeyOf, type Trigger } from "@/lib/alerts/evaluate/trigger";
 import { pool } from "@/lib/db/pool";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 import { metrics } from "@/lib/metrics/registry";
@@ -101,7 +101,7 @@ export async function fireAlerts(triggers: Trigger[], now: Date, mode: FireMode)
       threshold: t.rule.threshold,
       projectId: t.projectId,
       errorGroupId: t.errorGroupId,
-      dedupKey: dedupKeyOf(t.rule.id, t.errorGroupId ?? t.projectId),
+      dedupKey: dedupKeyOf(t.rule.id, groupKeyOf(t)),
       severity: t.severity,
       title: t.title,
       value: String(t.value),
@@ -122,7 +122,7 @@ export async function fireAlerts(triggers: Trigger[], now: Date, mode: FireMode)
 function dedupeTriggers(triggers: Trigger[]): Trigger[] {
   const byKey = new Map<string, Trigger>();
   for (const t of triggers) {
-    const key = dedupKeyOf(t.rule.id, t.errorGroupId ?? t.projectId);
+    const key = dedupKeyOf(t.rule.id, groupKeyOf(t));
     const seen = byKey.get(key);
     byKey.set(key, seen ? { ...seen, value: Math.max(seen.value, t.value), increment: seen.increment + t.increment } : t);
   }

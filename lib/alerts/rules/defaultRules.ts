@@ -16,6 +16,7 @@ const severityCount = (severity: Severity, threshold: number, windowSeconds: num
   windowSeconds,
   baselineSeconds: null,
   minCount: 0,
+  diskDaysLeft: null,
   ...ESCALATION_POLICY[severity],
   enabled: true,
 });
@@ -42,6 +43,7 @@ export const DEFAULT_RULES: DefaultRule[] = [
     baselineSeconds: null,
     // Below 20 executions in the window a rate is noise (1 error in 3 runs is not an incident).
     minCount: 20,
+    diskDaysLeft: null,
     ...ESCALATION_POLICY.high,
     enabled: true,
   },
@@ -56,6 +58,7 @@ export const DEFAULT_RULES: DefaultRule[] = [
     baselineSeconds: 60 * 60,
     // A jump from 1 to 4 errors is not a spike.
     minCount: 10,
+    diskDaysLeft: null,
     ...ESCALATION_POLICY.high,
     enabled: true,
   },
@@ -69,6 +72,7 @@ export const DEFAULT_RULES: DefaultRule[] = [
     windowSeconds: 0,
     baselineSeconds: null,
     minCount: 0,
+    diskDaysLeft: null,
     escalateAfterSeconds: null,
     finalAfterSeconds: null,
     enabled: true,
@@ -83,6 +87,7 @@ export const DEFAULT_RULES: DefaultRule[] = [
     windowSeconds: 0,
     baselineSeconds: null,
     minCount: 0,
+    diskDaysLeft: null,
     escalateAfterSeconds: null,
     finalAfterSeconds: null,
     enabled: true,

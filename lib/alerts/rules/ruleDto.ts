@@ -13,6 +13,7 @@ export function toRuleDto(rule: AlertRule) {
     windowSeconds: rule.windowSeconds,
     baselineSeconds: rule.baselineSeconds,
     minCount: rule.minCount,
+    diskDaysLeft: rule.diskDaysLeft,
     escalateAfterSeconds: rule.escalateAfterSeconds,
     finalAfterSeconds: rule.finalAfterSeconds,
     enabled: rule.enabled,

@@ -23,6 +23,15 @@ describe("ruleProblems", () => {
     expect(paths({ ...spike, threshold: 1 })).toEqual(["threshold"]);
   });
 
+  it("needs an ingest-health rule to count whole lost events over a window, and the disk days only there", () => {
+    const health = { ...spike, kind: "ingest_health" as const, threshold: 100, windowSeconds: 900, baselineSeconds: null, diskDaysLeft: 14 };
+    expect(paths(health)).toEqual([]);
+    expect(paths({ ...health, threshold: 0.5 })).toEqual(["threshold"]);
+    expect(paths({ ...health, windowSeconds: 0 })).toEqual(["windowSeconds"]);
+    expect(paths({ ...health, alertSeverity: null })).toEqual(["alertSeverity"]);
+    expect(paths({ ...base, diskDaysLeft: 7 })).toEqual(["diskDaysLeft"]);
+  });
+
   it("keeps immediate rules immediate and escalation ordered", () => {
     const newIssue = DEFAULT_RULES.find((r) => r.defaultKey === "new-issue")!;
     expect(paths({ ...newIssue, windowSeconds: 60 })).toEqual(["windowSeconds"]);

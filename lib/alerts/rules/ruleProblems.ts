@@ -26,12 +26,18 @@ export function ruleProblems(rule: RuleSettings): ValidationIssue[] {
       }
       if (!rule.alertSeverity) add("alertSeverity", "is required for spike rules");
       break;
+    case "ingest_health":
+      if (!Number.isInteger(rule.threshold) || rule.threshold < 1) add("threshold", "must be a whole number of lost events, at least 1");
+      if (rule.windowSeconds < 60 || rule.windowSeconds > DAY) add("windowSeconds", "must be between 60 seconds and one day");
+      if (!rule.alertSeverity) add("alertSeverity", "is required for ingest-health rules");
+      break;
     case "new_issue":
     case "regression":
       if (rule.windowSeconds !== 0) add("windowSeconds", "must be 0: this rule fires at ingest");
       break;
   }
   if (rule.kind !== "severity_count" && rule.eventSeverity !== null) add("eventSeverity", "only applies to severity-count rules");
+  if (rule.kind !== "ingest_health" && rule.diskDaysLeft !== null) add("diskDaysLeft", "only applies to ingest-health rules");
   if (rule.escalateAfterSeconds !== null && rule.finalAfterSeconds !== null && rule.finalAfterSeconds <= rule.escalateAfterSeconds) {
     add("finalAfterSeconds", "must be later than escalateAfterSeconds");
   }

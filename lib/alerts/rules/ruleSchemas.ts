@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SeveritySchema } from "@/lib/domain/severity";
 
-export const ALERT_RULE_KINDS = ["severity_count", "error_rate", "spike", "new_issue", "regression"] as const;
+export const ALERT_RULE_KINDS = ["severity_count", "error_rate", "spike", "new_issue", "regression", "ingest_health"] as const;
 
 const DAY = 86_400;
 const delay = z.number().int().min(60).max(7 * DAY).nullable();
@@ -14,6 +14,8 @@ const settings = {
   windowSeconds: z.number().int().min(0).max(DAY),
   baselineSeconds: z.number().int().min(60).max(7 * DAY).nullable(),
   minCount: z.number().int().min(0).max(1_000_000_000),
+  /** ingest_health: fire when the disk forecast has fewer days left than this (null: the disk is not checked). */
+  diskDaysLeft: z.number().int().min(1).max(3650).nullable(),
   escalateAfterSeconds: delay,
   finalAfterSeconds: delay,
   enabled: z.boolean(),
@@ -29,6 +31,7 @@ export const CreateRuleSchema = z
     windowSeconds: settings.windowSeconds.default(0),
     baselineSeconds: settings.baselineSeconds.default(null),
     minCount: settings.minCount.default(0),
+    diskDaysLeft: settings.diskDaysLeft.default(null),
     escalateAfterSeconds: settings.escalateAfterSeconds.optional(),
     finalAfterSeconds: settings.finalAfterSeconds.optional(),
     enabled: settings.enabled.default(true),

@@ -11,6 +11,7 @@ export type RuleSettings = Pick<
   | "windowSeconds"
   | "baselineSeconds"
   | "minCount"
+  | "diskDaysLeft"
   | "escalateAfterSeconds"
   | "finalAfterSeconds"
   | "enabled"

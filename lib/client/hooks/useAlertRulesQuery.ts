@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/apiFetch";
 import type { listRules } from "@/lib/alerts/rules/listRules";
 import type { RuleDto } from "@/lib/alerts/rules/ruleDto";
-import type { UpdateRuleInput } from "@/lib/alerts/rules/ruleSchemas";
+import type { CreateRuleInput, UpdateRuleInput } from "@/lib/alerts/rules/ruleSchemas";
 
 export type RuleList = Awaited<ReturnType<typeof listRules>>;
 
@@ -35,5 +35,14 @@ export function useUpdateAlertRuleMutation(workspaceId: string) {
     onError: (_error, _vars, ctx) => ctx?.previous && qc.setQueryData(key, ctx.previous),
     onSuccess: (rule) => qc.setQueryData<RuleList>(key, (list) => list && { ...list, items: list.items.map((r) => (r.id === rule.id ? rule : r)) }),
     onSettled: () => qc.invalidateQueries({ queryKey: key }),
+  });
+}
+
+/** POST /api/v1/workspaces/:id/alert-rules — a new rule (admins); defaults filled in by the server. */
+export function useCreateAlertRuleMutation(workspaceId: string) {
+  const qc = useQueryClient();
+  return useMutation<RuleDto, Error, Partial<CreateRuleInput> & Pick<CreateRuleInput, "name" | "kind" | "threshold">>({
+    mutationFn: (rule) => apiFetch(`/api/v1/workspaces/${encodeURIComponent(workspaceId)}/alert-rules`, { method: "POST", json: rule }),
+    onSettled: () => qc.invalidateQueries({ queryKey: rulesKey(workspaceId) }),
   });
 }
