@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
 import { api } from "@/e2e/support/alertHelpers";
 import { BASE_URL, login, postEvents } from "@/e2e/support/tenant";
 import { waitFor } from "@/e2e/support/waitFor";
+import { cloneEmptyDatabase } from "@/e2e/support/freshInstance";
+import { addDays, partitionName, utcDay } from "@/lib/db/partitions/partitionDays";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
@@ -125,7 +127,48 @@ describe("admin CLI (npm run faultline)", { timeout: 300_000 }, () => {
     expect(down.stderr).not.toContain("postgres:postgres");
     const help = await cli(["help"]);
     expect(help.code).toBe(0);
-    for (const c of ["user:create", "user:reset-password", "workspace:create", "project:create", "member:add", "key:create", "key:revoke"]) expect(help.stdout).toContain(c);
+    for (const c of ["user:create", "user:reset-password", "workspace:create", "project:create", "project:retention", "member:add", "key:create", "key:revoke", "retention:run"]) {
+      expect(help.stdout).toContain(c);
+    }
+  });
+
+  it("project:retention shows and sets a project's retention; retention:run runs the job once and prints what it dropped", async () => {
+    const owner = `retention-${tag()}@test.local`;
+    expect((await cli(["user:create", "--email", owner, "--name", "Owner", "--password", "owner password 1"])).code).toBe(0);
+    const ws = await cli(["workspace:create", "--name", `Retention ${tag()}`, "--owner", owner, "--json"]);
+    const project = await cli(["project:create", "--workspace", String(ws.json.slug), "--name", "Logs", "--json"]);
+    const shown = await cli(["project:retention", "--project", String(project.json.publicId)]);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain("keeps its events for 90 days");
+    const set = await cli(["project:retention", "--project", String(project.json.id), "--days", "30", "--json"]);
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.json).toMatchObject({ retentionDays: 30, previousRetentionDays: 90 });
+    // The settings API sees it.
+    const cookie = await login({ id: "", email: owner, password: "owner password 1" });
+    expect((await api("GET", `/api/v1/projects/${project.json.id}`, cookie)).body.retentionDays).toBe(30);
+    const bad = await cli(["project:retention", "--project", String(project.json.id), "--days", "0"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--days");
+
+    // The job itself runs on a database of its own (cloned from the empty migrated template): on the
+    // shared one it would delete other files' old rows while they run. A planted day partition a
+    // year old is dropped.
+    const db = await cloneEmptyDatabase();
+    try {
+      const old = addDays(utcDay(new Date()), -365);
+      await db.exec(`CREATE TABLE "${partitionName(old)}" PARTITION OF "ErrorOccurrence" FOR VALUES FROM ('${old} 00:00:00+00') TO ('${addDays(old, 1)} 00:00:00+00')`);
+      const owner2 = await cli(["user:create", "--email", "o@test.local", "--name", "O", "--password", "owner password 1"], { DATABASE_URL: db.url });
+      expect(owner2.code, owner2.stderr).toBe(0);
+      const w = await cli(["workspace:create", "--name", "W", "--owner", "o@test.local", "--json"], { DATABASE_URL: db.url });
+      expect((await cli(["project:create", "--workspace", String(w.json.slug), "--name", "P"], { DATABASE_URL: db.url })).code).toBe(0);
+      const run = await cli(["retention:run", "--json"], { DATABASE_URL: db.url });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.json.droppedPartitions).toEqual([partitionName(old)]);
+      const text = await cli(["retention:run"], { DATABASE_URL: db.url });
+      expect(text.stdout).toContain("Dropped partitions: none");
+    } finally {
+      await db.drop();
+    }
   });
 
   it("without DATABASE_URL it starts the embedded database when it is not running (and stops it after)", async () => {

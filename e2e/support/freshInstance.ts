@@ -59,6 +59,28 @@ export async function startFreshInstance(env: Record<string, string> = {}): Prom
   return { url, databaseUrl, stop };
 }
 
+export interface ClonedDatabase {
+  url: string;
+  exec(sql: string): Promise<void>;
+  drop(): Promise<void>;
+}
+
+/** A database of its own cloned from the empty migrated template (no app): for tests of jobs that sweep a whole database. */
+export async function cloneEmptyDatabase(): Promise<ClonedDatabase> {
+  const shared = new URL(assertLocalDatabase());
+  const template = process.env.FAULTLINE_EMPTY_TEMPLATE;
+  if (!template) throw new Error("FAULTLINE_EMPTY_TEMPLATE is not set: run tests through `npm test` / scripts/test.mjs");
+  const name = `faultline_clone_${randomBytes(4).toString("hex")}`;
+  const adminUrl = Object.assign(new URL(shared), { pathname: "/postgres" }).toString();
+  await adminQuery(adminUrl, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+  const url = Object.assign(new URL(shared), { pathname: `/${name}` }).toString();
+  return {
+    url,
+    exec: (sql) => adminQuery(url, sql),
+    drop: () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined),
+  };
+}
+
 async function adminQuery(url: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();

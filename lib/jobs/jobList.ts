@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { forwardingJob } from "@/lib/forwarding/deliver/forwardingJob";
 import type { Job } from "@/lib/jobs/job";
 import { createPartitionsAhead } from "@/lib/lifecycle/createPartitionsAhead";
-import { runRetention } from "@/lib/lifecycle/runRetention";
+import { RETENTION_JOB, runRetention } from "@/lib/lifecycle/runRetention";
 import { sampleStorage } from "@/lib/storage/sampleStorage";
 
 /** Every background job of an app instance, started by lib/jobs/startJobs.ts. Add one line per job. */
@@ -62,7 +62,7 @@ export const jobList: Job[] = [
   },
   // Per-project retention: old day partitions dropped, shorter retentions deleted, rollups (400 days), housekeeping.
   {
-    name: "retention",
+    name: RETENTION_JOB,
     intervalMs: env().RETENTION_INTERVAL_MS,
     run: async (now) => {
       await runRetention(now);

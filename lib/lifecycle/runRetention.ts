@@ -9,6 +9,8 @@ export const ROLLUP_RETENTION_DAYS = 400;
 const INGEST_MINUTE_DAYS = 35;
 /** Delivered or failed notification deliveries (and their attempts) are kept this long. */
 const DELIVERY_DAYS = 30;
+/** The background job's name (lib/jobs/jobList.ts): its advisory lock is shared with `npm run faultline -- retention:run`. */
+export const RETENTION_JOB = "retention";
 /** The `deleted` entry of occurrences trimmed by the per-issue cap. */
 export const CAPPED_OCCURRENCES = "ErrorOccurrence (issue cap)";
 /** Rows per delete statement: short transactions, no long row locks, vacuum keeps up. */

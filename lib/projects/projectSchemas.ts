@@ -11,6 +11,9 @@ export const PlatformSchema = z.enum(PLATFORMS);
 
 export const ProjectNameSchema = z.string().trim().min(1, "must not be empty").max(100);
 
+/** Days a project keeps its occurrences (rollups and issue counts are kept longer). */
+export const RetentionDaysSchema = z.number().int().min(1).max(3650);
+
 export const CreateProjectSchema = z.object({ name: ProjectNameSchema, platform: PlatformSchema.optional() }).strict();
 export type CreateProjectInput = z.infer<typeof CreateProjectSchema>;
 
@@ -28,7 +31,7 @@ export const UpdateProjectSchema = z
     platform: PlatformSchema.nullable().optional(),
     allowedOrigins: z.array(OriginSchema).max(50).optional(),
     rateLimitPerMinute: z.number().int().min(1).max(10_000_000).nullable().optional(),
-    retentionDays: z.number().int().min(1).max(3650).optional(),
+    retentionDays: RetentionDaysSchema.optional(),
     /** Events accepted per minute / per UTC day on both ingest doors (429 over them); null: no quota. */
     quotaPerMinute: z.number().int().min(1).max(100_000_000).nullable().optional(),
     quotaPerDay: z.number().int().min(1).max(1_000_000_000).nullable().optional(),

@@ -3,9 +3,11 @@ import { keyCreate } from "@/lib/cli/commands/keyCreate";
 import { keyRevoke } from "@/lib/cli/commands/keyRevoke";
 import { memberAdd } from "@/lib/cli/commands/memberAdd";
 import { projectCreate } from "@/lib/cli/commands/projectCreate";
+import { projectRetention } from "@/lib/cli/commands/projectRetention";
+import { retentionRun } from "@/lib/cli/commands/retentionRun";
 import { userCreate } from "@/lib/cli/commands/userCreate";
 import { userResetPassword } from "@/lib/cli/commands/userResetPassword";
 import { workspaceCreate } from "@/lib/cli/commands/workspaceCreate";
 
 /** Every command of `npm run faultline`, in the order `help` lists them. */
-export const CLI_COMMANDS: CliCommand[] = [userCreate, userResetPassword, workspaceCreate, projectCreate, memberAdd, keyCreate, keyRevoke];
+export const CLI_COMMANDS: CliCommand[] = [userCreate, userResetPassword, workspaceCreate, projectCreate, projectRetention, memberAdd, keyCreate, keyRevoke, retentionRun];
