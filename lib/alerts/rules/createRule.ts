@@ -16,6 +16,7 @@ export async function createRule(auth: AuthContext, workspaceId: string, input: 
   const policy = input.alertSeverity ? ESCALATION_POLICY[input.alertSeverity] : { escalateAfterSeconds: null, finalAfterSeconds: null };
   const settings = {
     ...input,
+    diskDaysLeft: input.diskDaysLeft ?? null,
     escalateAfterSeconds: input.escalateAfterSeconds === undefined ? policy.escalateAfterSeconds : input.escalateAfterSeconds,
     finalAfterSeconds: input.finalAfterSeconds === undefined ? policy.finalAfterSeconds : input.finalAfterSeconds,
   };

@@ -31,7 +31,7 @@ export const CreateRuleSchema = z
     windowSeconds: settings.windowSeconds.default(0),
     baselineSeconds: settings.baselineSeconds.default(null),
     minCount: settings.minCount.default(0),
-    diskDaysLeft: settings.diskDaysLeft.default(null),
+    diskDaysLeft: settings.diskDaysLeft.optional(),
     escalateAfterSeconds: settings.escalateAfterSeconds.optional(),
     finalAfterSeconds: settings.finalAfterSeconds.optional(),
     enabled: settings.enabled.default(true),
