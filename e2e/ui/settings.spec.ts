@@ -54,3 +54,25 @@ test("a member sees the ingest URL but not the keys", async ({ page, context }) 
   expect((await page.request.get(`/api/v1/projects/${t.projectId}/keys`)).status()).toBe(403);
   expect((await page.request.get(`/api/v1/projects/${t.projectId}`)).status()).toBe(200);
 });
+
+test("sampling settings: spike protection off and a per-issue cap are saved; a capped issue says sampling was active", async ({ page, context }) => {
+  const s = await createTenant("sampling-ui");
+  await signInAs(context, s.admin);
+  await page.goto("/settings");
+  const form = page.getByRole("form", { name: "Project details" });
+  await expect(form.getByLabel("Spike protection")).toBeChecked();
+  await form.getByLabel("Spike protection").uncheck();
+  await form.getByLabel("Events stored per issue").fill("3");
+  await form.getByRole("button", { name: "Save project" }).click();
+  await expect(page.getByText("Project saved")).toBeVisible();
+  await page.reload();
+  await expect(form.getByLabel("Spike protection")).not.toBeChecked();
+  await expect(form.getByLabel("Events stored per issue")).toHaveValue("3");
+
+  // Twelve events of one issue (event ids that are not in the 1-in-100 sample): 3 stored, then the request's newest.
+  const events = Array.from({ length: 12 }, (_, i) => ({ eventId: `capped-ui-${i}`, type: "CappedError", message: "sync failed", occurredAt: new Date(Date.now() - (12 - i) * 1000).toISOString() }));
+  expect((await postEvents(s.key, events)).status).toBe(202);
+  await page.goto("/");
+  await page.getByTestId("error-row").filter({ hasText: "CappedError" }).click();
+  await expect(page.getByTestId("detail-sampling")).toContainText(/Sampling was active: 4 of 12 events stored \(spike protection or the cap of 3 stored events per issue\)/);
+});
