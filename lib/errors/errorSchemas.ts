@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { TIMEFRAMES } from "@/lib/analytics/trackingQuery";
 import { SeveritySchema } from "@/lib/ingest/eventSchema";
+import { MAX_QUERY_LENGTH } from "@/lib/search/searchVocabulary";
 
 export const ERROR_STATUSES = ["new", "acknowledged", "investigating", "resolved", "ignored"] as const;
 export const ErrorStatusSchema = z.enum(ERROR_STATUSES);
@@ -14,7 +16,8 @@ const csv = <T extends z.ZodType<string, string>>(item: T) =>
     .transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean))
     .pipe(z.array(item).max(10));
 
-export const ListErrorsQuerySchema = z.object({
+/** Which issues: the list, its export and bulk actions by query all take these. */
+export const ErrorFiltersSchema = z.object({
   workspaceId: z.uuid().optional(),
   projectId: z.uuid().optional(),
   severity: csv(SeveritySchema).optional(),
@@ -22,12 +25,20 @@ export const ListErrorsQuerySchema = z.object({
   category: csv(z.string().max(64)).optional(),
   environment: z.string().max(64).optional(),
   q: z.string().trim().max(200).optional(),
+  /** The search syntax (lib/search/parseSearch.ts). */
+  query: z.string().max(MAX_QUERY_LENGTH).optional(),
   since: z.iso.datetime({ offset: true }).optional(),
   until: z.iso.datetime({ offset: true }).optional(),
+});
+export type ErrorFilters = z.infer<typeof ErrorFiltersSchema>;
+
+export const ListErrorsQuerySchema = ErrorFiltersSchema.extend({
   sort: z.enum(ERROR_SORTS).default("lastSeen"),
   order: z.enum(["asc", "desc"]).default("desc"),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  /** The period of each row's event count and sparkline. */
+  statsPeriod: z.enum(TIMEFRAMES).default("24h"),
 });
 export type ListErrorsQuery = z.infer<typeof ListErrorsQuerySchema>;
 
