@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { TIMEFRAMES } from "@/lib/analytics/trackingQuery";
 import { SeveritySchema } from "@/lib/ingest/eventSchema";
+import { StatusDetailsSchema, statusDetailsProblem } from "@/lib/errors/triage/statusDetails";
 import { MAX_QUERY_LENGTH } from "@/lib/search/searchVocabulary";
 
 export const ERROR_STATUSES = ["new", "acknowledged", "investigating", "resolved", "ignored"] as const;
@@ -49,7 +50,13 @@ export const UpdateErrorSchema = z
     resolution: z.string().trim().max(10_000).nullable().optional(),
     rootCause: z.string().trim().max(10_000).nullable().optional(),
     preventiveMeasures: z.array(z.string().trim().min(1).max(1000)).max(50).optional(),
+    /** With status resolved: `{inNextRelease: true}`; with ignored: one of ignoreDurationMinutes / ignoreCount / ignoreUserCount. */
+    statusDetails: StatusDetailsSchema.optional(),
   })
   .strict()
-  .refine((v) => Object.keys(v).length > 0, { message: "nothing to change" });
+  .refine((v) => Object.keys(v).length > 0, { message: "nothing to change" })
+  .superRefine((v, ctx) => {
+    const problem = statusDetailsProblem(v.status, v.statusDetails);
+    if (problem) ctx.addIssue({ code: "custom", path: ["statusDetails"], message: problem });
+  });
 export type UpdateErrorInput = z.infer<typeof UpdateErrorSchema>;

@@ -8,6 +8,8 @@ import { findVisibleError } from "@/lib/errors/findVisibleError";
 import { ApiError } from "@/lib/http/ApiError";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 import { onErrorStatusChanged } from "@/lib/alerts/onErrorStatusChanged";
+import { latestReleaseOf } from "@/lib/errors/triage/latestRelease";
+import { statusFields } from "@/lib/errors/triage/statusDetails";
 
 type Tracked = "status" | "assigneeId" | "resolution" | "rootCause" | "preventiveMeasures";
 const TRACKED: Tracked[] = ["status", "assigneeId", "resolution", "rootCause", "preventiveMeasures"];
@@ -28,13 +30,19 @@ export async function updateError(auth: AuthContext, errorId: string, input: Upd
     if (!member) throw ApiError.validation("assigneeId: not a member of this workspace", [{ path: "assigneeId", message: "not a member of this workspace" }]);
   }
 
-  const data: Prisma.ErrorGroupUpdateInput = { ...input };
+  const { statusDetails, ...fields } = input;
+  const now = new Date();
+  const data: Prisma.ErrorGroupUpdateInput = { ...fields };
   if (input.status === "resolved" && group.status !== "resolved") {
-    data.resolvedAt = new Date();
+    data.resolvedAt = now;
     data.resolvedById = actorId;
   }
   if (input.status && input.status !== "resolved" && group.status === "resolved") {
     data.resolvedAt = null;
+  }
+  if (input.status) {
+    const latestRelease = statusDetails?.inNextRelease ? await latestReleaseOf(group.id) : null;
+    Object.assign(data, statusFields(input.status, statusDetails, { ...group, latestRelease }, now));
   }
 
   const before: Record<string, unknown> = {};
@@ -45,6 +53,7 @@ export async function updateError(auth: AuthContext, errorId: string, input: Upd
     before[key] = group[key];
     after[key] = input[key];
   }
+  if (statusDetails) after.statusDetails = statusDetails;
 
   const [updated] = await db().$transaction([
     db().errorGroup.update({ where: { id: group.id }, data }),
