@@ -17,6 +17,9 @@ const csv = <T extends z.ZodType<string, string>>(item: T) =>
     .transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean))
     .pipe(z.array(item).max(10));
 
+/** PostgreSQL text cannot hold NUL: it is dropped from free-form filters (JSON bodies can carry it). */
+const stripNul = (s: string) => s.replaceAll("\u0000", "");
+
 /** Which issues: the list, its export and bulk actions by query all take these. */
 export const ErrorFiltersSchema = z.object({
   workspaceId: z.uuid().optional(),
@@ -24,8 +27,8 @@ export const ErrorFiltersSchema = z.object({
   severity: csv(SeveritySchema).optional(),
   status: csv(ErrorStatusSchema).optional(),
   category: csv(z.string().max(64)).optional(),
-  environment: z.string().max(64).optional(),
-  q: z.string().trim().max(200).optional(),
+  environment: z.string().max(64).transform(stripNul).optional(),
+  q: z.string().trim().max(200).transform(stripNul).optional(),
   /** The search syntax (lib/search/parseSearch.ts). */
   query: z.string().max(MAX_QUERY_LENGTH).optional(),
   since: z.iso.datetime({ offset: true }).optional(),

@@ -11,7 +11,8 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, prefix
 }
 
 export function parseSearchParams<S extends z.ZodType>(schema: S, req: Request): z.output<S> {
-  const params = Object.fromEntries(new URL(req.url).searchParams.entries());
+  // NUL cannot be stored or compared by PostgreSQL text: dropped here so it never reaches a query.
+  const params = Object.fromEntries([...new URL(req.url).searchParams.entries()].map(([k, v]) => [k, v.replaceAll("\u0000", "")]));
   return parseWith(schema, params);
 }
 

@@ -1,0 +1,113 @@
+import type pg from "pg";
+import { withTransaction } from "@/lib/db/pool";
+import type { StatusDetails } from "@/lib/errors/triage/statusDetails";
+
+export type BulkChange =
+  | { action: "resolve"; statusDetails?: StatusDetails }
+  | { action: "ignore"; statusDetails?: StatusDetails }
+  | { action: "reopen" }
+  | { action: "assign"; assigneeId: string | null };
+
+/** One changed issue: what it was and what it is now, for alert / metrics follow-ups. */
+export interface ChangedIssue {
+  id: string;
+  workspaceId: string;
+  beforeStatus: string;
+  status: string;
+  severity: string;
+  category: string;
+  firstSeen: Date;
+  resolvedAt: Date | null;
+}
+
+// Rows are locked in id order so two bulk requests over overlapping selections cannot deadlock.
+const TARGET = `target AS (
+  SELECT id, "workspaceId", status, "assigneeId", "occurrenceCount", "usersAffected", "resolvedInNextRelease",
+    "ignoredUntil", "ignoreUntilEvents", "ignoreUntilUsers"
+  FROM "ErrorGroup" WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE
+)`;
+
+const AUDIT = (action: string, before: string, after: string) => `audit AS (
+  INSERT INTO "AuditLog" (id, "workspaceId", "actorId", "actorType", action, "targetType", "targetId", before, after, at)
+  SELECT gen_random_uuid(), "workspaceId", $2::uuid, 'user', ${action}, 'error', id::text, ${before}, ${after}, $3::timestamptz FROM upd
+)
+SELECT id, "workspaceId", "beforeStatus", status, severity::text, category, "firstSeen", "resolvedAt" FROM upd`;
+
+const RETURNING = `RETURNING g.id, g."workspaceId", t.status::text AS "beforeStatus", g.status::text AS status, g.severity, g.category,
+    g."firstSeen", g."resolvedAt", t."assigneeId" AS "beforeAssignee", g."assigneeId"`;
+
+const RESOLVE_SQL = `WITH ${TARGET}, upd AS (
+  UPDATE "ErrorGroup" g SET
+    status = 'resolved',
+    "resolvedAt" = CASE WHEN t.status = 'resolved' THEN g."resolvedAt" ELSE $3::timestamptz END,
+    "resolvedById" = CASE WHEN t.status = 'resolved' THEN g."resolvedById" ELSE $2::uuid END,
+    "resolvedInNextRelease" = $4::boolean,
+    "resolvedRelease" = CASE WHEN $4::boolean THEN (
+      SELECT value FROM "ErrorGroupTag" r WHERE r."groupId" = g.id AND r.key = 'release' ORDER BY r."lastSeen" DESC, r.value DESC LIMIT 1
+    ) END,
+    "ignoredUntil" = NULL, "ignoreUntilEvents" = NULL, "ignoreUntilUsers" = NULL, "updatedAt" = $3::timestamptz
+  FROM target t WHERE g.id = t.id AND (t.status <> 'resolved' OR t."resolvedInNextRelease" <> $4::boolean)
+  ${RETURNING}
+), ${AUDIT(`'error.resolved'`, `jsonb_build_object('status', "beforeStatus")`, `jsonb_build_object('status', 'resolved') || CASE WHEN $4::boolean THEN '{"statusDetails":{"inNextRelease":true}}'::jsonb ELSE '{}'::jsonb END`)}`;
+
+const IGNORE_SQL = `WITH ${TARGET}, upd AS (
+  UPDATE "ErrorGroup" g SET
+    status = 'ignored',
+    "resolvedAt" = CASE WHEN t.status = 'resolved' THEN NULL ELSE g."resolvedAt" END,
+    "resolvedInNextRelease" = false, "resolvedRelease" = NULL,
+    "ignoredUntil" = $4::timestamptz,
+    "ignoreUntilEvents" = CASE WHEN $5::int IS NULL THEN NULL ELSE t."occurrenceCount" + $5::int END,
+    "ignoreUntilUsers" = CASE WHEN $6::int IS NULL THEN NULL ELSE t."usersAffected" + $6::int END,
+    "updatedAt" = $3::timestamptz
+  FROM target t WHERE g.id = t.id AND (t.status <> 'ignored' OR $4::timestamptz IS NOT NULL OR $5::int IS NOT NULL OR $6::int IS NOT NULL
+    OR t."ignoredUntil" IS NOT NULL OR t."ignoreUntilEvents" IS NOT NULL OR t."ignoreUntilUsers" IS NOT NULL)
+  ${RETURNING}
+), ${AUDIT(
+  `CASE WHEN "beforeStatus" = 'ignored' THEN 'error.updated' ELSE 'error.ignored' END`,
+  `jsonb_build_object('status', "beforeStatus")`,
+  `jsonb_build_object('status', 'ignored') || CASE WHEN $7::jsonb IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('statusDetails', $7::jsonb) END`,
+)}`;
+
+const REOPEN_SQL = `WITH ${TARGET}, upd AS (
+  UPDATE "ErrorGroup" g SET
+    status = 'new', "resolvedAt" = NULL, "resolvedInNextRelease" = false, "resolvedRelease" = NULL,
+    "ignoredUntil" = NULL, "ignoreUntilEvents" = NULL, "ignoreUntilUsers" = NULL, "updatedAt" = $3::timestamptz
+  FROM target t WHERE g.id = t.id AND t.status IN ('resolved', 'ignored')
+  ${RETURNING}
+), ${AUDIT(`'error.new'`, `jsonb_build_object('status', "beforeStatus")`, `jsonb_build_object('status', 'new')`)}`;
+
+const ASSIGN_SQL = `WITH ${TARGET}, upd AS (
+  UPDATE "ErrorGroup" g SET "assigneeId" = $4::uuid, "updatedAt" = $3::timestamptz
+  FROM target t WHERE g.id = t.id AND t."assigneeId" IS DISTINCT FROM $4::uuid
+  ${RETURNING}
+), ${AUDIT(`'error.updated'`, `jsonb_build_object('assigneeId', "beforeAssignee")`, `jsonb_build_object('assigneeId', "assigneeId")`)}`;
+
+/**
+ * Applies one action to a chunk of issues in ONE transaction and one statement: each changed issue
+ * gets its audit entry (before/after) in the same statement; issues already in the target state are
+ * left alone and not audited. The caller has checked that the actor may triage every issue.
+ */
+export async function applyBulkChunk(ids: string[], change: BulkChange, actorId: string | null, now: Date): Promise<ChangedIssue[]> {
+  if (ids.length === 0) return [];
+  return withTransaction(async (client) => {
+    const { rows } = await run(client, ids, change, actorId, now);
+    return rows;
+  });
+}
+
+function run(client: pg.PoolClient, ids: string[], change: BulkChange, actorId: string | null, now: Date) {
+  const base = [ids, actorId, now];
+  switch (change.action) {
+    case "resolve":
+      return client.query<ChangedIssue>(RESOLVE_SQL, [...base, change.statusDetails?.inNextRelease === true]);
+    case "ignore": {
+      const d = change.statusDetails;
+      const until = d?.ignoreDurationMinutes ? new Date(now.getTime() + d.ignoreDurationMinutes * 60_000) : null;
+      return client.query<ChangedIssue>(IGNORE_SQL, [...base, until, d?.ignoreCount ?? null, d?.ignoreUserCount ?? null, d ? JSON.stringify(d) : null]);
+    }
+    case "reopen":
+      return client.query<ChangedIssue>(REOPEN_SQL, base);
+    case "assign":
+      return client.query<ChangedIssue>(ASSIGN_SQL, [...base, change.assigneeId]);
+  }
+}
