@@ -63,3 +63,7 @@ export const UpdateErrorSchema = z
     if (problem) ctx.addIssue({ code: "custom", path: ["statusDetails"], message: problem });
   });
 export type UpdateErrorInput = z.infer<typeof UpdateErrorSchema>;
+
+/** GET /api/v1/errors/export — the list's filters and a format. */
+export const ExportErrorsQuerySchema = ErrorFiltersSchema.extend({ format: z.enum(["csv", "json"]).default("csv") });
+export type ExportErrorsQuery = z.infer<typeof ExportErrorsQuerySchema>;
