@@ -1,6 +1,7 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { db } from "@/lib/db/prisma";
 import { toErrorDetail } from "@/lib/errors/errorDto";
+import { culpritOf } from "@/lib/errors/culprit";
 import { findVisibleError } from "@/lib/errors/findVisibleError";
 
 const RECENT_OCCURRENCES = 20;
@@ -10,7 +11,7 @@ const AUDIT_ENTRIES = 50;
 export async function getErrorDetails(auth: AuthContext, errorId: string) {
   const group = await findVisibleError(auth, errorId);
   const people = [group.assigneeId, group.resolvedById].filter((id): id is string => Boolean(id));
-  const [occurrences, audit, users] = await Promise.all([
+  const [occurrences, audit, users, firstRelease, lastRelease] = await Promise.all([
     db().errorOccurrence.findMany({
       where: { groupId: group.id },
       orderBy: { occurredAt: "desc" },
@@ -22,6 +23,9 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
       take: AUDIT_ENTRIES,
     }),
     db().user.findMany({ where: { id: { in: people } }, select: { id: true, name: true, email: true } }),
+    // The releases the issue was first and last seen in, from the per-issue tag rollup.
+    db().errorGroupTag.findFirst({ where: { groupId: group.id, key: "release" }, orderBy: [{ firstSeen: "asc" }, { value: "asc" }], select: { value: true } }),
+    db().errorGroupTag.findFirst({ where: { groupId: group.id, key: "release" }, orderBy: [{ lastSeen: "desc" }, { value: "desc" }], select: { value: true } }),
   ]);
   const actorIds = [...new Set(audit.map((a) => a.actorId).filter((id): id is string => Boolean(id)))];
   const actors = await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } });
@@ -29,6 +33,8 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
 
   return {
     ...toErrorDetail(group),
+    culprit: culpritOf(group.frames),
+    releases: { first: firstRelease?.value ?? null, last: lastRelease?.value ?? null },
     assignee: group.assigneeId ? nameOf.get(group.assigneeId) ?? null : null,
     resolvedByUser: group.resolvedById ? nameOf.get(group.resolvedById) ?? null : null,
     recentOccurrences: occurrences.map((o) => ({
