@@ -13,7 +13,7 @@ interface AppHeaderProps {
   me?: Me;
   workspace?: Workspace;
   onWorkspaceChange?: (id: string) => void;
-  active: "errors" | "settings";
+  active: "errors" | "reports" | "settings";
 }
 
 const navLink = (active: boolean) =>
@@ -45,6 +45,9 @@ export function AppHeader({ me, workspace, onWorkspaceChange, active }: AppHeade
         <nav aria-label="Main" className="order-last flex w-full items-center gap-1 sm:order-none sm:w-auto">
           <Link href={`/${wsQuery}`} className={navLink(active === "errors")} aria-current={active === "errors" ? "page" : undefined}>
             Errors
+          </Link>
+          <Link href={`/reports${wsQuery}`} className={navLink(active === "reports")} aria-current={active === "reports" ? "page" : undefined}>
+            Reports
           </Link>
           <Link href={`/settings${wsQuery}`} className={navLink(active === "settings")} aria-current={active === "settings" ? "page" : undefined}>
             Settings

@@ -22,6 +22,8 @@ export interface DashboardParams {
   statuses: ErrorStatus[];
   category: string | null;
   q: string;
+  /** The list's search syntax (lib/search/parseSearch.ts), as typed. */
+  query: string;
   sort: ErrorSort;
   order: "asc" | "desc";
   page: number;
@@ -30,7 +32,7 @@ export interface DashboardParams {
   window: { from: string; to: string } | null;
 }
 
-export type ParamPatch = Partial<Record<"ws" | "tf" | "sev" | "status" | "cat" | "q" | "sort" | "order" | "page" | "error" | "from" | "to", string | null>>;
+export type ParamPatch = Partial<Record<"ws" | "tf" | "sev" | "status" | "cat" | "q" | "query" | "sort" | "order" | "page" | "error" | "from" | "to", string | null>>;
 
 const oneOf = <T extends string>(options: readonly T[], value: string | null, fallback: T): T =>
   options.includes(value as T) ? (value as T) : fallback;
@@ -46,6 +48,7 @@ export function parseDashboardParams(params: URLSearchParams): DashboardParams {
     statuses: (params.get("status") ?? "").split(",").filter((s): s is ErrorStatus => STATUS_OPTIONS.includes(s as ErrorStatus)),
     category: params.get("cat"),
     q: params.get("q") ?? "",
+    query: params.get("query") ?? "",
     sort: oneOf(SORT_OPTIONS, params.get("sort"), "lastSeen"),
     order: params.get("order") === "asc" ? "asc" : "desc",
     page: Number.isInteger(page) && page > 0 ? page : 1,

@@ -1,7 +1,6 @@
 import type { Severity } from "@/lib/ingest/eventSchema";
 import { tokenize, type RawToken } from "@/lib/search/tokenize";
 import {
-  DATE_KEYS,
   DURATION_UNITS_MS,
   IS_VALUES,
   KNOWN_KEYS,

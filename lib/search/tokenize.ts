@@ -32,7 +32,6 @@ const KEY_CHARS = /^[A-Za-z0-9_][A-Za-z0-9_.\-/]*$/;
 
 /** Control characters (NUL included, which PostgreSQL text refuses) become spaces; offsets are kept. */
 export function sanitizeQuery(input: string): string {
-  // eslint-disable-next-line no-control-regex
   return input.replace(/[\u0000-\u001f\u007f]/g, " ");
 }
 

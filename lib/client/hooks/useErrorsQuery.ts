@@ -2,14 +2,9 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/apiFetch";
 import { TIMEFRAME_MS } from "@/lib/client/timeframes";
 import type { Timeframe } from "@/lib/analytics/trackingQuery";
-import type { ErrorSummary } from "@/lib/errors/errorDto";
+import type { ErrorListPage } from "@/lib/errors/listErrors";
 
-export interface ErrorsPage {
-  items: ErrorSummary[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
+export type ErrorsPage = ErrorListPage;
 
 export interface ErrorsFilters {
   workspaceId?: string;
@@ -18,6 +13,10 @@ export interface ErrorsFilters {
   status?: string;
   category?: string;
   q?: string;
+  /** The search syntax. */
+  query?: string;
+  /** Period of each row's count and sparkline. */
+  statsPeriod?: Timeframe;
   sort?: string;
   order?: "asc" | "desc";
   page?: number;
@@ -41,7 +40,7 @@ export function useErrorsQuery(filters: ErrorsFilters, enabled = true) {
   });
 }
 
-function toSearch({ timeframe, ...filters }: ErrorsFilters): URLSearchParams {
+export function toSearch({ timeframe, ...filters }: ErrorsFilters): URLSearchParams {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {
     if (value !== undefined && value !== "" && value !== null) search.set(key, String(value));
