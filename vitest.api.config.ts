@@ -7,8 +7,8 @@ export default defineConfig({
   test: {
     include: ["e2e/api/**/*.test.ts"],
     environment: "node",
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     fileParallelism: false,
   },
 });

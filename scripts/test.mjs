@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// `npm test`: unit tests, then API tests over real HTTP against the built app on a fresh embedded
-// PostgreSQL (or DATABASE_URL's server, in a database of its own), then Playwright e2e in Chromium.
-// `node scripts/test.mjs unit|api|e2e [files…]` runs one stage (of those files).
+// `npm test`: lint and typecheck, unit tests, then API tests over real HTTP against the built app on a
+// fresh embedded PostgreSQL (or DATABASE_URL's server, in a database of its own), then Playwright e2e
+// in Chromium. `node scripts/test.mjs static|unit|api|e2e [files…]` runs one stage (of those files).
+// API test files run side by side (each seeds its own workspace); a file whose assertions need a quiet
+// database (whole-table counts) carries the marker `@serial-db` and runs alone afterwards.
 import fs from "node:fs";
 import path from "node:path";
 import { spawn } from "node:child_process";
@@ -12,7 +14,8 @@ import { needsBuild } from "./needsBuild.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const only = process.argv[2];
-const stages = only ? [only] : ["unit", "api", "e2e"];
+const stages = only ? [only] : ["static", "unit", "api", "e2e"];
+const API_WORKERS = Number(process.env.TEST_API_WORKERS ?? 3);
 const files = process.argv.slice(3);
 const appPort = Number(process.env.TEST_APP_PORT ?? 3100);
 const env = {
@@ -27,6 +30,10 @@ let database;
 let app;
 
 async function main() {
+  if (stages.includes("static")) {
+    await run(bin("eslint"), ["."], { cwd: root, env });
+    await run(bin("tsc"), ["--noEmit"], { cwd: root, env });
+  }
   if (stages.includes("unit")) await run(bin("vitest"), ["run", "--config", "vitest.config.ts", ...files], { cwd: root, env });
   if (!stages.some((s) => s === "api" || s === "e2e")) return;
 
@@ -35,8 +42,19 @@ async function main() {
   if (needsBuild(root)) await run(bin("next"), ["build"], { cwd: root, env });
   await startApp();
 
-  if (stages.includes("api")) await run(bin("vitest"), ["run", "--config", "vitest.api.config.ts", ...files], { cwd: root, env });
+  if (stages.includes("api")) await runApiTests();
   if (stages.includes("e2e")) await run(bin("playwright"), ["test", ...files], { cwd: root, env });
+}
+
+/** Independent files in parallel workers first, then the `@serial-db` files one at a time. */
+async function runApiTests() {
+  const dir = path.join(root, "e2e", "api");
+  const all = files.length > 0 ? files : fs.readdirSync(dir).filter((f) => f.endsWith(".test.ts")).map((f) => path.join("e2e", "api", f));
+  const serial = all.filter((f) => fs.readFileSync(path.join(root, f), "utf8").includes("@serial-db"));
+  const parallel = all.filter((f) => !serial.includes(f));
+  const vitest = (list, extra) => run(bin("vitest"), ["run", "--config", "vitest.api.config.ts", ...extra, ...list], { cwd: root, env });
+  if (parallel.length > 0) await vitest(parallel, ["--fileParallelism", `--maxWorkers=${API_WORKERS}`]);
+  if (serial.length > 0) await vitest(serial, ["--no-file-parallelism"]);
 }
 
 async function startDatabase() {

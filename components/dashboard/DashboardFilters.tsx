@@ -2,9 +2,9 @@
 
 import { Radio, RadioGroup } from "@headlessui/react";
 import { input } from "@/components/ui/buttonStyles";
-import { SEVERITY_OPTIONS, TIMEFRAME_OPTIONS, type SeverityFilter } from "@/lib/client/useDashboardParams";
+import { SEVERITY_FILTERS, type SeverityFilter } from "@/lib/domain/severity";
 import { TIMEFRAME_LABELS } from "@/lib/client/timeframes";
-import type { Timeframe } from "@/lib/analytics/trackingQuery";
+import { TIMEFRAMES, type Timeframe } from "@/lib/domain/timeframe";
 
 interface DashboardFiltersProps {
   timeframe: Timeframe;
@@ -22,7 +22,7 @@ export function DashboardFilters({ timeframe, severity, onTimeframeChange, onSev
         aria-label="Timeframe"
         className="inline-flex rounded-md bg-white p-0.5 shadow-sm ring-1 ring-gray-300 dark:bg-gray-900 dark:ring-gray-700"
       >
-        {TIMEFRAME_OPTIONS.map((tf) => (
+        {TIMEFRAMES.map((tf) => (
           <Radio
             key={tf}
             value={tf}
@@ -40,7 +40,7 @@ export function DashboardFilters({ timeframe, severity, onTimeframeChange, onSev
           onChange={(e) => onSeverityChange(e.target.value as SeverityFilter)}
           className={`${input} py-1`}
         >
-          {SEVERITY_OPTIONS.map((s) => (
+          {SEVERITY_FILTERS.map((s) => (
             <option key={s} value={s}>
               {s === "all" ? "All severities" : s[0].toUpperCase() + s.slice(1)}
             </option>

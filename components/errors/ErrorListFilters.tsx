@@ -5,11 +5,12 @@ import { SavedSearches } from "@/components/errors/search/SavedSearches";
 import { SearchBar } from "@/components/errors/search/SearchBar";
 import { button, input } from "@/components/ui/buttonStyles";
 import { toSearch, type ErrorsFilters } from "@/lib/client/hooks/useErrorsQuery";
-import { SORT_OPTIONS, type DashboardParams, type ParamPatch } from "@/lib/client/useDashboardParams";
+import type { DashboardParams, ParamPatch } from "@/lib/client/useDashboardParams";
+import { ERROR_SORTS, type ErrorSort } from "@/lib/domain/errorSort";
 import { isValues, positiveValues, setValues, toggleIsValue } from "@/lib/search/editSearch";
 import type { IsValue } from "@/lib/search/searchVocabulary";
 
-const SORT_LABELS: Record<(typeof SORT_OPTIONS)[number], string> = {
+const SORT_LABELS: Record<ErrorSort, string> = {
   lastSeen: "Last seen",
   firstSeen: "First seen",
   occurrences: "Events",
@@ -73,7 +74,7 @@ export function ErrorListFilters({ workspaceId, params, categories, assignees, c
         </select>
         <div className="flex gap-1">
           <select aria-label="Sort by" value={params.sort} onChange={(e) => onChange({ sort: e.target.value, page: null })} className={`${input} py-1`}>
-            {SORT_OPTIONS.map((s) => (
+            {ERROR_SORTS.map((s) => (
               <option key={s} value={s}>
                 {SORT_LABELS[s]}
               </option>

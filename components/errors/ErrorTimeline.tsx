@@ -5,7 +5,7 @@ import { utcBucketLabel, utcDateTime } from "@/lib/client/utcTime";
 import { Card } from "@/components/ui/Card";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { TimelineChart, type ChartPoint } from "@/components/errors/TimelineChart";
-import type { Timeframe } from "@/lib/analytics/trackingQuery";
+import type { Timeframe } from "@/lib/domain/timeframe";
 import type { ErrorTracking } from "@/lib/analytics/getErrorTracking";
 import { formatCount } from "@/lib/client/format";
 

@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, Cell, ReferenceArea, ResponsiveContainer,
 import type { TooltipContentProps } from "recharts";
 import type { NameType, ValueType } from "recharts/types/component/DefaultTooltipContent";
 import { utcBucketLabel, utcDateTime, type BucketGranularity } from "@/lib/client/utcTime";
-import type { Timeframe } from "@/lib/analytics/trackingQuery";
+import type { Timeframe } from "@/lib/domain/timeframe";
 import type { ErrorTracking } from "@/lib/analytics/getErrorTracking";
 
 type Spike = ErrorTracking["timeline"]["spikes"][number];

@@ -2,15 +2,14 @@
 
 import { useState, type FormEvent } from "react";
 import { button, input } from "@/components/ui/buttonStyles";
-import type { Severity } from "@/lib/ingest/eventSchema";
+import { SEVERITIES_DESC, type Severity } from "@/lib/domain/severity";
 import { useCreateChannelMutation, type NewChannel } from "@/lib/client/hooks/useChannelsQuery";
 
 type Kind = NewChannel["kind"];
 const KINDS: Kind[] = ["webhook", "slack", "email", "pagerduty"];
-const SEVERITY_ORDER: Severity[] = ["critical", "high", "medium", "low"];
 // Seed 004's routing table, as the API's own defaults (docs/alerts.md).
 const DEFAULT_SEVERITIES: Record<Kind, Severity[]> = {
-  webhook: SEVERITY_ORDER,
+  webhook: [...SEVERITIES_DESC],
   slack: ["critical", "high", "medium"],
   email: ["critical", "high"],
   pagerduty: ["critical"],
@@ -82,7 +81,7 @@ export function CreateChannelForm({ workspaceId }: { workspaceId: string }) {
       <fieldset className="text-sm">
         <legend className="text-gray-700 dark:text-gray-300">Severities</legend>
         <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-          {SEVERITY_ORDER.map((s) => (
+          {SEVERITIES_DESC.map((s) => (
             <label key={s} className="flex items-center gap-1.5 text-gray-700 dark:text-gray-300">
               <input
                 type="checkbox"

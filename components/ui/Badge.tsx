@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { NEUTRAL_BADGE, SEVERITY_BADGE, STATUS_BADGE } from "@/lib/client/badgeColors";
-import type { ErrorStatus } from "@/lib/errors/errorSchemas";
-import type { Severity } from "@/lib/ingest/eventSchema";
+import type { ErrorStatus } from "@/lib/domain/errorStatus";
+import type { Severity } from "@/lib/domain/severity";
 
 export function Badge({ className = NEUTRAL_BADGE, children }: { className?: string; children: ReactNode }) {
   return (

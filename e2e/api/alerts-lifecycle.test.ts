@@ -3,7 +3,7 @@ import { alertsOfRule, api, deliveriesOf, errorEvent, waitUntil } from "@/e2e/su
 import { createTenant, login, patchJson, postEvents, type Tenant } from "@/e2e/support/tenant";
 import { startWebhookReceiver, type WebhookReceiver } from "@/e2e/support/webhookReceiver";
 import { evaluateAlerts } from "@/lib/alerts/evaluate/evaluateAlerts";
-import { withAdvisoryLock } from "@/lib/alerts/worker/advisoryLock";
+import { withAdvisoryLock } from "@/lib/db/advisoryLock";
 import { IngestEventSchema } from "@/lib/ingest/eventSchema";
 import { prepareEvent } from "@/lib/ingest/prepareEvent";
 import { storeEvents } from "@/lib/ingest/storeEvents";

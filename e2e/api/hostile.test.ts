@@ -1,3 +1,4 @@
+// @serial-db: asserts whole-table row counts, so it runs while no other test file writes.
 import zlib from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BASE_URL, createTenant, type Tenant } from "@/e2e/support/tenant";

@@ -1,3 +1,4 @@
+// @serial-db: asserts whole-table row counts, so it runs while no other test file writes.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTenant, getJson, login, patchJson, postEvents, type Tenant } from "@/e2e/support/tenant";
 import { ingestTableCounts } from "@/e2e/support/dbCounts";

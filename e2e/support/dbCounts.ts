@@ -3,7 +3,8 @@ import { assertLocalDatabase } from "@/e2e/support/assertLocalDatabase";
 
 const TABLES = ["ErrorGroup", "ErrorOccurrence", "ErrorGroupUser", "ErrorGroupAgent", "ErrorHourly", "AuditLog"];
 
-/** Row counts of every table ingest writes to: equal before and after means nothing was written. */
+/** Row counts of every table ingest writes to: equal before and after means nothing was written.
+ * Whole-table counts: a file using this must carry the `@serial-db` marker (see scripts/test.mjs). */
 export async function ingestTableCounts(): Promise<Record<string, number>> {
   const client = new pg.Client({ connectionString: assertLocalDatabase() });
   await client.connect();

@@ -145,7 +145,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     failNext(n) {
       failures = n;
     },
-    waitFor(count, timeoutMs = 10_000) {
+    waitFor(count, timeoutMs = 30_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
           if (mails.length >= count) {

@@ -1,5 +1,5 @@
 /** Polls `check` until it returns a value (not undefined) or the timeout passes. */
-export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000, everyMs = 100): Promise<T> {
+export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs = 30_000, everyMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

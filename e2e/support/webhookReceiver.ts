@@ -56,7 +56,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     respondWith(fn) {
       policy = fn;
     },
-    waitFor(predicate, count = 1, timeoutMs = 10_000) {
+    waitFor(predicate, count = 1, timeoutMs = 30_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
           const matching = requests.filter(predicate);

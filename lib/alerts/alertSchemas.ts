@@ -1,8 +1,6 @@
 import { z } from "zod";
-import { SeveritySchema } from "@/lib/ingest/eventSchema";
-
-export const ALERT_STATUSES = ["active", "acknowledged", "resolved"] as const;
-export const AlertStatusSchema = z.enum(ALERT_STATUSES);
+import { AlertActionSchema, AlertStatusSchema } from "@/lib/domain/alertStatus";
+import { SeveritySchema } from "@/lib/domain/severity";
 
 const csv = <T extends z.ZodType<string, string>>(item: T) =>
   z
@@ -24,7 +22,7 @@ export type ListAlertsQuery = z.infer<typeof ListAlertsQuerySchema>;
 /** PATCH /api/v1/alerts/:id — acknowledge or resolve (members and admins). */
 export const UpdateAlertSchema = z
   .object({
-    status: z.enum(["acknowledged", "resolved"]),
+    status: AlertActionSchema,
     resolution: z.string().trim().min(1).max(2000).optional(),
   })
   .strict();

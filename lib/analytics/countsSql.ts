@@ -1,5 +1,5 @@
 import type { CountSource, TimeWindow } from "@/lib/analytics/timeWindow";
-import type { Severity } from "@/lib/ingest/eventSchema";
+import type { Severity } from "@/lib/domain/severity";
 
 /** Collects positional parameters while a query is assembled. */
 export class SqlParams {

@@ -3,7 +3,7 @@ import { severityRank, type WindowGroup } from "@/lib/analytics/loadWindowGroups
 import { queryRows } from "@/lib/analytics/queryRows";
 import { compareText, percentage, topN } from "@/lib/analytics/stats";
 import { trendOf } from "@/lib/analytics/trend";
-import type { Severity } from "@/lib/ingest/eventSchema";
+import type { Severity } from "@/lib/domain/severity";
 
 const MAX_TYPES = 15;
 const SAMPLES_PER_TYPE = 3;

@@ -1,7 +1,7 @@
 import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
 import { activeInWindow, type WindowGroup } from "@/lib/analytics/loadWindowGroups";
 import { queryRows } from "@/lib/analytics/queryRows";
-import type { Severity } from "@/lib/ingest/eventSchema";
+import type { Severity } from "@/lib/domain/severity";
 import { compareText, topN } from "@/lib/analytics/stats";
 
 const SAMPLE_IDS = 10;

@@ -2,7 +2,7 @@ import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
 import { isUnfiltered, occurrenceFilters, SqlParams } from "@/lib/analytics/countsSql";
 import { executionsSource } from "@/lib/analytics/executionsSource";
 import { severityRank, type WindowGroup } from "@/lib/analytics/loadWindowGroups";
-import type { Severity } from "@/lib/ingest/eventSchema";
+import type { Severity } from "@/lib/domain/severity";
 import type { Recovery } from "@/lib/analytics/getRecovery";
 import { queryRows } from "@/lib/analytics/queryRows";
 import type { UserTotals } from "@/lib/analytics/loadUserTotals";

@@ -2,9 +2,10 @@ import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
 import { activeInWindow, loadGroupBriefs, type WindowGroup } from "@/lib/analytics/loadWindowGroups";
 import { priorityScore } from "@/lib/analytics/priority";
 import { compareText, topN } from "@/lib/analytics/stats";
+import { OPEN_ERROR_STATUSES } from "@/lib/domain/errorStatus";
 
 const TOP = 10;
-const OPEN = new Set(["new", "acknowledged", "investigating"]);
+const OPEN = new Set<string>(OPEN_ERROR_STATUSES);
 
 /** Top errors in the window by occurrences, by impact (users, then credits) and open ones by priority. */
 export async function getTopErrors(ctx: AnalyticsContext, groups: WindowGroup[]) {

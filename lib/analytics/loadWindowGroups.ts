@@ -3,7 +3,7 @@ import { countSource, countsSql, SqlParams, timeParam } from "@/lib/analytics/co
 import { queryRows } from "@/lib/analytics/queryRows";
 import type { CountSource } from "@/lib/analytics/timeWindow";
 import { dayCover, futureFrom, futureHoursFrom, weekCover, type CoverTerm } from "@/lib/analytics/rangeCover";
-import type { Severity } from "@/lib/ingest/eventSchema";
+import type { Severity } from "@/lib/domain/severity";
 
 /** One group with events in the window or the previous one: its counts there and its own fields. */
 export interface WindowGroup {

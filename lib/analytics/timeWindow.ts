@@ -1,4 +1,4 @@
-import type { Timeframe } from "@/lib/analytics/trackingQuery";
+import type { Timeframe } from "@/lib/domain/timeframe";
 
 /** Where bucketed counts come from: raw occurrences, the hourly rollup or the daily rollup. */
 export type CountSource = "raw" | "hourly" | "daily";

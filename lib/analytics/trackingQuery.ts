@@ -1,11 +1,10 @@
 import { z } from "zod";
-
-export const TIMEFRAMES = ["1h", "24h", "7d", "30d"] as const;
-export type Timeframe = (typeof TIMEFRAMES)[number];
+import { SeverityFilterSchema } from "@/lib/domain/severity";
+import { DEFAULT_TIMEFRAME, TimeframeSchema } from "@/lib/domain/timeframe";
 
 export const TrackingQuerySchema = z.object({
-  timeframe: z.enum(TIMEFRAMES).default("24h"),
-  severity: z.enum(["all", "low", "medium", "high", "critical"]).default("all"),
+  timeframe: TimeframeSchema.default(DEFAULT_TIMEFRAME),
+  severity: SeverityFilterSchema.default("all"),
   environment: z.string().trim().min(1).max(64).optional(),
   projectId: z.uuid().optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),

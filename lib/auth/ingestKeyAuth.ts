@@ -1,12 +1,13 @@
 import { pool } from "@/lib/db/pool";
 import { ApiError } from "@/lib/http/ApiError";
+import type { RequestHead } from "@/lib/http/requestHead";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { sha256Hex } from "@/lib/auth/tokens";
 
 export type IngestKeyAuth = Extract<AuthContext, { kind: "ingestKey" }>;
 
 /** The ingest key sent as `X-Faultline-Key: <key>` or `Authorization: Bearer <key>`. */
-export function readIngestKey(req: Request): string | undefined {
+export function readIngestKey(req: Pick<RequestHead, "headers">): string | undefined {
   const header = req.headers.get("x-faultline-key")?.trim();
   if (header) return header;
   const authorization = req.headers.get("authorization")?.trim();

@@ -1,5 +1,5 @@
-import type { ErrorStatus } from "@/lib/errors/errorSchemas";
-import type { Severity } from "@/lib/ingest/eventSchema";
+import type { ErrorStatus } from "@/lib/domain/errorStatus";
+import type { Severity } from "@/lib/domain/severity";
 
 /**
  * Badge colours. Severity and status never share a hue, and they differ in shape too: severity

@@ -1,4 +1,4 @@
-import type { Timeframe } from "@/lib/analytics/trackingQuery";
+import type { Timeframe } from "@/lib/domain/timeframe";
 
 const HOUR = 3_600_000;
 

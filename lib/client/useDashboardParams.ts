@@ -2,17 +2,10 @@
 
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import type { Timeframe } from "@/lib/analytics/trackingQuery";
-import type { ErrorStatus } from "@/lib/errors/errorSchemas";
-import type { Severity } from "@/lib/ingest/eventSchema";
-
-export const TIMEFRAME_OPTIONS = ["1h", "24h", "7d", "30d"] as const satisfies readonly Timeframe[];
-export const SEVERITY_OPTIONS = ["all", "critical", "high", "medium", "low"] as const satisfies readonly (Severity | "all")[];
-export const STATUS_OPTIONS = ["new", "acknowledged", "investigating", "resolved", "ignored"] as const satisfies readonly ErrorStatus[];
-export const SORT_OPTIONS = ["lastSeen", "firstSeen", "occurrences", "users", "severity"] as const;
-
-export type SeverityFilter = (typeof SEVERITY_OPTIONS)[number];
-export type ErrorSort = (typeof SORT_OPTIONS)[number];
+import { ERROR_SORTS, type ErrorSort } from "@/lib/domain/errorSort";
+import { ERROR_STATUSES, type ErrorStatus } from "@/lib/domain/errorStatus";
+import { SEVERITY_FILTERS, type SeverityFilter } from "@/lib/domain/severity";
+import { DEFAULT_TIMEFRAME, TIMEFRAMES, type Timeframe } from "@/lib/domain/timeframe";
 
 /** Everything that defines the dashboard view lives in the URL, so a link reproduces it. */
 export interface DashboardParams {
@@ -43,13 +36,13 @@ export function parseDashboardParams(params: URLSearchParams): DashboardParams {
   const page = Number(params.get("page"));
   return {
     workspaceId: params.get("ws"),
-    timeframe: oneOf(TIMEFRAME_OPTIONS, params.get("tf"), "24h"),
-    severity: oneOf(SEVERITY_OPTIONS, params.get("sev"), "all"),
-    statuses: (params.get("status") ?? "").split(",").filter((s): s is ErrorStatus => STATUS_OPTIONS.includes(s as ErrorStatus)),
+    timeframe: oneOf(TIMEFRAMES, params.get("tf"), DEFAULT_TIMEFRAME),
+    severity: oneOf(SEVERITY_FILTERS, params.get("sev"), "all"),
+    statuses: (params.get("status") ?? "").split(",").filter((s): s is ErrorStatus => ERROR_STATUSES.includes(s as ErrorStatus)),
     category: params.get("cat"),
     q: params.get("q") ?? "",
     query: params.get("query") ?? "",
-    sort: oneOf(SORT_OPTIONS, params.get("sort"), "lastSeen"),
+    sort: oneOf(ERROR_SORTS, params.get("sort"), "lastSeen"),
     order: params.get("order") === "asc" ? "asc" : "desc",
     page: Number.isInteger(page) && page > 0 ? page : 1,
     selectedErrorId: params.get("error"),

@@ -1,14 +1,10 @@
 import { z } from "zod";
-import { TIMEFRAMES } from "@/lib/analytics/trackingQuery";
-import { SeveritySchema } from "@/lib/ingest/eventSchema";
+import { ErrorSortSchema, SortOrderSchema } from "@/lib/domain/errorSort";
+import { ErrorStatusSchema } from "@/lib/domain/errorStatus";
+import { SeveritySchema } from "@/lib/domain/severity";
+import { TimeframeSchema } from "@/lib/domain/timeframe";
 import { StatusDetailsSchema, statusDetailsProblem } from "@/lib/errors/triage/statusDetails";
 import { MAX_QUERY_LENGTH } from "@/lib/search/searchVocabulary";
-
-export const ERROR_STATUSES = ["new", "acknowledged", "investigating", "resolved", "ignored"] as const;
-export const ErrorStatusSchema = z.enum(ERROR_STATUSES);
-export type ErrorStatus = z.infer<typeof ErrorStatusSchema>;
-
-export const ERROR_SORTS = ["lastSeen", "firstSeen", "occurrences", "users", "severity"] as const;
 
 /** Comma-separated multi-value filter, e.g. `severity=high,critical`. */
 const csv = <T extends z.ZodType<string, string>>(item: T) =>
@@ -37,12 +33,12 @@ export const ErrorFiltersSchema = z.object({
 export type ErrorFilters = z.infer<typeof ErrorFiltersSchema>;
 
 export const ListErrorsQuerySchema = ErrorFiltersSchema.extend({
-  sort: z.enum(ERROR_SORTS).default("lastSeen"),
-  order: z.enum(["asc", "desc"]).default("desc"),
+  sort: ErrorSortSchema.default("lastSeen"),
+  order: SortOrderSchema.default("desc"),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
   /** The period of each row's event count and sparkline. */
-  statsPeriod: z.enum(TIMEFRAMES).default("24h"),
+  statsPeriod: TimeframeSchema.default("24h"),
 });
 export type ListErrorsQuery = z.infer<typeof ListErrorsQuerySchema>;
 

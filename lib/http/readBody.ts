@@ -1,6 +1,7 @@
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { ApiError } from "@/lib/http/ApiError";
+import { bodySourceOf, type BodySource } from "@/lib/http/requestHead";
 
 const gunzip = promisify(zlib.gunzip);
 const inflate = promisify(zlib.inflate);
@@ -19,7 +20,12 @@ export interface ReadBodyOptions {
  * endless (chunked) body is never buffered whole. Compressed bodies are decoded with a cap on the
  * output size: zlib stops at the cap, so a gzip bomb costs at most `maxDecodedBytes` of memory.
  */
-export async function readBody(req: Request, options: ReadBodyOptions): Promise<Buffer> {
+export async function readBody(req: Request | BodySource, options: ReadBodyOptions): Promise<Buffer> {
+  const source = req instanceof Request ? bodySourceOf(req) : req;
+  return readBodySource(source, options);
+}
+
+async function readBodySource(req: BodySource, options: ReadBodyOptions): Promise<Buffer> {
   const encoding = (req.headers.get("content-encoding") ?? "identity").trim().toLowerCase();
   if (!["identity", "", "gzip", "x-gzip", "deflate", "br"].includes(encoding)) {
     throw ApiError.unsupportedMediaType(`unsupported Content-Encoding "${encoding.slice(0, 40)}": use gzip, deflate, br or none`);
@@ -41,36 +47,36 @@ export async function readBody(req: Request, options: ReadBodyOptions): Promise<
 
 const DRAIN_FACTOR = 4;
 
-async function discard(req: Request): Promise<void> {
+async function discard(req: BodySource): Promise<void> {
   if (!req.body) return;
-  const reader = req.body.getReader();
+  const iterator = req.body[Symbol.asyncIterator]();
   try {
-    for (;;) if ((await reader.read()).done) return;
+    while (!(await iterator.next()).done);
   } catch {
     // the client went away: nothing to answer
   }
 }
 
-async function readLimited(req: Request, limit: number): Promise<Buffer> {
+async function readLimited(req: BodySource, limit: number): Promise<Buffer> {
   if (!req.body) return Buffer.alloc(0);
-  const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
+  const iterator = req.body[Symbol.asyncIterator]();
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await iterator.next();
     if (done) break;
     total += value.byteLength;
     if (total > limit) {
       // Chunked bodies have no declared length: drain a bounded amount more for the same reason.
       if (total <= DRAIN_FACTOR * limit) {
         for (;;) {
-          const next = await reader.read().catch(() => ({ done: true, value: undefined }));
+          const next = await iterator.next().catch(() => ({ done: true as const, value: undefined }));
           if (next.done) break;
-          total += next.value?.byteLength ?? 0;
+          total += next.value.byteLength;
           if (total > DRAIN_FACTOR * limit) break;
         }
       }
-      await reader.cancel().catch(() => undefined);
+      await iterator.return?.().catch(() => undefined);
       throw ApiError.tooLarge(`body exceeds ${limit} bytes`, { limit });
     }
     chunks.push(value);

@@ -1,10 +1,11 @@
 import { ApiError } from "@/lib/http/ApiError";
 import { readBody } from "@/lib/http/readBody";
+import type { BodySource } from "@/lib/http/requestHead";
 
 const MAX_JSON_BYTES = 256 * 1024;
 
 /** Reads a small JSON request body (dashboard API calls); 400 when it is not JSON. */
-export async function readJson(req: Request): Promise<unknown> {
+export async function readJson(req: Request | BodySource): Promise<unknown> {
   const body = await readBody(req, { maxWireBytes: MAX_JSON_BYTES, maxDecodedBytes: MAX_JSON_BYTES });
   if (body.length === 0) return {};
   try {

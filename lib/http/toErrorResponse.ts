@@ -1,20 +1,18 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ApiError } from "@/lib/http/ApiError";
-import { logger } from "@/lib/logger";
+import { errorPayload } from "@/lib/http/errorPayload";
 
 /** The one mapper from thrown errors to HTTP responses. Never leaks internals on 500. */
 export function toErrorResponse(error: unknown, extraHeaders?: Record<string, string>): Response {
-  const headers = { ...extraHeaders };
-  if (error instanceof ApiError) {
-    return Response.json(
-      { error: { code: error.code, message: error.message, ...error.details } },
-      { status: error.status, headers: { ...headers, ...error.headers } },
-    );
-  }
+  const { status, headers, body } = errorPayload(fromPrisma(error), extraHeaders);
+  return Response.json(body, { status, headers });
+}
+
+/** Prisma's "not found" and "unique constraint" errors as the ApiErrors they mean. */
+function fromPrisma(error: unknown): unknown {
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    if (error.code === "P2025") return toErrorResponse(ApiError.notFound(), headers);
-    if (error.code === "P2002") return toErrorResponse(new ApiError(409, "conflict", "already exists"), headers);
+    if (error.code === "P2025") return ApiError.notFound();
+    if (error.code === "P2002") return new ApiError(409, "conflict", "already exists");
   }
-  logger.error("unhandled error", { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
-  return Response.json({ error: { code: "internal", message: "internal server error" } }, { status: 500, headers });
+  return error;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Severity } from "@/lib/ingest/eventSchema";
+import type { Severity } from "@/lib/domain/severity";
 
 /**
  * Error categories. The set merges the customer's documents:

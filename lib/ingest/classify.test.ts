@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SEVERITIES, type Severity } from "@/lib/ingest/eventSchema";
+import { SEVERITIES, type Severity } from "@/lib/domain/severity";
 import { classify } from "@/lib/ingest/classify";
 import {
   CATEGORY_DEFAULT_SEVERITY,

@@ -1,4 +1,4 @@
-import type { Severity } from "@/lib/ingest/eventSchema";
+import type { Severity } from "@/lib/domain/severity";
 import {
   CATEGORY_DEFAULT_SEVERITY,
   CATEGORY_SOURCE,

@@ -1,9 +1,6 @@
 import { z } from "zod";
+import { SeveritySchema } from "@/lib/domain/severity";
 import { FrameSchema } from "@/lib/ingest/stacktrace/frame";
-
-export const SEVERITIES = ["low", "medium", "high", "critical"] as const;
-export const SeveritySchema = z.enum(SEVERITIES);
-export type Severity = z.infer<typeof SeveritySchema>;
 
 export const MAX_BATCH_EVENTS = 1000;
 

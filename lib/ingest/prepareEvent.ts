@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { IngestEvent, Severity } from "@/lib/ingest/eventSchema";
+import type { Severity } from "@/lib/domain/severity";
+import type { IngestEvent } from "@/lib/ingest/eventSchema";
 import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
 import { parseStackTrace } from "@/lib/ingest/stacktrace/parseStackTrace";
 import { computeFingerprint } from "@/lib/ingest/fingerprint";

@@ -1,9 +1,6 @@
 import { metrics } from "@/lib/metrics/registry";
 
-/**
- * Counts one ingest request and its latency. Used by `handle(..., { metricsEndpoint })`; ingest
- * routes that do not go through `handle` (e.g. the Sentry envelope endpoint) call it directly.
- */
+/** Counts one ingest request and its latency (lib/intake/runIntake.ts, for every door). */
 export function recordIngestRequest(endpoint: string, status: number, seconds: number): void {
   const labels = { endpoint, status: String(status) };
   const m = metrics();

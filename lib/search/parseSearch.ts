@@ -1,4 +1,4 @@
-import type { Severity } from "@/lib/ingest/eventSchema";
+import type { Severity } from "@/lib/domain/severity";
 import { tokenize, type RawToken } from "@/lib/search/tokenize";
 import {
   DURATION_UNITS_MS,

@@ -1,4 +1,4 @@
-import { SEVERITIES, type Severity } from "@/lib/ingest/eventSchema";
+import { SEVERITIES, type Severity } from "@/lib/domain/severity";
 
 /** The issue-list search syntax's words: keys, the values some of them take, and their limits. */
 

@@ -1,6 +1,7 @@
 import { pool } from "@/lib/db/pool";
 import { sha256Hex } from "@/lib/auth/tokens";
 import { ApiError } from "@/lib/http/ApiError";
+import type { RequestHead } from "@/lib/http/requestHead";
 import { parseSentryAuth } from "@/lib/sentry/parseSentryAuth";
 import { parseDsn } from "@/lib/sentry/parseDsn";
 
@@ -28,7 +29,7 @@ export async function findSentryProject(publicIdText: string): Promise<SentryPro
  * `X-Sentry-Auth` header, or the envelope header's `dsn`. Every place that names a key must name the
  * same one (401 when none does); the key must be live and belong to the URL's project (403).
  */
-export async function authenticateSentryRequest(req: Request, project: SentryProject, envelopeDsn?: unknown): Promise<void> {
+export async function authenticateSentryRequest(req: RequestHead, project: SentryProject, envelopeDsn?: unknown): Promise<void> {
   const candidates = [...requestKeys(req), ...(typeof envelopeDsn === "string" ? [parseDsn(envelopeDsn)?.publicKey] : [])].filter(
     (k): k is string => Boolean(k),
   );
@@ -43,14 +44,14 @@ export async function authenticateSentryRequest(req: Request, project: SentryPro
 }
 
 /** Keys named by the request line and headers (not the body). */
-export function requestKeys(req: Request): string[] {
+export function requestKeys(req: RequestHead): string[] {
   return [parseSentryAuth(req.headers.get("x-sentry-auth"), null).key, parseSentryAuth(null, new URL(req.url).searchParams).key].filter(
     (k): k is string => Boolean(k),
   );
 }
 
 /** After the key in the URL/header was verified: an envelope dsn, when present, must name the same key. */
-export function assertDsnAgrees(req: Request, envelopeDsn: unknown): void {
+export function assertDsnAgrees(req: RequestHead, envelopeDsn: unknown): void {
   if (typeof envelopeDsn !== "string") return;
   const dsnKey = parseDsn(envelopeDsn)?.publicKey;
   if (dsnKey && !requestKeys(req).includes(dsnKey)) throw ApiError.forbidden("the sentry keys in this request disagree");

@@ -1,4 +1,5 @@
 import { ApiError } from "@/lib/http/ApiError";
+import type { RequestHead } from "@/lib/http/requestHead";
 
 /** Headers browser SDKs may read on our answers (rate-limit back-off). */
 const EXPOSED = "x-sentry-rate-limits, retry-after";
@@ -9,7 +10,7 @@ const ALLOWED_REQUEST_HEADERS = "content-type, content-encoding, x-sentry-auth, 
  * CORS for browser SDKs. A project with no allowed origins accepts every origin (`*`, like Sentry's
  * default); otherwise only the listed ones, and the answer names the origin (with Vary: Origin).
  */
-export function corsHeaders(req: Request, allowedOrigins: string[] | null): Record<string, string> {
+export function corsHeaders(req: RequestHead, allowedOrigins: string[] | null): Record<string, string> {
   const origin = req.headers.get("origin");
   const base = { "access-control-expose-headers": EXPOSED };
   if (!allowedOrigins || allowedOrigins.length === 0 || allowedOrigins.includes("*")) {
@@ -19,13 +20,13 @@ export function corsHeaders(req: Request, allowedOrigins: string[] | null): Reco
   return { ...base, vary: "Origin" };
 }
 
-export function assertOriginAllowed(req: Request, allowedOrigins: string[]): void {
+export function assertOriginAllowed(req: RequestHead, allowedOrigins: string[]): void {
   const origin = req.headers.get("origin");
   if (!origin || allowedOrigins.length === 0 || allowedOrigins.includes("*") || allowedOrigins.includes(origin)) return;
   throw ApiError.forbidden(`origin ${origin.slice(0, 100)} is not allowed for this project`);
 }
 
-export function preflightHeaders(req: Request, allowedOrigins: string[] | null): Record<string, string> {
+export function preflightHeaders(req: RequestHead, allowedOrigins: string[] | null): Record<string, string> {
   const requested = req.headers.get("access-control-request-headers");
   return {
     ...corsHeaders(req, allowedOrigins),

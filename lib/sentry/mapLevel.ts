@@ -1,4 +1,4 @@
-import type { Severity } from "@/lib/ingest/eventSchema";
+import type { Severity } from "@/lib/domain/severity";
 
 /**
  * Sentry event level → our severity.

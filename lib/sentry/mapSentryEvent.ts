@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { ApiError } from "@/lib/http/ApiError";
-import type { IngestEventInput, Severity } from "@/lib/ingest/eventSchema";
+import type { Severity } from "@/lib/domain/severity";
+import type { IngestEventInput } from "@/lib/ingest/eventSchema";
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
 import { asArray, asObject, asText, clipRaw, clipText, type JsonObject } from "@/lib/sentry/coerce";
 import { levelToSeverity } from "@/lib/sentry/mapLevel";

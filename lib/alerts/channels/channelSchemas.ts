@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SeveritySchema } from "@/lib/ingest/eventSchema";
+import { SeveritySchema } from "@/lib/domain/severity";
 
 export const CHANNEL_KINDS = ["webhook", "slack", "email", "pagerduty"] as const;
 const EscalationStageSchema = z.enum(["initial", "escalate", "final"]);

@@ -1,6 +1,4 @@
-import type { AlertStatus } from "@/lib/generated/prisma/enums";
-
-export type AlertAction = "acknowledged" | "resolved";
+import type { AlertAction, AlertStatus } from "@/lib/domain/alertStatus";
 
 export type TransitionPlan = { kind: "change"; from: AlertStatus[] } | { kind: "unchanged" } | { kind: "invalid"; message: string };
 

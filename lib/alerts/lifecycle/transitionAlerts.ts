@@ -1,5 +1,6 @@
 import { FOLLOW_UP_KINDS } from "@/lib/alerts/channels/channelRouting";
-import { statusesBefore, type AlertAction } from "@/lib/alerts/lifecycle/planTransition";
+import { statusesBefore } from "@/lib/alerts/lifecycle/planTransition";
+import type { AlertAction } from "@/lib/domain/alertStatus";
 import { pool } from "@/lib/db/pool";
 import type { AlertStatus } from "@/lib/generated/prisma/enums";
 

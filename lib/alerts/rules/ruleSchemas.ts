@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SeveritySchema } from "@/lib/ingest/eventSchema";
+import { SeveritySchema } from "@/lib/domain/severity";
 
 export const ALERT_RULE_KINDS = ["severity_count", "error_rate", "spike", "new_issue", "regression"] as const;
 

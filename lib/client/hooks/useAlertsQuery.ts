@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/apiFetch";
 import { POLL_MS } from "@/lib/client/hooks/useErrorsQuery";
 import type { AlertDto } from "@/lib/alerts/alertDto";
+import type { AlertAction } from "@/lib/domain/alertStatus";
 import type { listAlerts } from "@/lib/alerts/listAlerts";
 
 export type AlertList = Awaited<ReturnType<typeof listAlerts>>;
@@ -21,7 +22,7 @@ export function useAlertsQuery(workspaceId: string) {
 export function useUpdateAlertMutation(workspaceId: string, onFailure: (message: string) => void) {
   const qc = useQueryClient();
   const key = alertsKey(workspaceId);
-  return useMutation<unknown, Error, { alertId: string; status: "acknowledged" | "resolved" }, { previous: AlertList | undefined }>({
+  return useMutation<unknown, Error, { alertId: string; status: AlertAction }, { previous: AlertList | undefined }>({
     mutationFn: ({ alertId, status }) => apiFetch(`/api/v1/alerts/${encodeURIComponent(alertId)}`, { method: "PATCH", json: { status } }),
     onMutate: async ({ alertId, status }) => {
       await qc.cancelQueries({ queryKey: key });

@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/apiFetch";
 import { POLL_MS } from "@/lib/client/hooks/useErrorsQuery";
 import type { ErrorTracking } from "@/lib/analytics/getErrorTracking";
-import type { Timeframe } from "@/lib/analytics/trackingQuery";
+import type { Timeframe } from "@/lib/domain/timeframe";
 
 export interface TrackingParams {
   workspaceId: string | undefined;

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/apiFetch";
 import { TIMEFRAME_MS } from "@/lib/client/timeframes";
-import type { Timeframe } from "@/lib/analytics/trackingQuery";
+import type { Timeframe } from "@/lib/domain/timeframe";
 import type { ErrorListPage } from "@/lib/errors/listErrors";
 
 export type ErrorsPage = ErrorListPage;

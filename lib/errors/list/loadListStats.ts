@@ -1,5 +1,5 @@
 import { bucketStarts, timeWindow, type TimeWindow } from "@/lib/analytics/timeWindow";
-import type { Timeframe } from "@/lib/analytics/trackingQuery";
+import type { Timeframe } from "@/lib/domain/timeframe";
 import { queryRows } from "@/lib/analytics/queryRows";
 
 export interface ListStats {

@@ -1,15 +1,13 @@
-import { authenticateWithBodyDsn, sentryPost, sentryPreflight } from "@/lib/sentry/handleSentryRequest";
-import { ingestEnvelope } from "@/lib/sentry/ingestEnvelope";
-import { parseEnvelope } from "@/lib/sentry/parseEnvelope";
+import { fromFetchRequest, toFetchResponse } from "@/lib/intake/fetchAdapter";
+import { answerSentryPreflight, receiveSentry } from "@/lib/intake/receiveSentry";
 
-const MIB = 1024 * 1024;
+type Params = { params: Promise<{ projectId: string }> };
 
-/** POST /api/:projectId/envelope/ — Sentry envelopes from any official SDK. */
-export const POST = sentryPost("sentry_envelope", { maxWireBytes: 20 * MIB, maxDecodedBytes: 20 * MIB }, async (project, body, req) => {
-  const envelope = parseEnvelope(body);
-  await authenticateWithBodyDsn(req, project, envelope.header.dsn);
-  const outcome = await ingestEnvelope(project, envelope);
-  return { id: outcome.eventId };
-});
+/** POST /api/:projectId/envelope/ — Sentry envelopes from any official SDK (lib/intake). */
+export async function POST(req: Request, { params }: Params): Promise<Response> {
+  return toFetchResponse(await receiveSentry(fromFetchRequest(req), "envelope", (await params).projectId));
+}
 
-export const OPTIONS = sentryPreflight();
+export async function OPTIONS(req: Request, { params }: Params): Promise<Response> {
+  return toFetchResponse(await answerSentryPreflight(fromFetchRequest(req), (await params).projectId));
+}

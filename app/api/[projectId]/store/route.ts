@@ -1,19 +1,13 @@
-import { ApiError } from "@/lib/http/ApiError";
-import { authenticateWithBodyDsn, sentryPost, sentryPreflight } from "@/lib/sentry/handleSentryRequest";
-import { ingestStoreEvent } from "@/lib/sentry/ingestEnvelope";
+import { fromFetchRequest, toFetchResponse } from "@/lib/intake/fetchAdapter";
+import { answerSentryPreflight, receiveSentry } from "@/lib/intake/receiveSentry";
 
-const MIB = 1024 * 1024;
+type Params = { params: Promise<{ projectId: string }> };
 
-/** POST /api/:projectId/store/ — the legacy single-event endpoint (JSON body). */
-export const POST = sentryPost("sentry_store", { maxWireBytes: MIB, maxDecodedBytes: MIB }, async (project, body, req) => {
-  let payload: unknown;
-  try {
-    payload = JSON.parse(body.toString("utf8"));
-  } catch {
-    throw ApiError.badRequest("body is not valid JSON");
-  }
-  await authenticateWithBodyDsn(req, project, undefined);
-  return { id: await ingestStoreEvent(project, payload) };
-});
+/** POST /api/:projectId/store/ — the legacy single-event endpoint (JSON body, lib/intake). */
+export async function POST(req: Request, { params }: Params): Promise<Response> {
+  return toFetchResponse(await receiveSentry(fromFetchRequest(req), "store", (await params).projectId));
+}
 
-export const OPTIONS = sentryPreflight();
+export async function OPTIONS(req: Request, { params }: Params): Promise<Response> {
+  return toFetchResponse(await answerSentryPreflight(fromFetchRequest(req), (await params).projectId));
+}

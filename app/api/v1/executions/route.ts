@@ -1,22 +1,7 @@
-import { assertKeyProject } from "@/lib/auth/assertKeyProject";
-import { authenticateIngestKey, readIngestKey } from "@/lib/auth/ingestKeyAuth";
-import { ExecutionsBodySchema } from "@/lib/executions/executionSchema";
-import { recordExecutions } from "@/lib/executions/recordExecutions";
-import { assertJsonContentType } from "@/lib/http/assertJsonContentType";
-import { handle } from "@/lib/http/handle";
-import { parseWith } from "@/lib/http/parseWith";
-import { readJson } from "@/lib/http/readJson";
+import { fromFetchRequest, toFetchResponse } from "@/lib/intake/fetchAdapter";
+import { receiveExecutions } from "@/lib/intake/receiveExecutions";
 
 /** POST /api/v1/executions — execution/request counts (ok, failed) per agent and minute. */
-export const POST = handle(async (req: Request) => {
-  const auth = await authenticateIngestKey(readIngestKey(req));
-  assertKeyProject(auth, req);
-  assertJsonContentType(req);
-  const { counts } = parseWith(ExecutionsBodySchema, await readJson(req));
-  const now = new Date();
-  await recordExecutions(
-    auth,
-    counts.map((c) => ({ minute: c.at ? new Date(c.at) : now, agentId: c.agentId, environment: c.environment, ok: c.ok, failed: c.failed })),
-  );
-  return Response.json({ accepted: counts.length }, { status: 202 });
-}, { metricsEndpoint: "executions" });
+export async function POST(req: Request): Promise<Response> {
+  return toFetchResponse(await receiveExecutions(fromFetchRequest(req)));
+}

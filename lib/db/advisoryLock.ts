@@ -1,7 +1,17 @@
 import { pool } from "@/lib/db/pool";
 
-/** Advisory lock keys (arbitrary, stable): one background evaluator at a time across all instances. */
-export const ALERT_EVALUATOR_LOCK = 0x4641_4c54; // "FALT"
+/**
+ * A stable advisory-lock key for a name (32-bit FNV-1a), so each background job has its own lock
+ * without a hand-kept table of numbers.
+ */
+export function advisoryLockKey(name: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    hash ^= name.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash | 0;
+}
 
 /**
  * Runs `fn` only if this instance gets the transaction-scoped advisory lock `key`; returns

@@ -1,0 +1,25 @@
+import { ApiError } from "@/lib/http/ApiError";
+import { logger } from "@/lib/logger";
+
+export interface ErrorPayload {
+  status: number;
+  headers: Record<string, string>;
+  body: { error: { code: string; message: string } & Record<string, unknown> };
+}
+
+/**
+ * The status, headers and JSON body of a thrown error: an ApiError as it says, anything else a 500
+ * that leaks no internals (and is logged). toErrorResponse wraps it in a Fetch Response; the ingest
+ * fast path writes it to node:http directly.
+ */
+export function errorPayload(error: unknown, extraHeaders?: Record<string, string>): ErrorPayload {
+  if (error instanceof ApiError) {
+    return {
+      status: error.status,
+      headers: { ...extraHeaders, ...error.headers },
+      body: { error: { code: error.code, message: error.message, ...error.details } },
+    };
+  }
+  logger.error("unhandled error", { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+  return { status: 500, headers: { ...extraHeaders }, body: { error: { code: "internal", message: "internal server error" } } };
+}

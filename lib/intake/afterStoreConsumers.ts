@@ -1,0 +1,9 @@
+import { alertsConsumer } from "@/lib/alerts/alertsConsumer";
+import type { AfterStoreConsumer } from "@/lib/intake/afterStore";
+import { metricsConsumer } from "@/lib/metrics/metricsConsumer";
+
+/** Everything that reacts to committed events, in the order it is called. One line per consumer. */
+export const afterStoreConsumers: AfterStoreConsumer[] = [
+  metricsConsumer,
+  alertsConsumer,
+];

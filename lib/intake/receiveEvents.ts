@@ -1,0 +1,37 @@
+import { assertKeyProject } from "@/lib/auth/assertKeyProject";
+import { authenticateIngestKey, readIngestKey } from "@/lib/auth/ingestKeyAuth";
+import { assertJsonContentType } from "@/lib/http/assertJsonContentType";
+import { readBody } from "@/lib/http/readBody";
+import type { IntakeRequest, IntakeResponse } from "@/lib/intake/intakeRequest";
+import { runIntake } from "@/lib/intake/runIntake";
+import { storeAndFanOut } from "@/lib/intake/storeAndFanOut";
+import { MAX_BATCH_BYTES, parseIngestBody, type RejectedEvent } from "@/lib/ingest/parseIngestBody";
+import { prepareEvent } from "@/lib/ingest/prepareEvent";
+
+export interface IngestResponse {
+  accepted: { index: number; eventId: string; groupId: string; duplicate: boolean }[];
+  rejected: RejectedEvent[];
+}
+
+const LIMITS = { maxWireBytes: MAX_BATCH_BYTES, maxDecodedBytes: MAX_BATCH_BYTES };
+
+/**
+ * The native door, POST /api/v1/events: ingest key → project check → bounded read and decode →
+ * validate each event → prepare (scrub, parse, classify, fingerprint) → store → 202 once committed.
+ */
+export function receiveEvents(req: IntakeRequest): Promise<IntakeResponse> {
+  return runIntake("events", async () => {
+    const auth = await authenticateIngestKey(readIngestKey(req));
+    assertKeyProject(auth, req);
+    assertJsonContentType(req);
+    const parsed = parseIngestBody(await readBody(req, LIMITS));
+    const receivedAt = new Date();
+    const prepared = parsed.valid.map(({ event }) => prepareEvent(event, receivedAt));
+    const outcome = await storeAndFanOut({ workspaceId: auth.workspaceId, projectId: auth.projectId }, prepared);
+    const body: IngestResponse = {
+      accepted: outcome.results.map((result, i) => ({ index: parsed.valid[i].index, ...result })),
+      rejected: parsed.rejected,
+    };
+    return { status: 202, headers: {}, body };
+  });
+}

@@ -1,0 +1,24 @@
+import { evaluateAlerts } from "@/lib/alerts/evaluate/evaluateAlerts";
+import { processDeliveries } from "@/lib/alerts/notify/processDeliveries";
+import { env } from "@/lib/env";
+import type { Job } from "@/lib/jobs/job";
+
+/** Every background job of an app instance, started by lib/jobs/startJobs.ts. Add one line per job. */
+export const jobList: Job[] = [
+  // Windowed and aggregate alert rules, escalation, alerts of errors closed elsewhere, due deliveries.
+  {
+    name: "alert-sweep",
+    intervalMs: env().ALERT_EVALUATOR_INTERVAL_MS,
+    run: async (now) => {
+      await evaluateAlerts({ now });
+    },
+  },
+  // Notification retries (and deliveries whose first attempt was lost with a crashed instance).
+  {
+    name: "alert-deliveries",
+    intervalMs: env().ALERT_DELIVERY_INTERVAL_MS,
+    run: async (now) => {
+      await processDeliveries({ now });
+    },
+  },
+];
