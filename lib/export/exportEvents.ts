@@ -2,7 +2,7 @@ import type { AuthContext } from "@/lib/auth/AuthContext";
 import { pool } from "@/lib/db/pool";
 import type { ExportEventsQuery } from "@/lib/errors/events/eventSchemas";
 import { findVisibleError } from "@/lib/errors/findVisibleError";
-import { eventContexts } from "@/lib/errors/tags/eventTags";
+import { eventContexts } from "@/lib/ingest/eventTags";
 import { assertCanExport, exportHeaders } from "@/lib/export/exportAccess";
 import { csvRecord } from "@/lib/export/csv";
 import { pagedStream } from "@/lib/export/pagedStream";

@@ -2,6 +2,8 @@ import { createHash, randomInt } from "node:crypto";
 import type pg from "pg";
 import { retryOnDeadlock, withTransaction } from "@/lib/db/pool";
 import { uuidv7 } from "@/lib/ids/uuidv7";
+import { sourceContextOf } from "@/lib/ingest/sourceContext";
+import { eventTags } from "@/lib/ingest/eventTags";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
 
 export interface StoreTarget {
@@ -20,6 +22,8 @@ export interface StoreOutcome {
   results: StoredEvent[];
   newGroupIds: string[];
   regressedGroupIds: string[];
+  /** Groups that are ignored with a condition or resolved in the next release: they may have to reopen now. */
+  conditionalGroupIds?: string[];
 }
 
 /**
@@ -32,7 +36,7 @@ export interface StoreOutcome {
  * resolves, everything is committed.
  */
 export async function storeEvents(target: StoreTarget, events: PreparedEvent[]): Promise<StoreOutcome> {
-  if (events.length === 0) return { results: [], newGroupIds: [], regressedGroupIds: [] };
+  if (events.length === 0) return { results: [], newGroupIds: [], regressedGroupIds: [], conditionalGroupIds: [] };
   const groups = groupRows(target.projectId, events);
   const occurrences = events
     .map((event) => ({ ...occurrenceRow(event), id: uuidv7(event.occurredAt.getTime()), groupId: groupIdFor(target.projectId, event.fingerprint) }))
@@ -42,7 +46,7 @@ export async function storeEvents(target: StoreTarget, events: PreparedEvent[]):
   // unique_violation: two transactions creating the same new group race on its primary key (the
   // upsert's arbiter is (projectId, fingerprint)); the retry finds the group and updates it.
   const outcome = await retryOnDeadlock(() => withTransaction(async (client) => {
-    const result = await writeBatch(client, target, groups, occurrences);
+    const result = await writeBatch(client, target, groups, occurrences, events);
     await addDistinctCounts(client, result.users, result.agents);
     const accepted = new Set(result.inserted);
     await linkParents(client, target, occurrences.filter((o) => o.parentEventId && accepted.has(o.id)));
@@ -63,6 +67,7 @@ export async function storeEvents(target: StoreTarget, events: PreparedEvent[]):
     }),
     newGroupIds: outcome.groups.filter((g) => g.inserted).map((g) => g.id),
     regressedGroupIds: outcome.groups.filter((g) => g.regressed).map((g) => g.id),
+    conditionalGroupIds: outcome.groups.filter((g) => g.conditional).map((g) => g.id),
   };
 }
 
@@ -94,7 +99,7 @@ function groupRows(projectId: string, events: PreparedEvent[]) {
 
 interface BatchResult {
   inserted: string[];
-  groups: { id: string; inserted: boolean; regressed: boolean }[];
+  groups: { id: string; inserted: boolean; regressed: boolean; conditional: boolean }[];
   users: { groupId: string; n: number }[];
   agents: { groupId: string; n: number }[];
 }
@@ -112,17 +117,17 @@ WITH gi AS (
   SELECT * FROM jsonb_to_recordset($4::jsonb) AS x(id uuid, "groupId" uuid, "eventId" text, "occurredAt" timestamptz,
     severity text, message text, "stackTrace" text, "userId" text, "agentId" text, "runId" text, environment text,
     release text, tags jsonb, metadata jsonb, "parentEventId" text, "creditsLost" numeric, "executionsAffected" int,
-    recovered boolean, "recoveryMethod" text, "recoveryDurationMs" int, "recoveryAutomatic" boolean)
+    recovered boolean, "recoveryMethod" text, "recoveryDurationMs" int, "recoveryAutomatic" boolean, "sourceContext" jsonb)
 ), ins AS (
   INSERT INTO "ErrorOccurrence" (id, "groupId", "projectId", "workspaceId", "eventId", "occurredAt", severity, message,
     "stackTrace", "userId", "agentId", "runId", environment, release, tags, metadata, "parentEventId",
-    "creditsLost", "executionsAffected", recovered, "recoveryMethod", "recoveryDurationMs", "recoveryAutomatic")
+    "creditsLost", "executionsAffected", recovered, "recoveryMethod", "recoveryDurationMs", "recoveryAutomatic", "sourceContext")
   SELECT id, "groupId", $2::uuid, $1::uuid, "eventId", "occurredAt", severity::"Severity", message,
     "stackTrace", "userId", "agentId", "runId", environment, release, tags, metadata, "parentEventId",
-    "creditsLost", "executionsAffected", recovered, "recoveryMethod", "recoveryDurationMs", "recoveryAutomatic"
+    "creditsLost", "executionsAffected", recovered, "recoveryMethod", "recoveryDurationMs", "recoveryAutomatic", "sourceContext"
   FROM oi
   ON CONFLICT ("projectId", "eventId") DO NOTHING
-  RETURNING id, "groupId", "occurredAt", "userId", "agentId", environment, "creditsLost", "executionsAffected"
+  RETURNING id, "groupId", "eventId", "occurredAt", "userId", "agentId", environment, "creditsLost", "executionsAffected"
 ), agg AS (
   SELECT "groupId", count(*)::int AS n, min("occurredAt") AS first, max("occurredAt") AS last,
     sum("creditsLost") AS credits, sum("executionsAffected")::int AS executions
@@ -142,10 +147,14 @@ WITH gi AS (
     "lastSeen" = CASE WHEN excluded."occurrenceCount" > 0 THEN GREATEST(eg."lastSeen", excluded."lastSeen") ELSE eg."lastSeen" END,
     "creditsLost" = eg."creditsLost" + excluded."creditsLost",
     "executionsAffected" = eg."executionsAffected" + excluded."executionsAffected",
-    status = CASE WHEN eg.status = 'resolved' AND excluded."occurrenceCount" > 0 THEN 'new'::"ErrorStatus" ELSE eg.status END,
-    "regressedAt" = CASE WHEN eg.status = 'resolved' AND excluded."occurrenceCount" > 0 THEN now()::timestamptz(3) ELSE eg."regressedAt" END,
+    -- "Resolved in the next release" issues are reopened after the commit, only by a newer release
+    -- (lib/errors/triage/reopenConsumer.ts); any other resolved issue regresses on a new event.
+    status = CASE WHEN eg.status = 'resolved' AND NOT eg."resolvedInNextRelease" AND excluded."occurrenceCount" > 0 THEN 'new'::"ErrorStatus" ELSE eg.status END,
+    "regressedAt" = CASE WHEN eg.status = 'resolved' AND NOT eg."resolvedInNextRelease" AND excluded."occurrenceCount" > 0 THEN now()::timestamptz(3) ELSE eg."regressedAt" END,
     "updatedAt" = now()
-  RETURNING id, severity, (xmax = 0) AS inserted, coalesce("regressedAt" = now()::timestamptz(3), false) AS regressed
+  RETURNING id, severity, (xmax = 0) AS inserted, coalesce("regressedAt" = now()::timestamptz(3), false) AS regressed,
+    (status = 'ignored' AND ("ignoredUntil" IS NOT NULL OR "ignoreUntilEvents" IS NOT NULL OR "ignoreUntilUsers" IS NOT NULL))
+      OR (status = 'resolved' AND "resolvedInNextRelease") AS conditional
 ), hourly AS (
   INSERT INTO "ErrorHourly" ("groupId", bucket, environment, "workspaceId", "projectId", severity, count, "creditsLost")
   SELECT ins."groupId", date_trunc('hour', ins."occurredAt"), coalesce(ins.environment, ''), $1::uuid, $2::uuid, g.severity,
@@ -216,6 +225,17 @@ WITH gi AS (
   ORDER BY ins."groupId", ins."agentId", ins."occurredAt"
   ON CONFLICT DO NOTHING
   RETURNING "groupId"
+), tag_in AS (
+  SELECT * FROM jsonb_to_recordset($6::jsonb) AS x("eventId" text, key text, value text)
+), tags AS (
+  INSERT INTO "ErrorGroupTag" ("groupId", key, value, "workspaceId", count, "firstSeen", "lastSeen")
+  SELECT ins."groupId", tag_in.key, tag_in.value, $1::uuid, count(*)::int, min(ins."occurredAt"), max(ins."occurredAt")
+  FROM tag_in JOIN ins ON ins."eventId" = tag_in."eventId" JOIN g ON g.id = ins."groupId"
+  GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+  ON CONFLICT ("groupId", key, value) DO UPDATE SET
+    count = "ErrorGroupTag".count + excluded.count,
+    "firstSeen" = LEAST("ErrorGroupTag"."firstSeen", excluded."firstSeen"),
+    "lastSeen" = GREATEST("ErrorGroupTag"."lastSeen", excluded."lastSeen")
 ), audit AS (
   INSERT INTO "AuditLog" (id, "workspaceId", "actorId", "actorType", action, "targetType", "targetId", before, after)
   SELECT gen_random_uuid(), $1::uuid, NULL, 'system', 'error.regressed', 'error', g.id::text,
@@ -224,7 +244,7 @@ WITH gi AS (
 )
 SELECT
   (SELECT coalesce(json_agg(id), '[]') FROM ins) AS inserted,
-  (SELECT coalesce(json_agg(json_build_object('id', id, 'inserted', inserted, 'regressed', regressed)), '[]') FROM g) AS groups,
+  (SELECT coalesce(json_agg(json_build_object('id', id, 'inserted', inserted, 'regressed', regressed, 'conditional', conditional)), '[]') FROM g) AS groups,
   (SELECT coalesce(json_agg(json_build_object('groupId', "groupId", 'n', n)), '[]') FROM (SELECT "groupId", count(*)::int AS n FROM users GROUP BY 1) u) AS users,
   (SELECT coalesce(json_agg(json_build_object('groupId', "groupId", 'n', n)), '[]') FROM (SELECT "groupId", count(*)::int AS n FROM agents GROUP BY 1) a) AS agents`;
 
@@ -233,12 +253,13 @@ async function writeBatch(
   target: StoreTarget,
   groups: ReturnType<typeof groupRows>,
   occurrences: OccurrenceRow[],
+  events: PreparedEvent[],
 ): Promise<BatchResult> {
   // Named, so each connection parses and plans this large statement once.
   const { rows } = await client.query<BatchResult>({
     name: "faultline-write-batch",
     text: WRITE_BATCH_SQL,
-    values: [target.workspaceId, target.projectId, JSON.stringify(groups), JSON.stringify(occurrences), randomInt(PROJECT_DAILY_SHARDS)],
+    values: [target.workspaceId, target.projectId, JSON.stringify(groups), JSON.stringify(occurrences), randomInt(PROJECT_DAILY_SHARDS), JSON.stringify(tagRows(events))],
   });
   return rows[0];
 }
@@ -294,7 +315,20 @@ function occurrenceRow(e: PreparedEvent) {
     recoveryMethod: e.recoveryMethod,
     recoveryDurationMs: e.recoveryDurationMs,
     recoveryAutomatic: e.recoveryAutomatic,
+    sourceContext: sourceContextOf(e.frames),
   };
+}
+
+/** The per-issue tag rollup's rows: each event's tags once (a repeated event id counts only if inserted). */
+function tagRows(events: PreparedEvent[]): { eventId: string; key: string; value: string }[] {
+  const seen = new Set<string>();
+  const rows: { eventId: string; key: string; value: string }[] = [];
+  for (const event of events) {
+    if (seen.has(event.eventId)) continue;
+    seen.add(event.eventId);
+    for (const [key, value] of eventTags(event)) rows.push({ eventId: event.eventId, key, value });
+  }
+  return rows;
 }
 
 type OccurrenceRow = ReturnType<typeof occurrenceRow> & { id: string; groupId: string };

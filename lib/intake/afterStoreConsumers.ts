@@ -1,4 +1,5 @@
 import { alertsConsumer } from "@/lib/alerts/alertsConsumer";
+import { reopenConsumer } from "@/lib/errors/triage/reopenConsumer";
 import type { AfterStoreConsumer } from "@/lib/intake/afterStore";
 import { metricsConsumer } from "@/lib/metrics/metricsConsumer";
 
@@ -6,4 +7,5 @@ import { metricsConsumer } from "@/lib/metrics/metricsConsumer";
 export const afterStoreConsumers: AfterStoreConsumer[] = [
   metricsConsumer,
   alertsConsumer,
+  reopenConsumer,
 ];

@@ -1,6 +1,7 @@
 import { evaluateAlerts } from "@/lib/alerts/evaluate/evaluateAlerts";
 import { processDeliveries } from "@/lib/alerts/notify/processDeliveries";
 import { env } from "@/lib/env";
+import { reopenIgnored } from "@/lib/errors/triage/reopenIssues";
 import type { Job } from "@/lib/jobs/job";
 
 /** Every background job of an app instance, started by lib/jobs/startJobs.ts. Add one line per job. */
@@ -19,6 +20,14 @@ export const jobList: Job[] = [
     intervalMs: env().ALERT_DELIVERY_INTERVAL_MS,
     run: async (now) => {
       await processDeliveries({ now });
+    },
+  },
+  // Issues ignored "for a duration" reopen when it has passed, even without new events.
+  {
+    name: "triage-ignore-expiry",
+    intervalMs: env().TRIAGE_IGNORE_SWEEP_INTERVAL_MS,
+    run: async (now) => {
+      await reopenIgnored({ expiredBy: now }, now);
     },
   },
 ];

@@ -1,4 +1,4 @@
-import { eventContexts } from "@/lib/errors/tags/eventTags";
+import { eventContexts } from "@/lib/ingest/eventTags";
 
 /**
  * The readable sections of one event from what ingest kept (`metadata.sentry` for Sentry SDKs, the

@@ -3,9 +3,10 @@ import { db } from "@/lib/db/prisma";
 import type { ErrorGroup, ErrorOccurrence, Prisma } from "@/lib/generated/prisma/client";
 import { eventFrames, frameLanguage } from "@/lib/errors/events/eventFrames";
 import { eventSections } from "@/lib/errors/events/eventSections";
+import { withoutContext, withSourceContext } from "@/lib/ingest/sourceContext";
 import { occurrenceFilter } from "@/lib/errors/events/occurrenceFilter";
 import { findVisibleError } from "@/lib/errors/findVisibleError";
-import { eventTags } from "@/lib/errors/tags/eventTags";
+import { eventTags } from "@/lib/ingest/eventTags";
 import { ApiError } from "@/lib/http/ApiError";
 
 export type EventSelector = "latest" | "oldest" | { eventId: string };
@@ -116,8 +117,13 @@ function neighbour(scope: Prisma.ErrorOccurrenceWhereInput, at: ErrorOccurrence,
   });
 }
 
-function exceptionOf(occurrence: Pick<ErrorOccurrence, "eventId" | "message" | "stackTrace">, group: GroupStack, mechanism: { type: string | null; handled: boolean | null } | null) {
-  const frames = eventFrames(occurrence, group).map((frame) => ({ ...frame, language: frameLanguage(frame, group.platform) }));
+function exceptionOf(occurrence: Pick<ErrorOccurrence, "eventId" | "message" | "stackTrace" | "sourceContext">, group: GroupStack, mechanism: { type: string | null; handled: boolean | null } | null) {
+  const base = eventFrames(occurrence, group);
+  // The event's own source lines win over the (taken from its first event) when it has them.
+  const frames = (occurrence.sourceContext ? withSourceContext(base.map(withoutContext), occurrence.sourceContext) : base).map((frame) => ({
+    ...frame,
+    language: frameLanguage(frame, group.platform),
+  }));
   return { eventId: occurrence.eventId, groupId: group.id, type: group.type, value: occurrence.message, mechanism, frames, stackTrace: occurrence.stackTrace };
 }
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { queryRows } from "@/lib/analytics/queryRows";
 import { findVisibleError } from "@/lib/errors/findVisibleError";
-import { DERIVED_TAG_KEYS } from "@/lib/errors/tags/eventTags";
+import { DERIVED_TAG_KEYS } from "@/lib/ingest/eventTags";
 
 export const TagDistributionQuerySchema = z.object({
   /** Top values per key. */

@@ -1,4 +1,4 @@
-import { parseUserAgent } from "@/lib/errors/tags/parseUserAgent";
+import { parseUserAgent } from "@/lib/ingest/parseUserAgent";
 
 /**
  * The tags of one event as the issue page and the per-issue tag rollup see them: environment,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { eventContexts, eventTags, MAX_ROLLUP_TAGS } from "@/lib/errors/tags/eventTags";
-import { parseUserAgent } from "@/lib/errors/tags/parseUserAgent";
+import { eventContexts, eventTags, MAX_ROLLUP_TAGS } from "@/lib/ingest/eventTags";
+import { parseUserAgent } from "@/lib/ingest/parseUserAgent";
 
 const CHROME_LINUX = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.6099.71 Safari/537.36";
 
