@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { withTransaction } from "@/lib/db/pool";
+import { latestReleasesOf } from "@/lib/errors/triage/latestRelease";
 import type { StatusDetails } from "@/lib/errors/triage/statusDetails";
 
 export type BulkChange =
@@ -42,9 +43,7 @@ const RESOLVE_SQL = `WITH ${TARGET}, upd AS (
     "resolvedAt" = CASE WHEN t.status = 'resolved' THEN g."resolvedAt" ELSE $3::timestamptz END,
     "resolvedById" = CASE WHEN t.status = 'resolved' THEN g."resolvedById" ELSE $2::uuid END,
     "resolvedInNextRelease" = $4::boolean,
-    "resolvedRelease" = CASE WHEN $4::boolean THEN (
-      SELECT value FROM "ErrorGroupTag" r WHERE r."groupId" = g.id AND r.key = 'release' ORDER BY r."lastSeen" DESC, r.value DESC LIMIT 1
-    ) END,
+    "resolvedRelease" = CASE WHEN $4::boolean THEN $5::jsonb ->> g.id::text END,
     "ignoredUntil" = NULL, "ignoreUntilEvents" = NULL, "ignoreUntilUsers" = NULL, "updatedAt" = $3::timestamptz
   FROM target t WHERE g.id = t.id AND (t.status <> 'resolved' OR t."resolvedInNextRelease" <> $4::boolean)
   ${RETURNING}
@@ -89,17 +88,19 @@ const ASSIGN_SQL = `WITH ${TARGET}, upd AS (
  */
 export async function applyBulkChunk(ids: string[], change: BulkChange, actorId: string | null, now: Date): Promise<ChangedIssue[]> {
   if (ids.length === 0) return [];
+  // "In the next release" remembers each issue's current release (lib/errors/triage/latestRelease.ts).
+  const baselines = change.action === "resolve" && change.statusDetails?.inNextRelease ? await latestReleasesOf(ids) : undefined;
   return withTransaction(async (client) => {
-    const { rows } = await run(client, ids, change, actorId, now);
+    const { rows } = await run(client, ids, change, actorId, now, baselines);
     return rows;
   });
 }
 
-function run(client: pg.PoolClient, ids: string[], change: BulkChange, actorId: string | null, now: Date) {
+function run(client: pg.PoolClient, ids: string[], change: BulkChange, actorId: string | null, now: Date, baselines?: Map<string, string | null>) {
   const base = [ids, actorId, now];
   switch (change.action) {
     case "resolve":
-      return client.query<ChangedIssue>(RESOLVE_SQL, [...base, change.statusDetails?.inNextRelease === true]);
+      return client.query<ChangedIssue>(RESOLVE_SQL, [...base, change.statusDetails?.inNextRelease === true, JSON.stringify(Object.fromEntries(baselines ?? []))]);
     case "ignore": {
       const d = change.statusDetails;
       const until = d?.ignoreDurationMinutes ? new Date(now.getTime() + d.ignoreDurationMinutes * 60_000) : null;

@@ -34,3 +34,14 @@ describe("release comparison", () => {
     expect(newer("9f8e7d6", "a1b2c3d")).toBe(false);
   });
 });
+
+describe("latest release of an issue", () => {
+  const at = (d: string) => new Date(`2026-01-${d}T00:00:00Z`);
+  it("is the highest version, else the release that appeared last", async () => {
+    const { latestRelease } = await import("@/lib/errors/triage/latestRelease");
+    expect(latestRelease([{ value: "shop@1.4.0", firstSeen: at("01") }, { value: "shop@1.3.9", firstSeen: at("02") }])).toBe("shop@1.4.0");
+    expect(latestRelease([{ value: "a1b2c3d", firstSeen: at("03") }, { value: "9f8e7d6", firstSeen: at("02") }])).toBe("a1b2c3d");
+    expect(latestRelease([{ value: "web@2.0.0", firstSeen: at("01") }, { value: "api@1.0.0", firstSeen: at("05") }])).toBe("api@1.0.0");
+    expect(latestRelease([])).toBeNull();
+  });
+});
