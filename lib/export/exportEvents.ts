@@ -7,7 +7,7 @@ import { assertCanExport, exportHeaders } from "@/lib/export/exportAccess";
 import { csvRecord } from "@/lib/export/csv";
 import { pagedStream } from "@/lib/export/pagedStream";
 
-const PAGE = 500;
+const PAGE = 250;
 
 interface EventRow {
   id: string;
@@ -44,6 +44,7 @@ export async function exportEvents(auth: AuthContext, errorId: string, query: Ex
     filters.push(`AND ${column} = $${values.length}`);
   }
   const base = values.length;
+  const statementKey = [query.environment, query.release, query.user].map((v) => (v === undefined ? "0" : "1")).join("");
   const sql = (after: boolean) => `
     SELECT id, "eventId", "occurredAt", severity::text, message, environment, release, "userId", "agentId", "runId", tags, metadata, "stackTrace"
     FROM "ErrorOccurrence" WHERE "groupId" = $1 ${filters.join(" ")}
@@ -56,7 +57,11 @@ export async function exportEvents(auth: AuthContext, errorId: string, query: Ex
     tail: isCsv ? "" : "\n]\n",
     first: "start",
     async page(cursor) {
-      const { rows } = cursor === "start" ? await pool().query<EventRow>(sql(false), values) : await pool().query<EventRow>(sql(true), [...values, cursor.occurredAt, cursor.id]);
+      // Named statements: each page is planned once per connection, not once per page.
+      const { rows } =
+        cursor === "start"
+          ? await pool().query<EventRow>({ name: `export-events-first-${statementKey}`, text: sql(false), values })
+          : await pool().query<EventRow>({ name: `export-events-next-${statementKey}`, text: sql(true), values: [...values, cursor.occurredAt, cursor.id] });
       const last = rows.at(-1);
       return { rows, next: rows.length === PAGE && last ? { occurredAt: last.occurredAt, id: last.id } : null };
     },
