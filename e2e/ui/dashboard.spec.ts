@@ -70,7 +70,7 @@ test("status, category, search, sort and paging controls filter the list", async
   await page.goto("/");
   await expect(rows(page)).toHaveCount(3);
   await page.getByLabel("Search errors").fill("valid address");
-  await expect(page).toHaveURL(/q=valid\+address/);
+  await expect(page).toHaveURL(/query=valid\+address/);
   await expect(rows(page)).toHaveCount(1);
   await page.getByLabel("Search errors").fill("");
   await expect(rows(page)).toHaveCount(3);
@@ -79,10 +79,10 @@ test("status, category, search, sort and paging controls filter the list", async
   await expect(rows(page)).toHaveCount(1);
   await page.getByLabel("Category").selectOption("");
 
-  await page.getByRole("group", { name: "Status" }).getByRole("button", { name: "resolved" }).click();
-  await expect(page).toHaveURL(/status=resolved/);
+  await page.getByRole("group", { name: "Status" }).getByRole("button", { name: "resolved", exact: true }).click();
+  await expect(page).toHaveURL(/query=is%3Aresolved/);
   await expect(page.getByText("No errors match these filters")).toBeVisible();
-  await page.getByRole("group", { name: "Status" }).getByRole("button", { name: "resolved" }).click();
+  await page.getByRole("group", { name: "Status" }).getByRole("button", { name: "resolved", exact: true }).click();
 
   await page.getByLabel("Sort by").selectOption("occurrences");
   await expect(rows(page).first()).toContainText(SEEDED.spike);
