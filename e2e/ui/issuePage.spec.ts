@@ -21,16 +21,18 @@ async function screenshotsLightAndDark(page: Page, name: string) {
   await page.emulateMedia({ colorScheme: "light" });
 }
 
-test("the issue page shows a real @sentry/browser event: frames with source context, breadcrumbs, request, user, tags, contexts, SDK", async ({ page, context }) => {
+test("the issue page shows a real @sentry/browser event: frames with source context, breadcrumbs, request, user, tags, contexts, SDK", async ({ page, context, browser }) => {
   const t = await createTenant("issue-page");
   const shop = await startSentryShop(`http://${t.key}@${app.host}/${t.projectPublicId}`, "shop-web@3.1.0");
   try {
-    const customer = await context.newPage();
+    // The customer's browser is another context: its page error is the point, not a failure of ours.
+    const customerContext = await browser.newContext();
+    const customer = await customerContext.newPage();
     await customer.goto(shop.url);
     await customer.click("#add");
     await customer.click("#buy");
     const id = await groupOfType(t, "TypeError");
-    await customer.close();
+    await customerContext.close();
 
     await signInAs(context, t.admin);
     await page.goto(`/errors/${id}`);
@@ -180,11 +182,11 @@ test("ignore until N more events, then the issue reopens by itself", async ({ pa
   const id = await groupOfType(t, "NoisyWarning");
   await signInAs(context, t.member);
   await page.goto(`/errors/${id}`);
-  await page.getByRole("button", { name: "Ignore" }).click();
+  await page.getByRole("button", { name: "Ignore", exact: true }).click();
   await page.getByRole("menuitem", { name: "Until N more events…" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("More events").fill("3");
-  await dialog.getByRole("button", { name: "Ignore" }).click();
+  await dialog.getByRole("button", { name: "Ignore", exact: true }).click();
   await expect(page.getByTestId("issue-status")).toHaveText(/IGNORED/);
   await expect(page.getByTestId("status-detail")).toHaveText("Ignored until 3 more events");
   await send(2);

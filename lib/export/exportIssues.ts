@@ -37,7 +37,7 @@ export async function exportIssues(auth: AuthContext, filters: ErrorFilters & { 
     first: "start",
     async page(cursor) {
       const keyset: Prisma.ErrorGroupWhereInput[] =
-        cursor === "start" ? [] : [{ OR: [{ lastSeen: { lt: cursor.lastSeen } }, { lastSeen: cursor.lastSeen, id: { lt: cursor.id } }] }];
+        cursor === "start" ? [] : [{ lastSeen: { lte: cursor.lastSeen } }, { OR: [{ lastSeen: { lt: cursor.lastSeen } }, { lastSeen: cursor.lastSeen, id: { lt: cursor.id } }] }];
       const groups = await db().errorGroup.findMany({ where: { AND: [scoped, ...keyset] }, orderBy: [{ lastSeen: "desc" }, { id: "desc" }], take: PAGE });
       const assignees = await db().user.findMany({ where: { id: { in: groups.map((g) => g.assigneeId).filter((id): id is string => Boolean(id)) } }, select: { id: true, email: true } });
       const emailOf = new Map(assignees.map((u) => [u.id, u.email]));

@@ -109,9 +109,11 @@ function findOccurrence(groupId: string, selector: EventSelector, scope: Prisma.
 
 function neighbour(scope: Prisma.ErrorOccurrenceWhereInput, at: ErrorOccurrence, direction: "older" | "newer") {
   const cmp = direction === "older" ? "lt" : "gt";
+  const bound = direction === "older" ? "lte" : "gte";
   const dir = direction === "older" ? "desc" : "asc";
   return db().errorOccurrence.findFirst({
-    where: { AND: [scope, { OR: [{ occurredAt: { [cmp]: at.occurredAt } }, { occurredAt: at.occurredAt, id: { [cmp]: at.id } }] }] },
+    // The plain bound lets the (groupId, occurredAt) index start at the event instead of an end.
+    where: { AND: [scope, { occurredAt: { [bound]: at.occurredAt } }, { OR: [{ occurredAt: { [cmp]: at.occurredAt } }, { occurredAt: at.occurredAt, id: { [cmp]: at.id } }] }] },
     orderBy: [{ occurredAt: dir }, { id: dir }],
     select: { eventId: true },
   });

@@ -14,6 +14,8 @@ export async function listEvents(auth: AuthContext, errorId: string, query: List
   const where = occurrenceFilter(group.id, query);
   if (query.cursor) {
     const after = decodeEventCursor(query.cursor);
+    // The plain bound lets the (groupId, occurredAt) index start at the cursor.
+    where.occurredAt = { lte: after.occurredAt };
     where.OR = [{ occurredAt: { lt: after.occurredAt } }, { occurredAt: after.occurredAt, id: { lt: after.id } }];
   }
   const rows = await db().errorOccurrence.findMany({
