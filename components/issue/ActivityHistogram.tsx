@@ -5,7 +5,7 @@ import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recha
 import type { TooltipContentProps } from "recharts";
 import type { NameType, ValueType } from "recharts/types/component/DefaultTooltipContent";
 import { Section } from "@/components/ui/Section";
-import { formatCount } from "@/lib/client/format";
+import { countOf, formatCount } from "@/lib/client/format";
 import { useIssueActivityQuery } from "@/lib/client/hooks/useIssueActivityQuery";
 import { granularityOf, utcBucketLabel, utcDateTime } from "@/lib/client/utcTime";
 
@@ -42,7 +42,7 @@ export function ActivityHistogram({ errorId }: { errorId: string }) {
       }
     >
       <p className="mb-1 text-xs text-gray-500 dark:text-gray-400" data-testid="histogram-total">
-        {formatCount(total)} events in the last {period === "24h" ? "24 hours" : "30 days"} · UTC {granularity === "day" ? "days" : "hours"}
+        {countOf(total, "event")} in the last {period === "24h" ? "24 hours" : "30 days"} · UTC {granularity === "day" ? "days" : "hours"}
       </p>
       <div className="h-28 text-gray-500 dark:text-gray-400" data-testid={`histogram-${period}`}>
         {histogram && (

@@ -7,7 +7,7 @@ import { ErrorState } from "@/components/ui/ErrorState";
 import { Section } from "@/components/ui/Section";
 import { LoadingState } from "@/components/ui/Spinner";
 import { useToast } from "@/components/ui/Toast";
-import { formatCount } from "@/lib/client/format";
+import { countOf, formatCount } from "@/lib/client/format";
 import { useInvestigationQuery, useSetCheckMutation } from "@/lib/client/hooks/useInvestigationQuery";
 import type { Investigation } from "@/lib/investigation/getInvestigation";
 
@@ -36,7 +36,7 @@ export function InvestigationPanel({ errorId, canCheck }: { errorId: string; can
         <p className="text-sm" data-testid="pattern">
           <span className="rounded bg-gray-900 px-2 py-0.5 font-mono text-xs uppercase text-white dark:bg-gray-100 dark:text-gray-900">{data.pattern.kind}</span>{" "}
           <span className="text-gray-700 dark:text-gray-300">
-            {formatCount(data.pattern.count)} events {data.pattern.window === "7d" ? "in the last 7 days" : "in all"}, {new Date(data.pattern.firstAt).toUTCString()} → {new Date(data.pattern.lastAt).toUTCString()}
+            {countOf(data.pattern.count, "event")} {data.pattern.window === "7d" ? "in the last 7 days" : "in all"}, {new Date(data.pattern.firstAt).toUTCString()} → {new Date(data.pattern.lastAt).toUTCString()}
           </span>
         </p>
         <p className="mt-1 text-xs text-gray-500 dark:text-gray-400">Rule: {data.pattern.kind} = {PATTERN_RULES[data.pattern.kind]} (docs/metrics.md).</p>

@@ -106,7 +106,7 @@ export function IssueActions({ issue, members, currentUserId, isPending, onUpdat
           value={issue.assigneeId ?? ""}
           disabled={isPending}
           onChange={(e) => onUpdate({ assigneeId: e.target.value || null })}
-          className="rounded-md border border-gray-300 bg-white py-1.5 pl-2 pr-7 text-sm text-gray-900 dark:border-gray-700 dark:bg-gray-800 dark:text-gray-100"
+          className="max-w-[12rem] rounded-md border border-gray-300 bg-white py-1.5 pl-2 pr-7 text-sm text-gray-900 dark:border-gray-700 dark:bg-gray-800 dark:text-gray-100"
         >
           <option value="">Unassigned</option>
           {assignable.map((m) => (

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { formatDistanceToNow } from "date-fns";
 import type { ReactNode } from "react";
 import { Badge, SeverityBadge, StatusBadge } from "@/components/ui/Badge";
-import { formatCount } from "@/lib/client/format";
+import { countOf, formatCount } from "@/lib/client/format";
 import type { ErrorDetails } from "@/lib/errors/getErrorDetails";
 
 interface IssueHeaderProps {
@@ -17,7 +17,7 @@ function Seen({ iso, release, label }: { iso: string; release: string | null; la
   return (
     <div className="min-w-0">
       <dt className="text-xs text-gray-500 dark:text-gray-400">{label}</dt>
-      <dd className="truncate text-sm text-gray-900 dark:text-gray-100">
+      <dd className="text-sm text-gray-900 dark:text-gray-100">
         <time dateTime={iso} title={new Date(iso).toUTCString()}>
           {formatDistanceToNow(new Date(iso), { addSuffix: true })}
         </time>
@@ -33,8 +33,8 @@ export function statusDetailText(issue: ErrorDetails): string | null {
   if (issue.status === "resolved" && d.inNextRelease) return `Resolved in the next release${d.resolvedRelease ? ` after ${d.resolvedRelease}` : ""}: only a newer release reopens it`;
   if (issue.status !== "ignored") return null;
   if (d.ignoredUntil) return `Ignored until ${new Date(d.ignoredUntil).toLocaleString()}`;
-  if (d.ignoreUntilEvents !== null) return `Ignored until ${formatCount(Math.max(0, d.ignoreUntilEvents - issue.occurrences))} more events`;
-  if (d.ignoreUntilUsers !== null) return `Ignored until ${formatCount(Math.max(0, d.ignoreUntilUsers - issue.impact.usersAffected))} more users are affected`;
+  if (d.ignoreUntilEvents !== null) return `Ignored until ${countOf(Math.max(0, d.ignoreUntilEvents - issue.occurrences), "more event", "more events")}`;
+  if (d.ignoreUntilUsers !== null) return `Ignored until ${countOf(Math.max(0, d.ignoreUntilUsers - issue.impact.usersAffected), "more user", "more users")} ${d.ignoreUntilUsers - issue.impact.usersAffected === 1 ? "is" : "are"} affected`;
   return "Ignored forever";
 }
 
@@ -42,7 +42,7 @@ export function statusDetailText(issue: ErrorDetails): string | null {
 export function IssueHeader({ issue, listHref, actions }: IssueHeaderProps) {
   const detail = statusDetailText(issue);
   return (
-    <header className="sticky top-0 z-20 border-b border-gray-200 bg-white/95 backdrop-blur dark:border-gray-800 dark:bg-gray-900/95" data-testid="issue-header">
+    <header className="z-20 border-b sm:sticky sm:top-0 border-gray-200 bg-white/95 backdrop-blur dark:border-gray-800 dark:bg-gray-900/95" data-testid="issue-header">
       <div className="mx-auto max-w-screen-2xl px-3 py-3 sm:px-6 lg:px-8">
         <div className="flex flex-wrap items-center gap-2 text-xs">
           <Link href={listHref} className="text-blue-700 hover:underline dark:text-blue-400">

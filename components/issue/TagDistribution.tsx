@@ -22,7 +22,7 @@ export function TagDistribution({ errorId, workspaceId }: { errorId: string; wor
             <div key={tag.key} data-testid={`tag-${tag.key}`}>
               <div className="mb-1 flex items-baseline justify-between text-xs">
                 <span className="font-mono font-medium text-gray-900 dark:text-gray-100">{tag.key}</span>
-                <span className="text-gray-500 dark:text-gray-400">{formatCount(tag.distinctValues)} values</span>
+                <span className="text-gray-500 dark:text-gray-400">{formatCount(tag.distinctValues)} {tag.distinctValues === 1 ? "value" : "values"}</span>
               </div>
               <ul className="space-y-1">
                 {tag.topValues.map((v) => (

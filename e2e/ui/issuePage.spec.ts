@@ -74,7 +74,7 @@ test("the issue page shows a real @sentry/browser event: frames with source cont
 
     // Sidebar: tag distribution from the rollup and the 24 h histogram.
     await expect(page.getByTestId("tag-browser")).toContainText("100%");
-    await expect(page.getByTestId("histogram-total")).toContainText("1 events in the last 24 hours");
+    await expect(page.getByTestId("histogram-total")).toContainText("1 event in the last 24 hours");
     await screenshotsLightAndDark(page, "issue-page");
 
     // A member comments; the activity tab shows it.
@@ -190,7 +190,7 @@ test("ignore until N more events, then the issue reopens by itself", async ({ pa
   await expect(page.getByTestId("issue-status")).toHaveText(/IGNORED/);
   await expect(page.getByTestId("status-detail")).toHaveText("Ignored until 3 more events");
   await send(2);
-  await expect(page.getByTestId("status-detail")).toHaveText("Ignored until 1 more events", { timeout: 20_000 });
+  await expect(page.getByTestId("status-detail")).toHaveText("Ignored until 1 more event", { timeout: 20_000 });
   await send(1);
   await expect(page.getByTestId("issue-status")).toHaveText(/NEW/, { timeout: 20_000 });
   await page.getByRole("tab", { name: "Activity" }).click();

@@ -18,3 +18,8 @@ export function formatSeconds(seconds: number): string {
   if (seconds < 5400) return `${decimal.format(seconds / 60)} min`;
   return `${decimal.format(seconds / 3600)} h`;
 }
+
+/** "1 event", "3 events" (the count formatted). */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${integer.format(n)} ${n === 1 ? singular : plural}`;
+}

@@ -15,6 +15,8 @@ describe("culpritOf", () => {
   it("falls back to the innermost frame, strips URL origins and queries, and copes with junk", () => {
     expect(culpritOf([{ function: "checkout", filename: "http://localhost:3000/static/app.js?v=3" }])).toBe("static/app.js in checkout");
     expect(culpritOf([{ module: "app.views" }])).toBe("app.views");
+    // An inline script of a page: the page's address.
+    expect(culpritOf([{ function: "checkout", filename: "http://localhost:4000/", inApp: true }])).toBe("localhost:4000/ in checkout");
     expect(culpritOf([])).toBeNull();
     expect(culpritOf(null)).toBeNull();
     expect(culpritOf(["x", 1, null])).toBeNull();

@@ -15,10 +15,12 @@ export function culpritOf(frames: unknown): string | null {
   return where ?? fn ?? null;
 }
 
-/** The last three path segments, without the query string or the origin of a URL. */
+/** The last three path segments, without the query string or the origin of a URL (kept for a page's own URL). */
 function shortPath(path: string | undefined): string | undefined {
   if (!path) return undefined;
-  const clean = path.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]+/i, "").replace(/[?#].*$/, "");
+  const noQuery = path.replace(/[?#].*$/, "");
+  const clean = noQuery.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]+/i, "");
   const parts = clean.split(/[\\/]/).filter(Boolean);
-  return parts.length > 3 ? parts.slice(-3).join("/") : parts.join("/") || clean || undefined;
+  if (parts.length === 0) return noQuery.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "") || undefined;
+  return parts.slice(-3).join("/");
 }

@@ -13,6 +13,7 @@ describe("runbook recommendations", () => {
     expect(sections({ message: "jwt expired", category: "auth" })).toContain("Authentication");
     expect(sections({ message: "429 Too Many Requests" })).toContain("Rate limiting");
     expect(sections({ type: "ValidationError", category: "validation" })).toEqual(["Input validation", "Pattern: isolated"]);
+    expect(sections({ type: "TypeError", message: "Cannot read properties of undefined (reading 'items')" })).toEqual(["Code defect", "Pattern: isolated"]);
   });
 
   it("adds the pattern's steps (seed 004) and the critical response for critical issues", () => {

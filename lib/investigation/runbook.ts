@@ -131,6 +131,17 @@ const SECTIONS: Section[] = [
     ],
   },
   {
+    id: "defect",
+    title: "Code defect",
+    categories: [],
+    text: /\b(?:TypeError|ReferenceError|NullPointerException|NullReferenceException|AttributeError|KeyError|IndexError|NameError|NoMethodError|UnboundLocalError|ClassCastException|IndexOutOfBounds\w*|nil pointer dereference|undefined is not|cannot read propert|is not a function)/i,
+    items: [
+      ["reproduce", "Reproduce it with the latest event's request, user and breadcrumbs"],
+      ["release", "Check what changed in the release it was first seen in"],
+      ["test", "Write a failing test for this case before fixing it"],
+    ],
+  },
+  {
     id: "configuration",
     title: "Configuration",
     categories: ["configuration"],

@@ -49,7 +49,7 @@ export function EventViewer({ errorId, workspaceId, eventId, onNavigate }: Event
       <ExceptionSection exceptions={event.exceptions} />
       <BreadcrumbsSection breadcrumbs={event.breadcrumbs} occurredAt={event.occurredAt} />
       <RequestSection request={event.request} />
-      <div className="grid gap-4 xl:grid-cols-2">
+      <div className="grid items-start gap-4 xl:grid-cols-2">
         <UserSection user={event.user} />
         <EventFactsSection event={event} />
       </div>
