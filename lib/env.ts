@@ -1,8 +1,13 @@
 import { z } from "zod";
 
+/** `VAR=` (as a compose file passes an unset variable) means unset, not an invalid value. */
+const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
+
 /** Server configuration, validated once. A bad value is a clear message at boot, not a crash later. */
 const EnvSchema = z.object({
   DATABASE_URL: z.string().url("DATABASE_URL must be a postgresql:// URL"),
+  /** A read replica for dashboard aggregates (the analytics pool); unset: the primary. */
+  DATABASE_READ_URL: z.preprocess(emptyAsUnset, z.string().url("DATABASE_READ_URL must be a postgresql:// URL").optional()),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATABASE_ANALYTICS_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(6),
   PUBLIC_URL: z.string().url().optional(),
@@ -23,6 +28,19 @@ const EnvSchema = z.object({
   /** How often issues ignored "for a duration" are checked for reopening; 0 disables the sweep on this instance. */
   TRIAGE_IGNORE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   PAGERDUTY_EVENTS_URL: z.string().url().default("https://events.pagerduty.com/v2/enqueue"),
+  /** Disk space the database may use ("50GB"): the status page's disk forecast counts against it instead of a filesystem. */
+  FAULTLINE_DISK_BUDGET: z.preprocess(
+    emptyAsUnset,
+    z.string().regex(/^\s*\d+(\.\d+)?\s*[kmgtp]?(i?b)?\s*$/i, "FAULTLINE_DISK_BUDGET must be a size such as 50GB").optional(),
+  ),
+  /** The embedded PostgreSQL's data directory (set by `npm start`): its filesystem's free space feeds the disk forecast. */
+  FAULTLINE_DATA_DIR: z.preprocess(emptyAsUnset, z.string().optional()),
+  /** How often the retention job runs (drops expired partitions, deletes, cleans); 0 disables it on this instance. */
+  RETENTION_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
+  /** How often partitions are created ahead; 0 disables the job on this instance (ingest still creates a missing day). */
+  PARTITION_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
+  /** How often the storage job samples table and project sizes; 0 disables it on this instance. */
+  STORAGE_SAMPLE_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
   /** Money per credit, for estimatedRevenueLoss (credits lost × CREDIT_VALUE). */
   CREDIT_VALUE: z.coerce.number().nonnegative().default(1),
 });

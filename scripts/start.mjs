@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { spawn } from "node:child_process";
 import { startEmbeddedPostgres } from "./embeddedDb.mjs";
+import { assertDatabaseReachable, assertPortFree, describeStartupError, StartupError } from "./startupChecks.mjs";
 import { bin, capture, run } from "./run.mjs";
 import { needsBuild } from "./needsBuild.mjs";
 
@@ -19,23 +20,34 @@ let app;
 let stopping = false;
 
 async function main() {
+  await assertPortFree(port, { host, what: "Faultline", envVar: "PORT" });
   if (!env.DATABASE_URL) {
     const pgPort = Number(env.FAULTLINE_PG_PORT ?? 5460);
-    console.log(`Starting embedded PostgreSQL on 127.0.0.1:${pgPort} (data in .faultline/pgdata)…`);
-    database = await startEmbeddedPostgres({ dataDir: path.join(root, ".faultline", "pgdata"), port: pgPort, database: "faultline" });
+    const dataDir = path.resolve(root, env.FAULTLINE_DATA_DIR ?? path.join(".faultline", "pgdata"));
+    console.log(`Starting embedded PostgreSQL on 127.0.0.1:${pgPort} (data in ${path.relative(root, dataDir) || dataDir})…`);
+    database = await startEmbeddedPostgres({ dataDir, port: pgPort, database: "faultline" });
     env.DATABASE_URL = database.url;
+    // The app reads free space of this filesystem for the ingest-health page's disk forecast.
+    env.FAULTLINE_DATA_DIR = dataDir;
+  } else {
+    await assertDatabaseReachable(env.DATABASE_URL);
   }
   console.log("Applying migrations…");
-  await run(bin("prisma"), ["migrate", "deploy"], { cwd: root, env });
+  await run(bin("prisma"), ["migrate", "deploy"], { cwd: root, env }).catch(() => {
+    throw new StartupError("Applying the database migrations failed; PostgreSQL's reason is printed above. Nothing was started.");
+  });
   if (!dev && needsBuild(root)) {
     console.log("Building the app (first start or sources changed)…");
-    await run(bin("next"), ["build"], { cwd: root, env });
+    await run(bin("next"), ["build"], { cwd: root, env }).catch(() => {
+      throw new StartupError("Building the app failed; the compiler's output is above.");
+    });
   }
   const demo = JSON.parse((await capture(bin("tsx"), ["scripts/seedDemo.ts"], { cwd: root, env })).trim().split("\n").pop());
 
   const publicUrl = env.PUBLIC_URL ?? `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
   app = spawn(bin("next"), [dev ? "dev" : "start", "-H", host, "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
-  app.stdout.on("data", (chunk) => process.stdout.write(chunk));
+  // The build is also a standalone server for the container image; `next start` serves it all the same.
+  app.stdout.on("data", (chunk) => process.stdout.write(String(chunk).replace(/^.*"next start" does not work with "output: standalone".*\n/m, "")));
   app.on("exit", (code) => {
     if (!stopping) shutdown(code ?? 1);
   });
@@ -69,7 +81,8 @@ process.on("SIGINT", () => shutdown(0));
 process.on("SIGTERM", () => shutdown(0));
 
 main().catch(async (error) => {
-  console.error(`Faultline failed to start: ${error.message}`);
+  console.error(`Faultline failed to start: ${describeStartupError(error)}`);
+  if (env.FAULTLINE_DEBUG && error?.stack) console.error(error.stack);
   await shutdown(1);
 });
 fs.mkdirSync(path.join(root, ".faultline"), { recursive: true });

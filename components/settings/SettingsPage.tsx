@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { AppHeader } from "@/components/dashboard/AppHeader";
 import { AlertRulesSettings } from "@/components/settings/AlertRulesSettings";
@@ -31,7 +32,12 @@ export function SettingsPage() {
         <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
           <div>
             <h1 className="text-2xl font-bold text-gray-900 dark:text-gray-100">Project settings</h1>
-            <p className="mt-1 text-sm text-gray-500 dark:text-gray-400">Ingest keys, where to send errors, and alerting</p>
+            <p className="mt-1 text-sm text-gray-500 dark:text-gray-400">
+              Ingest keys, where to send errors, and alerting ·{" "}
+              <Link href={`/settings/status${workspace ? `?ws=${workspace.id}` : ""}`} className="font-medium text-blue-700 hover:underline dark:text-blue-400">
+                Status
+              </Link>
+            </p>
           </div>
           {workspace && workspace.projects.length > 1 && project && (
             <label className="flex items-center gap-2 text-sm text-gray-600 dark:text-gray-300">

@@ -23,3 +23,18 @@ export function formatSeconds(seconds: number): string {
 export function countOf(n: number, singular: string, plural = `${singular}s`): string {
   return `${integer.format(n)} ${n === 1 ? singular : plural}`;
 }
+
+const BYTE_UNITS = ["B", "KB", "MB", "GB", "TB", "PB"];
+
+/** Bytes as "812 B", "4.2 MB", "1.3 GB" (binary multiples). */
+export function formatBytes(bytes: number | null): string {
+  if (bytes === null || !Number.isFinite(bytes)) return "—";
+  let value = Math.abs(bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const text = value >= 100 || unit === 0 ? integer.format(value) : decimal.format(Math.round(value * 10) / 10);
+  return `${bytes < 0 ? "−" : ""}${text} ${BYTE_UNITS[unit]}`;
+}

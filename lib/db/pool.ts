@@ -1,5 +1,5 @@
 import pg from "pg";
-import { env } from "@/lib/env";
+import { env, type Env } from "@/lib/env";
 
 const globalForPool = globalThis as unknown as { faultlinePool?: pg.Pool; faultlineAnalyticsPool?: pg.Pool };
 
@@ -16,13 +16,15 @@ export function pool(): pg.Pool {
 /**
  * A separate, smaller pool for dashboard reads: a heavy view can never take the connections ingest
  * needs. Its sessions run without parallel workers: one view issues several queries at once, and
- * on a small machine the extra worker processes only add start-up cost and contention.
+ * on a small machine the extra worker processes only add start-up cost and contention. With
+ * DATABASE_READ_URL set it reads from that server (a streaming replica): only read-only aggregate
+ * queries run here, and a view a second behind the primary is fine for a dashboard.
  */
 export function analyticsPool(): pg.Pool {
   if (!globalForPool.faultlineAnalyticsPool) {
-    const { DATABASE_URL, DATABASE_ANALYTICS_POOL_SIZE } = env();
+    const { DATABASE_ANALYTICS_POOL_SIZE } = env();
     globalForPool.faultlineAnalyticsPool = new pg.Pool({
-      connectionString: DATABASE_URL,
+      connectionString: analyticsDatabaseUrl(env()),
       max: DATABASE_ANALYTICS_POOL_SIZE,
       // Dashboards poll: keep warm backends (their catalog caches and plans) between refreshes.
       idleTimeoutMillis: 120_000,
@@ -31,6 +33,11 @@ export function analyticsPool(): pg.Pool {
     globalForPool.faultlineAnalyticsPool.on("error", () => undefined);
   }
   return globalForPool.faultlineAnalyticsPool;
+}
+
+/** Where dashboard aggregates are read: the read replica when configured, else the primary. */
+export function analyticsDatabaseUrl(config: Pick<Env, "DATABASE_URL" | "DATABASE_READ_URL">): string {
+  return config.DATABASE_READ_URL ?? config.DATABASE_URL;
 }
 
 /** Runs `fn` inside BEGIN/COMMIT on one connection; rolls back on any error. */

@@ -5,6 +5,7 @@ import { uuidv7 } from "@/lib/ids/uuidv7";
 import { sourceContextOf } from "@/lib/ingest/sourceContext";
 import { eventTags } from "@/lib/ingest/eventTags";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
+import { ensureOccurrencePartitions, forgetOccurrencePartitions, isMissingPartition } from "@/lib/db/partitions/occurrencePartitions";
 
 export interface StoreTarget {
   workspaceId: string;
@@ -35,23 +36,43 @@ export interface StoreOutcome {
  * group before it exists within the statement (foreign keys are checked at statement end). When this
  * resolves, everything is committed.
  */
-export async function storeEvents(target: StoreTarget, events: PreparedEvent[]): Promise<StoreOutcome> {
+export interface StoreOptions {
+  /** Per event (same order): false counts it in every total but does not keep its occurrence (spike protection). */
+  store?: boolean[];
+}
+
+export async function storeEvents(target: StoreTarget, events: PreparedEvent[], options: StoreOptions = {}): Promise<StoreOutcome> {
   if (events.length === 0) return { results: [], newGroupIds: [], regressedGroupIds: [], conditionalGroupIds: [] };
   const groups = groupRows(target.projectId, events);
   const occurrences = events
-    .map((event) => ({ ...occurrenceRow(event), id: uuidv7(event.occurredAt.getTime()), groupId: groupIdFor(target.projectId, event.fingerprint) }))
+    .map((event, i) => ({
+      ...occurrenceRow(event),
+      id: uuidv7(event.occurredAt.getTime()),
+      groupId: groupIdFor(target.projectId, event.fingerprint),
+      store: options.store?.[i] ?? true,
+    }))
     // Sorted so two batches carrying the same retried event ids wait on each other in one order.
     .sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
 
+  // Each UTC day's occurrences go to that day's partition: make sure it exists before writing.
+  await ensureOccurrencePartitions(occurrences.map((o) => o.occurredAt.slice(0, 10)));
   // unique_violation: two transactions creating the same new group race on its primary key (the
   // upsert's arbiter is (projectId, fingerprint)); the retry finds the group and updates it.
-  const outcome = await retryOnDeadlock(() => withTransaction(async (client) => {
-    const result = await writeBatch(client, target, groups, occurrences, events);
-    await addDistinctCounts(client, result.users, result.agents);
-    const accepted = new Set(result.inserted);
-    await linkParents(client, target, occurrences.filter((o) => o.parentEventId && accepted.has(o.id)));
-    return result;
-  }), 4, [UNIQUE_VIOLATION]);
+  const write = () =>
+    retryOnDeadlock(() => withTransaction(async (client) => {
+      const result = await writeBatch(client, target, groups, occurrences, events);
+      await addDistinctCounts(client, result.users, result.agents);
+      const accepted = new Set(result.inserted);
+      await linkParents(client, target, occurrences.filter((o) => o.parentEventId && accepted.has(o.id)));
+      return result;
+    }), 4, [UNIQUE_VIOLATION]);
+  const outcome = await write().catch(async (error) => {
+    // A partition this instance thought existed was dropped by retention meanwhile: look again, once.
+    if (!isMissingPartition(error)) throw error;
+    forgetOccurrencePartitions();
+    await ensureOccurrencePartitions(occurrences.map((o) => o.occurredAt.slice(0, 10)));
+    return write();
+  });
 
   const accepted = new Set(outcome.inserted);
   const byEventOrder = new Map<PreparedEvent, string>();
@@ -114,31 +135,41 @@ WITH gi AS (
   SELECT * FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, fingerprint text, type text, message text, severity text,
     category text, source text, platform text, at timestamptz, "stackTrace" text, frames jsonb, context jsonb)
 ), oi AS (
-  SELECT * FROM jsonb_to_recordset($4::jsonb) AS x(id uuid, "groupId" uuid, "eventId" text, "occurredAt" timestamptz,
+  SELECT DISTINCT ON ("eventId") * FROM jsonb_to_recordset($4::jsonb) AS x(id uuid, "groupId" uuid, "eventId" text, "occurredAt" timestamptz,
     severity text, message text, "stackTrace" text, "userId" text, "agentId" text, "runId" text, environment text,
     release text, tags jsonb, metadata jsonb, "parentEventId" text, "creditsLost" numeric, "executionsAffected" int,
-    recovered boolean, "recoveryMethod" text, "recoveryDurationMs" int, "recoveryAutomatic" boolean, "sourceContext" jsonb)
+    recovered boolean, "recoveryMethod" text, "recoveryDurationMs" int, "recoveryAutomatic" boolean, "sourceContext" jsonb, store boolean)
+  ORDER BY "eventId", id
+), keys AS (
+  -- Idempotency: an event id counts once per project (ErrorEventId; see migration 20261201232505).
+  INSERT INTO "ErrorEventId" ("projectId", "eventId", "occurredAt", "groupId", "occurrenceId")
+  SELECT $2::uuid, "eventId", "occurredAt", "groupId", CASE WHEN store THEN id END FROM oi
+  ORDER BY "eventId"
+  ON CONFLICT ("projectId", "eventId") DO NOTHING
+  RETURNING "eventId"
 ), ins AS (
+  -- Every accepted event: counts, users and rollups below are exact whether or not it is stored.
+  SELECT oi.* FROM oi JOIN keys USING ("eventId")
+), stored AS (
   INSERT INTO "ErrorOccurrence" (id, "groupId", "projectId", "workspaceId", "eventId", "occurredAt", severity, message,
     "stackTrace", "userId", "agentId", "runId", environment, release, tags, metadata, "parentEventId",
     "creditsLost", "executionsAffected", recovered, "recoveryMethod", "recoveryDurationMs", "recoveryAutomatic", "sourceContext")
   SELECT id, "groupId", $2::uuid, $1::uuid, "eventId", "occurredAt", severity::"Severity", message,
     "stackTrace", "userId", "agentId", "runId", environment, release, tags, metadata, "parentEventId",
     "creditsLost", "executionsAffected", recovered, "recoveryMethod", "recoveryDurationMs", "recoveryAutomatic", "sourceContext"
-  FROM oi
-  ON CONFLICT ("projectId", "eventId") DO NOTHING
-  RETURNING id, "groupId", "eventId", "occurredAt", "userId", "agentId", environment, "creditsLost", "executionsAffected"
+  FROM ins WHERE store
 ), agg AS (
   SELECT "groupId", count(*)::int AS n, min("occurredAt") AS first, max("occurredAt") AS last,
-    sum("creditsLost") AS credits, sum("executionsAffected")::int AS executions
+    sum("creditsLost") AS credits, sum("executionsAffected")::int AS executions, (count(*) FILTER (WHERE NOT store))::int AS sampled
   FROM ins GROUP BY "groupId"
 ), g AS (
   INSERT INTO "ErrorGroup" AS eg (id, "workspaceId", "projectId", fingerprint, type, message, severity, category, source,
     platform, "firstSeen", "lastSeen", "occurrenceCount", "creditsLost", "executionsAffected", "stackTrace", frames,
-    context, "updatedAt")
+    context, "sampledCount", "lastSampledAt", "updatedAt")
   SELECT gi.id, $1::uuid, $2::uuid, gi.fingerprint, gi.type, gi.message, gi.severity::"Severity", gi.category, gi.source,
     gi.platform, coalesce(agg.first, gi.at), coalesce(agg.last, gi.at), coalesce(agg.n, 0), coalesce(agg.credits, 0),
-    coalesce(agg.executions, 0), gi."stackTrace", gi.frames, gi.context, now()
+    coalesce(agg.executions, 0), gi."stackTrace", gi.frames, gi.context, coalesce(agg.sampled, 0),
+    CASE WHEN agg.sampled > 0 THEN now() END, now()
   FROM gi LEFT JOIN agg ON agg."groupId" = gi.id
   ORDER BY gi.fingerprint
   ON CONFLICT ("projectId", fingerprint) DO UPDATE SET
@@ -147,6 +178,8 @@ WITH gi AS (
     "lastSeen" = CASE WHEN excluded."occurrenceCount" > 0 THEN GREATEST(eg."lastSeen", excluded."lastSeen") ELSE eg."lastSeen" END,
     "creditsLost" = eg."creditsLost" + excluded."creditsLost",
     "executionsAffected" = eg."executionsAffected" + excluded."executionsAffected",
+    "sampledCount" = eg."sampledCount" + excluded."sampledCount",
+    "lastSampledAt" = coalesce(excluded."lastSampledAt", eg."lastSampledAt"),
     -- "Resolved in the next release" issues are reopened after the commit, only by a newer release
     -- (lib/errors/triage/reopenConsumer.ts); any other resolved issue regresses on a new event.
     status = CASE WHEN eg.status = 'resolved' AND NOT eg."resolvedInNextRelease" AND excluded."occurrenceCount" > 0 THEN 'new'::"ErrorStatus" ELSE eg.status END,
@@ -331,25 +364,28 @@ function tagRows(events: PreparedEvent[]): { eventId: string; key: string; value
   return rows;
 }
 
-type OccurrenceRow = ReturnType<typeof occurrenceRow> & { id: string; groupId: string };
+type OccurrenceRow = ReturnType<typeof occurrenceRow> & { id: string; groupId: string; store: boolean };
 
 /**
- * Resolves parentEventId to the parent occurrence (earlier or same batch), counts the cascade on the
- * parent's group and in the daily cascade rollup used by the error-chain analysis.
+ * Resolves parentEventId through ErrorEventId (earlier or same batch; the parent may have been
+ * counted without being stored), links stored children to a stored parent occurrence, and counts the
+ * cascade on the parent's group and in the daily cascade rollup used by the error-chain analysis.
  */
 async function linkParents(client: pg.PoolClient, target: StoreTarget, accepted: OccurrenceRow[]): Promise<void> {
-  const children = accepted.map((r) => ({ id: r.id, parentEventId: r.parentEventId }));
+  const children = accepted.map((r) => ({ id: r.id, occurredAt: r.occurredAt, groupId: r.groupId, creditsLost: r.creditsLost, store: r.store, parentEventId: r.parentEventId }));
   if (children.length === 0) return;
   await client.query(
     `WITH linked AS (
-       UPDATE "ErrorOccurrence" o SET "parentOccurrenceId" = p.id
-       FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, "parentEventId" text)
-       JOIN "ErrorOccurrence" p ON p."projectId" = $1::uuid AND p."eventId" = x."parentEventId"
-       WHERE o.id = x.id
-       RETURNING p."groupId" AS "parentGroupId", o."groupId" AS "childGroupId", o."occurredAt", o."creditsLost"
+       SELECT x.*, p."groupId" AS "parentGroupId", p."occurrenceId" AS "parentOccurrenceId"
+       FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, "occurredAt" timestamptz, "groupId" uuid, "creditsLost" numeric, store boolean, "parentEventId" text)
+       JOIN "ErrorEventId" p ON p."projectId" = $1::uuid AND p."eventId" = x."parentEventId"
+     ), link AS (
+       UPDATE "ErrorOccurrence" o SET "parentOccurrenceId" = l."parentOccurrenceId"
+       FROM linked l
+       WHERE l.store AND l."parentOccurrenceId" IS NOT NULL AND o.id = l.id AND o."occurredAt" = l."occurredAt"
      ), cascades AS (
        INSERT INTO "CascadeDaily" ("workspaceId", "parentGroupId", "childGroupId", day, count, "creditsLost")
-       SELECT $3::uuid, "parentGroupId", "childGroupId", ("occurredAt" AT TIME ZONE 'UTC')::date, count(*)::int, sum("creditsLost")
+       SELECT $3::uuid, "parentGroupId", "groupId", ("occurredAt" AT TIME ZONE 'UTC')::date, count(*)::int, sum("creditsLost")
        FROM linked GROUP BY 2, 3, 4 ORDER BY 2, 3, 4
        ON CONFLICT ("parentGroupId", "childGroupId", day) DO UPDATE SET
          count = "CascadeDaily".count + excluded.count,

@@ -2,10 +2,12 @@ import { alertsConsumer } from "@/lib/alerts/alertsConsumer";
 import { reopenConsumer } from "@/lib/errors/triage/reopenConsumer";
 import type { AfterStoreConsumer } from "@/lib/intake/afterStore";
 import { metricsConsumer } from "@/lib/metrics/metricsConsumer";
+import { ingestHealthConsumer } from "@/lib/ingestHealth/ingestHealthConsumer";
 
 /** Everything that reacts to committed events, in the order it is called. One line per consumer. */
 export const afterStoreConsumers: AfterStoreConsumer[] = [
   metricsConsumer,
+  ingestHealthConsumer,
   alertsConsumer,
   reopenConsumer,
 ];

@@ -7,6 +7,8 @@ import { runIntake } from "@/lib/intake/runIntake";
 import { storeAndFanOut } from "@/lib/intake/storeAndFanOut";
 import { MAX_BATCH_BYTES, parseIngestBody, type RejectedEvent } from "@/lib/ingest/parseIngestBody";
 import { prepareEvent } from "@/lib/ingest/prepareEvent";
+import { countDropped, countIngest } from "@/lib/ingestHealth/ingestCounters";
+import { enforceQuotas } from "@/lib/lifecycle/quotas/enforceQuotas";
 
 export interface IngestResponse {
   accepted: { index: number; eventId: string; groupId: string; duplicate: boolean }[];
@@ -24,14 +26,22 @@ export function receiveEvents(req: IntakeRequest): Promise<IntakeResponse> {
     const auth = await authenticateIngestKey(readIngestKey(req));
     assertKeyProject(auth, req);
     assertJsonContentType(req);
-    const parsed = parseIngestBody(await readBody(req, LIMITS));
+    const target = { workspaceId: auth.workspaceId, projectId: auth.projectId };
+    const body = await readBody(req, LIMITS);
+    // A body refused as a whole counts as one dropped event; invalid events of a batch one each.
+    const parsed = countDropped(target, 1, () => parseIngestBody(body));
+    countIngest(target, "dropped", parsed.rejected.length);
+    await enforceQuotas(target.projectId, parsed.valid.length).catch((error) => {
+      countIngest(target, "rateLimited", parsed.valid.length);
+      throw error;
+    });
     const receivedAt = new Date();
     const prepared = parsed.valid.map(({ event }) => prepareEvent(event, receivedAt));
-    const outcome = await storeAndFanOut({ workspaceId: auth.workspaceId, projectId: auth.projectId }, prepared);
-    const body: IngestResponse = {
+    const outcome = await storeAndFanOut(target, prepared);
+    const answer: IngestResponse = {
       accepted: outcome.results.map((result, i) => ({ index: parsed.valid[i].index, ...result })),
       rejected: parsed.rejected,
     };
-    return { status: 202, headers: {}, body };
+    return { status: 202, headers: {}, body: answer };
   });
 }

@@ -12,6 +12,9 @@ import { assertOriginAllowed, corsHeaders, preflightHeaders } from "@/lib/sentry
 import { parseEnvelope } from "@/lib/sentry/parseEnvelope";
 import { recordClientDiscards } from "@/lib/sentry/recordClientDiscards";
 import { unpackEnvelope, unpackStoreEvent } from "@/lib/sentry/unpackEnvelope";
+import { countClientDiscards } from "@/lib/ingestHealth/countStoreOutcome";
+import { countDropped, countIngest } from "@/lib/ingestHealth/ingestCounters";
+import { enforceQuotas } from "@/lib/lifecycle/quotas/enforceQuotas";
 
 export type SentryEndpoint = "envelope" | "store";
 
@@ -53,16 +56,20 @@ export async function answerSentryPreflight(req: IntakeRequest, publicId: string
 async function storeEnvelope(req: IntakeRequest, project: SentryProject, body: Buffer): Promise<string | null> {
   const envelope = parseEnvelope(body);
   await authenticateWithBodyDsn(req, project, envelope.header.dsn);
-  const contents = unpackEnvelope(envelope);
-  await storeSentryEvents(project, contents.events);
   const target = { workspaceId: project.workspaceId, projectId: project.projectId };
+  // A malformed item refuses the whole envelope: counted as one dropped event.
+  const contents = countDropped(target, 1, () => unpackEnvelope(envelope));
+  await storeSentryEvents(project, contents.events);
   if (contents.sessions.length > 0) {
     await recordExecutions(
       target,
       contents.sessions.map((s) => ({ minute: new Date(s.minute), environment: s.environment, ok: s.ok, failed: s.errored, crashed: s.crashed })),
     );
   }
-  if (contents.discards.length > 0) await recordClientDiscards(project.projectId, contents.discards);
+  if (contents.discards.length > 0) {
+    await recordClientDiscards(project.projectId, contents.discards);
+    countClientDiscards(target, contents.discards);
+  }
   return contents.eventId;
 }
 
@@ -74,13 +81,18 @@ async function storeStoreEvent(req: IntakeRequest, project: SentryProject, body:
     throw ApiError.badRequest("body is not valid JSON");
   }
   await authenticateWithBodyDsn(req, project, undefined);
-  const events = unpackStoreEvent(payload);
+  const events = countDropped({ workspaceId: project.workspaceId, projectId: project.projectId }, 1, () => unpackStoreEvent(payload));
   await storeSentryEvents(project, events);
   return events[0].eventId!;
 }
 
 async function storeSentryEvents(project: SentryProject, events: IngestEvent[]): Promise<void> {
-  await enforceRateLimit(project, events.length);
+  const limited = (error: unknown) => {
+    countIngest({ workspaceId: project.workspaceId, projectId: project.projectId }, "rateLimited", events.length);
+    throw error;
+  };
+  await enforceRateLimit(project, events.length).catch(limited);
+  await enforceQuotas(project.projectId, events.length).catch(limited);
   if (events.length === 0) return;
   const receivedAt = new Date();
   await storeAndFanOut({ workspaceId: project.workspaceId, projectId: project.projectId }, events.map((e) => prepareEvent(e, receivedAt)));

@@ -3,6 +3,9 @@ import { processDeliveries } from "@/lib/alerts/notify/processDeliveries";
 import { env } from "@/lib/env";
 import { reopenIgnored } from "@/lib/errors/triage/reopenIssues";
 import type { Job } from "@/lib/jobs/job";
+import { createPartitionsAhead } from "@/lib/lifecycle/createPartitionsAhead";
+import { runRetention } from "@/lib/lifecycle/runRetention";
+import { sampleStorage } from "@/lib/storage/sampleStorage";
 
 /** Every background job of an app instance, started by lib/jobs/startJobs.ts. Add one line per job. */
 export const jobList: Job[] = [
@@ -28,6 +31,30 @@ export const jobList: Job[] = [
     intervalMs: env().TRIAGE_IGNORE_SWEEP_INTERVAL_MS,
     run: async (now) => {
       await reopenIgnored({ expiredBy: now }, now);
+    },
+  },
+  // Occurrence partitions from yesterday to a week ahead.
+  {
+    name: "partitions",
+    intervalMs: env().PARTITION_INTERVAL_MS,
+    run: async (now) => {
+      await createPartitionsAhead(now);
+    },
+  },
+  // Per-project retention: old day partitions dropped, shorter retentions deleted, rollups (400 days), housekeeping.
+  {
+    name: "retention",
+    intervalMs: env().RETENTION_INTERVAL_MS,
+    run: async (now) => {
+      await runRetention(now);
+    },
+  },
+  // Database, table and per-project sizes for the status page's growth and disk forecast.
+  {
+    name: "storage-sample",
+    intervalMs: env().STORAGE_SAMPLE_INTERVAL_MS,
+    run: async (now) => {
+      await sampleStorage(now);
     },
   },
 ];

@@ -1,5 +1,6 @@
 import { advisoryLockKey, withAdvisoryLock } from "@/lib/db/advisoryLock";
 import type { Job } from "@/lib/jobs/job";
+import { recordJobRun } from "@/lib/jobRuns/recordJobRun";
 import { logger } from "@/lib/logger";
 
 const globalForJobs = globalThis as unknown as { faultlineJobs?: { stop: () => void } };
@@ -20,7 +21,8 @@ export function startJobs(jobs: Job[]): void {
     const key = advisoryLockKey(`faultline-job:${job.name}`);
     const turn = async () => {
       try {
-        await withAdvisoryLock(key, () => job.run(new Date()));
+        // Each run that got the lock is recorded (JobRun: the status page, Prometheus).
+        await withAdvisoryLock(key, () => recordJobRun(job.name, () => job.run(new Date())));
       } catch (error) {
         logger.error("job failed", { job: job.name, error: error instanceof Error ? error.message : String(error) });
       }

@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import { collectActiveAlerts } from "@/lib/metrics/activeAlerts";
+import { storageSnapshot } from "@/lib/metrics/storageSnapshot";
 
 /**
  * The process's Prometheus metrics. Counters and histograms count what THIS instance did (scrape
@@ -52,6 +53,109 @@ function createMetrics() {
       registers,
       async collect() {
         await collectActiveAlerts(this);
+      },
+    }),
+    ingestEvents: new Counter({
+      name: "faultline_ingest_events_total",
+      help: "Events received by this instance, by workspace, project and outcome: accepted, duplicate, rateLimited, sampled, dropped, clientDiscarded (reported by SDKs).",
+      labelNames: ["workspace", "project", "outcome"] as const,
+      registers,
+    }),
+    // Storage and jobs: read from the database at scrape time (the same on every instance: use max).
+    databaseBytes: new Gauge({
+      name: "faultline_database_bytes",
+      help: "Size of Faultline's database on disk.",
+      registers,
+      async collect() {
+        const s = await storageSnapshot();
+        this.reset();
+        if (s) this.set(s.storage.databaseBytes);
+      },
+    }),
+    tableBytes: new Gauge({
+      name: "faultline_table_bytes",
+      help: "Size of each table (with indexes, TOAST and partitions).",
+      labelNames: ["table"] as const,
+      registers,
+      async collect() {
+        const s = await storageSnapshot();
+        this.reset();
+        for (const t of s?.storage.tables ?? []) this.set({ table: t.name }, t.bytes);
+      },
+    }),
+    projectBytes: new Gauge({
+      name: "faultline_project_bytes",
+      help: "Each project's share of the database (its rows × bytes per row of each table), from the latest storage sample.",
+      labelNames: ["workspace", "project"] as const,
+      registers,
+      async collect() {
+        const s = await storageSnapshot();
+        this.reset();
+        for (const p of s?.projects ?? []) this.set({ workspace: p.workspaceId, project: p.projectId }, p.bytes);
+      },
+    }),
+    growthPerDay: new Gauge({
+      name: "faultline_database_growth_bytes_per_day",
+      help: "Database growth per day over the last days' size samples (estimated from the last 24 h of events before a day of samples exists).",
+      registers,
+      async collect() {
+        const s = await storageSnapshot();
+        this.reset();
+        if (s?.storage.forecast.growthPerDay != null) this.set(s.storage.forecast.growthPerDay);
+      },
+    }),
+    diskFree: new Gauge({
+      name: "faultline_disk_free_bytes",
+      help: "Free space for the database: FAULTLINE_DISK_BUDGET minus its size, or the data directory's filesystem.",
+      labelNames: ["source"] as const,
+      registers,
+      async collect() {
+        const s = await storageSnapshot();
+        this.reset();
+        if (s?.storage.disk.freeBytes != null) this.set({ source: s.storage.disk.source }, s.storage.disk.freeBytes);
+      },
+    }),
+    diskDaysLeft: new Gauge({
+      name: "faultline_disk_days_left",
+      help: "Days until the free space is used up at the current growth (absent when not growing).",
+      registers,
+      async collect() {
+        const s = await storageSnapshot();
+        this.reset();
+        if (s?.storage.forecast.daysLeft != null) this.set(s.storage.forecast.daysLeft);
+      },
+    }),
+    jobLastRun: new Gauge({
+      name: "faultline_job_last_run_timestamp_seconds",
+      help: "When each background job last finished (any instance), by outcome of that run.",
+      labelNames: ["job", "status"] as const,
+      registers,
+      async collect() {
+        const s = await storageSnapshot();
+        this.reset();
+        for (const j of s?.jobs ?? []) if (j.lastFinishedAt) this.set({ job: j.name, status: j.lastStatus }, Date.parse(j.lastFinishedAt) / 1000);
+      },
+    }),
+    jobLastSuccess: new Gauge({
+      name: "faultline_job_last_success_timestamp_seconds",
+      help: "When each background job last succeeded (any instance).",
+      labelNames: ["job"] as const,
+      registers,
+      async collect() {
+        const s = await storageSnapshot();
+        this.reset();
+        for (const j of s?.jobs ?? []) if (j.lastOkAt) this.set({ job: j.name }, Date.parse(j.lastOkAt) / 1000);
+      },
+    }),
+    jobDuration: new Gauge({
+      name: "faultline_job_last_duration_seconds",
+      help: "How long each background job's last run took.",
+      labelNames: ["job"] as const,
+      registers,
+      async collect() {
+        const s = await storageSnapshot();
+        this.reset();
+        for (const j of s?.jobs ?? []) if (j.lastDurationMs !== null) this.set({ job: j.name }, j.lastDurationMs / 1000);
       },
     }),
     deliveries: new Counter({

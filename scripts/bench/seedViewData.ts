@@ -1,4 +1,6 @@
 import { pool } from "@/lib/db/pool";
+import { ensureOccurrencePartitions } from "@/lib/db/partitions/occurrencePartitions";
+import { addDays, daysFrom, utcDay } from "@/lib/db/partitions/partitionDays";
 
 export interface SeedSize {
   occurrences: number;
@@ -44,6 +46,8 @@ export async function seedViewData(target: { workspaceId: string; projectId: str
     await q("group index", `CREATE TEMP TABLE bench_groups AS
       SELECT (row_number() OVER (ORDER BY fingerprint) - 1)::int AS idx, id FROM "ErrorGroup" WHERE "projectId" = $1`, [pj]);
     await client.query(`CREATE INDEX ON bench_groups (idx)`);
+    // One partition per UTC day of the seeded span (ErrorOccurrence is partitioned by day).
+    await ensureOccurrencePartitions(daysFrom(addDays(utcDay(new Date()), -size.days - 1), utcDay(new Date())));
     await q("occurrences", `
       INSERT INTO "ErrorOccurrence" (id, "groupId", "projectId", "workspaceId", "eventId", "occurredAt", "receivedAt", severity,
         message, "userId", "agentId", "runId", environment, release, "creditsLost", recovered, "recoveryMethod",
@@ -61,6 +65,9 @@ export async function seedViewData(target: { workspaceId: string; projectId: str
               floor(power(random(), 4) * $7)::int AS gidx
             FROM generate_series(1, $3) AS n) s
       JOIN bench_groups g ON g.idx = s.gidx`, [pj, ws, size.occurrences, size.users, size.agents, size.days, size.groups]);
+    await q("event ids", `
+      INSERT INTO "ErrorEventId" ("projectId", "eventId", "occurredAt", "groupId", "occurrenceId")
+      SELECT "projectId", "eventId", "occurredAt", "groupId", id FROM "ErrorOccurrence" WHERE "projectId" = $1`, [pj]);
     await q("hourly rollup", `
       INSERT INTO "ErrorHourly" ("groupId", bucket, environment, "workspaceId", "projectId", severity, count, "creditsLost")
       SELECT o."groupId", date_trunc('hour', o."occurredAt"), coalesce(o.environment, ''), $1, $2, g.severity, count(*), sum(o."creditsLost")
@@ -128,6 +135,7 @@ export async function deleteViewData(target: { workspaceId: string; projectId: s
   for (const table of ["ErrorHourly", "ErrorDaily", "ErrorWeekly", "ProjectDaily", "UserDaily", "UserWeekly", "AgentDaily", "CascadeDaily", "ExecutionMinute", "ExecutionDaily"]) {
     await p.query(`DELETE FROM "${table}" WHERE "workspaceId" = $1`, [target.workspaceId]);
   }
+  await p.query(`DELETE FROM "ErrorEventId" WHERE "projectId" = $1`, [target.projectId]);
   await p.query(`DELETE FROM "ErrorGroupUser" WHERE "groupId" IN (SELECT id FROM "ErrorGroup" WHERE "projectId" = $1)`, [target.projectId]);
   await p.query(`DELETE FROM "ErrorGroupAgent" WHERE "groupId" IN (SELECT id FROM "ErrorGroup" WHERE "projectId" = $1)`, [target.projectId]);
   await p.query(`DELETE FROM "Workspace" WHERE id = $1`, [target.workspaceId]);

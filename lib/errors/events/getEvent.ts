@@ -43,7 +43,7 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
       take: 20,
     }),
     occurrence.parentOccurrenceId
-      ? db().errorOccurrence.findUnique({ where: { id: occurrence.parentOccurrenceId }, select: { eventId: true, groupId: true, message: true, group: { select: { type: true } } } })
+      ? db().errorOccurrence.findFirst({ where: { id: occurrence.parentOccurrenceId }, select: { eventId: true, groupId: true, message: true, group: { select: { type: true } } } })
       : null,
     db().errorOccurrence.findMany({
       where: { parentOccurrenceId: occurrence.id, NOT: { metadata: { path: ["sentry", "chainedFrom"], equals: occurrence.eventId } } },

@@ -1,10 +1,8 @@
-import { z } from "zod";
+import { LoginSchema } from "@/lib/auth/loginSchema";
 import { sessionCookie, signIn } from "@/lib/auth/session";
 import { handle } from "@/lib/http/handle";
 import { parseWith } from "@/lib/http/parseWith";
 import { readJson } from "@/lib/http/readJson";
-
-const LoginSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
 
 /** POST /api/v1/auth/login — email + password; sets the HTTP-only session cookie. */
 export const POST = handle(async (req: Request) => {

@@ -1,0 +1,34 @@
+# Faultline container image: Next.js standalone server, non-root, with a healthcheck.
+#   docker build -t faultline .
+#   docker compose up            (app + PostgreSQL; see docker-compose.yml and docs/operations.md)
+# Migrations are applied on start (Prisma Migrate under its advisory lock); set FAULTLINE_MIGRATE=0
+# on instances that should not migrate. Base image: any Debian/Ubuntu-based Node 20+ image.
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+FROM ${NODE_IMAGE} AS build
+WORKDIR /src
+ENV NEXT_TELEMETRY_DISABLED=1 CI=true
+# Dependencies first, so a source change does not reinstall them.
+COPY package.json package-lock.json prisma.config.ts ./
+COPY prisma ./prisma
+# Install scripts are skipped (they would fetch Prisma engines and link embedded PostgreSQL, neither
+# needed here); the client is generated offline through the WASM schema engine.
+RUN npm install --ignore-scripts --no-audit --no-fund && npx prisma generate
+COPY . .
+RUN npx next build && node scripts/container/assemble.mjs /runtime
+
+FROM ${NODE_IMAGE} AS runtime
+ENV NODE_ENV=production \
+    NEXT_TELEMETRY_DISABLED=1 \
+    HOSTNAME=0.0.0.0 \
+    PORT=3000
+RUN groupadd --system --gid 10001 faultline \
+ && useradd --system --uid 10001 --gid faultline --home-dir /app --no-create-home --shell /usr/sbin/nologin faultline
+WORKDIR /app
+# Code stays owned by root (read-only for the app); only Next's cache folder is writable.
+COPY --from=build /runtime ./
+RUN chown -R faultline:faultline /app/.next/cache
+USER faultline
+EXPOSE 3000
+HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=3 CMD ["node", "scripts/container/healthcheck.mjs"]
+CMD ["node", "scripts/container/serve.mjs"]

@@ -1,0 +1,81 @@
+import { Card } from "@/components/ui/Card";
+import { StatCard } from "@/components/errors/StatCard";
+import { formatBytes, formatCount, formatNumber } from "@/lib/client/format";
+import type { IngestHealth } from "@/lib/ingestHealth/ingestHealthSchema";
+
+type Database = NonNullable<IngestHealth["database"]>;
+
+const DISK_SOURCE: Record<Database["disk"]["source"], string> = {
+  budget: "of the configured budget (FAULTLINE_DISK_BUDGET)",
+  filesystem: "on the data directory's filesystem",
+  unknown: "unknown: set FAULTLINE_DISK_BUDGET",
+};
+
+/** The database: size, growth, days of disk left; size per table and per project and table. */
+export function DatabaseStatus({ database, projects }: { database: Database; projects: IngestHealth["projects"] }) {
+  const { disk } = database;
+  const low = disk.daysLeft !== null && disk.daysLeft < 14;
+  return (
+    <Card title="Storage" titleId="storage-title">
+      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+        <StatCard label="Database" value={formatBytes(database.bytes)} />
+        <StatCard
+          label={`Growth per day${database.growthEstimated ? " (estimated)" : ""}`}
+          value={database.growthPerDayBytes === null ? "—" : formatBytes(database.growthPerDayBytes)}
+        />
+        <StatCard label="Free" value={formatBytes(disk.freeBytes)} hint={DISK_SOURCE[disk.source]} />
+        <StatCard
+          label="Days of disk left"
+          testId="days-left"
+          tone={low ? "danger" : "default"}
+          value={disk.daysLeft === null ? "—" : formatNumber(disk.daysLeft)}
+          hint={disk.daysLeft === null ? "not growing, or free space unknown" : undefined}
+        />
+      </dl>
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <div>
+          <h3 className="mb-2 text-sm font-semibold text-gray-900 dark:text-gray-100">By table</h3>
+          <table data-testid="table-sizes" className="w-full text-sm">
+            <tbody>
+              {database.tables.slice(0, 15).map((t) => (
+                <tr key={t.name} className="border-b border-gray-100 dark:border-gray-800">
+                  <th scope="row" className="py-1 text-left font-mono text-xs font-normal text-gray-700 dark:text-gray-300">
+                    {t.name}
+                    {t.partitions > 0 && <span className="text-gray-400"> · {t.partitions} partitions</span>}
+                  </th>
+                  <td className="py-1 text-right font-mono text-xs text-gray-500">{formatCount(t.rows)} rows</td>
+                  <td className="py-1 pl-3 text-right font-mono text-xs">{formatBytes(t.bytes)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div>
+          <h3 className="mb-2 text-sm font-semibold text-gray-900 dark:text-gray-100">By project and table</h3>
+          {projects.every((p) => !p.storage) ? (
+            <p className="text-sm text-gray-500">No storage sample yet.</p>
+          ) : (
+            <ul className="space-y-3">
+              {projects.filter((p) => p.storage).map((p) => (
+                <li key={p.id}>
+                  <p className="flex justify-between text-sm font-medium text-gray-900 dark:text-gray-100">
+                    <span>{p.name}</span>
+                    <span className="font-mono">{formatBytes(p.storage!.bytes)}</span>
+                  </p>
+                  <ul className="mt-1 space-y-0.5">
+                    {p.storage!.tables.slice(0, 6).map((t) => (
+                      <li key={t.name} className="flex justify-between font-mono text-xs text-gray-500 dark:text-gray-400">
+                        <span>{t.name}</span>
+                        <span>{formatBytes(t.bytes)}</span>
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+    </Card>
+  );
+}

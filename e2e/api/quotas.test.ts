@@ -1,0 +1,63 @@
+import * as Sentry from "@sentry/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { query } from "@/e2e/support/dbCounts";
+import { BASE_URL, createTenant, login, getJson, postEvents, type Tenant } from "@/e2e/support/tenant";
+import { waitFor } from "@/e2e/support/waitFor";
+import type { IngestHealth } from "@/lib/ingestHealth/ingestHealthSchema";
+
+/**
+ * Per-project quotas on both ingest doors, answered as Sentry expects: 429 with Retry-After and
+ * X-Sentry-Rate-Limits naming the error categories. The real @sentry/node SDK backs off after the
+ * first 429: the events it then holds back never reach the server.
+ */
+let sdk: Tenant;
+let native: Tenant;
+
+const stored = async (projectId: string) => (await query<{ n: number }>(`SELECT count(*)::int AS n FROM "ErrorEventId" WHERE "projectId" = $1`, [projectId]))[0].n;
+
+beforeAll(async () => {
+  [sdk, native] = await Promise.all([createTenant("quota-sdk"), createTenant("quota-native")]);
+  // Quotas are project settings (PATCH /api/v1/projects/:id once the administration API is merged).
+  await query(`UPDATE "Project" SET "quotaPerMinute" = 3 WHERE id = $1`, [sdk.projectId]);
+  await query(`UPDATE "Project" SET "quotaPerDay" = 2 WHERE id = $1`, [native.projectId]);
+  const url = new URL(BASE_URL);
+  Sentry.init({ dsn: `http://${sdk.key}@${url.host}/${sdk.projectPublicId}`, defaultIntegrations: false, sendClientReports: false });
+});
+
+afterAll(async () => {
+  await Sentry.close(2000);
+});
+
+describe("quotas", () => {
+  it("per minute, on the Sentry door: 3 stored, one 429, and @sentry/node holds back the rest", async () => {
+    // Clear of a minute boundary: the quota window is one wall-clock minute.
+    const second = new Date().getUTCSeconds();
+    if (second > 40) await new Promise((r) => setTimeout(r, (61 - second) * 1000));
+    for (let i = 0; i < 8; i++) {
+      Sentry.captureException(new Error(`quota test ${i}`));
+      await Sentry.flush(5000);
+    }
+    expect(await stored(sdk.projectId)).toBe(3);
+    const cookie = await login(sdk.admin);
+    const counts = await waitFor(async () => {
+      const body = (await (await getJson(`/api/v1/workspaces/${sdk.workspaceId}/ingest-health`, { cookie })).json()) as IngestHealth;
+      const p = body.projects[0];
+      return p.lastHour.accepted === 3 && p.lastHour.rateLimited > 0 ? p.lastHour : undefined;
+    }, 20_000, 500);
+    // Only the event that got the 429 reached the server; the SDK dropped the next four itself.
+    expect(counts.rateLimited).toBe(1);
+  });
+
+  it("per UTC day, on the native door: 429 with Retry-After to midnight and Sentry's header", async () => {
+    expect((await postEvents(native.key, { type: "QuotaError", message: "1" })).status).toBe(202);
+    expect((await postEvents(native.key, { type: "QuotaError", message: "2" })).status).toBe(202);
+    const refused = await postEvents(native.key, { type: "QuotaError", message: "3" });
+    expect(refused.status).toBe(429);
+    const untilMidnight = Math.ceil((Math.ceil(Date.now() / 86_400_000) * 86_400_000 - Date.now()) / 1000);
+    const retryAfter = Number(refused.headers.get("retry-after"));
+    expect(Math.abs(retryAfter - untilMidnight)).toBeLessThanOrEqual(5);
+    expect(refused.headers.get("x-sentry-rate-limits")).toBe(`${retryAfter}:error;default:project:project_quota`);
+    expect((await refused.json()).error).toMatchObject({ code: "quota_exceeded", quota: "day" });
+    expect(await stored(native.projectId)).toBe(2);
+  });
+});

@@ -1,0 +1,123 @@
+// @serial-db: the retention job drops whole day partitions of every project and deletes across the
+// database (at an injected clock), so this file runs alone after the parallel ones.
+import { beforeAll, describe, expect, it } from "vitest";
+import { query } from "@/e2e/support/dbCounts";
+import { createTenant, getJson, login, postEvents, type Tenant } from "@/e2e/support/tenant";
+import { getErrorTracking } from "@/lib/analytics/getErrorTracking";
+import { TrackingQuerySchema } from "@/lib/analytics/trackingQuery";
+import { createPartitionsAhead } from "@/lib/lifecycle/createPartitionsAhead";
+import { listOccurrencePartitions } from "@/lib/db/partitions/occurrencePartitions";
+import { addDays, partitionName, utcDay } from "@/lib/db/partitions/partitionDays";
+import { runRetention, type RetentionRun } from "@/lib/lifecycle/runRetention";
+
+/**
+ * Retention with an injected clock: A keeps 90 days (the default), B 30. Events are planted over HTTP
+ * at noon UTC of days before `now`, so no minute or midnight boundary is near.
+ */
+const now = new Date();
+const today = utcDay(now);
+const at = (daysAgo: number) => `${addDays(today, -daysAgo)}T12:00:00.000Z`;
+let a: Tenant;
+let b: Tenant;
+let cookieA: string;
+let run: RetentionRun;
+const views: Record<string, unknown> = {};
+
+async function groups(projectId: string) {
+  return query<{ type: string; id: string; occurrenceCount: number; usersAffected: number }>(
+    `SELECT type, id, "occurrenceCount", "usersAffected" FROM "ErrorGroup" WHERE "projectId" = $1 ORDER BY type`,
+    [projectId],
+  );
+}
+const stored = (projectId: string) => query<{ eventId: string }>(`SELECT "eventId" FROM "ErrorOccurrence" WHERE "projectId" = $1 ORDER BY 1`, [projectId]);
+const eventIds = (projectId: string) => query<{ eventId: string }>(`SELECT "eventId" FROM "ErrorEventId" WHERE "projectId" = $1 ORDER BY 1`, [projectId]);
+const view = (t: Tenant, timeframe: "7d" | "30d") => getErrorTracking(t.workspaceId, TrackingQuerySchema.parse({ timeframe }), now);
+
+beforeAll(async () => {
+  [a, b] = await Promise.all([createTenant("retention-a"), createTenant("retention-b")]);
+  await query(`UPDATE "Project" SET "retentionDays" = 30 WHERE id = $1`, [b.projectId]);
+  cookieA = await login(a.admin);
+  const ev = (eventId: string, type: string, daysAgo: number, userId: string) => ({ eventId, type, message: `${type} happened`, occurredAt: at(daysAgo), userId });
+  const sentA = await postEvents(a.key, [
+    ev("a-ancient-1", "AncientError", 200, "u1"),
+    ev("a-ancient-2", "AncientError", 200, "u2"),
+    ev("a-old-1", "OldError", 200, "u1"),
+    ev("a-old-2", "OldError", 120, "u3"),
+    ev("a-old-3", "OldError", 10, "u1"),
+    ev("a-old-4", "OldError", 10, "u4"),
+    ev("a-recent-1", "RecentError", 2, "u5"),
+    ev("a-recent-2", "RecentError", 2, "u5"),
+  ]);
+  expect(sentA.status).toBe(202);
+  const sentB = await postEvents(b.key, [ev("b-1", "BError", 60, "x1"), ev("b-2", "BError", 45, "x2"), ev("b-3", "BError", 5, "x3")]);
+  expect(sentB.status).toBe(202);
+  // Expired housekeeping rows.
+  await query(`INSERT INTO "Session" (id, "userId", "expiresAt") VALUES ('retention-test-expired', $1, $2)`, [a.admin.id, new Date(now.getTime() - 86_400_000)]);
+  await query(`INSERT INTO "RateLimitWindow" ("projectId", "windowStart", count) VALUES ($1, $2, 5)`, [a.projectId, new Date(now.getTime() - 2 * 3_600_000)]);
+
+  for (const t of [a, b]) for (const tf of ["7d", "30d"] as const) views[`${t.projectId}:${tf}`] = await view(t, tf);
+  views.groupsA = await groups(a.projectId);
+  views.groupsB = await groups(b.projectId);
+  run = await runRetention(now);
+});
+
+describe("retention (injected clock)", () => {
+  it("drops the day partitions past every project's retention, and only those", async () => {
+    const days = new Set((await listOccurrencePartitions()).map((p) => p.day));
+    expect(run.droppedPartitions).toEqual(expect.arrayContaining([partitionName(addDays(today, -200)), partitionName(addDays(today, -120))]));
+    expect(days.has(addDays(today, -200))).toBe(false);
+    expect(days.has(addDays(today, -120))).toBe(false);
+    for (const kept of [60, 45, 10, 5, 2]) expect(days.has(addDays(today, -kept)), `day -${kept}`).toBe(true);
+  });
+
+  it("deletes a shorter-retention project's older rows from partitions that stay", async () => {
+    expect((await stored(b.projectId)).map((r) => r.eventId)).toEqual(["b-3"]);
+    expect((await eventIds(b.projectId)).map((r) => r.eventId)).toEqual(["b-3"]);
+    expect(run.deleted.ErrorOccurrence).toBeGreaterThanOrEqual(2);
+  });
+
+  it("keeps every occurrence inside retention, and their event ids", async () => {
+    const kept = ["a-old-3", "a-old-4", "a-recent-1", "a-recent-2"];
+    expect((await stored(a.projectId)).map((r) => r.eventId)).toEqual(kept);
+    expect((await eventIds(a.projectId)).map((r) => r.eventId)).toEqual(kept);
+  });
+
+  it("keeps issues with their counts and users, also those with no occurrence left", async () => {
+    expect(await groups(a.projectId)).toEqual(views.groupsA);
+    expect(await groups(b.projectId)).toEqual(views.groupsB);
+    const ancient = (views.groupsA as { type: string; id: string; occurrenceCount: number }[]).find((g) => g.type === "AncientError")!;
+    expect(ancient.occurrenceCount).toBe(2);
+    const details = await getJson(`/api/v1/errors/${ancient.id}`, { cookie: cookieA });
+    expect(details.status).toBe(200);
+    const body = await details.json();
+    expect(body.occurrences).toBe(2);
+    expect(body.recentOccurrences).toEqual([]);
+  });
+
+  it("keeps the rollups (400 days), so trends survive", async () => {
+    const [{ n }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "ErrorDaily" WHERE "projectId" = $1 AND day = $2::date`, [a.projectId, addDays(today, -200)]);
+    expect(n).toBe(2);
+  });
+
+  it("leaves the view's numbers for kept days unchanged", async () => {
+    for (const t of [a, b]) for (const tf of ["7d", "30d"] as const) expect(await view(t, tf), `${t === a ? "A" : "B"} ${tf}`).toEqual(views[`${t.projectId}:${tf}`]);
+  });
+
+  it("cleans expired sessions and old rate-limit windows", async () => {
+    expect(await query(`SELECT 1 FROM "Session" WHERE id = 'retention-test-expired'`)).toEqual([]);
+    expect(await query(`SELECT 1 FROM "RateLimitWindow" WHERE "projectId" = $1`, [a.projectId])).toEqual([]);
+  });
+
+  it("stores an event for a dropped day again: ingest recreates the partition", async () => {
+    const res = await postEvents(a.key, { eventId: "a-late", type: "AncientError", message: "late arrival", occurredAt: at(200) });
+    expect(res.status).toBe(202);
+    expect((await res.json()).accepted[0].duplicate).toBe(false);
+    expect((await stored(a.projectId)).map((r) => r.eventId)).toContain("a-late");
+  });
+
+  it("creates partitions ahead (yesterday to a week ahead)", async () => {
+    await createPartitionsAhead(now);
+    const days = new Set((await listOccurrencePartitions()).map((p) => p.day));
+    for (let d = -1; d <= 7; d++) expect(days.has(addDays(today, d)), `day ${d}`).toBe(true);
+  });
+});

@@ -1,0 +1,121 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { freePort, occupyPort, runToEnd, type Finished } from "@/e2e/support/childProcess";
+
+/**
+ * `npm start` (scripts/start.mjs) and the container's start (scripts/container/serve.mjs) fail with
+ * one sentence that says what is wrong and how to fix it — never a stack trace.
+ */
+const root = path.resolve(import.meta.dirname, "..", "..");
+const isRoot = process.getuid?.() === 0;
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "fl-startup-e2e-"));
+fs.chmodSync(work, 0o755); // as root, the embedded PostgreSQL runs as "postgres" and must enter it
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...extra };
+  if (!("DATABASE_URL" in extra)) delete env.DATABASE_URL;
+  return env;
+}
+
+function start(extra: Record<string, string>, command: string[] = ["scripts/start.mjs"]): Promise<Finished> {
+  return runToEnd(process.execPath, command, { cwd: root, env: baseEnv(extra), timeoutMs: 60_000 });
+}
+
+function expectOneSentence(result: Finished, expected: string | RegExp) {
+  expect(result.code).toBe(1);
+  const line = result.stderr.split("\n").find((l) => l.startsWith("Faultline failed to start: "));
+  expect(line, result.stderr).toBeDefined();
+  expect(line).toMatch(expected);
+  expect(result.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m); // no stack frames
+  expect(result.stderr).not.toContain("Unhandled 'error' event");
+}
+
+describe("npm start refuses to start with a sentence", () => {
+  it("names a taken app port and the variable to change", async () => {
+    const taken = await occupyPort();
+    try {
+      const result = await start({ PORT: String(taken.port), DATABASE_URL: "postgresql://x:y@127.0.0.1:1/z" });
+      expectOneSentence(result, `Port ${taken.port} on 127.0.0.1 is already in use, so Faultline cannot listen there`);
+      expect(result.stderr).toContain("set PORT to a free port");
+    } finally {
+      await taken.release();
+    }
+  });
+
+  it("names a taken port of the embedded PostgreSQL", async () => {
+    const taken = await occupyPort();
+    try {
+      const result = await start({ PORT: String(await freePort()), FAULTLINE_PG_PORT: String(taken.port), FAULTLINE_DATA_DIR: path.join(work, "port", "pgdata") });
+      expectOneSentence(result, `Port ${taken.port} on 127.0.0.1 is already in use, so the embedded PostgreSQL cannot listen there`);
+      expect(result.stderr).toContain("FAULTLINE_PG_PORT");
+    } finally {
+      await taken.release();
+    }
+  });
+
+  it("says nothing answers at a wrong DATABASE_URL", async () => {
+    const closed = await freePort();
+    const result = await start({ PORT: String(await freePort()), DATABASE_URL: `postgresql://faultline:secret@127.0.0.1:${closed}/faultline` });
+    expectOneSentence(result, `Nothing answers at 127.0.0.1:${closed} (connection refused)`);
+    expect(result.stderr).not.toContain("secret");
+  });
+
+  it("says the password in DATABASE_URL is wrong, and which user", async () => {
+    const url = new URL(process.env.DATABASE_URL!);
+    url.password = "not-the-password";
+    const result = await start({ PORT: String(await freePort()), DATABASE_URL: url.toString() });
+    expectOneSentence(result, `refused the password of user "${decodeURIComponent(url.username)}"`);
+  });
+
+  it("says the database in DATABASE_URL does not exist", async () => {
+    const url = new URL(process.env.DATABASE_URL!);
+    url.pathname = "/no_such_database_here";
+    const result = await start({ PORT: String(await freePort()), DATABASE_URL: url.toString() });
+    expectOneSentence(result, `The database "no_such_database_here" does not exist`);
+  });
+
+  it.skipIf(!isRoot)("explains a folder the postgres user cannot enter when run as root (initdb EACCES)", async () => {
+    const closed = path.join(work, "private");
+    fs.mkdirSync(closed, { mode: 0o700 });
+    fs.chmodSync(closed, 0o700);
+    const result = await start({ PORT: String(await freePort()), FAULTLINE_PG_PORT: String(await freePort()), FAULTLINE_DATA_DIR: path.join(closed, "pgdata") });
+    expectOneSentence(result, `started as root from a folder other users cannot enter: ${closed} (mode 700)`);
+    expect(result.stderr).toContain(`chmod o+x ${closed}`);
+  });
+
+  it.skipIf(!isRoot || !canMountTmpfs())("says the disk is full (embedded data directory on a full filesystem)", async () => {
+    // A private mount namespace with a 4 MB tmpfs as the data directory's disk: nothing outside sees it.
+    const disk = path.join(work, "tiny-disk");
+    fs.mkdirSync(disk, { recursive: true, mode: 0o755 });
+    const env = baseEnv({ PORT: String(await freePort()), FAULTLINE_PG_PORT: String(await freePort()), FAULTLINE_DATA_DIR: path.join(disk, "pgdata") });
+    const script = `mount -t tmpfs -o size=4m,mode=755 tmpfs '${disk}' && exec '${process.execPath}' scripts/start.mjs`;
+    const result = await runToEnd("unshare", ["--mount", "sh", "-c", script], { cwd: root, env, timeoutMs: 60_000 });
+    expectOneSentence(result, new RegExp(`The disk holding ${disk.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/pgdata is full`));
+  });
+});
+
+describe("the container's start refuses with a sentence too", () => {
+  it("without DATABASE_URL", async () => {
+    const result = await start({}, ["scripts/container/serve.mjs"]);
+    expectOneSentence(result, "DATABASE_URL is not set");
+  });
+
+  it("with a DATABASE_URL nothing answers at, after waiting FAULTLINE_DB_WAIT_SECONDS", async () => {
+    const closed = await freePort();
+    const result = await start({ DATABASE_URL: `postgresql://u:p@127.0.0.1:${closed}/faultline`, FAULTLINE_DB_WAIT_SECONDS: "0" }, ["scripts/container/serve.mjs"]);
+    expectOneSentence(result, `Nothing answers at 127.0.0.1:${closed}`);
+  });
+});
+
+function canMountTmpfs(): boolean {
+  try {
+    execFileSync("unshare", ["--mount", "sh", "-c", "mount -t tmpfs -o size=1m tmpfs /mnt"], { stdio: "ignore", timeout: 10_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,61 @@
+import { z } from "zod";
+
+const Counts = z.object({
+  accepted: z.number().int().describe("events stored"),
+  duplicate: z.number().int().describe("event ids already stored, not counted again"),
+  rateLimited: z.number().int().describe("refused by a rate limit or quota (429)"),
+  sampled: z.number().int().describe("counted, occurrence not kept (spike protection, per-issue cap)"),
+  dropped: z.number().int().describe("refused as invalid or lost to a server error"),
+  clientDiscarded: z.number().int().describe("discarded by the SDK before sending (Sentry client reports)"),
+});
+
+const TableSize = z.object({ name: z.string(), bytes: z.number(), rows: z.number() });
+
+/** GET /api/v1/workspaces/:workspaceId/ingest-health — the status page's data. */
+export const IngestHealthSchema = z.object({
+  generatedAt: z.string(),
+  projects: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      eventsPerSecond: z.number().describe("events received per second over the last 5 minutes (all outcomes but client-discarded)"),
+      lastHour: Counts,
+      last24h: Counts,
+      storage: z
+        .object({ bytes: z.number(), sampledAt: z.string(), tables: z.array(TableSize) })
+        .nullable()
+        .describe("this project's share of each table (rows × bytes per row), from the latest storage sample"),
+    }),
+  ),
+  /** Database-wide figures: workspace admins only (null for other roles). */
+  database: z
+    .object({
+      bytes: z.number(),
+      tables: z.array(TableSize.extend({ partitions: z.number().int() })),
+      growthPerDayBytes: z.number().nullable(),
+      growthEstimated: z.boolean().describe("true until a day of size samples exists: estimated from the last 24 hours' events"),
+      disk: z.object({
+        source: z.enum(["budget", "filesystem", "unknown"]),
+        path: z.string().nullable(),
+        totalBytes: z.number().nullable(),
+        freeBytes: z.number().nullable(),
+        daysLeft: z.number().nullable().describe("free bytes ÷ growth per day; null when not growing or unknown"),
+      }),
+      jobs: z.array(
+        z.object({
+          name: z.string(),
+          lastStartedAt: z.string(),
+          lastFinishedAt: z.string().nullable(),
+          lastDurationMs: z.number().nullable(),
+          lastStatus: z.enum(["running", "ok", "failed"]),
+          lastError: z.string().nullable(),
+          lastOkAt: z.string().nullable(),
+          runs: z.number().int(),
+          failures: z.number().int(),
+        }),
+      ),
+    })
+    .nullable(),
+});
+
+export type IngestHealth = z.infer<typeof IngestHealthSchema>;

@@ -1,0 +1,144 @@
+import { pool } from "@/lib/db/pool";
+import { forgetOccurrencePartitions, listOccurrencePartitions } from "@/lib/db/partitions/occurrencePartitions";
+import { addDays, droppableDays, OCCURRENCE_TABLE, retentionCutoff, utcDay } from "@/lib/db/partitions/partitionDays";
+
+/** Rollups outlive occurrences so trends survive: a bit over a year. */
+export const ROLLUP_RETENTION_DAYS = 400;
+/** Per-minute ingest outcome counts (the status page reads a day; Prometheus keeps history). */
+const INGEST_MINUTE_DAYS = 35;
+/** Delivered or failed notification deliveries (and their attempts) are kept this long. */
+const DELIVERY_DAYS = 30;
+/** Rows per delete statement: short transactions, no long row locks, vacuum keeps up. */
+const BATCH = 5_000;
+
+export interface RetentionRun {
+  now: string;
+  droppedPartitions: string[];
+  deleted: Record<string, number>;
+  /** Milliseconds per step, to see where the time goes on a big database. */
+  timings: Record<string, number>;
+}
+
+/**
+ * The retention job, at `now` (injected so tests and the benchmark drive it):
+ *  1. Occurrence partitions whose day every project's retention has passed are detached
+ *     CONCURRENTLY (a SHARE UPDATE EXCLUSIVE lock on ErrorOccurrence: ingest and reads go on) and
+ *     dropped (an ACCESS EXCLUSIVE lock on the detached table only).
+ *  2. Projects with a shorter retention than the longest lose their older rows by batched deletes.
+ *  3. Their event ids (ErrorEventId) and per-minute executions go with them.
+ *  4. Rollups older than ROLLUP_RETENTION_DAYS, expired sessions, old rate-limit windows, old
+ *     deliveries and per-minute ingest counts are deleted.
+ * Issues (ErrorGroup) are never deleted: with no occurrences left they keep their counts, users and
+ * history, and the views keep reading their rollups.
+ */
+export async function runRetention(now: Date = new Date()): Promise<RetentionRun> {
+  const run: RetentionRun = { now: now.toISOString(), droppedPartitions: [], deleted: {}, timings: {} };
+  const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await fn();
+    } finally {
+      run.timings[name] = Math.round(performance.now() - started);
+    }
+  };
+  const count = (table: string, n: number) => (run.deleted[table] = (run.deleted[table] ?? 0) + n);
+
+  const { rows: projects } = await pool().query<{ id: string; workspaceId: string; retentionDays: number }>(
+    `SELECT id, "workspaceId", "retentionDays" FROM "Project"`,
+  );
+  const cutoffs = projects.map((p) => ({ ...p, cutoff: retentionCutoff(now, p.retentionDays) }));
+
+  await step("dropPartitions", async () => {
+    await finishPendingDetaches();
+    const partitions = await listOccurrencePartitions();
+    const doomed = new Set(droppableDays(partitions.map((p) => p.day), cutoffs.map((c) => c.cutoff)));
+    for (const partition of partitions.filter((p) => doomed.has(p.day))) {
+      await pool().query(`ALTER TABLE "${OCCURRENCE_TABLE}" DETACH PARTITION "${partition.name}" CONCURRENTLY`);
+      await pool().query(`DROP TABLE "${partition.name}"`);
+      run.droppedPartitions.push(partition.name);
+    }
+    if (run.droppedPartitions.length) forgetOccurrencePartitions();
+  });
+
+  await step("deleteProjectRows", async () => {
+    for (const p of cutoffs) {
+      const cutoff = `${p.cutoff} 00:00:00+00`;
+      count(
+        OCCURRENCE_TABLE,
+        await deleteInBatches(
+          `DELETE FROM "ErrorOccurrence" WHERE (id, "occurredAt") IN (
+             SELECT id, "occurredAt" FROM "ErrorOccurrence" WHERE "workspaceId" = $1 AND "projectId" = $2 AND "occurredAt" < $3 LIMIT ${BATCH})`,
+          [p.workspaceId, p.id, cutoff],
+        ),
+      );
+      count(
+        "ErrorEventId",
+        await deleteInBatches(
+          `DELETE FROM "ErrorEventId" WHERE "projectId" = $1 AND "eventId" IN (
+             SELECT "eventId" FROM "ErrorEventId" WHERE "projectId" = $1 AND "occurredAt" < $2 LIMIT ${BATCH})`,
+          [p.id, cutoff],
+        ),
+      );
+      count("ExecutionMinute", await deleteOlder("ExecutionMinute", "minute", cutoff, `"projectId" = $2`, [p.id]));
+    }
+  });
+
+  await step("deleteRollups", async () => {
+    const rollupCutoff = `${addDays(utcDay(now), -ROLLUP_RETENTION_DAYS)}`;
+    for (const [table, column] of ROLLUPS) count(table, await deleteOlder(table, column, rollupCutoff));
+    // A week row covers its seven days: it goes once its last day has.
+    for (const table of ["ErrorWeekly", "UserWeekly"]) count(table, await deleteOlder(table, "week", addDays(rollupCutoff, -6)));
+  });
+
+  await step("deleteHousekeeping", async () => {
+    const at = now.toISOString();
+    count("Session", await deleteOlder("Session", '"expiresAt"', at));
+    count("RateLimitWindow", await deleteOlder("RateLimitWindow", '"windowStart"', new Date(now.getTime() - 3_600_000).toISOString()));
+    count("QuotaWindow", await deleteOlder("QuotaWindow", '"windowStart"', addDays(utcDay(now), -1)));
+    count("IngestMinute", await deleteOlder("IngestMinute", "minute", addDays(utcDay(now), -INGEST_MINUTE_DAYS)));
+    count("Delivery", await deleteOlder("Delivery", '"createdAt"', addDays(utcDay(now), -DELIVERY_DAYS), `status <> 'pending'`));
+  });
+  return run;
+}
+
+const ROLLUPS: [string, string][] = [
+  ["ErrorHourly", "bucket"],
+  ["ErrorDaily", "day"],
+  ["ProjectDaily", "day"],
+  ["UserDaily", "day"],
+  ["AgentDaily", "day"],
+  ["CascadeDaily", "day"],
+  ["ExecutionDaily", "day"],
+  ["ClientDiscard", "day"],
+];
+
+/** Rows of `table` whose `column` is before `before` (and `extra`), deleted in batches. */
+function deleteOlder(table: string, column: string, before: string, extra?: string, extraValues: unknown[] = []): Promise<number> {
+  const col = column.startsWith('"') ? column : `"${column}"`;
+  return deleteInBatches(
+    `DELETE FROM "${table}" WHERE ctid IN (SELECT ctid FROM "${table}" WHERE ${col} < $1${extra ? ` AND ${extra}` : ""} LIMIT ${BATCH})`,
+    [before, ...extraValues],
+  );
+}
+
+async function deleteInBatches(sql: string, values: unknown[]): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { rowCount } = await pool().query(sql, values);
+    total += rowCount ?? 0;
+    if (!rowCount || rowCount < BATCH) return total;
+  }
+}
+
+/** A DETACH … CONCURRENTLY interrupted half-way (crash, cancel) leaves a partition pending: finish it. */
+async function finishPendingDetaches(): Promise<void> {
+  const { rows } = await pool().query<{ name: string }>(
+    `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
+     WHERE p.relname = $1 AND p.relnamespace = current_schema()::regnamespace AND i.inhdetachpending`,
+    [OCCURRENCE_TABLE],
+  );
+  for (const { name } of rows) {
+    await pool().query(`ALTER TABLE "${OCCURRENCE_TABLE}" DETACH PARTITION "${name}" FINALIZE`);
+    await pool().query(`DROP TABLE "${name}"`);
+  }
+}

@@ -1,0 +1,87 @@
+import path from "node:path";
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { describe, expect, it } from "vitest";
+import { exportedMethods, listApiRouteFiles, normalisePath, routePath } from "@/lib/openapi/apiRouteFiles";
+import { buildOpenApiDocument, pathNames } from "@/lib/openapi/buildOpenApiDocument";
+import { routeRegistry } from "@/lib/openapi/routeRegistry";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+const key = (method: string, p: string) => `${method} ${normalisePath(p)}`;
+
+describe("the route registry covers every API route", () => {
+  const files = listApiRouteFiles(root);
+  const fromFiles = new Set(files.flatMap((f) => f.methods.map((m) => key(m, f.path))));
+  const registered = new Set(routeRegistry.map((r) => key(r.method, r.path)));
+
+  it("finds the route files (sanity)", () => {
+    expect(files.length).toBeGreaterThan(15);
+    expect(fromFiles).toContain("POST /api/v1/events");
+    expect(fromFiles).toContain("POST /api/{projectId}/envelope");
+  });
+
+  it("registers every method a route file under app/api exports", () => {
+    const missing = [...fromFiles].filter((k) => !registered.has(k));
+    expect(missing, `add these to lib/openapi/routes/<area>.ts`).toEqual([]);
+  });
+
+  it("registers no route that does not exist", () => {
+    const stale = [...registered].filter((k) => !fromFiles.has(k));
+    expect(stale, `remove these from lib/openapi/routes/`).toEqual([]);
+  });
+
+  it("declares every path parameter it uses, by the route folder's name", () => {
+    for (const route of routeRegistry) {
+      const declared = Object.keys(route.params?.shape ?? {});
+      for (const name of declared) expect(pathNames(route.path), `${route.method} ${route.path}`).toContain(name);
+    }
+  });
+});
+
+describe("the OpenAPI document", () => {
+  const doc = buildOpenApiDocument(routeRegistry, { version: "test" });
+
+  it("is a valid OpenAPI 3.1 document", async () => {
+    const result = await new Validator().validate(structuredClone(doc) as unknown as Parameters<Validator["validate"]>[0]);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(doc.openapi).toBe("3.1.0");
+  });
+
+  it("takes request bodies and parameters from the zod schemas", () => {
+    const events = doc.paths["/api/v1/events"].post;
+    const body = JSON.stringify(events.requestBody);
+    expect(body).toContain('"eventId"');
+    expect(body).toContain('"enum":["low","medium","high","critical"]');
+    const list = doc.paths["/api/v1/errors"].get;
+    const sort = list.parameters?.find((p) => p.name === "sort");
+    expect(sort).toMatchObject({ in: "query", required: false, schema: { enum: ["lastSeen", "firstSeen", "occurrences", "users", "severity"] } });
+    const tracking = doc.paths["/api/v1/workspaces/{workspaceId}/error-tracking"].get;
+    expect(tracking.parameters?.find((p) => p.name === "workspaceId")).toMatchObject({ in: "path", required: true, schema: { format: "uuid" } });
+  });
+
+  it("describes error responses with the one error body and security by auth kind", () => {
+    const patch = doc.paths["/api/v1/errors/{id}"].patch;
+    expect(patch.responses["422"].content?.["application/json"].schema).toEqual({ $ref: "#/components/schemas/Error" });
+    expect(patch.security).toEqual([{ session: [] }]);
+    expect(doc.paths["/api/health"].get.security).toEqual([]);
+  });
+
+  it("gives every operation a unique operationId", () => {
+    const ids = Object.values(doc.paths).flatMap((item) => Object.values(item).map((op) => op.operationId));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe("route file parsing", () => {
+  it("reads exported methods in every form Next accepts", () => {
+    expect(exportedMethods("export const GET = handle(x);\nexport async function POST() {}\nexport function DELETE() {}")).toEqual(["DELETE", "GET", "POST"]);
+    expect(exportedMethods("export { handler as PATCH, OPTIONS };\nexport const dynamic = 'force-dynamic';")).toEqual(["OPTIONS", "PATCH"]);
+    expect(exportedMethods("const GET = 1; // export const POST")).toEqual([]);
+  });
+
+  it("maps folders to OpenAPI paths", () => {
+    expect(routePath(["api", "v1", "projects", "[projectId]", "keys"].join(path.sep))).toBe("/api/v1/projects/{projectId}/keys");
+    expect(routePath(["api", "(internal)", "files", "[...slug]"].join(path.sep))).toBe("/api/files/{slug}");
+    expect(normalisePath("/api/{projectId}/envelope/")).toBe("/api/{projectId}/envelope");
+  });
+});

@@ -1,0 +1,39 @@
+import type { z } from "zod";
+
+export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+/** How a caller proves who it is; the document's security schemes (see buildOpenApiDocument). */
+export type RouteAuth = "none" | "session" | "sessionOrIngestKey" | "ingestKey" | "sentryKey" | "metricsToken";
+
+export interface ResponseSpec {
+  description: string;
+  /** A zod schema of the body, when the response has one defined in lib. */
+  schema?: z.ZodType;
+  /** Media type other than application/json (e.g. Prometheus text). */
+  contentType?: string;
+}
+
+/**
+ * One route of the API, registered once in lib/openapi/routes/<area>.ts. Path parameters are written
+ * `{name}` as in OpenAPI (the route file's `[name]` folder). Request parts point at the zod schemas the
+ * handler parses with, so the document cannot drift from validation.
+ */
+export interface RouteSpec {
+  method: HttpMethod;
+  path: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  auth: RouteAuth;
+  /** The least role needed in the item's workspace, for session routes. */
+  role?: "viewer" | "member" | "admin";
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** Request media type; default application/json. */
+  bodyContentType?: string;
+  /** Success responses by status; error statuses listed in `errors` share the one error body. */
+  responses: Record<number, ResponseSpec | string>;
+  errors?: number[];
+}

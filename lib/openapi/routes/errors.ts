@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { ListErrorsQuerySchema, UpdateErrorSchema } from "@/lib/errors/errorSchemas";
+import type { RouteSpec } from "@/lib/openapi/routeSpec";
+
+const IdParams = z.object({ id: z.uuid() });
+
+export const errorRoutes: RouteSpec[] = [
+  {
+    method: "GET", path: "/api/v1/errors", tag: "Errors", auth: "sessionOrIngestKey", role: "viewer",
+    summary: "Error groups in the caller's workspaces: filtered (search syntax in `query`), sorted, paged, with per-row stats", query: ListErrorsQuerySchema,
+    responses: { 200: "`{items, page, pageSize, total, stats}`" }, errors: [401, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/errors/{id}", tag: "Errors", auth: "sessionOrIngestKey", role: "viewer",
+    summary: "One error group with recent occurrences and its audit trail", params: IdParams,
+    responses: { 200: "the group" }, errors: [401, 404],
+  },
+  {
+    method: "PATCH", path: "/api/v1/errors/{id}", tag: "Errors", auth: "session", role: "member",
+    summary: "Triage: status (with statusDetails: next release, ignore conditions), assignee, resolution, root cause, preventive measures (audited)",
+    params: IdParams, body: UpdateErrorSchema,
+    responses: { 200: "the updated group" }, errors: [401, 403, 404, 422],
+  },
+];

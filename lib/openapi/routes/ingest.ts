@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { ExecutionsBodySchema } from "@/lib/executions/executionSchema";
+import { IngestEventSchema, MAX_BATCH_EVENTS } from "@/lib/ingest/eventSchema";
+import type { RouteSpec } from "@/lib/openapi/routeSpec";
+
+const SentryParams = z.object({ projectId: z.string().describe("the project's numeric DSN id (publicId)") });
+const SentryIdSchema = z.object({ id: z.string().nullable().describe("the event id, hex") });
+const INGEST_ERRORS = [400, 401, 403, 413, 415, 422, 429];
+const SENTRY_ERRORS = [400, 401, 403, 404, 413, 429];
+
+const IngestBodySchema = z.union([
+  IngestEventSchema,
+  z.array(IngestEventSchema).max(MAX_BATCH_EVENTS),
+  z.object({ events: z.array(IngestEventSchema).max(MAX_BATCH_EVENTS) }),
+]);
+
+export const ingestRoutes: RouteSpec[] = [
+  {
+    method: "POST", path: "/api/v1/events", tag: "Ingest", auth: "ingestKey",
+    summary: "Report one event, an array, or {events: [...]} (≤ 1,000)",
+    description: "Events are validated one by one: valid ones are stored and invalid ones listed by index in `rejected`; only when none is valid is the request refused (422). 202 once everything accepted is committed. Idempotent on `eventId`.",
+    body: IngestBodySchema,
+    responses: { 202: "`{accepted: [{index, eventId, groupId, duplicate}], rejected: [{index, issues}]}`" },
+    errors: INGEST_ERRORS,
+  },
+  {
+    method: "POST", path: "/api/v1/executions", tag: "Ingest", auth: "ingestKey",
+    summary: "Report execution / request counts (the error-rate denominator)",
+    body: ExecutionsBodySchema,
+    responses: { 202: "`{accepted: <number of counts>}`" },
+    errors: INGEST_ERRORS,
+  },
+  {
+    method: "POST", path: "/api/{projectId}/envelope/", tag: "Sentry protocol", auth: "sentryKey",
+    summary: "Sentry envelope endpoint (any official SDK, unchanged)",
+    description: "Items: event/error are stored, session/sessions become execution counts, client_report discard counts; other item types are accepted and dropped. gzip/deflate/br, chunked. Over quota: 429 with Retry-After and X-Sentry-Rate-Limits.",
+    params: SentryParams, bodyContentType: "application/x-sentry-envelope",
+    responses: { 200: { description: "stored", schema: SentryIdSchema } },
+    errors: SENTRY_ERRORS,
+  },
+  {
+    method: "OPTIONS", path: "/api/{projectId}/envelope/", tag: "Sentry protocol", auth: "none",
+    summary: "CORS preflight for browser SDKs", params: SentryParams,
+    responses: { 204: "CORS headers for the project's allowed origins" },
+  },
+  {
+    method: "POST", path: "/api/{projectId}/store/", tag: "Sentry protocol", auth: "sentryKey",
+    summary: "Legacy Sentry store endpoint (one JSON event)",
+    params: SentryParams,
+    responses: { 200: { description: "stored", schema: SentryIdSchema } },
+    errors: SENTRY_ERRORS,
+  },
+  {
+    method: "OPTIONS", path: "/api/{projectId}/store/", tag: "Sentry protocol", auth: "none",
+    summary: "CORS preflight for browser SDKs", params: SentryParams,
+    responses: { 204: "CORS headers for the project's allowed origins" },
+  },
+];

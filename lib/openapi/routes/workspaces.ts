@@ -1,0 +1,22 @@
+import { TrackingQuerySchema } from "@/lib/analytics/trackingQuery";
+import { WorkspaceParamsSchema } from "@/lib/http/workspaceRoute";
+import { IngestHealthSchema } from "@/lib/ingestHealth/ingestHealthSchema";
+import type { RouteSpec } from "@/lib/openapi/routeSpec";
+
+export const workspaceRoutes: RouteSpec[] = [
+  {
+    method: "GET", path: "/api/v1/workspaces/{workspaceId}/error-tracking", tag: "Dashboard", auth: "session", role: "viewer",
+    summary: "The aggregated dashboard view (see docs/metrics.md)", params: WorkspaceParamsSchema, query: TrackingQuerySchema,
+    responses: { 200: "overview, categories, timeline, errors page, top errors, correlations, recovery" }, errors: [401, 404, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/workspaces/{workspaceId}/members", tag: "Workspaces", auth: "session", role: "viewer",
+    summary: "Members (who can be assigned to an error)", params: WorkspaceParamsSchema,
+    responses: { 200: "the members" }, errors: [401, 404, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/workspaces/{workspaceId}/ingest-health", tag: "Status", auth: "session", role: "viewer",
+    summary: "Ingest health: events/s and outcomes per project, storage per project and table, growth, days of disk left, job runs (database-wide parts for admins)",
+    params: WorkspaceParamsSchema, responses: { 200: { description: "the status", schema: IngestHealthSchema } }, errors: [401, 404, 422],
+  },
+];

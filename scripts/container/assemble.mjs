@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// Lays out the runtime folder of the container image from a `next build` with standalone output:
+// the standalone server, its static assets, the migrations and the migration toolset, and the start
+// scripts. The Dockerfile runs it; so does the standalone API test, which then starts the folder
+// exactly as the image does (`node scripts/container/serve.mjs`, as an unprivileged user).
+//   node scripts/container/assemble.mjs <dest>        (NEXT_DIST_DIR: the build folder, default .next)
+import fs from "node:fs";
+import path from "node:path";
+import { copyPackages, MIGRATION_PACKAGES } from "./copyPackages.mjs";
+
+export function assembleRuntime(root, dest, distDir = process.env.NEXT_DIST_DIR ?? ".next") {
+  const standalone = path.join(root, distDir, "standalone");
+  if (!fs.existsSync(path.join(standalone, "server.js"))) {
+    throw new Error(`${path.relative(root, standalone)}/server.js is missing: build with output "standalone" first (next build)`);
+  }
+  fs.rmSync(dest, { recursive: true, force: true });
+  fs.mkdirSync(dest, { recursive: true });
+  const copy = (from, to = from) => {
+    const source = path.join(root, from);
+    if (fs.existsSync(source)) fs.cpSync(source, path.join(dest, to), { recursive: true, dereference: true });
+  };
+  fs.cpSync(standalone, dest, { recursive: true, dereference: true });
+  copy(path.join(distDir, "static"), path.join(distDir, "static"));
+  copy("public");
+  copy("prisma/schema.prisma");
+  copy("prisma/migrations");
+  copy("prisma/schema-engine-wasm.mjs");
+  copy("prisma.config.ts");
+  copy("scripts/startupChecks.mjs");
+  copy("scripts/container/serve.mjs");
+  copy("scripts/container/healthcheck.mjs");
+  // Standalone tracing copies only the files the server imports; the Prisma CLI needs whole packages.
+  copyPackages(root, dest, MIGRATION_PACKAGES);
+  // A development .env must not ride along into an image.
+  fs.rmSync(path.join(dest, ".env"), { force: true });
+  fs.mkdirSync(path.join(dest, distDir, "cache"), { recursive: true });
+  return dest;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dest = process.argv[2];
+  if (!dest) {
+    console.error("usage: assemble.mjs <dest>");
+    process.exit(2);
+  }
+  assembleRuntime(process.cwd(), path.resolve(dest));
+  console.log(`runtime assembled in ${dest}`);
+}

@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// The container's start command (and any deployment of Next's standalone output): check the
+// database, apply pending migrations, then run the standalone server. Failures are one sentence.
+//   DATABASE_URL=postgresql://… node scripts/container/serve.mjs   (the image's CMD, as user faultline)
+import path from "node:path";
+import { spawn } from "node:child_process";
+import { assertDatabaseReachable, describeStartupError, StartupError } from "../startupChecks.mjs";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
+env.HOSTNAME ??= "0.0.0.0";
+env.PORT ??= "3000";
+let server;
+let stopping = false;
+
+async function main() {
+  if (!env.DATABASE_URL) {
+    throw new StartupError("DATABASE_URL is not set. The container needs a PostgreSQL server: set DATABASE_URL=postgresql://user:password@host:5432/faultline (docker-compose.yml does).");
+  }
+  await waitForDatabase(env.DATABASE_URL, Number(env.FAULTLINE_DB_WAIT_SECONDS ?? 60));
+  if (env.FAULTLINE_MIGRATE !== "0") {
+    console.log("Applying migrations…");
+    // Prisma Migrate holds a PostgreSQL advisory lock while it runs: instances starting together apply each migration once.
+    await runNode([path.join(root, "node_modules", "prisma", "build", "index.js"), "migrate", "deploy"]).catch(() => {
+      throw new StartupError("Applying the database migrations failed; PostgreSQL's reason is printed above. Nothing was started.");
+    });
+  }
+  server = spawn(process.execPath, [path.join(root, "server.js")], { cwd: root, env, stdio: "inherit" });
+  server.on("exit", (code, signal) => process.exit(stopping ? 0 : (code ?? (signal ? 1 : 0))));
+}
+
+/** A database container may still be starting: retry connection refused / starting up for a while. */
+async function waitForDatabase(url, seconds) {
+  const deadline = Date.now() + seconds * 1000;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await assertDatabaseReachable(url, { timeoutMs: 5000 });
+    } catch (error) {
+      const transient = /connection refused|still starting|did not answer|cannot be found/.test(error.message);
+      if (!transient || Date.now() > deadline) throw error;
+      if (attempt === 1) console.log(`Waiting for PostgreSQL (${error.message})`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
+function runNode(args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, env, stdio: "inherit" });
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`exit ${code}`))));
+  });
+}
+
+for (const signal of ["SIGTERM", "SIGINT"]) {
+  process.on(signal, () => {
+    stopping = true;
+    if (server && server.exitCode === null) server.kill(signal);
+    else process.exit(0);
+  });
+}
+
+main().catch((error) => {
+  console.error(`Faultline failed to start: ${describeStartupError(error)}`);
+  process.exit(1);
+});
