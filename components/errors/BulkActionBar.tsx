@@ -22,6 +22,8 @@ interface BulkActionBarProps {
   currentUserId: string;
   progress: BulkProgress | null;
   onAction: (choice: BulkChoice) => void;
+  /** Set when the selection can be merged (two or more issues picked one by one). */
+  onMerge?: () => void;
   onClear: () => void;
 }
 
@@ -29,7 +31,7 @@ const item = "block w-full rounded px-2.5 py-1.5 text-left text-sm data-[focus]:
 const menu = "z-40 mt-1 w-56 rounded-md bg-white p-1 shadow-lg ring-1 ring-gray-200 focus:outline-none dark:bg-gray-900 dark:ring-gray-700";
 
 /** Actions on the selected issues, sent as one request; a progress bar while a large selection runs. */
-export function BulkActionBar({ count, members, currentUserId, progress, onAction, onClear }: BulkActionBarProps) {
+export function BulkActionBar({ count, members, currentUserId, progress, onAction, onMerge, onClear }: BulkActionBarProps) {
   const [asking, setAsking] = useState<"events" | "users" | null>(null);
   const busy = progress !== null;
   return (
@@ -101,8 +103,14 @@ export function BulkActionBar({ count, members, currentUserId, progress, onActio
             </option>
           ))}
       </select>
-      <button type="button" className={`${button.secondary} py-1`} disabled title="Merging arrives with the grouping work">
-        Merge
+      <button
+        type="button"
+        className={`${button.secondary} py-1`}
+        disabled={busy || !onMerge}
+        title={onMerge ? undefined : "Pick two or more issues on this page to merge them"}
+        onClick={onMerge}
+      >
+        Merge selected
       </button>
       <button type="button" className={`${button.ghost} py-1`} disabled={busy} onClick={onClear}>
         Clear

@@ -18,6 +18,8 @@ interface ErrorDetailsProps {
   onClose: () => void;
   /** The workflow controls, or a note for viewers; rendered below the impact analysis. */
   actions: ReactNode;
+  /** Grouping sections (exception chain, similar issues, fingerprints); rendered below the stack trace. */
+  grouping?: ReactNode;
 }
 
 function Relative({ iso }: { iso: string }) {
@@ -29,7 +31,7 @@ function Relative({ iso }: { iso: string }) {
 }
 
 /** Seed 002's details panel: badges, type and message, occurrence facts, trace, context, impact, workflow. */
-export function ErrorDetails({ error, onClose, actions }: ErrorDetailsProps) {
+export function ErrorDetails({ error, onClose, actions, grouping }: ErrorDetailsProps) {
   const facts: [string, ReactNode][] = [
     ["First seen", <Relative key="f" iso={error.firstSeen} />],
     ["Last seen", <Relative key="l" iso={error.lastSeen} />],
@@ -76,6 +78,7 @@ export function ErrorDetails({ error, onClose, actions }: ErrorDetailsProps) {
         </dl>
       </div>
       <StackTrace stackTrace={error.stackTrace} platform={error.platform} />
+      {grouping}
       <ContextDetails error={error} />
       <ImpactAnalysis impact={error.impact} />
       <ResolutionSummary error={error} />

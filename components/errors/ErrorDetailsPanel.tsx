@@ -2,6 +2,9 @@
 
 import { useEffect } from "react";
 import { ErrorDetails } from "@/components/errors/ErrorDetails";
+import { ExceptionChain } from "@/components/grouping/ExceptionChain";
+import { SimilarIssues } from "@/components/grouping/SimilarIssues";
+import { UnmergePanel } from "@/components/grouping/UnmergePanel";
 import { WorkflowActions } from "@/components/errors/WorkflowActions";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
@@ -65,5 +68,14 @@ export function ErrorDetailsPanel({ errorId, me, workspace, onClose }: ErrorDeta
     </p>
   );
 
-  return <ErrorDetails error={error} onClose={onClose} actions={actions} />;
+  const chain = error.recentOccurrences.find((o) => o.exceptions && o.exceptions.length > 1)?.exceptions ?? error.exceptions;
+  const grouping = (
+    <>
+      {chain && <ExceptionChain chain={chain} />}
+      <UnmergePanel errorId={error.errorId} canUnmerge={canTriage} />
+      <SimilarIssues errorId={error.errorId} canMerge={canTriage} />
+    </>
+  );
+
+  return <ErrorDetails error={error} onClose={onClose} actions={actions} grouping={grouping} />;
 }

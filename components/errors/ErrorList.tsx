@@ -6,6 +6,7 @@ import { BulkActionBar, type BulkChoice } from "@/components/errors/BulkActionBa
 import { ErrorListFilters } from "@/components/errors/ErrorListFilters";
 import { ErrorListRow } from "@/components/errors/ErrorListRow";
 import { Pagination } from "@/components/errors/Pagination";
+import { MergeIssuesDialog } from "@/components/grouping/MergeIssuesDialog";
 import { Card } from "@/components/ui/Card";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorState } from "@/components/ui/ErrorState";
@@ -60,6 +61,7 @@ export function ErrorList(props: ErrorListProps) {
   const [anchor, setAnchor] = useState<number | null>(null);
   const [allMatching, setAllMatching] = useState(false);
   const [progress, setProgress] = useState<BulkProgress | null>(null);
+  const [merging, setMerging] = useState(false);
   // A new page or search starts a new selection.
   const selectionKey = JSON.stringify(filters);
   const [lastKey, setLastKey] = useState(selectionKey);
@@ -109,6 +111,8 @@ export function ErrorList(props: ErrorListProps) {
   const pageIds = items.map((e) => e.errorId);
   const isPageChecked = pageIds.length > 0 && pageIds.every((id) => checked.has(id));
   const selectedCount = allMatching ? (data?.total ?? 0) : checked.size;
+  const checkedItems = items.filter((e) => checked.has(e.errorId));
+  const canMergeSelection = !allMatching && checkedItems.length >= 2;
 
   async function runBulk(choice: BulkChoice) {
     const total = selectedCount;
@@ -178,7 +182,7 @@ export function ErrorList(props: ErrorListProps) {
       )}
       {(checked.size > 0 || allMatching) && canTriage && (
         <>
-          <BulkActionBar count={selectedCount} members={props.members} currentUserId={props.currentUserId} progress={progress} onAction={(c) => void runBulk(c)} onClear={() => (setChecked(new Set()), setAllMatching(false))} />
+          <BulkActionBar count={selectedCount} members={props.members} currentUserId={props.currentUserId} progress={progress} onAction={(c) => void runBulk(c)} onMerge={canMergeSelection ? () => setMerging(true) : undefined} onClear={() => (setChecked(new Set()), setAllMatching(false))} />
           {isPageChecked && data && data.total > items.length && (
             <div className="border-b border-gray-200 bg-gray-50 px-4 py-1.5 text-center text-xs text-gray-700 dark:border-gray-800 dark:bg-gray-950 dark:text-gray-300">
               {allMatching ? (
@@ -200,6 +204,15 @@ export function ErrorList(props: ErrorListProps) {
           )}
         </>
       )}
+      <MergeIssuesDialog
+        issues={merging ? checkedItems : []}
+        onClose={() => setMerging(false)}
+        onMerged={(targetId) => {
+          setMerging(false);
+          setChecked(new Set());
+          onSelect(targetId);
+        }}
+      />
       {isLoading ? (
         <LoadingState label="Loading errors…" />
       ) : error && !data ? (

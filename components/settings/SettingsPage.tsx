@@ -7,6 +7,7 @@ import { AlertRulesSettings } from "@/components/settings/AlertRulesSettings";
 import { ChannelsSettings } from "@/components/settings/ChannelsSettings";
 import { DeliveryLog } from "@/components/settings/DeliveryLog";
 import { ProjectSettings } from "@/components/settings/ProjectSettings";
+import { GroupingRulesSettings } from "@/components/grouping/GroupingRulesSettings";
 import { input } from "@/components/ui/buttonStyles";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorState } from "@/components/ui/ErrorState";
@@ -61,7 +62,10 @@ export function SettingsPage() {
         ) : !project ? (
           <EmptyState title="This workspace has no projects yet" />
         ) : (
-          <ProjectSettings key={project.id} projectId={project.id} isAdmin={workspace.role === "admin"} />
+          <>
+            <ProjectSettings key={project.id} projectId={project.id} isAdmin={workspace.role === "admin"} />
+            <GroupingRulesSettings key={`rules-${project.id}`} projectId={project.id} isAdmin={workspace.role === "admin"} canPreview={workspace.role !== "viewer"} />
+          </>
         )}
         {workspace && !me.isLoading && (
           <div id="alerts" key={workspace.id} className="space-y-6">

@@ -1,3 +1,4 @@
+// @serial-db: asserts process-wide request counters (not per workspace), so it runs while no other test file sends events.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alertsOfRule, api, errorEvent, waitUntil } from "@/e2e/support/alertHelpers";
 import { parsePrometheusText, sampleValue, type Exposition } from "@/e2e/support/prometheusText";

@@ -25,9 +25,12 @@ export async function startCrossOriginSite(dsn: string): Promise<{ url: string; 
 <body>
   <button id="buy" onclick="checkout()">Buy</button>
   <button id="reject" onclick="loadCart()">Load cart</button>
+  <button id="order" onclick="placeOrder()">Place order</button>
   <script>
     function checkout() { const cart = undefined; return cart.items.length; }
     function loadCart() { Promise.reject(new Error("cart service unavailable")); }
+    function reserveStock() { throw new TypeError("stock service answered 503"); }
+    function placeOrder() { try { reserveStock(); } catch (cause) { throw new Error("order could not be placed", { cause }); } }
   </script>
 </body></html>`;
   const server = http.createServer((req, res) => {

@@ -1,4 +1,5 @@
 import type { ErrorGroup } from "@/lib/generated/prisma/client";
+import type { StoredChainException } from "@/lib/grouping/chain/ChainException";
 
 /** The JSON shape of an error group (the spec's `errors[]` item) sent to clients. */
 export function toErrorSummary(group: ErrorGroup) {
@@ -37,6 +38,7 @@ export function toErrorDetail(group: ErrorGroup) {
     ...toErrorSummary(group),
     stackTrace: group.stackTrace,
     frames: group.frames,
+    exceptions: group.exceptions as StoredChainException[] | null,
     context: group.context,
     resolution: group.resolvedAt
       ? {

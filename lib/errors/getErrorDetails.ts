@@ -3,6 +3,7 @@ import { db } from "@/lib/db/prisma";
 import { toErrorDetail } from "@/lib/errors/errorDto";
 import { culpritOf } from "@/lib/errors/culprit";
 import { findVisibleError } from "@/lib/errors/findVisibleError";
+import type { StoredChainException } from "@/lib/grouping/chain/ChainException";
 
 const RECENT_OCCURRENCES = 20;
 const AUDIT_ENTRIES = 50;
@@ -51,6 +52,8 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
       tags: o.tags,
       metadata: o.metadata,
       parentEventId: o.parentEventId,
+      // The exception chain (raised first), when the event had more than its raised exception.
+      exceptions: o.exceptions as StoredChainException[] | null,
       recovery:
         o.recovered === null
           ? null

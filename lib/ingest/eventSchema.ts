@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SeveritySchema } from "@/lib/domain/severity";
+import { ExceptionInputSchema, MAX_CHAIN_LENGTH } from "@/lib/grouping/chain/ChainException";
 import { FrameSchema } from "@/lib/ingest/stacktrace/frame";
 
 export const MAX_BATCH_EVENTS = 1000;
@@ -7,16 +8,20 @@ export const MAX_BATCH_EVENTS = 1000;
 const shortText = (max: number) => z.string().trim().min(1).max(max);
 const jsonObject = z.record(z.string(), z.unknown());
 
-/** One event as accepted by POST /api/v1/events (the Sentry mapper produces the same shape). */
+/**
+ * One event as accepted by POST /api/v1/events (the Sentry mapper produces the same shape).
+ * `type` may be left out when `exceptions` (the chain, raised exception first) names it.
+ */
 export const IngestEventSchema = z.object({
   eventId: z
     .string()
     .trim()
     .regex(/^[A-Za-z0-9_.:-]{1,128}$/, "must be 1-128 characters of A-Z a-z 0-9 _ . : -")
     .optional(),
-  type: shortText(256),
-  message: z.string().max(8192).default(""),
+  type: shortText(256).optional(),
+  message: z.string().max(8192).optional(),
   stackTrace: z.union([z.string().max(262_144), z.array(FrameSchema).max(500)]).optional(),
+  exceptions: z.array(ExceptionInputSchema).min(1).max(MAX_CHAIN_LENGTH).optional(),
   severity: SeveritySchema.optional(),
   category: shortText(64).optional(),
   source: shortText(64).optional(),
@@ -49,7 +54,13 @@ export const IngestEventSchema = z.object({
       automatic: z.boolean().optional(),
     })
     .optional(),
-});
+})
+  .refine((e) => e.type !== undefined || e.exceptions !== undefined, { path: ["type"], message: "required (or give exceptions)" })
+  .transform(({ type, message, ...rest }) => ({
+    ...rest,
+    type: type ?? rest.exceptions![0].type,
+    message: message ?? (type === undefined ? rest.exceptions![0].message : ""),
+  }));
 
 export type IngestEventInput = z.input<typeof IngestEventSchema>;
 export type IngestEvent = z.output<typeof IngestEventSchema>;

@@ -2,16 +2,19 @@ import { randomUUID } from "node:crypto";
 import type { Severity } from "@/lib/domain/severity";
 import type { IngestEvent } from "@/lib/ingest/eventSchema";
 import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
-import { parseStackTrace } from "@/lib/ingest/stacktrace/parseStackTrace";
-import { computeFingerprint } from "@/lib/ingest/fingerprint";
 import { classify } from "@/lib/ingest/classify";
 import { scrubString, scrubValue } from "@/lib/ingest/scrub";
-import { formatFrames } from "@/lib/ingest/formatFrames";
+import { toStoredChain, type StoredChainException } from "@/lib/grouping/chain/ChainException";
+import { groupEvent, type GroupEventInput, type RawException } from "@/lib/grouping/groupEvent";
 
 /** An event after scrubbing, classification and fingerprinting: ready to store, still pure data. */
 export interface PreparedEvent {
   eventId: string;
   fingerprint: string;
+  /** The previous grouping version's fingerprint: existing issues keep receiving the event (lib/grouping). */
+  legacyFingerprint: string;
+  /** The exception chain, raised first; null for a single exception sent as native text (re-parsable). */
+  exceptions: StoredChainException[] | null;
   type: string;
   message: string;
   stackTrace: string | null;
@@ -40,11 +43,23 @@ export interface PreparedEvent {
 /** Clients with skewed clocks: a timestamp more than 5 minutes ahead is replaced by the receive time. */
 const MAX_FUTURE_SKEW_MS = 5 * 60_000;
 
-export function prepareEvent(event: IngestEvent, receivedAt: Date = new Date()): PreparedEvent {
+export function prepareEvent(event: IngestEvent, receivedAt: Date = new Date(), rules?: GroupEventInput["rules"]): PreparedEvent {
   // Scrub first: everything below (fingerprint, classification, storage) only sees scrubbed text.
   const type = scrubString(event.type);
   const message = scrubString(event.message ?? "");
-  const { stackText, frames, language } = resolveStack(event.stackTrace, event.platform);
+  const grouped = groupEvent({
+    type,
+    message,
+    stackTrace: scrubStack(event.stackTrace),
+    exceptions: event.exceptions?.map((e): RawException => ({ type: scrubString(e.type), message: scrubString(e.message ?? ""), stackTrace: scrubStack(e.stackTrace), relation: e.relation })),
+    platform: event.platform,
+    custom: event.fingerprint,
+    rules,
+  });
+  const stackText = grouped.stackText;
+  const frames = grouped.exceptions[0].frames;
+  const language = grouped.language;
+  const isStructured = Array.isArray(event.stackTrace) || (event.exceptions?.some((e) => Array.isArray(e.stackTrace)) ?? false);
   const classified = classify({
     type,
     message,
@@ -53,12 +68,13 @@ export function prepareEvent(event: IngestEvent, receivedAt: Date = new Date()):
     severity: event.severity,
     category: event.category,
   });
-  const { fingerprint } = computeFingerprint({ type, message, frames, custom: event.fingerprint });
   const occurredAt = resolveOccurredAt(event.occurredAt, receivedAt);
 
   return {
     eventId: event.eventId ?? randomUUID().replaceAll("-", ""),
-    fingerprint,
+    fingerprint: grouped.fingerprint,
+    legacyFingerprint: grouped.legacyFingerprint,
+    exceptions: grouped.exceptions.length > 1 || isStructured ? toStoredChain(grouped.exceptions) : null,
     type,
     message,
     stackTrace: stackText,
@@ -85,18 +101,10 @@ export function prepareEvent(event: IngestEvent, receivedAt: Date = new Date()):
   };
 }
 
-function resolveStack(
-  stack: IngestEvent["stackTrace"],
-  platform: string | undefined,
-): { stackText: string | null; frames: Frame[]; language: Language } {
-  if (stack === undefined) return { stackText: null, frames: [], language: "unknown" };
-  if (typeof stack === "string") {
-    const stackText = scrubString(stack);
-    const parsed = parseStackTrace(stackText, platform);
-    return { stackText, frames: parsed.frames, language: parsed.language };
-  }
-  const frames = stack.map((frame) => asRecord(scrubValue(frame)) as Frame);
-  return { stackText: formatFrames(frames), frames, language: "unknown" };
+function scrubStack(stack: string | Frame[] | undefined): string | Frame[] | undefined {
+  if (stack === undefined) return undefined;
+  if (typeof stack === "string") return scrubString(stack);
+  return stack.map((frame) => asRecord(scrubValue(frame)) as Frame);
 }
 
 function resolveOccurredAt(value: string | undefined, receivedAt: Date): Date {

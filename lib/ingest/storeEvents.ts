@@ -5,6 +5,7 @@ import { uuidv7 } from "@/lib/ids/uuidv7";
 import { sourceContextOf } from "@/lib/ingest/sourceContext";
 import { eventTags } from "@/lib/ingest/eventTags";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
+import { lockGroupingShared, resolveGroups, saveLegacyAliases, type GroupResolution } from "@/lib/grouping/store/resolveGroups";
 import { ensureOccurrencePartitions, forgetOccurrencePartitions, isMissingPartition } from "@/lib/db/partitions/occurrencePartitions";
 
 export interface StoreTarget {
@@ -43,40 +44,47 @@ export interface StoreOptions {
 
 export async function storeEvents(target: StoreTarget, events: PreparedEvent[], options: StoreOptions = {}): Promise<StoreOutcome> {
   if (events.length === 0) return { results: [], newGroupIds: [], regressedGroupIds: [], conditionalGroupIds: [] };
-  const groups = groupRows(target.projectId, events);
-  const occurrences = events
-    .map((event, i) => ({
-      ...occurrenceRow(event),
-      id: uuidv7(event.occurredAt.getTime()),
-      groupId: groupIdFor(target.projectId, event.fingerprint),
-      store: options.store?.[i] ?? true,
-    }))
-    // Sorted so two batches carrying the same retried event ids wait on each other in one order.
-    .sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
+  let resolution: GroupResolution = { byFingerprint: new Map(), legacyAliases: new Map() };
+  const groupOf = (event: PreparedEvent) => resolution.byFingerprint.get(event.fingerprint) ?? { id: groupIdFor(target.projectId, event.fingerprint), fingerprint: event.fingerprint };
+  const days = events.map((event) => event.occurredAt.toISOString().slice(0, 10));
 
   // Each UTC day's occurrences go to that day's partition: make sure it exists before writing.
-  await ensureOccurrencePartitions(occurrences.map((o) => o.occurredAt.slice(0, 10)));
+  await ensureOccurrencePartitions(days);
   // unique_violation: two transactions creating the same new group race on its primary key (the
   // upsert's arbiter is (projectId, fingerprint)); the retry finds the group and updates it.
   const write = () =>
     retryOnDeadlock(() => withTransaction(async (client) => {
-      const result = await writeBatch(client, target, groups, occurrences, events);
+      // Merges and unmerges take this lock exclusively: an event never lands in a group being folded away.
+      await lockGroupingShared(client, target.projectId);
+      resolution = await resolveGroups(client, target.projectId, events);
+      const groups = groupRows(events, groupOf);
+      const rows = events
+        .map((event, i) => ({
+          ...occurrenceRow(event),
+          id: uuidv7(event.occurredAt.getTime()),
+          groupId: groupOf(event).id,
+          store: options.store?.[i] ?? true,
+        }))
+        // Sorted so two batches carrying the same retried event ids wait on each other in one order.
+        .sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
+      const result = await writeBatch(client, target, groups, rows, events);
+      await saveLegacyAliases(client, target.projectId, resolution.legacyAliases);
       await addDistinctCounts(client, result.users, result.agents);
       const accepted = new Set(result.inserted);
-      await linkParents(client, target, occurrences.filter((o) => o.parentEventId && accepted.has(o.id)));
-      return result;
+      await linkParents(client, target, rows.filter((o) => o.parentEventId && accepted.has(o.id)));
+      return { outcome: result, occurrences: rows };
     }), 4, [UNIQUE_VIOLATION]);
-  const outcome = await write().catch(async (error) => {
+  const { outcome, occurrences } = await write().catch(async (error) => {
     // A partition this instance thought existed was dropped by retention meanwhile: look again, once.
     if (!isMissingPartition(error)) throw error;
     forgetOccurrencePartitions();
-    await ensureOccurrencePartitions(occurrences.map((o) => o.occurredAt.slice(0, 10)));
+    await ensureOccurrencePartitions(days);
     return write();
   });
 
   const accepted = new Set(outcome.inserted);
   const byEventOrder = new Map<PreparedEvent, string>();
-  events.forEach((event) => byEventOrder.set(event, groupIdFor(target.projectId, event.fingerprint)));
+  events.forEach((event) => byEventOrder.set(event, groupOf(event).id));
   const insertedEventIds = new Set(occurrences.filter((o) => accepted.has(o.id)).map((o) => o.eventId));
   const seen = new Set<string>();
   return {
@@ -99,12 +107,16 @@ export function groupIdFor(projectId: string, fingerprint: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-function groupRows(projectId: string, events: PreparedEvent[]) {
-  const firstByFingerprint = new Map<string, PreparedEvent>();
-  for (const event of events) if (!firstByFingerprint.has(event.fingerprint)) firstByFingerprint.set(event.fingerprint, event);
-  return [...firstByFingerprint.values()].map((e) => ({
-    id: groupIdFor(projectId, e.fingerprint),
-    fingerprint: e.fingerprint,
+/** One row per group the batch touches, from its first event (used only when the group is new). */
+function groupRows(events: PreparedEvent[], groupOf: (event: PreparedEvent) => { id: string; fingerprint: string }) {
+  const firstByGroup = new Map<string, { event: PreparedEvent; fingerprint: string }>();
+  for (const event of events) {
+    const group = groupOf(event);
+    if (!firstByGroup.has(group.id)) firstByGroup.set(group.id, { event, fingerprint: group.fingerprint });
+  }
+  return [...firstByGroup].map(([id, { event: e, fingerprint }]) => ({
+    id,
+    fingerprint,
     type: e.type,
     message: e.message,
     severity: e.severity,
@@ -114,6 +126,7 @@ function groupRows(projectId: string, events: PreparedEvent[]) {
     at: e.occurredAt.toISOString(),
     stackTrace: e.stackTrace,
     frames: e.frames,
+    exceptions: e.exceptions && e.exceptions.length > 1 ? e.exceptions : null,
     context: contextOf(e),
   }));
 }
@@ -133,12 +146,13 @@ const PROJECT_DAILY_SHARDS = 8;
 const WRITE_BATCH_SQL = `
 WITH gi AS (
   SELECT * FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, fingerprint text, type text, message text, severity text,
-    category text, source text, platform text, at timestamptz, "stackTrace" text, frames jsonb, context jsonb)
+    category text, source text, platform text, at timestamptz, "stackTrace" text, frames jsonb, exceptions jsonb, context jsonb)
 ), oi AS (
   SELECT DISTINCT ON ("eventId") * FROM jsonb_to_recordset($4::jsonb) AS x(id uuid, "groupId" uuid, "eventId" text, "occurredAt" timestamptz,
     severity text, message text, "stackTrace" text, "userId" text, "agentId" text, "runId" text, environment text,
     release text, tags jsonb, metadata jsonb, "parentEventId" text, "creditsLost" numeric, "executionsAffected" int,
-    recovered boolean, "recoveryMethod" text, "recoveryDurationMs" int, "recoveryAutomatic" boolean, "sourceContext" jsonb, store boolean)
+    recovered boolean, "recoveryMethod" text, "recoveryDurationMs" int, "recoveryAutomatic" boolean, fingerprint text, exceptions jsonb, "sourceContext" jsonb,
+    store boolean)
   ORDER BY "eventId", id
 ), keys AS (
   -- Idempotency: an event id counts once per project (ErrorEventId; see migration 20261201232505).
@@ -153,10 +167,10 @@ WITH gi AS (
 ), stored AS (
   INSERT INTO "ErrorOccurrence" (id, "groupId", "projectId", "workspaceId", "eventId", "occurredAt", severity, message,
     "stackTrace", "userId", "agentId", "runId", environment, release, tags, metadata, "parentEventId",
-    "creditsLost", "executionsAffected", recovered, "recoveryMethod", "recoveryDurationMs", "recoveryAutomatic", "sourceContext")
+    "creditsLost", "executionsAffected", recovered, "recoveryMethod", "recoveryDurationMs", "recoveryAutomatic", fingerprint, exceptions, "sourceContext")
   SELECT id, "groupId", $2::uuid, $1::uuid, "eventId", "occurredAt", severity::"Severity", message,
     "stackTrace", "userId", "agentId", "runId", environment, release, tags, metadata, "parentEventId",
-    "creditsLost", "executionsAffected", recovered, "recoveryMethod", "recoveryDurationMs", "recoveryAutomatic", "sourceContext"
+    "creditsLost", "executionsAffected", recovered, "recoveryMethod", "recoveryDurationMs", "recoveryAutomatic", fingerprint, exceptions, "sourceContext"
   FROM ins WHERE store
 ), agg AS (
   SELECT "groupId", count(*)::int AS n, min("occurredAt") AS first, max("occurredAt") AS last,
@@ -165,10 +179,10 @@ WITH gi AS (
 ), g AS (
   INSERT INTO "ErrorGroup" AS eg (id, "workspaceId", "projectId", fingerprint, type, message, severity, category, source,
     platform, "firstSeen", "lastSeen", "occurrenceCount", "creditsLost", "executionsAffected", "stackTrace", frames,
-    context, "sampledCount", "lastSampledAt", "updatedAt")
+    exceptions, context, "sampledCount", "lastSampledAt", "updatedAt")
   SELECT gi.id, $1::uuid, $2::uuid, gi.fingerprint, gi.type, gi.message, gi.severity::"Severity", gi.category, gi.source,
     gi.platform, coalesce(agg.first, gi.at), coalesce(agg.last, gi.at), coalesce(agg.n, 0), coalesce(agg.credits, 0),
-    coalesce(agg.executions, 0), gi."stackTrace", gi.frames, gi.context, coalesce(agg.sampled, 0),
+    coalesce(agg.executions, 0), gi."stackTrace", gi.frames, gi.exceptions, gi.context, coalesce(agg.sampled, 0),
     CASE WHEN agg.sampled > 0 THEN now() END, now()
   FROM gi LEFT JOIN agg ON agg."groupId" = gi.id
   ORDER BY gi.fingerprint
@@ -258,6 +272,11 @@ WITH gi AS (
   ORDER BY ins."groupId", ins."agentId", ins."occurredAt"
   ON CONFLICT DO NOTHING
   RETURNING "groupId"
+), audit AS (
+  INSERT INTO "AuditLog" (id, "workspaceId", "actorId", "actorType", action, "targetType", "targetId", before, after)
+  SELECT gen_random_uuid(), $1::uuid, NULL, 'system', 'error.regressed', 'error', g.id::text,
+    '{"status":"resolved"}'::jsonb, '{"status":"new"}'::jsonb
+  FROM g WHERE g.regressed
 ), tag_in AS (
   SELECT * FROM jsonb_to_recordset($6::jsonb) AS x("eventId" text, key text, value text)
 ), tags AS (
@@ -269,11 +288,6 @@ WITH gi AS (
     count = "ErrorGroupTag".count + excluded.count,
     "firstSeen" = LEAST("ErrorGroupTag"."firstSeen", excluded."firstSeen"),
     "lastSeen" = GREATEST("ErrorGroupTag"."lastSeen", excluded."lastSeen")
-), audit AS (
-  INSERT INTO "AuditLog" (id, "workspaceId", "actorId", "actorType", action, "targetType", "targetId", before, after)
-  SELECT gen_random_uuid(), $1::uuid, NULL, 'system', 'error.regressed', 'error', g.id::text,
-    '{"status":"resolved"}'::jsonb, '{"status":"new"}'::jsonb
-  FROM g WHERE g.regressed
 )
 SELECT
   (SELECT coalesce(json_agg(id), '[]') FROM ins) AS inserted,
@@ -348,6 +362,8 @@ function occurrenceRow(e: PreparedEvent) {
     recoveryMethod: e.recoveryMethod,
     recoveryDurationMs: e.recoveryDurationMs,
     recoveryAutomatic: e.recoveryAutomatic,
+    fingerprint: e.fingerprint,
+    exceptions: e.exceptions,
     sourceContext: sourceContextOf(e.frames),
   };
 }

@@ -6,6 +6,7 @@ import type { IntakeRequest, IntakeResponse } from "@/lib/intake/intakeRequest";
 import { runIntake } from "@/lib/intake/runIntake";
 import { storeAndFanOut } from "@/lib/intake/storeAndFanOut";
 import { MAX_BATCH_BYTES, parseIngestBody, type RejectedEvent } from "@/lib/ingest/parseIngestBody";
+import { loadGroupingRules } from "@/lib/grouping/rules/loadGroupingRules";
 import { prepareEvent } from "@/lib/ingest/prepareEvent";
 import { countDropped, countIngest } from "@/lib/ingestHealth/ingestCounters";
 import { enforceQuotas } from "@/lib/lifecycle/quotas/enforceQuotas";
@@ -36,7 +37,8 @@ export function receiveEvents(req: IntakeRequest): Promise<IntakeResponse> {
       throw error;
     });
     const receivedAt = new Date();
-    const prepared = parsed.valid.map(({ event }) => prepareEvent(event, receivedAt));
+    const rules = await loadGroupingRules(auth.projectId);
+    const prepared = parsed.valid.map(({ event }) => prepareEvent(event, receivedAt, rules));
     const outcome = await storeAndFanOut(target, prepared);
     const answer: IngestResponse = {
       accepted: outcome.results.map((result, i) => ({ index: parsed.valid[i].index, ...result })),

@@ -6,6 +6,7 @@ import { enforceRateLimit } from "@/lib/intake/rateLimit";
 import { runIntake } from "@/lib/intake/runIntake";
 import { storeAndFanOut } from "@/lib/intake/storeAndFanOut";
 import type { IngestEvent } from "@/lib/ingest/eventSchema";
+import { loadGroupingRules } from "@/lib/grouping/rules/loadGroupingRules";
 import { prepareEvent } from "@/lib/ingest/prepareEvent";
 import { assertDsnAgrees, authenticateSentryRequest, findSentryProject, requestKeys, type SentryProject } from "@/lib/sentry/authenticateSentryRequest";
 import { assertOriginAllowed, corsHeaders, preflightHeaders } from "@/lib/sentry/corsHeaders";
@@ -95,7 +96,8 @@ async function storeSentryEvents(project: SentryProject, events: IngestEvent[]):
   await enforceQuotas(project.projectId, events.length).catch(limited);
   if (events.length === 0) return;
   const receivedAt = new Date();
-  await storeAndFanOut({ workspaceId: project.workspaceId, projectId: project.projectId }, events.map((e) => prepareEvent(e, receivedAt)));
+  const rules = await loadGroupingRules(project.projectId);
+  await storeAndFanOut({ workspaceId: project.workspaceId, projectId: project.projectId }, events.map((e) => prepareEvent(e, receivedAt, rules)));
 }
 
 /** Bodies that carry their own DSN (envelopes): the key named there must agree, or be the only one. */

@@ -2,6 +2,7 @@ import type { RouteSpec } from "@/lib/openapi/routeSpec";
 import { alertRoutes } from "@/lib/openapi/routes/alerts";
 import { authRoutes } from "@/lib/openapi/routes/auth";
 import { errorRoutes } from "@/lib/openapi/routes/errors";
+import { groupingRoutes } from "@/lib/openapi/routes/grouping";
 import { ingestRoutes } from "@/lib/openapi/routes/ingest";
 import { projectRoutes } from "@/lib/openapi/routes/projects";
 import { systemRoutes } from "@/lib/openapi/routes/system";
@@ -18,6 +19,7 @@ export const routeRegistry: RouteSpec[] = [
   ...authRoutes,
   ...errorRoutes,
   ...triageRoutes,
+  ...groupingRoutes,
   ...workspaceRoutes,
   ...projectRoutes,
   ...alertRoutes,

@@ -59,20 +59,16 @@ describe("mapSentryEvent: exceptions", () => {
     });
   });
 
-  it("turns the cause into a second event linked to the main one", () => {
-    expect(events).toHaveLength(2);
-    expect(events[1]).toMatchObject({
-      eventId: `${NODE_EVENT_ID}-c1`,
-      parentEventId: NODE_EVENT_ID,
-      type: "TypeError",
-      message: "fetch failed",
-      severity: "high",
-      release: "billing@1.4.2",
-      occurredAt: "2026-01-01T00:00:00.123Z",
-    });
-    expect((events[1].stackTrace as unknown[]).length).toBe(3);
-    expect(sentry(events[1])).toMatchObject({ mechanism: { type: "chained", source: "cause" }, chainedFrom: NODE_EVENT_ID, chainIndex: 1 });
-    expect(events[1].fingerprint).toBeUndefined();
+  it("keeps the cause in the one event's chain, raised exception first (one event, one issue)", () => {
+    expect(events).toHaveLength(1);
+    const chain = events[0].exceptions!;
+    expect(chain.map((e) => [e.type, e.message, e.relation])).toEqual([
+      [events[0].type, events[0].message, undefined],
+      ["TypeError", "fetch failed", "cause"],
+    ]);
+    expect(chain[0].stackTrace).toEqual(events[0].stackTrace);
+    expect((chain[1].stackTrace as unknown[]).length).toBe(3);
+    expect(events[0].parentEventId).toBeUndefined();
   });
 
   it("keeps Sentry-only data under context.sentry", () => {
@@ -95,25 +91,37 @@ describe("mapSentryEvent: exceptions", () => {
     });
   });
 
-  it("splits an exception group: the group first, then its members nearest first", () => {
+  it("keeps an exception group as one event: the group first, then its members nearest first", () => {
     const agg = map(browserAggregateEvent);
-    expect(agg.map((e) => [e.eventId, e.type, e.parentEventId])).toEqual([
-      ["0f1e2d3c4b5a69788796a5b4c3d2e1f0", "AggregateError", undefined],
-      ["0f1e2d3c4b5a69788796a5b4c3d2e1f0-c1", "RangeError", "0f1e2d3c4b5a69788796a5b4c3d2e1f0"],
-      ["0f1e2d3c4b5a69788796a5b4c3d2e1f0-c2", "SyntaxError", "0f1e2d3c4b5a69788796a5b4c3d2e1f0"],
-    ]);
+    expect(agg).toHaveLength(1);
+    expect(agg[0].eventId).toBe("0f1e2d3c4b5a69788796a5b4c3d2e1f0");
+    expect(agg[0].exceptions!.map((e) => e.type)).toEqual(["AggregateError", "RangeError", "SyntaxError"]);
     expect(agg[0]).toMatchObject({ platform: "javascript", message: "2 widgets failed to render", release: "web@2.0.0" });
     expect(agg[0].userId).toBeUndefined(); // "{{auto}}" is a placeholder, not a user
     expect((agg[0].stackTrace as { function?: string }[])[0].function).toBeUndefined(); // "?" = unknown
     expect(sentry(agg[0]).request).toEqual(browserAggregateEvent.request);
   });
 
-  it("caps the chain at MAX_CHAINED_EXCEPTIONS extra events", () => {
+  it("caps the chain at MAX_CHAINED_EXCEPTIONS exceptions, keeping the raised one and its nearest causes", () => {
     const values = Array.from({ length: 40 }, (_, i) => ({ type: `E${i}`, value: `v${i}` }));
     const out = map({ event_id: NODE_EVENT_ID, exception: { values } });
-    expect(out).toHaveLength(1 + MAX_CHAINED_EXCEPTIONS);
+    expect(out).toHaveLength(1);
     expect(out[0].type).toBe("E39");
-    expect(out[1].type).toBe("E38");
+    expect(out[0].exceptions).toHaveLength(MAX_CHAINED_EXCEPTIONS);
+    expect(out[0].exceptions!.slice(0, 2).map((e) => e.type)).toEqual(["E39", "E38"]);
+  });
+
+  it("marks Python's implicit __context__ as context, explicit causes as cause", () => {
+    const out = main({
+      exception: {
+        values: [
+          { type: "KeyError", value: "'a'", mechanism: { type: "chained", source: "__context__", exception_id: 2, parent_id: 1 } },
+          { type: "ValueError", value: "bad", mechanism: { type: "chained", source: "__cause__", exception_id: 1, parent_id: 0 } },
+          { type: "RuntimeError", value: "failed", mechanism: { type: "generic", exception_id: 0 } },
+        ],
+      },
+    });
+    expect(out.exceptions!.map((e) => [e.type, e.relation])).toEqual([["RuntimeError", undefined], ["ValueError", "cause"], ["KeyError", "context"]]);
   });
 
   it("accepts the legacy bare exception list and defaults a missing type to Error", () => {
@@ -206,10 +214,10 @@ describe("mapSentryEvent: fields", () => {
     expect(main({}).eventId).toMatch(/^[0-9a-f]{32}$/);
   });
 
-  it("gives chained events ids derived from a generated id too", () => {
+  it("never creates an event per chained exception", () => {
     const out = map({ exception: { values: [{ type: "Cause" }, { type: "Main" }] } });
-    expect(out[1].eventId).toBe(`${out[0].eventId}-c1`);
-    expect(out[1].parentEventId).toBe(out[0].eventId);
+    expect(out).toHaveLength(1);
+    expect(out[0].exceptions!.map((e) => e.type)).toEqual(["Main", "Cause"]);
   });
 
   it.each([
@@ -362,10 +370,11 @@ describe("mapSentryEvent: schema validity", () => {
     }
   });
 
-  it("keeps every chained event schema-valid as well", () => {
+  it("keeps a long chain of huge exceptions schema-valid as well", () => {
     const values = Array.from({ length: 25 }, (_, i) => ({ type: i % 2 ? huge : undefined, value: huge, mechanism: { exception_id: i } }));
     const out = map({ exception: { values } }, { eventIdFallback: NODE_EVENT_ID });
-    expect(out).toHaveLength(1 + MAX_CHAINED_EXCEPTIONS);
+    expect(out).toHaveLength(1);
+    expect(out[0].exceptions).toHaveLength(MAX_CHAINED_EXCEPTIONS);
     for (const event of out) expect(() => IngestEventSchema.parse(event)).not.toThrow();
   });
 });

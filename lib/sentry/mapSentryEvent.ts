@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { MAX_CHAIN_LENGTH, type ExceptionInput } from "@/lib/grouping/chain/ChainException";
 import { ApiError } from "@/lib/http/ApiError";
 import type { Severity } from "@/lib/domain/severity";
 import type { IngestEventInput } from "@/lib/ingest/eventSchema";
@@ -8,8 +9,8 @@ import { levelToSeverity } from "@/lib/sentry/mapLevel";
 import { mapStacktrace } from "@/lib/sentry/mapFrames";
 import { sentryTimestampToIso } from "@/lib/sentry/sentryTimestamp";
 
-/** Chained exceptions (causes, exception-group members) turned into events; the SDKs default to 5. */
-export const MAX_CHAINED_EXCEPTIONS = 20;
+/** Exceptions of a chain kept (causes, exception-group members); the SDKs send at most 5 by default. */
+export const MAX_CHAINED_EXCEPTIONS = MAX_CHAIN_LENGTH;
 export const MAX_TAGS = 100;
 export const MAX_TAG_KEY = 200;
 export const MAX_TAG_VALUE = 1000;
@@ -34,7 +35,7 @@ export interface MapSentryEventOptions {
 }
 
 export interface MappedSentryEvent {
-  /** events[0] is the event itself; chained exceptions follow with parentEventId = events[0].eventId. */
+  /** The event (one per Sentry event: a chain of exceptions is one event, see `exceptions`). */
   events: IngestEventInput[];
 }
 
@@ -45,8 +46,8 @@ export interface MappedSentryEvent {
  *
  * - Exceptions: `exception.values` lists the chain oldest cause first; the LAST value is the
  *   exception that was actually raised (mechanism.exception_id 0), so it becomes the event's type,
- *   message and stack. Every other value becomes an extra event `${eventId}-c${n}` (n = 1 for the
- *   value just before the last, and so on) whose parentEventId is the main event, so cascades link up.
+ *   message and stack. The whole chain becomes the event's `exceptions` (raised first, each cause
+ *   after the exception it caused): one event, one issue, grouped over the chain.
  * - Messages: `logentry` or `message` (a string or `{ formatted, message, params }`) give the
  *   message, and the type is "Message". A synthetic exception (the stack the SDK attaches to
  *   captureMessage) only contributes its frames.
@@ -118,24 +119,23 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
     context: Object.keys(sentryContext).length > 0 ? { sentry: sentryContext } : undefined,
   });
 
-  const events: IngestEventInput[] = [mainEvent];
-  // Walk the chain from the main exception outwards: its direct cause first.
-  const chained = exceptions.slice(0, -1).reverse().slice(0, MAX_CHAINED_EXCEPTIONS);
-  chained.forEach((exception, i) => {
-    const mechanism = asObject(exception.mechanism);
-    events.push(
-      compact({
-        eventId: `${eventId}-c${i + 1}`,
-        parentEventId: eventId,
-        type: clipText(exception.type, MAX_TYPE) ?? "Error",
-        message: clip(asText(exception.value) ?? "", MAX_MESSAGE),
-        stackTrace: mapStacktrace(exception.stacktrace),
-        ...shared,
-        context: { sentry: compact({ mechanism, chainedFrom: eventId, chainIndex: i + 1 }) },
-      }),
-    );
+  if (!isMessage && exceptions.length > 1) mainEvent.exceptions = chainOf(exceptions, type, message, frames);
+  return { events: [mainEvent] };
+}
+
+/** Raised first, then its cause, the cause's cause…; Python's implicit `__context__` is a "context". */
+function chainOf(values: JsonObject[], type: string, message: string, frames: ReturnType<typeof mapStacktrace>): ExceptionInput[] {
+  const raisedFirst = values.slice().reverse().slice(0, MAX_CHAINED_EXCEPTIONS);
+  return raisedFirst.map((exception, i) => {
+    if (i === 0) return compact({ type, message: clip(message, MAX_MESSAGE), stackTrace: frames });
+    const source = asText(asObject(exception.mechanism)?.source);
+    return compact({
+      type: clipText(exception.type, MAX_TYPE) ?? "Error",
+      message: clip(asText(exception.value) ?? "", MAX_MESSAGE),
+      stackTrace: mapStacktrace(exception.stacktrace),
+      relation: source === "__context__" ? ("context" as const) : ("cause" as const),
+    });
   });
-  return { events };
 }
 
 /** 32 hex digits, or a UUID with dashes (normalised to 32 lower-case hex digits). */

@@ -48,7 +48,7 @@ describe("@sentry/node v11 envelopes", () => {
     expect(parseDsn(DSN)).toEqual({ publicKey: "0123456789abcdef0123456789abcdef", projectId: "42", host: "localhost:3000" });
   });
 
-  it("maps captureException with a cause to a main event plus a linked cause", async () => {
+  it("maps captureException with a cause to one event whose chain holds the cause", async () => {
     Sentry.setTag("agent_id", "agent-7");
     Sentry.setUser({ id: "user_1" });
     const cause = new TypeError("fetch failed");
@@ -58,7 +58,7 @@ describe("@sentry/node v11 envelopes", () => {
     const envelopeEventId = envelopes.find((e) => e.items.includes(item))?.header.event_id as string;
     const { events } = mapSentryEvent(json(item.payload), { eventIdFallback: envelopeEventId });
 
-    expect(events).toHaveLength(2);
+    expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       eventId: envelopeEventId,
       type: "Error",
@@ -74,7 +74,8 @@ describe("@sentry/node v11 envelopes", () => {
     const frames = events[0].stackTrace as { filename?: string; inApp?: boolean }[];
     expect(frames.at(-1)).toMatchObject({ inApp: true });
     expect(frames.at(-1)?.filename).toContain("sdkRoundTripNode.test.ts");
-    expect(events[1]).toMatchObject({ type: "TypeError", message: "fetch failed", parentEventId: envelopeEventId, eventId: `${envelopeEventId}-c1` });
+    expect(events[0].exceptions!.map((e) => [e.type, e.message])).toEqual([["Error", "Could not load invoice 42"], ["TypeError", "fetch failed"]]);
+    expect(events[0].parentEventId).toBeUndefined();
     for (const event of events) expect(() => IngestEventSchema.parse(event)).not.toThrow();
   });
 

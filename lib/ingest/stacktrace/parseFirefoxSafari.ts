@@ -30,10 +30,10 @@ function parseFrameLine(line: string): Frame | null {
   // An "@" inside a URL (user@host) is not a function separator.
   if (at < 0 || line.slice(0, at).includes("://")) return parseBareLocation(line);
 
-  let fn = line.slice(0, at);
+  const fn = line.slice(0, at);
   // Whitespace means this is a message line ("Error: mail bob@x.com:25"), not a frame.
   if (/\s/.test(fn) && !SAFARI_MARKERS.has(fn)) return null;
-  if (fn.startsWith("async*")) fn = fn.slice(6);
+  // "async*f" stays: it marks an await boundary, which grouping needs (lib/grouping/frames).
   const fnField = fn ? { function: fn } : {};
 
   let loc = line.slice(at + 1);

@@ -36,9 +36,10 @@ export function parseGo(text: string): Frame[] | null {
   return innermostFirstToOrdered(frames);
 }
 
-const GOROUTINE_HEADER = /^goroutine \d+ \[[^\]]*\]:$/;
-/** The program-counter offset after the line number: "main.go:12 +0x1d". */
-const PC_OFFSET = /\s\+0x[0-9a-f]+$/;
+/** "goroutine 7 [running]:"; Go 1.23+ with GOTRACEBACK=system/crash: "goroutine 7 gp=0x… m=5 mp=0x… [running]:". */
+const GOROUTINE_HEADER = /^goroutine \d+(?: [a-z]+=\S+)* \[[^\]]*\]:$/;
+/** The program-counter offset after the line number: "main.go:12 +0x1d", and GOTRACEBACK=system's "fp=… sp=… pc=…". */
+const PC_OFFSET = /(?:\s\+0x[0-9a-f]+)?(?:\s(?:fp|sp|pc)=0x[0-9a-f]+)*$/;
 
 /** "pkg/path.Func(args)" or "created by pkg/path.Func[ in goroutine N]". */
 function parseFunctionLine(line: string): Pick<Frame, "module" | "function"> | null {

@@ -43,7 +43,7 @@ describe("parseStackTrace language detection", () => {
   it("fills in inApp for every frame", () => {
     const { frames } = parseStackTrace(SAMPLES.v8.make(BASE).text);
     expect(frames.every((f) => typeof f.inApp === "boolean")).toBe(true);
-    expect(frames.filter((f) => f.inApp).map((f) => f.function)).toEqual(["handleRequest", "getUserEmail"]);
+    expect(frames.filter((f) => f.inApp).map((f) => f.function)).toEqual(["async handleRequest", "getUserEmail"]);
   });
 });
 
@@ -62,7 +62,7 @@ describe("parseV8", () => {
       { function: "Array.forEach" },
       { function: "eval", filename: "/app/src/run.js", absPath: "/app/src/run.js", lineno: 5, colno: 3 },
       { function: "Object.<anonymous>", filename: "C:\\app\\main.js", absPath: "C:\\app\\main.js", lineno: 1, colno: 2 },
-      { function: "Promise.all" },
+      { function: "async Promise.all" },
       { filename: "/app/src/index.js", absPath: "/app/src/index.js", lineno: 3, colno: 1 },
       { function: "new Widget", filename: "/app/src/widget.js", absPath: "/app/src/widget.js", lineno: 10, colno: 11 },
     ]);
@@ -81,7 +81,7 @@ async*Page/<@https://x.test/app.js:20:7
 @https://x.test/app.js line 2 > eval:1:5
 @debugger eval code:1:1`)!;
     // "debugger eval code" has no file and is skipped; the eval frame maps to its file.
-    expect(frames.map((f) => f.function)).toEqual([undefined, "Page/<", "render"]);
+    expect(frames.map((f) => f.function)).toEqual([undefined, "async*Page/<", "render"]);
     expect(frames[0]).toMatchObject({ filename: "https://x.test/app.js" });
     expect(last(frames)).toMatchObject({ lineno: 10, colno: 5 });
   });

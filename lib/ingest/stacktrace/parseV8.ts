@@ -37,7 +37,8 @@ function parseFrameLine(rest: string): Frame | null {
     fn = rest.slice(0, open).trim() || undefined;
     loc = rest.slice(open + 1, -1).trim();
   }
-  if (fn?.startsWith("async ")) fn = fn.slice(6).trim() || undefined;
+  // "async f" stays: it marks an await boundary, which grouping needs (lib/grouping/frames).
+  if (fn === "async") fn = undefined;
 
   if (NO_SOURCE.test(loc)) return fn ? { function: fn } : null;
   if (loc.startsWith("eval at ")) {

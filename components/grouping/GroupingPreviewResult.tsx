@@ -1,0 +1,47 @@
+import { format } from "date-fns";
+import type { GroupingPreview } from "@/lib/grouping/rules/previewGroupingRules";
+
+const title = (i: { type: string; message: string }) => `${i.type}${i.message ? `: ${i.message}` : ""}`;
+
+/** What a rule list would change over the sampled events: issues merged, issues split. */
+export function GroupingPreviewResult({ preview }: { preview: GroupingPreview }) {
+  return (
+    <section aria-label="Dry run" data-testid="grouping-preview" className="space-y-3 rounded-md bg-gray-50 p-3 text-sm dark:bg-gray-800/60">
+      <p className="text-gray-700 dark:text-gray-200">
+        Dry run over the {preview.sampledEvents} most recent events
+        {preview.from && preview.to && ` (${format(new Date(preview.from), "MMM d HH:mm")} – ${format(new Date(preview.to), "MMM d HH:mm")})`}:{" "}
+        <strong>{preview.movedEvents}</strong> would move, <strong>{preview.merges.length}</strong> merge{preview.merges.length === 1 ? "" : "s"},{" "}
+        <strong>{preview.splits.length}</strong> split{preview.splits.length === 1 ? "" : "s"}.
+      </p>
+      {preview.merges.map((m, i) => (
+        <div key={`m${i}`} data-testid="preview-merge">
+          <p className="font-medium text-gray-900 dark:text-gray-100">
+            Would merge {m.issues.length} issues ({m.events} events){m.into.errorId ? " into an existing issue" : " into a new issue"}:
+          </p>
+          <ul className="ml-4 list-disc text-gray-600 dark:text-gray-300">
+            {m.issues.map((issue) => (
+              <li key={issue.errorId} className="truncate">
+                {title(issue)} — {issue.events} events
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      {preview.splits.map((s, i) => (
+        <div key={`s${i}`} data-testid="preview-split">
+          <p className="font-medium text-gray-900 dark:text-gray-100">
+            Would split {title(s.issue)} ({s.issue.events} events) into {s.parts.length}:
+          </p>
+          <ul className="ml-4 list-disc text-gray-600 dark:text-gray-300">
+            {s.parts.map((p, j) => (
+              <li key={j}>
+                {p.errorId ? "stays / joins an existing issue" : "a new issue"} — {p.events} events
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      {preview.merges.length === 0 && preview.splits.length === 0 && <p className="text-gray-600 dark:text-gray-300">No issue would merge or split.</p>}
+    </section>
+  );
+}

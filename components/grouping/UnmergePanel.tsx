@@ -1,0 +1,78 @@
+"use client";
+
+import { useState } from "react";
+import { button } from "@/components/ui/buttonStyles";
+import { useToast } from "@/components/ui/Toast";
+import { formatCount } from "@/lib/client/format";
+import { useErrorFingerprintsQuery, useUnmergeErrorMutation } from "@/lib/client/hooks/useGroupingQueries";
+
+const KIND_LABEL = { own: "this issue's own", merged: "merged in", legacy: "after the grouping upgrade", events: "seen on events" } as const;
+
+/**
+ * The fingerprints an issue holds (its own, merged ones, the new-version ones of a grouping
+ * upgrade); any but its own can be split off into an issue of its own, with its events.
+ */
+export function UnmergePanel({ errorId, canUnmerge }: { errorId: string; canUnmerge: boolean }) {
+  const query = useErrorFingerprintsQuery(errorId);
+  const unmerge = useUnmergeErrorMutation();
+  const { showToast } = useToast();
+  const [selected, setSelected] = useState<string[]>([]);
+  const fingerprints = query.data?.fingerprints ?? [];
+  if (fingerprints.length < 2) return null;
+
+  const toggle = (fp: string) => setSelected((s) => (s.includes(fp) ? s.filter((x) => x !== fp) : [...s, fp]));
+
+  return (
+    <section aria-labelledby="unmerge-title" data-testid="unmerge-panel" className="border-t border-gray-200 px-4 py-3 sm:px-6 dark:border-gray-800">
+      <h3 id="unmerge-title" className="mb-1 text-sm font-medium text-gray-900 dark:text-gray-100">
+        Fingerprints in this issue
+      </h3>
+      <p className="mb-2 text-xs text-gray-500 dark:text-gray-400">Split a fingerprint off to give its events (and its future events) an issue of their own.</p>
+      <ul className="space-y-1">
+        {fingerprints.map((f) => (
+          <li key={f.fingerprint} data-testid="issue-fingerprint" className="flex items-center gap-2 text-sm">
+            {canUnmerge && f.kind !== "own" ? (
+              <input
+                type="checkbox"
+                id={`fp-${f.fingerprint}`}
+                checked={selected.includes(f.fingerprint)}
+                onChange={() => toggle(f.fingerprint)}
+                className="h-4 w-4 rounded border-gray-300"
+              />
+            ) : (
+              <span className="inline-block w-4" />
+            )}
+            <label htmlFor={`fp-${f.fingerprint}`} className="min-w-0 flex-1">
+              <span className="font-mono text-xs text-gray-700 dark:text-gray-300">{f.fingerprint.slice(0, 12)}</span>{" "}
+              <span className="text-gray-500 dark:text-gray-400">
+                {KIND_LABEL[f.kind]} · {formatCount(f.events)} events
+              </span>
+              {f.sampleMessage && <span className="block truncate text-xs text-gray-500 dark:text-gray-400">{f.sampleMessage}</span>}
+            </label>
+          </li>
+        ))}
+      </ul>
+      {canUnmerge && (
+        <button
+          type="button"
+          className={`${button.secondary} mt-2`}
+          disabled={selected.length === 0 || unmerge.isPending}
+          onClick={() =>
+            unmerge.mutate(
+              { errorId, fingerprints: selected },
+              {
+                onSuccess: (r) => {
+                  setSelected([]);
+                  showToast(`Split off ${r.created.length} issue${r.created.length === 1 ? "" : "s"} (${r.created.reduce((n, c) => n + c.occurrences, 0)} events)`, "success");
+                },
+                onError: (e) => showToast(`Unmerge failed: ${e.message}`),
+              },
+            )
+          }
+        >
+          Split off selected
+        </button>
+      )}
+    </section>
+  );
+}

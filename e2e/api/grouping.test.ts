@@ -1,0 +1,261 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { query } from "@/e2e/support/dbCounts";
+import { BASE_URL, createTenant, getJson, login, postEvents, type Tenant } from "@/e2e/support/tenant";
+import { computeFingerprint } from "@/lib/ingest/fingerprint";
+import { parseStackTrace } from "@/lib/ingest/stacktrace/parseStackTrace";
+import { groupIdFor } from "@/lib/ingest/storeEvents";
+
+function post(path: string, cookie: string, body: unknown) {
+  return fetch(`${BASE_URL}${path}`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify(body) });
+}
+
+/** All at one instant an hour ago: every rollup of these events falls in the same hour and day. */
+const at = new Date(Date.now() - 3600_000).toISOString();
+
+const trace = (fn: string, file: string) => `TypeError: x\n    at ${fn} (/srv/app/src/${file}.js:10:5)\n    at main (/srv/app/src/index.js:2:1)`;
+
+async function ingest(t: Tenant, event: Record<string, unknown>): Promise<string> {
+  const res = await postEvents(t.key, { occurredAt: at, platform: "node", ...event });
+  expect(res.status).toBe(202);
+  const body = await res.json();
+  expect(body.rejected).toEqual([]);
+  return body.accepted[0].groupId;
+}
+
+async function groupRow(id: string) {
+  const [row] = await query<{ occurrenceCount: number; usersAffected: number; status: string }>(
+    `SELECT "occurrenceCount", "usersAffected", status::text FROM "ErrorGroup" WHERE id = $1`,
+    [id],
+  );
+  return row;
+}
+
+async function rollups(id: string) {
+  const [h] = await query<{ n: number }>(`SELECT coalesce(sum(count), 0)::int AS n FROM "ErrorHourly" WHERE "groupId" = $1`, [id]);
+  const [d] = await query<{ n: number }>(`SELECT coalesce(sum(count), 0)::int AS n FROM "ErrorDaily" WHERE "groupId" = $1`, [id]);
+  const [w] = await query<{ n: number }>(`SELECT coalesce(sum(count), 0)::int AS n FROM "ErrorWeekly" WHERE "groupId" = $1`, [id]);
+  return { hourly: h.n, daily: d.n, weekly: w.n };
+}
+
+async function projectDay(projectId: string) {
+  const [row] = await query<{ events: number; errors: number }>(
+    `SELECT coalesce(sum(count), 0)::int AS events, coalesce(sum(errors), 0)::int AS errors FROM "ProjectDaily" WHERE "projectId" = $1 AND day = ($2::timestamptz AT TIME ZONE 'UTC')::date`,
+    [projectId, at],
+  );
+  return row;
+}
+
+describe("an exception chain is one event and one issue", () => {
+  let t: Tenant;
+  beforeAll(async () => {
+    t = await createTenant("chain1");
+  });
+
+  it("takes a native `exceptions` array (raised first) and stores the chain on the occurrence", async () => {
+    const groupId = await ingest(t, {
+      exceptions: [
+        { type: "CheckoutError", message: "checkout 12 failed", stackTrace: trace("checkout", "checkout") },
+        { type: "DbError", message: "connection refused", stackTrace: trace("query", "db") },
+      ],
+    });
+    const groups = await query<{ id: string; type: string; message: string; occurrenceCount: number }>(
+      `SELECT id, type, message, "occurrenceCount" FROM "ErrorGroup" WHERE "projectId" = $1`,
+      [t.projectId],
+    );
+    expect(groups).toEqual([{ id: groupId, type: "CheckoutError", message: "checkout 12 failed", occurrenceCount: 1 }]);
+    const [occ] = await query<{ exceptions: { type: string; relation: string; frames: { function?: string }[] }[] }>(
+      `SELECT exceptions FROM "ErrorOccurrence" WHERE "groupId" = $1`,
+      [groupId],
+    );
+    expect(occ.exceptions.map((e) => [e.type, e.relation])).toEqual([["CheckoutError", "raised"], ["DbError", "cause"]]);
+    expect(occ.exceptions[1].frames.at(-1)?.function).toBe("query");
+
+    const cookie = await login(t.viewer);
+    const details = await (await getJson(`/api/v1/errors/${groupId}`, { cookie })).json();
+    expect(details.recentOccurrences[0].exceptions.map((e: { type: string }) => e.type)).toEqual(["CheckoutError", "DbError"]);
+  });
+
+  it("splits a native trace's Caused by: sections; the same raise site with another cause is another issue", async () => {
+    const java = (cause: string, site: string) => `com.acme.PaymentException: payment failed
+	at com.acme.PaymentService.charge(PaymentService.java:42)
+	at com.acme.Job.run(Job.java:10)
+Caused by: ${cause}
+	at com.acme.Gateway.${site}(Gateway.java:7)
+	at com.acme.PaymentService.charge(PaymentService.java:40)
+	... 1 more`;
+    const timeoutA = await ingest(t, { type: "com.acme.PaymentException", message: "payment failed", platform: "java", stackTrace: java("java.net.SocketTimeoutException: Read timed out", "post") });
+    const timeoutB = await ingest(t, { type: "com.acme.PaymentException", message: "payment failed", platform: "java", stackTrace: java("java.net.SocketTimeoutException: connect timed out", "post") });
+    const declined = await ingest(t, { type: "com.acme.PaymentException", message: "payment failed", platform: "java", stackTrace: java("com.acme.CardDeclined: declined", "check") });
+    expect(timeoutB).toBe(timeoutA);
+    expect(declined).not.toBe(timeoutA);
+    const [{ n }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "ErrorGroup" WHERE "projectId" = $1 AND type LIKE '%Timeout%'`, [t.projectId]);
+    expect(n).toBe(0); // no issue per link
+  });
+
+  it("names the field of a bad chain entry (422)", async () => {
+    const res = await postEvents(t.key, { exceptions: [{ message: "no type" }] });
+    expect(res.status).toBe(422);
+    expect(JSON.stringify(await res.json())).toContain("exceptions[0].type");
+  });
+});
+
+describe("merge and unmerge", () => {
+  let t: Tenant;
+  let cookie: string;
+  let a: string;
+  let b: string;
+  const eventA = (user: string) => ({ type: "TypeError", message: "Cannot read properties of undefined (reading 'sku')", stackTrace: trace("priceLine", "orders"), userId: user });
+  const eventB = (user: string) => ({ type: "TypeError", message: "Cannot read properties of undefined (reading 'sku')", stackTrace: trace("priceItem", "cart"), userId: user });
+
+  beforeAll(async () => {
+    t = await createTenant("merge");
+    cookie = await login(t.member);
+    a = await ingest(t, eventA("u1"));
+    await ingest(t, eventA("u2"));
+    b = await ingest(t, eventB("u2"));
+    await ingest(t, eventB("u3"));
+    await ingest(t, eventB("u3"));
+    expect(a).not.toBe(b);
+  });
+
+  it("offers the look-alike issue as similar", async () => {
+    const res = await getJson(`/api/v1/errors/${a}/similar`, { cookie });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.items.map((i: { errorId: string }) => i.errorId)).toContain(b);
+    expect(body.items[0]).toMatchObject({ sameType: true, messageSimilarity: 1 });
+  });
+
+  it("refuses viewers (403), unknown ids (404) and a target among the sources (422)", async () => {
+    expect((await post("/api/v1/errors/merge", await login(t.viewer), { targetId: a, sourceIds: [b] })).status).toBe(403);
+    expect((await post("/api/v1/errors/merge", cookie, { targetId: a, sourceIds: ["00000000-0000-4000-8000-000000000000"] })).status).toBe(404);
+    const same = await post("/api/v1/errors/merge", cookie, { targetId: a, sourceIds: [a] });
+    expect(same.status).toBe(422);
+    expect(JSON.stringify(await same.json())).toContain("sourceIds");
+  });
+
+  it("merges exactly: events, users, rollups and daily distinct errors; future events join; audited", async () => {
+    const before = await projectDay(t.projectId);
+    expect(before).toEqual({ events: 5, errors: 2 });
+    const res = await post("/api/v1/errors/merge", cookie, { targetId: a, sourceIds: [b] });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ targetId: a, mergedIds: [b], occurrences: 3 });
+
+    expect(await groupRow(a)).toMatchObject({ occurrenceCount: 5, usersAffected: 3 });
+    expect(await groupRow(b)).toBeUndefined();
+    expect(await rollups(a)).toEqual({ hourly: 5, daily: 5, weekly: 5 });
+    expect(await rollups(b)).toEqual({ hourly: 0, daily: 0, weekly: 0 });
+    expect(await projectDay(t.projectId)).toEqual({ events: 5, errors: 1 });
+
+    expect(await ingest(t, eventB("u4"))).toBe(a);
+    expect(await groupRow(a)).toMatchObject({ occurrenceCount: 6, usersAffected: 4 });
+
+    const details = await (await getJson(`/api/v1/errors/${a}`, { cookie })).json();
+    expect(details.audit.map((e: { action: string }) => e.action)).toContain("error.merged");
+  });
+
+  it("lists the merged fingerprints and splits one off again with its events, exactly", async () => {
+    const list = await (await getJson(`/api/v1/errors/${a}/fingerprints`, { cookie })).json();
+    const merged = list.fingerprints.find((f: { kind: string }) => f.kind === "merged");
+    expect(merged).toMatchObject({ events: 4 });
+    expect(list.fingerprints.find((f: { kind: string }) => f.kind === "own")).toMatchObject({ events: 2 });
+
+    const own = list.fingerprints.find((f: { kind: string }) => f.kind === "own").fingerprint;
+    const refused = await post(`/api/v1/errors/${a}/unmerge`, cookie, { fingerprints: [own] });
+    expect(refused.status).toBe(422);
+    expect(JSON.stringify(await refused.json())).toContain("fingerprints[0]");
+
+    const res = await post(`/api/v1/errors/${a}/unmerge`, cookie, { fingerprints: [merged.fingerprint] });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.created).toEqual([{ errorId: b, fingerprint: merged.fingerprint, occurrences: 4 }]);
+
+    expect(await groupRow(a)).toMatchObject({ occurrenceCount: 2, usersAffected: 2 });
+    expect(await groupRow(b)).toMatchObject({ occurrenceCount: 4, usersAffected: 3, status: "new" });
+    expect(await rollups(a)).toEqual({ hourly: 2, daily: 2, weekly: 2 });
+    expect(await rollups(b)).toEqual({ hourly: 4, daily: 4, weekly: 4 });
+    expect(await projectDay(t.projectId)).toEqual({ events: 6, errors: 2 });
+
+    expect(await ingest(t, eventB("u5"))).toBe(b);
+    const audit = await query<{ action: string }>(`SELECT action FROM "AuditLog" WHERE "targetId" IN ($1, $2) ORDER BY at`, [a, b]);
+    expect(audit.map((r) => r.action)).toEqual(expect.arrayContaining(["error.merged", "error.merged_into", "error.unmerged", "error.split_from"]));
+  });
+});
+
+describe("grouping rules", () => {
+  let t: Tenant;
+  let admin: string;
+  const timeout = (host: string, fn: string) => ({
+    type: "TimeoutError",
+    message: `connect to ${host} timed out`,
+    stackTrace: `TimeoutError: connect to ${host} timed out\n    at ${fn} (/srv/app/src/clients/${fn}.js:3:9)\n    at main (/srv/app/src/index.js:2:1)`,
+  });
+
+  beforeAll(async () => {
+    t = await createTenant("rules");
+    admin = await login(t.admin);
+    await ingest(t, timeout("payments", "chargeCard"));
+    await ingest(t, timeout("stock", "reserveStock"));
+  });
+
+  it("reads an empty list and names the field of an invalid rule (422)", async () => {
+    expect(await (await getJson(`/api/v1/projects/${t.projectId}/grouping-rules`, { cookie: admin })).json()).toEqual({ projectId: t.projectId, rules: [] });
+    const bad = await post(`/api/v1/projects/${t.projectId}/grouping-rules`, admin, { rules: [{ kind: "fingerprint", match: {}, fingerprint: ["x"] }] });
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(await bad.json())).toContain("rules[0].match");
+  });
+
+  const rules = [{ kind: "fingerprint", match: { type: "TimeoutError" }, fingerprint: ["upstream-timeouts"] }];
+
+  it("dry-runs a rule over recent events: which issues would merge, nothing written", async () => {
+    const res = await post(`/api/v1/projects/${t.projectId}/grouping-rules/preview`, await login(t.member), { rules });
+    expect(res.status).toBe(200);
+    const preview = await res.json();
+    expect(preview).toMatchObject({ sampledEvents: 2, movedEvents: 2, splits: [] });
+    expect(preview.merges).toHaveLength(1);
+    expect(preview.merges[0].issues).toHaveLength(2);
+    expect(preview.merges[0].into.errorId).toBeNull();
+    const [{ n }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "ErrorGroup" WHERE "projectId" = $1`, [t.projectId]);
+    expect(n).toBe(2);
+  });
+
+  it("lets admins save rules (members 403) that group new events", async () => {
+    expect((await post(`/api/v1/projects/${t.projectId}/grouping-rules`, await login(t.member), { rules })).status).toBe(403);
+    const saved = await post(`/api/v1/projects/${t.projectId}/grouping-rules`, admin, { rules });
+    expect(saved.status).toBe(200);
+    const first = await ingest(t, timeout("search", "queryIndex"));
+    expect(await ingest(t, timeout("mail", "sendMail"))).toBe(first);
+  });
+});
+
+describe("grouping versions", () => {
+  it("keeps existing issues through the upgrade: an event joins the issue of its previous-version fingerprint", async () => {
+    const t = await createTenant("legacy");
+    const text = trace("renderInvoice", "invoice");
+    const legacy = computeFingerprint({ type: "TypeError", message: "x", frames: parseStackTrace(text, "node").frames }).fingerprint;
+    const oldId = groupIdFor(t.projectId, legacy);
+    await query(
+      `INSERT INTO "ErrorGroup" (id, "workspaceId", "projectId", fingerprint, type, message, severity, category, source, "firstSeen", "lastSeen", "occurrenceCount", "updatedAt")
+       VALUES ($1, $2, $3, $4, 'TypeError', 'x', 'high', 'runtime', 'app', now() - interval '3 days', now() - interval '3 days', 7, now())`,
+      [oldId, t.workspaceId, t.projectId, legacy],
+    );
+    await query(`UPDATE "Project" SET "legacyGroupingUntil" = now() + interval '1 day' WHERE id = $1`, [t.projectId]);
+
+    expect(await ingest(t, { type: "TypeError", message: "x", stackTrace: text })).toBe(oldId);
+    expect(await ingest(t, { type: "TypeError", message: "x", stackTrace: text })).toBe(oldId);
+    expect(await groupRow(oldId)).toMatchObject({ occurrenceCount: 9 });
+    const aliases = await query<{ kind: string }>(`SELECT kind FROM "GroupFingerprint" WHERE "groupId" = $1`, [oldId]);
+    expect(aliases).toEqual([{ kind: "legacy" }]);
+
+    // After the transition, an event whose new fingerprint has no issue opens its own.
+    await query(`UPDATE "Project" SET "legacyGroupingUntil" = now() - interval '1 second' WHERE id = $1`, [t.projectId]);
+    const other = trace("renderReceipt", "receipt");
+    const otherLegacy = computeFingerprint({ type: "TypeError", message: "x", frames: parseStackTrace(other, "node").frames }).fingerprint;
+    await query(
+      `INSERT INTO "ErrorGroup" (id, "workspaceId", "projectId", fingerprint, type, message, severity, category, source, "firstSeen", "lastSeen", "updatedAt")
+       VALUES ($1, $2, $3, $4, 'TypeError', 'x', 'high', 'runtime', 'app', now(), now(), now())`,
+      [groupIdFor(t.projectId, otherLegacy), t.workspaceId, t.projectId, otherLegacy],
+    );
+    expect(await ingest(t, { type: "TypeError", message: "x", stackTrace: other })).not.toBe(groupIdFor(t.projectId, otherLegacy));
+  });
+});

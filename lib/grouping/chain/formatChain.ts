@@ -1,0 +1,14 @@
+import type { ChainException } from "@/lib/grouping/chain/ChainException";
+import { formatFrames } from "@/lib/ingest/formatFrames";
+
+const LABEL: Record<ChainException["relation"], string> = { raised: "", cause: "Caused by: ", context: "During handling: ", suppressed: "Suppressed: " };
+
+/** A readable text of a structured chain (raised first), for copying and for full-text search. */
+export function formatChain(chain: ChainException[]): string {
+  return chain
+    .map((e) => {
+      const header = `${LABEL[e.relation]}${e.type}${e.message ? `: ${e.message}` : ""}`;
+      return e.frames.length > 0 ? `${header}\n${formatFrames(e.frames)}` : header;
+    })
+    .join("\n");
+}

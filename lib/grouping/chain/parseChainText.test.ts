@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { parseChainText } from "@/lib/grouping/chain/parseChainText";
+
+const summary = (text: string, hint?: string) =>
+  parseChainText(text, hint).exceptions.map((e) => [e.type, e.message, e.relation, e.frames.map((f) => f.function)]);
+
+describe("parseChainText", () => {
+  it("JVM: Caused by sections, '... N more' restored from the enclosing trace, Suppressed kept apart", () => {
+    const text = `java.lang.IllegalStateException: outer
+	at com.acme.A.run(A.java:10)
+	at com.acme.Main.main(Main.java:5)
+	Suppressed: java.io.IOException: close
+		at com.acme.A.close(A.java:20)
+		... 1 more
+Caused by: java.sql.SQLException: inner
+multi-line detail
+	at com.acme.Db.query(Db.java:3)
+	at com.acme.A.run(A.java:8)
+	... 1 more`;
+    expect(summary(text)).toEqual([
+      ["java.lang.IllegalStateException", "outer", "raised", ["main", "run"]],
+      ["java.io.IOException", "close", "suppressed", ["main", "close"]],
+      ["java.sql.SQLException", "inner\nmulti-line detail", "cause", ["main", "run", "query"]],
+    ]);
+  });
+
+  it("Python: oldest printed first, returned raised first with cause/context relations", () => {
+    const text = `Traceback (most recent call last):
+  File "/app/a.py", line 1, in first
+ValueError: one
+
+During handling of the above exception, another exception occurred:
+
+Traceback (most recent call last):
+  File "/app/a.py", line 2, in second
+KeyError: 'two'
+
+The above exception was the direct cause of the following exception:
+
+Traceback (most recent call last):
+  File "/app/a.py", line 3, in third
+app.Error: three`;
+    expect(summary(text)).toEqual([
+      ["app.Error", "three", "raised", ["third"]],
+      ["KeyError", "'two'", "cause", ["second"]],
+      ["ValueError", "one", "context", ["first"]],
+    ]);
+  });
+
+  it(".NET: ' ---> ' inner exceptions, frames handed outwards at 'End of inner exception stack trace'", () => {
+    const text = `System.InvalidOperationException: outer ---> System.IO.IOException: middle
+ ---> System.TimeoutException: inner
+   at Acme.Net.Read() in /src/Net.cs:line 3
+   --- End of inner exception stack trace ---
+   at Acme.Io.Load() in /src/Io.cs:line 5
+   --- End of inner exception stack trace ---
+   at Acme.Svc.Run() in /src/Svc.cs:line 9`;
+    expect(summary(text)).toEqual([
+      ["System.InvalidOperationException", "outer", "raised", ["Run"]],
+      ["System.IO.IOException", "middle", "cause", ["Load"]],
+      ["System.TimeoutException", "inner", "cause", ["Read"]],
+    ]);
+  });
+
+  it("Node: [cause] blocks, lines elided as matching the cause restored from it", () => {
+    const text = `Error: outer
+    at wrap (/app/a.js:10:11)
+    ... 2 lines matching cause stack trace ...
+    at main (/app/a.js:30:1) {
+  [cause]: TypeError: inner
+      at leaf (/app/a.js:3:9)
+      at middle (/app/a.js:20:5)
+      at top (/app/a.js:25:5)
+      at main (/app/a.js:30:1)
+}`;
+    expect(summary(text)).toEqual([
+      ["Error", "outer", "raised", ["main", "top", "middle", "wrap"]],
+      ["TypeError", "inner", "cause", ["main", "top", "middle", "leaf"]],
+    ]);
+  });
+
+  it("Ruby: each cause printed after the exception with its own header", () => {
+    const text = `/app/a.rb:5:in 'A#outer': wrapped (App::Error)
+	from /app/a.rb:9:in '<main>'
+/app/a.rb:2:in 'A#inner': boom (ArgumentError)
+	from /app/a.rb:4:in 'A#outer'`;
+    expect(summary(text)).toEqual([
+      ["App::Error", "wrapped", "raised", ["<main>", "A#outer"]],
+      ["ArgumentError", "boom", "cause", ["A#outer", "A#inner"]],
+    ]);
+  });
+
+  it("PHP: previous exceptions first, each wrapper after 'Next'", () => {
+    const text = `PDOException: refused in /app/Db.php:12
+Stack trace:
+#0 /app/Repo.php(20): Db->connect()
+#1 {main}
+
+Next App\\DbError: no db in /app/Db.php:15
+Stack trace:
+#0 /app/Repo.php(20): Db->connect()
+#1 {main}
+  thrown in /app/Db.php on line 15`;
+    const [raised, cause] = parseChainText(text).exceptions;
+    expect([raised.type, raised.message, cause.type, cause.message, cause.relation]).toEqual(["App\\DbError", "no db", "PDOException", "refused", "cause"]);
+    expect(raised.frames.map((f) => f.function)).toEqual([undefined, "connect"]);
+  });
+
+  it("a trace without chain markers is one exception with parseStackTrace's frames", () => {
+    const { exceptions, legacyFrames } = parseChainText("TypeError: x\n    at f (/app/a.js:1:1)\n    at g (/app/b.js:2:2)");
+    expect(exceptions).toHaveLength(1);
+    expect(exceptions[0].frames).toEqual(legacyFrames);
+  });
+
+  it("never throws on hostile input", () => {
+    for (const text of ["Caused by: ", " ---> ".repeat(10_000), "[cause]: ".repeat(5000), "Next X: y in :1\n".repeat(1000)]) {
+      expect(() => parseChainText(text)).not.toThrow();
+    }
+  });
+});

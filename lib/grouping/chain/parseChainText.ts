@@ -1,0 +1,86 @@
+import { MAX_CHAIN_LENGTH, type ChainException } from "@/lib/grouping/chain/ChainException";
+import type { TraceSection } from "@/lib/grouping/chain/TraceSection";
+import { splitDotnetChain } from "@/lib/grouping/chain/splitDotnetChain";
+import { splitJavaChain } from "@/lib/grouping/chain/splitJavaChain";
+import { splitNodeChain } from "@/lib/grouping/chain/splitNodeChain";
+import { splitPhpChain } from "@/lib/grouping/chain/splitPhpChain";
+import { splitPythonChain } from "@/lib/grouping/chain/splitPythonChain";
+import { splitRubyChain } from "@/lib/grouping/chain/splitRubyChain";
+import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
+import { applyInApp } from "@/lib/ingest/stacktrace/inApp";
+import { clampFrame } from "@/lib/ingest/stacktrace/limits";
+import { parseDotnet } from "@/lib/ingest/stacktrace/parseDotnet";
+import { parseFirefoxSafari } from "@/lib/ingest/stacktrace/parseFirefoxSafari";
+import { parseGo } from "@/lib/ingest/stacktrace/parseGo";
+import { parseJava } from "@/lib/ingest/stacktrace/parseJava";
+import { parsePhp } from "@/lib/ingest/stacktrace/parsePhp";
+import { parsePython } from "@/lib/ingest/stacktrace/parsePython";
+import { parseRuby } from "@/lib/ingest/stacktrace/parseRuby";
+import { parseStackTrace } from "@/lib/ingest/stacktrace/parseStackTrace";
+import { parseV8 } from "@/lib/ingest/stacktrace/parseV8";
+
+const SPLITTERS: Partial<Record<Language, (text: string) => TraceSection[]>> = {
+  java: splitJavaChain,
+  python: splitPythonChain,
+  dotnet: splitDotnetChain,
+  javascript: splitNodeChain,
+  ruby: splitRubyChain,
+  php: splitPhpChain,
+};
+
+const FRAME_PARSERS: Record<Language, ((text: string) => Frame[] | null)[]> = {
+  javascript: [parseV8, parseFirefoxSafari],
+  python: [parsePython],
+  java: [parseJava],
+  go: [parseGo],
+  ruby: [parseRuby],
+  dotnet: [parseDotnet],
+  php: [parsePhp],
+  unknown: [],
+};
+
+export interface ParsedChain {
+  language: Language;
+  /** Raised exception first. Its type/message are those the trace printed (undefined when it printed none). */
+  exceptions: (Omit<ChainException, "type" | "message"> & { type?: string; message?: string })[];
+  /** What parseStackTrace finds in the whole text: the frames grouping version 1 keyed on. */
+  legacyFrames: Frame[];
+}
+
+/**
+ * Splits a native trace into its exception chain (raised first) and parses each exception's frames
+ * with its runtime's parser. Never throws; a trace without chain markers is one exception whose
+ * frames are exactly what parseStackTrace finds.
+ */
+export function parseChainText(text: string, platformHint?: string): ParsedChain {
+  const whole = parseStackTrace(text, platformHint);
+  try {
+    const split = SPLITTERS[whole.language];
+    const sections = split ? split(text) : [];
+    if (sections.length <= 1) {
+      return { language: whole.language, exceptions: [{ ...sections[0], relation: "raised", frames: whole.frames }], legacyFrames: whole.frames };
+    }
+    const exceptions: ParsedChain["exceptions"] = [];
+    for (const [i, section] of sections.slice(0, MAX_CHAIN_LENGTH).entries()) {
+      let frames = framesOf(section.body, whole.language);
+      // The raised exception keeps parseStackTrace's frames when its own section yields none (unusual layouts).
+      if (i === 0 && frames.length === 0) frames = whole.frames;
+      // "... N more": restore the enclosing exception's outermost N frames, as the runtime would have printed them.
+      const enclosing = exceptions[i - 1]?.frames ?? [];
+      if (section.elidedOuterFrames) frames = [...enclosing.slice(0, Math.min(section.elidedOuterFrames, enclosing.length)), ...frames];
+      exceptions.push({ type: section.type, message: section.message, relation: i === 0 ? "raised" : section.relation, frames });
+    }
+    return { language: whole.language, exceptions, legacyFrames: whole.frames };
+  } catch {
+    return { language: whole.language, exceptions: [{ relation: "raised", frames: whole.frames }], legacyFrames: whole.frames };
+  }
+}
+
+function framesOf(body: string, language: Language): Frame[] {
+  let best: Frame[] = [];
+  for (const parse of FRAME_PARSERS[language]) {
+    const frames = parse(body);
+    if (frames && frames.length > best.length) best = frames;
+  }
+  return applyInApp(best.map(clampFrame), language);
+}

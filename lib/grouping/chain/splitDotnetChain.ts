@@ -1,0 +1,40 @@
+import { splitLines } from "@/lib/ingest/stacktrace/limits";
+import { splitTypeAndMessage, type TraceSection } from "@/lib/grouping/chain/TraceSection";
+
+const INNER_END = "--- End of inner exception stack trace ---";
+
+/**
+ * .NET Exception.ToString(): the outer exception's header, each inner exception's header after
+ * " ---> " (on one line in .NET Framework, one per line since .NET Core 3), then the frames of the
+ * innermost exception first, each "--- End of inner exception stack trace ---" handing over to the
+ * next outer one:
+ *   System.InvalidOperationException: Order 12 cannot ship
+ *    ---> System.Collections.Generic.KeyNotFoundException: The given key '12' was not present.
+ *      at …Dictionary`2.get_Item(TKey key)
+ *      --- End of inner exception stack trace ---
+ *      at Acme.Orders.OrderService.Ship(Int32 id) in C:\src\OrderService.cs:line 42
+ * Returned outermost (raised) first, each inner exception the "cause" of the one before it.
+ * AggregateException's trailing "---> (Inner Exception #n)" listings repeat inner exceptions and are dropped.
+ */
+export function splitDotnetChain(text: string): TraceSection[] {
+  const lines = splitLines(text);
+  const firstFrame = lines.findIndex((l) => l.trim().startsWith("at "));
+  const headerText = (firstFrame < 0 ? lines : lines.slice(0, firstFrame)).join("\n");
+  const headers = headerText.split(/\s*--->\s*/).map((h) => h.trim()).filter((h, i) => i === 0 || h !== "");
+  const bodies: string[][] = headers.map(() => []);
+  let level = headers.length - 1;
+  for (const line of firstFrame < 0 ? [] : lines.slice(firstFrame)) {
+    const trimmed = line.trim();
+    if (trimmed.startsWith("---> (Inner Exception")) break;
+    if (trimmed.startsWith(INNER_END)) {
+      level = Math.max(0, level - 1);
+      continue;
+    }
+    bodies[level].push(line);
+  }
+  return headers.map((header, i) => ({
+    ...(splitTypeAndMessage(header, /^((?:[A-Za-z_][\w`]*\.)*[A-Za-z_][\w`]*)(?::\s?([\s\S]*))?$/) ?? {}),
+    relation: i === 0 ? "raised" : "cause",
+    body: bodies[i].join("\n"),
+  }));
+}

@@ -1,0 +1,65 @@
+import { splitLines } from "@/lib/ingest/stacktrace/limits";
+import { splitTypeAndMessage, type TraceSection } from "@/lib/grouping/chain/TraceSection";
+
+/** Node's util.inspect "[cause]: Error: …" and the "Caused by: …" / "caused by: …" of browsers' consoles and VError-style loggers. */
+const CAUSE = /^\s*(?:\[cause\]:|Caused by:|caused by:)\s*(.*)$/;
+/** Node elides the lines an error shares with its cause: "... 6 lines matching cause stack trace ...". */
+const MATCHING = /^\.\.\. (\d+) lines? matching cause stack trace \.\.\.$/;
+const ELIDED = "\u0000elided:";
+
+/**
+ * JavaScript traces with causes, raised first. Node prints an uncaught error's cause inside braces:
+ *   Error: checkout failed
+ *       at checkout (/app/src/checkout.js:10:11)
+ *       ... 6 lines matching cause stack trace ...
+ *       at node:internal/main/run_main_module:28:49 {
+ *     [cause]: Error: connect ECONNREFUSED 127.0.0.1:5432
+ *         at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1607:16)
+ *   }
+ * The elided lines are restored from the cause, so the raised exception has the frames its
+ * error.stack had. Firefox and Safari traces carry no header and no cause: one section.
+ */
+export function splitNodeChain(text: string): TraceSection[] {
+  const sections: { header: string[]; body: string[]; sawFrame: boolean }[] = [{ header: [], body: [], sawFrame: false }];
+  for (const line of splitLines(text)) {
+    const m = CAUSE.exec(line);
+    if (m) {
+      sections.push({ header: [m[1]], body: [], sawFrame: false });
+      continue;
+    }
+    const current = sections[sections.length - 1];
+    const trimmed = line.trim();
+    const elided = MATCHING.exec(trimmed);
+    if (elided) {
+      current.body.push(`${ELIDED}${elided[1]}`);
+    } else if (/^(?:at |async\*|[^\s@]*@)/.test(trimmed) || /^\S+:\d+:\d+$/.test(trimmed)) {
+      current.sawFrame = true;
+      current.body.push(trimmed.replace(/\s\{$/, ""));
+    } else if (!current.sawFrame && trimmed && !trimmed.startsWith("...")) {
+      current.header.push(trimmed);
+    }
+  }
+  for (let i = sections.length - 2; i >= 0; i--) sections[i].body = restoreElided(sections[i].body, sections[i + 1].body);
+  return sections.map((s, i) => ({
+    ...(splitTypeAndMessage(s.header.join("\n"), /^([A-Za-z_$][\w$.]*)(?::\s?([\s\S]*))?$/) ?? {}),
+    relation: i === 0 ? "raised" : "cause",
+    body: s.body.join("\n"),
+  }));
+}
+
+/** Replaces each elision marker with the cause's lines that precede the line printed after the marker. */
+function restoreElided(lines: string[], causeLines: string[]): string[] {
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    if (!line.startsWith(ELIDED)) {
+      out.push(line);
+      return;
+    }
+    const n = Number(line.slice(ELIDED.length));
+    const next = lines[i + 1];
+    const at = next === undefined ? -1 : causeLines.indexOf(next);
+    const end = at >= n ? at : causeLines.length;
+    out.push(...causeLines.slice(Math.max(0, end - n), end).filter((l) => !l.startsWith(ELIDED)));
+  });
+  return out;
+}

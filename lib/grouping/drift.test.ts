@@ -1,0 +1,134 @@
+import { describe, expect, it } from "vitest";
+import { fingerprintCorpusEvent } from "@/lib/grouping/corpus/fingerprintCorpusEvent";
+import { loadCorpus } from "@/lib/grouping/corpus/loadCorpus";
+
+/**
+ * One test per drift case of the grouping issue, on real-format traces from the labelled corpus
+ * (lib/grouping/__corpus__): events that differ only by the drift must share a fingerprint; the
+ * "never merge" cases must not. The corpus ids name the traces; each file says what it varies.
+ */
+const corpus = new Map(loadCorpus().map((e) => [e.id, e]));
+const fp = (id: string) => {
+  const event = corpus.get(id);
+  if (!event) throw new Error(`no corpus event ${id}`);
+  return fingerprintCorpusEvent(event).fingerprint;
+};
+const same = (...ids: string[]) => expect(new Set(ids.map(fp)).size, ids.join(" / ")).toBe(1);
+const apart = (a: string, b: string) => expect(fp(a), `${a} vs ${b}`).not.toBe(fp(b));
+
+describe("browsers", () => {
+  it("Chrome, Firefox and Safari trace syntax, async markers and message wording", () => same("br-cart-chrome", "br-cart-firefox", "br-cart-safari"));
+  it("an @sentry/browser event of the same error", () => same("br-cart-chrome", "br-cart-sentry"));
+  it("bundle and chunk content hashes, CDN origins", () => same("br-cart-chrome", "br-cart-firefox")); // index-BVHUl9xT vs index-C-q_oDg2 on another origin
+  it("minified names that change between builds fall back to the message", () => same("br-min-chrome", "br-min-chrome-next-build", "br-min-safari"));
+  it("engine wording of common TypeErrors without frames", () => {
+    same("br-fetch-chrome", "br-fetch-firefox", "br-fetch-safari");
+    same("br-null-listener", "br-null-listener-safari");
+    same("br-gtag-chrome", "br-gtag-safari");
+  });
+  it("recursion depth and Firefox's InternalError for RangeError", () => same("br-rec-chrome", "br-rec-firefox"));
+  it("never merges: same message from another function, same function in another file, another minified error", () => {
+    apart("br-cart-chrome", "br-invoice-same-message");
+    apart("br-cart-chrome", "br-same-fn-other-file");
+    apart("br-min-chrome", "br-min-other-error");
+    apart("br-fetch-chrome", "br-null-listener");
+  });
+});
+
+describe("JVM", () => {
+  it("helpful NullPointerException messages vs the empty message of older JDKs", () => same("j-npe-1", "j-npe-2", "j-npe-3"));
+  it("CGLIB / ByteBuddy / JDK proxies and GeneratedMethodAccessor vs DirectMethodHandleAccessor", () => {
+    same("j-npe-1", "j-npe-2");
+    same("j-save-order", "j-save-order-2");
+    same("j-npe-other-method", "j-npe-refund-2");
+  });
+  it("lambda numbering and $$Lambda frames", () => same("j-state-1", "j-state-2"));
+  it('"... N more" / "common frames omitted" vs causes printed in full, and Suppressed sections', () => same("j-chain-1", "j-chain-2", "j-chain-3"));
+  it("Kotlin coroutines: resumed continuations, stack-trace recovery copies, dispatcher versions", () => {
+    same("k-user-1", "k-user-2", "k-user-3", "k-user-4");
+    same("k-cancel-1", "k-cancel-2");
+  });
+  it("never merges: another raise site, another cause, same method name in another class, same message with another type", () => {
+    apart("j-npe-1", "j-npe-other-method");
+    apart("j-chain-1", "j-chain-other-cause");
+    apart("j-save-order", "j-save-user");
+    apart("j-state-1", "j-arg-same-message");
+    apart("j-state-1", "j-state-other-site");
+    apart("k-user-1", "k-settings-missing");
+  });
+});
+
+describe("Go", () => {
+  it("-trimpath module paths vs CI checkout and GOPATH paths, goroutine ids, pointers, +0x offsets", () => same("go-nil-1", "go-nil-2", "go-nil-4"));
+  it("extra frames from a recovered re-panic", () => {
+    same("go-nil-1", "go-nil-3");
+    same("go-nil-getorder", "go-nil-getorder-2");
+  });
+  it("generic instantiations and closure numbering", () => {
+    same("go-index-1", "go-index-2");
+    same("go-worker-1", "go-worker-2");
+  });
+  it("%w wrapping: the chain from sentry-go groups by raise site and wrapped error type", () => same("go-wrap-sentry-1", "go-wrap-sentry-2"));
+  it("never merges: another function, same function name in another package, another wrapped error", () => {
+    apart("go-nil-1", "go-nil-getorder");
+    apart("go-index-1", "go-index-header");
+    apart("go-handle-pkg-a", "go-handle-pkg-b");
+    apart("go-wrap-sentry-1", "go-wrap-sentry-parse");
+  });
+});
+
+describe("Ruby", () => {
+  it("Ruby 3.4 'Class#method' backtraces vs older `method'", () => same("rb-nil-1", "rb-nil-2", "rb-nil-3"));
+  it("Rails backtrace cleaner and gem versions (framework depth)", () => same("rb-nil-1", "rb-nil-3"));
+  it("Sidekiq depth and versions", () => same("rb-job-1", "rb-job-2", "rb-job-3"));
+  it("causes printed after the exception", () => same("rb-cause-1", "rb-cause-2"));
+  it("never merges: another method, same method in another module, another job, another cause", () => {
+    apart("rb-nil-1", "rb-nil-display");
+    apart("rb-nil-1", "rb-nil-admin");
+    apart("rb-job-1", "rb-job-other");
+    apart("rb-cause-1", "rb-cause-other");
+  });
+});
+
+describe(".NET", () => {
+  it("builds without PDBs (no file/line) and middleware depth", () => same("cs-order-1", "cs-order-2"));
+  it("async state machines, .NET Framework vs .NET Core, single-line inner exceptions", () => same("cs-order-1", "cs-order-3"));
+  it("closure classes and lambda numbering, SDK nested-type names", () => same("cs-null-1", "cs-null-2", "cs-null-sentry"));
+  it("never merges: another inner exception, another method", () => {
+    apart("cs-order-1", "cs-order-inner-other");
+    apart("cs-null-1", "cs-null-other-method");
+  });
+});
+
+describe("TypeScript / Node", () => {
+  it("source-mapped src/*.ts vs compiled dist/*.js, tslib helpers, ESM file URLs", () => same("n-order-1", "n-order-2", "n-order-3", "n-order-4"));
+  it("Next.js server chunk ids", () => same("n-next-1", "n-next-2", "n-next-3"));
+  it("recursion depth and runtime-internal frames", () => same("n-rec-1", "n-rec-2"));
+  it("causes as util.inspect prints them vs the native exceptions array", () => same("n-cause-1", "n-cause-2"));
+  it("never merges: another function, another page, another cause", () => {
+    apart("n-order-1", "n-refund-same-prop");
+    apart("n-next-1", "n-next-user");
+    apart("n-cause-1", "n-cause-other");
+  });
+});
+
+describe("Python and PHP", () => {
+  it("Python versions (carets, inlined comprehensions), site-packages locations, framework depth, SDK events", () => same("py-key-1", "py-key-2", "py-key-3"));
+  it("chained exceptions (from e / During handling) across hosts and SDK events", () => {
+    same("py-chain-1", "py-chain-2", "py-chain-sentry");
+    same("py-context-1", "py-context-2");
+  });
+  it("Laravel depth, PHP 8.4 closure names, release directories, Next chains", () => {
+    same("php-pay-1", "php-pay-2");
+    same("php-db-1", "php-db-2");
+  });
+  it("message-only events group by parameterised message", () => same("py-msg-1", "py-msg-2"));
+  it("never merges: another function, same message with another type, another cause, another message", () => {
+    apart("py-key-1", "py-key-other-fn");
+    apart("py-key-1", "py-value-same-place");
+    apart("py-chain-1", "py-chain-other-cause");
+    apart("py-msg-1", "py-msg-other");
+    apart("php-pay-1", "php-pay-refund");
+    apart("php-db-1", "php-db-auth");
+  });
+});

@@ -1,0 +1,127 @@
+import { createHash } from "node:crypto";
+import type { ChainException } from "@/lib/grouping/chain/ChainException";
+import type { FrameOverride } from "@/lib/grouping/frames/classifyFrame";
+import { selectGroupingFrames } from "@/lib/grouping/frames/selectGroupingFrames";
+import { normaliseMessage, normaliseType } from "@/lib/grouping/message/normaliseMessage";
+import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
+
+/** Bumped whenever a change would move existing events to new groups (see docs/grouping.md). */
+export const GROUPING_VERSION = 2;
+
+export type GroupingBasis = "custom" | "stack" | "message";
+
+export interface ChainFingerprintInput {
+  /** Raised exception first. */
+  exceptions: ChainException[];
+  language: Language;
+  /** The event's platform as sent ("node", "javascript", "python"…): browsers group a little differently. */
+  platform?: string;
+  /** A client's or a grouping rule's fingerprint; "{{ default }}" expands to the computed parts. */
+  custom?: string[];
+  frameOverride?: FrameOverride;
+}
+
+export interface ChainFingerprint {
+  fingerprint: string;
+  basis: GroupingBasis;
+  /** The components hashed, for previews and debugging ("why are these two apart?"). */
+  components: string[];
+  culprit: Frame | undefined;
+}
+
+const DEFAULT_MARKER = /^\{\{\s*default\s*\}\}$/;
+
+/**
+ * The group key of an event's exception chain:
+ *   raised type + the raised exception's grouping frames (see selectGroupingFrames), then for each
+ *   cause (and Python context) its type + its frames minus those it shares with the exception it
+ *   is attached to. So one raise site with different causes stays apart, while a cause printed in
+ *   full or elided ("... 12 more"), or a message with other ids, does not split.
+ * When no exception has a usable frame: type + normalised message (+ cause types). When frames are
+ * weak (library-only or minified), the normalised message is added to them.
+ */
+export function fingerprintChain(input: ChainFingerprintInput): ChainFingerprint {
+  const { components, basis, culprit } = defaultComponents(input);
+  const custom = (input.custom ?? []).filter((part) => typeof part === "string");
+  const isDefault = (part: string) => DEFAULT_MARKER.test(part.trim());
+  if (custom.length > 0 && !custom.every(isDefault)) {
+    const parts = ["custom", ...custom.flatMap((part) => (isDefault(part) ? components : [part]))];
+    return { fingerprint: hash(parts), basis: "custom", components: parts, culprit };
+  }
+  return { fingerprint: hash(components), basis, components, culprit };
+}
+
+function defaultComponents(input: ChainFingerprintInput): { components: string[]; basis: "stack" | "message"; culprit: Frame | undefined } {
+  const chain = unwrapFrameworkWrappers(withoutRecoveredCopies(input.exceptions.filter((e, i) => i === 0 || e.relation !== "suppressed")));
+  const dropAsyncContinuation = input.language === "javascript" && !/^(?:node|nodejs|deno|bun)$/i.test(input.platform ?? "");
+  const selected = chain.map((e) => ({ exception: e, ...selectGroupingFrames(e.frames, input.language, { override: input.frameOverride, dropAsyncContinuation }) }));
+  const raised = selected[0];
+  const typeOf = (e: ChainException) => normaliseType(e.type, e.message, input.language);
+  const messageOf = (e: ChainException) => normaliseMessage(e.type, e.message, input.language);
+
+  if (!raised || selected.every((s) => s.keys.length === 0)) {
+    const causes = chain.slice(1).map((e) => `cause:${typeOf(e)}`);
+    const first = chain[0] ?? { type: "", message: "", frames: [], relation: "raised" as const };
+    return { components: ["g2", "message", typeOf(first), messageOf(first), ...causes], basis: "message", culprit: undefined };
+  }
+
+  const parts = ["g2", "stack", typeOf(raised.exception), ...raised.keys];
+  if (raised.weak) parts.push(`message:${messageOf(raised.exception)}`);
+  let enclosing = raised.keys;
+  for (const cause of selected.slice(1)) {
+    parts.push(`${cause.exception.relation}:${typeOf(cause.exception)}`);
+    const own = withoutSharedOuterFrames(cause.keys, enclosing);
+    parts.push(...own);
+    if (cause.weak && own.length > 0) parts.push(`message:${messageOf(cause.exception)}`);
+    if (cause.keys.length > 0) enclosing = cause.keys;
+  }
+  return { components: parts, basis: "stack", culprit: raised.culprit ?? selected.find((s) => s.culprit)?.culprit };
+}
+
+/**
+ * kotlinx.coroutines' stack-trace recovery (debug mode, -ea) rethrows a copy of the exception with
+ * the original as its cause: same type, same message. The copy carries the resuming stack; the
+ * original the real one. Keep the original.
+ */
+function withoutRecoveredCopies(chain: ChainException[]): ChainException[] {
+  const out: ChainException[] = [];
+  for (let i = 0; i < chain.length; i++) {
+    const next = chain[i + 1];
+    if (next && next.relation === "cause" && next.type === chain[i].type && next.message === chain[i].message && next.frames.length > 0) {
+      out.push({ ...next, relation: chain[i].relation });
+      i++;
+      continue;
+    }
+    out.push(chain[i]);
+  }
+  return out;
+}
+
+/**
+ * Exceptions that frameworks and runtimes wrap around the application's exception without adding
+ * meaning: whether a log line, an SDK integration or a servlet container reported it decides
+ * whether the wrapper is there. Grouping looks through them to their cause (the title keeps them).
+ */
+const WRAPPER_TYPES = new Set([
+  "ServletException", "NestedServletException", "UndeclaredThrowableException", "InvocationTargetException", "ExecutionException",
+  "CompletionException", "UncheckedExecutionException", "ReactiveException", "TargetInvocationException", "AggregateException",
+]);
+
+function unwrapFrameworkWrappers(chain: ChainException[]): ChainException[] {
+  let start = 0;
+  while (start < chain.length - 1 && chain[start + 1].relation === "cause" && WRAPPER_TYPES.has(chain[start].type.slice(chain[start].type.lastIndexOf(".") + 1))) start++;
+  return start === 0 ? chain : [{ ...chain[start], relation: "raised" }, ...chain.slice(start + 1)];
+}
+
+/** A cause's stack repeats the outer frames of the exception wrapping it (up to where it was caught). */
+function withoutSharedOuterFrames(keys: string[], enclosing: string[]): string[] {
+  let shared = 0;
+  while (shared < keys.length && shared < enclosing.length && keys[shared] === enclosing[shared]) shared++;
+  return keys.slice(shared);
+}
+
+function hash(parts: string[]): string {
+  // NUL separators: no component can contain one, so ["a b", "c"] never equals ["a", "b c"].
+  const data = parts.map((p) => p.replace(/\0/g, "")).join("\0");
+  return createHash("sha256").update(data).digest("hex").slice(0, 32);
+}

@@ -1,0 +1,77 @@
+import {
+  DOTNET_LIBRARY,
+  GO_LIBRARY,
+  GO_STDLIB,
+  INTERNAL_PATH,
+  JVM_LIBRARY,
+  LIBRARY_PATH,
+  PHP_LIBRARY,
+  PYTHON_LIBRARY,
+} from "@/lib/grouping/frames/libraryCode";
+import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
+
+/**
+ * app: the application's code, what grouping keys on; library: dependencies and platform (used
+ * only when no app frame is left); skip: frames that come and go without the code changing
+ * (runtime internals, builtins, proxies, reflection, compiler helpers, coroutine machinery).
+ */
+export type FrameClass = "app" | "library" | "skip";
+
+/** A project's frame rule decision, when one matches (see lib/grouping/rules). */
+export type FrameOverride = (frame: Frame, language: Language) => "app" | "library" | undefined;
+
+export function classifyFrame(frame: Frame, language: Language, override?: FrameOverride): FrameClass {
+  const path = (frame.absPath || frame.filename || "").replace(/\\/g, "/");
+  const mod = frame.module ?? "";
+  const fn = frame.function ?? "";
+  if (!path && !mod && !fn) return "skip";
+  if (isNoise(frame, path, mod, fn, language)) return "skip";
+  const ruled = override?.(frame, language);
+  if (ruled) return ruled;
+  if (frame.inApp === false) return "library";
+  if (isLibrary(path, mod, language)) return "library";
+  return "app";
+}
+
+const JS_HELPERS = new Set(["__awaiter", "__generator", "__async", "step", "fulfilled", "rejected", "verb", "asyncGeneratorStep", "_asyncToGenerator", "_next", "_throw", "__spreadArray", "__rest", "__decorate", "__param", "__esDecorate", "__runInitializers"]);
+const JVM_NOISE_CLASS = /\$Proxy\d+$|\$\$(?:EnhancerBy|SpringCGLIB|FastClassBy|Lambda)|\$ByteBuddy\$|\$HibernateProxy\$|\$MockitoMock\$|(?:^|\.)(?:GeneratedMethodAccessor|GeneratedConstructorAccessor|GeneratedSerializationConstructorAccessor)\d+$|^_COROUTINE\./;
+const JVM_NOISE_MEMBER = /^(?:access\$\d+|invoke0|invokeExact_MT|linkToTargetMethod)$/;
+const PYTHON_COMPREHENSIONS = /^<(?:listcomp|dictcomp|setcomp|genexpr)>$/;
+
+function isNoise(frame: Frame, path: string, mod: string, fn: string, language: Language): boolean {
+  if (path && INTERNAL_PATH.test(path)) return true;
+  switch (language) {
+    case "javascript":
+      // Builtins ("Array.map (<anonymous>)", "[native code]") and compiler helpers (tslib, Babel).
+      return !path || JS_HELPERS.has(fn.replace(/^(?:async |new )/, ""));
+    case "java":
+      return JVM_NOISE_CLASS.test(mod) || JVM_NOISE_MEMBER.test(fn) || /^(?:jdk\.internal\.reflect|sun\.reflect|java\.lang\.reflect|java\.lang\.invoke)\./.test(mod);
+    case "python":
+      return PYTHON_COMPREHENSIONS.test(fn);
+    case "dotnet":
+      return /^lambda_method\d*$/.test(fn) || /^System\.Runtime\.(?:CompilerServices|ExceptionServices)\./.test(mod);
+    default:
+      return false;
+  }
+}
+
+function isLibrary(path: string, mod: string, language: Language): boolean {
+  if (path && LIBRARY_PATH.test(`/${path.toLowerCase().replace(/^\/+/, "")}`)) return true;
+  if (/^\/?(?:chrome|moz|safari(?:-web)?)-extension:/.test(path)) return true;
+  switch (language) {
+    case "java":
+      return JVM_LIBRARY.test(mod);
+    case "dotnet":
+      return DOTNET_LIBRARY.test(mod);
+    case "go": {
+      if (!mod) return false;
+      return GO_STDLIB.has(mod.split("/")[0]) && !mod.includes(".") ? true : GO_LIBRARY.test(mod);
+    }
+    case "php":
+      return PHP_LIBRARY.test(mod);
+    case "python":
+      return mod !== "" && PYTHON_LIBRARY.test(mod);
+    default:
+      return false;
+  }
+}

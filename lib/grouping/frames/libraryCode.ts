@@ -1,0 +1,35 @@
+/**
+ * Code that is not the application's, for frames whose client did not say (and over an SDK's
+ * in_app=true, as the server-side enhancements of every error tracker do). Kept as data so the
+ * lists can grow without touching the logic.
+ */
+
+/** Dependency and runtime install locations; matched against "/" + the lower-cased path. */
+export const LIBRARY_PATH =
+  /\/(?:node_modules|bower_components|\.yarn|\.pnpm|jspm_packages|site-packages|dist-packages|vendor|gems|bundle\/ruby|pkg\/mod|\.cargo\/registry)\/|^\/usr\/(?:local\/)?(?:lib|share)\/|\/usr\/local\/go\/|\/lib\/(?:python\d|ruby\/)|\/go\/src\/(?:runtime|net|internal)\/|@v\d+\.\d+[^/]*\/|^\/?webpack\/(?:bootstrap|runtime)|^\/?(?:chrome|moz|safari(?:-web)?)-extension:|^\/?webkit-masked-url:/;
+
+/** Locations that are runtime internals rather than files (node:internal, <frozen …>, [native code], self-hosted). */
+export const INTERNAL_PATH = /^(?:node:|internal\/|<|\[|native$|self-hosted$|evalmachine\.|wasm:|bun:|ext:deno)/;
+
+/** JVM frameworks and libraries (package prefixes). */
+export const JVM_LIBRARY =
+  /^(?:java|javax|jakarta|jdk|sun|com\.sun|kotlin|kotlinx|scala|android|androidx|dalvik|groovy|clojure|org\.springframework|org\.apache|org\.hibernate|org\.eclipse|org\.glassfish|org\.jboss|org\.postgresql|org\.h2|org\.flywaydb|org\.liquibase|org\.slf4j|org\.junit|org\.mockito|org\.aspectj|org\.jetbrains|org\.jooq|org\.thymeleaf|org\.codehaus|org\.mongodb|org\.elasticsearch|org\.reactivestreams|io\.netty|io\.undertow|io\.micronaut|io\.quarkus|io\.vertx|io\.ktor|io\.grpc|io\.reactivex|io\.projectreactor|reactor|io\.micrometer|io\.opentelemetry|io\.sentry|io\.lettuce|io\.github\.resilience4j|com\.fasterxml|com\.google|com\.zaxxer|com\.mysql|com\.mongodb|com\.amazonaws|software\.amazon|com\.azure|com\.netflix|com\.typesafe|com\.squareup|okhttp3|okio|retrofit2|feign|akka|play|redis\.clients|ch\.qos|net\.bytebuddy|net\.sf|freemarker|oracle|lombok)(?:\.|$)/;
+
+/** .NET platform and common packages (namespace prefixes). */
+export const DOTNET_LIBRARY =
+  /^(?:System|Microsoft|Newtonsoft|Npgsql|Dapper|Polly|MediatR|Serilog|NLog|log4net|AutoMapper|StackExchange|Grpc|Google|Hangfire|MassTransit|FluentValidation|Castle|Autofac|Sentry|Swashbuckle|RabbitMQ|Confluent|Amazon|Azure|Pomelo|Oracle|MySqlConnector|Quartz|Refit|NServiceBus|Orleans|Nest|Elasticsearch|Xunit|NUnit|Moq)(?:\.|$)/;
+
+/** PHP frameworks (namespace prefixes, backslash-separated). */
+export const PHP_LIBRARY = /^\\?(?:Illuminate|Symfony|Laravel|Doctrine|GuzzleHttp|Monolog|Psr|Composer|PHPUnit|Slim|Laminas|Zend|Twig|Predis|Sentry|Livewire|Inertia|Carbon|League)\\/;
+
+/** Python packages whose frames are framework code even when an SDK labels them in-app. */
+export const PYTHON_LIBRARY =
+  /^(?:django|flask|werkzeug|fastapi|starlette|uvicorn|gunicorn|celery|kombu|sqlalchemy|psycopg2?|asyncpg|requests|urllib3|httpx|httpcore|aiohttp|anyio|asyncio|concurrent|threading|multiprocessing|importlib|runpy|pydantic|rest_framework|sentry_sdk|billiard|redis|boto3|botocore|grpc|tornado|twisted|pymongo|jinja2)(?:\.|$)/;
+
+/** Top-level packages of Go's standard library ("runtime", "net/http", "internal/poll", …). */
+export const GO_STDLIB = new Set(
+  "archive bufio bytes cmp compress container context crypto database debug embed encoding errors expvar flag fmt go hash html image index internal io iter log maps math mime net os path plugin reflect regexp runtime slices sort strconv strings sync syscall testing text time unicode unique unsafe weak".split(" "),
+);
+
+/** Go packages of popular dependencies, for traces built with -trimpath and without module versions in paths. */
+export const GO_LIBRARY = /^(?:github\.com\/(?:gin-gonic|labstack|gorilla|go-chi|gofiber|valyala|jackc|lib\/pq|go-sql-driver|jmoiron|redis|getsentry|sirupsen|uber-go|spf13|stretchr|grpc-ecosystem)|google\.golang\.org|golang\.org\/x|go\.uber\.org|gorm\.io|go\.opentelemetry\.io|k8s\.io)(?:\/|$)/;

@@ -1,0 +1,65 @@
+import type { Language } from "@/lib/ingest/stacktrace/frame";
+
+/** File names shared by many modules of one app (route files, package entry points): their folder says which. */
+const GENERIC_BASENAMES = new Set([
+  "index", "page", "layout", "route", "template", "loading", "error", "not-found", "default", "main", "app", "server",
+  "handler", "handlers", "controller", "service", "model", "view", "views", "utils", "util", "helpers", "mod", "__init__",
+  "+page", "+layout", "+server", "+page.server", "middleware", "actions", "api",
+]);
+/** Folder names that build set-ups add or swap (src ↔ dist) and that say nothing about the module. */
+const BUILD_DIRS = new Set(["src", "dist", "build", "out", "lib", "es", "esm", "cjs", "compiled", "public", "static", "assets", "js", "chunks", "server", "ssr", "app-pages", "pages-api", ".next", "target", "bin", "obj", "release", "debug"]);
+
+/**
+ * A deploy-independent name for a frame's file: no origin or checkout directory, no query string,
+ * no bundle/chunk content hash, no numeric chunk id, and for JavaScript no extension (src/*.ts and
+ * dist/*.js are the same module). Generic basenames (index, page, route…) keep their folder.
+ */
+export function normaliseFile(path: string, language: Language): string {
+  let p = path.trim().replace(/[?#].*$/, "").replace(/\\/g, "/");
+  p = p.replace(/^[a-z][\w+.-]*:\/\/+[^/]*/i, ""); // origin of URLs, webpack://, app://
+  const segments = p.split("/").filter((s) => s && s !== "." && s !== ".." && !/^\(.*\)$/.test(s));
+  if (segments.length === 0) return "";
+  let base = stripHashes(segments[segments.length - 1], language);
+  if (language === "python") return dottedTail(segments, ".py");
+  if (language === "ruby") return slashTail(segments, /\.(?:rb|erb|rake)$/);
+  if (/^\d+$/.test(base) || base === "<hash>") base = "<chunk>";
+  if (!GENERIC_BASENAMES.has(base.toLowerCase())) return base;
+  const parent = segments.length >= 2 ? segments[segments.length - 2] : "";
+  return parent && !BUILD_DIRS.has(parent.toLowerCase()) ? `${parent}/${base}` : base;
+}
+
+/** Python: "api/views.py" ↔ module "api.views": the last two dotted parts. */
+function dottedTail(segments: string[], ext: string): string {
+  const parts = segments.map((s, i) => (i === segments.length - 1 && s.endsWith(ext) ? s.slice(0, -ext.length) : s));
+  return parts.slice(-2).join(".");
+}
+
+/** Ruby: "app/models/user.rb" and "/srv/app/app/models/user.rb" → "models/user". */
+function slashTail(segments: string[], ext: RegExp): string {
+  const parts = segments.map((s, i) => (i === segments.length - 1 ? s.replace(ext, "") : s));
+  return parts.slice(-2).join("/");
+}
+
+const JS_EXTENSIONS = /\.(?:min\.)?(?:[cm]?[jt]sx?|vue|svelte|astro)$/i;
+
+function stripHashes(name: string, language: Language): string {
+  let base = name;
+  if (language === "javascript" || language === "unknown") {
+    base = base.replace(JS_EXTENSIONS, "");
+    // Turbopack: "src_app_orders_page_tsx_5e6f7a8b._" / "[root-of-the-server]__a1b2c3d4._"
+    base = base.replace(/_+[0-9a-f]{6,16}\._$/i, "").replace(/\._$/, "");
+    // Rollup/Vite "index-BVHUl9xT", webpack "main.3f2a9c1b", "chunk-ABC123DE", Next "page-4a1b2c3d4e5f6a7b"
+    base = base.replace(/[.\-_~]([A-Za-z0-9_-]{6,64})$/, (whole, token: string) => (isHash(token) ? "" : whole));
+    base = base.replace(/[.\-_~]([A-Za-z0-9]{6,64})(?=[.\-_~])/g, (whole, token: string) => (isHash(token) ? "" : whole));
+    if (/^[0-9a-f]{8,}$/i.test(base) && /\d/.test(base)) base = "<hash>";
+  }
+  return base;
+}
+
+/** A content hash mixes digits with letters, or is long hex; plain words ("Settings", "polyfills") are not. */
+function isHash(token: string): boolean {
+  if (/^\d+$/.test(token)) return token.length >= 6;
+  if (/^[0-9a-f]{6,}$/i.test(token) && /\d/.test(token)) return true;
+  if (token.length === 8 && /[A-Za-z0-9_-]{8}/.test(token) && (/\d/.test(token) || /[-_]/.test(token) || (token.match(/[A-Z]/g)?.length ?? 0) >= 2)) return true;
+  return token.length >= 10 && /\d/.test(token) && /[A-Za-z]/.test(token);
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { classifyFrame } from "@/lib/grouping/frames/classifyFrame";
+import { normaliseFile } from "@/lib/grouping/frames/normaliseFile";
+import { normaliseFunction } from "@/lib/grouping/frames/normaliseFunction";
+
+describe("normaliseFile", () => {
+  it.each<[string, string, string]>([
+    ["https://shop.example.com/assets/index-BVHUl9xT.js", "javascript", "index"],
+    ["https://cdn.x.net/v2/assets/index-C-q_oDg2.js?v=3#x", "javascript", "index"],
+    ["https://x.test/static/js/main.3f2a9c1b.js", "javascript", "main"],
+    ["/app/src/orders/orderService.ts", "javascript", "orderService"],
+    ["/srv/api/dist/orders/orderService.js", "javascript", "orderService"],
+    ["file:///app/dist/orders/orderService.mjs", "javascript", "orderService"],
+    ["/app/.next/server/chunks/5742.js", "javascript", "<chunk>"],
+    ["/app/.next/server/app/orders/[id]/page.js", "javascript", "[id]/page"],
+    ["/app/.next/server/chunks/ssr/src_app_orders_page_tsx_5e6f7a8b._.js", "javascript", "src_app_orders_page_tsx"],
+    ["/app/src/routes/users/index.ts", "javascript", "users/index"],
+    ["/app/src/index.ts", "javascript", "index"],
+    ["/srv/app/accounts/views.py", "python", "accounts.views"],
+    ["app/models/user.rb", "ruby", "models/user"],
+    ["/srv/shop/releases/2026/app/models/user.rb", "ruby", "models/user"],
+  ])("%s (%s) → %s", (path, language, expected) => {
+    expect(normaliseFile(path, language as never)).toBe(expected);
+  });
+});
+
+describe("normaliseFunction", () => {
+  it.each<[string | undefined, string | undefined, string, string, string]>([
+    ["CartSummary.render", undefined, "javascript", "render", ""],
+    ["async*load", undefined, "javascript", "load", ""],
+    ["setup/<", undefined, "javascript", "", ""],
+    ["Object.<anonymous>", undefined, "javascript", "", ""],
+    ["Layer.handle [as handle_request]", undefined, "javascript", "handle", ""],
+    ["lambda$chargeAll$1", "com.acme.PaymentService", "java", "lambda$chargeAll", "com.acme.PaymentService"],
+    ["invokeSuspend", "com.acme.AccountService$loadAccount$1", "java", "loadAccount", "com.acme.AccountService"],
+    ["loadAccount$suspendImpl", "com.acme.AccountService", "java", "loadAccount", "com.acme.AccountService"],
+    ["MoveNext", "Acme.Orders.OrderService.<ShipAsync>d__7", "dotnet", "ShipAsync", "Acme.Orders.OrderService"],
+    ["<ApplyCoupon>b__0", "Acme.Cart.CartService+<>c__DisplayClass5_0", "dotnet", "ApplyCoupon", "Acme.Cart.CartService"],
+    ["async Task<Order> OrderService.GetAsync(int id)", "Acme.OrderService", "dotnet", "GetAsync", "Acme.OrderService"],
+    ["(*Store).GetUser", "github.com/acme/api/store", "go", "(*Store).GetUser", "github.com/acme/api/store"],
+    ["parseRow[...]", "github.com/acme/csv", "go", "parseRow", "github.com/acme/csv"],
+    ["(*Pool).dispatch.func2", "github.com/acme/jobs", "go", "(*Pool).dispatch.func", "github.com/acme/jobs"],
+    ["User#full_name", undefined, "ruby", "full_name", ""],
+    ["block (2 levels) in UsersController#show", undefined, "ruby", "block in show", ""],
+    ["rescue in call", undefined, "ruby", "call", ""],
+    ["Profile.load", "accounts.profiles", "python", "load", "accounts.profiles"],
+    ["{closure:App\\X::y():12}", "App\\X", "php", "closure", "App\\X"],
+  ])("%s in %s (%s) → %s / %s", (fn, mod, language, name, module) => {
+    expect(normaliseFunction(fn, mod, language as never)).toMatchObject({ name, module });
+  });
+
+  it("marks minified JavaScript names", () => {
+    expect(normaliseFunction("Xe", undefined, "javascript")).toEqual({ name: "", module: "", minified: true });
+    expect(normaliseFunction("n.render", undefined, "javascript")).toMatchObject({ name: "render", minified: false });
+  });
+});
+
+describe("classifyFrame", () => {
+  it.each<[Record<string, unknown>, string, string]>([
+    [{ function: "Array.map" }, "javascript", "skip"],
+    [{ function: "processTicksAndRejections", filename: "node:internal/process/task_queues" }, "javascript", "skip"],
+    [{ function: "__awaiter", filename: "/app/dist/x.js" }, "javascript", "skip"],
+    [{ function: "handle", filename: "/app/node_modules/express/lib/router/layer.js" }, "javascript", "library"],
+    [{ function: "checkout", module: "com.acme.OrderService$$SpringCGLIB$$0" }, "java", "skip"],
+    [{ function: "save", module: "jdk.proxy2.$Proxy161" }, "java", "skip"],
+    [{ function: "invoke", module: "sun.reflect.GeneratedMethodAccessor214" }, "java", "skip"],
+    [{ function: "doDispatch", module: "org.springframework.web.servlet.DispatcherServlet" }, "java", "library"],
+    [{ function: "checkout", module: "com.acme.OrderService" }, "java", "app"],
+    [{ function: "<listcomp>", filename: "/app/a.py" }, "python", "skip"],
+    [{ function: "routeHTTP", module: "github.com/go-chi/chi/v5", filename: "github.com/go-chi/chi/v5@v5.1.0/mux.go" }, "go", "library"],
+    [{ function: "ServeHTTP", module: "net/http" }, "go", "library"],
+    [{ function: "GetUser", module: "github.com/acme/api/store", filename: "github.com/acme/api/store/store.go" }, "go", "app"],
+    [{ function: "Invoke", module: "Microsoft.AspNetCore.Routing.EndpointMiddleware" }, "dotnet", "library"],
+    [{ function: "lambda_method87" }, "dotnet", "skip"],
+    [{ function: "find", filename: "/usr/local/bundle/ruby/3.4.0/gems/activerecord-8.0.1/lib/active_record/core.rb" }, "ruby", "library"],
+  ])("%j (%s) → %s", (frame, language, expected) => {
+    expect(classifyFrame(frame, language as never)).toBe(expected);
+  });
+
+  it("lets a project's rule decide before the built-in lists, and the client's in_app=false stand", () => {
+    const frame = { function: "doDispatch", module: "org.springframework.web.servlet.DispatcherServlet" };
+    expect(classifyFrame(frame, "java", () => "app")).toBe("app");
+    expect(classifyFrame({ function: "f", filename: "/app/a.js", inApp: false }, "javascript")).toBe("library");
+  });
+});

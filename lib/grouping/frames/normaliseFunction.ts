@@ -1,0 +1,134 @@
+import type { Language } from "@/lib/ingest/stacktrace/frame";
+import { cleanDotnetNames } from "@/lib/ingest/frameNames/cleanModuleName";
+
+export interface FunctionKey {
+  /** The stable part of the function name ("" when anonymous or minified). */
+  name: string;
+  /** The module/class key after language-specific clean-up (JVM, .NET, Go, PHP); "" when none. */
+  module: string;
+  /** A JavaScript name that a minifier produced: it changes between builds and says nothing. */
+  minified: boolean;
+}
+
+const MAX = 256;
+
+/**
+ * Reduces a frame's function (and module) to what stays the same for one piece of code across
+ * engines, runtime versions, builds and compilers. Each language's quirks are one function below.
+ */
+export function normaliseFunction(rawFunction: string | undefined, rawModule: string | undefined, language: Language): FunctionKey {
+  const fn = (rawFunction ?? "").slice(0, 1024).trim().replace(/\s+/g, " ");
+  const mod = (rawModule ?? "").slice(0, 1024).trim();
+  switch (language) {
+    case "javascript":
+      return { ...jsName(fn), module: "" };
+    case "java":
+      return jvmName(fn, mod);
+    case "dotnet":
+      return dotnetName(fn, mod);
+    case "go":
+      return { name: goName(fn), module: goName(mod), minified: false };
+    case "ruby":
+      return { name: rubyName(fn), module: "", minified: false };
+    case "python":
+      return { name: pythonName(fn), module: mod, minified: false };
+    case "php":
+      return { name: phpName(fn), module: mod.replace(/^\\/, ""), minified: false };
+    default:
+      return { name: jsName(fn).name || fn.slice(0, MAX), module: mod, minified: false };
+  }
+}
+
+/** V8 "Foo.bar [as baz]", "async x", "new X", Firefox "outer/<", "a/b<", "async*x", Safari "global code". */
+function jsName(raw: string): { name: string; minified: boolean } {
+  let fn = raw;
+  if (fn.endsWith("]")) {
+    const alias = fn.lastIndexOf(" [as ");
+    if (alias >= 0) fn = fn.slice(0, alias);
+  }
+  fn = fn.replace(/^(?:async\*|async |new |get |set |static )+/, "");
+  if (fn.includes("<anonymous>") || /^(?:global|module|eval) code$/.test(fn) || fn === "eval") return { name: "", minified: false };
+  // Firefox: "outer/<" is an anonymous function inside outer; "outer/inner<" one assigned to inner.
+  let end = fn.length;
+  while (end > 0 && fn[end - 1] === "<") end--;
+  fn = fn.slice(0, end);
+  if (fn.endsWith("/")) return { name: "", minified: false };
+  fn = fn.slice(fn.lastIndexOf("/") + 1);
+  // Chrome qualifies methods with their receiver ("OrderSummary.render", "Object.onClick"); the others don't.
+  fn = fn.slice(fn.lastIndexOf(".") + 1);
+  if (/^[A-Za-z_$][\w$]?$/.test(fn)) return { name: "", minified: true };
+  return { name: fn.slice(0, MAX), minified: false };
+}
+
+/**
+ * JVM: generated classes and members get numbers from the compiler/runtime that shift between
+ * builds; Kotlin lambdas and coroutine continuations are classes named after their function.
+ */
+function jvmName(fn: string, mod: string): FunctionKey {
+  let cls = mod.replace(/\$\$.*$/, ""); // Foo$$Lambda$14/0x…, Foo$$EnhancerBySpringCGLIB$$…
+  let name = fn;
+  // Kotlin: UserService$load$1.invokeSuspend / Foo$bar$2.invoke → UserService.load / Foo.bar
+  const kotlin = /^(.*?)\$([A-Za-z_][\w]*)(?:\$\d+)+$/.exec(cls);
+  if (kotlin && /^(?:invoke|invokeSuspend|accept|apply|run|call|get)$/.test(name)) {
+    cls = kotlin[1];
+    name = kotlin[2];
+  }
+  cls = cls.replace(/\$\d+/g, ""); // anonymous classes Foo$1
+  name = name
+    .replace(/^lambda\$(.*?)\$\d+$/, "lambda$$$1") // lambda$process$0 → lambda$process
+    .replace(/\$(?:suspendImpl|default)$/, "")
+    .replace(/^<(init|clinit)>$/, "$1");
+  return { name: name.slice(0, MAX), module: cls.slice(0, MAX), minified: false };
+}
+
+/**
+ * .NET: async/iterator state machines, lambdas, closures and local functions resolved to the
+ * method written (cleanDotnetNames); Sentry's "enhanced" signatures
+ * ("async Task<Order> OrderService.GetAsync(int id)") reduced to the method name; generic arity dropped.
+ */
+function dotnetName(fn: string, mod: string): FunctionKey {
+  let name = fn;
+  // Nested types print as "Outer+Inner" in SDK frames and "Outer.Inner" in ToString().
+  let cls = mod.replace(/\+/g, ".");
+  if (/[\s(]/.test(name)) {
+    const open = name.indexOf("(");
+    const head = (open >= 0 ? name.slice(0, open) : name).trim();
+    const parts = head.split(" ");
+    name = parts[parts.length - 1].replace(/<[^<>]*>$/, "");
+    name = name.slice(name.lastIndexOf(".") + 1);
+  }
+  if (cls && (cls.includes("<") || name.includes("<"))) ({ module: cls, function: name } = cleanDotnetNames(cls, name));
+  cls = cls.replace(/`\d+/g, "").replace(/\[[^\]]*\]/g, "");
+  name = name.replace(/`\d+/g, "").replace(/\[[^\]]*\]$/, "");
+  return { name: name.slice(0, MAX), module: cls.slice(0, MAX), minified: false };
+}
+
+/** Go: generic instantiations "[...]", numbered closures func1/func2.3, go/defer wrappers gowrap1. */
+function goName(raw: string): string {
+  return raw
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/(^|\.)(func|gowrap|deferwrap)\d+(?:\.\d+)*(?=\.|$)/g, "$1$2")
+    .slice(0, MAX);
+}
+
+/**
+ * Ruby < 3.4 "block (2 levels) in show"; Ruby 3.4 "block in UsersController#show", "User.find".
+ * "rescue in x" / "ensure in x" are the method x itself (and Ruby 3.4 no longer prints them).
+ */
+function rubyName(raw: string): string {
+  const m = /^((?:block(?: \(\d+ levels\))?|rescue|ensure) in )?(?:[A-Z][\w]*(?:::[A-Z][\w]*)*[#.])?(.+)$/.exec(raw);
+  if (!m) return raw.slice(0, MAX);
+  const prefix = m[1]?.startsWith("block") ? "block in " : "";
+  return `${prefix}${m[2].replace(/^<(top \(required\)|main)>$/, "$1")}`.slice(0, MAX);
+}
+
+/** Python: co_qualname ("Class.method", 3.11+ SDKs) vs co_name ("method"); <lambda>, <module>. */
+function pythonName(raw: string): string {
+  const name = raw.slice(raw.lastIndexOf(".") + 1);
+  return name.replace(/^<(\w+)>$/, "$1").slice(0, MAX);
+}
+
+/** PHP closures: "{closure}", PHP 8.4 "{closure:App\\X::y():12}"; "{main}". */
+function phpName(raw: string): string {
+  return raw.replace(/^\{closure[^}]*\}$/, "closure").replace(/^\{(\w+)\}$/, "$1").slice(0, MAX);
+}

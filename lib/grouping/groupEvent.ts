@@ -1,0 +1,105 @@
+import { MAX_CHAIN_LENGTH, type ChainException, type ExceptionRelation } from "@/lib/grouping/chain/ChainException";
+import { formatChain } from "@/lib/grouping/chain/formatChain";
+import { parseChainText } from "@/lib/grouping/chain/parseChainText";
+import type { FrameOverride } from "@/lib/grouping/frames/classifyFrame";
+import { languageOfPlatform } from "@/lib/grouping/frames/frameLanguage";
+import { fingerprintChain, type GroupingBasis } from "@/lib/grouping/fingerprintChain";
+import { computeFingerprint } from "@/lib/ingest/fingerprint";
+import { formatFrames } from "@/lib/ingest/formatFrames";
+import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
+
+/** One exception as the ingest API accepts it (already scrubbed). */
+export interface RawException {
+  type: string;
+  message: string;
+  stackTrace?: string | Frame[];
+  relation?: ExceptionRelation;
+}
+
+export interface GroupEventInput extends RawException {
+  /** The rest of the chain (`exceptions` in the API), raised first; entry 0 may repeat the raised one. */
+  exceptions?: RawException[];
+  platform?: string;
+  /** The client's fingerprint (Sentry `fingerprint`, ours `fingerprint`). */
+  custom?: string[];
+  /** A project's grouping rules, compiled (lib/grouping/rules). */
+  rules?: { frameOverride?: FrameOverride; fingerprintFor?: (chain: ChainException[], language: Language) => string[] | undefined };
+}
+
+export interface GroupedEvent {
+  /** Raised first; always at least one entry. */
+  exceptions: ChainException[];
+  language: Language;
+  /** The trace as received (native text) or rendered from structured frames, every exception included. */
+  stackText: string | null;
+  fingerprint: string;
+  basis: GroupingBasis;
+  /** The grouping-version-1 fingerprint of the same event, kept as a secondary hash during the transition. */
+  legacyFingerprint: string;
+  culprit: Frame | undefined;
+}
+
+/**
+ * Everything grouping needs from one event: its exception chain (from `exceptions`, or split out of
+ * a native trace's `Caused by:` / `The above exception…` / `--->` / `[cause]:` / `Next` sections),
+ * the fingerprint over that chain, and the previous version's fingerprint. Pure.
+ */
+export function groupEvent(input: GroupEventInput): GroupedEvent {
+  const hinted = languageOfPlatform(input.platform);
+  const { chain, language, legacyFrames, stackText } = resolveChain(input, hinted);
+  const custom = input.rules?.fingerprintFor?.(chain, language) ?? input.custom;
+  const result = fingerprintChain({ exceptions: chain, language, platform: input.platform, custom, frameOverride: input.rules?.frameOverride });
+  const legacy = computeFingerprint({ type: input.type, message: input.message, frames: legacyFrames, custom: input.custom });
+  return {
+    exceptions: chain,
+    language,
+    stackText,
+    fingerprint: result.fingerprint,
+    basis: result.basis,
+    legacyFingerprint: legacy.fingerprint,
+    culprit: result.culprit,
+  };
+}
+
+function resolveChain(input: GroupEventInput, hinted: Language) {
+  const listed = (input.exceptions ?? []).slice(0, MAX_CHAIN_LENGTH);
+  if (listed.length > 0) {
+    const [first, ...rest] = listed;
+    const raisedStack = first.stackTrace ?? input.stackTrace;
+    const raised = parseOne({ ...first, type: input.type || first.type, message: input.message || first.message, stackTrace: raisedStack }, input.platform, "raised");
+    const chain = [raised.exception, ...rest.map((e) => parseOne(e, input.platform, e.relation ?? "cause").exception)];
+    const language = hinted !== "unknown" ? hinted : raised.language;
+    return { chain, language, legacyFrames: raised.legacyFrames, stackText: textOfChain(listed, chain) };
+  }
+  if (typeof input.stackTrace === "string" && input.stackTrace.length > 0) {
+    const parsed = parseChainText(input.stackTrace, input.platform);
+    const chain: ChainException[] = parsed.exceptions.map((e, i) => ({
+      type: i === 0 ? input.type : (e.type ?? "Error"),
+      message: i === 0 ? input.message : (e.message ?? ""),
+      relation: i === 0 ? "raised" : e.relation,
+      frames: e.frames,
+    }));
+    return { chain, language: hinted !== "unknown" ? hinted : parsed.language, legacyFrames: parsed.legacyFrames, stackText: input.stackTrace };
+  }
+  const frames = Array.isArray(input.stackTrace) ? input.stackTrace : [];
+  const chain: ChainException[] = [{ type: input.type, message: input.message, relation: "raised", frames }];
+  return { chain, language: hinted, legacyFrames: frames, stackText: frames.length > 0 ? formatFrames(frames) : null };
+}
+
+function parseOne(e: RawException, platform: string | undefined, relation: ExceptionRelation) {
+  if (typeof e.stackTrace === "string" && e.stackTrace.length > 0) {
+    const parsed = parseChainText(e.stackTrace, platform);
+    return { exception: { type: e.type, message: e.message, relation, frames: parsed.exceptions[0]?.frames ?? [] }, language: parsed.language, legacyFrames: parsed.legacyFrames };
+  }
+  const frames = Array.isArray(e.stackTrace) ? e.stackTrace : [];
+  return { exception: { type: e.type, message: e.message, relation, frames }, language: "unknown" as Language, legacyFrames: frames };
+}
+
+/** Native texts are kept as sent (joined); structured frames are rendered. */
+function textOfChain(listed: RawException[], chain: ChainException[]): string | null {
+  if (listed.every((e) => typeof e.stackTrace === "string")) {
+    return chain.map((e, i) => (i === 0 ? (listed[0].stackTrace as string) : `Caused by: ${e.type}${e.message ? `: ${e.message}` : ""}\n${listed[i].stackTrace as string}`)).join("\n");
+  }
+  const text = formatChain(chain);
+  return text || null;
+}

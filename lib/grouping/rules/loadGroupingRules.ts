@@ -1,0 +1,26 @@
+import { db } from "@/lib/db/prisma";
+import { compileGroupingRules, type CompiledGroupingRules } from "@/lib/grouping/rules/compileGroupingRules";
+import { GroupingRulesSchema } from "@/lib/grouping/rules/groupingRuleSchemas";
+
+/**
+ * Rules are read on every ingest batch; a short per-instance cache keeps that off the database. An
+ * edit is seen at once by the instance that saved it and within CACHE_MS by the others (the
+ * database stays the only source of truth).
+ */
+const CACHE_MS = 10_000;
+const cache = new Map<string, { at: number; rules: CompiledGroupingRules }>();
+
+export async function loadGroupingRules(projectId: string, now = Date.now()): Promise<CompiledGroupingRules> {
+  const hit = cache.get(projectId);
+  if (hit && now - hit.at < CACHE_MS) return hit.rules;
+  const project = await db().project.findUnique({ where: { id: projectId }, select: { groupingRules: true } });
+  const parsed = GroupingRulesSchema.safeParse(project?.groupingRules ?? []);
+  const rules = compileGroupingRules(parsed.success ? parsed.data : []);
+  if (cache.size > 10_000) cache.clear();
+  cache.set(projectId, { at: now, rules });
+  return rules;
+}
+
+export function forgetGroupingRules(projectId: string): void {
+  cache.delete(projectId);
+}
