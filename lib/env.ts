@@ -10,10 +10,18 @@ const EnvSchema = z.object({
   DATABASE_READ_URL: z.preprocess(emptyAsUnset, z.string().url("DATABASE_READ_URL must be a postgresql:// URL").optional()),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATABASE_ANALYTICS_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(6),
+  /** Connections for ingest writes (group commit transactions and their fallbacks). */
+  DATABASE_INGEST_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(4),
   PUBLIC_URL: z.string().url().optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
   SECURE_COOKIES: z.enum(["auto", "true", "false"]).default("auto"),
   INGEST_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(0),
+  /** Group commit: how long a write may wait for others to share its transaction while one is in flight. */
+  INGEST_GROUP_COMMIT_WAIT_MS: z.coerce.number().min(0).max(50).default(2),
+  /** Group commit: events per shared transaction at most. */
+  INGEST_GROUP_COMMIT_MAX_EVENTS: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** Group commit: ingest transactions in flight at once per instance. */
+  INGEST_GROUP_COMMIT_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   /** Bearer token for GET /api/metrics; unset disables the endpoint (404). */
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   /** Default SMTP server of email channels, e.g. smtp://user:pass@mail.example.com:587 (a channel may set its own). */

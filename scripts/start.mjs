@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: database (embedded unless DATABASE_URL is set) → migrations → build if needed →
-// demo workspace on first start → `next start` on HOST:PORT. Ctrl-C stops the app and the database.
+// demo workspace on first start → scripts/server.mjs (Next.js + the ingest fast path) on HOST:PORT. Ctrl-C stops the app and the database.
 import fs from "node:fs";
 import path from "node:path";
 import { spawn } from "node:child_process";
@@ -38,16 +38,18 @@ async function main() {
   });
   if (!dev && needsBuild(root)) {
     console.log("Building the app (first start or sources changed)…");
-    await run(bin("next"), ["build"], { cwd: root, env }).catch(() => {
+    await run("npm", ["run", "build"], { cwd: root, env }).catch(() => {
       throw new StartupError("Building the app failed; the compiler's output is above.");
     });
   }
   const demo = JSON.parse((await capture(bin("tsx"), ["scripts/seedDemo.ts"], { cwd: root, env })).trim().split("\n").pop());
 
   const publicUrl = env.PUBLIC_URL ?? `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
-  app = spawn(bin("next"), [dev ? "dev" : "start", "-H", host, "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
-  // The build is also a standalone server for the container image; `next start` serves it all the same.
-  app.stdout.on("data", (chunk) => process.stdout.write(String(chunk).replace(/^.*"next start" does not work with "output: standalone".*\n/m, "")));
+  // Production: scripts/server.mjs (Next.js plus the ingest fast path); --dev: `next dev` (route handlers).
+  app = dev
+    ? spawn(bin("next"), ["dev", "-H", host, "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] })
+    : spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { cwd: root, env: { ...env, HOST: host, PORT: String(port) }, stdio: ["ignore", "pipe", "inherit"] });
+  app.stdout.on("data", (chunk) => process.stdout.write(chunk));
   app.on("exit", (code) => {
     if (!stopping) shutdown(code ?? 1);
   });

@@ -39,7 +39,7 @@ async function main() {
 
   await startDatabase();
   await run(bin("prisma"), ["migrate", "deploy"], { cwd: root, env });
-  if (needsBuild(root)) await run(bin("next"), ["build"], { cwd: root, env });
+  if (needsBuild(root)) await run("npm", ["run", "build"], { cwd: root, env });
   await startApp();
 
   if (stages.includes("api")) await runApiTests();
@@ -87,9 +87,14 @@ async function startDatabase() {
 
 async function startApp() {
   env.APP_URL = `http://127.0.0.1:${appPort}`;
-  app = spawn(bin("next"), ["start", "-H", "127.0.0.1", "-p", String(appPort)], {
+  // A leftover app on the port would answer the health check and the tests instead of this build.
+  if (await fetch(`${env.APP_URL}/api/health`).then(() => true, () => false)) {
+    throw new Error(`something already listens on 127.0.0.1:${appPort}: stop it or set TEST_APP_PORT`);
+  }
+  // The production server: Next.js plus the ingest fast path (scripts/server.mjs), as `npm start` runs it.
+  app = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], {
     cwd: root,
-    env,
+    env: { ...env, HOST: "127.0.0.1", PORT: String(appPort) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const logFile = fs.createWriteStream(path.join(root, ".faultline", `test-app-${appPort}.log`));

@@ -1,6 +1,7 @@
 // @serial-db: asserts whole-table row counts, so it runs while no other test file writes.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTenant, getJson, login, patchJson, postEvents, type Tenant } from "@/e2e/support/tenant";
+import { BASE_URL, createTenant, getJson, login, patchJson, postEvents, type Tenant } from "@/e2e/support/tenant";
+import { waitFor } from "@/e2e/support/waitFor";
 import { ingestTableCounts } from "@/e2e/support/dbCounts";
 import { revokeIngestKey } from "@/lib/projects/revokeIngestKey";
 
@@ -55,11 +56,20 @@ describe("workspace isolation and roles", () => {
     expect((await res.json()).error.issues[0].path).toBe("status");
   });
 
-  it("a revoked key gets 401", async () => {
+  it("a key revoked through the API gets 401 at once", async () => {
+    const t = await createTenant("revoke-api");
+    expect((await postEvents(t.key, { type: "Before" })).status).toBe(202);
+    const res = await fetch(`${BASE_URL}/api/v1/projects/${t.projectId}/keys/${t.keyId}`, { method: "DELETE", headers: { cookie: await login(t.admin) } });
+    expect(res.status).toBe(204);
+    expect((await postEvents(t.key, { type: "After" })).status).toBe(401);
+  });
+
+  it("a key revoked elsewhere (another instance, the database) gets 401 once the key cache expires", async () => {
     const t = await createTenant("revoke");
     expect((await postEvents(t.key, { type: "Before" })).status).toBe(202);
     await revokeIngestKey({ projectId: t.projectId, keyId: t.keyId });
-    expect((await postEvents(t.key, { type: "After" })).status).toBe(401);
+    // The app trusts a key it read for KEY_MAX_AGE_MS (4 s); the wait is generous for a loaded machine.
+    await waitFor(async () => ((await postEvents(t.key, { type: "After" })).status === 401 ? true : undefined), 60_000, 250);
   });
 
   it("wrong password is refused", async () => {

@@ -1,10 +1,54 @@
 import { pool } from "@/lib/db/pool";
+import { readThroughCache } from "@/lib/db/readThroughCache";
 import { ApiError } from "@/lib/http/ApiError";
 import type { RequestHead } from "@/lib/http/requestHead";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { sha256Hex } from "@/lib/auth/tokens";
 
 export type IngestKeyAuth = Extract<AuthContext, { kind: "ingestKey" }>;
+
+/** An ingest key as the ingest path needs it: its project, whether it is revoked, the project's limits. */
+export interface IngestKeyRecord {
+  keyId: string;
+  projectId: string;
+  workspaceId: string;
+  revoked: boolean;
+  rateLimitPerMinute: number | null;
+  quotaPerMinute: number | null;
+  quotaPerDay: number | null;
+}
+
+/**
+ * Keys are looked up in an in-process cache (lib/db/readThroughCache.ts): a key read from the
+ * database is trusted for at most KEY_MAX_AGE_MS, so a revoked key stops working on every instance
+ * within that bound (at once on the instance that revoked it), and busy keys are re-read in the
+ * background every second, so ingest requests do not wait for the database.
+ */
+export const KEY_MAX_AGE_MS = 4_000;
+
+const keys = readThroughCache<IngestKeyRecord>(
+  "ingest-keys",
+  async (keyHash) => {
+    const { rows } = await pool().query<IngestKeyRecord>(
+      `SELECT k.id AS "keyId", p.id AS "projectId", p."workspaceId", k."revokedAt" IS NOT NULL AS revoked,
+         p."rateLimitPerMinute", p."quotaPerMinute", p."quotaPerDay"
+       FROM "IngestKey" k JOIN "Project" p ON p.id = k."projectId" WHERE k."keyHash" = $1`,
+      [keyHash],
+    );
+    return rows[0] ?? null;
+  },
+  { maxAgeMs: KEY_MAX_AGE_MS, refreshAfterMs: 1_000, missMaxAgeMs: 2_000, maxEntries: 10_000 },
+);
+
+/** The key record for a raw key (null when unknown), from the cache. */
+export function findIngestKey(rawKey: string): Promise<IngestKeyRecord | null> {
+  return keys.get(sha256Hex(rawKey));
+}
+
+/** Drops a key from this process's cache, e.g. right after revoking it. */
+export function forgetIngestKey(keyHash: string): void {
+  keys.forget(keyHash);
+}
 
 /** The ingest key sent as `X-Faultline-Key: <key>` or `Authorization: Bearer <key>`. */
 export function readIngestKey(req: Pick<RequestHead, "headers">): string | undefined {
@@ -15,17 +59,17 @@ export function readIngestKey(req: Pick<RequestHead, "headers">): string | undef
   return match?.[1];
 }
 
-/** Resolves a raw key to its project; 401 when missing, unknown or revoked. */
-export async function authenticateIngestKey(rawKey: string | undefined): Promise<IngestKeyAuth> {
+/** The live key a raw key names; 401 when missing, unknown or revoked. */
+export async function resolveIngestKey(rawKey: string | undefined): Promise<IngestKeyRecord> {
   if (!rawKey) throw ApiError.unauthorized("missing ingest key: send X-Faultline-Key or Authorization: Bearer");
   if (rawKey.length > 200) throw ApiError.unauthorized("invalid ingest key");
-  // Raw SQL: this runs on every ingest request, and one indexed lookup is all it needs.
-  const { rows } = await pool().query<{ id: string; revokedAt: Date | null; projectId: string; workspaceId: string }>(
-    `SELECT k.id, k."revokedAt", p.id AS "projectId", p."workspaceId"
-     FROM "IngestKey" k JOIN "Project" p ON p.id = k."projectId" WHERE k."keyHash" = $1`,
-    [sha256Hex(rawKey)],
-  );
-  const key = rows[0];
-  if (!key || key.revokedAt) throw ApiError.unauthorized("invalid or revoked ingest key");
-  return { kind: "ingestKey", keyId: key.id, projectId: key.projectId, workspaceId: key.workspaceId };
+  const key = await findIngestKey(rawKey);
+  if (!key || key.revoked) throw ApiError.unauthorized("invalid or revoked ingest key");
+  return key;
+}
+
+/** Resolves a raw key to its project as the caller's AuthContext; 401 when missing, unknown or revoked. */
+export async function authenticateIngestKey(rawKey: string | undefined): Promise<IngestKeyAuth> {
+  const key = await resolveIngestKey(rawKey);
+  return { kind: "ingestKey", keyId: key.keyId, projectId: key.projectId, workspaceId: key.workspaceId };
 }

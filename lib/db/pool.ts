@@ -1,7 +1,7 @@
 import pg from "pg";
 import { env, type Env } from "@/lib/env";
 
-const globalForPool = globalThis as unknown as { faultlinePool?: pg.Pool; faultlineAnalyticsPool?: pg.Pool };
+const globalForPool = globalThis as unknown as { faultlinePool?: pg.Pool; faultlineAnalyticsPool?: pg.Pool; faultlineIngestPool?: pg.Pool };
 
 /** The one PostgreSQL pool per process; Prisma and the raw-SQL ingest path share it. */
 export function pool(): pg.Pool {
@@ -40,9 +40,29 @@ export function analyticsDatabaseUrl(config: Pick<Env, "DATABASE_URL" | "DATABAS
   return config.DATABASE_READ_URL ?? config.DATABASE_URL;
 }
 
+/**
+ * The connections of ingest writes (group commit), apart from the rest so a busy dashboard or job
+ * never delays a commit. Their sessions always use generic plans: the write statement is prepared
+ * once per connection, its plan does not depend on its parameters (JSON arrays), and re-planning
+ * a statement of twenty parts for each execution costs more than the execution of a small batch.
+ */
+export function ingestPool(): pg.Pool {
+  if (!globalForPool.faultlineIngestPool) {
+    const { DATABASE_URL, DATABASE_INGEST_POOL_SIZE } = env();
+    globalForPool.faultlineIngestPool = new pg.Pool({
+      connectionString: DATABASE_URL,
+      max: DATABASE_INGEST_POOL_SIZE,
+      idleTimeoutMillis: 60_000,
+      options: "-c plan_cache_mode=force_generic_plan",
+    });
+    globalForPool.faultlineIngestPool.on("error", () => undefined);
+  }
+  return globalForPool.faultlineIngestPool;
+}
+
 /** Runs `fn` inside BEGIN/COMMIT on one connection; rolls back on any error. */
-export async function withTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool().connect();
+export async function withTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>, from: pg.Pool = pool()): Promise<T> {
+  const client = await from.connect();
   try {
     await client.query("BEGIN");
     const result = await fn(client);
@@ -51,6 +71,16 @@ export async function withTransaction<T>(fn: (client: pg.PoolClient) => Promise<
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Runs `fn` on one pooled connection without a transaction (a single statement is atomic by itself). */
+export async function withConnection<T>(fn: (client: pg.PoolClient) => Promise<T>, from: pg.Pool = pool()): Promise<T> {
+  const client = await from.connect();
+  try {
+    return await fn(client);
   } finally {
     client.release();
   }

@@ -1,11 +1,11 @@
 import { createHash, randomInt } from "node:crypto";
 import type pg from "pg";
-import { retryOnDeadlock, withTransaction } from "@/lib/db/pool";
+import { ingestPool, retryOnDeadlock, withTransaction } from "@/lib/db/pool";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 import { sourceContextOf } from "@/lib/ingest/sourceContext";
 import { eventTags } from "@/lib/ingest/eventTags";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
-import { lockGroupingShared, resolveGroups, saveLegacyAliases, type GroupResolution } from "@/lib/grouping/store/resolveGroups";
+import { lockGroupingShared, resolveGroups, saveLegacyAliases } from "@/lib/grouping/store/resolveGroups";
 import { ensureOccurrencePartitions, forgetOccurrencePartitions, isMissingPartition } from "@/lib/db/partitions/occurrencePartitions";
 
 export interface StoreTarget {
@@ -28,63 +28,74 @@ export interface StoreOutcome {
   conditionalGroupIds?: string[];
 }
 
-/**
- * Stores a batch of prepared events in ONE transaction of two or three statements. The first does the
- * bulk of the work in one round trip: occurrences inserted idempotently on (projectId, eventId), their
- * groups upserted with the counters of what was actually inserted (rows locked in fingerprint order,
- * so concurrent batches cannot deadlock), hourly rollups, distinct users/agents and the regression
- * audit entries. Group ids are derived from (project, fingerprint), so occurrences can reference their
- * group before it exists within the statement (foreign keys are checked at statement end). When this
- * resolves, everything is committed.
- */
 export interface StoreOptions {
   /** Per event (same order): false counts it in every total but does not keep its occurrence (spike protection). */
   store?: boolean[];
 }
 
+/**
+ * Stores a batch of prepared events in ONE transaction: the project's grouping lock (shared), one
+ * query resolving where each fingerprint leads, then one write statement that does the bulk of the
+ * work in one round trip: event ids claimed idempotently per project (ErrorEventId), occurrences
+ * inserted into their day's partition, the distinct user/agent sets, their groups upserted with the
+ * counters of what was actually accepted (rows locked in fingerprint order, so concurrent batches
+ * cannot deadlock), hourly/daily/weekly rollups and the regression audit entries (plus legacy
+ * aliases and parent links when there are any). New group ids are derived from (project,
+ * fingerprint), so occurrences can reference their group before it exists within the statement
+ * (foreign keys are checked at statement end). When this resolves, everything is committed.
+ */
 export async function storeEvents(target: StoreTarget, events: PreparedEvent[], options: StoreOptions = {}): Promise<StoreOutcome> {
   if (events.length === 0) return { results: [], newGroupIds: [], regressedGroupIds: [], conditionalGroupIds: [] };
-  let resolution: GroupResolution = { byFingerprint: new Map(), legacyAliases: new Map() };
-  const groupOf = (event: PreparedEvent) => resolution.byFingerprint.get(event.fingerprint) ?? { id: groupIdFor(target.projectId, event.fingerprint), fingerprint: event.fingerprint };
-  const days = events.map((event) => event.occurredAt.toISOString().slice(0, 10));
+  return runStore(events, (client) => writeEvents(client, target, events, options));
+}
 
-  // Each UTC day's occurrences go to that day's partition: make sure it exists before writing.
+/**
+ * Runs a store's statements in one transaction on an ingest connection (lib/db/pool.ts ingestPool):
+ * the day partitions of the events are made sure of first. Re-run when PostgreSQL aborts it to break
+ * a deadlock, or on unique_violation: two transactions creating the same new group race on its
+ * primary key (the upsert's arbiter is (projectId, fingerprint)); the retry finds the group and
+ * updates it. Once more when a partition this instance thought existed was dropped by retention.
+ */
+export async function runStore<T>(events: PreparedEvent[], fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const days = events.map((e) => e.occurredAt.toISOString().slice(0, 10));
   await ensureOccurrencePartitions(days);
-  // unique_violation: two transactions creating the same new group race on its primary key (the
-  // upsert's arbiter is (projectId, fingerprint)); the retry finds the group and updates it.
-  const write = () =>
-    retryOnDeadlock(() => withTransaction(async (client) => {
-      // Merges and unmerges take this lock exclusively: an event never lands in a group being folded away.
-      await lockGroupingShared(client, target.projectId);
-      resolution = await resolveGroups(client, target.projectId, events);
-      const groups = groupRows(events, groupOf);
-      const rows = events
-        .map((event, i) => ({
-          ...occurrenceRow(event),
-          id: uuidv7(event.occurredAt.getTime()),
-          groupId: groupOf(event).id,
-          store: options.store?.[i] ?? true,
-        }))
-        // Sorted so two batches carrying the same retried event ids wait on each other in one order.
-        .sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
-      const result = await writeBatch(client, target, groups, rows, events);
-      await saveLegacyAliases(client, target.projectId, resolution.legacyAliases);
-      await addDistinctCounts(client, result.users, result.agents);
-      const accepted = new Set(result.inserted);
-      await linkParents(client, target, rows.filter((o) => o.parentEventId && accepted.has(o.id)));
-      return { outcome: result, occurrences: rows };
-    }), 4, [UNIQUE_VIOLATION]);
-  const { outcome, occurrences } = await write().catch(async (error) => {
-    // A partition this instance thought existed was dropped by retention meanwhile: look again, once.
+  const attempt = () => retryOnDeadlock(() => withTransaction(fn, ingestPool()), 4, [UNIQUE_VIOLATION]);
+  return attempt().catch(async (error) => {
     if (!isMissingPartition(error)) throw error;
     forgetOccurrencePartitions();
     await ensureOccurrencePartitions(days);
-    return write();
+    return attempt();
   });
+}
 
+/**
+ * The statements of storeEvents inside the caller's transaction (group commit writes several
+ * projects in one): the project's grouping lock taken shared (merges and unmerges take it
+ * exclusively, so an event never lands in a group being folded away), where each fingerprint leads
+ * (lib/grouping/store/resolveGroups.ts: redirects, the legacy fingerprint during a transition), the
+ * write statement, legacy aliases and parent links when there are any.
+ */
+export async function writeEvents(client: pg.PoolClient, target: StoreTarget, events: PreparedEvent[], options: StoreOptions = {}): Promise<StoreOutcome> {
+  if (events.length === 0) return { results: [], newGroupIds: [], regressedGroupIds: [], conditionalGroupIds: [] };
+  await lockGroupingShared(client, target.projectId);
+  const resolution = await resolveGroups(client, target.projectId, events);
+  const groupOf = (event: PreparedEvent) => resolution.byFingerprint.get(event.fingerprint) ?? { id: groupIdFor(target.projectId, event.fingerprint), fingerprint: event.fingerprint };
+  const groups = groupRows(events, groupOf);
+  const occurrences = events
+    .map((event, i) => ({
+      ...occurrenceRow(event),
+      id: uuidv7(event.occurredAt.getTime()),
+      groupId: groupOf(event).id,
+      store: options.store?.[i] ?? true,
+    }))
+    // Sorted so two batches carrying the same retried event ids wait on each other in one order.
+    .sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
+
+  const outcome = await writeBatch(client, target, groups, occurrences, events);
+  await saveLegacyAliases(client, target.projectId, resolution.legacyAliases);
   const accepted = new Set(outcome.inserted);
-  const byEventOrder = new Map<PreparedEvent, string>();
-  events.forEach((event) => byEventOrder.set(event, groupOf(event).id));
+  await linkParents(client, target, occurrences.filter((o) => o.parentEventId && accepted.has(o.id)));
+
   const insertedEventIds = new Set(occurrences.filter((o) => accepted.has(o.id)).map((o) => o.eventId));
   const seen = new Set<string>();
   return {
@@ -92,7 +103,7 @@ export async function storeEvents(target: StoreTarget, events: PreparedEvent[], 
     results: events.map((event) => {
       const duplicate = !insertedEventIds.has(event.eventId) || seen.has(event.eventId);
       seen.add(event.eventId);
-      return { eventId: event.eventId, groupId: byEventOrder.get(event)!, duplicate };
+      return { eventId: event.eventId, groupId: groupOf(event).id, duplicate };
     }),
     newGroupIds: outcome.groups.filter((g) => g.inserted).map((g) => g.id),
     regressedGroupIds: outcome.groups.filter((g) => g.regressed).map((g) => g.id),
@@ -134,8 +145,6 @@ function groupRows(events: PreparedEvent[], groupOf: (event: PreparedEvent) => {
 interface BatchResult {
   inserted: string[];
   groups: { id: string; inserted: boolean; regressed: boolean; conditional: boolean }[];
-  users: { groupId: string; n: number }[];
-  agents: { groupId: string; n: number }[];
 }
 
 const UNIQUE_VIOLATION = "23505";
@@ -172,22 +181,43 @@ WITH gi AS (
     "stackTrace", "userId", "agentId", "runId", environment, release, tags, metadata, "parentEventId",
     "creditsLost", "executionsAffected", recovered, "recoveryMethod", "recoveryDurationMs", "recoveryAutomatic", fingerprint, exceptions, "sourceContext"
   FROM ins WHERE store
+), users AS (
+  -- Distinct users/agents per group: keyed set rows; what was new is added to the group's counters.
+  INSERT INTO "ErrorGroupUser" ("groupId", "userId", "firstSeen")
+  SELECT DISTINCT ON (ins."groupId", ins."userId") ins."groupId", ins."userId", ins."occurredAt"
+  FROM ins WHERE ins."userId" IS NOT NULL
+  ORDER BY ins."groupId", ins."userId", ins."occurredAt"
+  ON CONFLICT DO NOTHING
+  RETURNING "groupId"
+), agents AS (
+  INSERT INTO "ErrorGroupAgent" ("groupId", "agentId", "firstSeen")
+  SELECT DISTINCT ON (ins."groupId", ins."agentId") ins."groupId", ins."agentId", ins."occurredAt"
+  FROM ins WHERE ins."agentId" IS NOT NULL
+  ORDER BY ins."groupId", ins."agentId", ins."occurredAt"
+  ON CONFLICT DO NOTHING
+  RETURNING "groupId"
+), new_users AS (
+  SELECT "groupId", count(*)::int AS n FROM users GROUP BY "groupId"
+), new_agents AS (
+  SELECT "groupId", count(*)::int AS n FROM agents GROUP BY "groupId"
 ), agg AS (
   SELECT "groupId", count(*)::int AS n, min("occurredAt") AS first, max("occurredAt") AS last,
     sum("creditsLost") AS credits, sum("executionsAffected")::int AS executions, (count(*) FILTER (WHERE NOT store))::int AS sampled
   FROM ins GROUP BY "groupId"
 ), g AS (
   INSERT INTO "ErrorGroup" AS eg (id, "workspaceId", "projectId", fingerprint, type, message, severity, category, source,
-    platform, "firstSeen", "lastSeen", "occurrenceCount", "creditsLost", "executionsAffected", "stackTrace", frames,
-    exceptions, context, "sampledCount", "lastSampledAt", "updatedAt")
+    platform, "firstSeen", "lastSeen", "occurrenceCount", "creditsLost", "executionsAffected", "usersAffected",
+    "agentsAffected", "stackTrace", frames, exceptions, context, "sampledCount", "lastSampledAt", "updatedAt")
   SELECT gi.id, $1::uuid, $2::uuid, gi.fingerprint, gi.type, gi.message, gi.severity::"Severity", gi.category, gi.source,
     gi.platform, coalesce(agg.first, gi.at), coalesce(agg.last, gi.at), coalesce(agg.n, 0), coalesce(agg.credits, 0),
-    coalesce(agg.executions, 0), gi."stackTrace", gi.frames, gi.exceptions, gi.context, coalesce(agg.sampled, 0),
-    CASE WHEN agg.sampled > 0 THEN now() END, now()
-  FROM gi LEFT JOIN agg ON agg."groupId" = gi.id
+    coalesce(agg.executions, 0), coalesce(nu.n, 0), coalesce(na.n, 0), gi."stackTrace", gi.frames, gi.exceptions, gi.context,
+    coalesce(agg.sampled, 0), CASE WHEN agg.sampled > 0 THEN now() END, now()
+  FROM gi LEFT JOIN agg ON agg."groupId" = gi.id LEFT JOIN new_users nu ON nu."groupId" = gi.id LEFT JOIN new_agents na ON na."groupId" = gi.id
   ORDER BY gi.fingerprint
   ON CONFLICT ("projectId", fingerprint) DO UPDATE SET
     "occurrenceCount" = eg."occurrenceCount" + excluded."occurrenceCount",
+    "usersAffected" = eg."usersAffected" + excluded."usersAffected",
+    "agentsAffected" = eg."agentsAffected" + excluded."agentsAffected",
     "firstSeen" = CASE WHEN excluded."occurrenceCount" > 0 THEN LEAST(eg."firstSeen", excluded."firstSeen") ELSE eg."firstSeen" END,
     "lastSeen" = CASE WHEN excluded."occurrenceCount" > 0 THEN GREATEST(eg."lastSeen", excluded."lastSeen") ELSE eg."lastSeen" END,
     "creditsLost" = eg."creditsLost" + excluded."creditsLost",
@@ -258,20 +288,6 @@ WITH gi AS (
   FROM ins JOIN g ON g.id = ins."groupId" WHERE ins."agentId" IS NOT NULL
   GROUP BY 3, 4 ORDER BY 3, 4
   ON CONFLICT ("workspaceId", "projectId", day, "agentId") DO UPDATE SET count = "AgentDaily".count + excluded.count
-), users AS (
-  INSERT INTO "ErrorGroupUser" ("groupId", "userId", "firstSeen")
-  SELECT DISTINCT ON (ins."groupId", ins."userId") ins."groupId", ins."userId", ins."occurredAt"
-  FROM ins JOIN g ON g.id = ins."groupId" WHERE ins."userId" IS NOT NULL
-  ORDER BY ins."groupId", ins."userId", ins."occurredAt"
-  ON CONFLICT DO NOTHING
-  RETURNING "groupId"
-), agents AS (
-  INSERT INTO "ErrorGroupAgent" ("groupId", "agentId", "firstSeen")
-  SELECT DISTINCT ON (ins."groupId", ins."agentId") ins."groupId", ins."agentId", ins."occurredAt"
-  FROM ins JOIN g ON g.id = ins."groupId" WHERE ins."agentId" IS NOT NULL
-  ORDER BY ins."groupId", ins."agentId", ins."occurredAt"
-  ON CONFLICT DO NOTHING
-  RETURNING "groupId"
 ), audit AS (
   INSERT INTO "AuditLog" (id, "workspaceId", "actorId", "actorType", action, "targetType", "targetId", before, after)
   SELECT gen_random_uuid(), $1::uuid, NULL, 'system', 'error.regressed', 'error', g.id::text,
@@ -291,9 +307,7 @@ WITH gi AS (
 )
 SELECT
   (SELECT coalesce(json_agg(id), '[]') FROM ins) AS inserted,
-  (SELECT coalesce(json_agg(json_build_object('id', id, 'inserted', inserted, 'regressed', regressed, 'conditional', conditional)), '[]') FROM g) AS groups,
-  (SELECT coalesce(json_agg(json_build_object('groupId', "groupId", 'n', n)), '[]') FROM (SELECT "groupId", count(*)::int AS n FROM users GROUP BY 1) u) AS users,
-  (SELECT coalesce(json_agg(json_build_object('groupId', "groupId", 'n', n)), '[]') FROM (SELECT "groupId", count(*)::int AS n FROM agents GROUP BY 1) a) AS agents`;
+  (SELECT coalesce(json_agg(json_build_object('id', id, 'inserted', inserted, 'regressed', regressed, 'conditional', conditional)), '[]') FROM g) AS groups`;
 
 async function writeBatch(
   client: pg.PoolClient,
@@ -309,24 +323,6 @@ async function writeBatch(
     values: [target.workspaceId, target.projectId, JSON.stringify(groups), JSON.stringify(occurrences), randomInt(PROJECT_DAILY_SHARDS), JSON.stringify(tagRows(events))],
   });
   return rows[0];
-}
-
-/** Distinct users/agents: the keyed set rows were inserted above; bump the counters by what was new. */
-async function addDistinctCounts(client: pg.PoolClient, users: BatchResult["users"], agents: BatchResult["agents"]): Promise<void> {
-  if (users.length === 0 && agents.length === 0) return;
-  const deltas = new Map<string, { groupId: string; users: number; agents: number }>();
-  for (const u of users) deltas.set(u.groupId, { groupId: u.groupId, users: u.n, agents: 0 });
-  for (const a of agents) {
-    const d = deltas.get(a.groupId) ?? { groupId: a.groupId, users: 0, agents: 0 };
-    d.agents = a.n;
-    deltas.set(a.groupId, d);
-  }
-  await client.query(
-    `UPDATE "ErrorGroup" g SET "usersAffected" = g."usersAffected" + d.users, "agentsAffected" = g."agentsAffected" + d.agents
-     FROM jsonb_to_recordset($1::jsonb) AS d("groupId" uuid, users int, agents int)
-     WHERE g.id = d."groupId"`,
-    [JSON.stringify([...deltas.values()])],
-  );
 }
 
 function contextOf(event: PreparedEvent): Record<string, unknown> {

@@ -1,32 +1,129 @@
 import { pool } from "@/lib/db/pool";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/ApiError";
+import { NO_LIMIT, QuotaLeases, type LeaseTokens, type QuotaTicket } from "@/lib/intake/quotaLeases";
+import { logger } from "@/lib/logger";
 
-const WINDOW_MS = 60_000;
+/** A project's limits as the ingest key / project caches carry them (no query to decide). */
+export interface ProjectLimits {
+  projectId: string;
+  /** Events per minute (else INGEST_RATE_LIMIT_PER_MINUTE; 0 or unset: none). */
+  rateLimitPerMinute: number | null;
+  /** Quotas: events per minute and per UTC day (null: none). */
+  quotaPerMinute: number | null;
+  quotaPerDay: number | null;
+}
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
 
 /**
- * Fixed one-minute window per project, counted in PostgreSQL so every app instance shares it.
- * Counts events; over the limit the request is refused with 429, Retry-After and Sentry's
- * X-Sentry-Rate-Limits naming the error category, and nothing is stored.
+ * The counters every instance shares: RateLimitWindow (the rate limit) and QuotaWindow (quotas, per
+ * span). A lease adds its ask whether granted or not; what it got is the part that fits under the
+ * limit after the asks serialized before it, so the sum granted never passes the limit.
  */
-export async function enforceRateLimit(project: { projectId: string; rateLimitPerMinute: number | null }, events: number, now = Date.now()): Promise<void> {
-  const limit = project.rateLimitPerMinute ?? env().INGEST_RATE_LIMIT_PER_MINUTE;
-  if (!limit || events === 0) return;
-  const windowStart = new Date(Math.floor(now / WINDOW_MS) * WINDOW_MS);
+const leaseRateLimit: LeaseTokens = async (projectId, windowStart, want, limit) => {
   const { rows } = await pool().query<{ count: number }>(
     `INSERT INTO "RateLimitWindow" ("projectId", "windowStart", count) VALUES ($1, $2, $3)
      ON CONFLICT ("projectId", "windowStart") DO UPDATE SET count = "RateLimitWindow".count + excluded.count
      RETURNING count`,
-    [project.projectId, windowStart, events],
+    [projectId, new Date(windowStart), want],
   );
-  // Old windows are useless; any instance trims them now and then (cheap, indexed by primary key).
-  if (Math.random() < 0.01) {
-    await pool().query(`DELETE FROM "RateLimitWindow" WHERE "windowStart" < $1`, [new Date(now - 3_600_000)]);
-  }
-  if (rows[0].count <= limit) return;
-  const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + WINDOW_MS - now) / 1000));
-  throw new ApiError(429, "rate_limited", `project rate limit of ${limit} events per minute reached`, { retryAfter }, {
+  return granted(rows[0].count, want, limit);
+};
+
+const leaseQuota =
+  (span: "minute" | "day"): LeaseTokens =>
+  async (projectId, windowStart, want, limit) => {
+    const { rows } = await pool().query<{ count: number }>(
+      `INSERT INTO "QuotaWindow" ("projectId", span, "windowStart", count) VALUES ($1, $2, $3, $4)
+       ON CONFLICT ("projectId", span, "windowStart") DO UPDATE SET count = "QuotaWindow".count + excluded.count
+       RETURNING count`,
+      [projectId, span, new Date(windowStart), want],
+    );
+    return granted(rows[0].count, want, limit);
+  };
+
+function granted(countAfter: number, want: number, limit: number): number {
+  return Math.max(0, Math.min(want, limit - (countAfter - want)));
+}
+
+/** Sentry's rate-limit header: the project's error categories are limited for `retryAfter` s. */
+function sentryRateLimitsHeader(retryAfter: number, reason: "rate_limited" | "project_quota"): string {
+  return `${retryAfter}:error;default:project:${reason}`;
+}
+
+function rateLimited(limit: number, retryAfter: number): ApiError {
+  return new ApiError(429, "rate_limited", `project rate limit of ${limit} events per minute reached`, { retryAfter }, {
     "retry-after": String(retryAfter),
-    "x-sentry-rate-limits": `${retryAfter}:error;default:project:rate_limited`,
+    "x-sentry-rate-limits": sentryRateLimitsHeader(retryAfter, "rate_limited"),
   });
+}
+
+function quotaExceeded(which: "minute" | "day") {
+  return (limit: number, retryAfter: number): ApiError =>
+    new ApiError(429, "quota_exceeded", `project quota of ${limit} events per ${which} reached`, { retryAfter, quota: which }, {
+      "retry-after": String(retryAfter),
+      "x-sentry-rate-limits": sentryRateLimitsHeader(retryAfter, "project_quota"),
+    });
+}
+
+interface Limiters {
+  quotaDay: QuotaLeases;
+  quotaMinute: QuotaLeases;
+  rate: QuotaLeases;
+}
+
+const globalForLimits = globalThis as unknown as { faultlineLimiters?: Limiters };
+
+function limiters(): Limiters {
+  if (!globalForLimits.faultlineLimiters) {
+    const onBackgroundError = (error: unknown) => logger.warn("rate-limit lease failed", { error: error instanceof Error ? error.message : String(error) });
+    globalForLimits.faultlineLimiters = {
+      quotaDay: new QuotaLeases({ windowMs: DAY_MS, lease: leaseQuota("day"), refuse: quotaExceeded("day"), onBackgroundError }),
+      quotaMinute: new QuotaLeases({ windowMs: MINUTE_MS, lease: leaseQuota("minute"), refuse: quotaExceeded("minute"), onBackgroundError }),
+      rate: new QuotaLeases({ windowMs: MINUTE_MS, lease: leaseRateLimit, refuse: rateLimited, onBackgroundError }),
+    };
+  }
+  return globalForLimits.faultlineLimiters;
+}
+
+/**
+ * The rate-limit stage, decided before the body is read and without a query on the hot path (see
+ * QuotaLeases): takes one event of each of the project's limits — the day quota first (when both a
+ * quota and the rate limit are passed, the answer names the longer wait), then the minute quota,
+ * then the rate limit — or throws 429 with Retry-After and X-Sentry-Rate-Limits. Once the body is
+ * parsed, `extend` the ticket by the events beyond the first (429 if they do not fit) and `refund`
+ * it when nothing was stored.
+ */
+export async function admitEvents(project: ProjectLimits): Promise<QuotaTicket> {
+  const l = limiters();
+  const rate = project.rateLimitPerMinute ?? env().INGEST_RATE_LIMIT_PER_MINUTE;
+  const checks: [QuotaLeases, number | null][] = [
+    [l.quotaDay, project.quotaPerDay],
+    [l.quotaMinute, project.quotaPerMinute],
+    [l.rate, rate > 0 ? rate : null],
+  ];
+  const active = checks.filter(([, limit]) => limit !== null);
+  if (active.length === 0) return NO_LIMIT;
+  const tickets: QuotaTicket[] = [];
+  const refund = () => tickets.forEach((t) => t.refund());
+  try {
+    for (const [limiter, limit] of active) tickets.push(await limiter.take(project.projectId, limit, 1));
+  } catch (error) {
+    refund();
+    throw error;
+  }
+  return {
+    extend: async (n) => {
+      try {
+        for (const t of tickets) await t.extend(n);
+      } catch (error) {
+        refund();
+        throw error;
+      }
+    },
+    refund,
+    keep: () => tickets.forEach((t) => t.keep()),
+  };
 }

@@ -1,15 +1,15 @@
 import { assertKeyProject } from "@/lib/auth/assertKeyProject";
-import { authenticateIngestKey, readIngestKey } from "@/lib/auth/ingestKeyAuth";
+import { readIngestKey, resolveIngestKey } from "@/lib/auth/ingestKeyAuth";
 import { assertJsonContentType } from "@/lib/http/assertJsonContentType";
 import { readBody } from "@/lib/http/readBody";
 import type { IntakeRequest, IntakeResponse } from "@/lib/intake/intakeRequest";
+import { admit, admitAll } from "@/lib/intake/admission";
 import { runIntake } from "@/lib/intake/runIntake";
 import { storeAndFanOut } from "@/lib/intake/storeAndFanOut";
 import { MAX_BATCH_BYTES, parseIngestBody, type RejectedEvent } from "@/lib/ingest/parseIngestBody";
 import { loadGroupingRules } from "@/lib/grouping/rules/loadGroupingRules";
 import { prepareEvent } from "@/lib/ingest/prepareEvent";
 import { countDropped, countIngest } from "@/lib/ingestHealth/ingestCounters";
-import { enforceQuotas } from "@/lib/lifecycle/quotas/enforceQuotas";
 
 export interface IngestResponse {
   accepted: { index: number; eventId: string; groupId: string; duplicate: boolean }[];
@@ -19,31 +19,36 @@ export interface IngestResponse {
 const LIMITS = { maxWireBytes: MAX_BATCH_BYTES, maxDecodedBytes: MAX_BATCH_BYTES };
 
 /**
- * The native door, POST /api/v1/events: ingest key → project check → bounded read and decode →
- * validate each event → prepare (scrub, parse, classify, fingerprint) → store → 202 once committed.
+ * The native door, POST /api/v1/events: ingest key (cached) → project check → rate limit (before
+ * the body is read) → bounded read and decode → validate each event → prepare (scrub, parse,
+ * classify, fingerprint) → store (group commit) → 202 once this request's events are committed.
  */
 export function receiveEvents(req: IntakeRequest): Promise<IntakeResponse> {
   return runIntake("events", async () => {
-    const auth = await authenticateIngestKey(readIngestKey(req));
-    assertKeyProject(auth, req);
+    const key = await resolveIngestKey(readIngestKey(req));
+    assertKeyProject(key, req);
     assertJsonContentType(req);
-    const target = { workspaceId: auth.workspaceId, projectId: auth.projectId };
-    const body = await readBody(req, LIMITS);
-    // A body refused as a whole counts as one dropped event; invalid events of a batch one each.
-    const parsed = countDropped(target, 1, () => parseIngestBody(body));
-    countIngest(target, "dropped", parsed.rejected.length);
-    await enforceQuotas(target.projectId, parsed.valid.length).catch((error) => {
-      countIngest(target, "rateLimited", parsed.valid.length);
+    const target = { workspaceId: key.workspaceId, projectId: key.projectId };
+    const ticket = await admit(target, key);
+    try {
+      const body = await readBody(req, LIMITS);
+      // A body refused as a whole counts as one dropped event; invalid events of a batch one each.
+      const parsed = countDropped(target, 1, () => parseIngestBody(body));
+      countIngest(target, "dropped", parsed.rejected.length);
+      await admitAll(target, ticket, parsed.valid.length);
+      const receivedAt = new Date();
+      const rules = await loadGroupingRules(key.projectId);
+      const prepared = parsed.valid.map(({ event }) => prepareEvent(event, receivedAt, rules));
+      const outcome = await storeAndFanOut(target, prepared);
+      ticket.keep();
+      const answer: IngestResponse = {
+        accepted: outcome.results.map((result, i) => ({ index: parsed.valid[i].index, ...result })),
+        rejected: parsed.rejected,
+      };
+      return { status: 202, headers: {}, body: answer };
+    } catch (error) {
+      ticket.refund();
       throw error;
-    });
-    const receivedAt = new Date();
-    const rules = await loadGroupingRules(auth.projectId);
-    const prepared = parsed.valid.map(({ event }) => prepareEvent(event, receivedAt, rules));
-    const outcome = await storeAndFanOut(target, prepared);
-    const answer: IngestResponse = {
-      accepted: outcome.results.map((result, i) => ({ index: parsed.valid[i].index, ...result })),
-      rejected: parsed.rejected,
-    };
-    return { status: 202, headers: {}, body: answer };
+    }
   });
 }

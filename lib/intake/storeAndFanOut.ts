@@ -1,15 +1,74 @@
+import { env } from "@/lib/env";
 import { fanOutStoredBatch } from "@/lib/intake/afterStore";
 import { afterStoreConsumers } from "@/lib/intake/afterStoreConsumers";
+import { GroupCommit, type PendingWrite } from "@/lib/intake/groupCommit";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
-import { storeEvents, type StoreOutcome, type StoreTarget } from "@/lib/ingest/storeEvents";
+import { metrics } from "@/lib/metrics/registry";
+import { runStore, storeEvents, writeEvents, type StoreOptions, type StoreOutcome, type StoreTarget } from "@/lib/ingest/storeEvents";
 import { countIngest } from "@/lib/ingestHealth/ingestCounters";
 
-/** The store stage: commits the events, then hands them to the after-store consumers. */
-export async function storeAndFanOut(target: StoreTarget, events: PreparedEvent[]): Promise<StoreOutcome> {
-  const outcome = await storeEvents(target, events).catch((error) => {
-    countIngest(target, "dropped", events.length);
-    throw error;
+/**
+ * The store stage: commits a request's events through the process's group commit (concurrent
+ * requests share transactions) and, once committed, hands each project's events to the after-store
+ * consumers. Resolves when this request's events are committed.
+ */
+export function storeAndFanOut(target: StoreTarget, events: PreparedEvent[], options: StoreOptions = {}): Promise<StoreOutcome> {
+  if (events.length === 0) return Promise.resolve({ results: [], newGroupIds: [], regressedGroupIds: [] });
+  return groupCommit()
+    .write(target, events, options)
+    .catch((error: unknown) => {
+      countIngest(target, "dropped", events.length);
+      throw error;
+    });
+}
+
+const globalForCommit = globalThis as unknown as { faultlineGroupCommit?: GroupCommit };
+
+function groupCommit(): GroupCommit {
+  if (!globalForCommit.faultlineGroupCommit) {
+    const { INGEST_GROUP_COMMIT_WAIT_MS, INGEST_GROUP_COMMIT_MAX_EVENTS, INGEST_GROUP_COMMIT_CONCURRENCY } = env();
+    globalForCommit.faultlineGroupCommit = new GroupCommit(
+      {
+        commitTogether,
+        commitAlone: (write) => storeEvents(write.target, write.events, write.options),
+        onCommitted: (target, events, outcome) => fanOutStoredBatch({ target, events, outcome }, afterStoreConsumers),
+      },
+      { maxWaitMs: INGEST_GROUP_COMMIT_WAIT_MS, maxEvents: INGEST_GROUP_COMMIT_MAX_EVENTS, maxConcurrent: INGEST_GROUP_COMMIT_CONCURRENCY },
+    );
+  }
+  return globalForCommit.faultlineGroupCommit;
+}
+
+/**
+ * One transaction for every write: per project (in project id order, so concurrent transactions
+ * lock in one order) one writeEvents over all its writes' events, results handed back per write.
+ */
+async function commitTogether(writes: PendingWrite[]): Promise<StoreOutcome[]> {
+  const m = metrics();
+  m.ingestTransactionRequests.observe(writes.length);
+  m.ingestTransactionEvents.observe(writes.reduce((n, w) => n + w.events.length, 0));
+  const byProject = new Map<string, number[]>();
+  writes.forEach((write, i) => byProject.set(write.target.projectId, [...(byProject.get(write.target.projectId) ?? []), i]));
+  const projects = [...byProject.keys()].sort();
+  return runStore(writes.flatMap((w) => w.events), async (client) => {
+    const outcomes: StoreOutcome[] = new Array(writes.length);
+    for (const projectId of projects) {
+      const indexes = byProject.get(projectId)!;
+      const store = indexes.flatMap((i) => writes[i].events.map((_, j) => writes[i].options?.store?.[j] ?? true));
+      const combined = await writeEvents(client, writes[indexes[0]].target, indexes.flatMap((i) => writes[i].events), { store });
+      let offset = 0;
+      for (const i of indexes) {
+        const results = combined.results.slice(offset, offset + writes[i].events.length);
+        offset += writes[i].events.length;
+        const touched = new Set(results.map((r) => r.groupId));
+        outcomes[i] = {
+          results,
+          newGroupIds: combined.newGroupIds.filter((id) => touched.has(id)),
+          regressedGroupIds: combined.regressedGroupIds.filter((id) => touched.has(id)),
+          conditionalGroupIds: (combined.conditionalGroupIds ?? []).filter((id) => touched.has(id)),
+        };
+      }
+    }
+    return outcomes;
   });
-  if (events.length > 0) fanOutStoredBatch({ target, events, outcome }, afterStoreConsumers);
-  return outcome;
 }

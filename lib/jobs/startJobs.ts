@@ -2,6 +2,7 @@ import { advisoryLockKey, withAdvisoryLock } from "@/lib/db/advisoryLock";
 import type { Job } from "@/lib/jobs/job";
 import { recordJobRun } from "@/lib/jobRuns/recordJobRun";
 import { logger } from "@/lib/logger";
+import { metrics } from "@/lib/metrics/registry";
 
 const globalForJobs = globalThis as unknown as { faultlineJobs?: { stop: () => void } };
 
@@ -9,7 +10,8 @@ const globalForJobs = globalThis as unknown as { faultlineJobs?: { stop: () => v
  * The one scheduler of background work, started once per process (instrumentation.ts). Each job
  * loops on its own timer; a turn takes the job's advisory lock (lib/db/advisoryLock.ts) and is
  * skipped when another instance holds it, so with several instances each job runs on one at a time.
- * A failing run is logged and the loop goes on.
+ * A failing run is logged and the loop goes on. Each turn is counted in faultline_job_runs_total
+ * (ran / busy / failed), so operators can see that every job runs somewhere.
  */
 export function startJobs(jobs: Job[]): void {
   if (globalForJobs.faultlineJobs) return;
@@ -20,10 +22,19 @@ export function startJobs(jobs: Job[]): void {
     if (job.intervalMs <= 0) continue;
     const key = advisoryLockKey(`faultline-job:${job.name}`);
     const turn = async () => {
+      const m = metrics();
       try {
-        // Each run that got the lock is recorded (JobRun: the status page, Prometheus).
-        await withAdvisoryLock(key, () => recordJobRun(job.name, () => job.run(new Date())));
+        // Each run that got the lock is recorded (JobRun: the status page) and counted here, while
+        // the lock is still held: a turn that then finds it busy is counted after it.
+        const { ran } = await withAdvisoryLock(key, () =>
+          recordJobRun(job.name, async () => {
+            await job.run(new Date());
+            m.jobRuns.inc({ job: job.name, outcome: "ran" });
+          }),
+        );
+        if (!ran) m.jobRuns.inc({ job: job.name, outcome: "busy" });
       } catch (error) {
+        m.jobRuns.inc({ job: job.name, outcome: "failed" });
         logger.error("job failed", { job: job.name, error: error instanceof Error ? error.message : String(error) });
       }
       if (!stopped) timers.set(job.name, setTimeout(turn, job.intervalMs).unref());

@@ -33,6 +33,24 @@ function createMetrics() {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers,
     }),
+    ingestTransactionEvents: new Histogram({
+      name: "faultline_ingest_transaction_events",
+      help: "Events written per ingest transaction (group commit: concurrent requests share one).",
+      buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024],
+      registers,
+    }),
+    ingestTransactionRequests: new Histogram({
+      name: "faultline_ingest_transaction_requests",
+      help: "Requests whose events one ingest transaction wrote (group commit).",
+      buckets: [1, 2, 4, 8, 16, 32, 64, 128],
+      registers,
+    }),
+    jobRuns: new Counter({
+      name: "faultline_job_runs_total",
+      help: "Turns of background jobs on this instance, by job and outcome: ran, busy (another instance held the job's lock) or failed.",
+      labelNames: ["job", "outcome"] as const,
+      registers,
+    }),
     resolutionSeconds: new Histogram({
       name: "faultline_error_resolution_seconds",
       help: "Time from an error's first occurrence to its resolution.",

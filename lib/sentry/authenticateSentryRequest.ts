@@ -1,5 +1,6 @@
+import { findIngestKey, KEY_MAX_AGE_MS } from "@/lib/auth/ingestKeyAuth";
 import { pool } from "@/lib/db/pool";
-import { sha256Hex } from "@/lib/auth/tokens";
+import { readThroughCache } from "@/lib/db/readThroughCache";
 import { ApiError } from "@/lib/http/ApiError";
 import type { RequestHead } from "@/lib/http/requestHead";
 import { parseSentryAuth } from "@/lib/sentry/parseSentryAuth";
@@ -11,17 +12,30 @@ export interface SentryProject {
   publicId: number;
   allowedOrigins: string[];
   rateLimitPerMinute: number | null;
+  quotaPerMinute: number | null;
+  quotaPerDay: number | null;
 }
+
+/** Projects by public id, cached in-process like ingest keys: settings changes apply within KEY_MAX_AGE_MS. */
+const projects = readThroughCache<SentryProject>(
+  "sentry-projects",
+  async (publicId) => {
+    const { rows } = await pool().query<SentryProject>(
+      `SELECT id AS "projectId", "workspaceId", "publicId", "allowedOrigins", "rateLimitPerMinute", "quotaPerMinute", "quotaPerDay"
+       FROM "Project" WHERE "publicId" = $1`,
+      [Number(publicId)],
+    );
+    return rows[0] ?? null;
+  },
+  { maxAgeMs: KEY_MAX_AGE_MS, refreshAfterMs: 1_000, missMaxAgeMs: 2_000, maxEntries: 10_000 },
+);
 
 /** The project named by the URL's numeric id; 404 when there is none. */
 export async function findSentryProject(publicIdText: string): Promise<SentryProject> {
   if (!/^\d{1,9}$/.test(publicIdText)) throw ApiError.notFound("unknown project");
-  const { rows } = await pool().query<SentryProject>(
-    `SELECT id AS "projectId", "workspaceId", "publicId", "allowedOrigins", "rateLimitPerMinute" FROM "Project" WHERE "publicId" = $1`,
-    [Number(publicIdText)],
-  );
-  if (!rows[0]) throw ApiError.notFound("unknown project");
-  return rows[0];
+  const project = await projects.get(String(Number(publicIdText)));
+  if (!project) throw ApiError.notFound("unknown project");
+  return project;
 }
 
 /**
@@ -35,12 +49,8 @@ export async function authenticateSentryRequest(req: RequestHead, project: Sentr
   );
   if (candidates.length === 0) throw ApiError.unauthorized("missing sentry_key: send it in the query string, X-Sentry-Auth or the envelope dsn");
   if (new Set(candidates).size > 1) throw ApiError.forbidden("the sentry keys in this request disagree");
-  const { rows } = await pool().query<{ projectId: string; revokedAt: Date | null }>(
-    `SELECT "projectId", "revokedAt" FROM "IngestKey" WHERE "keyHash" = $1`,
-    [sha256Hex(candidates[0])],
-  );
-  const key = rows[0];
-  if (!key || key.revokedAt || key.projectId !== project.projectId) throw ApiError.forbidden("invalid sentry_key for this project");
+  const key = await findIngestKey(candidates[0]);
+  if (!key || key.revoked || key.projectId !== project.projectId) throw ApiError.forbidden("invalid sentry_key for this project");
 }
 
 /** Keys named by the request line and headers (not the body). */

@@ -1,71 +1,168 @@
 /**
- * npm run bench:ingest — events/s and p50/p99 latency of POST /api/v1/events, single events and
- * batches of 100, at several concurrencies, against a running app (`npm start` first).
+ * npm run bench:ingest — the ingest path against its limits, in one run on this machine:
+ *   1. limits: a bare node:http server (POST, 32 concurrent), and PostgreSQL alone (pgbench
+ *      single-row and 100-row INSERTs on the app's own database);
+ *   2. the request path: a trivial ingest request (no key → 401) through a Next.js route handler
+ *      (fast path off) and through the fast path, each as a ratio of the bare server;
+ *   3. the app (scripts/server.mjs, as `npm start` runs it): native single events (32 concurrent),
+ *      Sentry envelopes (32 concurrent) and batches of 100 (4 concurrent): events/s, p50/p99,
+ *      non-2xx, the ratio of each to its limits, and the app's peak RSS;
+ *   4. each statement of the ingest transaction, timed in-process.
+ * It starts everything itself: a fresh embedded PostgreSQL (or BENCH_DATABASE_URL), the app (built
+ * if needed). Knobs: BENCH_SCALE (1 = full run; 0.05 for a quick check), BENCH_PGBENCH_SECONDS (10),
+ * BENCH_APP_PORT (3190), BENCH_PG_PORT (5470), BENCH_BARE_PORT (3191), BENCH_PGBENCH (pgbench path).
  */
-import { BENCH_URL, percentile, runPool, defaultToStartDatabase } from "@/scripts/bench/benchEnv";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startBenchApp, startBenchDatabase, startChild } from "@/scripts/bench/benchApp";
+import { nativeEvent, sentryEnvelope } from "@/scripts/bench/ingestPayloads";
+import { generateLoad, percentile, type LoadRequest, type LoadResult } from "@/scripts/bench/loadGenerator";
+import { dropPgbenchTable, PGBENCH, runPgbench, type PgbenchResult } from "@/scripts/bench/pgbench";
+import { profileStatements } from "@/scripts/bench/statementProfile";
 
-defaultToStartDatabase();
-const { createBenchProject } = await import("@/scripts/bench/benchProject");
+const scale = Number(process.env.BENCH_SCALE ?? 1);
+const n = (full: number, min = 50) => Math.max(min, Math.round(full * scale));
+const pgbenchSeconds = Number(process.env.BENCH_PGBENCH_SECONDS ?? Math.max(5, Math.round(10 * Math.min(1, scale * 4))));
+const appPort = Number(process.env.BENCH_APP_PORT ?? 3190);
+const barePort = Number(process.env.BENCH_BARE_PORT ?? 3191);
+const pgPort = Number(process.env.BENCH_PG_PORT ?? 5470);
+const root = path.resolve(import.meta.dirname, "..", "..");
 
-const TYPES = ["TypeError", "DatabaseError", "TimeoutError", "ValidationError", "AuthError", "PaymentError"];
-
-function event(i: number) {
-  const type = TYPES[i % TYPES.length];
-  return {
-    type,
-    message: `${type} while handling request ${i} for user ${i % 997}`,
-    stackTrace: `${type}: boom\n    at handler${i % 40} (/srv/app/src/routes/r${i % 40}.ts:${10 + (i % 7)}:5)\n    at main (/srv/app/src/index.ts:3:1)`,
-    userId: `user-${i % 5000}`,
-    agentId: `agent-${i % 200}`,
-    environment: "production",
-  };
-}
-
-async function post(key: string, body: unknown) {
-  const res = await fetch(`${BENCH_URL}/api/v1/events`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-faultline-key": key },
-    body: JSON.stringify(body),
-  });
-  if (res.status !== 202) throw new Error(`unexpected ${res.status}: ${await res.text()}`);
-  await res.arrayBuffer();
-}
+const json = { "content-type": "application/json" };
+const fmt = (x: number, digits = 0) => x.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function main() {
-  const { key } = await createBenchProject("bench-ingest");
-  console.log(`Ingest benchmark against ${BENCH_URL}\n`);
-  console.log("mode            concurrency   requests   events/s   p50 ms   p99 ms");
-  let offset = 0;
-  for (const concurrency of [1, 4, 16, 32]) {
-    const requests = concurrency * 60;
-    const start = performance.now();
-    const base = offset;
-    const lat = await runPool(requests, concurrency, (i) => post(key, event(base + i)));
-    offset += requests;
-    const seconds = (performance.now() - start) / 1000;
-    print("single", concurrency, requests, requests / seconds, lat);
+  fs.mkdirSync(path.join(root, ".faultline"), { recursive: true });
+  console.log(`Faultline ingest benchmark — ${os.cpus().length} cores, load generator, app and PostgreSQL on the same machine, scale ${scale}\n`);
+  const database = await startBenchDatabase(pgPort);
+  process.env.DATABASE_URL = database.url;
+  const stopAll: (() => Promise<void>)[] = [() => database.stop()];
+  try {
+    // 1. Limits.
+    const bare = await startChild(path.join(import.meta.dirname, "bareServer.mjs"), [String(barePort)]);
+    stopAll.push(async () => void bare.kill());
+    const sample = Buffer.from(JSON.stringify(nativeEvent(0)));
+    await generateLoad(`http://127.0.0.1:${barePort}`, n(2_000), 32, () => ({ method: "POST", path: "/api/v1/events", headers: json, body: sample }));
+    const bareRun = await generateLoad(`http://127.0.0.1:${barePort}`, n(40_000, 500), 32, () => ({ method: "POST", path: "/api/v1/events", headers: json, body: sample }));
+    bare.kill();
+    const bareRps = bareRun.requests / bareRun.seconds;
+    let single: PgbenchResult | null = null;
+    let hundred: PgbenchResult | null = null;
+    if (fs.existsSync(PGBENCH)) {
+      single = await runPgbench(database.url, 1, 32, pgbenchSeconds);
+      hundred = await runPgbench(database.url, 100, 4, pgbenchSeconds);
+      await dropPgbenchTable(database.url);
+    }
+    console.log("Limits");
+    console.log(`  bare node:http POST, 32 concurrent        ${fmt(bareRps).padStart(8)} req/s   p50 ${fmt(percentile(bareRun.latencies, 50), 1)} ms, p99 ${fmt(percentile(bareRun.latencies, 99), 1)} ms`);
+    if (single && hundred) {
+      console.log(`  PostgreSQL single-row INSERT, 32 clients  ${fmt(single.rowsPerSecond).padStart(8)} rows/s  (pgbench, ${pgbenchSeconds} s)`);
+      console.log(`  PostgreSQL 100-row INSERT, 4 clients      ${fmt(hundred.rowsPerSecond).padStart(8)} rows/s  (pgbench, ${pgbenchSeconds} s)`);
+    } else {
+      console.log(`  pgbench not found at ${PGBENCH} (set BENCH_PGBENCH): PostgreSQL limits skipped`);
+    }
+
+    // 2. The request path: Next.js route handler vs the fast path, on a request that does no work.
+    const noKey = (): LoadRequest => ({ method: "POST", path: "/api/v1/events", headers: json, body: sample });
+    const viaNext = await startBenchApp(database.url, appPort, { fastPath: false });
+    await generateLoad(viaNext.url, n(1_000), 32, noKey);
+    const nextRun = await generateLoad(viaNext.url, n(6_000, 300), 32, noKey);
+    await viaNext.stop();
+    const app = await startBenchApp(database.url, appPort, { fastPath: true });
+    stopAll.push(() => app.stop());
+    await generateLoad(app.url, n(1_000), 32, noKey);
+    const fastRun = await generateLoad(app.url, n(20_000, 500), 32, noKey);
+    console.log("\nRequest path (POST /api/v1/events without a key → 401, 32 concurrent)");
+    for (const [label, run] of [["Next.js route handler", nextRun], ["fast path (node:http)", fastRun]] as const) {
+      const rps = run.requests / run.seconds;
+      console.log(`  ${label.padEnd(24)} ${fmt(rps).padStart(8)} req/s = ${fmt(rps / bareRps, 2)} × bare node:http   p99 ${fmt(percentile(run.latencies, 99), 1)} ms`);
+    }
+
+    // 3. Ingest through the app.
+    const { createBenchProject } = await import("@/scripts/bench/benchProject");
+    const project = await createBenchProject("bench-ingest");
+    const keyed = { ...json, "x-faultline-key": project.key };
+    let offset = 0;
+    const singles = (i: number): LoadRequest => ({ method: "POST", path: "/api/v1/events", headers: keyed, body: Buffer.from(JSON.stringify(nativeEvent(offset + i))) });
+    const envelopes = (i: number): LoadRequest => ({ method: "POST", path: `/api/${project.publicId}/envelope/?sentry_key=${project.key}&sentry_version=7`, body: sentryEnvelope(offset + i) });
+    const batches = (i: number): LoadRequest => ({
+      method: "POST",
+      path: "/api/v1/events",
+      headers: keyed,
+      body: Buffer.from(JSON.stringify(Array.from({ length: 100 }, (_, j) => nativeEvent(offset + i * 100 + j)))),
+    });
+    const phase = async (make: (i: number) => LoadRequest, total: number, concurrency: number, perRequest: number) => {
+      await generateLoad(app.url, Math.max(concurrency * 4, Math.round(total / 20)), concurrency, make); // warm-up
+      offset += 1_000_000;
+      const tx = await app.histogram("faultline_ingest_transaction_events");
+      const cpu = { app: app.cpuSeconds(), db: database.cpuSeconds(), generator: process.cpuUsage() };
+      const run = await generateLoad(app.url, total, concurrency, make);
+      const txAfter = await app.histogram("faultline_ingest_transaction_events");
+      const events = run.requests * perRequest;
+      const dbCpu = database.cpuSeconds();
+      const generator = process.cpuUsage(cpu.generator);
+      const cpuMsPerEvent = {
+        app: ((app.cpuSeconds() - cpu.app) * 1000) / events,
+        db: dbCpu === null || cpu.db === null ? NaN : ((dbCpu - cpu.db) * 1000) / events,
+        generator: (generator.user + generator.system) / 1000 / events,
+      };
+      offset += 1_000_000;
+      const eventsPerTransaction = (txAfter.sum - tx.sum) / Math.max(1, txAfter.count - tx.count);
+      return { run, eventsPerSecond: events / run.seconds, cpuMsPerEvent, eventsPerTransaction };
+    };
+    const results = [
+      { mode: "native single", concurrency: 32, perRequest: 1, limit: single, aim: { eps: 2_000, p99: 50 }, ...(await phase(singles, n(30_000, 500), 32, 1)) },
+      { mode: "Sentry envelope", concurrency: 32, perRequest: 1, limit: single, aim: { eps: 2_000 }, ...(await phase(envelopes, n(30_000, 500), 32, 1)) },
+      { mode: "batch of 100", concurrency: 4, perRequest: 100, limit: hundred, aim: { eps: 10_000 }, ...(await phase(batches, n(600, 20), 4, 100)) },
+    ];
+    const memory = app.memory();
+    console.log(`\nIngest (the app as npm start runs it; ${project.projectId})`);
+    console.log("  mode             conc  requests   events/s   p50 ms   p99 ms  non-2xx  vs node:http  vs PostgreSQL  aim");
+    for (const r of results) print(r, bareRps);
+    console.log("\n  CPU per event (ms; the machine-independent cost: events/s ≈ cores × 1000 / sum, when nothing else runs)");
+    for (const r of results) {
+      const c = r.cpuMsPerEvent;
+      console.log(
+        `  ${r.mode.padEnd(16)} app ${fmt(c.app, 3)}, PostgreSQL ${Number.isNaN(c.db) ? "n/a" : fmt(c.db, 3)}, load generator ${fmt(c.generator, 3)}; ` +
+          `${fmt(r.eventsPerTransaction, 1)} events per ingest transaction (group commit)`,
+      );
+    }
+    console.log(`\nApp memory: peak RSS ${fmt(memory.peakMb)} MB (aim < 300 MB: ${memory.peakMb < 300 ? "met" : "not met"}), now ${fmt(memory.nowMb)} MB`);
+
+    // 4. The ingest transaction, statement by statement.
+    await app.stop();
+    const profiles = await profileStatements({ workspaceId: project.workspaceId, projectId: project.projectId }, [1, 32, 100], Math.max(5, n(40, 5)));
+    console.log("\nIngest transaction, in-process (ms per transaction; prepare = scrub, parse, classify, fingerprint)");
+    for (const p of profiles) {
+      const parts = p.statements.map((s) => `${s.statement} ${fmt(s.avgMs, 2)}`).join(", ");
+      console.log(`  ${String(p.events).padStart(3)} events: total ${fmt(p.totalMs, 2)} (${fmt(p.totalMs / p.events, 3)}/event) — ${parts}; prepare ${fmt(p.prepareMsPerEvent, 3)}/event`);
+    }
+  } finally {
+    for (const stop of stopAll.reverse()) await stop().catch(() => undefined);
   }
-  for (const concurrency of [1, 4, 8]) {
-    const requests = concurrency * 10;
-    const batch = 100;
-    const start = performance.now();
-    const base = offset;
-    const lat = await runPool(requests, concurrency, (i) => post(key, Array.from({ length: batch }, (_, j) => event(base + i * batch + j))));
-    offset += requests * batch;
-    const seconds = (performance.now() - start) / 1000;
-    print(`batch of ${batch}`, concurrency, requests, (requests * batch) / seconds, lat);
-  }
-  process.exit(0);
 }
 
-function print(mode: string, concurrency: number, requests: number, eps: number, lat: number[]) {
+function print(
+  r: { mode: string; concurrency: number; perRequest: number; limit: PgbenchResult | null; aim: { eps: number; p99?: number }; run: LoadResult; eventsPerSecond: number },
+  bareRps: number,
+) {
+  const p50 = percentile(r.run.latencies, 50);
+  const p99 = percentile(r.run.latencies, 99);
+  const vsHttp = r.run.requests / r.run.seconds / bareRps;
+  const vsDb = r.limit ? r.eventsPerSecond / r.limit.rowsPerSecond : NaN;
+  const met = r.eventsPerSecond >= r.aim.eps && (r.aim.p99 === undefined || p99 < r.aim.p99) && r.run.failures === 0;
+  const aim = `≥ ${fmt(r.aim.eps)}/s${r.aim.p99 ? `, p99 < ${r.aim.p99} ms` : ""}, no non-2xx: ${met ? "met" : "not met"}`;
   console.log(
-    `${mode.padEnd(16)}${String(concurrency).padStart(11)}${String(requests).padStart(11)}${eps.toFixed(0).padStart(11)}` +
-      `${percentile(lat, 50).toFixed(1).padStart(9)}${percentile(lat, 99).toFixed(1).padStart(9)}`,
+    `  ${r.mode.padEnd(16)} ${String(r.concurrency).padStart(4)} ${fmt(r.run.requests).padStart(9)} ${fmt(r.eventsPerSecond).padStart(10)} ${fmt(p50, 1).padStart(8)} ${fmt(p99, 1).padStart(8)} ${String(r.run.failures).padStart(8)}` +
+      `  ${fmt(vsHttp, 2).padStart(12)}  ${(Number.isNaN(vsDb) ? "n/a" : fmt(vsDb, 2)).padStart(13)}  ${aim}`,
   );
+  if (r.run.failures > 0) console.log(`    statuses: ${[...r.run.statuses.entries()].map(([s, c]) => `${s || "no answer"}×${c}`).join(", ")}`);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+main()
+  .then(() => process.exit(0))
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });

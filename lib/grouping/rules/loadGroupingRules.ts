@@ -5,10 +5,12 @@ import { GroupingRulesSchema } from "@/lib/grouping/rules/groupingRuleSchemas";
 /**
  * Rules are read on every ingest batch; a short per-instance cache keeps that off the database. An
  * edit is seen at once by the instance that saved it and within CACHE_MS by the others (the
- * database stays the only source of truth).
+ * database stays the only source of truth). The cache lives on globalThis: the ingest fast path
+ * (a separate bundle of lib code in the same process) and the route handlers share it.
  */
 const CACHE_MS = 10_000;
-const cache = new Map<string, { at: number; rules: CompiledGroupingRules }>();
+const globalForRules = globalThis as unknown as { faultlineGroupingRules?: Map<string, { at: number; rules: CompiledGroupingRules }> };
+const cache = (globalForRules.faultlineGroupingRules ??= new Map());
 
 export async function loadGroupingRules(projectId: string, now = Date.now()): Promise<CompiledGroupingRules> {
   const hit = cache.get(projectId);

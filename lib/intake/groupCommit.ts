@@ -1,0 +1,137 @@
+import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
+import type { StoreOptions, StoreOutcome, StoreTarget } from "@/lib/ingest/storeEvents";
+
+export interface GroupCommitOptions {
+  /** The longest a write waits for others to join its transaction while one is already being committed. */
+  maxWaitMs: number;
+  /** A transaction takes writes up to this many events (always at least one write). */
+  maxEvents: number;
+  /** Transactions in flight at once. */
+  maxConcurrent: number;
+}
+
+/** One request's events of one project. */
+export interface PendingWrite {
+  target: StoreTarget;
+  events: PreparedEvent[];
+  options?: StoreOptions;
+}
+
+export interface GroupCommitDeps {
+  /** Commits all writes in ONE transaction; outcomes in the writes' order. */
+  commitTogether(writes: PendingWrite[]): Promise<StoreOutcome[]>;
+  /** Commits one write in its own transaction (the fallback when a shared one failed). */
+  commitAlone(write: PendingWrite): Promise<StoreOutcome>;
+  /** Called once per project per committed transaction, before the writers are answered. */
+  onCommitted(target: StoreTarget, events: PreparedEvent[], outcome: StoreOutcome): void;
+}
+
+interface Queued extends PendingWrite {
+  enqueuedAt: number;
+  resolve(outcome: StoreOutcome): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Group commit: concurrent requests' events are written in one transaction instead of one each.
+ * A write that arrives while nothing is being committed goes at once (no added latency when idle);
+ * while transactions are in flight, writes gather for at most `maxWaitMs` or until `maxEvents`, and
+ * a finished transaction takes everything waiting. Each writer's promise resolves once the
+ * transaction holding its events has committed. When a shared transaction fails, each of its writes
+ * is retried in a transaction of its own, so one bad event fails only its own request.
+ */
+export class GroupCommit {
+  private queue: Queued[] = [];
+  private queuedEvents = 0;
+  private inFlight = 0;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly deps: GroupCommitDeps,
+    private readonly options: GroupCommitOptions,
+  ) {}
+
+  write(target: StoreTarget, events: PreparedEvent[], options?: StoreOptions): Promise<StoreOutcome> {
+    return new Promise<StoreOutcome>((resolve, reject) => {
+      this.queue.push({ target, events, options, enqueuedAt: performance.now(), resolve, reject });
+      this.queuedEvents += events.length;
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0 && this.inFlight < this.options.maxConcurrent) {
+      const waited = performance.now() - this.queue[0].enqueuedAt;
+      if (this.inFlight > 0 && this.queuedEvents < this.options.maxEvents && waited < this.options.maxWaitMs) {
+        this.timer ??= setTimeout(() => {
+          this.timer = null;
+          this.pump();
+        }, Math.max(0, this.options.maxWaitMs - waited));
+        return;
+      }
+      this.flush(this.take());
+    }
+  }
+
+  private take(): Queued[] {
+    let events = 0;
+    let n = 0;
+    while (n < this.queue.length && (n === 0 || events + this.queue[n].events.length <= this.options.maxEvents)) events += this.queue[n++].events.length;
+    this.queuedEvents -= events;
+    return this.queue.splice(0, n);
+  }
+
+  private flush(writes: Queued[]): void {
+    this.inFlight++;
+    this.commit(writes).finally(() => {
+      this.inFlight--;
+      this.pump();
+    });
+  }
+
+  private async commit(writes: Queued[]): Promise<void> {
+    let outcomes: StoreOutcome[];
+    try {
+      outcomes = await this.deps.commitTogether(writes);
+    } catch (error) {
+      if (writes.length === 1) return writes[0].reject(error);
+      for (const write of writes) await this.commitAlone(write);
+      return;
+    }
+    this.announce(writes, outcomes);
+    writes.forEach((write, i) => write.resolve(outcomes[i]));
+  }
+
+  private async commitAlone(write: Queued): Promise<void> {
+    try {
+      const outcome = await this.deps.commitAlone(write);
+      this.announce([write], [outcome]);
+      write.resolve(outcome);
+    } catch (error) {
+      write.reject(error);
+    }
+  }
+
+  /** One onCommitted per project: its writes' events and outcomes concatenated. */
+  private announce(writes: PendingWrite[], outcomes: StoreOutcome[]): void {
+    const byProject = new Map<string, { target: StoreTarget; events: PreparedEvent[]; outcome: StoreOutcome }>();
+    writes.forEach((write, i) => {
+      if (write.events.length === 0) return;
+      const entry = byProject.get(write.target.projectId);
+      if (!entry) {
+        byProject.set(write.target.projectId, { target: write.target, events: [...write.events], outcome: { ...outcomes[i], results: [...outcomes[i].results] } });
+        return;
+      }
+      entry.events.push(...write.events);
+      entry.outcome.results.push(...outcomes[i].results);
+      entry.outcome.newGroupIds = union(entry.outcome.newGroupIds, outcomes[i].newGroupIds);
+      entry.outcome.regressedGroupIds = union(entry.outcome.regressedGroupIds, outcomes[i].regressedGroupIds);
+      entry.outcome.conditionalGroupIds = union(entry.outcome.conditionalGroupIds ?? [], outcomes[i].conditionalGroupIds ?? []);
+    });
+    for (const { target, events, outcome } of byProject.values()) this.deps.onCommitted(target, events, outcome);
+  }
+}
+
+function union(a: string[], b: string[]): string[] {
+  return b.length === 0 ? a : [...new Set([...a, ...b])];
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// The production server (`npm start`, the test runner, benchmarks): one node:http server that serves
+// the ingest endpoints from the fast path (lib/intake/fastPath.ts, bundled at build time) and hands
+// every other request to Next.js. FAULTLINE_FAST_PATH=0 sends everything to Next.js (route handlers).
+// Needs a build (`npm run build`); HOST and PORT say where to listen.
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import next from "next";
+import { fastPathBundle } from "./buildFastPath.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+const host = process.env.HOST ?? "127.0.0.1";
+const port = Number(process.env.PORT ?? 3000);
+const useFastPath = process.env.FAULTLINE_FAST_PATH !== "0";
+process.env.NODE_ENV = "production";
+
+const app = next({ dev: false, dir: root, hostname: host, port });
+const handleWithNext = app.getRequestHandler();
+await app.prepare();
+
+let serveIngest = () => false;
+if (useFastPath) {
+  const bundle = fastPathBundle();
+  if (!fs.existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build`);
+  ({ serveIngest } = await import(pathToFileURL(bundle).href));
+}
+
+const server = http.createServer((req, res) => {
+  if (serveIngest(req, res)) return;
+  handleWithNext(req, res);
+});
+// Idle keep-alive connections are kept longer than clients (and load balancers, typically 60 s) keep
+// theirs: a server closing first races with a client reusing the connection for its next request,
+// which then fails (EPIPE) — a lost event for SDKs that never retry.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+server.listen(port, host, () => {
+  console.log(`Faultline listening on http://${host}:${port} (ingest fast path ${useFastPath ? "on" : "off"})`);
+});
+
+function shutdown() {
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 5_000).unref();
+}
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);
