@@ -74,6 +74,8 @@ test("status, category, search, sort and paging controls filter the list", async
   await expect(rows(page)).toHaveCount(1);
   await page.getByLabel("Search errors").fill("");
   await expect(rows(page)).toHaveCount(3);
+  // Close the search suggestions (they cover the controls below while the box has focus).
+  await page.getByLabel("Search errors").press("Escape");
 
   await page.getByLabel("Category").selectOption("timeout");
   await expect(rows(page)).toHaveCount(1);

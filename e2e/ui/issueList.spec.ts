@@ -41,8 +41,12 @@ test("search syntax with suggestions round-trips through the URL, and searches c
   await box.pressSequentially("environment:pro");
   await expect(suggestions.getByRole("option", { name: "production" })).toBeVisible();
   await suggestions.getByRole("option", { name: "production" }).click();
+  // Picking puts the caret back after a frame: type on once the box shows the pick.
+  await expect(box).toHaveValue("is:unresolved environment:production ");
   await box.pressSequentially("level:hi");
+  await expect(suggestions.getByRole("option").first()).toHaveText("high");
   await box.press("Tab");
+  await expect(box).toHaveValue("is:unresolved environment:production level:high ");
   await box.pressSequentially('"card declined"');
   await box.press("Enter");
   await expect(page).toHaveURL(/query=is%3Aunresolved\+environment%3Aproduction\+level%3Ahigh\+%22card\+declined%22/);
