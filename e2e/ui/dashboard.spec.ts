@@ -80,6 +80,8 @@ test("status, category, search, sort and paging controls filter the list", async
   await page.getByLabel("Category").selectOption("timeout");
   await expect(rows(page)).toHaveCount(1);
   await page.getByLabel("Category").selectOption("");
+  await expect(page).not.toHaveURL(/category/);
+  await expect(rows(page)).toHaveCount(3);
 
   await page.getByRole("group", { name: "Status" }).getByRole("button", { name: "resolved", exact: true }).click();
   await expect(page).toHaveURL(/query=is%3Aresolved/);
