@@ -30,9 +30,10 @@ export function SearchBar({ workspaceId, value, assignees, onCommit }: SearchBar
   const inputRef = useRef<HTMLInputElement>(null);
   const listId = useId();
   if (value !== synced) {
-    // The URL changed from elsewhere (a chip, back button, a saved search): the box follows it.
+    // The URL changed from elsewhere (a chip, back button, a saved search): the box follows it. The
+    // echo of our own commit (the trimmed text) leaves the box alone, so typing on is never undone.
     setSynced(value);
-    setText(value);
+    if (value !== text.trim()) setText(value);
   }
 
   const parsed = useMemo(() => parseSearch(text), [text]);
@@ -45,7 +46,7 @@ export function SearchBar({ workspaceId, value, assignees, onCommit }: SearchBar
     : [];
 
   useEffect(() => {
-    if (text === value || parsed.errors.length > 0) return;
+    if (text.trim() === value || parsed.errors.length > 0) return;
     const timer = setTimeout(() => onCommit(text.trim()), COMMIT_DELAY_MS);
     return () => clearTimeout(timer);
   }, [text, value, parsed.errors.length, onCommit]);
