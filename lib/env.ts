@@ -51,6 +51,11 @@ const EnvSchema = z.object({
   STORAGE_SAMPLE_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
   /** Money per credit, for estimatedRevenueLoss (credits lost × CREDIT_VALUE). */
   CREDIT_VALUE: z.coerce.number().nonnegative().default(1),
+  /**
+   * How long a computed workspace view is served to other viewers of the same view on this instance
+   * (writes made through this instance make it stale at once). At most the dashboard's 10 s poll.
+   */
+  VIEW_CACHE_TTL_MS: z.coerce.number().int().min(0).max(10_000).default(5_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

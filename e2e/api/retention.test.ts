@@ -54,6 +54,26 @@ beforeAll(async () => {
   // Expired housekeeping rows.
   await query(`INSERT INTO "Session" (id, "userId", "expiresAt") VALUES ('retention-test-expired', $1, $2)`, [a.admin.id, new Date(now.getTime() - 86_400_000)]);
   await query(`INSERT INTO "RateLimitWindow" ("projectId", "windowStart", count) VALUES ($1, $2, 5)`, [a.projectId, new Date(now.getTime() - 2 * 3_600_000)]);
+  // View rollup rows past the rollups' 400 days (a week row whose last day has passed too).
+  const expired = addDays(today, -410);
+  const expiredMonday = addDays(expired, -((new Date(`${expired}T00:00:00Z`).getUTCDay() + 6) % 7));
+  const someGroup = (await groups(a.projectId))[0].id;
+  await query(
+    `INSERT INTO "ErrorEnvDaily" ("groupId", day, environment, "workspaceId", "projectId", severity, count) VALUES ($1, $2, 'old', $3, $4, 'high', 1)`,
+    [someGroup, expired, a.workspaceId, a.projectId],
+  );
+  await query(
+    `INSERT INTO "ErrorEnvWeekly" ("groupId", week, environment, "workspaceId", "projectId", severity, count) VALUES ($1, $2, 'old', $3, $4, 'high', 1)`,
+    [someGroup, expiredMonday, a.workspaceId, a.projectId],
+  );
+  await query(
+    `INSERT INTO "ProjectBucket" ("workspaceId", span, bucket, "projectId", environment, severity, shard, count) VALUES ($1, 1440, $2, $3, 'old', 'high', 0, 1)`,
+    [a.workspaceId, `${expired}T00:00:00Z`, a.projectId],
+  );
+  await query(
+    `INSERT INTO "ActorCount" ("workspaceId", kind, span, start, "actorId", "projectId", environment, severity, count) VALUES ($1, 'user', 10080, $2, 'u-old', $3, 'old', 'high', 1)`,
+    [a.workspaceId, `${expiredMonday}T00:00:00Z`, a.projectId],
+  );
 
   for (const t of [a, b]) for (const tf of ["7d", "30d"] as const) views[`${t.projectId}:${tf}`] = await view(t, tf);
   views.groupsA = await groups(a.projectId);
@@ -97,6 +117,22 @@ describe("retention (injected clock)", () => {
   it("keeps the rollups (400 days), so trends survive", async () => {
     const [{ n }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "ErrorDaily" WHERE "projectId" = $1 AND day = $2::date`, [a.projectId, addDays(today, -200)]);
     expect(n).toBe(2);
+    // The view's per-environment, per-project and per-user rollups of that day too.
+    const [kept] = await query<{ env: number; bucket: number; actors: number }>(
+      `SELECT (SELECT count(*)::int FROM "ErrorEnvDaily" WHERE "projectId" = $1 AND day = $2::date) AS env,
+              (SELECT count(*)::int FROM "ProjectBucket" WHERE "projectId" = $1 AND span = 1440 AND bucket = $2::timestamptz) AS bucket,
+              (SELECT count(*)::int FROM "ActorCount" WHERE "projectId" = $1 AND span = 1440 AND start = $2::timestamptz) AS actors`,
+      [a.projectId, `${addDays(today, -200)}T00:00:00Z`],
+    );
+    expect(kept.env).toBeGreaterThan(0);
+    expect(kept.bucket).toBeGreaterThan(0);
+    expect(kept.actors).toBeGreaterThan(0);
+  });
+
+  it("deletes the view's rollups past 400 days", async () => {
+    for (const table of ["ErrorEnvDaily", "ErrorEnvWeekly", "ProjectBucket", "ActorCount"]) {
+      expect(await query(`SELECT 1 FROM "${table}" WHERE "projectId" = $1 AND environment = 'old'`, [a.projectId]), table).toEqual([]);
+    }
   });
 
   it("leaves the view's numbers for kept days unchanged", async () => {

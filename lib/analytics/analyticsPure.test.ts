@@ -19,9 +19,9 @@ describe("timeWindow", () => {
     expect(bucketStarts(w)).toHaveLength(24);
     expect(w.source).toBe("hourly");
   });
-  it("uses raw 5-minute buckets for 1h, 6-hour for 7d and days for 30d", () => {
+  it("uses 5-minute buckets for 1h, 6-hour for 7d and days for 30d", () => {
     expect(bucketStarts(timeWindow("1h", now))).toHaveLength(12);
-    expect(timeWindow("1h", now).source).toBe("raw");
+    expect(timeWindow("1h", now).source).toBe("fiveMinute");
     expect(bucketStarts(timeWindow("7d", now))).toHaveLength(28);
     const month = timeWindow("30d", now);
     expect(month.source).toBe("daily");

@@ -73,7 +73,7 @@ export function buildErrorChains(edges: CascadeEdge[], groups: Map<string, Chain
         preventable: root ? isPreventable(root) : false,
       };
     })
-    .sort((a, b) => b.totalImpact - a.totalImpact);
+    .sort((a, b) => b.totalImpact - a.totalImpact || (a.rootErrorId < b.rootErrorId ? -1 : a.rootErrorId > b.rootErrorId ? 1 : 0));
 }
 
 function isPreventable(root: ChainGroup): boolean {

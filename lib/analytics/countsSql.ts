@@ -1,4 +1,4 @@
-import type { CountSource, TimeWindow } from "@/lib/analytics/timeWindow";
+import type { CountSource } from "@/lib/analytics/timeWindow";
 import type { Severity } from "@/lib/domain/severity";
 
 /** Collects positional parameters while a query is assembled. */
@@ -18,50 +18,39 @@ export interface Scope {
 }
 
 /** Resolution of the time column `at` that countsSql yields for each source. */
-export const SOURCE_STEP_MS: Record<CountSource, number> = { raw: 5 * 60_000, hourly: 3_600_000, daily: 86_400_000 };
+export const SOURCE_STEP_MS: Record<CountSource, number> = { fiveMinute: 5 * 60_000, hourly: 3_600_000, daily: 86_400_000 };
+
+/** The per-group rollup of a source; the daily one per environment when the scope names one. */
+function rollupOf(source: CountSource, scope: Scope): { table: string; at: string; hasEnvironment: boolean } {
+  if (source === "fiveMinute") return { table: `"ErrorFiveMinute"`, at: "r.bucket", hasEnvironment: true };
+  if (source === "hourly") return { table: `"ErrorHourly"`, at: "r.bucket", hasEnvironment: true };
+  return scope.environment ? { table: `"ErrorEnvDaily"`, at: "r.day", hasEnvironment: true } : { table: `"ErrorDaily"`, at: "r.day", hasEnvironment: false };
+}
 
 /**
  * SQL of a derived table `(groupId, at, severity, count, creditsLost)`: error counts per group over
- * [from, to), read from the cheapest source that has the window's resolution (raw occurrences for
- * 1h, hourly rollup for 24h/7d, daily rollup for 30d; see {@link countSource}). `at` stays in the source's own type — a
- * `date` for the daily rollup, an hour or a 5-minute `timestamptz` otherwise — so that filters and
- * aggregates over hundreds of thousands of rows never convert per row: compare it with
- * {@link timeParam}, turn aggregated results into instants with {@link asInstant}. Severity is the
- * group's, so filters agree across sections.
+ * [from, to), read from the per-group rollup of the source's resolution (5-minute for 1h, hourly
+ * for 24h/7d, daily — per environment when filtered — for 30d); never from occurrences, so it reads
+ * at most (groups with events) × (buckets) × (environments) rows. `at` stays in the source's own
+ * type — a `date` for the daily rollups, a `timestamptz` otherwise — so that filters and aggregates
+ * never convert per row: compare it with {@link timeParam}, turn aggregated results into instants
+ * with {@link asInstant}. Severity is the group's, so filters agree across sections. With
+ * `groupIds` (a handful), rows are fetched by group.
  */
 export function countsSql(scope: Scope, source: CountSource, from: Date, to: Date, p: SqlParams, groupIds?: string[]): string {
-  if (source === "raw") {
-    const filters = occurrenceFilters(scope, from, to, p);
-    if (groupIds) filters.push(`o."groupId" = ANY(${p.add(groupIds)}::uuid[])`);
-    return `SELECT o."groupId", date_bin('${SOURCE_STEP_MS.raw / 1000} seconds'::interval, o."occurredAt", TIMESTAMPTZ 'epoch') AS at,
-        g.severity, count(*)::int AS count, sum(o."creditsLost") AS "creditsLost"
-      FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId"
-      WHERE ${filters.join(" AND ")}
-      GROUP BY 1, 2, 3`;
-  }
-  const daily = source === "daily";
-  if (daily && scope.environment) throw new Error("the daily rollup has no environment: pick the source with countSource()");
-  const at = daily ? "r.day" : "r.bucket";
+  const { table, at, hasEnvironment } = rollupOf(source, scope);
   const filters = [
+    groupIds && `r."groupId" = ANY(${p.add(groupIds)}::uuid[])`,
     `r."workspaceId" = ${p.add(scope.workspaceId)}::uuid`,
     `${at} >= ${timeParam(source, from, p)}`,
     `${at} < ${timeParam(source, to, p)}`,
     scope.projectId && `r."projectId" = ${p.add(scope.projectId)}::uuid`,
-    scope.environment && `r.environment = ${p.add(scope.environment)}`,
+    scope.environment && hasEnvironment && `r.environment = ${p.add(scope.environment)}`,
     scope.severity && `r.severity = ${p.add(scope.severity)}::"Severity"`,
-    groupIds && `r."groupId" = ANY(${p.add(groupIds)}::uuid[])`,
   ].filter(Boolean);
   return `SELECT r."groupId", ${at} AS at, r.severity, r.count, r."creditsLost"
-    FROM ${daily ? `"ErrorDaily"` : `"ErrorHourly"`} r
+    FROM ${table} r
     WHERE ${filters.join(" AND ")}`;
-}
-
-/**
- * The source countsSql reads for a window and scope: the window's own, except that the daily rollup
- * has no environment, so environment-filtered daily windows read the hourly one.
- */
-export function countSource(scope: Scope, window: TimeWindow): CountSource {
-  return window.source === "daily" && scope.environment ? "hourly" : window.source;
 }
 
 /** A parameter comparable with countsSql's `at` without conversion (daily: the UTC day holding the instant). */
@@ -75,25 +64,28 @@ export function asInstant(source: CountSource, expr: string): string {
 }
 
 /**
- * WHERE conditions on occurrences `o` (joined with their group `g`) for a scope over [from, to):
- * the one definition every raw-occurrence query of the view uses.
+ * WHERE conditions on occurrences `o` for a scope over [from, to): the one definition every
+ * occurrence query of the view uses (recovery outcomes, the newest errors of a top user or agent).
+ * The group's severity is matched through the workspace's groups of that severity (a hashed
+ * semi-join), so no query joins a group per occurrence.
  */
 export function occurrenceFilters(scope: Scope, from: Date, to: Date, p: SqlParams): string[] {
+  const ws = p.add(scope.workspaceId);
   return [
-    `o."workspaceId" = ${p.add(scope.workspaceId)}::uuid`,
+    `o."workspaceId" = ${ws}::uuid`,
     `o."occurredAt" >= ${p.add(from)}`,
     `o."occurredAt" < ${p.add(to)}`,
     scope.projectId && `o."projectId" = ${p.add(scope.projectId)}::uuid`,
     scope.environment && `o.environment = ${p.add(scope.environment)}`,
-    scope.severity && `g.severity = ${p.add(scope.severity)}::"Severity"`,
+    scope.severity && `o."groupId" IN (SELECT id FROM "ErrorGroup" WHERE "workspaceId" = ${ws}::uuid AND severity = ${p.add(scope.severity)}::"Severity")`,
   ].filter((f): f is string => Boolean(f));
 }
 
-function isoDay(at: Date): string {
+export function isoDay(at: Date): string {
   return at.toISOString().slice(0, 10);
 }
 
-/** True when no filter narrows the workspace: the per-day user/agent rollups then answer exactly. */
+/** True when neither environment nor severity narrows the workspace (the rollups without those columns then answer). */
 export function isUnfiltered(scope: Scope): boolean {
   return !scope.environment && !scope.severity;
 }

@@ -42,7 +42,7 @@ export async function getCategories(_ctx: AnalyticsContext, groups: WindowGroup[
     .filter((t) => t.count > 0)
     .sort((a, b) => b.count - a.count || compareText(a.type, b.type))
     .slice(0, MAX_TYPES);
-  const sampleIds = types.map((t) => topN(t.groups, SAMPLES_PER_TYPE, (a, b) => b.cur - a.cur).map((g) => g.id));
+  const sampleIds = types.map((t) => topN(t.groups, SAMPLES_PER_TYPE, (a, b) => b.cur - a.cur || compareText(a.id, b.id)).map((g) => g.id));
   const samples = await loadSamples(sampleIds.flat());
 
   return {

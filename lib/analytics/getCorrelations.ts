@@ -1,10 +1,10 @@
 import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
 import { buildErrorChains, type CascadeEdge, type ChainGroup } from "@/lib/analytics/buildErrorChains";
-import { isUnfiltered, occurrenceFilters, SqlParams, timeParam } from "@/lib/analytics/countsSql";
+import { occurrenceFilters, SqlParams } from "@/lib/analytics/countsSql";
 import { queryRows } from "@/lib/analytics/queryRows";
 import { executionsSource } from "@/lib/analytics/executionsSource";
 import { runSequenceEdges } from "@/lib/analytics/runSequenceEdges";
-import type { UserTotals } from "@/lib/analytics/loadUserTotals";
+import type { ActorTotals } from "@/lib/analytics/loadActorTotals";
 import { compareText, percentage } from "@/lib/analytics/stats";
 
 export const TOP_ENTITIES = 10;
@@ -18,10 +18,10 @@ const TYPE_SAMPLE = 500;
 type Entity = "agentId" | "userId";
 
 /** Which agents and users concentrate errors, and which errors cascade into others. */
-export async function getCorrelations(ctx: AnalyticsContext, userTotals: UserTotals | null) {
+export async function getCorrelations(ctx: AnalyticsContext, userTotals: ActorTotals, agentTotals: ActorTotals) {
   const [agents, users, errorChains] = await Promise.all([
-    entityCorrelation(ctx, "agentId", null),
-    entityCorrelation(ctx, "userId", userTotals?.top ?? null),
+    entityCorrelation(ctx, "agentId", agentTotals.top),
+    entityCorrelation(ctx, "userId", userTotals.top),
     chains(ctx),
   ]);
   const agentRates = await agentErrorRates(ctx, agents.map((a) => a.id));
@@ -58,19 +58,22 @@ interface EntityErrors {
  * Top agents/users by errors in the window, with their most frequent error types among their
  * newest TYPE_SAMPLE errors there (an agent may have millions; the index is read newest first).
  */
-async function entityCorrelation(ctx: AnalyticsContext, column: Entity, known: { id: string; count: number }[] | null): Promise<EntityErrors[]> {
+async function entityCorrelation(ctx: AnalyticsContext, column: Entity, top: { id: string; count: number }[]): Promise<EntityErrors[]> {
   const { scope, window } = ctx;
-  const top = known ?? (await topEntities(ctx, column));
   if (top.length === 0) return [];
   const p = new SqlParams();
   const ids = p.add(top.map((t) => t.id));
   const filters = [...occurrenceFilters(scope, window.start, window.end, p), `o."${column}" = e.id`];
   const rows = await queryRows<{ id: string; type: string; n: number }>(
-    `SELECT s.id, s.type, count(*)::int AS n
-     FROM unnest(${ids}::text[]) AS e(id)
-     CROSS JOIN LATERAL (
-       SELECT e.id, g.type FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId"
-       WHERE ${filters.join(" AND ")} ORDER BY o."occurredAt" DESC LIMIT ${TYPE_SAMPLE}) s
+    // Counted per group first, then per type: one group lookup per (entity, group), not per error.
+    `SELECT c.id, g.type, sum(c.n)::int AS n FROM (
+       SELECT s.id, s."groupId", count(*) AS n
+       FROM unnest(${ids}::text[]) AS e(id)
+       CROSS JOIN LATERAL (
+         SELECT e.id, o."groupId" FROM "ErrorOccurrence" o
+         WHERE ${filters.join(" AND ")} ORDER BY o."occurredAt" DESC LIMIT ${TYPE_SAMPLE}) s
+       GROUP BY 1, 2) c
+     JOIN "ErrorGroup" g ON g.id = c."groupId"
      GROUP BY 1, 2`,
     p.values,
   );
@@ -79,30 +82,6 @@ async function entityCorrelation(ctx: AnalyticsContext, column: Entity, known: {
     const sampled = types.reduce((n, r) => n + r.n, 0);
     return { id: t.id, count: t.count, sampled, types: types.slice(0, TYPES_PER_ENTITY).map((r) => ({ type: r.type, n: r.n })) };
   });
-}
-
-async function topEntities(ctx: AnalyticsContext, column: Entity): Promise<{ id: string; count: number }[]> {
-  const { scope, window } = ctx;
-  const p = new SqlParams();
-  if (isUnfiltered(scope) && window.source === "daily" && column === "agentId") {
-    // Agents are few (hundreds), so their daily rows are too. (Users: see loadUserTotals.)
-    const rows = await queryRows<{ id: string; n: string }>(
-      `SELECT "agentId" AS id, sum(count) AS n FROM "AgentDaily"
-       WHERE "workspaceId" = ${p.add(scope.workspaceId)}::uuid AND day >= ${timeParam("daily", window.start, p)}
-         AND day < ${timeParam("daily", window.end, p)}
-         ${scope.projectId ? `AND "projectId" = ${p.add(scope.projectId)}::uuid` : ""}
-       GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${TOP_ENTITIES}`,
-      p.values,
-    );
-    return rows.map((r) => ({ id: r.id, count: Number(r.n) }));
-  }
-  const filters = [...occurrenceFilters(scope, window.start, window.end, p), `o."${column}" IS NOT NULL`];
-  const rows = await queryRows<{ id: string; n: string }>(
-    `SELECT o."${column}" AS id, count(*) AS n FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId"
-     WHERE ${filters.join(" AND ")} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${TOP_ENTITIES}`,
-    p.values,
-  );
-  return rows.map((r) => ({ id: r.id, count: Number(r.n) }));
 }
 
 /** Per agent: failed / all executions it reported in the window, when it reported any. */

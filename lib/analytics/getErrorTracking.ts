@@ -6,13 +6,17 @@ import { getOverview } from "@/lib/analytics/getOverview";
 import { getRecovery } from "@/lib/analytics/getRecovery";
 import { getTimeline } from "@/lib/analytics/getTimeline";
 import { getTopErrors } from "@/lib/analytics/getTopErrors";
-import { loadUserTotals } from "@/lib/analytics/loadUserTotals";
+import { loadActorTotals } from "@/lib/analytics/loadActorTotals";
+import { loadKnownUsers } from "@/lib/analytics/loadKnownUsers";
 import { loadWindowGroups, type WindowGroup } from "@/lib/analytics/loadWindowGroups";
 import { timeWindow } from "@/lib/analytics/timeWindow";
 import type { TrackingQuery } from "@/lib/analytics/trackingQuery";
 
-/** The workspace error-tracking view (seed 002's ErrorTracking), every section computed in parallel. */
-export async function getErrorTracking(workspaceId: string, query: TrackingQuery, now: Date = new Date()) {
+/**
+ * The workspace error-tracking view (seed 002's ErrorTracking), every section computed in parallel.
+ * `fresh`: computed from the database now, nothing taken from the shared caches (known users).
+ */
+export async function getErrorTracking(workspaceId: string, query: TrackingQuery, now: Date = new Date(), fresh = false) {
   const ctx: AnalyticsContext = {
     scope: {
       workspaceId,
@@ -26,15 +30,19 @@ export async function getErrorTracking(workspaceId: string, query: TrackingQuery
   // The rollup is scanned once for per-group counts, which most sections share.
   const groupsPromise = loadWindowGroups(ctx);
   const recoveryPromise = getRecovery(ctx);
-  const usersPromise = loadUserTotals(ctx, TOP_ENTITIES);
+  const usersPromise = loadActorTotals(ctx, "user", TOP_ENTITIES);
+  const agentsPromise = loadActorTotals(ctx, "agent", TOP_ENTITIES);
+  const affectedPromise = Promise.all([usersPromise, agentsPromise, isKnownUsersWindow(ctx) ? null : loadKnownUsers(ctx, fresh)]).then(
+    ([users, agents, known]) => ({ users, agents, knownUsers: known ?? users.distinct }),
+  );
   const withGroups = <T>(fn: (groups: WindowGroup[]) => Promise<T> | T) => groupsPromise.then(fn);
   const [overview, categories, timeline, errors, topErrors, correlations, recovery] = await Promise.all([
-    Promise.all([recoveryPromise, groupsPromise, usersPromise]).then(([recovery, groups, users]) => getOverview(ctx, recovery, groups, users)),
+    Promise.all([recoveryPromise, groupsPromise, affectedPromise]).then(([recovery, groups, affected]) => getOverview(ctx, recovery, groups, affected)),
     withGroups((groups) => getCategories(ctx, groups)),
     withGroups((groups) => getTimeline(ctx, groups)),
     withGroups((groups) => getErrorList(ctx, groups, { page: query.page, pageSize: query.pageSize })),
     withGroups((groups) => getTopErrors(ctx, groups)),
-    usersPromise.then((users) => getCorrelations(ctx, users)),
+    affectedPromise.then(({ users, agents }) => getCorrelations(ctx, users, agents)),
     recoveryPromise,
   ]);
   const { summary, ...recoveryAnalysis } = recovery;
@@ -55,3 +63,8 @@ export async function getErrorTracking(workspaceId: string, query: TrackingQuery
 }
 
 export type ErrorTracking = Awaited<ReturnType<typeof getErrorTracking>>;
+
+/** An unfiltered 30d window is the known-users period itself: its affected users are the known users. */
+function isKnownUsersWindow(ctx: AnalyticsContext): boolean {
+  return ctx.window.timeframe === "30d" && !ctx.scope.environment && !ctx.scope.severity;
+}

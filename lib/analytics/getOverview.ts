@@ -1,23 +1,26 @@
 import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
-import { isUnfiltered, occurrenceFilters, SqlParams } from "@/lib/analytics/countsSql";
+import { SqlParams } from "@/lib/analytics/countsSql";
 import { executionsSource } from "@/lib/analytics/executionsSource";
 import { severityRank, type WindowGroup } from "@/lib/analytics/loadWindowGroups";
 import type { Severity } from "@/lib/domain/severity";
 import type { Recovery } from "@/lib/analytics/getRecovery";
 import { queryRows } from "@/lib/analytics/queryRows";
-import type { UserTotals } from "@/lib/analytics/loadUserTotals";
+import type { ActorTotals } from "@/lib/analytics/loadActorTotals";
 import { percentage, round } from "@/lib/analytics/stats";
 import { env } from "@/lib/env";
 
-const DAY = 86_400_000;
-/** The population behind userImpact: users seen in any event of the last 30 UTC days (today included). */
-const KNOWN_USERS_DAYS = 30;
-
 type SystemImpact = "low" | "medium" | "high" | "critical";
 
+/** Who the window's errors touched: users and agents (see loadActorTotals), and the known users behind userImpact. */
+export interface Affected {
+  users: ActorTotals;
+  agents: ActorTotals;
+  knownUsers: number;
+}
+
 /** The overview cards; every figure is defined in docs/metrics.md. */
-export async function getOverview(ctx: AnalyticsContext, recovery: Recovery, groups: WindowGroup[], userTotals: UserTotals | null) {
-  const [affected, executions] = await Promise.all([affectedUsersAndAgents(ctx, userTotals), executionTotals(ctx)]);
+export async function getOverview(ctx: AnalyticsContext, recovery: Recovery, groups: WindowGroup[], affected: Affected) {
+  const executions = await executionTotals(ctx);
   const counts = eventTotals(groups);
   const worst = worstOpenSeverity(groups);
   const errorRate = executions.current > 0 ? round((100 * executions.failed) / executions.current) : null;
@@ -25,8 +28,8 @@ export async function getOverview(ctx: AnalyticsContext, recovery: Recovery, gro
   return {
     totalErrors: counts.total,
     uniqueErrors: counts.unique,
-    affectedUsers: affected.users,
-    affectedAgents: affected.agents,
+    affectedUsers: affected.users.distinct,
+    affectedAgents: affected.agents.distinct,
     errorRate,
     errorRateChange: errorRate !== null && prevErrorRate !== null ? round(errorRate - prevErrorRate) : null,
     errorRateBasis:
@@ -34,7 +37,7 @@ export async function getOverview(ctx: AnalyticsContext, recovery: Recovery, gro
         ? `${executions.failed} failed of ${executions.current} executions reported`
         : "no executions reported in this window: send POST /api/v1/executions or Sentry sessions to get an error rate",
     criticalErrorRate: percentage(counts.critical, counts.total),
-    userImpact: affected.knownUsers > 0 ? percentage(affected.users, affected.knownUsers) : null,
+    userImpact: affected.knownUsers > 0 ? percentage(affected.users.distinct, affected.knownUsers) : null,
     systemImpact: systemImpact(worst, errorRate),
     estimatedRevenueLoss: round(counts.credits * env().CREDIT_VALUE),
     creditsLost: round(counts.credits),
@@ -57,43 +60,6 @@ function eventTotals(groups: WindowGroup[]) {
     if (g.severity === "critical") totals.critical += g.cur;
   }
   return totals;
-}
-
-/**
- * Distinct users and agents with an error in the window. Unfiltered day-aligned windows (7d, 30d)
- * read the per-day rollups; everything else counts distinct ids on the occurrences themselves.
- */
-async function affectedUsersAndAgents(ctx: AnalyticsContext, userTotals: UserTotals | null) {
-  const { scope, window, now } = ctx;
-  const p = new SqlParams();
-  const ws = p.add(scope.workspaceId);
-  const project = scope.projectId ? ` AND "projectId" = ${p.add(scope.projectId)}::uuid` : "";
-  const knownFromDay = new Date(now.getTime() - (KNOWN_USERS_DAYS - 1) * DAY).toISOString().slice(0, 10);
-  // Distinct counts as a hashed GROUP BY, which PostgreSQL runs far faster than a sorted count(DISTINCT).
-  const distinct = (column: string, from: string) => `(SELECT count(*) FROM (SELECT ${column} ${from} GROUP BY 1) d)`;
-  let affectedSql: string;
-  let sameAsKnown = false;
-  if (isUnfiltered(scope) && window.source !== "raw" && window.bucketMs >= 6 * 3_600_000) {
-    const fromDay = window.start.toISOString().slice(0, 10);
-    const toDay = new Date(window.end.getTime() - 1).toISOString().slice(0, 10);
-    sameAsKnown = fromDay <= knownFromDay; // the window covers the whole known-users period
-    const from = p.add(fromDay);
-    const to = p.add(toDay);
-    const days = `WHERE "workspaceId" = ${ws}::uuid AND day >= ${from}::date AND day <= ${to}::date${project}`;
-    // 30 days: counted by loadUserTotals from the weekly + daily cover; 7 days: the days touching the window.
-    const users = userTotals ? `${p.add(userTotals.distinct)}::int` : distinct(`"userId"`, `FROM "UserDaily" ${days}`);
-    affectedSql = `${users} AS users, ${distinct(`"agentId"`, `FROM "AgentDaily" ${days}`)} AS agents`;
-  } else {
-    const filters = occurrenceFilters(scope, window.start, window.end, p);
-    const from = `FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId" WHERE ${filters.join(" AND ")}`;
-    affectedSql = `${distinct(`o."userId"`, `${from} AND o."userId" IS NOT NULL`)} AS users, ${distinct(`o."agentId"`, `${from} AND o."agentId" IS NOT NULL`)} AS agents`;
-  }
-  const knownSql = sameAsKnown
-    ? "NULL::bigint"
-    : distinct(`"userId"`, `FROM "UserDaily" WHERE "workspaceId" = ${ws}::uuid AND day >= ${p.add(knownFromDay)}::date${project}`);
-  const [row] = await queryRows<{ users: string; agents: string; known: string | null }>(`SELECT ${affectedSql}, ${knownSql} AS known`, p.values);
-  const users = Number(row.users);
-  return { users, agents: Number(row.agents), knownUsers: row.known === null ? users : Number(row.known) };
 }
 
 /** Executions reported for the window and the previous one: the error-rate denominator. */

@@ -49,10 +49,10 @@ export async function getRecovery(ctx: AnalyticsContext) {
 
 export type Recovery = Awaited<ReturnType<typeof getRecovery>>;
 
-/** Occurrences with a reported outcome, in scope and window (`o` joined with its group `g`). */
+/** Occurrences `o` with a reported outcome, in scope and window (read from the covering outcome index). */
 function outcomeScope(ctx: AnalyticsContext, p: SqlParams, outcome: string): string {
   const { scope, window } = ctx;
-  return `FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId"
+  return `FROM "ErrorOccurrence" o
     WHERE ${[...occurrenceFilters(scope, window.start, window.end, p), outcome].join(" AND ")}`;
 }
 
@@ -87,11 +87,12 @@ async function failedRecoveries(ctx: AnalyticsContext) {
   const p = new SqlParams();
   return queryRows<{ errorId: string; type: string; methods: string[] | null; reason: string | null }>(
     `WITH f AS (
-       SELECT o."groupId", g.type, array_agg(DISTINCT o."recoveryMethod" ORDER BY o."recoveryMethod") FILTER (WHERE o."recoveryMethod" IS NOT NULL) AS methods,
+       SELECT o."groupId", array_agg(DISTINCT o."recoveryMethod" ORDER BY o."recoveryMethod") FILTER (WHERE o."recoveryMethod" IS NOT NULL) AS methods,
          max(o."occurredAt") AS at
        ${outcomeScope(ctx, p, `o.recovered = false`)}
-       GROUP BY 1, 2 ORDER BY at DESC, 1 LIMIT ${MAX_FAILED})
-     SELECT f."groupId"::text AS "errorId", f.type, f.methods, r.reason FROM f
+       GROUP BY 1 ORDER BY at DESC, 1 LIMIT ${MAX_FAILED})
+     SELECT f."groupId"::text AS "errorId", g.type, f.methods, r.reason FROM f
+     JOIN "ErrorGroup" g ON g.id = f."groupId"
      LEFT JOIN LATERAL (
        SELECT coalesce(x.metadata->>'failureReason', x.message) AS reason FROM "ErrorOccurrence" x
        WHERE x."groupId" = f."groupId" AND x."occurredAt" = f.at AND x.recovered = false LIMIT 1) r ON true

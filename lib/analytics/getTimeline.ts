@@ -1,9 +1,10 @@
 import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
 import { classifyPattern, type PatternKind } from "@/lib/analytics/classifyPattern";
-import { asInstant, countSource, countsSql, SOURCE_STEP_MS, SqlParams, timeParam } from "@/lib/analytics/countsSql";
+import { asInstant, countsSql, SOURCE_STEP_MS, SqlParams } from "@/lib/analytics/countsSql";
 import { BASELINE_BUCKETS, detectSpikes } from "@/lib/analytics/detectSpikes";
 import { activeInWindow, loadGroupBriefs, perGroupCountsSql, type GroupBrief, type WindowGroup } from "@/lib/analytics/loadWindowGroups";
 import { queryRows } from "@/lib/analytics/queryRows";
+import { loadTimelineBuckets } from "@/lib/analytics/timelineBuckets";
 import { bucketStarts } from "@/lib/analytics/timeWindow";
 import { compareText, topN } from "@/lib/analytics/stats";
 
@@ -14,34 +15,19 @@ const MAX_PATTERNS = 20;
 export async function getTimeline(ctx: AnalyticsContext, groups: WindowGroup[]) {
   const { window } = ctx;
   const historyStart = new Date(window.start.getTime() - BASELINE_BUCKETS * window.bucketMs);
-  const source = countSource(ctx.scope, window);
-  const p = new SqlParams();
-  let perBucket: string;
-  if (source === "daily") {
-    perBucket = projectDailySql(ctx, historyStart, p);
-  } else {
-    // Rows are binned into the window's buckets when the two differ (7d: hours into 6 h), then
-    // aggregated per bucket and group first, so unique errors are a row count, not a sorted count(DISTINCT).
-    const ev = countsSql(ctx.scope, source, historyStart, window.end, p);
-    const bucket = SOURCE_STEP_MS[source] === window.bucketMs ? "at" : `date_bin(${p.add(`${window.bucketMs / 1000} seconds`)}::interval, at, TIMESTAMPTZ 'epoch')`;
-    perBucket = `SELECT bucket, sum(n) AS count, sum(c) AS critical, count(*) AS uniq
-      FROM (SELECT ${bucket} AS bucket, "groupId", sum(count) AS n, coalesce(sum(count) FILTER (WHERE severity = 'critical'), 0) AS c
-            FROM (${ev}) ev GROUP BY 1, 2) per
-      GROUP BY 1`;
-  }
-  const bucketRows = await queryRows<{ bucket: Date; count: number; critical: number; uniq: number }>(
-    `SELECT ${asInstant(source, "b.bucket")} AS bucket, b.count::int AS count, b.critical::int AS critical, b.uniq::int AS uniq FROM (${perBucket}) b`,
-    p.values,
-  );
-
-  const byTime = new Map(bucketRows.map((r) => [r.bucket.getTime(), r]));
+  const top = topN(activeInWindow(groups), MAX_PATTERNS, (a, b) => b.cur - a.cur || compareText(a.id, b.id));
+  const [byTime, briefs, spans] = await Promise.all([
+    loadTimelineBuckets(ctx, historyStart),
+    loadGroupBriefs(top.map((g) => g.id)),
+    activeSpans(ctx, top.map((g) => g.id)),
+  ]);
   const errorsByTime = bucketStarts(window).map((at) => {
     const row = byTime.get(at.getTime());
     return {
       timestamp: at.toISOString(),
       count: row?.count ?? 0,
       criticalCount: row?.critical ?? 0,
-      uniqueErrors: row?.uniq ?? 0,
+      uniqueErrors: row?.unique ?? 0,
     };
   });
   const history = Array.from({ length: BASELINE_BUCKETS }, (_, i) => Number(byTime.get(historyStart.getTime() + i * window.bucketMs)?.count ?? 0));
@@ -50,8 +36,6 @@ export async function getTimeline(ctx: AnalyticsContext, groups: WindowGroup[]) 
     .slice(0, MAX_SPIKES)
     .sort((a, b) => a.startIndex - b.startIndex);
 
-  const top = topN(activeInWindow(groups), MAX_PATTERNS, (a, b) => b.cur - a.cur || compareText(a.id, b.id));
-  const [briefs, spans] = await Promise.all([loadGroupBriefs(top.map((g) => g.id)), activeSpans(ctx, top.map((g) => g.id))]);
   const spikes = await Promise.all(
     spikeWindows.map(async (s) => {
       const startTime = new Date(errorsByTime[s.startIndex].timestamp);
@@ -78,23 +62,6 @@ export async function getTimeline(ctx: AnalyticsContext, groups: WindowGroup[]) 
 
 export type Timeline = Awaited<ReturnType<typeof getTimeline>>;
 
-/**
- * Per day from the per-project daily totals (a few rows per day, whatever the number of errors):
- * events, critical events, and distinct errors (each group has one row per day in ErrorDaily, counted there).
- */
-function projectDailySql(ctx: AnalyticsContext, from: Date, p: SqlParams): string {
-  const { scope, window } = ctx;
-  const filters = [
-    `"workspaceId" = ${p.add(scope.workspaceId)}::uuid`,
-    `day >= ${timeParam("daily", from, p)}`,
-    `day < ${timeParam("daily", window.end, p)}`,
-    scope.projectId && `"projectId" = ${p.add(scope.projectId)}::uuid`,
-    scope.severity && `severity = ${p.add(scope.severity)}::"Severity"`,
-  ].filter(Boolean);
-  return `SELECT day AS bucket, sum(count) AS count, coalesce(sum(count) FILTER (WHERE severity = 'critical'), 0) AS critical, sum(errors) AS uniq
-    FROM "ProjectDaily" WHERE ${filters.join(" AND ")} GROUP BY 1`;
-}
-
 /** The group with the most events inside the spike. */
 async function primaryCause(ctx: AnalyticsContext, from: Date, to: Date) {
   const p = new SqlParams();
@@ -111,7 +78,7 @@ async function primaryCause(ctx: AnalyticsContext, from: Date, to: Date) {
 /** Per group: start of the first and end of the last rollup bucket with events in the window. */
 async function activeSpans(ctx: AnalyticsContext, ids: string[]): Promise<Map<string, { first: Date; last: Date }>> {
   if (ids.length === 0) return new Map();
-  const source = countSource(ctx.scope, ctx.window);
+  const source = ctx.window.source;
   const p = new SqlParams();
   const ev = countsSql(ctx.scope, source, ctx.window.start, ctx.window.end, p, ids);
   const step = p.add(`${SOURCE_STEP_MS[source] / 1000} seconds`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayCover, weekCover, weekOf } from "@/lib/analytics/rangeCover";
+import { dayCover, weekCover, weekDayHourCover, weekOf } from "@/lib/analytics/rangeCover";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -106,3 +106,45 @@ describe("dayCover", () => {
   });
 });
 
+
+describe("weekDayHourCover", () => {
+  const HOUR = 3_600_000;
+  it("gives exactly the range's total for any hour-aligned range, reading a whole week as one row", () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const base = day("2026-08-03").getTime(); // a Monday
+    const now = base + 24 * 50 * HOUR + 7 * HOUR; // nothing happened from the next hour on
+    const future = new Date(Math.floor(now / HOUR) * HOUR + HOUR);
+    const hourly = new Map<string, number>();
+    const daily = new Map<string, number>();
+    const weekly = new Map<string, number>();
+    for (let h = -24 * 14; h < 24 * 70; h++) {
+      const at = new Date(base + h * HOUR);
+      const n = at < future ? Math.floor(random() * 20) : 0;
+      hourly.set(at.toISOString(), n);
+      const d = at.toISOString().slice(0, 10);
+      daily.set(d, (daily.get(d) ?? 0) + n);
+      weekly.set(weekOf(at), (weekly.get(weekOf(at)) ?? 0) + n);
+    }
+    for (let i = 0; i < 300; i++) {
+      const a = new Date(base + Math.floor(random() * 24 * 50) * HOUR);
+      const b = new Date(a.getTime() + Math.floor(random() * 24 * 15) * HOUR);
+      let direct = 0;
+      for (let t = a.getTime(); t < b.getTime(); t += HOUR) direct += hourly.get(new Date(t).toISOString())!;
+      const c = weekDayHourCover(a, b, random() < 0.5 ? undefined : future);
+      const viaCover =
+        c.weeks.reduce((s, w) => s + w.sign * weekly.get(w.key)!, 0) +
+        c.days.reduce((s, d) => s + d.sign * daily.get(d.key)!, 0) +
+        c.hours.reduce((s, h) => s + h.sign * hourly.get(h.key)!, 0);
+      expect(viaCover).toBe(direct);
+    }
+  });
+
+  it("reads a 7-day window spanning a Monday with fewer rows than days alone", () => {
+    // Wed 06:00 → next Wed 06:00: Thu…Tue are whole days; the week of the Thursday is mostly inside.
+    const c = weekDayHourCover(new Date("2026-11-18T06:00:00Z"), new Date("2026-11-25T06:00:00Z"));
+    const plain = dayCover(new Date("2026-11-18T06:00:00Z"), new Date("2026-11-25T06:00:00Z"));
+    expect(c.weeks.length + c.days.length).toBeLessThan(plain.days.length);
+    expect(c.hours).toEqual(plain.hours);
+  });
+});

@@ -40,6 +40,34 @@ export function dayCover(from: Date, to: Date, emptyFrom?: Date): DayCover {
   };
 }
 
+export interface WeekDayHourCover {
+  weeks: CoverTerm[];
+  days: CoverTerm[];
+  hours: CoverTerm[];
+}
+
+/**
+ * Three levels for hour-aligned ranges (7d windows span a week): dayCover's hours, and its whole
+ * days regrouped by weekCover into weeks plus single days, so a week of days is one weekly row.
+ * Hours from `emptyFrom` on are empty, and so are the days after the one holding it.
+ */
+export function weekDayHourCover(from: Date, to: Date, emptyFrom?: Date): WeekDayHourCover {
+  const { days, hours } = dayCover(from, to, emptyFrom);
+  const emptyDays = emptyFrom ? new Date(Math.ceil(emptyFrom.getTime() / DAY) * DAY) : undefined;
+  const units = days.map((d) => unitOf(new Date(`${d.key}T00:00:00Z`), DAY)).sort((a, b) => a - b);
+  const out: WeekDayHourCover = { weeks: [], days: [], hours };
+  // dayCover's days are whole, added once each: regroup each run of consecutive days.
+  for (let i = 0; i < units.length; ) {
+    let j = i + 1;
+    while (j < units.length && units[j] === units[j - 1] + 1) j++;
+    const run = weekCover(new Date(units[i] * DAY), new Date((units[j - 1] + 1) * DAY), emptyDays);
+    out.weeks.push(...run.weeks);
+    out.days.push(...run.days);
+    i = j;
+  }
+  return out;
+}
+
 /** The Monday (ISO week start) of the UTC day holding `at`, as an ISO date. */
 export function weekOf(at: Date): string {
   return isoDay(mondayOf(unitOf(at, DAY)));

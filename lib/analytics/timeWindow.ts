@@ -1,7 +1,7 @@
 import type { Timeframe } from "@/lib/domain/timeframe";
 
-/** Where bucketed counts come from: raw occurrences, the hourly rollup or the daily rollup. */
-export type CountSource = "raw" | "hourly" | "daily";
+/** Where bucketed counts come from: the 5-minute, hourly or daily per-group rollup. */
+export type CountSource = "fiveMinute" | "hourly" | "daily";
 
 export interface TimeWindow {
   timeframe: Timeframe;
@@ -19,7 +19,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 const SPEC: Record<Timeframe, { span: number; bucket: number; source: CountSource }> = {
-  "1h": { span: HOUR, bucket: 5 * MINUTE, source: "raw" },
+  "1h": { span: HOUR, bucket: 5 * MINUTE, source: "fiveMinute" },
   "24h": { span: DAY, bucket: HOUR, source: "hourly" },
   "7d": { span: 7 * DAY, bucket: 6 * HOUR, source: "hourly" },
   "30d": { span: 30 * DAY, bucket: DAY, source: "daily" },

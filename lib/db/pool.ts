@@ -28,7 +28,8 @@ export function analyticsPool(): pg.Pool {
       max: DATABASE_ANALYTICS_POOL_SIZE,
       // Dashboards poll: keep warm backends (their catalog caches and plans) between refreshes.
       idleTimeoutMillis: 120_000,
-      options: "-c max_parallel_workers_per_gather=0",
+      // Per-group and per-user aggregates of a large workspace hash 10,000s of rows: keep them in memory.
+      options: "-c max_parallel_workers_per_gather=0 -c work_mem=16MB",
     });
     globalForPool.faultlineAnalyticsPool.on("error", () => undefined);
   }

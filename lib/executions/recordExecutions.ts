@@ -1,3 +1,4 @@
+import { noteWorkspaceWrite } from "@/lib/db/localWrites";
 import { pool } from "@/lib/db/pool";
 
 export interface ExecutionDelta {
@@ -9,7 +10,7 @@ export interface ExecutionDelta {
   crashed?: number;
 }
 
-/** Adds execution counts to the per-minute and per-day tables in one statement (summed on conflict). */
+/** Adds execution counts to the per-minute, per-hour and per-day tables in one statement (summed on conflict). */
 export async function recordExecutions(target: { workspaceId: string; projectId: string }, deltas: ExecutionDelta[]): Promise<void> {
   if (deltas.length === 0) return;
   const rows = deltas.map((d) => ({
@@ -32,6 +33,15 @@ export async function recordExecutions(target: { workspaceId: string; projectId:
          ok = "ExecutionMinute".ok + excluded.ok,
          failed = "ExecutionMinute".failed + excluded.failed,
          crashed = "ExecutionMinute".crashed + excluded.crashed
+     ), per_hour AS (
+       INSERT INTO "ExecutionHourly" ("projectId", hour, "agentId", environment, "workspaceId", ok, failed, crashed)
+       SELECT $1::uuid, date_bin('1 hour', x.minute, TIMESTAMPTZ 'epoch'), x."agentId", x.environment, $2::uuid, sum(x.ok), sum(x.failed), sum(x.crashed)
+       FROM x GROUP BY 2, 3, 4
+       ORDER BY 2, 3, 4
+       ON CONFLICT ("projectId", hour, "agentId", environment) DO UPDATE SET
+         ok = "ExecutionHourly".ok + excluded.ok,
+         failed = "ExecutionHourly".failed + excluded.failed,
+         crashed = "ExecutionHourly".crashed + excluded.crashed
      )
      INSERT INTO "ExecutionDaily" ("projectId", day, "agentId", environment, "workspaceId", ok, failed, crashed)
      SELECT $1::uuid, (x.minute AT TIME ZONE 'UTC')::date, x."agentId", x.environment, $2::uuid, sum(x.ok), sum(x.failed), sum(x.crashed)
@@ -43,6 +53,7 @@ export async function recordExecutions(target: { workspaceId: string; projectId:
        crashed = "ExecutionDaily".crashed + excluded.crashed`,
     [target.projectId, target.workspaceId, JSON.stringify(rows)],
   );
+  noteWorkspaceWrite(target.workspaceId);
 }
 
 export function truncateToMinute(at: Date): Date {

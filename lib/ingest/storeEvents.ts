@@ -1,5 +1,6 @@
 import { createHash, randomInt } from "node:crypto";
 import type pg from "pg";
+import { noteWorkspaceWrite } from "@/lib/db/localWrites";
 import { ingestPool, retryOnDeadlock, withTransaction } from "@/lib/db/pool";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 import { sourceContextOf } from "@/lib/ingest/sourceContext";
@@ -46,7 +47,9 @@ export interface StoreOptions {
  */
 export async function storeEvents(target: StoreTarget, events: PreparedEvent[], options: StoreOptions = {}): Promise<StoreOutcome> {
   if (events.length === 0) return { results: [], newGroupIds: [], regressedGroupIds: [], conditionalGroupIds: [] };
-  return runStore(events, (client) => writeEvents(client, target, events, options));
+  const outcome = await runStore(events, (client) => writeEvents(client, target, events, options));
+  noteStored(target, outcome);
+  return outcome;
 }
 
 /**
@@ -66,6 +69,11 @@ export async function runStore<T>(events: PreparedEvent[], fn: (client: pg.PoolC
     await ensureOccurrencePartitions(days);
     return attempt();
   });
+}
+
+/** Committed: views this instance cached for the workspace no longer hold (call before anyone hears 2xx). */
+export function noteStored(target: StoreTarget, outcome: StoreOutcome): void {
+  if (outcome.results.some((r) => !r.duplicate)) noteWorkspaceWrite(target.workspaceId);
 }
 
 /**
@@ -242,18 +250,87 @@ WITH gi AS (
   ON CONFLICT ("groupId", bucket, environment) DO UPDATE SET
     count = "ErrorHourly".count + excluded.count,
     "creditsLost" = "ErrorHourly"."creditsLost" + excluded."creditsLost"
-), daily_in AS (
-  SELECT ins."groupId", (ins."occurredAt" AT TIME ZONE 'UTC')::date AS day, g.severity, count(*)::int AS n, sum(ins."creditsLost") AS credits
+), env_in AS (
+  -- Per group, UTC day and environment, with the bit of each UTC hour that had an event.
+  SELECT ins."groupId", (ins."occurredAt" AT TIME ZONE 'UTC')::date AS day, coalesce(ins.environment, '') AS environment, g.severity,
+    count(*)::int AS n, sum(ins."creditsLost") AS credits, bit_or(1 << extract(hour FROM ins."occurredAt" AT TIME ZONE 'UTC')::int) AS hours
   FROM ins JOIN g ON g.id = ins."groupId"
+  GROUP BY 1, 2, 3, 4
+), daily_in AS (
+  SELECT "groupId", day, severity, sum(n)::int AS n, sum(credits) AS credits, bit_or(hours) AS hours
+  FROM env_in
   GROUP BY 1, 2, 3
 ), daily AS (
-  INSERT INTO "ErrorDaily" ("groupId", day, "workspaceId", "projectId", severity, count, "creditsLost")
-  SELECT "groupId", day, $1::uuid, $2::uuid, severity, n, credits FROM daily_in
+  INSERT INTO "ErrorDaily" ("groupId", day, "workspaceId", "projectId", severity, count, "creditsLost", hours)
+  SELECT "groupId", day, $1::uuid, $2::uuid, severity, n, credits, hours FROM daily_in
   ORDER BY 1, 2
   ON CONFLICT ("groupId", day) DO UPDATE SET
     count = "ErrorDaily".count + excluded.count,
-    "creditsLost" = "ErrorDaily"."creditsLost" + excluded."creditsLost"
+    "creditsLost" = "ErrorDaily"."creditsLost" + excluded."creditsLost",
+    hours = "ErrorDaily".hours | excluded.hours
   RETURNING "groupId", day, (xmax = 0) AS inserted
+), env_daily AS (
+  INSERT INTO "ErrorEnvDaily" ("groupId", day, environment, "workspaceId", "projectId", severity, count, "creditsLost", hours)
+  SELECT "groupId", day, environment, $1::uuid, $2::uuid, severity, n, credits, hours FROM env_in
+  ORDER BY 1, 2, 3
+  ON CONFLICT ("groupId", day, environment) DO UPDATE SET
+    count = "ErrorEnvDaily".count + excluded.count,
+    "creditsLost" = "ErrorEnvDaily"."creditsLost" + excluded."creditsLost",
+    hours = "ErrorEnvDaily".hours | excluded.hours
+), env_weekly AS (
+  INSERT INTO "ErrorEnvWeekly" ("groupId", week, environment, "workspaceId", "projectId", severity, count, "creditsLost", days)
+  SELECT "groupId", day - (extract(isodow FROM day)::int - 1), environment, $1::uuid, $2::uuid, severity, sum(n)::int, sum(credits),
+    bit_or(1 << (extract(isodow FROM day)::int - 1))
+  FROM env_in GROUP BY 1, 2, 3, 6
+  ORDER BY 1, 2, 3
+  ON CONFLICT ("groupId", week, environment) DO UPDATE SET
+    count = "ErrorEnvWeekly".count + excluded.count,
+    "creditsLost" = "ErrorEnvWeekly"."creditsLost" + excluded."creditsLost",
+    days = "ErrorEnvWeekly".days | excluded.days
+), five_minute AS (
+  INSERT INTO "ErrorFiveMinute" ("groupId", bucket, environment, "workspaceId", "projectId", severity, count, "creditsLost")
+  SELECT ins."groupId", date_bin('5 minutes', ins."occurredAt", TIMESTAMPTZ 'epoch'), coalesce(ins.environment, ''), $1::uuid, $2::uuid, g.severity,
+    count(*)::int, sum(ins."creditsLost")
+  FROM ins JOIN g ON g.id = ins."groupId"
+  GROUP BY 1, 2, 3, g.severity
+  ORDER BY 1, 2, 3
+  ON CONFLICT ("groupId", bucket, environment) DO UPDATE SET
+    count = "ErrorFiveMinute".count + excluded.count,
+    "creditsLost" = "ErrorFiveMinute"."creditsLost" + excluded."creditsLost"
+), project_buckets AS (
+  -- Per project, hour (span 60) and UTC day (span 1440), environment and severity, on this writer's shard.
+  INSERT INTO "ProjectBucket" ("workspaceId", span, bucket, "projectId", environment, severity, shard, count)
+  SELECT $1::uuid, s.span, date_bin(make_interval(mins => s.span), e."occurredAt", TIMESTAMPTZ 'epoch'), $2::uuid, e.environment, e.severity,
+    $5::smallint, count(*)::int
+  FROM (SELECT ins."occurredAt", coalesce(ins.environment, '') AS environment, g.severity FROM ins JOIN g ON g.id = ins."groupId") e
+  CROSS JOIN (VALUES (60), (1440)) AS s(span)
+  GROUP BY 2, 3, 5, 6
+  ORDER BY 2, 3, 5, 6
+  ON CONFLICT ("workspaceId", span, bucket, "projectId", environment, severity, shard) DO UPDATE SET
+    count = "ProjectBucket".count + excluded.count
+), actors_in AS (
+  SELECT a.kind, a.id, ins."occurredAt", coalesce(ins.environment, '') AS environment, g.severity
+  FROM ins JOIN g ON g.id = ins."groupId"
+  CROSS JOIN LATERAL (VALUES ('user', ins."userId"), ('agent', ins."agentId")) AS a(kind, id)
+  WHERE a.id IS NOT NULL
+), actor_counts AS (
+  -- Per user/agent, hour, UTC day and ISO week (bins from a Monday midnight), environment and severity.
+  INSERT INTO "ActorCount" ("workspaceId", kind, span, start, "actorId", "projectId", environment, severity, count)
+  SELECT $1::uuid, a.kind, s.span, date_bin(make_interval(mins => s.span), a."occurredAt", TIMESTAMPTZ '2000-01-03 00:00:00+00'), a.id, $2::uuid,
+    a.environment, a.severity, count(*)::int
+  FROM actors_in a CROSS JOIN (VALUES (60), (1440), (10080)) AS s(span)
+  GROUP BY 2, 3, 4, 5, 7, 8
+  ORDER BY 2, 3, 4, 5, 7, 8
+  ON CONFLICT ("workspaceId", kind, span, start, "actorId", "projectId", environment, severity) DO UPDATE SET
+    count = "ActorCount".count + excluded.count
+), actor_five_minute AS (
+  INSERT INTO "ActorFiveMinute" ("workspaceId", kind, bucket, "actorId", "projectId", environment, severity, count)
+  SELECT $1::uuid, kind, date_bin('5 minutes', "occurredAt", TIMESTAMPTZ 'epoch'), id, $2::uuid, environment, severity, count(*)::int
+  FROM actors_in
+  GROUP BY 2, 3, 4, 6, 7
+  ORDER BY 2, 3, 4, 6, 7
+  ON CONFLICT ("workspaceId", kind, bucket, "actorId", "projectId", environment, severity) DO UPDATE SET
+    count = "ActorFiveMinute".count + excluded.count
 ), weekly AS (
   INSERT INTO "ErrorWeekly" ("groupId", week, "workspaceId", "projectId", severity, count, "creditsLost")
   SELECT "groupId", day - (extract(isodow FROM day)::int - 1), $1::uuid, $2::uuid, severity, sum(n)::int, sum(credits)

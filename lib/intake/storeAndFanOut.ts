@@ -4,7 +4,7 @@ import { afterStoreConsumers } from "@/lib/intake/afterStoreConsumers";
 import { GroupCommit, type PendingWrite } from "@/lib/intake/groupCommit";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
 import { metrics } from "@/lib/metrics/registry";
-import { runStore, storeEvents, writeEvents, type StoreOptions, type StoreOutcome, type StoreTarget } from "@/lib/ingest/storeEvents";
+import { noteStored, runStore, storeEvents, writeEvents, type StoreOptions, type StoreOutcome, type StoreTarget } from "@/lib/ingest/storeEvents";
 import { countIngest } from "@/lib/ingestHealth/ingestCounters";
 
 /**
@@ -50,7 +50,7 @@ async function commitTogether(writes: PendingWrite[]): Promise<StoreOutcome[]> {
   const byProject = new Map<string, number[]>();
   writes.forEach((write, i) => byProject.set(write.target.projectId, [...(byProject.get(write.target.projectId) ?? []), i]));
   const projects = [...byProject.keys()].sort();
-  return runStore(writes.flatMap((w) => w.events), async (client) => {
+  const committed = await runStore(writes.flatMap((w) => w.events), async (client) => {
     const outcomes: StoreOutcome[] = new Array(writes.length);
     for (const projectId of projects) {
       const indexes = byProject.get(projectId)!;
@@ -71,4 +71,6 @@ async function commitTogether(writes: PendingWrite[]): Promise<StoreOutcome[]> {
     }
     return outcomes;
   });
+  writes.forEach((write, i) => noteStored(write.target, committed[i]));
+  return committed;
 }

@@ -1,5 +1,6 @@
 import { evaluateAlerts } from "@/lib/alerts/evaluate/evaluateAlerts";
 import { processDeliveries } from "@/lib/alerts/notify/processDeliveries";
+import { pruneFiveMinuteRollups } from "@/lib/analytics/pruneFiveMinuteRollups";
 import { env } from "@/lib/env";
 import { reopenIgnored } from "@/lib/errors/triage/reopenIssues";
 import type { Job } from "@/lib/jobs/job";
@@ -31,6 +32,14 @@ export const jobList: Job[] = [
     intervalMs: env().TRIAGE_IGNORE_SWEEP_INTERVAL_MS,
     run: async (now) => {
       await reopenIgnored({ expiredBy: now }, now);
+    },
+  },
+  // The 1h view's 5-minute rollups keep two days (docs/metrics.md).
+  {
+    name: "prune-five-minute-rollups",
+    intervalMs: 15 * 60_000,
+    run: async (now) => {
+      await pruneFiveMinuteRollups(now);
     },
   },
   // Occurrence partitions from yesterday to a week ahead.

@@ -87,7 +87,7 @@ export async function runRetention(now: Date = new Date()): Promise<RetentionRun
     const rollupCutoff = `${addDays(utcDay(now), -ROLLUP_RETENTION_DAYS)}`;
     for (const [table, column] of ROLLUPS) count(table, await deleteOlder(table, column, rollupCutoff));
     // A week row covers its seven days: it goes once its last day has.
-    for (const table of ["ErrorWeekly", "UserWeekly"]) count(table, await deleteOlder(table, "week", addDays(rollupCutoff, -6)));
+    for (const [table, column] of WEEK_ROLLUPS) count(table, await deleteOlder(table, column, addDays(rollupCutoff, -6)));
   });
 
   await step("deleteHousekeeping", async () => {
@@ -110,6 +110,19 @@ const ROLLUPS: [string, string][] = [
   ["CascadeDaily", "day"],
   ["ExecutionDaily", "day"],
   ["ClientDiscard", "day"],
+  // The view's per-environment and per-project rollups (docs/metrics.md); the 5-minute ones keep
+  // two days only and have their own job (prune-five-minute-rollups).
+  ["ErrorEnvDaily", "day"],
+  ["ProjectBucket", "bucket"],
+  ["ExecutionHourly", "hour"],
+];
+
+/** Rollups with rows per week (ActorCount also has hour and day rows: kept 6 days longer, harmless). */
+const WEEK_ROLLUPS: [string, string][] = [
+  ["ErrorWeekly", "week"],
+  ["UserWeekly", "week"],
+  ["ErrorEnvWeekly", "week"],
+  ["ActorCount", "start"],
 ];
 
 /** Rows of `table` whose `column` is before `before` (and `extra`), deleted in batches. */

@@ -4,6 +4,7 @@ import { withTransaction } from "@/lib/db/pool";
 import { findVisibleError } from "@/lib/errors/findVisibleError";
 import { moveGroupAlerts, moveGroupRollups } from "@/lib/grouping/merge/moveGroupData";
 import { mergeGroupTriage } from "@/lib/grouping/merge/moveGroupTriage";
+import { moveViewGroupRollups, recomputeViewBits, relabelMergedSeverity } from "@/lib/grouping/merge/moveViewRollups";
 import type { MergeErrorsInput } from "@/lib/grouping/merge/mergeSchemas";
 import { groupingLockKey } from "@/lib/grouping/store/resolveGroups";
 import { ApiError } from "@/lib/http/ApiError";
@@ -48,6 +49,8 @@ export async function mergeErrors(auth: AuthContext, input: MergeErrorsInput): P
     const lockedSources = locked.filter((g) => g.id !== target.id);
     if (!lockedTarget || lockedSources.length !== sourceIds.length) throw new ApiError(409, "conflict", "an issue changed while merging (merged or removed meanwhile); reload and try again");
 
+    const viewTarget = { id: target.id, severity: lockedTarget.severity, workspaceId: target.workspaceId, projectId: target.projectId };
+    await relabelMergedSeverity(client, sourceIds, viewTarget);
     const { rowCount: moved } = await client.query(
       `UPDATE "ErrorOccurrence" o SET "groupId" = $2::uuid, fingerprint = coalesce(o.fingerprint, s.fingerprint)
        FROM "ErrorGroup" s WHERE s.id = o."groupId" AND o."groupId" = ANY($1::uuid[])`,
@@ -55,7 +58,9 @@ export async function mergeErrors(auth: AuthContext, input: MergeErrorsInput): P
     );
     // Event ids keep pointing at the issue that now holds their events (idempotency rows, spike-sampled ones too).
     await client.query(`UPDATE "ErrorEventId" SET "groupId" = $2::uuid WHERE "projectId" = $3::uuid AND "groupId" = ANY($1::uuid[])`, [sourceIds, target.id, target.projectId]);
-    await moveGroupRollups(client, sourceIds, { id: target.id, severity: lockedTarget.severity, workspaceId: target.workspaceId, projectId: target.projectId });
+    await moveGroupRollups(client, sourceIds, viewTarget);
+    await moveViewGroupRollups(client, sourceIds, viewTarget);
+    await recomputeViewBits(client, [target.id]);
     await moveGroupAlerts(client, sourceIds, target.id);
     await mergeGroupTriage(client, sourceIds, target.id);
 

@@ -5,6 +5,7 @@ import { withTransaction } from "@/lib/db/pool";
 import { findVisibleError } from "@/lib/errors/findVisibleError";
 import type { UnmergeErrorInput } from "@/lib/grouping/merge/mergeSchemas";
 import { splitGroupTags } from "@/lib/grouping/merge/moveGroupTriage";
+import { recomputeViewBits, relabelUnmergedSeverity, shiftViewGroupRollups } from "@/lib/grouping/merge/moveViewRollups";
 import { groupingLockKey } from "@/lib/grouping/store/resolveGroups";
 import { ApiError } from "@/lib/http/ApiError";
 import { uuidv7 } from "@/lib/ids/uuidv7";
@@ -156,6 +157,10 @@ async function shiftRollups(client: pg.PoolClient, moved: string[], from: Group,
       [to.id, from.workspaceId, from.projectId, to.severity],
     );
   }
+  const viewTarget = { id: to.id, severity: to.severity, workspaceId: from.workspaceId, projectId: from.projectId };
+  await shiftViewGroupRollups(client, from.id, viewTarget);
+  await relabelUnmergedSeverity(client, from.severity, viewTarget);
+  await recomputeViewBits(client, [from.id, to.id]);
   // Cascade links of the moved events, as parent and as child.
   await client.query(
     `CREATE TEMP TABLE unmerge_links ON COMMIT DROP AS

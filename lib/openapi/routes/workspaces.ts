@@ -7,6 +7,10 @@ export const workspaceRoutes: RouteSpec[] = [
   {
     method: "GET", path: "/api/v1/workspaces/{workspaceId}/error-tracking", tag: "Dashboard", auth: "session", role: "viewer",
     summary: "The aggregated dashboard view (see docs/metrics.md)", params: WorkspaceParamsSchema, query: TrackingQuerySchema,
+    description:
+      "Shared by every viewer of the same workspace, timeframe and filters: answered from a view cache for up to VIEW_CACHE_TTL_MS " +
+      "(one computation at a time per view; writes this instance saw are folded in). `X-Faultline-View` (hit, shared or computed) says how it was answered and " +
+      "`Age` how old it is; `Cache-Control: no-cache` asks for a view computed now.",
     responses: { 200: "overview, categories, timeline, errors page, top errors, correlations, recovery" }, errors: [401, 404, 422],
   },
   {

@@ -1,0 +1,233 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { query } from "@/e2e/support/dbCounts";
+import { BASE_URL, createTenant, getJson, login, postEvents, type Tenant } from "@/e2e/support/tenant";
+import { pruneFiveMinuteRollups } from "@/lib/analytics/pruneFiveMinuteRollups";
+
+/**
+ * The view reads rollups only; the occurrences are the truth. Events spread over three weeks, three
+ * environments (one absent), four severities, users and agents are posted concurrently; then every
+ * timeframe × filter of the view is checked against the same figures counted on the occurrences
+ * over the window the response reports (so no wall-clock boundary can fall between the two).
+ */
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+const TYPES = [
+  { type: "CriticalDbDown", severity: "critical" },
+  { type: "HighTimeout", severity: "high" },
+  { type: "MediumRetry", severity: "medium" },
+  { type: "LowNoise", severity: "low" },
+  { type: "HighAuth", severity: "high" },
+];
+const ENVIRONMENTS = ["production", "staging", undefined];
+
+/** A deterministic spread: every 7th event in the last hour, the others over 20 days. */
+function plantedEvents(now: number, n: number) {
+  let seed = 42;
+  const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  return Array.from({ length: n }, (_, i) => {
+    const kind = TYPES[Math.floor(rand() * TYPES.length)];
+    const age = i % 7 === 0 ? rand() * 55 * MINUTE : rand() * 20 * DAY;
+    return {
+      type: kind.type,
+      message: `${kind.type} ${i}`,
+      severity: kind.severity,
+      occurredAt: new Date(now - age).toISOString(),
+      environment: ENVIRONMENTS[Math.floor(rand() * 3)],
+      userId: rand() < 0.8 ? `user-${Math.floor(rand() * 40)}` : undefined,
+      agentId: rand() < 0.7 ? `agent-${Math.floor(rand() * 6)}` : undefined,
+    };
+  });
+}
+
+interface Filter {
+  severity?: string;
+  environment?: string;
+}
+
+/** What the occurrences say for a window and filter. */
+async function expected(t: Tenant, start: string, end: string, prevStart: string, bucketSeconds: number, f: Filter) {
+  const params: unknown[] = [t.projectId, start, end];
+  const where = [`o."projectId" = $1`, `o."occurredAt" >= $2`, `o."occurredAt" < $3`];
+  if (f.severity) where.push(`g.severity = $${params.push(f.severity)}::"Severity"`);
+  if (f.environment) where.push(`o.environment = $${params.push(f.environment)}`);
+  const from = `FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId" WHERE ${where.join(" AND ")}`;
+  const [totals] = await query<{ total: number; groups: number; users: number; agents: number }>(
+    `SELECT count(*)::int AS total, count(DISTINCT o."groupId")::int AS groups, count(DISTINCT o."userId")::int AS users,
+       count(DISTINCT o."agentId")::int AS agents ${from}`,
+    params,
+  );
+  const buckets = await query<{ at: Date; count: number; critical: number; uniq: number }>(
+    `SELECT date_bin(make_interval(secs => ${bucketSeconds}), o."occurredAt", TIMESTAMPTZ 'epoch') AS at, count(*)::int AS count,
+       (count(*) FILTER (WHERE g.severity = 'critical'))::int AS critical, count(DISTINCT o."groupId")::int AS uniq ${from} GROUP BY 1`,
+    params,
+  );
+  const topUsers = await query<{ id: string; n: number }>(
+    `SELECT o."userId" AS id, count(*)::int AS n ${from} AND o."userId" IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10`,
+    params,
+  );
+  const topAgents = await query<{ id: string; n: number }>(
+    `SELECT o."agentId" AS id, count(*)::int AS n ${from} AND o."agentId" IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10`,
+    params,
+  );
+  const prevParams = [...params];
+  prevParams[1] = prevStart;
+  prevParams[2] = start;
+  const [prev] = await query<{ n: number }>(`SELECT count(*)::int AS n ${from}`, prevParams);
+  return { totals, buckets, topUsers, topAgents, prev: prev.n };
+}
+
+/**
+ * Every view rollup row of the project next to the same figure counted on its occurrences. A
+ * per-project or per-user row a merge relabelled down to 0 reads as no row (readers sum).
+ */
+async function expectRollupsMatchOccurrences(projectId: string) {
+  const checks: [string, string][] = [
+    [
+      `SELECT "groupId", bucket AS at, environment, count FROM "ErrorFiveMinute" WHERE "projectId" = $1`,
+      `SELECT "groupId", date_bin('5 minutes', "occurredAt", TIMESTAMPTZ 'epoch') AS at, coalesce(environment, '') AS environment, count(*)::int AS count FROM "ErrorOccurrence" WHERE "projectId" = $1 GROUP BY 1, 2, 3`,
+    ],
+    [
+      `SELECT "groupId", day AS at, environment, count, hours FROM "ErrorEnvDaily" WHERE "projectId" = $1`,
+      `SELECT "groupId", ("occurredAt" AT TIME ZONE 'UTC')::date AS at, coalesce(environment, '') AS environment, count(*)::int AS count,
+         bit_or(1 << extract(hour FROM "occurredAt" AT TIME ZONE 'UTC')::int) AS hours FROM "ErrorOccurrence" WHERE "projectId" = $1 GROUP BY 1, 2, 3`,
+    ],
+    [
+      `SELECT "groupId", day AS at, count, hours FROM "ErrorDaily" WHERE "projectId" = $1`,
+      `SELECT "groupId", ("occurredAt" AT TIME ZONE 'UTC')::date AS at, count(*)::int AS count,
+         bit_or(1 << extract(hour FROM "occurredAt" AT TIME ZONE 'UTC')::int) AS hours FROM "ErrorOccurrence" WHERE "projectId" = $1 GROUP BY 1, 2`,
+    ],
+    [
+      `SELECT "groupId", week AS at, environment, count, days FROM "ErrorEnvWeekly" WHERE "projectId" = $1`,
+      `SELECT "groupId", date_trunc('week', "occurredAt" AT TIME ZONE 'UTC')::date AS at, coalesce(environment, '') AS environment, count(*)::int AS count,
+         bit_or(1 << (extract(isodow FROM "occurredAt" AT TIME ZONE 'UTC')::int - 1)) AS days FROM "ErrorOccurrence" WHERE "projectId" = $1 GROUP BY 1, 2, 3`,
+    ],
+    [
+      `SELECT span, bucket AS at, environment, severity::text, sum(count)::int AS count FROM "ProjectBucket" WHERE "projectId" = $1 GROUP BY 1, 2, 3, 4 HAVING sum(count) <> 0`,
+      `SELECT s.span::smallint AS span, date_bin(make_interval(mins => s.span), o."occurredAt", TIMESTAMPTZ 'epoch') AS at, coalesce(o.environment, '') AS environment,
+         g.severity::text, count(*)::int AS count
+       FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId" CROSS JOIN (VALUES (60), (1440)) AS s(span) WHERE o."projectId" = $1 GROUP BY 1, 2, 3, 4`,
+    ],
+    [
+      `SELECT kind, span, start AS at, "actorId", environment, severity::text, count FROM "ActorCount" WHERE "projectId" = $1 AND count <> 0`,
+      `SELECT a.kind, s.span::smallint AS span, date_bin(make_interval(mins => s.span), o."occurredAt", TIMESTAMPTZ '2000-01-03 00:00:00+00') AS at, a.id AS "actorId",
+         coalesce(o.environment, '') AS environment, g.severity::text, count(*)::int AS count
+       FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId"
+       CROSS JOIN LATERAL (VALUES ('user', o."userId"), ('agent', o."agentId")) AS a(kind, id) CROSS JOIN (VALUES (60), (1440), (10080)) AS s(span)
+       WHERE o."projectId" = $1 AND a.id IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6`,
+    ],
+    [
+      `SELECT kind, bucket AS at, "actorId", environment, severity::text, count FROM "ActorFiveMinute" WHERE "projectId" = $1 AND count <> 0`,
+      `SELECT a.kind, date_bin('5 minutes', o."occurredAt", TIMESTAMPTZ 'epoch') AS at, a.id AS "actorId", coalesce(o.environment, '') AS environment,
+         g.severity::text, count(*)::int AS count
+       FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId" CROSS JOIN LATERAL (VALUES ('user', o."userId"), ('agent', o."agentId")) AS a(kind, id)
+       WHERE o."projectId" = $1 AND a.id IS NOT NULL GROUP BY 1, 2, 3, 4, 5`,
+    ],
+  ];
+  const normalise = (rows: Record<string, unknown>[]) =>
+    rows.map((r) => JSON.stringify(Object.fromEntries(Object.entries(r).map(([k, val]) => [k, val instanceof Date ? val.toISOString() : val])))).sort();
+  for (const [rollup, truth] of checks) {
+    expect(normalise(await query(rollup, [projectId])), rollup).toEqual(normalise(await query(truth, [projectId])));
+  }
+}
+
+describe("the view's rollups agree with the occurrences", () => {
+  let t: Tenant;
+  let cookie: string;
+
+  beforeAll(async () => {
+    t = await createTenant("rollups");
+    cookie = await login(t.viewer);
+    const events = plantedEvents(Date.now(), 420);
+    // Concurrent batches, so the rollups' upserts race as they do in production.
+    const batches = Array.from({ length: 12 }, (_, i) => events.filter((_, j) => j % 12 === i));
+    const responses = await Promise.all(batches.map((b) => postEvents(t.key, b)));
+    expect(responses.map((r) => r.status)).toEqual(Array(12).fill(202));
+  });
+
+  const filters: Filter[] = [{}, { severity: "critical" }, { severity: "high" }, { environment: "staging" }, { environment: "production", severity: "high" }];
+  for (const timeframe of ["1h", "24h", "7d", "30d"]) {
+    for (const f of filters) {
+      it(`${timeframe} ${JSON.stringify(f)}`, async () => {
+        const params = new URLSearchParams({ timeframe, ...f });
+        const res = await fetch(`${BASE_URL}/api/v1/workspaces/${t.workspaceId}/error-tracking?${params}`, { headers: { cookie } });
+        expect(res.status).toBe(200);
+        const v = await res.json();
+        const span = Date.parse(v.window.end) - Date.parse(v.window.start);
+        const prevStart = new Date(Date.parse(v.window.start) - span).toISOString();
+        const e = await expected(t, v.window.start, v.window.end, prevStart, v.window.bucketSeconds, f);
+        expect(v.overview).toMatchObject({
+          totalErrors: e.totals.total,
+          uniqueErrors: e.totals.groups,
+          affectedUsers: e.totals.users,
+          affectedAgents: e.totals.agents,
+          previousTotalErrors: e.prev,
+        });
+        const byTime = new Map(e.buckets.map((b) => [b.at.toISOString(), b]));
+        for (const b of v.timeline.errorsByTime) {
+          const want = byTime.get(b.timestamp);
+          expect(b, b.timestamp).toEqual({ timestamp: b.timestamp, count: want?.count ?? 0, criticalCount: want?.critical ?? 0, uniqueErrors: want?.uniq ?? 0 });
+        }
+        expect(v.correlations.userCorrelation.map((u: { userId: string; frequency: number }) => ({ id: u.userId, n: u.frequency }))).toEqual(e.topUsers);
+        expect(v.correlations.agentCorrelation.map((a: { agentId: string; errorCount: number }) => ({ id: a.agentId, n: a.errorCount }))).toEqual(e.topAgents);
+      });
+    }
+  }
+
+  it("keeps every rollup row equal to its count over the occurrences", async () => {
+    await expectRollupsMatchOccurrences(t.projectId);
+  });
+
+  it("prunes 5-minute rows older than two days, and only those", async () => {
+    // Planted in the year 2000, so that pruning "as of 2000-01-05" touches no other test's rows.
+    const groupId = (await query<{ id: string }>(`SELECT id FROM "ErrorGroup" WHERE "projectId" = $1 LIMIT 1`, [t.projectId]))[0].id;
+    for (const bucket of ["2000-01-01T10:00:00Z", "2000-01-04T10:00:00Z"]) {
+      await query(
+        `INSERT INTO "ErrorFiveMinute" ("groupId", bucket, environment, "workspaceId", "projectId", severity, count) VALUES ($1, $2, '', $3, $4, 'low', 1)`,
+        [groupId, bucket, t.workspaceId, t.projectId],
+      );
+      await query(
+        `INSERT INTO "ActorFiveMinute" ("workspaceId", kind, bucket, "actorId", "projectId", environment, severity, count) VALUES ($1, 'user', $2, 'old-user', $3, '', 'low', 1)`,
+        [t.workspaceId, bucket, t.projectId],
+      );
+    }
+    expect(await pruneFiveMinuteRollups(new Date("2000-01-05T00:00:00Z"))).toBe(2);
+    const left = await query<{ n: number }>(
+      `SELECT (SELECT count(*) FROM "ErrorFiveMinute" WHERE "projectId" = $1 AND bucket < '2001-01-01')::int
+            + (SELECT count(*) FROM "ActorFiveMinute" WHERE "projectId" = $1 AND bucket < '2001-01-01')::int AS n`,
+      [t.projectId],
+    );
+    expect(left[0].n).toBe(2);
+  });
+});
+
+describe("merge and unmerge keep the view's rollups exact", () => {
+  let t: Tenant;
+  let cookie: string;
+  const post = (path: string, body: unknown) =>
+    fetch(`${BASE_URL}${path}`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify(body) });
+  const groupOf = async (type: string) =>
+    (await query<{ id: string }>(`SELECT id::text FROM "ErrorGroup" WHERE "projectId" = $1 AND type = $2`, [t.projectId, type]))[0].id;
+
+  beforeAll(async () => {
+    t = await createTenant("rollups-merge");
+    cookie = await login(t.member);
+    const res = await postEvents(t.key, plantedEvents(Date.now(), 140));
+    expect(res.status).toBe(202);
+  });
+
+  it("moves per-group rows and relabels the per-project and per-user rows with the target's severity", async () => {
+    // A low-severity issue folded into a critical one: its events now count as critical everywhere.
+    const [target, source] = [await groupOf("CriticalDbDown"), await groupOf("LowNoise")];
+    const res = await post("/api/v1/errors/merge", { targetId: target, sourceIds: [source] });
+    expect(res.status).toBe(200);
+    await expectRollupsMatchOccurrences(t.projectId);
+
+    const list = await (await getJson(`/api/v1/errors/${target}/fingerprints`, { cookie })).json();
+    const merged = list.fingerprints.find((f: { kind: string }) => f.kind === "merged");
+    const split = await post(`/api/v1/errors/${target}/unmerge`, { fingerprints: [merged.fingerprint] });
+    expect(split.status).toBe(200);
+    await expectRollupsMatchOccurrences(t.projectId);
+  });
+});
