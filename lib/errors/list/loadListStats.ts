@@ -59,9 +59,9 @@ function bucketCounts(groupIds: string[], window: TimeWindow, environments: stri
   const envFilter = byEnv ? `AND environment = ANY($5::text[])` : "";
   const index = (column: string) => `floor(extract(epoch FROM ${column} - $2::timestamptz) / $4)::int`;
   let sql: string;
-  if (window.source === "raw") {
-    sql = `SELECT "groupId", ${index(`"occurredAt"`)} AS i, count(*)::int AS n FROM "ErrorOccurrence"
-           WHERE "groupId" = ANY($1::uuid[]) AND "occurredAt" >= $2 AND "occurredAt" < $3 ${envFilter} GROUP BY 1, 2`;
+  if (window.source === "fiveMinute") {
+    sql = `SELECT "groupId", ${index("bucket")} AS i, sum(count)::int AS n FROM "ErrorFiveMinute"
+           WHERE "groupId" = ANY($1::uuid[]) AND bucket >= $2 AND bucket < $3 ${envFilter} GROUP BY 1, 2`;
   } else if (window.source === "daily" && !byEnv) {
     sql = `SELECT "groupId", ${index(`(day::timestamp AT TIME ZONE 'UTC')`)} AS i, sum(count)::int AS n FROM "ErrorDaily"
            WHERE "groupId" = ANY($1::uuid[]) AND day >= ($2::timestamptz AT TIME ZONE 'UTC')::date AND day < ($3::timestamptz AT TIME ZONE 'UTC')::date GROUP BY 1, 2`;
