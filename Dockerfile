@@ -10,12 +10,14 @@ WORKDIR /src
 ENV NEXT_TELEMETRY_DISABLED=1 CI=true
 # Dependencies first, so a source change does not reinstall them.
 COPY package.json package-lock.json prisma.config.ts ./
+# The npm workspace of @faultline/client (the app reports its own errors through it).
+COPY packages/client/package.json ./packages/client/package.json
 COPY prisma ./prisma
 # Install scripts are skipped (they would fetch Prisma engines and link embedded PostgreSQL, neither
 # needed here); the client is generated offline through the WASM schema engine.
 RUN npm install --ignore-scripts --no-audit --no-fund && npx prisma generate
 COPY . .
-RUN npx next build && node scripts/container/assemble.mjs /runtime
+RUN node packages/client/scripts/build.mjs && npx next build && node scripts/container/assemble.mjs /runtime
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \

@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", ".next-*/**", "node_modules/**", "lib/generated/**", "test-results/**", "playwright-report/**", ".faultline/**", "next-env.d.ts", "prisma/schema-engine-wasm.mjs"],
+    ignores: [".next/**", ".next-*/**", "node_modules/**", "lib/generated/**", "test-results/**", "playwright-report/**", ".faultline/**", "next-env.d.ts", "prisma/schema-engine-wasm.mjs", "packages/*/dist/**"],
   },
 ];
 

@@ -51,6 +51,19 @@ const EnvSchema = z.object({
   STORAGE_SAMPLE_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
   /** Money per credit, for estimatedRevenueLoss (credits lost × CREDIT_VALUE). */
   CREDIT_VALUE: z.coerce.number().nonnegative().default(1),
+  /** Dogfooding: Faultline reports its own server errors here, `http(s)://<ingest key>@host[:port][/path]`. */
+  FAULTLINE_SELF_DSN: z
+    .string()
+    .url("FAULTLINE_SELF_DSN must be a URL like https://<ingest key>@errors.example.com")
+    .refine((v) => /^https?:\/\/[^@/\s]+@/.test(v), "FAULTLINE_SELF_DSN must carry the ingest key before @ (https://<key>@host)")
+    .optional(),
+  /** How often due forwarding deliveries (and their retries) are sent; 0 disables the worker on this instance. */
+  FORWARDING_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(2_000),
+  FORWARDING_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  /** Attempts before a forwarded copy is marked failed (exponential backoff between them). */
+  FORWARDING_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+  /** Days the forwarding log keeps delivered and failed copies. */
+  FORWARDING_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
   /**
    * How long a computed workspace view is served to other viewers of the same view on this instance
    * (writes made through this instance make it stale at once). At most the dashboard's 10 s poll.

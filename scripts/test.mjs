@@ -30,6 +30,8 @@ let database;
 let app;
 
 async function main() {
+  // @faultline/client: the app, the typecheck and the tests import its build (rebuilt when stale).
+  await run(process.execPath, ["packages/client/scripts/build.mjs", "--if-stale"], { cwd: root, env });
   if (stages.includes("static")) {
     await run(bin("eslint"), ["."], { cwd: root, env });
     await run(bin("tsc"), ["--noEmit"], { cwd: root, env });

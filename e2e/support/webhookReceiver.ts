@@ -5,6 +5,8 @@ export interface ReceivedRequest {
   path: string;
   headers: http.IncomingHttpHeaders;
   body: unknown;
+  /** The body as sent, for signature checks. */
+  raw: string;
   at: number;
 }
 
@@ -40,7 +42,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       } catch {
         // keep the raw text
       }
-      requests.push({ path, headers: req.headers, body, at: Date.now() });
+      requests.push({ path, headers: req.headers, body, raw: text, at: Date.now() });
       const status = policy(path, nth);
       res.writeHead(status, { "content-type": "application/json" });
       res.end(JSON.stringify({ status: status < 300 ? "success" : "error" }));

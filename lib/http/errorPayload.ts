@@ -1,5 +1,6 @@
 import { ApiError } from "@/lib/http/ApiError";
 import { logger } from "@/lib/logger";
+import { reportServerError, type ServerErrorContext } from "@/lib/observability/serverErrors";
 
 export interface ErrorPayload {
   status: number;
@@ -9,10 +10,10 @@ export interface ErrorPayload {
 
 /**
  * The status, headers and JSON body of a thrown error: an ApiError as it says, anything else a 500
- * that leaks no internals (and is logged). toErrorResponse wraps it in a Fetch Response; the ingest
+ * that leaks no internals (logged, and reported with `context` to lib/observability). toErrorResponse wraps it in a Fetch Response; the ingest
  * fast path writes it to node:http directly.
  */
-export function errorPayload(error: unknown, extraHeaders?: Record<string, string>): ErrorPayload {
+export function errorPayload(error: unknown, extraHeaders?: Record<string, string>, context: ServerErrorContext = { where: "http" }): ErrorPayload {
   if (error instanceof ApiError) {
     return {
       status: error.status,
@@ -21,5 +22,6 @@ export function errorPayload(error: unknown, extraHeaders?: Record<string, strin
     };
   }
   logger.error("unhandled error", { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+  reportServerError(error, context);
   return { status: 500, headers: { ...extraHeaders }, body: { error: { code: "internal", message: "internal server error" } } };
 }

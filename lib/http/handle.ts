@@ -1,5 +1,6 @@
 import { noteDashboardChange } from "@/lib/http/dashboardChanges";
 import { toErrorResponse } from "@/lib/http/toErrorResponse";
+import { routeOf } from "@/lib/observability/serverErrors";
 
 type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
 
@@ -16,7 +17,7 @@ export function handle<C>(handler: Handler<C>): Handler<C> {
       if (!READS.has(req.method) && response.status < 400) noteDashboardChange();
       return response;
     } catch (error) {
-      return toErrorResponse(error);
+      return toErrorResponse(error, undefined, { where: "http", method: req.method, route: routeOf(req.url) });
     }
   };
 }

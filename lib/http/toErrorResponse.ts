@@ -1,10 +1,11 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ApiError } from "@/lib/http/ApiError";
 import { errorPayload } from "@/lib/http/errorPayload";
+import type { ServerErrorContext } from "@/lib/observability/serverErrors";
 
 /** The one mapper from thrown errors to HTTP responses. Never leaks internals on 500. */
-export function toErrorResponse(error: unknown, extraHeaders?: Record<string, string>): Response {
-  const { status, headers, body } = errorPayload(fromPrisma(error), extraHeaders);
+export function toErrorResponse(error: unknown, extraHeaders?: Record<string, string>, context?: ServerErrorContext): Response {
+  const { status, headers, body } = errorPayload(fromPrisma(error), extraHeaders, context);
   return Response.json(body, { status, headers });
 }
 

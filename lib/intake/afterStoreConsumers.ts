@@ -1,5 +1,6 @@
 import { alertsConsumer } from "@/lib/alerts/alertsConsumer";
 import { reopenConsumer } from "@/lib/errors/triage/reopenConsumer";
+import { forwardingConsumer } from "@/lib/forwarding/deliver/forwardingConsumer";
 import type { AfterStoreConsumer } from "@/lib/intake/afterStore";
 import { metricsConsumer } from "@/lib/metrics/metricsConsumer";
 import { ingestHealthConsumer } from "@/lib/ingestHealth/ingestHealthConsumer";
@@ -10,4 +11,5 @@ export const afterStoreConsumers: AfterStoreConsumer[] = [
   ingestHealthConsumer,
   alertsConsumer,
   reopenConsumer,
+  forwardingConsumer,
 ];

@@ -1,6 +1,8 @@
 import { assertKeyProject } from "@/lib/auth/assertKeyProject";
-import { readIngestKey, resolveIngestKey } from "@/lib/auth/ingestKeyAuth";
+import { resolveIngestKey } from "@/lib/auth/ingestKeyAuth";
+import { readEventsKey } from "@/lib/auth/readEventsKey";
 import { assertJsonContentType } from "@/lib/http/assertJsonContentType";
+import { INGEST_CORS_HEADERS, ingestPreflightHeaders } from "@/lib/http/ingestCors";
 import { readBody } from "@/lib/http/readBody";
 import type { IntakeRequest, IntakeResponse } from "@/lib/intake/intakeRequest";
 import { admit, admitAll } from "@/lib/intake/admission";
@@ -22,12 +24,14 @@ const LIMITS = { maxWireBytes: MAX_BATCH_BYTES, maxDecodedBytes: MAX_BATCH_BYTES
  * The native door, POST /api/v1/events: ingest key (cached) → project check → rate limit (before
  * the body is read) → bounded read and decode → validate each event → prepare (scrub, parse,
  * classify, fingerprint) → store (group commit) → 202 once this request's events are committed.
+ * Browsers may send the key as `?key=` with a text/plain body (sendBeacon, CORS simple requests);
+ * every answer, errors included, carries the CORS headers they need to read it.
  */
 export function receiveEvents(req: IntakeRequest): Promise<IntakeResponse> {
   return runIntake("events", async () => {
-    const key = await resolveIngestKey(readIngestKey(req));
+    const key = await resolveIngestKey(readEventsKey(req));
     assertKeyProject(key, req);
-    assertJsonContentType(req);
+    assertJsonContentType(req, { allowTextPlain: true });
     const target = { workspaceId: key.workspaceId, projectId: key.projectId };
     const ticket = await admit(target, key);
     try {
@@ -45,10 +49,15 @@ export function receiveEvents(req: IntakeRequest): Promise<IntakeResponse> {
         accepted: outcome.results.map((result, i) => ({ index: parsed.valid[i].index, ...result })),
         rejected: parsed.rejected,
       };
-      return { status: 202, headers: {}, body: answer };
+      return { status: 202, headers: { ...INGEST_CORS_HEADERS }, body: answer };
     } catch (error) {
       ticket.refund();
       throw error;
     }
-  });
+  }, () => ({ ...INGEST_CORS_HEADERS }));
+}
+
+/** OPTIONS /api/v1/events: CORS preflight for browser clients that send the key in a header. */
+export function answerEventsPreflight(): IntakeResponse {
+  return { status: 204, headers: ingestPreflightHeaders(), body: null };
 }

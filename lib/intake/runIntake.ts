@@ -19,7 +19,7 @@ export async function runIntake(
   try {
     response = await work();
   } catch (error) {
-    response = errorPayload(error, errorHeaders());
+    response = errorPayload(error, errorHeaders(), { where: "http", method: "POST", route: `ingest:${endpoint}` });
   }
   recordIngestRequest(endpoint, response.status, (performance.now() - started) / 1000);
   return response;

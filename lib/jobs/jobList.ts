@@ -3,6 +3,7 @@ import { processDeliveries } from "@/lib/alerts/notify/processDeliveries";
 import { pruneFiveMinuteRollups } from "@/lib/analytics/pruneFiveMinuteRollups";
 import { env } from "@/lib/env";
 import { reopenIgnored } from "@/lib/errors/triage/reopenIssues";
+import { forwardingJob } from "@/lib/forwarding/deliver/forwardingJob";
 import type { Job } from "@/lib/jobs/job";
 import { createPartitionsAhead } from "@/lib/lifecycle/createPartitionsAhead";
 import { runRetention } from "@/lib/lifecycle/runRetention";
@@ -66,4 +67,6 @@ export const jobList: Job[] = [
       await sampleStorage(now);
     },
   },
+  // Forwarded copies: retries with backoff, and first attempts lost with a crashed instance.
+  forwardingJob,
 ];

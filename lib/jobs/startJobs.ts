@@ -3,6 +3,7 @@ import type { Job } from "@/lib/jobs/job";
 import { recordJobRun } from "@/lib/jobRuns/recordJobRun";
 import { logger } from "@/lib/logger";
 import { metrics } from "@/lib/metrics/registry";
+import { reportServerError } from "@/lib/observability/serverErrors";
 
 const globalForJobs = globalThis as unknown as { faultlineJobs?: { stop: () => void } };
 
@@ -36,6 +37,7 @@ export function startJobs(jobs: Job[]): void {
       } catch (error) {
         m.jobRuns.inc({ job: job.name, outcome: "failed" });
         logger.error("job failed", { job: job.name, error: error instanceof Error ? error.message : String(error) });
+        reportServerError(error, { where: `job:${job.name}` });
       }
       if (!stopped) timers.set(job.name, setTimeout(turn, job.intervalMs).unref());
     };

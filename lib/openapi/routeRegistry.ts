@@ -2,6 +2,7 @@ import type { RouteSpec } from "@/lib/openapi/routeSpec";
 import { alertRoutes } from "@/lib/openapi/routes/alerts";
 import { authRoutes } from "@/lib/openapi/routes/auth";
 import { errorRoutes } from "@/lib/openapi/routes/errors";
+import { forwardingRoutes } from "@/lib/openapi/routes/forwarding";
 import { groupingRoutes } from "@/lib/openapi/routes/grouping";
 import { ingestRoutes } from "@/lib/openapi/routes/ingest";
 import { projectRoutes } from "@/lib/openapi/routes/projects";
@@ -22,6 +23,7 @@ export const routeRegistry: RouteSpec[] = [
   ...groupingRoutes,
   ...workspaceRoutes,
   ...projectRoutes,
+  ...forwardingRoutes,
   ...alertRoutes,
   ...systemRoutes,
 ];

@@ -8,6 +8,10 @@ const SentryIdSchema = z.object({ id: z.string().nullable().describe("the event 
 const INGEST_ERRORS = [400, 401, 403, 413, 415, 422, 429];
 const SENTRY_ERRORS = [400, 401, 403, 404, 413, 429];
 
+const EventsQuerySchema = z.object({
+  key: z.string().optional().describe("the ingest key, for browsers' sendBeacon (which cannot set headers); with a text/plain body"),
+});
+
 const IngestBodySchema = z.union([
   IngestEventSchema,
   z.array(IngestEventSchema).max(MAX_BATCH_EVENTS),
@@ -18,10 +22,16 @@ export const ingestRoutes: RouteSpec[] = [
   {
     method: "POST", path: "/api/v1/events", tag: "Ingest", auth: "ingestKey",
     summary: "Report one event, an array, or {events: [...]} (≤ 1,000)",
-    description: "Events are validated one by one: valid ones are stored and invalid ones listed by index in `rejected`; only when none is valid is the request refused (422). 202 once everything accepted is committed. Idempotent on `eventId`.",
+    description: "Events are validated one by one: valid ones are stored and invalid ones listed by index in `rejected`; only when none is valid is the request refused (422). 202 once everything accepted is committed. Idempotent on `eventId`. Browsers may send the key as `?key=` with a `text/plain` JSON body (a CORS simple request; what sendBeacon sends); every answer carries `Access-Control-Allow-Origin: *` and exposes Retry-After.",
+    query: EventsQuerySchema,
     body: IngestBodySchema,
     responses: { 202: "`{accepted: [{index, eventId, groupId, duplicate}], rejected: [{index, issues}]}`" },
     errors: INGEST_ERRORS,
+  },
+  {
+    method: "OPTIONS", path: "/api/v1/events", tag: "Ingest", auth: "none",
+    summary: "CORS preflight for browser clients that send the key in a header",
+    responses: { 204: "CORS headers (any origin; X-Faultline-Key, Content-Type, Content-Encoding allowed)" },
   },
   {
     method: "POST", path: "/api/v1/executions", tag: "Ingest", auth: "ingestKey",

@@ -1,0 +1,53 @@
+import { isRetryableHttpStatus } from "@/lib/alerts/notify/backoff";
+import { describeFailure } from "@/lib/alerts/notify/describeFailure";
+
+export interface ForwardOutcome {
+  ok: boolean;
+  status?: number;
+  /** Short, secret-free description of what failed. */
+  error?: string;
+  retryable: boolean;
+  /** The target's Retry-After (429/503), in ms. */
+  retryAfterMs?: number;
+  durationMs: number;
+}
+
+const MAX_RETRY_AFTER_MS = 60 * 60_000;
+
+/**
+ * POSTs a prepared body with a hard timeout. Redirects are not followed (a target URL may carry a
+ * credential); the response body is discarded unread. 5xx, 408 and 429 are worth retrying.
+ */
+export async function postBody(url: string, body: string, options: { headers: Record<string, string>; timeoutMs: number }): Promise<ForwardOutcome> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  try {
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "user-agent": "Faultline-Forwarder/1.0", ...options.headers },
+      body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
+    await res.body?.cancel().catch(() => undefined);
+    if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status, retryable: false, durationMs: elapsed() };
+    const redirect = res.status >= 300 && res.status < 400;
+    return {
+      ok: false,
+      status: res.status,
+      error: redirect ? `HTTP ${res.status} (redirects are not followed)` : `HTTP ${res.status}`,
+      retryable: isRetryableHttpStatus(res.status),
+      retryAfterMs: retryAfterMs(res.headers.get("retry-after")),
+      durationMs: elapsed(),
+    };
+  } catch (error) {
+    return { ok: false, error: describeFailure(error, options.timeoutMs), retryable: true, durationMs: elapsed() };
+  }
+}
+
+function retryAfterMs(header: string | null): number | undefined {
+  if (!header) return undefined;
+  if (/^\d+$/.test(header.trim())) return Math.min(MAX_RETRY_AFTER_MS, Number(header.trim()) * 1000);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, at - Date.now()));
+}

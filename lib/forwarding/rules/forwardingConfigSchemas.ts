@@ -1,0 +1,68 @@
+import { z } from "zod";
+import type { ForwardingKind } from "@/lib/generated/prisma/enums";
+import { parseTargetDsn } from "@/lib/forwarding/payloads/sentryTarget";
+
+const httpUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((v) => /^https?:\/\//i.test(v) && URL.canParse(v), "must be an http:// or https:// URL");
+
+const FORBIDDEN_HEADERS = new Set(["host", "content-length", "content-type", "transfer-encoding", "connection"]);
+const headers = z
+  .record(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,64}$/, "header names are letters, digits and dashes")
+      .refine((h) => !FORBIDDEN_HEADERS.has(h.toLowerCase()) && !h.toLowerCase().startsWith("x-faultline-"), "this header is set by Faultline"),
+    z.string().max(2000).refine((v) => !/[\r\n]/.test(v), "no line breaks"),
+  )
+  .refine((h) => Object.keys(h).length <= 20, "at most 20 headers");
+
+/** A Sentry (or Sentry-protocol) project: events go to its envelope endpoint. */
+export const SentryForwardConfigSchema = z
+  .object({ dsn: z.string().trim().max(2000).refine((v) => parseTargetDsn(v) !== null, "must be a DSN like https://<key>@o0.ingest.sentry.io/<project>") })
+  .strict();
+
+/** Any HTTP endpoint: the event as JSON, signed with HMAC-SHA256 (`secret`, generated when omitted). */
+export const WebhookForwardConfigSchema = z
+  .object({
+    url: httpUrl,
+    secret: z.string().min(16, "at least 16 characters").max(200).optional(),
+    headers: headers.optional(),
+  })
+  .strict();
+
+/** A Datadog-style logs intake: a JSON array of log entries, the API key in DD-API-KEY. */
+export const DatadogForwardConfigSchema = z
+  .object({
+    url: httpUrl.default("https://http-intake.logs.datadoghq.com/api/v2/logs"),
+    apiKey: z.string().trim().min(1).max(200),
+    service: z.string().trim().min(1).max(100).optional(),
+    source: z.string().trim().min(1).max(100).optional(),
+    /** Extra ddtags, "team:payments,region:eu". */
+    tags: z.string().trim().max(1000).optional(),
+  })
+  .strict();
+
+export const FORWARD_CONFIG_SCHEMAS = {
+  sentry: SentryForwardConfigSchema,
+  webhook: WebhookForwardConfigSchema,
+  datadog: DatadogForwardConfigSchema,
+} satisfies Record<ForwardingKind, z.ZodType>;
+
+export type SentryForwardConfig = z.infer<typeof SentryForwardConfigSchema>;
+export type WebhookForwardConfig = z.infer<typeof WebhookForwardConfigSchema>;
+export type DatadogForwardConfig = z.infer<typeof DatadogForwardConfigSchema>;
+
+export type ForwardTarget =
+  | { kind: "sentry"; config: SentryForwardConfig }
+  | { kind: "webhook"; config: WebhookForwardConfig }
+  | { kind: "datadog"; config: DatadogForwardConfig };
+
+/** Fields kept in the `secrets` column and never returned in full. */
+export const FORWARD_SECRET_FIELDS: Record<ForwardingKind, string[]> = {
+  sentry: ["dsn"],
+  webhook: ["url", "secret", "headers"],
+  datadog: ["apiKey"],
+};

@@ -1,0 +1,46 @@
+import type { AuthContext } from "@/lib/auth/AuthContext";
+import { assertCanAdminister } from "@/lib/auth/permissions";
+import { changedFields } from "@/lib/alerts/auditData";
+import { db } from "@/lib/db/prisma";
+import { auditForwardingRule } from "@/lib/forwarding/rules/forwardingAudit";
+import { joinForwardConfig, mergeForwardConfigPatch, parseForwardConfig, splitForwardConfig } from "@/lib/forwarding/rules/forwardingConfig";
+import { toForwardingRuleDto } from "@/lib/forwarding/rules/forwardingRuleDto";
+import type { UpdateForwardingRuleInput } from "@/lib/forwarding/rules/forwardingRuleSchemas";
+import { findVisibleForwardingRule } from "@/lib/forwarding/rules/findVisibleForwardingRule";
+import { forgetRules } from "@/lib/forwarding/rules/ruleCache";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** Edits a rule (admins). The merged configuration is validated as a whole. */
+export async function updateForwardingRule(auth: AuthContext, ruleId: string, input: UpdateForwardingRuleInput) {
+  const rule = await findVisibleForwardingRule(auth, ruleId);
+  assertCanAdminister(auth, rule.workspaceId);
+  const data: Prisma.ForwardingRuleUpdateInput = {
+    name: input.name,
+    enabled: input.enabled,
+    severities: input.severities,
+    categories: input.categories,
+    environments: input.environments,
+  };
+  if (input.config) {
+    const merged = mergeForwardConfigPatch(joinForwardConfig(rule.config, rule.secrets), input.config);
+    const split = splitForwardConfig(rule.kind, parseForwardConfig(rule.kind, merged).config);
+    data.config = split.config as Prisma.InputJsonValue;
+    data.secrets = split.secrets as Prisma.InputJsonValue;
+  }
+  const updated = await db().forwardingRule.update({ where: { id: rule.id }, data });
+  forgetRules(rule.projectId);
+  const before = toForwardingRuleDto(rule);
+  const after = toForwardingRuleDto(updated);
+  const changes = changedFields(before, {
+    name: after.name,
+    enabled: after.enabled,
+    severities: after.severities,
+    categories: after.categories,
+    environments: after.environments,
+    config: after.config,
+  });
+  if (changes) {
+    await auditForwardingRule({ workspaceId: rule.workspaceId, actorId: auth.kind === "user" ? auth.userId : null, action: "forwarding_rule.updated", ruleId: rule.id, ...changes });
+  }
+  return after;
+}

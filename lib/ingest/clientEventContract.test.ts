@@ -1,0 +1,53 @@
+import { describe, expect, expectTypeOf, it } from "vitest";
+import { buildEvent, clampEvent } from "@/packages/client/src/core/buildEvent";
+import { describeThrown } from "@/packages/client/src/core/describeThrown";
+import { Scope } from "@/packages/client/src/core/scope";
+import type { FaultlineEvent, Severity as ClientSeverity } from "@/packages/client/src/core/types";
+import type { Severity } from "@/lib/domain/severity";
+import { IngestEventSchema, type IngestEventInput } from "@/lib/ingest/eventSchema";
+
+/**
+ * @faultline/client has no runtime dependencies, so it cannot import the server's zod schema: this
+ * test holds its event type and every event it builds to that schema, the one source of truth.
+ */
+describe("@faultline/client events meet the ingest schema", () => {
+  it("has the server's types", () => {
+    expectTypeOf<FaultlineEvent>().toExtend<IngestEventInput>();
+    expectTypeOf<ClientSeverity>().toEqualTypeOf<Severity>();
+  });
+
+  const defaults = () => {
+    const scope = new Scope();
+    scope.setUser({ id: "u".repeat(400) });
+    scope.setTag("t".repeat(300), "v".repeat(2000));
+    scope.setContext("circular", ((): Record<string, unknown> => {
+      const o: Record<string, unknown> = { a: 1 };
+      o.self = o;
+      return o;
+    })());
+    return { options: { environment: "e".repeat(100), release: "r".repeat(300), tags: { n: Number.NaN } }, scope, runtime: { name: "node" } };
+  };
+
+  const thrownValues: unknown[] = [
+    new TypeError("x is undefined"),
+    Object.assign(new Error("m".repeat(20_000)), { name: "  " }),
+    "a string",
+    42,
+    null,
+    { weird: Symbol("s"), big: 10n, when: new Date(0), fn: () => 1 },
+  ];
+
+  for (const thrown of thrownValues) {
+    it(`accepts what it builds for ${typeof thrown === "object" ? (thrown as object)?.constructor?.name ?? "null" : typeof thrown}`, () => {
+      const event = buildEvent(describeThrown(thrown), { severity: "fatal", category: " ", fingerprint: ["{{ default }}", "x".repeat(600)], recovery: { recovered: true, method: "retry", durationMs: 1.7, automatic: true } }, defaults());
+      const parsed = IngestEventSchema.safeParse(event);
+      expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    });
+  }
+
+  it("repairs what beforeSend may break", () => {
+    const broken = { eventId: "not valid!", type: "", message: 5, occurredAt: "yesterday", parentEventId: "also bad", recovery: { recovered: false, durationMs: -3 } } as unknown as FaultlineEvent;
+    const parsed = IngestEventSchema.safeParse(clampEvent(broken));
+    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+  });
+});

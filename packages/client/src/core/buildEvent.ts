@@ -1,0 +1,126 @@
+import type { ThrownDescription } from "./describeThrown";
+import { isValidEventId, newEventId } from "./eventId";
+import { normalizeRecord } from "./normalize";
+import type { Scope } from "./scope";
+import { toSeverity } from "./severity";
+import type { CaptureContext, FaultlineEvent, FaultlineOptions, User } from "./types";
+
+export interface EventDefaults {
+  options: Pick<FaultlineOptions, "environment" | "release" | "tags">;
+  scope: Scope;
+  /** Runtime facts (runtime name and version, page URL…) put under context.runtime. */
+  runtime: Record<string, unknown>;
+}
+
+/** One event from what was thrown (or a message), the client's scope and the call's additions. */
+export function buildEvent(thrown: ThrownDescription, capture: CaptureContext, defaults: EventDefaults, at: Date = new Date()): FaultlineEvent {
+  const { options, scope } = defaults;
+  const user: User | undefined = capture.user ?? scope.user;
+  const context: Record<string, unknown> = {
+    ...scope.contexts,
+    runtime: defaults.runtime,
+    ...(user && { user }),
+    ...(thrown.causes && { causes: thrown.causes }),
+    ...(thrown.thrown !== undefined && { thrown: thrown.thrown }),
+    ...capture.context,
+  };
+  const event: FaultlineEvent = {
+    eventId: capture.eventId ?? newEventId(),
+    type: thrown.type,
+    message: thrown.message,
+    stackTrace: thrown.stack,
+    severity: toSeverity(capture.severity),
+    category: capture.category,
+    source: capture.source,
+    occurredAt: at.toISOString(),
+    userId: userIdOf(user),
+    agentId: capture.agentId,
+    runId: capture.runId,
+    environment: options.environment,
+    release: options.release,
+    platform: "javascript",
+    tags: { ...options.tags, ...scope.tags, ...capture.tags },
+    context: normalizeRecord(context),
+    metadata: normalizeRecord(capture.metadata),
+    fingerprint: capture.fingerprint,
+    parentEventId: capture.parentEventId,
+    impact: capture.impact,
+    recovery: capture.recovery,
+  };
+  return clampEvent(event);
+}
+
+function userIdOf(user: User | undefined): string | undefined {
+  const id = user?.id ?? user?.email ?? user?.username;
+  return id === undefined || id === null ? undefined : String(id);
+}
+
+const cut = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
+const short = (value: unknown, max: number) => {
+  if (value === undefined || value === null) return undefined;
+  const text = cut(String(value).trim(), max);
+  return text ? text : undefined;
+};
+
+/**
+ * Makes an event fit the server's schema (lengths, shapes), so that nothing is refused for being a
+ * little too long: fields are shortened or dropped, never the event. Applied again after beforeSend.
+ */
+export function clampEvent(event: FaultlineEvent): FaultlineEvent {
+  const out: FaultlineEvent = {
+    eventId: isValidEventId(event.eventId) ? event.eventId : newEventId(),
+    type: short(event.type, 256) ?? "Error",
+    message: cut(String(event.message ?? ""), 8192),
+    occurredAt: Number.isNaN(Date.parse(event.occurredAt)) ? new Date().toISOString() : event.occurredAt,
+  };
+  if (typeof event.stackTrace === "string" && event.stackTrace) out.stackTrace = cut(event.stackTrace, 262_144);
+  if (event.severity && ["low", "medium", "high", "critical"].includes(event.severity)) out.severity = event.severity;
+  const texts = [
+    ["category", 64],
+    ["source", 64],
+    ["userId", 256],
+    ["agentId", 256],
+    ["runId", 256],
+    ["environment", 64],
+    ["release", 256],
+    ["platform", 64],
+  ] as const;
+  for (const [field, max] of texts) {
+    const value = short(event[field], max);
+    if (value !== undefined) out[field] = value;
+  }
+  if (event.tags) {
+    const tags: NonNullable<FaultlineEvent["tags"]> = {};
+    for (const [key, value] of Object.entries(event.tags)) {
+      if (value === undefined || value === null) continue;
+      const k = cut(key, 200);
+      if (typeof value === "number") tags[k] = Number.isFinite(value) ? value : String(value);
+      else if (typeof value === "boolean") tags[k] = value;
+      else tags[k] = cut(String(value), 1000);
+    }
+    if (Object.keys(tags).length) out.tags = tags;
+  }
+  const context = normalizeRecord(event.context);
+  if (context && Object.keys(context).length) out.context = context;
+  const metadata = normalizeRecord(event.metadata);
+  if (metadata && Object.keys(metadata).length) out.metadata = metadata;
+  if (Array.isArray(event.fingerprint) && event.fingerprint.length) out.fingerprint = event.fingerprint.slice(0, 20).map((f) => cut(String(f), 512));
+  if (isValidEventId(event.parentEventId)) out.parentEventId = event.parentEventId;
+  if (event.impact) {
+    const credits = event.impact.creditsLost;
+    const executions = event.impact.executionsAffected;
+    const impact: NonNullable<FaultlineEvent["impact"]> = {};
+    if (typeof credits === "number" && credits >= 0 && credits <= 1e10) impact.creditsLost = credits;
+    if (typeof executions === "number" && Number.isInteger(executions) && executions >= 0 && executions <= 1e9) impact.executionsAffected = executions;
+    if (Object.keys(impact).length) out.impact = impact;
+  }
+  if (event.recovery && typeof event.recovery.recovered === "boolean") {
+    const r = event.recovery;
+    out.recovery = { recovered: r.recovered };
+    const method = short(r.method, 64);
+    if (method) out.recovery.method = method;
+    if (typeof r.durationMs === "number" && Number.isFinite(r.durationMs)) out.recovery.durationMs = Math.min(2_147_483_647, Math.max(0, Math.round(r.durationMs)));
+    if (typeof r.automatic === "boolean") out.recovery.automatic = r.automatic;
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+import type { Client } from "../core/client";
+import type { CaptureContext, FaultlineEvent, RecoveryOutcome } from "../core/types";
+import type { Adopted, Report } from "./pendingReports";
+
+/** One failure a helper saw: what was thrown, when, and any report an inner helper left on it. */
+export interface Failure {
+  error: unknown;
+  at: number;
+  adopted?: Adopted;
+}
+
+export interface HelperCapture {
+  /** Names the operation: tag `operation` on every event. */
+  name?: string;
+  /** Added to every event the helper reports. */
+  capture?: CaptureContext;
+}
+
+/**
+ * The report for a failure: an inner helper's report taken over (its outcome moves to
+ * metadata.recoveryChain: only the outermost outcome counts), else a new event.
+ */
+export function reportFor(client: Client, failure: Failure, options: HelperCapture, extra: Record<string, unknown> = {}): Report {
+  if (failure.adopted?.kind === "report") {
+    const report = failure.adopted.report;
+    const head = report.events[0];
+    demoteOutcome(head);
+    head.tags = { ...head.tags, ...tagsOf(options) };
+    head.metadata = { ...head.metadata, ...extra };
+    return report;
+  }
+  const parentEventId = failure.adopted?.kind === "sent" ? failure.adopted.headEventId : undefined;
+  const head = client.buildEvent(failure.error, captureOf(options, { parentEventId, metadata: extra }), new Date(failure.at));
+  client.markCaptured(failure.error, head.eventId);
+  return { events: [head], firstFailureAt: failure.at };
+}
+
+/** Events for a later failure of the same operation, linked to the report's head (parentEventId). */
+export function linkedEvents(client: Client, failure: Failure, parentEventId: string, options: HelperCapture, extra: Record<string, unknown> = {}): FaultlineEvent[] {
+  if (failure.adopted?.kind === "suppressed") return [];
+  if (failure.adopted?.kind === "report") {
+    const events = failure.adopted.report.events;
+    demoteOutcome(events[0]);
+    events[0].parentEventId = parentEventId;
+    events[0].metadata = { ...events[0].metadata, ...extra };
+    return events;
+  }
+  const event = client.buildEvent(failure.error, captureOf(options, { parentEventId, metadata: extra }), new Date(failure.at));
+  client.markCaptured(failure.error, event.eventId);
+  return [event];
+}
+
+/** Sets the head's outcome, its duration counted from the first failure. */
+export function setOutcome(report: Report, outcome: Omit<RecoveryOutcome, "durationMs">, endedAt: number): void {
+  report.events[0].recovery = { ...outcome, durationMs: Math.max(0, endedAt - report.firstFailureAt) };
+}
+
+function demoteOutcome(event: FaultlineEvent): void {
+  if (!event.recovery) return;
+  const chain = Array.isArray(event.metadata?.recoveryChain) ? (event.metadata.recoveryChain as unknown[]) : [];
+  event.metadata = { ...event.metadata, recoveryChain: [...chain, event.recovery] };
+  delete event.recovery;
+}
+
+function tagsOf(options: HelperCapture) {
+  return { ...options.capture?.tags, ...(options.name && { operation: options.name }) };
+}
+
+function captureOf(options: HelperCapture, add: { parentEventId?: string; metadata: Record<string, unknown> }): CaptureContext {
+  return {
+    ...options.capture,
+    tags: tagsOf(options),
+    metadata: { ...options.capture?.metadata, ...add.metadata },
+    ...(add.parentEventId && { parentEventId: add.parentEventId }),
+  };
+}
