@@ -24,6 +24,8 @@ const COMMIT_DELAY_MS = 400;
 export function SearchBar({ workspaceId, value, assignees, onCommit }: SearchBarProps) {
   const [text, setText] = useState(value);
   const [synced, setSynced] = useState(value);
+  // The last query this box committed: its echo through the URL must not overwrite newer typing.
+  const [ownCommit, setOwnCommit] = useState<string | null>(null);
   const [cursor, setCursor] = useState(value.length);
   const [isOpen, setIsOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -31,9 +33,15 @@ export function SearchBar({ workspaceId, value, assignees, onCommit }: SearchBar
   const listId = useId();
   if (value !== synced) {
     // The URL changed from elsewhere (a chip, back button, a saved search): the box follows it. The
-    // echo of our own commit (the trimmed text) leaves the box alone, so typing on is never undone.
+    // echo of our own commit leaves the box alone, so what was typed meanwhile is never undone.
     setSynced(value);
-    if (value !== text.trim()) setText(value);
+    if (value === ownCommit) setOwnCommit(null);
+    else if (value !== text.trim()) setText(value);
+  }
+
+  function commit(query: string) {
+    setOwnCommit(query);
+    onCommit(query);
   }
 
   const parsed = useMemo(() => parseSearch(text), [text]);
@@ -47,7 +55,10 @@ export function SearchBar({ workspaceId, value, assignees, onCommit }: SearchBar
 
   useEffect(() => {
     if (text.trim() === value || parsed.errors.length > 0) return;
-    const timer = setTimeout(() => onCommit(text.trim()), COMMIT_DELAY_MS);
+    const timer = setTimeout(() => {
+      setOwnCommit(text.trim());
+      onCommit(text.trim());
+    }, COMMIT_DELAY_MS);
     return () => clearTimeout(timer);
   }, [text, value, parsed.errors.length, onCommit]);
 
@@ -76,7 +87,7 @@ export function SearchBar({ workspaceId, value, assignees, onCommit }: SearchBar
     if (e.key === "Enter") {
       e.preventDefault();
       if (parsed.errors.length === 0) {
-        onCommit(text.trim());
+        commit(text.trim());
         setIsOpen(false);
       }
       return;
