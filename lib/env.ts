@@ -36,6 +36,15 @@ const EnvSchema = z.object({
   /** How often issues ignored "for a duration" are checked for reopening; 0 disables the sweep on this instance. */
   TRIAGE_IGNORE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   PAGERDUTY_EVENTS_URL: z.string().url().default("https://events.pagerduty.com/v2/enqueue"),
+  /** Failed sign-ins allowed per account, and per client address, within LOGIN_WINDOW_MINUTES before 429. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(10_000).default(10),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(100),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** Trusted reverse proxies in front of the app beyond the nearest one (client address from X-Forwarded-For). */
+  PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Lifetime of invitation links and password reset links. */
+  INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  PASSWORD_RESET_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(24),
   /** Disk space the database may use ("50GB"): the status page's disk forecast counts against it instead of a filesystem. */
   FAULTLINE_DISK_BUDGET: z.preprocess(
     emptyAsUnset,

@@ -1,7 +1,8 @@
 /**
- * Creates the demo workspace on first start: an admin user, a project, an ingest key and a day of
- * sample errors. The generated password and key are kept in .faultline/demo.json (git-ignored) so
- * every later start can print them again; nothing secret is committed.
+ * With FAULTLINE_DEMO on, creates the demo workspace on first start: an admin user, a project, an
+ * ingest key and a day of sample errors. The password is printed on that first start only (from
+ * FAULTLINE_DEMO_PASSWORD or generated) and never stored; the key and ids are kept in
+ * .faultline/demo.json (git-ignored, mode 600) so later starts can print the DSN again.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -18,35 +19,43 @@ const DEMO_EMAIL = "admin@faultline.local";
 
 interface DemoState {
   email: string;
-  password: string;
   workspaceId: string;
   projectId: string;
   projectPublicId: number;
   ingestKey: string;
 }
 
+function readState(): (DemoState & { password?: string }) | null {
+  if (!fs.existsSync(STATE_FILE)) return null;
+  return JSON.parse(fs.readFileSync(STATE_FILE, "utf8"));
+}
+
+function writeState(state: DemoState): void {
+  fs.mkdirSync(path.dirname(STATE_FILE), { recursive: true });
+  fs.writeFileSync(STATE_FILE, JSON.stringify(state, null, 2), { mode: 0o600 });
+}
+
 async function main() {
   const existing = await db().user.findUnique({ where: { email: DEMO_EMAIL } });
-  let state: DemoState | null = fs.existsSync(STATE_FILE) ? JSON.parse(fs.readFileSync(STATE_FILE, "utf8")) : null;
+  let state = readState();
+  let password: string | undefined;
   if (!existing) {
-    const password = process.env.FAULTLINE_DEMO_PASSWORD ?? randomBytes(9).toString("base64url");
+    password = process.env.FAULTLINE_DEMO_PASSWORD ?? randomBytes(9).toString("base64url");
     const user = await createUser({ email: DEMO_EMAIL, name: "Demo Admin", password });
     const workspace = await createWorkspace({ name: "Demo workspace", ownerId: user.id });
-    const project = await createProject({ workspaceId: workspace.id, name: "Demo app" });
+    const project = await createProject({ workspaceId: workspace.id, name: "Demo app", platform: "javascript" });
     const key = await createIngestKey({ projectId: project.id, name: "demo key" });
-    state = {
-      email: DEMO_EMAIL,
-      password,
-      workspaceId: workspace.id,
-      projectId: project.id,
-      projectPublicId: project.publicId,
-      ingestKey: key.key,
-    };
-    fs.mkdirSync(path.dirname(STATE_FILE), { recursive: true });
-    fs.writeFileSync(STATE_FILE, JSON.stringify(state, null, 2), { mode: 0o600 });
+    state = { email: DEMO_EMAIL, workspaceId: workspace.id, projectId: project.id, projectPublicId: project.publicId, ingestKey: key.key };
+    writeState(state);
     await seedSampleErrors({ workspaceId: workspace.id, projectId: project.id });
+  } else if (state && "password" in state) {
+    // Written by an older version: the password was printed before, it is not kept any longer.
+    const { password: _dropped, ...rest } = state;
+    void _dropped;
+    writeState(rest);
+    state = rest;
   }
-  process.stdout.write(JSON.stringify(state ?? { email: DEMO_EMAIL }) + "\n");
+  process.stdout.write(JSON.stringify({ ...(state ?? { email: DEMO_EMAIL }), ...(password && { password }) }) + "\n");
   await db().$disconnect();
   process.exit(0);
 }

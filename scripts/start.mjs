@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // `npm start`: database (embedded unless DATABASE_URL is set) → migrations → build if needed →
-// demo workspace on first start → scripts/server.mjs (Next.js + the ingest fast path) on HOST:PORT. Ctrl-C stops the app and the database.
+// demo workspace on first start when FAULTLINE_DEMO is on (default: on with the embedded database,
+// off with DATABASE_URL) → scripts/server.mjs (Next.js + the ingest fast path) on HOST:PORT. Ctrl-C stops
+// the app and the database.
 import fs from "node:fs";
 import path from "node:path";
 import { spawn } from "node:child_process";
+import pg from "pg";
 import { startEmbeddedPostgres } from "./embeddedDb.mjs";
 import { assertDatabaseReachable, assertPortFree, describeStartupError, StartupError } from "./startupChecks.mjs";
 import { bin, capture, run } from "./run.mjs";
@@ -19,7 +22,26 @@ let database;
 let app;
 let stopping = false;
 
+/** FAULTLINE_DEMO: 1/true/yes or 0/false/no; unset means on with the embedded database only. */
+function demoSwitch(value, embedded) {
+  if (value === undefined || value === "") return embedded;
+  if (/^(1|true|yes|on)$/i.test(value)) return true;
+  if (/^(0|false|no|off)$/i.test(value)) return false;
+  throw new Error(`FAULTLINE_DEMO must be 1 or 0, got "${value}"`);
+}
+
+async function hasUsers(url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(`SELECT EXISTS (SELECT 1 FROM "User") AS any`)).rows[0].any;
+  } finally {
+    await client.end();
+  }
+}
+
 async function main() {
+  const demoOn = demoSwitch(env.FAULTLINE_DEMO, !env.DATABASE_URL);
   await assertPortFree(port, { host, what: "Faultline", envVar: "PORT" });
   if (!env.DATABASE_URL) {
     const pgPort = Number(env.FAULTLINE_PG_PORT ?? 5460);
@@ -42,7 +64,8 @@ async function main() {
       throw new StartupError("Building the app failed; the compiler's output is above.");
     });
   }
-  const demo = JSON.parse((await capture(bin("tsx"), ["scripts/seedDemo.ts"], { cwd: root, env })).trim().split("\n").pop());
+  const demo = demoOn ? JSON.parse((await capture(bin("tsx"), ["scripts/seedDemo.ts"], { cwd: root, env })).trim().split("\n").pop()) : null;
+  const setupNeeded = !(await hasUsers(env.DATABASE_URL));
 
   const publicUrl = env.PUBLIC_URL ?? `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
   // Production: scripts/server.mjs (Next.js plus the ingest fast path); --dev: `next dev` (route handlers).
@@ -53,19 +76,30 @@ async function main() {
   app.on("exit", (code) => {
     if (!stopping) shutdown(code ?? 1);
   });
-  printBanner(publicUrl, demo);
+  printBanner(publicUrl, demo, setupNeeded);
 }
 
-function printBanner(url, demo) {
-  const dsnHost = new URL(url);
-  console.log(`
-  Faultline is running.
-    Dashboard:   ${url}
-    Login:       ${demo.email} / ${demo.password ?? "(see .faultline/demo.json)"}
-    Ingest URL:  ${url}/api/v1/events   (header X-Faultline-Key: ${demo.ingestKey ?? "?"})
-    Sentry DSN:  ${dsnHost.protocol}//${demo.ingestKey ?? "KEY"}@${dsnHost.host}/${demo.projectPublicId ?? "?"}
-  Press Ctrl-C to stop.
-`);
+/** The demo password appears only on the start that generated it; it is not stored anywhere. */
+function printBanner(url, demo, setupNeeded) {
+  const lines = ["", "  Faultline is running.", `    Dashboard:   ${url}`];
+  if (setupNeeded) {
+    lines.push(`    First run:   open ${url}/setup to create the first admin, workspace and project`);
+  } else if (demo) {
+    const dsnHost = new URL(url);
+    lines.push(
+      demo.password
+        ? `    Login:       ${demo.email} / ${demo.password}   (shown this once: note it down)`
+        : `    Login:       ${demo.email}   (password printed at the first start; reset: npm run faultline -- user:reset-password --email ${demo.email})`,
+    );
+    if (demo.ingestKey) {
+      lines.push(`    Ingest URL:  ${url}/api/v1/events   (header X-Faultline-Key: ${demo.ingestKey})`);
+      lines.push(`    Sentry DSN:  ${dsnHost.protocol}//${demo.ingestKey}@${dsnHost.host}/${demo.projectPublicId}`);
+    }
+  } else {
+    lines.push("    Admin CLI:   npm run faultline -- help");
+  }
+  lines.push("  Press Ctrl-C to stop.", "");
+  console.log(lines.join("\n"));
 }
 
 async function shutdown(code = 0) {

@@ -41,6 +41,7 @@ async function main() {
 
   await startDatabase();
   await run(bin("prisma"), ["migrate", "deploy"], { cwd: root, env });
+  await createEmptyTemplate();
   if (needsBuild(root)) await run("npm", ["run", "build"], { cwd: root, env });
   await startApp();
 
@@ -85,6 +86,35 @@ async function startDatabase() {
   fs.rmSync(dataDir, { recursive: true, force: true });
   database = await startEmbeddedPostgres({ dataDir, port: pgPort, database: "faultline_test" });
   env.DATABASE_URL = database.url;
+}
+
+/**
+ * A copy of the freshly migrated, still empty test database, kept as a template: tests that need an
+ * app on an empty database (first-run setup) clone it in a fraction of a second and start their own
+ * app instance on it (e2e/support/freshInstance.ts). Nothing may be connected to the source: the
+ * app is not started yet.
+ */
+async function createEmptyTemplate() {
+  const url = new URL(env.DATABASE_URL);
+  const source = url.pathname.slice(1);
+  const template = `${source}_empty`;
+  const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: "/postgres" }).toString() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${template}" TEMPLATE "${source}"`);
+  } finally {
+    await admin.end();
+  }
+  env.FAULTLINE_EMPTY_TEMPLATE = template;
+  const previousStop = database.stop;
+  database.stop = async () => {
+    const c = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: "/postgres" }).toString() });
+    await c.connect().catch(() => undefined);
+    await c.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`).catch(() => undefined);
+    await c.end().catch(() => undefined);
+    await previousStop();
+  };
 }
 
 async function startApp() {

@@ -1,10 +1,14 @@
 import { Suspense } from "react";
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/LoginForm";
+import { isSetUp } from "@/lib/setup/isSetUp";
 
+export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in · Faultline" };
 
-export default function LoginPage() {
+export default async function LoginPage() {
+  if (!(await isSetUp())) redirect("/setup");
   return (
     <Suspense>
       <LoginForm />

@@ -13,7 +13,7 @@ interface AppHeaderProps {
   me?: Me;
   workspace?: Workspace;
   onWorkspaceChange?: (id: string) => void;
-  active: "errors" | "reports" | "settings";
+  active: "errors" | "reports" | "activity" | "settings" | "account";
 }
 
 const navLink = (active: boolean) =>
@@ -49,6 +49,9 @@ export function AppHeader({ me, workspace, onWorkspaceChange, active }: AppHeade
           <Link href={`/reports${wsQuery}`} className={navLink(active === "reports")} aria-current={active === "reports" ? "page" : undefined}>
             Reports
           </Link>
+          <Link href={`/activity${wsQuery}`} className={navLink(active === "activity")} aria-current={active === "activity" ? "page" : undefined}>
+            Activity
+          </Link>
           <Link href={`/settings${wsQuery}`} className={navLink(active === "settings")} aria-current={active === "settings" ? "page" : undefined}>
             Settings
           </Link>
@@ -72,6 +75,11 @@ export function AppHeader({ me, workspace, onWorkspaceChange, active }: AppHeade
                 <div className="truncate px-2 py-1.5 text-xs text-gray-500">
                   {me.user.name} · {workspace?.role}
                 </div>
+                <MenuItem>
+                  <Link href={`/account${wsQuery}`} className="block w-full rounded px-2 py-1.5 text-left data-[focus]:bg-gray-100 dark:data-[focus]:bg-gray-800">
+                    Account
+                  </Link>
+                </MenuItem>
                 <MenuItem>
                   <button type="button" onClick={signOut} className="w-full rounded px-2 py-1.5 text-left data-[focus]:bg-gray-100 dark:data-[focus]:bg-gray-800">
                     Sign out

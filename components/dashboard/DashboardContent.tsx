@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback } from "react";
+import { useCallback, useEffect } from "react";
 import { DashboardFilters } from "@/components/dashboard/DashboardFilters";
 import { DashboardSections } from "@/components/dashboard/DashboardSections";
 import { FirstRunScreen } from "@/components/dashboard/FirstRunScreen";
@@ -9,6 +9,7 @@ import { LoadingState } from "@/components/ui/Spinner";
 import { useErrorsQuery } from "@/lib/client/hooks/useErrorsQuery";
 import { useErrorTrackingQuery } from "@/lib/client/hooks/useErrorTrackingQuery";
 import type { DashboardParams, ParamPatch } from "@/lib/client/useDashboardParams";
+import { forgetFirstRunKey } from "@/lib/client/firstRunKey";
 import type { Me } from "@/lib/workspaces/getMe";
 
 interface DashboardContentProps {
@@ -26,6 +27,11 @@ export function DashboardContent({ me, workspace, params }: DashboardContentProp
   const onChange = useCallback((patch: ParamPatch) => update(patch), [update]);
 
   const isFirstRun = anyError.data?.total === 0;
+  const hasErrors = (anyError.data?.total ?? 0) > 0;
+  // The key kept since setup / project creation is not needed once errors arrive.
+  useEffect(() => {
+    if (hasErrors) forgetFirstRunKey();
+  }, [hasErrors]);
 
   return (
     <div className="space-y-6">

@@ -10,9 +10,11 @@ import { ErrorList } from "@/components/errors/ErrorList";
 import { ErrorOverview } from "@/components/errors/ErrorOverview";
 import { ErrorTimeline } from "@/components/errors/ErrorTimeline";
 import { TopErrors } from "@/components/errors/TopErrors";
-import type { ErrorTracking } from "@/lib/analytics/getErrorTracking";
+import { ResolutionMetricsPanel } from "@/components/analysis/ResolutionMetricsPanel";
+import type { WorkspaceErrorTracking } from "@/lib/analytics/getWorkspaceErrorTracking";
 import { useErrorsQuery, type ErrorsFilters } from "@/lib/client/hooks/useErrorsQuery";
 import { useMembersQuery } from "@/lib/client/hooks/useMembersQuery";
+import { useTeamsQuery } from "@/lib/client/hooks/useTeamsQuery";
 import { setValues } from "@/lib/search/editSearch";
 import type { DashboardParams, ParamPatch } from "@/lib/client/useDashboardParams";
 import type { Me } from "@/lib/workspaces/getMe";
@@ -21,7 +23,7 @@ interface DashboardSectionsProps {
   me: Me;
   workspace: Me["workspaces"][number];
   params: DashboardParams & { update: (patch: ParamPatch, options?: { push?: boolean }) => void };
-  tracking: ErrorTracking;
+  tracking: WorkspaceErrorTracking;
   onChange: (patch: ParamPatch) => void;
 }
 
@@ -33,11 +35,12 @@ export function DashboardSections({ me, workspace, params, tracking, onChange }:
   const filters: ErrorsFilters = {
     workspaceId: workspace.id,
     severity: params.severity === "all" ? undefined : params.severity,
-    // status, cat and q: links made before the search syntax keep working.
+    // status, cat, q and assigned: links made before the search syntax keep working.
     status: params.statuses.join(",") || undefined,
     category: params.category ?? undefined,
     q: params.q || undefined,
     query: params.query || undefined,
+    assigned: params.assigned ?? undefined,
     sort: params.sort,
     order: params.order,
     page: params.page,
@@ -48,6 +51,7 @@ export function DashboardSections({ me, workspace, params, tracking, onChange }:
   const list = useErrorsQuery(filters);
   const canTriage = workspace.role !== "viewer";
   const members = useMembersQuery(workspace.id);
+  const teams = useTeamsQuery(workspace.id);
   const select = useCallback((id: string) => update({ error: id }, { push: true }), [update]);
   const close = useCallback(() => update({ error: null }), [update]);
   useLockScrollWhileOverlay(Boolean(selectedErrorId));
@@ -68,6 +72,7 @@ export function DashboardSections({ me, workspace, params, tracking, onChange }:
             workspaceId={workspace.id}
             filters={filters}
             members={members.data?.items ?? []}
+            teamNames={teams.data?.items.map((t) => t.name)}
             currentUserId={me.user.id}
             canTriage={canTriage}
             params={params}
@@ -99,6 +104,7 @@ export function DashboardSections({ me, workspace, params, tracking, onChange }:
           )}
         </div>
       </div>
+      <ResolutionMetricsPanel resolution={tracking.resolution} timeframe={params.timeframe} />
       <RecoveryAnalysis recovery={tracking.recovery} />
       <ErrorAlerts workspace={workspace} onOpenError={select} />
     </>

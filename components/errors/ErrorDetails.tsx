@@ -37,7 +37,8 @@ export function ErrorDetails({ error, onClose, actions, grouping }: ErrorDetails
     ["Last seen", <Relative key="l" iso={error.lastSeen} />],
     ["Occurrences", <span key="o" data-testid="detail-occurrences" className="font-medium">{formatCount(error.occurrences)}</span>],
     ["Users affected", <span key="u" className="font-medium">{formatCount(error.impact.usersAffected)}</span>],
-    ["Assignee", error.assignee ? error.assignee.name || error.assignee.email : "Unassigned"],
+    ["Assignee", error.assignee ? error.assignee.name || error.assignee.email : error.assigneeTeam ? `Team ${error.assigneeTeam.name}` : "Unassigned"],
+    ...(error.assignee && error.assigneeTeam ? [["Team", error.assigneeTeam.name] as [string, string]] : []),
     ["Category", error.category],
   ];
 

@@ -11,6 +11,7 @@ import { LoadingState } from "@/components/ui/Spinner";
 import { useToast } from "@/components/ui/Toast";
 import { useErrorQuery } from "@/lib/client/hooks/useErrorQuery";
 import { useMembersQuery } from "@/lib/client/hooks/useMembersQuery";
+import { useTeamsQuery } from "@/lib/client/hooks/useTeamsQuery";
 import { useUpdateErrorMutation } from "@/lib/client/hooks/useUpdateErrorMutation";
 import type { Me } from "@/lib/workspaces/getMe";
 
@@ -27,6 +28,7 @@ export function ErrorDetailsPanel({ errorId, me, workspace, onClose }: ErrorDeta
   const query = useErrorQuery(errorId);
   const canTriage = workspace.role !== "viewer";
   const members = useMembersQuery(workspace.id, canTriage);
+  const teams = useTeamsQuery(workspace.id, canTriage);
   const update = useUpdateErrorMutation((message) => showToast(`Change not saved: ${message}`));
 
   useEffect(() => {
@@ -58,6 +60,7 @@ export function ErrorDetailsPanel({ errorId, me, workspace, onClose }: ErrorDeta
     <WorkflowActions
       error={error}
       members={members.data?.items ?? []}
+      teams={teams.data?.items ?? []}
       currentUserId={me.user.id}
       isPending={update.isPending}
       onUpdate={(patch) => update.mutate({ errorId: error.errorId, patch, actor: me.user })}

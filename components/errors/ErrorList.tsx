@@ -28,6 +28,8 @@ interface ErrorListProps {
   filters: ErrorsFilters;
   categories: string[];
   members: Member[];
+  /** Team names, suggested as `assigned:#<team>`. */
+  teamNames?: string[];
   currentUserId: string;
   canTriage: boolean;
   data: ErrorsPage | undefined;
@@ -133,7 +135,7 @@ export function ErrorList(props: ErrorListProps) {
     }
   }
 
-  const hasFilters = params.query || params.statuses.length > 0 || params.category || params.q || params.severity !== "all" || params.window;
+  const hasFilters = params.query || params.statuses.length > 0 || params.category || params.q || params.assigned || params.severity !== "all" || params.window;
   const periodLabel = TIMEFRAME_LABELS[params.timeframe].toLowerCase().replace(/^last /, "last ");
 
   return (
@@ -165,7 +167,7 @@ export function ErrorList(props: ErrorListProps) {
         workspaceId={workspaceId}
         params={params}
         categories={props.categories}
-        assignees={props.members.map((m) => m.email)}
+        assignees={[...props.members.map((m) => m.email), ...(props.teamNames ?? []).map((name) => `#${name}`)]}
         canExport={canTriage}
         exportFilters={filters}
         onChange={onChange}

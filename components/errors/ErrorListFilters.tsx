@@ -7,7 +7,8 @@ import { button, input } from "@/components/ui/buttonStyles";
 import { toSearch, type ErrorsFilters } from "@/lib/client/hooks/useErrorsQuery";
 import type { DashboardParams, ParamPatch } from "@/lib/client/useDashboardParams";
 import { ERROR_SORTS, type ErrorSort } from "@/lib/domain/errorSort";
-import { isValues, positiveValues, setValues, toggleIsValue } from "@/lib/search/editSearch";
+import type { AssignedFilter } from "@/lib/domain/assignedFilter";
+import { assignedFilterOf, isValues, positiveValues, setAssigned, setValues, toggleIsValue } from "@/lib/search/editSearch";
 import type { IsValue } from "@/lib/search/searchVocabulary";
 
 const SORT_LABELS: Record<ErrorSort, string> = {
@@ -31,12 +32,14 @@ interface ErrorListFiltersProps {
   onChange: (patch: ParamPatch) => void;
 }
 
-/** The search box (syntax with suggestions), saved searches, status chips and category as search terms, sort, export. */
+/** The search box (syntax with suggestions), saved searches, status chips, assignment and category as search terms, sort, export. */
 export function ErrorListFilters({ workspaceId, params, categories, assignees, canExport, exportFilters, onChange }: ErrorListFiltersProps) {
   const { query } = params;
   const commit = useCallback((next: string) => onChange({ query: next || null, page: null }), [onChange]);
   const statuses = isValues(query);
   const category = positiveValues(query, "category")[0] ?? "";
+  // The picker writes `assigned:` into the search; an `?assigned=` link (before the search syntax) still shows.
+  const assigned = assignedFilterOf(query) ?? params.assigned;
   const exportSearch = toSearch({ ...exportFilters, page: undefined, pageSize: undefined, sort: undefined, order: undefined, statsPeriod: undefined }).toString();
 
   return (
@@ -64,6 +67,17 @@ export function ErrorListFilters({ workspaceId, params, categories, assignees, c
             );
           })}
         </div>
+        <select
+          aria-label="Assigned"
+          value={assigned ?? ""}
+          onChange={(e) => onChange({ query: setAssigned(query, (e.target.value || null) as AssignedFilter | null) || null, assigned: null, page: null })}
+          className={`${input} py-1`}
+        >
+          <option value="">Anyone</option>
+          <option value="me">Assigned to me</option>
+          <option value="my_teams">My teams</option>
+          <option value="none">Unassigned</option>
+        </select>
         <select aria-label="Category" value={category} onChange={(e) => commit(setValues(query, "category", e.target.value ? [e.target.value] : []))} className={`${input} py-1`}>
           <option value="">All categories</option>
           {[...new Set([...categories, ...(category ? [category] : [])])].map((c) => (

@@ -88,10 +88,16 @@ export function ErrorListRow({ error, id, isSelected, isActive, isChecked, canSe
       </dl>
       <span
         className="mt-0.5 hidden h-6 w-6 shrink-0 items-center justify-center rounded-full bg-gray-200 text-[10px] font-medium text-gray-700 sm:flex dark:bg-gray-700 dark:text-gray-200"
-        title={error.assignee ? `Assigned to ${error.assignee.name || error.assignee.email}` : "Unassigned"}
+        title={
+          error.assignee
+            ? `Assigned to ${error.assignee.name || error.assignee.email}${error.assigneeTeam ? ` (${error.assigneeTeam.name})` : ""}`
+            : error.assigneeTeam
+              ? `Assigned to team ${error.assigneeTeam.name}`
+              : "Unassigned"
+        }
         data-testid="row-assignee"
       >
-        {error.assignee ? initials(error.assignee.name || error.assignee.email) : "–"}
+        {error.assignee ? initials(error.assignee.name || error.assignee.email) : error.assigneeTeam ? `#${initials(error.assigneeTeam.name)}` : "–"}
       </span>
     </li>
   );

@@ -5,6 +5,8 @@ import { Card } from "@/components/ui/Card";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
 import { CreateKeyForm } from "@/components/settings/CreateKeyForm";
+import { DeleteProject } from "@/components/settings/DeleteProject";
+import { ProjectForm } from "@/components/settings/ProjectForm";
 import { ForwardingDeliveryLog } from "@/components/settings/ForwardingDeliveryLog";
 import { ForwardingSettings } from "@/components/settings/ForwardingSettings";
 import { IngestInstructions } from "@/components/settings/IngestInstructions";
@@ -45,10 +47,20 @@ export function ProjectSettings({ projectId, isAdmin }: { projectId: string; isA
           <p className="text-sm text-gray-500 dark:text-gray-400">Only workspace admins can see and manage ingest keys.</p>
         )}
       </Card>
+      {isAdmin && (
+        <Card title="Project details" titleId="project-details-title">
+          <ProjectForm key={data.id} project={data} />
+        </Card>
+      )}
       <div id="forwarding" className="space-y-6">
         <ForwardingSettings projectId={projectId} isAdmin={isAdmin} />
         <ForwardingDeliveryLog projectId={projectId} />
       </div>
+      {isAdmin && (
+        <Card title="Danger zone" titleId="danger-title">
+          <DeleteProject project={data} />
+        </Card>
+      )}
     </div>
   );
 }

@@ -17,9 +17,16 @@ const stored = async (projectId: string) => (await query<{ n: number }>(`SELECT 
 
 beforeAll(async () => {
   [sdk, native] = await Promise.all([createTenant("quota-sdk"), createTenant("quota-native")]);
-  // Quotas are project settings (PATCH /api/v1/projects/:id once the administration API is merged).
-  await query(`UPDATE "Project" SET "quotaPerMinute" = 3 WHERE id = $1`, [sdk.projectId]);
-  await query(`UPDATE "Project" SET "quotaPerDay" = 2 WHERE id = $1`, [native.projectId]);
+  // Quotas are project settings, set through the API the settings page uses.
+  const patch = async (t: Tenant, body: object) => {
+    const res = await fetch(`${BASE_URL}/api/v1/projects/${t.projectId}`, {
+      method: "PATCH",
+      headers: { cookie: await login(t.admin), "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    expect(res.status).toBe(200);
+  };
+  await Promise.all([patch(sdk, { quotaPerMinute: 3 }), patch(native, { quotaPerDay: 2 })]);
   const url = new URL(BASE_URL);
   Sentry.init({ dsn: `http://${sdk.key}@${url.host}/${sdk.projectPublicId}`, defaultIntegrations: false, sendClientReports: false });
 });

@@ -2,7 +2,7 @@
 // database (at an injected clock), so this file runs alone after the parallel ones.
 import { beforeAll, describe, expect, it } from "vitest";
 import { query } from "@/e2e/support/dbCounts";
-import { createTenant, getJson, login, postEvents, type Tenant } from "@/e2e/support/tenant";
+import { BASE_URL, createTenant, getJson, login, postEvents, type Tenant } from "@/e2e/support/tenant";
 import { getErrorTracking } from "@/lib/analytics/getErrorTracking";
 import { TrackingQuerySchema } from "@/lib/analytics/trackingQuery";
 import { createPartitionsAhead } from "@/lib/lifecycle/createPartitionsAhead";
@@ -35,8 +35,14 @@ const view = (t: Tenant, timeframe: "7d" | "30d") => getErrorTracking(t.workspac
 
 beforeAll(async () => {
   [a, b] = await Promise.all([createTenant("retention-a"), createTenant("retention-b")]);
-  await query(`UPDATE "Project" SET "retentionDays" = 30 WHERE id = $1`, [b.projectId]);
   cookieA = await login(a.admin);
+  // A project setting, through the API the settings page uses.
+  const patched = await fetch(`${BASE_URL}/api/v1/projects/${b.projectId}`, {
+    method: "PATCH",
+    headers: { cookie: await login(b.admin), "content-type": "application/json" },
+    body: JSON.stringify({ retentionDays: 30 }),
+  });
+  expect(patched.status).toBe(200);
   const ev = (eventId: string, type: string, daysAgo: number, userId: string) => ({ eventId, type, message: `${type} happened`, occurredAt: at(daysAgo), userId });
   const sentA = await postEvents(a.key, [
     ev("a-ancient-1", "AncientError", 200, "u1"),

@@ -5,6 +5,7 @@ import { createWorkspace } from "@/lib/workspaces/createWorkspace";
 import { createProject } from "@/lib/projects/createProject";
 import { createIngestKey } from "@/lib/projects/createIngestKey";
 import { addMember } from "@/lib/workspaces/addMember";
+import { hashPassword } from "@/lib/auth/password";
 
 export const BASE_URL = process.env.APP_URL ?? "http://127.0.0.1:3100";
 
@@ -25,15 +26,23 @@ export interface Tenant {
   viewer: TestUser;
 }
 
+// Hashing is deliberately slow (scrypt, N=2^17): test users of one test process share a password
+// hashed once, so seeding tenants stays cheap. Signing in still verifies it like any password.
+const sharedPassword = `pw-${randomBytes(9).toString("hex")}`;
+let sharedHash: Promise<string> | undefined;
+
+/** A user seeded through lib code with this process's shared test password. */
+export async function createTestUser(email: string, name: string): Promise<TestUser> {
+  sharedHash ??= hashPassword(sharedPassword);
+  const user = await createUser({ email, name, passwordHash: await sharedHash });
+  return { id: user.id, email: user.email, password: sharedPassword };
+}
+
 /** A fresh workspace with a project, an ingest key and one user per role, seeded through lib code. */
 export async function createTenant(label = "t"): Promise<Tenant> {
   assertLocalDatabase();
   const tag = `${label}-${randomBytes(4).toString("hex")}`;
-  const mk = async (role: string): Promise<TestUser> => {
-    const password = `pw-${randomBytes(6).toString("hex")}`;
-    const user = await createUser({ email: `${role}-${tag}@test.local`, name: `${role} ${tag}`, password });
-    return { id: user.id, email: user.email, password };
-  };
+  const mk = (role: string): Promise<TestUser> => createTestUser(`${role}-${tag}@test.local`, `${role} ${tag}`);
   const admin = await mk("admin");
   const member = await mk("member");
   const viewer = await mk("viewer");

@@ -41,17 +41,18 @@ export async function signInAs(context: BrowserContext, user: TestUser): Promise
 }
 
 /**
- * Full-page screenshots at 1280 and 390 px wide, saved as e2e/screenshots/<name>-<width>.png. At 390 px
+ * Full-page screenshots at 1280 and 390 px wide, saved as <dir, default e2e/screenshots>/<name>-<width>.png. At 390 px
  * a panel that opens as a full-screen overlay (`narrowOverlay`) is captured whole instead of the page.
  */
-export async function screenshotBothWidths(page: Page, name: string, options: { narrowOverlay?: Locator } = {}): Promise<void> {
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+export async function screenshotBothWidths(page: Page, name: string, options: { narrowOverlay?: Locator; dir?: string } = {}): Promise<void> {
+  const dir = options.dir ?? SCREENSHOT_DIR;
+  fs.mkdirSync(dir, { recursive: true });
   const original = page.viewportSize() ?? WIDE;
   for (const size of [WIDE, NARROW]) {
     await page.setViewportSize(size);
     // Let charts measure the new width and the layout settle.
     await page.waitForTimeout(400);
-    const file = path.join(SCREENSHOT_DIR, `${name}-${size.width}.png`);
+    const file = path.join(dir, `${name}-${size.width}.png`);
     if (size === NARROW && options.narrowOverlay) {
       // A fixed full-screen sheet scrolls inside itself: make the viewport as tall as the sheet's content.
       const height = await options.narrowOverlay.evaluate((el) => el.scrollHeight + 24);

@@ -1,10 +1,13 @@
+import type { AuthContext } from "@/lib/auth/AuthContext";
+import { assertCanViewWorkspace } from "@/lib/auth/permissions";
 import { ALERT_REFS, toAlertDto } from "@/lib/alerts/alertDto";
 import type { ListAlertsQuery } from "@/lib/alerts/alertSchemas";
 import { db } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** A workspace's alerts, newest first, with counts per status for the panel's tabs. */
-export async function listAlerts(input: { workspaceId: string; query: ListAlertsQuery }) {
+export async function listAlerts(auth: AuthContext, input: { workspaceId: string; query: ListAlertsQuery }) {
+  assertCanViewWorkspace(auth, input.workspaceId);
   const { workspaceId, query } = input;
   const where: Prisma.AlertWhereInput = { workspaceId };
   if (query.status?.length) where.status = { in: query.status };

@@ -2,7 +2,7 @@ import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanViewWorkspace, roleIn } from "@/lib/auth/permissions";
 import { lastWriteTo } from "@/lib/analytics/viewFreshness";
 import { writeClock } from "@/lib/db/localWrites";
-import { getErrorTracking } from "@/lib/analytics/getErrorTracking";
+import { getWorkspaceErrorTracking } from "@/lib/analytics/getWorkspaceErrorTracking";
 import { timeWindow } from "@/lib/analytics/timeWindow";
 import type { TrackingQuery } from "@/lib/analytics/trackingQuery";
 import { ViewCache, type CachedView } from "@/lib/analytics/viewCache";
@@ -26,7 +26,7 @@ function viewCache(): ViewCache {
 }
 
 /**
- * The workspace error-tracking view for a caller, serialised. Viewers of the same view share one
+ * The workspace error-tracking view (with resolution metrics) for a caller, serialised. Viewers of the same view share one
  * computation: see ViewCache for when a stored result is served, and docs/metrics.md for the
  * staleness a viewer can see. `fresh` (a request's `Cache-Control: no-cache`) computes anew.
  */
@@ -34,7 +34,7 @@ export async function getWorkspaceView(auth: AuthContext, workspaceId: string, q
   assertCanViewWorkspace(auth, workspaceId);
   const now = new Date();
   const key = viewKey(auth, workspaceId, query, now);
-  return viewCache().get(key, workspaceId, async () => JSON.stringify(await getErrorTracking(workspaceId, query, now, fresh)), fresh);
+  return viewCache().get(key, workspaceId, async () => JSON.stringify(await getWorkspaceErrorTracking(workspaceId, query, now, fresh)), fresh);
 }
 
 /**

@@ -8,5 +8,7 @@ export type AuthContext =
       email: string;
       name: string;
       memberships: { workspaceId: string; role: Role }[];
+      /** The session this request came with (SHA-256 of the cookie token); "sign out other sessions" keeps it. */
+      sessionId?: string;
     }
   | { kind: "ingestKey"; keyId: string; projectId: string; workspaceId: string };

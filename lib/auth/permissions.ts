@@ -43,3 +43,8 @@ export function assertCanAdminister(auth: AuthContext, workspaceId: string): voi
   assertCanViewWorkspace(auth, workspaceId);
   if (!canAdminister(auth, workspaceId)) throw ApiError.forbidden("only workspace admins can do this");
 }
+
+/** Actions only people can take (not ingest keys): 401 for a key, like a missing session. */
+export function assertUser(auth: AuthContext): asserts auth is Extract<AuthContext, { kind: "user" }> {
+  if (auth.kind !== "user") throw ApiError.unauthorized("sign in first");
+}

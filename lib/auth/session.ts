@@ -3,22 +3,58 @@ import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/ApiError";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { newSessionToken, sha256Hex } from "@/lib/auth/tokens";
-import { verifyPassword } from "@/lib/auth/password";
+import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from "@/lib/auth/password";
+import { beginLoginAttempt, loginFailed, loginSucceeded, throttleKeys } from "@/lib/auth/loginThrottle";
+import { logger } from "@/lib/logger";
 
 export const SESSION_COOKIE = "faultline_session";
 
 export type UserAuth = Extract<AuthContext, { kind: "user" }>;
 
-/** Checks email + password and opens a session; returns the raw token for the cookie. */
-export async function signIn(email: string, password: string): Promise<{ token: string; expiresAt: Date }> {
-  const user = await db().user.findUnique({ where: { email: email.trim().toLowerCase() } });
-  // Verify against a dummy hash when the user is unknown so timing does not reveal which emails exist.
-  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !ok) throw new ApiError(401, "invalid_credentials", "email or password is incorrect");
+/** Where a session was opened from, for the account's session list and the per-address login limit. */
+export interface ClientInfo {
+  address: string;
+  userAgent: string | null;
+}
+
+export interface NewSession {
+  token: string;
+  expiresAt: Date;
+  userId: string;
+}
+
+/**
+ * Checks email + password and opens a session. Limited per account and per client address
+ * (loginThrottle); an unknown email is checked against a dummy hash with today's parameters, so it
+ * costs the same time and counts the same as a known one. A hash made with weaker parameters is
+ * upgraded now that the password is known.
+ */
+export async function signIn(email: string, password: string, client: ClientInfo): Promise<NewSession> {
+  const normalized = email.trim().toLowerCase();
+  const attempt = await beginLoginAttempt(throttleKeys(normalized, client.address));
+  const user = await db().user.findUnique({ where: { email: normalized } });
+  const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
+  if (!user || !ok) {
+    await loginFailed();
+    throw new ApiError(401, "invalid_credentials", "email or password is incorrect");
+  }
+  await loginSucceeded(attempt);
+  if (needsRehash(user.passwordHash)) {
+    const passwordHash = await hashPassword(password);
+    await db().user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash } });
+    logger.info("password hash upgraded", { userId: user.id });
+  }
+  return createSession(user.id, client);
+}
+
+/** Opens a session for a user whose identity is already established (setup, invitation, sign-in). */
+export async function createSession(userId: string, client: ClientInfo): Promise<NewSession> {
   const token = newSessionToken();
   const expiresAt = new Date(Date.now() + env().SESSION_TTL_HOURS * 3600_000);
-  await db().session.create({ data: { id: sha256Hex(token), userId: user.id, expiresAt } });
-  return { token, expiresAt };
+  await db().session.create({
+    data: { id: sha256Hex(token), userId, expiresAt, ipAddress: client.address, userAgent: client.userAgent?.slice(0, 300) ?? null },
+  });
+  return { token, expiresAt, userId };
 }
 
 export async function signOut(token: string | undefined): Promise<void> {
@@ -26,17 +62,24 @@ export async function signOut(token: string | undefined): Promise<void> {
   await db().session.deleteMany({ where: { id: sha256Hex(token) } });
 }
 
+const LAST_SEEN_EVERY_MS = 5 * 60_000;
+
 /** The signed-in user for this request's session cookie, or null. */
 export async function getSessionUser(req: Request): Promise<UserAuth | null> {
   const token = readCookie(req, SESSION_COOKIE);
   if (!token) return null;
+  const id = sha256Hex(token);
   const session = await db().session.findUnique({
-    where: { id: sha256Hex(token) },
+    where: { id },
     include: { user: { include: { memberships: { select: { workspaceId: true, role: true } } } } },
   });
   if (!session || session.expiresAt.getTime() < Date.now()) return null;
+  if (Date.now() - session.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
+    // Best effort and rare (once per session every few minutes): never fails the request.
+    db().session.updateMany({ where: { id }, data: { lastSeenAt: new Date() } }).catch(() => undefined);
+  }
   const { user } = session;
-  return { kind: "user", userId: user.id, email: user.email, name: user.name, memberships: user.memberships };
+  return { kind: "user", userId: user.id, email: user.email, name: user.name, memberships: user.memberships, sessionId: id };
 }
 
 export async function requireSessionUser(req: Request): Promise<UserAuth> {
@@ -68,7 +111,3 @@ function secureFlag(req: Request): string {
   const secure = setting === "true" || (setting === "auto" && new URL(req.url).protocol === "https:");
   return secure ? "; Secure" : "";
 }
-
-// scrypt hash of a random string nobody knows; only used to equalise timing.
-const DUMMY_HASH =
-  "scrypt$32768$8$1$bm90LWEtcmVhbC1zYWx0$Y2Fubm90LW1hdGNoLWFueS1wYXNzd29yZC1hdC1hbGwh";

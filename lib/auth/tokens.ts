@@ -12,3 +12,8 @@ export function newIngestKey(): string {
 export function newSessionToken(): string {
   return randomBytes(32).toString("base64url");
 }
+
+/** 256-bit URL-safe token for invitation and password reset links (only its SHA-256 is stored). */
+export function newLinkToken(): string {
+  return randomBytes(32).toString("base64url");
+}

@@ -41,7 +41,7 @@ export async function bulkRequest(input: BulkInput, onProgress: (p: BulkProgress
 
 /** The list's filters as a bulk "select all matching" selection (the timeframe becomes `since`). */
 export function selectionOf(filters: ErrorsFilters, workspaceId: string): BulkInput {
-  const { timeframe, workspaceId: _ws, projectId, severity, status, category, q, query, since, until } = filters;
+  const { timeframe, workspaceId: _ws, projectId, severity, status, category, q, query, assigned, since, until } = filters;
   void _ws;
   return {
     workspaceId,
@@ -51,6 +51,7 @@ export function selectionOf(filters: ErrorsFilters, workspaceId: string): BulkIn
     category,
     q,
     query: query ?? "",
+    assigned,
     since: since ?? (timeframe ? new Date(Date.now() - TIMEFRAME_MS[timeframe]).toISOString() : undefined),
     until,
     action: "resolve",

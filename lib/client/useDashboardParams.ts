@@ -6,6 +6,7 @@ import { ERROR_SORTS, type ErrorSort } from "@/lib/domain/errorSort";
 import { ERROR_STATUSES, type ErrorStatus } from "@/lib/domain/errorStatus";
 import { SEVERITY_FILTERS, type SeverityFilter } from "@/lib/domain/severity";
 import { DEFAULT_TIMEFRAME, TIMEFRAMES, type Timeframe } from "@/lib/domain/timeframe";
+import { ASSIGNED_FILTERS, type AssignedFilter } from "@/lib/domain/assignedFilter";
 
 /** Everything that defines the dashboard view lives in the URL, so a link reproduces it. */
 export interface DashboardParams {
@@ -17,6 +18,8 @@ export interface DashboardParams {
   q: string;
   /** The list's search syntax (lib/search/parseSearch.ts), as typed. */
   query: string;
+  /** "assigned to me", "my teams", "unassigned"; null: everyone's. Links made before the search's `assigned:` term. */
+  assigned: AssignedFilter | null;
   sort: ErrorSort;
   order: "asc" | "desc";
   page: number;
@@ -25,7 +28,7 @@ export interface DashboardParams {
   window: { from: string; to: string } | null;
 }
 
-export type ParamPatch = Partial<Record<"ws" | "tf" | "sev" | "status" | "cat" | "q" | "query" | "sort" | "order" | "page" | "error" | "from" | "to", string | null>>;
+export type ParamPatch = Partial<Record<"ws" | "tf" | "sev" | "status" | "cat" | "q" | "query" | "assigned" | "sort" | "order" | "page" | "error" | "from" | "to", string | null>>;
 
 const oneOf = <T extends string>(options: readonly T[], value: string | null, fallback: T): T =>
   options.includes(value as T) ? (value as T) : fallback;
@@ -42,6 +45,7 @@ export function parseDashboardParams(params: URLSearchParams): DashboardParams {
     category: params.get("cat"),
     q: params.get("q") ?? "",
     query: params.get("query") ?? "",
+    assigned: ASSIGNED_FILTERS.includes(params.get("assigned") as AssignedFilter) ? (params.get("assigned") as AssignedFilter) : null,
     sort: oneOf(ERROR_SORTS, params.get("sort"), "lastSeen"),
     order: params.get("order") === "asc" ? "asc" : "desc",
     page: Number.isInteger(page) && page > 0 ? page : 1,

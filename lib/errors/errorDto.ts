@@ -19,6 +19,8 @@ export function toErrorSummary(group: ErrorGroup) {
     lastSeen: group.lastSeen.toISOString(),
     occurrences: group.occurrenceCount,
     assigneeId: group.assigneeId,
+    assigneeTeamId: group.assigneeTeamId,
+    acknowledgedAt: group.acknowledgedAt?.toISOString() ?? null,
     regressedAt: group.regressedAt?.toISOString() ?? null,
     statusDetails: statusDetailsOf(group),
     impact: {

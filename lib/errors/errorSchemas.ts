@@ -3,6 +3,7 @@ import { ErrorSortSchema, SortOrderSchema } from "@/lib/domain/errorSort";
 import { ErrorStatusSchema } from "@/lib/domain/errorStatus";
 import { SeveritySchema } from "@/lib/domain/severity";
 import { TimeframeSchema } from "@/lib/domain/timeframe";
+import { AssignedFilterSchema } from "@/lib/domain/assignedFilter";
 import { StatusDetailsSchema, statusDetailsProblem } from "@/lib/errors/triage/statusDetails";
 import { MAX_QUERY_LENGTH } from "@/lib/search/searchVocabulary";
 
@@ -25,8 +26,13 @@ export const ErrorFiltersSchema = z.object({
   category: csv(z.string().max(64)).optional(),
   environment: z.string().max(64).transform(stripNul).optional(),
   q: z.string().trim().max(200).transform(stripNul).optional(),
-  /** The search syntax (lib/search/parseSearch.ts). */
+  /** The search syntax (lib/search/parseSearch.ts); ANDed with the other filters. */
   query: z.string().max(MAX_QUERY_LENGTH).optional(),
+  /** Mine, my teams' or nobody's; the same conditions as the search's `assigned:me|my_teams|none`. */
+  assigned: AssignedFilterSchema.optional(),
+  /** A person (the search's `assigned:<email or id>`) / a team (`assigned:#<team>`). */
+  assigneeId: z.uuid().optional(),
+  teamId: z.uuid().optional(),
   since: z.iso.datetime({ offset: true }).optional(),
   until: z.iso.datetime({ offset: true }).optional(),
 });
@@ -46,6 +52,7 @@ export const UpdateErrorSchema = z
   .object({
     status: ErrorStatusSchema.optional(),
     assigneeId: z.uuid().nullable().optional(),
+    assigneeTeamId: z.uuid().nullable().optional(),
     resolution: z.string().trim().max(10_000).nullable().optional(),
     rootCause: z.string().trim().max(10_000).nullable().optional(),
     preventiveMeasures: z.array(z.string().trim().min(1).max(1000)).max(50).optional(),

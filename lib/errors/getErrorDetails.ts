@@ -12,7 +12,7 @@ const AUDIT_ENTRIES = 50;
 export async function getErrorDetails(auth: AuthContext, errorId: string) {
   const group = await findVisibleError(auth, errorId);
   const people = [group.assigneeId, group.resolvedById].filter((id): id is string => Boolean(id));
-  const [occurrences, audit, users, firstRelease, lastRelease] = await Promise.all([
+  const [occurrences, audit, users, firstRelease, lastRelease, team] = await Promise.all([
     db().errorOccurrence.findMany({
       where: { groupId: group.id },
       orderBy: { occurredAt: "desc" },
@@ -27,6 +27,7 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
     // The releases the issue was first and last seen in, from the per-issue tag rollup.
     db().errorGroupTag.findFirst({ where: { groupId: group.id, key: "release" }, orderBy: [{ firstSeen: "asc" }, { value: "asc" }], select: { value: true } }),
     db().errorGroupTag.findFirst({ where: { groupId: group.id, key: "release" }, orderBy: [{ lastSeen: "desc" }, { value: "desc" }], select: { value: true } }),
+    group.assigneeTeamId ? db().team.findUnique({ where: { id: group.assigneeTeamId }, select: { id: true, name: true } }) : null,
   ]);
   const actorIds = [...new Set(audit.map((a) => a.actorId).filter((id): id is string => Boolean(id)))];
   const actors = await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } });
@@ -37,6 +38,7 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
     culprit: culpritOf(group.frames),
     releases: { first: firstRelease?.value ?? null, last: lastRelease?.value ?? null },
     assignee: group.assigneeId ? nameOf.get(group.assigneeId) ?? null : null,
+    assigneeTeam: team,
     resolvedByUser: group.resolvedById ? nameOf.get(group.resolvedById) ?? null : null,
     recentOccurrences: occurrences.map((o) => ({
       id: o.id,

@@ -20,7 +20,7 @@ const ORDER_BY: Record<ListErrorsQuery["sort"], (o: Prisma.SortOrder) => Prisma.
 
 /**
  * Lists error groups visible to the caller, filtered (parameters and search syntax), sorted and paged.
- * Each row carries its culprit, assignee, main environments and, for `statsPeriod`, its event count,
+ * Each row carries its culprit, assignee (person and team), main environments and, for `statsPeriod`, its event count,
  * sparkline and last seen following the filtered environments / releases.
  */
 export async function listErrors(auth: AuthContext, query: ListErrorsQuery) {
@@ -37,12 +37,15 @@ export async function listErrors(auth: AuthContext, query: ListErrorsQuery) {
   const ids = groups.map((g) => g.id);
   const filtered = filteredValues(terms, query.environment);
   const assigneeIds = [...new Set(groups.map((g) => g.assigneeId).filter((id): id is string => Boolean(id)))];
-  const [stats, environments, assignees] = await Promise.all([
+  const teamIds = [...new Set(groups.map((g) => g.assigneeTeamId).filter((id): id is string => Boolean(id)))];
+  const [stats, environments, assignees, teams] = await Promise.all([
     loadListStats(ids, { period: query.statsPeriod, ...filtered }),
     loadTopValues(ids, "environment", 2),
     db().user.findMany({ where: { id: { in: assigneeIds } }, select: { id: true, name: true, email: true } }),
+    db().team.findMany({ where: { id: { in: teamIds } }, select: { id: true, name: true } }),
   ]);
   const assigneeById = new Map(assignees.map((u) => [u.id, u]));
+  const teamById = new Map(teams.map((t) => [t.id, t]));
 
   return {
     items: groups.map((group) => {
@@ -51,6 +54,7 @@ export async function listErrors(auth: AuthContext, query: ListErrorsQuery) {
         ...toErrorSummary(group),
         culprit: culpritOf(group.frames),
         assignee: group.assigneeId ? assigneeById.get(group.assigneeId) ?? null : null,
+        assigneeTeam: group.assigneeTeamId ? teamById.get(group.assigneeTeamId) ?? null : null,
         environments: environments.get(group.id) ?? [],
         stats: {
           events: row?.events ?? 0,
@@ -81,3 +85,4 @@ function filteredValues(terms: SearchTerm[], environment: string | undefined) {
   }
   return { environments: [...environments], releases: [...releases] };
 }
+

@@ -1,7 +1,7 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanTriage } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/prisma";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ErrorGroup, Prisma } from "@/lib/generated/prisma/client";
 import { toErrorDetail } from "@/lib/errors/errorDto";
 import type { UpdateErrorInput } from "@/lib/errors/errorSchemas";
 import { findVisibleError } from "@/lib/errors/findVisibleError";
@@ -11,28 +11,24 @@ import { onErrorStatusChanged } from "@/lib/alerts/onErrorStatusChanged";
 import { latestReleaseOf } from "@/lib/errors/triage/latestRelease";
 import { statusFields } from "@/lib/errors/triage/statusDetails";
 
-type Tracked = "status" | "assigneeId" | "resolution" | "rootCause" | "preventiveMeasures";
-const TRACKED: Tracked[] = ["status", "assigneeId", "resolution", "rootCause", "preventiveMeasures"];
+type Tracked = "status" | "assigneeId" | "assigneeTeamId" | "resolution" | "rootCause" | "preventiveMeasures";
+const TRACKED: Tracked[] = ["status", "assigneeId", "assigneeTeamId", "resolution", "rootCause", "preventiveMeasures"];
 
 /**
  * Changes status / assignee / resolution fields and writes one audit entry with before and after.
- * Resolving stamps resolvedAt and resolvedBy; reopening keeps the resolution text for history.
+ * Resolving stamps resolvedAt and resolvedBy; reopening keeps the resolution text for history. The
+ * first move out of `new` in an episode stamps acknowledgedAt (time to acknowledge, docs/metrics.md).
+ * The assignee is a person, a team, or a person of the owning team: assigning someone outside the
+ * team clears the team, and assigning a team its non-member clears the person.
  */
 export async function updateError(auth: AuthContext, errorId: string, input: UpdateErrorInput) {
   const group = await findVisibleError(auth, errorId);
   assertCanTriage(auth, group.workspaceId);
   const actorId = auth.kind === "user" ? auth.userId : null;
 
-  if (input.assigneeId) {
-    const member = await db().membership.findUnique({
-      where: { userId_workspaceId: { userId: input.assigneeId, workspaceId: group.workspaceId } },
-    });
-    if (!member) throw ApiError.validation("assigneeId: not a member of this workspace", [{ path: "assigneeId", message: "not a member of this workspace" }]);
-  }
-
   const { statusDetails, ...fields } = input;
   const now = new Date();
-  const data: Prisma.ErrorGroupUpdateInput = { ...fields };
+  const data: Prisma.ErrorGroupUncheckedUpdateInput = { ...fields, ...(await assigneeChanges(group, input)) };
   if (input.status === "resolved" && group.status !== "resolved") {
     data.resolvedAt = now;
     data.resolvedById = actorId;
@@ -44,14 +40,18 @@ export async function updateError(auth: AuthContext, errorId: string, input: Upd
     const latestRelease = statusDetails?.inNextRelease ? await latestReleaseOf(group.id) : null;
     Object.assign(data, statusFields(input.status, statusDetails, { ...group, latestRelease }, now));
   }
+  if (input.status && input.status !== "new" && group.status === "new" && !acknowledgedThisEpisode(group)) {
+    data.acknowledgedAt = now;
+  }
 
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
   for (const key of TRACKED) {
-    if (input[key] === undefined) continue;
-    if (JSON.stringify(group[key]) === JSON.stringify(input[key])) continue;
+    const next = data[key];
+    if (next === undefined) continue;
+    if (JSON.stringify(group[key]) === JSON.stringify(next)) continue;
     before[key] = group[key];
-    after[key] = input[key];
+    after[key] = next;
   }
   if (statusDetails) after.statusDetails = statusDetails;
 
@@ -77,4 +77,34 @@ export async function updateError(auth: AuthContext, errorId: string, input: Upd
   ]);
   await onErrorStatusChanged(group, updated, actorId);
   return toErrorDetail(updated);
+}
+
+/** Acknowledged after its last regression (or ever, when it never regressed). */
+function acknowledgedThisEpisode(group: ErrorGroup): boolean {
+  if (!group.acknowledgedAt) return false;
+  return !group.regressedAt || group.acknowledgedAt.getTime() >= group.regressedAt.getTime();
+}
+
+async function assigneeChanges(group: ErrorGroup, input: UpdateErrorInput): Promise<{ assigneeId?: string | null; assigneeTeamId?: string | null }> {
+  const out: { assigneeId?: string | null; assigneeTeamId?: string | null } = {};
+  if (input.assigneeId) {
+    const member = await db().membership.findUnique({ where: { userId_workspaceId: { userId: input.assigneeId, workspaceId: group.workspaceId } } });
+    if (!member) throw ApiError.validation("assigneeId: not a member of this workspace", [{ path: "assigneeId", message: "not a member of this workspace" }]);
+  }
+  if (input.assigneeTeamId) {
+    const team = await db().team.findFirst({ where: { id: input.assigneeTeamId, workspaceId: group.workspaceId } });
+    if (!team) throw ApiError.validation("assigneeTeamId: not a team of this workspace", [{ path: "assigneeTeamId", message: "not a team of this workspace" }]);
+  }
+  const teamId = input.assigneeTeamId !== undefined ? input.assigneeTeamId : group.assigneeTeamId;
+  const userId = input.assigneeId !== undefined ? input.assigneeId : group.assigneeId;
+  if (teamId && userId) {
+    const inTeam = await db().teamMember.findUnique({ where: { teamId_userId: { teamId, userId } } });
+    if (!inTeam) {
+      // The side the caller just set wins; the other is cleared.
+      if (input.assigneeId !== undefined && input.assigneeTeamId === undefined) out.assigneeTeamId = null;
+      else if (input.assigneeTeamId !== undefined && input.assigneeId === undefined) out.assigneeId = null;
+      else throw ApiError.validation("assigneeId: not a member of the team assigned", [{ path: "assigneeId", message: "not a member of assigneeTeamId" }]);
+    }
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 import { alertsConsumer } from "@/lib/alerts/alertsConsumer";
 import { reopenConsumer } from "@/lib/errors/triage/reopenConsumer";
+import { assignmentConsumer } from "@/lib/assignment/applyAssignmentRules";
 import { forwardingConsumer } from "@/lib/forwarding/deliver/forwardingConsumer";
 import type { AfterStoreConsumer } from "@/lib/intake/afterStore";
 import { metricsConsumer } from "@/lib/metrics/metricsConsumer";
@@ -11,5 +12,6 @@ export const afterStoreConsumers: AfterStoreConsumer[] = [
   ingestHealthConsumer,
   alertsConsumer,
   reopenConsumer,
+  assignmentConsumer,
   forwardingConsumer,
 ];

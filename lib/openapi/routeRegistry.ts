@@ -1,4 +1,6 @@
 import type { RouteSpec } from "@/lib/openapi/routeSpec";
+import { accountRoutes } from "@/lib/openapi/routes/account";
+import { administrationRoutes } from "@/lib/openapi/routes/administration";
 import { alertRoutes } from "@/lib/openapi/routes/alerts";
 import { authRoutes } from "@/lib/openapi/routes/auth";
 import { errorRoutes } from "@/lib/openapi/routes/errors";
@@ -8,6 +10,7 @@ import { ingestRoutes } from "@/lib/openapi/routes/ingest";
 import { projectRoutes } from "@/lib/openapi/routes/projects";
 import { systemRoutes } from "@/lib/openapi/routes/system";
 import { triageRoutes } from "@/lib/openapi/routes/triage";
+import { teamRoutes } from "@/lib/openapi/routes/teams";
 import { workspaceRoutes } from "@/lib/openapi/routes/workspaces";
 
 /**
@@ -18,6 +21,8 @@ import { workspaceRoutes } from "@/lib/openapi/routes/workspaces";
 export const routeRegistry: RouteSpec[] = [
   ...ingestRoutes,
   ...authRoutes,
+  ...accountRoutes,
+  ...administrationRoutes,
   ...errorRoutes,
   ...triageRoutes,
   ...groupingRoutes,
@@ -25,5 +30,6 @@ export const routeRegistry: RouteSpec[] = [
   ...projectRoutes,
   ...forwardingRoutes,
   ...alertRoutes,
+  ...teamRoutes,
   ...systemRoutes,
 ];

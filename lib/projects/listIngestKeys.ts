@@ -1,9 +1,14 @@
+import type { AuthContext } from "@/lib/auth/AuthContext";
+import { assertCanAdminister } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/prisma";
+import { findProject } from "@/lib/projects/findProject";
 
-/** A project's ingest keys, newest first. Only the prefix is stored in clear, so only it is returned. */
-export async function listIngestKeys(input: { projectId: string }) {
+/** A project's ingest keys, newest first (admins). Only the prefix is stored in clear, so only it is returned. */
+export async function listIngestKeys(auth: AuthContext, projectId: string) {
+  const project = await findProject(auth, projectId);
+  assertCanAdminister(auth, project.workspaceId);
   const keys = await db().ingestKey.findMany({
-    where: { projectId: input.projectId },
+    where: { projectId },
     orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
     select: { id: true, name: true, keyPrefix: true, createdAt: true, revokedAt: true, lastUsedAt: true },
   });

@@ -5,3 +5,38 @@ export const IngestKeyParamsSchema = z.object({ projectId: z.uuid(), keyId: z.uu
 
 export const CreateIngestKeySchema = z.object({ name: z.string().trim().min(1).max(100) }).strict();
 export type CreateIngestKeyInput = z.infer<typeof CreateIngestKeySchema>;
+
+export const PLATFORMS = ["javascript", "node", "python", "java", "go", "ruby", "dotnet", "php", "other"] as const;
+export const PlatformSchema = z.enum(PLATFORMS);
+
+export const ProjectNameSchema = z.string().trim().min(1, "must not be empty").max(100);
+
+export const CreateProjectSchema = z.object({ name: ProjectNameSchema, platform: PlatformSchema.optional() }).strict();
+export type CreateProjectInput = z.infer<typeof CreateProjectSchema>;
+
+/** A browser origin for CORS: scheme://host[:port], or "*". */
+const OriginSchema = z
+  .string()
+  .trim()
+  .max(200)
+  .transform((s) => s.replace(/\/+$/, "").toLowerCase())
+  .refine((s) => s === "*" || /^https?:\/\/[^/\s?#]+$/.test(s), "must be an origin like https://app.example.com, or *");
+
+export const UpdateProjectSchema = z
+  .object({
+    name: ProjectNameSchema.optional(),
+    platform: PlatformSchema.nullable().optional(),
+    allowedOrigins: z.array(OriginSchema).max(50).optional(),
+    rateLimitPerMinute: z.number().int().min(1).max(10_000_000).nullable().optional(),
+    retentionDays: z.number().int().min(1).max(3650).optional(),
+    /** Events accepted per minute / per UTC day on both ingest doors (429 over them); null: no quota. */
+    quotaPerMinute: z.number().int().min(1).max(100_000_000).nullable().optional(),
+    quotaPerDay: z.number().int().min(1).max(1_000_000_000).nullable().optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: "nothing to change" });
+export type UpdateProjectInput = z.infer<typeof UpdateProjectSchema>;
+
+/** Deleting a project needs its name typed again. */
+export const DeleteProjectSchema = z.object({ confirmName: z.string().min(1).max(100) }).strict();
+export type DeleteProjectInput = z.infer<typeof DeleteProjectSchema>;

@@ -1,5 +1,6 @@
 import { formatSearch } from "@/lib/search/formatSearch";
 import { parseSearch, type SearchTerm } from "@/lib/search/parseSearch";
+import type { AssignedFilter } from "@/lib/domain/assignedFilter";
 import type { IsValue } from "@/lib/search/searchVocabulary";
 
 /**
@@ -27,6 +28,19 @@ export function setValues(query: string, key: "category" | "environment" | "rele
 
 export function positiveValues(query: string, key: "category" | "environment" | "release" | "user.id"): string[] {
   return parseSearch(query).terms.flatMap((t) => (t.key === key && !t.negated ? t.values : []));
+}
+
+/** The assignment picker's value: the one positive `assigned:` term when it is me, my_teams or none. */
+export function assignedFilterOf(query: string): AssignedFilter | null {
+  const terms = parseSearch(query).terms.filter((t) => t.key === "assigned" && !t.negated);
+  if (terms.length !== 1 || terms[0].key !== "assigned" || terms[0].values.length !== 1) return null;
+  const kind = terms[0].values[0].kind;
+  return kind === "me" || kind === "my_teams" || kind === "none" ? kind : null;
+}
+
+/** Sets the positive `assigned:` term to me, my_teams or none (null: removes it). */
+export function setAssigned(query: string, value: AssignedFilter | null): string {
+  return replaceTerms(query, (t) => t.key === "assigned" && !t.negated, value ? [{ key: "assigned", negated: false, values: [{ kind: value }] }] : []);
 }
 
 function replaceTerms(query: string, matches: (t: SearchTerm) => boolean, replacement: SearchTerm[]): string {

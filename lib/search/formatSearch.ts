@@ -23,7 +23,7 @@ export function formatTerm(term: SearchTerm): string {
 }
 
 function assignedText(v: AssignedTarget): string {
-  if (v.kind === "me" || v.kind === "none") return v.kind;
+  if (v.kind === "me" || v.kind === "my_teams" || v.kind === "none") return v.kind;
   return v.kind === "team" ? `#${v.slug}` : v.ref;
 }
 

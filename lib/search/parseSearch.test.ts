@@ -51,9 +51,13 @@ describe("parseSearch", () => {
     ]);
   });
 
-  it("reads assignment to none, a member and a team", () => {
-    expect(terms("assigned:none,ann@example.com,#backend")).toEqual([
-      { key: "assigned", negated: false, values: [{ kind: "none" }, { kind: "user", ref: "ann@example.com" }, { kind: "team", slug: "backend" }] },
+  it("reads assignment to none, a member, a team and my teams", () => {
+    expect(terms('assigned:none,ann@example.com,#backend,My_Teams,"#Web Platform"')).toEqual([
+      {
+        key: "assigned",
+        negated: false,
+        values: [{ kind: "none" }, { kind: "user", ref: "ann@example.com" }, { kind: "team", slug: "backend" }, { kind: "my_teams" }, { kind: "team", slug: "Web Platform" }],
+      },
     ]);
   });
 
@@ -119,7 +123,7 @@ describe("parseSearch", () => {
     const queries = [
       'is:unresolved !level:low,medium release:"web 1.2" "quoted text" word',
       'route:"/a b" msg:"say \\"hi\\"" "a:b" "!bang" back\\slash:"c\\\\d"',
-      "assigned:#team,me firstSeen:>=2026-01-31 lastSeen:-30m user.id:x,y",
+      "assigned:#team,me,my_teams firstSeen:>=2026-01-31 lastSeen:-30m user.id:x,y",
       'release:"[bracket]" category:db,"with,comma"',
     ];
     for (const q of queries) {

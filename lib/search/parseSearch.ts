@@ -16,7 +16,8 @@ import {
   type KnownKey,
 } from "@/lib/search/searchVocabulary";
 
-export type AssignedTarget = { kind: "me" } | { kind: "none" } | { kind: "user"; ref: string } | { kind: "team"; slug: string };
+/** `assigned:` targets: me, my teams' issues, nobody (no person and no team), a member (email or id), `#team` (name or id). */
+export type AssignedTarget = { kind: "me" } | { kind: "my_teams" } | { kind: "none" } | { kind: "user"; ref: string } | { kind: "team"; slug: string };
 
 export type DateRange =
   /** `-24h`: within the last 24 h; `+7d`: more than 7 days ago. */
@@ -142,6 +143,7 @@ function assignedTarget(value: string): AssignedTarget {
   const lower = value.toLowerCase();
   if (lower === "me") return { kind: "me" };
   if (lower === "none") return { kind: "none" };
+  if (lower === "my_teams") return { kind: "my_teams" };
   if (value.startsWith("#") && value.length > 1) return { kind: "team", slug: value.slice(1) };
   return { kind: "user", ref: value };
 }

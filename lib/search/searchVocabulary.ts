@@ -35,7 +35,7 @@ export const KEY_DESCRIPTIONS: Record<KnownKey, string> = {
   environment: "environment of an event",
   release: "release of an event (a trailing * matches a prefix)",
   "user.id": "a user who hit the error",
-  assigned: "me, none, a member's email, or #team",
+  assigned: "me, my_teams, none, a member's email, or #team",
   firstSeen: "-24h (within), +7d (older than), >2026-01-31",
   lastSeen: "-1h (within), +30d (older than), <2026-01-31",
 };

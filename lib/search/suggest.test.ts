@@ -17,7 +17,7 @@ describe("suggestions", () => {
     expect(suggest("level:high,cr", 13)[0]).toMatchObject({ label: "critical", query: "level:high,critical " });
     expect(suggest("environment:pr x", 14, { values: ["production", "preview", "staging"] }).map((x) => x.query)).toEqual(["environment:production x", "environment:preview x"]);
     expect(suggest('release:"my', 11, { values: ["my app 1.0"] })[0].query).toBe('release:"my app 1.0" ');
-    expect(suggest("assigned:", 9, { assignees: ["ann@x.test"] }).map((x) => x.label)).toEqual(["me", "none", "ann@x.test"]);
+    expect(suggest("assigned:", 9, { assignees: ["ann@x.test"] }).map((x) => x.label)).toEqual(["me", "my_teams", "none", "ann@x.test"]);
   });
 
   it("finds the context at the cursor, not at the end", () => {

@@ -30,6 +30,11 @@ const projects = readThroughCache<SentryProject>(
   { maxAgeMs: KEY_MAX_AGE_MS, refreshAfterMs: 1_000, missMaxAgeMs: 2_000, maxEntries: 10_000 },
 );
 
+/** Drops a project from this process's cache, e.g. right after its settings changed or it was deleted. */
+export function forgetSentryProject(publicId: number): void {
+  projects.forget(String(publicId));
+}
+
 /** The project named by the URL's numeric id; 404 when there is none. */
 export async function findSentryProject(publicIdText: string): Promise<SentryProject> {
   if (!/^\d{1,9}$/.test(publicIdText)) throw ApiError.notFound("unknown project");

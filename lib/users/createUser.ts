@@ -1,14 +1,17 @@
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/prisma";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 
-export async function createUser(input: { email: string; name: string; password: string }) {
-  return db().user.create({
-    data: {
-      id: uuidv7(),
-      email: input.email.trim().toLowerCase(),
-      name: input.name,
-      passwordHash: await hashPassword(input.password),
-    },
+type NewUser = { email: string; name: string } & ({ password: string } | { passwordHash: string });
+
+/**
+ * Inserts a user (email lower-cased). Pass `passwordHash` when it was computed beforehand, e.g.
+ * outside a transaction (hashing takes a few hundred milliseconds by design).
+ */
+export async function createUser(input: NewUser, tx: Prisma.TransactionClient = db()) {
+  const passwordHash = "passwordHash" in input ? input.passwordHash : await hashPassword(input.password);
+  return tx.user.create({
+    data: { id: uuidv7(), email: input.email.trim().toLowerCase(), name: input.name, passwordHash },
   });
 }

@@ -1,10 +1,13 @@
+import type { AuthContext } from "@/lib/auth/AuthContext";
+import { assertCanViewWorkspace } from "@/lib/auth/permissions";
 import { DELIVERY_REFS, toDeliveryDto } from "@/lib/alerts/deliveries/deliveryDto";
 import type { ListDeliveriesQuery } from "@/lib/alerts/deliveries/deliverySchemas";
 import { db } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** The workspace's delivery log, newest first. */
-export async function listDeliveries(input: { workspaceId: string; query: ListDeliveriesQuery }) {
+export async function listDeliveries(auth: AuthContext, input: { workspaceId: string; query: ListDeliveriesQuery }) {
+  assertCanViewWorkspace(auth, input.workspaceId);
   const { workspaceId, query } = input;
   const where: Prisma.DeliveryWhereInput = { workspaceId };
   if (query.status) where.status = query.status;

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/apiFetch";
 import { POLL_MS } from "@/lib/client/hooks/useErrorsQuery";
-import type { ErrorTracking } from "@/lib/analytics/getErrorTracking";
+import type { WorkspaceErrorTracking } from "@/lib/analytics/getWorkspaceErrorTracking";
 import type { Timeframe } from "@/lib/domain/timeframe";
 
 export interface TrackingParams {
@@ -15,7 +15,7 @@ export function useErrorTrackingQuery({ workspaceId, timeframe, severity }: Trac
   return useQuery({
     queryKey: ["errorTracking", { workspaceId, timeframe, severity }],
     queryFn: ({ signal }) =>
-      apiFetch<ErrorTracking>(
+      apiFetch<WorkspaceErrorTracking>(
         `/api/v1/workspaces/${workspaceId}/error-tracking?${new URLSearchParams({ timeframe, severity })}`,
         { signal },
       ),

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/apiFetch";
 import { TIMEFRAME_MS } from "@/lib/client/timeframes";
+import type { AssignedFilter } from "@/lib/domain/assignedFilter";
 import type { Timeframe } from "@/lib/domain/timeframe";
 import type { ErrorListPage } from "@/lib/errors/listErrors";
 
@@ -15,6 +16,8 @@ export interface ErrorsFilters {
   q?: string;
   /** The search syntax. */
   query?: string;
+  /** me | my_teams | none (links made before the search's `assigned:` term). */
+  assigned?: AssignedFilter;
   /** Period of each row's count and sparkline. */
   statsPeriod?: Timeframe;
   sort?: string;

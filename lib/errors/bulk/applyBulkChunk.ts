@@ -23,8 +23,8 @@ export interface ChangedIssue {
 
 // Rows are locked in id order so two bulk requests over overlapping selections cannot deadlock.
 const TARGET = `target AS (
-  SELECT id, "workspaceId", status, "assigneeId", "occurrenceCount", "usersAffected", "resolvedInNextRelease",
-    "ignoredUntil", "ignoreUntilEvents", "ignoreUntilUsers"
+  SELECT id, "workspaceId", status, "assigneeId", "assigneeTeamId", "occurrenceCount", "usersAffected", "resolvedInNextRelease",
+    "ignoredUntil", "ignoreUntilEvents", "ignoreUntilUsers", "acknowledgedAt", "regressedAt"
   FROM "ErrorGroup" WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE
 )`;
 
@@ -35,7 +35,14 @@ const AUDIT = (action: string, before: string, after: string) => `audit AS (
 SELECT id, "workspaceId", "beforeStatus", status, severity::text, category, "firstSeen", "resolvedAt" FROM upd`;
 
 const RETURNING = `RETURNING g.id, g."workspaceId", t.status::text AS "beforeStatus", g.status::text AS status, g.severity, g.category,
-    g."firstSeen", g."resolvedAt", t."assigneeId" AS "beforeAssignee", g."assigneeId"`;
+    g."firstSeen", g."resolvedAt", t."assigneeId" AS "beforeAssignee", g."assigneeId",
+    t."assigneeTeamId" AS "beforeTeam", g."assigneeTeamId"`;
+
+// The first move out of "new" in an episode (never, or not since the last regression) stamps acknowledgedAt,
+// as a single update does (time to acknowledge, docs/metrics.md).
+const ACKNOWLEDGED = `"acknowledgedAt" = CASE WHEN t.status = 'new'
+      AND (t."acknowledgedAt" IS NULL OR (t."regressedAt" IS NOT NULL AND t."acknowledgedAt" < t."regressedAt"))
+    THEN $3::timestamptz ELSE g."acknowledgedAt" END`;
 
 const RESOLVE_SQL = `WITH ${TARGET}, upd AS (
   UPDATE "ErrorGroup" g SET
@@ -44,7 +51,8 @@ const RESOLVE_SQL = `WITH ${TARGET}, upd AS (
     "resolvedById" = CASE WHEN t.status = 'resolved' THEN g."resolvedById" ELSE $2::uuid END,
     "resolvedInNextRelease" = $4::boolean,
     "resolvedRelease" = CASE WHEN $4::boolean THEN $5::jsonb ->> g.id::text END,
-    "ignoredUntil" = NULL, "ignoreUntilEvents" = NULL, "ignoreUntilUsers" = NULL, "updatedAt" = $3::timestamptz
+    "ignoredUntil" = NULL, "ignoreUntilEvents" = NULL, "ignoreUntilUsers" = NULL, "updatedAt" = $3::timestamptz,
+    ${ACKNOWLEDGED}
   FROM target t WHERE g.id = t.id AND (t.status <> 'resolved' OR t."resolvedInNextRelease" <> $4::boolean)
   ${RETURNING}
 ), ${AUDIT(`'error.resolved'`, `jsonb_build_object('status', "beforeStatus")`, `jsonb_build_object('status', 'resolved') || CASE WHEN $4::boolean THEN '{"statusDetails":{"inNextRelease":true}}'::jsonb ELSE '{}'::jsonb END`)}`;
@@ -57,7 +65,8 @@ const IGNORE_SQL = `WITH ${TARGET}, upd AS (
     "ignoredUntil" = $4::timestamptz,
     "ignoreUntilEvents" = CASE WHEN $5::int IS NULL THEN NULL ELSE t."occurrenceCount" + $5::int END,
     "ignoreUntilUsers" = CASE WHEN $6::int IS NULL THEN NULL ELSE t."usersAffected" + $6::int END,
-    "updatedAt" = $3::timestamptz
+    "updatedAt" = $3::timestamptz,
+    ${ACKNOWLEDGED}
   FROM target t WHERE g.id = t.id AND (t.status <> 'ignored' OR $4::timestamptz IS NOT NULL OR $5::int IS NOT NULL OR $6::int IS NOT NULL
     OR t."ignoredUntil" IS NOT NULL OR t."ignoreUntilEvents" IS NOT NULL OR t."ignoreUntilUsers" IS NOT NULL)
   ${RETURNING}
@@ -75,11 +84,19 @@ const REOPEN_SQL = `WITH ${TARGET}, upd AS (
   ${RETURNING}
 ), ${AUDIT(`'error.new'`, `jsonb_build_object('status', "beforeStatus")`, `jsonb_build_object('status', 'new')`)}`;
 
+// Assigning a person outside the issue's owning team clears the team (as a single update does).
 const ASSIGN_SQL = `WITH ${TARGET}, upd AS (
-  UPDATE "ErrorGroup" g SET "assigneeId" = $4::uuid, "updatedAt" = $3::timestamptz
+  UPDATE "ErrorGroup" g SET "assigneeId" = $4::uuid, "updatedAt" = $3::timestamptz,
+    "assigneeTeamId" = CASE WHEN $4::uuid IS NULL OR t."assigneeTeamId" IS NULL
+        OR EXISTS (SELECT 1 FROM "TeamMember" m WHERE m."teamId" = t."assigneeTeamId" AND m."userId" = $4::uuid)
+      THEN t."assigneeTeamId" ELSE NULL END
   FROM target t WHERE g.id = t.id AND t."assigneeId" IS DISTINCT FROM $4::uuid
   ${RETURNING}
-), ${AUDIT(`'error.updated'`, `jsonb_build_object('assigneeId', "beforeAssignee")`, `jsonb_build_object('assigneeId', "assigneeId")`)}`;
+), ${AUDIT(
+  `'error.updated'`,
+  `jsonb_build_object('assigneeId', "beforeAssignee") || CASE WHEN "beforeTeam" IS DISTINCT FROM "assigneeTeamId" THEN jsonb_build_object('assigneeTeamId', "beforeTeam") ELSE '{}'::jsonb END`,
+  `jsonb_build_object('assigneeId', "assigneeId") || CASE WHEN "beforeTeam" IS DISTINCT FROM "assigneeTeamId" THEN jsonb_build_object('assigneeTeamId', "assigneeTeamId") ELSE '{}'::jsonb END`,
+)}`;
 
 /**
  * Applies one action to a chunk of issues in ONE transaction and one statement: each changed issue

@@ -12,8 +12,10 @@ export const MAX_BULK_MATCHES = 50_000;
 /**
  * POST /api/v1/errors/bulk: `{ids}` or a selection by search (`workspaceId` + `query` and the list's
  * other filters), an action, and what the action needs (statusDetails, assigneeId, targetId).
+ * Here `assigneeId` is the assignee to set; a selection by assignee is `query: "assigned:…"`
+ * (or the `assigned` / `teamId` filters).
  */
-export const BulkRequestSchema = ErrorFiltersSchema.extend({
+export const BulkRequestSchema = ErrorFiltersSchema.omit({ assigneeId: true }).extend({
   ids: z.array(z.uuid()).min(1).max(MAX_BULK_IDS).optional(),
   action: z.enum(BULK_ACTIONS),
   statusDetails: StatusDetailsSchema.optional(),

@@ -71,7 +71,8 @@ async function selectByIds(auth: AuthContext, requested: string[]): Promise<Sele
 
 /** "Select all matching": the list's filters; issues are walked by id, so the action's own effect on the filter cannot skip any. */
 async function selectByQuery(auth: AuthContext, input: BulkRequest): Promise<Selection> {
-  const { where } = await buildErrorWhere(auth, input);
+  // `assigneeId` is the assignee to set here, not a filter.
+  const { where } = await buildErrorWhere(auth, { ...input, assigneeId: undefined });
   const total = await db().errorGroup.count({ where });
   if (total > MAX_BULK_MATCHES) {
     throw ApiError.validation(`the search matches ${total} issues; narrow it to at most ${MAX_BULK_MATCHES}`, [{ path: "query", message: `matches more than ${MAX_BULK_MATCHES} issues` }]);

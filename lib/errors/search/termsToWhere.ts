@@ -4,11 +4,13 @@ import type { IsValue } from "@/lib/search/searchVocabulary";
 
 const UNRESOLVED = ["new", "acknowledged", "investigating"] as const;
 
-/** What the terms need from outside: who "me" is, member ids for `assigned:<email>`, and "now". */
+/** What the terms need from outside: who "me" is, member ids for `assigned:<email>`, team ids for `assigned:#<team>`, and "now". */
 export interface SearchContext {
   userId: string | null;
   /** `assigned:<ref>` → user id; refs that are no member are absent (the caller has refused them). */
   members: Map<string, string>;
+  /** `assigned:#<name or id>` (lower-cased) → the ids of the teams of that name in the workspaces searched. */
+  teams: Map<string, string[]>;
   now: Date;
 }
 
@@ -16,7 +18,7 @@ export interface SearchContext {
 export function termsToWhere(terms: SearchTerm[], ctx: SearchContext): Prisma.ErrorGroupWhereInput[] {
   return terms.map((term) => {
     // NOT (assigneeId = x) is not true for unassigned issues in SQL: negated assignment is spelled out.
-    if (term.key === "assigned" && term.negated) return { AND: term.values.map((v) => notAssignedWhere(v, ctx)) };
+    if (term.key === "assigned" && term.negated) return { AND: term.values.map((v) => notAssigneeWhere(resolveAssignee(v, ctx))) };
     const where = termWhere(term, ctx);
     return term.negated ? { NOT: where } : where;
   });
@@ -38,7 +40,7 @@ function termWhere(term: SearchTerm, ctx: SearchContext): Prisma.ErrorGroupWhere
     case "tag":
       return tagWhere(term.tag, term.values);
     case "assigned":
-      return anyOf(term.values.map((v) => assignedWhere(v, ctx)));
+      return anyOf(term.values.map((v) => assigneeWhere(resolveAssignee(v, ctx))));
     case "firstSeen":
     case "lastSeen":
       return { [term.key]: dateWhere(term.range, ctx.now) };
@@ -57,9 +59,9 @@ function isWhere(value: IsValue): Prisma.ErrorGroupWhereInput {
     case "unresolved":
       return { status: { in: [...UNRESOLVED] } };
     case "assigned":
-      return { assigneeId: { not: null } };
+      return notAssigneeWhere({ kind: "none" });
     case "unassigned":
-      return { assigneeId: null };
+      return assigneeWhere({ kind: "none" });
     case "regressed":
       return { regressedAt: { not: null }, status: { in: [...UNRESOLVED] } };
     default:
@@ -80,30 +82,58 @@ function tagWhere(key: string, values: string[]): Prisma.ErrorGroupWhereInput {
 
 const NOBODY = "00000000-0000-0000-0000-000000000000";
 
-function assigneeOf(target: AssignedTarget, ctx: SearchContext): string | null | undefined {
+/** Who an assignment condition is about, once the search's references are resolved. */
+export type Assignee =
+  | { kind: "person"; id: string }
+  | { kind: "teams"; ids: string[] }
+  | { kind: "myTeams"; userId: string }
+  | { kind: "none" };
+
+function resolveAssignee(target: AssignedTarget, ctx: SearchContext): Assignee {
   switch (target.kind) {
     case "me":
-      return ctx.userId ?? NOBODY;
+      return { kind: "person", id: ctx.userId ?? NOBODY };
+    case "my_teams":
+      return { kind: "myTeams", userId: ctx.userId ?? NOBODY };
     case "none":
-      return null;
+      return { kind: "none" };
     case "user":
-      return ctx.members.get(target.ref.toLowerCase()) ?? NOBODY;
+      return { kind: "person", id: ctx.members.get(target.ref.toLowerCase()) ?? NOBODY };
     case "team":
-      // Teams arrive with the teams branch; until then no issue is assigned to a team.
-      return undefined;
+      return { kind: "teams", ids: ctx.teams.get(target.slug.toLowerCase()) ?? [NOBODY] };
   }
 }
 
-function assignedWhere(target: AssignedTarget, ctx: SearchContext): Prisma.ErrorGroupWhereInput {
-  const assignee = assigneeOf(target, ctx);
-  return assignee === undefined ? { id: NOBODY } : { assigneeId: assignee };
+/**
+ * Issues assigned to a person, to one of the teams, to a team the user belongs to, or to nobody
+ * (neither a person nor a team). The list's `assigned`, `assigneeId` and `teamId` parameters use
+ * the same conditions, so a parameter and its search term always select the same issues.
+ */
+export function assigneeWhere(assignee: Assignee): Prisma.ErrorGroupWhereInput {
+  switch (assignee.kind) {
+    case "person":
+      return { assigneeId: assignee.id };
+    case "teams":
+      return { assigneeTeamId: { in: assignee.ids } };
+    case "myTeams":
+      return { assigneeTeam: { members: { some: { userId: assignee.userId } } } };
+    case "none":
+      return { assigneeId: null, assigneeTeamId: null };
+  }
 }
 
-function notAssignedWhere(target: AssignedTarget, ctx: SearchContext): Prisma.ErrorGroupWhereInput {
-  const assignee = assigneeOf(target, ctx);
-  if (assignee === undefined) return {};
-  if (assignee === null) return { assigneeId: { not: null } };
-  return { OR: [{ assigneeId: null }, { assigneeId: { not: assignee } }] };
+/** The complement of assigneeWhere, spelled out: NOT (column = x) is not true for NULL in SQL. */
+function notAssigneeWhere(assignee: Assignee): Prisma.ErrorGroupWhereInput {
+  switch (assignee.kind) {
+    case "person":
+      return { OR: [{ assigneeId: null }, { assigneeId: { not: assignee.id } }] };
+    case "teams":
+      return { OR: [{ assigneeTeamId: null }, { assigneeTeamId: { notIn: assignee.ids } }] };
+    case "myTeams":
+      return { OR: [{ assigneeTeamId: null }, { assigneeTeam: { members: { none: { userId: assignee.userId } } } }] };
+    case "none":
+      return { OR: [{ assigneeId: { not: null } }, { assigneeTeamId: { not: null } }] };
+  }
 }
 
 function dateWhere(range: DateRange, now: Date): Prisma.DateTimeFilter {

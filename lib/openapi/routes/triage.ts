@@ -54,7 +54,7 @@ export const triageRoutes: RouteSpec[] = [
     responses: { 200: "`{errorId, hourly, daily}`" }, errors: [401, 404, 422],
   },
   {
-    method: "GET", path: "/api/v1/errors/{id}/comments", tag: "Issues", auth: "sessionOrIngestKey", role: "viewer",
+    method: "GET", path: "/api/v1/errors/{id}/comments", tag: "Issues", auth: "session", role: "viewer",
     summary: "An issue's comments, oldest first", params: IdParams, responses: { 200: "`{items}`" }, errors: [401, 404],
   },
   {
@@ -66,7 +66,7 @@ export const triageRoutes: RouteSpec[] = [
     summary: "Delete a comment (its author or an admin)", params: CommentParams, responses: { 204: "deleted" }, errors: [401, 403, 404, 422],
   },
   {
-    method: "GET", path: "/api/v1/errors/{id}/investigation", tag: "Issues", auth: "sessionOrIngestKey", role: "viewer",
+    method: "GET", path: "/api/v1/errors/{id}/investigation", tag: "Issues", auth: "session", role: "viewer",
     summary: "Pattern, similar issues, issues in the same runs and traces, runbook checklist", params: IdParams,
     responses: { 200: "the investigation" }, errors: [401, 404],
   },
@@ -85,7 +85,7 @@ export const triageRoutes: RouteSpec[] = [
     responses: csvOrJson, errors: [401, 403, 404, 422],
   },
   {
-    method: "GET", path: "/api/v1/workspaces/{workspaceId}/report", tag: "Issues", auth: "sessionOrIngestKey", role: "viewer",
+    method: "GET", path: "/api/v1/workspaces/{workspaceId}/report", tag: "Issues", auth: "session", role: "viewer",
     summary: "Report for a window: totals, top errors, categories, resolution times (JSON or Markdown)", params: WorkspaceParamsSchema, query: ReportQuerySchema,
     responses: { 200: "the report" }, errors: [401, 404, 422],
   },

@@ -1,4 +1,3 @@
-import { authenticate } from "@/lib/auth/authenticate";
 import { requireSessionUser } from "@/lib/auth/session";
 import { createComment, CreateCommentSchema, listComments } from "@/lib/errors/comments/comments";
 import { handle } from "@/lib/http/handle";
@@ -7,10 +6,10 @@ import { readJson } from "@/lib/http/readJson";
 
 type Ctx = { params: Promise<{ id: string }> };
 
-/** GET /api/v1/errors/:id/comments — the comments, oldest first. */
+/** GET /api/v1/errors/:id/comments — the comments, oldest first (people's words: signed-in members, not ingest keys). */
 export const GET = handle(async (req: Request, { params }: Ctx) => {
   const { id } = await params;
-  const auth = await authenticate(req);
+  const auth = await requireSessionUser(req);
   return Response.json(await listComments(auth, id));
 });
 

@@ -1,10 +1,8 @@
-import { assertCanAdminister } from "@/lib/auth/permissions";
 import { requireSessionUser } from "@/lib/auth/session";
 import { handle } from "@/lib/http/handle";
 import { parseWith } from "@/lib/http/parseWith";
 import { readJson } from "@/lib/http/readJson";
-import { createIngestKey } from "@/lib/projects/createIngestKey";
-import { findProject } from "@/lib/projects/findProject";
+import { createProjectKey } from "@/lib/projects/createProjectKey";
 import { listIngestKeys } from "@/lib/projects/listIngestKeys";
 import { CreateIngestKeySchema, ProjectParamsSchema } from "@/lib/projects/projectSchemas";
 
@@ -14,9 +12,7 @@ type Ctx = { params: Promise<{ projectId: string }> };
 export const GET = handle(async (req: Request, { params }: Ctx) => {
   const { projectId } = parseWith(ProjectParamsSchema, await params);
   const auth = await requireSessionUser(req);
-  const project = await findProject(auth, projectId);
-  assertCanAdminister(auth, project.workspaceId);
-  return Response.json(await listIngestKeys({ projectId }));
+  return Response.json(await listIngestKeys(auth, projectId));
 });
 
 /** POST /api/v1/projects/:projectId/keys — creates a key; the response is the only time it is shown. */
@@ -24,8 +20,6 @@ export const POST = handle(async (req: Request, { params }: Ctx) => {
   const { projectId } = parseWith(ProjectParamsSchema, await params);
   const input = parseWith(CreateIngestKeySchema, await readJson(req));
   const auth = await requireSessionUser(req);
-  const project = await findProject(auth, projectId);
-  assertCanAdminister(auth, project.workspaceId);
-  const key = await createIngestKey({ projectId, name: input.name });
+  const key = await createProjectKey(auth, projectId, input);
   return Response.json(key, { status: 201, headers: { "cache-control": "no-store" } });
 });

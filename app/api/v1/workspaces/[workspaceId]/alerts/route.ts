@@ -1,6 +1,5 @@
 import { ListAlertsQuerySchema } from "@/lib/alerts/alertSchemas";
 import { listAlerts } from "@/lib/alerts/listAlerts";
-import { assertCanViewWorkspace } from "@/lib/auth/permissions";
 import { requireSessionUser } from "@/lib/auth/session";
 import { handle } from "@/lib/http/handle";
 import { parseSearchParams, parseWith } from "@/lib/http/parseWith";
@@ -11,6 +10,5 @@ export const GET = handle(async (req: Request, { params }: WorkspaceRouteContext
   const { workspaceId } = parseWith(WorkspaceParamsSchema, await params);
   const query = parseSearchParams(ListAlertsQuerySchema, req);
   const auth = await requireSessionUser(req);
-  assertCanViewWorkspace(auth, workspaceId);
-  return Response.json(await listAlerts({ workspaceId, query }));
+  return Response.json(await listAlerts(auth, { workspaceId, query }));
 });

@@ -1,6 +1,5 @@
 import { ListDeliveriesQuerySchema } from "@/lib/alerts/deliveries/deliverySchemas";
 import { listDeliveries } from "@/lib/alerts/deliveries/listDeliveries";
-import { assertCanViewWorkspace } from "@/lib/auth/permissions";
 import { requireSessionUser } from "@/lib/auth/session";
 import { handle } from "@/lib/http/handle";
 import { parseSearchParams, parseWith } from "@/lib/http/parseWith";
@@ -11,6 +10,5 @@ export const GET = handle(async (req: Request, { params }: WorkspaceRouteContext
   const { workspaceId } = parseWith(WorkspaceParamsSchema, await params);
   const query = parseSearchParams(ListDeliveriesQuerySchema, req);
   const auth = await requireSessionUser(req);
-  assertCanViewWorkspace(auth, workspaceId);
-  return Response.json(await listDeliveries({ workspaceId, query }));
+  return Response.json(await listDeliveries(auth, { workspaceId, query }));
 });

@@ -9,7 +9,7 @@ import { ApiError } from "@/lib/http/ApiError";
 
 type Ctx = { params: Promise<{ workspaceId: string }> };
 
-/** GET /api/v1/workspaces/:workspaceId/error-tracking — the aggregated dashboard view, shared by its viewers. */
+/** GET /api/v1/workspaces/:workspaceId/error-tracking — the aggregated dashboard view with resolution metrics, shared by its viewers. */
 export const GET = handle(async (req: Request, { params }: Ctx) => {
   const query = parseSearchParams(TrackingQuerySchema, req);
   const { workspaceId } = await params;

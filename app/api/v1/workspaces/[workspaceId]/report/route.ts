@@ -1,4 +1,4 @@
-import { authenticate } from "@/lib/auth/authenticate";
+import { requireSessionUser } from "@/lib/auth/session";
 import { handle } from "@/lib/http/handle";
 import { parseSearchParams, parseWith } from "@/lib/http/parseWith";
 import { WorkspaceParamsSchema, type WorkspaceRouteContext } from "@/lib/http/workspaceRoute";
@@ -9,7 +9,7 @@ import { reportMarkdown } from "@/lib/reports/reportMarkdown";
 export const GET = handle(async (req: Request, ctx: WorkspaceRouteContext) => {
   const { workspaceId } = parseWith(WorkspaceParamsSchema, await ctx.params);
   const query = parseSearchParams(ReportQuerySchema, req);
-  const auth = await authenticate(req);
+  const auth = await requireSessionUser(req);
   const report = await getReport(auth, workspaceId, query);
   if (query.format === "json") return Response.json(report);
   return new Response(reportMarkdown(report), {

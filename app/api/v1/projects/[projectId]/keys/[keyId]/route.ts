@@ -1,10 +1,8 @@
-import { assertCanAdminister } from "@/lib/auth/permissions";
 import { requireSessionUser } from "@/lib/auth/session";
 import { handle } from "@/lib/http/handle";
 import { parseWith } from "@/lib/http/parseWith";
-import { findProject } from "@/lib/projects/findProject";
 import { IngestKeyParamsSchema } from "@/lib/projects/projectSchemas";
-import { revokeIngestKey } from "@/lib/projects/revokeIngestKey";
+import { revokeProjectKey } from "@/lib/projects/revokeProjectKey";
 
 type Ctx = { params: Promise<{ projectId: string; keyId: string }> };
 
@@ -12,8 +10,6 @@ type Ctx = { params: Promise<{ projectId: string; keyId: string }> };
 export const DELETE = handle(async (req: Request, { params }: Ctx) => {
   const { projectId, keyId } = parseWith(IngestKeyParamsSchema, await params);
   const auth = await requireSessionUser(req);
-  const project = await findProject(auth, projectId);
-  assertCanAdminister(auth, project.workspaceId);
-  await revokeIngestKey({ projectId, keyId });
+  await revokeProjectKey(auth, { projectId, keyId });
   return new Response(null, { status: 204 });
 });

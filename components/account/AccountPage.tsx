@@ -1,0 +1,172 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { formatDistanceToNowStrict } from "date-fns";
+import { useState, type FormEvent } from "react";
+import { FormError } from "@/components/auth/AuthCard";
+import { WorkspaceShell } from "@/components/settings/WorkspaceShell";
+import { Badge } from "@/components/ui/Badge";
+import { button, input } from "@/components/ui/buttonStyles";
+import { Card } from "@/components/ui/Card";
+import { FormField } from "@/components/ui/FormField";
+import { useToast } from "@/components/ui/Toast";
+import { apiFetch } from "@/lib/client/apiFetch";
+import { useAccountQuery, useSessionsQuery } from "@/lib/client/hooks/useAccountQuery";
+
+/** /account — your name, your password, your sessions. */
+export function AccountPage() {
+  return (
+    <WorkspaceShell active="account" title="Your account" subtitle="Name, password and where you are signed in">
+      {() => (
+        <div className="space-y-6">
+          <NameCard />
+          <PasswordCard />
+          <SessionsCard />
+        </div>
+      )}
+    </WorkspaceShell>
+  );
+}
+
+function NameCard() {
+  const account = useAccountQuery();
+  const queryClient = useQueryClient();
+  const { showToast } = useToast();
+  const [name, setName] = useState<string | null>(null);
+  const value = name ?? account.data?.name ?? "";
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    try {
+      await apiFetch("/api/v1/account", { method: "PATCH", json: { name: value } });
+      showToast("Name saved", "success");
+      await Promise.all([queryClient.invalidateQueries({ queryKey: ["account"] }), queryClient.invalidateQueries({ queryKey: ["me"] })]);
+    } catch (e) {
+      showToast(e instanceof Error ? e.message : "could not save");
+    }
+  }
+
+  return (
+    <Card title="Profile" titleId="profile-title">
+      <form onSubmit={submit} className="space-y-3">
+        <p className="text-sm text-gray-600 dark:text-gray-300">Signed in as {account.data?.email}</p>
+        <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
+          <div className="flex-1">
+            <FormField label="Name">
+              <input required value={value} onChange={(e) => setName(e.target.value)} className={`${input} w-full`} />
+            </FormField>
+          </div>
+          <button type="submit" className={button.secondary}>
+            Save name
+          </button>
+        </div>
+      </form>
+    </Card>
+  );
+}
+
+function PasswordCard() {
+  const queryClient = useQueryClient();
+  const { showToast } = useToast();
+  const [current, setCurrent] = useState("");
+  const [next, setNext] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await apiFetch<{ otherSessionsSignedOut: number }>("/api/v1/account/password", { method: "POST", json: { currentPassword: current, newPassword: next } });
+      showToast(`Password changed${result.otherSessionsSignedOut ? `; ${result.otherSessionsSignedOut} other session(s) signed out` : ""}`, "success");
+      setCurrent("");
+      setNext("");
+      await queryClient.invalidateQueries({ queryKey: ["account"] });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : "could not change the password");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card title="Password" titleId="password-title">
+      <form onSubmit={submit} className="space-y-3">
+        <div className="grid gap-3 sm:grid-cols-2">
+          <FormField label="Current password">
+            <input required type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} className={`${input} w-full`} />
+          </FormField>
+          <FormField label="New password" hint="At least 8 characters. Your other sessions will be signed out.">
+            <input required type="password" minLength={8} autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} className={`${input} w-full`} />
+          </FormField>
+        </div>
+        <FormError message={error} />
+        <button type="submit" disabled={busy} className={button.primary}>
+          {busy ? "Changing…" : "Change password"}
+        </button>
+      </form>
+    </Card>
+  );
+}
+
+function SessionsCard() {
+  const sessions = useSessionsQuery();
+  const queryClient = useQueryClient();
+  const { showToast } = useToast();
+  const others = (sessions.data?.items ?? []).filter((s) => !s.current).length;
+
+  async function signOut(id?: string) {
+    try {
+      await apiFetch(id ? `/api/v1/account/sessions/${id}` : "/api/v1/account/sessions", { method: "DELETE" });
+      showToast(id ? "Session signed out" : "Other sessions signed out", "success");
+      await queryClient.invalidateQueries({ queryKey: ["account", "sessions"] });
+    } catch (e) {
+      showToast(e instanceof Error ? e.message : "could not sign out");
+    }
+  }
+
+  return (
+    <Card
+      title="Sessions"
+      titleId="sessions-title"
+      actions={
+        others > 0 && (
+          <button type="button" className={button.secondary} onClick={() => void signOut()}>
+            Sign out other sessions
+          </button>
+        )
+      }
+    >
+      <ul className="divide-y divide-gray-200 dark:divide-gray-800" aria-label="Sessions">
+        {(sessions.data?.items ?? []).map((s) => (
+          <li key={s.id} data-testid="session-row" className="flex flex-wrap items-center gap-2 py-2.5 text-sm">
+            <div className="min-w-0 flex-1">
+              <p className="truncate text-gray-900 dark:text-gray-100" title={s.userAgent ?? undefined}>
+                {browserName(s.userAgent)} · {s.ipAddress ?? "unknown address"}
+              </p>
+              <p className="text-xs text-gray-500">
+                signed in {formatDistanceToNowStrict(new Date(s.createdAt), { addSuffix: true })}, last seen {formatDistanceToNowStrict(new Date(s.lastSeenAt), { addSuffix: true })}
+              </p>
+            </div>
+            {s.current ? (
+              <Badge>this browser</Badge>
+            ) : (
+              <button type="button" className={button.ghost} onClick={() => void signOut(s.id)}>
+                Sign out
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
+/** A short name for a user agent string ("Chrome on Linux"), good enough to recognise a session. */
+function browserName(ua: string | null): string {
+  if (!ua) return "Unknown browser";
+  const browser = /Firefox\//.test(ua) ? "Firefox" : /Edg\//.test(ua) ? "Edge" : /Chrome\//.test(ua) ? "Chrome" : /Safari\//.test(ua) ? "Safari" : /curl|node|undici/i.test(ua) ? "API client" : "Browser";
+  const os = /Windows/.test(ua) ? "Windows" : /Mac OS X|Macintosh/.test(ua) ? "macOS" : /Android/.test(ua) ? "Android" : /iPhone|iPad/.test(ua) ? "iOS" : /Linux/.test(ua) ? "Linux" : "";
+  return os ? `${browser} on ${os}` : browser;
+}

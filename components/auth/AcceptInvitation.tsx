@@ -1,0 +1,90 @@
+"use client";
+
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { AuthCard, FormError } from "@/components/auth/AuthCard";
+import { button, input } from "@/components/ui/buttonStyles";
+import { FormField } from "@/components/ui/FormField";
+import { LoadingState } from "@/components/ui/Spinner";
+import { apiFetch, ApiRequestError } from "@/lib/client/apiFetch";
+import type { InvitationDescription } from "@/lib/invitations/findInvitationByToken";
+
+/** /invite/:token — join a workspace: a new person picks a name and password, an existing user enters theirs. */
+export function AcceptInvitation({ token }: { token: string }) {
+  const invitation = useQuery({
+    queryKey: ["invitation", token],
+    queryFn: ({ signal }) => apiFetch<InvitationDescription>(`/api/v1/invitations/${encodeURIComponent(token)}`, { signal }),
+    retry: false,
+  });
+  const [name, setName] = useState("");
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (invitation.isLoading) return <AuthCard title="Invitation">{<LoadingState label="Opening the invitation…" />}</AuthCard>;
+  if (invitation.error || !invitation.data) {
+    const gone = invitation.error instanceof ApiRequestError && (invitation.error.status === 410 || invitation.error.status === 404);
+    return (
+      <AuthCard title={gone ? "This invitation cannot be used" : "Invitation"}>
+        <FormError message={invitation.error instanceof Error ? invitation.error.message : "the invitation could not be opened"} />
+        <p className="text-sm text-gray-600 dark:text-gray-300">Ask a workspace admin for a new invitation, or <Link href="/login" className="font-medium text-blue-700 underline dark:text-blue-400">sign in</Link>.</p>
+      </AuthCard>
+    );
+  }
+  const inv = invitation.data;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const joined = await apiFetch<{ workspaceId: string }>(`/api/v1/invitations/${encodeURIComponent(token)}/accept`, {
+        method: "POST",
+        json: inv.hasAccount ? { password } : { name, password },
+      });
+      window.location.replace(`/?ws=${joined.workspaceId}`);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : "could not accept the invitation");
+      setBusy(false);
+    }
+  }
+
+  return (
+    <AuthCard
+      title={`Join ${inv.workspaceName}`}
+      subtitle={
+        <>
+          {inv.invitedBy ? `${inv.invitedBy} invited` : "You are invited as"} <span className="font-medium text-gray-700 dark:text-gray-200">{inv.email}</span>
+          {inv.invitedBy ? " as " : " "}
+          <span className="font-medium text-gray-700 dark:text-gray-200">{inv.role}</span>.
+        </>
+      }
+    >
+      <form onSubmit={submit} className="space-y-4">
+        {inv.hasAccount ? (
+          <p className="text-sm text-gray-600 dark:text-gray-300">You already have a Faultline account: enter its password to join.</p>
+        ) : (
+          <FormField label="Your name">
+            <input required autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} className={`${input} w-full`} />
+          </FormField>
+        )}
+        <FormField label={inv.hasAccount ? "Password" : "Choose a password"} hint={inv.hasAccount ? undefined : "At least 8 characters."}>
+          <input
+            required
+            type="password"
+            minLength={inv.hasAccount ? 1 : 8}
+            autoComplete={inv.hasAccount ? "current-password" : "new-password"}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            className={`${input} w-full`}
+          />
+        </FormField>
+        <FormError message={error} />
+        <button type="submit" disabled={busy} className={`${button.primary} w-full py-2`}>
+          {busy ? "Joining…" : inv.hasAccount ? "Sign in and join" : "Create account and join"}
+        </button>
+      </form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { FormError } from "@/components/auth/AuthCard";
+import { button, input } from "@/components/ui/buttonStyles";
+import { FormField } from "@/components/ui/FormField";
+import { ModalDialog } from "@/components/ui/ModalDialog";
+import { apiFetch } from "@/lib/client/apiFetch";
+
+/** POST /api/v1/workspaces: the creator becomes admin; the page then switches to it. */
+export function CreateWorkspaceDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: string) => void }) {
+  const queryClient = useQueryClient();
+  const [name, setName] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await apiFetch<{ id: string }>("/api/v1/workspaces", { method: "POST", json: { name } });
+      await queryClient.invalidateQueries({ queryKey: ["me"] });
+      setName("");
+      onCreated(created.id);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : "could not create the workspace");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <ModalDialog open={open} title="New workspace" onClose={onClose}>
+      <form onSubmit={submit} className="space-y-4">
+        <FormField label="Workspace name" hint="You become its admin and can invite your team.">
+          <input required autoFocus value={name} onChange={(e) => setName(e.target.value)} className={`${input} w-full`} />
+        </FormField>
+        <FormError message={error} />
+        <div className="flex justify-end gap-2">
+          <button type="button" onClick={onClose} className={button.secondary}>
+            Cancel
+          </button>
+          <button type="submit" disabled={busy} className={button.primary}>
+            {busy ? "Creating…" : "Create workspace"}
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}

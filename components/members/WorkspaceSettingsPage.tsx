@@ -1,0 +1,48 @@
+"use client";
+
+import { useState } from "react";
+import { InviteDialog } from "@/components/members/InviteDialog";
+import { MembersTable } from "@/components/members/MembersTable";
+import { PendingInvitations } from "@/components/members/PendingInvitations";
+import { WorkspaceNameForm } from "@/components/members/WorkspaceNameForm";
+import { WorkspaceShell } from "@/components/settings/WorkspaceShell";
+import { button } from "@/components/ui/buttonStyles";
+import { Card } from "@/components/ui/Card";
+
+/** Settings → Workspace & members: name, members and roles, invitations. */
+export function WorkspaceSettingsPage() {
+  const [inviting, setInviting] = useState(false);
+  return (
+    <WorkspaceShell active="settings" title="Workspace settings" subtitle="Name, members and their roles, invitations" settingsTabs>
+      {({ me, workspace }) => {
+        const isAdmin = workspace.role === "admin";
+        return (
+          <div key={workspace.id} className="space-y-6">
+            <Card title="Workspace" titleId="workspace-title">
+              <WorkspaceNameForm workspaceId={workspace.id} name={workspace.name} isAdmin={isAdmin} />
+            </Card>
+            <Card
+              title="Members"
+              titleId="members-title"
+              actions={
+                isAdmin && (
+                  <button type="button" className={button.primary} onClick={() => setInviting(true)}>
+                    Invite
+                  </button>
+                )
+              }
+            >
+              <MembersTable workspaceId={workspace.id} isAdmin={isAdmin} currentUserId={me.user.id} />
+            </Card>
+            {isAdmin && (
+              <Card title="Pending invitations" titleId="invitations-title">
+                <PendingInvitations workspaceId={workspace.id} />
+              </Card>
+            )}
+            {isAdmin && <InviteDialog workspaceId={workspace.id} open={inviting} onClose={() => setInviting(false)} />}
+          </div>
+        );
+      }}
+    </WorkspaceShell>
+  );
+}

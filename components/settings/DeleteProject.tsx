@@ -1,0 +1,54 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { FormError } from "@/components/auth/AuthCard";
+import { button, input } from "@/components/ui/buttonStyles";
+import { FormField } from "@/components/ui/FormField";
+import { ModalDialog } from "@/components/ui/ModalDialog";
+import { apiFetch } from "@/lib/client/apiFetch";
+
+/** DELETE /api/v1/projects/:id: its name typed again; issues, events and keys go with it. */
+export function DeleteProject({ project }: { project: { id: string; name: string; workspaceId: string } }) {
+  const [open, setOpen] = useState(false);
+  const [typed, setTyped] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await apiFetch(`/api/v1/projects/${project.id}`, { method: "DELETE", json: { confirmName: typed } });
+      window.location.replace(`/settings?ws=${project.workspaceId}`);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : "could not delete");
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
+      <p className="text-sm text-gray-600 dark:text-gray-300">Deleting the project removes its issues, events and ingest keys. This cannot be undone.</p>
+      <button type="button" className={button.danger} onClick={() => setOpen(true)}>
+        Delete project
+      </button>
+      <ModalDialog open={open} title={`Delete “${project.name}”?`} onClose={() => setOpen(false)}>
+        <form onSubmit={submit} className="space-y-4">
+          <FormField label={`Type ${project.name} to confirm`}>
+            <input required value={typed} onChange={(e) => setTyped(e.target.value)} className={`${input} w-full`} />
+          </FormField>
+          <FormError message={error} />
+          <div className="flex justify-end gap-2">
+            <button type="button" onClick={() => setOpen(false)} className={button.secondary}>
+              Cancel
+            </button>
+            <button type="submit" disabled={busy || typed !== project.name} className={button.danger}>
+              {busy ? "Deleting…" : "Delete project"}
+            </button>
+          </div>
+        </form>
+      </ModalDialog>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { FormError } from "@/components/auth/AuthCard";
+import { button, input } from "@/components/ui/buttonStyles";
+import { FormField } from "@/components/ui/FormField";
+import { useToast } from "@/components/ui/Toast";
+import { apiFetch } from "@/lib/client/apiFetch";
+import type { ProjectInfo } from "@/lib/projects/getProject";
+import { PLATFORMS } from "@/lib/projects/projectSchemas";
+
+/** PATCH /api/v1/projects/:id — name, platform, browser origins (CORS), rate limit, retention, quotas (admins). */
+export function ProjectForm({ project }: { project: ProjectInfo }) {
+  const queryClient = useQueryClient();
+  const { showToast } = useToast();
+  const [name, setName] = useState(project.name);
+  const [platform, setPlatform] = useState(project.platform ?? "");
+  const [origins, setOrigins] = useState(project.allowedOrigins.join("\n"));
+  const [rateLimit, setRateLimit] = useState(project.rateLimitPerMinute?.toString() ?? "");
+  const [retention, setRetention] = useState(String(project.retentionDays));
+  const [quotaMinute, setQuotaMinute] = useState(project.quotaPerMinute?.toString() ?? "");
+  const [quotaDay, setQuotaDay] = useState(project.quotaPerDay?.toString() ?? "");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await apiFetch(`/api/v1/projects/${project.id}`, {
+        method: "PATCH",
+        json: {
+          name,
+          platform: platform || null,
+          allowedOrigins: origins.split(/[\s,]+/).filter(Boolean),
+          rateLimitPerMinute: rateLimit.trim() ? Number(rateLimit) : null,
+          retentionDays: Number(retention),
+          quotaPerMinute: quotaMinute.trim() ? Number(quotaMinute) : null,
+          quotaPerDay: quotaDay.trim() ? Number(quotaDay) : null,
+        },
+      });
+      showToast("Project saved", "success");
+      await Promise.all([queryClient.invalidateQueries({ queryKey: ["project", project.id] }), queryClient.invalidateQueries({ queryKey: ["me"] })]);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : "could not save");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-4" aria-label="Project details">
+      <div className="grid gap-3 sm:grid-cols-3">
+        <div className="sm:col-span-2">
+          <FormField label="Name">
+            <input required value={name} onChange={(e) => setName(e.target.value)} className={`${input} w-full`} />
+          </FormField>
+        </div>
+        <FormField label="Platform">
+          <select value={platform} onChange={(e) => setPlatform(e.target.value)} className={`${input} w-full`}>
+            <option value="">not set</option>
+            {PLATFORMS.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        </FormField>
+      </div>
+      <FormField label="Allowed browser origins" hint="One per line, e.g. https://app.example.com. Empty: any origin may send (browser SDKs).">
+        <textarea rows={3} value={origins} onChange={(e) => setOrigins(e.target.value)} className={`${input} w-full font-mono text-xs`} />
+      </FormField>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <FormField label="Rate limit (events per minute)" hint="Empty: the server default.">
+          <input type="number" min={1} value={rateLimit} onChange={(e) => setRateLimit(e.target.value)} className={`${input} w-full`} />
+        </FormField>
+        <FormField label="Keep events for (days)">
+          <input type="number" required min={1} max={3650} value={retention} onChange={(e) => setRetention(e.target.value)} className={`${input} w-full`} />
+        </FormField>
+      </div>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <FormField label="Quota per minute" hint="Events accepted per minute; over it ingest answers 429. Empty: no quota.">
+          <input type="number" min={1} value={quotaMinute} onChange={(e) => setQuotaMinute(e.target.value)} className={`${input} w-full`} />
+        </FormField>
+        <FormField label="Quota per day (UTC)" hint="Events accepted per UTC day. Empty: no quota.">
+          <input type="number" min={1} value={quotaDay} onChange={(e) => setQuotaDay(e.target.value)} className={`${input} w-full`} />
+        </FormField>
+      </div>
+      <FormError message={error} />
+      <button type="submit" disabled={busy} className={button.primary}>
+        {busy ? "Saving…" : "Save project"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,318 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { api } from "@/e2e/support/alertHelpers";
+import { query } from "@/e2e/support/dbCounts";
+import { BASE_URL, createTenant, login, postEvents, type Tenant } from "@/e2e/support/tenant";
+
+async function auditActions(workspaceId: string): Promise<string[]> {
+  const rows = await query<{ action: string }>(`SELECT action FROM "AuditLog" WHERE "workspaceId" = $1 ORDER BY at`, [workspaceId]);
+  return rows.map((r) => r.action);
+}
+
+const tokenOf = (url: string) => url.split("/").pop()!;
+const accept = (token: string, body: unknown, cookie: string | null = null) => api("POST", `/api/v1/invitations/${token}/accept`, cookie, body);
+
+describe("workspaces and projects", () => {
+  let t: Tenant;
+  let admin: string;
+  let member: string;
+  beforeAll(async () => {
+    t = await createTenant("adm-ws");
+    [admin, member] = await Promise.all([login(t.admin), login(t.member)]);
+  });
+
+  it("any user creates a workspace and becomes its admin; only admins rename it", async () => {
+    const created = await api("POST", "/api/v1/workspaces", member, { name: "Side project" });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ name: "Side project", role: "admin" });
+    const me = (await api("GET", "/api/v1/me", member)).body;
+    expect(me.workspaces.map((w: { id: string }) => w.id)).toContain(created.body.id);
+
+    expect((await api("PATCH", `/api/v1/workspaces/${t.workspaceId}`, member, { name: "Mine now" })).status).toBe(403);
+    const renamed = await api("PATCH", `/api/v1/workspaces/${t.workspaceId}`, admin, { name: "Renamed workspace" });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.name).toBe("Renamed workspace");
+    expect((await api("POST", "/api/v1/workspaces", member, { name: "" })).body.error.issues[0].path).toBe("name");
+  });
+
+  it("a new project answers its DSN and key once; the key ingests at once", async () => {
+    const res = await api("POST", `/api/v1/workspaces/${t.workspaceId}/projects`, admin, { name: "Mobile API", platform: "python" });
+    expect(res.status).toBe(201);
+    const project = res.body;
+    expect(project.dsn).toBe(`${BASE_URL.replace("://", `://${project.ingestKey}@`)}/${project.publicId}`);
+    expect((await postEvents(project.ingestKey, { type: "FirstError" })).status).toBe(202);
+    const keys = (await api("GET", `/api/v1/projects/${project.id}/keys`, admin)).body.items;
+    expect(JSON.stringify(keys)).not.toContain(project.ingestKey);
+    expect((await api("POST", `/api/v1/workspaces/${t.workspaceId}/projects`, admin, { name: "Mobile API" })).status).toBe(409);
+    expect((await api("POST", `/api/v1/workspaces/${t.workspaceId}/projects`, admin, { name: "X", platform: "cobol" })).body.error.issues[0].path).toBe("platform");
+  });
+
+  it("PATCH a project: origins, rate limit, retention; the origin list is enforced on the Sentry endpoint", async () => {
+    const res = await api("PATCH", `/api/v1/projects/${t.projectId}`, admin, {
+      name: "Web shop",
+      allowedOrigins: ["https://shop.example.com/"],
+      rateLimitPerMinute: 600,
+      retentionDays: 30,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ name: "Web shop", allowedOrigins: ["https://shop.example.com"], rateLimitPerMinute: 600, retentionDays: 30 });
+    const bad = await api("PATCH", `/api/v1/projects/${t.projectId}`, admin, { allowedOrigins: ["not an origin"] });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.issues[0].path).toBe("allowedOrigins[0]");
+    const fromElsewhere = await fetch(`${BASE_URL}/api/${t.projectPublicId}/store/?sentry_key=${t.key}&sentry_version=7`, {
+      method: "POST",
+      headers: { origin: "https://evil.example.com", "content-type": "application/json" },
+      body: JSON.stringify({ message: "hello" }),
+    });
+    expect(fromElsewhere.status).toBe(403);
+    expect((await api("PATCH", `/api/v1/projects/${t.projectId}`, member, { retentionDays: 1 })).status).toBe(403);
+  });
+
+  it("PATCH a project's retention and quotas (admins, validated); the quota code and the retention job read them", async () => {
+    const project = (await api("POST", `/api/v1/workspaces/${t.workspaceId}/projects`, admin, { name: "Quota target" })).body;
+    const res = await api("PATCH", `/api/v1/projects/${project.id}`, admin, { retentionDays: 45, quotaPerMinute: 1000, quotaPerDay: 2 });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ retentionDays: 45, quotaPerMinute: 1000, quotaPerDay: 2 });
+    expect((await api("GET", `/api/v1/projects/${project.id}`, member)).body).toMatchObject({ retentionDays: 45, quotaPerMinute: 1000, quotaPerDay: 2 });
+    const [row] = await query<{ retentionDays: number; quotaPerMinute: number | null; quotaPerDay: number | null }>(
+      `SELECT "retentionDays", "quotaPerMinute", "quotaPerDay" FROM "Project" WHERE id = $1`,
+      [project.id],
+    );
+    expect(row).toEqual({ retentionDays: 45, quotaPerMinute: 1000, quotaPerDay: 2 });
+
+    // One request of three events passes the day quota of two whatever the clock: refused whole.
+    const three = [{ type: "QuotaError", message: "1" }, { type: "QuotaError", message: "2" }, { type: "QuotaError", message: "3" }];
+    const refused = await postEvents(project.ingestKey, three);
+    expect(refused.status).toBe(429);
+    expect((await refused.json()).error).toMatchObject({ code: "quota_exceeded", quota: "day" });
+    // null removes the quota: the same request is accepted.
+    const cleared = await api("PATCH", `/api/v1/projects/${project.id}`, admin, { quotaPerDay: null });
+    expect(cleared.body).toMatchObject({ quotaPerMinute: 1000, quotaPerDay: null });
+    expect((await postEvents(project.ingestKey, three)).status).toBe(202);
+
+    for (const [body, field] of [
+      [{ quotaPerDay: 0 }, "quotaPerDay"],
+      [{ quotaPerMinute: 1.5 }, "quotaPerMinute"],
+      [{ quotaPerMinute: "100" }, "quotaPerMinute"],
+      [{ retentionDays: 0 }, "retentionDays"],
+      [{ retentionDays: null }, "retentionDays"],
+    ] as const) {
+      const bad = await api("PATCH", `/api/v1/projects/${project.id}`, admin, body);
+      expect(bad.status, JSON.stringify(body)).toBe(422);
+      expect(bad.body.error.issues[0].path).toBe(field);
+    }
+    expect((await api("PATCH", `/api/v1/projects/${project.id}`, member, { quotaPerDay: 5 })).status).toBe(403);
+    const [after] = await query<{ quotaPerDay: number | null }>(`SELECT "quotaPerDay" FROM "Project" WHERE id = $1`, [project.id]);
+    expect(after.quotaPerDay).toBeNull();
+    const audit = await query<{ before: unknown; after: unknown }>(
+      `SELECT before, after FROM "AuditLog" WHERE "targetId" = $1 AND action = 'project.updated' ORDER BY at`,
+      [project.id],
+    );
+    expect(audit[0].after).toMatchObject({ retentionDays: 45, quotaPerMinute: 1000, quotaPerDay: 2 });
+  });
+
+  it("deleting a project needs its name typed again, and is audited", async () => {
+    const created = (await api("POST", `/api/v1/workspaces/${t.workspaceId}/projects`, admin, { name: "Throwaway" })).body;
+    expect((await postEvents(created.ingestKey, { type: "BeforeDelete" })).status).toBe(202);
+    const eventIds = () => query<{ n: number }>(`SELECT count(*)::int AS n FROM "ErrorEventId" WHERE "projectId" = $1`, [created.id]);
+    expect((await eventIds())[0].n).toBe(1);
+    const wrong = await api("DELETE", `/api/v1/projects/${created.id}`, admin, { confirmName: "throwaway" });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.error.issues[0].path).toBe("confirmName");
+    expect((await api("DELETE", `/api/v1/projects/${created.id}`, admin, { confirmName: "Throwaway" })).status).toBe(204);
+    expect((await api("GET", `/api/v1/projects/${created.id}`, admin)).status).toBe(404);
+    expect((await postEvents(created.ingestKey, { type: "AfterDelete" })).status).toBe(401);
+    // Tables without a foreign key to Project (event ids, rollups) lose its rows too.
+    expect((await eventIds())[0].n).toBe(0);
+    expect((await query<{ n: number }>(`SELECT count(*)::int AS n FROM "ProjectDaily" WHERE "projectId" = $1`, [created.id]))[0].n).toBe(0);
+    const actions = await auditActions(t.workspaceId);
+    expect(actions).toEqual(expect.arrayContaining(["workspace.updated", "project.created", "project.updated", "project.deleted", "ingest_key.created"]));
+  });
+});
+
+describe("invitations", { timeout: 180_000 }, () => {
+  let t: Tenant;
+  let admin: string;
+  beforeAll(async () => {
+    t = await createTenant("adm-inv");
+    admin = await login(t.admin);
+  });
+
+  it("invite → accept creates the user, signs them in with the invited role; the link then answers 410", async () => {
+    const email = `new-${t.workspaceId.slice(-6)}@test.local`;
+    const invited = await api("POST", `/api/v1/workspaces/${t.workspaceId}/invitations`, admin, { email, role: "viewer" });
+    expect(invited.status).toBe(201);
+    expect(invited.body.url).toMatch(new RegExp(`^${BASE_URL}/invite/[A-Za-z0-9_-]{40,}$`));
+    const days = (new Date(invited.body.expiresAt).getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(6.9);
+    expect(days).toBeLessThanOrEqual(7);
+    const token = tokenOf(invited.body.url);
+
+    const pending = (await api("GET", `/api/v1/workspaces/${t.workspaceId}/invitations`, admin)).body.items;
+    expect(pending.map((i: { email: string }) => i.email)).toContain(email);
+    const described = await api("GET", `/api/v1/invitations/${token}`, null);
+    expect(described.body).toMatchObject({ email, role: "viewer", hasAccount: false });
+
+    expect((await accept(token, { password: "long enough" })).body.error.issues[0].path).toBe("name");
+    const res = await fetch(`${BASE_URL}/api/v1/invitations/${token}/accept`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "New Colleague", password: "a good password" }),
+    });
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get("set-cookie")!.split(";")[0];
+    const me = (await api("GET", "/api/v1/me", cookie)).body;
+    expect(me.user).toMatchObject({ email, name: "New Colleague" });
+    expect(me.workspaces.find((w: { id: string }) => w.id === t.workspaceId).role).toBe("viewer");
+    expect(await login({ id: "", email, password: "a good password" })).toMatch(/^faultline_session=/);
+
+    const reused = await accept(token, { name: "Again", password: "a good password" });
+    expect(reused.status).toBe(410);
+    expect((await api("GET", `/api/v1/invitations/${token}`, null)).status).toBe(410);
+    expect((await api("GET", `/api/v1/workspaces/${t.workspaceId}/invitations`, admin)).body.items.map((i: { email: string }) => i.email)).not.toContain(email);
+  });
+
+  it("two accepts racing on one link: one 200, one 410", async () => {
+    const invited = (await api("POST", `/api/v1/workspaces/${t.workspaceId}/invitations`, admin, { email: `race-${t.workspaceId.slice(-6)}@test.local`, role: "member" })).body;
+    const token = tokenOf(invited.url);
+    const [a, b] = await Promise.all([accept(token, { name: "A", password: "password one" }), accept(token, { name: "B", password: "password two" })]);
+    expect([a.status, b.status].sort()).toEqual([200, 410]);
+  });
+
+  it("an expired link answers 410; a withdrawn one too; an unknown one 404", async () => {
+    const expired = (await api("POST", `/api/v1/workspaces/${t.workspaceId}/invitations`, admin, { email: `late-${t.workspaceId.slice(-6)}@test.local`, role: "viewer" })).body;
+    await query(`UPDATE "Invitation" SET "expiresAt" = now() - interval '1 minute' WHERE id = $1`, [expired.id]);
+    const res = await accept(tokenOf(expired.url), { name: "Late", password: "too late now" });
+    expect(res.status).toBe(410);
+    expect(res.body.error.code).toBe("invitation_expired");
+    expect((await api("GET", `/api/v1/workspaces/${t.workspaceId}/invitations`, admin)).body.items.find((i: { id: string }) => i.id === expired.id).status).toBe("expired");
+
+    const withdrawn = (await api("POST", `/api/v1/workspaces/${t.workspaceId}/invitations`, admin, { email: `nope-${t.workspaceId.slice(-6)}@test.local`, role: "viewer" })).body;
+    expect((await api("DELETE", `/api/v1/workspaces/${t.workspaceId}/invitations/${withdrawn.id}`, admin)).status).toBe(204);
+    expect((await accept(tokenOf(withdrawn.url), { name: "No", password: "not welcome" })).status).toBe(410);
+    expect((await accept("x".repeat(43), { name: "No", password: "not welcome" })).status).toBe(404);
+  });
+
+  it("an existing user joins with their own password (a wrong one is 401); a current member cannot be invited (409)", async () => {
+    const other = await createTenant("adm-inv-b");
+    const invited = (await api("POST", `/api/v1/workspaces/${t.workspaceId}/invitations`, admin, { email: other.member.email, role: "member" })).body;
+    expect((await api("GET", `/api/v1/invitations/${tokenOf(invited.url)}`, null)).body.hasAccount).toBe(true);
+    expect((await accept(tokenOf(invited.url), { password: "wrong password" })).status).toBe(401);
+    expect((await accept(tokenOf(invited.url), { password: other.member.password })).status).toBe(200);
+    const cookie = await login(other.member);
+    const ids = (await api("GET", "/api/v1/me", cookie)).body.workspaces.map((w: { id: string }) => w.id);
+    expect(ids).toEqual(expect.arrayContaining([t.workspaceId, other.workspaceId]));
+    expect((await api("POST", `/api/v1/workspaces/${t.workspaceId}/invitations`, admin, { email: other.member.email, role: "viewer" })).status).toBe(409);
+    expect(await auditActions(t.workspaceId)).toEqual(expect.arrayContaining(["invitation.created", "invitation.accepted", "member.added", "invitation.revoked"]));
+  });
+});
+
+describe("memberships", { timeout: 180_000 }, () => {
+  let t: Tenant;
+  let admin: string;
+  let member: string;
+  const membershipOf = async (userId: string) =>
+    ((await api("GET", `/api/v1/workspaces/${t.workspaceId}/members`, admin)).body.items as { id: string; membershipId: string; role: string }[]).find((m) => m.id === userId)!;
+
+  beforeAll(async () => {
+    t = await createTenant("adm-mem");
+    [admin, member] = await Promise.all([login(t.admin), login(t.member)]);
+  });
+
+  it("the last admin can be neither demoted nor removed (409); with a second admin they can", async () => {
+    const own = await membershipOf(t.admin.id);
+    const demote = await api("PATCH", `/api/v1/memberships/${own.membershipId}`, admin, { role: "member" });
+    expect(demote.status).toBe(409);
+    expect(demote.body.error.code).toBe("last_admin");
+    expect((await api("DELETE", `/api/v1/memberships/${own.membershipId}`, admin)).status).toBe(409);
+
+    const m = await membershipOf(t.member.id);
+    expect((await api("PATCH", `/api/v1/memberships/${m.membershipId}`, member, { role: "admin" })).status).toBe(403);
+    expect((await api("PATCH", `/api/v1/memberships/${m.membershipId}`, admin, { role: "admin" })).body.role).toBe("admin");
+    expect((await api("PATCH", `/api/v1/memberships/${own.membershipId}`, admin, { role: "member" })).status).toBe(200);
+    // Now the former member is the only admin.
+    expect((await api("PATCH", `/api/v1/memberships/${m.membershipId}`, member, { role: "viewer" })).status).toBe(409);
+  });
+
+  it("two admins demoting each other at once: one succeeds, the workspace keeps an admin", async () => {
+    const u = await createTenant("adm-mem-race");
+    const [a1, a2] = [u.admin, u.member];
+    const c1 = await login(a1);
+    const list = (await api("GET", `/api/v1/workspaces/${u.workspaceId}/members`, c1)).body.items as { id: string; membershipId: string }[];
+    const m1 = list.find((m) => m.id === a1.id)!.membershipId;
+    const m2 = list.find((m) => m.id === a2.id)!.membershipId;
+    await api("PATCH", `/api/v1/memberships/${m2}`, c1, { role: "admin" });
+    const c2 = await login(a2);
+    const [r1, r2] = await Promise.all([api("PATCH", `/api/v1/memberships/${m2}`, c1, { role: "member" }), api("PATCH", `/api/v1/memberships/${m1}`, c2, { role: "member" })]);
+    // The loser finds itself the last admin (409) or, when it signed in after the winner, no admin any more (403).
+    const statuses = [r1.status, r2.status].sort();
+    expect(statuses[0]).toBe(200);
+    expect([403, 409]).toContain(statuses[1]);
+    const [{ n }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "Membership" WHERE "workspaceId" = $1 AND role = 'admin'`, [u.workspaceId]);
+    expect(n).toBe(1);
+  });
+
+  it("a user leaves a workspace; a viewer cannot remove others; other workspaces' memberships are 404", async () => {
+    const u = await createTenant("adm-leave");
+    const viewer = await login(u.viewer);
+    const adminU = await login(u.admin);
+    const list = (await api("GET", `/api/v1/workspaces/${u.workspaceId}/members`, adminU)).body.items as { id: string; membershipId: string }[];
+    const memberMembership = list.find((m) => m.id === u.member.id)!.membershipId;
+    expect((await api("DELETE", `/api/v1/memberships/${memberMembership}`, viewer)).status).toBe(403);
+    expect((await api("DELETE", `/api/v1/memberships/${memberMembership}`, admin)).status).toBe(404);
+    const own = list.find((m) => m.id === u.viewer.id)!.membershipId;
+    expect((await api("DELETE", `/api/v1/memberships/${own}`, viewer)).status).toBe(204);
+    expect((await api("GET", `/api/v1/workspaces/${u.workspaceId}/members`, viewer)).status).toBe(404);
+    expect(await auditActions(u.workspaceId)).toContain("member.left");
+  });
+
+  it("an admin's reset link for a member works once; refused for someone with other workspaces", async () => {
+    const u = await createTenant("adm-reset");
+    const adminU = await login(u.admin);
+    const members = (await api("GET", `/api/v1/workspaces/${u.workspaceId}/members`, adminU)).body.items as { id: string; membershipId: string }[];
+    const m = members.find((x) => x.id === u.member.id)!;
+    expect((await api("POST", `/api/v1/memberships/${m.membershipId}/password-reset`, await login(u.viewer))).status).toBe(403);
+    const link = await api("POST", `/api/v1/memberships/${m.membershipId}/password-reset`, adminU);
+    expect(link.status).toBe(201);
+    const token = tokenOf(link.body.url);
+    expect((await api("GET", `/api/v1/password-resets/${token}`, null)).body.email).toBe(u.member.email);
+    const old = await login(u.member);
+    const done = await fetch(`${BASE_URL}/api/v1/password-resets/${token}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ password: "brand new secret" }) });
+    expect(done.status).toBe(200);
+    expect((await api("GET", "/api/v1/me", old)).status).toBe(401); // every session signed out
+    expect(await login({ ...u.member, password: "brand new secret" })).toMatch(/^faultline_session=/);
+    expect((await api("POST", `/api/v1/password-resets/${token}`, null, { password: "again and again" })).status).toBe(410);
+
+    // Someone who also belongs to a workspace this admin does not administer: no reset link.
+    const elsewhere = await createTenant("adm-reset-b");
+    await query(`INSERT INTO "Membership" ("userId", "workspaceId", role) VALUES ($1, $2, 'viewer')`, [elsewhere.viewer.id, u.workspaceId]);
+    const theirs = ((await api("GET", `/api/v1/workspaces/${u.workspaceId}/members`, adminU)).body.items as { id: string; membershipId: string }[]).find((x) => x.id === elsewhere.viewer.id)!;
+    expect((await api("POST", `/api/v1/memberships/${theirs.membershipId}/password-reset`, adminU)).status).toBe(403);
+    expect(await auditActions(u.workspaceId)).toEqual(expect.arrayContaining(["user.password_reset_link_created", "user.password_reset"]));
+  });
+});
+
+describe("account", { timeout: 180_000 }, () => {
+  it("changes name and password (current one required), lists sessions and signs out the others", async () => {
+    const t = await createTenant("adm-acct");
+    const first = await login(t.viewer);
+    const second = await login(t.viewer);
+    expect((await api("PATCH", "/api/v1/account", first, { name: "Renamed Viewer" })).body.name).toBe("Renamed Viewer");
+    const sessions = (await api("GET", "/api/v1/account/sessions", first)).body.items as { id: string; current: boolean }[];
+    expect(sessions.length).toBeGreaterThanOrEqual(2);
+    expect(sessions.filter((s) => s.current)).toHaveLength(1);
+
+    const wrong = await api("POST", "/api/v1/account/password", first, { currentPassword: "nope", newPassword: "a better password" });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.error.issues[0].path).toBe("currentPassword");
+    expect((await api("POST", "/api/v1/account/password", first, { currentPassword: t.viewer.password, newPassword: "short" })).body.error.issues[0].path).toBe("newPassword");
+    const changed = await api("POST", "/api/v1/account/password", first, { currentPassword: t.viewer.password, newPassword: "a better password" });
+    expect(changed.status).toBe(200);
+    expect(changed.body.otherSessionsSignedOut).toBeGreaterThanOrEqual(1);
+    expect((await api("GET", "/api/v1/me", first)).status).toBe(200);
+    expect((await api("GET", "/api/v1/me", second)).status).toBe(401);
+    const third = await login({ ...t.viewer, password: "a better password" });
+    expect((await api("DELETE", "/api/v1/account/sessions", first)).body.signedOut).toBeGreaterThanOrEqual(1);
+    expect((await api("GET", "/api/v1/me", third)).status).toBe(401);
+    expect(await auditActions(t.workspaceId)).toEqual(expect.arrayContaining(["user.renamed", "user.password_changed", "user.sessions_revoked"]));
+  });
+});

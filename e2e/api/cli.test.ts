@@ -1,0 +1,169 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { api } from "@/e2e/support/alertHelpers";
+import { BASE_URL, login, postEvents } from "@/e2e/support/tenant";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+
+interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  json: Record<string, unknown>;
+}
+
+/** Runs `npm run faultline -- …` as an operator would (tsx scripts/faultline.ts), against the test database. */
+function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const merged: Record<string, string | undefined> = { ...process.env, PUBLIC_URL: BASE_URL, ...env };
+    for (const name of Object.keys(merged)) if (merged[name] === undefined) delete merged[name];
+    const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/faultline.ts", ...args], {
+      cwd: root,
+      env: merged as NodeJS.ProcessEnv,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      let json: Record<string, unknown> = {};
+      try {
+        json = JSON.parse(stdout);
+      } catch {
+        // not --json
+      }
+      resolve({ code: code ?? -1, stdout, stderr, json });
+    });
+  });
+}
+
+const tag = () => randomBytes(4).toString("hex");
+
+// Every command is a process of its own (tsx, the Prisma client, a database connection, scrypt for
+// passwords): seconds each on a quiet machine, far more on a busy one.
+describe("admin CLI (npm run faultline)", { timeout: 300_000 }, () => {
+  it("user:create with a generated password → that user signs in over HTTP", async () => {
+    const email = `ops-${tag()}@test.local`;
+    const run = await cli(["user:create", "--email", email, "--name", "Ops Person", "--json"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.json.email).toBe(email);
+    expect(typeof run.json.password).toBe("string");
+    expect(await login({ id: String(run.json.id), email, password: String(run.json.password) })).toMatch(/^faultline_session=/);
+
+    const again = await cli(["user:create", "--email", email, "--name", "Twin"]);
+    expect(again.code).toBe(4);
+    expect(again.stderr).toContain("already exists");
+  });
+
+  it("workspace, project (DSN + key that ingests), member, key create and revoke — audited", async () => {
+    const ownerEmail = `owner-${tag()}@test.local`;
+    const owner = await cli(["user:create", "--email", ownerEmail, "--name", "Owner", "--password", "owner password 1", "--json"]);
+    expect(owner.code).toBe(0);
+    const ws = await cli(["workspace:create", "--name", "Ops team", "--owner", ownerEmail, "--json"]);
+    expect(ws.code).toBe(0);
+    const project = await cli(["project:create", "--workspace", String(ws.json.slug), "--name", "Billing", "--platform", "python", "--json"]);
+    expect(project.code).toBe(0);
+    expect(String(project.json.dsn)).toBe(`${BASE_URL.replace("://", `://${project.json.ingestKey}@`)}/${project.json.publicId}`);
+    expect((await postEvents(String(project.json.ingestKey), { type: "CliError" })).status).toBe(202);
+
+    const memberEmail = `member-${tag()}@test.local`;
+    expect((await cli(["user:create", "--email", memberEmail, "--name", "M", "--password", "member password", "--workspace", String(ws.json.id), "--role", "viewer"])).code).toBe(0);
+    const promoted = await cli(["member:add", "--workspace", String(ws.json.id), "--email", memberEmail, "--role", "member", "--json"]);
+    expect(promoted.json).toMatchObject({ role: "member", previousRole: "viewer" });
+    const demoteLast = await cli(["member:add", "--workspace", String(ws.json.id), "--email", ownerEmail, "--role", "viewer"]);
+    expect(demoteLast.code).toBe(4);
+
+    const key = await cli(["key:create", "--project", String(project.json.publicId), "--name", "worker", "--json"]);
+    expect(key.code).toBe(0);
+    expect((await postEvents(String(key.json.key), { type: "CliError" })).status).toBe(202);
+    const revoked = await cli(["key:revoke", "--project", String(project.json.id), "--key", String(key.json.keyPrefix)]);
+    expect(revoked.code).toBe(0);
+    expect((await postEvents(String(key.json.key), { type: "CliError" })).status).toBe(401);
+
+    const cookie = await login({ id: "", email: ownerEmail, password: "owner password 1" });
+    const audit = (await api("GET", `/api/v1/workspaces/${ws.json.id}/audit`, cookie)).body.items as { action: string; actorType: string }[];
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["workspace.created", "project.created", "member.added", "member.role_changed", "ingest_key.created", "ingest_key.revoked"]));
+    expect(audit.every((a) => a.actorType === "cli")).toBe(true);
+  });
+
+  it("user:reset-password prints a one-time link that sets a new password", async () => {
+    const email = `forgot-${tag()}@test.local`;
+    await cli(["user:create", "--email", email, "--name", "Forgetful", "--password", "first password"]);
+    const run = await cli(["user:reset-password", "--email", email]);
+    expect(run.code).toBe(0);
+    const url = run.stdout.match(/(http\S+\/reset-password\/\S+)/)![1];
+    const token = url.split("/").pop();
+    expect((await api("POST", `/api/v1/password-resets/${token}`, null, { password: "second password" })).status).toBe(200);
+    expect(await login({ id: "", email, password: "second password" })).toMatch(/^faultline_session=/);
+  });
+
+  it("clear errors and exit codes: usage 2, not found 3, database unreachable 1", async () => {
+    const unknown = await cli(["user:delete"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command "user:delete"/);
+    const missing = await cli(["project:create", "--name", "X"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("--workspace");
+    const badEmail = await cli(["user:create", "--email", "not-an-email", "--name", "X"]);
+    expect(badEmail.code).toBe(2);
+    expect(badEmail.stderr).toContain("--email");
+    const noWorkspace = await cli(["project:create", "--workspace", "no-such-workspace", "--name", "X"]);
+    expect(noWorkspace.code).toBe(3);
+    expect(noWorkspace.stderr).toContain("no-such-workspace");
+    const down = await cli(["workspace:create", "--name", "X"], { DATABASE_URL: "postgresql://postgres:postgres@127.0.0.1:1/none" });
+    expect(down.code).toBe(1);
+    expect(down.stderr).toMatch(/cannot connect to the database/);
+    expect(down.stderr).not.toContain("postgres:postgres");
+    const help = await cli(["help"]);
+    expect(help.code).toBe(0);
+    for (const c of ["user:create", "user:reset-password", "workspace:create", "project:create", "member:add", "key:create", "key:revoke"]) expect(help.stdout).toContain(c);
+  });
+
+  it("without DATABASE_URL it starts the embedded database when it is not running (and stops it after)", async () => {
+    // Inside the project like .faultline/pgdata (the embedded server's own OS user must reach it).
+    const dataDir = fs.mkdtempSync(path.join(root, ".faultline", "cli-test-"));
+    fs.chmodSync(dataDir, 0o755);
+    const port = await freePort();
+    const env = { DATABASE_URL: undefined, FAULTLINE_DATA_DIR: path.join(dataDir, "pgdata"), FAULTLINE_PG_PORT: String(port) };
+    try {
+      const first = await cli(["user:create", "--email", "embedded@test.local", "--name", "Embedded", "--json"], env);
+      expect(first.code, first.stderr).toBe(0);
+      expect(first.stderr).toContain("Starting the embedded PostgreSQL");
+      expect(await portOpen(port)).toBe(false); // stopped again
+      // The data stayed: the same email is now a conflict.
+      const second = await cli(["user:create", "--email", "embedded@test.local", "--name", "Again"], env);
+      expect(second.code).toBe(4);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}

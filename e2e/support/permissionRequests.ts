@@ -1,0 +1,289 @@
+import { randomBytes } from "node:crypto";
+import { createSession, type UserAuth } from "@/lib/auth/session";
+import { sha256Hex } from "@/lib/auth/tokens";
+import { createRule } from "@/lib/alerts/rules/createRule";
+import { createChannel } from "@/lib/alerts/channels/createChannel";
+import { createAssignmentRule } from "@/lib/assignment/createAssignmentRule";
+import { createComment } from "@/lib/errors/comments/comments";
+import { listEvents } from "@/lib/errors/events/listEvents";
+import { createForwardingRule } from "@/lib/forwarding/rules/createForwardingRule";
+import { listErrorFingerprints } from "@/lib/grouping/merge/listErrorFingerprints";
+import { mergeErrors } from "@/lib/grouping/merge/mergeErrors";
+import { createInvitation } from "@/lib/invitations/createInvitation";
+import { createPasswordReset } from "@/lib/passwordResets/createPasswordReset";
+import { RECOMMENDATION_KEYS } from "@/lib/investigation/runbook";
+import { createIngestKey } from "@/lib/projects/createIngestKey";
+import { createProject } from "@/lib/projects/createProject";
+import { createSavedSearch } from "@/lib/savedSearches/savedSearches";
+import { createTeam } from "@/lib/teams/createTeam";
+import { addMember } from "@/lib/workspaces/addMember";
+import { envelope, errorEvent, newEventId } from "@/e2e/support/envelopes";
+import { BASE_URL, createTestUser, postEvents, type Tenant, type TestUser } from "@/e2e/support/tenant";
+
+/** The callers of docs/permissions.md, in its column order. */
+export const CALLERS = ["viewer", "member", "admin", "other", "anonymous", "ingestKey"] as const;
+export type Caller = (typeof CALLERS)[number];
+
+export interface MatrixContext {
+  t: Tenant;
+  /** The admin of another workspace (the "other workspace" column). */
+  other: Tenant;
+  /** t's admin as lib code sees it, to create per-cell targets without going through the API. */
+  adminAuth: UserAuth;
+  /** A user of t only (never a caller), whose membership and password the cells act on. */
+  target: TestUser & { membershipId: string };
+  /** The user whose credentials the login cells send. */
+  loginUser: TestUser;
+  errorId: string;
+  alertId: string;
+  ruleId: string;
+  channelId: string;
+  teamId: string;
+  assignmentRuleId: string;
+  invitationToken: string;
+  resetToken: string;
+  userOf(caller: Caller): TestUser | null;
+}
+
+export interface RequestSpec {
+  path: string;
+  body?: unknown;
+  rawBody?: BodyInit;
+  headers?: Record<string, string>;
+  /** A cookie to send instead of the caller's own session (e.g. a throwaway session to sign out). */
+  cookie?: string | null;
+}
+
+type RequestFor = (ctx: MatrixContext, caller: Caller) => RequestSpec | Promise<RequestSpec>;
+
+const tag = () => randomBytes(4).toString("hex");
+const client = { address: "127.0.0.1", userAgent: "permission-matrix" };
+
+/** A second session of the caller's user (never the one the matrix uses), as a cookie. */
+async function throwawaySession(ctx: MatrixContext, caller: Caller): Promise<{ cookie: string | null; id: string }> {
+  const user = ctx.userOf(caller) ?? ctx.t.viewer;
+  const session = await createSession(user.id, client);
+  const cookie = caller === "anonymous" || caller === "ingestKey" ? null : `faultline_session=${session.token}`;
+  return { cookie, id: sha256Hex(session.token) };
+}
+
+async function freshMember(ctx: MatrixContext) {
+  const user = await createTestUser(`cell-${tag()}@test.local`, "Cell target");
+  const membership = await addMember({ workspaceId: ctx.t.workspaceId, userId: user.id, role: "viewer" });
+  return { user, membershipId: membership.id };
+}
+
+/** A paused webhook forwarding rule of t's project (nothing is ever sent), for the cells that change or delete one. */
+async function pausedForwardingRule(ctx: MatrixContext): Promise<string> {
+  const rule = await createForwardingRule(ctx.adminAuth, ctx.t.projectId, {
+    name: `Matrix forward ${tag()}`, kind: "webhook", enabled: false, severities: [], categories: [], environments: [], config: { url: "http://127.0.0.1:9/forward" },
+  });
+  return rule.id;
+}
+
+/** Two new issues of t's project (distinct types), for the cells that merge or split issues. */
+async function twoFreshErrors(ctx: MatrixContext): Promise<[string, string]> {
+  const t = tag();
+  const res = await postEvents(ctx.t.key, [{ type: `MergeTarget${t}`, message: "a" }, { type: `MergeSource${t}`, message: "b" }]);
+  if (res.status !== 202) throw new Error(`seeding errors: ${res.status}`);
+  const { accepted } = (await res.json()) as { accepted: { groupId: string }[] };
+  return [accepted[0].groupId, accepted[1].groupId];
+}
+
+/** The caller as lib code sees it when it is one of t's people (t's admin for everyone else). */
+function authOf(ctx: MatrixContext, caller: Caller): UserAuth {
+  const user = ctx.userOf(caller);
+  if (!user || (caller !== "viewer" && caller !== "member" && caller !== "admin")) return ctx.adminAuth;
+  return { kind: "user", userId: user.id, email: user.email, name: caller, memberships: [{ workspaceId: ctx.t.workspaceId, role: caller }] };
+}
+
+/** The id of one event of the matrix's issue. */
+async function eventIdOf(ctx: MatrixContext): Promise<string> {
+  const page = await listEvents(ctx.adminAuth, ctx.errorId, { limit: 1 });
+  if (!page.items[0]) throw new Error("the matrix issue has no event");
+  return page.items[0].eventId;
+}
+
+/**
+ * The request behind each row of docs/permissions.md ("METHOD /route"): a well-formed request that
+ * the row's allowed callers get a 2xx for. Rows whose admin cell destroys its target create a
+ * fresh one per cell. Adding a route: add its row to the doc and its request here.
+ */
+export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
+  "POST /api/:projectId/envelope": (ctx, caller) => {
+    const id = newEventId();
+    return {
+      path: `/api/${ctx.t.projectPublicId}/envelope/${caller === "ingestKey" ? `?sentry_key=${ctx.t.key}&sentry_version=7` : ""}`,
+      rawBody: new Uint8Array(envelope({ event_id: id }, [{ type: "event", payload: errorEvent(id) }])),
+    };
+  },
+  "OPTIONS /api/:projectId/envelope": (ctx) => ({
+    path: `/api/${ctx.t.projectPublicId}/envelope/`,
+    headers: { origin: "http://localhost:5173", "access-control-request-method": "POST" },
+  }),
+  "POST /api/:projectId/store": (ctx, caller) => ({
+    path: `/api/${ctx.t.projectPublicId}/store/${caller === "ingestKey" ? `?sentry_key=${ctx.t.key}&sentry_version=7` : ""}`,
+    rawBody: errorEvent(newEventId()),
+    headers: { "content-type": "application/json" },
+  }),
+  "OPTIONS /api/:projectId/store": (ctx) => ({
+    path: `/api/${ctx.t.projectPublicId}/store/`,
+    headers: { origin: "http://localhost:5173", "access-control-request-method": "POST" },
+  }),
+  "GET /api/health": () => ({ path: "/api/health" }),
+  "GET /api/metrics": () => ({ path: "/api/metrics" }),
+  "GET /api/openapi.json": () => ({ path: "/api/openapi.json" }),
+  "POST /api/v1/setup": () => ({
+    path: "/api/v1/setup",
+    body: { name: "Late", email: `late-${tag()}@test.local`, password: "long enough password", workspaceName: "W", projectName: "P" },
+  }),
+  "POST /api/v1/auth/login": (ctx) => ({ path: "/api/v1/auth/login", body: { email: ctx.loginUser.email, password: ctx.loginUser.password } }),
+  "POST /api/v1/auth/logout": async (ctx, caller) => ({ path: "/api/v1/auth/logout", cookie: (await throwawaySession(ctx, caller)).cookie }),
+  "GET /api/v1/me": () => ({ path: "/api/v1/me" }),
+  "GET /api/v1/account": () => ({ path: "/api/v1/account" }),
+  "PATCH /api/v1/account": (ctx, caller) => ({ path: "/api/v1/account", body: { name: `${caller} user` } }),
+  "POST /api/v1/account/password": (ctx, caller) => {
+    const user = ctx.userOf(caller) ?? ctx.t.viewer;
+    return { path: "/api/v1/account/password", body: { currentPassword: user.password, newPassword: user.password } };
+  },
+  "GET /api/v1/account/sessions": () => ({ path: "/api/v1/account/sessions" }),
+  "DELETE /api/v1/account/sessions": () => ({ path: "/api/v1/account/sessions" }),
+  "DELETE /api/v1/account/sessions/:sessionId": async (ctx, caller) => ({ path: `/api/v1/account/sessions/${(await throwawaySession(ctx, caller)).id}` }),
+  "POST /api/v1/events": () => ({ path: "/api/v1/events", body: { type: "MatrixEvent", message: "permission matrix" } }),
+  "OPTIONS /api/v1/events": () => ({ path: "/api/v1/events", headers: { origin: "http://localhost:5173", "access-control-request-method": "POST" } }),
+  "POST /api/v1/executions": () => ({ path: "/api/v1/executions", body: { counts: [{ ok: 1, failed: 0 }] } }),
+  "GET /api/v1/errors": (ctx) => ({ path: `/api/v1/errors?workspaceId=${ctx.t.workspaceId}` }),
+  "GET /api/v1/errors/:id": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}` }),
+  "PATCH /api/v1/errors/:id": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}`, body: { status: "acknowledged" } }),
+  "POST /api/v1/errors/merge": async (ctx) => {
+    const [targetId, sourceId] = await twoFreshErrors(ctx);
+    return { path: "/api/v1/errors/merge", body: { targetId, sourceIds: [sourceId] } };
+  },
+  "POST /api/v1/errors/:id/unmerge": async (ctx) => {
+    const [targetId, sourceId] = await twoFreshErrors(ctx);
+    await mergeErrors(ctx.adminAuth, { targetId, sourceIds: [sourceId] });
+    const merged = (await listErrorFingerprints(ctx.adminAuth, targetId)).fingerprints.find((f) => f.kind === "merged");
+    if (!merged) throw new Error("the merged fingerprint is missing");
+    return { path: `/api/v1/errors/${targetId}/unmerge`, body: { fingerprints: [merged.fingerprint] } };
+  },
+  "GET /api/v1/errors/:id/fingerprints": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/fingerprints` }),
+  "GET /api/v1/errors/:id/similar": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/similar` }),
+  "GET /api/v1/errors/:id/events": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/events` }),
+  "GET /api/v1/errors/:id/events/latest": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/events/latest` }),
+  "GET /api/v1/errors/:id/events/oldest": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/events/oldest` }),
+  "GET /api/v1/errors/:id/events/:eventId": async (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/events/${encodeURIComponent(await eventIdOf(ctx))}` }),
+  "GET /api/v1/errors/:id/events/export": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/events/export?format=json` }),
+  "GET /api/v1/errors/:id/tags": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/tags` }),
+  "GET /api/v1/errors/:id/activity": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/activity` }),
+  "GET /api/v1/errors/:id/comments": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/comments` }),
+  "POST /api/v1/errors/:id/comments": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/comments`, body: { body: `Matrix comment ${tag()}` } }),
+  "DELETE /api/v1/errors/:id/comments/:commentId": async (ctx) => {
+    const comment = await createComment(ctx.adminAuth, ctx.errorId, { body: "The admin's comment" });
+    return { path: `/api/v1/errors/${ctx.errorId}/comments/${comment.id}` };
+  },
+  "GET /api/v1/errors/:id/investigation": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/investigation` }),
+  "PUT /api/v1/errors/:id/investigation/checks": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/investigation/checks`, body: { key: [...RECOMMENDATION_KEYS][0], checked: true } }),
+  // By search, so another workspace's admin names the workspace (404); reopening leaves an open issue alone.
+  "POST /api/v1/errors/bulk": (ctx) => ({ path: "/api/v1/errors/bulk", body: { workspaceId: ctx.t.workspaceId, query: "MatrixCritical", action: "reopen" } }),
+  "GET /api/v1/errors/export": (ctx) => ({ path: `/api/v1/errors/export?format=json&workspaceId=${ctx.t.workspaceId}` }),
+  "GET /api/v1/workspaces/:workspaceId/report": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/report?format=json` }),
+  "GET /api/v1/workspaces/:workspaceId/saved-searches": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/saved-searches` }),
+  "POST /api/v1/workspaces/:workspaceId/saved-searches": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/saved-searches`, body: { name: `Matrix search ${tag()}`, query: "is:unresolved" } }),
+  "DELETE /api/v1/saved-searches/:id": async (ctx, caller) => {
+    const saved = await createSavedSearch(authOf(ctx, caller), ctx.t.workspaceId, { name: `Doomed search ${tag()}`, query: "level:high" });
+    return { path: `/api/v1/saved-searches/${saved.id}` };
+  },
+  "GET /api/v1/workspaces/:workspaceId/search-values": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/search-values` }),
+  "POST /api/v1/workspaces": () => ({ path: "/api/v1/workspaces", body: { name: `Matrix ${tag()}` } }),
+  "PATCH /api/v1/workspaces/:workspaceId": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}`, body: { name: `Workspace of the matrix` } }),
+  "GET /api/v1/workspaces/:workspaceId/error-tracking": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/error-tracking?timeframe=24h` }),
+  "GET /api/v1/workspaces/:workspaceId/members": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/members` }),
+  "GET /api/v1/workspaces/:workspaceId/ingest-health": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/ingest-health` }),
+  "GET /api/v1/workspaces/:workspaceId/audit": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/audit` }),
+  "POST /api/v1/workspaces/:workspaceId/projects": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/projects`, body: { name: `Matrix project ${tag()}`, platform: "node" } }),
+  "GET /api/v1/workspaces/:workspaceId/invitations": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/invitations` }),
+  "POST /api/v1/workspaces/:workspaceId/invitations": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/invitations`, body: { email: `invitee-${tag()}@test.local`, role: "viewer" } }),
+  "DELETE /api/v1/workspaces/:workspaceId/invitations/:invitationId": async (ctx) => {
+    const invitation = await createInvitation(ctx.adminAuth, ctx.t.workspaceId, { email: `withdrawn-${tag()}@test.local`, role: "viewer" }, BASE_URL);
+    return { path: `/api/v1/workspaces/${ctx.t.workspaceId}/invitations/${invitation.id}` };
+  },
+  "GET /api/v1/invitations/:token": (ctx) => ({ path: `/api/v1/invitations/${ctx.invitationToken}` }),
+  "POST /api/v1/invitations/:token/accept": async (ctx) => {
+    const invitation = await createInvitation(ctx.adminAuth, ctx.t.workspaceId, { email: `joiner-${tag()}@test.local`, role: "viewer" }, BASE_URL);
+    return { path: `/api/v1/invitations/${invitation.url.split("/").pop()}/accept`, body: { name: "Joiner", password: "a fine password" } };
+  },
+  "PATCH /api/v1/memberships/:id": (ctx) => ({ path: `/api/v1/memberships/${ctx.target.membershipId}`, body: { role: "viewer" } }),
+  "DELETE /api/v1/memberships/:id": async (ctx) => ({ path: `/api/v1/memberships/${(await freshMember(ctx)).membershipId}` }),
+  "POST /api/v1/memberships/:id/password-reset": (ctx) => ({ path: `/api/v1/memberships/${ctx.target.membershipId}/password-reset` }),
+  "GET /api/v1/password-resets/:token": (ctx) => ({ path: `/api/v1/password-resets/${ctx.resetToken}` }),
+  "POST /api/v1/password-resets/:token": async (ctx) => {
+    const { user } = await freshMember(ctx);
+    const link = await createPasswordReset({ userId: user.id, createdById: null, origin: BASE_URL });
+    return { path: `/api/v1/password-resets/${link.url.split("/").pop()}`, body: { password: "another fine password" } };
+  },
+  "GET /api/v1/projects/:projectId": (ctx) => ({ path: `/api/v1/projects/${ctx.t.projectId}` }),
+  "PATCH /api/v1/projects/:projectId": (ctx) => ({ path: `/api/v1/projects/${ctx.t.projectId}`, body: { allowedOrigins: [] } }),
+  "DELETE /api/v1/projects/:projectId": async (ctx) => {
+    const project = await createProject({ workspaceId: ctx.t.workspaceId, name: `Doomed ${tag()}` });
+    return { path: `/api/v1/projects/${project.id}`, body: { confirmName: project.name } };
+  },
+  "GET /api/v1/projects/:projectId/keys": (ctx) => ({ path: `/api/v1/projects/${ctx.t.projectId}/keys` }),
+  "POST /api/v1/projects/:projectId/keys": (ctx) => ({ path: `/api/v1/projects/${ctx.t.projectId}/keys`, body: { name: "matrix key" } }),
+  "DELETE /api/v1/projects/:projectId/keys/:keyId": async (ctx) => {
+    const key = await createIngestKey({ projectId: ctx.t.projectId, name: "to revoke" });
+    return { path: `/api/v1/projects/${ctx.t.projectId}/keys/${key.id}` };
+  },
+  "GET /api/v1/projects/:projectId/forwarding-rules": (ctx) => ({ path: `/api/v1/projects/${ctx.t.projectId}/forwarding-rules` }),
+  "POST /api/v1/projects/:projectId/forwarding-rules": (ctx) => ({
+    path: `/api/v1/projects/${ctx.t.projectId}/forwarding-rules`,
+    body: { name: `Forward ${tag()}`, kind: "webhook", enabled: false, config: { url: "http://127.0.0.1:9/forward" } },
+  }),
+  "PATCH /api/v1/forwarding-rules/:id": async (ctx) => ({ path: `/api/v1/forwarding-rules/${await pausedForwardingRule(ctx)}`, body: { name: "Renamed forward" } }),
+  "DELETE /api/v1/forwarding-rules/:id": async (ctx) => ({ path: `/api/v1/forwarding-rules/${await pausedForwardingRule(ctx)}` }),
+  "GET /api/v1/projects/:projectId/forwarding-deliveries": (ctx) => ({ path: `/api/v1/projects/${ctx.t.projectId}/forwarding-deliveries` }),
+  "GET /api/v1/projects/:projectId/grouping-rules": (ctx) => ({ path: `/api/v1/projects/${ctx.t.projectId}/grouping-rules` }),
+  "POST /api/v1/projects/:projectId/grouping-rules": (ctx) => ({ path: `/api/v1/projects/${ctx.t.projectId}/grouping-rules`, body: { rules: [] } }),
+  "POST /api/v1/projects/:projectId/grouping-rules/preview": (ctx) => ({ path: `/api/v1/projects/${ctx.t.projectId}/grouping-rules/preview`, body: { rules: [] } }),
+  "GET /api/v1/workspaces/:workspaceId/teams": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/teams` }),
+  "POST /api/v1/workspaces/:workspaceId/teams": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/teams`, body: { name: `Team ${tag()}`, memberIds: [] } }),
+  "PATCH /api/v1/teams/:id": (ctx) => ({ path: `/api/v1/teams/${ctx.teamId}`, body: { name: "Platform" } }),
+  "DELETE /api/v1/teams/:id": async (ctx) => {
+    const team = await createTeam(ctx.adminAuth, ctx.t.workspaceId, { name: `Short-lived ${tag()}`, memberIds: [] });
+    return { path: `/api/v1/teams/${team.id}` };
+  },
+  "GET /api/v1/workspaces/:workspaceId/assignment-rules": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/assignment-rules` }),
+  "POST /api/v1/workspaces/:workspaceId/assignment-rules": (ctx) => ({
+    path: `/api/v1/workspaces/${ctx.t.workspaceId}/assignment-rules`,
+    body: { name: `Rule ${tag()}`, conditions: [{ field: "category", pattern: "payment" }], assignee: { type: "team", id: ctx.teamId } },
+  }),
+  "POST /api/v1/workspaces/:workspaceId/assignment-rules/test": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/assignment-rules/test`, body: { errorId: ctx.errorId } }),
+  "PATCH /api/v1/assignment-rules/:id": (ctx) => ({ path: `/api/v1/assignment-rules/${ctx.assignmentRuleId}`, body: { enabled: false } }),
+  "DELETE /api/v1/assignment-rules/:id": async (ctx) => {
+    const rule = await createAssignmentRule(ctx.adminAuth, ctx.t.workspaceId, { name: "Doomed rule", conditions: [], assignee: { type: "team", id: ctx.teamId }, enabled: false });
+    return { path: `/api/v1/assignment-rules/${rule.id}` };
+  },
+  "GET /api/v1/workspaces/:workspaceId/alert-rules": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/alert-rules` }),
+  "POST /api/v1/workspaces/:workspaceId/alert-rules": (ctx) => ({
+    path: `/api/v1/workspaces/${ctx.t.workspaceId}/alert-rules`,
+    body: { name: `Matrix rule ${tag()}`, kind: "severity_count", eventSeverity: "high", threshold: 500, windowSeconds: 300, enabled: false },
+  }),
+  "PATCH /api/v1/alert-rules/:id": (ctx) => ({ path: `/api/v1/alert-rules/${ctx.ruleId}`, body: { threshold: 700 } }),
+  "DELETE /api/v1/alert-rules/:id": async (ctx) => {
+    const rule = await createRule(ctx.adminAuth, ctx.t.workspaceId, { name: "Doomed", kind: "severity_count", eventSeverity: "low", alertSeverity: null, threshold: 900, windowSeconds: 300, baselineSeconds: null, minCount: 0, enabled: false });
+    return { path: `/api/v1/alert-rules/${rule.id}` };
+  },
+  "GET /api/v1/workspaces/:workspaceId/alerts": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/alerts` }),
+  "GET /api/v1/alerts/:id": (ctx) => ({ path: `/api/v1/alerts/${ctx.alertId}` }),
+  "PATCH /api/v1/alerts/:id": (ctx) => ({ path: `/api/v1/alerts/${ctx.alertId}`, body: { status: "acknowledged" } }),
+  "GET /api/v1/workspaces/:workspaceId/channels": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/channels` }),
+  "POST /api/v1/workspaces/:workspaceId/channels": (ctx) => ({
+    path: `/api/v1/workspaces/${ctx.t.workspaceId}/channels`,
+    body: { name: `Hook ${tag()}`, kind: "webhook", enabled: false, config: { url: "http://127.0.0.1:9/hook" } },
+  }),
+  "PATCH /api/v1/channels/:id": (ctx) => ({ path: `/api/v1/channels/${ctx.channelId}`, body: { name: "Matrix hook" } }),
+  "DELETE /api/v1/channels/:id": async (ctx) => {
+    const channel = await createChannel(ctx.adminAuth, ctx.t.workspaceId, { name: "Doomed hook", kind: "webhook", enabled: false, config: { url: "http://127.0.0.1:9/x" } });
+    return { path: `/api/v1/channels/${channel.id}` };
+  },
+  "GET /api/v1/workspaces/:workspaceId/deliveries": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/deliveries` }),
+};

@@ -1,0 +1,81 @@
+import { pool } from "@/lib/db/pool";
+import { env } from "@/lib/env";
+import { ApiError } from "@/lib/http/ApiError";
+import { uuidv7 } from "@/lib/ids/uuidv7";
+import { sha256Hex } from "@/lib/auth/tokens";
+
+/** The two counters a sign-in is limited by: the account (hashed email, known or not) and the client address. */
+export interface ThrottleKeys {
+  account: string;
+  address: string;
+}
+
+export function throttleKeys(email: string, address: string): ThrottleKeys {
+  return { account: `account:${sha256Hex(email.trim().toLowerCase())}`, address: `address:${address}` };
+}
+
+export interface LoginAttempt {
+  keys: ThrottleKeys;
+  rowIds: { account: string; address: string };
+}
+
+/**
+ * Counts an attempt BEFORE its password is checked (as a failure until it succeeds), so parallel
+ * guesses cannot all slip under the limit. Over the limit on either key: the attempt is withdrawn
+ * and refused with 429 and Retry-After (seconds until enough failures leave the window). Rows live
+ * in PostgreSQL, so every app instance applies the same limit.
+ */
+export async function beginLoginAttempt(keys: ThrottleKeys): Promise<LoginAttempt> {
+  const { LOGIN_MAX_FAILURES_PER_ACCOUNT, LOGIN_MAX_FAILURES_PER_ADDRESS, LOGIN_WINDOW_MINUTES } = env();
+  const rowIds = { account: uuidv7(), address: uuidv7() };
+  await pool().query(`INSERT INTO "LoginFailure" (id, key, at) VALUES ($1, $2, now()), ($3, $4, now())`, [
+    rowIds.account,
+    keys.account,
+    rowIds.address,
+    keys.address,
+  ]);
+  const limits: [string, number, string][] = [
+    [keys.account, LOGIN_MAX_FAILURES_PER_ACCOUNT, rowIds.account],
+    [keys.address, LOGIN_MAX_FAILURES_PER_ADDRESS, rowIds.address],
+  ];
+  let retryAfter = 0;
+  for (const [key, max, ownId] of limits) {
+    // The failures before this attempt still in the window, oldest first: the one whose expiry brings
+    // the count back under the limit tells when to retry.
+    const { rows } = await pool().query<{ n: number; wait: number | null }>(
+      `WITH w AS (
+         SELECT at FROM "LoginFailure"
+         WHERE key = $1 AND id <> $2 AND at > now() - make_interval(mins => $3)
+       )
+       SELECT (SELECT count(*)::int FROM w) AS n,
+              (SELECT ceil(extract(epoch FROM (at + make_interval(mins => $3) - now())))::int
+                 FROM w ORDER BY at ASC OFFSET greatest((SELECT count(*) FROM w) - $4, 0) LIMIT 1) AS wait`,
+      [key, ownId, LOGIN_WINDOW_MINUTES, max],
+    );
+    if (rows[0].n >= max) retryAfter = Math.max(retryAfter, Math.max(1, rows[0].wait ?? 1));
+  }
+  if (retryAfter > 0) {
+    await pool().query(`DELETE FROM "LoginFailure" WHERE id = ANY($1::uuid[])`, [[rowIds.account, rowIds.address]]);
+    throw new ApiError(429, "too_many_attempts", `too many failed sign-ins: try again in ${retryAfter} s`, { retryAfter }, {
+      "Retry-After": String(retryAfter),
+    });
+  }
+  return { keys, rowIds };
+}
+
+/** A successful sign-in clears the account's failures (the address keeps its count, minus this attempt). */
+export async function loginSucceeded(attempt: LoginAttempt): Promise<void> {
+  await pool().query(`DELETE FROM "LoginFailure" WHERE key = $1 OR id = $2`, [attempt.keys.account, attempt.rowIds.address]);
+}
+
+/** A failed one stays counted; rows older than the window are pruned by key order (UUIDv7 ids are time-ordered). */
+export async function loginFailed(): Promise<void> {
+  const windowMs = env().LOGIN_WINDOW_MINUTES * 60_000;
+  await pool().query(`DELETE FROM "LoginFailure" WHERE id < $1::uuid`, [uuidv7Floor(Date.now() - 2 * windowMs)]);
+}
+
+/** The smallest UUIDv7 of a millisecond: every id made at or after it sorts at or after it. */
+function uuidv7Floor(ms: number): string {
+  const hex = Math.max(0, Math.floor(ms)).toString(16).padStart(12, "0");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7000-8000-000000000000`;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { hashPassword, needsRehash, SCRYPT_N, verifyPassword } from "@/lib/auth/password";
+
+describe("password hashing", () => {
+  it("hashes with N=2^17 and verifies only the right password", { timeout: 60_000 }, async () => {
+    const hash = await hashPassword("correct horse");
+    expect(hash.split("$")[1]).toBe(String(SCRYPT_N));
+    expect(SCRYPT_N).toBeGreaterThanOrEqual(1 << 17);
+    expect(await verifyPassword("correct horse", hash)).toBe(true);
+    expect(await verifyPassword("correct horse!", hash)).toBe(false);
+    expect(needsRehash(hash)).toBe(false);
+  });
+
+  it("flags older, weaker hashes for rehashing and still verifies them", { timeout: 60_000 }, async () => {
+    // A hash made with the former parameters (N=2^15), built by hand.
+    const { scryptSync, randomBytes } = await import("node:crypto");
+    const salt = randomBytes(16);
+    const key = scryptSync("old secret", salt, 32, { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+    const old = ["scrypt", 1 << 15, 8, 1, salt.toString("base64url"), key.toString("base64url")].join("$");
+    expect(needsRehash(old)).toBe(true);
+    expect(await verifyPassword("old secret", old)).toBe(true);
+  });
+
+  it("refuses malformed or absurd hashes without throwing", async () => {
+    expect(await verifyPassword("x", "bcrypt$abc")).toBe(false);
+    expect(await verifyPassword("x", "scrypt$NaN$8$1$c2FsdA$a2V5")).toBe(false);
+    expect(await verifyPassword("x", `scrypt$${1 << 24}$8$1$c2FsdA$a2V5`)).toBe(false);
+    expect(needsRehash("garbage")).toBe(true);
+  });
+});
+
+describe("unknown emails", () => {
+  it("are checked against a dummy hash with today's parameters (same cost as a real one)", { timeout: 60_000 }, async () => {
+    const { dummyPasswordHash } = await import("@/lib/auth/password");
+    const dummy = await dummyPasswordHash();
+    expect(dummy.split("$").slice(0, 4)).toEqual(["scrypt", String(SCRYPT_N), "8", "1"]);
+    expect(needsRehash(dummy)).toBe(false);
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import type { AuthContext } from "@/lib/auth/AuthContext";
+import { assertCanAdminister, assertCanTriage, assertCanViewWorkspace, assertUser, visibleWorkspaceIds } from "@/lib/auth/permissions";
+import { ApiError } from "@/lib/http/ApiError";
+
+const W = "11111111-1111-4111-8111-111111111111";
+const OTHER = "22222222-2222-4222-8222-222222222222";
+const user = (role: "viewer" | "member" | "admin"): AuthContext => ({ kind: "user", userId: "u", email: "u@x", name: "U", memberships: [{ workspaceId: W, role }] });
+const key: AuthContext = { kind: "ingestKey", keyId: "k", projectId: "p", workspaceId: W };
+
+function status(fn: () => void): number {
+  try {
+    fn();
+    return 200;
+  } catch (error) {
+    if (error instanceof ApiError) return error.status;
+    throw error;
+  }
+}
+
+describe("permissions", () => {
+  it("view: any role of the workspace and its ingest key; others 404", () => {
+    for (const role of ["viewer", "member", "admin"] as const) expect(status(() => assertCanViewWorkspace(user(role), W))).toBe(200);
+    expect(status(() => assertCanViewWorkspace(key, W))).toBe(200);
+    expect(status(() => assertCanViewWorkspace(user("admin"), OTHER))).toBe(404);
+  });
+
+  it("triage: members and admins; viewers 403; other workspaces 404", () => {
+    expect(status(() => assertCanTriage(user("viewer"), W))).toBe(403);
+    expect(status(() => assertCanTriage(user("member"), W))).toBe(200);
+    expect(status(() => assertCanTriage(user("admin"), W))).toBe(200);
+    expect(status(() => assertCanTriage(user("admin"), OTHER))).toBe(404);
+    expect(status(() => assertCanTriage(key, W))).toBe(403);
+  });
+
+  it("administer: admins only", () => {
+    expect(status(() => assertCanAdminister(user("member"), W))).toBe(403);
+    expect(status(() => assertCanAdminister(user("admin"), W))).toBe(200);
+    expect(status(() => assertCanAdminister(user("admin"), OTHER))).toBe(404);
+  });
+
+  it("people-only actions refuse an ingest key as unauthenticated; keys see their own workspace only", () => {
+    expect(status(() => assertUser(key))).toBe(401);
+    expect(status(() => assertUser(user("viewer")))).toBe(200);
+    expect(visibleWorkspaceIds(key)).toEqual([W]);
+  });
+});

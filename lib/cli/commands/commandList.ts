@@ -1,0 +1,11 @@
+import type { CliCommand } from "@/lib/cli/cliCommand";
+import { keyCreate } from "@/lib/cli/commands/keyCreate";
+import { keyRevoke } from "@/lib/cli/commands/keyRevoke";
+import { memberAdd } from "@/lib/cli/commands/memberAdd";
+import { projectCreate } from "@/lib/cli/commands/projectCreate";
+import { userCreate } from "@/lib/cli/commands/userCreate";
+import { userResetPassword } from "@/lib/cli/commands/userResetPassword";
+import { workspaceCreate } from "@/lib/cli/commands/workspaceCreate";
+
+/** Every command of `npm run faultline`, in the order `help` lists them. */
+export const CLI_COMMANDS: CliCommand[] = [userCreate, userResetPassword, workspaceCreate, projectCreate, memberAdd, keyCreate, keyRevoke];

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { CliError, EXIT } from "@/lib/cli/CliError";
+import { db } from "@/lib/db/prisma";
+import { isUuid } from "@/lib/ids/uuidv7";
+import { zodIssues } from "@/lib/http/zodIssues";
+
+/** A flag's value through a zod schema; an invalid value is a usage error naming the flag. */
+export function flagValue<S extends z.ZodType>(flag: string, schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new CliError(EXIT.usage, `--${flag}: ${zodIssues(result.error)[0]?.message ?? "invalid value"}`);
+}
+
+/** A workspace by id or slug. */
+export async function findWorkspace(ref: string) {
+  const workspace = await db().workspace.findFirst({ where: isUuid(ref) ? { id: ref } : { slug: ref } });
+  if (!workspace) throw new CliError(EXIT.notFound, `no workspace with id or slug "${ref}"`);
+  return workspace;
+}
+
+export async function findUserByEmail(email: string) {
+  const user = await db().user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  if (!user) throw new CliError(EXIT.notFound, `no user with email ${email}`);
+  return user;
+}
+
+/** A project by id or by its numeric DSN id. */
+export async function findProjectRef(ref: string) {
+  const project = isUuid(ref)
+    ? await db().project.findUnique({ where: { id: ref } })
+    : /^\d{1,9}$/.test(ref)
+      ? await db().project.findUnique({ where: { publicId: Number(ref) } })
+      : null;
+  if (!project) throw new CliError(EXIT.notFound, `no project with id or DSN project id "${ref}"`);
+  return project;
+}

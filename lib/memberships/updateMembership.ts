@@ -1,0 +1,25 @@
+import { auditRow, userActor } from "@/lib/audit/auditRow";
+import type { AuthContext } from "@/lib/auth/AuthContext";
+import { assertCanAdminister, assertUser } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/prisma";
+import { findMembership } from "@/lib/memberships/findMembership";
+import { assertNotLastAdmin } from "@/lib/memberships/lockWorkspaceAdmins";
+import type { UpdateMembershipInput } from "@/lib/memberships/membershipSchemas";
+
+/** PATCH /api/v1/memberships/:id {role} (admins). The last admin cannot be demoted (409). */
+export async function updateMembership(auth: AuthContext, membershipId: string, input: UpdateMembershipInput) {
+  assertUser(auth);
+  const found = await findMembership(auth, membershipId);
+  assertCanAdminister(auth, found.workspaceId);
+  const updated = await db().$transaction(async (tx) => {
+    const current = await tx.membership.findUniqueOrThrow({ where: { id: membershipId } });
+    if (current.role === input.role) return current;
+    if (current.role === "admin") await assertNotLastAdmin(tx, current.workspaceId, current.userId);
+    const next = await tx.membership.update({ where: { id: membershipId }, data: { role: input.role } });
+    await tx.auditLog.create({
+      data: auditRow({ workspaceId: current.workspaceId, actor: userActor(auth.userId), action: "member.role_changed", targetType: "membership", targetId: membershipId, before: { userId: current.userId, email: found.user.email, role: current.role }, after: { role: input.role } }),
+    });
+    return next;
+  });
+  return { membershipId: updated.id, userId: updated.userId, workspaceId: updated.workspaceId, role: updated.role };
+}

@@ -1,0 +1,42 @@
+import { ChangePasswordSchema, SessionParamsSchema, UpdateAccountSchema } from "@/lib/account/accountSchemas";
+import type { RouteSpec } from "@/lib/openapi/routeSpec";
+import { CompletePasswordResetSchema, ResetTokenParamsSchema } from "@/lib/passwordResets/passwordResetSchemas";
+
+/** The signed-in user's own account, and password reset links (the link's token is the credential). */
+export const accountRoutes: RouteSpec[] = [
+  {
+    method: "GET", path: "/api/v1/account", tag: "Account", auth: "session",
+    summary: "Your profile", responses: { 200: "`{id, email, name, createdAt, passwordChangedAt}`" }, errors: [401],
+  },
+  {
+    method: "PATCH", path: "/api/v1/account", tag: "Account", auth: "session",
+    summary: "Change your name", body: UpdateAccountSchema, responses: { 200: "the profile" }, errors: [401, 422],
+  },
+  {
+    method: "POST", path: "/api/v1/account/password", tag: "Account", auth: "session",
+    summary: "Change your password; your other sessions are signed out", body: ChangePasswordSchema,
+    responses: { 200: "`{otherSessionsSignedOut}`" }, errors: [401, 403, 422, 429],
+  },
+  {
+    method: "GET", path: "/api/v1/account/sessions", tag: "Account", auth: "session",
+    summary: "Your sessions (client address, user agent, last seen), the current one marked", responses: { 200: "the sessions" }, errors: [401],
+  },
+  {
+    method: "DELETE", path: "/api/v1/account/sessions", tag: "Account", auth: "session",
+    summary: "Sign out all your other sessions", responses: { 200: "`{signedOut}`" }, errors: [401],
+  },
+  {
+    method: "DELETE", path: "/api/v1/account/sessions/{sessionId}", tag: "Account", auth: "session",
+    summary: "Sign out one of your sessions", params: SessionParamsSchema, responses: { 204: "signed out" }, errors: [401, 404, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/password-resets/{token}", tag: "Account", auth: "none",
+    summary: "The email whose password a reset link sets", params: ResetTokenParamsSchema,
+    responses: { 200: "`{email, expiresAt}`" }, errors: [404, 410, 422],
+  },
+  {
+    method: "POST", path: "/api/v1/password-resets/{token}", tag: "Account", auth: "none",
+    summary: "Set the new password: every other session is signed out, this one signed in", params: ResetTokenParamsSchema, body: CompletePasswordResetSchema,
+    responses: { 200: "`{ok: true}` and Set-Cookie" }, errors: [404, 410, 422],
+  },
+];

@@ -1,0 +1,71 @@
+import { WorkspaceParamsSchema } from "@/lib/http/workspaceRoute";
+import { AcceptInvitationSchema, CreateInvitationSchema, InvitationParamsSchema, InvitationTokenParamsSchema } from "@/lib/invitations/invitationSchemas";
+import { MembershipParamsSchema, UpdateMembershipSchema } from "@/lib/memberships/membershipSchemas";
+import type { RouteSpec } from "@/lib/openapi/routeSpec";
+import { SetupSchema } from "@/lib/setup/setupSchemas";
+import { CreateWorkspaceSchema, UpdateWorkspaceSchema } from "@/lib/workspaces/workspaceSchemas";
+import { ListAuditQuerySchema } from "@/lib/audit/auditSchemas";
+
+/** First run, workspaces, invitations, memberships and the activity log. */
+export const administrationRoutes: RouteSpec[] = [
+  {
+    method: "POST", path: "/api/v1/setup", tag: "Administration", auth: "none",
+    summary: "First run: the first admin, workspace and project, signed in; 409 once any user exists", body: SetupSchema,
+    responses: { 201: "`{workspaceId, project: {id, publicId, dsn, ingestKey, …}}` and Set-Cookie (the key is shown once)" }, errors: [409, 422],
+  },
+  {
+    method: "POST", path: "/api/v1/workspaces", tag: "Workspaces", auth: "session",
+    summary: "A new workspace; the creator becomes its admin", body: CreateWorkspaceSchema,
+    responses: { 201: "`{id, name, slug, role, createdAt}`" }, errors: [401, 422],
+  },
+  {
+    method: "PATCH", path: "/api/v1/workspaces/{workspaceId}", tag: "Workspaces", auth: "session", role: "admin",
+    summary: "Rename the workspace (audited)", params: WorkspaceParamsSchema, body: UpdateWorkspaceSchema,
+    responses: { 200: "the workspace" }, errors: [401, 403, 404, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/workspaces/{workspaceId}/audit", tag: "Workspaces", auth: "session", role: "viewer",
+    summary: "The activity log: who changed what, newest first, paged", params: WorkspaceParamsSchema, query: ListAuditQuerySchema,
+    responses: { 200: "`{items, page, pageSize, total}`" }, errors: [401, 404, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/workspaces/{workspaceId}/invitations", tag: "Administration", auth: "session", role: "admin",
+    summary: "Pending (and expired) invitations", params: WorkspaceParamsSchema,
+    responses: { 200: "the invitations" }, errors: [401, 403, 404, 422],
+  },
+  {
+    method: "POST", path: "/api/v1/workspaces/{workspaceId}/invitations", tag: "Administration", auth: "session", role: "admin",
+    summary: "Invite by email with a role; the link is shown once", params: WorkspaceParamsSchema, body: CreateInvitationSchema,
+    responses: { 201: "`{id, email, role, url, expiresAt, emailed}`" }, errors: [401, 403, 404, 409, 422],
+  },
+  {
+    method: "DELETE", path: "/api/v1/workspaces/{workspaceId}/invitations/{invitationId}", tag: "Administration", auth: "session", role: "admin",
+    summary: "Withdraw a pending invitation", params: InvitationParamsSchema,
+    responses: { 204: "withdrawn" }, errors: [401, 403, 404, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/invitations/{token}", tag: "Administration", auth: "none",
+    summary: "Workspace, email and role of a pending invitation (the link is the credential)", params: InvitationTokenParamsSchema,
+    responses: { 200: "the invitation" }, errors: [404, 410, 422],
+  },
+  {
+    method: "POST", path: "/api/v1/invitations/{token}/accept", tag: "Administration", auth: "none",
+    summary: "Join the workspace (creating the user if new) and sign in", params: InvitationTokenParamsSchema, body: AcceptInvitationSchema,
+    responses: { 200: "`{workspaceId, role}` and Set-Cookie" }, errors: [401, 403, 404, 410, 422],
+  },
+  {
+    method: "PATCH", path: "/api/v1/memberships/{id}", tag: "Administration", auth: "session", role: "admin",
+    summary: "Change a member's role; the last admin cannot be demoted (409)", params: MembershipParamsSchema, body: UpdateMembershipSchema,
+    responses: { 200: "the membership" }, errors: [401, 403, 404, 409, 422],
+  },
+  {
+    method: "DELETE", path: "/api/v1/memberships/{id}", tag: "Administration", auth: "session", role: "admin",
+    summary: "Remove a member (admins) or leave (yourself); never the last admin (409)", params: MembershipParamsSchema,
+    responses: { 204: "removed" }, errors: [401, 403, 404, 409, 422],
+  },
+  {
+    method: "POST", path: "/api/v1/memberships/{id}/password-reset", tag: "Administration", auth: "session", role: "admin",
+    summary: "A one-time password reset link for a member", params: MembershipParamsSchema,
+    responses: { 201: "`{url, expiresAt}`" }, errors: [401, 403, 404, 422],
+  },
+];

@@ -1,0 +1,27 @@
+import { auditRow, userActor } from "@/lib/audit/auditRow";
+import type { AuthContext } from "@/lib/auth/AuthContext";
+import { assertCanAdminister, assertUser, canAdminister } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/prisma";
+import { ApiError } from "@/lib/http/ApiError";
+import { findMembership } from "@/lib/memberships/findMembership";
+import { createPasswordReset } from "@/lib/passwordResets/createPasswordReset";
+
+/**
+ * POST /api/v1/memberships/:id/password-reset (admins): a one-time reset link for a member, to pass
+ * on. Only for people whose every workspace the admin also administers: an admin of one workspace
+ * must not be able to take over an account that has access elsewhere (403).
+ */
+export async function createMemberPasswordReset(auth: AuthContext, membershipId: string, origin: string) {
+  assertUser(auth);
+  const membership = await findMembership(auth, membershipId);
+  assertCanAdminister(auth, membership.workspaceId);
+  const theirs = await db().membership.findMany({ where: { userId: membership.userId }, select: { workspaceId: true } });
+  if (!theirs.every((m) => canAdminister(auth, m.workspaceId))) {
+    throw ApiError.forbidden("this person also belongs to workspaces you do not administer: they can reset it with an operator (npm run faultline -- user:reset-password)");
+  }
+  const link = await createPasswordReset({ userId: membership.userId, createdById: auth.userId, origin });
+  await db().auditLog.create({
+    data: auditRow({ workspaceId: membership.workspaceId, actor: userActor(auth.userId), action: "user.password_reset_link_created", targetType: "user", targetId: membership.userId, after: { email: membership.user.email } }),
+  });
+  return link;
+}

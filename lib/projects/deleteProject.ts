@@ -1,0 +1,59 @@
+import { auditRow, userActor } from "@/lib/audit/auditRow";
+import type { AuthContext } from "@/lib/auth/AuthContext";
+import { assertCanAdminister, assertUser } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/prisma";
+import { ApiError } from "@/lib/http/ApiError";
+import { findProject } from "@/lib/projects/findProject";
+import { forgetProjectCaches } from "@/lib/projects/forgetProjectCaches";
+import type { DeleteProjectInput } from "@/lib/projects/projectSchemas";
+
+/**
+ * Tables keyed by projectId without a foreign key (partitioned or high-volume rollups): their rows
+ * go with the project explicitly, or they would stay forever (retention walks existing projects).
+ */
+const PROJECT_TABLES = [
+  "ErrorEventId",
+  "ErrorHourly",
+  "ErrorDaily",
+  "ErrorWeekly",
+  "ProjectDaily",
+  "UserDaily",
+  "UserWeekly",
+  "AgentDaily",
+  "ExecutionMinute",
+  "ExecutionDaily",
+  "ClientDiscard",
+  "RateLimitWindow",
+  "QuotaWindow",
+  "IngestMinute",
+  "ErrorFiveMinute",
+  "ErrorEnvDaily",
+  "ErrorEnvWeekly",
+  "ProjectBucket",
+  "ActorCount",
+  "ActorFiveMinute",
+  "ExecutionHourly",
+] as const;
+
+/**
+ * DELETE /api/v1/projects/:id (admins): the project's name must be typed again. Its issues, events
+ * (occurrences through their issues, event ids, rollups, counters) and keys go with it; the audit
+ * entry (in the workspace) stays.
+ */
+export async function deleteProject(auth: AuthContext, projectId: string, input: DeleteProjectInput) {
+  assertUser(auth);
+  const project = await findProject(auth, projectId);
+  assertCanAdminister(auth, project.workspaceId);
+  if (input.confirmName.trim() !== project.name) {
+    throw ApiError.validation("confirmName: type the project's name to delete it", [{ path: "confirmName", message: "does not match the project's name" }]);
+  }
+  const keys = await db().ingestKey.findMany({ where: { projectId }, select: { keyHash: true } });
+  await db().$transaction([
+    db().auditLog.create({
+      data: auditRow({ workspaceId: project.workspaceId, actor: userActor(auth.userId), action: "project.deleted", targetType: "project", targetId: projectId, before: { name: project.name, publicId: project.publicId } }),
+    }),
+    ...PROJECT_TABLES.map((table) => db().$executeRawUnsafe(`DELETE FROM "${table}" WHERE "projectId" = $1::uuid`, projectId)),
+    db().project.delete({ where: { id: projectId } }),
+  ]);
+  await forgetProjectCaches(project, keys.map((k) => k.keyHash));
+}
