@@ -4,6 +4,7 @@ import { Menu, MenuButton, MenuItem, MenuItems, MenuSeparator } from "@headlessu
 import { useState } from "react";
 import { CountDialog } from "@/components/issue/CountDialog";
 import { ShareLinkButton } from "@/components/issue/ShareLinkButton";
+import { assigneeValue, parseAssigneeValue } from "@/components/teams/AssigneeSelect";
 import { button } from "@/components/ui/buttonStyles";
 import { ChevronUpDownIcon } from "@/components/ui/Icons";
 import type { UpdateErrorInput } from "@/lib/errors/errorSchemas";
@@ -13,6 +14,7 @@ import type { Member } from "@/lib/workspaces/listMembers";
 interface IssueActionsProps {
   issue: ErrorDetails;
   members: Member[];
+  teams: { id: string; name: string }[];
   currentUserId: string;
   isPending: boolean;
   onUpdate: (patch: UpdateErrorInput) => void;
@@ -28,12 +30,22 @@ const IGNORE_DURATIONS: [string, number][] = [
 const item = "block w-full rounded px-2.5 py-1.5 text-left text-sm data-[focus]:bg-gray-100 dark:data-[focus]:bg-gray-800";
 const menu = "z-40 mt-1 w-60 rounded-md bg-white p-1 shadow-lg ring-1 ring-gray-200 focus:outline-none dark:bg-gray-900 dark:ring-gray-700";
 
-/** The header's triage actions: resolve (now / next release), ignore (forever / for / until N), reopen, assign, share. */
-export function IssueActions({ issue, members, currentUserId, isPending, onUpdate }: IssueActionsProps) {
+/** The header's triage actions: resolve (now / next release), ignore (forever / for / until N), reopen, assign (a team or a person), share. */
+export function IssueActions({ issue, members, teams, currentUserId, isPending, onUpdate }: IssueActionsProps) {
   const [asking, setAsking] = useState<"events" | "users" | null>(null);
   const isClosed = issue.status === "resolved" || issue.status === "ignored";
   const assignable: { id: string; name: string; email: string }[] = members.filter((m) => m.role !== "viewer");
   if (issue.assignee && !assignable.some((m) => m.id === issue.assignee?.id)) assignable.push(issue.assignee);
+  const teamOptions = teams.map((t) => ({ id: t.id, name: t.name }));
+  if (issue.assigneeTeam && !teamOptions.some((t) => t.id === issue.assigneeTeam?.id)) teamOptions.push(issue.assigneeTeam);
+  // A person is the assignee when set (possibly within the owning team); else the team.
+  const assigneeSelected = issue.assigneeId ?? (issue.assigneeTeamId ? assigneeValue({ type: "team", id: issue.assigneeTeamId }) : "");
+  const assign = (value: string) => {
+    const target = parseAssigneeValue(value);
+    if (!target) onUpdate({ assigneeId: null, assigneeTeamId: null });
+    else if (target.type === "team") onUpdate({ assigneeTeamId: target.id, assigneeId: null });
+    else onUpdate({ assigneeId: target.id });
+  };
 
   return (
     <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Issue actions">
@@ -103,17 +115,28 @@ export function IssueActions({ issue, members, currentUserId, isPending, onUpdat
         <span className="sr-only sm:not-sr-only sm:text-gray-500 sm:dark:text-gray-400">Assignee</span>
         <select
           aria-label="Assignee"
-          value={issue.assigneeId ?? ""}
+          value={assigneeSelected}
           disabled={isPending}
-          onChange={(e) => onUpdate({ assigneeId: e.target.value || null })}
+          onChange={(e) => assign(e.target.value)}
           className="max-w-[12rem] rounded-md border border-gray-300 bg-white py-1.5 pl-2 pr-7 text-sm text-gray-900 dark:border-gray-700 dark:bg-gray-800 dark:text-gray-100"
         >
           <option value="">Unassigned</option>
-          {assignable.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.id === currentUserId ? `Me (${m.name || m.email})` : m.name || m.email}
-            </option>
-          ))}
+          {teamOptions.length > 0 && (
+            <optgroup label="Teams">
+              {teamOptions.map((t) => (
+                <option key={t.id} value={assigneeValue({ type: "team", id: t.id })}>
+                  {t.name}
+                </option>
+              ))}
+            </optgroup>
+          )}
+          <optgroup label="People">
+            {assignable.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.id === currentUserId ? `Me (${m.name || m.email})` : m.name || m.email}
+              </option>
+            ))}
+          </optgroup>
         </select>
       </label>
       <ShareLinkButton />

@@ -17,6 +17,7 @@ import { LoadingState } from "@/components/ui/Spinner";
 import { useToast } from "@/components/ui/Toast";
 import { useErrorQuery } from "@/lib/client/hooks/useErrorQuery";
 import { useMembersQuery } from "@/lib/client/hooks/useMembersQuery";
+import { useTeamsQuery } from "@/lib/client/hooks/useTeamsQuery";
 import { useMeQuery } from "@/lib/client/hooks/useMeQuery";
 import { useUpdateErrorMutation } from "@/lib/client/hooks/useUpdateErrorMutation";
 
@@ -39,6 +40,7 @@ export function IssuePage({ errorId }: { errorId: string }) {
   const workspace = me.data?.workspaces.find((w) => w.id === issue.data?.workspaceId);
   const canTriage = Boolean(workspace && workspace.role !== "viewer");
   const members = useMembersQuery(workspace?.id, Boolean(workspace));
+  const teams = useTeamsQuery(workspace?.id, canTriage);
   const update = useUpdateErrorMutation((message) => showToast(`Change not saved: ${message}`));
 
   const tab = (TABS.find(([key]) => key === params.get("tab"))?.[0] ?? "event") as TabKey;
@@ -81,6 +83,7 @@ export function IssuePage({ errorId }: { errorId: string }) {
                 <IssueActions
                   issue={issue.data}
                   members={members.data?.items ?? []}
+                  teams={teams.data?.items ?? []}
                   currentUserId={me.data.user.id}
                   isPending={update.isPending}
                   onUpdate={(patch) => update.mutate({ errorId, patch, actor: me.data?.user })}

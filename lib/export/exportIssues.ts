@@ -13,9 +13,9 @@ import { ApiError } from "@/lib/http/ApiError";
 const PAGE = 500;
 
 type Cursor = { lastSeen: Date; id: string } | "start";
-type Row = ErrorGroup & { assigneeEmail: string | null };
+type Row = ErrorGroup & { assigneeEmail: string | null; teamName: string | null };
 
-const CSV_COLUMNS = ["id", "type", "message", "culprit", "status", "severity", "category", "source", "platform", "firstSeen", "lastSeen", "events", "users", "assignee", "projectId", "workspaceId"];
+const CSV_COLUMNS = ["id", "type", "message", "culprit", "status", "severity", "category", "source", "platform", "firstSeen", "lastSeen", "events", "users", "assignee", "assigneeTeam", "projectId", "workspaceId"];
 
 /**
  * Streams the issues the list's filters (and search syntax) select, most recently seen first, as
@@ -39,9 +39,18 @@ export async function exportIssues(auth: AuthContext, filters: ErrorFilters & { 
       const keyset: Prisma.ErrorGroupWhereInput[] =
         cursor === "start" ? [] : [{ lastSeen: { lte: cursor.lastSeen } }, { OR: [{ lastSeen: { lt: cursor.lastSeen } }, { lastSeen: cursor.lastSeen, id: { lt: cursor.id } }] }];
       const groups = await db().errorGroup.findMany({ where: { AND: [scoped, ...keyset] }, orderBy: [{ lastSeen: "desc" }, { id: "desc" }], take: PAGE });
-      const assignees = await db().user.findMany({ where: { id: { in: groups.map((g) => g.assigneeId).filter((id): id is string => Boolean(id)) } }, select: { id: true, email: true } });
+      const present = (ids: (string | null)[]) => [...new Set(ids.filter((id): id is string => Boolean(id)))];
+      const [assignees, teams] = await Promise.all([
+        db().user.findMany({ where: { id: { in: present(groups.map((g) => g.assigneeId)) } }, select: { id: true, email: true } }),
+        db().team.findMany({ where: { id: { in: present(groups.map((g) => g.assigneeTeamId)) } }, select: { id: true, name: true } }),
+      ]);
       const emailOf = new Map(assignees.map((u) => [u.id, u.email]));
-      const rows = groups.map((g) => ({ ...g, assigneeEmail: g.assigneeId ? emailOf.get(g.assigneeId) ?? null : null }));
+      const teamOf = new Map(teams.map((t) => [t.id, t.name]));
+      const rows = groups.map((g) => ({
+        ...g,
+        assigneeEmail: g.assigneeId ? emailOf.get(g.assigneeId) ?? null : null,
+        teamName: g.assigneeTeamId ? teamOf.get(g.assigneeTeamId) ?? null : null,
+      }));
       const last = rows.at(-1);
       return { rows, next: rows.length === PAGE && last ? { lastSeen: last.lastSeen, id: last.id } : null };
     },
@@ -53,7 +62,7 @@ export async function exportIssues(auth: AuthContext, filters: ErrorFilters & { 
 function csvRow(g: Row): string {
   return csvRecord([
     g.id, g.type, g.message, culpritOf(g.frames), g.status, g.severity, g.category, g.source, g.platform,
-    g.firstSeen, g.lastSeen, g.occurrenceCount, g.usersAffected, g.assigneeEmail, g.projectId, g.workspaceId,
+    g.firstSeen, g.lastSeen, g.occurrenceCount, g.usersAffected, g.assigneeEmail, g.teamName, g.projectId, g.workspaceId,
   ]);
 }
 
@@ -73,6 +82,7 @@ function jsonRow(g: Row) {
     events: g.occurrenceCount,
     users: g.usersAffected,
     assignee: g.assigneeEmail,
+    assigneeTeam: g.teamName,
     projectId: g.projectId,
     workspaceId: g.workspaceId,
     resolvedAt: g.resolvedAt?.toISOString() ?? null,
