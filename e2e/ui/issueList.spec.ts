@@ -78,7 +78,7 @@ test("search syntax with suggestions round-trips through the URL, and searches c
   await box.press("Enter");
   await expect(rows(page)).not.toHaveCount(1);
   await page.getByTestId("saved-searches").click();
-  await page.getByRole("menuitem", { name: /Declined cards/ }).click();
+  await page.getByRole("menuitem", { name: /^Declined cards/ }).click();
   await expect(page).toHaveURL(/query=%22card\+declined%22\+is%3Aunresolved/);
   await expect(rows(page)).toHaveCount(1);
 

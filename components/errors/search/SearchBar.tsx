@@ -78,7 +78,9 @@ export function SearchBar({ workspaceId, value, assignees, onCommit }: SearchBar
       setActive((i) => (i + (e.key === "ArrowDown" ? 1 : -1) + suggestions.length) % suggestions.length);
       return;
     }
-    if (suggestions.length > 0 && (e.key === "Tab" || (e.key === "Enter" && active >= 0 && isOpen && suggestions[active]))) {
+    // Enter with nothing typed at the caret (an empty box, or after a space) searches; it picks a suggestion only for a key or value being typed.
+    const typing = ctx.kind === "value" || ctx.prefix !== "";
+    if (suggestions.length > 0 && (e.key === "Tab" || (e.key === "Enter" && typing && active >= 0 && isOpen && suggestions[active]))) {
       if (e.key === "Tab" && e.shiftKey) return;
       e.preventDefault();
       pick(suggestions[Math.min(active, suggestions.length - 1)]);
