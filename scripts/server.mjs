@@ -40,7 +40,14 @@ server.listen(port, host, () => {
   console.log(`Faultline listening on http://${host}:${port} (ingest fast path ${useFastPath ? "on" : "off"})`);
 });
 
-function shutdown() {
+// The app's graceful shutdown first (lib/lifecycle/gracefulShutdown.ts, installed by instrumentation.ts:
+// new requests 503, those in flight finish, jobs and the spool replayer stop with the spool on disk,
+// pools closed), then the server closes.
+let stopping = false;
+async function shutdown(signal) {
+  if (stopping) return;
+  stopping = true;
+  await globalThis.faultlineShutDownGracefully?.(signal).catch(() => undefined);
   server.close(() => process.exit(0));
   server.closeIdleConnections();
   setTimeout(() => process.exit(0), 5_000).unref();

@@ -3,6 +3,7 @@
 // demo workspace on first start when FAULTLINE_DEMO is on (default: on with the embedded database,
 // off with DATABASE_URL) → scripts/server.mjs (Next.js + the ingest fast path) on HOST:PORT. Ctrl-C stops
 // the app and the database.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { spawn } from "node:child_process";
@@ -43,6 +44,14 @@ async function hasUsers(url) {
 async function main() {
   const demoOn = demoSwitch(env.FAULTLINE_DEMO, !env.DATABASE_URL);
   await assertPortFree(port, { host, what: "Faultline", envVar: "PORT" });
+  if (!env.FAULTLINE_SECRET_KEY) {
+    if (env.DATABASE_URL) {
+      throw new StartupError(
+        "FAULTLINE_SECRET_KEY is required with DATABASE_URL (channel secrets are encrypted with it): set it to `openssl rand -hex 32` and keep it safe",
+      );
+    }
+    env.FAULTLINE_SECRET_KEY = demoSecretKey();
+  }
   if (!env.DATABASE_URL) {
     const pgPort = Number(env.FAULTLINE_PG_PORT ?? 5460);
     const dataDir = path.resolve(root, env.FAULTLINE_DATA_DIR ?? path.join(".faultline", "pgdata"));
@@ -77,6 +86,19 @@ async function main() {
     if (!stopping) shutdown(code ?? 1);
   });
   printBanner(publicUrl, demo, setupNeeded);
+}
+
+/**
+ * The embedded demo database gets a key of its own, generated once into .faultline/secret.key
+ * (mode 600, git-ignored) beside the database files it protects.
+ */
+function demoSecretKey() {
+  const file = path.join(root, ".faultline", "secret.key");
+  if (!fs.existsSync(file)) {
+    fs.writeFileSync(file, `${crypto.randomBytes(32).toString("hex")}\n`, { mode: 0o600, flag: "wx" });
+    console.log("Generated FAULTLINE_SECRET_KEY for the embedded database in .faultline/secret.key");
+  }
+  return fs.readFileSync(file, "utf8").trim();
 }
 
 /** The demo password appears only on the start that generated it; it is not stored anywhere. */

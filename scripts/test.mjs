@@ -4,6 +4,7 @@
 // in Chromium. `node scripts/test.mjs static|unit|api|e2e [files…]` runs one stage (of those files).
 // API test files run side by side (each seeds its own workspace); a file whose assertions need a quiet
 // database (whole-table counts) carries the marker `@serial-db` and runs alone afterwards.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { spawn } from "node:child_process";
@@ -24,6 +25,8 @@ const env = {
   FAULTLINE_TEST: "1",
   // The app under test exposes /api/metrics so its test can scrape it (not a secret: test-only).
   METRICS_TOKEN: process.env.METRICS_TOKEN ?? "faultline-test-metrics-token",
+  // A throwaway database gets a throwaway key for its channel secrets.
+  FAULTLINE_SECRET_KEY: process.env.FAULTLINE_SECRET_KEY ?? crypto.randomBytes(32).toString("hex"),
 };
 
 let database;
@@ -119,6 +122,9 @@ async function createEmptyTemplate() {
 
 async function startApp() {
   env.APP_URL = `http://127.0.0.1:${appPort}`;
+  // A spool of its own, empty: nothing from another run is replayed into this database.
+  env.FAULTLINE_SPOOL_DIR = path.join(root, ".faultline", `spool-test-${appPort}`);
+  fs.rmSync(env.FAULTLINE_SPOOL_DIR, { recursive: true, force: true });
   // A leftover app on the port would answer the health check and the tests instead of this build.
   if (await fetch(`${env.APP_URL}/api/health`).then(() => true, () => false)) {
     throw new Error(`something already listens on 127.0.0.1:${appPort}: stop it or set TEST_APP_PORT`);

@@ -9,7 +9,7 @@ import { LoadingState } from "@/components/ui/Spinner";
 import { useToast } from "@/components/ui/Toast";
 import { CreateChannelForm } from "@/components/settings/CreateChannelForm";
 import type { ChannelDto } from "@/lib/alerts/channels/channelDto";
-import { useChannelsQuery, useDeleteChannelMutation } from "@/lib/client/hooks/useChannelsQuery";
+import { useChannelsQuery, useDeleteChannelMutation, useTestChannelMutation } from "@/lib/client/hooks/useChannelsQuery";
 
 /** What a channel sends to, as the API returns it (secrets already masked). */
 function target(channel: ChannelDto): string {
@@ -24,6 +24,7 @@ function target(channel: ChannelDto): string {
 export function ChannelsSettings({ workspaceId, isAdmin }: { workspaceId: string; isAdmin: boolean }) {
   const channels = useChannelsQuery(workspaceId);
   const remove = useDeleteChannelMutation(workspaceId);
+  const test = useTestChannelMutation();
   const { showToast } = useToast();
   const items = channels.data?.items ?? [];
 
@@ -32,6 +33,19 @@ export function ChannelsSettings({ workspaceId, isAdmin }: { workspaceId: string
     remove.mutate(
       { channelId: c.id },
       { onSuccess: () => showToast(`Channel “${c.name}” deleted`, "success"), onError: (e) => showToast(`Channel not deleted: ${e.message}`) },
+    );
+  }
+
+  function sendTest(c: ChannelDto) {
+    test.mutate(
+      { channelId: c.id },
+      {
+        onSuccess: (r) =>
+          r.ok
+            ? showToast(`Test notification sent to “${c.name}”${r.status ? ` (${r.status})` : ""}`, "success")
+            : showToast(`Test notification to “${c.name}” failed: ${r.error ?? "no answer"}`),
+        onError: (e) => showToast(`Test notification not sent: ${e.message}`),
+      },
     );
   }
 
@@ -54,6 +68,7 @@ export function ChannelsSettings({ workspaceId, isAdmin }: { workspaceId: string
                     {c.name}
                     <Badge className="bg-blue-100 text-blue-800 dark:bg-blue-950 dark:text-blue-300">{c.kind}</Badge>
                     {!c.enabled && <Badge>disabled</Badge>}
+                    {c.secretsUnreadable && <Badge className="bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300">secrets unreadable</Badge>}
                   </p>
                   <p data-testid="channel-target" className="break-all font-mono text-xs text-gray-600 dark:text-gray-400">
                     {target(c)}
@@ -65,9 +80,20 @@ export function ChannelsSettings({ workspaceId, isAdmin }: { workspaceId: string
                   </p>
                 </div>
                 {isAdmin && (
-                  <button type="button" onClick={() => confirmDelete(c)} disabled={remove.isPending} className={button.secondary} aria-label={`Delete channel ${c.name}`}>
-                    Delete
-                  </button>
+                  <div className="flex gap-2">
+                    <button
+                      type="button"
+                      onClick={() => sendTest(c)}
+                      disabled={test.isPending}
+                      className={button.secondary}
+                      aria-label={`Send test notification to ${c.name}`}
+                    >
+                      {test.isPending && test.variables?.channelId === c.id ? "Sending…" : "Send test"}
+                    </button>
+                    <button type="button" onClick={() => confirmDelete(c)} disabled={remove.isPending} className={button.secondary} aria-label={`Delete channel ${c.name}`}>
+                      Delete
+                    </button>
+                  </div>
                 )}
               </li>
             ))}

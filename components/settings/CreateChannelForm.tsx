@@ -35,6 +35,7 @@ export function CreateChannelForm({ workspaceId }: { workspaceId: string }) {
   const [name, setName] = useState("");
   const [targetValue, setTargetValue] = useState("");
   const [severities, setSeverities] = useState<Severity[]>(DEFAULT_SEVERITIES.webhook);
+  const [revealed, setRevealed] = useState<{ name: string; signingSecret: string } | null>(null);
   const target = TARGET[kind];
 
   function changeKind(next: Kind) {
@@ -48,9 +49,10 @@ export function CreateChannelForm({ workspaceId }: { workspaceId: string }) {
     create.mutate(
       { kind, name: name.trim(), severities, config: configFor(kind, targetValue) },
       {
-        onSuccess: () => {
+        onSuccess: (channel) => {
           setName("");
           setTargetValue("");
+          setRevealed(channel.signingSecret ? { name: channel.name, signingSecret: channel.signingSecret } : null);
         },
       },
     );
@@ -100,6 +102,14 @@ export function CreateChannelForm({ workspaceId }: { workspaceId: string }) {
         </button>
         {severities.length === 0 && <span className="text-xs text-gray-500 dark:text-gray-400">Pick at least one severity.</span>}
       </div>
+      {revealed && (
+        <div data-testid="signing-secret" className="rounded-md bg-amber-50 p-3 text-sm ring-1 ring-amber-200 dark:bg-amber-950 dark:ring-amber-900">
+          <p className="text-amber-900 dark:text-amber-200">
+            Signing secret of “{revealed.name}” — shown once. Requests carry <code>X-Faultline-Signature: t=…,v1=HMAC-SHA256(secret, &quot;t.body&quot;)</code>.
+          </p>
+          <code className="mt-1 block break-all font-mono text-xs text-gray-900 dark:text-gray-100">{revealed.signingSecret}</code>
+        </div>
+      )}
       {create.error && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           Channel not added: {create.error.message}

@@ -49,10 +49,12 @@ beforeAll(async () => {
       ALERT_EVALUATOR_INTERVAL_MS: "0",
       ALERT_DELIVERY_INTERVAL_MS: "300",
       FORWARDING_INTERVAL_MS: "0",
+      FAULTLINE_SPOOL_DIR: path.join(ROOT, ".faultline", `spool-self-report-${port}`),
     },
     stdio: "ignore",
   });
-  await waitFor(async () => (await fetch(`${secondUrl}/api/health`).then((r) => r.status).catch(() => undefined)) === 503 || undefined, 60_000, 200);
+  // Up, without its database: health says so (200 "degraded (spooling)": ingest would spool).
+  await waitFor(async () => (await fetch(`${secondUrl}/api/health`).then((r) => r.json()).catch(() => undefined))?.database === false || undefined, 60_000, 200);
 }, 90_000);
 
 afterAll(async () => {
@@ -63,11 +65,11 @@ afterAll(async () => {
 });
 
 describe("FAULTLINE_SELF_DSN", () => {
-  it("reports the instance's own 500s and failing jobs to the DSN's project, each failure once", async () => {
-    // The same failure three times (the session lookup cannot reach the database)…
+  it("reports the instance's own server errors (503: database unavailable) and failing jobs to the DSN's project, each failure once", async () => {
+    // The same failure three times (the lookup of a well-formed session token cannot reach the database)…
     for (let i = 0; i < 3; i++) {
-      const res = await fetch(`${secondUrl}/api/v1/me`, { headers: { cookie: "faultline_session=some-session" } });
-      expect(res.status).toBe(500);
+      const res = await fetch(`${secondUrl}/api/v1/me`, { headers: { cookie: `faultline_session=${"s".repeat(43)}` } });
+      expect(res.status).toBe(503);
     }
     const first = await waitFor(async () => {
       const rows = (await reported()).filter((r) => r.tags.where === "http");
@@ -80,7 +82,7 @@ describe("FAULTLINE_SELF_DSN", () => {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ email: "someone@example.com", password: "whatever-password" }),
     });
-    expect(res.status).toBe(500);
+    expect(res.status).toBe(503);
     const http = await waitFor(async () => {
       const rows = (await reported()).filter((r) => r.tags.where === "http");
       return rows.length >= 2 ? rows : undefined;

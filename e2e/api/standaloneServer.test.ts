@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -19,6 +20,7 @@ const root = path.resolve(import.meta.dirname, "..", "..");
 const NOBODY = 65534;
 const asUser = process.getuid?.() === 0 ? { uid: NOBODY, gid: NOBODY } : {};
 let dir: string;
+let spoolDir: string;
 let databaseUrl: string;
 let database: string;
 let port: number;
@@ -44,11 +46,17 @@ beforeAll(async () => {
   const url = new URL(assertLocalDatabase());
   url.pathname = `/${database}`;
   databaseUrl = url.toString();
+  // As in the image: the code is read-only to the server's user, the spool folder is its own.
+  spoolDir = path.join(dir, "spool");
+  fs.mkdirSync(spoolDir, { mode: 0o700 });
+  if (asUser.uid !== undefined) fs.chownSync(spoolDir, asUser.uid, asUser.gid);
   port = await freePort();
   server = spawn(process.execPath, ["scripts/container/serve.mjs"], {
     cwd: dir,
-    env: { NODE_ENV: "production", PATH: process.env.PATH, HOME: "/nonexistent", DATABASE_URL: databaseUrl, PORT: String(port), HOSTNAME: "127.0.0.1", ALERT_EVALUATOR_INTERVAL_MS: "0" },
+    env: { NODE_ENV: "production", PATH: process.env.PATH, HOME: "/nonexistent", DATABASE_URL: databaseUrl, FAULTLINE_SECRET_KEY: randomBytes(32).toString("hex"), FAULTLINE_SPOOL_DIR: spoolDir, PORT: String(port), HOSTNAME: "127.0.0.1", ALERT_EVALUATOR_INTERVAL_MS: "0" },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group: a failed run kills serve.mjs and the server it started together.
+    detached: true,
     ...asUser,
   });
   server.stdout!.on("data", (d) => (output += d));
@@ -61,9 +69,14 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  if (server && server.exitCode === null) {
-    server.kill("SIGKILL");
-    await new Promise((r) => server.once("exit", r));
+  if (server?.pid) {
+    const exited = server.exitCode === null ? new Promise((r) => server.once("exit", r)) : null;
+    try {
+      process.kill(-server.pid, "SIGKILL");
+    } catch {
+      // the group is gone already
+    }
+    await exited;
   }
   await admin((c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)).catch(() => undefined);
   if (dir) fs.rmSync(dir, { recursive: true, force: true });

@@ -71,6 +71,11 @@ describe("npm start refuses to start with a sentence", () => {
     expectOneSentence(result, `refused the password of user "${decodeURIComponent(url.username)}"`);
   });
 
+  it("asks for FAULTLINE_SECRET_KEY with DATABASE_URL (channel secrets are encrypted with it)", async () => {
+    const result = await start({ PORT: String(await freePort()), DATABASE_URL: process.env.DATABASE_URL!, FAULTLINE_SECRET_KEY: "" });
+    expectOneSentence(result, "FAULTLINE_SECRET_KEY is required with DATABASE_URL");
+  });
+
   it("says the database in DATABASE_URL does not exist", async () => {
     const url = new URL(process.env.DATABASE_URL!);
     url.pathname = "/no_such_database_here";
@@ -102,6 +107,18 @@ describe("the container's start refuses with a sentence too", () => {
   it("without DATABASE_URL", async () => {
     const result = await start({}, ["scripts/container/serve.mjs"]);
     expectOneSentence(result, "DATABASE_URL is not set");
+  });
+
+  it("without FAULTLINE_SECRET_KEY", async () => {
+    const result = await start({ DATABASE_URL: process.env.DATABASE_URL!, FAULTLINE_SECRET_KEY: "" }, ["scripts/container/serve.mjs"]);
+    expectOneSentence(result, "FAULTLINE_SECRET_KEY is not set");
+  });
+
+  it("with a spool folder it cannot write", async () => {
+    const file = path.join(work, "not-a-folder");
+    fs.writeFileSync(file, "");
+    const result = await start({ DATABASE_URL: process.env.DATABASE_URL!, FAULTLINE_SPOOL_DIR: path.join(file, "spool") }, ["scripts/container/serve.mjs"]);
+    expectOneSentence(result, `The spool folder ${path.join(file, "spool")} is not writable`);
   });
 
   it("with a DATABASE_URL nothing answers at, after waiting FAULTLINE_DB_WAIT_SECONDS", async () => {

@@ -137,7 +137,9 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
     path: "/api/v1/setup",
     body: { name: "Late", email: `late-${tag()}@test.local`, password: "long enough password", workspaceName: "W", projectName: "P" },
   }),
-  "POST /api/v1/auth/login": (ctx) => ({ path: "/api/v1/auth/login", body: { email: ctx.loginUser.email, password: ctx.loginUser.password } }),
+  // Without the caller's cookie: a login replaces the session the request came with (rotation), which
+  // would sign the caller out of every later cell.
+  "POST /api/v1/auth/login": (ctx) => ({ path: "/api/v1/auth/login", cookie: "", body: { email: ctx.loginUser.email, password: ctx.loginUser.password } }),
   "POST /api/v1/auth/logout": async (ctx, caller) => ({ path: "/api/v1/auth/logout", cookie: (await throwawaySession(ctx, caller)).cookie }),
   "GET /api/v1/me": () => ({ path: "/api/v1/me" }),
   "GET /api/v1/account": () => ({ path: "/api/v1/account" }),
@@ -281,6 +283,8 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
     body: { name: `Hook ${tag()}`, kind: "webhook", enabled: false, config: { url: "http://127.0.0.1:9/hook" } },
   }),
   "PATCH /api/v1/channels/:id": (ctx) => ({ path: `/api/v1/channels/${ctx.channelId}`, body: { name: "Matrix hook" } }),
+  // The matrix channel's receiver refuses the connection: the admin's answer is 200 {ok: false}.
+  "POST /api/v1/channels/:id/test": (ctx) => ({ path: `/api/v1/channels/${ctx.channelId}/test` }),
   "DELETE /api/v1/channels/:id": async (ctx) => {
     const channel = await createChannel(ctx.adminAuth, ctx.t.workspaceId, { name: "Doomed hook", kind: "webhook", enabled: false, config: { url: "http://127.0.0.1:9/x" } });
     return { path: `/api/v1/channels/${channel.id}` };

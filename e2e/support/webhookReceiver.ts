@@ -5,7 +5,7 @@ export interface ReceivedRequest {
   path: string;
   headers: http.IncomingHttpHeaders;
   body: unknown;
-  /** The body as sent, for signature checks. */
+  /** The body exactly as received (what a signature covers). */
   raw: string;
   at: number;
 }

@@ -69,13 +69,19 @@ test("an admin edits alert rules, adds and deletes a channel, and sees the deliv
   await expect(row).not.toContainText("s3cretToken");
   await expect(row).toContainText("HIGH");
   await expect(row).not.toContainText("LOW");
+  // Its generated signing secret is shown once, in full.
+  await expect(channels.getByTestId("signing-secret")).toContainText(/whsec_[A-Za-z0-9_-]{32}/);
   await screenshotBothWidths(page, "settings-alerts");
+
+  // "Send test": the receiver is unreachable from here, so the toast reports the failure.
+  await row.getByRole("button", { name: "Send test notification to Ops webhook" }).click();
+  await expect(page.getByTestId("toast").filter({ hasText: "Test notification" })).toContainText(/Test notification to “Ops webhook” failed/, { timeout: 20_000 });
 
   // Delete it (after the confirmation).
   page.once("dialog", (d) => void d.accept());
   await row.getByRole("button", { name: "Delete channel Ops webhook" }).click();
   await expect(row).toHaveCount(0);
-  await expect(page.getByTestId("toast")).toContainText("deleted");
+  await expect(page.getByTestId("toast").filter({ hasText: "deleted" })).toHaveCount(1);
   await page.reload();
   await expect(channels.getByTestId("channel-row")).toHaveCount(1);
 });

@@ -1,4 +1,6 @@
+import { withLastKnown } from "@/lib/db/lastKnown";
 import { pool } from "@/lib/db/pool";
+import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
 import { readThroughCache } from "@/lib/db/readThroughCache";
 import { ApiError } from "@/lib/http/ApiError";
 import type { RequestHead } from "@/lib/http/requestHead";
@@ -29,11 +31,18 @@ export const KEY_MAX_AGE_MS = 4_000;
 const keys = readThroughCache<IngestKeyRecord>(
   "ingest-keys",
   async (keyHash) => {
-    const { rows } = await pool().query<IngestKeyRecord>(
-      `SELECT k.id AS "keyId", p.id AS "projectId", p."workspaceId", k."revokedAt" IS NOT NULL AS revoked,
-         p."rateLimitPerMinute", p."quotaPerMinute", p."quotaPerDay"
-       FROM "IngestKey" k JOIN "Project" p ON p.id = k."projectId" WHERE k."keyHash" = $1`,
-      [keyHash],
+    // While PostgreSQL is unavailable the last answer stands, so ingest can spool (lib/db/lastKnown.ts).
+    const { rows } = await withLastKnown(
+      "ingestKey",
+      keyHash,
+      () =>
+        pool().query<IngestKeyRecord>(
+          `SELECT k.id AS "keyId", p.id AS "projectId", p."workspaceId", k."revokedAt" IS NOT NULL AS revoked,
+             p."rateLimitPerMinute", p."quotaPerMinute", p."quotaPerDay"
+           FROM "IngestKey" k JOIN "Project" p ON p.id = k."projectId" WHERE k."keyHash" = $1`,
+          [keyHash],
+        ),
+      isDatabaseUnavailable,
     );
     return rows[0] ?? null;
   },

@@ -27,9 +27,11 @@ export interface NewSession {
  * Checks email + password and opens a session. Limited per account and per client address
  * (loginThrottle); an unknown email is checked against a dummy hash with today's parameters, so it
  * costs the same time and counts the same as a known one. A hash made with weaker parameters is
- * upgraded now that the password is known.
+ * upgraded now that the password is known. The session id is rotated: a fresh random token every
+ * time, and the session the request came with (if any) is deleted, so a token planted in the
+ * browser before login (session fixation) never becomes valid.
  */
-export async function signIn(email: string, password: string, client: ClientInfo): Promise<NewSession> {
+export async function signIn(email: string, password: string, client: ClientInfo, previousToken?: string): Promise<NewSession> {
   const normalized = email.trim().toLowerCase();
   const attempt = await beginLoginAttempt(throttleKeys(normalized, client.address));
   const user = await db().user.findUnique({ where: { email: normalized } });
@@ -44,6 +46,7 @@ export async function signIn(email: string, password: string, client: ClientInfo
     await db().user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash } });
     logger.info("password hash upgraded", { userId: user.id });
   }
+  if (previousToken && isSessionTokenShape(previousToken)) await db().session.deleteMany({ where: { id: sha256Hex(previousToken) } });
   return createSession(user.id, client);
 }
 
@@ -58,7 +61,7 @@ export async function createSession(userId: string, client: ClientInfo): Promise
 }
 
 export async function signOut(token: string | undefined): Promise<void> {
-  if (!token) return;
+  if (!token || !isSessionTokenShape(token)) return;
   await db().session.deleteMany({ where: { id: sha256Hex(token) } });
 }
 
@@ -66,8 +69,12 @@ const LAST_SEEN_EVERY_MS = 5 * 60_000;
 
 /** The signed-in user for this request's session cookie, or null. */
 export async function getSessionUser(req: Request): Promise<UserAuth | null> {
-  const token = readCookie(req, SESSION_COOKIE);
-  if (!token) return null;
+  return getSessionUserByToken(readCookie(req, SESSION_COOKIE));
+}
+
+/** The user of a raw session token (from a cookie), or null when absent, malformed, unknown or expired. */
+export async function getSessionUserByToken(token: string | undefined): Promise<UserAuth | null> {
+  if (!token || !isSessionTokenShape(token)) return null;
   const id = sha256Hex(token);
   const session = await db().session.findUnique({
     where: { id },
@@ -88,14 +95,34 @@ export async function requireSessionUser(req: Request): Promise<UserAuth> {
   return user;
 }
 
+/**
+ * The value of cookie `name`, or undefined. Never throws: a value that is not valid
+ * percent-encoding (`faultline_session=%`) or not the shape of our tokens counts as absent, so the
+ * request is simply unauthenticated (401), not a server error.
+ */
 export function readCookie(req: Request, name: string): string | undefined {
-  const header = req.headers.get("cookie");
+  return parseCookie(req.headers.get("cookie"), name);
+}
+
+export function parseCookie(header: string | null | undefined, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(";")) {
     const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq <= 0 || part.slice(0, eq).trim() !== name) continue;
+    let value = part.slice(eq + 1).trim();
+    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      return undefined;
+    }
   }
   return undefined;
+}
+
+/** Session tokens are 32 random bytes in base64url (43 characters): anything else is not ours. */
+export function isSessionTokenShape(token: string): boolean {
+  return /^[A-Za-z0-9_-]{43}$/.test(token);
 }
 
 export function sessionCookie(req: Request, token: string, expiresAt: Date): string {

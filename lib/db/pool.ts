@@ -7,7 +7,12 @@ const globalForPool = globalThis as unknown as { faultlinePool?: pg.Pool; faultl
 export function pool(): pg.Pool {
   if (!globalForPool.faultlinePool) {
     const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
-    globalForPool.faultlinePool = new pg.Pool({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE });
+    globalForPool.faultlinePool = new pg.Pool({
+      connectionString: DATABASE_URL,
+      max: DATABASE_POOL_SIZE,
+      // Optional bound on the wait for a connection (an unreachable host then spools instead of hanging).
+      connectionTimeoutMillis: env().DATABASE_CONNECT_TIMEOUT_MS,
+    });
     globalForPool.faultlinePool.on("error", () => undefined);
   }
   return globalForPool.faultlinePool;

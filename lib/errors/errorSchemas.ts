@@ -6,6 +6,7 @@ import { TimeframeSchema } from "@/lib/domain/timeframe";
 import { AssignedFilterSchema } from "@/lib/domain/assignedFilter";
 import { StatusDetailsSchema, statusDetailsProblem } from "@/lib/errors/triage/statusDetails";
 import { MAX_QUERY_LENGTH } from "@/lib/search/searchVocabulary";
+import { storableDateTime } from "@/lib/http/zodTime";
 
 /** Comma-separated multi-value filter, e.g. `severity=high,critical`. */
 const csv = <T extends z.ZodType<string, string>>(item: T) =>
@@ -33,8 +34,8 @@ export const ErrorFiltersSchema = z.object({
   /** A person (the search's `assigned:<email or id>`) / a team (`assigned:#<team>`). */
   assigneeId: z.uuid().optional(),
   teamId: z.uuid().optional(),
-  since: z.iso.datetime({ offset: true }).optional(),
-  until: z.iso.datetime({ offset: true }).optional(),
+  since: storableDateTime().optional(),
+  until: storableDateTime().optional(),
 });
 export type ErrorFilters = z.infer<typeof ErrorFiltersSchema>;
 

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { storableDateTime } from "@/lib/http/zodTime";
 
 const Count = z.object({
   /** Any time inside the minute; truncated to the minute. Defaults to now. */
-  at: z.iso.datetime({ offset: true }).optional(),
+  at: storableDateTime().optional(),
   agentId: z.string().trim().min(1).max(256).optional(),
   environment: z.string().trim().min(1).max(64).optional(),
   ok: z.number().int().nonnegative().max(10_000_000).default(0),

@@ -1,4 +1,5 @@
 import { ApiError } from "@/lib/http/ApiError";
+import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
 import { logger } from "@/lib/logger";
 import { reportServerError, type ServerErrorContext } from "@/lib/observability/serverErrors";
 
@@ -19,6 +20,17 @@ export function errorPayload(error: unknown, extraHeaders?: Record<string, strin
       status: error.status,
       headers: { ...extraHeaders, ...error.headers },
       body: { error: { code: error.code, message: error.message, ...error.details } },
+    };
+  }
+  if (isDatabaseUnavailable(error)) {
+    // PostgreSQL is down or restarting: a temporary condition, never a 500 (ingest spools instead).
+    logger.warn("database unavailable", { error });
+    // Not a bug, but an outage the operator wants to hear about from outside (self-reporting).
+    reportServerError(error, context);
+    return {
+      status: 503,
+      headers: { ...extraHeaders, "retry-after": "5" },
+      body: { error: { code: "database_unavailable", message: "the database is unavailable: retry shortly", retryAfter: 5 } },
     };
   }
   logger.error("unhandled error", { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { ApiError } from "@/lib/http/ApiError";
 import { zodIssues } from "@/lib/http/zodIssues";
+import { replaceUnstorableText } from "@/lib/text/replaceUnstorable";
 
 /** Validates a value against a schema or throws a 422 naming each offending field path. */
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown, prefix = ""): z.output<S> {
@@ -11,8 +12,8 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, prefix
 }
 
 export function parseSearchParams<S extends z.ZodType>(schema: S, req: Request): z.output<S> {
-  // NUL cannot be stored or compared by PostgreSQL text: dropped here so it never reaches a query.
-  const params = Object.fromEntries([...new URL(req.url).searchParams.entries()].map(([k, v]) => [k, v.replaceAll("\u0000", "")]));
+  // Query values reach SQL parameters: NUL and lone surrogates (from %00, %ED%A0%80…) are replaced first.
+  const params = Object.fromEntries([...new URL(req.url).searchParams.entries()].map(([k, v]) => [replaceUnstorableText(k), replaceUnstorableText(v)]));
   return parseWith(schema, params);
 }
 

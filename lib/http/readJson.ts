@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/http/ApiError";
+import { parseJsonBytes } from "@/lib/http/parseJsonBytes";
 import { readBody } from "@/lib/http/readBody";
 import type { BodySource } from "@/lib/http/requestHead";
 
@@ -8,9 +8,5 @@ const MAX_JSON_BYTES = 256 * 1024;
 export async function readJson(req: Request | BodySource): Promise<unknown> {
   const body = await readBody(req, { maxWireBytes: MAX_JSON_BYTES, maxDecodedBytes: MAX_JSON_BYTES });
   if (body.length === 0) return {};
-  try {
-    return JSON.parse(body.toString("utf8"));
-  } catch {
-    throw ApiError.badRequest("body is not valid JSON");
-  }
+  return parseJsonBytes(body);
 }

@@ -1,4 +1,5 @@
 import { ApiError, type ValidationIssue } from "@/lib/http/ApiError";
+import { parseJsonBytes } from "@/lib/http/parseJsonBytes";
 import { zodIssues } from "@/lib/http/zodIssues";
 import { IngestEventSchema, MAX_BATCH_EVENTS, type IngestEvent } from "@/lib/ingest/eventSchema";
 
@@ -22,12 +23,7 @@ export interface ParsedIngestBody {
  * index. Only when no event is valid is the whole request refused (422) and nothing written.
  */
 export function parseIngestBody(body: Buffer): ParsedIngestBody {
-  let json: unknown;
-  try {
-    json = JSON.parse(body.toString("utf8"));
-  } catch {
-    throw ApiError.badRequest("body is not valid JSON");
-  }
+  const json = parseJsonBytes(body);
   const { items, isBatch } = unwrap(json);
   if (items.length === 0) throw ApiError.validation("events: must contain at least one event", [{ path: "events", message: "empty batch" }]);
   if (items.length > MAX_BATCH_EVENTS) {

@@ -4,6 +4,7 @@ import type { IngestEvent } from "@/lib/ingest/eventSchema";
 import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
 import { classify } from "@/lib/ingest/classify";
 import { scrubString, scrubValue } from "@/lib/ingest/scrub";
+import { replaceUnstorable } from "@/lib/text/replaceUnstorable";
 import { toStoredChain, type StoredChainException } from "@/lib/grouping/chain/ChainException";
 import { groupEvent, type GroupEventInput, type RawException } from "@/lib/grouping/groupEvent";
 
@@ -42,6 +43,8 @@ export interface PreparedEvent {
 
 /** Clients with skewed clocks: a timestamp more than 5 minutes ahead is replaced by the receive time. */
 const MAX_FUTURE_SKEW_MS = 5 * 60_000;
+/** So is one before 1970 (a zeroed clock; year 0000 is not even a PostgreSQL timestamp). */
+const EARLIEST_MS = 0;
 
 export function prepareEvent(event: IngestEvent, receivedAt: Date = new Date(), rules?: GroupEventInput["rules"]): PreparedEvent {
   // Scrub first: everything below (fingerprint, classification, storage) only sees scrubbed text.
@@ -70,7 +73,8 @@ export function prepareEvent(event: IngestEvent, receivedAt: Date = new Date(), 
   });
   const occurredAt = resolveOccurredAt(event.occurredAt, receivedAt);
 
-  return {
+  // Cutting text to a length can split a surrogate pair: what is stored must be valid for jsonb.
+  return replaceUnstorable<PreparedEvent>({
     eventId: event.eventId ?? randomUUID().replaceAll("-", ""),
     fingerprint: grouped.fingerprint,
     legacyFingerprint: grouped.legacyFingerprint,
@@ -98,7 +102,7 @@ export function prepareEvent(event: IngestEvent, receivedAt: Date = new Date(), 
     recoveryMethod: event.recovery?.method ?? null,
     recoveryDurationMs: event.recovery?.durationMs ?? null,
     recoveryAutomatic: event.recovery?.automatic ?? null,
-  };
+  });
 }
 
 function scrubStack(stack: string | Frame[] | undefined): string | Frame[] | undefined {
@@ -110,7 +114,7 @@ function scrubStack(stack: string | Frame[] | undefined): string | Frame[] | und
 function resolveOccurredAt(value: string | undefined, receivedAt: Date): Date {
   if (!value) return receivedAt;
   const at = new Date(value);
-  if (Number.isNaN(at.getTime()) || at.getTime() - receivedAt.getTime() > MAX_FUTURE_SKEW_MS) return receivedAt;
+  if (Number.isNaN(at.getTime()) || at.getTime() < EARLIEST_MS || at.getTime() - receivedAt.getTime() > MAX_FUTURE_SKEW_MS) return receivedAt;
   return at;
 }
 

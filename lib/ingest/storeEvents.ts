@@ -5,6 +5,7 @@ import { ingestPool, retryOnDeadlock, withTransaction } from "@/lib/db/pool";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 import { sourceContextOf } from "@/lib/ingest/sourceContext";
 import { eventTags } from "@/lib/ingest/eventTags";
+import { summarizeForAlerts, writeAlertOutbox } from "@/lib/ingest/alertOutbox";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
 import { lockGroupingShared, resolveGroups, saveLegacyAliases } from "@/lib/grouping/store/resolveGroups";
 import { ensureOccurrencePartitions, forgetOccurrencePartitions, isMissingPartition } from "@/lib/db/partitions/occurrencePartitions";
@@ -27,6 +28,10 @@ export interface StoreOutcome {
   regressedGroupIds: string[];
   /** Groups that are ignored with a condition or resolved in the next release: they may have to reopen now. */
   conditionalGroupIds?: string[];
+  /** The AlertOutbox row written in the same transaction (absent when nothing new was stored). */
+  outboxId?: string;
+  /** True when the events went to the local spool (PostgreSQL unavailable): stored on replay. */
+  spooled?: boolean;
 }
 
 export interface StoreOptions {
@@ -81,7 +86,8 @@ export function noteStored(target: StoreTarget, outcome: StoreOutcome): void {
  * projects in one): the project's grouping lock taken shared (merges and unmerges take it
  * exclusively, so an event never lands in a group being folded away), where each fingerprint leads
  * (lib/grouping/store/resolveGroups.ts: redirects, the legacy fingerprint during a transition), the
- * write statement, legacy aliases and parent links when there are any.
+ * write statement, legacy aliases and parent links when there are any, and the immediate-alert
+ * outbox row of what was stored.
  */
 export async function writeEvents(client: pg.PoolClient, target: StoreTarget, events: PreparedEvent[], options: StoreOptions = {}): Promise<StoreOutcome> {
   if (events.length === 0) return { results: [], newGroupIds: [], regressedGroupIds: [], conditionalGroupIds: [] };
@@ -106,7 +112,7 @@ export async function writeEvents(client: pg.PoolClient, target: StoreTarget, ev
 
   const insertedEventIds = new Set(occurrences.filter((o) => accepted.has(o.id)).map((o) => o.eventId));
   const seen = new Set<string>();
-  return {
+  const stored: StoreOutcome = {
     // An event id repeated inside one batch is stored once: later copies are reported as duplicates.
     results: events.map((event) => {
       const duplicate = !insertedEventIds.has(event.eventId) || seen.has(event.eventId);
@@ -117,6 +123,11 @@ export async function writeEvents(client: pg.PoolClient, target: StoreTarget, ev
     regressedGroupIds: outcome.groups.filter((g) => g.regressed).map((g) => g.id),
     conditionalGroupIds: outcome.groups.filter((g) => g.conditional).map((g) => g.id),
   };
+  // The immediate-alert outbox row commits with the events (lib/alerts consumes it after commit;
+  // the alert-outbox job evaluates it if this instance dies first).
+  const forAlerts = summarizeForAlerts(target, events, stored.results, stored.newGroupIds, stored.regressedGroupIds);
+  if (forAlerts) stored.outboxId = await writeAlertOutbox(client, forAlerts);
+  return stored;
 }
 
 /** Group ids are a function of (project, fingerprint): UUID-formatted SHA-256, version nibble 8 (custom). */

@@ -1,6 +1,7 @@
 import { pool } from "@/lib/db/pool";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/ApiError";
+import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
 import { NO_LIMIT, QuotaLeases, type LeaseTokens, type QuotaTicket } from "@/lib/intake/quotaLeases";
 import { logger } from "@/lib/logger";
 
@@ -44,6 +45,21 @@ const leaseQuota =
     return granted(rows[0].count, want, limit);
   };
 
+/**
+ * While PostgreSQL is unavailable limits fail open: a lease is granted in full without being
+ * counted, the events go to the spool (lib/intake/durableStore.ts), and counting resumes when it is back.
+ */
+function failOpen(lease: LeaseTokens): LeaseTokens {
+  return async (projectId, windowStart, want, limit) => {
+    try {
+      return await lease(projectId, windowStart, want, limit);
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) return want;
+      throw error;
+    }
+  };
+}
+
 function granted(countAfter: number, want: number, limit: number): number {
   return Math.max(0, Math.min(want, limit - (countAfter - want)));
 }
@@ -80,9 +96,9 @@ function limiters(): Limiters {
   if (!globalForLimits.faultlineLimiters) {
     const onBackgroundError = (error: unknown) => logger.warn("rate-limit lease failed", { error: error instanceof Error ? error.message : String(error) });
     globalForLimits.faultlineLimiters = {
-      quotaDay: new QuotaLeases({ windowMs: DAY_MS, lease: leaseQuota("day"), refuse: quotaExceeded("day"), onBackgroundError }),
-      quotaMinute: new QuotaLeases({ windowMs: MINUTE_MS, lease: leaseQuota("minute"), refuse: quotaExceeded("minute"), onBackgroundError }),
-      rate: new QuotaLeases({ windowMs: MINUTE_MS, lease: leaseRateLimit, refuse: rateLimited, onBackgroundError }),
+      quotaDay: new QuotaLeases({ windowMs: DAY_MS, lease: failOpen(leaseQuota("day")), refuse: quotaExceeded("day"), onBackgroundError }),
+      quotaMinute: new QuotaLeases({ windowMs: MINUTE_MS, lease: failOpen(leaseQuota("minute")), refuse: quotaExceeded("minute"), onBackgroundError }),
+      rate: new QuotaLeases({ windowMs: MINUTE_MS, lease: failOpen(leaseRateLimit), refuse: rateLimited, onBackgroundError }),
     };
   }
   return globalForLimits.faultlineLimiters;

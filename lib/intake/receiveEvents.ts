@@ -16,6 +16,7 @@ import { countDropped, countIngest } from "@/lib/ingestHealth/ingestCounters";
 export interface IngestResponse {
   accepted: { index: number; eventId: string; groupId: string; duplicate: boolean }[];
   rejected: RejectedEvent[];
+  spooled?: boolean;
 }
 
 const LIMITS = { maxWireBytes: MAX_BATCH_BYTES, maxDecodedBytes: MAX_BATCH_BYTES };
@@ -48,6 +49,8 @@ export function receiveEvents(req: IntakeRequest): Promise<IntakeResponse> {
       const answer: IngestResponse = {
         accepted: outcome.results.map((result, i) => ({ index: parsed.valid[i].index, ...result })),
         rejected: parsed.rejected,
+        // PostgreSQL was unavailable: the events are in the local spool and stored when it is back.
+        ...(outcome.spooled && { spooled: true }),
       };
       return { status: 202, headers: { ...INGEST_CORS_HEADERS }, body: answer };
     } catch (error) {

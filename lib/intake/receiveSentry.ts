@@ -1,5 +1,7 @@
 import { recordExecutions } from "@/lib/executions/recordExecutions";
-import { ApiError } from "@/lib/http/ApiError";
+import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
+import { parseJsonBytes } from "@/lib/http/parseJsonBytes";
+import { logger } from "@/lib/logger";
 import { readBody } from "@/lib/http/readBody";
 import type { IntakeRequest, IntakeResponse } from "@/lib/intake/intakeRequest";
 import type { QuotaTicket } from "@/lib/intake/quotaLeases";
@@ -29,7 +31,8 @@ const LIMITS: Record<SentryEndpoint, { maxWireBytes: number; maxDecodedBytes: nu
  * The Sentry door, POST /api/:publicId/envelope/ and /store/: project from the URL (404), origin
  * check, the key in the URL or X-Sentry-Auth checked and the rate limit decided before the body is
  * read (else the envelope's dsn after it), bounded read and decode, validate, prepare, store. Every
- * answer, errors included, carries the CORS headers browser SDKs need to read it; success is 200 `{id}`.
+ * answer, errors included, carries the CORS headers browser SDKs need to read it; success is 200 `{id}`
+ * (202 when PostgreSQL is unavailable and the events went to the local spool: stored on replay).
  */
 export function receiveSentry(req: IntakeRequest, endpoint: SentryEndpoint, publicId: string): Promise<IntakeResponse> {
   let cors = corsHeaders(req, null);
@@ -43,8 +46,8 @@ export function receiveSentry(req: IntakeRequest, endpoint: SentryEndpoint, publ
       const ticket = await admit({ workspaceId: project.workspaceId, projectId: project.projectId }, project);
       try {
         const body = await readBody(req, LIMITS[endpoint]);
-        const id = endpoint === "envelope" ? await storeEnvelope(req, project, body, ticket) : await storeStoreEvent(req, project, body, ticket);
-        return { status: 200, headers: cors, body: { id } };
+        const { id, spooled } = endpoint === "envelope" ? await storeEnvelope(req, project, body, ticket) : await storeStoreEvent(req, project, body, ticket);
+        return { status: spooled ? 202 : 200, headers: cors, body: { id } };
       } catch (error) {
         ticket.refund();
         throw error;
@@ -60,47 +63,60 @@ export async function answerSentryPreflight(req: IntakeRequest, publicId: string
   return { status: 204, headers: preflightHeaders(req, project?.allowedOrigins ?? null), body: null };
 }
 
-async function storeEnvelope(req: IntakeRequest, project: SentryProject, body: Buffer, ticket: QuotaTicket): Promise<string | null> {
+async function storeEnvelope(req: IntakeRequest, project: SentryProject, body: Buffer, ticket: QuotaTicket): Promise<{ id: string | null; spooled: boolean }> {
   const envelope = parseEnvelope(body);
   await authenticateWithBodyDsn(req, project, envelope.header.dsn);
   const target = { workspaceId: project.workspaceId, projectId: project.projectId };
   // A malformed item refuses the whole envelope: counted as one dropped event.
   const contents = countDropped(target, 1, () => unpackEnvelope(envelope));
-  await storeSentryEvents(project, contents.events, ticket);
-  if (contents.sessions.length > 0) {
+  const spooled = await storeSentryEvents(project, contents.events, ticket);
+  // Release health and client reports are best-effort: while PostgreSQL is unavailable they are
+  // dropped (logged), never a reason to refuse the envelope's events.
+  await bestEffort("session counts", async () => {
+    if (contents.sessions.length === 0) return;
     await recordExecutions(
       target,
       contents.sessions.map((s) => ({ minute: new Date(s.minute), environment: s.environment, ok: s.ok, failed: s.errored, crashed: s.crashed })),
     );
-  }
-  if (contents.discards.length > 0) {
+  });
+  await bestEffort("client reports", async () => {
+    if (contents.discards.length === 0) return;
     await recordClientDiscards(project.projectId, contents.discards);
     countClientDiscards(target, contents.discards);
-  }
-  return contents.eventId;
+  });
+  return { id: contents.eventId, spooled };
 }
 
-async function storeStoreEvent(req: IntakeRequest, project: SentryProject, body: Buffer, ticket: QuotaTicket): Promise<string> {
-  let payload: unknown;
-  try {
-    payload = JSON.parse(body.toString("utf8"));
-  } catch {
-    throw ApiError.badRequest("body is not valid JSON");
-  }
+async function storeStoreEvent(req: IntakeRequest, project: SentryProject, body: Buffer, ticket: QuotaTicket): Promise<{ id: string; spooled: boolean }> {
+  // Invalid UTF-8, NUL and lone surrogates are decoded/replaced like every JSON body (400 when not JSON).
+  const payload = parseJsonBytes(body);
   await authenticateWithBodyDsn(req, project, undefined);
   const events = countDropped({ workspaceId: project.workspaceId, projectId: project.projectId }, 1, () => unpackStoreEvent(payload));
-  await storeSentryEvents(project, events, ticket);
-  return events[0].eventId!;
+  const spooled = await storeSentryEvents(project, events, ticket);
+  return { id: events[0].eventId!, spooled };
 }
 
-/** Events beyond the one admitted before the body was read must fit the limits too (429 otherwise). */
-async function storeSentryEvents(project: SentryProject, events: IngestEvent[], ticket: QuotaTicket): Promise<void> {
+/**
+ * Events beyond the one admitted before the body was read must fit the limits too (429 otherwise);
+ * then they are stored (or spooled): true when they were spooled.
+ */
+async function storeSentryEvents(project: SentryProject, events: IngestEvent[], ticket: QuotaTicket): Promise<boolean> {
   await admitAll({ workspaceId: project.workspaceId, projectId: project.projectId }, ticket, events.length);
-  if (events.length === 0) return;
+  if (events.length === 0) return false;
   const receivedAt = new Date();
   const rules = await loadGroupingRules(project.projectId);
-  await storeAndFanOut({ workspaceId: project.workspaceId, projectId: project.projectId }, events.map((e) => prepareEvent(e, receivedAt, rules)));
+  const outcome = await storeAndFanOut({ workspaceId: project.workspaceId, projectId: project.projectId }, events.map((e) => prepareEvent(e, receivedAt, rules)));
   ticket.keep();
+  return outcome.spooled === true;
+}
+
+async function bestEffort(what: string, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    logger.warn(`${what} dropped: PostgreSQL unavailable`, { error });
+  }
 }
 
 /** Bodies that carry their own DSN (envelopes): the key named there must agree, or be the only one. */

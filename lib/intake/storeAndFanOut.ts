@@ -1,6 +1,7 @@
 import { env } from "@/lib/env";
 import { fanOutStoredBatch } from "@/lib/intake/afterStore";
 import { afterStoreConsumers } from "@/lib/intake/afterStoreConsumers";
+import { storeDurably } from "@/lib/intake/durableStore";
 import { GroupCommit, type PendingWrite } from "@/lib/intake/groupCommit";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
 import { metrics } from "@/lib/metrics/registry";
@@ -10,16 +11,22 @@ import { countIngest } from "@/lib/ingestHealth/ingestCounters";
 /**
  * The store stage: commits a request's events through the process's group commit (concurrent
  * requests share transactions) and, once committed, hands each project's events to the after-store
- * consumers. Resolves when this request's events are committed.
+ * consumers. Resolves when this request's events are committed, or, while PostgreSQL is
+ * unavailable, durably in the local spool (lib/intake/durableStore.ts, `spooled: true`). A batch
+ * neither committed nor spooled counts as dropped in ingest health.
  */
 export function storeAndFanOut(target: StoreTarget, events: PreparedEvent[], options: StoreOptions = {}): Promise<StoreOutcome> {
   if (events.length === 0) return Promise.resolve({ results: [], newGroupIds: [], regressedGroupIds: [] });
-  return groupCommit()
-    .write(target, events, options)
-    .catch((error: unknown) => {
-      countIngest(target, "dropped", events.length);
-      throw error;
-    });
+  return storeDurably(target, events, () => storeAndFanOutDirect(target, events, options)).catch((error: unknown) => {
+    countIngest(target, "dropped", events.length);
+    throw error;
+  });
+}
+
+/** Straight to PostgreSQL through the group commit, then the fan-out: what the spool replayer uses too. */
+export function storeAndFanOutDirect(target: StoreTarget, events: PreparedEvent[], options: StoreOptions = {}): Promise<StoreOutcome> {
+  if (events.length === 0) return Promise.resolve({ results: [], newGroupIds: [], regressedGroupIds: [] });
+  return groupCommit().write(target, events, options);
 }
 
 const globalForCommit = globalThis as unknown as { faultlineGroupCommit?: GroupCommit };
@@ -66,6 +73,8 @@ async function commitTogether(writes: PendingWrite[]): Promise<StoreOutcome[]> {
           newGroupIds: combined.newGroupIds.filter((id) => touched.has(id)),
           regressedGroupIds: combined.regressedGroupIds.filter((id) => touched.has(id)),
           conditionalGroupIds: (combined.conditionalGroupIds ?? []).filter((id) => touched.has(id)),
+          // The project's one outbox row rides with its first write (announced per project, first write first).
+          ...(i === indexes[0] && combined.outboxId && { outboxId: combined.outboxId }),
         };
       }
     }

@@ -1,5 +1,7 @@
 import { evaluateAlerts } from "@/lib/alerts/evaluate/evaluateAlerts";
 import { processDeliveries } from "@/lib/alerts/notify/processDeliveries";
+import { processAlertOutbox } from "@/lib/alerts/outbox/processAlertOutbox";
+import { deleteExpiredSessions } from "@/lib/auth/deleteExpiredSessions";
 import { pruneFiveMinuteRollups } from "@/lib/analytics/pruneFiveMinuteRollups";
 import { env } from "@/lib/env";
 import { reopenIgnored } from "@/lib/errors/triage/reopenIssues";
@@ -33,6 +35,22 @@ export const jobList: Job[] = [
     intervalMs: env().TRIAGE_IGNORE_SWEEP_INTERVAL_MS,
     run: async (now) => {
       await reopenIgnored({ expiredBy: now }, now);
+    },
+  },
+  // Immediate-alert batches whose instance died between the ingest commit and their evaluation.
+  {
+    name: "alert-outbox",
+    intervalMs: env().ALERT_OUTBOX_INTERVAL_MS,
+    run: async (now) => {
+      await processAlertOutbox(now);
+    },
+  },
+  // Expired login sessions (they are refused already; this keeps the table small).
+  {
+    name: "session-cleanup",
+    intervalMs: env().SESSION_CLEANUP_INTERVAL_MS,
+    run: async (now) => {
+      await deleteExpiredSessions(now);
     },
   },
   // The 1h view's 5-minute rollups keep two days (docs/metrics.md).

@@ -1,6 +1,8 @@
 import { findIngestKey, KEY_MAX_AGE_MS } from "@/lib/auth/ingestKeyAuth";
+import { withLastKnown } from "@/lib/db/lastKnown";
 import { pool } from "@/lib/db/pool";
 import { readThroughCache } from "@/lib/db/readThroughCache";
+import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
 import { ApiError } from "@/lib/http/ApiError";
 import type { RequestHead } from "@/lib/http/requestHead";
 import { parseSentryAuth } from "@/lib/sentry/parseSentryAuth";
@@ -20,10 +22,17 @@ export interface SentryProject {
 const projects = readThroughCache<SentryProject>(
   "sentry-projects",
   async (publicId) => {
-    const { rows } = await pool().query<SentryProject>(
-      `SELECT id AS "projectId", "workspaceId", "publicId", "allowedOrigins", "rateLimitPerMinute", "quotaPerMinute", "quotaPerDay"
-       FROM "Project" WHERE "publicId" = $1`,
-      [Number(publicId)],
+    // While PostgreSQL is unavailable the last answer stands, so ingest can spool (lib/db/lastKnown.ts).
+    const { rows } = await withLastKnown(
+      "sentryProject",
+      publicId,
+      () =>
+        pool().query<SentryProject>(
+          `SELECT id AS "projectId", "workspaceId", "publicId", "allowedOrigins", "rateLimitPerMinute", "quotaPerMinute", "quotaPerDay"
+           FROM "Project" WHERE "publicId" = $1`,
+          [Number(publicId)],
+        ),
+      isDatabaseUnavailable,
     );
     return rows[0] ?? null;
   },

@@ -1,4 +1,5 @@
 import { ApiError } from "@/lib/http/ApiError";
+import { parseJsonBytes } from "@/lib/http/parseJsonBytes";
 
 /** More items than any SDK sends in one envelope (they send one event plus a few attachments). */
 export const MAX_ENVELOPE_ITEMS = 1000;
@@ -99,12 +100,7 @@ function isBlank(line: Buffer): boolean {
 }
 
 function parseJsonObject(line: Buffer, what: string): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(line.toString("utf8"));
-  } catch {
-    throw ApiError.badRequest(`${what} is not valid JSON`);
-  }
+  const value = parseJsonBytes(line, what);
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw ApiError.badRequest(`${what} must be a JSON object`);
   }

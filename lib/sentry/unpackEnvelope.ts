@@ -1,4 +1,5 @@
 import { ApiError } from "@/lib/http/ApiError";
+import { parseJsonBytes } from "@/lib/http/parseJsonBytes";
 import { zodIssues } from "@/lib/http/zodIssues";
 import { IngestEventSchema, type IngestEvent } from "@/lib/ingest/eventSchema";
 import { mapClientReport, type DiscardedEvents } from "@/lib/sentry/mapClientReport";
@@ -67,9 +68,5 @@ function validate(event: unknown, path: string): IngestEvent {
 }
 
 function parseJson(payload: Buffer, index: number): unknown {
-  try {
-    return JSON.parse(payload.toString("utf8"));
-  } catch {
-    throw ApiError.badRequest(`envelope item ${index} is not valid JSON`);
-  }
+  return parseJsonBytes(payload, `envelope item ${index}`);
 }

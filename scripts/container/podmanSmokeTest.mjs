@@ -6,6 +6,7 @@
 //   apt-get install -y podman runc mmdebstrap     (and, if crun rejects it: default_ulimits = [] in
 //   /etc/containers/containers.conf, e.g. in a VM whose cgroups are in hybrid mode)
 import { execFileSync, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -60,7 +61,7 @@ async function main() {
   try {
     container = podman([
       "run", "--runtime", runtime, "-d", "--network", "host",
-      "-e", `DATABASE_URL=${db.url}`, "-e", `PORT=${port}`, "-e", "HOSTNAME=127.0.0.1", "-e", "FAULTLINE_DISK_BUDGET=5GB",
+      "-e", `DATABASE_URL=${db.url}`, "-e", `PORT=${port}`, "-e", "HOSTNAME=127.0.0.1", "-e", "FAULTLINE_DISK_BUDGET=5GB", "-e", `FAULTLINE_SECRET_KEY=${crypto.randomBytes(32).toString("hex")}`,
       image,
     ]);
     const deadline = Date.now() + 180_000;

@@ -2,6 +2,8 @@
 // The container's start command (and any deployment of Next's standalone output): check the
 // database, apply pending migrations, then run the standalone server. Failures are one sentence.
 //   DATABASE_URL=postgresql://… node scripts/container/serve.mjs   (the image's CMD, as user faultline)
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { spawn } from "node:child_process";
 import { assertDatabaseReachable, describeStartupError, StartupError } from "../startupChecks.mjs";
@@ -17,6 +19,10 @@ async function main() {
   if (!env.DATABASE_URL) {
     throw new StartupError("DATABASE_URL is not set. The container needs a PostgreSQL server: set DATABASE_URL=postgresql://user:password@host:5432/faultline (docker-compose.yml does).");
   }
+  if (!env.FAULTLINE_SECRET_KEY) {
+    throw new StartupError("FAULTLINE_SECRET_KEY is not set. Channel secrets are encrypted with it: set it to the output of `openssl rand -hex 32` and keep it safe (docker-compose.yml reads it from the environment or .env).");
+  }
+  assertSpoolWritable(path.resolve(root, env.FAULTLINE_SPOOL_DIR ?? path.join(".faultline", "spool")));
   await waitForDatabase(env.DATABASE_URL, Number(env.FAULTLINE_DB_WAIT_SECONDS ?? 60));
   if (env.FAULTLINE_MIGRATE !== "0") {
     console.log("Applying migrations…");
@@ -27,6 +33,22 @@ async function main() {
   }
   server = spawn(process.execPath, [path.join(root, "server.js")], { cwd: root, env, stdio: "inherit" });
   server.on("exit", (code, signal) => process.exit(stopping ? 0 : (code ?? (signal ? 1 : 0))));
+}
+
+/**
+ * Events accepted while PostgreSQL is unreachable are kept in the spool (docs/reliability.md): its
+ * folder must be writable by the server's user before anything is accepted.
+ */
+function assertSpoolWritable(dir) {
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    fs.accessSync(dir, fs.constants.W_OK | fs.constants.X_OK);
+  } catch (error) {
+    const user = os.userInfo().username;
+    throw new StartupError(
+      `The spool folder ${dir} is not writable by user ${user} (${error.code ?? error.message}). Set FAULTLINE_SPOOL_DIR to a folder that user can write (the image uses /var/lib/faultline/spool, a volume).`,
+    );
+  }
 }
 
 /** A database container may still be starting: retry connection refused / starting up for a while. */

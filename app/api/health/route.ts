@@ -1,9 +1,17 @@
 import { pingDatabase } from "@/lib/db/ping";
+import { spoolStatus } from "@/lib/spool/spoolRuntime";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/health — 200 when the database answers, 503 otherwise. */
+/**
+ * GET /api/health — `ok` (200) when the database answers and nothing is spooled; `degraded
+ * (spooling)` (200: this instance still accepts events) while PostgreSQL is unavailable or the
+ * spool is being replayed; `unavailable` (503) when the database is down and the spool is full.
+ */
 export async function GET() {
   const database = await pingDatabase();
-  return Response.json({ status: database ? "ok" : "degraded", database }, { status: database ? 200 : 503 });
+  const spool = spoolStatus();
+  const full = spool.bytes >= spool.maxBytes;
+  const status = database && !spool.spooling ? "ok" : !database && full ? "unavailable" : "degraded (spooling)";
+  return Response.json({ status, database, spool }, { status: status === "unavailable" ? 503 : 200 });
 }

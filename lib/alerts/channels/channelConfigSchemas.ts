@@ -13,7 +13,7 @@ const smtpUrl = z
   .max(2000)
   .refine((v) => /^smtps?:\/\//i.test(v) && URL.canParse(v), "must be an smtp:// or smtps:// URL");
 
-const FORBIDDEN_HEADERS = new Set(["host", "content-length", "content-type", "transfer-encoding", "connection"]);
+const FORBIDDEN_HEADERS = new Set(["host", "content-length", "content-type", "transfer-encoding", "connection", "x-faultline-signature", "x-faultline-timestamp"]);
 
 const headers = z
   .record(
@@ -22,8 +22,14 @@ const headers = z
   )
   .refine((h) => Object.keys(h).length <= 20, "at most 20 headers");
 
-/** Generic JSON webhook: POSTs the alert as JSON to `url`, with optional extra headers (e.g. a token). */
-export const WebhookConfigSchema = z.object({ url: httpUrl, headers: headers.optional() }).strict();
+/**
+ * Generic JSON webhook: POSTs the alert as JSON to `url`, with optional extra headers (e.g. a token).
+ * `signingSecret` keys the HMAC-SHA256 signature of every request (X-Faultline-Signature); one is
+ * generated when a channel is created without it.
+ */
+export const WebhookConfigSchema = z
+  .object({ url: httpUrl, headers: headers.optional(), signingSecret: z.string().trim().min(16).max(256).optional() })
+  .strict();
 /** Slack incoming webhook (https://hooks.slack.com/services/...). */
 export const SlackConfigSchema = z.object({ url: httpUrl }).strict();
 /** Email over SMTP; `smtpUrl` overrides the server's SMTP_URL, `from` its SMTP_FROM. */
@@ -57,7 +63,7 @@ export type ChannelConfig =
 
 /** Fields kept in the `secrets` column and never returned in full. */
 export const SECRET_FIELDS: Record<ChannelKind, string[]> = {
-  webhook: ["url", "headers"],
+  webhook: ["url", "headers", "signingSecret"],
   slack: ["url"],
   email: ["smtpUrl"],
   pagerduty: ["routingKey"],

@@ -41,7 +41,7 @@ export function maskConfig(kind: ChannelKind, full: Record<string, unknown>): Re
     if (field === "headers" && typeof value === "object") {
       out[field] = Object.fromEntries(Object.keys(value).map((name) => [name, MASK]));
     } else if (typeof value === "string") {
-      out[field] = field === "routingKey" ? maskSecret(value) : maskUrl(value);
+      out[field] = field === "routingKey" || field === "signingSecret" ? maskSecret(value) : maskUrl(value);
     }
   }
   return out;

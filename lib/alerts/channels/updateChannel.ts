@@ -4,6 +4,7 @@ import { auditData, changedFields } from "@/lib/alerts/auditData";
 import { joinConfig, mergeConfigPatch, parseChannelConfig, splitConfig } from "@/lib/alerts/channels/channelConfig";
 import { toChannelDto } from "@/lib/alerts/channels/channelDto";
 import type { UpdateChannelInput } from "@/lib/alerts/channels/channelSchemas";
+import { openChannelSecrets, sealChannelSecrets } from "@/lib/alerts/channels/channelSecrets";
 import { findVisibleChannel } from "@/lib/alerts/channels/findVisibleChannel";
 import { db } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -19,10 +20,17 @@ export async function updateChannel(auth: AuthContext, channelId: string, input:
     stages: input.stages,
   };
   if (input.config) {
-    const merged = mergeConfigPatch(joinConfig(channel.config, channel.secrets), input.config);
+    // Secrets that no longer open (lost key) count as absent: the admin enters them again.
+    let secrets: Record<string, unknown> = {};
+    try {
+      secrets = openChannelSecrets(channel.id, channel.secrets);
+    } catch {
+      secrets = {};
+    }
+    const merged = mergeConfigPatch(joinConfig(channel.config, secrets), input.config);
     const split = splitConfig(channel.kind, parseChannelConfig(channel.kind, merged).config);
     data.config = split.config as Prisma.InputJsonValue;
-    data.secrets = split.secrets as Prisma.InputJsonValue;
+    data.secrets = sealChannelSecrets(channel.id, split.secrets);
   }
   const updated = await db().notificationChannel.update({ where: { id: channel.id }, data });
   const before = toChannelDto(channel);

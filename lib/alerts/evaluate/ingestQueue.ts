@@ -1,5 +1,6 @@
 import { evaluateIngestBatch } from "@/lib/alerts/evaluate/evaluateIngestBatch";
 import type { IngestBatch } from "@/lib/alerts/evaluate/planIngestEvaluation";
+import { deleteOutboxRows } from "@/lib/alerts/outbox/alertOutboxRows";
 import { logger } from "@/lib/logger";
 
 /**
@@ -44,9 +45,12 @@ async function drain(s: QueueState): Promise<void> {
       for (let i = 0; i < batches.length; i += CONCURRENCY) {
         await Promise.all(
           batches.slice(i, i + CONCURRENCY).map((batch) =>
-            evaluateIngestBatch(batch, new Date()).catch((error) =>
-              logger.error("alert evaluation at ingest failed", { workspaceId: batch.workspaceId, error: error instanceof Error ? error.message : String(error) }),
-            ),
+            evaluateIngestBatch(batch, new Date())
+              // Evaluated: its outbox rows are done. On failure they stay for the alert-outbox job.
+              .then(() => deleteOutboxRows(batch.outboxIds ?? []))
+              .catch((error) =>
+                logger.error("alert evaluation at ingest failed", { workspaceId: batch.workspaceId, error: error instanceof Error ? error.message : String(error) }),
+              ),
           ),
         );
       }
@@ -73,5 +77,6 @@ export function mergeBatches(a: IngestBatch, b: IngestBatch): IngestBatch {
     groups: [...groups.values()],
     newGroupIds: [...new Set([...a.newGroupIds, ...b.newGroupIds])],
     regressedGroupIds: [...new Set([...a.regressedGroupIds, ...b.regressedGroupIds])],
+    outboxIds: [...(a.outboxIds ?? []), ...(b.outboxIds ?? [])],
   };
 }

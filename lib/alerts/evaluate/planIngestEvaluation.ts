@@ -19,6 +19,8 @@ export interface IngestBatch {
   groups: TouchedGroup[];
   newGroupIds: string[];
   regressedGroupIds: string[];
+  /** AlertOutbox rows this batch came from: deleted once it has been evaluated. */
+  outboxIds?: string[];
 }
 
 export interface WindowCheck {

@@ -33,6 +33,8 @@ export interface NotificationContext {
   /** Link to the alert in the dashboard; null when PUBLIC_URL is not configured. */
   url: string | null;
   sentAt: Date;
+  /** A "send test notification" from the settings: says so in every format. */
+  test?: boolean;
 }
 
 /** The dashboard link of an alert (the dashboard reads `alertId` / `errorId` from the query string). */

@@ -1,5 +1,7 @@
 import type { SendOutcome } from "@/lib/alerts/notify/backoff";
 import { joinConfig, parseChannelConfig } from "@/lib/alerts/channels/channelConfig";
+import { openChannelSecrets } from "@/lib/alerts/channels/channelSecrets";
+import { SecretKeyError } from "@/lib/security/secretBox";
 import type { NotificationContext } from "@/lib/alerts/notify/notificationContext";
 import { emailMessage } from "@/lib/alerts/notify/payloads/emailMessage";
 import { pagerDutyPayload } from "@/lib/alerts/notify/payloads/pagerDutyPayload";
@@ -12,8 +14,10 @@ import type { ChannelKind } from "@/lib/generated/prisma/enums";
 import { ApiError } from "@/lib/http/ApiError";
 
 export interface SendableChannel {
+  id: string;
   kind: ChannelKind;
   config: unknown;
+  /** As stored: sealed (or plain, for rows from before encryption); opened here. */
   secrets: unknown;
 }
 
@@ -22,15 +26,25 @@ export async function sendNotification(channel: SendableChannel, ctx: Notificati
   const { ALERT_DELIVERY_TIMEOUT_MS: timeoutMs, PAGERDUTY_EVENTS_URL, SMTP_URL, SMTP_FROM } = env();
   let parsed;
   try {
-    parsed = parseChannelConfig(channel.kind, joinConfig(channel.config, channel.secrets));
+    parsed = parseChannelConfig(channel.kind, joinConfig(channel.config, openChannelSecrets(channel.id, channel.secrets)));
   } catch (error) {
-    const detail = error instanceof ApiError ? error.message : "invalid configuration";
+    const detail = error instanceof ApiError || error instanceof SecretKeyError ? error.message : "invalid configuration";
     return { ok: false, error: `channel misconfigured: ${detail}`, retryable: false, durationMs: 0 };
   }
-  const headers = { "x-faultline-delivery": deliveryId, "x-faultline-alert": ctx.alert.id, "x-faultline-stage": ctx.stage };
+  const headers = {
+    "x-faultline-delivery": deliveryId,
+    "x-faultline-alert": ctx.alert.id,
+    "x-faultline-stage": ctx.stage,
+    ...(ctx.test && { "x-faultline-test": "1" }),
+  };
   switch (parsed.kind) {
     case "webhook":
-      return postJson(parsed.config.url, webhookPayload(ctx), { headers: { ...parsed.config.headers, ...headers }, timeoutMs });
+      return postJson(parsed.config.url, webhookPayload(ctx), {
+        headers: { ...parsed.config.headers, ...headers },
+        timeoutMs,
+        signingSecret: parsed.config.signingSecret,
+        now: ctx.sentAt,
+      });
     case "slack":
       return postJson(parsed.config.url, slackPayload(ctx), { timeoutMs });
     case "pagerduty":

@@ -3,6 +3,7 @@ import { apiFetch } from "@/lib/client/apiFetch";
 import type { ChannelDto } from "@/lib/alerts/channels/channelDto";
 import type { CreateChannelInput } from "@/lib/alerts/channels/channelSchemas";
 import type { listChannels } from "@/lib/alerts/channels/listChannels";
+import type { TestNotificationResult } from "@/lib/alerts/channels/sendTestNotification";
 
 export type ChannelList = Awaited<ReturnType<typeof listChannels>>;
 /** The POST body before defaults are applied (`enabled` may be omitted). */
@@ -19,10 +20,13 @@ export function useChannelsQuery(workspaceId: string) {
   });
 }
 
+/** A created channel; a webhook's generated signing secret is returned in full this once. */
+export type CreatedChannel = ChannelDto & { signingSecret?: string };
+
 /** POST /api/v1/workspaces/:id/channels (admins). */
 export function useCreateChannelMutation(workspaceId: string) {
   const qc = useQueryClient();
-  return useMutation<ChannelDto, Error, NewChannel>({
+  return useMutation<CreatedChannel, Error, NewChannel>({
     mutationFn: (input) => apiFetch(channelsUrl(workspaceId), { method: "POST", json: input }),
     onSettled: () => qc.invalidateQueries({ queryKey: channelsKey(workspaceId) }),
   });
@@ -34,5 +38,12 @@ export function useDeleteChannelMutation(workspaceId: string) {
   return useMutation<null, Error, { channelId: string }>({
     mutationFn: ({ channelId }) => apiFetch(`/api/v1/channels/${encodeURIComponent(channelId)}`, { method: "DELETE" }),
     onSettled: () => qc.invalidateQueries({ queryKey: channelsKey(workspaceId) }),
+  });
+}
+
+/** POST /api/v1/channels/:id/test (admins): the receiver's answer to a test notification. */
+export function useTestChannelMutation() {
+  return useMutation<TestNotificationResult, Error, { channelId: string }>({
+    mutationFn: ({ channelId }) => apiFetch(`/api/v1/channels/${encodeURIComponent(channelId)}/test`, { method: "POST" }),
   });
 }

@@ -64,6 +64,13 @@ export const alertRoutes: RouteSpec[] = [
     summary: "Delete a channel", params: IdParams, responses: { 204: "deleted" }, errors: [401, 403, 404],
   },
   {
+    method: "POST", path: "/api/v1/channels/{id}/test", tag: "Alerts", auth: "session", role: "admin",
+    summary: "Send a test notification now (signed like a real one, marked as a test)",
+    description: "Nothing is queued or retried; works on disabled channels. Webhooks carry `event: \"test\"` and `X-Faultline-Test: 1`. Audited.",
+    params: IdParams,
+    responses: { 200: "the receiver's answer `{ok, status, error, durationMs}`" }, errors: [401, 403, 404],
+  },
+  {
     method: "GET", path: "/api/v1/workspaces/{workspaceId}/deliveries", tag: "Alerts", auth: "session", role: "viewer",
     summary: "The notification delivery log with every attempt", params: WorkspaceParamsSchema, query: ListDeliveriesQuerySchema,
     responses: { 200: "`{items, page, pageSize, total}`" }, errors: [401, 404, 422],

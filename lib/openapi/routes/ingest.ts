@@ -5,8 +5,8 @@ import type { RouteSpec } from "@/lib/openapi/routeSpec";
 
 const SentryParams = z.object({ projectId: z.string().describe("the project's numeric DSN id (publicId)") });
 const SentryIdSchema = z.object({ id: z.string().nullable().describe("the event id, hex") });
-const INGEST_ERRORS = [400, 401, 403, 413, 415, 422, 429];
-const SENTRY_ERRORS = [400, 401, 403, 404, 413, 429];
+const INGEST_ERRORS = [400, 401, 403, 413, 415, 422, 429, 503];
+const SENTRY_ERRORS = [400, 401, 403, 404, 413, 429, 503];
 
 const EventsQuerySchema = z.object({
   key: z.string().optional().describe("the ingest key, for browsers' sendBeacon (which cannot set headers); with a text/plain body"),
@@ -22,10 +22,10 @@ export const ingestRoutes: RouteSpec[] = [
   {
     method: "POST", path: "/api/v1/events", tag: "Ingest", auth: "ingestKey",
     summary: "Report one event, an array, or {events: [...]} (≤ 1,000)",
-    description: "Events are validated one by one: valid ones are stored and invalid ones listed by index in `rejected`; only when none is valid is the request refused (422). 202 once everything accepted is committed. Idempotent on `eventId`. Browsers may send the key as `?key=` with a `text/plain` JSON body (a CORS simple request; what sendBeacon sends); every answer carries `Access-Control-Allow-Origin: *` and exposes Retry-After.",
+    description: "Events are validated one by one: valid ones are stored and invalid ones listed by index in `rejected`; only when none is valid is the request refused (422). 202 once everything accepted is committed, or, while PostgreSQL is unavailable, durably in the local spool (`spooled: true`, stored on replay). 503 with Retry-After when the spool is full. Idempotent on `eventId`. Browsers may send the key as `?key=` with a `text/plain` JSON body (a CORS simple request; what sendBeacon sends); every answer carries `Access-Control-Allow-Origin: *` and exposes Retry-After.",
     query: EventsQuerySchema,
     body: IngestBodySchema,
-    responses: { 202: "`{accepted: [{index, eventId, groupId, duplicate}], rejected: [{index, issues}]}`" },
+    responses: { 202: "`{accepted: [{index, eventId, groupId, duplicate}], rejected: [{index, issues}], spooled?: true}`" },
     errors: INGEST_ERRORS,
   },
   {
@@ -43,9 +43,9 @@ export const ingestRoutes: RouteSpec[] = [
   {
     method: "POST", path: "/api/{projectId}/envelope/", tag: "Sentry protocol", auth: "sentryKey",
     summary: "Sentry envelope endpoint (any official SDK, unchanged)",
-    description: "Items: event/error are stored, session/sessions become execution counts, client_report discard counts; other item types are accepted and dropped. gzip/deflate/br, chunked. Over quota: 429 with Retry-After and X-Sentry-Rate-Limits.",
+    description: "Items: event/error are stored, session/sessions become execution counts, client_report discard counts; other item types are accepted and dropped. gzip/deflate/br, chunked. Over quota: 429 with Retry-After and X-Sentry-Rate-Limits. 202 instead of 200 when PostgreSQL is unavailable and the events are in the local spool (stored on replay); 503 with Retry-After when the spool is full.",
     params: SentryParams, bodyContentType: "application/x-sentry-envelope",
-    responses: { 200: { description: "stored", schema: SentryIdSchema } },
+    responses: { 200: { description: "stored", schema: SentryIdSchema }, 202: { description: "spooled (PostgreSQL unavailable): stored on replay", schema: SentryIdSchema } },
     errors: SENTRY_ERRORS,
   },
   {
@@ -57,7 +57,7 @@ export const ingestRoutes: RouteSpec[] = [
     method: "POST", path: "/api/{projectId}/store/", tag: "Sentry protocol", auth: "sentryKey",
     summary: "Legacy Sentry store endpoint (one JSON event)",
     params: SentryParams,
-    responses: { 200: { description: "stored", schema: SentryIdSchema } },
+    responses: { 200: { description: "stored", schema: SentryIdSchema }, 202: { description: "spooled (PostgreSQL unavailable): stored on replay", schema: SentryIdSchema } },
     errors: SENTRY_ERRORS,
   },
   {

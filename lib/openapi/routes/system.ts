@@ -3,8 +3,11 @@ import type { RouteSpec } from "@/lib/openapi/routeSpec";
 export const systemRoutes: RouteSpec[] = [
   {
     method: "GET", path: "/api/health", tag: "System", auth: "none",
-    summary: "Liveness and database reachability (the container healthcheck)",
-    responses: { 200: "`{status: \"ok\", database: true}`", 503: "`{status: \"degraded\", database: false}`" },
+    summary: "Liveness, database reachability and the ingest spool (the container healthcheck)",
+    responses: {
+      200: "`{status: \"ok\" | \"degraded (spooling)\", database, spool: {spooling, since, bytes, maxBytes, dir}}`: degraded while PostgreSQL is unavailable (events go to the spool) or the spool is replayed",
+      503: "`{status: \"unavailable\", database: false, spool}`: PostgreSQL unavailable and the spool full",
+    },
   },
   {
     method: "GET", path: "/api/metrics", tag: "System", auth: "metricsToken",

@@ -1,3 +1,4 @@
+import { runLogged } from "@/lib/http/requestLog";
 import { fromFetchRequest, toFetchResponse } from "@/lib/intake/fetchAdapter";
 import { answerSentryPreflight, receiveSentry } from "@/lib/intake/receiveSentry";
 
@@ -5,7 +6,7 @@ type Params = { params: Promise<{ projectId: string }> };
 
 /** POST /api/:projectId/envelope/ — Sentry envelopes from any official SDK (lib/intake). */
 export async function POST(req: Request, { params }: Params): Promise<Response> {
-  return toFetchResponse(await receiveSentry(fromFetchRequest(req), "envelope", (await params).projectId));
+  return runLogged(req, async () => toFetchResponse(await receiveSentry(fromFetchRequest(req), "envelope", (await params).projectId)));
 }
 
 export async function OPTIONS(req: Request, { params }: Params): Promise<Response> {

@@ -14,7 +14,8 @@ export function webhookPayload(ctx: NotificationContext) {
   const { alert, error } = ctx;
   return {
     version: 1,
-    event: EVENT[ctx.stage],
+    event: ctx.test ? "test" : EVENT[ctx.stage],
+    test: ctx.test === true,
     stage: ctx.stage,
     sentAt: ctx.sentAt.toISOString(),
     alert: {

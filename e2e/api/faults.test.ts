@@ -1,0 +1,163 @@
+// @serial-db: starts its own PostgreSQL and app and loads them hard; alone, it does not starve the other files.
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryFault, seedProject, startFaultApp, startFaultDatabase, type FaultApp, type FaultDatabase } from "@/e2e/support/faultApp";
+import { waitFor } from "@/e2e/support/waitFor";
+
+/**
+ * Faults on an app instance and PostgreSQL server of this file's own (ports FAULT_APP_PORT and
+ * FAULT_PG_PORT; the rest of the suite's database is never touched):
+ *  - PostgreSQL is killed twice (SIGKILL) under ingest load and restarted: afterwards every event
+ *    that was answered 2xx is stored exactly once, no request was answered 500, the spool is empty;
+ *  - the app gets SIGTERM under load: every request answered 2xx before it exited is stored.
+ */
+const APP_PORT = Number(process.env.FAULT_APP_PORT ?? (Number(process.env.TEST_APP_PORT ?? 3100) + 7));
+const PG_PORT = Number(process.env.FAULT_PG_PORT ?? (Number(process.env.TEST_PG_PORT ?? 5480) + 7));
+
+interface Sent {
+  eventId: string;
+  status: number | "network";
+  spooled?: boolean;
+}
+
+/** Senders posting native events and Sentry envelopes, each with a fresh event id, until stopped. */
+function startLoad(app: FaultApp, project: { publicId: number; key: string }, senders = 6) {
+  const sent: Sent[] = [];
+  let running = true;
+  const sendOne = async (i: number): Promise<Sent> => {
+    const eventId = randomUUID().replaceAll("-", "");
+    try {
+      let res: Response;
+      if (i % 2 === 0) {
+        res = await fetch(`${app.url}/api/v1/events`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-faultline-key": project.key },
+          body: JSON.stringify({ eventId, type: `FaultError${i % 5}`, message: `under fire ${i}`, severity: i % 7 === 0 ? "critical" : "high" }),
+        });
+      } else {
+        const payload = JSON.stringify({ event_id: eventId, level: "error", exception: { values: [{ type: "SentryFault", value: `envelope ${i}` }] } });
+        res = await fetch(`${app.url}/api/${project.publicId}/envelope/?sentry_key=${project.key}&sentry_version=7`, {
+          method: "POST",
+          body: `${JSON.stringify({ event_id: eventId })}\n${JSON.stringify({ type: "event" })}\n${payload}\n`,
+        });
+      }
+      const body = await res.json().catch(() => ({}));
+      return { eventId, status: res.status, spooled: body.spooled === true || res.status === 202 && i % 2 === 1 };
+    } catch {
+      return { eventId, status: "network" };
+    }
+  };
+  let counter = 0;
+  const workers = Array.from({ length: senders }, async () => {
+    while (running) sent.push(await sendOne(counter++));
+  });
+  return {
+    sent,
+    stop: async () => {
+      running = false;
+      await Promise.all(workers);
+    },
+  };
+}
+
+const acknowledged = (sent: Sent[]) => sent.filter((s) => typeof s.status === "number" && s.status >= 200 && s.status < 300);
+
+async function health(app: FaultApp): Promise<{ status: string; database: boolean; spool: { bytes: number; spooling: boolean } }> {
+  return (await fetch(`${app.url}/api/health`)).json();
+}
+
+async function storedCounts(db: FaultDatabase, projectId: string): Promise<Map<string, number>> {
+  const rows = await queryFault<{ eventId: string; n: number }>(db.url, `SELECT "eventId", count(*)::int AS n FROM "ErrorOccurrence" WHERE "projectId" = $1 GROUP BY 1`, [projectId]);
+  return new Map(rows.map((r) => [r.eventId, r.n]));
+}
+
+describe("PostgreSQL killed twice under ingest load", () => {
+  let db: FaultDatabase;
+  let app: FaultApp;
+  beforeAll(async () => {
+    db = await startFaultDatabase(PG_PORT, "kill");
+    app = await startFaultApp(APP_PORT, db.url, "kill");
+  }, 300_000);
+  afterAll(async () => {
+    await app?.stop();
+    await db?.stop();
+  });
+
+  it("stores every acknowledged event exactly once, answers no 500, and empties the spool", async () => {
+    const project = await seedProject(db.url);
+    const load = startLoad(app, project);
+    for (let outage = 0; outage < 2; outage++) {
+      const before = load.sent.length;
+      await waitFor(async () => (load.sent.length >= before + 30 ? true : undefined), 60_000);
+      await db.kill();
+      // Requests keep coming while the database is gone: they are spooled (202).
+      await waitFor(async () => (load.sent.slice(before).some((s) => s.spooled) ? true : undefined), 60_000);
+      const during = load.sent.length;
+      await waitFor(async () => (load.sent.length >= during + 20 ? true : undefined), 60_000);
+      await db.restart();
+      await waitFor(async () => ((await health(app)).database ? true : undefined), 60_000);
+    }
+    const after = load.sent.length;
+    await waitFor(async () => (load.sent.length >= after + 30 ? true : undefined), 60_000);
+    await load.stop();
+
+    // The replayer drains the spool; then ingest is direct again.
+    await waitFor(async () => {
+      const h = await health(app);
+      return h.status === "ok" && h.spool.bytes === 0 ? h : undefined;
+    }, 120_000);
+
+    const statuses = load.sent.reduce<Record<string, number>>((acc, s) => ({ ...acc, [String(s.status)]: (acc[String(s.status)] ?? 0) + 1 }), {});
+    expect(statuses["500"] ?? 0, JSON.stringify(statuses)).toBe(0);
+    expect(load.sent.filter((s) => s.spooled).length, JSON.stringify(statuses)).toBeGreaterThan(0);
+
+    const stored = await storedCounts(db, project.projectId);
+    const acked = acknowledged(load.sent);
+    expect(acked.length).toBeGreaterThan(100);
+    const missing = acked.filter((s) => stored.get(s.eventId) !== 1);
+    expect(missing, `${missing.length} of ${acked.length} acknowledged events not stored exactly once`).toEqual([]);
+    // Exactly once: no occurrence row beyond one per event id, and group counters agree with the rows.
+    const [counters] = await queryFault<{ rows: number; counted: number }>(
+      db.url,
+      `SELECT (SELECT count(*)::int FROM "ErrorOccurrence" WHERE "projectId" = $1) AS rows,
+              (SELECT coalesce(sum("occurrenceCount"), 0)::int FROM "ErrorGroup" WHERE "projectId" = $1) AS counted`,
+      [project.projectId],
+    );
+    expect(counters.counted).toBe(counters.rows);
+    const segments = fs.readdirSync(app.spoolDir).filter((f) => /\.(open|spool|replaying-\d+)$/.test(f));
+    expect(segments).toEqual([]);
+  }, 600_000);
+});
+
+describe("SIGTERM under ingest load", () => {
+  let db: FaultDatabase;
+  let app: FaultApp;
+  beforeAll(async () => {
+    db = await startFaultDatabase(PG_PORT + 1, "term");
+    app = await startFaultApp(APP_PORT + 1, db.url, "term", { FAULTLINE_SHUTDOWN_TIMEOUT_MS: "10000" });
+  }, 300_000);
+  afterAll(async () => {
+    await app?.stop();
+    await db?.stop();
+  });
+
+  it("stores every event answered 2xx before the process exited, and exits in bounded time", async () => {
+    const project = await seedProject(db.url);
+    const load = startLoad(app, project);
+    await waitFor(async () => (acknowledged(load.sent).length >= 60 ? true : undefined), 60_000);
+    const signalledAt = Date.now();
+    app.process.kill("SIGTERM");
+    const code = await app.exited;
+    const tookMs = Date.now() - signalledAt;
+    await load.stop();
+
+    expect(tookMs).toBeLessThan(30_000);
+    expect([0, 143]).toContain(code);
+    const stored = await storedCounts(db, project.projectId);
+    const acked = acknowledged(load.sent);
+    const missing = acked.filter((s) => stored.get(s.eventId) !== 1);
+    expect(missing, `${missing.length} of ${acked.length} acknowledged events not stored`).toEqual([]);
+    expect(load.sent.filter((s) => s.status === 500)).toEqual([]);
+  }, 300_000);
+});

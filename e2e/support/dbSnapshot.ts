@@ -1,0 +1,77 @@
+import pg from "pg";
+import { assertLocalDatabase } from "@/e2e/support/assertLocalDatabase";
+
+/**
+ * A fingerprint of everything the database holds for some workspaces: per table, the row count and
+ * an md5 of the rows' contents. Equal before and after a request means the request changed nothing
+ * there (not only "inserted nothing": updates and deletes show too). Tables are found by their
+ * columns, so tables added later are covered without editing this file:
+ *   workspaceId → that workspace's rows; projectId → its projects'; groupId / alertId / deliveryId →
+ *   rows of its groups / alerts / deliveries; Session, User, Workspace → its members and itself;
+ *   any other table → the whole table (so a file using this keeps the `@serial-db` marker).
+ * `lastUsedAt` (bookkeeping of a key's last use) is left out of the comparison, and so are the
+ * tables of operational bookkeeping that background work rewrites on its own schedule (BOOKKEEPING).
+ */
+export interface TableState {
+  rows: number;
+  hash: string;
+}
+
+const SCOPES: { column: string; where: string }[] = [
+  { column: "workspaceId", where: `"workspaceId" = ANY($1::uuid[])` },
+  { column: "projectId", where: `"projectId" IN (SELECT id FROM "Project" WHERE "workspaceId" = ANY($1::uuid[]))` },
+  { column: "groupId", where: `"groupId" IN (SELECT id FROM "ErrorGroup" WHERE "workspaceId" = ANY($1::uuid[]))` },
+  { column: "alertId", where: `"alertId" IN (SELECT id FROM "Alert" WHERE "workspaceId" = ANY($1::uuid[]))` },
+  { column: "deliveryId", where: `"deliveryId" IN (SELECT id FROM "Delivery" WHERE "workspaceId" = ANY($1::uuid[]))` },
+];
+const MEMBERS = `(SELECT "userId" FROM "Membership" WHERE "workspaceId" = ANY($1::uuid[]))`;
+const BY_TABLE: Record<string, string> = {
+  Session: `"userId" IN ${MEMBERS}`,
+  User: `id IN ${MEMBERS}`,
+  Workspace: `id = ANY($1::uuid[])`,
+};
+
+/**
+ * Not data a request may lose or corrupt: JobRun (each background job's last run), StorageSample
+ * (the storage job's size samples) and IngestMinute (per-project request outcome counters, refused
+ * requests included by design, flushed from memory every few seconds).
+ */
+const BOOKKEEPING = new Set(["JobRun", "StorageSample", "IngestMinute"]);
+
+let cachedSql: string | undefined;
+
+export async function workspaceSnapshot(workspaceIds: string[]): Promise<Record<string, TableState>> {
+  const client = new pg.Client({ connectionString: assertLocalDatabase() });
+  await client.connect();
+  try {
+    cachedSql ??= await buildSql(client);
+    const { rows } = await client.query<{ t: string; n: number; h: string }>(cachedSql, [workspaceIds]);
+    return Object.fromEntries(rows.map((r) => [r.t, { rows: r.n, hash: r.h }]));
+  } finally {
+    await client.end();
+  }
+}
+
+async function buildSql(client: pg.Client): Promise<string> {
+  const { rows } = await client.query<{ table: string; columns: string[] }>(
+    `SELECT table_name AS table, array_agg(column_name::text) AS columns FROM information_schema.columns
+     WHERE table_schema = current_schema() AND table_name <> '_prisma_migrations'
+       -- partitions are read through their parent (and new days' partitions appear on their own)
+       AND table_name NOT IN (SELECT relname FROM pg_class WHERE relispartition)
+     GROUP BY table_name ORDER BY table_name`,
+  );
+  return rows
+    .filter(({ table }) => !BOOKKEEPING.has(table))
+    .map(({ table, columns }) => {
+      const where = SCOPES.find((s) => columns.includes(s.column))?.where ?? BY_TABLE[table] ?? "true";
+      return `SELECT '${table}' AS t, count(*)::int AS n, md5(coalesce(string_agg((to_jsonb(x) - 'lastUsedAt')::text, '|' ORDER BY (to_jsonb(x) - 'lastUsedAt')::text), '')) AS h
+              FROM "${table}" x WHERE ${where}`;
+    })
+    .join("\nUNION ALL\n");
+}
+
+/** The tables whose state differs between two snapshots (for a readable assertion message). */
+export function changedTables(before: Record<string, TableState>, after: Record<string, TableState>): string[] {
+  const tables = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...tables].filter((t) => before[t]?.rows !== after[t]?.rows || before[t]?.hash !== after[t]?.hash).sort();
+}

@@ -1,0 +1,137 @@
+import { randomBytes, createHash } from "node:crypto";
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres } from "@/scripts/embeddedDb.mjs";
+import { bin, run } from "@/scripts/run.mjs";
+
+/**
+ * A PostgreSQL server and an app instance of a test's own (not the database the rest of the API
+ * suite uses), so the test can kill and restart the database, or stop the app, freely.
+ */
+const root = path.resolve(import.meta.dirname, "..", "..");
+
+export interface FaultDatabase {
+  url: string;
+  pid(): number;
+  /** SIGKILL the postmaster (a crash: no shutdown checkpoint); resolves when it is gone. */
+  kill(): Promise<void>;
+  /** Starts it again (crash recovery runs first). */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startFaultDatabase(port: number, label: string): Promise<FaultDatabase> {
+  const dataDir = path.join(root, ".faultline", `faultpg-${label}-${port}`);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  let server = await startEmbeddedPostgres({ dataDir, port, database: "faultline_fault" });
+  const pidOf = () => Number(fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  return {
+    url: server.url,
+    pid: pidOf,
+    kill: async () => {
+      const pid = pidOf();
+      process.kill(pid, "SIGKILL");
+      for (let i = 0; i < 200 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 25));
+    },
+    restart: async () => {
+      server = await startEmbeddedPostgres({ dataDir, port, database: "faultline_fault" });
+    },
+    stop: async () => {
+      await server.stop().catch(() => undefined);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface FaultApp {
+  url: string;
+  process: ChildProcess;
+  spoolDir: string;
+  exited: Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+/** Migrates the database, then starts the built app on `port` against it with a spool of its own. */
+export async function startFaultApp(port: number, databaseUrl: string, label: string, extraEnv: Record<string, string> = {}): Promise<FaultApp> {
+  const spoolDir = path.join(root, ".faultline", `spool-fault-${label}-${port}`);
+  fs.rmSync(spoolDir, { recursive: true, force: true });
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    FAULTLINE_SPOOL_DIR: spoolDir,
+    FAULTLINE_SECRET_KEY: randomBytes(32).toString("hex"),
+    NEXT_TELEMETRY_DISABLED: "1",
+    // Connections to a dead server fail fast; the pool does not wait for a slot forever.
+    DATABASE_CONNECT_TIMEOUT_MS: "2000",
+    ...extraEnv,
+  };
+  await run(bin("prisma"), ["migrate", "deploy"], { cwd: root, env, stdio: "ignore" });
+  // The production server (Next.js plus the ingest fast path), as `npm start` and the test runner start it.
+  const child = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { cwd: root, env: { ...env, HOST: "127.0.0.1", PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
+  const log = fs.createWriteStream(path.join(root, ".faultline", `fault-app-${label}-${port}.log`));
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  // Never outlive the test run, even when a hook times out before stop() is called.
+  process.once("exit", () => child.kill("SIGKILL"));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (i > 480) throw new Error(`fault app on ${port} did not become healthy`);
+    if (child.exitCode !== null) throw new Error(`fault app on ${port} exited with ${child.exitCode} (port taken?): see .faultline/fault-app-${label}-${port}.log`);
+    if (await fetch(`${url}/api/health`).then((r) => r.ok).catch(() => false)) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    process: child,
+    spoolDir,
+    exited,
+    stop: async () => {
+      if (child.exitCode === null) child.kill("SIGKILL");
+      await exited;
+    },
+  };
+}
+
+/** A workspace, project and ingest key written straight into the fault database. */
+export async function seedProject(databaseUrl: string): Promise<{ projectId: string; publicId: number; key: string }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const tag = randomBytes(4).toString("hex");
+    const workspace = (await client.query<{ id: string }>(`INSERT INTO "Workspace" (id, name, slug) VALUES (gen_random_uuid(), $1, $1) RETURNING id`, [`fault-${tag}`])).rows[0];
+    const project = (
+      await client.query<{ id: string; publicId: number }>(`INSERT INTO "Project" (id, "workspaceId", name, slug) VALUES (gen_random_uuid(), $1, $2, $2) RETURNING id, "publicId"`, [workspace.id, `p-${tag}`])
+    ).rows[0];
+    const key = randomBytes(16).toString("hex");
+    await client.query(`INSERT INTO "IngestKey" (id, "projectId", name, "keyHash", "keyPrefix") VALUES (gen_random_uuid(), $1, 'fault', $2, $3)`, [
+      project.id,
+      createHash("sha256").update(key).digest("hex"),
+      key.slice(0, 8),
+    ]);
+    return { projectId: project.id, publicId: project.publicId, key };
+  } finally {
+    await client.end();
+  }
+}
+
+export async function queryFault<T extends pg.QueryResultRow>(databaseUrl: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,53 @@
+import { randomUUID } from "node:crypto";
+import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
+import { ApiError } from "@/lib/http/ApiError";
+import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
+import { groupIdFor, type StoreOutcome, type StoreTarget } from "@/lib/ingest/storeEvents";
+import { logger } from "@/lib/logger";
+import { SpoolFullError } from "@/lib/spool/spool";
+import { spoolRuntime, startSpooling } from "@/lib/spool/spoolRuntime";
+
+/** How long a client should wait before retrying when the spool is full. */
+export const SPOOL_FULL_RETRY_AFTER_S = 30;
+
+/**
+ * The store stage's guarantee: an accepted event is either committed to PostgreSQL or durably in
+ * the local spool before the request is answered. While PostgreSQL is unreachable (or the spool
+ * still holds events from an outage, to keep their order) events are appended to the spool and the
+ * request is answered 202 with `spooled: true`; the replayer stores them when PostgreSQL is back.
+ * A full spool is 503 with Retry-After, never a 500.
+ */
+export async function storeDurably(target: StoreTarget, events: PreparedEvent[], storeDirect: () => Promise<StoreOutcome>): Promise<StoreOutcome> {
+  const runtime = spoolRuntime();
+  if (!runtime.spooling) {
+    try {
+      return await storeDirect();
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      logger.warn("PostgreSQL unavailable: spooling ingest", { error });
+      startSpooling();
+    }
+  }
+  try {
+    await runtime.spool.append({ id: randomUUID(), at: new Date().toISOString(), target, events });
+  } catch (error) {
+    if (error instanceof SpoolFullError) {
+      throw new ApiError(503, "spool_full", "the database is unavailable and the local spool is full: retry later", { retryAfter: SPOOL_FULL_RETRY_AFTER_S }, {
+        "retry-after": String(SPOOL_FULL_RETRY_AFTER_S),
+      });
+    }
+    logger.error("spool append failed", { error });
+    throw new ApiError(503, "unavailable", "the database is unavailable and the spool could not be written: retry later", undefined, { "retry-after": "10" });
+  }
+  return spooledOutcome(target, events);
+}
+
+/** What a spooled batch answers: group ids are known (derived from the fingerprint), duplicates are not. */
+function spooledOutcome(target: StoreTarget, events: PreparedEvent[]): StoreOutcome {
+  return {
+    results: events.map((e) => ({ eventId: e.eventId, groupId: groupIdFor(target.projectId, e.fingerprint), duplicate: false })),
+    newGroupIds: [],
+    regressedGroupIds: [],
+    spooled: true,
+  };
+}

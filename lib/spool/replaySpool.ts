@@ -1,0 +1,75 @@
+import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
+import { logger } from "@/lib/logger";
+import type { Spool } from "@/lib/spool/spool";
+import type { SpoolEntry } from "@/lib/spool/spoolEntry";
+
+export type StoreFn = (target: SpoolEntry["target"], events: PreparedEvent[]) => Promise<unknown>;
+
+export interface ReplayResult {
+  segments: number;
+  records: number;
+  events: number;
+  putAside: number;
+}
+
+/** Consecutive records of one project are stored together, up to this many events per call. */
+const MAX_EVENTS_PER_STORE = 1000;
+
+/**
+ * Stores everything in the spool, oldest first, then deletes it. Records are replayed in the order
+ * they were written (consecutive ones of the same project in one store call). Storing is idempotent
+ * on (project, event id), so a segment replayed again after a crash or a new outage counts nothing
+ * twice. A store failure for which `isRetryable` holds (the database went away again) stops the
+ * replay: the segment stays claimed and is replayed from its start next time. Any other failure
+ * means the record can never be stored (its project is gone): it is put aside in dead-letter/.
+ */
+export async function replaySpool(spool: Spool, store: StoreFn, isRetryable: (error: unknown) => boolean): Promise<ReplayResult> {
+  await spool.seal();
+  spool.rescan();
+  const result: ReplayResult = { segments: 0, records: 0, events: 0, putAside: 0 };
+  for (const file of spool.claimSegments()) {
+    const { entries, tornBytes, unreadable } = spool.readSegment(file);
+    if (tornBytes > 0 || unreadable > 0) logger.warn("spool segment has a torn tail or unreadable records", { file, tornBytes, unreadable });
+    for (const chunk of chunksOf(entries)) {
+      try {
+        await store(chunk[0].target, chunk.flatMap((e) => e.events));
+      } catch (error) {
+        if (isRetryable(error)) throw error;
+        // One bad record must not block the others: retry them one by one, setting aside what fails.
+        for (const entry of chunk) {
+          try {
+            await store(entry.target, entry.events);
+          } catch (inner) {
+            if (isRetryable(inner)) throw inner;
+            spool.putAside(entry, inner instanceof Error ? inner.message : String(inner));
+            logger.error("spooled record cannot be stored: put aside", { entryId: entry.id, projectId: entry.target.projectId, error: inner });
+            result.putAside++;
+          }
+        }
+      }
+      result.records += chunk.length;
+      result.events += chunk.reduce((n, e) => n + e.events.length, 0);
+    }
+    spool.finishSegment(file);
+    result.segments++;
+  }
+  return result;
+}
+
+function chunksOf(entries: SpoolEntry[]): SpoolEntry[][] {
+  const chunks: SpoolEntry[][] = [];
+  let current: SpoolEntry[] = [];
+  let events = 0;
+  for (const entry of entries) {
+    const sameTarget = current.length > 0 && current[0].target.projectId === entry.target.projectId;
+    if (current.length > 0 && (!sameTarget || events + entry.events.length > MAX_EVENTS_PER_STORE)) {
+      chunks.push(current);
+      current = [];
+      events = 0;
+    }
+    current.push(entry);
+    events += entry.events.length;
+  }
+  if (current.length) chunks.push(current);
+  return chunks;
+}

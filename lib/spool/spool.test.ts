@@ -1,0 +1,124 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import fc from "fast-check";
+import { afterEach, describe, expect, it } from "vitest";
+import { fuzzParams } from "@/lib/fuzz/fuzzSettings";
+import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
+import { replaySpool } from "@/lib/spool/replaySpool";
+import { Spool, SpoolFullError } from "@/lib/spool/spool";
+import type { SpoolEntry } from "@/lib/spool/spoolEntry";
+import { decodeFrames, encodeFrame } from "@/lib/spool/spoolFrame";
+
+const dirs: string[] = [];
+function tmpSpool(maxBytes = 10 * 1024 * 1024, segmentBytes?: number) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "spool-"));
+  dirs.push(dir);
+  return new Spool({ dir, maxBytes, segmentBytes });
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const target = { workspaceId: "w1", projectId: "p1" };
+const event = (eventId: string) => ({ eventId, type: "E", message: "m", occurredAt: new Date("2026-01-01T00:00:00Z") }) as unknown as PreparedEvent;
+const entry = (ids: string[], t = target): SpoolEntry => ({ id: randomUUID(), at: new Date().toISOString(), target: t, events: ids.map(event) });
+const unavailable = Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
+const isRetryable = (e: unknown) => (e as { code?: string }).code === "ECONNREFUSED";
+
+describe("Spool", () => {
+  it("keeps concurrent appends, in order, across segments, until replayed", async () => {
+    const spool = tmpSpool(10 * 1024 * 1024, 2_000);
+    for (let round = 0; round < 5; round++) {
+      await Promise.all(Array.from({ length: 10 }, (_, i) => spool.append(entry([`e${round * 10 + i}`]))));
+    }
+    expect(spool.isEmpty()).toBe(false);
+    const stored: string[] = [];
+    const result = await replaySpool(spool, async (_t, events) => void stored.push(...events.map((e) => e.eventId)), isRetryable);
+    expect(stored).toEqual(Array.from({ length: 50 }, (_, i) => `e${i}`));
+    expect(result.segments).toBeGreaterThan(1);
+    expect(spool.isEmpty()).toBe(true);
+    expect(fs.readdirSync(spool.dir).filter((f) => !f.startsWith("dead"))).toEqual([]);
+  });
+
+  it("revives dates and groups consecutive records of one project into one store call", async () => {
+    const spool = tmpSpool();
+    await spool.append(entry(["a", "b"]));
+    await spool.append(entry(["c"]));
+    await spool.append(entry(["d"], { workspaceId: "w2", projectId: "p2" }));
+    const calls: { projectId: string; ids: string[]; dates: boolean }[] = [];
+    await replaySpool(spool, async (t, events) => void calls.push({ projectId: t.projectId, ids: events.map((e) => e.eventId), dates: events.every((e) => e.occurredAt instanceof Date) }), isRetryable);
+    expect(calls).toEqual([
+      { projectId: "p1", ids: ["a", "b", "c"], dates: true },
+      { projectId: "p2", ids: ["d"], dates: true },
+    ]);
+  });
+
+  it("refuses appends past its size bound", async () => {
+    const spool = tmpSpool(600);
+    await spool.append(entry(["first"]));
+    await expect(spool.append(entry(Array.from({ length: 20 }, (_, i) => `big-${i}`)))).rejects.toBeInstanceOf(SpoolFullError);
+  });
+
+  it("stops when the database goes away again and replays the segment exactly once later", async () => {
+    const spool = tmpSpool();
+    for (let i = 0; i < 5; i++) await spool.append(entry([`e${i}`], { workspaceId: "w", projectId: `p${i % 2}` }));
+    const stored = new Set<string>();
+    let calls = 0;
+    const flaky = async (_t: unknown, events: PreparedEvent[]) => {
+      if (++calls === 3) throw unavailable;
+      events.forEach((e) => stored.add(e.eventId)); // idempotent on event id, like storeEvents
+    };
+    await expect(replaySpool(spool, flaky, isRetryable)).rejects.toBe(unavailable);
+    expect(spool.isEmpty()).toBe(false);
+    await replaySpool(spool, flaky, isRetryable);
+    expect([...stored].sort()).toEqual(["e0", "e1", "e2", "e3", "e4"]);
+    expect(spool.isEmpty()).toBe(true);
+  });
+
+  it("puts aside a record that can never be stored and goes on", async () => {
+    const spool = tmpSpool();
+    await spool.append(entry(["ok1"]));
+    await spool.append(entry(["bad"], { workspaceId: "w", projectId: "gone" }));
+    await spool.append(entry(["ok2"]));
+    const stored: string[] = [];
+    const result = await replaySpool(
+      spool,
+      async (t, events) => {
+        if (t.projectId === "gone") throw Object.assign(new Error("foreign key"), { code: "23503" });
+        stored.push(...events.map((e) => e.eventId));
+      },
+      isRetryable,
+    );
+    expect(stored).toEqual(["ok1", "ok2"]);
+    expect(result.putAside).toBe(1);
+    expect(fs.readdirSync(path.join(spool.dir, "dead-letter"))).toHaveLength(1);
+  });
+
+  it("replays segments left by a process that died, and ignores a torn last record", async () => {
+    const spool = tmpSpool();
+    const frames = Buffer.concat([encodeFrame(Buffer.from(JSON.stringify(entry(["left-1"])))), encodeFrame(Buffer.from(JSON.stringify(entry(["left-2"]))))]);
+    // A dead writer's open segment whose last append was cut short by the crash.
+    fs.writeFileSync(path.join(spool.dir, `${String(Date.now() - 1000).padStart(16, "0")}-999999-0.open`), Buffer.concat([frames, Buffer.from([0, 0, 0, 40, 1, 2])]));
+    spool.rescan();
+    const stored: string[] = [];
+    await replaySpool(spool, async (_t, events) => void stored.push(...events.map((e) => e.eventId)), isRetryable);
+    expect(stored).toEqual(["left-1", "left-2"]);
+    expect(spool.isEmpty()).toBe(true);
+  });
+});
+
+describe("spool frames (fuzz)", () => {
+  it("decode never throws, and round-trips what was encoded", () => {
+    fc.assert(
+      fc.property(fc.array(fc.uint8Array({ maxLength: 200 }), { maxLength: 8 }), fc.uint8Array({ maxLength: 30 }), (payloads, garbage) => {
+        const data = Buffer.concat([...payloads.map((p) => encodeFrame(Buffer.from(p))), Buffer.from(garbage)]);
+        const decoded = decodeFrames(data);
+        expect(decoded.payloads.slice(0, payloads.length).map((p) => [...p])).toEqual(payloads.map((p) => [...p]));
+        expect(decodeFrames(Buffer.from(garbage)).validBytes).toBeLessThanOrEqual(garbage.length);
+      }),
+      fuzzParams(),
+    );
+  });
+});

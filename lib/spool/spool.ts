@@ -1,0 +1,245 @@
+import fs from "node:fs";
+import path from "node:path";
+import { decodeFrames, encodeFrame } from "@/lib/spool/spoolFrame";
+import { parseEntry, serialiseEntry, type SpoolEntry } from "@/lib/spool/spoolEntry";
+
+/**
+ * The durable local spool: where accepted events go while PostgreSQL is down or restarting.
+ *
+ * Append-only segment files in one directory, named `<ms since epoch>-<pid>-<seq>` so that their
+ * names sort in the order they were written. A process appends to its own `.open` segment; every
+ * append is written and fdatasync'ed before it resolves (concurrent appends share one sync), so an
+ * event answered 2xx is on disk. A full segment, or one sealed for replay, is renamed `.spool`; the
+ * replayer claims segments by renaming them `.replaying-<pid>` (atomic: one replayer per segment)
+ * and deletes them once every record is stored. Segments of processes that died are claimed too.
+ * The directory's total size is bounded: past `maxBytes` an append fails with SpoolFullError.
+ */
+export interface SpoolOptions {
+  dir: string;
+  maxBytes: number;
+  segmentBytes?: number;
+}
+
+export class SpoolFullError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`the spool is full (${Math.round(maxBytes / 1024 / 1024)} MiB)`);
+    this.name = "SpoolFullError";
+  }
+}
+
+export interface SegmentRead {
+  entries: SpoolEntry[];
+  /** Bytes after the last whole record (a write torn by a crash: never acknowledged). */
+  tornBytes: number;
+  /** Records whose payload was not a spool entry (skipped and reported). */
+  unreadable: number;
+}
+
+interface Pending {
+  frame: Buffer;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+const DEFAULT_SEGMENT_BYTES = 16 * 1024 * 1024;
+const SEGMENT = /^(\d{16}-\d+-\d+)\.(open|spool|replaying-(\d+))$/;
+
+export class Spool {
+  readonly dir: string;
+  readonly maxBytes: number;
+  private readonly segmentBytes: number;
+  private handle: fs.promises.FileHandle | null = null;
+  private openName: string | null = null;
+  private openBytes = 0;
+  private totalBytes: number;
+  private seq = 0;
+  private queue: Pending[] = [];
+  private flushing: Promise<void> | null = null;
+
+  constructor(options: SpoolOptions) {
+    this.dir = options.dir;
+    this.maxBytes = options.maxBytes;
+    this.segmentBytes = options.segmentBytes ?? DEFAULT_SEGMENT_BYTES;
+    fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    this.totalBytes = this.scanBytes();
+  }
+
+  /** Appends one entry; resolves once it is on disk. Rejects with SpoolFullError past the bound. */
+  append(entry: SpoolEntry): Promise<void> {
+    const frame = encodeFrame(serialiseEntry(entry));
+    if (this.totalBytes + this.queuedBytes() + frame.length > this.maxBytes) return Promise.reject(new SpoolFullError(this.maxBytes));
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ frame, resolve, reject });
+      this.flushing ??= this.flush();
+    });
+  }
+
+  /** Bytes in the directory (all segments, every process) plus what is being written. */
+  bytes(): number {
+    return this.totalBytes + this.queuedBytes();
+  }
+
+  /** True when nothing is waiting to be replayed or written. */
+  isEmpty(): boolean {
+    return this.queue.length === 0 && this.flushing === null && this.totalBytes === 0;
+  }
+
+  /** Waits for every append so far to be on disk. */
+  async flushed(): Promise<void> {
+    while (this.flushing) await this.flushing;
+  }
+
+  /** Closes this process's open segment and makes it replayable. */
+  async seal(): Promise<void> {
+    await this.flushed();
+    await this.closeOpenSegment();
+  }
+
+  /**
+   * Claims every segment ready for replay, oldest first: sealed ones, those this process was already
+   * replaying, and those of processes that no longer run. Returns their paths.
+   */
+  claimSegments(): string[] {
+    const claimed: string[] = [];
+    for (const name of fs.readdirSync(this.dir).sort()) {
+      const match = SEGMENT.exec(name);
+      if (!match) continue;
+      const [, base, state, replayer] = match;
+      const writer = Number(base.split("-")[1]);
+      const mine = `${base}.replaying-${process.pid}`;
+      if (state === "open" && (writer === process.pid || isAlive(writer))) continue;
+      if (state.startsWith("replaying") && Number(replayer) !== process.pid && isAlive(Number(replayer))) continue;
+      if (name !== mine) {
+        try {
+          fs.renameSync(path.join(this.dir, name), path.join(this.dir, mine));
+        } catch {
+          continue; // another replayer took it first
+        }
+      }
+      claimed.push(path.join(this.dir, mine));
+    }
+    if (claimed.length) syncDir(this.dir);
+    return claimed;
+  }
+
+  readSegment(file: string): SegmentRead {
+    const { payloads, validBytes } = decodeFrames(fs.readFileSync(file));
+    const entries: SpoolEntry[] = [];
+    let unreadable = 0;
+    for (const payload of payloads) {
+      try {
+        entries.push(parseEntry(payload));
+      } catch {
+        unreadable++;
+      }
+    }
+    return { entries, tornBytes: fs.statSync(file).size - validBytes, unreadable };
+  }
+
+  /** Deletes a fully replayed segment. */
+  finishSegment(file: string): void {
+    const size = fs.statSync(file).size;
+    fs.rmSync(file);
+    syncDir(this.dir);
+    this.totalBytes = Math.max(0, this.totalBytes - size);
+  }
+
+  /** Re-reads the directory's size (segments of other processes come and go). */
+  rescan(): void {
+    this.totalBytes = this.scanBytes();
+  }
+
+  /** Writes a record that can never be stored (e.g. its project was deleted) aside, for a human. */
+  putAside(entry: SpoolEntry, reason: string): void {
+    const dead = path.join(this.dir, "dead-letter");
+    fs.mkdirSync(dead, { recursive: true, mode: 0o700 });
+    fs.writeFileSync(path.join(dead, `${entry.id}.json`), JSON.stringify({ reason, entry }), { mode: 0o600 });
+  }
+
+  async close(): Promise<void> {
+    await this.flushed();
+    await this.closeOpenSegment();
+  }
+
+  private queuedBytes(): number {
+    return this.queue.reduce((sum, p) => sum + p.frame.length, 0);
+  }
+
+  private async flush(): Promise<void> {
+    try {
+      // Appends arriving in the same turn of the event loop share the write and the sync.
+      await new Promise((resolve) => setImmediate(resolve));
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0);
+        const data = Buffer.concat(batch.map((p) => p.frame));
+        try {
+          const handle = await this.openSegment();
+          let written = 0;
+          while (written < data.length) written += (await handle.write(data, written, data.length - written)).bytesWritten;
+          await handle.datasync();
+          this.openBytes += data.length;
+          this.totalBytes += data.length;
+          batch.forEach((p) => p.resolve());
+        } catch (error) {
+          batch.forEach((p) => p.reject(error));
+          // A failed write may have left a torn record: later appends start a new segment.
+          await this.closeOpenSegment().catch(() => undefined);
+          continue;
+        }
+        if (this.openBytes >= this.segmentBytes) await this.closeOpenSegment();
+      }
+    } finally {
+      this.flushing = null;
+    }
+  }
+
+  private async openSegment(): Promise<fs.promises.FileHandle> {
+    if (this.handle) return this.handle;
+    const name = `${String(Date.now()).padStart(16, "0")}-${process.pid}-${this.seq++}`;
+    this.handle = await fs.promises.open(path.join(this.dir, `${name}.open`), "a", 0o600);
+    this.openName = name;
+    this.openBytes = 0;
+    syncDir(this.dir);
+    return this.handle;
+  }
+
+  private async closeOpenSegment(): Promise<void> {
+    if (!this.handle || !this.openName) return;
+    const handle = this.handle;
+    const name = this.openName;
+    this.handle = null;
+    this.openName = null;
+    await handle.close();
+    const from = path.join(this.dir, `${name}.open`);
+    if (this.openBytes === 0) fs.rmSync(from, { force: true });
+    else fs.renameSync(from, path.join(this.dir, `${name}.spool`));
+    syncDir(this.dir);
+  }
+
+  private scanBytes(): number {
+    let total = 0;
+    for (const name of fs.readdirSync(this.dir)) {
+      if (SEGMENT.test(name)) total += fs.statSync(path.join(this.dir, name)).size;
+    }
+    return total;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Makes renames and new files in the directory durable. */
+function syncDir(dir: string): void {
+  const fd = fs.openSync(dir, "r");
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
