@@ -72,7 +72,7 @@ export function DashboardSections({ me, workspace, params, tracking, onChange }:
             workspaceId={workspace.id}
             filters={filters}
             members={members.data?.items ?? []}
-            teamNames={teams.data?.items.map((t) => t.name)}
+            teams={teams.data?.items}
             currentUserId={me.user.id}
             canTriage={canTriage}
             params={params}

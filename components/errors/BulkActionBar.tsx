@@ -14,11 +14,13 @@ export type BulkChoice =
   | { action: "resolve"; statusDetails?: StatusDetails }
   | { action: "ignore"; statusDetails?: StatusDetails }
   | { action: "reopen" }
-  | { action: "assign"; assigneeId: string | null };
+  | { action: "assign"; assigneeId: string | null }
+  | { action: "assign"; assigneeTeamId: string };
 
 interface BulkActionBarProps {
   count: number;
   members: Member[];
+  teams: { id: string; name: string }[];
   currentUserId: string;
   progress: BulkProgress | null;
   onAction: (choice: BulkChoice) => void;
@@ -31,7 +33,7 @@ const item = "block w-full rounded px-2.5 py-1.5 text-left text-sm data-[focus]:
 const menu = "z-40 mt-1 w-56 rounded-md bg-white p-1 shadow-lg ring-1 ring-gray-200 focus:outline-none dark:bg-gray-900 dark:ring-gray-700";
 
 /** Actions on the selected issues, sent as one request; a progress bar while a large selection runs. */
-export function BulkActionBar({ count, members, currentUserId, progress, onAction, onMerge, onClear }: BulkActionBarProps) {
+export function BulkActionBar({ count, members, teams, currentUserId, progress, onAction, onMerge, onClear }: BulkActionBarProps) {
   const [asking, setAsking] = useState<"events" | "users" | null>(null);
   const busy = progress !== null;
   return (
@@ -90,18 +92,34 @@ export function BulkActionBar({ count, members, currentUserId, progress, onActio
         aria-label="Assign selected to"
         disabled={busy}
         value=""
-        onChange={(e) => e.target.value && onAction({ action: "assign", assigneeId: e.target.value === "none" ? null : e.target.value })}
+        onChange={(e) => {
+          const value = e.target.value;
+          if (!value) return;
+          if (value.startsWith("team:")) onAction({ action: "assign", assigneeTeamId: value.slice(5) });
+          else onAction({ action: "assign", assigneeId: value === "none" ? null : value });
+        }}
         className="rounded-md border border-gray-300 bg-white py-1 pl-2 pr-7 text-sm dark:border-gray-700 dark:bg-gray-800"
       >
         <option value="">Assign to…</option>
         <option value="none">Nobody (unassign)</option>
-        {members
-          .filter((m) => m.role !== "viewer")
-          .map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.id === currentUserId ? `Me (${m.name || m.email})` : m.name || m.email}
-            </option>
-          ))}
+        {teams.length > 0 && (
+          <optgroup label="Teams">
+            {teams.map((t) => (
+              <option key={t.id} value={`team:${t.id}`}>
+                {t.name}
+              </option>
+            ))}
+          </optgroup>
+        )}
+        <optgroup label="People">
+          {members
+            .filter((m) => m.role !== "viewer")
+            .map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.id === currentUserId ? `Me (${m.name || m.email})` : m.name || m.email}
+              </option>
+            ))}
+        </optgroup>
       </select>
       <button
         type="button"

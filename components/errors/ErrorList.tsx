@@ -28,8 +28,8 @@ interface ErrorListProps {
   filters: ErrorsFilters;
   categories: string[];
   members: Member[];
-  /** Team names, suggested as `assigned:#<team>`. */
-  teamNames?: string[];
+  /** The workspace's teams: bulk assignment, and suggested as `assigned:#<team>`. */
+  teams?: { id: string; name: string }[];
   currentUserId: string;
   canTriage: boolean;
   data: ErrorsPage | undefined;
@@ -167,7 +167,7 @@ export function ErrorList(props: ErrorListProps) {
         workspaceId={workspaceId}
         params={params}
         categories={props.categories}
-        assignees={[...props.members.map((m) => m.email), ...(props.teamNames ?? []).map((name) => `#${name}`)]}
+        assignees={[...props.members.map((m) => m.email), ...(props.teams ?? []).map((t) => `#${t.name}`)]}
         canExport={canTriage}
         exportFilters={filters}
         onChange={onChange}
@@ -184,7 +184,7 @@ export function ErrorList(props: ErrorListProps) {
       )}
       {(checked.size > 0 || allMatching) && canTriage && (
         <>
-          <BulkActionBar count={selectedCount} members={props.members} currentUserId={props.currentUserId} progress={progress} onAction={(c) => void runBulk(c)} onMerge={canMergeSelection ? () => setMerging(true) : undefined} onClear={() => (setChecked(new Set()), setAllMatching(false))} />
+          <BulkActionBar count={selectedCount} members={props.members} teams={props.teams ?? []} currentUserId={props.currentUserId} progress={progress} onAction={(c) => void runBulk(c)} onMerge={canMergeSelection ? () => setMerging(true) : undefined} onClear={() => (setChecked(new Set()), setAllMatching(false))} />
           {isPageChecked && data && data.total > items.length && (
             <div className="border-b border-gray-200 bg-gray-50 px-4 py-1.5 text-center text-xs text-gray-700 dark:border-gray-800 dark:bg-gray-950 dark:text-gray-300">
               {allMatching ? (

@@ -60,7 +60,65 @@ describe("POST /api/v1/errors/bulk", () => {
     expect(actions).toContainEqual(["error.updated", { assigneeId: t.admin.id }]);
   });
 
-  it("refuses viewers, other workspaces' ids, bad input and (for now) merge", async () => {
+  it("assigns a team: the person stays when in the team, else is cleared; audited per issue", async () => {
+    const admin = await login(t.admin);
+    const team = await fetch(`${BASE_URL}/api/v1/workspaces/${t.workspaceId}/teams`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: admin },
+      body: JSON.stringify({ name: "Bulk Team", memberIds: [t.member.id] }),
+    });
+    expect(team.status).toBe(201);
+    const teamId = (await team.json()).id as string;
+    const [inTeam, notInTeam, unassigned] = ids.slice(55, 58);
+    expect((await bulk(member, { ids: [inTeam], action: "assign", assigneeId: t.member.id })).status).toBe(200);
+    expect((await bulk(member, { ids: [notInTeam], action: "assign", assigneeId: t.admin.id })).status).toBe(200);
+
+    expect(await (await bulk(member, { ids: [inTeam, notInTeam, unassigned], action: "assign", assigneeTeamId: teamId })).json()).toMatchObject({ matched: 3, changed: 3 });
+    const rows = await query<{ id: string; assigneeId: string | null; assigneeTeamId: string | null }>(`SELECT id::text, "assigneeId"::text, "assigneeTeamId"::text FROM "ErrorGroup" WHERE id = ANY($1::uuid[])`, [[inTeam, notInTeam, unassigned]]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(inTeam)).toMatchObject({ assigneeId: t.member.id, assigneeTeamId: teamId });
+    expect(byId.get(notInTeam)).toMatchObject({ assigneeId: null, assigneeTeamId: teamId });
+    expect(byId.get(unassigned)).toMatchObject({ assigneeId: null, assigneeTeamId: teamId });
+    const audit = await query<{ after: Record<string, unknown> }>(`SELECT after FROM "AuditLog" WHERE "targetId" = $1 ORDER BY at DESC LIMIT 1`, [notInTeam]);
+    expect(audit[0].after).toEqual({ assigneeId: null, assigneeTeamId: teamId });
+    // Both at once must fit together; a team of another workspace is refused.
+    const both = await bulk(member, { ids: [unassigned], action: "assign", assigneeTeamId: teamId, assigneeId: t.admin.id });
+    expect(both.status).toBe(422);
+    expect((await both.json()).error.issues.map((i: { path: string }) => i.path)).toContain("assigneeId");
+    const foreignTeam = await bulk(member, { ids: [unassigned], action: "assign", assigneeTeamId: "00000000-0000-4000-8000-000000000000" });
+    expect(foreignTeam.status).toBe(422);
+    // Unassigning the team keeps the person.
+    expect(await (await bulk(member, { ids: [inTeam], action: "assign", assigneeTeamId: null })).json()).toMatchObject({ changed: 1 });
+    expect((await query<{ assigneeId: string | null }>(`SELECT "assigneeId"::text FROM "ErrorGroup" WHERE id = $1`, [inTeam]))[0].assigneeId).toBe(t.member.id);
+  });
+
+  it("merges selected issues into the one with the most events (ids only, one project)", async () => {
+    const res = await postEvents(t.key, {
+      events: [
+        ...Array.from({ length: 3 }, () => ({ type: "MergeBig", message: "cache miss storm", severity: "medium" })),
+        { type: "MergeSmallA", message: "cache miss storm", severity: "medium" },
+        { type: "MergeSmallB", message: "cache miss storm", severity: "medium" },
+      ],
+    });
+    expect(res.status).toBe(202);
+    const accepted = (await res.json()).accepted as { groupId: string }[];
+    const big = accepted[0].groupId;
+    const picked = [...new Set(accepted.map((a) => a.groupId))];
+    expect(picked).toHaveLength(3);
+    const merged = await bulk(member, { ids: [...picked].reverse(), action: "merge" });
+    expect(merged.status).toBe(200);
+    expect(await merged.json()).toEqual({ action: "merge", matched: 3, changed: 2, notFound: [], targetId: big });
+    const left = await query<{ id: string; occurrenceCount: number }>(`SELECT id::text, "occurrenceCount" FROM "ErrorGroup" WHERE id = ANY($1::uuid[])`, [picked]);
+    expect(left).toEqual([{ id: big, occurrenceCount: 5 }]);
+    const target = await bulk(member, { ids: ids.slice(58, 60), action: "merge", targetId: ids[0] });
+    expect(target.status).toBe(422);
+    expect((await target.json()).error.issues.map((i: { path: string }) => i.path)).toContain("targetId");
+    const byQuery = await bulk(member, { workspaceId: t.workspaceId, query: "MergeBig", action: "merge" });
+    expect(byQuery.status).toBe(422);
+    expect((await byQuery.json()).error.issues.map((i: { path: string }) => i.path)).toContain("ids");
+  });
+
+  it("refuses viewers, other workspaces' ids and bad input", async () => {
     const viewer = await login(t.viewer);
     expect((await bulk(viewer, { ids: ids.slice(0, 2), action: "resolve" })).status).toBe(403);
     const other = await createTenant("bulk-other");
@@ -83,6 +141,7 @@ describe("POST /api/v1/errors/bulk", () => {
       expect((await res.json()).error.issues.map((i: { path: string }) => i.path)).toContain(path);
     }
     expect((await bulk(member, { ids: ids.slice(0, 1), action: "assign", assigneeId: other.admin.id })).status).toBe(422);
-    expect((await bulk(member, { ids: ids.slice(0, 2), action: "merge" })).status).toBe(501);
+    expect((await bulk(member, { ids: ids.slice(0, 1), action: "merge" })).status).toBe(422);
+    expect((await bulk(otherCookie, { ids: ids.slice(0, 2), action: "merge" })).status).toBe(404);
   });
 });

@@ -7,7 +7,8 @@ export type BulkChange =
   | { action: "resolve"; statusDetails?: StatusDetails }
   | { action: "ignore"; statusDetails?: StatusDetails }
   | { action: "reopen" }
-  | { action: "assign"; assigneeId: string | null };
+  /** `undefined` leaves that side as it is (or clears it when it no longer fits the side that is set). */
+  | { action: "assign"; assigneeId?: string | null; assigneeTeamId?: string | null };
 
 /** One changed issue: what it was and what it is now, for alert / metrics follow-ups. */
 export interface ChangedIssue {
@@ -85,17 +86,30 @@ const REOPEN_SQL = `WITH ${TARGET}, upd AS (
 ), ${AUDIT(`'error.new'`, `jsonb_build_object('status', "beforeStatus")`, `jsonb_build_object('status', 'new')`)}`;
 
 // Assigning a person outside the issue's owning team clears the team (as a single update does).
-const ASSIGN_SQL = `WITH ${TARGET}, upd AS (
-  UPDATE "ErrorGroup" g SET "assigneeId" = $4::uuid, "updatedAt" = $3::timestamptz,
-    "assigneeTeamId" = CASE WHEN $4::uuid IS NULL OR t."assigneeTeamId" IS NULL
-        OR EXISTS (SELECT 1 FROM "TeamMember" m WHERE m."teamId" = t."assigneeTeamId" AND m."userId" = $4::uuid)
-      THEN t."assigneeTeamId" ELSE NULL END
-  FROM target t WHERE g.id = t.id AND t."assigneeId" IS DISTINCT FROM $4::uuid
+// Assign a person, a team or both ($4/$6: whether each is set, $5/$7: the value). Setting one side
+// keeps the other when it still fits (the person is in the team), else clears it, as a single update does.
+const ASSIGN_SQL = `WITH ${TARGET}, next AS (
+  SELECT t.id,
+    CASE WHEN $4::boolean THEN $5::uuid
+      WHEN $7::uuid IS NULL OR t."assigneeId" IS NULL
+        OR EXISTS (SELECT 1 FROM "TeamMember" m WHERE m."teamId" = $7::uuid AND m."userId" = t."assigneeId")
+      THEN t."assigneeId" ELSE NULL END AS "assigneeId",
+    CASE WHEN $6::boolean THEN $7::uuid
+      WHEN $5::uuid IS NULL OR t."assigneeTeamId" IS NULL
+        OR EXISTS (SELECT 1 FROM "TeamMember" m WHERE m."teamId" = t."assigneeTeamId" AND m."userId" = $5::uuid)
+      THEN t."assigneeTeamId" ELSE NULL END AS "assigneeTeamId"
+  FROM target t
+), upd AS (
+  UPDATE "ErrorGroup" g SET "assigneeId" = n."assigneeId", "assigneeTeamId" = n."assigneeTeamId", "updatedAt" = $3::timestamptz
+  FROM target t JOIN next n ON n.id = t.id
+  WHERE g.id = t.id AND (t."assigneeId" IS DISTINCT FROM n."assigneeId" OR t."assigneeTeamId" IS DISTINCT FROM n."assigneeTeamId")
   ${RETURNING}
 ), ${AUDIT(
   `'error.updated'`,
-  `jsonb_build_object('assigneeId', "beforeAssignee") || CASE WHEN "beforeTeam" IS DISTINCT FROM "assigneeTeamId" THEN jsonb_build_object('assigneeTeamId', "beforeTeam") ELSE '{}'::jsonb END`,
-  `jsonb_build_object('assigneeId', "assigneeId") || CASE WHEN "beforeTeam" IS DISTINCT FROM "assigneeTeamId" THEN jsonb_build_object('assigneeTeamId', "assigneeTeamId") ELSE '{}'::jsonb END`,
+  `CASE WHEN "beforeAssignee" IS DISTINCT FROM "assigneeId" THEN jsonb_build_object('assigneeId', "beforeAssignee") ELSE '{}'::jsonb END
+    || CASE WHEN "beforeTeam" IS DISTINCT FROM "assigneeTeamId" THEN jsonb_build_object('assigneeTeamId', "beforeTeam") ELSE '{}'::jsonb END`,
+  `CASE WHEN "beforeAssignee" IS DISTINCT FROM "assigneeId" THEN jsonb_build_object('assigneeId', "assigneeId") ELSE '{}'::jsonb END
+    || CASE WHEN "beforeTeam" IS DISTINCT FROM "assigneeTeamId" THEN jsonb_build_object('assigneeTeamId', "assigneeTeamId") ELSE '{}'::jsonb END`,
 )}`;
 
 /**
@@ -126,6 +140,12 @@ function run(client: pg.PoolClient, ids: string[], change: BulkChange, actorId: 
     case "reopen":
       return client.query<ChangedIssue>(REOPEN_SQL, base);
     case "assign":
-      return client.query<ChangedIssue>(ASSIGN_SQL, [...base, change.assigneeId]);
+      return client.query<ChangedIssue>(ASSIGN_SQL, [
+        ...base,
+        change.assigneeId !== undefined,
+        change.assigneeId ?? null,
+        change.assigneeTeamId !== undefined,
+        change.assigneeTeamId ?? null,
+      ]);
   }
 }

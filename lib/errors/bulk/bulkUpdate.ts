@@ -6,6 +6,7 @@ import { applyBulkChunk, type BulkChange, type ChangedIssue } from "@/lib/errors
 import { followUpChanges } from "@/lib/errors/bulk/followUpChanges";
 import { MAX_BULK_MATCHES, type BulkProgress, type BulkRequest, type BulkResult } from "@/lib/errors/bulk/bulkSchemas";
 import { buildErrorWhere } from "@/lib/errors/search/buildErrorWhere";
+import { mergeErrors } from "@/lib/grouping/merge/mergeErrors";
 import { ApiError } from "@/lib/http/ApiError";
 
 const CHUNK = 500;
@@ -22,12 +23,12 @@ export interface PreparedBulk {
  * assignee's membership. Then `run` applies the action, audited per issue.
  */
 export async function prepareBulk(auth: AuthContext, input: BulkRequest): Promise<PreparedBulk> {
-  if (input.action === "merge") throw new ApiError(501, "not_implemented", "merging issues is not available on this server yet");
+  if (input.action === "merge") return prepareMerge(auth, input.ids ?? [], input.targetId);
   const actorId = auth.kind === "user" ? auth.userId : null;
   const change = toChange(input);
   const selection = input.ids ? await selectByIds(auth, input.ids) : await selectByQuery(auth, input);
   for (const workspaceId of selection.workspaceIds) assertCanTriage(auth, workspaceId);
-  if (change.action === "assign" && change.assigneeId) await assertMemberOfAll(change.assigneeId, selection.workspaceIds);
+  if (change.action === "assign") await assertAssignable(change, selection.workspaceIds);
 
   return {
     total: selection.total,
@@ -110,9 +111,42 @@ function toChange(input: BulkRequest): BulkChange {
     case "reopen":
       return { action: "reopen" };
     case "assign":
-      return { action: "assign", assigneeId: input.assigneeId ?? null };
+      return { action: "assign", assigneeId: input.assigneeId, assigneeTeamId: input.assigneeTeamId };
     case "merge":
-      throw new ApiError(501, "not_implemented", "merging issues is not available on this server yet");
+      throw new Error("merge is prepared by prepareMerge");
+  }
+}
+
+/**
+ * Bulk merge: the selected issues into one (the given target, else the one with the most events),
+ * through the same merge as `POST /api/v1/errors/merge` (one transaction, audited on both sides).
+ */
+async function prepareMerge(auth: AuthContext, requested: string[], targetId: string | undefined): Promise<PreparedBulk> {
+  const selection = await selectByIds(auth, requested);
+  if (selection.notFound.length > 0) throw ApiError.notFound(`issue ${selection.notFound[0]} not found`);
+  for (const workspaceId of selection.workspaceIds) assertCanTriage(auth, workspaceId);
+  const ids = [...new Set(requested)];
+  const target =
+    targetId ??
+    (await db().errorGroup.findFirst({ where: { id: { in: ids } }, orderBy: [{ occurrenceCount: "desc" }, { firstSeen: "asc" }], select: { id: true } }))!.id;
+  return {
+    total: ids.length,
+    async run(onProgress) {
+      const merged = await mergeErrors(auth, { targetId: target, sourceIds: ids.filter((id) => id !== target) });
+      onProgress?.({ done: ids.length, total: ids.length });
+      return { action: "merge", matched: ids.length, changed: merged.mergedIds.length, notFound: [], targetId: merged.targetId };
+    },
+  };
+}
+async function assertAssignable(change: Extract<BulkChange, { action: "assign" }>, workspaceIds: string[]): Promise<void> {
+  if (change.assigneeId) await assertMemberOfAll(change.assigneeId, workspaceIds);
+  if (!change.assigneeTeamId) return;
+  const team = await db().team.findUnique({ where: { id: change.assigneeTeamId }, select: { workspaceId: true } });
+  if (!team || workspaceIds.some((w) => w !== team.workspaceId)) {
+    throw ApiError.validation("assigneeTeamId: not a team of the selection's workspace", [{ path: "assigneeTeamId", message: "not a team of this workspace" }]);
+  }
+  if (change.assigneeId && !(await db().teamMember.findUnique({ where: { teamId_userId: { teamId: change.assigneeTeamId, userId: change.assigneeId } } }))) {
+    throw ApiError.validation("assigneeId: not a member of the team assigned", [{ path: "assigneeId", message: "not a member of assigneeTeamId" }]);
   }
 }
 
