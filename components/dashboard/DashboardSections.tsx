@@ -12,7 +12,10 @@ import { ErrorTimeline } from "@/components/errors/ErrorTimeline";
 import { TopErrors } from "@/components/errors/TopErrors";
 import { ResolutionMetricsPanel } from "@/components/analysis/ResolutionMetricsPanel";
 import type { WorkspaceErrorTracking } from "@/lib/analytics/getWorkspaceErrorTracking";
-import { useErrorsQuery } from "@/lib/client/hooks/useErrorsQuery";
+import { useErrorsQuery, type ErrorsFilters } from "@/lib/client/hooks/useErrorsQuery";
+import { useMembersQuery } from "@/lib/client/hooks/useMembersQuery";
+import { useTeamsQuery } from "@/lib/client/hooks/useTeamsQuery";
+import { setValues } from "@/lib/search/editSearch";
 import type { DashboardParams, ParamPatch } from "@/lib/client/useDashboardParams";
 import type { Me } from "@/lib/workspaces/getMe";
 
@@ -29,19 +32,26 @@ const PAGE_SIZE = 20;
 /** Seed 002's page layout: overview, timeline, list + details (or correlations), recovery, alerts. */
 export function DashboardSections({ me, workspace, params, tracking, onChange }: DashboardSectionsProps) {
   const { update, selectedErrorId } = params;
-  const list = useErrorsQuery({
+  const filters: ErrorsFilters = {
     workspaceId: workspace.id,
     severity: params.severity === "all" ? undefined : params.severity,
+    // status, cat, q and assigned: links made before the search syntax keep working.
     status: params.statuses.join(",") || undefined,
     category: params.category ?? undefined,
     q: params.q || undefined,
+    query: params.query || undefined,
     assigned: params.assigned ?? undefined,
     sort: params.sort,
     order: params.order,
     page: params.page,
     pageSize: PAGE_SIZE,
+    statsPeriod: params.timeframe,
     ...(params.window ? { since: params.window.from, until: params.window.to } : { timeframe: params.timeframe }),
-  });
+  };
+  const list = useErrorsQuery(filters);
+  const canTriage = workspace.role !== "viewer";
+  const members = useMembersQuery(workspace.id);
+  const teams = useTeamsQuery(workspace.id);
   const select = useCallback((id: string) => update({ error: id }, { push: true }), [update]);
   const close = useCallback(() => update({ error: null }), [update]);
   useLockScrollWhileOverlay(Boolean(selectedErrorId));
@@ -59,6 +69,12 @@ export function DashboardSections({ me, workspace, params, tracking, onChange }:
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <ErrorList
+            workspaceId={workspace.id}
+            filters={filters}
+            members={members.data?.items ?? []}
+            teams={teams.data?.items}
+            currentUserId={me.user.id}
+            canTriage={canTriage}
             params={params}
             categories={categories}
             data={list.data}
@@ -68,7 +84,6 @@ export function DashboardSections({ me, workspace, params, tracking, onChange }:
             onRetry={() => void list.refetch()}
             onChange={onChange}
             onSelect={select}
-            canMerge={workspace.role !== "viewer"}
           />
           <TopErrors topErrors={tracking.topErrors} selectedErrorId={selectedErrorId} onSelect={select} />
         </div>
@@ -84,7 +99,7 @@ export function DashboardSections({ me, workspace, params, tracking, onChange }:
           ) : (
             <>
               <ErrorCorrelations correlations={tracking.correlations} />
-              <ErrorCategories categories={tracking.categories} onCategory={(cat) => onChange({ cat, page: null })} />
+              <ErrorCategories categories={tracking.categories} onCategory={(cat) => onChange({ query: setValues(params.query, "category", [cat]) || null, cat: null, page: null })} />
             </>
           )}
         </div>

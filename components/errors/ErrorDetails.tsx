@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { formatDistanceToNow } from "date-fns";
 import type { ReactNode } from "react";
 import { SeverityBadge, StatusBadge } from "@/components/ui/Badge";
@@ -55,6 +56,9 @@ export function ErrorDetails({ error, onClose, actions, grouping }: ErrorDetails
             Error details
           </h2>
           <div className="flex items-center gap-2">
+            <Link href={`/errors/${error.errorId}`} className="whitespace-nowrap text-xs font-medium text-blue-700 hover:underline dark:text-blue-400" data-testid="open-issue-page">
+              Open issue page →
+            </Link>
             <SeverityBadge severity={error.severity} />
             <span data-testid="detail-status">
               <StatusBadge status={error.status} />

@@ -1,22 +1,37 @@
 "use client";
 
 import { useState, type KeyboardEvent } from "react";
-import { format } from "date-fns";
-import { Card } from "@/components/ui/Card";
-import { EmptyState } from "@/components/ui/EmptyState";
-import { ErrorState } from "@/components/ui/ErrorState";
-import { LoadingState, Spinner } from "@/components/ui/Spinner";
+import { useQueryClient } from "@tanstack/react-query";
+import { BulkActionBar, type BulkChoice } from "@/components/errors/BulkActionBar";
 import { ErrorListFilters } from "@/components/errors/ErrorListFilters";
 import { ErrorListRow } from "@/components/errors/ErrorListRow";
 import { Pagination } from "@/components/errors/Pagination";
 import { MergeIssuesDialog } from "@/components/grouping/MergeIssuesDialog";
-import { button } from "@/components/ui/buttonStyles";
-import type { ErrorsPage } from "@/lib/client/hooks/useErrorsQuery";
+import { Card } from "@/components/ui/Card";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { ErrorState } from "@/components/ui/ErrorState";
+import { LoadingState, Spinner } from "@/components/ui/Spinner";
+import { useToast } from "@/components/ui/Toast";
+import { bulkRequest, selectionOf } from "@/lib/client/bulkRequest";
+import { formatCount } from "@/lib/client/format";
+import type { ErrorsFilters, ErrorsPage } from "@/lib/client/hooks/useErrorsQuery";
+import { TIMEFRAME_LABELS } from "@/lib/client/timeframes";
+import { utcDateTime } from "@/lib/client/utcTime";
 import type { DashboardParams, ParamPatch } from "@/lib/client/useDashboardParams";
+import type { BulkProgress } from "@/lib/errors/bulk/bulkSchemas";
+import type { Member } from "@/lib/workspaces/listMembers";
 
 interface ErrorListProps {
+  workspaceId: string;
   params: DashboardParams;
+  /** The filters the page was requested with: "select all matching" and the export reuse them. */
+  filters: ErrorsFilters;
   categories: string[];
+  members: Member[];
+  /** The workspace's teams: bulk assignment, and suggested as `assigned:#<team>`. */
+  teams?: { id: string; name: string }[];
+  currentUserId: string;
+  canTriage: boolean;
   data: ErrorsPage | undefined;
   isLoading: boolean;
   isFetching: boolean;
@@ -24,23 +39,40 @@ interface ErrorListProps {
   onRetry: () => void;
   onChange: (patch: ParamPatch) => void;
   onSelect: (errorId: string) => void;
-  /** Members and admins: rows get checkboxes and the selection can be merged into one issue. */
-  canMerge?: boolean;
 }
 
 const optionId = (errorId: string) => `error-option-${errorId}`;
 
-/** The filterable, paged error list: a listbox navigable with arrow keys, Enter opens an error. */
-export function ErrorList({ params, categories, data, isLoading, isFetching, error, onRetry, onChange, onSelect, canMerge = false }: ErrorListProps) {
+const DONE: Record<BulkChoice["action"], string> = { resolve: "Resolved", ignore: "Ignored", reopen: "Reopened", assign: "Reassigned" };
+
+/**
+ * The filterable, paged error list: a listbox navigable with arrow keys (Enter opens an error), with
+ * checkboxes for bulk changes (shift-click selects a range, the header selects the page, then "all
+ * matching" selects every issue the search finds).
+ */
+export function ErrorList(props: ErrorListProps) {
+  const { workspaceId, params, filters, data, isLoading, isFetching, error, onRetry, onChange, onSelect, canTriage } = props;
+  const qc = useQueryClient();
+  const { showToast } = useToast();
   const items = data?.items ?? [];
-  const [checked, setChecked] = useState<string[]>([]);
-  const [merging, setMerging] = useState(false);
-  const checkedItems = items.filter((i) => checked.includes(i.errorId));
-  const toggleChecked = (id: string) => setChecked((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id]));
   const selectedIndex = items.findIndex((e) => e.errorId === params.selectedErrorId);
   const [active, setActive] = useState<number | null>(null);
   const activeIndex = active !== null && active < items.length ? active : Math.max(0, selectedIndex);
   const [hasFocus, setHasFocus] = useState(false);
+  const [checked, setChecked] = useState<Set<string>>(new Set());
+  const [anchor, setAnchor] = useState<number | null>(null);
+  const [allMatching, setAllMatching] = useState(false);
+  const [progress, setProgress] = useState<BulkProgress | null>(null);
+  const [merging, setMerging] = useState(false);
+  // A new page or search starts a new selection.
+  const selectionKey = JSON.stringify(filters);
+  const [lastKey, setLastKey] = useState(selectionKey);
+  if (lastKey !== selectionKey) {
+    setLastKey(selectionKey);
+    setChecked(new Set());
+    setAllMatching(false);
+    setAnchor(null);
+  }
 
   function move(to: number) {
     const next = Math.min(items.length - 1, Math.max(0, to));
@@ -49,7 +81,7 @@ export function ErrorList({ params, categories, data, isLoading, isFetching, err
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLUListElement>) {
-    if (items.length === 0) return;
+    if (items.length === 0 || (e.target as HTMLElement).tagName === "INPUT") return;
     const keys: Record<string, () => void> = {
       ArrowDown: () => move(activeIndex + 1),
       ArrowUp: () => move(activeIndex - 1),
@@ -64,49 +96,125 @@ export function ErrorList({ params, categories, data, isLoading, isFetching, err
     action();
   }
 
-  const hasFilters = params.statuses.length > 0 || params.category || params.q || params.assigned || params.severity !== "all" || params.window;
+  function check(index: number, withShift: boolean) {
+    setAllMatching(false);
+    const next = new Set(checked);
+    const id = items[index].errorId;
+    const on = !next.has(id);
+    const [from, to] = withShift && anchor !== null ? [Math.min(anchor, index), Math.max(anchor, index)] : [index, index];
+    for (let i = from; i <= to; i++) {
+      if (on) next.add(items[i].errorId);
+      else next.delete(items[i].errorId);
+    }
+    setChecked(next);
+    setAnchor(index);
+  }
+
+  const pageIds = items.map((e) => e.errorId);
+  const isPageChecked = pageIds.length > 0 && pageIds.every((id) => checked.has(id));
+  const selectedCount = allMatching ? (data?.total ?? 0) : checked.size;
+  const checkedItems = items.filter((e) => checked.has(e.errorId));
+  const canMergeSelection = !allMatching && checkedItems.length >= 2;
+
+  async function runBulk(choice: BulkChoice) {
+    const total = selectedCount;
+    setProgress({ done: 0, total });
+    try {
+      const target = allMatching ? selectionOf(filters, workspaceId) : { ids: [...checked] };
+      const result = await bulkRequest({ ...target, ...choice }, setProgress);
+      showToast(`${DONE[choice.action]} ${formatCount(result.changed)} of ${formatCount(result.matched)} issues`, "success");
+      setChecked(new Set());
+      setAllMatching(false);
+    } catch (e) {
+      showToast(`Bulk change failed: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setProgress(null);
+      void qc.invalidateQueries({ queryKey: ["errors"] });
+      void qc.invalidateQueries({ queryKey: ["error"] });
+      void qc.invalidateQueries({ queryKey: ["errorTracking"] });
+    }
+  }
+
+  const hasFilters = params.query || params.statuses.length > 0 || params.category || params.q || params.assigned || params.severity !== "all" || params.window;
+  const periodLabel = TIMEFRAME_LABELS[params.timeframe].toLowerCase().replace(/^last /, "last ");
 
   return (
     <Card
       title={
         <span className="flex items-center gap-2">
-          Errors {data && <span className="text-sm font-normal text-gray-500 dark:text-gray-400">({data.total})</span>}
+          {canTriage && items.length > 0 && (
+            <input
+              type="checkbox"
+              aria-label="Select all issues on this page"
+              checked={isPageChecked || allMatching}
+              onChange={() => {
+                setAllMatching(false);
+                setChecked(isPageChecked ? new Set() : new Set(pageIds));
+              }}
+              className="h-4 w-4 rounded border-gray-300"
+              data-testid="select-page"
+            />
+          )}
+          Errors {data && <span className="text-sm font-normal text-gray-500 dark:text-gray-400">({formatCount(data.total)})</span>}
           {isFetching && !isLoading && <Spinner className="h-4 w-4" />}
         </span>
       }
       titleId="error-list-title"
+      actions={data && <span className="text-xs text-gray-500 dark:text-gray-400">Events and sparklines: {TIMEFRAME_LABELS[params.timeframe].toLowerCase()}, UTC buckets</span>}
       bodyClassName=""
     >
-      <ErrorListFilters params={params} categories={categories} onChange={onChange} />
-      {canMerge && checkedItems.length > 0 && (
-        <div data-testid="bulk-actions" className="flex flex-wrap items-center gap-2 border-b border-gray-200 bg-blue-50 px-4 py-2 text-sm text-blue-900 sm:px-6 dark:border-gray-800 dark:bg-blue-950/40 dark:text-blue-200">
-          <span>{checkedItems.length} selected</span>
-          <button type="button" className={button.primary} disabled={checkedItems.length < 2} onClick={() => setMerging(true)}>
-            Merge selected
-          </button>
-          <button type="button" className={button.ghost} onClick={() => setChecked([])}>
-            Clear
-          </button>
-        </div>
-      )}
-      <MergeIssuesDialog
-        issues={merging ? checkedItems : []}
-        onClose={() => setMerging(false)}
-        onMerged={(targetId) => {
-          setChecked([]);
-          onSelect(targetId);
-        }}
+      <ErrorListFilters
+        workspaceId={workspaceId}
+        params={params}
+        categories={props.categories}
+        assignees={[...props.members.map((m) => m.email), ...(props.teams ?? []).map((t) => `#${t.name}`)]}
+        canExport={canTriage}
+        exportFilters={filters}
+        onChange={onChange}
       />
       {params.window && (
         <div className="flex flex-wrap items-center gap-2 border-b border-gray-200 bg-orange-50 px-4 py-2 text-sm text-orange-900 sm:px-6 dark:border-gray-800 dark:bg-orange-950/40 dark:text-orange-200">
           <span data-testid="window-filter">
-            Spike window {format(new Date(params.window.from), "MMM d HH:mm")}–{format(new Date(params.window.to), "HH:mm")}
+            Spike window {utcDateTime(params.window.from)} – {utcDateTime(params.window.to)}
           </span>
           <button type="button" onClick={() => onChange({ from: null, to: null, page: null })} className="font-medium underline">
             Clear
           </button>
         </div>
       )}
+      {(checked.size > 0 || allMatching) && canTriage && (
+        <>
+          <BulkActionBar count={selectedCount} members={props.members} teams={props.teams ?? []} currentUserId={props.currentUserId} progress={progress} onAction={(c) => void runBulk(c)} onMerge={canMergeSelection ? () => setMerging(true) : undefined} onClear={() => (setChecked(new Set()), setAllMatching(false))} />
+          {isPageChecked && data && data.total > items.length && (
+            <div className="border-b border-gray-200 bg-gray-50 px-4 py-1.5 text-center text-xs text-gray-700 dark:border-gray-800 dark:bg-gray-950 dark:text-gray-300">
+              {allMatching ? (
+                <>
+                  All {formatCount(data.total)} issues matching this search are selected.{" "}
+                  <button type="button" className="font-medium text-blue-700 underline dark:text-blue-400" onClick={() => setAllMatching(false)}>
+                    Only this page
+                  </button>
+                </>
+              ) : (
+                <>
+                  The {formatCount(items.length)} issues on this page are selected.{" "}
+                  <button type="button" className="font-medium text-blue-700 underline dark:text-blue-400" onClick={() => setAllMatching(true)} data-testid="select-all-matching">
+                    Select all {formatCount(data.total)} matching
+                  </button>
+                </>
+              )}
+            </div>
+          )}
+        </>
+      )}
+      <MergeIssuesDialog
+        issues={merging ? checkedItems : []}
+        onClose={() => setMerging(false)}
+        onMerged={(targetId) => {
+          setMerging(false);
+          setChecked(new Set());
+          onSelect(targetId);
+        }}
+      />
       {isLoading ? (
         <LoadingState label="Loading errors…" />
       ) : error && !data ? (
@@ -133,8 +241,10 @@ export function ErrorList({ params, categories, data, isLoading, isFetching, err
               error={item}
               isSelected={item.errorId === params.selectedErrorId}
               isActive={hasFocus && i === activeIndex}
-              isChecked={checked.includes(item.errorId)}
-              onToggleCheck={canMerge ? () => toggleChecked(item.errorId) : undefined}
+              isChecked={allMatching || checked.has(item.errorId)}
+              canSelect={canTriage}
+              periodLabel={periodLabel}
+              onCheck={(e) => check(i, e.shiftKey)}
               onSelect={() => {
                 setActive(i);
                 onSelect(item.errorId);

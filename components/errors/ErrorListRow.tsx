@@ -1,21 +1,34 @@
 import { formatDistanceToNow } from "date-fns";
+import type { MouseEvent } from "react";
 import { SeverityBadge, StatusBadge } from "@/components/ui/Badge";
-import type { ErrorSummary } from "@/lib/errors/errorDto";
+import { Sparkline } from "@/components/ui/Sparkline";
 import { formatCount } from "@/lib/client/format";
+import type { ErrorListItem } from "@/lib/errors/listErrors";
 
 interface ErrorListRowProps {
-  error: ErrorSummary;
+  error: ErrorListItem;
   id: string;
   isSelected: boolean;
   isActive: boolean;
+  isChecked: boolean;
+  canSelect: boolean;
+  periodLabel: string;
   onSelect: () => void;
-  /** With a handler the row gets a checkbox for bulk actions (merge). */
-  isChecked?: boolean;
-  onToggleCheck?: () => void;
+  onCheck: (event: MouseEvent<HTMLInputElement>) => void;
 }
 
-/** One option of the error listbox; the listbox owns focus, this only renders and takes clicks. */
-export function ErrorListRow({ error, id, isSelected, isActive, onSelect, isChecked = false, onToggleCheck }: ErrorListRowProps) {
+function initials(name: string): string {
+  return name
+    .split(/[\s@.]+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((p) => p[0]?.toUpperCase())
+    .join("");
+}
+
+/** One option of the error listbox: checkbox, type and message, culprit, sparkline and counts for the period. */
+export function ErrorListRow({ error, id, isSelected, isActive, isChecked, canSelect, periodLabel, onSelect, onCheck }: ErrorListRowProps) {
+  const lastSeen = error.stats.lastSeen;
   return (
     <li
       id={id}
@@ -24,38 +37,68 @@ export function ErrorListRow({ error, id, isSelected, isActive, onSelect, isChec
       data-testid="error-row"
       data-error-id={error.errorId}
       onClick={onSelect}
-      className={`cursor-pointer border-l-4 px-4 py-3 sm:px-6 ${
-        isSelected ? "border-blue-600 bg-blue-50 dark:bg-blue-950/40" : "border-transparent hover:bg-gray-50 dark:hover:bg-gray-800/60"
+      className={`flex cursor-pointer items-start gap-2 border-l-4 px-3 py-2 sm:px-4 ${
+        isSelected ? "border-blue-600 bg-blue-50 dark:bg-blue-950/40" : isChecked ? "border-transparent bg-blue-50/60 dark:bg-blue-950/20" : "border-transparent hover:bg-gray-50 dark:hover:bg-gray-800/60"
       } ${isActive ? "outline-2 -outline-offset-2 outline-blue-500" : ""}`}
     >
-      <div className="flex items-start gap-2">
-        {onToggleCheck && (
-          <input
-            type="checkbox"
-            aria-label={`Select ${error.type}: ${error.message}`}
-            data-testid="error-row-check"
-            checked={isChecked}
-            onClick={(e) => e.stopPropagation()}
-            onKeyDown={(e) => e.stopPropagation()}
-            onChange={onToggleCheck}
-            className="mt-1 h-4 w-4 shrink-0 rounded border-gray-300"
-          />
-        )}
-        <div className="min-w-0 flex-1">
+      {canSelect && (
+        <input
+          type="checkbox"
+          aria-label={`Select ${error.type}`}
+          checked={isChecked}
+          onClick={(e) => {
+            e.stopPropagation();
+            onCheck(e);
+          }}
+          onChange={() => undefined}
+          className="mt-1 h-4 w-4 shrink-0 rounded border-gray-300"
+          data-testid="row-checkbox"
+        />
+      )}
+      <div className="min-w-0 flex-1">
+        <div className="flex items-baseline gap-2">
           <p className="truncate font-mono text-sm font-medium text-gray-900 dark:text-gray-100">{error.type}</p>
-          <p className="truncate text-sm text-gray-600 dark:text-gray-400">{error.message || "(no message)"}</p>
+          <p className="min-w-0 truncate text-sm text-gray-600 dark:text-gray-400">{error.message || "(no message)"}</p>
         </div>
-        <div className="flex shrink-0 flex-col items-end gap-1 sm:flex-row sm:items-center">
+        {error.culprit && <p className="truncate font-mono text-xs text-gray-500 dark:text-gray-400">{error.culprit}</p>}
+        <p className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-0.5 text-xs text-gray-500 dark:text-gray-400">
           <SeverityBadge severity={error.severity} />
           <StatusBadge status={error.status} />
-        </div>
+          <span>{error.category}</span>
+          {error.environments.map((env) => (
+            <span key={env} className="rounded bg-gray-100 px-1 font-mono dark:bg-gray-800">
+              {env}
+            </span>
+          ))}
+          <span title={new Date(lastSeen).toUTCString()}>{formatDistanceToNow(new Date(lastSeen), { addSuffix: true })}</span>
+        </p>
       </div>
-      <p className="mt-1 flex flex-wrap gap-x-3 text-xs text-gray-500 dark:text-gray-400">
-        <span>{formatCount(error.occurrences)} events</span>
-        <span>{formatCount(error.impact.usersAffected)} users</span>
-        <span>{error.category}</span>
-        <span title={new Date(error.lastSeen).toLocaleString()}>last seen {formatDistanceToNow(new Date(error.lastSeen), { addSuffix: true })}</span>
-      </p>
+      <div className="hidden shrink-0 sm:block">
+        <Sparkline values={error.stats.sparkline} label={`${formatCount(error.stats.events)} events in the ${periodLabel}`} />
+      </div>
+      <dl className="grid w-20 shrink-0 grid-cols-1 text-right text-xs sm:w-28 sm:grid-cols-2">
+        <div title={`${formatCount(error.occurrences)} events in all`}>
+          <dt className="sr-only">Events in the {periodLabel}</dt>
+          <dd className="font-semibold text-gray-900 dark:text-gray-100" data-testid="row-events">{formatCount(error.stats.events)}</dd>
+        </div>
+        <div>
+          <dt className="sr-only">Users</dt>
+          <dd className="text-gray-600 dark:text-gray-400">{formatCount(error.impact.usersAffected)} usr</dd>
+        </div>
+      </dl>
+      <span
+        className="mt-0.5 hidden h-6 w-6 shrink-0 items-center justify-center rounded-full bg-gray-200 text-[10px] font-medium text-gray-700 sm:flex dark:bg-gray-700 dark:text-gray-200"
+        title={
+          error.assignee
+            ? `Assigned to ${error.assignee.name || error.assignee.email}${error.assigneeTeam ? ` (${error.assigneeTeam.name})` : ""}`
+            : error.assigneeTeam
+              ? `Assigned to team ${error.assigneeTeam.name}`
+              : "Unassigned"
+        }
+        data-testid="row-assignee"
+      >
+        {error.assignee ? initials(error.assignee.name || error.assignee.email) : error.assigneeTeam ? `#${initials(error.assigneeTeam.name)}` : "–"}
+      </span>
     </li>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
-import { format } from "date-fns";
+import { utcBucketLabel, utcDateTime } from "@/lib/client/utcTime";
 import { Card } from "@/components/ui/Card";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { TimelineChart, type ChartPoint } from "@/components/errors/TimelineChart";
@@ -19,7 +19,7 @@ interface ErrorTimelineProps {
   onSpikeClick: (spike: Spike) => void;
 }
 
-const spikeLabel = (s: Spike) => `${format(new Date(s.startTime), "MMM d HH:mm")}–${format(new Date(s.endTime), "HH:mm")}`;
+const spikeLabel = (s: Spike) => `${utcDateTime(s.startTime).replace(/ UTC$/, "")}–${utcBucketLabel(s.endTime, "hour")} UTC`;
 
 export function ErrorTimeline({ timeline, timeframe, activeWindow, onSpikeClick }: ErrorTimelineProps) {
   const { points, spikes } = useMemo(() => toChart(timeline), [timeline]);
@@ -27,7 +27,11 @@ export function ErrorTimeline({ timeline, timeframe, activeWindow, onSpikeClick 
 
   return (
     <Card
-      title="Error timeline"
+      title={
+        <>
+          Error timeline <span className="text-xs font-normal text-gray-500 dark:text-gray-400">(UTC)</span>
+        </>
+      }
       titleId="timeline-title"
       actions={
         <div className="flex items-center gap-3 text-xs text-gray-500 dark:text-gray-400">
@@ -86,7 +90,7 @@ export function ErrorTimeline({ timeline, timeframe, activeWindow, onSpikeClick 
               <li key={`${p.pattern}-${p.correlation}`} className="flex flex-wrap gap-x-2 text-gray-700 dark:text-gray-300">
                 <span className="font-medium">{p.pattern}</span>
                 <span className="text-gray-500 dark:text-gray-400">
-                  ×{formatCount(p.frequency)} · {p.correlation} · last {format(new Date(p.lastOccurrence), "MMM d HH:mm")}
+                  ×{formatCount(p.frequency)} · {p.correlation} · last {utcDateTime(p.lastOccurrence)}
                 </span>
               </li>
             ))}

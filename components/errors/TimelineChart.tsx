@@ -3,7 +3,7 @@
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TooltipContentProps } from "recharts";
 import type { NameType, ValueType } from "recharts/types/component/DefaultTooltipContent";
-import { format } from "date-fns";
+import { utcBucketLabel, utcDateTime, type BucketGranularity } from "@/lib/client/utcTime";
 import type { Timeframe } from "@/lib/domain/timeframe";
 import type { ErrorTracking } from "@/lib/analytics/getErrorTracking";
 
@@ -16,14 +16,15 @@ export interface ChartPoint {
   spikeIndex: number | null;
 }
 
-const TICK_FORMAT: Record<Timeframe, string> = { "1h": "HH:mm", "24h": "HH:mm", "7d": "EEE HH:mm", "30d": "MMM d" };
+// Buckets are UTC hours and days: labelled in UTC, so a UTC day never shows as the day before west of UTC.
+const TICK_GRANULARITY: Record<Timeframe, BucketGranularity> = { "1h": "minute", "24h": "hour", "7d": "sixHours", "30d": "day" };
 
 function ChartTooltip({ active, payload }: TooltipContentProps<ValueType, NameType>) {
   const point = payload?.[0]?.payload as ChartPoint | undefined;
   if (!active || !point) return null;
   return (
     <div className="rounded-md bg-white px-3 py-2 text-xs shadow-lg ring-1 ring-gray-200 dark:bg-gray-800 dark:ring-gray-700">
-      <p className="font-medium text-gray-900 dark:text-gray-100">{format(new Date(point.timestamp), "MMM d, HH:mm")}</p>
+      <p className="font-medium text-gray-900 dark:text-gray-100">{utcDateTime(point.timestamp)}</p>
       <p className="text-gray-600 dark:text-gray-300">{point.other + point.critical} errors</p>
       <p className="text-red-600 dark:text-red-400">{point.critical} critical</p>
       <p className="text-gray-500">{point.unique} unique</p>
@@ -56,7 +57,7 @@ export function TimelineChart({ points, spikes, timeframe, onSpikeClick }: Timel
           <CartesianGrid vertical={false} stroke="currentColor" strokeOpacity={0.15} />
           <XAxis
             dataKey="timestamp"
-            tickFormatter={(t: string) => format(new Date(t), TICK_FORMAT[timeframe])}
+            tickFormatter={(t: string) => utcBucketLabel(t, TICK_GRANULARITY[timeframe])}
             tick={{ fill: "currentColor", fontSize: 11 }}
             stroke="currentColor"
             strokeOpacity={0.3}

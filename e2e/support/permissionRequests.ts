@@ -4,13 +4,17 @@ import { sha256Hex } from "@/lib/auth/tokens";
 import { createRule } from "@/lib/alerts/rules/createRule";
 import { createChannel } from "@/lib/alerts/channels/createChannel";
 import { createAssignmentRule } from "@/lib/assignment/createAssignmentRule";
+import { createComment } from "@/lib/errors/comments/comments";
+import { listEvents } from "@/lib/errors/events/listEvents";
 import { createForwardingRule } from "@/lib/forwarding/rules/createForwardingRule";
 import { listErrorFingerprints } from "@/lib/grouping/merge/listErrorFingerprints";
 import { mergeErrors } from "@/lib/grouping/merge/mergeErrors";
 import { createInvitation } from "@/lib/invitations/createInvitation";
 import { createPasswordReset } from "@/lib/passwordResets/createPasswordReset";
+import { RECOMMENDATION_KEYS } from "@/lib/investigation/runbook";
 import { createIngestKey } from "@/lib/projects/createIngestKey";
 import { createProject } from "@/lib/projects/createProject";
+import { createSavedSearch } from "@/lib/savedSearches/savedSearches";
 import { createTeam } from "@/lib/teams/createTeam";
 import { addMember } from "@/lib/workspaces/addMember";
 import { envelope, errorEvent, newEventId } from "@/e2e/support/envelopes";
@@ -86,6 +90,20 @@ async function twoFreshErrors(ctx: MatrixContext): Promise<[string, string]> {
   return [accepted[0].groupId, accepted[1].groupId];
 }
 
+/** The caller as lib code sees it when it is one of t's people (t's admin for everyone else). */
+function authOf(ctx: MatrixContext, caller: Caller): UserAuth {
+  const user = ctx.userOf(caller);
+  if (!user || (caller !== "viewer" && caller !== "member" && caller !== "admin")) return ctx.adminAuth;
+  return { kind: "user", userId: user.id, email: user.email, name: caller, memberships: [{ workspaceId: ctx.t.workspaceId, role: caller }] };
+}
+
+/** The id of one event of the matrix's issue. */
+async function eventIdOf(ctx: MatrixContext): Promise<string> {
+  const page = await listEvents(ctx.adminAuth, ctx.errorId, { limit: 1 });
+  if (!page.items[0]) throw new Error("the matrix issue has no event");
+  return page.items[0].eventId;
+}
+
 /**
  * The request behind each row of docs/permissions.md ("METHOD /route"): a well-formed request that
  * the row's allowed callers get a 2xx for. Rows whose admin cell destroys its target create a
@@ -152,6 +170,32 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
   },
   "GET /api/v1/errors/:id/fingerprints": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/fingerprints` }),
   "GET /api/v1/errors/:id/similar": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/similar` }),
+  "GET /api/v1/errors/:id/events": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/events` }),
+  "GET /api/v1/errors/:id/events/latest": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/events/latest` }),
+  "GET /api/v1/errors/:id/events/oldest": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/events/oldest` }),
+  "GET /api/v1/errors/:id/events/:eventId": async (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/events/${encodeURIComponent(await eventIdOf(ctx))}` }),
+  "GET /api/v1/errors/:id/events/export": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/events/export?format=json` }),
+  "GET /api/v1/errors/:id/tags": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/tags` }),
+  "GET /api/v1/errors/:id/activity": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/activity` }),
+  "GET /api/v1/errors/:id/comments": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/comments` }),
+  "POST /api/v1/errors/:id/comments": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/comments`, body: { body: `Matrix comment ${tag()}` } }),
+  "DELETE /api/v1/errors/:id/comments/:commentId": async (ctx) => {
+    const comment = await createComment(ctx.adminAuth, ctx.errorId, { body: "The admin's comment" });
+    return { path: `/api/v1/errors/${ctx.errorId}/comments/${comment.id}` };
+  },
+  "GET /api/v1/errors/:id/investigation": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/investigation` }),
+  "PUT /api/v1/errors/:id/investigation/checks": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/investigation/checks`, body: { key: [...RECOMMENDATION_KEYS][0], checked: true } }),
+  // By search, so another workspace's admin names the workspace (404); reopening leaves an open issue alone.
+  "POST /api/v1/errors/bulk": (ctx) => ({ path: "/api/v1/errors/bulk", body: { workspaceId: ctx.t.workspaceId, query: "MatrixCritical", action: "reopen" } }),
+  "GET /api/v1/errors/export": (ctx) => ({ path: `/api/v1/errors/export?format=json&workspaceId=${ctx.t.workspaceId}` }),
+  "GET /api/v1/workspaces/:workspaceId/report": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/report?format=json` }),
+  "GET /api/v1/workspaces/:workspaceId/saved-searches": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/saved-searches` }),
+  "POST /api/v1/workspaces/:workspaceId/saved-searches": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/saved-searches`, body: { name: `Matrix search ${tag()}`, query: "is:unresolved" } }),
+  "DELETE /api/v1/saved-searches/:id": async (ctx, caller) => {
+    const saved = await createSavedSearch(authOf(ctx, caller), ctx.t.workspaceId, { name: `Doomed search ${tag()}`, query: "level:high" });
+    return { path: `/api/v1/saved-searches/${saved.id}` };
+  },
+  "GET /api/v1/workspaces/:workspaceId/search-values": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/search-values` }),
   "POST /api/v1/workspaces": () => ({ path: "/api/v1/workspaces", body: { name: `Matrix ${tag()}` } }),
   "PATCH /api/v1/workspaces/:workspaceId": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}`, body: { name: `Workspace of the matrix` } }),
   "GET /api/v1/workspaces/:workspaceId/error-tracking": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/error-tracking?timeframe=24h` }),

@@ -19,6 +19,11 @@ export function formatSeconds(seconds: number): string {
   return `${decimal.format(seconds / 3600)} h`;
 }
 
+/** "1 event", "3 events" (the count formatted). */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${integer.format(n)} ${n === 1 ? singular : plural}`;
+}
+
 const BYTE_UNITS = ["B", "KB", "MB", "GB", "TB", "PB"];
 
 /** Bytes as "812 B", "4.2 MB", "1.3 GB" (binary multiples). */

@@ -16,7 +16,9 @@ export interface DashboardParams {
   statuses: ErrorStatus[];
   category: string | null;
   q: string;
-  /** "assigned to me", "my teams", "unassigned"; null: everyone's. */
+  /** The list's search syntax (lib/search/parseSearch.ts), as typed. */
+  query: string;
+  /** "assigned to me", "my teams", "unassigned"; null: everyone's. Links made before the search's `assigned:` term. */
   assigned: AssignedFilter | null;
   sort: ErrorSort;
   order: "asc" | "desc";
@@ -26,7 +28,7 @@ export interface DashboardParams {
   window: { from: string; to: string } | null;
 }
 
-export type ParamPatch = Partial<Record<"ws" | "tf" | "sev" | "status" | "cat" | "q" | "assigned" | "sort" | "order" | "page" | "error" | "from" | "to", string | null>>;
+export type ParamPatch = Partial<Record<"ws" | "tf" | "sev" | "status" | "cat" | "q" | "query" | "assigned" | "sort" | "order" | "page" | "error" | "from" | "to", string | null>>;
 
 const oneOf = <T extends string>(options: readonly T[], value: string | null, fallback: T): T =>
   options.includes(value as T) ? (value as T) : fallback;
@@ -42,6 +44,7 @@ export function parseDashboardParams(params: URLSearchParams): DashboardParams {
     statuses: (params.get("status") ?? "").split(",").filter((s): s is ErrorStatus => ERROR_STATUSES.includes(s as ErrorStatus)),
     category: params.get("cat"),
     q: params.get("q") ?? "",
+    query: params.get("query") ?? "",
     assigned: ASSIGNED_FILTERS.includes(params.get("assigned") as AssignedFilter) ? (params.get("assigned") as AssignedFilter) : null,
     sort: oneOf(ERROR_SORTS, params.get("sort"), "lastSeen"),
     order: params.get("order") === "asc" ? "asc" : "desc",

@@ -22,6 +22,7 @@ export function toErrorSummary(group: ErrorGroup) {
     assigneeTeamId: group.assigneeTeamId,
     acknowledgedAt: group.acknowledgedAt?.toISOString() ?? null,
     regressedAt: group.regressedAt?.toISOString() ?? null,
+    statusDetails: statusDetailsOf(group),
     impact: {
       usersAffected: group.usersAffected,
       agentsAffected: group.agentsAffected,
@@ -50,5 +51,16 @@ export function toErrorDetail(group: ErrorGroup) {
           preventiveMeasures: group.preventiveMeasures,
         }
       : null,
+  };
+}
+
+/** What a conditional resolve / ignore is waiting for (absolute targets; the page shows what is left). */
+function statusDetailsOf(group: ErrorGroup) {
+  return {
+    inNextRelease: group.resolvedInNextRelease,
+    resolvedRelease: group.resolvedRelease,
+    ignoredUntil: group.ignoredUntil?.toISOString() ?? null,
+    ignoreUntilEvents: group.ignoreUntilEvents,
+    ignoreUntilUsers: group.ignoreUntilUsers,
   };
 }

@@ -2,7 +2,10 @@ import { z } from "zod";
 import { ErrorSortSchema, SortOrderSchema } from "@/lib/domain/errorSort";
 import { ErrorStatusSchema } from "@/lib/domain/errorStatus";
 import { SeveritySchema } from "@/lib/domain/severity";
+import { TimeframeSchema } from "@/lib/domain/timeframe";
 import { AssignedFilterSchema } from "@/lib/domain/assignedFilter";
+import { StatusDetailsSchema, statusDetailsProblem } from "@/lib/errors/triage/statusDetails";
+import { MAX_QUERY_LENGTH } from "@/lib/search/searchVocabulary";
 import { storableDateTime } from "@/lib/http/zodTime";
 
 /** Comma-separated multi-value filter, e.g. `severity=high,critical`. */
@@ -12,23 +15,37 @@ const csv = <T extends z.ZodType<string, string>>(item: T) =>
     .transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean))
     .pipe(z.array(item).max(10));
 
-export const ListErrorsQuerySchema = z.object({
+/** PostgreSQL text cannot hold NUL: it is dropped from free-form filters (JSON bodies can carry it). */
+const stripNul = (s: string) => s.replaceAll("\u0000", "");
+
+/** Which issues: the list, its export and bulk actions by query all take these. */
+export const ErrorFiltersSchema = z.object({
   workspaceId: z.uuid().optional(),
   projectId: z.uuid().optional(),
   severity: csv(SeveritySchema).optional(),
   status: csv(ErrorStatusSchema).optional(),
   category: csv(z.string().max(64)).optional(),
-  environment: z.string().max(64).optional(),
-  q: z.string().trim().max(200).optional(),
+  environment: z.string().max(64).transform(stripNul).optional(),
+  q: z.string().trim().max(200).transform(stripNul).optional(),
+  /** The search syntax (lib/search/parseSearch.ts); ANDed with the other filters. */
+  query: z.string().max(MAX_QUERY_LENGTH).optional(),
+  /** Mine, my teams' or nobody's; the same conditions as the search's `assigned:me|my_teams|none`. */
   assigned: AssignedFilterSchema.optional(),
+  /** A person (the search's `assigned:<email or id>`) / a team (`assigned:#<team>`). */
   assigneeId: z.uuid().optional(),
   teamId: z.uuid().optional(),
   since: storableDateTime().optional(),
   until: storableDateTime().optional(),
+});
+export type ErrorFilters = z.infer<typeof ErrorFiltersSchema>;
+
+export const ListErrorsQuerySchema = ErrorFiltersSchema.extend({
   sort: ErrorSortSchema.default("lastSeen"),
   order: SortOrderSchema.default("desc"),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  /** The period of each row's event count and sparkline. */
+  statsPeriod: TimeframeSchema.default("24h"),
 });
 export type ListErrorsQuery = z.infer<typeof ListErrorsQuerySchema>;
 
@@ -40,7 +57,17 @@ export const UpdateErrorSchema = z
     resolution: z.string().trim().max(10_000).nullable().optional(),
     rootCause: z.string().trim().max(10_000).nullable().optional(),
     preventiveMeasures: z.array(z.string().trim().min(1).max(1000)).max(50).optional(),
+    /** With status resolved: `{inNextRelease: true}`; with ignored: one of ignoreDurationMinutes / ignoreCount / ignoreUserCount. */
+    statusDetails: StatusDetailsSchema.optional(),
   })
   .strict()
-  .refine((v) => Object.keys(v).length > 0, { message: "nothing to change" });
+  .refine((v) => Object.keys(v).length > 0, { message: "nothing to change" })
+  .superRefine((v, ctx) => {
+    const problem = statusDetailsProblem(v.status, v.statusDetails);
+    if (problem) ctx.addIssue({ code: "custom", path: ["statusDetails"], message: problem });
+  });
 export type UpdateErrorInput = z.infer<typeof UpdateErrorSchema>;
+
+/** GET /api/v1/errors/export — the list's filters and a format. */
+export const ExportErrorsQuerySchema = ErrorFiltersSchema.extend({ format: z.enum(["csv", "json"]).default("csv") });
+export type ExportErrorsQuery = z.infer<typeof ExportErrorsQuerySchema>;

@@ -1,6 +1,7 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { db } from "@/lib/db/prisma";
 import { toErrorDetail } from "@/lib/errors/errorDto";
+import { culpritOf } from "@/lib/errors/culprit";
 import { findVisibleError } from "@/lib/errors/findVisibleError";
 import type { StoredChainException } from "@/lib/grouping/chain/ChainException";
 
@@ -11,7 +12,7 @@ const AUDIT_ENTRIES = 50;
 export async function getErrorDetails(auth: AuthContext, errorId: string) {
   const group = await findVisibleError(auth, errorId);
   const people = [group.assigneeId, group.resolvedById].filter((id): id is string => Boolean(id));
-  const [occurrences, audit, users, team, project] = await Promise.all([
+  const [occurrences, audit, users, firstRelease, lastRelease, team, project] = await Promise.all([
     db().errorOccurrence.findMany({
       where: { groupId: group.id },
       orderBy: { occurredAt: "desc" },
@@ -23,6 +24,9 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
       take: AUDIT_ENTRIES,
     }),
     db().user.findMany({ where: { id: { in: people } }, select: { id: true, name: true, email: true } }),
+    // The releases the issue was first and last seen in, from the per-issue tag rollup.
+    db().errorGroupTag.findFirst({ where: { groupId: group.id, key: "release" }, orderBy: [{ firstSeen: "asc" }, { value: "asc" }], select: { value: true } }),
+    db().errorGroupTag.findFirst({ where: { groupId: group.id, key: "release" }, orderBy: [{ lastSeen: "desc" }, { value: "desc" }], select: { value: true } }),
     group.assigneeTeamId ? db().team.findUnique({ where: { id: group.assigneeTeamId }, select: { id: true, name: true } }) : null,
     group.sampledCount > 0 ? db().project.findUnique({ where: { id: group.projectId }, select: { maxEventsPerIssue: true } }) : null,
   ]);
@@ -32,6 +36,8 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
 
   return {
     ...toErrorDetail(group),
+    culprit: culpritOf(group.frames),
+    releases: { first: firstRelease?.value ?? null, last: lastRelease?.value ?? null },
     assignee: group.assigneeId ? nameOf.get(group.assigneeId) ?? null : null,
     assigneeTeam: team,
     resolvedByUser: group.resolvedById ? nameOf.get(group.resolvedById) ?? null : null,

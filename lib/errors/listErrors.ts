@@ -1,10 +1,13 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
-import { visibleWorkspaceIds } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { culpritOf } from "@/lib/errors/culprit";
 import { toErrorSummary } from "@/lib/errors/errorDto";
 import type { ListErrorsQuery } from "@/lib/errors/errorSchemas";
-import { ApiError } from "@/lib/http/ApiError";
+import { loadListStats } from "@/lib/errors/list/loadListStats";
+import { loadTopValues } from "@/lib/errors/list/loadTopValues";
+import { buildErrorWhere } from "@/lib/errors/search/buildErrorWhere";
+import type { SearchTerm } from "@/lib/search/parseSearch";
 
 const ORDER_BY: Record<ListErrorsQuery["sort"], (o: Prisma.SortOrder) => Prisma.ErrorGroupOrderByWithRelationInput> = {
   lastSeen: (o) => ({ lastSeen: o }),
@@ -15,9 +18,13 @@ const ORDER_BY: Record<ListErrorsQuery["sort"], (o: Prisma.SortOrder) => Prisma.
   severity: (o) => ({ severity: o }),
 };
 
-/** Lists error groups visible to the caller, filtered, sorted and paged. */
+/**
+ * Lists error groups visible to the caller, filtered (parameters and search syntax), sorted and paged.
+ * Each row carries its culprit, assignee (person and team), main environments and, for `statsPeriod`, its event count,
+ * sparkline and last seen following the filtered environments / releases.
+ */
 export async function listErrors(auth: AuthContext, query: ListErrorsQuery) {
-  const where = buildWhere(auth, query);
+  const { where, terms } = await buildErrorWhere(auth, query);
   const [total, groups] = await Promise.all([
     db().errorGroup.count({ where }),
     db().errorGroup.findMany({
@@ -27,49 +34,55 @@ export async function listErrors(auth: AuthContext, query: ListErrorsQuery) {
       take: query.pageSize,
     }),
   ]);
-  return { items: groups.map(toErrorSummary), page: query.page, pageSize: query.pageSize, total };
-}
+  const ids = groups.map((g) => g.id);
+  const filtered = filteredValues(terms, query.environment);
+  const assigneeIds = [...new Set(groups.map((g) => g.assigneeId).filter((id): id is string => Boolean(id)))];
+  const teamIds = [...new Set(groups.map((g) => g.assigneeTeamId).filter((id): id is string => Boolean(id)))];
+  const [stats, environments, assignees, teams] = await Promise.all([
+    loadListStats(ids, { period: query.statsPeriod, ...filtered }),
+    loadTopValues(ids, "environment", 2),
+    db().user.findMany({ where: { id: { in: assigneeIds } }, select: { id: true, name: true, email: true } }),
+    db().team.findMany({ where: { id: { in: teamIds } }, select: { id: true, name: true } }),
+  ]);
+  const assigneeById = new Map(assignees.map((u) => [u.id, u]));
+  const teamById = new Map(teams.map((t) => [t.id, t]));
 
-function buildWhere(auth: AuthContext, query: ListErrorsQuery): Prisma.ErrorGroupWhereInput {
-  const visible = visibleWorkspaceIds(auth);
-  if (query.workspaceId && !visible.includes(query.workspaceId)) throw ApiError.notFound("workspace not found");
-  if (auth.kind === "ingestKey" && query.projectId && query.projectId !== auth.projectId) {
-    throw ApiError.forbidden("this ingest key belongs to another project");
-  }
-  const where: Prisma.ErrorGroupWhereInput = {
-    workspaceId: query.workspaceId ?? { in: visible },
+  return {
+    items: groups.map((group) => {
+      const row = stats.byGroup.get(group.id);
+      return {
+        ...toErrorSummary(group),
+        culprit: culpritOf(group.frames),
+        assignee: group.assigneeId ? assigneeById.get(group.assigneeId) ?? null : null,
+        assigneeTeam: group.assigneeTeamId ? teamById.get(group.assigneeTeamId) ?? null : null,
+        environments: environments.get(group.id) ?? [],
+        stats: {
+          events: row?.events ?? 0,
+          sparkline: row?.sparkline ?? [],
+          lastSeen: row?.lastSeen ?? group.lastSeen.toISOString(),
+        },
+      };
+    }),
+    page: query.page,
+    pageSize: query.pageSize,
+    total,
+    stats: { period: stats.period, bucketStart: stats.bucketStart, bucketMs: stats.bucketMs },
   };
-  if (auth.kind === "ingestKey") where.projectId = auth.projectId;
-  else if (query.projectId) where.projectId = query.projectId;
-  if (query.severity?.length) where.severity = { in: query.severity };
-  if (query.status?.length) where.status = { in: query.status };
-  if (query.category?.length) where.category = { in: query.category };
-  if (query.since || query.until) {
-    where.lastSeen = { ...(query.since && { gte: new Date(query.since) }) };
-    if (query.until) where.firstSeen = { lte: new Date(query.until) };
-  }
-  if (query.environment) where.occurrences = { some: { environment: query.environment } };
-  const assigned = assignedWhere(auth, query);
-  if (assigned.length) where.AND = assigned;
-  if (query.q) {
-    where.OR = [
-      { type: { contains: query.q, mode: "insensitive" } },
-      { message: { contains: query.q, mode: "insensitive" } },
-    ];
-  }
-  return where;
 }
 
-/** "assigned to me", "my teams", "unassigned", a given person or a given team. */
-function assignedWhere(auth: AuthContext, query: ListErrorsQuery): Prisma.ErrorGroupWhereInput[] {
-  const out: Prisma.ErrorGroupWhereInput[] = [];
-  if (query.assigned && query.assigned !== "none" && auth.kind !== "user") {
-    throw ApiError.validation(`assigned: "${query.assigned}" needs a signed-in user`, [{ path: "assigned", message: "needs a signed-in user" }]);
+export type ErrorListPage = Awaited<ReturnType<typeof listErrors>>;
+export type ErrorListItem = ErrorListPage["items"][number];
+
+/** Environments and releases a positive search term (or the `environment` parameter) selects. */
+function filteredValues(terms: SearchTerm[], environment: string | undefined) {
+  const environments = new Set<string>(environment ? [environment] : []);
+  const releases = new Set<string>();
+  for (const term of terms) {
+    if (term.negated) continue;
+    const exact = (values: string[]) => values.filter((v) => !v.endsWith("*"));
+    if (term.key === "environment") exact(term.values).forEach((v) => environments.add(v));
+    if (term.key === "release") exact(term.values).forEach((v) => releases.add(v));
   }
-  if (query.assigned === "none") out.push({ assigneeId: null, assigneeTeamId: null });
-  if (query.assigned === "me" && auth.kind === "user") out.push({ assigneeId: auth.userId });
-  if (query.assigned === "my_teams" && auth.kind === "user") out.push({ assigneeTeam: { members: { some: { userId: auth.userId } } } });
-  if (query.assigneeId) out.push({ assigneeId: query.assigneeId });
-  if (query.teamId) out.push({ assigneeTeamId: query.teamId });
-  return out;
+  return { environments: [...environments], releases: [...releases] };
 }
+

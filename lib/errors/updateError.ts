@@ -8,6 +8,8 @@ import { findVisibleError } from "@/lib/errors/findVisibleError";
 import { ApiError } from "@/lib/http/ApiError";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 import { onErrorStatusChanged } from "@/lib/alerts/onErrorStatusChanged";
+import { latestReleaseOf } from "@/lib/errors/triage/latestRelease";
+import { statusFields } from "@/lib/errors/triage/statusDetails";
 
 type Tracked = "status" | "assigneeId" | "assigneeTeamId" | "resolution" | "rootCause" | "preventiveMeasures";
 const TRACKED: Tracked[] = ["status", "assigneeId", "assigneeTeamId", "resolution", "rootCause", "preventiveMeasures"];
@@ -24,16 +26,22 @@ export async function updateError(auth: AuthContext, errorId: string, input: Upd
   assertCanTriage(auth, group.workspaceId);
   const actorId = auth.kind === "user" ? auth.userId : null;
 
-  const data: Prisma.ErrorGroupUncheckedUpdateInput = { ...input, ...(await assigneeChanges(group, input)) };
+  const { statusDetails, ...fields } = input;
+  const now = new Date();
+  const data: Prisma.ErrorGroupUncheckedUpdateInput = { ...fields, ...(await assigneeChanges(group, input)) };
   if (input.status === "resolved" && group.status !== "resolved") {
-    data.resolvedAt = new Date();
+    data.resolvedAt = now;
     data.resolvedById = actorId;
   }
   if (input.status && input.status !== "resolved" && group.status === "resolved") {
     data.resolvedAt = null;
   }
+  if (input.status) {
+    const latestRelease = statusDetails?.inNextRelease ? await latestReleaseOf(group.id) : null;
+    Object.assign(data, statusFields(input.status, statusDetails, { ...group, latestRelease }, now));
+  }
   if (input.status && input.status !== "new" && group.status === "new" && !acknowledgedThisEpisode(group)) {
-    data.acknowledgedAt = new Date();
+    data.acknowledgedAt = now;
   }
 
   const before: Record<string, unknown> = {};
@@ -45,6 +53,7 @@ export async function updateError(auth: AuthContext, errorId: string, input: Upd
     before[key] = group[key];
     after[key] = next;
   }
+  if (statusDetails) after.statusDetails = statusDetails;
 
   const [updated] = await db().$transaction([
     db().errorGroup.update({ where: { id: group.id }, data }),

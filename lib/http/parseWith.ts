@@ -16,3 +16,12 @@ export function parseSearchParams<S extends z.ZodType>(schema: S, req: Request):
   const params = Object.fromEntries([...new URL(req.url).searchParams.entries()].map(([k, v]) => [replaceUnstorableText(k), replaceUnstorableText(v)]));
   return parseWith(schema, params);
 }
+
+/** A path segment percent-decoded once; malformed escapes are left as they are (validation refuses them). */
+export function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

@@ -4,6 +4,8 @@ import { noteWorkspaceWrite } from "@/lib/db/localWrites";
 import { ingestPool, retryOnDeadlock, withTransaction } from "@/lib/db/pool";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 import { inSample } from "@/lib/ingest/eventSample";
+import { sourceContextOf } from "@/lib/ingest/sourceContext";
+import { eventTags } from "@/lib/ingest/eventTags";
 import { summarizeForAlerts, writeAlertOutbox } from "@/lib/ingest/alertOutbox";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
 import { lockGroupingShared, resolveGroups, saveLegacyAliases } from "@/lib/grouping/store/resolveGroups";
@@ -27,6 +29,8 @@ export interface StoreOutcome {
   results: StoredEvent[];
   newGroupIds: string[];
   regressedGroupIds: string[];
+  /** Groups that are ignored with a condition or resolved in the next release: they may have to reopen now. */
+  conditionalGroupIds?: string[];
   /** The AlertOutbox row written in the same transaction (absent when nothing new was stored). */
   outboxId?: string;
   /** True when the events went to the local spool (PostgreSQL unavailable): stored on replay. */
@@ -56,7 +60,7 @@ export interface StoreOptions {
  * (foreign keys are checked at statement end). When this resolves, everything is committed.
  */
 export async function storeEvents(target: StoreTarget, events: PreparedEvent[], options: StoreOptions = {}): Promise<StoreOutcome> {
-  if (events.length === 0) return { results: [], newGroupIds: [], regressedGroupIds: [] };
+  if (events.length === 0) return { results: [], newGroupIds: [], regressedGroupIds: [], conditionalGroupIds: [] };
   const outcome = await runStore(events, (client) => writeEvents(client, target, events, options));
   noteStored(target, outcome);
   return outcome;
@@ -95,7 +99,7 @@ export function noteStored(target: StoreTarget, outcome: StoreOutcome): void {
  * outbox row of what was stored.
  */
 export async function writeEvents(client: pg.PoolClient, target: StoreTarget, events: PreparedEvent[], options: StoreOptions = {}): Promise<StoreOutcome> {
-  if (events.length === 0) return { results: [], newGroupIds: [], regressedGroupIds: [] };
+  if (events.length === 0) return { results: [], newGroupIds: [], regressedGroupIds: [], conditionalGroupIds: [] };
   await lockGroupingShared(client, target.projectId);
   const resolution = await resolveGroups(client, target.projectId, events);
   const groupOf = (event: PreparedEvent) => resolution.byFingerprint.get(event.fingerprint) ?? { id: groupIdFor(target.projectId, event.fingerprint), fingerprint: event.fingerprint };
@@ -111,7 +115,7 @@ export async function writeEvents(client: pg.PoolClient, target: StoreTarget, ev
     // Sorted so two batches carrying the same retried event ids wait on each other in one order.
     .sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
 
-  const outcome = await writeBatch(client, target, groups, occurrences, options.issueCap?.maxEvents ?? null);
+  const outcome = await writeBatch(client, target, groups, occurrences, events, options.issueCap?.maxEvents ?? null);
   await saveLegacyAliases(client, target.projectId, resolution.legacyAliases);
   const accepted = new Set(outcome.inserted);
   const sampledEventIds = new Set(outcome.sampled);
@@ -133,6 +137,7 @@ export async function writeEvents(client: pg.PoolClient, target: StoreTarget, ev
     }),
     newGroupIds: outcome.groups.filter((g) => g.inserted).map((g) => g.id),
     regressedGroupIds: outcome.groups.filter((g) => g.regressed).map((g) => g.id),
+    conditionalGroupIds: outcome.groups.filter((g) => g.conditional).map((g) => g.id),
   };
   // The immediate-alert outbox row commits with the events (lib/alerts consumes it after commit;
   // the alert-outbox job evaluates it if this instance dies first).
@@ -176,7 +181,7 @@ interface BatchResult {
   inserted: string[];
   /** Event ids counted but not stored. */
   sampled: string[];
-  groups: { id: string; inserted: boolean; regressed: boolean }[];
+  groups: { id: string; inserted: boolean; regressed: boolean; conditional: boolean }[];
 }
 
 const UNIQUE_VIOLATION = "23505";
@@ -192,7 +197,7 @@ WITH gi AS (
   SELECT DISTINCT ON ("eventId") * FROM jsonb_to_recordset($4::jsonb) AS x(id uuid, "groupId" uuid, "eventId" text, "occurredAt" timestamptz,
     severity text, message text, "stackTrace" text, "userId" text, "agentId" text, "runId" text, environment text,
     release text, tags jsonb, metadata jsonb, "parentEventId" text, "creditsLost" numeric, "executionsAffected" int,
-    recovered boolean, "recoveryMethod" text, "recoveryDurationMs" int, "recoveryAutomatic" boolean, fingerprint text, exceptions jsonb,
+    recovered boolean, "recoveryMethod" text, "recoveryDurationMs" int, "recoveryAutomatic" boolean, fingerprint text, exceptions jsonb, "sourceContext" jsonb,
     keep boolean, "capSample" boolean)
   ORDER BY "eventId", id
 ), oi AS (
@@ -221,10 +226,10 @@ WITH gi AS (
 ), stored AS (
   INSERT INTO "ErrorOccurrence" (id, "groupId", "projectId", "workspaceId", "eventId", "occurredAt", severity, message,
     "stackTrace", "userId", "agentId", "runId", environment, release, tags, metadata, "parentEventId",
-    "creditsLost", "executionsAffected", recovered, "recoveryMethod", "recoveryDurationMs", "recoveryAutomatic", fingerprint, exceptions)
+    "creditsLost", "executionsAffected", recovered, "recoveryMethod", "recoveryDurationMs", "recoveryAutomatic", fingerprint, exceptions, "sourceContext")
   SELECT id, "groupId", $2::uuid, $1::uuid, "eventId", "occurredAt", severity::"Severity", message,
     "stackTrace", "userId", "agentId", "runId", environment, release, tags, metadata, "parentEventId",
-    "creditsLost", "executionsAffected", recovered, "recoveryMethod", "recoveryDurationMs", "recoveryAutomatic", fingerprint, exceptions
+    "creditsLost", "executionsAffected", recovered, "recoveryMethod", "recoveryDurationMs", "recoveryAutomatic", fingerprint, exceptions, "sourceContext"
   FROM ins WHERE store
 ), users AS (
   -- Distinct users/agents per group: keyed set rows; what was new is added to the group's counters.
@@ -269,10 +274,14 @@ WITH gi AS (
     "executionsAffected" = eg."executionsAffected" + excluded."executionsAffected",
     "sampledCount" = eg."sampledCount" + excluded."sampledCount",
     "lastSampledAt" = coalesce(excluded."lastSampledAt", eg."lastSampledAt"),
-    status = CASE WHEN eg.status = 'resolved' AND excluded."occurrenceCount" > 0 THEN 'new'::"ErrorStatus" ELSE eg.status END,
-    "regressedAt" = CASE WHEN eg.status = 'resolved' AND excluded."occurrenceCount" > 0 THEN now()::timestamptz(3) ELSE eg."regressedAt" END,
+    -- "Resolved in the next release" issues are reopened after the commit, only by a newer release
+    -- (lib/errors/triage/reopenConsumer.ts); any other resolved issue regresses on a new event.
+    status = CASE WHEN eg.status = 'resolved' AND NOT eg."resolvedInNextRelease" AND excluded."occurrenceCount" > 0 THEN 'new'::"ErrorStatus" ELSE eg.status END,
+    "regressedAt" = CASE WHEN eg.status = 'resolved' AND NOT eg."resolvedInNextRelease" AND excluded."occurrenceCount" > 0 THEN now()::timestamptz(3) ELSE eg."regressedAt" END,
     "updatedAt" = now()
-  RETURNING id, severity, (xmax = 0) AS inserted, coalesce("regressedAt" = now()::timestamptz(3), false) AS regressed
+  RETURNING id, severity, (xmax = 0) AS inserted, coalesce("regressedAt" = now()::timestamptz(3), false) AS regressed,
+    (status = 'ignored' AND ("ignoredUntil" IS NOT NULL OR "ignoreUntilEvents" IS NOT NULL OR "ignoreUntilUsers" IS NOT NULL))
+      OR (status = 'resolved' AND "resolvedInNextRelease") AS conditional
 ), hourly AS (
   INSERT INTO "ErrorHourly" ("groupId", bucket, environment, "workspaceId", "projectId", severity, count, "creditsLost")
   SELECT ins."groupId", date_trunc('hour', ins."occurredAt"), coalesce(ins.environment, ''), $1::uuid, $2::uuid, g.severity,
@@ -403,24 +412,36 @@ WITH gi AS (
   SELECT gen_random_uuid(), $1::uuid, NULL, 'system', 'error.regressed', 'error', g.id::text,
     '{"status":"resolved"}'::jsonb, '{"status":"new"}'::jsonb
   FROM g WHERE g.regressed
+), tag_in AS (
+  SELECT * FROM jsonb_to_recordset($7::jsonb) AS x("eventId" text, key text, value text)
+), tags AS (
+  INSERT INTO "ErrorGroupTag" ("groupId", key, value, "workspaceId", count, "firstSeen", "lastSeen")
+  SELECT ins."groupId", tag_in.key, tag_in.value, $1::uuid, count(*)::int, min(ins."occurredAt"), max(ins."occurredAt")
+  FROM tag_in JOIN ins ON ins."eventId" = tag_in."eventId" JOIN g ON g.id = ins."groupId"
+  GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+  ON CONFLICT ("groupId", key, value) DO UPDATE SET
+    count = "ErrorGroupTag".count + excluded.count,
+    "firstSeen" = LEAST("ErrorGroupTag"."firstSeen", excluded."firstSeen"),
+    "lastSeen" = GREATEST("ErrorGroupTag"."lastSeen", excluded."lastSeen")
 )
 SELECT
   (SELECT coalesce(json_agg(id), '[]') FROM ins) AS inserted,
   (SELECT coalesce(json_agg("eventId"), '[]') FROM ins WHERE NOT store) AS sampled,
-  (SELECT coalesce(json_agg(json_build_object('id', id, 'inserted', inserted, 'regressed', regressed)), '[]') FROM g) AS groups`;
+  (SELECT coalesce(json_agg(json_build_object('id', id, 'inserted', inserted, 'regressed', regressed, 'conditional', conditional)), '[]') FROM g) AS groups`;
 
 async function writeBatch(
   client: pg.PoolClient,
   target: StoreTarget,
   groups: ReturnType<typeof groupRows>,
   occurrences: OccurrenceRow[],
+  events: PreparedEvent[],
   maxEventsPerIssue: number | null,
 ): Promise<BatchResult> {
   // Named, so each connection parses and plans this large statement once.
   const { rows } = await client.query<BatchResult>({
     name: "faultline-write-batch",
     text: WRITE_BATCH_SQL,
-    values: [target.workspaceId, target.projectId, JSON.stringify(groups), JSON.stringify(occurrences), randomInt(PROJECT_DAILY_SHARDS), maxEventsPerIssue],
+    values: [target.workspaceId, target.projectId, JSON.stringify(groups), JSON.stringify(occurrences), randomInt(PROJECT_DAILY_SHARDS), maxEventsPerIssue, JSON.stringify(tagRows(events))],
   });
   return rows[0];
 }
@@ -460,7 +481,20 @@ function occurrenceRow(e: PreparedEvent) {
     recoveryAutomatic: e.recoveryAutomatic,
     fingerprint: e.fingerprint,
     exceptions: e.exceptions,
+    sourceContext: sourceContextOf(e.frames),
   };
+}
+
+/** The per-issue tag rollup's rows: each event's tags once (a repeated event id counts only if inserted). */
+function tagRows(events: PreparedEvent[]): { eventId: string; key: string; value: string }[] {
+  const seen = new Set<string>();
+  const rows: { eventId: string; key: string; value: string }[] = [];
+  for (const event of events) {
+    if (seen.has(event.eventId)) continue;
+    seen.add(event.eventId);
+    for (const [key, value] of eventTags(event)) rows.push({ eventId: event.eventId, key, value });
+  }
+  return rows;
 }
 
 type OccurrenceRow = ReturnType<typeof occurrenceRow> & { id: string; groupId: string; keep: boolean; capSample: boolean };

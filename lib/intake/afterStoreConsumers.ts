@@ -1,4 +1,5 @@
 import { alertsConsumer } from "@/lib/alerts/alertsConsumer";
+import { reopenConsumer } from "@/lib/errors/triage/reopenConsumer";
 import { assignmentConsumer } from "@/lib/assignment/applyAssignmentRules";
 import { forwardingConsumer } from "@/lib/forwarding/deliver/forwardingConsumer";
 import type { AfterStoreConsumer } from "@/lib/intake/afterStore";
@@ -10,6 +11,7 @@ export const afterStoreConsumers: AfterStoreConsumer[] = [
   metricsConsumer,
   ingestHealthConsumer,
   alertsConsumer,
+  reopenConsumer,
   assignmentConsumer,
   forwardingConsumer,
 ];

@@ -126,6 +126,7 @@ export class GroupCommit {
       entry.outcome.results.push(...outcomes[i].results);
       entry.outcome.newGroupIds = union(entry.outcome.newGroupIds, outcomes[i].newGroupIds);
       entry.outcome.regressedGroupIds = union(entry.outcome.regressedGroupIds, outcomes[i].regressedGroupIds);
+      entry.outcome.conditionalGroupIds = union(entry.outcome.conditionalGroupIds ?? [], outcomes[i].conditionalGroupIds ?? []);
     });
     for (const { target, events, outcome } of byProject.values()) this.deps.onCommitted(target, events, outcome);
   }

@@ -76,6 +76,7 @@ async function commitTogether(writes: PendingWrite[]): Promise<StoreOutcome[]> {
           results,
           newGroupIds: combined.newGroupIds.filter((id) => touched.has(id)),
           regressedGroupIds: combined.regressedGroupIds.filter((id) => touched.has(id)),
+          conditionalGroupIds: (combined.conditionalGroupIds ?? []).filter((id) => touched.has(id)),
           // The project's one outbox row rides with its first write (announced per project, first write first).
           ...(i === indexes[0] && combined.outboxId && { outboxId: combined.outboxId }),
         };

@@ -4,6 +4,7 @@ import { processAlertOutbox } from "@/lib/alerts/outbox/processAlertOutbox";
 import { deleteExpiredSessions } from "@/lib/auth/deleteExpiredSessions";
 import { pruneFiveMinuteRollups } from "@/lib/analytics/pruneFiveMinuteRollups";
 import { env } from "@/lib/env";
+import { reopenIgnored } from "@/lib/errors/triage/reopenIssues";
 import { forwardingJob } from "@/lib/forwarding/deliver/forwardingJob";
 import type { Job } from "@/lib/jobs/job";
 import { createPartitionsAhead } from "@/lib/lifecycle/createPartitionsAhead";
@@ -26,6 +27,14 @@ export const jobList: Job[] = [
     intervalMs: env().ALERT_DELIVERY_INTERVAL_MS,
     run: async (now) => {
       await processDeliveries({ now });
+    },
+  },
+  // Issues ignored "for a duration" reopen when it has passed, even without new events.
+  {
+    name: "triage-ignore-expiry",
+    intervalMs: env().TRIAGE_IGNORE_SWEEP_INTERVAL_MS,
+    run: async (now) => {
+      await reopenIgnored({ expiredBy: now }, now);
     },
   },
   // Immediate-alert batches whose instance died between the ingest commit and their evaluation.

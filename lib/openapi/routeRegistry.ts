@@ -9,6 +9,7 @@ import { groupingRoutes } from "@/lib/openapi/routes/grouping";
 import { ingestRoutes } from "@/lib/openapi/routes/ingest";
 import { projectRoutes } from "@/lib/openapi/routes/projects";
 import { systemRoutes } from "@/lib/openapi/routes/system";
+import { triageRoutes } from "@/lib/openapi/routes/triage";
 import { teamRoutes } from "@/lib/openapi/routes/teams";
 import { workspaceRoutes } from "@/lib/openapi/routes/workspaces";
 
@@ -23,6 +24,7 @@ export const routeRegistry: RouteSpec[] = [
   ...accountRoutes,
   ...administrationRoutes,
   ...errorRoutes,
+  ...triageRoutes,
   ...groupingRoutes,
   ...workspaceRoutes,
   ...projectRoutes,

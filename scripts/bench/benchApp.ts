@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -62,6 +63,8 @@ export async function startBenchApp(databaseUrl: string, port: number, options: 
       FAULTLINE_FAST_PATH: options.fastPath ? "1" : "0",
       NEXT_TELEMETRY_DISABLED: "1",
       METRICS_TOKEN: BENCH_METRICS_TOKEN,
+      // Channel secrets are encrypted with it; a bench database is thrown away, so a fresh key will do.
+      FAULTLINE_SECRET_KEY: process.env.FAULTLINE_SECRET_KEY ?? randomBytes(32).toString("hex"),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

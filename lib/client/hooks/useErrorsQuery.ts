@@ -1,15 +1,11 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/apiFetch";
 import { TIMEFRAME_MS } from "@/lib/client/timeframes";
+import type { AssignedFilter } from "@/lib/domain/assignedFilter";
 import type { Timeframe } from "@/lib/domain/timeframe";
-import type { ErrorSummary } from "@/lib/errors/errorDto";
+import type { ErrorListPage } from "@/lib/errors/listErrors";
 
-export interface ErrorsPage {
-  items: ErrorSummary[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
+export type ErrorsPage = ErrorListPage;
 
 export interface ErrorsFilters {
   workspaceId?: string;
@@ -18,7 +14,12 @@ export interface ErrorsFilters {
   status?: string;
   category?: string;
   q?: string;
-  assigned?: string;
+  /** The search syntax. */
+  query?: string;
+  /** me | my_teams | none (links made before the search's `assigned:` term). */
+  assigned?: AssignedFilter;
+  /** Period of each row's count and sparkline. */
+  statsPeriod?: Timeframe;
   sort?: string;
   order?: "asc" | "desc";
   page?: number;
@@ -42,7 +43,7 @@ export function useErrorsQuery(filters: ErrorsFilters, enabled = true) {
   });
 }
 
-function toSearch({ timeframe, ...filters }: ErrorsFilters): URLSearchParams {
+export function toSearch({ timeframe, ...filters }: ErrorsFilters): URLSearchParams {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {
     if (value !== undefined && value !== "" && value !== null) search.set(key, String(value));

@@ -39,7 +39,12 @@ export function useUpdateErrorMutation(onFailure: (message: string) => void) {
           ...page,
           items: page.items.map((item) =>
             item.errorId === errorId
-              ? { ...item, status: patch.status ?? item.status, assigneeId: patch.assigneeId === undefined ? item.assigneeId : patch.assigneeId }
+              ? {
+                  ...item,
+                  status: patch.status ?? item.status,
+                  assigneeId: patch.assigneeId === undefined ? item.assigneeId : patch.assigneeId,
+                  assigneeTeamId: patch.assigneeTeamId === undefined ? item.assigneeTeamId : patch.assigneeTeamId,
+                }
               : item,
           ),
         },
@@ -64,6 +69,7 @@ export function useUpdateErrorMutation(onFailure: (message: string) => void) {
 function applyToDetail(detail: ErrorDetails, patch: UpdateErrorInput, actor: UpdateErrorVariables["actor"]): ErrorDetails {
   const next: ErrorDetails = { ...detail, status: patch.status ?? detail.status };
   if (patch.assigneeId !== undefined) next.assigneeId = patch.assigneeId;
+  if (patch.assigneeTeamId !== undefined) next.assigneeTeamId = patch.assigneeTeamId;
   if (patch.status === "resolved") {
     next.resolution = {
       resolvedAt: new Date().toISOString(),

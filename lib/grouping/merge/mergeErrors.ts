@@ -3,6 +3,7 @@ import { assertCanTriage } from "@/lib/auth/permissions";
 import { withTransaction } from "@/lib/db/pool";
 import { findVisibleError } from "@/lib/errors/findVisibleError";
 import { moveGroupAlerts, moveGroupRollups } from "@/lib/grouping/merge/moveGroupData";
+import { mergeGroupTriage } from "@/lib/grouping/merge/moveGroupTriage";
 import { moveViewGroupRollups, recomputeViewBits, relabelMergedSeverity } from "@/lib/grouping/merge/moveViewRollups";
 import type { MergeErrorsInput } from "@/lib/grouping/merge/mergeSchemas";
 import { groupingLockKey } from "@/lib/grouping/store/resolveGroups";
@@ -61,6 +62,7 @@ export async function mergeErrors(auth: AuthContext, input: MergeErrorsInput): P
     await moveViewGroupRollups(client, sourceIds, viewTarget);
     await recomputeViewBits(client, [target.id]);
     await moveGroupAlerts(client, sourceIds, target.id);
+    await mergeGroupTriage(client, sourceIds, target.id);
 
     const { rows: redirected } = await client.query<{ fingerprint: string }>(
       `WITH repointed AS (

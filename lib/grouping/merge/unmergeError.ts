@@ -4,6 +4,7 @@ import { assertCanTriage } from "@/lib/auth/permissions";
 import { withTransaction } from "@/lib/db/pool";
 import { findVisibleError } from "@/lib/errors/findVisibleError";
 import type { UnmergeErrorInput } from "@/lib/grouping/merge/mergeSchemas";
+import { splitGroupTags } from "@/lib/grouping/merge/moveGroupTriage";
 import { recomputeViewBits, relabelUnmergedSeverity, shiftViewGroupRollups } from "@/lib/grouping/merge/moveViewRollups";
 import { groupingLockKey } from "@/lib/grouping/store/resolveGroups";
 import { ApiError } from "@/lib/http/ApiError";
@@ -109,6 +110,7 @@ async function splitOff(client: pg.PoolClient, group: Group, fingerprint: string
   const moved = movedRows.map((r) => r.id);
   await client.query(`UPDATE "ErrorEventId" SET "groupId" = $2::uuid WHERE "projectId" = $3::uuid AND "occurrenceId" = ANY($1::uuid[])`, [moved, newId, group.projectId]);
   await shiftRollups(client, moved, group, { id: newId, severity });
+  await splitGroupTags(client, moved, group.id, newId, group.workspaceId);
   return { errorId: newId, fingerprint, occurrences: moved.length };
 }
 

@@ -7,8 +7,8 @@ const IdParams = z.object({ id: z.uuid() });
 export const errorRoutes: RouteSpec[] = [
   {
     method: "GET", path: "/api/v1/errors", tag: "Errors", auth: "sessionOrIngestKey", role: "viewer",
-    summary: "Error groups in the caller's workspaces: filtered, sorted, paged", query: ListErrorsQuerySchema,
-    responses: { 200: "`{items, page, pageSize, total}`" }, errors: [401, 422],
+    summary: "Error groups in the caller's workspaces: filtered (search syntax in `query`), sorted, paged, with per-row stats", query: ListErrorsQuerySchema,
+    responses: { 200: "`{items, page, pageSize, total, stats}`" }, errors: [401, 422],
   },
   {
     method: "GET", path: "/api/v1/errors/{id}", tag: "Errors", auth: "sessionOrIngestKey", role: "viewer",
@@ -18,7 +18,7 @@ export const errorRoutes: RouteSpec[] = [
   },
   {
     method: "PATCH", path: "/api/v1/errors/{id}", tag: "Errors", auth: "session", role: "member",
-    summary: "Triage: status, assignee, resolution, root cause, preventive measures (audited)",
+    summary: "Triage: status (with statusDetails: next release, ignore conditions), assignee, resolution, root cause, preventive measures (audited)",
     params: IdParams, body: UpdateErrorSchema,
     responses: { 200: "the updated group" }, errors: [401, 403, 404, 422],
   },

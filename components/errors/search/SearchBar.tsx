@@ -1,0 +1,161 @@
+"use client";
+
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { input as inputStyle } from "@/components/ui/buttonStyles";
+import { useSearchValuesQuery } from "@/lib/client/hooks/useSearchValuesQuery";
+import { parseSearch } from "@/lib/search/parseSearch";
+import { suggest, suggestionContext, type Suggestion } from "@/lib/search/suggest";
+
+interface SearchBarProps {
+  workspaceId: string;
+  /** The committed query (from the URL). */
+  value: string;
+  assignees: string[];
+  onCommit: (query: string) => void;
+}
+
+const COMMIT_DELAY_MS = 400;
+
+/**
+ * The list's search box: the search syntax with suggestions for keys and values at the cursor
+ * (arrow keys, Enter or Tab to pick), errors shown where they are; a query that parses is committed
+ * to the URL after a pause or on Enter.
+ */
+export function SearchBar({ workspaceId, value, assignees, onCommit }: SearchBarProps) {
+  const [text, setText] = useState(value);
+  const [synced, setSynced] = useState(value);
+  // The last query this box committed: its echo through the URL must not overwrite newer typing.
+  const [ownCommit, setOwnCommit] = useState<string | null>(null);
+  const [cursor, setCursor] = useState(value.length);
+  const [isOpen, setIsOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const listId = useId();
+  if (value !== synced) {
+    // The URL changed from elsewhere (a chip, back button, a saved search): the box follows it. The
+    // echo of our own commit leaves the box alone, so what was typed meanwhile is never undone.
+    setSynced(value);
+    if (value === ownCommit) setOwnCommit(null);
+    else if (value !== text.trim()) setText(value);
+  }
+
+  function commit(query: string) {
+    setOwnCommit(query);
+    onCommit(query);
+  }
+
+  const parsed = useMemo(() => parseSearch(text), [text]);
+  const ctx = suggestionContext(text, cursor);
+  const serverKey = ctx.kind === "value" && !["is", "level", "assigned", "firstseen", "lastseen"].includes(ctx.key.toLowerCase()) ? ctx.key : null;
+  const values = useSearchValuesQuery(workspaceId, serverKey, serverKey ? ctx.prefix : "", isOpen && serverKey !== null);
+  const keys = useSearchValuesQuery(workspaceId, null, "", isOpen && ctx.kind === "key");
+  const suggestions: Suggestion[] = isOpen
+    ? suggest(text, cursor, { tagKeys: keys.data?.keys, values: values.data?.values.map((v) => v.value), assignees })
+    : [];
+
+  useEffect(() => {
+    if (text.trim() === value || parsed.errors.length > 0) return;
+    const timer = setTimeout(() => {
+      setOwnCommit(text.trim());
+      onCommit(text.trim());
+    }, COMMIT_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text, value, parsed.errors.length, onCommit]);
+
+  function pick(s: Suggestion) {
+    setText(s.query);
+    setCursor(s.cursor);
+    setActive(0);
+    requestAnimationFrame(() => {
+      inputRef.current?.focus();
+      inputRef.current?.setSelectionRange(s.cursor, s.cursor);
+    });
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
+    if (suggestions.length > 0 && (e.key === "ArrowDown" || e.key === "ArrowUp")) {
+      e.preventDefault();
+      setActive((i) => (i + (e.key === "ArrowDown" ? 1 : -1) + suggestions.length) % suggestions.length);
+      return;
+    }
+    // Enter with nothing typed at the caret (an empty box, or after a space) searches; it picks a suggestion only for a key or value being typed.
+    const typing = ctx.kind === "value" || ctx.prefix !== "";
+    if (suggestions.length > 0 && (e.key === "Tab" || (e.key === "Enter" && typing && active >= 0 && isOpen && suggestions[active]))) {
+      if (e.key === "Tab" && e.shiftKey) return;
+      e.preventDefault();
+      pick(suggestions[Math.min(active, suggestions.length - 1)]);
+      return;
+    }
+    if (e.key === "Enter") {
+      e.preventDefault();
+      if (parsed.errors.length === 0) {
+        commit(text.trim());
+        setIsOpen(false);
+      }
+      return;
+    }
+    if (e.key === "Escape" && isOpen) {
+      e.preventDefault();
+      e.stopPropagation();
+      setIsOpen(false);
+    }
+  }
+
+  const error = parsed.errors[0];
+  return (
+    <div className="relative min-w-0 flex-1 basis-64">
+      <input
+        ref={inputRef}
+        type="search"
+        role="combobox"
+        aria-label="Search errors"
+        aria-expanded={suggestions.length > 0}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={suggestions.length > 0 ? `${listId}-${Math.min(active, suggestions.length - 1)}` : undefined}
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? `${listId}-error` : undefined}
+        value={text}
+        placeholder='is:unresolved level:high "timeout" — type to see keys'
+        spellCheck={false}
+        autoComplete="off"
+        onChange={(e) => {
+          setText(e.target.value);
+          setCursor(e.target.selectionStart ?? e.target.value.length);
+          setActive(0);
+          setIsOpen(true);
+        }}
+        onSelect={(e) => setCursor(e.currentTarget.selectionStart ?? 0)}
+        onFocus={() => setIsOpen(true)}
+        onBlur={() => setTimeout(() => setIsOpen(false), 150)}
+        onKeyDown={onKeyDown}
+        className={`${inputStyle} w-full font-mono ${error ? "border-red-400 focus:border-red-500 focus:ring-red-500" : ""}`}
+      />
+      {error && text.trim() && (
+        <p id={`${listId}-error`} role="status" className="mt-1 text-xs text-red-700 dark:text-red-400" data-testid="search-error">
+          {error.message}
+        </p>
+      )}
+      {suggestions.length > 0 && (
+        <ul id={listId} role="listbox" aria-label="Suggestions" className="absolute z-30 mt-1 max-h-72 w-full overflow-auto rounded-md bg-white py-1 text-sm shadow-lg ring-1 ring-gray-200 dark:bg-gray-900 dark:ring-gray-700" data-testid="search-suggestions">
+          {suggestions.map((s, i) => (
+            <li
+              key={`${s.label}-${i}`}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                pick(s);
+              }}
+              className={`flex cursor-pointer items-baseline gap-2 px-3 py-1.5 ${i === active ? "bg-blue-50 dark:bg-blue-950/60" : ""}`}
+            >
+              <span className="font-mono text-gray-900 dark:text-gray-100">{s.label}</span>
+              {s.detail && <span className="truncate text-xs text-gray-500 dark:text-gray-400">{s.detail}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

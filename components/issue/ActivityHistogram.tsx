@@ -1,0 +1,61 @@
+"use client";
+
+import { useState } from "react";
+import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { TooltipContentProps } from "recharts";
+import type { NameType, ValueType } from "recharts/types/component/DefaultTooltipContent";
+import { Section } from "@/components/ui/Section";
+import { countOf, formatCount } from "@/lib/client/format";
+import { useIssueActivityQuery } from "@/lib/client/hooks/useIssueActivityQuery";
+import { granularityOf, utcBucketLabel, utcDateTime } from "@/lib/client/utcTime";
+
+function BucketTooltip({ active, payload }: TooltipContentProps<ValueType, NameType>) {
+  const point = payload?.[0]?.payload as { start: string; count: number } | undefined;
+  if (!active || !point) return null;
+  return (
+    <div className="rounded bg-white px-2 py-1 text-xs shadow ring-1 ring-gray-200 dark:bg-gray-800 dark:ring-gray-700">
+      <p className="font-medium">{utcDateTime(point.start)}</p>
+      <p>{formatCount(point.count)} events</p>
+    </div>
+  );
+}
+
+/** Events per UTC hour over 24 h or per UTC day over 30 days, labelled in UTC. */
+export function ActivityHistogram({ errorId }: { errorId: string }) {
+  const [period, setPeriod] = useState<"24h" | "30d">("24h");
+  const query = useIssueActivityQuery(errorId);
+  const histogram = period === "24h" ? query.data?.hourly : query.data?.daily;
+  const granularity = granularityOf(histogram?.bucketMs ?? 3_600_000);
+  const total = histogram?.buckets.reduce((s, b) => s + b.count, 0) ?? 0;
+  return (
+    <Section
+      id="activity-chart-title"
+      title="Events"
+      actions={
+        <div role="radiogroup" aria-label="Period" className="flex rounded-md text-xs ring-1 ring-gray-300 dark:ring-gray-700">
+          {(["24h", "30d"] as const).map((p) => (
+            <button key={p} type="button" role="radio" aria-checked={period === p} onClick={() => setPeriod(p)} className={`px-2 py-0.5 ${period === p ? "bg-gray-900 text-white dark:bg-gray-100 dark:text-gray-900" : "text-gray-600 dark:text-gray-300"}`}>
+              {p}
+            </button>
+          ))}
+        </div>
+      }
+    >
+      <p className="mb-1 text-xs text-gray-500 dark:text-gray-400" data-testid="histogram-total">
+        {countOf(total, "event")} in the last {period === "24h" ? "24 hours" : "30 days"} · UTC {granularity === "day" ? "days" : "hours"}
+      </p>
+      <div className="h-28 text-gray-500 dark:text-gray-400" data-testid={`histogram-${period}`}>
+        {histogram && (
+          <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height: 112 }}>
+            <BarChart data={histogram.buckets} margin={{ top: 4, right: 4, bottom: 0, left: -28 }}>
+              <XAxis dataKey="start" tickFormatter={(t: string) => utcBucketLabel(t, granularity)} tick={{ fill: "currentColor", fontSize: 10 }} stroke="currentColor" strokeOpacity={0.3} minTickGap={16} />
+              <YAxis allowDecimals={false} tick={{ fill: "currentColor", fontSize: 10 }} stroke="currentColor" strokeOpacity={0.3} />
+              <Tooltip content={BucketTooltip} cursor={{ fill: "currentColor", fillOpacity: 0.08 }} />
+              <Bar dataKey="count" fill="#3b82f6" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        )}
+      </div>
+    </Section>
+  );
+}

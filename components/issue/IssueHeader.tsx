@@ -1,0 +1,87 @@
+"use client";
+
+import Link from "next/link";
+import { formatDistanceToNow } from "date-fns";
+import type { ReactNode } from "react";
+import { Badge, SeverityBadge, StatusBadge } from "@/components/ui/Badge";
+import { countOf, formatCount } from "@/lib/client/format";
+import type { ErrorDetails } from "@/lib/errors/getErrorDetails";
+
+interface IssueHeaderProps {
+  issue: ErrorDetails;
+  listHref: string;
+  actions: ReactNode;
+}
+
+function Seen({ iso, release, label }: { iso: string; release: string | null; label: string }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs text-gray-500 dark:text-gray-400">{label}</dt>
+      <dd className="text-sm text-gray-900 dark:text-gray-100">
+        <time dateTime={iso} title={new Date(iso).toUTCString()}>
+          {formatDistanceToNow(new Date(iso), { addSuffix: true })}
+        </time>
+        {release && <span className="text-gray-500 dark:text-gray-400"> in {release}</span>}
+      </dd>
+    </div>
+  );
+}
+
+/** What a conditional resolve / ignore waits for, in words. */
+export function statusDetailText(issue: ErrorDetails): string | null {
+  const d = issue.statusDetails;
+  if (issue.status === "resolved" && d.inNextRelease) return `Resolved in the next release${d.resolvedRelease ? ` after ${d.resolvedRelease}` : ""}: only a newer release reopens it`;
+  if (issue.status !== "ignored") return null;
+  if (d.ignoredUntil) return `Ignored until ${new Date(d.ignoredUntil).toLocaleString()}`;
+  if (d.ignoreUntilEvents !== null) return `Ignored until ${countOf(Math.max(0, d.ignoreUntilEvents - issue.occurrences), "more event", "more events")}`;
+  if (d.ignoreUntilUsers !== null) return `Ignored until ${countOf(Math.max(0, d.ignoreUntilUsers - issue.impact.usersAffected), "more user", "more users")} ${d.ignoreUntilUsers - issue.impact.usersAffected === 1 ? "is" : "are"} affected`;
+  return "Ignored forever";
+}
+
+/** Always visible at the top of the issue page: what it is, where it happens, since when, and the actions. */
+export function IssueHeader({ issue, listHref, actions }: IssueHeaderProps) {
+  const detail = statusDetailText(issue);
+  return (
+    <header className="z-20 border-b sm:sticky sm:top-0 border-gray-200 bg-white/95 backdrop-blur dark:border-gray-800 dark:bg-gray-900/95" data-testid="issue-header">
+      <div className="mx-auto max-w-screen-2xl px-3 py-3 sm:px-6 lg:px-8">
+        <div className="flex flex-wrap items-center gap-2 text-xs">
+          <Link href={listHref} className="text-blue-700 hover:underline dark:text-blue-400">
+            ← Errors
+          </Link>
+          <SeverityBadge severity={issue.severity} />
+          <span data-testid="issue-status">
+            <StatusBadge status={issue.status} />
+          </span>
+          <Badge>{issue.category}</Badge>
+          {issue.platform && <Badge>{issue.platform}</Badge>}
+          {issue.regressedAt && issue.status === "new" && <Badge className="bg-orange-50 text-orange-800 dark:bg-orange-950 dark:text-orange-300">REGRESSED</Badge>}
+        </div>
+        <h1 className="mt-2 break-words text-lg font-semibold text-gray-900 sm:text-xl dark:text-gray-100">
+          <span className="font-mono">{issue.type}</span>
+          <span className="font-normal text-gray-700 dark:text-gray-300">{issue.message ? `: ${issue.message}` : ""}</span>
+        </h1>
+        {issue.culprit && <p className="mt-0.5 truncate font-mono text-xs text-gray-500 dark:text-gray-400" data-testid="issue-culprit">{issue.culprit}</p>}
+        {detail && (
+          <p className="mt-1 text-xs font-medium text-gray-700 dark:text-gray-300" data-testid="status-detail">
+            {detail}
+          </p>
+        )}
+        <div className="mt-3 flex flex-col gap-3 lg:flex-row lg:items-end lg:justify-between">
+          <dl className="grid grid-cols-2 gap-x-6 gap-y-1 sm:grid-cols-4">
+            <div>
+              <dt className="text-xs text-gray-500 dark:text-gray-400">Events</dt>
+              <dd className="text-sm font-semibold text-gray-900 dark:text-gray-100" data-testid="issue-events">{formatCount(issue.occurrences)}</dd>
+            </div>
+            <div>
+              <dt className="text-xs text-gray-500 dark:text-gray-400">Users</dt>
+              <dd className="text-sm font-semibold text-gray-900 dark:text-gray-100">{formatCount(issue.impact.usersAffected)}</dd>
+            </div>
+            <Seen label="First seen" iso={issue.firstSeen} release={issue.releases.first} />
+            <Seen label="Last seen" iso={issue.lastSeen} release={issue.releases.last} />
+          </dl>
+          {actions}
+        </div>
+      </div>
+    </header>
+  );
+}

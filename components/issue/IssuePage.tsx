@@ -1,0 +1,130 @@
+"use client";
+
+import { useCallback, useEffect } from "react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { AppHeader } from "@/components/dashboard/AppHeader";
+import { ActivityFeed } from "@/components/issue/ActivityFeed";
+import { ActivityHistogram } from "@/components/issue/ActivityHistogram";
+import { EventViewer } from "@/components/issue/event/EventViewer";
+import { EventsTab } from "@/components/issue/EventsTab";
+import { InvestigationPanel } from "@/components/issue/InvestigationPanel";
+import { IssueActions } from "@/components/issue/IssueActions";
+import { IssueHeader } from "@/components/issue/IssueHeader";
+import { TagDistribution } from "@/components/issue/TagDistribution";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { ErrorState } from "@/components/ui/ErrorState";
+import { LoadingState } from "@/components/ui/Spinner";
+import { useToast } from "@/components/ui/Toast";
+import { useErrorQuery } from "@/lib/client/hooks/useErrorQuery";
+import { useMembersQuery } from "@/lib/client/hooks/useMembersQuery";
+import { useTeamsQuery } from "@/lib/client/hooks/useTeamsQuery";
+import { useMeQuery } from "@/lib/client/hooks/useMeQuery";
+import { useUpdateErrorMutation } from "@/lib/client/hooks/useUpdateErrorMutation";
+
+const TABS = [
+  ["event", "Event"],
+  ["events", "All events"],
+  ["activity", "Activity"],
+  ["investigation", "Investigation"],
+] as const;
+type TabKey = (typeof TABS)[number][0];
+
+/** The full-width issue page: header with actions, then the event viewer and the other tabs beside tags and activity. */
+export function IssuePage({ errorId }: { errorId: string }) {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const { showToast } = useToast();
+  const me = useMeQuery();
+  const issue = useErrorQuery(errorId);
+  const workspace = me.data?.workspaces.find((w) => w.id === issue.data?.workspaceId);
+  const canTriage = Boolean(workspace && workspace.role !== "viewer");
+  const members = useMembersQuery(workspace?.id, Boolean(workspace));
+  const teams = useTeamsQuery(workspace?.id, canTriage);
+  const update = useUpdateErrorMutation((message) => showToast(`Change not saved: ${message}`));
+
+  const tab = (TABS.find(([key]) => key === params.get("tab"))?.[0] ?? "event") as TabKey;
+  const eventId = params.get("event") ?? "latest";
+  const setParams = useCallback(
+    (patch: Record<string, string | null>, push = true) => {
+      const next = new URLSearchParams(params.toString());
+      for (const [k, v] of Object.entries(patch)) {
+        if (v === null) next.delete(k);
+        else next.set(k, v);
+      }
+      const url = next.toString() ? `${pathname}?${next}` : pathname;
+      if (push) router.push(url, { scroll: false });
+      else router.replace(url, { scroll: false });
+    },
+    [params, pathname, router],
+  );
+
+  useEffect(() => {
+    if (issue.data) document.title = `${issue.data.type}${issue.data.message ? `: ${issue.data.message.slice(0, 80)}` : ""} · Faultline`;
+  }, [issue.data]);
+
+  const listHref = workspace ? `/?ws=${workspace.id}` : "/";
+  return (
+    <div className="min-h-screen">
+      <AppHeader me={me.data} workspace={workspace} onWorkspaceChange={(id) => router.push(`/?ws=${id}`)} active="errors" />
+      {issue.isLoading || me.isLoading ? (
+        <LoadingState label="Loading the issue…" />
+      ) : issue.error && !issue.data ? (
+        <ErrorState error={issue.error} onRetry={() => void issue.refetch()} />
+      ) : !issue.data || !me.data ? (
+        <EmptyState title="Issue not found" />
+      ) : (
+        <>
+          <IssueHeader
+            issue={issue.data}
+            listHref={listHref}
+            actions={
+              canTriage ? (
+                <IssueActions
+                  issue={issue.data}
+                  members={members.data?.items ?? []}
+                  teams={teams.data?.items ?? []}
+                  currentUserId={me.data.user.id}
+                  isPending={update.isPending}
+                  onUpdate={(patch) => update.mutate({ errorId, patch, actor: me.data?.user })}
+                />
+              ) : (
+                <p className="text-sm text-gray-500 dark:text-gray-400">You have view-only access to this workspace.</p>
+              )
+            }
+          />
+          <main className="mx-auto grid max-w-screen-2xl grid-cols-1 gap-4 px-3 py-4 sm:px-6 lg:grid-cols-[minmax(0,1fr)_20rem] lg:px-8 xl:grid-cols-[minmax(0,1fr)_24rem]">
+            <div className="min-w-0 space-y-4">
+              <div role="tablist" aria-label="Issue sections" className="flex gap-1 overflow-x-auto border-b border-gray-200 dark:border-gray-800">
+                {TABS.map(([key, label]) => (
+                  <button
+                    key={key}
+                    type="button"
+                    role="tab"
+                    aria-selected={tab === key}
+                    onClick={() => setParams({ tab: key === "event" ? null : key })}
+                    className={`whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${tab === key ? "border-blue-600 text-blue-700 dark:text-blue-400" : "border-transparent text-gray-600 hover:text-gray-900 dark:text-gray-400 dark:hover:text-gray-100"}`}
+                  >
+                    {label}
+                  </button>
+                ))}
+              </div>
+              <div role="tabpanel">
+                {tab === "event" && <EventViewer errorId={errorId} workspaceId={issue.data.workspaceId} eventId={eventId} onNavigate={(id) => setParams({ event: id })} />}
+                {tab === "events" && <EventsTab errorId={errorId} canExport={canTriage} onOpen={(id) => setParams({ tab: null, event: id })} />}
+                {tab === "activity" && (
+                  <ActivityFeed issue={issue.data} members={members.data?.items ?? []} currentUserId={me.data.user.id} canComment={canTriage} isAdmin={workspace?.role === "admin"} />
+                )}
+                {tab === "investigation" && <InvestigationPanel errorId={errorId} canCheck={canTriage} />}
+              </div>
+            </div>
+            <aside className="min-w-0 space-y-4" aria-label="Issue summary">
+              <ActivityHistogram errorId={errorId} />
+              <TagDistribution errorId={errorId} workspaceId={issue.data.workspaceId} />
+            </aside>
+          </main>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import type { ErrorDetails } from "@/lib/errors/getErrorDetails";
+
+type Entry = ErrorDetails["audit"][number];
+
+interface Details {
+  inNextRelease?: boolean;
+  ignoreDurationMinutes?: number;
+  ignoreCount?: number;
+  ignoreUserCount?: number;
+}
+
+/** One audit entry in words: "resolved it in the next release", "ignored it until 10 more events"… */
+export function describeAudit(entry: Entry, nameOf: (id: string) => string | null): string {
+  const verb = entry.action.replace(/^error\./, "");
+  const after = (entry.after ?? {}) as Record<string, unknown>;
+  const details = (after.statusDetails ?? {}) as Details;
+  const condition = details.inNextRelease
+    ? " in the next release"
+    : details.ignoreDurationMinutes
+      ? ` for ${formatMinutes(details.ignoreDurationMinutes)}`
+      : details.ignoreCount
+        ? ` until ${details.ignoreCount} more events`
+        : details.ignoreUserCount
+          ? ` until ${details.ignoreUserCount} more users`
+          : "";
+  switch (verb) {
+    case "updated": {
+      const fields = Object.keys(after).filter((f) => f !== "statusDetails" && f !== "status");
+      if (fields.length === 1 && fields[0] === "assigneeId") {
+        const who = typeof after.assigneeId === "string" ? nameOf(after.assigneeId) : null;
+        return after.assigneeId ? `assigned it${who ? ` to ${who}` : ""}` : "unassigned it";
+      }
+      if (after.status === "ignored" && condition) return `changed the ignore condition to${condition}`;
+      return `updated ${fields.join(", ") || "the issue"}`;
+    }
+    case "regressed":
+      return "reopened it (new events after it was resolved)";
+    case "reopened":
+      return `reopened it (${typeof after.reason === "string" ? after.reason : "its condition was met"})`;
+    case "new":
+      return "reopened it";
+    case "resolved":
+      return `resolved it${condition}`;
+    case "ignored":
+      return `ignored it${condition || " forever"}`;
+    default:
+      return `marked it ${verb}`;
+  }
+}
+
+function formatMinutes(minutes: number): string {
+  if (minutes % 1440 === 0) return `${minutes / 1440} ${minutes === 1440 ? "day" : "days"}`;
+  if (minutes % 60 === 0) return `${minutes / 60} ${minutes === 60 ? "hour" : "hours"}`;
+  return `${minutes} minutes`;
+}

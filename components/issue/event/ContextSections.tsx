@@ -1,0 +1,123 @@
+import Link from "next/link";
+import type { EventView } from "@/lib/errors/events/getEvent";
+import { displayValue, KeyValueTable } from "@/components/ui/KeyValueTable";
+import { Section } from "@/components/ui/Section";
+import { quoteValue } from "@/lib/search/formatSearch";
+
+/** Tags as chips; each opens the list filtered to issues with that tag value. */
+export function TagsSection({ tags, workspaceId }: { tags: EventView["tags"]; workspaceId: string }) {
+  if (tags.length === 0) return null;
+  return (
+    <Section id="tags-title" title="Tags">
+      <ul className="flex flex-wrap gap-1.5" data-testid="event-tags">
+        {tags.map(([key, value]) => {
+          const term = `${key === "user" ? "user.id" : key}:${quoteValue(value)}`;
+          return (
+            <li key={`${key}=${value}`}>
+              <Link
+                href={`/?ws=${workspaceId}&query=${encodeURIComponent(term)}`}
+                className="inline-flex max-w-full items-center overflow-hidden rounded-md text-xs ring-1 ring-gray-300 hover:ring-blue-400 dark:ring-gray-700"
+                title={`Issues with ${term}`}
+              >
+                <span className="bg-gray-100 px-1.5 py-0.5 font-mono text-gray-600 dark:bg-gray-800 dark:text-gray-400">{key}</span>
+                <span className="truncate px-1.5 py-0.5 font-mono text-gray-900 dark:text-gray-100">{value}</span>
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </Section>
+  );
+}
+
+const CONTEXT_TITLES: Record<string, string> = { browser: "Browser", os: "Operating system", device: "Device", runtime: "Runtime", app: "App", trace: "Trace", culture: "Culture", cloud_resource: "Cloud" };
+
+/** Runtime, OS, browser, device and any other context the SDK sent, one small table each. */
+export function ContextsSection({ contexts }: { contexts: EventView["contexts"] }) {
+  const entries = Object.entries(contexts);
+  if (entries.length === 0) return null;
+  return (
+    <Section id="contexts-title" title="Contexts">
+      <div className="grid gap-4 sm:grid-cols-2" data-testid="contexts">
+        {entries.map(([name, values]) => (
+          <div key={name} data-testid={`context-${name}`}>
+            <h3 className="mb-1 text-xs font-medium uppercase tracking-wide text-gray-500 dark:text-gray-400">{CONTEXT_TITLES[name] ?? name}</h3>
+            <KeyValueTable rows={Object.entries(values).filter(([k]) => k !== "type").map(([k, v]) => [k, displayValue(v)])} />
+          </div>
+        ))}
+      </div>
+    </Section>
+  );
+}
+
+/** Who hit it. */
+export function UserSection({ user }: { user: EventView["user"] }) {
+  if (!user) return null;
+  return (
+    <Section id="user-title" title="User">
+      <KeyValueTable rows={Object.entries(user).map(([k, v]) => [k, displayValue(v)])} testId="event-user" />
+    </Section>
+  );
+}
+
+/** Release, environment, SDK and the event's identifiers. */
+export function EventFactsSection({ event }: { event: EventView }) {
+  const rows: [string, string][] = [
+    ["event id", event.eventId],
+    ["occurred", `${event.occurredAt} (received ${event.receivedAt})`],
+    ["release", event.release ?? "—"],
+    ["environment", event.environment ?? "—"],
+    ["platform", event.platform ?? "—"],
+    ["level", event.severity],
+  ];
+  if (event.sdk) rows.push(["sdk", `${event.sdk.name ?? "unknown"} ${event.sdk.version ?? ""}`.trim()]);
+  if (event.sdk?.integrations.length) rows.push(["integrations", event.sdk.integrations.join(", ")]);
+  if (event.runId) rows.push(["run", event.runId]);
+  if (event.traceId) rows.push(["trace", event.traceId]);
+  if (event.agentId) rows.push(["agent", event.agentId]);
+  if (event.recovery) rows.push(["recovery", `${event.recovery.recovered ? "recovered" : "failed"}${event.recovery.method ? ` by ${event.recovery.method}` : ""}${event.recovery.durationMs !== null ? ` in ${event.recovery.durationMs} ms` : ""}`]);
+  return (
+    <Section id="facts-title" title="Release, environment and SDK">
+      <KeyValueTable rows={rows} testId="event-facts" />
+    </Section>
+  );
+}
+
+/** What the native API's context / metadata and Sentry's `extra` carried. */
+export function ExtraSection({ extra }: { extra: EventView["extra"] }) {
+  if (!extra) return null;
+  return (
+    <Section id="extra-title" title="Additional data">
+      <KeyValueTable rows={Object.entries(extra).map(([k, v]) => [k, displayValue(v)])} testId="event-extra" />
+    </Section>
+  );
+}
+
+/** Events of other issues this one was caused by or caused (native parentEventId). */
+export function RelatedEventsSection({ related }: { related: EventView["related"] }) {
+  if (!related.causedBy && related.caused.length === 0) return null;
+  return (
+    <Section id="related-title" title="Related events">
+      <ul className="space-y-1 text-sm">
+        {related.causedBy && (
+          <li>
+            Caused by{" "}
+            <Link className="font-mono text-blue-700 hover:underline dark:text-blue-400" href={`/errors/${related.causedBy.groupId}?event=${encodeURIComponent(related.causedBy.eventId)}`}>
+              {related.causedBy.type}
+            </Link>{" "}
+            <span className="text-gray-500 dark:text-gray-400">{related.causedBy.message}</span>
+          </li>
+        )}
+        {related.caused.map((c) => (
+          <li key={c.eventId}>
+            Caused{" "}
+            <Link className="font-mono text-blue-700 hover:underline dark:text-blue-400" href={`/errors/${c.groupId}?event=${encodeURIComponent(c.eventId)}`}>
+              {c.type}
+            </Link>{" "}
+            <span className="text-gray-500 dark:text-gray-400">{c.message}</span>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import { formatDistanceToNow } from "date-fns";
+import { BreadcrumbsSection } from "@/components/issue/event/BreadcrumbsSection";
+import { ContextsSection, EventFactsSection, ExtraSection, RelatedEventsSection, TagsSection, UserSection } from "@/components/issue/event/ContextSections";
+import { ExceptionSection } from "@/components/issue/event/ExceptionSection";
+import { RequestSection } from "@/components/issue/event/RequestSection";
+import { button } from "@/components/ui/buttonStyles";
+import { ErrorState } from "@/components/ui/ErrorState";
+import { LoadingState, Spinner } from "@/components/ui/Spinner";
+import { useIssueEventQuery } from "@/lib/client/hooks/useIssueEventQuery";
+
+interface EventViewerProps {
+  errorId: string;
+  workspaceId: string;
+  /** An event id, or "latest" (the default) / "oldest". */
+  eventId: string;
+  onNavigate: (eventId: string | null) => void;
+}
+
+/** One event in full, with first / older / newer / latest navigation. */
+export function EventViewer({ errorId, workspaceId, eventId, onNavigate }: EventViewerProps) {
+  const query = useIssueEventQuery(errorId, eventId);
+  if (query.isLoading) return <LoadingState label="Loading the event…" />;
+  if (query.error && !query.data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  const event = query.data;
+  if (!event) return null;
+  const { links } = event;
+  const isLatest = links.latest === event.eventId;
+
+  return (
+    <div className="space-y-4" data-testid="event-viewer" data-event-id={event.eventId}>
+      <nav aria-label="Events" className="flex flex-wrap items-center justify-between gap-2 rounded-lg bg-white px-3 py-2 shadow-sm ring-1 ring-gray-200 dark:bg-gray-900 dark:ring-gray-800">
+        <p className="min-w-0 text-sm text-gray-700 dark:text-gray-300">
+          <span className="font-medium">{isLatest ? "Latest event" : "Event"}</span>{" "}
+          <span className="font-mono text-xs" data-testid="event-id">{event.eventId.slice(0, 12)}</span>{" "}
+          <time dateTime={event.occurredAt} title={event.occurredAt} className="text-gray-500 dark:text-gray-400">
+            {formatDistanceToNow(new Date(event.occurredAt), { addSuffix: true })}
+          </time>
+          {query.isFetching && <Spinner className="ml-2 inline h-3.5 w-3.5" />}
+        </p>
+        <div className="flex gap-1">
+          <NavButton label="First" target={links.first} current={event.eventId} onNavigate={onNavigate} />
+          <NavButton label="Older" target={links.previous} current={event.eventId} onNavigate={onNavigate} />
+          <NavButton label="Newer" target={links.next} current={event.eventId} onNavigate={onNavigate} />
+          <NavButton label="Latest" target={links.latest} current={event.eventId} onNavigate={(id) => onNavigate(id === links.latest ? null : id)} />
+        </div>
+      </nav>
+      <ExceptionSection exceptions={event.exceptions} />
+      <BreadcrumbsSection breadcrumbs={event.breadcrumbs} occurredAt={event.occurredAt} />
+      <RequestSection request={event.request} />
+      <div className="grid items-start gap-4 xl:grid-cols-2">
+        <UserSection user={event.user} />
+        <EventFactsSection event={event} />
+      </div>
+      <TagsSection tags={event.tags} workspaceId={workspaceId} />
+      <ContextsSection contexts={event.contexts} />
+      <RelatedEventsSection related={event.related} />
+      <ExtraSection extra={event.extra} />
+    </div>
+  );
+}
+
+function NavButton({ label, target, current, onNavigate }: { label: string; target: string | null; current: string; onNavigate: (id: string) => void }) {
+  const disabled = !target || target === current;
+  return (
+    <button type="button" className={`${button.secondary} px-2 py-1 text-xs`} disabled={disabled} onClick={() => target && onNavigate(target)}>
+      {label}
+    </button>
+  );
+}

@@ -1,0 +1,95 @@
+"use client";
+
+import { useState } from "react";
+import { FrameSource } from "@/components/issue/event/FrameSource";
+import type { EventFrame } from "@/components/issue/event/eventTypes";
+import { ChevronRightIcon } from "@/components/ui/Icons";
+
+type Block = { kind: "app"; frame: EventFrame; index: number } | { kind: "library"; frames: { frame: EventFrame; index: number }[] };
+
+/** Innermost call first; runs of library frames fold into one row, application frames show their source. */
+export function FrameList({ frames }: { frames: EventFrame[] }) {
+  const ordered = frames.map((frame, index) => ({ frame, index })).reverse();
+  const blocks: Block[] = [];
+  for (const entry of ordered) {
+    if (entry.frame.inApp !== false) {
+      blocks.push({ kind: "app", ...entry });
+      continue;
+    }
+    const last = blocks.at(-1);
+    if (last?.kind === "library") last.frames.push(entry);
+    else blocks.push({ kind: "library", frames: [entry] });
+  }
+  return (
+    <ol className="divide-y divide-gray-100 rounded-md ring-1 ring-gray-200 dark:divide-gray-800 dark:ring-gray-800" data-testid="frames">
+      {blocks.map((block) =>
+        block.kind === "app" ? (
+          <AppFrame key={block.index} frame={block.frame} />
+        ) : (
+          <LibraryFrames key={block.frames[0].index} frames={block.frames.map((f) => f.frame)} />
+        ),
+      )}
+    </ol>
+  );
+}
+
+function FrameTitle({ frame }: { frame: EventFrame }) {
+  const where = frame.filename ?? frame.absPath ?? frame.module;
+  return (
+    <span className="min-w-0 break-all font-mono text-xs">
+      <span className="font-semibold text-gray-900 dark:text-gray-100">{frame.function ?? "<anonymous>"}</span>
+      {where && <span className="text-gray-500 dark:text-gray-400"> at {where}</span>}
+      {frame.lineno !== undefined && (
+        <span className="text-gray-500 dark:text-gray-400">
+          :{frame.lineno}
+          {frame.colno !== undefined && `:${frame.colno}`}
+        </span>
+      )}
+    </span>
+  );
+}
+
+function AppFrame({ frame }: { frame: EventFrame }) {
+  const hasSource = frame.contextLine !== undefined;
+  const [isOpen, setIsOpen] = useState(true);
+  return (
+    <li data-testid="frame" data-in-app="true" className="px-3 py-2">
+      <button type="button" disabled={!hasSource} onClick={() => setIsOpen(!isOpen)} aria-expanded={hasSource ? isOpen : undefined} className="flex w-full items-start gap-2 text-left">
+        {hasSource ? <ChevronRightIcon className={`mt-0.5 h-4 w-4 shrink-0 text-gray-400 transition-transform ${isOpen ? "rotate-90" : ""}`} /> : <span className="w-4 shrink-0" />}
+        <FrameTitle frame={frame} />
+        <span className="ml-auto shrink-0 rounded bg-blue-50 px-1.5 text-[10px] font-medium uppercase text-blue-700 dark:bg-blue-950 dark:text-blue-300">in app</span>
+      </button>
+      {hasSource && isOpen && (
+        <div className="mt-2">
+          <FrameSource frame={frame} />
+        </div>
+      )}
+    </li>
+  );
+}
+
+function LibraryFrames({ frames }: { frames: EventFrame[] }) {
+  const [isOpen, setIsOpen] = useState(false);
+  return (
+    <li data-testid="library-frames" className="bg-gray-50 px-3 py-1.5 dark:bg-gray-950/40">
+      <button type="button" onClick={() => setIsOpen(!isOpen)} aria-expanded={isOpen} className="flex items-center gap-2 text-xs text-gray-600 hover:underline dark:text-gray-400">
+        <ChevronRightIcon className={`h-4 w-4 text-gray-400 transition-transform ${isOpen ? "rotate-90" : ""}`} />
+        {isOpen ? "Hide" : "Show"} {frames.length} library {frames.length === 1 ? "frame" : "frames"}
+      </button>
+      {isOpen && (
+        <ol className="mt-1 space-y-1 pl-6">
+          {frames.map((frame, i) => (
+            <li key={i} data-testid="frame" data-in-app="false" className="opacity-80">
+              <FrameTitle frame={frame} />
+              {frame.contextLine !== undefined && (
+                <div className="mt-1">
+                  <FrameSource frame={frame} />
+                </div>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </li>
+  );
+}

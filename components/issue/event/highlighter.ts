@@ -1,0 +1,27 @@
+import { PrismLight } from "react-syntax-highlighter";
+import c from "react-syntax-highlighter/dist/esm/languages/prism/c";
+import cpp from "react-syntax-highlighter/dist/esm/languages/prism/cpp";
+import csharp from "react-syntax-highlighter/dist/esm/languages/prism/csharp";
+import dart from "react-syntax-highlighter/dist/esm/languages/prism/dart";
+import elixir from "react-syntax-highlighter/dist/esm/languages/prism/elixir";
+import go from "react-syntax-highlighter/dist/esm/languages/prism/go";
+import java from "react-syntax-highlighter/dist/esm/languages/prism/java";
+import javascript from "react-syntax-highlighter/dist/esm/languages/prism/javascript";
+import jsx from "react-syntax-highlighter/dist/esm/languages/prism/jsx";
+import kotlin from "react-syntax-highlighter/dist/esm/languages/prism/kotlin";
+import markup from "react-syntax-highlighter/dist/esm/languages/prism/markup";
+import php from "react-syntax-highlighter/dist/esm/languages/prism/php";
+import python from "react-syntax-highlighter/dist/esm/languages/prism/python";
+import ruby from "react-syntax-highlighter/dist/esm/languages/prism/ruby";
+import rust from "react-syntax-highlighter/dist/esm/languages/prism/rust";
+import scala from "react-syntax-highlighter/dist/esm/languages/prism/scala";
+import swift from "react-syntax-highlighter/dist/esm/languages/prism/swift";
+import tsx from "react-syntax-highlighter/dist/esm/languages/prism/tsx";
+import typescript from "react-syntax-highlighter/dist/esm/languages/prism/typescript";
+
+// The grammars frameLanguage (lib/errors/events/eventFrames.ts) can name; anything else is plain text.
+const GRAMMARS = { c, cpp, csharp, dart, elixir, go, java, javascript, jsx, kotlin, markup, php, python, ruby, rust, scala, swift, tsx, typescript };
+for (const [name, grammar] of Object.entries(GRAMMARS)) PrismLight.registerLanguage(name, grammar);
+
+export const Highlighter = PrismLight;
+export const isHighlighted = (language: string) => language in GRAMMARS;

@@ -1,0 +1,178 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { AppHeader } from "@/components/dashboard/AppHeader";
+import { SeverityBadge, StatusBadge } from "@/components/ui/Badge";
+import { button, input } from "@/components/ui/buttonStyles";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { ErrorState } from "@/components/ui/ErrorState";
+import { LoadingState } from "@/components/ui/Spinner";
+import { formatCount } from "@/lib/client/format";
+import { useMeQuery } from "@/lib/client/hooks/useMeQuery";
+import { useReportQuery } from "@/lib/client/hooks/useReportQuery";
+import { duration } from "@/lib/reports/reportMarkdown";
+
+const PRESETS: [string, number][] = [
+  ["Last 24 hours", 1],
+  ["Last 7 days", 7],
+  ["Last 30 days", 30],
+];
+const DAY = 86_400_000;
+
+/** The printable report for a window: totals, top errors, categories, severities, resolution times. */
+export function ReportPage() {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const me = useMeQuery();
+  const workspace = me.data?.workspaces.find((w) => w.id === params.get("ws")) ?? me.data?.workspaces[0];
+  // The window is fixed when the page opens (or from the URL), so the report does not drift while read.
+  const [now] = useState(() => Math.ceil(Date.now() / 3_600_000) * 3_600_000);
+  const until = params.get("until") ?? new Date(now).toISOString();
+  const since = params.get("since") ?? new Date(Date.parse(until) - 7 * DAY).toISOString();
+  const report = useReportQuery(workspace?.id, since, until);
+  const go = (patch: Record<string, string>) => router.replace(`${pathname}?${new URLSearchParams({ ...(workspace && { ws: workspace.id }), since, until, ...patch })}`);
+  const mdHref = workspace ? `/api/v1/workspaces/${workspace.id}/report?${new URLSearchParams({ since, until, format: "md" })}` : "#";
+
+  return (
+    <div className="min-h-screen">
+      <div className="print:hidden">
+        <AppHeader me={me.data} workspace={workspace} onWorkspaceChange={(id) => router.push(`/reports?ws=${id}`)} active="reports" />
+      </div>
+      <main className="mx-auto max-w-5xl space-y-6 px-3 py-6 sm:px-6 print:max-w-none print:p-0">
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <div>
+            <h1 className="text-2xl font-bold text-gray-900 dark:text-gray-100 print:text-black">Error report{workspace ? `: ${workspace.name}` : ""}</h1>
+            <p className="text-sm text-gray-500 dark:text-gray-400" data-testid="report-window">
+              {new Date(since).toUTCString()} → {new Date(until).toUTCString()} (whole UTC hours)
+            </p>
+          </div>
+          <div className="flex flex-wrap items-end gap-2 print:hidden">
+            {PRESETS.map(([label, days]) => (
+              <button key={days} type="button" className={button.secondary} onClick={() => go({ since: new Date(now - days * DAY).toISOString(), until: new Date(now).toISOString() })}>
+                {label}
+              </button>
+            ))}
+            <label className="text-xs text-gray-500">
+              From (UTC)
+              <input type="date" className={`${input} mt-0.5 block py-1`} value={since.slice(0, 10)} onChange={(e) => e.target.value && go({ since: `${e.target.value}T00:00:00.000Z` })} />
+            </label>
+            <label className="text-xs text-gray-500">
+              To (UTC)
+              <input type="date" className={`${input} mt-0.5 block py-1`} value={until.slice(0, 10)} onChange={(e) => e.target.value && go({ until: `${e.target.value}T00:00:00.000Z` })} />
+            </label>
+            <a className={button.secondary} href={mdHref} download data-testid="report-markdown">
+              Markdown
+            </a>
+            <button type="button" className={button.primary} onClick={() => window.print()}>
+              Print
+            </button>
+          </div>
+        </div>
+        {report.isLoading || me.isLoading ? (
+          <LoadingState label="Building the report…" />
+        ) : report.error && !report.data ? (
+          <ErrorState error={report.error} onRetry={() => void report.refetch()} />
+        ) : !report.data ? (
+          <EmptyState title="No workspace" />
+        ) : (
+          <ReportBody report={report.data} />
+        )}
+      </main>
+    </div>
+  );
+}
+
+function ReportBody({ report }: { report: NonNullable<ReturnType<typeof useReportQuery>["data"]> }) {
+  const t = report.totals;
+  const totals: [string, number][] = [
+    ["Events", t.events],
+    ["Critical events", t.criticalEvents],
+    ["Issues with events", t.active],
+    ["New issues", t.new],
+    ["Resolved", t.resolved],
+    ["Regressed", t.regressed],
+    ["Still unresolved", t.unresolved],
+    ["Affected users", t.affectedUsers],
+  ];
+  return (
+    <div className="space-y-6" data-testid="report">
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        {totals.map(([label, value]) => (
+          <div key={label} className="rounded-lg bg-white p-3 shadow-sm ring-1 ring-gray-200 dark:bg-gray-900 dark:ring-gray-800 print:shadow-none">
+            <dt className="text-xs text-gray-500 dark:text-gray-400">{label}</dt>
+            <dd className="text-xl font-semibold text-gray-900 dark:text-gray-100" data-testid={`report-${label}`}>
+              {formatCount(value)}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <ReportTable title="Top errors" head={["Error", "Severity", "Status", "Events", "Users"]} empty="No events in this window.">
+        {report.topErrors.map((e) => (
+          <tr key={e.id}>
+            <td className="py-1.5 pr-2">
+              <Link href={`/errors/${e.id}`} className="font-mono text-blue-700 hover:underline dark:text-blue-400 print:text-black">
+                {e.type}
+              </Link>
+              <span className="block max-w-md truncate text-xs text-gray-500">{e.message}</span>
+            </td>
+            <td className="pr-2"><SeverityBadge severity={e.severity} /></td>
+            <td className="pr-2"><StatusBadge status={e.status} /></td>
+            <td className="pr-2 text-right tabular-nums">{formatCount(e.events)}</td>
+            <td className="text-right tabular-nums">{formatCount(e.users)}</td>
+          </tr>
+        ))}
+      </ReportTable>
+      <div className="grid gap-6 md:grid-cols-2">
+        <ReportTable title="Categories" head={["Category", "Events", "Issues"]} empty="No events in this window.">
+          {report.categories.map((c) => (
+            <tr key={c.category}>
+              <td className="py-1.5">{c.category}</td>
+              <td className="text-right tabular-nums">{formatCount(c.events)}</td>
+              <td className="text-right tabular-nums">{formatCount(c.issues)}</td>
+            </tr>
+          ))}
+        </ReportTable>
+        <ReportTable title="Resolution times (first seen → resolved)" head={["Category", "Resolved", "Mean", "Median", "p90"]} empty="No issue was resolved in this window.">
+          {report.resolutionTimes.overall.count > 0 &&
+            [{ category: "All", ...report.resolutionTimes.overall }, ...report.resolutionTimes.byCategory].map((r) => (
+              <tr key={r.category}>
+                <td className="py-1.5">{r.category}</td>
+                <td className="text-right tabular-nums">{formatCount(r.count)}</td>
+                <td className="text-right">{duration(r.meanSeconds)}</td>
+                <td className="text-right">{duration(r.medianSeconds)}</td>
+                <td className="text-right">{duration(r.p90Seconds)}</td>
+              </tr>
+            ))}
+        </ReportTable>
+      </div>
+    </div>
+  );
+}
+
+function ReportTable({ title, head, empty, children }: { title: string; head: string[]; empty: string; children: React.ReactNode }) {
+  const rows = Array.isArray(children) ? children.filter(Boolean) : children ? [children] : [];
+  return (
+    <section className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-gray-200 dark:bg-gray-900 dark:ring-gray-800 print:break-inside-avoid print:shadow-none">
+      <h2 className="mb-2 text-base font-semibold text-gray-900 dark:text-gray-100">{title}</h2>
+      {rows.length === 0 ? (
+        <p className="text-sm text-gray-500">{empty}</p>
+      ) : (
+        <table className="w-full text-left text-sm">
+          <thead className="text-xs uppercase text-gray-500">
+            <tr>
+              {head.map((h, i) => (
+                <th key={h} className={`pb-1 font-medium ${i === 0 ? "" : "text-right"}`}>
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-gray-100 dark:divide-gray-800">{children}</tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,147 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTenant, getJson, login, patchJson, postEvents, type Tenant } from "@/e2e/support/tenant";
+
+const HOUR = 3_600_000;
+const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+
+interface Row {
+  errorId: string;
+  type: string;
+  stats: { events: number; sparkline: number[]; lastSeen: string };
+  environments: string[];
+  culprit: string | null;
+}
+
+describe("GET /api/v1/errors?query= (search syntax over the per-issue tag rollup)", () => {
+  let t: Tenant;
+  let cookie: string;
+  const ids: Record<string, string> = {};
+  const search = async (query: string, extra = "") => {
+    const res = await getJson(`/api/v1/errors?workspaceId=${t.workspaceId}&query=${encodeURIComponent(query)}${extra}`, { cookie });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const body = (await res.json()) as { items: Row[]; total: number };
+    return body;
+  };
+  const types = async (query: string) => (await search(query)).items.map((i) => i.type).sort();
+
+  beforeAll(async () => {
+    t = await createTenant("search");
+    cookie = await login(t.member);
+    const events = [
+      // Checkout: production, web@2.0.0 and web@2.1.0, two users, tagged route=/checkout, 3 events.
+      ...[1.5, 1.2, 0.5].map((h, i) => ({
+        type: "CheckoutError",
+        message: "card declined by gateway",
+        severity: "high",
+        category: "payment",
+        environment: "production",
+        release: i < 2 ? "web@2.0.0" : "web@2.1.0",
+        userId: `shopper-${i % 2}`,
+        tags: { route: "/checkout", region: "eu west" },
+        occurredAt: ago(h * HOUR),
+        stackTrace: "CheckoutError: card declined\n    at pay (/srv/app/src/checkout/pay.ts:12:3)\n    at handler (/srv/app/src/routes/checkout.ts:4:1)",
+      })),
+      // Staging only, low, no user.
+      { type: "StagingWarning", message: "slow query 1200 ms", severity: "low", category: "performance", environment: "staging", occurredAt: ago(2 * HOUR), tags: { route: "/search" } },
+      // Old issue: first seen 3 days ago, seen again today.
+      { type: "LegacyError", message: "timeout contacting ledger", severity: "medium", category: "timeout", environment: "production", occurredAt: ago(72 * HOUR) },
+      { type: "LegacyError", message: "timeout contacting ledger", severity: "medium", category: "timeout", environment: "production", occurredAt: ago(HOUR) },
+    ];
+    const res = await postEvents(t.key, { events });
+    expect(res.status).toBe(202);
+    for (const a of (await res.json()).accepted as { groupId: string }[]) ids[a.groupId] = a.groupId;
+    const all = await search("");
+    for (const row of all.items) ids[row.type] = row.errorId;
+  });
+
+  it("filters by status, level, category, environment, release, user and tags, with ! negation", async () => {
+    expect(await types("")).toEqual(["CheckoutError", "LegacyError", "StagingWarning"]);
+    expect(await types("level:high")).toEqual(["CheckoutError"]);
+    expect(await types("level:error,warning")).toEqual(["CheckoutError", "LegacyError"]);
+    expect(await types("!level:high")).toEqual(["LegacyError", "StagingWarning"]);
+    expect(await types("category:payment")).toEqual(["CheckoutError"]);
+    expect(await types("environment:staging")).toEqual(["StagingWarning"]);
+    expect(await types("!environment:staging")).toEqual(["CheckoutError", "LegacyError"]);
+    expect(await types("release:web@2.1.0")).toEqual(["CheckoutError"]);
+    expect(await types("release:web@2.*")).toEqual(["CheckoutError"]);
+    expect(await types("user.id:shopper-1")).toEqual(["CheckoutError"]);
+    expect(await types("route:/search")).toEqual(["StagingWarning"]);
+    expect(await types('region:"eu west"')).toEqual(["CheckoutError"]);
+    expect(await types("route:/nowhere")).toEqual([]);
+  });
+
+  it("matches quoted free text and bare words in type and message", async () => {
+    expect(await types('"card declined"')).toEqual(["CheckoutError"]);
+    expect(await types("ledger contacting")).toEqual(["LegacyError"]);
+    expect(await types("!timeout")).toEqual(["CheckoutError", "StagingWarning"]);
+  });
+
+  it("filters by first seen relative to now", async () => {
+    expect(await types("firstSeen:-24h")).toEqual(["CheckoutError", "StagingWarning"]);
+    expect(await types("firstSeen:+24h")).toEqual(["LegacyError"]);
+  });
+
+  it("filters by status and assignment", async () => {
+    await patchJson(`/api/v1/errors/${ids.StagingWarning}`, cookie, { status: "ignored" });
+    await patchJson(`/api/v1/errors/${ids.LegacyError}`, cookie, { assigneeId: t.member.id });
+    expect(await types("is:unresolved")).toEqual(["CheckoutError", "LegacyError"]);
+    expect(await types("is:ignored")).toEqual(["StagingWarning"]);
+    expect(await types("is:resolved,ignored")).toEqual(["StagingWarning"]);
+    expect(await types("assigned:me")).toEqual(["LegacyError"]);
+    expect(await types(`assigned:${t.member.email.toUpperCase()}`)).toEqual(["LegacyError"]);
+    expect(await types("assigned:none")).toEqual(["CheckoutError", "StagingWarning"]);
+    expect(await types("!assigned:me")).toEqual(["CheckoutError", "StagingWarning"]);
+    expect(await types("is:unassigned is:unresolved")).toEqual(["CheckoutError"]);
+  });
+
+  it("gives each row its period's events, a sparkline, its culprit and main environments", async () => {
+    const rows = (await search("", "&statsPeriod=24h")).items;
+    const checkout = rows.find((r) => r.type === "CheckoutError")!;
+    expect(checkout.stats.events).toBe(3);
+    expect(checkout.stats.sparkline).toHaveLength(24);
+    expect(checkout.stats.sparkline.reduce((a, b) => a + b, 0)).toBe(3);
+    expect(checkout.environments).toEqual(["production"]);
+    expect(checkout.culprit).toBe("src/checkout/pay.ts in pay");
+    const legacy = rows.find((r) => r.type === "LegacyError")!;
+    // The 3-day-old event is outside the 24h period; it counts in 7d.
+    expect(legacy.stats.events).toBe(1);
+    expect((await search("", "&statsPeriod=7d")).items.find((r) => r.type === "LegacyError")!.stats.events).toBe(2);
+    expect((await search("", "&statsPeriod=30d")).items.find((r) => r.type === "LegacyError")!.stats.sparkline).toHaveLength(30);
+  });
+
+  it("counts and last seen follow the environment and release in the search", async () => {
+    const staging = (await search("route:/search environment:staging")).items[0];
+    expect(staging.stats.events).toBe(1);
+    const release = (await search("release:web@2.0.0")).items[0];
+    // Last seen in web@2.0.0 is the second event (1.2 h ago), not the latest (web@2.1.0, 0.5 h ago).
+    expect(Date.now() - Date.parse(release.stats.lastSeen)).toBeGreaterThan(HOUR);
+    const production = (await search("environment:production")).items.find((r) => r.type === "CheckoutError")!;
+    expect(production.stats.events).toBe(3);
+  });
+
+  it("refuses a query that does not parse, or names no member, with 422 naming query", async () => {
+    for (const bad of ["is:sleeping", "level:", "firstSeen:yesterday", '"unterminated x:', "assigned:nobody@nowhere.test"]) {
+      const res = await getJson(`/api/v1/errors?workspaceId=${t.workspaceId}&query=${encodeURIComponent(bad)}`, { cookie });
+      if (bad.startsWith('"')) {
+        expect(res.status).toBe(200);
+        continue;
+      }
+      expect(res.status, bad).toBe(422);
+      const body = await res.json();
+      expect(body.error.issues[0].path).toBe("query");
+    }
+    const huge = await getJson(`/api/v1/errors?workspaceId=${t.workspaceId}&query=${"a".repeat(1001)}`, { cookie });
+    expect(huge.status).toBe(422);
+    const nul = await getJson(`/api/v1/errors?workspaceId=${t.workspaceId}&query=${encodeURIComponent("route:\u0000x")}`, { cookie });
+    expect(nul.status).toBe(200);
+  });
+
+  it("suggests tag keys and values from the rollup", async () => {
+    const keys = await (await getJson(`/api/v1/workspaces/${t.workspaceId}/search-values`, { cookie })).json();
+    expect(keys.keys).toEqual(expect.arrayContaining(["environment", "release", "route", "region", "user"]));
+    const values = await (await getJson(`/api/v1/workspaces/${t.workspaceId}/search-values?key=environment&prefix=pro`, { cookie })).json();
+    expect(values.values).toEqual([{ value: "production", count: 5 }]);
+    const categories = await (await getJson(`/api/v1/workspaces/${t.workspaceId}/search-values?key=category&prefix=pay`, { cookie })).json();
+    expect(categories.values).toEqual([{ value: "payment", count: 1 }]);
+  });
+});

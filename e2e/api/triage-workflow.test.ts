@@ -1,0 +1,187 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { query } from "@/e2e/support/dbCounts";
+import { BASE_URL, createTenant, getJson, login, patchJson, postEvents, type Tenant } from "@/e2e/support/tenant";
+import { waitFor } from "@/e2e/support/waitFor";
+
+const send = (method: string, path: string, cookie: string, body?: unknown) =>
+  fetch(`${BASE_URL}${path}`, { method, headers: { "content-type": "application/json", cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
+
+interface Detail {
+  status: string;
+  regressedAt: string | null;
+  statusDetails: { inNextRelease: boolean; resolvedRelease: string | null; ignoredUntil: string | null; ignoreUntilEvents: number | null; ignoreUntilUsers: number | null };
+  audit: { action: string; actorType: string; after: Record<string, unknown> }[];
+}
+
+describe("conditional resolve and ignore, comments, saved searches, investigation, report", () => {
+  let t: Tenant;
+  let cookie: string;
+  const detail = async (id: string): Promise<Detail> => (await getJson(`/api/v1/errors/${id}`, { cookie })).json();
+  const ingest = async (type: string, extra: Record<string, unknown> = {}, n = 1) => {
+    const res = await postEvents(t.key, { events: Array.from({ length: n }, () => ({ type, message: `${type} happened`, severity: "high", ...extra })) });
+    expect(res.status).toBe(202);
+    return (await res.json()).accepted[0].groupId as string;
+  };
+  const statusBecomes = (id: string, status: string) => waitFor(async () => ((await detail(id)).status === status ? true : undefined), 20_000);
+  /**
+   * Barrier for negative checks: a sentinel issue ignored until one more event reopens after the
+   * batches sent before it have been looked at by the reopen consumer (it runs after each commit).
+   */
+  let sentinels = 0;
+  const consumerSettled = async () => {
+    const type = `Sentinel${sentinels++}`;
+    const id = await ingest(type);
+    await patchJson(`/api/v1/errors/${id}`, cookie, { status: "ignored", statusDetails: { ignoreCount: 1 } });
+    await ingest(type);
+    await statusBecomes(id, "new");
+  };
+
+  beforeAll(async () => {
+    t = await createTenant("workflow");
+    cookie = await login(t.member);
+  });
+
+  it("ignore until 3 more events: reopens by itself at the third, audited", async () => {
+    const id = await ingest("IgnoreCountError", {}, 2);
+    const res = await patchJson(`/api/v1/errors/${id}`, cookie, { status: "ignored", statusDetails: { ignoreCount: 3 } });
+    expect(res.status).toBe(200);
+    expect((await detail(id)).statusDetails.ignoreUntilEvents).toBe(5);
+    await ingest("IgnoreCountError", {}, 2);
+    await consumerSettled();
+    // Two of three: still ignored.
+    expect((await detail(id)).status).toBe("ignored");
+    await ingest("IgnoreCountError");
+    await statusBecomes(id, "new");
+    const after = await detail(id);
+    expect(after.statusDetails.ignoreUntilEvents).toBeNull();
+    expect(after.audit[0]).toMatchObject({ action: "error.reopened", actorType: "system", after: { status: "new", reason: "the event count it was ignored until was reached" } });
+  });
+
+  it("ignore until 2 more users: repeat users do not count", async () => {
+    const id = await ingest("IgnoreUsersError", { userId: "u-1" });
+    await patchJson(`/api/v1/errors/${id}`, cookie, { status: "ignored", statusDetails: { ignoreUserCount: 2 } });
+    await ingest("IgnoreUsersError", { userId: "u-1" }, 3);
+    await ingest("IgnoreUsersError", { userId: "u-2" });
+    await consumerSettled();
+    expect((await detail(id)).status).toBe("ignored");
+    await ingest("IgnoreUsersError", { userId: "u-3" });
+    await statusBecomes(id, "new");
+  });
+
+  it("ignore for a duration: reopens when the time has passed, on the next event or by the sweep", async () => {
+    const id = await ingest("SnoozeError");
+    await patchJson(`/api/v1/errors/${id}`, cookie, { status: "ignored", statusDetails: { ignoreDurationMinutes: 60 } });
+    const until = Date.parse((await detail(id)).statusDetails.ignoredUntil!);
+    expect(until - Date.now()).toBeGreaterThan(59 * 60_000);
+    await ingest("SnoozeError");
+    await consumerSettled();
+    expect((await detail(id)).status).toBe("ignored");
+    // Time passing is simulated by moving the deadline into the past.
+    await query(`UPDATE "ErrorGroup" SET "ignoredUntil" = now() - interval '1 second' WHERE id = $1`, [id]);
+    await ingest("SnoozeError");
+    await statusBecomes(id, "new");
+
+    const quiet = await ingest("QuietSnoozeError");
+    await patchJson(`/api/v1/errors/${quiet}`, cookie, { status: "ignored", statusDetails: { ignoreDurationMinutes: 5 } });
+    await query(`UPDATE "ErrorGroup" SET "ignoredUntil" = now() - interval '1 second' WHERE id = $1`, [quiet]);
+    // No event: the ignore-expiry job (every 30 s by default) reopens it.
+    await waitFor(async () => ((await detail(quiet)).status === "new" ? true : undefined), 90_000, 500);
+    expect((await detail(quiet)).audit[0]).toMatchObject({ action: "error.reopened", after: { reason: "the ignore period ended" } });
+  }, 120_000);
+
+  it("resolve in the next release: events of that release or older do not reopen it, a newer one does", async () => {
+    const id = await ingest("ReleaseError", { release: "shop@1.4.0" });
+    await ingest("ReleaseError", { release: "shop@1.3.9" });
+    const res = await patchJson(`/api/v1/errors/${id}`, cookie, { status: "resolved", statusDetails: { inNextRelease: true } });
+    expect(res.status).toBe(200);
+    // The baseline is the highest release seen, not the one seen last (an old deploy still running).
+    expect((await detail(id)).statusDetails).toMatchObject({ inNextRelease: true, resolvedRelease: "shop@1.4.0" });
+    await ingest("ReleaseError", { release: "shop@1.3.9" });
+    await ingest("ReleaseError", { release: "shop@1.4.0" });
+    await ingest("ReleaseError");
+    await consumerSettled();
+    expect((await detail(id)).status).toBe("resolved");
+    await ingest("ReleaseError", { release: "shop@1.5.0" });
+    await statusBecomes(id, "new");
+    const after = await detail(id);
+    expect(after.regressedAt).not.toBeNull();
+    expect(after.statusDetails.inNextRelease).toBe(false);
+    expect(after.audit[0]).toMatchObject({ action: "error.regressed", after: { status: "new", release: "shop@1.5.0" } });
+    // Resolved "now", any event reopens it at once (in the ingest statement).
+    await patchJson(`/api/v1/errors/${id}`, cookie, { status: "resolved" });
+    await ingest("ReleaseError", { release: "shop@1.0.0" });
+    expect((await detail(id)).status).toBe("new");
+    expect((await patchJson(`/api/v1/errors/${id}`, cookie, { status: "ignored", statusDetails: { inNextRelease: true } })).status).toBe(422);
+  });
+
+  it("comments: members write, viewers read, authors and admins delete", async () => {
+    const id = await ingest("CommentedError");
+    const created = await send("POST", `/api/v1/errors/${id}/comments`, cookie, { body: "Looks like the cache\nwarm-up again" });
+    expect(created.status).toBe(201);
+    const comment = await created.json();
+    const viewer = await login(t.viewer);
+    expect((await send("POST", `/api/v1/errors/${id}/comments`, viewer, { body: "me too" })).status).toBe(403);
+    expect((await send("POST", `/api/v1/errors/${id}/comments`, cookie, { body: "  " })).status).toBe(422);
+    const list = await (await getJson(`/api/v1/errors/${id}/comments`, { cookie: viewer })).json();
+    expect(list.items).toEqual([expect.objectContaining({ body: "Looks like the cache\nwarm-up again", author: expect.objectContaining({ email: t.member.email }) })]);
+    expect((await send("DELETE", `/api/v1/errors/${id}/comments/${comment.id}`, viewer)).status).toBe(403);
+    expect((await send("DELETE", `/api/v1/errors/${id}/comments/${comment.id}`, await login(t.admin))).status).toBe(204);
+    expect((await (await getJson(`/api/v1/errors/${id}/comments`, { cookie })).json()).items).toEqual([]);
+  });
+
+  it("saved searches belong to their user", async () => {
+    const path = `/api/v1/workspaces/${t.workspaceId}/saved-searches`;
+    const created = await send("POST", path, cookie, { name: "My open payments", query: "is:unresolved category:payment" });
+    expect(created.status).toBe(201);
+    const saved = await created.json();
+    expect((await send("POST", path, cookie, { name: "My open payments", query: "is:resolved" })).status).toBe(409);
+    const bad = await send("POST", path, cookie, { name: "Broken", query: "is:sleepy" });
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).error.issues[0].path).toBe("query");
+    expect((await (await getJson(path, { cookie })).json()).items).toEqual([expect.objectContaining({ name: "My open payments", query: "is:unresolved category:payment" })]);
+    const admin = await login(t.admin);
+    expect((await (await getJson(path, { cookie: admin })).json()).items).toEqual([]);
+    expect((await send("DELETE", `/api/v1/saved-searches/${saved.id}`, admin)).status).toBe(404);
+    expect((await send("DELETE", `/api/v1/saved-searches/${saved.id}`, cookie)).status).toBe(204);
+  });
+
+  it("investigation: pattern, issues in the same run, runbook checklist that remembers ticks", async () => {
+    const now = Date.now();
+    const events = [
+      ...Array.from({ length: 3 }, (_, i) => ({ type: "DbConnectionError", message: "connect ECONNREFUSED 10.0.0.5:5432", severity: "critical", category: "database", runId: `run-${i}`, occurredAt: new Date(now - (3 - i) * 600_000).toISOString() })),
+      ...Array.from({ length: 3 }, (_, i) => ({ type: "CheckoutAborted", message: "checkout aborted", severity: "high", runId: `run-${i}`, occurredAt: new Date(now - (3 - i) * 600_000 + 1000).toISOString() })),
+    ];
+    const res = await postEvents(t.key, { events });
+    const id = (await res.json()).accepted[0].groupId as string;
+    const inv = await (await getJson(`/api/v1/errors/${id}/investigation`, { cookie })).json();
+    expect(inv.pattern).toMatchObject({ kind: "burst", count: 3, window: "7d" });
+    expect(inv.sameRun).toEqual([expect.objectContaining({ type: "CheckoutAborted", shared: 3 })]);
+    const sections = [...new Set(inv.recommendations.map((r: { section: string }) => r.section))];
+    expect(sections).toEqual(["Critical error response", "Database connection", "Network and dependencies", "Pattern: burst"]);
+    const key = inv.recommendations.find((r: { section: string }) => r.section === "Database connection").key;
+    expect((await send("PUT", `/api/v1/errors/${id}/investigation/checks`, cookie, { key, checked: true })).status).toBe(200);
+    expect((await send("PUT", `/api/v1/errors/${id}/investigation/checks`, cookie, { key: "made.up", checked: true })).status).toBe(422);
+    expect((await send("PUT", `/api/v1/errors/${id}/investigation/checks`, await login(t.viewer), { key, checked: true })).status).toBe(403);
+    const again = await (await getJson(`/api/v1/errors/${id}/investigation`, { cookie })).json();
+    expect(again.recommendations.find((r: { key: string }) => r.key === key)).toMatchObject({ checked: true, checkedBy: { email: t.member.email } });
+  });
+
+  it("report: totals, top errors, categories and resolution times, as JSON and Markdown", async () => {
+    const resolvedHere = await ingest("ReportResolvedError");
+    await patchJson(`/api/v1/errors/${resolvedHere}`, cookie, { status: "resolved" });
+    const since = new Date(Date.now() - 7 * 86_400_000).toISOString();
+    const until = new Date(Date.now() + 3_600_000).toISOString();
+    const json = await (await getJson(`/api/v1/workspaces/${t.workspaceId}/report?since=${since}&until=${until}`, { cookie })).json();
+    const [events] = await query<{ n: string }>(`SELECT count(*) AS n FROM "ErrorOccurrence" WHERE "workspaceId" = $1`, [t.workspaceId]);
+    expect(json.totals.events).toBe(Number(events.n));
+    expect(json.topErrors.length).toBeGreaterThan(3);
+    expect(json.topErrors[0].events).toBeGreaterThanOrEqual(json.topErrors[1].events);
+    expect(json.resolutionTimes.overall.count).toBeGreaterThan(0);
+    const md = await getJson(`/api/v1/workspaces/${t.workspaceId}/report?since=${since}&until=${until}&format=md`, { cookie });
+    expect(md.headers.get("content-type")).toContain("text/markdown");
+    const text = await md.text();
+    expect(text).toContain("# Error report");
+    expect(text).toContain(`| Events | ${new Intl.NumberFormat("en-US").format(json.totals.events)} |`);
+    expect((await getJson(`/api/v1/workspaces/${t.workspaceId}/report?since=${until}&until=${since}`, { cookie })).status).toBe(422);
+  });
+});

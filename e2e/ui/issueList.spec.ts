@@ -1,0 +1,169 @@
+import fs from "node:fs";
+import { query } from "@/e2e/support/dbCounts";
+import { parseCsv } from "@/e2e/support/parseCsv";
+import { createTenant, postEvents, type Tenant } from "@/e2e/support/tenant";
+import { expect, screenshotBothWidths, signInAs, test } from "@/e2e/ui/fixtures";
+
+let t: Tenant;
+const rows = (page: import("@playwright/test").Page) => page.getByTestId("error-row");
+
+test.beforeAll(async () => {
+  t = await createTenant("issue-list");
+  const hour = 3_600_000;
+  const events = [
+    ...Array.from({ length: 50 }, (_, i) => ({
+      type: `BulkUiError${String(i).padStart(2, "0")}`,
+      message: "nightly batch failed",
+      severity: i % 2 ? "high" : "medium",
+      environment: "production",
+      occurredAt: new Date(Date.now() - (i % 5) * hour - 60_000).toISOString(),
+    })),
+    ...Array.from({ length: 6 }, (_, i) => ({ type: "PaymentDeclined", message: "card declined by issuer", severity: "high", category: "payment", environment: "production", release: "shop@1.2.0", userId: `buyer-${i}`, occurredAt: new Date(Date.now() - i * 2 * hour - 60_000).toISOString() })),
+    { type: "StagingOnly", message: "feature flag missing", severity: "low", environment: "staging" },
+  ];
+  expect((await postEvents(t.key, { events })).status).toBe(202);
+});
+
+test.beforeEach(async ({ context }) => {
+  await signInAs(context, t.member);
+});
+
+test("search syntax with suggestions round-trips through the URL, and searches can be saved", async ({ page }) => {
+  await page.goto(`/?ws=${t.workspaceId}`);
+  await expect(page).toHaveTitle("Errors · Faultline");
+  const box = page.getByRole("combobox", { name: "Search errors" });
+  await box.click();
+  await box.pressSequentially("is:unre");
+  const suggestions = page.getByTestId("search-suggestions");
+  await expect(suggestions.getByRole("option").first()).toHaveText("unresolved");
+  await box.press("Enter");
+  await expect(box).toHaveValue("is:unresolved ");
+  await box.pressSequentially("environment:pro");
+  await expect(suggestions.getByRole("option", { name: "production" })).toBeVisible();
+  await suggestions.getByRole("option", { name: "production" }).click();
+  // Picking puts the caret back after a frame: type on once the box shows the pick.
+  await expect(box).toHaveValue("is:unresolved environment:production ");
+  await box.pressSequentially("level:hi");
+  await expect(suggestions.getByRole("option").first()).toHaveText("high");
+  await box.press("Tab");
+  await expect(box).toHaveValue("is:unresolved environment:production level:high ");
+  await box.pressSequentially('"card declined"');
+  await box.press("Enter");
+  await expect(page).toHaveURL(/query=is%3Aunresolved\+environment%3Aproduction\+level%3Ahigh\+%22card\+declined%22/);
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText("PaymentDeclined");
+  // Counts and the sparkline follow the filter and the period.
+  await expect(rows(page).first().getByTestId("row-events")).toHaveText("6");
+  await expect(rows(page).first().getByTestId("sparkline")).toBeVisible();
+
+  // The URL alone reproduces it.
+  await page.goto(page.url());
+  await expect(box).toHaveValue('is:unresolved environment:production level:high "card declined"');
+  await expect(rows(page)).toHaveCount(1);
+
+  // A mistake is shown where it is and not sent.
+  await box.fill("level:urgent");
+  await expect(page.getByTestId("search-error")).toContainText('level: "urgent" is not one of');
+  await expect(rows(page)).toHaveCount(1);
+
+  // Save, clear, apply the saved one.
+  await box.fill('"card declined" is:unresolved');
+  await box.press("Enter");
+  await expect(rows(page)).toHaveCount(1);
+  await page.getByTestId("saved-searches").click();
+  await page.getByRole("menuitem", { name: "Save current search…" }).click();
+  await page.getByLabel("Saved search name").fill("Declined cards");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await box.fill("");
+  await box.press("Enter");
+  await expect(rows(page)).not.toHaveCount(1);
+  await page.getByTestId("saved-searches").click();
+  await page.getByRole("menuitem", { name: /^Declined cards/ }).click();
+  await expect(page).toHaveURL(/query=%22card\+declined%22\+is%3Aunresolved/);
+  await expect(rows(page)).toHaveCount(1);
+
+  // Status chips and the category picker edit the search.
+  await box.fill("");
+  await box.press("Enter");
+  await page.getByRole("group", { name: "Status" }).getByRole("button", { name: "ignored", exact: true }).click();
+  await expect(box).toHaveValue("is:ignored");
+  await page.getByRole("group", { name: "Status" }).getByRole("button", { name: "ignored", exact: true }).click();
+  await page.getByLabel("Category").selectOption("payment");
+  await expect(box).toHaveValue("category:payment");
+  await expect(rows(page)).toHaveCount(1);
+});
+
+test("bulk: select a page, then all 50 matching, resolve them in one request with progress; shift-click selects a range", async ({ page }) => {
+  await page.goto(`/?ws=${t.workspaceId}&query=${encodeURIComponent("BulkUiError is:unresolved")}&sort=firstSeen`);
+  await expect(rows(page)).toHaveCount(20);
+  await expect(page.getByRole("heading", { name: /Errors/ })).toContainText("(50)");
+
+  // Shift-click: rows 2 to 6.
+  await rows(page).nth(1).getByTestId("row-checkbox").click();
+  await rows(page).nth(5).getByTestId("row-checkbox").click({ modifiers: ["Shift"] });
+  await expect(page.getByTestId("bulk-count")).toHaveText("5 selected");
+  await page.getByRole("button", { name: "Clear" }).click();
+  await expect(page.getByTestId("bulk-bar")).toBeHidden();
+
+  await page.getByTestId("select-page").check();
+  await expect(page.getByTestId("bulk-count")).toHaveText("20 selected");
+  await page.getByTestId("select-all-matching").click();
+  await expect(page.getByTestId("bulk-count")).toHaveText("50 selected");
+  await screenshotBothWidths(page, "bulk-selection");
+  const bulkRequest = page.waitForRequest((r) => r.url().endsWith("/api/v1/errors/bulk") && r.method() === "POST");
+  await page.getByTestId("bulk-bar").getByRole("button", { name: "Resolve", exact: true }).click();
+  const sent = await bulkRequest;
+  expect(sent.postDataJSON()).toMatchObject({ action: "resolve", workspaceId: t.workspaceId, query: "BulkUiError is:unresolved" });
+  await expect(page.getByTestId("toast")).toContainText("Resolved 50 of 50 issues");
+  await expect(page.getByText("No errors match these filters")).toBeVisible();
+  const [resolved] = await query<{ n: string }>(`SELECT count(*) AS n FROM "ErrorGroup" WHERE "workspaceId" = $1 AND type LIKE 'BulkUiError%' AND status = 'resolved'`, [t.workspaceId]);
+  expect(Number(resolved.n)).toBe(50);
+  const [audited] = await query<{ n: string }>(`SELECT count(*) AS n FROM "AuditLog" WHERE "workspaceId" = $1 AND action = 'error.resolved' AND "actorId" = $2`, [t.workspaceId, t.member.id]);
+  expect(Number(audited.n)).toBe(50);
+});
+
+test("export the filtered list as CSV, download it, and read it back", async ({ page }) => {
+  await page.goto(`/?ws=${t.workspaceId}&query=${encodeURIComponent("category:payment")}`);
+  await expect(rows(page)).toHaveCount(1);
+  const download = page.waitForEvent("download");
+  await page.getByTestId("export-issues-csv").click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^faultline-issues-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = parseCsv(fs.readFileSync((await file.path())!, "utf8"));
+  expect(csv[0].slice(0, 3)).toEqual(["id", "type", "message"]);
+  expect(csv.slice(1).map((r) => r[1])).toEqual(["PaymentDeclined"]);
+
+  // And an issue's events from its page.
+  await rows(page).first().click();
+  await page.getByTestId("open-issue-page").click();
+  await page.getByRole("tab", { name: "All events" }).click();
+  const eventsDownload = page.waitForEvent("download");
+  await page.getByTestId("export-events-csv").click();
+  const events = parseCsv(fs.readFileSync((await (await eventsDownload).path())!, "utf8"));
+  expect(events).toHaveLength(7);
+});
+
+test("denser rows with distinct badges, the report page, tab titles, at both widths light and dark", async ({ page }) => {
+  await page.goto(`/?ws=${t.workspaceId}&query=${encodeURIComponent("!BulkUiError")}`);
+  await expect(rows(page)).toHaveCount(2);
+  await page.getByRole("heading", { name: /Errors/ }).scrollIntoViewIfNeeded();
+  await screenshotBothWidths(page, "issue-list");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await screenshotBothWidths(page, "issue-list-dark");
+  await page.emulateMedia({ colorScheme: "light" });
+
+  await page.goto(`/reports?ws=${t.workspaceId}`);
+  await expect(page).toHaveTitle("Report · Faultline");
+  await expect(page.getByTestId("report-Events")).toHaveText("57");
+  await expect(page.getByTestId("report")).toContainText("PaymentDeclined");
+  const md = page.waitForEvent("download");
+  await page.getByTestId("report-markdown").click();
+  expect(fs.readFileSync((await (await md).path())!, "utf8")).toContain("| Events | 57 |");
+  await screenshotBothWidths(page, "report");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await screenshotBothWidths(page, "report-dark");
+  await page.emulateMedia({ colorScheme: "light" });
+
+  await page.goto("/settings");
+  await expect(page).toHaveTitle(/· Faultline$/);
+});

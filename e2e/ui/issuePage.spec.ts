@@ -1,0 +1,199 @@
+import type { Page } from "@playwright/test";
+import { query } from "@/e2e/support/dbCounts";
+import { startSentryShop } from "@/e2e/support/sentryShop";
+import { createTenant, postEvents, type Tenant } from "@/e2e/support/tenant";
+import { expect, screenshotBothWidths, signInAs, test } from "@/e2e/ui/fixtures";
+
+const app = new URL(process.env.APP_URL ?? "http://127.0.0.1:3100");
+
+async function groupOfType(t: Tenant, type: string): Promise<string> {
+  let id: string | undefined;
+  await expect
+    .poll(async () => (id = (await query<{ id: string }>(`SELECT id FROM "ErrorGroup" WHERE "projectId" = $1 AND type = $2`, [t.projectId, type]))[0]?.id), { timeout: 20_000 })
+    .toBeTruthy();
+  return id!;
+}
+
+async function screenshotsLightAndDark(page: Page, name: string) {
+  await screenshotBothWidths(page, name);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await screenshotBothWidths(page, `${name}-dark`);
+  await page.emulateMedia({ colorScheme: "light" });
+}
+
+test("the issue page shows a real @sentry/browser event: frames with source context, breadcrumbs, request, user, tags, contexts, SDK", async ({ page, context, browser }) => {
+  const t = await createTenant("issue-page");
+  const shop = await startSentryShop(`http://${t.key}@${app.host}/${t.projectPublicId}`, "shop-web@3.1.0");
+  try {
+    // The customer's browser is another context: its page error is the point, not a failure of ours.
+    const customerContext = await browser.newContext();
+    const customer = await customerContext.newPage();
+    await customer.goto(shop.url);
+    await customer.click("#add");
+    await customer.click("#buy");
+    const id = await groupOfType(t, "TypeError");
+    await customerContext.close();
+
+    await signInAs(context, t.admin);
+    await page.goto(`/errors/${id}`);
+    await expect(page).toHaveTitle(/^TypeError: Cannot read properties of undefined \(reading 'items'\) · Faultline$/);
+    const header = page.getByTestId("issue-header");
+    await expect(header).toContainText("TypeError");
+    await expect(header).toContainText("Cannot read properties of undefined (reading 'items')");
+    await expect(page.getByTestId("issue-culprit")).toContainText("in checkout");
+    await expect(header).toContainText("in shop-web@3.1.0");
+
+    const viewer = page.getByTestId("event-viewer");
+    await expect(viewer.getByText("Latest event")).toBeVisible();
+    // The in-app frame is open, with the page's own source lines, highlighted as JavaScript.
+    const appFrame = viewer.getByTestId("frame").filter({ hasText: "checkout" }).first();
+    const source = appFrame.getByTestId("frame-source");
+    await expect(source).toBeVisible();
+    await expect(source).toContainText("return cart.items.length;");
+    await expect(source).toContainText("const cart = undefined;");
+    await expect(source).toHaveAttribute("data-language", "javascript");
+    expect(await source.locator(".token").count()).toBeGreaterThan(3);
+    await expect(viewer.getByTestId("exception")).toContainText("unhandled");
+
+    const crumbs = viewer.getByTestId("breadcrumbs");
+    await expect(crumbs).toContainText("ui.click");
+    await expect(crumbs).toContainText("console");
+    await expect(crumbs).toContainText("added 1 item to the cart");
+    await expect(viewer.getByTestId("request-line")).toContainText(shop.url);
+    await expect(viewer.getByTestId("request-headers")).toContainText("User-Agent");
+    await expect(viewer.getByTestId("event-user")).toContainText("shopper-42");
+    const tags = viewer.getByTestId("event-tags");
+    await expect(tags).toContainText("checkout_step");
+    await expect(tags).toContainText("browser");
+    await expect(tags).toContainText(/Chrom(e|ium)/);
+    await expect(viewer.getByTestId("context-browser")).toContainText(/Chrom/);
+    const facts = viewer.getByTestId("event-facts");
+    await expect(facts).toContainText("shop-web@3.1.0");
+    await expect(facts).toContainText("production");
+    await expect(facts).toContainText("sentry.javascript.browser");
+
+    // Sidebar: tag distribution from the rollup and the 24 h histogram.
+    await expect(page.getByTestId("tag-browser")).toContainText("100%");
+    await expect(page.getByTestId("histogram-total")).toContainText("1 event in the last 24 hours");
+    await screenshotsLightAndDark(page, "issue-page");
+
+    // A member comments; the activity tab shows it.
+    await page.getByRole("tab", { name: "Activity" }).click();
+    await page.getByLabel("Comment").fill("Cart is undefined when the session expired: reproducing.");
+    await page.getByRole("button", { name: "Add comment" }).click();
+    await expect(page.getByTestId("comment")).toContainText("reproducing");
+    await page.getByRole("tab", { name: "Investigation" }).click();
+    await expect(page.getByTestId("pattern")).toContainText("isolated");
+    await expect(page.getByTestId("checklist")).toContainText("Monitor for recurrence - may be transient issue");
+    await page.getByTestId("checklist").getByRole("checkbox").first().check();
+    await page.reload();
+    await expect(page.getByTestId("checklist").getByRole("checkbox").first()).toBeChecked();
+    await screenshotsLightAndDark(page, "issue-investigation");
+  } finally {
+    await shop.close();
+  }
+});
+
+test("event navigation, folded library frames and the events tab", async ({ page, context }) => {
+  const t = await createTenant("issue-nav");
+  const frames = [
+    { function: "main", filename: "/srv/app/src/main.ts", lineno: 3, inApp: true },
+    { function: "dispatch", filename: "/srv/app/node_modules/router/index.js", lineno: 120, inApp: false },
+    { function: "handle", filename: "/srv/app/node_modules/router/layer.js", lineno: 40, inApp: false },
+    { function: "chargeCard", filename: "/srv/app/src/billing/charge.ts", lineno: 17, inApp: true, preContext: ["export function chargeCard(card: Card) {"], contextLine: "  return gateway.charge(card.token);", postContext: ["}"] },
+  ];
+  const now = Date.now();
+  const events = ["production", "staging", "production"].map((environment, i) => ({
+    eventId: `nav-${i}`,
+    type: "GatewayError",
+    message: `gateway refused (${i})`,
+    severity: "high",
+    environment,
+    release: `api@1.0.${i}`,
+    stackTrace: frames,
+    occurredAt: new Date(now - (3 - i) * 60_000).toISOString(),
+  }));
+  expect((await postEvents(t.key, { events })).status).toBe(202);
+  const id = await groupOfType(t, "GatewayError");
+  await signInAs(context, t.member);
+  await page.goto(`/errors/${id}`);
+
+  const viewer = page.getByTestId("event-viewer");
+  await expect(viewer).toHaveAttribute("data-event-id", "nav-2");
+  await expect(viewer.getByTestId("frame-source")).toContainText("gateway.charge(card.token)");
+  await expect(viewer.getByTestId("frame-source")).toHaveAttribute("data-language", "typescript");
+  const folded = viewer.getByTestId("library-frames");
+  await expect(folded).toContainText("Show 2 library frames");
+  await expect(viewer.getByText("dispatch")).toBeHidden();
+  await folded.getByRole("button").click();
+  await expect(viewer.getByText("dispatch")).toBeVisible();
+
+  await viewer.getByRole("button", { name: "Older" }).click();
+  await expect(page).toHaveURL(/event=nav-1/);
+  await expect(viewer).toHaveAttribute("data-event-id", "nav-1");
+  await viewer.getByRole("button", { name: "First" }).click();
+  await expect(viewer).toHaveAttribute("data-event-id", "nav-0");
+  await expect(viewer.getByRole("button", { name: "Older" })).toBeDisabled();
+  await viewer.getByRole("button", { name: "Newer" }).click();
+  await expect(viewer).toHaveAttribute("data-event-id", "nav-1");
+  await viewer.getByRole("button", { name: "Latest" }).click();
+  await expect(viewer).toHaveAttribute("data-event-id", "nav-2");
+  await expect(page).not.toHaveURL(/event=/);
+
+  await page.getByRole("tab", { name: "All events" }).click();
+  await expect(page.getByTestId("event-row")).toHaveCount(3);
+  await page.getByLabel("Filter events by environment").fill("staging");
+  await expect(page.getByTestId("event-row")).toHaveCount(1);
+  await page.getByTestId("event-row").click();
+  await expect(page).toHaveURL(/event=nav-1/);
+  await expect(page.getByTestId("event-viewer")).toHaveAttribute("data-event-id", "nav-1");
+});
+
+test("resolve in the next release: an old release's event keeps it resolved, a newer one reopens it", async ({ page, context }) => {
+  const t = await createTenant("next-release");
+  const send = (release: string) => postEvents(t.key, { type: "ReleaseBug", message: "totals do not add up", severity: "high", release, stackTrace: "ReleaseBug: x\n    at total (/srv/app/src/cart.ts:9:3)" });
+  expect((await send("web@2.4.0")).status).toBe(202);
+  const id = await groupOfType(t, "ReleaseBug");
+  await signInAs(context, t.member);
+  await page.goto(`/errors/${id}`);
+  await page.getByRole("button", { name: "More resolve options" }).click();
+  await page.getByRole("menuitem", { name: /Resolve in the next release/ }).click();
+  await expect(page.getByTestId("issue-status")).toHaveText(/RESOLVED/);
+  await expect(page.getByTestId("status-detail")).toHaveText(/Resolved in the next release after web@2.4.0/);
+  await screenshotBothWidths(page, "issue-resolved-next-release");
+
+  // web@2.4.0 again: no regression. The page keeps polling; once the newer release arrives it reopens.
+  await send("web@2.4.0");
+  await send("web@2.5.0");
+  await expect(page.getByTestId("issue-status")).toHaveText(/NEW/, { timeout: 20_000 });
+  await expect(page.getByTestId("issue-events")).toHaveText("3");
+  const audit = await query<{ action: string; after: { release?: string } }>(`SELECT action, after FROM "AuditLog" WHERE "targetId" = $1 ORDER BY at`, [id]);
+  expect(audit.map((a) => a.action)).toEqual(["error.resolved", "error.regressed"]);
+  expect(audit[1].after.release).toBe("web@2.5.0");
+  await page.getByRole("tab", { name: "Activity" }).click();
+  await expect(page.getByTestId("audit-trail")).toContainText("resolved it in the next release");
+  await expect(page.getByTestId("audit-trail")).toContainText("reopened it (new events after it was resolved)");
+});
+
+test("ignore until N more events, then the issue reopens by itself", async ({ page, context }) => {
+  const t = await createTenant("ignore-n");
+  const send = (n: number) => postEvents(t.key, { events: Array.from({ length: n }, () => ({ type: "NoisyWarning", message: "cache miss storm", severity: "medium" })) });
+  expect((await send(1)).status).toBe(202);
+  const id = await groupOfType(t, "NoisyWarning");
+  await signInAs(context, t.member);
+  await page.goto(`/errors/${id}`);
+  await page.getByRole("button", { name: "Ignore", exact: true }).click();
+  await page.getByRole("menuitem", { name: "Until N more events…" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("More events").fill("3");
+  await dialog.getByRole("button", { name: "Ignore", exact: true }).click();
+  await expect(page.getByTestId("issue-status")).toHaveText(/IGNORED/);
+  await expect(page.getByTestId("status-detail")).toHaveText("Ignored until 3 more events");
+  await send(2);
+  await expect(page.getByTestId("status-detail")).toHaveText("Ignored until 1 more event", { timeout: 20_000 });
+  await send(1);
+  await expect(page.getByTestId("issue-status")).toHaveText(/NEW/, { timeout: 20_000 });
+  await page.getByRole("tab", { name: "Activity" }).click();
+  await expect(page.getByTestId("audit-trail")).toContainText("reopened it (the event count it was ignored until was reached)");
+  await expect(page.getByTestId("audit-trail")).toContainText("ignored it until 3 more events");
+});

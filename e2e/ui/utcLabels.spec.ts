@@ -1,0 +1,30 @@
+import { createTenant, postEvents } from "@/e2e/support/tenant";
+import { expect, signInAs, test } from "@/e2e/ui/fixtures";
+import type { ErrorTracking } from "@/lib/analytics/getErrorTracking";
+
+// West of UTC, a UTC day starts the evening before: labels must still name the UTC day.
+test.use({ timezoneId: "America/Los_Angeles" });
+
+const utcDay = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", day: "numeric" });
+
+test("30-day timeline and issue histogram label UTC days as UTC days west of UTC", async ({ page, context }) => {
+  const t = await createTenant("utc");
+  const res = await postEvents(t.key, { type: "UtcError", message: "x", severity: "high" });
+  const id = (await res.json()).accepted[0].groupId;
+  await signInAs(context, t.admin);
+  await page.goto(`/?ws=${t.workspaceId}&tf=30d`);
+  const api = await page.request.get(`/api/v1/workspaces/${t.workspaceId}/error-tracking?timeframe=30d`);
+  const tracking = (await api.json()) as ErrorTracking;
+  const lastBucket = tracking.timeline.errorsByTime.at(-1)!.timestamp;
+  expect(lastBucket).toMatch(/T00:00:00\.000Z$/);
+  const ticks = page.locator(".recharts-xAxis .recharts-cartesian-axis-tick-value");
+  await expect(ticks.last()).toHaveText(utcDay.format(new Date(lastBucket)));
+  await expect(page.getByRole("heading", { name: /Error timeline/ })).toContainText("UTC");
+
+  await page.goto(`/errors/${id}`);
+  await page.getByRole("radio", { name: "30d" }).click();
+  const activity = await (await page.request.get(`/api/v1/errors/${id}/activity`)).json();
+  const histogramTicks = page.getByTestId("histogram-30d").locator(".recharts-cartesian-axis-tick-value");
+  await expect(histogramTicks.last()).toHaveText(utcDay.format(new Date(activity.daily.buckets.at(-1).start)));
+  await expect(page.getByTestId("histogram-total")).toContainText("UTC days");
+});

@@ -1,0 +1,21 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/client/apiFetch";
+import type { EventView } from "@/lib/errors/events/getEvent";
+
+export interface EventFiltersParams {
+  environment?: string;
+  release?: string;
+  user?: string;
+}
+
+/** GET /api/v1/errors/:id/events/latest|oldest|:eventId — one event in full. */
+export function useIssueEventQuery(errorId: string, eventId: string | "latest" | "oldest", filters: EventFiltersParams = {}) {
+  const search = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+  const path = eventId === "latest" || eventId === "oldest" ? eventId : encodeURIComponent(eventId);
+  return useQuery({
+    queryKey: ["issueEvent", errorId, eventId, filters],
+    queryFn: ({ signal }) => apiFetch<EventView>(`/api/v1/errors/${encodeURIComponent(errorId)}/events/${path}${search ? `?${search}` : ""}`, { signal }),
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+}

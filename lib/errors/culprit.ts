@@ -1,0 +1,26 @@
+import type { Frame } from "@/lib/ingest/stacktrace/frame";
+
+/**
+ * Where the error was raised, as engineers name it: the innermost application frame (else the
+ * innermost frame) as "file in function". Frames are ordered outermost first. Null without frames.
+ */
+export function culpritOf(frames: unknown): string | null {
+  if (!Array.isArray(frames) || frames.length === 0) return null;
+  const list = frames.filter((f): f is Frame => typeof f === "object" && f !== null);
+  const frame = [...list].reverse().find((f) => f.inApp === true) ?? list.at(-1);
+  if (!frame) return null;
+  const where = shortPath(frame.filename ?? frame.absPath ?? frame.module);
+  const fn = frame.function;
+  if (where && fn) return `${where} in ${fn}`;
+  return where ?? fn ?? null;
+}
+
+/** The last three path segments, without the query string or the origin of a URL (kept for a page's own URL). */
+function shortPath(path: string | undefined): string | undefined {
+  if (!path) return undefined;
+  const noQuery = path.replace(/[?#].*$/, "");
+  const clean = noQuery.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]+/i, "");
+  const parts = clean.split(/[\\/]/).filter(Boolean);
+  if (parts.length === 0) return noQuery.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "") || undefined;
+  return parts.slice(-3).join("/");
+}

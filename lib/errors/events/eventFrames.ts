@@ -1,0 +1,57 @@
+import { FrameSchema, type Frame } from "@/lib/ingest/stacktrace/frame";
+import { applyInApp } from "@/lib/ingest/stacktrace/inApp";
+import { parseStackTrace } from "@/lib/ingest/stacktrace/parseStackTrace";
+
+interface StackSource {
+  stackTrace: string | null;
+  /** Structured frames stored with the occurrence, when it has them. */
+  frames?: unknown;
+}
+
+interface GroupStack {
+  stackTrace: string | null;
+  frames: unknown;
+  platform: string | null;
+}
+
+/**
+ * The structured frames of one event, outermost first: the occurrence's own frames when stored;
+ * else the issue's representative frames when the event's trace text is the same (those carry
+ * in-app flags and source context lines); else the event's trace text parsed again.
+ */
+export function eventFrames(occurrence: StackSource, group: GroupStack): Frame[] {
+  const own = validFrames(occurrence.frames);
+  if (own) return own;
+  if (occurrence.stackTrace && occurrence.stackTrace === group.stackTrace) {
+    const representative = validFrames(group.frames);
+    if (representative) return representative;
+  }
+  if (!occurrence.stackTrace) return [];
+  const parsed = parseStackTrace(occurrence.stackTrace, group.platform ?? undefined);
+  return applyInApp(parsed.frames, parsed.language);
+}
+
+function validFrames(value: unknown): Frame[] | null {
+  if (!Array.isArray(value) || value.length === 0) return null;
+  const frames = value.map((f) => FrameSchema.safeParse(f)).filter((r) => r.success).map((r) => r.data);
+  return frames.length > 0 ? frames : null;
+}
+
+const LANGUAGE_BY_EXTENSION: Record<string, string> = {
+  js: "javascript", mjs: "javascript", cjs: "javascript", jsx: "jsx", ts: "typescript", tsx: "tsx", html: "markup", htm: "markup",
+  py: "python", rb: "ruby", go: "go", java: "java", kt: "kotlin", kts: "kotlin", scala: "scala", cs: "csharp", php: "php",
+  rs: "rust", swift: "swift", c: "c", h: "c", cc: "cpp", cpp: "cpp", hpp: "cpp", ex: "elixir", exs: "elixir", dart: "dart",
+};
+
+const LANGUAGE_BY_PLATFORM: Record<string, string> = {
+  javascript: "javascript", node: "javascript", browser: "javascript", typescript: "typescript", python: "python", java: "java",
+  kotlin: "kotlin", go: "go", ruby: "ruby", dotnet: "csharp", csharp: "csharp", php: "php", elixir: "elixir", rust: "rust",
+};
+
+/** The highlighting language of a frame's source: its file extension, else the event's platform. */
+export function frameLanguage(frame: Frame, platform: string | null): string {
+  const path = (frame.filename ?? frame.absPath ?? "").replace(/[?#].*$/, "");
+  const ext = /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase();
+  if (ext && LANGUAGE_BY_EXTENSION[ext]) return LANGUAGE_BY_EXTENSION[ext];
+  return (platform && LANGUAGE_BY_PLATFORM[platform.toLowerCase()]) || "text";
+}

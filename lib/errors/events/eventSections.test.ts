@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { eventSections } from "@/lib/errors/events/eventSections";
+
+describe("eventSections", () => {
+  it("reads what a Sentry browser event keeps", () => {
+    const sections = eventSections(
+      {
+        sentry: {
+          breadcrumbs: [
+            { timestamp: 1767225600.5, category: "ui.click", message: "body > button#buy" },
+            { timestamp: "2026-01-01T00:00:01Z", category: "fetch", type: "http", level: "error", data: { method: "GET", status_code: 500 } },
+            "junk",
+          ],
+          request: { url: "http://shop.test/cart?x=1", method: "get", headers: { "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0.0.0 Safari/537.36", Authorization: "[Filtered]" }, query_string: "a=1&b=2" },
+          user: { id: "shopper-42", email: "[Filtered]" },
+          sdk: { name: "sentry.javascript.browser", version: "11.12.0", packages: [{ name: "npm:@sentry/browser", version: "11.12.0" }], integrations: ["Breadcrumbs", 5] },
+          contexts: { trace: { trace_id: "abc" }, empty: {} },
+          mechanism: { type: "onerror", handled: false },
+          extra: { cart: 3 },
+        },
+        feature: "billing",
+      },
+      "shopper-42",
+    );
+    expect(sections.breadcrumbs).toEqual([
+      { at: "2026-01-01T00:00:00.500Z", type: null, category: "ui.click", level: null, message: "body > button#buy", data: null },
+      { at: "2026-01-01T00:00:01.000Z", type: "http", category: "fetch", level: "error", message: null, data: { method: "GET", status_code: 500 } },
+    ]);
+    expect(sections.request).toMatchObject({ method: "GET", url: "http://shop.test/cart?x=1", query: [["a", "1"], ["b", "2"]] });
+    expect(sections.request?.headers).toContainEqual(["Authorization", "[Filtered]"]);
+    expect(sections.user).toEqual({ id: "shopper-42", email: "[Filtered]" });
+    expect(sections.sdk).toEqual({ name: "sentry.javascript.browser", version: "11.12.0", packages: ["npm:@sentry/browser@11.12.0"], integrations: ["Breadcrumbs"] });
+    expect(Object.keys(sections.contexts)).toEqual(["trace", "browser", "os", "device"]);
+    expect(sections.contexts.browser).toMatchObject({ name: "Chrome", derivedFrom: "User-Agent" });
+    expect(sections.mechanism).toEqual({ type: "onerror", handled: false });
+    expect(sections.extra).toEqual({ feature: "billing", cart: 3 });
+  });
+
+  it("copes with native events and junk", () => {
+    expect(eventSections({}, "u-1")).toEqual({ breadcrumbs: [], request: null, user: { id: "u-1" }, contexts: {}, sdk: null, mechanism: null, extra: null });
+    expect(eventSections("junk", null).user).toBeNull();
+    expect(eventSections({ sentry: { breadcrumbs: { values: [{ timestamp: 1e20 }] } } }, null).breadcrumbs).toEqual([
+      { at: null, type: null, category: null, level: null, message: null, data: null },
+    ]);
+  });
+});

@@ -1,0 +1,165 @@
+import { eventContexts } from "@/lib/ingest/eventTags";
+
+/**
+ * The readable sections of one event from what ingest kept (`metadata.sentry` for Sentry SDKs, the
+ * rest of `metadata` for the native API): breadcrumbs, request, user, contexts, SDK, extra data.
+ * Pure; every field is checked, since stored JSON came from clients.
+ */
+
+export interface Breadcrumb {
+  at: string | null;
+  type: string | null;
+  category: string | null;
+  level: string | null;
+  message: string | null;
+  data: Record<string, unknown> | null;
+}
+
+export interface RequestSection {
+  method: string | null;
+  url: string | null;
+  query: [string, string][];
+  headers: [string, string][];
+  cookies: [string, string][];
+  data: unknown;
+}
+
+export interface SdkSection {
+  name: string | null;
+  version: string | null;
+  packages: string[];
+  integrations: string[];
+}
+
+export interface EventSections {
+  breadcrumbs: Breadcrumb[];
+  request: RequestSection | null;
+  user: Record<string, unknown> | null;
+  contexts: Record<string, Record<string, unknown>>;
+  sdk: SdkSection | null;
+  mechanism: { type: string | null; handled: boolean | null } | null;
+  /** Native `context`/`metadata` and Sentry `extra`: shown as JSON. */
+  extra: Record<string, unknown> | null;
+}
+
+const MAX_BREADCRUMBS = 100;
+
+export function eventSections(metadata: unknown, userId: string | null): EventSections {
+  const meta = asRecord(metadata);
+  const sentry = asRecord(meta.sentry);
+  const { sentry: _omit, ...native } = meta;
+  void _omit;
+  const extra = { ...native, ...asRecord(sentry.extra) };
+  return {
+    breadcrumbs: breadcrumbsOf(sentry.breadcrumbs),
+    request: requestOf(sentry.request),
+    user: userOf(sentry.user, userId),
+    contexts: contextsOf(meta),
+    sdk: sdkOf(sentry.sdk),
+    mechanism: mechanismOf(sentry.mechanism),
+    extra: Object.keys(extra).length > 0 ? extra : null,
+  };
+}
+
+function breadcrumbsOf(raw: unknown): Breadcrumb[] {
+  const list = Array.isArray(raw) ? raw : Array.isArray(asRecord(raw).values) ? (asRecord(raw).values as unknown[]) : [];
+  return list.slice(-MAX_BREADCRUMBS).flatMap((item) => {
+    const crumb = asRecord(item);
+    if (Object.keys(crumb).length === 0) return [];
+    const data = asRecord(crumb.data);
+    return [
+      {
+        at: timestampOf(crumb.timestamp),
+        type: text(crumb.type),
+        category: text(crumb.category),
+        level: text(crumb.level),
+        message: text(crumb.message),
+        data: Object.keys(data).length > 0 ? data : null,
+      },
+    ];
+  });
+}
+
+/** Sentry timestamps: seconds since the epoch (a float) or an ISO string. */
+function timestampOf(value: unknown): string | null {
+  const ms = typeof value === "number" ? value * 1000 : typeof value === "string" ? (/^\d+(\.\d+)?$/.test(value) ? Number(value) * 1000 : Date.parse(value)) : NaN;
+  if (!Number.isFinite(ms) || ms < 0 || ms > 8.64e15) return null;
+  return new Date(ms).toISOString();
+}
+
+function requestOf(raw: unknown): RequestSection | null {
+  const request = asRecord(raw);
+  if (Object.keys(request).length === 0) return null;
+  return {
+    method: text(request.method)?.toUpperCase() ?? null,
+    url: text(request.url),
+    query: pairsOf(request.query_string),
+    headers: pairsOf(request.headers),
+    cookies: pairsOf(request.cookies),
+    data: request.data ?? null,
+  };
+}
+
+/** An object, a list of [name, value] pairs, or a query string, as [name, value] pairs. */
+function pairsOf(raw: unknown): [string, string][] {
+  if (typeof raw === "string") {
+    try {
+      return [...new URLSearchParams(raw.replace(/^\?/, "")).entries()];
+    } catch {
+      return [["", raw]];
+    }
+  }
+  if (Array.isArray(raw)) {
+    return raw.flatMap((pair) => (Array.isArray(pair) && pair.length >= 2 ? [[String(pair[0]), display(pair[1])] as [string, string]] : []));
+  }
+  return Object.entries(asRecord(raw)).map(([k, v]) => [k, display(v)]);
+}
+
+function userOf(raw: unknown, userId: string | null): Record<string, unknown> | null {
+  const user = asRecord(raw);
+  if (Object.keys(user).length > 0) return user;
+  return userId ? { id: userId } : null;
+}
+
+function contextsOf(meta: Record<string, unknown>): Record<string, Record<string, unknown>> {
+  const raw = asRecord(asRecord(meta.sentry).contexts);
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    const ctx = asRecord(value);
+    if (Object.keys(ctx).length > 0) out[name] = ctx;
+  }
+  // Browser / OS / device read from the User-Agent when the SDK sent no such context.
+  const derived = eventContexts(meta);
+  for (const [name, value] of Object.entries(derived)) {
+    if (!out[name] && value) out[name] = { ...value, derivedFrom: "User-Agent" };
+  }
+  return out;
+}
+
+function sdkOf(raw: unknown): SdkSection | null {
+  const sdk = asRecord(raw);
+  if (Object.keys(sdk).length === 0) return null;
+  const packages = Array.isArray(sdk.packages)
+    ? sdk.packages.map(asRecord).flatMap((p) => (text(p.name) ? [`${text(p.name)}${text(p.version) ? `@${text(p.version)}` : ""}`] : []))
+    : [];
+  const integrations = Array.isArray(sdk.integrations) ? sdk.integrations.filter((i): i is string => typeof i === "string") : [];
+  return { name: text(sdk.name), version: text(sdk.version), packages, integrations };
+}
+
+function mechanismOf(raw: unknown): EventSections["mechanism"] {
+  const m = asRecord(raw);
+  if (Object.keys(m).length === 0) return null;
+  return { type: text(m.type), handled: typeof m.handled === "boolean" ? m.handled : null };
+}
+
+function display(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value) ?? "";
+}
+
+function text(value: unknown): string | null {
+  return typeof value === "string" && value !== "" ? value : typeof value === "number" ? String(value) : null;
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}

@@ -1,0 +1,157 @@
+import type { AuthContext } from "@/lib/auth/AuthContext";
+import { db } from "@/lib/db/prisma";
+import type { ErrorGroup, ErrorOccurrence, Prisma } from "@/lib/generated/prisma/client";
+import { eventFrames, frameLanguage } from "@/lib/errors/events/eventFrames";
+import { eventSections } from "@/lib/errors/events/eventSections";
+import { withoutContext, withSourceContext } from "@/lib/ingest/sourceContext";
+import { occurrenceFilter } from "@/lib/errors/events/occurrenceFilter";
+import { findVisibleError } from "@/lib/errors/findVisibleError";
+import { eventTags } from "@/lib/ingest/eventTags";
+import { ApiError } from "@/lib/http/ApiError";
+
+export type EventSelector = "latest" | "oldest" | { eventId: string };
+
+export interface EventFilters {
+  environment?: string;
+  release?: string;
+  user?: string;
+}
+
+type GroupStack = Pick<ErrorGroup, "id" | "type" | "platform" | "stackTrace" | "frames">;
+
+/**
+ * One event of an issue with everything the event viewer shows: the exception chain with structured
+ * frames (each frame's highlighting language), breadcrumbs, request, user, tags, contexts, release,
+ * environment, SDK; and the ids of the first, previous (older), next (newer) and latest events among
+ * those matching the filters.
+ */
+export async function getEvent(auth: AuthContext, errorId: string, selector: EventSelector, filters: EventFilters = {}) {
+  const group = await findVisibleError(auth, errorId);
+  const scope = occurrenceFilter(group.id, filters);
+  const occurrence = await findOccurrence(group.id, selector, scope);
+  if (!occurrence) throw ApiError.notFound(selector === "latest" || selector === "oldest" ? "this issue has no events" : "event not found");
+
+  const [older, newer, first, latest, chain, parent, caused] = await Promise.all([
+    neighbour(scope, occurrence, "older"),
+    neighbour(scope, occurrence, "newer"),
+    db().errorOccurrence.findFirst({ where: scope, orderBy: [{ occurredAt: "asc" }, { id: "asc" }], select: { eventId: true } }),
+    db().errorOccurrence.findFirst({ where: scope, orderBy: [{ occurredAt: "desc" }, { id: "desc" }], select: { eventId: true } }),
+    // Sentry's chained exceptions: stored as linked events until the chain is kept on the occurrence.
+    db().errorOccurrence.findMany({
+      where: { parentOccurrenceId: occurrence.id, metadata: { path: ["sentry", "chainedFrom"], equals: occurrence.eventId } },
+      include: { group: { select: { id: true, type: true, platform: true, stackTrace: true, frames: true } } },
+      take: 20,
+    }),
+    occurrence.parentOccurrenceId
+      ? db().errorOccurrence.findFirst({ where: { id: occurrence.parentOccurrenceId }, select: { eventId: true, groupId: true, message: true, group: { select: { type: true } } } })
+      : null,
+    db().errorOccurrence.findMany({
+      where: { parentOccurrenceId: occurrence.id, NOT: { metadata: { path: ["sentry", "chainedFrom"], equals: occurrence.eventId } } },
+      select: { eventId: true, groupId: true, message: true, group: { select: { type: true } } },
+      orderBy: { occurredAt: "asc" },
+      take: 20,
+    }),
+  ]);
+  const sections = eventSections(occurrence.metadata, occurrence.userId);
+  const isChainLink = parent !== null && chainParentOf(occurrence.metadata) === parent.eventId;
+  chain.sort((a, b) => chainIndexOf(a.metadata) - chainIndexOf(b.metadata));
+
+  return {
+    id: occurrence.id,
+    eventId: occurrence.eventId,
+    groupId: group.id,
+    occurredAt: occurrence.occurredAt.toISOString(),
+    receivedAt: occurrence.receivedAt.toISOString(),
+    severity: occurrence.severity,
+    type: group.type,
+    message: occurrence.message,
+    platform: group.platform,
+    environment: occurrence.environment,
+    release: occurrence.release,
+    userId: occurrence.userId,
+    agentId: occurrence.agentId,
+    runId: occurrence.runId,
+    traceId: traceIdOf(occurrence.metadata),
+    tags: eventTags(occurrence),
+    exceptions: [
+      exceptionOf(occurrence, group, sections.mechanism),
+      ...chain.map((link) => exceptionOf(link, link.group, eventSections(link.metadata, null).mechanism)),
+    ],
+    ...sections,
+    recovery:
+      occurrence.recovered === null
+        ? null
+        : { recovered: occurrence.recovered, method: occurrence.recoveryMethod, durationMs: occurrence.recoveryDurationMs, automatic: occurrence.recoveryAutomatic },
+    impact: { creditsLost: Number(occurrence.creditsLost), executionsAffected: occurrence.executionsAffected },
+    /** The event this one was caused by (native parentEventId) and the events it caused, across issues. */
+    related: {
+      causedBy: parent && !isChainLink ? { eventId: parent.eventId, groupId: parent.groupId, type: parent.group.type, message: parent.message } : null,
+      caused: caused.map((c) => ({ eventId: c.eventId, groupId: c.groupId, type: c.group.type, message: c.message })),
+    },
+    links: {
+      first: first?.eventId ?? null,
+      previous: older?.eventId ?? null,
+      next: newer?.eventId ?? null,
+      latest: latest?.eventId ?? null,
+    },
+  };
+}
+
+export type EventView = Awaited<ReturnType<typeof getEvent>>;
+
+function findOccurrence(groupId: string, selector: EventSelector, scope: Prisma.ErrorOccurrenceWhereInput) {
+  if (selector === "latest" || selector === "oldest") {
+    const dir = selector === "latest" ? "desc" : "asc";
+    return db().errorOccurrence.findFirst({ where: scope, orderBy: [{ occurredAt: dir }, { id: dir }] });
+  }
+  return db().errorOccurrence.findFirst({ where: { groupId, eventId: selector.eventId } });
+}
+
+function neighbour(scope: Prisma.ErrorOccurrenceWhereInput, at: ErrorOccurrence, direction: "older" | "newer") {
+  const cmp = direction === "older" ? "lt" : "gt";
+  const bound = direction === "older" ? "lte" : "gte";
+  const dir = direction === "older" ? "desc" : "asc";
+  return db().errorOccurrence.findFirst({
+    // The plain bound lets the (groupId, occurredAt) index start at the event instead of an end.
+    where: { AND: [scope, { occurredAt: { [bound]: at.occurredAt } }, { OR: [{ occurredAt: { [cmp]: at.occurredAt } }, { occurredAt: at.occurredAt, id: { [cmp]: at.id } }] }] },
+    orderBy: [{ occurredAt: dir }, { id: dir }],
+    select: { eventId: true },
+  });
+}
+
+function exceptionOf(occurrence: Pick<ErrorOccurrence, "eventId" | "message" | "stackTrace" | "sourceContext">, group: GroupStack, mechanism: { type: string | null; handled: boolean | null } | null) {
+  const base = eventFrames(occurrence, group);
+  // The event's own source lines win over the issue's (taken from its first event) when it has them.
+  const frames = (occurrence.sourceContext ? withSourceContext(base.map(withoutContext), occurrence.sourceContext) : base).map((frame) => ({
+    ...frame,
+    language: frameLanguage(frame, group.platform),
+  }));
+  return { eventId: occurrence.eventId, groupId: group.id, type: group.type, value: occurrence.message, mechanism, frames, stackTrace: occurrence.stackTrace };
+}
+
+function sentryOf(metadata: unknown): Record<string, unknown> {
+  const meta = metadata && typeof metadata === "object" && !Array.isArray(metadata) ? (metadata as Record<string, unknown>) : {};
+  const sentry = meta.sentry;
+  return sentry && typeof sentry === "object" && !Array.isArray(sentry) ? (sentry as Record<string, unknown>) : {};
+}
+
+function chainParentOf(metadata: unknown): string | null {
+  const from = sentryOf(metadata).chainedFrom;
+  return typeof from === "string" ? from : null;
+}
+
+function chainIndexOf(metadata: unknown): number {
+  const index = sentryOf(metadata).chainIndex;
+  return typeof index === "number" ? index : Number.MAX_SAFE_INTEGER;
+}
+
+/** The distributed trace an event belongs to (Sentry's trace context, or a native `traceId`). */
+export function traceIdOf(metadata: unknown): string | null {
+  const contexts = sentryOf(metadata).contexts;
+  const trace = contexts && typeof contexts === "object" ? (contexts as Record<string, unknown>).trace : undefined;
+  const id = trace && typeof trace === "object" ? (trace as Record<string, unknown>).trace_id : undefined;
+  if (typeof id === "string" && id) return id;
+  const meta = metadata && typeof metadata === "object" ? (metadata as Record<string, unknown>) : {};
+  const native = meta.traceId ?? meta.trace_id;
+  return typeof native === "string" && native ? native : null;
+}

@@ -1,0 +1,120 @@
+import type { AuthContext } from "@/lib/auth/AuthContext";
+import { visibleWorkspaceIds } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/prisma";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ErrorFilters } from "@/lib/errors/errorSchemas";
+import { assigneeWhere, termsToWhere } from "@/lib/errors/search/termsToWhere";
+import { ApiError } from "@/lib/http/ApiError";
+import { parseSearch, type SearchTerm } from "@/lib/search/parseSearch";
+
+export interface ErrorWhere {
+  where: Prisma.ErrorGroupWhereInput;
+  terms: SearchTerm[];
+}
+
+/**
+ * The issues the filters select among those the caller may see: the plain parameters (severity,
+ * status, category, environment, q, assigned / assigneeId / teamId, since/until) ANDed with the
+ * search syntax of `query`. A query that does not parse, or names an assignee who is no member or a
+ * team that does not exist, is refused (422 naming `query`).
+ */
+export async function buildErrorWhere(auth: AuthContext, filters: ErrorFilters, now = new Date()): Promise<ErrorWhere> {
+  const visible = visibleWorkspaceIds(auth);
+  if (filters.workspaceId && !visible.includes(filters.workspaceId)) throw ApiError.notFound("workspace not found");
+  if (auth.kind === "ingestKey" && filters.projectId && filters.projectId !== auth.projectId) {
+    throw ApiError.forbidden("this ingest key belongs to another project");
+  }
+  const and: Prisma.ErrorGroupWhereInput[] = [{ workspaceId: filters.workspaceId ?? { in: visible } }];
+  if (auth.kind === "ingestKey") and.push({ projectId: auth.projectId });
+  else if (filters.projectId) and.push({ projectId: filters.projectId });
+  if (filters.severity?.length) and.push({ severity: { in: filters.severity } });
+  if (filters.status?.length) and.push({ status: { in: filters.status } });
+  if (filters.category?.length) and.push({ category: { in: filters.category } });
+  if (filters.since) and.push({ lastSeen: { gte: new Date(filters.since) } });
+  if (filters.until) and.push({ firstSeen: { lte: new Date(filters.until) } });
+  if (filters.environment) and.push({ tagValues: { some: { key: "environment", value: filters.environment } } });
+  if (filters.q) {
+    and.push({ OR: [{ type: { contains: filters.q, mode: "insensitive" } }, { message: { contains: filters.q, mode: "insensitive" } }] });
+  }
+
+  and.push(...assignedParamsWhere(auth, filters));
+
+  const terms = parseQuery(filters.query);
+  const workspaceIds = filters.workspaceId ? [filters.workspaceId] : visible;
+  const [members, teams] = await Promise.all([resolveAssignees(terms, workspaceIds), resolveTeams(terms, workspaceIds)]);
+  and.push(...termsToWhere(terms, { userId: auth.kind === "user" ? auth.userId : null, members, teams, now }));
+  return { where: { AND: and }, terms };
+}
+
+export function parseQuery(query: string | undefined): SearchTerm[] {
+  if (!query?.trim()) return [];
+  const parsed = parseSearch(query);
+  if (parsed.errors.length > 0) {
+    const first = parsed.errors[0];
+    throw ApiError.validation(`invalid query: ${first.message}`, parsed.errors.map((e) => ({ path: "query", message: `${e.message} (at ${e.start})` })));
+  }
+  return parsed.terms;
+}
+
+/** `assigned:<email or user id>` → member user ids (lower-cased refs); an unknown ref is a 422. */
+async function resolveAssignees(terms: SearchTerm[], workspaceIds: string[]): Promise<Map<string, string>> {
+  const refs = new Set<string>();
+  for (const term of terms) {
+    if (term.key !== "assigned") continue;
+    for (const v of term.values) if (v.kind === "user") refs.add(v.ref.toLowerCase());
+  }
+  if (refs.size === 0) return new Map();
+  const ids = [...refs].filter((r) => /^[0-9a-f-]{36}$/.test(r));
+  const members = await db().membership.findMany({
+    where: { workspaceId: { in: workspaceIds }, user: { OR: [{ email: { in: [...refs], mode: "insensitive" } }, { id: { in: ids } }] } },
+    select: { user: { select: { id: true, email: true } } },
+  });
+  const byRef = new Map<string, string>();
+  for (const { user } of members) {
+    byRef.set(user.email.toLowerCase(), user.id);
+    byRef.set(user.id, user.id);
+  }
+  const unknown = [...refs].find((r) => !byRef.has(r));
+  if (unknown) throw ApiError.validation(`invalid query: assigned: "${unknown}" is not a member`, [{ path: "query", message: `assigned: "${unknown}" is not a member` }]);
+  return byRef;
+}
+
+/** `assigned:#<team name or id>` → team ids (lower-cased refs; names are unique per workspace); an unknown team is a 422. */
+async function resolveTeams(terms: SearchTerm[], workspaceIds: string[]): Promise<Map<string, string[]>> {
+  const refs = new Set<string>();
+  for (const term of terms) {
+    if (term.key !== "assigned") continue;
+    for (const v of term.values) if (v.kind === "team") refs.add(v.slug.toLowerCase());
+  }
+  if (refs.size === 0) return new Map();
+  const ids = [...refs].filter((r) => /^[0-9a-f-]{36}$/.test(r));
+  const teams = await db().team.findMany({
+    where: { workspaceId: { in: workspaceIds }, OR: [{ name: { in: [...refs], mode: "insensitive" } }, { id: { in: ids } }] },
+    select: { id: true, name: true },
+  });
+  const byRef = new Map<string, string[]>();
+  const add = (ref: string, id: string) => byRef.set(ref, [...(byRef.get(ref) ?? []), id]);
+  for (const team of teams) {
+    add(team.name.toLowerCase(), team.id);
+    if (team.name.toLowerCase() !== team.id) add(team.id, team.id);
+  }
+  const unknown = [...refs].find((r) => !byRef.has(r));
+  if (unknown) throw ApiError.validation(`invalid query: assigned: "#${unknown}" is not a team`, [{ path: "query", message: `assigned: "#${unknown}" is not a team` }]);
+  return byRef;
+}
+
+/** The `assigned`, `assigneeId` and `teamId` parameters, as the same conditions as their search terms. */
+function assignedParamsWhere(auth: AuthContext, filters: ErrorFilters): Prisma.ErrorGroupWhereInput[] {
+  const out: Prisma.ErrorGroupWhereInput[] = [];
+  if (filters.assigned && filters.assigned !== "none" && auth.kind !== "user") {
+    throw ApiError.validation(`assigned: "${filters.assigned}" needs a signed-in user`, [{ path: "assigned", message: "needs a signed-in user" }]);
+  }
+  if (filters.assigned === "none") out.push(assigneeWhere({ kind: "none" }));
+  if (auth.kind === "user") {
+    if (filters.assigned === "me") out.push(assigneeWhere({ kind: "person", id: auth.userId }));
+    if (filters.assigned === "my_teams") out.push(assigneeWhere({ kind: "myTeams", userId: auth.userId }));
+  }
+  if (filters.assigneeId) out.push(assigneeWhere({ kind: "person", id: filters.assigneeId }));
+  if (filters.teamId) out.push(assigneeWhere({ kind: "teams", ids: [filters.teamId] }));
+  return out;
+}

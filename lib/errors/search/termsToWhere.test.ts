@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { assigneeWhere, termsToWhere, type SearchContext } from "@/lib/errors/search/termsToWhere";
+import { parseSearch } from "@/lib/search/parseSearch";
+
+const ME = "11111111-1111-4111-8111-111111111111";
+const ANN = "22222222-2222-4222-8222-222222222222";
+const TEAM = "33333333-3333-4333-8333-333333333333";
+const ctx: SearchContext = {
+  userId: ME,
+  members: new Map([["ann@example.com", ANN]]),
+  teams: new Map([["backend", [TEAM]]]),
+  now: new Date("2026-03-01T12:00:00Z"),
+};
+const where = (query: string) => termsToWhere(parseSearch(query).terms, ctx);
+
+describe("assignment search terms", () => {
+  it("mean the same as the list's assigned / assigneeId / teamId parameters", () => {
+    expect(where("assigned:me")).toEqual([assigneeWhere({ kind: "person", id: ME })]);
+    expect(where("assigned:my_teams")).toEqual([assigneeWhere({ kind: "myTeams", userId: ME })]);
+    expect(where("assigned:none")).toEqual([assigneeWhere({ kind: "none" })]);
+    expect(where("assigned:ann@example.com")).toEqual([assigneeWhere({ kind: "person", id: ANN })]);
+    expect(where("assigned:#Backend")).toEqual([assigneeWhere({ kind: "teams", ids: [TEAM] })]);
+  });
+
+  it("unassigned means neither a person nor a team, and is:unassigned agrees with assigned:none", () => {
+    expect(assigneeWhere({ kind: "none" })).toEqual({ assigneeId: null, assigneeTeamId: null });
+    expect(where("is:unassigned")).toEqual(where("assigned:none"));
+    expect(where("is:assigned")).toEqual([{ OR: [{ assigneeId: { not: null } }, { assigneeTeamId: { not: null } }] }]);
+  });
+
+  it("spells negations out so unassigned issues are not lost to SQL NULL", () => {
+    expect(where("!assigned:#backend")).toEqual([{ AND: [{ OR: [{ assigneeTeamId: null }, { assigneeTeamId: { notIn: [TEAM] } }] }] }]);
+    expect(where("!assigned:me")).toEqual([{ AND: [{ OR: [{ assigneeId: null }, { assigneeId: { not: ME } }] }] }]);
+  });
+
+  it("matches nothing for me / my_teams without a signed-in user", () => {
+    const anonymous = termsToWhere(parseSearch("assigned:me,my_teams").terms, { ...ctx, userId: null });
+    expect(JSON.stringify(anonymous)).not.toContain(ME);
+  });
+});

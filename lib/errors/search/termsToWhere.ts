@@ -1,0 +1,154 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AssignedTarget, DateRange, SearchTerm } from "@/lib/search/parseSearch";
+import type { IsValue } from "@/lib/search/searchVocabulary";
+
+const UNRESOLVED = ["new", "acknowledged", "investigating"] as const;
+
+/** What the terms need from outside: who "me" is, member ids for `assigned:<email>`, team ids for `assigned:#<team>`, and "now". */
+export interface SearchContext {
+  userId: string | null;
+  /** `assigned:<ref>` → user id; refs that are no member are absent (the caller has refused them). */
+  members: Map<string, string>;
+  /** `assigned:#<name or id>` (lower-cased) → the ids of the teams of that name in the workspaces searched. */
+  teams: Map<string, string[]>;
+  now: Date;
+}
+
+/** Search terms as Prisma conditions on ErrorGroup, ANDed by the caller. Pure. */
+export function termsToWhere(terms: SearchTerm[], ctx: SearchContext): Prisma.ErrorGroupWhereInput[] {
+  return terms.map((term) => {
+    // NOT (assigneeId = x) is not true for unassigned issues in SQL: negated assignment is spelled out.
+    if (term.key === "assigned" && term.negated) return { AND: term.values.map((v) => notAssigneeWhere(resolveAssignee(v, ctx))) };
+    const where = termWhere(term, ctx);
+    return term.negated ? { NOT: where } : where;
+  });
+}
+
+function termWhere(term: SearchTerm, ctx: SearchContext): Prisma.ErrorGroupWhereInput {
+  switch (term.key) {
+    case "is":
+      return anyOf(term.values.map(isWhere));
+    case "level":
+      return { severity: { in: term.values } };
+    case "category":
+      return anyOf(term.values.map((v) => ({ category: { equals: v, mode: "insensitive" as const } })));
+    case "environment":
+    case "release":
+      return tagWhere(term.key, term.values);
+    case "user.id":
+      return tagWhere("user", term.values);
+    case "tag":
+      return tagWhere(term.tag, term.values);
+    case "assigned":
+      return anyOf(term.values.map((v) => assigneeWhere(resolveAssignee(v, ctx))));
+    case "firstSeen":
+    case "lastSeen":
+      return { [term.key]: dateWhere(term.range, ctx.now) };
+    case "text":
+      return {
+        OR: [
+          { type: { contains: term.text, mode: "insensitive" } },
+          { message: { contains: term.text, mode: "insensitive" } },
+        ],
+      };
+  }
+}
+
+function isWhere(value: IsValue): Prisma.ErrorGroupWhereInput {
+  switch (value) {
+    case "unresolved":
+      return { status: { in: [...UNRESOLVED] } };
+    case "assigned":
+      return notAssigneeWhere({ kind: "none" });
+    case "unassigned":
+      return assigneeWhere({ kind: "none" });
+    case "regressed":
+      return { regressedAt: { not: null }, status: { in: [...UNRESOLVED] } };
+    default:
+      return { status: value };
+  }
+}
+
+/** Per-issue tag rollup lookups (an index probe per issue, never a scan of occurrences). `*` at the end matches a prefix. */
+function tagWhere(key: string, values: string[]): Prisma.ErrorGroupWhereInput {
+  const exact = values.filter((v) => !v.endsWith("*") || v.length === 1);
+  const prefixes = values.filter((v) => v.endsWith("*") && v.length > 1).map((v) => v.slice(0, -1));
+  const valueConditions: Prisma.ErrorGroupTagWhereInput[] = [
+    ...(exact.length ? [{ value: { in: exact } }] : []),
+    ...prefixes.map((p) => ({ value: { startsWith: p } })),
+  ];
+  return { tagValues: { some: { key, OR: valueConditions } } };
+}
+
+const NOBODY = "00000000-0000-0000-0000-000000000000";
+
+/** Who an assignment condition is about, once the search's references are resolved. */
+export type Assignee =
+  | { kind: "person"; id: string }
+  | { kind: "teams"; ids: string[] }
+  | { kind: "myTeams"; userId: string }
+  | { kind: "none" };
+
+function resolveAssignee(target: AssignedTarget, ctx: SearchContext): Assignee {
+  switch (target.kind) {
+    case "me":
+      return { kind: "person", id: ctx.userId ?? NOBODY };
+    case "my_teams":
+      return { kind: "myTeams", userId: ctx.userId ?? NOBODY };
+    case "none":
+      return { kind: "none" };
+    case "user":
+      return { kind: "person", id: ctx.members.get(target.ref.toLowerCase()) ?? NOBODY };
+    case "team":
+      return { kind: "teams", ids: ctx.teams.get(target.slug.toLowerCase()) ?? [NOBODY] };
+  }
+}
+
+/**
+ * Issues assigned to a person, to one of the teams, to a team the user belongs to, or to nobody
+ * (neither a person nor a team). The list's `assigned`, `assigneeId` and `teamId` parameters use
+ * the same conditions, so a parameter and its search term always select the same issues.
+ */
+export function assigneeWhere(assignee: Assignee): Prisma.ErrorGroupWhereInput {
+  switch (assignee.kind) {
+    case "person":
+      return { assigneeId: assignee.id };
+    case "teams":
+      return { assigneeTeamId: { in: assignee.ids } };
+    case "myTeams":
+      return { assigneeTeam: { members: { some: { userId: assignee.userId } } } };
+    case "none":
+      return { assigneeId: null, assigneeTeamId: null };
+  }
+}
+
+/** The complement of assigneeWhere, spelled out: NOT (column = x) is not true for NULL in SQL. */
+function notAssigneeWhere(assignee: Assignee): Prisma.ErrorGroupWhereInput {
+  switch (assignee.kind) {
+    case "person":
+      return { OR: [{ assigneeId: null }, { assigneeId: { not: assignee.id } }] };
+    case "teams":
+      return { OR: [{ assigneeTeamId: null }, { assigneeTeamId: { notIn: assignee.ids } }] };
+    case "myTeams":
+      return { OR: [{ assigneeTeamId: null }, { assigneeTeam: { members: { none: { userId: assignee.userId } } } }] };
+    case "none":
+      return { OR: [{ assigneeId: { not: null } }, { assigneeTeamId: { not: null } }] };
+  }
+}
+
+function dateWhere(range: DateRange, now: Date): Prisma.DateTimeFilter {
+  switch (range.kind) {
+    case "within":
+      return { gte: new Date(now.getTime() - range.ms) };
+    case "olderThan":
+      return { lt: new Date(now.getTime() - range.ms) };
+    case "after":
+      return range.inclusive ? { gte: new Date(range.at) } : { gt: new Date(range.at) };
+    case "before":
+      return range.inclusive ? { lte: new Date(range.at) } : { lt: new Date(range.at) };
+  }
+}
+
+function anyOf(conditions: Prisma.ErrorGroupWhereInput[]): Prisma.ErrorGroupWhereInput {
+  return conditions.length === 1 ? conditions[0] : { OR: conditions };
+}

@@ -1,0 +1,109 @@
+import { z } from "zod";
+import { ActivityQuerySchema } from "@/lib/errors/activity/getActivity";
+import { BulkRequestSchema } from "@/lib/errors/bulk/bulkSchemas";
+import { CreateCommentSchema } from "@/lib/errors/comments/comments";
+import { ExportErrorsQuerySchema } from "@/lib/errors/errorSchemas";
+import { EventFiltersSchema, ExportEventsQuerySchema, ListEventsQuerySchema } from "@/lib/errors/events/eventSchemas";
+import { TagDistributionQuerySchema } from "@/lib/errors/tags/getTagDistribution";
+import { WorkspaceParamsSchema } from "@/lib/http/workspaceRoute";
+import { SetCheckSchema } from "@/lib/investigation/setCheck";
+import type { RouteSpec } from "@/lib/openapi/routeSpec";
+import { ReportQuerySchema } from "@/lib/reports/getReport";
+import { CreateSavedSearchSchema } from "@/lib/savedSearches/savedSearches";
+import { SearchValuesQuerySchema } from "@/lib/search/server/searchValues";
+
+const IdParams = z.object({ id: z.uuid() });
+const EventParams = z.object({ id: z.uuid(), eventId: z.string() });
+const CommentParams = z.object({ id: z.uuid(), commentId: z.uuid() });
+const csvOrJson = { 200: { description: "the rows, streamed (CSV per RFC 4180 or a JSON array)", contentType: "text/csv" } };
+
+/** The issue page, search, bulk changes, exports and reports (issue 12). */
+export const triageRoutes: RouteSpec[] = [
+  {
+    method: "GET", path: "/api/v1/errors/{id}/events", tag: "Issues", auth: "sessionOrIngestKey", role: "viewer",
+    summary: "An issue's events, newest first, by cursor; filter by environment, release, user", params: IdParams, query: ListEventsQuerySchema,
+    responses: { 200: "`{items, nextCursor}`" }, errors: [401, 404, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/errors/{id}/events/latest", tag: "Issues", auth: "sessionOrIngestKey", role: "viewer",
+    summary: "The latest event in full: exception chain, frames with source context, breadcrumbs, request, user, tags, contexts, SDK, neighbours",
+    params: IdParams, query: EventFiltersSchema, responses: { 200: "the event" }, errors: [401, 404, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/errors/{id}/events/oldest", tag: "Issues", auth: "sessionOrIngestKey", role: "viewer",
+    summary: "The first event in full", params: IdParams, query: EventFiltersSchema, responses: { 200: "the event" }, errors: [401, 404, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/errors/{id}/events/{eventId}", tag: "Issues", auth: "sessionOrIngestKey", role: "viewer",
+    summary: "One event in full, with the ids of the first, previous, next and latest events", params: EventParams, query: EventFiltersSchema,
+    responses: { 200: "the event" }, errors: [401, 404, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/errors/{id}/events/export", tag: "Issues", auth: "session", role: "member",
+    summary: "Every event of an issue as CSV or JSON, streamed", params: IdParams, query: ExportEventsQuerySchema,
+    responses: csvOrJson, errors: [401, 403, 404, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/errors/{id}/tags", tag: "Issues", auth: "sessionOrIngestKey", role: "viewer",
+    summary: "Top values with counts and shares per tag key, from the per-issue rollup", params: IdParams, query: TagDistributionQuerySchema,
+    responses: { 200: "`{errorId, events, tags}`" }, errors: [401, 404, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/errors/{id}/activity", tag: "Issues", auth: "sessionOrIngestKey", role: "viewer",
+    summary: "Events per UTC hour (24 h) and per UTC day (30 d)", params: IdParams, query: ActivityQuerySchema,
+    responses: { 200: "`{errorId, hourly, daily}`" }, errors: [401, 404, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/errors/{id}/comments", tag: "Issues", auth: "session", role: "viewer",
+    summary: "An issue's comments, oldest first", params: IdParams, responses: { 200: "`{items}`" }, errors: [401, 404],
+  },
+  {
+    method: "POST", path: "/api/v1/errors/{id}/comments", tag: "Issues", auth: "session", role: "member",
+    summary: "Comment on an issue", params: IdParams, body: CreateCommentSchema, responses: { 201: "the comment" }, errors: [401, 403, 404, 422],
+  },
+  {
+    method: "DELETE", path: "/api/v1/errors/{id}/comments/{commentId}", tag: "Issues", auth: "session", role: "member",
+    summary: "Delete a comment (its author or an admin)", params: CommentParams, responses: { 204: "deleted" }, errors: [401, 403, 404, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/errors/{id}/investigation", tag: "Issues", auth: "session", role: "viewer",
+    summary: "Pattern, similar issues, issues in the same runs and traces, runbook checklist", params: IdParams,
+    responses: { 200: "the investigation" }, errors: [401, 404],
+  },
+  {
+    method: "PUT", path: "/api/v1/errors/{id}/investigation/checks", tag: "Issues", auth: "session", role: "member",
+    summary: "Tick or untick a runbook checklist item", params: IdParams, body: SetCheckSchema, responses: { 200: "`{key, checked}`" }, errors: [401, 403, 404, 422],
+  },
+  {
+    method: "POST", path: "/api/v1/errors/bulk", tag: "Issues", auth: "session", role: "member",
+    summary: "Resolve, ignore, reopen, assign or merge many issues in one request, audited per issue (NDJSON progress with Accept: application/x-ndjson)",
+    body: BulkRequestSchema, responses: { 200: "`{action, matched, changed, notFound}`" }, errors: [401, 403, 404, 422, 501],
+  },
+  {
+    method: "GET", path: "/api/v1/errors/export", tag: "Issues", auth: "session", role: "member",
+    summary: "The issues the list's filters select, as CSV or JSON, streamed", query: ExportErrorsQuerySchema,
+    responses: csvOrJson, errors: [401, 403, 404, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/workspaces/{workspaceId}/report", tag: "Issues", auth: "session", role: "viewer",
+    summary: "Report for a window: totals, top errors, categories, resolution times (JSON or Markdown)", params: WorkspaceParamsSchema, query: ReportQuerySchema,
+    responses: { 200: "the report" }, errors: [401, 404, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/workspaces/{workspaceId}/saved-searches", tag: "Issues", auth: "session", role: "viewer",
+    summary: "The caller's saved searches", params: WorkspaceParamsSchema, responses: { 200: "`{items}`" }, errors: [401, 404],
+  },
+  {
+    method: "POST", path: "/api/v1/workspaces/{workspaceId}/saved-searches", tag: "Issues", auth: "session", role: "viewer",
+    summary: "Save a search under a name", params: WorkspaceParamsSchema, body: CreateSavedSearchSchema, responses: { 201: "the saved search" }, errors: [401, 404, 409, 422],
+  },
+  {
+    method: "DELETE", path: "/api/v1/saved-searches/{id}", tag: "Issues", auth: "session", role: "viewer",
+    summary: "Delete one of the caller's saved searches", params: IdParams, responses: { 204: "deleted" }, errors: [401, 404, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/workspaces/{workspaceId}/search-values", tag: "Issues", auth: "session", role: "viewer",
+    summary: "Search-box suggestions: tag keys in use, or a key's most frequent values", params: WorkspaceParamsSchema, query: SearchValuesQuerySchema,
+    responses: { 200: "`{keys, values}`" }, errors: [401, 404, 422],
+  },
+];

@@ -1,0 +1,107 @@
+import { z } from "zod";
+import type { AuthContext } from "@/lib/auth/AuthContext";
+import { assertCanViewWorkspace } from "@/lib/auth/permissions";
+import { queryRows } from "@/lib/analytics/queryRows";
+import { ApiError } from "@/lib/http/ApiError";
+
+const HOUR = 3_600_000;
+const MAX_SPAN_MS = 366 * 24 * HOUR;
+
+export const ReportQuerySchema = z.object({
+  since: z.iso.datetime({ offset: true }).optional(),
+  until: z.iso.datetime({ offset: true }).optional(),
+  format: z.enum(["md", "json"]).default("json"),
+});
+export type ReportQuery = z.infer<typeof ReportQuerySchema>;
+
+/** Whole UTC hours: the report reads the hourly rollup, so its window is widened to hour boundaries. */
+export function reportWindow(query: { since?: string; until?: string }, now = new Date()) {
+  const until = query.until ? new Date(query.until) : now;
+  const since = query.since ? new Date(query.since) : new Date(until.getTime() - 7 * 24 * HOUR);
+  if (since >= until) throw ApiError.validation("since must be before until", [{ path: "since", message: "must be before until" }]);
+  if (until.getTime() - since.getTime() > MAX_SPAN_MS) throw ApiError.validation("a report spans at most 366 days", [{ path: "since", message: "at most 366 days before until" }]);
+  return { since: new Date(Math.floor(since.getTime() / HOUR) * HOUR), until: new Date(Math.ceil(until.getTime() / HOUR) * HOUR) };
+}
+
+interface Duration {
+  count: number;
+  meanSeconds: number | null;
+  medianSeconds: number | null;
+  p90Seconds: number | null;
+}
+
+/**
+ * Seed 001's report for a workspace and window: totals, top errors, categories, severities and
+ * resolution times (first seen → resolved, for issues resolved in the window), from the rollups.
+ */
+export async function getReport(auth: AuthContext, workspaceId: string, query: ReportQuery, now = new Date()) {
+  assertCanViewWorkspace(auth, workspaceId);
+  const { since, until } = reportWindow(query, now);
+  const args = [workspaceId, since, until];
+  const [workspace, totals, issues, users, top, categories, severities, resolution, resolutionByCategory] = await Promise.all([
+    queryRows<{ name: string }>(`SELECT name FROM "Workspace" WHERE id = $1`, [workspaceId]),
+    queryRows<{ events: number; critical: number }>(
+      `SELECT coalesce(sum(count), 0)::int AS events, coalesce(sum(count) FILTER (WHERE severity = 'critical'), 0)::int AS critical
+       FROM "ErrorHourly" WHERE "workspaceId" = $1 AND bucket >= $2 AND bucket < $3`,
+      args,
+    ),
+    queryRows<{ active: number; new: number; resolved: number; regressed: number; unresolved: number }>(
+      `SELECT
+         (SELECT count(DISTINCT "groupId") FROM "ErrorHourly" WHERE "workspaceId" = $1 AND bucket >= $2 AND bucket < $3)::int AS active,
+         (SELECT count(*) FROM "ErrorGroup" WHERE "workspaceId" = $1 AND "firstSeen" >= $2 AND "firstSeen" < $3)::int AS new,
+         (SELECT count(*) FROM "ErrorGroup" WHERE "workspaceId" = $1 AND "resolvedAt" >= $2 AND "resolvedAt" < $3)::int AS resolved,
+         (SELECT count(*) FROM "ErrorGroup" WHERE "workspaceId" = $1 AND "regressedAt" >= $2 AND "regressedAt" < $3)::int AS regressed,
+         (SELECT count(*) FROM "ErrorGroup" g WHERE "workspaceId" = $1 AND status IN ('new', 'acknowledged', 'investigating')
+            AND EXISTS (SELECT 1 FROM "ErrorHourly" h WHERE h."groupId" = g.id AND h.bucket >= $2 AND h.bucket < $3))::int AS unresolved`,
+      args,
+    ),
+    queryRows<{ users: number }>(
+      `SELECT count(DISTINCT "userId")::int AS users FROM "UserDaily"
+       WHERE "workspaceId" = $1 AND day >= ($2::timestamptz AT TIME ZONE 'UTC')::date AND day <= (($3::timestamptz - interval '1 millisecond') AT TIME ZONE 'UTC')::date`,
+      args,
+    ),
+    queryRows<{ id: string; type: string; message: string; severity: string; status: string; category: string; events: number; users: number; firstSeen: Date; lastSeen: Date }>(
+      `SELECT g.id, g.type, g.message, g.severity::text, g.status::text, g.category, t.events, g."usersAffected" AS users, g."firstSeen", g."lastSeen"
+       FROM (SELECT "groupId", sum(count)::int AS events FROM "ErrorHourly" WHERE "workspaceId" = $1 AND bucket >= $2 AND bucket < $3
+             GROUP BY 1 ORDER BY 2 DESC LIMIT 10) t
+       JOIN "ErrorGroup" g ON g.id = t."groupId" ORDER BY t.events DESC, g.id`,
+      args,
+    ),
+    queryRows<{ category: string; events: number; issues: number }>(
+      `SELECT g.category, sum(h.count)::int AS events, count(DISTINCT g.id)::int AS issues
+       FROM "ErrorHourly" h JOIN "ErrorGroup" g ON g.id = h."groupId"
+       WHERE h."workspaceId" = $1 AND h.bucket >= $2 AND h.bucket < $3 GROUP BY 1 ORDER BY 2 DESC, 1`,
+      args,
+    ),
+    queryRows<{ severity: string; events: number }>(
+      `SELECT severity::text, sum(count)::int AS events FROM "ErrorHourly" WHERE "workspaceId" = $1 AND bucket >= $2 AND bucket < $3 GROUP BY 1 ORDER BY 2 DESC`,
+      args,
+    ),
+    queryRows<Duration>(DURATION_SQL(""), args),
+    queryRows<Duration & { category: string }>(DURATION_SQL("category"), args),
+  ]);
+  if (!workspace[0]) throw ApiError.notFound("workspace not found");
+  return {
+    workspace: { id: workspaceId, name: workspace[0].name },
+    window: { since: since.toISOString(), until: until.toISOString() },
+    generatedAt: now.toISOString(),
+    totals: { events: totals[0].events, criticalEvents: totals[0].critical, affectedUsers: users[0].users, ...issues[0] },
+    topErrors: top.map((t) => ({ ...t, firstSeen: t.firstSeen.toISOString(), lastSeen: t.lastSeen.toISOString() })),
+    categories,
+    severities,
+    resolutionTimes: { overall: resolution[0], byCategory: resolutionByCategory },
+  };
+}
+
+export type Report = Awaited<ReturnType<typeof getReport>>;
+
+/** First seen (or the last regression) → resolved, in seconds, for issues resolved inside the window. */
+function DURATION_SQL(groupBy: "" | "category") {
+  return `SELECT ${groupBy ? `${groupBy},` : ""} count(*)::int AS count,
+       avg(s)::float AS "meanSeconds",
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY s)::float AS "medianSeconds",
+       percentile_cont(0.9) WITHIN GROUP (ORDER BY s)::float AS "p90Seconds"
+     FROM (SELECT ${groupBy ? `${groupBy},` : ""} extract(epoch FROM "resolvedAt" - greatest("firstSeen", coalesce("regressedAt", "firstSeen"))) AS s
+           FROM "ErrorGroup" WHERE "workspaceId" = $1 AND "resolvedAt" >= $2 AND "resolvedAt" < $3) r
+     ${groupBy ? `GROUP BY 1 ORDER BY count DESC, 1` : ""}`;
+}
