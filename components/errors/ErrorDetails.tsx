@@ -9,6 +9,7 @@ import { AuditTrail } from "@/components/errors/AuditTrail";
 import { ContextDetails } from "@/components/errors/ContextDetails";
 import { ImpactAnalysis } from "@/components/errors/ImpactAnalysis";
 import { ResolutionSummary } from "@/components/errors/ResolutionSummary";
+import { SamplingNote } from "@/components/errors/SamplingNote";
 import { StackTrace } from "@/components/errors/StackTrace";
 import { formatCount } from "@/lib/client/format";
 import type { ErrorDetails as ErrorDetailsData } from "@/lib/errors/getErrorDetails";
@@ -28,12 +29,6 @@ function Relative({ iso }: { iso: string }) {
       {formatDistanceToNow(new Date(iso), { addSuffix: true })}
     </time>
   );
-}
-
-/** "Sampling was active: X of Y events stored (spike protection)", and that counts stay exact. */
-function samplingNote(sampling: NonNullable<ErrorDetailsData["sampling"]>, occurrences: number): string {
-  const why = sampling.issueCap === null ? "spike protection" : `spike protection or the cap of ${formatCount(sampling.issueCap)} stored events per issue`;
-  return `Sampling was active: ${formatCount(sampling.storedEvents)} of ${formatCount(occurrences)} events stored (${why}). Counts, users and charts include every event.`;
 }
 
 /** Seed 002's details panel: badges, type and message, occurrence facts, trace, context, impact, workflow. */
@@ -70,11 +65,7 @@ export function ErrorDetails({ error, onClose, actions, grouping }: ErrorDetails
         </div>
         <p className="break-all font-mono text-sm font-medium text-gray-800 dark:text-gray-200">{error.type}</p>
         <p className="mt-1 break-words text-sm text-gray-600 dark:text-gray-400">{error.message || "(no message)"}</p>
-        {error.sampling && (
-          <p data-testid="detail-sampling" className="mt-2 rounded bg-amber-50 px-2 py-1 text-xs text-amber-800 dark:bg-amber-950 dark:text-amber-300">
-            {samplingNote(error.sampling, error.occurrences)}
-          </p>
-        )}
+        <SamplingNote issue={error} className="mt-2" />
         {error.regressedAt && error.status === "new" && (
           <p className="mt-2 text-xs font-medium text-orange-700 dark:text-orange-400">
             Regressed <Relative iso={error.regressedAt} /> after being resolved

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { formatDistanceToNow } from "date-fns";
 import type { ReactNode } from "react";
+import { SamplingNote } from "@/components/errors/SamplingNote";
 import { Badge, SeverityBadge, StatusBadge } from "@/components/ui/Badge";
 import { countOf, formatCount } from "@/lib/client/format";
 import type { ErrorDetails } from "@/lib/errors/getErrorDetails";
@@ -61,6 +62,7 @@ export function IssueHeader({ issue, listHref, actions }: IssueHeaderProps) {
           <span className="font-normal text-gray-700 dark:text-gray-300">{issue.message ? `: ${issue.message}` : ""}</span>
         </h1>
         {issue.culprit && <p className="mt-0.5 truncate font-mono text-xs text-gray-500 dark:text-gray-400" data-testid="issue-culprit">{issue.culprit}</p>}
+        <SamplingNote issue={issue} className="mt-1 inline-block" />
         {detail && (
           <p className="mt-1 text-xs font-medium text-gray-700 dark:text-gray-300" data-testid="status-detail">
             {detail}
