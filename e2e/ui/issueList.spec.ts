@@ -82,12 +82,18 @@ test("search syntax with suggestions round-trips through the URL, and searches c
   await expect(page).toHaveURL(/query=%22card\+declined%22\+is%3Aunresolved/);
   await expect(rows(page)).toHaveCount(1);
 
-  // Status chips and the category picker edit the search.
+  // Status chips and the category picker edit the search (they follow the committed search in the URL).
   await box.fill("");
   await box.press("Enter");
-  await page.getByRole("group", { name: "Status" }).getByRole("button", { name: "ignored", exact: true }).click();
+  await expect(page).not.toHaveURL(/query=/);
+  const ignoredChip = page.getByRole("group", { name: "Status" }).getByRole("button", { name: "ignored", exact: true });
+  await ignoredChip.click();
   await expect(box).toHaveValue("is:ignored");
-  await page.getByRole("group", { name: "Status" }).getByRole("button", { name: "ignored", exact: true }).click();
+  // The chips follow the committed search (the URL): wait for it before toggling back.
+  await expect(ignoredChip).toHaveAttribute("aria-pressed", "true");
+  await ignoredChip.click();
+  await expect(ignoredChip).toHaveAttribute("aria-pressed", "false");
+  await expect(box).toHaveValue("");
   await page.getByLabel("Category").selectOption("payment");
   await expect(box).toHaveValue("category:payment");
   await expect(rows(page)).toHaveCount(1);

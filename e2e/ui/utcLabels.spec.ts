@@ -5,6 +5,9 @@ import type { ErrorTracking } from "@/lib/analytics/getErrorTracking";
 // West of UTC, a UTC day starts the evening before: labels must still name the UTC day.
 test.use({ timezoneId: "America/Los_Angeles" });
 
+// The x axis's tick labels (Recharts 3 may draw them in a z-index layer outside the axis group).
+const X_TICKS = ".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value, .recharts-xAxis .recharts-cartesian-axis-tick-value";
+
 const utcDay = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", day: "numeric" });
 
 test("30-day timeline and issue histogram label UTC days as UTC days west of UTC", async ({ page, context }) => {
@@ -17,14 +20,14 @@ test("30-day timeline and issue histogram label UTC days as UTC days west of UTC
   const tracking = (await api.json()) as ErrorTracking;
   const lastBucket = tracking.timeline.errorsByTime.at(-1)!.timestamp;
   expect(lastBucket).toMatch(/T00:00:00\.000Z$/);
-  const ticks = page.locator(".recharts-xAxis .recharts-cartesian-axis-tick-value");
+  const ticks = page.locator(X_TICKS);
   await expect(ticks.last()).toHaveText(utcDay.format(new Date(lastBucket)));
   await expect(page.getByRole("heading", { name: /Error timeline/ })).toContainText("UTC");
 
   await page.goto(`/errors/${id}`);
   await page.getByRole("radio", { name: "30d" }).click();
   const activity = await (await page.request.get(`/api/v1/errors/${id}/activity`)).json();
-  const histogramTicks = page.getByTestId("histogram-30d").locator(".recharts-cartesian-axis-tick-value");
+  const histogramTicks = page.getByTestId("histogram-30d").locator(X_TICKS);
   await expect(histogramTicks.last()).toHaveText(utcDay.format(new Date(activity.daily.buckets.at(-1).start)));
   await expect(page.getByTestId("histogram-total")).toContainText("UTC days");
 });
