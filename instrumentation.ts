@@ -34,8 +34,8 @@ export async function register(): Promise<void> {
   }
   const { installShutdownHandlers } = await import("@/lib/lifecycle/gracefulShutdown");
   installShutdownHandlers();
-  const { resealChannelSecrets } = await import("@/lib/alerts/channels/resealChannelSecrets");
-  resealChannelSecrets().catch((error) => logger.error("sealing channel secrets failed", { error }));
+  const { resealAllSecrets } = await import("@/lib/security/resealAllSecrets");
+  resealAllSecrets().catch((error) => logger.error("sealing stored secrets failed", { error }));
   const { startSelfReporting } = await import("@/lib/selfReport/startSelfReporting");
   startSelfReporting();
   const { startJobs } = await import("@/lib/jobs/startJobs");

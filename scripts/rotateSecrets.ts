@@ -1,21 +1,24 @@
 /**
- * `npm run secrets:rotate`: re-seals every channel secret under the current FAULTLINE_SECRET_KEY.
+ * `npm run secrets:rotate`: re-seals every stored secret (notification channels and forwarding rules)
+ * under the current FAULTLINE_SECRET_KEY, sealing legacy plain rows on the way.
  * Rotation: set the new key as FAULTLINE_SECRET_KEY and the old one in FAULTLINE_SECRET_KEY_PREVIOUS
  * (on every instance), restart, run this once (start-up does the same in the background), then drop
  * FAULTLINE_SECRET_KEY_PREVIOUS. Exits 1 when some row opens with none of the keys.
  */
-import { resealChannelSecrets } from "@/lib/alerts/channels/resealChannelSecrets";
 import { pool } from "@/lib/db/pool";
 import { keyring } from "@/lib/security/keyring";
+import { resealAllSecrets } from "@/lib/security/resealAllSecrets";
 
 async function main() {
   const ring = keyring();
-  const { resealed, unreadable } = await resealChannelSecrets();
+  const { channels, forwardingRules, total } = await resealAllSecrets();
   process.stdout.write(
-    `current key ${ring.current.id}; previous ${ring.previous.map((k) => k.id).join(", ") || "none"}; re-sealed ${resealed}; unreadable ${unreadable}\n`,
+    `current key ${ring.current.id}; previous ${ring.previous.map((k) => k.id).join(", ") || "none"}; ` +
+      `re-sealed ${total.resealed} (channels ${channels.resealed}, forwarding rules ${forwardingRules.resealed}); ` +
+      `unreadable ${total.unreadable} (channels ${channels.unreadable}, forwarding rules ${forwardingRules.unreadable})\n`,
   );
   await pool().end();
-  process.exit(unreadable > 0 ? 1 : 0);
+  process.exit(total.unreadable > 0 ? 1 : 0);
 }
 
 main().catch((error) => {

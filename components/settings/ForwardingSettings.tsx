@@ -92,6 +92,7 @@ export function ForwardingSettings({ projectId, isAdmin }: { projectId: string; 
                     {rule.name}
                     <Badge className="bg-blue-100 text-blue-800 dark:bg-blue-950 dark:text-blue-300">{rule.kind}</Badge>
                     {!rule.enabled && <Badge>paused</Badge>}
+                    {rule.secretsUnreadable && <Badge className="bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300">secrets unreadable</Badge>}
                   </p>
                   <p className="break-all font-mono text-xs text-gray-600 dark:text-gray-400">{target(rule)}</p>
                   <p className="flex flex-wrap items-center gap-1 text-xs text-gray-500 dark:text-gray-400">

@@ -6,6 +6,7 @@ import { claimForwardingDeliveries } from "@/lib/forwarding/deliver/claimForward
 import type { ForwardOutcome } from "@/lib/forwarding/deliver/postBody";
 import { sendForward } from "@/lib/forwarding/deliver/sendForward";
 import { joinForwardConfig, parseForwardConfig } from "@/lib/forwarding/rules/forwardingConfig";
+import { openForwardingSecrets } from "@/lib/forwarding/rules/forwardingSecrets";
 import { logger } from "@/lib/logger";
 
 export interface ForwardingRun {
@@ -43,7 +44,7 @@ export async function processForwardingDeliveries(input: { now?: Date; ids?: str
       let outcome: ForwardOutcome;
       try {
         outcome = rule.enabled
-          ? await sendForward(parseForwardConfig(rule.kind, joinForwardConfig(rule.config, rule.secrets)), {
+          ? await sendForward(parseForwardConfig(rule.kind, joinForwardConfig(rule.config, openForwardingSecrets(rule.id, rule.secrets))), {
               deliveryId: delivery.id,
               rule: { id: rule.id, name: rule.name },
               event: delivery.payload as unknown as ForwardedEvent,
@@ -52,7 +53,8 @@ export async function processForwardingDeliveries(input: { now?: Date; ids?: str
             })
           : { ok: false, error: "rule disabled", retryable: false, durationMs: 0 };
       } catch (error) {
-        // A configuration that no longer validates, say: trying again cannot help.
+        // A configuration that no longer validates, or secrets no configured key opens (SecretKeyError):
+        // trying again cannot help.
         outcome = { ok: false, error: error instanceof Error ? error.message.slice(0, 200) : "send failed", retryable: false, durationMs: 0 };
       }
       const status = outcome.ok ? "delivered" : !outcome.retryable || delivery.attempts >= FORWARDING_MAX_ATTEMPTS ? "failed" : "pending";

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/prisma";
 import { auditForwardingRule } from "@/lib/forwarding/rules/forwardingAudit";
 import { newSigningSecret, parseForwardConfig, splitForwardConfig } from "@/lib/forwarding/rules/forwardingConfig";
 import { toForwardingRuleDto } from "@/lib/forwarding/rules/forwardingRuleDto";
+import { sealForwardingSecrets } from "@/lib/forwarding/rules/forwardingSecrets";
 import type { CreateForwardingRuleInput } from "@/lib/forwarding/rules/forwardingRuleSchemas";
 import { forgetRules } from "@/lib/forwarding/rules/ruleCache";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -13,6 +14,7 @@ import { findProject } from "@/lib/projects/findProject";
 /**
  * Adds a forwarding rule to a project (admins). A webhook rule without a signing secret gets one,
  * returned once as `signingSecret` (like a new ingest key); afterwards it is only shown masked.
+ * Secrets go to their own column, encrypted with FAULTLINE_SECRET_KEY (forwardingSecrets.ts).
  */
 export async function createForwardingRule(auth: AuthContext, projectId: string, input: CreateForwardingRuleInput) {
   const project = await findProject(auth, projectId);
@@ -20,9 +22,10 @@ export async function createForwardingRule(auth: AuthContext, projectId: string,
   const generated = input.kind === "webhook" && input.config.secret === undefined ? newSigningSecret() : undefined;
   const target = parseForwardConfig(input.kind, { ...input.config, ...(generated && { secret: generated }) });
   const split = splitForwardConfig(input.kind, target.config);
+  const id = uuidv7();
   const rule = await db().forwardingRule.create({
     data: {
-      id: uuidv7(),
+      id,
       workspaceId: project.workspaceId,
       projectId,
       name: input.name,
@@ -32,7 +35,7 @@ export async function createForwardingRule(auth: AuthContext, projectId: string,
       categories: input.categories,
       environments: input.environments,
       config: split.config as Prisma.InputJsonValue,
-      secrets: split.secrets as Prisma.InputJsonValue,
+      secrets: sealForwardingSecrets(id, split.secrets),
     },
   });
   forgetRules(projectId);

@@ -5,6 +5,7 @@ import { db } from "@/lib/db/prisma";
 import { auditForwardingRule } from "@/lib/forwarding/rules/forwardingAudit";
 import { joinForwardConfig, mergeForwardConfigPatch, parseForwardConfig, splitForwardConfig } from "@/lib/forwarding/rules/forwardingConfig";
 import { toForwardingRuleDto } from "@/lib/forwarding/rules/forwardingRuleDto";
+import { openForwardingSecrets, sealForwardingSecrets } from "@/lib/forwarding/rules/forwardingSecrets";
 import type { UpdateForwardingRuleInput } from "@/lib/forwarding/rules/forwardingRuleSchemas";
 import { findVisibleForwardingRule } from "@/lib/forwarding/rules/findVisibleForwardingRule";
 import { forgetRules } from "@/lib/forwarding/rules/ruleCache";
@@ -22,10 +23,17 @@ export async function updateForwardingRule(auth: AuthContext, ruleId: string, in
     environments: input.environments,
   };
   if (input.config) {
-    const merged = mergeForwardConfigPatch(joinForwardConfig(rule.config, rule.secrets), input.config);
+    // Secrets that no longer open (lost key) count as absent: the admin enters them again.
+    let secrets: Record<string, unknown> = {};
+    try {
+      secrets = openForwardingSecrets(rule.id, rule.secrets);
+    } catch {
+      secrets = {};
+    }
+    const merged = mergeForwardConfigPatch(joinForwardConfig(rule.config, secrets), input.config);
     const split = splitForwardConfig(rule.kind, parseForwardConfig(rule.kind, merged).config);
     data.config = split.config as Prisma.InputJsonValue;
-    data.secrets = split.secrets as Prisma.InputJsonValue;
+    data.secrets = sealForwardingSecrets(rule.id, split.secrets);
   }
   const updated = await db().forwardingRule.update({ where: { id: rule.id }, data });
   forgetRules(rule.projectId);
