@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api } from "@/e2e/support/alertHelpers";
 import { query } from "@/e2e/support/dbCounts";
 import { pruneForwardingLog } from "@/lib/forwarding/deliver/pruneForwardingLog";
+import { resealForwardingSecrets } from "@/lib/forwarding/rules/resealForwardingSecrets";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 import { envelope, errorEvent, newEventId } from "@/e2e/support/envelopes";
 import { startSentryCaptureServer, type SentryCaptureServer } from "@/e2e/support/sentryCaptureServer";
@@ -51,6 +52,21 @@ interface DeliveryRow {
   responseStatus: number | null;
 }
 
+/** The rule's row as stored: the secrets column must be one sealed string, nothing readable. */
+async function storedRule(ruleId: string) {
+  const [row] = await query<{ secrets: Record<string, unknown>; config: Record<string, unknown> }>(`SELECT secrets, config FROM "ForwardingRule" WHERE id = $1`, [ruleId]);
+  return row;
+}
+
+async function expectSealed(ruleId: string, plainSecrets: string[]) {
+  const row = await storedRule(ruleId);
+  expect(Object.keys(row.secrets)).toEqual(["sealed"]);
+  expect(row.secrets.sealed).toMatch(/^v1:[0-9a-f]{8}:/);
+  const text = JSON.stringify(row);
+  for (const secret of plainSecrets) expect(text).not.toContain(secret);
+  return row;
+}
+
 async function deliveries(t: Tenant, cookie: string, query = ""): Promise<DeliveryRow[]> {
   const res = await api("GET", `/api/v1/projects/${t.projectId}/forwarding-deliveries${query}`, cookie);
   expect(res.status).toBe(200);
@@ -70,6 +86,8 @@ describe("forwarding rules API", () => {
     const dsn = sentry.dsn("d5nsecretkey0123456789", "42");
     const created = await addRule(t, admin, { name: "Copy to Sentry", kind: "sentry", severities: ["critical"], config: { dsn } });
     expect(created.config.dsn).toMatch(/^http:\/\/••••@127\.0\.0\.1:\d+\/42$/);
+    // At rest the DSN (with its key) is sealed: the row does not hold it in clear.
+    const sealedAtCreate = await expectSealed(created.id, ["d5nsecretkey0123456789", dsn]);
 
     for (const user of [t.member, t.viewer]) {
       const list = await api("GET", rulesPath(t), await login(user));
@@ -85,7 +103,9 @@ describe("forwarding rules API", () => {
     // Sending the masked DSN back keeps the real one; filters change.
     const patched = await api("PATCH", `/api/v1/forwarding-rules/${created.id}`, admin, { severities: ["high", "critical"], config: { dsn: created.config.dsn } });
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ severities: ["high", "critical"], config: { dsn: created.config.dsn } });
+    expect(patched.body).toMatchObject({ severities: ["high", "critical"], secretsUnreadable: false, config: { dsn: created.config.dsn } });
+    // Still sealed after the edit (a fresh IV: a new sealed string for the same DSN).
+    expect((await expectSealed(created.id, ["d5nsecretkey0123456789"])).secrets.sealed).not.toBe(sealedAtCreate.secrets.sealed);
     expect((await api("DELETE", `/api/v1/forwarding-rules/${created.id}`, admin)).status).toBe(204);
     expect((await api("PATCH", `/api/v1/forwarding-rules/${created.id}`, admin, { enabled: true })).status).toBe(404);
   });
@@ -175,6 +195,7 @@ describe("forwarding to HTTP endpoints", () => {
     const rule = await addRule(t, admin, { name: "Ops endpoint", kind: "webhook", categories: ["database"], config: { url: `${receiver.url}${path}`, headers: { "X-Team": "ops" } } });
     expect(rule.signingSecret).toMatch(/^whsec_/);
     expect(JSON.stringify(rule.config)).not.toContain(rule.signingSecret!);
+    await expectSealed(rule.id, [rule.signingSecret!, path, "ops"]);
 
     expect((await postEvents(t.key, [
       { eventId: "hook-db-1", type: "QueryTimeout", message: "orders query timed out", category: "database", severity: "high" },
@@ -206,7 +227,8 @@ describe("forwarding to HTTP endpoints", () => {
     const admin = await login(t.admin);
     const path = `/api/v2/logs-${t.projectId.slice(-8)}`;
     receiver.respondWith(() => 202);
-    await addRule(t, admin, { name: "Datadog", kind: "datadog", config: { url: `${receiver.url}${path}`, apiKey: "dd-api-key-0123456789", service: "shop", tags: "team:payments" } });
+    const rule = await addRule(t, admin, { name: "Datadog", kind: "datadog", config: { url: `${receiver.url}${path}`, apiKey: "dd-api-key-0123456789", service: "shop", tags: "team:payments" } });
+    await expectSealed(rule.id, ["dd-api-key-0123456789"]);
     expect((await postEvents(t.key, { eventId: "dd-1", type: "OutOfStock", message: "sku-9 sold out", severity: "medium", environment: "production" })).status).toBe(202);
     const [req] = await receiver.waitFor((r) => r.path === path);
     expect(req.headers["dd-api-key"]).toBe("dd-api-key-0123456789");
@@ -254,6 +276,70 @@ describe("forwarding to HTTP endpoints", () => {
     const log = await deliveries(t, admin);
     expect(log.map((d) => d.ruleId)).toEqual([on.id]);
     expect(receiver.requests.filter((r) => r.path === path)).toEqual([]);
+  });
+});
+
+describe("forwarding rule secrets at rest", () => {
+  it("reads legacy plaintext rows, forwards with them, and seals them in the re-seal pass (start-up, secrets:rotate)", async () => {
+    const t = await createTenant("fwd-legacy");
+    const admin = await login(t.admin);
+    const path = `/legacy-${t.projectId.slice(-8)}`;
+    receiver.respondWith(() => 200);
+    // A rule as written before encryption: the secrets column holds the plain object.
+    const id = uuidv7();
+    const legacySecret = "whsec_legacy-plain-signing-secret";
+    await query(
+      `INSERT INTO "ForwardingRule" (id, "workspaceId", "projectId", name, kind, config, secrets)
+       VALUES ($1, $2, $3, 'Legacy hook', 'webhook'::"ForwardingKind", '{}', $4::jsonb)`,
+      [id, t.workspaceId, t.projectId, JSON.stringify({ url: `${receiver.url}${path}`, secret: legacySecret })],
+    );
+    const listed = await api("GET", rulesPath(t), admin);
+    const legacy = listed.body.items.find((r: { id: string }) => r.id === id);
+    expect(legacy).toMatchObject({ secretsUnreadable: false, config: { secret: expect.stringContaining("••••") } });
+    expect(JSON.stringify(legacy)).not.toContain(legacySecret);
+
+    expect((await postEvents(t.key, { eventId: "legacy-1", type: "LegacyError", message: "m" })).status).toBe(202);
+    const [first] = await receiver.waitFor((r) => r.path === path);
+    const [, ts, v1] = String(first.headers["x-faultline-signature"]).match(/^t=(\d+),v1=([0-9a-f]{64})$/)!;
+    expect(v1).toBe(createHmac("sha256", legacySecret).update(`${ts}.${first.raw}`).digest("hex"));
+
+    // The re-seal pass (what start-up and `npm run secrets:rotate` run) seals it in place.
+    const run = await resealForwardingSecrets();
+    expect(run.resealed).toBeGreaterThanOrEqual(1);
+    await expectSealed(id, [legacySecret, path]);
+    expect(await resealForwardingSecrets()).toMatchObject({ resealed: 0 });
+
+    // Sealed, it still forwards with the same secret.
+    expect((await postEvents(t.key, { eventId: "legacy-2", type: "LegacyError2", message: "m" })).status).toBe(202);
+    const [second] = await receiver.waitFor((r) => r.path === path && r.headers["x-faultline-event"] === "legacy-2");
+    const [, ts2, v2] = String(second.headers["x-faultline-signature"]).match(/^t=(\d+),v1=([0-9a-f]{64})$/)!;
+    expect(v2).toBe(createHmac("sha256", legacySecret).update(`${ts2}.${second.raw}`).digest("hex"));
+  });
+
+  it("a sealed value copied to another rule does not open there: shown as unreadable, not forwarded, re-entered by PATCH", async () => {
+    const t = await createTenant("fwd-copied");
+    const admin = await login(t.admin);
+    const path = `/copied-${t.projectId.slice(-8)}`;
+    receiver.respondWith(() => 200);
+    const source = await addRule(t, admin, { name: "Source", kind: "webhook", enabled: false, config: { url: `${receiver.url}${path}-source` } });
+    const target = await addRule(t, admin, { name: "Target", kind: "webhook", config: { url: `${receiver.url}${path}` } });
+    await query(`UPDATE "ForwardingRule" SET secrets = (SELECT secrets FROM "ForwardingRule" WHERE id = $1) WHERE id = $2`, [source.id, target.id]);
+
+    const listed = await api("GET", rulesPath(t), admin);
+    expect(listed.body.items.find((r: { id: string }) => r.id === target.id)).toMatchObject({ secretsUnreadable: true });
+    expect((await postEvents(t.key, { eventId: "copied-1", type: "CopiedError", message: "m" })).status).toBe(202);
+    const failed = await waitFor(async () => {
+      const rows = await deliveries(t, admin);
+      return rows.find((d) => d.ruleId === target.id && d.status === "failed");
+    });
+    expect(failed.lastError).toMatch(/failed authentication/);
+    expect(receiver.requests.filter((r) => r.path === path || r.path === `${path}-source`)).toEqual([]);
+
+    // The admin enters the secrets again: sealed for this rule, readable once more.
+    const fixed = await api("PATCH", `/api/v1/forwarding-rules/${target.id}`, admin, { config: { url: `${receiver.url}${path}` } });
+    expect(fixed.status).toBe(200);
+    expect(fixed.body.secretsUnreadable).toBe(false);
+    await expectSealed(target.id, [path]);
   });
 });
 
