@@ -2,7 +2,7 @@ import type { NextErrorContext, NextRequestInfo } from "@faultline/client/next";
 
 /**
  * Next.js calls register() once when a server instance starts (not during `next build`), in the
- * Node.js runtime: it checks the secret key, seals channel secrets still stored in plain or under a
+ * Node.js runtime: it checks the secret key, seals channel and forwarding-rule secrets still stored in plain or under a
  * rotated-out key, starts the spool replayer (events spooled during a database outage, or left by a
  * crashed instance), takes over SIGTERM/SIGINT for a graceful shutdown, and starts the background
  * jobs (lib/jobs: alert sweep, notification retries, forwarding, session cleanup, …). They

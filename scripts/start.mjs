@@ -47,7 +47,7 @@ async function main() {
   if (!env.FAULTLINE_SECRET_KEY) {
     if (env.DATABASE_URL) {
       throw new StartupError(
-        "FAULTLINE_SECRET_KEY is required with DATABASE_URL (channel secrets are encrypted with it): set it to `openssl rand -hex 32` and keep it safe",
+        "FAULTLINE_SECRET_KEY is required with DATABASE_URL (channel and forwarding-rule secrets are encrypted with it): set it to `openssl rand -hex 32` and keep it safe",
       );
     }
     env.FAULTLINE_SECRET_KEY = demoSecretKey();

@@ -25,7 +25,7 @@ const env = {
   FAULTLINE_TEST: "1",
   // The app under test exposes /api/metrics so its test can scrape it (not a secret: test-only).
   METRICS_TOKEN: process.env.METRICS_TOKEN ?? "faultline-test-metrics-token",
-  // A throwaway database gets a throwaway key for its channel secrets.
+  // A throwaway database gets a throwaway key for its channel and forwarding-rule secrets.
   FAULTLINE_SECRET_KEY: process.env.FAULTLINE_SECRET_KEY ?? crypto.randomBytes(32).toString("hex"),
   // Spike protection never samples in the shared test app (tests count stored occurrences); the
   // spike test starts an instance of its own with low knobs (e2e/api/spikeProtection.test.ts).

@@ -1,6 +1,9 @@
+import { execFile } from "node:child_process";
 import { createHmac } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api } from "@/e2e/support/alertHelpers";
 import { query } from "@/e2e/support/dbCounts";
@@ -314,6 +317,26 @@ describe("forwarding rule secrets at rest", () => {
     const [second] = await receiver.waitFor((r) => r.path === path && r.headers["x-faultline-event"] === "legacy-2");
     const [, ts2, v2] = String(second.headers["x-faultline-signature"]).match(/^t=(\d+),v1=([0-9a-f]{64})$/)!;
     expect(v2).toBe(createHmac("sha256", legacySecret).update(`${ts2}.${second.raw}`).digest("hex"));
+  });
+
+  it("`npm run secrets:rotate` seals forwarding rules too and reports them", async () => {
+    const t = await createTenant("fwd-rotate");
+    const id = uuidv7();
+    await query(
+      `INSERT INTO "ForwardingRule" (id, "workspaceId", "projectId", name, kind, enabled, config, secrets)
+       VALUES ($1, $2, $3, 'Legacy Datadog', 'datadog'::"ForwardingKind", false, '{"url": "https://logs.example.com/v2"}', '{"apiKey": "dd-legacy-plain-key"}')`,
+      [id, t.workspaceId, t.projectId],
+    );
+    const root = path.resolve(import.meta.dirname, "../..");
+    // Exit 1 would only mean some other row opens with no key (other files may plant such rows).
+    const { stdout } = await promisify(execFile)(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/rotateSecrets.ts"], { cwd: root, env: process.env }).catch(
+      (error: { stdout?: string }) => ({ stdout: error.stdout ?? "" }),
+    );
+    expect(stdout).toMatch(/re-sealed \d+ \(channels \d+, forwarding rules \d+\); unreadable \d+ \(channels \d+, forwarding rules \d+\)/);
+    const row = await expectSealed(id, ["dd-legacy-plain-key"]);
+    expect(row.config).toEqual({ url: "https://logs.example.com/v2" });
+    const listed = await api("GET", rulesPath(t), await login(t.admin));
+    expect(listed.body.items[0]).toMatchObject({ id, secretsUnreadable: false, config: { url: "https://logs.example.com/v2", apiKey: "••••-key" } });
   });
 
   it("a sealed value copied to another rule does not open there: shown as unreadable, not forwarded, re-entered by PATCH", async () => {

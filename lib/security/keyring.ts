@@ -14,7 +14,7 @@ export function keyring(): Keyring {
   const cached = globalForKeyring.faultlineKeyring;
   if (cached?.source === source) return cached.keyring;
   if (!current.trim()) {
-    throw new SecretKeyError("FAULTLINE_SECRET_KEY is not set: channel secrets are encrypted with it (generate one with `openssl rand -hex 32`)");
+    throw new SecretKeyError("FAULTLINE_SECRET_KEY is not set: channel and forwarding-rule secrets are encrypted with it (generate one with `openssl rand -hex 32`)");
   }
   const ring = makeKeyring(
     parseSecretKey(current),
