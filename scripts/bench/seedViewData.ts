@@ -27,7 +27,9 @@ const FIVE_MINUTE_DAYS = 2;
  * Seeds a workspace in SQL and derives every rollup from the occurrences with the definitions the
  * ingest statement maintains (lib/ingest/storeEvents.ts). Occurrences are generated in time order
  * (evenly spaced with jitter) with time-ordered ids and event ids, as ingest writes them, so every
- * index is appended to rather than split at random. Group popularity is skewed (a few groups get
+ * index is appended to rather than split at random, and every rollup is written in time order too:
+ * ingest creates an hour's (a day's) rollup rows during that hour (day), so they sit together on
+ * disk, and a view that reads a few hours reads a few pages, not one page per row. Group popularity is skewed (a few groups get
  * most events), as in real error streams. The per-group and per-actor rollups are derived in two
  * passes over the occurrences (hourly rows), everything coarser from those.
  */
@@ -95,37 +97,37 @@ export async function seedViewData(target: { workspaceId: string; projectId: str
     await q("hourly rollup", `
       INSERT INTO "ErrorHourly" ("groupId", bucket, environment, "workspaceId", "projectId", severity, count, "creditsLost")
       SELECT o."groupId", date_bin('1 hour', o."occurredAt", TIMESTAMPTZ 'epoch'), coalesce(o.environment, ''), $1, $2, g.severity, count(*), sum(o."creditsLost")
-      FROM "ErrorOccurrence" o JOIN bench_groups g ON g.id = o."groupId" WHERE o."projectId" = $2 GROUP BY 1, 2, 3, 6`, [ws, pj]);
+      FROM "ErrorOccurrence" o JOIN bench_groups g ON g.id = o."groupId" WHERE o."projectId" = $2 GROUP BY 1, 2, 3, 6 ORDER BY 2`, [ws, pj]);
     await q("daily rollups", `
       INSERT INTO "ErrorEnvDaily" ("groupId", day, environment, "workspaceId", "projectId", severity, count, "creditsLost", hours)
       SELECT "groupId", (bucket AT TIME ZONE 'UTC')::date, environment, $1, $2, severity, sum(count), sum("creditsLost"),
         bit_or(1 << extract(hour FROM bucket AT TIME ZONE 'UTC')::int)
-      FROM "ErrorHourly" WHERE "projectId" = $2 GROUP BY 1, 2, 3, 6`, [ws, pj]);
+      FROM "ErrorHourly" WHERE "projectId" = $2 GROUP BY 1, 2, 3, 6 ORDER BY 2`, [ws, pj]);
     await client.query(`
       INSERT INTO "ErrorDaily" ("groupId", day, "workspaceId", "projectId", severity, count, "creditsLost", hours)
       SELECT "groupId", day, $1, $2, severity, sum(count), sum("creditsLost"), bit_or(hours)
-      FROM "ErrorEnvDaily" WHERE "projectId" = $2 GROUP BY 1, 2, 5`, [ws, pj]);
+      FROM "ErrorEnvDaily" WHERE "projectId" = $2 GROUP BY 1, 2, 5 ORDER BY 2`, [ws, pj]);
     await q("weekly rollups", `
       INSERT INTO "ErrorEnvWeekly" ("groupId", week, environment, "workspaceId", "projectId", severity, count, "creditsLost", days)
       SELECT "groupId", day - (extract(isodow FROM day)::int - 1), environment, $1, $2, severity, sum(count), sum("creditsLost"),
         bit_or(1 << (extract(isodow FROM day)::int - 1))
-      FROM "ErrorEnvDaily" WHERE "projectId" = $2 GROUP BY 1, 2, 3, 6`, [ws, pj]);
+      FROM "ErrorEnvDaily" WHERE "projectId" = $2 GROUP BY 1, 2, 3, 6 ORDER BY 2`, [ws, pj]);
     await client.query(`
       INSERT INTO "ErrorWeekly" ("groupId", week, "workspaceId", "projectId", severity, count, "creditsLost")
       SELECT "groupId", day - (extract(isodow FROM day)::int - 1), $1, $2, severity, sum(count), sum("creditsLost")
-      FROM "ErrorDaily" WHERE "projectId" = $2 GROUP BY 1, 2, 5`, [ws, pj]);
+      FROM "ErrorDaily" WHERE "projectId" = $2 GROUP BY 1, 2, 5 ORDER BY 2`, [ws, pj]);
     await q("per-project totals", `
       INSERT INTO "ProjectDaily" ("workspaceId", "projectId", day, severity, shard, count, errors)
-      SELECT $1, $2, day, severity, 0, sum(count), count(*) FROM "ErrorDaily" WHERE "projectId" = $2 GROUP BY 3, 4`, [ws, pj]);
+      SELECT $1, $2, day, severity, 0, sum(count), count(*) FROM "ErrorDaily" WHERE "projectId" = $2 GROUP BY 3, 4 ORDER BY 3`, [ws, pj]);
     await client.query(`
       INSERT INTO "ProjectBucket" ("workspaceId", span, bucket, "projectId", environment, severity, shard, count)
       SELECT $1, s.span, date_bin(make_interval(mins => s.span), bucket, TIMESTAMPTZ 'epoch'), $2, environment, severity, 0, sum(count)
-      FROM "ErrorHourly" CROSS JOIN (VALUES (60), (1440)) AS s(span) WHERE "projectId" = $2 GROUP BY 2, 3, 5, 6`, [ws, pj]);
+      FROM "ErrorHourly" CROSS JOIN (VALUES (60), (1440)) AS s(span) WHERE "projectId" = $2 GROUP BY 2, 3, 5, 6 ORDER BY 3`, [ws, pj]);
     await q("5-minute rollup (last days)", `
       INSERT INTO "ErrorFiveMinute" ("groupId", bucket, environment, "workspaceId", "projectId", severity, count, "creditsLost")
       SELECT o."groupId", date_bin('5 minutes', o."occurredAt", TIMESTAMPTZ 'epoch'), coalesce(o.environment, ''), $1, $2, g.severity, count(*), sum(o."creditsLost")
       FROM "ErrorOccurrence" o JOIN bench_groups g ON g.id = o."groupId"
-      WHERE o."workspaceId" = $1 AND o."occurredAt" >= now() - make_interval(days => $3) GROUP BY 1, 2, 3, 6`, [ws, pj, FIVE_MINUTE_DAYS]);
+      WHERE o."workspaceId" = $1 AND o."occurredAt" >= now() - make_interval(days => $3) GROUP BY 1, 2, 3, 6 ORDER BY 2`, [ws, pj, FIVE_MINUTE_DAYS]);
 
     // Per-user and per-agent rollups: one pass for the hourly rows, days and weeks from those.
     await q("users/agents per hour", `
@@ -133,37 +135,37 @@ export async function seedViewData(target: { workspaceId: string; projectId: str
       SELECT $1, a.kind, 60, date_bin('1 hour', o."occurredAt", TIMESTAMPTZ 'epoch'), a.id, $2, coalesce(o.environment, ''), g.severity, count(*)
       FROM "ErrorOccurrence" o JOIN bench_groups g ON g.id = o."groupId"
       CROSS JOIN LATERAL (VALUES ('user', o."userId"), ('agent', o."agentId")) AS a(kind, id)
-      WHERE o."projectId" = $2 AND a.id IS NOT NULL GROUP BY 2, 4, 5, 7, 8`, [ws, pj]);
+      WHERE o."projectId" = $2 AND a.id IS NOT NULL GROUP BY 2, 4, 5, 7, 8 ORDER BY 4`, [ws, pj]);
     await q("users/agents per day and week", `
       INSERT INTO "ActorCount" ("workspaceId", kind, span, start, "actorId", "projectId", environment, severity, count)
       SELECT $1, kind, s.span, date_bin(make_interval(mins => s.span), start, TIMESTAMPTZ '2000-01-03 00:00:00+00'), "actorId", $2, environment, severity, sum(count)
       FROM "ActorCount" CROSS JOIN (VALUES (1440), (10080)) AS s(span)
-      WHERE "workspaceId" = $1 AND kind IN ('user', 'agent') AND "ActorCount".span = 60 GROUP BY 2, 3, 4, 5, 7, 8`, [ws, pj]);
+      WHERE "workspaceId" = $1 AND kind IN ('user', 'agent') AND "ActorCount".span = 60 GROUP BY 2, 3, 4, 5, 7, 8 ORDER BY 4`, [ws, pj]);
     await client.query(`
       INSERT INTO "UserDaily" ("workspaceId", "projectId", day, "userId", count)
       SELECT $1, $2, (start AT TIME ZONE 'UTC')::date, "actorId", sum(count) FROM "ActorCount"
-      WHERE "workspaceId" = $1 AND kind = 'user' AND span = 1440 GROUP BY 3, 4`, [ws, pj]);
+      WHERE "workspaceId" = $1 AND kind = 'user' AND span = 1440 GROUP BY 3, 4 ORDER BY 3`, [ws, pj]);
     await client.query(`
       INSERT INTO "UserWeekly" ("workspaceId", "projectId", week, "userId", count)
       SELECT $1, $2, (start AT TIME ZONE 'UTC')::date, "actorId", sum(count) FROM "ActorCount"
-      WHERE "workspaceId" = $1 AND kind = 'user' AND span = 10080 GROUP BY 3, 4`, [ws, pj]);
+      WHERE "workspaceId" = $1 AND kind = 'user' AND span = 10080 GROUP BY 3, 4 ORDER BY 3`, [ws, pj]);
     await client.query(`
       INSERT INTO "AgentDaily" ("workspaceId", "projectId", day, "agentId", count)
       SELECT $1, $2, (start AT TIME ZONE 'UTC')::date, "actorId", sum(count) FROM "ActorCount"
-      WHERE "workspaceId" = $1 AND kind = 'agent' AND span = 1440 GROUP BY 3, 4`, [ws, pj]);
+      WHERE "workspaceId" = $1 AND kind = 'agent' AND span = 1440 GROUP BY 3, 4 ORDER BY 3`, [ws, pj]);
     await q("users/agents per 5 minutes (last days)", `
       INSERT INTO "ActorFiveMinute" ("workspaceId", kind, bucket, "actorId", "projectId", environment, severity, count)
       SELECT $1, a.kind, date_bin('5 minutes', o."occurredAt", TIMESTAMPTZ 'epoch'), a.id, $2, coalesce(o.environment, ''), g.severity, count(*)
       FROM "ErrorOccurrence" o JOIN bench_groups g ON g.id = o."groupId"
       CROSS JOIN LATERAL (VALUES ('user', o."userId"), ('agent', o."agentId")) AS a(kind, id)
-      WHERE o."workspaceId" = $1 AND o."occurredAt" >= now() - make_interval(days => $3) AND a.id IS NOT NULL GROUP BY 2, 3, 4, 6, 7`, [ws, pj, FIVE_MINUTE_DAYS]);
+      WHERE o."workspaceId" = $1 AND o."occurredAt" >= now() - make_interval(days => $3) AND a.id IS NOT NULL GROUP BY 2, 3, 4, 6, 7 ORDER BY 3`, [ws, pj, FIVE_MINUTE_DAYS]);
 
     await q("distinct users/agents per group", `
       INSERT INTO "ErrorGroupUser" ("groupId", "userId", "firstSeen")
-      SELECT "groupId", "userId", min("occurredAt") FROM "ErrorOccurrence" WHERE "projectId" = $1 GROUP BY 1, 2`, [pj]);
+      SELECT "groupId", "userId", min("occurredAt") FROM "ErrorOccurrence" WHERE "projectId" = $1 GROUP BY 1, 2 ORDER BY 3`, [pj]);
     await client.query(`
       INSERT INTO "ErrorGroupAgent" ("groupId", "agentId", "firstSeen")
-      SELECT "groupId", "agentId", min("occurredAt") FROM "ErrorOccurrence" WHERE "projectId" = $1 GROUP BY 1, 2`, [pj]);
+      SELECT "groupId", "agentId", min("occurredAt") FROM "ErrorOccurrence" WHERE "projectId" = $1 GROUP BY 1, 2 ORDER BY 3`, [pj]);
     await q("group counters", `
       UPDATE "ErrorGroup" g SET "occurrenceCount" = a.n, "creditsLost" = a.credits,
         "firstSeen" = (SELECT min("occurredAt") FROM "ErrorOccurrence" o WHERE o."groupId" = g.id),
@@ -181,11 +183,11 @@ export async function seedViewData(target: { workspaceId: string; projectId: str
     await client.query(`
       INSERT INTO "ExecutionHourly" ("projectId", hour, "agentId", environment, "workspaceId", ok, failed, crashed)
       SELECT "projectId", date_bin('1 hour', minute, TIMESTAMPTZ 'epoch'), "agentId", environment, "workspaceId", sum(ok), sum(failed), sum(crashed)
-      FROM "ExecutionMinute" WHERE "projectId" = $1 GROUP BY 1, 2, 3, 4, 5`, [pj]);
+      FROM "ExecutionMinute" WHERE "projectId" = $1 GROUP BY 1, 2, 3, 4, 5 ORDER BY 2`, [pj]);
     await client.query(`
       INSERT INTO "ExecutionDaily" ("projectId", day, "agentId", environment, "workspaceId", ok, failed, crashed)
       SELECT "projectId", (minute AT TIME ZONE 'UTC')::date, "agentId", environment, "workspaceId", sum(ok), sum(failed), sum(crashed)
-      FROM "ExecutionMinute" WHERE "projectId" = $1 GROUP BY 1, 2, 3, 4, 5`, [pj]);
+      FROM "ExecutionMinute" WHERE "projectId" = $1 GROUP BY 1, 2, 3, 4, 5 ORDER BY 2`, [pj]);
     await q("cascades", `
       INSERT INTO "CascadeDaily" ("workspaceId", "parentGroupId", "childGroupId", day, count)
       SELECT $1, p.id, c.id, (now() - make_interval(days => d))::date, 1 + d % 5
