@@ -49,11 +49,15 @@ export async function getRecovery(ctx: AnalyticsContext) {
 
 export type Recovery = Awaited<ReturnType<typeof getRecovery>>;
 
-/** Occurrences `o` with a reported outcome, in scope and window (read from the covering outcome index). */
+/**
+ * Occurrences `o` with a reported outcome, in scope and window. `recovered IS NOT NULL` is the
+ * predicate of the partial covering index that holds just those (with environment, project and
+ * group), so every query here is an index-only scan whatever the filters.
+ */
 function outcomeScope(ctx: AnalyticsContext, p: SqlParams, outcome: string): string {
   const { scope, window } = ctx;
   return `FROM "ErrorOccurrence" o
-    WHERE ${[...occurrenceFilters(scope, window.start, window.end, p), outcome].join(" AND ")}`;
+    WHERE ${[...occurrenceFilters(scope, window.start, window.end, p), `o.recovered IS NOT NULL`, outcome].join(" AND ")}`;
 }
 
 async function outcomesByMethod(ctx: AnalyticsContext) {

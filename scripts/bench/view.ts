@@ -10,7 +10,8 @@
  * The app must use the same database (`npm start` does: DATABASE_URL defaults to its embedded one).
  * Deletes the workspace afterwards unless KEEP=1; BENCH_WORKSPACE=<workspaceId>:<projectId>
  * re-measures a workspace kept earlier, without seeding. Knobs: BENCH_OCCURRENCES, BENCH_GROUPS,
- * BENCH_RUNS (25), BENCH_ROUNDS (10, concurrent rounds), BENCH_HTTP=0 (in-process only).
+ * BENCH_RUNS (25), BENCH_ROUNDS (10, concurrent rounds), BENCH_HTTP=0 (in-process only), BENCH_SECTIONS
+ * (timeframes of part 3, default 24h,30d).
  */
 import { defaultToStartDatabase, percentile } from "@/scripts/bench/benchEnv";
 import { randomBytes } from "node:crypto";
@@ -33,6 +34,7 @@ const { loadActorTotals } = await import("@/lib/analytics/loadActorTotals");
 const { loadKnownUsers } = await import("@/lib/analytics/loadKnownUsers");
 const { timeWindow } = await import("@/lib/analytics/timeWindow");
 const { TrackingQuerySchema } = await import("@/lib/analytics/trackingQuery");
+const { TimeframeSchema } = await import("@/lib/domain/timeframe");
 const { createUser } = await import("@/lib/users/createUser");
 const { addMember } = await import("@/lib/workspaces/addMember");
 const { createIngestKey } = await import("@/lib/projects/createIngestKey");
@@ -48,6 +50,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 25);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const WARMUP = 5;
 const HTTP = process.env.BENCH_HTTP !== "0";
+/** Timeframes whose sections are timed one by one (BENCH_SECTIONS=24h,7d,…). */
+const SECTION_TIMEFRAMES = TimeframeSchema.array().parse(process.env.BENCH_SECTIONS?.split(",") ?? ["24h", "30d"]);
 const BASE = process.env.BENCH_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
 
 /** The views measured: every timeframe, and 24h/30d filtered by severity and by environment. */
@@ -180,7 +184,7 @@ async function main() {
       row("16 viewers, nothing shared", alone.figures, "   (each forced to compute: what sharing saves)");
     }
 
-    for (const timeframe of ["24h", "30d"] as const) {
+    for (const timeframe of SECTION_TIMEFRAMES) {
       const now = new Date();
       const ctx = { scope: { workspaceId: target.workspaceId }, window: timeWindow(timeframe, now), now };
       const recovery = await getRecovery(ctx);
