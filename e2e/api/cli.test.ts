@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
@@ -8,6 +7,7 @@ import { api } from "@/e2e/support/alertHelpers";
 import { BASE_URL, login, postEvents } from "@/e2e/support/tenant";
 import { waitFor } from "@/e2e/support/waitFor";
 import { cloneEmptyDatabase } from "@/e2e/support/freshInstance";
+import { runToEnd } from "@/e2e/support/childProcess";
 import { addDays, partitionName, utcDay } from "@/lib/db/partitions/partitionDays";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -20,30 +20,21 @@ interface CliRun {
 }
 
 /** Runs `npm run faultline -- …` as an operator would (tsx scripts/faultline.ts), against the test database. */
-function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const merged: Record<string, string | undefined> = { ...process.env, PUBLIC_URL: BASE_URL, ...env };
-    for (const name of Object.keys(merged)) if (merged[name] === undefined) delete merged[name];
-    const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/faultline.ts", ...args], {
-      cwd: root,
-      env: merged as NodeJS.ProcessEnv,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      let json: Record<string, unknown> = {};
-      try {
-        json = JSON.parse(stdout);
-      } catch {
-        // not --json
-      }
-      resolve({ code: code ?? -1, stdout, stderr, json });
-    });
+async function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<CliRun> {
+  const merged: Record<string, string | undefined> = { ...process.env, PUBLIC_URL: BASE_URL, ...env };
+  for (const name of Object.keys(merged)) if (merged[name] === undefined) delete merged[name];
+  const run = await runToEnd(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/faultline.ts", ...args], {
+    cwd: root,
+    env: merged as NodeJS.ProcessEnv,
+    timeoutMs: 120_000,
   });
+  let json: Record<string, unknown> = {};
+  try {
+    json = JSON.parse(run.stdout);
+  } catch {
+    // not --json
+  }
+  return { code: run.code ?? -1, stdout: run.stdout, stderr: run.stderr, json };
 }
 
 const tag = () => randomBytes(4).toString("hex");
