@@ -2,9 +2,9 @@ import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
 import { getCategories } from "@/lib/analytics/getCategories";
 import { getCorrelations, TOP_ENTITIES } from "@/lib/analytics/getCorrelations";
 import { getErrorList } from "@/lib/analytics/getErrorList";
-import { getOverview } from "@/lib/analytics/getOverview";
+import { executionTotals, getOverview } from "@/lib/analytics/getOverview";
 import { getRecovery } from "@/lib/analytics/getRecovery";
-import { getTimeline } from "@/lib/analytics/getTimeline";
+import { getTimeline, loadTimelineTotals } from "@/lib/analytics/getTimeline";
 import { getTopErrors } from "@/lib/analytics/getTopErrors";
 import { loadActorTotals } from "@/lib/analytics/loadActorTotals";
 import { loadKnownUsers } from "@/lib/analytics/loadKnownUsers";
@@ -35,11 +35,16 @@ export async function getErrorTracking(workspaceId: string, query: TrackingQuery
   const affectedPromise = Promise.all([usersPromise, agentsPromise, isKnownUsersWindow(ctx) ? null : loadKnownUsers(ctx, fresh)]).then(
     ([users, agents, known]) => ({ users, agents, knownUsers: known ?? users.distinct }),
   );
+  // Reads that need no per-group counts start now, beside the per-group read, not after it.
+  const executionsPromise = executionTotals(ctx);
+  const timelinePromise = loadTimelineTotals(ctx);
   const withGroups = <T>(fn: (groups: WindowGroup[]) => Promise<T> | T) => groupsPromise.then(fn);
   const [overview, categories, timeline, errors, topErrors, correlations, recovery] = await Promise.all([
-    Promise.all([recoveryPromise, groupsPromise, affectedPromise]).then(([recovery, groups, affected]) => getOverview(ctx, recovery, groups, affected)),
+    Promise.all([recoveryPromise, groupsPromise, affectedPromise, executionsPromise]).then(([recovery, groups, affected, executions]) =>
+      getOverview(ctx, recovery, groups, affected, executions),
+    ),
     withGroups((groups) => getCategories(ctx, groups)),
-    withGroups((groups) => getTimeline(ctx, groups)),
+    Promise.all([groupsPromise, timelinePromise]).then(([groups, totals]) => getTimeline(ctx, groups, totals)),
     withGroups((groups) => getErrorList(ctx, groups, { page: query.page, pageSize: query.pageSize })),
     withGroups((groups) => getTopErrors(ctx, groups)),
     affectedPromise.then(({ users, agents }) => getCorrelations(ctx, users, agents)),

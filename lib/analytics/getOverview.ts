@@ -18,9 +18,12 @@ export interface Affected {
   knownUsers: number;
 }
 
-/** The overview cards; every figure is defined in docs/metrics.md. */
-export async function getOverview(ctx: AnalyticsContext, recovery: Recovery, groups: WindowGroup[], affected: Affected) {
-  const executions = await executionTotals(ctx);
+/**
+ * The overview cards; every figure is defined in docs/metrics.md. `executions`: the window's
+ * execution totals when already read (see executionTotals); read here otherwise.
+ */
+export async function getOverview(ctx: AnalyticsContext, recovery: Recovery, groups: WindowGroup[], affected: Affected, executions?: ExecutionTotals) {
+  executions ??= await executionTotals(ctx);
   const counts = eventTotals(groups);
   const worst = worstOpenSeverity(groups);
   const errorRate = executions.current > 0 ? round((100 * executions.failed) / executions.current) : null;
@@ -62,8 +65,15 @@ function eventTotals(groups: WindowGroup[]) {
   return totals;
 }
 
-/** Executions reported for the window and the previous one: the error-rate denominator. */
-async function executionTotals(ctx: AnalyticsContext) {
+export interface ExecutionTotals {
+  current: number;
+  failed: number;
+  previous: number;
+  prevFailed: number;
+}
+
+/** Executions reported for the window and the previous one: the error-rate denominator (no per-group counts needed). */
+export async function executionTotals(ctx: AnalyticsContext): Promise<ExecutionTotals> {
   const { scope, window } = ctx;
   const p = new SqlParams();
   const { table, time, at } = executionsSource(window, p);

@@ -4,20 +4,33 @@ import { asInstant, countsSql, SOURCE_STEP_MS, SqlParams } from "@/lib/analytics
 import { BASELINE_BUCKETS, detectSpikes } from "@/lib/analytics/detectSpikes";
 import { activeInWindow, loadGroupBriefs, perGroupCountsSql, type GroupBrief, type WindowGroup } from "@/lib/analytics/loadWindowGroups";
 import { queryRows } from "@/lib/analytics/queryRows";
-import { loadTimelineBuckets } from "@/lib/analytics/timelineBuckets";
+import { loadTimelineBuckets, type BucketTotals } from "@/lib/analytics/timelineBuckets";
 import { bucketStarts } from "@/lib/analytics/timeWindow";
 import { compareText, topN } from "@/lib/analytics/stats";
 
 const MAX_SPIKES = 10;
 const MAX_PATTERNS = 20;
 
-/** Buckets over the window, spikes against the trailing baseline, and per-group patterns. */
-export async function getTimeline(ctx: AnalyticsContext, groups: WindowGroup[]) {
+/** Where the spike baseline's buckets start: BASELINE_BUCKETS before the window. */
+function historyStartOf(ctx: AnalyticsContext): Date {
+  return new Date(ctx.window.start.getTime() - BASELINE_BUCKETS * ctx.window.bucketMs);
+}
+
+/** The window's buckets and the baseline's before them: they need no per-group counts, so the view reads them beside those. */
+export function loadTimelineTotals(ctx: AnalyticsContext): Promise<Map<number, BucketTotals>> {
+  return loadTimelineBuckets(ctx, historyStartOf(ctx));
+}
+
+/**
+ * Buckets over the window, spikes against the trailing baseline, and per-group patterns.
+ * `totals`: the buckets, when already read (see loadTimelineTotals); read here otherwise.
+ */
+export async function getTimeline(ctx: AnalyticsContext, groups: WindowGroup[], totals?: Map<number, BucketTotals>) {
   const { window } = ctx;
-  const historyStart = new Date(window.start.getTime() - BASELINE_BUCKETS * window.bucketMs);
+  const historyStart = historyStartOf(ctx);
   const top = topN(activeInWindow(groups), MAX_PATTERNS, (a, b) => b.cur - a.cur || compareText(a.id, b.id));
   const [byTime, briefs, spans] = await Promise.all([
-    loadTimelineBuckets(ctx, historyStart),
+    totals ?? loadTimelineBuckets(ctx, historyStart),
     loadGroupBriefs(top.map((g) => g.id)),
     activeSpans(ctx, top.map((g) => g.id)),
   ]);
