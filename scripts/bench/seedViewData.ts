@@ -29,8 +29,8 @@ const FIVE_MINUTE_DAYS = 2;
  * (evenly spaced with jitter) with time-ordered ids and event ids, as ingest writes them, so every
  * index is appended to rather than split at random, and every rollup is written in time order too:
  * ingest creates an hour's (a day's) rollup rows during that hour (day), so they sit together on
- * disk, and a view that reads a few hours reads a few pages, not one page per row. Group popularity is skewed (a few groups get
- * most events), as in real error streams. The per-group and per-actor rollups are derived in two
+ * disk, and a view that reads a few hours reads a few pages, not one page per row. Group
+ * popularity is skewed (a few groups get most events), as in real error streams. The per-group and per-actor rollups are derived in two
  * passes over the occurrences (hourly rows), everything coarser from those.
  */
 export async function seedViewData(target: { workspaceId: string; projectId: string }, size: SeedSize, log: (s: string) => void) {

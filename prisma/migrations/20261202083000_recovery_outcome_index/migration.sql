@@ -5,7 +5,8 @@
 -- column the analysis filters or aggregates on, so every recovery query is an index-only scan and
 -- events without an outcome write one index entry fewer.
 -- Building it on an existing database reads each partition once and holds writes to
--- "ErrorOccurrence" meanwhile (about 2 s per million occurrences on 2 cores; ingest waits, loses nothing).
+-- "ErrorOccurrence" meanwhile (seconds per million occurrences; with the next migration's four
+-- indexes about 75 s for 11 million on 2 cores, see docs/operations.md; ingest waits, loses nothing).
 DROP INDEX IF EXISTS "ErrorOccurrence_workspaceId_recovered_occurredAt_groupId_re_idx";
 
 CREATE INDEX "ErrorOccurrence_recovery_outcome_idx" ON "ErrorOccurrence" ("workspaceId", "recovered", "occurredAt")
