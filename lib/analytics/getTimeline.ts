@@ -30,7 +30,7 @@ export async function getTimeline(ctx: AnalyticsContext, groups: WindowGroup[], 
   const historyStart = historyStartOf(ctx);
   const top = topN(activeInWindow(groups), MAX_PATTERNS, (a, b) => b.cur - a.cur || compareText(a.id, b.id));
   const [byTime, briefs, spans] = await Promise.all([
-    totals ?? loadTimelineBuckets(ctx, historyStart),
+    totals ?? loadTimelineTotals(ctx),
     loadGroupBriefs(top.map((g) => g.id)),
     activeSpans(ctx, top.map((g) => g.id)),
   ]);
