@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { query } from "@/e2e/support/dbCounts";
 import { BASE_URL, createTenant, getJson, login, postEvents, type Tenant } from "@/e2e/support/tenant";
 import { pruneFiveMinuteRollups } from "@/lib/analytics/pruneFiveMinuteRollups";
+import { percentage, round } from "@/lib/analytics/stats";
 
 /**
  * The view reads rollups only; the occurrences are the truth. Events spread over three weeks, three
@@ -37,8 +38,22 @@ function plantedEvents(now: number, n: number) {
       environment: ENVIRONMENTS[Math.floor(rand() * 3)],
       userId: rand() < 0.8 ? `user-${Math.floor(rand() * 40)}` : undefined,
       agentId: rand() < 0.7 ? `agent-${Math.floor(rand() * 6)}` : undefined,
+      recovery: i % 3 === 0 ? plantedRecovery(rand) : undefined,
     };
   });
+}
+
+const METHODS = ["retry", "fallback", undefined];
+
+/** An outcome: durations from 5 ms to 20 minutes (both sides of the 10 s bucketing step), some without. */
+function plantedRecovery(rand: () => number) {
+  const r = rand();
+  return {
+    recovered: r < 0.7,
+    method: METHODS[Math.floor(rand() * METHODS.length)],
+    durationMs: r < 0.9 ? Math.floor(5 * 240_000 ** rand()) : undefined,
+    automatic: r < 0.1 ? false : r < 0.5 ? true : undefined,
+  };
 }
 
 interface Filter {
@@ -71,11 +86,46 @@ async function expected(t: Tenant, start: string, end: string, prevStart: string
     `SELECT o."agentId" AS id, count(*)::int AS n ${from} AND o."agentId" IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10`,
     params,
   );
+  const recovery = await expectedRecovery(from, params);
   const prevParams = [...params];
   prevParams[1] = prevStart;
   prevParams[2] = start;
   const [prev] = await query<{ n: number }>(`SELECT count(*)::int AS n ${from}`, prevParams);
-  return { totals, buckets, topUsers, topAgents, prev: prev.n };
+  return { totals, buckets, topUsers, topAgents, prev: prev.n, recovery };
+}
+
+/**
+ * Recovery as docs/metrics.md defines it, over the occurrences: per method, and the avg / median / p95
+ * (nearest rank) of successful automatic durations, each duration in its faultline_recovery_ms bucket.
+ */
+async function expectedRecovery(from: string, params: unknown[]) {
+  const methods = await query<{ method: string; successes: number; avgMs: number | null; usageCount: number }>(
+    `SELECT coalesce(o."recoveryMethod", 'unspecified') AS method, (count(*) FILTER (WHERE o.recovered))::int AS successes,
+       (avg(o."recoveryDurationMs") FILTER (WHERE o.recovered))::float8 AS "avgMs", count(*)::int AS "usageCount"
+     ${from} AND o.recovered IS NOT NULL GROUP BY 1 ORDER BY 4 DESC, 1`,
+    params,
+  );
+  const [automatic] = await query<{ avg: number | null; median: number | null; p95: number | null }>(
+    `SELECT (avg(d) / 1000)::float8 AS avg, (percentile_disc(0.5) WITHIN GROUP (ORDER BY b) / 1000.0)::float8 AS median,
+       (percentile_disc(0.95) WITHIN GROUP (ORDER BY b) / 1000.0)::float8 AS p95
+     FROM (SELECT o."recoveryDurationMs" AS d, faultline_recovery_ms(o."recoveryDurationMs") AS b ${from}
+       AND o.recovered AND o."recoveryAutomatic" IS DISTINCT FROM false AND o."recoveryDurationMs" IS NOT NULL) x`,
+    params,
+  );
+  const [failed] = await query<{ ids: string[] | null }>(
+    `SELECT array_agg(id ORDER BY at DESC, id) AS ids FROM (SELECT o."groupId"::text AS id, max(o."occurredAt") AS at ${from} AND o.recovered = false GROUP BY 1) x`,
+    params,
+  );
+  return {
+    automatic: { avg: round(automatic.avg ?? 0), median: round(automatic.median ?? 0), p95: round(automatic.p95 ?? 0) },
+    methods: methods.map((m) => ({
+      method: m.method,
+      successRate: percentage(m.successes, m.usageCount),
+      avgTime: m.avgMs === null ? 0 : round(m.avgMs / 1000),
+      usageCount: m.usageCount,
+    })),
+    failedIds: (failed.ids ?? []).slice(0, 20),
+  };
 }
 
 /**
@@ -124,6 +174,21 @@ async function expectRollupsMatchOccurrences(projectId: string) {
        FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId" CROSS JOIN LATERAL (VALUES ('user', o."userId"), ('agent', o."agentId")) AS a(kind, id)
        WHERE o."projectId" = $1 AND a.id IS NOT NULL GROUP BY 1, 2, 3, 4, 5`,
     ],
+    [
+      `SELECT day AS at, environment, severity::text, method, recovered, automatic, count, "durationSumMs"::int AS ms, "durationCount" AS timed
+       FROM "RecoveryDaily" WHERE "projectId" = $1 AND count <> 0`,
+      `SELECT (o."occurredAt" AT TIME ZONE 'UTC')::date AS at, coalesce(o.environment, '') AS environment, g.severity::text, coalesce(o."recoveryMethod", '') AS method,
+         o.recovered, o."recoveryAutomatic" IS DISTINCT FROM false AS automatic, count(*)::int AS count, coalesce(sum(o."recoveryDurationMs"), 0)::int AS ms,
+         count(o."recoveryDurationMs")::int AS timed
+       FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId" WHERE o."projectId" = $1 AND o.recovered IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6`,
+    ],
+    [
+      `SELECT day AS at, environment, severity::text, "durationMs", count FROM "RecoveryDurationDaily" WHERE "projectId" = $1 AND count <> 0`,
+      `SELECT (o."occurredAt" AT TIME ZONE 'UTC')::date AS at, coalesce(o.environment, '') AS environment, g.severity::text,
+         faultline_recovery_ms(o."recoveryDurationMs") AS "durationMs", count(*)::int AS count
+       FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId"
+       WHERE o."projectId" = $1 AND o.recovered AND o."recoveryAutomatic" IS DISTINCT FROM false AND o."recoveryDurationMs" IS NOT NULL GROUP BY 1, 2, 3, 4`,
+    ],
   ];
   const normalise = (rows: Record<string, unknown>[]) =>
     rows.map((r) => JSON.stringify(Object.fromEntries(Object.entries(r).map(([k, val]) => [k, val instanceof Date ? val.toISOString() : val])))).sort();
@@ -171,6 +236,9 @@ describe("the view's rollups agree with the occurrences", () => {
         }
         expect(v.correlations.userCorrelation.map((u: { userId: string; frequency: number }) => ({ id: u.userId, n: u.frequency }))).toEqual(e.topUsers);
         expect(v.correlations.agentCorrelation.map((a: { agentId: string; errorCount: number }) => ({ id: a.agentId, n: a.errorCount }))).toEqual(e.topAgents);
+        expect(v.recovery.recoveryTimes.automatic).toEqual(e.recovery.automatic);
+        expect(v.recovery.recoveryMethods).toEqual(e.recovery.methods);
+        expect(v.recovery.failedRecoveries.map((f: { errorId: string }) => f.errorId)).toEqual(e.recovery.failedIds);
       });
     }
   }

@@ -7,6 +7,22 @@ export function summarise(values: number[]): { avg: number; median: number; p95:
   return { avg: round(avg), median: round(rank(0.5)), p95: round(rank(0.95)) };
 }
 
+/**
+ * Nearest-rank percentile of a histogram — values with their counts, in ascending value order — the
+ * same rank summarise takes in the list the histogram counts (0 for an empty one).
+ */
+export function histogramPercentile(histogram: { value: number; count: number }[], p: number): number {
+  const total = histogram.reduce((n, b) => n + b.count, 0);
+  if (total <= 0) return 0;
+  const rank = Math.min(total, Math.max(1, Math.ceil(p * total)));
+  let seen = 0;
+  for (const bucket of histogram) {
+    seen += bucket.count;
+    if (seen >= rank) return bucket.value;
+  }
+  return histogram[histogram.length - 1].value;
+}
+
 export function round(value: number, digits = 2): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;

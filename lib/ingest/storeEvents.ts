@@ -407,6 +407,27 @@ WITH gi AS (
   FROM ins JOIN g ON g.id = ins."groupId" WHERE ins."agentId" IS NOT NULL
   GROUP BY 3, 4 ORDER BY 3, 4
   ON CONFLICT ("workspaceId", "projectId", day, "agentId") DO UPDATE SET count = "AgentDaily".count + excluded.count
+), recovery_in AS (
+  -- Stored occurrences that reported a recovery outcome, under their group's severity.
+  SELECT (ins."occurredAt" AT TIME ZONE 'UTC')::date AS day, coalesce(ins.environment, '') AS environment, g.severity,
+    coalesce(ins."recoveryMethod", '') AS method, ins.recovered, ins."recoveryAutomatic" IS DISTINCT FROM false AS automatic,
+    ins."recoveryDurationMs" AS ms
+  FROM ins JOIN g ON g.id = ins."groupId" WHERE ins.store AND ins.recovered IS NOT NULL
+), recovery_daily AS (
+  INSERT INTO "RecoveryDaily" ("workspaceId", day, "projectId", environment, severity, method, recovered, automatic, count, "durationSumMs", "durationCount")
+  SELECT $1::uuid, day, $2::uuid, environment, severity, method, recovered, automatic, count(*)::int, coalesce(sum(ms), 0), count(ms)::int
+  FROM recovery_in GROUP BY 2, 4, 5, 6, 7, 8 ORDER BY 2, 4, 5, 6, 7, 8
+  ON CONFLICT ("workspaceId", day, "projectId", environment, severity, method, recovered, automatic) DO UPDATE SET
+    count = "RecoveryDaily".count + excluded.count,
+    "durationSumMs" = "RecoveryDaily"."durationSumMs" + excluded."durationSumMs",
+    "durationCount" = "RecoveryDaily"."durationCount" + excluded."durationCount"
+), recovery_durations AS (
+  INSERT INTO "RecoveryDurationDaily" ("workspaceId", day, "projectId", environment, severity, "durationMs", count)
+  SELECT $1::uuid, day, $2::uuid, environment, severity, faultline_recovery_ms(ms), count(*)::int
+  FROM recovery_in WHERE recovered AND automatic AND ms IS NOT NULL
+  GROUP BY 2, 4, 5, 6 ORDER BY 2, 4, 5, 6
+  ON CONFLICT ("workspaceId", day, "projectId", environment, severity, "durationMs") DO UPDATE SET
+    count = "RecoveryDurationDaily".count + excluded.count
 ), audit AS (
   INSERT INTO "AuditLog" (id, "workspaceId", "actorId", "actorType", action, "targetType", "targetId", before, after)
   SELECT gen_random_uuid(), $1::uuid, NULL, 'system', 'error.regressed', 'error', g.id::text,

@@ -126,6 +126,8 @@ const ROLLUPS: [string, string][] = [
   ["ErrorEnvDaily", "day"],
   ["ProjectBucket", "bucket"],
   ["ExecutionHourly", "hour"],
+  ["RecoveryDaily", "day"],
+  ["RecoveryDurationDaily", "day"],
 ];
 
 /** Rollups with rows per week (ActorCount also has hour and day rows: kept 6 days longer, harmless). */

@@ -32,6 +32,8 @@ const PROJECT_TABLES = [
   "ProjectBucket",
   "ActorCount",
   "ActorFiveMinute",
+  "RecoveryDaily",
+  "RecoveryDurationDaily",
   "ExecutionHourly",
 ] as const;
 

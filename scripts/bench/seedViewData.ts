@@ -188,6 +188,19 @@ export async function seedViewData(target: { workspaceId: string; projectId: str
       INSERT INTO "ExecutionDaily" ("projectId", day, "agentId", environment, "workspaceId", ok, failed, crashed)
       SELECT "projectId", (minute AT TIME ZONE 'UTC')::date, "agentId", environment, "workspaceId", sum(ok), sum(failed), sum(crashed)
       FROM "ExecutionMinute" WHERE "projectId" = $1 GROUP BY 1, 2, 3, 4, 5 ORDER BY 2`, [pj]);
+    // Recovery outcomes per day, as the ingest statement writes them (in time order).
+    await q("recovery rollups", `
+      INSERT INTO "RecoveryDaily" ("workspaceId", day, "projectId", environment, severity, method, recovered, automatic, count, "durationSumMs", "durationCount")
+      SELECT $1, (o."occurredAt" AT TIME ZONE 'UTC')::date, $2, coalesce(o.environment, ''), g.severity, coalesce(o."recoveryMethod", ''), o.recovered,
+        o."recoveryAutomatic" IS DISTINCT FROM false, count(*), coalesce(sum(o."recoveryDurationMs"), 0), count(o."recoveryDurationMs")
+      FROM "ErrorOccurrence" o JOIN bench_groups g ON g.id = o."groupId"
+      WHERE o."workspaceId" = $1 AND o.recovered IS NOT NULL GROUP BY 2, 4, 5, 6, 7, 8 ORDER BY 2`, [ws, pj]);
+    await client.query(`
+      INSERT INTO "RecoveryDurationDaily" ("workspaceId", day, "projectId", environment, severity, "durationMs", count)
+      SELECT $1, (o."occurredAt" AT TIME ZONE 'UTC')::date, $2, coalesce(o.environment, ''), g.severity, faultline_recovery_ms(o."recoveryDurationMs"), count(*)
+      FROM "ErrorOccurrence" o JOIN bench_groups g ON g.id = o."groupId"
+      WHERE o."workspaceId" = $1 AND o.recovered AND o."recoveryAutomatic" IS DISTINCT FROM false AND o."recoveryDurationMs" IS NOT NULL
+      GROUP BY 2, 4, 5, 6 ORDER BY 2`, [ws, pj]);
     await q("cascades", `
       INSERT INTO "CascadeDaily" ("workspaceId", "parentGroupId", "childGroupId", day, count)
       SELECT $1, p.id, c.id, (now() - make_interval(days => d))::date, 1 + d % 5
@@ -206,7 +219,7 @@ export async function seedViewData(target: { workspaceId: string; projectId: str
 export async function deleteViewData(target: { workspaceId: string; projectId: string }) {
   const p = pool();
   const tables = [
-    "ErrorHourly", "ErrorDaily", "ErrorWeekly", "ErrorEnvDaily", "ErrorEnvWeekly", "ErrorFiveMinute", "ProjectDaily", "ProjectBucket",
+    "ErrorHourly", "ErrorDaily", "ErrorWeekly", "ErrorEnvDaily", "ErrorEnvWeekly", "ErrorFiveMinute", "ProjectDaily", "ProjectBucket", "RecoveryDaily", "RecoveryDurationDaily",
     "UserDaily", "UserWeekly", "AgentDaily", "ActorCount", "ActorFiveMinute", "CascadeDaily", "ExecutionMinute", "ExecutionHourly", "ExecutionDaily",
   ];
   for (const table of tables) await p.query(`DELETE FROM "${table}" WHERE "workspaceId" = $1`, [target.workspaceId]);

@@ -4,9 +4,9 @@ import type pg from "pg";
  * The dashboard view's rollups (docs/metrics.md) on merge and unmerge. Two kinds:
  *  - per group (ErrorEnvDaily, ErrorEnvWeekly, ErrorFiveMinute, and the hour/day bits of ErrorDaily,
  *    ErrorEnvDaily, ErrorEnvWeekly): moved with the group's other rollups;
- *  - per project and per user/agent (ProjectBucket, ActorCount, ActorFiveMinute): no group id, but
- *    labelled with the group's severity, so events that change issue change label when the two
- *    issues' severities differ.
+ *  - per project, per user/agent and recovery outcomes (ProjectBucket, ActorCount, ActorFiveMinute,
+ *    RecoveryDaily, RecoveryDurationDaily): no group id, but labelled with the group's severity, so
+ *    events that change issue change label when the two issues' severities differ.
  */
 export interface ViewTarget {
   id: string;
@@ -111,6 +111,14 @@ export async function relabelMergedSeverity(client: pg.PoolClient, sources: stri
     [sources, target.severity],
     target,
   );
+  await relabelRecovery(
+    client,
+    `SELECT o."occurredAt", coalesce(o.environment, '') AS environment, g.severity::text AS severity, o.recovered, o."recoveryMethod", o."recoveryAutomatic", o."recoveryDurationMs"
+     FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId"
+     WHERE o."groupId" = ANY($1::uuid[]) AND g.severity <> $2::"Severity" AND o.recovered IS NOT NULL`,
+    [sources, target.severity],
+    target,
+  );
 }
 
 /** The same for unmerge: the moved events (temp table unmerge_moved) go from `fromSeverity` to `to.severity`. */
@@ -131,6 +139,44 @@ export async function relabelUnmergedSeverity(client: pg.PoolClient, fromSeverit
     [fromSeverity],
     to,
   );
+  await relabelRecovery(
+    client,
+    `SELECT "occurredAt", environment, $1::text AS severity, recovered, "recoveryMethod", "recoveryAutomatic", "recoveryDurationMs" FROM unmerge_moved WHERE recovered IS NOT NULL`,
+    [fromSeverity],
+    to,
+  );
+}
+
+/**
+ * `eventsSql` yields stored occurrences with a recovery outcome ("occurredAt", environment, severity,
+ * recovered, "recoveryMethod", "recoveryAutomatic", "recoveryDurationMs"): their share of the recovery
+ * rollups moves from their severity to the target's, as the ingest statement would have counted them.
+ */
+async function relabelRecovery(client: pg.PoolClient, eventsSql: string, values: unknown[], target: ViewTarget): Promise<void> {
+  await client.query(`CREATE TEMP TABLE recovery_relabel ON COMMIT DROP AS ${eventsSql}`, values);
+  const args = [target.workspaceId, target.projectId, target.severity];
+  const events = `SELECT ("occurredAt" AT TIME ZONE 'UTC')::date AS day, environment, coalesce("recoveryMethod", '') AS method, recovered,
+      "recoveryAutomatic" IS DISTINCT FROM false AS automatic, "recoveryDurationMs" AS ms, s.severity, s.sign FROM recovery_relabel r
+      CROSS JOIN LATERAL (VALUES (r.severity, -1), ($3::text, 1)) AS s(severity, sign)`;
+  await client.query(
+    `INSERT INTO "RecoveryDaily" ("workspaceId", day, "projectId", environment, severity, method, recovered, automatic, count, "durationSumMs", "durationCount")
+     SELECT $1::uuid, day, $2::uuid, environment, severity::"Severity", method, recovered, automatic,
+       sum(sign)::int, coalesce(sum(sign * ms), 0), sum(sign * (ms IS NOT NULL)::int)::int
+     FROM (${events}) e GROUP BY 2, 4, 5, 6, 7, 8
+     ON CONFLICT ("workspaceId", day, "projectId", environment, severity, method, recovered, automatic) DO UPDATE SET
+       count = "RecoveryDaily".count + excluded.count,
+       "durationSumMs" = "RecoveryDaily"."durationSumMs" + excluded."durationSumMs",
+       "durationCount" = "RecoveryDaily"."durationCount" + excluded."durationCount"`,
+    args,
+  );
+  await client.query(
+    `INSERT INTO "RecoveryDurationDaily" ("workspaceId", day, "projectId", environment, severity, "durationMs", count)
+     SELECT $1::uuid, day, $2::uuid, environment, severity::"Severity", faultline_recovery_ms(ms), sum(sign)::int
+     FROM (${events}) e WHERE recovered AND automatic AND ms IS NOT NULL GROUP BY 2, 4, 5, 6
+     ON CONFLICT ("workspaceId", day, "projectId", environment, severity, "durationMs") DO UPDATE SET count = "RecoveryDurationDaily".count + excluded.count`,
+    args,
+  );
+  await client.query(`DROP TABLE recovery_relabel`);
 }
 
 /** `eventsSql` yields ("occurredAt", environment, "userId", "agentId", severity): each event's actor counts move from its severity to the target's. */

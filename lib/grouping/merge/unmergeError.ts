@@ -120,7 +120,7 @@ async function shiftRollups(client: pg.PoolClient, moved: string[], from: Group,
   await client.query(
     `CREATE TEMP TABLE unmerge_moved ON COMMIT DROP AS
      SELECT id, "occurredAt", coalesce(environment, '') AS environment, "creditsLost", "executionsAffected", "userId", "agentId", "parentOccurrenceId",
-       (("occurredAt" AT TIME ZONE 'UTC')::date) AS day
+       recovered, "recoveryMethod", "recoveryAutomatic", "recoveryDurationMs", (("occurredAt" AT TIME ZONE 'UTC')::date) AS day
      FROM "ErrorOccurrence" WHERE id = ANY($1::uuid[])`,
     [moved],
   );
