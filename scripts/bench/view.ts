@@ -1,7 +1,8 @@
 /**
  * npm run bench:view — seeds 1,000,000 occurrences over 10,000 groups, 30 days, 5,000 users and 200
  * agents into a throwaway workspace, then prints p50/p95 of the error-tracking view:
- *   1. in-process (lib code, no cache): every timeframe and the severity/environment-filtered views;
+ *   1. in-process (lib code, no cache, the body serialised as a request's is): every timeframe and the
+ *      severity/environment-filtered views;
  *   2. over HTTP against the running app (BENCH_URL, default http://127.0.0.1:$PORT|3000) as a
  *      logged-in admin: the same views each computed for the request (Cache-Control: no-cache), the
  *      24h view served from the shared cache, and 4 and 16 dashboards polling the 24h view at once
@@ -21,7 +22,8 @@ defaultToStartDatabase();
 process.env.VIEW_CACHE_TTL_MS = "0";
 const { createBenchProject } = await import("@/scripts/bench/benchProject");
 const { seedViewData, deleteViewData } = await import("@/scripts/bench/seedViewData");
-const { getErrorTracking } = await import("@/lib/analytics/getErrorTracking");
+const { getWorkspaceErrorTracking } = await import("@/lib/analytics/getWorkspaceErrorTracking");
+const { getResolutionMetrics } = await import("@/lib/analytics/getResolutionMetrics");
 const { getOverview } = await import("@/lib/analytics/getOverview");
 const { getRecovery } = await import("@/lib/analytics/getRecovery");
 const { getCategories } = await import("@/lib/analytics/getCategories");
@@ -164,10 +166,11 @@ async function main() {
       console.log(`keep it with KEEP=1, re-measure with BENCH_WORKSPACE=${target.workspaceId}:${target.projectId}\n`);
     }
 
-    console.log(`In-process, full view computed each time (getErrorTracking, no cache), ${RUNS} runs after ${WARMUP} warm-up:`);
+    // The same computation as a request's: every section, the resolution metrics, the serialised body.
+    console.log(`In-process, full view computed and serialised each time (getWorkspaceErrorTracking, no cache), ${RUNS} runs after ${WARMUP} warm-up:`);
     for (const v of VIEWS) {
       const query = TrackingQuerySchema.parse(v.params);
-      row(v.label, await time(() => getErrorTracking(target.workspaceId, query)));
+      row(v.label, await time(async () => JSON.stringify(await getWorkspaceErrorTracking(target.workspaceId, query))));
     }
 
     if (client) {
@@ -205,6 +208,7 @@ async function main() {
         ["topErrors", async () => getTopErrors(ctx, groups)],
         ["correlations", () => getCorrelations(ctx, users, agents)],
         ["recovery", () => getRecovery(ctx)],
+        ["resolution metrics", () => getResolutionMetrics(ctx.scope, ctx.window)],
       ];
       for (const [name, fn] of sections) row(name, await time(fn));
     }
