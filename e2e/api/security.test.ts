@@ -59,6 +59,25 @@ describe("response headers", () => {
     expect(generated.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("ingest answers (served by the fast path) carry nosniff and a request id too", async () => {
+    const native = await fetch(`${BASE_URL}/api/v1/events`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-request-id": "trace-ingest.1" },
+      body: JSON.stringify({ type: "NoKey", message: "refused" }),
+    });
+    expect(native.status).toBe(401);
+    expect(native.headers.get("x-request-id")).toBe("trace-ingest.1");
+    expect(native.headers.get("x-content-type-options")).toBe("nosniff");
+    const envelope = await fetch(`${BASE_URL}/api/${t.projectPublicId}/envelope/?sentry_key=0000&sentry_version=7`, {
+      method: "POST",
+      headers: { "x-request-id": "bad id\twith spaces" },
+      body: "{}\n",
+    });
+    expect(envelope.status).toBeGreaterThanOrEqual(400);
+    expect(envelope.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(envelope.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
   it("CORS only on the ingest endpoints", async () => {
     const origin = "https://shop.example";
     for (const path of ["/api/v1/errors", "/api/v1/me", `/api/v1/workspaces/${t.workspaceId}/error-tracking`]) {

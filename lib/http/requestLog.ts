@@ -11,8 +11,7 @@ const ID_SEGMENT = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
  * method, route (ids replaced by `:id`), status and latency. Never the body, query or headers.
  */
 export async function runLogged(req: Request, fn: () => Promise<Response>): Promise<Response> {
-  const incoming = req.headers.get("x-request-id");
-  const reqId = incoming && INCOMING_ID.test(incoming) ? incoming : randomUUID();
+  const reqId = requestIdOf(req.headers.get("x-request-id"));
   const started = performance.now();
   let response: Response;
   if (isDraining()) {
@@ -39,6 +38,11 @@ export async function runLogged(req: Request, fn: () => Promise<Response>): Prom
     // immutable headers (a proxied response): the log line still has the id
   }
   return response;
+}
+
+/** A request's id: the caller's `X-Request-Id` when it is 1–64 characters of `A-Za-z0-9._:-`, else a new UUID. */
+export function requestIdOf(incoming: string | null | undefined): string {
+  return incoming && INCOMING_ID.test(incoming) ? incoming : randomUUID();
 }
 
 /** `/api/v1/errors/0190…` → `/api/v1/errors/:id`: a route label without identifiers or query. */

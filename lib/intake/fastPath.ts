@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isDraining, requestFinished, requestStarted } from "@/lib/http/inFlight";
-import { logger } from "@/lib/logger";
+import { requestIdOf, routeOf } from "@/lib/http/requestLog";
+import { logger, requestContext } from "@/lib/logger";
 import { matchIngestRoute } from "@/lib/intake/ingestRoutes";
+import type { IntakeResponse } from "@/lib/intake/intakeRequest";
 import { fromNodeRequest, writeNodeResponse } from "@/lib/intake/nodeAdapter";
 import { receiveEvents } from "@/lib/intake/receiveEvents";
 import { answerSentryPreflight, receiveSentry } from "@/lib/intake/receiveSentry";
@@ -11,14 +13,26 @@ import { answerSentryPreflight, receiveSentry } from "@/lib/intake/receiveSentry
  * store endpoints straight from node:http, calling the same lib/intake doors as the route handlers
  * (which stay the documented endpoints and serve `next dev`). Returns false for every other request,
  * which the server hands to Next.js. Like the route handlers (lib/http/requestLog.ts), requests count
- * as in flight for the graceful shutdown, and while it drains new ones are answered 503.
+ * as in flight for the graceful shutdown, and while it drains new ones are answered 503; every answer
+ * carries the request's id (`X-Request-Id`, in every log line of the request too) and `nosniff`.
+ * The one line per request is logged at debug (failures at error): at thousands of events a second,
+ * an info line each would drown every other line.
  */
 export function serveIngest(req: IncomingMessage, res: ServerResponse): boolean {
   const route = matchIngestRoute(req.method, req.url);
   if (!route) return false;
+  const header = req.headers["x-request-id"];
+  const reqId = requestIdOf(Array.isArray(header) ? header[0] : header);
+  const started = performance.now();
+  const answer = (response: IntakeResponse) => {
+    writeNodeResponse(req, res, { ...response, headers: { ...response.headers, "x-request-id": reqId, "x-content-type-options": "nosniff" } });
+    const line = { reqId, method: req.method, route: routeLabel(req.url), status: response.status, ms: Math.round((performance.now() - started) * 10) / 10 };
+    if (response.status >= 500) logger.error("request failed", line);
+    else logger.debug("request", line);
+  };
   if (isDraining()) {
     // Shutting down: this instance takes no new work; the client retries (elsewhere).
-    writeNodeResponse(req, res, {
+    answer({
       status: 503,
       headers: { "retry-after": "1", connection: "close" },
       body: { error: { code: "shutting_down", message: "this instance is shutting down: retry" } },
@@ -26,20 +40,31 @@ export function serveIngest(req: IncomingMessage, res: ServerResponse): boolean 
     return true;
   }
   requestStarted();
-  const request = fromNodeRequest(req);
-  const answer =
-    route.door === "events"
-      ? receiveEvents(request)
-      : route.preflight
-        ? answerSentryPreflight(request, route.publicId)
-        : receiveSentry(request, route.endpoint, route.publicId);
-  answer
-    .then((response) => writeNodeResponse(req, res, response))
-    .catch((error: unknown) => {
-      // The doors map their own errors; this is a bug or a broken socket. Answer if still possible.
-      logger.error("fast path failed", { error: error instanceof Error ? error.message : String(error) });
-      writeNodeResponse(req, res, { status: 500, headers: {}, body: { error: { code: "internal", message: "internal server error" } } });
-    })
-    .finally(requestFinished);
+  requestContext().run({ reqId }, () => {
+    const request = fromNodeRequest(req);
+    const response =
+      route.door === "events"
+        ? receiveEvents(request)
+        : route.preflight
+          ? answerSentryPreflight(request, route.publicId)
+          : receiveSentry(request, route.endpoint, route.publicId);
+    response
+      .then(answer)
+      .catch((error: unknown) => {
+        // The doors map their own errors; this is a bug or a broken socket. Answer if still possible.
+        logger.error("fast path failed", { error: error instanceof Error ? error.message : String(error) });
+        answer({ status: 500, headers: {}, body: { error: { code: "internal", message: "internal server error" } } });
+      })
+      .finally(requestFinished);
+  });
   return true;
+}
+
+/** The request's route for the log line (ids replaced, no query); never throws. */
+function routeLabel(url: string | undefined): string {
+  try {
+    return routeOf(new URL(url ?? "/", "http://localhost").href);
+  } catch {
+    return "(unparsable)";
+  }
 }
