@@ -94,6 +94,8 @@ export function writeLog(level: Level, msg: string, meta?: Meta, logger: pino.Lo
 const write = (level: Level) => (msg: string, meta?: Meta) => writeLog(level, msg, meta);
 
 export const logger = {
+  /** Whether a line at `level` would be written (to skip building one that would not). */
+  enabled: (level: Level) => base().isLevelEnabled(level),
   debug: write("debug"),
   info: write("info"),
   warn: write("warn"),

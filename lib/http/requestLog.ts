@@ -28,10 +28,7 @@ export async function runLogged(req: Request, fn: () => Promise<Response>): Prom
       requestFinished();
     }
   }
-  const ms = Math.round((performance.now() - started) * 10) / 10;
-  const line = { reqId, method: req.method, route: routeOf(req.url), status: response.status, ms };
-  if (response.status >= 500) logger.error("request failed", line);
-  else logger.info("request", line);
+  logRequest({ reqId, method: req.method, url: req.url, status: response.status, started });
   try {
     response.headers.set("x-request-id", reqId);
   } catch {
@@ -45,9 +42,33 @@ export function requestIdOf(incoming: string | null | undefined): string {
   return incoming && INCOMING_ID.test(incoming) ? incoming : randomUUID();
 }
 
-/** `/api/v1/errors/0190…` → `/api/v1/errors/:id`: a route label without identifiers or query. */
+/**
+ * The one line per finished request (method, route, status, latency since `started`): failures
+ * (≥ 500) at error, the rest at `level` — info for the route handlers, debug for the ingest fast
+ * path. Nothing is built when the line would not be written.
+ */
+export function logRequest(
+  request: { reqId: string; method: string | undefined; url: string; status: number; started: number },
+  level: "info" | "debug" = "info",
+): void {
+  const failed = request.status >= 500;
+  if (!failed && !logger.enabled(level)) return;
+  const line = { reqId: request.reqId, method: request.method, route: routeOf(request.url), status: request.status, ms: Math.round((performance.now() - request.started) * 10) / 10 };
+  if (failed) logger.error("request failed", line);
+  else logger[level]("request", line);
+}
+
+/**
+ * `/api/v1/errors/0190…` → `/api/v1/errors/:id`: a route label without identifiers or query, from
+ * an absolute URL or a request target (`/api/…`); `(unparsable)` when it is neither.
+ */
 export function routeOf(url: string): string {
-  const path = new URL(url).pathname;
+  let path: string;
+  try {
+    path = new URL(url, "http://localhost").pathname;
+  } catch {
+    return "(unparsable)";
+  }
   return path
     .split("/")
     .map((segment) => (ID_SEGMENT.test(segment) ? ":id" : segment))

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isDraining, requestFinished, requestStarted } from "@/lib/http/inFlight";
-import { requestIdOf, routeOf } from "@/lib/http/requestLog";
+import { logRequest, requestIdOf } from "@/lib/http/requestLog";
 import { logger, requestContext } from "@/lib/logger";
 import { matchIngestRoute } from "@/lib/intake/ingestRoutes";
 import type { IntakeResponse } from "@/lib/intake/intakeRequest";
@@ -26,9 +26,7 @@ export function serveIngest(req: IncomingMessage, res: ServerResponse): boolean 
   const started = performance.now();
   const answer = (response: IntakeResponse) => {
     writeNodeResponse(req, res, { ...response, headers: { ...response.headers, "x-request-id": reqId, "x-content-type-options": "nosniff" } });
-    const line = { reqId, method: req.method, route: routeLabel(req.url), status: response.status, ms: Math.round((performance.now() - started) * 10) / 10 };
-    if (response.status >= 500) logger.error("request failed", line);
-    else logger.debug("request", line);
+    logRequest({ reqId, method: req.method, url: req.url ?? "/", status: response.status, started }, "debug");
   };
   if (isDraining()) {
     // Shutting down: this instance takes no new work; the client retries (elsewhere).
@@ -60,11 +58,3 @@ export function serveIngest(req: IncomingMessage, res: ServerResponse): boolean 
   return true;
 }
 
-/** The request's route for the log line (ids replaced, no query); never throws. */
-function routeLabel(url: string | undefined): string {
-  try {
-    return routeOf(new URL(url ?? "/", "http://localhost").href);
-  } catch {
-    return "(unparsable)";
-  }
-}
