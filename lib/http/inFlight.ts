@@ -16,6 +16,13 @@ function state(): InFlight {
   return globalForInFlight.faultlineInFlight;
 }
 
+/** The answer to a request that arrives while draining (status, headers, JSON body). */
+export const SHUTTING_DOWN = {
+  status: 503,
+  headers: { "retry-after": "1", connection: "close" },
+  body: { error: { code: "shutting_down", message: "this instance is shutting down: retry" } },
+} as const;
+
 export function isDraining(): boolean {
   return state().draining;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { isDraining, requestFinished, requestStarted } from "@/lib/http/inFlight";
+import { isDraining, requestFinished, requestStarted, SHUTTING_DOWN } from "@/lib/http/inFlight";
 import { logger, requestContext } from "@/lib/logger";
 
 const INCOMING_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -16,10 +16,7 @@ export async function runLogged(req: Request, fn: () => Promise<Response>): Prom
   let response: Response;
   if (isDraining()) {
     // Shutting down: this instance takes no new work; the client retries (elsewhere).
-    response = Response.json(
-      { error: { code: "shutting_down", message: "this instance is shutting down: retry" } },
-      { status: 503, headers: { "retry-after": "1", connection: "close" } },
-    );
+    response = Response.json(SHUTTING_DOWN.body, { status: SHUTTING_DOWN.status, headers: SHUTTING_DOWN.headers });
   } else {
     requestStarted();
     try {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { isDraining, requestFinished, requestStarted } from "@/lib/http/inFlight";
+import { isDraining, requestFinished, requestStarted, SHUTTING_DOWN } from "@/lib/http/inFlight";
 import { logRequest, requestIdOf } from "@/lib/http/requestLog";
 import { logger, requestContext } from "@/lib/logger";
 import { matchIngestRoute } from "@/lib/intake/ingestRoutes";
@@ -30,11 +30,7 @@ export function serveIngest(req: IncomingMessage, res: ServerResponse): boolean 
   };
   if (isDraining()) {
     // Shutting down: this instance takes no new work; the client retries (elsewhere).
-    answer({
-      status: 503,
-      headers: { "retry-after": "1", connection: "close" },
-      body: { error: { code: "shutting_down", message: "this instance is shutting down: retry" } },
-    });
+    answer(SHUTTING_DOWN);
     return true;
   }
   requestStarted();
