@@ -18,7 +18,9 @@ interface SpoolRuntime {
 const globalForSpool = globalThis as unknown as { faultlineSpool?: SpoolRuntime };
 
 export function spoolDir(): string {
-  return path.resolve(process.env.FAULTLINE_SPOOL_DIR ?? path.join(process.cwd(), ".faultline", "spool"));
+  // A runtime location, not a build input: the ignore comment keeps the bundler from tracing the
+  // whole project into the standalone output because of this path.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.FAULTLINE_SPOOL_DIR ?? path.join(process.cwd(), ".faultline", "spool"));
 }
 
 export function spoolMaxBytes(): number {

@@ -23,8 +23,10 @@ export async function readDiskSpace(databaseBytes: number): Promise<DiskSpace> {
   const budget = config.FAULTLINE_DISK_BUDGET ? parseByteSize(config.FAULTLINE_DISK_BUDGET) : null;
   if (budget !== null) return { source: "budget", path: null, totalBytes: budget, freeBytes: Math.max(0, budget - databaseBytes) };
   const dir = config.FAULTLINE_DATA_DIR ?? (await localDataDirectory(config.DATABASE_URL));
-  if (dir && fs.existsSync(dir)) {
-    const stats = await fs.promises.statfs(dir);
+  // A runtime location, not a build input (the ignore comments keep the bundler from tracing the
+  // whole project into the standalone output because of it).
+  if (dir && fs.existsSync(/*turbopackIgnore: true*/ dir)) {
+    const stats = await fs.promises.statfs(/*turbopackIgnore: true*/ dir);
     return { source: "filesystem", path: dir, totalBytes: Number(stats.blocks) * Number(stats.bsize), freeBytes: Number(stats.bavail) * Number(stats.bsize) };
   }
   return { source: "unknown", path: null, totalBytes: null, freeBytes: null };
