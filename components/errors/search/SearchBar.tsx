@@ -40,7 +40,9 @@ export function SearchBar({ workspaceId, value, assignees, onCommit }: SearchBar
   }
 
   function commit(query: string) {
-    setOwnCommit(query);
+    // A query the URL already holds (Enter after the pause committed it) makes no echo: remembering
+    // it would take a later change to it from elsewhere (a chip) for that echo and leave the box stale.
+    if (query !== value) setOwnCommit(query);
     onCommit(query);
   }
 
