@@ -11,6 +11,7 @@
 import pg from "pg";
 import { startBenchDatabase } from "@/scripts/bench/benchApp";
 import { nativeEvent } from "@/scripts/bench/ingestPayloads";
+import { writeInOneTransaction } from "@/scripts/bench/statementProfile";
 
 const size = Number(process.env.BENCH_AB_EVENTS ?? 16);
 const rounds = Number(process.env.BENCH_AB_ROUNDS ?? 240);
@@ -21,7 +22,6 @@ async function main() {
   const database = await startBenchDatabase(port);
   process.env.DATABASE_URL = database.url;
   const { createBenchProject } = await import("@/scripts/bench/benchProject");
-  const { writeEvents } = await import("@/lib/ingest/storeEvents");
   const { ensureOccurrencePartitions } = await import("@/lib/db/partitions/occurrencePartitions");
   const { prepareEvent } = await import("@/lib/ingest/prepareEvent");
   const { IngestEventSchema } = await import("@/lib/ingest/eventSchema");
@@ -64,10 +64,7 @@ async function main() {
       const client = await (side === "A" ? a : b).connect();
       const started = performance.now();
       try {
-        // As runStore runs it (lib/ingest/storeEvents.ts): one transaction.
-        await client.query("BEGIN");
-        await writeEvents(client, target, events);
-        await client.query("COMMIT");
+        await writeInOneTransaction(client, target, events);
       } finally {
         client.release();
       }

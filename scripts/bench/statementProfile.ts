@@ -1,4 +1,5 @@
 import type pg from "pg";
+import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
 import { nativeEvent } from "@/scripts/bench/ingestPayloads";
 
 export interface StatementTiming {
@@ -21,7 +22,6 @@ export interface TransactionProfile {
  */
 export async function profileStatements(target: { workspaceId: string; projectId: string }, sizes: number[], rounds: number): Promise<TransactionProfile[]> {
   const { ingestPool } = await import("@/lib/db/pool");
-  const { writeEvents } = await import("@/lib/ingest/storeEvents");
   const { ensureOccurrencePartitions } = await import("@/lib/db/partitions/occurrencePartitions");
   const { prepareEvent } = await import("@/lib/ingest/prepareEvent");
   const { IngestEventSchema } = await import("@/lib/ingest/eventSchema");
@@ -44,10 +44,7 @@ export async function profileStatements(target: { workspaceId: string; projectId
       client.query = timed(query.bind(client), timings) as typeof client.query;
       const t1 = performance.now();
       try {
-        // As the app runs it (lib/ingest/storeEvents.ts runStore): one transaction.
-        await client.query("BEGIN");
-        await writeEvents(client, target, events);
-        await client.query("COMMIT");
+        await writeInOneTransaction(client, target, events);
       } finally {
         totalMs += performance.now() - t1;
         client.query = query;
@@ -84,4 +81,15 @@ function labelOf(statement: unknown): string {
   if (/pg_advisory_xact_lock_shared/.test(text)) return "grouping lock";
   if (/^WITH proj/.test(text)) return "resolve groups";
   return text.split(/\s+/).slice(0, 3).join(" ");
+}
+
+/**
+ * A batch written as the app writes it (lib/ingest/storeEvents.ts runStore): one transaction on the
+ * caller's connection. The one place benchmarks mirror runStore, so they change with it together.
+ */
+export async function writeInOneTransaction(client: pg.PoolClient, target: { workspaceId: string; projectId: string }, events: PreparedEvent[]): Promise<void> {
+  const { writeEvents } = await import("@/lib/ingest/storeEvents");
+  await client.query("BEGIN");
+  await writeEvents(client, target, events);
+  await client.query("COMMIT");
 }
