@@ -53,4 +53,3 @@ export function serveIngest(req: IncomingMessage, res: ServerResponse): boolean 
   });
   return true;
 }
-
