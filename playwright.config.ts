@@ -13,6 +13,8 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 30_000 },
   fullyParallel: false,
+  // One worker: the stage is CPU-bound (Chromium's renderer, compositor and browser processes take
+  // ≈ 3/4 of it); two workers on two cores measured no faster (8.5 min either way) and each test slower.
   workers: 1,
   reporter: process.env.CI ? "list" : "line",
   use: {

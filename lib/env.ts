@@ -3,6 +3,13 @@ import { z } from "zod";
 /** `VAR=` (as a compose file passes an unset variable) means unset, not an invalid value. */
 const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
 
+/**
+ * log2 of scrypt's N for new password hashes: 17 (N=2^17, 128 MiB, ≈ 0.3–1 s of CPU per hash), the
+ * recommended minimum. Lower values exist for test runs, which sign in hundreds of times (`npm test`
+ * uses 12); existing hashes keep the cost they were made with and are upgraded at sign-in when lower.
+ */
+export const PasswordHashCostSchema = z.preprocess(emptyAsUnset, z.coerce.number().int().min(10).max(18).default(17));
+
 /** Server configuration, validated once. A bad value is a clear message at boot, not a crash later. */
 const EnvSchema = z.object({
   DATABASE_URL: z.string().url("DATABASE_URL must be a postgresql:// URL"),
@@ -60,6 +67,7 @@ const EnvSchema = z.object({
   PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Lifetime of invitation links and password reset links. */
   INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  PASSWORD_HASH_COST: PasswordHashCostSchema,
   PASSWORD_RESET_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(24),
   /** Disk space the database may use ("50GB"): the status page's disk forecast counts against it instead of a filesystem. */
   FAULTLINE_DISK_BUDGET: z.preprocess(

@@ -30,6 +30,10 @@ const env = {
   // Spike protection never samples in the shared test app (tests count stored occurrences); the
   // spike test starts an instance of its own with low knobs (e2e/api/spikeProtection.test.ts).
   SPIKE_PROTECTION_MIN_PER_MINUTE: "1000000000",
+  // The suite signs in hundreds of times (and seeds users in every test process): at the production
+  // cost (2^17, ≈ 1 s of CPU per hash on a slow core) hashing alone took minutes of the 2-core budget.
+  // Hashing and verifying run the same code at N=2^12; lib/auth/password.test.ts covers the default.
+  PASSWORD_HASH_COST: process.env.PASSWORD_HASH_COST ?? "12",
 };
 
 let database;

@@ -14,7 +14,7 @@ function signIn(email: string, password: string, from: string, base = BASE_URL) 
   });
 }
 
-// Each failed attempt verifies a scrypt hash (N=2^17) on purpose: slow tests on a busy machine.
+// Each failed attempt verifies a scrypt hash on purpose (PASSWORD_HASH_COST; 2^12 under `npm test`).
 describe("login attempt limit, default settings (10 failures per account in 15 minutes)", { timeout: 300_000 }, () => {
   let alice: TestUser;
   let bob: TestUser;

@@ -26,7 +26,7 @@ export interface Tenant {
   viewer: TestUser;
 }
 
-// Hashing is deliberately slow (scrypt, N=2^17): test users of one test process share a password
+// Hashing is deliberately slow (scrypt, 2^PASSWORD_HASH_COST): test users of one test process share a password
 // hashed once, so seeding tenants stays cheap. Signing in still verifies it like any password.
 const sharedPassword = `pw-${randomBytes(9).toString("hex")}`;
 let sharedHash: Promise<string> | undefined;

@@ -1,8 +1,13 @@
 import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
+import { PasswordHashCostSchema } from "@/lib/env";
 
 // scrypt is memory-hard: N=2^17, r=8 needs 128 MiB per hash, which makes GPU and ASIC guessing
 // expensive. Hashes made with weaker parameters are upgraded at the next successful sign-in.
-export const SCRYPT_N = 1 << 17;
+
+/** scrypt's N for new hashes: 2^PASSWORD_HASH_COST (2^17 unless configured; read here so no DATABASE_URL is needed). */
+export function scryptN(): number {
+  return 1 << PasswordHashCostSchema.parse(process.env.PASSWORD_HASH_COST);
+}
 const R = 8;
 const P = 1;
 const KEY_LENGTH = 32;
@@ -26,8 +31,9 @@ function derive(password: string, salt: Buffer, params: HashParams): Promise<Buf
 /** Returns a self-describing hash: scrypt$N$r$p$salt$key (base64url). */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, { n: SCRYPT_N, r: R, p: P });
-  return ["scrypt", SCRYPT_N, R, P, salt.toString("base64url"), key.toString("base64url")].join("$");
+  const n = scryptN();
+  const key = await derive(password, salt, { n, r: R, p: P });
+  return ["scrypt", n, R, P, salt.toString("base64url"), key.toString("base64url")].join("$");
 }
 
 function parseHash(stored: string): (HashParams & { salt: Buffer; key: Buffer }) | null {
@@ -49,7 +55,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** True when the hash was made with weaker parameters than today's (rehash it at sign-in). */
 export function needsRehash(stored: string): boolean {
   const parsed = parseHash(stored);
-  return !parsed || parsed.n < SCRYPT_N || parsed.r < R;
+  return !parsed || parsed.n < scryptN() || parsed.r < R;
 }
 
 let dummyHash: Promise<string> | undefined;
