@@ -142,7 +142,9 @@ async function startApp() {
     env: { ...env, HOST: "127.0.0.1", PORT: String(appPort) },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const logFile = fs.createWriteStream(path.join(root, ".faultline", `test-app-${appPort}.log`));
+  // Tests that check what the server logs read this file (e.g. that no link token reaches it).
+  env.FAULTLINE_TEST_APP_LOG = path.join(root, ".faultline", `test-app-${appPort}.log`);
+  const logFile = fs.createWriteStream(env.FAULTLINE_TEST_APP_LOG);
   app.stdout.pipe(logFile);
   app.stderr.pipe(logFile);
   for (let i = 0; i < 120; i++) {
@@ -154,7 +156,7 @@ async function startApp() {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error("the app did not become healthy in 30 s; see .faultline/test-app.log");
+  throw new Error(`the app did not become healthy in 30 s; see ${env.FAULTLINE_TEST_APP_LOG}`);
 }
 
 async function cleanup() {

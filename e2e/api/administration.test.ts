@@ -1,7 +1,16 @@
+import fs from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "@/e2e/support/alertHelpers";
 import { query } from "@/e2e/support/dbCounts";
 import { BASE_URL, createTenant, login, postEvents, type Tenant } from "@/e2e/support/tenant";
+import { waitFor } from "@/e2e/support/waitFor";
+
+/** The shared test app's log (scripts/test.mjs writes its stdout and stderr there). */
+function appLogFile(): string {
+  const file = process.env.FAULTLINE_TEST_APP_LOG;
+  if (!file) throw new Error("FAULTLINE_TEST_APP_LOG is not set: run tests through `npm test` / scripts/test.mjs");
+  return file;
+}
 
 async function auditActions(workspaceId: string): Promise<string[]> {
   const rows = await query<{ action: string }>(`SELECT action FROM "AuditLog" WHERE "workspaceId" = $1 ORDER BY at`, [workspaceId]);
@@ -281,6 +290,12 @@ describe("memberships", { timeout: 180_000 }, () => {
     expect((await api("GET", "/api/v1/me", old)).status).toBe(401); // every session signed out
     expect(await login({ ...u.member, password: "brand new secret" })).toMatch(/^faultline_session=/);
     expect((await api("POST", `/api/v1/password-resets/${token}`, null, { password: "again and again" })).status).toBe(410);
+    // The link is a credential: the request log names the route with `:id`, never the token itself.
+    const log = await waitFor(async () => {
+      const text = fs.readFileSync(appLogFile(), "utf8");
+      return text.includes(`"route":"/api/v1/password-resets/:id"`) ? text : undefined;
+    });
+    expect(log).not.toContain(token);
 
     // Someone who also belongs to a workspace this admin does not administer: no reset link.
     const elsewhere = await createTenant("adm-reset-b");

@@ -2,7 +2,7 @@ import { assertSameOrigin } from "@/lib/http/assertSameOrigin";
 import { noteDashboardChange } from "@/lib/http/dashboardChanges";
 import { runLogged } from "@/lib/http/requestLog";
 import { toErrorResponse } from "@/lib/http/toErrorResponse";
-import { routeOf } from "@/lib/observability/serverErrors";
+import { routeOf } from "@/lib/http/routeOf";
 
 type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
 

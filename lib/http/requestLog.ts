@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { isDraining, requestFinished, requestStarted, SHUTTING_DOWN } from "@/lib/http/inFlight";
 import { logger, requestContext } from "@/lib/logger";
+import { routeOf } from "@/lib/http/routeOf";
 
 const INCOMING_ID = /^[A-Za-z0-9._:-]{1,64}$/;
-const ID_SEGMENT = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d+|[0-9a-f]{24,})$/i;
 
 /**
  * Runs one API request with a request id (the caller's `X-Request-Id` when it is sane, else a new
@@ -55,20 +55,3 @@ export function logRequest(
   else logger[level]("request", line);
 }
 
-/**
- * `/api/v1/errors/0190…` → `/api/v1/errors/:id`: a route label without identifiers or query, from
- * an absolute URL or a request target (`/api/…`); `(unparsable)` when it is neither.
- */
-export function routeOf(url: string): string {
-  let path: string;
-  try {
-    path = new URL(url, "http://localhost").pathname;
-  } catch {
-    return "(unparsable)";
-  }
-  return path
-    .split("/")
-    .map((segment) => (ID_SEGMENT.test(segment) ? ":id" : segment))
-    .join("/")
-    .slice(0, 200);
-}

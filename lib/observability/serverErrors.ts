@@ -7,20 +7,9 @@
 export interface ServerErrorContext {
   /** "http", or "job:<name>" for a background loop. */
   where: string;
-  /** HTTP: the request method and its path with ids replaced (`/api/v1/errors/:id`). */
+  /** HTTP: the request method and its path with ids replaced (`/api/v1/errors/:id`, lib/http/routeOf). */
   method?: string;
   route?: string;
-}
-
-const ID_SEGMENT = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{16,}|\d+)$/i;
-
-/** A request's path as a low-cardinality route: UUIDs, long hex ids and numbers become `:id`. */
-export function routeOf(url: string): string {
-  try {
-    return new URL(url).pathname.split("/").map((segment) => (ID_SEGMENT.test(segment) ? ":id" : segment)).join("/");
-  } catch {
-    return "";
-  }
 }
 
 type Listener = (error: unknown, context: ServerErrorContext) => void;
