@@ -1,7 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { hashPassword, needsRehash, scryptN, verifyPassword } from "@/lib/auth/password";
 
+// Each test starts from the default cost (npm test sets PASSWORD_HASH_COST=12 for its app).
 const configuredCost = process.env.PASSWORD_HASH_COST;
+beforeEach(() => {
+  delete process.env.PASSWORD_HASH_COST;
+});
 afterEach(() => {
   if (configuredCost === undefined) delete process.env.PASSWORD_HASH_COST;
   else process.env.PASSWORD_HASH_COST = configuredCost;
@@ -9,7 +13,6 @@ afterEach(() => {
 
 describe("password hashing", () => {
   it("hashes with N=2^17 unless configured and verifies only the right password", { timeout: 60_000 }, async () => {
-    delete process.env.PASSWORD_HASH_COST;
     expect(scryptN()).toBe(1 << 17);
     const hash = await hashPassword("correct horse");
     expect(hash.split("$")[1]).toBe(String(1 << 17));
