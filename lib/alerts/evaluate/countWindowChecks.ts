@@ -1,6 +1,6 @@
 import type { WindowCheck } from "@/lib/alerts/evaluate/planIngestEvaluation";
 import { dedupKeyOf } from "@/lib/alerts/evaluate/trigger";
-import { pool } from "@/lib/db/pool";
+import { alertPool } from "@/lib/db/pool";
 
 export interface WindowCount {
   check: WindowCheck;
@@ -26,8 +26,9 @@ export async function countWindowChecks(checks: WindowCheck[], now: Date): Promi
     threshold: Math.ceil(c.rule.threshold),
     windowSeconds: c.rule.windowSeconds,
   }));
-  const { rows: counts } = await pool().query<{ i: number; n: number }>(
-    `SELECT x.i, c.n
+  const { rows: counts } = await alertPool().query<{ i: number; n: number }>({
+    name: "faultline-count-window-checks",
+    text: `SELECT x.i, c.n
      FROM jsonb_to_recordset($1::jsonb) AS x(i int, "ruleId" uuid, "groupId" uuid, "dedupKey" text, severity text, threshold int, "windowSeconds" int)
      -- An error with fewer events in all than the threshold cannot have crossed it: skip the count.
      JOIN "ErrorGroup" g ON g.id = x."groupId" AND g.status NOT IN ('ignored', 'resolved') AND g."occurrenceCount" >= x.threshold
@@ -47,7 +48,7 @@ export async function countWindowChecks(checks: WindowCheck[], now: Date): Promi
        ) bounded
      ) c
      WHERE NOT EXISTS (SELECT 1 FROM "Alert" a WHERE a."dedupKey" = x."dedupKey")`,
-    [JSON.stringify(rows), now.toISOString()],
-  );
+    values: [JSON.stringify(rows), now.toISOString()],
+  });
   return counts.map((r) => ({ check: checks[r.i], count: r.n }));
 }

@@ -1,6 +1,6 @@
 import { firstEscalationAt } from "@/lib/alerts/escalation/escalationSchedule";
 import { dedupKeyOf, groupKeyOf, type Trigger } from "@/lib/alerts/evaluate/trigger";
-import { pool } from "@/lib/db/pool";
+import { alertPool } from "@/lib/db/pool";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 import { metrics } from "@/lib/metrics/registry";
 
@@ -110,7 +110,11 @@ export async function fireAlerts(triggers: Trigger[], now: Date, mode: FireMode)
       nextEscalationAt: firstEscalationAt(now, times)?.toISOString() ?? null,
     };
   });
-  const { rows: result } = await pool().query<FireResult>(fireSql(mode), [JSON.stringify(rows), now.toISOString()]);
+  const { rows: result } = await alertPool().query<FireResult>({
+    name: `faultline-fire-alerts-${mode}`,
+    text: fireSql(mode),
+    values: [JSON.stringify(rows), now.toISOString()],
+  });
   const { alerts, deliveryIds } = result[0];
   for (const alert of alerts) {
     if (alert.inserted) metrics().alertsFired.inc({ workspace: alert.workspaceId, severity: alert.severity, rule_kind: alert.ruleKind });

@@ -36,8 +36,10 @@ export async function resolveGroups(
 ): Promise<GroupResolution> {
   const primary = [...new Set(events.map((e) => e.fingerprint))];
   const legacy = [...new Set(events.map((e) => e.legacyFingerprint))];
-  const { rows } = await client.query<{ fp: string; legacy: boolean; id: string; fingerprint: string }>(
-    `WITH proj AS (
+  // Named: prepared once per ingest connection, whose sessions use generic plans (lib/db/pool.ts).
+  const { rows } = await client.query<{ fp: string; legacy: boolean; id: string; fingerprint: string }>({
+    name: "faultline-resolve-groups",
+    text: `WITH proj AS (
        SELECT coalesce("legacyGroupingUntil" > now(), false) AS transition FROM "Project" WHERE id = $1::uuid
      ), fps AS (
        SELECT fp, false AS legacy FROM unnest($2::text[]) AS fp
@@ -53,8 +55,8 @@ export async function resolveGroups(
        SELECT g.id, g.fingerprint, 1 FROM "ErrorGroup" g WHERE g."projectId" = $1::uuid AND g.fingerprint = fps.fp
        ORDER BY rank LIMIT 1
      ) t ON true`,
-    [projectId, primary, legacy],
-  );
+    values: [projectId, primary, legacy],
+  });
   const direct = new Map<string, ResolvedGroup>();
   const viaLegacy = new Map<string, ResolvedGroup>();
   for (const row of rows) (row.legacy ? viaLegacy : direct).set(row.fp, { id: row.id, fingerprint: row.fingerprint });
