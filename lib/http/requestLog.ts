@@ -54,4 +54,3 @@ export function logRequest(
   if (failed) logger.error("request failed", line);
   else logger[level]("request", line);
 }
-
