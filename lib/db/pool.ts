@@ -1,26 +1,33 @@
 import pg from "pg";
 import { env, type Env } from "@/lib/env";
 
-const globalForPool = globalThis as unknown as {
-  faultlinePool?: pg.Pool;
-  faultlineAnalyticsPool?: pg.Pool;
-  faultlineIngestPool?: pg.Pool;
-  faultlineAlertPool?: pg.Pool;
-};
+type PoolName = "main" | "analytics" | "ingest" | "alert";
+
+// On globalThis: every bundle in the process (Next.js's, the ingest fast path's) shares the same pools.
+const globalForPool = globalThis as unknown as { faultlinePools?: Partial<Record<PoolName, pg.Pool>> };
+
+/** The process's one pool of that name, made on first use; a lost idle connection is never an unhandled error. */
+function sharedPool(name: PoolName, config: () => pg.PoolConfig): pg.Pool {
+  const pools = (globalForPool.faultlinePools ??= {});
+  let shared = pools[name];
+  if (!shared) {
+    shared = pools[name] = new pg.Pool(config());
+    shared.on("error", () => undefined);
+  }
+  return shared;
+}
+
+/** Sessions whose prepared (named) statements are planned once, whatever their parameters. */
+const GENERIC_PLANS = "-c plan_cache_mode=force_generic_plan";
 
 /** The one PostgreSQL pool per process; Prisma and the raw-SQL ingest path share it. */
 export function pool(): pg.Pool {
-  if (!globalForPool.faultlinePool) {
-    const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
-    globalForPool.faultlinePool = new pg.Pool({
-      connectionString: DATABASE_URL,
-      max: DATABASE_POOL_SIZE,
-      // Optional bound on the wait for a connection (an unreachable host then spools instead of hanging).
-      connectionTimeoutMillis: env().DATABASE_CONNECT_TIMEOUT_MS,
-    });
-    globalForPool.faultlinePool.on("error", () => undefined);
-  }
-  return globalForPool.faultlinePool;
+  return sharedPool("main", () => ({
+    connectionString: env().DATABASE_URL,
+    max: env().DATABASE_POOL_SIZE,
+    // Optional bound on the wait for a connection (an unreachable host then spools instead of hanging).
+    connectionTimeoutMillis: env().DATABASE_CONNECT_TIMEOUT_MS,
+  }));
 }
 
 /**
@@ -31,19 +38,14 @@ export function pool(): pg.Pool {
  * queries run here, and a view a second behind the primary is fine for a dashboard.
  */
 export function analyticsPool(): pg.Pool {
-  if (!globalForPool.faultlineAnalyticsPool) {
-    const { DATABASE_ANALYTICS_POOL_SIZE } = env();
-    globalForPool.faultlineAnalyticsPool = new pg.Pool({
-      connectionString: analyticsDatabaseUrl(env()),
-      max: DATABASE_ANALYTICS_POOL_SIZE,
-      // Dashboards poll: keep warm backends (their catalog caches and plans) between refreshes.
-      idleTimeoutMillis: 120_000,
-      // Per-group and per-user aggregates of a large workspace hash 10,000s of rows: keep them in memory.
-      options: "-c max_parallel_workers_per_gather=0 -c work_mem=16MB",
-    });
-    globalForPool.faultlineAnalyticsPool.on("error", () => undefined);
-  }
-  return globalForPool.faultlineAnalyticsPool;
+  return sharedPool("analytics", () => ({
+    connectionString: analyticsDatabaseUrl(env()),
+    max: env().DATABASE_ANALYTICS_POOL_SIZE,
+    // Dashboards poll: keep warm backends (their catalog caches and plans) between refreshes.
+    idleTimeoutMillis: 120_000,
+    // Per-group and per-user aggregates of a large workspace hash 10,000s of rows: keep them in memory.
+    options: "-c max_parallel_workers_per_gather=0 -c work_mem=16MB",
+  }));
 }
 
 /** Where dashboard aggregates are read: the read replica when configured, else the primary. */
@@ -58,17 +60,12 @@ export function analyticsDatabaseUrl(config: Pick<Env, "DATABASE_URL" | "DATABAS
  * a statement of twenty parts for each execution costs more than the execution of a small batch.
  */
 export function ingestPool(): pg.Pool {
-  if (!globalForPool.faultlineIngestPool) {
-    const { DATABASE_URL, DATABASE_INGEST_POOL_SIZE } = env();
-    globalForPool.faultlineIngestPool = new pg.Pool({
-      connectionString: DATABASE_URL,
-      max: DATABASE_INGEST_POOL_SIZE,
-      idleTimeoutMillis: 60_000,
-      options: "-c plan_cache_mode=force_generic_plan",
-    });
-    globalForPool.faultlineIngestPool.on("error", () => undefined);
-  }
-  return globalForPool.faultlineIngestPool;
+  return sharedPool("ingest", () => ({
+    connectionString: env().DATABASE_URL,
+    max: env().DATABASE_INGEST_POOL_SIZE,
+    idleTimeoutMillis: 60_000,
+    options: GENERIC_PLANS,
+  }));
 }
 
 /**
@@ -79,17 +76,13 @@ export function ingestPool(): pg.Pool {
  * ingest transaction, twice what running them did. Apart from the ingest pool so they never hold up a commit.
  */
 export function alertPool(): pg.Pool {
-  if (!globalForPool.faultlineAlertPool) {
-    globalForPool.faultlineAlertPool = new pg.Pool({
-      connectionString: env().DATABASE_URL,
-      max: 2,
-      idleTimeoutMillis: 60_000,
-      connectionTimeoutMillis: env().DATABASE_CONNECT_TIMEOUT_MS,
-      options: "-c plan_cache_mode=force_generic_plan",
-    });
-    globalForPool.faultlineAlertPool.on("error", () => undefined);
-  }
-  return globalForPool.faultlineAlertPool;
+  return sharedPool("alert", () => ({
+    connectionString: env().DATABASE_URL,
+    max: 2,
+    idleTimeoutMillis: 60_000,
+    connectionTimeoutMillis: env().DATABASE_CONNECT_TIMEOUT_MS,
+    options: GENERIC_PLANS,
+  }));
 }
 
 /** Runs `fn` inside BEGIN/COMMIT on one connection; rolls back on any error. */

@@ -79,7 +79,6 @@ function labelOf(statement: unknown): string {
   const text = (typeof config === "string" ? config : config.text).trim();
   if (/^WITH linked/.test(text)) return "parent links";
   if (/pg_advisory_xact_lock_shared/.test(text)) return "grouping lock";
-  if (/^WITH proj/.test(text)) return "resolve groups";
   return text.split(/\s+/).slice(0, 3).join(" ");
 }
 
