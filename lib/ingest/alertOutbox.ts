@@ -1,4 +1,4 @@
-import type pg from "pg";
+import type { BundledTransaction } from "@/lib/db/bundledTransaction";
 import type { Severity } from "@/lib/domain/severity";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
@@ -53,12 +53,12 @@ export function summarizeForAlerts(
   return { workspaceId: target.workspaceId, groups: [...groups.values()], newGroupIds, regressedGroupIds };
 }
 
-/** Inserts the outbox row inside the caller's (ingest) transaction; returns its id. */
-export async function writeAlertOutbox(client: pg.PoolClient, batch: OutboxBatch, leaseMs = OUTBOX_LEASE_MS): Promise<string> {
+/** Queues the outbox row's insert to run with the caller's (ingest) transaction's COMMIT; returns its id. */
+export function writeAlertOutbox(tx: BundledTransaction, batch: OutboxBatch, leaseMs = OUTBOX_LEASE_MS): string {
   const id = uuidv7();
-  await client.query(
-    `INSERT INTO "AlertOutbox" (id, "workspaceId", batch, "claimedUntil") VALUES ($1, $2, $3::jsonb, now() + ($4::int * interval '1 millisecond'))`,
-    [id, batch.workspaceId, JSON.stringify(batch), leaseMs],
+  tx.atCommit(
+    `INSERT INTO "AlertOutbox" (id, "workspaceId", batch, "claimedUntil") VALUES (${tx.literal(id)}::uuid, ${tx.literal(batch.workspaceId)}::uuid, ` +
+      `${tx.literal(JSON.stringify(batch))}::jsonb, now() + (${tx.literal(Math.round(leaseMs))} * interval '1 millisecond'))`,
   );
   return id;
 }

@@ -1,7 +1,8 @@
 import { createHash, randomInt } from "node:crypto";
 import type pg from "pg";
 import { noteWorkspaceWrite } from "@/lib/db/localWrites";
-import { ingestPool, retryOnDeadlock, withTransaction } from "@/lib/db/pool";
+import { withBundledTransaction, type BundledTransaction } from "@/lib/db/bundledTransaction";
+import { ingestPool, retryOnDeadlock } from "@/lib/db/pool";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 import { inSample } from "@/lib/ingest/eventSample";
 import { sourceContextOf } from "@/lib/ingest/sourceContext";
@@ -61,7 +62,7 @@ export interface StoreOptions {
  */
 export async function storeEvents(target: StoreTarget, events: PreparedEvent[], options: StoreOptions = {}): Promise<StoreOutcome> {
   if (events.length === 0) return { results: [], newGroupIds: [], regressedGroupIds: [], conditionalGroupIds: [] };
-  const outcome = await runStore(events, (client) => writeEvents(client, target, events, options));
+  const outcome = await runStore(events, (tx) => writeEvents(tx, target, events, options));
   noteStored(target, outcome);
   return outcome;
 }
@@ -73,10 +74,10 @@ export async function storeEvents(target: StoreTarget, events: PreparedEvent[], 
  * primary key (the upsert's arbiter is (projectId, fingerprint)); the retry finds the group and
  * updates it. Once more when a partition this instance thought existed was dropped by retention.
  */
-export async function runStore<T>(events: PreparedEvent[], fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function runStore<T>(events: PreparedEvent[], fn: (tx: BundledTransaction) => Promise<T>): Promise<T> {
   const days = events.map((e) => e.occurredAt.toISOString().slice(0, 10));
   await ensureOccurrencePartitions(days);
-  const attempt = () => retryOnDeadlock(() => withTransaction(fn, ingestPool()), 4, [UNIQUE_VIOLATION]);
+  const attempt = () => retryOnDeadlock(() => withBundledTransaction(fn, ingestPool()), 4, [UNIQUE_VIOLATION]);
   return attempt().catch(async (error) => {
     if (!isMissingPartition(error)) throw error;
     forgetOccurrencePartitions();
@@ -96,11 +97,13 @@ export function noteStored(target: StoreTarget, outcome: StoreOutcome): void {
  * exclusively, so an event never lands in a group being folded away), where each fingerprint leads
  * (lib/grouping/store/resolveGroups.ts: redirects, the legacy fingerprint during a transition), the
  * write statement, legacy aliases and parent links when there are any, and the immediate-alert
- * outbox row of what was stored.
+ * outbox row of what was stored. The lock travels with the transaction's BEGIN and the outbox row
+ * with its COMMIT (lib/db/bundledTransaction.ts): three round trips for the common batch.
  */
-export async function writeEvents(client: pg.PoolClient, target: StoreTarget, events: PreparedEvent[], options: StoreOptions = {}): Promise<StoreOutcome> {
+export async function writeEvents(tx: BundledTransaction, target: StoreTarget, events: PreparedEvent[], options: StoreOptions = {}): Promise<StoreOutcome> {
   if (events.length === 0) return { results: [], newGroupIds: [], regressedGroupIds: [], conditionalGroupIds: [] };
-  await lockGroupingShared(client, target.projectId);
+  await lockGroupingShared(tx, target.projectId);
+  const client = tx.client;
   const resolution = await resolveGroups(client, target.projectId, events);
   const groupOf = (event: PreparedEvent) => resolution.byFingerprint.get(event.fingerprint) ?? { id: groupIdFor(target.projectId, event.fingerprint), fingerprint: event.fingerprint };
   const groups = groupRows(events, groupOf);
@@ -142,7 +145,7 @@ export async function writeEvents(client: pg.PoolClient, target: StoreTarget, ev
   // The immediate-alert outbox row commits with the events (lib/alerts consumes it after commit;
   // the alert-outbox job evaluates it if this instance dies first).
   const forAlerts = summarizeForAlerts(target, events, stored.results, stored.newGroupIds, stored.regressedGroupIds);
-  if (forAlerts) stored.outboxId = await writeAlertOutbox(client, forAlerts);
+  if (forAlerts) stored.outboxId = writeAlertOutbox(tx, forAlerts);
   return stored;
 }
 

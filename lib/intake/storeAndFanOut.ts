@@ -57,13 +57,13 @@ async function commitTogether(writes: PendingWrite[]): Promise<StoreOutcome[]> {
   const byProject = new Map<string, number[]>();
   writes.forEach((write, i) => byProject.set(write.target.projectId, [...(byProject.get(write.target.projectId) ?? []), i]));
   const projects = [...byProject.keys()].sort();
-  const committed = await runStore(writes.flatMap((w) => w.events), async (client) => {
+  const committed = await runStore(writes.flatMap((w) => w.events), async (tx) => {
     const outcomes: StoreOutcome[] = new Array(writes.length);
     for (const projectId of projects) {
       const indexes = byProject.get(projectId)!;
       const store = indexes.flatMap((i) => writes[i].events.map((_, j) => writes[i].options?.store?.[j] ?? true));
       // One project's writes share its settings (its per-issue cap); spike decisions stay per event.
-      const combined = await writeEvents(client, writes[indexes[0]].target, indexes.flatMap((i) => writes[i].events), {
+      const combined = await writeEvents(tx, writes[indexes[0]].target, indexes.flatMap((i) => writes[i].events), {
         store,
         issueCap: writes[indexes[0]].options?.issueCap ?? null,
       });

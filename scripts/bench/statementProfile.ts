@@ -17,8 +17,9 @@ export interface TransactionProfile {
 
 /**
  * Times each statement of the ingest transaction in-process (lib code, the app's database) for
- * transactions of `sizes` events: BEGIN, the grouping lock, the group resolution, the write
- * statement (and the parent links when events name parents), COMMIT. Needs DATABASE_URL set before it is called.
+ * transactions of `sizes` events: BEGIN with the grouping lock, the group resolution, the write
+ * statement (and the parent links when events name parents), the alert outbox row with COMMIT.
+ * Needs DATABASE_URL set before it is called.
  */
 export async function profileStatements(target: { workspaceId: string; projectId: string }, sizes: number[], rounds: number): Promise<TransactionProfile[]> {
   const { ingestPool } = await import("@/lib/db/pool");
@@ -78,7 +79,8 @@ function labelOf(statement: unknown): string {
   if (typeof config === "object" && config.name) return config.name;
   const text = (typeof config === "string" ? config : config.text).trim();
   if (/^WITH linked/.test(text)) return "parent links";
-  if (/pg_advisory_xact_lock_shared/.test(text)) return "grouping lock";
+  if (/pg_advisory_xact_lock_shared/.test(text)) return "BEGIN + grouping lock";
+  if (/COMMIT$/.test(text)) return /AlertOutbox/.test(text) ? "alert outbox + COMMIT" : "COMMIT";
   return text.split(/\s+/).slice(0, 3).join(" ");
 }
 
@@ -88,7 +90,8 @@ function labelOf(statement: unknown): string {
  */
 export async function writeInOneTransaction(client: pg.PoolClient, target: { workspaceId: string; projectId: string }, events: PreparedEvent[]): Promise<void> {
   const { writeEvents } = await import("@/lib/ingest/storeEvents");
-  await client.query("BEGIN");
-  await writeEvents(client, target, events);
-  await client.query("COMMIT");
+  const { BundledTransaction } = await import("@/lib/db/bundledTransaction");
+  const tx = new BundledTransaction(client);
+  await writeEvents(tx, target, events);
+  await tx.commit();
 }

@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { advisoryLockKey } from "@/lib/db/advisoryLock";
+import type { BundledTransaction } from "@/lib/db/bundledTransaction";
 
 export interface ResolvedGroup {
   id: string;
@@ -19,8 +20,9 @@ export function groupingLockKey(projectId: string): number {
   return advisoryLockKey(`grouping:${projectId}`);
 }
 
-export async function lockGroupingShared(client: pg.PoolClient, projectId: string): Promise<void> {
-  await client.query("SELECT pg_advisory_xact_lock_shared($1)", [groupingLockKey(projectId)]);
+/** The ingest transaction's first statement (sent with its BEGIN when it opens the transaction). */
+export async function lockGroupingShared(tx: BundledTransaction, projectId: string): Promise<void> {
+  await tx.open(`SELECT pg_advisory_xact_lock_shared(${tx.literal(groupingLockKey(projectId))})`);
 }
 
 /**

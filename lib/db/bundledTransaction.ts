@@ -1,0 +1,80 @@
+import type pg from "pg";
+
+/**
+ * A transaction that spends no round trip of its own on BEGIN or COMMIT: BEGIN travels with the
+ * first statement and COMMIT with the statements queued for the end, each as one multi-statement
+ * simple query. For the ingest transaction (lib/ingest/storeEvents.ts), whose every round trip waits
+ * on an event loop busy with the next requests: measured under load, BEGIN alone took 3–4 ms of wall
+ * time for 0.001 ms of work in PostgreSQL.
+ *
+ * The bundled texts take no parameters (simple-query protocol): values go in as escaped literals
+ * (`literal`). A failed statement skips the rest of its text and leaves the transaction aborted;
+ * the caller's error path rolls it back. Named statements (prepared once per connection) run on
+ * `client` in between as usual.
+ */
+export class BundledTransaction {
+  private begun = false;
+  private readonly beforeCommit: string[] = [];
+
+  constructor(readonly client: pg.PoolClient) {}
+
+  /** Runs `sql` (no parameters) as the transaction's opening statement, sent with BEGIN. */
+  async open(sql: string): Promise<void> {
+    if (this.begun) {
+      await this.client.query(sql);
+      return;
+    }
+    this.begun = true;
+    await this.client.query(`BEGIN; ${sql}`);
+  }
+
+  /** Opens the transaction if no statement has yet: before the first statement on `client`. */
+  async ensureOpen(): Promise<void> {
+    if (this.begun) return;
+    this.begun = true;
+    await this.client.query("BEGIN");
+  }
+
+  /** Queues `sql` (no parameters, no result read) to run just before COMMIT, in COMMIT's round trip. */
+  atCommit(sql: string): void {
+    this.beforeCommit.push(sql);
+  }
+
+  /** Runs the queued statements and COMMIT in one round trip. */
+  async commit(): Promise<void> {
+    if (!this.begun) {
+      if (this.beforeCommit.length === 0) return;
+      await this.ensureOpen();
+    }
+    await this.client.query([...this.beforeCommit, "COMMIT"].join(";\n"));
+  }
+
+  /** A value as an SQL literal for a bundled text: strings escaped, numbers finite, null as NULL. */
+  literal(value: string | number | null): string {
+    if (value === null) return "NULL";
+    if (typeof value === "number") {
+      if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
+      return String(value);
+    }
+    return this.client.escapeLiteral(value);
+  }
+}
+
+/**
+ * Runs `fn` in a bundled transaction on a connection from `from`: committed when `fn` resolves,
+ * rolled back when anything throws (a no-op when BEGIN never went out or COMMIT already ended it).
+ */
+export async function withBundledTransaction<T>(fn: (tx: BundledTransaction) => Promise<T>, from: pg.Pool): Promise<T> {
+  const client = await from.connect();
+  try {
+    const tx = new BundledTransaction(client);
+    const result = await fn(tx);
+    await tx.commit();
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
