@@ -7,8 +7,12 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import v8 from "node:v8";
 import next from "next";
 import { fastPathBundle } from "./buildFastPath.mjs";
+import { SERVER_V8_FLAGS } from "./serverV8Flags.mjs";
+
+for (const flag of SERVER_V8_FLAGS) v8.setFlagsFromString(flag);
 
 const root = path.resolve(import.meta.dirname, "..");
 const host = process.env.HOST ?? "127.0.0.1";
