@@ -302,6 +302,23 @@ describe("odd but valid input is stored, with NUL and lone surrogates replaced",
     expect(row.tags).toEqual({ [`k${R}`]: `v${R}` });
   });
 
+  it("native: quotes, backslashes and SQL in the type and message are stored as sent and reach the alert outbox", async () => {
+    // The outbox row travels with COMMIT as an escaped literal (lib/db/bundledTransaction.ts).
+    const type = "Quote'Error\\";
+    const message = `it's \\'; COMMIT; DROP TABLE "ErrorGroup"; -- $1 E'\\x00' \\u0041 "q" $$ end`;
+    const res = await fetch(`${BASE_URL}/api/v1/events`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-faultline-key": t.key },
+      body: JSON.stringify({ eventId: "odd-native-quotes", type, message, severity: "critical" }),
+    });
+    expect(res.status).toBe(202);
+    const row = await stored("odd-native-quotes");
+    expect(row.type).toBe(type);
+    expect(row.message).toBe(message);
+    // Evaluated and deleted: a row that failed to insert would have failed the request; one left over would be a stuck batch.
+    await waitFor(async () => Number((await query<{ n: string }>(`SELECT count(*) AS n FROM "AlertOutbox" WHERE "workspaceId" = $1`, [t.workspaceId]))[0].n) === 0 || undefined);
+  });
+
   it("native: byte-order mark, and a timestamp PostgreSQL cannot hold", async () => {
     const res = await fetch(`${BASE_URL}/api/v1/events`, {
       method: "POST",
