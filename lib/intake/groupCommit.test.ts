@@ -52,6 +52,19 @@ describe("GroupCommit", () => {
     expect((await pending).results[0].eventId).toBe("a");
   });
 
+  it("starts the next transaction before answering the writers of the one that committed", async () => {
+    const h = harness({ maxWaitMs: 5, maxEvents: 1, maxConcurrent: 1 });
+    const release = h.hold();
+    const first = h.commit.write(target("p"), events("a"));
+    const second = h.commit.write(target("p"), events("b"));
+    let transactionsWhenAnswered: string[][] = [];
+    const answered = first.then(() => (transactionsWhenAnswered = h.transactions.map((t) => [...t])));
+    release();
+    await answered;
+    expect(transactionsWhenAnswered).toEqual([["a"], ["b"]]);
+    expect((await second).results[0].eventId).toBe("b");
+  });
+
   it("puts writes that arrive during a transaction into the next one, and answers each with its own events", async () => {
     const h = harness();
     const release = h.hold();

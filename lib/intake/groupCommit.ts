@@ -83,13 +83,17 @@ export class GroupCommit {
 
   private flush(writes: Queued[]): void {
     this.inFlight++;
-    this.commit(writes).finally(() => {
+    let done = false;
+    const finished = () => {
+      if (done) return;
+      done = true;
       this.inFlight--;
       this.pump();
-    });
+    };
+    this.commit(writes, finished).finally(finished);
   }
 
-  private async commit(writes: Queued[]): Promise<void> {
+  private async commit(writes: Queued[], finished: () => void): Promise<void> {
     let outcomes: StoreOutcome[];
     try {
       outcomes = await this.deps.commitTogether(writes);
@@ -99,7 +103,10 @@ export class GroupCommit {
       return;
     }
     this.announce(writes, outcomes);
-    writes.forEach((write, i) => write.resolve(outcomes[i]));
+    // The next transaction goes out before the writers hear back: answering them is a socket write
+    // each, and the next transaction's first round trip would otherwise wait behind all of them.
+    finished();
+    setImmediate(() => writes.forEach((write, i) => write.resolve(outcomes[i])));
   }
 
   private async commitAlone(write: Queued): Promise<void> {
