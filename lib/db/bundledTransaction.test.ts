@@ -41,10 +41,12 @@ describe("BundledTransaction", () => {
     expect(sent).toEqual(["BEGIN; SELECT 1", "SELECT 2", "COMMIT"]);
   });
 
-  it("sends nothing for a transaction that ran no statement", async () => {
+  it("sends nothing for a transaction that ran no statement, and everything at once for one that only queued", async () => {
     const { sent, from } = recordingClient();
     await withBundledTransaction(async () => undefined, from);
     expect(sent).toEqual([]);
+    await withBundledTransaction(async (tx) => tx.atCommit("INSERT INTO t VALUES (1)"), from);
+    expect(sent).toEqual(["BEGIN;\nINSERT INTO t VALUES (1);\nCOMMIT"]);
   });
 
   it("rolls back when a statement or the bundled COMMIT fails", async () => {

@@ -28,25 +28,17 @@ export class BundledTransaction {
     await this.client.query(`BEGIN; ${sql}`);
   }
 
-  /** Opens the transaction if no statement has yet: before the first statement on `client`. */
-  async ensureOpen(): Promise<void> {
-    if (this.begun) return;
-    this.begun = true;
-    await this.client.query("BEGIN");
-  }
-
   /** Queues `sql` (no parameters, no result read) to run just before COMMIT, in COMMIT's round trip. */
   atCommit(sql: string): void {
     this.beforeCommit.push(sql);
   }
 
-  /** Runs the queued statements and COMMIT in one round trip. */
+  /** Runs the queued statements and COMMIT in one round trip (BEGIN too, when nothing opened it). */
   async commit(): Promise<void> {
-    if (!this.begun) {
-      if (this.beforeCommit.length === 0) return;
-      await this.ensureOpen();
-    }
-    await this.client.query([...this.beforeCommit, "COMMIT"].join(";\n"));
+    if (!this.begun && this.beforeCommit.length === 0) return;
+    const opening = this.begun ? [] : ["BEGIN"];
+    this.begun = true;
+    await this.client.query([...opening, ...this.beforeCommit, "COMMIT"].join(";\n"));
   }
 
   /** A value as an SQL literal for a bundled text: strings escaped, numbers finite, null as NULL. */
