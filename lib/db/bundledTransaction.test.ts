@@ -49,6 +49,15 @@ describe("BundledTransaction", () => {
     expect(sent).toEqual(["BEGIN;\nINSERT INTO t VALUES (1);\nCOMMIT"]);
   });
 
+  it("begins on its own when asked (withTransaction)", async () => {
+    const { sent, from } = recordingClient();
+    await withBundledTransaction(async (tx) => {
+      await tx.begin();
+      await tx.client.query("SELECT 1");
+    }, from);
+    expect(sent).toEqual(["BEGIN", "SELECT 1", "COMMIT"]);
+  });
+
   it("rolls back when a statement or the bundled COMMIT fails", async () => {
     const failing = recordingClient("INSERT");
     await expect(

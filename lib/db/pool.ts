@@ -1,4 +1,5 @@
 import pg from "pg";
+import { withBundledTransaction } from "@/lib/db/bundledTransaction";
 import { env, type Env } from "@/lib/env";
 
 type PoolName = "main" | "analytics" | "ingest" | "alert";
@@ -86,19 +87,11 @@ export function alertPool(): pg.Pool {
 }
 
 /** Runs `fn` inside BEGIN/COMMIT on one connection; rolls back on any error. */
-export async function withTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>, from: pg.Pool = pool()): Promise<T> {
-  const client = await from.connect();
-  try {
-    await client.query("BEGIN");
-    const result = await fn(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+export function withTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>, from: pg.Pool = pool()): Promise<T> {
+  return withBundledTransaction(async (tx) => {
+    await tx.begin();
+    return fn(tx.client);
+  }, from);
 }
 
 /** Runs `fn` on one pooled connection without a transaction (a single statement is atomic by itself). */
