@@ -1,5 +1,5 @@
 import { advisoryLockKey } from "@/lib/db/advisoryLock";
-import { pool } from "@/lib/db/pool";
+import { pool, withTransaction } from "@/lib/db/pool";
 import { addDays, dayOfPartition, OCCURRENCE_TABLE, partitionName } from "@/lib/db/partitions/partitionDays";
 
 const globalForPartitions = globalThis as unknown as { faultlinePartitionDays?: Set<string> };
@@ -57,29 +57,18 @@ export async function createOccurrencePartition(day: string): Promise<boolean> {
   const name = partitionName(day);
   const from = `${day} 00:00:00+00`;
   const to = `${addDays(day, 1)} 00:00:00+00`;
-  const client = await pool().connect();
-  try {
-    await client.query("BEGIN");
+  return withTransaction(async (client) => {
     await client.query("SET LOCAL lock_timeout = '10s'");
     await client.query("SELECT pg_advisory_xact_lock($1)", [advisoryLockKey(`faultline-partition:${name}`)]);
     const { rowCount } = await client.query("SELECT 1 FROM pg_class WHERE relname = $1 AND relnamespace = current_schema()::regnamespace", [name]);
-    if (rowCount) {
-      await client.query("COMMIT");
-      return false;
-    }
+    if (rowCount) return false;
     await client.query(`CREATE TABLE "${name}" (LIKE "${OCCURRENCE_TABLE}" INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`);
     // Lets ATTACH skip its scan for rows outside the range (there are none: the table is new).
     await client.query(`ALTER TABLE "${name}" ADD CONSTRAINT "${name}_range" CHECK ("occurredAt" >= '${from}' AND "occurredAt" < '${to}')`);
     await client.query(`ALTER TABLE "${OCCURRENCE_TABLE}" ATTACH PARTITION "${name}" FOR VALUES FROM ('${from}') TO ('${to}')`);
     await client.query(`ALTER TABLE "${name}" DROP CONSTRAINT "${name}_range"`);
-    await client.query("COMMIT");
     return true;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** PostgreSQL's answer to a row whose day has no partition (e.g. dropped since this instance looked). */
