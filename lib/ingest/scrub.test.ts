@@ -282,3 +282,66 @@ describe("linear time on 1 MB inputs", () => {
     expect(out.endsWith(`password=${F}`)).toBe(true);
   });
 });
+
+// scrubString skips a pattern's pass when a cheap screen says the text cannot match it: every
+// family each screen stands for must still be caught, in the middle of ordinary text.
+describe("scrubString screens", () => {
+  const secrets = [
+    "AKIAABCDEFGHIJKLMNOP",
+    "ASIAABCDEFGHIJKLMNOP",
+    "AGPAABCDEFGHIJKLMNOP",
+    "AIDAABCDEFGHIJKLMNOP",
+    "AROAABCDEFGHIJKLMNOP",
+    "ANPAABCDEFGHIJKLMNOP",
+    "ANVAABCDEFGHIJKLMNOP",
+    "AIPAABCDEFGHIJKLMNOP",
+    `AIza${"x".repeat(35)}`,
+    `ghp_${"a1".repeat(12)}`,
+    `gho_${"a1".repeat(12)}`,
+    `github_pat_${"a1".repeat(12)}`,
+    "xoxb-1234567890-abcdef",
+    "xoxp-1234567890-abcdef",
+    "sk_live_abcdefgh1234",
+    "sk_test_abcdefgh1234",
+    "rk_live_abcdefgh1234",
+    "rk_test_abcdefgh1234",
+    "whsec_abcdefgh1234",
+    `sk-${"a".repeat(24)}`,
+    `sk-proj-${"a".repeat(24)}`,
+    `sk-ant-${"a".repeat(24)}`,
+    "eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl",
+  ];
+  it.each(secrets)("hides %s", (secret) => {
+    const out = scrubString(`request failed (${secret}) after 3 tries`);
+    expect(out).not.toContain(secret);
+    expect(out).toContain(F);
+    expect(out.startsWith("request failed (")).toBe(true);
+  });
+
+  it.each([
+    ["Authorization: BEARER abcDEF123456", "abcDEF123456"],
+    ["header bearer abcDEF123456 sent", "abcDEF123456"],
+    ["header BASIC dXNlcjpwYXNzd29yZA== sent", "dXNlcjpwYXNzd29yZA=="],
+    ["see https://hooks.slack.com/services/T000/B000/XXXXXXXX now", "T000/B000/XXXXXXXX"],
+    ["db postgres://app:s3cret@db:5432/x down", "s3cret"],
+    ["card 4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 declined", "4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1"],
+    ["card 4111-1111-1111-1111 declined", "4111-1111-1111-1111"],
+    ["card 4111111111111111 declined", "4111111111111111"],
+    ["Set-Cookie: sid=abc; Path=/", "sid=abc"],
+    ["config SECRET=hunter2 loaded", "hunter2"],
+  ])("hides the secret in %s", (text, secret) => {
+    expect(scrubString(text)).not.toContain(secret);
+  });
+
+  it("leaves text that no screen matches as it was", () => {
+    for (const text of ["GET /api/items/3", "v20.20.2", "node", "TypeError in handler 7 for request 123456789012", "a 1 2 3 4 5 6 7 8 9 0 1 2"]) {
+      expect(scrubString(text)).toBe(text);
+    }
+  });
+});
+
+describe("auth schemes after a sensitive key", () => {
+  it.each(["BEARER", "Bearer", "bearer", "BASIC", "Basic", "DIGEST", "Digest", "TOKEN", "Token", "token"])("hides the credential after %s (the scheme goes with it)", (scheme) => {
+    expect(scrubString(`Authorization: ${scheme} abcDEF123456`)).toBe(`Authorization: ${F}`);
+  });
+});

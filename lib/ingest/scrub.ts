@@ -98,7 +98,7 @@ const URL_USERINFO = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/[^\s:
 const KEY_VALUE = new RegExp(
   String.raw`(?<![A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9_.-]{0,63})` + // key, starting a word
     String.raw`(\\?["']?[ \t]{0,3}[:=][ \t]{0,3})` + // optional closing quote, separator
-    String.raw`((?:[Bb]earer|[Bb]asic|Digest|Token)[ \t]+)?` + // auth scheme is part of the value
+    String.raw`((?:[Bb]earer|BEARER|[Bb]asic|BASIC|[Dd]igest|DIGEST|[Tt]oken|TOKEN)[ \t]+)?` + // auth scheme is part of the value
     "(" +
     String.raw`\\"(?:[^"\\]|\\\\\\"|\\[^"])*\\"` + // \"escaped quoted\" (may hold \\\")
     String.raw`|"(?:[^"\\]|\\.)*"` + // "quoted"
@@ -118,6 +118,8 @@ const COOKIE_HEADER = /(?<![A-Za-z0-9_-])((?:set-)?cookie[ \t]{0,3}:[ \t]{0,3})[
 // non-sensitive key ({"url":"https://x/?token=abc"}). Quotes of one kind cannot nest, so any
 // character is rescanned only a bounded number of times.
 function scrubKeyValues(text: string): string {
+  // Both rules need a separator and a key that passes KEY_HINT (a substring of the text).
+  if ((!text.includes(":") && !text.includes("=")) || !KEY_HINT.test(text)) return text;
   const s = text.replace(COOKIE_HEADER, `$1${FILTERED}`);
   let out = "";
   let from = 0;
@@ -158,6 +160,13 @@ const TOKEN_PATTERNS: readonly RegExp[] = [
   /(?<![A-Za-z0-9_-])AIza[A-Za-z0-9_-]{35}/g, // Google API key
 ];
 
+// Screens: a string none of them matches cannot match the patterns they stand for, so those
+// passes are skipped — most strings of an event (breadcrumbs, contexts, frames) match none.
+const AUTH_SCHEME_HINT = /bearer|basic/i;
+const TOKEN_HINT = /eyJ|A(?:KIA|SIA|GPA|IDA|ROA|NPA|NVA|IPA|Iza)|gh[pousr]_|github_pat_|xox[abposre]-|hooks\.slack\.com|[sr]k_(?:live|test)_|whsec_|sk-/;
+// Thirteen digits, each pair at most one space or dash apart: the least a card number needs.
+const CARD_HINT = /[0-9](?:[ -]?[0-9]){12}/;
+
 // Maximal runs of digit groups joined by single spaces or dashes; unambiguous, hence linear.
 const DIGIT_RUN = /(?<![0-9])[0-9]+(?:[ -][0-9]+)*/g;
 
@@ -194,11 +203,11 @@ function scrubCardsInRun(run: string): string {
 /** Hides secrets, credentials and Luhn-valid card numbers inside free text. Idempotent. */
 export function scrubString(s: string): string {
   let out = scrubPem(s);
-  out = out.replace(URL_USERINFO, `$1${FILTERED}@`);
+  if (out.includes("://")) out = out.replace(URL_USERINFO, `$1${FILTERED}@`);
   out = scrubKeyValues(out);
-  out = out.replace(BEARER, `$1 ${FILTERED}`).replace(BASIC, `$1 ${FILTERED}`);
-  for (const re of TOKEN_PATTERNS) out = out.replace(re, FILTERED);
-  return out.replace(DIGIT_RUN, scrubCardsInRun);
+  if (AUTH_SCHEME_HINT.test(out)) out = out.replace(BEARER, `$1 ${FILTERED}`).replace(BASIC, `$1 ${FILTERED}`);
+  if (TOKEN_HINT.test(out)) for (const re of TOKEN_PATTERNS) out = out.replace(re, FILTERED);
+  return CARD_HINT.test(out) ? out.replace(DIGIT_RUN, scrubCardsInRun) : out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -289,9 +298,10 @@ function walkArray(items: unknown[], depth: number, w: Walk): unknown[] {
   return out;
 }
 
-// defineProperty: a plain assignment to "__proto__" would change the copy's prototype.
+// defineProperty for "__proto__": a plain assignment would change the copy's prototype.
 function put(out: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
 }
 
 function walkEntries(entries: readonly (readonly [string, unknown])[], depth: number, w: Walk): Record<string, unknown> {
