@@ -20,6 +20,11 @@ const port = Number(process.env.PORT ?? 3000);
 const useFastPath = process.env.FAULTLINE_FAST_PATH !== "0";
 process.env.NODE_ENV = "production";
 
+// The build's resolved config (what Next's own standalone server.js hands it the same way): the
+// server neither loads next.config.ts nor the SWC compiler that transpiles it (≈ 26 MB resident).
+const distDir = path.join(root, process.env.NEXT_DIST_DIR ?? ".next");
+process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(JSON.parse(fs.readFileSync(path.join(distDir, "required-server-files.json"), "utf8")).config);
+
 const app = next({ dev: false, dir: root, hostname: host, port });
 const handleWithNext = app.getRequestHandler();
 await app.prepare();
