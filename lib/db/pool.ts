@@ -18,6 +18,12 @@ function sharedPool(name: PoolName, config: () => pg.PoolConfig): pg.Pool {
   return shared;
 }
 
+/** Ends every pool this process has opened (graceful shutdown): their idle connections close, none are opened. */
+export async function endPools(): Promise<void> {
+  const pools = Object.values(globalForPool.faultlinePools ?? {});
+  await Promise.allSettled(pools.map((p) => (p.ended ? undefined : p.end())));
+}
+
 /** Sessions whose prepared (named) statements are planned once, whatever their parameters. */
 const GENERIC_PLANS = "-c plan_cache_mode=force_generic_plan";
 

@@ -1,6 +1,6 @@
 import { whenIngestQueueIdle } from "@/lib/alerts/evaluate/ingestQueue";
 import { settleDispatches } from "@/lib/alerts/notify/processDeliveries";
-import { analyticsPool, pool } from "@/lib/db/pool";
+import { endPools } from "@/lib/db/pool";
 import { inFlightCount, startDraining, whenIdle } from "@/lib/http/inFlight";
 import { stopSpoolReplayer } from "@/lib/intake/spoolReplayer";
 import { logger } from "@/lib/logger";
@@ -36,7 +36,7 @@ export function shutDownGracefully(signal: string): Promise<void> {
     globalForShutdown.faultlineJobs?.stop();
     await bounded(stopSpoolReplayer(), left());
     await bounded(Promise.all([whenIngestQueueIdle(), settleDispatches()]), left());
-    await bounded(Promise.allSettled([pool().end(), analyticsPool().end()]), left());
+    await bounded(endPools(), left());
     logger.info("shutdown complete", { inFlightFinished: idle, msLeft: left() });
     logger.flush();
   })();
