@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 import v8 from "node:v8";
 import next from "next";
 import { fastPathBundle } from "./buildFastPath.mjs";
-import { SERVER_V8_FLAGS } from "./serverV8Flags.mjs";
+import { SERVER_V8_FLAGS } from "./serverProcess.mjs";
 
 for (const flag of SERVER_V8_FLAGS) v8.setFlagsFromString(flag);
 

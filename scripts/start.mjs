@@ -12,6 +12,7 @@ import { startEmbeddedPostgres } from "./embeddedDb.mjs";
 import { assertDatabaseReachable, assertPortFree, describeStartupError, StartupError } from "./startupChecks.mjs";
 import { bin, capture, run } from "./run.mjs";
 import { needsBuild } from "./needsBuild.mjs";
+import { serverEnv } from "./serverProcess.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -80,7 +81,7 @@ async function main() {
   // Production: scripts/server.mjs (Next.js plus the ingest fast path); --dev: `next dev` (route handlers).
   app = dev
     ? spawn(bin("next"), ["dev", "-H", host, "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] })
-    : spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { cwd: root, env: { ...env, HOST: host, PORT: String(port) }, stdio: ["ignore", "pipe", "inherit"] });
+    : spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { cwd: root, env: serverEnv({ ...env, HOST: host, PORT: String(port) }), stdio: ["ignore", "pipe", "inherit"] });
   app.stdout.on("data", (chunk) => process.stdout.write(chunk));
   app.on("exit", (code) => {
     if (!stopping) shutdown(code ?? 1);

@@ -12,6 +12,7 @@ import pg from "pg";
 import { startEmbeddedPostgres } from "./embeddedDb.mjs";
 import { bin, run } from "./run.mjs";
 import { needsBuild } from "./needsBuild.mjs";
+import { serverEnv } from "./serverProcess.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const only = process.argv[2];
@@ -139,7 +140,7 @@ async function startApp() {
   // The production server: Next.js plus the ingest fast path (scripts/server.mjs), as `npm start` runs it.
   app = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], {
     cwd: root,
-    env: { ...env, HOST: "127.0.0.1", PORT: String(appPort) },
+    env: serverEnv({ ...env, HOST: "127.0.0.1", PORT: String(appPort) }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   // Tests that check what the server logs read this file (e.g. that no link token reaches it).

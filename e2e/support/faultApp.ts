@@ -5,6 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres } from "@/scripts/embeddedDb.mjs";
 import { bin, run } from "@/scripts/run.mjs";
+import { serverEnv } from "@/scripts/serverProcess.mjs";
 
 /**
  * A PostgreSQL server and an app instance of a test's own (not the database the rest of the API
@@ -69,7 +70,7 @@ export async function startFaultApp(port: number, databaseUrl: string, label: st
   };
   await run(bin("prisma"), ["migrate", "deploy"], { cwd: root, env, stdio: "ignore" });
   // The production server (Next.js plus the ingest fast path), as `npm start` and the test runner start it.
-  const child = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { cwd: root, env: { ...env, HOST: "127.0.0.1", PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { cwd: root, env: serverEnv({ ...env, HOST: "127.0.0.1", PORT: String(port) }), stdio: ["ignore", "pipe", "pipe"] });
   const log = fs.createWriteStream(path.join(root, ".faultline", `fault-app-${label}-${port}.log`));
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);

@@ -6,6 +6,7 @@ import { postgresCpuSeconds, postmasterPid, processCpuSeconds } from "@/scripts/
 import { startEmbeddedPostgres } from "@/scripts/embeddedDb.mjs";
 import { needsBuild } from "@/scripts/needsBuild.mjs";
 import { bin, run } from "@/scripts/run.mjs";
+import { serverEnv } from "@/scripts/serverProcess.mjs";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
@@ -55,7 +56,7 @@ export async function startBenchApp(databaseUrl: string, port: number, options: 
   const log = fs.createWriteStream(path.join(root, ".faultline", `bench-app-${port}.log`));
   const child: ChildProcess = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], {
     cwd: root,
-    env: {
+    env: serverEnv({
       ...process.env,
       DATABASE_URL: databaseUrl,
       HOST: "127.0.0.1",
@@ -65,7 +66,7 @@ export async function startBenchApp(databaseUrl: string, port: number, options: 
       METRICS_TOKEN: BENCH_METRICS_TOKEN,
       // Channel secrets are encrypted with it; a bench database is thrown away, so a fresh key will do.
       FAULTLINE_SECRET_KEY: process.env.FAULTLINE_SECRET_KEY ?? randomBytes(32).toString("hex"),
-    },
+    }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.pipe(log);

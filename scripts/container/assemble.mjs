@@ -27,7 +27,7 @@ export function assembleRuntime(root, dest, distDir = process.env.NEXT_DIST_DIR 
   copy("prisma/schema-engine-wasm.mjs");
   copy("prisma.config.ts");
   copy("scripts/startupChecks.mjs");
-  copy("scripts/serverV8Flags.mjs");
+  copy("scripts/serverProcess.mjs");
   copy("scripts/container/serve.mjs");
   copy("scripts/container/healthcheck.mjs");
   // Standalone tracing copies only the files the server imports; the Prisma CLI needs whole packages.

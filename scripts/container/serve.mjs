@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { spawn } from "node:child_process";
-import { SERVER_V8_FLAGS } from "../serverV8Flags.mjs";
+import { SERVER_V8_FLAGS, serverEnv } from "../serverProcess.mjs";
 import { assertDatabaseReachable, describeStartupError, StartupError } from "../startupChecks.mjs";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -32,7 +32,7 @@ async function main() {
       throw new StartupError("Applying the database migrations failed; PostgreSQL's reason is printed above. Nothing was started.");
     });
   }
-  server = spawn(process.execPath, [...SERVER_V8_FLAGS, path.join(root, "server.js")], { cwd: root, env, stdio: "inherit" });
+  server = spawn(process.execPath, [...SERVER_V8_FLAGS, path.join(root, "server.js")], { cwd: root, env: serverEnv(env), stdio: "inherit" });
   server.on("exit", (code, signal) => process.exit(stopping ? 0 : (code ?? (signal ? 1 : 0))));
 }
 

@@ -1,0 +1,2 @@
+export declare const SERVER_V8_FLAGS: string[];
+export declare function serverEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
