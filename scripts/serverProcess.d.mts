@@ -1,2 +1,2 @@
 export declare const SERVER_V8_FLAGS: string[];
-export declare function serverEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
+export declare function serverEnv<T extends Record<string, string | undefined>>(env: T): T & { MALLOC_MMAP_THRESHOLD_: string };

@@ -15,10 +15,15 @@ export const SERVER_V8_FLAGS = ["--heap-growing-percent=40"];
 // the freed memory. A fixed 64 KiB threshold: peak RSS 228–229 MB against 256–293 MB over the same
 // single, envelope and batch loads, throughput and CPU per event unchanged (README → Benchmarks).
 // Only for the server: PostgreSQL, which allocates its own large blocks, ran slower with it.
-// Ignored by other C libraries; an operator's own setting wins.
+// Ignored by other C libraries; an operator's own value wins. An empty value would mean a threshold
+// of 0 (every allocation an mmap: ten times slower), so an empty one counts as unset.
 const ALLOCATOR_ENV = { MALLOC_MMAP_THRESHOLD_: "65536" };
 
 /** The environment to spawn the server with: `env` plus the allocator settings it does not set itself. */
 export function serverEnv(env) {
-  return { ...ALLOCATOR_ENV, ...env };
+  const result = { ...env };
+  for (const [name, value] of Object.entries(ALLOCATOR_ENV)) {
+    if (!result[name]) result[name] = value;
+  }
+  return result;
 }
