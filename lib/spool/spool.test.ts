@@ -11,14 +11,18 @@ import { Spool, SpoolFullError } from "@/lib/spool/spool";
 import type { SpoolEntry } from "@/lib/spool/spoolEntry";
 import { decodeFrames, encodeFrame } from "@/lib/spool/spoolFrame";
 
-const dirs: string[] = [];
+const spools: Spool[] = [];
 function tmpSpool(maxBytes = 10 * 1024 * 1024, segmentBytes?: number) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "spool-"));
-  dirs.push(dir);
-  return new Spool({ dir, maxBytes, segmentBytes });
+  const spool = new Spool({ dir: fs.mkdtempSync(path.join(os.tmpdir(), "spool-")), maxBytes, segmentBytes });
+  spools.push(spool);
+  return spool;
 }
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+afterEach(async () => {
+  // Sealing closes a segment a test left open (its file handle would otherwise be closed by the GC).
+  for (const spool of spools.splice(0)) {
+    await spool.seal();
+    fs.rmSync(spool.dir, { recursive: true, force: true });
+  }
 });
 
 const target = { workspaceId: "w1", projectId: "p1" };
