@@ -12,6 +12,7 @@ import { BASE_URL, createTenant, getJson, type Tenant } from "@/e2e/support/tena
 import { waitFor } from "@/e2e/support/waitFor";
 import { advisoryLockKey } from "@/lib/db/advisoryLock";
 import { db } from "@/lib/db/prisma";
+import { serverEnv } from "@/scripts/serverProcess.mjs";
 
 /**
  * Two app instances side by side on one PostgreSQL: the test runner's (A) and one this file starts
@@ -35,7 +36,7 @@ beforeAll(async () => {
   const port = await freePort();
   B = `http://127.0.0.1:${port}`;
   second = spawn(process.execPath, [path.resolve("scripts/server.mjs")], {
-    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), ALERT_EVALUATOR_INTERVAL_MS: "250", ALERT_DELIVERY_INTERVAL_MS: "250" },
+    env: serverEnv({ ...process.env, HOST: "127.0.0.1", PORT: String(port), ALERT_EVALUATOR_INTERVAL_MS: "250", ALERT_DELIVERY_INTERVAL_MS: "250" }),
     stdio: "ignore",
   });
   await waitFor(async () => ((await fetch(`${B}/api/health`).catch(() => null))?.ok ? true : undefined), 120_000, 250);

@@ -8,6 +8,7 @@ import { createTenant, getJson, login, patchJson, type Tenant } from "@/e2e/supp
 import { waitFor } from "@/e2e/support/waitFor";
 import type { ErrorDetails } from "@/lib/errors/getErrorDetails";
 import type { IngestHealth } from "@/lib/ingestHealth/ingestHealthSchema";
+import { serverEnv } from "@/scripts/serverProcess.mjs";
 
 /**
  * Spike protection over HTTP with the real @sentry/node SDK. The shared test app never samples (its
@@ -51,7 +52,7 @@ beforeAll(async () => {
   const port = await freePort();
   B = `http://127.0.0.1:${port}`;
   second = spawn(process.execPath, [path.resolve("scripts/server.mjs")], {
-    env: {
+    env: serverEnv({
       ...process.env,
       HOST: "127.0.0.1",
       PORT: String(port),
@@ -68,7 +69,7 @@ beforeAll(async () => {
       STORAGE_SAMPLE_INTERVAL_MS: "0",
       FORWARDING_INTERVAL_MS: "0",
       FAULTLINE_SPOOL_DIR: path.resolve(".faultline", `spool-spike-${port}`),
-    },
+    }),
     stdio: "ignore",
   });
   await waitFor(async () => ((await fetch(`${B}/api/health`).catch(() => null))?.ok ? true : undefined), 120_000, 250);
