@@ -8,7 +8,7 @@ import type { NextErrorContext, NextRequestInfo } from "@faultline/client/next";
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NEXT_PHASE !== "phase-production-build") {
     const { startInstance } = await import("@/lib/lifecycle/startInstance");
-    startInstance();
+    await startInstance();
   }
 }
 

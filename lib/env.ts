@@ -12,7 +12,7 @@ export const PasswordHashCostSchema = z.preprocess(emptyAsUnset, z.coerce.number
 
 /** Server configuration, validated once. A bad value is a clear message at boot, not a crash later. */
 const EnvSchema = z.object({
-  DATABASE_URL: z.string().url("DATABASE_URL must be a postgresql:// URL"),
+  DATABASE_URL: z.string().url("DATABASE_URL must be a postgresql:// URL (over a Unix socket: postgresql://user:password@localhost/db?host=/var/run/postgresql)"),
   /** A read replica for dashboard aggregates (the analytics pool); unset: the primary. */
   DATABASE_READ_URL: z.preprocess(emptyAsUnset, z.string().url("DATABASE_READ_URL must be a postgresql:// URL").optional()),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),

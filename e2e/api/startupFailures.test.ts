@@ -103,6 +103,18 @@ describe("npm start refuses to start with a sentence", () => {
   });
 });
 
+describe("the server itself (scripts/server.mjs, what npm start runs last)", () => {
+  it("stops on a bad setting with a sentence naming the variable, instead of answering every request 500", async () => {
+    const result = await start({ DATABASE_URL: process.env.DATABASE_URL!, PORT: String(await freePort()), LOG_LEVEL: "loud", DATABASE_POOL_SIZE: "lots" }, ["scripts/server.mjs"]);
+    expectOneSentence(result, /Invalid configuration: .*DATABASE_POOL_SIZE.*LOG_LEVEL|Invalid configuration: .*LOG_LEVEL.*DATABASE_POOL_SIZE/);
+  });
+
+  it("stops without FAULTLINE_SECRET_KEY", async () => {
+    const result = await start({ DATABASE_URL: process.env.DATABASE_URL!, PORT: String(await freePort()), FAULTLINE_SECRET_KEY: "" }, ["scripts/server.mjs"]);
+    expectOneSentence(result, "FAULTLINE_SECRET_KEY is not set");
+  });
+});
+
 describe("the container's start refuses with a sentence too", () => {
   it("without DATABASE_URL", async () => {
     const result = await start({}, ["scripts/container/serve.mjs"]);

@@ -1,44 +1,53 @@
-import { keyring } from "@/lib/security/keyring";
-import { logger } from "@/lib/logger";
-import { startSpoolReplayer } from "@/lib/intake/spoolReplayer";
-import { spoolDir } from "@/lib/spool/spoolRuntime";
-import { installShutdownHandlers } from "@/lib/lifecycle/gracefulShutdown";
-import { resealAllSecrets } from "@/lib/security/resealAllSecrets";
-import { startSelfReporting } from "@/lib/selfReport/startSelfReporting";
-import { startJobs } from "@/lib/jobs/startJobs";
-import { jobList } from "@/lib/jobs/jobList";
-
 /**
  * What a server instance does once as it starts (instrumentation.ts, Node.js runtime only): checks
- * the secret key, starts the spool replayer (events spooled during a database outage, or left by a
- * crashed instance), takes over SIGTERM/SIGINT for a graceful shutdown, seals channel and
- * forwarding-rule secrets still stored in plain or under a rotated-out key, starts self-reporting
- * when FAULTLINE_SELF_DSN is set, and starts the background jobs (lib/jobs: alert sweep,
- * notification retries, forwarding, session cleanup, …), which coordinate through PostgreSQL
- * advisory locks, so running several instances is safe. A missing key or an unusable spool stops
- * the process: serving without them could lose or leak what clients send.
+ * the configuration and the secret key, starts the spool replayer (events spooled during a database
+ * outage, or left by a crashed instance), takes over SIGTERM/SIGINT for a graceful shutdown, seals
+ * channel and forwarding-rule secrets still stored in plain or under a rotated-out key, starts
+ * self-reporting when FAULTLINE_SELF_DSN is set, and starts the background jobs (lib/jobs: alert
+ * sweep, notification retries, forwarding, session cleanup, …), which coordinate through PostgreSQL
+ * advisory locks, so running several instances is safe.
+ *
+ * A bad setting, a missing key or an unusable spool stops the process with one sentence on stderr
+ * (`Faultline failed to start: …`, as the start scripts word theirs) and exit code 1. Next.js would
+ * otherwise log the failure and serve every request with a 500, holding the port; serving without
+ * them could lose or leak what clients send. Modules are imported inside the check because
+ * importing some of them already reads the configuration.
  */
-export function startInstance(): void {
+export async function startInstance(): Promise<void> {
   try {
+    const { env } = await import("@/lib/env");
+    env();
+    const { keyring } = await import("@/lib/security/keyring");
     keyring();
   } catch (error) {
-    stop("cannot start", { error });
+    stop(messageOf(error));
   }
+  const { startSpoolReplayer } = await import("@/lib/intake/spoolReplayer");
   try {
     startSpoolReplayer();
   } catch (error) {
-    // Without a writable spool an accepted event could be lost in a database outage: refuse to
-    // serve rather than answer every request 500 (the start scripts check this with a sentence).
-    stop("cannot start: the spool directory is not usable (set FAULTLINE_SPOOL_DIR to a writable folder)", { dir: spoolDir(), error });
+    // Without a writable spool an accepted event could be lost in a database outage.
+    const { spoolDir } = await import("@/lib/spool/spoolRuntime");
+    stop(`the spool folder ${spoolDir()} is not usable (${messageOf(error)}): set FAULTLINE_SPOOL_DIR to a writable folder`);
   }
+  const { logger } = await import("@/lib/logger");
+  const { installShutdownHandlers } = await import("@/lib/lifecycle/gracefulShutdown");
   installShutdownHandlers();
+  const { resealAllSecrets } = await import("@/lib/security/resealAllSecrets");
   resealAllSecrets().catch((error) => logger.error("sealing stored secrets failed", { error }));
+  const { startSelfReporting } = await import("@/lib/selfReport/startSelfReporting");
   startSelfReporting();
+  const { startJobs } = await import("@/lib/jobs/startJobs");
+  const { jobList } = await import("@/lib/jobs/jobList");
   startJobs(jobList);
 }
 
-function stop(message: string, fields: Record<string, unknown>): never {
-  logger.fatal(message, fields);
-  logger.flush();
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Not through the logger: it may be what the configuration broke. */
+function stop(sentence: string): never {
+  process.stderr.write(`Faultline failed to start: ${sentence}\n`);
   process.exit(1);
 }
