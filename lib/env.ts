@@ -14,7 +14,7 @@ export const PasswordHashCostSchema = z.preprocess(emptyAsUnset, z.coerce.number
 const EnvSchema = z.object({
   DATABASE_URL: z.string().url("DATABASE_URL must be a postgresql:// URL (over a Unix socket: postgresql://user:password@localhost/db?host=/var/run/postgresql)"),
   /** A read replica for dashboard aggregates (the analytics pool); unset: the primary. */
-  DATABASE_READ_URL: z.preprocess(emptyAsUnset, z.string().url("DATABASE_READ_URL must be a postgresql:// URL").optional()),
+  DATABASE_READ_URL: z.string().url("DATABASE_READ_URL must be a postgresql:// URL").optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /**
    * How long to wait for a PostgreSQL connection (including a free pool slot) before giving up, which
@@ -70,12 +70,12 @@ const EnvSchema = z.object({
   PASSWORD_HASH_COST: PasswordHashCostSchema,
   PASSWORD_RESET_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(24),
   /** Disk space the database may use ("50GB"): the status page's disk forecast counts against it instead of a filesystem. */
-  FAULTLINE_DISK_BUDGET: z.preprocess(
-    emptyAsUnset,
-    z.string().regex(/^\s*\d+(\.\d+)?\s*[kmgtp]?(i?b)?\s*$/i, "FAULTLINE_DISK_BUDGET must be a size such as 50GB").optional(),
-  ),
+  FAULTLINE_DISK_BUDGET: z
+    .string()
+    .regex(/^\s*\d+(\.\d+)?\s*[kmgtp]?(i?b)?\s*$/i, "FAULTLINE_DISK_BUDGET must be a size such as 50GB")
+    .optional(),
   /** The embedded PostgreSQL's data directory (set by `npm start`): its filesystem's free space feeds the disk forecast. */
-  FAULTLINE_DATA_DIR: z.preprocess(emptyAsUnset, z.string().optional()),
+  FAULTLINE_DATA_DIR: z.string().optional(),
   /** How often the retention job runs (drops expired partitions, deletes, cleans); 0 disables it on this instance. */
   RETENTION_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
   /** How often partitions are created ahead; 0 disables the job on this instance (ingest still creates a missing day). */
@@ -121,12 +121,21 @@ export type Env = z.infer<typeof EnvSchema>;
 let cached: Env | undefined;
 
 export function env(): Env {
-  if (cached) return cached;
-  const parsed = EnvSchema.safeParse(process.env);
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/**
+ * The configuration of an environment. An empty variable (`VAR=`, as a compose file passes an unset
+ * one) counts as unset, so it takes its default: coerced as it is, `RETENTION_INTERVAL_MS=` would be
+ * 0 (the job off) and `PUBLIC_URL=` an invalid URL. Throws one error naming every bad variable.
+ */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const set = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const parsed = EnvSchema.safeParse(set);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid configuration: ${problems}`);
   }
-  cached = parsed.data;
-  return cached;
+  return parsed.data;
 }

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
+
+const base = { DATABASE_URL: "postgresql://u:p@localhost:5432/faultline" };
+
+describe("parseEnv", () => {
+  it("takes the defaults for unset and empty variables alike (a compose file's VAR=)", () => {
+    const unset = parseEnv(base);
+    const empty = parseEnv({ ...base, RETENTION_INTERVAL_MS: "", PUBLIC_URL: "", SMTP_URL: "", METRICS_TOKEN: "", DATABASE_POOL_SIZE: "" });
+    expect(empty).toEqual(unset);
+    expect(empty.RETENTION_INTERVAL_MS).toBe(3_600_000);
+    expect(empty.DATABASE_POOL_SIZE).toBe(10);
+    expect(empty.PUBLIC_URL).toBeUndefined();
+  });
+
+  it("reads set values", () => {
+    const parsed = parseEnv({ ...base, RETENTION_INTERVAL_MS: "0", PUBLIC_URL: "https://faultline.example.com", LOG_LEVEL: "warn" });
+    expect(parsed.RETENTION_INTERVAL_MS).toBe(0);
+    expect(parsed.PUBLIC_URL).toBe("https://faultline.example.com");
+    expect(parsed.LOG_LEVEL).toBe("warn");
+  });
+
+  it("names every bad variable in one error", () => {
+    expect(() => parseEnv({ ...base, LOG_LEVEL: "loud", DATABASE_POOL_SIZE: "lots" })).toThrow(/Invalid configuration: .*(LOG_LEVEL.*DATABASE_POOL_SIZE|DATABASE_POOL_SIZE.*LOG_LEVEL)/);
+    expect(() => parseEnv({})).toThrow(/DATABASE_URL/);
+  });
+});
