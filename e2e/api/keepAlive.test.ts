@@ -54,9 +54,12 @@ describe("ingest connections", () => {
   });
 
   it("a large body refused before it is read closes the connection instead of receiving it", async () => {
-    const refused = await post("/api/v1/events", {}, event("x".repeat(200_000)));
-    expect(refused.status).toBe(401);
-    expect(refused.connection).toBe("close");
+    // The client may still be sending when the server closes: it reads the 401 with `Connection:
+    // close`, or (the close resetting what it had not sent yet) a reset connection. Either way the
+    // connection is not used again.
+    const refused = await post("/api/v1/events", {}, event("x".repeat(200_000))).catch((error: NodeJS.ErrnoException) => String(error.code));
+    if (typeof refused === "string") expect(["ECONNRESET", "EPIPE"]).toContain(refused);
+    else expect([refused.status, refused.connection]).toEqual([401, "close"]);
     const next = await post("/api/v1/events", { "x-faultline-key": t.key }, event("on a new connection"));
     expect(next.status).toBe(202);
     expect(next.reusedSocket).toBe(false);
