@@ -1,6 +1,10 @@
 import { z } from "zod";
 
-/** `VAR=` (as a compose file passes an unset variable) means unset, not an invalid value. */
+/**
+ * `VAR=` (as a compose file passes an unset variable) means unset, not an invalid value. parseEnv
+ * applies this to every variable; PasswordHashCostSchema needs it itself because lib/auth/password.ts
+ * also parses PASSWORD_HASH_COST on its own, straight from process.env.
+ */
 const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
 
 /**
