@@ -2,7 +2,7 @@ import { MAX_CHAIN_LENGTH, type ChainException, type ExceptionRelation } from "@
 import { formatChain } from "@/lib/grouping/chain/formatChain";
 import { parseChainText } from "@/lib/grouping/chain/parseChainText";
 import type { FrameOverride } from "@/lib/grouping/frames/classifyFrame";
-import { languageOfPlatform } from "@/lib/grouping/frames/frameLanguage";
+import { languageOfPlatform } from "@/lib/ingest/stacktrace/platformLanguage";
 import { fingerprintChain, type GroupingBasis } from "@/lib/grouping/fingerprintChain";
 import { computeFingerprint } from "@/lib/ingest/fingerprint";
 import { formatFrames } from "@/lib/ingest/formatFrames";

@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { ForwardedEvent } from "@/lib/forwarding/forwardedEvent";
 import { datadogBody } from "@/lib/forwarding/payloads/datadogPayload";
-import { buildSentryEnvelope, sentryEventId } from "@/lib/forwarding/payloads/sentryEnvelope";
+import { buildSentryEnvelope, sentryEventId, toSentryEvent } from "@/lib/forwarding/payloads/sentryEnvelope";
 import { parseTargetDsn } from "@/lib/forwarding/payloads/sentryTarget";
 import { signWebhook, webhookBody } from "@/lib/forwarding/payloads/webhookPayload";
 import { IngestEventSchema } from "@/lib/ingest/eventSchema";
@@ -60,6 +60,18 @@ describe("Sentry envelope", () => {
     const [mapped] = mapSentryEvent(JSON.parse(envelope.items[0].payload.toString("utf8"))).events;
     expect(IngestEventSchema.safeParse(mapped).success).toBe(true);
     expect(mapped).toMatchObject({ type: "TypeError", message: event.message, severity: "high", environment: "production", release: "2.3.1", userId: "user-7" });
+  });
+
+  it("names the platform as Sentry does, from any SDK or language name", () => {
+    const platform = (p: string) => toSentryEvent({ ...event, platform: p }).platform;
+    expect([platform("node"), platform("dotnet"), platform("flutter"), platform("cocoa"), platform("erlang"), platform("cobol")]).toEqual([
+      "javascript",
+      "csharp",
+      "dart",
+      "native",
+      "elixir",
+      "other",
+    ]);
   });
 });
 

@@ -1,12 +1,16 @@
 import { createHash } from "node:crypto";
 import type { ForwardedEvent } from "@/lib/forwarding/forwardedEvent";
-import type { Frame } from "@/lib/ingest/stacktrace/frame";
+import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
+import { languageOfPlatform } from "@/lib/ingest/stacktrace/platformLanguage";
 
 /** Our severity → Sentry's level (the reverse of lib/sentry/mapLevel.ts). */
 const LEVELS: Record<string, string> = { critical: "fatal", high: "error", medium: "warning", low: "info" };
 
 /** Our languages → Sentry platform names. */
-const PLATFORMS: Record<string, string> = { javascript: "javascript", python: "python", java: "java", go: "go", ruby: "ruby", dotnet: "csharp", php: "php" };
+const PLATFORMS: Partial<Record<Language, string>> = {
+  javascript: "javascript", python: "python", java: "java", go: "go", ruby: "ruby", dotnet: "csharp", php: "php",
+  rust: "rust", elixir: "elixir", dart: "dart", native: "native",
+};
 
 /**
  * A Sentry event id is 32 hex digits. Ours may be any id-like string: hex ids are kept, others are
@@ -27,7 +31,7 @@ export function toSentryEvent(event: ForwardedEvent): Record<string, unknown> {
   return {
     event_id: sentryEventId(event.eventId),
     timestamp: Date.parse(event.occurredAt) / 1000,
-    platform: PLATFORMS[event.platform] ?? "other",
+    platform: PLATFORMS[languageOfPlatform(event.platform)] ?? "other",
     level: LEVELS[event.severity] ?? "error",
     logger: "faultline",
     ...(event.environment && { environment: event.environment }),

@@ -13,7 +13,11 @@ import { parseDotnet } from "@/lib/ingest/stacktrace/parseDotnet";
 import { parseFirefoxSafari } from "@/lib/ingest/stacktrace/parseFirefoxSafari";
 import { parseGo } from "@/lib/ingest/stacktrace/parseGo";
 import { parseJava } from "@/lib/ingest/stacktrace/parseJava";
+import { parseDart } from "@/lib/ingest/stacktrace/parseDart";
+import { parseElixir } from "@/lib/ingest/stacktrace/parseElixir";
+import { parseNative } from "@/lib/ingest/stacktrace/parseNative";
 import { parsePhp } from "@/lib/ingest/stacktrace/parsePhp";
+import { parseRust } from "@/lib/ingest/stacktrace/parseRust";
 import { parsePython } from "@/lib/ingest/stacktrace/parsePython";
 import { parseRuby } from "@/lib/ingest/stacktrace/parseRuby";
 import { parseStackTrace } from "@/lib/ingest/stacktrace/parseStackTrace";
@@ -36,6 +40,10 @@ const FRAME_PARSERS: Record<Language, ((text: string) => Frame[] | null)[]> = {
   ruby: [parseRuby],
   dotnet: [parseDotnet],
   php: [parsePhp],
+  rust: [parseRust],
+  elixir: [parseElixir],
+  dart: [parseDart],
+  native: [parseNative],
   unknown: [],
 };
 

@@ -5,8 +5,15 @@ import {
   INTERNAL_PATH,
   JVM_LIBRARY,
   LIBRARY_PATH,
+  NATIVE_LIBRARY_BINARY,
+  NATIVE_LIBRARY_FUNCTION,
+  NATIVE_LIBRARY_PATH,
+  NATIVE_NOISE,
   PHP_LIBRARY,
   PYTHON_LIBRARY,
+  RUST_LIBRARY,
+  RUST_LIBRARY_PATH,
+  RUST_NOISE,
 } from "@/lib/grouping/frames/libraryCode";
 import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
 
@@ -29,7 +36,7 @@ export function classifyFrame(frame: Frame, language: Language, override?: Frame
   const ruled = override?.(frame, language);
   if (ruled) return ruled;
   if (frame.inApp === false) return "library";
-  if (isLibrary(path, mod, language)) return "library";
+  if (isLibrary(path, mod, fn, language)) return "library";
   return "app";
 }
 
@@ -50,12 +57,16 @@ function isNoise(frame: Frame, path: string, mod: string, fn: string, language: 
       return PYTHON_COMPREHENSIONS.test(fn);
     case "dotnet":
       return /^lambda_method\d*$/.test(fn) || /^System\.Runtime\.(?:CompilerServices|ExceptionServices)\./.test(mod);
+    case "rust":
+      return RUST_NOISE.test(rustPath(mod, fn));
+    case "native":
+      return NATIVE_NOISE.test(fn);
     default:
       return false;
   }
 }
 
-function isLibrary(path: string, mod: string, language: Language): boolean {
+function isLibrary(path: string, mod: string, fn: string, language: Language): boolean {
   if (path && LIBRARY_PATH.test(`/${path.toLowerCase().replace(/^\/+/, "")}`)) return true;
   if (/^\/?(?:chrome|moz|safari(?:-web)?)-extension:/.test(path)) return true;
   switch (language) {
@@ -71,7 +82,16 @@ function isLibrary(path: string, mod: string, language: Language): boolean {
       return PHP_LIBRARY.test(mod);
     case "python":
       return mod !== "" && PYTHON_LIBRARY.test(mod);
+    case "rust":
+      return RUST_LIBRARY_PATH.test(path) || RUST_LIBRARY.test(rustPath(mod, fn));
+    case "native":
+      return NATIVE_LIBRARY_PATH.test(path) || NATIVE_LIBRARY_FUNCTION.test(fn) || (mod !== "" && NATIVE_LIBRARY_BINARY.test(mod));
     default:
       return false;
   }
+}
+
+/** A Rust frame's full path: SDKs may send the module apart from the function ("std::panicking" + "begin_panic"). */
+function rustPath(mod: string, fn: string): string {
+  return mod && !fn.startsWith(`${mod}::`) ? `${mod}::${fn}` : fn;
 }

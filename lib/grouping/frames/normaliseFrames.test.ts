@@ -45,6 +45,20 @@ describe("normaliseFunction", () => {
     ["rescue in call", undefined, "ruby", "call", ""],
     ["Profile.load", "accounts.profiles", "python", "load", "accounts.profiles"],
     ["{closure:App\\X::y():12}", "App\\X", "php", "closure", "App\\X"],
+    ["app::users::load::h5a5b8284f2d0c266", undefined, "rust", "load", "app::users"],
+    ["load", "app::users", "rust", "load", "app::users"],
+    ["core::option::Option<T>::unwrap", undefined, "rust", "unwrap", "core::option::Option"],
+    ["app[3b1d2c]::users::load::{closure#0}", undefined, "rust", "{{closure}}", "app::users::load"],
+    ["<app::Handler as tower_service::Service<http::Request>>::call", undefined, "rust", "call", "<app::Handler as tower_service::Service>"],
+    ["MyApp.Worker.run/1", "MyApp.Worker", "elixir", "run/1", "MyApp.Worker"],
+    ["anonymous fn/2 in MyApp.Worker.run/1", undefined, "elixir", "anonymous fn/2 in run/1", "MyApp.Worker"],
+    ["run/1", "Elixir.MyApp.Worker", "elixir", "run/1", "MyApp.Worker"],
+    ["_HomePageState.build.<anonymous closure>", undefined, "dart", "_HomePageState.build.<closure>", ""],
+    ["Parser::parse(std::__cxx11::basic_string<char, std::char_traits<char>, std::allocator<char> > const&) const", undefined, "native", "Parser::parse", ""],
+    ["void util::join<int>(std::vector<int, std::allocator<int> > const&)", undefined, "native", "util::join<int>", ""],
+    ["ViewController.viewDidLoad() + 180", "MyApp", "native", "ViewController.viewDidLoad", "MyApp"],
+    ["partial apply for closure #1 in ViewController.fetch(id:)", "MyApp", "native", "closure #1 in ViewController.fetch", "MyApp"],
+    ["-[ViewController viewDidLoad]", "MyApp", "native", "-[ViewController viewDidLoad]", "MyApp"],
   ])("%s in %s (%s) → %s / %s", (fn, mod, language, name, module) => {
     expect(normaliseFunction(fn, mod, language as never)).toMatchObject({ name, module });
   });
@@ -73,6 +87,19 @@ describe("classifyFrame", () => {
     [{ function: "Invoke", module: "Microsoft.AspNetCore.Routing.EndpointMiddleware" }, "dotnet", "library"],
     [{ function: "lambda_method87" }, "dotnet", "skip"],
     [{ function: "find", filename: "/usr/local/bundle/ruby/3.4.0/gems/activerecord-8.0.1/lib/active_record/core.rb" }, "ruby", "library"],
+    [{ function: "core::panicking::panic_fmt" }, "rust", "skip"],
+    [{ function: "begin_panic", module: "std::panicking" }, "rust", "skip"],
+    [{ function: "tokio::runtime::task::core::Core<T,S>::poll" }, "rust", "library"],
+    [{ function: "<alloc::boxed::Box<F,A> as core::ops::function::FnOnce<Args>>::call_once" }, "rust", "library"],
+    [{ function: "app::store::load", filename: "/home/runner/.cargo/registry/src/index.crates.io-6f17d22bba15001f/app-0.1.0/src/store.rs" }, "rust", "library"],
+    [{ function: "<app::Handler as tower_service::Service<R>>::call" }, "rust", "app"],
+    [{ function: "app::store::load", filename: "src/store.rs" }, "rust", "app"],
+    [{ function: "__GI_raise", filename: "../sysdeps/posix/raise.c" }, "native", "skip"],
+    [{ function: "__cxa_throw" }, "native", "skip"],
+    [{ function: "std::vector<int>::at", filename: "/usr/include/c++/13/bits/stl_vector.h" }, "native", "library"],
+    [{ function: "-[UIViewController loadViewIfRequired]", module: "UIKitCore" }, "native", "library"],
+    [{ function: "ViewController.viewDidLoad()", module: "MyApp" }, "native", "app"],
+    [{ function: "Parser::parse", filename: "src/parser.cpp" }, "native", "app"],
   ])("%j (%s) → %s", (frame, language, expected) => {
     expect(classifyFrame(frame, language as never)).toBe(expected);
   });

@@ -1,5 +1,7 @@
 import type { Language } from "@/lib/ingest/stacktrace/frame";
 import { cleanDotnetNames } from "@/lib/ingest/frameNames/cleanModuleName";
+import { matchingOpenParen, outsideAngleBrackets } from "@/lib/ingest/stacktrace/parens";
+import { splitElixirCall } from "@/lib/ingest/stacktrace/parseElixir";
 
 export interface FunctionKey {
   /** The stable part of the function name ("" when anonymous or minified). */
@@ -34,6 +36,14 @@ export function normaliseFunction(rawFunction: string | undefined, rawModule: st
       return { name: pythonName(fn), module: mod, minified: false };
     case "php":
       return { name: phpName(fn), module: mod.replace(/^\\/, ""), minified: false };
+    case "rust":
+      return { ...rustName(fn, mod), minified: false };
+    case "elixir":
+      return { ...elixirName(fn, mod), minified: false };
+    case "dart":
+      return { name: fn.replace(/<anonymous closure>/g, "<closure>").slice(0, MAX), module: "", minified: false };
+    case "native":
+      return { name: nativeName(fn), module: mod.slice(0, MAX), minified: false };
     default:
       return { name: jsName(fn).name || fn.slice(0, MAX), module: mod, minified: false };
   }
@@ -131,4 +141,99 @@ function pythonName(raw: string): string {
 /** PHP closures: "{closure}", PHP 8.4 "{closure:App\\X::y():12}"; "{main}". */
 function phpName(raw: string): string {
   return raw.replace(/^\{closure[^}]*\}$/, "closure").replace(/^\{(\w+)\}$/, "$1").slice(0, MAX);
+}
+
+/**
+ * Rust: the symbol hash ("::h5a5b…"), v0 crate disambiguators ("myapp[3b1d]"), closure numbering
+ * ("{closure#0}") and generic arguments ("Option<T>::unwrap", "Vec<u8>") dropped; the function is the
+ * last path segment, its module the path before it (a "<T as Trait>" qualifier stays in the module).
+ * SDKs may send the module apart ("myapp::handlers" + "load_user"): both forms give the same key.
+ */
+function rustName(fn: string, mod: string): { name: string; module: string } {
+  const full = (mod && !fn.startsWith(`${mod}::`) && !fn.startsWith("<") ? `${mod}::${fn}` : fn)
+    .replace(/::h[0-9a-f]{16}$/, "")
+    .replace(/\[[0-9a-f]{1,16}\]/g, "")
+    .replace(/\{closure#\d+\}/g, "{{closure}}");
+  const path = withoutGenericArguments(full);
+  const segments = splitRustPath(path);
+  const name = segments.pop() ?? "";
+  return { name: name.slice(0, MAX), module: segments.join("::").slice(0, MAX) };
+}
+
+/** "Option<T>::unwrap" → "Option::unwrap": angle brackets after a name are generic arguments; a leading "<T as Trait>" is kept whole. */
+function withoutGenericArguments(path: string): string {
+  let out = "";
+  let depth = 0;
+  for (let i = 0; i < path.length; i++) {
+    const c = path[i];
+    if (depth > 0) {
+      if (c === "<") depth++;
+      else if (c === ">") depth--;
+      continue;
+    }
+    if (c === "<" && i > 0 && /[\w>]/.test(path[i - 1]) && !out.endsWith("::")) {
+      depth = 1;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+/** Splits on "::" outside angle brackets. */
+function splitRustPath(path: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < path.length; i++) {
+    if (path[i] === "<") depth++;
+    else if (path[i] === ">" && depth > 0) depth--;
+    else if (depth === 0 && path[i] === ":" && path[i + 1] === ":") {
+      parts.push(path.slice(start, i));
+      start = i + 2;
+      i++;
+    }
+  }
+  parts.push(path.slice(start));
+  return parts.filter(Boolean);
+}
+
+/**
+ * Elixir: "run/1" (the arity is part of a function's identity) in module "MyApp.Worker", whether
+ * the SDK sent "MyApp.Worker.run/1" with the module or the trace printed it whole; "anonymous fn/2
+ * in MyApp.Worker.run/1" becomes "anonymous fn/2 in run/1" in the same module.
+ */
+function elixirName(fn: string, mod: string): { name: string; module: string } {
+  const split = splitElixirCall(fn);
+  const owner = split.module ?? mod;
+  return { name: split.function.slice(0, MAX), module: owner.replace(/^Elixir\./, "").slice(0, MAX) };
+}
+
+/**
+ * C, C++, Objective-C, Swift: the parameter list of a demangled C++ signature ("parse(std::string
+ * const&)") or a Swift one ("viewDidLoad()"), the return type, " + 180" offsets, ABI tags and Swift's
+ * compiler-generated prefixes ("partial apply for", "specialized", "merged", "@objc") dropped.
+ */
+function nativeName(raw: string): string {
+  let fn = raw.replace(/ \+ \d+$/, "").replace(/\[abi:\w+\]/g, "");
+  fn = fn.replace(/^(?:(?:partial apply for|specialized|merged|reabstraction thunk helper from|@objc|thunk for|protocol witness for|dispatch thunk of) )+/, "");
+  if (/^[-+]\[/.test(fn)) return fn.slice(0, MAX); // Objective-C: "-[ViewController viewDidLoad]"
+  fn = fn.replace(/\s+const$/, "");
+  const open = matchingOpenParen(fn);
+  if (open > 0) fn = fn.slice(0, open);
+  // A C++ return type ("void Parser::parse", "std::string util::join") precedes the name after a space outside templates.
+  const bare = outsideAngleBrackets(fn);
+  if (!/^closure #\d+ in /.test(fn) && / /.test(bare) && !/operator/.test(bare)) fn = fn.slice(lastSpaceOutsideAngleBrackets(fn) + 1);
+  return fn.slice(0, MAX);
+}
+
+function lastSpaceOutsideAngleBrackets(s: string): number {
+  let depth = 0;
+  let last = -1;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === "<") depth++;
+    else if (s[i] === ">" && depth > 0) depth--;
+    else if (s[i] === " " && depth === 0) last = i;
+  }
+  return last;
 }

@@ -1,7 +1,7 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { pool } from "@/lib/db/pool";
 import { findVisibleError } from "@/lib/errors/findVisibleError";
-import { languageOfPlatform } from "@/lib/grouping/frames/frameLanguage";
+import { languageOfPlatform } from "@/lib/ingest/stacktrace/platformLanguage";
 import { selectGroupingFrames } from "@/lib/grouping/frames/selectGroupingFrames";
 import { normaliseMessage } from "@/lib/grouping/message/normaliseMessage";
 import { scoreSimilarity, type SimilarityInput, type SimilarityScore } from "@/lib/grouping/similar/scoreSimilarity";

@@ -244,4 +244,95 @@ Stack trace:
       };
     },
   },
+  rust: {
+    language: "rust",
+    hint: "rust",
+    make: (v) => {
+      const root = ["/home/alice/api", "/home/runner/work/api/api"][v.host];
+      const rustc = ["/rustc/90b35a6239c3d8bdabc530a6a0816f7ff89a0aaf", "/rustc/3f5fd8dd41153bc5fdca9427e9e05be2c767ba23"][v.release];
+      const registry = ["/home/alice/.cargo/registry/src/index.crates.io-6f17d22bba15001f", "/usr/local/cargo/registry/src/index.crates.io-6f17d22bba15001f"][v.host];
+      const fn = ["load_user", "load_order"][v.site];
+      return {
+        type: "panic",
+        message: `called \`Result::unwrap()\` on an \`Err\` value: NotFound(${NUMS[v.ids]})`,
+        text: `thread 'tokio-runtime-worker' panicked at src/store.rs:${ln(v, 42)}:18:
+called \`Result::unwrap()\` on an \`Err\` value: NotFound(${NUMS[v.ids]})
+stack backtrace:
+   0: rust_begin_unwind
+             at ${rustc}/library/std/src/panicking.rs:665:5
+   1: core::panicking::panic_fmt
+             at ${rustc}/library/core/src/panicking.rs:74:14
+   2: core::result::unwrap_failed
+             at ${rustc}/library/core/src/result.rs:1700:5
+   3: core::result::Result<T,E>::unwrap
+             at ${rustc}/library/core/src/result.rs:1104:23
+   4: api::store::Store::${fn}
+             at ${root}/src/store.rs:${ln(v, 42)}:18
+   5: api::handlers::get::{{closure}}
+             at ${root}/src/handlers.rs:${ln(v, 17)}:5
+   6: <core::pin::Pin<P> as core::future::future::Future>::poll
+             at ${rustc}/library/core/src/future/future.rs:123:9
+   7: tokio::runtime::task::core::Core<T,S>::poll::{{closure}}
+             at ${registry}/tokio-1.${38 + v.release}.0/src/runtime/task/core.rs:331:17
+note: Some details are omitted, run with \`RUST_BACKTRACE=full\` for a verbose backtrace.`,
+      };
+    },
+  },
+  elixir: {
+    language: "elixir",
+    hint: "elixir",
+    make: (v) => {
+      const fn = ["charge", "refund"][v.site];
+      return {
+        type: "KeyError",
+        message: `key :amount not found in: %{id: ${NUMS[v.ids]}}`,
+        text: `** (KeyError) key :amount not found in: %{id: ${NUMS[v.ids]}}
+    (shop 0.${v.release + 3}.0) lib/shop/billing.ex:${ln(v, 42)}: Shop.Billing.${fn}/2
+    (shop 0.${v.release + 3}.0) lib/shop/billing.ex:${ln(v, 18)}: anonymous fn/1 in Shop.Billing.process/1
+    (elixir 1.${15 + v.host}.7) lib/enum.ex:${v.host ? 1701 : 1693}: Enum."-map/2-lists^map/1-1-"/2
+    (shop 0.${v.release + 3}.0) lib/shop_web/controllers/payment_controller.ex:${ln(v, 9)}: ShopWeb.PaymentController.create/2
+    (phoenix 1.7.${v.host ? 14 : 10}) lib/phoenix/controller.ex:${v.host ? 1017 : 1003}: Phoenix.Controller.__action_fallback__/2
+    (stdlib 5.1.1) gen_server.erl:1077: :gen_server.try_handle_call/4`,
+      };
+    },
+  },
+  dart: {
+    language: "dart",
+    hint: "flutter",
+    make: (v) => {
+      const fn = ["load", "refresh"][v.site];
+      const flutter = v.host ? 1203 : 1187;
+      return {
+        type: "StateError",
+        message: `Bad state: No element (user ${UUIDS[v.ids]})`,
+        text: `#0      ListBase.first (dart:collection/list.dart:${v.host ? 171 : 167}:5)
+#1      UserRepository.${fn} (package:shop_app/data/user_repository.dart:${ln(v, 42)}:7)
+<asynchronous suspension>
+#2      _ProfilePageState.build.<anonymous closure> (package:shop_app/ui/profile_page.dart:${ln(v, 18)}:5)
+#3      State.setState (package:flutter/src/widgets/framework.dart:${flutter}:30)
+#4      _rootRun (dart:async/zone.dart:1399:47)`,
+      };
+    },
+  },
+  gdb: {
+    language: "native",
+    hint: "native",
+    make: (v) => {
+      const root = ["/home/alice/engine", "/builds/ci/engine"][v.host];
+      const fn = ["Parser::parseHeader", "Parser::parseBody"][v.site];
+      const a = (base: number) => `0x${(base + v.release * 0x1a0 + v.host * 0x7000).toString(16).padStart(16, "0")}`;
+      return {
+        type: "SIGABRT",
+        message: `Assertion \`offset < size' failed (offset ${NUMS[v.ids]})`,
+        text: `#0  __pthread_kill_implementation (no_tid=0, signo=6, threadid=140737351481152) at ./nptl/pthread_kill.c:44
+#1  0x00007ffff7c4527e in __GI_raise (sig=sig@entry=6) at ../sysdeps/posix/raise.c:26
+#2  0x00007ffff7c288ff in __GI_abort () at ./stdlib/abort.c:79
+#3  0x00007ffff7c2881b in __assert_fail_base (fmt=0x7ffff7dd01e8 "%s%s%s:%u: %s%sAssertion \`%s' failed.", assertion=${a(0x555555556004)} "offset < size", file=${a(0x555555556010)} "src/parser.cpp", line=${ln(v, 42)}, function=<optimized out>) at ./assert/assert.c:94
+#4  0x00007ffff7c3b507 in __assert_fail () at ./assert/assert.c:103
+#5  ${a(0x5555555552a9)} in ${fn} (this=${a(0x7fffffffe0b0)}, input=...) at ${root}/src/parser.cpp:${ln(v, 42)}
+#6  ${a(0x555555555321)} in Parser::parse (this=${a(0x7fffffffe0b0)}, input="GET / HTTP/1.1") at ${root}/src/parser.cpp:${ln(v, 12)}
+#7  ${a(0x555555555400)} in main (argc=1, argv=${a(0x7fffffffe1d8)}) at ${root}/src/main.cpp:${ln(v, 10)}`,
+      };
+    },
+  },
 };

@@ -1,3 +1,4 @@
+import { NATIVE_LIBRARY_BINARY, NATIVE_LIBRARY_FUNCTION, NATIVE_LIBRARY_PATH, RUST_LIBRARY, RUST_LIBRARY_PATH } from "@/lib/grouping/frames/libraryCode";
 import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
 
 /**
@@ -9,6 +10,7 @@ import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
 export function guessInApp(frame: Frame, language?: Language): boolean {
   const path = (frame.absPath ?? frame.filename ?? "").replace(/\\/g, "/");
   const moduleName = frame.module ?? "";
+  if (language === "rust" || language === "native") return !isSystemCode(frame, path, language);
   if (!path && !moduleName) return false; // builtins: "<anonymous>", "[native code]", "index 0"
   if (path && isLibraryPath(path)) return false;
   if (moduleName && isLibraryModule(moduleName, path, language)) return false;
@@ -49,4 +51,12 @@ function isLibraryModule(moduleName: string, path: string, language?: Language):
   if (PLATFORM_MODULE.test(moduleName)) return true;
   const isGo = language === "go" || path.endsWith(".go");
   return isGo && GO_STDLIB.has(moduleName.split("/")[0]);
+}
+
+/** Rust and native frames often have no path at all (release builds): their names say whose code they are. */
+function isSystemCode(frame: Frame, path: string, language: "rust" | "native"): boolean {
+  const fn = frame.function ?? "";
+  if (!fn && !path) return true;
+  if (language === "rust") return RUST_LIBRARY_PATH.test(path) || RUST_LIBRARY.test(fn) || /^(?:rust_begin_unwind|rust_panic|__rust_|_start$|__libc_start|start_thread$|__clone|clone3?$)/.test(fn);
+  return NATIVE_LIBRARY_PATH.test(path) || NATIVE_LIBRARY_FUNCTION.test(fn) || NATIVE_LIBRARY_BINARY.test(frame.module ?? "");
 }

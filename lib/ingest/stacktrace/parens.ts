@@ -13,3 +13,18 @@ export function matchingOpenParen(s: string): number {
   }
   return -1;
 }
+
+/**
+ * `s` without what is between angle brackets: generic and template arguments may hold spaces
+ * ("<T as core::ops::Fn>", "std::vector<int, std::allocator<int> >") where the name itself may not.
+ */
+export function outsideAngleBrackets(s: string): string {
+  let depth = 0;
+  let out = "";
+  for (const c of s) {
+    if (c === "<") depth++;
+    else if (c === ">" && depth > 0) depth--;
+    else if (depth === 0) out += c;
+  }
+  return out;
+}

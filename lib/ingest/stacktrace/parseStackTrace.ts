@@ -5,14 +5,19 @@ import { parseDotnet } from "@/lib/ingest/stacktrace/parseDotnet";
 import { parseFirefoxSafari } from "@/lib/ingest/stacktrace/parseFirefoxSafari";
 import { parseGo } from "@/lib/ingest/stacktrace/parseGo";
 import { parseJava } from "@/lib/ingest/stacktrace/parseJava";
+import { parseDart } from "@/lib/ingest/stacktrace/parseDart";
+import { parseElixir } from "@/lib/ingest/stacktrace/parseElixir";
+import { parseNative } from "@/lib/ingest/stacktrace/parseNative";
 import { parsePhp } from "@/lib/ingest/stacktrace/parsePhp";
+import { parseRust } from "@/lib/ingest/stacktrace/parseRust";
+import { languageOfPlatform } from "@/lib/ingest/stacktrace/platformLanguage";
 import { parsePython } from "@/lib/ingest/stacktrace/parsePython";
 import { parseRuby } from "@/lib/ingest/stacktrace/parseRuby";
 import { parseV8 } from "@/lib/ingest/stacktrace/parseV8";
 
 type Parser = { language: Language; parse: (text: string) => Frame[] | null };
 
-/** Tried in this order; on a tie in frame count the earlier parser wins. */
+/** Tried in this order; on a tie (see isBetter) the earlier parser wins. */
 const PARSERS: Parser[] = [
   { language: "javascript", parse: parseV8 },
   { language: "javascript", parse: parseFirefoxSafari },
@@ -22,19 +27,11 @@ const PARSERS: Parser[] = [
   { language: "ruby", parse: parseRuby },
   { language: "dotnet", parse: parseDotnet },
   { language: "php", parse: parsePhp },
+  { language: "rust", parse: parseRust },
+  { language: "elixir", parse: parseElixir },
+  { language: "dart", parse: parseDart },
+  { language: "native", parse: parseNative },
 ];
-
-/** SDK platform names (ours and Sentry's) -> language. */
-const PLATFORM_LANGUAGE: Record<string, Language> = {
-  javascript: "javascript", js: "javascript", node: "javascript", nodejs: "javascript", typescript: "javascript",
-  browser: "javascript", deno: "javascript", bun: "javascript",
-  python: "python", py: "python",
-  java: "java", kotlin: "java", scala: "java", android: "java", jvm: "java",
-  go: "go", golang: "go",
-  ruby: "ruby", rails: "ruby",
-  dotnet: "dotnet", ".net": "dotnet", csharp: "dotnet", "c#": "dotnet", fsharp: "dotnet",
-  php: "php", laravel: "php", symfony: "php",
-};
 
 const UNKNOWN: ParsedStack = { language: "unknown", frames: [] };
 
@@ -49,9 +46,8 @@ export function parseStackTrace(text: string, platformHint?: string): ParsedStac
     if (typeof text !== "string" || text.length === 0) return UNKNOWN;
     const input = text.length > MAX_INPUT_CHARS ? text.slice(0, MAX_INPUT_CHARS) : text;
 
-    const hint = typeof platformHint === "string" ? platformHint.trim().toLowerCase() : "";
-    const hinted = Object.hasOwn(PLATFORM_LANGUAGE, hint) ? PLATFORM_LANGUAGE[hint] : undefined;
-    if (hinted) {
+    const hinted = languageOfPlatform(typeof platformHint === "string" ? platformHint : "");
+    if (hinted !== "unknown") {
       const best = bestOf(PARSERS.filter((p) => p.language === hinted), input);
       if (best) return best;
     }
@@ -66,8 +62,18 @@ function bestOf(parsers: Parser[], input: string): ParsedStack | null {
   let best: ParsedStack | null = null;
   for (const { language, parse } of parsers) {
     const frames = parse(input);
-    if (frames && frames.length > (best?.frames.length ?? 0)) best = { language, frames };
+    if (frames && isBetter(frames, best?.frames)) best = { language, frames };
   }
   if (!best) return null;
   return { language: best.language, frames: applyInApp(best.frames.map(clampFrame), best.language) };
+}
+
+/**
+ * More frames wins; on a tie, more named frames ("at /path:1:2" lines read as nameless V8 frames
+ * tie with the Rust symbols they belong to); on a full tie the earlier parser.
+ */
+function isBetter(frames: Frame[], best: Frame[] | undefined): boolean {
+  if (!best || frames.length !== best.length) return frames.length > (best?.length ?? 0);
+  const named = (list: Frame[]) => list.reduce((n, f) => n + (f.function ? 1 : 0), 0);
+  return named(frames) > named(best);
 }

@@ -1,0 +1,78 @@
+import type { Frame } from "@/lib/ingest/stacktrace/frame";
+import { MAX_FRAMES, innermostFirstToOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
+import { isDigits, pathFields } from "@/lib/ingest/stacktrace/location";
+
+/**
+ * Elixir stacktraces (Exception.format_stacktrace: Logger, IEx, mix), innermost first:
+ *   ** (RuntimeError) boom
+ *       (my_app 0.1.0) lib/my_app/worker.ex:12: MyApp.Worker.run/1
+ *       (elixir 1.15.7) lib/enum.ex:1693: anonymous fn/2 in Enum.map/2
+ *       (stdlib 5.1.1) gen_server.erl:1077: :gen_server.try_handle_call/4
+ *       lib/my_app.ex:5: MyApp.start/0
+ *       (stdlib 5.1.1) :proc_lib.init_p_do_apply/3
+ * The OTP application in parentheses goes to `package`-like use: frames of Elixir/OTP and common
+ * dependencies are marked as library code here, since the application name is lost afterwards.
+ */
+export function parseElixir(text: string): Frame[] | null {
+  const frames: Frame[] = [];
+  for (const raw of splitLines(text)) {
+    const frame = parseFrameLine(raw.trim());
+    if (frame) frames.push(frame);
+    if (frames.length >= MAX_FRAMES) break;
+  }
+  return innermostFirstToOrdered(frames);
+}
+
+/** "(app 1.2.3) " — the application and its version. */
+const APP_PREFIX = /^\((\w+) [\w.+-]+\) /;
+/** "Mod.fun/2", ":erl_mod.fun/2", "anonymous fn/2 in Mod.fun/1", 'Enum."-map/2-lists^map/1-0-"/2'. */
+const MFA = /^(?:anonymous fn\/\d+ in )?(?:(?::?[\w.]+|:"[^"]+")\.)(?:[\w!?]+|"[^"]+")\/\d+$/;
+
+function parseFrameLine(line: string): Frame | null {
+  const app = APP_PREFIX.exec(line);
+  const rest = app ? line.slice(app[0].length) : line;
+  const sep = rest.indexOf(": ");
+  let path: string | undefined;
+  let lineno: number | undefined;
+  let call = rest;
+  if (sep > 0) {
+    const location = rest.slice(0, sep);
+    const colon = location.lastIndexOf(":");
+    if (colon > 0 && isDigits(location.slice(colon + 1)) && !/\s/.test(location)) {
+      path = location.slice(0, colon);
+      lineno = Number(location.slice(colon + 1));
+      call = rest.slice(sep + 2);
+    } else if (location === "nofile" || /^[\w./-]+\.(?:ex|exs|erl)$/.test(location)) {
+      path = location === "nofile" ? undefined : location;
+      call = rest.slice(sep + 2);
+    } else {
+      return null;
+    }
+  } else if (!app) {
+    return null; // a bare "Mod.fun/1" line is too weak a signal without the application or a location
+  }
+  if (!MFA.test(call)) return null;
+  const { module, function: fn } = splitElixirCall(call);
+  const library = app ? LIBRARY_APPS.has(app[1]) : path !== undefined && /(?:^|\/)deps\//.test(path);
+  return { function: fn, ...(module ? { module } : {}), ...(path ? pathFields(path) : {}), ...(lineno !== undefined ? { lineno } : {}), ...(library ? { inApp: false } : {}) };
+}
+
+/** "anonymous fn/2 in MyApp.Worker.run/1" → module "MyApp.Worker", function "anonymous fn/2 in run/1". */
+export function splitElixirCall(call: string): { module?: string; function: string } {
+  const inPrefix = /^anonymous fn\/\d+ in /.exec(call)?.[0] ?? "";
+  const mfa = call.slice(inPrefix.length);
+  const quoted = mfa.endsWith('"') || /"\/\d+$/.test(mfa);
+  const dot = quoted ? mfa.lastIndexOf('."') : mfa.lastIndexOf(".", mfa.lastIndexOf("/"));
+  if (dot <= 0) return { function: call };
+  return { module: mfa.slice(0, dot), function: `${inPrefix}${mfa.slice(dot + 1)}` };
+}
+
+/** Elixir, Erlang/OTP and common dependency applications: never the application's own code. */
+const LIBRARY_APPS = new Set(
+  (
+    "elixir stdlib kernel erts compiler logger iex mix eex ex_unit crypto ssl public_key inets asn1 mnesia runtime_tools sasl os_mon " +
+    "phoenix phoenix_live_view phoenix_html phoenix_pubsub phoenix_ecto plug plug_cowboy plug_crypto cowboy cowlib ranch bandit thousand_island " +
+    "ecto ecto_sql postgrex myxql db_connection telemetry jason poison oban absinthe broadway finch mint tesla hackney httpoison req gen_stage " +
+    "sentry swoosh gettext floki nimble_pool castore websock websock_adapter"
+  ).split(" "),
+);

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { parseNative } from "@/lib/ingest/stacktrace/parseNative";
+
+describe("parseNative", () => {
+  it("reads gdb backtraces: addresses and argument values dropped, shared-library frames as library", () => {
+    const frames = parseNative(`#0  __pthread_kill_implementation (no_tid=0, signo=6, threadid=140737351481152) at ./nptl/pthread_kill.c:44
+#1  0x00007ffff7c4527e in __GI_raise (sig=sig@entry=6) at ../sysdeps/posix/raise.c:26
+#2  0x00007ffff7829d90 in __libc_start_call_main () from /lib/x86_64-linux-gnu/libc.so.6
+#3  0x0000555555555169 in std::vector<int, std::allocator<int> >::at (this=0x7fffffffe0b0, __n=5) at /usr/include/c++/13/bits/stl_vector.h:1144
+#4  0x00005555555551a0 in (anonymous namespace)::Parser::parse (this=0x7fffffffe0b0, input=...) at src/parser.cpp:42
+#5  0x00005555555552b0 in ?? ()
+#6  0x00005555555553c0 in main (argc=1, argv=0x7fffffffe1d8) at src/main.cpp:10`);
+    expect(frames).toEqual([
+      { function: "main", filename: "src/main.cpp", lineno: 10 },
+      {},
+      { function: "(anonymous namespace)::Parser::parse", filename: "src/parser.cpp", lineno: 42 },
+      { function: "std::vector<int, std::allocator<int> >::at", filename: "/usr/include/c++/13/bits/stl_vector.h", absPath: "/usr/include/c++/13/bits/stl_vector.h", lineno: 1144 },
+      { function: "__libc_start_call_main", module: "libc.so.6", filename: "/lib/x86_64-linux-gnu/libc.so.6", absPath: "/lib/x86_64-linux-gnu/libc.so.6", inApp: false },
+      { function: "__GI_raise", filename: "../sysdeps/posix/raise.c", lineno: 26 },
+      { function: "__pthread_kill_implementation", filename: "./nptl/pthread_kill.c", lineno: 44 },
+    ]);
+  });
+
+  it("reads lldb backtraces, the binary as module", () => {
+    const frames = parseNative(`* thread #1, queue = 'com.apple.main-thread', stop reason = EXC_BAD_ACCESS (code=1, address=0x0)
+  * frame #0: 0x0000000100003f50 engine\`Parser::parse(this=0x000000016fdff0a8, input=0x0000000000000000) at parser.cpp:42:7
+    frame #1: 0x0000000100003fa0 engine\`main at main.cpp:10:3
+    frame #2: 0x000000019a0e3f28 dyld\`start + 2236`);
+    expect(frames).toEqual([
+      { function: "start", module: "dyld" },
+      { function: "main", module: "engine", filename: "main.cpp", lineno: 10, colno: 3 },
+      { function: "Parser::parse", module: "engine", filename: "parser.cpp", lineno: 42, colno: 7 },
+    ]);
+  });
+
+  it("reads Apple crash-report threads up to the next thread", () => {
+    const frames = parseNative(`Thread 0 Crashed::  Dispatch queue: com.apple.main-thread
+0   libswiftCore.dylib            	0x00000001a2b3c4d5 _assertionFailure(_:_:file:line:flags:) + 264
+1   My App                        	0x0000000100f0c2b4 ViewController.viewDidLoad() + 180 (ViewController.swift:42)
+2   My App                        	0x0000000100f0a000 0x100f00000 + 40960
+3   UIKitCore                     	0x00000001a5f6e7d8 -[UIViewController loadViewIfRequired] + 1012
+
+Thread 1:
+0   libsystem_kernel.dylib        	0x00000001d1b2c3d4 __workq_kernreturn + 8`);
+    expect(frames).toEqual([
+      { module: "UIKitCore", function: "-[UIViewController loadViewIfRequired]" },
+      { module: "My App" },
+      { module: "My App", filename: "ViewController.swift", lineno: 42, function: "ViewController.viewDidLoad()" },
+      { module: "libswiftCore.dylib", function: "_assertionFailure(_:_:file:line:flags:)" },
+    ]);
+  });
+
+  it("leaves Dart's and PHP's numbered frames alone", () => {
+    expect(parseNative("#0      UserRepository.load (package:my_app/data/user_repository.dart:42:7)")).toBeNull();
+    expect(parseNative("#0 /var/www/app/src/A.php(12): App\\A->b(Object(App\\C))")).toBeNull();
+  });
+});

@@ -1,0 +1,114 @@
+import type { Frame } from "@/lib/ingest/stacktrace/frame";
+import { MAX_FRAMES, innermostFirstToOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
+import { basename, pathFields, splitLocation } from "@/lib/ingest/stacktrace/location";
+import { matchingOpenParen, outsideAngleBrackets } from "@/lib/ingest/stacktrace/parens";
+
+/**
+ * Native (C, C++, Objective-C, Swift) backtraces, innermost first, in the three shapes engineers
+ * paste or crash handlers print:
+ *   gdb:   #0  0x00007ffff7a42428 in __GI_raise (sig=sig@entry=6) at ../sysdeps/unix/sysv/linux/raise.c:54
+ *          #3  0x0000555555555169 in Parser::parse (this=0x7fffffffe0b0, input=...) at src/parser.cpp:42
+ *          #4  0x00007ffff7829d90 in __libc_start_call_main () from /lib/x86_64-linux-gnu/libc.so.6
+ *   lldb:  * frame #0: 0x0000000100003f50 a.out`Parser::parse(this=0x…, input=…) at parser.cpp:42:7
+ *   Apple crash report:
+ *          3   MyApp                         	0x0000000100f0c2b4 ViewController.viewDidLoad() + 180 (ViewController.swift:42)
+ * Argument values, addresses and offsets are dropped; the binary goes to `module`. Only the first
+ * thread's backtrace is read (the crashed thread comes first in each of these).
+ */
+export function parseNative(text: string): Frame[] | null {
+  const frames: Frame[] = [];
+  let lastIndex = -1;
+  for (const raw of splitLines(text)) {
+    const line = raw.trim();
+    const parsed = parseGdb(line) ?? parseLldb(line) ?? parseAppleCrash(line);
+    if (!parsed) continue;
+    if (parsed.index <= lastIndex) break; // the next thread's backtrace
+    lastIndex = parsed.index;
+    frames.push(parsed.frame);
+    if (frames.length >= MAX_FRAMES) break;
+  }
+  return innermostFirstToOrdered(frames);
+}
+
+interface Parsed {
+  index: number;
+  frame: Frame;
+}
+
+/** "#3  0x… in name (args) at file:line", "#0  name (args) at file:line", "… from /lib/libc.so.6", "#5  0x… in ?? ()". */
+const GDB = /^#(\d{1,4})\s+(0x[0-9a-f]{1,16} in )?(.+)$/;
+
+function parseGdb(line: string): Parsed | null {
+  const m = GDB.exec(line);
+  if (!m) return null;
+  let rest = m[3];
+  let where: Frame = {};
+  const at = rest.lastIndexOf(") at ");
+  const from = rest.lastIndexOf(") from ");
+  if (at > 0) {
+    const location = splitLocation(rest.slice(at + 5), false);
+    if (!location?.path) return null;
+    where = { ...pathFields(location.path), lineno: location.lineno };
+    rest = rest.slice(0, at + 1);
+  } else if (from > 0) {
+    const library = rest.slice(from + 7);
+    where = { module: basename(library), ...pathFields(library), inApp: false };
+    rest = rest.slice(0, from + 1);
+  } else if (!m[2]) {
+    return null; // neither an address nor a location: not gdb's (Dart and PHP frames are numbered "#N" too)
+  }
+  // gdb always prints the argument list, "()" when there are none.
+  const open = matchingOpenParen(rest);
+  if (open <= 0 || rest[open - 1] !== " ") return null;
+  const name = rest.slice(0, open - 1);
+  if (!name || /\s/.test(outsideAngleBrackets(name).replace(/\(anonymous namespace\)|operator\s*\S+/g, ""))) return null;
+  return { index: Number(m[1]), frame: name === "??" ? where : { function: name, ...where } };
+}
+
+/** "frame #0: 0x… binary`symbol at file:line:col", "frame #3: 0x… libdyld.dylib`start + 1". */
+const LLDB = /^(?:\*\s*)?frame #(\d{1,4}): 0x[0-9a-f]{1,16} ([^`\s]+)`(.+)$/;
+
+function parseLldb(line: string): Parsed | null {
+  const m = LLDB.exec(line);
+  if (!m) return null;
+  let symbol = m[3];
+  let where: Frame = {};
+  const at = symbol.lastIndexOf(" at ");
+  if (at > 0) {
+    const location = splitLocation(symbol.slice(at + 4), false);
+    if (location?.path) where = { ...pathFields(location.path), lineno: location.lineno, ...(location.colno ? { colno: location.colno } : {}) };
+    symbol = symbol.slice(0, at);
+  }
+  symbol = symbol.replace(OFFSET, "");
+  return { index: Number(m[1]), frame: { function: withoutArgumentValues(symbol), module: m[2], ...where } };
+}
+
+/** "3   MyApp   \t0x0000000100f0c2b4 symbol + 180 (File.swift:42)"; unsymbolicated: "0x100f00000 + 12345". */
+const APPLE = /^(\d{1,4})\s+(\S(?:.*?\S)?)\s+0x[0-9a-f]{1,16} (.+)$/;
+
+function parseAppleCrash(line: string): Parsed | null {
+  const m = APPLE.exec(line);
+  if (!m) return null;
+  let symbol = m[3];
+  let where: Frame = {};
+  const file = /\s\(([^()\s]+):(\d{1,9})\)$/.exec(symbol);
+  if (file) {
+    where = { ...pathFields(file[1]), lineno: Number(file[2]) };
+    symbol = symbol.slice(0, file.index);
+  }
+  if (!OFFSET.test(symbol)) return null; // every crash-report symbol carries its offset
+  symbol = symbol.replace(OFFSET, "");
+  const frame: Frame = { module: m[2], ...where };
+  if (!/^0x[0-9a-f]+$/.test(symbol)) frame.function = symbol;
+  return { index: Number(m[1]), frame };
+}
+
+/** " + 180": the instruction's offset into the symbol. */
+const OFFSET = / \+ \d{1,12}$/;
+
+/** lldb prints "Parser::parse(this=0x…, input=…)"; the names between the parentheses are kept, the values dropped. */
+function withoutArgumentValues(symbol: string): string {
+  const open = matchingOpenParen(symbol);
+  if (open <= 0 || !symbol.slice(open).includes("=")) return symbol;
+  return symbol.slice(0, open);
+}
