@@ -3,9 +3,9 @@ import {
   GO_LIBRARY,
   GO_STDLIB,
   INTERNAL_PATH,
+  isNativeSystemBinary,
   JVM_LIBRARY,
   LIBRARY_PATH,
-  NATIVE_LIBRARY_BINARY,
   NATIVE_LIBRARY_FUNCTION,
   NATIVE_LIBRARY_PATH,
   NATIVE_NOISE,
@@ -85,7 +85,7 @@ function isLibrary(path: string, mod: string, fn: string, language: Language): b
     case "rust":
       return RUST_LIBRARY_PATH.test(path) || RUST_LIBRARY.test(rustPath(mod, fn));
     case "native":
-      return NATIVE_LIBRARY_PATH.test(path) || NATIVE_LIBRARY_FUNCTION.test(fn) || (mod !== "" && NATIVE_LIBRARY_BINARY.test(mod));
+      return NATIVE_LIBRARY_PATH.test(path) || NATIVE_LIBRARY_FUNCTION.test(fn) || (mod !== "" && isNativeSystemBinary(mod));
     default:
       return false;
   }

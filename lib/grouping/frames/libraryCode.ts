@@ -49,7 +49,14 @@ export const NATIVE_LIBRARY_FUNCTION =
 export const NATIVE_LIBRARY_BINARY =
   /(?:^lib.*\.(?:so|dylib)|\.so(?:\.\d+)*|\.dylib)$|^(?:UIKitCore|UIKit|CoreFoundation|Foundation|GraphicsServices|SwiftUI|AppKit|QuartzCore|CFNetwork|dyld|FrontBoardServices|RunningBoardServices|AttributeGraph|Combine|CoreData|WebKit|Security|ntdll\.dll|kernel32\.dll|KERNELBASE\.dll|ucrtbase\.dll|vcruntime\d+\.dll|msvcp\d+\.dll)$/i;
 /** glibc sources as gdb prints them, system headers and SDKs. */
-export const NATIVE_LIBRARY_PATH = /^\.\.\/sysdeps\/|^\.\/(?:nptl|stdlib|assert|csu|signal|string|libio|malloc|posix|elf|sysdeps)\/|\/glibc-[\d.]+\/|^\/(?:usr|lib|lib64)\/|^\/System\/Library\/|^\/Applications\/Xcode/;
+export const NATIVE_LIBRARY_PATH =
+  /^\.\.\/sysdeps\/|^\.\/(?:nptl|stdlib|assert|csu|signal|string|libio|malloc|posix|elf|sysdeps)\/|\/glibc-[\d.]+\/|^\/(?:usr|lib|lib64)\/|^\/System\/Library\/|^\/Applications\/Xcode|^[a-z]:\/windows\//i;
+
+/** A native frame's binary is a path in Sentry's `package` ("/private/var/…/<install id>/MyApp.app/MyApp", "C:\\Windows\\System32\\ntdll.dll"). */
+export function isNativeSystemBinary(binaryPath: string): boolean {
+  const path = binaryPath.replace(/\\/g, "/");
+  return NATIVE_LIBRARY_PATH.test(path) || NATIVE_LIBRARY_BINARY.test(path.slice(path.lastIndexOf("/") + 1));
+}
 /** Abort, assert and unwind machinery: the same for every crash. */
 export const NATIVE_NOISE =
   /^(?:__GI_raise|raise|__GI_abort|abort|__pthread_kill\w*|pthread_kill|__assert_fail\w*|__cxa_throw|__cxa_rethrow|_Unwind_\w+|std::terminate|__gnu_cxx::__verbose_terminate_handler|std::__terminate|__abort_message|abort_message|demangling_terminate_handler|_objc_terminate|__sigtramp|_sigtramp|__restore_rt)(?:\(|$)/;

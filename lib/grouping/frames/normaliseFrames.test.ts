@@ -59,6 +59,8 @@ describe("normaliseFunction", () => {
     ["ViewController.viewDidLoad() + 180", "MyApp", "native", "ViewController.viewDidLoad", "MyApp"],
     ["partial apply for closure #1 in ViewController.fetch(id:)", "MyApp", "native", "closure #1 in ViewController.fetch", "MyApp"],
     ["-[ViewController viewDidLoad]", "MyApp", "native", "-[ViewController viewDidLoad]", "MyApp"],
+    ["main", "/private/var/containers/Bundle/Application/5B2E91C4-7F0A-4D3B-9C1E-2A8F6D0B3E77/MyApp.app/MyApp", "native", "main", "MyApp"],
+    ["main", "C:\\Program Files\\Acme\\engine.exe", "native", "main", "engine.exe"],
   ])("%s in %s (%s) → %s / %s", (fn, mod, language, name, module) => {
     expect(normaliseFunction(fn, mod, language as never)).toMatchObject({ name, module });
   });
@@ -99,6 +101,10 @@ describe("classifyFrame", () => {
     [{ function: "std::vector<int>::at", filename: "/usr/include/c++/13/bits/stl_vector.h" }, "native", "library"],
     [{ function: "-[UIViewController loadViewIfRequired]", module: "UIKitCore" }, "native", "library"],
     [{ function: "ViewController.viewDidLoad()", module: "MyApp" }, "native", "app"],
+    [{ function: "-[UIViewController loadViewIfRequired]", module: "/System/Library/PrivateFrameworks/UIKitCore.framework/UIKitCore" }, "native", "library"],
+    [{ function: "RtlUserThreadStart", module: "C:\\Windows\\System32\\ntdll.dll" }, "native", "library"],
+    [{ function: "start", module: "/usr/lib/system/libdyld.dylib" }, "native", "library"],
+    [{ function: "ViewController.viewDidLoad()", module: "/private/var/containers/Bundle/Application/5B2E91C4/MyApp.app/MyApp" }, "native", "app"],
     [{ function: "Parser::parse", filename: "src/parser.cpp" }, "native", "app"],
   ])("%j (%s) → %s", (frame, language, expected) => {
     expect(classifyFrame(frame, language as never)).toBe(expected);

@@ -1,5 +1,6 @@
 import type { Language } from "@/lib/ingest/stacktrace/frame";
 import { cleanDotnetNames } from "@/lib/ingest/frameNames/cleanModuleName";
+import { basename } from "@/lib/ingest/stacktrace/location";
 import { matchingOpenParen, outsideAngleBrackets } from "@/lib/ingest/stacktrace/parens";
 import { splitElixirCall } from "@/lib/ingest/stacktrace/parseElixir";
 
@@ -43,7 +44,7 @@ export function normaliseFunction(rawFunction: string | undefined, rawModule: st
     case "dart":
       return { name: fn.replace(/<anonymous closure>/g, "<closure>").slice(0, MAX), module: "", minified: false };
     case "native":
-      return { name: nativeName(fn), module: mod.slice(0, MAX), minified: false };
+      return { name: nativeName(fn), module: basename(mod).slice(0, MAX), minified: false };
     default:
       return { name: jsName(fn).name || fn.slice(0, MAX), module: mod, minified: false };
   }
