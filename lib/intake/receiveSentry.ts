@@ -1,6 +1,7 @@
 import { recordExecutions } from "@/lib/executions/recordExecutions";
 import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
 import { parseJsonBytes } from "@/lib/http/parseJsonBytes";
+import { parseMultipart } from "@/lib/http/parseMultipart";
 import { logger } from "@/lib/logger";
 import { readBody } from "@/lib/http/readBody";
 import type { IntakeRequest, IntakeResponse } from "@/lib/intake/intakeRequest";
@@ -16,20 +17,23 @@ import { assertDsnAgrees, authenticateSentryRequest, findSentryProject, requestK
 import { assertOriginAllowed, corsHeaders, preflightHeaders } from "@/lib/sentry/corsHeaders";
 import { parseEnvelope } from "@/lib/sentry/parseEnvelope";
 import { recordClientDiscards } from "@/lib/sentry/recordClientDiscards";
+import { unpackMinidumpUpload } from "@/lib/sentry/minidump/unpackMinidumpUpload";
 import { unpackEnvelope, unpackStoreEvent } from "@/lib/sentry/unpackEnvelope";
 import { countClientDiscards } from "@/lib/ingestHealth/countStoreOutcome";
 import { countDropped } from "@/lib/ingestHealth/ingestCounters";
 
-export type SentryEndpoint = "envelope" | "store";
+export type SentryEndpoint = "envelope" | "store" | "minidump";
 
 const MIB = 1024 * 1024;
 const LIMITS: Record<SentryEndpoint, { maxWireBytes: number; maxDecodedBytes: number }> = {
   envelope: { maxWireBytes: 20 * MIB, maxDecodedBytes: 20 * MIB },
   store: { maxWireBytes: MIB, maxDecodedBytes: MIB },
+  // Crash reporters gzip the upload; a dump of the stacks and modules is a few MiB at most.
+  minidump: { maxWireBytes: 20 * MIB, maxDecodedBytes: 40 * MIB },
 };
 
 /**
- * The Sentry door, POST /api/:publicId/envelope/ and /store/: project from the URL (404), origin
+ * The Sentry door, POST /api/:publicId/envelope/, /store/ and /minidump/: project from the URL (404), origin
  * check, the key in the URL or X-Sentry-Auth checked and the rate limit decided before the body is
  * read (else the envelope's dsn after it), bounded read and decode, validate, prepare, store. Every
  * answer, errors included, carries the CORS headers browser SDKs need to read it; success is 200 `{id}`
@@ -47,7 +51,8 @@ export function receiveSentry(req: IntakeRequest, endpoint: SentryEndpoint, publ
       const ticket = await admit({ workspaceId: project.workspaceId, projectId: project.projectId }, project);
       try {
         const body = await readBody(req, LIMITS[endpoint]);
-        const { id, spooled } = endpoint === "envelope" ? await storeEnvelope(req, project, body, ticket) : await storeStoreEvent(req, project, body, ticket);
+        const store = endpoint === "envelope" ? storeEnvelope : endpoint === "store" ? storeStoreEvent : storeMinidump;
+        const { id, spooled } = await store(req, project, body, ticket);
         return { status: spooled ? 202 : 200, headers: cors, body: { id } };
       } catch (error) {
         ticket.refund();
@@ -93,6 +98,15 @@ async function storeStoreEvent(req: IntakeRequest, project: SentryProject, body:
   const payload = parseJsonBytes(body);
   await authenticateWithBodyDsn(req, project, undefined);
   const events = countDropped({ workspaceId: project.workspaceId, projectId: project.projectId }, 1, () => unpackStoreEvent(payload));
+  const spooled = await storeSentryEvents(project, events, ticket);
+  return { id: events[0].eventId!, spooled };
+}
+
+/** A native crash uploaded as multipart/form-data with its minidump (Crashpad, Breakpad, Electron). */
+async function storeMinidump(req: IntakeRequest, project: SentryProject, body: Buffer, ticket: QuotaTicket): Promise<{ id: string; spooled: boolean }> {
+  const parts = parseMultipart(body, req.headers.get("content-type") ?? undefined);
+  await authenticateWithBodyDsn(req, project, undefined);
+  const events = countDropped({ workspaceId: project.workspaceId, projectId: project.projectId }, 1, () => unpackStoreEvent(unpackMinidumpUpload(parts)));
   const spooled = await storeSentryEvents(project, events, ticket);
   return { id: events[0].eventId!, spooled };
 }

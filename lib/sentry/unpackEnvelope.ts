@@ -5,7 +5,10 @@ import { IngestEventSchema, type IngestEvent } from "@/lib/ingest/eventSchema";
 import { mapClientReport, type DiscardedEvents } from "@/lib/sentry/mapClientReport";
 import { mapSentryEvent } from "@/lib/sentry/mapSentryEvent";
 import { mapSessionItem, mapSessionsItem, type SessionCounts } from "@/lib/sentry/mapSessions";
-import type { Envelope } from "@/lib/sentry/parseEnvelope";
+import { asObject } from "@/lib/sentry/coerce";
+import { minidumpEvent } from "@/lib/sentry/minidump/minidumpEvent";
+import { readMinidump, type MinidumpSummary } from "@/lib/sentry/minidump/readMinidump";
+import type { Envelope, EnvelopeItem } from "@/lib/sentry/parseEnvelope";
 
 /** Item types that carry errors; everything else is release health, telemetry or ignored. */
 const EVENT_ITEMS = new Set(["event", "error"]);
@@ -23,18 +26,27 @@ export interface EnvelopeContents {
 /**
  * What an envelope carries, validated: `event` items become events (chained exceptions become
  * linked events), `session`/`sessions` items execution counts (the error-rate and crash-free
- * denominators), `client_report` items discard counts. `transaction`, `span`, `attachment`,
- * `profile`, `replay_*`, `check_in` and unknown items are dropped on purpose (counted in `dropped`):
+ * denominators), `client_report` items discard counts. A native crash's minidump (an `attachment`
+ * with `attachment_type: event.minidump`) completes the first event item, or is the event when none
+ * came (lib/sentry/minidump). `transaction`, `span`, other attachments, `profile`, `replay_*`,
+ * `check_in` and unknown items are dropped on purpose (counted in `dropped`):
  * Faultline tracks errors, not performance or replays. A malformed item refuses the whole envelope
  * (400) before anything is written.
  */
 export function unpackEnvelope(envelope: Envelope): EnvelopeContents {
   const headerEventId = typeof envelope.header.event_id === "string" ? envelope.header.event_id : undefined;
   const contents: EnvelopeContents = { eventId: null, events: [], sessions: [], discards: [], dropped: {} };
+  const minidump = firstMinidump(envelope);
+  let eventItems = 0;
 
   envelope.items.forEach((item, index) => {
     if (EVENT_ITEMS.has(item.type)) {
-      contents.events.push(...mapEventItem(item.payload, index, headerEventId));
+      // A native crash: the SDK's event, completed with what the minidump attached to it says.
+      const payload = parseJson(item.payload, index);
+      const completed = minidump && eventItems++ === 0 ? minidumpEvent(asObject(payload), minidump, headerEventId) : payload;
+      contents.events.push(...mapEventItem(completed, index, headerEventId));
+    } else if (minidump && isMinidumpItem(item)) {
+      return; // read above
     } else if (item.type === "session") {
       contents.sessions.push(...mapSessionItem(parseJson(item.payload, index)));
     } else if (item.type === "sessions") {
@@ -46,8 +58,20 @@ export function unpackEnvelope(envelope: Envelope): EnvelopeContents {
       contents.dropped[type] = (contents.dropped[type] ?? 0) + 1;
     }
   });
+  // Crashpad-style envelopes may carry the minidump without an event item.
+  if (minidump && eventItems === 0) contents.events.push(...mapEventItem(minidumpEvent(undefined, minidump, headerEventId), 0, headerEventId));
   contents.eventId = contents.events[0]?.eventId ?? headerEventId ?? null;
   return contents;
+}
+
+/** The attachment SDKs send a native crash's minidump as (`attachment_type: event.minidump`); null when none is readable. */
+function firstMinidump(envelope: Envelope): MinidumpSummary | null {
+  for (const item of envelope.items) if (isMinidumpItem(item)) return readMinidump(item.payload);
+  return null;
+}
+
+function isMinidumpItem(item: EnvelopeItem): boolean {
+  return item.type === "attachment" && item.header.attachment_type === "event.minidump";
 }
 
 /** The legacy store endpoint's body: one Sentry event as JSON (already parsed). */
@@ -55,8 +79,8 @@ export function unpackStoreEvent(payload: unknown): IngestEvent[] {
   return mapSentryEvent(payload).events.map((e, i) => validate(e, `event${i === 0 ? "" : `[${i}]`}`));
 }
 
-function mapEventItem(payload: Buffer, index: number, fallback?: string): IngestEvent[] {
-  const { events } = mapSentryEvent(parseJson(payload, index), { eventIdFallback: fallback });
+function mapEventItem(payload: unknown, index: number, fallback?: string): IngestEvent[] {
+  const { events } = mapSentryEvent(payload, { eventIdFallback: fallback });
   return events.map((e) => validate(e, `items[${index}]`));
 }
 

@@ -43,7 +43,7 @@ export const ingestRoutes: RouteSpec[] = [
   {
     method: "POST", path: "/api/{projectId}/envelope/", tag: "Sentry protocol", auth: "sentryKey",
     summary: "Sentry envelope endpoint (any official SDK, unchanged)",
-    description: "Items: event/error are stored, session/sessions become execution counts, client_report discard counts; other item types are accepted and dropped. gzip/deflate/br, chunked. Over quota: 429 with Retry-After and X-Sentry-Rate-Limits. 202 instead of 200 when PostgreSQL is unavailable and the events are in the local spool (stored on replay); 503 with Retry-After when the spool is full.",
+    description: "Items: event/error are stored (completed from an `event.minidump` attachment when one came with them, or made from it alone), session/sessions become execution counts, client_report discard counts; other item types are accepted and dropped. gzip/deflate/br, chunked. Over quota: 429 with Retry-After and X-Sentry-Rate-Limits. 202 instead of 200 when PostgreSQL is unavailable and the events are in the local spool (stored on replay); 503 with Retry-After when the spool is full.",
     params: SentryParams, bodyContentType: "application/x-sentry-envelope",
     responses: { 200: { description: "stored", schema: SentryIdSchema }, 202: { description: "spooled (PostgreSQL unavailable): stored on replay", schema: SentryIdSchema } },
     errors: SENTRY_ERRORS,
@@ -63,6 +63,19 @@ export const ingestRoutes: RouteSpec[] = [
   {
     method: "OPTIONS", path: "/api/{projectId}/store/", tag: "Sentry protocol", auth: "none",
     summary: "CORS preflight for browser SDKs", params: SentryParams,
+    responses: { 204: "CORS headers for the project's allowed origins" },
+  },
+  {
+    method: "POST", path: "/api/{projectId}/minidump/", tag: "Sentry protocol", auth: "sentryKey",
+    summary: "Native crash upload (Crashpad, Breakpad, Electron's crashReporter)",
+    description: "multipart/form-data (gzip allowed): the dump in `upload_file_minidump`; the SDK's event as JSON in `sentry`, as `sentry[release]`-style fields, as Electron's `sentry___initialScope` or sentry-native's msgpack `__sentry-event` file; other plain fields are kept as extra. The crash reason (signal, Mach exception or Windows exception code), crash address and crash module are read from the dump (no symbolication). 400 names the field when the dump is missing or unreadable; 20 MiB on the wire, 40 MiB decoded.",
+    params: SentryParams, bodyContentType: "multipart/form-data",
+    responses: { 200: { description: "stored", schema: SentryIdSchema }, 202: { description: "spooled (PostgreSQL unavailable): stored on replay", schema: SentryIdSchema } },
+    errors: SENTRY_ERRORS,
+  },
+  {
+    method: "OPTIONS", path: "/api/{projectId}/minidump/", tag: "Sentry protocol", auth: "none",
+    summary: "CORS preflight", params: SentryParams,
     responses: { 204: "CORS headers for the project's allowed origins" },
   },
 ];

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { buildMinidump } from "@/lib/sentry/__fixtures__/buildMinidump";
+import { parseEnvelope } from "@/lib/sentry/parseEnvelope";
+import { unpackEnvelope } from "@/lib/sentry/unpackEnvelope";
+
+const dump = buildMinidump({
+  arch: 9,
+  platform: 0x8201,
+  exceptionCode: 11,
+  address: 0n,
+  pc: 0x555555555169n,
+  modules: [{ name: "/opt/acme/bin/engine", base: 0x555555554000n, size: 0x20000 }],
+});
+
+function envelopeOf(items: { header: Record<string, unknown>; payload: Buffer }[], header: Record<string, unknown> = {}): Buffer {
+  const parts: Buffer[] = [Buffer.from(`${JSON.stringify(header)}\n`)];
+  for (const item of items) parts.push(Buffer.from(`${JSON.stringify({ ...item.header, length: item.payload.length })}\n`), item.payload, Buffer.from("\n"));
+  return Buffer.concat(parts);
+}
+
+const minidumpItem = { header: { type: "attachment", attachment_type: "event.minidump", filename: "crash.dmp" }, payload: dump };
+
+describe("envelopes carrying a minidump", () => {
+  it("complete the SDK's event (no exception of its own) with the crash the dump describes", () => {
+    const event = { event_id: "0123456789abcdef0123456789abcdef", level: "fatal", platform: "native", release: "engine@2.1.0", timestamp: 1764700000 };
+    const contents = unpackEnvelope(parseEnvelope(envelopeOf([{ header: { type: "event" }, payload: Buffer.from(JSON.stringify(event)) }, minidumpItem])));
+    expect(contents.events).toHaveLength(1);
+    expect(contents.events[0]).toMatchObject({
+      eventId: "0123456789abcdef0123456789abcdef",
+      type: "SIGSEGV",
+      message: "Fatal error at 0x0 in engine +0x1169",
+      severity: "critical",
+      platform: "native",
+      release: "engine@2.1.0",
+      stackTrace: [{ module: "/opt/acme/bin/engine" }],
+    });
+    expect(contents.dropped).toEqual({});
+  });
+
+  it("keep an exception the SDK sent itself", () => {
+    const event = { event_id: "0123456789abcdef0123456789abcdef", exception: { values: [{ type: "SIGABRT", value: "Abort" }] } };
+    const contents = unpackEnvelope(parseEnvelope(envelopeOf([{ header: { type: "event" }, payload: Buffer.from(JSON.stringify(event)) }, minidumpItem])));
+    expect(contents.events[0]).toMatchObject({ type: "SIGABRT", message: "Abort" });
+  });
+
+  it("become the event when they come alone, under the envelope's event id", () => {
+    const contents = unpackEnvelope(parseEnvelope(envelopeOf([minidumpItem], { event_id: "fedcba9876543210fedcba9876543210" })));
+    expect(contents.events).toEqual([expect.objectContaining({ eventId: "fedcba9876543210fedcba9876543210", type: "SIGSEGV", platform: "native" })]);
+  });
+
+  it("that is not a minidump leave the event alone and store nothing by themselves", () => {
+    const garbage = { ...minidumpItem, payload: Buffer.from("MDMX not really") };
+    expect(unpackEnvelope(parseEnvelope(envelopeOf([garbage]))).events).toEqual([]);
+    const event = { event_id: "0123456789abcdef0123456789abcdef", message: "hello" };
+    const contents = unpackEnvelope(parseEnvelope(envelopeOf([{ header: { type: "event" }, payload: Buffer.from(JSON.stringify(event)) }, garbage])));
+    expect(contents.events[0]).toMatchObject({ type: "Message", message: "hello" });
+    expect(contents.dropped).toEqual({ attachment: 1 });
+  });
+});

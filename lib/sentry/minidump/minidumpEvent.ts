@@ -1,0 +1,42 @@
+import { basename } from "@/lib/ingest/stacktrace/location";
+import { asObject, type JsonObject } from "@/lib/sentry/coerce";
+import type { MinidumpSummary } from "@/lib/sentry/minidump/readMinidump";
+
+/**
+ * The Sentry event for a native crash sent as a minidump: the event the SDK sent alongside (Crashpad's
+ * `sentry` form field, the envelope's event item) or an empty one, with what the dump says filled in
+ * where the SDK said nothing: the exception (signal or exception code, the crash address, the crash
+ * module as its one frame), level fatal, platform native, the OS and CPU. An exception the SDK sent
+ * (the in-process backend unwinds the stack itself) is kept as it is.
+ */
+export function minidumpEvent(sent: JsonObject | undefined, summary: MinidumpSummary, eventId: string | undefined): JsonObject {
+  const event: JsonObject = { ...(sent ?? {}) };
+  if (event.event_id === undefined && eventId !== undefined) event.event_id = eventId;
+  event.level ??= "fatal";
+  event.platform ??= "native";
+  if (!hasException(event)) event.exception = { values: [exceptionOf(summary)] };
+  const contexts: JsonObject = { ...asObject(event.contexts) };
+  if (summary.os && contexts.os === undefined) contexts.os = { name: summary.os, ...(summary.osVersion && { version: summary.osVersion }) };
+  if (summary.arch && contexts.device === undefined) contexts.device = { arch: summary.arch };
+  if (Object.keys(contexts).length > 0) event.contexts = contexts;
+  return event;
+}
+
+function exceptionOf(summary: MinidumpSummary): JsonObject {
+  const crashed = summary.crashModule;
+  const where = crashed ? ` in ${basename(crashed.path) || "an unnamed module"} +${crashed.offset}` : "";
+  const at = summary.address ? ` at ${summary.address}` : "";
+  return {
+    type: summary.reason ?? "Minidump",
+    value: summary.reason ? `Fatal error${at}${where}` : `Minidump without an exception (a dump taken on request)${where}`,
+    mechanism: { type: "minidump", handled: false },
+    ...(crashed && { stacktrace: { frames: [{ package: crashed.path, instruction_addr: summary.instructionPointer }] } }),
+  };
+}
+
+function hasException(event: JsonObject): boolean {
+  const exception = event.exception;
+  if (Array.isArray(exception)) return exception.length > 0;
+  const values = asObject(exception)?.values;
+  return Array.isArray(values) && values.length > 0;
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { buildMinidump } from "@/lib/sentry/__fixtures__/buildMinidump";
+import { readMinidump } from "@/lib/sentry/minidump/readMinidump";
+
+const linuxModules = [
+  { name: "/usr/bin/engine", base: 0x555555554000n, size: 0x20000 },
+  { name: "/lib/x86_64-linux-gnu/libc.so.6", base: 0x7ffff7c00000n, size: 0x200000 },
+];
+
+describe("readMinidump", () => {
+  it("reads a Linux AMD64 crash: signal, faulting address, program counter and the module it lies in", () => {
+    const dump = buildMinidump({ arch: 9, platform: 0x8201, exceptionCode: 11, address: 0n, pc: 0x555555555169n, modules: linuxModules, osVersion: [6, 8, 0] });
+    expect(readMinidump(dump)).toEqual({
+      reason: "SIGSEGV",
+      address: "0x0",
+      instructionPointer: "0x555555555169",
+      crashModule: { path: "/usr/bin/engine", offset: "0x1169" },
+      os: "Linux",
+      osVersion: "6.8.0",
+      arch: "amd64",
+      moduleCount: 2,
+    });
+  });
+
+  it("reads ARM64 contexts and names Mach exceptions on Apple platforms", () => {
+    const dump = buildMinidump({ arch: 12, platform: 0x8102, exceptionCode: 1, address: 0x10n, pc: 0x100f0c2b4n, modules: [{ name: "/private/var/containers/Bundle/Application/5B2E/MyApp.app/MyApp", base: 0x100f00000n, size: 0x100000 }] });
+    expect(readMinidump(dump)).toMatchObject({ reason: "EXC_BAD_ACCESS", arch: "arm64", os: "iOS", crashModule: { offset: "0xc2b4" } });
+  });
+
+  it("names Windows access violations by kind, and a program counter outside every module has no crash module", () => {
+    const dump = buildMinidump({ arch: 9, platform: 2, exceptionCode: 0xc0000005, information: 1n, address: 0x28n, pc: 0x1234n, modules: [{ name: "C:\\app\\engine.exe", base: 0x140000000n, size: 0x10000 }] });
+    const summary = readMinidump(dump);
+    expect(summary).toMatchObject({ reason: "EXCEPTION_ACCESS_VIOLATION_WRITE", os: "Windows", instructionPointer: "0x1234" });
+    expect(summary?.crashModule).toBeUndefined();
+  });
+
+  it("returns null for bytes that are not a minidump, and survives truncation and garbage", () => {
+    expect(readMinidump(Buffer.from("not a minidump at all, just some text"))).toBeNull();
+    const dump = buildMinidump({ arch: 9, platform: 0x8201, exceptionCode: 6, address: 0n, pc: 0x555555555169n, modules: linuxModules });
+    for (let cut = 0; cut < dump.length; cut += 7) expect(() => readMinidump(dump.subarray(0, cut))).not.toThrow();
+    for (let i = 0; i < 200; i++) {
+      const noisy = Buffer.from(dump);
+      for (let j = 0; j < 20; j++) noisy[4 + ((i * 131 + j * 977) % (noisy.length - 4))] = (i * 31 + j * 17) & 0xff;
+      expect(() => readMinidump(noisy)).not.toThrow();
+    }
+  });
+});
