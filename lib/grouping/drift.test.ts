@@ -132,3 +132,55 @@ describe("Python and PHP", () => {
     apart("php-db-1", "php-db-auth");
   });
 });
+
+describe("Rust", () => {
+  it("toolchains, registry paths, ::h<hash> suffixes and addresses, short vs full backtraces", () => same("rs-user-1", "rs-user-2", "rs-user-3"));
+  it("another runtime flavour running the same code (current_thread on main vs a tokio worker)", () => same("rs-user-1", "rs-user-4"));
+  it("the C main shim of a full backtrace, std trait impls on primitives", () => {
+    same("rs-port-1", "rs-port-2", "rs-port-3");
+    same("rs-csv-1", "rs-csv-2", "rs-csv-3");
+  });
+  it("never merges: unwrap in another function, another error type on one path", () => {
+    apart("rs-user-1", "rs-order-1");
+    apart("rs-cfg-io-1", "rs-cfg-toml-1");
+  });
+});
+
+describe("Elixir", () => {
+  it("app, dependency and OTP versions; Phoenix's overridable endpoint copies; Oban vs IEx entry points", () => {
+    same("ex-user-1", "ex-user-2", "ex-user-3");
+    same("ex-import-1", "ex-import-2", "ex-import-3", "ex-import-4");
+    same("ex-sync-1", "ex-sync-2", "ex-sync-3");
+  });
+  it("never merges: another controller, another error in the same function", () => {
+    apart("ex-user-1", "ex-order-1");
+    apart("ex-import-1", "ex-import-qty");
+  });
+});
+
+describe("Dart and Flutter", () => {
+  it("Flutter versions, file:/// vs package: paths, asynchronous suspensions", () => {
+    same("dart-user-1", "dart-user-2", "dart-user-3");
+    same("dart-profile-1", "dart-profile-2", "dart-profile-3");
+    same("dart-port-1", "dart-port-2", "dart-port-3");
+  });
+  it("never merges: another repository, another error in the same build method", () => {
+    apart("dart-user-1", "dart-order-1");
+    apart("dart-profile-1", "dart-profile-badges");
+  });
+});
+
+describe("native", () => {
+  it("gdb vs lldb, core-file stops restated by bt, ASLR addresses, argument values, glibc versions", () => {
+    same("nat-parser-1", "nat-parser-2", "nat-parser-3", "nat-parser-4");
+    same("nat-cfg-1", "nat-cfg-2", "nat-cfg-3");
+  });
+  it("Apple crash reports: load addresses, report layouts, +offsets", () => {
+    same("coc-profile-1", "coc-profile-2");
+    same("coc-feed-1", "coc-feed-2");
+  });
+  it("never merges: the same std::out_of_range from another class, another signal in the same function", () => {
+    apart("nat-parser-1", "nat-lexer-1");
+    apart("nat-cfg-1", "nat-cfg-assert");
+  });
+});

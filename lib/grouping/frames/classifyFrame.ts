@@ -12,6 +12,7 @@ import {
   PHP_LIBRARY,
   PYTHON_LIBRARY,
   RUST_LIBRARY,
+  RUST_LIBRARY_IMPL,
   RUST_LIBRARY_PATH,
   RUST_NOISE,
 } from "@/lib/grouping/frames/libraryCode";
@@ -61,6 +62,8 @@ function isNoise(frame: Frame, path: string, mod: string, fn: string, language: 
       return RUST_NOISE.test(rustPath(mod, fn));
     case "native":
       return NATIVE_NOISE.test(fn);
+    case "elixir":
+      return /^"[^"]*\(overridable \d+\)"\/\d+$/.test(fn); // a defoverridable function's previous definition
     default:
       return false;
   }
@@ -83,7 +86,7 @@ function isLibrary(path: string, mod: string, fn: string, language: Language): b
     case "python":
       return mod !== "" && PYTHON_LIBRARY.test(mod);
     case "rust":
-      return RUST_LIBRARY_PATH.test(path) || RUST_LIBRARY.test(rustPath(mod, fn));
+      return RUST_LIBRARY_PATH.test(path) || RUST_LIBRARY.test(rustPath(mod, fn)) || RUST_LIBRARY_IMPL.test(rustPath(mod, fn));
     case "native":
       return NATIVE_LIBRARY_PATH.test(path) || NATIVE_LIBRARY_FUNCTION.test(fn) || (mod !== "" && isNativeSystemBinary(mod));
     default:

@@ -40,7 +40,10 @@ export const RUST_LIBRARY =
 /** Rust toolchain sources (/rustc/<commit>/library/…) and crates downloaded by cargo. */
 export const RUST_LIBRARY_PATH = /^\/rustc\/|\/\.cargo\/(?:registry|git)\//;
 /** The panic machinery every Rust panic runs through: the same for every bug, never its identity. */
-export const RUST_NOISE = /^(?:rust_begin_unwind|rust_panic|__rust_\w+|(?:core|std)::(?:panicking|rt|sys_common::backtrace|sys::backtrace|backtrace|backtrace_rs)::)|^core::(?:option|result)::unwrap_failed$/;
+export const RUST_NOISE =
+  /^(?:rust_begin_unwind|rust_panic|__rust_\w+|(?:core|std)::(?:panicking|rt|sys_common::backtrace|sys::backtrace|backtrace|backtrace_rs)::)|^core::(?:option|result)::unwrap_failed$|^(?:main|_start|__libc_start_main|__libc_start_call_main|start_thread|clone3?|__clone|BaseThreadInitThunk|RtlUserThreadStart)$/;
+/** "<usize as core::slice::index::SliceIndex<[T]>>::index": a standard trait implemented for a primitive or standard type. */
+export const RUST_LIBRARY_IMPL = /^<(?:&(?:mut )?)?(?:\[|\(|(?:u8|u16|u32|u64|u128|usize|i8|i16|i32|i64|i128|isize|f32|f64|bool|char|str|(?:std|core|alloc)::)[^ ]*) as /;
 
 /** C/C++ runtime, Apple and Windows system functions (gdb, lldb and SDK frame names). */
 export const NATIVE_LIBRARY_FUNCTION =

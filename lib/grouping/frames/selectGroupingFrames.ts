@@ -22,6 +22,14 @@ const COROUTINE_APP_FRAMES = 2;
  * only the innermost two named app frames are stable across engines, Node versions and TS targets.
  */
 const JS_APP_FRAMES = 2;
+/**
+ * Rust futures, Dart's event loop and Elixir processes: what runs the failing code (a tokio worker or
+ * block_on, a Flutter frame callback or a timer, a GenServer, a Phoenix pipeline or IEx) shows as
+ * different callers for one bug, and Rust release builds inline callers away. The innermost two app
+ * frames say where it is.
+ */
+const SCHEDULED_APP_FRAMES = 2;
+const SCHEDULED_LANGUAGES = new Set<Language>(["rust", "dart", "elixir"]);
 
 export interface SelectOptions {
   override?: FrameOverride;
@@ -52,7 +60,8 @@ export interface GroupingFrames {
  *  3. Runtime internals, builtins, proxies, reflection and compiler helpers are skipped.
  *  4. App frames are kept; library frames only when there is no app frame at all.
  *  5. Recursion (repeated frames and repeated cycles) collapses; the innermost 20 are kept
- *     (the innermost 2 for JavaScript and on JVM stacks that run through the coroutine dispatcher).
+ *     (the innermost 2 for JavaScript, Rust, Dart and Elixir, and on JVM stacks that run through the
+ *     coroutine dispatcher).
  */
 export function selectGroupingFrames(frames: Frame[], eventLanguage: Language, options: SelectOptions = {}): GroupingFrames {
   const { override } = options;
@@ -71,6 +80,8 @@ export function selectGroupingFrames(frames: Frame[], eventLanguage: Language, o
   const keys = used.map(({ frame, language }) => {
     const { name, module, minified: isMinified } = normaliseFunction(frame.function, frame.module, language);
     if (isMinified) minified++;
+    // A native function is named by its qualified name alone: gdb shows the source file, lldb and crash reports the binary.
+    if (language === "native" && name) return `:${name}`;
     const where = module || normaliseFile(frame.filename || frame.absPath || "", language);
     return `${where}:${name}`;
   });
@@ -79,7 +90,9 @@ export function selectGroupingFrames(frames: Frame[], eventLanguage: Language, o
       ? COROUTINE_APP_FRAMES
       : used.every((c) => c.language === "javascript")
         ? JS_APP_FRAMES
-        : MAX_GROUPING_FRAMES;
+        : SCHEDULED_LANGUAGES.has(eventLanguage)
+          ? SCHEDULED_APP_FRAMES
+          : MAX_GROUPING_FRAMES;
   return {
     keys: collapseRecursion(keys).slice(-limit),
     weak: usingLibrary || (used.length > 0 && minified * 2 >= used.length),

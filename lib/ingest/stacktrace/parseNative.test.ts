@@ -55,3 +55,21 @@ Thread 1:
     expect(parseNative("#0 /var/www/app/src/A.php(12): App\\A->b(Object(App\\C))")).toBeNull();
   });
 });
+
+describe("parseNative: debugger sessions", () => {
+  it("replaces the stop location a debugger prints before `bt` with the whole stack, and reads signature-named frames", () => {
+    const frames = parseNative(`Program terminated with signal SIGABRT, Aborted.
+#0  __pthread_kill_implementation (no_tid=0, signo=6, threadid=1) at ./nptl/pthread_kill.c:44
+44	./nptl/pthread_kill.c: No such file or directory.
+(gdb) bt
+#0  __pthread_kill_implementation (no_tid=0, signo=6, threadid=1) at ./nptl/pthread_kill.c:44
+#1  0x00007f36d18a54a0 in std::__throw_out_of_range_fmt(char const*, ...) () from /lib/x86_64-linux-gnu/libstdc++.so.6
+#2  0x000055d4c2a1d6e8 in Parser::parse (this=0x7ffd3b1c8e40, input=...) at src/parser.cpp:44`);
+    expect(frames?.map((f) => f.function)).toEqual(["Parser::parse", "std::__throw_out_of_range_fmt(char const*, ...)", "__pthread_kill_implementation"]);
+  });
+
+  it("still stops at the next thread's backtrace", () => {
+    const frames = parseNative(`#0  0x1 in crash () at a.c:1\n#1  0x2 in main () at a.c:9\n\nThread 2:\n#0  0x3 in poll () from /lib/libc.so.6`);
+    expect(frames?.map((f) => f.function)).toEqual(["main", "crash"]);
+  });
+});

@@ -16,18 +16,29 @@ import { matchingOpenParen, outsideAngleBrackets } from "@/lib/ingest/stacktrace
  * thread's backtrace is read (the crashed thread comes first in each of these).
  */
 export function parseNative(text: string): Frame[] | null {
-  const frames: Frame[] = [];
+  let frames: Frame[] = [];
   let lastIndex = -1;
   for (const raw of splitLines(text)) {
     const line = raw.trim();
     const parsed = parseGdb(line) ?? parseLldb(line) ?? parseAppleCrash(line);
     if (!parsed) continue;
-    if (parsed.index <= lastIndex) break; // the next thread's backtrace
+    if (parsed.index <= lastIndex) {
+      // Numbering restarts. A debugger prints the stop location ("#0 …" / "frame #0: …") before `bt`
+      // prints the whole stack from that same frame: the stack replaces it. Anything else is the
+      // next thread's backtrace.
+      const restatesStop = parsed.index === 0 && frames.length <= 2 && sameFrame(frames[0], parsed.frame);
+      if (!restatesStop) break;
+      frames = [];
+    }
     lastIndex = parsed.index;
     frames.push(parsed.frame);
     if (frames.length >= MAX_FRAMES) break;
   }
   return innermostFirstToOrdered(frames);
+}
+
+function sameFrame(a: Frame | undefined, b: Frame): boolean {
+  return a !== undefined && a.function === b.function && a.lineno === b.lineno;
 }
 
 interface Parsed {
@@ -61,7 +72,10 @@ function parseGdb(line: string): Parsed | null {
   const open = matchingOpenParen(rest);
   if (open <= 0 || rest[open - 1] !== " ") return null;
   const name = rest.slice(0, open - 1);
-  if (!name || /\s/.test(outsideAngleBrackets(name).replace(/\(anonymous namespace\)|operator\s*\S+/g, ""))) return null;
+  // Without debug information gdb names functions by their demangled signature: "f(char const*, ...)".
+  const signatureOpen = matchingOpenParen(name);
+  const bare = signatureOpen > 0 ? name.slice(0, signatureOpen) : name;
+  if (!name || /\s/.test(outsideAngleBrackets(bare).replace(/\(anonymous namespace\)|operator\s*\S+/g, ""))) return null;
   return { index: Number(m[1]), frame: name === "??" ? where : { function: name, ...where } };
 }
 
