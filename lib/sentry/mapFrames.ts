@@ -1,6 +1,7 @@
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
 import { MAX_FRAMES } from "@/lib/ingest/stacktrace/limits";
 import { asArray, asObject, clipRaw } from "@/lib/sentry/coerce";
+import { imageAt, type DebugImage } from "@/lib/sentry/debugImages";
 
 // Field limits of FrameSchema (lib/ingest/stacktrace/frame.ts).
 const MAX_NAME = 1024;
@@ -17,23 +18,26 @@ const UNKNOWN_FUNCTION = "?";
  * outermost call first, the frame that raised last. Deep stacks keep their innermost MAX_FRAMES
  * frames, the ones that matter for grouping. Returns undefined when there are no frames.
  */
-export function mapStacktrace(stacktrace: unknown): Frame[] | undefined {
+export function mapStacktrace(stacktrace: unknown, images: DebugImage[] = []): Frame[] | undefined {
   const frames = asArray(asObject(stacktrace)?.frames);
   if (!frames || frames.length === 0) return undefined;
   const mapped = frames
     .slice(-MAX_FRAMES)
     .map(asObject)
     .filter((f): f is Record<string, unknown> => f !== undefined)
-    .map(mapFrame);
+    .map((f) => mapFrame(f, images));
   return mapped.length > 0 ? mapped : undefined;
 }
 
-/** One Sentry frame → Frame, keeping only fields FrameSchema knows, each within its limits. */
-export function mapFrame(frame: Record<string, unknown>): Frame {
+/**
+ * One Sentry frame → Frame, keeping only fields FrameSchema knows, each within its limits. A native
+ * frame with only an instruction address gets the binary it lies in from the event's debug images.
+ */
+export function mapFrame(frame: Record<string, unknown>, images: DebugImage[] = []): Frame {
   const out: Frame = {};
   const fn = nonEmpty(frame.function, MAX_NAME) ?? nonEmpty(frame.raw_function, MAX_NAME) ?? nonEmpty(frame.symbol, MAX_NAME);
   if (fn !== undefined && fn !== UNKNOWN_FUNCTION) out.function = fn;
-  const moduleName = nonEmpty(frame.module, MAX_NAME) ?? nonEmpty(frame.package, MAX_NAME);
+  const moduleName = nonEmpty(frame.module, MAX_NAME) ?? nonEmpty(frame.package, MAX_NAME) ?? imageAt(images, frame.instruction_addr)?.codeFile.slice(0, MAX_NAME);
   if (moduleName !== undefined) out.module = moduleName;
   const filename = nonEmpty(frame.filename, MAX_FILENAME);
   if (filename !== undefined) out.filename = filename;

@@ -129,6 +129,21 @@ describe("mapSentryEvent: exceptions", () => {
     expect(out[0]).toMatchObject({ type: "Error", message: "boom", severity: "high" });
   });
 
+  it("names the binary of native frames that carry only an instruction address, from debug_meta.images", () => {
+    const [event] = mapSentryEvent({
+      platform: "native",
+      exception: { values: [{ type: "SIGSEGV", value: "Segfault", stacktrace: { frames: [{ instruction_addr: "0x7f0000001000" }, { instruction_addr: "0x55d4c2a1d6e8" }, { instruction_addr: "0x1" }, { instruction_addr: "0x55d4c2a1d6f0", package: "/own/package" }] } }] },
+      debug_meta: {
+        images: [
+          { type: "elf", code_file: "/usr/lib/libc.so.6", image_addr: "0x7f0000000000", image_size: 2097152 },
+          { type: "elf", code_file: "/opt/engine/bin/engine", image_addr: "0x55d4c2a00000", image_size: 131072 },
+          { type: "elf", code_file: "/broken", image_addr: "not an address", image_size: 1 },
+        ],
+      },
+    }).events;
+    expect(event.stackTrace).toEqual([{ module: "/usr/lib/libc.so.6" }, { module: "/opt/engine/bin/engine" }, {}, { module: "/own/package" }]);
+  });
+
   it("keeps an accompanying log message in context", () => {
     const out = main({ exception: { values: [{ type: "KeyError", value: "'id'" }] }, logentry: { formatted: "lookup failed" } });
     expect(out).toMatchObject({ type: "KeyError", message: "'id'" });

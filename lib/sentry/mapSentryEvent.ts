@@ -6,6 +6,7 @@ import type { IngestEventInput } from "@/lib/ingest/eventSchema";
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
 import { asArray, asObject, asText, clipRaw, clipText, type JsonObject } from "@/lib/sentry/coerce";
 import { levelToSeverity } from "@/lib/sentry/mapLevel";
+import { debugImagesOf, type DebugImage } from "@/lib/sentry/debugImages";
 import { mapStacktrace } from "@/lib/sentry/mapFrames";
 import { sentryTimestampToIso } from "@/lib/sentry/sentryTimestamp";
 
@@ -89,7 +90,8 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
   const isMessage = !main || mainMechanism?.synthetic === true || (exceptionType === undefined && messageText !== undefined);
   const type = isMessage ? "Message" : (exceptionType ?? "Error");
   const message = isMessage ? (messageText ?? asText(main?.value) ?? "") : (asText(main?.value) ?? "");
-  const frames = mapStacktrace(main?.stacktrace) ?? mapStacktrace(ev.stacktrace) ?? threadFrames(ev.threads);
+  const images = debugImagesOf(ev.debug_meta);
+  const frames = mapStacktrace(main?.stacktrace, images) ?? mapStacktrace(ev.stacktrace, images) ?? threadFrames(ev.threads, images);
 
   const sentryContext = compact({
     contexts: asObject(ev.contexts),
@@ -119,12 +121,12 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
     context: Object.keys(sentryContext).length > 0 ? { sentry: sentryContext } : undefined,
   });
 
-  if (!isMessage && exceptions.length > 1) mainEvent.exceptions = chainOf(exceptions, type, message, frames);
+  if (!isMessage && exceptions.length > 1) mainEvent.exceptions = chainOf(exceptions, type, message, frames, images);
   return { events: [mainEvent] };
 }
 
 /** Raised first, then its cause, the cause's cause…; Python's implicit `__context__` is a "context". */
-function chainOf(values: JsonObject[], type: string, message: string, frames: ReturnType<typeof mapStacktrace>): ExceptionInput[] {
+function chainOf(values: JsonObject[], type: string, message: string, frames: ReturnType<typeof mapStacktrace>, images: DebugImage[]): ExceptionInput[] {
   const raisedFirst = values.slice().reverse().slice(0, MAX_CHAINED_EXCEPTIONS);
   return raisedFirst.map((exception, i) => {
     if (i === 0) return compact({ type, message: clip(message, MAX_MESSAGE), stackTrace: frames });
@@ -132,7 +134,7 @@ function chainOf(values: JsonObject[], type: string, message: string, frames: Re
     return compact({
       type: clipText(exception.type, MAX_TYPE) ?? "Error",
       message: clip(asText(exception.value) ?? "", MAX_MESSAGE),
-      stackTrace: mapStacktrace(exception.stacktrace),
+      stackTrace: mapStacktrace(exception.stacktrace, images),
       relation: source === "__context__" ? ("context" as const) : ("cause" as const),
     });
   });
@@ -166,12 +168,12 @@ function eventMessage(ev: JsonObject): string | undefined {
 }
 
 /** Frames of the crashed (else current, else first) thread: where SDKs put attach_stacktrace stacks. */
-function threadFrames(threads: unknown): Frame[] | undefined {
+function threadFrames(threads: unknown, images: DebugImage[]): Frame[] | undefined {
   const list = (asArray(threads) ?? asArray(asObject(threads)?.values) ?? [])
     .map(asObject)
     .filter((t): t is JsonObject => t !== undefined && asObject(t.stacktrace) !== undefined);
   const thread = list.find((t) => t.crashed === true) ?? list.find((t) => t.current === true) ?? list[0];
-  return thread ? mapStacktrace(thread.stacktrace) : undefined;
+  return thread ? mapStacktrace(thread.stacktrace, images) : undefined;
 }
 
 function userIdOf(user: unknown): string | undefined {

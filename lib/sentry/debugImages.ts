@@ -1,0 +1,38 @@
+import { asArray, asObject } from "@/lib/sentry/coerce";
+
+/** A loaded binary as native SDKs list it in `debug_meta.images`. */
+export interface DebugImage {
+  codeFile: string;
+  start: bigint;
+  end: bigint;
+}
+
+/** More images than a process loads; a hostile event's list is cut here. */
+const MAX_IMAGES = 4096;
+
+/** The images of `debug_meta.images` with a code file, a start address and a size (others are skipped). */
+export function debugImagesOf(debugMeta: unknown): DebugImage[] {
+  const images: DebugImage[] = [];
+  for (const raw of (asArray(asObject(debugMeta)?.images) ?? []).slice(0, MAX_IMAGES)) {
+    const image = asObject(raw);
+    const codeFile = typeof image?.code_file === "string" && image.code_file.length <= 4096 ? image.code_file : undefined;
+    const start = addressOf(image?.image_addr);
+    const size = typeof image?.image_size === "number" && Number.isSafeInteger(image.image_size) && image.image_size > 0 ? BigInt(image.image_size) : undefined;
+    if (codeFile && start !== undefined && size !== undefined) images.push({ codeFile, start, end: start + size });
+  }
+  return images;
+}
+
+/** The image an instruction address lies in (native frames that name no `package`). */
+export function imageAt(images: DebugImage[], instructionAddr: unknown): DebugImage | undefined {
+  const address = addressOf(instructionAddr);
+  if (address === undefined) return undefined;
+  return images.find((image) => address >= image.start && address < image.end);
+}
+
+/** "0x7f3a…" (as SDKs send addresses) or a safe integer. */
+function addressOf(value: unknown): bigint | undefined {
+  if (typeof value === "string" && /^0x[0-9a-f]{1,16}$/i.test(value)) return BigInt(value);
+  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return BigInt(value);
+  return undefined;
+}
