@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { query } from "@/e2e/support/dbCounts";
 import { BASE_URL, createTenant, getJson, login, postEvents, type Tenant } from "@/e2e/support/tenant";
+import { loadCorpus } from "@/lib/grouping/corpus/loadCorpus";
 import { computeFingerprint } from "@/lib/ingest/fingerprint";
 import { parseStackTrace } from "@/lib/ingest/stacktrace/parseStackTrace";
 import { groupIdFor } from "@/lib/ingest/storeEvents";
@@ -96,6 +97,33 @@ Caused by: ${cause}
     const res = await postEvents(t.key, { exceptions: [{ message: "no type" }] });
     expect(res.status).toBe(422);
     expect(JSON.stringify(await res.json())).toContain("exceptions[0].type");
+  });
+});
+
+describe("native traces of the newer runtimes", () => {
+  let t: Tenant;
+  const corpus = new Map(loadCorpus().map((e) => [e.id, e]));
+  const send = (id: string) => {
+    const e = corpus.get(id)!;
+    return ingest(t, { type: e.type, message: e.message, stackTrace: e.body, platform: e.platform });
+  };
+  beforeAll(async () => {
+    t = await createTenant("runtimes");
+  });
+
+  it("groups Rust, Elixir, Dart and native (gdb vs lldb) traces by their frames, end to end", async () => {
+    for (const [a, b, other] of [
+      ["rs-user-1", "rs-user-4", "rs-order-1"],
+      ["ex-user-1", "ex-user-3", "ex-order-1"],
+      ["dart-user-1", "dart-user-2", "dart-order-1"],
+      ["nat-cfg-1", "nat-cfg-2", "nat-cfg-assert"],
+    ]) {
+      const [ga, gb, go] = [await send(a), await send(b), await send(other)];
+      expect(gb, `${a} / ${b}`).toBe(ga);
+      expect(go, `${a} / ${other}`).not.toBe(ga);
+      const [row] = await query<{ n: number }>(`SELECT jsonb_array_length(frames)::int AS n FROM "ErrorGroup" WHERE id = $1`, [ga]);
+      expect(row.n, a).toBeGreaterThan(2);
+    }
   });
 });
 

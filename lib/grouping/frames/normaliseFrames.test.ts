@@ -57,6 +57,7 @@ describe("normaliseFunction", () => {
     ["Parser::parse(std::__cxx11::basic_string<char, std::char_traits<char>, std::allocator<char> > const&) const", undefined, "native", "Parser::parse", ""],
     ["void util::join<int>(std::vector<int, std::allocator<int> > const&)", undefined, "native", "util::join<int>", ""],
     ["ViewController.viewDidLoad() + 180", "MyApp", "native", "ViewController.viewDidLoad", "MyApp"],
+    ["(anonymous namespace)::Parser::parse(int)", undefined, "native", "(anonymous)::Parser::parse", ""],
     ["partial apply for closure #1 in ViewController.fetch(id:)", "MyApp", "native", "closure #1 in ViewController.fetch", "MyApp"],
     ["-[ViewController viewDidLoad]", "MyApp", "native", "-[ViewController viewDidLoad]", "MyApp"],
     ["main", "/private/var/containers/Bundle/Application/5B2E91C4-7F0A-4D3B-9C1E-2A8F6D0B3E77/MyApp.app/MyApp", "native", "main", "MyApp"],

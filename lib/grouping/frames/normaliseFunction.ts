@@ -216,7 +216,7 @@ function elixirName(fn: string, mod: string): { name: string; module: string } {
  * compiler-generated prefixes ("partial apply for", "specialized", "merged", "@objc") dropped.
  */
 function nativeName(raw: string): string {
-  let fn = raw.replace(/ \+ \d+$/, "").replace(/\[abi:\w+\]/g, "");
+  let fn = raw.replace(/ \+ \d+$/, "").replace(/\[abi:\w+\]/g, "").replace(/\(anonymous namespace\)/g, "(anonymous)");
   fn = fn.replace(/^(?:(?:partial apply for|specialized|merged|reabstraction thunk helper from|@objc|thunk for|protocol witness for|dispatch thunk of) )+/, "");
   if (/^[-+]\[/.test(fn)) return fn.slice(0, MAX); // Objective-C: "-[ViewController viewDidLoad]"
   fn = fn.replace(/\s+const$/, "");

@@ -1,4 +1,4 @@
-import { NATIVE_LIBRARY_FUNCTION, NATIVE_LIBRARY_PATH, RUST_LIBRARY, RUST_LIBRARY_IMPL, RUST_LIBRARY_PATH, isNativeSystemBinary } from "@/lib/grouping/frames/libraryCode";
+import { NATIVE_LIBRARY_FUNCTION, NATIVE_LIBRARY_PATH, RUST_LIBRARY, RUST_LIBRARY_IMPL, RUST_LIBRARY_PATH, RUST_NOISE, isNativeSystemBinary } from "@/lib/grouping/frames/libraryCode";
 import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
 
 /**
@@ -56,7 +56,7 @@ function isLibraryModule(moduleName: string, path: string, language?: Language):
 /** Rust and native frames often have no path at all (release builds): their names say whose code they are. */
 function isSystemCode(frame: Frame, path: string, language: "rust" | "native"): boolean {
   const fn = frame.function ?? "";
-  if (!fn && !path) return true;
-  if (language === "rust") return RUST_LIBRARY_PATH.test(path) || RUST_LIBRARY.test(fn) || RUST_LIBRARY_IMPL.test(fn) || /^(?:rust_begin_unwind|rust_panic|__rust_|main$|_start$|__libc_start|start_thread$|__clone|clone3?$)/.test(fn);
+  if (!fn && !path && !frame.module) return true;
+  if (language === "rust") return RUST_LIBRARY_PATH.test(path) || RUST_LIBRARY.test(fn) || RUST_LIBRARY_IMPL.test(fn) || RUST_NOISE.test(fn);
   return NATIVE_LIBRARY_PATH.test(path) || NATIVE_LIBRARY_FUNCTION.test(fn) || (frame.module !== undefined && isNativeSystemBinary(frame.module));
 }

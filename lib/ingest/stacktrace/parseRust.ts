@@ -50,7 +50,7 @@ export function parseRust(text: string): Frame[] | null {
 /** "12: symbol" and, with RUST_BACKTRACE=full, "12:     0x55d9c2b0c1a3 - symbol". */
 const NUMBERED_SYMBOL = /^(\d{1,4}):\s+(?:0x[0-9a-f]{1,16} - )?(\S.*)$/;
 
-/** A symbol: a path that may hold generic arguments ("<T as core::ops::Fn>::call"), "<unknown>" (kept as a frame without a name). */
+/** A symbol: a path that may hold generic arguments ("<T as core::ops::Fn>::call"); "<unknown>" is an unresolved frame (its location lines are skipped with it). */
 function frameOf(symbolText: string): Frame | null {
   const symbol = symbolText.trim();
   if (symbol === "<unknown>") return {};
