@@ -2,6 +2,7 @@ import zlib from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { query } from "@/e2e/support/dbCounts";
 import { envelope, newEventId, postRaw, sentryUrl } from "@/e2e/support/envelopes";
+import { minidumpUpload } from "@/e2e/support/minidumpUpload";
 import { createTenant, type Tenant } from "@/e2e/support/tenant";
 import { buildMinidump, type MinidumpSpec } from "@/lib/sentry/__fixtures__/buildMinidump";
 
@@ -20,17 +21,6 @@ const crash = (installPath: string, pc = 0x100f0c2b4n): MinidumpSpec => ({
   ],
 });
 
-/** The multipart body Crashpad uploads: annotations as fields, the dump as upload_file_minidump. */
-function upload(fields: Record<string, string>, dump: Buffer | null, boundary = "----crashpad-boundary-7f3a"): { body: Buffer; contentType: string } {
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  if (dump) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="upload_file_minidump"; filename="crash.dmp"\r\nContent-Type: application/octet-stream\r\n\r\n`), dump, Buffer.from("\r\n"));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
 async function groupOf(eventId: string) {
   const rows = await query<{ groupId: string; type: string; message: string; platform: string; release: string | null; frames: unknown }>(
     `SELECT o."groupId", g.type, g.message, g.platform, o.release, g.frames FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId" WHERE o."projectId" = $1 AND o."eventId" = $2`,
@@ -47,7 +37,7 @@ describe("Sentry minidump endpoint", () => {
   it("stores a gzipped Crashpad upload as a native crash, its annotations applied, and groups installs of one binary together", async () => {
     const ids: string[] = [];
     for (const install of ["5B2E91C4-7F0A-4D3B-9C1E-2A8F6D0B3E77", "0D4C2A19-88B1-4F7E-A3D2-6E5F7A8B9C01"]) {
-      const { body, contentType } = upload({ "sentry[release]": "engine@2.1.0", "sentry[tags][gpu]": "m2", _productName: "Engine" }, buildMinidump(crash(`/private/var/containers/Bundle/Application/${install}/MyApp.app/MyApp`)));
+      const { body, contentType } = minidumpUpload({ "sentry[release]": "engine@2.1.0", "sentry[tags][gpu]": "m2", _productName: "Engine" }, buildMinidump(crash(`/private/var/containers/Bundle/Application/${install}/MyApp.app/MyApp`)));
       const res = await postRaw(sentryUrl(t.projectPublicId, "minidump", auth()), new Uint8Array(zlib.gzipSync(body)), { "content-type": contentType, "content-encoding": "gzip" });
       expect(res.status).toBe(200);
       const { id } = (await res.json()) as { id: string };
@@ -73,17 +63,17 @@ describe("Sentry minidump endpoint", () => {
 
   it("answers 400 naming the field for a missing or unreadable dump, 401 without a key, and stores nothing", async () => {
     const [before] = await query<{ n: string }>(`SELECT count(*) AS n FROM "ErrorOccurrence" WHERE "projectId" = $1`, [t.projectId]);
-    const noFile = upload({ "sentry[release]": "x" }, null);
+    const noFile = minidumpUpload({ "sentry[release]": "x" }, null);
     const missing = await postRaw(sentryUrl(t.projectPublicId, "minidump", auth()), new Uint8Array(noFile.body), { "content-type": noFile.contentType });
     expect(missing.status).toBe(400);
     expect(JSON.stringify(await missing.json())).toContain("upload_file_minidump");
-    const notDump = upload({}, Buffer.from("this is not a minidump"));
+    const notDump = minidumpUpload({}, Buffer.from("this is not a minidump"));
     const unreadable = await postRaw(sentryUrl(t.projectPublicId, "minidump", auth()), new Uint8Array(notDump.body), { "content-type": notDump.contentType });
     expect(unreadable.status).toBe(400);
     expect(JSON.stringify(await unreadable.json())).toContain("upload_file_minidump: not a minidump");
     const notMultipart = await postRaw(sentryUrl(t.projectPublicId, "minidump", auth()), new Uint8Array(buildMinidump(crash("/a/MyApp"))), { "content-type": "application/octet-stream" });
     expect(notMultipart.status).toBe(400);
-    const good = upload({}, buildMinidump(crash("/a/MyApp")));
+    const good = minidumpUpload({}, buildMinidump(crash("/a/MyApp")));
     expect((await postRaw(sentryUrl(t.projectPublicId, "minidump"), new Uint8Array(good.body), { "content-type": good.contentType })).status).toBe(401);
     const [after] = await query<{ n: string }>(`SELECT count(*) AS n FROM "ErrorOccurrence" WHERE "projectId" = $1`, [t.projectId]);
     expect(after.n).toBe(before.n);

@@ -18,6 +18,8 @@ import { createSavedSearch } from "@/lib/savedSearches/savedSearches";
 import { createTeam } from "@/lib/teams/createTeam";
 import { addMember } from "@/lib/workspaces/addMember";
 import { envelope, errorEvent, newEventId } from "@/e2e/support/envelopes";
+import { minidumpUpload } from "@/e2e/support/minidumpUpload";
+import { buildMinidump } from "@/lib/sentry/__fixtures__/buildMinidump";
 import { BASE_URL, createTestUser, postEvents, type Tenant, type TestUser } from "@/e2e/support/tenant";
 
 /** The callers of docs/permissions.md, in its column order. */
@@ -128,6 +130,18 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
   }),
   "OPTIONS /api/:projectId/store": (ctx) => ({
     path: `/api/${ctx.t.projectPublicId}/store/`,
+    headers: { origin: "http://localhost:5173", "access-control-request-method": "POST" },
+  }),
+  "POST /api/:projectId/minidump": (ctx, caller) => {
+    const { body, contentType } = minidumpUpload({}, buildMinidump({ arch: 9, platform: 0x8201, exceptionCode: 11, address: 0n, pc: 0x1010n, modules: [{ name: "/opt/app/bin/app", base: 0x1000n, size: 0x1000 }] }));
+    return {
+      path: `/api/${ctx.t.projectPublicId}/minidump/${caller === "ingestKey" ? `?sentry_key=${ctx.t.key}&sentry_version=7` : ""}`,
+      rawBody: new Uint8Array(body),
+      headers: { "content-type": contentType },
+    };
+  },
+  "OPTIONS /api/:projectId/minidump": (ctx) => ({
+    path: `/api/${ctx.t.projectPublicId}/minidump/`,
     headers: { origin: "http://localhost:5173", "access-control-request-method": "POST" },
   }),
   "GET /api/health": () => ({ path: "/api/health" }),
