@@ -38,7 +38,7 @@ export function errorEvent(eventId: string, extra: Record<string, unknown> = {})
   });
 }
 
-export function sentryUrl(publicId: number, path: "envelope" | "store" | "minidump", query = "", slash = true) {
+export function sentryUrl(publicId: number, path: "envelope" | "store" | "minidump" | "security", query = "", slash = true) {
   return `${BASE_URL}/api/${publicId}/${path}${slash ? "/" : ""}${query ? `?${query}` : ""}`;
 }
 

@@ -144,6 +144,15 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
     path: `/api/${ctx.t.projectPublicId}/minidump/`,
     headers: { origin: "http://localhost:5173", "access-control-request-method": "POST" },
   }),
+  "POST /api/:projectId/security": (ctx, caller) => ({
+    path: `/api/${ctx.t.projectPublicId}/security/${caller === "ingestKey" ? `?sentry_key=${ctx.t.key}` : ""}`,
+    rawBody: JSON.stringify({ "csp-report": { "document-uri": "https://shop.example/", "effective-directive": "img-src", "blocked-uri": "https://tracker.example/p.gif" } }),
+    headers: { "content-type": "application/csp-report" },
+  }),
+  "OPTIONS /api/:projectId/security": (ctx) => ({
+    path: `/api/${ctx.t.projectPublicId}/security/`,
+    headers: { origin: "http://localhost:5173", "access-control-request-method": "POST" },
+  }),
   "GET /api/health": () => ({ path: "/api/health" }),
   "GET /api/metrics": () => ({ path: "/api/metrics" }),
   "GET /api/openapi.json": () => ({ path: "/api/openapi.json" }),

@@ -8,6 +8,7 @@ describe("matchIngestRoute", () => {
     expect(matchIngestRoute("POST", "/api/42/envelope/?sentry_key=k&sentry_version=7")).toEqual({ door: "sentry", endpoint: "envelope", publicId: "42", preflight: false });
     expect(matchIngestRoute("POST", "/api/42/store")).toEqual({ door: "sentry", endpoint: "store", publicId: "42", preflight: false });
     expect(matchIngestRoute("POST", "/api/42/minidump/?sentry_key=k")).toEqual({ door: "sentry", endpoint: "minidump", publicId: "42", preflight: false });
+    expect(matchIngestRoute("POST", "/api/42/security/?sentry_key=k")).toEqual({ door: "sentry", endpoint: "security", publicId: "42", preflight: false });
     expect(matchIngestRoute("OPTIONS", "/api/42/envelope/")).toEqual({ door: "sentry", endpoint: "envelope", publicId: "42", preflight: true });
     expect(matchIngestRoute("POST", "/api/not-a-number/envelope/")).toMatchObject({ publicId: "not-a-number" });
     expect(matchIngestRoute("POST", "/api/%34%32/envelope/")).toMatchObject({ publicId: "42" });

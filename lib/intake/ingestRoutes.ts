@@ -4,12 +4,12 @@ export type IngestRoute =
   | { door: "events" }
   | { door: "sentry"; endpoint: SentryEndpoint; publicId: string; preflight: boolean };
 
-const SENTRY_PATH = /^\/api\/([^/]+)\/(envelope|store|minidump)\/?$/;
+const SENTRY_PATH = /^\/api\/([^/]+)\/(envelope|store|minidump|security)\/?$/;
 
 /**
  * The ingest endpoints the fast path serves, exactly as the App Router routes them to
- * app/api/v1/events and app/api/[projectId]/{envelope,store,minidump}: POST /api/v1/events, and POST or
- * OPTIONS /api/:projectId/envelope/, /store/ and /minidump/ (with or without the slash). Anything else, or
+ * app/api/v1/events and app/api/[projectId]/{envelope,store,minidump,security}: POST /api/v1/events, and POST
+ * or OPTIONS /api/:projectId/envelope/, /store/, /minidump/ and /security/ (with or without the slash). Anything else, or
  * anything unusual (an undecodable segment), is left to Next.js.
  */
 export function matchIngestRoute(method: string | undefined, url: string | undefined): IngestRoute | null {

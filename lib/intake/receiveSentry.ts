@@ -18,11 +18,12 @@ import { assertOriginAllowed, corsHeaders, preflightHeaders } from "@/lib/sentry
 import { parseEnvelope } from "@/lib/sentry/parseEnvelope";
 import { recordClientDiscards } from "@/lib/sentry/recordClientDiscards";
 import { unpackMinidumpUpload } from "@/lib/sentry/minidump/unpackMinidumpUpload";
+import { mapSecurityReports } from "@/lib/sentry/security/mapSecurityReports";
 import { unpackEnvelope, unpackStoreEvent } from "@/lib/sentry/unpackEnvelope";
 import { countClientDiscards } from "@/lib/ingestHealth/countStoreOutcome";
 import { countDropped } from "@/lib/ingestHealth/ingestCounters";
 
-export type SentryEndpoint = "envelope" | "store" | "minidump";
+export type SentryEndpoint = "envelope" | "store" | "minidump" | "security";
 
 const MIB = 1024 * 1024;
 const LIMITS: Record<SentryEndpoint, { maxWireBytes: number; maxDecodedBytes: number }> = {
@@ -30,10 +31,11 @@ const LIMITS: Record<SentryEndpoint, { maxWireBytes: number; maxDecodedBytes: nu
   store: { maxWireBytes: MIB, maxDecodedBytes: MIB },
   // Crash reporters gzip the upload; a dump of the stacks and modules is a few MiB at most.
   minidump: { maxWireBytes: 20 * MIB, maxDecodedBytes: 40 * MIB },
+  security: { maxWireBytes: MIB, maxDecodedBytes: MIB },
 };
 
 /**
- * The Sentry door, POST /api/:publicId/envelope/, /store/ and /minidump/: project from the URL (404), origin
+ * The Sentry door, POST /api/:publicId/envelope/, /store/, /minidump/ and /security/: project from the URL (404), origin
  * check, the key in the URL or X-Sentry-Auth checked and the rate limit decided before the body is
  * read (else the envelope's dsn after it), bounded read and decode, validate, prepare, store. Every
  * answer, errors included, carries the CORS headers browser SDKs need to read it; success is 200 `{id}`
@@ -51,7 +53,7 @@ export function receiveSentry(req: IntakeRequest, endpoint: SentryEndpoint, publ
       const ticket = await admit({ workspaceId: project.workspaceId, projectId: project.projectId }, project);
       try {
         const body = await readBody(req, LIMITS[endpoint]);
-        const store = endpoint === "envelope" ? storeEnvelope : endpoint === "store" ? storeStoreEvent : storeMinidump;
+        const store = STORES[endpoint];
         const { id, spooled } = await store(req, project, body, ticket);
         return { status: spooled ? 202 : 200, headers: cors, body: { id } };
       } catch (error) {
@@ -110,6 +112,27 @@ async function storeMinidump(req: IntakeRequest, project: SentryProject, body: B
   const spooled = await storeSentryEvents(project, events, ticket);
   return { id: events[0].eventId!, spooled };
 }
+
+/**
+ * Browsers' Content-Security-Policy violation reports (report-uri or the Reporting API): one event
+ * per violation, grouped by directive and blocked host (lib/sentry/security). A batch without a CSP
+ * violation stores nothing and answers `{"id": null}`.
+ */
+async function storeSecurityReports(req: IntakeRequest, project: SentryProject, body: Buffer, ticket: QuotaTicket): Promise<{ id: string | null; spooled: boolean }> {
+  const payload = parseJsonBytes(body);
+  await authenticateWithBodyDsn(req, project, undefined);
+  const target = { workspaceId: project.workspaceId, projectId: project.projectId };
+  const events = countDropped(target, 1, () => mapSecurityReports(payload, req.headers.get("user-agent") ?? undefined).flatMap((report) => unpackStoreEvent(report)));
+  const spooled = await storeSentryEvents(project, events, ticket);
+  return { id: events[0]?.eventId ?? null, spooled };
+}
+
+const STORES: Record<SentryEndpoint, (req: IntakeRequest, project: SentryProject, body: Buffer, ticket: QuotaTicket) => Promise<{ id: string | null; spooled: boolean }>> = {
+  envelope: storeEnvelope,
+  store: storeStoreEvent,
+  minidump: storeMinidump,
+  security: storeSecurityReports,
+};
 
 /**
  * Events beyond the one admitted before the body was read must fit the limits too (429 otherwise);

@@ -29,6 +29,20 @@ export function innermostFirstToOrdered(frames: Frame[]): Frame[] | null {
   return frames.slice(0, MAX_FRAMES).reverse();
 }
 
+/**
+ * Frames of a format that prints one frame per line, innermost first: each line through `parseLine`
+ * (trimmed; null for lines that are not frames), returned outermost first (innermostFirstToOrdered).
+ */
+export function innermostFirstLines(text: string, parseLine: (line: string) => Frame | null): Frame[] | null {
+  const frames: Frame[] = [];
+  for (const raw of splitLines(text)) {
+    const frame = parseLine(raw.trim());
+    if (frame) frames.push(frame);
+    if (frames.length >= MAX_FRAMES) break;
+  }
+  return innermostFirstToOrdered(frames);
+}
+
 /** Same cap for formats that already print outermost-first (Python). */
 export function capOrdered(frames: Frame[]): Frame[] | null {
   if (frames.length === 0) return null;

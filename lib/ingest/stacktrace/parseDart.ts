@@ -1,5 +1,5 @@
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
-import { MAX_FRAMES, innermostFirstToOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
+import { innermostFirstLines } from "@/lib/ingest/stacktrace/limits";
 import { pathFields, splitLocation } from "@/lib/ingest/stacktrace/location";
 import { matchingOpenParen } from "@/lib/ingest/stacktrace/parens";
 
@@ -13,13 +13,7 @@ import { matchingOpenParen } from "@/lib/ingest/stacktrace/parens";
  * Frames are numbered from 0 again after an asynchronous gap in some versions; all are kept.
  */
 export function parseDart(text: string): Frame[] | null {
-  const frames: Frame[] = [];
-  for (const raw of splitLines(text)) {
-    const frame = parseFrameLine(raw.trim());
-    if (frame) frames.push(frame);
-    if (frames.length >= MAX_FRAMES) break;
-  }
-  return innermostFirstToOrdered(frames);
+  return innermostFirstLines(text, parseFrameLine);
 }
 
 /** "#12     name (" — the number and the padding Dart prints before the member. */

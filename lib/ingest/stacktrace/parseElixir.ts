@@ -1,5 +1,5 @@
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
-import { MAX_FRAMES, innermostFirstToOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
+import { innermostFirstLines } from "@/lib/ingest/stacktrace/limits";
 import { isDigits, pathFields } from "@/lib/ingest/stacktrace/location";
 
 /**
@@ -14,13 +14,7 @@ import { isDigits, pathFields } from "@/lib/ingest/stacktrace/location";
  * dependencies are marked as library code here, since the application name is lost afterwards.
  */
 export function parseElixir(text: string): Frame[] | null {
-  const frames: Frame[] = [];
-  for (const raw of splitLines(text)) {
-    const frame = parseFrameLine(raw.trim());
-    if (frame) frames.push(frame);
-    if (frames.length >= MAX_FRAMES) break;
-  }
-  return innermostFirstToOrdered(frames);
+  return innermostFirstLines(text, parseFrameLine);
 }
 
 /** "(app 1.2.3) " — the application and its version. */

@@ -78,4 +78,17 @@ export const ingestRoutes: RouteSpec[] = [
     summary: "CORS preflight", params: SentryParams,
     responses: { 204: "CORS headers for the project's allowed origins" },
   },
+  {
+    method: "POST", path: "/api/{projectId}/security/", tag: "Sentry protocol", auth: "sentryKey",
+    summary: "Content-Security-Policy violation reports (the DSN's security endpoint)",
+    description: "For a page's `report-uri` (`{\"csp-report\": {…}}`) or `report-to` (Reporting API batch, `[{type: \"csp-violation\", body: {…}}]`) directive, with `?sentry_key=` in the URL. Each violation is an event titled `Blocked '<kind>' from '<host>'`, tagged `csp.directive` / `csp.blocked` and grouped by the two; other report types are accepted and skipped (`{\"id\": null}`). 1 MiB.",
+    params: SentryParams, bodyContentType: "application/csp-report",
+    responses: { 200: { description: "stored", schema: SentryIdSchema }, 202: { description: "spooled (PostgreSQL unavailable): stored on replay", schema: SentryIdSchema } },
+    errors: SENTRY_ERRORS,
+  },
+  {
+    method: "OPTIONS", path: "/api/{projectId}/security/", tag: "Sentry protocol", auth: "none",
+    summary: "CORS preflight (the Reporting API sends one)", params: SentryParams,
+    responses: { 204: "CORS headers for the project's allowed origins" },
+  },
 ];
