@@ -21,4 +21,10 @@ describe("culpritOf", () => {
     expect(culpritOf(null)).toBeNull();
     expect(culpritOf(["x", 1, null])).toBeNull();
   });
+
+  it("names a native frame's binary, not its install path", () => {
+    expect(culpritOf([{ module: "/private/var/containers/Bundle/Application/5B2E91C4/MyApp.app/MyApp" }])).toBe("MyApp");
+    expect(culpritOf([{ module: "C:\\Program Files\\Acme\\engine.exe", function: "Parser::parse" }])).toBe("engine.exe in Parser::parse");
+    expect(culpritOf([{ module: "github.com/acme/api/store", function: "(*Store).Get" }])).toBe("acme/api/store in (*Store).Get");
+  });
 });

@@ -1,4 +1,5 @@
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
+import { basename, isAbsolutePath } from "@/lib/ingest/stacktrace/location";
 
 /**
  * Where the error was raised, as engineers name it: the innermost application frame (else the
@@ -9,7 +10,9 @@ export function culpritOf(frames: unknown): string | null {
   const list = frames.filter((f): f is Frame => typeof f === "object" && f !== null);
   const frame = [...list].reverse().find((f) => f.inApp === true) ?? list.at(-1);
   if (!frame) return null;
-  const where = shortPath(frame.filename ?? frame.absPath ?? frame.module);
+  // A module that is an absolute path is a native frame's binary ("/private/var/…/MyApp.app/MyApp"): its name says it.
+  const binary = !frame.filename && !frame.absPath && frame.module && isAbsolutePath(frame.module) ? basename(frame.module) : undefined;
+  const where = binary || shortPath(frame.filename ?? frame.absPath ?? frame.module);
   const fn = frame.function;
   if (where && fn) return `${where} in ${fn}`;
   return where ?? fn ?? null;
