@@ -47,6 +47,15 @@ describe("eventTags", () => {
     ]);
   });
 
+  it("keeps an own tag named like a derived one when nothing was derived for it", () => {
+    const tags = eventTags({ environment: null, release: "r1", userId: null, tags: { release: "ignored", device: "iPhone15,2", environment: "staging" }, metadata: {} });
+    expect(tags).toEqual([
+      ["release", "r1"],
+      ["device", "iPhone15,2"],
+      ["environment", "staging"],
+    ]);
+  });
+
   it("prefers the SDK's contexts, and keeps at most the first 50 own tags, clipped", () => {
     const own = Object.fromEntries(Array.from({ length: 80 }, (_, i) => [`t${i}`, "v".repeat(300)]));
     const tags = eventTags({

@@ -7,7 +7,7 @@ import { parseUserAgent } from "@/lib/ingest/parseUserAgent";
  * an event is shown, so both always agree.
  */
 
-/** Keys derived by Faultline; an event's own tag with one of these names is left out (ours wins). */
+/** Keys derived by Faultline; an event's own tag with one of these names counts only when nothing was derived for it (ours wins). */
 export const DERIVED_TAG_KEYS = ["environment", "release", "user", "browser", "browser.name", "os", "os.name", "device", "runtime", "runtime.name"] as const;
 
 export const MAX_ROLLUP_TAGS = 50;
@@ -58,7 +58,7 @@ export function eventTags(event: TaggableEvent): [string, string][] {
   let own = 0;
   for (const [key, value] of Object.entries(asRecord(event.tags))) {
     if (own >= MAX_ROLLUP_TAGS) break;
-    if (!key || key.length > MAX_ROLLUP_KEY || DERIVED.has(key)) continue;
+    if (!key || key.length > MAX_ROLLUP_KEY || (DERIVED.has(key) && out.some(([k]) => k === key))) continue;
     const str = typeof value === "string" ? value : typeof value === "number" || typeof value === "boolean" ? String(value) : undefined;
     if (str === undefined) continue;
     own++;
