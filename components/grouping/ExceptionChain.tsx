@@ -1,5 +1,6 @@
 "use client";
 
+import { frameFunctionLabel } from "@/lib/errors/frameLabel";
 import type { StoredChainException } from "@/lib/grouping/chain/ChainException";
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
 
@@ -13,7 +14,7 @@ const RELATION_LABEL: Record<StoredChainException["relation"], string> = {
 /** One frame as runtimes print them: function, then where. */
 function frameText(frame: Frame): { fn: string; where: string } {
   const where = [frame.module ?? frame.filename ?? frame.absPath ?? "", frame.lineno !== undefined ? `:${frame.lineno}` : ""].join("");
-  return { fn: frame.function ?? "<anonymous>", where };
+  return { fn: frameFunctionLabel(frame), where };
 }
 
 /**

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { FrameSource } from "@/components/issue/event/FrameSource";
 import type { EventFrame } from "@/components/issue/event/eventTypes";
 import { ChevronRightIcon } from "@/components/ui/Icons";
+import { frameFunctionLabel } from "@/lib/errors/frameLabel";
 
 type Block = { kind: "app"; frame: EventFrame; index: number } | { kind: "library"; frames: { frame: EventFrame; index: number }[] };
 
@@ -37,7 +38,7 @@ function FrameTitle({ frame }: { frame: EventFrame }) {
   const where = frame.filename ?? frame.absPath ?? frame.module;
   return (
     <span className="min-w-0 break-all font-mono text-xs">
-      <span className="font-semibold text-gray-900 dark:text-gray-100">{frame.function ?? "<anonymous>"}</span>
+      <span className="font-semibold text-gray-900 dark:text-gray-100">{frameFunctionLabel(frame)}</span>
       {where && <span className="text-gray-500 dark:text-gray-400"> at {where}</span>}
       {frame.lineno !== undefined && (
         <span className="text-gray-500 dark:text-gray-400">
