@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { changedTables, workspaceSnapshot } from "@/e2e/support/dbSnapshot";
 import { query } from "@/e2e/support/dbCounts";
 import { envelope, errorEvent, newEventId } from "@/e2e/support/envelopes";
+import { minidumpUpload } from "@/e2e/support/minidumpUpload";
 import { BASE_URL, createTenant, login, type Tenant } from "@/e2e/support/tenant";
 import { waitFor } from "@/e2e/support/waitFor";
 import { createChannel } from "@/lib/alerts/channels/createChannel";
@@ -12,6 +13,7 @@ import { prepareEvent } from "@/lib/ingest/prepareEvent";
 import { storeEvents } from "@/lib/ingest/storeEvents";
 import { IngestEventSchema } from "@/lib/ingest/eventSchema";
 import { createIngestKey } from "@/lib/projects/createIngestKey";
+import { buildMinidump } from "@/lib/sentry/__fixtures__/buildMinidump";
 import { revokeIngestKey } from "@/lib/projects/revokeIngestKey";
 
 /**
@@ -76,6 +78,18 @@ const env = (c: Ctx, body: string | Buffer, query = `sentry_key=${c.t.key}&sentr
   method: "POST",
   path: `/api/${c.t.projectPublicId}/envelope/${query ? `?${query}` : ""}`,
   headers,
+  body,
+});
+const minidump = (c: Ctx, upload: { body: Buffer; contentType: string }, query = `sentry_key=${c.t.key}`): Req => ({
+  method: "POST",
+  path: `/api/${c.t.projectPublicId}/minidump/${query ? `?${query}` : ""}`,
+  headers: { "content-type": upload.contentType },
+  body: upload.body,
+});
+const security = (c: Ctx, body: string, query = `sentry_key=${c.t.key}`): Req => ({
+  method: "POST",
+  path: `/api/${c.t.projectPublicId}/security/${query ? `?${query}` : ""}`,
+  headers: { "content-type": "application/csp-report" },
   body,
 });
 const api = (method: string, path: string, cookie: string | undefined, body?: unknown, headers: Record<string, string> = {}): Req => ({
@@ -164,6 +178,19 @@ const CASES: Case[] = [
   { name: "envelope: revoked key", status: 403, req: (c) => env(c, eventEnvelope(c), `sentry_key=${c.revokedKey}`) },
   { name: "envelope: no key anywhere", status: 401, req: (c) => env(c, eventEnvelope(c), "") },
   { name: "envelope: gzip bomb", status: 413, req: (c) => env(c, zlib.gzipSync(Buffer.alloc(64 * MIB, 0x20)), undefined, { "content-encoding": "gzip" }) },
+
+  // ── Sentry minidump and security: POST /api/:project/minidump/ and /security/ ─────────────────
+  { name: "minidump: no key", status: 401, req: (c) => minidump(c, minidumpUpload({}, Buffer.from("MDMP")), "") },
+  { name: "minidump: not multipart", status: 400, req: (c) => ({ ...minidump(c, minidumpUpload({}, null)), headers: { "content-type": "application/octet-stream" } }) },
+  { name: "minidump: multipart without a boundary", status: 400, req: (c) => ({ ...minidump(c, minidumpUpload({}, null)), headers: { "content-type": "multipart/form-data" } }) },
+  { name: "minidump: no dump field", status: 400, req: (c) => minidump(c, minidumpUpload({ "sentry[release]": "x" }, null)) },
+  { name: "minidump: garbage in the dump field", status: 400, req: (c) => minidump(c, minidumpUpload({}, Buffer.concat([Buffer.from("MDMP"), Buffer.alloc(4096, 0xff)]).subarray(1))) },
+  { name: "minidump: broken sentry JSON", status: 400, req: (c) => minidump(c, minidumpUpload({ sentry: "{]" }, buildMinidump({ arch: 9, platform: 0x8201, exceptionCode: 11, address: 0n, pc: 0x1010n, modules: [] }))) },
+  { name: "minidump: gzip bomb", status: 413, req: (c) => ({ ...minidump(c, minidumpUpload({}, null)), body: zlib.gzipSync(Buffer.alloc(64 * MIB, 0x20)), headers: { "content-type": "multipart/form-data; boundary=b", "content-encoding": "gzip" } }) },
+  { name: "security: no key", status: 401, req: (c) => security(c, '{"csp-report": {}}', "") },
+  { name: "security: invalid JSON", status: 400, req: (c) => security(c, "{]") },
+  { name: "security: not a report", status: 400, req: (c) => security(c, '{"hello": "world"}') },
+  { name: "security: over 1 MiB", status: 413, req: (c) => security(c, JSON.stringify({ "csp-report": { "script-sample": big(1.2 * MIB) } })) },
 
   // ── Sessions and cookies ────────────────────────────────────────────────────────────────────
   { name: "me: cookie that is not percent-encoding", status: 401, req: () => api("GET", "/api/v1/me", "faultline_session=%") },
