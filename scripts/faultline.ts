@@ -12,6 +12,7 @@ import { CLI_COMMANDS } from "@/lib/cli/commands/commandList";
 import { CliError, EXIT } from "@/lib/cli/CliError";
 import { parseCommandLine, usage } from "@/lib/cli/parseCommandLine";
 import { ApiError } from "@/lib/http/ApiError";
+import { errorMessage } from "@/lib/text/errorMessage";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -53,7 +54,7 @@ async function connectDatabase(): Promise<EmbeddedDatabase | null> {
   try {
     database = await startEmbeddedPostgres({ dataDir, port, database: "faultline" });
   } catch (error) {
-    throw new CliError(EXIT.failure, `could not start the embedded PostgreSQL in ${dataDir}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CliError(EXIT.failure, `could not start the embedded PostgreSQL in ${dataDir}: ${errorMessage(error)}`);
   }
   try {
     await migrate(database.url);

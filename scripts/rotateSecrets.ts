@@ -8,6 +8,7 @@
 import { pool } from "@/lib/db/pool";
 import { keyring } from "@/lib/security/keyring";
 import { resealAllSecrets } from "@/lib/security/resealAllSecrets";
+import { errorMessage } from "@/lib/text/errorMessage";
 
 async function main() {
   const ring = keyring();
@@ -22,6 +23,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  process.stderr.write(`secrets:rotate failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`secrets:rotate failed: ${errorMessage(error)}\n`);
   process.exit(1);
 });

@@ -13,6 +13,7 @@ import { createWorkspace } from "@/lib/workspaces/createWorkspace";
 import { createProject } from "@/lib/projects/createProject";
 import { createIngestKey } from "@/lib/projects/createIngestKey";
 import { seedSampleErrors } from "@/scripts/demo/sampleErrors";
+import { errorMessage } from "@/lib/text/errorMessage";
 
 const STATE_FILE = path.join(process.cwd(), ".faultline", "demo.json");
 const DEMO_EMAIL = "admin@faultline.local";
@@ -61,6 +62,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  process.stderr.write(`demo seed failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`demo seed failed: ${errorMessage(error)}\n`);
   process.exit(1);
 });

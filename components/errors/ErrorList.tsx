@@ -20,6 +20,7 @@ import { utcDateTime } from "@/lib/client/utcTime";
 import type { DashboardParams, ParamPatch } from "@/lib/client/useDashboardParams";
 import type { BulkProgress } from "@/lib/errors/bulk/bulkSchemas";
 import type { Member } from "@/lib/workspaces/listMembers";
+import { errorMessage } from "@/lib/text/errorMessage";
 
 interface ErrorListProps {
   workspaceId: string;
@@ -126,7 +127,7 @@ export function ErrorList(props: ErrorListProps) {
       setChecked(new Set());
       setAllMatching(false);
     } catch (e) {
-      showToast(`Bulk change failed: ${e instanceof Error ? e.message : String(e)}`);
+      showToast(`Bulk change failed: ${errorMessage(e)}`);
     } finally {
       setProgress(null);
       void qc.invalidateQueries({ queryKey: ["errors"] });

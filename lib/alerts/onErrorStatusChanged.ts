@@ -2,6 +2,7 @@ import { closeAlertsForError } from "@/lib/alerts/lifecycle/closeAlertsForError"
 import type { ErrorGroup } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logger";
 import { recordResolution } from "@/lib/metrics/recordResolution";
+import { errorMessage } from "@/lib/text/errorMessage";
 
 /**
  * Called by updateError after an error's status changed. Resolving (or ignoring) an error resolves
@@ -19,6 +20,6 @@ export async function onErrorStatusChanged(before: Pick<ErrorGroup, "status">, a
     }
     await closeAlertsForError({ errorGroupId: after.id, actorId, resolution: after.status === "resolved" ? "error resolved" : "error ignored", now: new Date() });
   } catch (error) {
-    logger.error("closing alerts of an error failed", { errorId: after.id, error: error instanceof Error ? error.message : String(error) });
+    logger.error("closing alerts of an error failed", { errorId: after.id, error: errorMessage(error) });
   }
 }

@@ -1,4 +1,5 @@
 import { logger } from "@/lib/logger";
+import { errorMessage } from "@/lib/text/errorMessage";
 
 export interface ReadThroughCacheOptions {
   /** A value (or a miss) older than this is never served: the caller waits for a fresh read. */
@@ -79,7 +80,7 @@ export function readThroughCache<V>(name: string, load: (key: string) => Promise
             entry.refreshing = true;
             read(key).catch((error: unknown) => {
               entry.refreshing = false;
-              logger.warn("cache refresh failed", { cache: name, error: error instanceof Error ? error.message : String(error) });
+              logger.warn("cache refresh failed", { cache: name, error: errorMessage(error) });
             });
           }
           return Promise.resolve(entry.value);

@@ -2,6 +2,7 @@ import { pool } from "@/lib/db/pool";
 import { emptyIngestCounts, type CountedKind, type IngestCounts } from "@/lib/ingestHealth/ingestOutcomes";
 import { logger } from "@/lib/logger";
 import { metrics } from "@/lib/metrics/registry";
+import { errorMessage } from "@/lib/text/errorMessage";
 
 const MINUTE = 60_000;
 const FLUSH_EVERY_MS = 5_000;
@@ -43,7 +44,7 @@ export function countIngest(target: { workspaceId: string; projectId: string }, 
     bucket.counts[outcome] += n;
     s.timer ??= setTimeout(() => void flushIngestCounters(), FLUSH_EVERY_MS).unref();
   } catch (error) {
-    logger.error("ingest counter failed", { error: error instanceof Error ? error.message : String(error) });
+    logger.error("ingest counter failed", { error: errorMessage(error) });
   }
 }
 
@@ -84,7 +85,7 @@ export async function flushIngestCounters(): Promise<number> {
       for (const k of Object.keys(b.counts) as CountedKind[]) current.counts[k] += b.counts[k];
     }
     s.timer ??= setTimeout(() => void flushIngestCounters(), FLUSH_EVERY_MS).unref();
-    logger.error("ingest counters not saved; retrying", { error: error instanceof Error ? error.message : String(error) });
+    logger.error("ingest counters not saved; retrying", { error: errorMessage(error) });
     return 0;
   }
 }

@@ -1,6 +1,7 @@
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
 import type { StoreOutcome } from "@/lib/ingest/storeEvents";
 import { logger } from "@/lib/logger";
+import { errorMessage } from "@/lib/text/errorMessage";
 
 /** Events of one project just committed, with what the store did with each (outcome.results[i] ↔ events[i]). */
 export interface StoredBatch {
@@ -39,6 +40,6 @@ function logFailure(consumer: AfterStoreConsumer, batch: StoredBatch, error: unk
     consumer: consumer.name,
     workspaceId: batch.target.workspaceId,
     projectId: batch.target.projectId,
-    error: error instanceof Error ? error.message : String(error),
+    error: errorMessage(error),
   });
 }

@@ -7,6 +7,7 @@ import type { IntakeResponse } from "@/lib/intake/intakeRequest";
 import { fromNodeRequest, writeNodeResponse } from "@/lib/intake/nodeAdapter";
 import { receiveEvents } from "@/lib/intake/receiveEvents";
 import { answerSentryPreflight, receiveSentry } from "@/lib/intake/receiveSentry";
+import { errorMessage } from "@/lib/text/errorMessage";
 
 /**
  * The ingest fast path (scripts/server.mjs): serves POST /api/v1/events and the Sentry envelope and
@@ -46,7 +47,7 @@ export function serveIngest(req: IncomingMessage, res: ServerResponse): boolean 
       .then(answer)
       .catch((error: unknown) => {
         // The doors map their own errors; this is a bug or a broken socket. Answer if still possible.
-        logger.error("fast path failed", { error: error instanceof Error ? error.message : String(error) });
+        logger.error("fast path failed", { error: errorMessage(error) });
         answer({ status: 500, headers: {}, body: { error: { code: "internal", message: "internal server error" } } });
       })
       .finally(requestFinished);

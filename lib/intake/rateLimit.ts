@@ -4,6 +4,7 @@ import { ApiError } from "@/lib/http/ApiError";
 import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
 import { NO_LIMIT, QuotaLeases, type LeaseTokens, type QuotaTicket } from "@/lib/intake/quotaLeases";
 import { logger } from "@/lib/logger";
+import { errorMessage } from "@/lib/text/errorMessage";
 
 /** A project's limits as the ingest key / project caches carry them (no query to decide). */
 export interface ProjectLimits {
@@ -94,7 +95,7 @@ const globalForLimits = globalThis as unknown as { faultlineLimiters?: Limiters 
 
 function limiters(): Limiters {
   if (!globalForLimits.faultlineLimiters) {
-    const onBackgroundError = (error: unknown) => logger.warn("rate-limit lease failed", { error: error instanceof Error ? error.message : String(error) });
+    const onBackgroundError = (error: unknown) => logger.warn("rate-limit lease failed", { error: errorMessage(error) });
     globalForLimits.faultlineLimiters = {
       quotaDay: new QuotaLeases({ windowMs: DAY_MS, lease: failOpen(leaseQuota("day")), refuse: quotaExceeded("day"), onBackgroundError }),
       quotaMinute: new QuotaLeases({ windowMs: MINUTE_MS, lease: failOpen(leaseQuota("minute")), refuse: quotaExceeded("minute"), onBackgroundError }),

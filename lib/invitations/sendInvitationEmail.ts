@@ -1,6 +1,7 @@
 import nodemailer from "nodemailer";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { errorMessage } from "@/lib/text/errorMessage";
 
 /**
  * Emails the invitation link when SMTP_URL is configured; returns whether it was sent. A failure is
@@ -22,7 +23,7 @@ export async function sendInvitationEmail(input: { to: string; workspaceName: st
     await transport.sendMail({ from: SMTP_FROM, to: input.to, subject, text });
     return true;
   } catch (error) {
-    logger.warn("invitation email failed", { error: error instanceof Error ? error.message : String(error) });
+    logger.warn("invitation email failed", { error: errorMessage(error) });
     return false;
   } finally {
     transport.close();

@@ -1,5 +1,6 @@
 import { pool } from "@/lib/db/pool";
 import { logger } from "@/lib/logger";
+import { errorMessage } from "@/lib/text/errorMessage";
 
 const MAX_ERROR = 500;
 
@@ -25,7 +26,7 @@ export async function recordJobRun<T>(name: string, run: () => Promise<T>): Prom
     return result;
   } catch (error) {
     const finished = new Date();
-    const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR);
+    const message = errorMessage(error).slice(0, MAX_ERROR);
     await note(
       `UPDATE "JobRun" SET "lastFinishedAt" = $2, "lastDurationMs" = $3, "lastStatus" = 'failed', "lastError" = $4, failures = failures + 1 WHERE name = $1`,
       [name, finished, finished.getTime() - started.getTime(), message],
@@ -38,6 +39,6 @@ async function note(sql: string, values: unknown[]): Promise<void> {
   try {
     await pool().query(sql, values);
   } catch (error) {
-    logger.error("job run not recorded", { error: error instanceof Error ? error.message : String(error) });
+    logger.error("job run not recorded", { error: errorMessage(error) });
   }
 }

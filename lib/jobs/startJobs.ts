@@ -4,6 +4,7 @@ import { recordJobRun } from "@/lib/jobRuns/recordJobRun";
 import { logger } from "@/lib/logger";
 import { metrics } from "@/lib/metrics/registry";
 import { reportServerError } from "@/lib/observability/serverErrors";
+import { errorMessage } from "@/lib/text/errorMessage";
 
 const globalForJobs = globalThis as unknown as { faultlineJobs?: { stop: () => void } };
 
@@ -36,7 +37,7 @@ export function startJobs(jobs: Job[]): void {
         if (!ran) m.jobRuns.inc({ job: job.name, outcome: "busy" });
       } catch (error) {
         m.jobRuns.inc({ job: job.name, outcome: "failed" });
-        logger.error("job failed", { job: job.name, error: error instanceof Error ? error.message : String(error) });
+        logger.error("job failed", { job: job.name, error: errorMessage(error) });
         reportServerError(error, { where: `job:${job.name}` });
       }
       if (!stopped) timers.set(job.name, setTimeout(turn, job.intervalMs).unref());

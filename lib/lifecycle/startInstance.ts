@@ -1,3 +1,5 @@
+import { errorMessage } from "@/lib/text/errorMessage";
+
 /**
  * What a server instance does once as it starts (instrumentation.ts, Node.js runtime only): checks
  * the configuration and the secret key, starts the spool replayer (events spooled during a database
@@ -20,7 +22,7 @@ export async function startInstance(): Promise<void> {
     const { keyring } = await import("@/lib/security/keyring");
     keyring();
   } catch (error) {
-    stop(messageOf(error));
+    stop(errorMessage(error));
   }
   const { startSpoolReplayer } = await import("@/lib/intake/spoolReplayer");
   try {
@@ -28,7 +30,7 @@ export async function startInstance(): Promise<void> {
   } catch (error) {
     // Without a writable spool an accepted event could be lost in a database outage.
     const { spoolDir } = await import("@/lib/spool/spoolRuntime");
-    stop(`the spool folder ${spoolDir()} is not usable (${messageOf(error)}): set FAULTLINE_SPOOL_DIR to a writable folder`);
+    stop(`the spool folder ${spoolDir()} is not usable (${errorMessage(error)}): set FAULTLINE_SPOOL_DIR to a writable folder`);
   }
   const { logger } = await import("@/lib/logger");
   const { installShutdownHandlers } = await import("@/lib/lifecycle/gracefulShutdown");
@@ -40,10 +42,6 @@ export async function startInstance(): Promise<void> {
   const { startJobs } = await import("@/lib/jobs/startJobs");
   const { jobList } = await import("@/lib/jobs/jobList");
   startJobs(jobList);
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Not through the logger: it may be what the configuration broke. */

@@ -1,6 +1,7 @@
 import type { Gauge } from "prom-client";
 import { pool } from "@/lib/db/pool";
 import { logger } from "@/lib/logger";
+import { errorMessage } from "@/lib/text/errorMessage";
 
 /** Sets the active-alert gauge from the database: every workspace × severity, zeros included. */
 export async function collectActiveAlerts(gauge: Gauge<"workspace" | "severity">): Promise<void> {
@@ -15,6 +16,6 @@ export async function collectActiveAlerts(gauge: Gauge<"workspace" | "severity">
     gauge.reset();
     for (const row of rows) gauge.set({ workspace: row.workspace, severity: row.severity }, row.n);
   } catch (error) {
-    logger.warn("metrics: active alerts unavailable", { error: error instanceof Error ? error.message : String(error) });
+    logger.warn("metrics: active alerts unavailable", { error: errorMessage(error) });
   }
 }

@@ -2,6 +2,7 @@ import { pool } from "@/lib/db/pool";
 import { listJobRuns, type JobRunInfo } from "@/lib/jobRuns/listJobRuns";
 import { logger } from "@/lib/logger";
 import { readStorageStatus, type StorageStatus } from "@/lib/storage/readStorageStatus";
+import { errorMessage } from "@/lib/text/errorMessage";
 
 export interface Snapshot {
   storage: StorageStatus;
@@ -24,7 +25,7 @@ export function storageSnapshot(): Promise<Snapshot | null> {
       const [storage, jobs, projects] = await Promise.all([readStorageStatus(now), listJobRuns(), readProjectBytes()]);
       return { storage, jobs, projects };
     } catch (error) {
-      logger.error("storage metrics not read", { error: error instanceof Error ? error.message : String(error) });
+      logger.error("storage metrics not read", { error: errorMessage(error) });
       return null;
     }
   })();

@@ -2,6 +2,7 @@ import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
 import { logger } from "@/lib/logger";
 import type { Spool } from "@/lib/spool/spool";
 import type { SpoolEntry } from "@/lib/spool/spoolEntry";
+import { errorMessage } from "@/lib/text/errorMessage";
 
 export type StoreFn = (target: SpoolEntry["target"], events: PreparedEvent[]) => Promise<unknown>;
 
@@ -41,7 +42,7 @@ export async function replaySpool(spool: Spool, store: StoreFn, isRetryable: (er
             await store(entry.target, entry.events);
           } catch (inner) {
             if (isRetryable(inner)) throw inner;
-            spool.putAside(entry, inner instanceof Error ? inner.message : String(inner));
+            spool.putAside(entry, errorMessage(inner));
             logger.error("spooled record cannot be stored: put aside", { entryId: entry.id, projectId: entry.target.projectId, error: inner });
             result.putAside++;
           }

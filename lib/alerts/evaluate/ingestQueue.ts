@@ -2,6 +2,7 @@ import { evaluateIngestBatch } from "@/lib/alerts/evaluate/evaluateIngestBatch";
 import type { IngestBatch } from "@/lib/alerts/evaluate/planIngestEvaluation";
 import { deleteOutboxRows } from "@/lib/alerts/outbox/alertOutboxRows";
 import { logger } from "@/lib/logger";
+import { errorMessage } from "@/lib/text/errorMessage";
 
 /**
  * Hand-off from the ingest path to alert evaluation. Enqueueing is synchronous and cheap; batches
@@ -49,7 +50,7 @@ async function drain(s: QueueState): Promise<void> {
               // Evaluated: its outbox rows are done. On failure they stay for the alert-outbox job.
               .then(() => deleteOutboxRows(batch.outboxIds ?? []))
               .catch((error) =>
-                logger.error("alert evaluation at ingest failed", { workspaceId: batch.workspaceId, error: error instanceof Error ? error.message : String(error) }),
+                logger.error("alert evaluation at ingest failed", { workspaceId: batch.workspaceId, error: errorMessage(error) }),
               ),
           ),
         );

@@ -7,6 +7,7 @@ import { sendNotification } from "@/lib/alerts/notify/sendNotification";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { metrics } from "@/lib/metrics/registry";
+import { errorMessage } from "@/lib/text/errorMessage";
 
 export interface DeliveryRun {
   attempted: number;
@@ -106,7 +107,7 @@ export function dispatchDeliveries(ids: string[]): void {
   if (ids.length === 0) return;
   const inflight = (globalForDispatch.faultlineDispatches ??= new Set());
   const task = processDeliveries({ ids })
-    .catch((error) => logger.error("alert dispatch failed", { error: error instanceof Error ? error.message : String(error) }))
+    .catch((error) => logger.error("alert dispatch failed", { error: errorMessage(error) }))
     .finally(() => inflight.delete(task));
   inflight.add(task);
 }

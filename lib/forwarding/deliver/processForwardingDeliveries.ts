@@ -8,6 +8,7 @@ import { sendForward } from "@/lib/forwarding/deliver/sendForward";
 import { joinForwardConfig, parseForwardConfig } from "@/lib/forwarding/rules/forwardingConfig";
 import { openForwardingSecrets } from "@/lib/forwarding/rules/forwardingSecrets";
 import { logger } from "@/lib/logger";
+import { errorMessage } from "@/lib/text/errorMessage";
 
 export interface ForwardingRun {
   attempted: number;
@@ -94,7 +95,7 @@ export function dispatchForwarding(ids: string[]): void {
   if (ids.length === 0) return;
   const inflight = (globalForDispatch.faultlineForwardDispatches ??= new Set());
   const task = processForwardingDeliveries({ ids })
-    .catch((error) => logger.error("forwarding dispatch failed", { error: error instanceof Error ? error.message : String(error) }))
+    .catch((error) => logger.error("forwarding dispatch failed", { error: errorMessage(error) }))
     .finally(() => inflight.delete(task));
   inflight.add(task);
 }

@@ -1,6 +1,7 @@
 import { pool } from "@/lib/db/pool";
 import type { SpikeWindow } from "@/lib/intake/sampling/spikeDecision";
 import { logger } from "@/lib/logger";
+import { errorMessage } from "@/lib/text/errorMessage";
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
@@ -134,7 +135,7 @@ const globalForSpikes = globalThis as unknown as { faultlineSpikeWindows?: Spike
 /** This process's spike windows over the database. */
 export function spikeWindows(): SpikeWindows {
   globalForSpikes.faultlineSpikeWindows ??= new SpikeWindows(databaseSpikeCounts, (error) =>
-    logger.warn("spike protection read failed", { error: error instanceof Error ? error.message : String(error) }),
+    logger.warn("spike protection read failed", { error: errorMessage(error) }),
   );
   return globalForSpikes.faultlineSpikeWindows;
 }
