@@ -10,8 +10,8 @@ import { isDigits, pathFields } from "@/lib/ingest/stacktrace/location";
  *       (stdlib 5.1.1) gen_server.erl:1077: :gen_server.try_handle_call/4
  *       lib/my_app.ex:5: MyApp.start/0
  *       (stdlib 5.1.1) :proc_lib.init_p_do_apply/3
- * The OTP application in parentheses goes to `package`-like use: frames of Elixir/OTP and common
- * dependencies are marked as library code here, since the application name is lost afterwards.
+ * The OTP application in parentheses is not kept on the frame, so it is used here: frames of
+ * Elixir/OTP and common dependency applications are marked as library code.
  */
 export function parseElixir(text: string): Frame[] | null {
   return innermostFirstLines(text, parseFrameLine);
