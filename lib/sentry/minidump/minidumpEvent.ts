@@ -6,13 +6,14 @@ import type { MinidumpSummary } from "@/lib/sentry/minidump/readMinidump";
  * The Sentry event for a native crash sent as a minidump: the event the SDK sent alongside (Crashpad's
  * `sentry` form field, the envelope's event item) or an empty one, with what the dump says filled in
  * where the SDK said nothing: the exception (signal or exception code, the crash address, the crash
- * module as its one frame), level fatal, platform native, the OS and CPU. An exception the SDK sent
+ * module as its one frame), level fatal (info for a dump taken on request), platform native, the
+ * OS and CPU. An exception the SDK sent
  * (the in-process backend unwinds the stack itself) is kept as it is.
  */
 export function minidumpEvent(sent: JsonObject | undefined, summary: MinidumpSummary, eventId: string | undefined): JsonObject {
   const event: JsonObject = { ...(sent ?? {}) };
   if (event.event_id === undefined && eventId !== undefined) event.event_id = eventId;
-  event.level ??= "fatal";
+  event.level ??= summary.reason === "DUMP_REQUESTED" ? "info" : "fatal";
   event.platform ??= "native";
   if (!hasException(event)) event.exception = { values: [exceptionOf(summary)] };
   const contexts: JsonObject = { ...asObject(event.contexts) };
@@ -28,7 +29,7 @@ function exceptionOf(summary: MinidumpSummary): JsonObject {
   const at = summary.address ? ` at ${summary.address}` : "";
   return {
     type: summary.reason ?? "Minidump",
-    value: summary.reason ? `Fatal error${at}${where}` : `Minidump without an exception (a dump taken on request)${where}`,
+    value: !summary.reason ? `Minidump without an exception${where}` : summary.reason === "DUMP_REQUESTED" ? `Dump taken on request, not a crash${where}` : `Fatal error${at}${where}`,
     mechanism: { type: "minidump", handled: false },
     ...(crashed && { stacktrace: { frames: [{ package: crashed.path, instruction_addr: summary.instructionPointer }] } }),
   };

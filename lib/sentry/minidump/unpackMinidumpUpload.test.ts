@@ -32,6 +32,14 @@ describe("unpackMinidumpUpload", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it("tells a dump taken on request from a crash", () => {
+    const requested = buildMinidump({ arch: 9, platform: 0x8201, exceptionCode: 0xffffffff, address: 0n, pc: 0x1010n, modules: [{ name: "/opt/app/bin/app", base: 0x1000n, size: 0x1000 }] });
+    expect(unpackMinidumpUpload([field("upload_file_minidump", requested, "a.dmp")])).toMatchObject({
+      level: "info",
+      exception: { values: [{ type: "DUMP_REQUESTED", value: "Dump taken on request, not a crash in app +0x10" }] },
+    });
+  });
+
   it("names the field when the dump is missing or unreadable, or the JSON field is not an object", () => {
     expect(() => unpackMinidumpUpload([field("sentry[release]", "x")])).toThrow(/upload_file_minidump: missing/);
     expect(() => unpackMinidumpUpload([field("upload_file_minidump", "MDMP but not really", "a.dmp")])).toThrow(/upload_file_minidump: not a minidump/);
