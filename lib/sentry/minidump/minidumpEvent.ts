@@ -29,7 +29,7 @@ function exceptionOf(summary: MinidumpSummary): JsonObject {
   const at = summary.address ? ` at ${summary.address}` : "";
   return {
     type: summary.reason ?? "Minidump",
-    value: !summary.reason ? `Minidump without an exception${where}` : summary.reason === "DUMP_REQUESTED" ? `Dump taken on request, not a crash${where}` : `Fatal error${at}${where}`,
+    value: !summary.reason ? `Minidump without an exception${where}` : summary.reason === "DUMP_REQUESTED" ? `Dump taken on request (not a crash)${where}` : `Fatal error${at}${where}`,
     mechanism: { type: "minidump", handled: false },
     ...(crashed && { stacktrace: { frames: [{ package: crashed.path, instruction_addr: summary.instructionPointer }] } }),
   };

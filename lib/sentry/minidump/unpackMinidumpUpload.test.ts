@@ -36,7 +36,7 @@ describe("unpackMinidumpUpload", () => {
     const requested = buildMinidump({ arch: 9, platform: 0x8201, exceptionCode: 0xffffffff, address: 0n, pc: 0x1010n, modules: [{ name: "/opt/app/bin/app", base: 0x1000n, size: 0x1000 }] });
     expect(unpackMinidumpUpload([field("upload_file_minidump", requested, "a.dmp")])).toMatchObject({
       level: "info",
-      exception: { values: [{ type: "DUMP_REQUESTED", value: "Dump taken on request, not a crash in app +0x10" }] },
+      exception: { values: [{ type: "DUMP_REQUESTED", value: "Dump taken on request (not a crash) in app +0x10" }] },
     });
   });
 
