@@ -3,18 +3,15 @@ import {
   GO_LIBRARY,
   GO_STDLIB,
   INTERNAL_PATH,
-  isNativeSystemBinary,
+  isNativeLibraryCode,
+  isRustLibraryCode,
   JVM_LIBRARY,
   LIBRARY_PATH,
-  NATIVE_LIBRARY_FUNCTION,
-  NATIVE_LIBRARY_PATH,
   NATIVE_NOISE,
   PHP_LIBRARY,
   PYTHON_LIBRARY,
-  RUST_LIBRARY,
-  RUST_LIBRARY_IMPL,
-  RUST_LIBRARY_PATH,
   RUST_NOISE,
+  rustPath,
 } from "@/lib/grouping/frames/libraryCode";
 import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
 
@@ -86,15 +83,10 @@ function isLibrary(path: string, mod: string, fn: string, language: Language): b
     case "python":
       return mod !== "" && PYTHON_LIBRARY.test(mod);
     case "rust":
-      return RUST_LIBRARY_PATH.test(path) || RUST_LIBRARY.test(rustPath(mod, fn)) || RUST_LIBRARY_IMPL.test(rustPath(mod, fn));
+      return isRustLibraryCode(path, rustPath(mod, fn));
     case "native":
-      return NATIVE_LIBRARY_PATH.test(path) || NATIVE_LIBRARY_FUNCTION.test(fn) || (mod !== "" && isNativeSystemBinary(mod));
+      return isNativeLibraryCode(path, fn, mod);
     default:
       return false;
   }
-}
-
-/** A Rust frame's full path: SDKs may send the module apart from the function ("std::panicking" + "begin_panic"). */
-function rustPath(mod: string, fn: string): string {
-  return mod && !fn.startsWith(`${mod}::`) ? `${mod}::${fn}` : fn;
 }

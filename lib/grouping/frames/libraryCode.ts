@@ -35,31 +35,46 @@ export const GO_STDLIB = new Set(
 export const GO_LIBRARY = /^(?:github\.com\/(?:gin-gonic|labstack|gorilla|go-chi|gofiber|valyala|jackc|lib\/pq|go-sql-driver|jmoiron|redis|getsentry|sirupsen|uber-go|spf13|stretchr|grpc-ecosystem)|google\.golang\.org|golang\.org\/x|go\.uber\.org|gorm\.io|go\.opentelemetry\.io|k8s\.io)(?:\/|$)/;
 
 /** Rust: the standard library and common crates (a frame's path starts with its crate, "<crate::Type as …>" included). */
-export const RUST_LIBRARY =
+const RUST_LIBRARY =
   /^<?(?:std|core|alloc|proc_macro|test|panic_unwind|backtrace|libc|tokio|tokio_util|hyper|hyper_util|h2|http|axum|axum_core|tower|tower_http|tower_service|tower_layer|futures|futures_util|futures_core|futures_executor|async_std|async_trait|actix_web|actix_rt|actix_http|actix_server|actix_service|warp|rocket|tonic|prost|serde|serde_json|sqlx|sqlx_core|diesel|reqwest|tracing|tracing_core|tracing_subscriber|anyhow|eyre|color_eyre|rayon|rayon_core|crossbeam|crossbeam_channel|sentry|sentry_core|sentry_panic)::/;
 /** Rust toolchain sources (/rustc/<commit>/library/…) and crates downloaded by cargo. */
-export const RUST_LIBRARY_PATH = /^\/rustc\/|\/\.cargo\/(?:registry|git)\//;
+const RUST_LIBRARY_PATH = /^\/rustc\/|\/\.cargo\/(?:registry|git)\//;
 /** The panic machinery every Rust panic runs through: the same for every bug, never its identity. */
 export const RUST_NOISE =
   /^(?:rust_begin_unwind|rust_panic|__rust_\w+|(?:core|std)::(?:panicking|rt|sys_common::backtrace|sys::backtrace|backtrace|backtrace_rs)::)|^core::(?:option|result)::unwrap_failed$|^(?:main|_start|__libc_start_main|__libc_start_call_main|start_thread|clone3?|__clone|BaseThreadInitThunk|RtlUserThreadStart)$/;
 /** "<usize as core::slice::index::SliceIndex<[T]>>::index": a standard trait implemented for a primitive or standard type. */
-export const RUST_LIBRARY_IMPL = /^<(?:&(?:mut )?)?(?:\[|\(|(?:u8|u16|u32|u64|u128|usize|i8|i16|i32|i64|i128|isize|f32|f64|bool|char|str|(?:std|core|alloc)::)[^ ]*) as /;
+const RUST_LIBRARY_IMPL = /^<(?:&(?:mut )?)?(?:\[|\(|(?:u8|u16|u32|u64|u128|usize|i8|i16|i32|i64|i128|isize|f32|f64|bool|char|str|(?:std|core|alloc)::)[^ ]*) as /;
 
 /** C/C++ runtime, Apple and Windows system functions (gdb, lldb and SDK frame names). */
-export const NATIVE_LIBRARY_FUNCTION =
+const NATIVE_LIBRARY_FUNCTION =
   /^(?:__GI_|__libc_|__pthread|__assert_fail|abort$|_?_start$|start_thread$|__clone|clone3?$|std::|__gnu_cxx::|__cxxabiv1::|__cxa_|_Unwind_|objc_|_objc_|CF[A-Z]\w*$|[-+]\[(?:NS|UI|CA|CF)\w* |_dispatch_|dispatch_|_pthread_|UIApplicationMain$|NSApplicationMain$|swift_|_swift_|Swift\.|BaseThreadInitThunk$|RtlUserThreadStart$|__scrt_common_main|invoke_main$)/;
 /** System libraries and frameworks a native frame's binary may be (Linux, Apple, Windows). */
-export const NATIVE_LIBRARY_BINARY =
+const NATIVE_LIBRARY_BINARY =
   /(?:^lib.*\.(?:so|dylib)|\.so(?:\.\d+)*|\.dylib)$|^(?:UIKitCore|UIKit|CoreFoundation|Foundation|GraphicsServices|SwiftUI|AppKit|QuartzCore|CFNetwork|dyld|FrontBoardServices|RunningBoardServices|AttributeGraph|Combine|CoreData|WebKit|Security|ntdll\.dll|kernel32\.dll|KERNELBASE\.dll|ucrtbase\.dll|vcruntime\d+\.dll|msvcp\d+\.dll)$/i;
 /** glibc sources as gdb prints them, system headers and SDKs. */
-export const NATIVE_LIBRARY_PATH =
+const NATIVE_LIBRARY_PATH =
   /^\.\.\/sysdeps\/|^\.\/(?:nptl|stdlib|assert|csu|signal|string|libio|malloc|posix|elf|sysdeps)\/|\/glibc-[\d.]+\/|^\/(?:usr|lib|lib64)\/|^\/System\/Library\/|^\/Applications\/Xcode|^[a-z]:\/windows\//i;
 
 /** A native frame's binary is a path in Sentry's `package` ("/private/var/…/<install id>/MyApp.app/MyApp", "C:\\Windows\\System32\\ntdll.dll"). */
-export function isNativeSystemBinary(binaryPath: string): boolean {
+function isNativeSystemBinary(binaryPath: string): boolean {
   const path = binaryPath.replace(/\\/g, "/");
   return NATIVE_LIBRARY_PATH.test(path) || NATIVE_LIBRARY_BINARY.test(path.slice(path.lastIndexOf("/") + 1));
 }
 /** Abort, assert and unwind machinery: the same for every crash. */
 export const NATIVE_NOISE =
   /^(?:__GI_raise|raise|__GI_abort|abort|__pthread_kill\w*|pthread_kill|__assert_fail\w*|__cxa_throw|__cxa_rethrow|_Unwind_\w+|std::terminate|__gnu_cxx::__verbose_terminate_handler|std::__terminate|__abort_message|abort_message|demangling_terminate_handler|_objc_terminate|__sigtramp|_sigtramp|__restore_rt)(?:\(|$)/;
+
+/** A Rust frame's full path: SDKs may send the module apart ("std::panicking" + "begin_panic"); a "<T as Trait>::f" is whole already. */
+export function rustPath(mod: string, fn: string): string {
+  return mod && !fn.startsWith(`${mod}::`) && !fn.startsWith("<") ? `${mod}::${fn}` : fn;
+}
+
+/** Rust library code: toolchain and cargo-registry sources, the standard library and common crates, std trait impls on std types. */
+export function isRustLibraryCode(path: string, qualifiedName: string): boolean {
+  return RUST_LIBRARY_PATH.test(path) || RUST_LIBRARY.test(qualifiedName) || RUST_LIBRARY_IMPL.test(qualifiedName);
+}
+
+/** Native library code: system sources, runtime and system functions, system binaries. */
+export function isNativeLibraryCode(path: string, fn: string, binary: string): boolean {
+  return NATIVE_LIBRARY_PATH.test(path) || NATIVE_LIBRARY_FUNCTION.test(fn) || (binary !== "" && isNativeSystemBinary(binary));
+}

@@ -2,7 +2,9 @@ import type { Language } from "@/lib/ingest/stacktrace/frame";
 import { cleanDotnetNames } from "@/lib/ingest/frameNames/cleanModuleName";
 import { basename } from "@/lib/ingest/stacktrace/location";
 import { matchingOpenParen, outsideAngleBrackets } from "@/lib/ingest/stacktrace/parens";
+import { rustPath } from "@/lib/grouping/frames/libraryCode";
 import { splitElixirCall } from "@/lib/ingest/stacktrace/parseElixir";
+import { RUST_HASH } from "@/lib/ingest/stacktrace/parseRust";
 
 export interface FunctionKey {
   /** The stable part of the function name ("" when anonymous or minified). */
@@ -151,8 +153,8 @@ function phpName(raw: string): string {
  * SDKs may send the module apart ("myapp::handlers" + "load_user"): both forms give the same key.
  */
 function rustName(fn: string, mod: string): { name: string; module: string } {
-  const full = (mod && !fn.startsWith(`${mod}::`) && !fn.startsWith("<") ? `${mod}::${fn}` : fn)
-    .replace(/::h[0-9a-f]{16}$/, "")
+  const full = rustPath(mod, fn)
+    .replace(RUST_HASH, "")
     .replace(/\[[0-9a-f]{1,16}\]/g, "")
     .replace(/\{closure#\d+\}/g, "{{closure}}");
   const path = withoutGenericArguments(full);

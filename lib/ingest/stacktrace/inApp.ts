@@ -1,4 +1,4 @@
-import { NATIVE_LIBRARY_FUNCTION, NATIVE_LIBRARY_PATH, RUST_LIBRARY, RUST_LIBRARY_IMPL, RUST_LIBRARY_PATH, RUST_NOISE, isNativeSystemBinary } from "@/lib/grouping/frames/libraryCode";
+import { RUST_NOISE, isNativeLibraryCode, isRustLibraryCode, rustPath } from "@/lib/grouping/frames/libraryCode";
 import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
 
 /**
@@ -57,6 +57,9 @@ function isLibraryModule(moduleName: string, path: string, language?: Language):
 function isSystemCode(frame: Frame, path: string, language: "rust" | "native"): boolean {
   const fn = frame.function ?? "";
   if (!fn && !path && !frame.module) return true;
-  if (language === "rust") return RUST_LIBRARY_PATH.test(path) || RUST_LIBRARY.test(fn) || RUST_LIBRARY_IMPL.test(fn) || RUST_NOISE.test(fn);
-  return NATIVE_LIBRARY_PATH.test(path) || NATIVE_LIBRARY_FUNCTION.test(fn) || (frame.module !== undefined && isNativeSystemBinary(frame.module));
+  if (language === "rust") {
+    const qualified = rustPath(frame.module ?? "", fn);
+    return isRustLibraryCode(path, qualified) || RUST_NOISE.test(qualified);
+  }
+  return isNativeLibraryCode(path, fn, frame.module ?? "");
 }

@@ -120,7 +120,7 @@ function parseAppleCrash(line: string): Parsed | null {
 /** " + 180": the instruction's offset into the symbol. */
 const OFFSET = / \+ \d{1,12}$/;
 
-/** lldb prints "Parser::parse(this=0x…, input=…)"; the names between the parentheses are kept, the values dropped. */
+/** lldb prints "Parser::parse(this=0x…, input=…)": an argument list with values is dropped; a signature's parameter types are kept. */
 function withoutArgumentValues(symbol: string): string {
   const open = matchingOpenParen(symbol);
   if (open <= 0 || !symbol.slice(open).includes("=")) return symbol;

@@ -59,4 +59,4 @@ function frameOf(symbolText: string): Frame | null {
 }
 
 /** The symbol hash rustc appends (legacy mangling): "::h5a5b8284f2d0c266". */
-const RUST_HASH = /::h[0-9a-f]{16}$/;
+export const RUST_HASH = /::h[0-9a-f]{16}$/;
