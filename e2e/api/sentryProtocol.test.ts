@@ -153,6 +153,49 @@ describe("Sentry protocol: bodies", () => {
     expect(await occurrences(id)).toHaveLength(1);
   });
 
+  it("accepts legacy clients on the store endpoint: base64/zlib bodies, sentry.interfaces.* names, the key in Authorization", async () => {
+    const legacyUrl = sentryUrl(t.projectPublicId, "store");
+    const ravenAuth = `Sentry sentry_version=6, sentry_client=raven-ruby/3.1.2, sentry_timestamp=${Math.floor(Date.now() / 1000)}, sentry_key=${t.key}, sentry_secret=ignored`;
+    const legacyEvent = (id: string, type: string) =>
+      JSON.stringify({
+        event_id: id,
+        timestamp: new Date().toISOString().slice(0, 19),
+        platform: "ruby",
+        level: "error",
+        "sentry.interfaces.Exception": { type, value: "undefined method `total' for nil", module: "NoMethodError" },
+        "sentry.interfaces.Stacktrace": { frames: [{ filename: "app/models/cart.rb", function: "checkout", lineno: 42, in_app: true }] },
+        "sentry.interfaces.User": { id: "legacy-user" },
+      });
+    // sentry-raven and sentry-php 1.x: base64 of deflated JSON, as octet-stream, no Content-Encoding.
+    const base64Id = newEventId();
+    const base64Body = zlib.deflateSync(Buffer.from(legacyEvent(base64Id, "NoMethodError"))).toString("base64");
+    const viaHeader = await postRaw(legacyUrl, base64Body, { "content-type": "application/octet-stream", "x-sentry-auth": ravenAuth });
+    expect(viaHeader.status).toBe(200);
+    expect(await viaHeader.json()).toEqual({ id: base64Id });
+    // raven-python: deflate under its Content-Encoding; a client that can only set Authorization.
+    const deflateId = newEventId();
+    const viaAuthorization = await postRaw(legacyUrl, new Uint8Array(zlib.deflateSync(Buffer.from(legacyEvent(deflateId, "NoMethodError")))), {
+      "content-type": "application/octet-stream",
+      "content-encoding": "deflate",
+      authorization: ravenAuth,
+    });
+    expect(viaAuthorization.status).toBe(200);
+    const stored = await query<{ eventId: string; type: string; message: string; userId: string; groupId: string }>(
+      `SELECT o."eventId", g.type, o.message, o."userId", o."groupId" FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId"
+       WHERE o."projectId" = $1 AND o."eventId" = ANY($2) ORDER BY o."eventId"`,
+      [t.projectId, [base64Id, deflateId]],
+    );
+    expect(stored).toHaveLength(2);
+    for (const row of stored) expect(row).toMatchObject({ type: "NoMethodError", message: "undefined method `total' for nil", userId: "legacy-user" });
+    expect(new Set(stored.map((row) => row.groupId)).size).toBe(1);
+    // A Bearer token is not a Sentry key: no key named → 401; corrupt compressed data → 400, nothing stored.
+    expect((await postRaw(legacyUrl, base64Body, { authorization: "Bearer abc" })).status).toBe(401);
+    const corrupt = zlib.deflateSync(Buffer.from(legacyEvent(newEventId(), "X"))).subarray(0, 10).toString("base64");
+    const refused = await postRaw(legacyUrl, corrupt, { "x-sentry-auth": ravenAuth });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error.message).toMatch(/body/);
+  });
+
   it("refuses malformed envelopes with 400 and stores nothing", async () => {
     const id = newEventId();
     const before = await ingestTableCounts();
@@ -178,6 +221,8 @@ describe("Sentry protocol: bodies", () => {
     expect(bomb.length).toBeLessThan(1024 * 1024);
     expect((await send(bomb, { "content-encoding": "gzip" })).status).toBe(413);
     expect((await send(Buffer.from(errorEvent(id, { extra: { blob: "y".repeat(1100 * 1024) } })), {}, "store")).status).toBe(413);
+    // A legacy client's base64 of deflated data, inflating to 64 MiB: cut off at the store limit.
+    expect((await send(Buffer.from(zlib.deflateSync(Buffer.alloc(64 * 1024 * 1024, 0x20)).toString("base64")), {}, "store")).status).toBe(413);
     expect(await ingestTableCounts()).toEqual(before);
     const health = await fetch(`${BASE_URL}/api/health`);
     expect(health.status).toBe(200);

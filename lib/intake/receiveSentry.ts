@@ -20,6 +20,7 @@ import { recordClientDiscards } from "@/lib/sentry/recordClientDiscards";
 import { unpackMinidumpUpload } from "@/lib/sentry/minidump/unpackMinidumpUpload";
 import { mapSecurityReports } from "@/lib/sentry/security/mapSecurityReports";
 import { unpackEnvelope, unpackStoreEvent } from "@/lib/sentry/unpackEnvelope";
+import { decodeLegacyStoreBody } from "@/lib/sentry/legacyStoreBody";
 import { countClientDiscards } from "@/lib/ingestHealth/countStoreOutcome";
 import { countDropped } from "@/lib/ingestHealth/ingestCounters";
 
@@ -96,8 +97,9 @@ async function storeEnvelope(req: IntakeRequest, project: SentryProject, body: B
 }
 
 async function storeStoreEvent(req: IntakeRequest, project: SentryProject, body: Buffer, ticket: QuotaTicket): Promise<{ id: string; spooled: boolean }> {
-  // Invalid UTF-8, NUL and lone surrogates are decoded/replaced like every JSON body (400 when not JSON).
-  const payload = parseJsonBytes(body);
+  // Legacy clients' base64/zlib bodies decoded; invalid UTF-8, NUL and lone surrogates are
+  // decoded/replaced like every JSON body (400 when not JSON).
+  const payload = parseJsonBytes(decodeLegacyStoreBody(body, LIMITS.store.maxDecodedBytes));
   await authenticateWithBodyDsn(req, project, undefined);
   const events = countDropped({ workspaceId: project.workspaceId, projectId: project.projectId }, 1, () => unpackStoreEvent(payload));
   const spooled = await storeSentryEvents(project, events, ticket);

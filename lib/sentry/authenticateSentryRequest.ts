@@ -57,7 +57,7 @@ export async function findSentryProject(publicIdText: string): Promise<SentryPro
 
 /**
  * Sentry SDKs authenticate with the DSN's public key: in the `sentry_key` query parameter, the
- * `X-Sentry-Auth` header, or the envelope header's `dsn`. Every place that names a key must name the
+ * `X-Sentry-Auth` (or `Authorization: Sentry …`) header, or the envelope header's `dsn`. Every place that names a key must name the
  * same one (401 when none does); the key must be live and belong to the URL's project (403).
  */
 export async function authenticateSentryRequest(req: RequestHead, project: SentryProject, envelopeDsn?: unknown): Promise<void> {
@@ -70,11 +70,18 @@ export async function authenticateSentryRequest(req: RequestHead, project: Sentr
   if (!key || key.revoked || key.projectId !== project.projectId) throw ApiError.forbidden("invalid sentry_key for this project");
 }
 
-/** Keys named by the request line and headers (not the body). */
+/**
+ * Keys named by the request line and headers (not the body): X-Sentry-Auth, else an `Authorization:
+ * Sentry sentry_key=…` header (clients that cannot set custom headers), and the query string.
+ */
 export function requestKeys(req: RequestHead): string[] {
-  return [parseSentryAuth(req.headers.get("x-sentry-auth"), null).key, parseSentryAuth(null, new URL(req.url).searchParams).key].filter(
-    (k): k is string => Boolean(k),
-  );
+  const header = req.headers.get("x-sentry-auth") ?? sentryAuthorization(req.headers.get("authorization"));
+  return [parseSentryAuth(header, null).key, parseSentryAuth(null, new URL(req.url).searchParams).key].filter((k): k is string => Boolean(k));
+}
+
+/** An Authorization header in the Sentry scheme; any other scheme (Bearer, Basic) is not ours to read. */
+function sentryAuthorization(value: string | null): string | null {
+  return value !== null && /^\s*sentry\s/i.test(value) ? value : null;
 }
 
 /** After the key in the URL/header was verified: an envelope dsn, when present, must name the same key. */

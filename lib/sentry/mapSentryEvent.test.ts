@@ -129,6 +129,27 @@ describe("mapSentryEvent: exceptions", () => {
     expect(out[0]).toMatchObject({ type: "Error", message: "boom", severity: "high" });
   });
 
+  it("reads the interfaces of the protocol before version 7 (raven-python, sentry-php 1.x) under their legacy names", () => {
+    const event = main({
+      event_id: "c".repeat(32),
+      platform: "python",
+      "sentry.interfaces.Exception": { type: "ValueError", value: "bad amount", module: "builtins" },
+      "sentry.interfaces.Stacktrace": { frames: [{ filename: "shop/cart.py", module: "shop.cart", function: "total", lineno: 12, in_app: true }] },
+      "sentry.interfaces.User": { id: "u-7", email: "u7@example.com" },
+      "sentry.interfaces.Http": { url: "https://shop.example/cart", method: "POST" },
+      "sentry.interfaces.Message": { message: "Checkout failed for %s", params: ["u-7"] },
+    });
+    expect(event).toMatchObject({ type: "ValueError", message: "bad amount", userId: "u-7" });
+    expect(event.stackTrace).toEqual([expect.objectContaining({ function: "total", lineno: 12, module: "shop.cart" })]);
+    expect(sentry(event)).toMatchObject({ request: { url: "https://shop.example/cart", method: "POST" }, message: "Checkout failed for %s" });
+    expect(Object.keys(sentry(event)).some((key) => key.startsWith("sentry.interfaces"))).toBe(false);
+  });
+
+  it("prefers the current interface name when an event carries both", () => {
+    const event = main({ exception: { values: [{ type: "KeyError", value: "sku" }] }, "sentry.interfaces.Exception": { type: "Old", value: "x" } });
+    expect(event).toMatchObject({ type: "KeyError", message: "sku" });
+  });
+
   it("names the binary of native frames that carry only an instruction address, from debug_meta.images", () => {
     const [event] = mapSentryEvent({
       platform: "native",

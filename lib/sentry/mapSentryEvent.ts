@@ -8,6 +8,7 @@ import { asArray, asObject, asText, clipRaw, clipText, type JsonObject } from "@
 import { levelToSeverity } from "@/lib/sentry/mapLevel";
 import { debugImagesOf, type DebugImage } from "@/lib/sentry/debugImages";
 import { mapStacktrace } from "@/lib/sentry/mapFrames";
+import { withCurrentInterfaceNames } from "@/lib/sentry/legacyInterfaces";
 import { sentryTimestampToIso } from "@/lib/sentry/sentryTimestamp";
 
 /** Exceptions of a chain kept (causes, exception-group members); the SDKs send at most 5 by default. */
@@ -58,8 +59,9 @@ export interface MappedSentryEvent {
  *   `context.sentry`.
  */
 export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {}): MappedSentryEvent {
-  const ev = asObject(event);
-  if (!ev) throw ApiError.badRequest("event payload must be a JSON object");
+  const payload = asObject(event);
+  if (!payload) throw ApiError.badRequest("event payload must be a JSON object");
+  const ev = withCurrentInterfaceNames(payload);
 
   const eventId = normaliseEventId(ev.event_id) ?? normaliseEventId(opts.eventIdFallback) ?? randomUUID().replaceAll("-", "");
   const exceptions = exceptionValues(ev.exception);
@@ -147,9 +149,14 @@ function normaliseEventId(value: unknown): string | undefined {
   return /^[0-9a-f]{32}$/.test(hex) ? hex : undefined;
 }
 
-/** `exception: { values: [...] }`, or the bare list older SDKs sent; non-objects are dropped. */
+/**
+ * `exception: { values: [...] }`, the bare list older SDKs sent, or the one exception object of the
+ * protocol before version 7 (`{ type, value, module }`); non-objects are dropped.
+ */
 function exceptionValues(exception: unknown): JsonObject[] {
-  const values = asArray(exception) ?? asArray(asObject(exception)?.values) ?? [];
+  const single = asObject(exception);
+  const isSingle = single !== undefined && single.values === undefined && (single.type !== undefined || single.value !== undefined);
+  const values = asArray(exception) ?? (isSingle ? [single] : asArray(single?.values)) ?? [];
   return values.map(asObject).filter((v): v is JsonObject => v !== undefined);
 }
 

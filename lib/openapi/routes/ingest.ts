@@ -55,7 +55,7 @@ export const ingestRoutes: RouteSpec[] = [
   },
   {
     method: "POST", path: "/api/{projectId}/store/", tag: "Sentry protocol", auth: "sentryKey",
-    summary: "Legacy Sentry store endpoint (one JSON event)",
+    summary: "Legacy Sentry store endpoint (one JSON event; legacy clients' base64/zlib bodies and sentry.interfaces.* names accepted)",
     params: SentryParams,
     responses: { 200: { description: "stored", schema: SentryIdSchema }, 202: { description: "spooled (PostgreSQL unavailable): stored on replay", schema: SentryIdSchema } },
     errors: SENTRY_ERRORS,
