@@ -7,6 +7,7 @@ import { ActivityFeed } from "@/components/issue/ActivityFeed";
 import { ActivityHistogram } from "@/components/issue/ActivityHistogram";
 import { EventViewer } from "@/components/issue/event/EventViewer";
 import { EventsTab } from "@/components/issue/EventsTab";
+import { FeedbackTab } from "@/components/issue/FeedbackTab";
 import { InvestigationPanel } from "@/components/issue/InvestigationPanel";
 import { IssueActions } from "@/components/issue/IssueActions";
 import { IssueHeader } from "@/components/issue/IssueHeader";
@@ -25,6 +26,7 @@ const TABS = [
   ["event", "Event"],
   ["events", "All events"],
   ["activity", "Activity"],
+  ["feedback", "User feedback"],
   ["investigation", "Investigation"],
 ] as const;
 type TabKey = (typeof TABS)[number][0];
@@ -115,6 +117,7 @@ export function IssuePage({ errorId }: { errorId: string }) {
                 {tab === "activity" && (
                   <ActivityFeed issue={issue.data} members={members.data?.items ?? []} currentUserId={me.data.user.id} canComment={canTriage} isAdmin={workspace?.role === "admin"} />
                 )}
+                {tab === "feedback" && <FeedbackTab errorId={errorId} onOpenEvent={(id) => setParams({ tab: null, event: id })} />}
                 {tab === "investigation" && <InvestigationPanel errorId={errorId} canCheck={canTriage} />}
               </div>
             </div>

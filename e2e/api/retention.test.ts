@@ -57,6 +57,13 @@ beforeAll(async () => {
   expect(sentA.status).toBe(202);
   const sentB = await postEvents(b.key, [ev("b-1", "BError", 60, "x1"), ev("b-2", "BError", 45, "x2"), ev("b-3", "BError", 5, "x3")]);
   expect(sentB.status).toBe(202);
+  // User feedback of project B: one written 45 days ago (past its 30 days), one 5 days ago.
+  for (const [key, daysAgo] of [["fb-old", 45], ["fb-new", 5]] as const) {
+    await query(
+      `INSERT INTO "UserFeedback" (id, "workspaceId", "projectId", key, "eventId", comments, source, "createdAt") VALUES (gen_random_uuid(), $1, $2, $3, NULL, 'words', 'feedback', $4)`,
+      [b.workspaceId, b.projectId, key, at(daysAgo)],
+    );
+  }
   // Expired housekeeping rows.
   await query(`INSERT INTO "Session" (id, "userId", "expiresAt") VALUES ('retention-test-expired', $1, $2)`, [a.admin.id, new Date(now.getTime() - 86_400_000)]);
   await query(`INSERT INTO "RateLimitWindow" ("projectId", "windowStart", count) VALUES ($1, $2, 5)`, [a.projectId, new Date(now.getTime() - 2 * 3_600_000)]);
@@ -100,6 +107,8 @@ describe("retention (injected clock)", () => {
     expect((await stored(b.projectId)).map((r) => r.eventId)).toEqual(["b-3"]);
     expect((await eventIds(b.projectId)).map((r) => r.eventId)).toEqual(["b-3"]);
     expect(run.deleted.ErrorOccurrence).toBeGreaterThanOrEqual(2);
+    const feedback = await query<{ key: string }>(`SELECT key FROM "UserFeedback" WHERE "projectId" = $1`, [b.projectId]);
+    expect(feedback.map((f) => f.key)).toEqual(["fb-new"]);
   });
 
   it("keeps every occurrence inside retention, and their event ids", async () => {

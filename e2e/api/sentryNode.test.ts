@@ -105,6 +105,23 @@ describe("@sentry/node reports to Faultline unchanged", () => {
     });
   }
 
+  it("keeps Sentry.captureFeedback on the issue of the event it is about", async () => {
+    const eventId = Sentry.captureException(new SyntaxError("unexpected token in saved cart"));
+    Sentry.captureFeedback({ message: "My cart vanished after the update", name: "Noor", email: "noor@example.com", associatedEventId: eventId, url: "https://shop.example/cart" });
+    await Sentry.flush(5000);
+    const [row] = await waitFor(async () => {
+      const rows = await query<{ groupId: string; comments: string; name: string; email: string; url: string; source: string }>(
+        `SELECT e."groupId", f.comments, f.name, f.email, f.url, f.source FROM "UserFeedback" f
+         JOIN "ErrorEventId" e ON e."projectId" = f."projectId" AND e."eventId" = f."eventId" WHERE f."projectId" = $1`,
+        [t.projectId],
+      );
+      return rows.length > 0 ? rows : undefined;
+    });
+    expect(row).toMatchObject({ comments: "My cart vanished after the update", name: "Noor", email: "noor@example.com", url: "https://shop.example/cart", source: "feedback" });
+    const [group] = await query<{ type: string }>(`SELECT type FROM "ErrorGroup" WHERE id = $1`, [row.groupId]);
+    expect(group.type).toBe("SyntaxError");
+  });
+
   it("lists Sentry events through the API like any other", async () => {
     const list = await (await getJson(`/api/v1/errors?projectId=${t.projectId}`, { key: t.key })).json();
     expect(list.total).toBeGreaterThanOrEqual(4);

@@ -200,6 +200,7 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
   "GET /api/v1/errors/:id/events/export": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/events/export?format=json` }),
   "GET /api/v1/errors/:id/tags": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/tags` }),
   "GET /api/v1/errors/:id/activity": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/activity` }),
+  "GET /api/v1/errors/:id/feedback": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/feedback` }),
   "GET /api/v1/errors/:id/comments": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/comments` }),
   "POST /api/v1/errors/:id/comments": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/comments`, body: { body: `Matrix comment ${tag()}` } }),
   "DELETE /api/v1/errors/:id/comments/:commentId": async (ctx) => {

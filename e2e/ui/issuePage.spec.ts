@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { query } from "@/e2e/support/dbCounts";
+import { envelope, postRaw, sentryUrl } from "@/e2e/support/envelopes";
 import { startSentryShop } from "@/e2e/support/sentryShop";
 import { createTenant, postEvents, type Tenant } from "@/e2e/support/tenant";
 import { expect, screenshotBothWidths, signInAs, test } from "@/e2e/ui/fixtures";
@@ -91,6 +92,21 @@ test("the issue page shows a real @sentry/browser event: frames with source cont
     await page.reload();
     await expect(page.getByTestId("checklist").getByRole("checkbox").first()).toBeChecked();
     await screenshotsLightAndDark(page, "issue-investigation");
+
+    // The shopper's words about the crash (a user_report, as the crash-report dialog sends it).
+    const [{ eventId }] = await query<{ eventId: string }>(`SELECT "eventId" FROM "ErrorOccurrence" WHERE "groupId" = $1 LIMIT 1`, [id]);
+    const report = JSON.stringify({ event_id: eventId, name: "Shopper 42", email: "shopper42@example.com", comments: "I pressed Buy and nothing happened." });
+    const sent = await postRaw(sentryUrl(t.projectPublicId, "envelope", `sentry_key=${t.key}`), new Uint8Array(envelope({ event_id: eventId }, [{ type: "user_report", payload: report }])));
+    expect(sent.status).toBe(200);
+    await page.getByRole("tab", { name: "User feedback" }).click();
+    const feedback = page.getByTestId("feedback-item");
+    await expect(feedback).toContainText("I pressed Buy and nothing happened.");
+    await expect(feedback).toContainText("Shopper 42");
+    await expect(feedback).toContainText("shopper42@example.com");
+    await screenshotsLightAndDark(page, "issue-feedback");
+    await feedback.getByRole("button", { name: `event ${eventId.slice(0, 12)}` }).click();
+    await expect(page).toHaveURL(new RegExp(`event=${eventId}`));
+    await expect(page.getByTestId("event-viewer")).toBeVisible();
   } finally {
     await shop.close();
   }

@@ -21,6 +21,7 @@ import { unpackMinidumpUpload } from "@/lib/sentry/minidump/unpackMinidumpUpload
 import { mapSecurityReports } from "@/lib/sentry/security/mapSecurityReports";
 import { unpackEnvelope, unpackStoreEvent } from "@/lib/sentry/unpackEnvelope";
 import { decodeLegacyStoreBody } from "@/lib/sentry/legacyStoreBody";
+import { storeUserFeedback } from "@/lib/feedback/storeUserFeedback";
 import { countClientDiscards } from "@/lib/ingestHealth/countStoreOutcome";
 import { countDropped } from "@/lib/ingestHealth/ingestCounters";
 
@@ -79,6 +80,9 @@ async function storeEnvelope(req: IntakeRequest, project: SentryProject, body: B
   // A malformed item refuses the whole envelope: counted as one dropped event.
   const contents = countDropped(target, 1, () => unpackEnvelope(envelope));
   const spooled = await storeSentryEvents(project, contents.events, ticket);
+  // What people wrote is kept like events: committed before the answer (an error here is 5xx/503,
+  // and the SDK's retry stores it once: keyed per project).
+  await storeUserFeedback(target, contents.feedback);
   // Release health and client reports are best-effort: while PostgreSQL is unavailable they are
   // dropped (logged), never a reason to refuse the envelope's events.
   await bestEffort("session counts", async () => {

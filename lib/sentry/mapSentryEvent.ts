@@ -6,6 +6,7 @@ import type { IngestEventInput } from "@/lib/ingest/eventSchema";
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
 import { asArray, asObject, asText, clipRaw, clipText, type JsonObject } from "@/lib/sentry/coerce";
 import { levelToSeverity } from "@/lib/sentry/mapLevel";
+import { normaliseEventId } from "@/lib/sentry/eventId";
 import { debugImagesOf, type DebugImage } from "@/lib/sentry/debugImages";
 import { mapStacktrace } from "@/lib/sentry/mapFrames";
 import { withCurrentInterfaceNames } from "@/lib/sentry/legacyInterfaces";
@@ -140,13 +141,6 @@ function chainOf(values: JsonObject[], type: string, message: string, frames: Re
       relation: source === "__context__" ? ("context" as const) : ("cause" as const),
     });
   });
-}
-
-/** 32 hex digits, or a UUID with dashes (normalised to 32 lower-case hex digits). */
-function normaliseEventId(value: unknown): string | undefined {
-  if (typeof value !== "string") return undefined;
-  const hex = value.trim().toLowerCase().replace(/^([0-9a-f]{8})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{12})$/, "$1$2$3$4$5");
-  return /^[0-9a-f]{32}$/.test(hex) ? hex : undefined;
 }
 
 /**

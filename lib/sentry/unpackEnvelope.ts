@@ -5,6 +5,7 @@ import { IngestEventSchema, type IngestEvent } from "@/lib/ingest/eventSchema";
 import { mapClientReport, type DiscardedEvents } from "@/lib/sentry/mapClientReport";
 import { mapSentryEvent } from "@/lib/sentry/mapSentryEvent";
 import { mapSessionItem, mapSessionsItem, type SessionCounts } from "@/lib/sentry/mapSessions";
+import { mapFeedbackEvent, mapUserReport, type UserFeedbackInput } from "@/lib/sentry/mapUserFeedback";
 import { asObject } from "@/lib/sentry/coerce";
 import { minidumpEvent } from "@/lib/sentry/minidump/minidumpEvent";
 import { readMinidump, type MinidumpSummary } from "@/lib/sentry/minidump/readMinidump";
@@ -19,6 +20,8 @@ export interface EnvelopeContents {
   events: IngestEvent[];
   sessions: SessionCounts[];
   discards: DiscardedEvents[];
+  /** What people wrote about errors (`user_report` and `feedback` items). */
+  feedback: UserFeedbackInput[];
   /** Items accepted and dropped on purpose, by type. */
   dropped: Record<string, number>;
 }
@@ -26,7 +29,8 @@ export interface EnvelopeContents {
 /**
  * What an envelope carries, validated: `event` items become events (chained exceptions become
  * linked events), `session`/`sessions` items execution counts (the error-rate and crash-free
- * denominators), `client_report` items discard counts. A native crash's minidump (an `attachment`
+ * denominators), `client_report` items discard counts, `user_report` and `feedback` items user
+ * feedback (lib/sentry/mapUserFeedback.ts). A native crash's minidump (an `attachment`
  * with `attachment_type: event.minidump`) completes the first event item, or is the event when none
  * came (lib/sentry/minidump). `transaction`, `span`, other attachments, `profile`, `replay_*`,
  * `check_in` and unknown items are dropped on purpose (counted in `dropped`):
@@ -35,7 +39,7 @@ export interface EnvelopeContents {
  */
 export function unpackEnvelope(envelope: Envelope): EnvelopeContents {
   const headerEventId = typeof envelope.header.event_id === "string" ? envelope.header.event_id : undefined;
-  const contents: EnvelopeContents = { eventId: null, events: [], sessions: [], discards: [], dropped: {} };
+  const contents: EnvelopeContents = { eventId: null, events: [], sessions: [], discards: [], feedback: [], dropped: {} };
   const minidump = firstMinidump(envelope);
   let eventItems = 0;
 
@@ -53,6 +57,10 @@ export function unpackEnvelope(envelope: Envelope): EnvelopeContents {
       contents.sessions.push(...mapSessionsItem(parseJson(item.payload, index)));
     } else if (item.type === "client_report") {
       contents.discards.push(...mapClientReport(parseJson(item.payload, index)));
+    } else if (item.type === "user_report") {
+      contents.feedback.push(mapUserReport(parseJson(item.payload, index), `envelope item ${index}`));
+    } else if (item.type === "feedback") {
+      contents.feedback.push(mapFeedbackEvent(parseJson(item.payload, index), `envelope item ${index}`, headerEventId));
     } else {
       const type = item.type.slice(0, 40);
       contents.dropped[type] = (contents.dropped[type] ?? 0) + 1;

@@ -5,6 +5,7 @@ import { CreateCommentSchema } from "@/lib/errors/comments/comments";
 import { ExportErrorsQuerySchema } from "@/lib/errors/errorSchemas";
 import { EventFiltersSchema, ExportEventsQuerySchema, ListEventsQuerySchema } from "@/lib/errors/events/eventSchemas";
 import { TagDistributionQuerySchema } from "@/lib/errors/tags/getTagDistribution";
+import { IssueFeedbackQuerySchema } from "@/lib/feedback/listIssueFeedback";
 import { WorkspaceParamsSchema } from "@/lib/http/workspaceRoute";
 import { SetCheckSchema } from "@/lib/investigation/setCheck";
 import type { RouteSpec } from "@/lib/openapi/routeSpec";
@@ -52,6 +53,11 @@ export const triageRoutes: RouteSpec[] = [
     method: "GET", path: "/api/v1/errors/{id}/activity", tag: "Issues", auth: "sessionOrIngestKey", role: "viewer",
     summary: "Events per UTC hour (24 h) and per UTC day (30 d)", params: IdParams, query: ActivityQuerySchema,
     responses: { 200: "`{errorId, hourly, daily}`" }, errors: [401, 404, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/errors/{id}/feedback", tag: "Issues", auth: "session", role: "viewer",
+    summary: "User feedback on the issue's events (Sentry user_report and feedback items), newest first", params: IdParams, query: IssueFeedbackQuerySchema,
+    responses: { 200: "`{errorId, total, items}`" }, errors: [401, 404, 422],
   },
   {
     method: "GET", path: "/api/v1/errors/{id}/comments", tag: "Issues", auth: "session", role: "viewer",

@@ -1,0 +1,124 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { query } from "@/e2e/support/dbCounts";
+import { envelope, errorEvent, newEventId, postRaw, sentryUrl } from "@/e2e/support/envelopes";
+import { BASE_URL, createTenant, login, type Tenant } from "@/e2e/support/tenant";
+
+let t: Tenant;
+let cookie: string;
+const url = () => sentryUrl(t.projectPublicId, "envelope", `sentry_key=${t.key}`);
+
+interface FeedbackList {
+  errorId: string;
+  total: number;
+  items: { eventId: string; eventStored: boolean; name: string | null; email: string | null; comments: string; url: string | null; source: string }[];
+}
+
+const send = (header: Record<string, unknown>, items: { type: string; payload: string }[]) => postRaw(url(), new Uint8Array(envelope(header, items)));
+const sendError = (eventId: string, type = "TypeError") =>
+  send({ event_id: eventId }, [{ type: "event", payload: errorEvent(eventId, { exception: { values: [{ type, value: "boom", stacktrace: { frames: [{ filename: `app:///${type}.js`, function: "run", lineno: 1, in_app: true }] } }] } }) }]);
+const userReport = (eventId: string, comments: string, name = "Ada") => ({ type: "user_report", payload: JSON.stringify({ event_id: eventId, name, email: "ada@example.com", comments }) });
+
+async function issueOf(eventId: string): Promise<string> {
+  const [row] = await query<{ groupId: string }>(`SELECT "groupId" FROM "ErrorEventId" WHERE "projectId" = $1 AND "eventId" = $2`, [t.projectId, eventId]);
+  return row.groupId;
+}
+
+async function feedbackOf(errorId: string): Promise<FeedbackList> {
+  const res = await fetch(`${BASE_URL}/api/v1/errors/${errorId}/feedback`, { headers: { cookie } });
+  expect(res.status).toBe(200);
+  return (await res.json()) as FeedbackList;
+}
+
+beforeAll(async () => {
+  t = await createTenant("feedback");
+  cookie = await login(t.viewer);
+});
+
+describe("Sentry user feedback", () => {
+  it("keeps a user_report on its event's issue; a second report on the event replaces the first", async () => {
+    const eventId = newEventId();
+    expect((await sendError(eventId)).status).toBe(200);
+    const res = await send({ event_id: eventId }, [userReport(eventId, "It crashed when I clicked Pay")]);
+    expect(res.status).toBe(200);
+    const errorId = await issueOf(eventId);
+    expect(await feedbackOf(errorId)).toMatchObject({
+      errorId,
+      total: 1,
+      items: [{ eventId, eventStored: true, name: "Ada", email: "ada@example.com", comments: "It crashed when I clicked Pay", source: "user_report" }],
+    });
+    // The SDK retrying, then the person correcting themselves: still one report, the latest words.
+    expect((await send({ event_id: eventId }, [userReport(eventId, "It crashed when I clicked Pay")])).status).toBe(200);
+    expect((await send({ event_id: eventId }, [userReport(eventId, "Actually it was the Checkout button")])).status).toBe(200);
+    const after = await feedbackOf(errorId);
+    expect(after.total).toBe(1);
+    expect(after.items[0].comments).toBe("Actually it was the Checkout button");
+  });
+
+  it("keeps feedback sent before its event, and shows it once the event is stored", async () => {
+    const eventId = newEventId();
+    expect((await send({ event_id: eventId }, [userReport(eventId, "Blank page after login", "Grace")])).status).toBe(200);
+    expect((await sendError(eventId, "RangeError")).status).toBe(200);
+    const list = await feedbackOf(await issueOf(eventId));
+    expect(list.items.map((i) => i.comments)).toEqual(["Blank page after login"]);
+  });
+
+  it("reads feedback items of the current SDKs (contexts.feedback), scrubbing secrets; unlinked feedback stays off issues", async () => {
+    const eventId = newEventId();
+    expect((await sendError(eventId, "SyntaxError")).status).toBe(200);
+    const feedbackId = newEventId();
+    const feedback = {
+      event_id: feedbackId,
+      timestamp: Date.now() / 1000,
+      platform: "javascript",
+      user: { email: "lin@example.com", name: "Lin" },
+      contexts: { feedback: { message: "Broken again, my password=hunter2 did not help", associated_event_id: eventId, url: "https://shop.example/cart", source: "widget" } },
+    };
+    const res = await send({ event_id: feedbackId }, [{ type: "feedback", payload: JSON.stringify(feedback) }]);
+    expect(res.status).toBe(200);
+    const [item] = (await feedbackOf(await issueOf(eventId))).items;
+    expect(item).toMatchObject({ name: "Lin", email: "lin@example.com", url: "https://shop.example/cart", source: "feedback", eventId });
+    expect(item.comments).not.toContain("hunter2");
+    expect(item.comments).toContain("Broken again");
+
+    const general = newEventId();
+    const noEvent = { event_id: general, contexts: { feedback: { message: "Love the new dashboard", contact_email: "kim@example.com" } } };
+    expect((await send({ event_id: general }, [{ type: "feedback", payload: JSON.stringify(noEvent) }])).status).toBe(200);
+    const [row] = await query<{ eventId: string | null; email: string; comments: string }>(`SELECT "eventId", email, comments FROM "UserFeedback" WHERE "projectId" = $1 AND key = $2`, [t.projectId, general]);
+    expect(row).toEqual({ eventId: null, email: "kim@example.com", comments: "Love the new dashboard" });
+  });
+
+  it("refuses feedback without its event id or words with 400 naming the field, storing nothing", async () => {
+    // This file's project only: other test files ingest in parallel.
+    const projectRows = () =>
+      query<{ feedback: number; events: number; occurrences: number }>(
+        `SELECT (SELECT count(*)::int FROM "UserFeedback" WHERE "projectId" = $1) AS feedback,
+                (SELECT count(*)::int FROM "ErrorEventId" WHERE "projectId" = $1) AS events,
+                (SELECT count(*)::int FROM "ErrorOccurrence" WHERE "projectId" = $1) AS occurrences`,
+        [t.projectId],
+      );
+    const before = await projectRows();
+    const cases: [{ type: string; payload: string }, RegExp][] = [
+      [{ type: "user_report", payload: JSON.stringify({ name: "x", comments: "no event" }) }, /user_report\.event_id/],
+      [{ type: "user_report", payload: JSON.stringify({ event_id: newEventId(), comments: "   " }) }, /user_report\.comments/],
+      [{ type: "feedback", payload: JSON.stringify({ event_id: newEventId(), contexts: { feedback: { message: "" } } }) }, /contexts\.feedback\.message/],
+      [{ type: "feedback", payload: JSON.stringify({ event_id: newEventId() }) }, /contexts\.feedback/],
+      [{ type: "user_report", payload: "not json" }, /envelope item 0/],
+    ];
+    for (const [item, field] of cases) {
+      const res = await send({}, [item]);
+      expect(res.status, item.payload).toBe(400);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(field);
+    }
+    expect(await projectRows()).toEqual(before);
+  });
+
+  it("is read by signed-in members of the workspace only", async () => {
+    const eventId = newEventId();
+    await sendError(eventId, "EvalError");
+    const errorId = await issueOf(eventId);
+    expect((await fetch(`${BASE_URL}/api/v1/errors/${errorId}/feedback`)).status).toBe(401);
+    expect((await fetch(`${BASE_URL}/api/v1/errors/${errorId}/feedback`, { headers: { "x-faultline-key": t.key } })).status).toBe(401);
+    const outsider = await createTenant("feedback-other");
+    expect((await fetch(`${BASE_URL}/api/v1/errors/${errorId}/feedback`, { headers: { cookie: await login(outsider.admin) } })).status).toBe(404);
+  });
+});

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import type { AuthContext } from "@/lib/auth/AuthContext";
+import { pool } from "@/lib/db/pool";
+import { findVisibleError } from "@/lib/errors/findVisibleError";
+
+export const IssueFeedbackQuerySchema = z.object({
+  /** Newest first, at most this many. */
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type IssueFeedbackQuery = z.infer<typeof IssueFeedbackQuerySchema>;
+
+interface Row {
+  id: string;
+  eventId: string;
+  eventStored: boolean;
+  name: string | null;
+  email: string | null;
+  comments: string;
+  url: string | null;
+  source: string;
+  createdAt: Date;
+  total: string;
+}
+
+/**
+ * What people wrote about an issue's events (Sentry user feedback), newest first, with the total.
+ * The link runs through the event ids (ErrorEventId): feedback sent before its event shows once
+ * the event is stored, and feedback follows its events through merges and unmerges.
+ * `eventStored` says whether the event itself was kept (spike protection and the issue cap count
+ * some events without keeping them), i.e. whether the event viewer can open it.
+ */
+export async function listIssueFeedback(auth: AuthContext, errorId: string, query: IssueFeedbackQuery) {
+  const group = await findVisibleError(auth, errorId);
+  const { rows } = await pool().query<Row>(
+    `SELECT f.id, f."eventId", e."occurrenceId" IS NOT NULL AS "eventStored", f.name, f.email, f.comments, f.url, f.source,
+       f."createdAt", count(*) OVER () AS total
+     FROM "UserFeedback" f
+     JOIN "ErrorEventId" e ON e."projectId" = f."projectId" AND e."eventId" = f."eventId"
+     WHERE f."projectId" = $1 AND e."groupId" = $2
+     ORDER BY f."createdAt" DESC, f.id DESC
+     LIMIT $3`,
+    [group.projectId, group.id, query.limit],
+  );
+  return {
+    errorId: group.id,
+    total: rows.length > 0 ? Number(rows[0].total) : 0,
+    items: rows.map((row) => ({
+      id: row.id,
+      eventId: row.eventId,
+      eventStored: row.eventStored,
+      name: row.name,
+      email: row.email,
+      comments: row.comments,
+      url: row.url,
+      source: row.source,
+      createdAt: row.createdAt.toISOString(),
+    })),
+  };
+}
+
+export type IssueFeedbackList = Awaited<ReturnType<typeof listIssueFeedback>>;
