@@ -99,6 +99,11 @@ function authOf(ctx: MatrixContext, caller: Caller): UserAuth {
   return { kind: "user", userId: user.id, email: user.email, name: caller, memberships: [{ workspaceId: ctx.t.workspaceId, role: caller }] };
 }
 
+/** The DSN of the matrix's project, as `Sentry.showReportDialog()` passes it. */
+function dsnOf(ctx: MatrixContext): string {
+  return `http://${ctx.t.key}@${new URL(BASE_URL).host}/${ctx.t.projectPublicId}`;
+}
+
 /** The id of one event of the matrix's issue. */
 async function eventIdOf(ctx: MatrixContext): Promise<string> {
   const page = await listEvents(ctx.adminAuth, ctx.errorId, { limit: 1 });
@@ -152,6 +157,12 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
   "OPTIONS /api/:projectId/security": (ctx) => ({
     path: `/api/${ctx.t.projectPublicId}/security/`,
     headers: { origin: "http://localhost:5173", "access-control-request-method": "POST" },
+  }),
+  "GET /api/embed/error-page": (ctx, caller) => ({ path: `/api/embed/error-page/?eventId=${newEventId()}${caller === "ingestKey" ? `&dsn=${encodeURIComponent(dsnOf(ctx))}` : ""}` }),
+  "POST /api/embed/error-page": (ctx, caller) => ({
+    path: `/api/embed/error-page/?eventId=${newEventId()}${caller === "ingestKey" ? `&dsn=${encodeURIComponent(dsnOf(ctx))}` : ""}`,
+    rawBody: new URLSearchParams({ name: "Matrix", email: "matrix@example.com", comments: "It broke" }).toString(),
+    headers: { "content-type": "application/x-www-form-urlencoded" },
   }),
   "GET /api/health": () => ({ path: "/api/health" }),
   "GET /api/metrics": () => ({ path: "/api/metrics" }),

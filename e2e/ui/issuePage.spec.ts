@@ -1,11 +1,16 @@
 import type { Page } from "@playwright/test";
 import { query } from "@/e2e/support/dbCounts";
-import { envelope, postRaw, sentryUrl } from "@/e2e/support/envelopes";
 import { startSentryShop } from "@/e2e/support/sentryShop";
 import { createTenant, postEvents, type Tenant } from "@/e2e/support/tenant";
 import { expect, screenshotBothWidths, signInAs, test } from "@/e2e/ui/fixtures";
 
 const app = new URL(process.env.APP_URL ?? "http://127.0.0.1:3100");
+
+/** The shop page's globals: the real @sentry/browser SDK, and what the dialog's onClose set. */
+interface ShopWindow {
+  Sentry: { lastEventId(): string | undefined; showReportDialog(options: { user?: { name?: string; email?: string }; onClose?: () => void }): void };
+  dialogClosed?: boolean;
+}
 
 async function groupOfType(t: Tenant, type: string): Promise<string> {
   let id: string | undefined;
@@ -32,6 +37,24 @@ test("the issue page shows a real @sentry/browser event: frames with source cont
     await customer.goto(shop.url);
     await customer.click("#add");
     await customer.click("#buy");
+    // The shop offers Sentry's crash-report dialog (served by Faultline): the shopper says what happened.
+    await expect.poll(() => customer.evaluate(() => Boolean((window as unknown as ShopWindow).Sentry.lastEventId()))).toBe(true);
+    await customer.evaluate(() => {
+      const w = window as unknown as ShopWindow;
+      w.Sentry.showReportDialog({ user: { name: "Shopper 42", email: "shopper@example.com" }, onClose: () => (w.dialogClosed = true) });
+    });
+    await expect(customer.getByRole("dialog")).toContainText("Something went wrong.");
+    await expect(customer.getByLabel("Name")).toHaveValue("Shopper 42");
+    await expect(customer.getByLabel("Email")).toHaveValue("shopper@example.com");
+    await customer.getByRole("button", { name: "Send report" }).click();
+    await expect(customer.getByRole("dialog")).toContainText("Please tell us what happened");
+    await customer.getByLabel("What happened?").fill("I pressed Buy and nothing happened.");
+    await screenshotBothWidths(customer, "report-dialog");
+    await customer.getByRole("button", { name: "Send report" }).click();
+    await expect(customer.getByRole("dialog")).toContainText("Thank you: your report was sent.");
+    await customer.getByRole("dialog").getByRole("button", { name: "Close" }).click();
+    await expect(customer.getByRole("dialog")).toHaveCount(0);
+    await expect.poll(() => customer.evaluate(() => (window as unknown as ShopWindow).dialogClosed === true)).toBe(true);
     const id = await groupOfType(t, "TypeError");
     await customerContext.close();
 
@@ -93,16 +116,13 @@ test("the issue page shows a real @sentry/browser event: frames with source cont
     await expect(page.getByTestId("checklist").getByRole("checkbox").first()).toBeChecked();
     await screenshotsLightAndDark(page, "issue-investigation");
 
-    // The shopper's words about the crash (a user_report, as the crash-report dialog sends it).
+    // What the shopper wrote in the dialog, on the issue of the event it is about.
     const [{ eventId }] = await query<{ eventId: string }>(`SELECT "eventId" FROM "ErrorOccurrence" WHERE "groupId" = $1 LIMIT 1`, [id]);
-    const report = JSON.stringify({ event_id: eventId, name: "Shopper 42", email: "shopper42@example.com", comments: "I pressed Buy and nothing happened." });
-    const sent = await postRaw(sentryUrl(t.projectPublicId, "envelope", `sentry_key=${t.key}`), new Uint8Array(envelope({ event_id: eventId }, [{ type: "user_report", payload: report }])));
-    expect(sent.status).toBe(200);
     await page.getByRole("tab", { name: "User feedback" }).click();
     const feedback = page.getByTestId("feedback-item");
     await expect(feedback).toContainText("I pressed Buy and nothing happened.");
     await expect(feedback).toContainText("Shopper 42");
-    await expect(feedback).toContainText("shopper42@example.com");
+    await expect(feedback).toContainText("shopper@example.com");
     await screenshotsLightAndDark(page, "issue-feedback");
     await feedback.getByRole("button", { name: `event ${eventId.slice(0, 12)}` }).click();
     await expect(page).toHaveURL(new RegExp(`event=${eventId}`));

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ExecutionsBodySchema } from "@/lib/executions/executionSchema";
 import { IngestEventSchema, MAX_BATCH_EVENTS } from "@/lib/ingest/eventSchema";
+import { ReportDialogFormSchema, ReportDialogQuerySchema } from "@/lib/feedback/reportDialog/reportDialogSchemas";
 import type { RouteSpec } from "@/lib/openapi/routeSpec";
 
 const SentryParams = z.object({ projectId: z.string().describe("the project's numeric DSN id (publicId)") });
@@ -90,5 +91,21 @@ export const ingestRoutes: RouteSpec[] = [
     method: "OPTIONS", path: "/api/{projectId}/security/", tag: "Sentry protocol", auth: "none",
     summary: "CORS preflight (the Reporting API sends one)", params: SentryParams,
     responses: { 204: "CORS headers for the project's allowed origins" },
+  },
+  {
+    method: "GET", path: "/api/embed/error-page/", tag: "Sentry protocol", auth: "sentryKey",
+    summary: "The crash-report dialog of `Sentry.showReportDialog()` (JavaScript)",
+    description: "Loaded by the SDK as a script with `?dsn=&eventId=` (and the scope user's `name`/`email`, optional texts `title`, `subtitle`, `subtitle2`, `labelName`, `labelEmail`, `labelComments`, `labelClose`, `labelSubmit`, `errorGeneric`, `errorFormEntry`, `successMessage`). The dialog posts its form back here.",
+    query: ReportDialogQuerySchema,
+    responses: { 200: "`application/javascript`: the dialog" },
+    errors: [400, 401, 403, 404, 422],
+  },
+  {
+    method: "POST", path: "/api/embed/error-page/", tag: "Sentry protocol", auth: "sentryKey",
+    summary: "A crash-report dialog's report: stored as the event's user feedback",
+    description: "`?dsn=&eventId=` as for GET; the form URL-encoded (or JSON). A later report on the same event replaces the earlier one.",
+    query: ReportDialogQuerySchema, body: ReportDialogFormSchema, bodyContentType: "application/x-www-form-urlencoded",
+    responses: { 200: "`{}`" },
+    errors: [400, 401, 403, 404, 413, 422],
   },
 ];
