@@ -13,7 +13,7 @@ interface AppHeaderProps {
   me?: Me;
   workspace?: Workspace;
   onWorkspaceChange?: (id: string) => void;
-  active: "errors" | "reports" | "activity" | "settings" | "account";
+  active: "errors" | "reports" | "activity" | "feedback" | "settings" | "account";
 }
 
 const navLink = (active: boolean) =>
@@ -51,6 +51,9 @@ export function AppHeader({ me, workspace, onWorkspaceChange, active }: AppHeade
           </Link>
           <Link href={`/activity${wsQuery}`} className={navLink(active === "activity")} aria-current={active === "activity" ? "page" : undefined}>
             Activity
+          </Link>
+          <Link href={`/feedback${wsQuery}`} className={navLink(active === "feedback")} aria-current={active === "feedback" ? "page" : undefined}>
+            Feedback
           </Link>
           <Link href={`/settings${wsQuery}`} className={navLink(active === "settings")} aria-current={active === "settings" ? "page" : undefined}>
             Settings

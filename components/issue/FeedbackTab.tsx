@@ -1,6 +1,6 @@
 "use client";
 
-import { format, formatDistanceToNow } from "date-fns";
+import { FeedbackEntry } from "@/components/feedback/FeedbackEntry";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
 import { useIssueFeedbackQuery } from "@/lib/client/hooks/useIssueFeedbackQuery";
@@ -31,29 +31,17 @@ export function FeedbackTab({ errorId, onOpenEvent }: FeedbackTabProps) {
           </p>
           <ol className="divide-y divide-gray-100 dark:divide-gray-800">
             {items.map((item) => (
-              <li key={item.id} className="space-y-1 py-3 text-sm" data-testid="feedback-item">
-                <div className="flex flex-wrap items-baseline gap-x-2">
-                  <span className="font-medium text-gray-900 dark:text-gray-100">{item.name ?? item.email ?? "Anonymous"}</span>
-                  {item.name && item.email && <span className="text-gray-500 dark:text-gray-400">{item.email}</span>}
-                  <time dateTime={item.createdAt} title={format(new Date(item.createdAt), "PPpp")} className="text-xs text-gray-500 dark:text-gray-400">
-                    {formatDistanceToNow(new Date(item.createdAt), { addSuffix: true })}
-                  </time>
-                </div>
-                <p className="whitespace-pre-wrap break-words text-gray-800 dark:text-gray-200">{item.comments}</p>
-                <div className="flex flex-wrap gap-x-3 text-xs text-gray-500 dark:text-gray-400">
-                  {item.eventStored ? (
-                    <button type="button" className="font-mono text-blue-700 hover:underline dark:text-blue-400" onClick={() => onOpenEvent(item.eventId)}>
-                      event {item.eventId.slice(0, 12)}
-                    </button>
-                  ) : (
-                    <span className="font-mono" title="Counted but not kept (spike protection or the issue's event cap)">
-                      event {item.eventId.slice(0, 12)} (not kept)
-                    </span>
-                  )}
-                  {item.url && <span className="truncate">on {item.url}</span>}
-                  <span>{item.source === "user_report" ? "user report" : "feedback widget / API"}</span>
-                </div>
-              </li>
+              <FeedbackEntry key={item.id} item={item}>
+                {item.eventStored ? (
+                  <button type="button" className="font-mono text-blue-700 hover:underline dark:text-blue-400" onClick={() => onOpenEvent(item.eventId)}>
+                    event {item.eventId.slice(0, 12)}
+                  </button>
+                ) : (
+                  <span className="font-mono" title="Counted but not kept (spike protection or the issue's event cap)">
+                    event {item.eventId.slice(0, 12)} (not kept)
+                  </span>
+                )}
+              </FeedbackEntry>
             ))}
           </ol>
         </>

@@ -112,6 +112,26 @@ describe("Sentry user feedback", () => {
     expect(await projectRows()).toEqual(before);
   });
 
+  it("lists the workspace's feedback newest first, with the issue of each (none for feedback about no error)", async () => {
+    const eventId = newEventId();
+    await sendError(eventId, "URIError");
+    await send({ event_id: eventId }, [userReport(eventId, "Link to my invoice is broken", "Ida")]);
+    const general = newEventId();
+    await send({ event_id: general }, [{ type: "feedback", payload: JSON.stringify({ event_id: general, contexts: { feedback: { message: "Dark mode please" } } }) }]);
+    const res = await fetch(`${BASE_URL}/api/v1/workspaces/${t.workspaceId}/feedback?pageSize=2`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    const page = (await res.json()) as { total: number; pageSize: number; items: { comments: string; eventId: string | null; projectId: string; issue: { id: string; type: string } | null }[] };
+    expect(page.pageSize).toBe(2);
+    expect(page.total).toBeGreaterThanOrEqual(5);
+    expect(page.items.map((i) => i.comments)).toEqual(["Dark mode please", "Link to my invoice is broken"]);
+    expect(page.items[0]).toMatchObject({ eventId: null, issue: null, projectId: t.projectId });
+    expect(page.items[1].issue).toEqual({ id: await issueOf(eventId), type: "URIError", message: "boom" });
+    const other = await createTenant("feedback-list-other");
+    expect((await fetch(`${BASE_URL}/api/v1/workspaces/${t.workspaceId}/feedback`, { headers: { cookie: await login(other.admin) } })).status).toBe(404);
+    const empty = await fetch(`${BASE_URL}/api/v1/workspaces/${other.workspaceId}/feedback`, { headers: { cookie: await login(other.admin) } });
+    expect(await empty.json()).toMatchObject({ total: 0, items: [] });
+  });
+
   it("is read by signed-in members of the workspace only", async () => {
     const eventId = newEventId();
     await sendError(eventId, "EvalError");

@@ -325,4 +325,5 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
     return { path: `/api/v1/channels/${channel.id}` };
   },
   "GET /api/v1/workspaces/:workspaceId/deliveries": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/deliveries` }),
+  "GET /api/v1/workspaces/:workspaceId/feedback": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/feedback` }),
 };

@@ -127,6 +127,13 @@ test("the issue page shows a real @sentry/browser event: frames with source cont
     await feedback.getByRole("button", { name: `event ${eventId.slice(0, 12)}` }).click();
     await expect(page).toHaveURL(new RegExp(`event=${eventId}`));
     await expect(page.getByTestId("event-viewer")).toBeVisible();
+    // The workspace's feedback page lists it too, linked to the issue.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Feedback" }).click();
+    const listed = page.getByTestId("feedback-item").filter({ hasText: "I pressed Buy and nothing happened." });
+    await expect(listed.getByRole("link")).toContainText("TypeError");
+    await screenshotBothWidths(page, "feedback-page");
+    await listed.getByRole("link").click();
+    await expect(page).toHaveURL(new RegExp(`/errors/${id}\\?event=${eventId}`));
   } finally {
     await shop.close();
   }

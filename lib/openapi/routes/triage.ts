@@ -6,6 +6,7 @@ import { ExportErrorsQuerySchema } from "@/lib/errors/errorSchemas";
 import { EventFiltersSchema, ExportEventsQuerySchema, ListEventsQuerySchema } from "@/lib/errors/events/eventSchemas";
 import { TagDistributionQuerySchema } from "@/lib/errors/tags/getTagDistribution";
 import { IssueFeedbackQuerySchema } from "@/lib/feedback/listIssueFeedback";
+import { WorkspaceFeedbackQuerySchema } from "@/lib/feedback/listWorkspaceFeedback";
 import { WorkspaceParamsSchema } from "@/lib/http/workspaceRoute";
 import { SetCheckSchema } from "@/lib/investigation/setCheck";
 import type { RouteSpec } from "@/lib/openapi/routeSpec";
@@ -58,6 +59,11 @@ export const triageRoutes: RouteSpec[] = [
     method: "GET", path: "/api/v1/errors/{id}/feedback", tag: "Issues", auth: "session", role: "viewer",
     summary: "User feedback on the issue's events (Sentry user_report and feedback items), newest first", params: IdParams, query: IssueFeedbackQuerySchema,
     responses: { 200: "`{errorId, total, items}`" }, errors: [401, 404, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/workspaces/{workspaceId}/feedback", tag: "Issues", auth: "session", role: "viewer",
+    summary: "The workspace's user feedback, newest first, paged, each with the issue of its event (or null)", params: WorkspaceParamsSchema, query: WorkspaceFeedbackQuerySchema,
+    responses: { 200: "`{items, page, pageSize, total}`" }, errors: [401, 404, 422],
   },
   {
     method: "GET", path: "/api/v1/errors/{id}/comments", tag: "Issues", auth: "session", role: "viewer",

@@ -1,0 +1,26 @@
+import { format, formatDistanceToNow } from "date-fns";
+import type { ReactNode } from "react";
+import type { IssueFeedbackList } from "@/lib/feedback/listIssueFeedback";
+
+type Feedback = Pick<IssueFeedbackList["items"][number], "name" | "email" | "comments" | "url" | "source" | "createdAt">;
+
+/** One piece of user feedback: who (name, contact), when, their words, then `children` (links to its event or issue) and where it was sent from. */
+export function FeedbackEntry({ item, children }: { item: Feedback; children?: ReactNode }) {
+  return (
+    <li className="space-y-1 py-3 text-sm" data-testid="feedback-item">
+      <div className="flex flex-wrap items-baseline gap-x-2">
+        <span className="font-medium text-gray-900 dark:text-gray-100">{item.name ?? item.email ?? "Anonymous"}</span>
+        {item.name && item.email && <span className="text-gray-500 dark:text-gray-400">{item.email}</span>}
+        <time dateTime={item.createdAt} title={format(new Date(item.createdAt), "PPpp")} className="text-xs text-gray-500 dark:text-gray-400">
+          {formatDistanceToNow(new Date(item.createdAt), { addSuffix: true })}
+        </time>
+      </div>
+      <p className="whitespace-pre-wrap break-words text-gray-800 dark:text-gray-200">{item.comments}</p>
+      <div className="flex flex-wrap gap-x-3 text-xs text-gray-500 dark:text-gray-400">
+        {children}
+        {item.url && <span className="truncate">on {item.url}</span>}
+        <span>{item.source === "user_report" ? "user report" : "feedback widget / API"}</span>
+      </div>
+    </li>
+  );
+}
