@@ -45,8 +45,13 @@ export function unpackEnvelope(envelope: Envelope): EnvelopeContents {
 
   envelope.items.forEach((item, index) => {
     if (EVENT_ITEMS.has(item.type)) {
-      // A native crash: the SDK's event, completed with what the minidump attached to it says.
       const payload = parseJson(item.payload, index);
+      // Feedback sent as an event item (`"type": "feedback"` in the event) is feedback, not an error.
+      if (isFeedbackEvent(payload)) {
+        contents.feedback.push(mapFeedbackEvent(payload, `envelope item ${index}`, headerEventId));
+        return;
+      }
+      // A native crash: the SDK's event, completed with what the minidump attached to it says.
       const completed = minidump && eventItems++ === 0 ? minidumpEvent(asObject(payload), minidump, headerEventId) : payload;
       contents.events.push(...mapEventItem(completed, index, headerEventId));
     } else if (minidump && isMinidumpItem(item)) {
@@ -76,6 +81,11 @@ export function unpackEnvelope(envelope: Envelope): EnvelopeContents {
 function firstMinidump(envelope: Envelope): MinidumpSummary | null {
   for (const item of envelope.items) if (isMinidumpItem(item)) return readMinidump(item.payload);
   return null;
+}
+
+function isFeedbackEvent(payload: unknown): boolean {
+  const event = asObject(payload);
+  return event?.type === "feedback" && asObject(asObject(event.contexts)?.feedback) !== undefined;
 }
 
 function isMinidumpItem(item: EnvelopeItem): boolean {
