@@ -108,6 +108,11 @@ export function IssuePage({ errorId }: { errorId: string }) {
                     className={`whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${tab === key ? "border-blue-600 text-blue-700 dark:text-blue-400" : "border-transparent text-gray-600 hover:text-gray-900 dark:text-gray-400 dark:hover:text-gray-100"}`}
                   >
                     {label}
+                    {key === "feedback" && issue.data!.feedback > 0 && (
+                      <span className="ml-1.5 rounded-full bg-blue-100 px-1.5 py-0.5 text-xs text-blue-800 dark:bg-blue-900/60 dark:text-blue-200" data-testid="feedback-count">
+                        {issue.data!.feedback}
+                      </span>
+                    )}
                   </button>
                 ))}
               </div>

@@ -52,6 +52,9 @@ describe("Sentry user feedback", () => {
     const after = await feedbackOf(errorId);
     expect(after.total).toBe(1);
     expect(after.items[0].comments).toBe("Actually it was the Checkout button");
+    // The issue's details count it (the issue page's tab shows the number).
+    const details = (await (await fetch(`${BASE_URL}/api/v1/errors/${errorId}`, { headers: { cookie } })).json()) as { feedback: number };
+    expect(details.feedback).toBe(1);
   });
 
   it("keeps feedback sent before its event, and shows it once the event is stored", async () => {

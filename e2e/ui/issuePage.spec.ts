@@ -118,6 +118,7 @@ test("the issue page shows a real @sentry/browser event: frames with source cont
 
     // What the shopper wrote in the dialog, on the issue of the event it is about.
     const [{ eventId }] = await query<{ eventId: string }>(`SELECT "eventId" FROM "ErrorOccurrence" WHERE "groupId" = $1 LIMIT 1`, [id]);
+    await expect(page.getByTestId("feedback-count")).toHaveText("1");
     await page.getByRole("tab", { name: "User feedback" }).click();
     const feedback = page.getByTestId("feedback-item");
     await expect(feedback).toContainText("I pressed Buy and nothing happened.");

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/prisma";
 import { toErrorDetail } from "@/lib/errors/errorDto";
 import { culpritOf } from "@/lib/errors/culprit";
 import { findVisibleError } from "@/lib/errors/findVisibleError";
+import { countIssueFeedback } from "@/lib/feedback/countIssueFeedback";
 import type { StoredChainException } from "@/lib/grouping/chain/ChainException";
 
 const RECENT_OCCURRENCES = 20;
@@ -12,7 +13,7 @@ const AUDIT_ENTRIES = 50;
 export async function getErrorDetails(auth: AuthContext, errorId: string) {
   const group = await findVisibleError(auth, errorId);
   const people = [group.assigneeId, group.resolvedById].filter((id): id is string => Boolean(id));
-  const [occurrences, audit, users, firstRelease, lastRelease, team, project] = await Promise.all([
+  const [occurrences, audit, users, firstRelease, lastRelease, team, project, feedback] = await Promise.all([
     db().errorOccurrence.findMany({
       where: { groupId: group.id },
       orderBy: { occurredAt: "desc" },
@@ -29,6 +30,7 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
     db().errorGroupTag.findFirst({ where: { groupId: group.id, key: "release" }, orderBy: [{ lastSeen: "desc" }, { value: "desc" }], select: { value: true } }),
     group.assigneeTeamId ? db().team.findUnique({ where: { id: group.assigneeTeamId }, select: { id: true, name: true } }) : null,
     group.sampledCount > 0 ? db().project.findUnique({ where: { id: group.projectId }, select: { maxEventsPerIssue: true } }) : null,
+    countIssueFeedback(group),
   ]);
   const actorIds = [...new Set(audit.map((a) => a.actorId).filter((id): id is string => Boolean(id)))];
   const actors = await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } });
@@ -41,6 +43,8 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
     assignee: group.assigneeId ? nameOf.get(group.assigneeId) ?? null : null,
     assigneeTeam: team,
     resolvedByUser: group.resolvedById ? nameOf.get(group.resolvedById) ?? null : null,
+    /** Pieces of user feedback about the issue's events (GET /api/v1/errors/:id/feedback lists them). */
+    feedback,
     // Spike protection or the per-issue cap counted events without keeping them (counts stay exact).
     sampling:
       group.sampledCount > 0
