@@ -1,8 +1,8 @@
 import { format, formatDistanceToNow } from "date-fns";
 import type { ReactNode } from "react";
-import type { IssueFeedbackList } from "@/lib/feedback/listIssueFeedback";
+import type { toFeedbackDto } from "@/lib/feedback/feedbackDto";
 
-type Feedback = Pick<IssueFeedbackList["items"][number], "name" | "email" | "comments" | "url" | "source" | "createdAt">;
+type Feedback = ReturnType<typeof toFeedbackDto>;
 
 /** One piece of user feedback: who (name, contact), when, their words, then `children` (links to its event or issue) and where it was sent from. */
 export function FeedbackEntry({ item, children }: { item: Feedback; children?: ReactNode }) {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { pool } from "@/lib/db/pool";
 import { findVisibleError } from "@/lib/errors/findVisibleError";
+import { FEEDBACK_COLUMNS, toFeedbackDto, type FeedbackRow } from "@/lib/feedback/feedbackDto";
 
 export const IssueFeedbackQuerySchema = z.object({
   /** Newest first, at most this many. */
@@ -9,16 +10,9 @@ export const IssueFeedbackQuerySchema = z.object({
 });
 export type IssueFeedbackQuery = z.infer<typeof IssueFeedbackQuerySchema>;
 
-interface Row {
-  id: string;
+interface Row extends FeedbackRow {
   eventId: string;
   eventStored: boolean;
-  name: string | null;
-  email: string | null;
-  comments: string;
-  url: string | null;
-  source: string;
-  createdAt: Date;
   total: string;
 }
 
@@ -32,8 +26,7 @@ interface Row {
 export async function listIssueFeedback(auth: AuthContext, errorId: string, query: IssueFeedbackQuery) {
   const group = await findVisibleError(auth, errorId);
   const { rows } = await pool().query<Row>(
-    `SELECT f.id, f."eventId", e."occurrenceId" IS NOT NULL AS "eventStored", f.name, f.email, f.comments, f.url, f.source,
-       f."createdAt", count(*) OVER () AS total
+    `SELECT ${FEEDBACK_COLUMNS}, e."occurrenceId" IS NOT NULL AS "eventStored", count(*) OVER () AS total
      FROM "UserFeedback" f
      JOIN "ErrorEventId" e ON e."projectId" = f."projectId" AND e."eventId" = f."eventId"
      WHERE f."projectId" = $1 AND e."groupId" = $2
@@ -44,17 +37,7 @@ export async function listIssueFeedback(auth: AuthContext, errorId: string, quer
   return {
     errorId: group.id,
     total: rows.length > 0 ? Number(rows[0].total) : 0,
-    items: rows.map((row) => ({
-      id: row.id,
-      eventId: row.eventId,
-      eventStored: row.eventStored,
-      name: row.name,
-      email: row.email,
-      comments: row.comments,
-      url: row.url,
-      source: row.source,
-      createdAt: row.createdAt.toISOString(),
-    })),
+    items: rows.map((row) => ({ ...toFeedbackDto(row), eventId: row.eventId, eventStored: row.eventStored })),
   };
 }
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanViewWorkspace } from "@/lib/auth/permissions";
 import { pool } from "@/lib/db/pool";
+import { FEEDBACK_COLUMNS, toFeedbackDto, type FeedbackRow } from "@/lib/feedback/feedbackDto";
 
 export const WorkspaceFeedbackQuerySchema = z.object({
   projectId: z.uuid().optional(),
@@ -10,17 +11,9 @@ export const WorkspaceFeedbackQuerySchema = z.object({
 });
 export type WorkspaceFeedbackQuery = z.infer<typeof WorkspaceFeedbackQuerySchema>;
 
-interface Row {
-  id: string;
+interface Row extends FeedbackRow {
   projectId: string;
   projectName: string;
-  eventId: string | null;
-  name: string | null;
-  email: string | null;
-  comments: string;
-  url: string | null;
-  source: string;
-  createdAt: Date;
   issueId: string | null;
   issueType: string | null;
   issueMessage: string | null;
@@ -39,8 +32,7 @@ export async function listWorkspaceFeedback(auth: AuthContext, input: { workspac
   const where = `f."workspaceId" = $1 AND ($2::uuid IS NULL OR f."projectId" = $2::uuid)`;
   const [{ rows }, { rows: counted }] = await Promise.all([
     pool().query<Row>(
-      `SELECT f.id, f."projectId", p.name AS "projectName", f."eventId", f.name, f.email, f.comments, f.url, f.source, f."createdAt",
-         g.id AS "issueId", g.type AS "issueType", g.message AS "issueMessage"
+      `SELECT ${FEEDBACK_COLUMNS}, f."projectId", p.name AS "projectName", g.id AS "issueId", g.type AS "issueType", g.message AS "issueMessage"
        FROM "UserFeedback" f
        JOIN "Project" p ON p.id = f."projectId"
        LEFT JOIN "ErrorEventId" e ON e."projectId" = f."projectId" AND e."eventId" = f."eventId"
@@ -54,16 +46,9 @@ export async function listWorkspaceFeedback(auth: AuthContext, input: { workspac
   ]);
   return {
     items: rows.map((row) => ({
-      id: row.id,
+      ...toFeedbackDto(row),
       projectId: row.projectId,
       projectName: row.projectName,
-      eventId: row.eventId,
-      name: row.name,
-      email: row.email,
-      comments: row.comments,
-      url: row.url,
-      source: row.source,
-      createdAt: row.createdAt.toISOString(),
       issue: row.issueId ? { id: row.issueId, type: row.issueType ?? "", message: row.issueMessage ?? "" } : null,
     })),
     page: query.page,
