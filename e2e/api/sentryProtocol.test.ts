@@ -281,4 +281,22 @@ describe("Sentry protocol: browsers and limits", () => {
     const [{ n }] = await query<{ n: string }>(`SELECT count(*) AS n FROM "ErrorOccurrence" WHERE "projectId" = $1`, [r.projectId]);
     expect(Number(n)).toBe(statuses.filter((s) => s === 200).length);
   });
+
+  it("counts user feedback against the rate limit like events: a public DSN cannot write without bound", async () => {
+    const r = await createTenant("proto-rate-feedback");
+    await db().project.update({ where: { id: r.projectId }, data: { rateLimitPerMinute: 3 } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const eventId = newEventId();
+      const report = JSON.stringify({ event_id: eventId, comments: `report ${i}` });
+      const res = await postRaw(sentryUrl(r.projectPublicId, "envelope", `sentry_key=${r.key}`), new Uint8Array(envelope({ event_id: eventId }, [{ type: "user_report", payload: report }])));
+      statuses.push(res.status);
+    }
+    expect(statuses).toContain(429);
+    const [{ n }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "UserFeedback" WHERE "projectId" = $1`, [r.projectId]);
+    expect(n).toBe(statuses.filter((s) => s === 200).length);
+    // The window is a wall-clock minute: at most two windows' worth got through.
+    expect(n).toBeLessThanOrEqual(6);
+    expect(n).toBeGreaterThanOrEqual(3);
+  });
 });

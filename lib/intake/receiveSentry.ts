@@ -79,10 +79,11 @@ async function storeEnvelope(req: IntakeRequest, project: SentryProject, body: B
   const target = { workspaceId: project.workspaceId, projectId: project.projectId };
   // A malformed item refuses the whole envelope: counted as one dropped event.
   const contents = countDropped(target, 1, () => unpackEnvelope(envelope));
-  const spooled = await storeSentryEvents(project, contents.events, ticket);
+  const spooled = await storeSentryEvents(project, contents.events, ticket, contents.feedback.length);
   // What people wrote is kept like events: committed before the answer (an error here is 5xx/503,
   // and the SDK's retry stores it once: keyed per project).
   await storeUserFeedback(target, contents.feedback);
+  if (contents.feedback.length > 0) ticket.keep();
   // Release health and client reports are best-effort: while PostgreSQL is unavailable they are
   // dropped (logged), never a reason to refuse the envelope's events.
   await bestEffort("session counts", async () => {
@@ -144,8 +145,13 @@ const STORES: Record<SentryEndpoint, (req: IntakeRequest, project: SentryProject
  * Events beyond the one admitted before the body was read must fit the limits too (429 otherwise);
  * then they are stored (or spooled): true when they were spooled.
  */
-async function storeSentryEvents(project: SentryProject, events: IngestEvent[], ticket: QuotaTicket): Promise<boolean> {
-  await admitAll({ workspaceId: project.workspaceId, projectId: project.projectId }, ticket, events.length);
+/**
+ * Admits and stores a request's events; `feedbackItems` (user feedback the caller stores itself)
+ * count against the project's rate limit and quotas like events, so a public DSN cannot be used
+ * to write without bound.
+ */
+async function storeSentryEvents(project: SentryProject, events: IngestEvent[], ticket: QuotaTicket, feedbackItems = 0): Promise<boolean> {
+  await admitAll({ workspaceId: project.workspaceId, projectId: project.projectId }, ticket, events.length + feedbackItems);
   if (events.length === 0) return false;
   const receivedAt = new Date();
   const rules = await loadGroupingRules(project.projectId);

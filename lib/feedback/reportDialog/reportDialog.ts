@@ -1,6 +1,7 @@
 import { ApiError } from "@/lib/http/ApiError";
 import type { RequestHead } from "@/lib/http/requestHead";
 import { storeUserFeedback } from "@/lib/feedback/storeUserFeedback";
+import { admit } from "@/lib/intake/admission";
 import { DIALOG_TEXTS, reportDialogScript, type DialogTexts } from "@/lib/feedback/reportDialog/reportDialogScript";
 import type { ReportDialogForm, ReportDialogQuery } from "@/lib/feedback/reportDialog/reportDialogSchemas";
 import { assertOriginAllowed } from "@/lib/sentry/corsHeaders";
@@ -39,8 +40,19 @@ export function dialogScript(requestUrl: string, query: ReportDialogQuery, targe
   return reportDialogScript({ submitUrl: submitUrl.toString(), texts, name: query.name ?? "", email: query.email ?? "" });
 }
 
-/** Stores what the person wrote as the event's user report (scrubbed; a later report on the event replaces it). */
+/**
+ * Stores what the person wrote as the event's user report (scrubbed; a later report on the event
+ * replaces it). It counts against the project's rate limit and quotas as one event (429 over them).
+ */
 export async function submitDialog(target: DialogTarget, form: ReportDialogForm): Promise<void> {
   const report = mapUserReport({ event_id: target.eventId, name: form.name, email: form.email, comments: form.comments }, "report dialog");
-  await storeUserFeedback({ workspaceId: target.project.workspaceId, projectId: target.project.projectId }, [report]);
+  const project = { workspaceId: target.project.workspaceId, projectId: target.project.projectId };
+  const ticket = await admit(project, target.project);
+  try {
+    await storeUserFeedback(project, [report]);
+    ticket.keep();
+  } catch (error) {
+    ticket.refund();
+    throw error;
+  }
 }
