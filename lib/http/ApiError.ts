@@ -1,5 +1,20 @@
-/** The one error type that route handlers and lib functions throw; mapped to HTTP by toErrorResponse. */
+/** Marks every ApiError, whichever copy of this module made it (Symbol.for is process-wide). */
+const API_ERROR = Symbol.for("faultline.ApiError");
+
+/**
+ * The one error type that route handlers and lib functions throw; mapped to HTTP by toErrorResponse.
+ * `npm start` runs two copies of lib/ in one process — the ingest fast path's bundle and Next.js's —
+ * which share state on globalThis (rate limiters, caches): an ApiError made by one copy (a 429 from
+ * a limiter the other copy created) must still be `instanceof ApiError` in the other, so the check
+ * reads a process-wide brand rather than the prototype chain.
+ */
 export class ApiError extends Error {
+  readonly [API_ERROR] = true;
+
+  static [Symbol.hasInstance](value: unknown): value is ApiError {
+    return typeof value === "object" && value !== null && (value as { [API_ERROR]?: unknown })[API_ERROR] === true;
+  }
+
   constructor(
     readonly status: number,
     readonly code: string,

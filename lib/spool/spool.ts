@@ -20,7 +20,20 @@ export interface SpoolOptions {
   segmentBytes?: number;
 }
 
+const SPOOL_FULL = Symbol.for("faultline.SpoolFullError");
+
+/**
+ * The spool has no room. Recognised across the two copies of lib/ that `npm start` runs (the fast
+ * path's bundle and Next.js's share the spool on globalThis; see ApiError): a process-wide brand,
+ * not the prototype chain.
+ */
 export class SpoolFullError extends Error {
+  readonly [SPOOL_FULL] = true;
+
+  static [Symbol.hasInstance](value: unknown): value is SpoolFullError {
+    return typeof value === "object" && value !== null && (value as { [SPOOL_FULL]?: unknown })[SPOOL_FULL] === true;
+  }
+
   constructor(readonly maxBytes: number) {
     super(`the spool is full (${Math.round(maxBytes / 1024 / 1024)} MiB)`);
     this.name = "SpoolFullError";
