@@ -12,6 +12,15 @@ export interface FeedbackRow {
 
 export const FEEDBACK_COLUMNS = `f.id, f."eventId", f.name, f.email, f.comments, f.url, f.source, f."createdAt"`;
 
+/**
+ * The feedback about an issue's events ($1 its project, $2 the issue), as `f` with its event id row
+ * `e`: the link runs through ErrorEventId, so feedback sent before its event counts once the event
+ * is stored, and follows its events through merges and unmerges.
+ */
+export const ISSUE_FEEDBACK_FROM = `"UserFeedback" f
+  JOIN "ErrorEventId" e ON e."projectId" = f."projectId" AND e."eventId" = f."eventId"
+  WHERE f."projectId" = $1 AND e."groupId" = $2`;
+
 /** One piece of feedback as the API answers it. */
 export function toFeedbackDto(row: FeedbackRow) {
   return {

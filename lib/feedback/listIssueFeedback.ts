@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { pool } from "@/lib/db/pool";
 import { findVisibleError } from "@/lib/errors/findVisibleError";
-import { FEEDBACK_COLUMNS, toFeedbackDto, type FeedbackRow } from "@/lib/feedback/feedbackDto";
+import { FEEDBACK_COLUMNS, ISSUE_FEEDBACK_FROM, toFeedbackDto, type FeedbackRow } from "@/lib/feedback/feedbackDto";
 
 export const IssueFeedbackQuerySchema = z.object({
   /** Newest first, at most this many. */
@@ -17,9 +17,8 @@ interface Row extends FeedbackRow {
 }
 
 /**
- * What people wrote about an issue's events (Sentry user feedback), newest first, with the total.
- * The link runs through the event ids (ErrorEventId): feedback sent before its event shows once
- * the event is stored, and feedback follows its events through merges and unmerges.
+ * What people wrote about an issue's events (Sentry user feedback), newest first, with the total
+ * (linked as ISSUE_FEEDBACK_FROM says).
  * `eventStored` says whether the event itself was kept (spike protection and the issue cap count
  * some events without keeping them), i.e. whether the event viewer can open it.
  */
@@ -27,9 +26,7 @@ export async function listIssueFeedback(auth: AuthContext, errorId: string, quer
   const group = await findVisibleError(auth, errorId);
   const { rows } = await pool().query<Row>(
     `SELECT ${FEEDBACK_COLUMNS}, e."occurrenceId" IS NOT NULL AS "eventStored", count(*) OVER () AS total
-     FROM "UserFeedback" f
-     JOIN "ErrorEventId" e ON e."projectId" = f."projectId" AND e."eventId" = f."eventId"
-     WHERE f."projectId" = $1 AND e."groupId" = $2
+     FROM ${ISSUE_FEEDBACK_FROM}
      ORDER BY f."createdAt" DESC, f.id DESC
      LIMIT $3`,
     [group.projectId, group.id, query.limit],

@@ -12,9 +12,15 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, prefix
 }
 
 export function parseSearchParams<S extends z.ZodType>(schema: S, req: Request): z.output<S> {
-  // Query values reach SQL parameters: NUL and lone surrogates (from %00, %ED%A0%80…) are replaced first.
-  const params = Object.fromEntries([...new URL(req.url).searchParams.entries()].map(([k, v]) => [replaceUnstorableText(k), replaceUnstorableText(v)]));
-  return parseWith(schema, params);
+  return parseWith(schema, fieldsOf(new URL(req.url).searchParams));
+}
+
+/**
+ * URL-encoded fields (a query string, a form body) as an object. Their values reach SQL parameters:
+ * NUL and lone surrogates (from %00, %ED%A0%80…) are replaced first.
+ */
+export function fieldsOf(params: URLSearchParams): Record<string, string> {
+  return Object.fromEntries([...params.entries()].map(([k, v]) => [replaceUnstorableText(k), replaceUnstorableText(v)]));
 }
 
 /** A path segment percent-decoded once; malformed escapes are left as they are (validation refuses them). */

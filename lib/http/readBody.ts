@@ -110,6 +110,7 @@ async function decode(raw: Buffer, encoding: string, limit: number): Promise<Buf
   }
 }
 
-function isTooLarge(error: unknown): boolean {
+/** True when a zlib decoder stopped at its `maxOutputLength` (a bomb, or just too big). */
+export function isTooLarge(error: unknown): boolean {
   return error instanceof RangeError || (error as { code?: string })?.code === "ERR_BUFFER_TOO_LARGE";
 }

@@ -1,5 +1,6 @@
 import zlib from "node:zlib";
 import { ApiError } from "@/lib/http/ApiError";
+import { isTooLarge } from "@/lib/http/readBody";
 
 /**
  * The body of the legacy store endpoint as JSON bytes. Current SDKs send JSON (compressed, if at
@@ -55,7 +56,7 @@ function decompress(bytes: Buffer, maxDecodedBytes: number): Buffer {
   try {
     out = bytes[0] === 0x1f ? zlib.gunzipSync(bytes, options) : zlib.inflateSync(bytes, options);
   } catch (error) {
-    if (error instanceof RangeError || (error as { code?: string })?.code === "ERR_BUFFER_TOO_LARGE") {
+    if (isTooLarge(error)) {
       throw ApiError.tooLarge(`decoded body exceeds ${maxDecodedBytes} bytes`, { limit: maxDecodedBytes });
     }
     throw ApiError.badRequest("body is neither JSON nor zlib/gzip-compressed JSON (base64 or raw)");

@@ -36,7 +36,7 @@ export function mapUserReport(payload: unknown, where: string): UserFeedbackInpu
     key: `report:${eventId}`,
     eventId,
     ...contact(report.name, report.email),
-    comments: commentsOf(report.comments, `${where}: user_report.comments`),
+    comments: commentsOf(report.comments, where, "user_report.comments"),
     url: null,
     source: "user_report",
   };
@@ -59,7 +59,7 @@ export function mapFeedbackEvent(payload: unknown, where: string, fallbackEventI
     key: ownId,
     eventId: normaliseEventId(feedback.associated_event_id) ?? null,
     ...contact(feedback.name ?? user?.name ?? user?.username, feedback.contact_email ?? user?.email),
-    comments: commentsOf(feedback.message, `${where}: contexts.feedback.message`),
+    comments: commentsOf(feedback.message, where, "contexts.feedback.message"),
     url: scrubbed(clipText(feedback.url, MAX_URL)),
     source: "feedback",
   };
@@ -69,9 +69,9 @@ function contact(name: unknown, email: unknown): Pick<UserFeedbackInput, "name" 
   return { name: scrubbed(clipText(name, MAX_NAME)), email: scrubbed(clipText(email, MAX_EMAIL)) };
 }
 
-function commentsOf(value: unknown, field: string): string {
+function commentsOf(value: unknown, where: string, field: string): string {
   const text = asText(value)?.trim();
-  if (!text) throw ApiError.badRequest(`${field} is required: what the person wrote`, { field: field.slice(field.lastIndexOf(" ") + 1) });
+  if (!text) throw ApiError.badRequest(`${where}: ${field} is required: what the person wrote`, { field });
   return scrubString(text.slice(0, MAX_FEEDBACK_COMMENTS));
 }
 

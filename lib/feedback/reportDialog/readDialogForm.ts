@@ -1,6 +1,6 @@
 import { parseJsonBytes } from "@/lib/http/parseJsonBytes";
 import { readBody } from "@/lib/http/readBody";
-import { replaceUnstorableText } from "@/lib/text/replaceUnstorable";
+import { fieldsOf } from "@/lib/http/parseWith";
 
 const MAX_FORM_BYTES = 64 * 1024;
 
@@ -8,6 +8,5 @@ const MAX_FORM_BYTES = 64 * 1024;
 export async function readDialogForm(req: Request): Promise<unknown> {
   const body = await readBody(req, { maxWireBytes: MAX_FORM_BYTES, maxDecodedBytes: MAX_FORM_BYTES });
   if (/json/i.test(req.headers.get("content-type") ?? "")) return parseJsonBytes(body);
-  const fields = new URLSearchParams(body.toString("utf8"));
-  return Object.fromEntries([...fields.entries()].map(([key, value]) => [replaceUnstorableText(key), replaceUnstorableText(value)]));
+  return fieldsOf(new URLSearchParams(body.toString("utf8")));
 }

@@ -11,32 +11,35 @@ import { corsHeaders } from "@/lib/sentry/corsHeaders";
 // included, carries CORS headers (the SDK loads the script with crossorigin="anonymous").
 const cors = (req: Request) => corsHeaders(req, null);
 
-/** GET /api/embed/error-page/?dsn=&eventId=&name=&email=&title=… — the script of `Sentry.showReportDialog()`. */
-export async function GET(req: Request): Promise<Response> {
+/** Runs a handler of this route with its request log line, every error mapped to HTTP with the CORS headers. */
+function answer(req: Request, work: () => Promise<Response>): Promise<Response> {
   return runLogged(req, async () => {
     try {
-      const query = parseSearchParams(ReportDialogQuerySchema, req);
-      const target = await dialogTarget(req, query);
-      return new Response(dialogScript(req.url, query, target), {
-        headers: { ...cors(req), "content-type": "application/javascript; charset=utf-8", "cache-control": "no-store" },
-      });
+      return await work();
     } catch (error) {
       return toErrorResponse(error, cors(req), { where: "http", method: req.method, route: routeOf(req.url) });
     }
   });
 }
 
+/** GET /api/embed/error-page/?dsn=&eventId=&name=&email=&title=… — the script of `Sentry.showReportDialog()`. */
+export async function GET(req: Request): Promise<Response> {
+  return answer(req, async () => {
+    const query = parseSearchParams(ReportDialogQuerySchema, req);
+    const target = await dialogTarget(req, query);
+    return new Response(dialogScript(req.url, query, target), {
+      headers: { ...cors(req), "content-type": "application/javascript; charset=utf-8", "cache-control": "no-store" },
+    });
+  });
+}
+
 /** POST /api/embed/error-page/?dsn=&eventId= `name, email, comments` (URL-encoded or JSON) — the dialog's report, stored as the event's user feedback. */
 export async function POST(req: Request): Promise<Response> {
-  return runLogged(req, async () => {
-    try {
-      const query = parseSearchParams(ReportDialogQuerySchema, req);
-      const form = parseWith(ReportDialogFormSchema, await readDialogForm(req));
-      const target = await dialogTarget(req, query);
-      await submitDialog(target, form);
-      return Response.json({}, { headers: cors(req) });
-    } catch (error) {
-      return toErrorResponse(error, cors(req), { where: "http", method: req.method, route: routeOf(req.url) });
-    }
+  return answer(req, async () => {
+    const query = parseSearchParams(ReportDialogQuerySchema, req);
+    const form = parseWith(ReportDialogFormSchema, await readDialogForm(req));
+    const target = await dialogTarget(req, query);
+    await submitDialog(target, form);
+    return Response.json({}, { headers: cors(req) });
   });
 }
