@@ -13,7 +13,7 @@ interface AppHeaderProps {
   me?: Me;
   workspace?: Workspace;
   onWorkspaceChange?: (id: string) => void;
-  active: "errors" | "reports" | "activity" | "feedback" | "settings" | "account";
+  active: "errors" | "reports" | "activity" | "feedback" | "crons" | "settings" | "account";
 }
 
 const navLink = (active: boolean) =>
@@ -54,6 +54,9 @@ export function AppHeader({ me, workspace, onWorkspaceChange, active }: AppHeade
           </Link>
           <Link href={`/feedback${wsQuery}`} className={navLink(active === "feedback")} aria-current={active === "feedback" ? "page" : undefined}>
             Feedback
+          </Link>
+          <Link href={`/crons${wsQuery}`} className={navLink(active === "crons")} aria-current={active === "crons" ? "page" : undefined}>
+            Crons
           </Link>
           <Link href={`/settings${wsQuery}`} className={navLink(active === "settings")} aria-current={active === "settings" ? "page" : undefined}>
             Settings

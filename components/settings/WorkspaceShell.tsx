@@ -20,7 +20,7 @@ const SETTINGS_TABS = [
 ] as const;
 
 interface WorkspaceShellProps {
-  active: "settings" | "activity" | "feedback" | "account";
+  active: "settings" | "activity" | "feedback" | "crons" | "account";
   title: string;
   subtitle?: string;
   /** Show the settings tabs under the title. */

@@ -105,6 +105,36 @@ describe("@sentry/node reports to Faultline unchanged", () => {
     });
   }
 
+  it("records Sentry.withMonitor's runs on a cron monitor with the schedule it sends", async () => {
+    const config = { schedule: { type: "crontab" as const, value: "15 4 * * *" }, checkinMargin: 10, maxRuntime: 45, timezone: "America/New_York", failureIssueThreshold: 1 };
+    await Sentry.withMonitor("reindex-search", () => new Promise((resolve) => setTimeout(resolve, 20)), config);
+    await expect(
+      Sentry.withMonitor(
+        "reindex-search",
+        async () => {
+          throw new Error("index locked");
+        },
+        config,
+      ),
+    ).rejects.toThrow("index locked");
+    await Sentry.flush(5000);
+    const monitor = await waitFor(async () => {
+      const [row] = await query<{ id: string; scheduleValue: string; timezone: string; checkinMargin: number; maxRuntime: number; status: string; environment: string; groupId: string | null }>(
+        `SELECT id, "scheduleValue", timezone, "checkinMargin", "maxRuntime", status, environment, "groupId" FROM "CronMonitor" WHERE "projectId" = $1 AND slug = 'reindex-search'`,
+        [t.projectId],
+      );
+      return row?.groupId ? row : undefined;
+    });
+    expect(monitor).toMatchObject({ scheduleValue: "15 4 * * *", timezone: "America/New_York", checkinMargin: 10, maxRuntime: 45, status: "failing", environment: "production" });
+    const runs = await query<{ status: string; durationMs: number | null; release: string }>(
+      `SELECT status, "durationMs", release FROM "CronCheckIn" WHERE "monitorId" = $1 ORDER BY "createdAt"`,
+      [monitor.id],
+    );
+    // Each withMonitor call is one run: in_progress, closed by ok or error with the SDK's duration.
+    expect(runs.map((r) => r.status)).toEqual(["ok", "error"]);
+    expect(runs.every((r) => r.durationMs !== null && r.release === "shop@2.3.4")).toBe(true);
+  });
+
   it("keeps Sentry.captureFeedback on the issue of the event it is about", async () => {
     const eventId = Sentry.captureException(new SyntaxError("unexpected token in saved cart"));
     Sentry.captureFeedback({ message: "My cart vanished after the update", name: "Noor", email: "noor@example.com", associatedEventId: eventId, url: "https://shop.example/cart" });

@@ -17,6 +17,7 @@ import { createProject } from "@/lib/projects/createProject";
 import { createSavedSearch } from "@/lib/savedSearches/savedSearches";
 import { createTeam } from "@/lib/teams/createTeam";
 import { addMember } from "@/lib/workspaces/addMember";
+import { query } from "@/e2e/support/dbCounts";
 import { envelope, errorEvent, newEventId } from "@/e2e/support/envelopes";
 import { minidumpUpload } from "@/e2e/support/minidumpUpload";
 import { buildMinidump } from "@/lib/sentry/__fixtures__/buildMinidump";
@@ -60,6 +61,15 @@ type RequestFor = (ctx: MatrixContext, caller: Caller) => RequestSpec | Promise<
 
 const tag = () => randomBytes(4).toString("hex");
 const client = { address: "127.0.0.1", userAgent: "permission-matrix" };
+
+/** A cron monitor of t (as a first check-in creates one), for the monitor routes' cells. */
+async function createMonitor(ctx: MatrixContext): Promise<string> {
+  const [row] = await query<{ id: string }>(
+    `INSERT INTO "CronMonitor" (id, "workspaceId", "projectId", slug, environment) VALUES (gen_random_uuid(), $1, $2, $3, 'production') RETURNING id`,
+    [ctx.t.workspaceId, ctx.t.projectId, `matrix-${tag()}`],
+  );
+  return row.id;
+}
 
 /** A second session of the caller's user (never the one the matrix uses), as a cookie. */
 async function throwawaySession(ctx: MatrixContext, caller: Caller): Promise<{ cookie: string | null; id: string }> {
@@ -127,6 +137,14 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
   "OPTIONS /api/:projectId/envelope": (ctx) => ({
     path: `/api/${ctx.t.projectPublicId}/envelope/`,
     headers: { origin: "http://localhost:5173", "access-control-request-method": "POST" },
+  }),
+  // The key is part of the path: callers without one send a made-up key (403).
+  "GET /api/:projectId/cron/:slug/:key": (ctx, caller) => ({
+    path: `/api/${ctx.t.projectPublicId}/cron/matrix-job/${caller === "ingestKey" ? ctx.t.key : "not-a-key"}/?status=ok`,
+  }),
+  "POST /api/:projectId/cron/:slug/:key": (ctx, caller) => ({
+    path: `/api/${ctx.t.projectPublicId}/cron/matrix-job/${caller === "ingestKey" ? ctx.t.key : "not-a-key"}/`,
+    body: { status: "in_progress" },
   }),
   "POST /api/:projectId/store": (ctx, caller) => ({
     path: `/api/${ctx.t.projectPublicId}/store/${caller === "ingestKey" ? `?sentry_key=${ctx.t.key}&sentry_version=7` : ""}`,
@@ -326,4 +344,7 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
   },
   "GET /api/v1/workspaces/:workspaceId/deliveries": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/deliveries` }),
   "GET /api/v1/workspaces/:workspaceId/feedback": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/feedback` }),
+  "GET /api/v1/workspaces/:workspaceId/monitors": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/monitors` }),
+  "GET /api/v1/monitors/:id/check-ins": async (ctx) => ({ path: `/api/v1/monitors/${await createMonitor(ctx)}/check-ins` }),
+  "DELETE /api/v1/monitors/:id": async (ctx) => ({ path: `/api/v1/monitors/${await createMonitor(ctx)}` }),
 };

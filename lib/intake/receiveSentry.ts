@@ -22,6 +22,7 @@ import { mapSecurityReports } from "@/lib/sentry/security/mapSecurityReports";
 import { unpackEnvelope, unpackStoreEvent } from "@/lib/sentry/unpackEnvelope";
 import { decodeLegacyStoreBody } from "@/lib/sentry/legacyStoreBody";
 import { storeUserFeedback } from "@/lib/feedback/storeUserFeedback";
+import { recordCheckIns } from "@/lib/crons/recordCheckIns";
 import { countClientDiscards } from "@/lib/ingestHealth/countStoreOutcome";
 import { countDropped } from "@/lib/ingestHealth/ingestCounters";
 
@@ -79,11 +80,12 @@ async function storeEnvelope(req: IntakeRequest, project: SentryProject, body: B
   const target = { workspaceId: project.workspaceId, projectId: project.projectId };
   // A malformed item refuses the whole envelope: counted as one dropped event.
   const contents = countDropped(target, 1, () => unpackEnvelope(envelope));
-  const spooled = await storeSentryEvents(project, contents.events, ticket, contents.feedback.length);
-  // What people wrote is kept like events: committed before the answer (an error here is 5xx/503,
-  // and the SDK's retry stores it once: keyed per project).
+  const spooled = await storeSentryEvents(project, contents.events, ticket, contents.feedback.length + contents.checkIns.length);
+  // What people wrote, and cron monitors' check-ins, are kept like events: committed before the
+  // answer (an error here is 5xx/503, and the SDK's retry stores it once: keyed per project / run).
   await storeUserFeedback(target, contents.feedback);
-  if (contents.feedback.length > 0) ticket.keep();
+  await recordCheckIns(target, contents.checkIns);
+  if (contents.feedback.length + contents.checkIns.length > 0) ticket.keep();
   // Release health and client reports are best-effort: while PostgreSQL is unavailable they are
   // dropped (logged), never a reason to refuse the envelope's events.
   await bestEffort("session counts", async () => {
@@ -146,12 +148,12 @@ const STORES: Record<SentryEndpoint, (req: IntakeRequest, project: SentryProject
  * then they are stored (or spooled): true when they were spooled.
  */
 /**
- * Admits and stores a request's events; `feedbackItems` (user feedback the caller stores itself)
+ * Admits and stores a request's events; `otherItems` (user feedback and check-ins the caller stores itself)
  * count against the project's rate limit and quotas like events, so a public DSN cannot be used
  * to write without bound.
  */
-async function storeSentryEvents(project: SentryProject, events: IngestEvent[], ticket: QuotaTicket, feedbackItems = 0): Promise<boolean> {
-  await admitAll({ workspaceId: project.workspaceId, projectId: project.projectId }, ticket, events.length + feedbackItems);
+async function storeSentryEvents(project: SentryProject, events: IngestEvent[], ticket: QuotaTicket, otherItems = 0): Promise<boolean> {
+  await admitAll({ workspaceId: project.workspaceId, projectId: project.projectId }, ticket, events.length + otherItems);
   if (events.length === 0) return false;
   const receivedAt = new Date();
   const rules = await loadGroupingRules(project.projectId);

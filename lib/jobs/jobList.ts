@@ -1,6 +1,7 @@
 import { evaluateAlerts } from "@/lib/alerts/evaluate/evaluateAlerts";
 import { processDeliveries } from "@/lib/alerts/notify/processDeliveries";
 import { processAlertOutbox } from "@/lib/alerts/outbox/processAlertOutbox";
+import { sweepMonitors } from "@/lib/crons/sweepMonitors";
 import { deleteExpiredSessions } from "@/lib/auth/deleteExpiredSessions";
 import { pruneFiveMinuteRollups } from "@/lib/analytics/pruneFiveMinuteRollups";
 import { env } from "@/lib/env";
@@ -35,6 +36,14 @@ export const jobList: Job[] = [
     intervalMs: env().TRIAGE_IGNORE_SWEEP_INTERVAL_MS,
     run: async (now) => {
       await reopenIgnored({ expiredBy: now }, now);
+    },
+  },
+  // Cron monitors: runs that did not check in by their due time plus margin are missed, unfinished ones past max runtime time out.
+  {
+    name: "cron-monitor-sweep",
+    intervalMs: env().MONITOR_SWEEP_INTERVAL_MS,
+    run: async (now) => {
+      await sweepMonitors(now);
     },
   },
   // Immediate-alert batches whose instance died between the ingest commit and their evaluation.

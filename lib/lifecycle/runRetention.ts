@@ -89,6 +89,8 @@ export async function runRetention(now: Date = new Date()): Promise<RetentionRun
       count("ExecutionMinute", await deleteOlder("ExecutionMinute", "minute", cutoff, `"projectId" = $2`, [p.id]));
       // User feedback goes with the events it is about (its link runs through ErrorEventId).
       count("UserFeedback", await deleteOlder("UserFeedback", '"createdAt"', cutoff, `"projectId" = $2`, [p.id]));
+      // Cron monitors' runs keep as long as events (the monitors themselves stay).
+      count("CronCheckIn", await deleteOlder("CronCheckIn", '"createdAt"', cutoff, `"monitorId" IN (SELECT id FROM "CronMonitor" WHERE "projectId" = $2)`, [p.id]));
     }
   });
 

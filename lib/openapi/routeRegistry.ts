@@ -2,6 +2,7 @@ import type { RouteSpec } from "@/lib/openapi/routeSpec";
 import { accountRoutes } from "@/lib/openapi/routes/account";
 import { administrationRoutes } from "@/lib/openapi/routes/administration";
 import { alertRoutes } from "@/lib/openapi/routes/alerts";
+import { cronRoutes } from "@/lib/openapi/routes/crons";
 import { authRoutes } from "@/lib/openapi/routes/auth";
 import { errorRoutes } from "@/lib/openapi/routes/errors";
 import { forwardingRoutes } from "@/lib/openapi/routes/forwarding";
@@ -30,6 +31,7 @@ export const routeRegistry: RouteSpec[] = [
   ...projectRoutes,
   ...forwardingRoutes,
   ...alertRoutes,
+  ...cronRoutes,
   ...teamRoutes,
   ...systemRoutes,
 ];

@@ -61,9 +61,16 @@ export async function findSentryProject(publicIdText: string): Promise<SentryPro
  * same one (401 when none does); the key must be live and belong to the URL's project (403).
  */
 export async function authenticateSentryRequest(req: RequestHead, project: SentryProject, envelopeDsn?: unknown): Promise<void> {
-  const candidates = [...requestKeys(req), ...(typeof envelopeDsn === "string" ? [parseDsn(envelopeDsn)?.publicKey] : [])].filter(
-    (k): k is string => Boolean(k),
-  );
+  await assertOneValidKey([...requestKeys(req), ...(typeof envelopeDsn === "string" ? [parseDsn(envelopeDsn)?.publicKey] : [])], project);
+}
+
+/** The cron endpoint's key, given in its path: it must agree with any key also sent the usual ways. */
+export async function authenticateSentryPathKey(req: RequestHead, project: SentryProject, pathKey: string): Promise<void> {
+  await assertOneValidKey([...requestKeys(req), pathKey], project);
+}
+
+async function assertOneValidKey(given: (string | undefined)[], project: SentryProject): Promise<void> {
+  const candidates = given.filter((k): k is string => Boolean(k));
   if (candidates.length === 0) throw ApiError.unauthorized("missing sentry_key: send it in the query string, X-Sentry-Auth or the envelope dsn");
   if (new Set(candidates).size > 1) throw ApiError.forbidden("the sentry keys in this request disagree");
   const key = await findIngestKey(candidates[0]);

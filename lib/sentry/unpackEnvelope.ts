@@ -2,6 +2,7 @@ import { ApiError } from "@/lib/http/ApiError";
 import { parseJsonBytes } from "@/lib/http/parseJsonBytes";
 import { zodIssues } from "@/lib/http/zodIssues";
 import { IngestEventSchema, type IngestEvent } from "@/lib/ingest/eventSchema";
+import { mapCheckIn, type CheckInInput } from "@/lib/sentry/mapCheckIn";
 import { mapClientReport, type DiscardedEvents } from "@/lib/sentry/mapClientReport";
 import { mapSentryEvent } from "@/lib/sentry/mapSentryEvent";
 import { mapSessionItem, mapSessionsItem, type SessionCounts } from "@/lib/sentry/mapSessions";
@@ -22,6 +23,8 @@ export interface EnvelopeContents {
   discards: DiscardedEvents[];
   /** What people wrote about errors (`user_report` and `feedback` items). */
   feedback: UserFeedbackInput[];
+  /** Cron monitors' check-ins (`check_in` items). */
+  checkIns: CheckInInput[];
   /** Items accepted and dropped on purpose, by type. */
   dropped: Record<string, number>;
 }
@@ -30,16 +33,16 @@ export interface EnvelopeContents {
  * What an envelope carries, validated: `event` items become events (chained exceptions become
  * linked events), `session`/`sessions` items execution counts (the error-rate and crash-free
  * denominators), `client_report` items discard counts, `user_report` and `feedback` items user
- * feedback (lib/sentry/mapUserFeedback.ts). A native crash's minidump (an `attachment`
+ * feedback (lib/sentry/mapUserFeedback.ts), `check_in` items cron monitors' runs (lib/sentry/mapCheckIn.ts). A native crash's minidump (an `attachment`
  * with `attachment_type: event.minidump`) completes the first event item, or is the event when none
- * came (lib/sentry/minidump). `transaction`, `span`, other attachments, `profile`, `replay_*`,
- * `check_in` and unknown items are dropped on purpose (counted in `dropped`):
+ * came (lib/sentry/minidump). `transaction`, `span`, other attachments, `profile`, `replay_*`
+ * and unknown items are dropped on purpose (counted in `dropped`):
  * Faultline tracks errors, not performance or replays. A malformed item refuses the whole envelope
  * (400) before anything is written.
  */
 export function unpackEnvelope(envelope: Envelope): EnvelopeContents {
   const headerEventId = typeof envelope.header.event_id === "string" ? envelope.header.event_id : undefined;
-  const contents: EnvelopeContents = { eventId: null, events: [], sessions: [], discards: [], feedback: [], dropped: {} };
+  const contents: EnvelopeContents = { eventId: null, events: [], sessions: [], discards: [], feedback: [], checkIns: [], dropped: {} };
   const minidump = firstMinidump(envelope);
   let eventItems = 0;
 
@@ -66,6 +69,8 @@ export function unpackEnvelope(envelope: Envelope): EnvelopeContents {
       contents.feedback.push(mapUserReport(parseJson(item.payload, index), `envelope item ${index}`));
     } else if (item.type === "feedback") {
       contents.feedback.push(mapFeedbackEvent(parseJson(item.payload, index), `envelope item ${index}`, headerEventId));
+    } else if (item.type === "check_in") {
+      contents.checkIns.push(mapCheckIn(parseJson(item.payload, index), `envelope item ${index}`));
     } else {
       const type = item.type.slice(0, 40);
       contents.dropped[type] = (contents.dropped[type] ?? 0) + 1;

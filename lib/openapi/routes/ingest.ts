@@ -44,7 +44,7 @@ export const ingestRoutes: RouteSpec[] = [
   {
     method: "POST", path: "/api/{projectId}/envelope/", tag: "Sentry protocol", auth: "sentryKey",
     summary: "Sentry envelope endpoint (any official SDK, unchanged)",
-    description: "Items: event/error are stored (completed from an `event.minidump` attachment when one came with them, or made from it alone), session/sessions become execution counts, client_report discard counts, user_report/feedback user feedback (400 naming the field without an event id or words); other item types are accepted and dropped. gzip/deflate/br, chunked. Over quota: 429 with Retry-After and X-Sentry-Rate-Limits. 202 instead of 200 when PostgreSQL is unavailable and the events are in the local spool (stored on replay); 503 with Retry-After when the spool is full.",
+    description: "Items: event/error are stored (completed from an `event.minidump` attachment when one came with them, or made from it alone), session/sessions become execution counts, client_report discard counts, user_report/feedback user feedback (400 naming the field without an event id or words), check_in cron monitors' runs (400 naming the field: slug, status, monitor_config); other item types are accepted and dropped. gzip/deflate/br, chunked. Over quota: 429 with Retry-After and X-Sentry-Rate-Limits. 202 instead of 200 when PostgreSQL is unavailable and the events are in the local spool (stored on replay); 503 with Retry-After when the spool is full.",
     params: SentryParams, bodyContentType: "application/x-sentry-envelope",
     responses: { 200: { description: "stored", schema: SentryIdSchema }, 202: { description: "spooled (PostgreSQL unavailable): stored on replay", schema: SentryIdSchema } },
     errors: SENTRY_ERRORS,

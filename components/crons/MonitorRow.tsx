@@ -1,0 +1,99 @@
+"use client";
+
+import { Disclosure, DisclosureButton, DisclosurePanel } from "@headlessui/react";
+import { formatDistanceToNow } from "date-fns";
+import Link from "next/link";
+import { useState } from "react";
+import { checkInLook, MONITOR_STATUS_BADGE } from "@/components/crons/checkInStatus";
+import { MonitorHistory } from "@/components/crons/MonitorHistory";
+import { RunStrip } from "@/components/crons/RunStrip";
+import { Badge } from "@/components/ui/Badge";
+import { button } from "@/components/ui/buttonStyles";
+import { ModalDialog } from "@/components/ui/ModalDialog";
+import type { MonitorListItem } from "@/lib/crons/listMonitors";
+
+const ago = (iso: string) => formatDistanceToNow(new Date(iso), { addSuffix: true });
+
+/** One monitor: slug, environment, status, schedule, the run strip, last and next check-in, its issue; its history on demand; delete for admins. */
+export function MonitorRow({ monitor, showProject, isAdmin, onDelete, deleting }: {
+  monitor: MonitorListItem;
+  showProject: boolean;
+  isAdmin: boolean;
+  onDelete: () => void;
+  deleting: boolean;
+}) {
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <li className="py-3" data-testid="monitor" aria-label={`${monitor.slug} (${monitor.environment})`}>
+      <Disclosure>
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+          <div className="min-w-0 flex-1">
+            <div className="flex flex-wrap items-center gap-2">
+              <span className="font-mono text-sm font-semibold text-gray-900 dark:text-gray-100">{monitor.slug}</span>
+              <Badge>{monitor.environment}</Badge>
+              <Badge className={MONITOR_STATUS_BADGE[monitor.status] ?? MONITOR_STATUS_BADGE.pending}>
+                <span className="sr-only">Status: </span>
+                {monitor.status === "failing" ? "Failing" : monitor.status === "ok" ? "OK" : "Waiting for first run"}
+              </Badge>
+              {showProject && <span className="text-xs text-gray-500 dark:text-gray-400">{monitor.projectName}</span>}
+            </div>
+            <p className="mt-0.5 text-xs text-gray-600 dark:text-gray-400">
+              {monitor.schedule ? (
+                <>
+                  <span className="font-mono">{monitor.schedule}</span> · margin {monitor.checkinMargin} min · max runtime {monitor.maxRuntime} min
+                </>
+              ) : (
+                "No schedule: missed runs are detected once a check-in sends monitor_config"
+              )}
+            </p>
+          </div>
+          <RunStrip runs={monitor.recent} />
+          <div className="w-48 text-xs text-gray-600 dark:text-gray-400">
+            <div>
+              Last:{" "}
+              {monitor.lastCheckInAt ? (
+                <>
+                  <span className={checkInLook(monitor.lastCheckInStatus ?? "").text}>{checkInLook(monitor.lastCheckInStatus ?? "").label}</span> {ago(monitor.lastCheckInAt)}
+                </>
+              ) : monitor.lastCheckInStatus ? (
+                <span className={checkInLook(monitor.lastCheckInStatus).text}>{checkInLook(monitor.lastCheckInStatus).label}</span>
+              ) : (
+                "never"
+              )}
+            </div>
+            {monitor.nextExpectedAt && <div>Next due {ago(monitor.nextExpectedAt)}</div>}
+          </div>
+          <div className="flex items-center gap-1">
+            {monitor.issueId && (
+              <Link href={`/errors/${monitor.issueId}`} className={button.ghost}>
+                Issue
+              </Link>
+            )}
+            <DisclosureButton className={button.secondary}>History</DisclosureButton>
+            {isAdmin && (
+              <button type="button" className={button.ghost} onClick={() => setConfirming(true)} aria-label={`Delete monitor ${monitor.slug} (${monitor.environment})`}>
+                Delete
+              </button>
+            )}
+          </div>
+        </div>
+        <DisclosurePanel className="mt-3 rounded-md bg-gray-50 p-3 dark:bg-gray-900/60">
+          <MonitorHistory monitorId={monitor.id} />
+        </DisclosurePanel>
+      </Disclosure>
+      <ModalDialog open={confirming} title={`Delete monitor ${monitor.slug}?`} onClose={() => setConfirming(false)}>
+        <p className="text-sm text-gray-700 dark:text-gray-300">
+          Its runs are deleted; its issue stays. A job that still checks in creates the monitor again, without this history.
+        </p>
+        <div className="mt-4 flex justify-end gap-2">
+          <button type="button" className={button.secondary} onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+          <button type="button" className={button.danger} disabled={deleting} onClick={() => { onDelete(); setConfirming(false); }}>
+            Delete monitor
+          </button>
+        </div>
+      </ModalDialog>
+    </li>
+  );
+}

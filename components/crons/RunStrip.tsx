@@ -1,0 +1,22 @@
+import { format } from "date-fns";
+import { checkInLook, formatDuration } from "@/components/crons/checkInStatus";
+import type { CheckInDto } from "@/lib/crons/monitorDto";
+
+/** A monitor's latest runs, oldest to newest, one coloured cell each (status, time and duration on hover and for screen readers). */
+export function RunStrip({ runs }: { runs: CheckInDto[] }) {
+  if (runs.length === 0) return <span className="text-xs text-gray-500 dark:text-gray-400">no runs yet</span>;
+  return (
+    <ol className="flex items-center gap-0.5" aria-label="Latest runs, oldest first">
+      {runs.map((run) => {
+        const look = checkInLook(run.status);
+        const when = format(new Date(run.expectedAt ?? run.createdAt), "PPpp");
+        const title = `${look.label} · ${when}${run.durationMs !== null ? ` · ${formatDuration(run.durationMs)}` : ""}`;
+        return (
+          <li key={run.id} title={title} data-status={run.status} className={`h-5 w-2 rounded-sm ${look.cell}`}>
+            <span className="sr-only">{title}</span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

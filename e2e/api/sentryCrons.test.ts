@@ -1,0 +1,210 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { query } from "@/e2e/support/dbCounts";
+import { envelope, errorEvent, newEventId, postRaw, sentryUrl } from "@/e2e/support/envelopes";
+import { BASE_URL, createTenant, login, type Tenant } from "@/e2e/support/tenant";
+import { waitFor } from "@/e2e/support/waitFor";
+import type { CheckInList } from "@/lib/crons/listCheckIns";
+import type { MonitorList, MonitorListItem } from "@/lib/crons/listMonitors";
+
+let t: Tenant;
+let viewer: string;
+let admin: string;
+
+const envelopeUrl = () => sentryUrl(t.projectPublicId, "envelope", `sentry_key=${t.key}`);
+const cronUrl = (slug: string, query = "", key = t.key) => `${BASE_URL}/api/${t.projectPublicId}/cron/${slug}/${key}/${query ? `?${query}` : ""}`;
+
+function checkIn(fields: Record<string, unknown>) {
+  return { type: "check_in", payload: JSON.stringify({ environment: "production", release: "jobs@1.4.0", ...fields }) };
+}
+const sendItems = (items: { type: string; payload: string }[]) => postRaw(envelopeUrl(), new Uint8Array(envelope({ sent_at: new Date().toISOString() }, items)));
+
+async function monitors(cookie = viewer): Promise<MonitorListItem[]> {
+  const res = await fetch(`${BASE_URL}/api/v1/workspaces/${t.workspaceId}/monitors`, { headers: { cookie } });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as MonitorList).items;
+}
+const monitorOf = async (slug: string, environment = "production") => (await monitors()).find((m) => m.slug === slug && m.environment === environment);
+
+async function runsOf(monitorId: string): Promise<CheckInList> {
+  const res = await fetch(`${BASE_URL}/api/v1/monitors/${monitorId}/check-ins`, { headers: { cookie: viewer } });
+  expect(res.status).toBe(200);
+  return (await res.json()) as CheckInList;
+}
+
+async function issue(groupId: string) {
+  const [row] = await query<{ type: string; message: string; status: string; occurrenceCount: number; severity: string }>(
+    `SELECT type, message, status::text, "occurrenceCount", severity::text FROM "ErrorGroup" WHERE id = $1`,
+    [groupId],
+  );
+  return row;
+}
+
+const HOURLY = { schedule: { type: "crontab", value: "0 * * * *" }, checkin_margin: 5, max_runtime: 20, timezone: "Europe/Berlin" };
+
+beforeAll(async () => {
+  t = await createTenant("crons");
+  viewer = await login(t.viewer);
+  admin = await login(t.admin);
+});
+
+describe("Sentry Crons check-ins", () => {
+  it("creates a monitor from a check-in with monitor_config; in_progress then ok with the same id is one run", async () => {
+    const id = randomUUID().replaceAll("-", "");
+    expect((await sendItems([checkIn({ check_in_id: id, monitor_slug: "Nightly Report", status: "in_progress", monitor_config: HOURLY })])).status).toBe(200);
+    const started = await monitorOf("nightly-report");
+    expect(started).toMatchObject({ status: "pending", schedule: "0 * * * * (Europe/Berlin)", checkinMargin: 5, maxRuntime: 20, lastCheckInStatus: "in_progress" });
+    // The next run is due at the next full hour.
+    expect(new Date(started!.nextExpectedAt!).getUTCMinutes()).toBe(0);
+    expect(new Date(started!.nextExpectedAt!).getTime()).toBeGreaterThan(Date.now());
+
+    expect((await sendItems([checkIn({ check_in_id: id, monitor_slug: "nightly-report", status: "ok", duration: 12.5 })])).status).toBe(200);
+    // The SDK retrying the closing check-in changes nothing.
+    expect((await sendItems([checkIn({ check_in_id: id, monitor_slug: "nightly-report", status: "error" })])).status).toBe(200);
+    const done = await monitorOf("nightly-report");
+    expect(done).toMatchObject({ status: "ok", lastCheckInStatus: "ok", issueId: null, nextExpectedAt: started!.nextExpectedAt });
+    expect(done!.recent).toEqual([expect.objectContaining({ status: "ok", durationMs: 12500, release: "jobs@1.4.0" })]);
+    const runs = await runsOf(done!.id);
+    expect(runs.total).toBe(1);
+    expect(runs.items[0].id).toBe(`${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20)}`);
+  });
+
+  it("makes a failed run an issue event, and resolves the issue when the monitor recovers", async () => {
+    const slug = "billing-sync";
+    await sendItems([checkIn({ monitor_slug: slug, status: "ok", monitor_config: { schedule: { type: "interval", value: 2, unit: "hour" } } })]);
+    expect((await sendItems([checkIn({ monitor_slug: slug, status: "error", duration: 3 })])).status).toBe(200);
+    const failing = await monitorOf(slug);
+    expect(failing).toMatchObject({ status: "failing", lastCheckInStatus: "error", schedule: "every 2 hours" });
+    expect(failing!.issueId).toEqual(expect.any(String));
+    expect(await issue(failing!.issueId!)).toMatchObject({
+      type: "CronMonitorFailure",
+      message: "Cron monitor billing-sync (production) failed: the run checked in with status error",
+      status: "new",
+      occurrenceCount: 1,
+      severity: "high",
+    });
+    // A second failure is another event of the same issue.
+    await sendItems([checkIn({ monitor_slug: slug, status: "error" })]);
+    expect(await issue(failing!.issueId!)).toMatchObject({ occurrenceCount: 2, status: "new" });
+
+    await sendItems([checkIn({ monitor_slug: slug, status: "ok" })]);
+    expect(await monitorOf(slug)).toMatchObject({ status: "ok", issueId: failing!.issueId });
+    expect((await issue(failing!.issueId!)).status).toBe("resolved");
+    const [audit] = await query<{ actorType: string; after: { reason: string } }>(
+      `SELECT "actorType", after FROM "AuditLog" WHERE "targetId" = $1 AND action = 'error.resolved'`,
+      [failing!.issueId],
+    );
+    expect(audit).toMatchObject({ actorType: "system", after: { reason: "cron monitor billing-sync recovered" } });
+
+    // Failing again reopens it as a regression.
+    await sendItems([checkIn({ monitor_slug: slug, status: "error" })]);
+    expect(await issue(failing!.issueId!)).toMatchObject({ status: "new", occurrenceCount: 3 });
+  });
+
+  it("waits for failure_issue_threshold consecutive failures; each environment is its own monitor", async () => {
+    const slug = "flaky-export";
+    const config = { schedule: { type: "crontab", value: "*/10 * * * *" }, failure_issue_threshold: 2 };
+    await sendItems([checkIn({ monitor_slug: slug, status: "error", monitor_config: config })]);
+    expect(await monitorOf(slug)).toMatchObject({ status: "pending", issueId: null, lastCheckInStatus: "error" });
+    await sendItems([checkIn({ monitor_slug: slug, status: "error", environment: "staging", monitor_config: config })]);
+    expect(await monitorOf(slug, "staging")).toMatchObject({ status: "pending", issueId: null });
+    await sendItems([checkIn({ monitor_slug: slug, status: "error" })]);
+    const failing = await monitorOf(slug);
+    expect(failing).toMatchObject({ status: "failing", issueId: expect.any(String) });
+    expect(await monitorOf(slug, "staging")).toMatchObject({ status: "pending", issueId: null });
+  });
+
+  it("marks a run missed when no check-in came by its due time plus margin, and a run timed out past its max runtime", async () => {
+    const slug = "hourly-cleanup";
+    const runId = randomUUID();
+    await sendItems([checkIn({ monitor_slug: slug, check_in_id: runId, status: "in_progress", monitor_config: { ...HOURLY, checkin_margin: 1, max_runtime: 5 } })]);
+    const monitor = (await monitorOf(slug))!;
+    // As if the hour had passed: the run due now was not reported, and the running one is over its 5 minutes.
+    const due = new Date(Date.now() - 2 * 60_000);
+    await query(`UPDATE "CronMonitor" SET "nextExpectedAt" = $2, "missedAt" = $3 WHERE id = $1`, [monitor.id, due, new Date(due.getTime() + 60_000)]);
+    await query(`UPDATE "CronCheckIn" SET "timeoutAt" = now() - interval '1 second' WHERE "monitorId" = $1 AND id = $2`, [monitor.id, runId]);
+
+    // The sweep runs every 10 s on the test app.
+    const swept = await waitFor(async () => {
+      const runs = await runsOf(monitor.id);
+      return runs.items.some((r) => r.status === "missed") && runs.items.some((r) => r.status === "timeout") ? runs : undefined;
+    }, 40_000);
+    const missed = swept.items.find((r) => r.status === "missed")!;
+    expect(new Date(missed.expectedAt!).getTime()).toBe(due.getTime());
+    expect(swept.items.find((r) => r.id === runId)).toMatchObject({ status: "timeout", durationMs: expect.any(Number) });
+
+    const after = await waitFor(async () => {
+      const m = await monitorOf(slug);
+      return m?.issueId ? m : undefined;
+    });
+    expect(after.status).toBe("failing");
+    // The next run is due again after now, not at the missed hour.
+    expect(new Date(after.nextExpectedAt!).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    const failures = await waitFor(async () => {
+      const rows = await query<{ message: string }>(`SELECT message FROM "ErrorOccurrence" WHERE "groupId" = $1`, [after.issueId]);
+      return rows.length === 2 ? rows : undefined;
+    });
+    expect(failures.map((f) => f.message).sort()).toEqual([
+      expect.stringContaining("missed a check-in: a run was due at"),
+      expect.stringContaining("timed out: the run was still in progress after 5 minutes"),
+    ]);
+  });
+
+  it("refuses a malformed check-in with 400 naming the field, and stores nothing of its envelope", async () => {
+    const eventId = newEventId();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ monitor_slug: "x", status: "finished" }, "status"],
+      [{ status: "ok" }, "monitor_slug"],
+      [{ monitor_slug: "x", status: "ok", monitor_config: { schedule: { type: "crontab", value: "0 25 * * *" } } }, "monitor_config.schedule.value"],
+      [{ monitor_slug: "x", status: "ok", monitor_config: { schedule: { type: "crontab", value: "* * * * *" }, timezone: "Moon/Base" } }, "monitor_config.timezone"],
+    ];
+    for (const [fields, field] of cases) {
+      const res = await sendItems([{ type: "event", payload: errorEvent(eventId) }, checkIn(fields)]);
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as { error: { message: string; field?: string } };
+      expect(JSON.stringify(body)).toContain(field);
+    }
+    expect(await query(`SELECT 1 FROM "ErrorEventId" WHERE "projectId" = $1 AND "eventId" = $2`, [t.projectId, eventId])).toHaveLength(0);
+    expect(await monitorOf("x")).toBeUndefined();
+  });
+});
+
+describe("the HTTP check-in endpoint (curl in a crontab)", () => {
+  it("records GET ?status= and POST with a JSON body and monitor_config; answers 202 {id}", async () => {
+    const posted = await fetch(cronUrl("db-backup"), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ status: "in_progress", monitor_config: { schedule: { type: "crontab", value: "30 2 * * *" }, timezone: "UTC" } }),
+    });
+    expect(posted.status).toBe(202);
+    const { id } = (await posted.json()) as { id: string };
+    const closed = await fetch(cronUrl("db-backup", `status=ok&check_in_id=${id}&duration=61`));
+    expect(closed.status).toBe(202);
+    expect(await closed.json()).toEqual({ id });
+    const monitor = await monitorOf("db-backup");
+    expect(monitor).toMatchObject({ status: "ok", schedule: "30 2 * * * (UTC)", recent: [expect.objectContaining({ id, status: "ok", durationMs: 61000 })] });
+    expect(new Date(monitor!.nextExpectedAt!).toISOString()).toMatch(/T02:30:00\.000Z$/);
+  });
+
+  it("answers 403 for a wrong key, 404 for an unknown project, 400 naming the field", async () => {
+    expect((await fetch(cronUrl("db-backup", "status=ok", "0123456789abcdef0123456789abcdef"))).status).toBe(403);
+    expect((await fetch(`${BASE_URL}/api/987654321/cron/db-backup/${t.key}/?status=ok`)).status).toBe(404);
+    const bad = await fetch(cronUrl("db-backup", "status=done"));
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain("status");
+    const notJson = await fetch(cronUrl("db-backup", "status=ok"), { method: "POST", body: "{not json" });
+    expect(notJson.status).toBe(400);
+  });
+});
+
+describe("monitor administration", () => {
+  it("lets admins delete a monitor with its runs (audited), not viewers", async () => {
+    await fetch(cronUrl("short-lived", "status=ok"));
+    const monitor = (await monitorOf("short-lived"))!;
+    expect((await fetch(`${BASE_URL}/api/v1/monitors/${monitor.id}`, { method: "DELETE", headers: { cookie: viewer } })).status).toBe(403);
+    expect((await fetch(`${BASE_URL}/api/v1/monitors/${monitor.id}`, { method: "DELETE", headers: { cookie: admin } })).status).toBe(204);
+    expect(await monitorOf("short-lived")).toBeUndefined();
+    expect(await query(`SELECT 1 FROM "CronCheckIn" WHERE "monitorId" = $1`, [monitor.id])).toHaveLength(0);
+    expect(await query(`SELECT 1 FROM "AuditLog" WHERE action = 'monitor.deleted' AND "targetId" = $1`, [monitor.id])).toHaveLength(1);
+  });
+});

@@ -1,0 +1,36 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/client/apiFetch";
+import { POLL_MS } from "@/lib/client/hooks/useErrorsQuery";
+import type { CheckInList } from "@/lib/crons/listCheckIns";
+import type { MonitorList } from "@/lib/crons/listMonitors";
+
+const monitorsKey = (workspaceId: string) => ["monitors", workspaceId] as const;
+
+/** GET /api/v1/workspaces/:id/monitors — the crons page, polled (runs arrive on their schedule). */
+export function useMonitorsQuery(workspaceId: string, projectId: string | undefined) {
+  const search = new URLSearchParams(projectId ? { projectId } : {});
+  return useQuery({
+    queryKey: [...monitorsKey(workspaceId), projectId ?? ""],
+    queryFn: ({ signal }) => apiFetch<MonitorList>(`/api/v1/workspaces/${workspaceId}/monitors?${search}`, { signal }),
+    placeholderData: keepPreviousData,
+    refetchInterval: POLL_MS * 3,
+  });
+}
+
+/** GET /api/v1/monitors/:id/check-ins — one monitor's runs, newest first (loaded when its history is opened). */
+export function useCheckInsQuery(monitorId: string, page: number) {
+  return useQuery({
+    queryKey: ["checkIns", monitorId, page],
+    queryFn: ({ signal }) => apiFetch<CheckInList>(`/api/v1/monitors/${monitorId}/check-ins?page=${page}&pageSize=20`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** DELETE /api/v1/monitors/:id (admins). */
+export function useDeleteMonitorMutation(workspaceId: string) {
+  const qc = useQueryClient();
+  return useMutation<void, Error, string>({
+    mutationFn: (monitorId) => apiFetch(`/api/v1/monitors/${monitorId}`, { method: "DELETE" }),
+    onSettled: () => qc.invalidateQueries({ queryKey: monitorsKey(workspaceId) }),
+  });
+}

@@ -1,0 +1,75 @@
+import { describeSchedule } from "@/lib/crons/monitorSchedule";
+import { scheduleOf } from "@/lib/crons/monitorRow";
+
+/** A CronMonitor row with its project's name, as the monitor lists read it (alias `m`, project `p`). */
+export interface MonitorListRow {
+  id: string;
+  projectId: string;
+  projectName: string;
+  slug: string;
+  environment: string;
+  scheduleType: string | null;
+  scheduleValue: string | null;
+  scheduleUnit: string | null;
+  timezone: string;
+  checkinMargin: number;
+  maxRuntime: number;
+  failureIssueThreshold: number;
+  recoveryThreshold: number;
+  status: string;
+  lastCheckInAt: Date | null;
+  lastCheckInStatus: string | null;
+  nextExpectedAt: Date | null;
+  groupId: string | null;
+  createdAt: Date;
+}
+
+export const MONITOR_LIST_COLUMNS = `m.id, m."projectId", p.name AS "projectName", m.slug, m.environment, m."scheduleType", m."scheduleValue",
+  m."scheduleUnit", m.timezone, m."checkinMargin", m."maxRuntime", m."failureIssueThreshold", m."recoveryThreshold", m.status,
+  m."lastCheckInAt", m."lastCheckInStatus", m."nextExpectedAt", m."groupId", m."createdAt"`;
+
+/** One run as the API answers it. */
+export interface CheckInRow {
+  id: string;
+  status: string;
+  durationMs: number | null;
+  release: string | null;
+  expectedAt: Date | null;
+  createdAt: Date;
+}
+
+export function toCheckInDto(row: CheckInRow) {
+  return {
+    id: row.id,
+    status: row.status,
+    durationMs: row.durationMs,
+    release: row.release,
+    expectedAt: row.expectedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+export type CheckInDto = ReturnType<typeof toCheckInDto>;
+
+/** A monitor as the API answers it: the schedule in words (null while no check-in has sent one). */
+export function toMonitorDto(row: MonitorListRow) {
+  const schedule = scheduleOf(row);
+  return {
+    id: row.id,
+    projectId: row.projectId,
+    projectName: row.projectName,
+    slug: row.slug,
+    environment: row.environment,
+    schedule: schedule ? describeSchedule(schedule, row.timezone) : null,
+    timezone: row.timezone,
+    checkinMargin: row.checkinMargin,
+    maxRuntime: row.maxRuntime,
+    failureIssueThreshold: row.failureIssueThreshold,
+    recoveryThreshold: row.recoveryThreshold,
+    status: row.status,
+    lastCheckInAt: row.lastCheckInAt?.toISOString() ?? null,
+    lastCheckInStatus: row.lastCheckInStatus,
+    nextExpectedAt: row.nextExpectedAt?.toISOString() ?? null,
+    issueId: row.groupId,
+    createdAt: row.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,63 @@
+import type { IngestEvent } from "@/lib/ingest/eventSchema";
+
+export type FailureReason = "error" | "missed" | "timeout";
+
+/** A failed run to report as an event of the monitor's issue. */
+export interface MonitorFailure {
+  monitorId: string;
+  workspaceId: string;
+  projectId: string;
+  slug: string;
+  environment: string;
+  release: string | null;
+  reason: FailureReason;
+  checkInId: string;
+  at: Date;
+  /** Missed runs: when the check-in was due. Timeouts: the run's limit in minutes. */
+  expectedAt?: Date;
+  maxRuntime?: number;
+  schedule?: string;
+}
+
+/**
+ * The event a failed run becomes: one issue per monitor and environment (its own fingerprint, so
+ * the wording of the message never splits it), titled `CronMonitorFailure` with what went wrong.
+ * The check-in's id is the event id, so a retried check-in is counted once.
+ */
+export function monitorFailureEvent(failure: MonitorFailure): IngestEvent {
+  return {
+    eventId: `cron:${failure.checkInId}`,
+    type: "CronMonitorFailure",
+    message: failureMessage(failure),
+    severity: "high",
+    category: "cron",
+    source: "cron-monitor",
+    platform: "cron",
+    occurredAt: failure.at.toISOString(),
+    environment: failure.environment,
+    ...(failure.release && { release: failure.release }),
+    tags: { "monitor.slug": failure.slug, "monitor.reason": failure.reason },
+    fingerprint: ["cron-monitor", failure.slug, failure.environment],
+    context: {
+      monitor: {
+        slug: failure.slug,
+        reason: failure.reason,
+        checkInId: failure.checkInId,
+        ...(failure.schedule && { schedule: failure.schedule }),
+        ...(failure.expectedAt && { expectedAt: failure.expectedAt.toISOString() }),
+      },
+    },
+  };
+}
+
+function failureMessage(failure: MonitorFailure): string {
+  const name = `Cron monitor ${failure.slug} (${failure.environment})`;
+  switch (failure.reason) {
+    case "error":
+      return `${name} failed: the run checked in with status error`;
+    case "missed":
+      return `${name} missed a check-in: a run was due at ${failure.expectedAt?.toISOString() ?? "its scheduled time"}${failure.schedule ? ` (${failure.schedule})` : ""}`;
+    case "timeout":
+      return `${name} timed out: the run was still in progress after ${failure.maxRuntime ?? "its"} minutes`;
+  }
+}

@@ -1,0 +1,142 @@
+import type pg from "pg";
+import { withTransaction } from "@/lib/db/pool";
+import { uuidv7 } from "@/lib/ids/uuidv7";
+import { describeSchedule, nextExpectedAt } from "@/lib/crons/monitorSchedule";
+import type { MonitorFailure } from "@/lib/crons/monitorFailure";
+import { MONITOR_COLUMNS, scheduleColumns, scheduleOf, type MonitorRow } from "@/lib/crons/monitorRow";
+import { applyRunOutcome, type Transition } from "@/lib/crons/monitorTransition";
+import { reportMonitorOutcomes, type MonitorOutcomes } from "@/lib/crons/reportMonitorOutcomes";
+import type { CheckInInput } from "@/lib/sentry/mapCheckIn";
+
+interface Target {
+  workspaceId: string;
+  projectId: string;
+}
+
+/**
+ * Records check-ins of one project, each in its own transaction: the monitor (project, slug,
+ * environment) is created on its first check-in and its settings replaced by a check-in that
+ * carries them; a new run is inserted (an in_progress one with its time-out), or an in_progress run
+ * closed by ok/error with its id (a finished run is never changed again: a retry is a no-op). A run
+ * that started moves the next expected check-in; a finished one applies the failure and recovery
+ * thresholds. Failures then become events of the monitor's issue and a recovery resolves it
+ * (lib/crons/reportMonitorOutcomes.ts), after the check-ins are committed.
+ */
+export async function recordCheckIns(target: Target, items: CheckInInput[], now = new Date()): Promise<void> {
+  const outcomes: MonitorOutcomes = { failures: [], recoveries: [] };
+  for (const item of items) {
+    const result = await withTransaction((client) => recordCheckIn(client, target, item, now));
+    if (result.failure) outcomes.failures.push(result.failure);
+    if (result.recoveredGroupId) outcomes.recoveries.push({ groupId: result.recoveredGroupId, monitorSlug: item.slug });
+  }
+  await reportMonitorOutcomes(outcomes);
+}
+
+async function recordCheckIn(client: pg.PoolClient, target: Target, item: CheckInInput, now: Date): Promise<{ failure?: MonitorFailure; recoveredGroupId?: string }> {
+  const monitor = await upsertMonitor(client, target, item, now);
+  const { rows: existing } = await client.query<{ status: string; createdAt: Date }>(
+    `SELECT status, "createdAt" FROM "CronCheckIn" WHERE "monitorId" = $1 AND id = $2 FOR UPDATE`,
+    [monitor.id, item.checkInId],
+  );
+  const run = existing[0];
+  if (run && (run.status !== "in_progress" || item.status === "in_progress")) return {}; // a retry, or a finished run
+  if (run) {
+    const durationMs = item.durationMs ?? Math.max(0, now.getTime() - run.createdAt.getTime());
+    await client.query(
+      `UPDATE "CronCheckIn" SET status = $3, "durationMs" = $4, "timeoutAt" = NULL, "updatedAt" = $5, release = coalesce($6, release)
+       WHERE "monitorId" = $1 AND id = $2`,
+      [monitor.id, item.checkInId, item.status, Math.min(durationMs, 2_147_483_647), now, item.release],
+    );
+  } else {
+    const timeoutAt = item.status === "in_progress" ? new Date(now.getTime() + monitor.maxRuntime * 60_000) : null;
+    await client.query(
+      `INSERT INTO "CronCheckIn" ("monitorId", id, status, "durationMs", release, "timeoutAt", "createdAt", "updatedAt")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
+      [monitor.id, item.checkInId, item.status, item.durationMs, item.release, timeoutAt, now],
+    );
+  }
+  const transition = item.status === "in_progress" ? null : applyRunOutcome(monitor, item.status === "ok" ? "ok" : "failure");
+  const schedule = scheduleOf(monitor);
+  // A new run moves the monitor's clock: the next check-in is due at the schedule's next tick.
+  const next = !run && schedule ? nextExpectedAt(schedule, now, monitor.timezone) : undefined;
+  await saveMonitor(client, monitor, transition, { now, checkedInAt: now, status: item.status, next });
+  return {
+    ...(transition?.raise && {
+      failure: {
+        monitorId: monitor.id,
+        workspaceId: monitor.workspaceId,
+        projectId: monitor.projectId,
+        slug: monitor.slug,
+        environment: monitor.environment,
+        release: item.release,
+        reason: "error" as const,
+        checkInId: item.checkInId,
+        at: now,
+        ...(schedule && { schedule: describeSchedule(schedule, monitor.timezone) }),
+      },
+    }),
+    ...(transition?.recovered && monitor.groupId && { recoveredGroupId: monitor.groupId }),
+  };
+}
+
+/** Creates the monitor or takes its row lock; a check-in with monitor_config replaces its settings. */
+async function upsertMonitor(client: pg.PoolClient, target: Target, item: CheckInInput, now: Date): Promise<MonitorRow> {
+  const s = item.settings;
+  const columns = s ? scheduleColumns(s.schedule) : null;
+  const { rows } = await client.query<MonitorRow>(
+    `INSERT INTO "CronMonitor" AS m (id, "workspaceId", "projectId", slug, environment, "scheduleType", "scheduleValue", "scheduleUnit",
+       timezone, "checkinMargin", "maxRuntime", "failureIssueThreshold", "recoveryThreshold", "createdAt", "updatedAt")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9, 'UTC'), coalesce($10, 1), coalesce($11, 30), coalesce($12, 1), coalesce($13, 1), $14, $14)
+     ON CONFLICT ("projectId", slug, environment) DO UPDATE SET
+       "scheduleType" = CASE WHEN $15 THEN excluded."scheduleType" ELSE m."scheduleType" END,
+       "scheduleValue" = CASE WHEN $15 THEN excluded."scheduleValue" ELSE m."scheduleValue" END,
+       "scheduleUnit" = CASE WHEN $15 THEN excluded."scheduleUnit" ELSE m."scheduleUnit" END,
+       timezone = CASE WHEN $15 THEN excluded.timezone ELSE m.timezone END,
+       "checkinMargin" = CASE WHEN $15 THEN excluded."checkinMargin" ELSE m."checkinMargin" END,
+       "maxRuntime" = CASE WHEN $15 THEN excluded."maxRuntime" ELSE m."maxRuntime" END,
+       "failureIssueThreshold" = CASE WHEN $15 THEN excluded."failureIssueThreshold" ELSE m."failureIssueThreshold" END,
+       "recoveryThreshold" = CASE WHEN $15 THEN excluded."recoveryThreshold" ELSE m."recoveryThreshold" END,
+       "updatedAt" = $14
+     RETURNING ${MONITOR_COLUMNS}`,
+    [
+      uuidv7(now.getTime()),
+      target.workspaceId,
+      target.projectId,
+      item.slug,
+      item.environment,
+      columns?.scheduleType ?? null,
+      columns?.scheduleValue ?? null,
+      columns?.scheduleUnit ?? null,
+      s?.timezone ?? null,
+      s?.checkinMargin ?? null,
+      s?.maxRuntime ?? null,
+      s?.failureIssueThreshold ?? null,
+      s?.recoveryThreshold ?? null,
+      now,
+      s !== null,
+    ],
+  );
+  return rows[0];
+}
+
+/**
+ * Writes the monitor's state after a check-in or a sweep: thresholds' counters and status, the last
+ * check-in (`checkedInAt` null for a run the sweep marked: the last real check-in stays), and (when `next` is given) the next due time with the margin (`missedAt`: null when
+ * the schedule never ticks again). `next` undefined keeps the current due time.
+ */
+export async function saveMonitor(
+  client: pg.PoolClient,
+  monitor: MonitorRow,
+  transition: Transition | null,
+  checkIn: { now: Date; checkedInAt: Date | null; status: string; next: Date | null | undefined },
+): Promise<void> {
+  const state = transition?.state ?? monitor;
+  const next = checkIn.next === undefined ? monitor.nextExpectedAt : checkIn.next;
+  const missedAt = next ? new Date(next.getTime() + monitor.checkinMargin * 60_000) : null;
+  await client.query(
+    `UPDATE "CronMonitor" SET status = $2, "consecutiveFailures" = $3, "consecutiveOks" = $4, "lastCheckInAt" = coalesce($5, "lastCheckInAt"),
+       "lastCheckInStatus" = $6, "nextExpectedAt" = $7, "missedAt" = $8, "updatedAt" = $9
+     WHERE id = $1`,
+    [monitor.id, state.status, state.consecutiveFailures, state.consecutiveOks, checkIn.checkedInAt, checkIn.status, next, missedAt, checkIn.now],
+  );
+}

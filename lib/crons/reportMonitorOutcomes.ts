@@ -1,0 +1,61 @@
+import { onErrorStatusChanged } from "@/lib/alerts/onErrorStatusChanged";
+import { monitorFailureEvent, type MonitorFailure } from "@/lib/crons/monitorFailure";
+import { pool } from "@/lib/db/pool";
+import { db } from "@/lib/db/prisma";
+import { loadGroupingRules } from "@/lib/grouping/rules/loadGroupingRules";
+import { uuidv7 } from "@/lib/ids/uuidv7";
+import { prepareEvent } from "@/lib/ingest/prepareEvent";
+import { storeAndFanOut } from "@/lib/intake/storeAndFanOut";
+
+export interface MonitorOutcomes {
+  failures: MonitorFailure[];
+  /** Monitors that recovered: their issue resolves. */
+  recoveries: { groupId: string; monitorSlug: string }[];
+}
+
+/**
+ * What check-ins and the sweep decided, made visible: each failure is stored as an event through
+ * the ingest pipeline (so it groups, counts, alerts and reopens a resolved issue like any error) and
+ * its issue remembered on the monitor; a recovered monitor's issue is resolved by the system
+ * (audited, its open alerts closed) unless someone ignored or already resolved it.
+ */
+export async function reportMonitorOutcomes(outcomes: MonitorOutcomes, now = new Date()): Promise<void> {
+  for (const failure of outcomes.failures) await reportFailure(failure, now);
+  for (const recovery of outcomes.recoveries) await resolveRecoveredIssue(recovery.groupId, recovery.monitorSlug, now);
+}
+
+async function reportFailure(failure: MonitorFailure, now: Date): Promise<void> {
+  const target = { workspaceId: failure.workspaceId, projectId: failure.projectId };
+  const rules = await loadGroupingRules(failure.projectId);
+  const outcome = await storeAndFanOut(target, [prepareEvent(monitorFailureEvent(failure), now, rules)]);
+  const groupId = outcome.results[0]?.groupId;
+  if (!groupId) return;
+  await pool().query(`UPDATE "CronMonitor" SET "groupId" = $2 WHERE id = $1 AND "groupId" IS DISTINCT FROM $2`, [failure.monitorId, groupId]);
+}
+
+/** Resolves the issue only while it is open (one statement: a concurrent triage change is never overwritten). */
+const RESOLVE_RECOVERED_SQL = `
+WITH prev AS (
+  SELECT id, status, "workspaceId" FROM "ErrorGroup" WHERE id = $1 AND status IN ('new', 'acknowledged', 'investigating') FOR UPDATE
+), upd AS (
+  UPDATE "ErrorGroup" g SET status = 'resolved', "resolvedAt" = $2, "resolvedById" = NULL, "resolvedInNextRelease" = false, "updatedAt" = $2
+  FROM prev WHERE g.id = prev.id RETURNING g.id
+), audit AS (
+  INSERT INTO "AuditLog" (id, "workspaceId", "actorId", "actorType", action, "targetType", "targetId", before, after, at)
+  SELECT $3::uuid, prev."workspaceId", NULL, 'system', 'error.resolved', 'error', prev.id::text,
+    jsonb_build_object('status', prev.status), jsonb_build_object('status', 'resolved', 'reason', $4::text), $2
+  FROM prev JOIN upd USING (id)
+)
+SELECT prev.status::text AS before FROM prev JOIN upd USING (id)`;
+
+async function resolveRecoveredIssue(groupId: string, monitorSlug: string, now: Date): Promise<void> {
+  const { rows } = await pool().query<{ before: "new" | "acknowledged" | "investigating" }>(RESOLVE_RECOVERED_SQL, [
+    groupId,
+    now,
+    uuidv7(now.getTime()),
+    `cron monitor ${monitorSlug} recovered`,
+  ]);
+  if (rows.length === 0) return;
+  const updated = await db().errorGroup.findUnique({ where: { id: groupId } });
+  if (updated) await onErrorStatusChanged({ status: rows[0].before }, updated, null);
+}

@@ -1,0 +1,49 @@
+import { recordCheckIns } from "@/lib/crons/recordCheckIns";
+import { parseJsonBytes } from "@/lib/http/parseJsonBytes";
+import { readBody } from "@/lib/http/readBody";
+import { admit } from "@/lib/intake/admission";
+import type { IntakeRequest, IntakeResponse } from "@/lib/intake/intakeRequest";
+import { runIntake } from "@/lib/intake/runIntake";
+import { asObject } from "@/lib/sentry/coerce";
+import { authenticateSentryPathKey, findSentryProject } from "@/lib/sentry/authenticateSentryRequest";
+import { assertOriginAllowed, corsHeaders } from "@/lib/sentry/corsHeaders";
+import { mapCheckIn } from "@/lib/sentry/mapCheckIn";
+
+const MAX_BODY = 64 * 1024;
+/** Query parameters a check-in may be given by (curl in a crontab): they win over the body's. */
+const QUERY_FIELDS = ["status", "check_in_id", "environment", "duration", "release"] as const;
+
+/**
+ * Sentry's HTTP check-in, `GET|POST /api/:projectId/cron/:monitorSlug/:sentryKey/?status=ok` — for
+ * jobs that report with curl instead of an SDK: the key in the path (it must agree with any other
+ * key sent), the check-in's fields in the query string or a JSON body (`monitor_config` included,
+ * to create the monitor's schedule). Answers 202 `{"id": <check_in_id>}`; rate-limited like an event.
+ */
+export function receiveCronCheckIn(req: IntakeRequest, publicId: string, slug: string, pathKey: string): Promise<IntakeResponse> {
+  let cors = corsHeaders(req, null);
+  return runIntake(
+    "sentry_cron",
+    async () => {
+      const project = await findSentryProject(publicId);
+      cors = corsHeaders(req, project.allowedOrigins);
+      assertOriginAllowed(req, project.allowedOrigins);
+      await authenticateSentryPathKey(req, project, pathKey);
+      const target = { workspaceId: project.workspaceId, projectId: project.projectId };
+      const ticket = await admit(target, project);
+      try {
+        const body = req.method === "POST" ? await readBody(req, { maxWireBytes: MAX_BODY, maxDecodedBytes: MAX_BODY }) : Buffer.alloc(0);
+        const fromBody = body.length > 0 ? (asObject(parseJsonBytes(body)) ?? {}) : {};
+        const query = new URL(req.url).searchParams;
+        const fromQuery = Object.fromEntries(QUERY_FIELDS.flatMap((field) => (query.has(field) ? [[field, query.get(field)]] : [])));
+        const checkIn = mapCheckIn({ ...fromBody, ...fromQuery, monitor_slug: slug }, "check-in");
+        await recordCheckIns(target, [checkIn]);
+        ticket.keep();
+        return { status: 202, headers: cors, body: { id: checkIn.checkInId } };
+      } catch (error) {
+        ticket.refund();
+        throw error;
+      }
+    },
+    () => cors,
+  );
+}

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { CheckInListQuerySchema } from "@/lib/crons/listCheckIns";
+import { MonitorListQuerySchema } from "@/lib/crons/listMonitors";
+import { MonitorConfigSchema, MonitorParamsSchema } from "@/lib/crons/monitorConfig";
+import { WorkspaceParamsSchema } from "@/lib/http/workspaceRoute";
+import type { RouteSpec } from "@/lib/openapi/routeSpec";
+import { CHECK_IN_STATUSES } from "@/lib/sentry/mapCheckIn";
+
+const CronParams = z.object({
+  projectId: z.string().describe("the project's numeric DSN id (publicId)"),
+  slug: z.string().describe("the monitor's slug (normalised: lower case, other characters than a-z 0-9 _ - become -)"),
+  key: z.string().describe("the DSN's public key"),
+});
+const CheckInFields = z.object({
+  status: z.enum(CHECK_IN_STATUSES),
+  check_in_id: z.string().optional().describe("the run's UUID: an in_progress check-in is closed by ok/error with the same id"),
+  environment: z.string().optional().describe("default production; each environment is its own monitor"),
+  duration: z.number().optional().describe("seconds"),
+  release: z.string().optional(),
+});
+const CheckInBody = CheckInFields.partial().extend({ monitor_config: MonitorConfigSchema.optional() });
+
+export const cronRoutes: RouteSpec[] = [
+  {
+    method: "GET", path: "/api/{projectId}/cron/{slug}/{key}/", tag: "Sentry protocol", auth: "none",
+    summary: "A cron monitor's check-in over plain HTTP (curl in a crontab)",
+    description: "Sentry's HTTP check-in: the fields in the query string. The key in the path must be the project's (403 otherwise). The first check-in creates the monitor; 400 names the field (e.g. `status`). Rate-limited like an event.",
+    params: CronParams, query: CheckInFields,
+    responses: { 202: "`{id}`: the check-in's id" }, errors: [400, 403, 404, 429],
+  },
+  {
+    method: "POST", path: "/api/{projectId}/cron/{slug}/{key}/", tag: "Sentry protocol", auth: "none",
+    summary: "A cron monitor's check-in, with its schedule",
+    description: "As GET; the fields may also come as a JSON body (≤ 64 KiB), with `monitor_config` ({schedule: {type: crontab, value} | {type: interval, value, unit}, checkin_margin, max_runtime (minutes), timezone, failure_issue_threshold, recovery_threshold}) to create or update the monitor's schedule. Query fields win over the body's.",
+    params: CronParams, query: CheckInFields.partial(), body: CheckInBody,
+    responses: { 202: "`{id}`: the check-in's id" }, errors: [400, 403, 404, 413, 429],
+  },
+  {
+    method: "GET", path: "/api/v1/workspaces/{workspaceId}/monitors", tag: "Crons", auth: "session", role: "viewer",
+    summary: "The workspace's cron monitors (failing first), each with its schedule, status, next due time, issue and latest 30 runs",
+    params: WorkspaceParamsSchema, query: MonitorListQuerySchema,
+    responses: { 200: "`{items}`" }, errors: [401, 404, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/monitors/{id}/check-ins", tag: "Crons", auth: "session", role: "viewer",
+    summary: "One monitor and its runs (in_progress, ok, error, missed, timeout), newest first, paged",
+    params: MonitorParamsSchema, query: CheckInListQuerySchema,
+    responses: { 200: "`{monitor, items, page, pageSize, total}`" }, errors: [401, 404, 422],
+  },
+  {
+    method: "DELETE", path: "/api/v1/monitors/{id}", tag: "Crons", auth: "session", role: "admin",
+    summary: "Delete a monitor and its runs (audited; a job still checking in creates it again)",
+    params: MonitorParamsSchema, responses: { 204: "deleted" }, errors: [401, 403, 404, 422],
+  },
+];

@@ -1,0 +1,85 @@
+import { randomUUID } from "node:crypto";
+import { MonitorConfigSchema, monitorSettingsOf, type MonitorSettings } from "@/lib/crons/monitorConfig";
+import { ApiError } from "@/lib/http/ApiError";
+import { asObject, asText, clipText } from "@/lib/sentry/coerce";
+import { normaliseEventId } from "@/lib/sentry/eventId";
+
+export const CHECK_IN_STATUSES = ["in_progress", "ok", "error"] as const;
+export type CheckInStatus = (typeof CHECK_IN_STATUSES)[number];
+
+/** One check-in of a cron monitor, validated (Sentry Crons: `check_in` items and the cron endpoint). */
+export interface CheckInInput {
+  /** The run's id (a UUID): an in_progress check-in is closed by ok/error with the same id. */
+  checkInId: string;
+  slug: string;
+  status: CheckInStatus;
+  /** The run's duration when the SDK measured it. */
+  durationMs: number | null;
+  environment: string;
+  release: string | null;
+  /** Present when the check-in upserts the monitor's schedule (`monitor_config`). */
+  settings: MonitorSettings | null;
+}
+
+export const MAX_SLUG = 64;
+const DEFAULT_ENVIRONMENT = "production";
+
+/**
+ * A `check_in` item (`Sentry.captureCheckIn`, `withMonitor`, Python's `@monitor`, the Java, Go,
+ * PHP, Ruby and .NET SDKs' check-ins): `{ check_in_id, monitor_slug, status, duration (seconds),
+ * environment, release, monitor_config? }`. The slug is normalised as Sentry does (lower case,
+ * other characters than a-z 0-9 _ - become `-`); a missing check-in id gets one. 400 naming the
+ * field for a missing slug, an unknown status or a config that does not parse (e.g. a crontab field
+ * out of range, an unknown time zone).
+ */
+export function mapCheckIn(payload: unknown, where: string): CheckInInput {
+  const item = asObject(payload);
+  if (!item) throw ApiError.badRequest(`${where}: a check_in must be a JSON object`);
+  const slug = normaliseSlug(item.monitor_slug);
+  if (!slug) throw ApiError.badRequest(`${where}: check_in.monitor_slug is required: the monitor's slug`, { field: "monitor_slug" });
+  const status = asText(item.status);
+  if (!CHECK_IN_STATUSES.includes(status as CheckInStatus)) {
+    throw ApiError.badRequest(`${where}: check_in.status must be one of ${CHECK_IN_STATUSES.join(", ")}`, { field: "status" });
+  }
+  return {
+    checkInId: checkInIdOf(item.check_in_id, where),
+    slug,
+    status: status as CheckInStatus,
+    durationMs: durationMsOf(item.duration),
+    environment: clipText(item.environment, 64) ?? DEFAULT_ENVIRONMENT,
+    release: clipText(item.release, 256) ?? null,
+    settings: settingsOf(item.monitor_config, where),
+  };
+}
+
+/** Sentry's slug rule: lower case, runs of other characters than a-z 0-9 _ - become one `-`, cut to 64. */
+export function normaliseSlug(value: unknown): string | undefined {
+  const text = asText(value)?.trim().toLowerCase();
+  if (!text) return undefined;
+  const slug = text.replace(/[^a-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, MAX_SLUG);
+  return slug || undefined;
+}
+
+function checkInIdOf(value: unknown, where: string): string {
+  if (value === undefined || value === null || value === "") return randomUUID();
+  const hex = normaliseEventId(value);
+  if (!hex) throw ApiError.badRequest(`${where}: check_in.check_in_id must be a UUID`, { field: "check_in_id" });
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Seconds (a float) to whole milliseconds; nonsense (negative, not a number, beyond int4) is dropped. */
+function durationMsOf(value: unknown): number | null {
+  const seconds = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+  if (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds < 0) return null;
+  const ms = Math.round(seconds * 1000);
+  return ms > 2_147_483_647 ? null : ms;
+}
+
+function settingsOf(value: unknown, where: string): MonitorSettings | null {
+  if (value === undefined || value === null) return null;
+  const parsed = MonitorConfigSchema.safeParse(value);
+  if (parsed.success) return monitorSettingsOf(parsed.data);
+  const issue = parsed.error.issues[0];
+  const field = ["monitor_config", ...issue.path.map(String)].join(".");
+  throw ApiError.badRequest(`${where}: check_in.${field}: ${issue.message}`, { field });
+}
