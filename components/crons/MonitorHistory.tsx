@@ -15,8 +15,8 @@ export function MonitorHistory({ monitorId }: { monitorId: string }) {
   if (runs.isLoading) return <LoadingState />;
   if (runs.error || !runs.data) return <ErrorState error={runs.error ?? new Error("no data")} onRetry={() => void runs.refetch()} />;
   return (
-    <div>
-      <table className="w-full text-left text-sm">
+    <div className="overflow-x-auto">
+      <table className="w-full min-w-[28rem] text-left text-sm">
         <thead className="text-xs uppercase text-gray-500 dark:text-gray-400">
           <tr>
             <th className="py-1 pr-4 font-medium">Run</th>

@@ -12,6 +12,13 @@ import { button } from "@/components/ui/buttonStyles";
 import { ModalDialog } from "@/components/ui/ModalDialog";
 import type { MonitorListItem } from "@/lib/crons/listMonitors";
 
+function statusLabel(monitor: MonitorListItem): string {
+  if (monitor.status === "failing") return "Failing";
+  if (monitor.status === "ok") return "OK";
+  if (monitor.lastCheckInStatus === "in_progress") return "First run in progress";
+  return monitor.lastCheckInStatus ? "No successful run yet" : "Waiting for first run";
+}
+
 const ago = (iso: string) => formatDistanceToNow(new Date(iso), { addSuffix: true });
 
 /** One monitor: slug, environment, status, schedule, the run strip, last and next check-in, its issue; its history on demand; delete for admins. */
@@ -26,14 +33,14 @@ export function MonitorRow({ monitor, showProject, isAdmin, onDelete, deleting }
   return (
     <li className="py-3" data-testid="monitor" aria-label={`${monitor.slug} (${monitor.environment})`}>
       <Disclosure>
-        <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
-          <div className="min-w-0 flex-1">
+        <div className="flex flex-col gap-2 lg:flex-row lg:items-center lg:gap-3">
+          <div className="min-w-0 lg:flex-1">
             <div className="flex flex-wrap items-center gap-2">
               <span className="font-mono text-sm font-semibold text-gray-900 dark:text-gray-100">{monitor.slug}</span>
               <Badge>{monitor.environment}</Badge>
               <Badge className={MONITOR_STATUS_BADGE[monitor.status] ?? MONITOR_STATUS_BADGE.pending}>
                 <span className="sr-only">Status: </span>
-                {monitor.status === "failing" ? "Failing" : monitor.status === "ok" ? "OK" : "Waiting for first run"}
+                {statusLabel(monitor)}
               </Badge>
               {showProject && <span className="text-xs text-gray-500 dark:text-gray-400">{monitor.projectName}</span>}
             </div>
@@ -47,34 +54,38 @@ export function MonitorRow({ monitor, showProject, isAdmin, onDelete, deleting }
               )}
             </p>
           </div>
-          <RunStrip runs={monitor.recent} />
-          <div className="w-48 text-xs text-gray-600 dark:text-gray-400">
-            <div>
-              Last:{" "}
-              {monitor.lastCheckInAt ? (
-                <>
-                  <span className={checkInLook(monitor.lastCheckInStatus ?? "").text}>{checkInLook(monitor.lastCheckInStatus ?? "").label}</span> {ago(monitor.lastCheckInAt)}
-                </>
-              ) : monitor.lastCheckInStatus ? (
-                <span className={checkInLook(monitor.lastCheckInStatus).text}>{checkInLook(monitor.lastCheckInStatus).label}</span>
-              ) : (
-                "never"
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+            <div className="flex w-[15rem] max-w-full justify-start lg:justify-end">
+              <RunStrip runs={monitor.recent} />
+            </div>
+            <div className="w-44 text-xs text-gray-600 dark:text-gray-400">
+              <div>
+                Last:{" "}
+                {monitor.lastCheckInAt ? (
+                  <>
+                    <span className={checkInLook(monitor.lastCheckInStatus ?? "").text}>{checkInLook(monitor.lastCheckInStatus ?? "").label}</span> {ago(monitor.lastCheckInAt)}
+                  </>
+                ) : monitor.lastCheckInStatus ? (
+                  <span className={checkInLook(monitor.lastCheckInStatus).text}>{checkInLook(monitor.lastCheckInStatus).label}</span>
+                ) : (
+                  "never"
+                )}
+              </div>
+              {monitor.nextExpectedAt && <div>Next due {ago(monitor.nextExpectedAt)}</div>}
+            </div>
+            <div className="flex items-center gap-1 lg:w-[13rem] lg:justify-end">
+              {monitor.issueId && (
+                <Link href={`/errors/${monitor.issueId}`} className={button.ghost}>
+                  Issue
+                </Link>
+              )}
+              <DisclosureButton className={button.secondary}>History</DisclosureButton>
+              {isAdmin && (
+                <button type="button" className={button.ghost} onClick={() => setConfirming(true)} aria-label={`Delete monitor ${monitor.slug} (${monitor.environment})`}>
+                  Delete
+                </button>
               )}
             </div>
-            {monitor.nextExpectedAt && <div>Next due {ago(monitor.nextExpectedAt)}</div>}
-          </div>
-          <div className="flex items-center gap-1">
-            {monitor.issueId && (
-              <Link href={`/errors/${monitor.issueId}`} className={button.ghost}>
-                Issue
-              </Link>
-            )}
-            <DisclosureButton className={button.secondary}>History</DisclosureButton>
-            {isAdmin && (
-              <button type="button" className={button.ghost} onClick={() => setConfirming(true)} aria-label={`Delete monitor ${monitor.slug} (${monitor.environment})`}>
-                Delete
-              </button>
-            )}
           </div>
         </div>
         <DisclosurePanel className="mt-3 rounded-md bg-gray-50 p-3 dark:bg-gray-900/60">

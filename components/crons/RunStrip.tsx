@@ -12,7 +12,7 @@ export function RunStrip({ runs }: { runs: CheckInDto[] }) {
         const when = format(new Date(run.expectedAt ?? run.createdAt), "PPpp");
         const title = `${look.label} · ${when}${run.durationMs !== null ? ` · ${formatDuration(run.durationMs)}` : ""}`;
         return (
-          <li key={run.id} title={title} data-status={run.status} className={`h-5 w-2 rounded-sm ${look.cell}`}>
+          <li key={run.id} title={title} data-status={run.status} className={`h-5 w-1.5 rounded-sm ${look.cell}`}>
             <span className="sr-only">{title}</span>
           </li>
         );

@@ -17,7 +17,7 @@ interface AppHeaderProps {
 }
 
 const navLink = (active: boolean) =>
-  `rounded-md px-2 py-1 text-sm font-medium ${active ? "bg-gray-100 text-gray-900 dark:bg-gray-800 dark:text-white" : "text-gray-600 hover:bg-gray-100 dark:text-gray-300 dark:hover:bg-gray-800"}`;
+  `shrink-0 whitespace-nowrap rounded-md px-1.5 py-1 text-sm font-medium sm:px-2 ${active ? "bg-gray-100 text-gray-900 dark:bg-gray-800 dark:text-white" : "text-gray-600 hover:bg-gray-100 dark:text-gray-300 dark:hover:bg-gray-800"}`;
 
 export function AppHeader({ me, workspace, onWorkspaceChange, active }: AppHeaderProps) {
   const { showToast } = useToast();
@@ -42,7 +42,7 @@ export function AppHeader({ me, workspace, onWorkspaceChange, active }: AppHeade
           Faultline
         </Link>
         {me && workspace && onWorkspaceChange && <WorkspaceSwitcher workspaces={me.workspaces} current={workspace} onChange={onWorkspaceChange} />}
-        <nav aria-label="Main" className="order-last flex w-full items-center gap-1 sm:order-none sm:w-auto">
+        <nav aria-label="Main" className="order-last -mx-4 flex w-[calc(100%+2rem)] min-w-0 items-center gap-0.5 overflow-x-auto px-4 sm:order-none sm:mx-0 sm:w-auto sm:gap-1 sm:px-0">
           <Link href={`/${wsQuery}`} className={navLink(active === "errors")} aria-current={active === "errors" ? "page" : undefined}>
             Errors
           </Link>

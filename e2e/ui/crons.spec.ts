@@ -1,0 +1,48 @@
+import { BASE_URL, createTenant } from "@/e2e/support/tenant";
+import { expect, screenshotBothWidths, signInAs, test } from "@/e2e/ui/fixtures";
+
+test("the crons page: failing monitors first, run strips, a monitor's history, its issue, and deleting one", async ({ page, context }) => {
+  const t = await createTenant("crons-ui");
+  const checkIn = (slug: string, query: string, body?: unknown) =>
+    fetch(`${BASE_URL}/api/${t.projectPublicId}/cron/${slug}/${t.key}/?${query}`, {
+      method: body ? "POST" : "GET",
+      ...(body ? { headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : {}),
+    }).then((res) => expect(res.status).toBe(202));
+  await checkIn("nightly-report", "status=ok&duration=42", { monitor_config: { schedule: { type: "crontab", value: "0 3 * * *" }, timezone: "Europe/Berlin", checkin_margin: 10 } });
+  for (const duration of [40, 44, 39]) await checkIn("nightly-report", `status=ok&duration=${duration}`);
+  await checkIn("billing-sync", "status=ok", { monitor_config: { schedule: { type: "interval", value: 2, unit: "hour" } } });
+  await checkIn("billing-sync", "status=error&duration=3&environment=production");
+  await checkIn("cache-warmup", "status=in_progress");
+
+  await signInAs(context, t.admin);
+  await page.goto(`/crons?ws=${t.workspaceId}`);
+  await expect(page).toHaveTitle("Crons · Faultline");
+  const monitors = page.getByTestId("monitor");
+  await expect(monitors).toHaveCount(3);
+  // Failing first.
+  await expect(monitors.first()).toContainText("billing-sync");
+  await expect(monitors.first()).toContainText("Failing");
+  await expect(monitors.first()).toContainText("every 2 hours");
+  const nightly = page.getByRole("listitem", { name: "nightly-report (production)" });
+  await expect(nightly).toContainText("0 3 * * * (Europe/Berlin)");
+  await expect(nightly).toContainText("OK");
+  await expect(nightly.locator('[data-status="ok"]')).toHaveCount(4);
+  await expect(page.getByRole("listitem", { name: "cache-warmup (production)" })).toContainText("No schedule");
+  await expect(page.getByRole("listitem", { name: "cache-warmup (production)" })).toContainText("First run in progress");
+  await screenshotBothWidths(page, "crons-page");
+
+  // History: every run with its duration.
+  await nightly.getByRole("button", { name: "History" }).click();
+  await expect(nightly.getByTestId("monitor-run")).toHaveCount(4);
+  await expect(nightly.getByTestId("monitor-run").first()).toContainText("39.0 s");
+  await screenshotBothWidths(page, "crons-history");
+
+  // Deleting asks first.
+  await page.getByRole("button", { name: "Delete monitor cache-warmup (production)" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete monitor" }).click();
+  await expect(monitors).toHaveCount(2);
+
+  // The failing monitor's issue.
+  await monitors.first().getByRole("link", { name: "Issue" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("CronMonitorFailure");
+});
