@@ -194,6 +194,28 @@ describe("the HTTP check-in endpoint (curl in a crontab)", () => {
     expect(JSON.stringify(await bad.json())).toContain("status");
     const notJson = await fetch(cronUrl("db-backup", "status=ok"), { method: "POST", body: "{not json" });
     expect(notJson.status).toBe(400);
+    // Characters PostgreSQL cannot store, in the query and the path, are replaced, never a 500.
+    const odd = await fetch(cronUrl("odd%00job", "status=ok&environment=prod%00uction&release=%ED%A0%80v1"));
+    expect(odd.status).toBe(202);
+    expect(await monitorOf("odd-job", "prod\uFFFDuction")).toMatchObject({ status: "ok" });
+  });
+});
+
+describe("monitor limits", () => {
+  it("refuses a new monitor past 1,000 per project (400 naming monitor_slug), while existing ones keep checking in", async () => {
+    const other = await createTenant("crons-cap");
+    await query(
+      `INSERT INTO "CronMonitor" (id, "workspaceId", "projectId", slug, environment)
+       SELECT gen_random_uuid(), $1, $2, 'bulk-' || i, 'production' FROM generate_series(1, 999) AS i`,
+      [other.workspaceId, other.projectId],
+    );
+    const url = (slug: string) => `${BASE_URL}/api/${other.projectPublicId}/cron/${slug}/${other.key}/?status=ok`;
+    expect((await fetch(url("the-thousandth"))).status).toBe(202);
+    const refused = await fetch(url("one-too-many"));
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(await refused.json())).toContain("monitor_slug");
+    expect(await query(`SELECT 1 FROM "CronMonitor" WHERE "projectId" = $1 AND slug = 'one-too-many'`, [other.projectId])).toHaveLength(0);
+    expect((await fetch(url("bulk-7"))).status).toBe(202);
   });
 });
 

@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { withTransaction } from "@/lib/db/pool";
+import { ApiError } from "@/lib/http/ApiError";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 import { describeSchedule, nextExpectedAt } from "@/lib/crons/monitorSchedule";
 import type { MonitorFailure } from "@/lib/crons/monitorFailure";
@@ -7,6 +8,9 @@ import { MONITOR_COLUMNS, scheduleColumns, scheduleOf, type MonitorRow } from "@
 import { applyRunOutcome, type Transition } from "@/lib/crons/monitorTransition";
 import { reportMonitorOutcomes, type MonitorOutcomes } from "@/lib/crons/reportMonitorOutcomes";
 import type { CheckInInput } from "@/lib/sentry/mapCheckIn";
+
+/** Monitors a project may have: check-ins through a public DSN must not create them without bound. */
+export const MAX_MONITORS_PER_PROJECT = 1_000;
 
 interface Target {
   workspaceId: string;
@@ -79,11 +83,14 @@ async function recordCheckIn(client: pg.PoolClient, target: Target, item: CheckI
   };
 }
 
-/** Creates the monitor or takes its row lock; a check-in with monitor_config replaces its settings. */
+/**
+ * Creates the monitor or takes its row lock; a check-in with monitor_config replaces its settings.
+ * A new monitor past the project's limit is refused (400 naming monitor_slug; nothing written).
+ */
 async function upsertMonitor(client: pg.PoolClient, target: Target, item: CheckInInput, now: Date): Promise<MonitorRow> {
   const s = item.settings;
   const columns = s ? scheduleColumns(s.schedule) : null;
-  const { rows } = await client.query<MonitorRow>(
+  const { rows } = await client.query<MonitorRow & { created: boolean }>(
     `INSERT INTO "CronMonitor" AS m (id, "workspaceId", "projectId", slug, environment, "scheduleType", "scheduleValue", "scheduleUnit",
        timezone, "checkinMargin", "maxRuntime", "failureIssueThreshold", "recoveryThreshold", "createdAt", "updatedAt")
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9, 'UTC'), coalesce($10, 1), coalesce($11, 30), coalesce($12, 1), coalesce($13, 1), $14, $14)
@@ -97,7 +104,7 @@ async function upsertMonitor(client: pg.PoolClient, target: Target, item: CheckI
        "failureIssueThreshold" = CASE WHEN $15 THEN excluded."failureIssueThreshold" ELSE m."failureIssueThreshold" END,
        "recoveryThreshold" = CASE WHEN $15 THEN excluded."recoveryThreshold" ELSE m."recoveryThreshold" END,
        "updatedAt" = $14
-     RETURNING ${MONITOR_COLUMNS}`,
+     RETURNING ${MONITOR_COLUMNS}, (xmax = 0) AS created`,
     [
       uuidv7(now.getTime()),
       target.workspaceId,
@@ -116,7 +123,16 @@ async function upsertMonitor(client: pg.PoolClient, target: Target, item: CheckI
       s !== null,
     ],
   );
-  return rows[0];
+  const { created, ...monitor } = rows[0];
+  if (created) {
+    const { rows: counted } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "CronMonitor" WHERE "projectId" = $1`, [target.projectId]);
+    if (counted[0].n > MAX_MONITORS_PER_PROJECT) {
+      throw ApiError.badRequest(`check_in.monitor_slug: the project already has ${MAX_MONITORS_PER_PROJECT} cron monitors; delete unused ones to add ${item.slug}`, {
+        field: "monitor_slug",
+      });
+    }
+  }
+  return monitor;
 }
 
 /**

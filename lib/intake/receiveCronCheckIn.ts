@@ -8,6 +8,7 @@ import { asObject } from "@/lib/sentry/coerce";
 import { authenticateSentryPathKey, findSentryProject } from "@/lib/sentry/authenticateSentryRequest";
 import { assertOriginAllowed, corsHeaders } from "@/lib/sentry/corsHeaders";
 import { mapCheckIn } from "@/lib/sentry/mapCheckIn";
+import { replaceUnstorableText } from "@/lib/text/replaceUnstorable";
 
 const MAX_BODY = 64 * 1024;
 /** Query parameters a check-in may be given by (curl in a crontab): they win over the body's. */
@@ -34,8 +35,9 @@ export function receiveCronCheckIn(req: IntakeRequest, publicId: string, slug: s
         const body = req.method === "POST" ? await readBody(req, { maxWireBytes: MAX_BODY, maxDecodedBytes: MAX_BODY }) : Buffer.alloc(0);
         const fromBody = body.length > 0 ? (asObject(parseJsonBytes(body)) ?? {}) : {};
         const query = new URL(req.url).searchParams;
-        const fromQuery = Object.fromEntries(QUERY_FIELDS.flatMap((field) => (query.has(field) ? [[field, query.get(field)]] : [])));
-        const checkIn = mapCheckIn({ ...fromBody, ...fromQuery, monitor_slug: slug }, "check-in");
+        const fromQuery = Object.fromEntries(QUERY_FIELDS.flatMap((field) => (query.has(field) ? [[field, replaceUnstorableText(query.get(field) ?? "")]] : [])));
+        // Query values and the path are not JSON: NUL and lone surrogates are replaced here as the JSON reader does.
+        const checkIn = mapCheckIn({ ...fromBody, ...fromQuery, monitor_slug: replaceUnstorableText(slug) }, "check-in");
         await recordCheckIns(target, [checkIn]);
         ticket.keep();
         return { status: 202, headers: cors, body: { id: checkIn.checkInId } };
