@@ -3,8 +3,8 @@
 import { useState } from "react";
 import { MonitorRow } from "@/components/crons/MonitorRow";
 import { WorkspaceShell } from "@/components/settings/WorkspaceShell";
-import { input } from "@/components/ui/buttonStyles";
 import { Card } from "@/components/ui/Card";
+import { ProjectFilter } from "@/components/ui/ProjectFilter";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
@@ -30,18 +30,7 @@ function MonitorList({ workspace }: { workspace: Me["workspaces"][number] }) {
     <Card
       title="Monitors"
       titleId="monitors-title"
-      actions={
-        workspace.projects.length > 1 ? (
-          <select aria-label="Project" value={projectId} onChange={(e) => setProjectId(e.target.value)} className={input}>
-            <option value="">All projects</option>
-            {workspace.projects.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        ) : undefined
-      }
+      actions={<ProjectFilter projects={workspace.projects} value={projectId} onChange={setProjectId} />}
     >
       {monitors.isLoading ? (
         <LoadingState />

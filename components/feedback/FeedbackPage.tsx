@@ -5,8 +5,8 @@ import { useState } from "react";
 import { Pagination } from "@/components/errors/Pagination";
 import { FeedbackEntry } from "@/components/feedback/FeedbackEntry";
 import { WorkspaceShell } from "@/components/settings/WorkspaceShell";
-import { input } from "@/components/ui/buttonStyles";
 import { Card } from "@/components/ui/Card";
+import { ProjectFilter } from "@/components/ui/ProjectFilter";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
@@ -32,18 +32,7 @@ function FeedbackList({ workspace }: { workspace: Me["workspaces"][number] }) {
       title="Feedback"
       titleId="feedback-title"
       bodyClassName="p-0"
-      actions={
-        workspace.projects.length > 1 ? (
-          <select aria-label="Project" value={projectId} onChange={(e) => { setProjectId(e.target.value); setPage(1); }} className={input}>
-            <option value="">All projects</option>
-            {workspace.projects.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        ) : undefined
-      }
+      actions={<ProjectFilter projects={workspace.projects} value={projectId} onChange={(id) => { setProjectId(id); setPage(1); }} />}
     >
       {feedback.isLoading ? (
         <LoadingState />

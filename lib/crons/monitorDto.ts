@@ -1,28 +1,15 @@
 import { describeSchedule } from "@/lib/crons/monitorSchedule";
-import { scheduleOf } from "@/lib/crons/monitorRow";
+import { scheduleOf, type MonitorRow } from "@/lib/crons/monitorRow";
 
 /** A CronMonitor row with its project's name, as the monitor lists read it (alias `m`, project `p`). */
-export interface MonitorListRow {
-  id: string;
-  projectId: string;
+export type MonitorListRow = Omit<MonitorRow, "workspaceId" | "consecutiveFailures" | "consecutiveOks" | "failureIssueThreshold" | "recoveryThreshold"> & {
   projectName: string;
-  slug: string;
-  environment: string;
-  scheduleType: string | null;
-  scheduleValue: string | null;
-  scheduleUnit: string | null;
-  timezone: string;
-  checkinMargin: number;
-  maxRuntime: number;
   failureIssueThreshold: number;
   recoveryThreshold: number;
-  status: string;
   lastCheckInAt: Date | null;
   lastCheckInStatus: string | null;
-  nextExpectedAt: Date | null;
-  groupId: string | null;
   createdAt: Date;
-}
+};
 
 export const MONITOR_LIST_COLUMNS = `m.id, m."projectId", p.name AS "projectName", m.slug, m.environment, m."scheduleType", m."scheduleValue",
   m."scheduleUnit", m.timezone, m."checkinMargin", m."maxRuntime", m."failureIssueThreshold", m."recoveryThreshold", m.status,
