@@ -50,7 +50,9 @@ function MonitorList({ workspace }: { workspace: Me["workspaces"][number] }) {
             <MonitorRow
               key={monitor.id}
               monitor={monitor}
+              workspaceId={workspace.id}
               showProject={workspace.projects.length > 1}
+              canEdit={workspace.role !== "viewer"}
               isAdmin={workspace.role === "admin"}
               deleting={remove.isPending}
               onDelete={() => remove.mutate(monitor.id)}

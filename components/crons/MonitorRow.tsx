@@ -5,6 +5,7 @@ import { formatDistanceToNow } from "date-fns";
 import Link from "next/link";
 import { useState } from "react";
 import { checkInLook, MONITOR_STATUS_BADGE } from "@/components/crons/checkInStatus";
+import { EditMonitorDialog } from "@/components/crons/EditMonitorDialog";
 import { MonitorHistory } from "@/components/crons/MonitorHistory";
 import { RunStrip } from "@/components/crons/RunStrip";
 import { Badge } from "@/components/ui/Badge";
@@ -22,14 +23,17 @@ function statusLabel(monitor: MonitorListItem): string {
 const ago = (iso: string) => formatDistanceToNow(new Date(iso), { addSuffix: true });
 
 /** One monitor: slug, environment, status, schedule, the run strip, last and next check-in, its issue; its history on demand; delete for admins. */
-export function MonitorRow({ monitor, showProject, isAdmin, onDelete, deleting }: {
+export function MonitorRow({ monitor, workspaceId, showProject, canEdit, isAdmin, onDelete, deleting }: {
   monitor: MonitorListItem;
+  workspaceId: string;
   showProject: boolean;
+  canEdit: boolean;
   isAdmin: boolean;
   onDelete: () => void;
   deleting: boolean;
 }) {
   const [confirming, setConfirming] = useState(false);
+  const [editing, setEditing] = useState(false);
   return (
     <li className="py-3" data-testid="monitor" aria-label={`${monitor.slug} (${monitor.environment})`}>
       <Disclosure>
@@ -42,6 +46,7 @@ export function MonitorRow({ monitor, showProject, isAdmin, onDelete, deleting }
                 <span className="sr-only">Status: </span>
                 {statusLabel(monitor)}
               </Badge>
+              {monitor.muted && <Badge>Muted</Badge>}
               {showProject && <span className="text-xs text-gray-500 dark:text-gray-400">{monitor.projectName}</span>}
             </div>
             <p className="mt-0.5 text-xs text-gray-600 dark:text-gray-400">
@@ -73,13 +78,18 @@ export function MonitorRow({ monitor, showProject, isAdmin, onDelete, deleting }
               </div>
               {monitor.nextExpectedAt && <div>Next due {ago(monitor.nextExpectedAt)}</div>}
             </div>
-            <div className="flex items-center gap-1 lg:w-[13rem] lg:justify-end">
+            <div className="flex items-center gap-1 lg:w-[16rem] lg:justify-end">
               {monitor.issueId && (
                 <Link href={`/errors/${monitor.issueId}`} className={button.ghost}>
                   Issue
                 </Link>
               )}
               <DisclosureButton className={button.secondary}>History</DisclosureButton>
+              {canEdit && (
+                <button type="button" className={button.ghost} onClick={() => setEditing(true)} aria-label={`Edit monitor ${monitor.slug} (${monitor.environment})`}>
+                  Edit
+                </button>
+              )}
               {isAdmin && (
                 <button type="button" className={button.ghost} onClick={() => setConfirming(true)} aria-label={`Delete monitor ${monitor.slug} (${monitor.environment})`}>
                   Delete
@@ -92,6 +102,7 @@ export function MonitorRow({ monitor, showProject, isAdmin, onDelete, deleting }
           <MonitorHistory monitorId={monitor.id} />
         </DisclosurePanel>
       </Disclosure>
+      {editing && <EditMonitorDialog monitor={monitor} workspaceId={workspaceId} open onClose={() => setEditing(false)} />}
       <ModalDialog open={confirming} title={`Delete monitor ${monitor.slug}?`} onClose={() => setConfirming(false)}>
         <p className="text-sm text-gray-700 dark:text-gray-300">
           Its runs are deleted; its issue stays. A job that still checks in creates the monitor again, without this history.

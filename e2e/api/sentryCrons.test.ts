@@ -220,6 +220,46 @@ describe("monitor limits", () => {
 });
 
 describe("monitor administration", () => {
+  let member: string;
+  beforeAll(async () => {
+    member = await login(t.member);
+  });
+  const patch = (id: string, body: unknown, cookie = member) =>
+    fetch(`${BASE_URL}/api/v1/monitors/${id}`, { method: "PATCH", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify(body) });
+
+  it("lets members give a curl-made monitor its schedule (due from now, audited), refusing bad settings with 422 naming the field", async () => {
+    expect((await fetch(cronUrl("report-mailer", "status=ok"))).status).toBe(202);
+    const monitor = (await monitorOf("report-mailer"))!;
+    expect(monitor).toMatchObject({ schedule: null, nextExpectedAt: null, muted: false });
+    const res = await patch(monitor.id, { schedule: { type: "crontab", value: "*/15 * * * *" }, timezone: "Asia/Kolkata", checkinMargin: 3 });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ schedule: "*/15 * * * * (Asia/Kolkata)", checkinMargin: 3, scheduleConfig: { type: "crontab", value: "*/15 * * * *" } });
+    const due = new Date((await monitorOf("report-mailer"))!.nextExpectedAt!);
+    expect(due.getTime()).toBeGreaterThan(Date.now() - 1000);
+    expect(due.getUTCMinutes() % 15).toBe(0);
+    const [audit] = await query<{ after: Record<string, unknown> }>(`SELECT after FROM "AuditLog" WHERE action = 'monitor.updated' AND "targetId" = $1`, [monitor.id]);
+    expect(audit.after).toMatchObject({ schedule: { type: "crontab", value: "*/15 * * * *" }, timezone: "Asia/Kolkata", checkinMargin: 3 });
+
+    for (const [body, path] of [
+      [{ schedule: { type: "crontab", value: "*/15 * * *" } }, "schedule.value"],
+      [{ timezone: "Nowhere/Special" }, "timezone"],
+      [{ maxRuntime: 0 }, "maxRuntime"],
+      [{ surprise: true }, ""],
+    ] as const) {
+      const refused = await patch(monitor.id, body);
+      expect(refused.status).toBe(422);
+      expect(JSON.stringify(await refused.json())).toContain(path);
+    }
+  });
+
+  it("records a muted monitor's failures without raising issues", async () => {
+    await fetch(cronUrl("noisy-import", "status=ok"));
+    const monitor = (await monitorOf("noisy-import"))!;
+    expect((await patch(monitor.id, { muted: true })).status).toBe(200);
+    expect((await fetch(cronUrl("noisy-import", "status=error"))).status).toBe(202);
+    expect(await monitorOf("noisy-import")).toMatchObject({ muted: true, status: "failing", issueId: null, lastCheckInStatus: "error" });
+  });
+
   it("lets admins delete a monitor with its runs (audited), not viewers", async () => {
     await fetch(cronUrl("short-lived", "status=ok"));
     const monitor = (await monitorOf("short-lived"))!;

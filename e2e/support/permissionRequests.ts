@@ -346,5 +346,6 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
   "GET /api/v1/workspaces/:workspaceId/feedback": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/feedback` }),
   "GET /api/v1/workspaces/:workspaceId/monitors": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/monitors` }),
   "GET /api/v1/monitors/:id/check-ins": async (ctx) => ({ path: `/api/v1/monitors/${await createMonitor(ctx)}/check-ins` }),
+  "PATCH /api/v1/monitors/:id": async (ctx) => ({ path: `/api/v1/monitors/${await createMonitor(ctx)}`, body: { muted: true } }),
   "DELETE /api/v1/monitors/:id": async (ctx) => ({ path: `/api/v1/monitors/${await createMonitor(ctx)}` }),
 };

@@ -37,6 +37,28 @@ test("the crons page: failing monitors first, run strips, a monitor's history, i
   await expect(nightly.getByTestId("monitor-run").first()).toContainText("39.0 s");
   await screenshotBothWidths(page, "crons-history");
 
+  // Giving the curl-made monitor a schedule; a bad crontab is refused on its field.
+  await page.getByRole("button", { name: "Edit monitor cache-warmup (production)" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Schedule type").selectOption("crontab");
+  await dialog.getByLabel("Crontab").fill("*/15 * * *");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog.getByRole("alert")).toContainText("expected 5 fields");
+  await dialog.getByLabel("Crontab").fill("*/15 * * * *");
+  await dialog.getByLabel("Margin (min)").fill("3");
+  await screenshotBothWidths(page, "crons-edit");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog).toBeHidden();
+  const warmup = page.getByRole("listitem", { name: "cache-warmup (production)" });
+  await expect(warmup).toContainText("*/15 * * * * (UTC) · margin 3 min");
+  await expect(warmup).toContainText("Next due");
+
+  // Muting the failing one.
+  await page.getByRole("button", { name: "Edit monitor billing-sync (production)" }).click();
+  await page.getByRole("dialog").getByLabel("Muted: keep recording runs, raise no issues").check();
+  await page.getByRole("dialog").getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("listitem", { name: "billing-sync (production)" })).toContainText("Muted");
+
   // Deleting asks first.
   await page.getByRole("button", { name: "Delete monitor cache-warmup (production)" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Delete monitor" }).click();

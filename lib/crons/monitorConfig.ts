@@ -69,3 +69,18 @@ export function monitorSettingsOf(config: z.output<typeof MonitorConfigSchema>):
 
 /** Path parameters of /api/v1/monitors/:id (422 naming `id` when it is not a UUID). */
 export const MonitorParamsSchema = z.object({ id: z.uuid() });
+
+/** PATCH /api/v1/monitors/:id: any subset of the settings (a check-in's monitor_config later replaces them again). */
+export const UpdateMonitorSchema = z
+  .object({
+    schedule: MonitorScheduleSchema.nullable(),
+    timezone: z.string().max(64).refine(isKnownTimezone, "must be an IANA time zone, e.g. Europe/Berlin"),
+    checkinMargin: z.number().int().min(0).max(40_320),
+    maxRuntime: z.number().int().min(1).max(40_320),
+    failureIssueThreshold: z.number().int().min(1).max(720),
+    recoveryThreshold: z.number().int().min(1).max(720),
+    muted: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type UpdateMonitorInput = z.infer<typeof UpdateMonitorSchema>;

@@ -13,7 +13,7 @@ export type MonitorListRow = Omit<MonitorRow, "workspaceId" | "consecutiveFailur
 
 export const MONITOR_LIST_COLUMNS = `m.id, m."projectId", p.name AS "projectName", m.slug, m.environment, m."scheduleType", m."scheduleValue",
   m."scheduleUnit", m.timezone, m."checkinMargin", m."maxRuntime", m."failureIssueThreshold", m."recoveryThreshold", m.status,
-  m."lastCheckInAt", m."lastCheckInStatus", m."nextExpectedAt", m."groupId", m."createdAt"`;
+  m."lastCheckInAt", m."lastCheckInStatus", m."nextExpectedAt", m."groupId", m.muted, m."createdAt"`;
 
 /** One run as the API answers it. */
 export interface CheckInRow {
@@ -47,12 +47,15 @@ export function toMonitorDto(row: MonitorListRow) {
     slug: row.slug,
     environment: row.environment,
     schedule: schedule ? describeSchedule(schedule, row.timezone) : null,
+    /** The schedule as set (for editing); null when none. */
+    scheduleConfig: schedule,
     timezone: row.timezone,
     checkinMargin: row.checkinMargin,
     maxRuntime: row.maxRuntime,
     failureIssueThreshold: row.failureIssueThreshold,
     recoveryThreshold: row.recoveryThreshold,
     status: row.status,
+    muted: row.muted,
     lastCheckInAt: row.lastCheckInAt?.toISOString() ?? null,
     lastCheckInStatus: row.lastCheckInStatus,
     nextExpectedAt: row.nextExpectedAt?.toISOString() ?? null,
@@ -60,3 +63,4 @@ export function toMonitorDto(row: MonitorListRow) {
     createdAt: row.createdAt.toISOString(),
   };
 }
+export type MonitorDto = ReturnType<typeof toMonitorDto>;

@@ -17,6 +17,8 @@ export interface MonitorRow extends MonitorState {
   nextExpectedAt: Date | null;
   groupId: string | null;
   status: MonitorStatus;
+  /** Failures raise no issue events (runs and status are still kept). */
+  muted: boolean;
 }
 
 /** The stored schedule, or null when the monitor has none (no check-in carried monitor_config yet). */
@@ -37,4 +39,4 @@ export function scheduleColumns(schedule: MonitorSchedule): { scheduleType: stri
 
 export const MONITOR_COLUMNS = `id, "workspaceId", "projectId", slug, environment, "scheduleType", "scheduleValue", "scheduleUnit", timezone,
   "checkinMargin", "maxRuntime", "failureIssueThreshold", "recoveryThreshold", status, "consecutiveFailures", "consecutiveOks",
-  "nextExpectedAt", "groupId"`;
+  "nextExpectedAt", "groupId", muted`;

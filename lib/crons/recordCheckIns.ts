@@ -65,7 +65,7 @@ async function recordCheckIn(client: pg.PoolClient, target: Target, item: CheckI
   const next = !run && schedule ? nextExpectedAt(schedule, now, monitor.timezone) : undefined;
   await saveMonitor(client, monitor, transition, { now, checkedInAt: now, status: item.status, next });
   return {
-    ...(transition?.raise && {
+    ...(transition?.raise && !monitor.muted && {
       failure: {
         monitorId: monitor.id,
         workspaceId: monitor.workspaceId,
@@ -79,7 +79,7 @@ async function recordCheckIn(client: pg.PoolClient, target: Target, item: CheckI
         ...(schedule && { schedule: describeSchedule(schedule, monitor.timezone) }),
       },
     }),
-    ...(transition?.recovered && monitor.groupId && { recoveredGroupId: monitor.groupId }),
+    ...(transition?.recovered && !monitor.muted && monitor.groupId && { recoveredGroupId: monitor.groupId }),
   };
 }
 

@@ -55,7 +55,7 @@ async function markMissed(client: pg.PoolClient, now: Date): Promise<{ swept: nu
     const from = new Date(Math.max(monitor.nextExpectedAt?.getTime() ?? 0, now.getTime() - monitor.checkinMargin * 60_000));
     const next = schedule ? nextExpectedAt(schedule, from, monitor.timezone) : null;
     await saveMonitor(client, monitor, transition, { now, checkedInAt: null, status: "missed", next });
-    if (!transition.raise) continue;
+    if (!transition.raise || monitor.muted) continue;
     raised.push({
       ...failureOf(monitor, checkInId, "missed", now),
       ...(monitor.nextExpectedAt && { expectedAt: monitor.nextExpectedAt }),
@@ -96,7 +96,7 @@ async function markTimedOut(client: pg.PoolClient, run: OverdueRun, now: Date): 
   if (!rowCount) return undefined;
   const transition = applyRunOutcome(monitor, "failure");
   await saveMonitor(client, monitor, transition, { now, checkedInAt: null, status: "timeout", next: undefined });
-  if (!transition.raise) return null;
+  if (!transition.raise || monitor.muted) return null;
   return { ...failureOf(monitor, run.id, "timeout", now), release: run.release, maxRuntime: monitor.maxRuntime };
 }
 

@@ -3,6 +3,8 @@ import { apiFetch } from "@/lib/client/apiFetch";
 import { POLL_MS } from "@/lib/client/hooks/useErrorsQuery";
 import type { CheckInList } from "@/lib/crons/listCheckIns";
 import type { MonitorList } from "@/lib/crons/listMonitors";
+import type { UpdateMonitorInput } from "@/lib/crons/monitorConfig";
+import type { MonitorDto } from "@/lib/crons/monitorDto";
 
 const monitorsKey = (workspaceId: string) => ["monitors", workspaceId] as const;
 
@@ -31,6 +33,15 @@ export function useDeleteMonitorMutation(workspaceId: string) {
   const qc = useQueryClient();
   return useMutation<void, Error, string>({
     mutationFn: (monitorId) => apiFetch(`/api/v1/monitors/${monitorId}`, { method: "DELETE" }),
+    onSettled: () => qc.invalidateQueries({ queryKey: monitorsKey(workspaceId) }),
+  });
+}
+
+/** PATCH /api/v1/monitors/:id — schedule, thresholds, mute (members and admins). */
+export function useUpdateMonitorMutation(workspaceId: string) {
+  const qc = useQueryClient();
+  return useMutation<MonitorDto, Error, { monitorId: string; changes: UpdateMonitorInput }>({
+    mutationFn: ({ monitorId, changes }) => apiFetch(`/api/v1/monitors/${monitorId}`, { method: "PATCH", json: changes }),
     onSettled: () => qc.invalidateQueries({ queryKey: monitorsKey(workspaceId) }),
   });
 }

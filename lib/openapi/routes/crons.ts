@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CheckInListQuerySchema } from "@/lib/crons/listCheckIns";
 import { MonitorListQuerySchema } from "@/lib/crons/listMonitors";
-import { MonitorConfigSchema, MonitorParamsSchema } from "@/lib/crons/monitorConfig";
+import { MonitorConfigSchema, MonitorParamsSchema, UpdateMonitorSchema } from "@/lib/crons/monitorConfig";
 import { WorkspaceParamsSchema } from "@/lib/http/workspaceRoute";
 import type { RouteSpec } from "@/lib/openapi/routeSpec";
 import { CHECK_IN_STATUSES } from "@/lib/sentry/mapCheckIn";
@@ -46,6 +46,13 @@ export const cronRoutes: RouteSpec[] = [
     summary: "One monitor and its runs (in_progress, ok, error, missed, timeout), newest first, paged",
     params: MonitorParamsSchema, query: CheckInListQuerySchema,
     responses: { 200: "`{monitor, items, page, pageSize, total}`" }, errors: [401, 404, 422],
+  },
+  {
+    method: "PATCH", path: "/api/v1/monitors/{id}", tag: "Crons", auth: "session", role: "member",
+    summary: "Change a monitor's schedule, time zone, margin, max runtime, thresholds or mute (audited)",
+    description: "A new schedule, zone or margin makes the next run due at the schedule's next tick from now. A muted monitor keeps its runs and status but raises no issue events. A check-in carrying monitor_config replaces the settings again.",
+    params: MonitorParamsSchema, body: UpdateMonitorSchema,
+    responses: { 200: "the monitor" }, errors: [401, 403, 404, 422],
   },
   {
     method: "DELETE", path: "/api/v1/monitors/{id}", tag: "Crons", auth: "session", role: "admin",

@@ -15,6 +15,7 @@ CREATE TABLE "CronMonitor" (
     "maxRuntime" INTEGER NOT NULL DEFAULT 30,
     "failureIssueThreshold" INTEGER NOT NULL DEFAULT 1,
     "recoveryThreshold" INTEGER NOT NULL DEFAULT 1,
+    "muted" BOOLEAN NOT NULL DEFAULT false,
     "status" TEXT NOT NULL DEFAULT 'pending',
     "consecutiveFailures" INTEGER NOT NULL DEFAULT 0,
     "consecutiveOks" INTEGER NOT NULL DEFAULT 0,

@@ -1,0 +1,86 @@
+import type { AuthContext } from "@/lib/auth/AuthContext";
+import { assertCanTriage } from "@/lib/auth/permissions";
+import { findVisibleMonitor } from "@/lib/crons/findVisibleMonitor";
+import type { UpdateMonitorInput } from "@/lib/crons/monitorConfig";
+import { toMonitorDto } from "@/lib/crons/monitorDto";
+import { MONITOR_COLUMNS, scheduleColumns, scheduleOf, type MonitorRow } from "@/lib/crons/monitorRow";
+import { nextExpectedAt } from "@/lib/crons/monitorSchedule";
+import { withTransaction } from "@/lib/db/pool";
+import { uuidv7 } from "@/lib/ids/uuidv7";
+
+/**
+ * Changes a monitor's schedule, thresholds or mute (members and admins; audited with before and
+ * after). A new schedule, zone or margin moves the next due time to the schedule's next tick from
+ * now, so a monitor set up by hand is watched from the moment it has a schedule.
+ */
+export async function updateMonitor(auth: AuthContext, monitorId: string, input: UpdateMonitorInput, now = new Date()) {
+  const found = await findVisibleMonitor(auth, monitorId);
+  assertCanTriage(auth, found.workspaceId);
+  const actorId = auth.kind === "user" ? auth.userId : null;
+  await withTransaction(async (client) => {
+    const { rows } = await client.query<MonitorRow>(`SELECT ${MONITOR_COLUMNS} FROM "CronMonitor" WHERE id = $1 FOR UPDATE`, [found.id]);
+    const monitor = rows[0];
+    if (!monitor) return;
+    const before = settingsOf(monitor);
+    const schedule = input.schedule === undefined ? scheduleOf(monitor) : input.schedule;
+    const after = {
+      schedule,
+      timezone: input.timezone ?? monitor.timezone,
+      checkinMargin: input.checkinMargin ?? monitor.checkinMargin,
+      maxRuntime: input.maxRuntime ?? monitor.maxRuntime,
+      failureIssueThreshold: input.failureIssueThreshold ?? monitor.failureIssueThreshold,
+      recoveryThreshold: input.recoveryThreshold ?? monitor.recoveryThreshold,
+      muted: input.muted ?? monitor.muted,
+    };
+    const columns = schedule ? scheduleColumns(schedule) : { scheduleType: null, scheduleValue: null, scheduleUnit: null };
+    const timing = JSON.stringify([before.schedule, before.timezone, before.checkinMargin]) !== JSON.stringify([after.schedule, after.timezone, after.checkinMargin]);
+    const next = timing ? (schedule ? nextExpectedAt(schedule, now, after.timezone) : null) : monitor.nextExpectedAt;
+    await client.query(
+      `UPDATE "CronMonitor" SET "scheduleType" = $2, "scheduleValue" = $3, "scheduleUnit" = $4, timezone = $5, "checkinMargin" = $6, "maxRuntime" = $7,
+         "failureIssueThreshold" = $8, "recoveryThreshold" = $9, muted = $10, "nextExpectedAt" = $11, "missedAt" = $12, "updatedAt" = $13
+       WHERE id = $1`,
+      [
+        monitor.id,
+        columns.scheduleType,
+        columns.scheduleValue,
+        columns.scheduleUnit,
+        after.timezone,
+        after.checkinMargin,
+        after.maxRuntime,
+        after.failureIssueThreshold,
+        after.recoveryThreshold,
+        after.muted,
+        next,
+        next ? new Date(next.getTime() + after.checkinMargin * 60_000) : null,
+        now,
+      ],
+    );
+    const changed = (Object.keys(after) as (keyof typeof after)[]).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+    if (changed.length === 0) return;
+    await client.query(
+      `INSERT INTO "AuditLog" (id, "workspaceId", "actorId", "actorType", action, "targetType", "targetId", before, after)
+       VALUES ($1, $2, $3, 'user', 'monitor.updated', 'monitor', $4, $5, $6)`,
+      [
+        uuidv7(),
+        monitor.workspaceId,
+        actorId,
+        monitor.id,
+        JSON.stringify({ slug: monitor.slug, ...Object.fromEntries(changed.map((key) => [key, before[key]])) }),
+        JSON.stringify(Object.fromEntries(changed.map((key) => [key, after[key]]))),
+      ],
+    );
+  });
+  return toMonitorDto(await findVisibleMonitor(auth, found.id));
+}
+
+function settingsOf(monitor: MonitorRow) {
+  return {
+    schedule: scheduleOf(monitor),
+    timezone: monitor.timezone,
+    checkinMargin: monitor.checkinMargin,
+    maxRuntime: monitor.maxRuntime,
+    failureIssueThreshold: monitor.failureIssueThreshold,
+    recoveryThreshold: monitor.recoveryThreshold,
+    muted: monitor.muted,
+  };
+}
