@@ -20,17 +20,24 @@ export interface MonitorOutcomes {
  * (audited, its open alerts closed) unless someone ignored or already resolved it.
  */
 export async function reportMonitorOutcomes(outcomes: MonitorOutcomes, now = new Date()): Promise<void> {
-  for (const failure of outcomes.failures) await reportFailure(failure, now);
+  const byProject = new Map<string, MonitorFailure[]>();
+  for (const failure of outcomes.failures) byProject.set(failure.projectId, [...(byProject.get(failure.projectId) ?? []), failure]);
+  for (const failures of byProject.values()) await reportFailures(failures, now);
   for (const recovery of outcomes.recoveries) await resolveRecoveredIssue(recovery.groupId, recovery.monitorSlug, now);
 }
 
-async function reportFailure(failure: MonitorFailure, now: Date): Promise<void> {
-  const target = { workspaceId: failure.workspaceId, projectId: failure.projectId };
-  const rules = await loadGroupingRules(failure.projectId);
-  const outcome = await storeAndFanOut(target, [prepareEvent(monitorFailureEvent(failure), now, rules)]);
-  const groupId = outcome.results[0]?.groupId;
-  if (!groupId) return;
-  await pool().query(`UPDATE "CronMonitor" SET "groupId" = $2 WHERE id = $1 AND "groupId" IS DISTINCT FROM $2`, [failure.monitorId, groupId]);
+/** One project's failures as one ingest batch (a sweep after an outage may have many), then each monitor's issue remembered. */
+async function reportFailures(failures: MonitorFailure[], now: Date): Promise<void> {
+  const target = { workspaceId: failures[0].workspaceId, projectId: failures[0].projectId };
+  const rules = await loadGroupingRules(target.projectId);
+  const outcome = await storeAndFanOut(target, failures.map((failure) => prepareEvent(monitorFailureEvent(failure), now, rules)));
+  const groups = failures.map((failure, i) => ({ monitorId: failure.monitorId, groupId: outcome.results[i]?.groupId })).filter((g) => g.groupId);
+  if (groups.length === 0) return;
+  await pool().query(
+    `UPDATE "CronMonitor" m SET "groupId" = x."groupId" FROM jsonb_to_recordset($1::jsonb) AS x("monitorId" uuid, "groupId" uuid)
+     WHERE m.id = x."monitorId" AND m."groupId" IS DISTINCT FROM x."groupId"`,
+    [JSON.stringify(groups)],
+  );
 }
 
 /** Resolves the issue only while it is open (one statement: a concurrent triage change is never overwritten). */
