@@ -33,7 +33,7 @@ export async function recordCheckIns(target: Target, items: CheckInInput[], now 
     if (result.failure) outcomes.failures.push(result.failure);
     if (result.recoveredGroupId) outcomes.recoveries.push({ groupId: result.recoveredGroupId, monitorSlug: item.slug });
   }
-  await reportMonitorOutcomes(outcomes);
+  await reportMonitorOutcomes(outcomes, now);
 }
 
 async function recordCheckIn(client: pg.PoolClient, target: Target, item: CheckInInput, now: Date): Promise<{ failure?: MonitorFailure; recoveredGroupId?: string }> {
