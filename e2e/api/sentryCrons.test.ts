@@ -186,6 +186,19 @@ describe("the HTTP check-in endpoint (curl in a crontab)", () => {
     expect(new Date(monitor!.nextExpectedAt!).toISOString()).toMatch(/T02:30:00\.000Z$/);
   });
 
+  it('closes the newest run in progress with check_in_id=latest, as a crontab line without the id can', async () => {
+    const started = await fetch(cronUrl("log-rotate", "status=in_progress"));
+    const { id } = (await started.json()) as { id: string };
+    const closed = await fetch(cronUrl("log-rotate", "status=ok&check_in_id=latest"));
+    expect(await closed.json()).toEqual({ id });
+    const runs = await runsOf((await monitorOf("log-rotate"))!.id);
+    expect(runs.items).toEqual([expect.objectContaining({ id, status: "ok", durationMs: expect.any(Number) })]);
+    // With no run in progress, "latest" is a run of its own.
+    const alone = (await (await fetch(cronUrl("log-rotate", "status=ok&check_in_id=latest"))).json()) as { id: string };
+    expect(alone.id).not.toBe(id);
+    expect((await runsOf((await monitorOf("log-rotate"))!.id)).total).toBe(2);
+  });
+
   it("answers 403 for a wrong key, 404 for an unknown project, 400 naming the field", async () => {
     expect((await fetch(cronUrl("db-backup", "status=ok", "0123456789abcdef0123456789abcdef"))).status).toBe(403);
     expect((await fetch(`${BASE_URL}/api/987654321/cron/db-backup/${t.key}/?status=ok`)).status).toBe(404);

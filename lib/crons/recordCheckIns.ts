@@ -26,24 +26,33 @@ interface Target {
  * thresholds. Failures then become events of the monitor's issue and a recovery resolves it
  * (lib/crons/reportMonitorOutcomes.ts), after the check-ins are committed.
  */
-export async function recordCheckIns(target: Target, items: CheckInInput[], now = new Date()): Promise<void> {
+export async function recordCheckIns(target: Target, items: CheckInInput[], now = new Date()): Promise<string[]> {
   const outcomes: MonitorOutcomes = { failures: [], recoveries: [] };
+  const ids: string[] = [];
   for (const item of items) {
     const result = await withTransaction((client) => recordCheckIn(client, target, item, now));
+    ids.push(result.checkInId);
     if (result.failure) outcomes.failures.push(result.failure);
     if (result.recoveredGroupId) outcomes.recoveries.push({ groupId: result.recoveredGroupId, monitorSlug: item.slug });
   }
   await reportMonitorOutcomes(outcomes, now);
+  return ids;
 }
 
-async function recordCheckIn(client: pg.PoolClient, target: Target, item: CheckInInput, now: Date): Promise<{ failure?: MonitorFailure; recoveredGroupId?: string }> {
-  const monitor = await upsertMonitor(client, target, item, now);
+async function recordCheckIn(
+  client: pg.PoolClient,
+  target: Target,
+  given: CheckInInput,
+  now: Date,
+): Promise<{ checkInId: string; failure?: MonitorFailure; recoveredGroupId?: string }> {
+  const monitor = await upsertMonitor(client, target, given, now);
+  const item = given.latest ? { ...given, checkInId: (await latestRunInProgress(client, monitor.id)) ?? given.checkInId } : given;
   const { rows: existing } = await client.query<{ status: string; createdAt: Date }>(
     `SELECT status, "createdAt" FROM "CronCheckIn" WHERE "monitorId" = $1 AND id = $2 FOR UPDATE`,
     [monitor.id, item.checkInId],
   );
   const run = existing[0];
-  if (run && (run.status !== "in_progress" || item.status === "in_progress")) return {}; // a retry, or a finished run
+  if (run && (run.status !== "in_progress" || item.status === "in_progress")) return { checkInId: item.checkInId }; // a retry, or a finished run
   if (run) {
     const durationMs = item.durationMs ?? Math.max(0, now.getTime() - run.createdAt.getTime());
     await client.query(
@@ -65,6 +74,7 @@ async function recordCheckIn(client: pg.PoolClient, target: Target, item: CheckI
   const next = !run && schedule ? nextExpectedAt(schedule, now, monitor.timezone) : undefined;
   await saveMonitor(client, monitor, transition, { now, checkedInAt: now, status: item.status, next });
   return {
+    checkInId: item.checkInId,
     ...(transition?.raise && !monitor.muted && {
       failure: {
         monitorId: monitor.id,
@@ -81,6 +91,14 @@ async function recordCheckIn(client: pg.PoolClient, target: Target, item: CheckI
     }),
     ...(transition?.recovered && !monitor.muted && monitor.groupId && { recoveredGroupId: monitor.groupId }),
   };
+}
+
+async function latestRunInProgress(client: pg.PoolClient, monitorId: string): Promise<string | undefined> {
+  const { rows } = await client.query<{ id: string }>(
+    `SELECT id FROM "CronCheckIn" WHERE "monitorId" = $1 AND status = 'in_progress' ORDER BY "createdAt" DESC LIMIT 1`,
+    [monitorId],
+  );
+  return rows[0]?.id;
 }
 
 /**

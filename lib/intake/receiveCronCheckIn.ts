@@ -38,9 +38,9 @@ export function receiveCronCheckIn(req: IntakeRequest, publicId: string, slug: s
         const fromQuery = Object.fromEntries(QUERY_FIELDS.flatMap((field) => (query.has(field) ? [[field, replaceUnstorableText(query.get(field) ?? "")]] : [])));
         // Query values and the path are not JSON: NUL and lone surrogates are replaced here as the JSON reader does.
         const checkIn = mapCheckIn({ ...fromBody, ...fromQuery, monitor_slug: replaceUnstorableText(slug) }, "check-in");
-        await recordCheckIns(target, [checkIn]);
+        const [id] = await recordCheckIns(target, [checkIn]);
         ticket.keep();
-        return { status: 202, headers: cors, body: { id: checkIn.checkInId } };
+        return { status: 202, headers: cors, body: { id } };
       } catch (error) {
         ticket.refund();
         throw error;

@@ -31,6 +31,7 @@ describe("mapCheckIn", () => {
     );
     expect(checkIn).toEqual({
       checkInId: "83a7c03e-d0a0-4e1b-97e2-e3b18d38f244",
+      latest: false,
       slug: "nightly-report",
       status: "ok",
       durationMs: 12346,
@@ -57,6 +58,12 @@ describe("mapCheckIn", () => {
     expect(checkIn.environment).toBe("production");
     expect(checkIn.durationMs).toBeNull();
     expect(checkIn.settings).toEqual({ schedule: { type: "interval", value: 2, unit: "hour" }, timezone: "UTC", checkinMargin: 1, maxRuntime: 30, failureIssueThreshold: 1, recoveryThreshold: 1 });
+  });
+
+  it('takes check_in_id "latest" (close the newest run in progress) with a fresh id to fall back on', () => {
+    const checkIn = mapCheckIn({ monitor_slug: "a", status: "ok", check_in_id: "latest" }, "x");
+    expect(checkIn.latest).toBe(true);
+    expect(checkIn.checkInId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("drops a duration that is not a sensible number of seconds", () => {

@@ -11,6 +11,8 @@ export type CheckInStatus = (typeof CHECK_IN_STATUSES)[number];
 export interface CheckInInput {
   /** The run's id (a UUID): an in_progress check-in is closed by ok/error with the same id. */
   checkInId: string;
+  /** `check_in_id: "latest"`: the monitor's newest run still in progress (else a new run with `checkInId`). */
+  latest: boolean;
   slug: string;
   status: CheckInStatus;
   /** The run's duration when the SDK measured it. */
@@ -27,7 +29,8 @@ const DEFAULT_ENVIRONMENT = "production";
 /**
  * A `check_in` item (`Sentry.captureCheckIn`, `withMonitor`, Python's `@monitor`, the Java, Go,
  * PHP, Ruby and .NET SDKs' check-ins): `{ check_in_id, monitor_slug, status, duration (seconds),
- * environment, release, monitor_config? }`. The slug is normalised as Sentry does (lower case,
+ * environment, release, monitor_config? }`; `check_in_id: "latest"` closes the monitor's newest run
+ * in progress, as Sentry's HTTP check-ins allow. The slug is normalised as Sentry does (lower case,
  * other characters than a-z 0-9 _ - become `-`); a missing check-in id gets one. 400 naming the
  * field for a missing slug, an unknown status or a config that does not parse (e.g. a crontab field
  * out of range, an unknown time zone).
@@ -43,6 +46,7 @@ export function mapCheckIn(payload: unknown, where: string): CheckInInput {
   }
   return {
     checkInId: checkInIdOf(item.check_in_id, where),
+    latest: item.check_in_id === "latest",
     slug,
     status: status as CheckInStatus,
     durationMs: durationMsOf(item.duration),
@@ -61,7 +65,7 @@ export function normaliseSlug(value: unknown): string | undefined {
 }
 
 function checkInIdOf(value: unknown, where: string): string {
-  if (value === undefined || value === null || value === "") return randomUUID();
+  if (value === undefined || value === null || value === "" || value === "latest") return randomUUID();
   const hex = normaliseEventId(value);
   if (!hex) throw ApiError.badRequest(`${where}: check_in.check_in_id must be a UUID`, { field: "check_in_id" });
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
