@@ -62,6 +62,14 @@ export function IssueHeader({ issue, listHref, actions }: IssueHeaderProps) {
           <span className="font-normal text-gray-700 dark:text-gray-300">{issue.message ? `: ${issue.message}` : ""}</span>
         </h1>
         {issue.culprit && <p className="mt-0.5 truncate font-mono text-xs text-gray-500 dark:text-gray-400" data-testid="issue-culprit">{issue.culprit}</p>}
+        {issue.monitor && (
+          <p className="mt-0.5 text-xs text-gray-600 dark:text-gray-400" data-testid="issue-monitor">
+            Cron monitor <span className="font-mono">{issue.monitor.slug}</span> ({issue.monitor.environment}), now {issue.monitor.status}:{" "}
+            <Link href={`/crons?ws=${issue.workspaceId}`} className="text-blue-700 hover:underline dark:text-blue-400">
+              see its runs
+            </Link>
+          </p>
+        )}
         <SamplingNote issue={issue} className="mt-1 inline-block" />
         {detail && (
           <p className="mt-1 text-xs font-medium text-gray-700 dark:text-gray-300" data-testid="status-detail">

@@ -67,4 +67,8 @@ test("the crons page: failing monitors first, run strips, a monitor's history, i
   // The failing monitor's issue.
   await monitors.first().getByRole("link", { name: "Issue" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("CronMonitorFailure");
+  await expect(page.getByTestId("issue-monitor")).toContainText("Cron monitor billing-sync (production), now failing");
+  await page.getByTestId("issue-monitor").getByRole("link", { name: "see its runs" }).click();
+  await expect(page).toHaveURL(new RegExp(`/crons\\?ws=${t.workspaceId}`));
+  await expect(page.getByTestId("monitor")).toHaveCount(2);
 });

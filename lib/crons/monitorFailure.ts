@@ -1,5 +1,8 @@
 import type { IngestEvent } from "@/lib/ingest/eventSchema";
 
+/** The type of the issues cron monitors' failures make. */
+export const MONITOR_FAILURE_TYPE = "CronMonitorFailure";
+
 export type FailureReason = "error" | "missed" | "timeout";
 
 /** A failed run to report as an event of the monitor's issue. */
@@ -27,7 +30,7 @@ export interface MonitorFailure {
 export function monitorFailureEvent(failure: MonitorFailure): IngestEvent {
   return {
     eventId: `cron:${failure.checkInId}`,
-    type: "CronMonitorFailure",
+    type: MONITOR_FAILURE_TYPE,
     message: failureMessage(failure),
     severity: "high",
     category: "cron",

@@ -4,6 +4,7 @@ import { toErrorDetail } from "@/lib/errors/errorDto";
 import { culpritOf } from "@/lib/errors/culprit";
 import { findVisibleError } from "@/lib/errors/findVisibleError";
 import { countIssueFeedback } from "@/lib/feedback/countIssueFeedback";
+import { monitorOfIssue } from "@/lib/crons/monitorOfIssue";
 import type { StoredChainException } from "@/lib/grouping/chain/ChainException";
 
 const RECENT_OCCURRENCES = 20;
@@ -13,7 +14,7 @@ const AUDIT_ENTRIES = 50;
 export async function getErrorDetails(auth: AuthContext, errorId: string) {
   const group = await findVisibleError(auth, errorId);
   const people = [group.assigneeId, group.resolvedById].filter((id): id is string => Boolean(id));
-  const [occurrences, audit, users, firstRelease, lastRelease, team, project, feedback] = await Promise.all([
+  const [occurrences, audit, users, firstRelease, lastRelease, team, project, feedback, monitor] = await Promise.all([
     db().errorOccurrence.findMany({
       where: { groupId: group.id },
       orderBy: { occurredAt: "desc" },
@@ -31,6 +32,7 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
     group.assigneeTeamId ? db().team.findUnique({ where: { id: group.assigneeTeamId }, select: { id: true, name: true } }) : null,
     group.sampledCount > 0 ? db().project.findUnique({ where: { id: group.projectId }, select: { maxEventsPerIssue: true } }) : null,
     countIssueFeedback(group),
+    monitorOfIssue(group),
   ]);
   const actorIds = [...new Set(audit.map((a) => a.actorId).filter((id): id is string => Boolean(id)))];
   const actors = await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } });
@@ -45,6 +47,8 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
     resolvedByUser: group.resolvedById ? nameOf.get(group.resolvedById) ?? null : null,
     /** Pieces of user feedback about the issue's events (GET /api/v1/errors/:id/feedback lists them). */
     feedback,
+    /** The cron monitor whose failed runs this issue holds (null for other issues). */
+    monitor,
     // Spike protection or the per-issue cap counted events without keeping them (counts stay exact).
     sampling:
       group.sampledCount > 0
