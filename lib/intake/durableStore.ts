@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
 import { ApiError } from "@/lib/http/ApiError";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
-import { groupIdFor, type StoreOutcome, type StoreTarget } from "@/lib/ingest/storeEvents";
+import { groupIdFor, type StoreOptions, type StoreOutcome, type StoreTarget } from "@/lib/ingest/storeEvents";
 import { logger } from "@/lib/logger";
 import { SpoolFullError } from "@/lib/spool/spool";
 import { spoolRuntime, startSpooling } from "@/lib/spool/spoolRuntime";
@@ -15,9 +15,10 @@ export const SPOOL_FULL_RETRY_AFTER_S = 30;
  * the local spool before the request is answered. While PostgreSQL is unreachable (or the spool
  * still holds events from an outage, to keep their order) events are appended to the spool and the
  * request is answered 202 with `spooled: true`; the replayer stores them when PostgreSQL is back.
- * A full spool is 503 with Retry-After, never a 500.
+ * A full spool is 503 with Retry-After, never a 500. The receive-time sampling decision (`options`)
+ * is spooled with the events and applied on replay.
  */
-export async function storeDurably(target: StoreTarget, events: PreparedEvent[], storeDirect: () => Promise<StoreOutcome>): Promise<StoreOutcome> {
+export async function storeDurably(target: StoreTarget, events: PreparedEvent[], storeDirect: () => Promise<StoreOutcome>, options: StoreOptions = {}): Promise<StoreOutcome> {
   const runtime = spoolRuntime();
   if (!runtime.spooling) {
     try {
@@ -29,7 +30,8 @@ export async function storeDurably(target: StoreTarget, events: PreparedEvent[],
     }
   }
   try {
-    await runtime.spool.append({ id: randomUUID(), at: new Date().toISOString(), target, events });
+    const decided = options.store || options.issueCap ? { options } : {};
+    await runtime.spool.append({ id: randomUUID(), at: new Date().toISOString(), target, events, ...decided });
   } catch (error) {
     if (error instanceof SpoolFullError) {
       throw new ApiError(503, "spool_full", "the database is unavailable and the local spool is full: retry later", { retryAfter: SPOOL_FULL_RETRY_AFTER_S }, {

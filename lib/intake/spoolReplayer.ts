@@ -27,7 +27,7 @@ export function startSpoolReplayer(intervalMs = 500): void {
     if (runtime.spooling || !runtime.spool.isEmpty()) {
       if (await pingDatabase()) {
         try {
-          const result = await replaySpool(runtime.spool, (target, events) => storeAndFanOutDirect(target, events), isDatabaseUnavailable);
+          const result = await replaySpool(runtime.spool, (target, events, options) => storeAndFanOutDirect(target, events, options), isDatabaseUnavailable);
           if (result.records > 0) logger.info("spool replayed", { ...result });
           if (stopSpoolingIfDrained()) logger.info("PostgreSQL is back and the spool is empty: ingest writes directly again");
         } catch (error) {

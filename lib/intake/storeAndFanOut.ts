@@ -17,7 +17,7 @@ import { countIngest } from "@/lib/ingestHealth/ingestCounters";
  */
 export function storeAndFanOut(target: StoreTarget, events: PreparedEvent[], options: StoreOptions = {}): Promise<StoreOutcome> {
   if (events.length === 0) return Promise.resolve({ results: [], newGroupIds: [], regressedGroupIds: [] });
-  return storeDurably(target, events, () => storeAndFanOutDirect(target, events, options)).catch((error: unknown) => {
+  return storeDurably(target, events, () => storeAndFanOutDirect(target, events, options), options).catch((error: unknown) => {
     countIngest(target, "dropped", events.length);
     throw error;
   });

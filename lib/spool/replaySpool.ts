@@ -1,10 +1,11 @@
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
+import type { StoreOptions } from "@/lib/ingest/storeEvents";
 import { logger } from "@/lib/logger";
 import type { Spool } from "@/lib/spool/spool";
 import type { SpoolEntry } from "@/lib/spool/spoolEntry";
 import { errorMessage } from "@/lib/text/errorMessage";
 
-export type StoreFn = (target: SpoolEntry["target"], events: PreparedEvent[]) => Promise<unknown>;
+export type StoreFn = (target: SpoolEntry["target"], events: PreparedEvent[], options: StoreOptions) => Promise<unknown>;
 
 export interface ReplayResult {
   segments: number;
@@ -20,7 +21,8 @@ const MAX_EVENTS_PER_STORE = 1000;
  * Stores everything in the spool, oldest first, then deletes it. Records are replayed in the order
  * they were written (consecutive ones of the same project in one store call). Storing is idempotent
  * on (project, event id), so a segment replayed again after a crash or a new outage counts nothing
- * twice. A store failure for which `isRetryable` holds (the database went away again) stops the
+ * twice. Each record's receive-time sampling decision (which events to keep, the per-issue cap)
+ * goes with its events, so a replayed backlog is kept as it would have been. A store failure for which `isRetryable` holds (the database went away again) stops the
  * replay: the segment stays claimed and is replayed from its start next time. Any other failure
  * means the record can never be stored (its project is gone): it is put aside in dead-letter/.
  */
@@ -33,13 +35,13 @@ export async function replaySpool(spool: Spool, store: StoreFn, isRetryable: (er
     if (tornBytes > 0 || unreadable > 0) logger.warn("spool segment has a torn tail or unreadable records", { file, tornBytes, unreadable });
     for (const chunk of chunksOf(entries)) {
       try {
-        await store(chunk[0].target, chunk.flatMap((e) => e.events));
+        await store(chunk[0].target, chunk.flatMap((e) => e.events), mergedOptions(chunk));
       } catch (error) {
         if (isRetryable(error)) throw error;
         // One bad record must not block the others: retry them one by one, setting aside what fails.
         for (const entry of chunk) {
           try {
-            await store(entry.target, entry.events);
+            await store(entry.target, entry.events, mergedOptions([entry]));
           } catch (inner) {
             if (isRetryable(inner)) throw inner;
             spool.putAside(entry, errorMessage(inner));
@@ -73,4 +75,14 @@ function chunksOf(entries: SpoolEntry[]): SpoolEntry[][] {
   }
   if (current.length) chunks.push(current);
   return chunks;
+}
+
+/** The records' sampling decisions as one store's: per-event keep flags in order (true where a record had none), the first cap. */
+export function mergedOptions(entries: SpoolEntry[]): StoreOptions {
+  const issueCap = entries.find((e) => e.options?.issueCap)?.options?.issueCap;
+  const decided = entries.some((e) => e.options?.store);
+  return {
+    ...(issueCap && { issueCap }),
+    ...(decided && { store: entries.flatMap((e) => e.options?.store ?? e.events.map(() => true)) }),
+  };
 }

@@ -59,6 +59,16 @@ describe("Spool", () => {
     ]);
   });
 
+  it("replays each record's sampling decision with its events (keep flags in order, the cap)", async () => {
+    const spool = tmpSpool();
+    await spool.append({ ...entry(["a", "b"]), options: { store: [true, false], issueCap: { maxEvents: 100, keepOneIn: 10 } } });
+    await spool.append(entry(["c"]));
+    await spool.append({ ...entry(["d", "e"]), options: { store: [false, true] } });
+    const calls: unknown[] = [];
+    await replaySpool(spool, async (_t, events, options) => void calls.push({ ids: events.map((e) => e.eventId), options }), isRetryable);
+    expect(calls).toEqual([{ ids: ["a", "b", "c", "d", "e"], options: { store: [true, false, true, false, true], issueCap: { maxEvents: 100, keepOneIn: 10 } } }]);
+  });
+
   it("refuses appends past its size bound", async () => {
     const spool = tmpSpool(600);
     await spool.append(entry(["first"]));

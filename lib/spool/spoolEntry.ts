@@ -1,4 +1,5 @@
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
+import type { StoreOptions } from "@/lib/ingest/storeEvents";
 
 /** One spooled ingest request: the events, already prepared, and the project they belong to. */
 export interface SpoolEntry {
@@ -8,6 +9,12 @@ export interface SpoolEntry {
   at: string;
   target: { workspaceId: string; projectId: string };
   events: PreparedEvent[];
+  /**
+   * What was decided at receive time about keeping the events (spike protection's per-event
+   * decision, the project's per-issue cap), applied again on replay; absent in records of older
+   * versions and when nothing was decided.
+   */
+  options?: StoreOptions;
 }
 
 export function serialiseEntry(entry: SpoolEntry): Buffer {
