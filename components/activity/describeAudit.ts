@@ -29,6 +29,8 @@ const ACTION_LABELS: Record<string, string> = {
   "assignment_rule.deleted": "deleted an assignment rule",
   "error.auto_assigned": "assigned an issue by rule",
   "error.regressed": "reopened an issue (regression)",
+  "monitor.updated": "changed a cron monitor",
+  "monitor.deleted": "deleted a cron monitor",
 };
 
 /** "Ann changed a role" — the actor and a readable verb for one audit entry. */
