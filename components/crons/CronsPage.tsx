@@ -1,5 +1,6 @@
 "use client";
 
+import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { MonitorRow } from "@/components/crons/MonitorRow";
 import { WorkspaceShell } from "@/components/settings/WorkspaceShell";
@@ -22,6 +23,8 @@ export function CronsPage() {
 
 function MonitorList({ workspace }: { workspace: Me["workspaces"][number] }) {
   const [projectId, setProjectId] = useState("");
+  // ?monitor=<id> (the failure issue's link): that monitor opens with its history, scrolled into view.
+  const focused = useSearchParams().get("monitor");
   const monitors = useMonitorsQuery(workspace.id, projectId || undefined);
   const remove = useDeleteMonitorMutation(workspace.id);
   const project = workspace.projects.find((p) => p.id === projectId) ?? workspace.projects[0];
@@ -50,6 +53,7 @@ function MonitorList({ workspace }: { workspace: Me["workspaces"][number] }) {
             <MonitorRow
               key={monitor.id}
               monitor={monitor}
+              focused={monitor.id === focused}
               workspaceId={workspace.id}
               showProject={workspace.projects.length > 1}
               canEdit={workspace.role !== "viewer"}

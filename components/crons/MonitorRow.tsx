@@ -3,7 +3,7 @@
 import { Disclosure, DisclosureButton, DisclosurePanel } from "@headlessui/react";
 import { formatDistanceToNow } from "date-fns";
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { checkInLook, MONITOR_STATUS_BADGE } from "@/components/crons/checkInStatus";
 import { EditMonitorDialog } from "@/components/crons/EditMonitorDialog";
 import { MonitorHistory } from "@/components/crons/MonitorHistory";
@@ -23,8 +23,10 @@ function statusLabel(monitor: MonitorListItem): string {
 const ago = (iso: string) => formatDistanceToNow(new Date(iso), { addSuffix: true });
 
 /** One monitor: slug, environment, status, schedule, the run strip, last and next check-in, its issue; its history on demand; delete for admins. */
-export function MonitorRow({ monitor, workspaceId, showProject, canEdit, isAdmin, onDelete, deleting }: {
+export function MonitorRow({ monitor, focused = false, workspaceId, showProject, canEdit, isAdmin, onDelete, deleting }: {
   monitor: MonitorListItem;
+  /** Opened with its history and scrolled into view (linked from its issue). */
+  focused?: boolean;
   workspaceId: string;
   showProject: boolean;
   canEdit: boolean;
@@ -33,10 +35,20 @@ export function MonitorRow({ monitor, workspaceId, showProject, canEdit, isAdmin
   deleting: boolean;
 }) {
   const [confirming, setConfirming] = useState(false);
+  const row = useRef<HTMLLIElement>(null);
+  // Once, when it arrives focused: later polls re-render without moving the page.
+  useEffect(() => {
+    if (focused) row.current?.scrollIntoView({ block: "center" });
+  }, [focused]);
   const [editing, setEditing] = useState(false);
   return (
-    <li className="py-3" data-testid="monitor" aria-label={`${monitor.slug} (${monitor.environment})`}>
-      <Disclosure>
+    <li
+      ref={row}
+      className={`py-3 ${focused ? "-mx-2 rounded-md px-2 ring-2 ring-blue-400" : ""}`}
+      data-testid="monitor"
+      aria-label={`${monitor.slug} (${monitor.environment})`}
+    >
+      <Disclosure defaultOpen={focused}>
         <div className="flex flex-col gap-2 lg:flex-row lg:items-center lg:gap-3">
           <div className="min-w-0 lg:flex-1">
             <div className="flex flex-wrap items-center gap-2">

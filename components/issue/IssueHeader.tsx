@@ -65,7 +65,7 @@ export function IssueHeader({ issue, listHref, actions }: IssueHeaderProps) {
         {issue.monitor && (
           <p className="mt-0.5 text-xs text-gray-600 dark:text-gray-400" data-testid="issue-monitor">
             Cron monitor <span className="font-mono">{issue.monitor.slug}</span> ({issue.monitor.environment}), now {issue.monitor.status}:{" "}
-            <Link href={`/crons?ws=${issue.workspaceId}`} className="text-blue-700 hover:underline dark:text-blue-400">
+            <Link href={`/crons?ws=${issue.workspaceId}&monitor=${issue.monitor.id}`} className="text-blue-700 hover:underline dark:text-blue-400">
               see its runs
             </Link>
           </p>

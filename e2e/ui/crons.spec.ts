@@ -69,6 +69,8 @@ test("the crons page: failing monitors first, run strips, a monitor's history, i
   await expect(page.getByRole("heading", { level: 1 })).toContainText("CronMonitorFailure");
   await expect(page.getByTestId("issue-monitor")).toContainText("Cron monitor billing-sync (production), now failing");
   await page.getByTestId("issue-monitor").getByRole("link", { name: "see its runs" }).click();
-  await expect(page).toHaveURL(new RegExp(`/crons\\?ws=${t.workspaceId}`));
+  await expect(page).toHaveURL(new RegExp(`/crons\\?ws=${t.workspaceId}&monitor=`));
   await expect(page.getByTestId("monitor")).toHaveCount(2);
+  // It arrives with that monitor's history open.
+  await expect(page.getByRole("listitem", { name: "billing-sync (production)" }).getByTestId("monitor-run")).toHaveCount(2);
 });
