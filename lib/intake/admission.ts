@@ -11,11 +11,26 @@ const isRefusal = (error: unknown) => error instanceof ApiError && error.status 
  * The rate-limit stage of both doors, before the body is read (lib/intake/rateLimit.ts): a refused
  * request counts as one rate-limited event in the ingest health (its events are not known yet).
  */
-export async function admit(target: Target, limits: ProjectLimits): Promise<QuotaTicket> {
+async function admit(target: Target, limits: ProjectLimits): Promise<QuotaTicket> {
   return admitEvents(limits).catch((error: unknown) => {
     if (isRefusal(error)) countIngest(target, "rateLimited", 1);
     throw error;
   });
+}
+
+/**
+ * Admits one request (`admit`) and runs its work with the ticket: the work keeps the ticket once
+ * something is stored (`ticket.keep()`); when it throws, the ticket is refunded (a no-op after
+ * `keep`) and the error goes on. What every door that writes does around its body.
+ */
+export async function withAdmission<T>(target: Target, limits: ProjectLimits, work: (ticket: QuotaTicket) => Promise<T>): Promise<T> {
+  const ticket = await admit(target, limits);
+  try {
+    return await work(ticket);
+  } catch (error) {
+    ticket.refund();
+    throw error;
+  }
 }
 
 /** Once the body is parsed: the request's `events` must all fit (the first was taken by `admit`), else 429. */

@@ -1,7 +1,7 @@
 import { recordCheckIns } from "@/lib/crons/recordCheckIns";
 import { parseJsonBytes } from "@/lib/http/parseJsonBytes";
 import { readBody } from "@/lib/http/readBody";
-import { admit } from "@/lib/intake/admission";
+import { withAdmission } from "@/lib/intake/admission";
 import type { IntakeRequest, IntakeResponse } from "@/lib/intake/intakeRequest";
 import { runIntake } from "@/lib/intake/runIntake";
 import { asObject } from "@/lib/sentry/coerce";
@@ -30,8 +30,7 @@ export function receiveCronCheckIn(req: IntakeRequest, publicId: string, slug: s
       assertOriginAllowed(req, project.allowedOrigins);
       await authenticateSentryPathKey(req, project, pathKey);
       const target = { workspaceId: project.workspaceId, projectId: project.projectId };
-      const ticket = await admit(target, project);
-      try {
+      return withAdmission(target, project, async (ticket) => {
         const body = req.method === "POST" ? await readBody(req, { maxWireBytes: MAX_BODY, maxDecodedBytes: MAX_BODY }) : Buffer.alloc(0);
         const fromBody = body.length > 0 ? (asObject(parseJsonBytes(body)) ?? {}) : {};
         const query = new URL(req.url).searchParams;
@@ -41,10 +40,7 @@ export function receiveCronCheckIn(req: IntakeRequest, publicId: string, slug: s
         const [id] = await recordCheckIns(target, [checkIn]);
         ticket.keep();
         return { status: 202, headers: cors, body: { id } };
-      } catch (error) {
-        ticket.refund();
-        throw error;
-      }
+      });
     },
     () => cors,
   );

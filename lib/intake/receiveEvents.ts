@@ -5,7 +5,7 @@ import { assertJsonContentType } from "@/lib/http/assertJsonContentType";
 import { INGEST_CORS_HEADERS, ingestPreflightHeaders } from "@/lib/http/ingestCors";
 import { readBody } from "@/lib/http/readBody";
 import type { IntakeRequest, IntakeResponse } from "@/lib/intake/intakeRequest";
-import { admit, admitAll } from "@/lib/intake/admission";
+import { admitAll, withAdmission } from "@/lib/intake/admission";
 import { runIntake } from "@/lib/intake/runIntake";
 import { samplingOptions } from "@/lib/intake/sampling/samplingOptions";
 import { storeAndFanOut } from "@/lib/intake/storeAndFanOut";
@@ -35,8 +35,7 @@ export function receiveEvents(req: IntakeRequest): Promise<IntakeResponse> {
     assertKeyProject(key, req);
     assertJsonContentType(req, { allowTextPlain: true });
     const target = { workspaceId: key.workspaceId, projectId: key.projectId };
-    const ticket = await admit(target, key);
-    try {
+    return withAdmission(target, key, async (ticket) => {
       const body = await readBody(req, LIMITS);
       // A body refused as a whole counts as one dropped event; invalid events of a batch one each.
       const parsed = countDropped(target, 1, () => parseIngestBody(body));
@@ -54,10 +53,7 @@ export function receiveEvents(req: IntakeRequest): Promise<IntakeResponse> {
         ...(outcome.spooled && { spooled: true }),
       };
       return { status: 202, headers: { ...INGEST_CORS_HEADERS }, body: answer };
-    } catch (error) {
-      ticket.refund();
-      throw error;
-    }
+    });
   }, () => ({ ...INGEST_CORS_HEADERS }));
 }
 

@@ -6,7 +6,7 @@ import { logger } from "@/lib/logger";
 import { readBody } from "@/lib/http/readBody";
 import type { IntakeRequest, IntakeResponse } from "@/lib/intake/intakeRequest";
 import type { QuotaTicket } from "@/lib/intake/quotaLeases";
-import { admit, admitAll } from "@/lib/intake/admission";
+import { admitAll, withAdmission } from "@/lib/intake/admission";
 import { runIntake } from "@/lib/intake/runIntake";
 import { samplingOptions } from "@/lib/intake/sampling/samplingOptions";
 import { storeAndFanOut } from "@/lib/intake/storeAndFanOut";
@@ -53,16 +53,12 @@ export function receiveSentry(req: IntakeRequest, endpoint: SentryEndpoint, publ
       cors = corsHeaders(req, project.allowedOrigins);
       assertOriginAllowed(req, project.allowedOrigins);
       if (requestKeys(req).length > 0) await authenticateSentryRequest(req, project);
-      const ticket = await admit({ workspaceId: project.workspaceId, projectId: project.projectId }, project);
-      try {
+      return withAdmission({ workspaceId: project.workspaceId, projectId: project.projectId }, project, async (ticket) => {
         const body = await readBody(req, LIMITS[endpoint]);
         const store = STORES[endpoint];
         const { id, spooled } = await store(req, project, body, ticket);
         return { status: spooled ? 202 : 200, headers: cors, body: { id } };
-      } catch (error) {
-        ticket.refund();
-        throw error;
-      }
+      });
     },
     () => cors,
   );

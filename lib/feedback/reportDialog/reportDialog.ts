@@ -1,7 +1,7 @@
 import { ApiError } from "@/lib/http/ApiError";
 import type { RequestHead } from "@/lib/http/requestHead";
 import { storeUserFeedback } from "@/lib/feedback/storeUserFeedback";
-import { admit } from "@/lib/intake/admission";
+import { withAdmission } from "@/lib/intake/admission";
 import { DIALOG_TEXTS, reportDialogScript, type DialogTexts } from "@/lib/feedback/reportDialog/reportDialogScript";
 import type { ReportDialogForm, ReportDialogQuery } from "@/lib/feedback/reportDialog/reportDialogSchemas";
 import { assertOriginAllowed } from "@/lib/sentry/corsHeaders";
@@ -47,12 +47,8 @@ export function dialogScript(requestUrl: string, query: ReportDialogQuery, targe
 export async function submitDialog(target: DialogTarget, form: ReportDialogForm): Promise<void> {
   const report = mapUserReport({ event_id: target.eventId, name: form.name, email: form.email, comments: form.comments }, "report dialog");
   const project = { workspaceId: target.project.workspaceId, projectId: target.project.projectId };
-  const ticket = await admit(project, target.project);
-  try {
+  await withAdmission(project, target.project, async (ticket) => {
     await storeUserFeedback(project, [report]);
     ticket.keep();
-  } catch (error) {
-    ticket.refund();
-    throw error;
-  }
+  });
 }
