@@ -1,5 +1,6 @@
 import { recordCheckIns } from "@/lib/crons/recordCheckIns";
 import { parseJsonBytes } from "@/lib/http/parseJsonBytes";
+import { fieldsOf } from "@/lib/http/parseWith";
 import { readBody } from "@/lib/http/readBody";
 import { withAdmission } from "@/lib/intake/admission";
 import type { IntakeRequest, IntakeResponse } from "@/lib/intake/intakeRequest";
@@ -33,9 +34,9 @@ export function receiveCronCheckIn(req: IntakeRequest, publicId: string, slug: s
       return withAdmission(target, project, async (ticket) => {
         const body = req.method === "POST" ? await readBody(req, { maxWireBytes: MAX_BODY, maxDecodedBytes: MAX_BODY }) : Buffer.alloc(0);
         const fromBody = body.length > 0 ? (asObject(parseJsonBytes(body)) ?? {}) : {};
-        const query = new URL(req.url).searchParams;
-        const fromQuery = Object.fromEntries(QUERY_FIELDS.flatMap((field) => (query.has(field) ? [[field, replaceUnstorableText(query.get(field) ?? "")]] : [])));
-        // Query values and the path are not JSON: NUL and lone surrogates are replaced here as the JSON reader does.
+        // Query values (fieldsOf) and the path are not JSON: NUL and lone surrogates are replaced as the JSON reader does.
+        const query = fieldsOf(new URL(req.url).searchParams);
+        const fromQuery = Object.fromEntries(QUERY_FIELDS.filter((field) => field in query).map((field) => [field, query[field]]));
         const checkIn = mapCheckIn({ ...fromBody, ...fromQuery, monitor_slug: replaceUnstorableText(slug) }, "check-in");
         const [id] = await recordCheckIns(target, [checkIn]);
         ticket.keep();
