@@ -24,6 +24,13 @@ export const MonitorScheduleSchema = z.discriminatedUnion("type", [
 ]);
 export type MonitorSchedule = z.output<typeof MonitorScheduleSchema>;
 
+/** An IANA time zone name this runtime knows. */
+const TimezoneSchema = z.string().max(64).refine(isKnownTimezone, "must be an IANA time zone, e.g. Europe/Berlin");
+/** Minutes of a margin or a run time: up to 28 days. */
+const MAX_MINUTES = 40_320;
+/** Consecutive runs for the failure and recovery thresholds. */
+const MAX_THRESHOLD = 720;
+
 /** Optional numbers: SDKs send null for what the user left unset. */
 const optionalCount = (min: number, max: number) => z.number().int().min(min).max(max).nullish();
 
@@ -33,15 +40,11 @@ const optionalCount = (min: number, max: number) => z.number().int().min(min).ma
  */
 export const MonitorConfigSchema = z.object({
   schedule: MonitorScheduleSchema,
-  checkin_margin: optionalCount(0, 40_320),
-  max_runtime: optionalCount(1, 40_320),
-  timezone: z
-    .string()
-    .max(64)
-    .nullish()
-    .refine((tz) => tz == null || isKnownTimezone(tz), "must be an IANA time zone, e.g. Europe/Berlin"),
-  failure_issue_threshold: optionalCount(1, 720),
-  recovery_threshold: optionalCount(1, 720),
+  checkin_margin: optionalCount(0, MAX_MINUTES),
+  max_runtime: optionalCount(1, MAX_MINUTES),
+  timezone: TimezoneSchema.nullish(),
+  failure_issue_threshold: optionalCount(1, MAX_THRESHOLD),
+  recovery_threshold: optionalCount(1, MAX_THRESHOLD),
 });
 
 /** A monitor's settings as stored (CronMonitor). */
@@ -74,11 +77,11 @@ export const MonitorParamsSchema = z.object({ id: z.uuid() });
 export const UpdateMonitorSchema = z
   .object({
     schedule: MonitorScheduleSchema.nullable(),
-    timezone: z.string().max(64).refine(isKnownTimezone, "must be an IANA time zone, e.g. Europe/Berlin"),
-    checkinMargin: z.number().int().min(0).max(40_320),
-    maxRuntime: z.number().int().min(1).max(40_320),
-    failureIssueThreshold: z.number().int().min(1).max(720),
-    recoveryThreshold: z.number().int().min(1).max(720),
+    timezone: TimezoneSchema,
+    checkinMargin: z.number().int().min(0).max(MAX_MINUTES),
+    maxRuntime: z.number().int().min(1).max(MAX_MINUTES),
+    failureIssueThreshold: z.number().int().min(1).max(MAX_THRESHOLD),
+    recoveryThreshold: z.number().int().min(1).max(MAX_THRESHOLD),
     muted: z.boolean(),
   })
   .partial()

@@ -2,10 +2,8 @@ import { describeSchedule } from "@/lib/crons/monitorSchedule";
 import { scheduleOf, type MonitorRow } from "@/lib/crons/monitorRow";
 
 /** A CronMonitor row with its project's name, as the monitor lists read it (alias `m`, project `p`). */
-export type MonitorListRow = Omit<MonitorRow, "workspaceId" | "consecutiveFailures" | "consecutiveOks" | "failureIssueThreshold" | "recoveryThreshold"> & {
+export type MonitorListRow = Omit<MonitorRow, "workspaceId" | "consecutiveFailures" | "consecutiveOks"> & {
   projectName: string;
-  failureIssueThreshold: number;
-  recoveryThreshold: number;
   lastCheckInAt: Date | null;
   lastCheckInStatus: string | null;
   createdAt: Date;

@@ -1,3 +1,4 @@
+import type { MonitorRow } from "@/lib/crons/monitorRow";
 import type { IngestEvent } from "@/lib/ingest/eventSchema";
 
 /** The type of the issues cron monitors' failures make. */
@@ -20,6 +21,17 @@ export interface MonitorFailure {
   expectedAt?: Date;
   maxRuntime?: number;
   schedule?: string;
+}
+
+/** A failure of `monitor`'s run `checkInId` at `at`; callers add what they know (release, due time, schedule, runtime). */
+export function failureOf(
+  monitor: Pick<MonitorRow, "id" | "workspaceId" | "projectId" | "slug" | "environment">,
+  checkInId: string,
+  reason: FailureReason,
+  at: Date,
+): MonitorFailure {
+  const { id: monitorId, workspaceId, projectId, slug, environment } = monitor;
+  return { monitorId, workspaceId, projectId, slug, environment, release: null, reason, checkInId, at };
 }
 
 /**

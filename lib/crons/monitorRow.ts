@@ -1,5 +1,5 @@
-import type { MonitorSchedule } from "@/lib/crons/monitorConfig";
-import type { MonitorState, MonitorStatus } from "@/lib/crons/monitorTransition";
+import type { IntervalUnit, MonitorSchedule } from "@/lib/crons/monitorConfig";
+import type { MonitorState } from "@/lib/crons/monitorTransition";
 
 /** A CronMonitor row as the check-in store and the sweep read it (locked). */
 export interface MonitorRow extends MonitorState {
@@ -16,7 +16,6 @@ export interface MonitorRow extends MonitorState {
   maxRuntime: number;
   nextExpectedAt: Date | null;
   groupId: string | null;
-  status: MonitorStatus;
   /** Failures raise no issue events (runs and status are still kept). */
   muted: boolean;
 }
@@ -25,7 +24,7 @@ export interface MonitorRow extends MonitorState {
 export function scheduleOf(row: Pick<MonitorRow, "scheduleType" | "scheduleValue" | "scheduleUnit">): MonitorSchedule | null {
   if (row.scheduleType === "crontab" && row.scheduleValue) return { type: "crontab", value: row.scheduleValue };
   if (row.scheduleType === "interval" && row.scheduleValue && row.scheduleUnit) {
-    return { type: "interval", value: Number(row.scheduleValue), unit: row.scheduleUnit as Extract<MonitorSchedule, { type: "interval" }>["unit"] };
+    return { type: "interval", value: Number(row.scheduleValue), unit: row.scheduleUnit as IntervalUnit };
   }
   return null;
 }

@@ -3,7 +3,8 @@ import { withTransaction } from "@/lib/db/pool";
 import { ApiError } from "@/lib/http/ApiError";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 import { describeSchedule, nextExpectedAt } from "@/lib/crons/monitorSchedule";
-import type { MonitorFailure } from "@/lib/crons/monitorFailure";
+import { failureOf, type MonitorFailure } from "@/lib/crons/monitorFailure";
+import { MONITOR_DEFAULTS } from "@/lib/crons/monitorConfig";
 import { MONITOR_COLUMNS, scheduleColumns, scheduleOf, type MonitorRow } from "@/lib/crons/monitorRow";
 import { applyRunOutcome, type Transition } from "@/lib/crons/monitorTransition";
 import { reportMonitorOutcomes, type MonitorOutcomes } from "@/lib/crons/reportMonitorOutcomes";
@@ -77,15 +78,8 @@ async function recordCheckIn(
     checkInId: item.checkInId,
     ...(transition?.raise && !monitor.muted && {
       failure: {
-        monitorId: monitor.id,
-        workspaceId: monitor.workspaceId,
-        projectId: monitor.projectId,
-        slug: monitor.slug,
-        environment: monitor.environment,
+        ...failureOf(monitor, item.checkInId, "error", now),
         release: item.release,
-        reason: "error" as const,
-        checkInId: item.checkInId,
-        at: now,
         ...(schedule && { schedule: describeSchedule(schedule, monitor.timezone) }),
       },
     }),
@@ -108,10 +102,12 @@ async function latestRunInProgress(client: pg.PoolClient, monitorId: string): Pr
 async function upsertMonitor(client: pg.PoolClient, target: Target, item: CheckInInput, now: Date): Promise<MonitorRow> {
   const s = item.settings;
   const columns = s ? scheduleColumns(s.schedule) : null;
+  // A monitor created without monitor_config starts with the defaults (and no schedule).
+  const settings = s ?? MONITOR_DEFAULTS;
   const { rows } = await client.query<MonitorRow & { created: boolean }>(
     `INSERT INTO "CronMonitor" AS m (id, "workspaceId", "projectId", slug, environment, "scheduleType", "scheduleValue", "scheduleUnit",
        timezone, "checkinMargin", "maxRuntime", "failureIssueThreshold", "recoveryThreshold", "createdAt", "updatedAt")
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9, 'UTC'), coalesce($10, 1), coalesce($11, 30), coalesce($12, 1), coalesce($13, 1), $14, $14)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)
      ON CONFLICT ("projectId", slug, environment) DO UPDATE SET
        "scheduleType" = CASE WHEN $15 THEN excluded."scheduleType" ELSE m."scheduleType" END,
        "scheduleValue" = CASE WHEN $15 THEN excluded."scheduleValue" ELSE m."scheduleValue" END,
@@ -132,11 +128,11 @@ async function upsertMonitor(client: pg.PoolClient, target: Target, item: CheckI
       columns?.scheduleType ?? null,
       columns?.scheduleValue ?? null,
       columns?.scheduleUnit ?? null,
-      s?.timezone ?? null,
-      s?.checkinMargin ?? null,
-      s?.maxRuntime ?? null,
-      s?.failureIssueThreshold ?? null,
-      s?.recoveryThreshold ?? null,
+      settings.timezone,
+      settings.checkinMargin,
+      settings.maxRuntime,
+      settings.failureIssueThreshold,
+      settings.recoveryThreshold,
       now,
       s !== null,
     ],

@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { withTransaction } from "@/lib/db/pool";
 import { uuidv7 } from "@/lib/ids/uuidv7";
-import type { MonitorFailure } from "@/lib/crons/monitorFailure";
+import { failureOf, type MonitorFailure } from "@/lib/crons/monitorFailure";
 import { describeSchedule, nextExpectedAt } from "@/lib/crons/monitorSchedule";
 import { MONITOR_COLUMNS, scheduleOf, type MonitorRow } from "@/lib/crons/monitorRow";
 import { applyRunOutcome } from "@/lib/crons/monitorTransition";
@@ -98,18 +98,4 @@ async function markTimedOut(client: pg.PoolClient, run: OverdueRun, now: Date): 
   await saveMonitor(client, monitor, transition, { now, checkedInAt: null, status: "timeout", next: undefined });
   if (!transition.raise || monitor.muted) return null;
   return { ...failureOf(monitor, run.id, "timeout", now), release: run.release, maxRuntime: monitor.maxRuntime };
-}
-
-function failureOf(monitor: MonitorRow, checkInId: string, reason: "missed" | "timeout", now: Date): MonitorFailure {
-  return {
-    monitorId: monitor.id,
-    workspaceId: monitor.workspaceId,
-    projectId: monitor.projectId,
-    slug: monitor.slug,
-    environment: monitor.environment,
-    release: null,
-    reason,
-    checkInId,
-    at: now,
-  };
 }

@@ -22,9 +22,10 @@ const MAX_EVENTS_PER_STORE = 1000;
  * they were written (consecutive ones of the same project in one store call). Storing is idempotent
  * on (project, event id), so a segment replayed again after a crash or a new outage counts nothing
  * twice. Each record's receive-time sampling decision (which events to keep, the per-issue cap)
- * goes with its events, so a replayed backlog is kept as it would have been. A store failure for which `isRetryable` holds (the database went away again) stops the
- * replay: the segment stays claimed and is replayed from its start next time. Any other failure
- * means the record can never be stored (its project is gone): it is put aside in dead-letter/.
+ * goes with its events, so a replayed backlog is kept as it would have been. A store failure for
+ * which `isRetryable` holds (the database went away again) stops the replay: the segment stays
+ * claimed and is replayed from its start next time. Any other failure means the record can never
+ * be stored (its project is gone): it is put aside in dead-letter/.
  */
 export async function replaySpool(spool: Spool, store: StoreFn, isRetryable: (error: unknown) => boolean): Promise<ReplayResult> {
   await spool.seal();
