@@ -117,6 +117,30 @@ describe("Sentry Crons check-ins", () => {
     expect(await monitorOf(slug, "staging")).toMatchObject({ status: "pending", issueId: null });
   });
 
+  it("keeps a monitor failing when an older run's success arrives after a newer run failed; an older failure still counts", async () => {
+    const slug = "overlapping-import";
+    const [older, newer] = [randomUUID(), randomUUID()];
+    await sendItems([checkIn({ monitor_slug: slug, check_in_id: older, status: "in_progress", monitor_config: HOURLY })]);
+    await sendItems([checkIn({ monitor_slug: slug, check_in_id: newer, status: "in_progress" })]);
+    await sendItems([checkIn({ monitor_slug: slug, check_in_id: newer, status: "error" })]);
+    await sendItems([checkIn({ monitor_slug: slug, check_in_id: older, status: "ok" })]);
+    const failing = await monitorOf(slug);
+    expect(failing).toMatchObject({ status: "failing", issueId: expect.any(String), lastCheckInStatus: "error" });
+    expect((await runsOf(failing!.id)).items.map((r) => [r.id, r.status])).toEqual([
+      [newer, "error"],
+      [older, "ok"],
+    ]);
+
+    // The other way round: the newest run succeeded and recovered the monitor, then an older run fails late.
+    const [third, fourth] = [randomUUID(), randomUUID()];
+    await sendItems([checkIn({ monitor_slug: slug, check_in_id: third, status: "in_progress" })]);
+    await sendItems([checkIn({ monitor_slug: slug, check_in_id: fourth, status: "ok" })]);
+    expect(await monitorOf(slug)).toMatchObject({ status: "ok" });
+    await sendItems([checkIn({ monitor_slug: slug, check_in_id: third, status: "error" })]);
+    expect(await monitorOf(slug)).toMatchObject({ status: "failing" });
+    expect(await issue(failing!.issueId!)).toMatchObject({ occurrenceCount: 2 });
+  });
+
   it("marks a run missed when no check-in came by its due time plus margin, and a run timed out past its max runtime", async () => {
     const slug = "hourly-cleanup";
     const runId = randomUUID();

@@ -108,6 +108,8 @@ describe("@sentry/node reports to Faultline unchanged", () => {
   it("records Sentry.withMonitor's runs on a cron monitor with the schedule it sends", async () => {
     const config = { schedule: { type: "crontab" as const, value: "15 4 * * *" }, checkinMargin: 10, maxRuntime: 45, timezone: "America/New_York", failureIssueThreshold: 1 };
     await Sentry.withMonitor("reindex-search", () => new Promise((resolve) => setTimeout(resolve, 20)), config);
+    // The SDK sends check-ins concurrently; a real schedule keeps runs apart in time, as the flush does here.
+    await Sentry.flush(5000);
     await expect(
       Sentry.withMonitor(
         "reindex-search",

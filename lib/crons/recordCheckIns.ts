@@ -69,11 +69,15 @@ async function recordCheckIn(
       [monitor.id, item.checkInId, item.status, item.durationMs, item.release, timeoutAt, now],
     );
   }
-  const transition = item.status === "in_progress" ? null : applyRunOutcome(monitor, item.status === "ok" ? "ok" : "failure");
+  // SDKs send check-ins concurrently, so a run can close after a newer one finished. Its failure
+  // still counts (a failed run is never hidden), but its success is stale: a recovery only comes
+  // from the newest run, so the run is stored and the monitor's status and counters stay.
+  const stale = run !== undefined && item.status === "ok" && (await newerRunFinished(client, monitor.id, run.createdAt));
+  const transition = item.status === "in_progress" || stale ? null : applyRunOutcome(monitor, item.status === "ok" ? "ok" : "failure");
   const schedule = scheduleOf(monitor);
   // A new run moves the monitor's clock: the next check-in is due at the schedule's next tick.
   const next = !run && schedule ? nextExpectedAt(schedule, now, monitor.timezone) : undefined;
-  await saveMonitor(client, monitor, transition, { now, checkedInAt: now, status: item.status, next });
+  await saveMonitor(client, monitor, transition, { now, checkedInAt: now, status: stale ? null : item.status, next });
   return {
     checkInId: item.checkInId,
     ...(transition?.raise && !monitor.muted && {
@@ -85,6 +89,15 @@ async function recordCheckIn(
     }),
     ...(transition?.recovered && !monitor.muted && monitor.groupId && { recoveredGroupId: monitor.groupId }),
   };
+}
+
+/** Whether a run that started after `startedAt` has already finished. */
+async function newerRunFinished(client: pg.PoolClient, monitorId: string, startedAt: Date): Promise<boolean> {
+  const { rows } = await client.query(
+    `SELECT 1 FROM "CronCheckIn" WHERE "monitorId" = $1 AND "createdAt" > $2 AND status <> 'in_progress' LIMIT 1`,
+    [monitorId, startedAt],
+  );
+  return rows.length > 0;
 }
 
 async function latestRunInProgress(client: pg.PoolClient, monitorId: string): Promise<string | undefined> {
@@ -151,21 +164,23 @@ async function upsertMonitor(client: pg.PoolClient, target: Target, item: CheckI
 
 /**
  * Writes the monitor's state after a check-in or a sweep: thresholds' counters and status, the last
- * check-in (`checkedInAt` null for a run the sweep marked: the last real check-in stays), and (when `next` is given) the next due time with the margin (`missedAt`: null when
- * the schedule never ticks again). `next` undefined keeps the current due time.
+ * check-in (`checkedInAt` null for a run the sweep marked: the last real check-in stays; `status`
+ * null for a stale run's close: the last status stays), and (when `next` is given) the next due time
+ * with the margin (`missedAt`: null when the schedule never ticks again). `next` undefined keeps the
+ * current due time.
  */
 export async function saveMonitor(
   client: pg.PoolClient,
   monitor: MonitorRow,
   transition: Transition | null,
-  checkIn: { now: Date; checkedInAt: Date | null; status: string; next: Date | null | undefined },
+  checkIn: { now: Date; checkedInAt: Date | null; status: string | null; next: Date | null | undefined },
 ): Promise<void> {
   const state = transition?.state ?? monitor;
   const next = checkIn.next === undefined ? monitor.nextExpectedAt : checkIn.next;
   const missedAt = next ? new Date(next.getTime() + monitor.checkinMargin * 60_000) : null;
   await client.query(
     `UPDATE "CronMonitor" SET status = $2, "consecutiveFailures" = $3, "consecutiveOks" = $4, "lastCheckInAt" = coalesce($5, "lastCheckInAt"),
-       "lastCheckInStatus" = $6, "nextExpectedAt" = $7, "missedAt" = $8, "updatedAt" = $9
+       "lastCheckInStatus" = coalesce($6, "lastCheckInStatus"), "nextExpectedAt" = $7, "missedAt" = $8, "updatedAt" = $9
      WHERE id = $1`,
     [monitor.id, state.status, state.consecutiveFailures, state.consecutiveOks, checkIn.checkedInAt, checkIn.status, next, missedAt, checkIn.now],
   );
