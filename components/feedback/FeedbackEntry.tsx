@@ -1,5 +1,6 @@
 import { format, formatDistanceToNow } from "date-fns";
 import type { ReactNode } from "react";
+import { AttachmentList } from "@/components/issue/event/AttachmentList";
 import type { toFeedbackDto } from "@/lib/feedback/feedbackDto";
 
 type Feedback = ReturnType<typeof toFeedbackDto>;
@@ -16,6 +17,7 @@ export function FeedbackEntry({ item, children }: { item: Feedback; children?: R
         </time>
       </div>
       <p className="whitespace-pre-wrap break-words text-gray-800 dark:text-gray-200">{item.comments}</p>
+      <AttachmentList attachments={item.attachments} />
       <div className="flex flex-wrap gap-x-3 text-xs text-gray-500 dark:text-gray-400">
         {children}
         {item.url && <span className="truncate">on {item.url}</span>}

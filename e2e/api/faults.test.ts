@@ -9,7 +9,8 @@ import { waitFor } from "@/e2e/support/waitFor";
  * Faults on an app instance and PostgreSQL server of this file's own (ports FAULT_APP_PORT and
  * FAULT_PG_PORT; the rest of the suite's database is never touched):
  *  - PostgreSQL is killed twice (SIGKILL) under ingest load and restarted: afterwards every event
- *    that was answered 2xx is stored exactly once, no request was answered 500, the spool is empty;
+ *    that was answered 2xx is stored exactly once (and every envelope's user report and cron
+ *    check-in), no request was answered 500, the spool is empty;
  *  - the app gets SIGTERM under load: every request answered 2xx before it exited is stored.
  */
 const APP_PORT = Number(process.env.FAULT_APP_PORT ?? (Number(process.env.TEST_APP_PORT ?? 3100) + 7));
@@ -19,6 +20,8 @@ interface Sent {
   eventId: string;
   status: number | "network";
   spooled?: boolean;
+  /** A Sentry envelope carrying a user report and a check-in (id: the event id) besides the event. */
+  envelope?: boolean;
 }
 
 /** Senders posting native events and Sentry envelopes, each with a fresh event id, until stopped. */
@@ -36,14 +39,18 @@ function startLoad(app: FaultApp, project: { publicId: number; key: string }, se
           body: JSON.stringify({ eventId, type: `FaultError${i % 5}`, message: `under fire ${i}`, severity: i % 7 === 0 ? "critical" : "high" }),
         });
       } else {
+        // The event with what people wrote about it and a cron run's check-in: all three kept, or spooled, together.
         const payload = JSON.stringify({ event_id: eventId, level: "error", exception: { values: [{ type: "SentryFault", value: `envelope ${i}` }] } });
+        const report = JSON.stringify({ event_id: eventId, name: "Load", email: "load@example.com", comments: `report ${i}` });
+        const checkIn = JSON.stringify({ check_in_id: eventId, monitor_slug: `fault-job-${i % 3}`, status: "ok", duration: 0.5 });
+        const items = [["event", payload], ["user_report", report], ["check_in", checkIn]].map(([type, body]) => `${JSON.stringify({ type })}\n${body}\n`);
         res = await fetch(`${app.url}/api/${project.publicId}/envelope/?sentry_key=${project.key}&sentry_version=7`, {
           method: "POST",
-          body: `${JSON.stringify({ event_id: eventId })}\n${JSON.stringify({ type: "event" })}\n${payload}\n`,
+          body: `${JSON.stringify({ event_id: eventId })}\n${items.join("")}`,
         });
       }
       const body = await res.json().catch(() => ({}));
-      return { eventId, status: res.status, spooled: body.spooled === true || res.status === 202 && i % 2 === 1 };
+      return { eventId, status: res.status, spooled: body.spooled === true || (res.status === 202 && i % 2 === 1), envelope: i % 2 === 1 };
     } catch {
       return { eventId, status: "network" };
     }
@@ -127,6 +134,21 @@ describe("PostgreSQL killed twice under ingest load", () => {
     expect(counters.counted).toBe(counters.rows);
     const segments = fs.readdirSync(app.spoolDir).filter((f) => /\.(open|spool|replaying-\d+)$/.test(f));
     expect(segments).toEqual([]);
+
+    // Each acknowledged envelope's user report and check-in are stored once too (one run per check-in id).
+    const envelopes = acked.filter((s) => s.envelope);
+    expect(envelopes.filter((s) => s.spooled).length).toBeGreaterThan(0);
+    const reports = await queryFault<{ key: string }>(db.url, `SELECT key FROM "UserFeedback" WHERE "projectId" = $1`, [project.projectId]);
+    const runs = await queryFault<{ id: string; status: string }>(
+      db.url,
+      `SELECT replace(c.id::text, '-', '') AS id, c.status FROM "CronCheckIn" c JOIN "CronMonitor" m ON m.id = c."monitorId" WHERE m."projectId" = $1`,
+      [project.projectId],
+    );
+    const reportKeys = new Set(reports.map((r) => r.key));
+    const runIds = new Map(runs.map((r) => [r.id, r.status]));
+    expect(runs.length).toBe(runIds.size);
+    const lost = envelopes.filter((s) => !reportKeys.has(`report:${s.eventId}`) || runIds.get(s.eventId) !== "ok");
+    expect(lost, `${lost.length} of ${envelopes.length} acknowledged envelopes lost their report or check-in`).toEqual([]);
   }, 600_000);
 });
 

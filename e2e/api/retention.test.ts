@@ -63,6 +63,12 @@ beforeAll(async () => {
       `INSERT INTO "UserFeedback" (id, "workspaceId", "projectId", key, "eventId", comments, source, "createdAt") VALUES (gen_random_uuid(), $1, $2, $3, NULL, 'words', 'feedback', $4)`,
       [b.workspaceId, b.projectId, key, at(daysAgo)],
     );
+    // And a file sent with an event that day.
+    await query(
+      `INSERT INTO "EventAttachment" (id, "workspaceId", "projectId", "eventId", filename, "contentType", "attachmentType", size, data, "createdAt")
+       VALUES (gen_random_uuid(), $1, $2, $3, 'app.log', 'text/plain', 'event.attachment', 1, '\\x78'::bytea, $4)`,
+      [b.workspaceId, b.projectId, key, at(daysAgo)],
+    );
   }
   // Expired housekeeping rows.
   await query(`INSERT INTO "Session" (id, "userId", "expiresAt") VALUES ('retention-test-expired', $1, $2)`, [a.admin.id, new Date(now.getTime() - 86_400_000)]);
@@ -109,6 +115,8 @@ describe("retention (injected clock)", () => {
     expect(run.deleted.ErrorOccurrence).toBeGreaterThanOrEqual(2);
     const feedback = await query<{ key: string }>(`SELECT key FROM "UserFeedback" WHERE "projectId" = $1`, [b.projectId]);
     expect(feedback.map((f) => f.key)).toEqual(["fb-new"]);
+    const files = await query<{ eventId: string }>(`SELECT "eventId" FROM "EventAttachment" WHERE "projectId" = $1`, [b.projectId]);
+    expect(files.map((f) => f.eventId)).toEqual(["fb-new"]);
   });
 
   it("keeps every occurrence inside retention, and their event ids", async () => {

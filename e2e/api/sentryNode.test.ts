@@ -154,6 +154,23 @@ describe("@sentry/node reports to Faultline unchanged", () => {
     expect(group.type).toBe("SyntaxError");
   });
 
+  it("keeps a scope's attachment with its event", async () => {
+    const eventId = Sentry.withScope((scope) => {
+      scope.addAttachment({ filename: "cart.json", data: JSON.stringify({ items: 3, coupon: "WINTER" }), contentType: "application/json" });
+      return Sentry.captureException(new EvalError("cart state unreadable"));
+    });
+    await Sentry.flush(5000);
+    const [file] = await waitFor(async () => {
+      const rows = await query<{ filename: string; contentType: string; data: Buffer }>(
+        `SELECT filename, "contentType", data FROM "EventAttachment" WHERE "projectId" = $1 AND "eventId" = $2`,
+        [t.projectId, eventId],
+      );
+      return rows.length > 0 ? rows : undefined;
+    });
+    expect(file).toMatchObject({ filename: "cart.json", contentType: "application/json" });
+    expect(JSON.parse(file.data.toString("utf8"))).toEqual({ items: 3, coupon: "WINTER" });
+  });
+
   it("lists Sentry events through the API like any other", async () => {
     const list = await (await getJson(`/api/v1/errors?projectId=${t.projectId}`, { key: t.key })).json();
     expect(list.total).toBeGreaterThanOrEqual(4);

@@ -71,6 +71,15 @@ async function createMonitor(ctx: MatrixContext): Promise<string> {
   return row.id;
 }
 
+async function createAttachment(ctx: MatrixContext): Promise<string> {
+  const [row] = await query<{ id: string }>(
+    `INSERT INTO "EventAttachment" (id, "workspaceId", "projectId", "eventId", filename, "contentType", "attachmentType", size, data)
+     VALUES (gen_random_uuid(), $1, $2, $3, 'app.log', 'text/plain', 'event.attachment', 5, '\\x68656c6c6f'::bytea) RETURNING id`,
+    [ctx.t.workspaceId, ctx.t.projectId, `${tag()}`.padEnd(32, "0").slice(0, 32)],
+  );
+  return row.id;
+}
+
 /** A second session of the caller's user (never the one the matrix uses), as a cookie. */
 async function throwawaySession(ctx: MatrixContext, caller: Caller): Promise<{ cookie: string | null; id: string }> {
   const user = ctx.userOf(caller) ?? ctx.t.viewer;
@@ -226,6 +235,7 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
   "GET /api/v1/errors/:id/events/latest": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/events/latest` }),
   "GET /api/v1/errors/:id/events/oldest": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/events/oldest` }),
   "GET /api/v1/errors/:id/events/:eventId": async (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/events/${encodeURIComponent(await eventIdOf(ctx))}` }),
+  "GET /api/v1/attachments/:id": async (ctx) => ({ path: `/api/v1/attachments/${await createAttachment(ctx)}` }),
   "GET /api/v1/errors/:id/events/export": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/events/export?format=json` }),
   "GET /api/v1/errors/:id/tags": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/tags` }),
   "GET /api/v1/errors/:id/activity": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/activity` }),

@@ -5,7 +5,8 @@ import { build } from "esbuild";
 /**
  * A customer's shop page on its own origin using the real @sentry/browser SDK (bundled from
  * node_modules with esbuild, unmodified), with breadcrumbs and the ContextLines integration, so the
- * events it reports carry source lines of the page's inline script.
+ * events it reports carry source lines of the page's inline script, and a scope attachment (the
+ * cart's state as JSON).
  */
 export async function startSentryShop(dsn: string, release: string): Promise<{ url: string; close: () => Promise<void> }> {
   const bundle = await build({
@@ -27,6 +28,7 @@ export async function startSentryShop(dsn: string, release: string): Promise<{ u
   Sentry.init({ dsn: ${JSON.stringify(dsn)}, release: ${JSON.stringify(release)}, environment: "production", integrations: [Sentry.contextLinesIntegration()] });
   Sentry.setUser({ id: "shopper-42", email: "shopper@example.com" });
   Sentry.setTag("checkout_step", "payment");
+  Sentry.getCurrentScope().addAttachment({ filename: "cart-state.json", data: JSON.stringify({ items: 1, step: "payment" }), contentType: "application/json" });
 </script>
 </head>
 <body>

@@ -95,6 +95,12 @@ test("the issue page shows a real @sentry/browser event: frames with source cont
     await expect(facts).toContainText("shop-web@3.1.0");
     await expect(facts).toContainText("production");
     await expect(facts).toContainText("sentry.javascript.browser");
+    // The file the shop attached to its scope, downloadable from the event.
+    const file = viewer.getByTestId("attachments").getByRole("link", { name: "cart-state.json" });
+    await expect(file).toBeVisible();
+    const downloaded = await page.request.get((await file.getAttribute("href"))!);
+    expect(downloaded.headers()["content-disposition"]).toMatch(/^attachment; filename="cart-state.json"/);
+    expect(await downloaded.json()).toEqual({ items: 1, step: "payment" });
 
     // Sidebar: tag distribution from the rollup and the 24 h histogram.
     await expect(page.getByTestId("tag-browser")).toContainText("100%");

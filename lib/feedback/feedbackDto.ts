@@ -1,3 +1,5 @@
+import { attachmentsJson, type AttachmentSummary } from "@/lib/attachments/attachmentSummary";
+
 /** The columns of a UserFeedback row every feedback list reads (`FEEDBACK_COLUMNS`, table alias `f`). */
 export interface FeedbackRow {
   id: string;
@@ -8,9 +10,11 @@ export interface FeedbackRow {
   url: string | null;
   source: string;
   createdAt: Date;
+  /** Files sent with the feedback (the widget's screenshot), keyed by the feedback's own event id. */
+  attachments: AttachmentSummary[];
 }
 
-export const FEEDBACK_COLUMNS = `f.id, f."eventId", f.name, f.email, f.comments, f.url, f.source, f."createdAt"`;
+export const FEEDBACK_COLUMNS = `f.id, f."eventId", f.name, f.email, f.comments, f.url, f.source, f."createdAt", ${attachmentsJson(`f."projectId"`, "f.key")} AS attachments`;
 
 /**
  * The feedback about an issue's events ($1 its project, $2 the issue), as `f` with its event id row
@@ -32,5 +36,6 @@ export function toFeedbackDto(row: FeedbackRow) {
     url: row.url,
     source: row.source,
     createdAt: row.createdAt.toISOString(),
+    attachments: row.attachments,
   };
 }

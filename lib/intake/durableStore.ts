@@ -5,6 +5,7 @@ import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
 import { groupIdFor, type StoreOptions, type StoreOutcome, type StoreTarget } from "@/lib/ingest/storeEvents";
 import { logger } from "@/lib/logger";
 import { SpoolFullError } from "@/lib/spool/spool";
+import type { SpoolEntry, SpooledItems } from "@/lib/spool/spoolEntry";
 import { spoolRuntime, startSpooling } from "@/lib/spool/spoolRuntime";
 
 /** How long a client should wait before retrying when the spool is full. */
@@ -29,9 +30,37 @@ export async function storeDurably(target: StoreTarget, events: PreparedEvent[],
       startSpooling();
     }
   }
+  const decided = options.store || options.issueCap ? { options } : {};
+  await appendToSpool({ id: randomUUID(), at: new Date().toISOString(), target, events, ...decided });
+  return spooledOutcome(target, events);
+}
+
+/**
+ * The same guarantee for what a request carries besides events — user feedback, attachments, cron check-ins:
+ * written by `storeDirect`, or, while PostgreSQL is unavailable or the spool holds an outage's
+ * backlog (so a run's check-ins keep their order), spooled and stored on replay as of their receive
+ * time. Resolves true when they were spooled.
+ */
+export async function storeItemsDurably(target: StoreTarget, items: SpooledItems, storeDirect: () => Promise<void>): Promise<boolean> {
+  if ((items.feedback?.length ?? 0) + (items.attachments?.length ?? 0) + (items.checkIns?.length ?? 0) === 0) return false;
+  if (!spoolRuntime().spooling) {
+    try {
+      await storeDirect();
+      return false;
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      logger.warn("PostgreSQL unavailable: spooling feedback and check-ins", { error });
+      startSpooling();
+    }
+  }
+  await appendToSpool({ id: randomUUID(), at: new Date().toISOString(), target, events: [], ...items });
+  return true;
+}
+
+/** Appends a record, durably; a full or unwritable spool is 503 with Retry-After, never a 500. */
+async function appendToSpool(entry: SpoolEntry): Promise<void> {
   try {
-    const decided = options.store || options.issueCap ? { options } : {};
-    await runtime.spool.append({ id: randomUUID(), at: new Date().toISOString(), target, events, ...decided });
+    await spoolRuntime().spool.append(entry);
   } catch (error) {
     if (error instanceof SpoolFullError) {
       throw new ApiError(503, "spool_full", "the database is unavailable and the local spool is full: retry later", { retryAfter: SPOOL_FULL_RETRY_AFTER_S }, {
@@ -41,7 +70,6 @@ export async function storeDurably(target: StoreTarget, events: PreparedEvent[],
     logger.error("spool append failed", { error });
     throw new ApiError(503, "unavailable", "the database is unavailable and the spool could not be written: retry later", undefined, { "retry-after": "10" });
   }
-  return spooledOutcome(target, events);
 }
 
 /** What a spooled batch answers: group ids are known (derived from the fingerprint), duplicates are not. */

@@ -1,4 +1,3 @@
-import { recordCheckIns } from "@/lib/crons/recordCheckIns";
 import { parseJsonBytes } from "@/lib/http/parseJsonBytes";
 import { fieldsOf } from "@/lib/http/parseWith";
 import { readBody } from "@/lib/http/readBody";
@@ -9,6 +8,7 @@ import { asObject } from "@/lib/sentry/coerce";
 import { authenticateSentryPathKey, findSentryProject } from "@/lib/sentry/authenticateSentryRequest";
 import { assertOriginAllowed, corsHeaders } from "@/lib/sentry/corsHeaders";
 import { mapCheckIn } from "@/lib/sentry/mapCheckIn";
+import { storeNonEventItems } from "@/lib/intake/storeNonEventItems";
 import { replaceUnstorableText } from "@/lib/text/replaceUnstorable";
 
 const MAX_BODY = 64 * 1024;
@@ -38,9 +38,9 @@ export function receiveCronCheckIn(req: IntakeRequest, publicId: string, slug: s
         const query = fieldsOf(new URL(req.url).searchParams);
         const fromQuery = Object.fromEntries(QUERY_FIELDS.filter((field) => field in query).map((field) => [field, query[field]]));
         const checkIn = mapCheckIn({ ...fromBody, ...fromQuery, monitor_slug: replaceUnstorableText(slug) }, "check-in");
-        const [id] = await recordCheckIns(target, [checkIn]);
+        const { checkInIds } = await storeNonEventItems(target, { checkIns: [checkIn] });
         ticket.keep();
-        return { status: 202, headers: cors, body: { id } };
+        return { status: 202, headers: cors, body: { id: checkInIds[0] } };
       });
     },
     () => cors,

@@ -21,8 +21,7 @@ import { unpackMinidumpUpload } from "@/lib/sentry/minidump/unpackMinidumpUpload
 import { mapSecurityReports } from "@/lib/sentry/security/mapSecurityReports";
 import { unpackEnvelope, unpackStoreEvent } from "@/lib/sentry/unpackEnvelope";
 import { decodeLegacyStoreBody } from "@/lib/sentry/legacyStoreBody";
-import { storeUserFeedback } from "@/lib/feedback/storeUserFeedback";
-import { recordCheckIns } from "@/lib/crons/recordCheckIns";
+import { storeNonEventItems } from "@/lib/intake/storeNonEventItems";
 import { countClientDiscards } from "@/lib/ingestHealth/countStoreOutcome";
 import { countDropped } from "@/lib/ingestHealth/ingestCounters";
 
@@ -77,10 +76,10 @@ async function storeEnvelope(req: IntakeRequest, project: SentryProject, body: B
   // A malformed item refuses the whole envelope: counted as one dropped event.
   const contents = countDropped(target, 1, () => unpackEnvelope(envelope));
   const spooled = await storeSentryEvents(project, contents.events, ticket, contents.feedback.length + contents.checkIns.length);
-  // What people wrote, and cron monitors' check-ins, are kept like events: committed before the
-  // answer (an error here is 5xx/503, and the SDK's retry stores it once: keyed per project / run).
-  await storeUserFeedback(target, contents.feedback);
-  await recordCheckIns(target, contents.checkIns);
+  // What people wrote, files sent with the event and cron monitors' check-ins are kept like
+  // events: committed before the answer or spooled while PostgreSQL is unavailable (an SDK's retry stores them once: keyed per
+  // project / run).
+  const items = await storeNonEventItems(target, { feedback: contents.feedback, attachments: contents.attachments, checkIns: contents.checkIns });
   if (contents.feedback.length + contents.checkIns.length > 0) ticket.keep();
   // Release health and client reports are best-effort: while PostgreSQL is unavailable they are
   // dropped (logged), never a reason to refuse the envelope's events.
@@ -96,7 +95,7 @@ async function storeEnvelope(req: IntakeRequest, project: SentryProject, body: B
     await recordClientDiscards(project.projectId, contents.discards);
     countClientDiscards(target, contents.discards);
   });
-  return { id: contents.eventId, spooled };
+  return { id: contents.eventId, spooled: spooled || items.spooled };
 }
 
 async function storeStoreEvent(req: IntakeRequest, project: SentryProject, body: Buffer, ticket: QuotaTicket): Promise<{ id: string; spooled: boolean }> {

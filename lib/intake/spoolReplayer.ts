@@ -1,6 +1,7 @@
 import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
 import { pingDatabase } from "@/lib/db/ping";
 import { storeAndFanOutDirect } from "@/lib/intake/storeAndFanOut";
+import { storeNonEventItemsDirect } from "@/lib/intake/storeNonEventItems";
 import { logger } from "@/lib/logger";
 import { replaySpool } from "@/lib/spool/replaySpool";
 import { spoolRuntime, startSpooling, stopSpoolingIfDrained } from "@/lib/spool/spoolRuntime";
@@ -27,7 +28,7 @@ export function startSpoolReplayer(intervalMs = 500): void {
     if (runtime.spooling || !runtime.spool.isEmpty()) {
       if (await pingDatabase()) {
         try {
-          const result = await replaySpool(runtime.spool, (target, events, options) => storeAndFanOutDirect(target, events, options), isDatabaseUnavailable);
+          const result = await replaySpool(runtime.spool, { events: storeAndFanOutDirect, items: storeNonEventItemsDirect }, isDatabaseUnavailable);
           if (result.records > 0) logger.info("spool replayed", { ...result });
           if (stopSpoolingIfDrained()) logger.info("PostgreSQL is back and the spool is empty: ingest writes directly again");
         } catch (error) {

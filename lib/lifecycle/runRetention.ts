@@ -30,7 +30,7 @@ export interface RetentionRun {
  *     CONCURRENTLY (a SHARE UPDATE EXCLUSIVE lock on ErrorOccurrence: ingest and reads go on) and
  *     dropped (an ACCESS EXCLUSIVE lock on the detached table only).
  *  2. Projects with a shorter retention than the longest lose their older rows by batched deletes.
- *  3. Their event ids (ErrorEventId), per-minute executions and user feedback go with them.
+ *  3. Their event ids (ErrorEventId), per-minute executions, user feedback and attachments go with them.
  *     Issues past their project's per-issue cap are trimmed to their first events, latest and sample
  *     (lib/lifecycle/trimCappedIssues.ts; counted as "ErrorOccurrence (issue cap)").
  *  4. Rollups older than ROLLUP_RETENTION_DAYS, expired sessions, old rate-limit windows, old
@@ -89,6 +89,7 @@ export async function runRetention(now: Date = new Date()): Promise<RetentionRun
       count("ExecutionMinute", await deleteOlder("ExecutionMinute", "minute", cutoff, `"projectId" = $2`, [p.id]));
       // User feedback goes with the events it is about (its link runs through ErrorEventId).
       count("UserFeedback", await deleteOlder("UserFeedback", '"createdAt"', cutoff, `"projectId" = $2`, [p.id]));
+      count("EventAttachment", await deleteOlder("EventAttachment", '"createdAt"', cutoff, `"projectId" = $2`, [p.id]));
       // Cron monitors' runs keep as long as events (the monitors themselves stay).
       count("CronCheckIn", await deleteOlder("CronCheckIn", '"createdAt"', cutoff, `"monitorId" IN (SELECT id FROM "CronMonitor" WHERE "projectId" = $2)`, [p.id]));
     }

@@ -41,3 +41,31 @@ describe("unpackEnvelope: user feedback", () => {
     expect(() => unpackEnvelope(envelope)).toThrow(/envelope item 0: user_report\.event_id/);
   });
 });
+
+describe("unpackEnvelope: attachments", () => {
+  const withItems = (header: Record<string, unknown>, items: { header: Record<string, unknown>; payload: Buffer }[]) =>
+    parseEnvelope(
+      Buffer.concat([
+        Buffer.from(`${JSON.stringify(header)}\n`),
+        ...items.flatMap((item) => [Buffer.from(`${JSON.stringify({ ...item.header, length: item.payload.length })}\n`), item.payload, Buffer.from("\n")]),
+      ]),
+    );
+  const file = (filename: string) => ({ header: { type: "attachment", filename }, payload: Buffer.from(`contents of ${filename}`) });
+  const event = { header: { type: "event" }, payload: Buffer.from(JSON.stringify({ event_id: ERROR_ID, message: "boom" })) };
+
+  it("binds attachment items to the envelope's event, keeping at most 20", () => {
+    const contents = unpackEnvelope(withItems({ event_id: ERROR_ID }, [event, file("a.log"), ...Array.from({ length: 21 }, (_, i) => file(`f${i}.txt`))]));
+    expect(contents.events).toHaveLength(1);
+    expect(contents.attachments).toHaveLength(20);
+    expect(contents.attachments.every((a) => a.eventId === ERROR_ID)).toBe(true);
+    expect(contents.attachments[0]).toMatchObject({ filename: "a.log", contentType: "text/plain" });
+    expect(contents.dropped).toEqual({ attachment: 2 });
+  });
+
+  it("takes the first event's id when the header has none, and drops attachments with no event to belong to", () => {
+    expect(unpackEnvelope(withItems({}, [event, file("a.log")])).attachments[0].eventId).toBe(ERROR_ID);
+    const orphan = unpackEnvelope(withItems({}, [file("a.log")]));
+    expect(orphan.attachments).toEqual([]);
+    expect(orphan.dropped).toEqual({ attachment: 1 });
+  });
+});

@@ -8,6 +8,8 @@ import { mapSentryEvent } from "@/lib/sentry/mapSentryEvent";
 import { mapSessionItem, mapSessionsItem, type SessionCounts } from "@/lib/sentry/mapSessions";
 import { mapFeedbackEvent, mapUserReport, type UserFeedbackInput } from "@/lib/sentry/mapUserFeedback";
 import { asObject } from "@/lib/sentry/coerce";
+import { mapAttachment, MAX_ATTACHMENTS_PER_ENVELOPE, type AttachmentInput } from "@/lib/sentry/mapAttachment";
+import { normaliseEventId } from "@/lib/sentry/eventId";
 import { minidumpEvent } from "@/lib/sentry/minidump/minidumpEvent";
 import { readMinidump, type MinidumpSummary } from "@/lib/sentry/minidump/readMinidump";
 import type { Envelope, EnvelopeItem } from "@/lib/sentry/parseEnvelope";
@@ -25,6 +27,8 @@ export interface EnvelopeContents {
   feedback: UserFeedbackInput[];
   /** Cron monitors' check-ins (`check_in` items). */
   checkIns: CheckInInput[];
+  /** Files sent with the envelope's event (`attachment` items other than a minidump). */
+  attachments: AttachmentInput[];
   /** Items accepted and dropped on purpose, by type. */
   dropped: Record<string, number>;
 }
@@ -42,7 +46,9 @@ export interface EnvelopeContents {
  */
 export function unpackEnvelope(envelope: Envelope): EnvelopeContents {
   const headerEventId = typeof envelope.header.event_id === "string" ? envelope.header.event_id : undefined;
-  const contents: EnvelopeContents = { eventId: null, events: [], sessions: [], discards: [], feedback: [], checkIns: [], dropped: {} };
+  const contents: EnvelopeContents = { eventId: null, events: [], sessions: [], discards: [], feedback: [], checkIns: [], attachments: [], dropped: {} };
+  const attachmentItems: EnvelopeItem[] = [];
+  const drop = (type: string) => (contents.dropped[type] = (contents.dropped[type] ?? 0) + 1);
   const minidump = firstMinidump(envelope);
   let eventItems = 0;
 
@@ -71,14 +77,22 @@ export function unpackEnvelope(envelope: Envelope): EnvelopeContents {
       contents.feedback.push(mapFeedbackEvent(parseJson(item.payload, index), `envelope item ${index}`, headerEventId));
     } else if (item.type === "check_in") {
       contents.checkIns.push(mapCheckIn(parseJson(item.payload, index), `envelope item ${index}`));
+    } else if (item.type === "attachment") {
+      attachmentItems.push(item);
     } else {
-      const type = item.type.slice(0, 40);
-      contents.dropped[type] = (contents.dropped[type] ?? 0) + 1;
+      drop(item.type.slice(0, 40));
     }
   });
   // Crashpad-style envelopes may carry the minidump without an event item.
   if (minidump && eventItems === 0) contents.events.push(...mapEventItem(minidumpEvent(undefined, minidump, headerEventId), 0, headerEventId));
   contents.eventId = contents.events[0]?.eventId ?? headerEventId ?? null;
+  // Attachments belong to the envelope's event (or feedback): without one, or past the bounds, they are dropped.
+  const attachmentsOf = normaliseEventId(headerEventId) ?? normaliseEventId(contents.events[0]?.eventId) ?? contents.feedback.find((f) => f.source === "feedback")?.key;
+  for (const item of attachmentItems) {
+    const attachment = attachmentsOf && contents.attachments.length < MAX_ATTACHMENTS_PER_ENVELOPE ? mapAttachment(item.header, item.payload, attachmentsOf) : null;
+    if (attachment) contents.attachments.push(attachment);
+    else drop("attachment");
+  }
   return contents;
 }
 

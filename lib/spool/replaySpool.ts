@@ -2,10 +2,12 @@ import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
 import type { StoreOptions } from "@/lib/ingest/storeEvents";
 import { logger } from "@/lib/logger";
 import type { Spool } from "@/lib/spool/spool";
-import type { SpoolEntry } from "@/lib/spool/spoolEntry";
+import type { SpoolEntry, SpooledItems } from "@/lib/spool/spoolEntry";
 import { errorMessage } from "@/lib/text/errorMessage";
 
 export type StoreFn = (target: SpoolEntry["target"], events: PreparedEvent[], options: StoreOptions) => Promise<unknown>;
+/** Stores a record's feedback, attachments and check-ins (idempotent, like events), as of `receivedAt`. */
+export type StoreItemsFn = (target: SpoolEntry["target"], items: SpooledItems, receivedAt: Date) => Promise<unknown>;
 
 export interface ReplayResult {
   segments: number;
@@ -18,7 +20,7 @@ export interface ReplayResult {
 const MAX_EVENTS_PER_STORE = 1000;
 
 /**
- * Stores everything in the spool, oldest first, then deletes it. Records are replayed in the order
+ * Stores everything in the spool (events, user feedback, attachments, check-ins), oldest first, then deletes it. Records are replayed in the order
  * they were written (consecutive ones of the same project in one store call). Storing is idempotent
  * on (project, event id), so a segment replayed again after a crash or a new outage counts nothing
  * twice. Each record's receive-time sampling decision (which events to keep, the per-issue cap)
@@ -27,7 +29,17 @@ const MAX_EVENTS_PER_STORE = 1000;
  * claimed and is replayed from its start next time. Any other failure means the record can never
  * be stored (its project is gone): it is put aside in dead-letter/.
  */
-export async function replaySpool(spool: Spool, store: StoreFn, isRetryable: (error: unknown) => boolean): Promise<ReplayResult> {
+export async function replaySpool(spool: Spool, sinks: { events: StoreFn; items: StoreItemsFn }, isRetryable: (error: unknown) => boolean): Promise<ReplayResult> {
+  // The chunk's events first, then its records' other items in order (feedback may be about them).
+  const storeChunk = async (chunk: SpoolEntry[]) => {
+    const events = chunk.flatMap((e) => e.events);
+    if (events.length > 0) await sinks.events(chunk[0].target, events, mergedOptions(chunk));
+    for (const entry of chunk) {
+      if (entry.feedback?.length || entry.attachments?.length || entry.checkIns?.length) {
+        await sinks.items(entry.target, { feedback: entry.feedback, attachments: entry.attachments, checkIns: entry.checkIns }, new Date(entry.at));
+      }
+    }
+  };
   await spool.seal();
   spool.rescan();
   const result: ReplayResult = { segments: 0, records: 0, events: 0, putAside: 0 };
@@ -36,13 +48,13 @@ export async function replaySpool(spool: Spool, store: StoreFn, isRetryable: (er
     if (tornBytes > 0 || unreadable > 0) logger.warn("spool segment has a torn tail or unreadable records", { file, tornBytes, unreadable });
     for (const chunk of chunksOf(entries)) {
       try {
-        await store(chunk[0].target, chunk.flatMap((e) => e.events), mergedOptions(chunk));
+        await storeChunk(chunk);
       } catch (error) {
         if (isRetryable(error)) throw error;
         // One bad record must not block the others: retry them one by one, setting aside what fails.
         for (const entry of chunk) {
           try {
-            await store(entry.target, entry.events, mergedOptions([entry]));
+            await storeChunk([entry]);
           } catch (inner) {
             if (isRetryable(inner)) throw inner;
             spool.putAside(entry, errorMessage(inner));

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { fuzzParams } from "@/lib/fuzz/fuzzSettings";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
-import { replaySpool } from "@/lib/spool/replaySpool";
+import { replaySpool, type StoreFn } from "@/lib/spool/replaySpool";
 import { Spool, SpoolFullError } from "@/lib/spool/spool";
 import type { SpoolEntry } from "@/lib/spool/spoolEntry";
 import { decodeFrames, encodeFrame } from "@/lib/spool/spoolFrame";
@@ -30,6 +30,12 @@ const event = (eventId: string) => ({ eventId, type: "E", message: "m", occurred
 const entry = (ids: string[], t = target): SpoolEntry => ({ id: randomUUID(), at: new Date().toISOString(), target: t, events: ids.map(event) });
 const unavailable = Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
 const isRetryable = (e: unknown) => (e as { code?: string }).code === "ECONNREFUSED";
+const eventsOnly = (events: StoreFn) => ({
+  events,
+  items: async () => {
+    throw new Error("no feedback or check-ins were spooled");
+  },
+});
 
 describe("Spool", () => {
   it("keeps concurrent appends, in order, across segments, until replayed", async () => {
@@ -39,7 +45,7 @@ describe("Spool", () => {
     }
     expect(spool.isEmpty()).toBe(false);
     const stored: string[] = [];
-    const result = await replaySpool(spool, async (_t, events) => void stored.push(...events.map((e) => e.eventId)), isRetryable);
+    const result = await replaySpool(spool, eventsOnly(async (_t, events) => void stored.push(...events.map((e) => e.eventId))), isRetryable);
     expect(stored).toEqual(Array.from({ length: 50 }, (_, i) => `e${i}`));
     expect(result.segments).toBeGreaterThan(1);
     expect(spool.isEmpty()).toBe(true);
@@ -52,7 +58,7 @@ describe("Spool", () => {
     await spool.append(entry(["c"]));
     await spool.append(entry(["d"], { workspaceId: "w2", projectId: "p2" }));
     const calls: { projectId: string; ids: string[]; dates: boolean }[] = [];
-    await replaySpool(spool, async (t, events) => void calls.push({ projectId: t.projectId, ids: events.map((e) => e.eventId), dates: events.every((e) => e.occurredAt instanceof Date) }), isRetryable);
+    await replaySpool(spool, eventsOnly(async (t, events) => void calls.push({ projectId: t.projectId, ids: events.map((e) => e.eventId), dates: events.every((e) => e.occurredAt instanceof Date) })), isRetryable);
     expect(calls).toEqual([
       { projectId: "p1", ids: ["a", "b", "c"], dates: true },
       { projectId: "p2", ids: ["d"], dates: true },
@@ -65,8 +71,32 @@ describe("Spool", () => {
     await spool.append(entry(["c"]));
     await spool.append({ ...entry(["d", "e"]), options: { store: [false, true] } });
     const calls: unknown[] = [];
-    await replaySpool(spool, async (_t, events, options) => void calls.push({ ids: events.map((e) => e.eventId), options }), isRetryable);
+    await replaySpool(spool, eventsOnly(async (_t, events, options) => void calls.push({ ids: events.map((e) => e.eventId), options })), isRetryable);
     expect(calls).toEqual([{ ids: ["a", "b", "c", "d", "e"], options: { store: [true, false, true, false, true], issueCap: { maxEvents: 100, keepOneIn: 10 } } }]);
+  });
+
+  it("replays feedback and check-ins as of their receive time, after the events spooled with or before them", async () => {
+    const spool = tmpSpool();
+    const feedback = { key: "report:a", eventId: "a", name: "N", email: null, comments: "broke", url: null, source: "user_report" };
+    const checkIn = { checkInId: randomUUID(), latest: false, slug: "nightly", status: "ok", durationMs: 5, environment: "production", release: null, settings: null };
+    await spool.append(entry(["a"]));
+    await spool.append({ ...entry([]), at: "2026-11-30T10:00:00.000Z", feedback: [feedback] } as SpoolEntry);
+    await spool.append({ ...entry([]), at: "2026-11-30T10:00:01.000Z", checkIns: [checkIn] } as SpoolEntry);
+    const calls: unknown[] = [];
+    await replaySpool(
+      spool,
+      {
+        events: async (_t, events) => void calls.push(["events", events.map((e) => e.eventId)]),
+        items: async (t, items, receivedAt) => void calls.push(["items", t.projectId, items, receivedAt.toISOString()]),
+      },
+      isRetryable,
+    );
+    expect(calls).toEqual([
+      ["events", ["a"]],
+      ["items", "p1", { feedback: [feedback], attachments: undefined, checkIns: undefined }, "2026-11-30T10:00:00.000Z"],
+      ["items", "p1", { feedback: undefined, attachments: undefined, checkIns: [checkIn] }, "2026-11-30T10:00:01.000Z"],
+    ]);
+    expect(spool.isEmpty()).toBe(true);
   });
 
   it("refuses appends past its size bound", async () => {
@@ -84,9 +114,9 @@ describe("Spool", () => {
       if (++calls === 3) throw unavailable;
       events.forEach((e) => stored.add(e.eventId)); // idempotent on event id, like storeEvents
     };
-    await expect(replaySpool(spool, flaky, isRetryable)).rejects.toBe(unavailable);
+    await expect(replaySpool(spool, eventsOnly(flaky), isRetryable)).rejects.toBe(unavailable);
     expect(spool.isEmpty()).toBe(false);
-    await replaySpool(spool, flaky, isRetryable);
+    await replaySpool(spool, eventsOnly(flaky), isRetryable);
     expect([...stored].sort()).toEqual(["e0", "e1", "e2", "e3", "e4"]);
     expect(spool.isEmpty()).toBe(true);
   });
@@ -99,10 +129,10 @@ describe("Spool", () => {
     const stored: string[] = [];
     const result = await replaySpool(
       spool,
-      async (t, events) => {
+      eventsOnly(async (t, events) => {
         if (t.projectId === "gone") throw Object.assign(new Error("foreign key"), { code: "23503" });
         stored.push(...events.map((e) => e.eventId));
-      },
+      }),
       isRetryable,
     );
     expect(stored).toEqual(["ok1", "ok2"]);
@@ -117,7 +147,7 @@ describe("Spool", () => {
     fs.writeFileSync(path.join(spool.dir, `${String(Date.now() - 1000).padStart(16, "0")}-999999-0.open`), Buffer.concat([frames, Buffer.from([0, 0, 0, 40, 1, 2])]));
     spool.rescan();
     const stored: string[] = [];
-    await replaySpool(spool, async (_t, events) => void stored.push(...events.map((e) => e.eventId)), isRetryable);
+    await replaySpool(spool, eventsOnly(async (_t, events) => void stored.push(...events.map((e) => e.eventId))), isRetryable);
     expect(stored).toEqual(["left-1", "left-2"]);
     expect(spool.isEmpty()).toBe(true);
   });

@@ -1,8 +1,18 @@
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
 import type { StoreOptions } from "@/lib/ingest/storeEvents";
+import type { AttachmentInput } from "@/lib/sentry/mapAttachment";
+import type { CheckInInput } from "@/lib/sentry/mapCheckIn";
+import type { UserFeedbackInput } from "@/lib/sentry/mapUserFeedback";
 
-/** One spooled ingest request: the events, already prepared, and the project they belong to. */
-export interface SpoolEntry {
+/** What a request carries besides events (feedback, attachments, check-ins), spooled in records of their own (events empty). */
+export interface SpooledItems {
+  feedback?: UserFeedbackInput[];
+  attachments?: AttachmentInput[];
+  checkIns?: CheckInInput[];
+}
+
+/** One spooled ingest request: the events, already prepared (or its other items), and the project they belong to. */
+export interface SpoolEntry extends SpooledItems {
   /** Unique id of the record (a UUID). */
   id: string;
   /** When it was spooled (ISO). */

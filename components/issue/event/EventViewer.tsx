@@ -1,6 +1,7 @@
 "use client";
 
 import { formatDistanceToNow } from "date-fns";
+import { AttachmentsSection } from "@/components/issue/event/AttachmentList";
 import { BreadcrumbsSection } from "@/components/issue/event/BreadcrumbsSection";
 import { ContextsSection, EventFactsSection, ExtraSection, RelatedEventsSection, TagsSection, UserSection } from "@/components/issue/event/ContextSections";
 import { ExceptionSection } from "@/components/issue/event/ExceptionSection";
@@ -55,6 +56,7 @@ export function EventViewer({ errorId, workspaceId, eventId, onNavigate }: Event
       </div>
       <TagsSection tags={event.tags} workspaceId={workspaceId} />
       <ContextsSection contexts={event.contexts} />
+      <AttachmentsSection attachments={event.attachments} />
       <RelatedEventsSection related={event.related} />
       <ExtraSection extra={event.extra} />
     </div>

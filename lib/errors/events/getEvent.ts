@@ -8,6 +8,7 @@ import { occurrenceFilter } from "@/lib/errors/events/occurrenceFilter";
 import { findVisibleError } from "@/lib/errors/findVisibleError";
 import { eventTags } from "@/lib/ingest/eventTags";
 import { ApiError } from "@/lib/http/ApiError";
+import type { AttachmentSummary } from "@/lib/attachments/attachmentSummary";
 
 export type EventSelector = "latest" | "oldest" | { eventId: string };
 
@@ -22,7 +23,7 @@ type GroupStack = Pick<ErrorGroup, "id" | "type" | "platform" | "stackTrace" | "
 /**
  * One event of an issue with everything the event viewer shows: the exception chain with structured
  * frames (each frame's highlighting language), breadcrumbs, request, user, tags, contexts, release,
- * environment, SDK; and the ids of the first, previous (older), next (newer) and latest events among
+ * environment, SDK, attachments; and the ids of the first, previous (older), next (newer) and latest events among
  * those matching the filters.
  */
 export async function getEvent(auth: AuthContext, errorId: string, selector: EventSelector, filters: EventFilters = {}) {
@@ -31,7 +32,7 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
   const occurrence = await findOccurrence(group.id, selector, scope);
   if (!occurrence) throw ApiError.notFound(selector === "latest" || selector === "oldest" ? "this issue has no events" : "event not found");
 
-  const [older, newer, first, latest, chain, parent, caused] = await Promise.all([
+  const [older, newer, first, latest, chain, parent, caused, attachments] = await Promise.all([
     neighbour(scope, occurrence, "older"),
     neighbour(scope, occurrence, "newer"),
     db().errorOccurrence.findFirst({ where: scope, orderBy: [{ occurredAt: "asc" }, { id: "asc" }], select: { eventId: true } }),
@@ -50,6 +51,11 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
       select: { eventId: true, groupId: true, message: true, group: { select: { type: true } } },
       orderBy: { occurredAt: "asc" },
       take: 20,
+    }),
+    db().eventAttachment.findMany({
+      where: { projectId: group.projectId, eventId: occurrence.eventId },
+      select: { id: true, filename: true, contentType: true, attachmentType: true, size: true },
+      orderBy: { filename: "asc" },
     }),
   ]);
   const sections = eventSections(occurrence.metadata, occurrence.userId);
@@ -83,6 +89,8 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
         ? null
         : { recovered: occurrence.recovered, method: occurrence.recoveryMethod, durationMs: occurrence.recoveryDurationMs, automatic: occurrence.recoveryAutomatic },
     impact: { creditsLost: Number(occurrence.creditsLost), executionsAffected: occurrence.executionsAffected },
+    /** Files sent with the event (screenshots, logs); download from /api/v1/attachments/:id. */
+    attachments: attachments satisfies AttachmentSummary[],
     /** The event this one was caused by (native parentEventId) and the events it caused, across issues. */
     related: {
       causedBy: parent && !isChainLink ? { eventId: parent.eventId, groupId: parent.groupId, type: parent.group.type, message: parent.message } : null,

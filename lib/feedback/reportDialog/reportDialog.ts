@@ -1,6 +1,6 @@
 import { ApiError } from "@/lib/http/ApiError";
 import type { RequestHead } from "@/lib/http/requestHead";
-import { storeUserFeedback } from "@/lib/feedback/storeUserFeedback";
+import { storeNonEventItems } from "@/lib/intake/storeNonEventItems";
 import { withAdmission } from "@/lib/intake/admission";
 import { DIALOG_TEXTS, reportDialogScript, type DialogTexts } from "@/lib/feedback/reportDialog/reportDialogScript";
 import type { ReportDialogForm, ReportDialogQuery } from "@/lib/feedback/reportDialog/reportDialogSchemas";
@@ -48,7 +48,7 @@ export async function submitDialog(target: DialogTarget, form: ReportDialogForm)
   const report = mapUserReport({ event_id: target.eventId, name: form.name, email: form.email, comments: form.comments }, "report dialog");
   const project = { workspaceId: target.project.workspaceId, projectId: target.project.projectId };
   await withAdmission(project, target.project, async (ticket) => {
-    await storeUserFeedback(project, [report]);
+    await storeNonEventItems(project, { feedback: [report] });
     ticket.keep();
   });
 }

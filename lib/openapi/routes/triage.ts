@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AttachmentQuerySchema } from "@/lib/attachments/readAttachment";
 import { ActivityQuerySchema } from "@/lib/errors/activity/getActivity";
 import { BulkRequestSchema } from "@/lib/errors/bulk/bulkSchemas";
 import { CreateCommentSchema } from "@/lib/errors/comments/comments";
@@ -39,6 +40,13 @@ export const triageRoutes: RouteSpec[] = [
     method: "GET", path: "/api/v1/errors/{id}/events/{eventId}", tag: "Issues", auth: "sessionOrIngestKey", role: "viewer",
     summary: "One event in full, with the ids of the first, previous, next and latest events", params: EventParams, query: EventFiltersSchema,
     responses: { 200: "the event" }, errors: [401, 404, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/attachments/{id}", tag: "Issues", auth: "sessionOrIngestKey", role: "viewer",
+    summary: "A file sent with an event (Sentry attachment items: screenshots, logs), as a download",
+    description: "The event's `attachments` (GET /api/v1/errors/{id}/events/{eventId}) and feedback's list their ids. Served as `attachment` with a sandboxing CSP; `inline=1` shows PNG, JPEG, GIF and WebP images in the page.",
+    params: IdParams, query: AttachmentQuerySchema,
+    responses: { 200: "the file's bytes" }, errors: [401, 404, 422],
   },
   {
     method: "GET", path: "/api/v1/errors/{id}/events/export", tag: "Issues", auth: "session", role: "member",

@@ -48,12 +48,16 @@ describe("envelopes carrying a minidump", () => {
     expect(contents.events).toEqual([expect.objectContaining({ eventId: "fedcba9876543210fedcba9876543210", type: "SIGSEGV", platform: "native" })]);
   });
 
-  it("that is not a minidump leave the event alone and store nothing by themselves", () => {
+  it("that is not a minidump leave the event alone: kept as a file of the event, nothing by themselves", () => {
     const garbage = { ...minidumpItem, payload: Buffer.from("MDMX not really") };
-    expect(unpackEnvelope(parseEnvelope(envelopeOf([garbage]))).events).toEqual([]);
+    const alone = unpackEnvelope(parseEnvelope(envelopeOf([garbage])));
+    expect(alone.events).toEqual([]);
+    expect(alone.attachments).toEqual([]);
     const event = { event_id: "0123456789abcdef0123456789abcdef", message: "hello" };
     const contents = unpackEnvelope(parseEnvelope(envelopeOf([{ header: { type: "event" }, payload: Buffer.from(JSON.stringify(event)) }, garbage])));
     expect(contents.events[0]).toMatchObject({ type: "Message", message: "hello" });
-    expect(contents.dropped).toEqual({ attachment: 1 });
+    // The dump the reader could not make sense of stays downloadable from the event.
+    expect(contents.attachments).toEqual([expect.objectContaining({ eventId: event.event_id, attachmentType: "event.minidump" })]);
+    expect(contents.dropped).toEqual({});
   });
 });

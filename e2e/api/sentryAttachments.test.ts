@@ -1,0 +1,93 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { query } from "@/e2e/support/dbCounts";
+import { envelope, errorEvent, newEventId, postRaw, sentryUrl } from "@/e2e/support/envelopes";
+import { BASE_URL, createTenant, login, type Tenant } from "@/e2e/support/tenant";
+import type { AttachmentSummary } from "@/lib/attachments/attachmentSummary";
+
+let t: Tenant;
+let viewer: string;
+
+const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2a1d2ba0000000049454e44ae426082", "hex");
+const send = (header: Record<string, unknown>, items: { type: string; payload: string | Buffer; headers?: Record<string, unknown> }[]) =>
+  postRaw(sentryUrl(t.projectPublicId, "envelope", `sentry_key=${t.key}`), new Uint8Array(envelope(header, items)));
+const file = (filename: string, payload: string | Buffer, headers: Record<string, unknown> = {}) => ({ type: "attachment", payload, headers: { filename, ...headers } });
+
+async function attachmentsOfEvent(eventId: string): Promise<AttachmentSummary[]> {
+  const [row] = await query<{ groupId: string }>(`SELECT "groupId" FROM "ErrorEventId" WHERE "projectId" = $1 AND "eventId" = $2`, [t.projectId, eventId]);
+  const res = await fetch(`${BASE_URL}/api/v1/errors/${row.groupId}/events/${eventId}`, { headers: { cookie: viewer } });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { attachments: AttachmentSummary[] }).attachments;
+}
+
+const download = (id: string, suffix = "", cookie: string | null = viewer) => fetch(`${BASE_URL}/api/v1/attachments/${id}${suffix}`, { headers: cookie ? { cookie } : {} });
+
+beforeAll(async () => {
+  t = await createTenant("attachments");
+  viewer = await login(t.viewer);
+});
+
+describe("Sentry attachments", () => {
+  it("keeps the files sent with an event, lists them on the event and serves them as downloads; text is scrubbed; a retry stores nothing twice", async () => {
+    const eventId = newEventId();
+    const items = [
+      { type: "event", payload: errorEvent(eventId) },
+      file("screenshot.png", PNG, { content_type: "image/png" }),
+      file("app.log", "started\nDATABASE_URL=postgres://app:s3cret-pw@db/prod\nstopped\n", { content_type: "text/plain" }),
+    ];
+    expect((await send({ event_id: eventId }, items)).status).toBe(200);
+    expect((await send({ event_id: eventId }, items)).status).toBe(200);
+
+    const attachments = await attachmentsOfEvent(eventId);
+    expect(attachments).toEqual([
+      { id: expect.any(String), filename: "app.log", contentType: "text/plain", attachmentType: "event.attachment", size: expect.any(Number) },
+      { id: expect.any(String), filename: "screenshot.png", contentType: "image/png", attachmentType: "event.attachment", size: PNG.length },
+    ]);
+
+    const png = attachments[1];
+    const asDownload = await download(png.id);
+    expect(asDownload.status).toBe(200);
+    expect(asDownload.headers.get("content-type")).toBe("application/octet-stream");
+    expect(asDownload.headers.get("content-disposition")).toMatch(/^attachment; filename="screenshot.png"/);
+    expect(asDownload.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(Buffer.from(await asDownload.arrayBuffer()).equals(PNG)).toBe(true);
+    const inline = await download(png.id, "?inline=1");
+    expect(inline.headers.get("content-type")).toBe("image/png");
+    expect(inline.headers.get("content-disposition")).toMatch(/^inline;/);
+
+    const log = await download(attachments[0].id);
+    expect(log.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    const text = await log.text();
+    expect(text).toContain("started");
+    expect(text).not.toContain("s3cret-pw");
+  });
+
+  it("never serves a file a browser would run as itself, even inline", async () => {
+    const eventId = newEventId();
+    await send({ event_id: eventId }, [{ type: "event", payload: errorEvent(eventId) }, file("page.html", "<script>alert(1)</script>", { content_type: "text/html" })]);
+    const [html] = await attachmentsOfEvent(eventId);
+    const res = await download(html.id, "?inline=1");
+    expect(res.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment;/);
+    expect(res.headers.get("content-security-policy")).toContain("sandbox");
+  });
+
+  it("shows the feedback widget's screenshot with the feedback", async () => {
+    const feedbackId = newEventId();
+    const feedback = { event_id: feedbackId, contexts: { feedback: { message: "The pay button does nothing", contact_email: "noor@example.com" } } };
+    expect((await send({ event_id: feedbackId }, [{ type: "feedback", payload: JSON.stringify(feedback) }, file("screenshot.png", PNG, { content_type: "image/png" })])).status).toBe(200);
+    const res = await fetch(`${BASE_URL}/api/v1/workspaces/${t.workspaceId}/feedback`, { headers: { cookie: viewer } });
+    const { items } = (await res.json()) as { items: { comments: string; attachments: AttachmentSummary[] }[] };
+    const item = items.find((i) => i.comments === "The pay button does nothing");
+    expect(item?.attachments).toEqual([expect.objectContaining({ filename: "screenshot.png", contentType: "image/png", size: PNG.length })]);
+  });
+
+  it("is for the workspace's own people only", async () => {
+    const eventId = newEventId();
+    await send({ event_id: eventId }, [{ type: "event", payload: errorEvent(eventId) }, file("notes.txt", "private")]);
+    const [notes] = await attachmentsOfEvent(eventId);
+    const other = await createTenant("attachments-other");
+    expect((await download(notes.id, "", await login(other.admin))).status).toBe(404);
+    expect((await download(notes.id, "", null)).status).toBe(401);
+    expect((await download("not-a-uuid")).status).toBe(404);
+  });
+});
