@@ -1,6 +1,6 @@
 /**
  * With FAULTLINE_DEMO on, creates the demo workspace on first start: an admin user, a project, an
- * ingest key, a day of sample errors and three cron monitors with a history. The password is printed on that first start only (from
+ * ingest key, a day of sample errors, three cron monitors with a history and user feedback (one with a screenshot). The password is printed on that first start only (from
  * FAULTLINE_DEMO_PASSWORD or generated) and never stored; the key and ids are kept in
  * .faultline/demo.json (git-ignored, mode 600) so later starts can print the DSN again.
  */
@@ -13,6 +13,7 @@ import { createWorkspace } from "@/lib/workspaces/createWorkspace";
 import { createProject } from "@/lib/projects/createProject";
 import { createIngestKey } from "@/lib/projects/createIngestKey";
 import { seedSampleErrors } from "@/scripts/demo/sampleErrors";
+import { seedSampleFeedback } from "@/scripts/demo/sampleFeedback";
 import { seedSampleMonitors } from "@/scripts/demo/sampleMonitors";
 import { errorMessage } from "@/lib/text/errorMessage";
 
@@ -49,8 +50,9 @@ async function main() {
     const key = await createIngestKey({ projectId: project.id, name: "demo key" });
     state = { email: DEMO_EMAIL, workspaceId: workspace.id, projectId: project.id, projectPublicId: project.publicId, ingestKey: key.key };
     writeState(state);
-    await seedSampleErrors({ workspaceId: workspace.id, projectId: project.id });
+    const events = await seedSampleErrors({ workspaceId: workspace.id, projectId: project.id });
     await seedSampleMonitors({ workspaceId: workspace.id, projectId: project.id });
+    await seedSampleFeedback({ workspaceId: workspace.id, projectId: project.id }, events);
   } else if (state && "password" in state) {
     // Written by an older version: the password was printed before, it is not kept any longer.
     const { password: _dropped, ...rest } = state;

@@ -47,5 +47,5 @@ export async function seedSampleErrors(target: { workspaceId: string; projectId:
     };
     events.push(prepareEvent(IngestEventSchema.parse(input)));
   }
-  await storeEvents(target, events);
+  return (await storeEvents(target, events)).results;
 }
