@@ -11,7 +11,7 @@ import { formatDuration } from "@/lib/alerts/evaluate/formatDuration";
 import type { RuleDto } from "@/lib/alerts/rules/ruleDto";
 import { useAlertRulesQuery, useCreateAlertRuleMutation, useUpdateAlertRuleMutation } from "@/lib/client/hooks/useAlertRulesQuery";
 
-const NO_THRESHOLD: RuleDto["kind"][] = ["new_issue", "regression"];
+const NO_THRESHOLD: RuleDto["kind"][] = ["new_issue", "regression", "user_feedback"];
 const KIND_LABEL: Record<RuleDto["kind"], string> = {
   severity_count: "event count",
   error_rate: "error rate %",
@@ -19,23 +19,29 @@ const KIND_LABEL: Record<RuleDto["kind"], string> = {
   new_issue: "new issue",
   regression: "regression",
   ingest_health: "ingest health: events lost",
+  user_feedback: "user feedback",
 };
 
-/** What "Add an ingest-health rule" creates: 100 events lost in 15 minutes, or under 14 days of disk. */
-const INGEST_HEALTH_RULE = {
-  name: "Ingest health: events lost or disk filling",
-  kind: "ingest_health",
-  alertSeverity: "high",
-  threshold: 100,
-  windowSeconds: 15 * 60,
-  diskDaysLeft: 14,
-} as const;
+/** Rules not created by default, offered while the workspace has none of their kind. */
+const ADDABLE_RULES = [
+  {
+    label: "Add an ingest-health rule",
+    help: "Alerts when a project loses events (dropped or rate-limited) or the disk forecast runs short.",
+    // 100 events lost in 15 minutes, or under 14 days of disk.
+    rule: { name: "Ingest health: events lost or disk filling", kind: "ingest_health", alertSeverity: "high", threshold: 100, windowSeconds: 15 * 60, diskDaysLeft: 14 },
+  },
+  {
+    label: "Add a user-feedback rule",
+    help: "Alerts when someone writes feedback (the crash-report dialog, the feedback widget): one alert per issue, more feedback adds to it.",
+    rule: { name: "User feedback", kind: "user_feedback", alertSeverity: "medium", threshold: 1 },
+  },
+] as const;
 
 /** The workspace's alert rules; admins toggle them and edit threshold and window per row. */
 export function AlertRulesSettings({ workspaceId, isAdmin }: { workspaceId: string; isAdmin: boolean }) {
   const rules = useAlertRulesQuery(workspaceId);
   const create = useCreateAlertRuleMutation(workspaceId);
-  const hasIngestHealth = rules.data?.items.some((r) => r.kind === "ingest_health") ?? true;
+  const addable = ADDABLE_RULES.filter((a) => rules.data && !rules.data.items.some((r) => r.kind === a.rule.kind));
   return (
     <Card title="Alert rules" titleId="alert-rules-title" bodyClassName="px-4 py-2 sm:px-6">
       {rules.isLoading ? (
@@ -52,12 +58,16 @@ export function AlertRulesSettings({ workspaceId, isAdmin }: { workspaceId: stri
               <RuleRow key={`${rule.id}:${rule.updatedAt}`} rule={rule} workspaceId={workspaceId} isAdmin={isAdmin} />
             ))}
           </ul>
-          {isAdmin && !hasIngestHealth && (
-            <div className="border-t border-gray-100 py-3 dark:border-gray-800">
-              <button type="button" className={button.secondary} disabled={create.isPending} onClick={() => create.mutate(INGEST_HEALTH_RULE)}>
-                {create.isPending ? "Adding…" : "Add an ingest-health rule"}
-              </button>
-              <p className="mt-1 text-xs text-gray-500 dark:text-gray-400">Alerts when a project loses events (dropped or rate-limited) or the disk forecast runs short.</p>
+          {isAdmin && addable.length > 0 && (
+            <div className="space-y-3 border-t border-gray-100 py-3 dark:border-gray-800">
+              {addable.map((a) => (
+                <div key={a.rule.kind}>
+                  <button type="button" className={button.secondary} disabled={create.isPending} onClick={() => create.mutate(a.rule)}>
+                    {create.isPending && create.variables?.kind === a.rule.kind ? "Adding…" : a.label}
+                  </button>
+                  <p className="mt-1 text-xs text-gray-500 dark:text-gray-400">{a.help}</p>
+                </div>
+              ))}
               {create.error && (
                 <p role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">
                   Rule not added: {create.error.message}

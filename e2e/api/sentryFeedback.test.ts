@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { query } from "@/e2e/support/dbCounts";
 import { envelope, errorEvent, newEventId, postRaw, sentryUrl } from "@/e2e/support/envelopes";
+import { alertsOf, api } from "@/e2e/support/alertHelpers";
 import { BASE_URL, createTenant, login, type Tenant } from "@/e2e/support/tenant";
+import { waitFor } from "@/e2e/support/waitFor";
 
 let t: Tenant;
 let cookie: string;
@@ -143,5 +145,41 @@ describe("Sentry user feedback", () => {
     expect((await fetch(`${BASE_URL}/api/v1/errors/${errorId}/feedback`, { headers: { "x-faultline-key": t.key } })).status).toBe(401);
     const outsider = await createTenant("feedback-other");
     expect((await fetch(`${BASE_URL}/api/v1/errors/${errorId}/feedback`, { headers: { cookie: await login(outsider.admin) } })).status).toBe(404);
+  });
+  it("alerts on new feedback through a user_feedback rule: one alert per issue that more feedback adds to, a retry adds nothing", async () => {
+    const admin = await login(t.admin);
+    const rule = await api("POST", `/api/v1/workspaces/${t.workspaceId}/alert-rules`, admin, { name: "Customer feedback", kind: "user_feedback", threshold: 1, alertSeverity: "medium" });
+    expect(rule.status).toBe(201);
+    const feedbackAlerts = async () => (await alertsOf(t.workspaceId)).filter((a) => a.ruleKind === "user_feedback");
+
+    const eventId = newEventId();
+    expect((await sendError(eventId, "RangeError")).status).toBe(200);
+    expect((await send({ event_id: eventId }, [userReport(eventId, "The totals are negative")])).status).toBe(200);
+    const [first] = await waitFor(async () => {
+      const alerts = await feedbackAlerts();
+      return alerts.length === 1 ? alerts : undefined;
+    });
+    expect(first).toMatchObject({ errorGroupId: await issueOf(eventId), severity: "medium", count: 1, status: "active" });
+    const listed = await api("GET", `/api/v1/workspaces/${t.workspaceId}/alerts`, admin);
+    expect(JSON.stringify(listed.body)).toContain("User feedback: “The totals are negative” on RangeError: boom");
+
+    // Another person's feedback on the same issue adds to the alert; the SDK retrying a report does not.
+    const again = newEventId();
+    expect((await sendError(again, "RangeError")).status).toBe(200);
+    expect((await send({ event_id: again }, [userReport(again, "Same here", "Bo")])).status).toBe(200);
+    expect((await send({ event_id: again }, [userReport(again, "Same here", "Bo")])).status).toBe(200);
+    await waitFor(async () => ((await feedbackAlerts())[0]?.count === 2 ? true : undefined));
+    // Feedback about no event is an alert of the project.
+    const general = newEventId();
+    const noEvent = { event_id: general, contexts: { feedback: { message: "Please add an export button", contact_email: "kim@example.com" } } };
+    expect((await send({ event_id: general }, [{ type: "feedback", payload: JSON.stringify(noEvent) }])).status).toBe(200);
+    const alerts = await waitFor(async () => {
+      const all = await feedbackAlerts();
+      return all.length === 2 ? all : undefined;
+    });
+    expect(alerts.map((a) => [a.errorGroupId, a.projectId, a.count])).toEqual([
+      [first.errorGroupId, t.projectId, 2],
+      [null, t.projectId, 1],
+    ]);
   });
 });

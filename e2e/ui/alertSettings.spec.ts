@@ -9,6 +9,7 @@ test.beforeAll(async () => {
 
 interface Rule {
   name: string;
+  kind: string;
   enabled: boolean;
   threshold: number;
 }
@@ -49,6 +50,12 @@ test("an admin edits alert rules, adds and deletes a channel, and sees the deliv
   const saved = await rules();
   expect(saved.find((r) => r.name.startsWith("Low errors"))?.enabled).toBe(false);
   expect(saved.find((r) => r.name.startsWith("High errors"))?.threshold).toBe(7);
+
+  // A rule that is not there by default: alerts on user feedback, added with one click.
+  await rulesCard.getByRole("button", { name: "Add a user-feedback rule" }).click();
+  await expect(rulesCard.getByTestId("rule-row").filter({ hasText: "User feedback" })).toContainText("user feedback");
+  await expect(rulesCard.getByRole("button", { name: "Add a user-feedback rule" })).toHaveCount(0);
+  expect((await rules()).filter((r) => r.kind === "user_feedback")).toHaveLength(1);
 
   // A server refusal is shown on the row (the browser logs the 422).
   consoleGuard.allow(/status of 422/);

@@ -36,10 +36,10 @@ export async function storeDurably(target: StoreTarget, events: PreparedEvent[],
 }
 
 /**
- * The same guarantee for what a request carries besides events — user feedback, attachments, cron check-ins:
- * written by `storeDirect`, or, while PostgreSQL is unavailable or the spool holds an outage's
- * backlog (so a run's check-ins keep their order), spooled and stored on replay as of their receive
- * time. Resolves true when they were spooled.
+ * The same guarantee for what a request carries besides events (user feedback, attachments, cron
+ * check-ins): written by `storeDirect`, or, while PostgreSQL is unavailable or the spool holds an
+ * outage's backlog (so a run's check-ins keep their order), spooled and stored on replay as of
+ * their receive time. Resolves true when they were spooled.
  */
 export async function storeItemsDurably(target: StoreTarget, items: SpooledItems, storeDirect: () => Promise<void>): Promise<boolean> {
   if ((items.feedback?.length ?? 0) + (items.attachments?.length ?? 0) + (items.checkIns?.length ?? 0) === 0) return false;
@@ -49,7 +49,7 @@ export async function storeItemsDurably(target: StoreTarget, items: SpooledItems
       return false;
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
-      logger.warn("PostgreSQL unavailable: spooling feedback and check-ins", { error });
+      logger.warn("PostgreSQL unavailable: spooling feedback, attachments and check-ins", { error });
       startSpooling();
     }
   }

@@ -77,8 +77,8 @@ async function storeEnvelope(req: IntakeRequest, project: SentryProject, body: B
   const contents = countDropped(target, 1, () => unpackEnvelope(envelope));
   const spooled = await storeSentryEvents(project, contents.events, ticket, contents.feedback.length + contents.checkIns.length);
   // What people wrote, files sent with the event and cron monitors' check-ins are kept like
-  // events: committed before the answer or spooled while PostgreSQL is unavailable (an SDK's retry stores them once: keyed per
-  // project / run).
+  // events: committed before the answer, or spooled while PostgreSQL is unavailable (an SDK's
+  // retry stores them once: keyed per project, event and run).
   const items = await storeNonEventItems(target, { feedback: contents.feedback, attachments: contents.attachments, checkIns: contents.checkIns });
   if (contents.feedback.length + contents.checkIns.length > 0) ticket.keep();
   // Release health and client reports are best-effort: while PostgreSQL is unavailable they are

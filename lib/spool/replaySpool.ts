@@ -20,10 +20,11 @@ export interface ReplayResult {
 const MAX_EVENTS_PER_STORE = 1000;
 
 /**
- * Stores everything in the spool (events, user feedback, attachments, check-ins), oldest first, then deletes it. Records are replayed in the order
- * they were written (consecutive ones of the same project in one store call). Storing is idempotent
- * on (project, event id), so a segment replayed again after a crash or a new outage counts nothing
- * twice. Each record's receive-time sampling decision (which events to keep, the per-issue cap)
+ * Stores everything in the spool (events; user feedback, attachments and check-ins, as of when they
+ * were received), oldest first, then deletes it. Records are replayed in the order they were written
+ * (consecutive ones of the same project in one store call). Storing is idempotent on (project, event
+ * id) — and on the feedback's key, the attachment's event and name, the run's id — so a segment
+ * replayed again after a crash or a new outage counts nothing twice. Each record's receive-time sampling decision (which events to keep, the per-issue cap)
  * goes with its events, so a replayed backlog is kept as it would have been. A store failure for
  * which `isRetryable` holds (the database went away again) stops the replay: the segment stays
  * claimed and is replayed from its start next time. Any other failure means the record can never

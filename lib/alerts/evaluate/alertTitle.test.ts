@@ -16,6 +16,14 @@ describe("alertTitle", () => {
     expect(alertTitle({ kind: "regression", eventSeverity: null, threshold: 1, windowSeconds: 0, value: 1, error })).toMatch(/^Regression: /);
   });
 
+  it("quotes user feedback first (clipped to one line), then the issue it is about", () => {
+    const base = { kind: "user_feedback", eventSeverity: null, threshold: 1, windowSeconds: 0, value: 1 } as const;
+    expect(alertTitle({ ...base, error, comments: "It broke\n  at checkout" })).toBe(
+      "User feedback: “It broke at checkout” on TypeError: Cannot read properties of undefined (reading 'total')",
+    );
+    expect(alertTitle({ ...base, projectName: "Shop", comments: "x".repeat(200) })).toBe(`User feedback in Shop: “${"x".repeat(79)}…”`);
+  });
+
   it("says what ingest health lost, or how many days of disk are left", () => {
     expect(alertTitle({ kind: "ingest_health", eventSeverity: null, threshold: 10, windowSeconds: 900, value: 42, projectName: "api" })).toBe(
       "42 events lost in api in 15 min (dropped or rate-limited)",

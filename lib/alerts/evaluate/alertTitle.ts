@@ -12,6 +12,8 @@ export interface TitleInput {
   projectName?: string | null;
   /** ingest_health: the alert is about the disk forecast (value: days left), not lost events. */
   disk?: boolean;
+  /** user_feedback: what the person wrote. */
+  comments?: string;
 }
 
 const MAX_TITLE = 240;
@@ -36,6 +38,12 @@ export function alertTitle(input: TitleInput): string {
     case "regression":
       title = `Regression: ${error}`;
       break;
+    case "user_feedback": {
+      const words = (input.comments ?? "").replace(/\s+/g, " ").trim();
+      const words80 = words.length > 80 ? `${words.slice(0, 79)}…` : words;
+      title = `User feedback${where}: “${words80}”${error ? ` on ${error}` : ""}`;
+      break;
+    }
     case "error_rate":
       title = `Error rate ${formatNumber(input.value)}%${where} (above ${formatNumber(input.threshold)}% over ${formatDuration(input.windowSeconds)})`;
       break;

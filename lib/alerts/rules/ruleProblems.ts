@@ -33,6 +33,7 @@ export function ruleProblems(rule: RuleSettings): ValidationIssue[] {
       break;
     case "new_issue":
     case "regression":
+    case "user_feedback":
       if (rule.windowSeconds !== 0) add("windowSeconds", "must be 0: this rule fires at ingest");
       break;
   }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SeveritySchema } from "@/lib/domain/severity";
 
-export const ALERT_RULE_KINDS = ["severity_count", "error_rate", "spike", "new_issue", "regression", "ingest_health"] as const;
+export const ALERT_RULE_KINDS = ["severity_count", "error_rate", "spike", "new_issue", "regression", "ingest_health", "user_feedback"] as const;
 
 const DAY = 86_400;
 const delay = z.number().int().min(60).max(7 * DAY).nullable();
