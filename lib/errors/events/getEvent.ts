@@ -23,8 +23,8 @@ type GroupStack = Pick<ErrorGroup, "id" | "type" | "platform" | "stackTrace" | "
 /**
  * One event of an issue with everything the event viewer shows: the exception chain with structured
  * frames (each frame's highlighting language), breadcrumbs, request, user, tags, contexts, release,
- * environment, SDK, attachments; and the ids of the first, previous (older), next (newer) and latest events among
- * those matching the filters.
+ * environment, SDK, attachments; and the ids of the first, previous (older), next (newer) and latest
+ * events among those matching the filters.
  */
 export async function getEvent(auth: AuthContext, errorId: string, selector: EventSelector, filters: EventFilters = {}) {
   const group = await findVisibleError(auth, errorId);
