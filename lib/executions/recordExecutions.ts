@@ -1,3 +1,4 @@
+import type pg from "pg";
 import { noteWorkspaceWrite } from "@/lib/db/localWrites";
 import { pool } from "@/lib/db/pool";
 
@@ -10,8 +11,11 @@ export interface ExecutionDelta {
   crashed?: number;
 }
 
-/** Adds execution counts to the per-minute, per-hour and per-day tables in one statement (summed on conflict). */
-export async function recordExecutions(target: { workspaceId: string; projectId: string }, deltas: ExecutionDelta[]): Promise<void> {
+/**
+ * Adds execution counts to the per-minute, per-hour and per-day tables in one statement (summed on
+ * conflict); on `db` when given (a transaction's client).
+ */
+export async function recordExecutions(target: { workspaceId: string; projectId: string }, deltas: ExecutionDelta[], db: pg.Pool | pg.PoolClient = pool()): Promise<void> {
   if (deltas.length === 0) return;
   const rows = deltas.map((d) => ({
     minute: truncateToMinute(d.minute).toISOString(),
@@ -21,7 +25,7 @@ export async function recordExecutions(target: { workspaceId: string; projectId:
     failed: d.failed,
     crashed: d.crashed ?? 0,
   }));
-  await pool().query(
+  await db.query(
     `WITH x AS (
        SELECT * FROM jsonb_to_recordset($3::jsonb) AS x(minute timestamptz, "agentId" text, environment text, ok int, failed int, crashed int)
      ), per_minute AS (

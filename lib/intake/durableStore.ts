@@ -37,23 +37,24 @@ export async function storeDurably(target: StoreTarget, events: PreparedEvent[],
 
 /**
  * The same guarantee for what a request carries besides events (user feedback, attachments, cron
- * check-ins): written by `storeDirect`, or, while PostgreSQL is unavailable or the spool holds an
- * outage's backlog (so a run's check-ins keep their order), spooled and stored on replay as of
- * their receive time. Resolves true when they were spooled.
+ * check-ins, session counts, client reports): written by `storeDirect`, or, while PostgreSQL is
+ * unavailable or the spool holds an outage's backlog (so a run's check-ins keep their order),
+ * spooled under `recordId` and stored on replay as of their receive time. Resolves true when they
+ * were spooled.
  */
-export async function storeItemsDurably(target: StoreTarget, items: SpooledItems, storeDirect: () => Promise<void>): Promise<boolean> {
-  if ((items.feedback?.length ?? 0) + (items.attachments?.length ?? 0) + (items.checkIns?.length ?? 0) === 0) return false;
+export async function storeItemsDurably(target: StoreTarget, items: SpooledItems, recordId: string, storeDirect: () => Promise<void>): Promise<boolean> {
+  if (Object.values(items).every((list: unknown[] | undefined) => !list?.length)) return false;
   if (!spoolRuntime().spooling) {
     try {
       await storeDirect();
       return false;
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
-      logger.warn("PostgreSQL unavailable: spooling feedback, attachments and check-ins", { error });
+      logger.warn("PostgreSQL unavailable: spooling feedback, attachments, check-ins and session counts", { error });
       startSpooling();
     }
   }
-  await appendToSpool({ id: randomUUID(), at: new Date().toISOString(), target, events: [], ...items });
+  await appendToSpool({ id: recordId, at: new Date().toISOString(), target, events: [], ...items });
   return true;
 }
 

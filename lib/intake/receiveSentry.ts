@@ -1,8 +1,5 @@
-import { recordExecutions } from "@/lib/executions/recordExecutions";
-import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
 import { parseJsonBytes } from "@/lib/http/parseJsonBytes";
 import { parseMultipart } from "@/lib/http/parseMultipart";
-import { logger } from "@/lib/logger";
 import { readBody } from "@/lib/http/readBody";
 import type { IntakeRequest, IntakeResponse } from "@/lib/intake/intakeRequest";
 import type { QuotaTicket } from "@/lib/intake/quotaLeases";
@@ -16,7 +13,6 @@ import { prepareEvent } from "@/lib/ingest/prepareEvent";
 import { assertDsnAgrees, authenticateSentryRequest, findSentryProject, requestKeys, type SentryProject } from "@/lib/sentry/authenticateSentryRequest";
 import { assertOriginAllowed, corsHeaders, preflightHeaders } from "@/lib/sentry/corsHeaders";
 import { parseEnvelope } from "@/lib/sentry/parseEnvelope";
-import { recordClientDiscards } from "@/lib/sentry/recordClientDiscards";
 import { unpackMinidumpUpload } from "@/lib/sentry/minidump/unpackMinidumpUpload";
 import { mapSecurityReports } from "@/lib/sentry/security/mapSecurityReports";
 import { unpackEnvelope, unpackStoreEvent } from "@/lib/sentry/unpackEnvelope";
@@ -76,25 +72,19 @@ async function storeEnvelope(req: IntakeRequest, project: SentryProject, body: B
   // A malformed item refuses the whole envelope: counted as one dropped event.
   const contents = countDropped(target, 1, () => unpackEnvelope(envelope));
   const spooled = await storeSentryEvents(project, contents.events, ticket, contents.feedback.length + contents.checkIns.length);
-  // What people wrote, files sent with the event and cron monitors' check-ins are kept like
-  // events: committed before the answer, or spooled while PostgreSQL is unavailable (an SDK's
-  // retry stores them once: keyed per project, event and run).
-  const items = await storeNonEventItems(target, { feedback: contents.feedback, attachments: contents.attachments, checkIns: contents.checkIns });
+  // What people wrote, files sent with the event, cron monitors' check-ins, release-health session
+  // counts and client reports are kept like events: committed before the answer, or spooled while
+  // PostgreSQL is unavailable (an SDK's retry stores them once: keyed per project, event and run;
+  // counts once per request).
+  const items = await storeNonEventItems(target, {
+    feedback: contents.feedback,
+    attachments: contents.attachments,
+    checkIns: contents.checkIns,
+    sessions: contents.sessions,
+    discards: contents.discards,
+  });
   if (contents.feedback.length + contents.checkIns.length > 0) ticket.keep();
-  // Release health and client reports are best-effort: while PostgreSQL is unavailable they are
-  // dropped (logged), never a reason to refuse the envelope's events.
-  await bestEffort("session counts", async () => {
-    if (contents.sessions.length === 0) return;
-    await recordExecutions(
-      target,
-      contents.sessions.map((s) => ({ minute: new Date(s.minute), environment: s.environment, ok: s.ok, failed: s.errored, crashed: s.crashed })),
-    );
-  });
-  await bestEffort("client reports", async () => {
-    if (contents.discards.length === 0) return;
-    await recordClientDiscards(project.projectId, contents.discards);
-    countClientDiscards(target, contents.discards);
-  });
+  countClientDiscards(target, contents.discards);
   return { id: contents.eventId, spooled: spooled || items.spooled };
 }
 
@@ -157,15 +147,6 @@ async function storeSentryEvents(project: SentryProject, events: IngestEvent[], 
   const outcome = await storeAndFanOut(target, prepared, samplingOptions(target, project, prepared));
   ticket.keep();
   return outcome.spooled === true;
-}
-
-async function bestEffort(what: string, work: () => Promise<void>): Promise<void> {
-  try {
-    await work();
-  } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error;
-    logger.warn(`${what} dropped: PostgreSQL unavailable`, { error });
-  }
 }
 
 /** Bodies that carry their own DSN (envelopes): the key named there must agree, or be the only one. */

@@ -1,32 +1,55 @@
+import { randomUUID } from "node:crypto";
 import { onFeedbackStored } from "@/lib/alerts/onFeedbackStored";
 import { storeAttachments } from "@/lib/attachments/storeAttachments";
 import { recordCheckIns } from "@/lib/crons/recordCheckIns";
+import { claimRecord } from "@/lib/db/appliedRecords";
+import { withTransaction } from "@/lib/db/pool";
+import { recordExecutions } from "@/lib/executions/recordExecutions";
 import { storeUserFeedback } from "@/lib/feedback/storeUserFeedback";
 import { storeItemsDurably } from "@/lib/intake/durableStore";
 import type { StoreTarget } from "@/lib/ingest/storeEvents";
+import { recordClientDiscards } from "@/lib/sentry/recordClientDiscards";
 import type { SpooledItems } from "@/lib/spool/spoolEntry";
 
 /**
- * Stores what a request carries besides events — user feedback, attachments, cron check-ins —
- * committed before the answer, or, while PostgreSQL is unavailable, durably in the local spool
- * (`spooled`: stored on replay as of their receive time). `checkInIds` are the runs' ids (for a
- * spooled `latest` check-in, the id it was given).
+ * Stores what a request carries besides events — user feedback, attachments, cron check-ins,
+ * release-health session counts, client reports — committed before the answer, or, while
+ * PostgreSQL is unavailable, durably in the local spool (`spooled`: stored on replay as of their
+ * receive time). `checkInIds` are the runs' ids (for a spooled `latest` check-in, the id it was
+ * given).
  */
 export async function storeNonEventItems(target: StoreTarget, items: SpooledItems): Promise<{ spooled: boolean; checkInIds: string[] }> {
+  // One id for the direct write and the spool record: counts added directly are not added again on replay.
+  const recordId = randomUUID();
   let checkInIds: string[] = [];
-  const spooled = await storeItemsDurably(target, items, async () => {
-    checkInIds = await storeNonEventItemsDirect(target, items);
+  const spooled = await storeItemsDurably(target, items, recordId, async () => {
+    checkInIds = await storeNonEventItemsDirect(target, items, new Date(), recordId);
   });
   return { spooled, checkInIds: spooled ? (items.checkIns ?? []).map((c) => c.checkInId) : checkInIds };
 }
 
 /**
- * Feedback (then its alerts, for what was new), attachments, then check-ins, straight to PostgreSQL
- * (each idempotent): what the spool replayer uses too.
+ * Session counts and client reports (added once per `recordId`), feedback (then its alerts, for
+ * what was new), attachments, then check-ins (each idempotent), straight to PostgreSQL: what the
+ * spool replayer uses too.
  */
-export async function storeNonEventItemsDirect(target: StoreTarget, items: SpooledItems, receivedAt = new Date()): Promise<string[]> {
+export async function storeNonEventItemsDirect(target: StoreTarget, items: SpooledItems, receivedAt: Date, recordId: string): Promise<string[]> {
+  await addCountsOnce(target, items, receivedAt, recordId);
   // Alerts on new feedback run after the commit without holding the answer (they log their own failures).
   void onFeedbackStored(target, await storeUserFeedback(target, items.feedback ?? []));
   await storeAttachments(target, items.attachments ?? []);
   return recordCheckIns(target, items.checkIns ?? [], receivedAt);
+}
+
+/** Increments are not idempotent: they are added in one transaction with the claim of their record. */
+async function addCountsOnce(target: StoreTarget, items: SpooledItems, receivedAt: Date, recordId: string): Promise<void> {
+  const sessions = items.sessions ?? [];
+  const discards = items.discards ?? [];
+  if (sessions.length + discards.length === 0) return;
+  await withTransaction(async (client) => {
+    if (!(await claimRecord(client, recordId))) return;
+    const deltas = sessions.map((s) => ({ minute: new Date(s.minute), environment: s.environment, ok: s.ok, failed: s.errored, crashed: s.crashed }));
+    await recordExecutions(target, deltas, client);
+    await recordClientDiscards(target.projectId, discards, receivedAt, client);
+  });
 }

@@ -7,6 +7,8 @@ import { addDays, droppableDays, OCCURRENCE_TABLE, retentionCutoff, utcDay } fro
 export const ROLLUP_RETENTION_DAYS = 400;
 /** Per-minute ingest outcome counts (the status page reads a day; Prometheus keeps history). */
 const INGEST_MINUTE_DAYS = 35;
+/** Claims of requests whose counts were added (lib/db/appliedRecords.ts). */
+const APPLIED_RECORD_DAYS = 30;
 /** Delivered or failed notification deliveries (and their attempts) are kept this long. */
 const DELIVERY_DAYS = 30;
 /** The background job's name (lib/jobs/jobList.ts): its advisory lock is shared with `npm run faultline -- retention:run`. */
@@ -34,7 +36,7 @@ export interface RetentionRun {
  *     Issues past their project's per-issue cap are trimmed to their first events, latest and sample
  *     (lib/lifecycle/trimCappedIssues.ts; counted as "ErrorOccurrence (issue cap)").
  *  4. Rollups older than ROLLUP_RETENTION_DAYS, expired sessions, old rate-limit windows, old
- *     deliveries and per-minute ingest counts are deleted.
+ *     deliveries, per-minute ingest counts and applied-record claims are deleted.
  * Issues (ErrorGroup) are never deleted: with no occurrences left they keep their counts, users and
  * history, and the views keep reading their rollups.
  */
@@ -113,6 +115,8 @@ export async function runRetention(now: Date = new Date()): Promise<RetentionRun
     count("QuotaWindow", await deleteOlder("QuotaWindow", '"windowStart"', addDays(utcDay(now), -1)));
     count("IngestMinute", await deleteOlder("IngestMinute", "minute", addDays(utcDay(now), -INGEST_MINUTE_DAYS)));
     count("Delivery", await deleteOlder("Delivery", '"createdAt"', addDays(utcDay(now), -DELIVERY_DAYS), `status <> 'pending'`));
+    // A spooled record is replayed within hours of its outage; a month of claims is ample.
+    count("AppliedRecord", await deleteOlder("AppliedRecord", '"appliedAt"', addDays(utcDay(now), -APPLIED_RECORD_DAYS)));
   });
   return run;
 }

@@ -1,10 +1,11 @@
+import type pg from "pg";
 import { pool } from "@/lib/db/pool";
 import type { DiscardedEvents } from "@/lib/sentry/mapClientReport";
 
-/** Keeps SDK client reports (events dropped before sending) per project, day, reason and category. */
-export async function recordClientDiscards(projectId: string, discards: DiscardedEvents[], now = new Date()): Promise<void> {
+/** Keeps SDK client reports (events dropped before sending) per project, day, reason and category; on `db` when given. */
+export async function recordClientDiscards(projectId: string, discards: DiscardedEvents[], now = new Date(), db: pg.Pool | pg.PoolClient = pool()): Promise<void> {
   if (discards.length === 0) return;
-  await pool().query(
+  await db.query(
     `INSERT INTO "ClientDiscard" ("projectId", day, reason, category, quantity)
      SELECT $1::uuid, $2::date, x.reason, x.category, sum(x.quantity)::int
      FROM jsonb_to_recordset($3::jsonb) AS x(reason text, category text, quantity int)

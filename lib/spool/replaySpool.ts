@@ -6,8 +6,11 @@ import type { SpoolEntry, SpooledItems } from "@/lib/spool/spoolEntry";
 import { errorMessage } from "@/lib/text/errorMessage";
 
 export type StoreFn = (target: SpoolEntry["target"], events: PreparedEvent[], options: StoreOptions) => Promise<unknown>;
-/** Stores a record's feedback, attachments and check-ins (idempotent, like events), as of `receivedAt`. */
-export type StoreItemsFn = (target: SpoolEntry["target"], items: SpooledItems, receivedAt: Date) => Promise<unknown>;
+/**
+ * Stores a record's other items as of `receivedAt`: idempotent like events, counts added once per
+ * `recordId` (the spool record's id).
+ */
+export type StoreItemsFn = (target: SpoolEntry["target"], items: SpooledItems, receivedAt: Date, recordId: string) => Promise<unknown>;
 
 export interface ReplayResult {
   segments: number;
@@ -20,11 +23,11 @@ export interface ReplayResult {
 const MAX_EVENTS_PER_STORE = 1000;
 
 /**
- * Stores everything in the spool (events; user feedback, attachments and check-ins, as of when they
- * were received), oldest first, then deletes it. Records are replayed in the order they were written
+ * Stores everything in the spool (events; user feedback, attachments, check-ins and counts, as of
+ * when they were received), oldest first, then deletes it. Records are replayed in the order they were written
  * (consecutive ones of the same project in one store call). Storing is idempotent on (project, event
- * id) — and on the feedback's key, the attachment's event and name, the run's id — so a segment
- * replayed again after a crash or a new outage counts nothing twice. Each record's receive-time sampling decision (which events to keep, the per-issue cap)
+ * id) — and on the feedback's key, the attachment's event and name, the run's id, the record's id
+ * for counts — so a segment replayed again after a crash or a new outage counts nothing twice. Each record's receive-time sampling decision (which events to keep, the per-issue cap)
  * goes with its events, so a replayed backlog is kept as it would have been. A store failure for
  * which `isRetryable` holds (the database went away again) stops the replay: the segment stays
  * claimed and is replayed from its start next time. Any other failure means the record can never
@@ -36,9 +39,8 @@ export async function replaySpool(spool: Spool, sinks: { events: StoreFn; items:
     const events = chunk.flatMap((e) => e.events);
     if (events.length > 0) await sinks.events(chunk[0].target, events, mergedOptions(chunk));
     for (const entry of chunk) {
-      if (entry.feedback?.length || entry.attachments?.length || entry.checkIns?.length) {
-        await sinks.items(entry.target, { feedback: entry.feedback, attachments: entry.attachments, checkIns: entry.checkIns }, new Date(entry.at));
-      }
+      const items: SpooledItems = { feedback: entry.feedback, attachments: entry.attachments, checkIns: entry.checkIns, sessions: entry.sessions, discards: entry.discards };
+      if (Object.values(items).some((list: unknown[] | undefined) => list?.length)) await sinks.items(entry.target, items, new Date(entry.at), entry.id);
     }
   };
   await spool.seal();

@@ -75,26 +75,27 @@ describe("Spool", () => {
     expect(calls).toEqual([{ ids: ["a", "b", "c", "d", "e"], options: { store: [true, false, true, false, true], issueCap: { maxEvents: 100, keepOneIn: 10 } } }]);
   });
 
-  it("replays feedback and check-ins as of their receive time, after the events spooled with or before them", async () => {
+  it("replays feedback, check-ins and counts as of their receive time, under their record's id, after the events spooled with or before them", async () => {
     const spool = tmpSpool();
     const feedback = { key: "report:a", eventId: "a", name: "N", email: null, comments: "broke", url: null, source: "user_report" };
     const checkIn = { checkInId: randomUUID(), latest: false, slug: "nightly", status: "ok", durationMs: 5, environment: "production", release: null, settings: null };
     await spool.append(entry(["a"]));
-    await spool.append({ ...entry([]), at: "2026-11-30T10:00:00.000Z", feedback: [feedback] } as SpoolEntry);
-    await spool.append({ ...entry([]), at: "2026-11-30T10:00:01.000Z", checkIns: [checkIn] } as SpoolEntry);
+    const sessions = [{ minute: "2026-11-30T10:00:00.000Z", environment: "production", ok: 3, errored: 1, crashed: 0 }];
+    await spool.append({ ...entry([]), id: "r1", at: "2026-11-30T10:00:00.000Z", feedback: [feedback] } as SpoolEntry);
+    await spool.append({ ...entry([]), id: "r2", at: "2026-11-30T10:00:01.000Z", checkIns: [checkIn], sessions } as SpoolEntry);
     const calls: unknown[] = [];
     await replaySpool(
       spool,
       {
         events: async (_t, events) => void calls.push(["events", events.map((e) => e.eventId)]),
-        items: async (t, items, receivedAt) => void calls.push(["items", t.projectId, items, receivedAt.toISOString()]),
+        items: async (t, items, receivedAt, recordId) => void calls.push(["items", t.projectId, items, receivedAt.toISOString(), recordId]),
       },
       isRetryable,
     );
     expect(calls).toEqual([
       ["events", ["a"]],
-      ["items", "p1", { feedback: [feedback], attachments: undefined, checkIns: undefined }, "2026-11-30T10:00:00.000Z"],
-      ["items", "p1", { feedback: undefined, attachments: undefined, checkIns: [checkIn] }, "2026-11-30T10:00:01.000Z"],
+      ["items", "p1", { feedback: [feedback] }, "2026-11-30T10:00:00.000Z", "r1"],
+      ["items", "p1", { checkIns: [checkIn], sessions }, "2026-11-30T10:00:01.000Z", "r2"],
     ]);
     expect(spool.isEmpty()).toBe(true);
   });

@@ -2,12 +2,19 @@ import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
 import type { StoreOptions } from "@/lib/ingest/storeEvents";
 import type { AttachmentInput } from "@/lib/sentry/mapAttachment";
 import type { CheckInInput } from "@/lib/sentry/mapCheckIn";
+import type { DiscardedEvents } from "@/lib/sentry/mapClientReport";
+import type { SessionCounts } from "@/lib/sentry/mapSessions";
 import type { UserFeedbackInput } from "@/lib/sentry/mapUserFeedback";
 
-/** What a request carries besides events (feedback, attachments, check-ins), spooled in records of their own (events empty). */
+/**
+ * What a request carries besides events (feedback, attachments, check-ins, release-health session
+ * counts, client reports), spooled in records of their own (events empty).
+ */
 export interface SpooledItems {
   feedback?: UserFeedbackInput[];
   attachments?: AttachmentInput[];
+  sessions?: SessionCounts[];
+  discards?: DiscardedEvents[];
   checkIns?: CheckInInput[];
 }
 

@@ -25,5 +25,5 @@ export async function seedSampleFeedback(target: { workspaceId: string; projectI
       mapFeedbackEvent({ event_id: crypto.randomUUID().replaceAll("-", ""), contexts: { feedback: { message: "Would love to export the weekly report as CSV.", contact_email: "sam@example.com" } } }, "demo"),
     ],
     attachments: [mapAttachment({ filename: "screenshot.png", content_type: "image/png" }, mockScreenshot(), widgetId)!],
-  });
+  }, new Date(), crypto.randomUUID());
 }
