@@ -62,6 +62,13 @@ describe("unpackEnvelope: attachments", () => {
     expect(contents.dropped).toEqual({ attachment: 2 });
   });
 
+  it("binds a feedback widget's screenshot to the feedback when the envelope names no event", () => {
+    const feedback = { header: { type: "feedback" }, payload: Buffer.from(JSON.stringify({ event_id: FEEDBACK_ID, contexts: { feedback: { message: "stuck" } } })) };
+    const contents = unpackEnvelope(withItems({}, [feedback, file("screenshot.png")]));
+    expect(contents.feedback).toHaveLength(1);
+    expect(contents.attachments).toEqual([expect.objectContaining({ eventId: FEEDBACK_ID, filename: "screenshot.png", contentType: "image/png" })]);
+  });
+
   it("takes the first event's id when the header has none, and drops attachments with no event to belong to", () => {
     expect(unpackEnvelope(withItems({}, [event, file("a.log")])).attachments[0].eventId).toBe(ERROR_ID);
     const orphan = unpackEnvelope(withItems({}, [file("a.log")]));
