@@ -8,6 +8,7 @@ import { assertLocalDatabase } from "@/e2e/support/assertLocalDatabase";
  * columns, so tables added later are covered without editing this file:
  *   workspaceId → that workspace's rows; projectId → its projects'; groupId / alertId / deliveryId →
  *   rows of its groups / alerts / deliveries; Session, User, Workspace → its members and itself;
+ *   CronCheckIn → runs of its monitors;
  *   any other table → the whole table (so a file using this keeps the `@serial-db` marker).
  * `lastUsedAt` (bookkeeping of a key's last use) is left out of the comparison, and so are the
  * tables of operational bookkeeping that background work rewrites on its own schedule (BOOKKEEPING).
@@ -29,14 +30,17 @@ const BY_TABLE: Record<string, string> = {
   Session: `"userId" IN ${MEMBERS}`,
   User: `id IN ${MEMBERS}`,
   Workspace: `id = ANY($1::uuid[])`,
+  // Runs of the workspaces' cron monitors (the sweep job adds missed runs to other workspaces' monitors at any time).
+  CronCheckIn: `"monitorId" IN (SELECT id FROM "CronMonitor" WHERE "workspaceId" = ANY($1::uuid[]))`,
 };
 
 /**
  * Not data a request may lose or corrupt: JobRun (each background job's last run), StorageSample
- * (the storage job's size samples) and IngestMinute (per-project request outcome counters, refused
- * requests included by design, flushed from memory every few seconds).
+ * (the storage job's size samples), IngestMinute (per-project request outcome counters, refused
+ * requests included by design, flushed from memory every few seconds) and AppliedRecord (claims of
+ * requests whose counts were added, of any workspace; the counts themselves are compared).
  */
-const BOOKKEEPING = new Set(["JobRun", "StorageSample", "IngestMinute"]);
+const BOOKKEEPING = new Set(["JobRun", "StorageSample", "IngestMinute", "AppliedRecord"]);
 
 let cachedSql: string | undefined;
 
