@@ -2,7 +2,7 @@ import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
 import type { StoreOptions } from "@/lib/ingest/storeEvents";
 import { logger } from "@/lib/logger";
 import type { Spool } from "@/lib/spool/spool";
-import type { SpoolEntry, SpooledItems } from "@/lib/spool/spoolEntry";
+import { hasItems, type SpoolEntry, type SpooledItems } from "@/lib/spool/spoolEntry";
 import { errorMessage } from "@/lib/text/errorMessage";
 
 export type StoreFn = (target: SpoolEntry["target"], events: PreparedEvent[], options: StoreOptions) => Promise<unknown>;
@@ -40,7 +40,7 @@ export async function replaySpool(spool: Spool, sinks: { events: StoreFn; items:
     if (events.length > 0) await sinks.events(chunk[0].target, events, mergedOptions(chunk));
     for (const entry of chunk) {
       const items: SpooledItems = { feedback: entry.feedback, attachments: entry.attachments, checkIns: entry.checkIns, sessions: entry.sessions, discards: entry.discards };
-      if (Object.values(items).some((list: unknown[] | undefined) => list?.length)) await sinks.items(entry.target, items, new Date(entry.at), entry.id);
+      if (hasItems(items)) await sinks.items(entry.target, items, new Date(entry.at), entry.id);
     }
   };
   await spool.seal();

@@ -18,6 +18,11 @@ export interface SpooledItems {
   checkIns?: CheckInInput[];
 }
 
+/** Whether a request carries anything besides events (any non-empty list). */
+export function hasItems(items: SpooledItems): boolean {
+  return Object.values(items).some((list: unknown[] | undefined) => (list?.length ?? 0) > 0);
+}
+
 /** One spooled ingest request: the events, already prepared (or its other items), and the project they belong to. */
 export interface SpoolEntry extends SpooledItems {
   /** Unique id of the record (a UUID). */
