@@ -5,7 +5,7 @@ import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
 import { groupIdFor, type StoreOptions, type StoreOutcome, type StoreTarget } from "@/lib/ingest/storeEvents";
 import { logger } from "@/lib/logger";
 import { SpoolFullError } from "@/lib/spool/spool";
-import type { SpoolEntry, SpooledItems } from "@/lib/spool/spoolEntry";
+import { hasItems, type SpoolEntry, type SpooledItems } from "@/lib/spool/spoolEntry";
 import { spoolRuntime, startSpooling } from "@/lib/spool/spoolRuntime";
 
 /** How long a client should wait before retrying when the spool is full. */
@@ -20,16 +20,8 @@ export const SPOOL_FULL_RETRY_AFTER_S = 30;
  * is spooled with the events and applied on replay.
  */
 export async function storeDurably(target: StoreTarget, events: PreparedEvent[], storeDirect: () => Promise<StoreOutcome>, options: StoreOptions = {}): Promise<StoreOutcome> {
-  const runtime = spoolRuntime();
-  if (!runtime.spooling) {
-    try {
-      return await storeDirect();
-    } catch (error) {
-      if (!isDatabaseUnavailable(error)) throw error;
-      logger.warn("PostgreSQL unavailable: spooling ingest", { error });
-      startSpooling();
-    }
-  }
+  const stored = await tryDirect(storeDirect, "events");
+  if (stored.done) return stored.value;
   const decided = options.store || options.issueCap ? { options } : {};
   await appendToSpool({ id: randomUUID(), at: new Date().toISOString(), target, events, ...decided });
   return spooledOutcome(target, events);
@@ -43,19 +35,26 @@ export async function storeDurably(target: StoreTarget, events: PreparedEvent[],
  * were spooled.
  */
 export async function storeItemsDurably(target: StoreTarget, items: SpooledItems, recordId: string, storeDirect: () => Promise<void>): Promise<boolean> {
-  if (Object.values(items).every((list: unknown[] | undefined) => !list?.length)) return false;
-  if (!spoolRuntime().spooling) {
-    try {
-      await storeDirect();
-      return false;
-    } catch (error) {
-      if (!isDatabaseUnavailable(error)) throw error;
-      logger.warn("PostgreSQL unavailable: spooling feedback, attachments, check-ins and session counts", { error });
-      startSpooling();
-    }
-  }
+  if (!hasItems(items)) return false;
+  if ((await tryDirect(storeDirect, "feedback, attachments, check-ins and session counts")).done) return false;
   await appendToSpool({ id: recordId, at: new Date().toISOString(), target, events: [], ...items });
   return true;
+}
+
+/**
+ * Writes directly unless the spool is in use; a database-unavailable failure starts spooling and
+ * resolves `done: false` (the caller spools), any other failure is thrown.
+ */
+async function tryDirect<T>(storeDirect: () => Promise<T>, what: string): Promise<{ done: true; value: T } | { done: false }> {
+  if (spoolRuntime().spooling) return { done: false };
+  try {
+    return { done: true, value: await storeDirect() };
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    logger.warn(`PostgreSQL unavailable: spooling ${what}`, { error });
+    startSpooling();
+    return { done: false };
+  }
 }
 
 /** Appends a record, durably; a full or unwritable spool is 503 with Retry-After, never a 500. */
