@@ -42,7 +42,7 @@ export interface PreparedEvent {
 }
 
 /** Clients with skewed clocks: a timestamp more than 5 minutes ahead is replaced by the receive time. */
-const MAX_FUTURE_SKEW_MS = 5 * 60_000;
+export const MAX_FUTURE_SKEW_MS = 5 * 60_000;
 /** So is one before 1970 (a zeroed clock; year 0000 is not even a PostgreSQL timestamp). */
 const EARLIEST_MS = 0;
 

@@ -10,7 +10,9 @@ import { storeAndFanOut } from "@/lib/intake/storeAndFanOut";
 import type { IngestEvent } from "@/lib/ingest/eventSchema";
 import { loadGroupingRules } from "@/lib/grouping/rules/loadGroupingRules";
 import { prepareEvent } from "@/lib/ingest/prepareEvent";
-import { assertDsnAgrees, authenticateSentryRequest, findSentryProject, requestKeys, type SentryProject } from "@/lib/sentry/authenticateSentryRequest";
+import { correctEventTime, correctInstant } from "@/lib/sentry/correctEventTime";
+import { truncateToMinute } from "@/lib/sentry/sentryTimestamp";
+import { assertDsnAgrees, authenticateSentryRequest, findSentryProject, requestKeys, requestSentAt, type SentryProject } from "@/lib/sentry/authenticateSentryRequest";
 import { assertOriginAllowed, corsHeaders, preflightHeaders } from "@/lib/sentry/corsHeaders";
 import { parseEnvelope } from "@/lib/sentry/parseEnvelope";
 import { unpackMinidumpUpload } from "@/lib/sentry/minidump/unpackMinidumpUpload";
@@ -71,7 +73,7 @@ async function storeEnvelope(req: IntakeRequest, project: SentryProject, body: B
   const target = { workspaceId: project.workspaceId, projectId: project.projectId };
   // A malformed item refuses the whole envelope: counted as one dropped event.
   const contents = countDropped(target, 1, () => unpackEnvelope(envelope));
-  const spooled = await storeSentryEvents(project, contents.events, ticket, contents.feedback.length + contents.checkIns.length);
+  const spooled = await storeSentryEvents(project, contents.events, ticket, envelope.header.sent_at, contents.feedback.length + contents.checkIns.length);
   // What people wrote, files sent with the event, cron monitors' check-ins, release-health session
   // counts and client reports are kept like events: committed before the answer, or spooled while
   // PostgreSQL is unavailable (an SDK's retry stores them once: keyed per project, event and run;
@@ -80,7 +82,7 @@ async function storeEnvelope(req: IntakeRequest, project: SentryProject, body: B
     feedback: contents.feedback,
     attachments: contents.attachments,
     checkIns: contents.checkIns,
-    sessions: contents.sessions,
+    sessions: contents.sessions.map((counts) => ({ ...counts, minute: truncateToMinute(correctInstant(counts.minute, envelope.header.sent_at, new Date())) })),
     discards: contents.discards,
   });
   if (contents.feedback.length + contents.checkIns.length > 0) ticket.keep();
@@ -94,7 +96,7 @@ async function storeStoreEvent(req: IntakeRequest, project: SentryProject, body:
   const payload = parseJsonBytes(decodeLegacyStoreBody(body, LIMITS.store.maxDecodedBytes));
   await authenticateWithBodyDsn(req, project, undefined);
   const events = countDropped({ workspaceId: project.workspaceId, projectId: project.projectId }, 1, () => unpackStoreEvent(payload));
-  const spooled = await storeSentryEvents(project, events, ticket);
+  const spooled = await storeSentryEvents(project, events, ticket, requestSentAt(req));
   return { id: events[0].eventId!, spooled };
 }
 
@@ -129,21 +131,19 @@ const STORES: Record<SentryEndpoint, (req: IntakeRequest, project: SentryProject
 };
 
 /**
- * Events beyond the one admitted before the body was read must fit the limits too (429 otherwise);
- * then they are stored (or spooled): true when they were spooled.
+ * Admits and stores a request's events (true when they were spooled). Events beyond the one
+ * admitted before the body was read must fit the limits too (429 otherwise); `otherItems` (user
+ * feedback and check-ins the caller stores itself) count against the project's rate limit and
+ * quotas like events, so a public DSN cannot be used to write without bound. `sentAt` (when the SDK
+ * sent the request, by its clock) corrects a wrong device clock (lib/sentry/correctEventTime.ts).
  */
-/**
- * Admits and stores a request's events; `otherItems` (user feedback and check-ins the caller stores itself)
- * count against the project's rate limit and quotas like events, so a public DSN cannot be used
- * to write without bound.
- */
-async function storeSentryEvents(project: SentryProject, events: IngestEvent[], ticket: QuotaTicket, otherItems = 0): Promise<boolean> {
+async function storeSentryEvents(project: SentryProject, events: IngestEvent[], ticket: QuotaTicket, sentAt?: unknown, otherItems = 0): Promise<boolean> {
   await admitAll({ workspaceId: project.workspaceId, projectId: project.projectId }, ticket, events.length + otherItems);
   if (events.length === 0) return false;
   const receivedAt = new Date();
   const rules = await loadGroupingRules(project.projectId);
   const target = { workspaceId: project.workspaceId, projectId: project.projectId };
-  const prepared = events.map((e) => prepareEvent(e, receivedAt, rules));
+  const prepared = events.map((e) => prepareEvent(correctEventTime(e, sentAt, receivedAt), receivedAt, rules));
   const outcome = await storeAndFanOut(target, prepared, samplingOptions(target, project, prepared));
   ticket.keep();
   return outcome.spooled === true;

@@ -82,8 +82,16 @@ async function assertOneValidKey(given: (string | undefined)[], project: SentryP
  * Sentry sentry_key=…` header (clients that cannot set custom headers), and the query string.
  */
 export function requestKeys(req: RequestHead): string[] {
-  const header = req.headers.get("x-sentry-auth") ?? sentryAuthorization(req.headers.get("authorization"));
-  return [parseSentryAuth(header, null).key, parseSentryAuth(null, new URL(req.url).searchParams).key].filter((k): k is string => Boolean(k));
+  return [parseSentryAuth(authHeaderOf(req), null).key, parseSentryAuth(null, new URL(req.url).searchParams).key].filter((k): k is string => Boolean(k));
+}
+
+/** When the SDK says it sent the request (`sentry_timestamp`, legacy store clients), by its clock. */
+export function requestSentAt(req: RequestHead): string | undefined {
+  return parseSentryAuth(authHeaderOf(req), new URL(req.url).searchParams).timestamp;
+}
+
+function authHeaderOf(req: RequestHead): string | null {
+  return req.headers.get("x-sentry-auth") ?? sentryAuthorization(req.headers.get("authorization"));
 }
 
 /** An Authorization header in the Sentry scheme; any other scheme (Bearer, Basic) is not ours to read. */

@@ -11,7 +11,7 @@ describe("parseSentryAuth", () => {
   });
 
   it("tolerates a missing or differently cased scheme, quotes, extra fields and odd spacing", () => {
-    expect(parseSentryAuth('sentry_key="abc",sentry_version=7 ,  sentry_secret=s3cret, sentry_timestamp=1700000000')).toEqual({ key: "abc", version: "7" });
+    expect(parseSentryAuth('sentry_key="abc",sentry_version=7 ,  sentry_secret=s3cret, sentry_timestamp=1700000000')).toEqual({ key: "abc", version: "7", timestamp: "1700000000" });
     expect(parseSentryAuth("SENTRY   sentry_key=abc")).toEqual({ key: "abc" });
     expect(parseSentryAuth("Sentry garbage, =x, sentry_key=")).toEqual({});
   });

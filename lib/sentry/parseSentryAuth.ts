@@ -5,6 +5,8 @@ export interface SentryAuth {
   client?: string;
   /** Protocol version, "7" for every current SDK (`sentry_version`). */
   version?: string;
+  /** When the client sent the request, Unix seconds by its clock (`sentry_timestamp`, legacy clients). */
+  timestamp?: string;
 }
 
 const MAX_VALUE = 256;
@@ -13,8 +15,8 @@ const MAX_VALUE = 256;
  * Reads Sentry authentication from the `X-Sentry-Auth` header
  * (`Sentry sentry_version=7, sentry_key=abc, sentry_client=sentry.javascript.node/11.0.0`) and from
  * the query string (`?sentry_key=abc&sentry_version=7&sentry_client=...`, how the v11 SDKs send
- * it). A value in the header wins over the same value in the query string. Other fields
- * (sentry_secret, sentry_timestamp) are ignored; empty values count as absent.
+ * it). A value in the header wins over the same value in the query string. `sentry_secret` is
+ * ignored; empty values count as absent.
  */
 export function parseSentryAuth(header?: string | null, query?: URLSearchParams | string | null): SentryAuth {
   const fromHeader = header ? parseHeader(header) : new Map<string, string>();
@@ -30,6 +32,8 @@ export function parseSentryAuth(header?: string | null, query?: URLSearchParams 
   if (client) auth.client = client;
   const version = pick("sentry_version");
   if (version) auth.version = version;
+  const timestamp = pick("sentry_timestamp");
+  if (timestamp) auth.timestamp = timestamp;
   return auth;
 }
 

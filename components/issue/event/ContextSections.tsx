@@ -1,3 +1,4 @@
+import { formatDistanceStrict } from "date-fns";
 import Link from "next/link";
 import type { EventView } from "@/lib/errors/events/getEvent";
 import { displayValue, KeyValueTable } from "@/components/ui/KeyValueTable";
@@ -65,6 +66,7 @@ export function EventFactsSection({ event }: { event: EventView }) {
   const rows: [string, string][] = [
     ["event id", event.eventId],
     ["occurred", `${event.occurredAt} (received ${event.receivedAt})`],
+    ...(event.timestampCorrection ? [["timestamp", correctionText(event.timestampCorrection)] as [string, string]] : []),
     ["release", event.release ?? "—"],
     ["environment", event.environment ?? "—"],
     ["platform", event.platform ?? "—"],
@@ -81,6 +83,16 @@ export function EventFactsSection({ event }: { event: EventView }) {
       <KeyValueTable rows={rows} testId="event-facts" />
     </Section>
   );
+}
+
+/** What the SDK's timestamp said and why the event is dated otherwise. */
+function correctionText(correction: NonNullable<EventView["timestampCorrection"]>): string {
+  const sent = `sent as ${correction.sent}`;
+  if (correction.reason === "too_old") return `${sent}, more than 30 days before it was received: dated when received`;
+  if (correction.reason === "in_future") return `${sent}, ahead of when it was received: dated when received`;
+  const drift = correction.driftSeconds ?? 0;
+  const size = formatDistanceStrict(0, Math.abs(drift) * 1000);
+  return `${sent}; the device clock was ${size} ${drift >= 0 ? "behind" : "ahead"}, so its times were moved by that much`;
 }
 
 /** What the native API's context / metadata and Sentry's `extra` carried. */

@@ -37,10 +37,18 @@ describe("eventSections", () => {
   });
 
   it("copes with native events and junk", () => {
-    expect(eventSections({}, "u-1")).toEqual({ breadcrumbs: [], request: null, user: { id: "u-1" }, contexts: {}, sdk: null, mechanism: null, extra: null });
+    expect(eventSections({}, "u-1")).toEqual({ breadcrumbs: [], request: null, user: { id: "u-1" }, contexts: {}, sdk: null, mechanism: null, extra: null, timestampCorrection: null });
     expect(eventSections("junk", null).user).toBeNull();
     expect(eventSections({ sentry: { breadcrumbs: { values: [{ timestamp: 1e20 }] } } }, null).breadcrumbs).toEqual([
       { at: null, type: null, category: null, level: null, message: null, data: null },
     ]);
+  });
+
+  it("reads the record of a corrected timestamp, and nothing else under that name", () => {
+    const read = (correction: unknown) => eventSections({ sentry: { timestamp_correction: correction } }, null).timestampCorrection;
+    expect(read({ reason: "clock_drift", sent: "2026-01-01T00:00:00.000Z", driftSeconds: -3600 })).toEqual({ reason: "clock_drift", sent: "2026-01-01T00:00:00.000Z", driftSeconds: -3600 });
+    expect(read({ reason: "too_old", sent: "1970-01-01T00:00:00.000Z" })).toEqual({ reason: "too_old", sent: "1970-01-01T00:00:00.000Z" });
+    expect(read({ reason: "clock_drift", sent: "2026-01-01T00:00:00.000Z", driftSeconds: "x" })).toEqual({ reason: "clock_drift", sent: "2026-01-01T00:00:00.000Z" });
+    for (const junk of [undefined, "x", [], { reason: "other", sent: "2026-01-01T00:00:00Z" }, { reason: "too_old" }, { reason: "too_old", sent: "never" }]) expect(read(junk)).toBeNull();
   });
 });

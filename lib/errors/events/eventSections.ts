@@ -1,4 +1,5 @@
 import { eventContexts } from "@/lib/ingest/eventTags";
+import type { TimestampCorrection } from "@/lib/sentry/correctEventTime";
 
 /**
  * The readable sections of one event from what ingest kept (`metadata.sentry` for Sentry SDKs, the
@@ -40,6 +41,8 @@ export interface EventSections {
   mechanism: { type: string | null; handled: boolean | null } | null;
   /** Native `context`/`metadata` and Sentry `extra`: shown as JSON. */
   extra: Record<string, unknown> | null;
+  /** Why the event's time is not the one its SDK wrote (a wrong device clock), when it is not. */
+  timestampCorrection: TimestampCorrection | null;
 }
 
 const MAX_BREADCRUMBS = 100;
@@ -58,7 +61,16 @@ export function eventSections(metadata: unknown, userId: string | null): EventSe
     sdk: sdkOf(sentry.sdk),
     mechanism: mechanismOf(sentry.mechanism),
     extra: Object.keys(extra).length > 0 ? extra : null,
+    timestampCorrection: correctionOf(sentry.timestamp_correction),
   };
+}
+
+function correctionOf(raw: unknown): TimestampCorrection | null {
+  const record = asRecord(raw);
+  const sent = timestampOf(record.sent);
+  if (!sent || (record.reason !== "clock_drift" && record.reason !== "too_old" && record.reason !== "in_future")) return null;
+  const driftSeconds = typeof record.driftSeconds === "number" && Number.isFinite(record.driftSeconds) ? record.driftSeconds : undefined;
+  return { reason: record.reason, sent, ...(driftSeconds === undefined ? {} : { driftSeconds }) };
 }
 
 function breadcrumbsOf(raw: unknown): Breadcrumb[] {
