@@ -3,6 +3,7 @@ import { query } from "@/e2e/support/dbCounts";
 import { envelope, errorEvent, newEventId, postRaw, sentryUrl } from "@/e2e/support/envelopes";
 import { alertsOf, api } from "@/e2e/support/alertHelpers";
 import { BASE_URL, createTenant, login, type Tenant } from "@/e2e/support/tenant";
+import { storeUserFeedback } from "@/lib/feedback/storeUserFeedback";
 import { waitFor } from "@/e2e/support/waitFor";
 
 let t: Tenant;
@@ -181,5 +182,29 @@ describe("Sentry user feedback", () => {
       [first.errorGroupId, t.projectId, 2],
       [null, t.projectId, 1],
     ]);
+    // Each alert's outbox row (written with its feedback) is gone once it was evaluated.
+    await waitFor(async () => ((await query(`SELECT id FROM "AlertOutbox" WHERE "workspaceId" = $1`, [t.workspaceId])).length === 0 ? true : undefined));
+  });
+
+  it("still alerts when the instance dies right after committing the feedback: the alert-outbox job takes its row over", async () => {
+    const d = await createTenant("feedback-crash");
+    const rule = await api("POST", `/api/v1/workspaces/${d.workspaceId}/alert-rules`, await login(d.admin), { name: "Feedback", kind: "user_feedback", threshold: 1 });
+    expect(rule.status).toBe(201);
+    // Stored as an instance stores it, which then dies before evaluating: only the committed rows remain.
+    const stored = await storeUserFeedback(
+      { workspaceId: d.workspaceId, projectId: d.projectId },
+      [{ key: "feedback:crash-1", eventId: null, name: "Kim", email: null, comments: "Checkout froze", url: null, source: "feedback" }],
+      true,
+    );
+    expect(stored.added).toHaveLength(1);
+    const outboxId = stored.alert!.outboxId;
+    // The writer's lease (a minute) runs out, as it does when the writer is gone.
+    await query(`UPDATE "AlertOutbox" SET "claimedUntil" = now() - interval '1 second' WHERE id = $1`, [outboxId]);
+    const alerts = await waitFor(async () => {
+      const all = (await alertsOf(d.workspaceId)).filter((a) => a.ruleKind === "user_feedback");
+      return all.length > 0 ? all : undefined;
+    });
+    expect(alerts.map((a) => [a.errorGroupId, a.projectId, a.count])).toEqual([[null, d.projectId, 1]]);
+    await waitFor(async () => ((await query(`SELECT id FROM "AlertOutbox" WHERE id = $1`, [outboxId])).length === 0 ? true : undefined));
   });
 });

@@ -21,6 +21,17 @@ export interface OutboxBatch {
   }[];
   newGroupIds: string[];
   regressedGroupIds: string[];
+  /**
+   * New user feedback for the workspace's user_feedback rules (a row of its own, written with the
+   * feedback: lib/feedback/storeUserFeedback.ts); the lists above are empty then.
+   */
+  feedback?: FeedbackBatch;
+}
+
+/** User feedback that was new (not a retry): what user_feedback rules read. */
+export interface FeedbackBatch {
+  projectId: string;
+  items: { eventId: string | null; comments: string }[];
 }
 
 /** How long the writing instance holds its row before the alert-outbox job may take it over. */

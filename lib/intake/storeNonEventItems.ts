@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { onFeedbackStored } from "@/lib/alerts/onFeedbackStored";
+import { hasFeedbackRules, onFeedbackStored } from "@/lib/alerts/onFeedbackStored";
 import { storeAttachments } from "@/lib/attachments/storeAttachments";
 import { recordCheckIns } from "@/lib/crons/recordCheckIns";
 import { claimRecord } from "@/lib/db/appliedRecords";
@@ -35,8 +35,11 @@ export async function storeNonEventItems(target: StoreTarget, items: SpooledItem
  */
 export async function storeNonEventItemsDirect(target: StoreTarget, items: SpooledItems, receivedAt: Date, recordId: string): Promise<string[]> {
   await addCountsOnce(target, items, receivedAt, recordId);
-  // Alerts on new feedback run after the commit without holding the answer (they log their own failures).
-  void onFeedbackStored(target, await storeUserFeedback(target, items.feedback ?? []));
+  // Alerts on new feedback run after the commit without holding the answer; the outbox row written
+  // with the feedback makes them survive this instance dying first.
+  const feedback = items.feedback ?? [];
+  const stored = await storeUserFeedback(target, feedback, feedback.length > 0 && (await hasFeedbackRules(target.workspaceId)));
+  if (stored.alert) void onFeedbackStored(target.workspaceId, stored.alert);
   await storeAttachments(target, items.attachments ?? []);
   return recordCheckIns(target, items.checkIns ?? [], receivedAt);
 }
