@@ -5,6 +5,8 @@ import { envelope, errorEvent, newEventId, postRaw, sentryUrl } from "@/e2e/supp
 import { BASE_URL, createTenant, login, type Tenant } from "@/e2e/support/tenant";
 import { waitFor } from "@/e2e/support/waitFor";
 import type { CheckInList } from "@/lib/crons/listCheckIns";
+import { recordCheckIns } from "@/lib/crons/recordCheckIns";
+import { mapCheckIn } from "@/lib/sentry/mapCheckIn";
 import type { MonitorList, MonitorListItem } from "@/lib/crons/listMonitors";
 
 let t: Tenant;
@@ -175,6 +177,23 @@ describe("Sentry Crons check-ins", () => {
       expect.stringContaining("missed a check-in: a run was due at"),
       expect.stringContaining("timed out: the run was still in progress after 5 minutes"),
     ]);
+  });
+
+  it("takes a run that checks in seconds before its tick (the host clock ahead of ours) for that tick's run, so that tick is not reported missed", async () => {
+    // Through lib with the receive time given (as the spool's replay does), at a tick two days ahead
+    // so the app's own sweep never reaches this monitor while the test runs.
+    const tick = new Date(Math.ceil((Date.now() + 2 * 86_400_000) / 3_600_000) * 3_600_000);
+    const target = { workspaceId: t.workspaceId, projectId: t.projectId };
+    const run = (status: string, at: Date) =>
+      recordCheckIns(target, [mapCheckIn({ monitor_slug: "early-clock", check_in_id: randomUUID(), status, environment: "production", monitor_config: { ...HOURLY, checkin_margin: 1 } }, "test")], at);
+    await run("ok", new Date(tick.getTime() - 30 * 60_000));
+    expect(new Date((await monitorOf("early-clock"))!.nextExpectedAt!).getTime()).toBe(tick.getTime());
+    // The run of `tick`, 3 s early: the next one is due an hour after the tick, not at the tick.
+    await run("ok", new Date(tick.getTime() - 3_000));
+    expect(new Date((await monitorOf("early-clock"))!.nextExpectedAt!).getTime()).toBe(tick.getTime() + 3_600_000);
+    // A run two minutes before its tick is not early for it: that tick is still due.
+    await run("ok", new Date(tick.getTime() + 3_600_000 - 120_000));
+    expect(new Date((await monitorOf("early-clock"))!.nextExpectedAt!).getTime()).toBe(tick.getTime() + 3_600_000);
   });
 
   it("refuses a malformed check-in with 400 naming the field, and stores nothing of its envelope", async () => {

@@ -2,7 +2,7 @@ import type pg from "pg";
 import { withTransaction } from "@/lib/db/pool";
 import { ApiError } from "@/lib/http/ApiError";
 import { uuidv7 } from "@/lib/ids/uuidv7";
-import { describeSchedule, nextExpectedAt } from "@/lib/crons/monitorSchedule";
+import { describeSchedule, nextDueAfterRun } from "@/lib/crons/monitorSchedule";
 import { failureOf, type MonitorFailure } from "@/lib/crons/monitorFailure";
 import { MONITOR_DEFAULTS } from "@/lib/crons/monitorConfig";
 import { MONITOR_COLUMNS, scheduleColumns, scheduleOf, type MonitorRow } from "@/lib/crons/monitorRow";
@@ -75,8 +75,9 @@ async function recordCheckIn(
   const stale = run !== undefined && item.status === "ok" && (await newerRunFinished(client, monitor.id, run.createdAt));
   const transition = item.status === "in_progress" || stale ? null : applyRunOutcome(monitor, item.status === "ok" ? "ok" : "failure");
   const schedule = scheduleOf(monitor);
-  // A new run moves the monitor's clock: the next check-in is due at the schedule's next tick.
-  const next = !run && schedule ? nextExpectedAt(schedule, now, monitor.timezone) : undefined;
+  // A new run moves the monitor's clock: the next check-in is due at the schedule's next tick (the
+  // one after, when the run checked in just before its own tick).
+  const next = !run && schedule ? nextDueAfterRun(schedule, now, monitor.timezone, monitor.nextExpectedAt) : undefined;
   await saveMonitor(client, monitor, transition, { now, checkedInAt: now, status: stale ? null : item.status, next });
   return {
     checkInId: item.checkInId,
