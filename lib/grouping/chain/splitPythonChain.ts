@@ -1,5 +1,7 @@
 import { splitLines } from "@/lib/ingest/stacktrace/limits";
+import { PYTHON_EXCEPTION_LINE, splitPythonGroup } from "@/lib/grouping/chain/splitPythonGroup";
 import { splitTypeAndMessage, type TraceSection } from "@/lib/grouping/chain/TraceSection";
+import { GROUP_HEADER } from "@/lib/ingest/stacktrace/pythonGroupMargin";
 
 const DIRECT_CAUSE = "The above exception was the direct cause of the following exception:";
 const DURING_HANDLING = "During handling of the above exception, another exception occurred:";
@@ -27,7 +29,9 @@ export function splitPythonChain(text: string): TraceSection[] {
   for (let i = chunks.length - 1; i >= 0; i--) {
     const chunk = chunks[i];
     const relation: TraceSection["relation"] = i === chunks.length - 1 ? "raised" : (chunk.relationToNext ?? "cause");
-    sections.push({ ...exceptionLine(chunk.lines), relation, body: chunk.lines.join("\n") });
+    // An exception group (3.11+) printed as a box: the group, then its sub-exceptions.
+    if (chunk.lines.some((line) => GROUP_HEADER.test(line))) sections.push(...splitPythonGroup(chunk.lines, relation, splitPythonChain));
+    else sections.push({ ...exceptionLine(chunk.lines), relation, body: chunk.lines.join("\n") });
   }
   return sections;
 }
@@ -39,7 +43,7 @@ function exceptionLine(lines: string[]): { type?: string; message?: string } {
     const line = lines[i];
     if (line.trim().startsWith('File "')) sawFrame = true;
     if (!sawFrame || !line || /^\s/.test(line) || line.startsWith("Traceback (")) continue;
-    const parsed = splitTypeAndMessage(line, /^((?:[A-Za-z_][\w]*\.)*[A-Za-z_][\w]*)(?::\s?([\s\S]*))?$/);
+    const parsed = splitTypeAndMessage(line, PYTHON_EXCEPTION_LINE);
     if (!parsed) continue;
     const rest = lines.slice(i + 1).filter((l) => l.trim() !== "");
     return { type: parsed.type, message: rest.length > 0 ? `${parsed.message}\n${rest.join("\n")}`.trim() : parsed.message };

@@ -1,6 +1,7 @@
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
 import { capOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
 import { pathFields } from "@/lib/ingest/stacktrace/location";
+import { GROUP_HEADER, withoutGroupMargin } from "@/lib/ingest/stacktrace/pythonGroupMargin";
 
 /**
  * CPython tracebacks, already printed outermost first:
@@ -17,7 +18,10 @@ import { pathFields } from "@/lib/ingest/stacktrace/location";
 export function parsePython(text: string): Frame[] | null {
   let frames: Frame[] = [];
   let last: Frame | null = null;
-  for (const raw of splitLines(text)) {
+  // An exception group's boxed lines are read without their margins (pythonGroupMargin.ts).
+  const boxed = GROUP_HEADER.test(text);
+  for (const printed of splitLines(text)) {
+    const raw = boxed ? withoutGroupMargin(printed) : printed;
     const line = raw.trim();
     if (line.startsWith("Traceback (most recent call last)")) {
       frames = [];
