@@ -130,7 +130,7 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
 
 /** Raised first, then its cause, the cause's cause…; Python's implicit `__context__` is a "context". */
 function chainOf(values: JsonObject[], type: string, message: string, frames: ReturnType<typeof mapStacktrace>, images: DebugImage[]): ExceptionInput[] {
-  const raisedFirst = values.slice().reverse().slice(0, MAX_CHAINED_EXCEPTIONS);
+  const raisedFirst = membersInFixedOrder(values.slice().reverse()).slice(0, MAX_CHAINED_EXCEPTIONS);
   return raisedFirst.map((exception, i) => {
     if (i === 0) return compact({ type, message: clip(message, MAX_MESSAGE), stackTrace: frames });
     const source = asText(asObject(exception.mechanism)?.source);
@@ -141,6 +141,59 @@ function chainOf(values: JsonObject[], type: string, message: string, frames: Re
       relation: source === "__context__" ? ("context" as const) : ("cause" as const),
     });
   });
+}
+
+/**
+ * An exception group (Python's ExceptionGroup, JS AggregateError, .NET AggregateException: the raised
+ * exception's `mechanism.is_exception_group`) lists its members in the order its tasks happened to
+ * fail, and ten tasks failing alike as ten members. Each direct member (`parent_id` the group's
+ * `exception_id`, `source` an index such as `exceptions[2]` or `errors[0]`), with everything chained
+ * under it, is one block; blocks are deduplicated by their types and frames and put in order of
+ * them, so the same failures are one issue whichever task failed first. The group's own cause or
+ * context stays right after it. Without the ids nothing moves.
+ */
+function membersInFixedOrder(raisedFirst: JsonObject[]): JsonObject[] {
+  const [group, ...rest] = raisedFirst;
+  const mechanismOf = (e: JsonObject) => asObject(e.mechanism);
+  const groupId = mechanismOf(group)?.exception_id;
+  if (!group || mechanismOf(group)?.is_exception_group !== true || typeof groupId !== "number") return raisedFirst;
+  const idOf = (e: JsonObject) => mechanismOf(e)?.exception_id;
+  const parentOf = (e: JsonObject) => mechanismOf(e)?.parent_id;
+  const isMember = (e: JsonObject) => parentOf(e) === groupId && /\[\d+\]$/.test(asText(mechanismOf(e)?.source) ?? "");
+  const members = rest.filter(isMember);
+  if (members.length === 0) return raisedFirst;
+  // Everything chained under a member (transitively by parent_id) goes with it.
+  const blockOf = (member: JsonObject): JsonObject[] => {
+    const ids = new Set<unknown>(typeof idOf(member) === "number" ? [idOf(member)] : []);
+    for (let grew = ids.size > 0; grew; ) {
+      grew = false;
+      for (const e of rest) {
+        if (isMember(e) || typeof idOf(e) !== "number" || ids.has(idOf(e)) || !ids.has(parentOf(e))) continue;
+        ids.add(idOf(e));
+        grew = true;
+      }
+    }
+    return rest.filter((e) => e === member || (!isMember(e) && typeof idOf(e) === "number" && ids.has(idOf(e))));
+  };
+  const blocks = new Map<string, JsonObject[]>();
+  const inBlocks = new Set<JsonObject>();
+  for (const member of members) {
+    const block = blockOf(member);
+    block.forEach((e) => inBlocks.add(e));
+    const key = JSON.stringify(block.map(signatureOf));
+    if (!blocks.has(key)) blocks.set(key, block);
+  }
+  const ordered = [...blocks.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([, block]) => block);
+  return [group, ...rest.filter((e) => !inBlocks.has(e)), ...ordered];
+}
+
+/** What identifies a member's failure, whatever values its message names: type and frames. */
+function signatureOf(exception: JsonObject): string[] {
+  const frames = asArray(asObject(exception.stacktrace)?.frames) ?? [];
+  return [asText(exception.type) ?? "", ...frames.map((f) => {
+    const frame = asObject(f);
+    return `${asText(frame?.module) ?? asText(frame?.filename) ?? ""}:${asText(frame?.function) ?? ""}:${typeof frame?.lineno === "number" ? frame.lineno : ""}`;
+  })];
 }
 
 /**

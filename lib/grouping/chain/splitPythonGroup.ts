@@ -29,7 +29,8 @@ export function splitPythonGroup(lines: string[], relation: TraceSection["relati
       const sections = membersSections(child.lines, splitChain);
       if (sections.length > 0) {
         const block = sections.map((s, i) => (i === 0 ? { ...s, relation: "cause" as const } : s));
-        blocks.set(block.map(failureSite).join("\n\n"), block);
+        const key = block.map(failureSite).join("\n\n");
+        if (!blocks.has(key)) blocks.set(key, block);
       }
       collect(child);
     }
