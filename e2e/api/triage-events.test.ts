@@ -133,6 +133,37 @@ describe("an issue's events, tags and activity", () => {
     expect(event.sdk).toMatchObject({ name: "sentry.javascript.browser", version: "11.12.0" });
   });
 
+  it("shows an event's whole exception chain: the raised exception, then each cause with its relation and frames", async () => {
+    // A native Python trace chained twice (context, then an explicit cause), as a log line would carry it.
+    const trace = `Traceback (most recent call last):
+  File "/app/billing/cards.py", line 12, in charge
+    return gateway.charge(card)
+ConnectionError: gateway unreachable
+
+During handling of the above exception, another exception occurred:
+
+Traceback (most recent call last):
+  File "/app/billing/cards.py", line 15, in charge
+    raise PaymentFailed(card.id) from None
+billing.errors.PaymentFailed: card_77
+
+The above exception was the direct cause of the following exception:
+
+Traceback (most recent call last):
+  File "/app/billing/api.py", line 40, in checkout
+    charge(card)
+billing.errors.CheckoutError: checkout failed`;
+    const res = await postEvents(t.key, { eventId: "chained-1", type: "CheckoutError", message: "checkout failed", stackTrace: trace, platform: "python" });
+    expect(res.status).toBe(202);
+    const issue = (await res.json()).accepted[0].groupId;
+    const event = await (await getJson(`/api/v1/errors/${issue}/events/chained-1`, { cookie })).json();
+    expect(event.exceptions.map((e: { type: string; value: string; relation: string; frames: { function?: string }[] }) => [e.type, e.value, e.relation, e.frames.map((f) => f.function)])).toEqual([
+      ["CheckoutError", "checkout failed", "raised", ["checkout"]],
+      ["billing.errors.PaymentFailed", "card_77", "cause", ["charge"]],
+      ["ConnectionError", "gateway unreachable", "context", ["charge"]],
+    ]);
+  });
+
   it("has tag distributions from the rollup, with shares of the issue's events", async () => {
     const body = await (await getJson(`/api/v1/errors/${nativeIssue}/tags`, { cookie })).json();
     expect(body.events).toBe(120);

@@ -7,10 +7,16 @@ import { Badge } from "@/components/ui/Badge";
 import { CopyButton } from "@/components/ui/CopyButton";
 import { Section } from "@/components/ui/Section";
 
+/** How an exception of the chain relates to the one before it. */
+const RELATION_LABEL: Record<EventException["relation"], string> = { raised: "", cause: "Caused by", context: "While handling", suppressed: "Suppressed" };
+
 /** The exception chain: the raised exception first, then what caused it, each with its frames. */
 export function ExceptionSection({ exceptions }: { exceptions: EventException[] }) {
   const [isRaw, setIsRaw] = useState(false);
-  const raw = exceptions.map((e, i) => `${i > 0 ? "Caused by: " : ""}${e.type}${e.value ? `: ${e.value}` : ""}\n${e.stackTrace ?? ""}`).join("\n\n");
+  const label = (e: EventException, i: number) => (i === 0 ? "" : RELATION_LABEL[e.relation] || RELATION_LABEL.cause);
+  // A native trace's text already prints its causes: those without text of their own are not repeated.
+  const printed = exceptions.filter((e, i) => i === 0 || e.stackTrace || !exceptions[0].stackTrace);
+  const raw = printed.map((e, i) => `${label(e, i) ? `${label(e, i)}: ` : ""}${e.type}${e.value ? `: ${e.value}` : ""}\n${e.stackTrace ?? ""}`).join("\n\n");
   return (
     <Section
       id="exception-title"
@@ -33,7 +39,7 @@ export function ExceptionSection({ exceptions }: { exceptions: EventException[] 
           {exceptions.map((exception, i) => (
             <div key={`${exception.eventId}-${i}`} data-testid="exception">
               <div className="mb-2 flex flex-wrap items-center gap-2">
-                {i > 0 && <span className="text-xs font-medium uppercase text-gray-500 dark:text-gray-400">Caused by</span>}
+                {i > 0 && <span className="text-xs font-medium uppercase text-gray-500 dark:text-gray-400">{label(exception, i)}</span>}
                 <h3 className="break-all font-mono text-sm font-semibold text-gray-900 dark:text-gray-100">{exception.type}</h3>
                 {exception.mechanism?.handled === false && <Badge className="bg-red-50 text-red-700 ring-1 ring-inset ring-red-300 dark:bg-transparent dark:text-red-300">unhandled</Badge>}
                 {exception.mechanism?.type && <Badge>{exception.mechanism.type}</Badge>}

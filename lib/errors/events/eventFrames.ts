@@ -31,7 +31,8 @@ export function eventFrames(occurrence: StackSource, group: GroupStack): Frame[]
   return applyInApp(parsed.frames, parsed.language);
 }
 
-function validFrames(value: unknown): Frame[] | null {
+/** The frames of stored JSON that are valid frames; null when none are. */
+export function validFrames(value: unknown): Frame[] | null {
   if (!Array.isArray(value) || value.length === 0) return null;
   const frames = value.map((f) => FrameSchema.safeParse(f)).filter((r) => r.success).map((r) => r.data);
   return frames.length > 0 ? frames : null;

@@ -1,7 +1,8 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { db } from "@/lib/db/prisma";
 import type { ErrorGroup, ErrorOccurrence, Prisma } from "@/lib/generated/prisma/client";
-import { eventFrames, frameLanguage } from "@/lib/errors/events/eventFrames";
+import { eventFrames, frameLanguage, validFrames } from "@/lib/errors/events/eventFrames";
+import { EXCEPTION_RELATIONS, type ExceptionRelation, type StoredChainException } from "@/lib/grouping/chain/ChainException";
 import { eventSections } from "@/lib/errors/events/eventSections";
 import { withoutContext, withSourceContext } from "@/lib/ingest/sourceContext";
 import { occurrenceFilter } from "@/lib/errors/events/occurrenceFilter";
@@ -79,9 +80,12 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
     runId: occurrence.runId,
     traceId: traceIdOf(occurrence.metadata),
     tags: eventTags(occurrence),
+    // The raised exception, then its causes: kept on the occurrence (`exceptions`), or as linked
+    // events by versions before the chain was kept there.
     exceptions: [
       exceptionOf(occurrence, group, sections.mechanism),
-      ...chain.map((link) => exceptionOf(link, link.group, eventSections(link.metadata, null).mechanism)),
+      ...(storedCauses(occurrence.exceptions, group.platform) ??
+        chain.map((link) => exceptionOf(link, link.group, eventSections(link.metadata, null).mechanism))),
     ],
     ...sections,
     recovery:
@@ -134,7 +138,31 @@ function exceptionOf(occurrence: Pick<ErrorOccurrence, "eventId" | "message" | "
     ...frame,
     language: frameLanguage(frame, group.platform),
   }));
-  return { eventId: occurrence.eventId, groupId: group.id, type: group.type, value: occurrence.message, mechanism, frames, stackTrace: occurrence.stackTrace };
+  return {
+    eventId: occurrence.eventId,
+    groupId: group.id,
+    type: group.type,
+    value: occurrence.message,
+    mechanism,
+    frames,
+    stackTrace: occurrence.stackTrace,
+    relation: "raised" as ExceptionRelation,
+  };
+}
+
+/** The causes (context, suppressed…) of a chain kept on the occurrence, shaped like the raised exception; null without any. */
+function storedCauses(stored: unknown, platform: string | null): ReturnType<typeof exceptionOf>[] | null {
+  if (!Array.isArray(stored) || stored.length < 2) return null;
+  return (stored as StoredChainException[]).slice(1).map((cause) => ({
+    eventId: "",
+    groupId: "",
+    type: typeof cause.type === "string" ? cause.type : "Error",
+    value: typeof cause.message === "string" ? cause.message : "",
+    mechanism: null,
+    frames: (validFrames(cause.frames) ?? []).map((frame) => ({ ...frame, language: frameLanguage(frame, platform) })),
+    stackTrace: typeof cause.stackTrace === "string" ? cause.stackTrace : null,
+    relation: EXCEPTION_RELATIONS.includes(cause.relation) ? cause.relation : "cause",
+  }));
 }
 
 function sentryOf(metadata: unknown): Record<string, unknown> {
