@@ -198,6 +198,19 @@ describe("mapSentryEvent: messages", () => {
     expect(sentry(out).logger).toBe("billing.jobs");
   });
 
+  it("takes an exception's frames from the thread its thread_id names (an Android ANR: the main thread, not the crashed watchdog)", () => {
+    const frame = (fn: string) => ({ function: fn, module: "com.acme.app", filename: "App.kt", lineno: 1, in_app: true });
+    const out = main({
+      platform: "java",
+      exception: { values: [{ type: "ApplicationNotResponding", value: "Background ANR", thread_id: 1 }] },
+      threads: { values: [{ id: 7, name: "watchdog", crashed: true, stacktrace: { frames: [frame("poll")] } }, { id: 1, name: "main", stacktrace: { frames: [frame("onCreate")] } }] },
+    });
+    expect((out.stackTrace as { function?: string }[]).map((f) => f.function)).toEqual(["onCreate"]);
+    // Without a thread_id: the crashed thread.
+    const crashed = main({ platform: "cocoa", exception: { values: [{ type: "EXC_BAD_ACCESS", value: "KERN_INVALID_ADDRESS" }] }, threads: { values: [{ id: 1, stacktrace: { frames: [frame("run")] } }, { id: 2, crashed: true, stacktrace: { frames: [frame("crash")] } }] } });
+    expect((crashed.stackTrace as { function?: string }[]).map((f) => f.function)).toEqual(["crash"]);
+  });
+
   it("reads message as a string, as { formatted } and as { message, params }", () => {
     expect(main({ message: "plain" }).message).toBe("plain");
     expect(main({ message: { formatted: "fmt", message: "tpl %s" } }).message).toBe("fmt");

@@ -94,7 +94,7 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
   const type = isMessage ? "Message" : (exceptionType ?? "Error");
   const message = isMessage ? (messageText ?? asText(main?.value) ?? "") : (asText(main?.value) ?? "");
   const images = debugImagesOf(ev.debug_meta);
-  const frames = mapStacktrace(main?.stacktrace, images) ?? mapStacktrace(ev.stacktrace, images) ?? threadFrames(ev.threads, images);
+  const frames = mapStacktrace(main?.stacktrace, images) ?? mapStacktrace(ev.stacktrace, images) ?? threadFrames(ev.threads, images, main?.thread_id);
 
   const sentryContext = compact({
     contexts: asObject(ev.contexts),
@@ -222,11 +222,17 @@ function eventMessage(ev: JsonObject): string | undefined {
 }
 
 /** Frames of the crashed (else current, else first) thread: where SDKs put attach_stacktrace stacks. */
-function threadFrames(threads: unknown, images: DebugImage[]): Frame[] | undefined {
+/**
+ * The stack of the thread the exception happened on when the exception carries none (Cocoa, Android
+ * ANRs, native crashes): the thread its `thread_id` names, else the crashed one, the current one,
+ * the first.
+ */
+function threadFrames(threads: unknown, images: DebugImage[], threadId: unknown): Frame[] | undefined {
   const list = (asArray(threads) ?? asArray(asObject(threads)?.values) ?? [])
     .map(asObject)
     .filter((t): t is JsonObject => t !== undefined && asObject(t.stacktrace) !== undefined);
-  const thread = list.find((t) => t.crashed === true) ?? list.find((t) => t.current === true) ?? list[0];
+  const named = threadId === undefined || threadId === null ? undefined : list.find((t) => t.id !== undefined && String(t.id) === String(threadId));
+  const thread = named ?? list.find((t) => t.crashed === true) ?? list.find((t) => t.current === true) ?? list[0];
   return thread ? mapStacktrace(thread.stacktrace, images) : undefined;
 }
 
