@@ -79,6 +79,34 @@ app.Error: three`;
     ]);
   });
 
+  it("Node: an AggregateError's [errors] are its causes, each with its own chain, deduplicated and in a fixed order", () => {
+    const aggregate = (...errors: string[]) => `AggregateError: All promises were rejected
+    at Promise.any (node:internal/promise:1:1)
+    at loadAll (/app/src/loader.js:12:17)
+    at main (/app/src/index.js:5:3) {
+  [errors]: [
+${errors.join(",\n")}
+  ]
+}`;
+    const primary = `    Error: primary down
+        at fetchPrimary (/app/src/loader.js:3:9)
+        at loadAll (/app/src/loader.js:10:5) {
+      [cause]: Error: connect ECONNREFUSED 10.0.0.1:443
+          at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1607:16)
+    }`;
+    const mirror = `    TypeError: Cannot read properties of undefined (reading 'url')
+        at fetchMirror (/app/src/loader.js:7:20)
+        at loadAll (/app/src/loader.js:11:5)`;
+    const expected = [
+      ["AggregateError", "All promises were rejected", "raised", ["main", "loadAll", "Promise.any"]],
+      ["Error", "primary down", "cause", ["loadAll", "fetchPrimary"]],
+      ["Error", "connect ECONNREFUSED 10.0.0.1:443", "cause", ["TCPConnectWrap.afterConnect [as oncomplete]"]],
+      ["TypeError", "Cannot read properties of undefined (reading 'url')", "cause", ["loadAll", "fetchMirror"]],
+    ];
+    expect(summary(aggregate(primary, mirror))).toEqual(expected);
+    expect(summary(aggregate(mirror, primary, mirror))).toEqual(expected);
+  });
+
   it("Ruby: each cause printed after the exception with its own header", () => {
     const text = `/app/a.rb:5:in 'A#outer': wrapped (App::Error)
 	from /app/a.rb:9:in '<main>'

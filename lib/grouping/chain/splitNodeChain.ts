@@ -20,31 +20,81 @@ const ELIDED = "\u0000elided:";
  * error.stack had. Firefox and Safari traces carry no header and no cause: one section.
  */
 export function splitNodeChain(text: string): TraceSection[] {
-  const sections: { header: string[]; body: string[]; sawFrame: boolean }[] = [{ header: [], body: [], sawFrame: false }];
+  const sections: NodeSection[] = [{ header: [], body: [], sawFrame: false, member: false }];
+  let inErrors = false;
   for (const line of splitLines(text)) {
     const m = CAUSE.exec(line);
     if (m) {
-      sections.push({ header: [m[1]], body: [], sawFrame: false });
+      sections.push({ header: [m[1]], body: [], sawFrame: false, member: false });
+      continue;
+    }
+    const trimmed = line.trim();
+    if (ERRORS_START.test(trimmed)) {
+      inErrors = true;
+      continue;
+    }
+    if (inErrors && /^\],?$/.test(trimmed)) {
+      inErrors = false;
       continue;
     }
     const current = sections[sections.length - 1];
-    const trimmed = line.trim();
     const elided = MATCHING.exec(trimmed);
+    const isFrame = /^(?:at |async\*|[^\s@]*@)/.test(trimmed) || /^\S+:\d+:\d+,?$/.test(trimmed);
     if (elided) {
       current.body.push(`${ELIDED}${elided[1]}`);
-    } else if (/^(?:at |async\*|[^\s@]*@)/.test(trimmed) || /^\S+:\d+:\d+$/.test(trimmed)) {
+    } else if (isFrame) {
       current.sawFrame = true;
-      current.body.push(trimmed.replace(/\s\{$/, ""));
+      current.body.push(trimmed.replace(/(?:\s\{|,)$/, ""));
+    } else if (inErrors && /^[A-Za-z_$][\w$.]*(?::|,?$)/.test(trimmed) && (current.sawFrame || !current.member)) {
+      // The next error of an AggregateError's `[errors]` list.
+      sections.push({ header: [trimmed], body: [], sawFrame: false, member: true });
     } else if (!current.sawFrame && trimmed && !trimmed.startsWith("...")) {
       current.header.push(trimmed);
     }
   }
   for (let i = sections.length - 2; i >= 0; i--) sections[i].body = restoreElided(sections[i].body, sections[i + 1].body);
-  return sections.map((s, i) => ({
-    ...(splitTypeAndMessage(s.header.join("\n"), /^([A-Za-z_$][\w$.]*)(?::\s?([\s\S]*))?$/) ?? {}),
-    relation: i === 0 ? "raised" : "cause",
+  const out = sections.map((s, i) => ({
+    ...(splitTypeAndMessage(s.header.join("\n").replace(/,$/, ""), /^([A-Za-z_$][\w$.]*)(?::\s?([\s\S]*))?$/) ?? {}),
+    relation: i === 0 ? ("raised" as const) : ("cause" as const),
     body: s.body.join("\n"),
   }));
+  return withMembersInFixedOrder(out, sections.map((s) => s.member));
+}
+
+interface NodeSection {
+  header: string[];
+  body: string[];
+  sawFrame: boolean;
+  /** An error of an AggregateError's `[errors]` list (what follows it until the next one is its chain). */
+  member: boolean;
+}
+
+/** util.inspect of an AggregateError (Promise.any, `new AggregateError(...)`): its errors follow in `[errors]: [ … ]`. */
+const ERRORS_START = /^\[errors\]:\s*\[$/;
+
+/**
+ * An AggregateError lists its errors in the order the promises were given or settled; ten failing
+ * alike are ten entries. Each error with its causes is a block; blocks are deduplicated by type and
+ * frames and put in order of them, so the same failures are one issue (as for Sentry's and
+ * Python's exception groups).
+ */
+function withMembersInFixedOrder(sections: TraceSection[], isMember: boolean[]): TraceSection[] {
+  const first = isMember.indexOf(true);
+  if (first < 0) return sections;
+  const blocks = new Map<string, TraceSection[]>();
+  let block: TraceSection[] = [];
+  const flush = () => {
+    const key = block.map((s) => `${s.type ?? ""}\n${s.body}`).join("\n\n");
+    if (block.length > 0 && !blocks.has(key)) blocks.set(key, block);
+    block = [];
+  };
+  sections.slice(first).forEach((section, i) => {
+    if (isMember[first + i]) flush();
+    block.push(section);
+  });
+  flush();
+  const ordered = [...blocks.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([, sorted]) => sorted);
+  return [...sections.slice(0, first), ...ordered];
 }
 
 /** Replaces each elision marker with the cause's lines that precede the line printed after the marker. */
