@@ -11,6 +11,7 @@ import { debugImagesOf, type DebugImage } from "@/lib/sentry/debugImages";
 import { mapStacktrace } from "@/lib/sentry/mapFrames";
 import { withCurrentInterfaceNames } from "@/lib/sentry/legacyInterfaces";
 import { sentryTimestampToIso } from "@/lib/sentry/sentryTimestamp";
+import { membersInFixedOrder } from "@/lib/grouping/chain/membersInFixedOrder";
 
 /** Exceptions of a chain kept (causes, exception-group members); the SDKs send at most 5 by default. */
 export const MAX_CHAINED_EXCEPTIONS = MAX_CHAIN_LENGTH;
@@ -130,7 +131,7 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
 
 /** Raised first, then its cause, the cause's cause…; Python's implicit `__context__` is a "context". */
 function chainOf(values: JsonObject[], type: string, message: string, frames: ReturnType<typeof mapStacktrace>, images: DebugImage[]): ExceptionInput[] {
-  const raisedFirst = membersInFixedOrder(values.slice().reverse()).slice(0, MAX_CHAINED_EXCEPTIONS);
+  const raisedFirst = groupMembersInFixedOrder(values.slice().reverse()).slice(0, MAX_CHAINED_EXCEPTIONS);
   return raisedFirst.map((exception, i) => {
     if (i === 0) return compact({ type, message: clip(message, MAX_MESSAGE), stackTrace: frames });
     const source = asText(asObject(exception.mechanism)?.source);
@@ -149,10 +150,10 @@ function chainOf(values: JsonObject[], type: string, message: string, frames: Re
  * fail, and ten tasks failing alike as ten members. Each direct member (`parent_id` the group's
  * `exception_id`, `source` an index such as `exceptions[2]` or `errors[0]`), with everything chained
  * under it, is one block; blocks are deduplicated by their types and frames and put in order of
- * them, so the same failures are one issue whichever task failed first. The group's own cause or
- * context stays right after it. Without the ids nothing moves.
+ * them (membersInFixedOrder.ts), so the same failures are one issue whichever task failed first.
+ * The group's own cause or context stays right after it. Without the ids nothing moves.
  */
-function membersInFixedOrder(raisedFirst: JsonObject[]): JsonObject[] {
+function groupMembersInFixedOrder(raisedFirst: JsonObject[]): JsonObject[] {
   const [group, ...rest] = raisedFirst;
   const mechanismOf = (e: JsonObject) => asObject(e.mechanism);
   const groupId = mechanismOf(group)?.exception_id;
@@ -175,15 +176,12 @@ function membersInFixedOrder(raisedFirst: JsonObject[]): JsonObject[] {
     }
     return rest.filter((e) => e === member || (!isMember(e) && typeof idOf(e) === "number" && ids.has(idOf(e))));
   };
-  const blocks = new Map<string, JsonObject[]>();
-  const inBlocks = new Set<JsonObject>();
-  for (const member of members) {
+  const blocks = members.map((member) => {
     const block = blockOf(member);
-    block.forEach((e) => inBlocks.add(e));
-    const key = JSON.stringify(block.map(signatureOf));
-    if (!blocks.has(key)) blocks.set(key, block);
-  }
-  const ordered = [...blocks.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([, block]) => block);
+    return { key: JSON.stringify(block.map(signatureOf)), block };
+  });
+  const inBlocks = new Set(blocks.flatMap(({ block }) => block));
+  const ordered = membersInFixedOrder(blocks);
   return [group, ...rest.filter((e) => !inBlocks.has(e)), ...ordered];
 }
 

@@ -1,4 +1,5 @@
 import { splitLines } from "@/lib/ingest/stacktrace/limits";
+import { membersInFixedOrder } from "@/lib/grouping/chain/membersInFixedOrder";
 import { splitTypeAndMessage, type TraceSection } from "@/lib/grouping/chain/TraceSection";
 
 /** Node's util.inspect "[cause]: Error: …" and the "Caused by: …" / "caused by: …" of browsers' consoles and VError-style loggers. */
@@ -73,27 +74,21 @@ interface NodeSection {
 const ERRORS_START = /^\[errors\]:\s*\[$/;
 
 /**
- * An AggregateError lists its errors in the order the promises were given or settled; ten failing
- * alike are ten entries. Each error with its causes is a block; blocks are deduplicated by type and
- * frames and put in order of them, so the same failures are one issue (as for Sentry's and
- * Python's exception groups).
+ * An AggregateError's errors, each with its causes, deduplicated by type and frames and in a fixed
+ * order (membersInFixedOrder.ts), as for Sentry's and Python's exception groups.
  */
 function withMembersInFixedOrder(sections: TraceSection[], isMember: boolean[]): TraceSection[] {
   const first = isMember.indexOf(true);
   if (first < 0) return sections;
-  const blocks = new Map<string, TraceSection[]>();
-  let block: TraceSection[] = [];
-  const flush = () => {
-    const key = block.map((s) => `${s.type ?? ""}\n${s.body}`).join("\n\n");
-    if (block.length > 0 && !blocks.has(key)) blocks.set(key, block);
-    block = [];
-  };
-  sections.slice(first).forEach((section, i) => {
-    if (isMember[first + i]) flush();
-    block.push(section);
+  const blocks: { key: string; block: TraceSection[] }[] = [];
+  sections.forEach((section, i) => {
+    if (i < first) return;
+    if (isMember[i]) blocks.push({ key: "", block: [] });
+    blocks[blocks.length - 1].block.push(section);
   });
-  flush();
-  const ordered = [...blocks.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([, sorted]) => sorted);
+  // The key: types and frames, not messages.
+  for (const entry of blocks) entry.key = entry.block.map((s) => `${s.type ?? ""}\n${s.body}`).join("\n\n");
+  const ordered = membersInFixedOrder(blocks);
   return [...sections.slice(0, first), ...ordered];
 }
 

@@ -1,3 +1,4 @@
+import { membersInFixedOrder } from "@/lib/grouping/chain/membersInFixedOrder";
 import { splitTypeAndMessage, type TraceSection } from "@/lib/grouping/chain/TraceSection";
 import { classifyGroupLine } from "@/lib/ingest/stacktrace/pythonGroupMargin";
 
@@ -23,20 +24,16 @@ interface GroupNode {
 export function splitPythonGroup(lines: string[], relation: TraceSection["relation"], splitChain: (text: string) => TraceSection[]): TraceSection[] {
   const root = groupTree(lines);
   const [group, ...groupCauses] = splitChain(root.lines.join("\n"));
-  const blocks = new Map<string, TraceSection[]>();
+  const blocks: { key: string; block: TraceSection[] }[] = [];
   const collect = (node: GroupNode) => {
     for (const child of node.children) {
-      const sections = membersSections(child.lines, splitChain);
-      if (sections.length > 0) {
-        const block = sections.map((s, i) => (i === 0 ? { ...s, relation: "cause" as const } : s));
-        const key = block.map(failureSite).join("\n\n");
-        if (!blocks.has(key)) blocks.set(key, block);
-      }
+      const block = membersSections(child.lines, splitChain).map((s, i) => (i === 0 ? { ...s, relation: "cause" as const } : s));
+      blocks.push({ key: block.map(failureSite).join("\n\n"), block });
       collect(child);
     }
   };
   collect(root);
-  const members = [...blocks.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([, block]) => block);
+  const members = membersInFixedOrder(blocks);
   return [{ ...(group ?? { body: "" }), relation }, ...groupCauses, ...members];
 }
 
