@@ -17,9 +17,10 @@ interface GroupNode {
  * raised exception, or whatever `relation` the enclosing chain gives it) with its traceback, then
  * its sub-exceptions as causes — nested groups' members too — each with its own chain. Members are
  * deduplicated by type and frames (ten tasks failing the same way, for ten different ids, are one)
- * and put in a fixed order (type, then frames), because a task group lists them in the order the tasks happened to fail: the same bug
- * must not become another issue because two tasks finished the other way round. `splitChain` splits
- * one member's unboxed text into its sections (raised first).
+ * and put in a fixed order (type, then frames), because a task group lists them in the order its
+ * tasks happened to fail: the same bug must not become another issue because two tasks finished
+ * the other way round. `splitChain` splits one member's unboxed text into its sections (raised
+ * first).
  */
 export function splitPythonGroup(lines: string[], relation: TraceSection["relation"], splitChain: (text: string) => TraceSection[]): TraceSection[] {
   const root = groupTree(lines);
