@@ -1,6 +1,7 @@
 import type { IngestEvent } from "@/lib/ingest/eventSchema";
 import { MAX_FUTURE_SKEW_MS } from "@/lib/ingest/prepareEvent";
-import { sentryTimestampToIso } from "@/lib/sentry/sentryTimestamp";
+import { asObject } from "@/lib/sentry/coerce";
+import { isoOfMs, sentryTimestampToIso } from "@/lib/sentry/sentryTimestamp";
 
 /**
  * Below this difference between the SDK's send time and our receive time, the device clock is
@@ -47,7 +48,7 @@ export function correctEventTime(event: IngestEvent, sentAt: unknown, receivedAt
       : null;
   if (!correction) return event;
   const context = event.context ?? {};
-  const sentry = asRecord(context.sentry);
+  const sentry = asObject(context.sentry) ?? {};
   const breadcrumbs = correction.reason === "clock_drift" && Array.isArray(sentry.breadcrumbs) ? sentry.breadcrumbs.map((crumb) => shiftCrumb(crumb, driftMs)) : sentry.breadcrumbs;
   return {
     ...event,
@@ -79,13 +80,9 @@ function placeInstant(ms: number, driftMs: number, receivedAt: Date): { at: numb
 
 /** A breadcrumb with its timestamp moved by the clock's error (left as sent when unreadable). */
 function shiftCrumb(crumb: unknown, driftMs: number): unknown {
-  const record = asRecord(crumb);
+  const record = asObject(crumb) ?? {};
   const at = Date.parse(sentryTimestampToIso(record.timestamp) ?? "");
   if (!Number.isFinite(at)) return crumb;
-  const moved = at + driftMs;
-  return Number.isFinite(moved) && moved >= 0 && moved <= 253_402_300_799_999 ? { ...record, timestamp: new Date(moved).toISOString() } : crumb;
-}
-
-function asRecord(value: unknown): Record<string, unknown> {
-  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const moved = isoOfMs(at + driftMs);
+  return moved ? { ...record, timestamp: moved } : crumb;
 }

@@ -30,6 +30,11 @@ export function sentryTimestampToIso(value: unknown): string | undefined {
   } else {
     return undefined;
   }
+  return isoOfMs(ms);
+}
+
+/** Milliseconds since the epoch as an ISO 8601 UTC string; undefined outside 1970–9999. */
+export function isoOfMs(ms: number): string | undefined {
   if (!Number.isFinite(ms) || ms < MIN_MS || ms > MAX_MS) return undefined;
   return new Date(ms).toISOString();
 }
