@@ -78,11 +78,12 @@ async function storeEnvelope(req: IntakeRequest, project: SentryProject, body: B
   // counts and client reports are kept like events: committed before the answer, or spooled while
   // PostgreSQL is unavailable (an SDK's retry stores them once: keyed per project, event and run;
   // counts once per request).
+  const receivedAt = new Date();
   const items = await storeNonEventItems(target, {
     feedback: contents.feedback,
     attachments: contents.attachments,
     checkIns: contents.checkIns,
-    sessions: contents.sessions.map((counts) => ({ ...counts, minute: truncateToMinute(correctInstant(counts.minute, envelope.header.sent_at, new Date())) })),
+    sessions: contents.sessions.map((counts) => ({ ...counts, minute: truncateToMinute(correctInstant(counts.minute, envelope.header.sent_at, receivedAt)) })),
     discards: contents.discards,
   });
   if (contents.feedback.length + contents.checkIns.length > 0) ticket.keep();
