@@ -26,7 +26,7 @@ export async function storeUserFeedback(target: { workspaceId: string; projectId
   const byKey = new Map(items.map((item) => [item.key, item]));
   const rows = [...byKey.values()].map((item) => ({ id: uuidv7(), ...item }));
   const outboxId = alerting ? uuidv7() : null;
-  const { rows: written } = await pool().query<{ key: string; inserted: boolean; outboxId: string | null }>(
+  const { rows: written } = await pool().query<{ key: string; inserted: boolean; outboxId: string | null; batch: FeedbackBatch | null }>(
     `WITH written AS (
        INSERT INTO "UserFeedback" (id, "workspaceId", "projectId", key, "eventId", name, email, comments, url, source)
        SELECT x.id, $1::uuid, $2::uuid, x.key, x."eventId", x.name, x.email, x.comments, x.url, x.source
@@ -44,18 +44,16 @@ export async function storeUserFeedback(target: { workspaceId: string; projectId
          now() + ($5::int * interval '1 millisecond')
        FROM written w WHERE w.inserted AND $4::uuid IS NOT NULL
        HAVING count(*) > 0
-       RETURNING id
+       RETURNING id, batch->'feedback' AS batch
      )
-     SELECT w.key, w.inserted, (SELECT id FROM outbox) AS "outboxId" FROM written w`,
+     SELECT w.key, w.inserted, o.id AS "outboxId", o.batch FROM written w LEFT JOIN outbox o ON true`,
     [target.workspaceId, target.projectId, JSON.stringify(rows), outboxId, OUTBOX_LEASE_MS],
   );
   const added = new Set(written.filter((w) => w.inserted).map((w) => w.key));
-  const addedItems = [...byKey.values()].filter((item) => added.has(item.key));
-  const writtenOutboxId = written.find((w) => w.outboxId)?.outboxId ?? null;
+  // The batch evaluated now is the one the outbox row holds (what the alert-outbox job would read).
+  const outbox = written.find((w) => w.outboxId && w.batch);
   return {
-    added: addedItems,
-    alert: writtenOutboxId
-      ? { outboxId: writtenOutboxId, batch: { projectId: target.projectId, items: addedItems.map((f) => ({ eventId: f.eventId ?? null, comments: f.comments.slice(0, MAX_ALERT_COMMENTS) })) } }
-      : null,
+    added: [...byKey.values()].filter((item) => added.has(item.key)),
+    alert: outbox?.outboxId && outbox.batch ? { outboxId: outbox.outboxId, batch: outbox.batch } : null,
   };
 }
