@@ -75,3 +75,43 @@ describe("eventTags", () => {
     expect(eventContexts({ sentry: { contexts: { browser: { name: 5 } }, request: { headers: [["user-agent", CHROME_LINUX]] } } })).toMatchObject({ browser: { name: "Chrome" } });
   });
 });
+
+describe("eventTags of a Sentry event", () => {
+  it("adds handled, mechanism, logger, server_name, transaction and the request URL without its query", () => {
+    const tags = eventTags({
+      environment: null,
+      release: null,
+      userId: null,
+      tags: { handled: "own value loses", shard: "b" },
+      metadata: {
+        sentry: {
+          mechanism: { type: "logging", handled: false },
+          logger: "billing",
+          server_name: "web-3",
+          transaction: "/orders/{id}",
+          request: { url: "https://shop.example.com/orders/17?token=[Filtered]#top" },
+        },
+      },
+    });
+    expect(tags).toEqual([
+      ["handled", "no"],
+      ["mechanism", "logging"],
+      ["logger", "billing"],
+      ["server_name", "web-3"],
+      ["transaction", "/orders/{id}"],
+      ["url", "https://shop.example.com/orders/17"],
+      ["shard", "b"],
+    ]);
+  });
+
+  it("derives nothing from fields of the wrong shape", () => {
+    const tags = eventTags({
+      environment: null,
+      release: null,
+      userId: null,
+      tags: {},
+      metadata: { sentry: { mechanism: { type: 3, handled: "yes" }, logger: { a: 1 }, server_name: "  ", transaction: ["x"], request: { url: "?only=query" } } },
+    });
+    expect(tags).toEqual([]);
+  });
+});

@@ -3,12 +3,30 @@ import { parseUserAgent } from "@/lib/ingest/parseUserAgent";
 /**
  * The tags of one event as the issue page and the per-issue tag rollup see them: environment,
  * release, user, browser, OS, device and runtime (from the SDK's contexts, else the request's
- * User-Agent), then the event's own tags. One pure function, used at ingest (rollup rows) and when
+ * User-Agent), what a Sentry SDK reported beside them (handled, mechanism, logger, server_name,
+ * transaction, url: the tags engineers filter by there), then the event's own tags. One pure function, used at ingest (rollup rows) and when
  * an event is shown, so both always agree.
  */
 
 /** Keys derived by Faultline; an event's own tag with one of these names counts only when nothing was derived for it (ours wins). */
-export const DERIVED_TAG_KEYS = ["environment", "release", "user", "browser", "browser.name", "os", "os.name", "device", "runtime", "runtime.name"] as const;
+export const DERIVED_TAG_KEYS = [
+  "environment",
+  "release",
+  "user",
+  "browser",
+  "browser.name",
+  "os",
+  "os.name",
+  "device",
+  "runtime",
+  "runtime.name",
+  "handled",
+  "mechanism",
+  "logger",
+  "server_name",
+  "transaction",
+  "url",
+] as const;
 
 export const MAX_ROLLUP_TAGS = 50;
 export const MAX_ROLLUP_KEY = 200;
@@ -55,6 +73,7 @@ export function eventTags(event: TaggableEvent): [string, string][] {
     add("runtime", joinVersion(contexts.runtime.name, contexts.runtime.version));
     add("runtime.name", contexts.runtime.name);
   }
+  for (const [key, value] of sentryFacts(event.metadata)) add(key, value);
   let own = 0;
   for (const [key, value] of Object.entries(asRecord(event.tags))) {
     if (own >= MAX_ROLLUP_TAGS) break;
@@ -92,6 +111,26 @@ export function eventContexts(metadata: unknown): EventContexts {
     if (!out.device && parsed.device) out.device = { class: parsed.device };
   }
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as EventContexts;
+}
+
+/** Fields of a Sentry event that its issue page shows as tags: whether it was handled, how it was caught, where it came from. */
+function sentryFacts(metadata: unknown): [string, string | undefined][] {
+  const sentry = asRecord(asRecord(metadata).sentry);
+  const mechanism = asRecord(sentry.mechanism);
+  const handled = typeof mechanism.handled === "boolean" ? (mechanism.handled ? "yes" : "no") : undefined;
+  return [
+    ["handled", handled],
+    ["mechanism", text(mechanism.type)],
+    ["logger", text(sentry.logger)],
+    ["server_name", text(sentry.server_name)],
+    ["transaction", text(sentry.transaction)],
+    ["url", urlWithoutQuery(text(asRecord(sentry.request).url))],
+  ];
+}
+
+/** A request URL as a tag: without its query string and fragment (which vary per request and may carry ids). */
+function urlWithoutQuery(url: string | undefined): string | undefined {
+  return url?.replace(/[?#].*$/s, "") || undefined;
 }
 
 function userAgentOf(request: unknown): string | undefined {

@@ -51,6 +51,19 @@ export function ContextsSection({ contexts }: { contexts: EventView["contexts"] 
   );
 }
 
+/** What the application logged when it caught the exception (a Sentry logging integration's message), and which logger. */
+export function LogSection({ log }: { log: EventView["log"] }) {
+  if (!log?.message) return null;
+  return (
+    <Section id="log-title" title="Logged message">
+      <pre className="whitespace-pre-wrap break-words font-mono text-sm text-gray-900 dark:text-gray-100" data-testid="event-log-message">
+        {log.message}
+      </pre>
+      {log.logger && <p className="mt-1 text-xs text-gray-500 dark:text-gray-400">logger <span className="font-mono">{log.logger}</span></p>}
+    </Section>
+  );
+}
+
 /** Who hit it. */
 export function UserSection({ user }: { user: EventView["user"] }) {
   if (!user) return null;

@@ -3,7 +3,7 @@
 import { formatDistanceToNow } from "date-fns";
 import { AttachmentsSection } from "@/components/issue/event/AttachmentList";
 import { BreadcrumbsSection } from "@/components/issue/event/BreadcrumbsSection";
-import { ContextsSection, EventFactsSection, ExtraSection, RelatedEventsSection, TagsSection, UserSection } from "@/components/issue/event/ContextSections";
+import { ContextsSection, EventFactsSection, ExtraSection, LogSection, RelatedEventsSection, TagsSection, UserSection } from "@/components/issue/event/ContextSections";
 import { ExceptionSection } from "@/components/issue/event/ExceptionSection";
 import { RequestSection } from "@/components/issue/event/RequestSection";
 import { button } from "@/components/ui/buttonStyles";
@@ -47,6 +47,7 @@ export function EventViewer({ errorId, workspaceId, eventId, onNavigate }: Event
           <NavButton label="Latest" target={links.latest} current={event.eventId} onNavigate={(id) => onNavigate(id === links.latest ? null : id)} />
         </div>
       </nav>
+      <LogSection log={event.log} />
       <ExceptionSection exceptions={event.exceptions} />
       <BreadcrumbsSection breadcrumbs={event.breadcrumbs} occurredAt={event.occurredAt} />
       <RequestSection request={event.request} />

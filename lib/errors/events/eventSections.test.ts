@@ -34,10 +34,20 @@ describe("eventSections", () => {
     expect(sections.contexts.browser).toMatchObject({ name: "Chrome", derivedFrom: "User-Agent" });
     expect(sections.mechanism).toEqual({ type: "onerror", handled: false });
     expect(sections.extra).toEqual({ feature: "billing", cart: 3 });
+    expect(sections.log).toBeNull();
+  });
+
+  it("reads the message an application logged with its exception, and the logger", () => {
+    expect(eventSections({ sentry: { message: "billing lookup failed for acct-9", logger: "billing" } }, null).log).toEqual({
+      message: "billing lookup failed for acct-9",
+      logger: "billing",
+    });
+    expect(eventSections({ sentry: { logger: "billing" } }, null).log).toEqual({ message: null, logger: "billing" });
+    expect(eventSections({ sentry: { message: { nested: true }, logger: 7 } }, null).log).toEqual({ message: null, logger: "7" });
   });
 
   it("copes with native events and junk", () => {
-    expect(eventSections({}, "u-1")).toEqual({ breadcrumbs: [], request: null, user: { id: "u-1" }, contexts: {}, sdk: null, mechanism: null, extra: null, timestampCorrection: null });
+    expect(eventSections({}, "u-1")).toEqual({ log: null, breadcrumbs: [], request: null, user: { id: "u-1" }, contexts: {}, sdk: null, mechanism: null, extra: null, timestampCorrection: null });
     expect(eventSections("junk", null).user).toBeNull();
     expect(eventSections({ sentry: { breadcrumbs: { values: [{ timestamp: 1e20 }] } } }, null).breadcrumbs).toEqual([
       { at: null, type: null, category: null, level: null, message: null, data: null },

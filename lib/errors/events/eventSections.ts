@@ -33,6 +33,8 @@ export interface SdkSection {
 }
 
 export interface EventSections {
+  /** What the application logged with the exception (`logger.exception("…")`) and its logger's name. */
+  log: { message: string | null; logger: string | null } | null;
   breadcrumbs: Breadcrumb[];
   request: RequestSection | null;
   user: Record<string, unknown> | null;
@@ -54,6 +56,7 @@ export function eventSections(metadata: unknown, userId: string | null): EventSe
   void _omit;
   const extra = { ...native, ...asRecord(sentry.extra) };
   return {
+    log: logOf(sentry),
     breadcrumbs: breadcrumbsOf(sentry.breadcrumbs),
     request: requestOf(sentry.request),
     user: userOf(sentry.user, userId),
@@ -63,6 +66,13 @@ export function eventSections(metadata: unknown, userId: string | null): EventSe
     extra: Object.keys(extra).length > 0 ? extra : null,
     timestampCorrection: correctionOf(sentry.timestamp_correction),
   };
+}
+
+/** Ingest keeps a Sentry event's log message beside its exception as `message` (lib/sentry/mapSentryEvent.ts). */
+function logOf(sentry: Record<string, unknown>): EventSections["log"] {
+  const message = text(sentry.message);
+  const logger = text(sentry.logger);
+  return message || logger ? { message, logger } : null;
 }
 
 function correctionOf(raw: unknown): TimestampCorrection | null {
