@@ -12,6 +12,25 @@ describe("culpritOf", () => {
     ).toBe("src/billing/invoice.ts in computeInvoice");
   });
 
+  it("when the SDK marked no frame in-app, takes the innermost one that is not a dependency's or the SDK's", () => {
+    // sentry-ruby's capture_message from a script outside app/ and lib/: every frame in_app=false.
+    expect(
+      culpritOf([
+        { function: "<main>", filename: "rb.rb", absPath: "/tmp/probe/rb.rb", lineno: 36, inApp: false },
+        { function: "capture_message", filename: "sentry-ruby.rb", absPath: "/usr/share/rubygems-integration/all/gems/sentry-ruby-core-5.3.0/lib/sentry-ruby.rb", inApp: false },
+        { function: "capture_message", filename: "sentry/hub.rb", absPath: "/usr/local/bundle/gems/sentry-ruby-5.3.0/lib/sentry/hub.rb", inApp: false },
+      ]),
+    ).toBe("rb.rb in <main>");
+    expect(
+      culpritOf([
+        { function: "handle", module: "com.acme.orders.OrderController", filename: "OrderController.java", inApp: false },
+        { function: "invoke", module: "org.springframework.web.method.support.InvocableHandlerMethod", filename: "InvocableHandlerMethod.java", inApp: false },
+      ]),
+    ).toBe("OrderController.java in handle");
+    // All of it library code: the innermost frame still names where it happened.
+    expect(culpritOf([{ function: "get", filename: "/srv/app/node_modules/lodash/get.js", inApp: false }])).toBe("node_modules/lodash/get.js in get");
+  });
+
   it("falls back to the innermost frame, strips URL origins and queries, and copes with junk", () => {
     expect(culpritOf([{ function: "checkout", filename: "http://localhost:3000/static/app.js?v=3" }])).toBe("static/app.js in checkout");
     expect(culpritOf([{ module: "app.views" }])).toBe("app.views");

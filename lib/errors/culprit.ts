@@ -1,14 +1,19 @@
+import { classifyFrame } from "@/lib/grouping/frames/classifyFrame";
+import { languageOfFrame } from "@/lib/grouping/frames/frameLanguage";
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
 import { basename, isAbsolutePath } from "@/lib/ingest/stacktrace/location";
 
 /**
- * Where the error was raised, as engineers name it: the innermost application frame (else the
- * innermost frame) as "file in function". Frames are ordered outermost first. Null without frames.
+ * Where the error was raised, as engineers name it: the innermost application frame as "file in
+ * function" — one the SDK marked in-app, else (when it marked none) one that is no dependency's,
+ * runtime's or SDK's by its path or module, else the innermost frame. Frames are ordered outermost
+ * first. Null without frames.
  */
 export function culpritOf(frames: unknown): string | null {
   if (!Array.isArray(frames) || frames.length === 0) return null;
   const list = frames.filter((f): f is Frame => typeof f === "object" && f !== null);
-  const frame = [...list].reverse().find((f) => f.inApp === true) ?? list.at(-1);
+  const innermostFirst = [...list].reverse();
+  const frame = innermostFirst.find((f) => f.inApp === true) ?? innermostFirst.find(looksLikeApplicationCode) ?? list.at(-1);
   if (!frame) return null;
   // A module that is an absolute path is a native frame's binary ("/private/var/…/MyApp.app/MyApp"): its name says it.
   const binary = !frame.filename && !frame.absPath && frame.module && isAbsolutePath(frame.module) ? basename(frame.module) : undefined;
@@ -16,6 +21,17 @@ export function culpritOf(frames: unknown): string | null {
   const fn = frame.function;
   if (where && fn) return `${where} in ${fn}`;
   return where ?? fn ?? null;
+}
+
+/**
+ * sentry-ruby marks in-app only files under app/, lib/, bin/… of its project root, so a script's
+ * own frames arrive marked library, beside the SDK's capture_message frames: judged here by path
+ * and module alone, as frames no SDK labelled are.
+ */
+function looksLikeApplicationCode(frame: Frame): boolean {
+  const { inApp: _sdkSaid, ...unlabelled } = frame;
+  void _sdkSaid;
+  return classifyFrame(unlabelled, languageOfFrame(unlabelled, "unknown")) === "app";
 }
 
 /** The last three path segments, without the query string or the origin of a URL (kept for a page's own URL). */
