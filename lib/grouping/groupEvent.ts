@@ -1,6 +1,7 @@
 import { MAX_CHAIN_LENGTH, type ChainException, type ExceptionRelation } from "@/lib/grouping/chain/ChainException";
 import { formatChain } from "@/lib/grouping/chain/formatChain";
 import { parseChainText } from "@/lib/grouping/chain/parseChainText";
+import { withoutRubyHighlight } from "@/lib/grouping/message/rubyHighlight";
 import type { FrameOverride } from "@/lib/grouping/frames/classifyFrame";
 import { languageOfPlatform } from "@/lib/ingest/stacktrace/platformLanguage";
 import { fingerprintChain, type GroupingBasis } from "@/lib/grouping/fingerprintChain";
@@ -27,7 +28,9 @@ export interface GroupEventInput extends RawException {
 }
 
 export interface GroupedEvent {
-  /** Raised first; always at least one entry. */
+  /** The event's message as the issue shows it. */
+  message: string;
+  /** Raised first; always at least one entry. Its messages are what the issue shows (lib/grouping/message/rubyHighlight.ts). */
   exceptions: ChainException[];
   language: Language;
   /** The trace as received (native text) or rendered from structured frames, every exception included. */
@@ -46,11 +49,15 @@ export interface GroupedEvent {
  */
 export function groupEvent(input: GroupEventInput): GroupedEvent {
   const hinted = languageOfPlatform(input.platform);
-  const { chain, language, legacyFrames, stackText } = resolveChain(input, hinted);
+  const resolved = resolveChain(input, hinted);
+  const { language, legacyFrames, stackText } = resolved;
+  const shown = (message: string) => (language === "ruby" ? withoutRubyHighlight(message) : message);
+  const chain = language === "ruby" ? resolved.chain.map((e) => ({ ...e, message: shown(e.message) })) : resolved.chain;
   const custom = input.rules?.fingerprintFor?.(chain, language) ?? input.custom;
   const result = fingerprintChain({ exceptions: chain, language, platform: input.platform, custom, frameOverride: input.rules?.frameOverride });
   const legacy = computeFingerprint({ type: input.type, message: input.message, frames: legacyFrames, custom: input.custom });
   return {
+    message: shown(input.message),
     exceptions: chain,
     language,
     stackText,

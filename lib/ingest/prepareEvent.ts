@@ -49,10 +49,9 @@ const EARLIEST_MS = 0;
 export function prepareEvent(event: IngestEvent, receivedAt: Date = new Date(), rules?: GroupEventInput["rules"]): PreparedEvent {
   // Scrub first: everything below (fingerprint, classification, storage) only sees scrubbed text.
   const type = scrubString(event.type);
-  const message = scrubString(event.message ?? "");
   const grouped = groupEvent({
     type,
-    message,
+    message: scrubString(event.message ?? ""),
     stackTrace: scrubStack(event.stackTrace),
     exceptions: event.exceptions?.map((e): RawException => ({ type: scrubString(e.type), message: scrubString(e.message ?? ""), stackTrace: scrubStack(e.stackTrace), relation: e.relation })),
     platform: event.platform,
@@ -62,6 +61,7 @@ export function prepareEvent(event: IngestEvent, receivedAt: Date = new Date(), 
   const stackText = grouped.stackText;
   const frames = grouped.exceptions[0].frames;
   const language = grouped.language;
+  const message = grouped.message;
   const isStructured = Array.isArray(event.stackTrace) || (event.exceptions?.some((e) => Array.isArray(e.stackTrace)) ?? false);
   const classified = classify({
     type,
