@@ -18,6 +18,8 @@ export interface RawException {
 }
 
 export interface GroupEventInput extends RawException {
+  /** The message before its values were filled in (a log call's format string): compared instead of the message. */
+  messageTemplate?: string;
   /** The rest of the chain (`exceptions` in the API), raised first; entry 0 may repeat the raised one. */
   exceptions?: RawException[];
   platform?: string;
@@ -54,7 +56,9 @@ export function groupEvent(input: GroupEventInput): GroupedEvent {
   const shown = (message: string) => (language === "ruby" ? withoutRubyHighlight(message) : message);
   const chain = language === "ruby" ? resolved.chain.map((e) => ({ ...e, message: shown(e.message) })) : resolved.chain;
   const custom = input.rules?.fingerprintFor?.(chain, language) ?? input.custom;
-  const result = fingerprintChain({ exceptions: chain, language, platform: input.platform, custom, frameOverride: input.rules?.frameOverride });
+  // A log message is keyed on its format string, so the values filled into it never split the issue.
+  const keyed = input.messageTemplate ? [{ ...chain[0], message: shown(input.messageTemplate) }, ...chain.slice(1)] : chain;
+  const result = fingerprintChain({ exceptions: keyed, language, platform: input.platform, custom, frameOverride: input.rules?.frameOverride });
   const legacy = computeFingerprint({ type: input.type, message: input.message, frames: legacyFrames, custom: input.custom });
   return {
     message: shown(input.message),

@@ -20,6 +20,8 @@ export const IngestEventSchema = z.object({
     .optional(),
   type: shortText(256).optional(),
   message: z.string().max(8192).optional(),
+  /** The message before its values were filled in (a log call's format string): grouping compares it instead of the message. */
+  messageTemplate: z.string().max(8192).optional(),
   stackTrace: z.union([z.string().max(262_144), z.array(FrameSchema).max(500)]).optional(),
   exceptions: z.array(ExceptionInputSchema).min(1).max(MAX_CHAIN_LENGTH).optional(),
   severity: SeveritySchema.optional(),

@@ -52,6 +52,7 @@ export function prepareEvent(event: IngestEvent, receivedAt: Date = new Date(), 
   const grouped = groupEvent({
     type,
     message: scrubString(event.message ?? ""),
+    messageTemplate: event.messageTemplate === undefined ? undefined : scrubString(event.messageTemplate),
     stackTrace: scrubStack(event.stackTrace),
     exceptions: event.exceptions?.map((e): RawException => ({ type: scrubString(e.type), message: scrubString(e.message ?? ""), stackTrace: scrubStack(e.stackTrace), relation: e.relation })),
     platform: event.platform,

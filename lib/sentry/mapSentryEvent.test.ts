@@ -141,7 +141,7 @@ describe("mapSentryEvent: exceptions", () => {
     });
     expect(event).toMatchObject({ type: "ValueError", message: "bad amount", userId: "u-7" });
     expect(event.stackTrace).toEqual([expect.objectContaining({ function: "total", lineno: 12, module: "shop.cart" })]);
-    expect(sentry(event)).toMatchObject({ request: { url: "https://shop.example/cart", method: "POST" }, message: "Checkout failed for %s" });
+    expect(sentry(event)).toMatchObject({ request: { url: "https://shop.example/cart", method: "POST" }, message: "Checkout failed for u-7" });
     expect(Object.keys(sentry(event)).some((key) => key.startsWith("sentry.interfaces"))).toBe(false);
   });
 
@@ -214,7 +214,12 @@ describe("mapSentryEvent: messages", () => {
   it("reads message as a string, as { formatted } and as { message, params }", () => {
     expect(main({ message: "plain" }).message).toBe("plain");
     expect(main({ message: { formatted: "fmt", message: "tpl %s" } }).message).toBe("fmt");
-    expect(main({ message: { message: "tpl %s", params: ["x"] } }).message).toBe("tpl %s");
+    // sentry-python's logging integration: the format string and its values, no formatted text.
+    expect(main({ message: { message: "tpl %s", params: ["x"] } })).toMatchObject({ message: "tpl x", messageTemplate: "tpl %s" });
+    expect(main({ message: { formatted: "fmt", message: "tpl %s" } }).messageTemplate).toBe("tpl %s");
+    expect(main({ message: { message: "no values" } }).messageTemplate).toBeUndefined();
+    // An exception event's log message is not what its issue is keyed on.
+    expect(main({ logentry: { message: "failed for %s", params: ["x"] }, exception: { values: [{ type: "KeyError", value: "'x'" }] } }).messageTemplate).toBeUndefined();
     expect(main({ logentry: { message: "from logentry" }, message: "from message" }).message).toBe("from logentry");
     expect(main({ logentry: {}, message: "from message" }).message).toBe("from message");
   });

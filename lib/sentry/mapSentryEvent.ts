@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { MAX_CHAIN_LENGTH, type ExceptionInput } from "@/lib/grouping/chain/ChainException";
+import { formatLogEntry } from "@/lib/sentry/formatLogEntry";
 import { ApiError } from "@/lib/http/ApiError";
 import type { Severity } from "@/lib/domain/severity";
 import type { IngestEventInput } from "@/lib/ingest/eventSchema";
@@ -69,7 +70,8 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
   const exceptions = exceptionValues(ev.exception);
   const main = exceptions.at(-1);
   const mainMechanism = asObject(main?.mechanism);
-  const messageText = eventMessage(ev);
+  const logged = eventMessage(ev);
+  const messageText = logged?.text;
 
   const tags = mapTags(ev.tags);
   const agentId = clipText(tags?.agent_id ?? tags?.agentId, MAX_ID_FIELD);
@@ -119,6 +121,7 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
     eventId,
     type,
     message: clip(message, MAX_MESSAGE),
+    messageTemplate: isMessage ? logged?.template : undefined,
     stackTrace: frames,
     ...shared,
     fingerprint: fingerprintOf(ev.fingerprint),
@@ -205,16 +208,22 @@ function exceptionValues(exception: unknown): JsonObject[] {
   return values.map(asObject).filter((v): v is JsonObject => v !== undefined);
 }
 
-/** logentry wins over message; each may be a string or `{ formatted, message, params }`. */
-function eventMessage(ev: JsonObject): string | undefined {
+/**
+ * logentry wins over message; each may be a string or `{ formatted, message, params }`. The text is
+ * `formatted`, else `message` with `params` filled in (sentry-python sends no `formatted`); the
+ * template is `message` when parameters were filled into it — a log message's issue is keyed on it,
+ * so "lookup failed for acct-9" and "… for acct-12" are one issue, as Sentry groups them.
+ */
+function eventMessage(ev: JsonObject): { text: string; template?: string } | undefined {
   for (const candidate of [ev.logentry, ev.message]) {
     if (typeof candidate === "string") {
-      if (candidate !== "") return candidate;
+      if (candidate !== "") return { text: candidate };
       continue;
     }
     const entry = asObject(candidate);
-    const text = asText(entry?.formatted) || asText(entry?.message);
-    if (text) return text;
+    const template = asText(entry?.message);
+    const text = asText(entry?.formatted) || (template && formatLogEntry(template, entry?.params));
+    if (text) return { text, ...(template && template !== text && { template: clip(template, MAX_MESSAGE) }) };
   }
   return undefined;
 }

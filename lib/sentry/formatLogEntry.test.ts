@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { formatLogEntry } from "@/lib/sentry/formatLogEntry";
+
+describe("formatLogEntry", () => {
+  it("fills printf and Python %-style placeholders in turn", () => {
+    expect(formatLogEntry("billing lookup failed for %s", ["acct-9"])).toBe("billing lookup failed for acct-9");
+    expect(formatLogEntry("%d of %s done (%.1f%%)", [3, "jobs", 42.5])).toBe("3 of jobs done (42.5%)");
+    expect(formatLogEntry("user %r has %05d points", ["bob", 7])).toBe("user bob has 7 points");
+    expect(formatLogEntry("%(user)s logged in from %(ip)s", { user: "ann", ip: "[Filtered]" })).toBe("ann logged in from [Filtered]");
+  });
+
+  it("fills brace placeholders: {} in turn, {0} by index, {name} from an object", () => {
+    expect(formatLogEntry("Order {} failed after {} tries", ["A-17", 3])).toBe("Order A-17 failed after 3 tries");
+    expect(formatLogEntry("Payment {0} declined: {1} ({0})", ["p-1", "insufficient funds"])).toBe("Payment p-1 declined: insufficient funds (p-1)");
+    expect(formatLogEntry("Job {JobId} timed out", { JobId: 12 })).toBe("Job 12 timed out");
+  });
+
+  it("leaves a placeholder without a parameter, and the template without parameters, as written", () => {
+    expect(formatLogEntry("%s and %s", ["one"])).toBe("one and %s");
+    expect(formatLogEntry("{} {} {5}", ["a"])).toBe("a {} {5}");
+    expect(formatLogEntry("plain %s", undefined)).toBe("plain %s");
+    expect(formatLogEntry("plain %s", "junk")).toBe("plain %s");
+    expect(formatLogEntry("{x}", { y: 1 })).toBe("{x}");
+  });
+
+  it("shows non-string parameters as JSON and never grows past the message limit", () => {
+    expect(formatLogEntry("got %s / %s / %s", [{ a: 1 }, null, [1, 2]])).toBe('got {"a":1} / null / [1,2]');
+    expect(formatLogEntry("%s", ["x".repeat(10_000)])).toHaveLength(8192);
+    expect(formatLogEntry("%s", [1n as unknown])).toBe("1");
+  });
+});
