@@ -29,3 +29,14 @@ describe("formatLogEntry", () => {
     expect(formatLogEntry("%s", [1n as unknown])).toBe("1");
   });
 });
+
+describe("formatLogEntry on hostile templates", () => {
+  it("stays linear on long runs of digits, percents and braces", () => {
+    const started = performance.now();
+    for (const template of ["%" + "0".repeat(8000) + "!", "%(" + "a".repeat(8000), "{".repeat(8000) + "}", "%".repeat(8000)]) {
+      expect(typeof formatLogEntry(template, ["x"])).toBe("string");
+    }
+    // A correctness bound, not a speed budget: quadratic backtracking here would take seconds.
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});

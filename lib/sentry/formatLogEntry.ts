@@ -6,7 +6,8 @@
  * (`{}` in turn as SLF4J, `{0}` by index as .NET, `{name}` from an object). A placeholder without a
  * parameter stays as written. Pure.
  */
-const PRINTF = /%(?:\((\w+)\))?[-+ 0#]*(?:\d+|\*)?(?:\.\d+)?[sdifFrxXoeEgGcau%]/g;
+// Flags, width and precision bounded: a long run of digits after a % cannot make the match backtrack.
+const PRINTF = /%(?:\((\w{1,64})\))?[-+ 0#]{0,5}(?:\d{1,4}|\*)?(?:\.\d{1,4})?[sdifFrxXoeEgGcau%]/g;
 const BRACES = /\{(\w*)\}/g;
 const MAX_FORMATTED = 8192;
 
