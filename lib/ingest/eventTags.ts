@@ -4,8 +4,8 @@ import { parseUserAgent } from "@/lib/ingest/parseUserAgent";
  * The tags of one event as the issue page and the per-issue tag rollup see them: environment,
  * release, user, browser, OS, device and runtime (from the SDK's contexts, else the request's
  * User-Agent), what a Sentry SDK reported beside them (handled, mechanism, logger, server_name,
- * transaction, url: the tags engineers filter by there), then the event's own tags. One pure function, used at ingest (rollup rows) and when
- * an event is shown, so both always agree.
+ * transaction, url: the tags engineers filter by there), then the event's own tags. One pure
+ * function, used at ingest (rollup rows) and when an event is shown, so both always agree.
  */
 
 /** Keys derived by Faultline; an event's own tag with one of these names counts only when nothing was derived for it (ours wins). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { groupEvent } from "@/lib/grouping/groupEvent";
 import { withoutRubyHighlight } from "@/lib/grouping/message/rubyHighlight";
 
 describe("withoutRubyHighlight", () => {
@@ -24,8 +25,7 @@ describe("groupEvent of a Ruby event with error_highlight", () => {
   const trace = (code: string) =>
     `app/models/order.rb:12:in \`total': undefined method \`price' for nil:NilClass (NoMethodError)\n\n${code}\n     ^^^^^^\n\tfrom app/controllers/orders_controller.rb:8:in \`show'\n`;
 
-  it("shows the message without the picture, in the chain too, and groups an edited line with the original", async () => {
-    const { groupEvent } = await import("@/lib/grouping/groupEvent");
+  it("shows the message without the picture, in the chain too, and groups an edited line with the original", () => {
     const message = (code: string) => `undefined method \`price' for nil:NilClass\n\n${code}\n     ^^^^^^`;
     const a = groupEvent({ type: "NoMethodError", message: message("item.price * qty"), stackTrace: trace("item.price * qty"), platform: "ruby" });
     const b = groupEvent({ type: "NoMethodError", message: message("item.price * quantity"), stackTrace: trace("item.price * quantity"), platform: "ruby" });
