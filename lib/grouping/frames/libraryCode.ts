@@ -1,3 +1,5 @@
+import { RUST_CRATE_DISAMBIGUATOR } from "@/lib/ingest/stacktrace/parseRust";
+
 /**
  * Code that is not the application's, for frames whose client did not say (and over an SDK's
  * in_app=true, as the server-side enhancements of every error tracker do). Kept as data so the
@@ -41,7 +43,7 @@ const RUST_LIBRARY =
 const RUST_LIBRARY_PATH = /^\/rustc\/|\/\.cargo\/(?:registry|git)\//;
 /** The panic machinery every Rust panic runs through: the same for every bug, never its identity. */
 export const RUST_NOISE =
-  /^(?:rust_begin_unwind|rust_panic|__rust_\w+|(?:core|std)::(?:panicking|rt|sys_common::backtrace|sys::backtrace|backtrace|backtrace_rs)::)|^core::(?:option|result)::unwrap_failed$|^(?:main|_start|__libc_start_main|__libc_start_call_main|start_thread|clone3?|__clone|BaseThreadInitThunk|RtlUserThreadStart)$/;
+  /^(?:(?:__rustc::)?rust_begin_unwind|rust_panic|__rust_\w+|(?:core|std)::(?:panicking|rt|sys_common::backtrace|sys::backtrace|backtrace|backtrace_rs)::)|^core::(?:option|result)::unwrap_failed$|^(?:main|_start|__libc_start_main(?:_impl)?|__libc_start_call_main|start_thread|clone3?|__clone|BaseThreadInitThunk|RtlUserThreadStart)$/;
 /** "<usize as core::slice::index::SliceIndex<[T]>>::index": a standard trait implemented for a primitive or standard type. */
 const RUST_LIBRARY_IMPL = /^<(?:&(?:mut )?)?(?:\[|\(|(?:u8|u16|u32|u64|u128|usize|i8|i16|i32|i64|i128|isize|f32|f64|bool|char|str|(?:std|core|alloc)::)[^ ]*) as /;
 
@@ -64,9 +66,13 @@ function isNativeSystemBinary(binaryPath: string): boolean {
 export const NATIVE_NOISE =
   /^(?:__GI_raise|raise|__GI_abort|abort|__pthread_kill\w*|pthread_kill|__assert_fail\w*|__cxa_throw|__cxa_rethrow|_Unwind_\w+|std::terminate|__gnu_cxx::__verbose_terminate_handler|std::__terminate|__abort_message|abort_message|demangling_terminate_handler|_objc_terminate|__sigtramp|_sigtramp|__restore_rt)(?:\(|$)/;
 
-/** A Rust frame's full path: SDKs may send the module apart ("std::panicking" + "begin_panic"); a "<T as Trait>::f" is whole already. */
+/**
+ * A Rust frame's full path: SDKs may send the module apart ("std::panicking" + "begin_panic"); a
+ * "<T as Trait>::f" is whole already. Without v0 mangling's crate disambiguators.
+ */
 export function rustPath(mod: string, fn: string): string {
-  return mod && !fn.startsWith(`${mod}::`) && !fn.startsWith("<") ? `${mod}::${fn}` : fn;
+  const path = mod && !fn.startsWith(`${mod}::`) && !fn.startsWith("<") ? `${mod}::${fn}` : fn;
+  return path.includes("[") ? path.replace(RUST_CRATE_DISAMBIGUATOR, "") : path;
 }
 
 /** Rust library code: toolchain and cargo-registry sources, the standard library and common crates, std trait impls on std types. */

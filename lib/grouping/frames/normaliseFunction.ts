@@ -155,7 +155,6 @@ function phpName(raw: string): string {
 function rustName(fn: string, mod: string): { name: string; module: string } {
   const full = rustPath(mod, fn)
     .replace(RUST_HASH, "")
-    .replace(/\[[0-9a-f]{1,16}\]/g, "")
     .replace(/\{closure#\d+\}/g, "{{closure}}");
   const path = withoutGenericArguments(full);
   const segments = splitRustPath(path);

@@ -49,4 +49,25 @@ note: Some details are omitted, run with \`RUST_BACKTRACE=full\` for a verbose b
     expect(parseRust("1: first step\n2: second step")).toBeNull();
     expect(parseRust("Traceback (most recent call last):\n  File \"a.py\", line 1, in <module>")).toBeNull();
   });
+
+  it("drops v0 crate disambiguators (Rust 1.9x RUST_BACKTRACE=full), which change with every toolchain build", () => {
+    const frames = parseRust(
+      [
+        "thread 'main' (26247) panicked at src/main.rs:6:11:",
+        "sku must exist",
+        "stack backtrace:",
+        "  22:     0x55d7821b8a0e - core[c1f1a4ba060b9bfa]::option::expect_failed",
+        "  23:     0x55d7821b8a0e - main::Inventory::reserve",
+        "                               at ./src/main.rs:6:11",
+        "  28:     0x55d7821e15f4 - std[e28293b1aa0f68bd]::rt::lang_start_internal::{closure#0}",
+        "  29:     0x55d7821e15f4 - <&dyn core[c1f1a4ba060b9bfa]::ops::function::Fn<(), Output = i32> as core[c1f1a4ba060b9bfa]::ops::function::FnOnce<()>>::call_once",
+      ].join("\n"),
+    );
+    expect(frames?.map((f) => f.function).reverse()).toEqual([
+      "core::option::expect_failed",
+      "main::Inventory::reserve",
+      "std::rt::lang_start_internal::{closure#0}",
+      "<&dyn core::ops::function::Fn<(), Output = i32> as core::ops::function::FnOnce<()>>::call_once",
+    ]);
+  });
 });

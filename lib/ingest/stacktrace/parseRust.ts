@@ -55,8 +55,11 @@ function frameOf(symbolText: string): Frame | null {
   const symbol = symbolText.trim();
   if (symbol === "<unknown>") return {};
   if (!/^(?:<|[A-Za-z_])/.test(symbol) || /\s/.test(outsideAngleBrackets(symbol))) return null;
-  return { function: symbol.replace(RUST_HASH, "") };
+  return { function: symbol.replace(RUST_HASH, "").replace(RUST_CRATE_DISAMBIGUATOR, "") };
 }
+
+/** v0 mangling's crate disambiguators, as RUST_BACKTRACE=full prints them: "std[e28293b1aa0f68bd]::rt"; they change with every toolchain build. */
+export const RUST_CRATE_DISAMBIGUATOR = /(?<=\w)\[[0-9a-f]{1,16}\]/g;
 
 /** The symbol hash rustc appends (legacy mangling): "::h5a5b8284f2d0c266". */
 export const RUST_HASH = /::h[0-9a-f]{16}$/;
