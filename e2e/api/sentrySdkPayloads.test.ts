@@ -9,7 +9,7 @@ import { BASE_URL, createTenant, getJson, login, type Tenant } from "@/e2e/suppo
  * sentry-ruby, sentry-go and the legacy raven-go and raven-ruby (gzip store and envelope bodies,
  * base64-of-zlib store bodies, protocol versions 4 to 7; e2e/fixtures/sentry-sdks, with the
  * programs that sent them). Each SDK reports into a project of its own; the recorded DSN key is
- * replaced by the project's wherever it appears (an envelope's dsn must name the request's key).
+ * replaced by the project's in the auth header and an envelope's header.
  */
 interface Recording {
   requests: { method: string; path: string; headers: Record<string, string>; body: string }[];
@@ -36,20 +36,27 @@ async function replay(file: string): Promise<{ tenant: Tenant; cookie: string; i
     const res = await fetch(`${BASE_URL}${request.path.replace(/^\/api\/1\//, `/api/${tenant.projectPublicId}/`)}`, {
       method: request.method,
       headers,
-      body: new Uint8Array(withKey(Buffer.from(request.body, "base64"), request.headers["content-encoding"], tenant)),
+      body: new Uint8Array(withKey(Buffer.from(request.body, "base64"), request.headers["content-encoding"], request.path, tenant)),
     });
-    expect(res.status, `${request.path} (${request.headers["user-agent"]})`).toBe(200);
+    expect(res.status, `${request.path} (${request.headers["user-agent"]}): ${res.status === 200 ? "" : await res.text()}`).toBe(200);
   }
   const list = await getJson(`/api/v1/errors?workspaceId=${tenant.workspaceId}&projectId=${tenant.projectId}&pageSize=50`, { cookie });
   expect(list.status).toBe(200);
   return { tenant, cookie, issues: (await list.json()).items };
 }
 
-/** The body with the recorded key and project replaced (a gzip body re-compressed; raven's base64 of zlib names neither). */
-function withKey(body: Buffer, encoding: string | undefined, tenant: Tenant): Buffer {
-  const swap = (text: string) => text.replaceAll(RECORDED_KEY, tenant.key).replace(/(@127\.0\.0\.1:\d+)\/1"/g, `$1/${tenant.projectPublicId}"`);
-  if (encoding === "gzip") return zlib.gzipSync(swap(zlib.gunzipSync(body).toString("utf8")));
-  return encoding ? body : Buffer.from(swap(body.toString("utf8")));
+/**
+ * An envelope with the recorded key and project replaced in its header (its dsn must name the
+ * request's key); payloads stay byte for byte, since items declare their length. Store bodies and
+ * raven's base64 of zlib are sent as recorded (their key travels in X-Sentry-Auth).
+ */
+function withKey(body: Buffer, encoding: string | undefined, path: string, tenant: Tenant): Buffer {
+  if (!path.includes("/envelope/") || (encoding && encoding !== "gzip")) return body;
+  const text = (encoding === "gzip" ? zlib.gunzipSync(body) : body).toString("latin1");
+  const end = text.indexOf("\n");
+  const header = text.slice(0, end).replaceAll(RECORDED_KEY, tenant.key).replace(/(@127\.0\.0\.1:\d+)\/1"/g, `$1/${tenant.projectPublicId}"`);
+  const swapped = Buffer.from(header + text.slice(end), "latin1");
+  return encoding === "gzip" ? zlib.gzipSync(swapped) : swapped;
 }
 
 function byType(issues: Issue[], type: string): Issue {
