@@ -46,6 +46,34 @@ describe("fingerprintChain", () => {
   });
 });
 
+describe("fingerprintChain of Go error values", () => {
+  // sentry-go reports an error without a stack of its own with the stack of the CaptureException call.
+  const captureSite = [{ function: "main", module: "main", filename: "main.go", absPath: "/srv/api/main.go", lineno: 36, inApp: true }, { function: "(*Server).report", module: "github.com/acme/api/internal/http", filename: "errors.go", lineno: 12, inApp: true }];
+  const goKey = (chain: ChainException[]) => fingerprintChain({ exceptions: chain, language: "go" }).fingerprint;
+  const wrapped = (outer: string, root: string, rootType = "*errors.errorString") => [
+    ex("*fmt.wrapError", captureSite, "raised", outer),
+    ex(rootType, [], "cause", root),
+  ];
+
+  it("keys plain errors captured at one place on their root cause's text, not the context wrapped around it", () => {
+    expect(goKey(wrapped("handle: load order A-17: connection refused", "connection refused"))).toBe(goKey(wrapped("handle: load order B-99: connection refused", "connection refused")));
+    expect(goKey(wrapped("handle: load order A-17: connection refused", "connection refused"))).not.toBe(goKey(wrapped("handle: load order A-17: sql: no rows in result set", "sql: no rows in result set")));
+    // errors.New captured directly: its own text.
+    expect(goKey([ex("*errors.errorString", captureSite, "raised", "queue is full")])).not.toBe(goKey([ex("*errors.errorString", captureSite, "raised", "quota exceeded")]));
+    expect(goKey([ex("*errors.errorString", captureSite, "raised", "retry 3 of 5 failed")])).toBe(goKey([ex("*errors.errorString", captureSite, "raised", "retry 4 of 5 failed")]));
+  });
+
+  it("leaves typed errors, typed root causes and panics keyed on their stack as before", () => {
+    expect(goKey(wrapped("load config: open /etc/a.yaml: no such file or directory", "open /etc/a.yaml: no such file or directory", "*fs.PathError"))).toBe(
+      goKey(wrapped("load config: open /srv/a.yaml: permission denied", "open /srv/a.yaml: permission denied", "*fs.PathError")),
+    );
+    const typed = (message: string) => [ex("*net.OpError", captureSite, "raised", message)];
+    expect(goKey(typed("dial tcp 10.0.0.1:5432: connect: connection refused"))).toBe(goKey(typed("read tcp: i/o timeout")));
+    const panic = (message: string) => [ex("runtime.boundsError", captureSite, "raised", message)];
+    expect(goKey(panic("index out of range [5] with length 3"))).toBe(goKey(panic("index out of range [7] with length 2")));
+  });
+});
+
 describe("groupEvent", () => {
   it("keeps the grouping-version-1 fingerprint of the same event beside the new one", () => {
     const text = "TypeError: x\n    at render (/app/src/cart.js:10:5)\n    at main (/app/src/index.js:2:1)";

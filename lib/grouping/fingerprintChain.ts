@@ -75,8 +75,21 @@ function defaultComponents(input: ChainFingerprintInput): { components: string[]
     if (cause.weak && own.length > 0) parts.push(`message:${messageOf(cause.exception)}`);
     if (cause.keys.length > 0) enclosing = cause.keys;
   }
+  const root = chain.at(-1) ?? raised.exception;
+  if (input.language === "go" && GO_PLAIN_ERRORS.has(raised.exception.type) && GO_PLAIN_ERRORS.has(root.type)) parts.push(`go-error:${messageOf(root)}`);
   return { components: parts, basis: "stack", culprit: raised.culprit ?? selected.find((s) => s.culprit)?.culprit };
 }
+
+/**
+ * Go's plain error values (errors.New, fmt.Errorf with and without %w, errors.Join) carry no stack
+ * and no type worth the name: an SDK reports them with the stack of the line that captured them —
+ * often one error handler for the whole service — so frames and type alone would make every error
+ * captured there one issue. When the innermost error (the root cause) is such a value too, its text
+ * ("connection refused", "sql: no rows in result set"), normalised like any message, tells the
+ * bugs apart; the context that wrapping adds around it ("handle: load order A-17: …") does not. A
+ * typed root (*fs.PathError, *net.OpError) is told apart by its type, as before.
+ */
+const GO_PLAIN_ERRORS = new Set(["*errors.errorString", "*fmt.wrapError", "*fmt.wrapErrors", "*errors.joinError"]);
 
 /**
  * kotlinx.coroutines' stack-trace recovery (debug mode, -ea) rethrows a copy of the exception with
