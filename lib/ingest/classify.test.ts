@@ -273,3 +273,25 @@ describe("classify: large input", () => {
     expect(SEVERITIES).toContain(result.severity);
   });
 });
+
+describe("classify: causes", () => {
+  it("takes the category of the first cause a rule recognises when the raised exception says nothing", () => {
+    const fetchFailed = classify({ type: "TypeError", message: "fetch failed", causes: [{ type: "Error", message: "connect ECONNREFUSED 127.0.0.1:59999" }] });
+    expect([fetchFailed.category, fetchFailed.severity]).toEqual(["network", "high"]);
+    const nested = classify({
+      type: "java.lang.RuntimeException",
+      message: "total failed for A-17",
+      causes: [
+        { type: "java.lang.IllegalStateException", message: "order A-17 not found" },
+        { type: "java.net.SocketTimeoutException", message: "Read timed out" },
+      ],
+    });
+    expect(nested.category).toBe("timeout");
+  });
+
+  it("lets the raised exception's own match win over its causes'", () => {
+    const raised = classify({ type: "ValidationError", message: "email must be a valid address", causes: [{ type: "Error", message: "connect ECONNREFUSED 10.0.0.1:443" }] });
+    expect(raised.category).toBe(classify({ type: "ValidationError", message: "email must be a valid address" }).category);
+    expect(classify({ type: "Error", message: "boom", causes: [] }).category).toBe("unknown");
+  });
+});

@@ -19,6 +19,8 @@ export interface ClassifyInput {
   category?: string;
   /** Events carrying an agent id come from an agent run, whatever their text says. */
   agentId?: string;
+  /** The exceptions that caused the raised one, nearest first: read when the raised one matches no rule. */
+  causes?: { type: string; message: string }[];
 }
 
 export interface Classification {
@@ -53,6 +55,21 @@ function firstRule(fields: Fields, only?: ErrorCategory): ClassificationRule | u
   return CLASSIFICATION_RULES.find((rule) => (only === undefined || rule.category === only) && matches(rule.match, fields));
 }
 
+/**
+ * A wrapper that says nothing ("fetch failed", "RuntimeException: checkout failed") takes the
+ * category of the first cause a rule recognises: "fetch failed" caused by "connect ECONNREFUSED" is
+ * a network error. Only type and message are read (a cause's frames are the stack's business).
+ */
+function causeRule(causes: ClassifyInput["causes"], source: string): ClassificationRule | undefined {
+  for (const cause of (causes ?? []).slice(0, MAX_CAUSES)) {
+    const rule = firstRule({ type: cause.type.slice(0, MAX_SCAN), message: cause.message.slice(0, MAX_SCAN), stack: "", source });
+    if (rule) return rule;
+  }
+  return undefined;
+}
+
+const MAX_CAUSES = 8;
+
 function knownCategory(category: string): ErrorCategory | undefined {
   const parsed = ErrorCategorySchema.safeParse(category.trim().toLowerCase());
   return parsed.success ? parsed.data : undefined;
@@ -62,7 +79,8 @@ function knownCategory(category: string): ErrorCategory | undefined {
  * Fills severity, category and source that the client left out; values the client sent are kept
  * as sent. Deterministic: the same input always yields the same output.
  *
- * - category: client value, else the first matching rule, else "unknown".
+ * - category: client value, else the first matching rule (on the raised exception, else on its
+ *   causes, nearest first), else "unknown".
  * - severity: client value; else, when the client named one of our categories, the first matching
  *   rule of THAT category (so severity never contradicts the client's category) or that
  *   category's default; else the first matching rule; else "medium".
@@ -76,7 +94,7 @@ export function classify(input: ClassifyInput): Classification {
     stack: (input.stackTrace ?? "").slice(0, MAX_SCAN),
     source: (input.source ?? "").slice(0, MAX_SCAN),
   };
-  const rule = firstRule(fields);
+  const rule = firstRule(fields) ?? causeRule(input.causes, fields.source);
   const clientCategory = present(input.category) ? input.category : undefined;
   const category = clientCategory ?? rule?.category ?? "unknown";
 

@@ -71,6 +71,7 @@ export function prepareEvent(event: IngestEvent, receivedAt: Date = new Date(), 
     source: event.source,
     severity: event.severity,
     category: event.category,
+    causes: grouped.exceptions.length > 1 ? grouped.exceptions.slice(1).filter((e) => e.relation !== "suppressed") : undefined,
   });
   const occurredAt = resolveOccurredAt(event.occurredAt, receivedAt);
 
