@@ -6,17 +6,19 @@
  * transaction (the first third of the rounds is warm-up) and B/A, then how many of A's row updates
  * were HOT per table (an update that changes an indexed column writes every index of the table).
  * Knobs: BENCH_AB_SQL (run on B before the first round; empty = A/A, the method's own noise),
- * BENCH_AB_EVENTS (16 per transaction), BENCH_AB_ROUNDS (240), BENCH_PG_PORT (5473).
+ * BENCH_AB_EVENTS (16 per transaction), BENCH_AB_ROUNDS (240), BENCH_PG_PORT (5473),
+ * BENCH_AB_PAYLOAD (native, or sentry: the events bench:ingest sends as envelopes, mapped as ingest maps them).
  */
 import pg from "pg";
 import { startBenchDatabase } from "@/scripts/bench/benchApp";
-import { nativeEvent } from "@/scripts/bench/ingestPayloads";
+import { nativeEvent, sentryEvent } from "@/scripts/bench/ingestPayloads";
 import { writeInOneTransaction } from "@/scripts/bench/statementProfile";
 
 const size = Number(process.env.BENCH_AB_EVENTS ?? 16);
 const rounds = Number(process.env.BENCH_AB_ROUNDS ?? 240);
 const sqlB = process.env.BENCH_AB_SQL ?? "";
 const port = Number(process.env.BENCH_PG_PORT ?? 5473);
+const payload = process.env.BENCH_AB_PAYLOAD === "sentry" ? "sentry" : "native";
 
 async function main() {
   const database = await startBenchDatabase(port);
@@ -25,6 +27,7 @@ async function main() {
   const { ensureOccurrencePartitions } = await import("@/lib/db/partitions/occurrencePartitions");
   const { prepareEvent } = await import("@/lib/ingest/prepareEvent");
   const { IngestEventSchema } = await import("@/lib/ingest/eventSchema");
+  const { mapSentryEvent } = await import("@/lib/sentry/mapSentryEvent");
   const { db } = await import("@/lib/db/prisma");
   const { pool, ingestPool } = await import("@/lib/db/pool");
   const sides: pg.Pool[] = [];
@@ -55,7 +58,8 @@ async function main() {
 
     let offset = 0;
     const nextBatch = () => {
-      const events = Array.from({ length: size }, (_, i) => prepareEvent(IngestEventSchema.parse(nativeEvent(offset + i))));
+      const input = (i: number) => (payload === "sentry" ? mapSentryEvent(sentryEvent(i)).events[0] : nativeEvent(i));
+      const events = Array.from({ length: size }, (_, i) => prepareEvent(IngestEventSchema.parse(input(offset + i))));
       offset += size;
       return events;
     };
@@ -80,7 +84,7 @@ async function main() {
       return sorted[Math.floor(sorted.length / 2)];
     };
     const [mA, mB] = [median(times.A), median(times.B)];
-    console.log(`Ingest transaction A/B — ${size} events per transaction, ${rounds} rounds, B: ${sqlB || "(as A)"}`);
+    console.log(`Ingest transaction A/B — ${size} ${payload} events per transaction, ${rounds} rounds, B: ${sqlB || "(as A)"}`);
     console.log(`  A ${mA.toFixed(2)} ms (${(mA / size).toFixed(3)} ms/event)   B ${mB.toFixed(2)} ms (${(mB / size).toFixed(3)} ms/event)   B/A ${(mB / mA).toFixed(3)}`);
     const { rows } = await a.query<{ table: string; updates: string; hot: string; indexes: string }>(
       `SELECT t.relname AS table, t.n_tup_upd AS updates, t.n_tup_hot_upd AS hot, (SELECT count(*) FROM pg_index i WHERE i.indrelid = t.relid) AS indexes

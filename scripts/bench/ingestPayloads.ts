@@ -19,6 +19,13 @@ const SENTRY_TYPES = ["TypeError", "ReferenceError", "RangeError", "SyntaxError"
 
 /** One envelope as @sentry/node sends an error: event item with exception, frames, breadcrumbs, contexts. */
 export function sentryEnvelope(i: number): Buffer {
+  const event = sentryEvent(i);
+  const payload = JSON.stringify(event);
+  return Buffer.from(`${JSON.stringify({ event_id: event.event_id, sent_at: new Date().toISOString() })}\n${JSON.stringify({ type: "event", length: Buffer.byteLength(payload) })}\n${payload}\n`);
+}
+
+/** The event of sentryEnvelope(i). */
+export function sentryEvent(i: number) {
   const eventId = randomUUID().replaceAll("-", "");
   const type = SENTRY_TYPES[i % SENTRY_TYPES.length];
   const now = Date.now() / 1000;
@@ -51,6 +58,5 @@ export function sentryEnvelope(i: number): Buffer {
     contexts: { runtime: { name: "node", version: "v20.20.2" }, os: { name: "Linux" } },
     sdk: { name: "sentry.javascript.node", version: "11.12.0" },
   };
-  const payload = JSON.stringify(event);
-  return Buffer.from(`${JSON.stringify({ event_id: eventId, sent_at: new Date().toISOString() })}\n${JSON.stringify({ type: "event", length: Buffer.byteLength(payload) })}\n${payload}\n`);
+  return event;
 }
