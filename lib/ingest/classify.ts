@@ -56,7 +56,7 @@ function firstRule(fields: Fields, only?: ErrorCategory): ClassificationRule | u
 }
 
 /**
- * A wrapper that says nothing ("fetch failed", "RuntimeException: checkout failed") takes the
+ * A wrapper that says nothing ("fetch failed", "RuntimeException: total failed for A-17") takes the
  * category of the first cause a rule recognises: "fetch failed" caused by "connect ECONNREFUSED" is
  * a network error. Only type and message are read (a cause's frames are the stack's business).
  */
