@@ -199,6 +199,13 @@ test("event navigation, folded library frames and the events tab", async ({ page
   await page.getByTestId("event-row").click();
   await expect(page).toHaveURL(/event=nav-1/);
   await expect(page.getByTestId("event-viewer")).toHaveAttribute("data-event-id", "nav-1");
+
+  // A stack its SDK marked all library (sentry-ruby outside app/ and lib/) is shown open, not folded away.
+  const allLibrary = frames.map((f) => ({ ...f, inApp: false }));
+  expect((await postEvents(t.key, { type: "ScriptError", message: "no app frames", stackTrace: allLibrary })).status).toBe(202);
+  await page.goto(`/errors/${await groupOfType(t, "ScriptError")}`);
+  await expect(page.getByTestId("library-frames").getByRole("button")).toHaveText(/Hide 4 library frames/);
+  await expect(page.getByTestId("event-viewer").getByText("dispatch")).toBeVisible();
 });
 
 test("resolve in the next release: an old release's event keeps it resolved, a newer one reopens it", async ({ page, context }) => {

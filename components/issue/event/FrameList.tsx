@@ -8,7 +8,11 @@ import { frameFunctionLabel } from "@/lib/errors/frameLabel";
 
 type Block = { kind: "app"; frame: EventFrame; index: number } | { kind: "library"; frames: { frame: EventFrame; index: number }[] };
 
-/** Innermost call first; runs of library frames fold into one row, application frames show their source. */
+/**
+ * Innermost call first; runs of library frames fold into one row, application frames show their
+ * source. A stack with no application frame at all (an SDK that marked every frame not in-app) is
+ * shown open: folding all of it would hide where the error happened.
+ */
 export function FrameList({ frames }: { frames: EventFrame[] }) {
   const ordered = frames.map((frame, index) => ({ frame, index })).reverse();
   const blocks: Block[] = [];
@@ -27,7 +31,7 @@ export function FrameList({ frames }: { frames: EventFrame[] }) {
         block.kind === "app" ? (
           <AppFrame key={block.index} frame={block.frame} />
         ) : (
-          <LibraryFrames key={block.frames[0].index} frames={block.frames.map((f) => f.frame)} />
+          <LibraryFrames key={block.frames[0].index} frames={block.frames.map((f) => f.frame)} initiallyOpen={blocks.length === 1} />
         ),
       )}
     </ol>
@@ -69,8 +73,8 @@ function AppFrame({ frame }: { frame: EventFrame }) {
   );
 }
 
-function LibraryFrames({ frames }: { frames: EventFrame[] }) {
-  const [isOpen, setIsOpen] = useState(false);
+function LibraryFrames({ frames, initiallyOpen }: { frames: EventFrame[]; initiallyOpen: boolean }) {
+  const [isOpen, setIsOpen] = useState(initiallyOpen);
   return (
     <li data-testid="library-frames" className="bg-gray-50 px-3 py-1.5 dark:bg-gray-950/40">
       <button type="button" onClick={() => setIsOpen(!isOpen)} aria-expanded={isOpen} className="flex items-center gap-2 text-xs text-gray-600 hover:underline dark:text-gray-400">
