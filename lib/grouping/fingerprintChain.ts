@@ -75,8 +75,10 @@ function defaultComponents(input: ChainFingerprintInput): { components: string[]
     if (cause.weak && own.length > 0) parts.push(`message:${messageOf(cause.exception)}`);
     if (cause.keys.length > 0) enclosing = cause.keys;
   }
-  const root = chain.at(-1) ?? raised.exception;
-  if (input.language === "go" && GO_PLAIN_ERRORS.has(raised.exception.type) && GO_PLAIN_ERRORS.has(root.type)) parts.push(`go-error:${messageOf(root)}`);
+  if (input.language === "go" && GO_PLAIN_ERRORS.has(raised.exception.type)) {
+    const root = chain.at(-1) ?? raised.exception;
+    if (GO_PLAIN_ERRORS.has(root.type)) parts.push(`go-error:${messageOf(root)}`);
+  }
   return { components: parts, basis: "stack", culprit: raised.culprit ?? selected.find((s) => s.culprit)?.culprit };
 }
 
