@@ -12,6 +12,12 @@ function redirectToLoginOn401(error: Error) {
   window.location.replace(`/login?next=${encodeURIComponent(here)}`);
 }
 
+/** A refused request (404, 403, 422…) gives the same answer again: only failures that may pass are retried once. */
+function retryOnce(failures: number, error: Error): boolean {
+  const refused = error instanceof ApiRequestError && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
+  return !refused && failures < 1;
+}
+
 /** One QueryClient per browser tab, with explicit defaults. */
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(
@@ -19,7 +25,7 @@ export function Providers({ children }: { children: ReactNode }) {
       new QueryClient({
         queryCache: new QueryCache({ onError: redirectToLoginOn401 }),
         defaultOptions: {
-          queries: { staleTime: 5_000, retry: 1, refetchOnWindowFocus: true },
+          queries: { staleTime: 5_000, retry: retryOnce, refetchOnWindowFocus: true },
           mutations: { retry: 0 },
         },
       }),

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useCallback, useEffect } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { AppHeader } from "@/components/dashboard/AppHeader";
@@ -20,6 +21,7 @@ import { useErrorQuery } from "@/lib/client/hooks/useErrorQuery";
 import { useMembersQuery } from "@/lib/client/hooks/useMembersQuery";
 import { useTeamsQuery } from "@/lib/client/hooks/useTeamsQuery";
 import { useMeQuery } from "@/lib/client/hooks/useMeQuery";
+import { ApiRequestError } from "@/lib/client/apiFetch";
 import { useUpdateErrorMutation } from "@/lib/client/hooks/useUpdateErrorMutation";
 
 const TABS = [
@@ -61,6 +63,16 @@ export function IssuePage({ errorId }: { errorId: string }) {
     [params, pathname, router],
   );
 
+  // A link to an issue merged since then leads to the issue that holds its events now.
+  const mergedInto = issue.error instanceof ApiRequestError && issue.error.status === 404 ? issue.error.details.mergedInto : undefined;
+  useEffect(() => {
+    if (typeof mergedInto !== "string") return;
+    const next = new URLSearchParams(params.toString());
+    next.set("mergedFrom", errorId);
+    router.replace(`/errors/${encodeURIComponent(mergedInto)}?${next}`);
+  }, [mergedInto, errorId, params, router]);
+  const mergedFrom = params.get("mergedFrom");
+
   useEffect(() => {
     if (issue.data) document.title = `${issue.data.type}${issue.data.message ? `: ${issue.data.message.slice(0, 80)}` : ""} · Faultline`;
   }, [issue.data]);
@@ -69,8 +81,15 @@ export function IssuePage({ errorId }: { errorId: string }) {
   return (
     <div className="min-h-screen">
       <AppHeader me={me.data} workspace={workspace} onWorkspaceChange={(id) => router.push(`/?ws=${id}`)} active="errors" />
-      {issue.isLoading || me.isLoading ? (
+      {issue.isLoading || me.isLoading || typeof mergedInto === "string" ? (
         <LoadingState label="Loading the issue…" />
+      ) : issue.error instanceof ApiRequestError && issue.error.status === 404 ? (
+        <EmptyState title="Issue not found">
+          <p>It was deleted, its events passed the retention period, or it belongs to a workspace you are not a member of.</p>
+          <Link href={listHref} className="mt-3 inline-block font-medium text-blue-700 hover:underline dark:text-blue-400">
+            Back to the issues
+          </Link>
+        </EmptyState>
       ) : issue.error && !issue.data ? (
         <ErrorState error={issue.error} onRetry={() => void issue.refetch()} />
       ) : !issue.data || !me.data ? (
@@ -95,6 +114,16 @@ export function IssuePage({ errorId }: { errorId: string }) {
               )
             }
           />
+          {mergedFrom && (
+            <div role="status" className="mx-auto mt-3 flex max-w-screen-2xl items-center justify-between gap-3 px-3 sm:px-6 lg:px-8">
+              <p className="flex-1 rounded-md border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-900 dark:border-blue-900 dark:bg-blue-950 dark:text-blue-100">
+                The issue you followed a link to (<span className="font-mono">{mergedFrom.slice(0, 8)}</span>) was merged into this one: its events are here.
+                <button type="button" className="ml-3 font-medium underline" onClick={() => setParams({ mergedFrom: null }, false)}>
+                  Dismiss
+                </button>
+              </p>
+            </div>
+          )}
           <main className="mx-auto grid max-w-screen-2xl grid-cols-1 gap-4 px-3 py-4 sm:px-6 lg:grid-cols-[minmax(0,1fr)_20rem] lg:px-8 xl:grid-cols-[minmax(0,1fr)_24rem]">
             <div className="min-w-0 space-y-4">
               <div role="tablist" aria-label="Issue sections" className="flex gap-1 overflow-x-auto border-b border-gray-200 dark:border-gray-800">

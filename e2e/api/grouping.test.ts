@@ -182,6 +182,16 @@ describe("merge and unmerge", () => {
     expect(details.audit.map((e: { action: string }) => e.action)).toContain("error.merged");
   });
 
+  it("answers a merged issue's old id with 404 naming the issue it went into, to its workspace's members only", async () => {
+    const gone = await getJson(`/api/v1/errors/${b}`, { cookie });
+    expect(gone.status).toBe(404);
+    expect((await gone.json()).error).toMatchObject({ code: "not_found", mergedInto: a });
+    const stranger = await createTenant("merge-stranger");
+    const hidden = await getJson(`/api/v1/errors/${b}`, { cookie: await login(stranger.member) });
+    expect(hidden.status).toBe(404);
+    expect((await hidden.json()).error.mergedInto).toBeUndefined();
+  });
+
   it("lists the merged fingerprints and splits one off again with its events, exactly", async () => {
     const list = await (await getJson(`/api/v1/errors/${a}/fingerprints`, { cookie })).json();
     const merged = list.fingerprints.find((f: { kind: string }) => f.kind === "merged");

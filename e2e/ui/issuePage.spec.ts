@@ -256,3 +256,23 @@ test("ignore until N more events, then the issue reopens by itself", async ({ pa
   await expect(page.getByTestId("audit-trail")).toContainText("reopened it (the event count it was ignored until was reached)");
   await expect(page.getByTestId("audit-trail")).toContainText("ignored it until 3 more events");
 });
+
+test("a link to an issue merged since leads to the issue that holds its events; an unknown issue says so", async ({ page, context }) => {
+  const t = await createTenant("merged-link");
+  const send = (fn: string) => postEvents(t.key, { type: "LinkBug", message: "stale link", stackTrace: `LinkBug: stale link\n    at ${fn} (/srv/app/src/${fn}.ts:4:2)` });
+  const ids: string[] = [];
+  for (const fn of ["first", "second"]) ids.push((await (await send(fn)).json()).accepted[0].groupId);
+  await signInAs(context, t.member);
+  const merged = await page.request.post("/api/v1/errors/merge", { data: { targetId: ids[0], sourceIds: [ids[1]] } });
+  expect(merged.status()).toBe(200);
+
+  await page.goto(`/errors/${ids[1]}?tab=events`);
+  await expect(page).toHaveURL(new RegExp(`/errors/${ids[0]}\\?tab=events&mergedFrom=${ids[1]}$`));
+  await expect(page.getByRole("status").filter({ hasText: "was merged into this one" })).toContainText(ids[1].slice(0, 8));
+  await expect(page.getByTestId("issue-events")).toHaveText("2");
+
+  await page.goto("/errors/00000000-0000-4000-8000-000000000000");
+  await expect(page.getByText("Issue not found")).toBeVisible();
+  await page.getByRole("link", { name: "Back to the issues" }).click();
+  await expect(page).toHaveURL(/\/(\?ws=[^&]+)?$/);
+});

@@ -3,6 +3,8 @@ export class ApiRequestError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The error body's other fields (`issues`, `mergedInto`…). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -37,8 +39,8 @@ export async function apiFetch<T>(url: string, init?: RequestInit & { json?: unk
   });
   const body = res.status === 204 ? null : await res.json().catch(() => null);
   if (!res.ok) {
-    const message = (body as { error?: { message?: string } } | null)?.error?.message ?? `request failed (${res.status})`;
-    throw new ApiRequestError(res.status, message);
+    const { message, ...details } = (body as { error?: { message?: string } } | null)?.error ?? {};
+    throw new ApiRequestError(res.status, message ?? `request failed (${res.status})`, details);
   }
   return body as T;
 }

@@ -3,6 +3,8 @@ import { db } from "@/lib/db/prisma";
 import { toErrorDetail } from "@/lib/errors/errorDto";
 import { culpritOf } from "@/lib/errors/culprit";
 import { findVisibleError } from "@/lib/errors/findVisibleError";
+import { findMergeTarget } from "@/lib/grouping/merge/findMergeTarget";
+import { ApiError } from "@/lib/http/ApiError";
 import { countIssueFeedback } from "@/lib/feedback/countIssueFeedback";
 import { monitorOfIssue } from "@/lib/crons/monitorOfIssue";
 import type { StoredChainException } from "@/lib/grouping/chain/ChainException";
@@ -12,7 +14,10 @@ const AUDIT_ENTRIES = 50;
 
 /** One error group with its latest occurrences, people involved and audit trail. */
 export async function getErrorDetails(auth: AuthContext, errorId: string) {
-  const group = await findVisibleError(auth, errorId);
+  const group = await findVisibleError(auth, errorId).catch(async (error: unknown) => {
+    const mergedInto = error instanceof ApiError && error.status === 404 ? await findMergeTarget(auth, errorId) : null;
+    throw mergedInto ? new ApiError(404, "not_found", "this issue was merged into another one", { mergedInto }) : error;
+  });
   const people = [group.assigneeId, group.resolvedById].filter((id): id is string => Boolean(id));
   const [occurrences, audit, users, firstRelease, lastRelease, team, project, feedback, monitor] = await Promise.all([
     db().errorOccurrence.findMany({
