@@ -51,7 +51,7 @@ function startLoad(app: FaultApp, project: { publicId: number; key: string }, se
         });
       }
       const body = await res.json().catch(() => ({}));
-      return { eventId, status: res.status, spooled: body.spooled === true || (res.status === 202 && i % 2 === 1), envelope: i % 2 === 1 };
+      return { eventId, status: res.status, spooled: body.spooled === true, envelope: i % 2 === 1 };
     } catch {
       return { eventId, status: "network", envelope: i % 2 === 1 };
     }

@@ -70,18 +70,20 @@ function sentryRateLimitsHeader(retryAfter: number, reason: "rate_limited" | "pr
   return `${retryAfter}:error;default:project:${reason}`;
 }
 
+// Header names in their canonical case: the ingest fast path writes them as given, and some SDKs'
+// HTTP clients may look `Retry-After` up case-sensitively (sentry-elixir 10 compares the name as received).
 function rateLimited(limit: number, retryAfter: number): ApiError {
   return new ApiError(429, "rate_limited", `project rate limit of ${limit} events per minute reached`, { retryAfter }, {
-    "retry-after": String(retryAfter),
-    "x-sentry-rate-limits": sentryRateLimitsHeader(retryAfter, "rate_limited"),
+    "Retry-After": String(retryAfter),
+    "X-Sentry-Rate-Limits": sentryRateLimitsHeader(retryAfter, "rate_limited"),
   });
 }
 
 function quotaExceeded(which: "minute" | "day") {
   return (limit: number, retryAfter: number): ApiError =>
     new ApiError(429, "quota_exceeded", `project quota of ${limit} events per ${which} reached`, { retryAfter, quota: which }, {
-      "retry-after": String(retryAfter),
-      "x-sentry-rate-limits": sentryRateLimitsHeader(retryAfter, "project_quota"),
+      "Retry-After": String(retryAfter),
+      "X-Sentry-Rate-Limits": sentryRateLimitsHeader(retryAfter, "project_quota"),
     });
 }
 

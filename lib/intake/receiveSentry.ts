@@ -38,8 +38,10 @@ const LIMITS: Record<SentryEndpoint, { maxWireBytes: number; maxDecodedBytes: nu
  * The Sentry door, POST /api/:publicId/envelope/, /store/, /minidump/ and /security/: project from the URL (404), origin
  * check, the key in the URL or X-Sentry-Auth checked and the rate limit decided before the body is
  * read (else the envelope's dsn after it), bounded read and decode, validate, prepare, store. Every
- * answer, errors included, carries the CORS headers browser SDKs need to read it; success is 200 `{id}`
- * (202 when PostgreSQL is unavailable and the events went to the local spool: stored on replay).
+ * answer, errors included, carries the CORS headers browser SDKs need to read it; success is 200 `{id}`,
+ * also when PostgreSQL is unavailable and the events went to the local spool (stored on replay; the
+ * body then says `spooled: true`): some SDKs (sentry-elixir) count only a 200 as delivered and would
+ * re-send a 202'd envelope.
  */
 export function receiveSentry(req: IntakeRequest, endpoint: SentryEndpoint, publicId: string): Promise<IntakeResponse> {
   let cors = corsHeaders(req, null);
@@ -54,7 +56,7 @@ export function receiveSentry(req: IntakeRequest, endpoint: SentryEndpoint, publ
         const body = await readBody(req, LIMITS[endpoint]);
         const store = STORES[endpoint];
         const { id, spooled } = await store(req, project, body, ticket);
-        return { status: spooled ? 202 : 200, headers: cors, body: { id } };
+        return { status: 200, headers: cors, body: spooled ? { id, spooled: true } : { id } };
       });
     },
     () => cors,

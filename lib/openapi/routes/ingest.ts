@@ -5,7 +5,7 @@ import { ReportDialogFormSchema, ReportDialogQuerySchema } from "@/lib/feedback/
 import type { RouteSpec } from "@/lib/openapi/routeSpec";
 
 const SentryParams = z.object({ projectId: z.string().describe("the project's numeric DSN id (publicId)") });
-const SentryIdSchema = z.object({ id: z.string().nullable().describe("the event id, hex") });
+const SentryIdSchema = z.object({ id: z.string().nullable().describe("the event id, hex"), spooled: z.literal(true).optional().describe("PostgreSQL was unavailable: kept in the local spool, stored on replay") });
 const INGEST_ERRORS = [400, 401, 403, 413, 415, 422, 429, 503];
 const SENTRY_ERRORS = [400, 401, 403, 404, 413, 429, 503];
 
@@ -44,9 +44,9 @@ export const ingestRoutes: RouteSpec[] = [
   {
     method: "POST", path: "/api/{projectId}/envelope/", tag: "Sentry protocol", auth: "sentryKey",
     summary: "Sentry envelope endpoint (any official SDK, unchanged)",
-    description: "Items: event/error are stored (completed from an `event.minidump` attachment when one came with them, or made from it alone), session/sessions become execution counts, client_report discard counts, user_report/feedback user feedback (400 naming the field without an event id or words), check_in cron monitors' runs (400 naming the field: slug, status, monitor_config); other item types are accepted and dropped. gzip/deflate/br, chunked. Over quota: 429 with Retry-After and X-Sentry-Rate-Limits. 202 instead of 200 when PostgreSQL is unavailable and the events are in the local spool (stored on replay); 503 with Retry-After when the spool is full.",
+    description: "Items: event/error are stored (completed from an `event.minidump` attachment when one came with them, or made from it alone), session/sessions become execution counts, client_report discard counts, user_report/feedback user feedback (400 naming the field without an event id or words), check_in cron monitors' runs (400 naming the field: slug, status, monitor_config); other item types are accepted and dropped. gzip/deflate/br, chunked. Over quota: 429 with Retry-After and X-Sentry-Rate-Limits. 200 with `spooled: true` when PostgreSQL is unavailable and the events are in the local spool (stored on replay); 503 with Retry-After when the spool is full.",
     params: SentryParams, bodyContentType: "application/x-sentry-envelope",
-    responses: { 200: { description: "stored", schema: SentryIdSchema }, 202: { description: "spooled (PostgreSQL unavailable): stored on replay", schema: SentryIdSchema } },
+    responses: { 200: { description: "stored, or spooled while PostgreSQL is unavailable (`spooled: true`; stored on replay)", schema: SentryIdSchema } },
     errors: SENTRY_ERRORS,
   },
   {
@@ -58,7 +58,7 @@ export const ingestRoutes: RouteSpec[] = [
     method: "POST", path: "/api/{projectId}/store/", tag: "Sentry protocol", auth: "sentryKey",
     summary: "Legacy Sentry store endpoint (one JSON event; legacy clients' base64/zlib bodies and sentry.interfaces.* names accepted)",
     params: SentryParams,
-    responses: { 200: { description: "stored", schema: SentryIdSchema }, 202: { description: "spooled (PostgreSQL unavailable): stored on replay", schema: SentryIdSchema } },
+    responses: { 200: { description: "stored, or spooled while PostgreSQL is unavailable (`spooled: true`; stored on replay)", schema: SentryIdSchema } },
     errors: SENTRY_ERRORS,
   },
   {
@@ -71,7 +71,7 @@ export const ingestRoutes: RouteSpec[] = [
     summary: "Native crash upload (Crashpad, Breakpad, Electron's crashReporter)",
     description: "multipart/form-data (gzip allowed): the dump in `upload_file_minidump`; the SDK's event as JSON in `sentry`, as `sentry[release]`-style fields, as Electron's `sentry___initialScope` or sentry-native's msgpack `__sentry-event` file; other plain fields are kept as extra. The crash reason (signal, Mach exception or Windows exception code), crash address and crash module are read from the dump (no symbolication). 400 names the field when the dump is missing or unreadable; 20 MiB on the wire, 40 MiB decoded.",
     params: SentryParams, bodyContentType: "multipart/form-data",
-    responses: { 200: { description: "stored", schema: SentryIdSchema }, 202: { description: "spooled (PostgreSQL unavailable): stored on replay", schema: SentryIdSchema } },
+    responses: { 200: { description: "stored, or spooled while PostgreSQL is unavailable (`spooled: true`; stored on replay)", schema: SentryIdSchema } },
     errors: SENTRY_ERRORS,
   },
   {
@@ -84,7 +84,7 @@ export const ingestRoutes: RouteSpec[] = [
     summary: "Content-Security-Policy violation reports (the DSN's security endpoint)",
     description: "For a page's `report-uri` (`{\"csp-report\": {…}}`) or `report-to` (Reporting API batch, `[{type: \"csp-violation\", body: {…}}]`) directive, with `?sentry_key=` in the URL. Each violation is an event titled `Blocked '<kind>' from '<host>'`, tagged `csp.directive` / `csp.blocked` and grouped by the two; other report types are accepted and skipped (`{\"id\": null}`). 1 MiB.",
     params: SentryParams, bodyContentType: "application/csp-report",
-    responses: { 200: { description: "stored", schema: SentryIdSchema }, 202: { description: "spooled (PostgreSQL unavailable): stored on replay", schema: SentryIdSchema } },
+    responses: { 200: { description: "stored, or spooled while PostgreSQL is unavailable (`spooled: true`; stored on replay)", schema: SentryIdSchema } },
     errors: SENTRY_ERRORS,
   },
   {
