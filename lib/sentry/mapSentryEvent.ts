@@ -93,7 +93,9 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
 
   // A synthetic exception carries no error of its own: it is the stack attached to a message.
   const exceptionType = clipText(main?.type, MAX_TYPE);
-  const isMessage = !main || mainMechanism?.synthetic === true || (exceptionType === undefined && messageText !== undefined);
+  // sentry-elixir 9.x–10.0 sent a message's stack as an exception of type "message" beside the message.
+  const elixirMessageStack = exceptionType === "message" && messageText !== undefined && asText(main?.value) === messageText;
+  const isMessage = !main || mainMechanism?.synthetic === true || (exceptionType === undefined && messageText !== undefined) || elixirMessageStack;
   const type = isMessage ? "Message" : (exceptionType ?? "Error");
   const message = isMessage ? (messageText ?? asText(main?.value) ?? "") : (asText(main?.value) ?? "");
   const images = debugImagesOf(ev.debug_meta);
@@ -309,6 +311,8 @@ function mapRequest(raw: unknown): JsonObject | undefined {
     data: request.data,
     query_string: request.query_string,
     cookies: request.cookies,
+    // The server's view of the request (REMOTE_ADDR, SERVER_NAME, a request id): Plug, PHP, WSGI.
+    env: request.env,
   });
   return Object.keys(picked).length > 0 ? picked : undefined;
 }

@@ -2,7 +2,7 @@ import type { EventView } from "@/lib/errors/events/getEvent";
 import { displayValue, KeyValueTable } from "@/components/ui/KeyValueTable";
 import { Section } from "@/components/ui/Section";
 
-/** Method and URL, query, headers (already scrubbed at ingest), cookies and body. */
+/** Method and URL, query, headers (already scrubbed at ingest), cookies, body and the server's environment variables. */
 export function RequestSection({ request }: { request: EventView["request"] }) {
   if (!request) return null;
   return (
@@ -16,6 +16,7 @@ export function RequestSection({ request }: { request: EventView["request"] }) {
         <Part title="Headers" rows={request.headers} testId="request-headers" />
         {request.cookies.length > 0 && <Part title="Cookies" rows={request.cookies} />}
         {request.data !== null && <Part title="Body" rows={[["data", displayValue(request.data)]]} />}
+        {request.env.length > 0 && <Part title="Environment" rows={request.env} />}
       </div>
     </Section>
   );

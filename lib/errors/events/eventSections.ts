@@ -22,6 +22,8 @@ export interface RequestSection {
   query: [string, string][];
   headers: [string, string][];
   cookies: [string, string][];
+  /** The server's variables for the request (`request.env`: REMOTE_ADDR, SERVER_NAME, a request id…). */
+  env: [string, string][];
   data: unknown;
 }
 
@@ -118,6 +120,7 @@ function requestOf(raw: unknown): RequestSection | null {
     query: pairsOf(request.query_string),
     headers: pairsOf(request.headers),
     cookies: pairsOf(request.cookies),
+    env: pairsOf(request.env),
     data: request.data ?? null,
   };
 }

@@ -3,6 +3,7 @@ import {
   GO_LIBRARY,
   GO_STDLIB,
   INTERNAL_PATH,
+  isElixirLibraryCode,
   isNativeLibraryCode,
   isRustLibraryCode,
   JVM_LIBRARY,
@@ -86,6 +87,8 @@ function isLibrary(path: string, mod: string, fn: string, language: Language): b
       return isRustLibraryCode(path, rustPath(mod, fn));
     case "native":
       return isNativeLibraryCode(path, fn, mod);
+    case "elixir":
+      return isElixirLibraryCode(path, mod, fn);
     default:
       return false;
   }

@@ -84,3 +84,20 @@ export function isRustLibraryCode(path: string, qualifiedName: string): boolean 
 export function isNativeLibraryCode(path: string, fn: string, binary: string): boolean {
   return NATIVE_LIBRARY_PATH.test(path) || NATIVE_LIBRARY_FUNCTION.test(fn) || (binary !== "" && isNativeSystemBinary(binary));
 }
+
+/** Elixir's standard library and common packages (module roots, with or without the `Elixir.` prefix the SDK's atoms carry). */
+const ELIXIR_LIBRARY_MODULE =
+  /^(?:Elixir\.)?(?:Kernel|Enum|Enumerable|Stream|Map|MapSet|Keyword|List|Tuple|String|Integer|Float|Access|Agent|Application|Task|GenServer|GenEvent|Supervisor|DynamicSupervisor|Registry|Process|Node|Port|System|Code|Module|Macro|Protocol|Exception|Function|Range|Regex|URI|Base|Path|File|IO|Inspect|Collectable|Calendar|Date|DateTime|NaiveDateTime|Time|Logger|Record|Config|Mix|IEx|EEx|ExUnit|Phoenix|Plug|Ecto|DBConnection|Postgrex|MyXQL|Oban|Absinthe|Broadway|GenStage|Finch|Mint|Tesla|HTTPoison|Req|Jason|Poison|Swoosh|Gettext|Floki|Bandit|ThousandIsland|WebSock|WebSockAdapter|Telemetry|NimblePool|Castore|Sentry)(?:\.|$)/;
+
+/**
+ * Elixir library code: dependencies (deps/), the standard library and common packages by module,
+ * and Erlang/OTP modules (an atom without the `Elixir.` prefix, or a function written
+ * `:proc_lib.init_p_do_apply/3`) whose file has no directory (`proc_lib.erl`: OTP's own).
+ */
+export function isElixirLibraryCode(path: string, mod: string, fn: string): boolean {
+  if (/(?:^|\/)deps\//.test(path)) return true;
+  const name = mod || fn;
+  const erlang = fn.startsWith(":") || /^[a-z]/.test(name);
+  if (erlang) return !path.includes("/");
+  return ELIXIR_LIBRARY_MODULE.test(name);
+}
