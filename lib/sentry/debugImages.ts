@@ -10,12 +10,14 @@ export interface DebugImage {
 /** More images than a process loads; a hostile event's list is cut here. */
 const MAX_IMAGES = 4096;
 
-/** The images of `debug_meta.images` with a code file, a start address and a size (others are skipped). */
+/** The images of `debug_meta.images` with a code file (or name), a start address and a size (others are skipped). */
 export function debugImagesOf(debugMeta: unknown): DebugImage[] {
   const images: DebugImage[] = [];
   for (const raw of (asArray(asObject(debugMeta)?.images) ?? []).slice(0, MAX_IMAGES)) {
     const image = asObject(raw);
-    const codeFile = typeof image?.code_file === "string" && image.code_file.length <= 4096 ? image.code_file : undefined;
+    // sentry-rust's "symbolic" images name the file in `name` and have no code_file.
+    const file = image?.code_file ?? image?.name;
+    const codeFile = typeof file === "string" && file.length > 0 && file.length <= 4096 ? file : undefined;
     const start = addressOf(image?.image_addr);
     const size = typeof image?.image_size === "number" && Number.isSafeInteger(image.image_size) && image.image_size > 0 ? BigInt(image.image_size) : undefined;
     if (codeFile && start !== undefined && size !== undefined) images.push({ codeFile, start, end: start + size });

@@ -1,4 +1,4 @@
-import type { Frame } from "@/lib/ingest/stacktrace/frame";
+import { MAX_VAR_NAME, MAX_VAR_VALUE, MAX_VARS, type Frame } from "@/lib/ingest/stacktrace/frame";
 import { MAX_FRAMES } from "@/lib/ingest/stacktrace/limits";
 import { asArray, asObject, clipRaw } from "@/lib/sentry/coerce";
 import { imageAt, type DebugImage } from "@/lib/sentry/debugImages";
@@ -9,6 +9,8 @@ const MAX_FILENAME = 2048;
 const MAX_ABS_PATH = 4096;
 const MAX_SOURCE_LINE = 4096;
 const MAX_CONTEXT_LINES = 20;
+/** Frames that keep their variables, innermost first. */
+const MAX_FRAMES_WITH_VARS = 5;
 
 /** The JavaScript SDKs' placeholder for a function they could not name. */
 const UNKNOWN_FUNCTION = "?";
@@ -26,6 +28,9 @@ export function mapStacktrace(stacktrace: unknown, images: DebugImage[] = []): F
     .map(asObject)
     .filter((f): f is Record<string, unknown> => f !== undefined)
     .map((f) => mapFrame(f, images));
+  // Variables of the innermost frames only: what led to the error, and a bounded event.
+  let withVars = 0;
+  for (let i = mapped.length - 1; i >= 0; i--) if (mapped[i].vars && ++withVars > MAX_FRAMES_WITH_VARS) delete mapped[i].vars;
   return mapped.length > 0 ? mapped : undefined;
 }
 
@@ -37,7 +42,8 @@ export function mapFrame(frame: Record<string, unknown>, images: DebugImage[] = 
   const out: Frame = {};
   const fn = nonEmpty(frame.function, MAX_NAME) ?? nonEmpty(frame.raw_function, MAX_NAME) ?? nonEmpty(frame.symbol, MAX_NAME);
   if (fn !== undefined && fn !== UNKNOWN_FUNCTION) out.function = fn;
-  const moduleName = nonEmpty(frame.module, MAX_NAME) ?? nonEmpty(frame.package, MAX_NAME) ?? imageAt(images, frame.instruction_addr)?.codeFile.slice(0, MAX_NAME);
+  const image = imageAt(images, frame.instruction_addr);
+  const moduleName = nonEmpty(frame.module, MAX_NAME) ?? assemblyName(nonEmpty(frame.package, MAX_NAME)) ?? image?.codeFile.slice(0, MAX_NAME);
   if (moduleName !== undefined) out.module = moduleName;
   const filename = nonEmpty(frame.filename, MAX_FILENAME);
   if (filename !== undefined) out.filename = filename;
@@ -55,7 +61,35 @@ export function mapFrame(frame: Record<string, unknown>, images: DebugImage[] = 
   if (pre) out.preContext = contextLines(pre.slice(-MAX_CONTEXT_LINES));
   const post = asArray(frame.post_context);
   if (post) out.postContext = contextLines(post.slice(0, MAX_CONTEXT_LINES));
+  const vars = varsOf(frame.vars);
+  if (vars) out.vars = vars;
+  // Only a frame no symbol names keeps its address: it is all there is to find the code by.
+  const address = out.function === undefined ? hexAddress(frame.instruction_addr) : undefined;
+  if (address) {
+    out.instructionAddr = address;
+    const imageStart = hexAddress(frame.image_addr) ?? (image ? `0x${image.start.toString(16)}` : undefined);
+    if (imageStart) out.imageAddr = imageStart;
+  }
   return out;
+}
+
+/**
+ * A frame's variables (Python's locals, PHP's and Elixir's arguments…) as display text: strings as
+ * they are, anything else as JSON, each cut to its limit; the first MAX_VARS.
+ */
+function varsOf(raw: unknown): Record<string, string> | undefined {
+  const vars = asObject(raw);
+  if (!vars) return undefined;
+  const entries = Object.entries(vars)
+    .slice(0, MAX_VARS)
+    .map(([name, value]): [string, string] => [name.slice(0, MAX_VAR_NAME), (typeof value === "string" ? value : (JSON.stringify(value) ?? "undefined")).slice(0, MAX_VAR_VALUE)]);
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
+/** "0x7ff8…" as sent, or a number, as lower-case hex; undefined for anything else. */
+function hexAddress(value: unknown): string | undefined {
+  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return `0x${value.toString(16)}`;
+  return typeof value === "string" && /^0x[0-9a-f]{1,16}$/i.test(value) ? value.toLowerCase() : undefined;
 }
 
 function nonEmpty(value: unknown, max: number): string | undefined {
@@ -71,4 +105,14 @@ function position(value: unknown): number | undefined {
 /** Source context lines; Sentry may send null for lines it could not read, which become "". */
 function contextLines(lines: unknown[]): string[] {
   return lines.map((line) => clipRaw(line, MAX_SOURCE_LINE) ?? "");
+}
+
+/**
+ * sentry-dotnet names a frame's package by the assembly's display name, "Shop.Api, Version=2.3.0.0,
+ * Culture=neutral, PublicKeyToken=null": the version changes with every release (and a dependency's
+ * with every upgrade), so the short name is kept.
+ */
+function assemblyName(pkg: string | undefined): string | undefined {
+  const comma = pkg?.indexOf(", Version=") ?? -1;
+  return pkg && comma > 0 ? pkg.slice(0, comma) : pkg;
 }

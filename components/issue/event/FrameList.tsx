@@ -4,7 +4,8 @@ import { useState } from "react";
 import { FrameSource } from "@/components/issue/event/FrameSource";
 import type { EventFrame } from "@/components/issue/event/eventTypes";
 import { ChevronRightIcon } from "@/components/ui/Icons";
-import { frameFunctionLabel } from "@/lib/errors/frameLabel";
+import { KeyValueTable } from "@/components/ui/KeyValueTable";
+import { frameAddressLabel, frameFunctionLabel } from "@/lib/errors/frameLabel";
 
 type Block = { kind: "app"; frame: EventFrame; index: number } | { kind: "library"; frames: { frame: EventFrame; index: number }[] };
 
@@ -40,10 +41,12 @@ export function FrameList({ frames }: { frames: EventFrame[] }) {
 
 function FrameTitle({ frame }: { frame: EventFrame }) {
   const where = frame.filename ?? frame.absPath ?? frame.module;
+  const address = frameAddressLabel(frame);
   return (
     <span className="min-w-0 break-all font-mono text-xs">
       <span className="font-semibold text-gray-900 dark:text-gray-100">{frameFunctionLabel(frame)}</span>
       {where && <span className="text-gray-500 dark:text-gray-400"> at {where}</span>}
+      {address && <span className="text-gray-500 dark:text-gray-400"> {address}</span>}
       {frame.lineno !== undefined && (
         <span className="text-gray-500 dark:text-gray-400">
           :{frame.lineno}
@@ -55,7 +58,7 @@ function FrameTitle({ frame }: { frame: EventFrame }) {
 }
 
 function AppFrame({ frame }: { frame: EventFrame }) {
-  const hasSource = frame.contextLine !== undefined;
+  const hasSource = frame.contextLine !== undefined || frame.vars !== undefined;
   const [isOpen, setIsOpen] = useState(true);
   return (
     <li data-testid="frame" data-in-app="true" className="px-3 py-2">
@@ -65,8 +68,9 @@ function AppFrame({ frame }: { frame: EventFrame }) {
         <span className="ml-auto shrink-0 rounded bg-blue-50 px-1.5 text-[10px] font-medium uppercase text-blue-700 dark:bg-blue-950 dark:text-blue-300">in app</span>
       </button>
       {hasSource && isOpen && (
-        <div className="mt-2">
-          <FrameSource frame={frame} />
+        <div className="mt-2 space-y-2">
+          {frame.contextLine !== undefined && <FrameSource frame={frame} />}
+          {frame.vars && <FrameVars vars={frame.vars} />}
         </div>
       )}
     </li>
@@ -91,10 +95,25 @@ function LibraryFrames({ frames, initiallyOpen }: { frames: EventFrame[]; initia
                   <FrameSource frame={frame} />
                 </div>
               )}
+              {frame.vars && (
+                <div className="mt-1">
+                  <FrameVars vars={frame.vars} />
+                </div>
+              )}
             </li>
           ))}
         </ol>
       )}
     </li>
+  );
+}
+
+/** The frame's variables as the SDK rendered them (secrets already filtered at ingest). */
+function FrameVars({ vars }: { vars: Record<string, string> }) {
+  return (
+    <div data-testid="frame-vars">
+      <h4 className="mb-1 text-[10px] font-medium uppercase tracking-wide text-gray-500 dark:text-gray-400">Variables</h4>
+      <KeyValueTable rows={Object.entries(vars)} />
+    </div>
   );
 }

@@ -1,5 +1,10 @@
 import { z } from "zod";
 
+export const MAX_VARS = 20;
+export const MAX_VAR_NAME = 128;
+export const MAX_VAR_VALUE = 256;
+const HEX_ADDRESS = /^0x[0-9a-f]{1,16}$/i;
+
 /** One stack frame, as parsed from a native stack trace or sent structured by a client. */
 export const FrameSchema = z.object({
   function: z.string().max(1024).optional(),
@@ -13,6 +18,14 @@ export const FrameSchema = z.object({
   contextLine: z.string().max(4096).optional(),
   preContext: z.array(z.string().max(4096)).max(20).optional(),
   postContext: z.array(z.string().max(4096)).max(20).optional(),
+  /** The frame's local variables or arguments as the SDK rendered them (scrubbed at ingest; never grouped on). */
+  vars: z
+    .record(z.string().max(MAX_VAR_NAME), z.string().max(MAX_VAR_VALUE))
+    .refine((vars) => Object.keys(vars).length <= MAX_VARS, `at most ${MAX_VARS} variables per frame`)
+    .optional(),
+  /** Unsymbolicated native code: the instruction's address ("0x…") and the start of the binary it lies in. */
+  instructionAddr: z.string().regex(HEX_ADDRESS).optional(),
+  imageAddr: z.string().regex(HEX_ADDRESS).optional(),
 });
 
 export type Frame = z.infer<typeof FrameSchema>;
