@@ -1,19 +1,29 @@
 import { classifyFrame } from "@/lib/grouping/frames/classifyFrame";
 import { languageOfFrame } from "@/lib/grouping/frames/frameLanguage";
-import type { Frame } from "@/lib/ingest/stacktrace/frame";
+import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
+import { languageOfPlatform } from "@/lib/ingest/stacktrace/platformLanguage";
 import { basename, isAbsolutePath } from "@/lib/ingest/stacktrace/location";
 
 /**
  * Where the error was raised, as engineers name it: the innermost application frame as "file in
- * function" — one the SDK marked in-app, else (when it marked none) one that is no dependency's,
- * runtime's or SDK's by its path or module, else the innermost frame. Frames are ordered outermost
- * first. Null without frames.
+ * function" — one the SDK marked in-app that is no known dependency's, runtime's or SDK's by its path
+ * or module (judged in the event's platform), else one the SDK marked in-app, else (when it marked
+ * none) one that is no dependency's, else the innermost frame. Frames are ordered outermost first.
+ * Null without frames.
  */
-export function culpritOf(frames: unknown): string | null {
+export function culpritOf(frames: unknown, platform?: string | null): string | null {
   if (!Array.isArray(frames) || frames.length === 0) return null;
   const list = frames.filter((f): f is Frame => typeof f === "object" && f !== null);
   const innermostFirst = [...list].reverse();
-  const frame = innermostFirst.find((f) => f.inApp === true) ?? innermostFirst.find(looksLikeApplicationCode) ?? list.at(-1);
+  const language = languageOfPlatform(platform);
+  const application = (f: Frame) => looksLikeApplicationCode(f, language);
+  // SDKs that mark everything in-app but a short list (sentry-dart: every package but Flutter's;
+  // sentry-rust: anyhow, tracing, its own panic hook) are second-guessed as grouping does.
+  const frame =
+    innermostFirst.find((f) => f.inApp === true && application(f)) ??
+    innermostFirst.find((f) => f.inApp === true) ??
+    innermostFirst.find(application) ??
+    list.at(-1);
   if (!frame) return null;
   // A module that is an absolute path is a native frame's binary ("/private/var/…/MyApp.app/MyApp"): its name says it.
   const binary = !frame.filename && !frame.absPath && frame.module && isAbsolutePath(frame.module) ? basename(frame.module) : undefined;
@@ -28,10 +38,10 @@ export function culpritOf(frames: unknown): string | null {
  * own frames arrive marked library, beside the SDK's capture_message frames: judged here by path
  * and module alone, as frames no SDK labelled are.
  */
-function looksLikeApplicationCode(frame: Frame): boolean {
+function looksLikeApplicationCode(frame: Frame, eventLanguage: Language): boolean {
   const { inApp: _sdkSaid, ...unlabelled } = frame;
   void _sdkSaid;
-  return classifyFrame(unlabelled, languageOfFrame(unlabelled, "unknown")) === "app";
+  return classifyFrame(unlabelled, languageOfFrame(unlabelled, eventLanguage)) === "app";
 }
 
 /** The last three path segments, without the query string or the origin of a URL (kept for a page's own URL). */

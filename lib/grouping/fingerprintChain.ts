@@ -66,7 +66,9 @@ function defaultComponents(input: ChainFingerprintInput): { components: string[]
   }
 
   const parts = ["g2", "stack", typeOf(raised.exception), ...raised.keys];
-  if (raised.weak) parts.push(`message:${messageOf(raised.exception)}`);
+  // A logged message is what it says (its template when it had one): the stack an SDK attaches to it
+  // (.NET and Cocoa do by default) says where it was logged, and one method logs several messages.
+  if (raised.weak || raised.exception.type === LOGGED_MESSAGE_TYPE) parts.push(`message:${messageOf(raised.exception)}`);
   let enclosing = raised.keys;
   for (const cause of selected.slice(1)) {
     parts.push(`${cause.exception.relation}:${typeOf(cause.exception)}`);
@@ -91,6 +93,9 @@ function defaultComponents(input: ChainFingerprintInput): { components: string[]
  * bugs apart; the context that wrapping adds around it ("handle: load order A-17: …") does not. A
  * typed root (*fs.PathError, *net.OpError) is told apart by its type, as before.
  */
+/** The type of an event that logged a message rather than raising an exception (lib/sentry/mapSentryEvent.ts). */
+const LOGGED_MESSAGE_TYPE = "Message";
+
 const GO_PLAIN_ERRORS = new Set(["*errors.errorString", "*fmt.wrapError", "*fmt.wrapErrors", "*errors.joinError"]);
 
 /**

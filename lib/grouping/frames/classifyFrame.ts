@@ -14,6 +14,7 @@ import {
   RUST_NOISE,
   rustPath,
 } from "@/lib/grouping/frames/libraryCode";
+import { DART_LIBRARY } from "@/lib/ingest/stacktrace/dartLibrary";
 import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
 
 /**
@@ -89,6 +90,8 @@ function isLibrary(path: string, mod: string, fn: string, language: Language): b
       return isNativeLibraryCode(path, fn, mod);
     case "elixir":
       return isElixirLibraryCode(path, mod, fn);
+    case "dart":
+      return DART_LIBRARY.test(path);
     default:
       return false;
   }

@@ -97,7 +97,8 @@ function jvmName(fn: string, mod: string): FunctionKey {
 /**
  * .NET: async/iterator state machines, lambdas, closures and local functions resolved to the
  * method written (cleanDotnetNames); Sentry's "enhanced" signatures
- * ("async Task<Order> OrderService.GetAsync(int id)") reduced to the method name; generic arity dropped.
+ * ("async Task<Order> OrderService.GetAsync(int id)") reduced to the declaring type and method name
+ * (the type left out when the module already ends with it); generic arity dropped.
  */
 function dotnetName(fn: string, mod: string): FunctionKey {
   let name = fn;
@@ -107,8 +108,14 @@ function dotnetName(fn: string, mod: string): FunctionKey {
     const open = name.indexOf("(");
     const head = (open >= 0 ? name.slice(0, open) : name).trim();
     const parts = head.split(" ");
-    name = parts[parts.length - 1].replace(/<[^<>]*>$/, "");
-    name = name.slice(name.lastIndexOf(".") + 1);
+    const qualified = parts[parts.length - 1].replace(/<[^<>]*>$/, "");
+    const dot = qualified.lastIndexOf(".");
+    name = qualified.slice(dot + 1);
+    // The declaring type stays with the method when the module is not it (sentry-dotnet's module is
+    // the assembly): ShippingValidator.Validate and BillingValidator.Validate are different code.
+    const owner = dot > 0 ? qualified.slice(0, dot).replace(/<[^<>]*>/g, "") : "";
+    const type = owner.slice(owner.lastIndexOf(".") + 1).replace(/\+/g, ".");
+    if (type && !cls.endsWith(type)) name = `${type}.${name}`;
   }
   if (cls && (cls.includes("<") || name.includes("<"))) ({ module: cls, function: name } = cleanDotnetNames(cls, name));
   cls = cls.replace(/`\d+/g, "").replace(/\[[^\]]*\]/g, "");
@@ -141,9 +148,18 @@ function pythonName(raw: string): string {
   return name.replace(/^<(\w+)>$/, "$1").slice(0, MAX);
 }
 
-/** PHP closures: "{closure}", PHP 8.4 "{closure:App\\X::y():12}"; "{main}". */
+/**
+ * PHP closures, wherever they sit in the name: "{closure}", "App\\{closure}" (≤ 8.3: the namespace),
+ * "{closure:App\\X::y():12}" (8.4: where it is defined, with the line) — one key, so moving code
+ * or upgrading PHP does not split an issue; "{main}".
+ */
 function phpName(raw: string): string {
-  return raw.replace(/^\{closure[^}]*\}$/, "closure").replace(/^\{(\w+)\}$/, "$1").slice(0, MAX);
+  const name = raw.length > 2 * MAX ? raw.slice(0, 2 * MAX) : raw;
+  return name
+    .replace(/(?:[\w\\]*\\)?\{closure(?::[^{}]*)?\}/g, "{closure}")
+    .replace(/^\{closure\}$/, "closure")
+    .replace(/^\{(\w+)\}$/, "$1")
+    .slice(0, MAX);
 }
 
 /**

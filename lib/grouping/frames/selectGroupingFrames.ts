@@ -45,7 +45,8 @@ export interface GroupingFrames {
   keys: string[];
   /**
    * True when the frames alone do not tell bugs apart: no app frame was left (library frames stood
-   * in) or most app frames were minified. The fingerprint then adds the normalised message.
+   * in), most app frames were minified, or none names a function. The fingerprint then adds the
+   * normalised message.
    */
   weak: boolean;
   /** The innermost app frame: the culprit shown beside the issue's title. */
@@ -77,9 +78,11 @@ export function selectGroupingFrames(frames: Frame[], eventLanguage: Language, o
   const used = usingLibrary ? kept.slice(-MAX_LIBRARY_FRAMES) : app;
 
   let minified = 0;
+  let unnamed = 0;
   const keys = used.map(({ frame, language }) => {
     const { name, module, minified: isMinified } = normaliseFunction(frame.function, frame.module, language);
     if (isMinified) minified++;
+    if (!name) unnamed++;
     // A native function is named by its qualified name alone: gdb shows the source file, lldb and crash reports the binary.
     if (language === "native" && name) return `:${name}`;
     const where = module || normaliseFile(frame.filename || frame.absPath || "", language);
@@ -93,9 +96,13 @@ export function selectGroupingFrames(frames: Frame[], eventLanguage: Language, o
         : SCHEDULED_LANGUAGES.has(eventLanguage)
           ? SCHEDULED_APP_FRAMES
           : MAX_GROUPING_FRAMES;
+  // No frame names a function (unsymbolicated native frames: a binary and an address; obfuscated
+  // Dart; a PHP fatal error's lone frame): the frames say only which file or binary, the same for
+  // every bug in it, and a binary's path may hold a per-install directory. The message decides.
+  const nothingNamed = used.length > 0 && unnamed === used.length;
   return {
-    keys: collapseRecursion(keys).slice(-limit),
-    weak: usingLibrary || (used.length > 0 && minified * 2 >= used.length),
+    keys: nothingNamed ? [] : collapseRecursion(keys).slice(-limit),
+    weak: usingLibrary || nothingNamed || (used.length > 0 && minified * 2 >= used.length),
     culprit: app.at(-1)?.frame,
   };
 }

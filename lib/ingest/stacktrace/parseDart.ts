@@ -1,3 +1,4 @@
+import { DART_LIBRARY } from "@/lib/ingest/stacktrace/dartLibrary";
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
 import { innermostFirstLines } from "@/lib/ingest/stacktrace/limits";
 import { pathFields, splitLocation } from "@/lib/ingest/stacktrace/location";
@@ -41,7 +42,7 @@ function parseFrameLine(line: string): Frame | null {
   };
 }
 
-/** The SDK (dart:) and Flutter's own packages; other packages may be the app's. */
+/** The SDK (dart:), Flutter's own and common packages; other packages may be the app's. */
 function isDartLibrary(path: string): boolean {
-  return /^(?:dart:|org-dartlang-sdk:|package:(?:flutter|flutter_test|flutter_web_plugins|async|stack_trace|http|dio|riverpod|flutter_riverpod|bloc|flutter_bloc|provider|get|go_router|sentry|sentry_flutter)\/)/.test(path);
+  return DART_LIBRARY.test(path);
 }
