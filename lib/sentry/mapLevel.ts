@@ -10,8 +10,7 @@ import type { Severity } from "@/lib/domain/severity";
  *   info, debug, log           low
  *
  * Levels are matched case-insensitively. A missing or unknown level yields undefined; the event
- * mapper then uses "high" for exceptions (Sentry's own default level is "error") and leaves message
- * events to our classifier.
+ * mapper then uses "high" (the protocol's default level is "error").
  */
 const LEVEL_SEVERITY: Readonly<Record<string, Severity>> = {
   fatal: "critical",

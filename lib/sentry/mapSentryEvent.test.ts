@@ -162,7 +162,12 @@ describe("mapSentryEvent: exceptions", () => {
         ],
       },
     }).events;
-    expect(event.stackTrace).toEqual([{ module: "/usr/lib/libc.so.6" }, { module: "/opt/engine/bin/engine" }, {}, { module: "/own/package" }]);
+    expect(event.stackTrace).toEqual([
+      { module: "/usr/lib/libc.so.6", instructionAddr: "0x7f0000001000", imageAddr: "0x7f0000000000" },
+      { module: "/opt/engine/bin/engine", instructionAddr: "0x55d4c2a1d6e8", imageAddr: "0x55d4c2a00000" },
+      { instructionAddr: "0x1" },
+      { module: "/own/package", instructionAddr: "0x55d4c2a1d6f0", imageAddr: "0x55d4c2a00000" },
+    ]);
   });
 
   it("keeps an accompanying log message in context", () => {
@@ -226,7 +231,7 @@ describe("mapSentryEvent: messages", () => {
 
   it("maps an event with neither exception nor message to an empty Message", () => {
     const out = main({ event_id: NODE_EVENT_ID });
-    expect(out).toEqual({ eventId: NODE_EVENT_ID, type: "Message", message: "" });
+    expect(out).toEqual({ eventId: NODE_EVENT_ID, type: "Message", message: "", severity: "high" });
   });
 
   it("uses a stacktrace at event level", () => {
@@ -251,11 +256,12 @@ describe("mapSentryEvent: level → severity", () => {
     expect(main({ level, exception: { values: [{ type: "E" }] } }).severity).toBe(severity);
   });
 
-  it("defaults exceptions to high and leaves messages to the classifier", () => {
+  it("reads a missing or unusable level as the protocol's default, error: high", () => {
     expect(main({ exception: { values: [{ type: "E" }] } }).severity).toBe("high");
     expect(main({ level: "nonsense", exception: { values: [{ type: "E" }] } }).severity).toBe("high");
-    expect(main({ message: "m" }).severity).toBeUndefined();
-    expect(main({ message: "m", level: 3 }).severity).toBeUndefined();
+    expect(main({ message: "m" }).severity).toBe("high");
+    expect(main({ message: "m", level: 3 }).severity).toBe("high");
+    expect(main({ message: "m", level: "info" }).severity).toBe("low");
   });
 });
 

@@ -56,8 +56,8 @@ export interface MappedSentryEvent {
  * - Messages: `logentry` or `message` (a string or `{ formatted, message, params }`) give the
  *   message, and the type is "Message". A synthetic exception (the stack the SDK attaches to
  *   captureMessage) only contributes its frames.
- * - level → severity: see mapLevel.ts; without a usable level, exceptions are "high" and messages
- *   are left to our classifier.
+ * - level → severity: see mapLevel.ts; without a usable level "high" (the protocol's default level
+ *   is "error").
  * - Everything else worth keeping (contexts, request, breadcrumbs, sdk, extra, ...) goes to
  *   `context.sentry`.
  */
@@ -67,15 +67,23 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
   const ev = withCurrentInterfaceNames(payload);
 
   const eventId = normaliseEventId(ev.event_id) ?? normaliseEventId(opts.eventIdFallback) ?? randomUUID().replaceAll("-", "");
-  const exceptions = exceptionValues(ev.exception);
+  const sdkName = asText(asObject(ev.sdk)?.name) ?? "";
+  const values = inProtocolOrder(exceptionValues(ev.exception), sdkName);
+  // A synthetic exception raised after real ones is the log call that reported them (sentry-rust's
+  // tracing layer with attach_stacktrace: the error chain, then "tracing::error!" with the log
+  // message and the logging code's stack): the chain is the error, the log line its message.
+  const loggedBy = values.length > 1 && asObject(values.at(-1)?.mechanism)?.synthetic === true ? values.at(-1) : undefined;
+  const exceptions = loggedBy ? values.slice(0, -1) : values;
   const main = exceptions.at(-1);
   const mainMechanism = asObject(main?.mechanism);
-  const logged = eventMessage(ev);
+  const loggedText = asText(loggedBy?.value);
+  const logged = eventMessage(ev) ?? (loggedText ? { text: loggedText } : undefined);
   const messageText = logged?.text;
 
   const tags = mapTags(ev.tags);
   const agentId = clipText(tags?.agent_id ?? tags?.agentId, MAX_ID_FIELD);
-  const severity: Severity | undefined = levelToSeverity(ev.level) ?? (main ? "high" : undefined);
+  // No level is the protocol's default, "error" (sentry-rust leaves it out of error-level events).
+  const severity: Severity = levelToSeverity(ev.level) ?? "high";
   const shared = compact({
     severity,
     source: agentId ? "agent" : undefined,
@@ -87,7 +95,7 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
     runId: clipText(tags?.run_id ?? tags?.runId, MAX_ID_FIELD),
     environment: clipText(ev.environment, MAX_ENVIRONMENT),
     release: clipText(ev.release, MAX_RELEASE),
-    platform: clipText(ev.platform, MAX_PLATFORM),
+    platform: clipText(platformOf(ev, sdkName, main), MAX_PLATFORM),
     tags,
   });
 
@@ -95,11 +103,19 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
   const exceptionType = clipText(main?.type, MAX_TYPE);
   // sentry-elixir 9.x–10.0 sent a message's stack as an exception of type "message" beside the message.
   const elixirMessageStack = exceptionType === "message" && messageText !== undefined && asText(main?.value) === messageText;
-  const isMessage = !main || mainMechanism?.synthetic === true || (exceptionType === undefined && messageText !== undefined) || elixirMessageStack;
+  // `synthetic` marks an exception the SDK made up: a message's stack, or a native signal (SIGSEGV
+  // "Segfault" from sentry-native or an Android tombstone, beside a "Fatal signal …" log line), which
+  // stays an error. It is a message's stack when it names no type or only repeats the message.
+  const syntheticMessageStack = mainMechanism?.synthetic === true && (exceptionType === undefined || asText(main?.value) === messageText);
+  const isMessage = !main || syntheticMessageStack || (exceptionType === undefined && messageText !== undefined) || elixirMessageStack;
   const type = isMessage ? "Message" : (exceptionType ?? "Error");
   const message = isMessage ? (messageText ?? asText(main?.value) ?? "") : (asText(main?.value) ?? "");
   const images = debugImagesOf(ev.debug_meta);
-  const frames = mapStacktrace(main?.stacktrace, images) ?? mapStacktrace(ev.stacktrace, images) ?? threadFrames(ev.threads, images, main?.thread_id);
+  const frames =
+    mapStacktrace(main?.stacktrace, images) ??
+    mapStacktrace(loggedBy?.stacktrace, images) ??
+    mapStacktrace(ev.stacktrace, images) ??
+    threadFrames(ev.threads, images, main?.thread_id ?? loggedBy?.thread_id);
 
   const sentryContext = compact({
     contexts: asObject(ev.contexts),
@@ -126,7 +142,7 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
     messageTemplate: isMessage ? logged?.template : undefined,
     stackTrace: frames,
     ...shared,
-    fingerprint: fingerprintOf(ev.fingerprint),
+    fingerprint: fingerprintOf(ev.fingerprint) ?? nsErrorFingerprint(mainMechanism),
     context: Object.keys(sentryContext).length > 0 ? { sentry: sentryContext } : undefined,
   });
 
@@ -136,7 +152,10 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
 
 /** Raised first, then its cause, the cause's cause…; Python's implicit `__context__` is a "context". */
 function chainOf(values: JsonObject[], type: string, message: string, frames: ReturnType<typeof mapStacktrace>, images: DebugImage[]): ExceptionInput[] {
-  const raisedFirst = groupMembersInFixedOrder(values.slice().reverse()).slice(0, MAX_CHAINED_EXCEPTIONS);
+  const ordered = groupMembersInFixedOrder(values.slice().reverse());
+  const suppressed = suppressedOf(ordered);
+  // Suppressed exceptions (and what they chain) after the cause chain, as the JVM prints them.
+  const raisedFirst = [...ordered.filter((e, i) => i === 0 || !suppressed.has(e)), ...ordered.filter((e, i) => i > 0 && suppressed.has(e))].slice(0, MAX_CHAINED_EXCEPTIONS);
   return raisedFirst.map((exception, i) => {
     if (i === 0) return compact({ type, message: clip(message, MAX_MESSAGE), stackTrace: frames });
     const source = asText(asObject(exception.mechanism)?.source);
@@ -144,9 +163,31 @@ function chainOf(values: JsonObject[], type: string, message: string, frames: Re
       type: clipText(exception.type, MAX_TYPE) ?? "Error",
       message: clip(asText(exception.value) ?? "", MAX_MESSAGE),
       stackTrace: mapStacktrace(exception.stacktrace, images),
-      relation: source === "__context__" ? ("context" as const) : ("cause" as const),
+      relation: suppressed.has(exception) ? ("suppressed" as const) : source === "__context__" ? ("context" as const) : ("cause" as const),
     });
   });
+}
+
+/**
+ * sentry-java lists a `Throwable.getSuppressed()` exception (`mechanism.type` "suppressed", its
+ * `parent_id` the exception it was added to) before that exception's cause: it is no cause, and
+ * neither is anything chained under it (by parent_id). Shown, never part of the fingerprint.
+ */
+function suppressedOf(values: JsonObject[]): Set<JsonObject> {
+  const mechanismOf = (e: JsonObject) => asObject(e.mechanism);
+  const out = new Set(values.filter((e) => asText(mechanismOf(e)?.type) === "suppressed"));
+  const ids = new Set<unknown>([...out].map((e) => mechanismOf(e)?.exception_id).filter((id) => typeof id === "number"));
+  for (let grew = ids.size > 0; grew; ) {
+    grew = false;
+    for (const e of values) {
+      const id = mechanismOf(e)?.exception_id;
+      if (out.has(e) || typeof id !== "number" || !ids.has(mechanismOf(e)?.parent_id)) continue;
+      out.add(e);
+      ids.add(id);
+      grew = true;
+    }
+  }
+  return out;
 }
 
 /**
@@ -208,6 +249,33 @@ function exceptionValues(exception: unknown): JsonObject[] {
   const isSingle = single !== undefined && single.values === undefined && (single.type !== undefined || single.value !== undefined);
   const values = asArray(exception) ?? (isSingle ? [single] : asArray(single?.values)) ?? [];
   return values.map(asObject).filter((v): v is JsonObject => v !== undefined);
+}
+
+/**
+ * The protocol lists a chain oldest cause first, the raised exception last. sentry-dart (every 8.x,
+ * and 9.x unless `groupExceptions` is on) lists the raised exception first and its causes after,
+ * without exception ids: read the other way round, so the issue is the DioException, caused by the
+ * SocketException, whichever the option says.
+ */
+function inProtocolOrder(values: JsonObject[], sdkName: string): JsonObject[] {
+  if (values.length < 2 || !sdkName.startsWith("sentry.dart")) return values;
+  const numbered = values.some((v) => typeof asObject(v.mechanism)?.exception_id === "number");
+  return numbered ? values : values.slice().reverse();
+}
+
+/**
+ * The event's platform; when it says "other" (or nothing), what its frames or its SDK say: sentry-dart
+ * sends "other" for Dart VM and Flutter events, its frames "dart". sentry-rust's "native" is Rust.
+ */
+function platformOf(ev: JsonObject, sdkName: string, main: JsonObject | undefined): unknown {
+  const said = asText(ev.platform);
+  // sentry-rust sends "native"; its frames are Rust's (paths, closures, crates): read them as such.
+  if (said === "native" && sdkName.startsWith("sentry.rust")) return "rust";
+  if (said !== undefined && said !== "" && said !== "other") return ev.platform;
+  if (sdkName.startsWith("sentry.dart")) return "dart";
+  const frames = asArray(asObject(main?.stacktrace)?.frames) ?? asArray(asObject(ev.stacktrace)?.frames) ?? [];
+  const framePlatform = frames.map((f) => asText(asObject(f)?.platform)).find((p) => p !== undefined && p !== "other");
+  return framePlatform ?? ev.platform;
 }
 
 /**
@@ -290,6 +358,18 @@ function mapTags(raw: unknown): Record<string, string> | undefined {
 }
 
 /** Custom grouping; "{{ default }}" is passed through verbatim for our fingerprint code to expand. */
+/**
+ * An NSError (sentry-cocoa: `mechanism.meta.ns_error {domain, code}`) is its domain and code:
+ * NSURLErrorDomain -1009 (offline) and -1202 (bad certificate) are different failures, and the
+ * message, "Code: -1009", loses the number to normalisation. Added to the computed fingerprint.
+ */
+function nsErrorFingerprint(mechanism: JsonObject | undefined): string[] | undefined {
+  const nsError = asObject(asObject(mechanism?.meta)?.ns_error);
+  const code = nsError?.code;
+  if (typeof code !== "number" || !Number.isSafeInteger(code)) return undefined;
+  return ["{{ default }}", `ns-error:${clipText(nsError?.domain, MAX_TYPE) ?? ""}:${code}`];
+}
+
 function fingerprintOf(raw: unknown): string[] | undefined {
   const list = typeof raw === "string" ? [raw] : asArray(raw);
   if (!list) return undefined;
@@ -307,7 +387,7 @@ function mapRequest(raw: unknown): JsonObject | undefined {
   const picked = compact({
     url: request.url,
     method: request.method,
-    headers: request.headers,
+    headers: joinedHeaderValues(request.headers),
     data: request.data,
     query_string: request.query_string,
     cookies: request.cookies,
@@ -315,6 +395,17 @@ function mapRequest(raw: unknown): JsonObject | undefined {
     env: request.env,
   });
   return Object.keys(picked).length > 0 ? picked : undefined;
+}
+
+/**
+ * Headers as an object whose values may be lists (sentry-php sends PSR-7's `getHeaders()`:
+ * `{"user-agent": ["Mozilla/5.0 …"]}`): each list joined with ", ", as HTTP folds repeated headers.
+ * The list-of-pairs form is kept as it is.
+ */
+function joinedHeaderValues(raw: unknown): unknown {
+  const headers = asObject(raw);
+  if (!headers) return raw;
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, Array.isArray(value) ? value.map((v) => asText(v) ?? "").join(", ") : value]));
 }
 
 /** `breadcrumbs: { values: [...] }` or a bare list; the most recent MAX_BREADCRUMBS are kept. */
