@@ -75,7 +75,9 @@ async function storeEnvelope(req: IntakeRequest, project: SentryProject, body: B
   const target = { workspaceId: project.workspaceId, projectId: project.projectId };
   // A malformed item refuses the whole envelope: counted as one dropped event.
   const contents = countDropped(target, 1, () => unpackEnvelope(envelope));
-  const spooled = await storeSentryEvents(project, contents.events, ticket, envelope.header.sent_at, contents.feedback.length + contents.checkIns.length);
+  // The SDK's clock when it sent: the envelope's sent_at, else the auth header's sentry_timestamp (sentry-rust sends no sent_at).
+  const sentAt = envelope.header.sent_at ?? requestSentAt(req);
+  const spooled = await storeSentryEvents(project, contents.events, ticket, sentAt, contents.feedback.length + contents.checkIns.length);
   // What people wrote, files sent with the event, cron monitors' check-ins, release-health session
   // counts and client reports are kept like events: committed before the answer, or spooled while
   // PostgreSQL is unavailable (an SDK's retry stores them once: keyed per project, event and run;
@@ -85,7 +87,7 @@ async function storeEnvelope(req: IntakeRequest, project: SentryProject, body: B
     feedback: contents.feedback,
     attachments: contents.attachments,
     checkIns: contents.checkIns,
-    sessions: contents.sessions.map((counts) => ({ ...counts, minute: truncateToMinute(correctInstant(counts.minute, envelope.header.sent_at, receivedAt)) })),
+    sessions: contents.sessions.map((counts) => ({ ...counts, minute: truncateToMinute(correctInstant(counts.minute, sentAt, receivedAt)) })),
     discards: contents.discards,
   });
   if (contents.feedback.length + contents.checkIns.length > 0) ticket.keep();

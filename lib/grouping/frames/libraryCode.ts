@@ -40,7 +40,7 @@ export const GO_LIBRARY = /^(?:github\.com\/(?:gin-gonic|labstack|gorilla|go-chi
 const RUST_LIBRARY =
   /^<?(?:std|core|alloc|proc_macro|test|panic_unwind|backtrace|libc|tokio|tokio_util|hyper|hyper_util|h2|http|axum|axum_core|tower|tower_http|tower_service|tower_layer|futures|futures_util|futures_core|futures_executor|async_std|async_trait|actix_web|actix_rt|actix_http|actix_server|actix_service|warp|rocket|tonic|prost|serde|serde_json|sqlx|sqlx_core|diesel|reqwest|tracing|tracing_core|tracing_subscriber|anyhow|eyre|color_eyre|rayon|rayon_core|crossbeam|crossbeam_channel|sentry|sentry_core|sentry_panic)::/;
 /** Rust toolchain sources (/rustc/<commit>/library/…) and crates downloaded by cargo. */
-const RUST_LIBRARY_PATH = /^\/rustc\/|\/\.cargo\/(?:registry|git)\//;
+const RUST_LIBRARY_PATH = /^\/rustc\/|\/\.?cargo\/(?:registry|git)\//;
 /** The panic machinery every Rust panic runs through: the same for every bug, never its identity. */
 export const RUST_NOISE =
   /^(?:(?:__rustc::)?rust_begin_unwind|rust_panic|__rust_\w+|(?:core|std)::(?:panicking|rt|sys_common::backtrace|sys::backtrace|backtrace|backtrace_rs)::)|^core::(?:option|result)::unwrap_failed$|^(?:main|_start|__libc_start_main(?:_impl)?|__libc_start_call_main|start_thread|clone3?|__clone|BaseThreadInitThunk|RtlUserThreadStart)$/;
