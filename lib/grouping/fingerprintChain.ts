@@ -84,6 +84,9 @@ function defaultComponents(input: ChainFingerprintInput): { components: string[]
   return { components: parts, basis: "stack", culprit: raised.culprit ?? selected.find((s) => s.culprit)?.culprit };
 }
 
+/** The type of an event that logged a message rather than raising an exception (lib/sentry/mapSentryEvent.ts). */
+const LOGGED_MESSAGE_TYPE = "Message";
+
 /**
  * Go's plain error values (errors.New, fmt.Errorf with and without %w, errors.Join) carry no stack
  * and no type worth the name: an SDK reports them with the stack of the line that captured them —
@@ -93,9 +96,6 @@ function defaultComponents(input: ChainFingerprintInput): { components: string[]
  * bugs apart; the context that wrapping adds around it ("handle: load order A-17: …") does not. A
  * typed root (*fs.PathError, *net.OpError) is told apart by its type, as before.
  */
-/** The type of an event that logged a message rather than raising an exception (lib/sentry/mapSentryEvent.ts). */
-const LOGGED_MESSAGE_TYPE = "Message";
-
 const GO_PLAIN_ERRORS = new Set(["*errors.errorString", "*fmt.wrapError", "*fmt.wrapErrors", "*errors.joinError"]);
 
 /**

@@ -54,8 +54,8 @@ export interface MappedSentryEvent {
  *   message and stack. The whole chain becomes the event's `exceptions` (raised first, each cause
  *   after the exception it caused): one event, one issue, grouped over the chain.
  * - Messages: `logentry` or `message` (a string or `{ formatted, message, params }`) give the
- *   message, and the type is "Message". A synthetic exception (the stack the SDK attaches to
- *   captureMessage) only contributes its frames.
+ *   message, and the type is "Message". A synthetic exception that names no type or repeats the
+ *   message (the stack the SDK attaches to captureMessage) only contributes its frames.
  * - level → severity: see mapLevel.ts; without a usable level "high" (the protocol's default level
  *   is "error").
  * - Everything else worth keeping (contexts, request, breadcrumbs, sdk, extra, ...) goes to
@@ -99,7 +99,6 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
     tags,
   });
 
-  // A synthetic exception carries no error of its own: it is the stack attached to a message.
   const exceptionType = clipText(main?.type, MAX_TYPE);
   // sentry-elixir 9.x–10.0 sent a message's stack as an exception of type "message" beside the message.
   const elixirMessageStack = exceptionType === "message" && messageText !== undefined && asText(main?.value) === messageText;
@@ -357,7 +356,6 @@ function mapTags(raw: unknown): Record<string, string> | undefined {
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
-/** Custom grouping; "{{ default }}" is passed through verbatim for our fingerprint code to expand. */
 /**
  * An NSError (sentry-cocoa: `mechanism.meta.ns_error {domain, code}`) is its domain and code:
  * NSURLErrorDomain -1009 (offline) and -1202 (bad certificate) are different failures, and the
@@ -370,6 +368,7 @@ function nsErrorFingerprint(mechanism: JsonObject | undefined): string[] | undef
   return ["{{ default }}", `ns-error:${clipText(nsError?.domain, MAX_TYPE) ?? ""}:${code}`];
 }
 
+/** Custom grouping; "{{ default }}" is passed through verbatim for our fingerprint code to expand. */
 function fingerprintOf(raw: unknown): string[] | undefined {
   const list = typeof raw === "string" ? [raw] : asArray(raw);
   if (!list) return undefined;

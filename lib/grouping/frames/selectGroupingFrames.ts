@@ -96,12 +96,14 @@ export function selectGroupingFrames(frames: Frame[], eventLanguage: Language, o
         : SCHEDULED_LANGUAGES.has(eventLanguage)
           ? SCHEDULED_APP_FRAMES
           : MAX_GROUPING_FRAMES;
-  // No frame names a function (unsymbolicated native frames: a binary and an address; obfuscated
-  // Dart; a PHP fatal error's lone frame): the frames say only which file or binary, the same for
-  // every bug in it, and a binary's path may hold a per-install directory. The message decides.
+  // No frame names a function (a PHP fatal error's lone frame, anonymous callbacks, unsymbolicated
+  // native frames, obfuscated Dart): the frames say only which file or binary, the same for every bug
+  // in it, so the message joins them. Frames located by a binary alone (an address in it) add
+  // nothing at all — and a binary's path may hold a per-install directory.
   const nothingNamed = used.length > 0 && unnamed === used.length;
+  const binaryOnly = nothingNamed && used.every(({ frame }) => !frame.filename && !frame.absPath);
   return {
-    keys: nothingNamed ? [] : collapseRecursion(keys).slice(-limit),
+    keys: binaryOnly ? [] : collapseRecursion(keys).slice(-limit),
     weak: usingLibrary || nothingNamed || (used.length > 0 && minified * 2 >= used.length),
     culprit: app.at(-1)?.frame,
   };
