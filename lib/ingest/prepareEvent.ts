@@ -4,6 +4,7 @@ import type { IngestEvent } from "@/lib/ingest/eventSchema";
 import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
 import { classify } from "@/lib/ingest/classify";
 import { scrubString, scrubValue } from "@/lib/ingest/scrub";
+import { stripLogPrefixes } from "@/lib/ingest/stacktrace/stripLogPrefixes";
 import { replaceUnstorable } from "@/lib/text/replaceUnstorable";
 import { toStoredChain, type StoredChainException } from "@/lib/grouping/chain/ChainException";
 import { groupEvent, type GroupEventInput, type RawException } from "@/lib/grouping/groupEvent";
@@ -107,9 +108,10 @@ export function prepareEvent(event: IngestEvent, receivedAt: Date = new Date(), 
   });
 }
 
+/** A trace's text without a log's line prefixes (logcat, container logs), scrubbed; frames scrubbed. */
 function scrubStack(stack: string | Frame[] | undefined): string | Frame[] | undefined {
   if (stack === undefined) return undefined;
-  if (typeof stack === "string") return scrubString(stack);
+  if (typeof stack === "string") return scrubString(stripLogPrefixes(stack));
   return stack.map((frame) => asRecord(scrubValue(frame)) as Frame);
 }
 

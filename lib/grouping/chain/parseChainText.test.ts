@@ -62,6 +62,22 @@ app.Error: three`;
     ]);
   });
 
+  it(".NET: an error code printed after the type stays out of it", () => {
+    const text = `System.Net.Http.HttpRequestException: Connection refused (inventory:80)
+ ---> System.Net.Sockets.SocketException (111): Connection refused
+   at System.Net.Sockets.Socket.Connect() in /src/Socket.cs:line 1
+   --- End of inner exception stack trace ---
+   at Shop.Orders.Place() in /src/Orders.cs:line 8`;
+    expect(summary(text).map(([type, message]) => [type, message])).toEqual([
+      ["System.Net.Http.HttpRequestException", "Connection refused (inventory:80)"],
+      ["System.Net.Sockets.SocketException", "Connection refused"],
+    ]);
+    expect(summary("System.ComponentModel.Win32Exception (0x80004005): Access is denied\n   at A.B() in /a.cs:line 1")[0].slice(0, 2)).toEqual([
+      "System.ComponentModel.Win32Exception",
+      "Access is denied",
+    ]);
+  });
+
   it("Node: [cause] blocks, lines elided as matching the cause restored from it", () => {
     const text = `Error: outer
     at wrap (/app/a.js:10:11)

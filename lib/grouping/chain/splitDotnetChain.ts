@@ -15,6 +15,7 @@ const INNER_END = "--- End of inner exception stack trace ---";
  *      at Acme.Orders.OrderService.Ship(Int32 id) in C:\src\OrderService.cs:line 42
  * Returned outermost (raised) first, each inner exception the "cause" of the one before it.
  * AggregateException's trailing "---> (Inner Exception #n)" listings repeat inner exceptions and are dropped.
+ * Socket and Win32 exceptions print their error code after the type: "SocketException (111): …".
  */
 export function splitDotnetChain(text: string): TraceSection[] {
   const lines = splitLines(text);
@@ -33,7 +34,8 @@ export function splitDotnetChain(text: string): TraceSection[] {
     bodies[level].push(line);
   }
   return headers.map((header, i) => ({
-    ...(splitTypeAndMessage(header, /^((?:[A-Za-z_][\w`]*\.)*[A-Za-z_][\w`]*)(?::\s?([\s\S]*))?$/) ?? {}),
+    // An error code after the type ("SocketException (111):", "Win32Exception (0x80004005):") is not part of it.
+    ...(splitTypeAndMessage(header, /^((?:[A-Za-z_][\w`]*\.)*[A-Za-z_][\w`]*)(?: \((?:0x[0-9A-Fa-f]{1,16}|-?\d{1,12})\))?(?::\s?([\s\S]*))?$/) ?? {}),
     relation: i === 0 ? "raised" : "cause",
     body: bodies[i].join("\n"),
   }));

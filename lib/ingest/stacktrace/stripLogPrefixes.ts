@@ -1,0 +1,31 @@
+import { splitLines } from "@/lib/ingest/stacktrace/limits";
+
+/**
+ * Per-line prefixes a log pipeline puts before every line of a trace. Each is anchored and linear:
+ * no nested quantifiers on attacker-controlled text.
+ */
+const LOG_PREFIXES: RegExp[] = [
+  // adb logcat -v threadtime: "12-04 05:12:33.123  4321  4321 E AndroidRuntime: "
+  /^\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\s{1,8}\d{1,10}\s{1,8}\d{1,10} [VDIWEF] [^:\n]{0,128}: ?/,
+  // Android Studio's logcat: "2026-12-04 05:12:33.123  4321-4321  AndroidRuntime  com.shop.app  E  "
+  /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\s{1,64}\d{1,10}-\d{1,10}\s{1,64}\S{1,128}\s{1,64}\S{1,256}\s{1,64}[VDIWEF] {1,8}/,
+  // adb logcat -v brief / process: "E/AndroidRuntime( 4321): ", "E/AndroidRuntime: "
+  /^[VDIWEF]\/[^(:\n]{1,128}(?:\(\s{0,8}\d{1,10}\))?: ?/,
+  // Kubernetes (CRI) container logs: "2026-12-04T05:12:33.123456789Z stderr F "
+  /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d) (?:stdout|stderr) [FP] /,
+];
+
+/**
+ * A trace copied from a log (adb logcat, Android Studio, Kubernetes container logs) carries the
+ * log's prefix on every line: removed when one prefix starts every non-empty line, so the trace
+ * parses as the runtime printed it. Anything else is returned as it is.
+ */
+export function stripLogPrefixes(text: string): string {
+  if (text.length === 0) return text;
+  const lines = splitLines(text);
+  const nonEmpty = lines.filter((line) => line.trim() !== "");
+  if (nonEmpty.length < 2) return text;
+  const prefix = LOG_PREFIXES.find((pattern) => nonEmpty.every((line) => pattern.test(line)));
+  if (!prefix) return text;
+  return lines.map((line) => line.replace(prefix, "")).join("\n");
+}
