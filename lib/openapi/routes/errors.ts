@@ -13,7 +13,7 @@ export const errorRoutes: RouteSpec[] = [
   {
     method: "GET", path: "/api/v1/errors/{id}", tag: "Errors", auth: "sessionOrIngestKey", role: "viewer",
     summary: "One error group with recent occurrences and its audit trail", params: IdParams,
-    description: "`sampling` is `{storedEvents, sampledEvents, lastSampledAt, issueCap}` when spike protection or the per-issue cap counted events without storing them (null otherwise).",
+    description: "`sampling` is `{storedEvents, sampledEvents, lastSampledAt, issueCap}` when spike protection or the per-issue cap counted events without storing them (null otherwise). An issue merged into another answers 404 with `mergedInto`: the id of the issue that holds its events now (followed through later merges; signed-in members of its workspace only).",
     responses: { 200: "the group" }, errors: [401, 404],
   },
   {
