@@ -1,6 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { culpritOf } from "@/lib/errors/culprit";
+import { selectGroupingFrames } from "@/lib/grouping/frames/selectGroupingFrames";
 import { readBody } from "@/lib/http/readBody";
 import { prepareEvent, type PreparedEvent } from "@/lib/ingest/prepareEvent";
 import { matchIngestRoute } from "@/lib/intake/ingestRoutes";
@@ -357,6 +358,12 @@ describe("sentry-java: Android ANR (AnrV2Integration)", () => {
     expect(event.occurredAt.toISOString()).toBe("2026-03-14T08:12:05.660Z");
     expect(event.frames.at(-1)).toMatchObject({ function: "syscall", module: "/apex/com.android.runtime/lib64/bionic/libc.so" });
     expect(culprit).toBe("PriceCache.kt in loadBlocking");
+  });
+
+  it("keys the ANR on the app's Java frames: the thread dump's native frames (libc, libart) are the platform's", () => {
+    const keys = selectGroupingFrames(event.frames, "java").keys;
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.join(" ")).not.toMatch(/libc|libart|syscall|Monitor::Wait/);
   });
 
   it("keeps the thread dump attachment", () => {

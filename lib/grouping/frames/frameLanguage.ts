@@ -1,4 +1,5 @@
 import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
+import { isAbsolutePath } from "@/lib/ingest/stacktrace/location";
 
 const BY_EXTENSION: [RegExp, Language][] = [
   [/\.(?:[cm]?[jt]sx?|vue|svelte)$/i, "javascript"],
@@ -14,8 +15,14 @@ const BY_EXTENSION: [RegExp, Language][] = [
   [/\.(?:c|cc|cpp|cxx|h|hh|hpp|hxx|m|mm|swift)$/i, "native"],
 ];
 
-/** The event's language, or (when unknown) what the frame's file extension says. */
+/**
+ * The event's language, or (when unknown) what the frame's file extension says. A frame located only
+ * by a binary's path (no file; the module an absolute path: `/system/lib64/libc.so`) is native code
+ * whatever the event's language — the native part of an Android ANR's thread dump in a Java event,
+ * a Flutter engine frame in a Dart one.
+ */
 export function languageOfFrame(frame: Frame, eventLanguage: Language): Language {
+  if (!frame.filename && !frame.absPath && frame.module && isAbsolutePath(frame.module)) return "native";
   if (eventLanguage !== "unknown") return eventLanguage;
   const path = (frame.filename ?? frame.absPath ?? "").replace(/[?#].*$/, "");
   for (const [pattern, language] of BY_EXTENSION) if (pattern.test(path)) return language;
