@@ -1,6 +1,6 @@
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
 import { MAX_FRAMES, innermostFirstToOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
-import { isDigits, pathFields } from "@/lib/ingest/stacktrace/location";
+import { pathFields } from "@/lib/ingest/stacktrace/location";
 
 /**
  * .NET Exception.ToString() output, innermost first:
@@ -22,27 +22,35 @@ export function parseDotnet(text: string): Frame[] | null {
       innerDepth = Math.max(0, innerDepth - 1);
       continue;
     }
-    if (innerDepth > 0 || !line.startsWith("at ")) continue;
-    const frame = parseFrameLine(line.slice(3).trim());
+    const at = FRAME_START.exec(line);
+    if (innerDepth > 0 || !at) continue;
+    const frame = parseFrameLine(line.slice(at[0].length).trim());
     if (frame) frames.push(frame);
     if (frames.length >= MAX_FRAMES) break; // innermost come first; the rest would be dropped
   }
   return innermostFirstToOrdered(frames);
 }
 
-const LINE_MARKER = ":line ";
+/**
+ * The runtime prints frames in the machine's UI language: "at X in F:line 42" (English), "bei X in
+ * F:Zeile 42", "à X dans F:ligne 42", "en X en F:línea 42", "in X in F:riga 42", "em X em F:linha
+ * 42", "в X в F:строка 42", "w X w F:wiersz 42", "bij X in F:regel 42", "v X v F:řádek 42".
+ */
+export const FRAME_START = /^(?:at|bei|à|en|in|em|в|w|bij|v) /;
+const LINE_SUFFIX = /:(?:line|Zeile|ligne|línea|riga|linha|строка|wiersz|regel|řádek) ?(\d{1,9})$/;
+const IN_WORDS = [" in ", " dans ", " en ", " em ", " в ", " w ", " v "];
 
 function parseFrameLine(rest: string): Frame | null {
   let method = rest;
   let location: Pick<Frame, "filename" | "absPath" | "lineno"> = {};
-  const inAt = rest.lastIndexOf(" in ");
-  if (inAt > 0) {
-    const loc = rest.slice(inAt + 4);
-    const mark = loc.lastIndexOf(LINE_MARKER);
-    const lineText = mark > 0 ? loc.slice(mark + LINE_MARKER.length) : "";
-    if (isDigits(lineText)) {
-      location = { ...pathFields(loc.slice(0, mark)), lineno: Number(lineText) };
-      method = rest.slice(0, inAt);
+  const suffix = LINE_SUFFIX.exec(rest);
+  if (suffix) {
+    // The file starts after the last " in " (or its translation) before the line marker.
+    const head = rest.slice(0, suffix.index);
+    const cut = IN_WORDS.map((word) => ({ at: head.lastIndexOf(word), length: word.length })).reduce((a, b) => (b.at > a.at ? b : a));
+    if (cut.at > 0) {
+      location = { ...pathFields(head.slice(cut.at + cut.length)), lineno: Number(suffix[1]) };
+      method = rest.slice(0, cut.at);
     }
   }
   // "Ns.Class.Method[T](Int32 id)": the signature starts at the first "(".

@@ -41,7 +41,12 @@ const GOROUTINE_HEADER = /^goroutine \d+(?: [a-z]+=\S+)* \[[^\]]*\]:$/;
 /** The program-counter offset after the line number: "main.go:12 +0x1d", and GOTRACEBACK=system's "fp=… sp=… pc=…". */
 const PC_OFFSET = /(?:\s\+0x[0-9a-f]+)?(?:\s(?:fp|sp|pc)=0x[0-9a-f]+)*$/;
 
-/** "pkg/path.Func(args)" or "created by pkg/path.Func[ in goroutine N]". */
+/** A qualified function name alone on its line: no spaces, and a "." after the import path's last "/". */
+function isBareFunction(line: string): boolean {
+  return line.length <= 768 && /^[\w.\/%$*()[\]-]+$/.test(line) && line.indexOf(".", line.lastIndexOf("/") + 1) > 0;
+}
+
+/** "pkg/path.Func(args)", "pkg/path.Func" (pkg/errors) or "created by pkg/path.Func[ in goroutine N]". */
 function parseFunctionLine(line: string): Pick<Frame, "module" | "function"> | null {
   let name: string;
   if (line.startsWith("created by ")) {
@@ -50,8 +55,9 @@ function parseFunctionLine(line: string): Pick<Frame, "module" | "function"> | n
     if (inGoroutine > 0) name = name.slice(0, inGoroutine);
   } else {
     const open = matchingOpenParen(line);
-    if (open <= 0) return null;
-    name = line.slice(0, open);
+    // github.com/pkg/errors' "%+v" prints the function without its arguments: "github.com/acme/shop/config.Load".
+    if (open <= 0 && !isBareFunction(line)) return null;
+    name = open <= 0 ? line : line.slice(0, open);
   }
   if (!name || /\s/.test(name)) return null;
   return splitGoName(name);

@@ -34,7 +34,11 @@ const LOCATION = /^(?:([^\s():]+)|Native Method|Unknown Source)(?::(\d{1,9}))?$/
 /** A JVM qualified method name: no spaces or parentheses. */
 const QUALIFIED = /^[^\s()]+$/;
 
-function parseFrameLine(rest: string): Frame | null {
+const PACKAGING_DATA = /\s{1,8}~?\[[^[\]\n]{0,512}\]$/;
+
+function parseFrameLine(line: string): Frame | null {
+  // Logback's and Log4j2's packaging data after the frame: " ~[spring-web-6.1.4.jar:6.1.4]", " [?:?]".
+  const rest = line.replace(PACKAGING_DATA, "");
   const open = rest.indexOf("(");
   if (open <= 0 || !rest.endsWith(")")) return null;
   let qualified = rest.slice(0, open);

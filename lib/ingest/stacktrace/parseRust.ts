@@ -23,12 +23,21 @@ export function parseRust(text: string): Frame[] | null {
   let afterFrame = false; // the previous line was a frame's symbol or location: an inlined symbol may follow
   for (const raw of splitLines(text)) {
     const line = raw.trim();
+    // anyhow / eyre print the error's causes as a numbered list ("Caused by:\n    0: reading config")
+    // before "Stack backtrace:": the backtrace starts there.
+    if (/^stack backtrace:$/i.test(line)) {
+      frames.length = 0;
+      lastIndex = -1;
+      last = null;
+      afterFrame = false;
+      continue;
+    }
     const numbered = NUMBERED_SYMBOL.exec(line);
     if (numbered || (afterFrame && raw.startsWith("      ") && line !== "" && !line.startsWith("at "))) {
       const index = numbered ? Number(numbered[1]) : lastIndex;
       if (index < lastIndex || (numbered && index === 0 && lastIndex >= 0)) break; // a second backtrace
-      lastIndex = index;
       last = frameOf(numbered ? numbered[2] : line);
+      if (last !== null) lastIndex = index;
       afterFrame = last !== null;
       if (last?.function) frames.push(last);
       if (frames.length >= MAX_FRAMES) break;

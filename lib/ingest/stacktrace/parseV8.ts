@@ -39,6 +39,10 @@ function parseFrameLine(rest: string): Frame | null {
   }
   // "async f" stays: it marks an await boundary, which grouping needs (lib/grouping/frames).
   if (fn === "async") fn = undefined;
+  // An awaited module body (Node ESM, Deno): "at async file:///srv/app/index.mjs:6:1".
+  if (fn === undefined && loc.startsWith("async ")) loc = loc.slice(6);
+  // React Native's Hermes: "at anonymous (address at index.android.bundle:1:23456)".
+  if (loc.startsWith("address at ")) loc = loc.slice(11);
 
   if (NO_SOURCE.test(loc)) return fn ? { function: fn } : null;
   if (loc.startsWith("eval at ")) {

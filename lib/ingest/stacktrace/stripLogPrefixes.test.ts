@@ -11,12 +11,21 @@ describe("stripLogPrefixes", () => {
     ["adb logcat tag only", (l: string) => `E/AndroidRuntime: ${l}`],
     ["Android Studio", (l: string) => `2026-12-04 05:12:33.123  4321-4321  AndroidRuntime          com.shop.app                         E  ${l}`],
     ["Kubernetes container log", (l: string) => `2026-12-04T05:12:33.123456789Z stderr F ${l}`],
+    ["docker compose", (l: string) => `billing-api-1  | ${l}`],
+    ["journalctl", (l: string) => `Mar 12 10:15:42 api-01 shop-api[2143]: ${l}`],
+    ["coloured docker compose", (l: string) => `\x1b[36mbilling-api-1  | \x1b[0m${l}`],
   ])("takes the %s prefix off every line, so the trace parses", (_name, prefix) => {
     const text = javaTrace.map(prefix).join("\n");
     expect(stripLogPrefixes(text)).toBe(javaTrace.join("\n"));
     const parsed = parseStackTrace(stripLogPrefixes(text));
     expect(parsed.language).toBe("java");
     expect(parsed.frames.map((f) => f.function)).toEqual(["dispatchMessage", "refresh"]);
+  });
+
+  it("takes terminal colours out, keeping Python's indentation under a compose prefix", () => {
+    const coloured = 'Traceback (most recent call last):\n  File \x1b[35m"/app/shop/main.py"\x1b[0m, line \x1b[35m3\x1b[0m, in \x1b[35mmain\x1b[0m\n\x1b[1;35mKeyError\x1b[0m: \x1b[35m\'sku\'\x1b[0m';
+    expect(stripLogPrefixes(coloured)).toBe('Traceback (most recent call last):\n  File "/app/shop/main.py", line 3, in main\nKeyError: \'sku\'');
+    expect(stripLogPrefixes('web-1  | Traceback (most recent call last):\nweb-1  |   File "/app/x.py", line 3, in f\nweb-1  | KeyError: 1')).toBe('Traceback (most recent call last):\n  File "/app/x.py", line 3, in f\nKeyError: 1');
   });
 
   it("leaves a trace alone unless one prefix starts every line", () => {

@@ -13,14 +13,23 @@ const LOG_PREFIXES: RegExp[] = [
   /^[VDIWEF]\/[^(:\n]{1,128}(?:\(\s{0,8}\d{1,10}\))?: ?/,
   // Kubernetes (CRI) container logs: "2026-12-04T05:12:33.123456789Z stderr F "
   /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d) (?:stdout|stderr) [FP] /,
+  // docker compose: "web-1  | " (one space after the bar, so Python's indentation survives)
+  /^[\w.-]{1,64}\s{1,32}\| ?/,
+  // syslog / journalctl: "Mar 12 10:15:42 api-01 shop-api[2143]: "
+  /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \S{1,255} [^\s:[\]]{1,128}(?:\[\d{1,10}\])?: /,
 ];
 
+/** Terminal colours (CSI sequences): Python 3.13's coloured tracebacks, test runners and compose in a terminal. */
+const ANSI_ESCAPE = /\x1b\[[0-9;?]{0,32}[ -/]{0,4}[@-~]/g;
+
 /**
- * A trace copied from a log (adb logcat, Android Studio, Kubernetes container logs) carries the
- * log's prefix on every line: removed when one prefix starts every non-empty line, so the trace
- * parses as the runtime printed it. Anything else is returned as it is.
+ * A trace copied from a log (adb logcat, Android Studio, Kubernetes container logs, docker compose,
+ * syslog/journald) carries the log's prefix on every line: removed when one prefix starts every
+ * non-empty line, so the trace parses as the runtime printed it. Terminal colour codes are removed
+ * first. Anything else is returned as it is.
  */
-export function stripLogPrefixes(text: string): string {
+export function stripLogPrefixes(raw: string): string {
+  const text = raw.includes("\x1b[") ? raw.replace(ANSI_ESCAPE, "") : raw;
   if (text.length === 0) return text;
   const lines = splitLines(text);
   const nonEmpty = lines.filter((line) => line.trim() !== "");

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { culpritOf } from "@/lib/errors/culprit";
+import { IngestEventSchema } from "@/lib/ingest/eventSchema";
+import { prepareEvent } from "@/lib/ingest/prepareEvent";
+
+/** Traces as tools around the runtimes print them (log frameworks, runtimes' module loaders, localized .NET). */
+const prepare = (type: string, stackTrace: string, message = "x") => prepareEvent(IngestEventSchema.parse({ type, message, stackTrace }));
+const read = (type: string, stackTrace: string) => {
+  const event = prepare(type, stackTrace);
+  return { platform: event.platform, culprit: culpritOf(event.frames, event.platform), chain: (event.exceptions ?? []).map((e) => e.type), frames: event.frames };
+};
+
+describe("traces as tools print them", () => {
+  it("Logback / Log4j2 packaging data after each JVM frame", () => {
+    const trace = (line: number) =>
+      [
+        "java.lang.IllegalStateException: no order 42",
+        `\tat com.acme.shop.OrderService.load(OrderService.java:${line}) ~[classes/:na]`,
+        "\tat org.springframework.web.servlet.FrameworkServlet.service(FrameworkServlet.java:885) ~[spring-webmvc-6.1.4.jar:6.1.4]",
+        "\tat java.base/java.lang.Thread.run(Thread.java:1583) [na:na]",
+        "Caused by: org.springframework.dao.EmptyResultDataAccessException: Incorrect result size",
+        "\tat org.springframework.dao.support.DataAccessUtils.nullableSingleResult(DataAccessUtils.java:97) ~[spring-tx-6.1.4.jar:6.1.4]",
+        "\tat com.acme.shop.OrderRepository.find(OrderRepository.java:19) ~[classes/:na]",
+        "\t... 2 common frames omitted",
+      ].join("\n");
+    expect(read("java.lang.IllegalStateException", trace(42))).toMatchObject({
+      platform: "java",
+      culprit: "OrderService.java in load",
+      chain: ["java.lang.IllegalStateException", "org.springframework.dao.EmptyResultDataAccessException"],
+    });
+    expect(prepare("java.lang.IllegalStateException", trace(44)).fingerprint).toBe(prepare("java.lang.IllegalStateException", trace(42)).fingerprint);
+  });
+
+  it("Node ESM and Deno: an awaited module body; React Native's Hermes 'address at'", () => {
+    const esm = read("Error", "Error: config missing\n    at loadConfig (file:///srv/app/src/config.mjs:12:11)\n    at async file:///srv/app/src/index.mjs:6:1");
+    expect(esm.frames[0]).toMatchObject({ filename: "file:///srv/app/src/index.mjs", lineno: 6 });
+    const hermes = read("TypeError", "TypeError: undefined is not a function\n    at renderCart (address at index.android.bundle:1:98765)");
+    expect(hermes.frames[0]).toMatchObject({ function: "renderCart", filename: "index.android.bundle", colno: 98765 });
+  });
+
+  it("anyhow: the numbered causes before 'Stack backtrace:' are not frames", () => {
+    const trace = [
+      "Error: failed to load config",
+      "",
+      "Caused by:",
+      "    0: reading /etc/ledger/config.toml",
+      "    1: No such file or directory (os error 2)",
+      "",
+      "Stack backtrace:",
+      "   0: anyhow::error::<impl anyhow::Error>::msg",
+      "             at /home/dev/.cargo/registry/src/index.crates.io-6f17d22bba15001f/anyhow-1.0.86/src/error.rs:83:36",
+      "   1: ledger::config::load",
+      "             at ./src/config.rs:21:9",
+      "   2: ledger::main",
+      "             at ./src/main.rs:8:18",
+    ].join("\n");
+    expect(read("anyhow::Error", trace)).toMatchObject({ platform: "rust", culprit: "./src/config.rs in ledger::config::load" });
+  });
+
+  it("github.com/pkg/errors' %+v: functions without arguments", () => {
+    const trace = "open /etc/shop/config.yaml: no such file or directory\ngithub.com/acme/shop/config.Load\n\t/home/dev/shop/config/config.go:33\nmain.main\n\t/home/dev/shop/cmd/shop/main.go:14\nruntime.main\n\t/usr/local/go/src/runtime/proc.go:271";
+    expect(read("*fs.PathError", trace)).toMatchObject({ platform: "go", culprit: "shop/config/config.go in Load" });
+  });
+
+  it(".NET in the machine's language: German and French", () => {
+    const german = "System.InvalidOperationException: Bestand fehlt\n   bei Acme.Lager.BestandService.Ermittle(Int32 artikel) in C:\\build\\src\\Acme.Lager\\BestandService.cs:Zeile 42\n   bei Acme.Lager.Api.Abfrage(Int32 id) in C:\\build\\src\\Acme.Lager\\Api.cs:Zeile 17";
+    expect(read("System.InvalidOperationException", german)).toMatchObject({ platform: "dotnet", culprit: "src/Acme.Lager/BestandService.cs in Ermittle" });
+    const french = "System.InvalidOperationException: Facture introuvable\n   à Acme.Factures.FactureService.Calculer(Int32 id) dans D:\\build\\Acme.Factures\\FactureService.cs:ligne 88";
+    expect(read("System.InvalidOperationException", french)).toMatchObject({ culprit: "build/Acme.Factures/FactureService.cs in Calculer" });
+  });
+});
