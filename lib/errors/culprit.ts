@@ -1,3 +1,4 @@
+import type { StoredChainException } from "@/lib/grouping/chain/ChainException";
 import { classifyFrame } from "@/lib/grouping/frames/classifyFrame";
 import { languageOfFrame } from "@/lib/grouping/frames/frameLanguage";
 import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
@@ -7,11 +8,13 @@ import { basename, isAbsolutePath } from "@/lib/ingest/stacktrace/location";
 /**
  * Where the error was raised, as engineers name it: the innermost application frame as "file in
  * function" — one the SDK marked in-app that is no known dependency's, runtime's or SDK's by its path
- * or module (judged in the event's platform), else one the SDK marked in-app, else (when it marked
- * none) one that is no dependency's, else the innermost frame. Frames are ordered outermost first.
- * Null without frames.
+ * or module (judged in the event's platform); else, when the raised exception ran through library
+ * code only (a framework's wrapper: ServletException, Android's RuntimeException), the innermost
+ * such frame of its causes (`chain`: the stored exception chain, raised first); else one the SDK
+ * marked in-app; else (when it marked none) one that is no dependency's; else the innermost frame.
+ * Frames are ordered outermost first. Null without frames.
  */
-export function culpritOf(frames: unknown, platform?: string | null): string | null {
+export function culpritOf(frames: unknown, platform?: string | null, chain?: unknown): string | null {
   if (!Array.isArray(frames) || frames.length === 0) return null;
   const list = frames.filter((f): f is Frame => typeof f === "object" && f !== null);
   const innermostFirst = [...list].reverse();
@@ -21,6 +24,9 @@ export function culpritOf(frames: unknown, platform?: string | null): string | n
   // sentry-rust: anyhow, tracing, its own panic hook) are second-guessed as grouping does.
   const frame =
     innermostFirst.find((f) => f.inApp === true && application(f)) ??
+    causeFrames(chain)
+      .map((causeFrames) => [...causeFrames].reverse().find((f) => f.inApp !== false && application(f)))
+      .find((f) => f !== undefined) ??
     innermostFirst.find((f) => f.inApp === true) ??
     innermostFirst.find(application) ??
     list.at(-1);
@@ -52,4 +58,13 @@ function shortPath(path: string | undefined): string | undefined {
   const parts = clean.split(/[\\/]/).filter(Boolean);
   if (parts.length === 0) return noQuery.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "") || undefined;
   return parts.slice(-3).join("/");
+}
+
+/** The frames of each cause (and context) of a stored chain, nearest first; suppressed ones left out. */
+function causeFrames(chain: unknown): Frame[][] {
+  if (!Array.isArray(chain)) return [];
+  return (chain as Partial<StoredChainException>[])
+    .slice(1)
+    .filter((e) => typeof e === "object" && e !== null && e.relation !== "suppressed" && Array.isArray(e.frames))
+    .map((e) => (e.frames as unknown[]).filter((f): f is Frame => typeof f === "object" && f !== null));
 }

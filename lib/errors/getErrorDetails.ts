@@ -45,7 +45,7 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
 
   return {
     ...toErrorDetail(group),
-    culprit: culpritOf(group.frames, group.platform),
+    culprit: culpritOf(group.frames, group.platform, group.exceptions),
     releases: { first: firstRelease?.value ?? null, last: lastRelease?.value ?? null },
     assignee: group.assigneeId ? nameOf.get(group.assigneeId) ?? null : null,
     assigneeTeam: team,

@@ -52,7 +52,7 @@ export async function listErrors(auth: AuthContext, query: ListErrorsQuery) {
       const row = stats.byGroup.get(group.id);
       return {
         ...toErrorSummary(group),
-        culprit: culpritOf(group.frames, group.platform),
+        culprit: culpritOf(group.frames, group.platform, group.exceptions),
         assignee: group.assigneeId ? assigneeById.get(group.assigneeId) ?? null : null,
         assigneeTeam: group.assigneeTeamId ? teamById.get(group.assigneeTeamId) ?? null : null,
         environments: environments.get(group.id) ?? [],

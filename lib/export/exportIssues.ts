@@ -61,7 +61,7 @@ export async function exportIssues(auth: AuthContext, filters: ErrorFilters & { 
 
 function csvRow(g: Row): string {
   return csvRecord([
-    g.id, g.type, g.message, culpritOf(g.frames, g.platform), g.status, g.severity, g.category, g.source, g.platform,
+    g.id, g.type, g.message, culpritOf(g.frames, g.platform, g.exceptions), g.status, g.severity, g.category, g.source, g.platform,
     g.firstSeen, g.lastSeen, g.occurrenceCount, g.usersAffected, g.assigneeEmail, g.teamName, g.projectId, g.workspaceId,
   ]);
 }
@@ -71,7 +71,7 @@ function jsonRow(g: Row) {
     id: g.id,
     type: g.type,
     message: g.message,
-    culprit: culpritOf(g.frames, g.platform),
+    culprit: culpritOf(g.frames, g.platform, g.exceptions),
     status: g.status,
     severity: g.severity,
     category: g.category,

@@ -7,7 +7,7 @@ import { prepareEvent } from "@/lib/ingest/prepareEvent";
 const prepare = (type: string, stackTrace: string, message = "x") => prepareEvent(IngestEventSchema.parse({ type, message, stackTrace }));
 const read = (type: string, stackTrace: string) => {
   const event = prepare(type, stackTrace);
-  return { platform: event.platform, culprit: culpritOf(event.frames, event.platform), chain: (event.exceptions ?? []).map((e) => e.type), frames: event.frames };
+  return { platform: event.platform, culprit: culpritOf(event.frames, event.platform, event.exceptions), chain: (event.exceptions ?? []).map((e) => e.type), frames: event.frames };
 };
 
 describe("traces as tools print them", () => {
@@ -67,5 +67,20 @@ describe("traces as tools print them", () => {
     expect(read("System.InvalidOperationException", german)).toMatchObject({ platform: "dotnet", culprit: "src/Acme.Lager/BestandService.cs in Ermittle" });
     const french = "System.InvalidOperationException: Facture introuvable\n   à Acme.Factures.FactureService.Calculer(Int32 id) dans D:\\build\\Acme.Factures\\FactureService.cs:ligne 88";
     expect(read("System.InvalidOperationException", french)).toMatchObject({ culprit: "build/Acme.Factures/FactureService.cs in Calculer" });
+  });
+
+  it("a framework's wrapper exception: the culprit is in its cause, where the application code ran", () => {
+    const trace = [
+      'jakarta.servlet.ServletException: Request processing failed: java.lang.NullPointerException: Cannot invoke "com.acme.billing.Invoice.getTotal()"',
+      "\tat org.springframework.web.servlet.FrameworkServlet.processRequest(FrameworkServlet.java:1022)",
+      "\tat jakarta.servlet.http.HttpServlet.service(HttpServlet.java:564)",
+      "\tat java.base/java.lang.Thread.run(Thread.java:1583)",
+      'Caused by: java.lang.NullPointerException: Cannot invoke "com.acme.billing.Invoice.getTotal()" because "invoice" is null',
+      "\tat com.acme.billing.InvoiceService.total(InvoiceService.java:57)",
+      "\tat com.acme.billing.web.InvoiceController.get(InvoiceController.java:22)",
+      "\tat org.springframework.web.servlet.FrameworkServlet.processRequest(FrameworkServlet.java:1011)",
+      "\t... 2 more",
+    ].join("\n");
+    expect(read("jakarta.servlet.ServletException", trace).culprit).toBe("InvoiceService.java in total");
   });
 });
