@@ -13,7 +13,8 @@ import { GROUP_HEADER, withoutGroupMargin } from "@/lib/ingest/stacktrace/python
  *   KeyError: 'u_123'
  * With chained exceptions ("During handling of the above exception..." / "The above
  * exception was the direct cause..."), the last traceback is the exception that
- * actually propagated and whose type the event reports, so that one wins.
+ * actually propagated and whose type the event reports, so that one wins. Without any "File" line,
+ * a pytest failure report is read (pytestFrames).
  */
 export function parsePython(text: string): Frame[] | null {
   let frames: Frame[] = [];
@@ -40,8 +41,41 @@ export function parsePython(text: string): Frame[] | null {
     }
     last = null;
   }
-  return capOrdered(frames);
+  return capOrdered(frames.length > 0 ? frames : pytestFrames(text));
 }
+
+/**
+ * pytest's failure report (no "Traceback" header), outermost first. `--tb=short`: "app/config.py:27:
+ * in load_config" then the source line; `--tb=long` (the default): each section shows its function's
+ * source ("    def apply_discount(self, code):", the failing line marked ">"), then its location,
+ * "shop/cart.py:42: AttributeError" for the innermost.
+ */
+function pytestFrames(text: string): Frame[] {
+  const frames: Frame[] = [];
+  let def: string | undefined;
+  let marked: string | undefined;
+  let last: Frame | null = null;
+  for (const raw of splitLines(text)) {
+    const location = PYTEST_LOCATION.exec(raw);
+    if (location) {
+      const fn = location[3] ?? def;
+      last = { ...(fn ? { function: fn } : {}), ...pathFields(location[1]), lineno: Number(location[2]), ...(marked ? { contextLine: marked } : {}) };
+      frames.push(last);
+      def = undefined;
+      marked = undefined;
+      continue;
+    }
+    const defined = PYTEST_DEF.exec(raw);
+    if (defined) def = defined[1];
+    else if (raw.startsWith(">")) marked = raw.slice(1).trim();
+    else if (last && !last.contextLine && raw.startsWith("    ") && raw.trim() !== "") last.contextLine = raw.trim();
+    if (!raw.startsWith("    ")) last = null;
+  }
+  return frames;
+}
+
+const PYTEST_LOCATION = /^([^\s:][^\s:]{0,1023}\.py):(\d{1,9}):(?: in (\S{1,512})| [A-Za-z_][\w.]{0,255})? ?$/;
+const PYTEST_DEF = /^\s{0,64}(?:async )?def (\w{1,256})\(/;
 
 /** `File "/app/app.py", line 12, in main` (the ", in ..." part is missing for some frames). */
 const FILE_LINE = /^File "([^"]+)", line (\d{1,9})(?:, in (.+))?$/;

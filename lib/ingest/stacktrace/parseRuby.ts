@@ -20,7 +20,11 @@ export function parseRuby(text: string): Frame[] | null {
   return innermostFirstToOrdered(frames);
 }
 
-function parseFrameLine(line: string): Frame | null {
+const GEM_PATH = /^([\w.-]{1,128}) \((\d[\w.]{0,64})\) (\S.*)$/;
+
+function parseFrameLine(raw: string): Frame | null {
+  // RSpec prints backtraces as comments: "# ./app/models/order.rb:27:in `total'".
+  const line = raw.startsWith("#") ? raw.replace(/^#\s+/, "") : raw;
   // ":in `name'" (Ruby < 3.4) or ":in 'name'" (3.4+); the name ends at the next "'".
   let marker = line.indexOf(":in `");
   if (marker < 0) marker = line.indexOf(":in '");
@@ -35,5 +39,8 @@ function parseFrameLine(line: string): Frame | null {
   if (/^\s|\s$/.test(path)) return null;
 
   const fn = line.slice(marker + 5, close);
+  // Rails' full backtrace names a gem's files by the gem: "actionpack (7.1.3) lib/abstract_controller/base.rb".
+  const gem = GEM_PATH.exec(path);
+  if (gem) return { ...(fn ? { function: fn } : {}), module: gem[1], ...pathFields(gem[3]), lineno: Number(head.slice(colon + 1)), inApp: false };
   return { ...(fn ? { function: fn } : {}), ...pathFields(path), lineno: Number(head.slice(colon + 1)) };
 }

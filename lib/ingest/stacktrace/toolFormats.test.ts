@@ -83,4 +83,40 @@ describe("traces as tools print them", () => {
     ].join("\n");
     expect(read("jakarta.servlet.ServletException", trace).culprit).toBe("InvoiceService.java in total");
   });
+
+  it("pytest's failure report, short and long", () => {
+    const short = "_____ test_parse_config _____\ntests/test_config.py:18: in test_parse_config\n    cfg = load_config(\"tests/fixtures/bad.toml\")\napp/config.py:27: in load_config\n    return Config(**data[\"server\"])\nE   KeyError: 'server'";
+    expect(read("KeyError", short)).toMatchObject({ platform: "python", culprit: "app/config.py in load_config" });
+    const long = (line: number) =>
+      [
+        "____ test_apply_discount ____",
+        "",
+        "    def test_apply_discount():",
+        "        cart = Cart(items=[])",
+        '>       cart.apply_discount("SUMMER")',
+        "",
+        `tests/test_cart.py:${line}: `,
+        "_ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _",
+        "",
+        "    def apply_discount(self, code):",
+        "        promo = self.promos[code]",
+        ">       if promo.expires_at < now():",
+        "E       AttributeError: 'NoneType' object has no attribute 'expires_at'",
+        "",
+        "shop/cart.py:42: AttributeError",
+      ].join("\n");
+    const event = read("AttributeError", long(12));
+    expect(event).toMatchObject({ platform: "python", culprit: "shop/cart.py in apply_discount" });
+    expect(event.frames.at(-1)).toMatchObject({ lineno: 42, contextLine: "if promo.expires_at < now():" });
+    expect(prepare("AttributeError", long(14)).fingerprint).toBe(prepare("AttributeError", long(12)).fingerprint);
+  });
+
+  it("Rails' full backtrace names gems; RSpec prints frames as comments", () => {
+    const rails = "app/models/order.rb:27:in `total'\napp/controllers/orders_controller.rb:9:in `show'\nactionpack (7.1.3) lib/action_controller/metal/basic_implicit_render.rb:6:in `send_action'\nrailties (7.1.3) lib/rails/engine.rb:536:in `call'";
+    const event = read("NoMethodError", rails);
+    expect(event).toMatchObject({ platform: "ruby", culprit: "app/models/order.rb in total" });
+    expect(event.frames[0]).toMatchObject({ module: "railties", filename: "lib/rails/engine.rb", inApp: false });
+    const rspec = "     NoMethodError:\n       undefined method `name' for nil\n     # ./app/controllers/invoices_controller.rb:6:in `show'\n     # ./spec/controllers/invoices_controller_spec.rb:9:in `block (3 levels) in <top (required)>'";
+    expect(read("NoMethodError", rspec).culprit).toBe("app/controllers/invoices_controller.rb in show");
+  });
 });
