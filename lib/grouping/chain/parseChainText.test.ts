@@ -78,6 +78,25 @@ app.Error: three`;
     ]);
   });
 
+  it(".NET: AggregateException's listed inner exceptions join the chain once each", () => {
+    const text = `System.AggregateException: One or more errors occurred. (Timeout reading key) (Connection reset)
+ ---> System.TimeoutException: Timeout reading key
+   at Acme.Cache.Get() in /src/Cache.cs:line 61
+   --- End of inner exception stack trace ---
+   at Acme.Cache.Warmup.Run() in /src/Warmup.cs:line 30
+ ---> (Inner Exception #0) System.TimeoutException: Timeout reading key
+   at Acme.Cache.Get() in /src/Cache.cs:line 61<---
+
+ ---> (Inner Exception #1) System.IO.IOException: Connection reset
+   at Acme.Cache.Read() in /src/Cache.cs:line 64<---
+`;
+    expect(summary(text)).toEqual([
+      ["System.AggregateException", "One or more errors occurred. (Timeout reading key) (Connection reset)", "raised", ["Run"]],
+      ["System.TimeoutException", "Timeout reading key", "cause", ["Get"]],
+      ["System.IO.IOException", "Connection reset", "cause", ["Read"]],
+    ]);
+  });
+
   it("Node: [cause] blocks, lines elided as matching the cause restored from it", () => {
     const text = `Error: outer
     at wrap (/app/a.js:10:11)

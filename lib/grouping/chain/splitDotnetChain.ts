@@ -15,7 +15,8 @@ const INNER_END = "--- End of inner exception stack trace ---";
  *      --- End of inner exception stack trace ---
  *      at Acme.Orders.OrderService.Ship(Int32 id) in C:\src\OrderService.cs:line 42
  * Returned outermost (raised) first, each inner exception the "cause" of the one before it.
- * AggregateException's trailing "---> (Inner Exception #n)" listings repeat inner exceptions and are dropped.
+ * AggregateException's trailing "---> (Inner Exception #n)" listings add the inner exceptions not
+ * printed above (.NET Core prints only the first there), each once.
  * Socket and Win32 exceptions print their error code after the type: "SocketException (111): …".
  */
 export function splitDotnetChain(text: string): TraceSection[] {
@@ -24,20 +25,42 @@ export function splitDotnetChain(text: string): TraceSection[] {
   const headerText = (firstFrame < 0 ? lines : lines.slice(0, firstFrame)).join("\n");
   const headers = headerText.split(/\s*--->\s*/).map((h) => h.trim()).filter((h, i) => i === 0 || h !== "");
   const bodies: string[][] = headers.map(() => []);
+  // AggregateException's listing: "---> (Inner Exception #1) Type: message", its frames, "<---".
+  const listed: { header: string; body: string[] }[] = [];
   let level = headers.length - 1;
   for (const line of firstFrame < 0 ? [] : lines.slice(firstFrame)) {
     const trimmed = line.trim();
-    if (trimmed.startsWith("---> (Inner Exception")) break;
+    const member = INNER_LISTED.exec(trimmed);
+    if (member) {
+      listed.push({ header: member[1], body: [] });
+      continue;
+    }
+    if (listed.length > 0) {
+      listed[listed.length - 1].body.push(line.replace(/<---\s*$/, ""));
+      continue;
+    }
     if (trimmed.startsWith(INNER_END)) {
       level = Math.max(0, level - 1);
       continue;
     }
     bodies[level].push(line);
   }
-  return headers.map((header, i) => ({
-    // An error code after the type ("SocketException (111):", "Win32Exception (0x80004005):") is not part of it.
-    ...(splitTypeAndMessage(header, /^((?:[A-Za-z_][\w`]*\.)*[A-Za-z_][\w`]*)(?: \((?:0x[0-9A-Fa-f]{1,16}|-?\d{1,12})\))?(?::\s?([\s\S]*))?$/) ?? {}),
-    relation: i === 0 ? "raised" : "cause",
-    body: bodies[i].join("\n"),
-  }));
+  const sections: TraceSection[] = headers.map((header, i) => ({ ...typeAndMessage(header), relation: i === 0 ? "raised" : "cause", body: bodies[i].join("\n") }));
+  // .NET Framework lists every inner exception again, .NET Core the ones after the first: each once.
+  const seen = new Set(sections.map((section) => `${section.type}: ${section.message}`));
+  for (const { header, body } of listed) {
+    const section: TraceSection = { ...typeAndMessage(header), relation: "cause", body: body.join("\n") };
+    const key = `${section.type}: ${section.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    sections.push(section);
+  }
+  return sections;
+}
+
+const INNER_LISTED = /^---> \(Inner Exception #\d{1,6}\) (.*)$/;
+
+/** "Type: message"; an error code after the type ("SocketException (111):", "Win32Exception (0x80004005):") is not part of it. */
+function typeAndMessage(header: string): Pick<TraceSection, "type" | "message"> {
+  return splitTypeAndMessage(header, /^((?:[A-Za-z_][\w`]*\.)*[A-Za-z_][\w`]*)(?: \((?:0x[0-9A-Fa-f]{1,16}|-?\d{1,12})\))?(?::\s?([\s\S]*))?$/) ?? {};
 }
