@@ -169,6 +169,25 @@ Stack trace:
     expect(raised.frames.map((f) => f.function)).toEqual([undefined, "connect"]);
   });
 
+  it("PHP: Laravel's log (Monolog): the raised exception first, each previous one after it; JSON-doubled backslashes", () => {
+    const text = [
+      '[2024-03-12 10:15:42] production.ERROR: Could not charge order 17 {"exception":"[object] (App\\\\Exceptions\\\\PaymentFailed(code: 0): Could not charge order 17 at /var/www/shop/app/Services/Billing.php:30)',
+      "[stacktrace]",
+      "#0 /var/www/shop/app/Http/Controllers/CheckoutController.php(22): App\\\\Services\\\\Billing->charge(Object(App\\\\Models\\\\Order))",
+      "#1 {main}",
+      "",
+      "[previous exception] [object] (GuzzleHttp\\\\Exception\\\\ConnectException(code: 0): cURL error 28: timed out at /var/www/shop/vendor/guzzlehttp/guzzle/src/Handler/CurlFactory.php:275)",
+      "[stacktrace]",
+      "#0 /var/www/shop/app/Services/Billing.php(27): GuzzleHttp\\\\Client->post('/v1/charges', Array)",
+      "#1 {main}",
+      '"}',
+    ].join("\n");
+    expect(summary(text)).toEqual([
+      ["App\\Exceptions\\PaymentFailed", "Could not charge order 17", "raised", [undefined, "charge"]],
+      ["GuzzleHttp\\Exception\\ConnectException", "cURL error 28: timed out", "cause", [undefined, "post"]],
+    ]);
+  });
+
   it("a trace without chain markers is one exception with parseStackTrace's frames", () => {
     const { exceptions, legacyFrames } = parseChainText("TypeError: x\n    at f (/app/a.js:1:1)\n    at g (/app/b.js:2:2)");
     expect(exceptions).toHaveLength(1);

@@ -21,6 +21,8 @@ export function parsePhp(text: string): Frame[] | null {
   for (const raw of splitLines(text)) {
     const line = raw.trim();
     if (line.startsWith("#")) {
+      // A second "#0" starts another exception's trace (Monolog's "[previous exception]"): this one ended.
+      if (calls.length > 0 && line.startsWith("#0 ")) break;
       const entry = parseTraceLine(line);
       if (entry && calls.length < MAX_FRAMES) calls.push(entry);
       continue;
