@@ -5,11 +5,13 @@ import { matchingOpenParen, outsideAngleBrackets } from "@/lib/ingest/stacktrace
 
 /**
  * Native (C, C++, Objective-C, Swift) backtraces, innermost first, in the three shapes engineers
- * paste or crash handlers print:
+ * paste, crash handlers and sanitizers print:
  *   gdb:   #0  0x00007ffff7a42428 in __GI_raise (sig=sig@entry=6) at ../sysdeps/unix/sysv/linux/raise.c:54
  *          #3  0x0000555555555169 in Parser::parse (this=0x7fffffffe0b0, input=...) at src/parser.cpp:42
  *          #4  0x00007ffff7829d90 in __libc_start_call_main () from /lib/x86_64-linux-gnu/libc.so.6
  *   lldb:  * frame #0: 0x0000000100003f50 a.out`Parser::parse(this=0x…, input=…) at parser.cpp:42:7
+ *   sanitizers: #0 0x55d4c8e1a2b2 in Cache::get(int) /home/dev/cache/src/cache.cpp:41:12
+ *   boost / std::stacktrace:  0# Cache::get(int) at /home/dev/cache/src/cache.cpp:41
  *   Apple crash report:
  *          3   MyApp                         	0x0000000100f0c2b4 ViewController.viewDidLoad() + 180 (ViewController.swift:42)
  * Argument values, addresses and offsets are dropped; the binary goes to `module`. Only the first
@@ -20,7 +22,7 @@ export function parseNative(text: string): Frame[] | null {
   let lastIndex = -1;
   for (const raw of splitLines(text)) {
     const line = raw.trim();
-    const parsed = parseGdb(line) ?? parseLldb(line) ?? parseAppleCrash(line);
+    const parsed = parseSanitizer(line) ?? parseGdb(line) ?? parseLldb(line) ?? parseAppleCrash(line) ?? parseBoost(line);
     if (!parsed) continue;
     if (parsed.index <= lastIndex) {
       // Numbering restarts. A debugger prints the stop location ("#0 …" / "frame #0: …") before `bt`
@@ -44,6 +46,52 @@ function sameFrame(a: Frame | undefined, b: Frame): boolean {
 interface Parsed {
   index: number;
   frame: Frame;
+}
+
+/**
+ * AddressSanitizer / UBSan / LeakSanitizer reports (and Go's race detector in cgo code), one space
+ * after the number: "#0 0x55d4… in Cache::get(int) /src/cache.cpp:41:12", "#3 0x55d4… in _start
+ * (/build/cache+0x1124)", "#0 0x7f1a… in operator delete(void*) (/lib/libasan.so.8+0xdb2a) (BuildId: 9f…)".
+ * The report's first stack is the error's; "freed by thread" / "previously allocated" stacks restart
+ * the numbering and are left out.
+ */
+const SANITIZER = /^#(\d{1,4}) 0x[0-9a-f]{1,16} in (\S.*)$/;
+const SANITIZER_LOCATION = /^(?:\/|\.{1,2}\/|[A-Za-z]:\\)\S*:\d{1,9}(?::\d{1,9})?$/;
+const SANITIZER_MODULE = /^(.*) \(([^()\s]+)\+0x[0-9a-f]{1,16}\)(?: \(BuildId: [0-9a-f]{1,64}\))?$/;
+
+function parseSanitizer(line: string): Parsed | null {
+  const m = SANITIZER.exec(line);
+  if (!m) return null;
+  const rest = m[2];
+  const lastSpace = rest.lastIndexOf(" ");
+  const token = rest.slice(lastSpace + 1);
+  // gdb writes " at " before a location (and "#10 0x… in f (x=1) at src/a.cpp:3" has one space too): gdb's.
+  if (rest.slice(0, lastSpace).endsWith(" at")) return null;
+  if (lastSpace > 0 && SANITIZER_LOCATION.test(token)) {
+    const location = splitLocation(token, false);
+    if (!location?.path) return null;
+    return { index: Number(m[1]), frame: { function: rest.slice(0, lastSpace), ...pathFields(location.path), lineno: location.lineno } };
+  }
+  const inModule = rest.length <= 2048 ? SANITIZER_MODULE.exec(rest) : null;
+  if (!inModule) return null;
+  return { index: Number(m[1]), frame: { function: inModule[1], module: basename(inModule[2]) } };
+}
+
+/** boost::stacktrace and C++23 std::stacktrace: " 0# Cache::get(int) at /src/cache.cpp:41", " 3# __libc_start_call_main in /lib/libc.so.6". */
+const BOOST = /^(\d{1,4})# (\S.*)$/;
+
+function parseBoost(line: string): Parsed | null {
+  const m = BOOST.exec(line);
+  if (!m) return null;
+  const rest = m[2];
+  const at = rest.lastIndexOf(" at ");
+  if (at > 0) {
+    const location = splitLocation(rest.slice(at + 4), false);
+    if (location?.path) return { index: Number(m[1]), frame: { function: rest.slice(0, at), ...pathFields(location.path), lineno: location.lineno } };
+  }
+  const inBinary = rest.lastIndexOf(" in ");
+  if (inBinary > 0) return { index: Number(m[1]), frame: { function: rest.slice(0, inBinary), module: basename(rest.slice(inBinary + 4)) } };
+  return /\s/.test(outsideAngleBrackets(rest.replace(/\([^()]*\)/g, ""))) ? null : { index: Number(m[1]), frame: { function: rest } };
 }
 
 /** "#3  0x… in name (args) at file:line", "#0  name (args) at file:line", "… from /lib/libc.so.6", "#5  0x… in ?? ()". */

@@ -119,4 +119,25 @@ describe("traces as tools print them", () => {
     const rspec = "     NoMethodError:\n       undefined method `name' for nil\n     # ./app/controllers/invoices_controller.rb:6:in `show'\n     # ./spec/controllers/invoices_controller_spec.rb:9:in `block (3 levels) in <top (required)>'";
     expect(read("NoMethodError", rspec).culprit).toBe("app/controllers/invoices_controller.rb in show");
   });
+
+  it("AddressSanitizer: the error's stack, not the free's; boost / std::stacktrace", () => {
+    const asan = (fn: string, file: string) =>
+      [
+        "==12345==ERROR: AddressSanitizer: heap-use-after-free on address 0x602000000010 at pc 0x55d4c8e1a2b3",
+        "READ of size 4 at 0x602000000010 thread T0",
+        `    #0 0x55d4c8e1a2b2 in ${fn} /home/dev/cache/src/${file}:41:12`,
+        "    #1 0x55d4c8e1b3c4 in main /home/dev/cache/src/main.cpp:20:5",
+        "    #2 0x55d4c8e19124 in _start (/home/dev/cache/build/cache+0x1124)",
+        "",
+        "freed by thread T0 here:",
+        "    #0 0x7f1a2b6e1b2a in operator delete(void*) (/lib/x86_64-linux-gnu/libasan.so.8+0xdb2a) (BuildId: 9f1c2b3a)",
+        "    #1 0x55d4c8e1a1f0 in Cache::evict(int) /home/dev/cache/src/cache.cpp:30:5",
+      ].join("\n");
+    const event = read("AddressSanitizer", asan("Cache::get(int)", "cache.cpp"));
+    expect(event).toMatchObject({ platform: "native", culprit: "cache/src/cache.cpp in Cache::get(int)" });
+    expect(event.frames.map((f) => f.function)).toEqual(["_start", "main", "Cache::get(int)"]);
+    expect(prepare("AddressSanitizer", asan("Index::lookup(int)", "index.cpp")).fingerprint).not.toBe(prepare("AddressSanitizer", asan("Cache::get(int)", "cache.cpp")).fingerprint);
+    const boost = " 0# Cache::get(int) at /home/dev/cache/src/cache.cpp:41\n 1# main at /home/dev/cache/src/main.cpp:20\n 2# __libc_start_call_main in /lib/x86_64-linux-gnu/libc.so.6";
+    expect(read("std::out_of_range", boost)).toMatchObject({ platform: "native", culprit: "cache/src/cache.cpp in Cache::get(int)" });
+  });
 });
