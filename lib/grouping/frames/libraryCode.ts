@@ -19,7 +19,7 @@ export const JVM_LIBRARY =
 
 /** .NET platform and common packages (namespace prefixes). */
 export const DOTNET_LIBRARY =
-  /^(?:System|Microsoft|Newtonsoft|Npgsql|Dapper|Polly|MediatR|Serilog|NLog|log4net|AutoMapper|StackExchange|Grpc|Google|Hangfire|MassTransit|FluentValidation|Castle|Autofac|Sentry|Swashbuckle|RabbitMQ|Confluent|Amazon|Azure|Pomelo|Oracle|MySqlConnector|Quartz|Refit|NServiceBus|Orleans|Nest|Elasticsearch|Xunit|NUnit|Moq)(?:\.|$)/;
+  /^(?:System|Microsoft|UnityEngine|UnityEditor|Newtonsoft|Npgsql|Dapper|Polly|MediatR|Serilog|NLog|log4net|AutoMapper|StackExchange|Grpc|Google|Hangfire|MassTransit|FluentValidation|Castle|Autofac|Sentry|Swashbuckle|RabbitMQ|Confluent|Amazon|Azure|Pomelo|Oracle|MySqlConnector|Quartz|Refit|NServiceBus|Orleans|Nest|Elasticsearch|Xunit|NUnit|Moq)(?:\.|$)/;
 
 /** PHP frameworks (namespace prefixes, backslash-separated). */
 export const PHP_LIBRARY = /^\\?(?:Illuminate|Symfony|Laravel|Doctrine|GuzzleHttp|Monolog|Psr|Composer|PHPUnit|Slim|Laminas|Zend|Twig|Predis|Sentry|Livewire|Inertia|Carbon|League)\\/;

@@ -15,8 +15,15 @@ import { pathFields } from "@/lib/ingest/stacktrace/location";
 export function parseDotnet(text: string): Frame[] | null {
   const frames: Frame[] = [];
   let innerDepth = 0;
+  const unity = text.includes(") (at ");
   for (const raw of splitLines(text)) {
     const line = raw.trim();
+    const unityFrame = unity ? parseUnityLine(line) : null;
+    if (unityFrame) {
+      frames.push(unityFrame);
+      if (frames.length >= MAX_FRAMES) break;
+      continue;
+    }
     if (line.includes(" ---> ") || line.startsWith("---> ")) innerDepth++;
     if (line.startsWith("--- End of inner exception stack trace")) {
       innerDepth = Math.max(0, innerDepth - 1);
@@ -82,4 +89,24 @@ function bracketStart(name: string): number {
 function looksLikeDotnetParams(params: string): boolean {
   if (params === "") return true;
   return params.includes(" ") && params !== "Native Method" && !params.startsWith("Unknown Source");
+}
+
+/**
+ * Unity's log stack traces (Debug.LogException, the Console, Player.log), innermost first and without
+ * "at": "PlayerController.Update () (at Assets/Scripts/PlayerController.cs:27)", and engine frames
+ * without a location, "UnityEngine.Debug:Log (object)".
+ */
+const UNITY_LOCATED = /^([\w.`+<>:]{1,512}) ?\(([^()]{0,1024})\) \(at (.{1,2048}):(\d{1,9})\)$/;
+const UNITY_ENGINE = /^([\w.`+<>]{1,512}):([\w.`<>]{1,256}) ?\(([^()]{0,1024})\)$/;
+
+function parseUnityLine(line: string): Frame | null {
+  const located = UNITY_LOCATED.exec(line);
+  if (located) {
+    const qualified = located[1].replace(":", ".");
+    const dot = qualified.lastIndexOf(".");
+    const name = dot > 0 ? { module: qualified.slice(0, dot), function: qualified.slice(dot + 1) } : { function: qualified };
+    return { ...name, ...pathFields(located[3]), lineno: Number(located[4]) };
+  }
+  const engine = UNITY_ENGINE.exec(line);
+  return engine ? { module: engine[1], function: engine[2] } : null;
 }

@@ -140,4 +140,11 @@ describe("traces as tools print them", () => {
     const boost = " 0# Cache::get(int) at /home/dev/cache/src/cache.cpp:41\n 1# main at /home/dev/cache/src/main.cpp:20\n 2# __libc_start_call_main in /lib/x86_64-linux-gnu/libc.so.6";
     expect(read("std::out_of_range", boost)).toMatchObject({ platform: "native", culprit: "cache/src/cache.cpp in Cache::get(int)" });
   });
+
+  it("Unity's log stack traces: 'Type.Method () (at Assets/…:27)' and engine frames", () => {
+    const unity = "NullReferenceException: Object reference not set to an instance of an object\nPlayerController.Update () (at Assets/Scripts/PlayerController.cs:27)\nUnityEngine.Debug:Log (object)\nGameManager.Tick (System.Single dt) (at Assets/Scripts/GameManager.cs:61)";
+    const event = read("NullReferenceException", unity);
+    expect(event).toMatchObject({ platform: "dotnet", culprit: "Assets/Scripts/PlayerController.cs in Update" });
+    expect(event.frames.map((f) => f.function)).toEqual(["Tick", "Log", "Update"]);
+  });
 });
