@@ -10,13 +10,30 @@ import { matchingOpenParen } from "@/lib/ingest/stacktrace/parens";
  *   	/home/alice/app/server.go:12 +0x1d
  *   created by main.main in goroutine 1
  *   	/home/alice/app/main.go:30 +0x25
- * Only the first goroutine is used: it is the one that panicked.
+ * Only the first goroutine is used: it is the one that panicked. gin's Recovery middleware prints
+ * "file.go:47 (0xpc)" lines each followed by "\tFunc: source line".
  */
 export function parseGo(text: string): Frame[] | null {
   const frames: Frame[] = [];
   let pending: Pick<Frame, "module" | "function"> | null = null;
+  let ginAt: Frame | null = null;
   for (const raw of splitLines(text)) {
     const line = raw.trim();
+    // gin's Recovery middleware: "/src/handlers/orders.go:47 (0x8a1b2c)", then "\t(*Orders).Show: c.JSON(200, o)".
+    const gin = GIN_LOCATION.exec(line);
+    if (gin) {
+      ginAt = { ...pathFields(gin[1]), lineno: Number(gin[2]) };
+      continue;
+    }
+    if (ginAt && raw.startsWith("\t")) {
+      const colon = line.indexOf(": ");
+      const fn = colon > 0 ? line.slice(0, colon) : "";
+      frames.push(fn && !/\s/.test(fn) ? { function: fn, ...ginAt } : ginAt);
+      ginAt = null;
+      if (frames.length >= MAX_FRAMES) break;
+      continue;
+    }
+    ginAt = null;
     if (GOROUTINE_HEADER.test(line)) {
       if (frames.length > 0) break;
       pending = null;
@@ -35,6 +52,8 @@ export function parseGo(text: string): Frame[] | null {
   }
   return innermostFirstToOrdered(frames);
 }
+
+const GIN_LOCATION = /^(\S{1,2048}\.go):(\d{1,9}) \(0x[0-9a-f]{1,16}\)$/;
 
 /** "goroutine 7 [running]:"; Go 1.23+ with GOTRACEBACK=system/crash: "goroutine 7 gp=0x… m=5 mp=0x… [running]:". */
 const GOROUTINE_HEADER = /^goroutine \d+(?: [a-z]+=\S+)* \[[^\]]*\]:$/;

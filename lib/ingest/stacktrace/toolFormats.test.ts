@@ -147,4 +147,18 @@ describe("traces as tools print them", () => {
     expect(event).toMatchObject({ platform: "dotnet", culprit: "Assets/Scripts/PlayerController.cs in Update" });
     expect(event.frames.map((f) => f.function)).toEqual(["Tick", "Log", "Update"]);
   });
+
+  it("gin's Recovery middleware: 'file.go:47 (0xpc)' then the function and its source line", () => {
+    const gin = [
+      "2024/03/12 10:15:42 [Recovery] 2024/03/12 - 10:15:42 panic recovered:",
+      "runtime error: invalid memory address or nil pointer dereference",
+      "/usr/local/go/src/runtime/panic.go:261 (0x44f4f7)",
+      "\tpanicmem: panic(memoryError)",
+      "/home/dev/shop/handlers/orders.go:47 (0x8a1b2c)",
+      "\t(*Orders).Show: c.JSON(200, o.Items)",
+      "/home/dev/go/pkg/mod/github.com/gin-gonic/gin@v1.9.1/context.go:174 (0x8a0f11)",
+      "\t(*Context).Next: c.handlers[c.index](c)",
+    ].join("\n");
+    expect(read("runtime.Error", gin)).toMatchObject({ platform: "go", culprit: "shop/handlers/orders.go in (*Orders).Show" });
+  });
 });
