@@ -88,7 +88,9 @@ function bracketStart(name: string): number {
  */
 function looksLikeDotnetParams(params: string): boolean {
   if (params === "") return true;
-  return params.includes(" ") && params !== "Native Method" && !params.startsWith("Unknown Source");
+  if (params.includes(" ")) return params !== "Native Method" && !params.startsWith("Unknown Source");
+  // Types alone, as the Windows event log prints them: "(System.String)", "(System.String[],System.Object)".
+  return params.length <= 1024 && params.split(",").every((type) => /^[\w.`]+(?:\[\])*&?$/.test(type) && /^[A-Z]/.test(type.slice(type.lastIndexOf(".") + 1)));
 }
 
 /**

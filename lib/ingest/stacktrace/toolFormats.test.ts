@@ -161,4 +161,9 @@ describe("traces as tools print them", () => {
     ].join("\n");
     expect(read("runtime.Error", gin)).toMatchObject({ platform: "go", culprit: "shop/handlers/orders.go in (*Orders).Show" });
   });
+
+  it("the Windows event log's .NET crash: parameter types only, read as .NET rather than as JVM files", () => {
+    const eventLog = "Application: Acme.Agent.exe\nFramework Version: v4.0.30319\nDescription: The process was terminated due to an unhandled exception.\nException Info: System.IO.FileNotFoundException\n   at Acme.Agent.Config.Load(System.String)\n   at Acme.Agent.Service.OnStart(System.String[])\n   at System.ServiceProcess.ServiceBase.ServiceQueuedMainCallback(System.Object)";
+    expect(read("System.IO.FileNotFoundException", eventLog)).toMatchObject({ platform: "dotnet", culprit: "Acme.Agent.Config in Load" });
+  });
 });
