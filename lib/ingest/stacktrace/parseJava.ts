@@ -48,7 +48,7 @@ function parseFrameLine(line: string): Frame | null {
   if (!m) return null;
   // A file without a line is a source file ("Foo.java", "Main.kt", ProGuard's "SourceFile"), not a
   // .NET parameter type ("System.String" in a Windows event log's "at Acme.Config.Load(System.String)").
-  if (m[1] && !m[2] && m[1] !== "SourceFile" && !/\.[a-z][a-z0-9]{0,5}$/.test(m[1])) return null;
+  if (m[1] && !m[2] && m[1] !== "SourceFile" && m[1] !== "<generated>" && !/\.[a-z][a-z0-9]{0,5}$/.test(m[1])) return null;
 
   qualified = stripModulePrefix(qualified);
   const dot = qualified.lastIndexOf(".");

@@ -29,6 +29,9 @@ describe("traces as tools print them", () => {
       chain: ["java.lang.IllegalStateException", "org.springframework.dao.EmptyResultDataAccessException"],
     });
     expect(prepare("java.lang.IllegalStateException", trace(44)).fingerprint).toBe(prepare("java.lang.IllegalStateException", trace(42)).fingerprint);
+    // Spring's CGLIB proxies print "(<generated>)": still a frame.
+    const proxied = read("java.lang.IllegalStateException", "java.lang.IllegalStateException: no\n\tat com.acme.OrderService.load(OrderService.java:42)\n\tat com.acme.OrderService$$SpringCGLIB$$0.load(<generated>)");
+    expect(proxied.frames.map((f) => f.filename)).toEqual(["<generated>", "OrderService.java"]);
   });
 
   it("Node ESM and Deno: an awaited module body; React Native's Hermes 'address at'", () => {
