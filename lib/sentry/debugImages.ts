@@ -33,7 +33,7 @@ export function imageAt(images: DebugImage[], instructionAddr: unknown): DebugIm
 }
 
 /** "0x7f3a…" (as SDKs send addresses) or a safe integer. */
-function addressOf(value: unknown): bigint | undefined {
+export function addressOf(value: unknown): bigint | undefined {
   if (typeof value === "string" && /^0x[0-9a-f]{1,16}$/i.test(value)) return BigInt(value);
   if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return BigInt(value);
   return undefined;

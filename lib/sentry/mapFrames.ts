@@ -1,7 +1,7 @@
 import { MAX_VAR_NAME, MAX_VAR_VALUE, MAX_VARS, type Frame } from "@/lib/ingest/stacktrace/frame";
 import { MAX_FRAMES } from "@/lib/ingest/stacktrace/limits";
 import { asArray, asObject, clipRaw } from "@/lib/sentry/coerce";
-import { imageAt, type DebugImage } from "@/lib/sentry/debugImages";
+import { addressOf, imageAt, type DebugImage } from "@/lib/sentry/debugImages";
 
 // Field limits of FrameSchema (lib/ingest/stacktrace/frame.ts).
 const MAX_NAME = 1024;
@@ -86,10 +86,11 @@ function varsOf(raw: unknown): Record<string, string> | undefined {
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
-/** "0x7ff8…" as sent, or a number, as lower-case hex; undefined for anything else. */
+/** An address as sent ("0x7ff8…", lower-cased) or a number as hex; undefined for anything else. */
 function hexAddress(value: unknown): string | undefined {
-  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return `0x${value.toString(16)}`;
-  return typeof value === "string" && /^0x[0-9a-f]{1,16}$/i.test(value) ? value.toLowerCase() : undefined;
+  const address = addressOf(value);
+  if (address === undefined) return undefined;
+  return typeof value === "string" ? value.toLowerCase() : `0x${address.toString(16)}`;
 }
 
 function nonEmpty(value: unknown, max: number): string | undefined {
