@@ -1,9 +1,9 @@
 import type { StoredChainException } from "@/lib/grouping/chain/ChainException";
 import { classifyFrame } from "@/lib/grouping/frames/classifyFrame";
-import { languageOfFrame } from "@/lib/grouping/frames/frameLanguage";
+import { isBinaryFrame, languageOfFrame } from "@/lib/grouping/frames/frameLanguage";
 import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
 import { languageOfPlatform } from "@/lib/ingest/stacktrace/platformLanguage";
-import { basename, isAbsolutePath } from "@/lib/ingest/stacktrace/location";
+import { basename } from "@/lib/ingest/stacktrace/location";
 
 /**
  * Where the error was raised, as engineers name it: the innermost application frame as "file in
@@ -32,7 +32,7 @@ export function culpritOf(frames: unknown, platform?: string | null, chain?: unk
     list.at(-1);
   if (!frame) return null;
   // A module that is an absolute path is a native frame's binary ("/private/var/…/MyApp.app/MyApp"): its name says it.
-  const binary = !frame.filename && !frame.absPath && frame.module && isAbsolutePath(frame.module) ? basename(frame.module) : undefined;
+  const binary = isBinaryFrame(frame) ? basename(frame.module ?? "") : undefined;
   const where = binary || shortPath(frame.filename ?? frame.absPath ?? frame.module);
   const fn = frame.function;
   if (where && fn) return `${where} in ${fn}`;

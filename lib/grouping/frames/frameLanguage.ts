@@ -22,10 +22,15 @@ const BY_EXTENSION: [RegExp, Language][] = [
  * a Flutter engine frame in a Dart one.
  */
 export function languageOfFrame(frame: Frame, eventLanguage: Language): Language {
-  if (!frame.filename && !frame.absPath && frame.module && isAbsolutePath(frame.module)) return "native";
+  if (isBinaryFrame(frame)) return "native";
   if (eventLanguage !== "unknown") return eventLanguage;
   const path = (frame.filename ?? frame.absPath ?? "").replace(/[?#].*$/, "");
   for (const [pattern, language] of BY_EXTENSION) if (pattern.test(path)) return language;
   if (path.startsWith("http") || path.startsWith("app://") || path.startsWith("webpack")) return "javascript";
   return "unknown";
+}
+
+/** A frame located only by the binary it lies in: no file, the module an absolute path ("/usr/lib/libc.so.6"). */
+export function isBinaryFrame(frame: Frame): boolean {
+  return !frame.filename && !frame.absPath && Boolean(frame.module) && isAbsolutePath(frame.module ?? "");
 }
