@@ -72,10 +72,10 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
   // A synthetic exception raised after real ones is the log call that reported them (sentry-rust's
   // tracing layer with attach_stacktrace: the error chain, then "tracing::error!" with the log
   // message and the logging code's stack): the chain is the error, the log line its message.
-  const loggedBy = values.length > 1 && asObject(values.at(-1)?.mechanism)?.synthetic === true ? values.at(-1) : undefined;
+  const loggedBy = values.length > 1 && mechanismOf(values.at(-1))?.synthetic === true ? values.at(-1) : undefined;
   const exceptions = loggedBy ? values.slice(0, -1) : values;
   const main = exceptions.at(-1);
-  const mainMechanism = asObject(main?.mechanism);
+  const mainMechanism = mechanismOf(main);
   const loggedText = asText(loggedBy?.value);
   const logged = eventMessage(ev) ?? (loggedText ? { text: loggedText } : undefined);
   const messageText = logged?.text;
@@ -157,7 +157,7 @@ function chainOf(values: JsonObject[], type: string, message: string, frames: Re
   const raisedFirst = [...ordered.filter((e, i) => i === 0 || !suppressed.has(e)), ...ordered.filter((e, i) => i > 0 && suppressed.has(e))].slice(0, MAX_CHAINED_EXCEPTIONS);
   return raisedFirst.map((exception, i) => {
     if (i === 0) return compact({ type, message: clip(message, MAX_MESSAGE), stackTrace: frames });
-    const source = asText(asObject(exception.mechanism)?.source);
+    const source = asText(mechanismOf(exception)?.source);
     return compact({
       type: clipText(exception.type, MAX_TYPE) ?? "Error",
       message: clip(asText(exception.value) ?? "", MAX_MESSAGE),
@@ -173,20 +173,30 @@ function chainOf(values: JsonObject[], type: string, message: string, frames: Re
  * neither is anything chained under it (by parent_id). Shown, never part of the fingerprint.
  */
 function suppressedOf(values: JsonObject[]): Set<JsonObject> {
-  const mechanismOf = (e: JsonObject) => asObject(e.mechanism);
-  const out = new Set(values.filter((e) => asText(mechanismOf(e)?.type) === "suppressed"));
-  const ids = new Set<unknown>([...out].map((e) => mechanismOf(e)?.exception_id).filter((id) => typeof id === "number"));
+  const isSuppressed = (e: JsonObject) => asText(mechanismOf(e)?.type) === "suppressed";
+  const ids = chainedIds(values, values.filter(isSuppressed));
+  return new Set(values.filter((e) => isSuppressed(e) || (typeof idOf(e) === "number" && ids.has(idOf(e)))));
+}
+
+const mechanismOf = (e: JsonObject | undefined) => asObject(e?.mechanism);
+const idOf = (e: JsonObject) => mechanismOf(e)?.exception_id;
+const parentOf = (e: JsonObject) => mechanismOf(e)?.parent_id;
+
+/**
+ * The exception ids of `roots` and of everything chained under them, transitively by parent_id
+ * (exceptions `eligible` turns down are passed over).
+ */
+function chainedIds(values: JsonObject[], roots: JsonObject[], eligible: (e: JsonObject) => boolean = () => true): Set<unknown> {
+  const ids = new Set<unknown>(roots.map(idOf).filter((id) => typeof id === "number"));
   for (let grew = ids.size > 0; grew; ) {
     grew = false;
     for (const e of values) {
-      const id = mechanismOf(e)?.exception_id;
-      if (out.has(e) || typeof id !== "number" || !ids.has(mechanismOf(e)?.parent_id)) continue;
-      out.add(e);
-      ids.add(id);
+      if (!eligible(e) || typeof idOf(e) !== "number" || ids.has(idOf(e)) || !ids.has(parentOf(e))) continue;
+      ids.add(idOf(e));
       grew = true;
     }
   }
-  return out;
+  return ids;
 }
 
 /**
@@ -200,25 +210,14 @@ function suppressedOf(values: JsonObject[]): Set<JsonObject> {
  */
 function groupMembersInFixedOrder(raisedFirst: JsonObject[]): JsonObject[] {
   const [group, ...rest] = raisedFirst;
-  const mechanismOf = (e: JsonObject) => asObject(e.mechanism);
   const groupId = mechanismOf(group)?.exception_id;
   if (!group || mechanismOf(group)?.is_exception_group !== true || typeof groupId !== "number") return raisedFirst;
-  const idOf = (e: JsonObject) => mechanismOf(e)?.exception_id;
-  const parentOf = (e: JsonObject) => mechanismOf(e)?.parent_id;
   const isMember = (e: JsonObject) => parentOf(e) === groupId && /\[\d+\]$/.test(asText(mechanismOf(e)?.source) ?? "");
   const members = rest.filter(isMember);
   if (members.length === 0) return raisedFirst;
   // Everything chained under a member (transitively by parent_id) goes with it.
   const blockOf = (member: JsonObject): JsonObject[] => {
-    const ids = new Set<unknown>(typeof idOf(member) === "number" ? [idOf(member)] : []);
-    for (let grew = ids.size > 0; grew; ) {
-      grew = false;
-      for (const e of rest) {
-        if (isMember(e) || typeof idOf(e) !== "number" || ids.has(idOf(e)) || !ids.has(parentOf(e))) continue;
-        ids.add(idOf(e));
-        grew = true;
-      }
-    }
+    const ids = chainedIds(rest, [member], (e) => !isMember(e));
     return rest.filter((e) => e === member || (!isMember(e) && typeof idOf(e) === "number" && ids.has(idOf(e))));
   };
   const blocks = members.map((member) => {
@@ -258,7 +257,7 @@ function exceptionValues(exception: unknown): JsonObject[] {
  */
 function inProtocolOrder(values: JsonObject[], sdkName: string): JsonObject[] {
   if (values.length < 2 || !sdkName.startsWith("sentry.dart")) return values;
-  const numbered = values.some((v) => typeof asObject(v.mechanism)?.exception_id === "number");
+  const numbered = values.some((v) => typeof idOf(v) === "number");
   return numbered ? values : values.slice().reverse();
 }
 
