@@ -18,9 +18,11 @@ import { isDigits, pathFields } from "@/lib/ingest/stacktrace/location";
 export function parsePhp(text: string): Frame[] | null {
   const calls: Array<{ call: string; at: Location }> = [];
   let throwSite: Location = {};
+  let sawMain = false;
   for (const raw of splitLines(text)) {
     const line = raw.trim();
     if (line.startsWith("#")) {
+      sawMain ||= MAIN.test(line);
       // A second "#0" starts another exception's trace (Monolog's "[previous exception]"): this one ended.
       if (calls.length > 0 && line.startsWith("#0 ")) break;
       const entry = parseTraceLine(line);
@@ -29,13 +31,16 @@ export function parsePhp(text: string): Frame[] | null {
     }
     throwSite = parseThrowSite(line) ?? throwSite;
   }
-  if (calls.length === 0) return null;
+  // Thrown by the top-level script itself ("#0 {main}" alone): the throw site is the only frame.
+  if (calls.length === 0) return sawMain && throwSite.filename ? [{ ...throwSite }] : null;
 
   // Innermost first: calls[0].call ran at the throw site; calls[i].call ran at calls[i-1].at.
   const frames: Frame[] = calls.map(({ call }, i) => ({ ...splitCall(call), ...(i === 0 ? throwSite : calls[i - 1].at) }));
   frames.push({ ...calls[calls.length - 1].at }); // top-level script ("{main}")
   return innermostFirstToOrdered(frames.filter((f) => f.function || f.filename));
 }
+
+const MAIN = /^#\d+ \{main\}$/;
 
 type Location = Pick<Frame, "filename" | "absPath" | "lineno">;
 

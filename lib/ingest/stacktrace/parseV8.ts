@@ -16,7 +16,8 @@ export function parseV8(text: string): Frame[] | null {
   for (const raw of splitLines(text)) {
     const line = raw.trim();
     if (!line.startsWith("at ")) continue;
-    const frame = parseFrameLine(line.slice(3).trim());
+    // util.inspect opens an error's own properties ({ code: 'ENOENT', … }) after its last frame.
+    const frame = parseFrameLine(line.slice(3).replace(/\s\{$/, "").trim());
     if (frame) frames.push(frame);
     if (frames.length >= MAX_FRAMES) break; // innermost come first; the rest would be dropped
   }

@@ -41,6 +41,41 @@ describe("traces as tools print them", () => {
     expect(hermes.frames[0]).toMatchObject({ function: "renderCart", filename: "index.android.bundle", colno: 98765 });
   });
 
+  it("Node's uncaught error with own properties: the last frame line opens their braces", () => {
+    const trace = [
+      "node:internal/fs/promises:637",
+      "  return new FileHandle(await PromisePrototypeThen(",
+      "                        ^",
+      "",
+      "Error: ENOENT: no such file or directory, open '/srv/app/config.json'",
+      "    at async open (node:internal/fs/promises:637:25)",
+      "    at async readFile (node:internal/fs/promises:1249:14)",
+      "    at async file:///srv/app/src/boot.mjs:2:1 {",
+      "  errno: -2,",
+      "  code: 'ENOENT',",
+      "  syscall: 'open'",
+      "}",
+      "",
+      "Node.js v20.20.2",
+    ].join("\n");
+    const event = read("Error", trace);
+    expect(event.frames[0]).toMatchObject({ filename: "file:///srv/app/src/boot.mjs", lineno: 2, inApp: true });
+    expect(event.frames).toHaveLength(3);
+  });
+
+  it("PHP: an error thrown by the top-level script ('#0 {main}' alone) keeps its throw site", () => {
+    const trace = (line: number) =>
+      [
+        "PHP Fatal error:  Uncaught Error: Call to a member function save() on null in /var/www/app/bin/import.php:" + line,
+        "Stack trace:",
+        "#0 {main}",
+        `  thrown in /var/www/app/bin/import.php on line ${line}`,
+      ].join("\n");
+    const event = read("Error", trace(14));
+    expect(event).toMatchObject({ platform: "php", frames: [{ filename: "/var/www/app/bin/import.php", lineno: 14 }] });
+    expect(prepare("Error", trace(14)).fingerprint).not.toBe(prepare("Error", trace(14).replaceAll("import.php", "export.php")).fingerprint);
+  });
+
   it("anyhow: the numbered causes before 'Stack backtrace:' are not frames", () => {
     const trace = [
       "Error: failed to load config",
