@@ -77,7 +77,14 @@ const DB_CONNECTION = new RegExp(
   "i",
 );
 const DB_POOL = /\bpool\b.{0,40}(?:exhausted|timed? ?out|is full|depleted)|too many (?:db |database |client )?connections|too many clients already|remaining connection slots/i;
-const DEADLOCK = /deadlock/i;
+// A database's deadlock (PostgreSQL "deadlock detected", MySQL "Deadlock found when trying to get lock",
+// SQL Server "deadlocked on lock resources", SQLSTATE 40P01), not a program's own threads deadlocking
+// (Go's "all goroutines are asleep - deadlock!", a JVM thread dump's "Java-level deadlock").
+const DEADLOCK = new RegExp(
+  String.raw`deadlock (?:detected|found)|deadlocked on (?:lock|communication buffer) resources|\b40P01\b|ER_LOCK_DEADLOCK` +
+    String.raw`|\b${DB}\b.{0,60}deadlock|deadlock.{0,60}\b(?:${DB}|transaction|lock wait|row lock|table lock)\b`,
+  "i",
+);
 const DATA_CORRUPTION = /\bcorrupt(?:ed|ion)?\b.{0,40}(?:data|database|index|page|table|file)|(?:data|database|index|page|table)\b.{0,40}\bcorrupt|\bdata loss\b/i;
 const PAYMENT_DECLINED = /card (?:was |has been )?declined|card_declined|insufficient funds|do_not_honor/i;
 const PAYMENT =
@@ -87,7 +94,8 @@ const OOM =
 const DISK_FULL = /\bENOSPC\b|no space left on device|dis[kc] (?:is )?full|file ?system (?:error|failure|corrupt)|read-only file ?system|\bEROFS\b/i;
 const AUTH_DOWN = /\b(?:auth(?:entication)?|identity|sso|oauth|login) (?:service|server|provider)\b.{0,40}(?:down|unavailable|unreachable)/i;
 const BREACH = /auth(?:entication)? bypass|privilege escalation|data breach|account takeover/i;
-const CRASH = /segmentation fault|\bSIGSEGV\b|core dumped|kernel panic|^panic:|\bfatal error\b|FATAL ERROR/im;
+const CRASH =
+  /segmentation fault|\bSIG(?:SEGV|BUS|ILL|FPE|ABRT)\b|\bEXC_BAD_(?:ACCESS|INSTRUCTION)\b|access violation (?:reading|writing|executing)|0xC0000005|core dumped|kernel panic|^panic:|\bfatal error\b|FATAL ERROR|AddressSanitizer|terminate called after throwing|stack smashing detected|double free or corruption/im;
 const CSRF = /csrf|xsrf/i;
 const BAD_SIGNATURE =
   /(?:invalid|bad|mismatch(?:ed)?|unverified|failed to verify|no matching)\b.{0,40}\bsignature|\bsignature\b.{0,40}(?:invalid|mismatch|verification failed|does not match|could not be verified)|SignatureVerificationError/i;
