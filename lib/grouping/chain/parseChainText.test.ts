@@ -24,6 +24,26 @@ multi-line detail
     ]);
   });
 
+  it("JVM: Logback's root-cause-first layout ('Wrapped by:') reads as the same chain, raised first", () => {
+    const causedBy = `java.lang.IllegalStateException: checkout failed
+	at com.acme.Checkout.run(Checkout.java:42)
+	at com.acme.Main.main(Main.java:5)
+Caused by: java.sql.SQLException: pool closed
+	at com.acme.Db.query(Db.java:3)
+	at com.acme.Checkout.load(Checkout.java:30)
+	... 2 more`;
+    const wrappedBy = `java.sql.SQLException: pool closed
+	at com.acme.Db.query(Db.java:3)
+	at com.acme.Checkout.load(Checkout.java:30)
+	... 2 common frames omitted
+Wrapped by: java.lang.IllegalStateException: checkout failed
+	at com.acme.Checkout.run(Checkout.java:42)
+	at com.acme.Main.main(Main.java:5)`;
+    expect(summary(wrappedBy)).toEqual(summary(causedBy));
+    expect(summary(wrappedBy)[0]).toEqual(["java.lang.IllegalStateException", "checkout failed", "raised", ["main", "run"]]);
+    expect(summary(wrappedBy)[1]).toEqual(["java.sql.SQLException", "pool closed", "cause", ["main", "run", "load", "query"]]);
+  });
+
   it("Python: oldest printed first, returned raised first with cause/context relations", () => {
     const text = `Traceback (most recent call last):
   File "/app/a.py", line 1, in first

@@ -1,7 +1,7 @@
 import { splitLines } from "@/lib/ingest/stacktrace/limits";
 import { splitTypeAndMessage, type TraceSection } from "@/lib/grouping/chain/TraceSection";
 
-const SECTION = /^(\s*)(Caused by|Suppressed): (.*)$/;
+const SECTION = /^(\s*)(Caused by|Suppressed|Wrapped by): (.*)$/;
 /** `Exception in thread "main" pkg.Type: msg`; a JVM type is a qualified name (Kotlin too). */
 const JAVA_TYPE = /^(?:Exception in thread "[^"]*" )?((?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*)(?::\s?([\s\S]*))?$/;
 
@@ -16,10 +16,13 @@ const JAVA_TYPE = /^(?:Exception in thread "[^"]*" )?((?:[A-Za-z_$][\w$]*\.)*[A-
  *   	... 12 more                                          (frames shared with the enclosing trace)
  * Top-level `Caused by:` sections form the cause chain; `Suppressed:` sections and anything nested
  * under them are kept as "suppressed". Lines before the first frame are the header (multi-line messages).
+ * Logback's root-cause-first layout (`%rEx`) prints the chain the other way round, each wrapper as
+ * `Wrapped by: …` after what it wraps: it is put back in raised-first order.
  */
 export function splitJavaChain(text: string): TraceSection[] {
-  const sections: { header: string[]; body: string[]; relation: TraceSection["relation"]; sawFrame: boolean; elided: number }[] = [];
-  let current = { header: [] as string[], body: [] as string[], relation: "raised" as TraceSection["relation"], sawFrame: false, elided: 0 };
+  const sections: JavaSection[] = [];
+  let current: JavaSection = { header: [], body: [], relation: "raised", sawFrame: false, elided: 0 };
+  let rootCauseFirst = false;
   sections.push(current);
   let suppressedIndent = -1;
   for (const line of splitLines(text)) {
@@ -33,6 +36,8 @@ export function splitJavaChain(text: string): TraceSection[] {
         if (suppressedIndent < 0 || indent < suppressedIndent) suppressedIndent = indent;
       } else if (indent > 0 || suppressedIndent >= 0) {
         relation = "suppressed";
+      } else if (m[2] === "Wrapped by") {
+        rootCauseFirst = true;
       }
       current = { header: [m[3]], body: [], relation, sawFrame: false, elided: 0 };
       sections.push(current);
@@ -48,12 +53,34 @@ export function splitJavaChain(text: string): TraceSection[] {
       current.header.push(trimmed);
     }
   }
-  return sections
+  return (rootCauseFirst ? raisedFirst(sections) : sections)
     .filter((s, i) => i === 0 || s.header.length > 0)
     .map((s) => {
       const header = headerOf(s.header);
       return { ...header, relation: s.relation, body: s.body.join("\n"), ...(s.elided > 0 && { elidedOuterFrames: s.elided }) };
     });
+}
+
+interface JavaSection {
+  header: string[];
+  body: string[];
+  relation: TraceSection["relation"];
+  sawFrame: boolean;
+  elided: number;
+}
+
+/**
+ * Root cause first → raised first: the top-level sections (each with the suppressed ones printed
+ * under it) in reverse order. Each cause's "... N common frames omitted" still counts the frames it
+ * shares with its wrapper, which now comes before it as an enclosing exception does.
+ */
+function raisedFirst(sections: JavaSection[]): JavaSection[] {
+  const blocks: JavaSection[][] = [];
+  for (const section of sections) {
+    if (section.relation === "suppressed" && blocks.length > 0) blocks[blocks.length - 1].push(section);
+    else blocks.push([section]);
+  }
+  return blocks.reverse().flatMap((block, i) => [{ ...block[0], relation: i === 0 ? ("raised" as const) : ("cause" as const) }, ...block.slice(1)]);
 }
 
 /** The first header line that names a JVM type starts the exception; later lines continue its message. */
