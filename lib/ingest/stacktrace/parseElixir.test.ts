@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseElixir, splitElixirCall } from "@/lib/ingest/stacktrace/parseElixir";
+import { IngestEventSchema } from "@/lib/ingest/eventSchema";
+import { prepareEvent } from "@/lib/ingest/prepareEvent";
 
 describe("parseElixir", () => {
   it("reads Exception.format_stacktrace lines, outermost first, marking Elixir/OTP and dependency apps as library", () => {
@@ -22,6 +24,24 @@ describe("parseElixir", () => {
     expect(parseElixir("    deps/plug/lib/plug/conn.ex:42: Plug.Conn.send_resp/1")).toEqual([
       { function: "send_resp/1", module: "Plug.Conn", filename: "deps/plug/lib/plug/conn.ex", lineno: 42, inApp: false },
     ]);
+  });
+
+  it("reads Erlang's shell and crash-report frames ('in function', 'in call from'), OTP's own as library", () => {
+    const text = [
+      "** exception error: bad argument",
+      "     in function  ets:lookup/2",
+      "        called as ets:lookup(cart_cache,42)",
+      "     in call from shop_cache:'-get/1-fun-0-'/1 (src/shop_cache.erl, line 14)",
+      "     in call from shop_api:handle/2 (/srv/shop/src/shop_api.erl, line 41)",
+    ].join("\n");
+    expect(parseElixir(text)).toEqual([
+      { module: "shop_api", function: "handle/2", filename: "/srv/shop/src/shop_api.erl", absPath: "/srv/shop/src/shop_api.erl", lineno: 41 },
+      { module: "shop_cache", function: "'-get/1-fun-0-'/1", filename: "src/shop_cache.erl", lineno: 14 },
+      { module: "ets", function: "lookup/2", inApp: false },
+    ]);
+    const event = prepareEvent(IngestEventSchema.parse({ type: "badarg", message: "bad argument", stackTrace: text }));
+    expect(event.platform).toBe("elixir");
+    expect(event.frames.map((f) => f.inApp)).toEqual([true, true, false]);
   });
 
   it("ignores prose and other languages' lines", () => {

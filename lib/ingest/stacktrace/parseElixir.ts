@@ -12,6 +12,10 @@ import { isDigits, pathFields } from "@/lib/ingest/stacktrace/location";
  *       (stdlib 5.1.1) :proc_lib.init_p_do_apply/3
  * The OTP application in parentheses is not kept on the frame, so it is used here: frames of
  * Elixir/OTP and common dependency applications are marked as library code.
+ * Erlang's shell and crash reports print their frames as
+ *   ** exception error: bad argument
+ *        in function  ets:lookup/2
+ *        in call from shop_cache:get/1 (src/shop_cache.erl, line 14)
  */
 export function parseElixir(text: string): Frame[] | null {
   return innermostFirstLines(text, parseFrameLine);
@@ -22,7 +26,16 @@ const APP_PREFIX = /^\((\w+) [\w.+-]+\) /;
 /** "Mod.fun/2", ":erl_mod.fun/2", "anonymous fn/2 in Mod.fun/1", 'Enum."-map/2-lists^map/1-0-"/2'. */
 const MFA = /^(?:anonymous fn\/\d+ in )?(?:(?::?[\w.]+|:"[^"]+")\.)(?:[\w!?]+|"[^"]+")\/\d+$/;
 
+/** "in function  mod:fun/1 (src/mod.erl, line 22)", "in call from mod:'-fun/1-fun-0-'/2" (quoted atoms). */
+const ERLANG_FRAME = /^in (?:function|call from) {1,4}([a-z][\w@]*|'[^']{1,255}'):([a-z][\w@]*|'[^']{1,255}')\/(\d{1,3})(?: \(([^()]{1,2048}), line (\d{1,9})\))?$/;
+
 function parseFrameLine(line: string): Frame | null {
+  const erlang = ERLANG_FRAME.exec(line);
+  if (erlang) {
+    const [, mod, fn, arity, path, lineno] = erlang;
+    const library = OTP_MODULES.has(mod) || (path !== undefined && /(?:^|\/)lib\/erlang\/lib\//.test(path));
+    return { module: mod, function: `${fn}/${arity}`, ...(path ? pathFields(path) : {}), ...(lineno ? { lineno: Number(lineno) } : {}), ...(library ? { inApp: false } : {}) };
+  }
   const app = APP_PREFIX.exec(line);
   const rest = app ? line.slice(app[0].length) : line;
   const sep = rest.indexOf(": ");
@@ -60,6 +73,15 @@ export function splitElixirCall(call: string): { module?: string; function: stri
   if (dot <= 0) return { function: call };
   return { module: mfa.slice(0, dot), function: `${inPrefix}${mfa.slice(dot + 1)}` };
 }
+
+/** Erlang/OTP's own modules (stdlib, kernel, erts): never the application's code. */
+const OTP_MODULES = new Set(
+  (
+    "erlang ets dets lists maps proplists dict orddict sets ordsets gb_trees gb_sets queue array string binary unicode re io io_lib file filename " +
+    "gen gen_server gen_statem gen_event supervisor supervisor_bridge proc_lib application application_master code erl_eval shell timer " +
+    "calendar rpc erpc global pg inet gen_tcp gen_udp ssl httpc mnesia logger error_logger sys persistent_term atomics counters math rand crypto"
+  ).split(" "),
+);
 
 /** Elixir, Erlang/OTP and common dependency applications: never the application's own code. */
 const LIBRARY_APPS = new Set(
