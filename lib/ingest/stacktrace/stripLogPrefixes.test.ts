@@ -36,6 +36,17 @@ describe("stripLogPrefixes", () => {
     expect(stripLogPrefixes("")).toBe("");
   });
 
+  it("takes Sidekiq's prefix off the lines that carry it: the backtrace's first line only", () => {
+    const logged = [
+      "2026-12-04T05:12:33.123Z pid=12 tid=2ix class=MailerJob jid=9f2c1d elapsed=0.013 WARN: NoMethodError: undefined method `email' for nil",
+      "2026-12-04T05:12:33.124Z pid=12 tid=2ix WARN: /app/app/jobs/mailer_job.rb:7:in `perform'",
+      "/usr/local/bundle/gems/sidekiq-7.2.0/lib/sidekiq/processor.rb:202:in `execute_job'",
+    ].join("\n");
+    expect(stripLogPrefixes(logged)).toBe(
+      ["NoMethodError: undefined method `email' for nil", "/app/app/jobs/mailer_job.rb:7:in `perform'", "/usr/local/bundle/gems/sidekiq-7.2.0/lib/sidekiq/processor.rb:202:in `execute_job'"].join("\n"),
+    );
+  });
+
   it("stays linear on hostile lines", () => {
     const hostile = Array.from({ length: 200 }, () => `12-04 05:12:33.123  ${" ".repeat(5000)}E/${"(".repeat(5000)}`).join("\n");
     const started = performance.now();

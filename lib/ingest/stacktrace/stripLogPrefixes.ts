@@ -19,14 +19,21 @@ const LOG_PREFIXES: RegExp[] = [
   /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \S{1,255} [^\s:[\]]{1,128}(?:\[\d{1,10}\])?: /,
 ];
 
+/**
+ * Prefixes specific enough to strip from whichever lines carry them, for loggers that prefix only a
+ * message's first line: Sidekiq logs the error, then the backtrace as one message whose first line
+ * alone has "2026-12-04T05:12:33.123Z pid=12 tid=2ix class=MailerJob jid=… WARN: ".
+ */
+const LINE_PREFIXES: RegExp[] = [/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z pid=\d{1,10} tid=\w{1,32}(?: [\w.-]{1,64}=\S{0,256}){0,16} (?:DEBUG|INFO|WARN|ERROR|FATAL): /];
+
 /** Terminal colours (CSI sequences): Python 3.13's coloured tracebacks, test runners and compose in a terminal. */
 const ANSI_ESCAPE = /\x1b\[[0-9;?]{0,32}[ -/]{0,4}[@-~]/g;
 
 /**
  * A trace copied from a log (adb logcat, Android Studio, Kubernetes container logs, docker compose,
  * syslog/journald) carries the log's prefix on every line: removed when one prefix starts every
- * non-empty line, so the trace parses as the runtime printed it. Terminal colour codes are removed
- * first. Anything else is returned as it is.
+ * non-empty line, so the trace parses as the runtime printed it; a Sidekiq prefix wherever it is.
+ * Terminal colour codes are removed first. Anything else is returned as it is.
  */
 export function stripLogPrefixes(raw: string): string {
   const text = raw.includes("\x1b[") ? raw.replace(ANSI_ESCAPE, "") : raw;
@@ -35,6 +42,7 @@ export function stripLogPrefixes(raw: string): string {
   const nonEmpty = lines.filter((line) => line.trim() !== "");
   if (nonEmpty.length < 2) return text;
   const prefix = LOG_PREFIXES.find((pattern) => nonEmpty.every((line) => pattern.test(line)));
-  if (!prefix) return text;
-  return lines.map((line) => line.replace(prefix, "")).join("\n");
+  if (prefix) return lines.map((line) => line.replace(prefix, "")).join("\n");
+  const linePrefix = LINE_PREFIXES.find((pattern) => nonEmpty.some((line) => pattern.test(line)));
+  return linePrefix ? lines.map((line) => line.replace(linePrefix, "")).join("\n") : text;
 }
