@@ -30,7 +30,9 @@ export interface GroupEventInput extends RawException {
 }
 
 export interface GroupedEvent {
-  /** The event's message as the issue shows it. */
+  /** The raised exception's type: the client's, or the trace's own when the client sent a placeholder ("Error"). */
+  type: string;
+  /** The event's message as the issue shows it: the client's, or the trace's when the client sent none. */
   message: string;
   /** Raised first; always at least one entry. Its messages are what the issue shows (lib/grouping/message/rubyHighlight.ts). */
   exceptions: ChainException[];
@@ -61,7 +63,8 @@ export function groupEvent(input: GroupEventInput): GroupedEvent {
   const result = fingerprintChain({ exceptions: keyed, language, platform: input.platform, custom, frameOverride: input.rules?.frameOverride });
   const legacy = computeFingerprint({ type: input.type, message: input.message, frames: legacyFrames, custom: input.custom });
   return {
-    message: shown(input.message),
+    type: chain[0].type,
+    message: input.message ? shown(input.message) : chain[0].message,
     exceptions: chain,
     language,
     stackText,
@@ -71,6 +74,9 @@ export function groupEvent(input: GroupEventInput): GroupedEvent {
     culprit: result.culprit,
   };
 }
+
+/** Types a client sends when it does not know the real one. */
+const PLACEHOLDER_TYPE = /^(?:error|exception|throwable|unknown|unknown ?error|unknown ?exception)$/i;
 
 function resolveChain(input: GroupEventInput, hinted: Language) {
   const listed = (input.exceptions ?? []).slice(0, MAX_CHAIN_LENGTH);
@@ -84,9 +90,12 @@ function resolveChain(input: GroupEventInput, hinted: Language) {
   }
   if (typeof input.stackTrace === "string" && input.stackTrace.length > 0) {
     const parsed = parseChainText(input.stackTrace, input.platform);
+    // A shipper that cannot tell the type sends a placeholder and no message; the trace's header names both.
+    const header = parsed.exceptions[0];
+    const raisedType = header?.type && PLACEHOLDER_TYPE.test(input.type.trim()) ? header.type : input.type;
     const chain: ChainException[] = parsed.exceptions.map((e, i) => ({
-      type: i === 0 ? input.type : (e.type ?? "Error"),
-      message: i === 0 ? input.message : (e.message ?? ""),
+      type: i === 0 ? raisedType : (e.type ?? "Error"),
+      message: i === 0 ? input.message || (e.message ?? "") : (e.message ?? ""),
       relation: i === 0 ? "raised" : e.relation,
       frames: e.frames,
     }));

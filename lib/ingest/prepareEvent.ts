@@ -49,9 +49,8 @@ const EARLIEST_MS = 0;
 
 export function prepareEvent(event: IngestEvent, receivedAt: Date = new Date(), rules?: GroupEventInput["rules"]): PreparedEvent {
   // Scrub first: everything below (fingerprint, classification, storage) only sees scrubbed text.
-  const type = scrubString(event.type);
   const grouped = groupEvent({
-    type,
+    type: scrubString(event.type),
     message: scrubString(event.message ?? ""),
     messageTemplate: event.messageTemplate === undefined ? undefined : scrubString(event.messageTemplate),
     stackTrace: scrubStack(event.stackTrace),
@@ -60,6 +59,8 @@ export function prepareEvent(event: IngestEvent, receivedAt: Date = new Date(), 
     custom: event.fingerprint,
     rules,
   });
+  // The trace's own type when the client sent a placeholder (groupEvent).
+  const type = grouped.type;
   const stackText = grouped.stackText;
   const frames = grouped.exceptions[0].frames;
   const language = grouped.language;

@@ -6,6 +6,7 @@ import { splitNodeChain } from "@/lib/grouping/chain/splitNodeChain";
 import { splitPhpChain } from "@/lib/grouping/chain/splitPhpChain";
 import { splitPythonChain } from "@/lib/grouping/chain/splitPythonChain";
 import { splitRubyChain } from "@/lib/grouping/chain/splitRubyChain";
+import { runtimeHeader } from "@/lib/grouping/chain/runtimeHeader";
 import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
 import { applyInApp } from "@/lib/ingest/stacktrace/inApp";
 import { clampFrame } from "@/lib/ingest/stacktrace/limits";
@@ -66,7 +67,8 @@ export function parseChainText(text: string, platformHint?: string): ParsedChain
     const split = SPLITTERS[whole.language];
     const sections = split ? split(text) : [];
     if (sections.length <= 1) {
-      return { language: whole.language, exceptions: [{ ...sections[0], relation: "raised", frames: whole.frames }], legacyFrames: whole.frames };
+      const header = sections[0]?.type ? sections[0] : runtimeHeader(text, whole.language);
+      return { language: whole.language, exceptions: [{ ...header, relation: "raised", frames: whole.frames }], legacyFrames: whole.frames };
     }
     const exceptions: ParsedChain["exceptions"] = [];
     for (const [i, section] of sections.slice(0, MAX_CHAIN_LENGTH).entries()) {

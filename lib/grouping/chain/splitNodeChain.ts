@@ -55,11 +55,23 @@ export function splitNodeChain(text: string): TraceSection[] {
   }
   for (let i = sections.length - 2; i >= 0; i--) sections[i].body = restoreElided(sections[i].body, sections[i + 1].body);
   const out = sections.map((s, i) => ({
-    ...(splitTypeAndMessage(s.header.join("\n").replace(/,$/, ""), /^([A-Za-z_$][\w$.]*)(?::\s?([\s\S]*))?$/) ?? {}),
+    ...(splitTypeAndMessage(headerText(s.header), /^([A-Za-z_$][\w$.]*)(?::\s?([\s\S]*))?$/) ?? {}),
     relation: i === 0 ? ("raised" as const) : ("cause" as const),
     body: s.body.join("\n"),
   }));
   return withMembersInFixedOrder(out, sections.map((s) => s.member));
+}
+
+/**
+ * An error's header as printed: Node's uncaught-error preamble (the throwing source line, "file:line",
+ * the code and a caret line) left out; util.inspect's "[AggregateError: msg] {" for an error whose
+ * stack is not printed read as "AggregateError: msg".
+ */
+function headerText(lines: string[]): string {
+  const caret = lines.findIndex((line) => /^\^+$/.test(line));
+  const text = (caret >= 0 ? lines.slice(caret + 1) : lines).join("\n").replace(/(?:,| \{)$/, "");
+  const bracketed = /^\[([A-Za-z_$][\w$.]*): ([\s\S]*)\]$/.exec(text);
+  return bracketed ? `${bracketed[1]}: ${bracketed[2]}` : text;
 }
 
 interface NodeSection {

@@ -21,7 +21,10 @@ export function splitPhpChain(text: string): TraceSection[] {
   for (const line of splitLines(text)) {
     const trimmed = line.trim();
     const m = trimmed.startsWith("#") ? null : HEADER.exec(trimmed);
-    if (m && (chunks.length === 0 || trimmed.startsWith("Next "))) {
+    // Lines before the first header without frames among them (PHP's warnings printed first) are not an exception.
+    const preamble = chunks.length === 1 && chunks[0].type === undefined && !chunks[0].lines.some((l) => l.trim().startsWith("#"));
+    if (m && (chunks.length === 0 || preamble || trimmed.startsWith("Next "))) {
+      if (preamble) chunks.pop();
       // parsePhp reads the throw site from an "Uncaught … in file:line" header.
       chunks.push({ type: m[1], message: m[2] ?? "", lines: [`Uncaught ${m[1]}: ${m[2] ?? ""} in ${m[3]}:${m[4]}`] });
       continue;
