@@ -72,4 +72,25 @@ describe("parseNative: debugger sessions", () => {
     const frames = parseNative(`#0  0x1 in crash () at a.c:1\n#1  0x2 in main () at a.c:9\n\nThread 2:\n#0  0x3 in poll () from /lib/libc.so.6`);
     expect(frames?.map((f) => f.function)).toEqual(["main", "crash"]);
   });
+
+  it("reads Swift's backtracer (Linux): symbol, binary and source location; '[inlined]' frames too", () => {
+    const text = [
+      "App/main.swift:3: Fatal error: Unexpectedly found nil while unwrapping an Optional value",
+      "",
+      "💣 Program crashed: System trap at 0x00007f2e4b3c1a2d",
+      "",
+      "Thread 0 crashed:",
+      "",
+      "0 0x00007f2e4b3c1a2d _assertionFailure(_:_:file:line:flags:) + 525 in libswiftCore.so",
+      "1 [inlined] 0x000055d0c1a0b3f1 User.load() in App at /app/Sources/App/User.swift:12:9",
+      "2 0x000055d0c1a0b3f1 loadUser() + 97 in App at /app/Sources/App/main.swift:3:14",
+      "3 0x000055d0c1a0b2c2 main + 18 in App at /app/Sources/App/main.swift:7:1",
+    ].join("\n");
+    expect(parseNative(text)).toEqual([
+      { function: "main", module: "App", filename: "/app/Sources/App/main.swift", absPath: "/app/Sources/App/main.swift", lineno: 7, colno: 1 },
+      { function: "loadUser()", module: "App", filename: "/app/Sources/App/main.swift", absPath: "/app/Sources/App/main.swift", lineno: 3, colno: 14 },
+      { function: "User.load()", module: "App", filename: "/app/Sources/App/User.swift", absPath: "/app/Sources/App/User.swift", lineno: 12, colno: 9 },
+      { function: "_assertionFailure(_:_:file:line:flags:)", module: "libswiftCore.so" },
+    ]);
+  });
 });

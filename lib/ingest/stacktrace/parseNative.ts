@@ -14,6 +14,8 @@ import { matchingOpenParen, outsideAngleBrackets } from "@/lib/ingest/stacktrace
  *   boost / std::stacktrace:  0# Cache::get(int) at /home/dev/cache/src/cache.cpp:41
  *   Apple crash report:
  *          3   MyApp                         	0x0000000100f0c2b4 ViewController.viewDidLoad() + 180 (ViewController.swift:42)
+ *   Swift's backtracer (Linux, Swift 5.9+):
+ *          1 0x000055d0c1a0b3f1 loadUser() + 97 in App at /app/Sources/App/main.swift:3:14
  * Argument values, addresses and offsets are dropped; the binary goes to `module`. Only the first
  * thread's backtrace is read (the crashed thread comes first in each of these).
  */
@@ -22,7 +24,7 @@ export function parseNative(text: string): Frame[] | null {
   let lastIndex = -1;
   for (const raw of splitLines(text)) {
     const line = raw.trim();
-    const parsed = parseSanitizer(line) ?? parseGdb(line) ?? parseLldb(line) ?? parseAppleCrash(line) ?? parseBoost(line);
+    const parsed = parseSanitizer(line) ?? parseGdb(line) ?? parseLldb(line) ?? parseSwiftBacktrace(line) ?? parseAppleCrash(line) ?? parseBoost(line);
     if (!parsed) continue;
     if (parsed.index <= lastIndex) {
       // Numbering restarts. A debugger prints the stop location ("#0 …" / "frame #0: …") before `bt`
@@ -143,6 +145,18 @@ function parseLldb(line: string): Parsed | null {
   }
   symbol = symbol.replace(OFFSET, "");
   return { index: Number(m[1]), frame: { function: withoutArgumentValues(symbol), module: m[2], ...where } };
+}
+
+/** "1 0x… loadUser() + 97 in App at /app/Sources/App/main.swift:3:14", "0 [inlined] 0x… f() in App at …", "2 0x… start + 1 in libc.so.6". */
+const SWIFT_BACKTRACE = /^(\d{1,4})(?: \[[a-z]{1,16}\])* 0x[0-9a-f]{1,16} (\S.{0,4096}?) in ([^\s/]{1,256})(?: at (\S{1,4096}))?$/;
+
+function parseSwiftBacktrace(line: string): Parsed | null {
+  const m = SWIFT_BACKTRACE.exec(line);
+  if (!m) return null;
+  const location = m[4] ? splitLocation(m[4], false) : null;
+  const where: Frame = location?.path ? { ...pathFields(location.path), lineno: location.lineno, ...(location.colno ? { colno: location.colno } : {}) } : {};
+  const symbol = m[2].replace(OFFSET, "");
+  return { index: Number(m[1]), frame: { ...(symbol === "<unknown>" ? {} : { function: symbol }), module: m[3], ...where } };
 }
 
 /** "3   MyApp   \t0x0000000100f0c2b4 symbol + 180 (File.swift:42)"; unsymbolicated: "0x100f00000 + 12345". */
