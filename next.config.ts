@@ -17,6 +17,13 @@ const nextConfig: NextConfig = {
   async headers() {
     return [{ source: "/:path*", headers: SECURITY_HEADERS }];
   },
+  // Sentry's and GlitchTip's addresses for the issue list and an issue, for people who come from them.
+  async redirects() {
+    return [
+      { source: "/issues", destination: "/", permanent: false },
+      { source: "/issues/:id", destination: "/errors/:id", permanent: false },
+    ];
+  },
 };
 
 export default nextConfig;

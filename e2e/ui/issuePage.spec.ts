@@ -272,6 +272,10 @@ test("a link to an issue merged since leads to the issue that holds its events; 
   await expect(page).toHaveURL(new RegExp(`/errors/${ids[0]}\\?tab=events&mergedFrom=${ids[1]}$`));
   await expect(page.getByRole("status").filter({ hasText: "was merged into this one" })).toContainText(ids[1].slice(0, 8));
   await expect(page.getByTestId("issue-events")).toHaveText("2");
+  // Sentry's and GlitchTip's address of an issue (/issues/<id>) leads to the same page.
+  await page.goto(`/issues/${ids[0]}`);
+  await expect(page).toHaveURL(new RegExp(`/errors/${ids[0]}$`));
+  await expect(page.getByTestId("issue-events")).toHaveText("2");
 
   await page.goto("/errors/00000000-0000-4000-8000-000000000000");
   await expect(page.getByText("Issue not found", { exact: true })).toBeVisible();

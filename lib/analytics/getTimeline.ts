@@ -133,7 +133,8 @@ function correlationOf(
 ): string {
   const parts: string[] = [];
   const spike = spikes.find((s) => s.primaryErrorId === g.id);
-  if (spike) parts.push(`caused the spike at ${spike.startTime}`);
+  // Read as text in the dashboard: the spike's start as "2026-12-03 13:00 UTC", not an ISO timestamp.
+  if (spike) parts.push(`caused the spike at ${spike.startTime.slice(0, 10)} ${spike.startTime.slice(11, 16)} UTC`);
   if (g.agentsAffected === 1) parts.push("a single agent");
   if (g.usersAffected === 1) parts.push("a single user");
   if (g.release) parts.push(`release ${g.release}`);
