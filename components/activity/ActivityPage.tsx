@@ -1,6 +1,7 @@
 "use client";
 
 import { formatDistanceToNowStrict } from "date-fns";
+import Link from "next/link";
 import { useState } from "react";
 import { auditChanges, describeAudit } from "@/components/activity/describeAudit";
 import { Pagination } from "@/components/errors/Pagination";
@@ -21,6 +22,8 @@ const FILTERS = [
   { value: "team.", label: "Teams" },
   { value: "assignment_rule.", label: "Assignment rules" },
   { value: "alert_rule.", label: "Alert rules" },
+  { value: "notification_channel.", label: "Notification channels" },
+  { value: "forwarding_rule.", label: "Forwarding rules" },
   { value: "error.", label: "Issues" },
   { value: "user.", label: "Accounts" },
 ];
@@ -64,12 +67,20 @@ function ActivityList({ workspaceId }: { workspaceId: string }) {
         <>
           <ul className="divide-y divide-gray-200 dark:divide-gray-800" aria-label="Activity">
             {audit.data.items.map((item) => {
-              const { actor, verb } = describeAudit(item);
+              const { actor, verb, href } = describeAudit(item);
               return (
                 <li key={item.id} data-testid="activity-row" className="px-4 py-3 text-sm sm:px-6">
                   <div className="flex flex-wrap items-baseline justify-between gap-x-3">
                     <p className="text-gray-900 dark:text-gray-100">
                       <span className="font-medium">{actor}</span> {verb}
+                      {href && (
+                        <>
+                          {" · "}
+                          <Link href={href} className="text-blue-600 hover:underline dark:text-blue-400">
+                            open the issue
+                          </Link>
+                        </>
+                      )}
                     </p>
                     <time dateTime={item.at} title={new Date(item.at).toLocaleString()} className="text-xs text-gray-500">
                       {formatDistanceToNowStrict(new Date(item.at), { addSuffix: true })}

@@ -29,15 +29,38 @@ const ACTION_LABELS: Record<string, string> = {
   "assignment_rule.deleted": "deleted an assignment rule",
   "error.auto_assigned": "assigned an issue by rule",
   "error.regressed": "reopened an issue (regression)",
+  "error.resolved": "resolved an issue",
+  "error.ignored": "ignored an issue",
+  "error.new": "reopened an issue",
+  "error.reopened": "reopened an issue",
+  "error.acknowledged": "acknowledged an issue",
+  "error.investigating": "started investigating an issue",
+  "error.updated": "changed an issue",
+  "error.merged": "merged issues into this one",
+  "error.merged_into": "merged an issue into another",
+  "error.unmerged": "moved events out of an issue",
+  "error.split_from": "opened an issue from another's events",
+  "alert_rule.created": "added an alert rule",
+  "alert_rule.updated": "changed an alert rule",
+  "alert_rule.deleted": "deleted an alert rule",
+  "notification_channel.created": "added a notification channel",
+  "notification_channel.updated": "changed a notification channel",
+  "notification_channel.deleted": "deleted a notification channel",
+  "notification_channel.tested": "sent a test notification",
+  "forwarding_rule.created": "added a forwarding rule",
+  "forwarding_rule.updated": "changed a forwarding rule",
+  "forwarding_rule.deleted": "deleted a forwarding rule",
+  "project.grouping_rules_updated": "changed a project's grouping rules",
   "monitor.updated": "changed a cron monitor",
   "monitor.deleted": "deleted a cron monitor",
 };
 
-/** "Ann changed a role" — the actor and a readable verb for one audit entry. */
-export function describeAudit(item: AuditItem): { actor: string; verb: string } {
+/** "Ann changed a role" — the actor, a readable verb and, for an issue, the page it links to. */
+export function describeAudit(item: AuditItem): { actor: string; verb: string; href: string | null } {
   const actor = item.actor ? item.actor.name || item.actor.email : item.actorType === "cli" ? "Admin CLI" : "Faultline";
   const verb = ACTION_LABELS[item.action] ?? item.action.replace(/[._]/g, " ");
-  return { actor, verb };
+  const href = item.targetType === "error" && item.targetId ? `/errors/${encodeURIComponent(item.targetId)}` : null;
+  return { actor, verb, href };
 }
 
 /** The fields an entry changed, as short "field: before → after" strings. */

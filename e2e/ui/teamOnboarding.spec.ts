@@ -128,5 +128,8 @@ test("setup → project → event → invite a viewer → promote → they resol
   for (const text of ["set up Faultline", "created a project", "invited someone", "accepted an invitation", "changed a role"]) {
     await expect(activity.filter({ hasText: text }).first()).toBeVisible();
   }
+  const resolved = activity.filter({ hasText: `${colleague.name} resolved an issue` });
+  await expect(resolved).toHaveCount(1);
+  await expect(resolved.getByRole("link", { name: "open the issue" })).toHaveAttribute("href", /^\/errors\/[0-9a-f-]{36}$/);
   await screenshotBothWidths(page, "onboarding-9-activity", { dir: SHOTS });
 });
