@@ -21,6 +21,7 @@ const FILTERS = [
   { value: "ingest_key.", label: "Ingest keys" },
   { value: "team.", label: "Teams" },
   { value: "assignment_rule.", label: "Assignment rules" },
+  { value: "alert.", label: "Alerts" },
   { value: "alert_rule.", label: "Alert rules" },
   { value: "notification_channel.", label: "Notification channels" },
   { value: "forwarding_rule.", label: "Forwarding rules" },

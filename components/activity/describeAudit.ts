@@ -40,6 +40,8 @@ const ACTION_LABELS: Record<string, string> = {
   "error.merged_into": "merged an issue into another",
   "error.unmerged": "moved events out of an issue",
   "error.split_from": "opened an issue from another's events",
+  "alert.acknowledged": "acknowledged an alert",
+  "alert.resolved": "closed an alert",
   "alert_rule.created": "added an alert rule",
   "alert_rule.updated": "changed an alert rule",
   "alert_rule.deleted": "deleted an alert rule",
