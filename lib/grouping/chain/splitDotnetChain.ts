@@ -60,7 +60,22 @@ export function splitDotnetChain(text: string): TraceSection[] {
 
 const INNER_LISTED = /^---> \(Inner Exception #\d{1,6}\) (.*)$/;
 
-/** "Type: message"; an error code after the type ("SocketException (111):", "Win32Exception (0x80004005):") is not part of it. */
+const DOTNET_TYPE = /^((?:[A-Za-z_][\w`]*\.)*[A-Za-z_][\w`]*)(?: \((?:0x[0-9A-Fa-f]{1,16}|-?\d{1,12})\))?(?::\s?([\s\S]*))?$/;
+/** What the runtime prints before an unhandled exception's header on the console. */
+const UNHANDLED = /^Unhandled [Ee]xception\.\s+/;
+
+/**
+ * "Type: message"; an error code after the type ("SocketException (111):", "Win32Exception (0x80004005):")
+ * is not part of it. Lines a logger prints before the exception (ASP.NET Core's "fail: Category[1]" and
+ * its message) are skipped: the header starts at the first line naming an exception type.
+ */
 function typeAndMessage(header: string): Pick<TraceSection, "type" | "message"> {
-  return splitTypeAndMessage(header, /^((?:[A-Za-z_][\w`]*\.)*[A-Za-z_][\w`]*)(?: \((?:0x[0-9A-Fa-f]{1,16}|-?\d{1,12})\))?(?::\s?([\s\S]*))?$/) ?? {};
+  const lines = header.split("\n").map((line) => line.trim().replace(UNHANDLED, ""));
+  for (let i = 0; i < lines.length; i++) {
+    const parsed = lines[i].includes(":") || i === lines.length - 1 ? splitTypeAndMessage(lines[i], DOTNET_TYPE) : undefined;
+    if (parsed && (parsed.type.includes(".") || /(?:Exception|Error)$/.test(parsed.type))) {
+      return { type: parsed.type, message: [parsed.message, ...lines.slice(i + 1)].join("\n").trim() };
+    }
+  }
+  return splitTypeAndMessage(lines.join("\n"), DOTNET_TYPE) ?? {};
 }

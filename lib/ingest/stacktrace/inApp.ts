@@ -39,8 +39,8 @@ function isLibraryPath(path: string): boolean {
   return LIBRARY_PATH.test(p.startsWith("/") ? p : `/${p}`);
 }
 
-/** JVM and .NET platform namespaces. */
-const PLATFORM_MODULE = /^(?:java|javax|jdk|sun|com\.sun|kotlin|kotlinx|scala|android|dalvik|System|Microsoft)(?:\.|$)/;
+/** JVM, Android and .NET platform namespaces. */
+const PLATFORM_MODULE = /^(?:java|javax|jdk|sun|com\.sun|kotlin|kotlinx|scala|android|androidx|com\.android|com\.google\.android|libcore|dalvik|System|Microsoft)(?:\.|$)/;
 
 /** Top-level packages of Go's standard library ("runtime", "net/http", "internal/poll", ...). */
 const GO_STDLIB = new Set(

@@ -63,6 +63,19 @@ describe("traces as tools print them", () => {
     expect(event.frames).toHaveLength(3);
   });
 
+  it(".NET: the console's 'Unhandled exception.' and ASP.NET Core's log lines before the exception are not its type", () => {
+    const unhandled = ["Unhandled exception. System.InvalidOperationException: Sequence contains no elements", "   at System.Linq.ThrowHelper.ThrowNoElementsException()", "   at Program.<Main>$(String[] args) in /app/Program.cs:line 3"].join("\n");
+    expect(prepare("Error", unhandled, "")).toMatchObject({ type: "System.InvalidOperationException", message: "Sequence contains no elements", platform: "dotnet" });
+    const logged = [
+      "fail: Microsoft.AspNetCore.Diagnostics.DeveloperExceptionPageMiddleware[1]",
+      "      An unhandled exception has occurred while executing the request.",
+      "      System.NullReferenceException: Object reference not set to an instance of an object.",
+      "         at Shop.Controllers.CartController.Get(Int32 id) in /src/Shop/Controllers/CartController.cs:line 31",
+      "         at lambda_method5(Closure , Object , Object[] )",
+    ].join("\n");
+    expect(prepare("Exception", logged, "")).toMatchObject({ type: "System.NullReferenceException", message: "Object reference not set to an instance of an object." });
+  });
+
   it("PHP: an error thrown by the top-level script ('#0 {main}' alone) keeps its throw site", () => {
     const trace = (line: number) =>
       [
