@@ -43,6 +43,12 @@ describe("runtimeHeader", () => {
     });
   });
 
+  it("C++: an uncaught exception's type and what() from libstdc++'s terminate message", () => {
+    const text = "terminate called after throwing an instance of 'std::runtime_error'\n  what():  empty input\nAborted (core dumped)";
+    expect(runtimeHeader(text, "unknown")).toEqual({ type: "std::runtime_error", message: "empty input" });
+    expect(runtimeHeader("terminate called after throwing an instance of 'int'", "native")).toEqual({ type: "int", message: "" });
+  });
+
   it("nothing for other languages or texts without a header", () => {
     expect(runtimeHeader(goRepanic, "python")).toBeUndefined();
     expect(runtimeHeader("goroutine 1 [running]:\nmain.main()", "go")).toBeUndefined();

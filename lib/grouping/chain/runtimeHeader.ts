@@ -5,15 +5,22 @@ import { splitLines } from "@/lib/ingest/stacktrace/limits";
 const GO_HEADER = /^\s*(panic|fatal error): (.*?)(?: \[recovered\])?$/;
 /** Rust ≥ 1.73: "thread 'main' (123) panicked at src/main.rs:7:5:" then the message on the lines below. */
 const RUST_PANIC = /^thread '[^'\n]{0,256}'(?: \(\d{1,20}\))? panicked at (?:'([\s\S]{0,8192})', )?[^\s]{1,2048}:\d{1,9}:\d{1,9}:?$/;
+/** C++'s std::terminate on an uncaught exception (libstdc++): the type quoted, the message after "what():". */
+const CXX_TERMINATE = /^terminate called after throwing an instance of '([^'\n]{1,512})'$/;
+const CXX_WHAT = /^\s*what\(\):\s+(.*)$/;
+
 /** What ends a Rust panic's message. */
 const RUST_MESSAGE_END = /^(?:stack backtrace:|note: )/;
 
 /**
  * The raised error's type and message as runtimes without an exception header print them: Go's
- * panics and fatal errors, Rust's panics (type "panic", as Sentry's SDKs name them). Undefined when
- * the text has none.
+ * panics and fatal errors, Rust's panics (type "panic", as Sentry's SDKs name them), C++'s uncaught
+ * exceptions ("terminate called after throwing an instance of 'std::runtime_error'" / "what(): …").
+ * Undefined when the text has none.
  */
 export function runtimeHeader(text: string, language: Language): { type: string; message: string } | undefined {
+  const cxx = language === "native" || language === "unknown" ? terminateHeader(text) : undefined;
+  if (cxx) return cxx;
   if (language === "go") {
     let found: { type: string; message: string } | undefined;
     for (const line of splitLines(text)) {
@@ -33,4 +40,13 @@ export function runtimeHeader(text: string, language: Language): { type: string;
     return { type: "panic", message: lines.slice(at + 1, end < 0 ? undefined : end).join("\n").trim() };
   }
   return undefined;
+}
+
+function terminateHeader(text: string): { type: string; message: string } | undefined {
+  const lines = splitLines(text);
+  const at = lines.findIndex((line) => line.startsWith("terminate called after throwing"));
+  const type = at < 0 ? null : CXX_TERMINATE.exec(lines[at].trim());
+  if (!type) return undefined;
+  const what = CXX_WHAT.exec(lines[at + 1] ?? "");
+  return { type: type[1], message: what ? what[1].trim() : "" };
 }
