@@ -49,6 +49,12 @@ describe("runtimeHeader", () => {
     expect(runtimeHeader("terminate called after throwing an instance of 'int'", "native")).toEqual({ type: "int", message: "" });
   });
 
+  it("Swift: a runtime trap's message, in the 5.9+ and the older layout", () => {
+    const expected = { type: "Fatal error", message: "Unexpectedly found nil while unwrapping an Optional value" };
+    expect(runtimeHeader("App/main.swift:3: Fatal error: Unexpectedly found nil while unwrapping an Optional value\n\n💣 Program crashed", "native")).toEqual(expected);
+    expect(runtimeHeader("Fatal error: Unexpectedly found nil while unwrapping an Optional value: file App/ViewController.swift, line 42\nCurrent stack trace:", "unknown")).toEqual(expected);
+  });
+
   it("nothing for other languages or texts without a header", () => {
     expect(runtimeHeader(goRepanic, "python")).toBeUndefined();
     expect(runtimeHeader("goroutine 1 [running]:\nmain.main()", "go")).toBeUndefined();
@@ -71,6 +77,13 @@ describe("a client that sends a placeholder type and no message", () => {
     expect(prepare("Error", "", uncaught)).toMatchObject({ type: "TypeError", message: "Cannot read properties of undefined (reading 'profile')" });
     const aggregate = ["[AggregateError: All promises were rejected] {", "  [errors]: [", "    TypeError: a failed", "        at main (/srv/app/any.js:1:59)", "  ]", "}"].join("\n");
     expect(prepare("Error", "", aggregate)).toMatchObject({ type: "AggregateError", message: "All promises were rejected" });
+  });
+
+  it("Deno's and a browser console's 'Uncaught' prefixes are not the type", () => {
+    const deno = "error: Uncaught (in promise) TypeError: Cannot read properties of undefined (reading 'id')\n    at getUser (file:///app/src/users.ts:12:21)";
+    expect(prepare("Error", "", deno)).toMatchObject({ type: "TypeError", message: "Cannot read properties of undefined (reading 'id')" });
+    const chrome = "Uncaught ReferenceError: cart is not defined\n    at HTMLButtonElement.onclick (https://shop.example.com/cart:12:5)";
+    expect(prepare("Error", "", chrome)).toMatchObject({ type: "ReferenceError", message: "cart is not defined" });
   });
 
   it("keeps what the client did say: a real type, or its own message", () => {

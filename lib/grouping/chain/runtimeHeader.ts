@@ -9,18 +9,22 @@ const RUST_PANIC = /^thread '[^'\n]{0,256}'(?: \(\d{1,20}\))? panicked at (?:'([
 const CXX_TERMINATE = /^terminate called after throwing an instance of '([^'\n]{1,512})'$/;
 const CXX_WHAT = /^\s*what\(\):\s+(.*)$/;
 
+/** Swift's runtime traps: "App/main.swift:3: Fatal error: msg" (5.9+) or "Fatal error: msg: file App/main.swift, line 3". */
+const SWIFT_FATAL = /^(?:\S{1,2048}\.swift:\d{1,9}: )?Fatal error: (.{0,8192}?)(?:: file \S.{0,2047}, line \d{1,9})?$/;
+
 /** What ends a Rust panic's message. */
 const RUST_MESSAGE_END = /^(?:stack backtrace:|note: )/;
 
 /**
  * The raised error's type and message as runtimes without an exception header print them: Go's
  * panics and fatal errors, Rust's panics (type "panic", as Sentry's SDKs name them), C++'s uncaught
- * exceptions ("terminate called after throwing an instance of 'std::runtime_error'" / "what(): …").
+ * exceptions ("terminate called after throwing an instance of 'std::runtime_error'" / "what(): …"),
+ * Swift's runtime traps ("Fatal error: Unexpectedly found nil…").
  * Undefined when the text has none.
  */
 export function runtimeHeader(text: string, language: Language): { type: string; message: string } | undefined {
-  const cxx = language === "native" || language === "unknown" ? terminateHeader(text) : undefined;
-  if (cxx) return cxx;
+  const native = language === "native" || language === "unknown" ? (terminateHeader(text) ?? swiftHeader(text)) : undefined;
+  if (native) return native;
   if (language === "go") {
     let found: { type: string; message: string } | undefined;
     for (const line of splitLines(text)) {
@@ -49,4 +53,10 @@ function terminateHeader(text: string): { type: string; message: string } | unde
   if (!type) return undefined;
   const what = CXX_WHAT.exec(lines[at + 1] ?? "");
   return { type: type[1], message: what ? what[1].trim() : "" };
+}
+
+function swiftHeader(text: string): { type: string; message: string } | undefined {
+  const line = splitLines(text).find((l) => l.includes("Fatal error: "));
+  const m = line === undefined ? null : SWIFT_FATAL.exec(line.trim());
+  return m ? { type: "Fatal error", message: m[1].trim() } : undefined;
 }

@@ -40,7 +40,7 @@ export function splitNodeChain(text: string): TraceSection[] {
     }
     const current = sections[sections.length - 1];
     const elided = MATCHING.exec(trimmed);
-    const isFrame = /^(?:at |async\*|[^\s@]*@)/.test(trimmed) || /^\S+:\d+:\d+,?$/.test(trimmed);
+    const isFrame = /^(?:at |❯ |async\*|[^\s@]*@)/.test(trimmed) || /^\S+:\d+:\d+,?$/.test(trimmed);
     if (elided) {
       current.body.push(`${ELIDED}${elided[1]}`);
     } else if (isFrame) {
@@ -62,14 +62,21 @@ export function splitNodeChain(text: string): TraceSection[] {
   return withMembersInFixedOrder(out, sections.map((s) => s.member));
 }
 
+/** Deno's "error: Uncaught (in promise) TypeError: …", a browser console's "Uncaught TypeError: …". */
+const UNCAUGHT = /^(?:error: )?Uncaught (?:\(in promise\) )?(?=[A-Za-z_$])/;
+
 /**
  * An error's header as printed: Node's uncaught-error preamble (the throwing source line, "file:line",
- * the code and a caret line) left out; util.inspect's "[AggregateError: msg] {" for an error whose
- * stack is not printed read as "AggregateError: msg".
+ * the code and a caret line) and the "Uncaught" prefixes of Deno and browser consoles left out;
+ * util.inspect's "[AggregateError: msg] {" for an error whose stack is not printed read as
+ * "AggregateError: msg".
  */
 function headerText(lines: string[]): string {
   const caret = lines.findIndex((line) => /^\^+$/.test(line));
-  const text = (caret >= 0 ? lines.slice(caret + 1) : lines).join("\n").replace(/(?:,| \{)$/, "");
+  const text = (caret >= 0 ? lines.slice(caret + 1) : lines)
+    .join("\n")
+    .replace(/(?:,| \{)$/, "")
+    .replace(UNCAUGHT, "");
   const bracketed = /^\[([A-Za-z_$][\w$.]*): ([\s\S]*)\]$/.exec(text);
   return bracketed ? `${bracketed[1]}: ${bracketed[2]}` : text;
 }

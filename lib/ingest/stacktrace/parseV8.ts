@@ -9,15 +9,19 @@ import { matchingOpenParen } from "@/lib/ingest/stacktrace/parens";
  *       at getUser (/app/src/users.js:42:15)
  *       at async Promise.all (index 0)
  *       at /app/src/index.js:3:1
- * Printed innermost first.
+ * Printed innermost first. Vitest's "❯ [function] path:line:col" frames are read too.
  */
 export function parseV8(text: string): Frame[] | null {
   const frames: Frame[] = [];
   for (const raw of splitLines(text)) {
     const line = raw.trim();
-    if (!line.startsWith("at ")) continue;
-    // util.inspect opens an error's own properties ({ code: 'ENOENT', … }) after its last frame.
-    const frame = parseFrameLine(line.slice(3).replace(/\s\{$/, "").trim());
+    // Vitest prints its frames as "❯ src/cart.test.ts:14:22" or "❯ Cart.total src/cart.ts:10:5".
+    const frame = line.startsWith("at ")
+      ? // util.inspect opens an error's own properties ({ code: 'ENOENT', … }) after its last frame.
+        parseFrameLine(line.slice(3).replace(/\s\{$/, "").trim())
+      : line.startsWith("❯ ")
+        ? parseVitestLine(line.slice(2).trim())
+        : null;
     if (frame) frames.push(frame);
     if (frames.length >= MAX_FRAMES) break; // innermost come first; the rest would be dropped
   }
@@ -53,5 +57,15 @@ function parseFrameLine(rest: string): Frame | null {
   }
   const where = splitLocation(loc, true);
   if (!where || !where.path) return null;
+  return { ...(fn ? { function: fn } : {}), ...pathFields(where.path), lineno: where.lineno, colno: where.colno };
+}
+
+/** "Cart.total src/cart.ts:10:5" or "src/cart.test.ts:14:22": a location always, a function before it sometimes. */
+function parseVitestLine(rest: string): Frame | null {
+  const space = rest.lastIndexOf(" ");
+  const where = splitLocation(space < 0 ? rest : rest.slice(space + 1), true);
+  if (!where?.path || where.lineno === undefined) return null;
+  const fn = space < 0 ? undefined : rest.slice(0, space).trim();
+  if (fn !== undefined && /\s/.test(fn)) return null;
   return { ...(fn ? { function: fn } : {}), ...pathFields(where.path), lineno: where.lineno, colno: where.colno };
 }

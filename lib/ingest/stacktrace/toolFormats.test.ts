@@ -76,6 +76,16 @@ describe("traces as tools print them", () => {
     expect(prepare("Exception", logged, "")).toMatchObject({ type: "System.NullReferenceException", message: "Object reference not set to an instance of an object." });
   });
 
+  it("Vitest's failure report: '❯ [function] path:line:col' frames", () => {
+    const trace = ["AssertionError: expected 2 to be 3 // Object.is equality", " ❯ Cart.total src/cart.ts:10:5", " ❯ src/cart.test.ts:14:22", "", "     12|   it('adds', () => {"].join("\n");
+    const event = read("AssertionError", trace);
+    expect(event.platform).toBe("javascript");
+    expect(event.frames).toEqual([
+      expect.objectContaining({ filename: "src/cart.test.ts", lineno: 14, colno: 22 }),
+      expect.objectContaining({ function: "Cart.total", filename: "src/cart.ts", lineno: 10, colno: 5 }),
+    ]);
+  });
+
   it("PHP: an error thrown by the top-level script ('#0 {main}' alone) keeps its throw site", () => {
     const trace = (line: number) =>
       [
