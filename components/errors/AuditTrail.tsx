@@ -1,26 +1,15 @@
 import { formatDistanceToNow } from "date-fns";
+import { describeAudit } from "@/components/issue/describeAudit";
 import type { ErrorDetails } from "@/lib/errors/getErrorDetails";
 
 type Entry = ErrorDetails["audit"][number];
-
-function describe(entry: Entry): string {
-  const verb = entry.action.replace(/^error\./, "");
-  const after = (entry.after ?? {}) as Record<string, unknown>;
-  if (verb === "updated") {
-    const fields = Object.keys(after);
-    if (fields.length === 1 && fields[0] === "assigneeId") return after.assigneeId ? "changed the assignee" : "unassigned";
-    return `updated ${fields.join(", ") || "the error"}`;
-  }
-  if (verb === "regressed") return "reopened (new events after resolution)";
-  return `marked it ${verb}`;
-}
 
 function actorName(entry: Entry): string {
   if (entry.actor) return entry.actor.name ? `${entry.actor.name} (${entry.actor.email})` : entry.actor.email;
   return entry.actorType === "user" ? "A former member" : "Faultline";
 }
 
-/** Who changed what and when, newest first. */
+/** Who changed what and when, newest first, in the issue page's words (describeAudit). */
 export function AuditTrail({ audit }: { audit: Entry[] }) {
   return (
     <div className="border-t border-gray-200 px-4 py-4 sm:px-6 dark:border-gray-800">
@@ -33,7 +22,7 @@ export function AuditTrail({ audit }: { audit: Entry[] }) {
             <li key={entry.id} className="flex gap-2">
               <span aria-hidden="true" className="mt-1.5 h-2 w-2 shrink-0 rounded-full bg-gray-300 dark:bg-gray-600" />
               <p className="min-w-0 text-gray-700 dark:text-gray-300">
-                <span className="font-medium text-gray-900 dark:text-gray-100">{actorName(entry)}</span> {describe(entry)}{" "}
+                <span className="font-medium text-gray-900 dark:text-gray-100">{actorName(entry)}</span> {describeAudit(entry, () => null)}{" "}
                 <time dateTime={entry.at} title={new Date(entry.at).toLocaleString()} className="text-gray-500 dark:text-gray-400">
                   {formatDistanceToNow(new Date(entry.at), { addSuffix: true })}
                 </time>

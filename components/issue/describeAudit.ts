@@ -43,8 +43,27 @@ export function describeAudit(entry: Entry, nameOf: (id: string) => string | nul
       return `resolved it${condition}`;
     case "ignored":
       return `ignored it${condition || " forever"}`;
+    case "acknowledged":
+      return "acknowledged it";
+    case "investigating":
+      return "started investigating it";
+    case "merged": {
+      const merged = Array.isArray(after.merged) ? after.merged.length : 0;
+      return merged === 1 ? "merged another issue into it" : `merged ${merged || "other"} issues into it`;
+    }
+    case "merged_into":
+      return "merged it into another issue";
+    case "unmerged":
+      return "moved events out of it into a new issue";
+    case "split_from":
+      return "opened it with events moved out of another issue";
+    case "auto_assigned": {
+      const who = typeof after.assigneeId === "string" ? nameOf(after.assigneeId) : after.assigneeTeamId ? "a team" : null;
+      const rule = typeof after.ruleName === "string" ? ` by the rule “${after.ruleName}”` : " by an assignment rule";
+      return `assigned it${who ? ` to ${who}` : ""}${rule}`;
+    }
     default:
-      return `marked it ${verb}`;
+      return `marked it ${verb.replace(/_/g, " ")}`;
   }
 }
 
