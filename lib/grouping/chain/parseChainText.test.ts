@@ -214,6 +214,15 @@ Stack trace:
     expect(exceptions[0].frames).toEqual(legacyFrames);
   });
 
+  it("holds a type and message read from the trace to the limits of a client's own (256 / 8,192 characters)", () => {
+    const long = `${"Boom".repeat(200)}Error: ${Array.from({ length: 6 }, () => "x".repeat(3000)).join("\n")}\n    at f (/srv/app/a.js:1:1)`;
+    const [raised] = parseChainText(long).exceptions;
+    expect(raised.type).toHaveLength(256);
+    expect(raised.message).toHaveLength(8192);
+    const chained = parseChainText(`java.lang.IllegalStateException: outer\n\tat com.acme.A.run(A.java:1)\nCaused by: java.io.IOException: ${Array.from({ length: 4 }, () => "y".repeat(3000)).join("\n")}\n\tat com.acme.B.read(B.java:2)`);
+    expect(chained.exceptions[1].message).toHaveLength(8192);
+  });
+
   it("never throws on hostile input", () => {
     for (const text of ["Caused by: ", " ---> ".repeat(10_000), "[cause]: ".repeat(5000), "Next X: y in :1\n".repeat(1000)]) {
       expect(() => parseChainText(text)).not.toThrow();

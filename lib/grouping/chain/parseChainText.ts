@@ -68,7 +68,7 @@ export function parseChainText(text: string, platformHint?: string): ParsedChain
     const sections = split ? split(text) : [];
     if (sections.length <= 1) {
       const header = sections[0]?.type ? sections[0] : runtimeHeader(text, whole.language);
-      return { language: whole.language, exceptions: [{ ...header, relation: "raised", frames: whole.frames }], legacyFrames: whole.frames };
+      return { language: whole.language, exceptions: [{ ...clampHeader(header), relation: "raised", frames: whole.frames }], legacyFrames: whole.frames };
     }
     const exceptions: ParsedChain["exceptions"] = [];
     for (const [i, section] of sections.slice(0, MAX_CHAIN_LENGTH).entries()) {
@@ -78,12 +78,23 @@ export function parseChainText(text: string, platformHint?: string): ParsedChain
       // "... N more": restore the enclosing exception's outermost N frames, as the runtime would have printed them.
       const enclosing = exceptions[i - 1]?.frames ?? [];
       if (section.elidedOuterFrames) frames = [...enclosing.slice(0, Math.min(section.elidedOuterFrames, enclosing.length)), ...frames];
-      exceptions.push({ type: section.type, message: section.message, relation: i === 0 ? "raised" : section.relation, frames });
+      exceptions.push({ ...clampHeader(section), relation: i === 0 ? "raised" : section.relation, frames });
     }
     return { language: whole.language, exceptions, legacyFrames: whole.frames };
   } catch {
     return { language: whole.language, exceptions: [{ relation: "raised", frames: whole.frames }], legacyFrames: whole.frames };
   }
+}
+
+/** A type and message read from a trace are held to the limits a client's own are (IngestEventSchema). */
+const MAX_TYPE = 256;
+const MAX_MESSAGE = 8192;
+
+function clampHeader(header: { type?: string; message?: string } | undefined): { type?: string; message?: string } {
+  return {
+    ...(header?.type !== undefined && { type: header.type.slice(0, MAX_TYPE) }),
+    ...(header?.message !== undefined && { message: header.message.slice(0, MAX_MESSAGE) }),
+  };
 }
 
 function framesOf(body: string, language: Language): Frame[] {
