@@ -36,7 +36,7 @@ const ACTION_LABELS: Record<string, string> = {
   "error.acknowledged": "acknowledged an issue",
   "error.investigating": "started investigating an issue",
   "error.updated": "changed an issue",
-  "error.merged": "merged issues into this one",
+  "error.merged": "merged issues into one",
   "error.merged_into": "merged an issue into another",
   "error.unmerged": "moved events out of an issue",
   "error.split_from": "opened an issue from another's events",
