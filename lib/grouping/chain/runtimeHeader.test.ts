@@ -31,6 +31,7 @@ describe("runtimeHeader", () => {
   it("Go: the panic that ended the program, a recovered one's re-panic included; fatal errors", () => {
     expect(runtimeHeader(goRepanic, "go")).toEqual({ type: "panic", message: "handler crashed: db closed" });
     expect(runtimeHeader("fatal error: concurrent map writes\n\ngoroutine 21 [running]:\nmain.worker()", "go")).toEqual({ type: "fatal error", message: "concurrent map writes" });
+    expect(runtimeHeader("panic: db closed [recovered, repanicked]\n\ngoroutine 1 [running]:\nmain.main()", "go")).toEqual({ type: "panic", message: "db closed" });
   });
 
   it("Rust: the message under 'panicked at' (with or without the thread id newer Rust prints), or quoted before 1.73", () => {

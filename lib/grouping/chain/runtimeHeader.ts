@@ -1,8 +1,12 @@
 import type { Language } from "@/lib/ingest/stacktrace/frame";
 import { splitLines } from "@/lib/ingest/stacktrace/limits";
 
-/** Go: "panic: …" / "fatal error: …" above the first goroutine; a re-panic prints the first one "[recovered]". */
-const GO_HEADER = /^\s*(panic|fatal error): (.*?)(?: \[recovered\])?$/;
+/**
+ * Go: "panic: …" / "fatal error: …" above the first goroutine; a re-panic prints the first one
+ * "[recovered]" and then the new one, or (Go 1.25+, the same value panicking again) once as
+ * "[recovered, repanicked]".
+ */
+const GO_HEADER = /^\s*(panic|fatal error): (.*?)(?: \[recovered(?:, repanicked)?\])?$/;
 /** Rust ≥ 1.73: "thread 'main' (123) panicked at src/main.rs:7:5:" then the message on the lines below. */
 const RUST_PANIC = /^thread '[^'\n]{0,256}'(?: \(\d{1,20}\))? panicked at (?:'([\s\S]{0,8192})', )?[^\s]{1,2048}:\d{1,9}:\d{1,9}:?$/;
 /** C++'s std::terminate on an uncaught exception (libstdc++): the type quoted, the message after "what():". */
