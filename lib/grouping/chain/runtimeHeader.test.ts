@@ -32,6 +32,7 @@ describe("runtimeHeader", () => {
     expect(runtimeHeader(goRepanic, "go")).toEqual({ type: "panic", message: "handler crashed: db closed" });
     expect(runtimeHeader("fatal error: concurrent map writes\n\ngoroutine 21 [running]:\nmain.worker()", "go")).toEqual({ type: "fatal error", message: "concurrent map writes" });
     expect(runtimeHeader("panic: db closed [recovered, repanicked]\n\ngoroutine 1 [running]:\nmain.main()", "go")).toEqual({ type: "panic", message: "db closed" });
+    expect(runtimeHeader("panic: validation failed:\n\temail is required\n\ngoroutine 1 [running]:\nmain.main()", "go")).toEqual({ type: "panic", message: "validation failed:\nemail is required" });
   });
 
   it("Rust: the message under 'panicked at' (with or without the thread id newer Rust prints), or quoted before 1.73", () => {

@@ -35,6 +35,8 @@ export function runtimeHeader(text: string, language: Language): { type: string;
       if (line.startsWith("goroutine ")) break;
       const m = GO_HEADER.exec(line);
       if (m) found = { type: m[1], message: m[2].trim() };
+      // Go 1.23+ indents a multi-line panic message's further lines with a tab.
+      else if (found && line.startsWith("\t") && line.trim()) found.message += `\n${line.trim()}`;
     }
     return found;
   }
