@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SeveritySchema } from "@/lib/domain/severity";
-import { ExceptionInputSchema, MAX_CHAIN_LENGTH } from "@/lib/grouping/chain/ChainException";
+import { ExceptionInputSchema, MAX_CHAIN_LENGTH, MAX_EXCEPTION_MESSAGE_CHARS, MAX_EXCEPTION_TYPE_CHARS } from "@/lib/grouping/chain/ChainException";
 import { FrameSchema } from "@/lib/ingest/stacktrace/frame";
 
 export const MAX_BATCH_EVENTS = 1000;
@@ -18,10 +18,10 @@ export const IngestEventSchema = z.object({
     .trim()
     .regex(/^[A-Za-z0-9_.:-]{1,128}$/, "must be 1-128 characters of A-Z a-z 0-9 _ . : -")
     .optional(),
-  type: shortText(256).optional(),
-  message: z.string().max(8192).optional(),
+  type: shortText(MAX_EXCEPTION_TYPE_CHARS).optional(),
+  message: z.string().max(MAX_EXCEPTION_MESSAGE_CHARS).optional(),
   /** The message before its values were filled in (a log call's format string): grouping compares it instead of the message. */
-  messageTemplate: z.string().max(8192).optional(),
+  messageTemplate: z.string().max(MAX_EXCEPTION_MESSAGE_CHARS).optional(),
   stackTrace: z.union([z.string().max(262_144), z.array(FrameSchema).max(500)]).optional(),
   exceptions: z.array(ExceptionInputSchema).min(1).max(MAX_CHAIN_LENGTH).optional(),
   severity: SeveritySchema.optional(),

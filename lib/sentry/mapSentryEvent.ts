@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { MAX_CHAIN_LENGTH, type ExceptionInput } from "@/lib/grouping/chain/ChainException";
+import { MAX_CHAIN_LENGTH, MAX_EXCEPTION_MESSAGE_CHARS, MAX_EXCEPTION_TYPE_CHARS, type ExceptionInput } from "@/lib/grouping/chain/ChainException";
 import { formatLogEntry } from "@/lib/sentry/formatLogEntry";
 import { ApiError } from "@/lib/http/ApiError";
 import type { Severity } from "@/lib/domain/severity";
@@ -21,9 +21,7 @@ export const MAX_TAG_KEY = 200;
 export const MAX_TAG_VALUE = 1000;
 export const MAX_BREADCRUMBS = 100;
 
-// Limits of IngestEventSchema (lib/ingest/eventSchema.ts).
-const MAX_TYPE = 256;
-const MAX_MESSAGE = 8192;
+// Limits of IngestEventSchema (lib/ingest/eventSchema.ts); an exception's type and message: ChainException's.
 const MAX_ID_FIELD = 256;
 const MAX_ENVIRONMENT = 64;
 const MAX_RELEASE = 256;
@@ -99,7 +97,7 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
     tags,
   });
 
-  const exceptionType = clipText(main?.type, MAX_TYPE);
+  const exceptionType = clipText(main?.type, MAX_EXCEPTION_TYPE_CHARS);
   // sentry-elixir 9.x–10.0 sent a message's stack as an exception of type "message" beside the message.
   const elixirMessageStack = exceptionType === "message" && messageText !== undefined && asText(main?.value) === messageText;
   // `synthetic` marks an exception the SDK made up: a message's stack, or a native signal (SIGSEGV
@@ -131,13 +129,13 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
     dist: asText(ev.dist),
     mechanism: mainMechanism,
     // An exception event that also logged a message (e.g. logger.exception("...")) keeps the message here.
-    message: !isMessage && messageText !== undefined ? clipRaw(messageText, MAX_MESSAGE) : undefined,
+    message: !isMessage && messageText !== undefined ? clipRaw(messageText, MAX_EXCEPTION_MESSAGE_CHARS) : undefined,
   });
 
   const mainEvent: IngestEventInput = compact({
     eventId,
     type,
-    message: clip(message, MAX_MESSAGE),
+    message: clip(message, MAX_EXCEPTION_MESSAGE_CHARS),
     messageTemplate: isMessage ? logged?.template : undefined,
     stackTrace: frames,
     ...shared,
@@ -156,11 +154,11 @@ function chainOf(values: JsonObject[], type: string, message: string, frames: Re
   // Suppressed exceptions (and what they chain) after the cause chain, as the JVM prints them.
   const raisedFirst = [...ordered.filter((e, i) => i === 0 || !suppressed.has(e)), ...ordered.filter((e, i) => i > 0 && suppressed.has(e))].slice(0, MAX_CHAINED_EXCEPTIONS);
   return raisedFirst.map((exception, i) => {
-    if (i === 0) return compact({ type, message: clip(message, MAX_MESSAGE), stackTrace: frames });
+    if (i === 0) return compact({ type, message: clip(message, MAX_EXCEPTION_MESSAGE_CHARS), stackTrace: frames });
     const source = asText(mechanismOf(exception)?.source);
     return compact({
-      type: clipText(exception.type, MAX_TYPE) ?? "Error",
-      message: clip(asText(exception.value) ?? "", MAX_MESSAGE),
+      type: clipText(exception.type, MAX_EXCEPTION_TYPE_CHARS) ?? "Error",
+      message: clip(asText(exception.value) ?? "", MAX_EXCEPTION_MESSAGE_CHARS),
       stackTrace: mapStacktrace(exception.stacktrace, images),
       relation: suppressed.has(exception) ? ("suppressed" as const) : source === "__context__" ? ("context" as const) : ("cause" as const),
     });
@@ -291,7 +289,7 @@ function eventMessage(ev: JsonObject): { text: string; template?: string } | und
     const entry = asObject(candidate);
     const template = asText(entry?.message);
     const text = asText(entry?.formatted) || (template && formatLogEntry(template, entry?.params));
-    if (text) return { text, ...(template && template !== text && { template: clip(template, MAX_MESSAGE) }) };
+    if (text) return { text, ...(template && template !== text && { template: clip(template, MAX_EXCEPTION_MESSAGE_CHARS) }) };
   }
   return undefined;
 }
@@ -364,7 +362,7 @@ function nsErrorFingerprint(mechanism: JsonObject | undefined): string[] | undef
   const nsError = asObject(asObject(mechanism?.meta)?.ns_error);
   const code = nsError?.code;
   if (typeof code !== "number" || !Number.isSafeInteger(code)) return undefined;
-  return ["{{ default }}", `ns-error:${clipText(nsError?.domain, MAX_TYPE) ?? ""}:${code}`];
+  return ["{{ default }}", `ns-error:${clipText(nsError?.domain, MAX_EXCEPTION_TYPE_CHARS) ?? ""}:${code}`];
 }
 
 /** Custom grouping; "{{ default }}" is passed through verbatim for our fingerprint code to expand. */

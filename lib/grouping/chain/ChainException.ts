@@ -17,9 +17,13 @@ export type ExceptionRelation = z.infer<typeof ExceptionRelationSchema>;
 export const MAX_CHAIN_LENGTH = 20;
 
 /** One exception of an event's chain as POST /api/v1/events accepts it (`exceptions`, outermost first). */
+/** The longest type and message an exception may carry, sent by a client or read from its trace. */
+export const MAX_EXCEPTION_TYPE_CHARS = 256;
+export const MAX_EXCEPTION_MESSAGE_CHARS = 8192;
+
 export const ExceptionInputSchema = z.object({
-  type: z.string().trim().min(1).max(256),
-  message: z.string().max(8192).default(""),
+  type: z.string().trim().min(1).max(MAX_EXCEPTION_TYPE_CHARS),
+  message: z.string().max(MAX_EXCEPTION_MESSAGE_CHARS).default(""),
   stackTrace: z.union([z.string().max(262_144), z.array(FrameSchema).max(500)]).optional(),
   relation: ExceptionRelationSchema.optional(),
 });

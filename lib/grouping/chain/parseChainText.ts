@@ -1,4 +1,4 @@
-import { MAX_CHAIN_LENGTH, type ChainException } from "@/lib/grouping/chain/ChainException";
+import { MAX_CHAIN_LENGTH, MAX_EXCEPTION_MESSAGE_CHARS, MAX_EXCEPTION_TYPE_CHARS, type ChainException } from "@/lib/grouping/chain/ChainException";
 import type { TraceSection } from "@/lib/grouping/chain/TraceSection";
 import { splitDotnetChain } from "@/lib/grouping/chain/splitDotnetChain";
 import { splitJavaChain } from "@/lib/grouping/chain/splitJavaChain";
@@ -86,14 +86,11 @@ export function parseChainText(text: string, platformHint?: string): ParsedChain
   }
 }
 
-/** A type and message read from a trace are held to the limits a client's own are (IngestEventSchema). */
-const MAX_TYPE = 256;
-const MAX_MESSAGE = 8192;
-
+/** A type and message read from a trace are held to the limits a client's own are. */
 function clampHeader(header: { type?: string; message?: string } | undefined): { type?: string; message?: string } {
   return {
-    ...(header?.type !== undefined && { type: header.type.slice(0, MAX_TYPE) }),
-    ...(header?.message !== undefined && { message: header.message.slice(0, MAX_MESSAGE) }),
+    ...(header?.type !== undefined && { type: header.type.slice(0, MAX_EXCEPTION_TYPE_CHARS) }),
+    ...(header?.message !== undefined && { message: header.message.slice(0, MAX_EXCEPTION_MESSAGE_CHARS) }),
   };
 }
 
