@@ -27,33 +27,37 @@ const RUST_MESSAGE_END = /^(?:stack backtrace:|note: )/;
  * Undefined when the text has none.
  */
 export function runtimeHeader(text: string, language: Language): { type: string; message: string } | undefined {
-  const native = language === "native" || language === "unknown" ? (terminateHeader(text) ?? swiftHeader(text)) : undefined;
-  if (native) return native;
-  if (language === "go") {
-    let found: { type: string; message: string } | undefined;
-    for (const line of splitLines(text)) {
-      if (line.startsWith("goroutine ")) break;
-      const m = GO_HEADER.exec(line);
-      if (m) found = { type: m[1], message: m[2].trim() };
-      // Go 1.23+ indents a multi-line panic message's further lines with a tab.
-      else if (found && line.startsWith("\t") && line.trim()) found.message += `\n${line.trim()}`;
-    }
-    return found;
+  const lines = splitLines(text);
+  if (language === "native" || language === "unknown") return terminateHeader(lines) ?? swiftHeader(lines);
+  if (language === "go") return goHeader(lines);
+  if (language === "rust") return rustHeader(lines);
+  return undefined;
+}
+
+function goHeader(lines: string[]): { type: string; message: string } | undefined {
+  let found: { type: string; message: string } | undefined;
+  for (const line of lines) {
+    if (line.startsWith("goroutine ")) break;
+    const m = GO_HEADER.exec(line);
+    if (m) found = { type: m[1], message: m[2].trim() };
+    // Go 1.23+ indents a multi-line panic message's further lines with a tab.
+    else if (found && line.startsWith("\t") && line.trim()) found.message += `\n${line.trim()}`;
   }
-  if (language === "rust") {
-    const lines = splitLines(text);
-    const at = lines.findIndex((line) => line.startsWith("thread '") && RUST_PANIC.test(line));
-    if (at < 0) return undefined;
-    const quoted = RUST_PANIC.exec(lines[at])?.[1];
-    if (quoted !== undefined) return { type: "panic", message: quoted };
-    const end = lines.findIndex((line, i) => i > at && RUST_MESSAGE_END.test(line));
+  return found;
+}
+
+function rustHeader(lines: string[]): { type: string; message: string } | undefined {
+  for (const [at, line] of lines.entries()) {
+    const m = line.startsWith("thread '") ? RUST_PANIC.exec(line) : null;
+    if (!m) continue;
+    if (m[1] !== undefined) return { type: "panic", message: m[1] };
+    const end = lines.findIndex((next, i) => i > at && RUST_MESSAGE_END.test(next));
     return { type: "panic", message: lines.slice(at + 1, end < 0 ? undefined : end).join("\n").trim() };
   }
   return undefined;
 }
 
-function terminateHeader(text: string): { type: string; message: string } | undefined {
-  const lines = splitLines(text);
+function terminateHeader(lines: string[]): { type: string; message: string } | undefined {
   const at = lines.findIndex((line) => line.startsWith("terminate called after throwing"));
   const type = at < 0 ? null : CXX_TERMINATE.exec(lines[at].trim());
   if (!type) return undefined;
@@ -61,8 +65,8 @@ function terminateHeader(text: string): { type: string; message: string } | unde
   return { type: type[1], message: what ? what[1].trim() : "" };
 }
 
-function swiftHeader(text: string): { type: string; message: string } | undefined {
-  const line = splitLines(text).find((l) => l.includes("Fatal error: "));
+function swiftHeader(lines: string[]): { type: string; message: string } | undefined {
+  const line = lines.find((l) => l.includes("Fatal error: "));
   const m = line === undefined ? null : SWIFT_FATAL.exec(line.trim());
   return m ? { type: "Fatal error", message: m[1].trim() } : undefined;
 }
