@@ -46,6 +46,8 @@ async function main() {
   if (stages.includes("static")) {
     await run(bin("eslint"), ["."], { cwd: root, env });
     await run(bin("tsc"), ["--noEmit"], { cwd: root, env });
+    // Type-checked just now: the build below need not do it again (next.config.ts).
+    env.FAULTLINE_BUILD_TYPECHECKED = "1";
   }
   if (stages.includes("unit")) await run(bin("vitest"), ["run", "--config", "vitest.config.ts", ...files], { cwd: root, env });
   if (!stages.some((s) => s === "api" || s === "e2e")) return;

@@ -50,19 +50,29 @@ export async function screenshotBothWidths(page: Page, name: string, options: { 
   const original = page.viewportSize() ?? WIDE;
   for (const size of [WIDE, NARROW]) {
     await page.setViewportSize(size);
-    // Let charts measure the new width and the layout settle.
-    await page.waitForTimeout(400);
+    await layoutSettled(page);
     const file = path.join(dir, `${name}-${size.width}.png`);
     if (size === NARROW && options.narrowOverlay) {
       // A fixed full-screen sheet scrolls inside itself: make the viewport as tall as the sheet's content.
       const height = await options.narrowOverlay.evaluate((el) => el.scrollHeight + 24);
       await page.setViewportSize({ width: NARROW.width, height: Math.max(NARROW.height, height) });
-      await page.waitForTimeout(200);
+      await layoutSettled(page);
       await page.screenshot({ path: file });
     } else {
       await page.screenshot({ path: file, fullPage: true });
     }
   }
   await page.setViewportSize(original);
-  await page.waitForTimeout(200);
+  await layoutSettled(page);
+}
+
+/**
+ * After a viewport change: fonts loaded and two animation frames rendered, so resize observers
+ * (the charts measure their width) have run and React has painted what they set.
+ */
+async function layoutSettled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+  });
 }
