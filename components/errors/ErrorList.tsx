@@ -13,7 +13,7 @@ import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState, Spinner } from "@/components/ui/Spinner";
 import { useToast } from "@/components/ui/Toast";
 import { bulkRequest, selectionOf } from "@/lib/client/bulkRequest";
-import { formatCount } from "@/lib/client/format";
+import { countOf, formatCount } from "@/lib/client/format";
 import type { ErrorsFilters, ErrorsPage } from "@/lib/client/hooks/useErrorsQuery";
 import { TIMEFRAME_LABELS } from "@/lib/client/timeframes";
 import { utcDateTime } from "@/lib/client/utcTime";
@@ -123,7 +123,7 @@ export function ErrorList(props: ErrorListProps) {
     try {
       const target = allMatching ? selectionOf(filters, workspaceId) : { ids: [...checked] };
       const result = await bulkRequest({ ...target, ...choice }, setProgress);
-      showToast(`${DONE[choice.action]} ${formatCount(result.changed)} of ${formatCount(result.matched)} issues`, "success");
+      showToast(`${DONE[choice.action]} ${formatCount(result.changed)} of ${countOf(result.matched, "issue")}`, "success");
       setChecked(new Set());
       setAllMatching(false);
     } catch (e) {
@@ -190,14 +190,14 @@ export function ErrorList(props: ErrorListProps) {
             <div className="border-b border-gray-200 bg-gray-50 px-4 py-1.5 text-center text-xs text-gray-700 dark:border-gray-800 dark:bg-gray-950 dark:text-gray-300">
               {allMatching ? (
                 <>
-                  All {formatCount(data.total)} issues matching this search are selected.{" "}
+                  All {countOf(data.total, "issue")} matching this search are selected.{" "}
                   <button type="button" className="font-medium text-blue-700 underline dark:text-blue-400" onClick={() => setAllMatching(false)}>
                     Only this page
                   </button>
                 </>
               ) : (
                 <>
-                  The {formatCount(items.length)} issues on this page are selected.{" "}
+                  {items.length === 1 ? "The issue on this page is selected." : `The ${formatCount(items.length)} issues on this page are selected.`}{" "}
                   <button type="button" className="font-medium text-blue-700 underline dark:text-blue-400" onClick={() => setAllMatching(true)} data-testid="select-all-matching">
                     Select all {formatCount(data.total)} matching
                   </button>

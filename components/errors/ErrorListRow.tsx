@@ -2,7 +2,7 @@ import { formatDistanceToNow } from "date-fns";
 import type { MouseEvent } from "react";
 import { SeverityBadge, StatusBadge } from "@/components/ui/Badge";
 import { Sparkline } from "@/components/ui/Sparkline";
-import { formatCount } from "@/lib/client/format";
+import { countOf, formatCount } from "@/lib/client/format";
 import type { ErrorListItem } from "@/lib/errors/listErrors";
 
 interface ErrorListRowProps {
@@ -74,10 +74,10 @@ export function ErrorListRow({ error, id, isSelected, isActive, isChecked, canSe
         </p>
       </div>
       <div className="hidden shrink-0 sm:block">
-        <Sparkline values={error.stats.sparkline} label={`${formatCount(error.stats.events)} events in the ${periodLabel}`} />
+        <Sparkline values={error.stats.sparkline} label={`${countOf(error.stats.events, "event")} in the ${periodLabel}`} />
       </div>
       <dl className="grid w-20 shrink-0 grid-cols-1 text-right text-xs sm:w-28 sm:grid-cols-2">
-        <div title={`${formatCount(error.occurrences)} events in all`}>
+        <div title={`${countOf(error.occurrences, "event")} in all`}>
           <dt className="sr-only">Events in the {periodLabel}</dt>
           <dd className="font-semibold text-gray-900 dark:text-gray-100" data-testid="row-events">{formatCount(error.stats.events)}</dd>
         </div>

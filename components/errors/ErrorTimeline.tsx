@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { TimelineChart, type ChartPoint } from "@/components/errors/TimelineChart";
 import type { Timeframe } from "@/lib/domain/timeframe";
 import type { ErrorTracking } from "@/lib/analytics/getErrorTracking";
-import { formatCount } from "@/lib/client/format";
+import { countOf, formatCount } from "@/lib/client/format";
 
 type Timeline = ErrorTracking["timeline"];
 type Spike = Timeline["spikes"][number];
@@ -48,7 +48,7 @@ export function ErrorTimeline({ timeline, timeframe, activeWindow, onSpikeClick 
       ) : (
         <>
           <p className="sr-only">
-            {formatCount(total)} errors in {timeline.errorsByTime.length} intervals, {spikes.length} spikes.
+            {countOf(total, "error")} in {countOf(timeline.errorsByTime.length, "interval")}, {countOf(spikes.length, "spike")}.
           </p>
           <TimelineChart points={points} spikes={spikes} timeframe={timeframe} onSpikeClick={onSpikeClick} />
         </>
@@ -72,7 +72,7 @@ export function ErrorTimeline({ timeline, timeframe, activeWindow, onSpikeClick 
                         : "bg-white text-gray-700 ring-gray-300 hover:bg-orange-50 dark:bg-gray-800 dark:text-gray-200 dark:ring-gray-700"
                     }`}
                   >
-                    <span className="font-medium">{spikeLabel(spike)}</span> · {formatCount(spike.totalErrors)} errors (peak {formatCount(spike.peakErrors)})
+                    <span className="font-medium">{spikeLabel(spike)}</span> · {countOf(spike.totalErrors, "error")} (peak {formatCount(spike.peakErrors)})
                     {spike.primaryCause && <span className="text-gray-500 dark:text-gray-400"> · {spike.primaryCause}</span>}
                     {spike.resolved && <span className="text-green-700 dark:text-green-400"> · resolved</span>}
                   </button>

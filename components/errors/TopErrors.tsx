@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 import { Card } from "@/components/ui/Card";
 import { EmptyState } from "@/components/ui/EmptyState";
 import type { ErrorTracking } from "@/lib/analytics/getErrorTracking";
-import { formatCount, formatMoney, formatNumber } from "@/lib/client/format";
+import { countOf, formatMoney, formatNumber } from "@/lib/client/format";
 
 type Top = ErrorTracking["topErrors"];
 
@@ -24,7 +24,7 @@ export function TopErrors({ topErrors, selectedErrorId, onSelect }: { topErrors:
       rows: topErrors.byOccurrence.map((e) => ({
         errorId: e.errorId,
         type: e.type,
-        detail: `${formatCount(e.count)} events · ${formatDistanceToNow(new Date(e.lastSeen), { addSuffix: true })}`,
+        detail: `${countOf(e.count, "event")} · ${formatDistanceToNow(new Date(e.lastSeen), { addSuffix: true })}`,
       })),
     },
     {
@@ -32,7 +32,7 @@ export function TopErrors({ topErrors, selectedErrorId, onSelect }: { topErrors:
       rows: topErrors.byImpact.map((e) => ({
         errorId: e.errorId,
         type: e.type,
-        detail: `${formatCount(e.usersAffected)} users · ${formatMoney(e.creditsLost)} credits lost`,
+        detail: `${countOf(e.usersAffected, "user")} · ${formatMoney(e.creditsLost)} credits lost`,
       })),
     },
     {

@@ -1,5 +1,6 @@
 import { format } from "date-fns";
 import type { GroupingPreview } from "@/lib/grouping/rules/previewGroupingRules";
+import { countOf } from "@/lib/client/format";
 
 const title = (i: { type: string; message: string }) => `${i.type}${i.message ? `: ${i.message}` : ""}`;
 
@@ -16,12 +17,12 @@ export function GroupingPreviewResult({ preview }: { preview: GroupingPreview })
       {preview.merges.map((m, i) => (
         <div key={`m${i}`} data-testid="preview-merge">
           <p className="font-medium text-gray-900 dark:text-gray-100">
-            Would merge {m.issues.length} issues ({m.events} events){m.into.errorId ? " into an existing issue" : " into a new issue"}:
+            Would merge {m.issues.length} issues ({countOf(m.events, "event")}){m.into.errorId ? " into an existing issue" : " into a new issue"}:
           </p>
           <ul className="ml-4 list-disc text-gray-600 dark:text-gray-300">
             {m.issues.map((issue) => (
               <li key={issue.errorId} className="truncate">
-                {title(issue)} — {issue.events} events
+                {title(issue)} — {countOf(issue.events, "event")}
               </li>
             ))}
           </ul>
@@ -30,12 +31,12 @@ export function GroupingPreviewResult({ preview }: { preview: GroupingPreview })
       {preview.splits.map((s, i) => (
         <div key={`s${i}`} data-testid="preview-split">
           <p className="font-medium text-gray-900 dark:text-gray-100">
-            Would split {title(s.issue)} ({s.issue.events} events) into {s.parts.length}:
+            Would split {title(s.issue)} ({countOf(s.issue.events, "event")}) into {s.parts.length}:
           </p>
           <ul className="ml-4 list-disc text-gray-600 dark:text-gray-300">
             {s.parts.map((p, j) => (
               <li key={j}>
-                {p.errorId ? "stays / joins an existing issue" : "a new issue"} — {p.events} events
+                {p.errorId ? "stays / joins an existing issue" : "a new issue"} — {countOf(p.events, "event")}
               </li>
             ))}
           </ul>

@@ -4,7 +4,7 @@ import { Dialog, DialogPanel, DialogTitle } from "@headlessui/react";
 import { useState } from "react";
 import { button } from "@/components/ui/buttonStyles";
 import { useToast } from "@/components/ui/Toast";
-import { formatCount } from "@/lib/client/format";
+import { countOf } from "@/lib/client/format";
 import { useMergeErrorsMutation } from "@/lib/client/hooks/useGroupingQueries";
 import type { ErrorSummary } from "@/lib/errors/errorDto";
 
@@ -45,7 +45,7 @@ export function MergeIssuesDialog({ issues, onClose, onMerged }: MergeIssuesDial
                     <span className="min-w-0">
                       <span className="block truncate font-mono text-sm text-gray-900 dark:text-gray-100">{issue.type}</span>
                       <span className="block truncate text-sm text-gray-600 dark:text-gray-400">{issue.message || "(no message)"}</span>
-                      <span className="text-xs text-gray-500 dark:text-gray-400">{formatCount(issue.occurrences)} events</span>
+                      <span className="text-xs text-gray-500 dark:text-gray-400">{countOf(issue.occurrences, "event")}</span>
                     </span>
                   </label>
                 ))}

@@ -3,7 +3,7 @@
 import { button } from "@/components/ui/buttonStyles";
 import { Spinner } from "@/components/ui/Spinner";
 import { useToast } from "@/components/ui/Toast";
-import { formatCount } from "@/lib/client/format";
+import { countOf } from "@/lib/client/format";
 import { useMergeErrorsMutation, useSimilarErrorsQuery } from "@/lib/client/hooks/useGroupingQueries";
 
 interface SimilarIssuesProps {
@@ -37,7 +37,7 @@ export function SimilarIssues({ errorId, canMerge }: SimilarIssuesProps) {
                 <p className="truncate text-sm text-gray-600 dark:text-gray-400">{item.message || "(no message)"}</p>
                 <p className="text-xs text-gray-500 dark:text-gray-400">
                   {Math.round(item.score * 100)}% alike · {item.sameType ? "same type" : "other type"} · message {Math.round(item.messageSimilarity * 100)}% ·{" "}
-                  {item.sharedFrames} shared frame{item.sharedFrames === 1 ? "" : "s"} · {formatCount(item.occurrences)} events
+                  {item.sharedFrames} shared frame{item.sharedFrames === 1 ? "" : "s"} · {countOf(item.occurrences, "event")}
                 </p>
               </div>
               {canMerge && (
@@ -49,7 +49,7 @@ export function SimilarIssues({ errorId, canMerge }: SimilarIssuesProps) {
                     merge.mutate(
                       { targetId: errorId, sourceIds: [item.errorId] },
                       {
-                        onSuccess: (r) => showToast(`Merged: ${r.occurrences} events moved into this issue`, "success"),
+                        onSuccess: (r) => showToast(`Merged: ${countOf(r.occurrences, "event")} moved into this issue`, "success"),
                         onError: (e) => showToast(`Merge failed: ${e.message}`),
                       },
                     )

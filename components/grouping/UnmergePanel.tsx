@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { button } from "@/components/ui/buttonStyles";
 import { useToast } from "@/components/ui/Toast";
-import { formatCount } from "@/lib/client/format";
+import { countOf } from "@/lib/client/format";
 import { useErrorFingerprintsQuery, useUnmergeErrorMutation } from "@/lib/client/hooks/useGroupingQueries";
 
 const KIND_LABEL = { own: "this issue's own", merged: "merged in", legacy: "after the grouping upgrade", events: "seen on events" } as const;
@@ -45,7 +45,7 @@ export function UnmergePanel({ errorId, canUnmerge }: { errorId: string; canUnme
             <label htmlFor={`fp-${f.fingerprint}`} className="min-w-0 flex-1">
               <span className="font-mono text-xs text-gray-700 dark:text-gray-300">{f.fingerprint.slice(0, 12)}</span>{" "}
               <span className="text-gray-500 dark:text-gray-400">
-                {KIND_LABEL[f.kind]} · {formatCount(f.events)} events
+                {KIND_LABEL[f.kind]} · {countOf(f.events, "event")}
               </span>
               {f.sampleMessage && <span className="block truncate text-xs text-gray-500 dark:text-gray-400">{f.sampleMessage}</span>}
             </label>

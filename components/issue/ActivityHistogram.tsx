@@ -5,7 +5,7 @@ import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recha
 import type { TooltipContentProps } from "recharts";
 import type { NameType, ValueType } from "recharts/types/component/DefaultTooltipContent";
 import { Section } from "@/components/ui/Section";
-import { countOf, formatCount } from "@/lib/client/format";
+import { countOf } from "@/lib/client/format";
 import { useIssueActivityQuery } from "@/lib/client/hooks/useIssueActivityQuery";
 import { granularityOf, utcBucketLabel, utcDateTime } from "@/lib/client/utcTime";
 
@@ -15,7 +15,7 @@ function BucketTooltip({ active, payload }: TooltipContentProps<ValueType, NameT
   return (
     <div className="rounded bg-white px-2 py-1 text-xs shadow ring-1 ring-gray-200 dark:bg-gray-800 dark:ring-gray-700">
       <p className="font-medium">{utcDateTime(point.start)}</p>
-      <p>{formatCount(point.count)} events</p>
+      <p>{countOf(point.count, "event")}</p>
     </div>
   );
 }

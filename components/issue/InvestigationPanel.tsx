@@ -7,7 +7,7 @@ import { ErrorState } from "@/components/ui/ErrorState";
 import { Section } from "@/components/ui/Section";
 import { LoadingState } from "@/components/ui/Spinner";
 import { useToast } from "@/components/ui/Toast";
-import { countOf, formatCount } from "@/lib/client/format";
+import { countOf } from "@/lib/client/format";
 import { useInvestigationQuery, useSetCheckMutation } from "@/lib/client/hooks/useInvestigationQuery";
 import type { Investigation } from "@/lib/investigation/getInvestigation";
 
@@ -64,7 +64,7 @@ export function InvestigationPanel({ errorId, canCheck }: { errorId: string; can
         </div>
       </Section>
       <div className="grid gap-4 xl:grid-cols-3">
-        <Related id="similar-title" title="Similar issues" empty="No other issue of this type." rows={data.similar.map((s) => ({ groupId: s.id, type: s.type, message: s.message, status: s.status, severity: s.severity, note: `${formatCount(s.occurrenceCount)} events · ${formatDistanceToNow(new Date(s.lastSeen), { addSuffix: true })}` }))} />
+        <Related id="similar-title" title="Similar issues" empty="No other issue of this type." rows={data.similar.map((s) => ({ groupId: s.id, type: s.type, message: s.message, status: s.status, severity: s.severity, note: `${countOf(s.occurrenceCount, "event")} · ${formatDistanceToNow(new Date(s.lastSeen), { addSuffix: true })}` }))} />
         <Related id="same-run-title" title="In the same runs" empty="No other issue in the runs of its latest events." rows={data.sameRun.map((r) => ({ ...r, note: `${r.shared} shared runs` }))} />
         <Related id="same-trace-title" title="In the same traces" empty="No other issue in the traces of its latest events." rows={data.sameTrace.map((r) => ({ ...r, note: `${r.shared} shared traces` }))} />
       </div>

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { Section } from "@/components/ui/Section";
-import { formatCount } from "@/lib/client/format";
+import { countOf, formatCount } from "@/lib/client/format";
 import { useIssueTagsQuery } from "@/lib/client/hooks/useIssueTagsQuery";
 import { quoteValue } from "@/lib/search/formatSearch";
 
@@ -31,7 +31,7 @@ export function TagDistribution({ errorId, workspaceId }: { errorId: string; wor
                     <Link
                       href={`/?ws=${workspaceId}&query=${encodeURIComponent(`${tag.key === "user" ? "user.id" : tag.key}:${quoteValue(v.value)}`)}`}
                       className="relative flex justify-between gap-2 px-2 py-0.5 hover:underline"
-                      title={`${formatCount(v.count)} events`}
+                      title={countOf(v.count, "event")}
                     >
                       <span className="truncate font-mono text-gray-800 dark:text-gray-200">{v.value}</span>
                       <span className="shrink-0 text-gray-600 dark:text-gray-300">{v.share}%</span>

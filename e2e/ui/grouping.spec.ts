@@ -42,7 +42,7 @@ test("merge two issues from the list, then split one off again from the details"
 
   const panel = details.getByTestId("unmerge-panel");
   await expect(panel.getByTestId("issue-fingerprint")).toHaveCount(2);
-  await expect(panel).toContainText("merged in · 1 events");
+  await expect(panel).toContainText("merged in · 1 event");
   await screenshotBothWidths(page, "unmerge-panel", { narrowOverlay: details });
   await panel.getByRole("checkbox").check();
   await panel.getByRole("button", { name: "Split off selected" }).click();
