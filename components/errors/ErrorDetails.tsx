@@ -46,22 +46,22 @@ export function ErrorDetails({ error, onClose, actions, grouping }: ErrorDetails
   return (
     <article aria-labelledby="error-details-title" data-testid="error-details" className="rounded-lg bg-white shadow-sm ring-1 ring-gray-200 dark:bg-gray-900 dark:ring-gray-800">
       <div className="px-4 py-4 sm:px-6">
-        <div className="mb-3 flex items-start justify-between gap-2">
+        <div className="flex items-start justify-between gap-2">
           <h2 id="error-details-title" className="text-lg font-semibold text-gray-900 dark:text-gray-100">
             Error details
           </h2>
-          <div className="flex items-center gap-2">
-            <Link href={`/errors/${error.errorId}`} className="whitespace-nowrap text-xs font-medium text-blue-700 hover:underline dark:text-blue-400" data-testid="open-issue-page">
-              Open issue page →
-            </Link>
-            <SeverityBadge severity={error.severity} />
-            <span data-testid="detail-status">
-              <StatusBadge status={error.status} />
-            </span>
-            <button type="button" onClick={onClose} aria-label="Close details (Escape)" className="rounded p-1 text-gray-400 hover:bg-gray-100 hover:text-gray-600 dark:hover:bg-gray-800">
-              <XMarkIcon />
-            </button>
-          </div>
+          <button type="button" onClick={onClose} aria-label="Close details (Escape)" className="rounded p-1 text-gray-400 hover:bg-gray-100 hover:text-gray-600 dark:hover:bg-gray-800">
+            <XMarkIcon />
+          </button>
+        </div>
+        <div className="mb-3 mt-1 flex flex-wrap items-center gap-2">
+          <SeverityBadge severity={error.severity} />
+          <span data-testid="detail-status">
+            <StatusBadge status={error.status} />
+          </span>
+          <Link href={`/errors/${error.errorId}`} className="ml-auto whitespace-nowrap text-xs font-medium text-blue-700 hover:underline dark:text-blue-400" data-testid="open-issue-page">
+            Open issue page →
+          </Link>
         </div>
         <p className="break-all font-mono text-sm font-medium text-gray-800 dark:text-gray-200">{error.type}</p>
         <p className="mt-1 break-words text-sm text-gray-600 dark:text-gray-400">{error.message || "(no message)"}</p>

@@ -77,7 +77,7 @@ export function IssueHeader({ issue, listHref, actions }: IssueHeaderProps) {
           </p>
         )}
         <div className="mt-3 flex flex-col gap-3 lg:flex-row lg:items-end lg:justify-between">
-          <dl className="grid grid-cols-2 gap-x-6 gap-y-1 sm:grid-cols-4">
+          <dl className="grid grid-cols-2 gap-x-6 gap-y-1 sm:flex sm:flex-wrap sm:gap-x-10">
             <div>
               <dt className="text-xs text-gray-500 dark:text-gray-400">Events</dt>
               <dd className="text-sm font-semibold text-gray-900 dark:text-gray-100" data-testid="issue-events">{formatCount(issue.occurrences)}</dd>
