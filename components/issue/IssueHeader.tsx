@@ -53,8 +53,8 @@ export function IssueHeader({ issue, listHref, actions }: IssueHeaderProps) {
           <span data-testid="issue-status">
             <StatusBadge status={issue.status} />
           </span>
-          <Badge>{issue.category}</Badge>
-          {issue.platform && <Badge>{issue.platform}</Badge>}
+          <Badge title="Category">{issue.category}</Badge>
+          {issue.platform && issue.platform !== "unknown" && <Badge title="Platform">{issue.platform}</Badge>}
           {issue.regressedAt && issue.status === "new" && <Badge className="bg-orange-50 text-orange-800 dark:bg-orange-950 dark:text-orange-300">REGRESSED</Badge>}
         </div>
         <h1 className="mt-2 break-words text-lg font-semibold text-gray-900 sm:text-xl dark:text-gray-100">

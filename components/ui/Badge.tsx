@@ -3,9 +3,9 @@ import { NEUTRAL_BADGE, SEVERITY_BADGE, STATUS_BADGE } from "@/lib/client/badgeC
 import type { ErrorStatus } from "@/lib/domain/errorStatus";
 import type { Severity } from "@/lib/domain/severity";
 
-export function Badge({ className = NEUTRAL_BADGE, children }: { className?: string; children: ReactNode }) {
+export function Badge({ className = NEUTRAL_BADGE, title, children }: { className?: string; title?: string; children: ReactNode }) {
   return (
-    <span className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${className}`}>
+    <span title={title} className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${className}`}>
       {children}
     </span>
   );
