@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { Section } from "@/components/ui/Section";
-import { countOf, formatCount } from "@/lib/client/format";
+import { countOf } from "@/lib/client/format";
 import { useIssueTagsQuery } from "@/lib/client/hooks/useIssueTagsQuery";
 import { quoteValue } from "@/lib/search/formatSearch";
 
@@ -11,7 +11,7 @@ export function TagDistribution({ errorId, workspaceId }: { errorId: string; wor
   const query = useIssueTagsQuery(errorId);
   const tags = query.data?.tags ?? [];
   return (
-    <Section id="tag-distribution-title" title="Tags">
+    <Section id="tag-distribution-title" title="Tags across events">
       {query.isLoading ? (
         <p className="text-sm text-gray-500">Loading…</p>
       ) : tags.length === 0 ? (
@@ -22,7 +22,7 @@ export function TagDistribution({ errorId, workspaceId }: { errorId: string; wor
             <div key={tag.key} data-testid={`tag-${tag.key}`}>
               <div className="mb-1 flex items-baseline justify-between text-xs">
                 <span className="font-mono font-medium text-gray-900 dark:text-gray-100">{tag.key}</span>
-                <span className="text-gray-500 dark:text-gray-400">{formatCount(tag.distinctValues)} {tag.distinctValues === 1 ? "value" : "values"}</span>
+                <span className="text-gray-500 dark:text-gray-400">{countOf(tag.distinctValues, "value")}</span>
               </div>
               <ul className="space-y-1">
                 {tag.topValues.map((v) => (

@@ -9,7 +9,7 @@ import { quoteValue } from "@/lib/search/formatSearch";
 export function TagsSection({ tags, workspaceId }: { tags: EventView["tags"]; workspaceId: string }) {
   if (tags.length === 0) return null;
   return (
-    <Section id="tags-title" title="Tags">
+    <Section id="tags-title" title="Tags of this event">
       <ul className="flex flex-wrap gap-1.5" data-testid="event-tags">
         {tags.map(([key, value]) => {
           const term = `${key === "user" ? "user.id" : key}:${quoteValue(value)}`;
