@@ -190,7 +190,7 @@ export function ErrorList(props: ErrorListProps) {
             <div className="border-b border-gray-200 bg-gray-50 px-4 py-1.5 text-center text-xs text-gray-700 dark:border-gray-800 dark:bg-gray-950 dark:text-gray-300">
               {allMatching ? (
                 <>
-                  All {countOf(data.total, "issue")} matching this search are selected.{" "}
+                  All {countOf(data.total, "issue")} matching this search {data.total === 1 ? "is" : "are"} selected.{" "}
                   <button type="button" className="font-medium text-blue-700 underline dark:text-blue-400" onClick={() => setAllMatching(false)}>
                     Only this page
                   </button>
