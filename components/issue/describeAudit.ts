@@ -1,3 +1,4 @@
+import { countOf } from "@/lib/client/format";
 import type { ErrorDetails } from "@/lib/errors/getErrorDetails";
 
 type Entry = ErrorDetails["audit"][number];
@@ -19,9 +20,9 @@ export function describeAudit(entry: Entry, nameOf: (id: string) => string | nul
     : details.ignoreDurationMinutes
       ? ` for ${formatMinutes(details.ignoreDurationMinutes)}`
       : details.ignoreCount
-        ? ` until ${details.ignoreCount} more events`
+        ? ` until ${countOf(details.ignoreCount, "more event", "more events")}`
         : details.ignoreUserCount
-          ? ` until ${details.ignoreUserCount} more users`
+          ? ` until ${countOf(details.ignoreUserCount, "more user", "more users")}`
           : "";
   switch (verb) {
     case "updated": {
@@ -68,7 +69,7 @@ export function describeAudit(entry: Entry, nameOf: (id: string) => string | nul
 }
 
 function formatMinutes(minutes: number): string {
-  if (minutes % 1440 === 0) return `${minutes / 1440} ${minutes === 1440 ? "day" : "days"}`;
-  if (minutes % 60 === 0) return `${minutes / 60} ${minutes === 60 ? "hour" : "hours"}`;
-  return `${minutes} minutes`;
+  if (minutes % 1440 === 0) return countOf(minutes / 1440, "day");
+  if (minutes % 60 === 0) return countOf(minutes / 60, "hour");
+  return countOf(minutes, "minute");
 }
