@@ -29,7 +29,7 @@ export function DeleteProject({ project }: { project: { id: string; name: string
 
   return (
     <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
-      <p className="text-sm text-gray-600 dark:text-gray-300">Deleting the project removes its issues, events and ingest keys. This cannot be undone.</p>
+      <p className="text-sm text-gray-600 dark:text-gray-300">Deleting the project <span className="font-medium text-gray-900 dark:text-gray-100">{project.name}</span> removes its issues, events and ingest keys. This cannot be undone.</p>
       <button type="button" className={button.danger} onClick={() => setOpen(true)}>
         Delete project
       </button>

@@ -5,7 +5,6 @@ import { Card } from "@/components/ui/Card";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
 import { CreateKeyForm } from "@/components/settings/CreateKeyForm";
-import { DeleteProject } from "@/components/settings/DeleteProject";
 import { ProjectForm } from "@/components/settings/ProjectForm";
 import { ForwardingDeliveryLog } from "@/components/settings/ForwardingDeliveryLog";
 import { ForwardingSettings } from "@/components/settings/ForwardingSettings";
@@ -56,11 +55,6 @@ export function ProjectSettings({ projectId, isAdmin }: { projectId: string; isA
         <ForwardingSettings projectId={projectId} isAdmin={isAdmin} />
         <ForwardingDeliveryLog projectId={projectId} />
       </div>
-      {isAdmin && (
-        <Card title="Danger zone" titleId="danger-title">
-          <DeleteProject project={data} />
-        </Card>
-      )}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { GroupingRulesSettings } from "@/components/grouping/GroupingRulesSettings";
 import { AlertRulesSettings } from "@/components/settings/AlertRulesSettings";
 import { ChannelsSettings } from "@/components/settings/ChannelsSettings";
+import { DeleteProject } from "@/components/settings/DeleteProject";
 import { DeliveryLog } from "@/components/settings/DeliveryLog";
 import { NewProjectForm } from "@/components/settings/NewProjectForm";
 import { NewProjectReveal } from "@/components/settings/NewProjectReveal";
@@ -87,6 +88,12 @@ export function SettingsPage() {
               <ChannelsSettings workspaceId={workspace.id} isAdmin={isAdmin} />
               <DeliveryLog workspaceId={workspace.id} />
             </div>
+            {/* Last on the page, where a destructive action is expected and not scrolled past. */}
+            {project && isAdmin && (
+              <Card title="Danger zone" titleId="danger-title">
+                <DeleteProject key={project.id} project={{ id: project.id, name: project.name, workspaceId: workspace.id }} />
+              </Card>
+            )}
           </>
         );
       }}
