@@ -22,7 +22,7 @@ function Seen({ iso, release, label }: { iso: string; release: string | null; la
         <time dateTime={iso} title={new Date(iso).toUTCString()}>
           {formatDistanceToNow(new Date(iso), { addSuffix: true })}
         </time>
-        {release && <span className="text-gray-500 dark:text-gray-400"> in {release}</span>}
+        {release && <span className="block max-w-[12rem] truncate text-xs text-gray-500 dark:text-gray-400" title={release}> in {release}</span>}
       </dd>
     </div>
   );
@@ -76,8 +76,8 @@ export function IssueHeader({ issue, listHref, actions }: IssueHeaderProps) {
             {detail}
           </p>
         )}
-        <div className="mt-3 flex flex-col gap-3 lg:flex-row lg:items-end lg:justify-between">
-          <dl className="grid grid-cols-2 gap-x-6 gap-y-1 sm:flex sm:flex-wrap sm:gap-x-10">
+        <div className="mt-3 flex flex-col gap-3 xl:flex-row xl:items-end xl:justify-between">
+          <dl className="grid grid-cols-2 gap-x-6 gap-y-1 sm:flex sm:flex-wrap sm:gap-x-8">
             <div>
               <dt className="text-xs text-gray-500 dark:text-gray-400">Events</dt>
               <dd className="text-sm font-semibold text-gray-900 dark:text-gray-100" data-testid="issue-events">{formatCount(issue.occurrences)}</dd>
@@ -89,7 +89,7 @@ export function IssueHeader({ issue, listHref, actions }: IssueHeaderProps) {
             <Seen label="First seen" iso={issue.firstSeen} release={issue.releases.first} />
             <Seen label="Last seen" iso={issue.lastSeen} release={issue.releases.last} />
           </dl>
-          {actions}
+          <div className="xl:shrink-0">{actions}</div>
         </div>
       </div>
     </header>
