@@ -28,7 +28,7 @@ export function DatabaseStatus({ database, projects }: { database: Database; pro
           label="Days of disk left"
           testId="days-left"
           tone={low ? "danger" : "default"}
-          value={disk.daysLeft === null ? "—" : formatNumber(disk.daysLeft)}
+          value={daysLeftText(disk.daysLeft)}
           hint={disk.daysLeft === null ? "not growing, or free space unknown" : undefined}
         />
       </dl>
@@ -43,7 +43,10 @@ export function DatabaseStatus({ database, projects }: { database: Database; pro
                     {t.name}
                     {t.partitions > 0 && <span className="text-gray-400"> · {t.partitions} partitions</span>}
                   </th>
-                  <td className="py-1 text-right font-mono text-xs text-gray-500">{formatCount(t.rows)} rows</td>
+                  {/* PostgreSQL's estimate from its last ANALYZE: none yet for a small table autovacuum has not reached. */}
+                  <td className="py-1 text-right font-mono text-xs text-gray-500" title="PostgreSQL's estimate, as of its last ANALYZE of the table">
+                    {t.rows > 0 ? `≈ ${formatCount(t.rows)} rows` : "—"}
+                  </td>
                   <td className="py-1 pl-3 text-right font-mono text-xs">{formatBytes(t.bytes)}</td>
                 </tr>
               ))}
@@ -78,4 +81,11 @@ export function DatabaseStatus({ database, projects }: { database: Database; pro
       </div>
     </Card>
   );
+}
+
+/** "—", "3.5", "42", or "over a year": a forecast's precision, not the division's. */
+function daysLeftText(days: number | null): string {
+  if (days === null) return "—";
+  if (days > 365) return "over a year";
+  return days < 10 ? formatNumber(Math.floor(days * 10) / 10) : formatCount(Math.floor(days));
 }

@@ -38,7 +38,7 @@ export function ProjectIngest({ projects }: { projects: Project[] }) {
               <tr key={`${p.id}-${window}`} data-testid={i === 0 ? "ingest-row" : undefined} className={i === 1 ? "border-b border-gray-100 dark:border-gray-800" : ""}>
                 {i === 0 && (
                   <>
-                    <th scope="row" rowSpan={2} className="px-4 py-2 text-left font-medium text-gray-900 dark:text-gray-100">
+                    <th scope="row" rowSpan={2} className="min-w-[8rem] px-4 py-2 text-left font-medium text-gray-900 dark:text-gray-100">
                       {p.name}
                     </th>
                     <td rowSpan={2} className="px-3 py-2 text-right font-mono">
