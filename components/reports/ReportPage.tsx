@@ -12,6 +12,7 @@ import { LoadingState } from "@/components/ui/Spinner";
 import { formatCount } from "@/lib/client/format";
 import { useMeQuery } from "@/lib/client/hooks/useMeQuery";
 import { useReportQuery } from "@/lib/client/hooks/useReportQuery";
+import { utcDateTimeWithYear } from "@/lib/client/utcTime";
 import { duration } from "@/lib/reports/reportMarkdown";
 
 const PRESETS: [string, number][] = [
@@ -46,7 +47,7 @@ export function ReportPage() {
           <div>
             <h1 className="text-2xl font-bold text-gray-900 dark:text-gray-100 print:text-black">Error report{workspace ? `: ${workspace.name}` : ""}</h1>
             <p className="text-sm text-gray-500 dark:text-gray-400" data-testid="report-window">
-              {new Date(since).toUTCString()} → {new Date(until).toUTCString()} (whole UTC hours)
+              {utcDateTimeWithYear(since)} → {utcDateTimeWithYear(until)} UTC (whole hours)
             </p>
           </div>
           <div className="flex flex-wrap items-end gap-2 print:hidden">

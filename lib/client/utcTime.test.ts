@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { granularityOf, utcBucketLabel, utcDateTime } from "@/lib/client/utcTime";
+import { granularityOf, utcBucketLabel, utcDateTime, utcDateTimeWithYear } from "@/lib/client/utcTime";
 
 describe("UTC bucket labels", () => {
   it("label a UTC day with its own date whatever the viewer's zone", () => {
@@ -12,5 +12,12 @@ describe("UTC bucket labels", () => {
 
   it("picks the granularity from the bucket length", () => {
     expect([granularityOf(300_000), granularityOf(3_600_000), granularityOf(21_600_000), granularityOf(86_400_000)]).toEqual(["minute", "hour", "sixHours", "day"]);
+  });
+});
+
+describe("a report's range", () => {
+  it("names the year and the UTC hour, across a year boundary", () => {
+    expect(utcDateTimeWithYear("2026-12-31T17:00:00.000Z")).toBe("Dec 31, 2026, 17:00");
+    expect(utcDateTimeWithYear("2027-01-01T00:00:00.000Z")).toBe("Jan 1, 2027, 00:00");
   });
 });

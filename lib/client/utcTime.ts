@@ -6,6 +6,7 @@ const UTC_DAY = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "shor
 const UTC_HOUR = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 const UTC_DAY_HOUR = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 const UTC_FULL = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const UTC_FULL_YEAR = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 
 export type BucketGranularity = "minute" | "hour" | "sixHours" | "day";
 
@@ -20,6 +21,11 @@ export function utcBucketLabel(iso: string, granularity: BucketGranularity): str
 /** "Jan 31, 14:00 UTC": tooltips and spike ranges. */
 export function utcDateTime(iso: string): string {
   return `${UTC_FULL.format(new Date(iso))} UTC`;
+}
+
+/** "Nov 27, 2026, 17:00" (UTC, the caller says so once): a report's range, which may span years. */
+export function utcDateTimeWithYear(iso: string): string {
+  return UTC_FULL_YEAR.format(new Date(iso));
 }
 
 export function granularityOf(bucketMs: number): BucketGranularity {
