@@ -76,18 +76,7 @@ export function MonitorRow({ monitor, focused = false, workspaceId, showProject,
               <RunStrip runs={monitor.recent} />
             </div>
             <div className="w-44 text-xs text-gray-600 dark:text-gray-400">
-              <div>
-                Last:{" "}
-                {monitor.lastCheckInAt ? (
-                  <>
-                    <span className={checkInLook(monitor.lastCheckInStatus ?? "").text}>{checkInLook(monitor.lastCheckInStatus ?? "").label}</span> {ago(monitor.lastCheckInAt)}
-                  </>
-                ) : monitor.lastCheckInStatus ? (
-                  <span className={checkInLook(monitor.lastCheckInStatus).text}>{checkInLook(monitor.lastCheckInStatus).label}</span>
-                ) : (
-                  "never"
-                )}
-              </div>
+              <LastRun monitor={monitor} />
               {monitor.nextExpectedAt && <div>Next due {ago(monitor.nextExpectedAt)}</div>}
             </div>
             <div className="flex items-center gap-1 lg:w-[16rem] lg:justify-end">
@@ -129,5 +118,24 @@ export function MonitorRow({ monitor, focused = false, workspaceId, showProject,
         </div>
       </ModalDialog>
     </li>
+  );
+}
+
+/**
+ * The newest run: its outcome and when. A run the sweep marked missed has no check-in time of its
+ * own (the monitor's lastCheckInAt stays the last real check-in), so it shows when it was due.
+ */
+function LastRun({ monitor }: { monitor: MonitorListItem }) {
+  const latest = monitor.recent.at(-1);
+  const status = latest?.status ?? monitor.lastCheckInStatus;
+  if (!status) return <div>Last: never</div>;
+  const look = checkInLook(status);
+  const due = latest?.status === "missed" ? latest.expectedAt : null;
+  const at = due ?? latest?.createdAt ?? monitor.lastCheckInAt;
+  return (
+    <div>
+      Last: <span className={look.text}>{look.label}</span>
+      {at && (due ? ` (due ${ago(at)})` : ` ${ago(at)}`)}
+    </div>
   );
 }
