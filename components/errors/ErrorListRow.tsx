@@ -81,7 +81,7 @@ export function ErrorListRow({ error, id, isSelected, isActive, isChecked, canSe
           <dt className="sr-only">Events in the {periodLabel}</dt>
           <dd className="font-semibold text-gray-900 dark:text-gray-100" data-testid="row-events">{formatCount(error.stats.events)}</dd>
         </div>
-        <div>
+        <div title={`${countOf(error.impact.usersAffected, "user")} affected`}>
           <dt className="sr-only">Users</dt>
           <dd className="text-gray-600 dark:text-gray-400">{formatCount(error.impact.usersAffected)} usr</dd>
         </div>
