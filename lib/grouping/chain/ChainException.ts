@@ -16,11 +16,11 @@ export type ExceptionRelation = z.infer<typeof ExceptionRelationSchema>;
 /** Chains longer than this keep their first (outermost) entries; the SDKs send at most 5 by default. */
 export const MAX_CHAIN_LENGTH = 20;
 
-/** One exception of an event's chain as POST /api/v1/events accepts it (`exceptions`, outermost first). */
 /** The longest type and message an exception may carry, sent by a client or read from its trace. */
 export const MAX_EXCEPTION_TYPE_CHARS = 256;
 export const MAX_EXCEPTION_MESSAGE_CHARS = 8192;
 
+/** One exception of an event's chain as POST /api/v1/events accepts it (`exceptions`, outermost first). */
 export const ExceptionInputSchema = z.object({
   type: z.string().trim().min(1).max(MAX_EXCEPTION_TYPE_CHARS),
   message: z.string().max(MAX_EXCEPTION_MESSAGE_CHARS).default(""),

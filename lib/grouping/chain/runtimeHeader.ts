@@ -27,10 +27,13 @@ const RUST_MESSAGE_END = /^(?:stack backtrace:|note: )/;
  * Undefined when the text has none.
  */
 export function runtimeHeader(text: string, language: Language): { type: string; message: string } | undefined {
-  const lines = splitLines(text);
-  if (language === "native" || language === "unknown") return terminateHeader(lines) ?? swiftHeader(lines);
-  if (language === "go") return goHeader(lines);
-  if (language === "rust") return rustHeader(lines);
+  // Only these runtimes print such a header: the trace of any other is not split into lines for nothing.
+  if (language === "native" || language === "unknown") {
+    const lines = splitLines(text);
+    return terminateHeader(lines) ?? swiftHeader(lines);
+  }
+  if (language === "go") return goHeader(splitLines(text));
+  if (language === "rust") return rustHeader(splitLines(text));
   return undefined;
 }
 
