@@ -197,7 +197,7 @@ export function ErrorList(props: ErrorListProps) {
                 </>
               ) : (
                 <>
-                  {items.length === 1 ? "The issue on this page is selected." : `The ${formatCount(items.length)} issues on this page are selected.`}{" "}
+                  The {countOf(items.length, "issue")} on this page {items.length === 1 ? "is" : "are"} selected.{" "}
                   <button type="button" className="font-medium text-blue-700 underline dark:text-blue-400" onClick={() => setAllMatching(true)} data-testid="select-all-matching">
                     Select all {formatCount(data.total)} matching
                   </button>

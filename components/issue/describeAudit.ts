@@ -20,9 +20,9 @@ export function describeAudit(entry: Entry, nameOf: (id: string) => string | nul
     : details.ignoreDurationMinutes
       ? ` for ${formatMinutes(details.ignoreDurationMinutes)}`
       : details.ignoreCount
-        ? ` until ${countOf(details.ignoreCount, "more event", "more events")}`
+        ? ` until ${countOf(details.ignoreCount, "more event")}`
         : details.ignoreUserCount
-          ? ` until ${countOf(details.ignoreUserCount, "more user", "more users")}`
+          ? ` until ${countOf(details.ignoreUserCount, "more user")}`
           : "";
   switch (verb) {
     case "updated": {

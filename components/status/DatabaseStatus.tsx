@@ -83,9 +83,9 @@ export function DatabaseStatus({ database, projects }: { database: Database; pro
   );
 }
 
-/** "—", "3.5", "42", or "over a year": a forecast's precision, not the division's. */
+/** "—", "3.5", "42", or "over a year": a forecast's precision (the API's figure has one decimal). */
 function daysLeftText(days: number | null): string {
   if (days === null) return "—";
   if (days > 365) return "over a year";
-  return days < 10 ? formatNumber(Math.floor(days * 10) / 10) : formatCount(Math.floor(days));
+  return days < 10 ? formatNumber(days) : formatCount(Math.floor(days));
 }
