@@ -45,7 +45,7 @@ export function ActivityFeed({ issue, members, currentUserId, canComment, isAdmi
       id: a.id,
       at: a.at,
       who: a.actor ? a.actor.name || a.actor.email : a.actorType === "user" ? "A former member" : "Faultline",
-      text: describeAudit(a, nameOf),
+      text: describeAudit(a, (id) => nameOf(id) ?? (a.assignee ? a.assignee.name || a.assignee.email : null)),
     })),
   ].sort((a, b) => b.at.localeCompare(a.at));
 

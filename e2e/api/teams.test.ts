@@ -96,6 +96,10 @@ describe("teams and assignment rules", () => {
     expect(await groupRow(nobody)).toMatchObject({ assigneeId: null, assigneeTeamId: null });
     const audit = await query<{ after: { ruleName: string } }>(`SELECT after FROM "AuditLog" WHERE "targetId" = $1 AND action = 'error.auto_assigned'`, [billingIssue]);
     expect(audit[0].after.ruleName).toBe("Billing code");
+    // The issue's trail names whom a rule assigned it to (the panel writes "assigned it to …").
+    const details = await api("GET", `/api/v1/errors/${timeoutIssue}`, viewer);
+    const assigned = (details.body.audit as { action: string; assignee: { id: string } | null }[]).find((a) => a.action === "error.auto_assigned");
+    expect(assigned?.assignee).toMatchObject({ id: t.member.id });
 
     // "Test against an issue": which rule, and each condition's verdict.
     const tested = await api("POST", `/api/v1/workspaces/${t.workspaceId}/assignment-rules/test`, viewer, { errorId: searchIssue });

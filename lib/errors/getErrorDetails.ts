@@ -39,7 +39,12 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
     countIssueFeedback(group),
     monitorOfIssue(group),
   ]);
-  const actorIds = [...new Set(audit.map((a) => a.actorId).filter((id): id is string => Boolean(id)))];
+  // The people the trail names: who acted, and whom an entry assigned the issue to.
+  const assignedIn = (after: unknown) => {
+    const id = after && typeof after === "object" ? (after as { assigneeId?: unknown }).assigneeId : null;
+    return typeof id === "string" ? id : null;
+  };
+  const actorIds = [...new Set(audit.flatMap((a) => [a.actorId, assignedIn(a.after)]).filter((id): id is string => Boolean(id)))];
   const actors = await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } });
   const nameOf = new Map([...users, ...actors].map((u) => [u.id, u]));
 
@@ -90,6 +95,8 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
       action: a.action,
       actorType: a.actorType,
       actor: a.actorId ? nameOf.get(a.actorId) ?? null : null,
+      /** Whom the entry assigned the issue to (null when it assigned no one, or they are gone). */
+      assignee: nameOf.get(assignedIn(a.after) ?? "") ?? null,
       before: a.before,
       after: a.after,
       at: a.at.toISOString(),
