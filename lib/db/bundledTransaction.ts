@@ -18,17 +18,14 @@ export class BundledTransaction {
 
   constructor(readonly client: pg.PoolClient) {}
 
-  /**
-   * Runs `statements` (no parameters) as the transaction's opening round trip, sent with BEGIN, and
-   * answers the last one's rows; once the transaction is open, they go out in one round trip alone.
-   */
-  async open<R = Record<string, unknown>>(...statements: string[]): Promise<R[]> {
-    const texts = this.begun ? statements : ["BEGIN", ...statements];
+  /** Runs `sql` (no parameters) as the transaction's opening statement, sent with BEGIN. */
+  async open(sql: string): Promise<void> {
+    if (this.begun) {
+      await this.client.query(sql);
+      return;
+    }
     this.begun = true;
-    // A multi-statement simple query answers one result per statement.
-    const answer = (await this.client.query(texts.join(";\n"))) as unknown as pg.QueryResult | pg.QueryResult[];
-    const results = Array.isArray(answer) ? answer : [answer];
-    return (results.at(-1)?.rows ?? []) as R[];
+    await this.client.query(`BEGIN; ${sql}`);
   }
 
   /** Opens the transaction with BEGIN alone: for callers whose statements all run on `client`. */

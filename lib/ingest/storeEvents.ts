@@ -9,7 +9,7 @@ import { sourceContextOf } from "@/lib/ingest/sourceContext";
 import { eventTags } from "@/lib/ingest/eventTags";
 import { summarizeForAlerts, writeAlertOutbox } from "@/lib/ingest/alertOutbox";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
-import { lockAndResolveGroups, saveLegacyAliases } from "@/lib/grouping/store/resolveGroups";
+import { lockGroupingShared, resolveGroups, saveLegacyAliases } from "@/lib/grouping/store/resolveGroups";
 import { ensureOccurrencePartitions, forgetOccurrencePartitions, isMissingPartition } from "@/lib/db/partitions/occurrencePartitions";
 
 export interface StoreTarget {
@@ -97,14 +97,14 @@ export function noteStored(target: StoreTarget, outcome: StoreOutcome): void {
  * exclusively, so an event never lands in a group being folded away), where each fingerprint leads
  * (lib/grouping/store/resolveGroups.ts: redirects, the legacy fingerprint during a transition), the
  * write statement, legacy aliases and parent links when there are any, and the immediate-alert
- * outbox row of what was stored. The lock and the resolution travel with the transaction's BEGIN and
- * the outbox row with its COMMIT (lib/db/bundledTransaction.ts): three round trips for the common
- * batch — lock with resolution, write statement, outbox with COMMIT.
+ * outbox row of what was stored. The lock travels with the transaction's BEGIN and the outbox row
+ * with its COMMIT (lib/db/bundledTransaction.ts): three round trips for the common batch.
  */
 export async function writeEvents(tx: BundledTransaction, target: StoreTarget, events: PreparedEvent[], options: StoreOptions = {}): Promise<StoreOutcome> {
   if (events.length === 0) return { results: [], newGroupIds: [], regressedGroupIds: [], conditionalGroupIds: [] };
-  const resolution = await lockAndResolveGroups(tx, target.projectId, events);
+  await lockGroupingShared(tx, target.projectId);
   const client = tx.client;
+  const resolution = await resolveGroups(client, target.projectId, events);
   const groupOf = (event: PreparedEvent) => resolution.byFingerprint.get(event.fingerprint) ?? { id: groupIdFor(target.projectId, event.fingerprint), fingerprint: event.fingerprint };
   const groups = groupRows(events, groupOf);
   const occurrences = events

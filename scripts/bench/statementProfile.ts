@@ -79,7 +79,7 @@ function labelOf(statement: unknown): string {
   if (typeof config === "object" && config.name) return config.name;
   const text = (typeof config === "string" ? config : config.text).trim();
   if (/^WITH linked/.test(text)) return "parent links";
-  if (/pg_advisory_xact_lock_shared/.test(text)) return "BEGIN + grouping lock + resolve groups";
+  if (/pg_advisory_xact_lock_shared/.test(text)) return "BEGIN + grouping lock";
   if (/COMMIT$/.test(text)) return /AlertOutbox/.test(text) ? "alert outbox + COMMIT" : "COMMIT";
   return text.split(/\s+/).slice(0, 3).join(" ");
 }

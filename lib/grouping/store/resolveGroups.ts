@@ -20,41 +20,45 @@ export function groupingLockKey(projectId: string): number {
   return advisoryLockKey(`grouping:${projectId}`);
 }
 
+/** The ingest transaction's first statement (sent with its BEGIN when it opens the transaction). */
+export async function lockGroupingShared(tx: BundledTransaction, projectId: string): Promise<void> {
+  await tx.open(`SELECT pg_advisory_xact_lock_shared(${tx.literal(groupingLockKey(projectId))})`);
+}
+
 /**
- * The ingest transaction's opening round trip, sent with its BEGIN: the project's grouping lock taken
- * shared, then where the batch's events go. A fingerprint that was merged into another issue (or
- * joined one through a grouping upgrade) leads there (GroupFingerprint); a fingerprint with an issue
- * of its own leads to it; during a project's grouping transition, an event whose fingerprint leads
- * nowhere joins the issue of its previous-version fingerprint (and that is remembered). One round
- * trip instead of two: values go in as literals (lib/db/bundledTransaction.ts), so the resolution
- * is planned on each call, which costs PostgreSQL less than the round trip costs the transaction.
+ * Where a batch's events go, in one round trip: a fingerprint that was merged into another issue
+ * (or joined one through a grouping upgrade) leads there (GroupFingerprint); a fingerprint with an
+ * issue of its own leads to it; during a project's grouping transition, an event whose fingerprint
+ * leads nowhere joins the issue of its previous-version fingerprint (and that is remembered).
  */
-export async function lockAndResolveGroups(
-  tx: BundledTransaction,
+export async function resolveGroups(
+  client: pg.PoolClient,
   projectId: string,
   events: { fingerprint: string; legacyFingerprint: string }[],
 ): Promise<GroupResolution> {
-  const textArray = (values: Set<string>) => `ARRAY[${[...values].map((v) => tx.literal(v)).join(", ")}]::text[]`;
-  const project = `${tx.literal(projectId)}::uuid`;
-  const rows = await tx.open<{ fp: string; legacy: boolean; id: string; fingerprint: string }>(
-    `SELECT pg_advisory_xact_lock_shared(${tx.literal(groupingLockKey(projectId))})`,
-    `WITH proj AS (
-       SELECT coalesce("legacyGroupingUntil" > now(), false) AS transition FROM "Project" WHERE id = ${project}
+  const primary = [...new Set(events.map((e) => e.fingerprint))];
+  const legacy = [...new Set(events.map((e) => e.legacyFingerprint))];
+  // Named: prepared once per ingest connection, whose sessions use generic plans (lib/db/pool.ts).
+  const { rows } = await client.query<{ fp: string; legacy: boolean; id: string; fingerprint: string }>({
+    name: "faultline-resolve-groups",
+    text: `WITH proj AS (
+       SELECT coalesce("legacyGroupingUntil" > now(), false) AS transition FROM "Project" WHERE id = $1::uuid
      ), fps AS (
-       SELECT fp, false AS legacy FROM unnest(${textArray(new Set(events.map((e) => e.fingerprint)))}) AS fp
+       SELECT fp, false AS legacy FROM unnest($2::text[]) AS fp
        UNION ALL
-       SELECT fp, true FROM unnest(${textArray(new Set(events.map((e) => e.legacyFingerprint)))}) AS fp, proj WHERE proj.transition
+       SELECT fp, true FROM unnest($3::text[]) AS fp, proj WHERE proj.transition
      )
      SELECT fps.fp, fps.legacy, t.id::text, t.fingerprint
      FROM fps
      JOIN LATERAL (
        SELECT g.id, g.fingerprint, 0 AS rank FROM "GroupFingerprint" gf JOIN "ErrorGroup" g ON g.id = gf."groupId"
-        WHERE gf."projectId" = ${project} AND gf.fingerprint = fps.fp
+        WHERE gf."projectId" = $1::uuid AND gf.fingerprint = fps.fp
        UNION ALL
-       SELECT g.id, g.fingerprint, 1 FROM "ErrorGroup" g WHERE g."projectId" = ${project} AND g.fingerprint = fps.fp
+       SELECT g.id, g.fingerprint, 1 FROM "ErrorGroup" g WHERE g."projectId" = $1::uuid AND g.fingerprint = fps.fp
        ORDER BY rank LIMIT 1
      ) t ON true`,
-  );
+    values: [projectId, primary, legacy],
+  });
   const direct = new Map<string, ResolvedGroup>();
   const viaLegacy = new Map<string, ResolvedGroup>();
   for (const row of rows) (row.legacy ? viaLegacy : direct).set(row.fp, { id: row.id, fingerprint: row.fingerprint });
