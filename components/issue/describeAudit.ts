@@ -28,7 +28,7 @@ export function describeAudit(entry: Entry, nameOf: (id: string) => string | nul
     case "updated": {
       const fields = Object.keys(after).filter((f) => f !== "statusDetails" && f !== "status");
       if (fields.length === 1 && fields[0] === "assigneeId") {
-        const who = typeof after.assigneeId === "string" ? nameOf(after.assigneeId) : null;
+        const who = typeof after.assigneeId === "string" ? (after.assigneeId === entry.actor?.id ? "themselves" : nameOf(after.assigneeId)) : null;
         return after.assigneeId ? `assigned it${who ? ` to ${who}` : ""}` : "unassigned it";
       }
       if (after.status === "ignored" && condition) return `changed the ignore condition to${condition}`;
