@@ -68,17 +68,21 @@ function ActivityList({ workspaceId }: { workspaceId: string }) {
         <>
           <ul className="divide-y divide-gray-200 dark:divide-gray-800" aria-label="Activity">
             {audit.data.items.map((item) => {
-              const { actor, verb, href } = describeAudit(item);
+              const { actor, verb, href, issueTitle } = describeAudit(item);
               return (
                 <li key={item.id} data-testid="activity-row" className="px-4 py-3 text-sm sm:px-6">
                   <div className="flex flex-wrap items-baseline justify-between gap-x-3">
-                    <p className="text-gray-900 dark:text-gray-100">
+                    <p className="min-w-0 text-gray-900 dark:text-gray-100">
                       <span className="font-medium">{actor}</span> {verb}
                       {href && (
                         <>
                           {" · "}
-                          <Link href={href} className="text-blue-600 hover:underline dark:text-blue-400">
-                            open the issue
+                          <Link
+                            href={href}
+                            title={issueTitle ?? undefined}
+                            className="inline-block max-w-full truncate align-bottom text-blue-600 hover:underline sm:max-w-md dark:text-blue-400"
+                          >
+                            {issueTitle ?? "open the issue"}
                           </Link>
                         </>
                       )}

@@ -57,19 +57,35 @@ const ACTION_LABELS: Record<string, string> = {
   "monitor.deleted": "deleted a cron monitor",
 };
 
-/** "Ann changed a role" — the actor, a readable verb and, for an issue, the page it links to. */
-export function describeAudit(item: AuditItem): { actor: string; verb: string; href: string | null } {
+/** "Ann changed a role" — the actor, a readable verb and, for an issue, the page it links to and its title. */
+export function describeAudit(item: AuditItem): { actor: string; verb: string; href: string | null; issueTitle: string | null } {
   const actor = item.actor ? item.actor.name || item.actor.email : item.actorType === "cli" ? "Admin CLI" : "Faultline";
   const verb = ACTION_LABELS[item.action] ?? item.action.replace(/[._]/g, " ");
   const href = item.targetType === "error" && item.targetId ? `/errors/${encodeURIComponent(item.targetId)}` : null;
-  return { actor, verb, href };
+  const issueTitle = item.issue ? (item.issue.message ? `${item.issue.type}: ${item.issue.message}` : item.issue.type) : null;
+  return { actor, verb, href, issueTitle };
 }
+
+/** Fields that hold ids read as the person's, team's or project's name (the API resolves them). */
+const ID_FIELDS: Record<string, { label: string; gone: string }> = {
+  assigneeId: { label: "assignee", gone: "a former member" },
+  assigneeTeamId: { label: "team", gone: "a deleted team" },
+  userId: { label: "user", gone: "a deleted account" },
+  projectId: { label: "project", gone: "a deleted project" },
+};
 
 /** The fields an entry changed, as short "field: before → after" strings. */
 export function auditChanges(item: AuditItem): string[] {
   const before = (item.before ?? {}) as Record<string, unknown>;
   const after = (item.after ?? {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].slice(0, 6);
-  const show = (v: unknown) => (v === undefined ? "" : typeof v === "string" ? v : JSON.stringify(v)).slice(0, 60);
-  return keys.map((k) => (k in before && k in after ? `${k}: ${show(before[k])} → ${show(after[k])}` : `${k}: ${show(k in after ? after[k] : before[k])}`));
+  const show = (key: string, v: unknown) => {
+    const idField = ID_FIELDS[key];
+    if (idField) return v === null || v === undefined ? "nobody" : typeof v === "string" ? item.names[v] ?? idField.gone : String(v);
+    return (v === undefined ? "" : typeof v === "string" ? v : JSON.stringify(v)).slice(0, 60);
+  };
+  return keys.map((k) => {
+    const label = ID_FIELDS[k]?.label ?? k;
+    return k in before && k in after ? `${label}: ${show(k, before[k])} → ${show(k, after[k])}` : `${label}: ${show(k, k in after ? after[k] : before[k])}`;
+  });
 }

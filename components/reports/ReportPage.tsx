@@ -110,7 +110,7 @@ function ReportBody({ report }: { report: NonNullable<ReturnType<typeof useRepor
           </div>
         ))}
       </dl>
-      <ReportTable title="Top errors" head={["Error", "Severity", "Status", "Events", "Users"]} empty="No events in this window.">
+      <ReportTable title="Top errors" head={["Error", "Severity", "Status", "Events", "Users"]} leftAligned={["Severity", "Status"]} empty="No events in this window.">
         {report.topErrors.map((e) => (
           <tr key={e.id}>
             <td className="py-1.5 pr-2">
@@ -130,8 +130,8 @@ function ReportBody({ report }: { report: NonNullable<ReturnType<typeof useRepor
         <ReportTable title="Categories" head={["Category", "Events", "Issues"]} empty="No events in this window.">
           {report.categories.map((c) => (
             <tr key={c.category}>
-              <td className="py-1.5">{c.category}</td>
-              <td className="text-right tabular-nums">{formatCount(c.events)}</td>
+              <td className="pr-2 py-1.5">{c.category}</td>
+              <td className="pr-2 text-right tabular-nums">{formatCount(c.events)}</td>
               <td className="text-right tabular-nums">{formatCount(c.issues)}</td>
             </tr>
           ))}
@@ -140,10 +140,10 @@ function ReportBody({ report }: { report: NonNullable<ReturnType<typeof useRepor
           {report.resolutionTimes.overall.count > 0 &&
             [{ category: "All", ...report.resolutionTimes.overall }, ...report.resolutionTimes.byCategory].map((r) => (
               <tr key={r.category}>
-                <td className="py-1.5">{r.category}</td>
-                <td className="text-right tabular-nums">{formatCount(r.count)}</td>
-                <td className="text-right">{duration(r.meanSeconds)}</td>
-                <td className="text-right">{duration(r.medianSeconds)}</td>
+                <td className="pr-2 py-1.5">{r.category}</td>
+                <td className="pr-2 text-right tabular-nums">{formatCount(r.count)}</td>
+                <td className="pr-2 text-right">{duration(r.meanSeconds)}</td>
+                <td className="pr-2 text-right">{duration(r.medianSeconds)}</td>
                 <td className="text-right">{duration(r.p90Seconds)}</td>
               </tr>
             ))}
@@ -153,7 +153,8 @@ function ReportBody({ report }: { report: NonNullable<ReturnType<typeof useRepor
   );
 }
 
-function ReportTable({ title, head, empty, children }: { title: string; head: string[]; empty: string; children: React.ReactNode }) {
+/** A titled table: the first column and those named in `leftAligned` (badges) read left-aligned, numbers right. */
+function ReportTable({ title, head, leftAligned = [], empty, children }: { title: string; head: string[]; leftAligned?: string[]; empty: string; children: React.ReactNode }) {
   const rows = Array.isArray(children) ? children.filter(Boolean) : children ? [children] : [];
   return (
     <section className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-gray-200 dark:bg-gray-900 dark:ring-gray-800 print:break-inside-avoid print:shadow-none">
@@ -165,7 +166,7 @@ function ReportTable({ title, head, empty, children }: { title: string; head: st
           <thead className="text-xs uppercase text-gray-500">
             <tr>
               {head.map((h, i) => (
-                <th key={h} className={`pb-1 font-medium ${i === 0 ? "" : "text-right"}`}>
+                <th key={h} className={`pb-1 font-medium ${i === 0 || leftAligned.includes(h) ? "" : "text-right"} ${i < head.length - 1 ? "pr-2" : ""}`}>
                   {h}
                 </th>
               ))}

@@ -100,6 +100,13 @@ describe("teams and assignment rules", () => {
     const details = await api("GET", `/api/v1/errors/${timeoutIssue}`, viewer);
     const assigned = (details.body.audit as { action: string; assignee: { id: string } | null }[]).find((a) => a.action === "error.auto_assigned");
     expect(assigned?.assignee).toMatchObject({ id: t.member.id });
+    // The workspace's activity names the issue and the people and teams its entries assigned.
+    type Listed = { targetId: string; action: string; issue: { type: string } | null; after: Record<string, string>; names: Record<string, string> };
+    const activity = (await api("GET", `/api/v1/workspaces/${t.workspaceId}/audit?action=error.auto_assigned&pageSize=100`, viewer)).body.items as Listed[];
+    const toPerson = activity.find((a) => a.targetId === timeoutIssue);
+    expect(toPerson?.issue?.type).toBe("Timeout");
+    expect(toPerson?.names[t.member.id]).toBeTruthy();
+    expect(activity.find((a) => a.targetId === billingIssue)?.names[billing.id]).toBe("team Billing");
 
     // "Test against an issue": which rule, and each condition's verdict.
     const tested = await api("POST", `/api/v1/workspaces/${t.workspaceId}/assignment-rules/test`, viewer, { errorId: searchIssue });
