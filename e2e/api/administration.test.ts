@@ -51,6 +51,12 @@ describe("workspaces and projects", () => {
     expect((await postEvents(project.ingestKey, { type: "FirstError" })).status).toBe(202);
     const keys = (await api("GET", `/api/v1/projects/${project.id}/keys`, admin)).body.items;
     expect(JSON.stringify(keys)).not.toContain(project.ingestKey);
+    // The settings page's "last used": written in the background after the key's first use.
+    const used = await waitFor(async () => {
+      const [key] = (await api("GET", `/api/v1/projects/${project.id}/keys`, admin)).body.items as { lastUsedAt: string | null }[];
+      return key.lastUsedAt ?? undefined;
+    }, 10_000);
+    expect(Date.parse(used)).toBeGreaterThan(Date.now() - 5 * 60_000);
     expect((await api("POST", `/api/v1/workspaces/${t.workspaceId}/projects`, admin, { name: "Mobile API" })).status).toBe(409);
     expect((await api("POST", `/api/v1/workspaces/${t.workspaceId}/projects`, admin, { name: "X", platform: "cobol" })).body.error.issues[0].path).toBe("platform");
   });

@@ -5,6 +5,7 @@ import { readThroughCache } from "@/lib/db/readThroughCache";
 import { ApiError } from "@/lib/http/ApiError";
 import type { RequestHead } from "@/lib/http/requestHead";
 import type { AuthContext } from "@/lib/auth/AuthContext";
+import { noteKeyUsed } from "@/lib/auth/noteKeyUsed";
 import { sha256Hex } from "@/lib/auth/tokens";
 
 export type IngestKeyAuth = Extract<AuthContext, { kind: "ingestKey" }>;
@@ -53,9 +54,11 @@ const keys = readThroughCache<IngestKeyRecord>(
   { maxAgeMs: KEY_MAX_AGE_MS, refreshAfterMs: 1_000, missMaxAgeMs: 2_000, maxEntries: 10_000 },
 );
 
-/** The key record for a raw key (null when unknown), from the cache. */
-export function findIngestKey(rawKey: string): Promise<IngestKeyRecord | null> {
-  return keys.get(sha256Hex(rawKey));
+/** The key record for a raw key (null when unknown), from the cache; a live key's use is noted (lastUsedAt). */
+export async function findIngestKey(rawKey: string): Promise<IngestKeyRecord | null> {
+  const key = await keys.get(sha256Hex(rawKey));
+  if (key && !key.revoked) noteKeyUsed(key.keyId);
+  return key;
 }
 
 /** Drops a key from this process's cache, e.g. right after revoking it. */
