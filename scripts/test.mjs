@@ -35,6 +35,13 @@ const env = {
   // cost (2^17, ≈ 1 s of CPU per hash on a slow core) hashing alone took minutes of the 2-core budget.
   // Hashing and verifying run the same code at N=2^12; lib/auth/password.test.ts covers the default.
   PASSWORD_HASH_COST: process.env.PASSWORD_HASH_COST ?? "12",
+  // The hourly jobs run about a minute after the app starts (they are due: nothing ran them in a
+  // fresh database); in the shared test app they would race the tests that run them at an injected
+  // clock and count what they deleted (retention, sessions). Those tests call them directly.
+  RETENTION_INTERVAL_MS: "0",
+  PARTITION_INTERVAL_MS: "0",
+  SESSION_CLEANUP_INTERVAL_MS: "0",
+  STORAGE_SAMPLE_INTERVAL_MS: "0",
 };
 
 let database;
