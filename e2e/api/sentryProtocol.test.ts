@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 // @serial-db: asserts whole-table row counts, so it runs while no other test file writes.
 import zlib from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -135,6 +136,23 @@ describe("Sentry protocol: bodies", () => {
       [t.projectId],
     );
     expect(row).toEqual({ ok: "6", failed: "2", crashed: "1" });
+  });
+
+  it("counts a session once when the SDK sends its end again (the JavaScript SDKs do)", async () => {
+    const started = new Date().toISOString();
+    const sid = crypto.randomUUID().replaceAll("-", "");
+    const crashed = { sid, init: false, status: "crashed", errors: 1, started, attrs: { release: "r1", environment: "resent" } };
+    const item = { type: "session", payload: JSON.stringify(crashed) };
+    expect((await send(envelope({}, [item, item]))).status).toBe(200);
+    expect((await send(envelope({}, [item]))).status).toBe(200);
+    // Another session with a final status still counts.
+    const other = { ...crashed, sid: crypto.randomUUID().replaceAll("-", ""), status: "exited", errors: 0 };
+    expect((await send(envelope({}, [{ type: "session", payload: JSON.stringify(other) }]))).status).toBe(200);
+    const [row] = await query<{ ok: string; crashed: string }>(
+      `SELECT sum(ok) AS ok, sum(crashed) AS crashed FROM "ExecutionMinute" WHERE "projectId" = $1 AND environment = 'resent'`,
+      [t.projectId],
+    );
+    expect(row).toEqual({ ok: "1", crashed: "1" });
   });
 
   it("is idempotent on event_id", async () => {

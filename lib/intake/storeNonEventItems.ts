@@ -8,6 +8,7 @@ import { recordExecutions } from "@/lib/executions/recordExecutions";
 import { storeUserFeedback } from "@/lib/feedback/storeUserFeedback";
 import { storeItemsDurably } from "@/lib/intake/durableStore";
 import type { StoreTarget } from "@/lib/ingest/storeEvents";
+import { claimCountedSessions } from "@/lib/sentry/claimCountedSessions";
 import { recordClientDiscards } from "@/lib/sentry/recordClientDiscards";
 import type { SpooledItems } from "@/lib/spool/spoolEntry";
 
@@ -44,14 +45,18 @@ export async function storeNonEventItemsDirect(target: StoreTarget, items: Spool
   return recordCheckIns(target, items.checkIns ?? [], receivedAt);
 }
 
-/** Increments are not idempotent: they are added in one transaction with the claim of their record. */
+/**
+ * Increments are not idempotent: they are added in one transaction with the claim of their record
+ * (and of each single session's id: a session is counted once however often it is sent).
+ */
 async function addCountsOnce(target: StoreTarget, items: SpooledItems, receivedAt: Date, recordId: string): Promise<void> {
   const sessions = items.sessions ?? [];
   const discards = items.discards ?? [];
   if (sessions.length + discards.length === 0) return;
   await withTransaction(async (client) => {
     if (!(await claimRecord(client, recordId))) return;
-    const deltas = sessions.map((s) => ({ minute: new Date(s.minute), environment: s.environment, ok: s.ok, failed: s.errored, crashed: s.crashed }));
+    const counted = await claimCountedSessions(client, target.projectId, sessions);
+    const deltas = counted.map((s) => ({ minute: new Date(s.minute), environment: s.environment, ok: s.ok, failed: s.errored, crashed: s.crashed }));
     await recordExecutions(target, deltas, client);
     await recordClientDiscards(target.projectId, discards, receivedAt, client);
   });

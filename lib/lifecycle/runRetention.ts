@@ -9,6 +9,7 @@ export const ROLLUP_RETENTION_DAYS = 400;
 const INGEST_MINUTE_DAYS = 35;
 /** Claims of requests whose counts were added (lib/db/appliedRecords.ts). */
 const APPLIED_RECORD_DAYS = 30;
+const COUNTED_SESSION_DAYS = 7;
 /** Delivered or failed notification deliveries (and their attempts) are kept this long. */
 const DELIVERY_DAYS = 30;
 /** The background job's name (lib/jobs/jobList.ts): its advisory lock is shared with `npm run faultline -- retention:run`. */
@@ -117,6 +118,8 @@ export async function runRetention(now: Date = new Date()): Promise<RetentionRun
     count("Delivery", await deleteOlder("Delivery", '"createdAt"', addDays(utcDay(now), -DELIVERY_DAYS), `status <> 'pending'`));
     // A spooled record is replayed within hours of its outage; a month of claims is ample.
     count("AppliedRecord", await deleteOlder("AppliedRecord", '"appliedAt"', addDays(utcDay(now), -APPLIED_RECORD_DAYS)));
+    // A session's end is re-sent within its page's lifetime or at the app's next start: a week of ids.
+    count("CountedSession", await deleteOlder("CountedSession", '"countedAt"', addDays(utcDay(now), -COUNTED_SESSION_DAYS)));
   });
   return run;
 }

@@ -23,6 +23,7 @@ const PROJECT_TABLES = [
   "ExecutionMinute",
   "ExecutionDaily",
   "ClientDiscard",
+  "CountedSession",
   "RateLimitWindow",
   "QuotaWindow",
   "IngestMinute",

@@ -7,8 +7,14 @@ const update = (patch: Record<string, unknown>) => ({ ...sessionUpdateExited, ..
 describe("mapSessionItem", () => {
   it("counts a cleanly exited session as ok, in the minute it started", () => {
     expect(mapSessionItem(sessionUpdateExited)).toEqual([
-      { minute: "2026-01-01T10:15:00.000Z", release: "web@2.0.0", environment: "production", ok: 1, errored: 0, crashed: 0 },
+      { minute: "2026-01-01T10:15:00.000Z", release: "web@2.0.0", environment: "production", ok: 1, errored: 0, crashed: 0, sid: sessionUpdateExited.sid },
     ]);
+  });
+
+  it("carries the session id (so a re-sent end counts once), bounded; none when absent or blank", () => {
+    expect(mapSessionItem(update({ sid: "x".repeat(300) }))[0].sid).toHaveLength(128);
+    expect(mapSessionItem(update({ sid: undefined }))[0].sid).toBeUndefined();
+    expect(mapSessionItem(update({ sid: "  " }))[0].sid).toBeUndefined();
   });
 
   it.each([
@@ -47,7 +53,7 @@ describe("mapSessionItem", () => {
     const [counts] = mapSessionItem(update({ attrs: { release: "r".repeat(300), environment: "   " } }));
     expect(counts.release).toHaveLength(256);
     expect(counts.environment).toBeUndefined();
-    expect(mapSessionItem(update({ attrs: undefined }))[0]).toEqual({ minute: "2026-01-01T10:15:00.000Z", ok: 1, errored: 0, crashed: 0 });
+    expect(mapSessionItem(update({ attrs: undefined }))[0]).toEqual({ minute: "2026-01-01T10:15:00.000Z", ok: 1, errored: 0, crashed: 0, sid: sessionUpdateExited.sid });
   });
 
   it.each([[null], ["session"], [[]], [42]])("ignores the unusable payload %s", (payload) => {

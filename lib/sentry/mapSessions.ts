@@ -13,9 +13,12 @@ export interface SessionCounts {
   errored: number;
   /** Sessions that crashed or ended abnormally. */
   crashed: number;
+  /** The session's id (a single `session` item): each session is counted once (lib/sentry/claimCountedSessions.ts). */
+  sid?: string;
 }
 
 const MAX_RELEASE = 256;
+const MAX_SID = 128;
 const MAX_ENVIRONMENT = 64;
 /** Keeps counts inside a 32-bit integer column whatever a client claims. */
 const MAX_COUNT = 1_000_000_000;
@@ -34,11 +37,11 @@ type Outcome = "ok" | "errored" | "crashed";
  *   crashed, abnormal      crashed
  *   ok, missing, unknown   not counted
  *
- * Caveats of counting without state: a session the SDK never ends (a browser tab that is simply
- * closed) is never counted, and the JavaScript SDKs re-send an already crashed/unhandled session
- * when they end it (e.g. on navigation), which then counts twice. Aggregated `sessions` items, what
- * server SDKs send, have neither problem. Unusable payloads yield [] rather than an error:
- * release health is best-effort and must not fail the envelope.
+ * The session's `sid` goes along: the JavaScript SDKs re-send an already crashed/unhandled session
+ * when they end it (e.g. on navigation), and only its first final update is counted. A session the
+ * SDK never ends (a browser tab that is simply closed) is never counted. Aggregated `sessions`
+ * items, what server SDKs send, have neither problem. Unusable payloads yield [] rather than an
+ * error: release health is best-effort and must not fail the envelope.
  */
 export function mapSessionItem(payload: unknown): SessionCounts[] {
   const session = asObject(payload);
@@ -49,6 +52,8 @@ export function mapSessionItem(payload: unknown): SessionCounts[] {
   if (!started) return [];
   const counts = emptyCounts(truncateToMinute(started), asObject(session.attrs));
   counts[outcome] = 1;
+  const sid = clipText(session.sid, MAX_SID);
+  if (sid) counts.sid = sid;
   return [counts];
 }
 
