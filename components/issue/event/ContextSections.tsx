@@ -82,7 +82,8 @@ export function EventFactsSection({ event }: { event: EventView }) {
     ...(event.timestampCorrection ? [["timestamp", correctionText(event.timestampCorrection)] as [string, string]] : []),
     ["release", event.release ?? "—"],
     ["environment", event.environment ?? "—"],
-    ["platform", event.platform ?? "—"],
+    // "unknown" is what ingest stores when the event named no platform: shown as absent, like the others.
+    ["platform", event.platform && event.platform !== "unknown" ? event.platform : "—"],
     ["level", event.severity],
   ];
   if (event.sdk) rows.push(["sdk", `${event.sdk.name ?? "unknown"} ${event.sdk.version ?? ""}`.trim()]);
