@@ -1,5 +1,5 @@
-import crypto from "node:crypto";
 // @serial-db: asserts whole-table row counts, so it runs while no other test file writes.
+import crypto from "node:crypto";
 import zlib from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ingestTableCounts, query } from "@/e2e/support/dbCounts";

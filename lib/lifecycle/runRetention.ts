@@ -9,6 +9,7 @@ export const ROLLUP_RETENTION_DAYS = 400;
 const INGEST_MINUTE_DAYS = 35;
 /** Claims of requests whose counts were added (lib/db/appliedRecords.ts). */
 const APPLIED_RECORD_DAYS = 30;
+/** Ids of release-health sessions already counted (lib/sentry/claimCountedSessions.ts). */
 const COUNTED_SESSION_DAYS = 7;
 /** Delivered or failed notification deliveries (and their attempts) are kept this long. */
 const DELIVERY_DAYS = 30;
