@@ -60,10 +60,22 @@ const ACTION_LABELS: Record<string, string> = {
 /** "Ann changed a role" — the actor, a readable verb and, for an issue, the page it links to and its title. */
 export function describeAudit(item: AuditItem): { actor: string; verb: string; href: string | null; issueTitle: string | null } {
   const actor = item.actor ? item.actor.name || item.actor.email : item.actorType === "cli" ? "Admin CLI" : "Faultline";
-  const verb = ACTION_LABELS[item.action] ?? item.action.replace(/[._]/g, " ");
+  const verb = assignmentVerb(item) ?? ACTION_LABELS[item.action] ?? item.action.replace(/[._]/g, " ");
   const href = item.targetType === "error" && item.targetId ? `/errors/${encodeURIComponent(item.targetId)}` : null;
   const issueTitle = item.issue ? (item.issue.message ? `${item.issue.type}: ${item.issue.message}` : item.issue.type) : null;
   return { actor, verb, href, issueTitle };
+}
+
+/** An issue change that only (un)assigned it, in words: "assigned an issue to Ana", "unassigned an issue". */
+function assignmentVerb(item: AuditItem): string | null {
+  if (item.action !== "error.updated") return null;
+  const after = (item.after ?? {}) as Record<string, unknown>;
+  const fields = Object.keys(after);
+  if (fields.length === 0 || !fields.every((f) => f === "assigneeId" || f === "assigneeTeamId")) return null;
+  const to = fields.map((f) => after[f]).filter((id): id is string => typeof id === "string");
+  if (to.length === 0) return "unassigned an issue";
+  const names = to.map((id) => item.names[id]).filter(Boolean);
+  return names.length === to.length ? `assigned an issue to ${names.join(" and ")}` : "assigned an issue";
 }
 
 /** Fields that hold ids read as the person's, team's or project's name (the API resolves them). */
