@@ -27,11 +27,12 @@ describe("describeAudit (workspace activity)", () => {
   it("says whom an issue was assigned to, and links the issue by its title", () => {
     expect(describeAudit(entry({ before: { assigneeId: null }, after: { assigneeId: ANA } }))).toEqual({
       actor: "Ana",
-      verb: "assigned an issue to Ana",
+      verb: "assigned an issue to themselves",
       href: "/errors/0190a000-0000-7000-8000-00000000000f",
       issueTitle: "TypeError: x is undefined",
     });
-    expect(describeAudit(entry({ after: { assigneeId: ANA, assigneeTeamId: TEAM } })).verb).toBe("assigned an issue to Ana and team Billing");
+    expect(describeAudit(entry({ after: { assigneeId: ANA, assigneeTeamId: TEAM } })).verb).toBe("assigned an issue to themselves and team Billing");
+    expect(describeAudit(entry({ actor: null, actorType: "cli", after: { assigneeId: ANA } })).verb).toBe("assigned an issue to Ana");
     expect(describeAudit(entry({ after: { assigneeId: null, assigneeTeamId: null } })).verb).toBe("unassigned an issue");
     // Someone no longer resolvable: no name rather than an id.
     expect(describeAudit(entry({ after: { assigneeId: GONE } })).verb).toBe("assigned an issue");

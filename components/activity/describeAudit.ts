@@ -74,7 +74,7 @@ function assignmentVerb(item: AuditItem): string | null {
   if (fields.length === 0 || !fields.every((f) => f === "assigneeId" || f === "assigneeTeamId")) return null;
   const to = fields.map((f) => after[f]).filter((id): id is string => typeof id === "string");
   if (to.length === 0) return "unassigned an issue";
-  const names = to.map((id) => item.names[id]).filter(Boolean);
+  const names = to.map((id) => (id === item.actor?.id ? "themselves" : item.names[id])).filter(Boolean);
   return names.length === to.length ? `assigned an issue to ${names.join(" and ")}` : "assigned an issue";
 }
 
