@@ -1,8 +1,8 @@
+import { auditIds } from "@/lib/audit/auditIds";
 import type { ListAuditQuery } from "@/lib/audit/auditSchemas";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanViewWorkspace } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/prisma";
-import { isUuid } from "@/lib/ids/uuidv7";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** GET /api/v1/workspaces/:id/audit — the workspace's activity, newest first (any member). */
@@ -17,8 +17,7 @@ export async function listAudit(auth: AuthContext, workspaceId: string, query: L
   ]);
   // Whom and what the entries name by id: who acted, the people and teams an issue was assigned to
   // or from, the member an entry is about, the project of a key.
-  const named = (r: (typeof rows)[number], key: string) =>
-    [r.before, r.after].map((side) => (side && typeof side === "object" ? (side as Record<string, unknown>)[key] : null)).filter((v): v is string => typeof v === "string" && isUuid(v));
+  const named = (r: (typeof rows)[number], key: string) => auditIds(key, r.before, r.after);
   const userIds = [...new Set(rows.flatMap((r) => [...(r.actorId ? [r.actorId] : []), ...named(r, "assigneeId"), ...named(r, "userId")]))];
   const teamIds = [...new Set(rows.flatMap((r) => named(r, "assigneeTeamId")))];
   const projectIds = [...new Set(rows.flatMap((r) => named(r, "projectId")))];

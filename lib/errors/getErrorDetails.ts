@@ -1,3 +1,4 @@
+import { auditIds } from "@/lib/audit/auditIds";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { db } from "@/lib/db/prisma";
 import { toErrorDetail } from "@/lib/errors/errorDto";
@@ -40,10 +41,7 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
     monitorOfIssue(group),
   ]);
   // The people the trail names: who acted, and whom an entry assigned the issue to.
-  const assignedIn = (after: unknown) => {
-    const id = after && typeof after === "object" ? (after as { assigneeId?: unknown }).assigneeId : null;
-    return typeof id === "string" ? id : null;
-  };
+  const assignedIn = (after: unknown) => auditIds("assigneeId", after)[0] ?? null;
   const actorIds = [...new Set(audit.flatMap((a) => [a.actorId, assignedIn(a.after)]).filter((id): id is string => Boolean(id)))];
   const actors = await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } });
   const nameOf = new Map([...users, ...actors].map((u) => [u.id, u]));
