@@ -1,4 +1,5 @@
 import type { AuditItem } from "@/lib/audit/listAudit";
+import { issueTitle } from "@/lib/domain/issueTitle";
 
 const ACTION_LABELS: Record<string, string> = {
   "setup.completed": "set up Faultline",
@@ -62,8 +63,7 @@ export function describeAudit(item: AuditItem): { actor: string; verb: string; h
   const actor = item.actor ? item.actor.name || item.actor.email : item.actorType === "cli" ? "Admin CLI" : "Faultline";
   const verb = assignmentVerb(item) ?? ACTION_LABELS[item.action] ?? item.action.replace(/[._]/g, " ");
   const href = item.targetType === "error" && item.targetId ? `/errors/${encodeURIComponent(item.targetId)}` : null;
-  const issueTitle = item.issue ? (item.issue.message ? `${item.issue.type}: ${item.issue.message}` : item.issue.type) : null;
-  return { actor, verb, href, issueTitle };
+  return { actor, verb, href, issueTitle: item.issue ? issueTitle(item.issue) : null };
 }
 
 /** An issue change that only (un)assigned it, in words: "assigned an issue to Ana", "unassigned an issue". */

@@ -11,6 +11,7 @@ import { useToast } from "@/components/ui/Toast";
 import { useAlertsQuery, useUpdateAlertMutation } from "@/lib/client/hooks/useAlertsQuery";
 import { formatCount } from "@/lib/client/format";
 import type { Me } from "@/lib/workspaces/getMe";
+import { issueTitle } from "@/lib/domain/issueTitle";
 
 /** Open alerts for the workspace, with acknowledge and resolve for members and admins. */
 export function ErrorAlerts({ workspace, onOpenError }: { workspace: Me["workspaces"][number]; onOpenError?: (errorId: string) => void }) {
@@ -46,8 +47,13 @@ export function ErrorAlerts({ workspace, onOpenError }: { workspace: Me["workspa
                   {alert.stage !== "initial" && ` · escalated (${alert.stage})`}
                 </p>
                 {alert.errorId && onOpenError && (
-                  <button type="button" onClick={() => onOpenError(alert.errorId!)} className="mt-1 text-xs font-medium text-blue-700 hover:underline dark:text-blue-400">
-                    Open error{alert.error ? ` ${alert.error.type}` : ""}
+                  <button
+                    type="button"
+                    onClick={() => onOpenError(alert.errorId!)}
+                    aria-label={alert.error ? `Open issue ${issueTitle(alert.error, 80)}` : "Open issue"}
+                    className="mt-1 text-xs font-medium text-blue-700 hover:underline dark:text-blue-400"
+                  >
+                    Open issue
                   </button>
                 )}
               </div>

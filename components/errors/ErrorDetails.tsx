@@ -13,6 +13,7 @@ import { SamplingNote } from "@/components/errors/SamplingNote";
 import { StackTrace } from "@/components/errors/StackTrace";
 import { formatCount } from "@/lib/client/format";
 import type { ErrorDetails as ErrorDetailsData } from "@/lib/errors/getErrorDetails";
+import { issueTitleParts } from "@/lib/domain/issueTitle";
 
 interface ErrorDetailsProps {
   error: ErrorDetailsData;
@@ -63,8 +64,14 @@ export function ErrorDetails({ error, onClose, actions, grouping }: ErrorDetails
             Open issue page →
           </Link>
         </div>
-        <p className="break-all font-mono text-sm font-medium text-gray-800 dark:text-gray-200">{error.type}</p>
-        <p className="mt-1 break-words text-sm text-gray-600 dark:text-gray-400">{error.message || "(no message)"}</p>
+        {issueTitleParts(error).type === null ? (
+          <p className="break-words text-sm font-medium text-gray-800 dark:text-gray-200">{error.message}</p>
+        ) : (
+          <>
+            <p className="break-all font-mono text-sm font-medium text-gray-800 dark:text-gray-200">{error.type}</p>
+            <p className="mt-1 break-words text-sm text-gray-600 dark:text-gray-400">{error.message || "(no message)"}</p>
+          </>
+        )}
         <SamplingNote issue={error} className="mt-2" />
         {error.regressedAt && error.status === "new" && (
           <p className="mt-2 text-xs font-medium text-orange-700 dark:text-orange-400">

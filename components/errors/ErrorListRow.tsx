@@ -3,6 +3,7 @@ import type { MouseEvent } from "react";
 import { SeverityBadge, StatusBadge } from "@/components/ui/Badge";
 import { Sparkline } from "@/components/ui/Sparkline";
 import { countOf, formatCount } from "@/lib/client/format";
+import { issueTitle, issueTitleParts } from "@/lib/domain/issueTitle";
 import type { ErrorListItem } from "@/lib/errors/listErrors";
 
 interface ErrorListRowProps {
@@ -26,9 +27,10 @@ function initials(name: string): string {
     .join("");
 }
 
-/** One option of the error listbox: checkbox, type and message, culprit, sparkline and counts for the period. */
+/** One option of the error listbox: checkbox, title (type and message), culprit, sparkline and counts for the period. */
 export function ErrorListRow({ error, id, isSelected, isActive, isChecked, canSelect, periodLabel, onSelect, onCheck }: ErrorListRowProps) {
   const lastSeen = error.stats.lastSeen;
+  const title = issueTitleParts(error);
   return (
     <li
       id={id}
@@ -44,7 +46,7 @@ export function ErrorListRow({ error, id, isSelected, isActive, isChecked, canSe
       {canSelect && (
         <input
           type="checkbox"
-          aria-label={`Select ${error.type}`}
+          aria-label={`Select ${issueTitle(error, 80)}`}
           checked={isChecked}
           onClick={(e) => {
             e.stopPropagation();
@@ -57,8 +59,14 @@ export function ErrorListRow({ error, id, isSelected, isActive, isChecked, canSe
       )}
       <div className="min-w-0 flex-1">
         <div className="flex items-baseline gap-2">
-          <p className="truncate font-mono text-sm font-medium text-gray-900 dark:text-gray-100">{error.type}</p>
-          <p className="min-w-0 truncate text-sm text-gray-600 dark:text-gray-400">{error.message || "(no message)"}</p>
+          {title.type === null ? (
+            <p className="min-w-0 truncate text-sm font-medium text-gray-900 dark:text-gray-100">{title.message}</p>
+          ) : (
+            <>
+              <p className="truncate font-mono text-sm font-medium text-gray-900 dark:text-gray-100">{title.type}</p>
+              <p className="min-w-0 truncate text-sm text-gray-600 dark:text-gray-400">{title.message || "(no message)"}</p>
+            </>
+          )}
         </div>
         {error.culprit && <p className="truncate font-mono text-xs text-gray-500 dark:text-gray-400">{error.culprit}</p>}
         <p className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-0.5 text-xs text-gray-500 dark:text-gray-400">

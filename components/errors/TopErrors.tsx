@@ -7,13 +7,20 @@ import { Card } from "@/components/ui/Card";
 import { EmptyState } from "@/components/ui/EmptyState";
 import type { ErrorTracking } from "@/lib/analytics/getErrorTracking";
 import { countOf, formatMoney, formatNumber } from "@/lib/client/format";
+import { issueTitle, issueTitleParts, type IssueTitleParts } from "@/lib/domain/issueTitle";
 
 type Top = ErrorTracking["topErrors"];
 
 interface Row {
   errorId: string;
-  type: string;
+  /** The issue's title in parts (for display) and as one line (the tooltip). */
+  parts: IssueTitleParts;
+  text: string;
   detail: ReactNode;
+}
+
+function titleOf(issue: { type: string; message: string }): Pick<Row, "parts" | "text"> {
+  return { parts: issueTitleParts(issue), text: issueTitle(issue) };
 }
 
 /** Three rankings of the timeframe's errors; picking one opens it in the details panel. */
@@ -23,7 +30,7 @@ export function TopErrors({ topErrors, selectedErrorId, onSelect }: { topErrors:
       label: "By occurrence",
       rows: topErrors.byOccurrence.map((e) => ({
         errorId: e.errorId,
-        type: e.type,
+        ...titleOf(e),
         detail: `${countOf(e.count, "event")} · ${formatDistanceToNow(new Date(e.lastSeen), { addSuffix: true })}`,
       })),
     },
@@ -31,7 +38,7 @@ export function TopErrors({ topErrors, selectedErrorId, onSelect }: { topErrors:
       label: "By impact",
       rows: topErrors.byImpact.map((e) => ({
         errorId: e.errorId,
-        type: e.type,
+        ...titleOf(e),
         detail: `${countOf(e.usersAffected, "user")} · ${formatMoney(e.creditsLost)} credits lost`,
       })),
     },
@@ -39,7 +46,7 @@ export function TopErrors({ topErrors, selectedErrorId, onSelect }: { topErrors:
       label: "Unresolved",
       rows: topErrors.unresolved.map((e) => ({
         errorId: e.errorId,
-        type: e.type,
+        ...titleOf(e),
         detail: `${formatNumber(e.age)} h old · priority ${formatNumber(e.priority)}`,
       })),
     },
@@ -75,7 +82,14 @@ export function TopErrors({ topErrors, selectedErrorId, onSelect }: { topErrors:
                       >
                         <span className="w-5 pt-0.5 text-right text-xs tabular-nums text-gray-400 sm:pt-0">{i + 1}</span>
                         <span className="flex min-w-0 flex-1 flex-col sm:flex-row sm:items-center sm:gap-3">
-                          <span className="min-w-0 flex-1 truncate font-mono text-sm text-gray-900 dark:text-gray-100">{row.type}</span>
+                          <span className="min-w-0 flex-1 truncate text-sm" title={row.text}>
+                            {row.parts.type !== null && <span className="font-mono text-gray-900 dark:text-gray-100">{row.parts.type}</span>}
+                            {row.parts.message && (
+                              <span className={row.parts.type === null ? "text-gray-900 dark:text-gray-100" : "text-gray-600 dark:text-gray-400"}>
+                                {row.parts.type === null ? row.parts.message : ` ${row.parts.message}`}
+                              </span>
+                            )}
+                          </span>
                           <span className="shrink-0 text-xs text-gray-500 dark:text-gray-400">{row.detail}</span>
                         </span>
                       </button>

@@ -12,6 +12,7 @@ import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
 import { useWorkspaceFeedbackQuery } from "@/lib/client/hooks/useWorkspaceFeedbackQuery";
 import type { Me } from "@/lib/workspaces/getMe";
+import { issueTitleParts } from "@/lib/domain/issueTitle";
 
 /** /feedback — what users wrote through the SDKs (widget, crash-report dialog, API), newest first, with the issue each is about. */
 export function FeedbackPage() {
@@ -49,8 +50,14 @@ function FeedbackList({ workspace }: { workspace: Me["workspaces"][number] }) {
               <FeedbackEntry key={item.id} item={item}>
                 {item.issue ? (
                   <Link href={`/errors/${item.issue.id}?event=${item.eventId}`} className="max-w-full truncate text-blue-700 hover:underline dark:text-blue-400">
-                    <span className="font-mono">{item.issue.type}</span>
-                    {item.issue.message ? `: ${item.issue.message}` : ""}
+                    {issueTitleParts(item.issue).type === null ? (
+                      item.issue.message
+                    ) : (
+                      <>
+                        <span className="font-mono">{item.issue.type}</span>
+                        {item.issue.message ? `: ${item.issue.message}` : ""}
+                      </>
+                    )}
                   </Link>
                 ) : (
                   <span>{item.eventId ? `event ${item.eventId.slice(0, 12)} (not stored)` : "not about an error"}</span>

@@ -1,8 +1,7 @@
 import { format } from "date-fns";
 import type { GroupingPreview } from "@/lib/grouping/rules/previewGroupingRules";
 import { countOf } from "@/lib/client/format";
-
-const title = (i: { type: string; message: string }) => `${i.type}${i.message ? `: ${i.message}` : ""}`;
+import { issueTitle } from "@/lib/domain/issueTitle";
 
 /** What a rule list would change over the sampled events: issues merged, issues split. */
 export function GroupingPreviewResult({ preview }: { preview: GroupingPreview }) {
@@ -22,7 +21,7 @@ export function GroupingPreviewResult({ preview }: { preview: GroupingPreview })
           <ul className="ml-4 list-disc text-gray-600 dark:text-gray-300">
             {m.issues.map((issue) => (
               <li key={issue.errorId} className="truncate">
-                {title(issue)} — {countOf(issue.events, "event")}
+                {issueTitle(issue)} — {countOf(issue.events, "event")}
               </li>
             ))}
           </ul>
@@ -31,7 +30,7 @@ export function GroupingPreviewResult({ preview }: { preview: GroupingPreview })
       {preview.splits.map((s, i) => (
         <div key={`s${i}`} data-testid="preview-split">
           <p className="font-medium text-gray-900 dark:text-gray-100">
-            Would split {title(s.issue)} ({countOf(s.issue.events, "event")}) into {s.parts.length}:
+            Would split {issueTitle(s.issue)} ({countOf(s.issue.events, "event")}) into {s.parts.length}:
           </p>
           <ul className="ml-4 list-disc text-gray-600 dark:text-gray-300">
             {s.parts.map((p, j) => (

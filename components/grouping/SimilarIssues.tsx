@@ -5,6 +5,7 @@ import { Spinner } from "@/components/ui/Spinner";
 import { useToast } from "@/components/ui/Toast";
 import { countOf } from "@/lib/client/format";
 import { useMergeErrorsMutation, useSimilarErrorsQuery } from "@/lib/client/hooks/useGroupingQueries";
+import { issueTitleParts } from "@/lib/domain/issueTitle";
 
 interface SimilarIssuesProps {
   errorId: string;
@@ -33,8 +34,14 @@ export function SimilarIssues({ errorId, canMerge }: SimilarIssuesProps) {
           {items.map((item) => (
             <li key={item.errorId} data-testid="similar-issue" className="flex items-start justify-between gap-3 py-2">
               <div className="min-w-0">
-                <p className="truncate font-mono text-sm text-gray-900 dark:text-gray-100">{item.type}</p>
-                <p className="truncate text-sm text-gray-600 dark:text-gray-400">{item.message || "(no message)"}</p>
+                {issueTitleParts(item).type === null ? (
+                  <p className="truncate text-sm text-gray-900 dark:text-gray-100">{item.message}</p>
+                ) : (
+                  <>
+                    <p className="truncate font-mono text-sm text-gray-900 dark:text-gray-100">{item.type}</p>
+                    <p className="truncate text-sm text-gray-600 dark:text-gray-400">{item.message || "(no message)"}</p>
+                  </>
+                )}
                 <p className="text-xs text-gray-500 dark:text-gray-400">
                   {Math.round(item.score * 100)}% alike · {item.sameType ? "same type" : "other type"} · message {Math.round(item.messageSimilarity * 100)}% ·{" "}
                   {item.sharedFrames} shared frame{item.sharedFrames === 1 ? "" : "s"} · {countOf(item.occurrences, "event")}

@@ -7,6 +7,7 @@ import { SamplingNote } from "@/components/errors/SamplingNote";
 import { Badge, SeverityBadge, StatusBadge } from "@/components/ui/Badge";
 import { countOf, formatCount } from "@/lib/client/format";
 import type { ErrorDetails } from "@/lib/errors/getErrorDetails";
+import { issueTitleParts } from "@/lib/domain/issueTitle";
 
 interface IssueHeaderProps {
   issue: ErrorDetails;
@@ -58,8 +59,14 @@ export function IssueHeader({ issue, listHref, actions }: IssueHeaderProps) {
           {issue.regressedAt && issue.status === "new" && <Badge className="bg-orange-50 text-orange-800 dark:bg-orange-950 dark:text-orange-300">REGRESSED</Badge>}
         </div>
         <h1 className="mt-2 break-words text-lg font-semibold text-gray-900 sm:text-xl dark:text-gray-100">
-          <span className="font-mono">{issue.type}</span>
-          <span className="font-normal text-gray-700 dark:text-gray-300">{issue.message ? `: ${issue.message}` : ""}</span>
+          {issueTitleParts(issue).type === null ? (
+            issue.message
+          ) : (
+            <>
+              <span className="font-mono">{issue.type}</span>
+              <span className="font-normal text-gray-700 dark:text-gray-300">{issue.message ? `: ${issue.message}` : ""}</span>
+            </>
+          )}
         </h1>
         {issue.culprit && <p className="mt-0.5 truncate font-mono text-xs text-gray-500 dark:text-gray-400" data-testid="issue-culprit">{issue.culprit}</p>}
         {issue.monitor && (

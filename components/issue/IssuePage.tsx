@@ -23,6 +23,7 @@ import { useTeamsQuery } from "@/lib/client/hooks/useTeamsQuery";
 import { useMeQuery } from "@/lib/client/hooks/useMeQuery";
 import { ApiRequestError } from "@/lib/client/apiFetch";
 import { useUpdateErrorMutation } from "@/lib/client/hooks/useUpdateErrorMutation";
+import { issueTitle } from "@/lib/domain/issueTitle";
 
 const TABS = [
   ["event", "Event"],
@@ -74,7 +75,7 @@ export function IssuePage({ errorId }: { errorId: string }) {
   const mergedFrom = params.get("mergedFrom");
 
   useEffect(() => {
-    if (issue.data) document.title = `${issue.data.type}${issue.data.message ? `: ${issue.data.message.slice(0, 80)}` : ""} · Faultline`;
+    if (issue.data) document.title = `${issueTitle(issue.data, 100)} · Faultline`;
   }, [issue.data]);
 
   const listHref = workspace ? `/?ws=${workspace.id}` : "/";

@@ -7,6 +7,7 @@ import { apiFetch } from "@/lib/client/apiFetch";
 import { useErrorsQuery } from "@/lib/client/hooks/useErrorsQuery";
 import type { Condition } from "@/lib/assignment/assignmentSchemas";
 import type { AssignmentTestResult } from "@/lib/assignment/testAssignmentRules";
+import { issueTitle } from "@/lib/domain/issueTitle";
 
 /** "Test against an issue": which saved rule (or the draft) would assign a chosen issue, condition by condition. */
 export function RuleTestPanel({ workspaceId, draft, onClearDraft }: { workspaceId: string; draft: Condition[] | null; onClearDraft: () => void }) {
@@ -36,7 +37,7 @@ export function RuleTestPanel({ workspaceId, draft, onClearDraft }: { workspaceI
         <select aria-label="Issue to test" value={chosen} onChange={(e) => setErrorId(e.target.value)} className={`${input} min-w-0 flex-1`}>
           {(recent.data?.items ?? []).map((e) => (
             <option key={e.errorId} value={e.errorId}>
-              {e.type}: {e.message.slice(0, 80)}
+              {issueTitle(e, 100)}
             </option>
           ))}
         </select>

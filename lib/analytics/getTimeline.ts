@@ -7,6 +7,7 @@ import { queryRows } from "@/lib/analytics/queryRows";
 import { loadTimelineBuckets, type BucketTotals } from "@/lib/analytics/timelineBuckets";
 import { bucketStarts } from "@/lib/analytics/timeWindow";
 import { compareText, topN } from "@/lib/analytics/stats";
+import { issueTitle } from "@/lib/domain/issueTitle";
 
 const MAX_SPIKES = 10;
 const MAX_PATTERNS = 20;
@@ -62,7 +63,7 @@ export async function getTimeline(ctx: AnalyticsContext, groups: WindowGroup[], 
         peakErrors: s.peak,
         totalErrors: s.total,
         baseline: Math.round(s.baseline * 100) / 100,
-        primaryCause: cause ? `${cause.type}: ${cause.message}`.slice(0, 300) : "unknown",
+        primaryCause: cause ? issueTitle(cause, 300) : "unknown",
         primaryErrorId: cause?.id ?? null,
         resolved: cause?.status === "resolved",
       };
@@ -117,7 +118,7 @@ function describePatterns(
     const kind: PatternKind = classifyPattern({ count: g.cur, firstAt, lastAt });
     const brief = briefs.get(g.id) ?? { message: "", release: null, environment: null };
     return {
-      pattern: `${kind}: ${g.type}: ${brief.message}`.slice(0, 300),
+      pattern: `${kind}: ${issueTitle({ type: g.type, message: brief.message })}`.slice(0, 300),
       kind,
       errorId: g.id,
       frequency: g.cur,

@@ -4,6 +4,7 @@ import type { FrameOverride } from "@/lib/grouping/frames/classifyFrame";
 import { selectGroupingFrames } from "@/lib/grouping/frames/selectGroupingFrames";
 import { normaliseMessage, normaliseType } from "@/lib/grouping/message/normaliseMessage";
 import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
+import { LOGGED_MESSAGE_TYPE } from "@/lib/domain/issueTitle";
 
 /** Bumped whenever a change would move existing events to new groups (see docs/grouping.md). */
 export const GROUPING_VERSION = 2;
@@ -83,9 +84,6 @@ function defaultComponents(input: ChainFingerprintInput): { components: string[]
   }
   return { components: parts, basis: "stack", culprit: raised.culprit ?? selected.find((s) => s.culprit)?.culprit };
 }
-
-/** The type of an event that logged a message rather than raising an exception (lib/sentry/mapSentryEvent.ts). */
-const LOGGED_MESSAGE_TYPE = "Message";
 
 /**
  * Go's plain error values (errors.New, fmt.Errorf with and without %w, errors.Join) carry no stack

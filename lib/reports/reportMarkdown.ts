@@ -1,4 +1,5 @@
 import type { Report } from "@/lib/reports/getReport";
+import { issueTitle } from "@/lib/domain/issueTitle";
 
 /** The report as Markdown (GitHub tables), for pasting into a ticket, a wiki or an email. Pure. */
 export function reportMarkdown(report: Report): string {
@@ -30,7 +31,7 @@ export function reportMarkdown(report: Report): string {
       ? "No events in this window."
       : table(
           ["#", "Error", "Severity", "Status", "Category", "Events", "Users"],
-          report.topErrors.map((e, i) => [String(i + 1), `${e.type}: ${clip(e.message, 120)}`, e.severity, e.status, e.category, n(e.events), n(e.users)]),
+          report.topErrors.map((e, i) => [String(i + 1), issueTitle(e, 140), e.severity, e.status, e.category, n(e.events), n(e.users)]),
         ),
     "",
     "## Categories",
@@ -84,10 +85,6 @@ function cell(text: string): string {
 
 function inline(text: string): string {
   return text.replace(/[\r\n]+/g, " ").replace(/</g, "&lt;").replace(/>/g, "&gt;").trim();
-}
-
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 const integer = new Intl.NumberFormat("en-US");

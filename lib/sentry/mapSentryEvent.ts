@@ -13,6 +13,7 @@ import { mapStacktrace } from "@/lib/sentry/mapFrames";
 import { withCurrentInterfaceNames } from "@/lib/sentry/legacyInterfaces";
 import { sentryTimestampToIso } from "@/lib/sentry/sentryTimestamp";
 import { membersInFixedOrder } from "@/lib/grouping/chain/membersInFixedOrder";
+import { LOGGED_MESSAGE_TYPE } from "@/lib/domain/issueTitle";
 
 /** Exceptions of a chain kept (causes, exception-group members); the SDKs send at most 5 by default. */
 export const MAX_CHAINED_EXCEPTIONS = MAX_CHAIN_LENGTH;
@@ -105,7 +106,7 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
   // stays an error. It is a message's stack when it names no type or only repeats the message.
   const syntheticMessageStack = mainMechanism?.synthetic === true && (exceptionType === undefined || asText(main?.value) === messageText);
   const isMessage = !main || syntheticMessageStack || (exceptionType === undefined && messageText !== undefined) || elixirMessageStack;
-  const type = isMessage ? "Message" : (exceptionType ?? "Error");
+  const type = isMessage ? LOGGED_MESSAGE_TYPE : (exceptionType ?? "Error");
   const message = isMessage ? (messageText ?? asText(main?.value) ?? "") : (asText(main?.value) ?? "");
   const images = debugImagesOf(ev.debug_meta);
   const frames =

@@ -1,4 +1,5 @@
 import { formatDuration } from "@/lib/alerts/evaluate/formatDuration";
+import { issueTitle } from "@/lib/domain/issueTitle";
 import type { AlertRuleKind, Severity } from "@/lib/generated/prisma/enums";
 
 export interface TitleInput {
@@ -20,7 +21,7 @@ const MAX_TITLE = 240;
 
 /** One line saying what happened, used in the alert list and as the notification subject. */
 export function alertTitle(input: TitleInput): string {
-  const error = input.error ? describeError(input.error) : "";
+  const error = input.error ? issueTitle(input.error) : "";
   const where = input.projectName ? ` in ${input.projectName}` : "";
   let title: string;
   switch (input.kind) {
@@ -57,11 +58,6 @@ export function alertTitle(input: TitleInput): string {
       break;
   }
   return title.length > MAX_TITLE ? `${title.slice(0, MAX_TITLE - 1)}…` : title;
-}
-
-function describeError(error: { type: string; message: string }): string {
-  const message = error.message.replace(/\s+/g, " ").trim();
-  return message ? `${error.type}: ${message}` : error.type;
 }
 
 function capitalise(s: string): string {

@@ -1,4 +1,5 @@
 import type { ForwardedEvent } from "@/lib/forwarding/forwardedEvent";
+import { issueTitle } from "@/lib/domain/issueTitle";
 
 const STATUS: Record<string, string> = { critical: "critical", high: "error", medium: "warn", low: "info" };
 
@@ -22,7 +23,7 @@ export function datadogBody(event: ForwardedEvent, options: { service?: string; 
       hostname: "faultline",
       service: options.service ?? event.source,
       status: STATUS[event.severity] ?? "error",
-      message: event.message ? `${event.type}: ${event.message}` : event.type,
+      message: issueTitle(event),
       date: Date.parse(event.occurredAt),
       error: { kind: event.type, message: event.message, ...(event.stackTrace && { stack: event.stackTrace }) },
       ...(event.userId && { usr: { id: event.userId } }),

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { ForwardedEvent } from "@/lib/forwarding/forwardedEvent";
 import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
 import { languageOfPlatform } from "@/lib/ingest/stacktrace/platformLanguage";
+import { LOGGED_MESSAGE_TYPE } from "@/lib/domain/issueTitle";
 
 /** Our severity → Sentry's level (the reverse of lib/sentry/mapLevel.ts). */
 const LEVELS: Record<string, string> = { critical: "fatal", high: "error", medium: "warning", low: "info" };
@@ -27,7 +28,7 @@ export function toSentryEvent(event: ForwardedEvent): Record<string, unknown> {
   const tags: Record<string, string> = {};
   for (const [key, value] of Object.entries(event.tags)) tags[key.slice(0, 32)] = String(value).slice(0, 200);
   Object.assign(tags, { "faultline.category": event.category, "faultline.group": event.groupId, "faultline.source": event.source });
-  const isMessage = event.type === "Message";
+  const isMessage = event.type === LOGGED_MESSAGE_TYPE;
   return {
     event_id: sentryEventId(event.eventId),
     timestamp: Date.parse(event.occurredAt) / 1000,

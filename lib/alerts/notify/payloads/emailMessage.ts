@@ -1,4 +1,5 @@
 import { formatValue, stageLabel, type NotificationContext } from "@/lib/alerts/notify/notificationContext";
+import { issueTitle } from "@/lib/domain/issueTitle";
 
 export interface EmailMessage {
   subject: string;
@@ -25,7 +26,7 @@ export function emailMessage(ctx: NotificationContext): EmailMessage {
   ];
   if (error) {
     rows.push(
-      ["Error", `${error.type}: ${error.message}`.slice(0, 2000)],
+      ["Error", issueTitle(error, 2000)],
       ["Category", error.category],
       ["Occurrences", String(error.occurrences)],
       ["First seen", error.firstSeen.toISOString()],
