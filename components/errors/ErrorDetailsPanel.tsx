@@ -14,6 +14,7 @@ import { useMembersQuery } from "@/lib/client/hooks/useMembersQuery";
 import { useTeamsQuery } from "@/lib/client/hooks/useTeamsQuery";
 import { useUpdateErrorMutation } from "@/lib/client/hooks/useUpdateErrorMutation";
 import type { Me } from "@/lib/workspaces/getMe";
+import { languageOfPlatform } from "@/lib/ingest/stacktrace/platformLanguage";
 
 interface ErrorDetailsPanelProps {
   errorId: string;
@@ -74,7 +75,7 @@ export function ErrorDetailsPanel({ errorId, me, workspace, onClose }: ErrorDeta
   const chain = error.recentOccurrences.find((o) => o.exceptions && o.exceptions.length > 1)?.exceptions ?? error.exceptions;
   const grouping = (
     <>
-      {chain && <ExceptionChain chain={chain} />}
+      {chain && <ExceptionChain chain={chain} language={languageOfPlatform(error.platform)} />}
       <UnmergePanel errorId={error.errorId} canUnmerge={canTriage} />
       <SimilarIssues errorId={error.errorId} canMerge={canTriage} />
     </>

@@ -2,7 +2,7 @@
 
 import { frameFunctionLabel } from "@/lib/errors/frameLabel";
 import type { StoredChainException } from "@/lib/grouping/chain/ChainException";
-import type { Frame } from "@/lib/ingest/stacktrace/frame";
+import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
 
 const RELATION_LABEL: Record<StoredChainException["relation"], string> = {
   raised: "Raised",
@@ -11,17 +11,19 @@ const RELATION_LABEL: Record<StoredChainException["relation"], string> = {
   suppressed: "Suppressed",
 };
 
-/** One frame as runtimes print them: function, then where. */
-function frameText(frame: Frame): { fn: string; where: string } {
-  const where = [frame.module ?? frame.filename ?? frame.absPath ?? "", frame.lineno !== undefined ? `:${frame.lineno}` : ""].join("");
-  return { fn: frameFunctionLabel(frame), where };
+/** One frame as runtimes print them: function (qualified by its class where the runtime does), then where. */
+function frameText(frame: Frame, language: Language): { fn: string; where: string } {
+  const fn = frameFunctionLabel(frame, language);
+  const qualified = frame.module !== undefined && fn.startsWith(frame.module);
+  const file = frame.filename ?? frame.absPath ?? (qualified ? undefined : frame.module);
+  return { fn, where: file ? `${file}${frame.lineno !== undefined ? `:${frame.lineno}` : ""}` : "" };
 }
 
 /**
  * An event's exception chain, raised exception first, each with its frames (innermost first, the
  * application's own highlighted). Shown in the details for events with more than one exception.
  */
-export function ExceptionChain({ chain }: { chain: StoredChainException[] }) {
+export function ExceptionChain({ chain, language }: { chain: StoredChainException[]; language: Language }) {
   if (chain.length < 2) return null;
   return (
     <section aria-labelledby="exception-chain-title" data-testid="exception-chain" className="border-t border-gray-200 px-4 py-3 sm:px-6 dark:border-gray-800">
@@ -39,7 +41,7 @@ export function ExceptionChain({ chain }: { chain: StoredChainException[] }) {
             {exception.frames.length > 0 ? (
               <ul className="max-h-56 overflow-auto px-3 py-2 font-mono text-xs">
                 {[...exception.frames].reverse().map((frame, j) => {
-                  const { fn, where } = frameText(frame);
+                  const { fn, where } = frameText(frame, language);
                   return (
                     <li key={j} className={frame.inApp === false ? "text-gray-400 dark:text-gray-500" : "text-gray-800 dark:text-gray-200"}>
                       <span className="font-medium">{fn}</span> <span className="text-gray-500 dark:text-gray-400">{where}</span>

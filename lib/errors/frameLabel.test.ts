@@ -8,3 +8,27 @@ describe("frameFunctionLabel", () => {
     expect(frameFunctionLabel({})).toBe("<unknown function>");
   });
 });
+
+describe("frameFunctionLabel with the event's language", () => {
+  it("qualifies the function by its class or module as JVM, .NET, Elixir, Erlang and Go print it", () => {
+    expect(frameFunctionLabel({ module: "com.shop.OrderService", function: "process", filename: "OrderService.java" }, "java")).toBe("com.shop.OrderService.process");
+    expect(frameFunctionLabel({ module: "Shop.Api.OrderService", function: "Process", filename: "/src/OrderService.cs" }, "dotnet")).toBe("Shop.Api.OrderService.Process");
+    expect(frameFunctionLabel({ module: "MyApp.Orders", function: "create/2", filename: "lib/my_app/orders.ex" }, "elixir")).toBe("MyApp.Orders.create/2");
+    expect(frameFunctionLabel({ module: "gen_server", function: "try_dispatch/4", filename: "gen_server.erl" }, "elixir")).toBe("gen_server:try_dispatch/4");
+    expect(frameFunctionLabel({ module: "github.com/shop/api/orders", function: "Process", filename: "/app/orders/process.go" }, "go")).toBe("github.com/shop/api/orders.Process");
+    expect(frameFunctionLabel({ module: "main", function: "(*Server).handle", filename: "/app/server.go" }, "go")).toBe("main.(*Server).handle");
+  });
+
+  it("judges by the file's extension when the event's language is unknown", () => {
+    expect(frameFunctionLabel({ module: "com.shop.OrderService", function: "process", filename: "OrderService.kt" })).toBe("com.shop.OrderService.process");
+    expect(frameFunctionLabel({ module: "loader", function: "Module._load", filename: "node:internal/modules/cjs/loader" })).toBe("Module._load");
+  });
+
+  it("leaves the name alone where the runtime prints it alone, or already qualified, or the module is a binary", () => {
+    expect(frameFunctionLabel({ module: "loader", function: "Module._load", filename: "node:internal/modules/cjs/loader" }, "javascript")).toBe("Module._load");
+    expect(frameFunctionLabel({ module: "shop.views", function: "checkout", filename: "shop/views.py" }, "python")).toBe("checkout");
+    expect(frameFunctionLabel({ module: "com.shop.A", function: "com.shop.A.run", filename: "A.java" }, "java")).toBe("com.shop.A.run");
+    expect(frameFunctionLabel({ module: "/usr/lib/libc.so.6", function: "abort" }, "java")).toBe("abort");
+    expect(frameFunctionLabel({ module: "com.shop.A", filename: "A.java" }, "java")).toBe("<anonymous>");
+  });
+});

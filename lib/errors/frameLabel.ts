@@ -1,13 +1,27 @@
-import type { Frame } from "@/lib/ingest/stacktrace/frame";
+import { isBinaryFrame, languageOfFrame } from "@/lib/grouping/frames/frameLanguage";
+import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
 
 /**
- * A frame's function as the frame lists show it: its name; "<anonymous>" for a nameless function in
+ * Languages whose frames name the function by its module (class, namespace, package) apart from its
+ * name, and whose runtimes print the two joined: `com.shop.OrderService.process`,
+ * `Shop.Api.OrderService.Process`, `MyApp.Orders.create/2`, `github.com/shop/orders.Process`.
+ */
+const QUALIFIED: ReadonlySet<Language> = new Set(["java", "dotnet", "elixir", "go"]);
+
+/**
+ * A frame's function as the frame lists show it: its name, qualified by its class or module where
+ * the runtime prints it so (Java/Kotlin, .NET, Elixir/Erlang, Go — `eventLanguage` is the event's;
+ * a frame's file extension decides when that is unknown); "<anonymous>" for a nameless function in
  * a source file (JavaScript callbacks); "<unknown function>" for a frame located only by its binary
  * (an unsymbolicated native frame).
  */
-export function frameFunctionLabel(frame: Pick<Frame, "function" | "filename" | "absPath">): string {
-  if (frame.function) return frame.function;
-  return frame.filename || frame.absPath ? "<anonymous>" : "<unknown function>";
+export function frameFunctionLabel(frame: Pick<Frame, "function" | "module" | "filename" | "absPath">, eventLanguage: Language = "unknown"): string {
+  if (!frame.function) return frame.filename || frame.absPath ? "<anonymous>" : "<unknown function>";
+  const module = frame.module;
+  if (!module || isBinaryFrame(frame) || !QUALIFIED.has(languageOfFrame(frame, eventLanguage))) return frame.function;
+  if (frame.function.startsWith(`${module}.`) || frame.function.startsWith(`${module}:`)) return frame.function;
+  // Erlang modules are lower-case atoms, printed `mod:fun/arity`; Elixir's (and everyone else's) join with a dot.
+  return /^[a-z][\w@]*$/.test(module) && /\/\d{1,3}$/.test(frame.function) ? `${module}:${frame.function}` : `${module}.${frame.function}`;
 }
 
 /**

@@ -10,6 +10,7 @@ import { button } from "@/components/ui/buttonStyles";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState, Spinner } from "@/components/ui/Spinner";
 import { useIssueEventQuery } from "@/lib/client/hooks/useIssueEventQuery";
+import { languageOfPlatform } from "@/lib/ingest/stacktrace/platformLanguage";
 
 interface EventViewerProps {
   errorId: string;
@@ -48,7 +49,7 @@ export function EventViewer({ errorId, workspaceId, eventId, onNavigate }: Event
         </div>
       </nav>
       <LogSection log={event.log} />
-      <ExceptionSection exceptions={event.exceptions} />
+      <ExceptionSection exceptions={event.exceptions} language={languageOfPlatform(event.platform)} />
       <BreadcrumbsSection breadcrumbs={event.breadcrumbs} occurredAt={event.occurredAt} />
       <RequestSection request={event.request} />
       <div className="grid items-start gap-4 xl:grid-cols-2">

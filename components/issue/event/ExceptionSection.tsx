@@ -6,12 +6,13 @@ import type { EventException } from "@/components/issue/event/eventTypes";
 import { Badge } from "@/components/ui/Badge";
 import { CopyButton } from "@/components/ui/CopyButton";
 import { Section } from "@/components/ui/Section";
+import type { Language } from "@/lib/ingest/stacktrace/frame";
 
 /** How an exception of the chain relates to the one before it. */
 const RELATION_LABEL: Record<EventException["relation"], string> = { raised: "", cause: "Caused by", context: "While handling", suppressed: "Suppressed" };
 
 /** The exception chain: the raised exception first, then what caused it, each with its frames. */
-export function ExceptionSection({ exceptions }: { exceptions: EventException[] }) {
+export function ExceptionSection({ exceptions, language }: { exceptions: EventException[]; language: Language }) {
   const [isRaw, setIsRaw] = useState(false);
   const label = (e: EventException, i: number) => (i === 0 ? "" : RELATION_LABEL[e.relation] || RELATION_LABEL.cause);
   // A native trace's text already prints its causes: those without text of their own are not repeated.
@@ -46,7 +47,7 @@ export function ExceptionSection({ exceptions }: { exceptions: EventException[] 
               </div>
               {exception.value && <p className="mb-2 break-words text-sm text-gray-700 dark:text-gray-300">{exception.value}</p>}
               {exception.frames.length > 0 ? (
-                <FrameList frames={exception.frames} />
+                <FrameList frames={exception.frames} language={language} />
               ) : (
                 <p className="text-sm text-gray-500 dark:text-gray-400">No stack trace was sent with this exception.</p>
               )}

@@ -6,6 +6,7 @@ import type { EventFrame } from "@/components/issue/event/eventTypes";
 import { ChevronRightIcon } from "@/components/ui/Icons";
 import { KeyValueTable } from "@/components/ui/KeyValueTable";
 import { frameAddressLabel, frameFunctionLabel } from "@/lib/errors/frameLabel";
+import type { Language } from "@/lib/ingest/stacktrace/frame";
 
 type Block = { kind: "app"; frame: EventFrame; index: number } | { kind: "library"; frames: { frame: EventFrame; index: number }[] };
 
@@ -14,7 +15,7 @@ type Block = { kind: "app"; frame: EventFrame; index: number } | { kind: "librar
  * source. A stack with no application frame at all (an SDK that marked every frame not in-app) is
  * shown open: folding all of it would hide where the error happened.
  */
-export function FrameList({ frames }: { frames: EventFrame[] }) {
+export function FrameList({ frames, language }: { frames: EventFrame[]; language: Language }) {
   const ordered = frames.map((frame, index) => ({ frame, index })).reverse();
   const blocks: Block[] = [];
   for (const entry of ordered) {
@@ -30,21 +31,21 @@ export function FrameList({ frames }: { frames: EventFrame[] }) {
     <ol className="divide-y divide-gray-100 rounded-md ring-1 ring-gray-200 dark:divide-gray-800 dark:ring-gray-800" data-testid="frames">
       {blocks.map((block) =>
         block.kind === "app" ? (
-          <AppFrame key={block.index} frame={block.frame} />
+          <AppFrame key={block.index} frame={block.frame} language={language} />
         ) : (
-          <LibraryFrames key={block.frames[0].index} frames={block.frames.map((f) => f.frame)} initiallyOpen={blocks.length === 1} />
+          <LibraryFrames key={block.frames[0].index} frames={block.frames.map((f) => f.frame)} language={language} initiallyOpen={blocks.length === 1} />
         ),
       )}
     </ol>
   );
 }
 
-function FrameTitle({ frame }: { frame: EventFrame }) {
+function FrameTitle({ frame, language }: { frame: EventFrame; language: Language }) {
   const where = frame.filename ?? frame.absPath ?? frame.module;
   const address = frameAddressLabel(frame);
   return (
     <span className="min-w-0 break-all font-mono text-xs">
-      <span className="font-semibold text-gray-900 dark:text-gray-100">{frameFunctionLabel(frame)}</span>
+      <span className="font-semibold text-gray-900 dark:text-gray-100">{frameFunctionLabel(frame, language)}</span>
       {where && <span className="text-gray-500 dark:text-gray-400"> at {where}</span>}
       {address && <span className="text-gray-500 dark:text-gray-400"> {address}</span>}
       {frame.lineno !== undefined && (
@@ -57,14 +58,14 @@ function FrameTitle({ frame }: { frame: EventFrame }) {
   );
 }
 
-function AppFrame({ frame }: { frame: EventFrame }) {
+function AppFrame({ frame, language }: { frame: EventFrame; language: Language }) {
   const hasSource = frame.contextLine !== undefined || frame.vars !== undefined;
   const [isOpen, setIsOpen] = useState(true);
   return (
     <li data-testid="frame" data-in-app="true" className="px-3 py-2">
       <button type="button" disabled={!hasSource} onClick={() => setIsOpen(!isOpen)} aria-expanded={hasSource ? isOpen : undefined} className="flex w-full items-start gap-2 text-left">
         {hasSource ? <ChevronRightIcon className={`mt-0.5 h-4 w-4 shrink-0 text-gray-400 transition-transform ${isOpen ? "rotate-90" : ""}`} /> : <span className="w-4 shrink-0" />}
-        <FrameTitle frame={frame} />
+        <FrameTitle frame={frame} language={language} />
         <span className="ml-auto shrink-0 rounded bg-blue-50 px-1.5 text-[10px] font-medium uppercase text-blue-700 dark:bg-blue-950 dark:text-blue-300">in app</span>
       </button>
       {hasSource && isOpen && (
@@ -77,7 +78,7 @@ function AppFrame({ frame }: { frame: EventFrame }) {
   );
 }
 
-function LibraryFrames({ frames, initiallyOpen }: { frames: EventFrame[]; initiallyOpen: boolean }) {
+function LibraryFrames({ frames, language, initiallyOpen }: { frames: EventFrame[]; language: Language; initiallyOpen: boolean }) {
   const [isOpen, setIsOpen] = useState(initiallyOpen);
   return (
     <li data-testid="library-frames" className="bg-gray-50 px-3 py-1.5 dark:bg-gray-950/40">
@@ -89,7 +90,7 @@ function LibraryFrames({ frames, initiallyOpen }: { frames: EventFrame[]; initia
         <ol className="mt-1 space-y-1 pl-6">
           {frames.map((frame, i) => (
             <li key={i} data-testid="frame" data-in-app="false" className="opacity-80">
-              <FrameTitle frame={frame} />
+              <FrameTitle frame={frame} language={language} />
               {frame.contextLine !== undefined && (
                 <div className="mt-1">
                   <FrameSource frame={frame} />
