@@ -17,11 +17,11 @@ const QUALIFIED: ReadonlySet<Language> = new Set(["java", "dotnet", "elixir", "g
  */
 export function frameFunctionLabel(frame: Pick<Frame, "function" | "module" | "filename" | "absPath">, eventLanguage: Language = "unknown"): string {
   if (!frame.function) return frame.filename || frame.absPath ? "<anonymous>" : "<unknown function>";
-  const module = frame.module;
-  if (!module || isBinaryFrame(frame) || !QUALIFIED.has(languageOfFrame(frame, eventLanguage))) return frame.function;
-  if (frame.function.startsWith(`${module}.`) || frame.function.startsWith(`${module}:`)) return frame.function;
+  const owner = frame.module;
+  if (!owner || isBinaryFrame(frame) || !QUALIFIED.has(languageOfFrame(frame, eventLanguage))) return frame.function;
+  if (frame.function.startsWith(`${owner}.`) || frame.function.startsWith(`${owner}:`)) return frame.function;
   // Erlang modules are lower-case atoms, printed `mod:fun/arity`; Elixir's (and everyone else's) join with a dot.
-  return /^[a-z][\w@]*$/.test(module) && /\/\d{1,3}$/.test(frame.function) ? `${module}:${frame.function}` : `${module}.${frame.function}`;
+  return /^[a-z][\w@]*$/.test(owner) && /\/\d{1,3}$/.test(frame.function) ? `${owner}:${frame.function}` : `${owner}.${frame.function}`;
 }
 
 /**

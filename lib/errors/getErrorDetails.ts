@@ -8,7 +8,8 @@ import { findMergeTarget } from "@/lib/grouping/merge/findMergeTarget";
 import { ApiError } from "@/lib/http/ApiError";
 import { countIssueFeedback } from "@/lib/feedback/countIssueFeedback";
 import { monitorOfIssue } from "@/lib/crons/monitorOfIssue";
-import type { StoredChainException } from "@/lib/grouping/chain/ChainException";
+import { viewChain } from "@/lib/errors/events/eventFrames";
+import { loadGroupingRules } from "@/lib/grouping/rules/loadGroupingRules";
 
 const RECENT_OCCURRENCES = 20;
 const AUDIT_ENTRIES = 50;
@@ -20,7 +21,7 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
     throw mergedInto ? new ApiError(404, "not_found", "this issue was merged into another one", { mergedInto }) : error;
   });
   const people = [group.assigneeId, group.resolvedById].filter((id): id is string => Boolean(id));
-  const [occurrences, audit, users, firstRelease, lastRelease, team, project, feedback, monitor] = await Promise.all([
+  const [occurrences, audit, users, firstRelease, lastRelease, team, project, feedback, monitor, rules] = await Promise.all([
     db().errorOccurrence.findMany({
       where: { groupId: group.id },
       orderBy: { occurredAt: "desc" },
@@ -39,6 +40,7 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
     group.sampledCount > 0 ? db().project.findUnique({ where: { id: group.projectId }, select: { maxEventsPerIssue: true } }) : null,
     countIssueFeedback(group),
     monitorOfIssue(group),
+    loadGroupingRules(group.projectId),
   ]);
   // The people the trail names: who acted, and whom an entry assigned the issue to.
   const assignedIn = (after: unknown) => auditIds("assigneeId", after)[0] ?? null;
@@ -48,6 +50,8 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
 
   return {
     ...toErrorDetail(group),
+    // Frames flagged in-app as grouping judges them, as the event viewer shows them.
+    exceptions: viewChain(group.exceptions, group.platform, rules.frameOverride),
     culprit: culpritOf(group.frames, group.platform, group.exceptions),
     releases: { first: firstRelease?.value ?? null, last: lastRelease?.value ?? null },
     assignee: group.assigneeId ? nameOf.get(group.assigneeId) ?? null : null,
@@ -82,7 +86,7 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
       metadata: o.metadata,
       parentEventId: o.parentEventId,
       // The exception chain (raised first), when the event had more than its raised exception.
-      exceptions: o.exceptions as StoredChainException[] | null,
+      exceptions: viewChain(o.exceptions, group.platform, rules.frameOverride),
       recovery:
         o.recovered === null
           ? null

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eventFrames, frameLanguage } from "@/lib/errors/events/eventFrames";
+import { eventFrames, frameLanguage, viewFrame } from "@/lib/errors/events/eventFrames";
 
 const TRACE = "TypeError: x\n    at computeInvoice (/srv/app/src/billing/invoice.ts:42:17)\n    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)";
 
@@ -29,5 +29,24 @@ describe("frameLanguage", () => {
     expect(frameLanguage({ filename: "http://x.test/static/app.tsx?v=1" }, null)).toBe("tsx");
     expect(frameLanguage({ function: "main" }, "python")).toBe("python");
     expect(frameLanguage({}, null)).toBe("text");
+  });
+});
+
+describe("viewFrame", () => {
+  const spring = { module: "org.springframework.web.servlet.FrameworkServlet", function: "service", filename: "FrameworkServlet.java", lineno: 897 };
+  const own = { module: "com.shop.orders.OrderService", function: "checkout", filename: "OrderService.java", lineno: 42 };
+
+  it("shows a frame as the app's own exactly when grouping keys on it: frameworks are not, even when a client says so", () => {
+    expect(viewFrame(spring, "java").inApp).toBe(false);
+    expect(viewFrame({ ...spring, inApp: true }, "java").inApp).toBe(false);
+    expect(viewFrame(own, "java")).toMatchObject({ inApp: true, language: "java" });
+    expect(viewFrame({ ...own, inApp: false }, "java").inApp).toBe(false);
+    // A trace sent as text with no platform: the file's extension says it is Java.
+    expect(viewFrame(spring, null).inApp).toBe(false);
+  });
+
+  it("follows the project's frame rules", () => {
+    expect(viewFrame(own, "java", (frame) => (frame.module?.startsWith("com.shop.orders") ? "library" : undefined)).inApp).toBe(false);
+    expect(viewFrame(spring, "java", () => "app").inApp).toBe(true);
   });
 });

@@ -1,6 +1,10 @@
+import { classifyFrame, type FrameOverride } from "@/lib/grouping/frames/classifyFrame";
+import { languageOfFrame } from "@/lib/grouping/frames/frameLanguage";
+import type { StoredChainException } from "@/lib/grouping/chain/ChainException";
 import { FrameSchema, type Frame } from "@/lib/ingest/stacktrace/frame";
 import { applyInApp } from "@/lib/ingest/stacktrace/inApp";
 import { parseStackTrace } from "@/lib/ingest/stacktrace/parseStackTrace";
+import { languageOfPlatform } from "@/lib/ingest/stacktrace/platformLanguage";
 
 interface StackSource {
   stackTrace: string | null;
@@ -48,6 +52,23 @@ const LANGUAGE_BY_PLATFORM: Record<string, string> = {
   javascript: "javascript", node: "javascript", browser: "javascript", typescript: "typescript", python: "python", java: "java",
   kotlin: "kotlin", go: "go", ruby: "ruby", dotnet: "csharp", csharp: "csharp", php: "php", elixir: "elixir", rust: "rust",
 };
+
+/**
+ * A frame as the event viewer shows it: in-app exactly when grouping keys on it — the SDK's flag,
+ * then the known frameworks and runtimes over an SDK's in_app=true, then the project's frame rules
+ * (`override`) — so a Spring or ASP.NET frame of a trace sent as text is not shown as the app's own;
+ * with its source's highlighting language.
+ */
+export function viewFrame(frame: Frame, platform: string | null, override?: FrameOverride): Frame & { inApp: boolean; language: string } {
+  const inApp = classifyFrame(frame, languageOfFrame(frame, languageOfPlatform(platform)), override) === "app";
+  return { ...frame, inApp, language: frameLanguage(frame, platform) };
+}
+
+/** A stored exception chain with each frame's in-app flag as the event viewer shows it (see viewFrame); null when none is stored. */
+export function viewChain(stored: unknown, platform: string | null, override?: FrameOverride): StoredChainException[] | null {
+  if (!Array.isArray(stored)) return null;
+  return (stored as StoredChainException[]).map((exception) => ({ ...exception, frames: (validFrames(exception.frames) ?? []).map((frame) => viewFrame(frame, platform, override)) }));
+}
 
 /** The highlighting language of a frame's source: its file extension, else the event's platform. */
 export function frameLanguage(frame: Frame, platform: string | null): string {

@@ -1,7 +1,9 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { db } from "@/lib/db/prisma";
 import type { ErrorGroup, ErrorOccurrence, Prisma } from "@/lib/generated/prisma/client";
-import { eventFrames, frameLanguage, validFrames } from "@/lib/errors/events/eventFrames";
+import { eventFrames, validFrames, viewFrame } from "@/lib/errors/events/eventFrames";
+import type { FrameOverride } from "@/lib/grouping/frames/classifyFrame";
+import { loadGroupingRules } from "@/lib/grouping/rules/loadGroupingRules";
 import { EXCEPTION_RELATIONS, type ExceptionRelation, type StoredChainException } from "@/lib/grouping/chain/ChainException";
 import { eventSections } from "@/lib/errors/events/eventSections";
 import { withoutContext, withSourceContext } from "@/lib/ingest/sourceContext";
@@ -33,7 +35,7 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
   const occurrence = await findOccurrence(group.id, selector, scope);
   if (!occurrence) throw ApiError.notFound(selector === "latest" || selector === "oldest" ? "this issue has no events" : "event not found");
 
-  const [older, newer, first, latest, chain, parent, caused, attachments] = await Promise.all([
+  const [older, newer, first, latest, chain, parent, caused, attachments, rules] = await Promise.all([
     neighbour(scope, occurrence, "older"),
     neighbour(scope, occurrence, "newer"),
     db().errorOccurrence.findFirst({ where: scope, orderBy: [{ occurredAt: "asc" }, { id: "asc" }], select: { eventId: true } }),
@@ -58,7 +60,9 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
       select: { id: true, filename: true, contentType: true, attachmentType: true, size: true },
       orderBy: { filename: "asc" },
     }),
+    loadGroupingRules(group.projectId),
   ]);
+  const frameOverride = rules.frameOverride;
   const sections = eventSections(occurrence.metadata, occurrence.userId);
   const isChainLink = parent !== null && chainParentOf(occurrence.metadata) === parent.eventId;
   chain.sort((a, b) => chainIndexOf(a.metadata) - chainIndexOf(b.metadata));
@@ -83,9 +87,9 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
     // The raised exception, then its causes: kept on the occurrence (`exceptions`), or as linked
     // events by versions before the chain was kept there.
     exceptions: [
-      exceptionOf(occurrence, group, sections.mechanism),
-      ...(storedCauses(occurrence.exceptions, group.platform) ??
-        chain.map((link) => exceptionOf(link, link.group, eventSections(link.metadata, null).mechanism))),
+      exceptionOf(occurrence, group, sections.mechanism, frameOverride),
+      ...(storedCauses(occurrence.exceptions, group.platform, frameOverride) ??
+        chain.map((link) => exceptionOf(link, link.group, eventSections(link.metadata, null).mechanism, frameOverride))),
     ],
     ...sections,
     recovery:
@@ -131,13 +135,15 @@ function neighbour(scope: Prisma.ErrorOccurrenceWhereInput, at: ErrorOccurrence,
   });
 }
 
-function exceptionOf(occurrence: Pick<ErrorOccurrence, "eventId" | "message" | "stackTrace" | "sourceContext">, group: GroupStack, mechanism: { type: string | null; handled: boolean | null } | null) {
+function exceptionOf(
+  occurrence: Pick<ErrorOccurrence, "eventId" | "message" | "stackTrace" | "sourceContext">,
+  group: GroupStack,
+  mechanism: { type: string | null; handled: boolean | null } | null,
+  frameOverride: FrameOverride | undefined,
+) {
   const base = eventFrames(occurrence, group);
   // The event's own source lines win over the issue's (taken from its first event) when it has them.
-  const frames = (occurrence.sourceContext ? withSourceContext(base.map(withoutContext), occurrence.sourceContext) : base).map((frame) => ({
-    ...frame,
-    language: frameLanguage(frame, group.platform),
-  }));
+  const frames = (occurrence.sourceContext ? withSourceContext(base.map(withoutContext), occurrence.sourceContext) : base).map((frame) => viewFrame(frame, group.platform, frameOverride));
   return {
     eventId: occurrence.eventId,
     groupId: group.id,
@@ -151,7 +157,7 @@ function exceptionOf(occurrence: Pick<ErrorOccurrence, "eventId" | "message" | "
 }
 
 /** The causes (context, suppressed…) of a chain kept on the occurrence, shaped like the raised exception; null without any. */
-function storedCauses(stored: unknown, platform: string | null): ReturnType<typeof exceptionOf>[] | null {
+function storedCauses(stored: unknown, platform: string | null, frameOverride: FrameOverride | undefined): ReturnType<typeof exceptionOf>[] | null {
   if (!Array.isArray(stored) || stored.length < 2) return null;
   return (stored as StoredChainException[]).slice(1).map((cause) => ({
     eventId: "",
@@ -159,7 +165,7 @@ function storedCauses(stored: unknown, platform: string | null): ReturnType<type
     type: typeof cause.type === "string" ? cause.type : "Error",
     value: typeof cause.message === "string" ? cause.message : "",
     mechanism: null,
-    frames: (validFrames(cause.frames) ?? []).map((frame) => ({ ...frame, language: frameLanguage(frame, platform) })),
+    frames: (validFrames(cause.frames) ?? []).map((frame) => viewFrame(frame, platform, frameOverride)),
     stackTrace: typeof cause.stackTrace === "string" ? cause.stackTrace : null,
     relation: EXCEPTION_RELATIONS.includes(cause.relation) ? cause.relation : "cause",
   }));
