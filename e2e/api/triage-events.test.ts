@@ -109,6 +109,26 @@ describe("an issue's events, tags and activity", () => {
     expect((await getJson(`/api/v1/errors/${nativeIssue}/events/latest`, { cookie: await login(other.admin) })).status).toBe(404);
   });
 
+  it("flags a text trace's framework frames as library code, as grouping does, in the event and the issue's chain", async () => {
+    const stackTrace = [
+      "java.lang.IllegalStateException: order 12 has no payment method",
+      "\tat com.shop.orders.OrderService.checkout(OrderService.java:42)",
+      "\tat org.springframework.web.servlet.FrameworkServlet.service(FrameworkServlet.java:897)",
+      "Caused by: java.lang.NullPointerException: wallet is null",
+      "\tat com.shop.pay.PaymentMethods.resolve(PaymentMethods.java:88)",
+      "\tat jakarta.servlet.http.HttpServlet.service(HttpServlet.java:614)",
+    ].join("\n");
+    const res = await postEvents(t.key, { type: "IllegalStateException", message: "order 12 has no payment method", severity: "high", stackTrace });
+    expect(res.status).toBe(202);
+    const issue = (await res.json()).accepted[0].groupId;
+    const event = await (await getJson(`/api/v1/errors/${issue}/events/latest`, { cookie })).json();
+    const flags = (frames: { function?: string; inApp: boolean }[]) => Object.fromEntries(frames.map((f) => [f.function, f.inApp]));
+    expect(flags(event.exceptions[0].frames)).toEqual({ checkout: true, service: false });
+    expect(flags(event.exceptions[1].frames)).toEqual({ resolve: true, service: false });
+    const details = await (await getJson(`/api/v1/errors/${issue}`, { cookie })).json();
+    expect(flags(details.exceptions[1].frames)).toEqual({ resolve: true, service: false });
+  });
+
   it("shows a Sentry event's sections: frames with its own source lines, breadcrumbs, request, user, tags, contexts, SDK", async () => {
     const event = await (await getJson(`/api/v1/errors/${sentryIssue}/events/latest`, { cookie })).json();
     expect(event.release).toBe("shop-web@1.1.0");
