@@ -23,9 +23,9 @@ interface WorkspaceShellProps {
   active: "settings" | "activity" | "feedback" | "crons" | "account";
   title: string;
   subtitle?: string;
-  /** Show the settings tabs under the title. */
+  /** Show the settings tabs under the title (every settings page is wide, so the tabs stay put between them). */
   settingsTabs?: boolean;
-  /** Content width: forms (narrow) or tables (wide). */
+  /** Content width of a page without settings tabs: forms (narrow) or tables (wide). */
   width?: "narrow" | "wide";
   actions?: (workspace: Workspace) => ReactNode;
   children: (ctx: { me: Me; workspace: Workspace }) => ReactNode;
@@ -44,7 +44,7 @@ export function WorkspaceShell({ active, title, subtitle, settingsTabs, width = 
   return (
     <div className="min-h-screen">
       <AppHeader me={me.data} workspace={workspace} onWorkspaceChange={(id) => router.replace(`${pathname}?ws=${id}`)} active={active} />
-      <main className={`mx-auto space-y-6 px-3 py-6 sm:px-6 lg:px-8 ${width === "wide" ? "max-w-5xl" : "max-w-3xl"}`}>
+      <main className={`mx-auto space-y-6 px-3 py-6 sm:px-6 lg:px-8 ${width === "wide" || settingsTabs ? "max-w-5xl" : "max-w-3xl"}`}>
         <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
           <div>
             <h1 className="text-2xl font-bold text-gray-900 dark:text-gray-100">{title}</h1>

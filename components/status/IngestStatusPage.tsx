@@ -11,7 +11,7 @@ import { useIngestHealthQuery } from "@/lib/client/hooks/useIngestHealthQuery";
 /** Settings → Status: what happens to the events each project sends, storage, disk and jobs. */
 export function IngestStatusPage() {
   return (
-    <WorkspaceShell active="settings" title="Status" subtitle="Ingest, storage and background jobs, refreshed every 15 seconds" settingsTabs width="wide">
+    <WorkspaceShell active="settings" title="Status" subtitle="Ingest, storage and background jobs, refreshed every 15 seconds" settingsTabs>
       {({ workspace }) => <WorkspaceStatus key={workspace.id} workspaceId={workspace.id} />}
     </WorkspaceShell>
   );
