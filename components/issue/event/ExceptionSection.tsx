@@ -6,6 +6,7 @@ import type { EventException } from "@/components/issue/event/eventTypes";
 import { Badge } from "@/components/ui/Badge";
 import { CopyButton } from "@/components/ui/CopyButton";
 import { Section } from "@/components/ui/Section";
+import { LOGGED_MESSAGE_TYPE } from "@/lib/domain/issueTitle";
 import type { Language } from "@/lib/ingest/stacktrace/frame";
 
 /** How an exception of the chain relates to the one before it. */
@@ -18,10 +19,12 @@ export function ExceptionSection({ exceptions, language }: { exceptions: EventEx
   // A native trace's text already prints its causes: those without text of their own are not repeated.
   const printed = exceptions.filter((e, i) => i === 0 || e.stackTrace || !exceptions[0].stackTrace);
   const raw = printed.map((e, i) => `${label(e, i) ? `${label(e, i)}: ` : ""}${e.type}${e.value ? `: ${e.value}` : ""}\n${e.stackTrace ?? ""}`).join("\n\n");
+  // A logged message (captureMessage, a log record): its text and where it was logged, no exception type.
+  const isLoggedMessage = exceptions.length === 1 && exceptions[0].type === LOGGED_MESSAGE_TYPE;
   return (
     <Section
       id="exception-title"
-      title={exceptions.length > 1 ? `Exception chain (${exceptions.length})` : "Exception"}
+      title={exceptions.length > 1 ? `Exception chain (${exceptions.length})` : isLoggedMessage ? "Message" : "Exception"}
       actions={
         <div className="flex items-center gap-2">
           <button type="button" className="text-xs text-blue-700 hover:underline dark:text-blue-400" onClick={() => setIsRaw(!isRaw)} aria-pressed={isRaw}>
@@ -39,17 +42,19 @@ export function ExceptionSection({ exceptions, language }: { exceptions: EventEx
         <div className="space-y-4" data-testid="exception-chain">
           {exceptions.map((exception, i) => (
             <div key={`${exception.eventId}-${i}`} data-testid="exception">
-              <div className="mb-2 flex flex-wrap items-center gap-2">
-                {i > 0 && <span className="text-xs font-medium uppercase text-gray-500 dark:text-gray-400">{label(exception, i)}</span>}
-                <h3 className="break-all font-mono text-sm font-semibold text-gray-900 dark:text-gray-100">{exception.type}</h3>
-                {exception.mechanism?.handled === false && <Badge className="bg-red-50 text-red-700 ring-1 ring-inset ring-red-300 dark:bg-transparent dark:text-red-300">unhandled</Badge>}
-                {exception.mechanism?.type && <Badge>{exception.mechanism.type}</Badge>}
-              </div>
+              {!isLoggedMessage && (
+                <div className="mb-2 flex flex-wrap items-center gap-2">
+                  {i > 0 && <span className="text-xs font-medium uppercase text-gray-500 dark:text-gray-400">{label(exception, i)}</span>}
+                  <h3 className="break-all font-mono text-sm font-semibold text-gray-900 dark:text-gray-100">{exception.type}</h3>
+                  {exception.mechanism?.handled === false && <Badge className="bg-red-50 text-red-700 ring-1 ring-inset ring-red-300 dark:bg-transparent dark:text-red-300">unhandled</Badge>}
+                  {exception.mechanism?.type && <Badge>{exception.mechanism.type}</Badge>}
+                </div>
+              )}
               {exception.value && <p className="mb-2 break-words text-sm text-gray-700 dark:text-gray-300">{exception.value}</p>}
               {exception.frames.length > 0 ? (
                 <FrameList frames={exception.frames} language={language} />
               ) : (
-                <p className="text-sm text-gray-500 dark:text-gray-400">No stack trace was sent with this exception.</p>
+                <p className="text-sm text-gray-500 dark:text-gray-400">No stack trace was sent with this {isLoggedMessage ? "message" : "exception"}.</p>
               )}
             </div>
           ))}
