@@ -4,7 +4,7 @@ import { userActor } from "@/lib/audit/auditRow";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { beginLoginAttempt, loginFailed, loginSucceeded, throttleKeys } from "@/lib/auth/loginThrottle";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { assertUser } from "@/lib/auth/permissions";
+import { assertSignedInSession } from "@/lib/auth/permissions";
 import type { ClientInfo } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
 import { ApiError } from "@/lib/http/ApiError";
@@ -15,7 +15,7 @@ import { ApiError } from "@/lib/http/ApiError";
  * of the user is signed out.
  */
 export async function changePassword(auth: AuthContext, input: ChangePasswordInput, client: ClientInfo): Promise<{ otherSessionsSignedOut: number }> {
-  assertUser(auth);
+  assertSignedInSession(auth);
   const user = await db().user.findUniqueOrThrow({ where: { id: auth.userId } });
   const attempt = await beginLoginAttempt(throttleKeys(user.email, client.address));
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {

@@ -1,10 +1,10 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
-import { assertUser } from "@/lib/auth/permissions";
+import { assertSignedInSession } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/prisma";
 
 /** GET /api/v1/account/sessions — the user's unexpired sessions, the current one marked. */
 export async function listSessions(auth: AuthContext) {
-  assertUser(auth);
+  assertSignedInSession(auth);
   const sessions = await db().session.findMany({
     where: { userId: auth.userId, expiresAt: { gt: new Date() } },
     orderBy: { lastSeenAt: "desc" },

@@ -10,5 +10,7 @@ export type AuthContext =
       memberships: { workspaceId: string; role: Role }[];
       /** The session this request came with (SHA-256 of the cookie token); "sign out other sessions" keeps it. */
       sessionId?: string;
+      /** The API token this request came with, when it came with one instead of a session. */
+      apiTokenId?: string;
     }
   | { kind: "ingestKey"; keyId: string; projectId: string; workspaceId: string };

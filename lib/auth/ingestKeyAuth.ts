@@ -5,7 +5,7 @@ import { readThroughCache } from "@/lib/db/readThroughCache";
 import { ApiError } from "@/lib/http/ApiError";
 import type { RequestHead } from "@/lib/http/requestHead";
 import type { AuthContext } from "@/lib/auth/AuthContext";
-import { noteKeyUsed } from "@/lib/auth/noteKeyUsed";
+import { noteCredentialUsed } from "@/lib/auth/noteCredentialUsed";
 import { sha256Hex } from "@/lib/auth/tokens";
 
 export type IngestKeyAuth = Extract<AuthContext, { kind: "ingestKey" }>;
@@ -57,7 +57,7 @@ const keys = readThroughCache<IngestKeyRecord>(
 /** The key record for a raw key (null when unknown), from the cache; a live key's use is noted (lastUsedAt). */
 export async function findIngestKey(rawKey: string): Promise<IngestKeyRecord | null> {
   const key = await keys.get(sha256Hex(rawKey));
-  if (key && !key.revoked) noteKeyUsed(key.keyId);
+  if (key && !key.revoked) noteCredentialUsed("IngestKey", key.keyId);
   return key;
 }
 

@@ -44,6 +44,15 @@ export function assertCanAdminister(auth: AuthContext, workspaceId: string): voi
   if (!canAdminister(auth, workspaceId)) throw ApiError.forbidden("only workspace admins can do this");
 }
 
+/**
+ * Account settings (password, sessions, API tokens): a person signed in with a session, not a
+ * script holding one of their API tokens (a leaked token must not mint more or lock its owner out).
+ */
+export function assertSignedInSession(auth: AuthContext): asserts auth is Extract<AuthContext, { kind: "user" }> {
+  assertUser(auth);
+  if (auth.apiTokenId) throw ApiError.forbidden("account settings need a signed-in session, not an API token");
+}
+
 /** Actions only people can take (not ingest keys): 401 for a key, like a missing session. */
 export function assertUser(auth: AuthContext): asserts auth is Extract<AuthContext, { kind: "user" }> {
   if (auth.kind !== "user") throw ApiError.unauthorized("sign in first");

@@ -6,6 +6,8 @@ import { newSessionToken, sha256Hex } from "@/lib/auth/tokens";
 import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from "@/lib/auth/password";
 import { beginLoginAttempt, loginFailed, loginSucceeded, throttleKeys } from "@/lib/auth/loginThrottle";
 import { logger } from "@/lib/logger";
+import { readApiToken } from "@/lib/apiTokens/apiTokenFormat";
+import { authenticateApiToken } from "@/lib/apiTokens/authenticateApiToken";
 
 export const SESSION_COOKIE = "faultline_session";
 
@@ -67,8 +69,14 @@ export async function signOut(token: string | undefined): Promise<void> {
 
 const LAST_SEEN_EVERY_MS = 5 * 60_000;
 
-/** The signed-in user for this request's session cookie, or null. */
+/**
+ * The user this request acts for: an API token's (`Authorization: Bearer flt_…`, which wins over a
+ * cookie; 401/403 when it is invalid, expired or read-only on a change), else the session cookie's,
+ * else null.
+ */
 export async function getSessionUser(req: Request): Promise<UserAuth | null> {
+  const apiToken = readApiToken(req);
+  if (apiToken) return authenticateApiToken(apiToken, req.method);
   return getSessionUserByToken(readCookie(req, SESSION_COOKIE));
 }
 

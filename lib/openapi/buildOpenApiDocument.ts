@@ -48,8 +48,9 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 };
 
 const SECURITY: Record<Exclude<RouteAuth, "none">, Record<string, string[]>[]> = {
-  session: [{ session: [] }],
-  sessionOrIngestKey: [{ session: [] }, { ingestKey: [] }, { ingestBearer: [] }],
+  session: [{ session: [] }, { apiToken: [] }],
+  signedInSession: [{ session: [] }],
+  sessionOrIngestKey: [{ session: [] }, { apiToken: [] }, { ingestKey: [] }, { ingestBearer: [] }],
   ingestKey: [{ ingestKey: [] }, { ingestBearer: [] }],
   sentryKey: [{ sentryKey: [] }, { sentryAuth: [] }],
   metricsToken: [{ metricsToken: [] }],
@@ -78,7 +79,7 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], options: { ve
       title: "Faultline API",
       version: options.version,
       description:
-        "Self-hosted error tracking. Ingest with a project key (native JSON) or any Sentry SDK (DSN); the dashboard API uses the session cookie from POST /api/v1/auth/login. Every error answers `{error: {code, message, ...}}`.",
+        "Self-hosted error tracking. Ingest with a project key (native JSON) or any Sentry SDK (DSN); the dashboard API uses the session cookie from POST /api/v1/auth/login or a personal API token (`Authorization: Bearer flt_…`). Every error answers `{error: {code, message, ...}}`.",
     },
     servers: [{ url: options.serverUrl ?? "/" }],
     tags,
@@ -87,6 +88,7 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], options: { ve
       schemas: { Error: toJsonSchema(ErrorBodySchema) },
       securitySchemes: {
         session: { type: "apiKey", in: "cookie", name: "faultline_session", description: "from POST /api/v1/auth/login" },
+        apiToken: { type: "http", scheme: "bearer", description: "a personal API token (`flt_…`, POST /api/v1/account/tokens): acts as its user; a read token may only read" },
         ingestKey: { type: "apiKey", in: "header", name: "X-Faultline-Key", description: "a project ingest key" },
         ingestBearer: { type: "http", scheme: "bearer", description: "a project ingest key as a bearer token" },
         sentryKey: { type: "apiKey", in: "query", name: "sentry_key", description: "the DSN's public key (the project ingest key)" },

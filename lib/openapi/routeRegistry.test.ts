@@ -62,7 +62,8 @@ describe("the OpenAPI document", () => {
   it("describes error responses with the one error body and security by auth kind", () => {
     const patch = doc.paths["/api/v1/errors/{id}"].patch;
     expect(patch.responses["422"].content?.["application/json"].schema).toEqual({ $ref: "#/components/schemas/Error" });
-    expect(patch.security).toEqual([{ session: [] }]);
+    expect(patch.security).toEqual([{ session: [] }, { apiToken: [] }]);
+    expect(doc.paths["/api/v1/account/tokens"].post.security).toEqual([{ session: [] }]);
     expect(doc.paths["/api/health"].get.security).toEqual([]);
   });
 

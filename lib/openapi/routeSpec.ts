@@ -4,7 +4,8 @@ export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /** How a caller proves who it is; the document's security schemes (see buildOpenApiDocument). */
-export type RouteAuth = "none" | "session" | "sessionOrIngestKey" | "ingestKey" | "sentryKey" | "metricsToken";
+/** "session": the session cookie or an API token; "signedInSession": the cookie only (account settings). */
+export type RouteAuth = "none" | "session" | "signedInSession" | "sessionOrIngestKey" | "ingestKey" | "sentryKey" | "metricsToken";
 
 export interface ResponseSpec {
   description: string;

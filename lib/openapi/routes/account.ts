@@ -1,4 +1,5 @@
 import { ChangePasswordSchema, SessionParamsSchema, UpdateAccountSchema } from "@/lib/account/accountSchemas";
+import { ApiTokenParamsSchema, CreateApiTokenSchema } from "@/lib/apiTokens/apiTokenSchemas";
 import type { RouteSpec } from "@/lib/openapi/routeSpec";
 import { CompletePasswordResetSchema, ResetTokenParamsSchema } from "@/lib/passwordResets/passwordResetSchemas";
 
@@ -13,21 +14,34 @@ export const accountRoutes: RouteSpec[] = [
     summary: "Change your name", body: UpdateAccountSchema, responses: { 200: "the profile" }, errors: [401, 422],
   },
   {
-    method: "POST", path: "/api/v1/account/password", tag: "Account", auth: "session",
+    method: "POST", path: "/api/v1/account/password", tag: "Account", auth: "signedInSession",
     summary: "Change your password; your other sessions are signed out", body: ChangePasswordSchema,
     responses: { 200: "`{otherSessionsSignedOut}`" }, errors: [401, 403, 422, 429],
   },
   {
-    method: "GET", path: "/api/v1/account/sessions", tag: "Account", auth: "session",
+    method: "GET", path: "/api/v1/account/sessions", tag: "Account", auth: "signedInSession",
     summary: "Your sessions (client address, user agent, last seen), the current one marked", responses: { 200: "the sessions" }, errors: [401],
   },
   {
-    method: "DELETE", path: "/api/v1/account/sessions", tag: "Account", auth: "session",
+    method: "DELETE", path: "/api/v1/account/sessions", tag: "Account", auth: "signedInSession",
     summary: "Sign out all your other sessions", responses: { 200: "`{signedOut}`" }, errors: [401],
   },
   {
-    method: "DELETE", path: "/api/v1/account/sessions/{sessionId}", tag: "Account", auth: "session",
+    method: "DELETE", path: "/api/v1/account/sessions/{sessionId}", tag: "Account", auth: "signedInSession",
     summary: "Sign out one of your sessions", params: SessionParamsSchema, responses: { 204: "signed out" }, errors: [401, 404, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/account/tokens", tag: "Account", auth: "signedInSession",
+    summary: "Your API tokens (name, 8-character prefix, scope, created, expires, last used; never the token)", responses: { 200: "`{items}`" }, errors: [401, 403],
+  },
+  {
+    method: "POST", path: "/api/v1/account/tokens", tag: "Account", auth: "signedInSession",
+    summary: "A new API token acting as you (`read` tokens only read); the `token` is in this answer only", body: CreateApiTokenSchema,
+    responses: { 201: "the token's details and `token`" }, errors: [401, 403, 409, 422],
+  },
+  {
+    method: "DELETE", path: "/api/v1/account/tokens/{tokenId}", tag: "Account", auth: "signedInSession",
+    summary: "Revoke one of your API tokens: it stops working at once", params: ApiTokenParamsSchema, responses: { 204: "revoked" }, errors: [401, 403, 404, 422],
   },
   {
     method: "GET", path: "/api/v1/password-resets/{token}", tag: "Account", auth: "none",
