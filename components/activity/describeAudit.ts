@@ -22,6 +22,8 @@ const ACTION_LABELS: Record<string, string> = {
   "user.password_reset_link_created": "made a password reset link",
   "user.sessions_revoked": "signed out other sessions",
   "user.renamed": "changed their name",
+  "user.api_token_created": "created an API token",
+  "user.api_token_revoked": "revoked an API token",
   "team.created": "created a team",
   "team.updated": "changed a team",
   "team.deleted": "deleted a team",

@@ -1,7 +1,7 @@
 import type { ApiToken } from "@/lib/generated/prisma/client";
 
 /** A token as lists show it: never the token itself (it is shown once, when created). */
-export function toApiTokenDto(token: ApiToken) {
+export function toApiTokenDto(token: ApiToken, now = new Date()) {
   return {
     id: token.id,
     name: token.name,
@@ -9,6 +9,7 @@ export function toApiTokenDto(token: ApiToken) {
     scope: token.scope,
     createdAt: token.createdAt.toISOString(),
     expiresAt: token.expiresAt?.toISOString() ?? null,
+    expired: token.expiresAt !== null && token.expiresAt.getTime() <= now.getTime(),
     lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
   };
 }

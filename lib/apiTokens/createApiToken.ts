@@ -37,5 +37,7 @@ export async function createApiToken(auth: AuthContext, input: CreateApiTokenInp
     await recordAccountEvent(tx, { userId: auth.userId, actor: userActor(auth.userId), action: "user.api_token_created", after: { name: row.name, scope: row.scope, prefix: row.prefix } });
     return row;
   });
-  return { ...toApiTokenDto(created), token };
+  return { ...toApiTokenDto(created, now), token };
 }
+
+export type CreatedApiToken = Awaited<ReturnType<typeof createApiToken>>;

@@ -7,7 +7,8 @@ import { db } from "@/lib/db/prisma";
 export async function listApiTokens(auth: AuthContext) {
   assertSignedInSession(auth);
   const tokens = await db().apiToken.findMany({ where: { userId: auth.userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
-  return { items: tokens.map(toApiTokenDto) };
+  const now = new Date();
+  return { items: tokens.map((token) => toApiTokenDto(token, now)) };
 }
 
 export type ApiTokenList = Awaited<ReturnType<typeof listApiTokens>>;

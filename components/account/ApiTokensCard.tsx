@@ -1,0 +1,135 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { format, formatDistanceToNowStrict } from "date-fns";
+import { useState, type FormEvent } from "react";
+import { FormError } from "@/components/auth/AuthCard";
+import { Badge } from "@/components/ui/Badge";
+import { button, input } from "@/components/ui/buttonStyles";
+import { Card } from "@/components/ui/Card";
+import { CopyButton } from "@/components/ui/CopyButton";
+import { FormField } from "@/components/ui/FormField";
+import { useToast } from "@/components/ui/Toast";
+import type { ApiTokenScope, CreateApiTokenInput } from "@/lib/apiTokens/apiTokenSchemas";
+import type { CreatedApiToken } from "@/lib/apiTokens/createApiToken";
+import { apiFetch } from "@/lib/client/apiFetch";
+import { useApiTokensQuery } from "@/lib/client/hooks/useAccountQuery";
+
+const EXPIRY_CHOICES: { label: string; days: number | null }[] = [
+  { label: "30 days", days: 30 },
+  { label: "90 days", days: 90 },
+  { label: "1 year", days: 365 },
+  { label: "Never", days: null },
+];
+
+/** Personal API tokens: create one (shown once), see when each was last used, revoke. */
+export function ApiTokensCard() {
+  const tokens = useApiTokensQuery();
+  const queryClient = useQueryClient();
+  const { showToast } = useToast();
+  const [name, setName] = useState("");
+  const [scope, setScope] = useState<ApiTokenScope>("read");
+  const [expiry, setExpiry] = useState<string>("90 days");
+  const [created, setCreated] = useState<CreatedApiToken | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function create(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const body: CreateApiTokenInput = { name, scope, expiresInDays: EXPIRY_CHOICES.find((c) => c.label === expiry)?.days ?? null };
+      setCreated(await apiFetch<CreatedApiToken>("/api/v1/account/tokens", { method: "POST", json: body }));
+      setName("");
+      await queryClient.invalidateQueries({ queryKey: ["account", "tokens"] });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : "could not create the token");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function revoke(id: string, tokenName: string) {
+    try {
+      await apiFetch(`/api/v1/account/tokens/${id}`, { method: "DELETE" });
+      showToast(`Token “${tokenName}” revoked`, "success");
+      if (created?.id === id) setCreated(null);
+      await queryClient.invalidateQueries({ queryKey: ["account", "tokens"] });
+    } catch (e) {
+      showToast(e instanceof Error ? e.message : "could not revoke the token");
+    }
+  }
+
+  const items = tokens.data?.items ?? [];
+  return (
+    <Card title="API tokens" titleId="api-tokens-title">
+      <div className="space-y-4">
+        <p className="text-sm text-gray-600 dark:text-gray-300">
+          Scripts and CI call the REST API as you with <code className="font-mono text-xs">Authorization: Bearer flt_…</code>, with your roles in each workspace. A read token can
+          only read. Tokens cannot change your password, sessions or tokens.
+        </p>
+        {created && (
+          <div className="space-y-2 rounded-md bg-green-50 p-3 ring-1 ring-green-200 dark:bg-green-950/40 dark:ring-green-900" data-testid="new-api-token">
+            <p className="text-sm font-medium text-green-900 dark:text-green-200">Copy “{created.name}” now: it is not shown again.</p>
+            <div className="flex items-center gap-2">
+              <code className="min-w-0 flex-1 break-all rounded bg-white px-2 py-1 font-mono text-xs text-gray-900 dark:bg-gray-900 dark:text-gray-100">{created.token}</code>
+              <CopyButton text={created.token} />
+            </div>
+          </div>
+        )}
+        <form onSubmit={create} className="flex flex-col gap-2 sm:flex-row sm:items-end">
+          <div className="flex-1">
+            <FormField label="Token name">
+              <input required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} placeholder="CI deploy" className={`${input} w-full`} />
+            </FormField>
+          </div>
+          <FormField label="Access">
+            <select value={scope} onChange={(e) => setScope(e.target.value as ApiTokenScope)} className={input}>
+              <option value="read">Read</option>
+              <option value="write">Read and write</option>
+            </select>
+          </FormField>
+          <FormField label="Expires">
+            <select value={expiry} onChange={(e) => setExpiry(e.target.value)} className={input}>
+              {EXPIRY_CHOICES.map((c) => (
+                <option key={c.label} value={c.label}>
+                  {c.label === "Never" ? "Never" : `In ${c.label}`}
+                </option>
+              ))}
+            </select>
+          </FormField>
+          <button type="submit" disabled={busy} className={button.primary}>
+            {busy ? "Creating…" : "Create token"}
+          </button>
+        </form>
+        <FormError message={error} />
+        {items.length > 0 && (
+          <ul className="divide-y divide-gray-200 dark:divide-gray-800" aria-label="API tokens">
+            {items.map((t) => {
+              return (
+                <li key={t.id} data-testid="api-token-row" className="flex flex-wrap items-center gap-2 py-2.5 text-sm">
+                  <div className="min-w-0 flex-1">
+                    <p className="truncate text-gray-900 dark:text-gray-100">
+                      {t.name} <span className="font-mono text-xs text-gray-500">flt_{t.prefix}…</span>
+                    </p>
+                    <p className="text-xs text-gray-500">
+                      created {formatDistanceToNowStrict(new Date(t.createdAt), { addSuffix: true })} ·{" "}
+                      {t.lastUsedAt ? `last used ${formatDistanceToNowStrict(new Date(t.lastUsedAt), { addSuffix: true })}` : "never used"} ·{" "}
+                      {t.expiresAt ? `${t.expired ? "expired" : "expires"} ${format(new Date(t.expiresAt), "d MMM yyyy")}` : "does not expire"}
+                    </p>
+                  </div>
+                  <Badge>{t.scope === "write" ? "read and write" : "read"}</Badge>
+                  {t.expired && <Badge className="bg-red-50 text-red-700 dark:bg-red-950 dark:text-red-300">expired</Badge>}
+                  <button type="button" className={button.ghost} onClick={() => void revoke(t.id, t.name)} aria-label={`Revoke ${t.name}`}>
+                    Revoke
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </div>
+    </Card>
+  );
+}
