@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { createApiToken } from "@/lib/apiTokens/createApiToken";
 import { createSession, type UserAuth } from "@/lib/auth/session";
 import { sha256Hex } from "@/lib/auth/tokens";
 import { createRule } from "@/lib/alerts/rules/createRule";
@@ -86,6 +87,13 @@ async function throwawaySession(ctx: MatrixContext, caller: Caller): Promise<{ c
   const session = await createSession(user.id, client);
   const cookie = caller === "anonymous" || caller === "ingestKey" ? null : `faultline_session=${session.token}`;
   return { cookie, id: sha256Hex(session.token) };
+}
+
+/** An API token of the caller (of t's viewer for callers who are nobody), for the revoke cell. */
+async function throwawayToken(ctx: MatrixContext, caller: Caller): Promise<string> {
+  const user = ctx.userOf(caller) ?? ctx.t.viewer;
+  const token = await createApiToken({ kind: "user", userId: user.id, email: user.email, name: caller, memberships: [] }, { name: `cell ${tag()}`, scope: "read" });
+  return token.id;
 }
 
 async function freshMember(ctx: MatrixContext) {
@@ -212,6 +220,9 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
   "GET /api/v1/account/sessions": () => ({ path: "/api/v1/account/sessions" }),
   "DELETE /api/v1/account/sessions": () => ({ path: "/api/v1/account/sessions" }),
   "DELETE /api/v1/account/sessions/:sessionId": async (ctx, caller) => ({ path: `/api/v1/account/sessions/${(await throwawaySession(ctx, caller)).id}` }),
+  "GET /api/v1/account/tokens": () => ({ path: "/api/v1/account/tokens" }),
+  "POST /api/v1/account/tokens": () => ({ path: "/api/v1/account/tokens", body: { name: `matrix ${tag()}`, scope: "read" } }),
+  "DELETE /api/v1/account/tokens/:tokenId": async (ctx, caller) => ({ path: `/api/v1/account/tokens/${await throwawayToken(ctx, caller)}` }),
   "POST /api/v1/events": () => ({ path: "/api/v1/events", body: { type: "MatrixEvent", message: "permission matrix" } }),
   "OPTIONS /api/v1/events": () => ({ path: "/api/v1/events", headers: { origin: "http://localhost:5173", "access-control-request-method": "POST" } }),
   "POST /api/v1/executions": () => ({ path: "/api/v1/executions", body: { counts: [{ ok: 1, failed: 0 }] } }),
