@@ -28,6 +28,14 @@ describe("frameFunctionLabel with the event's language", () => {
     expect(frameFunctionLabel({ module: "loader", function: "Module._load", filename: "node:internal/modules/cjs/loader" }, "javascript")).toBe("Module._load");
     expect(frameFunctionLabel({ module: "shop.views", function: "checkout", filename: "shop/views.py" }, "python")).toBe("checkout");
     expect(frameFunctionLabel({ module: "com.shop.A", function: "com.shop.A.run", filename: "A.java" }, "java")).toBe("com.shop.A.run");
+    // sentry-elixir: the module as its atom, the function already qualified.
+    expect(frameFunctionLabel({ module: "Elixir.MyApp.X", function: "MyApp.X.fun/2", filename: "lib/my_app/x.ex" }, "elixir")).toBe("MyApp.X.fun/2");
+    expect(frameFunctionLabel({ module: "Elixir.MyApp.X", function: "anonymous fn/1 in MyApp.X.f/2", filename: "lib/my_app/x.ex" }, "elixir")).toBe("anonymous fn/1 in MyApp.X.f/2");
+    expect(frameFunctionLabel({ module: "gen_server", function: ":gen_server.try_handle_info/3", filename: "gen_server.erl" }, "elixir")).toBe(":gen_server.try_handle_info/3");
+    expect(frameFunctionLabel({ module: "Elixir.MyApp.X", function: "fun/2", filename: "lib/my_app/x.ex" }, "elixir")).toBe("MyApp.X.fun/2");
+    // sentry-dotnet: the assembly as the module, the class and signature in the function.
+    const signature = "async Task<IActionResult> OrdersController.ReserveAsync(Guid orderId, CancellationToken ct)";
+    expect(frameFunctionLabel({ module: "Larkspur.Inventory.Api", function: signature }, "dotnet")).toBe(signature);
     expect(frameFunctionLabel({ module: "/usr/lib/libc.so.6", function: "abort" }, "java")).toBe("abort");
     expect(frameFunctionLabel({ module: "com.shop.A", filename: "A.java" }, "java")).toBe("<anonymous>");
   });

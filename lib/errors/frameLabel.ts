@@ -17,11 +17,28 @@ const QUALIFIED: ReadonlySet<Language> = new Set(["java", "dotnet", "elixir", "g
  */
 export function frameFunctionLabel(frame: Pick<Frame, "function" | "module" | "filename" | "absPath">, eventLanguage: Language = "unknown"): string {
   if (!frame.function) return frame.filename || frame.absPath ? "<anonymous>" : "<unknown function>";
-  const owner = frame.module;
-  if (!owner || isBinaryFrame(frame) || !QUALIFIED.has(languageOfFrame(frame, eventLanguage))) return frame.function;
-  if (frame.function.startsWith(`${owner}.`) || frame.function.startsWith(`${owner}:`)) return frame.function;
+  const fn = frame.function;
+  // sentry-elixir sends the module as its atom ("Elixir.MyApp.Orders") and the function already
+  // qualified ("MyApp.Orders.create/2", "anonymous fn/1 in MyApp.Orders.f/2", ":gen_server.call/3").
+  const owner = frame.module?.replace(/^Elixir\./, "");
+  const language = languageOfFrame(frame, eventLanguage);
+  if (!owner || isBinaryFrame(frame) || !QUALIFIED.has(language)) return fn;
+  if (fn.startsWith(":") || namesModule(fn, owner)) return fn;
+  // sentry-dotnet sends the assembly as the module and the method with its class and signature
+  // ("async Task OrdersController.ReserveAsync(Guid id)"): only a bare method name (a trace read
+  // from text: namespace and class in the module) is qualified.
+  if (language === "dotnet" && !/^[\w`<>$]+$/.test(fn)) return fn;
   // Erlang modules are lower-case atoms, printed `mod:fun/arity`; Elixir's (and everyone else's) join with a dot.
-  return /^[a-z][\w@]*$/.test(owner) && /\/\d{1,3}$/.test(frame.function) ? `${owner}:${frame.function}` : `${owner}.${frame.function}`;
+  return /^[a-z][\w@]*$/.test(owner) && /\/\d{1,3}$/.test(fn) ? `${owner}:${fn}` : `${owner}.${fn}`;
+}
+
+/** Whether a function's name already says its module: "Mod.f", "mod:f", "… in Mod.f/2". */
+function namesModule(fn: string, owner: string): boolean {
+  const at = fn.indexOf(owner);
+  if (at < 0) return false;
+  const before = at === 0 ? " " : fn[at - 1];
+  const after = fn[at + owner.length];
+  return (before === " " || before === "(") && (after === "." || after === ":");
 }
 
 /**
