@@ -59,7 +59,7 @@ const LANGUAGE_BY_PLATFORM: Record<string, string> = {
  * (`override`) — so a Spring or ASP.NET frame of a trace sent as text is not shown as the app's own;
  * with its source's highlighting language.
  */
-export function viewFrame(frame: Frame, platform: string | null, override?: FrameOverride): Frame & { inApp: boolean; language: string } {
+export function viewFrame<F extends Frame>(frame: F, platform: string | null, override?: FrameOverride): F & { inApp: boolean; language: string } {
   const inApp = classifyFrame(frame, languageOfFrame(frame, languageOfPlatform(platform)), override) === "app";
   return { ...frame, inApp, language: frameLanguage(frame, platform) };
 }

@@ -4,6 +4,10 @@ import type { ErrorGroup, ErrorOccurrence, Prisma } from "@/lib/generated/prisma
 import { eventFrames, validFrames, viewFrame } from "@/lib/errors/events/eventFrames";
 import type { FrameOverride } from "@/lib/grouping/frames/classifyFrame";
 import { loadGroupingRules } from "@/lib/grouping/rules/loadGroupingRules";
+import type { Frame } from "@/lib/ingest/stacktrace/frame";
+import { applySourceMaps } from "@/lib/sourcemaps/applySourceMaps";
+import { loadSourceMaps } from "@/lib/sourcemaps/loadSourceMaps";
+import type { SourceMap } from "@/lib/sourcemaps/parseSourceMap";
 import { EXCEPTION_RELATIONS, type ExceptionRelation, type StoredChainException } from "@/lib/grouping/chain/ChainException";
 import { eventSections } from "@/lib/errors/events/eventSections";
 import { withoutContext, withSourceContext } from "@/lib/ingest/sourceContext";
@@ -62,7 +66,10 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
     }),
     loadGroupingRules(group.projectId),
   ]);
-  const frameOverride = rules.frameOverride;
+  // The release's source maps for the minified files the frames name (raised exception and stored causes).
+  const causeFrames = Array.isArray(occurrence.exceptions) ? (occurrence.exceptions as unknown as StoredChainException[]).flatMap((c) => validFrames(c?.frames) ?? []) : [];
+  const maps = await loadSourceMaps(group.projectId, occurrence.release, [...eventFrames(occurrence, group), ...causeFrames]);
+  const view: FrameView = { override: rules.frameOverride, maps };
   const sections = eventSections(occurrence.metadata, occurrence.userId);
   const isChainLink = parent !== null && chainParentOf(occurrence.metadata) === parent.eventId;
   chain.sort((a, b) => chainIndexOf(a.metadata) - chainIndexOf(b.metadata));
@@ -87,9 +94,9 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
     // The raised exception, then its causes: kept on the occurrence (`exceptions`), or as linked
     // events by versions before the chain was kept there.
     exceptions: [
-      exceptionOf(occurrence, group, sections.mechanism, frameOverride),
-      ...(storedCauses(occurrence.exceptions, group.platform, frameOverride) ??
-        chain.map((link) => exceptionOf(link, link.group, eventSections(link.metadata, null).mechanism, frameOverride))),
+      exceptionOf(occurrence, group, sections.mechanism, view),
+      ...(storedCauses(occurrence.exceptions, group.platform, view) ??
+        chain.map((link) => exceptionOf(link, link.group, eventSections(link.metadata, null).mechanism, view))),
     ],
     ...sections,
     recovery:
@@ -139,11 +146,11 @@ function exceptionOf(
   occurrence: Pick<ErrorOccurrence, "eventId" | "message" | "stackTrace" | "sourceContext">,
   group: GroupStack,
   mechanism: { type: string | null; handled: boolean | null } | null,
-  frameOverride: FrameOverride | undefined,
+  view: FrameView,
 ) {
   const base = eventFrames(occurrence, group);
   // The event's own source lines win over the issue's (taken from its first event) when it has them.
-  const frames = (occurrence.sourceContext ? withSourceContext(base.map(withoutContext), occurrence.sourceContext) : base).map((frame) => viewFrame(frame, group.platform, frameOverride));
+  const frames = viewFrames(occurrence.sourceContext ? withSourceContext(base.map(withoutContext), occurrence.sourceContext) : base, group.platform, view);
   return {
     eventId: occurrence.eventId,
     groupId: group.id,
@@ -156,8 +163,18 @@ function exceptionOf(
   };
 }
 
+/** How frames are shown: the project's frame rules decide in-app; the release's source maps map minified ones. */
+interface FrameView {
+  override: FrameOverride | undefined;
+  maps: ReadonlyMap<string, SourceMap>;
+}
+
+function viewFrames(frames: Frame[], platform: string | null, view: FrameView) {
+  return applySourceMaps(frames, view.maps).map((frame) => viewFrame(frame, platform, view.override));
+}
+
 /** The causes (context, suppressed…) of a chain kept on the occurrence, shaped like the raised exception; null without any. */
-function storedCauses(stored: unknown, platform: string | null, frameOverride: FrameOverride | undefined): ReturnType<typeof exceptionOf>[] | null {
+function storedCauses(stored: unknown, platform: string | null, view: FrameView): ReturnType<typeof exceptionOf>[] | null {
   if (!Array.isArray(stored) || stored.length < 2) return null;
   return (stored as StoredChainException[]).slice(1).map((cause) => ({
     eventId: "",
@@ -165,7 +182,7 @@ function storedCauses(stored: unknown, platform: string | null, frameOverride: F
     type: typeof cause.type === "string" ? cause.type : "Error",
     value: typeof cause.message === "string" ? cause.message : "",
     mechanism: null,
-    frames: (validFrames(cause.frames) ?? []).map((frame) => viewFrame(frame, platform, frameOverride)),
+    frames: viewFrames(validFrames(cause.frames) ?? [], platform, view),
     stackTrace: typeof cause.stackTrace === "string" ? cause.stackTrace : null,
     relation: EXCEPTION_RELATIONS.includes(cause.relation) ? cause.relation : "cause",
   }));
