@@ -16,6 +16,7 @@ import { RECOMMENDATION_KEYS } from "@/lib/investigation/runbook";
 import { createIngestKey } from "@/lib/projects/createIngestKey";
 import { createProject } from "@/lib/projects/createProject";
 import { createSavedSearch } from "@/lib/savedSearches/savedSearches";
+import { uploadSourceMap } from "@/lib/sourcemaps/uploadSourceMap";
 import { createTeam } from "@/lib/teams/createTeam";
 import { addMember } from "@/lib/workspaces/addMember";
 import { query } from "@/e2e/support/dbCounts";
@@ -61,6 +62,9 @@ export interface RequestSpec {
 type RequestFor = (ctx: MatrixContext, caller: Caller) => RequestSpec | Promise<RequestSpec>;
 
 const tag = () => randomBytes(4).toString("hex");
+
+/** The smallest source map: one source, one mapping. */
+const MATRIX_SOURCE_MAP = JSON.stringify({ version: 3, sources: ["src/app.ts"], names: [], mappings: "AAAA" });
 const client = { address: "127.0.0.1", userAgent: "permission-matrix" };
 
 /** A cron monitor of t (as a first check-in creates one), for the monitor routes' cells. */
@@ -308,6 +312,15 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
   "DELETE /api/v1/projects/:projectId/keys/:keyId": async (ctx) => {
     const key = await createIngestKey({ projectId: ctx.t.projectId, name: "to revoke" });
     return { path: `/api/v1/projects/${ctx.t.projectId}/keys/${key.id}` };
+  },
+  "GET /api/v1/projects/:projectId/sourcemaps": (ctx) => ({ path: `/api/v1/projects/${ctx.t.projectId}/sourcemaps` }),
+  "POST /api/v1/projects/:projectId/sourcemaps": (ctx) => ({
+    path: `/api/v1/projects/${ctx.t.projectId}/sourcemaps?release=matrix%401.0.0&url=${encodeURIComponent(`~/static/${tag()}.js`)}`,
+    rawBody: MATRIX_SOURCE_MAP,
+  }),
+  "DELETE /api/v1/projects/:projectId/sourcemaps/:sourceMapId": async (ctx) => {
+    const map = await uploadSourceMap(ctx.adminAuth, ctx.t.projectId, { release: "matrix@1.0.0", url: `~/static/${tag()}.js` }, Buffer.from(MATRIX_SOURCE_MAP));
+    return { path: `/api/v1/projects/${ctx.t.projectId}/sourcemaps/${map.id}` };
   },
   "GET /api/v1/projects/:projectId/forwarding-rules": (ctx) => ({ path: `/api/v1/projects/${ctx.t.projectId}/forwarding-rules` }),
   "POST /api/v1/projects/:projectId/forwarding-rules": (ctx) => ({

@@ -54,6 +54,12 @@ function FrameTitle({ frame, language }: { frame: EventFrame; language: Language
           {frame.colno !== undefined && `:${frame.colno}`}
         </span>
       )}
+      {frame.minified && (
+        <span className="text-gray-400 dark:text-gray-500" title={`Mapped by the release's source map from ${frame.minified.function ?? "<anonymous>"} at ${frame.minified.filename ?? "?"}:${frame.minified.lineno ?? "?"}:${frame.minified.colno ?? "?"}`} data-testid="frame-minified">
+          {" "}
+          (source-mapped from {(frame.minified.filename ?? "").split("/").pop()}:{frame.minified.lineno}:{frame.minified.colno})
+        </span>
+      )}
     </span>
   );
 }

@@ -1,6 +1,7 @@
 import { WorkspaceParamsSchema } from "@/lib/http/workspaceRoute";
 import { CreateIngestKeySchema, CreateProjectSchema, DeleteProjectSchema, IngestKeyParamsSchema, ProjectParamsSchema, UpdateProjectSchema } from "@/lib/projects/projectSchemas";
 import type { RouteSpec } from "@/lib/openapi/routeSpec";
+import { ListSourceMapsQuerySchema, SourceMapParamsSchema, UploadSourceMapQuerySchema } from "@/lib/sourcemaps/sourceMapSchemas";
 
 export const projectRoutes: RouteSpec[] = [
   {
@@ -39,5 +40,21 @@ export const projectRoutes: RouteSpec[] = [
     method: "DELETE", path: "/api/v1/projects/{projectId}/keys/{keyId}", tag: "Projects", auth: "session", role: "admin",
     summary: "Revoke an ingest key (kept for the record)", params: IngestKeyParamsSchema,
     responses: { 204: "revoked" }, errors: [401, 403, 404, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/projects/{projectId}/sourcemaps", tag: "Projects", auth: "session", role: "viewer",
+    summary: "The project's source maps (release, minified file URL, size, sources; never the content), newest first",
+    params: ProjectParamsSchema, query: ListSourceMapsQuerySchema, responses: { 200: "`{items}`" }, errors: [401, 404, 422],
+  },
+  {
+    method: "POST", path: "/api/v1/projects/{projectId}/sourcemaps", tag: "Projects", auth: "session", role: "member",
+    summary: "Upload a release's source map for one minified file (the body is the .map file, ≤ 32 MB, gzip allowed); replaces the map of that release and URL",
+    description: "`url` is the minified file's URL (`https://host/static/js/main.js`), `~/static/js/main.js` for that path on any host, or an absolute file path (Node). The event viewer maps frames of events of `release` in that file to their original file, line, column, enclosing function and source lines (from `sourcesContent`). A body that is not a v3 source map answers 422 naming `body`.",
+    params: ProjectParamsSchema, query: UploadSourceMapQuerySchema, bodyContentType: "application/json",
+    responses: { 201: "`{id, release, url, size, sourceCount, createdAt}`" }, errors: [401, 403, 404, 413, 422],
+  },
+  {
+    method: "DELETE", path: "/api/v1/projects/{projectId}/sourcemaps/{sourceMapId}", tag: "Projects", auth: "session", role: "member",
+    summary: "Delete a source map", params: SourceMapParamsSchema, responses: { 204: "deleted" }, errors: [401, 403, 404, 422],
   },
 ];

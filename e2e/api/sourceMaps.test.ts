@@ -1,0 +1,87 @@
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { api } from "@/e2e/support/alertHelpers";
+import { BASE_URL, createTenant, getJson, login, postEvents, type Tenant } from "@/e2e/support/tenant";
+
+// An esbuild-minified bundle's map (lib/sourcemaps/__fixtures__) and the stack its bundle throws, as a browser reports it.
+const MAP = fs.readFileSync(path.join(process.cwd(), "lib/sourcemaps/__fixtures__/main.min.js.map"));
+const FILE = "https://shop.example/static/js/main.3f2a.js";
+const frames = [
+  { function: "a", filename: "/static/js/main.3f2a.js", absPath: FILE, lineno: 1, colno: 219 },
+  { function: "n.checkout", filename: "/static/js/main.3f2a.js", absPath: FILE, lineno: 1, colno: 143 },
+  { function: "o", filename: "/static/js/main.3f2a.js", absPath: FILE, lineno: 1, colno: 30 },
+];
+
+function upload(token: string, projectId: string, query: string, body: BodyInit) {
+  return fetch(`${BASE_URL}/api/v1/projects/${projectId}/sourcemaps?${query}`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body });
+}
+
+describe("source maps", () => {
+  let t: Tenant;
+  let member: string;
+  let token: string;
+
+  beforeAll(async () => {
+    t = await createTenant("sourcemaps");
+    member = await login(t.member);
+    token = (await api("POST", "/api/v1/account/tokens", member, { name: "deploy", scope: "write" })).body.token;
+  });
+
+  async function latestFrames(release: string) {
+    const res = await postEvents(t.key, { type: "TypeError", message: "Cannot read properties of undefined (reading 'items')", severity: "high", release, platform: "javascript", stackTrace: frames });
+    expect(res.status).toBe(202);
+    const issue = (await res.json()).accepted[0].groupId;
+    const event = await (await getJson(`/api/v1/errors/${issue}/events/latest`, { cookie: member })).json();
+    return event.exceptions[0].frames as { function?: string; filename?: string; lineno?: number; colno?: number; contextLine?: string; language: string; minified?: { function?: string; colno?: number } }[];
+  }
+
+  it("maps the frames of an event of the uploaded release to the original files, lines, functions and source", async () => {
+    const res = await upload(token, t.projectId, `release=shop%401.4.0&url=${encodeURIComponent("~/static/js/main.3f2a.js")}`, MAP);
+    expect(res.status).toBe(201);
+    const stored = await res.json();
+    expect(stored).toMatchObject({ release: "shop@1.4.0", url: "~/static/js/main.3f2a.js", size: MAP.length, sourceCount: 2 });
+
+    const mapped = await latestFrames("shop@1.4.0");
+    // Innermost last, as stored; the viewer lists innermost first.
+    expect(mapped.map((f) => [f.function, f.filename, f.lineno, f.colno, f.language])).toEqual([
+      ["onPayClicked", "main.ts", 6, 16, "typescript"],
+      ["CheckoutService.checkout", "cart.ts", 12, 19, "typescript"],
+      ["totalOf", "cart.ts", 5, 15, "typescript"],
+    ]);
+    expect(mapped[2].contextLine).toBe("  return cart.items.reduce((sum, item) => sum + item.price * item.qty, 0);");
+    expect(mapped[2].minified).toMatchObject({ function: "o", colno: 30 });
+
+    // Another release has no map: its frames stay minified.
+    expect((await latestFrames("shop@1.5.0")).map((f) => f.function)).toEqual(["a", "n.checkout", "o"]);
+  });
+
+  it("lists, replaces and deletes maps; a deleted map no longer applies", async () => {
+    const query = `release=shop%402.0.0&url=${encodeURIComponent(FILE)}`;
+    const first = await (await upload(token, t.projectId, query, MAP)).json();
+    const again = await (await upload(token, t.projectId, query, MAP)).json();
+    expect(again.id).toBe(first.id);
+    const list = await api("GET", `/api/v1/projects/${t.projectId}/sourcemaps?release=shop%402.0.0`, await login(t.viewer));
+    expect(list.body.items).toEqual([expect.objectContaining({ id: first.id, url: FILE, release: "shop@2.0.0" })]);
+    expect((await latestFrames("shop@2.0.0"))[2].filename).toBe("cart.ts");
+
+    expect((await api("DELETE", `/api/v1/projects/${t.projectId}/sourcemaps/${first.id}`, member)).status).toBe(204);
+    expect((await latestFrames("shop@2.0.0"))[2].function).toBe("o");
+    expect((await api("DELETE", `/api/v1/projects/${t.projectId}/sourcemaps/${first.id}`, member)).status).toBe(404);
+  });
+
+  it("refuses what is not a source map, a bad URL, viewers and other workspaces, clearly", async () => {
+    const notMap = await upload(token, t.projectId, `release=r&url=${encodeURIComponent("~/a.js")}`, "{\"version\":2}");
+    expect(notMap.status).toBe(422);
+    expect((await notMap.json()).error.issues[0]).toMatchObject({ path: "body" });
+    const badUrl = await upload(token, t.projectId, "release=r&url=main.js", MAP);
+    expect(badUrl.status).toBe(422);
+    expect((await badUrl.json()).error.issues.map((i: { path: string }) => i.path)).toEqual(["url"]);
+    expect((await upload(token, t.projectId, `url=${encodeURIComponent("~/a.js")}`, MAP)).status).toBe(422);
+
+    const viewerToken = (await api("POST", "/api/v1/account/tokens", await login(t.viewer), { name: "v", scope: "write" })).body.token;
+    expect((await upload(viewerToken, t.projectId, `release=r&url=${encodeURIComponent("~/a.js")}`, MAP)).status).toBe(403);
+    const other = await createTenant("sourcemaps-other");
+    expect((await upload(token, other.projectId, `release=r&url=${encodeURIComponent("~/a.js")}`, MAP)).status).toBe(404);
+  });
+});
