@@ -21,6 +21,7 @@ describe("source maps", () => {
   let t: Tenant;
   let member: string;
   let token: string;
+  let lastIssue = "";
 
   beforeAll(async () => {
     t = await createTenant("sourcemaps");
@@ -33,6 +34,7 @@ describe("source maps", () => {
     expect(res.status).toBe(202);
     const issue = (await res.json()).accepted[0].groupId;
     const event = await (await getJson(`/api/v1/errors/${issue}/events/latest`, { cookie: member })).json();
+    lastIssue = issue;
     return event.exceptions[0].frames as { function?: string; filename?: string; lineno?: number; colno?: number; contextLine?: string; language: string; minified?: { function?: string; colno?: number } }[];
   }
 
@@ -51,6 +53,8 @@ describe("source maps", () => {
     ]);
     expect(mapped[2].contextLine).toBe("  return cart.items.reduce((sum, item) => sum + item.price * item.qty, 0);");
     expect(mapped[2].minified).toMatchObject({ function: "o", colno: 30 });
+    // The issue names where it happened by the original code too.
+    expect((await getJson(`/api/v1/errors/${lastIssue}`, { cookie: member }).then((r) => r.json())).culprit).toBe("cart.ts in totalOf");
 
     // Another release has no map: its frames stay minified.
     expect((await latestFrames("shop@1.5.0")).map((f) => f.function)).toEqual(["a", "n.checkout", "o"]);

@@ -8,7 +8,9 @@ import { findMergeTarget } from "@/lib/grouping/merge/findMergeTarget";
 import { ApiError } from "@/lib/http/ApiError";
 import { countIssueFeedback } from "@/lib/feedback/countIssueFeedback";
 import { monitorOfIssue } from "@/lib/crons/monitorOfIssue";
-import { viewChain } from "@/lib/errors/events/eventFrames";
+import { validFrames, viewChain } from "@/lib/errors/events/eventFrames";
+import { applySourceMaps } from "@/lib/sourcemaps/applySourceMaps";
+import { loadSourceMaps } from "@/lib/sourcemaps/loadSourceMaps";
 import { loadGroupingRules } from "@/lib/grouping/rules/loadGroupingRules";
 
 const RECENT_OCCURRENCES = 20;
@@ -52,7 +54,7 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
     ...toErrorDetail(group),
     // Frames flagged in-app as grouping judges them, as the event viewer shows them.
     exceptions: viewChain(group.exceptions, group.platform, rules.frameOverride),
-    culprit: culpritOf(group.frames, group.platform, group.exceptions),
+    culprit: culpritOf(await sourceMappedFrames(group, firstRelease?.value ?? null), group.platform, group.exceptions),
     releases: { first: firstRelease?.value ?? null, last: lastRelease?.value ?? null },
     assignee: group.assigneeId ? nameOf.get(group.assigneeId) ?? null : null,
     assigneeTeam: team,
@@ -107,3 +109,10 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
 }
 
 export type ErrorDetails = Awaited<ReturnType<typeof getErrorDetails>>;
+
+/** The issue's frames (from its first event) mapped by its first release's source maps, so the culprit names the original function. */
+async function sourceMappedFrames(group: { projectId: string; frames: unknown }, firstRelease: string | null): Promise<unknown> {
+  const frames = validFrames(group.frames);
+  if (!frames || !firstRelease) return group.frames;
+  return applySourceMaps(frames, await loadSourceMaps(group.projectId, firstRelease, frames));
+}
