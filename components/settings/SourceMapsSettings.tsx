@@ -1,0 +1,81 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { formatDistanceToNow } from "date-fns";
+import { useOrigin } from "@/components/settings/IngestInstructions";
+import { button } from "@/components/ui/buttonStyles";
+import { Card } from "@/components/ui/Card";
+import { CopyButton } from "@/components/ui/CopyButton";
+import { ErrorState } from "@/components/ui/ErrorState";
+import { LoadingState } from "@/components/ui/Spinner";
+import { useToast } from "@/components/ui/Toast";
+import { apiFetch } from "@/lib/client/apiFetch";
+import { formatBytes } from "@/lib/client/format";
+import { useSourceMapsQuery } from "@/lib/client/hooks/useSourceMapsQuery";
+
+/** A project's uploaded source maps, how to upload one from a deploy, and delete (members and admins). */
+export function SourceMapsSettings({ projectId, canEdit }: { projectId: string; canEdit: boolean }) {
+  const maps = useSourceMapsQuery(projectId);
+  const queryClient = useQueryClient();
+  const { showToast } = useToast();
+  const origin = useOrigin();
+  const command = `curl -X POST "${origin}/api/v1/projects/${projectId}/sourcemaps?release=$RELEASE&url=~/static/js/main.js" \\
+  -H "Authorization: Bearer $FAULTLINE_API_TOKEN" -H "content-type: application/json" \\
+  --data-binary @dist/static/js/main.js.map`;
+
+  async function remove(id: string, url: string) {
+    try {
+      await apiFetch(`/api/v1/projects/${projectId}/sourcemaps/${id}`, { method: "DELETE" });
+      showToast(`Source map for ${url} deleted`, "success");
+      await queryClient.invalidateQueries({ queryKey: ["project", projectId, "sourcemaps"] });
+    } catch (e) {
+      showToast(e instanceof Error ? e.message : "could not delete the source map");
+    }
+  }
+
+  const items = maps.data?.items ?? [];
+  return (
+    <Card title="Source maps" titleId="source-maps-title">
+      <div className="space-y-3">
+        <p className="text-sm text-gray-600 dark:text-gray-300">
+          Upload each bundle&apos;s <code className="font-mono text-xs">.map</code> for its release at deploy time (with an API token from Your account): minified JavaScript frames of
+          that release&apos;s events then show the original file, line, function and source. <code className="font-mono text-xs">url</code> is the bundle&apos;s URL, or{" "}
+          <code className="font-mono text-xs">~/path</code> for that path on any host; events must carry the same <code className="font-mono text-xs">release</code>.
+        </p>
+        <div className="flex items-start gap-2">
+          <pre className="min-w-0 flex-1 overflow-x-auto rounded-md bg-gray-900 p-3 font-mono text-xs text-gray-100" data-testid="sourcemap-upload-command">
+            {command}
+          </pre>
+          <CopyButton text={command} />
+        </div>
+        {maps.isLoading ? (
+          <LoadingState label="Loading source maps…" className="py-4" />
+        ) : maps.error && !maps.data ? (
+          <ErrorState error={maps.error} onRetry={() => void maps.refetch()} className="py-4" />
+        ) : items.length === 0 ? (
+          <p className="text-sm text-gray-500 dark:text-gray-400">No source maps uploaded yet.</p>
+        ) : (
+          <ul className="divide-y divide-gray-100 dark:divide-gray-800" aria-label="Source maps">
+            {items.map((m) => (
+              <li key={m.id} data-testid="sourcemap-row" className="flex flex-wrap items-center gap-2 py-2 text-sm">
+                <div className="min-w-0 flex-1">
+                  <p className="truncate font-mono text-xs text-gray-900 dark:text-gray-100" title={m.url}>
+                    {m.url}
+                  </p>
+                  <p className="text-xs text-gray-500 dark:text-gray-400">
+                    {m.release} · {formatBytes(m.size)} · {m.sourceCount} source{m.sourceCount === 1 ? "" : "s"} · uploaded {formatDistanceToNow(new Date(m.createdAt), { addSuffix: true })}
+                  </p>
+                </div>
+                {canEdit && (
+                  <button type="button" className={button.ghost} onClick={() => void remove(m.id, m.url)} aria-label={`Delete the source map for ${m.url} (${m.release})`}>
+                    Delete
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </Card>
+  );
+}
