@@ -2,6 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { formatDistanceToNow } from "date-fns";
+import Link from "next/link";
 import { useOrigin } from "@/components/settings/IngestInstructions";
 import { button } from "@/components/ui/buttonStyles";
 import { Card } from "@/components/ui/Card";
@@ -38,7 +39,11 @@ export function SourceMapsSettings({ projectId, canEdit }: { projectId: string; 
     <Card title="Source maps" titleId="source-maps-title">
       <div className="space-y-3">
         <p className="text-sm text-gray-600 dark:text-gray-300">
-          Upload each bundle&apos;s <code className="font-mono text-xs">.map</code> for its release at deploy time (with an API token from Your account): minified JavaScript frames of
+          Upload each bundle&apos;s <code className="font-mono text-xs">.map</code> for its release at deploy time (with an API token from{" "}
+          <Link href="/account" className="text-blue-700 hover:underline dark:text-blue-400">
+            your account
+          </Link>
+          ): minified JavaScript frames of
           that release&apos;s events then show the original file, line, function and source. <code className="font-mono text-xs">url</code> is the bundle&apos;s URL, or{" "}
           <code className="font-mono text-xs">~/path</code> for that path on any host; events must carry the same <code className="font-mono text-xs">release</code>.
         </p>
