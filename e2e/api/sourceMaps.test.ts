@@ -1,4 +1,6 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "@/e2e/support/alertHelpers";
@@ -72,6 +74,25 @@ describe("source maps", () => {
     expect((await api("DELETE", `/api/v1/projects/${t.projectId}/sourcemaps/${first.id}`, member)).status).toBe(204);
     expect((await latestFrames("shop@2.0.0"))[2].function).toBe("o");
     expect((await api("DELETE", `/api/v1/projects/${t.projectId}/sourcemaps/${first.id}`, member)).status).toBe(404);
+  });
+
+  it("uploads a build's maps with the client package's faultline-sourcemaps command, reporting the one it could not", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "faultline-maps-"));
+    fs.mkdirSync(path.join(dir, "js"));
+    fs.writeFileSync(path.join(dir, "js", "main.3f2a.js.map"), MAP);
+    fs.writeFileSync(path.join(dir, "js", "broken.js.map"), "{}");
+    fs.writeFileSync(path.join(dir, "js", "main.3f2a.js"), "/* the bundle itself is not uploaded */");
+    const run = spawnSync(process.execPath, ["packages/client/dist/cli.js", "upload", dir, "--release", "shop@3.0.0", "--url-prefix", "~/static"], {
+      env: { ...process.env, FAULTLINE_URL: BASE_URL, FAULTLINE_API_TOKEN: token, FAULTLINE_PROJECT: t.projectId },
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain("uploaded js/main.3f2a.js.map as ~/static/js/main.3f2a.js");
+    expect(run.stdout).toMatch(/failed js\/broken\.js\.map: 422 .*body/);
+    expect(run.stdout).toContain("1 source map(s) uploaded for shop@3.0.0, 1 failed");
+    const list = await api("GET", `/api/v1/projects/${t.projectId}/sourcemaps?release=shop%403.0.0`, member);
+    expect(list.body.items.map((m: { url: string }) => m.url)).toEqual(["~/static/js/main.3f2a.js"]);
+    expect((await latestFrames("shop@3.0.0"))[2].function).toBe("totalOf");
   });
 
   it("refuses what is not a source map, a bad URL, viewers and other workspaces, clearly", async () => {

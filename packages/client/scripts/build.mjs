@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Builds @faultline/client: ESM bundles with esbuild (Node, browser — minified —, React, Next.js)
+// Builds @faultline/client: ESM bundles with esbuild (Node, browser — minified —, React, Next.js,
+// the faultline-sourcemaps command)
 // and .d.ts files with tsc, both from the repository's node_modules. `--if-stale` skips the work
 // when dist/ is newer than every source file (npm test calls it that way).
 import fs from "node:fs";
@@ -19,7 +20,7 @@ fs.rmSync(dist, { recursive: true, force: true });
 
 const common = { bundle: true, format: "esm", target: "es2020", sourcemap: true, legalComments: "none", logLevel: "warning" };
 await Promise.all([
-  esbuild.build({ ...common, entryPoints: { node: "src/entry/node.ts", next: "src/entry/next.ts" }, platform: "node", outdir: dist, absWorkingDir: root }),
+  esbuild.build({ ...common, entryPoints: { node: "src/entry/node.ts", next: "src/entry/next.ts", cli: "src/entry/cli.ts" }, platform: "node", outdir: dist, absWorkingDir: root }),
   esbuild.build({ ...common, entryPoints: { browser: "src/entry/browser.ts" }, platform: "browser", minify: true, outdir: dist, absWorkingDir: root }),
   esbuild.build({ ...common, entryPoints: { react: "src/entry/react.ts" }, platform: "neutral", external: ["react"], minify: true, outdir: dist, absWorkingDir: root }),
 ]);
