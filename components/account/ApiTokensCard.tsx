@@ -106,27 +106,25 @@ export function ApiTokensCard() {
         <FormError message={error} />
         {items.length > 0 && (
           <ul className="divide-y divide-gray-200 dark:divide-gray-800" aria-label="API tokens">
-            {items.map((t) => {
-              return (
-                <li key={t.id} data-testid="api-token-row" className="flex flex-wrap items-center gap-2 py-2.5 text-sm">
-                  <div className="min-w-0 flex-1">
-                    <p className="truncate text-gray-900 dark:text-gray-100">
-                      {t.name} <span className="font-mono text-xs text-gray-500">flt_{t.prefix}…</span>
-                    </p>
-                    <p className="text-xs text-gray-500">
-                      created {formatDistanceToNowStrict(new Date(t.createdAt), { addSuffix: true })} ·{" "}
-                      {t.lastUsedAt ? `last used ${formatDistanceToNowStrict(new Date(t.lastUsedAt), { addSuffix: true })}` : "never used"} ·{" "}
-                      {t.expiresAt ? `${t.expired ? "expired" : "expires"} ${format(new Date(t.expiresAt), "d MMM yyyy")}` : "does not expire"}
-                    </p>
-                  </div>
-                  <Badge>{t.scope === "write" ? "read and write" : "read"}</Badge>
-                  {t.expired && <Badge className="bg-red-50 text-red-700 dark:bg-red-950 dark:text-red-300">expired</Badge>}
-                  <button type="button" className={button.ghost} onClick={() => void revoke(t.id, t.name)} aria-label={`Revoke ${t.name}`}>
-                    Revoke
-                  </button>
-                </li>
-              );
-            })}
+            {items.map((t) => (
+              <li key={t.id} data-testid="api-token-row" className="flex flex-wrap items-center gap-2 py-2.5 text-sm">
+                <div className="min-w-0 flex-1">
+                  <p className="truncate text-gray-900 dark:text-gray-100">
+                    {t.name} <span className="font-mono text-xs text-gray-500">flt_{t.prefix}…</span>
+                  </p>
+                  <p className="text-xs text-gray-500">
+                    created {formatDistanceToNowStrict(new Date(t.createdAt), { addSuffix: true })} ·{" "}
+                    {t.lastUsedAt ? `last used ${formatDistanceToNowStrict(new Date(t.lastUsedAt), { addSuffix: true })}` : "never used"} ·{" "}
+                    {t.expiresAt ? `${t.expired ? "expired" : "expires"} ${format(new Date(t.expiresAt), "d MMM yyyy")}` : "does not expire"}
+                  </p>
+                </div>
+                <Badge>{t.scope === "write" ? "read and write" : "read"}</Badge>
+                {t.expired && <Badge className="bg-red-50 text-red-700 dark:bg-red-950 dark:text-red-300">expired</Badge>}
+                <button type="button" className={button.ghost} onClick={() => void revoke(t.id, t.name)} aria-label={`Revoke ${t.name}`}>
+                  Revoke
+                </button>
+              </li>
+            ))}
           </ul>
         )}
       </div>

@@ -13,7 +13,7 @@ import { SamplingNote } from "@/components/errors/SamplingNote";
 import { StackTrace } from "@/components/errors/StackTrace";
 import { formatCount } from "@/lib/client/format";
 import type { ErrorDetails as ErrorDetailsData } from "@/lib/errors/getErrorDetails";
-import { issueTitleParts } from "@/lib/domain/issueTitle";
+import { isLoggedMessage } from "@/lib/domain/issueTitle";
 
 interface ErrorDetailsProps {
   error: ErrorDetailsData;
@@ -64,7 +64,7 @@ export function ErrorDetails({ error, onClose, actions, grouping }: ErrorDetails
             Open issue page →
           </Link>
         </div>
-        {issueTitleParts(error).type === null ? (
+        {isLoggedMessage(error) ? (
           <p className="break-words text-sm font-medium text-gray-800 dark:text-gray-200">{error.message}</p>
         ) : (
           <>

@@ -12,7 +12,7 @@ import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
 import { useWorkspaceFeedbackQuery } from "@/lib/client/hooks/useWorkspaceFeedbackQuery";
 import type { Me } from "@/lib/workspaces/getMe";
-import { issueTitleParts } from "@/lib/domain/issueTitle";
+import { isLoggedMessage } from "@/lib/domain/issueTitle";
 
 /** /feedback — what users wrote through the SDKs (widget, crash-report dialog, API), newest first, with the issue each is about. */
 export function FeedbackPage() {
@@ -50,7 +50,7 @@ function FeedbackList({ workspace }: { workspace: Me["workspaces"][number] }) {
               <FeedbackEntry key={item.id} item={item}>
                 {item.issue ? (
                   <Link href={`/errors/${item.issue.id}?event=${item.eventId}`} className="max-w-full truncate text-blue-700 hover:underline dark:text-blue-400">
-                    {issueTitleParts(item.issue).type === null ? (
+                    {isLoggedMessage(item.issue) ? (
                       item.issue.message
                     ) : (
                       <>

@@ -7,7 +7,7 @@ import { useToast } from "@/components/ui/Toast";
 import { countOf } from "@/lib/client/format";
 import { useMergeErrorsMutation } from "@/lib/client/hooks/useGroupingQueries";
 import type { ErrorSummary } from "@/lib/errors/errorDto";
-import { issueTitleParts } from "@/lib/domain/issueTitle";
+import { isLoggedMessage } from "@/lib/domain/issueTitle";
 
 interface MergeIssuesDialogProps {
   /** The issues to merge (two or more, one project); the dialog is open while this is non-empty. */
@@ -44,7 +44,7 @@ export function MergeIssuesDialog({ issues, onClose, onMerged }: MergeIssuesDial
                   <label key={issue.errorId} className="flex cursor-pointer items-start gap-2 rounded-md p-2 ring-1 ring-gray-200 dark:ring-gray-800">
                     <input type="radio" name="merge-target" checked={issue.errorId === targetId} onChange={() => setChosen(issue.errorId)} className="mt-1" />
                     <span className="min-w-0">
-                      {issueTitleParts(issue).type === null ? (
+                      {isLoggedMessage(issue) ? (
                         <span className="block truncate text-sm text-gray-900 dark:text-gray-100">{issue.message}</span>
                       ) : (
                         <>

@@ -5,7 +5,7 @@ import { Spinner } from "@/components/ui/Spinner";
 import { useToast } from "@/components/ui/Toast";
 import { countOf } from "@/lib/client/format";
 import { useMergeErrorsMutation, useSimilarErrorsQuery } from "@/lib/client/hooks/useGroupingQueries";
-import { issueTitleParts } from "@/lib/domain/issueTitle";
+import { isLoggedMessage } from "@/lib/domain/issueTitle";
 
 interface SimilarIssuesProps {
   errorId: string;
@@ -34,7 +34,7 @@ export function SimilarIssues({ errorId, canMerge }: SimilarIssuesProps) {
           {items.map((item) => (
             <li key={item.errorId} data-testid="similar-issue" className="flex items-start justify-between gap-3 py-2">
               <div className="min-w-0">
-                {issueTitleParts(item).type === null ? (
+                {isLoggedMessage(item) ? (
                   <p className="truncate text-sm text-gray-900 dark:text-gray-100">{item.message}</p>
                 ) : (
                   <>

@@ -10,7 +10,7 @@ import { useToast } from "@/components/ui/Toast";
 import { countOf } from "@/lib/client/format";
 import { useInvestigationQuery, useSetCheckMutation } from "@/lib/client/hooks/useInvestigationQuery";
 import type { Investigation } from "@/lib/investigation/getInvestigation";
-import { issueTitleParts } from "@/lib/domain/issueTitle";
+import { isLoggedMessage } from "@/lib/domain/issueTitle";
 
 const PATTERN_RULES: Record<string, string> = {
   isolated: "a single event",
@@ -92,9 +92,9 @@ function Related({ id, title, empty, rows }: { id: string; title: string; empty:
           {rows.map((r) => (
             <li key={r.groupId} className="text-sm">
               <Link href={`/errors/${r.groupId}`} className="font-mono font-medium text-blue-700 hover:underline dark:text-blue-400">
-                {issueTitleParts(r).type ?? <span className="font-sans">{r.message}</span>}
+                {isLoggedMessage(r) ? <span className="font-sans">{r.message}</span> : r.type}
               </Link>
-              {issueTitleParts(r).type !== null && <p className="truncate text-gray-600 dark:text-gray-400">{r.message || "(no message)"}</p>}
+              {!isLoggedMessage(r) && <p className="truncate text-gray-600 dark:text-gray-400">{r.message || "(no message)"}</p>}
               <p className="mt-0.5 flex flex-wrap items-center gap-1 text-xs text-gray-500">
                 <SeverityBadge severity={r.severity} />
                 <StatusBadge status={r.status} />

@@ -7,7 +7,7 @@ import { SamplingNote } from "@/components/errors/SamplingNote";
 import { Badge, SeverityBadge, StatusBadge } from "@/components/ui/Badge";
 import { countOf, formatCount } from "@/lib/client/format";
 import type { ErrorDetails } from "@/lib/errors/getErrorDetails";
-import { issueTitleParts } from "@/lib/domain/issueTitle";
+import { isLoggedMessage } from "@/lib/domain/issueTitle";
 
 interface IssueHeaderProps {
   issue: ErrorDetails;
@@ -59,7 +59,7 @@ export function IssueHeader({ issue, listHref, actions }: IssueHeaderProps) {
           {issue.regressedAt && issue.status === "new" && <Badge className="bg-orange-50 text-orange-800 dark:bg-orange-950 dark:text-orange-300">REGRESSED</Badge>}
         </div>
         <h1 className="mt-2 break-words text-lg font-semibold text-gray-900 sm:text-xl dark:text-gray-100">
-          {issueTitleParts(issue).type === null ? (
+          {isLoggedMessage(issue) ? (
             issue.message
           ) : (
             <>

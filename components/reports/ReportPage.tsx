@@ -14,7 +14,7 @@ import { useMeQuery } from "@/lib/client/hooks/useMeQuery";
 import { useReportQuery } from "@/lib/client/hooks/useReportQuery";
 import { utcDateTimeWithYear } from "@/lib/client/utcTime";
 import { duration } from "@/lib/reports/reportMarkdown";
-import { issueTitleParts } from "@/lib/domain/issueTitle";
+import { isLoggedMessage } from "@/lib/domain/issueTitle";
 
 const PRESETS: [string, number][] = [
   ["Last 24 hours", 1],
@@ -116,9 +116,9 @@ function ReportBody({ report }: { report: NonNullable<ReturnType<typeof useRepor
           <tr key={e.id}>
             <td className="py-1.5 pr-2">
               <Link href={`/errors/${e.id}`} className="font-mono text-blue-700 hover:underline dark:text-blue-400 print:text-black">
-                {issueTitleParts(e).type ?? <span className="font-sans">{e.message}</span>}
+                {isLoggedMessage(e) ? <span className="font-sans">{e.message}</span> : e.type}
               </Link>
-              {issueTitleParts(e).type !== null && <span className="block max-w-md truncate text-xs text-gray-500">{e.message}</span>}
+              {!isLoggedMessage(e) && <span className="block max-w-md truncate text-xs text-gray-500">{e.message}</span>}
             </td>
             <td className="pr-2"><SeverityBadge severity={e.severity} /></td>
             <td className="pr-2"><StatusBadge status={e.status} /></td>

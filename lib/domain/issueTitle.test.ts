@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { issueTitle, issueTitleParts, LOGGED_MESSAGE_TYPE } from "@/lib/domain/issueTitle";
+import { isLoggedMessage, issueTitle, issueTitleParts, LOGGED_MESSAGE_TYPE } from "@/lib/domain/issueTitle";
 
 describe("issue titles", () => {
   it("name an exception by its type and message", () => {
@@ -12,6 +12,9 @@ describe("issue titles", () => {
     expect(issueTitle({ type: LOGGED_MESSAGE_TYPE, message: "Payment provider slow" })).toBe("Payment provider slow");
     expect(issueTitleParts({ type: LOGGED_MESSAGE_TYPE, message: "Payment provider slow" })).toEqual({ type: null, message: "Payment provider slow" });
     expect(issueTitle({ type: LOGGED_MESSAGE_TYPE, message: " \n " })).toBe("Message");
+    expect(isLoggedMessage({ type: LOGGED_MESSAGE_TYPE, message: "Payment provider slow" })).toBe(true);
+    expect(isLoggedMessage({ type: LOGGED_MESSAGE_TYPE, message: " \n " })).toBe(false);
+    expect(isLoggedMessage({ type: "TypeError", message: "x" })).toBe(false);
     // An exception class that happens to be called Message elsewhere would still read as its text: the
     // type is what the Sentry mapping gives logged messages, and nothing else produces it.
   });

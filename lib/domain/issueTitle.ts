@@ -18,8 +18,12 @@ export interface IssueTitleParts {
  */
 export function issueTitleParts(issue: { type: string; message: string }): IssueTitleParts {
   const message = issue.message.replace(/\s+/g, " ").trim();
-  if (issue.type === LOGGED_MESSAGE_TYPE && message !== "") return { type: null, message };
-  return { type: issue.type, message };
+  return { type: isLoggedMessage(issue) ? null : issue.type, message };
+}
+
+/** Whether an issue is named by its message alone: a logged message with some text. */
+export function isLoggedMessage(issue: { type: string; message: string }): boolean {
+  return issue.type === LOGGED_MESSAGE_TYPE && issue.message.trim() !== "";
 }
 
 /** The title as one line of text, clipped to `maxChars` (with an ellipsis) when given. */

@@ -68,7 +68,8 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
   ]);
   // The release's source maps for the minified files the frames name (raised exception and stored causes).
   const causeFrames = Array.isArray(occurrence.exceptions) ? (occurrence.exceptions as unknown as StoredChainException[]).flatMap((c) => validFrames(c?.frames) ?? []) : [];
-  const maps = await loadSourceMaps(group.projectId, occurrence.release, [...eventFrames(occurrence, group), ...causeFrames]);
+  const raisedFrames = eventFrames(occurrence, group);
+  const maps = await loadSourceMaps(group.projectId, occurrence.release, [...raisedFrames, ...causeFrames]);
   const view: FrameView = { override: rules.frameOverride, maps };
   const sections = eventSections(occurrence.metadata, occurrence.userId);
   const isChainLink = parent !== null && chainParentOf(occurrence.metadata) === parent.eventId;
@@ -94,7 +95,7 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
     // The raised exception, then its causes: kept on the occurrence (`exceptions`), or as linked
     // events by versions before the chain was kept there.
     exceptions: [
-      exceptionOf(occurrence, group, sections.mechanism, view),
+      exceptionOf(occurrence, group, sections.mechanism, view, raisedFrames),
       ...(storedCauses(occurrence.exceptions, group.platform, view) ??
         chain.map((link) => exceptionOf(link, link.group, eventSections(link.metadata, null).mechanism, view))),
     ],
@@ -147,8 +148,8 @@ function exceptionOf(
   group: GroupStack,
   mechanism: { type: string | null; handled: boolean | null } | null,
   view: FrameView,
+  base: Frame[] = eventFrames(occurrence, group),
 ) {
-  const base = eventFrames(occurrence, group);
   // The event's own source lines win over the issue's (taken from its first event) when it has them.
   const frames = viewFrames(occurrence.sourceContext ? withSourceContext(base.map(withoutContext), occurrence.sourceContext) : base, group.platform, view);
   return {
