@@ -1,3 +1,4 @@
+import { alertsOf, errorEvent, waitUntil } from "@/e2e/support/alertHelpers";
 import { createTenant, postEvents, type Tenant } from "@/e2e/support/tenant";
 import { expect, screenshotBothWidths, signInAs, test } from "@/e2e/ui/fixtures";
 
@@ -28,4 +29,21 @@ test("a critical error raises an alert that can be acknowledged and resolved", a
   await page.reload();
   await expect(panel.getByRole("listitem").filter({ hasText: "New issue: PaymentGatewayDown" })).toBeVisible();
   await expect(alert).toHaveCount(0);
+});
+
+test("a long alert list shows its first five until asked for all", async ({ page, context }) => {
+  const many = await createTenant("alerts-many");
+  const labels = ["One", "Two", "Three", "Four", "Five", "Six", "Seven"];
+  // Each new issue fires the default "New issue" rule.
+  expect((await postEvents(many.key, labels.map((label) => errorEvent(label, "high")))).status).toBe(202);
+  await waitUntil(async () => (await alertsOf(many.workspaceId)).length >= labels.length || null, 15_000, "seven alerts");
+  const total = (await alertsOf(many.workspaceId)).filter((a) => a.status !== "resolved").length;
+  await signInAs(context, many.member);
+  await page.goto("/");
+  const panel = page.getByRole("region", { name: /Active alerts/ });
+  await expect(panel.getByRole("listitem")).toHaveCount(5);
+  await panel.getByRole("button", { name: `Show all ${total} alerts` }).click();
+  await expect(panel.getByRole("listitem")).toHaveCount(total);
+  await panel.getByRole("button", { name: "Show fewer" }).click();
+  await expect(panel.getByRole("listitem")).toHaveCount(5);
 });
