@@ -13,7 +13,7 @@ interface AppHeaderProps {
   me?: Me;
   workspace?: Workspace;
   onWorkspaceChange?: (id: string) => void;
-  active: "errors" | "reports" | "activity" | "feedback" | "crons" | "settings" | "account";
+  active: "errors" | "releases" | "reports" | "activity" | "feedback" | "crons" | "settings" | "account";
 }
 
 const navLink = (active: boolean) =>
@@ -45,6 +45,9 @@ export function AppHeader({ me, workspace, onWorkspaceChange, active }: AppHeade
         <nav aria-label="Main" className="order-last -mx-4 flex w-[calc(100%+2rem)] min-w-0 items-center gap-0.5 overflow-x-auto px-4 sm:order-none sm:mx-0 sm:w-auto sm:gap-1 sm:px-0">
           <Link href={`/${wsQuery}`} className={navLink(active === "errors")} aria-current={active === "errors" ? "page" : undefined}>
             Errors
+          </Link>
+          <Link href={`/releases${wsQuery}`} className={navLink(active === "releases")} aria-current={active === "releases" ? "page" : undefined}>
+            Releases
           </Link>
           <Link href={`/reports${wsQuery}`} className={navLink(active === "reports")} aria-current={active === "reports" ? "page" : undefined}>
             Reports

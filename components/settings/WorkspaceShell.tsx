@@ -20,7 +20,7 @@ const SETTINGS_TABS = [
 ] as const;
 
 interface WorkspaceShellProps {
-  active: "settings" | "activity" | "feedback" | "crons" | "account";
+  active: "settings" | "releases" | "activity" | "feedback" | "crons" | "account";
   title: string;
   subtitle?: string;
   /** Show the settings tabs under the title (every settings page is wide, so the tabs stay put between them). */

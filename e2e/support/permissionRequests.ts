@@ -267,6 +267,7 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
   "POST /api/v1/errors/bulk": (ctx) => ({ path: "/api/v1/errors/bulk", body: { workspaceId: ctx.t.workspaceId, query: "MatrixCritical", action: "reopen" } }),
   "GET /api/v1/errors/export": (ctx) => ({ path: `/api/v1/errors/export?format=json&workspaceId=${ctx.t.workspaceId}` }),
   "GET /api/v1/workspaces/:workspaceId/report": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/report?format=json` }),
+  "GET /api/v1/workspaces/:workspaceId/releases": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/releases` }),
   "GET /api/v1/workspaces/:workspaceId/saved-searches": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/saved-searches` }),
   "POST /api/v1/workspaces/:workspaceId/saved-searches": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/saved-searches`, body: { name: `Matrix search ${tag()}`, query: "is:unresolved" } }),
   "DELETE /api/v1/saved-searches/:id": async (ctx, caller) => {

@@ -175,3 +175,16 @@ test("denser rows with distinct badges, the report page, tab titles, at both wid
   await page.goto("/settings");
   await expect(page).toHaveTitle(/· Faultline$/);
 });
+
+test("the releases page shows what a release brought and opens its issues in the list", async ({ page }) => {
+  await page.goto(`/releases?ws=${t.workspaceId}`);
+  await expect(page).toHaveTitle("Releases · Faultline");
+  const row = page.getByTestId("release-row").filter({ hasText: "shop@1.2.0" });
+  // Six events of one issue, which this release introduced and which is still open.
+  await expect(row.getByRole("cell")).toHaveText(["shop@1.2.0", /ago$/, /ago$/, "6", "1", "1", "1"]);
+  await screenshotBothWidths(page, "releases");
+  await row.getByRole("link", { name: "1 unresolved issue in shop@1.2.0" }).click();
+  await expect(page.getByRole("combobox", { name: "Search errors" })).toHaveValue(/release:shop@1\.2\.0 is:unresolved/);
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText("PaymentDeclined");
+});

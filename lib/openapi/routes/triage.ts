@@ -12,6 +12,7 @@ import { WorkspaceParamsSchema } from "@/lib/http/workspaceRoute";
 import { SetCheckSchema } from "@/lib/investigation/setCheck";
 import type { RouteSpec } from "@/lib/openapi/routeSpec";
 import { ReportQuerySchema } from "@/lib/reports/getReport";
+import { ReleasesQuerySchema } from "@/lib/releases/listReleases";
 import { CreateSavedSearchSchema } from "@/lib/savedSearches/savedSearches";
 import { SearchValuesQuerySchema } from "@/lib/search/server/searchValues";
 
@@ -108,6 +109,11 @@ export const triageRoutes: RouteSpec[] = [
     method: "GET", path: "/api/v1/workspaces/{workspaceId}/report", tag: "Issues", auth: "session", role: "viewer",
     summary: "Report for a window: totals, top errors, categories, resolution times (JSON or Markdown)", params: WorkspaceParamsSchema, query: ReportQuerySchema,
     responses: { 200: "the report" }, errors: [401, 404, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/workspaces/{workspaceId}/releases", tag: "Issues", auth: "session", role: "viewer",
+    summary: "Releases seen in the workspace's errors, newest first: first/last event, events, issues, issues it introduced, still open",
+    params: WorkspaceParamsSchema, query: ReleasesQuerySchema, responses: { 200: "`{items}`" }, errors: [401, 404, 422],
   },
   {
     method: "GET", path: "/api/v1/workspaces/{workspaceId}/saved-searches", tag: "Issues", auth: "session", role: "viewer",

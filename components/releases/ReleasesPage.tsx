@@ -1,0 +1,101 @@
+"use client";
+
+import Link from "next/link";
+import { formatDistanceToNow } from "date-fns";
+import { useState } from "react";
+import { WorkspaceShell } from "@/components/settings/WorkspaceShell";
+import { Card } from "@/components/ui/Card";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { ErrorState } from "@/components/ui/ErrorState";
+import { ProjectFilter } from "@/components/ui/ProjectFilter";
+import { LoadingState } from "@/components/ui/Spinner";
+import { countOf, formatCount } from "@/lib/client/format";
+import { useReleasesQuery } from "@/lib/client/hooks/useReleasesQuery";
+import { utcDateTimeWithYear } from "@/lib/client/utcTime";
+import type { ReleaseSummary } from "@/lib/releases/listReleases";
+import { quoteValue } from "@/lib/search/formatSearch";
+import type { Me } from "@/lib/workspaces/getMe";
+
+/** /releases — every release the workspace's errors came from, newest first, with the issues it brought. */
+export function ReleasesPage() {
+  return (
+    <WorkspaceShell active="releases" title="Releases" subtitle="What each release brought: its errors, the issues it introduced and what is still open" width="wide">
+      {({ workspace }) => <ReleaseTable key={workspace.id} workspace={workspace} />}
+    </WorkspaceShell>
+  );
+}
+
+function ReleaseTable({ workspace }: { workspace: Me["workspaces"][number] }) {
+  const [projectId, setProjectId] = useState("");
+  const releases = useReleasesQuery(workspace.id, { projectId: projectId || undefined });
+  // The issue list filtered by a search (the same syntax as its search box).
+  const listHref = (search: string) => `/?${new URLSearchParams({ ws: workspace.id, query: search })}`;
+
+  return (
+    <Card title="Releases" titleId="releases-title" bodyClassName="p-0" actions={<ProjectFilter projects={workspace.projects} value={projectId} onChange={setProjectId} />}>
+      {releases.isLoading ? (
+        <LoadingState />
+      ) : releases.error || !releases.data ? (
+        <ErrorState error={releases.error ?? new Error("no data")} onRetry={() => void releases.refetch()} />
+      ) : releases.data.items.length === 0 ? (
+        <EmptyState title="No releases yet">
+          Errors carry their release when the SDK is given one (<code>release</code> in <code>Sentry.init</code>, or the native API&apos;s <code>release</code> field).
+        </EmptyState>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-[40rem] text-left text-sm" aria-labelledby="releases-title">
+            <thead className="text-xs uppercase text-gray-500 dark:text-gray-400">
+              <tr>
+                <th className="px-4 py-2 font-medium sm:px-6">Release</th>
+                <th className="px-2 py-2 font-medium">First error</th>
+                <th className="px-2 py-2 font-medium">Last error</th>
+                <th className="px-2 py-2 text-right font-medium">Events</th>
+                <th className="px-2 py-2 text-right font-medium">Issues</th>
+                <th className="px-2 py-2 text-right font-medium" title="Issues first seen in this release">
+                  New
+                </th>
+                <th className="px-4 py-2 text-right font-medium sm:px-6">Unresolved</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
+              {releases.data.items.map((release) => (
+                <ReleaseRow key={release.version} release={release} listHref={listHref} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
+  );
+}
+
+function ReleaseRow({ release, listHref }: { release: ReleaseSummary; listHref: (search: string) => string }) {
+  const term = `release:${quoteValue(release.version)}`;
+  return (
+    <tr data-testid="release-row">
+      <td className="max-w-[16rem] truncate px-4 py-2 font-mono text-xs sm:px-6">
+        <Link href={listHref(term)} className="text-blue-700 hover:underline dark:text-blue-400" title={`Issues seen in ${release.version}`}>
+          {release.version}
+        </Link>
+      </td>
+      <td className="whitespace-nowrap px-2 py-2 text-gray-700 dark:text-gray-300" title={`${utcDateTimeWithYear(release.firstSeen)} UTC`}>
+        {formatDistanceToNow(new Date(release.firstSeen), { addSuffix: true })}
+      </td>
+      <td className="whitespace-nowrap px-2 py-2 text-gray-700 dark:text-gray-300" title={`${utcDateTimeWithYear(release.lastSeen)} UTC`}>
+        {formatDistanceToNow(new Date(release.lastSeen), { addSuffix: true })}
+      </td>
+      <td className="px-2 py-2 text-right tabular-nums">{formatCount(release.events)}</td>
+      <td className="px-2 py-2 text-right tabular-nums">{formatCount(release.issues)}</td>
+      <td className={`px-2 py-2 text-right tabular-nums ${release.newIssues > 0 ? "font-semibold text-red-700 dark:text-red-400" : "text-gray-500"}`}>{formatCount(release.newIssues)}</td>
+      <td className="px-4 py-2 text-right tabular-nums sm:px-6">
+        {release.unresolved > 0 ? (
+          <Link href={listHref(`${term} is:unresolved`)} className="text-blue-700 hover:underline dark:text-blue-400" aria-label={`${countOf(release.unresolved, "unresolved issue")} in ${release.version}`}>
+            {formatCount(release.unresolved)}
+          </Link>
+        ) : (
+          <span className="text-gray-500">0</span>
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,64 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { api } from "@/e2e/support/alertHelpers";
+import { createTenant, login, postEvents, type Tenant } from "@/e2e/support/tenant";
+
+const HOUR = 3_600_000;
+const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * HOUR).toISOString();
+const event = (type: string, release: string, hoursAgo: number) => ({ type, message: `${type} happened`, severity: "high", release, occurredAt: at(hoursAgo) });
+
+describe("GET /api/v1/workspaces/:id/releases", () => {
+  let t: Tenant;
+  let viewer: string;
+  let admin: string;
+  let otherProjectId = "";
+
+  beforeAll(async () => {
+    t = await createTenant("releases");
+    viewer = await login(t.viewer);
+    admin = await login(t.admin);
+    // 1.0.0 introduces Checkout (twice) and Cart; 1.1.0 still has Checkout and introduces Search; Cart gets resolved.
+    const res = await postEvents(t.key, [
+      event("CheckoutError", "shop@1.0.0", 30),
+      event("CheckoutError", "shop@1.0.0", 29),
+      event("CartError", "shop@1.0.0", 28),
+      event("CheckoutError", "shop@1.1.0", 5),
+      event("SearchError", "shop@1.1.0", 4),
+      { type: "NoReleaseError", message: "no release", severity: "low" },
+    ]);
+    expect(res.status).toBe(202);
+    const cart = (await res.json()).accepted[2].groupId;
+    expect((await api("PATCH", `/api/v1/errors/${cart}`, admin, { status: "resolved" })).status).toBe(200);
+    const project = (await api("POST", `/api/v1/workspaces/${t.workspaceId}/projects`, admin, { name: "Mobile", platform: "python" })).body;
+    otherProjectId = project.id;
+    expect((await postEvents(project.ingestKey, event("CrashError", "mobile@2.0.0", 2))).status).toBe(202);
+  });
+
+  it("lists releases newest first with events, issues, the issues each introduced and what is still open", async () => {
+    const res = await api("GET", `/api/v1/workspaces/${t.workspaceId}/releases`, viewer);
+    expect(res.status).toBe(200);
+    const items = res.body.items as { version: string; events: number; issues: number; newIssues: number; unresolved: number; firstSeen: string; lastSeen: string }[];
+    expect(items.map((r) => [r.version, r.events, r.issues, r.newIssues, r.unresolved])).toEqual([
+      ["mobile@2.0.0", 1, 1, 1, 1],
+      ["shop@1.1.0", 2, 2, 1, 2],
+      ["shop@1.0.0", 3, 2, 2, 1],
+    ]);
+    const first = items.find((r) => r.version === "shop@1.0.0")!;
+    expect(Date.parse(first.firstSeen)).toBeLessThan(Date.parse(first.lastSeen));
+  });
+
+  it("narrows to one project", async () => {
+    const mobile = await api("GET", `/api/v1/workspaces/${t.workspaceId}/releases?projectId=${otherProjectId}`, viewer);
+    expect(mobile.body.items.map((r: { version: string }) => r.version)).toEqual(["mobile@2.0.0"]);
+    const shop = await api("GET", `/api/v1/workspaces/${t.workspaceId}/releases?projectId=${t.projectId}&limit=1`, viewer);
+    expect(shop.body.items.map((r: { version: string }) => r.version)).toEqual(["shop@1.1.0"]);
+  });
+
+  it("refuses bad parameters by name and other workspaces' members", async () => {
+    const bad = await api("GET", `/api/v1/workspaces/${t.workspaceId}/releases?projectId=nope&limit=0`, viewer);
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["limit", "projectId"]);
+    const other = await createTenant("releases-other");
+    expect((await api("GET", `/api/v1/workspaces/${t.workspaceId}/releases`, await login(other.admin))).status).toBe(404);
+    expect((await api("GET", `/api/v1/workspaces/${t.workspaceId}/releases`, null)).status).toBe(401);
+  });
+});
