@@ -16,10 +16,18 @@ import type { ReleaseSummary } from "@/lib/releases/listReleases";
 import { quoteValue } from "@/lib/search/formatSearch";
 import type { Me } from "@/lib/workspaces/getMe";
 
+/** 99.5% style: one decimal, never rounded up to 100% while a session crashed. */
+function crashFreeText(rate: number): string {
+  const tenths = Math.floor(rate * 1000) / 10;
+  return `${tenths.toFixed(tenths === 100 ? 0 : 1)}%`;
+}
+
+const crashFreeColor = (rate: number) => (rate < 0.95 ? "font-semibold text-red-700 dark:text-red-400" : rate < 0.99 ? "text-amber-700 dark:text-amber-400" : "text-green-700 dark:text-green-400");
+
 /** /releases — every release the workspace's errors came from, newest first, with the issues it brought. */
 export function ReleasesPage() {
   return (
-    <WorkspaceShell active="releases" title="Releases" subtitle="What each release brought: its errors, the issues it introduced and what is still open" width="wide">
+    <WorkspaceShell active="releases" title="Releases" subtitle="What each release brought: its errors, the issues it introduced, what is still open and how often it crashed" width="wide">
       {({ workspace }) => <ReleaseTable key={workspace.id} workspace={workspace} />}
     </WorkspaceShell>
   );
@@ -39,22 +47,25 @@ function ReleaseTable({ workspace }: { workspace: Me["workspaces"][number] }) {
         <ErrorState error={releases.error ?? new Error("no data")} onRetry={() => void releases.refetch()} />
       ) : releases.data.items.length === 0 ? (
         <EmptyState title="No releases yet">
-          Errors carry their release when the SDK is given one (<code>release</code> in <code>Sentry.init</code>, or the native API&apos;s <code>release</code> field).
+          Errors and sessions carry their release when the SDK is given one (<code>release</code> in <code>Sentry.init</code>, or the native API&apos;s <code>release</code> field).
         </EmptyState>
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full min-w-[40rem] text-left text-sm" aria-labelledby="releases-title">
+          <table className="w-full min-w-[46rem] text-left text-sm" aria-labelledby="releases-title">
             <thead className="text-xs uppercase text-gray-500 dark:text-gray-400">
               <tr>
                 <th className="px-4 py-2 font-medium sm:px-6">Release</th>
-                <th className="px-2 py-2 font-medium">First error</th>
-                <th className="px-2 py-2 font-medium">Last error</th>
+                <th className="px-2 py-2 font-medium">First seen</th>
+                <th className="px-2 py-2 font-medium">Last seen</th>
                 <th className="px-2 py-2 text-right font-medium">Events</th>
                 <th className="px-2 py-2 text-right font-medium">Issues</th>
                 <th className="px-2 py-2 text-right font-medium" title="Issues first seen in this release">
                   New
                 </th>
-                <th className="px-4 py-2 text-right font-medium sm:px-6">Unresolved</th>
+                <th className="px-2 py-2 text-right font-medium">Unresolved</th>
+                <th className="px-4 py-2 text-right font-medium sm:px-6" title="Sessions that did not crash (Sentry release health)">
+                  Crash-free
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
@@ -87,13 +98,24 @@ function ReleaseRow({ release, listHref }: { release: ReleaseSummary; listHref: 
       <td className="px-2 py-2 text-right tabular-nums">{formatCount(release.events)}</td>
       <td className="px-2 py-2 text-right tabular-nums">{formatCount(release.issues)}</td>
       <td className={`px-2 py-2 text-right tabular-nums ${release.newIssues > 0 ? "font-semibold text-red-700 dark:text-red-400" : "text-gray-500"}`}>{formatCount(release.newIssues)}</td>
-      <td className="px-4 py-2 text-right tabular-nums sm:px-6">
+      <td className="px-2 py-2 text-right tabular-nums">
         {release.unresolved > 0 ? (
           <Link href={listHref(`${term} is:unresolved`)} className="text-blue-700 hover:underline dark:text-blue-400" aria-label={`${countOf(release.unresolved, "unresolved issue")} in ${release.version}`}>
             {formatCount(release.unresolved)}
           </Link>
         ) : (
           <span className="text-gray-500">0</span>
+        )}
+      </td>
+      <td className="whitespace-nowrap px-4 py-2 text-right tabular-nums sm:px-6">
+        {release.sessions ? (
+          <span className={crashFreeColor(release.sessions.crashFreeRate)} title={`${countOf(release.sessions.total, "session")}: ${formatCount(release.sessions.crashed)} crashed, ${formatCount(release.sessions.errored)} with errors`}>
+            {crashFreeText(release.sessions.crashFreeRate)}
+          </span>
+        ) : (
+          <span className="text-gray-400" title="No session named this release">
+            —
+          </span>
         )}
       </td>
     </tr>

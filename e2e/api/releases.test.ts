@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "@/e2e/support/alertHelpers";
+import { envelope, errorEvent, newEventId, postRaw, sentryUrl } from "@/e2e/support/envelopes";
 import { createTenant, login, postEvents, type Tenant } from "@/e2e/support/tenant";
 
 const HOUR = 3_600_000;
@@ -51,6 +52,38 @@ describe("GET /api/v1/workspaces/:id/releases", () => {
     expect(mobile.body.items.map((r: { version: string }) => r.version)).toEqual(["mobile@2.0.0"]);
     const shop = await api("GET", `/api/v1/workspaces/${t.workspaceId}/releases?projectId=${t.projectId}&limit=1`, viewer);
     expect(shop.body.items.map((r: { version: string }) => r.version)).toEqual(["shop@1.1.0"]);
+  });
+
+  it("adds release health from Sentry sessions, and lists a release that only sent sessions", async () => {
+    const app = await createTenant("releases-health");
+    const started = new Date().toISOString();
+    const send = (items: { type: string; payload: string }[]) => postRaw(sentryUrl(app.projectPublicId, "envelope", `sentry_key=${app.key}&sentry_version=7`), new Uint8Array(envelope({}, items)));
+    const id = newEventId();
+    const res = await send([
+      { type: "event", payload: errorEvent(id, { release: "app@2.0.0" }) },
+      // Aggregated (server SDKs): 7 exited, 1 errored; single sessions (browsers): one crashed, one exited.
+      { type: "sessions", payload: JSON.stringify({ aggregates: [{ started, exited: 7, errored: 1 }], attrs: { release: "app@2.0.0", environment: "production" } }) },
+      { type: "session", payload: JSON.stringify({ sid: newEventId(), status: "crashed", errors: 1, started, attrs: { release: "app@2.0.0", environment: "production" } }) },
+      { type: "session", payload: JSON.stringify({ sid: newEventId(), status: "exited", errors: 0, started, attrs: { release: "app@2.1.0", environment: "production" } }) },
+      // A session without a release counts as an execution only.
+      { type: "session", payload: JSON.stringify({ sid: newEventId(), status: "crashed", errors: 1, started, attrs: { environment: "production" } }) },
+    ]);
+    expect(res.status).toBe(200);
+    const items = (await api("GET", `/api/v1/workspaces/${app.workspaceId}/releases`, await login(app.viewer))).body.items as {
+      version: string;
+      issues: number;
+      sessions: { total: number; errored: number; crashed: number; crashFreeRate: number } | null;
+    }[];
+    expect(items.map((r) => r.version).sort()).toEqual(["app@2.0.0", "app@2.1.0"]);
+    const v2 = items.find((r) => r.version === "app@2.0.0")!;
+    expect(v2.issues).toBe(1);
+    expect(v2.sessions).toEqual({ total: 9, errored: 1, crashed: 1, crashFreeRate: 1 - 1 / 9 });
+    const v21 = items.find((r) => r.version === "app@2.1.0")!;
+    expect(v21.issues).toBe(0);
+    expect(v21.sessions).toEqual({ total: 1, errored: 0, crashed: 0, crashFreeRate: 1 });
+    // The errors-only releases of the first tenant carry no session figures.
+    const shop = await api("GET", `/api/v1/workspaces/${t.workspaceId}/releases`, viewer);
+    expect(shop.body.items.every((r: { sessions: unknown }) => r.sessions === null)).toBe(true);
   });
 
   it("refuses bad parameters by name and other workspaces' members", async () => {

@@ -9,6 +9,7 @@ import { storeUserFeedback } from "@/lib/feedback/storeUserFeedback";
 import { storeItemsDurably } from "@/lib/intake/durableStore";
 import type { StoreTarget } from "@/lib/ingest/storeEvents";
 import { claimCountedSessions } from "@/lib/sentry/claimCountedSessions";
+import { recordReleaseSessions } from "@/lib/releases/recordReleaseSessions";
 import { recordClientDiscards } from "@/lib/sentry/recordClientDiscards";
 import type { SpooledItems } from "@/lib/spool/spoolEntry";
 
@@ -58,6 +59,7 @@ async function addCountsOnce(target: StoreTarget, items: SpooledItems, receivedA
     const counted = await claimCountedSessions(client, target.projectId, sessions);
     const deltas = counted.map((s) => ({ minute: new Date(s.minute), environment: s.environment, ok: s.ok, failed: s.errored, crashed: s.crashed }));
     await recordExecutions(target, deltas, client);
+    await recordReleaseSessions(client, target, counted);
     await recordClientDiscards(target.projectId, discards, receivedAt, client);
   });
 }

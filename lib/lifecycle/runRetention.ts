@@ -133,6 +133,7 @@ const ROLLUPS: [string, string][] = [
   ["AgentDaily", "day"],
   ["CascadeDaily", "day"],
   ["ExecutionDaily", "day"],
+  ["ReleaseSessionDaily", "day"],
   ["ClientDiscard", "day"],
   // The view's per-environment and per-project rollups (docs/metrics.md); the 5-minute ones keep
   // two days only and have their own job (prune-five-minute-rollups).

@@ -22,6 +22,7 @@ const PROJECT_TABLES = [
   "AgentDaily",
   "ExecutionMinute",
   "ExecutionDaily",
+  "ReleaseSessionDaily",
   "ClientDiscard",
   "CountedSession",
   "RateLimitWindow",

@@ -10,9 +10,19 @@ export const ReleasesQuerySchema = z.object({
 export type ReleasesQuery = z.infer<typeof ReleasesQuerySchema>;
 
 /** One release as its errors tell it (the per-issue tag rollup: no scan of occurrences). */
+/** Release health from Sentry sessions that named the release (absent when none did). */
+export interface ReleaseSessions {
+  total: number;
+  errored: number;
+  crashed: number;
+  /** Share of sessions that did not crash, 0–1. */
+  crashFreeRate: number;
+}
+
+/** One release as its errors (the per-issue tag rollup: no scan of occurrences) and sessions tell it. */
 export interface ReleaseSummary {
   version: string;
-  /** The first and last error event reported with this release. */
+  /** The first and last time it was seen: an error event, or a session's UTC day. */
   firstSeen: string;
   lastSeen: string;
   events: number;
@@ -22,6 +32,7 @@ export interface ReleaseSummary {
   newIssues: number;
   /** Of `issues`, those not resolved or ignored now. */
   unresolved: number;
+  sessions: ReleaseSessions | null;
 }
 
 export interface ReleaseList {
@@ -29,13 +40,14 @@ export interface ReleaseList {
 }
 
 /**
- * GET /api/v1/workspaces/:id/releases: the releases the workspace's errors were reported with,
- * newest first (by their first event), each with its events, issues, the issues it introduced and
- * how many of its issues are still open. `projectId` narrows to one project.
+ * GET /api/v1/workspaces/:id/releases: the releases the workspace's errors and Sentry sessions were
+ * reported with, newest first (by when each was first seen), each with its events, issues, the
+ * issues it introduced, how many of its issues are still open, and its sessions' crash-free share.
+ * `projectId` narrows to one project.
  */
 export async function listReleases(auth: AuthContext, workspaceId: string, query: ReleasesQuery): Promise<ReleaseList> {
   assertCanViewWorkspace(auth, workspaceId);
-  const rows = await queryRows<{ version: string; firstSeen: Date; lastSeen: Date; events: string; issues: number; newIssues: number; unresolved: number }>(
+  const rows = await queryRows<ReleaseRow>(
     `WITH r AS (
        SELECT t."groupId", t.value, t.count, t."firstSeen", t."lastSeen", g.status
        FROM "ErrorGroupTag" t JOIN "ErrorGroup" g ON g.id = t."groupId"
@@ -44,13 +56,24 @@ export async function listReleases(auth: AuthContext, workspaceId: string, query
        SELECT value, count(*)::int AS n FROM (
          SELECT DISTINCT ON ("groupId") "groupId", value FROM r ORDER BY "groupId", "firstSeen", value
        ) f GROUP BY value
+     ), errors AS (
+       SELECT r.value AS version, min(r."firstSeen") AS first, max(r."lastSeen") AS last, sum(r.count)::bigint AS events,
+         count(*)::int AS issues, coalesce(max(first.n), 0)::int AS "newIssues",
+         (count(*) FILTER (WHERE r.status IN ('new', 'acknowledged', 'investigating')))::int AS unresolved
+       FROM r LEFT JOIN first ON first.value = r.value
+       GROUP BY r.value
+     ), sessions AS (
+       SELECT release AS version, min(day)::timestamp AT TIME ZONE 'UTC' AS first, max(day)::timestamp AT TIME ZONE 'UTC' AS last,
+         sum(ok)::bigint AS ok, sum(errored)::bigint AS errored, sum(crashed)::bigint AS crashed
+       FROM "ReleaseSessionDaily"
+       WHERE "workspaceId" = $1::uuid AND ($2::uuid IS NULL OR "projectId" = $2::uuid)
+       GROUP BY release
      )
-     SELECT r.value AS version, min(r."firstSeen") AS "firstSeen", max(r."lastSeen") AS "lastSeen", sum(r.count)::bigint AS events,
-       count(*)::int AS issues, coalesce(max(first.n), 0)::int AS "newIssues",
-       (count(*) FILTER (WHERE r.status IN ('new', 'acknowledged', 'investigating')))::int AS unresolved
-     FROM r LEFT JOIN first ON first.value = r.value
-     GROUP BY r.value
-     ORDER BY min(r."firstSeen") DESC, r.value
+     SELECT coalesce(e.version, s.version) AS version, LEAST(e.first, s.first) AS "firstSeen", GREATEST(e.last, s.last) AS "lastSeen",
+       coalesce(e.events, 0) AS events, coalesce(e.issues, 0) AS issues, coalesce(e."newIssues", 0) AS "newIssues",
+       coalesce(e.unresolved, 0) AS unresolved, s.ok AS "sessionsOk", s.errored AS "sessionsErrored", s.crashed AS "sessionsCrashed"
+     FROM errors e FULL JOIN sessions s ON s.version = e.version
+     ORDER BY 2 DESC, 1
      LIMIT $3`,
     [workspaceId, query.projectId ?? null, query.limit],
   );
@@ -63,6 +86,29 @@ export async function listReleases(auth: AuthContext, workspaceId: string, query
       issues: row.issues,
       newIssues: row.newIssues,
       unresolved: row.unresolved,
+      sessions: sessionsOf(row),
     })),
   };
+}
+
+interface ReleaseRow {
+  version: string;
+  firstSeen: Date;
+  lastSeen: Date;
+  events: string;
+  issues: number;
+  newIssues: number;
+  unresolved: number;
+  sessionsOk: string | null;
+  sessionsErrored: string | null;
+  sessionsCrashed: string | null;
+}
+
+/** Crash-free share of a release's sessions (pure; null when no session named the release). */
+export function sessionsOf(row: Pick<ReleaseRow, "sessionsOk" | "sessionsErrored" | "sessionsCrashed">): ReleaseSessions | null {
+  if (row.sessionsOk === null) return null;
+  const errored = Number(row.sessionsErrored);
+  const crashed = Number(row.sessionsCrashed);
+  const total = Number(row.sessionsOk) + errored + crashed;
+  return total === 0 ? null : { total, errored, crashed, crashFreeRate: 1 - crashed / total };
 }

@@ -1,0 +1,26 @@
+import type pg from "pg";
+import type { SessionCounts } from "@/lib/sentry/mapSessions";
+
+/**
+ * Adds counted Sentry sessions that name a release to ReleaseSessionDaily (per UTC day, release and
+ * environment), in the caller's transaction: the releases page's crash-free share. Sessions without
+ * a release are counted in the execution tables only.
+ */
+export async function recordReleaseSessions(client: pg.PoolClient, target: { workspaceId: string; projectId: string }, sessions: SessionCounts[]): Promise<void> {
+  const rows = sessions
+    .filter((s) => s.release)
+    .map((s) => ({ day: s.minute.slice(0, 10), release: s.release, environment: s.environment ?? "", ok: s.ok, errored: s.errored, crashed: s.crashed }));
+  if (rows.length === 0) return;
+  await client.query(
+    `INSERT INTO "ReleaseSessionDaily" ("projectId", day, release, environment, "workspaceId", ok, errored, crashed)
+     SELECT $1::uuid, x.day, x.release, x.environment, $2::uuid, sum(x.ok), sum(x.errored), sum(x.crashed)
+     FROM jsonb_to_recordset($3::jsonb) AS x(day date, release text, environment text, ok int, errored int, crashed int)
+     GROUP BY 2, 3, 4
+     ORDER BY 2, 3, 4
+     ON CONFLICT ("projectId", day, release, environment) DO UPDATE SET
+       ok = "ReleaseSessionDaily".ok + excluded.ok,
+       errored = "ReleaseSessionDaily".errored + excluded.errored,
+       crashed = "ReleaseSessionDaily".crashed + excluded.crashed`,
+    [target.projectId, target.workspaceId, JSON.stringify(rows)],
+  );
+}

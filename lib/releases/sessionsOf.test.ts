@@ -1,0 +1,13 @@
+import { describe, expect, it } from "vitest";
+import { sessionsOf } from "@/lib/releases/listReleases";
+
+describe("sessionsOf", () => {
+  it("is null when no session named the release", () => {
+    expect(sessionsOf({ sessionsOk: null, sessionsErrored: null, sessionsCrashed: null })).toBeNull();
+    expect(sessionsOf({ sessionsOk: "0", sessionsErrored: "0", sessionsCrashed: "0" })).toBeNull();
+  });
+
+  it("counts errored sessions as not crashed", () => {
+    expect(sessionsOf({ sessionsOk: "90", sessionsErrored: "8", sessionsCrashed: "2" })).toEqual({ total: 100, errored: 8, crashed: 2, crashFreeRate: 0.98 });
+  });
+});
