@@ -1,6 +1,6 @@
 /**
  * With FAULTLINE_DEMO on, creates the demo workspace on first start: an admin user, a project, an
- * ingest key, a day of sample errors (one a minified browser error with its source map), three cron monitors with a history and user feedback (one with a screenshot). The password is printed on that first start only (from
+ * ingest key, a day of sample errors (one a minified browser error with its source map), three cron monitors with a history, user feedback (one with a screenshot) and two releases' sessions. The password is printed on that first start only (from
  * FAULTLINE_DEMO_PASSWORD or generated) and never stored; the key and ids are kept in
  * .faultline/demo.json (git-ignored, mode 600) so later starts can print the DSN again.
  */
@@ -15,6 +15,7 @@ import { createIngestKey } from "@/lib/projects/createIngestKey";
 import { seedSampleErrors } from "@/scripts/demo/sampleErrors";
 import { seedSampleFeedback } from "@/scripts/demo/sampleFeedback";
 import { seedSampleMonitors } from "@/scripts/demo/sampleMonitors";
+import { seedSampleSessions } from "@/scripts/demo/sampleSessions";
 import { seedSampleSourceMap } from "@/scripts/demo/sampleSourceMap";
 import { errorMessage } from "@/lib/text/errorMessage";
 
@@ -56,6 +57,7 @@ async function main() {
     await seedSampleFeedback({ workspaceId: workspace.id, projectId: project.id }, events);
     const admin = { kind: "user" as const, userId: user.id, email: user.email, name: user.name, memberships: [{ workspaceId: workspace.id, role: "admin" as const }] };
     await seedSampleSourceMap({ workspaceId: workspace.id, projectId: project.id }, admin, "1.4.2");
+    await seedSampleSessions({ workspaceId: workspace.id, projectId: project.id });
   } else if (state && "password" in state) {
     // Written by an older version: the password was printed before, it is not kept any longer.
     const { password: _dropped, ...rest } = state;

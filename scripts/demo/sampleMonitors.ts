@@ -21,20 +21,22 @@ export async function seedSampleMonitors(target: { workspaceId: string; projectI
   const midnight = Math.floor(now / DAY) * DAY;
   const lastThree = midnight + 3 * HOUR <= now ? midnight + 3 * HOUR : midnight - DAY + 3 * HOUR;
   const nightly = Array.from({ length: 14 }, (_, i): Run => ({ at: lastThree - (13 - i) * DAY, seconds: 40 + ((i * 7) % 20), status: i === 8 ? "error" : "ok" }));
-  await checkIn(target, "nightly-report", { schedule: { type: "crontab", value: "0 3 * * *" }, checkin_margin: 10, max_runtime: 20 }, nightly);
+  await checkIn(target, "nightly-report", { schedule: { type: "crontab", value: "0 3 * * *" }, checkin_margin: 10, max_runtime: 20 }, nightly, now);
 
   const lastQuarter = Math.floor((now - 15 * 60_000) / HOUR) * HOUR + 15 * 60_000;
   const hourly = Array.from({ length: 24 }, (_, i): Run => ({ at: lastQuarter - (23 - i) * HOUR, seconds: 5 + (i % 4), status: "ok" }));
-  await checkIn(target, "hourly-sync", { schedule: { type: "crontab", value: "15 * * * *" }, checkin_margin: 5, max_runtime: 10 }, hourly, true);
+  await checkIn(target, "hourly-sync", { schedule: { type: "crontab", value: "15 * * * *" }, checkin_margin: 5, max_runtime: 10 }, hourly, now, true);
 
   const billing = Array.from({ length: 8 }, (_, i): Run => ({ at: now - 2 * HOUR - (7 - i) * 6 * HOUR, seconds: 120 + i * 3, status: i === 7 ? "error" : "ok" }));
-  await checkIn(target, "billing-export", { schedule: { type: "interval", value: 6, unit: "hour" }, checkin_margin: 15, max_runtime: 30 }, billing);
+  await checkIn(target, "billing-export", { schedule: { type: "interval", value: 6, unit: "hour" }, checkin_margin: 15, max_runtime: 30 }, billing, now);
 }
 
-async function checkIn(target: { workspaceId: string; projectId: string }, slug: string, config: Record<string, unknown>, runs: Run[], withStart = false): Promise<void> {
+async function checkIn(target: { workspaceId: string; projectId: string }, slug: string, config: Record<string, unknown>, runs: Run[], now: number, withStart = false): Promise<void> {
   for (const run of runs) {
     const id = crypto.randomUUID();
-    const base = { check_in_id: id, monitor_slug: slug, environment: "production", release: "demo@1.4.2", monitor_config: config };
+    // The demo app's releases (scripts/demo/sampleSessions.ts): 1.4.2 went out a day ago.
+    const release = run.at >= now - DAY ? "1.4.2" : "1.4.1";
+    const base = { check_in_id: id, monitor_slug: slug, environment: "production", release, monitor_config: config };
     if (withStart) await recordCheckIns(target, [mapCheckIn({ ...base, status: "in_progress" }, "demo")], new Date(run.at));
     await recordCheckIns(target, [mapCheckIn({ ...base, status: run.status, duration: run.seconds }, "demo")], new Date(run.at + run.seconds * 1000));
   }
