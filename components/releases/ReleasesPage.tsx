@@ -18,13 +18,14 @@ import type { Me } from "@/lib/workspaces/getMe";
 
 /** 99.5% style: one decimal, never rounded up to 100% while a session crashed. */
 function crashFreeText(rate: number): string {
-  const tenths = Math.floor(rate * 1000) / 10;
+  // The epsilon keeps an exact 0.999 (999 / 1000 sessions) at 99.9 despite binary rounding.
+  const tenths = Math.floor(rate * 1000 + 1e-9) / 10;
   return `${tenths.toFixed(tenths === 100 ? 0 : 1)}%`;
 }
 
 const crashFreeColor = (rate: number) => (rate < 0.95 ? "font-semibold text-red-700 dark:text-red-400" : rate < 0.99 ? "text-amber-700 dark:text-amber-400" : "text-green-700 dark:text-green-400");
 
-/** /releases — every release the workspace's errors came from, newest first, with the issues it brought. */
+/** /releases — every release the workspace's errors and sessions came from, newest first, with the issues it brought and its crash-free share. */
 export function ReleasesPage() {
   return (
     <WorkspaceShell active="releases" title="Releases" subtitle="What each release brought: its errors, the issues it introduced, what is still open and how often it crashed" width="wide">

@@ -9,7 +9,6 @@ export const ReleasesQuerySchema = z.object({
 });
 export type ReleasesQuery = z.infer<typeof ReleasesQuerySchema>;
 
-/** One release as its errors tell it (the per-issue tag rollup: no scan of occurrences). */
 /** Release health from Sentry sessions that named the release (absent when none did). */
 export interface ReleaseSessions {
   total: number;
