@@ -98,7 +98,19 @@ function ReleaseRow({ release, listHref }: { release: ReleaseSummary; listHref: 
       </td>
       <td className="px-2 py-2 text-right tabular-nums">{formatCount(release.events)}</td>
       <td className="px-2 py-2 text-right tabular-nums">{formatCount(release.issues)}</td>
-      <td className={`px-2 py-2 text-right tabular-nums ${release.newIssues > 0 ? "font-semibold text-red-700 dark:text-red-400" : "text-gray-500"}`}>{formatCount(release.newIssues)}</td>
+      <td className="px-2 py-2 text-right tabular-nums">
+        {release.newIssues > 0 ? (
+          <Link
+            href={listHref(`firstRelease:${quoteValue(release.version)}`)}
+            className="font-semibold text-red-700 hover:underline dark:text-red-400"
+            aria-label={`${countOf(release.newIssues, "issue")} introduced in ${release.version}`}
+          >
+            {formatCount(release.newIssues)}
+          </Link>
+        ) : (
+          <span className="text-gray-500">0</span>
+        )}
+      </td>
       <td className="px-2 py-2 text-right tabular-nums">
         {release.unresolved > 0 ? (
           <Link href={listHref(`${term} is:unresolved`)} className="text-blue-700 hover:underline dark:text-blue-400" aria-label={`${countOf(release.unresolved, "unresolved issue")} in ${release.version}`}>

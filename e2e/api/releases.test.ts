@@ -47,6 +47,16 @@ describe("GET /api/v1/workspaces/:id/releases", () => {
     expect(Date.parse(first.firstSeen)).toBeLessThan(Date.parse(first.lastSeen));
   });
 
+  it("firstRelease: finds the issues a release introduced, as the New column counts them", async () => {
+    const types = async (search: string) =>
+      ((await api("GET", `/api/v1/errors?${new URLSearchParams({ workspaceId: t.workspaceId, query: search, sort: "firstSeen", order: "asc" })}`, viewer)).body.items as { type: string }[]).map((i) => i.type);
+    expect(await types("firstRelease:shop@1.1.0")).toEqual(["SearchError"]);
+    expect(await types("firstRelease:shop@1.0.0")).toEqual(["CheckoutError", "CartError"]);
+    expect(await types("firstRelease:shop@*")).toEqual(["CheckoutError", "CartError", "SearchError"]);
+    // Negated, an issue without any release is "not introduced by shop@1.0.0" too.
+    expect((await types("!firstRelease:shop@1.0.0")).sort()).toEqual(["CrashError", "NoReleaseError", "SearchError"]);
+  });
+
   it("narrows to one project", async () => {
     const mobile = await api("GET", `/api/v1/workspaces/${t.workspaceId}/releases?projectId=${otherProjectId}`, viewer);
     expect(mobile.body.items.map((r: { version: string }) => r.version)).toEqual(["mobile@2.0.0"]);
@@ -93,5 +103,17 @@ describe("GET /api/v1/workspaces/:id/releases", () => {
     const other = await createTenant("releases-other");
     expect((await api("GET", `/api/v1/workspaces/${t.workspaceId}/releases`, await login(other.admin))).status).toBe(404);
     expect((await api("GET", `/api/v1/workspaces/${t.workspaceId}/releases`, null)).status).toBe(401);
+  });
+
+  it("a merge keeps the earliest first release: the merged issue no longer counts as new in the later one", async () => {
+    const list = (await api("GET", `/api/v1/errors?${new URLSearchParams({ workspaceId: t.workspaceId, projectId: t.projectId })}`, admin)).body.items as { errorId: string; type: string }[];
+    const id = (type: string) => list.find((i) => i.type === type)!.errorId;
+    const merged = await api("POST", "/api/v1/errors/merge", admin, { targetId: id("SearchError"), sourceIds: [id("CartError")] });
+    expect(merged.status, JSON.stringify(merged.body)).toBe(200);
+    const items = (await api("GET", `/api/v1/workspaces/${t.workspaceId}/releases?projectId=${t.projectId}`, viewer)).body.items as { version: string; newIssues: number }[];
+    expect(items.map((r) => [r.version, r.newIssues])).toEqual([
+      ["shop@1.1.0", 0],
+      ["shop@1.0.0", 2],
+    ]);
   });
 });

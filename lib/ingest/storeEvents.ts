@@ -177,6 +177,7 @@ function groupRows(events: PreparedEvent[], groupOf: (event: PreparedEvent) => {
     frames: e.frames,
     exceptions: e.exceptions && e.exceptions.length > 1 ? e.exceptions : null,
     context: contextOf(e),
+    release: e.release ?? null,
   }));
 }
 
@@ -195,7 +196,7 @@ const PROJECT_DAILY_SHARDS = 8;
 const WRITE_BATCH_SQL = `
 WITH gi AS (
   SELECT * FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, fingerprint text, type text, message text, severity text,
-    category text, source text, platform text, at timestamptz, "stackTrace" text, frames jsonb, exceptions jsonb, context jsonb)
+    category text, source text, platform text, at timestamptz, "stackTrace" text, frames jsonb, exceptions jsonb, context jsonb, release text)
 ), oi_in AS (
   SELECT DISTINCT ON ("eventId") * FROM jsonb_to_recordset($4::jsonb) AS x(id uuid, "groupId" uuid, "eventId" text, "occurredAt" timestamptz,
     severity text, message text, "stackTrace" text, "userId" text, "agentId" text, "runId" text, environment text,
@@ -260,11 +261,11 @@ WITH gi AS (
 ), g AS (
   INSERT INTO "ErrorGroup" AS eg (id, "workspaceId", "projectId", fingerprint, type, message, severity, category, source,
     platform, "firstSeen", "lastSeen", "occurrenceCount", "creditsLost", "executionsAffected", "usersAffected",
-    "agentsAffected", "stackTrace", frames, exceptions, context, "sampledCount", "lastSampledAt", "updatedAt")
+    "agentsAffected", "stackTrace", frames, exceptions, context, "sampledCount", "lastSampledAt", "updatedAt", "firstRelease")
   SELECT gi.id, $1::uuid, $2::uuid, gi.fingerprint, gi.type, gi.message, gi.severity::"Severity", gi.category, gi.source,
     gi.platform, coalesce(agg.first, gi.at), coalesce(agg.last, gi.at), coalesce(agg.n, 0), coalesce(agg.credits, 0),
     coalesce(agg.executions, 0), coalesce(nu.n, 0), coalesce(na.n, 0), gi."stackTrace", gi.frames, gi.exceptions, gi.context,
-    coalesce(agg.sampled, 0), CASE WHEN agg.sampled > 0 THEN now() END, now()
+    coalesce(agg.sampled, 0), CASE WHEN agg.sampled > 0 THEN now() END, now(), gi.release
   FROM gi LEFT JOIN agg ON agg."groupId" = gi.id LEFT JOIN new_users nu ON nu."groupId" = gi.id LEFT JOIN new_agents na ON na."groupId" = gi.id
   ORDER BY gi.fingerprint
   ON CONFLICT ("projectId", fingerprint) DO UPDATE SET
@@ -277,6 +278,7 @@ WITH gi AS (
     "executionsAffected" = eg."executionsAffected" + excluded."executionsAffected",
     "sampledCount" = eg."sampledCount" + excluded."sampledCount",
     "lastSampledAt" = coalesce(excluded."lastSampledAt", eg."lastSampledAt"),
+    "firstRelease" = coalesce(eg."firstRelease", excluded."firstRelease"),
     -- "Resolved in the next release" issues are reopened after the commit, only by a newer release
     -- (lib/errors/triage/reopenConsumer.ts); any other resolved issue regresses on a new event.
     status = CASE WHEN eg.status = 'resolved' AND NOT eg."resolvedInNextRelease" AND excluded."occurrenceCount" > 0 THEN 'new'::"ErrorStatus" ELSE eg.status END,

@@ -27,7 +27,7 @@ export interface ReleaseSummary {
   events: number;
   /** Issues with at least one event in this release. */
   issues: number;
-  /** Issues whose first release this is: the bugs it introduced (or first reported). */
+  /** Issues whose first release this is (ErrorGroup.firstRelease, the `firstRelease:` search): the bugs it introduced. */
   newIssues: number;
   /** Of `issues`, those not resolved or ignored now. */
   unresolved: number;
@@ -52,9 +52,9 @@ export async function listReleases(auth: AuthContext, workspaceId: string, query
        FROM "ErrorGroupTag" t JOIN "ErrorGroup" g ON g.id = t."groupId"
        WHERE t."workspaceId" = $1::uuid AND t.key = 'release' AND ($2::uuid IS NULL OR g."projectId" = $2::uuid)
      ), first AS (
-       SELECT value, count(*)::int AS n FROM (
-         SELECT DISTINCT ON ("groupId") "groupId", value FROM r ORDER BY "groupId", "firstSeen", value
-       ) f GROUP BY value
+       SELECT "firstRelease" AS value, count(*)::int AS n FROM "ErrorGroup"
+       WHERE "workspaceId" = $1::uuid AND "firstRelease" IS NOT NULL AND ($2::uuid IS NULL OR "projectId" = $2::uuid)
+       GROUP BY 1
      ), errors AS (
        SELECT r.value AS version, min(r."firstSeen") AS first, max(r."lastSeen") AS last, sum(r.count)::bigint AS events,
          count(*)::int AS issues, coalesce(max(first.n), 0)::int AS "newIssues",

@@ -28,7 +28,7 @@ export type DateRange =
 export type SearchTerm =
   | { key: "is"; negated: boolean; values: IsValue[] }
   | { key: "level"; negated: boolean; values: Severity[] }
-  | { key: "category" | "environment" | "release" | "user.id"; negated: boolean; values: string[] }
+  | { key: "category" | "environment" | "release" | "firstRelease" | "user.id"; negated: boolean; values: string[] }
   | { key: "assigned"; negated: boolean; values: AssignedTarget[] }
   | { key: DateKey; negated: boolean; range: DateRange }
   | { key: "tag"; tag: string; negated: boolean; values: string[] }
@@ -131,6 +131,7 @@ function toTerm(token: RawToken, fail: (message: string) => void): SearchTerm | 
     case "category":
     case "environment":
     case "release":
+    case "firstRelease":
     case "user.id":
       return { key: known, negated, values: dedupe(values) };
     default:

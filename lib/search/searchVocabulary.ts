@@ -25,7 +25,7 @@ export const DATE_KEYS = ["firstSeen", "lastSeen"] as const;
 export type DateKey = (typeof DATE_KEYS)[number];
 
 /** Keys with a meaning of their own; any other `key:value` filters on a tag. */
-export const KNOWN_KEYS = ["is", "level", "category", "environment", "release", "user.id", "assigned", ...DATE_KEYS] as const;
+export const KNOWN_KEYS = ["is", "level", "category", "environment", "release", "firstRelease", "user.id", "assigned", ...DATE_KEYS] as const;
 export type KnownKey = (typeof KNOWN_KEYS)[number];
 
 export const KEY_DESCRIPTIONS: Record<KnownKey, string> = {
@@ -34,6 +34,7 @@ export const KEY_DESCRIPTIONS: Record<KnownKey, string> = {
   category: "category, e.g. database, timeout",
   environment: "environment of an event",
   release: "release of an event (a trailing * matches a prefix)",
+  firstRelease: "the release an issue first appeared in (a trailing * matches a prefix)",
   "user.id": "a user who hit the error",
   assigned: "me, my_teams, none, a member's email, or #team",
   firstSeen: "-24h (within), +7d (older than), >2026-01-31",

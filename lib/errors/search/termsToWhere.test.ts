@@ -38,3 +38,11 @@ describe("assignment search terms", () => {
     expect(JSON.stringify(anonymous)).not.toContain(ME);
   });
 });
+
+describe("firstRelease", () => {
+  it("matches the issue's first release exactly or by prefix, and its negation keeps issues without one", () => {
+    expect(where("firstRelease:shop@1.2.0")).toEqual([{ firstRelease: "shop@1.2.0" }]);
+    expect(where("firstRelease:shop@1.*,web@2")).toEqual([{ OR: [{ firstRelease: { startsWith: "shop@1." } }, { firstRelease: "web@2" }] }]);
+    expect(where("!firstRelease:shop@1.2.0")).toEqual([{ OR: [{ firstRelease: null }, { NOT: { firstRelease: "shop@1.2.0" } }] }]);
+  });
+});

@@ -20,6 +20,8 @@ export function termsToWhere(terms: SearchTerm[], ctx: SearchContext): Prisma.Er
     // NOT (assigneeId = x) is not true for unassigned issues in SQL: negated assignment is spelled out.
     if (term.key === "assigned" && term.negated) return { AND: term.values.map((v) => notAssigneeWhere(resolveAssignee(v, ctx))) };
     const where = termWhere(term, ctx);
+    // Likewise an issue without a first release is "not in release X".
+    if (term.key === "firstRelease" && term.negated) return { OR: [{ firstRelease: null }, { NOT: where }] };
     return term.negated ? { NOT: where } : where;
   });
 }
@@ -37,6 +39,8 @@ function termWhere(term: SearchTerm, ctx: SearchContext): Prisma.ErrorGroupWhere
       return tagWhere(term.key, term.values);
     case "user.id":
       return tagWhere("user", term.values);
+    case "firstRelease":
+      return anyOf(term.values.map((v) => (v.endsWith("*") && v.length > 1 ? { firstRelease: { startsWith: v.slice(0, -1) } } : { firstRelease: v })));
     case "tag":
       return tagWhere(term.tag, term.values);
     case "assigned":

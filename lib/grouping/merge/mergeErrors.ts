@@ -9,6 +9,7 @@ import type { MergeErrorsInput } from "@/lib/grouping/merge/mergeSchemas";
 import { groupingLockKey } from "@/lib/grouping/store/resolveGroups";
 import { ApiError } from "@/lib/http/ApiError";
 import { uuidv7 } from "@/lib/ids/uuidv7";
+import { recomputeFirstRelease } from "@/lib/grouping/merge/recomputeFirstRelease";
 
 export interface MergeResult {
   targetId: string;
@@ -63,6 +64,7 @@ export async function mergeErrors(auth: AuthContext, input: MergeErrorsInput): P
     await recomputeViewBits(client, [target.id]);
     await moveGroupAlerts(client, sourceIds, target.id);
     await mergeGroupTriage(client, sourceIds, target.id);
+    await recomputeFirstRelease(client, [target.id]);
 
     const { rows: redirected } = await client.query<{ fingerprint: string }>(
       `WITH repointed AS (

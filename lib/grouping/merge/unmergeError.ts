@@ -10,6 +10,7 @@ import { groupingLockKey } from "@/lib/grouping/store/resolveGroups";
 import { ApiError } from "@/lib/http/ApiError";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 import { groupIdFor } from "@/lib/ingest/storeEvents";
+import { recomputeFirstRelease } from "@/lib/grouping/merge/recomputeFirstRelease";
 
 export interface UnmergeResult {
   errorId: string;
@@ -111,6 +112,7 @@ async function splitOff(client: pg.PoolClient, group: Group, fingerprint: string
   await client.query(`UPDATE "ErrorEventId" SET "groupId" = $2::uuid WHERE "projectId" = $3::uuid AND "occurrenceId" = ANY($1::uuid[])`, [moved, newId, group.projectId]);
   await shiftRollups(client, moved, group, { id: newId, severity });
   await splitGroupTags(client, moved, group.id, newId, group.workspaceId);
+  await recomputeFirstRelease(client, [group.id, newId]);
   return { errorId: newId, fingerprint, occurrences: moved.length };
 }
 

@@ -38,7 +38,8 @@ export async function searchValues(auth: AuthContext, workspaceId: string, query
     );
     return { keys: [], values: rows };
   }
-  const key = query.key === "user.id" ? "user" : query.key;
+  // An issue's first release is one of the releases its events carry: the same suggestions.
+  const key = query.key === "user.id" ? "user" : query.key === "firstRelease" ? "release" : query.key;
   const rows = await queryRows<{ value: string; count: number }>(
     `SELECT value, sum(count)::int AS count FROM (
        SELECT value, count FROM "ErrorGroupTag"
