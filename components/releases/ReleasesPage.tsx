@@ -11,6 +11,7 @@ import { ProjectFilter } from "@/components/ui/ProjectFilter";
 import { LoadingState } from "@/components/ui/Spinner";
 import { countOf, formatCount } from "@/lib/client/format";
 import { useReleasesQuery } from "@/lib/client/hooks/useReleasesQuery";
+import { timeframeCovering } from "@/lib/client/timeframes";
 import { utcDateTimeWithYear } from "@/lib/client/utcTime";
 import type { ReleaseSummary } from "@/lib/releases/listReleases";
 import { quoteValue } from "@/lib/search/formatSearch";
@@ -37,8 +38,9 @@ export function ReleasesPage() {
 function ReleaseTable({ workspace }: { workspace: Me["workspaces"][number] }) {
   const [projectId, setProjectId] = useState("");
   const releases = useReleasesQuery(workspace.id, { projectId: projectId || undefined });
-  // The issue list filtered by a search (the same syntax as its search box).
-  const listHref = (search: string) => `/?${new URLSearchParams({ ws: workspace.id, query: search })}`;
+  // The issue list filtered by a search (the same syntax as its search box), over a timeframe that
+  // reaches back to the release's last error (the list shows issues seen in its timeframe).
+  const listHref = (search: string, lastSeen: string) => `/?${new URLSearchParams({ ws: workspace.id, tf: timeframeCovering(lastSeen), query: search })}`;
 
   return (
     <Card title="Releases" titleId="releases-title" bodyClassName="p-0" actions={<ProjectFilter projects={workspace.projects} value={projectId} onChange={setProjectId} />}>
@@ -81,12 +83,12 @@ function ReleaseTable({ workspace }: { workspace: Me["workspaces"][number] }) {
   );
 }
 
-function ReleaseRow({ release, listHref }: { release: ReleaseSummary; listHref: (search: string) => string }) {
+function ReleaseRow({ release, listHref }: { release: ReleaseSummary; listHref: (search: string, lastSeen: string) => string }) {
   const term = `release:${quoteValue(release.version)}`;
   return (
     <tr data-testid="release-row">
       <td className="max-w-[16rem] truncate px-4 py-2 font-mono text-xs sm:px-6">
-        <Link href={listHref(term)} className="text-blue-700 hover:underline dark:text-blue-400" title={`Issues seen in ${release.version}`}>
+        <Link href={listHref(term, release.lastSeen)} className="text-blue-700 hover:underline dark:text-blue-400" title={`Issues seen in ${release.version}`}>
           {release.version}
         </Link>
       </td>
@@ -101,7 +103,7 @@ function ReleaseRow({ release, listHref }: { release: ReleaseSummary; listHref: 
       <td className="px-2 py-2 text-right tabular-nums">
         {release.newIssues > 0 ? (
           <Link
-            href={listHref(`firstRelease:${quoteValue(release.version)}`)}
+            href={listHref(`firstRelease:${quoteValue(release.version)}`, release.lastSeen)}
             className="font-semibold text-red-700 hover:underline dark:text-red-400"
             aria-label={`${countOf(release.newIssues, "issue")} introduced in ${release.version}`}
           >
@@ -113,7 +115,7 @@ function ReleaseRow({ release, listHref }: { release: ReleaseSummary; listHref: 
       </td>
       <td className="px-2 py-2 text-right tabular-nums">
         {release.unresolved > 0 ? (
-          <Link href={listHref(`${term} is:unresolved`)} className="text-blue-700 hover:underline dark:text-blue-400" aria-label={`${countOf(release.unresolved, "unresolved issue")} in ${release.version}`}>
+          <Link href={listHref(`${term} is:unresolved`, release.lastSeen)} className="text-blue-700 hover:underline dark:text-blue-400" aria-label={`${countOf(release.unresolved, "unresolved issue")} in ${release.version}`}>
             {formatCount(release.unresolved)}
           </Link>
         ) : (

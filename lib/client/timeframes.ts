@@ -10,3 +10,9 @@ export const TIMEFRAME_LABELS: Record<Timeframe, string> = {
   "7d": "Last 7 days",
   "30d": "Last 30 days",
 };
+
+/** The shortest dashboard timeframe of a day or more whose window reaches back to `at` (30 days when none does): links to the list of something last seen then. */
+export function timeframeCovering(at: string | Date, now = Date.now()): Timeframe {
+  const ago = now - new Date(at).getTime();
+  return (["24h", "7d"] as const).find((tf) => ago <= TIMEFRAME_MS[tf]) ?? "30d";
+}
