@@ -1,6 +1,5 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { format, formatDistanceToNowStrict } from "date-fns";
 import { useState, type FormEvent } from "react";
 import { FormError } from "@/components/auth/AuthCard";
@@ -12,8 +11,7 @@ import { FormField } from "@/components/ui/FormField";
 import { useToast } from "@/components/ui/Toast";
 import type { ApiTokenScope, CreateApiTokenInput } from "@/lib/apiTokens/apiTokenSchemas";
 import type { CreatedApiToken } from "@/lib/apiTokens/createApiToken";
-import { apiFetch } from "@/lib/client/apiFetch";
-import { useApiTokensQuery } from "@/lib/client/hooks/useAccountQuery";
+import { useApiTokensQuery, useCreateApiTokenMutation, useRevokeApiTokenMutation } from "@/lib/client/hooks/useAccountQuery";
 
 const EXPIRY_CHOICES: { label: string; days: number | null }[] = [
   { label: "30 days", days: 30 },
@@ -25,7 +23,8 @@ const EXPIRY_CHOICES: { label: string; days: number | null }[] = [
 /** Personal API tokens: create one (shown once), see when each was last used, revoke. */
 export function ApiTokensCard() {
   const tokens = useApiTokensQuery();
-  const queryClient = useQueryClient();
+  const createToken = useCreateApiTokenMutation();
+  const revokeToken = useRevokeApiTokenMutation();
   const { showToast } = useToast();
   const [name, setName] = useState("");
   const [scope, setScope] = useState<ApiTokenScope>("read");
@@ -40,9 +39,8 @@ export function ApiTokensCard() {
     setError(null);
     try {
       const body: CreateApiTokenInput = { name, scope, expiresInDays: EXPIRY_CHOICES.find((c) => c.label === expiry)?.days ?? null };
-      setCreated(await apiFetch<CreatedApiToken>("/api/v1/account/tokens", { method: "POST", json: body }));
+      setCreated(await createToken.mutateAsync(body));
       setName("");
-      await queryClient.invalidateQueries({ queryKey: ["account", "tokens"] });
     } catch (e) {
       setError(e instanceof Error ? e.message : "could not create the token");
     } finally {
@@ -52,10 +50,9 @@ export function ApiTokensCard() {
 
   async function revoke(id: string, tokenName: string) {
     try {
-      await apiFetch(`/api/v1/account/tokens/${id}`, { method: "DELETE" });
+      await revokeToken.mutateAsync({ tokenId: id });
       showToast(`Token “${tokenName}” revoked`, "success");
       if (created?.id === id) setCreated(null);
-      await queryClient.invalidateQueries({ queryKey: ["account", "tokens"] });
     } catch (e) {
       showToast(e instanceof Error ? e.message : "could not revoke the token");
     }

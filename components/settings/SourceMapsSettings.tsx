@@ -1,6 +1,5 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { formatDistanceToNow } from "date-fns";
 import Link from "next/link";
 import { useOrigin } from "@/components/settings/IngestInstructions";
@@ -10,14 +9,13 @@ import { CopyButton } from "@/components/ui/CopyButton";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
 import { useToast } from "@/components/ui/Toast";
-import { apiFetch } from "@/lib/client/apiFetch";
 import { formatBytes } from "@/lib/client/format";
-import { useSourceMapsQuery } from "@/lib/client/hooks/useSourceMapsQuery";
+import { useDeleteSourceMapMutation, useSourceMapsQuery } from "@/lib/client/hooks/useSourceMapsQuery";
 
 /** A project's uploaded source maps, how to upload one from a deploy, and delete (members and admins). */
 export function SourceMapsSettings({ projectId, canEdit }: { projectId: string; canEdit: boolean }) {
   const maps = useSourceMapsQuery(projectId);
-  const queryClient = useQueryClient();
+  const deleteMap = useDeleteSourceMapMutation(projectId);
   const { showToast } = useToast();
   const origin = useOrigin();
   const command = `curl -X POST "${origin}/api/v1/projects/${projectId}/sourcemaps?release=$RELEASE&url=~/static/js/main.js" \\
@@ -26,9 +24,8 @@ export function SourceMapsSettings({ projectId, canEdit }: { projectId: string; 
 
   async function remove(id: string, url: string) {
     try {
-      await apiFetch(`/api/v1/projects/${projectId}/sourcemaps/${id}`, { method: "DELETE" });
+      await deleteMap.mutateAsync({ sourceMapId: id });
       showToast(`Source map for ${url} deleted`, "success");
-      await queryClient.invalidateQueries({ queryKey: ["project", projectId, "sourcemaps"] });
     } catch (e) {
       showToast(e instanceof Error ? e.message : "could not delete the source map");
     }

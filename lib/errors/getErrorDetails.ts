@@ -23,7 +23,7 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
     throw mergedInto ? new ApiError(404, "not_found", "this issue was merged into another one", { mergedInto }) : error;
   });
   const people = [group.assigneeId, group.resolvedById].filter((id): id is string => Boolean(id));
-  const [occurrences, audit, users, firstRelease, lastRelease, team, project, feedback, monitor, rules] = await Promise.all([
+  const [occurrences, audit, users, lastRelease, team, project, feedback, monitor, rules] = await Promise.all([
     db().errorOccurrence.findMany({
       where: { groupId: group.id },
       orderBy: { occurredAt: "desc" },
@@ -35,8 +35,8 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
       take: AUDIT_ENTRIES,
     }),
     db().user.findMany({ where: { id: { in: people } }, select: { id: true, name: true, email: true } }),
-    // The releases the issue was first and last seen in, from the per-issue tag rollup.
-    db().errorGroupTag.findFirst({ where: { groupId: group.id, key: "release" }, orderBy: [{ firstSeen: "asc" }, { value: "asc" }], select: { value: true } }),
+    // The release the issue was last seen in, from the per-issue tag rollup (the first is on the
+    // issue itself: the same firstRelease the releases page and the `firstRelease:` search use).
     db().errorGroupTag.findFirst({ where: { groupId: group.id, key: "release" }, orderBy: [{ lastSeen: "desc" }, { value: "desc" }], select: { value: true } }),
     group.assigneeTeamId ? db().team.findUnique({ where: { id: group.assigneeTeamId }, select: { id: true, name: true } }) : null,
     group.sampledCount > 0 ? db().project.findUnique({ where: { id: group.projectId }, select: { maxEventsPerIssue: true } }) : null,
@@ -54,8 +54,8 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
     ...toErrorDetail(group),
     // Frames flagged in-app as grouping judges them, as the event viewer shows them.
     exceptions: viewChain(group.exceptions, group.platform, rules.frameOverride),
-    culprit: culpritOf(await sourceMappedFrames(group, firstRelease?.value ?? null), group.platform, group.exceptions),
-    releases: { first: firstRelease?.value ?? null, last: lastRelease?.value ?? null },
+    culprit: culpritOf(await sourceMappedFrames(group, group.firstRelease), group.platform, group.exceptions),
+    releases: { first: group.firstRelease, last: lastRelease?.value ?? null },
     assignee: group.assigneeId ? nameOf.get(group.assigneeId) ?? null : null,
     assigneeTeam: team,
     resolvedByUser: group.resolvedById ? nameOf.get(group.resolvedById) ?? null : null,

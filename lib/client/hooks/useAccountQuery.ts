@@ -1,6 +1,8 @@
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Account } from "@/lib/account/getAccount";
 import type { SessionList } from "@/lib/account/listSessions";
+import type { CreateApiTokenInput } from "@/lib/apiTokens/apiTokenSchemas";
+import type { CreatedApiToken } from "@/lib/apiTokens/createApiToken";
 import type { ApiTokenList } from "@/lib/apiTokens/listApiTokens";
 import { apiFetch } from "@/lib/client/apiFetch";
 
@@ -14,7 +16,27 @@ export function useSessionsQuery() {
   return useQuery({ queryKey: ["account", "sessions"], queryFn: ({ signal }) => apiFetch<SessionList>("/api/v1/account/sessions", { signal }) });
 }
 
+const TOKENS_KEY = ["account", "tokens"] as const;
+
 /** GET /api/v1/account/tokens. */
 export function useApiTokensQuery() {
-  return useQuery({ queryKey: ["account", "tokens"], queryFn: ({ signal }) => apiFetch<ApiTokenList>("/api/v1/account/tokens", { signal }) });
+  return useQuery({ queryKey: TOKENS_KEY, queryFn: ({ signal }) => apiFetch<ApiTokenList>("/api/v1/account/tokens", { signal }) });
+}
+
+/** POST /api/v1/account/tokens — the response holds the raw token, shown once. */
+export function useCreateApiTokenMutation() {
+  const qc = useQueryClient();
+  return useMutation<CreatedApiToken, Error, CreateApiTokenInput>({
+    mutationFn: (input) => apiFetch("/api/v1/account/tokens", { method: "POST", json: input }),
+    onSettled: () => qc.invalidateQueries({ queryKey: TOKENS_KEY }),
+  });
+}
+
+/** DELETE /api/v1/account/tokens/:tokenId. */
+export function useRevokeApiTokenMutation() {
+  const qc = useQueryClient();
+  return useMutation<null, Error, { tokenId: string }>({
+    mutationFn: ({ tokenId }) => apiFetch(`/api/v1/account/tokens/${encodeURIComponent(tokenId)}`, { method: "DELETE" }),
+    onSettled: () => qc.invalidateQueries({ queryKey: TOKENS_KEY }),
+  });
 }
