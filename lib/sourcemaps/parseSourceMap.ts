@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { buildMappingsIndex, lookupSegment, MappingsError, type MappingsIndex } from "@/lib/sourcemaps/mappingsIndex";
 
 /**
  * A source map (v3, as bundlers write them: esbuild, webpack, Vite/Rollup, tsc, terser) reduced to
  * what mapping a stack frame needs. Index maps (`sections`) are not read. `mappings` stays a
- * string: positions are resolved in one pass over it (resolvePositions), so a large single-line
+ * string with a compact index beside it (lib/sourcemaps/mappingsIndex.ts), so a large single-line
  * bundle's map never becomes millions of objects in memory.
  */
 export interface SourceMap {
@@ -58,78 +59,40 @@ export function parseSourceMap(text: string): SourceMap {
   };
 }
 
-const BASE64 = new Int8Array(128).fill(-1);
-"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".split("").forEach((c, i) => (BASE64[c.charCodeAt(0)] = i));
+const indexes = new WeakMap<SourceMap, MappingsIndex>();
+
+/** The map's mappings index, built on first use and kept as long as the map is (a cached map answers every later event in microseconds). */
+function indexOf(map: SourceMap): MappingsIndex {
+  let index = indexes.get(map);
+  if (!index) {
+    try {
+      index = buildMappingsIndex(map.mappings);
+    } catch (error) {
+      if (error instanceof MappingsError) throw new SourceMapError(error.message);
+      throw error;
+    }
+    indexes.set(map, index);
+  }
+  return index;
+}
 
 /**
- * The original positions of generated ones (1-based lines and columns, as stack traces print them),
- * in one pass over `mappings`: lines split by ";", segments by ",", each segment 1, 4 or 5 base64
- * VLQ numbers — generated column (relative to the previous segment of the line), then source,
- * original line, original column and name (relative to the previous segment anywhere). A position
- * maps through the segment of its line with the greatest column not after it; null when its line
- * has none. Throws SourceMapError on a malformed string.
+ * The original positions of generated ones (1-based lines and columns, as stack traces print them):
+ * each maps through the segment of its line with the greatest column not after it (see
+ * lib/sourcemaps/mappingsIndex.ts); null when its line has none or that segment names no source.
+ * Throws SourceMapError on a malformed `mappings` string.
  */
 export function resolvePositions(map: SourceMap, positions: { line: number; column: number }[]): (OriginalPosition | null)[] {
-  const results: (OriginalPosition | null)[] = positions.map(() => null);
-  const best = positions.map(() => -1);
-  const byLine = new Map<number, number[]>();
-  positions.forEach((p, i) => byLine.set(p.line - 1, [...(byLine.get(p.line - 1) ?? []), i]));
-  const lastLine = Math.max(-1, ...byLine.keys());
-  const { mappings } = map;
-  let generatedLine = 0;
-  let wanted = byLine.get(0);
-  let column = 0;
-  let source = 0;
-  let originalLine = 0;
-  let originalColumn = 0;
-  let name = 0;
-  const fields: number[] = [];
-  for (let i = 0; i <= mappings.length && generatedLine <= lastLine; ) {
-    const c = i < mappings.length ? mappings.charCodeAt(i) : 59;
-    if (c === 44 || c === 59) {
-      // "," ends a segment, ";" a segment and the line.
-      if (fields.length >= 1) column += fields[0];
-      if (fields.length >= 4) {
-        source += fields[1];
-        originalLine += fields[2];
-        originalColumn += fields[3];
-        if (fields.length >= 5) name += fields[4];
-        for (const k of wanted ?? []) {
-          const target = Math.max(0, positions[k].column - 1);
-          if (column <= target && column >= best[k]) {
-            best[k] = column;
-            const file = map.sources[source];
-            results[k] =
-              file === undefined ? null : { source: file, sourceIndex: source, line: originalLine + 1, column: originalColumn + 1, name: fields.length >= 5 ? (map.names[name] ?? null) : null };
-          }
-        }
-      }
-      fields.length = 0;
-      if (c === 59) {
-        generatedLine++;
-        wanted = byLine.get(generatedLine);
-        column = 0;
-      }
-      i++;
-      continue;
-    }
-    let value = 0;
-    let shift = 0;
-    let digit: number;
-    do {
-      const code = i < mappings.length ? mappings.charCodeAt(i++) : -1;
-      digit = code >= 0 && code < 128 ? BASE64[code] : -1;
-      if (digit < 0) throw new SourceMapError(`mappings: invalid character at ${Math.max(0, i - 1)}`);
-      value += (digit & 31) * 2 ** shift;
-      shift += 5;
-      if (shift > 50) throw new SourceMapError(`mappings: number too long at ${i - 1}`);
-    } while (digit & 32);
-    fields.push(value % 2 === 1 ? -Math.floor(value / 2) : value / 2);
-  }
-  return results;
+  const index = indexOf(map);
+  return positions.map(({ line, column }) => {
+    const segment = lookupSegment(map.mappings, index, line - 1, Math.max(0, column - 1));
+    const file = segment ? map.sources[segment.source] : undefined;
+    if (!segment || file === undefined) return null;
+    return { source: file, sourceIndex: segment.source, line: segment.originalLine + 1, column: segment.originalColumn + 1, name: segment.name >= 0 ? (map.names[segment.name] ?? null) : null };
+  });
 }
 
 /** Checks the whole `mappings` string decodes (an upload is refused now rather than failing every event later). */
 export function assertMappingsValid(map: SourceMap): void {
-  resolvePositions(map, [{ line: Number.MAX_SAFE_INTEGER, column: 1 }]);
+  indexOf(map);
 }
