@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "@/e2e/support/alertHelpers";
+import { newEventId, postRaw, sentryUrl } from "@/e2e/support/envelopes";
 import { BASE_URL, createTenant, getJson, login, postEvents, type Tenant } from "@/e2e/support/tenant";
 
 // An esbuild-minified bundle's map (lib/sourcemaps/__fixtures__) and the stack its bundle throws, as a browser reports it.
@@ -74,6 +75,46 @@ describe("source maps", () => {
     expect((await api("DELETE", `/api/v1/projects/${t.projectId}/sourcemaps/${first.id}`, member)).status).toBe(204);
     expect((await latestFrames("shop@2.0.0"))[2].function).toBe("o");
     expect((await api("DELETE", `/api/v1/projects/${t.projectId}/sourcemaps/${first.id}`, member)).status).toBe(404);
+  });
+
+  it("groups a release's minified events on the functions as written: one bug across builds, two bugs with one message apart", async () => {
+    const bundle = (hash: string) => `https://shop.example/static/js/main.${hash}.js`;
+    const stackOf = (hash: string, names: string[], columns: number[]) => names.map((name, i) => ({ function: name, filename: `/static/js/main.${hash}.js`, absPath: bundle(hash), lineno: 1, colno: columns[i], inApp: true }));
+    for (const [release, hash] of [["grp@1", "aaaa"], ["grp@2", "bbbb"]]) {
+      expect((await upload(token, t.projectId, `release=${encodeURIComponent(release)}&url=${encodeURIComponent(`~/static/js/main.${hash}.js`)}`, MAP)).status).toBe(201);
+    }
+    const send = async (release: string, message: string, stackTrace: unknown) => {
+      const res = await postEvents(t.key, { type: "TypeError", message, release, platform: "javascript", stackTrace });
+      expect(res.status).toBe(202);
+      return (await res.json()).accepted[0].groupId as string;
+    };
+    const first = await send("grp@1", "Cannot read properties of undefined (reading 'items')", stackOf("aaaa", ["a", "n.checkout", "o"], [219, 143, 30]));
+    // The next build renamed every minified function and the property read differs: the same code, the same issue.
+    const nextBuild = await send("grp@2", "Cannot read properties of undefined (reading 'price')", stackOf("bbbb", ["xe", "Qt.checkout", "r"], [219, 143, 30]));
+    expect(nextBuild).toBe(first);
+    // The same message thrown in another function is another bug.
+    const elsewhere = await send("grp@1", "Cannot read properties of undefined (reading 'items')", stackOf("aaaa", ["a"], [219]));
+    expect(elsewhere).not.toBe(first);
+    // A trace sent as text is mapped as well.
+    const text = ["TypeError: Cannot read properties of undefined (reading 'qty')", ...[[30, "o"], [143, "n.checkout"], [219, "a"]].map(([column, fn]) => `    at ${fn} (${bundle("aaaa")}:1:${column})`)].join("\n");
+    expect(await send("grp@1", "Cannot read properties of undefined (reading 'qty')", text)).toBe(first);
+    // So is a Sentry SDK's event (its frames innermost last).
+    const eventId = newEventId();
+    const sentry = await postRaw(
+      sentryUrl(t.projectPublicId, "store", `sentry_key=${t.key}&sentry_version=7`),
+      JSON.stringify({
+        event_id: eventId,
+        platform: "javascript",
+        release: "grp@2",
+        exception: { values: [{ type: "TypeError", value: "Cannot read properties of undefined (reading 'sku')", stacktrace: { frames: stackOf("bbbb", ["k", "Z.checkout", "q"], [219, 143, 30]).map((f) => ({ function: f.function, filename: f.filename, abs_path: f.absPath, lineno: 1, colno: f.colno, in_app: true })) } }] },
+      }),
+      { "content-type": "application/json" },
+    );
+    expect(sentry.status).toBe(200);
+    const events = await (await getJson(`/api/v1/errors/${first}/events?limit=50`, { cookie: member })).json();
+    expect(events.items.map((e: { eventId: string }) => e.eventId)).toContain(eventId);
+    // The issue names where it happened by the original code.
+    expect((await getJson(`/api/v1/errors/${first}`, { cookie: member }).then((r) => r.json())).culprit).toBe("cart.ts in totalOf");
   });
 
   it("uploads a build's maps with the client package's faultline-sourcemaps command, reporting the one it could not", async () => {

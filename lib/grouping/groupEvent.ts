@@ -25,6 +25,12 @@ export interface GroupEventInput extends RawException {
   platform?: string;
   /** The client's fingerprint (Sentry `fingerprint`, ours `fingerprint`). */
   custom?: string[];
+  /**
+   * Frames as they were written, for a minified JavaScript event whose release has source maps
+   * (lib/sourcemaps/sourceMapsForGrouping.ts): the fingerprint and culprit key on what it returns;
+   * the chain shown and stored keeps the frames as received (maps are applied again when viewed).
+   */
+  mapFrames?: (frames: Frame[]) => Frame[];
   /** A project's grouping rules, compiled (lib/grouping/rules). */
   rules?: { frameOverride?: FrameOverride; fingerprintFor?: (chain: ChainException[], language: Language) => string[] | undefined };
 }
@@ -59,7 +65,9 @@ export function groupEvent(input: GroupEventInput): GroupedEvent {
   const chain = language === "ruby" ? resolved.chain.map((e) => ({ ...e, message: shown(e.message) })) : resolved.chain;
   const custom = input.rules?.fingerprintFor?.(chain, language) ?? input.custom;
   // A log message is keyed on its format string, so the values filled into it never split the issue.
-  const keyed = input.messageTemplate ? [{ ...chain[0], message: shown(input.messageTemplate) }, ...chain.slice(1)] : chain;
+  const templated = input.messageTemplate ? [{ ...chain[0], message: shown(input.messageTemplate) }, ...chain.slice(1)] : chain;
+  const mapFrames = input.mapFrames;
+  const keyed = mapFrames ? templated.map((e) => ({ ...e, frames: mapFrames(e.frames) })) : templated;
   const result = fingerprintChain({ exceptions: keyed, language, platform: input.platform, custom, frameOverride: input.rules?.frameOverride });
   const legacy = computeFingerprint({ type: input.type, message: input.message, frames: legacyFrames, custom: input.custom });
   return {

@@ -47,7 +47,11 @@ export const MAX_FUTURE_SKEW_MS = 5 * 60_000;
 /** So is one before 1970 (a zeroed clock; year 0000 is not even a PostgreSQL timestamp). */
 const EARLIEST_MS = 0;
 
-export function prepareEvent(event: IngestEvent, receivedAt: Date = new Date(), rules?: GroupEventInput["rules"]): PreparedEvent {
+/**
+ * `mapFrames`: the event's frames as written, when its release has source maps for them
+ * (lib/intake/prepareEvents.ts): the fingerprint keys on those; everything stored is as received.
+ */
+export function prepareEvent(event: IngestEvent, receivedAt: Date = new Date(), rules?: GroupEventInput["rules"], mapFrames?: GroupEventInput["mapFrames"]): PreparedEvent {
   // Scrub first: everything below (fingerprint, classification, storage) only sees scrubbed text.
   const grouped = groupEvent({
     type: scrubString(event.type),
@@ -58,6 +62,7 @@ export function prepareEvent(event: IngestEvent, receivedAt: Date = new Date(), 
     platform: event.platform,
     custom: event.fingerprint,
     rules,
+    mapFrames,
   });
   // The trace's own type when the client sent a placeholder (groupEvent).
   const type = grouped.type;

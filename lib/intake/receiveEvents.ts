@@ -6,12 +6,12 @@ import { INGEST_CORS_HEADERS, ingestPreflightHeaders } from "@/lib/http/ingestCo
 import { readBody } from "@/lib/http/readBody";
 import type { IntakeRequest, IntakeResponse } from "@/lib/intake/intakeRequest";
 import { admitAll, withAdmission } from "@/lib/intake/admission";
+import { prepareEvents } from "@/lib/intake/prepareEvents";
 import { runIntake } from "@/lib/intake/runIntake";
 import { samplingOptions } from "@/lib/intake/sampling/samplingOptions";
 import { storeAndFanOut } from "@/lib/intake/storeAndFanOut";
 import { MAX_BATCH_BYTES, parseIngestBody, type RejectedEvent } from "@/lib/ingest/parseIngestBody";
 import { loadGroupingRules } from "@/lib/grouping/rules/loadGroupingRules";
-import { prepareEvent } from "@/lib/ingest/prepareEvent";
 import { countDropped, countIngest } from "@/lib/ingestHealth/ingestCounters";
 
 export interface IngestResponse {
@@ -43,7 +43,7 @@ export function receiveEvents(req: IntakeRequest): Promise<IntakeResponse> {
       await admitAll(target, ticket, parsed.valid.length);
       const receivedAt = new Date();
       const rules = await loadGroupingRules(key.projectId);
-      const prepared = parsed.valid.map(({ event }) => prepareEvent(event, receivedAt, rules));
+      const prepared = await prepareEvents(key.projectId, parsed.valid.map(({ event }) => event), receivedAt, rules);
       const outcome = await storeAndFanOut(target, prepared, samplingOptions(target, key, prepared));
       ticket.keep();
       const answer: IngestResponse = {

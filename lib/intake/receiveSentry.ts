@@ -9,7 +9,7 @@ import { samplingOptions } from "@/lib/intake/sampling/samplingOptions";
 import { storeAndFanOut } from "@/lib/intake/storeAndFanOut";
 import type { IngestEvent } from "@/lib/ingest/eventSchema";
 import { loadGroupingRules } from "@/lib/grouping/rules/loadGroupingRules";
-import { prepareEvent } from "@/lib/ingest/prepareEvent";
+import { prepareEvents } from "@/lib/intake/prepareEvents";
 import { correctEventTime, correctInstant } from "@/lib/sentry/correctEventTime";
 import { truncateToMinute } from "@/lib/sentry/sentryTimestamp";
 import { assertDsnAgrees, authenticateSentryRequest, findSentryProject, requestKeys, requestSentAt, type SentryProject } from "@/lib/sentry/authenticateSentryRequest";
@@ -148,7 +148,7 @@ async function storeSentryEvents(project: SentryProject, events: IngestEvent[], 
   const receivedAt = new Date();
   const rules = await loadGroupingRules(project.projectId);
   const target = { workspaceId: project.workspaceId, projectId: project.projectId };
-  const prepared = events.map((e) => prepareEvent(correctEventTime(e, sentAt, receivedAt), receivedAt, rules));
+  const prepared = await prepareEvents(project.projectId, events.map((e) => correctEventTime(e, sentAt, receivedAt)), receivedAt, rules);
   const outcome = await storeAndFanOut(target, prepared, samplingOptions(target, project, prepared));
   ticket.keep();
   return outcome.spooled === true;

@@ -25,10 +25,12 @@ export function frameFileUrl(frame: Frame): string | undefined {
 /**
  * Frames with a source map (`maps`: by upload URL) mapped to their original file, line, column,
  * function (the definition around the line in the original source, when the map carries the
- * source) and source lines; the minified position is kept as `minified`. Frames without a map, line or column,
+ * source) and source lines (unless `sourceLines: false`: grouping needs none); the minified
+ * position is kept as `minified`. Frames without a map, line or column,
  * or at a position the map does not cover, are returned as they are.
  */
-export function applySourceMaps(frames: Frame[], maps: ReadonlyMap<string, SourceMap>): MappedFrame[] {
+export function applySourceMaps(frames: Frame[], maps: ReadonlyMap<string, SourceMap>, options: { sourceLines?: boolean } = {}): MappedFrame[] {
+  const withSourceLines = options.sourceLines ?? true;
   const byMap = new Map<SourceMap, number[]>();
   frames.forEach((frame, i) => {
     const url = frameFileUrl(frame);
@@ -59,7 +61,7 @@ export function applySourceMaps(frames: Frame[], maps: ReadonlyMap<string, Sourc
       if (fn) mapped.function = fn;
       // Library code bundled in (node_modules) is the library's, whatever the SDK guessed for the bundle.
       if (/(?:^|\/)node_modules\//.test(path)) mapped.inApp = false;
-      if (content) Object.assign(mapped, contextOf(content, original.line));
+      if (content && withSourceLines) Object.assign(mapped, contextOf(content, original.line));
       out[frameIndex] = mapped;
     });
   }

@@ -7,6 +7,7 @@ import { uuidv7 } from "@/lib/ids/uuidv7";
 import { findProject } from "@/lib/projects/findProject";
 import { assertMappingsValid, parseSourceMap, SourceMapError } from "@/lib/sourcemaps/parseSourceMap";
 import { toSourceMapDto } from "@/lib/sourcemaps/sourceMapDto";
+import { forgetReleaseSourceMaps } from "@/lib/sourcemaps/sourceMapsForGrouping";
 
 /**
  * POST /api/v1/projects/:projectId/sourcemaps — stores a release's source map for one minified file
@@ -33,5 +34,6 @@ export async function uploadSourceMap(auth: AuthContext, projectId: string, inpu
     create: { id: uuidv7(), projectId, release: input.release, url: input.url, content, size: body.length, sourceCount },
     update: { content, size: body.length, sourceCount, createdAt: new Date() },
   });
+  forgetReleaseSourceMaps(projectId, input.release);
   return toSourceMapDto(row);
 }

@@ -1,0 +1,27 @@
+import type { IngestEvent } from "@/lib/ingest/eventSchema";
+import { prepareEvent, type PreparedEvent } from "@/lib/ingest/prepareEvent";
+import type { CompiledGroupingRules } from "@/lib/grouping/rules/compileGroupingRules";
+import { applySourceMaps } from "@/lib/sourcemaps/applySourceMaps";
+import { sourceMapsForGrouping } from "@/lib/sourcemaps/sourceMapsForGrouping";
+
+/**
+ * A request's events prepared (scrub → parse → classify → fingerprint). An event whose release has
+ * source maps for its frames' files is fingerprinted on the frames as written — original file and
+ * function — so one bug stays one issue across deploys that rename every minified function, and two
+ * bugs with the same message in different functions stay two (without maps minified names are no
+ * names, and the message decides: docs/grouping.md). What is stored is as received either way.
+ */
+export function prepareEvents(projectId: string, events: IngestEvent[], receivedAt: Date, rules: CompiledGroupingRules): Promise<PreparedEvent[]> {
+  return Promise.all(
+    events.map(async (event) => {
+      const prepared = prepareEvent(event, receivedAt, rules);
+      const maps = await sourceMapsForGrouping(projectId, prepared.release, framesOf(prepared));
+      if (maps.size === 0) return prepared;
+      return prepareEvent({ ...event, eventId: prepared.eventId }, receivedAt, rules, (frames) => applySourceMaps(frames, maps, { sourceLines: false }));
+    }),
+  );
+}
+
+function framesOf(event: PreparedEvent) {
+  return event.exceptions ? event.exceptions.flatMap((e) => e.frames) : event.frames;
+}

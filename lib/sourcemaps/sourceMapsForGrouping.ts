@@ -1,0 +1,131 @@
+import { gunzipSync } from "node:zlib";
+import { pool } from "@/lib/db/pool";
+import type { Frame } from "@/lib/ingest/stacktrace/frame";
+import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
+import { logger } from "@/lib/logger";
+import { frameFileUrl } from "@/lib/sourcemaps/applySourceMaps";
+import { assertMappingsValid, parseSourceMap, type SourceMap } from "@/lib/sourcemaps/parseSourceMap";
+import { sourceMapUrlCandidates } from "@/lib/sourcemaps/sourceMapUrl";
+
+/** How long an instance trusts what it read of a release's uploads (an upload on another instance is seen within this). */
+const RELEASE_CACHE_MS = 10_000;
+const MAX_RELEASES = 5_000;
+/** Parsed maps kept per instance, by the size of their JSON; least recently used go first. */
+export const PARSED_MAPS_BUDGET_BYTES = 64 * 1024 * 1024;
+/** Distinct minified files looked up for one event at most. */
+const MAX_FILES = 20;
+
+interface Upload {
+  id: string;
+  /** Changes when the same release and URL are uploaded again. */
+  version: number;
+  size: number;
+}
+
+interface Cache {
+  releases: Map<string, { at: number; uploads: Promise<Map<string, Upload>> }>;
+  parsed: Map<string, { size: number; map: Promise<SourceMap | null> }>;
+  parsedBytes: number;
+}
+
+// On globalThis: the ingest fast path (a separate bundle of lib code in the same process) and the
+// route handlers that upload and delete maps share one cache.
+const globalForMaps = globalThis as unknown as { faultlineGroupingSourceMaps?: Cache };
+const cache = (globalForMaps.faultlineGroupingSourceMaps ??= { releases: new Map(), parsed: new Map(), parsedBytes: 0 });
+
+/**
+ * The source maps an event's frames have in its release (by upload URL, parsed and indexed), for
+ * grouping at ingest: empty — without a query — when the release has none, which an instance knows
+ * for RELEASE_CACHE_MS after asking once. Maps are read once per instance and kept within
+ * PARSED_MAPS_BUDGET_BYTES. While PostgreSQL is unavailable what was last read stands (nothing
+ * when nothing was: those events key on their minified frames). A stored map that no longer parses
+ * is skipped (logged once).
+ */
+export async function sourceMapsForGrouping(projectId: string, release: string | null, frames: Frame[], now = Date.now()): Promise<Map<string, SourceMap>> {
+  const found = new Map<string, SourceMap>();
+  if (!release) return found;
+  const uploads = await releaseUploads(projectId, release, now);
+  if (uploads.size === 0) return found;
+  const files = [...new Set(frames.filter((f) => f.lineno !== undefined && f.colno !== undefined).map(frameFileUrl).filter((u): u is string => Boolean(u)))].slice(0, MAX_FILES);
+  for (const url of new Set(files.flatMap(sourceMapUrlCandidates))) {
+    const upload = uploads.get(url);
+    const map = upload ? await parsedMap(upload) : null;
+    if (map) found.set(url, map);
+  }
+  return found;
+}
+
+/** Drops what this instance knows of a release's uploads (after an upload or delete here). */
+export function forgetReleaseSourceMaps(projectId: string, release: string): void {
+  cache.releases.delete(releaseKey(projectId, release));
+}
+
+function releaseKey(projectId: string, release: string): string {
+  return `${projectId}\u0000${release}`;
+}
+
+async function releaseUploads(projectId: string, release: string, now: number): Promise<Map<string, Upload>> {
+  const key = releaseKey(projectId, release);
+  const hit = cache.releases.get(key);
+  if (hit && now - hit.at < RELEASE_CACHE_MS) return hit.uploads;
+  const uploads = readUploads(projectId, release).catch((error: unknown) => {
+    if (!isDatabaseUnavailable(error)) {
+      cache.releases.delete(key);
+      throw error;
+    }
+    return hit?.uploads ?? new Map<string, Upload>();
+  });
+  if (cache.releases.size >= MAX_RELEASES) cache.releases.clear();
+  cache.releases.set(key, { at: now, uploads });
+  return uploads;
+}
+
+async function readUploads(projectId: string, release: string): Promise<Map<string, Upload>> {
+  const { rows } = await pool().query<{ id: string; url: string; createdAt: Date; size: number }>(
+    `SELECT id, url, "createdAt", size FROM "SourceMap" WHERE "projectId" = $1 AND release = $2`,
+    [projectId, release],
+  );
+  return new Map(rows.map((r) => [r.url, { id: r.id, version: r.createdAt.getTime(), size: r.size }]));
+}
+
+function parsedMap(upload: Upload): Promise<SourceMap | null> {
+  const key = `${upload.id}:${upload.version}`;
+  const hit = cache.parsed.get(key);
+  if (hit) {
+    // Most recently used last: eviction takes from the front.
+    cache.parsed.delete(key);
+    cache.parsed.set(key, hit);
+    return hit.map;
+  }
+  const map = readMap(upload.id).catch((error: unknown) => {
+    // Not kept: the next event asks again (PostgreSQL back, or the row gone with its release's cache).
+    forgetParsed(key);
+    if (isDatabaseUnavailable(error)) return null;
+    throw error;
+  });
+  cache.parsed.set(key, { size: upload.size, map });
+  cache.parsedBytes += upload.size;
+  for (const [oldest, entry] of cache.parsed) {
+    if (cache.parsedBytes <= PARSED_MAPS_BUDGET_BYTES || oldest === key) break;
+    forgetParsed(oldest, entry.size);
+  }
+  return map;
+}
+
+function forgetParsed(key: string, size = cache.parsed.get(key)?.size): void {
+  if (size === undefined || !cache.parsed.delete(key)) return;
+  cache.parsedBytes -= size;
+}
+
+async function readMap(id: string): Promise<SourceMap | null> {
+  const { rows } = await pool().query<{ content: Buffer }>(`SELECT content FROM "SourceMap" WHERE id = $1`, [id]);
+  if (!rows[0]) return null;
+  try {
+    const map = parseSourceMap(gunzipSync(rows[0].content).toString("utf8"));
+    assertMappingsValid(map); // builds its index now, once
+    return map;
+  } catch (error) {
+    logger.warn("stored source map could not be read: its frames group as minified", { sourceMapId: id, error: error instanceof Error ? error.message : String(error) });
+    return null;
+  }
+}
