@@ -113,8 +113,11 @@ describe("source maps", () => {
     expect(sentry.status).toBe(200);
     const events = await (await getJson(`/api/v1/errors/${first}/events?limit=50`, { cookie: member })).json();
     expect(events.items.map((e: { eventId: string }) => e.eventId)).toContain(eventId);
-    // The issue names where it happened by the original code.
+    // The issue names where it happened by the original code, on its page and in the list.
     expect((await getJson(`/api/v1/errors/${first}`, { cookie: member }).then((r) => r.json())).culprit).toBe("cart.ts in totalOf");
+    const list = await (await getJson(`/api/v1/errors?workspaceId=${t.workspaceId}&query=${encodeURIComponent("release:grp@1")}`, { cookie: member })).json();
+    expect(list.items.find((i: { errorId: string }) => i.errorId === elsewhere)?.culprit).toBe("main.ts in onPayClicked");
+    expect(list.items.find((i: { errorId: string }) => i.errorId === first)?.culprit).toBe("cart.ts in totalOf");
   });
 
   it("uploads a build's maps with the client package's faultline-sourcemaps command, reporting the one it could not", async () => {

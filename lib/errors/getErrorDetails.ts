@@ -2,15 +2,13 @@ import { auditIds } from "@/lib/audit/auditIds";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { db } from "@/lib/db/prisma";
 import { toErrorDetail } from "@/lib/errors/errorDto";
-import { culpritOf } from "@/lib/errors/culprit";
 import { findVisibleError } from "@/lib/errors/findVisibleError";
 import { findMergeTarget } from "@/lib/grouping/merge/findMergeTarget";
 import { ApiError } from "@/lib/http/ApiError";
 import { countIssueFeedback } from "@/lib/feedback/countIssueFeedback";
 import { monitorOfIssue } from "@/lib/crons/monitorOfIssue";
-import { validFrames, viewChain } from "@/lib/errors/events/eventFrames";
-import { applySourceMaps } from "@/lib/sourcemaps/applySourceMaps";
-import { loadSourceMaps } from "@/lib/sourcemaps/loadSourceMaps";
+import { viewChain } from "@/lib/errors/events/eventFrames";
+import { issueCulprit } from "@/lib/errors/issueCulprit";
 import { loadGroupingRules } from "@/lib/grouping/rules/loadGroupingRules";
 
 const RECENT_OCCURRENCES = 20;
@@ -54,7 +52,7 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
     ...toErrorDetail(group),
     // Frames flagged in-app as grouping judges them, as the event viewer shows them.
     exceptions: viewChain(group.exceptions, group.platform, rules.frameOverride),
-    culprit: culpritOf(await sourceMappedFrames(group, group.firstRelease), group.platform, group.exceptions),
+    culprit: await issueCulprit(group),
     releases: { first: group.firstRelease, last: lastRelease?.value ?? null },
     assignee: group.assigneeId ? nameOf.get(group.assigneeId) ?? null : null,
     assigneeTeam: team,
@@ -109,10 +107,3 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
 }
 
 export type ErrorDetails = Awaited<ReturnType<typeof getErrorDetails>>;
-
-/** The issue's frames (from its first event) mapped by its first release's source maps, so the culprit names the original function. */
-async function sourceMappedFrames(group: { projectId: string; frames: unknown }, firstRelease: string | null): Promise<unknown> {
-  const frames = validFrames(group.frames);
-  if (!frames || !firstRelease) return group.frames;
-  return applySourceMaps(frames, await loadSourceMaps(group.projectId, firstRelease, frames));
-}

@@ -1,7 +1,7 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { db } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { culpritOf } from "@/lib/errors/culprit";
+import { issueCulprit } from "@/lib/errors/issueCulprit";
 import { toErrorSummary } from "@/lib/errors/errorDto";
 import type { ListErrorsQuery } from "@/lib/errors/errorSchemas";
 import { loadListStats } from "@/lib/errors/list/loadListStats";
@@ -38,21 +38,22 @@ export async function listErrors(auth: AuthContext, query: ListErrorsQuery) {
   const filtered = filteredValues(terms, query.environment);
   const assigneeIds = [...new Set(groups.map((g) => g.assigneeId).filter((id): id is string => Boolean(id)))];
   const teamIds = [...new Set(groups.map((g) => g.assigneeTeamId).filter((id): id is string => Boolean(id)))];
-  const [stats, environments, assignees, teams] = await Promise.all([
+  const [stats, environments, assignees, teams, culprits] = await Promise.all([
     loadListStats(ids, { period: query.statsPeriod, ...filtered }),
     loadTopValues(ids, "environment", 2),
     db().user.findMany({ where: { id: { in: assigneeIds } }, select: { id: true, name: true, email: true } }),
     db().team.findMany({ where: { id: { in: teamIds } }, select: { id: true, name: true } }),
+    Promise.all(groups.map(issueCulprit)),
   ]);
   const assigneeById = new Map(assignees.map((u) => [u.id, u]));
   const teamById = new Map(teams.map((t) => [t.id, t]));
 
   return {
-    items: groups.map((group) => {
+    items: groups.map((group, i) => {
       const row = stats.byGroup.get(group.id);
       return {
         ...toErrorSummary(group),
-        culprit: culpritOf(group.frames, group.platform, group.exceptions),
+        culprit: culprits[i],
         assignee: group.assigneeId ? assigneeById.get(group.assigneeId) ?? null : null,
         assigneeTeam: group.assigneeTeamId ? teamById.get(group.assigneeTeamId) ?? null : null,
         environments: environments.get(group.id) ?? [],

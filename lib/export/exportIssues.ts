@@ -2,7 +2,7 @@ import type { AuthContext } from "@/lib/auth/AuthContext";
 import { canTriage, visibleWorkspaceIds } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/prisma";
 import type { ErrorGroup, Prisma } from "@/lib/generated/prisma/client";
-import { culpritOf } from "@/lib/errors/culprit";
+import { issueCulprit } from "@/lib/errors/issueCulprit";
 import type { ErrorFilters } from "@/lib/errors/errorSchemas";
 import { buildErrorWhere } from "@/lib/errors/search/buildErrorWhere";
 import { assertCanExport, exportHeaders } from "@/lib/export/exportAccess";
@@ -13,7 +13,7 @@ import { ApiError } from "@/lib/http/ApiError";
 const PAGE = 500;
 
 type Cursor = { lastSeen: Date; id: string } | "start";
-type Row = ErrorGroup & { assigneeEmail: string | null; teamName: string | null };
+type Row = ErrorGroup & { assigneeEmail: string | null; teamName: string | null; culprit: string | null };
 
 const CSV_COLUMNS = ["id", "type", "message", "culprit", "status", "severity", "category", "source", "platform", "firstSeen", "lastSeen", "events", "users", "assignee", "assigneeTeam", "projectId", "workspaceId"];
 
@@ -46,8 +46,10 @@ export async function exportIssues(auth: AuthContext, filters: ErrorFilters & { 
       ]);
       const emailOf = new Map(assignees.map((u) => [u.id, u.email]));
       const teamOf = new Map(teams.map((t) => [t.id, t.name]));
-      const rows = groups.map((g) => ({
+      const culprits = await Promise.all(groups.map(issueCulprit));
+      const rows = groups.map((g, i) => ({
         ...g,
+        culprit: culprits[i],
         assigneeEmail: g.assigneeId ? emailOf.get(g.assigneeId) ?? null : null,
         teamName: g.assigneeTeamId ? teamOf.get(g.assigneeTeamId) ?? null : null,
       }));
@@ -61,7 +63,7 @@ export async function exportIssues(auth: AuthContext, filters: ErrorFilters & { 
 
 function csvRow(g: Row): string {
   return csvRecord([
-    g.id, g.type, g.message, culpritOf(g.frames, g.platform, g.exceptions), g.status, g.severity, g.category, g.source, g.platform,
+    g.id, g.type, g.message, g.culprit, g.status, g.severity, g.category, g.source, g.platform,
     g.firstSeen, g.lastSeen, g.occurrenceCount, g.usersAffected, g.assigneeEmail, g.teamName, g.projectId, g.workspaceId,
   ]);
 }
@@ -71,7 +73,7 @@ function jsonRow(g: Row) {
     id: g.id,
     type: g.type,
     message: g.message,
-    culprit: culpritOf(g.frames, g.platform, g.exceptions),
+    culprit: g.culprit,
     status: g.status,
     severity: g.severity,
     category: g.category,

@@ -27,7 +27,7 @@ export interface GroupEventInput extends RawException {
   custom?: string[];
   /**
    * Frames as they were written, for a minified JavaScript event whose release has source maps
-   * (lib/sourcemaps/sourceMapsForGrouping.ts): the fingerprint and culprit key on what it returns;
+   * (lib/sourcemaps/releaseSourceMaps.ts): the fingerprint and culprit key on what it returns;
    * the chain shown and stored keeps the frames as received (maps are applied again when viewed).
    */
   mapFrames?: (frames: Frame[]) => Frame[];

@@ -1,8 +1,9 @@
 import type { IngestEvent } from "@/lib/ingest/eventSchema";
 import { prepareEvent, type PreparedEvent } from "@/lib/ingest/prepareEvent";
 import type { CompiledGroupingRules } from "@/lib/grouping/rules/compileGroupingRules";
+import { logger } from "@/lib/logger";
 import { applySourceMaps } from "@/lib/sourcemaps/applySourceMaps";
-import { sourceMapsForGrouping } from "@/lib/sourcemaps/sourceMapsForGrouping";
+import { releaseSourceMaps } from "@/lib/sourcemaps/releaseSourceMaps";
 
 /**
  * A request's events prepared (scrub → parse → classify → fingerprint). An event whose release has
@@ -15,9 +16,15 @@ export function prepareEvents(projectId: string, events: IngestEvent[], received
   return Promise.all(
     events.map(async (event) => {
       const prepared = prepareEvent(event, receivedAt, rules);
-      const maps = await sourceMapsForGrouping(projectId, prepared.release, framesOf(prepared));
+      const maps = await releaseSourceMaps(projectId, prepared.release, framesOf(prepared));
       if (maps.size === 0) return prepared;
-      return prepareEvent({ ...event, eventId: prepared.eventId }, receivedAt, rules, (frames) => applySourceMaps(frames, maps, { sourceLines: false }));
+      try {
+        return prepareEvent({ ...event, eventId: prepared.eventId }, receivedAt, rules, (frames) => applySourceMaps(frames, maps, { sourceLines: false }));
+      } catch (error) {
+        // A map that cannot answer never costs the event: it keys on its minified frames.
+        logger.warn("source-mapped grouping failed: the event groups as minified", { projectId, error: error instanceof Error ? error.message : String(error) });
+        return prepared;
+      }
     }),
   );
 }

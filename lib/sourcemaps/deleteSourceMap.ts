@@ -3,7 +3,7 @@ import { assertCanTriage } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/prisma";
 import { ApiError } from "@/lib/http/ApiError";
 import { findProject } from "@/lib/projects/findProject";
-import { forgetReleaseSourceMaps } from "@/lib/sourcemaps/sourceMapsForGrouping";
+import { forgetReleaseSourceMaps } from "@/lib/sourcemaps/releaseSourceMaps";
 
 /** DELETE /api/v1/projects/:projectId/sourcemaps/:sourceMapId — members and admins; 404 for another project's. */
 export async function deleteSourceMap(auth: AuthContext, projectId: string, sourceMapId: string): Promise<void> {

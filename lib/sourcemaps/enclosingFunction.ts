@@ -1,5 +1,7 @@
 /** Lines looked at above a mapped line for the function around it. */
 const MAX_SCAN_LINES = 200;
+/** Characters of a line looked at for a definition. */
+const MAX_LINE_CHARS = 400;
 
 const NOT_NAMES = new Set(["if", "for", "while", "switch", "catch", "with", "return", "function", "typeof", "await", "new", "else", "do", "try", "super", "constructor"]);
 
@@ -31,7 +33,8 @@ export function enclosingFunction(source: string, line: number): string | null {
   let limit = indentOf(lines[line - 1]) + 1;
   let fn: string | null = null;
   for (let i = line - 1; i >= 0 && i >= line - 1 - MAX_SCAN_LINES; i--) {
-    const text = lines[i];
+    // Clipped: a definition fits in its first characters, and the patterns stay linear on a long line.
+    const text = lines[i].slice(0, MAX_LINE_CHARS);
     if (text.trim() === "" || indentOf(text) >= limit) continue;
     // A block closed above the line at this indentation: what it belonged to does not enclose the line.
     if (CLOSER.test(text)) {

@@ -7,7 +7,7 @@ import { uuidv7 } from "@/lib/ids/uuidv7";
 import { findProject } from "@/lib/projects/findProject";
 import { assertMappingsValid, parseSourceMap, SourceMapError } from "@/lib/sourcemaps/parseSourceMap";
 import { toSourceMapDto } from "@/lib/sourcemaps/sourceMapDto";
-import { forgetReleaseSourceMaps } from "@/lib/sourcemaps/sourceMapsForGrouping";
+import { forgetReleaseSourceMaps } from "@/lib/sourcemaps/releaseSourceMaps";
 
 /**
  * POST /api/v1/projects/:projectId/sourcemaps — stores a release's source map for one minified file

@@ -6,7 +6,7 @@ import type { FrameOverride } from "@/lib/grouping/frames/classifyFrame";
 import { loadGroupingRules } from "@/lib/grouping/rules/loadGroupingRules";
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
 import { applySourceMaps } from "@/lib/sourcemaps/applySourceMaps";
-import { loadSourceMaps } from "@/lib/sourcemaps/loadSourceMaps";
+import { releaseSourceMaps } from "@/lib/sourcemaps/releaseSourceMaps";
 import type { SourceMap } from "@/lib/sourcemaps/parseSourceMap";
 import { EXCEPTION_RELATIONS, type ExceptionRelation, type StoredChainException } from "@/lib/grouping/chain/ChainException";
 import { eventSections } from "@/lib/errors/events/eventSections";
@@ -69,7 +69,7 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
   // The release's source maps for the minified files the frames name (raised exception and stored causes).
   const causeFrames = Array.isArray(occurrence.exceptions) ? (occurrence.exceptions as unknown as StoredChainException[]).flatMap((c) => validFrames(c?.frames) ?? []) : [];
   const raisedFrames = eventFrames(occurrence, group);
-  const maps = await loadSourceMaps(group.projectId, occurrence.release, [...raisedFrames, ...causeFrames]);
+  const maps = await releaseSourceMaps(group.projectId, occurrence.release, [...raisedFrames, ...causeFrames]);
   const view: FrameView = { override: rules.frameOverride, maps };
   const sections = eventSections(occurrence.metadata, occurrence.userId);
   const isChainLink = parent !== null && chainParentOf(occurrence.metadata) === parent.eventId;

@@ -7,7 +7,7 @@ import { frameFileUrl } from "@/lib/sourcemaps/applySourceMaps";
 import { assertMappingsValid, parseSourceMap, type SourceMap } from "@/lib/sourcemaps/parseSourceMap";
 import { sourceMapUrlCandidates } from "@/lib/sourcemaps/sourceMapUrl";
 
-/** How long an instance trusts what it read of a release's uploads (an upload on another instance is seen within this). */
+/** How long an instance trusts what it read of a release's uploads (an upload or delete on another instance is seen within this). */
 const RELEASE_CACHE_MS = 10_000;
 const MAX_RELEASES = 5_000;
 /** Parsed maps kept per instance, by the size of their JSON; least recently used go first. */
@@ -29,19 +29,19 @@ interface Cache {
 }
 
 // On globalThis: the ingest fast path (a separate bundle of lib code in the same process) and the
-// route handlers that upload and delete maps share one cache.
-const globalForMaps = globalThis as unknown as { faultlineGroupingSourceMaps?: Cache };
-const cache = (globalForMaps.faultlineGroupingSourceMaps ??= { releases: new Map(), parsed: new Map(), parsedBytes: 0 });
+// route handlers that view, upload and delete maps share one cache.
+const globalForMaps = globalThis as unknown as { faultlineSourceMaps?: Cache };
+const cache = (globalForMaps.faultlineSourceMaps ??= { releases: new Map(), parsed: new Map(), parsedBytes: 0 });
 
 /**
- * The source maps an event's frames have in its release (by upload URL, parsed and indexed), for
- * grouping at ingest: empty — without a query — when the release has none, which an instance knows
- * for RELEASE_CACHE_MS after asking once. Maps are read once per instance and kept within
+ * The source maps frames have in a release (by upload URL, parsed and indexed): for grouping at
+ * ingest, the event view and the issues' culprits. Empty — without a query — when the release has
+ * none, which an instance knows for RELEASE_CACHE_MS after asking once. Maps are read once per instance and kept within
  * PARSED_MAPS_BUDGET_BYTES. While PostgreSQL is unavailable what was last read stands (nothing
  * when nothing was: those events key on their minified frames). A stored map that no longer parses
  * is skipped (logged once).
  */
-export async function sourceMapsForGrouping(projectId: string, release: string | null, frames: Frame[], now = Date.now()): Promise<Map<string, SourceMap>> {
+export async function releaseSourceMaps(projectId: string, release: string | null, frames: Frame[], now = Date.now()): Promise<Map<string, SourceMap>> {
   const found = new Map<string, SourceMap>();
   if (!release) return found;
   const uploads = await releaseUploads(projectId, release, now);
@@ -68,11 +68,9 @@ async function releaseUploads(projectId: string, release: string, now: number): 
   const key = releaseKey(projectId, release);
   const hit = cache.releases.get(key);
   if (hit && now - hit.at < RELEASE_CACHE_MS) return hit.uploads;
+  // Grouping never fails an event: unread, the uploads last read stand (none when none were).
   const uploads = readUploads(projectId, release).catch((error: unknown) => {
-    if (!isDatabaseUnavailable(error)) {
-      cache.releases.delete(key);
-      throw error;
-    }
+    if (!isDatabaseUnavailable(error)) logger.warn("source maps of a release could not be read: its events group as minified", { projectId, error: errorText(error) });
     return hit?.uploads ?? new Map<string, Upload>();
   });
   if (cache.releases.size >= MAX_RELEASES) cache.releases.clear();
@@ -100,8 +98,8 @@ function parsedMap(upload: Upload): Promise<SourceMap | null> {
   const map = readMap(upload.id).catch((error: unknown) => {
     // Not kept: the next event asks again (PostgreSQL back, or the row gone with its release's cache).
     forgetParsed(key);
-    if (isDatabaseUnavailable(error)) return null;
-    throw error;
+    if (!isDatabaseUnavailable(error)) logger.warn("a source map could not be read: its frames group as minified", { sourceMapId: upload.id, error: errorText(error) });
+    return null;
   });
   cache.parsed.set(key, { size: upload.size, map });
   cache.parsedBytes += upload.size;
@@ -125,7 +123,11 @@ async function readMap(id: string): Promise<SourceMap | null> {
     assertMappingsValid(map); // builds its index now, once
     return map;
   } catch (error) {
-    logger.warn("stored source map could not be read: its frames group as minified", { sourceMapId: id, error: error instanceof Error ? error.message : String(error) });
+    logger.warn("stored source map could not be read: its frames group as minified", { sourceMapId: id, error: errorText(error) });
     return null;
   }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
