@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { prepareEvent } from "@/lib/ingest/prepareEvent";
+import { loadGroupingRules } from "@/lib/grouping/rules/loadGroupingRules";
+import { prepareEvents } from "@/lib/intake/prepareEvents";
 import { IngestEventSchema } from "@/lib/ingest/eventSchema";
 import { storeEvents } from "@/lib/ingest/storeEvents";
 import { uploadSourceMap } from "@/lib/sourcemaps/uploadSourceMap";
@@ -17,13 +18,16 @@ const FRAMES = [
 
 /**
  * A minified browser error with its release's source map uploaded, so the demo's issue page shows
- * frames mapped back to the TypeScript that threw (Settings → Project → Source maps lists the map).
+ * frames mapped back to the TypeScript that threw (Settings → Project → Source maps lists the map);
+ * prepared as ingest prepares it, grouped on those frames — the same issue an SDK's report of it joins.
  */
 export async function seedSampleSourceMap(target: { workspaceId: string; projectId: string }, admin: AuthContext, release: string): Promise<void> {
   await uploadSourceMap(admin, target.projectId, { release, url: "~/static/js/main.3f2a.js" }, fs.readFileSync(MAP_FILE));
   const now = Date.now();
-  const events = Array.from({ length: 9 }, (_, i) =>
-    prepareEvent(
+  const rules = await loadGroupingRules(target.projectId);
+  const events = await prepareEvents(
+    target.projectId,
+    Array.from({ length: 9 }, (_, i) =>
       IngestEventSchema.parse({
         type: "TypeError",
         message: "Cannot read properties of undefined (reading 'items')",
@@ -37,6 +41,8 @@ export async function seedSampleSourceMap(target: { workspaceId: string; project
         tags: { browser: i % 2 === 0 ? "Chrome 131" : "Safari 18.1" },
       }),
     ),
+    new Date(now),
+    rules,
   );
   await storeEvents(target, events);
 }
