@@ -118,6 +118,12 @@ describe("source maps", () => {
     const list = await (await getJson(`/api/v1/errors?workspaceId=${t.workspaceId}&query=${encodeURIComponent("release:grp@1")}`, { cookie: member })).json();
     expect(list.items.find((i: { errorId: string }) => i.errorId === elsewhere)?.culprit).toBe("main.ts in onPayClicked");
     expect(list.items.find((i: { errorId: string }) => i.errorId === first)?.culprit).toBe("cart.ts in totalOf");
+
+    // The grouping rules' dry run keys events as ingest did: cart.ts made library code leaves the
+    // first issue's events keyed on onPayClicked alone, the other issue's key.
+    const preview = await api("POST", `/api/v1/projects/${t.projectId}/grouping-rules/preview`, member, { rules: [{ kind: "frame", match: { path: "**/cart.ts" }, action: "library" }] });
+    expect(preview.status).toBe(200);
+    expect(preview.body.merges).toEqual([expect.objectContaining({ into: expect.objectContaining({ errorId: elsewhere }), issues: expect.arrayContaining([expect.objectContaining({ errorId: first })]) })]);
   });
 
   it("uploads a build's maps with the client package's faultline-sourcemaps command, reporting the one it could not", async () => {

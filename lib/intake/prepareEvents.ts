@@ -2,8 +2,7 @@ import type { IngestEvent } from "@/lib/ingest/eventSchema";
 import { prepareEvent, type PreparedEvent } from "@/lib/ingest/prepareEvent";
 import type { CompiledGroupingRules } from "@/lib/grouping/rules/compileGroupingRules";
 import { logger } from "@/lib/logger";
-import { applySourceMaps } from "@/lib/sourcemaps/applySourceMaps";
-import { releaseSourceMaps } from "@/lib/sourcemaps/releaseSourceMaps";
+import { frameMapperFor } from "@/lib/sourcemaps/frameMapper";
 
 /**
  * A request's events prepared (scrub → parse → classify → fingerprint). An event whose release has
@@ -16,10 +15,10 @@ export function prepareEvents(projectId: string, events: IngestEvent[], received
   return Promise.all(
     events.map(async (event) => {
       const prepared = prepareEvent(event, receivedAt, rules);
-      const maps = await releaseSourceMaps(projectId, prepared.release, framesOf(prepared));
-      if (maps.size === 0) return prepared;
+      const mapFrames = await frameMapperFor(projectId, prepared.release, framesOf(prepared));
+      if (!mapFrames) return prepared;
       try {
-        return prepareEvent({ ...event, eventId: prepared.eventId }, receivedAt, rules, (frames) => applySourceMaps(frames, maps, { sourceLines: false }));
+        return prepareEvent({ ...event, eventId: prepared.eventId }, receivedAt, rules, mapFrames);
       } catch (error) {
         // A map that cannot answer never costs the event: it keys on its minified frames.
         logger.warn("source-mapped grouping failed: the event groups as minified", { projectId, error: error instanceof Error ? error.message : String(error) });

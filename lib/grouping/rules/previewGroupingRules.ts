@@ -7,6 +7,7 @@ import { compileGroupingRules } from "@/lib/grouping/rules/compileGroupingRules"
 import { parseStoredRules } from "@/lib/grouping/rules/groupingRulesStore";
 import type { GroupingRule } from "@/lib/grouping/rules/groupingRuleSchemas";
 import { findProject } from "@/lib/projects/findProject";
+import { frameMapperFor } from "@/lib/sourcemaps/frameMapper";
 
 /** Events of the project the dry run regroups: the most recent ones. */
 export const PREVIEW_EVENTS = 2000;
@@ -32,7 +33,18 @@ export interface GroupingPreview {
   splits: { issue: IssueRef; parts: { errorId: string | null; fingerprint: string; events: number }[] }[];
 }
 
-type Row = { id: string; groupId: string; occurredAt: Date; message: string; stackTrace: string | null; exceptions: StoredChainException[] | null; type: string; platform: string | null; groupMessage: string };
+type Row = {
+  id: string;
+  groupId: string;
+  occurredAt: Date;
+  message: string;
+  stackTrace: string | null;
+  exceptions: StoredChainException[] | null;
+  release: string | null;
+  type: string;
+  platform: string | null;
+  groupMessage: string;
+};
 
 /**
  * The dry run of a rule list (members and admins): regroups the project's recent events with the
@@ -46,19 +58,24 @@ export async function previewGroupingRules(auth: AuthContext, projectId: string,
   const current = compileGroupingRules(parseStoredRules(project.groupingRules));
   const next = compileGroupingRules(proposed);
   const { rows } = await pool().query<Row>(
-    `SELECT o.id::text, o."groupId"::text, o."occurredAt", o.message, o."stackTrace", o.exceptions, g.type, g.platform, g.message AS "groupMessage"
+    `SELECT o.id::text, o."groupId"::text, o."occurredAt", o.message, o."stackTrace", o.exceptions, o.release, g.type, g.platform, g.message AS "groupMessage"
      FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId"
      WHERE o."workspaceId" = $1::uuid AND o."projectId" = $2::uuid
      ORDER BY o."occurredAt" DESC LIMIT ${PREVIEW_EVENTS}`,
     [project.workspaceId, project.id],
   );
 
-  const regrouped = rows.map((row) => {
-    const input = inputOf(row);
-    const before = groupEvent({ ...input, rules: current }).fingerprint;
-    const after = groupEvent({ ...input, rules: next }).fingerprint;
-    return { row, before, after };
-  });
+  const regrouped = await Promise.all(
+    rows.map(async (row) => {
+      // Keyed as ingest keyed it: on the frames as written when the event's release has source maps.
+      const received = inputOf(row);
+      const mapFrames = await frameMapperFor(project.id, row.release, groupEvent(received).exceptions.flatMap((e) => e.frames));
+      const input = { ...received, mapFrames };
+      const before = groupEvent({ ...input, rules: current }).fingerprint;
+      const after = groupEvent({ ...input, rules: next }).fingerprint;
+      return { row, before, after };
+    }),
+  );
   const changed = regrouped.filter((r) => r.before !== r.after);
   const owners = await ownersOf(project.id, [...new Set(changed.map((r) => r.after))]);
   const issues = new Map(rows.map((r) => [r.groupId, { errorId: r.groupId, type: r.type, message: r.groupMessage }]));
@@ -106,7 +123,7 @@ export async function previewGroupingRules(auth: AuthContext, projectId: string,
 }
 
 /** The stored event as grouping input: its chain when it has one, else its native trace. */
-function inputOf(row: Row): Omit<GroupEventInput, "rules"> {
+function inputOf(row: Row): Omit<GroupEventInput, "rules" | "mapFrames"> {
   const chain = Array.isArray(row.exceptions) ? row.exceptions : null;
   if (chain && chain.length > 0) {
     const exceptions: RawException[] = chain.map((e) => ({
