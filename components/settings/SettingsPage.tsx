@@ -15,6 +15,7 @@ import { button, input } from "@/components/ui/buttonStyles";
 import { Card } from "@/components/ui/Card";
 import { EmptyState } from "@/components/ui/EmptyState";
 import type { NewProject } from "@/lib/projects/addProject";
+import { InboundFiltersSettings } from "@/components/settings/InboundFiltersSettings";
 import { SourceMapsSettings } from "@/components/settings/SourceMapsSettings";
 
 /** Project settings: pick a project of the workspace (kept in the URL), then its ingest setup and alerting. */
@@ -81,6 +82,7 @@ export function SettingsPage() {
             ) : (
               <>
                 <ProjectSettings key={project.id} projectId={project.id} isAdmin={isAdmin} />
+                <InboundFiltersSettings key={`filters-${project.id}`} projectId={project.id} isAdmin={isAdmin} />
                 <GroupingRulesSettings key={`rules-${project.id}`} projectId={project.id} isAdmin={isAdmin} canPreview={workspace.role !== "viewer"} />
                 <SourceMapsSettings key={`maps-${project.id}`} projectId={project.id} canEdit={workspace.role !== "viewer"} />
               </>

@@ -11,6 +11,7 @@ const COLUMNS: { key: keyof Counts; label: string; warn?: boolean; title: string
   { key: "rateLimited", label: "Rate-limited", warn: true, title: "refused with 429 by a rate limit or quota" },
   { key: "sampled", label: "Sampled", title: "counted in every total, occurrence not kept (spike protection, per-issue cap)" },
   { key: "dropped", label: "Dropped", warn: true, title: "refused as invalid, or lost to a server error" },
+  { key: "filtered", label: "Filtered", title: "dropped by the project's inbound filters (Settings → Project)" },
   { key: "clientDiscarded", label: "Client-discarded", warn: true, title: "dropped by the SDK before sending (Sentry client reports)" },
 ];
 

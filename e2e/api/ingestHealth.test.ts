@@ -51,7 +51,7 @@ describe("GET /api/v1/workspaces/:id/ingest-health", () => {
       const p = body.projects.find((x) => x.id === t.projectId);
       return p && p.lastHour.accepted === 3 && p.lastHour.clientDiscarded === 4 ? p : undefined;
     }, 90_000, 1000);
-    expect(project.lastHour).toEqual({ accepted: 3, duplicate: 1, rateLimited: 0, sampled: 0, dropped: 1, clientDiscarded: 4 });
+    expect(project.lastHour).toEqual({ accepted: 3, duplicate: 1, rateLimited: 0, sampled: 0, dropped: 1, filtered: 0, clientDiscarded: 4 });
     expect(project.last24h).toEqual(project.lastHour);
     // 5 events reached the server in the last 5 minutes (stored, duplicate, invalid): rate over 300 s.
     expect(project.eventsPerSecond).toBeCloseTo(5 / 300, 2);

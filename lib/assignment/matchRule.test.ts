@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { globMatches } from "@/lib/assignment/glob";
+import { globMatches } from "@/lib/text/glob";
 import type { IssueFacts } from "@/lib/assignment/issueFacts";
 import { conditionMatches, firstMatchingRule } from "@/lib/assignment/matchRule";
 

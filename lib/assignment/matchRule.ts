@@ -1,5 +1,5 @@
 import type { Condition } from "@/lib/assignment/assignmentSchemas";
-import { globMatches } from "@/lib/assignment/glob";
+import { globMatches } from "@/lib/text/glob";
 import type { IssueFacts } from "@/lib/assignment/issueFacts";
 
 /** Whether one condition holds for the issue (globs over the whole value, case-insensitive). */

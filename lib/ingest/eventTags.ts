@@ -133,6 +133,12 @@ function urlWithoutQuery(url: string | undefined): string | undefined {
   return url?.replace(/[?#].*$/s, "") || undefined;
 }
 
+/** The User-Agent of the browser an event came from: a Sentry event's request header, or what the Faultline browser client records. */
+export function eventUserAgent(metadata: unknown): string | undefined {
+  const own = asRecord(asRecord(metadata).runtime).userAgent;
+  return userAgentOf(asRecord(asRecord(metadata).sentry).request) ?? (typeof own === "string" && own ? own : undefined);
+}
+
 function userAgentOf(request: unknown): string | undefined {
   const headers = asRecord(asRecord(request).headers);
   for (const [name, value] of Object.entries(headers)) {

@@ -58,10 +58,10 @@ export async function flushIngestCounters(): Promise<number> {
   const rows = buckets.map((b) => ({ projectId: b.projectId, workspaceId: b.workspaceId, minute: new Date(b.minute).toISOString(), ...b.counts }));
   try {
     await pool().query(
-      `INSERT INTO "IngestMinute" ("projectId", minute, "workspaceId", accepted, duplicate, "rateLimited", sampled, dropped, "clientDiscarded")
-       SELECT "projectId", minute, "workspaceId", accepted, duplicate, "rateLimited", sampled, dropped, "clientDiscarded"
+      `INSERT INTO "IngestMinute" ("projectId", minute, "workspaceId", accepted, duplicate, "rateLimited", sampled, dropped, filtered, "clientDiscarded")
+       SELECT "projectId", minute, "workspaceId", accepted, duplicate, "rateLimited", sampled, dropped, filtered, "clientDiscarded"
        FROM jsonb_to_recordset($1::jsonb) AS x("projectId" uuid, minute timestamptz, "workspaceId" uuid, accepted int, duplicate int,
-         "rateLimited" int, sampled int, dropped int, "clientDiscarded" int)
+         "rateLimited" int, sampled int, dropped int, filtered int, "clientDiscarded" int)
        ORDER BY 1, 2
        ON CONFLICT ("projectId", minute) DO UPDATE SET
          accepted = "IngestMinute".accepted + excluded.accepted,
@@ -69,6 +69,7 @@ export async function flushIngestCounters(): Promise<number> {
          "rateLimited" = "IngestMinute"."rateLimited" + excluded."rateLimited",
          sampled = "IngestMinute".sampled + excluded.sampled,
          dropped = "IngestMinute".dropped + excluded.dropped,
+         filtered = "IngestMinute".filtered + excluded.filtered,
          "clientDiscarded" = "IngestMinute"."clientDiscarded" + excluded."clientDiscarded"`,
       [JSON.stringify(rows)],
     );

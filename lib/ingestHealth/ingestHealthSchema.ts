@@ -6,6 +6,7 @@ const Counts = z.object({
   rateLimited: z.number().int().describe("refused by a rate limit or quota (429)"),
   sampled: z.number().int().describe("counted, occurrence not kept (spike protection, per-issue cap)"),
   dropped: z.number().int().describe("refused as invalid or lost to a server error"),
+  filtered: z.number().int().describe("dropped by the project's inbound filters"),
   clientDiscarded: z.number().int().describe("discarded by the SDK before sending (Sentry client reports)"),
 });
 

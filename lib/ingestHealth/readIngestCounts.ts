@@ -12,7 +12,7 @@ export async function readIngestCounts(workspaceId: string, now: Date): Promise<
   const { rows } = await pool().query<{ projectId: string; win: "m5" | "h1" | "d1" } & Record<keyof IngestCounts, string>>(
     `SELECT "projectId", w.win,
        sum(accepted) AS accepted, sum(duplicate) AS duplicate, sum("rateLimited") AS "rateLimited",
-       sum(sampled) AS sampled, sum(dropped) AS dropped, sum("clientDiscarded") AS "clientDiscarded"
+       sum(sampled) AS sampled, sum(dropped) AS dropped, sum(filtered) AS filtered, sum("clientDiscarded") AS "clientDiscarded"
      FROM "IngestMinute" m
      JOIN (VALUES ('m5', interval '5 minutes'), ('h1', interval '1 hour'), ('d1', interval '24 hours')) AS w(win, span)
        ON m.minute > $2::timestamptz - w.span

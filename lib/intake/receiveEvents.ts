@@ -11,12 +11,16 @@ import { runIntake } from "@/lib/intake/runIntake";
 import { samplingOptions } from "@/lib/intake/sampling/samplingOptions";
 import { storeAndFanOut } from "@/lib/intake/storeAndFanOut";
 import { MAX_BATCH_BYTES, parseIngestBody, type RejectedEvent } from "@/lib/ingest/parseIngestBody";
-import { loadGroupingRules } from "@/lib/grouping/rules/loadGroupingRules";
+import { applyInboundFilters } from "@/lib/ingest/filters/applyInboundFilters";
+import type { InboundFilterReason } from "@/lib/ingest/filters/inboundFilterSchema";
+import { loadIngestSettings } from "@/lib/ingest/loadIngestSettings";
 import { countDropped, countIngest } from "@/lib/ingestHealth/ingestCounters";
 
 export interface IngestResponse {
   accepted: { index: number; eventId: string; groupId: string; duplicate: boolean }[];
   rejected: RejectedEvent[];
+  /** Dropped by the project's inbound filters: received, not stored (absent when none was). */
+  filtered?: { index: number; eventId: string; reason: InboundFilterReason }[];
   spooled?: boolean;
 }
 
@@ -25,7 +29,8 @@ const LIMITS = { maxWireBytes: MAX_BATCH_BYTES, maxDecodedBytes: MAX_BATCH_BYTES
 /**
  * The native door, POST /api/v1/events: ingest key (cached) → project check → rate limit (before
  * the body is read) → bounded read and decode → validate each event → prepare (scrub, parse,
- * classify, fingerprint) → store (group commit) → 202 once this request's events are committed.
+ * classify, fingerprint) → inbound filters → the rest of the rate limit → store (group commit) →
+ * 202 once this request's events are committed.
  * Browsers may send the key as `?key=` with a text/plain body (sendBeacon, CORS simple requests);
  * every answer, errors included, carries the CORS headers they need to read it.
  */
@@ -40,15 +45,19 @@ export function receiveEvents(req: IntakeRequest): Promise<IntakeResponse> {
       // A body refused as a whole counts as one dropped event; invalid events of a batch one each.
       const parsed = countDropped(target, 1, () => parseIngestBody(body));
       countIngest(target, "dropped", parsed.rejected.length);
-      await admitAll(target, ticket, parsed.valid.length);
       const receivedAt = new Date();
-      const rules = await loadGroupingRules(key.projectId);
+      const { rules, filters } = await loadIngestSettings(key.projectId);
       const prepared = await prepareEvents(key.projectId, parsed.valid.map(({ event }) => event), receivedAt, rules);
-      const outcome = await storeAndFanOut(target, prepared, samplingOptions(target, key, prepared));
-      ticket.keep();
+      // Filtered events are answered as received and count against no limit.
+      const { kept, keptPositions, filtered } = applyInboundFilters(prepared, filters);
+      countIngest(target, "filtered", filtered.length);
+      await admitAll(target, ticket, kept.length);
+      const outcome = kept.length > 0 ? await storeAndFanOut(target, kept, samplingOptions(target, key, kept)) : { results: [], spooled: false };
+      if (kept.length > 0) ticket.keep();
       const answer: IngestResponse = {
-        accepted: outcome.results.map((r, i) => ({ index: parsed.valid[i].index, eventId: r.eventId, groupId: r.groupId, duplicate: r.duplicate })),
+        accepted: outcome.results.map((r, i) => ({ index: parsed.valid[keptPositions[i]].index, eventId: r.eventId, groupId: r.groupId, duplicate: r.duplicate })),
         rejected: parsed.rejected,
+        ...(filtered.length > 0 && { filtered: filtered.map((f) => ({ index: parsed.valid[f.position].index, eventId: f.eventId, reason: f.reason })) }),
         // PostgreSQL was unavailable: the events are in the local spool and stored when it is back.
         ...(outcome.spooled && { spooled: true }),
       };

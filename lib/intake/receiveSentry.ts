@@ -8,7 +8,8 @@ import { runIntake } from "@/lib/intake/runIntake";
 import { samplingOptions } from "@/lib/intake/sampling/samplingOptions";
 import { storeAndFanOut } from "@/lib/intake/storeAndFanOut";
 import type { IngestEvent } from "@/lib/ingest/eventSchema";
-import { loadGroupingRules } from "@/lib/grouping/rules/loadGroupingRules";
+import { applyInboundFilters } from "@/lib/ingest/filters/applyInboundFilters";
+import { loadIngestSettings } from "@/lib/ingest/loadIngestSettings";
 import { prepareEvents } from "@/lib/intake/prepareEvents";
 import { correctEventTime, correctInstant } from "@/lib/sentry/correctEventTime";
 import { truncateToMinute } from "@/lib/sentry/sentryTimestamp";
@@ -21,7 +22,7 @@ import { unpackEnvelope, unpackStoreEvent } from "@/lib/sentry/unpackEnvelope";
 import { decodeLegacyStoreBody } from "@/lib/sentry/legacyStoreBody";
 import { storeNonEventItems } from "@/lib/intake/storeNonEventItems";
 import { countClientDiscards } from "@/lib/ingestHealth/countStoreOutcome";
-import { countDropped } from "@/lib/ingestHealth/ingestCounters";
+import { countDropped, countIngest } from "@/lib/ingestHealth/ingestCounters";
 
 export type SentryEndpoint = "envelope" | "store" | "minidump" | "security";
 
@@ -77,7 +78,7 @@ async function storeEnvelope(req: IntakeRequest, project: SentryProject, body: B
   const contents = countDropped(target, 1, () => unpackEnvelope(envelope));
   // The SDK's clock when it sent: the envelope's sent_at, else the auth header's sentry_timestamp (sentry-rust sends no sent_at).
   const sentAt = envelope.header.sent_at ?? requestSentAt(req);
-  const spooled = await storeSentryEvents(project, contents.events, ticket, sentAt, contents.feedback.length + contents.checkIns.length);
+  const stored = await storeSentryEvents(project, contents.events, ticket, sentAt, contents.feedback.length + contents.checkIns.length);
   // What people wrote, files sent with the event, cron monitors' check-ins, release-health session
   // counts and client reports are kept like events: committed before the answer, or spooled while
   // PostgreSQL is unavailable (an SDK's retry stores them once: keyed per project, event and run;
@@ -85,14 +86,15 @@ async function storeEnvelope(req: IntakeRequest, project: SentryProject, body: B
   const receivedAt = new Date();
   const items = await storeNonEventItems(target, {
     feedback: contents.feedback,
-    attachments: contents.attachments,
+    // A filtered event's files go with it.
+    attachments: contents.attachments.filter((a) => !stored.filtered.has(a.eventId)),
     checkIns: contents.checkIns,
     sessions: contents.sessions.map((counts) => ({ ...counts, minute: truncateToMinute(correctInstant(counts.minute, sentAt, receivedAt)) })),
     discards: contents.discards,
   });
   if (contents.feedback.length + contents.checkIns.length > 0) ticket.keep();
   countClientDiscards(target, contents.discards);
-  return { id: contents.eventId, spooled: spooled || items.spooled };
+  return { id: contents.eventId, spooled: stored.spooled || items.spooled };
 }
 
 async function storeStoreEvent(req: IntakeRequest, project: SentryProject, body: Buffer, ticket: QuotaTicket): Promise<{ id: string; spooled: boolean }> {
@@ -101,7 +103,7 @@ async function storeStoreEvent(req: IntakeRequest, project: SentryProject, body:
   const payload = parseJsonBytes(decodeLegacyStoreBody(body, LIMITS.store.maxDecodedBytes));
   await authenticateWithBodyDsn(req, project, undefined);
   const events = countDropped({ workspaceId: project.workspaceId, projectId: project.projectId }, 1, () => unpackStoreEvent(payload));
-  const spooled = await storeSentryEvents(project, events, ticket, requestSentAt(req));
+  const { spooled } = await storeSentryEvents(project, events, ticket, requestSentAt(req));
   return { id: events[0].eventId!, spooled };
 }
 
@@ -110,7 +112,7 @@ async function storeMinidump(req: IntakeRequest, project: SentryProject, body: B
   const parts = parseMultipart(body, req.headers.get("content-type") ?? undefined);
   await authenticateWithBodyDsn(req, project, undefined);
   const events = countDropped({ workspaceId: project.workspaceId, projectId: project.projectId }, 1, () => unpackStoreEvent(unpackMinidumpUpload(parts)));
-  const spooled = await storeSentryEvents(project, events, ticket);
+  const { spooled } = await storeSentryEvents(project, events, ticket);
   return { id: events[0].eventId!, spooled };
 }
 
@@ -124,7 +126,7 @@ async function storeSecurityReports(req: IntakeRequest, project: SentryProject, 
   await authenticateWithBodyDsn(req, project, undefined);
   const target = { workspaceId: project.workspaceId, projectId: project.projectId };
   const events = countDropped(target, 1, () => mapSecurityReports(payload, req.headers.get("user-agent") ?? undefined).flatMap((report) => unpackStoreEvent(report)));
-  const spooled = await storeSentryEvents(project, events, ticket);
+  const { spooled } = await storeSentryEvents(project, events, ticket);
   return { id: events[0]?.eventId ?? null, spooled };
 }
 
@@ -142,16 +144,24 @@ const STORES: Record<SentryEndpoint, (req: IntakeRequest, project: SentryProject
  * quotas like events, so a public DSN cannot be used to write without bound. `sentAt` (when the SDK
  * sent the request, by its clock) corrects a wrong device clock (lib/sentry/correctEventTime.ts).
  */
-async function storeSentryEvents(project: SentryProject, events: IngestEvent[], ticket: QuotaTicket, sentAt?: unknown, otherItems = 0): Promise<boolean> {
-  await admitAll({ workspaceId: project.workspaceId, projectId: project.projectId }, ticket, events.length + otherItems);
-  if (events.length === 0) return false;
-  const receivedAt = new Date();
-  const rules = await loadGroupingRules(project.projectId);
+async function storeSentryEvents(project: SentryProject, events: IngestEvent[], ticket: QuotaTicket, sentAt?: unknown, otherItems = 0): Promise<{ spooled: boolean; filtered: Set<string> }> {
   const target = { workspaceId: project.workspaceId, projectId: project.projectId };
+  if (events.length === 0) {
+    await admitAll(target, ticket, otherItems);
+    return { spooled: false, filtered: new Set() };
+  }
+  const receivedAt = new Date();
+  const { rules, filters } = await loadIngestSettings(project.projectId);
   const prepared = await prepareEvents(project.projectId, events.map((e) => correctEventTime(e, sentAt, receivedAt)), receivedAt, rules);
-  const outcome = await storeAndFanOut(target, prepared, samplingOptions(target, project, prepared));
+  // Filtered events are answered as received (the SDK sees its event id) and count against no limit.
+  const { kept, filtered } = applyInboundFilters(prepared, filters);
+  countIngest(target, "filtered", filtered.length);
+  await admitAll(target, ticket, kept.length + otherItems);
+  const filteredIds = new Set(filtered.map((f) => f.eventId));
+  if (kept.length === 0) return { spooled: false, filtered: filteredIds };
+  const outcome = await storeAndFanOut(target, kept, samplingOptions(target, project, kept));
   ticket.keep();
-  return outcome.spooled === true;
+  return { spooled: outcome.spooled === true, filtered: filteredIds };
 }
 
 /** Bodies that carry their own DSN (envelopes): the key named there must agree, or be the only one. */

@@ -75,7 +75,7 @@ function createMetrics() {
     }),
     ingestEvents: new Counter({
       name: "faultline_ingest_events_total",
-      help: "Events received by this instance, by workspace, project and outcome: accepted, duplicate, rateLimited, sampled, dropped, clientDiscarded (reported by SDKs).",
+      help: "Events received by this instance, by workspace, project and outcome: accepted, duplicate, rateLimited, sampled, dropped, filtered (inbound filters), clientDiscarded (reported by SDKs).",
       labelNames: ["workspace", "project", "outcome"] as const,
       registers,
     }),

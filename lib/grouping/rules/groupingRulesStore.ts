@@ -2,7 +2,7 @@ import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanAdminister } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { forgetGroupingRules } from "@/lib/grouping/rules/loadGroupingRules";
+import { forgetIngestSettings } from "@/lib/ingest/loadIngestSettings";
 import { GroupingRulesSchema, type GroupingRule } from "@/lib/grouping/rules/groupingRuleSchemas";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 import { findProject } from "@/lib/projects/findProject";
@@ -45,6 +45,6 @@ export async function saveGroupingRules(auth: AuthContext, projectId: string, ru
       },
     }),
   ]);
-  forgetGroupingRules(project.id);
+  forgetIngestSettings(project.id);
   return { projectId: project.id, rules };
 }

@@ -1,5 +1,6 @@
 import { WorkspaceParamsSchema } from "@/lib/http/workspaceRoute";
 import { CreateIngestKeySchema, CreateProjectSchema, DeleteProjectSchema, IngestKeyParamsSchema, ProjectParamsSchema, UpdateProjectSchema } from "@/lib/projects/projectSchemas";
+import { InboundFiltersSchema } from "@/lib/ingest/filters/inboundFilterSchema";
 import type { RouteSpec } from "@/lib/openapi/routeSpec";
 import { ListSourceMapsQuerySchema, SourceMapParamsSchema, UploadSourceMapQuerySchema } from "@/lib/sourcemaps/sourceMapSchemas";
 
@@ -49,9 +50,20 @@ export const projectRoutes: RouteSpec[] = [
   {
     method: "POST", path: "/api/v1/projects/{projectId}/sourcemaps", tag: "Projects", auth: "session", role: "member",
     summary: "Upload a release's source map for one minified file (the body is the .map file, ≤ 32 MB, gzip allowed); replaces the map of that release and URL",
-    description: "`url` is the minified file's URL (`https://host/static/js/main.js`), `~/static/js/main.js` for that path on any host, or an absolute file path (Node). The event viewer maps frames of events of `release` in that file to their original file, line, column, enclosing function and source lines (from `sourcesContent`). A body that is not a v3 source map answers 422 naming `body`.",
+    description: "`url` is the minified file's URL (`https://host/static/js/main.js`), `~/static/js/main.js` for that path on any host, or an absolute file path (Node). The event viewer maps frames of events of `release` in that file to their original file, line, column, enclosing function and source lines (from `sourcesContent`). Ingest groups such events on those frames too. A body that is not a v3 source map answers 422 naming `body`.",
     params: ProjectParamsSchema, query: UploadSourceMapQuerySchema, bodyContentType: "application/json",
     responses: { 201: "`{id, release, url, size, sourceCount, createdAt}`" }, errors: [401, 403, 404, 413, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/projects/{projectId}/inbound-filters", tag: "Projects", auth: "session", role: "viewer",
+    summary: "The project's inbound filters, and how many events they dropped in the last 24 hours and 30 days",
+    params: ProjectParamsSchema, responses: { 200: "`{projectId, filters, filtered: {last24h, last30d}}`" }, errors: [401, 404, 422],
+  },
+  {
+    method: "PUT", path: "/api/v1/projects/{projectId}/inbound-filters", tag: "Projects", auth: "session", role: "admin",
+    summary: "Replace the project's inbound filters (omitted fields are off or empty); events they match are answered as received and not stored",
+    description: "`browserExtensions`, `localhost`, `webCrawlers`, `legacyBrowsers` (booleans) and `errorMessages`, `releases` (≤ 100 globs each, `*` any run, `?` one character, case-insensitive; messages are matched as `Type: message` and as the message alone). Filtered events count in the ingest health as `filtered`, in no issue and against no quota; the native endpoint lists them as `filtered: [{index, eventId, reason}]`. Other instances apply a change within 10 s. Audited.",
+    params: ProjectParamsSchema, body: InboundFiltersSchema, responses: { 200: "`{projectId, filters, filtered}`" }, errors: [401, 403, 404, 422],
   },
   {
     method: "DELETE", path: "/api/v1/projects/{projectId}/sourcemaps/{sourceMapId}", tag: "Projects", auth: "session", role: "member",

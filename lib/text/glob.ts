@@ -1,5 +1,5 @@
 /**
- * Glob patterns of assignment rules, matched against the WHOLE value, case-insensitively:
+ * Glob patterns (assignment rules, inbound filters), matched against the WHOLE value, case-insensitively:
  * `*` any run of characters, `?` one character, everything else literal. In path mode `*` and `?`
  * stay within one directory, `**` crosses directories, and a pattern that does not start with "/"
  * or "*" may match from any directory (so `src/billing/**` matches `/srv/app/src/billing/x.ts`).

@@ -1,0 +1,27 @@
+import type { InboundFilterReason, InboundFilters } from "@/lib/ingest/filters/inboundFilterSchema";
+import { hasInboundFilters, matchInboundFilter } from "@/lib/ingest/filters/matchInboundFilter";
+import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
+
+export interface FilteredEvent {
+  /** The event's position in what was passed. */
+  position: number;
+  eventId: string;
+  reason: InboundFilterReason;
+}
+
+/** A request's prepared events split by the project's inbound filters: those to store (with their positions) and those dropped. Pure. */
+export function applyInboundFilters(events: PreparedEvent[], filters: InboundFilters): { kept: PreparedEvent[]; keptPositions: number[]; filtered: FilteredEvent[] } {
+  if (!hasInboundFilters(filters)) return { kept: events, keptPositions: events.map((_, i) => i), filtered: [] };
+  const kept: PreparedEvent[] = [];
+  const keptPositions: number[] = [];
+  const filtered: FilteredEvent[] = [];
+  events.forEach((event, position) => {
+    const reason = matchInboundFilter(event, filters);
+    if (reason) filtered.push({ position, eventId: event.eventId, reason });
+    else {
+      kept.push(event);
+      keptPositions.push(position);
+    }
+  });
+  return { kept, keptPositions, filtered };
+}

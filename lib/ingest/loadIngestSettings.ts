@@ -1,0 +1,48 @@
+import { pool } from "@/lib/db/pool";
+import { compileGroupingRules, type CompiledGroupingRules } from "@/lib/grouping/rules/compileGroupingRules";
+import { GroupingRulesSchema } from "@/lib/grouping/rules/groupingRuleSchemas";
+import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
+import { NO_INBOUND_FILTERS, parseStoredFilters, type InboundFilters } from "@/lib/ingest/filters/inboundFilterSchema";
+import { logger } from "@/lib/logger";
+
+/** What ingest needs of a project's settings for every event: its grouping rules (compiled) and inbound filters. */
+export interface IngestSettings {
+  rules: CompiledGroupingRules;
+  filters: InboundFilters;
+}
+
+/**
+ * Read on every ingest batch; a short per-instance cache keeps that off the database. An edit is
+ * seen at once by the instance that saved it and within CACHE_MS by the others (the database stays
+ * the only source of truth); while PostgreSQL is unavailable the last settings read stand (ingest
+ * spools). The cache lives on globalThis: the ingest fast path (a separate bundle of lib code in
+ * the same process) and the route handlers share it.
+ */
+const CACHE_MS = 10_000;
+const globalForSettings = globalThis as unknown as { faultlineIngestSettings?: Map<string, { at: number; settings: IngestSettings }> };
+const cache = (globalForSettings.faultlineIngestSettings ??= new Map());
+
+export async function loadIngestSettings(projectId: string, now = Date.now()): Promise<IngestSettings> {
+  const hit = cache.get(projectId);
+  if (hit && now - hit.at < CACHE_MS) return hit.settings;
+  let row: { groupingRules: unknown; inboundFilters: unknown } | undefined;
+  try {
+    const { rows } = await pool().query<{ groupingRules: unknown; inboundFilters: unknown }>(`SELECT "groupingRules", "inboundFilters" FROM "Project" WHERE id = $1`, [projectId]);
+    row = rows[0];
+  } catch (error) {
+    // PostgreSQL unavailable: events are spooled with the settings last read (none if never read here).
+    if (!isDatabaseUnavailable(error)) throw error;
+    if (!hit) logger.warn("project settings unknown while PostgreSQL is unavailable: events are fingerprinted without grouping rules and not filtered", { projectId });
+    return hit?.settings ?? { rules: compileGroupingRules([]), filters: NO_INBOUND_FILTERS };
+  }
+  const rules = GroupingRulesSchema.safeParse(row?.groupingRules ?? []);
+  const settings: IngestSettings = { rules: compileGroupingRules(rules.success ? rules.data : []), filters: parseStoredFilters(row?.inboundFilters) };
+  if (cache.size > 10_000) cache.clear();
+  cache.set(projectId, { at: now, settings });
+  return settings;
+}
+
+/** After a settings change on this instance: read again on the next event. */
+export function forgetIngestSettings(projectId: string): void {
+  cache.delete(projectId);
+}
