@@ -76,3 +76,27 @@ test("sampling settings: spike protection off and a per-issue cap are saved; a c
   await page.getByTestId("error-row").filter({ hasText: "CappedError" }).click();
   await expect(page.getByTestId("detail-sampling")).toContainText(/Sampling was active: 4 of 12 events stored \(spike protection or the cap of 3 stored events per issue\)/);
 });
+
+test("inbound filters: an admin turns filters on, and the card counts what they dropped", async ({ page, context }) => {
+  const f = await createTenant("filters-ui");
+  await signInAs(context, f.admin);
+  await page.goto("/settings");
+  const card = page.getByRole("region", { name: "Inbound filters" });
+  await expect(card.getByTestId("filtered-count")).toContainText("Filtered: 0 in the last 24 hours");
+  await card.getByLabel(/Web crawlers/).check();
+  await card.getByLabel(/Releases/).fill("*-dev\nweb@0.*");
+  await card.getByRole("button", { name: "Save filters" }).click();
+  await expect(page.getByTestId("toast")).toContainText("Inbound filters saved");
+
+  const res = await postEvents(f.key, { type: "TypeError", message: "from a dev build", release: "web@3.0.0-dev" });
+  expect((await res.json()).filtered).toEqual([expect.objectContaining({ reason: "release" })]);
+  // The ingest counters are flushed every few seconds: the card shows the drop once they are.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("region", { name: "Inbound filters" }).getByTestId("filtered-count")).toContainText("Filtered: 1 in the last 24 hours", { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  const reloaded = page.getByRole("region", { name: "Inbound filters" });
+  await expect(reloaded.getByLabel(/Web crawlers/)).toBeChecked();
+  await expect(reloaded.getByLabel(/Browser extensions/)).not.toBeChecked();
+  await expect(reloaded.getByLabel(/Releases/)).toHaveValue("*-dev\nweb@0.*");
+});
