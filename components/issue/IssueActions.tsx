@@ -18,6 +18,8 @@ interface IssueActionsProps {
   currentUserId: string;
   isPending: boolean;
   onUpdate: (patch: UpdateErrorInput) => void;
+  /** Ignore forever and drop the issue's new events at ingest. */
+  onDiscard: () => void;
 }
 
 const IGNORE_DURATIONS: [string, number][] = [
@@ -30,8 +32,8 @@ const IGNORE_DURATIONS: [string, number][] = [
 const item = "block w-full rounded px-2.5 py-1.5 text-left text-sm data-[focus]:bg-gray-100 dark:data-[focus]:bg-gray-800";
 const menu = "z-40 mt-1 w-60 rounded-md bg-white p-1 shadow-lg ring-1 ring-gray-200 focus:outline-none dark:bg-gray-900 dark:ring-gray-700";
 
-/** The header's triage actions: resolve (now / next release), ignore (forever / for / until N), reopen, assign (a team or a person), share. */
-export function IssueActions({ issue, members, teams, currentUserId, isPending, onUpdate }: IssueActionsProps) {
+/** The header's triage actions: resolve (now / next release), ignore (forever / for / until N / and discard new events), reopen, assign (a team or a person), share. */
+export function IssueActions({ issue, members, teams, currentUserId, isPending, onUpdate, onDiscard }: IssueActionsProps) {
   const [asking, setAsking] = useState<"events" | "users" | null>(null);
   const isClosed = issue.status === "resolved" || issue.status === "ignored";
   const assignable: { id: string; name: string; email: string }[] = members.filter((m) => m.role !== "viewer");
@@ -105,6 +107,13 @@ export function IssueActions({ issue, members, teams, currentUserId, isPending, 
               <MenuItem>
                 <button type="button" className={item} onClick={() => setAsking("users")}>
                   Until N more users…
+                </button>
+              </MenuItem>
+              <MenuSeparator className="my-1 h-px bg-gray-200 dark:bg-gray-700" />
+              <MenuItem>
+                <button type="button" className={item} onClick={onDiscard}>
+                  Forever, and discard new events
+                  <span className="block text-xs text-gray-500 dark:text-gray-400">Not stored, no quota; reopening keeps them again</span>
                 </button>
               </MenuItem>
             </MenuItems>

@@ -1,5 +1,6 @@
 "use client";
 
+import { formatDistanceToNow } from "date-fns";
 import Link from "next/link";
 import { useCallback, useEffect } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
@@ -22,6 +23,7 @@ import { useMembersQuery } from "@/lib/client/hooks/useMembersQuery";
 import { useTeamsQuery } from "@/lib/client/hooks/useTeamsQuery";
 import { useMeQuery } from "@/lib/client/hooks/useMeQuery";
 import { ApiRequestError } from "@/lib/client/apiFetch";
+import { useDiscardIssueMutation } from "@/lib/client/hooks/useDiscardIssueMutation";
 import { useUpdateErrorMutation } from "@/lib/client/hooks/useUpdateErrorMutation";
 import { issueTitle } from "@/lib/domain/issueTitle";
 
@@ -47,6 +49,7 @@ export function IssuePage({ errorId }: { errorId: string }) {
   const members = useMembersQuery(workspace?.id, Boolean(workspace));
   const teams = useTeamsQuery(workspace?.id, canTriage);
   const update = useUpdateErrorMutation((message) => showToast(`Change not saved: ${message}`));
+  const discard = useDiscardIssueMutation(errorId, (message) => showToast(`Change not saved: ${message}`));
 
   const tab = (TABS.find(([key]) => key === params.get("tab"))?.[0] ?? "event") as TabKey;
   const eventId = params.get("event") ?? "latest";
@@ -109,12 +112,26 @@ export function IssuePage({ errorId }: { errorId: string }) {
                   currentUserId={me.data.user.id}
                   isPending={update.isPending}
                   onUpdate={(patch) => update.mutate({ errorId, patch, actor: me.data?.user })}
+                  onDiscard={() => discard.mutate(true)}
                 />
               ) : (
                 <p className="text-sm text-gray-500 dark:text-gray-400">You have view-only access to this workspace.</p>
               )
             }
           />
+          {issue.data.discarded && (
+            <div role="status" data-testid="discard-note" className="mx-auto mt-3 flex max-w-screen-2xl items-center justify-between gap-3 px-3 sm:px-6 lg:px-8">
+              <p className="flex-1 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100">
+                New events of this issue are discarded (since {formatDistanceToNow(new Date(issue.data.discarded.since), { addSuffix: true })}
+                {issue.data.discarded.by ? `, by ${issue.data.discarded.by.name || issue.data.discarded.by.email}` : ""}): not stored, counted as filtered in the ingest health.
+                {canTriage && (
+                  <button type="button" className="ml-3 font-medium underline" disabled={discard.isPending} onClick={() => discard.mutate(false)}>
+                    Keep new events
+                  </button>
+                )}
+              </p>
+            </div>
+          )}
           {mergedFrom && (
             <div role="status" className="mx-auto mt-3 flex max-w-screen-2xl items-center justify-between gap-3 px-3 sm:px-6 lg:px-8">
               <p className="flex-1 rounded-md border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-900 dark:border-blue-900 dark:bg-blue-950 dark:text-blue-100">

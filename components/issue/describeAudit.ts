@@ -56,6 +56,10 @@ export function describeAudit(entry: Entry, nameOf: (id: string) => string | nul
       return "merged it into another issue";
     case "unmerged":
       return "moved events out of it into a new issue";
+    case "discarded":
+      return "discarded its new events";
+    case "discard_stopped":
+      return "kept its new events again";
     case "split_from":
       return "opened it with events moved out of another issue";
     case "auto_assigned": {

@@ -244,6 +244,9 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
     if (!merged) throw new Error("the merged fingerprint is missing");
     return { path: `/api/v1/errors/${targetId}/unmerge`, body: { fingerprints: [merged.fingerprint] } };
   },
+  // A fresh issue each: discarding one drops its events, which other requests may send.
+  "POST /api/v1/errors/:id/discard": async (ctx) => ({ path: `/api/v1/errors/${(await twoFreshErrors(ctx))[0]}/discard` }),
+  "DELETE /api/v1/errors/:id/discard": async (ctx) => ({ path: `/api/v1/errors/${(await twoFreshErrors(ctx))[0]}/discard` }),
   "GET /api/v1/errors/:id/fingerprints": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/fingerprints` }),
   "GET /api/v1/errors/:id/similar": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/similar` }),
   "GET /api/v1/errors/:id/events": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/events` }),

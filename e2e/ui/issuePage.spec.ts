@@ -257,6 +257,27 @@ test("ignore until N more events, then the issue reopens by itself", async ({ pa
   await expect(page.getByTestId("audit-trail")).toContainText("ignored it until 3 more events");
 });
 
+test("ignore and discard new events: they are dropped until someone keeps them again", async ({ page, context }) => {
+  const t = await createTenant("discard-ui");
+  const send = () => postEvents(t.key, { type: "HealthCheckNoise", message: "upstream ping failed", severity: "low" });
+  expect((await send()).status).toBe(202);
+  const id = await groupOfType(t, "HealthCheckNoise");
+  await signInAs(context, t.member);
+  await page.goto(`/errors/${id}`);
+  await page.getByRole("button", { name: "Ignore", exact: true }).click();
+  await page.getByRole("menuitem", { name: /Forever, and discard new events/ }).click();
+  await expect(page.getByTestId("discard-note")).toContainText("New events of this issue are discarded");
+  await expect(page.getByTestId("issue-status")).toHaveText(/IGNORED/);
+  expect((await (await send()).json()).filtered).toEqual([expect.objectContaining({ reason: "discarded" })]);
+
+  await page.getByRole("button", { name: "Keep new events" }).click();
+  await expect(page.getByTestId("discard-note")).toHaveCount(0);
+  expect((await (await send()).json()).accepted).toEqual([expect.objectContaining({ groupId: id })]);
+  await page.getByRole("tab", { name: "Activity" }).click();
+  await expect(page.getByTestId("audit-trail")).toContainText("discarded its new events");
+  await expect(page.getByTestId("audit-trail")).toContainText("kept its new events again");
+});
+
 test("a link to an issue merged since leads to the issue that holds its events; an unknown issue says so", async ({ page, context, consoleGuard }) => {
   // Both pages ask for an issue that is no more: the browser logs those 404s.
   consoleGuard.allow(/status of 404 .*\/api\/v1\/errors\//);

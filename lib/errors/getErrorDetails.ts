@@ -9,6 +9,7 @@ import { countIssueFeedback } from "@/lib/feedback/countIssueFeedback";
 import { monitorOfIssue } from "@/lib/crons/monitorOfIssue";
 import { viewChain } from "@/lib/errors/events/eventFrames";
 import { issueCulprit } from "@/lib/errors/issueCulprit";
+import { discardStateOf } from "@/lib/errors/triage/discardIssue";
 import { loadGroupingRules } from "@/lib/grouping/rules/loadGroupingRules";
 
 const RECENT_OCCURRENCES = 20;
@@ -21,7 +22,7 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
     throw mergedInto ? new ApiError(404, "not_found", "this issue was merged into another one", { mergedInto }) : error;
   });
   const people = [group.assigneeId, group.resolvedById].filter((id): id is string => Boolean(id));
-  const [occurrences, audit, users, lastRelease, team, project, feedback, monitor, rules] = await Promise.all([
+  const [occurrences, audit, users, lastRelease, team, project, feedback, monitor, rules, discard] = await Promise.all([
     db().errorOccurrence.findMany({
       where: { groupId: group.id },
       orderBy: { occurredAt: "desc" },
@@ -41,10 +42,11 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
     countIssueFeedback(group),
     monitorOfIssue(group),
     loadGroupingRules(group.projectId),
+    discardStateOf(group.id),
   ]);
   // The people the trail names: who acted, and whom an entry assigned the issue to.
   const assignedIn = (after: unknown) => auditIds("assigneeId", after)[0] ?? null;
-  const actorIds = [...new Set(audit.flatMap((a) => [a.actorId, assignedIn(a.after)]).filter((id): id is string => Boolean(id)))];
+  const actorIds = [...new Set([...audit.flatMap((a) => [a.actorId, assignedIn(a.after)]), discard.discarded?.byId].filter((id): id is string => Boolean(id)))];
   const actors = await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } });
   const nameOf = new Map([...users, ...actors].map((u) => [u.id, u]));
 
@@ -61,6 +63,8 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
     feedback,
     /** The cron monitor whose failed runs this issue holds (null for other issues). */
     monitor,
+    /** Since when (and by whom) new events of the issue are dropped at ingest; null while they are stored. */
+    discarded: discard.discarded ? { since: discard.discarded.since, by: discard.discarded.byId ? nameOf.get(discard.discarded.byId) ?? null : null } : null,
     // Spike protection or the per-issue cap counted events without keeping them (counts stay exact).
     sampling:
       group.sampledCount > 0

@@ -9,6 +9,7 @@ import { ApiError } from "@/lib/http/ApiError";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 import { onErrorStatusChanged } from "@/lib/alerts/onErrorStatusChanged";
 import { latestReleaseOf } from "@/lib/errors/triage/latestRelease";
+import { stopDiscardingGroup } from "@/lib/errors/triage/stopDiscardingGroup";
 import { statusFields } from "@/lib/errors/triage/statusDetails";
 
 type Tracked = "status" | "assigneeId" | "assigneeTeamId" | "resolution" | "rootCause" | "preventiveMeasures";
@@ -76,6 +77,8 @@ export async function updateError(auth: AuthContext, errorId: string, input: Upd
       : []),
   ]);
   await onErrorStatusChanged(group, updated, actorId);
+  // Reopened: its new events are wanted again.
+  if (input.status && input.status !== "ignored" && input.status !== "resolved") await stopDiscardingGroup(group, actorId);
   return toErrorDetail(updated);
 }
 

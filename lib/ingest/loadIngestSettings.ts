@@ -5,10 +5,12 @@ import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
 import { NO_INBOUND_FILTERS, parseStoredFilters, type InboundFilters } from "@/lib/ingest/filters/inboundFilterSchema";
 import { logger } from "@/lib/logger";
 
-/** What ingest needs of a project's settings for every event: its grouping rules (compiled) and inbound filters. */
+/** What ingest needs of a project's settings for every event: its grouping rules (compiled), inbound filters and discarded fingerprints. */
 export interface IngestSettings {
   rules: CompiledGroupingRules;
   filters: InboundFilters;
+  /** Fingerprints of issues whose new events are discarded. */
+  discarded: ReadonlySet<string>;
 }
 
 /**
@@ -25,18 +27,26 @@ const cache = (globalForSettings.faultlineIngestSettings ??= new Map());
 export async function loadIngestSettings(projectId: string, now = Date.now()): Promise<IngestSettings> {
   const hit = cache.get(projectId);
   if (hit && now - hit.at < CACHE_MS) return hit.settings;
-  let row: { groupingRules: unknown; inboundFilters: unknown } | undefined;
+  type Row = { groupingRules: unknown; inboundFilters: unknown; discarded: string[] };
+  let row: Row | undefined;
   try {
-    const { rows } = await pool().query<{ groupingRules: unknown; inboundFilters: unknown }>(`SELECT "groupingRules", "inboundFilters" FROM "Project" WHERE id = $1`, [projectId]);
+    const { rows } = await pool().query<Row>(
+      `SELECT "groupingRules", "inboundFilters", ARRAY(SELECT fingerprint FROM "DiscardedFingerprint" d WHERE d."projectId" = p.id) AS discarded FROM "Project" p WHERE id = $1`,
+      [projectId],
+    );
     row = rows[0];
   } catch (error) {
     // PostgreSQL unavailable: events are spooled with the settings last read (none if never read here).
     if (!isDatabaseUnavailable(error)) throw error;
-    if (!hit) logger.warn("project settings unknown while PostgreSQL is unavailable: events are fingerprinted without grouping rules and not filtered", { projectId });
-    return hit?.settings ?? { rules: compileGroupingRules([]), filters: NO_INBOUND_FILTERS };
+    if (!hit) logger.warn("project settings unknown while PostgreSQL is unavailable: events are fingerprinted without grouping rules and neither filtered nor discarded", { projectId });
+    return hit?.settings ?? { rules: compileGroupingRules([]), filters: NO_INBOUND_FILTERS, discarded: new Set() };
   }
   const rules = GroupingRulesSchema.safeParse(row?.groupingRules ?? []);
-  const settings: IngestSettings = { rules: compileGroupingRules(rules.success ? rules.data : []), filters: parseStoredFilters(row?.inboundFilters) };
+  const settings: IngestSettings = {
+    rules: compileGroupingRules(rules.success ? rules.data : []),
+    filters: parseStoredFilters(row?.inboundFilters),
+    discarded: new Set(row?.discarded ?? []),
+  };
   if (cache.size > 10_000) cache.clear();
   cache.set(projectId, { at: now, settings });
   return settings;

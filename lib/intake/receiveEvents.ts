@@ -46,10 +46,10 @@ export function receiveEvents(req: IntakeRequest): Promise<IntakeResponse> {
       const parsed = countDropped(target, 1, () => parseIngestBody(body));
       countIngest(target, "dropped", parsed.rejected.length);
       const receivedAt = new Date();
-      const { rules, filters } = await loadIngestSettings(key.projectId);
-      const prepared = await prepareEvents(key.projectId, parsed.valid.map(({ event }) => event), receivedAt, rules);
+      const settings = await loadIngestSettings(key.projectId);
+      const prepared = await prepareEvents(key.projectId, parsed.valid.map(({ event }) => event), receivedAt, settings.rules);
       // Filtered events are answered as received and count against no limit.
-      const { kept, keptPositions, filtered } = applyInboundFilters(prepared, filters);
+      const { kept, keptPositions, filtered } = applyInboundFilters(prepared, settings);
       countIngest(target, "filtered", filtered.length);
       await admitAll(target, ticket, kept.length);
       const outcome = kept.length > 0 ? await storeAndFanOut(target, kept, samplingOptions(target, key, kept)) : { results: [], spooled: false };

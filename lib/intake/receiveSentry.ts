@@ -151,10 +151,10 @@ async function storeSentryEvents(project: SentryProject, events: IngestEvent[], 
     return { spooled: false, filtered: new Set() };
   }
   const receivedAt = new Date();
-  const { rules, filters } = await loadIngestSettings(project.projectId);
-  const prepared = await prepareEvents(project.projectId, events.map((e) => correctEventTime(e, sentAt, receivedAt)), receivedAt, rules);
+  const settings = await loadIngestSettings(project.projectId);
+  const prepared = await prepareEvents(project.projectId, events.map((e) => correctEventTime(e, sentAt, receivedAt)), receivedAt, settings.rules);
   // Filtered events are answered as received (the SDK sees its event id) and count against no limit.
-  const { kept, filtered } = applyInboundFilters(prepared, filters);
+  const { kept, filtered } = applyInboundFilters(prepared, settings);
   countIngest(target, "filtered", filtered.length);
   await admitAll(target, ticket, kept.length + otherItems);
   const filteredIds = new Set(filtered.map((f) => f.eventId));

@@ -2,6 +2,7 @@ import type pg from "pg";
 import { withTransaction } from "@/lib/db/pool";
 import { latestReleasesOf } from "@/lib/errors/triage/latestRelease";
 import type { StatusDetails } from "@/lib/errors/triage/statusDetails";
+import { stopDiscardingGroups } from "@/lib/errors/triage/stopDiscardingGroup";
 
 export type BulkChange =
   | { action: "resolve"; statusDetails?: StatusDetails }
@@ -121,10 +122,13 @@ export async function applyBulkChunk(ids: string[], change: BulkChange, actorId:
   if (ids.length === 0) return [];
   // "In the next release" remembers each issue's current release (lib/errors/triage/latestRelease.ts).
   const baselines = change.action === "resolve" && change.statusDetails?.inNextRelease ? await latestReleasesOf(ids) : undefined;
-  return withTransaction(async (client) => {
+  const changed = await withTransaction(async (client) => {
     const { rows } = await run(client, ids, change, actorId, now, baselines);
     return rows;
   });
+  // Reopened issues' new events are wanted again (as reopening one issue does).
+  if (change.action === "reopen" && changed.length > 0) await stopDiscardingGroups(changed.map((c) => c.id));
+  return changed;
 }
 
 function run(client: pg.PoolClient, ids: string[], change: BulkChange, actorId: string | null, now: Date, baselines?: Map<string, string | null>) {

@@ -9,14 +9,21 @@ export interface FilteredEvent {
   reason: InboundFilterReason;
 }
 
-/** A request's prepared events split by the project's inbound filters: those to store (with their positions) and those dropped. Pure. */
-export function applyInboundFilters(events: PreparedEvent[], filters: InboundFilters): { kept: PreparedEvent[]; keptPositions: number[]; filtered: FilteredEvent[] } {
-  if (!hasInboundFilters(filters)) return { kept: events, keptPositions: events.map((_, i) => i), filtered: [] };
+/**
+ * A request's prepared events split by the project's inbound filters and discarded issues (by
+ * fingerprint): those to store (with their positions) and those dropped. Pure.
+ */
+export function applyInboundFilters(
+  events: PreparedEvent[],
+  settings: { filters: InboundFilters; discarded: ReadonlySet<string> },
+): { kept: PreparedEvent[]; keptPositions: number[]; filtered: FilteredEvent[] } {
+  const { filters, discarded } = settings;
+  if (!hasInboundFilters(filters) && discarded.size === 0) return { kept: events, keptPositions: events.map((_, i) => i), filtered: [] };
   const kept: PreparedEvent[] = [];
   const keptPositions: number[] = [];
   const filtered: FilteredEvent[] = [];
   events.forEach((event, position) => {
-    const reason = matchInboundFilter(event, filters);
+    const reason = discarded.has(event.fingerprint) ? "discarded" : matchInboundFilter(event, filters);
     if (reason) filtered.push({ position, eventId: event.eventId, reason });
     else {
       kept.push(event);

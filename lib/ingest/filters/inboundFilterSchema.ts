@@ -32,7 +32,8 @@ export const InboundFiltersSchema = z
   .strict();
 export type InboundFilters = z.infer<typeof InboundFiltersSchema>;
 
-export const INBOUND_FILTER_REASONS = ["browser-extension", "localhost", "web-crawler", "legacy-browser", "error-message", "release"] as const;
+/** Why an event was dropped at ingest: a filter, or its issue's "discard new events". */
+export const INBOUND_FILTER_REASONS = ["discarded", "browser-extension", "localhost", "web-crawler", "legacy-browser", "error-message", "release"] as const;
 export type InboundFilterReason = (typeof INBOUND_FILTER_REASONS)[number];
 
 export const NO_INBOUND_FILTERS: InboundFilters = InboundFiltersSchema.parse({});

@@ -18,6 +18,16 @@ export const groupingRoutes: RouteSpec[] = [
     responses: { 200: "the new issues" }, errors: [401, 403, 404, 422],
   },
   {
+    method: "POST", path: "/api/v1/errors/{id}/discard", tag: "Grouping", auth: "session", role: "member",
+    summary: "Ignore the issue and discard its new events at ingest (by every fingerprint that leads to it): not stored, against no quota, counted as filtered (audited)",
+    params: IdParams, responses: { 200: "`{errorId, discarded: {since, byId}}`" }, errors: [401, 403, 404],
+  },
+  {
+    method: "DELETE", path: "/api/v1/errors/{id}/discard", tag: "Grouping", auth: "session", role: "member",
+    summary: "Store the issue's new events again (reopening it does this too; audited)", params: IdParams,
+    responses: { 200: "`{errorId, discarded: null}`" }, errors: [401, 403, 404],
+  },
+  {
     method: "GET", path: "/api/v1/errors/{id}/similar", tag: "Grouping", auth: "sessionOrIngestKey", role: "viewer",
     summary: "Issues of the same project that look like the same bug, best first", params: IdParams,
     responses: { 200: "candidates with their similarity" }, errors: [401, 404],
