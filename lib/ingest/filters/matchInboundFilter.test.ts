@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { applyInboundFilters } from "@/lib/ingest/filters/applyInboundFilters";
 import { InboundFiltersSchema, parseStoredFilters } from "@/lib/ingest/filters/inboundFilterSchema";
 import { hasInboundFilters, matchInboundFilter, type FilterableEvent } from "@/lib/ingest/filters/matchInboundFilter";
+import { prepareEvent } from "@/lib/ingest/prepareEvent";
 
 const ALL = InboundFiltersSchema.parse({ browserExtensions: true, localhost: true, webCrawlers: true, legacyBrowsers: true, errorMessages: ["*ResizeObserver loop*", "ChunkLoadError: *"], releases: ["*-dev", "web@0.*"] });
 const NONE = InboundFiltersSchema.parse({});
@@ -85,5 +87,23 @@ describe("inbound filters", () => {
     expect(bad.error?.issues.map((i) => i.path.join(".") || i.message).sort()).toEqual(expect.arrayContaining(["errorMessages.0", "localhost"]));
     expect(parseStoredFilters({ localhost: "yes" })).toEqual(NONE);
     expect(parseStoredFilters(null)).toEqual(NONE);
+  });
+});
+
+describe("applyInboundFilters", () => {
+  const prepared = (eventId: string, fingerprint: string, release: string | null = null) =>
+    ({ ...prepareEvent({ type: "Error", message: "m", eventId, release: release ?? undefined } as never), fingerprint });
+
+  it("splits a request's events into kept (with their positions) and dropped with the reason; a discarded issue's fingerprint first", () => {
+    const events = [prepared("a".repeat(32), "f-keep"), prepared("b".repeat(32), "f-discarded"), prepared("c".repeat(32), "f-keep", "web@1-dev")];
+    const out = applyInboundFilters(events, { filters: ALL, discarded: new Set(["f-discarded"]) });
+    expect(out.kept.map((e) => e.eventId)).toEqual(["a".repeat(32)]);
+    expect(out.keptPositions).toEqual([0]);
+    expect(out.filtered).toEqual([
+      { position: 1, eventId: "b".repeat(32), reason: "discarded" },
+      { position: 2, eventId: "c".repeat(32), reason: "release" },
+    ]);
+    // Nothing on: the same array back, untouched.
+    expect(applyInboundFilters(events, { filters: NONE, discarded: new Set() }).kept).toBe(events);
   });
 });
