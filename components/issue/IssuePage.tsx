@@ -23,6 +23,7 @@ import { useMembersQuery } from "@/lib/client/hooks/useMembersQuery";
 import { useTeamsQuery } from "@/lib/client/hooks/useTeamsQuery";
 import { useMeQuery } from "@/lib/client/hooks/useMeQuery";
 import { ApiRequestError } from "@/lib/client/apiFetch";
+import { countOf } from "@/lib/client/format";
 import { useDiscardIssueMutation } from "@/lib/client/hooks/useDiscardIssueMutation";
 import { useUpdateErrorMutation } from "@/lib/client/hooks/useUpdateErrorMutation";
 import { issueTitle } from "@/lib/domain/issueTitle";
@@ -123,7 +124,8 @@ export function IssuePage({ errorId }: { errorId: string }) {
             <div role="status" data-testid="discard-note" className="mx-auto mt-3 flex max-w-screen-2xl items-center justify-between gap-3 px-3 sm:px-6 lg:px-8">
               <p className="flex-1 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100">
                 New events of this issue are discarded (since {formatDistanceToNow(new Date(issue.data.discarded.since), { addSuffix: true })}
-                {issue.data.discarded.by ? `, by ${issue.data.discarded.by.name || issue.data.discarded.by.email}` : ""}): not stored, counted as filtered in the ingest health.
+                {issue.data.discarded.by ? `, by ${issue.data.discarded.by.name || issue.data.discarded.by.email}` : ""}): not stored, counted as filtered in the ingest health
+                {issue.data.discarded.events > 0 ? ` — ${countOf(issue.data.discarded.events, "event")} dropped so far, the last ${formatDistanceToNow(new Date(issue.data.discarded.lastEventAt ?? issue.data.discarded.since), { addSuffix: true })}` : ""}.
                 {canTriage && (
                   <button type="button" className="ml-3 font-medium underline" disabled={discard.isPending} onClick={() => discard.mutate(false)}>
                     Keep new events

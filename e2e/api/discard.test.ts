@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "@/e2e/support/alertHelpers";
 import { createTenant, login, postEvents, type Tenant } from "@/e2e/support/tenant";
+import { waitFor } from "@/e2e/support/waitFor";
 
 /**
  * "Discard new events" of an issue: it is ignored and its new events — by every fingerprint that
@@ -29,7 +30,7 @@ describe("discarding an issue's new events", () => {
     expect((await api("POST", `/api/v1/errors/${noisy}/discard`, await login(t.viewer))).status).toBe(403);
     const discarded = await api("POST", `/api/v1/errors/${noisy}/discard`, member);
     expect(discarded.status).toBe(200);
-    expect(discarded.body).toMatchObject({ errorId: noisy, discarded: { since: expect.any(String), byId: t.member.id } });
+    expect(discarded.body).toMatchObject({ errorId: noisy, discarded: { since: expect.any(String), byId: t.member.id, events: 0, lastEventAt: null } });
     const issue = (await api("GET", `/api/v1/errors/${noisy}`, member)).body;
     expect(issue.status).toBe("ignored");
     expect(issue.discarded).toMatchObject({ by: { id: t.member.id } });
@@ -41,6 +42,12 @@ describe("discarding an issue's new events", () => {
       expect(answer.filtered).toEqual([expect.objectContaining({ reason: "discarded" })]);
     }
     expect(await occurrences(noisy)).toBe(before);
+    // Counted per fingerprint, added every few seconds: both dropped events, on the issue.
+    const counted = await waitFor(async () => {
+      const d = (await api("GET", `/api/v1/errors/${noisy}`, member)).body.discarded;
+      return d.events >= 2 ? d : undefined;
+    });
+    expect(counted).toMatchObject({ events: 2, lastEventAt: expect.any(String) });
     expect((await send("OrderFailed")).accepted[0].groupId).toBe(other);
     const audit = (await api("GET", `/api/v1/errors/${noisy}`, member)).body.audit as { action: string }[];
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["error.ignored", "error.discarded"]));

@@ -64,7 +64,7 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
     /** The cron monitor whose failed runs this issue holds (null for other issues). */
     monitor,
     /** Since when (and by whom) new events of the issue are dropped at ingest; null while they are stored. */
-    discarded: discard.discarded ? { since: discard.discarded.since, by: discard.discarded.byId ? nameOf.get(discard.discarded.byId) ?? null : null } : null,
+    discarded: discard.discarded ? { ...discard.discarded, by: discard.discarded.byId ? nameOf.get(discard.discarded.byId) ?? null : null } : null,
     // Spike protection or the per-issue cap counted events without keeping them (counts stay exact).
     sampling:
       group.sampledCount > 0

@@ -6,6 +6,7 @@ import { INGEST_CORS_HEADERS, ingestPreflightHeaders } from "@/lib/http/ingestCo
 import { readBody } from "@/lib/http/readBody";
 import type { IntakeRequest, IntakeResponse } from "@/lib/intake/intakeRequest";
 import { admitAll, withAdmission } from "@/lib/intake/admission";
+import { countFiltered } from "@/lib/intake/countFiltered";
 import { prepareEvents } from "@/lib/intake/prepareEvents";
 import { runIntake } from "@/lib/intake/runIntake";
 import { samplingOptions } from "@/lib/intake/sampling/samplingOptions";
@@ -50,7 +51,7 @@ export function receiveEvents(req: IntakeRequest): Promise<IntakeResponse> {
       const prepared = await prepareEvents(key.projectId, parsed.valid.map(({ event }) => event), receivedAt, settings.rules);
       // Filtered events are answered as received and count against no limit.
       const { kept, keptPositions, filtered } = applyInboundFilters(prepared, settings);
-      countIngest(target, "filtered", filtered.length);
+      countFiltered(target, filtered);
       await admitAll(target, ticket, kept.length);
       const outcome = kept.length > 0 ? await storeAndFanOut(target, kept, samplingOptions(target, key, kept)) : { results: [], spooled: false };
       if (kept.length > 0) ticket.keep();

@@ -10,6 +10,7 @@ import { storeAndFanOut } from "@/lib/intake/storeAndFanOut";
 import type { IngestEvent } from "@/lib/ingest/eventSchema";
 import { applyInboundFilters } from "@/lib/ingest/filters/applyInboundFilters";
 import { loadIngestSettings } from "@/lib/ingest/loadIngestSettings";
+import { countFiltered } from "@/lib/intake/countFiltered";
 import { prepareEvents } from "@/lib/intake/prepareEvents";
 import { correctEventTime, correctInstant } from "@/lib/sentry/correctEventTime";
 import { truncateToMinute } from "@/lib/sentry/sentryTimestamp";
@@ -22,7 +23,7 @@ import { unpackEnvelope, unpackStoreEvent } from "@/lib/sentry/unpackEnvelope";
 import { decodeLegacyStoreBody } from "@/lib/sentry/legacyStoreBody";
 import { storeNonEventItems } from "@/lib/intake/storeNonEventItems";
 import { countClientDiscards } from "@/lib/ingestHealth/countStoreOutcome";
-import { countDropped, countIngest } from "@/lib/ingestHealth/ingestCounters";
+import { countDropped } from "@/lib/ingestHealth/ingestCounters";
 
 export type SentryEndpoint = "envelope" | "store" | "minidump" | "security";
 
@@ -155,7 +156,7 @@ async function storeSentryEvents(project: SentryProject, events: IngestEvent[], 
   const prepared = await prepareEvents(project.projectId, events.map((e) => correctEventTime(e, sentAt, receivedAt)), receivedAt, settings.rules);
   // Filtered events are answered as received (the SDK sees its event id) and count against no limit.
   const { kept, filtered } = applyInboundFilters(prepared, settings);
-  countIngest(target, "filtered", filtered.length);
+  countFiltered(target, filtered);
   await admitAll(target, ticket, kept.length + otherItems);
   const filteredIds = new Set(filtered.map((f) => f.eventId));
   if (kept.length === 0) return { spooled: false, filtered: filteredIds };

@@ -9,8 +9,8 @@ import { stopDiscardingGroup } from "@/lib/errors/triage/stopDiscardingGroup";
 
 export interface DiscardState {
   errorId: string;
-  /** When new events started being discarded, and by whom; null when they are kept. */
-  discarded: { since: string; byId: string | null } | null;
+  /** When new events started being discarded, by whom, and how many have been dropped since (counted every few seconds); null when they are kept. */
+  discarded: { since: string; byId: string | null; events: number; lastEventAt: string | null } | null;
 }
 
 /**
@@ -45,6 +45,16 @@ export async function stopDiscarding(auth: AuthContext, errorId: string): Promis
 }
 
 export async function discardStateOf(groupId: string): Promise<DiscardState> {
-  const first = await db().discardedFingerprint.findFirst({ where: { groupId }, orderBy: { createdAt: "asc" }, select: { createdAt: true, actorId: true } });
-  return { errorId: groupId, discarded: first ? { since: first.createdAt.toISOString(), byId: first.actorId } : null };
+  const rows = await db().discardedFingerprint.findMany({ where: { groupId }, orderBy: { createdAt: "asc" }, select: { createdAt: true, actorId: true, events: true, lastEventAt: true } });
+  if (rows.length === 0) return { errorId: groupId, discarded: null };
+  const last = rows.map((r) => r.lastEventAt?.getTime() ?? 0).reduce((a, b) => Math.max(a, b), 0);
+  return {
+    errorId: groupId,
+    discarded: {
+      since: rows[0].createdAt.toISOString(),
+      byId: rows[0].actorId,
+      events: rows.reduce((sum, r) => sum + r.events, 0),
+      lastEventAt: last > 0 ? new Date(last).toISOString() : null,
+    },
+  };
 }

@@ -6,6 +6,7 @@ export interface FilteredEvent {
   /** The event's position in what was passed. */
   position: number;
   eventId: string;
+  fingerprint: string;
   reason: InboundFilterReason;
 }
 
@@ -24,7 +25,7 @@ export function applyInboundFilters(
   const filtered: FilteredEvent[] = [];
   events.forEach((event, position) => {
     const reason = discarded.has(event.fingerprint) ? "discarded" : matchInboundFilter(event, filters);
-    if (reason) filtered.push({ position, eventId: event.eventId, reason });
+    if (reason) filtered.push({ position, eventId: event.eventId, fingerprint: event.fingerprint, reason });
     else {
       kept.push(event);
       keptPositions.push(position);

@@ -100,8 +100,8 @@ describe("applyInboundFilters", () => {
     expect(out.kept.map((e) => e.eventId)).toEqual(["a".repeat(32)]);
     expect(out.keptPositions).toEqual([0]);
     expect(out.filtered).toEqual([
-      { position: 1, eventId: "b".repeat(32), reason: "discarded" },
-      { position: 2, eventId: "c".repeat(32), reason: "release" },
+      { position: 1, eventId: "b".repeat(32), fingerprint: "f-discarded", reason: "discarded" },
+      { position: 2, eventId: "c".repeat(32), fingerprint: "f-keep", reason: "release" },
     ]);
     // Nothing on: the same array back, untouched.
     expect(applyInboundFilters(events, { filters: NONE, discarded: new Set() }).kept).toBe(events);

@@ -20,7 +20,7 @@ export const groupingRoutes: RouteSpec[] = [
   {
     method: "POST", path: "/api/v1/errors/{id}/discard", tag: "Grouping", auth: "session", role: "member",
     summary: "Ignore the issue and discard its new events at ingest (by every fingerprint that leads to it): not stored, against no quota, counted as filtered (audited)",
-    params: IdParams, responses: { 200: "`{errorId, discarded: {since, byId}}`" }, errors: [401, 403, 404],
+    params: IdParams, responses: { 200: "`{errorId, discarded: {since, byId, events, lastEventAt}}`" }, errors: [401, 403, 404],
   },
   {
     method: "DELETE", path: "/api/v1/errors/{id}/discard", tag: "Grouping", auth: "session", role: "member",

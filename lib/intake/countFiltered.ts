@@ -1,0 +1,10 @@
+import type { FilteredEvent } from "@/lib/ingest/filters/applyInboundFilters";
+import { countDiscarded } from "@/lib/ingestHealth/discardCounters";
+import { countIngest } from "@/lib/ingestHealth/ingestCounters";
+
+/** Counts a request's filtered events in the ingest health, and each discarded issue's dropped events by fingerprint. */
+export function countFiltered(target: { workspaceId: string; projectId: string }, filtered: FilteredEvent[]): void {
+  countIngest(target, "filtered", filtered.length);
+  const discarded = filtered.filter((f) => f.reason === "discarded").map((f) => f.fingerprint);
+  if (discarded.length > 0) countDiscarded(target.projectId, discarded);
+}
