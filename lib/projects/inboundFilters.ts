@@ -1,11 +1,9 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanAdminister } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/prisma";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { uuidv7 } from "@/lib/ids/uuidv7";
 import { parseStoredFilters, type InboundFilters } from "@/lib/ingest/filters/inboundFilterSchema";
-import { forgetIngestSettings } from "@/lib/ingest/loadIngestSettings";
 import { findProject } from "@/lib/projects/findProject";
+import { saveProjectSetting } from "@/lib/projects/saveProjectSetting";
 
 export interface InboundFiltersView {
   projectId: string;
@@ -24,24 +22,7 @@ export async function getInboundFilters(auth: AuthContext, projectId: string, no
 export async function saveInboundFilters(auth: AuthContext, projectId: string, filters: InboundFilters, now = new Date()): Promise<InboundFiltersView> {
   const project = await findProject(auth, projectId);
   assertCanAdminister(auth, project.workspaceId);
-  const before = parseStoredFilters(project.inboundFilters);
-  await db().$transaction([
-    db().project.update({ where: { id: project.id }, data: { inboundFilters: filters as Prisma.InputJsonValue } }),
-    db().auditLog.create({
-      data: {
-        id: uuidv7(),
-        workspaceId: project.workspaceId,
-        actorId: auth.kind === "user" ? auth.userId : null,
-        actorType: "user",
-        action: "project.inbound_filters_updated",
-        targetType: "project",
-        targetId: project.id,
-        before: before as Prisma.InputJsonValue,
-        after: filters as Prisma.InputJsonValue,
-      },
-    }),
-  ]);
-  forgetIngestSettings(project.id);
+  await saveProjectSetting(auth, project, "inboundFilters", { action: "project.inbound_filters_updated", before: parseStoredFilters(project.inboundFilters), after: filters });
   return { projectId: project.id, filters, filtered: await filteredCounts(project.id, now) };
 }
 

@@ -1,11 +1,8 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanAdminister } from "@/lib/auth/permissions";
-import { db } from "@/lib/db/prisma";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { forgetIngestSettings } from "@/lib/ingest/loadIngestSettings";
 import { GroupingRulesSchema, type GroupingRule } from "@/lib/grouping/rules/groupingRuleSchemas";
-import { uuidv7 } from "@/lib/ids/uuidv7";
 import { findProject } from "@/lib/projects/findProject";
+import { saveProjectSetting } from "@/lib/projects/saveProjectSetting";
 
 export interface GroupingRulesView {
   projectId: string;
@@ -28,23 +25,6 @@ export async function getGroupingRules(auth: AuthContext, projectId: string): Pr
 export async function saveGroupingRules(auth: AuthContext, projectId: string, rules: GroupingRule[]): Promise<GroupingRulesView> {
   const project = await findProject(auth, projectId);
   assertCanAdminister(auth, project.workspaceId);
-  const before = parseStoredRules(project.groupingRules);
-  await db().$transaction([
-    db().project.update({ where: { id: project.id }, data: { groupingRules: rules as Prisma.InputJsonValue } }),
-    db().auditLog.create({
-      data: {
-        id: uuidv7(),
-        workspaceId: project.workspaceId,
-        actorId: auth.kind === "user" ? auth.userId : null,
-        actorType: "user",
-        action: "project.grouping_rules_updated",
-        targetType: "project",
-        targetId: project.id,
-        before: before as Prisma.InputJsonValue,
-        after: rules as Prisma.InputJsonValue,
-      },
-    }),
-  ]);
-  forgetIngestSettings(project.id);
+  await saveProjectSetting(auth, project, "groupingRules", { action: "project.grouping_rules_updated", before: parseStoredRules(project.groupingRules), after: rules });
   return { projectId: project.id, rules };
 }
