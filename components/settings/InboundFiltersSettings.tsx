@@ -51,7 +51,8 @@ export function InboundFiltersSettings({ projectId, isAdmin }: { projectId: stri
   return (
     <Card title="Inbound filters" titleId="inbound-filters-title" bodyClassName="p-4 sm:p-6 space-y-4">
       <p className="text-sm text-gray-600 dark:text-gray-400">
-        Events a filter matches are answered as received and dropped: they open no issue and count against no quota.{" "}
+        Events a filter matches are answered as received and dropped: they open no issue and count against no quota. Message globs
+        (<code>*</code> any text, case-insensitive) are matched against “Type: message” and the message alone.{" "}
         <span data-testid="filtered-count">
           Filtered: {formatCount(last24h)} in the last 24 hours, {formatCount(last30d)} in 30 days.
         </span>
@@ -74,7 +75,7 @@ export function InboundFiltersSettings({ projectId, isAdmin }: { projectId: stri
         ))}
         <div className="grid gap-3 sm:grid-cols-2">
           <label className="flex flex-col gap-1 text-xs text-gray-600 dark:text-gray-300">
-            Error messages (one glob per line, matched against “Type: message” and the message)
+            Error messages (one glob per line)
             <textarea
               className={`${input} font-mono`}
               rows={4}
