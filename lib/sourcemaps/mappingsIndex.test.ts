@@ -37,7 +37,7 @@ function random(seed: number) {
 }
 
 /** Random mappings (lines of 0–300 segments, 1/4/5 fields, some lines out of column order, stray commas) and their decoded segments. */
-function randomMappings(seed: number, unsorted: boolean): { mappings: string; segments: Segment[] } {
+function randomMappings(seed: number, unsorted: boolean, shape: { lines: number; segments: number } = { lines: 6, segments: 300 }): { mappings: string; segments: Segment[] } {
   const r = random(seed);
   const segments: Segment[] = [];
   const lines: string[] = [];
@@ -45,10 +45,10 @@ function randomMappings(seed: number, unsorted: boolean): { mappings: string; se
   let originalLine = 0;
   let originalColumn = 0;
   let name = 0;
-  for (let line = 0, lineCount = 1 + r(6); line < lineCount; line++) {
+  for (let line = 0, lineCount = 1 + r(shape.lines); line < lineCount; line++) {
     const parts: string[] = [];
     let column = 0;
-    for (let k = 0, n = r(4) === 0 ? 0 : r(300); k < n; k++) {
+    for (let k = 0, n = r(4) === 0 ? 0 : r(shape.segments); k < n; k++) {
       const delta = unsorted && r(10) === 0 ? -r(column + 1) : r(8) === 0 ? 0 : r(40);
       column += delta;
       const fields = [1, 4, 4, 4, 5, 5][r(6)];
@@ -84,25 +84,42 @@ function reference(segments: Segment[], line: number, column: number): MappedSeg
 }
 
 describe("mappings index", () => {
-  it.each([1, 2, 3, 4, 5, 6, 7, 8])("answers every position as a full decode does (seed %i, in order and out of order)", (seed) => {
+  const agrees = (mappings: string, segments: Segment[]) => {
+    const index = buildMappingsIndex(mappings);
+    const lines = Math.max(0, ...segments.map((s) => s.line)) + 2;
+    const columns = Math.max(0, ...segments.map((s) => s.column)) + 3;
+    for (let line = 0; line < lines; line++) {
+      for (let column = 0; column < columns; column += 1 + (column % 3)) {
+        expect(lookupSegment(mappings, index, line, column), `line ${line} column ${column}`).toEqual(reference(segments, line, column));
+      }
+    }
+  };
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])("answers every position as a full decode does (seed %i, long lines, in order and out of order)", (seed) => {
     for (const unsorted of [false, true]) {
       const { mappings, segments } = randomMappings(seed, unsorted);
-      const index = buildMappingsIndex(mappings);
-      const lines = Math.max(0, ...segments.map((s) => s.line)) + 2;
-      const columns = Math.max(0, ...segments.map((s) => s.column)) + 3;
-      for (let line = 0; line < lines; line++) {
-        for (let column = 0; column < columns; column += 1 + (column % 3)) {
-          expect(lookupSegment(mappings, index, line, column), `line ${line} column ${column}`).toEqual(reference(segments, line, column));
-        }
-      }
+      agrees(mappings, segments);
     }
   });
 
-  it("keeps about one checkpoint per 64 segments of a long line, and one per line", () => {
+  it.each([11, 12, 13])("answers every position as a full decode does (seed %i, hundreds of short and empty lines)", (seed) => {
+    for (const unsorted of [false, true]) {
+      const { mappings, segments } = randomMappings(seed, unsorted, { lines: 600, segments: 4 });
+      agrees(mappings, segments);
+    }
+  });
+
+  it("keeps one checkpoint per 64 segments, and a line start only after 256 characters: bounded by the string's size whatever its shape", () => {
     const line = Array.from({ length: 6400 }, () => "CAAC").join(",");
     expect(buildMappingsIndex(line).count).toBe(101);
-    expect(buildMappingsIndex(";;;").count).toBe(4);
     expect(buildMappingsIndex("").count).toBe(1);
+    // A hostile map: a million empty lines, or a million one-segment lines.
+    expect(buildMappingsIndex(";".repeat(1_000_000)).count).toBeLessThanOrEqual(1 + 1_000_000 / 256);
+    const oneSegmentLines = "A;".repeat(500_000);
+    const index = buildMappingsIndex(oneSegmentLines);
+    expect(index.count).toBeLessThanOrEqual(oneSegmentLines.length / 64);
+    expect(lookupSegment(oneSegmentLines, index, 499_999, 0)).toBeNull(); // 1-field segments map to nothing
+    expect(lookupSegment(oneSegmentLines, index, 600_000, 0)).toBeNull(); // past the last line
   });
 
   it("refuses a malformed string, naming where", () => {

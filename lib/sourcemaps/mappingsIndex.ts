@@ -4,12 +4,16 @@
  * column / name relative to the previous segment anywhere), so answering "where did line 1, column
  * 48,213 come from" means decoding from the start — for a 2 MB single-line bundle's map ≈ 50 ms,
  * too much for every event at ingest. The index is built in that one pass and keeps the decoder's
- * state at each line start and every CHECKPOINT_EVERY segments within a line (≈ 1/64 of the
- * segments, in typed arrays); a lookup then decodes at most that many segments.
+ * state every CHECKPOINT_EVERY segments, and at a line start once LINE_CHECKPOINT_CHARS characters
+ * have passed since the last one (in typed arrays); a lookup then decodes at most about that much.
+ * Its size is bounded by the string's, whatever its shape: a hostile map of millions of empty or
+ * one-segment lines gets a checkpoint per 64 segments or 256 characters, not one per line.
  */
 
-/** Segments between two checkpoints of one line. */
+/** Segments between two checkpoints. */
 const CHECKPOINT_EVERY = 64;
+/** Characters after which a line start gets a checkpoint (maps of many short lines: one line per source line). */
+const LINE_CHECKPOINT_CHARS = 256;
 /** Numbers kept per checkpoint: offset, line, column, source, original line, original column, name, and the fields of the segment before it (-1 at a line start). */
 const STRIDE = 8;
 
@@ -103,6 +107,8 @@ export function buildMappingsIndex(mappings: string): MappingsIndex {
   let count = 0;
   let sorted = true;
   const c: Cursor = { at: 0, line: 0, column: 0, source: 0, originalLine: 0, originalColumn: 0, name: 0, fields: -1 };
+  let segments = 0;
+  let keptAt = 0;
   const keep = () => {
     if ((count + 1) * STRIDE > checkpoints.length) {
       const grown = new Int32Array(checkpoints.length * 2);
@@ -111,15 +117,21 @@ export function buildMappingsIndex(mappings: string): MappingsIndex {
     }
     checkpoints.set([c.at, c.line, c.column, c.source, c.originalLine, c.originalColumn, c.name, c.fields], count * STRIDE);
     count++;
+    segments = 0;
+    keptAt = c.at;
   };
-  while (c.at <= mappings.length) {
-    keep();
-    let inLine = 0;
-    let previousColumn = -1;
-    while (nextSegment(mappings, c)) {
+  keep();
+  let previousColumn = -1;
+  for (;;) {
+    const segment = nextSegment(mappings, c);
+    if (c.at > mappings.length) break;
+    if (segment) {
       if (c.column < previousColumn) sorted = false;
       previousColumn = c.column;
-      if (++inLine % CHECKPOINT_EVERY === 0) keep();
+      if (++segments >= CHECKPOINT_EVERY) keep();
+    } else {
+      previousColumn = -1;
+      if (c.at - keptAt >= LINE_CHECKPOINT_CHARS) keep();
     }
   }
   return { checkpoints: checkpoints.slice(0, count * STRIDE), count, sorted };
@@ -132,10 +144,11 @@ export function buildMappingsIndex(mappings: string): MappingsIndex {
  */
 export function lookupSegment(mappings: string, index: MappingsIndex, line: number, column: number): MappedSegment | null {
   const { checkpoints, count } = index;
-  // The last checkpoint at or before the position; a line-start one when the line's segments are not in order.
+  // The last checkpoint at or before the position: of an earlier line, or of this line before the
+  // column (at its start when the line's segments are out of order).
   let low = 0;
   let high = count - 1;
-  let found = -1;
+  let found = 0;
   while (low <= high) {
     const mid = (low + high) >> 1;
     const at = mid * STRIDE;
@@ -146,11 +159,10 @@ export function lookupSegment(mappings: string, index: MappingsIndex, line: numb
       low = mid + 1;
     } else high = mid - 1;
   }
-  if (found < 0 || checkpoints[found * STRIDE + 1] !== line) return null;
   const base = found * STRIDE;
   const c: Cursor = {
     at: checkpoints[base],
-    line,
+    line: checkpoints[base + 1],
     column: checkpoints[base + 2],
     source: checkpoints[base + 3],
     originalLine: checkpoints[base + 4],
@@ -158,6 +170,11 @@ export function lookupSegment(mappings: string, index: MappingsIndex, line: numb
     name: checkpoints[base + 6],
     fields: checkpoints[base + 7],
   };
+  // On to the line (a checkpoint of an earlier one is at most CHECKPOINT_EVERY segments or LINE_CHECKPOINT_CHARS behind).
+  while (c.line < line) {
+    if (!nextSegment(mappings, c) && c.at > mappings.length) return null;
+  }
+  if (c.line !== line) return null;
   // A mid-line checkpoint's state is the segment before it: the answer unless a later one fits better.
   let best = c.fields >= 1 ? segmentOf(c) : null;
   let bestColumn = best ? c.column : -1;
