@@ -1,6 +1,7 @@
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
-import { enclosingFunction } from "@/lib/sourcemaps/enclosingFunction";
+import { enclosingFunctionIn, MAX_SCAN_LINES } from "@/lib/sourcemaps/enclosingFunction";
 import { resolvePositions, type SourceMap } from "@/lib/sourcemaps/parseSourceMap";
+import { sourceLineWindow } from "@/lib/sourcemaps/sourceLines";
 import { cleanSourcePath, sourceMapUrlCandidates } from "@/lib/sourcemaps/sourceMapUrl";
 
 /** Lines of original source shown above and below a mapped frame's line. */
@@ -45,7 +46,8 @@ export function applySourceMaps(frames: Frame[], maps: ReadonlyMap<string, Sourc
       const original = positions[k];
       if (!original) return;
       const frame = frames[frameIndex];
-      const content = map.sourcesContent[original.sourceIndex] ?? null;
+      // The original source around the line: the lines above it (for the enclosing function) and, when shown, below.
+      const window = sourceLineWindow(map, original.sourceIndex, original.line - MAX_SCAN_LINES, original.line + (withSourceLines ? CONTEXT_LINES : 0));
       const path = cleanSourcePath(original.source);
       const mapped: MappedFrame = {
         ...withoutPosition(frame),
@@ -57,11 +59,12 @@ export function applySourceMaps(frames: Frame[], maps: ReadonlyMap<string, Sourc
       };
       // The map's name at this position is the identifier there (often what the line calls), not the
       // function around it: the original source says that; without it the minified name stays.
-      const fn = content ? enclosingFunction(content, original.line) : null;
+      const at = window ? original.line - window.first : -1;
+      const fn = window ? enclosingFunctionIn(window.lines, at) : null;
       if (fn) mapped.function = fn;
       // Library code bundled in (node_modules) is the library's, whatever the SDK guessed for the bundle.
       if (/(?:^|\/)node_modules\//.test(path)) mapped.inApp = false;
-      if (content && withSourceLines) Object.assign(mapped, contextOf(content, original.line));
+      if (window && withSourceLines && at >= 0 && at < window.lines.length) Object.assign(mapped, contextOf(window.lines, at));
       out[frameIndex] = mapped;
     });
   }
@@ -78,13 +81,11 @@ function withoutPosition(frame: Frame): Frame {
   return rest;
 }
 
-function contextOf(content: string, line: number): Pick<Frame, "contextLine" | "preContext" | "postContext"> {
-  const lines = content.split("\n", line + CONTEXT_LINES);
-  if (line < 1 || line > lines.length) return {};
+function contextOf(lines: string[], at: number): Pick<Frame, "contextLine" | "preContext" | "postContext"> {
   const clip = (s: string) => s.replace(/\r$/, "").slice(0, MAX_CONTEXT_LINE);
   return {
-    preContext: lines.slice(Math.max(0, line - 1 - CONTEXT_LINES), line - 1).map(clip),
-    contextLine: clip(lines[line - 1]),
-    postContext: lines.slice(line, line + CONTEXT_LINES).map(clip),
+    preContext: lines.slice(Math.max(0, at - CONTEXT_LINES), at).map(clip),
+    contextLine: clip(lines[at]),
+    postContext: lines.slice(at + 1, at + 1 + CONTEXT_LINES).map(clip),
   };
 }

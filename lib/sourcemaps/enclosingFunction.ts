@@ -1,5 +1,5 @@
 /** Lines looked at above a mapped line for the function around it. */
-const MAX_SCAN_LINES = 200;
+export const MAX_SCAN_LINES = 200;
 /** Characters of a line looked at for a definition. */
 const MAX_LINE_CHARS = 400;
 
@@ -30,9 +30,15 @@ function indentOf(line: string): number {
 export function enclosingFunction(source: string, line: number): string | null {
   const lines = source.split("\n", line + 1);
   if (line < 1 || line > lines.length) return null;
-  let limit = indentOf(lines[line - 1]) + 1;
+  return enclosingFunctionIn(lines, line - 1);
+}
+
+/** The same, given the source's lines up to and including the mapped one (`index`, 0-based); only the MAX_SCAN_LINES above it are read. */
+export function enclosingFunctionIn(lines: string[], index: number): string | null {
+  if (index < 0 || index >= lines.length) return null;
+  let limit = indentOf(lines[index]) + 1;
   let fn: string | null = null;
-  for (let i = line - 1; i >= 0 && i >= line - 1 - MAX_SCAN_LINES; i--) {
+  for (let i = index; i >= 0 && i >= index - MAX_SCAN_LINES; i--) {
     // Clipped: a definition fits in its first characters, and the patterns stay linear on a long line.
     const text = lines[i].slice(0, MAX_LINE_CHARS);
     if (text.trim() === "" || indentOf(text) >= limit) continue;

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { applySourceMaps } from "@/lib/sourcemaps/applySourceMaps";
 import { enclosingFunction } from "@/lib/sourcemaps/enclosingFunction";
 import { assertMappingsValid, parseSourceMap, resolvePositions, SourceMapError } from "@/lib/sourcemaps/parseSourceMap";
+import { sourceLineWindow } from "@/lib/sourcemaps/sourceLines";
 import { cleanSourcePath, sourceMapUrlCandidates } from "@/lib/sourcemaps/sourceMapUrl";
 
 // esbuild 0.28 --bundle --minify --sourcemap of main.ts + cart.ts (__fixtures__); running the bundle prints:
@@ -108,5 +109,15 @@ describe("enclosingFunction", () => {
     expect(enclosingFunction(styles, 2)).toBe("load");
     expect(enclosingFunction(styles, 6)).toBe("save");
     expect(enclosingFunction(styles, 10)).toBe("remove");
+  });
+});
+
+describe("sourceLineWindow", () => {
+  it("gives a window of an original source's lines, clipped to the file, without its line breaks", () => {
+    const map = { sources: ["a.ts", "b.ts"], sourcesContent: ["one\ntwo\r\nthree\nfour", null], names: [], mappings: "" };
+    expect(sourceLineWindow(map, 0, 2, 3)).toEqual({ first: 2, lines: ["two\r", "three"] });
+    expect(sourceLineWindow(map, 0, -5, 99)).toEqual({ first: 1, lines: ["one", "two\r", "three", "four"] });
+    expect(sourceLineWindow(map, 0, 9, 12)).toEqual({ first: 9, lines: [] });
+    expect(sourceLineWindow(map, 1, 1, 2)).toBeNull();
   });
 });
