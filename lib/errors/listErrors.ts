@@ -1,7 +1,7 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { db } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { issueCulprit } from "@/lib/errors/issueCulprit";
+import { issueCulprits } from "@/lib/errors/issueCulprit";
 import { toErrorSummary } from "@/lib/errors/errorDto";
 import type { ListErrorsQuery } from "@/lib/errors/errorSchemas";
 import { loadListStats } from "@/lib/errors/list/loadListStats";
@@ -43,7 +43,7 @@ export async function listErrors(auth: AuthContext, query: ListErrorsQuery) {
     loadTopValues(ids, "environment", 2),
     db().user.findMany({ where: { id: { in: assigneeIds } }, select: { id: true, name: true, email: true } }),
     db().team.findMany({ where: { id: { in: teamIds } }, select: { id: true, name: true } }),
-    Promise.all(groups.map(issueCulprit)),
+    issueCulprits(groups),
   ]);
   const assigneeById = new Map(assignees.map((u) => [u.id, u]));
   const teamById = new Map(teams.map((t) => [t.id, t]));

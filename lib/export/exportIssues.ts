@@ -2,7 +2,7 @@ import type { AuthContext } from "@/lib/auth/AuthContext";
 import { canTriage, visibleWorkspaceIds } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/prisma";
 import type { ErrorGroup, Prisma } from "@/lib/generated/prisma/client";
-import { issueCulprit } from "@/lib/errors/issueCulprit";
+import { issueCulprits } from "@/lib/errors/issueCulprit";
 import type { ErrorFilters } from "@/lib/errors/errorSchemas";
 import { buildErrorWhere } from "@/lib/errors/search/buildErrorWhere";
 import { assertCanExport, exportHeaders } from "@/lib/export/exportAccess";
@@ -46,7 +46,7 @@ export async function exportIssues(auth: AuthContext, filters: ErrorFilters & { 
       ]);
       const emailOf = new Map(assignees.map((u) => [u.id, u.email]));
       const teamOf = new Map(teams.map((t) => [t.id, t.name]));
-      const culprits = await Promise.all(groups.map(issueCulprit));
+      const culprits = await issueCulprits(groups);
       const rows = groups.map((g, i) => ({
         ...g,
         culprit: culprits[i],

@@ -78,6 +78,36 @@ async function releaseUploads(projectId: string, release: string, now: number): 
   return uploads;
 }
 
+/**
+ * Reads the uploads of every release asked for that this instance does not know (fresh) in one
+ * query — a list page of issues from 25 releases asks once, not 25 times. Never throws (what
+ * cannot be read is asked for again, one release at a time, when used).
+ */
+export async function warmReleaseSourceMaps(pairs: { projectId: string; release: string | null }[], now = Date.now()): Promise<void> {
+  const wanted = new Map<string, { projectId: string; release: string }>();
+  for (const { projectId, release } of pairs) {
+    if (!release) continue;
+    const key = releaseKey(projectId, release);
+    const hit = cache.releases.get(key);
+    if (!hit || now - hit.at >= RELEASE_CACHE_MS) wanted.set(key, { projectId, release });
+  }
+  if (wanted.size === 0) return;
+  const asked = [...wanted.values()];
+  try {
+    const { rows } = await pool().query<{ projectId: string; release: string; id: string; url: string; createdAt: Date; size: number }>(
+      `SELECT s."projectId", s.release, s.id, s.url, s."createdAt", s.size
+       FROM "SourceMap" s JOIN unnest($1::uuid[], $2::text[]) AS w("projectId", release) ON s."projectId" = w."projectId" AND s.release = w.release`,
+      [asked.map((p) => p.projectId), asked.map((p) => p.release)],
+    );
+    const found = new Map<string, Map<string, Upload>>([...wanted.keys()].map((key) => [key, new Map()]));
+    for (const r of rows) found.get(releaseKey(r.projectId, r.release))?.set(r.url, { id: r.id, version: r.createdAt.getTime(), size: r.size });
+    if (cache.releases.size + found.size >= MAX_RELEASES) cache.releases.clear();
+    for (const [key, uploads] of found) cache.releases.set(key, { at: now, uploads: Promise.resolve(uploads) });
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) logger.warn("source maps of releases could not be read", { error: errorText(error) });
+  }
+}
+
 async function readUploads(projectId: string, release: string): Promise<Map<string, Upload>> {
   const { rows } = await pool().query<{ id: string; url: string; createdAt: Date; size: number }>(
     `SELECT id, url, "createdAt", size FROM "SourceMap" WHERE "projectId" = $1 AND release = $2`,
