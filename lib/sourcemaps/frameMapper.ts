@@ -7,7 +7,7 @@ import { releaseSourceMaps } from "@/lib/sourcemaps/releaseSourceMaps";
  * function giving the frames as written (original file, line, enclosing function; no source lines).
  * Undefined when there is nothing to map — the frames are keyed as received.
  */
-export async function frameMapperFor(projectId: string, release: string | null, frames: Frame[]): Promise<((frames: Frame[]) => Frame[]) | undefined> {
+export async function frameMapperFor(projectId: string, release: string | null, frames: Frame[] | (() => Frame[])): Promise<((frames: Frame[]) => Frame[]) | undefined> {
   const maps = await releaseSourceMaps(projectId, release, frames);
   if (maps.size === 0) return undefined;
   return (received) => applySourceMaps(received, maps, { sourceLines: false });

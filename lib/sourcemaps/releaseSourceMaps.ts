@@ -41,12 +41,13 @@ const cache = (globalForMaps.faultlineSourceMaps ??= { releases: new Map(), pars
  * when nothing was: those events key on their minified frames). A stored map that no longer parses
  * is skipped (logged once).
  */
-export async function releaseSourceMaps(projectId: string, release: string | null, frames: Frame[], now = Date.now()): Promise<Map<string, SourceMap>> {
+export async function releaseSourceMaps(projectId: string, release: string | null, frames: Frame[] | (() => Frame[]), now = Date.now()): Promise<Map<string, SourceMap>> {
   const found = new Map<string, SourceMap>();
   if (!release) return found;
   const uploads = await releaseUploads(projectId, release, now);
   if (uploads.size === 0) return found;
-  const files = [...new Set(frames.filter((f) => f.lineno !== undefined && f.colno !== undefined).map(frameFileUrl).filter((u): u is string => Boolean(u)))].slice(0, MAX_FILES);
+  // Frames may be given lazily: worked out only when the release has uploads.
+  const files = [...new Set((typeof frames === "function" ? frames() : frames).filter((f) => f.lineno !== undefined && f.colno !== undefined).map(frameFileUrl).filter((u): u is string => Boolean(u)))].slice(0, MAX_FILES);
   for (const url of new Set(files.flatMap(sourceMapUrlCandidates))) {
     const upload = uploads.get(url);
     const map = upload ? await parsedMap(upload) : null;

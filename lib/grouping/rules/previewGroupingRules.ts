@@ -69,7 +69,7 @@ export async function previewGroupingRules(auth: AuthContext, projectId: string,
     rows.map(async (row) => {
       // Keyed as ingest keyed it: on the frames as written when the event's release has source maps.
       const received = inputOf(row);
-      const mapFrames = await frameMapperFor(project.id, row.release, groupEvent(received).exceptions.flatMap((e) => e.frames));
+      const mapFrames = await frameMapperFor(project.id, row.release, () => groupEvent(received).exceptions.flatMap((e) => e.frames));
       const input = { ...received, mapFrames };
       const before = groupEvent({ ...input, rules: current }).fingerprint;
       const after = groupEvent({ ...input, rules: next }).fingerprint;
