@@ -8,7 +8,7 @@ import { LoadingState } from "@/components/ui/Spinner";
 import { useToast } from "@/components/ui/Toast";
 import { formatCount } from "@/lib/client/format";
 import { useInboundFiltersQuery, useSaveInboundFiltersMutation } from "@/lib/client/hooks/useInboundFiltersQuery";
-import type { InboundFilters } from "@/lib/ingest/filters/inboundFilterSchema";
+import { INBOUND_FILTER_REASONS, type InboundFilterReason, type InboundFilters } from "@/lib/ingest/filters/inboundFilterSchema";
 
 type Toggle = "browserExtensions" | "localhost" | "webCrawlers" | "legacyBrowsers";
 
@@ -18,6 +18,16 @@ const TOGGLES: { key: Toggle; label: string; hint: string }[] = [
   { key: "webCrawlers", label: "Web crawlers", hint: "Googlebot, bingbot and other crawlers, by User-Agent (headless browsers are kept)" },
   { key: "legacyBrowsers", label: "Legacy browsers", hint: "Internet Explorer, pre-Chromium Edge, Opera Mini, browsers older than ES2017" },
 ];
+
+const REASON_LABELS: Record<InboundFilterReason, string> = {
+  discarded: "discarded issues",
+  "browser-extension": "browser extensions",
+  localhost: "localhost",
+  "web-crawler": "web crawlers",
+  "legacy-browser": "legacy browsers",
+  "error-message": "error messages",
+  release: "releases",
+};
 
 const lines = (text: string) => text.split("\n").map((l) => l.trim()).filter(Boolean);
 
@@ -46,7 +56,8 @@ export function InboundFiltersSettings({ projectId, isAdmin }: { projectId: stri
     releases: saved.releases.join("\n"),
   };
   const toFilters = (): InboundFilters => ({ ...current.toggles, errorMessages: lines(current.errorMessages), releases: lines(current.releases) });
-  const { last24h, last30d } = query.data.filtered;
+  const { last24h, last30d, byReason } = query.data.filtered;
+  const reasons = INBOUND_FILTER_REASONS.filter((r) => (byReason[r] ?? 0) > 0).map((r) => `${REASON_LABELS[r]} ${formatCount(byReason[r] ?? 0)}`);
 
   return (
     <Card title="Inbound filters" titleId="inbound-filters-title" bodyClassName="p-4 sm:p-6 space-y-4">
@@ -54,7 +65,7 @@ export function InboundFiltersSettings({ projectId, isAdmin }: { projectId: stri
         Events a filter matches are answered as received and dropped: they open no issue and count against no quota. Message globs
         (<code>*</code> any text, case-insensitive) are matched against “Type: message” and the message alone.{" "}
         <span data-testid="filtered-count">
-          Filtered: {formatCount(last24h)} in the last 24 hours, {formatCount(last30d)} in 30 days.
+          Filtered: {formatCount(last24h)} in the last 24 hours, {formatCount(last30d)} in 30 days{reasons.length > 0 ? ` (${reasons.join(", ")})` : ""}.
         </span>
       </p>
       <fieldset className="space-y-2" disabled={!isAdmin}>

@@ -38,7 +38,7 @@ describe("inbound filters", () => {
     expect(viewer.body).toEqual({
       projectId: t.projectId,
       filters: { browserExtensions: false, localhost: false, webCrawlers: false, legacyBrowsers: false, errorMessages: [], releases: [] },
-      filtered: { last24h: 0, last30d: 0 },
+      filtered: { last24h: 0, last30d: 0, byReason: {} },
     });
     expect((await api("PUT", `/api/v1/projects/${t.projectId}/inbound-filters`, await login(t.member), ALL_ON)).status).toBe(403);
     const bad = await api("PUT", `/api/v1/projects/${t.projectId}/inbound-filters`, admin, { localhost: "yes", errorMessages: [""] });
@@ -102,7 +102,14 @@ describe("inbound filters", () => {
       const res = await api("GET", `/api/v1/projects/${t.projectId}/inbound-filters`, admin);
       return res.body.filtered.last24h >= 7 ? res.body : undefined;
     });
-    expect(view.filtered).toEqual({ last24h: 7, last30d: 7 });
+    expect(view.filtered).toMatchObject({ last24h: 7, last30d: 7 });
+    // By reason too (per UTC day, added every few seconds): which filter drops what.
+    const byReason = await waitFor(async () => {
+      const res = await api("GET", `/api/v1/projects/${t.projectId}/inbound-filters`, admin);
+      const sum = Object.values(res.body.filtered.byReason as Record<string, number>).reduce((a, b) => a + b, 0);
+      return sum >= 7 ? res.body.filtered.byReason : undefined;
+    });
+    expect(byReason).toEqual({ "browser-extension": 1, localhost: 1, "web-crawler": 2, "legacy-browser": 1, "error-message": 1, release: 1 });
     const health = await (await fetch(`${BASE_URL}/api/v1/workspaces/${t.workspaceId}/ingest-health`, { headers: { cookie: admin } })).json();
     expect(health.projects.find((p: { id: string }) => p.id === t.projectId).last24h).toMatchObject({ filtered: 7, accepted: 1 });
   });

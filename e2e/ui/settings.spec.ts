@@ -1,4 +1,5 @@
 import { createTenant, postEvents, type Tenant } from "@/e2e/support/tenant";
+import { waitFor } from "@/e2e/support/waitFor";
 import { expect, screenshotBothWidths, signInAs, test } from "@/e2e/ui/fixtures";
 
 let t: Tenant;
@@ -90,11 +91,14 @@ test("inbound filters: an admin turns filters on, and the card counts what they 
 
   const res = await postEvents(f.key, { type: "TypeError", message: "from a dev build", release: "web@3.0.0-dev" });
   expect((await res.json()).filtered).toEqual([expect.objectContaining({ reason: "release" })]);
-  // The ingest counters are flushed every few seconds: the card shows the drop once they are.
-  await expect(async () => {
-    await page.reload();
-    await expect(page.getByRole("region", { name: "Inbound filters" }).getByTestId("filtered-count")).toContainText("Filtered: 1 in the last 24 hours", { timeout: 1000 });
-  }).toPass({ timeout: 30_000 });
+  // The ingest counters are flushed every few seconds: once the API counts the drop, the card shows it.
+  await waitFor(async () => {
+    const res = await page.request.get(`/api/v1/projects/${f.projectId}/inbound-filters`);
+    const { filtered } = await res.json();
+    return filtered.last24h === 1 && filtered.byReason.release === 1 ? true : undefined;
+  });
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Inbound filters" }).getByTestId("filtered-count")).toContainText("Filtered: 1 in the last 24 hours, 1 in 30 days (releases 1)");
   const reloaded = page.getByRole("region", { name: "Inbound filters" });
   await expect(reloaded.getByLabel(/Web crawlers/)).toBeChecked();
   await expect(reloaded.getByLabel(/Browser extensions/)).not.toBeChecked();

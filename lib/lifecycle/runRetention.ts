@@ -135,6 +135,7 @@ const ROLLUPS: [string, string][] = [
   ["ExecutionDaily", "day"],
   ["ReleaseSessionDaily", "day"],
   ["ClientDiscard", "day"],
+  ["FilteredDaily", "day"],
   // The view's per-environment and per-project rollups (docs/metrics.md); the 5-minute ones keep
   // two days only and have their own job (prune-five-minute-rollups).
   ["ErrorEnvDaily", "day"],

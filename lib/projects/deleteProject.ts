@@ -24,6 +24,7 @@ const PROJECT_TABLES = [
   "ExecutionDaily",
   "ReleaseSessionDaily",
   "ClientDiscard",
+  "FilteredDaily",
   "CountedSession",
   "RateLimitWindow",
   "QuotaWindow",

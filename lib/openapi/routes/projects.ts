@@ -57,7 +57,7 @@ export const projectRoutes: RouteSpec[] = [
   {
     method: "GET", path: "/api/v1/projects/{projectId}/inbound-filters", tag: "Projects", auth: "session", role: "viewer",
     summary: "The project's inbound filters, and how many events they dropped in the last 24 hours and 30 days",
-    params: ProjectParamsSchema, responses: { 200: "`{projectId, filters, filtered: {last24h, last30d}}`" }, errors: [401, 404, 422],
+    params: ProjectParamsSchema, responses: { 200: "`{projectId, filters, filtered: {last24h, last30d, byReason}}` (`byReason`: the last 30 UTC days per reason, discarded issues included)" }, errors: [401, 404, 422],
   },
   {
     method: "PUT", path: "/api/v1/projects/{projectId}/inbound-filters", tag: "Projects", auth: "session", role: "admin",
