@@ -1,7 +1,9 @@
 import { culpritOf } from "@/lib/errors/culprit";
 import { validFrames } from "@/lib/errors/events/eventFrames";
-import { applySourceMaps } from "@/lib/sourcemaps/applySourceMaps";
-import { releaseSourceMaps, warmReleaseSourceMaps } from "@/lib/sourcemaps/releaseSourceMaps";
+import { frameMapperFor } from "@/lib/sourcemaps/frameMapper";
+import { warmReleaseSourceMaps } from "@/lib/sourcemaps/releaseSourceMaps";
+
+type CulpritSource = { projectId: string; frames: unknown; platform: string | null; exceptions: unknown; firstRelease: string | null };
 
 /**
  * Where an issue was raised ("cart.ts in totalOf"), its frames (its first event's) mapped by its
@@ -9,13 +11,11 @@ import { releaseSourceMaps, warmReleaseSourceMaps } from "@/lib/sourcemaps/relea
  * list page's rows cost no map parsing once read. The culprit of minified JavaScript without maps
  * names the bundle.
  */
-type CulpritSource = { projectId: string; frames: unknown; platform: string | null; exceptions: unknown; firstRelease: string | null };
-
 export async function issueCulprit(group: CulpritSource): Promise<string | null> {
   const frames = validFrames(group.frames);
   if (!frames || !group.firstRelease) return culpritOf(group.frames, group.platform, group.exceptions);
-  const maps = await releaseSourceMaps(group.projectId, group.firstRelease, frames);
-  return culpritOf(maps.size > 0 ? applySourceMaps(frames, maps, { sourceLines: false }) : frames, group.platform, group.exceptions);
+  const mapFrames = await frameMapperFor(group.projectId, group.firstRelease, frames);
+  return culpritOf(mapFrames ? mapFrames(frames) : frames, group.platform, group.exceptions);
 }
 
 /** The culprits of a page of issues, their first releases' uploads read in one query. */

@@ -1,8 +1,7 @@
+import { utcDay } from "@/lib/db/partitions/partitionDays";
 import { pool } from "@/lib/db/pool";
 import type { InboundFilterReason } from "@/lib/ingest/filters/inboundFilterSchema";
 import { countBuffer } from "@/lib/ingestHealth/countBuffer";
-
-const DAY_MS = 86_400_000;
 
 const filtered = countBuffer<{ projectId: string; day: string; reason: InboundFilterReason }>("filtered-event", async (counts) => {
   await pool().query(
@@ -16,6 +15,6 @@ const filtered = countBuffer<{ projectId: string; day: string; reason: InboundFi
 
 /** Counts a request's filtered events per UTC day and reason (FilteredDaily, every few seconds): which filter drops what. */
 export function countFilteredReasons(projectId: string, reasons: InboundFilterReason[], now = Date.now()): void {
-  const day = new Date(Math.floor(now / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+  const day = utcDay(new Date(now));
   for (const reason of reasons) filtered.add(`${projectId}:${day}:${reason}`, { projectId, day, reason }, 1, now);
 }

@@ -3,6 +3,7 @@ import { prepareEvent, type PreparedEvent } from "@/lib/ingest/prepareEvent";
 import type { CompiledGroupingRules } from "@/lib/grouping/rules/compileGroupingRules";
 import { logger } from "@/lib/logger";
 import { frameMapperFor } from "@/lib/sourcemaps/frameMapper";
+import { errorMessage } from "@/lib/text/errorMessage";
 
 /**
  * A request's events prepared (scrub → parse → classify → fingerprint). An event whose release has
@@ -21,7 +22,7 @@ export function prepareEvents(projectId: string, events: IngestEvent[], received
         return prepareEvent({ ...event, eventId: prepared.eventId }, receivedAt, rules, mapFrames);
       } catch (error) {
         // A map that cannot answer never costs the event: it keys on its minified frames.
-        logger.warn("source-mapped grouping failed: the event groups as minified", { projectId, error: error instanceof Error ? error.message : String(error) });
+        logger.warn("source-mapped grouping failed: the event groups as minified", { projectId, error: errorMessage(error) });
         return prepared;
       }
     }),

@@ -5,16 +5,13 @@ import { assertJsonContentType } from "@/lib/http/assertJsonContentType";
 import { INGEST_CORS_HEADERS, ingestPreflightHeaders } from "@/lib/http/ingestCors";
 import { readBody } from "@/lib/http/readBody";
 import type { IntakeRequest, IntakeResponse } from "@/lib/intake/intakeRequest";
-import { admitAll, withAdmission } from "@/lib/intake/admission";
-import { countFiltered } from "@/lib/intake/countFiltered";
-import { prepareEvents } from "@/lib/intake/prepareEvents";
+import { withAdmission } from "@/lib/intake/admission";
+import { prepareAndAdmit } from "@/lib/intake/prepareAndAdmit";
 import { runIntake } from "@/lib/intake/runIntake";
 import { samplingOptions } from "@/lib/intake/sampling/samplingOptions";
 import { storeAndFanOut } from "@/lib/intake/storeAndFanOut";
 import { MAX_BATCH_BYTES, parseIngestBody, type RejectedEvent } from "@/lib/ingest/parseIngestBody";
-import { applyInboundFilters } from "@/lib/ingest/filters/applyInboundFilters";
 import type { InboundFilterReason } from "@/lib/ingest/filters/inboundFilterSchema";
-import { loadIngestSettings } from "@/lib/ingest/loadIngestSettings";
 import { countDropped, countIngest } from "@/lib/ingestHealth/ingestCounters";
 
 export interface IngestResponse {
@@ -47,12 +44,7 @@ export function receiveEvents(req: IntakeRequest): Promise<IntakeResponse> {
       const parsed = countDropped(target, 1, () => parseIngestBody(body));
       countIngest(target, "dropped", parsed.rejected.length);
       const receivedAt = new Date();
-      const settings = await loadIngestSettings(key.projectId);
-      const prepared = await prepareEvents(key.projectId, parsed.valid.map(({ event }) => event), receivedAt, settings.rules);
-      // Filtered events are answered as received and count against no limit.
-      const { kept, keptPositions, filtered } = applyInboundFilters(prepared, settings);
-      countFiltered(target, filtered);
-      await admitAll(target, ticket, kept.length);
+      const { kept, keptPositions, filtered } = await prepareAndAdmit(target, ticket, parsed.valid.map(({ event }) => event), receivedAt);
       const outcome = kept.length > 0 ? await storeAndFanOut(target, kept, samplingOptions(target, key, kept)) : { results: [], spooled: false };
       if (kept.length > 0) ticket.keep();
       const answer: IngestResponse = {

@@ -8,10 +8,7 @@ import { runIntake } from "@/lib/intake/runIntake";
 import { samplingOptions } from "@/lib/intake/sampling/samplingOptions";
 import { storeAndFanOut } from "@/lib/intake/storeAndFanOut";
 import type { IngestEvent } from "@/lib/ingest/eventSchema";
-import { applyInboundFilters } from "@/lib/ingest/filters/applyInboundFilters";
-import { loadIngestSettings } from "@/lib/ingest/loadIngestSettings";
-import { countFiltered } from "@/lib/intake/countFiltered";
-import { prepareEvents } from "@/lib/intake/prepareEvents";
+import { prepareAndAdmit } from "@/lib/intake/prepareAndAdmit";
 import { correctEventTime, correctInstant } from "@/lib/sentry/correctEventTime";
 import { truncateToMinute } from "@/lib/sentry/sentryTimestamp";
 import { assertDsnAgrees, authenticateSentryRequest, findSentryProject, requestKeys, requestSentAt, type SentryProject } from "@/lib/sentry/authenticateSentryRequest";
@@ -152,12 +149,8 @@ async function storeSentryEvents(project: SentryProject, events: IngestEvent[], 
     return { spooled: false, filtered: new Set() };
   }
   const receivedAt = new Date();
-  const settings = await loadIngestSettings(project.projectId);
-  const prepared = await prepareEvents(project.projectId, events.map((e) => correctEventTime(e, sentAt, receivedAt)), receivedAt, settings.rules);
-  // Filtered events are answered as received (the SDK sees its event id) and count against no limit.
-  const { kept, filtered } = applyInboundFilters(prepared, settings);
-  countFiltered(target, filtered);
-  await admitAll(target, ticket, kept.length + otherItems);
+  // Filtered events are answered as received: the SDK sees its event id.
+  const { kept, filtered } = await prepareAndAdmit(target, ticket, events.map((e) => correctEventTime(e, sentAt, receivedAt)), receivedAt, otherItems);
   const filteredIds = new Set(filtered.map((f) => f.eventId));
   if (kept.length === 0) return { spooled: false, filtered: filteredIds };
   const outcome = await storeAndFanOut(target, kept, samplingOptions(target, project, kept));

@@ -6,6 +6,7 @@ import { logger } from "@/lib/logger";
 import { frameFileUrl } from "@/lib/sourcemaps/applySourceMaps";
 import { assertMappingsValid, parseSourceMap, type SourceMap } from "@/lib/sourcemaps/parseSourceMap";
 import { sourceMapUrlCandidates } from "@/lib/sourcemaps/sourceMapUrl";
+import { errorMessage } from "@/lib/text/errorMessage";
 
 /** How long an instance trusts what it read of a release's uploads (an upload or delete on another instance is seen within this). */
 const RELEASE_CACHE_MS = 10_000;
@@ -70,8 +71,8 @@ async function releaseUploads(projectId: string, release: string, now: number): 
   const hit = cache.releases.get(key);
   if (hit && now - hit.at < RELEASE_CACHE_MS) return hit.uploads;
   // Grouping never fails an event: unread, the uploads last read stand (none when none were).
-  const uploads = readUploads(projectId, release).catch((error: unknown) => {
-    if (!isDatabaseUnavailable(error)) logger.warn("source maps of a release could not be read: its events group as minified", { projectId, error: errorText(error) });
+  const uploads = readUploads([{ projectId, release }]).then((found) => found.get(key) ?? new Map<string, Upload>(), (error: unknown) => {
+    if (!isDatabaseUnavailable(error)) logger.warn("source maps of a release could not be read: its events group as minified", { projectId, error: errorMessage(error) });
     return hit?.uploads ?? new Map<string, Upload>();
   });
   if (cache.releases.size >= MAX_RELEASES) cache.releases.clear();
@@ -93,28 +94,25 @@ export async function warmReleaseSourceMaps(pairs: { projectId: string; release:
     if (!hit || now - hit.at >= RELEASE_CACHE_MS) wanted.set(key, { projectId, release });
   }
   if (wanted.size === 0) return;
-  const asked = [...wanted.values()];
   try {
-    const { rows } = await pool().query<{ projectId: string; release: string; id: string; url: string; createdAt: Date; size: number }>(
-      `SELECT s."projectId", s.release, s.id, s.url, s."createdAt", s.size
-       FROM "SourceMap" s JOIN unnest($1::uuid[], $2::text[]) AS w("projectId", release) ON s."projectId" = w."projectId" AND s.release = w.release`,
-      [asked.map((p) => p.projectId), asked.map((p) => p.release)],
-    );
-    const found = new Map<string, Map<string, Upload>>([...wanted.keys()].map((key) => [key, new Map()]));
-    for (const r of rows) found.get(releaseKey(r.projectId, r.release))?.set(r.url, { id: r.id, version: r.createdAt.getTime(), size: r.size });
+    const found = await readUploads([...wanted.values()]);
     if (cache.releases.size + found.size >= MAX_RELEASES) cache.releases.clear();
     for (const [key, uploads] of found) cache.releases.set(key, { at: now, uploads: Promise.resolve(uploads) });
   } catch (error) {
-    if (!isDatabaseUnavailable(error)) logger.warn("source maps of releases could not be read", { error: errorText(error) });
+    if (!isDatabaseUnavailable(error)) logger.warn("source maps of releases could not be read", { error: errorMessage(error) });
   }
 }
 
-async function readUploads(projectId: string, release: string): Promise<Map<string, Upload>> {
-  const { rows } = await pool().query<{ id: string; url: string; createdAt: Date; size: number }>(
-    `SELECT id, url, "createdAt", size FROM "SourceMap" WHERE "projectId" = $1 AND release = $2`,
-    [projectId, release],
+/** The uploads of each release asked for (by releaseKey; an empty map for a release without any), in one query. */
+async function readUploads(releases: { projectId: string; release: string }[]): Promise<Map<string, Map<string, Upload>>> {
+  const { rows } = await pool().query<{ projectId: string; release: string; id: string; url: string; createdAt: Date; size: number }>(
+    `SELECT s."projectId", s.release, s.id, s.url, s."createdAt", s.size
+     FROM "SourceMap" s JOIN unnest($1::uuid[], $2::text[]) AS w("projectId", release) ON s."projectId" = w."projectId" AND s.release = w.release`,
+    [releases.map((r) => r.projectId), releases.map((r) => r.release)],
   );
-  return new Map(rows.map((r) => [r.url, { id: r.id, version: r.createdAt.getTime(), size: r.size }]));
+  const found = new Map<string, Map<string, Upload>>(releases.map((r) => [releaseKey(r.projectId, r.release), new Map()]));
+  for (const r of rows) found.get(releaseKey(r.projectId, r.release))?.set(r.url, { id: r.id, version: r.createdAt.getTime(), size: r.size });
+  return found;
 }
 
 function parsedMap(upload: Upload): Promise<SourceMap | null> {
@@ -129,7 +127,7 @@ function parsedMap(upload: Upload): Promise<SourceMap | null> {
   const map = readMap(upload.id).catch((error: unknown) => {
     // Not kept: the next event asks again (PostgreSQL back, or the row gone with its release's cache).
     forgetParsed(key);
-    if (!isDatabaseUnavailable(error)) logger.warn("a source map could not be read: its frames group as minified", { sourceMapId: upload.id, error: errorText(error) });
+    if (!isDatabaseUnavailable(error)) logger.warn("a source map could not be read: its frames group as minified", { sourceMapId: upload.id, error: errorMessage(error) });
     return null;
   });
   cache.parsed.set(key, { size: upload.size, map });
@@ -154,11 +152,7 @@ async function readMap(id: string): Promise<SourceMap | null> {
     assertMappingsValid(map); // builds its index now, once
     return map;
   } catch (error) {
-    logger.warn("stored source map could not be read: its frames group as minified", { sourceMapId: id, error: errorText(error) });
+    logger.warn("stored source map could not be read: its frames group as minified", { sourceMapId: id, error: errorMessage(error) });
     return null;
   }
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
