@@ -11,20 +11,12 @@ import { ProjectFilter } from "@/components/ui/ProjectFilter";
 import { LoadingState } from "@/components/ui/Spinner";
 import { countOf, formatCount } from "@/lib/client/format";
 import { useReleasesQuery } from "@/lib/client/hooks/useReleasesQuery";
-import { timeframeCovering } from "@/lib/client/timeframes";
+import { crashFreeColor, crashFreeText, shareText } from "@/lib/client/crashFree";
+import { releaseHref, releaseIssueListHref } from "@/lib/client/releaseLinks";
 import { utcDateTimeWithYear } from "@/lib/client/utcTime";
 import type { ReleaseSummary } from "@/lib/releases/listReleases";
 import { quoteValue } from "@/lib/search/formatSearch";
 import type { Me } from "@/lib/workspaces/getMe";
-
-/** 99.5% style: one decimal, never rounded up to 100% while a session crashed. */
-function crashFreeText(rate: number): string {
-  // The epsilon keeps an exact 0.999 (999 / 1000 sessions) at 99.9 despite binary rounding.
-  const tenths = Math.floor(rate * 1000 + 1e-9) / 10;
-  return `${tenths.toFixed(tenths === 100 ? 0 : 1)}%`;
-}
-
-const crashFreeColor = (rate: number) => (rate < 0.95 ? "font-semibold text-red-700 dark:text-red-400" : rate < 0.99 ? "text-amber-700 dark:text-amber-400" : "text-green-700 dark:text-green-400");
 
 /** /releases — every release the workspace's errors and sessions came from, newest first, with the issues it brought and its crash-free share. */
 export function ReleasesPage() {
@@ -38,9 +30,8 @@ export function ReleasesPage() {
 function ReleaseTable({ workspace }: { workspace: Me["workspaces"][number] }) {
   const [projectId, setProjectId] = useState("");
   const releases = useReleasesQuery(workspace.id, { projectId: projectId || undefined });
-  // The issue list filtered by a search (the same syntax as its search box), over a timeframe that
-  // reaches back to the release's last error (the list shows issues seen in its timeframe).
-  const listHref = (search: string, lastSeen: string) => `/?${new URLSearchParams({ ws: workspace.id, tf: timeframeCovering(lastSeen), query: search })}`;
+  const listHref = (search: string, lastSeen: string) => releaseIssueListHref(workspace.id, search, lastSeen);
+  const pageHref = (version: string) => releaseHref(workspace.id, version);
 
   return (
     <Card title="Releases" titleId="releases-title" bodyClassName="p-0" actions={<ProjectFilter projects={workspace.projects} value={projectId} onChange={setProjectId} />}>
@@ -54,7 +45,7 @@ function ReleaseTable({ workspace }: { workspace: Me["workspaces"][number] }) {
         </EmptyState>
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full min-w-[46rem] text-left text-sm" aria-labelledby="releases-title">
+          <table className="w-full min-w-[52rem] text-left text-sm" aria-labelledby="releases-title">
             <thead className="text-xs uppercase text-gray-500 dark:text-gray-400">
               <tr>
                 <th className="px-4 py-2 font-medium sm:px-6">Release</th>
@@ -66,6 +57,9 @@ function ReleaseTable({ workspace }: { workspace: Me["workspaces"][number] }) {
                   New
                 </th>
                 <th className="px-2 py-2 text-right font-medium">Unresolved</th>
+                <th className="px-2 py-2 text-right font-medium" title="Its share of all releases' sessions started today and yesterday (UTC)">
+                  Adoption
+                </th>
                 <th className="px-4 py-2 text-right font-medium sm:px-6" title="Sessions that did not crash (Sentry release health)">
                   Crash-free
                 </th>
@@ -73,7 +67,7 @@ function ReleaseTable({ workspace }: { workspace: Me["workspaces"][number] }) {
             </thead>
             <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
               {releases.data.items.map((release) => (
-                <ReleaseRow key={release.version} release={release} listHref={listHref} />
+                <ReleaseRow key={release.version} release={release} listHref={listHref} pageHref={pageHref} />
               ))}
             </tbody>
           </table>
@@ -83,12 +77,12 @@ function ReleaseTable({ workspace }: { workspace: Me["workspaces"][number] }) {
   );
 }
 
-function ReleaseRow({ release, listHref }: { release: ReleaseSummary; listHref: (search: string, lastSeen: string) => string }) {
+function ReleaseRow({ release, listHref, pageHref }: { release: ReleaseSummary; listHref: (search: string, lastSeen: string) => string; pageHref: (version: string) => string }) {
   const term = `release:${quoteValue(release.version)}`;
   return (
     <tr data-testid="release-row">
       <td className="max-w-[16rem] truncate px-4 py-2 font-mono text-xs sm:px-6">
-        <Link href={listHref(term, release.lastSeen)} className="text-blue-700 hover:underline dark:text-blue-400" title={`Issues seen in ${release.version}`}>
+        <Link href={pageHref(release.version)} className="text-blue-700 hover:underline dark:text-blue-400" title={`Release ${release.version}: its days, environments and issues`}>
           {release.version}
         </Link>
       </td>
@@ -99,7 +93,15 @@ function ReleaseRow({ release, listHref }: { release: ReleaseSummary; listHref: 
         {formatDistanceToNow(new Date(release.lastSeen), { addSuffix: true })}
       </td>
       <td className="px-2 py-2 text-right tabular-nums">{formatCount(release.events)}</td>
-      <td className="px-2 py-2 text-right tabular-nums">{formatCount(release.issues)}</td>
+      <td className="px-2 py-2 text-right tabular-nums">
+        {release.issues > 0 ? (
+          <Link href={listHref(term, release.lastSeen)} className="text-blue-700 hover:underline dark:text-blue-400" aria-label={`${countOf(release.issues, "issue")} seen in ${release.version}`}>
+            {formatCount(release.issues)}
+          </Link>
+        ) : (
+          <span className="text-gray-500">0</span>
+        )}
+      </td>
       <td className="px-2 py-2 text-right tabular-nums">
         {release.newIssues > 0 ? (
           <Link
@@ -122,6 +124,7 @@ function ReleaseRow({ release, listHref }: { release: ReleaseSummary; listHref: 
           <span className="text-gray-500">0</span>
         )}
       </td>
+      <td className="px-2 py-2 text-right tabular-nums">{release.adoption === null ? <span className="text-gray-400">—</span> : shareText(release.adoption)}</td>
       <td className="whitespace-nowrap px-4 py-2 text-right tabular-nums sm:px-6">
         {release.sessions ? (
           <span className={crashFreeColor(release.sessions.crashFreeRate)} title={`${countOf(release.sessions.total, "session")}: ${formatCount(release.sessions.crashed)} crashed, ${formatCount(release.sessions.errored)} with errors`}>

@@ -12,20 +12,24 @@ describe("GET /api/v1/workspaces/:id/releases", () => {
   let viewer: string;
   let admin: string;
   let otherProjectId = "";
+  /** When shop@1.0.0's three events happened. */
+  let firstReleaseTimes: string[] = [];
 
   beforeAll(async () => {
     t = await createTenant("releases");
     viewer = await login(t.viewer);
     admin = await login(t.admin);
     // 1.0.0 introduces Checkout (twice) and Cart; 1.1.0 still has Checkout and introduces Search; Cart gets resolved.
-    const res = await postEvents(t.key, [
+    const events = [
       event("CheckoutError", "shop@1.0.0", 30),
       event("CheckoutError", "shop@1.0.0", 29),
       event("CartError", "shop@1.0.0", 28),
       event("CheckoutError", "shop@1.1.0", 5),
       event("SearchError", "shop@1.1.0", 4),
       { type: "NoReleaseError", message: "no release", severity: "low" },
-    ]);
+    ];
+    firstReleaseTimes = events.slice(0, 3).map((e) => ("occurredAt" in e ? e.occurredAt : ""));
+    const res = await postEvents(t.key, events);
     expect(res.status).toBe(202);
     const cart = (await res.json()).accepted[2].groupId;
     expect((await api("PATCH", `/api/v1/errors/${cart}`, admin, { status: "resolved" })).status).toBe(200);
@@ -105,6 +109,46 @@ describe("GET /api/v1/workspaces/:id/releases", () => {
     expect((await api("GET", `/api/v1/workspaces/${t.workspaceId}/releases`, null)).status).toBe(401);
   });
 
+  it("one release in depth: its figures as the list has them, days, issues it introduced and carries, its neighbours", async () => {
+    const list = (await api("GET", `/api/v1/workspaces/${t.workspaceId}/releases?projectId=${t.projectId}`, viewer)).body.items as { version: string }[];
+    const before = new Date().toISOString().slice(0, 10);
+    const res = await api("GET", `/api/v1/workspaces/${t.workspaceId}/releases/${encodeURIComponent("shop@1.0.0")}?projectId=${t.projectId}`, viewer);
+    const after = new Date().toISOString().slice(0, 10);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const detail = res.body as {
+      release: { version: string; events: number; issues: number };
+      previous: string | null;
+      next: string | null;
+      days: { day: string; events: number; crashFreeRate: number | null }[];
+      environments: unknown[];
+      introducedIssues: { type: string; events: number; introduced: boolean }[];
+      topIssues: { type: string; events: number; introduced: boolean; status: string }[];
+    };
+    expect(detail.release).toEqual(list.find((r) => r.version === "shop@1.0.0"));
+    expect([detail.previous, detail.next]).toEqual([null, "shop@1.1.0"]);
+    // A week of UTC days (the release is younger), today's last; the three events on the days they happened.
+    expect(detail.days).toHaveLength(7);
+    expect([before, after]).toContain(detail.days.at(-1)!.day);
+    const expected = new Map<string, number>();
+    for (const time of firstReleaseTimes) expected.set(time.slice(0, 10), (expected.get(time.slice(0, 10)) ?? 0) + 1);
+    expect(Object.fromEntries(detail.days.filter((d) => d.events > 0).map((d) => [d.day, d.events]))).toEqual(Object.fromEntries(expected));
+    expect(detail.days.every((d) => d.crashFreeRate === null)).toBe(true);
+    expect(detail.environments).toEqual([]);
+    // Checkout has 3 events in all releases, 2 of them in 1.0.0.
+    expect(detail.topIssues.map((i) => [i.type, i.events, i.introduced])).toEqual([
+      ["CheckoutError", 2, true],
+      ["CartError", 1, true],
+    ]);
+    expect(detail.introducedIssues.map((i) => i.type)).toEqual(["CheckoutError", "CartError"]);
+    const newer = (await api("GET", `/api/v1/workspaces/${t.workspaceId}/releases/${encodeURIComponent("shop@1.1.0")}?projectId=${t.projectId}`, viewer)).body;
+    // One event each in 1.1.0: the more recent first.
+    expect(newer.topIssues.map((i: { type: string; introduced: boolean }) => [i.type, i.introduced])).toEqual([
+      ["SearchError", true],
+      ["CheckoutError", false],
+    ]);
+    expect([newer.previous, newer.next]).toEqual(["shop@1.0.0", null]);
+  });
+
   it("a merge keeps the earliest first release: the merged issue no longer counts as new in the later one", async () => {
     const list = (await api("GET", `/api/v1/errors?${new URLSearchParams({ workspaceId: t.workspaceId, projectId: t.projectId })}`, admin)).body.items as { errorId: string; type: string }[];
     const id = (type: string) => list.find((i) => i.type === type)!.errorId;
@@ -115,5 +159,44 @@ describe("GET /api/v1/workspaces/:id/releases", () => {
       ["shop@1.1.0", 0],
       ["shop@1.0.0", 2],
     ]);
+  });
+
+  it("a release page: sessions per day and environment, adoption, odd versions in the path, 404 and bad parameters", async () => {
+    const app = await createTenant("release-page");
+    const member = await login(app.viewer);
+    const started = new Date().toISOString();
+    const version = "web/app@2.0.0 beta+1";
+    const sessions = (release: string, environment: string, exited: number, crashed: number) => ({
+      type: "sessions",
+      payload: JSON.stringify({ aggregates: [{ started, exited, crashed }], attrs: { release, environment } }),
+    });
+    const res = await postRaw(
+      sentryUrl(app.projectPublicId, "envelope", `sentry_key=${app.key}&sentry_version=7`),
+      new Uint8Array(envelope({}, [{ type: "event", payload: errorEvent(newEventId(), { release: version, environment: "production" }) }, sessions(version, "production", 18, 2), sessions(version, "staging", 9, 1), sessions("web/app@1.9.0", "production", 70, 0)])),
+    );
+    expect(res.status).toBe(200);
+    const page = await api("GET", `/api/v1/workspaces/${app.workspaceId}/releases/${encodeURIComponent(version)}`, member);
+    expect(page.status, JSON.stringify(page.body)).toBe(200);
+    expect(page.body.release.version).toBe(version);
+    expect(page.body.release.sessions).toEqual({ total: 30, errored: 0, crashed: 3, crashFreeRate: 0.9 });
+    // 30 of the 100 sessions of the last two UTC days.
+    expect(page.body.release.adoption).toBeCloseTo(0.3, 10);
+    expect(page.body.environments).toEqual([
+      { environment: "production", ok: 18, errored: 0, crashed: 2, total: 20, crashFreeRate: 0.9 },
+      { environment: "staging", ok: 9, errored: 0, crashed: 1, total: 10, crashFreeRate: 0.9 },
+    ]);
+    const day = page.body.days.find((d: { day: string }) => d.day === started.slice(0, 10));
+    expect(day).toEqual({ day: started.slice(0, 10), events: 1, sessions: { ok: 27, errored: 0, crashed: 3 }, crashFreeRate: 0.9 });
+    const listed = (await api("GET", `/api/v1/workspaces/${app.workspaceId}/releases`, member)).body.items as { version: string; adoption: number | null }[];
+    expect(listed.find((r) => r.version === "web/app@1.9.0")!.adoption).toBeCloseTo(0.7, 10);
+
+    const missing = await api("GET", `/api/v1/workspaces/${app.workspaceId}/releases/${encodeURIComponent("web/app@0.0.1")}`, member);
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.message).toContain("web/app@0.0.1");
+    const bad = await api("GET", `/api/v1/workspaces/${app.workspaceId}/releases/x?projectId=nope`, member);
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.issues.map((i: { path: string }) => i.path)).toEqual(["projectId"]);
+    const other = await createTenant("release-page-other");
+    expect((await api("GET", `/api/v1/workspaces/${app.workspaceId}/releases/${encodeURIComponent(version)}`, await login(other.admin))).status).toBe(404);
   });
 });

@@ -181,10 +181,29 @@ test("the releases page shows what a release brought and opens its issues in the
   await expect(page).toHaveTitle("Releases · Faultline");
   const row = page.getByTestId("release-row").filter({ hasText: "shop@1.2.0" });
   // Six events of one issue, which this release introduced and which is still open.
-  await expect(row.getByRole("cell")).toHaveText(["shop@1.2.0", /ago$/, /ago$/, "6", "1", "1", "1", "—"]);
+  await expect(row.getByRole("cell")).toHaveText(["shop@1.2.0", /ago$/, /ago$/, "6", "1", "1", "1", "—", "—"]);
   await screenshotBothWidths(page, "releases");
   await row.getByRole("link", { name: "1 unresolved issue in shop@1.2.0" }).click();
   await expect(page.getByRole("combobox", { name: "Search errors" })).toHaveValue(/release:shop@1\.2\.0 is:unresolved/);
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page).first()).toContainText("PaymentDeclined");
+
+  // The release's own page: its figures, its days and the issue it introduced, which opens its page.
+  await page.goBack();
+  await page.getByTestId("release-row").getByRole("link", { name: "shop@1.2.0", exact: true }).click();
+  await expect(page).toHaveURL(/\/releases\/shop%401\.2\.0\?ws=/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("shop@1.2.0");
+  await expect(page.getByTestId("release-figures")).toContainText("Error events6");
+  await expect(page.getByTestId("release-figures")).toContainText("New issues1");
+  await expect(page.getByTestId("release-day-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  const introduced = page.getByTestId("release-issue");
+  await expect(introduced).toHaveCount(1);
+  await expect(introduced).toContainText("PaymentDeclined");
+  await expect(introduced.getByLabel("6 events in this release")).toBeVisible();
+  await page.getByRole("tab", { name: "All issues (1)" }).click();
+  await expect(page.getByTestId("release-issue").filter({ hasText: "new here" })).toHaveCount(1);
+  await screenshotBothWidths(page, "release-page");
+  await page.getByTestId("release-issue").getByRole("link").click();
+  await expect(page).toHaveURL(/\/errors\//);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("PaymentDeclined");
 });

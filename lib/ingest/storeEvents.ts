@@ -190,8 +190,8 @@ interface BatchResult {
 
 const UNIQUE_VIOLATION = "23505";
 
-/** Counter rows per project, day and severity that concurrent writers spread over (see ProjectDaily). */
-const PROJECT_DAILY_SHARDS = 8;
+/** Counter rows that concurrent writers spread over: per project, day and severity (see ProjectDaily) and per release and day (ReleaseDaily). */
+const COUNTER_SHARDS = 8;
 
 const WRITE_BATCH_SQL = `
 WITH gi AS (
@@ -449,6 +449,14 @@ WITH gi AS (
     count = "ErrorGroupTag".count + excluded.count,
     "firstSeen" = LEAST("ErrorGroupTag"."firstSeen", excluded."firstSeen"),
     "lastSeen" = GREATEST("ErrorGroupTag"."lastSeen", excluded."lastSeen")
+), release_daily AS (
+  -- Events per release and UTC day, the release as the tag rollup holds it (the releases page's key).
+  INSERT INTO "ReleaseDaily" ("workspaceId", release, day, "projectId", shard, events)
+  SELECT $1::uuid, tag_in.value, (ins."occurredAt" AT TIME ZONE 'UTC')::date, $2::uuid, $5::smallint, count(*)::int
+  FROM tag_in JOIN ins ON ins."eventId" = tag_in."eventId" JOIN g ON g.id = ins."groupId"
+  WHERE tag_in.key = 'release'
+  GROUP BY 2, 3 ORDER BY 2, 3
+  ON CONFLICT ("workspaceId", release, day, "projectId", shard) DO UPDATE SET events = "ReleaseDaily".events + excluded.events
 )
 SELECT
   (SELECT coalesce(json_agg(id), '[]') FROM ins) AS inserted,
@@ -467,7 +475,7 @@ async function writeBatch(
   const { rows } = await client.query<BatchResult>({
     name: "faultline-write-batch",
     text: WRITE_BATCH_SQL,
-    values: [target.workspaceId, target.projectId, JSON.stringify(groups), JSON.stringify(occurrences), randomInt(PROJECT_DAILY_SHARDS), maxEventsPerIssue, JSON.stringify(tagRows(events))],
+    values: [target.workspaceId, target.projectId, JSON.stringify(groups), JSON.stringify(occurrences), randomInt(COUNTER_SHARDS), maxEventsPerIssue, JSON.stringify(tagRows(events))],
   });
   return rows[0];
 }

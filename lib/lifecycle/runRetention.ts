@@ -134,6 +134,7 @@ const ROLLUPS: [string, string][] = [
   ["CascadeDaily", "day"],
   ["ExecutionDaily", "day"],
   ["ReleaseSessionDaily", "day"],
+  ["ReleaseDaily", "day"],
   ["ClientDiscard", "day"],
   ["FilteredDaily", "day"],
   // The view's per-environment and per-project rollups (docs/metrics.md); the 5-minute ones keep

@@ -23,6 +23,7 @@ const PROJECT_TABLES = [
   "ExecutionMinute",
   "ExecutionDaily",
   "ReleaseSessionDaily",
+  "ReleaseDaily",
   "ClientDiscard",
   "FilteredDaily",
   "CountedSession",

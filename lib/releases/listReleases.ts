@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanViewWorkspace } from "@/lib/auth/permissions";
 import { queryRows } from "@/lib/analytics/queryRows";
+import { adoptionShare } from "@/lib/releases/releaseHealth";
 
 export const ReleasesQuerySchema = z.object({
   projectId: z.uuid().optional(),
@@ -32,6 +33,11 @@ export interface ReleaseSummary {
   /** Of `issues`, those not resolved or ignored now. */
   unresolved: number;
   sessions: ReleaseSessions | null;
+  /**
+   * Adoption: its share, 0–1, of the sessions of every release (in the same project scope) started
+   * on the current and the previous UTC day; null when there were none then.
+   */
+  adoption: number | null;
 }
 
 export interface ReleaseList {
@@ -46,14 +52,23 @@ export interface ReleaseList {
  */
 export async function listReleases(auth: AuthContext, workspaceId: string, query: ReleasesQuery): Promise<ReleaseList> {
   assertCanViewWorkspace(auth, workspaceId);
+  return { items: await releaseSummaries(workspaceId, { projectId: query.projectId ?? null, version: null, limit: query.limit }) };
+}
+
+/**
+ * The releases' rows (the caller has checked access): every release, newest first, or one
+ * (`version`; [] when it is unknown).
+ */
+export async function releaseSummaries(workspaceId: string, scope: { projectId: string | null; version: string | null; limit: number }): Promise<ReleaseSummary[]> {
   const rows = await queryRows<ReleaseRow>(
     `WITH r AS (
        SELECT t."groupId", t.value, t.count, t."firstSeen", t."lastSeen", g.status
        FROM "ErrorGroupTag" t JOIN "ErrorGroup" g ON g.id = t."groupId"
-       WHERE t."workspaceId" = $1::uuid AND t.key = 'release' AND ($2::uuid IS NULL OR g."projectId" = $2::uuid)
+       WHERE t."workspaceId" = $1::uuid AND t.key = 'release' AND ($2::uuid IS NULL OR g."projectId" = $2::uuid) AND ($4::text IS NULL OR t.value = $4)
      ), first AS (
        SELECT "firstRelease" AS value, count(*)::int AS n FROM "ErrorGroup"
        WHERE "workspaceId" = $1::uuid AND "firstRelease" IS NOT NULL AND ($2::uuid IS NULL OR "projectId" = $2::uuid)
+         AND ($4::text IS NULL OR "firstRelease" = $4)
        GROUP BY 1
      ), errors AS (
        SELECT r.value AS version, min(r."firstSeen") AS first, max(r."lastSeen") AS last, sum(r.count)::bigint AS events,
@@ -61,33 +76,38 @@ export async function listReleases(auth: AuthContext, workspaceId: string, query
          (count(*) FILTER (WHERE r.status IN ('new', 'acknowledged', 'investigating')))::int AS unresolved
        FROM r LEFT JOIN first ON first.value = r.value
        GROUP BY r.value
+     ), recent AS (
+       -- Adoption's denominator: every release's sessions of the current and the previous UTC day.
+       SELECT sum(ok + errored + crashed)::bigint AS n FROM "ReleaseSessionDaily"
+       WHERE "workspaceId" = $1::uuid AND ($2::uuid IS NULL OR "projectId" = $2::uuid) AND day >= (now() AT TIME ZONE 'UTC')::date - 1
      ), sessions AS (
        SELECT release AS version, min(day)::timestamp AT TIME ZONE 'UTC' AS first, max(day)::timestamp AT TIME ZONE 'UTC' AS last,
-         sum(ok)::bigint AS ok, sum(errored)::bigint AS errored, sum(crashed)::bigint AS crashed
+         sum(ok)::bigint AS ok, sum(errored)::bigint AS errored, sum(crashed)::bigint AS crashed,
+         (sum(ok + errored + crashed) FILTER (WHERE day >= (now() AT TIME ZONE 'UTC')::date - 1))::bigint AS recent
        FROM "ReleaseSessionDaily"
-       WHERE "workspaceId" = $1::uuid AND ($2::uuid IS NULL OR "projectId" = $2::uuid)
+       WHERE "workspaceId" = $1::uuid AND ($2::uuid IS NULL OR "projectId" = $2::uuid) AND ($4::text IS NULL OR release = $4)
        GROUP BY release
      )
      SELECT coalesce(e.version, s.version) AS version, LEAST(e.first, s.first) AS "firstSeen", GREATEST(e.last, s.last) AS "lastSeen",
        coalesce(e.events, 0) AS events, coalesce(e.issues, 0) AS issues, coalesce(e."newIssues", 0) AS "newIssues",
-       coalesce(e.unresolved, 0) AS unresolved, s.ok AS "sessionsOk", s.errored AS "sessionsErrored", s.crashed AS "sessionsCrashed"
+       coalesce(e.unresolved, 0) AS unresolved, s.ok AS "sessionsOk", s.errored AS "sessionsErrored", s.crashed AS "sessionsCrashed",
+       s.recent AS "sessionsRecent", (SELECT n FROM recent) AS "allSessionsRecent"
      FROM errors e FULL JOIN sessions s ON s.version = e.version
      ORDER BY 2 DESC, 1
      LIMIT $3`,
-    [workspaceId, query.projectId ?? null, query.limit],
+    [workspaceId, scope.projectId, scope.limit, scope.version],
   );
-  return {
-    items: rows.map((row) => ({
-      version: row.version,
-      firstSeen: row.firstSeen.toISOString(),
-      lastSeen: row.lastSeen.toISOString(),
-      events: Number(row.events),
-      issues: row.issues,
-      newIssues: row.newIssues,
-      unresolved: row.unresolved,
-      sessions: sessionsOf(row),
-    })),
-  };
+  return rows.map((row) => ({
+    version: row.version,
+    firstSeen: row.firstSeen.toISOString(),
+    lastSeen: row.lastSeen.toISOString(),
+    events: Number(row.events),
+    issues: row.issues,
+    newIssues: row.newIssues,
+    unresolved: row.unresolved,
+    sessions: sessionsOf(row),
+    adoption: adoptionShare(Number(row.sessionsRecent ?? 0), Number(row.allSessionsRecent ?? 0)),
+  }));
 }
 
 interface ReleaseRow {
@@ -101,6 +121,8 @@ interface ReleaseRow {
   sessionsOk: string | null;
   sessionsErrored: string | null;
   sessionsCrashed: string | null;
+  sessionsRecent: string | null;
+  allSessionsRecent: string | null;
 }
 
 /** Crash-free share of a release's sessions (pure; null when no session named the release). */

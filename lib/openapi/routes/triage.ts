@@ -12,6 +12,7 @@ import { WorkspaceParamsSchema } from "@/lib/http/workspaceRoute";
 import { SetCheckSchema } from "@/lib/investigation/setCheck";
 import type { RouteSpec } from "@/lib/openapi/routeSpec";
 import { ReportQuerySchema } from "@/lib/reports/getReport";
+import { ReleaseParamsSchema, ReleaseQuerySchema } from "@/lib/releases/getRelease";
 import { ReleasesQuerySchema } from "@/lib/releases/listReleases";
 import { CreateSavedSearchSchema } from "@/lib/savedSearches/savedSearches";
 import { SearchValuesQuerySchema } from "@/lib/search/server/searchValues";
@@ -112,8 +113,13 @@ export const triageRoutes: RouteSpec[] = [
   },
   {
     method: "GET", path: "/api/v1/workspaces/{workspaceId}/releases", tag: "Issues", auth: "session", role: "viewer",
-    summary: "Releases seen in the workspace's errors, newest first: first/last event, events, issues, issues it introduced, still open",
+    summary: "Releases seen in the workspace's errors and sessions, newest first: first/last seen, events, issues, issues it introduced, still open, crash-free sessions, adoption",
     params: WorkspaceParamsSchema, query: ReleasesQuerySchema, responses: { 200: "`{items}`" }, errors: [401, 404, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/workspaces/{workspaceId}/releases/{version}", tag: "Issues", auth: "session", role: "viewer",
+    summary: "One release (the version URL-encoded): its summary as the list has it, the releases before and after it, error events and sessions per UTC day over 30 days, crash-free sessions per environment, the issues it introduced and the issues it carries",
+    params: ReleaseParamsSchema, query: ReleaseQuerySchema, responses: { 200: "`{release, previous, next, days, environments, introducedIssues, topIssues}`" }, errors: [401, 404, 422],
   },
   {
     method: "GET", path: "/api/v1/workspaces/{workspaceId}/saved-searches", tag: "Issues", auth: "session", role: "viewer",
