@@ -42,7 +42,7 @@ describe("the permission matrix, cell by cell over HTTP", () => {
     const adminAuth: UserAuth = { kind: "user", userId: t.admin.id, email: t.admin.email, name: "admin", memberships: [{ workspaceId: t.workspaceId, role: "admin" }] };
 
     // An issue and an alert on it (the built-in "critical error" rule fires on ingest).
-    const res = await postEvents(t.key, { type: "MatrixCritical", message: "matrix", severity: "critical", category: "payment" });
+    const res = await postEvents(t.key, { type: "MatrixCritical", message: "matrix", severity: "critical", category: "payment", release: "matrix@1.0.0" });
     const errorId = (await res.json()).accepted[0].groupId as string;
     const alert = await waitUntil(async () => (await alertsOf(t.workspaceId)).find((a) => a.errorGroupId === errorId), 10_000, "the critical alert");
     const [rule, channel, team, invitation, reset] = await Promise.all([
@@ -64,6 +64,7 @@ describe("the permission matrix, cell by cell over HTTP", () => {
       target: { ...target, membershipId: membership.id },
       loginUser,
       errorId,
+      release: "matrix@1.0.0",
       alertId: alert.id,
       ruleId: rule.id,
       channelId: channel.id,

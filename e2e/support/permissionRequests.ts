@@ -40,6 +40,8 @@ export interface MatrixContext {
   /** The user whose credentials the login cells send. */
   loginUser: TestUser;
   errorId: string;
+  /** The release the matrix's event carried. */
+  release: string;
   alertId: string;
   ruleId: string;
   channelId: string;
@@ -271,6 +273,8 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
   "GET /api/v1/errors/export": (ctx) => ({ path: `/api/v1/errors/export?format=json&workspaceId=${ctx.t.workspaceId}` }),
   "GET /api/v1/workspaces/:workspaceId/report": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/report?format=json` }),
   "GET /api/v1/workspaces/:workspaceId/releases": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/releases` }),
+  // A release the matrix's event carried (an unknown one answers 404 to members too).
+  "GET /api/v1/workspaces/:workspaceId/releases/:version": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/releases/${encodeURIComponent(ctx.release)}` }),
   "GET /api/v1/workspaces/:workspaceId/saved-searches": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/saved-searches` }),
   "POST /api/v1/workspaces/:workspaceId/saved-searches": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/saved-searches`, body: { name: `Matrix search ${tag()}`, query: "is:unresolved" } }),
   "DELETE /api/v1/saved-searches/:id": async (ctx, caller) => {
