@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { SamplingNote } from "@/components/errors/SamplingNote";
 import { Badge, SeverityBadge, StatusBadge } from "@/components/ui/Badge";
 import { countOf, formatCount } from "@/lib/client/format";
+import { releaseHref } from "@/lib/client/releaseLinks";
 import type { ErrorDetails } from "@/lib/errors/getErrorDetails";
 import { isLoggedMessage } from "@/lib/domain/issueTitle";
 
@@ -15,7 +16,8 @@ interface IssueHeaderProps {
   actions: ReactNode;
 }
 
-function Seen({ iso, release, label }: { iso: string; release: string | null; label: string }) {
+/** When the issue was first / last seen, and in which release (opening the release's page). */
+function Seen({ iso, release, label, workspaceId }: { iso: string; release: string | null; label: string; workspaceId: string }) {
   return (
     <div className="min-w-0">
       <dt className="text-xs text-gray-500 dark:text-gray-400">{label}</dt>
@@ -23,7 +25,14 @@ function Seen({ iso, release, label }: { iso: string; release: string | null; la
         <time dateTime={iso} title={new Date(iso).toUTCString()}>
           {formatDistanceToNow(new Date(iso), { addSuffix: true })}
         </time>
-        {release && <span className="block max-w-[12rem] truncate text-xs text-gray-500 dark:text-gray-400" title={release}> in {release}</span>}
+        {release && (
+          <span className="block max-w-[12rem] truncate text-xs text-gray-500 dark:text-gray-400">
+            in{" "}
+            <Link href={releaseHref(workspaceId, release)} className="hover:text-blue-700 hover:underline dark:hover:text-blue-400" title={`Release ${release}`}>
+              {release}
+            </Link>
+          </span>
+        )}
       </dd>
     </div>
   );
@@ -93,8 +102,8 @@ export function IssueHeader({ issue, listHref, actions }: IssueHeaderProps) {
               <dt className="text-xs text-gray-500 dark:text-gray-400">Users</dt>
               <dd className="text-sm font-semibold text-gray-900 dark:text-gray-100">{formatCount(issue.impact.usersAffected)}</dd>
             </div>
-            <Seen label="First seen" iso={issue.firstSeen} release={issue.releases.first} />
-            <Seen label="Last seen" iso={issue.lastSeen} release={issue.releases.last} />
+            <Seen label="First seen" iso={issue.firstSeen} release={issue.releases.first} workspaceId={issue.workspaceId} />
+            <Seen label="Last seen" iso={issue.lastSeen} release={issue.releases.last} workspaceId={issue.workspaceId} />
           </dl>
           <div className="xl:shrink-0">{actions}</div>
         </div>

@@ -206,4 +206,7 @@ test("the releases page shows what a release brought and opens its issues in the
   await page.getByTestId("release-issue").getByRole("link").click();
   await expect(page).toHaveURL(/\/errors\//);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("PaymentDeclined");
+  // The issue's first and last release lead back to the release page.
+  await page.getByRole("link", { name: "shop@1.2.0" }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("shop@1.2.0");
 });
