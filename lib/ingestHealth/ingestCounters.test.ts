@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-const query = vi.fn(async (_sql: string, _params: unknown[]) => ({ rows: [] }));
+const query = vi.fn<(sql: string, params: unknown[]) => Promise<{ rows: never[] }>>(async () => ({ rows: [] }));
 vi.mock("@/lib/db/pool", () => ({ pool: () => ({ query }) }));
 
 const { countIngest, flushIngestCounters } = await import("@/lib/ingestHealth/ingestCounters");
