@@ -1,14 +1,17 @@
 // @serial-db: compares whole tables that carry no workspace column, so it runs while no other test file writes.
 import { randomUUID } from "node:crypto";
+import net from "node:net";
 import zlib from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { changedTables, workspaceSnapshot } from "@/e2e/support/dbSnapshot";
 import { query } from "@/e2e/support/dbCounts";
 import { envelope, errorEvent, newEventId } from "@/e2e/support/envelopes";
 import { minidumpUpload } from "@/e2e/support/minidumpUpload";
+import { parsePrometheusText } from "@/e2e/support/prometheusText";
 import { BASE_URL, createTenant, login, type Tenant } from "@/e2e/support/tenant";
 import { waitFor } from "@/e2e/support/waitFor";
 import { createChannel } from "@/lib/alerts/channels/createChannel";
+import { INT4_MAX } from "@/lib/db/saturatingCounter";
 import { prepareEvent } from "@/lib/ingest/prepareEvent";
 import { storeEvents } from "@/lib/ingest/storeEvents";
 import { IngestEventSchema } from "@/lib/ingest/eventSchema";
@@ -251,6 +254,17 @@ const CASES: Case[] = [
   { name: "keys: created by a viewer", status: 403, req: (c) => api("POST", `/api/v1/projects/${c.t.projectId}/keys`, c.viewer, { name: "k" }) },
   { name: "keys: DELETE unknown key", status: 404, req: (c) => api("DELETE", `/api/v1/projects/${c.t.projectId}/keys/${rand()}`, c.admin) },
   { name: "project: another workspace's", status: 404, req: (c) => api("GET", `/api/v1/projects/${c.other.projectId}`, c.admin) },
+
+  // ── Found by probing the running app: were 500s, unclear, or cut silently ──────────────────────
+  { name: "events: batch over 1 MiB holding an event nested 1,000,000 deep", status: 413, names: "events[1]", req: (c) => ingest(c, `[{"type":"E"},${"[".repeat(1_000_000)}${"]".repeat(1_000_000)}]`) },
+  { name: "events: a frame's bad lineno, named inside the text-or-frames union", status: 422, names: "stackTrace[0].lineno", req: (c) => ingest(c, { ...ok, stackTrace: [{ function: "f", lineno: -5 }] }) },
+  { name: "envelope: item length 1e400", status: 400, names: "Infinity", req: (c) => env(c, `{}\n{"type":"event","length":1e400}\n{}`) },
+  { name: "envelope: project id that is not percent-encoded UTF-8", status: 400, names: "path", req: (c) => ({ method: "POST", path: `/api/%FF/envelope/?sentry_key=${c.t.key}`, body: eventEnvelope(c) }) },
+  { name: "error: id that is not percent-encoded UTF-8", status: 400, names: "path", req: (c) => api("GET", "/api/v1/errors/%ED%A0%80", c.admin) },
+  { name: "errors: search date before 1970", status: 422, names: "query", req: (c) => api("GET", `/api/v1/errors?workspaceId=${c.t.workspaceId}&query=${encodeURIComponent("lastSeen:<0000-01-01")}`, c.admin) },
+  { name: "saved search: date before 1970", status: 422, names: "query", req: (c) => api("POST", `/api/v1/workspaces/${c.t.workspaceId}/saved-searches`, c.admin, { name: "ancient", query: "lastSeen:<0000-01-01" }) },
+  { name: "sourcemaps: NUL in the release filter", status: 200, req: (c) => api("GET", `/api/v1/projects/${c.t.projectId}/sourcemaps?release=%00`, c.admin) },
+  { name: "minidump: 1,001 form parts", status: 413, names: "1000 parts", req: (c) => minidump(c, minidumpUpload(Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`f${i}`, "v"])), buildMinidump({ arch: 9, platform: 0x8201, exceptionCode: 11, address: 0n, pc: 0x1010n, modules: [] }))) },
 ];
 
 describe("hostile and odd requests: documented status, nothing changed", () => {
@@ -387,6 +401,99 @@ describe("odd but valid input is stored, with NUL and lone surrogates replaced",
     const res = await fetch(`${BASE_URL}/api/${t.projectPublicId}/envelope/?sentry_key=${t.key}&sentry_version=7`, { method: "POST", body: new Uint8Array(body) });
     expect(res.status).toBe(200);
     expect((await stored(eventId)).message).toMatch(/^a\uFFFD+b$/);
+  });
+
+  it("native: an issue's executionsAffected past 2^31 − 1 saturates, and later events of the issue are still stored", async () => {
+    // The sum used to overflow the integer column: 500, and every later event of the issue failed too.
+    const send = (events: unknown[]) => fetch(`${BASE_URL}/api/v1/events`, { method: "POST", headers: { "content-type": "application/json", "x-faultline-key": t.key }, body: JSON.stringify(events) });
+    const event = (i: number, executionsAffected: number) => ({ eventId: `odd-saturated-${i}`, type: "SaturatedCounter", impact: { executionsAffected } });
+    expect((await send([event(1, 1e9), event(2, 1e9), event(3, 1e9)])).status).toBe(202);
+    expect((await send([event(4, 1e9)])).status).toBe(202);
+    expect((await send([event(5, 1)])).status).toBe(202);
+    const [group] = await query<{ occurrenceCount: number; executionsAffected: number }>(`SELECT "occurrenceCount", "executionsAffected" FROM "ErrorGroup" WHERE "projectId" = $1 AND type = 'SaturatedCounter'`, [t.projectId]);
+    expect(group).toEqual({ occurrenceCount: 5, executionsAffected: INT4_MAX });
+  });
+
+  it("executions, Sentry session aggregates and client reports past 2^31 − 1 saturate instead of answering 500", async () => {
+    const at = "2026-01-02T03:04:05Z";
+    const counts = await fetch(`${BASE_URL}/api/v1/executions`, { method: "POST", headers: { "content-type": "application/json", "x-faultline-key": t.key }, body: JSON.stringify({ counts: Array.from({ length: 300 }, () => ({ at, ok: 10_000_000 })) }) });
+    expect(counts.status).toBe(202);
+    const [minute] = await query<{ ok: number }>(`SELECT ok FROM "ExecutionMinute" WHERE "projectId" = $1 AND minute = $2`, [t.projectId, "2026-01-02T03:04:00Z"]);
+    expect(minute.ok).toBe(INT4_MAX);
+    const sessions = envelope({}, [{ type: "sessions", payload: JSON.stringify({ aggregates: [{ started: new Date().toISOString(), exited: 1e9 }], attrs: { release: "saturated@1", environment: "production" } }) }]);
+    const discards = envelope({}, [{ type: "client_report", payload: JSON.stringify({ discarded_events: [{ reason: "saturated", category: "error", quantity: 1e9 }] }) }]);
+    for (let i = 0; i < 3; i++) {
+      for (const body of [sessions, discards]) {
+        const res = await fetch(`${BASE_URL}/api/${t.projectPublicId}/envelope/?sentry_key=${t.key}&sentry_version=7`, { method: "POST", body: new Uint8Array(body) });
+        expect(res.status, await res.text()).toBe(200);
+      }
+    }
+    const [release] = await query<{ ok: number }>(`SELECT ok FROM "ReleaseSessionDaily" WHERE "projectId" = $1 AND release = 'saturated@1'`, [t.projectId]);
+    expect(release.ok).toBe(INT4_MAX);
+    const [discarded] = await query<{ quantity: number }>(`SELECT quantity FROM "ClientDiscard" WHERE "projectId" = $1 AND reason = 'saturated'`, [t.projectId]);
+    expect(discarded.quantity).toBe(INT4_MAX);
+  });
+
+  it("native: secrets in identifiers, labels and tag keys are scrubbed before they are stored", async () => {
+    const password = "hunter2SECRETpw";
+    const token = "abcDEF123456789tokenXYZ";
+    const stripe = "sk_live_ABCDEFGHijklmnop1234";
+    const res = await fetch(`${BASE_URL}/api/v1/events`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-faultline-key": t.key },
+      body: JSON.stringify({ eventId: "odd-scrubbed-ids", type: "ScrubbedIds", userId: `u password=${password}`, agentId: `a Bearer ${token}`, runId: `r ${stripe}`, release: `web@1 token=${password}`, environment: `e-${stripe}`, tags: { [`k password=${password}`]: "v" } }),
+    });
+    expect(res.status).toBe(202);
+    await stored("odd-scrubbed-ids");
+    const rows = [
+      ...(await query(`SELECT "userId", "agentId", "runId", release, environment, tags FROM "ErrorOccurrence" WHERE "projectId" = $1 AND "eventId" = 'odd-scrubbed-ids'`, [t.projectId])),
+      ...(await query(`SELECT u."userId" FROM "ErrorGroupUser" u JOIN "ErrorGroup" g ON g.id = u."groupId" WHERE g."projectId" = $1 AND g.type = 'ScrubbedIds'`, [t.projectId])),
+      ...(await query(`SELECT tg.key, tg.value FROM "ErrorGroupTag" tg JOIN "ErrorGroup" g ON g.id = tg."groupId" WHERE g."projectId" = $1 AND g.type = 'ScrubbedIds'`, [t.projectId])),
+    ];
+    expect(rows.length).toBeGreaterThan(2);
+    const text = JSON.stringify(rows);
+    for (const secret of [password, token, stripe]) expect(text).not.toContain(secret);
+  });
+
+  it("Sentry envelope: a frame variable and a tag nested 1,000,000 deep are stored cut (a RangeError was a 500)", async () => {
+    const eventId = newEventId();
+    const deep = "[".repeat(1_000_000) + "]".repeat(1_000_000);
+    const payload = `{"event_id":"${eventId}","level":"error","tags":{"deep":${deep}},"exception":{"values":[{"type":"DeepVars","value":"v","stacktrace":{"frames":[{"function":"f","vars":{"a":${deep}}}]}}]}}`;
+    const body = envelope({ event_id: eventId }, [{ type: "event", payload }]);
+    const res = await fetch(`${BASE_URL}/api/${t.projectPublicId}/envelope/?sentry_key=${t.key}&sentry_version=7`, { method: "POST", body: new Uint8Array(body) });
+    expect(res.status).toBe(200);
+    expect(String((await stored(eventId)).tags.deep)).toMatch(/^\[+$/);
+  });
+
+  it("source maps: a NUL in the release is replaced, not a 500", async () => {
+    const cookie = await login(t.admin);
+    const map = JSON.stringify({ version: 3, sources: ["a.ts"], names: [], mappings: "AAAA" });
+    const res = await fetch(`${BASE_URL}/api/v1/projects/${t.projectId}/sourcemaps?release=odd%00release&url=${encodeURIComponent("~/odd.js")}`, { method: "POST", headers: { cookie }, body: map });
+    expect(res.status, await res.text()).toBe(201);
+    const rows = await query<{ release: string }>(`SELECT release FROM "SourceMap" WHERE "projectId" = $1`, [t.projectId]);
+    expect(rows).toEqual([{ release: `odd${R}release` }]);
+  });
+
+  it.runIf(Boolean(process.env.METRICS_TOKEN))("native: a body the client stops sending is a 400 of the request, not a database outage (503)", async () => {
+    const requests = async (status: string) => {
+      const res = await fetch(`${BASE_URL}/api/metrics`, { headers: { authorization: `Bearer ${process.env.METRICS_TOKEN}` } });
+      const { samples } = parsePrometheusText(await res.text());
+      return samples.find((x) => x.name === "faultline_ingest_requests_total" && x.labels.endpoint === "events" && x.labels.status === status)?.value ?? 0;
+    };
+    const [unavailable, incomplete] = [await requests("503"), await requests("400")];
+    const { hostname, port } = new URL(BASE_URL);
+    await new Promise<void>((resolve, reject) => {
+      const socket = net.connect(Number(port), hostname, () => {
+        socket.write(`POST /api/v1/events HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nX-Faultline-Key: ${t.key}\r\nContent-Length: 1000\r\n\r\n{"type":`);
+        setTimeout(() => {
+          socket.destroy();
+          resolve();
+        }, 300);
+      });
+      socket.on("error", reject);
+    });
+    await waitFor(async () => ((await requests("400")) > incomplete ? true : undefined));
+    expect(await requests("503")).toBe(unavailable);
   });
 
   it("executions: NUL in the agent id", async () => {

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { noteWorkspaceWrite } from "@/lib/db/localWrites";
 import { pool } from "@/lib/db/pool";
+import { saturatingAddSql, saturatingSumSql } from "@/lib/db/saturatingCounter";
 
 export interface ExecutionDelta {
   minute: Date;
@@ -13,7 +14,7 @@ export interface ExecutionDelta {
 
 /**
  * Adds execution counts to the per-minute, per-hour and per-day tables in one statement (summed on
- * conflict); on `db` when given (a transaction's client).
+ * conflict, saturating: lib/db/saturatingCounter.ts); on `db` when given (a transaction's client).
  */
 export async function recordExecutions(target: { workspaceId: string; projectId: string }, deltas: ExecutionDelta[], db: pg.Pool | pg.PoolClient = pool()): Promise<void> {
   if (deltas.length === 0) return;
@@ -30,31 +31,31 @@ export async function recordExecutions(target: { workspaceId: string; projectId:
        SELECT * FROM jsonb_to_recordset($3::jsonb) AS x(minute timestamptz, "agentId" text, environment text, ok int, failed int, crashed int)
      ), per_minute AS (
        INSERT INTO "ExecutionMinute" ("projectId", minute, "agentId", environment, "workspaceId", ok, failed, crashed)
-       SELECT $1::uuid, x.minute, x."agentId", x.environment, $2::uuid, sum(x.ok), sum(x.failed), sum(x.crashed)
+       SELECT $1::uuid, x.minute, x."agentId", x.environment, $2::uuid, ${saturatingSumSql("x.ok")}, ${saturatingSumSql("x.failed")}, ${saturatingSumSql("x.crashed")}
        FROM x GROUP BY x.minute, x."agentId", x.environment
        ORDER BY 2, 3, 4
        ON CONFLICT ("projectId", minute, "agentId", environment) DO UPDATE SET
-         ok = "ExecutionMinute".ok + excluded.ok,
-         failed = "ExecutionMinute".failed + excluded.failed,
-         crashed = "ExecutionMinute".crashed + excluded.crashed
+         ok = ${saturatingAddSql(`"ExecutionMinute".ok`, "excluded.ok")},
+         failed = ${saturatingAddSql(`"ExecutionMinute".failed`, "excluded.failed")},
+         crashed = ${saturatingAddSql(`"ExecutionMinute".crashed`, "excluded.crashed")}
      ), per_hour AS (
        INSERT INTO "ExecutionHourly" ("projectId", hour, "agentId", environment, "workspaceId", ok, failed, crashed)
-       SELECT $1::uuid, date_bin('1 hour', x.minute, TIMESTAMPTZ 'epoch'), x."agentId", x.environment, $2::uuid, sum(x.ok), sum(x.failed), sum(x.crashed)
+       SELECT $1::uuid, date_bin('1 hour', x.minute, TIMESTAMPTZ 'epoch'), x."agentId", x.environment, $2::uuid, ${saturatingSumSql("x.ok")}, ${saturatingSumSql("x.failed")}, ${saturatingSumSql("x.crashed")}
        FROM x GROUP BY 2, 3, 4
        ORDER BY 2, 3, 4
        ON CONFLICT ("projectId", hour, "agentId", environment) DO UPDATE SET
-         ok = "ExecutionHourly".ok + excluded.ok,
-         failed = "ExecutionHourly".failed + excluded.failed,
-         crashed = "ExecutionHourly".crashed + excluded.crashed
+         ok = ${saturatingAddSql(`"ExecutionHourly".ok`, "excluded.ok")},
+         failed = ${saturatingAddSql(`"ExecutionHourly".failed`, "excluded.failed")},
+         crashed = ${saturatingAddSql(`"ExecutionHourly".crashed`, "excluded.crashed")}
      )
      INSERT INTO "ExecutionDaily" ("projectId", day, "agentId", environment, "workspaceId", ok, failed, crashed)
-     SELECT $1::uuid, (x.minute AT TIME ZONE 'UTC')::date, x."agentId", x.environment, $2::uuid, sum(x.ok), sum(x.failed), sum(x.crashed)
+     SELECT $1::uuid, (x.minute AT TIME ZONE 'UTC')::date, x."agentId", x.environment, $2::uuid, ${saturatingSumSql("x.ok")}, ${saturatingSumSql("x.failed")}, ${saturatingSumSql("x.crashed")}
      FROM x GROUP BY 2, 3, 4
      ORDER BY 2, 3, 4
      ON CONFLICT ("projectId", day, "agentId", environment) DO UPDATE SET
-       ok = "ExecutionDaily".ok + excluded.ok,
-       failed = "ExecutionDaily".failed + excluded.failed,
-       crashed = "ExecutionDaily".crashed + excluded.crashed`,
+       ok = ${saturatingAddSql(`"ExecutionDaily".ok`, "excluded.ok")},
+       failed = ${saturatingAddSql(`"ExecutionDaily".failed`, "excluded.failed")},
+       crashed = ${saturatingAddSql(`"ExecutionDaily".crashed`, "excluded.crashed")}`,
     [target.projectId, target.workspaceId, JSON.stringify(rows)],
   );
   noteWorkspaceWrite(target.workspaceId);

@@ -29,4 +29,11 @@ describe("parseMultipart", () => {
     expect(() => parseMultipart(Buffer.from("nothing here"), "multipart/form-data; boundary=XyZ")).toThrow(/boundary never appears/);
     expect(() => parseMultipart(Buffer.from(`--XyZ${CRLF}Content-Disposition: form-data; name="a"`), "multipart/form-data; boundary=XyZ")).toThrow(/no end of headers/);
   });
+
+  it("refuses more than 1,000 parts (413) instead of dropping the rest, the dump among them", () => {
+    const field = (name: string) => `--XyZ${CRLF}Content-Disposition: form-data; name="${name}"${CRLF}${CRLF}v${CRLF}`;
+    const many = (n: number) => Buffer.from(`${Array.from({ length: n }, (_, i) => field(`f${i}`)).join("")}--XyZ--${CRLF}`);
+    expect(parseMultipart(many(1000), "multipart/form-data; boundary=XyZ")).toHaveLength(1000);
+    expect(() => parseMultipart(many(1001), "multipart/form-data; boundary=XyZ")).toThrow(expect.objectContaining({ status: 413, message: expect.stringMatching(/at most 1000 parts/) }));
+  });
 });

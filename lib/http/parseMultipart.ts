@@ -26,9 +26,11 @@ export function parseMultipart(body: Buffer, contentType: string | undefined): M
   if (pos < 0) throw ApiError.badRequest("body: no multipart part found (boundary never appears)");
   const parts: MultipartPart[] = [];
   const next = Buffer.from(`\r\n--${boundary}`);
-  while (parts.length < MAX_PARTS) {
+  for (;;) {
     pos += delimiter.length;
     if (body[pos] === 0x2d && body[pos + 1] === 0x2d) break; // "--": the closing delimiter
+    // Said so rather than cut silently: the file field after the 1,000th part read as "missing".
+    if (parts.length >= MAX_PARTS) throw ApiError.tooLarge(`body: a multipart upload may hold at most ${MAX_PARTS} parts`, { limit: MAX_PARTS });
     const lineEnd = body.indexOf("\r\n", pos);
     if (lineEnd < 0) break;
     const headerEnd = body.indexOf("\r\n\r\n", lineEnd);

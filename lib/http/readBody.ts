@@ -63,7 +63,9 @@ async function readLimited(req: BodySource, limit: number): Promise<Buffer> {
   let total = 0;
   const iterator = req.body[Symbol.asyncIterator]();
   for (;;) {
-    const { done, value } = await iterator.next();
+    const { done, value } = await iterator.next().catch(() => {
+      throw bodyIncomplete();
+    });
     if (done) break;
     total += value.byteLength;
     if (total > limit) {
@@ -82,6 +84,17 @@ async function readLimited(req: BodySource, limit: number): Promise<Buffer> {
     chunks.push(value);
   }
   return Buffer.concat(chunks, total);
+}
+
+/**
+ * The body stream failed before its end: the client closed the connection mid-upload (node:http's
+ * "aborted", ECONNRESET) or sent a broken chunked encoding. A 400 of the request, not an error of
+ * the server: left as it was, its ECONNRESET code read as "the database is unreachable" — a 503,
+ * a warning and a self-report of an outage for every client that went away.
+ */
+function bodyIncomplete(): ApiError {
+  // Without the cause: isDatabaseUnavailable follows causes.
+  return new ApiError(400, "body_incomplete", "the request body ended before it was complete (the connection was closed)");
 }
 
 async function decode(raw: Buffer, encoding: string, limit: number): Promise<Buffer> {

@@ -2,6 +2,7 @@ import { ApiError, type ValidationIssue } from "@/lib/http/ApiError";
 import { parseJsonBytes } from "@/lib/http/parseJsonBytes";
 import { zodIssues } from "@/lib/http/zodIssues";
 import { IngestEventSchema, MAX_BATCH_EVENTS, type IngestEvent } from "@/lib/ingest/eventSchema";
+import { boundedJson } from "@/lib/text/boundedJson";
 
 export const MAX_EVENT_BYTES = 1024 * 1024;
 export const MAX_BATCH_BYTES = 10 * 1024 * 1024;
@@ -33,7 +34,10 @@ export function parseIngestBody(body: Buffer): ParsedIngestBody {
   if (body.length > MAX_EVENT_BYTES) {
     if (!isBatch) throw ApiError.tooLarge(`an event may be at most ${MAX_EVENT_BYTES} bytes`, { limit: MAX_EVENT_BYTES });
     items.forEach((item, index) => {
-      if (Buffer.byteLength(JSON.stringify(item) ?? "") > MAX_EVENT_BYTES) {
+      // Measured as JSON cut just past the limit (more characters than the limit means more bytes):
+      // JSON.stringify threw on an item nested deeper than the stack — a 500 — and wrote out all of a huge one first.
+      const text = boundedJson(item, MAX_EVENT_BYTES + 1) ?? "";
+      if (text.length > MAX_EVENT_BYTES || Buffer.byteLength(text) > MAX_EVENT_BYTES) {
         throw ApiError.tooLarge(`events[${index}] exceeds ${MAX_EVENT_BYTES} bytes`, { limit: MAX_EVENT_BYTES, index });
       }
     });

@@ -59,7 +59,7 @@ export function prepareEvent(event: IngestEvent, receivedAt: Date = new Date(), 
     messageTemplate: event.messageTemplate === undefined ? undefined : scrubString(event.messageTemplate),
     stackTrace: scrubStack(event.stackTrace),
     exceptions: event.exceptions?.map((e): RawException => ({ type: scrubString(e.type), message: scrubString(e.message ?? ""), stackTrace: scrubStack(e.stackTrace), relation: e.relation })),
-    platform: event.platform,
+    platform: scrubLabel(event.platform),
     custom: event.fingerprint,
     rules,
     mapFrames,
@@ -75,9 +75,9 @@ export function prepareEvent(event: IngestEvent, receivedAt: Date = new Date(), 
     type,
     message,
     stackTrace: stackText ?? undefined,
-    source: event.source,
+    source: scrubLabel(event.source),
     severity: event.severity,
-    category: event.category,
+    category: scrubLabel(event.category),
     causes: grouped.exceptions.length > 1 ? grouped.exceptions.slice(1).filter((e) => e.relation !== "suppressed") : undefined,
   });
   const occurredAt = resolveOccurredAt(event.occurredAt, receivedAt);
@@ -92,26 +92,36 @@ export function prepareEvent(event: IngestEvent, receivedAt: Date = new Date(), 
     message,
     stackTrace: stackText,
     frames,
-    platform: event.platform ?? language,
+    platform: scrubLabel(event.platform) ?? language,
     severity: classified.severity,
     category: classified.category,
     source: classified.source,
     occurredAt,
-    userId: event.userId ?? null,
-    agentId: event.agentId ?? null,
-    runId: event.runId ?? null,
-    environment: event.environment ?? null,
-    release: event.release ?? null,
+    userId: scrubLabel(event.userId) ?? null,
+    agentId: scrubLabel(event.agentId) ?? null,
+    runId: scrubLabel(event.runId) ?? null,
+    environment: scrubLabel(event.environment) ?? null,
+    release: scrubLabel(event.release) ?? null,
     tags: asRecord(scrubValue(event.tags ?? {})),
     metadata: asRecord(scrubValue({ ...(event.context ?? {}), ...(event.metadata ?? {}) })),
     parentEventId: event.parentEventId ?? null,
     creditsLost: event.impact?.creditsLost ?? 0,
     executionsAffected: event.impact?.executionsAffected ?? 0,
     recovered: event.recovery?.recovered ?? null,
-    recoveryMethod: event.recovery?.method ?? null,
+    recoveryMethod: scrubLabel(event.recovery?.method) ?? null,
     recoveryDurationMs: event.recovery?.durationMs ?? null,
     recoveryAutomatic: event.recovery?.automatic ?? null,
   });
+}
+
+/**
+ * Identifiers and labels (user, agent and run ids, environment, release, platform, category,
+ * source, recovery method) are stored and shown as sent, and become tag and rollup keys: a client
+ * that puts a session token, a password or a card number there (`user=alice;token=…`, a release
+ * named after a URL with its credentials) must not have it kept. Ordinary values pass unchanged.
+ */
+function scrubLabel(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : scrubString(value);
 }
 
 /** A trace's text without a log's line prefixes (logcat, container logs), scrubbed; frames scrubbed. */

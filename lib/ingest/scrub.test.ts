@@ -345,3 +345,9 @@ describe("auth schemes after a sensitive key", () => {
     expect(scrubString(`Authorization: ${scheme} abcDEF123456`)).toBe(`Authorization: ${F}`);
   });
 });
+
+describe("scrubValue keys", () => {
+  it("scrubs secrets in object keys like values, and leaves ordinary keys", () => {
+    expect(scrubValue({ "sk_live_ABCDEFGHijklmnop1234": 1, "4111 1111 1111 1111": 2, "note token=abcdef123": 3, plain: 4 })).toEqual({ [F]: 2, "note token=[Filtered]": F, plain: 4 });
+  });
+});

@@ -219,7 +219,7 @@ interface Walk {
 }
 
 /**
- * Deep copy of `value` with sensitive keys filtered and every string scrubbed. Never throws:
+ * Deep copy of `value` with sensitive keys filtered and every string, keys included, scrubbed. Never throws:
  * cycles become "[Circular]", anything deeper than `depth` or past the node budget becomes
  * "[Truncated]", unreadable properties become "[Unreadable]".
  */
@@ -314,7 +314,8 @@ function walkEntries(entries: readonly (readonly [string, unknown])[], depth: nu
       put(out, key, "[Truncated]");
       break;
     }
-    put(out, key, isSensitiveKey(key) || (hideValue && key === "value") ? FILTERED : walk(v, depth - 1, w));
+    // Keys are free text too (a map keyed by session token, a tag named "token=…"): scrubbed like values.
+    put(out, scrubString(key), isSensitiveKey(key) || (hideValue && key === "value") ? FILTERED : walk(v, depth - 1, w));
   }
   return out;
 }

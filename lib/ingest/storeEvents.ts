@@ -3,6 +3,7 @@ import type pg from "pg";
 import { noteWorkspaceWrite } from "@/lib/db/localWrites";
 import { withBundledTransaction, type BundledTransaction } from "@/lib/db/bundledTransaction";
 import { ingestPool, retryOnDeadlock } from "@/lib/db/pool";
+import { saturatingAddSql, saturatingSumSql } from "@/lib/db/saturatingCounter";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 import { inSample } from "@/lib/ingest/eventSample";
 import { sourceContextOf } from "@/lib/ingest/sourceContext";
@@ -256,7 +257,7 @@ WITH gi AS (
   SELECT "groupId", count(*)::int AS n FROM agents GROUP BY "groupId"
 ), agg AS (
   SELECT "groupId", count(*)::int AS n, min("occurredAt") AS first, max("occurredAt") AS last,
-    sum("creditsLost") AS credits, sum("executionsAffected")::int AS executions, (count(*) FILTER (WHERE NOT store))::int AS sampled
+    sum("creditsLost") AS credits, ${saturatingSumSql(`"executionsAffected"`)} AS executions, (count(*) FILTER (WHERE NOT store))::int AS sampled
   FROM ins GROUP BY "groupId"
 ), g AS (
   INSERT INTO "ErrorGroup" AS eg (id, "workspaceId", "projectId", fingerprint, type, message, severity, category, source,
@@ -275,7 +276,7 @@ WITH gi AS (
     "firstSeen" = CASE WHEN excluded."occurrenceCount" > 0 THEN LEAST(eg."firstSeen", excluded."firstSeen") ELSE eg."firstSeen" END,
     "lastSeen" = CASE WHEN excluded."occurrenceCount" > 0 THEN GREATEST(eg."lastSeen", excluded."lastSeen") ELSE eg."lastSeen" END,
     "creditsLost" = eg."creditsLost" + excluded."creditsLost",
-    "executionsAffected" = eg."executionsAffected" + excluded."executionsAffected",
+    "executionsAffected" = ${saturatingAddSql(`eg."executionsAffected"`, `excluded."executionsAffected"`)},
     "sampledCount" = eg."sampledCount" + excluded."sampledCount",
     "lastSampledAt" = coalesce(excluded."lastSampledAt", eg."lastSampledAt"),
     "firstRelease" = coalesce(eg."firstRelease", excluded."firstRelease"),

@@ -1,4 +1,5 @@
 import { pool } from "@/lib/db/pool";
+import { saturatingAdd, saturatingAddSql } from "@/lib/db/saturatingCounter";
 import { emptyIngestCounts, type CountedKind, type IngestCounts } from "@/lib/ingestHealth/ingestOutcomes";
 import { logger } from "@/lib/logger";
 import { metrics } from "@/lib/metrics/registry";
@@ -26,7 +27,10 @@ function state() {
 /**
  * Counts `n` events of a project with one outcome: at once in Prometheus (this instance), and in a
  * per-minute buffer that is added to IngestMinute every few seconds, so ingest writes no extra row
- * and concurrent requests never queue on a shared counter row. Never throws.
+ * and concurrent requests never queue on a shared counter row. Never throws. The buffer and the row
+ * saturate at the largest integer (an SDK's client report may claim any number of discards): a
+ * count past it would fail the one statement that writes every project's buffered counts, again
+ * at every retry.
  */
 export function countIngest(target: { workspaceId: string; projectId: string }, outcome: CountedKind, n: number, now = Date.now()): void {
   if (n <= 0) return;
@@ -41,7 +45,7 @@ export function countIngest(target: { workspaceId: string; projectId: string }, 
       bucket = { projectId: target.projectId, workspaceId: target.workspaceId, minute, counts: emptyIngestCounts() };
       s.buckets.set(key, bucket);
     }
-    bucket.counts[outcome] += n;
+    bucket.counts[outcome] = saturatingAdd(bucket.counts[outcome], n);
     s.timer ??= setTimeout(() => void flushIngestCounters(), FLUSH_EVERY_MS).unref();
   } catch (error) {
     logger.error("ingest counter failed", { error: errorMessage(error) });
@@ -64,13 +68,13 @@ export async function flushIngestCounters(): Promise<number> {
          "rateLimited" int, sampled int, dropped int, filtered int, "clientDiscarded" int)
        ORDER BY 1, 2
        ON CONFLICT ("projectId", minute) DO UPDATE SET
-         accepted = "IngestMinute".accepted + excluded.accepted,
-         duplicate = "IngestMinute".duplicate + excluded.duplicate,
-         "rateLimited" = "IngestMinute"."rateLimited" + excluded."rateLimited",
-         sampled = "IngestMinute".sampled + excluded.sampled,
-         dropped = "IngestMinute".dropped + excluded.dropped,
-         filtered = "IngestMinute".filtered + excluded.filtered,
-         "clientDiscarded" = "IngestMinute"."clientDiscarded" + excluded."clientDiscarded"`,
+         accepted = ${saturatingAddSql(`"IngestMinute".accepted`, `excluded.accepted`)},
+         duplicate = ${saturatingAddSql(`"IngestMinute".duplicate`, `excluded.duplicate`)},
+         "rateLimited" = ${saturatingAddSql(`"IngestMinute"."rateLimited"`, `excluded."rateLimited"`)},
+         sampled = ${saturatingAddSql(`"IngestMinute".sampled`, `excluded.sampled`)},
+         dropped = ${saturatingAddSql(`"IngestMinute".dropped`, `excluded.dropped`)},
+         filtered = ${saturatingAddSql(`"IngestMinute".filtered`, `excluded.filtered`)},
+         "clientDiscarded" = ${saturatingAddSql(`"IngestMinute"."clientDiscarded"`, `excluded."clientDiscarded"`)}`,
       [JSON.stringify(rows)],
     );
     return rows.length;
@@ -83,7 +87,7 @@ export async function flushIngestCounters(): Promise<number> {
         if (s.buckets.size < MAX_BUFFERED) s.buckets.set(key, b);
         continue;
       }
-      for (const k of Object.keys(b.counts) as CountedKind[]) current.counts[k] += b.counts[k];
+      for (const k of Object.keys(b.counts) as CountedKind[]) current.counts[k] = saturatingAdd(current.counts[k], b.counts[k]);
     }
     s.timer ??= setTimeout(() => void flushIngestCounters(), FLUSH_EVERY_MS).unref();
     logger.error("ingest counters not saved; retrying", { error: errorMessage(error) });

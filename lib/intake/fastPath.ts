@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isDraining, requestFinished, requestStarted, SHUTTING_DOWN } from "@/lib/http/inFlight";
 import { logRequest, requestIdOf } from "@/lib/http/requestLog";
+import { hasUndecodableApiPath, UNDECODABLE_PATH } from "@/lib/http/undecodablePath";
 import { logger, requestContext } from "@/lib/logger";
 import { matchIngestRoute } from "@/lib/intake/ingestRoutes";
 import type { IntakeResponse } from "@/lib/intake/intakeRequest";
@@ -17,11 +18,13 @@ import { errorMessage } from "@/lib/text/errorMessage";
  * as in flight for the graceful shutdown, and while it drains new ones are answered 503; every answer
  * carries the request's id (`X-Request-Id`, in every log line of the request too) and `nosniff`.
  * The one line per request is logged at debug (failures at error): at thousands of events a second,
- * an info line each would drown every other line.
+ * an info line each would drown every other line. An API path that is not valid percent-encoding is
+ * answered here too (400), ingest or not: Next.js would answer it with a bare 500.
  */
 export function serveIngest(req: IncomingMessage, res: ServerResponse): boolean {
-  const route = matchIngestRoute(req.method, req.url);
-  if (!route) return false;
+  const undecodable = hasUndecodableApiPath(req.url);
+  const route = undecodable ? null : matchIngestRoute(req.method, req.url);
+  if (!route && !undecodable) return false;
   const header = req.headers["x-request-id"];
   const reqId = requestIdOf(Array.isArray(header) ? header[0] : header);
   const started = performance.now();
@@ -29,6 +32,10 @@ export function serveIngest(req: IncomingMessage, res: ServerResponse): boolean 
     writeNodeResponse(req, res, { ...response, headers: { ...response.headers, "x-request-id": reqId, "x-content-type-options": "nosniff" } });
     logRequest({ reqId, method: req.method, url: req.url ?? "/", status: response.status, started }, "debug");
   };
+  if (!route) {
+    answer(UNDECODABLE_PATH);
+    return true;
+  }
   if (isDraining()) {
     // Shutting down: this instance takes no new work; the client retries (elsewhere).
     answer(SHUTTING_DOWN);

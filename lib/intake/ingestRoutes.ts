@@ -10,7 +10,7 @@ const SENTRY_PATH = /^\/api\/([^/]+)\/(envelope|store|minidump|security)\/?$/;
  * The ingest endpoints the fast path serves, exactly as the App Router routes them to
  * app/api/v1/events and app/api/[projectId]/{envelope,store,minidump,security}: POST /api/v1/events, and POST
  * or OPTIONS /api/:projectId/envelope/, /store/, /minidump/ and /security/ (with or without the slash). Anything else, or
- * anything unusual (an undecodable segment), is left to Next.js.
+ * anything unusual, is left to Next.js (an undecodable segment never gets here: serveIngest answers it 400).
  */
 export function matchIngestRoute(method: string | undefined, url: string | undefined): IngestRoute | null {
   if (!url || (method !== "POST" && method !== "OPTIONS")) return null;

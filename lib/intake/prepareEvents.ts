@@ -1,6 +1,7 @@
 import type { IngestEvent } from "@/lib/ingest/eventSchema";
 import { prepareEvent, type PreparedEvent } from "@/lib/ingest/prepareEvent";
 import type { CompiledGroupingRules } from "@/lib/grouping/rules/compileGroupingRules";
+import { timeSlicer } from "@/lib/intake/timeSlicer";
 import { logger } from "@/lib/logger";
 import { frameMapperFor } from "@/lib/sourcemaps/frameMapper";
 import { errorMessage } from "@/lib/text/errorMessage";
@@ -11,22 +12,33 @@ import { errorMessage } from "@/lib/text/errorMessage";
  * function — so one bug stays one issue across deploys that rename every minified function, and two
  * bugs with the same message in different functions stay two (without maps minified names are no
  * names, and the message decides: docs/grouping.md). What is stored is as received either way.
+ * Preparing is synchronous work (a 256 KiB trace takes tens of milliseconds): between events the
+ * event loop gets a turn every few milliseconds (timeSlicer), so one large batch does not stall
+ * every other request of the instance.
  */
-export function prepareEvents(projectId: string, events: IngestEvent[], receivedAt: Date, rules: CompiledGroupingRules): Promise<PreparedEvent[]> {
-  return Promise.all(
-    events.map(async (event) => {
-      const prepared = prepareEvent(event, receivedAt, rules);
-      const mapFrames = await frameMapperFor(projectId, prepared.release, framesOf(prepared));
-      if (!mapFrames) return prepared;
-      try {
-        return prepareEvent({ ...event, eventId: prepared.eventId }, receivedAt, rules, mapFrames);
-      } catch (error) {
-        // A map that cannot answer never costs the event: it keys on its minified frames.
-        logger.warn("source-mapped grouping failed: the event groups as minified", { projectId, error: errorMessage(error) });
-        return prepared;
-      }
-    }),
-  );
+export async function prepareEvents(projectId: string, events: IngestEvent[], receivedAt: Date, rules: CompiledGroupingRules): Promise<PreparedEvent[]> {
+  const breathe = timeSlicer();
+  const pending: Promise<PreparedEvent>[] = [];
+  for (const event of events) {
+    await breathe();
+    const mapped = withSourceMaps(projectId, event, prepareEvent(event, receivedAt, rules), receivedAt, rules);
+    // Read by Promise.all below; until then (while this loop yields) a rejection is not unhandled.
+    mapped.catch(() => undefined);
+    pending.push(mapped);
+  }
+  return Promise.all(pending);
+}
+
+async function withSourceMaps(projectId: string, event: IngestEvent, prepared: PreparedEvent, receivedAt: Date, rules: CompiledGroupingRules): Promise<PreparedEvent> {
+  const mapFrames = await frameMapperFor(projectId, prepared.release, framesOf(prepared));
+  if (!mapFrames) return prepared;
+  try {
+    return prepareEvent({ ...event, eventId: prepared.eventId }, receivedAt, rules, mapFrames);
+  } catch (error) {
+    // A map that cannot answer never costs the event: it keys on its minified frames.
+    logger.warn("source-mapped grouping failed: the event groups as minified", { projectId, error: errorMessage(error) });
+    return prepared;
+  }
 }
 
 function framesOf(event: PreparedEvent) {

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { saturatingAddSql, saturatingSumSql } from "@/lib/db/saturatingCounter";
 import type { SessionCounts } from "@/lib/sentry/mapSessions";
 
 /**
@@ -13,14 +14,14 @@ export async function recordReleaseSessions(client: pg.PoolClient, target: { wor
   if (rows.length === 0) return;
   await client.query(
     `INSERT INTO "ReleaseSessionDaily" ("projectId", day, release, environment, "workspaceId", ok, errored, crashed)
-     SELECT $1::uuid, x.day, x.release, x.environment, $2::uuid, sum(x.ok), sum(x.errored), sum(x.crashed)
+     SELECT $1::uuid, x.day, x.release, x.environment, $2::uuid, ${saturatingSumSql("x.ok")}, ${saturatingSumSql("x.errored")}, ${saturatingSumSql("x.crashed")}
      FROM jsonb_to_recordset($3::jsonb) AS x(day date, release text, environment text, ok int, errored int, crashed int)
      GROUP BY 2, 3, 4
      ORDER BY 2, 3, 4
      ON CONFLICT ("projectId", day, release, environment) DO UPDATE SET
-       ok = "ReleaseSessionDaily".ok + excluded.ok,
-       errored = "ReleaseSessionDaily".errored + excluded.errored,
-       crashed = "ReleaseSessionDaily".crashed + excluded.crashed`,
+       ok = ${saturatingAddSql(`"ReleaseSessionDaily".ok`, "excluded.ok")},
+       errored = ${saturatingAddSql(`"ReleaseSessionDaily".errored`, "excluded.errored")},
+       crashed = ${saturatingAddSql(`"ReleaseSessionDaily".crashed`, "excluded.crashed")}`,
     [target.projectId, target.workspaceId, JSON.stringify(rows)],
   );
 }

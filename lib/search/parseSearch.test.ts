@@ -77,6 +77,11 @@ describe("parseSearch", () => {
     expect(errorOf("firstSeen:-24h,-7d")).toBe("firstSeen: takes one value");
     expect(errorOf("firstSeen:-0h")).toMatch(/not a time/);
     expect(errorOf("firstSeen:>2026-13-45")).toMatch(/not a time/);
+    // Year 0000 is a JavaScript date but no PostgreSQL timestamp: refused here, not a 500 from the list.
+    expect(errorOf("lastSeen:<0000-01-01")).toBe('lastSeen: "<0000-01-01" must be between 1970 and 9999');
+    expect(errorOf("firstSeen:>=1969-12-31T23:59:59Z")).toMatch(/between 1970 and 9999/);
+    expect(errorOf("lastSeen:>9999-12-31T23:00:00-05:00")).toMatch(/between 1970 and 9999/);
+    expect(terms("lastSeen:<9999-12-31")).toEqual([{ key: "lastSeen", negated: false, range: { kind: "before", inclusive: false, at: "9999-12-31T00:00:00.000Z", spec: "<9999-12-31" } }]);
     expect(errorOf('level:"high"x')).toBe('unexpected "x" after a value');
     expect(errorOf("!")).toBe("! must be followed by a term");
     expect(parseSearch("ok is:nope").errors[0]).toMatchObject({ start: 3, end: 10 });

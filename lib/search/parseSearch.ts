@@ -1,4 +1,5 @@
 import type { Severity } from "@/lib/domain/severity";
+import { isStorableInstant } from "@/lib/domain/storableInstant";
 import { tokenize, type RawToken } from "@/lib/search/tokenize";
 import {
   DURATION_UNITS_MS,
@@ -126,6 +127,8 @@ function toTerm(token: RawToken, fail: (message: string) => void): SearchTerm | 
       if (values.length > 1) return void fail(`${known}: takes one value`);
       const range = dateRange(values[0]);
       if (!range) return void fail(`${known}: "${values[0]}" is not a time: use -24h, +7d, >2026-01-31 or <2026-01-31T12:00:00Z`);
+      // Year 0000 parses, but is no PostgreSQL timestamp: the list would answer 500.
+      if ("at" in range && !isStorableInstant(Date.parse(range.at))) return void fail(`${known}: "${values[0]}" must be between 1970 and 9999`);
       return { key: known, negated, range };
     }
     case "category":

@@ -39,3 +39,12 @@ describe("formatLogEntry on hostile templates", () => {
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
+
+describe("formatLogEntry of hostile parameters", () => {
+  it("shows a parameter nested deeper than the stack as its JSON start, without throwing", () => {
+    const deep = JSON.parse("[".repeat(1_000_000) + "]".repeat(1_000_000));
+    const text = formatLogEntry("got %s", [deep]);
+    expect(text.startsWith("got [[[[")).toBe(true);
+    expect(text.length).toBeLessThanOrEqual(8192);
+  });
+});

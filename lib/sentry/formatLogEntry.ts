@@ -1,3 +1,5 @@
+import { boundedJson } from "@/lib/text/boundedJson";
+
 /**
  * A log call's message with its parameters filled in, for SDKs that send the format string and the
  * parameters apart and no `formatted` text (sentry-python's logging integration:
@@ -37,6 +39,6 @@ export function formatLogEntry(template: string, params: unknown): string {
 function show(value: unknown): string {
   if (typeof value === "string") return value;
   if (value === null || value === undefined) return String(value);
-  if (typeof value === "object") return JSON.stringify(value) ?? String(value);
+  if (typeof value === "object") return boundedJson(value, MAX_FORMATTED) ?? String(value);
   return String(value);
 }

@@ -102,3 +102,11 @@ describe("mapCheckIn", () => {
     expect(normaliseSlug({})).toBeUndefined();
   });
 });
+
+describe("mapCheckIn scrubbing", () => {
+  it("hides secrets in the release and environment a check-in names", () => {
+    const checkIn = mapCheckIn({ monitor_slug: "nightly", status: "ok", release: "api@2 password=hunter2SECRETpw", environment: "prod token=abcdef123456" }, "envelope item 0");
+    expect(checkIn.release).toBe("api@2 password=[Filtered]");
+    expect(checkIn.environment).toBe("prod token=[Filtered]");
+  });
+});

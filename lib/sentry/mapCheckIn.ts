@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { MonitorConfigSchema, monitorSettingsOf, type MonitorSettings } from "@/lib/crons/monitorConfig";
 import { ApiError } from "@/lib/http/ApiError";
+import { scrubString } from "@/lib/ingest/scrub";
 import { asObject, asText, clipText } from "@/lib/sentry/coerce";
 import { normaliseEventId } from "@/lib/sentry/eventId";
 
@@ -50,10 +51,15 @@ export function mapCheckIn(payload: unknown, where: string): CheckInInput {
     slug,
     status: status as CheckInStatus,
     durationMs: durationMsOf(item.duration),
-    environment: clipText(item.environment, 64) ?? DEFAULT_ENVIRONMENT,
-    release: clipText(item.release, 256) ?? null,
+    // Stored and shown as sent: scrubbed like an event's environment and release.
+    environment: scrubbed(clipText(item.environment, 64)) ?? DEFAULT_ENVIRONMENT,
+    release: scrubbed(clipText(item.release, 256)) ?? null,
     settings: settingsOf(item.monitor_config, where),
   };
+}
+
+function scrubbed(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : scrubString(text);
 }
 
 /** Sentry's slug rule: lower case, runs of other characters than a-z 0-9 _ - become one `-`, cut to 64. */

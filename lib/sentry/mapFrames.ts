@@ -2,6 +2,7 @@ import { MAX_VAR_NAME, MAX_VAR_VALUE, MAX_VARS, type Frame } from "@/lib/ingest/
 import { MAX_FRAMES } from "@/lib/ingest/stacktrace/limits";
 import { asArray, asObject, clipRaw } from "@/lib/sentry/coerce";
 import { addressOf, imageAt, type DebugImage } from "@/lib/sentry/debugImages";
+import { boundedJson } from "@/lib/text/boundedJson";
 
 // Field limits of FrameSchema (lib/ingest/stacktrace/frame.ts).
 const MAX_NAME = 1024;
@@ -82,7 +83,7 @@ function varsOf(raw: unknown): Record<string, string> | undefined {
   if (!vars) return undefined;
   const entries = Object.entries(vars)
     .slice(0, MAX_VARS)
-    .map(([name, value]): [string, string] => [name.slice(0, MAX_VAR_NAME), (typeof value === "string" ? value : (JSON.stringify(value) ?? "undefined")).slice(0, MAX_VAR_VALUE)]);
+    .map(([name, value]): [string, string] => [name.slice(0, MAX_VAR_NAME), (typeof value === "string" ? value : (boundedJson(value, MAX_VAR_VALUE) ?? "undefined")).slice(0, MAX_VAR_VALUE)]);
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 

@@ -438,3 +438,12 @@ describe("mapSentryEvent: schema validity", () => {
     for (const event of out) expect(() => IngestEventSchema.parse(event)).not.toThrow();
   });
 });
+
+describe("mapSentryEvent of values nested deeper than the stack", () => {
+  it("shows a frame variable and a tag sent as such a value as the start of its JSON instead of throwing (a 500)", () => {
+    const deep = JSON.parse("[".repeat(1_000_000) + "]".repeat(1_000_000));
+    const [event] = mapSentryEvent({ level: "error", tags: { t: deep }, exception: { values: [{ type: "X", stacktrace: { frames: [{ function: "f", vars: { a: deep } }] } }] } }).events;
+    expect(event.tags).toMatchObject({ t: expect.stringMatching(/^\[{1000}$/) });
+    expect(JSON.stringify(event)).toContain(`"a":"${"[".repeat(256)}"`);
+  });
+});

@@ -14,6 +14,7 @@ import { withCurrentInterfaceNames } from "@/lib/sentry/legacyInterfaces";
 import { sentryTimestampToIso } from "@/lib/sentry/sentryTimestamp";
 import { membersInFixedOrder } from "@/lib/grouping/chain/membersInFixedOrder";
 import { LOGGED_MESSAGE_TYPE } from "@/lib/domain/issueTitle";
+import { boundedJson } from "@/lib/text/boundedJson";
 
 /** Exceptions of a chain kept (causes, exception-group members); the SDKs send at most 5 by default. */
 export const MAX_CHAINED_EXCEPTIONS = MAX_CHAIN_LENGTH;
@@ -345,7 +346,7 @@ function mapTags(raw: unknown): Record<string, string> | undefined {
     if (entries.length >= MAX_TAGS) break;
     const key = clipText(k, MAX_TAG_KEY);
     if (key === undefined || v === null || v === undefined || seen.has(key)) continue;
-    const text = asText(v) ?? JSON.stringify(v);
+    const text = asText(v) ?? boundedJson(v, MAX_TAG_VALUE);
     if (text === undefined) continue;
     seen.add(key);
     entries.push([key, clip(text, MAX_TAG_VALUE)]);

@@ -177,6 +177,7 @@ describe("parseEnvelope", () => {
     it("rejects a non-integer length", () => {
       expectBadRequest('{}\n{"type":"attachment","length":1.5}\nabc', /invalid length 1.5/);
       expectBadRequest('{}\n{"type":"attachment","length":"3"}\nabc', /invalid length "3"/);
+      expectBadRequest('{}\n{"type":"attachment","length":1e400}\nabc', /invalid length Infinity/);
     });
     it("rejects a length that stops short of the payload", () => {
       expectBadRequest('{}\n{"type":"attachment","length":2}\nabc\n{"type":"event"}\n{}', /expected a newline after its 2-byte payload/);

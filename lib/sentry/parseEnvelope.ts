@@ -68,7 +68,8 @@ export function parseEnvelope(body: Buffer): Envelope {
       payload = readLine();
     } else {
       if (typeof length !== "number" || !Number.isSafeInteger(length) || length < 0) {
-        throw ApiError.badRequest(`item ${index} (${type}) has an invalid length ${JSON.stringify(length)}: expected a non-negative integer`);
+        // String(): JSON.stringify shows a length of 1e400 (Infinity) as "null".
+        throw ApiError.badRequest(`item ${index} (${type}) has an invalid length ${typeof length === "number" ? String(length) : JSON.stringify(length)}: expected a non-negative integer`);
       }
       const remaining = body.length - pos;
       if (length > remaining) {

@@ -37,7 +37,7 @@ export function runtimeHeader(text: string, language: Language): { type: string;
   return undefined;
 }
 
-function goHeader(lines: string[]): { type: string; message: string } | undefined {
+function goHeader(lines: readonly string[]): { type: string; message: string } | undefined {
   let found: { type: string; message: string } | undefined;
   for (const line of lines) {
     if (line.startsWith("goroutine ")) break;
@@ -49,7 +49,7 @@ function goHeader(lines: string[]): { type: string; message: string } | undefine
   return found;
 }
 
-function rustHeader(lines: string[]): { type: string; message: string } | undefined {
+function rustHeader(lines: readonly string[]): { type: string; message: string } | undefined {
   for (const [at, line] of lines.entries()) {
     const m = line.startsWith("thread '") ? RUST_PANIC.exec(line) : null;
     if (!m) continue;
@@ -60,7 +60,7 @@ function rustHeader(lines: string[]): { type: string; message: string } | undefi
   return undefined;
 }
 
-function terminateHeader(lines: string[]): { type: string; message: string } | undefined {
+function terminateHeader(lines: readonly string[]): { type: string; message: string } | undefined {
   const at = lines.findIndex((line) => line.startsWith("terminate called after throwing"));
   const type = at < 0 ? null : CXX_TERMINATE.exec(lines[at].trim());
   if (!type) return undefined;
@@ -68,7 +68,7 @@ function terminateHeader(lines: string[]): { type: string; message: string } | u
   return { type: type[1], message: what ? what[1].trim() : "" };
 }
 
-function swiftHeader(lines: string[]): { type: string; message: string } | undefined {
+function swiftHeader(lines: readonly string[]): { type: string; message: string } | undefined {
   const line = lines.find((l) => l.includes("Fatal error: "));
   const m = line === undefined ? null : SWIFT_FATAL.exec(line.trim());
   return m ? { type: "Fatal error", message: m[1].trim() } : undefined;

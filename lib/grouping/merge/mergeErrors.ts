@@ -1,6 +1,7 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanTriage } from "@/lib/auth/permissions";
 import { withTransaction } from "@/lib/db/pool";
+import { saturatingAddSql, saturatingSumSql } from "@/lib/db/saturatingCounter";
 import { findVisibleError } from "@/lib/errors/findVisibleError";
 import { moveGroupAlerts, moveGroupRollups } from "@/lib/grouping/merge/moveGroupData";
 import { mergeGroupTriage } from "@/lib/grouping/merge/moveGroupTriage";
@@ -82,13 +83,13 @@ export async function mergeErrors(auth: AuthContext, input: MergeErrorsInput): P
     await client.query(
       `UPDATE "ErrorGroup" t SET
          "occurrenceCount" = t."occurrenceCount" + s.n, "creditsLost" = t."creditsLost" + s.credits,
-         "executionsAffected" = t."executionsAffected" + s.executions, "cascadingFailures" = t."cascadingFailures" + s.cascades,
+         "executionsAffected" = ${saturatingAddSql(`t."executionsAffected"`, "s.executions")}, "cascadingFailures" = t."cascadingFailures" + s.cascades,
          "firstSeen" = LEAST(t."firstSeen", s.first), "lastSeen" = GREATEST(t."lastSeen", s.last),
          "sampledCount" = t."sampledCount" + s.sampled, "lastSampledAt" = GREATEST(t."lastSampledAt", s."lastSampled"),
          "usersAffected" = (SELECT count(*) FROM "ErrorGroupUser" u WHERE u."groupId" = t.id),
          "agentsAffected" = (SELECT count(*) FROM "ErrorGroupAgent" a WHERE a."groupId" = t.id),
          "updatedAt" = now()
-       FROM (SELECT sum("occurrenceCount")::int AS n, sum("creditsLost") AS credits, sum("executionsAffected")::int AS executions,
+       FROM (SELECT sum("occurrenceCount")::int AS n, sum("creditsLost") AS credits, ${saturatingSumSql(`"executionsAffected"`)} AS executions,
                sum("cascadingFailures")::int AS cascades, min("firstSeen") AS first, max("lastSeen") AS last,
                sum("sampledCount")::int AS sampled, max("lastSampledAt") AS "lastSampled"
              FROM "ErrorGroup" WHERE id = ANY($1::uuid[])) s

@@ -2,6 +2,7 @@ import type pg from "pg";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanTriage } from "@/lib/auth/permissions";
 import { withTransaction } from "@/lib/db/pool";
+import { saturatingSumSql } from "@/lib/db/saturatingCounter";
 import { findVisibleError } from "@/lib/errors/findVisibleError";
 import type { UnmergeErrorInput } from "@/lib/grouping/merge/mergeSchemas";
 import { splitGroupTags } from "@/lib/grouping/merge/moveGroupTriage";
@@ -209,11 +210,12 @@ async function shiftRollups(client: pg.PoolClient, moved: string[], from: Group,
     );
   }
   await client.query(
-    `WITH m AS (SELECT count(*)::int AS n, coalesce(sum("creditsLost"), 0) AS credits, coalesce(sum("executionsAffected"), 0)::int AS executions FROM unmerge_moved)
+    `WITH m AS (SELECT count(*)::int AS n, coalesce(sum("creditsLost"), 0) AS credits, coalesce(${saturatingSumSql(`"executionsAffected"`)}, 0) AS executions FROM unmerge_moved)
      UPDATE "ErrorGroup" g SET
        "occurrenceCount" = CASE WHEN g.id = $1::uuid THEN g."occurrenceCount" - m.n ELSE m.n END,
        "creditsLost" = CASE WHEN g.id = $1::uuid THEN g."creditsLost" - m.credits ELSE m.credits END,
-       "executionsAffected" = CASE WHEN g.id = $1::uuid THEN g."executionsAffected" - m.executions ELSE m.executions END
+       -- Saturated counters are bounds, not sums: what stays is never below zero.
+       "executionsAffected" = CASE WHEN g.id = $1::uuid THEN GREATEST(g."executionsAffected" - m.executions, 0) ELSE m.executions END
      FROM m WHERE g.id IN ($1::uuid, $2::uuid)`,
     [from.id, to.id],
   );

@@ -9,14 +9,27 @@ export const MAX_FRAMES = 500;
 /** Real frame lines are short; very long lines are minified source or garbage, never frames. */
 export const MAX_LINE_CHARS = 4096;
 
-/** Splits trace text into lines, capping input size and blanking over-long lines. */
-export function splitLines(text: string): string[] {
+/** The last text splitLines split, and its lines: every parser and chain splitter splits the same trace. */
+let lastSplit: { text: string; lines: readonly string[] } | undefined;
+
+/**
+ * Splits trace text into lines, capping input size and blanking over-long lines. A trace is tried
+ * by a dozen parsers and splitters in a row, each splitting it again: the lines of the last text are
+ * remembered (and frozen, shared by every caller), so a hostile 256 KiB of line breaks is split once
+ * per event, not twenty times.
+ */
+export function splitLines(text: string): readonly string[] {
   if (typeof text !== "string" || text.length === 0) return [];
+  if (lastSplit?.text === text) return lastSplit.lines;
   const capped = text.length > MAX_INPUT_CHARS ? text.slice(0, MAX_INPUT_CHARS) : text;
-  return capped.split("\n").map((line) => {
-    if (line.length > MAX_LINE_CHARS) return "";
-    return line.endsWith("\r") ? line.slice(0, -1) : line;
-  });
+  const lines = Object.freeze(
+    capped.split("\n").map((line) => {
+      if (line.length > MAX_LINE_CHARS) return "";
+      return line.endsWith("\r") ? line.slice(0, -1) : line;
+    }),
+  );
+  lastSplit = { text, lines };
+  return lines;
 }
 
 /**

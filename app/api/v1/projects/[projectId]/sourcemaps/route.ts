@@ -1,6 +1,6 @@
 import { requireSessionUser } from "@/lib/auth/session";
 import { handle } from "@/lib/http/handle";
-import { parseWith } from "@/lib/http/parseWith";
+import { parseSearchParams, parseWith } from "@/lib/http/parseWith";
 import { readBody } from "@/lib/http/readBody";
 import { ProjectParamsSchema } from "@/lib/projects/projectSchemas";
 import { listSourceMaps } from "@/lib/sourcemaps/listSourceMaps";
@@ -12,7 +12,7 @@ type Ctx = { params: Promise<{ projectId: string }> };
 /** GET /api/v1/projects/:projectId/sourcemaps?release= — the project's source maps (never their content). */
 export const GET = handle(async (req: Request, { params }: Ctx) => {
   const { projectId } = parseWith(ProjectParamsSchema, await params);
-  const { release } = parseWith(ListSourceMapsQuerySchema, Object.fromEntries(new URL(req.url).searchParams));
+  const { release } = parseSearchParams(ListSourceMapsQuerySchema, req);
   const auth = await requireSessionUser(req);
   return Response.json(await listSourceMaps(auth, projectId, release));
 });
@@ -20,7 +20,8 @@ export const GET = handle(async (req: Request, { params }: Ctx) => {
 /** POST /api/v1/projects/:projectId/sourcemaps?release=&url= — the body is the .map file (gzip allowed); replaces the release's map for that URL. */
 export const POST = handle(async (req: Request, { params }: Ctx) => {
   const { projectId } = parseWith(ProjectParamsSchema, await params);
-  const query = parseWith(UploadSourceMapQuerySchema, Object.fromEntries(new URL(req.url).searchParams));
+  // A NUL (%00) in release or url is replaced like in every query field: PostgreSQL cannot store it (it was a 500).
+  const query = parseSearchParams(UploadSourceMapQuerySchema, req);
   const auth = await requireSessionUser(req);
   const body = await readBody(req, { maxWireBytes: MAX_SOURCE_MAP_BYTES, maxDecodedBytes: MAX_SOURCE_MAP_BYTES });
   return Response.json(await uploadSourceMap(auth, projectId, query, body), { status: 201 });

@@ -1,0 +1,54 @@
+import { EventEmitter } from "node:events";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { describe, expect, it } from "vitest";
+import { hasUndecodableApiPath } from "@/lib/http/undecodablePath";
+import { serveIngest } from "@/lib/intake/fastPath";
+
+function fakeExchange(method: string, url: string) {
+  const req = Object.assign(new EventEmitter(), { method, url, headers: {}, complete: true }) as unknown as IncomingMessage;
+  const sent: { status?: number; headers?: Record<string, unknown>; body?: string } = {};
+  const res = {
+    destroyed: false,
+    headersSent: false,
+    writeHead(status: number, headers: Record<string, unknown>) {
+      sent.status = status;
+      sent.headers = headers;
+    },
+    end(body?: string) {
+      sent.body = body;
+    },
+  } as unknown as ServerResponse;
+  return { req, res, sent };
+}
+
+describe("hasUndecodableApiPath", () => {
+  it("finds percent-escapes that are not UTF-8 in API paths only", () => {
+    expect(hasUndecodableApiPath("/api/v1/errors/%ED%A0%80")).toBe(true);
+    expect(hasUndecodableApiPath("/api/v1/errors/%E0%A4%A")).toBe(true);
+    expect(hasUndecodableApiPath("/api/%FF/envelope/?sentry_key=k")).toBe(true);
+    expect(hasUndecodableApiPath("/api/v1/errors/%")).toBe(true);
+    expect(hasUndecodableApiPath("/api/v1/errors/%00")).toBe(false);
+    expect(hasUndecodableApiPath("/api/%34%32/envelope/")).toBe(false);
+    expect(hasUndecodableApiPath("/api/v1/errors?q=%FF")).toBe(false);
+    expect(hasUndecodableApiPath("/errors/%FF")).toBe(false);
+    expect(hasUndecodableApiPath(undefined)).toBe(false);
+  });
+});
+
+describe("serveIngest", () => {
+  it("answers an API path that does not decode with a JSON 400 instead of handing it to Next.js (a bare 500)", () => {
+    for (const [method, url] of [["GET", "/api/v1/errors/%ED%A0%80"], ["POST", "/api/%FF/envelope/?sentry_key=k"], ["DELETE", "/api/v1/projects/%C0%AF"]]) {
+      const { req, res, sent } = fakeExchange(method, url);
+      expect(serveIngest(req, res)).toBe(true);
+      expect(sent.status).toBe(400);
+      expect(sent.headers).toMatchObject({ "content-type": "application/json", "x-content-type-options": "nosniff" });
+      expect(JSON.parse(sent.body ?? "")).toEqual({ error: { code: "bad_request", message: expect.stringMatching(/percent-encoded/), field: "path" } });
+    }
+  });
+
+  it("leaves other requests to Next.js", () => {
+    const { req, res, sent } = fakeExchange("GET", "/api/v1/errors/00000000-0000-0000-0000-000000000000");
+    expect(serveIngest(req, res)).toBe(false);
+    expect(sent.status).toBeUndefined();
+  });
+});
