@@ -12,12 +12,16 @@ const BUILD_DIRS = new Set(["src", "dist", "build", "out", "lib", "es", "esm", "
 /**
  * A deploy-independent name for a frame's file: no origin or checkout directory, no query string,
  * no bundle/chunk content hash, no numeric chunk id, and for JavaScript no extension (src/*.ts and
- * dist/*.js are the same module). Generic basenames (index, page, route…) keep their folder.
+ * dist/*.js are the same module). Generic basenames (index, page, route…) keep their folder, as Python
+ * and Ruby files do — never a release, version or commit directory (isDeployDirectory).
  */
 export function normaliseFile(path: string, language: Language): string {
   let p = path.trim().replace(/[?#].*$/, "").replace(/\\/g, "/");
   p = p.replace(/^[a-z][\w+.-]*:\/\/+[^/]*/i, ""); // origin of URLs, webpack://, app://
-  const segments = p.split("/").filter((s) => s && s !== "." && s !== ".." && !/^\(.*\)$/.test(s));
+  const parts = p.split("/").filter((s) => s && s !== "." && s !== ".." && !/^\(.*\)$/.test(s));
+  // A release or build directory ("releases/20260301120000", "builds/42", "1.4.2", a commit hash) changes
+  // with every deploy: a folder kept for the key (below) is never one of them.
+  const segments = parts.filter((s, i) => i === parts.length - 1 || !isDeployDirectory(s));
   if (segments.length === 0) return "";
   let base = stripHashes(segments[segments.length - 1], language);
   if (language === "python") return dottedTail(segments, ".py");
@@ -26,6 +30,23 @@ export function normaliseFile(path: string, language: Language): string {
   if (!GENERIC_BASENAMES.has(base.toLowerCase())) return base;
   const parent = segments.length >= 2 ? segments[segments.length - 2] : "";
   return parent && !BUILD_DIRS.has(parent.toLowerCase()) ? `${parent}/${base}` : base;
+}
+
+/**
+ * Directory names a deploy or build gives: a release number or timestamp (Capistrano, Deployer, Envoyer:
+ * "20260301120000", "42", "2026-03-01_12-00"), a version ("1.4.2", "v2.0.1-rc.1"), a commit hash or an id
+ * ("9f8e7d6c5b4a", a UUID). Never a module's name: Python and Ruby cannot import one, and "v2" (an API
+ * version folder, no dots) is not one of them.
+ */
+function isDeployDirectory(segment: string): boolean {
+  if (segment.length > 64) return false;
+  return (
+    /^\d+$/.test(segment) ||
+    /^\d{4}[-_.]?\d\d[-_.]?\d\d(?:[T_.-]?\d\d[-_.:]?\d\d(?:[-_.:]?\d\d)?Z?)?$/.test(segment) ||
+    /^v?\d{1,6}(?:\.\d{1,6}){1,3}(?:[-+][0-9A-Za-z.-]{1,40})?$/.test(segment) ||
+    (/^[0-9a-f]{7,40}$/i.test(segment) && /\d/.test(segment) && /[a-f]/i.test(segment)) ||
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(segment)
+  );
 }
 
 /** Python: "api/views.py" ↔ module "api.views": the last two dotted parts. */

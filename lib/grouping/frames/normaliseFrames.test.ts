@@ -19,6 +19,14 @@ describe("normaliseFile", () => {
     ["/srv/app/accounts/views.py", "python", "accounts.views"],
     ["app/models/user.rb", "ruby", "models/user"],
     ["/srv/shop/releases/2026/app/models/user.rb", "ruby", "models/user"],
+    // Release, version and commit directories never stand for a folder: each deploy has another.
+    ["/srv/deploy/releases/20260301T120000/manage_jobs.py", "python", "releases.manage_jobs"],
+    ["/srv/deploy/releases/20260415T093000/manage_jobs.py", "python", "releases.manage_jobs"],
+    ["/opt/app/9f8e7d6c5b4a/worker.py", "python", "app.worker"],
+    ["/var/app/releases/20260402083000/worker.rb", "ruby", "releases/worker"],
+    ["/home/deploy/shop/1.4.2/routes/index.js", "javascript", "routes/index"],
+    ["/srv/app/builds/42/index.js", "javascript", "builds/index"],
+    ["/app/api/v2/views.py", "python", "v2.views"],
   ])("%s (%s) → %s", (path, language, expected) => {
     expect(normaliseFile(path, language as never)).toBe(expected);
   });
