@@ -134,13 +134,19 @@ function goName(raw: string): string {
 /**
  * Ruby < 3.4 "block (2 levels) in show"; Ruby 3.4 "block in UsersController#show", "User.find".
  * "rescue in x" / "ensure in x" are the method x itself (and Ruby 3.4 no longer prints them).
+ * A compiled Rails view is a method named after its template, its source's hash and an object id
+ * ("_app_views_users_show_html_erb___2412341234_61720"): both differ in every process.
  */
 function rubyName(raw: string): string {
   const m = /^((?:block(?: \(\d+ levels\))?|rescue|ensure) in )?(?:[A-Z][\w]*(?:::[A-Z][\w]*)*[#.])?(.+)$/.exec(raw);
   if (!m) return raw.slice(0, MAX);
   const prefix = m[1]?.startsWith("block") ? "block in " : "";
-  return `${prefix}${m[2].replace(/^<(top \(required\)|main)>$/, "$1")}`.slice(0, MAX);
+  const name = m[2].replace(/^<(top \(required\)|main)>$/, "$1").replace(RAILS_TEMPLATE_SUFFIX, "");
+  return `${prefix}${name}`.slice(0, MAX);
 }
+
+/** ActionView's "__<source hash>_<object id>" after a template's method name (a negative hash prints a third "_"). */
+const RAILS_TEMPLATE_SUFFIX = /(?<=^_\w{1,512}?)_{2,3}\d{1,20}_\d{1,20}$/;
 
 /** Python: co_qualname ("Class.method", 3.11+ SDKs) vs co_name ("method"); <lambda>, <module>. */
 function pythonName(raw: string): string {
