@@ -75,7 +75,8 @@ function jsName(raw: string): { name: string; minified: boolean } {
 
 /**
  * JVM: generated classes and members get numbers from the compiler/runtime that shift between
- * builds; Kotlin lambdas and coroutine continuations are classes named after their function.
+ * builds (Java, Kotlin and Scala lambdas, Groovy closures); Kotlin lambdas and coroutine
+ * continuations compiled as classes are named after their function.
  */
 function jvmName(fn: string, mod: string): FunctionKey {
   let cls = mod.replace(/\$\$.*$/, ""); // Foo$$Lambda$14/0x…, Foo$$EnhancerBySpringCGLIB$$…
@@ -86,9 +87,11 @@ function jvmName(fn: string, mod: string): FunctionKey {
     cls = kotlin[1];
     name = kotlin[2];
   }
-  cls = cls.replace(/\$\d+/g, ""); // anonymous classes Foo$1
+  cls = cls.replace(/\$\d+/g, "").replace(/(\$_\w+_closure)\d+/g, "$1"); // anonymous classes Foo$1, Groovy closures Foo$_run_closure3
   name = name
     .replace(/^lambda\$(.*?)\$\d+$/, "lambda$$$1") // lambda$process$0 → lambda$process
+    .replace(/\$lambda[$-]\d+/g, "$$lambda") // Kotlin's invokedynamic lambdas: checkout$lambda$3 (2.x), checkout$lambda-3 (1.x)
+    .replace(/\$anonfun\$(?:(\w+?)\$)?\d+(?:\$adapted)?/g, (_m, owner: string | undefined) => `$anonfun$${owner ?? ""}`) // Scala: $anonfun$mean$1, …$1$adapted
     .replace(/\$(?:suspendImpl|default)$/, "")
     .replace(/^<(init|clinit)>$/, "$1");
   return { name: name.slice(0, MAX), module: cls.slice(0, MAX), minified: false };
