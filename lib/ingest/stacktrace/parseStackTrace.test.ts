@@ -243,6 +243,23 @@ describe("parsePhp", () => {
     expect(frames[0]).toMatchObject({ filename: "/app/a.php", lineno: 3 });
     expect(frames[1]).toEqual({ module: "Foo", function: "bar" });
   });
+
+  it("keeps PHP 8.4's closure names whole: their '::' and '(' are inside the braces", () => {
+    const frames = parsePhp(`PHP Fatal error:  Uncaught Error: Call to a member function getName() on null in /app/src/Report.php:27
+Stack trace:
+#0 [internal function]: App\\Report->{closure:App\\Report::build():26}(NULL)
+#1 /app/src/Report.php(26): array_map(Object(Closure), Array)
+#2 /app/src/Report.php(12): App\\Report::{closure:/app/src/Report.php:11}()
+#3 /app/bin/report.php(8): App\\Report::run()
+#4 {main}
+  thrown in /app/src/Report.php on line 27`)!;
+    expect(frames.slice(1)).toEqual([
+      { module: "App\\Report", function: "run", filename: "/app/src/Report.php", absPath: "/app/src/Report.php", lineno: 12 },
+      { module: "App\\Report", function: "{closure:/app/src/Report.php:11}", filename: "/app/src/Report.php", absPath: "/app/src/Report.php", lineno: 26 },
+      { function: "array_map" },
+      { module: "App\\Report", function: "{closure:App\\Report::build():26}", filename: "/app/src/Report.php", absPath: "/app/src/Report.php", lineno: 27 },
+    ]);
+  });
 });
 
 describe("hostile input", () => {
