@@ -16,6 +16,16 @@ const CXX_WHAT = /^\s*what\(\):\s+(.*)$/;
 /** Swift's runtime traps: "App/main.swift:3: Fatal error: msg" (5.9+) or "Fatal error: msg: file App/main.swift, line 3". */
 const SWIFT_FATAL = /^(?:\S{1,2048}\.swift:\d{1,9}: )?Fatal error: (.{0,8192}?)(?:: file \S.{0,2047}, line \d{1,9})?$/;
 
+/**
+ * Elixir: "** (KeyError) key :total not found in: %{…}" (Exception.format_banner: IEx, mix, Logger's
+ * "GenServer X terminating"); "(exit)", "(throw)", "(EXIT from #PID<0.95.0>)" for non-exceptions.
+ * Erlang's shell: "** exception error: bad argument" (class error, exit or throw).
+ */
+const ELIXIR_BANNER = /^\*\* \(([^()\n]{1,256})\) ?(.*)$/;
+const ERLANG_EXCEPTION = /^\*\* exception (error|exit|throw): ?(.*)$/;
+/** The first stacktrace line under an Elixir/Erlang banner: indented four spaces, an application, module or location first. */
+const ELIXIR_FRAME = /^ {4,}(?:\(|:|[\w./-]{1,2048}\.(?:ex|exs|erl):\d|nofile|in (?:function|call from) )/;
+
 /** What ends a Rust panic's message. */
 const RUST_MESSAGE_END = /^(?:stack backtrace:|note: )/;
 
@@ -23,7 +33,8 @@ const RUST_MESSAGE_END = /^(?:stack backtrace:|note: )/;
  * The raised error's type and message as runtimes without an exception header print them: Go's
  * panics and fatal errors, Rust's panics (type "panic", as Sentry's SDKs name them), C++'s uncaught
  * exceptions ("terminate called after throwing an instance of 'std::runtime_error'" / "what(): …"),
- * Swift's runtime traps ("Fatal error: Unexpectedly found nil…").
+ * Swift's runtime traps ("Fatal error: Unexpectedly found nil…"), Elixir's and Erlang's banners
+ * ("** (KeyError) …", "** exception error: …").
  * Undefined when the text has none.
  */
 export function runtimeHeader(text: string, language: Language): { type: string; message: string } | undefined {
@@ -34,6 +45,21 @@ export function runtimeHeader(text: string, language: Language): { type: string;
   }
   if (language === "go") return goHeader(splitLines(text));
   if (language === "rust") return rustHeader(splitLines(text));
+  if (language === "elixir") return elixirHeader(splitLines(text));
+  return undefined;
+}
+
+function elixirHeader(lines: string[]): { type: string; message: string } | undefined {
+  for (const [at, line] of lines.entries()) {
+    const trimmed = line.trim();
+    const m = trimmed.startsWith("** ") ? (ELIXIR_BANNER.exec(trimmed) ?? ERLANG_EXCEPTION.exec(trimmed)) : null;
+    if (!m) continue;
+    // A process's exit names its pid, different in every run.
+    const type = m[1].startsWith("EXIT from ") ? "EXIT" : m[1];
+    const end = lines.findIndex((next, i) => i > at && ELIXIR_FRAME.test(next));
+    const message = [m[2], ...lines.slice(at + 1, end < 0 ? undefined : end)].join("\n").trim();
+    return { type, message };
+  }
   return undefined;
 }
 
