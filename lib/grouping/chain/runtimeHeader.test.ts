@@ -76,6 +76,13 @@ describe("runtimeHeader", () => {
     expect(runtimeHeader(erlang, "elixir")).toEqual({ type: "error", message: "bad argument" });
   });
 
+  it("Ruby: the 'Class: message' line a logger prints above a backtrace (Sidekiq), not a frame's text", () => {
+    const sidekiq = ["NoMethodError: undefined method `email' for nil", "/app/app/jobs/mailer_job.rb:8:in `perform'", "/usr/local/bundle/gems/sidekiq-7.2.1/lib/sidekiq/processor.rb:202:in `execute_job'"].join("\n");
+    expect(runtimeHeader(sidekiq, "ruby")).toEqual({ type: "NoMethodError", message: "undefined method `email' for nil" });
+    expect(runtimeHeader("Stripe::CardError: Your card was declined.\n/app/app/services/charge.rb:12:in 'Charge#call'", "ruby")).toEqual({ type: "Stripe::CardError", message: "Your card was declined." });
+    expect(runtimeHeader("/app/app/jobs/mailer_job.rb:8:in `perform'\nNote: retrying", "ruby")).toBeUndefined();
+  });
+
   it("nothing for other languages or texts without a header", () => {
     expect(runtimeHeader(goRepanic, "python")).toBeUndefined();
     expect(runtimeHeader("goroutine 1 [running]:\nmain.main()", "go")).toBeUndefined();

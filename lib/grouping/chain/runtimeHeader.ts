@@ -26,6 +26,14 @@ const ERLANG_EXCEPTION = /^\*\* exception (error|exit|throw): ?(.*)$/;
 /** The first stacktrace line under an Elixir/Erlang banner: indented four spaces, an application, module or location first. */
 const ELIXIR_FRAME = /^ {4,}(?:\(|:|[\w./-]{1,2048}\.(?:ex|exs|erl):\d|nofile|in (?:function|call from) )/;
 
+/**
+ * Ruby: a backtrace logged under its exception as "Class: message" (Sidekiq's error handler, Rails'
+ * and Rack's loggers print `"#{e.class}: #{e.message}"` and then the backtrace) rather than the
+ * interpreter's "path:line:in 'm': message (Class)".
+ */
+const RUBY_CLASS_LINE = /^([A-Z]\w{0,127}(?:::[A-Z]\w{0,127}){0,8}): (.*)$/;
+const RUBY_FRAME = /:\d+:in [`']/;
+
 /** What ends a Rust panic's message. */
 const RUST_MESSAGE_END = /^(?:stack backtrace:|note: )/;
 
@@ -34,7 +42,7 @@ const RUST_MESSAGE_END = /^(?:stack backtrace:|note: )/;
  * panics and fatal errors, Rust's panics (type "panic", as Sentry's SDKs name them), C++'s uncaught
  * exceptions ("terminate called after throwing an instance of 'std::runtime_error'" / "what(): …"),
  * Swift's runtime traps ("Fatal error: Unexpectedly found nil…"), Elixir's and Erlang's banners
- * ("** (KeyError) …", "** exception error: …").
+ * ("** (KeyError) …", "** exception error: …"), a logged Ruby backtrace's "Class: message" line.
  * Undefined when the text has none.
  */
 export function runtimeHeader(text: string, language: Language): { type: string; message: string } | undefined {
@@ -46,6 +54,16 @@ export function runtimeHeader(text: string, language: Language): { type: string;
   if (language === "go") return goHeader(splitLines(text));
   if (language === "rust") return rustHeader(splitLines(text));
   if (language === "elixir") return elixirHeader(splitLines(text));
+  if (language === "ruby") return rubyHeader(splitLines(text));
+  return undefined;
+}
+
+function rubyHeader(lines: string[]): { type: string; message: string } | undefined {
+  for (const line of lines) {
+    if (RUBY_FRAME.test(line)) return undefined;
+    const m = RUBY_CLASS_LINE.exec(line.trim());
+    if (m) return { type: m[1], message: m[2].trim() };
+  }
   return undefined;
 }
 
