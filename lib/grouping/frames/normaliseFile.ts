@@ -69,10 +69,15 @@ function stripHashes(name: string, language: Language): string {
     base = base.replace(JS_EXTENSIONS, "");
     // Turbopack: "src_app_orders_page_tsx_5e6f7a8b._" / "[root-of-the-server]__a1b2c3d4._"
     base = base.replace(/_+[0-9a-f]{6,16}\._$/i, "").replace(/\._$/, "");
-    // Rollup/Vite "index-BVHUl9xT", webpack "main.3f2a9c1b", "chunk-ABC123DE", Next "page-4a1b2c3d4e5f6a7b"
-    base = base.replace(/[.\-_~]([A-Za-z0-9_-]{6,64})$/, (whole, token: string) => (isHash(token) ? "" : whole));
+    // Rollup/Vite "index-BVHUl9xT", "index-C-q_oDg2": eight base64url characters, which may hold "-" and "_".
+    base = base.replace(/-([A-Za-z0-9_-]{8})$/, (whole, token: string) => (isHash(token) ? "" : whole));
+    // webpack "main.3f2a9c1b", "chunk-ABC123DE", Next "_app-4a1b2c3d4e5f6a7b": the hash holds no separator, so
+    // a name's own "_" or "-" ("_app", "order_summary") never starts one.
+    base = base.replace(/[.\-_~]([A-Za-z0-9]{6,64})$/, (whole, token: string) => (isHash(token) ? "" : whole));
     base = base.replace(/[.\-_~]([A-Za-z0-9]{6,64})(?=[.\-_~])/g, (whole, token: string) => (isHash(token) ? "" : whole));
     if (/^[0-9a-f]{8,}$/i.test(base) && /\d/.test(base)) base = "<hash>";
+    // webpack's numeric chunk ids ("787.a1b2c3d4.chunk.js") change when the module graph does.
+    if (/^\d+\.chunk$/.test(base)) base = "<chunk>";
   }
   return base;
 }
