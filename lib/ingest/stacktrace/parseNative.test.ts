@@ -50,6 +50,48 @@ Thread 1:
     ]);
   });
 
+  it("reads the thread a crash report marks as crashed, not the idle main thread listed before it", () => {
+    const frames = parseNative(`Exception Type:  EXC_BAD_ACCESS (SIGSEGV)
+Triggered by Thread:  3
+
+Thread 0 name:   Dispatch queue: com.apple.main-thread
+Thread 0:
+0   libsystem_kernel.dylib        	0x00000001e5f0a1b4 mach_msg2_trap + 8
+1   CoreFoundation                	0x00000001a0f2c3d4 __CFRunLoopServiceMachPort + 160
+2   UIKitCore                     	0x00000001a3c1d2e0 UIApplicationMain + 340
+
+Thread 3 Crashed:
+0   Shop                          	0x0000000100e8a1f4 ImageCache.store(_:for:) + 212 (ImageCache.swift:61)
+1   Shop                          	0x0000000100e8b000 closure #1 in ImageLoader.load(url:) + 96 (ImageLoader.swift:30)
+2   libdispatch.dylib             	0x00000001a8b1c2d3 _dispatch_call_block_and_release + 32
+
+Thread 4:
+0   libsystem_pthread.dylib       	0x00000001f0a230c4 start_wqthread + 0`);
+    expect(frames?.map((f) => f.function)).toEqual(["_dispatch_call_block_and_release", "closure #1 in ImageLoader.load(url:)", "ImageCache.store(_:for:)"]);
+  });
+
+  it("reads an uncaught exception's Last Exception Backtrace before the crashed thread's abort", () => {
+    const frames = parseNative(`Last Exception Backtrace:
+0   CoreFoundation                	0x000000019f236d14 __exceptionPreprocess + 164
+1   libobjc.A.dylib               	0x00000001983ac2b8 objc_exception_throw + 60
+2   Shop                          	0x0000000100e8a1f4 -[CartViewController checkout:] + 112 (CartViewController.m:88)
+
+Thread 0 Crashed:
+0   libsystem_kernel.dylib        	0x00000001e5f0a1b4 __pthread_kill + 8
+1   libsystem_c.dylib             	0x00000001a8b1c2d3 abort + 180`);
+    expect(frames?.map((f) => f.function)).toEqual(["-[CartViewController checkout:]", "objc_exception_throw", "__exceptionPreprocess"]);
+  });
+
+  it("reads the thread lldb's `bt all` selects", () => {
+    const frames = parseNative(`  thread #1, queue = 'com.apple.main-thread'
+    frame #0: 0x00000001e5f0a1b4 libsystem_kernel.dylib\`mach_msg2_trap + 8
+    frame #1: 0x00000001a0f2c3d4 CoreFoundation\`__CFRunLoopServiceMachPort + 160
+* thread #4, queue = 'com.shop.sync', stop reason = EXC_BAD_ACCESS (code=1, address=0x10)
+  * frame #0: 0x0000000100003f50 Shop\`SyncEngine.merge(_:) at SyncEngine.swift:88:14
+    frame #1: 0x0000000100003fa0 Shop\`SyncEngine.run() at SyncEngine.swift:40:9`);
+    expect(frames?.map((f) => f.function)).toEqual(["SyncEngine.run()", "SyncEngine.merge(_:)"]);
+  });
+
   it("leaves Dart's and PHP's numbered frames alone", () => {
     expect(parseNative("#0      UserRepository.load (package:my_app/data/user_repository.dart:42:7)")).toBeNull();
     expect(parseNative("#0 /var/www/app/src/A.php(12): App\\A->b(Object(App\\C))")).toBeNull();

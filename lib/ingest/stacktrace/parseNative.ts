@@ -16,13 +16,16 @@ import { matchingOpenParen, outsideAngleBrackets } from "@/lib/ingest/stacktrace
  *          3   MyApp                         	0x0000000100f0c2b4 ViewController.viewDidLoad() + 180 (ViewController.swift:42)
  *   Swift's backtracer (Linux, Swift 5.9+):
  *          1 0x000055d0c1a0b3f1 loadUser() + 97 in App at /app/Sources/App/main.swift:3:14
- * Argument values, addresses and offsets are dropped; the binary goes to `module`. Only the first
- * thread's backtrace is read (the crashed thread comes first in each of these).
+ * Argument values, addresses and offsets are dropped; the binary goes to `module`. One backtrace is
+ * read: an Apple crash report's "Last Exception Backtrace" (where an uncaught NSException was raised),
+ * else the thread a crash report, Swift's backtracer or lldb's `bt all` marks as crashed or selected
+ * ("Thread 3 Crashed:", `Thread 2 "worker" crashed:`, "* thread #4"), else the first.
  */
 export function parseNative(text: string): Frame[] | null {
   let frames: Frame[] = [];
   let lastIndex = -1;
-  for (const raw of splitLines(text)) {
+  const lines = splitLines(text);
+  for (const raw of lines.slice(Math.max(0, startOfCrashedThread(lines)))) {
     const line = raw.trim();
     const parsed = parseSanitizer(line) ?? parseGdb(line) ?? parseLldb(line) ?? parseSwiftBacktrace(line) ?? parseAppleCrash(line) ?? parseBoost(line);
     if (!parsed) continue;
@@ -39,6 +42,16 @@ export function parseNative(text: string): Frame[] | null {
     if (frames.length >= MAX_FRAMES) break;
   }
   return innermostFirstToOrdered(frames);
+}
+
+/** An uncaught exception's backtrace; a thread marked as the one that crashed (Apple, Swift) or selected (lldb). */
+const LAST_EXCEPTION = /^Last Exception Backtrace:/;
+const CRASHED_THREAD = /^(?:Thread \d{1,4}(?: "[^"\n]{0,256}")? [Cc]rashed:|\* thread #\d{1,4}\b)/;
+
+/** Where the backtrace to read starts: -1 when the text marks none. */
+function startOfCrashedThread(lines: string[]): number {
+  const exception = lines.findIndex((line) => LAST_EXCEPTION.test(line.trim()));
+  return exception >= 0 ? exception : lines.findIndex((line) => CRASHED_THREAD.test(line.trim()));
 }
 
 function sameFrame(a: Frame | undefined, b: Frame): boolean {
