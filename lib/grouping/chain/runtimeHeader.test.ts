@@ -83,6 +83,13 @@ describe("runtimeHeader", () => {
     expect(runtimeHeader("/app/app/jobs/mailer_job.rb:8:in `perform'\nNote: retrying", "ruby")).toBeUndefined();
   });
 
+  it("Python: a fatal error's line above faulthandler's dump", () => {
+    expect(runtimeHeader('Fatal Python error: Segmentation fault\n\nCurrent thread 0x00007f5a8c9b4740 (most recent call first):\n  File "/app/a.py", line 3 in f', "python")).toEqual({
+      type: "Fatal Python error",
+      message: "Segmentation fault",
+    });
+  });
+
   it("nothing for other languages or texts without a header", () => {
     expect(runtimeHeader(goRepanic, "python")).toBeUndefined();
     expect(runtimeHeader("goroutine 1 [running]:\nmain.main()", "go")).toBeUndefined();

@@ -34,6 +34,8 @@ const ELIXIR_FRAME = /^ {4,}(?:\(|:|[\w./-]{1,2048}\.(?:ex|exs|erl):\d|nofile|in
 const RUBY_CLASS_LINE = /^([A-Z]\w{0,127}(?:::[A-Z]\w{0,127}){0,8}): (.*)$/;
 const RUBY_FRAME = /:\d+:in [`']/;
 
+const PYTHON_FATAL = /^Fatal Python error: (.{1,8192})$/;
+
 /** What ends a Rust panic's message. */
 const RUST_MESSAGE_END = /^(?:stack backtrace:|note: )/;
 
@@ -42,7 +44,8 @@ const RUST_MESSAGE_END = /^(?:stack backtrace:|note: )/;
  * panics and fatal errors, Rust's panics (type "panic", as Sentry's SDKs name them), C++'s uncaught
  * exceptions ("terminate called after throwing an instance of 'std::runtime_error'" / "what(): …"),
  * Swift's runtime traps ("Fatal error: Unexpectedly found nil…"), Elixir's and Erlang's banners
- * ("** (KeyError) …", "** exception error: …"), a logged Ruby backtrace's "Class: message" line.
+ * ("** (KeyError) …", "** exception error: …"), a logged Ruby backtrace's "Class: message" line,
+ * CPython's "Fatal Python error: Segmentation fault".
  * Undefined when the text has none.
  */
 export function runtimeHeader(text: string, language: Language): { type: string; message: string } | undefined {
@@ -55,7 +58,14 @@ export function runtimeHeader(text: string, language: Language): { type: string;
   if (language === "rust") return rustHeader(splitLines(text));
   if (language === "elixir") return elixirHeader(splitLines(text));
   if (language === "ruby") return rubyHeader(splitLines(text));
+  if (language === "python") return pythonFatalError(splitLines(text));
   return undefined;
+}
+
+/** CPython's fatal errors (faulthandler's dump follows): "Fatal Python error: Segmentation fault". */
+function pythonFatalError(lines: string[]): { type: string; message: string } | undefined {
+  const m = lines.map((line) => PYTHON_FATAL.exec(line.trim())).find((match) => match !== null);
+  return m ? { type: "Fatal Python error", message: m[1].trim() } : undefined;
 }
 
 function rubyHeader(lines: string[]): { type: string; message: string } | undefined {

@@ -126,6 +126,28 @@ DatabaseError: down`)!;
     expect(frames.map((f) => f.function)).toEqual(["<module>", "connect"]);
     expect(frames[1].lineno).toBe(12);
   });
+
+  it("reads faulthandler's dump of a fatal error: the current thread, most recent call first", () => {
+    const text = `Fatal Python error: Segmentation fault
+
+Thread 0x00007f5a7b2ff640 (most recent call first):
+  File "/usr/lib/python3.11/threading.py", line 324 in wait
+
+Current thread 0x00007f5a8c9b4740 (most recent call first):
+  File "/app/imaging/resize.py", line 41 in thumbnail
+  File "/app/main.py", line ??? in <module>
+
+Extension modules: PIL._imaging (total: 1)
+Segmentation fault (core dumped)`;
+    expect(parseStackTrace(text)).toEqual({
+      language: "python",
+      frames: [
+        { function: "<module>", filename: "/app/main.py", absPath: "/app/main.py", inApp: true },
+        { function: "thumbnail", filename: "/app/imaging/resize.py", absPath: "/app/imaging/resize.py", lineno: 41, inApp: true },
+      ],
+    });
+    expect(parsePython('Stack (most recent call first):\n  File "/app/a.py", line 3 in f')).toEqual([{ function: "f", filename: "/app/a.py", absPath: "/app/a.py", lineno: 3 }]);
+  });
 });
 
 describe("parseJava", () => {
