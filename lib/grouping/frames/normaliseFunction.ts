@@ -238,11 +238,21 @@ function elixirName(fn: string, mod: string): { name: string; module: string } {
 
 /**
  * C, C++, Objective-C, Swift: the parameter list of a demangled C++ signature ("parse(std::string
- * const&)") or a Swift one ("viewDidLoad()"), the return type, " + 180" offsets, ABI tags and Swift's
- * compiler-generated prefixes ("partial apply for", "specialized", "merged", "@objc") dropped.
+ * const&)") or a Swift one ("viewDidLoad()"), the return type, " + 180" offsets, ABI tags, GCC's
+ * "[clone .cold]" suffixes, lambda and closure numbers and Swift's compiler-generated prefixes
+ * ("partial apply for", "specialized", "merged", "@objc") dropped.
  */
 function nativeName(raw: string): string {
-  let fn = raw.replace(/ \+ \d+$/, "").replace(/\[abi:\w+\]/g, "").replace(/\(anonymous namespace\)/g, "(anonymous)");
+  let fn = raw
+    .replace(/ \+ \d+$/, "")
+    .replace(/(?: \[clone \.[\w.]{1,64}\])+$/, "") // GCC's optimised copies: "f() [clone .isra.0] [clone .cold]"
+    .replace(/\[abi:\w+\]/g, "")
+    .replace(/\(anonymous namespace\)|`anonymous namespace'/g, "(anonymous)") // Itanium and MSVC spellings
+    // Lambdas and closures numbered by their place in the enclosing function: "{lambda(int)#2}" (GCC/Clang),
+    // "<lambda_1>" / "<lambda_9f3c…>" (MSVC), Swift's "closure #2 in".
+    .replace(/(\{lambda\([^(){}]{0,256}\))#\d+\}/g, "$1}")
+    .replace(/<lambda_\w{1,64}>/g, "<lambda>")
+    .replace(/\bclosure #\d+ in /g, "closure in ");
   fn = fn.replace(/^(?:(?:partial apply for|specialized|merged|reabstraction thunk helper from|@objc|thunk for|protocol witness for|dispatch thunk of) )+/, "");
   if (/^[-+]\[/.test(fn)) return fn.slice(0, MAX); // Objective-C: "-[ViewController viewDidLoad]"
   fn = fn.replace(/\s+const$/, "");
@@ -250,7 +260,7 @@ function nativeName(raw: string): string {
   if (open > 0) fn = fn.slice(0, open);
   // A C++ return type ("void Parser::parse", "std::string util::join") precedes the name after a space outside templates.
   const bare = outsideAngleBrackets(fn);
-  if (!/^closure #\d+ in /.test(fn) && / /.test(bare) && !/operator/.test(bare)) fn = fn.slice(lastSpaceOutsideAngleBrackets(fn) + 1);
+  if (!/^(?:implicit )?closure in /.test(fn) && / /.test(bare) && !/operator/.test(bare)) fn = fn.slice(lastSpaceOutsideAngleBrackets(fn) + 1);
   return fn.slice(0, MAX);
 }
 

@@ -92,6 +92,20 @@ Thread 0 Crashed:
     expect(frames?.map((f) => f.function)).toEqual(["SyncEngine.run()", "SyncEngine.merge(_:)"]);
   });
 
+  it("reads gdb frames of GCC's optimised copies ('[clone .cold]'), which carry a space", () => {
+    const frames = parseNative(`#0  0x00007ffff7a42428 in __GI_raise (sig=sig@entry=6) at ../sysdeps/unix/sysv/linux/raise.c:54
+#1  0x0000555555555189 in Worker::run() [clone .cold] () at src/worker.cpp:40
+#2  0x00005555555551f0 in Parser::parse(std::string const&) [clone .isra.0] (s=...) at src/parser.cpp:12
+#3  0x0000555555555300 in main () at src/main.cpp:5`);
+    expect(frames?.map((f) => [f.function, f.lineno])).toEqual([
+      ["main", 5],
+      ["Parser::parse(std::string const&) [clone .isra.0]", 12],
+      ["Worker::run() [clone .cold]", 40],
+      ["__GI_raise", 54],
+    ]);
+    expect(parseNative(" 0# Worker::run() [clone .cold]\n 1# main")?.map((f) => f.function)).toEqual(["main", "Worker::run() [clone .cold]"]);
+  });
+
   it("leaves Dart's and PHP's numbered frames alone", () => {
     expect(parseNative("#0      UserRepository.load (package:my_app/data/user_repository.dart:42:7)")).toBeNull();
     expect(parseNative("#0 /var/www/app/src/A.php(12): App\\A->b(Object(App\\C))")).toBeNull();

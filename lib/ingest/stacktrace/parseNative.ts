@@ -106,8 +106,11 @@ function parseBoost(line: string): Parsed | null {
   }
   const inBinary = rest.lastIndexOf(" in ");
   if (inBinary > 0) return { index: Number(m[1]), frame: { function: rest.slice(0, inBinary), module: basename(rest.slice(inBinary + 4)) } };
-  return /\s/.test(outsideAngleBrackets(rest.replace(/\([^()]*\)/g, ""))) ? null : { index: Number(m[1]), frame: { function: rest } };
+  return /\s/.test(outsideAngleBrackets(rest.replace(CLONE_SUFFIX, "").replace(/\([^()]*\)/g, ""))) ? null : { index: Number(m[1]), frame: { function: rest } };
 }
+
+/** GCC's suffix on an optimised copy of a function: " [clone .cold]", " [clone .isra.0] [clone .constprop.1]". */
+const CLONE_SUFFIX = /(?: \[clone \.[\w.]{1,64}\])+$/;
 
 /** "#3  0x… in name (args) at file:line", "#0  name (args) at file:line", "… from /lib/libc.so.6", "#5  0x… in ?? ()". */
 const GDB = /^#(\d{1,4})\s+(0x[0-9a-f]{1,16} in )?(.+)$/;
@@ -135,9 +138,11 @@ function parseGdb(line: string): Parsed | null {
   const open = matchingOpenParen(rest);
   if (open <= 0 || rest[open - 1] !== " ") return null;
   const name = rest.slice(0, open - 1);
-  // Without debug information gdb names functions by their demangled signature: "f(char const*, ...)".
-  const signatureOpen = matchingOpenParen(name);
-  const bare = signatureOpen > 0 ? name.slice(0, signatureOpen) : name;
+  // Without debug information gdb names functions by their demangled signature: "f(char const*, ...)",
+  // an optimised copy with GCC's suffix: "f(int) [clone .cold]".
+  const unsuffixed = name.replace(CLONE_SUFFIX, "");
+  const signatureOpen = matchingOpenParen(unsuffixed);
+  const bare = signatureOpen > 0 ? unsuffixed.slice(0, signatureOpen) : unsuffixed;
   if (!name || /\s/.test(outsideAngleBrackets(bare).replace(/\(anonymous namespace\)|operator\s*\S+/g, ""))) return null;
   return { index: Number(m[1]), frame: name === "??" ? where : { function: name, ...where } };
 }
