@@ -228,12 +228,15 @@ function splitRustPath(path: string): string[] {
 /**
  * Elixir: "run/1" (the arity is part of a function's identity) in module "MyApp.Worker", whether
  * the SDK sent "MyApp.Worker.run/1" with the module or the trace printed it whole; "anonymous fn/2
- * in MyApp.Worker.run/1" becomes "anonymous fn/2 in run/1" in the same module.
+ * in MyApp.Worker.run/1" becomes "anonymous fn/2 in run/1" in the same module; Erlang's numbered
+ * funs and comprehensions ("'-get/1-fun-0-'") lose their numbers.
  */
 function elixirName(fn: string, mod: string): { name: string; module: string } {
   const split = splitElixirCall(fn);
   const owner = split.module ?? mod;
-  return { name: split.function.slice(0, MAX), module: owner.replace(/^Elixir\./, "").slice(0, MAX) };
+  // Erlang names a fun by its place in the function: "'-get/1-fun-0-'/2", "'-get/1-lc$^0/1-1-'/2".
+  const name = split.function.replace(/-fun-\d+-/g, "-fun-").replace(/-(lc|lbc|mc)\$\^\d+\/(\d+)-\d+-/g, "-$1$$^/$2-");
+  return { name: name.slice(0, MAX), module: owner.replace(/^Elixir\./, "").slice(0, MAX) };
 }
 
 /**
