@@ -104,9 +104,11 @@ function jvmName(fn: string, mod: string): FunctionKey {
  * (the type left out when the module already ends with it); generic arity dropped.
  */
 function dotnetName(fn: string, mod: string): FunctionKey {
-  let name = fn;
+  // Top-level statements compile to "<Main>$", whose lambdas and local functions are "<<Main>$>b__0_1" and
+  // "<<Main>$>g__Handle|0_0": named like any method's below, so their numbers go too.
+  let name = fn.replaceAll(TOP_LEVEL_MEMBER, TOP_LEVEL_PLACEHOLDER);
   // Nested types print as "Outer+Inner" in SDK frames and "Outer.Inner" in ToString().
-  let cls = mod.replace(/\+/g, ".");
+  let cls = mod.replace(/\+/g, ".").replaceAll(TOP_LEVEL_MEMBER, TOP_LEVEL_PLACEHOLDER);
   if (/[\s(]/.test(name)) {
     const open = name.indexOf("(");
     const head = (open >= 0 ? name.slice(0, open) : name).trim();
@@ -123,8 +125,13 @@ function dotnetName(fn: string, mod: string): FunctionKey {
   if (cls && (cls.includes("<") || name.includes("<"))) ({ module: cls, function: name } = cleanDotnetNames(cls, name));
   cls = cls.replace(/`\d+/g, "").replace(/\[[^\]]*\]/g, "");
   name = name.replace(/`\d+/g, "").replace(/\[[^\]]*\]$/, "");
+  if (name.includes("TopLevelMain$")) name = name.replaceAll("TopLevelMain$", "<Main>$");
+  if (cls.includes("TopLevelMain$")) cls = cls.replaceAll("TopLevelMain$", "<Main>$");
   return { name: name.slice(0, MAX), module: cls.slice(0, MAX), minified: false };
 }
+
+const TOP_LEVEL_MEMBER = "<<Main>$>";
+const TOP_LEVEL_PLACEHOLDER = "<TopLevelMain$>";
 
 /** Go: generic instantiations "[...]", numbered closures func1/func2.3, go/defer wrappers gowrap1. */
 function goName(raw: string): string {
