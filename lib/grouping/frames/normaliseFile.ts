@@ -65,6 +65,10 @@ const JS_EXTENSIONS = /\.(?:min\.)?(?:[cm]?[jt]sx?|vue|svelte|astro)$/i;
 
 function stripHashes(name: string, language: Language): string {
   let base = name;
+  // A compiled template named by a digest of its source's path: Laravel's Blade views
+  // ("storage/framework/views/8f3a…9b.php", sha1 of an absolute path that holds the release
+  // directory), Twig's cache (sha256). Its digest is not the code's name.
+  base = base.replace(/^[0-9a-f]{32,64}(?=\.[a-z]{1,8}$)/i, "<hash>");
   if (language === "javascript" || language === "unknown") {
     base = base.replace(JS_EXTENSIONS, "");
     // Turbopack: "src_app_orders_page_tsx_5e6f7a8b._" / "[root-of-the-server]__a1b2c3d4._"

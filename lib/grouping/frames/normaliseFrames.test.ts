@@ -33,6 +33,10 @@ describe("normaliseFile", () => {
     ["/home/deploy/shop/1.4.2/routes/index.js", "javascript", "routes/index"],
     ["/srv/app/builds/42/index.js", "javascript", "builds/index"],
     ["/app/api/v2/views.py", "python", "v2.views"],
+    // Compiled templates named by a digest of their absolute path (Laravel's Blade views): one key whatever the release directory.
+    ["/var/www/releases/42/storage/framework/views/8f3a2c1d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b.php", "php", "<hash>.php"],
+    ["/var/www/releases/43/storage/framework/views/0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d.php", "php", "<hash>.php"],
+    ["/var/www/app/src/Billing/Invoice.php", "php", "Invoice.php"],
   ])("%s (%s) → %s", (path, language, expected) => {
     expect(normaliseFile(path, language as never)).toBe(expected);
   });
