@@ -226,6 +226,10 @@ describe("audit of real formats (the au-* traces)", () => {
     apart("au-coc-bg-crash", "au-coc-main-crash");
     same("au-cpp-clone-release", "au-cpp-clone-debug");
   });
+  it("Mono's frames with a module version id for a file (Unity players, Xamarin)", () => {
+    same("au-mono-1", "au-mono-2");
+    apart("au-mono-1", "au-mono-other");
+  });
   it("faulthandler's dump of a segfault", () => {
     same("au-py-segv-1", "au-py-segv-2");
     apart("au-py-segv-1", "au-py-segv-other");
