@@ -230,6 +230,10 @@ describe("audit of real formats (the au-* traces)", () => {
     same("au-mono-1", "au-mono-2");
     apart("au-mono-1", "au-mono-other");
   });
+  it("Android tombstones across installs (per-install /data/app directories), from a file and from logcat", () => {
+    same("au-tomb-1", "au-tomb-2");
+    apart("au-tomb-1", "au-tomb-other");
+  });
   it("faulthandler's dump of a segfault", () => {
     same("au-py-segv-1", "au-py-segv-2");
     apart("au-py-segv-1", "au-py-segv-other");

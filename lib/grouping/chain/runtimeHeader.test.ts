@@ -90,6 +90,13 @@ describe("runtimeHeader", () => {
     });
   });
 
+  it("Android tombstones: the signal, with the abort message, debuggerd's cause or the signal code (never the fault address)", () => {
+    const segv = "pid: 4321, tid: 4321, name: com.acme.app  >>> com.acme.app <<<\nsignal 11 (SIGSEGV), code 1 (SEGV_MAPERR), fault addr 0x0000000000000018\nCause: null pointer dereference\nbacktrace:";
+    expect(runtimeHeader(segv, "native")).toEqual({ type: "SIGSEGV", message: "null pointer dereference" });
+    expect(runtimeHeader("signal 6 (SIGABRT), code -1 (SI_QUEUE), fault addr --------\nAbort message: 'decoder: invalid frame header'", "native")).toEqual({ type: "SIGABRT", message: "decoder: invalid frame header" });
+    expect(runtimeHeader("signal 7 (SIGBUS), code 2 (BUS_ADRERR), fault addr 0x7f00000000", "native")).toEqual({ type: "SIGBUS", message: "BUS_ADRERR" });
+  });
+
   it("nothing for other languages or texts without a header", () => {
     expect(runtimeHeader(goRepanic, "python")).toBeUndefined();
     expect(runtimeHeader("goroutine 1 [running]:\nmain.main()", "go")).toBeUndefined();

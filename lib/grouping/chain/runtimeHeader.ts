@@ -36,6 +36,10 @@ const RUBY_FRAME = /:\d+:in [`']/;
 
 const PYTHON_FATAL = /^Fatal Python error: (.{1,8192})$/;
 
+const TOMBSTONE_SIGNAL = /^signal \d{1,3} \((SIG[A-Z]{2,8})\), code -?\d{1,6}(?: \(([A-Z_]{1,64})\))?/;
+const TOMBSTONE_ABORT = /^Abort message: '(.{0,8192})'$/;
+const TOMBSTONE_CAUSE = /^Cause: (.{1,8192})$/;
+
 /** What ends a Rust panic's message. */
 const RUST_MESSAGE_END = /^(?:stack backtrace:|note: )/;
 
@@ -45,14 +49,14 @@ const RUST_MESSAGE_END = /^(?:stack backtrace:|note: )/;
  * exceptions ("terminate called after throwing an instance of 'std::runtime_error'" / "what(): …"),
  * Swift's runtime traps ("Fatal error: Unexpectedly found nil…"), Elixir's and Erlang's banners
  * ("** (KeyError) …", "** exception error: …"), a logged Ruby backtrace's "Class: message" line,
- * CPython's "Fatal Python error: Segmentation fault".
+ * CPython's "Fatal Python error: Segmentation fault", an Android tombstone's "signal 11 (SIGSEGV)".
  * Undefined when the text has none.
  */
 export function runtimeHeader(text: string, language: Language): { type: string; message: string } | undefined {
   // Only these runtimes print such a header: the trace of any other is not split into lines for nothing.
   if (language === "native" || language === "unknown") {
     const lines = splitLines(text);
-    return terminateHeader(lines) ?? swiftHeader(lines);
+    return terminateHeader(lines) ?? swiftHeader(lines) ?? tombstoneHeader(lines);
   }
   if (language === "go") return goHeader(splitLines(text));
   if (language === "rust") return rustHeader(splitLines(text));
@@ -120,6 +124,18 @@ function terminateHeader(lines: string[]): { type: string; message: string } | u
   if (!type) return undefined;
   const what = CXX_WHAT.exec(lines[at + 1] ?? "");
   return { type: type[1], message: what ? what[1].trim() : "" };
+}
+
+/**
+ * An Android tombstone's signal ("signal 11 (SIGSEGV), code 1 (SEGV_MAPERR), fault addr 0x0"): the signal
+ * is the type; the abort message, else debuggerd's "Cause:", else the signal code is the message (never
+ * the fault address, different in every crash).
+ */
+function tombstoneHeader(lines: string[]): { type: string; message: string } | undefined {
+  const signal = lines.map((line) => TOMBSTONE_SIGNAL.exec(line.trim())).find((m) => m !== null);
+  if (!signal) return undefined;
+  const detail = (pattern: RegExp) => lines.map((line) => pattern.exec(line.trim())?.[1]).find((found) => found !== undefined);
+  return { type: signal[1], message: (detail(TOMBSTONE_ABORT) ?? detail(TOMBSTONE_CAUSE) ?? signal[2] ?? "").trim() };
 }
 
 function swiftHeader(lines: string[]): { type: string; message: string } | undefined {

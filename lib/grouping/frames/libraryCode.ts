@@ -67,8 +67,13 @@ const NATIVE_DEPENDENCY_PATH = /\/(?:\.build\/checkouts|SourcePackages\/checkout
 /** A native frame's binary is a path in Sentry's `package` ("/private/var/…/<install id>/MyApp.app/MyApp", "C:\\Windows\\System32\\ntdll.dll"). */
 function isNativeSystemBinary(binaryPath: string): boolean {
   const path = binaryPath.replace(/\\/g, "/");
+  // An Android app's own libraries ("/data/app/~~…/com.acme-…/lib/arm64/libnative.so") are named lib*.so too.
+  if (ANDROID_APP_BINARY.test(path)) return false;
   return NATIVE_LIBRARY_PATH.test(path) || NATIVE_LIBRARY_BINARY.test(path.slice(path.lastIndexOf("/") + 1));
 }
+
+/** Where Android installs an app's code (its APK, native libraries and compiled dex). */
+const ANDROID_APP_BINARY = /^\/data\/(?:app|data|user\/\d+)\//;
 /** Abort, assert and unwind machinery: the same for every crash. */
 export const NATIVE_NOISE =
   /^(?:__GI_raise|raise|__GI_abort|abort|__pthread_kill\w*|pthread_kill|__assert_fail\w*|__cxa_throw|__cxa_rethrow|_Unwind_\w+|std::terminate|__gnu_cxx::__verbose_terminate_handler|std::__terminate|__abort_message|abort_message|demangling_terminate_handler|_objc_terminate|__sigtramp|_sigtramp|__restore_rt)(?:\(|$)/;

@@ -106,6 +106,21 @@ Thread 0 Crashed:
     expect(parseNative(" 0# Worker::run() [clone .cold]\n 1# main")?.map((f) => f.function)).toEqual(["main", "Worker::run() [clone .cold]"]);
   });
 
+  it("reads Android tombstones: the symbol without its offset, the binary's path as module, BuildId and offset marks dropped", () => {
+    const frames = parseNative(`signal 11 (SIGSEGV), code 1 (SEGV_MAPERR), fault addr 0x0000000000000000
+backtrace:
+      #00 pc 000000000004b2c0  /data/app/~~Xk2lP0aB3c==/com.acme.app-Ab12Cd34Ef==/lib/arm64/libnative.so (Renderer::draw(Frame*)+64) (BuildId: 9f8e7d6c5b4a3210)
+      #01 pc 0000000000012345  /data/app/~~Xk2lP0aB3c==/com.acme.app-Ab12Cd34Ef==/base.apk!libnative.so (offset 0x1a000) (Java_com_acme_app_NativeBridge_render+120)
+      #02 pc 0000000000055f10  /system/lib64/libutils.so
+      #03 pc 00000000000a1b20  /apex/com.android.runtime/lib64/bionic/libc.so (__pthread_start(void*)+208) (BuildId: 4d5e6f)`);
+    expect(frames).toEqual([
+      { function: "__pthread_start(void*)", module: "/apex/com.android.runtime/lib64/bionic/libc.so" },
+      { module: "/system/lib64/libutils.so" },
+      { function: "Java_com_acme_app_NativeBridge_render", module: "/data/app/~~Xk2lP0aB3c==/com.acme.app-Ab12Cd34Ef==/base.apk!libnative.so" },
+      { function: "Renderer::draw(Frame*)", module: "/data/app/~~Xk2lP0aB3c==/com.acme.app-Ab12Cd34Ef==/lib/arm64/libnative.so" },
+    ]);
+  });
+
   it("leaves Dart's and PHP's numbered frames alone", () => {
     expect(parseNative("#0      UserRepository.load (package:my_app/data/user_repository.dart:42:7)")).toBeNull();
     expect(parseNative("#0 /var/www/app/src/A.php(12): App\\A->b(Object(App\\C))")).toBeNull();

@@ -16,6 +16,7 @@ import { matchingOpenParen, outsideAngleBrackets } from "@/lib/ingest/stacktrace
  *          3   MyApp                         	0x0000000100f0c2b4 ViewController.viewDidLoad() + 180 (ViewController.swift:42)
  *   Swift's backtracer (Linux, Swift 5.9+):
  *          1 0x000055d0c1a0b3f1 loadUser() + 97 in App at /app/Sources/App/main.swift:3:14
+ *   Android tombstone: #00 pc 000000000004b2c0  /data/app/…/lib/arm64/libnative.so (Renderer::draw(Frame*)+64)
  * Argument values, addresses and offsets are dropped; the binary goes to `module`. One backtrace is
  * read: an Apple crash report's "Last Exception Backtrace" (where an uncaught NSException was raised),
  * else the thread a crash report, Swift's backtracer or lldb's `bt all` marks as crashed or selected
@@ -27,7 +28,7 @@ export function parseNative(text: string): Frame[] | null {
   const lines = splitLines(text);
   for (const raw of lines.slice(Math.max(0, startOfCrashedThread(lines)))) {
     const line = raw.trim();
-    const parsed = parseSanitizer(line) ?? parseGdb(line) ?? parseLldb(line) ?? parseSwiftBacktrace(line) ?? parseAppleCrash(line) ?? parseBoost(line);
+    const parsed = parseSanitizer(line) ?? parseTombstone(line) ?? parseGdb(line) ?? parseLldb(line) ?? parseSwiftBacktrace(line) ?? parseAppleCrash(line) ?? parseBoost(line);
     if (!parsed) continue;
     if (parsed.index <= lastIndex) {
       // Numbering restarts. A debugger prints the stop location ("#0 …" / "frame #0: …") before `bt`
@@ -90,6 +91,33 @@ function parseSanitizer(line: string): Parsed | null {
   const inModule = rest.length <= 2048 ? SANITIZER_MODULE.exec(rest) : null;
   if (!inModule) return null;
   return { index: Number(m[1]), frame: { function: inModule[1], module: basename(inModule[2]) } };
+}
+
+/**
+ * Android's tombstones (debuggerd, in logcat as "DEBUG" and in the Play Console / Crashlytics), the
+ * binary's whole path as module (an app's own libraries are under /data/app/, the system's under
+ * /system/, /apex/, /vendor/):
+ *   #00 pc 000000000004b2c0  /data/app/~~Xk2l==/com.acme-Ab12==/lib/arm64/libnative.so (Renderer::draw(Frame*)+64) (BuildId: 9f8e…)
+ *   #01 pc 0000000000012345  /data/app/~~Xk2l==/com.acme-Ab12==/base.apk!libnative.so (offset 0x1a000) (Java_com_acme_Bridge_render+120)
+ *   #02 pc 00000000000a1b20  /apex/com.android.runtime/lib64/bionic/libc.so (__pthread_start(void*)+208)
+ *   #03 pc 0000000000055f10  /system/lib64/libutils.so
+ */
+const TOMBSTONE = /^#(\d{1,4}) pc (?:0x)?[0-9a-f]{1,16}\s+(\/\S.*)$/;
+const TOMBSTONE_TRAILER = /(?: \((?:BuildId: [0-9a-f]{1,64}|offset 0x[0-9a-f]{1,16})\))+$/;
+
+function parseTombstone(line: string): Parsed | null {
+  const m = line.length <= 4096 ? TOMBSTONE.exec(line) : null;
+  if (!m) return null;
+  let rest = m[2].replace(TOMBSTONE_TRAILER, "");
+  let symbol: string | undefined;
+  const open = /\+\d{1,12}\)$/.test(rest) ? matchingOpenParen(rest) : -1;
+  if (open > 0) {
+    symbol = rest.slice(open + 1, -1).replace(/\+\d{1,12}$/, "");
+    rest = rest.slice(0, open);
+  }
+  const binary = rest.trim().replace(TOMBSTONE_TRAILER, "");
+  if (/\s/.test(binary)) return null;
+  return { index: Number(m[1]), frame: { ...(symbol ? { function: symbol } : {}), module: binary } };
 }
 
 /** boost::stacktrace and C++23 std::stacktrace: " 0# Cache::get(int) at /src/cache.cpp:41", " 3# __libc_start_call_main in /lib/libc.so.6". */
