@@ -184,3 +184,58 @@ describe("native", () => {
     apart("nat-cfg-1", "nat-cfg-assert");
   });
 });
+
+describe("audit of real formats (the au-* traces)", () => {
+  it("log lines' per-line prefixes: journald short-iso and short-precise, Heroku, kubectl --timestamps and --prefix", () => {
+    same("au-py-log-plain", "au-py-log-journald-iso", "au-py-log-journald-precise", "au-py-log-heroku", "au-py-log-kubectl", "au-py-log-kubectl-prefix");
+    apart("au-py-log-journald-iso", "au-py-log-other");
+  });
+  it("release directories above a root-level script (Python, Ruby)", () => {
+    same("au-py-release-1", "au-py-release-2");
+    same("au-rb-release-1", "au-rb-release-2");
+  });
+  it("a compiled Rails view's source hash and object id, Ruby 3.4's quoting", () => {
+    same("au-rb-erb-1", "au-rb-erb-2");
+    apart("au-rb-erb-1", "au-rb-erb-other");
+  });
+  it("a header printed by a logger (Sidekiq) or a banner (Elixir, Erlang) types a placeholder-typed event", () => {
+    same("au-rb-sidekiq-log", "au-rb-sidekiq-typed");
+    apart("au-rb-sidekiq-log", "au-rb-sidekiq-other-type");
+    same("au-ex-banner-1", "au-ex-banner-typed");
+    apart("au-ex-banner-1", "au-ex-banner-other-type");
+  });
+  it("compiler-numbered closures: Kotlin 1.x/2.x lambdas, Scala $anonfun, .NET top-level statements, Erlang funs, Swift closures", () => {
+    same("au-kt-lambda-1", "au-kt-lambda-2", "au-kt-lambda-1x");
+    apart("au-kt-lambda-1", "au-kt-lambda-other");
+    same("au-scala-anonfun-1", "au-scala-anonfun-2");
+    same("au-cs-minimal-1", "au-cs-minimal-2");
+    same("au-erl-fun-1", "au-erl-fun-2");
+    same("au-sw-vapor-1", "au-sw-vapor-2");
+  });
+  it("PHP 8.3 and 8.4 closure names in text traces; a Blade view compiled under another release directory", () => {
+    same("au-php-closure-83", "au-php-closure-84");
+    apart("au-php-closure-84", "au-php-closure-84-other");
+    same("au-php-blade-1", "au-php-blade-2");
+  });
+  it("a Next.js _app chunk across builds", () => {
+    same("au-br-next-app-1", "au-br-next-app-2");
+    apart("au-br-next-app-1", "au-br-next-doc");
+  });
+  it("native: the crashed thread, not the first printed; GCC's [clone .cold] copies", () => {
+    same("au-coc-bg-crash", "au-coc-bg-lldb");
+    apart("au-coc-bg-crash", "au-coc-main-crash");
+    same("au-cpp-clone-release", "au-cpp-clone-debug");
+  });
+  it("Mono's frames with a module version id for a file (Unity players, Xamarin)", () => {
+    same("au-mono-1", "au-mono-2");
+    apart("au-mono-1", "au-mono-other");
+  });
+  it("Android tombstones across installs (per-install /data/app directories), from a file and from logcat", () => {
+    same("au-tomb-1", "au-tomb-2");
+    apart("au-tomb-1", "au-tomb-other");
+  });
+  it("faulthandler's dump of a segfault", () => {
+    same("au-py-segv-1", "au-py-segv-2");
+    apart("au-py-segv-1", "au-py-segv-other");
+  });
+});

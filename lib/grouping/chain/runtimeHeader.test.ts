@@ -57,6 +57,46 @@ describe("runtimeHeader", () => {
     expect(runtimeHeader("Fatal error: Unexpectedly found nil while unwrapping an Optional value: file App/ViewController.swift, line 42\nCurrent stack trace:", "unknown")).toEqual(expected);
   });
 
+  it("Elixir and Erlang: the banner's exception (a multi-line message up to the stacktrace); a process exit without its pid", () => {
+    const keyError = ["** (KeyError) key :total not found in: %{id: 17, lines: []}", "    (my_app 0.4.2) lib/my_app/billing/invoice.ex:42: MyApp.Billing.Invoice.total/1"].join("\n");
+    expect(runtimeHeader(keyError, "elixir")).toEqual({ type: "KeyError", message: "key :total not found in: %{id: 17, lines: []}" });
+    const argumentError = [
+      "10:15:42.118 [error] GenServer MyApp.Importer terminating",
+      "** (ArgumentError) errors were found at the given arguments:",
+      "",
+      "  * 1st argument: not a textual representation of an integer",
+      "",
+      '    :erlang.binary_to_integer("x1")',
+      "    (my_app 0.4.2) lib/my_app/import.ex:12: anonymous fn/1 in MyApp.Import.rows/1",
+      "Last message: :tick",
+    ].join("\n");
+    expect(runtimeHeader(argumentError, "elixir")).toEqual({ type: "ArgumentError", message: "errors were found at the given arguments:\n\n  * 1st argument: not a textual representation of an integer" });
+    expect(runtimeHeader("** (EXIT from #PID<0.95.0>) shell process exited with reason: :killed", "elixir")).toEqual({ type: "EXIT", message: "shell process exited with reason: :killed" });
+    const erlang = ["** exception error: bad argument", "     in function  ets:lookup/2", "        called as ets:lookup(shop_cache,<<\"k1\">>)", "     in call from shop_cache:get/1 (src/shop_cache.erl, line 14)"].join("\n");
+    expect(runtimeHeader(erlang, "elixir")).toEqual({ type: "error", message: "bad argument" });
+  });
+
+  it("Ruby: the 'Class: message' line a logger prints above a backtrace (Sidekiq), not a frame's text", () => {
+    const sidekiq = ["NoMethodError: undefined method `email' for nil", "/app/app/jobs/mailer_job.rb:8:in `perform'", "/usr/local/bundle/gems/sidekiq-7.2.1/lib/sidekiq/processor.rb:202:in `execute_job'"].join("\n");
+    expect(runtimeHeader(sidekiq, "ruby")).toEqual({ type: "NoMethodError", message: "undefined method `email' for nil" });
+    expect(runtimeHeader("Stripe::CardError: Your card was declined.\n/app/app/services/charge.rb:12:in 'Charge#call'", "ruby")).toEqual({ type: "Stripe::CardError", message: "Your card was declined." });
+    expect(runtimeHeader("/app/app/jobs/mailer_job.rb:8:in `perform'\nNote: retrying", "ruby")).toBeUndefined();
+  });
+
+  it("Python: a fatal error's line above faulthandler's dump", () => {
+    expect(runtimeHeader('Fatal Python error: Segmentation fault\n\nCurrent thread 0x00007f5a8c9b4740 (most recent call first):\n  File "/app/a.py", line 3 in f', "python")).toEqual({
+      type: "Fatal Python error",
+      message: "Segmentation fault",
+    });
+  });
+
+  it("Android tombstones: the signal, with the abort message, debuggerd's cause or the signal code (never the fault address)", () => {
+    const segv = "pid: 4321, tid: 4321, name: com.acme.app  >>> com.acme.app <<<\nsignal 11 (SIGSEGV), code 1 (SEGV_MAPERR), fault addr 0x0000000000000018\nCause: null pointer dereference\nbacktrace:";
+    expect(runtimeHeader(segv, "native")).toEqual({ type: "SIGSEGV", message: "null pointer dereference" });
+    expect(runtimeHeader("signal 6 (SIGABRT), code -1 (SI_QUEUE), fault addr --------\nAbort message: 'decoder: invalid frame header'", "native")).toEqual({ type: "SIGABRT", message: "decoder: invalid frame header" });
+    expect(runtimeHeader("signal 7 (SIGBUS), code 2 (BUS_ADRERR), fault addr 0x7f00000000", "native")).toEqual({ type: "SIGBUS", message: "BUS_ADRERR" });
+  });
+
   it("nothing for other languages or texts without a header", () => {
     expect(runtimeHeader(goRepanic, "python")).toBeUndefined();
     expect(runtimeHeader("goroutine 1 [running]:\nmain.main()", "go")).toBeUndefined();
@@ -72,6 +112,10 @@ describe("a client that sends a placeholder type and no message", () => {
     expect(prepare("Exception", "", python).fingerprint).toBe(prepare("KeyError", "'sku-42'", python).fingerprint);
     expect(prepare("error", "", goRepanic)).toMatchObject({ type: "panic", message: "handler crashed: db closed" });
     expect(prepare("Error", "", rustPanic(""))).toMatchObject({ type: "panic", message: expect.stringContaining("config.toml missing") });
+    const elixir = (line: number, id: number) => `** (KeyError) key :total not found in: %{id: ${id}}\n    (my_app 0.4.2) lib/my_app/billing/invoice.ex:${line}: MyApp.Billing.Invoice.total/1\n    (phoenix 1.7.14) lib/phoenix/router.ex:484: Phoenix.Router.__call__/5`;
+    const placeholder = prepareEvent(IngestEventSchema.parse({ type: "Error", message: "", stackTrace: elixir(42, 17), platform: "elixir" }));
+    expect(placeholder).toMatchObject({ type: "KeyError", message: "key :total not found in: %{id: 17}" });
+    expect(placeholder.fingerprint).toBe(prepareEvent(IngestEventSchema.parse({ type: "KeyError", message: "x", stackTrace: elixir(45, 9911), platform: "elixir" })).fingerprint);
   });
 
   it("Node's uncaught-error preamble and util.inspect's bracketed header are not the type", () => {

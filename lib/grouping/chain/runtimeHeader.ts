@@ -16,6 +16,30 @@ const CXX_WHAT = /^\s*what\(\):\s+(.*)$/;
 /** Swift's runtime traps: "App/main.swift:3: Fatal error: msg" (5.9+) or "Fatal error: msg: file App/main.swift, line 3". */
 const SWIFT_FATAL = /^(?:\S{1,2048}\.swift:\d{1,9}: )?Fatal error: (.{0,8192}?)(?:: file \S.{0,2047}, line \d{1,9})?$/;
 
+/**
+ * Elixir: "** (KeyError) key :total not found in: %{…}" (Exception.format_banner: IEx, mix, Logger's
+ * "GenServer X terminating"); "(exit)", "(throw)", "(EXIT from #PID<0.95.0>)" for non-exceptions.
+ * Erlang's shell: "** exception error: bad argument" (class error, exit or throw).
+ */
+const ELIXIR_BANNER = /^\*\* \(([^()\n]{1,256})\) ?(.*)$/;
+const ERLANG_EXCEPTION = /^\*\* exception (error|exit|throw): ?(.*)$/;
+/** The first stacktrace line under an Elixir/Erlang banner: indented four spaces, an application, module or location first. */
+const ELIXIR_FRAME = /^ {4,}(?:\(|:|[\w./-]{1,2048}\.(?:ex|exs|erl):\d|nofile|in (?:function|call from) )/;
+
+/**
+ * Ruby: a backtrace logged under its exception as "Class: message" (Sidekiq's error handler, Rails'
+ * and Rack's loggers print `"#{e.class}: #{e.message}"` and then the backtrace) rather than the
+ * interpreter's "path:line:in 'm': message (Class)".
+ */
+const RUBY_CLASS_LINE = /^([A-Z]\w{0,127}(?:::[A-Z]\w{0,127}){0,8}): (.*)$/;
+const RUBY_FRAME = /:\d+:in [`']/;
+
+const PYTHON_FATAL = /^Fatal Python error: (.{1,8192})$/;
+
+const TOMBSTONE_SIGNAL = /^signal \d{1,3} \((SIG[A-Z]{2,8})\), code -?\d{1,6}(?: \(([A-Z_]{1,64})\))?/;
+const TOMBSTONE_ABORT = /^Abort message: '(.{0,8192})'$/;
+const TOMBSTONE_CAUSE = /^Cause: (.{1,8192})$/;
+
 /** What ends a Rust panic's message. */
 const RUST_MESSAGE_END = /^(?:stack backtrace:|note: )/;
 
@@ -23,17 +47,51 @@ const RUST_MESSAGE_END = /^(?:stack backtrace:|note: )/;
  * The raised error's type and message as runtimes without an exception header print them: Go's
  * panics and fatal errors, Rust's panics (type "panic", as Sentry's SDKs name them), C++'s uncaught
  * exceptions ("terminate called after throwing an instance of 'std::runtime_error'" / "what(): …"),
- * Swift's runtime traps ("Fatal error: Unexpectedly found nil…").
+ * Swift's runtime traps ("Fatal error: Unexpectedly found nil…"), Elixir's and Erlang's banners
+ * ("** (KeyError) …", "** exception error: …"), a logged Ruby backtrace's "Class: message" line,
+ * CPython's "Fatal Python error: Segmentation fault", an Android tombstone's "signal 11 (SIGSEGV)".
  * Undefined when the text has none.
  */
 export function runtimeHeader(text: string, language: Language): { type: string; message: string } | undefined {
   // Only these runtimes print such a header: the trace of any other is not split into lines for nothing.
   if (language === "native" || language === "unknown") {
     const lines = splitLines(text);
-    return terminateHeader(lines) ?? swiftHeader(lines);
+    return terminateHeader(lines) ?? swiftHeader(lines) ?? tombstoneHeader(lines);
   }
   if (language === "go") return goHeader(splitLines(text));
   if (language === "rust") return rustHeader(splitLines(text));
+  if (language === "elixir") return elixirHeader(splitLines(text));
+  if (language === "ruby") return rubyHeader(splitLines(text));
+  if (language === "python") return pythonFatalError(splitLines(text));
+  return undefined;
+}
+
+/** CPython's fatal errors (faulthandler's dump follows): "Fatal Python error: Segmentation fault". */
+function pythonFatalError(lines: readonly string[]): { type: string; message: string } | undefined {
+  const m = lines.map((line) => PYTHON_FATAL.exec(line.trim())).find((match) => match !== null);
+  return m ? { type: "Fatal Python error", message: m[1].trim() } : undefined;
+}
+
+function rubyHeader(lines: readonly string[]): { type: string; message: string } | undefined {
+  for (const line of lines) {
+    if (RUBY_FRAME.test(line)) return undefined;
+    const m = RUBY_CLASS_LINE.exec(line.trim());
+    if (m) return { type: m[1], message: m[2].trim() };
+  }
+  return undefined;
+}
+
+function elixirHeader(lines: readonly string[]): { type: string; message: string } | undefined {
+  for (const [at, line] of lines.entries()) {
+    const trimmed = line.trim();
+    const m = trimmed.startsWith("** ") ? (ELIXIR_BANNER.exec(trimmed) ?? ERLANG_EXCEPTION.exec(trimmed)) : null;
+    if (!m) continue;
+    // A process's exit names its pid, different in every run.
+    const type = m[1].startsWith("EXIT from ") ? "EXIT" : m[1];
+    const end = lines.findIndex((next, i) => i > at && ELIXIR_FRAME.test(next));
+    const message = [m[2], ...lines.slice(at + 1, end < 0 ? undefined : end)].join("\n").trim();
+    return { type, message };
+  }
   return undefined;
 }
 
@@ -66,6 +124,18 @@ function terminateHeader(lines: readonly string[]): { type: string; message: str
   if (!type) return undefined;
   const what = CXX_WHAT.exec(lines[at + 1] ?? "");
   return { type: type[1], message: what ? what[1].trim() : "" };
+}
+
+/**
+ * An Android tombstone's signal ("signal 11 (SIGSEGV), code 1 (SEGV_MAPERR), fault addr 0x0"): the signal
+ * is the type; the abort message, else debuggerd's "Cause:", else the signal code is the message (never
+ * the fault address, different in every crash).
+ */
+function tombstoneHeader(lines: readonly string[]): { type: string; message: string } | undefined {
+  const signal = lines.map((line) => TOMBSTONE_SIGNAL.exec(line.trim())).find((m) => m !== null);
+  if (!signal) return undefined;
+  const detail = (pattern: RegExp) => lines.map((line) => pattern.exec(line.trim())?.[1]).find((found) => found !== undefined);
+  return { type: signal[1], message: (detail(TOMBSTONE_ABORT) ?? detail(TOMBSTONE_CAUSE) ?? signal[2] ?? "").trim() };
 }
 
 function swiftHeader(lines: readonly string[]): { type: string; message: string } | undefined {

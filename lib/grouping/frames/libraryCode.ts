@@ -57,11 +57,23 @@ const NATIVE_LIBRARY_BINARY =
 const NATIVE_LIBRARY_PATH =
   /^\.\.\/sysdeps\/|^\.\/(?:nptl|stdlib|assert|csu|signal|string|libio|malloc|posix|elf|sysdeps)\/|\/glibc-[\d.]+\/|^\/(?:usr|lib|lib64)\/|^\/System\/Library\/|^\/Applications\/Xcode|^[a-z]:\/windows\//i;
 
+/**
+ * Dependencies built into the app's own binary, by where the package manager put their sources: SwiftPM
+ * (".build/checkouts", Xcode's "SourcePackages/checkouts"), CocoaPods ("Pods"), Carthage, CMake's
+ * FetchContent ("_deps"), vcpkg, Conan. Case-sensitive: an app's own "pods" folder is not CocoaPods'.
+ */
+const NATIVE_DEPENDENCY_PATH = /\/(?:\.build\/checkouts|SourcePackages\/checkouts|Carthage\/Checkouts|Pods|_deps|vcpkg_installed|\.conan2?)\//;
+
 /** A native frame's binary is a path in Sentry's `package` ("/private/var/…/<install id>/MyApp.app/MyApp", "C:\\Windows\\System32\\ntdll.dll"). */
 function isNativeSystemBinary(binaryPath: string): boolean {
   const path = binaryPath.replace(/\\/g, "/");
+  // An Android app's own libraries ("/data/app/~~…/com.acme-…/lib/arm64/libnative.so") are named lib*.so too.
+  if (ANDROID_APP_BINARY.test(path)) return false;
   return NATIVE_LIBRARY_PATH.test(path) || NATIVE_LIBRARY_BINARY.test(path.slice(path.lastIndexOf("/") + 1));
 }
+
+/** Where Android installs an app's code (its APK, native libraries and compiled dex). */
+const ANDROID_APP_BINARY = /^\/data\/(?:app|data|user\/\d+)\//;
 /** Abort, assert and unwind machinery: the same for every crash. */
 export const NATIVE_NOISE =
   /^(?:__GI_raise|raise|__GI_abort|abort|__pthread_kill\w*|pthread_kill|__assert_fail\w*|__cxa_throw|__cxa_rethrow|_Unwind_\w+|std::terminate|__gnu_cxx::__verbose_terminate_handler|std::__terminate|__abort_message|abort_message|demangling_terminate_handler|_objc_terminate|__sigtramp|_sigtramp|__restore_rt)(?:\(|$)/;
@@ -80,9 +92,9 @@ export function isRustLibraryCode(path: string, qualifiedName: string): boolean 
   return RUST_LIBRARY_PATH.test(path) || RUST_LIBRARY.test(qualifiedName) || RUST_LIBRARY_IMPL.test(qualifiedName);
 }
 
-/** Native library code: system sources, runtime and system functions, system binaries. */
+/** Native library code: system sources, dependencies' sources, runtime and system functions, system binaries. */
 export function isNativeLibraryCode(path: string, fn: string, binary: string): boolean {
-  return NATIVE_LIBRARY_PATH.test(path) || NATIVE_LIBRARY_FUNCTION.test(fn) || (binary !== "" && isNativeSystemBinary(binary));
+  return NATIVE_LIBRARY_PATH.test(path) || NATIVE_DEPENDENCY_PATH.test(path) || NATIVE_LIBRARY_FUNCTION.test(fn) || (binary !== "" && isNativeSystemBinary(binary));
 }
 
 /** Elixir's standard library and common packages (module roots, with or without the `Elixir.` prefix the SDK's atoms carry). */

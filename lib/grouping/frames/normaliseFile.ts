@@ -12,12 +12,16 @@ const BUILD_DIRS = new Set(["src", "dist", "build", "out", "lib", "es", "esm", "
 /**
  * A deploy-independent name for a frame's file: no origin or checkout directory, no query string,
  * no bundle/chunk content hash, no numeric chunk id, and for JavaScript no extension (src/*.ts and
- * dist/*.js are the same module). Generic basenames (index, page, route…) keep their folder.
+ * dist/*.js are the same module). Generic basenames (index, page, route…) keep their folder, as Python
+ * and Ruby files do — never a release, version or commit directory (isDeployDirectory).
  */
 export function normaliseFile(path: string, language: Language): string {
   let p = path.trim().replace(/[?#].*$/, "").replace(/\\/g, "/");
   p = p.replace(/^[a-z][\w+.-]*:\/\/+[^/]*/i, ""); // origin of URLs, webpack://, app://
-  const segments = p.split("/").filter((s) => s && s !== "." && s !== ".." && !/^\(.*\)$/.test(s));
+  const parts = p.split("/").filter((s) => s && s !== "." && s !== ".." && !/^\(.*\)$/.test(s));
+  // A release or build directory ("releases/20260301120000", "builds/42", "1.4.2", a commit hash) changes
+  // with every deploy: a folder kept for the key (below) is never one of them.
+  const segments = parts.filter((s, i) => i === parts.length - 1 || !isDeployDirectory(s));
   if (segments.length === 0) return "";
   let base = stripHashes(segments[segments.length - 1], language);
   if (language === "python") return dottedTail(segments, ".py");
@@ -26,6 +30,23 @@ export function normaliseFile(path: string, language: Language): string {
   if (!GENERIC_BASENAMES.has(base.toLowerCase())) return base;
   const parent = segments.length >= 2 ? segments[segments.length - 2] : "";
   return parent && !BUILD_DIRS.has(parent.toLowerCase()) ? `${parent}/${base}` : base;
+}
+
+/**
+ * Directory names a deploy or build gives: a release number or timestamp (Capistrano, Deployer, Envoyer:
+ * "20260301120000", "42", "2026-03-01_12-00"), a version ("1.4.2", "v2.0.1-rc.1"), a commit hash or an id
+ * ("9f8e7d6c5b4a", a UUID). Never a module's name: Python and Ruby cannot import one, and "v2" (an API
+ * version folder, no dots) is not one of them.
+ */
+function isDeployDirectory(segment: string): boolean {
+  if (segment.length > 64) return false;
+  return (
+    /^\d+$/.test(segment) ||
+    /^\d{4}[-_.]?\d\d[-_.]?\d\d(?:[T_.-]?\d\d[-_.:]?\d\d(?:[-_.:]?\d\d)?Z?)?$/.test(segment) ||
+    /^v?\d{1,6}(?:\.\d{1,6}){1,3}(?:[-+][0-9A-Za-z.-]{1,40})?$/.test(segment) ||
+    (/^[0-9a-f]{7,40}$/i.test(segment) && /\d/.test(segment) && /[a-f]/i.test(segment)) ||
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(segment)
+  );
 }
 
 /** Python: "api/views.py" ↔ module "api.views": the last two dotted parts. */
@@ -44,14 +65,23 @@ const JS_EXTENSIONS = /\.(?:min\.)?(?:[cm]?[jt]sx?|vue|svelte|astro)$/i;
 
 function stripHashes(name: string, language: Language): string {
   let base = name;
+  // A compiled template named by a digest of its source's path: Laravel's Blade views
+  // ("storage/framework/views/8f3a…9b.php", sha1 of an absolute path that holds the release
+  // directory), Twig's cache (sha256). Its digest is not the code's name.
+  base = base.replace(/^[0-9a-f]{32,64}(?=\.[a-z]{1,8}$)/i, "<hash>");
   if (language === "javascript" || language === "unknown") {
     base = base.replace(JS_EXTENSIONS, "");
     // Turbopack: "src_app_orders_page_tsx_5e6f7a8b._" / "[root-of-the-server]__a1b2c3d4._"
     base = base.replace(/_+[0-9a-f]{6,16}\._$/i, "").replace(/\._$/, "");
-    // Rollup/Vite "index-BVHUl9xT", webpack "main.3f2a9c1b", "chunk-ABC123DE", Next "page-4a1b2c3d4e5f6a7b"
-    base = base.replace(/[.\-_~]([A-Za-z0-9_-]{6,64})$/, (whole, token: string) => (isHash(token) ? "" : whole));
+    // Rollup/Vite "index-BVHUl9xT", "index-C-q_oDg2": eight base64url characters, which may hold "-" and "_".
+    base = base.replace(/-([A-Za-z0-9_-]{8})$/, (whole, token: string) => (isHash(token) ? "" : whole));
+    // webpack "main.3f2a9c1b", "chunk-ABC123DE", Next "_app-4a1b2c3d4e5f6a7b": the hash holds no separator, so
+    // a name's own "_" or "-" ("_app", "order_summary") never starts one.
+    base = base.replace(/[.\-_~]([A-Za-z0-9]{6,64})$/, (whole, token: string) => (isHash(token) ? "" : whole));
     base = base.replace(/[.\-_~]([A-Za-z0-9]{6,64})(?=[.\-_~])/g, (whole, token: string) => (isHash(token) ? "" : whole));
     if (/^[0-9a-f]{8,}$/i.test(base) && /\d/.test(base)) base = "<hash>";
+    // webpack's numeric chunk ids ("787.a1b2c3d4.chunk.js") change when the module graph does.
+    if (/^\d+\.chunk$/.test(base)) base = "<chunk>";
   }
   return base;
 }

@@ -75,7 +75,8 @@ function jsName(raw: string): { name: string; minified: boolean } {
 
 /**
  * JVM: generated classes and members get numbers from the compiler/runtime that shift between
- * builds; Kotlin lambdas and coroutine continuations are classes named after their function.
+ * builds (Java, Kotlin and Scala lambdas, Groovy closures); Kotlin lambdas and coroutine
+ * continuations compiled as classes are named after their function.
  */
 function jvmName(fn: string, mod: string): FunctionKey {
   let cls = mod.replace(/\$\$.*$/, ""); // Foo$$Lambda$14/0x…, Foo$$EnhancerBySpringCGLIB$$…
@@ -86,9 +87,11 @@ function jvmName(fn: string, mod: string): FunctionKey {
     cls = kotlin[1];
     name = kotlin[2];
   }
-  cls = cls.replace(/\$\d+/g, ""); // anonymous classes Foo$1
+  cls = cls.replace(/\$\d+/g, "").replace(/(\$_\w+_closure)\d+/g, "$1"); // anonymous classes Foo$1, Groovy closures Foo$_run_closure3
   name = name
     .replace(/^lambda\$(.*?)\$\d+$/, "lambda$$$1") // lambda$process$0 → lambda$process
+    .replace(/\$lambda[$-]\d+/g, "$$lambda") // Kotlin's invokedynamic lambdas: checkout$lambda$3 (2.x), checkout$lambda-3 (1.x)
+    .replace(/\$anonfun\$(?:(\w+?)\$)?\d+(?:\$adapted)?/g, (_m, owner: string | undefined) => `$anonfun$${owner ?? ""}`) // Scala: $anonfun$mean$1, …$1$adapted
     .replace(/\$(?:suspendImpl|default)$/, "")
     .replace(/^<(init|clinit)>$/, "$1");
   return { name: name.slice(0, MAX), module: cls.slice(0, MAX), minified: false };
@@ -101,9 +104,11 @@ function jvmName(fn: string, mod: string): FunctionKey {
  * (the type left out when the module already ends with it); generic arity dropped.
  */
 function dotnetName(fn: string, mod: string): FunctionKey {
-  let name = fn;
+  // Top-level statements compile to "<Main>$", whose lambdas and local functions are "<<Main>$>b__0_1" and
+  // "<<Main>$>g__Handle|0_0": named like any method's below, so their numbers go too.
+  let name = fn.replaceAll(TOP_LEVEL_MEMBER, TOP_LEVEL_PLACEHOLDER);
   // Nested types print as "Outer+Inner" in SDK frames and "Outer.Inner" in ToString().
-  let cls = mod.replace(/\+/g, ".");
+  let cls = mod.replace(/\+/g, ".").replaceAll(TOP_LEVEL_MEMBER, TOP_LEVEL_PLACEHOLDER);
   if (/[\s(]/.test(name)) {
     const open = name.indexOf("(");
     const head = (open >= 0 ? name.slice(0, open) : name).trim();
@@ -120,8 +125,13 @@ function dotnetName(fn: string, mod: string): FunctionKey {
   if (cls && (cls.includes("<") || name.includes("<"))) ({ module: cls, function: name } = cleanDotnetNames(cls, name));
   cls = cls.replace(/`\d+/g, "").replace(/\[[^\]]*\]/g, "");
   name = name.replace(/`\d+/g, "").replace(/\[[^\]]*\]$/, "");
+  if (name.includes("TopLevelMain$")) name = name.replaceAll("TopLevelMain$", "<Main>$");
+  if (cls.includes("TopLevelMain$")) cls = cls.replaceAll("TopLevelMain$", "<Main>$");
   return { name: name.slice(0, MAX), module: cls.slice(0, MAX), minified: false };
 }
+
+const TOP_LEVEL_MEMBER = "<<Main>$>";
+const TOP_LEVEL_PLACEHOLDER = "<TopLevelMain$>";
 
 /** Go: generic instantiations "[...]", numbered closures func1/func2.3, go/defer wrappers gowrap1. */
 function goName(raw: string): string {
@@ -134,13 +144,19 @@ function goName(raw: string): string {
 /**
  * Ruby < 3.4 "block (2 levels) in show"; Ruby 3.4 "block in UsersController#show", "User.find".
  * "rescue in x" / "ensure in x" are the method x itself (and Ruby 3.4 no longer prints them).
+ * A compiled Rails view is a method named after its template, its source's hash and an object id
+ * ("_app_views_users_show_html_erb___2412341234_61720"): both differ in every process.
  */
 function rubyName(raw: string): string {
   const m = /^((?:block(?: \(\d+ levels\))?|rescue|ensure) in )?(?:[A-Z][\w]*(?:::[A-Z][\w]*)*[#.])?(.+)$/.exec(raw);
   if (!m) return raw.slice(0, MAX);
   const prefix = m[1]?.startsWith("block") ? "block in " : "";
-  return `${prefix}${m[2].replace(/^<(top \(required\)|main)>$/, "$1")}`.slice(0, MAX);
+  const name = m[2].replace(/^<(top \(required\)|main)>$/, "$1").replace(RAILS_TEMPLATE_SUFFIX, "");
+  return `${prefix}${name}`.slice(0, MAX);
 }
+
+/** ActionView's "__<source hash>_<object id>" after a template's method name (a negative hash prints a third "_"). */
+const RAILS_TEMPLATE_SUFFIX = /(?<=^_\w{1,512}?)_{2,3}\d{1,20}_\d{1,20}$/;
 
 /** Python: co_qualname ("Class.method", 3.11+ SDKs) vs co_name ("method"); <lambda>, <module>. */
 function pythonName(raw: string): string {
@@ -219,21 +235,34 @@ function splitRustPath(path: string): string[] {
 /**
  * Elixir: "run/1" (the arity is part of a function's identity) in module "MyApp.Worker", whether
  * the SDK sent "MyApp.Worker.run/1" with the module or the trace printed it whole; "anonymous fn/2
- * in MyApp.Worker.run/1" becomes "anonymous fn/2 in run/1" in the same module.
+ * in MyApp.Worker.run/1" becomes "anonymous fn/2 in run/1" in the same module; Erlang's numbered
+ * funs and comprehensions ("'-get/1-fun-0-'") lose their numbers.
  */
 function elixirName(fn: string, mod: string): { name: string; module: string } {
   const split = splitElixirCall(fn);
   const owner = split.module ?? mod;
-  return { name: split.function.slice(0, MAX), module: owner.replace(/^Elixir\./, "").slice(0, MAX) };
+  // Erlang names a fun by its place in the function: "'-get/1-fun-0-'/2", "'-get/1-lc$^0/1-1-'/2".
+  const name = split.function.replace(/-fun-\d+-/g, "-fun-").replace(/-(lc|lbc|mc)\$\^\d+\/(\d+)-\d+-/g, "-$1$$^/$2-");
+  return { name: name.slice(0, MAX), module: owner.replace(/^Elixir\./, "").slice(0, MAX) };
 }
 
 /**
  * C, C++, Objective-C, Swift: the parameter list of a demangled C++ signature ("parse(std::string
- * const&)") or a Swift one ("viewDidLoad()"), the return type, " + 180" offsets, ABI tags and Swift's
- * compiler-generated prefixes ("partial apply for", "specialized", "merged", "@objc") dropped.
+ * const&)") or a Swift one ("viewDidLoad()"), the return type, " + 180" offsets, ABI tags, GCC's
+ * "[clone .cold]" suffixes, lambda and closure numbers and Swift's compiler-generated prefixes
+ * ("partial apply for", "specialized", "merged", "@objc") dropped.
  */
 function nativeName(raw: string): string {
-  let fn = raw.replace(/ \+ \d+$/, "").replace(/\[abi:\w+\]/g, "").replace(/\(anonymous namespace\)/g, "(anonymous)");
+  let fn = raw
+    .replace(/ \+ \d+$/, "")
+    .replace(/(?: \[clone \.[\w.]{1,64}\])+$/, "") // GCC's optimised copies: "f() [clone .isra.0] [clone .cold]"
+    .replace(/\[abi:\w+\]/g, "")
+    .replace(/\(anonymous namespace\)|`anonymous namespace'/g, "(anonymous)") // Itanium and MSVC spellings
+    // Lambdas and closures numbered by their place in the enclosing function: "{lambda(int)#2}" (GCC/Clang),
+    // "<lambda_1>" / "<lambda_9f3c…>" (MSVC), Swift's "closure #2 in".
+    .replace(/(\{lambda\([^(){}]{0,256}\))#\d+\}/g, "$1}")
+    .replace(/<lambda_\w{1,64}>/g, "<lambda>")
+    .replace(/\bclosure #\d+ in /g, "closure in ");
   fn = fn.replace(/^(?:(?:partial apply for|specialized|merged|reabstraction thunk helper from|@objc|thunk for|protocol witness for|dispatch thunk of) )+/, "");
   if (/^[-+]\[/.test(fn)) return fn.slice(0, MAX); // Objective-C: "-[ViewController viewDidLoad]"
   fn = fn.replace(/\s+const$/, "");
@@ -241,7 +270,7 @@ function nativeName(raw: string): string {
   if (open > 0) fn = fn.slice(0, open);
   // A C++ return type ("void Parser::parse", "std::string util::join") precedes the name after a space outside templates.
   const bare = outsideAngleBrackets(fn);
-  if (!/^closure #\d+ in /.test(fn) && / /.test(bare) && !/operator/.test(bare)) fn = fn.slice(lastSpaceOutsideAngleBrackets(fn) + 1);
+  if (!/^(?:implicit )?closure in /.test(fn) && / /.test(bare) && !/operator/.test(bare)) fn = fn.slice(lastSpaceOutsideAngleBrackets(fn) + 1);
   return fn.slice(0, MAX);
 }
 

@@ -10,7 +10,8 @@ import { pathFields } from "@/lib/ingest/stacktrace/location";
  *   --- End of stack trace from previous location ---
  * Inner exceptions are printed nested between " ---> Inner: msg" and
  * "--- End of inner exception stack trace ---"; they are skipped so that the frames
- * belong to the outer exception, whose type the event reports.
+ * belong to the outer exception, whose type the event reports. Mono's layout
+ * ("at Ns.C.M () [0x0001a] in <mvid>:0") is read too (parseMonoFrame).
  */
 export function parseDotnet(text: string): Frame[] | null {
   const frames: Frame[] = [];
@@ -48,6 +49,8 @@ const LINE_SUFFIX = /:(?:line|Zeile|ligne|línea|riga|linha|строка|wiersz|
 const IN_WORDS = [" in ", " dans ", " en ", " em ", " в ", " w ", " v "];
 
 function parseFrameLine(rest: string): Frame | null {
+  const mono = parseMonoFrame(rest);
+  if (mono !== undefined) return mono;
   let method = rest;
   let location: Pick<Frame, "filename" | "absPath" | "lineno"> = {};
   const suffix = LINE_SUFFIX.exec(rest);
@@ -73,6 +76,26 @@ function parseFrameLine(rest: string): Frame | null {
       ? { module: qualified.slice(0, nameStart), function: qualified.slice(nameStart + 1) }
       : { function: qualified };
   return { ...frame, ...location };
+}
+
+/**
+ * Mono's frames (Unity players, Xamarin, Mono on Linux): a space before the parameter list, the IL offset
+ * ("[0x0001a]", "<0x1005f0000 + 0x00123>", "<IL 0x0001a, 0x00058>") and " in File.cs:42"; an assembly
+ * without debug symbols names no file, but its module version id: " in <4f3ae1ba…>:0". Undefined when
+ * the line is not Mono's; null for its "(wrapper managed-to-native) …" frames, the runtime's own.
+ */
+const MONO_FRAME = /^(\S{1,1024}) ?\(([^()]{0,1024})\) (?:\[0x[0-9a-f]{1,16}\]|<0x[0-9a-f]{1,16}(?: \+ 0x[0-9a-f]{1,16})?>|<IL 0x[0-9a-f]{1,16}, 0x[0-9a-f]{1,16}>)(?: in (.{1,2048}?)(?::(\d{1,9}))?)?$/;
+
+function parseMonoFrame(rest: string): Frame | null | undefined {
+  if (rest.startsWith("(wrapper ")) return null;
+  const m = MONO_FRAME.exec(rest.trim());
+  if (!m || !looksLikeDotnetParams(m[2])) return undefined;
+  const [, qualified, , file, line] = m;
+  const nameStart = qualified.lastIndexOf(".", bracketStart(qualified));
+  const frame: Frame = nameStart > 0 ? { module: qualified.slice(0, nameStart), function: qualified.slice(nameStart + 1) } : { function: qualified };
+  // "<4f3ae1ba5c3a4d0c9e3bb8d7f86fd0f8>" (a module version id) and "<filename unknown>" are no file.
+  if (!file || file.startsWith("<")) return frame;
+  return { ...frame, ...pathFields(file), ...(line && line !== "0" ? { lineno: Number(line) } : {}) };
 }
 
 /** Start of a trailing "[T]" generic argument list, or the end of the name. */

@@ -50,6 +50,77 @@ Thread 1:
     ]);
   });
 
+  it("reads the thread a crash report marks as crashed, not the idle main thread listed before it", () => {
+    const frames = parseNative(`Exception Type:  EXC_BAD_ACCESS (SIGSEGV)
+Triggered by Thread:  3
+
+Thread 0 name:   Dispatch queue: com.apple.main-thread
+Thread 0:
+0   libsystem_kernel.dylib        	0x00000001e5f0a1b4 mach_msg2_trap + 8
+1   CoreFoundation                	0x00000001a0f2c3d4 __CFRunLoopServiceMachPort + 160
+2   UIKitCore                     	0x00000001a3c1d2e0 UIApplicationMain + 340
+
+Thread 3 Crashed:
+0   Shop                          	0x0000000100e8a1f4 ImageCache.store(_:for:) + 212 (ImageCache.swift:61)
+1   Shop                          	0x0000000100e8b000 closure #1 in ImageLoader.load(url:) + 96 (ImageLoader.swift:30)
+2   libdispatch.dylib             	0x00000001a8b1c2d3 _dispatch_call_block_and_release + 32
+
+Thread 4:
+0   libsystem_pthread.dylib       	0x00000001f0a230c4 start_wqthread + 0`);
+    expect(frames?.map((f) => f.function)).toEqual(["_dispatch_call_block_and_release", "closure #1 in ImageLoader.load(url:)", "ImageCache.store(_:for:)"]);
+  });
+
+  it("reads an uncaught exception's Last Exception Backtrace before the crashed thread's abort", () => {
+    const frames = parseNative(`Last Exception Backtrace:
+0   CoreFoundation                	0x000000019f236d14 __exceptionPreprocess + 164
+1   libobjc.A.dylib               	0x00000001983ac2b8 objc_exception_throw + 60
+2   Shop                          	0x0000000100e8a1f4 -[CartViewController checkout:] + 112 (CartViewController.m:88)
+
+Thread 0 Crashed:
+0   libsystem_kernel.dylib        	0x00000001e5f0a1b4 __pthread_kill + 8
+1   libsystem_c.dylib             	0x00000001a8b1c2d3 abort + 180`);
+    expect(frames?.map((f) => f.function)).toEqual(["-[CartViewController checkout:]", "objc_exception_throw", "__exceptionPreprocess"]);
+  });
+
+  it("reads the thread lldb's `bt all` selects", () => {
+    const frames = parseNative(`  thread #1, queue = 'com.apple.main-thread'
+    frame #0: 0x00000001e5f0a1b4 libsystem_kernel.dylib\`mach_msg2_trap + 8
+    frame #1: 0x00000001a0f2c3d4 CoreFoundation\`__CFRunLoopServiceMachPort + 160
+* thread #4, queue = 'com.shop.sync', stop reason = EXC_BAD_ACCESS (code=1, address=0x10)
+  * frame #0: 0x0000000100003f50 Shop\`SyncEngine.merge(_:) at SyncEngine.swift:88:14
+    frame #1: 0x0000000100003fa0 Shop\`SyncEngine.run() at SyncEngine.swift:40:9`);
+    expect(frames?.map((f) => f.function)).toEqual(["SyncEngine.run()", "SyncEngine.merge(_:)"]);
+  });
+
+  it("reads gdb frames of GCC's optimised copies ('[clone .cold]'), which carry a space", () => {
+    const frames = parseNative(`#0  0x00007ffff7a42428 in __GI_raise (sig=sig@entry=6) at ../sysdeps/unix/sysv/linux/raise.c:54
+#1  0x0000555555555189 in Worker::run() [clone .cold] () at src/worker.cpp:40
+#2  0x00005555555551f0 in Parser::parse(std::string const&) [clone .isra.0] (s=...) at src/parser.cpp:12
+#3  0x0000555555555300 in main () at src/main.cpp:5`);
+    expect(frames?.map((f) => [f.function, f.lineno])).toEqual([
+      ["main", 5],
+      ["Parser::parse(std::string const&) [clone .isra.0]", 12],
+      ["Worker::run() [clone .cold]", 40],
+      ["__GI_raise", 54],
+    ]);
+    expect(parseNative(" 0# Worker::run() [clone .cold]\n 1# main")?.map((f) => f.function)).toEqual(["main", "Worker::run() [clone .cold]"]);
+  });
+
+  it("reads Android tombstones: the symbol without its offset, the binary's path as module, BuildId and offset marks dropped", () => {
+    const frames = parseNative(`signal 11 (SIGSEGV), code 1 (SEGV_MAPERR), fault addr 0x0000000000000000
+backtrace:
+      #00 pc 000000000004b2c0  /data/app/~~Xk2lP0aB3c==/com.acme.app-Ab12Cd34Ef==/lib/arm64/libnative.so (Renderer::draw(Frame*)+64) (BuildId: 9f8e7d6c5b4a3210)
+      #01 pc 0000000000012345  /data/app/~~Xk2lP0aB3c==/com.acme.app-Ab12Cd34Ef==/base.apk!libnative.so (offset 0x1a000) (Java_com_acme_app_NativeBridge_render+120)
+      #02 pc 0000000000055f10  /system/lib64/libutils.so
+      #03 pc 00000000000a1b20  /apex/com.android.runtime/lib64/bionic/libc.so (__pthread_start(void*)+208) (BuildId: 4d5e6f)`);
+    expect(frames).toEqual([
+      { function: "__pthread_start(void*)", module: "/apex/com.android.runtime/lib64/bionic/libc.so" },
+      { module: "/system/lib64/libutils.so" },
+      { function: "Java_com_acme_app_NativeBridge_render", module: "/data/app/~~Xk2lP0aB3c==/com.acme.app-Ab12Cd34Ef==/base.apk!libnative.so" },
+      { function: "Renderer::draw(Frame*)", module: "/data/app/~~Xk2lP0aB3c==/com.acme.app-Ab12Cd34Ef==/lib/arm64/libnative.so" },
+    ]);
+  });
+
   it("leaves Dart's and PHP's numbered frames alone", () => {
     expect(parseNative("#0      UserRepository.load (package:my_app/data/user_repository.dart:42:7)")).toBeNull();
     expect(parseNative("#0 /var/www/app/src/A.php(12): App\\A->b(Object(App\\C))")).toBeNull();

@@ -16,15 +16,19 @@ import { matchingOpenParen, outsideAngleBrackets } from "@/lib/ingest/stacktrace
  *          3   MyApp                         	0x0000000100f0c2b4 ViewController.viewDidLoad() + 180 (ViewController.swift:42)
  *   Swift's backtracer (Linux, Swift 5.9+):
  *          1 0x000055d0c1a0b3f1 loadUser() + 97 in App at /app/Sources/App/main.swift:3:14
- * Argument values, addresses and offsets are dropped; the binary goes to `module`. Only the first
- * thread's backtrace is read (the crashed thread comes first in each of these).
+ *   Android tombstone: #00 pc 000000000004b2c0  /data/app/…/lib/arm64/libnative.so (Renderer::draw(Frame*)+64)
+ * Argument values, addresses and offsets are dropped; the binary goes to `module`. One backtrace is
+ * read: an Apple crash report's "Last Exception Backtrace" (where an uncaught NSException was raised),
+ * else the thread a crash report, Swift's backtracer or lldb's `bt all` marks as crashed or selected
+ * ("Thread 3 Crashed:", `Thread 2 "worker" crashed:`, "* thread #4"), else the first.
  */
 export function parseNative(text: string): Frame[] | null {
   let frames: Frame[] = [];
   let lastIndex = -1;
-  for (const raw of splitLines(text)) {
+  const lines = splitLines(text);
+  for (const raw of lines.slice(Math.max(0, startOfCrashedThread(lines)))) {
     const line = raw.trim();
-    const parsed = parseSanitizer(line) ?? parseGdb(line) ?? parseLldb(line) ?? parseSwiftBacktrace(line) ?? parseAppleCrash(line) ?? parseBoost(line);
+    const parsed = parseSanitizer(line) ?? parseTombstone(line) ?? parseGdb(line) ?? parseLldb(line) ?? parseSwiftBacktrace(line) ?? parseAppleCrash(line) ?? parseBoost(line);
     if (!parsed) continue;
     if (parsed.index <= lastIndex) {
       // Numbering restarts. A debugger prints the stop location ("#0 …" / "frame #0: …") before `bt`
@@ -39,6 +43,16 @@ export function parseNative(text: string): Frame[] | null {
     if (frames.length >= MAX_FRAMES) break;
   }
   return innermostFirstToOrdered(frames);
+}
+
+/** An uncaught exception's backtrace; a thread marked as the one that crashed (Apple, Swift) or selected (lldb). */
+const LAST_EXCEPTION = /^Last Exception Backtrace:/;
+const CRASHED_THREAD = /^(?:Thread \d{1,4}(?: "[^"\n]{0,256}")? [Cc]rashed:|\* thread #\d{1,4}\b)/;
+
+/** Where the backtrace to read starts: -1 when the text marks none. */
+function startOfCrashedThread(lines: readonly string[]): number {
+  const exception = lines.findIndex((line) => LAST_EXCEPTION.test(line.trim()));
+  return exception >= 0 ? exception : lines.findIndex((line) => CRASHED_THREAD.test(line.trim()));
 }
 
 function sameFrame(a: Frame | undefined, b: Frame): boolean {
@@ -79,6 +93,33 @@ function parseSanitizer(line: string): Parsed | null {
   return { index: Number(m[1]), frame: { function: inModule[1], module: basename(inModule[2]) } };
 }
 
+/**
+ * Android's tombstones (debuggerd, in logcat as "DEBUG" and in the Play Console / Crashlytics), the
+ * binary's whole path as module (an app's own libraries are under /data/app/, the system's under
+ * /system/, /apex/, /vendor/):
+ *   #00 pc 000000000004b2c0  /data/app/~~Xk2l==/com.acme-Ab12==/lib/arm64/libnative.so (Renderer::draw(Frame*)+64) (BuildId: 9f8e…)
+ *   #01 pc 0000000000012345  /data/app/~~Xk2l==/com.acme-Ab12==/base.apk!libnative.so (offset 0x1a000) (Java_com_acme_Bridge_render+120)
+ *   #02 pc 00000000000a1b20  /apex/com.android.runtime/lib64/bionic/libc.so (__pthread_start(void*)+208)
+ *   #03 pc 0000000000055f10  /system/lib64/libutils.so
+ */
+const TOMBSTONE = /^#(\d{1,4}) pc (?:0x)?[0-9a-f]{1,16}\s+(\/\S.*)$/;
+const TOMBSTONE_TRAILER = /(?: \((?:BuildId: [0-9a-f]{1,64}|offset 0x[0-9a-f]{1,16})\))+$/;
+
+function parseTombstone(line: string): Parsed | null {
+  const m = line.length <= 4096 ? TOMBSTONE.exec(line) : null;
+  if (!m) return null;
+  let rest = m[2].replace(TOMBSTONE_TRAILER, "");
+  let symbol: string | undefined;
+  const open = /\+\d{1,12}\)$/.test(rest) ? matchingOpenParen(rest) : -1;
+  if (open > 0) {
+    symbol = rest.slice(open + 1, -1).replace(/\+\d{1,12}$/, "");
+    rest = rest.slice(0, open);
+  }
+  const binary = rest.trim().replace(TOMBSTONE_TRAILER, "");
+  if (/\s/.test(binary)) return null;
+  return { index: Number(m[1]), frame: { ...(symbol ? { function: symbol } : {}), module: binary } };
+}
+
 /** boost::stacktrace and C++23 std::stacktrace: " 0# Cache::get(int) at /src/cache.cpp:41", " 3# __libc_start_call_main in /lib/libc.so.6". */
 const BOOST = /^(\d{1,4})# (\S.*)$/;
 
@@ -93,8 +134,11 @@ function parseBoost(line: string): Parsed | null {
   }
   const inBinary = rest.lastIndexOf(" in ");
   if (inBinary > 0) return { index: Number(m[1]), frame: { function: rest.slice(0, inBinary), module: basename(rest.slice(inBinary + 4)) } };
-  return /\s/.test(outsideAngleBrackets(rest.replace(/\([^()]*\)/g, ""))) ? null : { index: Number(m[1]), frame: { function: rest } };
+  return /\s/.test(outsideAngleBrackets(rest.replace(CLONE_SUFFIX, "").replace(/\([^()]*\)/g, ""))) ? null : { index: Number(m[1]), frame: { function: rest } };
 }
+
+/** GCC's suffix on an optimised copy of a function: " [clone .cold]", " [clone .isra.0] [clone .constprop.1]". */
+const CLONE_SUFFIX = /(?: \[clone \.[\w.]{1,64}\])+$/;
 
 /** "#3  0x… in name (args) at file:line", "#0  name (args) at file:line", "… from /lib/libc.so.6", "#5  0x… in ?? ()". */
 const GDB = /^#(\d{1,4})\s+(0x[0-9a-f]{1,16} in )?(.+)$/;
@@ -122,9 +166,11 @@ function parseGdb(line: string): Parsed | null {
   const open = matchingOpenParen(rest);
   if (open <= 0 || rest[open - 1] !== " ") return null;
   const name = rest.slice(0, open - 1);
-  // Without debug information gdb names functions by their demangled signature: "f(char const*, ...)".
-  const signatureOpen = matchingOpenParen(name);
-  const bare = signatureOpen > 0 ? name.slice(0, signatureOpen) : name;
+  // Without debug information gdb names functions by their demangled signature: "f(char const*, ...)",
+  // an optimised copy with GCC's suffix: "f(int) [clone .cold]".
+  const unsuffixed = name.replace(CLONE_SUFFIX, "");
+  const signatureOpen = matchingOpenParen(unsuffixed);
+  const bare = signatureOpen > 0 ? unsuffixed.slice(0, signatureOpen) : unsuffixed;
   if (!name || /\s/.test(outsideAngleBrackets(bare).replace(/\(anonymous namespace\)|operator\s*\S+/g, ""))) return null;
   return { index: Number(m[1]), frame: name === "??" ? where : { function: name, ...where } };
 }

@@ -60,13 +60,31 @@ function parseTraceLine(line: string): { call: string; at: Location } | null {
   return { call, at: { ...pathFields(where.slice(0, open)), lineno: Number(where.slice(open + 1, -1)) } };
 }
 
-/** "App\Service->run(Array)" -> module "App\Service", function "run"; "{closure}" stays a function. */
+/**
+ * "App\Service->run(Array)" -> module "App\Service", function "run"; "{closure}" stays a function, and so
+ * does PHP 8.4's "{closure:App\Report::build():26}", whose "::" and "(" are inside its braces.
+ */
 function splitCall(call: string): Pick<Frame, "module" | "function"> {
-  const open = call.indexOf("(", 1); // from 1: a "{closure}(" call must keep its braces
+  const open = indexOutsideBraces(call, (i) => call[i] === "(" && i > 0);
   const name = open > 0 ? call.slice(0, open) : call;
-  const arrow = Math.max(name.lastIndexOf("->"), name.lastIndexOf("::"));
+  let arrow = -1;
+  indexOutsideBraces(name, (i) => {
+    if (i > 0 && (name.startsWith("->", i) || name.startsWith("::", i))) arrow = i;
+    return false;
+  });
   if (arrow > 0) return { module: name.slice(0, arrow), function: name.slice(arrow + 2) };
   return { function: name };
+}
+
+/** The first index outside "{…}" for which `test` holds, or -1. */
+function indexOutsideBraces(text: string, test: (i: number) => boolean): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "{") depth++;
+    else if (text[i] === "}") depth = Math.max(0, depth - 1);
+    else if (depth === 0 && test(i)) return i;
+  }
+  return -1;
 }
 
 const THROWN_IN = /^thrown in (.+) on line (\d{1,9})$/;

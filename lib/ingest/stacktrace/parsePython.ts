@@ -1,5 +1,5 @@
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
-import { capOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
+import { MAX_FRAMES, capOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
 import { pathFields } from "@/lib/ingest/stacktrace/location";
 import { GROUP_HEADER, withoutGroupMargin } from "@/lib/ingest/stacktrace/pythonGroupMargin";
 
@@ -41,8 +41,39 @@ export function parsePython(text: string): Frame[] | null {
     }
     last = null;
   }
-  return capOrdered(frames.length > 0 ? frames : pytestFrames(text));
+  if (frames.length > 0) return capOrdered(frames);
+  return capOrdered(text.includes("(most recent call first):") ? faulthandlerFrames(text) : pytestFrames(text));
 }
+
+/**
+ * faulthandler's dump (a segfault in an extension, `faulthandler.dump_traceback`), most recent call
+ * first, one thread after another:
+ *   Fatal Python error: Segmentation fault
+ *
+ *   Current thread 0x00007f5a8c9b4740 (most recent call first):
+ *     File "/app/native.py", line 8 in crash
+ *     File "/app/main.py", line 20 in <module>
+ * The current thread is read (or the only stack), returned outermost first.
+ */
+function faulthandlerFrames(text: string): Frame[] {
+  const lines = splitLines(text);
+  const current = lines.findIndex((line) => FAULTHANDLER_CURRENT.test(line.trim()));
+  const start = current >= 0 ? current : lines.findIndex((line) => FAULTHANDLER_STACK.test(line.trim()));
+  if (start < 0) return [];
+  const frames: Frame[] = [];
+  for (const line of lines.slice(start + 1)) {
+    const m = FAULTHANDLER_FRAME.exec(line.trim());
+    if (!m) break;
+    frames.push({ ...(m[3] ? { function: m[3] } : {}), ...pathFields(m[1]), ...(m[2] === "???" ? {} : { lineno: Number(m[2]) }) });
+    if (frames.length >= MAX_FRAMES) break; // innermost come first; the rest would be dropped
+  }
+  return frames.reverse();
+}
+
+const FAULTHANDLER_CURRENT = /^Current thread 0x[0-9a-f]{1,16}(?: \[[^\]\n]{0,256}\])? \(most recent call first\):$/;
+const FAULTHANDLER_STACK = /^(?:Thread 0x[0-9a-f]{1,16}(?: \[[^\]\n]{0,256}\])? |Stack )\(most recent call first\):$/;
+/** `File "/app/main.py", line 20 in <module>` (no comma before "in"); "line ???" when unknown. */
+const FAULTHANDLER_FRAME = /^File "([^"]{1,4096})", line (\d{1,9}|\?\?\?)(?: in (\S.{0,1023}))?$/;
 
 /**
  * pytest's failure report (no "Traceback" header), outermost first. `--tb=short`: "app/config.py:27:

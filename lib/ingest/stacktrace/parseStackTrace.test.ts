@@ -126,6 +126,28 @@ DatabaseError: down`)!;
     expect(frames.map((f) => f.function)).toEqual(["<module>", "connect"]);
     expect(frames[1].lineno).toBe(12);
   });
+
+  it("reads faulthandler's dump of a fatal error: the current thread, most recent call first", () => {
+    const text = `Fatal Python error: Segmentation fault
+
+Thread 0x00007f5a7b2ff640 (most recent call first):
+  File "/usr/lib/python3.11/threading.py", line 324 in wait
+
+Current thread 0x00007f5a8c9b4740 (most recent call first):
+  File "/app/imaging/resize.py", line 41 in thumbnail
+  File "/app/main.py", line ??? in <module>
+
+Extension modules: PIL._imaging (total: 1)
+Segmentation fault (core dumped)`;
+    expect(parseStackTrace(text)).toEqual({
+      language: "python",
+      frames: [
+        { function: "<module>", filename: "/app/main.py", absPath: "/app/main.py", inApp: true },
+        { function: "thumbnail", filename: "/app/imaging/resize.py", absPath: "/app/imaging/resize.py", lineno: 41, inApp: true },
+      ],
+    });
+    expect(parsePython('Stack (most recent call first):\n  File "/app/a.py", line 3 in f')).toEqual([{ function: "f", filename: "/app/a.py", absPath: "/app/a.py", lineno: 3 }]);
+  });
 });
 
 describe("parseJava", () => {
@@ -242,6 +264,23 @@ describe("parsePhp", () => {
     expect(frames.map((f) => f.function)).toEqual(["{closure}", "bar"]);
     expect(frames[0]).toMatchObject({ filename: "/app/a.php", lineno: 3 });
     expect(frames[1]).toEqual({ module: "Foo", function: "bar" });
+  });
+
+  it("keeps PHP 8.4's closure names whole: their '::' and '(' are inside the braces", () => {
+    const frames = parsePhp(`PHP Fatal error:  Uncaught Error: Call to a member function getName() on null in /app/src/Report.php:27
+Stack trace:
+#0 [internal function]: App\\Report->{closure:App\\Report::build():26}(NULL)
+#1 /app/src/Report.php(26): array_map(Object(Closure), Array)
+#2 /app/src/Report.php(12): App\\Report::{closure:/app/src/Report.php:11}()
+#3 /app/bin/report.php(8): App\\Report::run()
+#4 {main}
+  thrown in /app/src/Report.php on line 27`)!;
+    expect(frames.slice(1)).toEqual([
+      { module: "App\\Report", function: "run", filename: "/app/src/Report.php", absPath: "/app/src/Report.php", lineno: 12 },
+      { module: "App\\Report", function: "{closure:/app/src/Report.php:11}", filename: "/app/src/Report.php", absPath: "/app/src/Report.php", lineno: 26 },
+      { function: "array_map" },
+      { module: "App\\Report", function: "{closure:App\\Report::build():26}", filename: "/app/src/Report.php", absPath: "/app/src/Report.php", lineno: 27 },
+    ]);
   });
 });
 

@@ -14,6 +14,11 @@ describe("stripLogPrefixes", () => {
     ["docker compose", (l: string) => `billing-api-1  | ${l}`],
     ["journalctl", (l: string) => `Mar 12 10:15:42 api-01 shop-api[2143]: ${l}`],
     ["coloured docker compose", (l: string) => `\x1b[36mbilling-api-1  | \x1b[0m${l}`],
+    ["journalctl -o short-precise", (l: string) => `Mar 12 10:15:42.418093 api-01 shop-api[2143]: ${l}`],
+    ["journalctl -o short-iso", (l: string) => `2026-03-12T10:15:42+0000 api-01 shop-api[2143]: ${l}`],
+    ["Heroku", (l: string) => `2026-03-12T10:15:42.418093+00:00 app[web.1]: ${l}`],
+    ["kubectl logs --timestamps / docker logs -t", (l: string) => `2026-03-12T10:15:42.418093512Z ${l}`],
+    ["kubectl logs --prefix", (l: string) => `[pod/shop-api-7d9c7b6f4-x2x9q/api] ${l}`],
   ])("takes the %s prefix off every line, so the trace parses", (_name, prefix) => {
     const text = javaTrace.map(prefix).join("\n");
     expect(stripLogPrefixes(text)).toBe(javaTrace.join("\n"));
@@ -26,6 +31,13 @@ describe("stripLogPrefixes", () => {
     const coloured = 'Traceback (most recent call last):\n  File \x1b[35m"/app/shop/main.py"\x1b[0m, line \x1b[35m3\x1b[0m, in \x1b[35mmain\x1b[0m\n\x1b[1;35mKeyError\x1b[0m: \x1b[35m\'sku\'\x1b[0m';
     expect(stripLogPrefixes(coloured)).toBe('Traceback (most recent call last):\n  File "/app/shop/main.py", line 3, in main\nKeyError: \'sku\'');
     expect(stripLogPrefixes('web-1  | Traceback (most recent call last):\nweb-1  |   File "/app/x.py", line 3, in f\nweb-1  | KeyError: 1')).toBe('Traceback (most recent call last):\n  File "/app/x.py", line 3, in f\nKeyError: 1');
+  });
+
+  it("keeps Python's indentation under a bare timestamp prefix", () => {
+    const logged = ['2026-03-12T10:15:42.418Z Traceback (most recent call last):', '2026-03-12T10:15:42.418Z   File "/app/api/orders.py", line 12, in get_order', "2026-03-12T10:15:42.419Z     return ORDERS[oid]", "2026-03-12T10:15:42.419Z KeyError: 'o1'"].join("\n");
+    const parsed = parseStackTrace(stripLogPrefixes(logged));
+    expect(parsed.language).toBe("python");
+    expect(parsed.frames).toMatchObject([{ function: "get_order", filename: "/app/api/orders.py", lineno: 12, contextLine: "return ORDERS[oid]" }]);
   });
 
   it("leaves a trace alone unless one prefix starts every line", () => {

@@ -15,8 +15,14 @@ const LOG_PREFIXES: RegExp[] = [
   /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d) (?:stdout|stderr) [FP] /,
   // docker compose: "web-1  | " (one space after the bar, so Python's indentation survives)
   /^[\w.-]{1,64}\s{1,32}\| ?/,
-  // syslog / journalctl: "Mar 12 10:15:42 api-01 shop-api[2143]: "
-  /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \S{1,255} [^\s:[\]]{1,128}(?:\[\d{1,10}\])?: /,
+  // syslog / journalctl: "Mar 12 10:15:42 api-01 shop-api[2143]: " (-o short-precise: "10:15:42.123456")
+  /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,9})? \S{1,255} [^\s:[\]]{1,128}(?:\[\d{1,10}\])?: /,
+  // journalctl -o short-iso: "2026-03-12T10:15:42+0000 api-01 shop-api[2143]: "; Heroku: "2026-03-12T10:15:42.123456+00:00 app[web.1]: "
+  /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d) (?:\S{1,255} )?[^\s:[\]]{1,128}\[[^\]\s]{1,64}\]: /,
+  // kubectl logs --timestamps, docker logs -t: "2026-03-12T10:15:42.123456789Z " (one space: the trace's own indentation stays)
+  /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d) /,
+  // kubectl logs --prefix: "[pod/api-7d9c7b6f4-x2x9q/api] "
+  /^\[pod\/[^\]\s]{1,512}\] /,
 ];
 
 /**
@@ -30,8 +36,8 @@ const LINE_PREFIXES: RegExp[] = [/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z
 const ANSI_ESCAPE = /\x1b\[[0-9;?]{0,32}[ -/]{0,4}[@-~]/g;
 
 /**
- * A trace copied from a log (adb logcat, Android Studio, Kubernetes container logs, docker compose,
- * syslog/journald) carries the log's prefix on every line: removed when one prefix starts every
+ * A trace copied from a log (adb logcat, Android Studio, Kubernetes container logs, kubectl/docker
+ * logs with timestamps or pod prefixes, docker compose, syslog/journald, Heroku) carries the log's prefix on every line: removed when one prefix starts every
  * non-empty line, so the trace parses as the runtime printed it; a Sidekiq prefix wherever it is.
  * Terminal colour codes are removed first. Anything else is returned as it is.
  */

@@ -209,6 +209,28 @@ describe("traces as tools print them", () => {
     expect(event.frames.map((f) => f.function)).toEqual(["Tick", "Log", "Update"]);
   });
 
+  it("Mono's frames (Unity players, Xamarin): IL offsets, files or a module version id instead of one", () => {
+    const mono = (mvid: string, offset: string) =>
+      [
+        "System.NullReferenceException: Object reference not set to an instance of an object",
+        `  at Game.Player.Update () [${offset}] in <${mvid}>:0 `,
+        `  at Game.Loop.Tick (System.Single dt) [0x00008] in <${mvid}>:0 `,
+        "  at (wrapper managed-to-native) System.Reflection.RuntimeMethodInfo.InternalInvoke(System.Reflection.RuntimeMethodInfo,object,object[],System.Exception&)",
+      ].join("\n");
+    const event = prepare("Error", mono("4f3ae1ba5c3a4d0c9e3bb8d7f86fd0f8", "0x0001a"), "");
+    expect(event).toMatchObject({ platform: "dotnet", type: "System.NullReferenceException", message: "Object reference not set to an instance of an object" });
+    expect(event.frames).toEqual([
+      { module: "Game.Loop", function: "Tick", inApp: true },
+      { module: "Game.Player", function: "Update", inApp: true },
+    ]);
+    expect(prepare("Error", mono("9a8b7c6d5e4f40312a1b2c3d4e5f6a7b", "0x00020"), "").fingerprint).toBe(event.fingerprint);
+    const withFile = "System.NullReferenceException: x\n  at Game.Player.Update () [0x0001a] in /Users/dev/Game/Assets/Scripts/Player.cs:42 \n  at Game.Enemy.Update () <0x1005f0000 + 0x00123> in <filename unknown>:0";
+    expect(read("System.NullReferenceException", withFile).frames).toEqual([
+      { module: "Game.Enemy", function: "Update", inApp: true },
+      { module: "Game.Player", function: "Update", filename: "/Users/dev/Game/Assets/Scripts/Player.cs", absPath: "/Users/dev/Game/Assets/Scripts/Player.cs", lineno: 42, inApp: true },
+    ]);
+  });
+
   it("gin's Recovery middleware: 'file.go:47 (0xpc)' then the function and its source line", () => {
     const gin = [
       "2024/03/12 10:15:42 [Recovery] 2024/03/12 - 10:15:42 panic recovered:",
