@@ -53,7 +53,8 @@ export interface MappedSentryEvent {
  *   exception that was actually raised (mechanism.exception_id 0), so it becomes the event's type,
  *   message and stack. The whole chain becomes the event's `exceptions` (raised first, each cause
  *   after the exception it caused): one event, one issue, grouped over the chain. SDKs that list
- *   the chain raised first (sentry-dart) are read the other way round (chainOrder.ts).
+ *   the chain raised first (sentry-dart, sentry-react-native) are read the other way round
+ *   (chainOrder.ts).
  * - Messages: `logentry` or `message` (a string or `{ formatted, message, params }`) give the
  *   message, and the type is "Message". A synthetic exception that names no type or repeats the
  *   message (the stack the SDK attaches to captureMessage) only contributes its frames.
