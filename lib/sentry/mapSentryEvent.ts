@@ -14,6 +14,7 @@ import { withCurrentInterfaceNames } from "@/lib/sentry/legacyInterfaces";
 import { sentryTimestampToIso } from "@/lib/sentry/sentryTimestamp";
 import { chainOf, mechanismOf } from "@/lib/sentry/exceptionChain";
 import { inProtocolOrder } from "@/lib/sentry/chainOrder";
+import { exceptionNamedBy } from "@/lib/sentry/syntheticException";
 import { LOGGED_MESSAGE_TYPE } from "@/lib/domain/issueTitle";
 
 /** Exceptions of a chain kept (causes, exception-group members); the SDKs send at most 5 by default. */
@@ -109,8 +110,10 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
   // stays an error. It is a message's stack when it names no type or only repeats the message.
   const syntheticMessageStack = mainMechanism?.synthetic === true && (exceptionType === undefined || asText(main?.value) === messageText);
   const isMessage = !main || syntheticMessageStack || (exceptionType === undefined && messageText !== undefined) || elixirMessageStack;
-  const type = isMessage ? LOGGED_MESSAGE_TYPE : (exceptionType ?? "Error");
-  const message = isMessage ? (messageText ?? asText(main?.value) ?? "") : (asText(main?.value) ?? "");
+  // A synthetic stand-in whose value names the real exception ("NullReferenceException: …") is that exception.
+  const named = !isMessage && mainMechanism?.synthetic === true ? exceptionNamedBy(asText(main?.value)) : undefined;
+  const type = isMessage ? LOGGED_MESSAGE_TYPE : (named?.type ?? exceptionType ?? "Error");
+  const message = isMessage ? (messageText ?? asText(main?.value) ?? "") : (named?.message ?? asText(main?.value) ?? "");
   const images = debugImagesOf(ev.debug_meta);
   const frames =
     mapStacktrace(main?.stacktrace, images) ??
