@@ -7,6 +7,9 @@ import { parseEnvelope } from "@/lib/sentry/parseEnvelope";
 import { unpackEnvelope, unpackStoreEvent } from "@/lib/sentry/unpackEnvelope";
 import {
   WEBGL_NRE_EVENT_ID,
+  monoLogErrorBuild1Event,
+  monoLogErrorBuild2Event,
+  monoLogErrorElsewhereEvent,
   webglInvalidOperationEvent,
   webglNullReferenceAgainEvent,
   webglNullReferenceEnvelope,
@@ -60,5 +63,31 @@ describe("sentry-unity on WebGL: an exception captured from Unity's log (a synth
   it("keeps the stand-in's type when the log line names none", () => {
     const untyped = prepare(webglUntypedEvent);
     expect([untyped.type, untyped.message]).toEqual(["LogException", "Save failed, quota exceeded"]);
+  });
+});
+
+describe("sentry-unity in a Mono player build: Debug.LogError, its stack's files an assembly MVID", () => {
+  const event = prepare(monoLogErrorBuild1Event);
+
+  it("is a message with the game's frames, which name no file", () => {
+    expect([event.type, event.message]).toEqual(["Message", "Save slot 2 could not be written"]);
+    expect(event.frames.map((f) => [f.function, f.filename, f.absPath])).toEqual([
+      ["UnityEngine.Events.InvokableCall:Invoke ()", undefined, undefined],
+      ["Larkspur.Harbor.UI.SaveMenu:OnSaveClicked ()", undefined, undefined],
+      ["Larkspur.Harbor.Persistence.SaveSystem:WriteSlot (int)", undefined, undefined],
+      ["UnityEngine.Debug:LogError (object)", undefined, undefined],
+    ]);
+  });
+
+  it("blames the method that logged, without the MVID", () => {
+    expect(culpritOf(event.frames, event.platform, event.exceptions)).toBe("Larkspur.Harbor.Persistence.SaveSystem:WriteSlot (int)");
+  });
+
+  it("groups the same log call from the next build (another MVID) with the first", () => {
+    expect(prepare(monoLogErrorBuild2Event).fingerprint).toBe(event.fingerprint);
+  });
+
+  it("keeps the same text logged by another method apart", () => {
+    expect(prepare(monoLogErrorElsewhereEvent).fingerprint).not.toBe(event.fingerprint);
   });
 });

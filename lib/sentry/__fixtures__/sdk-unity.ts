@@ -72,3 +72,41 @@ export const webglNullReferenceAgainEvent = webglEvent("5a0f1e2d3c4b5a69788796a5
 export const webglInvalidOperationEvent = webglEvent("6b1a0f1e2d3c4b5a69788796a5b4c3d2", "InvalidOperationException: Sequence contains no elements", saveFrames);
 /** A log line that names no exception type. */
 export const webglUntypedEvent = webglEvent("7c2b1a0f1e2d3c4b5a69788796a5b4c3", "Save failed, quota exceeded", saveFrames);
+
+/**
+ * Debug.LogError in a Mono player build (Windows standalone): a message event; the log stack's
+ * files are the assembly's MVID, which changes with every build, line 0.
+ */
+const monoFrame = (fn: string, mvid: string, inApp: boolean) => ({ filename: "Unknown", abs_path: `<${mvid}>`, function: fn, lineno: 0, in_app: inApp });
+const monoLogErrorEvent = (eventId: string, mvid: string, message: string, logging: string) => ({
+  event_id: eventId,
+  timestamp: "2026-03-14T18:03:10.5000000+00:00",
+  platform: "csharp",
+  level: "error",
+  release: "com.larkspur.harbor@0.9.3",
+  environment: "production",
+  sdk: UNITY_SDK,
+  message: { message },
+  threads: {
+    values: [
+      {
+        id: 1,
+        crashed: false,
+        current: true,
+        stacktrace: {
+          frames: [
+            monoFrame("UnityEngine.Events.InvokableCall:Invoke ()", "a0b1c2d3e4f5061728394a5b6c7d8e9f", false),
+            monoFrame("Larkspur.Harbor.UI.SaveMenu:OnSaveClicked ()", mvid, true),
+            monoFrame(logging, mvid, true),
+            { function: "UnityEngine.Debug:LogError (object)", in_app: false },
+          ],
+        },
+      },
+    ],
+  },
+});
+export const monoLogErrorBuild1Event = monoLogErrorEvent("8d3c2b1a0f1e2d3c4b5a69788796a5b4", "4a1b2c3d4e5f60718293a4b5c6d7e8f9", "Save slot 2 could not be written", "Larkspur.Harbor.Persistence.SaveSystem:WriteSlot (int)");
+/** The next build: the game assembly's MVID changed. */
+export const monoLogErrorBuild2Event = monoLogErrorEvent("9e4d3c2b1a0f1e2d3c4b5a69788796a5", "f9e8d7c6b5a4938271605f4e3d2c1b0a", "Save slot 2 could not be written", "Larkspur.Harbor.Persistence.SaveSystem:WriteSlot (int)");
+/** The same text logged by another method. */
+export const monoLogErrorElsewhereEvent = monoLogErrorEvent("0f5e4d3c2b1a0f1e2d3c4b5a69788796", "4a1b2c3d4e5f60718293a4b5c6d7e8f9", "Save slot 2 could not be written", "Larkspur.Harbor.Cloud.CloudSync:UploadSlot (int)");
