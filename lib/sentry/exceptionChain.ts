@@ -62,13 +62,14 @@ function chainedIds(values: JsonObject[], roots: JsonObject[], eligible: (e: Jso
 }
 
 /**
- * An exception group (Python's ExceptionGroup, JS AggregateError, .NET AggregateException: the raised
- * exception's `mechanism.is_exception_group`) lists its members in the order its tasks happened to
- * fail, and ten tasks failing alike as ten members. Each direct member (`parent_id` the group's
- * `exception_id`, `source` an index such as `exceptions[2]` or `errors[0]`), with everything chained
- * under it, is one block; blocks are deduplicated by their types and frames and put in order of
- * them (membersInFixedOrder.ts), so the same failures are one issue whichever task failed first.
- * The group's own cause or context stays right after it. Without the ids nothing moves.
+ * An exception group (Python's ExceptionGroup, JS AggregateError, .NET AggregateException, Go's
+ * errors.Join: the raised exception's `mechanism.is_exception_group`) lists its members in the order
+ * its tasks happened to fail, and ten tasks failing alike as ten members. Each direct member
+ * (`parent_id` the group's `exception_id`, `source` an index such as `exceptions[2]` or `errors[0]`),
+ * with everything chained under it, is one block; blocks are deduplicated by their failures
+ * (signatureOf) and put in order of them (membersInFixedOrder.ts), so the same failures are one issue
+ * whichever task failed first. The group's own cause or context stays right after it. Without the
+ * ids nothing moves.
  */
 function groupMembersInFixedOrder(raisedFirst: JsonObject[]): JsonObject[] {
   const [group, ...rest] = raisedFirst;
@@ -77,18 +78,24 @@ function groupMembersInFixedOrder(raisedFirst: JsonObject[]): JsonObject[] {
   const isMember = (e: JsonObject) => parentOf(e) === groupId && /\[\d+\]$/.test(asText(mechanismOf(e)?.source) ?? "");
   const members = rest.filter(isMember);
   if (members.length === 0) return raisedFirst;
-  // Everything chained under a member (transitively by parent_id) goes with it.
-  const blockOf = (member: JsonObject): JsonObject[] => {
-    const ids = chainedIds(rest, [member], (e) => !isMember(e));
-    return rest.filter((e) => e === member || (!isMember(e) && typeof idOf(e) === "number" && ids.has(idOf(e))));
-  };
-  const blocks = members.map((member) => {
-    const block = blockOf(member);
-    return { key: JSON.stringify(block.map(signatureOf)), block };
-  });
-  const inBlocks = new Set(blocks.flatMap(({ block }) => block));
-  const ordered = membersInFixedOrder(blocks);
-  return [group, ...rest.filter((e) => !inBlocks.has(e)), ...ordered];
+  const blocks = new Map(members.map((member) => [member, [member]]));
+  const underMember = new Map(members.map((member) => [member, chainedIds(rest, [member], (e) => !isMember(e))]));
+  const own: JsonObject[] = [];
+  // The SDKs list the tree depth first (raised first: the group, its own cause, then each member
+  // followed by what is chained under it). What follows a member and is chained under no other goes
+  // with it: sentry-python gives a member's cause or context the group's id as parent_id.
+  let current: JsonObject[] | undefined;
+  for (const e of rest) {
+    if (isMember(e)) {
+      current = blocks.get(e);
+      continue;
+    }
+    const id = idOf(e);
+    const owner = typeof id === "number" ? members.find((member) => underMember.get(member)?.has(id)) : undefined;
+    (owner ? blocks.get(owner)! : (current ?? own)).push(e);
+  }
+  const ordered = membersInFixedOrder([...blocks.values()].map((block) => ({ key: JSON.stringify(block.map(signatureOf)), block })));
+  return [group, ...own, ...ordered];
 }
 
 /** What identifies a member's failure, whatever values its message names: type and frames. */

@@ -36,9 +36,10 @@ describe("Sentry exception groups", () => {
   });
 
   it("keeps what is chained under a member with it, and the group's own context right after the group", () => {
-    const cause = { type: "ConnectionResetError", value: "peer reset", stacktrace: { frames: [frame("read", 5)] }, mechanism: { type: "chained", source: "__cause__", exception_id: 3, parent_id: 2 } };
-    const context = { type: "CancelledError", value: "", mechanism: { type: "chained", source: "__context__", exception_id: 4, parent_id: 0 } };
-    const chain = mapSentryEvent({ platform: "python", exception: { values: [context, cause, fetchFailed(2, 1, "acc_1"), storeFailed(1, 0, "acc_1"), group(2)] } }).events[0].exceptions!;
+    // As sentry-python walks the tree: the group, its own context, then each member and its chain.
+    const context = { type: "CancelledError", value: "", mechanism: { type: "chained", source: "__context__", exception_id: 1, parent_id: 0 } };
+    const cause = { type: "ConnectionResetError", value: "peer reset", stacktrace: { frames: [frame("read", 5)] }, mechanism: { type: "chained", source: "__cause__", exception_id: 4, parent_id: 3 } };
+    const chain = mapSentryEvent({ platform: "python", exception: { values: [cause, fetchFailed(3, 1, "acc_1"), storeFailed(2, 0, "acc_1"), context, group(2)] } }).events[0].exceptions!;
     expect(chain.map((e) => [e.type, e.relation ?? "raised"])).toEqual([
       ["ExceptionGroup", "raised"],
       ["CancelledError", "context"],
@@ -46,6 +47,19 @@ describe("Sentry exception groups", () => {
       ["UpstreamError", "cause"],
       ["ConnectionResetError", "cause"],
     ]);
+  });
+
+  it("keeps a member's cause with the member when the SDK gives it the group's id as parent (sentry-python), whichever task failed first", () => {
+    // sentry-python numbers a member's __cause__ right after the member but sets its parent_id to 0, the group's.
+    const causedBy = (type: string, id: number) => ({ type, value: "peer reset", stacktrace: { frames: [frame("read", 5)] }, mechanism: { type: "chained", source: "__cause__", exception_id: id, parent_id: 0 } });
+    const fetchBlock = (id: number, index: number) => [fetchFailed(id, index, "acc_1"), causedBy("ConnectionResetError", id + 1)];
+    const storeBlock = (id: number, index: number) => [storeFailed(id, index, "acc_1"), causedBy("ValueError", id + 1)];
+    // Raised first as the SDK walks the tree, then reversed into the protocol's order.
+    const fetchFirst = [group(2), ...fetchBlock(1, 0), ...storeBlock(3, 1)].reverse();
+    const storeFirst = [group(2), ...storeBlock(1, 0), ...fetchBlock(3, 1)].reverse();
+    const expected = ["ExceptionGroup", "KeyError", "ValueError", "UpstreamError", "ConnectionResetError"];
+    expect(chainOf(...fetchFirst).map((t) => t.split(":")[0])).toEqual(expected);
+    expect(chainOf(...storeFirst).map((t) => t.split(":")[0])).toEqual(expected);
   });
 
   it("leaves a chain without exception ids, or that is not a group, as the SDK sent it", () => {
