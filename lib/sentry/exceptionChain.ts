@@ -1,5 +1,6 @@
 import { MAX_CHAIN_LENGTH, MAX_EXCEPTION_MESSAGE_CHARS, MAX_EXCEPTION_TYPE_CHARS, type ExceptionInput } from "@/lib/grouping/chain/ChainException";
 import { membersInFixedOrder } from "@/lib/grouping/chain/membersInFixedOrder";
+import { parameteriseMessage } from "@/lib/ingest/parameteriseMessage";
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
 import { asArray, asObject, asText, clipText, type JsonObject } from "@/lib/sentry/coerce";
 import type { DebugImage } from "@/lib/sentry/debugImages";
@@ -98,10 +99,16 @@ function groupMembersInFixedOrder(raisedFirst: JsonObject[]): JsonObject[] {
   return [group, ...own, ...ordered];
 }
 
-/** What identifies a member's failure, whatever values its message names: type and frames. */
+/**
+ * What identifies a member's failure, whatever values its message names: its type and frames; an
+ * exception without frames (Go's errors.New, wrapped by errors.Join) by its type and its message
+ * with the values in it parameterised, as nothing else tells "stock is negative" from "price is 0".
+ */
 function signatureOf(exception: JsonObject): string[] {
   const frames = asArray(asObject(exception.stacktrace)?.frames) ?? [];
-  return [asText(exception.type) ?? "", ...frames.map((f) => {
+  const type = asText(exception.type) ?? "";
+  if (frames.length === 0) return [type, parameteriseMessage(asText(exception.value) ?? "")];
+  return [type, ...frames.map((f) => {
     const frame = asObject(f);
     return `${asText(frame?.module) ?? asText(frame?.filename) ?? ""}:${asText(frame?.function) ?? ""}:${typeof frame?.lineno === "number" ? frame.lineno : ""}`;
   })];

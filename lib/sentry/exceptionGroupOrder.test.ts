@@ -62,6 +62,15 @@ describe("Sentry exception groups", () => {
     expect(chainOf(...storeFirst).map((t) => t.split(":")[0])).toEqual(expected);
   });
 
+  it("tells members without frames apart by their messages (Go's errors.Join of errors.New values)", () => {
+    const plain = (id: number, index: number, value: string) => ({ type: "*errors.errorString", value, mechanism: { type: "chained", source: `errors[${index}]`, exception_id: id, parent_id: 0 } });
+    const join = { type: "*errors.joinError", value: "x", stacktrace: { frames: [frame("sync_all", 33)] }, mechanism: { type: "generic", exception_id: 0, is_exception_group: true } };
+    const chain = chainOf(plain(2, 1, "stock for sku 12 is negative"), plain(1, 0, "price for sku 12 is 0"), join);
+    expect(chain.slice(1)).toEqual(["*errors.errorString: price for sku 12 is 0", "*errors.errorString: stock for sku 12 is negative"]);
+    // The same failure for another sku is still one member.
+    expect(chainOf(plain(2, 1, "price for sku 99 is 0"), plain(1, 0, "price for sku 12 is 0"), join)).toHaveLength(2);
+  });
+
   it("leaves a chain without exception ids, or that is not a group, as the SDK sent it", () => {
     const plain = (e: object) => ({ ...e, mechanism: { type: "chained", source: "__cause__" } });
     expect(chainOf(plain(storeFailed(2, 1, "a")), plain(fetchFailed(1, 0, "a")), { type: "RuntimeError", value: "x" }).map((t) => t.split(":")[0])).toEqual(["RuntimeError", "UpstreamError", "KeyError"]);
