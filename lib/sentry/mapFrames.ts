@@ -9,6 +9,7 @@ const MAX_FILENAME = 2048;
 const MAX_ABS_PATH = 4096;
 const MAX_SOURCE_LINE = 4096;
 const MAX_CONTEXT_LINES = 20;
+const MAX_PLATFORM = 64;
 /** Frames that keep their variables, innermost first. */
 const MAX_FRAMES_WITH_VARS = 5;
 
@@ -56,6 +57,8 @@ export function mapFrame(frame: Record<string, unknown>, images: DebugImage[] = 
   const colno = position(frame.colno);
   if (colno !== undefined) out.colno = colno;
   if (typeof frame.in_app === "boolean") out.inApp = frame.in_app;
+  const platform = nonEmpty(frame.platform, MAX_PLATFORM);
+  if (platform !== undefined) out.platform = platform;
   const contextLine = clipRaw(frame.context_line, MAX_SOURCE_LINE);
   if (contextLine !== undefined) out.contextLine = contextLine;
   // Keep the lines nearest the frame's line: the end of pre_context, the start of post_context.

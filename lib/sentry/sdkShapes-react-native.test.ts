@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { culpritOf } from "@/lib/errors/culprit";
+import { selectGroupingFrames } from "@/lib/grouping/frames/selectGroupingFrames";
 import { prepareEvent, type PreparedEvent } from "@/lib/ingest/prepareEvent";
 import { eventTags } from "@/lib/ingest/eventTags";
 import { parseEnvelope } from "@/lib/sentry/parseEnvelope";
@@ -69,6 +70,12 @@ describe("sentry-react-native: a native module's rejected promise", () => {
     expect(tag(event, "handled")).toBe("no");
     expect(event.frames.at(-1)).toMatchObject({ function: "takeReceiptPhoto", filename: "app:///index.android.bundle" });
     expect(event.exceptions?.[1].frames.map((f) => f.function)).toEqual(["invoke", "takePhoto", "reject"]);
+  });
+
+  it("judges the Java side's frames as Java: React Native's bridge and promise classes are library, the app's module is its own", () => {
+    const java = event.exceptions![1].frames;
+    expect(java.map((f) => f.platform)).toEqual(["java", "java", "java"]);
+    expect(selectGroupingFrames(java, "javascript").keys).toEqual(["com.harborcafe.app.camera.ReceiptCameraModule:takePhoto"]);
   });
 
   it("blames the JavaScript code that called the native module", () => {
