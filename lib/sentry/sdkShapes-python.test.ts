@@ -13,6 +13,7 @@ import {
   pyLoggingCriticalEvent,
   pyLoggingStackEvent,
   pyTaskGroupEvent,
+  pyWindowsLoggingEvent,
 } from "@/lib/sentry/__fixtures__/sdk-python";
 
 /**
@@ -96,6 +97,12 @@ describe("sentry-python: logging", () => {
   it("groups the same log call with other values on its format string; another call apart", () => {
     expect(prepare(pyLoggingStackEvent("6a0f5c4d3e2b4a1f9c8d7e6f5a4b3c2d", ["9120", "alice"])).fingerprint).toBe(logged.fingerprint);
     expect(prepare(pyLoggingStackEvent("7b1a6d5e4f3c4b2a0d9e8f7a6b5c4d3e", ["8812", "bob"], "refund")).fingerprint).not.toBe(logged.fingerprint);
+  });
+
+  it("groups the same log call from a Windows install (the standard library under Python312\\Lib) with the Linux one", () => {
+    const windows = prepare(pyWindowsLoggingEvent("8c2b7e6f5a4d4c3b1e0f9a8b7c6d5e4f", "settle"));
+    expect(windows.frames.at(-1)?.absPath).toMatch(/^C:\\.*\\Lib\\logging\\__init__\.py$/);
+    expect(windows.fingerprint).toBe(logged.fingerprint);
   });
 
   it("logger.critical: level fatal, critical severity, no stack", () => {

@@ -24,9 +24,13 @@ export const DOTNET_LIBRARY =
 /** PHP frameworks (namespace prefixes, backslash-separated). */
 export const PHP_LIBRARY = /^\\?(?:Illuminate|Symfony|Laravel|Doctrine|GuzzleHttp|Monolog|Psr|Composer|PHPUnit|Slim|Laminas|Zend|Twig|Predis|Sentry|Livewire|Inertia|Carbon|League)\\/;
 
-/** Python packages whose frames are framework code even when an SDK labels them in-app. */
+/**
+ * Python packages whose frames are framework code even when an SDK labels them in-app, and the
+ * standard library's modules that stacks run through: sentry-python leaves those unmarked, and on
+ * Windows (`C:\…\Python312\Lib\logging\__init__.py`) no library path says what they are.
+ */
 export const PYTHON_LIBRARY =
-  /^(?:django|flask|werkzeug|fastapi|starlette|uvicorn|gunicorn|celery|kombu|sqlalchemy|psycopg2?|asyncpg|requests|urllib3|httpx|httpcore|aiohttp|anyio|asyncio|concurrent|threading|multiprocessing|importlib|runpy|pydantic|rest_framework|sentry_sdk|billiard|redis|boto3|botocore|grpc|tornado|twisted|pymongo|jinja2)(?:\.|$)/;
+  /^(?:abc|argparse|base64|codecs|collections|concurrent|configparser|contextlib|copy|csv|dataclasses|datetime|decimal|email|encodings|enum|functools|genericpath|gzip|http|inspect|json|logging|ntpath|os|pathlib|pickle|posixpath|queue|re|selectors|shutil|smtplib|socket|socketserver|sqlite3|ssl|subprocess|tempfile|traceback|typing|unittest|urllib|uuid|warnings|wsgiref|xml|xmlrpc|zipfile|django|flask|werkzeug|fastapi|starlette|uvicorn|gunicorn|celery|kombu|sqlalchemy|psycopg2?|asyncpg|requests|urllib3|httpx|httpcore|aiohttp|anyio|asyncio|threading|multiprocessing|importlib|runpy|pydantic|rest_framework|sentry_sdk|billiard|redis|boto3|botocore|grpc|tornado|twisted|pymongo|jinja2)(?:\.|$)/;
 
 /** Top-level packages of Go's standard library ("runtime", "net/http", "internal/poll", …). */
 export const GO_STDLIB = new Set(

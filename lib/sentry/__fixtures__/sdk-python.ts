@@ -240,3 +240,11 @@ export const pyTaskGroupEvent = (fetchFailedFirst: boolean) => {
     platform: "python",
   };
 };
+/** The same logger.error(stack_info=True) on a Windows desktop install (the standard library under Python312\Lib). */
+export const pyWindowsLoggingEvent = (eventId: string, fn: string) => {
+  const root = "C:\\Users\\dev\\AppData\\Local\\Programs\\Python\\Python312\\Lib";
+  const win = (module: string, f: string, lineno: number) => ({ ...std(module, f, lineno), abs_path: `${root}\\${module}\\__init__.py`, filename: `${module}\\__init__.py` });
+  const base = pyLoggingStackEvent(eventId, ["8812", "bob"], fn);
+  const frames = base.threads.values[0].stacktrace.frames.map((f) => (f.module === "logging" ? win("logging", f.function, f.lineno) : f));
+  return { ...base, threads: { values: [{ ...base.threads.values[0], stacktrace: { frames } }] } };
+};
