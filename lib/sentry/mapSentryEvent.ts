@@ -15,6 +15,7 @@ import { sentryTimestampToIso } from "@/lib/sentry/sentryTimestamp";
 import { chainOf, mechanismOf } from "@/lib/sentry/exceptionChain";
 import { inProtocolOrder } from "@/lib/sentry/chainOrder";
 import { exceptionNamedBy } from "@/lib/sentry/syntheticException";
+import { resolveFingerprintVariables, type FingerprintFacts } from "@/lib/sentry/fingerprintVariables";
 import { LOGGED_MESSAGE_TYPE } from "@/lib/domain/issueTitle";
 
 /** Exceptions of a chain kept (causes, exception-group members); the SDKs send at most 5 by default. */
@@ -146,7 +147,16 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
     messageTemplate: isMessage ? logged?.template : undefined,
     stackTrace: frames,
     ...shared,
-    fingerprint: fingerprintOf(ev.fingerprint) ?? nsErrorFingerprint(mainMechanism),
+    fingerprint:
+      fingerprintOf(ev.fingerprint, {
+        transaction: asText(ev.transaction),
+        exceptionType: isMessage ? undefined : type,
+        exceptionValue: isMessage ? undefined : message,
+        level: asText(ev.level),
+        logger: asText(ev.logger),
+        tags,
+        frames,
+      }) ?? nsErrorFingerprint(mainMechanism),
     context: Object.keys(sentryContext).length > 0 ? { sentry: sentryContext } : undefined,
   });
 
@@ -270,15 +280,18 @@ function nsErrorFingerprint(mechanism: JsonObject | undefined): string[] | undef
   return ["{{ default }}", `ns-error:${clipText(nsError?.domain, MAX_EXCEPTION_TYPE_CHARS) ?? ""}:${code}`];
 }
 
-/** Custom grouping; "{{ default }}" is passed through verbatim for our fingerprint code to expand. */
-function fingerprintOf(raw: unknown): string[] | undefined {
+/**
+ * Custom grouping, its variables filled in from the event (fingerprintVariables.ts); "{{ default }}"
+ * is passed through verbatim for our fingerprint code to expand.
+ */
+function fingerprintOf(raw: unknown, facts: FingerprintFacts): string[] | undefined {
   const list = typeof raw === "string" ? [raw] : asArray(raw);
   if (!list) return undefined;
-  const parts = list
+  const given = list
     .map((part) => asText(part))
     .filter((part): part is string => part !== undefined && part.trim() !== "")
-    .slice(0, MAX_FINGERPRINT_PARTS)
-    .map((part) => clip(part, MAX_FINGERPRINT_PART));
+    .slice(0, MAX_FINGERPRINT_PARTS);
+  const parts = resolveFingerprintVariables(given, facts).map((part) => clip(part, MAX_FINGERPRINT_PART));
   return parts.length > 0 ? parts : undefined;
 }
 
