@@ -80,7 +80,7 @@ function groupMembersInFixedOrder(raisedFirst: JsonObject[]): JsonObject[] {
   const members = rest.filter(isMember);
   if (members.length === 0) return raisedFirst;
   const blocks = new Map(members.map((member) => [member, [member]]));
-  const underMember = new Map(members.map((member) => [member, chainedIds(rest, [member], (e) => !isMember(e))]));
+  const memberAbove = membersAbove(rest, isMember);
   const own: JsonObject[] = [];
   // The SDKs list the tree depth first (raised first: the group, its own cause, then each member
   // followed by what is chained under it). What follows a member and is chained under no other goes
@@ -91,12 +91,37 @@ function groupMembersInFixedOrder(raisedFirst: JsonObject[]): JsonObject[] {
       current = blocks.get(e);
       continue;
     }
-    const id = idOf(e);
-    const owner = typeof id === "number" ? members.find((member) => underMember.get(member)?.has(id)) : undefined;
+    const owner = memberAbove(e);
     (owner ? blocks.get(owner)! : (current ?? own)).push(e);
   }
   const ordered = membersInFixedOrder([...blocks.values()].map((block) => ({ key: JSON.stringify(block.map(signatureOf)), block })));
   return [group, ...own, ...ordered];
+}
+
+/**
+ * The member an exception is chained under (transitively by parent_id), if any; each exception is
+ * walked once, so a long or cyclic chain costs no more than its length.
+ */
+function membersAbove(values: JsonObject[], isMember: (e: JsonObject) => boolean): (e: JsonObject) => JsonObject | undefined {
+  const byId = new Map<unknown, JsonObject>();
+  for (const e of values) if (typeof idOf(e) === "number" && !byId.has(idOf(e))) byId.set(idOf(e), e);
+  const found = new Map<JsonObject, JsonObject | undefined>();
+  return (start) => {
+    const path = new Set<JsonObject>();
+    let at: JsonObject | undefined = start;
+    let owner: JsonObject | undefined;
+    while (at !== undefined && !found.has(at) && !path.has(at)) {
+      if (isMember(at)) {
+        owner = at;
+        break;
+      }
+      path.add(at);
+      at = byId.get(parentOf(at));
+    }
+    if (owner === undefined && at !== undefined && found.has(at)) owner = found.get(at);
+    for (const e of path) found.set(e, owner);
+    return owner;
+  };
 }
 
 /**
