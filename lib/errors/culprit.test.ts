@@ -36,6 +36,8 @@ describe("culpritOf", () => {
     expect(culpritOf([{ module: "app.views" }])).toBe("app.views");
     // An inline script of a page: the page's address.
     expect(culpritOf([{ function: "checkout", filename: "http://localhost:4000/", inApp: true }])).toBe("localhost:4000/ in checkout");
+    // An origin without a host (React Native's bundle, Electron's app).
+    expect(culpritOf([{ function: "loadProfile", filename: "app:///index.android.bundle", inApp: true }])).toBe("index.android.bundle in loadProfile");
     expect(culpritOf([])).toBeNull();
     expect(culpritOf(null)).toBeNull();
     expect(culpritOf(["x", 1, null])).toBeNull();

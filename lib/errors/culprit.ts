@@ -54,7 +54,8 @@ function looksLikeApplicationCode(frame: Frame, eventLanguage: Language): boolea
 function shortPath(path: string | undefined): string | undefined {
   if (!path) return undefined;
   const noQuery = path.replace(/[?#].*$/, "");
-  const clean = noQuery.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]+/i, "");
+  // The origin may be empty: React Native's and Electron's "app:///index.android.bundle".
+  const clean = noQuery.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
   const parts = clean.split(/[\\/]/).filter(Boolean);
   if (parts.length === 0) return noQuery.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "") || undefined;
   return parts.slice(-3).join("/");

@@ -36,9 +36,10 @@ describe("Sentry exception groups", () => {
   });
 
   it("keeps what is chained under a member with it, and the group's own context right after the group", () => {
-    const cause = { type: "ConnectionResetError", value: "peer reset", stacktrace: { frames: [frame("read", 5)] }, mechanism: { type: "chained", source: "__cause__", exception_id: 3, parent_id: 2 } };
-    const context = { type: "CancelledError", value: "", mechanism: { type: "chained", source: "__context__", exception_id: 4, parent_id: 0 } };
-    const chain = mapSentryEvent({ platform: "python", exception: { values: [context, cause, fetchFailed(2, 1, "acc_1"), storeFailed(1, 0, "acc_1"), group(2)] } }).events[0].exceptions!;
+    // As sentry-python walks the tree: the group, its own context, then each member and its chain.
+    const context = { type: "CancelledError", value: "", mechanism: { type: "chained", source: "__context__", exception_id: 1, parent_id: 0 } };
+    const cause = { type: "ConnectionResetError", value: "peer reset", stacktrace: { frames: [frame("read", 5)] }, mechanism: { type: "chained", source: "__cause__", exception_id: 4, parent_id: 3 } };
+    const chain = mapSentryEvent({ platform: "python", exception: { values: [cause, fetchFailed(3, 1, "acc_1"), storeFailed(2, 0, "acc_1"), context, group(2)] } }).events[0].exceptions!;
     expect(chain.map((e) => [e.type, e.relation ?? "raised"])).toEqual([
       ["ExceptionGroup", "raised"],
       ["CancelledError", "context"],
@@ -46,6 +47,40 @@ describe("Sentry exception groups", () => {
       ["UpstreamError", "cause"],
       ["ConnectionResetError", "cause"],
     ]);
+  });
+
+  it("keeps a member's cause with the member when the SDK gives it the group's id as parent (sentry-python), whichever task failed first", () => {
+    // sentry-python numbers a member's __cause__ right after the member but sets its parent_id to 0, the group's.
+    const causedBy = (type: string, id: number) => ({ type, value: "peer reset", stacktrace: { frames: [frame("read", 5)] }, mechanism: { type: "chained", source: "__cause__", exception_id: id, parent_id: 0 } });
+    const fetchBlock = (id: number, index: number) => [fetchFailed(id, index, "acc_1"), causedBy("ConnectionResetError", id + 1)];
+    const storeBlock = (id: number, index: number) => [storeFailed(id, index, "acc_1"), causedBy("ValueError", id + 1)];
+    // Raised first as the SDK walks the tree, then reversed into the protocol's order.
+    const fetchFirst = [group(2), ...fetchBlock(1, 0), ...storeBlock(3, 1)].reverse();
+    const storeFirst = [group(2), ...storeBlock(1, 0), ...fetchBlock(3, 1)].reverse();
+    const expected = ["ExceptionGroup", "KeyError", "ValueError", "UpstreamError", "ConnectionResetError"];
+    expect(chainOf(...fetchFirst).map((t) => t.split(":")[0])).toEqual(expected);
+    expect(chainOf(...storeFirst).map((t) => t.split(":")[0])).toEqual(expected);
+  });
+
+  it("tells members without frames apart by their messages (Go's errors.Join of errors.New values)", () => {
+    const plain = (id: number, index: number, value: string) => ({ type: "*errors.errorString", value, mechanism: { type: "chained", source: `errors[${index}]`, exception_id: id, parent_id: 0 } });
+    const join = { type: "*errors.joinError", value: "x", stacktrace: { frames: [frame("sync_all", 33)] }, mechanism: { type: "generic", exception_id: 0, is_exception_group: true } };
+    const chain = chainOf(plain(2, 1, "stock for sku 12 is negative"), plain(1, 0, "price for sku 12 is 0"), join);
+    expect(chain.slice(1)).toEqual(["*errors.errorString: price for sku 12 is 0", "*errors.errorString: stock for sku 12 is negative"]);
+    // The same failure for another sku is still one member.
+    expect(chainOf(plain(2, 1, "price for sku 99 is 0"), plain(1, 0, "price for sku 12 is 0"), join)).toHaveLength(2);
+  });
+
+  it("orders a hostile group of thousands of members, each with a cause, in linear time", () => {
+    const values: object[] = [group(5000)];
+    for (let id = 1; id < 10_000; id++) {
+      values.push(id % 2 ? fetchFailed(id, id, `acc_${id}`) : { type: "ConnectionResetError", value: "peer reset", mechanism: { type: "chained", source: "__cause__", exception_id: id, parent_id: id - 1 } });
+    }
+    const started = performance.now();
+    const chain = chainOf(...values.reverse());
+    expect(chain[0]).toMatch(/^ExceptionGroup/);
+    // Walking the parent ids from every member took some 6 s here.
+    expect(performance.now() - started).toBeLessThan(2500);
   });
 
   it("leaves a chain without exception ids, or that is not a group, as the SDK sent it", () => {

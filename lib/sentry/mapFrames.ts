@@ -10,6 +10,7 @@ const MAX_FILENAME = 2048;
 const MAX_ABS_PATH = 4096;
 const MAX_SOURCE_LINE = 4096;
 const MAX_CONTEXT_LINES = 20;
+const MAX_PLATFORM = 64;
 /** Frames that keep their variables, innermost first. */
 const MAX_FRAMES_WITH_VARS = 5;
 
@@ -46,15 +47,19 @@ export function mapFrame(frame: Record<string, unknown>, images: DebugImage[] = 
   const image = imageAt(images, frame.instruction_addr);
   const moduleName = nonEmpty(frame.module, MAX_NAME) ?? assemblyName(nonEmpty(frame.package, MAX_NAME)) ?? image?.codeFile.slice(0, MAX_NAME);
   if (moduleName !== undefined) out.module = moduleName;
-  const filename = nonEmpty(frame.filename, MAX_FILENAME);
+  // Mono names a file it has no symbols for by its assembly's MVID: the frame has no file.
+  const fileless = isMonoPlaceholder(frame.abs_path) || isMonoPlaceholder(frame.filename);
+  const filename = fileless ? undefined : nonEmpty(frame.filename, MAX_FILENAME);
   if (filename !== undefined) out.filename = filename;
-  const absPath = nonEmpty(frame.abs_path, MAX_ABS_PATH);
+  const absPath = fileless ? undefined : nonEmpty(frame.abs_path, MAX_ABS_PATH);
   if (absPath !== undefined) out.absPath = absPath;
   const lineno = position(frame.lineno);
   if (lineno !== undefined) out.lineno = lineno;
   const colno = position(frame.colno);
   if (colno !== undefined) out.colno = colno;
   if (typeof frame.in_app === "boolean") out.inApp = frame.in_app;
+  const platform = nonEmpty(frame.platform, MAX_PLATFORM);
+  if (platform !== undefined) out.platform = platform;
   const contextLine = clipRaw(frame.context_line, MAX_SOURCE_LINE);
   if (contextLine !== undefined) out.contextLine = contextLine;
   // Keep the lines nearest the frame's line: the end of pre_context, the start of post_context.
@@ -107,6 +112,17 @@ function position(value: unknown): number | undefined {
 /** Source context lines; Sentry may send null for lines it could not read, which become "". */
 function contextLines(lines: unknown[]): string[] {
   return lines.map((line) => clipRaw(line, MAX_SOURCE_LINE) ?? "");
+}
+
+/**
+ * "<4a1b2c3d…>" (32 hex digits): the assembly's MVID, which Mono prints where a frame's file would be
+ * when the build has no debug symbols ("… (at <4a1b…>:0)" in a Unity player's log); sentry-unity
+ * sends it as abs_path, with "Unknown" (or the placeholder again) as filename. It names no file and
+ * changes with every build: read as a path, "<…>" is a runtime internal, so the game's own frames
+ * were left out of the key, and the culprit showed the MVID.
+ */
+function isMonoPlaceholder(value: unknown): boolean {
+  return typeof value === "string" && /^<[0-9a-f]{32}>$/i.test(value.trim());
 }
 
 /**

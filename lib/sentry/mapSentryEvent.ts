@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { MAX_CHAIN_LENGTH, MAX_EXCEPTION_MESSAGE_CHARS, MAX_EXCEPTION_TYPE_CHARS, type ExceptionInput } from "@/lib/grouping/chain/ChainException";
+import { MAX_CHAIN_LENGTH, MAX_EXCEPTION_MESSAGE_CHARS, MAX_EXCEPTION_TYPE_CHARS } from "@/lib/grouping/chain/ChainException";
 import { formatLogEntry } from "@/lib/sentry/formatLogEntry";
 import { ApiError } from "@/lib/http/ApiError";
 import type { Severity } from "@/lib/domain/severity";
@@ -12,7 +12,10 @@ import { debugImagesOf, type DebugImage } from "@/lib/sentry/debugImages";
 import { mapStacktrace } from "@/lib/sentry/mapFrames";
 import { withCurrentInterfaceNames } from "@/lib/sentry/legacyInterfaces";
 import { sentryTimestampToIso } from "@/lib/sentry/sentryTimestamp";
-import { membersInFixedOrder } from "@/lib/grouping/chain/membersInFixedOrder";
+import { chainOf, mechanismOf } from "@/lib/sentry/exceptionChain";
+import { inProtocolOrder } from "@/lib/sentry/chainOrder";
+import { exceptionNamedBy } from "@/lib/sentry/syntheticException";
+import { resolveFingerprintVariables, type FingerprintFacts } from "@/lib/sentry/fingerprintVariables";
 import { LOGGED_MESSAGE_TYPE } from "@/lib/domain/issueTitle";
 import { boundedJson } from "@/lib/text/boundedJson";
 
@@ -52,7 +55,9 @@ export interface MappedSentryEvent {
  * - Exceptions: `exception.values` lists the chain oldest cause first; the LAST value is the
  *   exception that was actually raised (mechanism.exception_id 0), so it becomes the event's type,
  *   message and stack. The whole chain becomes the event's `exceptions` (raised first, each cause
- *   after the exception it caused): one event, one issue, grouped over the chain.
+ *   after the exception it caused): one event, one issue, grouped over the chain. SDKs that list
+ *   the chain raised first (sentry-dart, sentry-react-native) are read the other way round
+ *   (chainOrder.ts).
  * - Messages: `logentry` or `message` (a string or `{ formatted, message, params }`) give the
  *   message, and the type is "Message". A synthetic exception that names no type or repeats the
  *   message (the stack the SDK attaches to captureMessage) only contributes its frames.
@@ -68,7 +73,7 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
 
   const eventId = normaliseEventId(ev.event_id) ?? normaliseEventId(opts.eventIdFallback) ?? randomUUID().replaceAll("-", "");
   const sdkName = asText(asObject(ev.sdk)?.name) ?? "";
-  const values = inProtocolOrder(exceptionValues(ev.exception), sdkName);
+  const values = inProtocolOrder(exceptionValues(ev.exception), ev.sdk);
   // A synthetic exception raised after real ones is the log call that reported them (sentry-rust's
   // tracing layer with attach_stacktrace: the error chain, then "tracing::error!" with the log
   // message and the logging code's stack): the chain is the error, the log line its message.
@@ -107,8 +112,10 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
   // stays an error. It is a message's stack when it names no type or only repeats the message.
   const syntheticMessageStack = mainMechanism?.synthetic === true && (exceptionType === undefined || asText(main?.value) === messageText);
   const isMessage = !main || syntheticMessageStack || (exceptionType === undefined && messageText !== undefined) || elixirMessageStack;
-  const type = isMessage ? LOGGED_MESSAGE_TYPE : (exceptionType ?? "Error");
-  const message = isMessage ? (messageText ?? asText(main?.value) ?? "") : (asText(main?.value) ?? "");
+  // A synthetic stand-in whose value names the real exception ("NullReferenceException: …") is that exception.
+  const named = !isMessage && mainMechanism?.synthetic === true ? exceptionNamedBy(asText(main?.value)) : undefined;
+  const type = isMessage ? LOGGED_MESSAGE_TYPE : (named?.type ?? exceptionType ?? "Error");
+  const message = isMessage ? (messageText ?? asText(main?.value) ?? "") : (named?.message ?? asText(main?.value) ?? "");
   const images = debugImagesOf(ev.debug_meta);
   const frames =
     mapStacktrace(main?.stacktrace, images) ??
@@ -141,101 +148,21 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
     messageTemplate: isMessage ? logged?.template : undefined,
     stackTrace: frames,
     ...shared,
-    fingerprint: fingerprintOf(ev.fingerprint) ?? nsErrorFingerprint(mainMechanism),
+    fingerprint:
+      fingerprintOf(ev.fingerprint, {
+        transaction: asText(ev.transaction),
+        exceptionType: isMessage ? undefined : type,
+        exceptionValue: isMessage ? undefined : message,
+        level: asText(ev.level),
+        logger: asText(ev.logger),
+        tags,
+        frames,
+      }) ?? nsErrorFingerprint(mainMechanism),
     context: Object.keys(sentryContext).length > 0 ? { sentry: sentryContext } : undefined,
   });
 
   if (!isMessage && exceptions.length > 1) mainEvent.exceptions = chainOf(exceptions, type, message, frames, images);
   return { events: [mainEvent] };
-}
-
-/** Raised first, then its cause, the cause's cause…; Python's implicit `__context__` is a "context". */
-function chainOf(values: JsonObject[], type: string, message: string, frames: ReturnType<typeof mapStacktrace>, images: DebugImage[]): ExceptionInput[] {
-  const ordered = groupMembersInFixedOrder(values.slice().reverse());
-  const suppressed = suppressedOf(ordered);
-  // Suppressed exceptions (and what they chain) after the cause chain, as the JVM prints them.
-  const raisedFirst = [...ordered.filter((e, i) => i === 0 || !suppressed.has(e)), ...ordered.filter((e, i) => i > 0 && suppressed.has(e))].slice(0, MAX_CHAINED_EXCEPTIONS);
-  return raisedFirst.map((exception, i) => {
-    if (i === 0) return compact({ type, message: clip(message, MAX_EXCEPTION_MESSAGE_CHARS), stackTrace: frames });
-    const source = asText(mechanismOf(exception)?.source);
-    return compact({
-      type: clipText(exception.type, MAX_EXCEPTION_TYPE_CHARS) ?? "Error",
-      message: clip(asText(exception.value) ?? "", MAX_EXCEPTION_MESSAGE_CHARS),
-      stackTrace: mapStacktrace(exception.stacktrace, images),
-      relation: suppressed.has(exception) ? ("suppressed" as const) : source === "__context__" ? ("context" as const) : ("cause" as const),
-    });
-  });
-}
-
-/**
- * sentry-java lists a `Throwable.getSuppressed()` exception (`mechanism.type` "suppressed", its
- * `parent_id` the exception it was added to) before that exception's cause: it is no cause, and
- * neither is anything chained under it (by parent_id). Shown, never part of the fingerprint.
- */
-function suppressedOf(values: JsonObject[]): Set<JsonObject> {
-  const isSuppressed = (e: JsonObject) => asText(mechanismOf(e)?.type) === "suppressed";
-  const ids = chainedIds(values, values.filter(isSuppressed));
-  return new Set(values.filter((e) => isSuppressed(e) || (typeof idOf(e) === "number" && ids.has(idOf(e)))));
-}
-
-const mechanismOf = (e: JsonObject | undefined) => asObject(e?.mechanism);
-const idOf = (e: JsonObject) => mechanismOf(e)?.exception_id;
-const parentOf = (e: JsonObject) => mechanismOf(e)?.parent_id;
-
-/**
- * The exception ids of `roots` and of everything chained under them, transitively by parent_id
- * (exceptions `eligible` turns down are passed over).
- */
-function chainedIds(values: JsonObject[], roots: JsonObject[], eligible: (e: JsonObject) => boolean = () => true): Set<unknown> {
-  const ids = new Set<unknown>(roots.map(idOf).filter((id) => typeof id === "number"));
-  for (let grew = ids.size > 0; grew; ) {
-    grew = false;
-    for (const e of values) {
-      if (!eligible(e) || typeof idOf(e) !== "number" || ids.has(idOf(e)) || !ids.has(parentOf(e))) continue;
-      ids.add(idOf(e));
-      grew = true;
-    }
-  }
-  return ids;
-}
-
-/**
- * An exception group (Python's ExceptionGroup, JS AggregateError, .NET AggregateException: the raised
- * exception's `mechanism.is_exception_group`) lists its members in the order its tasks happened to
- * fail, and ten tasks failing alike as ten members. Each direct member (`parent_id` the group's
- * `exception_id`, `source` an index such as `exceptions[2]` or `errors[0]`), with everything chained
- * under it, is one block; blocks are deduplicated by their types and frames and put in order of
- * them (membersInFixedOrder.ts), so the same failures are one issue whichever task failed first.
- * The group's own cause or context stays right after it. Without the ids nothing moves.
- */
-function groupMembersInFixedOrder(raisedFirst: JsonObject[]): JsonObject[] {
-  const [group, ...rest] = raisedFirst;
-  const groupId = mechanismOf(group)?.exception_id;
-  if (!group || mechanismOf(group)?.is_exception_group !== true || typeof groupId !== "number") return raisedFirst;
-  const isMember = (e: JsonObject) => parentOf(e) === groupId && /\[\d+\]$/.test(asText(mechanismOf(e)?.source) ?? "");
-  const members = rest.filter(isMember);
-  if (members.length === 0) return raisedFirst;
-  // Everything chained under a member (transitively by parent_id) goes with it.
-  const blockOf = (member: JsonObject): JsonObject[] => {
-    const ids = chainedIds(rest, [member], (e) => !isMember(e));
-    return rest.filter((e) => e === member || (!isMember(e) && typeof idOf(e) === "number" && ids.has(idOf(e))));
-  };
-  const blocks = members.map((member) => {
-    const block = blockOf(member);
-    return { key: JSON.stringify(block.map(signatureOf)), block };
-  });
-  const inBlocks = new Set(blocks.flatMap(({ block }) => block));
-  const ordered = membersInFixedOrder(blocks);
-  return [group, ...rest.filter((e) => !inBlocks.has(e)), ...ordered];
-}
-
-/** What identifies a member's failure, whatever values its message names: type and frames. */
-function signatureOf(exception: JsonObject): string[] {
-  const frames = asArray(asObject(exception.stacktrace)?.frames) ?? [];
-  return [asText(exception.type) ?? "", ...frames.map((f) => {
-    const frame = asObject(f);
-    return `${asText(frame?.module) ?? asText(frame?.filename) ?? ""}:${asText(frame?.function) ?? ""}:${typeof frame?.lineno === "number" ? frame.lineno : ""}`;
-  })];
 }
 
 /**
@@ -247,18 +174,6 @@ function exceptionValues(exception: unknown): JsonObject[] {
   const isSingle = single !== undefined && single.values === undefined && (single.type !== undefined || single.value !== undefined);
   const values = asArray(exception) ?? (isSingle ? [single] : asArray(single?.values)) ?? [];
   return values.map(asObject).filter((v): v is JsonObject => v !== undefined);
-}
-
-/**
- * The protocol lists a chain oldest cause first, the raised exception last. sentry-dart (every 8.x,
- * and 9.x unless `groupExceptions` is on) lists the raised exception first and its causes after,
- * without exception ids: read the other way round, so the issue is the DioException, caused by the
- * SocketException, whichever the option says.
- */
-function inProtocolOrder(values: JsonObject[], sdkName: string): JsonObject[] {
-  if (values.length < 2 || !sdkName.startsWith("sentry.dart")) return values;
-  const numbered = values.some((v) => typeof idOf(v) === "number");
-  return numbered ? values : values.slice().reverse();
 }
 
 /**
@@ -296,7 +211,6 @@ function eventMessage(ev: JsonObject): { text: string; template?: string } | und
   return undefined;
 }
 
-/** Frames of the crashed (else current, else first) thread: where SDKs put attach_stacktrace stacks. */
 /**
  * The stack of the thread the exception happened on when the exception carries none (Cocoa, Android
  * ANRs, native crashes): the thread its `thread_id` names, else the crashed one, the current one,
@@ -367,15 +281,18 @@ function nsErrorFingerprint(mechanism: JsonObject | undefined): string[] | undef
   return ["{{ default }}", `ns-error:${clipText(nsError?.domain, MAX_EXCEPTION_TYPE_CHARS) ?? ""}:${code}`];
 }
 
-/** Custom grouping; "{{ default }}" is passed through verbatim for our fingerprint code to expand. */
-function fingerprintOf(raw: unknown): string[] | undefined {
+/**
+ * Custom grouping, its variables filled in from the event (fingerprintVariables.ts); "{{ default }}"
+ * is passed through verbatim for our fingerprint code to expand.
+ */
+function fingerprintOf(raw: unknown, facts: FingerprintFacts): string[] | undefined {
   const list = typeof raw === "string" ? [raw] : asArray(raw);
   if (!list) return undefined;
-  const parts = list
+  const given = list
     .map((part) => asText(part))
     .filter((part): part is string => part !== undefined && part.trim() !== "")
-    .slice(0, MAX_FINGERPRINT_PARTS)
-    .map((part) => clip(part, MAX_FINGERPRINT_PART));
+    .slice(0, MAX_FINGERPRINT_PARTS);
+  const parts = resolveFingerprintVariables(given, facts).map((part) => clip(part, MAX_FINGERPRINT_PART));
   return parts.length > 0 ? parts : undefined;
 }
 

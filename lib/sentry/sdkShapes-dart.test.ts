@@ -137,6 +137,7 @@ describe("sentry-dart: an exception with a cause (sentry_dio, default options)",
       lineno: 509,
       colno: 7,
       inApp: true,
+      platform: "dart",
     });
     expect(dio.frames.filter((f) => f.absPath === "<asynchronous suspension>")).toEqual([
       { absPath: "<asynchronous suspension>" },

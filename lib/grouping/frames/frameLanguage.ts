@@ -1,5 +1,6 @@
 import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
 import { isAbsolutePath } from "@/lib/ingest/stacktrace/location";
+import { languageOfPlatform } from "@/lib/ingest/stacktrace/platformLanguage";
 
 const BY_EXTENSION: [RegExp, Language][] = [
   [/\.(?:[cm]?[jt]sx?|vue|svelte)$/i, "javascript"],
@@ -16,13 +17,16 @@ const BY_EXTENSION: [RegExp, Language][] = [
 ];
 
 /**
- * The event's language, or (when unknown) what the frame's file extension says. A frame located only
- * by a binary's path (no file; the module an absolute path: `/system/lib64/libc.so`) is native code
- * whatever the event's language — the native part of an Android ANR's thread dump in a Java event,
- * a Flutter engine frame in a Dart one.
+ * The frame's own platform (a Sentry SDK's, on a mixed stack: React Native's Java frames in a
+ * JavaScript event), else the event's language, else what the frame's file extension says. A frame
+ * located only by a binary's path (no file; the module an absolute path: `/system/lib64/libc.so`) is
+ * native code whatever the event's language — the native part of an Android ANR's thread dump in a
+ * Java event, a Flutter engine frame in a Dart one.
  */
 export function languageOfFrame(frame: Frame, eventLanguage: Language): Language {
   if (isBinaryFrame(frame)) return "native";
+  const own = languageOfPlatform(frame.platform);
+  if (own !== "unknown") return own;
   if (eventLanguage !== "unknown") return eventLanguage;
   const path = (frame.filename ?? frame.absPath ?? "").replace(/[?#].*$/, "");
   for (const [pattern, language] of BY_EXTENSION) if (pattern.test(path)) return language;

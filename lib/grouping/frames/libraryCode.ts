@@ -15,7 +15,7 @@ export const INTERNAL_PATH = /^(?:node:|internal\/|<|\[|native$|self-hosted$|eva
 
 /** JVM frameworks and libraries (package prefixes). */
 export const JVM_LIBRARY =
-  /^(?:java|javax|jakarta|jdk|sun|com\.sun|com\.android|libcore|kotlin|kotlinx|scala|android|androidx|dalvik|groovy|clojure|org\.springframework|org\.apache|org\.hibernate|org\.eclipse|org\.glassfish|org\.jboss|org\.postgresql|org\.h2|org\.flywaydb|org\.liquibase|org\.slf4j|org\.junit|org\.mockito|org\.aspectj|org\.jetbrains|org\.jooq|org\.thymeleaf|org\.codehaus|org\.mongodb|org\.elasticsearch|org\.reactivestreams|io\.netty|io\.undertow|io\.micronaut|io\.quarkus|io\.vertx|io\.ktor|io\.grpc|io\.reactivex|io\.projectreactor|reactor|io\.micrometer|io\.opentelemetry|io\.sentry|io\.lettuce|io\.github\.resilience4j|com\.fasterxml|com\.google|com\.zaxxer|com\.mysql|com\.mongodb|com\.amazonaws|software\.amazon|com\.azure|com\.netflix|com\.typesafe|com\.squareup|okhttp3|okio|retrofit2|feign|akka|play|redis\.clients|ch\.qos|net\.bytebuddy|net\.sf|freemarker|oracle|lombok)(?:\.|$)/;
+  /^(?:java|javax|jakarta|jdk|sun|com\.sun|com\.android|libcore|kotlin|kotlinx|scala|android|androidx|dalvik|groovy|clojure|org\.springframework|org\.apache|org\.hibernate|org\.eclipse|org\.glassfish|org\.jboss|org\.postgresql|org\.h2|org\.flywaydb|org\.liquibase|org\.slf4j|org\.junit|org\.mockito|org\.aspectj|org\.jetbrains|org\.jooq|org\.thymeleaf|org\.codehaus|org\.mongodb|org\.elasticsearch|org\.reactivestreams|io\.netty|io\.undertow|io\.micronaut|io\.quarkus|io\.vertx|io\.ktor|io\.grpc|io\.reactivex|io\.projectreactor|reactor|io\.micrometer|io\.opentelemetry|io\.sentry|io\.lettuce|io\.github\.resilience4j|com\.fasterxml|com\.facebook\.react|com\.facebook\.hermes|com\.facebook\.soloader|com\.facebook\.jni|com\.google|com\.zaxxer|com\.mysql|com\.mongodb|com\.amazonaws|software\.amazon|com\.azure|com\.netflix|com\.typesafe|com\.squareup|okhttp3|okio|retrofit2|feign|akka|play|redis\.clients|ch\.qos|net\.bytebuddy|net\.sf|freemarker|oracle|lombok)(?:\.|$)/;
 
 /** .NET platform and common packages (namespace prefixes). */
 export const DOTNET_LIBRARY =
@@ -24,9 +24,13 @@ export const DOTNET_LIBRARY =
 /** PHP frameworks (namespace prefixes, backslash-separated). */
 export const PHP_LIBRARY = /^\\?(?:Illuminate|Symfony|Laravel|Doctrine|GuzzleHttp|Monolog|Psr|Composer|PHPUnit|Slim|Laminas|Zend|Twig|Predis|Sentry|Livewire|Inertia|Carbon|League)\\/;
 
-/** Python packages whose frames are framework code even when an SDK labels them in-app. */
+/**
+ * Python packages whose frames are framework code even when an SDK labels them in-app, and the
+ * standard library's modules that stacks run through: sentry-python leaves those unmarked, and on
+ * Windows (`C:\…\Python312\Lib\logging\__init__.py`) no library path says what they are.
+ */
 export const PYTHON_LIBRARY =
-  /^(?:django|flask|werkzeug|fastapi|starlette|uvicorn|gunicorn|celery|kombu|sqlalchemy|psycopg2?|asyncpg|requests|urllib3|httpx|httpcore|aiohttp|anyio|asyncio|concurrent|threading|multiprocessing|importlib|runpy|pydantic|rest_framework|sentry_sdk|billiard|redis|boto3|botocore|grpc|tornado|twisted|pymongo|jinja2)(?:\.|$)/;
+  /^(?:abc|argparse|base64|codecs|collections|concurrent|configparser|contextlib|copy|csv|dataclasses|datetime|decimal|email|encodings|enum|functools|genericpath|gzip|http|inspect|json|logging|ntpath|os|pathlib|pickle|posixpath|queue|re|selectors|shutil|smtplib|socket|socketserver|sqlite3|ssl|subprocess|tempfile|traceback|typing|unittest|urllib|uuid|warnings|wsgiref|xml|xmlrpc|zipfile|django|flask|werkzeug|fastapi|starlette|uvicorn|gunicorn|celery|kombu|sqlalchemy|psycopg2?|asyncpg|requests|urllib3|httpx|httpcore|aiohttp|anyio|asyncio|threading|multiprocessing|importlib|runpy|pydantic|rest_framework|sentry_sdk|billiard|redis|boto3|botocore|grpc|tornado|twisted|pymongo|jinja2)(?:\.|$)/;
 
 /** Top-level packages of Go's standard library ("runtime", "net/http", "internal/poll", …). */
 export const GO_STDLIB = new Set(

@@ -23,6 +23,12 @@ export const FrameSchema = z.object({
     .record(z.string().max(MAX_VAR_NAME), z.string().max(MAX_VAR_VALUE))
     .refine((vars) => Object.keys(vars).length <= MAX_VARS, `at most ${MAX_VARS} variables per frame`)
     .optional(),
+  /**
+   * The platform a Sentry SDK gave the frame, which on a mixed stack differs from its event's
+   * (React Native's Java and Cocoa frames in a JavaScript event, native frames in a Dart, Java or
+   * Python one): it decides the language the frame is judged and keyed in.
+   */
+  platform: z.string().max(64).optional(),
   /** Unsymbolicated native code: the instruction's address ("0x…") and the start of the binary it lies in. */
   instructionAddr: z.string().regex(HEX_ADDRESS).optional(),
   imageAddr: z.string().regex(HEX_ADDRESS).optional(),
