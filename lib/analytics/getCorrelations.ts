@@ -90,7 +90,7 @@ async function agentErrorRates(ctx: AnalyticsContext, agentIds: string[]): Promi
   const p = new SqlParams();
   const { table, time, at } = executionsSource(ctx.window, p);
   const rows = await queryRows<{ id: string; total: string; failed: string }>(
-    `SELECT "agentId" AS id, sum(ok + failed + crashed) AS total, sum(failed + crashed) AS failed FROM ${table}
+    `SELECT "agentId" AS id, sum(ok::bigint + failed + crashed) AS total, sum(failed::bigint + crashed) AS failed FROM ${table}
      WHERE "workspaceId" = ${p.add(ctx.scope.workspaceId)}::uuid AND "agentId" = ANY(${p.add(agentIds)}::text[])
        AND ${time} >= ${at(ctx.window.start)} AND ${time} < ${at(ctx.window.end)} GROUP BY 1`,
     p.values,

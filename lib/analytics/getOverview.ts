@@ -86,10 +86,10 @@ export async function executionTotals(ctx: AnalyticsContext): Promise<ExecutionT
     scope.environment && `environment = ${p.add(scope.environment)}`,
   ].filter(Boolean);
   const [row] = await queryRows<Record<string, string | null>>(
-    `SELECT sum(ok + failed + crashed) FILTER (WHERE ${time} >= ${start}) AS current,
-       sum(failed + crashed) FILTER (WHERE ${time} >= ${start}) AS failed,
-       sum(ok + failed + crashed) FILTER (WHERE ${time} < ${start}) AS previous,
-       sum(failed + crashed) FILTER (WHERE ${time} < ${start}) AS "prevFailed"
+    `SELECT sum(ok::bigint + failed + crashed) FILTER (WHERE ${time} >= ${start}) AS current,
+       sum(failed::bigint + crashed) FILTER (WHERE ${time} >= ${start}) AS failed,
+       sum(ok::bigint + failed + crashed) FILTER (WHERE ${time} < ${start}) AS previous,
+       sum(failed::bigint + crashed) FILTER (WHERE ${time} < ${start}) AS "prevFailed"
      FROM ${table} WHERE ${filters.join(" AND ")}`,
     p.values,
   );

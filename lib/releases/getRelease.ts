@@ -70,13 +70,13 @@ export async function getRelease(auth: AuthContext, workspaceId: string, version
   const [neighbours, events, sessions, issues] = await Promise.all([
     neighbourReleases(workspaceId, projectId, release.firstSeen, version),
     queryRows<{ day: string; events: number }>(
-      `SELECT to_char(day, 'YYYY-MM-DD') AS day, sum(events)::int AS events FROM "ReleaseDaily"
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day, sum(events)::float8 AS events FROM "ReleaseDaily"
        WHERE "workspaceId" = $1::uuid AND release = $2 AND day >= $3::date AND ($4::uuid IS NULL OR "projectId" = $4::uuid)
        GROUP BY day`,
       [workspaceId, version, since, projectId],
     ),
     queryRows<{ day: string; environment: string; ok: number; errored: number; crashed: number }>(
-      `SELECT to_char(day, 'YYYY-MM-DD') AS day, environment, sum(ok)::int AS ok, sum(errored)::int AS errored, sum(crashed)::int AS crashed
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day, environment, sum(ok)::float8 AS ok, sum(errored)::float8 AS errored, sum(crashed)::float8 AS crashed
        FROM "ReleaseSessionDaily"
        WHERE "workspaceId" = $1::uuid AND release = $2 AND ($3::uuid IS NULL OR "projectId" = $3::uuid)
        GROUP BY day, environment`,

@@ -78,12 +78,12 @@ export async function releaseSummaries(workspaceId: string, scope: { projectId: 
        GROUP BY r.value
      ), recent AS (
        -- Adoption's denominator: every release's sessions of the current and the previous UTC day.
-       SELECT sum(ok + errored + crashed)::bigint AS n FROM "ReleaseSessionDaily"
+       SELECT sum(ok::bigint + errored + crashed)::bigint AS n FROM "ReleaseSessionDaily"
        WHERE "workspaceId" = $1::uuid AND ($2::uuid IS NULL OR "projectId" = $2::uuid) AND day >= (now() AT TIME ZONE 'UTC')::date - 1
      ), sessions AS (
        SELECT release AS version, min(day)::timestamp AT TIME ZONE 'UTC' AS first, max(day)::timestamp AT TIME ZONE 'UTC' AS last,
          sum(ok)::bigint AS ok, sum(errored)::bigint AS errored, sum(crashed)::bigint AS crashed,
-         (sum(ok + errored + crashed) FILTER (WHERE day >= (now() AT TIME ZONE 'UTC')::date - 1))::bigint AS recent
+         (sum(ok::bigint + errored + crashed) FILTER (WHERE day >= (now() AT TIME ZONE 'UTC')::date - 1))::bigint AS recent
        FROM "ReleaseSessionDaily"
        WHERE "workspaceId" = $1::uuid AND ($2::uuid IS NULL OR "projectId" = $2::uuid) AND ($4::text IS NULL OR release = $4)
        GROUP BY release

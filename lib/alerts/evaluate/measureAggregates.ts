@@ -21,10 +21,10 @@ export async function measureAggregates(rule: EvaluableRule, now: Date): Promise
   if (rule.kind === "error_rate") {
     const start = new Date(Math.floor((now.getTime() - windowMs) / 60_000) * 60_000);
     const { rows } = await pool().query<ProjectMeasure>(
-      `SELECT p.id AS "projectId", p.name AS "projectName", coalesce(x.failed, 0)::int AS current, coalesce(x.total, 0)::int AS reference
+      `SELECT p.id AS "projectId", p.name AS "projectName", coalesce(x.failed, 0)::float8 AS current, coalesce(x.total, 0)::float8 AS reference
        FROM "Project" p
        LEFT JOIN LATERAL (
-         SELECT sum(m.failed + m.crashed) AS failed, sum(m.ok + m.failed + m.crashed) AS total FROM "ExecutionMinute" m
+         SELECT sum(m.failed::bigint + m.crashed) AS failed, sum(m.ok::bigint + m.failed + m.crashed) AS total FROM "ExecutionMinute" m
          WHERE m."projectId" = p.id AND m.minute >= $2::timestamptz AND m.minute <= $3::timestamptz
        ) x ON true
        WHERE p."workspaceId" = $1::uuid`,

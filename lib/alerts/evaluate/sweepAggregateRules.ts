@@ -1,3 +1,4 @@
+import { measureOrSkip } from "@/lib/alerts/evaluate/measureOrSkip";
 import { errorRateCondition, spikeCondition } from "@/lib/alerts/evaluate/aggregateConditions";
 import { alertTitle } from "@/lib/alerts/evaluate/alertTitle";
 import { applyLevelUpdates, type LevelUpdate } from "@/lib/alerts/evaluate/applyLevelUpdates";
@@ -33,13 +34,17 @@ export async function sweepAggregateRules(input: { now: Date; workspaceIds?: str
   const updates: LevelUpdate[] = [];
   const resolve: string[] = [];
   for (const rule of rules) {
-    const [measures, alerts] = await Promise.all([
-      measureAggregates(rule, now),
-      db().alert.findMany({
-        where: { ruleId: rule.id, OR: [{ status: { not: "resolved" } }, { resolvedAt: { gt: new Date(now.getTime() - rule.windowSeconds * 1000) } }] },
-        select: { id: true, projectId: true, status: true, conditionActive: true, value: true },
-      }),
-    ]);
+    const measured = await measureOrSkip(rule.id, () =>
+      Promise.all([
+        measureAggregates(rule, now),
+        db().alert.findMany({
+          where: { ruleId: rule.id, OR: [{ status: { not: "resolved" } }, { resolvedAt: { gt: new Date(now.getTime() - rule.windowSeconds * 1000) } }] },
+          select: { id: true, projectId: true, status: true, conditionActive: true, value: true },
+        }),
+      ]),
+    );
+    if (!measured) continue;
+    const [measures, alerts] = measured;
     const open = new Map(alerts.filter((a) => a.status !== "resolved").map((a) => [a.projectId, a]));
     const coolingDown = new Set(alerts.filter((a) => a.status === "resolved").map((a) => a.projectId));
 

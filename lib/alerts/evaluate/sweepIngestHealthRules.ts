@@ -1,3 +1,4 @@
+import { measureOrSkip } from "@/lib/alerts/evaluate/measureOrSkip";
 import { alertTitle } from "@/lib/alerts/evaluate/alertTitle";
 import { applyLevelUpdates, type LevelUpdate } from "@/lib/alerts/evaluate/applyLevelUpdates";
 import type { Condition } from "@/lib/alerts/evaluate/aggregateConditions";
@@ -38,13 +39,17 @@ export async function sweepIngestHealthRules(input: IngestHealthSweepInput): Pro
   const updates: LevelUpdate[] = [];
   const resolve: string[] = [];
   for (const rule of rules) {
-    const [lost, alerts] = await Promise.all([
-      measureLostEvents(rule.workspaceId, rule.windowSeconds, now),
-      db().alert.findMany({
-        where: { ruleId: rule.id, OR: [{ status: { not: "resolved" } }, { resolvedAt: { gt: new Date(now.getTime() - rule.windowSeconds * 1000) } }] },
-        select: { id: true, projectId: true, status: true, conditionActive: true, value: true },
-      }),
-    ]);
+    const measured = await measureOrSkip(rule.id, () =>
+      Promise.all([
+        measureLostEvents(rule.workspaceId, rule.windowSeconds, now),
+        db().alert.findMany({
+          where: { ruleId: rule.id, OR: [{ status: { not: "resolved" } }, { resolvedAt: { gt: new Date(now.getTime() - rule.windowSeconds * 1000) } }] },
+          select: { id: true, projectId: true, status: true, conditionActive: true, value: true },
+        }),
+      ]),
+    );
+    if (!measured) continue;
+    const [lost, alerts] = measured;
     const keyOf = (projectId: string | null) => projectId ?? DISK_GROUP;
     const open = new Map(alerts.filter((a) => a.status !== "resolved").map((a) => [keyOf(a.projectId), a]));
     const coolingDown = new Set(alerts.filter((a) => a.status === "resolved").map((a) => keyOf(a.projectId)));
@@ -95,7 +100,7 @@ async function defaultDaysLeft(now: Date): Promise<number | null> {
 async function measureLostEvents(workspaceId: string, windowSeconds: number, now: Date) {
   const start = new Date(Math.floor((now.getTime() - windowSeconds * 1000) / 60_000) * 60_000);
   const { rows } = await pool().query<{ projectId: string; projectName: string; dropped: number; rateLimited: number }>(
-    `SELECT p.id AS "projectId", p.name AS "projectName", coalesce(x.dropped, 0)::int AS dropped, coalesce(x."rateLimited", 0)::int AS "rateLimited"
+    `SELECT p.id AS "projectId", p.name AS "projectName", coalesce(x.dropped, 0)::float8 AS dropped, coalesce(x."rateLimited", 0)::float8 AS "rateLimited"
      FROM "Project" p
      LEFT JOIN LATERAL (
        SELECT sum(m.dropped) AS dropped, sum(m."rateLimited") AS "rateLimited" FROM "IngestMinute" m

@@ -115,7 +115,7 @@ export class SpikeWindows {
 export const databaseSpikeCounts: SpikeCounts = {
   async readShared(projectId, minuteStart) {
     const { rows } = await pool().query<{ n: number }>(
-      `SELECT coalesce(sum(accepted + sampled), 0)::int AS n FROM "IngestMinute" WHERE "projectId" = $1 AND minute = $2`,
+      `SELECT coalesce(sum(accepted::bigint + sampled), 0)::float8 AS n FROM "IngestMinute" WHERE "projectId" = $1 AND minute = $2`,
       [projectId, minuteStart],
     );
     return rows[0].n;
