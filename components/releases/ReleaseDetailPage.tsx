@@ -93,7 +93,7 @@ function ReleaseFigures({ workspaceId, detail }: { workspaceId: string; detail: 
   const sessions = release.sessions;
   return (
     <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" data-testid="release-figures">
-      <Figure label="First seen" title={`${utcDateTimeWithYear(release.firstSeen)} UTC`} note={`last ${formatDistanceToNow(new Date(release.lastSeen), { addSuffix: true })}`}>
+      <Figure label="First seen" title={`${utcDateTimeWithYear(release.firstSeen)} UTC`} note={`last seen ${formatDistanceToNow(new Date(release.lastSeen), { addSuffix: true })}`}>
         {formatDistanceToNow(new Date(release.firstSeen), { addSuffix: true })}
       </Figure>
       <Figure label="Error events">{formatCount(release.events)}</Figure>
