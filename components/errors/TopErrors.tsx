@@ -1,9 +1,10 @@
 "use client";
 
-import { Tab, TabGroup, TabList, TabPanel, TabPanels } from "@headlessui/react";
+import { TabGroup, TabPanel, TabPanels } from "@headlessui/react";
 import { formatDistanceToNow } from "date-fns";
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/Card";
+import { CardTabList } from "@/components/ui/CardTabList";
 import { EmptyState } from "@/components/ui/EmptyState";
 import type { ErrorTracking } from "@/lib/analytics/getErrorTracking";
 import { countOf, formatMoney, formatNumber } from "@/lib/client/format";
@@ -55,16 +56,7 @@ export function TopErrors({ topErrors, selectedErrorId, onSelect }: { topErrors:
   return (
     <Card title="Top errors" titleId="top-errors-title" bodyClassName="">
       <TabGroup>
-        <TabList className="flex gap-1 overflow-x-auto border-b border-gray-200 px-4 sm:px-6 dark:border-gray-800">
-          {tabs.map((t) => (
-            <Tab
-              key={t.label}
-              className="-mb-px whitespace-nowrap border-b-2 border-transparent px-3 py-2 text-sm font-medium text-gray-500 focus:outline-none data-[focus]:ring-2 data-[focus]:ring-blue-500 data-[selected]:border-blue-600 data-[selected]:text-blue-700 dark:text-gray-400 dark:data-[selected]:text-blue-400"
-            >
-              {t.label}
-            </Tab>
-          ))}
-        </TabList>
+        <CardTabList labels={tabs.map((t) => t.label)} />
         <TabPanels>
           {tabs.map((t) => (
             <TabPanel key={t.label} className="focus:outline-none">

@@ -1,18 +1,16 @@
 "use client";
 
-import { Tab, TabGroup, TabList, TabPanel, TabPanels } from "@headlessui/react";
+import { TabGroup, TabPanel, TabPanels } from "@headlessui/react";
 import { formatDistanceToNow } from "date-fns";
 import Link from "next/link";
 import { Card } from "@/components/ui/Card";
+import { CardTabList } from "@/components/ui/CardTabList";
 import { Badge, SeverityBadge, StatusBadge } from "@/components/ui/Badge";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { formatCount } from "@/lib/client/format";
 import { utcDateTimeWithYear } from "@/lib/client/utcTime";
 import { issueTitleParts } from "@/lib/domain/issueTitle";
 import type { ReleaseIssue } from "@/lib/releases/getRelease";
-
-const TAB =
-  "-mb-px whitespace-nowrap border-b-2 border-transparent px-3 py-2 text-sm font-medium text-gray-500 focus:outline-none data-[focus]:ring-2 data-[focus]:ring-blue-500 data-[selected]:border-blue-600 data-[selected]:text-blue-700 dark:text-gray-400 dark:data-[selected]:text-blue-400";
 
 /**
  * The issues a release introduced and every issue it carries, each with its events in this release
@@ -27,13 +25,7 @@ export function ReleaseIssues({ introduced, top, counts, listHrefs }: { introduc
   return (
     <Card title="Issues" titleId="release-issues-title" bodyClassName="">
       <TabGroup>
-        <TabList className="flex gap-1 overflow-x-auto border-b border-gray-200 px-4 sm:px-6 dark:border-gray-800">
-          {tabs.map((t) => (
-            <Tab key={t.label} className={TAB}>
-              {t.label}
-            </Tab>
-          ))}
-        </TabList>
+        <CardTabList labels={tabs.map((t) => t.label)} />
         <TabPanels>
           {tabs.map((t) => (
             <TabPanel key={t.label} className="focus:outline-none">
