@@ -178,6 +178,7 @@ const CASES: Case[] = [
   { name: "envelope: negative item length", status: 400, req: (c) => env(c, `{}\n{"type":"event","length":-1}\n{}`) },
   { name: "envelope: event payload not JSON", status: 400, req: (c) => env(c, envelope({}, [{ type: "event", payload: "{nope" }])) },
   { name: "envelope: item without type", status: 400, req: (c) => env(c, `{}\n{"length":2}\n{}`) },
+  { name: "envelope: an event item over 1 MiB (first item a valid session)", status: 413, req: (c) => env(c, envelope({}, [{ type: "session", payload: JSON.stringify({ sid: newEventId(), status: "exited", started: new Date().toISOString(), attrs: { release: "big@1" } }) }, { type: "event", payload: errorEvent(newEventId(), { extra: { blob: big(1.2 * MIB) } }) }])) },
   { name: "envelope: over 1,000 items", status: 413, req: (c) => env(c, envelope({}, Array.from({ length: 1001 }, () => ({ type: "span", payload: "{}" })))) },
   { name: "envelope: dsn names another key", status: 403, req: (c) => env(c, eventEnvelope(c, { dsn: `http://${c.other.key}@127.0.0.1/${c.t.projectPublicId}` })) },
   { name: "envelope: revoked key", status: 403, req: (c) => env(c, eventEnvelope(c), `sentry_key=${c.revokedKey}`) },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseEnvelope } from "@/lib/sentry/parseEnvelope";
-import { unpackEnvelope } from "@/lib/sentry/unpackEnvelope";
+import { MAX_JSON_ITEM_BYTES, unpackEnvelope } from "@/lib/sentry/unpackEnvelope";
 
 const ERROR_ID = "a".repeat(32);
 const FEEDBACK_ID = "b".repeat(32);
@@ -74,5 +74,24 @@ describe("unpackEnvelope: attachments", () => {
     const orphan = unpackEnvelope(withItems({}, [file("a.log")]));
     expect(orphan.attachments).toEqual([]);
     expect(orphan.dropped).toEqual({ attachment: 1 });
+  });
+});
+
+describe("unpackEnvelope: size of JSON items", () => {
+  const eventOfSize = (bytes: number) => {
+    const base = { event_id: ERROR_ID, exception: { values: [{ type: "BigError", value: "big" }] }, extra: { blob: "" } };
+    return { ...base, extra: { blob: "x".repeat(bytes - JSON.stringify(base).length) } };
+  };
+
+  it("reads an event of exactly 1 MiB and refuses one byte more with 413 naming the item", () => {
+    expect(JSON.stringify(eventOfSize(MAX_JSON_ITEM_BYTES)).length).toBe(MAX_JSON_ITEM_BYTES);
+    expect(unpackEnvelope(parseEnvelope(envelopeOf([{ type: "event", payload: eventOfSize(MAX_JSON_ITEM_BYTES) }]))).events).toHaveLength(1);
+    const over = () => unpackEnvelope(parseEnvelope(envelopeOf([{ type: "session", payload: {} }, { type: "event", payload: eventOfSize(MAX_JSON_ITEM_BYTES + 1) }])));
+    expect(over).toThrow(expect.objectContaining({ status: 413, details: { item: 1, limit: MAX_JSON_ITEM_BYTES } }));
+  });
+
+  it("leaves an item it does not read (a transaction, a replay) to be dropped whatever its size", () => {
+    const contents = unpackEnvelope(parseEnvelope(envelopeOf([{ type: "replay_recording", payload: "r".repeat(MAX_JSON_ITEM_BYTES + 10) }])));
+    expect(contents.dropped).toEqual({ replay_recording: 1 });
   });
 });

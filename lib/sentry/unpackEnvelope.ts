@@ -16,6 +16,12 @@ import type { Envelope, EnvelopeItem } from "@/lib/sentry/parseEnvelope";
 
 /** Item types that carry errors; everything else is release health, telemetry or ignored. */
 const EVENT_ITEMS = new Set(["event", "error"]);
+/**
+ * The JSON items read (events, sessions, client reports, feedback, check-ins) are at most 1 MiB each,
+ * Sentry's own limit for an event (SDKs trim to it): parsing is synchronous, and a 20 MiB item of
+ * tiny or deeply nested values held the instance for seconds. Attachments keep their own limit.
+ */
+export const MAX_JSON_ITEM_BYTES = 1024 * 1024;
 
 export interface EnvelopeContents {
   /** The id the SDK expects back: the first event's, else the envelope header's. */
@@ -129,5 +135,8 @@ function validate(event: unknown, path: string): IngestEvent {
 }
 
 function parseJson(payload: Buffer, index: number): unknown {
+  if (payload.length > MAX_JSON_ITEM_BYTES) {
+    throw ApiError.tooLarge(`envelope item ${index}: a JSON item (event, session, report, feedback, check-in) may be at most 1 MiB, as Sentry accepts`, { item: index, limit: MAX_JSON_ITEM_BYTES });
+  }
   return parseJsonBytes(payload, `envelope item ${index}`);
 }
