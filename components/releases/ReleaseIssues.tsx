@@ -19,8 +19,8 @@ import type { ReleaseIssue } from "@/lib/releases/getRelease";
  */
 export function ReleaseIssues({ introduced, top, counts, listHrefs }: { introduced: ReleaseIssue[]; top: ReleaseIssue[]; counts: { introduced: number; all: number }; listHrefs: { introduced: string; all: string } }) {
   const tabs = [
-    { label: `New in this release (${formatCount(counts.introduced)})`, rows: introduced, total: counts.introduced, href: listHrefs.introduced, empty: "This release introduced no issue" },
-    { label: `All issues (${formatCount(counts.all)})`, rows: top, total: counts.all, href: listHrefs.all, empty: "No error event carried this release" },
+    { label: `New in this release (${formatCount(counts.introduced)})`, rows: introduced, total: counts.introduced, href: listHrefs.introduced, empty: "This release introduced no issue", markIntroduced: false },
+    { label: `All issues (${formatCount(counts.all)})`, rows: top, total: counts.all, href: listHrefs.all, empty: "No error event carried this release", markIntroduced: true },
   ];
   return (
     <Card title="Issues" titleId="release-issues-title" bodyClassName="">
@@ -35,7 +35,7 @@ export function ReleaseIssues({ introduced, top, counts, listHrefs }: { introduc
                 <>
                   <ul className="divide-y divide-gray-100 dark:divide-gray-800" data-testid="release-issue-list">
                     {t.rows.map((issue) => (
-                      <IssueRow key={issue.id} issue={issue} markIntroduced={t.rows === top} />
+                      <IssueRow key={issue.id} issue={issue} markIntroduced={t.markIntroduced} />
                     ))}
                   </ul>
                   {t.total > t.rows.length && (

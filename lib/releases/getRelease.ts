@@ -7,7 +7,7 @@ import type { ErrorStatus } from "@/lib/domain/errorStatus";
 import type { Severity } from "@/lib/domain/severity";
 import { ApiError } from "@/lib/http/ApiError";
 import { releaseSummaries, type ReleaseSummary } from "@/lib/releases/listReleases";
-import { chartDays, dailySeries, environmentHealth, type EnvironmentHealth, type ReleaseDay } from "@/lib/releases/releaseHealth";
+import { chartDays, dailySeries, environmentHealth, RELEASE_DAYS, type EnvironmentHealth, type ReleaseDay } from "@/lib/releases/releaseHealth";
 
 export const ReleaseQuerySchema = z.object({
   projectId: z.uuid().optional(),
@@ -62,18 +62,17 @@ export interface ReleaseDetail {
 export async function getRelease(auth: AuthContext, workspaceId: string, version: string, query: ReleaseQuery): Promise<ReleaseDetail> {
   assertCanViewWorkspace(auth, workspaceId);
   const projectId = query.projectId ?? null;
-  const [release] = await releaseSummaries(workspaceId, { projectId, version, limit: 1 });
-  if (!release) throw new ApiError(404, "not_found", `No error or session named the release "${version}"`);
   const today = new Date();
-  const dayCount = chartDays(release.firstSeen, today);
-  const since = addDays(utcDay(today), -(dayCount - 1));
-  const [neighbours, events, sessions, issues] = await Promise.all([
-    neighbourReleases(workspaceId, projectId, release.firstSeen, version),
+  // Everything at once: the summary decides 404 and the chart's first day, so the events query reads
+  // the longest window (30 days) and the series keeps the days it shows.
+  const [[release], neighbours, events, sessions, issues] = await Promise.all([
+    releaseSummaries(workspaceId, { projectId, version, limit: 1 }),
+    neighbourReleases(workspaceId, projectId, version),
     queryRows<{ day: string; events: number }>(
       `SELECT to_char(day, 'YYYY-MM-DD') AS day, sum(events)::float8 AS events FROM "ReleaseDaily"
        WHERE "workspaceId" = $1::uuid AND release = $2 AND day >= $3::date AND ($4::uuid IS NULL OR "projectId" = $4::uuid)
        GROUP BY day`,
-      [workspaceId, version, since, projectId],
+      [workspaceId, version, addDays(utcDay(today), -(RELEASE_DAYS.max - 1)), projectId],
     ),
     queryRows<{ day: string; environment: string; ok: number; errored: number; crashed: number }>(
       `SELECT to_char(day, 'YYYY-MM-DD') AS day, environment, sum(ok)::float8 AS ok, sum(errored)::float8 AS errored, sum(crashed)::float8 AS crashed
@@ -84,6 +83,8 @@ export async function getRelease(auth: AuthContext, workspaceId: string, version
     ),
     releaseIssues(workspaceId, projectId, version),
   ]);
+  if (!release) throw new ApiError(404, "not_found", `No error or session named the release "${version}"`);
+  const dayCount = chartDays(release.firstSeen, today);
   return {
     release,
     previous: neighbours.previous,
@@ -130,7 +131,7 @@ async function releaseIssues(workspaceId: string, projectId: string | null, vers
  * The releases first seen just before and just after `firstSeen`, from errors and sessions alike, as
  * the list orders them (newest first, ties by version): the next row down and the next row up.
  */
-async function neighbourReleases(workspaceId: string, projectId: string | null, firstSeen: string, version: string): Promise<{ previous: string | null; next: string | null }> {
+async function neighbourReleases(workspaceId: string, projectId: string | null, version: string): Promise<{ previous: string | null; next: string | null }> {
   const rows = await queryRows<{ previous: string | null; next: string | null }>(
     `WITH seen AS (
        SELECT version, min(first) AS first FROM (
@@ -143,13 +144,13 @@ async function neighbourReleases(workspaceId: string, projectId: string | null, 
          WHERE "workspaceId" = $1::uuid AND ($2::uuid IS NULL OR "projectId" = $2::uuid)
          GROUP BY 1
        ) u GROUP BY version
-     )
+     ), this AS (SELECT first FROM seen WHERE version = $3)
      SELECT
-       (SELECT version FROM seen WHERE first < $3::timestamptz OR (first = $3::timestamptz AND version > $4)
-        ORDER BY first DESC, version LIMIT 1) AS previous,
-       (SELECT version FROM seen WHERE first > $3::timestamptz OR (first = $3::timestamptz AND version < $4)
-        ORDER BY first, version DESC LIMIT 1) AS next`,
-    [workspaceId, projectId, firstSeen, version],
+       (SELECT s.version FROM seen s, this WHERE s.first < this.first OR (s.first = this.first AND s.version > $3)
+        ORDER BY s.first DESC, s.version LIMIT 1) AS previous,
+       (SELECT s.version FROM seen s, this WHERE s.first > this.first OR (s.first = this.first AND s.version < $3)
+        ORDER BY s.first, s.version DESC LIMIT 1) AS next`,
+    [workspaceId, projectId, version],
   );
   return rows[0] ?? { previous: null, next: null };
 }

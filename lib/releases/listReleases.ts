@@ -76,23 +76,22 @@ export async function releaseSummaries(workspaceId: string, scope: { projectId: 
          (count(*) FILTER (WHERE r.status IN ('new', 'acknowledged', 'investigating')))::int AS unresolved
        FROM r LEFT JOIN first ON first.value = r.value
        GROUP BY r.value
-     ), recent AS (
-       -- Adoption's denominator: every release's sessions of the current and the previous UTC day.
-       SELECT sum(ok::bigint + errored + crashed)::bigint AS n FROM "ReleaseSessionDaily"
-       WHERE "workspaceId" = $1::uuid AND ($2::uuid IS NULL OR "projectId" = $2::uuid) AND day >= (now() AT TIME ZONE 'UTC')::date - 1
      ), sessions AS (
+       -- Every release's sessions in scope (one scan): \`recent\` (the current and the previous UTC day)
+       -- summed over all of them is adoption's denominator, so the version filter applies after.
        SELECT release AS version, min(day)::timestamp AT TIME ZONE 'UTC' AS first, max(day)::timestamp AT TIME ZONE 'UTC' AS last,
          sum(ok)::bigint AS ok, sum(errored)::bigint AS errored, sum(crashed)::bigint AS crashed,
          (sum(ok::bigint + errored + crashed) FILTER (WHERE day >= (now() AT TIME ZONE 'UTC')::date - 1))::bigint AS recent
        FROM "ReleaseSessionDaily"
-       WHERE "workspaceId" = $1::uuid AND ($2::uuid IS NULL OR "projectId" = $2::uuid) AND ($4::text IS NULL OR release = $4)
+       WHERE "workspaceId" = $1::uuid AND ($2::uuid IS NULL OR "projectId" = $2::uuid)
        GROUP BY release
      )
      SELECT coalesce(e.version, s.version) AS version, LEAST(e.first, s.first) AS "firstSeen", GREATEST(e.last, s.last) AS "lastSeen",
        coalesce(e.events, 0) AS events, coalesce(e.issues, 0) AS issues, coalesce(e."newIssues", 0) AS "newIssues",
        coalesce(e.unresolved, 0) AS unresolved, s.ok AS "sessionsOk", s.errored AS "sessionsErrored", s.crashed AS "sessionsCrashed",
-       s.recent AS "sessionsRecent", (SELECT n FROM recent) AS "allSessionsRecent"
+       s.recent AS "sessionsRecent", (SELECT sum(recent) FROM sessions)::bigint AS "allSessionsRecent"
      FROM errors e FULL JOIN sessions s ON s.version = e.version
+     WHERE $4::text IS NULL OR coalesce(e.version, s.version) = $4
      ORDER BY 2 DESC, 1
      LIMIT $3`,
     [workspaceId, scope.projectId, scope.limit, scope.version],
