@@ -47,6 +47,13 @@ const EnvSchema = z.object({
    * first's row locks while halving both batches (PostgreSQL CPU per event 20–40 % higher at 2).
    */
   INGEST_GROUP_COMMIT_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(1),
+  /**
+   * How long an ingest write may take, from asking for a connection to COMMIT's answer, before
+   * PostgreSQL counts as unavailable and the request's events go to the spool (202, `spooled`): a
+   * frozen server or a network path that drops packets never answers, and would otherwise hold every
+   * ingest request until it does. 0: no limit.
+   */
+  INGEST_DB_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
   /** Bearer token for GET /api/metrics; unset disables the endpoint (404). */
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   /** Default SMTP server of email channels, e.g. smtp://user:pass@mail.example.com:587 (a channel may set its own). */

@@ -20,6 +20,12 @@ export interface FaultDatabase {
   kill(): Promise<void>;
   /** Starts it again (crash recovery runs first). */
   restart(): Promise<void>;
+  /**
+   * SIGSTOP the postmaster and every backend (a stalled server: a VM paused, a disk that stopped
+   * answering): connections stay open and accept bytes, nothing answers. `thaw` (SIGCONT) resumes it.
+   */
+  freeze(): void;
+  thaw(): void;
   stop(): Promise<void>;
 }
 
@@ -39,11 +45,39 @@ export async function startFaultDatabase(port: number, label: string): Promise<F
     restart: async () => {
       server = await startEmbeddedPostgres({ dataDir, port, database: "faultline_fault" });
     },
+    freeze: () => {
+      // The postmaster first, so it forks no backend the loop below would miss.
+      const pid = pidOf();
+      process.kill(pid, "SIGSTOP");
+      for (const child of childrenOf(pid)) process.kill(child, "SIGSTOP");
+    },
+    thaw: () => {
+      const pid = pidOf();
+      for (const child of childrenOf(pid)) process.kill(child, "SIGCONT");
+      process.kill(pid, "SIGCONT");
+    },
     stop: async () => {
       await server.stop().catch(() => undefined);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The processes whose parent is `pid` (from /proc: PostgreSQL's backends and workers). */
+function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      // "pid (comm) state ppid …": comm may hold spaces and parentheses, so read after its last ")".
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === pid) children.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return children;
 }
 
 export interface FaultApp {

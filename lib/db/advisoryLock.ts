@@ -1,4 +1,4 @@
-import { pool } from "@/lib/db/pool";
+import { lockPool } from "@/lib/db/pool";
 
 /**
  * A stable advisory-lock key for a name (32-bit FNV-1a), so each background job has its own lock
@@ -15,12 +15,12 @@ export function advisoryLockKey(name: string): number {
 
 /**
  * Runs `fn` only if this instance gets the transaction-scoped advisory lock `key`; returns
- * { ran: false } at once otherwise. The lock is held by an open transaction on a dedicated
- * connection for as long as `fn` runs and is released when it ends, or when the process dies and its
+ * { ran: false } at once otherwise. The lock is held by an open transaction on a connection of its
+ * own pool (lockPool: never one `fn` needs for its work) for as long as `fn` runs and is released when it ends, or when the process dies and its
  * connection closes, so a crashed instance never blocks the others.
  */
 export async function withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<{ ran: true; result: T } | { ran: false }> {
-  const client = await pool().connect();
+  const client = await lockPool().connect();
   try {
     await client.query("BEGIN");
     const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_xact_lock($1) AS locked", [key]);

@@ -1,3 +1,6 @@
+import { HOT_PATH_QUERY_TIMEOUT_MS } from "@/lib/db/boundedQuery";
+import { databaseTimeout, settleWithin } from "@/lib/db/settleWithin";
+
 /**
  * Last-known answers of small lookups (ingest keys, Sentry projects), used only while PostgreSQL is
  * unavailable: a key that authenticated before the outage keeps authenticating during it, so its
@@ -21,7 +24,7 @@ function cache(name: string): Map<string, unknown> {
 export async function withLastKnown<T>(name: string, key: string, run: () => Promise<T>, isUnavailable: (error: unknown) => boolean): Promise<T> {
   const map = cache(name);
   try {
-    const value = await run();
+    const value = await settleWithin(run(), HOT_PATH_QUERY_TIMEOUT_MS, () => databaseTimeout("a database lookup", HOT_PATH_QUERY_TIMEOUT_MS));
     map.delete(key);
     map.set(key, value);
     if (map.size > MAX_ENTRIES) map.delete(map.keys().next().value as string);

@@ -2,7 +2,7 @@ import pg from "pg";
 import { withBundledTransaction } from "@/lib/db/bundledTransaction";
 import { env, type Env } from "@/lib/env";
 
-type PoolName = "main" | "analytics" | "ingest" | "alert";
+type PoolName = "main" | "analytics" | "ingest" | "alert" | "lock";
 
 // On globalThis: every bundle in the process (Next.js's, the ingest fast path's) shares the same pools.
 const globalForPool = globalThis as unknown as { faultlinePools?: Partial<Record<PoolName, pg.Pool>> };
@@ -92,12 +92,31 @@ export function alertPool(): pg.Pool {
   }));
 }
 
-/** Runs `fn` inside BEGIN/COMMIT on one connection; rolls back on any error. */
-export function withTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>, from: pg.Pool = pool()): Promise<T> {
-  return withBundledTransaction(async (tx) => {
-    await tx.begin();
-    return fn(tx.client);
-  }, from);
+/**
+ * Connections that only hold a background job's advisory lock (lib/db/advisoryLock.ts) while the
+ * job works on connections of the main pool. Taken from the main pool, the locks starved their own
+ * jobs: eleven jobs due at once (after PostgreSQL stalled, every job's next turn comes together)
+ * held all ten connections in lock transactions, each job waiting for an eleventh to do its work —
+ * and the instance never queried the database again. One idle connection per job at most.
+ */
+export function lockPool(): pg.Pool {
+  return sharedPool("lock", () => ({
+    connectionString: env().DATABASE_URL,
+    max: 32,
+    idleTimeoutMillis: 30_000,
+  }));
+}
+
+/** Runs `fn` inside BEGIN/COMMIT on one connection; rolls back on any error. `deadlineMs`: see withBundledTransaction. */
+export function withTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>, from: pg.Pool = pool(), deadlineMs = 0): Promise<T> {
+  return withBundledTransaction(
+    async (tx) => {
+      await tx.begin();
+      return fn(tx.client);
+    },
+    from,
+    deadlineMs,
+  );
 }
 
 /** Runs `fn` on one pooled connection without a transaction (a single statement is atomic by itself). */

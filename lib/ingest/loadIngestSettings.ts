@@ -1,9 +1,9 @@
-import { pool } from "@/lib/db/pool";
 import { compileGroupingRules, type CompiledGroupingRules } from "@/lib/grouping/rules/compileGroupingRules";
 import { GroupingRulesSchema } from "@/lib/grouping/rules/groupingRuleSchemas";
 import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
 import { NO_INBOUND_FILTERS, parseStoredFilters, type InboundFilters } from "@/lib/ingest/filters/inboundFilterSchema";
 import { logger } from "@/lib/logger";
+import { boundedQuery } from "@/lib/db/boundedQuery";
 
 /** What ingest needs of a project's settings for every event: its grouping rules (compiled), inbound filters and discarded fingerprints. */
 export interface IngestSettings {
@@ -30,7 +30,7 @@ export async function loadIngestSettings(projectId: string, now = Date.now()): P
   type Row = { groupingRules: unknown; inboundFilters: unknown; discarded: string[] };
   let row: Row | undefined;
   try {
-    const { rows } = await pool().query<Row>(
+    const { rows } = await boundedQuery<Row>(
       `SELECT "groupingRules", "inboundFilters", ARRAY(SELECT fingerprint FROM "DiscardedFingerprint" d WHERE d."projectId" = p.id) AS discarded FROM "Project" p WHERE id = $1`,
       [projectId],
     );

@@ -2,6 +2,7 @@ import { createHash, randomInt } from "node:crypto";
 import type pg from "pg";
 import { noteWorkspaceWrite } from "@/lib/db/localWrites";
 import { withBundledTransaction, type BundledTransaction } from "@/lib/db/bundledTransaction";
+import { env } from "@/lib/env";
 import { ingestPool, retryOnDeadlock } from "@/lib/db/pool";
 import { saturatingAddSql, saturatingSumSql } from "@/lib/db/saturatingCounter";
 import { uuidv7 } from "@/lib/ids/uuidv7";
@@ -78,7 +79,7 @@ export async function storeEvents(target: StoreTarget, events: PreparedEvent[], 
 export async function runStore<T>(events: PreparedEvent[], fn: (tx: BundledTransaction) => Promise<T>): Promise<T> {
   const days = events.map((e) => e.occurredAt.toISOString().slice(0, 10));
   await ensureOccurrencePartitions(days);
-  const attempt = () => retryOnDeadlock(() => withBundledTransaction(fn, ingestPool()), 4, [UNIQUE_VIOLATION]);
+  const attempt = () => retryOnDeadlock(() => withBundledTransaction(fn, ingestPool(), env().INGEST_DB_TIMEOUT_MS), 4, [UNIQUE_VIOLATION]);
   return attempt().catch(async (error) => {
     if (!isMissingPartition(error)) throw error;
     forgetOccurrencePartitions();

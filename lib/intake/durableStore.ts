@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { databaseTimeout, settleWithin } from "@/lib/db/settleWithin";
+import { env } from "@/lib/env";
 import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
 import { ApiError } from "@/lib/http/ApiError";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
@@ -47,8 +49,14 @@ export async function storeItemsDurably(target: StoreTarget, items: SpooledItems
  */
 async function tryDirect<T>(storeDirect: () => Promise<T>, what: string): Promise<{ done: true; value: T } | { done: false }> {
   if (spoolRuntime().spooling) return { done: false };
+  const deadlineMs = env().INGEST_DB_TIMEOUT_MS;
   try {
-    return { done: true, value: await storeDirect() };
+    // The ingest transaction closes its connection at the deadline (lib/db/bundledTransaction.ts);
+    // this bound, a second later, covers every other wait on the way (a partition check, an ORM
+    // call). Whatever commits after it is harmless on replay: events are idempotent on their ids,
+    // counts on their record id.
+    const backstopMs = deadlineMs > 0 ? deadlineMs + 1_000 : 0;
+    return { done: true, value: await settleWithin(storeDirect(), backstopMs, () => databaseTimeout(`storing ${what}`, backstopMs)) };
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
     logger.warn(`PostgreSQL unavailable: spooling ${what}`, { error });

@@ -24,6 +24,12 @@ export interface GroupCommitDeps {
   commitAlone(write: PendingWrite): Promise<StoreOutcome>;
   /** Called once per project per committed transaction, before the writers are answered. */
   onCommitted(target: StoreTarget, events: PreparedEvent[], outcome: StoreOutcome): void;
+  /**
+   * True when a failure means the database cannot take writes at all (down, frozen past its
+   * deadline): then no write is retried alone, and every write waiting is failed with it at once,
+   * so that each goes where its caller puts it (the spool) instead of waiting out a deadline in turn.
+   */
+  isUnavailable?(error: unknown): boolean;
 }
 
 interface Queued extends PendingWrite {
@@ -38,7 +44,8 @@ interface Queued extends PendingWrite {
  * while transactions are in flight, writes gather for at most `maxWaitMs` or until `maxEvents`, and
  * a finished transaction takes everything waiting. Each writer's promise resolves once the
  * transaction holding its events has committed. When a shared transaction fails, each of its writes
- * is retried in a transaction of its own, so one bad event fails only its own request.
+ * is retried in a transaction of its own, so one bad event fails only its own request — unless the
+ * database is unavailable (`isUnavailable`): then it and every waiting write fail together.
  */
 export class GroupCommit {
   private queue: Queued[] = [];
@@ -73,6 +80,12 @@ export class GroupCommit {
     }
   }
 
+  /** Every waiting write, taken off the queue. */
+  private drain(): Queued[] {
+    this.queuedEvents = 0;
+    return this.queue.splice(0);
+  }
+
   private take(): Queued[] {
     let events = 0;
     let n = 0;
@@ -98,6 +111,10 @@ export class GroupCommit {
     try {
       outcomes = await this.deps.commitTogether(writes);
     } catch (error) {
+      if (this.deps.isUnavailable?.(error)) {
+        for (const write of [...writes, ...this.drain()]) write.reject(error);
+        return;
+      }
       if (writes.length === 1) return writes[0].reject(error);
       for (const write of writes) await this.commitAlone(write);
       return;

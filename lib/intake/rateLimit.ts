@@ -1,10 +1,10 @@
-import { pool } from "@/lib/db/pool";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/ApiError";
 import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
 import { NO_LIMIT, QuotaLeases, type LeaseTokens, type QuotaTicket } from "@/lib/intake/quotaLeases";
 import { logger } from "@/lib/logger";
 import { errorMessage } from "@/lib/text/errorMessage";
+import { boundedQuery } from "@/lib/db/boundedQuery";
 
 /** A project's limits as the ingest key / project caches carry them (no query to decide). */
 export interface ProjectLimits {
@@ -25,7 +25,7 @@ const DAY_MS = 86_400_000;
  * limit after the asks serialized before it, so the sum granted never passes the limit.
  */
 const leaseRateLimit: LeaseTokens = async (projectId, windowStart, want, limit) => {
-  const { rows } = await pool().query<{ count: number }>(
+  const { rows } = await boundedQuery<{ count: number }>(
     `INSERT INTO "RateLimitWindow" ("projectId", "windowStart", count) VALUES ($1, $2, $3)
      ON CONFLICT ("projectId", "windowStart") DO UPDATE SET count = "RateLimitWindow".count + excluded.count
      RETURNING count`,
@@ -37,7 +37,7 @@ const leaseRateLimit: LeaseTokens = async (projectId, windowStart, want, limit) 
 const leaseQuota =
   (span: "minute" | "day"): LeaseTokens =>
   async (projectId, windowStart, want, limit) => {
-    const { rows } = await pool().query<{ count: number }>(
+    const { rows } = await boundedQuery<{ count: number }>(
       `INSERT INTO "QuotaWindow" ("projectId", span, "windowStart", count) VALUES ($1, $2, $3, $4)
        ON CONFLICT ("projectId", span, "windowStart") DO UPDATE SET count = "QuotaWindow".count + excluded.count
        RETURNING count`,

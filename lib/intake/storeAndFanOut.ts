@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
 import { fanOutStoredBatch } from "@/lib/intake/afterStore";
 import { afterStoreConsumers } from "@/lib/intake/afterStoreConsumers";
 import { storeDurably } from "@/lib/intake/durableStore";
@@ -39,6 +40,7 @@ function groupCommit(): GroupCommit {
         commitTogether,
         commitAlone: (write) => storeEvents(write.target, write.events, write.options),
         onCommitted: (target, events, outcome) => fanOutStoredBatch({ target, events, outcome }, afterStoreConsumers),
+        isUnavailable: isDatabaseUnavailable,
       },
       { maxWaitMs: INGEST_GROUP_COMMIT_WAIT_MS, maxEvents: INGEST_GROUP_COMMIT_MAX_EVENTS, maxConcurrent: INGEST_GROUP_COMMIT_CONCURRENCY },
     );

@@ -3,7 +3,8 @@ import { hasFeedbackRules, onFeedbackStored } from "@/lib/alerts/onFeedbackStore
 import { storeAttachments } from "@/lib/attachments/storeAttachments";
 import { recordCheckIns } from "@/lib/crons/recordCheckIns";
 import { claimRecord } from "@/lib/db/appliedRecords";
-import { withTransaction } from "@/lib/db/pool";
+import { pool, withTransaction } from "@/lib/db/pool";
+import { env } from "@/lib/env";
 import { recordExecutions } from "@/lib/executions/recordExecutions";
 import { storeUserFeedback } from "@/lib/feedback/storeUserFeedback";
 import { storeItemsDurably } from "@/lib/intake/durableStore";
@@ -61,5 +62,5 @@ async function addCountsOnce(target: StoreTarget, items: SpooledItems, receivedA
     await recordExecutions(target, deltas, client);
     await recordReleaseSessions(client, target, counted);
     await recordClientDiscards(target.projectId, discards, receivedAt, client);
-  });
+  }, pool(), env().INGEST_DB_TIMEOUT_MS);
 }

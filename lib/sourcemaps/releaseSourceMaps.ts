@@ -1,5 +1,5 @@
 import { gunzipSync } from "node:zlib";
-import { pool } from "@/lib/db/pool";
+import { env } from "@/lib/env";
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
 import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
 import { logger } from "@/lib/logger";
@@ -7,6 +7,7 @@ import { frameFileUrl } from "@/lib/sourcemaps/applySourceMaps";
 import { assertMappingsValid, parseSourceMap, type SourceMap } from "@/lib/sourcemaps/parseSourceMap";
 import { sourceMapUrlCandidates } from "@/lib/sourcemaps/sourceMapUrl";
 import { errorMessage } from "@/lib/text/errorMessage";
+import { boundedQuery } from "@/lib/db/boundedQuery";
 
 /** How long an instance trusts what it read of a release's uploads (an upload or delete on another instance is seen within this). */
 const RELEASE_CACHE_MS = 10_000;
@@ -105,7 +106,7 @@ export async function warmReleaseSourceMaps(pairs: { projectId: string; release:
 
 /** The uploads of each release asked for (by releaseKey; an empty map for a release without any), in one query. */
 async function readUploads(releases: { projectId: string; release: string }[]): Promise<Map<string, Map<string, Upload>>> {
-  const { rows } = await pool().query<{ projectId: string; release: string; id: string; url: string; createdAt: Date; size: number }>(
+  const { rows } = await boundedQuery<{ projectId: string; release: string; id: string; url: string; createdAt: Date; size: number }>(
     `SELECT s."projectId", s.release, s.id, s.url, s."createdAt", s.size
      FROM "SourceMap" s JOIN unnest($1::uuid[], $2::text[]) AS w("projectId", release) ON s."projectId" = w."projectId" AND s.release = w.release`,
     [releases.map((r) => r.projectId), releases.map((r) => r.release)],
@@ -145,7 +146,7 @@ function forgetParsed(key: string, size = cache.parsed.get(key)?.size): void {
 }
 
 async function readMap(id: string): Promise<SourceMap | null> {
-  const { rows } = await pool().query<{ content: Buffer }>(`SELECT content FROM "SourceMap" WHERE id = $1`, [id]);
+  const { rows } = await boundedQuery<{ content: Buffer }>(`SELECT content FROM "SourceMap" WHERE id = $1`, [id], env().INGEST_DB_TIMEOUT_MS);
   if (!rows[0]) return null;
   try {
     const map = parseSourceMap(gunzipSync(rows[0].content).toString("utf8"));

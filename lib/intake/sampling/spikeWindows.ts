@@ -1,7 +1,7 @@
-import { pool } from "@/lib/db/pool";
 import type { SpikeWindow } from "@/lib/intake/sampling/spikeDecision";
 import { logger } from "@/lib/logger";
 import { errorMessage } from "@/lib/text/errorMessage";
+import { boundedQuery } from "@/lib/db/boundedQuery";
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
@@ -114,14 +114,14 @@ export class SpikeWindows {
 /** The database reads of SpikeWindows: one primary-key row, and one index range of hourly rollups. */
 export const databaseSpikeCounts: SpikeCounts = {
   async readShared(projectId, minuteStart) {
-    const { rows } = await pool().query<{ n: number }>(
+    const { rows } = await boundedQuery<{ n: number }>(
       `SELECT coalesce(sum(accepted::bigint + sampled), 0)::float8 AS n FROM "IngestMinute" WHERE "projectId" = $1 AND minute = $2`,
       [projectId, minuteStart],
     );
     return rows[0].n;
   },
   async readBaseline(workspaceId, projectId, hourStart) {
-    const { rows } = await pool().query<{ n: number }>(
+    const { rows } = await boundedQuery<{ n: number }>(
       `SELECT coalesce(sum(count), 0)::float8 AS n FROM "ProjectBucket"
        WHERE "workspaceId" = $1 AND span = 60 AND bucket >= $2 AND bucket < $3 AND "projectId" = $4`,
       [workspaceId, new Date(hourStart.getTime() - 24 * HOUR_MS), hourStart, projectId],
