@@ -21,6 +21,7 @@ function harness(options = { maxWaitMs: 5, maxEvents: 100, maxConcurrent: 1 }) {
         transactions.push(writes.flatMap((w) => w.events.map((e) => e.eventId)));
         await gate;
         if (writes.some((w) => w.events.some((e) => e.eventId.startsWith("bad")))) throw new Error("invalid byte sequence");
+        if (writes.some((w) => w.events.some((e) => e.eventId.startsWith("down")))) throw new Error("Connection terminated unexpectedly");
         return writes.map(outcomeOf);
       },
       commitAlone: async (write) => {
@@ -29,6 +30,7 @@ function harness(options = { maxWaitMs: 5, maxEvents: 100, maxConcurrent: 1 }) {
         return outcomeOf(write);
       },
       onCommitted: (t, evts) => announced.push({ projectId: t.projectId, eventIds: evts.map((e) => e.eventId) }),
+      isUnavailable: (error) => error instanceof Error && error.message.startsWith("Connection terminated"),
     },
     options,
   );
@@ -116,5 +118,20 @@ describe("GroupCommit", () => {
     const h = harness();
     await expect(h.commit.write(target("p"), events("bad-2"))).rejects.toThrow();
     expect(h.announced).toEqual([]);
+  });
+
+  it("fails a transaction's writes and every waiting one together when the database is unavailable, retrying none alone", async () => {
+    const h = harness({ maxWaitMs: 5, maxEvents: 2, maxConcurrent: 1 });
+    const release = h.hold();
+    const first = h.commit.write(target("p"), events("down-1"));
+    const waiting = [h.commit.write(target("p"), events("b")), h.commit.write(target("q"), events("c")), h.commit.write(target("p"), events("d"))];
+    release();
+    const outcomes = await Promise.allSettled([first, ...waiting]);
+    expect(outcomes.map((o) => o.status)).toEqual(["rejected", "rejected", "rejected", "rejected"]);
+    // One transaction went out; nothing was retried alone or committed after it.
+    expect(h.transactions).toEqual([["down-1"]]);
+    expect(h.announced).toEqual([]);
+    // Later writes go out as usual.
+    expect((await h.commit.write(target("p"), events("e"))).results[0].eventId).toBe("e");
   });
 });
