@@ -75,6 +75,16 @@ describe("Go", () => {
     apart("go-handle-pkg-a", "go-handle-pkg-b");
     apart("go-wrap-sentry-1", "go-wrap-sentry-parse");
   });
+  it("race detector: which access found the race, goroutine ids, addresses, creation stacks, paths, Go versions", () => {
+    same("go-race-counter-1", "go-race-counter-2");
+    same("go-race-counter-test", "go-race-counter-test-2");
+    same("go-race-cache-1", "go-race-cache-2");
+  });
+  it("race detector never merges: the same write racing with another function, another race, another call path", () => {
+    apart("go-race-counter-1", "go-race-counter-reset");
+    apart("go-race-counter-1", "go-race-cache-1");
+    apart("go-race-counter-1", "go-race-counter-test");
+  });
 });
 
 describe("Ruby", () => {

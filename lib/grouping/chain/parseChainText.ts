@@ -1,6 +1,7 @@
 import { MAX_CHAIN_LENGTH, MAX_EXCEPTION_MESSAGE_CHARS, MAX_EXCEPTION_TYPE_CHARS, type ChainException } from "@/lib/grouping/chain/ChainException";
 import type { TraceSection } from "@/lib/grouping/chain/TraceSection";
 import { splitDotnetChain } from "@/lib/grouping/chain/splitDotnetChain";
+import { splitGoChain } from "@/lib/grouping/chain/splitGoChain";
 import { splitJavaChain } from "@/lib/grouping/chain/splitJavaChain";
 import { splitNodeChain } from "@/lib/grouping/chain/splitNodeChain";
 import { splitPhpChain } from "@/lib/grouping/chain/splitPhpChain";
@@ -31,6 +32,7 @@ const SPLITTERS: Partial<Record<Language, (text: string) => TraceSection[]>> = {
   javascript: splitNodeChain,
   ruby: splitRubyChain,
   php: splitPhpChain,
+  go: splitGoChain,
 };
 
 const FRAME_PARSERS: Record<Language, ((text: string) => Frame[] | null)[]> = {
