@@ -193,6 +193,15 @@ describe("native", () => {
     apart("nat-parser-1", "nat-lexer-1");
     apart("nat-cfg-1", "nat-cfg-assert");
   });
+  it("gdb's thread apply all bt: the crashed thread wherever printed, thread and LWP ids, a crash handler's frames", () => {
+    same("gdb-abort-1", "gdb-abort-2");
+    same("gdb-segv-core-1", "gdb-segv-handler-1", "gdb-segv-live-1");
+  });
+  it("gdb's thread apply all bt never merges: another thread's crash in the same process, the main thread's", () => {
+    apart("gdb-abort-1", "gdb-segv-core-1");
+    apart("gdb-segv-core-1", "gdb-main-config");
+    apart("gdb-abort-1", "gdb-main-config");
+  });
 });
 
 describe("audit of real formats (the au-* traces)", () => {

@@ -36,6 +36,9 @@ const RUBY_FRAME = /:\d+:in [`']/;
 
 const PYTHON_FATAL = /^Fatal Python error: (.{1,8192})$/;
 
+/** gdb's stop: "Program terminated with signal SIGSEGV, Segmentation fault." (a core), `Thread 3 "kvd" received signal SIGABRT, Aborted.` */
+const GDB_SIGNAL = /^(?:Program terminated with|Program received|Thread \d{1,6}(?: "[^"\n]{0,256}")? received) signal (SIG[A-Z0-9]{1,12}), ([^.\n]{1,256})\.?$/;
+
 const TOMBSTONE_SIGNAL = /^signal \d{1,3} \((SIG[A-Z]{2,8})\), code -?\d{1,6}(?: \(([A-Z_]{1,64})\))?/;
 const TOMBSTONE_ABORT = /^Abort message: '(.{0,8192})'$/;
 const TOMBSTONE_CAUSE = /^Cause: (.{1,8192})$/;
@@ -49,14 +52,15 @@ const RUST_MESSAGE_END = /^(?:stack backtrace:|note: )/;
  * exceptions ("terminate called after throwing an instance of 'std::runtime_error'" / "what(): …"),
  * Swift's runtime traps ("Fatal error: Unexpectedly found nil…"), Elixir's and Erlang's banners
  * ("** (KeyError) …", "** exception error: …"), a logged Ruby backtrace's "Class: message" line,
- * CPython's "Fatal Python error: Segmentation fault", an Android tombstone's "signal 11 (SIGSEGV)".
+ * CPython's "Fatal Python error: Segmentation fault", an Android tombstone's "signal 11 (SIGSEGV)", gdb's
+ * "Program terminated with signal SIGSEGV, Segmentation fault.".
  * Undefined when the text has none.
  */
 export function runtimeHeader(text: string, language: Language): { type: string; message: string } | undefined {
   // Only these runtimes print such a header: the trace of any other is not split into lines for nothing.
   if (language === "native" || language === "unknown") {
     const lines = splitLines(text);
-    return terminateHeader(lines) ?? swiftHeader(lines) ?? tombstoneHeader(lines);
+    return terminateHeader(lines) ?? swiftHeader(lines) ?? tombstoneHeader(lines) ?? gdbSignalHeader(lines);
   }
   if (language === "go") return goHeader(splitLines(text));
   if (language === "rust") return rustHeader(splitLines(text));
@@ -136,6 +140,11 @@ function tombstoneHeader(lines: readonly string[]): { type: string; message: str
   if (!signal) return undefined;
   const detail = (pattern: RegExp) => lines.map((line) => pattern.exec(line.trim())?.[1]).find((found) => found !== undefined);
   return { type: signal[1], message: (detail(TOMBSTONE_ABORT) ?? detail(TOMBSTONE_CAUSE) ?? signal[2] ?? "").trim() };
+}
+
+function gdbSignalHeader(lines: readonly string[]): { type: string; message: string } | undefined {
+  const m = lines.map((line) => (line.includes(" signal SIG") ? GDB_SIGNAL.exec(line.trim()) : null)).find((match) => match !== null);
+  return m ? { type: m[1], message: m[2].trim() } : undefined;
 }
 
 function swiftHeader(lines: readonly string[]): { type: string; message: string } | undefined {

@@ -1,4 +1,5 @@
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
+import { gdbCrashedThread } from "@/lib/ingest/stacktrace/gdbThreads";
 import { MAX_FRAMES, innermostFirstToOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
 import { basename, pathFields, splitLocation } from "@/lib/ingest/stacktrace/location";
 import { matchingOpenParen, outsideAngleBrackets } from "@/lib/ingest/stacktrace/parens";
@@ -20,7 +21,9 @@ import { matchingOpenParen, outsideAngleBrackets } from "@/lib/ingest/stacktrace
  * Argument values, addresses and offsets are dropped; the binary goes to `module`. One backtrace is
  * read: an Apple crash report's "Last Exception Backtrace" (where an uncaught NSException was raised),
  * else the thread a crash report, Swift's backtracer or lldb's `bt all` marks as crashed or selected
- * ("Thread 3 Crashed:", `Thread 2 "worker" crashed:`, "* thread #4"), else the first.
+ * ("Thread 3 Crashed:", `Thread 2 "worker" crashed:`, "* thread #4"), else the thread of gdb's
+ * `thread apply all bt` that crashed (gdbThreads.ts), else the first. Frames a signal handler ran
+ * (above gdb's "<signal handler called>": a crash reporter's own code) are not the crash's.
  */
 export function parseNative(text: string): Frame[] | null {
   let frames: Frame[] = [];
@@ -28,6 +31,12 @@ export function parseNative(text: string): Frame[] | null {
   const lines = splitLines(text);
   for (const raw of lines.slice(Math.max(0, startOfCrashedThread(lines)))) {
     const line = raw.trim();
+    const handler = SIGNAL_HANDLER.exec(line);
+    if (handler && Number(handler[1]) > lastIndex) {
+      frames = [];
+      lastIndex = Number(handler[1]);
+      continue;
+    }
     const parsed = parseSanitizer(line) ?? parseTombstone(line) ?? parseGdb(line) ?? parseLldb(line) ?? parseSwiftBacktrace(line) ?? parseAppleCrash(line) ?? parseBoost(line);
     if (!parsed) continue;
     if (parsed.index <= lastIndex) {
@@ -49,10 +58,15 @@ export function parseNative(text: string): Frame[] | null {
 const LAST_EXCEPTION = /^Last Exception Backtrace:/;
 const CRASHED_THREAD = /^(?:Thread \d{1,4}(?: "[^"\n]{0,256}")? [Cc]rashed:|\* thread #\d{1,4}\b)/;
 
+/** gdb's frame for the kernel's signal trampoline: the frames above it are the handler's. */
+const SIGNAL_HANDLER = /^#(\d{1,4})\s+<signal handler called>$/;
+
 /** Where the backtrace to read starts: -1 when the text marks none. */
 function startOfCrashedThread(lines: readonly string[]): number {
   const exception = lines.findIndex((line) => LAST_EXCEPTION.test(line.trim()));
-  return exception >= 0 ? exception : lines.findIndex((line) => CRASHED_THREAD.test(line.trim()));
+  if (exception >= 0) return exception;
+  const marked = lines.findIndex((line) => CRASHED_THREAD.test(line.trim()));
+  return marked >= 0 ? marked : gdbCrashedThread(lines);
 }
 
 function sameFrame(a: Frame | undefined, b: Frame): boolean {
