@@ -141,6 +141,15 @@ describe("Python and PHP", () => {
     apart("php-pay-1", "php-pay-refund");
     apart("php-db-1", "php-db-auth");
   });
+  it("Xdebug stacks: log lines vs the Call Stack table, the error log's prefix, arguments, closures' paths, deploy roots", () => {
+    same("xd-1", "xd-2", "xd-3");
+    same("xd-closure-1", "xd-closure-2");
+    same("xd-uncaught-1", "xd-uncaught-2");
+  });
+  it("Xdebug stacks never merge: the same warning in another method, another closure", () => {
+    apart("xd-1", "xd-tax");
+    apart("xd-closure-1", "xd-closure-other");
+  });
 });
 
 describe("Rust", () => {

@@ -103,6 +103,12 @@ describe("runtimeHeader", () => {
     expect(runtimeHeader('Thread 2 "worker" received signal SIGABRT, Aborted.\n[Switching to Thread 0x7ffff6ffe640 (LWP 4243)]', "unknown")).toEqual({ type: "SIGABRT", message: "Aborted" });
   });
 
+  it("PHP: the error line Xdebug prints its stack under", () => {
+    const text = "PHP Warning:  Undefined variable $discount in /var/www/src/Cart/CartTotals.php on line 47\nPHP Stack trace:\nPHP   1. {main}() /var/www/public/index.php:0";
+    expect(runtimeHeader(text, "php")).toEqual({ type: "Warning", message: "Undefined variable $discount" });
+    expect(runtimeHeader("Fatal error: Uncaught RuntimeException: declined in /app/src/Gateway.php on line 60\n\nCall Stack:", "php")).toEqual({ type: "RuntimeException", message: "declined" });
+  });
+
   it("nothing for other languages or texts without a header", () => {
     expect(runtimeHeader(goRepanic, "python")).toBeUndefined();
     expect(runtimeHeader("goroutine 1 [running]:\nmain.main()", "go")).toBeUndefined();

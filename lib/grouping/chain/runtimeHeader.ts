@@ -1,5 +1,6 @@
 import type { Language } from "@/lib/ingest/stacktrace/frame";
 import { splitLines } from "@/lib/ingest/stacktrace/limits";
+import { parsePhpErrorLine } from "@/lib/ingest/stacktrace/phpErrorLine";
 
 /**
  * Go: "panic: …" / "fatal error: …" above the first goroutine; a re-panic prints the first one
@@ -34,6 +35,8 @@ const ELIXIR_FRAME = /^ {4,}(?:\(|:|[\w./-]{1,2048}\.(?:ex|exs|erl):\d|nofile|in
 const RUBY_CLASS_LINE = /^([A-Z]\w{0,127}(?:::[A-Z]\w{0,127}){0,8}): (.*)$/;
 const RUBY_FRAME = /:\d+:in [`']/;
 
+const PHP_UNCAUGHT = /^Uncaught ([A-Za-z_\\][\w\\]{0,255})(?:: ([\s\S]*))?$/;
+
 const PYTHON_FATAL = /^Fatal Python error: (.{1,8192})$/;
 
 /** gdb's stop: "Program terminated with signal SIGSEGV, Segmentation fault." (a core), `Thread 3 "kvd" received signal SIGABRT, Aborted.` */
@@ -53,7 +56,8 @@ const RUST_MESSAGE_END = /^(?:stack backtrace:|note: )/;
  * Swift's runtime traps ("Fatal error: Unexpectedly found nil…"), Elixir's and Erlang's banners
  * ("** (KeyError) …", "** exception error: …"), a logged Ruby backtrace's "Class: message" line,
  * CPython's "Fatal Python error: Segmentation fault", an Android tombstone's "signal 11 (SIGSEGV)", gdb's
- * "Program terminated with signal SIGSEGV, Segmentation fault.".
+ * "Program terminated with signal SIGSEGV, Segmentation fault.", PHP's
+ * "PHP Warning:  Undefined variable $total in … on line 31" (Xdebug prints its stack under it).
  * Undefined when the text has none.
  */
 export function runtimeHeader(text: string, language: Language): { type: string; message: string } | undefined {
@@ -67,6 +71,19 @@ export function runtimeHeader(text: string, language: Language): { type: string;
   if (language === "elixir") return elixirHeader(splitLines(text));
   if (language === "ruby") return rubyHeader(splitLines(text));
   if (language === "python") return pythonFatalError(splitLines(text));
+  if (language === "php") return phpErrorHeader(splitLines(text));
+  return undefined;
+}
+
+/** PHP's error line above Xdebug's stack: "PHP Warning:  Undefined variable $total in /x.php on line 31" (phpErrorLine.ts). */
+function phpErrorHeader(lines: readonly string[]): { type: string; message: string } | undefined {
+  for (const line of lines) {
+    const error = parsePhpErrorLine(line.trim());
+    if (!error) continue;
+    // Xdebug's "Fatal error: Uncaught RuntimeException: declined in /x.php on line 58": the exception.
+    const uncaught = PHP_UNCAUGHT.exec(error.message);
+    return uncaught ? { type: uncaught[1], message: uncaught[2] ?? "" } : { type: error.level, message: error.message };
+  }
   return undefined;
 }
 
