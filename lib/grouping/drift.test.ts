@@ -56,6 +56,10 @@ describe("JVM", () => {
     apart("j-state-1", "j-state-other-site");
     apart("k-user-1", "k-settings-missing");
   });
+  it("a cause chain with a cycle: [CIRCULAR REFERENCE: …] under a cause or a suppressed exception, sentry-java's chain", () => {
+    same("j-circ-1", "j-circ-2", "j-circ-sentry");
+    apart("j-circ-1", "j-circ-other-cause");
+  });
 });
 
 describe("Go", () => {

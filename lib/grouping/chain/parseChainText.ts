@@ -78,7 +78,9 @@ export function parseChainText(text: string, platformHint?: string): ParsedChain
       // The raised exception keeps parseStackTrace's frames when its own section yields none (unusual layouts).
       if (i === 0 && frames.length === 0) frames = whole.frames;
       // "... N more": restore the enclosing exception's outermost N frames, as the runtime would have printed them.
-      const enclosing = exceptions[i - 1]?.frames ?? [];
+      // A cause's enclosing exception is the one before it that is not suppressed: a JVM trace prints the
+      // suppressed exceptions (tab-indented) between an exception and its cause.
+      const enclosing = (section.relation === "suppressed" ? exceptions[i - 1] : exceptions.findLast((e) => e.relation !== "suppressed"))?.frames ?? [];
       if (section.elidedOuterFrames) frames = [...enclosing.slice(0, Math.min(section.elidedOuterFrames, enclosing.length)), ...frames];
       exceptions.push({ ...clampHeader(section), relation: i === 0 ? "raised" : section.relation, frames });
     }
