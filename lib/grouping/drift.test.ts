@@ -145,6 +145,13 @@ describe("Python and PHP", () => {
     apart("php-pay-1", "php-pay-refund");
     apart("php-db-1", "php-db-auth");
   });
+  it("a script right where the app is installed: /app, /srv, a home, /opt/<service>, a release or current, /var/www/html", () => {
+    same("py-root-app", "py-root-srv", "py-root-home", "py-root-opt", "py-root-release", "py-root-current", "py-root-varwww");
+    apart("py-root-app", "py-root-in-package");
+    apart("py-pkg-orders-views", "py-pkg-users-views");
+    same("rb-root-app", "rb-root-home");
+    apart("rb-root-app", "rb-root-in-folder");
+  });
   it("Xdebug stacks: log lines vs the Call Stack table, the error log's prefix, arguments, closures' paths, deploy roots", () => {
     same("xd-1", "xd-2", "xd-3");
     same("xd-closure-1", "xd-closure-2");

@@ -25,14 +25,37 @@ describe("normaliseFile", () => {
     ["/srv/app/accounts/views.py", "python", "accounts.views"],
     ["app/models/user.rb", "ruby", "models/user"],
     ["/srv/shop/releases/2026/app/models/user.rb", "ruby", "models/user"],
-    // Release, version and commit directories never stand for a folder: each deploy has another.
-    ["/srv/deploy/releases/20260301T120000/manage_jobs.py", "python", "releases.manage_jobs"],
-    ["/srv/deploy/releases/20260415T093000/manage_jobs.py", "python", "releases.manage_jobs"],
-    ["/opt/app/9f8e7d6c5b4a/worker.py", "python", "app.worker"],
-    ["/var/app/releases/20260402083000/worker.rb", "ruby", "releases/worker"],
+    // Release, version and commit directories never stand for a folder: each deploy has another. A file
+    // right under one (or Capistrano's "current") keeps no folder, as one right in a container's /app.
+    ["/srv/deploy/releases/20260301T120000/manage_jobs.py", "python", "manage_jobs"],
+    ["/srv/deploy/releases/20260415T093000/manage_jobs.py", "python", "manage_jobs"],
+    ["/srv/deploy/current/manage_jobs.py", "python", "manage_jobs"],
+    ["/opt/app/9f8e7d6c5b4a/worker.py", "python", "worker"],
+    ["/var/app/releases/20260402083000/worker.rb", "ruby", "worker"],
     ["/home/deploy/shop/1.4.2/routes/index.js", "javascript", "routes/index"],
-    ["/srv/app/builds/42/index.js", "javascript", "builds/index"],
+    ["/srv/app/builds/42/index.js", "javascript", "index"],
     ["/app/api/v2/views.py", "python", "v2.views"],
+    ["/srv/shop/releases/20260301120000/api/views.py", "python", "api.views"],
+    // Where the app is installed is not one of its folders: the top-level directory, and the directory a
+    // home, /opt, /srv, /var/www… holds. What is inside the app still counts.
+    ["/app/pricing.py", "python", "pricing"],
+    ["/srv/pricing.py", "python", "pricing"],
+    ["/home/deploy/pricing.py", "python", "pricing"],
+    ["/opt/service/pricing.py", "python", "pricing"],
+    ["/var/www/html/pricing.py", "python", "pricing"],
+    ["/var/task/pricing.py", "python", "pricing"],
+    ["/usr/src/app/pricing.py", "python", "pricing"],
+    ["C:\\inetpub\\wwwroot\\pricing.py", "python", "pricing"],
+    ["/app/billing/pricing.py", "python", "billing.pricing"],
+    ["/opt/service/billing/pricing.py", "python", "billing.pricing"],
+    ["/home/deploy/shop/pricing.py", "python", "shop.pricing"],
+    ["billing/pricing.py", "python", "billing.pricing"],
+    ["/app/checkout.rb", "ruby", "checkout"],
+    ["/srv/checkout.rb", "ruby", "checkout"],
+    ["/app/index.js", "javascript", "index"],
+    ["/app/orders/index.js", "javascript", "orders/index"],
+    // URLs are not where an app is installed: their first folder is the app's.
+    ["https://x.test/checkout/index.js", "javascript", "checkout/index"],
     // Compiled templates named by a digest of their absolute path (Laravel's Blade views): one key whatever the release directory.
     ["/var/www/releases/42/storage/framework/views/8f3a2c1d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b.php", "php", "<hash>.php"],
     ["/var/www/releases/43/storage/framework/views/0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d.php", "php", "<hash>.php"],
