@@ -103,6 +103,11 @@ describe("runtimeHeader", () => {
     expect(runtimeHeader('Thread 2 "worker" received signal SIGABRT, Aborted.\n[Switching to Thread 0x7ffff6ffe640 (LWP 4243)]', "unknown")).toEqual({ type: "SIGABRT", message: "Aborted" });
   });
 
+  it("Kotlin/Native: the uncaught exception's line", () => {
+    const text = "Uncaught Kotlin exception: kotlin.IllegalStateException: order 8812 has no lines\n    at 0   orders.kexe   0x000000010c8a1f2d kfun:kotlin.Throwable#<init>(kotlin.String?){} + 93";
+    expect(runtimeHeader(text, "native")).toEqual({ type: "kotlin.IllegalStateException", message: "order 8812 has no lines" });
+  });
+
   it("PHP: the error line Xdebug prints its stack under", () => {
     const text = "PHP Warning:  Undefined variable $discount in /var/www/src/Cart/CartTotals.php on line 47\nPHP Stack trace:\nPHP   1. {main}() /var/www/public/index.php:0";
     expect(runtimeHeader(text, "php")).toEqual({ type: "Warning", message: "Undefined variable $discount" });

@@ -39,6 +39,9 @@ const PHP_UNCAUGHT = /^Uncaught ([A-Za-z_\\][\w\\]{0,255})(?:: ([\s\S]*))?$/;
 
 const PYTHON_FATAL = /^Fatal Python error: (.{1,8192})$/;
 
+/** Kotlin/Native's uncaught exception: "Uncaught Kotlin exception: kotlin.IllegalStateException: order 8812 has no lines". */
+const KOTLIN_NATIVE_UNCAUGHT = /^Uncaught Kotlin exception: ([\w$.]{1,256})(?:: ([\s\S]{0,8192}))?$/;
+
 /** gdb's stop: "Program terminated with signal SIGSEGV, Segmentation fault." (a core), `Thread 3 "kvd" received signal SIGABRT, Aborted.` */
 const GDB_SIGNAL = /^(?:Program terminated with|Program received|Thread \d{1,6}(?: "[^"\n]{0,256}")? received) signal (SIG[A-Z0-9]{1,12}), ([^.\n]{1,256})\.?$/;
 
@@ -56,7 +59,8 @@ const RUST_MESSAGE_END = /^(?:stack backtrace:|note: )/;
  * Swift's runtime traps ("Fatal error: Unexpectedly found nil…"), Elixir's and Erlang's banners
  * ("** (KeyError) …", "** exception error: …"), a logged Ruby backtrace's "Class: message" line,
  * CPython's "Fatal Python error: Segmentation fault", an Android tombstone's "signal 11 (SIGSEGV)", gdb's
- * "Program terminated with signal SIGSEGV, Segmentation fault.", PHP's
+ * "Program terminated with signal SIGSEGV, Segmentation fault.", Kotlin/Native's "Uncaught Kotlin
+ * exception: kotlin.IllegalStateException: …", PHP's
  * "PHP Warning:  Undefined variable $total in … on line 31" (Xdebug prints its stack under it).
  * Undefined when the text has none.
  */
@@ -64,7 +68,7 @@ export function runtimeHeader(text: string, language: Language): { type: string;
   // Only these runtimes print such a header: the trace of any other is not split into lines for nothing.
   if (language === "native" || language === "unknown") {
     const lines = splitLines(text);
-    return terminateHeader(lines) ?? swiftHeader(lines) ?? tombstoneHeader(lines) ?? gdbSignalHeader(lines);
+    return terminateHeader(lines) ?? swiftHeader(lines) ?? tombstoneHeader(lines) ?? kotlinNativeHeader(lines) ?? gdbSignalHeader(lines);
   }
   if (language === "go") return goHeader(splitLines(text));
   if (language === "rust") return rustHeader(splitLines(text));
@@ -157,6 +161,11 @@ function tombstoneHeader(lines: readonly string[]): { type: string; message: str
   if (!signal) return undefined;
   const detail = (pattern: RegExp) => lines.map((line) => pattern.exec(line.trim())?.[1]).find((found) => found !== undefined);
   return { type: signal[1], message: (detail(TOMBSTONE_ABORT) ?? detail(TOMBSTONE_CAUSE) ?? signal[2] ?? "").trim() };
+}
+
+function kotlinNativeHeader(lines: readonly string[]): { type: string; message: string } | undefined {
+  const m = lines.map((line) => (line.startsWith("Uncaught Kotlin") ? KOTLIN_NATIVE_UNCAUGHT.exec(line.trim()) : null)).find((match) => match !== null);
+  return m ? { type: m[1], message: (m[2] ?? "").trim() } : undefined;
 }
 
 function gdbSignalHeader(lines: readonly string[]): { type: string; message: string } | undefined {

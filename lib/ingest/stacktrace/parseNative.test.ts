@@ -164,4 +164,20 @@ describe("parseNative: debugger sessions", () => {
       { function: "_assertionFailure(_:_:file:line:flags:)", module: "libswiftCore.so" },
     ]);
   });
+
+  it("reads Kotlin/Native's stack traces: the crash-report layout after 'at ', with or without a source location", () => {
+    const text = [
+      "Uncaught Kotlin exception: kotlin.IllegalStateException: order 8812 has no lines",
+      "    at 0   orders.kexe                         0x000000010c8a1f2d kfun:kotlin.Throwable#<init>(kotlin.String?){} + 93",
+      "    at 1   orders.kexe                         0x000000010c8c6a8b kfun:com.acme.orders.OrderService#load(kotlin.Int){}com.acme.orders.Order + 347 (/Users/dev/orders/src/nativeMain/kotlin/OrderService.kt:21:13)",
+      "    at 2   orders.kexe                         0x000000010c8c6d4f Konan_start + 127",
+      "    at 3   libdyld.dylib                       0x00007fff6b31fcc9 start + 1",
+    ].join("\n");
+    expect(parseNative(text)).toEqual([
+      { module: "libdyld.dylib", function: "start" },
+      { module: "orders.kexe", function: "Konan_start" },
+      { module: "orders.kexe", function: "kfun:com.acme.orders.OrderService#load(kotlin.Int){}com.acme.orders.Order", filename: "/Users/dev/orders/src/nativeMain/kotlin/OrderService.kt", absPath: "/Users/dev/orders/src/nativeMain/kotlin/OrderService.kt", lineno: 21 },
+      { module: "orders.kexe", function: "kfun:kotlin.Throwable#<init>(kotlin.String?){}" },
+    ]);
+  });
 });

@@ -18,6 +18,7 @@ import { matchingOpenParen, outsideAngleBrackets } from "@/lib/ingest/stacktrace
  *   Swift's backtracer (Linux, Swift 5.9+):
  *          1 0x000055d0c1a0b3f1 loadUser() + 97 in App at /app/Sources/App/main.swift:3:14
  *   Android tombstone: #00 pc 000000000004b2c0  /data/app/…/lib/arm64/libnative.so (Renderer::draw(Frame*)+64)
+ *   Kotlin/Native: at 4   orders.kexe   0x000000010c8c6a8b kfun:com.acme.orders.OrderService#load(kotlin.Int){}com.acme.orders.Order + 347
  * Argument values, addresses and offsets are dropped; the binary goes to `module`. One backtrace is
  * read: an Apple crash report's "Last Exception Backtrace" (where an uncaught NSException was raised),
  * else the thread a crash report, Swift's backtracer or lldb's `bt all` marks as crashed or selected
@@ -37,7 +38,8 @@ export function parseNative(text: string): Frame[] | null {
       lastIndex = Number(handler[1]);
       continue;
     }
-    const parsed = parseSanitizer(line) ?? parseTombstone(line) ?? parseGdb(line) ?? parseLldb(line) ?? parseSwiftBacktrace(line) ?? parseAppleCrash(line) ?? parseBoost(line);
+    const parsed =
+      parseSanitizer(line) ?? parseTombstone(line) ?? parseGdb(line) ?? parseLldb(line) ?? parseSwiftBacktrace(line) ?? parseAppleCrash(line.replace(KOTLIN_NATIVE_AT, "")) ?? parseBoost(line);
     if (!parsed) continue;
     if (parsed.index <= lastIndex) {
       // Numbering restarts. A debugger prints the stop location ("#0 …" / "frame #0: …") before `bt`
@@ -220,14 +222,14 @@ function parseSwiftBacktrace(line: string): Parsed | null {
 }
 
 /** "3   MyApp   \t0x0000000100f0c2b4 symbol + 180 (File.swift:42)"; unsymbolicated: "0x100f00000 + 12345". */
-const APPLE = /^(\d{1,4})\s+(\S(?:.*?\S)?)\s+0x[0-9a-f]{1,16} (.+)$/;
+const APPLE = /^(\d{1,4})\s+(\S(?:.*?\S)?)\s+0x[0-9a-f]{1,16} +(\S.*)$/;
 
 function parseAppleCrash(line: string): Parsed | null {
   const m = APPLE.exec(line);
   if (!m) return null;
   let symbol = m[3];
   let where: Frame = {};
-  const file = /\s\(([^()\s]+):(\d{1,9})\)$/.exec(symbol);
+  const file = /\s\(([^()\s]+?):(\d{1,9})(?::\d{1,9})?\)$/.exec(symbol);
   if (file) {
     where = { ...pathFields(file[1]), lineno: Number(file[2]) };
     symbol = symbol.slice(0, file.index);
@@ -238,6 +240,14 @@ function parseAppleCrash(line: string): Parsed | null {
   if (!/^0x[0-9a-f]+$/.test(symbol)) frame.function = symbol;
   return { index: Number(m[1]), frame };
 }
+
+/**
+ * Kotlin/Native prints its stack traces in the crash-report layout after "at ":
+ * "at 4   orders.kexe   0x000000010c8c6a8b kfun:com.acme.orders.OrderService#load(kotlin.Int){}com.acme.orders.Order + 347",
+ * with debug information its location after: "… + 347 (/src/nativeMain/kotlin/OrderService.kt:21:13)"; a short
+ * address is padded ("0x2c61f9            kfun:…").
+ */
+const KOTLIN_NATIVE_AT = /^at (?=\d{1,4}\s)/;
 
 /** " + 180": the instruction's offset into the symbol. */
 const OFFSET = / \+ \d{1,12}$/;
