@@ -217,13 +217,15 @@ describe("native", () => {
     same("gdb-abort-1", "gdb-abort-2");
     same("gdb-segv-core-1", "gdb-segv-handler-1", "gdb-segv-live-1");
   });
-  it("Swift's result types (lldb and the backtracer), Kotlin/Native with and without debug locations", () => {
+  it("Swift's result types (lldb and the backtracer), Kotlin/Native with and without debug locations, ThreadSanitizer's access order", () => {
     same("sw-ret-lldb", "sw-ret-backtracer");
     same("kn-load-macos", "kn-load-linux");
+    same("tsan-counter-1", "tsan-counter-2");
   });
-  it("never merges: another Swift function with the same result type, another Kotlin/Native function", () => {
+  it("never merges: another Swift function with the same result type, another Kotlin/Native function, another race", () => {
     apart("sw-ret-lldb", "sw-ret-other");
     apart("kn-load-macos", "kn-save-other");
+    apart("tsan-counter-1", "tsan-counter-reset");
   });
   it("gdb's thread apply all bt never merges: another thread's crash in the same process, the main thread's", () => {
     apart("gdb-abort-1", "gdb-segv-core-1");

@@ -3,6 +3,7 @@ import type { TraceSection } from "@/lib/grouping/chain/TraceSection";
 import { splitDotnetChain } from "@/lib/grouping/chain/splitDotnetChain";
 import { splitGoChain } from "@/lib/grouping/chain/splitGoChain";
 import { splitJavaChain } from "@/lib/grouping/chain/splitJavaChain";
+import { splitNativeChain } from "@/lib/grouping/chain/splitNativeChain";
 import { splitNodeChain } from "@/lib/grouping/chain/splitNodeChain";
 import { splitPhpChain } from "@/lib/grouping/chain/splitPhpChain";
 import { splitPythonChain } from "@/lib/grouping/chain/splitPythonChain";
@@ -33,6 +34,7 @@ const SPLITTERS: Partial<Record<Language, (text: string) => TraceSection[]>> = {
   ruby: splitRubyChain,
   php: splitPhpChain,
   go: splitGoChain,
+  native: splitNativeChain,
 };
 
 const FRAME_PARSERS: Record<Language, ((text: string) => Frame[] | null)[]> = {

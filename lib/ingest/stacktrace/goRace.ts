@@ -1,4 +1,12 @@
-import { splitLines } from "@/lib/ingest/stacktrace/limits";
+import { readRaceReport, type RaceAccess, type RaceReportFormat } from "@/lib/ingest/stacktrace/raceAccess";
+
+const GO_RACE: RaceReportFormat = {
+  warning: /^WARNING: DATA RACE$/,
+  access: /^(?:Previous )?((?:[Aa]tomic )?(?:[Rr]ead|[Ww]rite))( at 0x[0-9a-f]{1,16})? by (main goroutine|goroutine \d{1,10}):$/,
+  header: (m, kind) => `${kind}${m[2] ?? ""} by ${m[3]}`,
+  // Where each goroutine was started, the report's closing rule.
+  end: /^(?:Goroutine \d{1,10} \([^)\n]{1,32}\) created at:|={10,}|WARNING: DATA RACE)$/,
+};
 
 /**
  * Go's race detector (`-race`) prints each data race as a report of its own, between lines of "=":
@@ -20,47 +28,8 @@ import { splitLines } from "@/lib/ingest/stacktrace/limits";
  * Go before 1.6 printed no address ("Write by goroutine 8:"); sync/atomic accesses are "Atomic write";
  * a stack the detector lost is "[failed to restore the stack]". Where the racing goroutines were
  * started ("Goroutine N (running|finished) created at:") follows; it is not where the race is.
+ * Returns the two accesses of the first report in `text`, in the order printed; null when it has none.
  */
-export interface GoRaceAccess {
-  /** "Write", "Read", "Atomic write", "Atomic read": the same for the first and the previous access. */
-  kind: string;
-  /** The access line as printed, without "Previous " and the colon: "Read at 0x00c0000b4018 by goroutine 12". */
-  header: string;
-  /** The stack's lines in parseGo's format (function line, then its indented location line). */
-  lines: string[];
-}
-
-const WARNING = /^WARNING: DATA RACE$/;
-const ACCESS = /^(?:Previous )?((?:[Aa]tomic )?(?:[Rr]ead|[Ww]rite))( at 0x[0-9a-f]{1,16})? by (main goroutine|goroutine \d{1,10}):$/;
-/** What ends an access's stack: the next access, a creation stack, the report's closing rule. */
-const END = /^(?:Goroutine \d{1,10} \([^)\n]{1,32}\) created at:|={10,}|WARNING: DATA RACE)$/;
-
-/** The two accesses of the first race report in `text`, in the order printed; null when it has none. */
-export function readGoRace(text: string): GoRaceAccess[] | null {
-  const lines = splitLines(text);
-  const start = lines.findIndex((line) => WARNING.test(line.trim()));
-  if (start < 0) return null;
-  const accesses: GoRaceAccess[] = [];
-  let current: GoRaceAccess | null = null;
-  for (const raw of lines.slice(start + 1)) {
-    const line = raw.trim();
-    const access = ACCESS.exec(line);
-    if (access) {
-      if (accesses.length === 2) break;
-      const kind = capitalised(access[1].toLowerCase());
-      current = { kind, header: `${kind}${access[2] ?? ""} by ${access[3]}`, lines: [] };
-      accesses.push(current);
-      continue;
-    }
-    if (END.test(line)) {
-      if (accesses.length > 0) break;
-      continue;
-    }
-    if (current && line) current.lines.push(raw);
-  }
-  return accesses.length > 0 ? accesses : null;
-}
-
-function capitalised(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+export function readGoRace(text: string): RaceAccess[] | null {
+  return readRaceReport(text, GO_RACE);
 }

@@ -180,4 +180,20 @@ describe("parseNative: debugger sessions", () => {
       { module: "orders.kexe", function: "kfun:kotlin.Throwable#<init>(kotlin.String?){}" },
     ]);
   });
+
+  it("reads ThreadSanitizer's frames, location before binary; the first access's stack only", () => {
+    const text = [
+      "WARNING: ThreadSanitizer: data race (pid=48213)",
+      "  Write of size 8 at 0x7b0400000010 by thread T2:",
+      "    #0 Counter::inc() /build/kvd/src/counter.cpp:12:11 (kvd+0x4b2a1)",
+      "    #1 <null> <null> (libfoo.so+0x1f2e3)",
+      "",
+      "  Previous read of size 8 at 0x7b0400000010 by thread T1:",
+      "    #0 Counter::value() const /build/kvd/src/counter.cpp:16:12 (kvd+0x4b2e9)",
+    ].join("\n");
+    expect(parseNative(text)).toEqual([
+      { module: "libfoo.so" },
+      { function: "Counter::inc()", module: "kvd", filename: "/build/kvd/src/counter.cpp", absPath: "/build/kvd/src/counter.cpp", lineno: 12 },
+    ]);
+  });
 });

@@ -18,6 +18,7 @@ import { matchingOpenParen, outsideAngleBrackets } from "@/lib/ingest/stacktrace
  *   Swift's backtracer (Linux, Swift 5.9+):
  *          1 0x000055d0c1a0b3f1 loadUser() + 97 in App at /app/Sources/App/main.swift:3:14
  *   Android tombstone: #00 pc 000000000004b2c0  /data/app/…/lib/arm64/libnative.so (Renderer::draw(Frame*)+64)
+ *   ThreadSanitizer: #0 Counter::inc() /src/counter.cpp:12:11 (kvd+0x4b2a1)
  *   Kotlin/Native: at 4   orders.kexe   0x000000010c8c6a8b kfun:com.acme.orders.OrderService#load(kotlin.Int){}com.acme.orders.Order + 347
  * Argument values, addresses and offsets are dropped; the binary goes to `module`. One backtrace is
  * read: an Apple crash report's "Last Exception Backtrace" (where an uncaught NSException was raised),
@@ -39,7 +40,7 @@ export function parseNative(text: string): Frame[] | null {
       continue;
     }
     const parsed =
-      parseSanitizer(line) ?? parseTombstone(line) ?? parseGdb(line) ?? parseLldb(line) ?? parseSwiftBacktrace(line) ?? parseAppleCrash(line.replace(KOTLIN_NATIVE_AT, "")) ?? parseBoost(line);
+      parseSanitizer(line) ?? parseThreadSanitizer(line) ?? parseTombstone(line) ?? parseGdb(line) ?? parseLldb(line) ?? parseSwiftBacktrace(line) ?? parseAppleCrash(line.replace(KOTLIN_NATIVE_AT, "")) ?? parseBoost(line);
     if (!parsed) continue;
     if (parsed.index <= lastIndex) {
       // Numbering restarts. A debugger prints the stop location ("#0 …" / "frame #0: …") before `bt`
@@ -107,6 +108,33 @@ function parseSanitizer(line: string): Parsed | null {
   const inModule = rest.length <= 2048 ? SANITIZER_MODULE.exec(rest) : null;
   if (!inModule) return null;
   return { index: Number(m[1]), frame: { function: inModule[1], module: basename(inModule[2]) } };
+}
+
+/**
+ * ThreadSanitizer (C, C++; "WARNING: ThreadSanitizer: data race"): the location then the binary and
+ * offset, "#0 Counter::inc() /src/counter.cpp:12:11 (kvd+0x4b2a1)"; "#1 <null> <null> (kvd+0x4b3f0)"
+ * without symbols. The first access's stack is read: the previous access's restarts the numbering.
+ */
+const TSAN = /^#(\d{1,4}) (\S.*)$/;
+const TSAN_BINARY = /^[^()\s]{1,1024}\+0x[0-9a-f]{1,16}$/;
+
+function parseThreadSanitizer(line: string): Parsed | null {
+  const m = line.endsWith(")") ? TSAN.exec(line) : null;
+  if (!m) return null;
+  // Read from the right, without backtracking: " (binary+0x…)", then the location, then the function.
+  const rest = m[2];
+  const open = rest.lastIndexOf(" (");
+  const binary = open > 0 ? rest.slice(open + 2, -1) : "";
+  if (!TSAN_BINARY.test(binary)) return null;
+  const head = rest.slice(0, open);
+  const space = head.lastIndexOf(" ");
+  if (space <= 0) return null;
+  const where = head.slice(space + 1);
+  const location = where === "<null>" ? null : splitLocation(where, false);
+  if (where !== "<null>" && !location?.path) return null;
+  const name = head.slice(0, space);
+  const binaryName = basename(binary.slice(0, binary.lastIndexOf("+0x")));
+  return { index: Number(m[1]), frame: { ...(name === "<null>" ? {} : { function: name }), module: binaryName, ...(location ? { ...pathFields(location.path), lineno: location.lineno } : {}) } };
 }
 
 /**
