@@ -56,6 +56,10 @@ describe("JVM", () => {
     apart("j-state-1", "j-state-other-site");
     apart("k-user-1", "k-settings-missing");
   });
+  it("a cause chain with a cycle: [CIRCULAR REFERENCE: …] under a cause or a suppressed exception, sentry-java's chain", () => {
+    same("j-circ-1", "j-circ-2", "j-circ-sentry");
+    apart("j-circ-1", "j-circ-other-cause");
+  });
 });
 
 describe("Go", () => {
@@ -74,6 +78,16 @@ describe("Go", () => {
     apart("go-index-1", "go-index-header");
     apart("go-handle-pkg-a", "go-handle-pkg-b");
     apart("go-wrap-sentry-1", "go-wrap-sentry-parse");
+  });
+  it("race detector: which access found the race, goroutine ids, addresses, creation stacks, paths, Go versions", () => {
+    same("go-race-counter-1", "go-race-counter-2");
+    same("go-race-counter-test", "go-race-counter-test-2");
+    same("go-race-cache-1", "go-race-cache-2");
+  });
+  it("race detector never merges: the same write racing with another function, another race, another call path", () => {
+    apart("go-race-counter-1", "go-race-counter-reset");
+    apart("go-race-counter-1", "go-race-cache-1");
+    apart("go-race-counter-1", "go-race-counter-test");
   });
 });
 
@@ -131,6 +145,22 @@ describe("Python and PHP", () => {
     apart("php-pay-1", "php-pay-refund");
     apart("php-db-1", "php-db-auth");
   });
+  it("a script right where the app is installed: /app, /srv, a home, /opt/<service>, a release or current, /var/www/html", () => {
+    same("py-root-app", "py-root-srv", "py-root-home", "py-root-opt", "py-root-release", "py-root-current", "py-root-varwww");
+    apart("py-root-app", "py-root-in-package");
+    apart("py-pkg-orders-views", "py-pkg-users-views");
+    same("rb-root-app", "rb-root-home");
+    apart("rb-root-app", "rb-root-in-folder");
+  });
+  it("Xdebug stacks: log lines vs the Call Stack table, the error log's prefix, arguments, closures' paths, deploy roots", () => {
+    same("xd-1", "xd-2", "xd-3");
+    same("xd-closure-1", "xd-closure-2");
+    same("xd-uncaught-1", "xd-uncaught-2");
+  });
+  it("Xdebug stacks never merge: the same warning in another method, another closure", () => {
+    apart("xd-1", "xd-tax");
+    apart("xd-closure-1", "xd-closure-other");
+  });
 });
 
 describe("Rust", () => {
@@ -182,6 +212,25 @@ describe("native", () => {
   it("never merges: the same std::out_of_range from another class, another signal in the same function", () => {
     apart("nat-parser-1", "nat-lexer-1");
     apart("nat-cfg-1", "nat-cfg-assert");
+  });
+  it("gdb's thread apply all bt: the crashed thread wherever printed, thread and LWP ids, a crash handler's frames", () => {
+    same("gdb-abort-1", "gdb-abort-2");
+    same("gdb-segv-core-1", "gdb-segv-handler-1", "gdb-segv-live-1");
+  });
+  it("Swift's result types (lldb and the backtracer), Kotlin/Native with and without debug locations, ThreadSanitizer's access order", () => {
+    same("sw-ret-lldb", "sw-ret-backtracer");
+    same("kn-load-macos", "kn-load-linux");
+    same("tsan-counter-1", "tsan-counter-2");
+  });
+  it("never merges: another Swift function with the same result type, another Kotlin/Native function, another race", () => {
+    apart("sw-ret-lldb", "sw-ret-other");
+    apart("kn-load-macos", "kn-save-other");
+    apart("tsan-counter-1", "tsan-counter-reset");
+  });
+  it("gdb's thread apply all bt never merges: another thread's crash in the same process, the main thread's", () => {
+    apart("gdb-abort-1", "gdb-segv-core-1");
+    apart("gdb-segv-core-1", "gdb-main-config");
+    apart("gdb-abort-1", "gdb-main-config");
   });
 });
 

@@ -23,8 +23,13 @@ describe("grouping on hostile input", () => {
     ["Ruby headers", "/a.rb:1:in `f': m (E)\n".repeat(10_000)],
     ["elided counts", "java.lang.E: x\n\tat a.B.c(B.java:1)\nCaused by: E: y\n\t... 999999999 more\n".repeat(2_000)],
     ["dollar-heavy JVM names", `\tat ${"a$1$b".repeat(400)}.invokeSuspend(X.kt:1)\n`.repeat(200)],
+    ["race reports", "WARNING: DATA RACE\nWrite at 0x1 by goroutine 1:\n  main.f()\n      /a.go:1 +0x1\n".repeat(5_000)],
+    ["ThreadSanitizer frames", `#1 ${"a ".repeat(2_000)}(b+0x1)\n`.repeat(60)],
+    ["gdb thread headers", "Thread 1 (Thread 0x1 (LWP 1)):\n#0  <signal handler called>\n#1  0x1 in f () at a.c:1\n".repeat(5_000)],
+    ["Xdebug lines", "PHP Warning:  x in /a.php on line 1\nPHP   1. {main}() /a.php:0\n".repeat(5_000)],
+    ["Swift signatures", `0 0x1 ${"closure #1 ".repeat(300)} -> () + 1 in App\n`.repeat(100)],
   ])("%s", (_name, text) => {
-    for (const platform of ["java", "python", "csharp", "node", "ruby", "php", "go", undefined]) {
+    for (const platform of ["java", "python", "csharp", "node", "ruby", "php", "go", "native", undefined]) {
       expect(timed(() => groupEvent({ type: "E", message: "m", stackTrace: text.slice(0, 262_144), platform }))).toBeLessThan(BUDGET_MS);
     }
   }, 180_000);

@@ -24,6 +24,28 @@ multi-line detail
     ]);
   });
 
+  it("JVM: a cycle's [CIRCULAR REFERENCE: …] is no exception of the chain; a cause after suppressed ones restores the raised one's frames", () => {
+    const text = `com.acme.InvoiceException: render failed
+	at com.acme.Renderer.render(Renderer.java:88)
+	at com.acme.Service.send(Service.java:41)
+	at com.acme.Main.main(Main.java:5)
+	Suppressed: com.acme.TemplateException: close failed
+		at com.acme.Templates.close(Templates.java:141)
+		at com.acme.Renderer.render(Renderer.java:92)
+		... 2 more
+	Caused by: [CIRCULAR REFERENCE: com.acme.InvoiceException: render failed]
+Caused by: com.acme.TemplateException: template failed
+	at com.acme.Templates.apply(Templates.java:120)
+	at com.acme.Renderer.render(Renderer.java:85)
+	... 2 more
+Caused by: [CIRCULAR REFERENCE: com.acme.InvoiceException: render failed]`;
+    expect(summary(text)).toEqual([
+      ["com.acme.InvoiceException", "render failed", "raised", ["main", "send", "render"]],
+      ["com.acme.TemplateException", "close failed", "suppressed", ["main", "send", "render", "close"]],
+      ["com.acme.TemplateException", "template failed", "cause", ["main", "send", "render", "apply"]],
+    ]);
+  });
+
   it("JVM: Logback's root-cause-first layout ('Wrapped by:') reads as the same chain, raised first", () => {
     const causedBy = `java.lang.IllegalStateException: checkout failed
 	at com.acme.Checkout.run(Checkout.java:42)

@@ -1,7 +1,9 @@
 import { MAX_CHAIN_LENGTH, MAX_EXCEPTION_MESSAGE_CHARS, MAX_EXCEPTION_TYPE_CHARS, type ChainException } from "@/lib/grouping/chain/ChainException";
 import type { TraceSection } from "@/lib/grouping/chain/TraceSection";
 import { splitDotnetChain } from "@/lib/grouping/chain/splitDotnetChain";
+import { splitGoChain } from "@/lib/grouping/chain/splitGoChain";
 import { splitJavaChain } from "@/lib/grouping/chain/splitJavaChain";
+import { splitNativeChain } from "@/lib/grouping/chain/splitNativeChain";
 import { splitNodeChain } from "@/lib/grouping/chain/splitNodeChain";
 import { splitPhpChain } from "@/lib/grouping/chain/splitPhpChain";
 import { splitPythonChain } from "@/lib/grouping/chain/splitPythonChain";
@@ -31,6 +33,8 @@ const SPLITTERS: Partial<Record<Language, (text: string) => TraceSection[]>> = {
   javascript: splitNodeChain,
   ruby: splitRubyChain,
   php: splitPhpChain,
+  go: splitGoChain,
+  native: splitNativeChain,
 };
 
 const FRAME_PARSERS: Record<Language, ((text: string) => Frame[] | null)[]> = {
@@ -76,7 +80,9 @@ export function parseChainText(text: string, platformHint?: string): ParsedChain
       // The raised exception keeps parseStackTrace's frames when its own section yields none (unusual layouts).
       if (i === 0 && frames.length === 0) frames = whole.frames;
       // "... N more": restore the enclosing exception's outermost N frames, as the runtime would have printed them.
-      const enclosing = exceptions[i - 1]?.frames ?? [];
+      // A cause's enclosing exception is the one before it that is not suppressed: a JVM trace prints the
+      // suppressed exceptions (tab-indented) between an exception and its cause.
+      const enclosing = (section.relation === "suppressed" ? exceptions[i - 1] : exceptions.findLast((e) => e.relation !== "suppressed"))?.frames ?? [];
       if (section.elidedOuterFrames) frames = [...enclosing.slice(0, Math.min(section.elidedOuterFrames, enclosing.length)), ...frames];
       exceptions.push({ ...clampHeader(section), relation: i === 0 ? "raised" : section.relation, frames });
     }

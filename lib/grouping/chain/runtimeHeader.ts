@@ -1,5 +1,6 @@
 import type { Language } from "@/lib/ingest/stacktrace/frame";
 import { splitLines } from "@/lib/ingest/stacktrace/limits";
+import { parsePhpErrorLine } from "@/lib/ingest/stacktrace/phpErrorLine";
 
 /**
  * Go: "panic: …" / "fatal error: …" above the first goroutine; a re-panic prints the first one
@@ -34,7 +35,15 @@ const ELIXIR_FRAME = /^ {4,}(?:\(|:|[\w./-]{1,2048}\.(?:ex|exs|erl):\d|nofile|in
 const RUBY_CLASS_LINE = /^([A-Z]\w{0,127}(?:::[A-Z]\w{0,127}){0,8}): (.*)$/;
 const RUBY_FRAME = /:\d+:in [`']/;
 
+const PHP_UNCAUGHT = /^Uncaught ([A-Za-z_\\][\w\\]{0,255})(?:: ([\s\S]*))?$/;
+
 const PYTHON_FATAL = /^Fatal Python error: (.{1,8192})$/;
+
+/** Kotlin/Native's uncaught exception: "Uncaught Kotlin exception: kotlin.IllegalStateException: order 8812 has no lines". */
+const KOTLIN_NATIVE_UNCAUGHT = /^Uncaught Kotlin exception: ([\w$.]{1,256})(?:: ([\s\S]{0,8192}))?$/;
+
+/** gdb's stop: "Program terminated with signal SIGSEGV, Segmentation fault." (a core), `Thread 3 "kvd" received signal SIGABRT, Aborted.` */
+const GDB_SIGNAL = /^(?:Program terminated with|Program received|Thread \d{1,6}(?: "[^"\n]{0,256}")? received) signal (SIG[A-Z0-9]{1,12}), ([^.\n]{1,256})\.?$/;
 
 const TOMBSTONE_SIGNAL = /^signal \d{1,3} \((SIG[A-Z]{2,8})\), code -?\d{1,6}(?: \(([A-Z_]{1,64})\))?/;
 const TOMBSTONE_ABORT = /^Abort message: '(.{0,8192})'$/;
@@ -49,20 +58,36 @@ const RUST_MESSAGE_END = /^(?:stack backtrace:|note: )/;
  * exceptions ("terminate called after throwing an instance of 'std::runtime_error'" / "what(): …"),
  * Swift's runtime traps ("Fatal error: Unexpectedly found nil…"), Elixir's and Erlang's banners
  * ("** (KeyError) …", "** exception error: …"), a logged Ruby backtrace's "Class: message" line,
- * CPython's "Fatal Python error: Segmentation fault", an Android tombstone's "signal 11 (SIGSEGV)".
+ * CPython's "Fatal Python error: Segmentation fault", an Android tombstone's "signal 11 (SIGSEGV)", gdb's
+ * "Program terminated with signal SIGSEGV, Segmentation fault.", Kotlin/Native's "Uncaught Kotlin
+ * exception: kotlin.IllegalStateException: …", PHP's
+ * "PHP Warning:  Undefined variable $total in … on line 31" (Xdebug prints its stack under it).
  * Undefined when the text has none.
  */
 export function runtimeHeader(text: string, language: Language): { type: string; message: string } | undefined {
   // Only these runtimes print such a header: the trace of any other is not split into lines for nothing.
   if (language === "native" || language === "unknown") {
     const lines = splitLines(text);
-    return terminateHeader(lines) ?? swiftHeader(lines) ?? tombstoneHeader(lines);
+    return terminateHeader(lines) ?? swiftHeader(lines) ?? tombstoneHeader(lines) ?? kotlinNativeHeader(lines) ?? gdbSignalHeader(lines);
   }
   if (language === "go") return goHeader(splitLines(text));
   if (language === "rust") return rustHeader(splitLines(text));
   if (language === "elixir") return elixirHeader(splitLines(text));
   if (language === "ruby") return rubyHeader(splitLines(text));
   if (language === "python") return pythonFatalError(splitLines(text));
+  if (language === "php") return phpErrorHeader(splitLines(text));
+  return undefined;
+}
+
+/** PHP's error line above Xdebug's stack: "PHP Warning:  Undefined variable $total in /x.php on line 31" (phpErrorLine.ts). */
+function phpErrorHeader(lines: readonly string[]): { type: string; message: string } | undefined {
+  for (const line of lines) {
+    const error = parsePhpErrorLine(line.trim());
+    if (!error) continue;
+    // Xdebug's "Fatal error: Uncaught RuntimeException: declined in /x.php on line 58": the exception.
+    const uncaught = PHP_UNCAUGHT.exec(error.message);
+    return uncaught ? { type: uncaught[1], message: uncaught[2] ?? "" } : { type: error.level, message: error.message };
+  }
   return undefined;
 }
 
@@ -136,6 +161,16 @@ function tombstoneHeader(lines: readonly string[]): { type: string; message: str
   if (!signal) return undefined;
   const detail = (pattern: RegExp) => lines.map((line) => pattern.exec(line.trim())?.[1]).find((found) => found !== undefined);
   return { type: signal[1], message: (detail(TOMBSTONE_ABORT) ?? detail(TOMBSTONE_CAUSE) ?? signal[2] ?? "").trim() };
+}
+
+function kotlinNativeHeader(lines: readonly string[]): { type: string; message: string } | undefined {
+  const m = lines.map((line) => (line.startsWith("Uncaught Kotlin") ? KOTLIN_NATIVE_UNCAUGHT.exec(line.trim()) : null)).find((match) => match !== null);
+  return m ? { type: m[1], message: (m[2] ?? "").trim() } : undefined;
+}
+
+function gdbSignalHeader(lines: readonly string[]): { type: string; message: string } | undefined {
+  const m = lines.map((line) => (line.includes(" signal SIG") ? GDB_SIGNAL.exec(line.trim()) : null)).find((match) => match !== null);
+  return m ? { type: m[1], message: m[2].trim() } : undefined;
 }
 
 function swiftHeader(lines: readonly string[]): { type: string; message: string } | undefined {

@@ -2,6 +2,12 @@ import { splitLines } from "@/lib/ingest/stacktrace/limits";
 import { splitTypeAndMessage, type TraceSection } from "@/lib/grouping/chain/TraceSection";
 
 const SECTION = /^(\s*)(Caused by|Suppressed|Wrapped by): (.*)$/;
+/**
+ * A cause or suppressed exception already printed higher up the chain (a cycle: e.getCause() leads back
+ * to it), which Throwable.printStackTrace names instead of printing again: "Caused by: [CIRCULAR
+ * REFERENCE: com.acme.FooException: msg]". Not another exception of the chain.
+ */
+const CIRCULAR = /^\s*(?:(?:Caused by|Suppressed|Wrapped by): )?\[CIRCULAR REFERENCE: /;
 /** `Exception in thread "main" pkg.Type: msg`; a JVM type is a qualified name (Kotlin too). */
 const JAVA_TYPE = /^(?:Exception in thread "[^"]*" )?((?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*)(?::\s?([\s\S]*))?$/;
 
@@ -17,7 +23,8 @@ const JAVA_TYPE = /^(?:Exception in thread "[^"]*" )?((?:[A-Za-z_$][\w$]*\.)*[A-
  * Top-level `Caused by:` sections form the cause chain; `Suppressed:` sections and anything nested
  * under them are kept as "suppressed". Lines before the first frame are the header (multi-line messages).
  * Logback's root-cause-first layout (`%rEx`) prints the chain the other way round, each wrapper as
- * `Wrapped by: …` after what it wraps: it is put back in raised-first order.
+ * `Wrapped by: …` after what it wraps: it is put back in raised-first order. A cycle's
+ * `[CIRCULAR REFERENCE: …]` line is left out (CIRCULAR).
  */
 export function splitJavaChain(text: string): TraceSection[] {
   const sections: JavaSection[] = [];
@@ -26,6 +33,7 @@ export function splitJavaChain(text: string): TraceSection[] {
   sections.push(current);
   let suppressedIndent = -1;
   for (const line of splitLines(text)) {
+    if (CIRCULAR.test(line)) continue;
     const m = SECTION.exec(line);
     if (m) {
       const indent = m[1].replace(/\t/g, "    ").length;

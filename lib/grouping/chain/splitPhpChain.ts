@@ -18,11 +18,12 @@ const HEADER = /^(?:PHP Fatal error:\s+Uncaught |Fatal error: Uncaught |Next )?(
 export function splitPhpChain(text: string): TraceSection[] {
   if (text.includes("[object] (")) return splitMonologChain(text);
   const chunks: { type?: string; message?: string; lines: string[] }[] = [];
+  let framesBeforeHeader = false;
   for (const line of splitLines(text)) {
     const trimmed = line.trim();
     const m = trimmed.startsWith("#") ? null : HEADER.exec(trimmed);
     // Lines before the first header without frames among them (PHP's warnings printed first) are not an exception.
-    const preamble = chunks.length === 1 && chunks[0].type === undefined && !chunks[0].lines.some((l) => l.trim().startsWith("#"));
+    const preamble = chunks.length === 1 && chunks[0].type === undefined && !framesBeforeHeader;
     if (m && (chunks.length === 0 || preamble || trimmed.startsWith("Next "))) {
       if (preamble) chunks.pop();
       // parsePhp reads the throw site from an "Uncaught … in file:line" header.
@@ -31,6 +32,7 @@ export function splitPhpChain(text: string): TraceSection[] {
     }
     if (chunks.length === 0) chunks.push({ lines: [] });
     chunks[chunks.length - 1].lines.push(line);
+    framesBeforeHeader ||= chunks.length === 1 && chunks[0].type === undefined && trimmed.startsWith("#");
   }
   if (chunks.length === 0) return [{ relation: "raised", body: "" }];
   return chunks

@@ -8,6 +8,7 @@
  *   <body: the native trace (text), a Sentry event payload (sentry) or an ingest API event (api)>
  *
  * Events with the same bug label are one issue to an engineer; different labels must never merge.
+ * "# " lines before an event's header comment the events that follow.
  */
 export interface CorpusEvent {
   id: string;
@@ -27,6 +28,8 @@ export function parseCorpus(text: string, runtime: string): CorpusEvent[] {
   let inBody = false;
   const bodyLines: string[] = [];
   const flush = () => {
+    // A comment introducing the next events ("# …" lines at the end of a body) is not part of this one.
+    while (bodyLines.length > 0 && /^(?:# |#$|\s*$)/.test(bodyLines[bodyLines.length - 1])) bodyLines.pop();
     if (current) events.push({ ...current, body: bodyLines.join("\n").replace(/\s+$/, "") });
     bodyLines.length = 0;
   };

@@ -51,9 +51,9 @@ export const RUST_NOISE =
 /** "<usize as core::slice::index::SliceIndex<[T]>>::index": a standard trait implemented for a primitive or standard type. */
 const RUST_LIBRARY_IMPL = /^<(?:&(?:mut )?)?(?:\[|\(|(?:u8|u16|u32|u64|u128|usize|i8|i16|i32|i64|i128|isize|f32|f64|bool|char|str|(?:std|core|alloc)::)[^ ]*) as /;
 
-/** C/C++ runtime, Apple and Windows system functions (gdb, lldb and SDK frame names). */
+/** C/C++ runtime, Apple and Windows system functions (gdb, lldb and SDK frame names); Kotlin/Native's standard library and runtime. */
 const NATIVE_LIBRARY_FUNCTION =
-  /^(?:__GI_|__libc_|__pthread|__assert_fail|abort$|_?_start$|start_thread$|__clone|clone3?$|std::|__gnu_cxx::|__cxxabiv1::|__cxa_|_Unwind_|objc_|_objc_|CF[A-Z]\w*$|[-+]\[(?:NS|UI|CA|CF)\w* |_dispatch_|dispatch_|_pthread_|UIApplicationMain$|NSApplicationMain$|swift_|_swift_|Swift\.|BaseThreadInitThunk$|RtlUserThreadStart$|__scrt_common_main|invoke_main$)/;
+  /^(?:kfun:kotlinx?\.|Konan_|Init_and_run_start$|__GI_|__libc_|__pthread|__assert_fail|abort$|_?_start$|start_thread$|__clone|clone3?$|std::|__gnu_cxx::|__cxxabiv1::|__cxa_|_Unwind_|objc_|_objc_|CF[A-Z]\w*$|[-+]\[(?:NS|UI|CA|CF)\w* |_dispatch_|dispatch_|_pthread_|UIApplicationMain$|NSApplicationMain$|swift_|_swift_|Swift\.|BaseThreadInitThunk$|RtlUserThreadStart$|__scrt_common_main|invoke_main$)/;
 /** System libraries and frameworks a native frame's binary may be (Linux, Apple, Windows). */
 const NATIVE_LIBRARY_BINARY =
   /(?:^lib.*\.(?:so|dylib)|\.so(?:\.\d+)*|\.dylib)$|^(?:UIKitCore|UIKit|CoreFoundation|Foundation|GraphicsServices|SwiftUI|AppKit|QuartzCore|CFNetwork|dyld|FrontBoardServices|RunningBoardServices|AttributeGraph|Combine|CoreData|WebKit|Security|ntdll\.dll|kernel32\.dll|KERNELBASE\.dll|ucrtbase\.dll|vcruntime\d+\.dll|msvcp\d+\.dll)$/i;

@@ -13,15 +13,15 @@ const BUILD_DIRS = new Set(["src", "dist", "build", "out", "lib", "es", "esm", "
  * A deploy-independent name for a frame's file: no origin or checkout directory, no query string,
  * no bundle/chunk content hash, no numeric chunk id, and for JavaScript no extension (src/*.ts and
  * dist/*.js are the same module). Generic basenames (index, page, route…) keep their folder, as Python
- * and Ruby files do — never a release, version or commit directory (isDeployDirectory).
+ * and Ruby files do — never a release, version or commit directory, nor where the app is installed
+ * (appSegments).
  */
 export function normaliseFile(path: string, language: Language): string {
   let p = path.trim().replace(/[?#].*$/, "").replace(/\\/g, "/");
+  const onDisk = /^(?:\/|[a-z]:\/|file:\/\/)/i.test(p);
   p = p.replace(/^[a-z][\w+.-]*:\/\/+[^/]*/i, ""); // origin of URLs, webpack://, app://
   const parts = p.split("/").filter((s) => s && s !== "." && s !== ".." && !/^\(.*\)$/.test(s));
-  // A release or build directory ("releases/20260301120000", "builds/42", "1.4.2", a commit hash) changes
-  // with every deploy: a folder kept for the key (below) is never one of them.
-  const segments = parts.filter((s, i) => i === parts.length - 1 || !isDeployDirectory(s));
+  const segments = appSegments(onDisk && /^[a-z]:$/i.test(parts[0] ?? "") ? parts.slice(1) : parts, onDisk);
   if (segments.length === 0) return "";
   let base = stripHashes(segments[segments.length - 1], language);
   if (language === "python") return dottedTail(segments, ".py");
@@ -30,6 +30,42 @@ export function normaliseFile(path: string, language: Language): string {
   if (!GENERIC_BASENAMES.has(base.toLowerCase())) return base;
   const parent = segments.length >= 2 ? segments[segments.length - 2] : "";
   return parent && !BUILD_DIRS.has(parent.toLowerCase()) ? `${parent}/${base}` : base;
+}
+
+/**
+ * The path's folders that belong to the app, and its file. A release or build directory
+ * ("releases/20260301120000", "builds/42", "1.4.2", a commit hash) changes with every deploy, and where
+ * the app is installed with every machine: a folder kept for the key is never one of them, and a file
+ * right under a release (or Capistrano's "current") or right in the directory the app is installed in
+ * keeps none — the same script is "/app/x.py" in a container, "/srv/shop/releases/<id>/x.py" on a server.
+ */
+function appSegments(parts: string[], onDisk: boolean): string[] {
+  if (parts.length < 2) return parts;
+  const folders = parts.slice(0, -1);
+  const file = parts[parts.length - 1];
+  const parent = folders[folders.length - 1];
+  if (isDeployDirectory(parent) || parent === "current") return [file];
+  if (onDisk && folders.length <= installRootLength(folders)) return [file];
+  return [...folders.filter((s) => !isDeployDirectory(s)), file];
+}
+
+/**
+ * Directories that hold one installation, user or site each (FHS and container conventions): the
+ * folder under them is where an app was put, not one of its packages ("/home/deploy", "/opt/service",
+ * "/srv/shop", "/var/www/shop", "/var/task", "/usr/src/app", "C:\Users\ci", "C:\inetpub\wwwroot").
+ */
+const INSTALL_PARENTS = ["home", "Users", "opt", "srv", "mnt", "var", "var/www", "var/lib", "usr/src", "usr/local", "usr/local/src", "inetpub"].map((p) => p.split("/"));
+
+/**
+ * How many leading folders of an absolute path are where the app is installed: the top-level directory
+ * ("/app", "/srv", "/code", "/workspace") and, under an INSTALL_PARENTS directory, the one it holds.
+ */
+function installRootLength(folders: string[]): number {
+  let length = 1;
+  for (const parent of INSTALL_PARENTS) {
+    if (parent.length < folders.length && parent.every((name, i) => folders[i] === name)) length = Math.max(length, parent.length + 1);
+  }
+  return length;
 }
 
 /**

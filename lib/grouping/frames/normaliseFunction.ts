@@ -3,6 +3,7 @@ import { cleanDotnetNames } from "@/lib/ingest/frameNames/cleanModuleName";
 import { basename } from "@/lib/ingest/stacktrace/location";
 import { matchingOpenParen, outsideAngleBrackets } from "@/lib/ingest/stacktrace/parens";
 import { rustPath } from "@/lib/grouping/frames/libraryCode";
+import { kotlinNativeName, withoutSwiftTypes } from "@/lib/grouping/frames/nativeSignatures";
 import { splitElixirCall } from "@/lib/ingest/stacktrace/parseElixir";
 import { RUST_HASH } from "@/lib/ingest/stacktrace/parseRust";
 
@@ -250,11 +251,14 @@ function elixirName(fn: string, mod: string): { name: string; module: string } {
  * C, C++, Objective-C, Swift: the parameter list of a demangled C++ signature ("parse(std::string
  * const&)") or a Swift one ("viewDidLoad()"), the return type, " + 180" offsets, ABI tags, GCC's
  * "[clone .cold]" suffixes, lambda and closure numbers and Swift's compiler-generated prefixes
- * ("partial apply for", "specialized", "merged", "@objc") dropped.
+ * ("partial apply for", "specialized", "merged", "@objc") dropped; Swift's result types and
+ * Kotlin/Native's signatures too (nativeSignatures.ts).
  */
 function nativeName(raw: string): string {
-  let fn = raw
-    .replace(/ \+ \d+$/, "")
+  const unoffset = raw.replace(/ \+ \d+$/, "");
+  const kotlin = kotlinNativeName(unoffset);
+  if (kotlin !== null) return kotlin.slice(0, MAX);
+  let fn = withoutSwiftTypes(unoffset)
     .replace(/(?: \[clone \.[\w.]{1,64}\])+$/, "") // GCC's optimised copies: "f() [clone .isra.0] [clone .cold]"
     .replace(/\[abi:\w+\]/g, "")
     .replace(/\(anonymous namespace\)|`anonymous namespace'/g, "(anonymous)") // Itanium and MSVC spellings

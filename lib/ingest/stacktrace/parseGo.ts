@@ -1,4 +1,5 @@
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
+import { readGoRace } from "@/lib/ingest/stacktrace/goRace";
 import { MAX_FRAMES, innermostFirstToOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
 import { pathFields, splitLocation } from "@/lib/ingest/stacktrace/location";
 import { matchingOpenParen } from "@/lib/ingest/stacktrace/parens";
@@ -11,9 +12,15 @@ import { matchingOpenParen } from "@/lib/ingest/stacktrace/parens";
  *   created by main.main in goroutine 1
  *   	/home/alice/app/main.go:30 +0x25
  * Only the first goroutine is used: it is the one that panicked. gin's Recovery middleware prints
- * "file.go:47 (0xpc)" lines each followed by "\tFunc: source line".
+ * "file.go:47 (0xpc)" lines each followed by "\tFunc: source line". Of a race detector's report
+ * (goRace.ts), the stack of the access that found the race.
  */
 export function parseGo(text: string): Frame[] | null {
+  const race = readGoRace(text);
+  return parseGoStack(race ? race[0].lines.join("\n") : text);
+}
+
+function parseGoStack(text: string): Frame[] | null {
   const frames: Frame[] = [];
   let pending: Pick<Frame, "module" | "function"> | null = null;
   let ginAt: Frame | null = null;

@@ -164,4 +164,36 @@ describe("parseNative: debugger sessions", () => {
       { function: "_assertionFailure(_:_:file:line:flags:)", module: "libswiftCore.so" },
     ]);
   });
+
+  it("reads Kotlin/Native's stack traces: the crash-report layout after 'at ', with or without a source location", () => {
+    const text = [
+      "Uncaught Kotlin exception: kotlin.IllegalStateException: order 8812 has no lines",
+      "    at 0   orders.kexe                         0x000000010c8a1f2d kfun:kotlin.Throwable#<init>(kotlin.String?){} + 93",
+      "    at 1   orders.kexe                         0x000000010c8c6a8b kfun:com.acme.orders.OrderService#load(kotlin.Int){}com.acme.orders.Order + 347 (/Users/dev/orders/src/nativeMain/kotlin/OrderService.kt:21:13)",
+      "    at 2   orders.kexe                         0x000000010c8c6d4f Konan_start + 127",
+      "    at 3   libdyld.dylib                       0x00007fff6b31fcc9 start + 1",
+    ].join("\n");
+    expect(parseNative(text)).toEqual([
+      { module: "libdyld.dylib", function: "start" },
+      { module: "orders.kexe", function: "Konan_start" },
+      { module: "orders.kexe", function: "kfun:com.acme.orders.OrderService#load(kotlin.Int){}com.acme.orders.Order", filename: "/Users/dev/orders/src/nativeMain/kotlin/OrderService.kt", absPath: "/Users/dev/orders/src/nativeMain/kotlin/OrderService.kt", lineno: 21 },
+      { module: "orders.kexe", function: "kfun:kotlin.Throwable#<init>(kotlin.String?){}" },
+    ]);
+  });
+
+  it("reads ThreadSanitizer's frames, location before binary; the first access's stack only", () => {
+    const text = [
+      "WARNING: ThreadSanitizer: data race (pid=48213)",
+      "  Write of size 8 at 0x7b0400000010 by thread T2:",
+      "    #0 Counter::inc() /build/kvd/src/counter.cpp:12:11 (kvd+0x4b2a1)",
+      "    #1 <null> <null> (libfoo.so+0x1f2e3)",
+      "",
+      "  Previous read of size 8 at 0x7b0400000010 by thread T1:",
+      "    #0 Counter::value() const /build/kvd/src/counter.cpp:16:12 (kvd+0x4b2e9)",
+    ].join("\n");
+    expect(parseNative(text)).toEqual([
+      { module: "libfoo.so" },
+      { function: "Counter::inc()", module: "kvd", filename: "/build/kvd/src/counter.cpp", absPath: "/build/kvd/src/counter.cpp", lineno: 12 },
+    ]);
+  });
 });

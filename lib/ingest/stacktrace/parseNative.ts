@@ -1,4 +1,5 @@
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
+import { gdbCrashedThread } from "@/lib/ingest/stacktrace/gdbThreads";
 import { MAX_FRAMES, innermostFirstToOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
 import { basename, pathFields, splitLocation } from "@/lib/ingest/stacktrace/location";
 import { matchingOpenParen, outsideAngleBrackets } from "@/lib/ingest/stacktrace/parens";
@@ -17,10 +18,14 @@ import { matchingOpenParen, outsideAngleBrackets } from "@/lib/ingest/stacktrace
  *   Swift's backtracer (Linux, Swift 5.9+):
  *          1 0x000055d0c1a0b3f1 loadUser() + 97 in App at /app/Sources/App/main.swift:3:14
  *   Android tombstone: #00 pc 000000000004b2c0  /data/app/…/lib/arm64/libnative.so (Renderer::draw(Frame*)+64)
+ *   ThreadSanitizer: #0 Counter::inc() /src/counter.cpp:12:11 (kvd+0x4b2a1)
+ *   Kotlin/Native: at 4   orders.kexe   0x000000010c8c6a8b kfun:com.acme.orders.OrderService#load(kotlin.Int){}com.acme.orders.Order + 347
  * Argument values, addresses and offsets are dropped; the binary goes to `module`. One backtrace is
  * read: an Apple crash report's "Last Exception Backtrace" (where an uncaught NSException was raised),
  * else the thread a crash report, Swift's backtracer or lldb's `bt all` marks as crashed or selected
- * ("Thread 3 Crashed:", `Thread 2 "worker" crashed:`, "* thread #4"), else the first.
+ * ("Thread 3 Crashed:", `Thread 2 "worker" crashed:`, "* thread #4"), else the thread of gdb's
+ * `thread apply all bt` that crashed (gdbThreads.ts), else the first. Frames a signal handler ran
+ * (above gdb's "<signal handler called>": a crash reporter's own code) are not the crash's.
  */
 export function parseNative(text: string): Frame[] | null {
   let frames: Frame[] = [];
@@ -28,7 +33,14 @@ export function parseNative(text: string): Frame[] | null {
   const lines = splitLines(text);
   for (const raw of lines.slice(Math.max(0, startOfCrashedThread(lines)))) {
     const line = raw.trim();
-    const parsed = parseSanitizer(line) ?? parseTombstone(line) ?? parseGdb(line) ?? parseLldb(line) ?? parseSwiftBacktrace(line) ?? parseAppleCrash(line) ?? parseBoost(line);
+    const handler = SIGNAL_HANDLER.exec(line);
+    if (handler && Number(handler[1]) > lastIndex) {
+      frames = [];
+      lastIndex = Number(handler[1]);
+      continue;
+    }
+    const parsed =
+      parseSanitizer(line) ?? parseThreadSanitizer(line) ?? parseTombstone(line) ?? parseGdb(line) ?? parseLldb(line) ?? parseSwiftBacktrace(line) ?? parseAppleCrash(line.replace(KOTLIN_NATIVE_AT, "")) ?? parseBoost(line);
     if (!parsed) continue;
     if (parsed.index <= lastIndex) {
       // Numbering restarts. A debugger prints the stop location ("#0 …" / "frame #0: …") before `bt`
@@ -49,10 +61,15 @@ export function parseNative(text: string): Frame[] | null {
 const LAST_EXCEPTION = /^Last Exception Backtrace:/;
 const CRASHED_THREAD = /^(?:Thread \d{1,4}(?: "[^"\n]{0,256}")? [Cc]rashed:|\* thread #\d{1,4}\b)/;
 
+/** gdb's frame for the kernel's signal trampoline: the frames above it are the handler's. */
+const SIGNAL_HANDLER = /^#(\d{1,4})\s+<signal handler called>$/;
+
 /** Where the backtrace to read starts: -1 when the text marks none. */
 function startOfCrashedThread(lines: readonly string[]): number {
   const exception = lines.findIndex((line) => LAST_EXCEPTION.test(line.trim()));
-  return exception >= 0 ? exception : lines.findIndex((line) => CRASHED_THREAD.test(line.trim()));
+  if (exception >= 0) return exception;
+  const marked = lines.findIndex((line) => CRASHED_THREAD.test(line.trim()));
+  return marked >= 0 ? marked : gdbCrashedThread(lines);
 }
 
 function sameFrame(a: Frame | undefined, b: Frame): boolean {
@@ -91,6 +108,33 @@ function parseSanitizer(line: string): Parsed | null {
   const inModule = rest.length <= 2048 ? SANITIZER_MODULE.exec(rest) : null;
   if (!inModule) return null;
   return { index: Number(m[1]), frame: { function: inModule[1], module: basename(inModule[2]) } };
+}
+
+/**
+ * ThreadSanitizer (C, C++; "WARNING: ThreadSanitizer: data race"): the location then the binary and
+ * offset, "#0 Counter::inc() /src/counter.cpp:12:11 (kvd+0x4b2a1)"; "#1 <null> <null> (kvd+0x4b3f0)"
+ * without symbols. The first access's stack is read: the previous access's restarts the numbering.
+ */
+const TSAN = /^#(\d{1,4}) (\S.*)$/;
+const TSAN_BINARY = /^[^()\s]{1,1024}\+0x[0-9a-f]{1,16}$/;
+
+function parseThreadSanitizer(line: string): Parsed | null {
+  const m = line.endsWith(")") ? TSAN.exec(line) : null;
+  if (!m) return null;
+  // Read from the right, without backtracking: " (binary+0x…)", then the location, then the function.
+  const rest = m[2];
+  const open = rest.lastIndexOf(" (");
+  const binary = open > 0 ? rest.slice(open + 2, -1) : "";
+  if (!TSAN_BINARY.test(binary)) return null;
+  const head = rest.slice(0, open);
+  const space = head.lastIndexOf(" ");
+  if (space <= 0) return null;
+  const where = head.slice(space + 1);
+  const location = where === "<null>" ? null : splitLocation(where, false);
+  if (where !== "<null>" && !location?.path) return null;
+  const name = head.slice(0, space);
+  const binaryName = basename(binary.slice(0, binary.lastIndexOf("+0x")));
+  return { index: Number(m[1]), frame: { ...(name === "<null>" ? {} : { function: name }), module: binaryName, ...(location ? { ...pathFields(location.path), lineno: location.lineno } : {}) } };
 }
 
 /**
@@ -206,14 +250,14 @@ function parseSwiftBacktrace(line: string): Parsed | null {
 }
 
 /** "3   MyApp   \t0x0000000100f0c2b4 symbol + 180 (File.swift:42)"; unsymbolicated: "0x100f00000 + 12345". */
-const APPLE = /^(\d{1,4})\s+(\S(?:.*?\S)?)\s+0x[0-9a-f]{1,16} (.+)$/;
+const APPLE = /^(\d{1,4})\s+(\S(?:.*?\S)?)\s+0x[0-9a-f]{1,16} +(\S.*)$/;
 
 function parseAppleCrash(line: string): Parsed | null {
   const m = APPLE.exec(line);
   if (!m) return null;
   let symbol = m[3];
   let where: Frame = {};
-  const file = /\s\(([^()\s]+):(\d{1,9})\)$/.exec(symbol);
+  const file = /\s\(([^()\s]+?):(\d{1,9})(?::\d{1,9})?\)$/.exec(symbol);
   if (file) {
     where = { ...pathFields(file[1]), lineno: Number(file[2]) };
     symbol = symbol.slice(0, file.index);
@@ -224,6 +268,14 @@ function parseAppleCrash(line: string): Parsed | null {
   if (!/^0x[0-9a-f]+$/.test(symbol)) frame.function = symbol;
   return { index: Number(m[1]), frame };
 }
+
+/**
+ * Kotlin/Native prints its stack traces in the crash-report layout after "at ":
+ * "at 4   orders.kexe   0x000000010c8c6a8b kfun:com.acme.orders.OrderService#load(kotlin.Int){}com.acme.orders.Order + 347",
+ * with debug information its location after: "… + 347 (/src/nativeMain/kotlin/OrderService.kt:21:13)"; a short
+ * address is padded ("0x2c61f9            kfun:…").
+ */
+const KOTLIN_NATIVE_AT = /^at (?=\d{1,4}\s)/;
 
 /** " + 180": the instruction's offset into the symbol. */
 const OFFSET = / \+ \d{1,12}$/;

@@ -1,6 +1,8 @@
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
 import { MAX_FRAMES, innermostFirstToOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
 import { isDigits, pathFields } from "@/lib/ingest/stacktrace/location";
+import { parsePhpErrorLine } from "@/lib/ingest/stacktrace/phpErrorLine";
+import { readXdebugCalls, type XdebugCall } from "@/lib/ingest/stacktrace/xdebugStack";
 
 /**
  * PHP traces (Exception::getTraceAsString(), uncaught-exception output):
@@ -13,13 +15,15 @@ import { isDigits, pathFields } from "@/lib/ingest/stacktrace/location";
  * Each "#n file(line): call()" line names the function *called* at that location, so
  * the function running at file(line) is the next line's call. Frames are re-paired so
  * every frame has its own function and location; the throw site comes from the header
- * or "thrown in" line when present.
+ * or "thrown in" line when present. Without such lines, Xdebug's stack (xdebugStack.ts) is read,
+ * paired the same way, the error's "… in /x.php on line 42" its throw site.
  */
 export function parsePhp(text: string): Frame[] | null {
   const calls: Array<{ call: string; at: Location }> = [];
   let throwSite: Location = {};
   let sawMain = false;
-  for (const raw of splitLines(text)) {
+  const lines = splitLines(text);
+  for (const raw of lines) {
     const line = raw.trim();
     if (line.startsWith("#")) {
       sawMain ||= MAIN.test(line);
@@ -32,7 +36,8 @@ export function parsePhp(text: string): Frame[] | null {
     throwSite = parseThrowSite(line) ?? throwSite;
   }
   // Thrown by the top-level script itself ("#0 {main}" alone): the throw site is the only frame.
-  if (calls.length === 0) return sawMain && throwSite.filename ? [{ ...throwSite }] : null;
+  if (calls.length === 0 && sawMain) return throwSite.filename ? [{ ...throwSite }] : null;
+  if (calls.length === 0) return fromXdebug(readXdebugCalls(lines), throwSite);
 
   // Innermost first: calls[0].call ran at the throw site; calls[i].call ran at calls[i-1].at.
   const frames: Frame[] = calls.map(({ call }, i) => ({ ...splitCall(call), ...(i === 0 ? throwSite : calls[i - 1].at) }));
@@ -41,6 +46,15 @@ export function parsePhp(text: string): Frame[] | null {
 }
 
 const MAIN = /^#\d+ \{main\}$/;
+
+/** Xdebug's calls, outermost first: each ran where the next was called from; the innermost at the throw site. "{main}" is the script's top level, unnamed as above. */
+function fromXdebug(calls: XdebugCall[], throwSite: Location): Frame[] | null {
+  if (calls.length === 0) return null;
+  return calls.map(({ call }, i) => {
+    const at: Location = calls[i + 1]?.at ?? throwSite;
+    return call === "{main}" ? { ...at } : { ...splitCall(call), ...at };
+  });
+}
 
 type Location = Pick<Frame, "filename" | "absPath" | "lineno">;
 
@@ -89,10 +103,12 @@ function indexOutsideBraces(text: string, test: (i: number) => boolean): number 
 
 const THROWN_IN = /^thrown in (.+) on line (\d{1,9})$/;
 
-/** "thrown in /x.php on line 42" or "...Uncaught X: msg in /x.php:42". */
+/** "thrown in /x.php on line 42", "...Uncaught X: msg in /x.php:42" or "PHP Warning:  msg in /x.php on line 42". */
 function parseThrowSite(line: string): Location | null {
   const thrown = THROWN_IN.exec(line);
   if (thrown) return { ...pathFields(thrown[1]), lineno: Number(thrown[2]) };
+  const error = parsePhpErrorLine(line);
+  if (error) return { ...pathFields(error.path), lineno: error.lineno };
   const inAt = line.lastIndexOf(" in ");
   if (inAt < 0 || !line.includes("Uncaught ")) return null;
   const loc = line.slice(inAt + 4);

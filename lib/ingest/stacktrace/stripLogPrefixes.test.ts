@@ -59,6 +59,25 @@ describe("stripLogPrefixes", () => {
     );
   });
 
+  it("takes PHP's error_log prefix off the messages that carry it: an uncaught exception's trace lines have none", () => {
+    const logged = [
+      "[04-Dec-2026 05:12:33 UTC] PHP Fatal error:  Uncaught RuntimeException: declined in /var/www/src/Gateway.php:58",
+      "Stack trace:",
+      "#0 {main}",
+      "  thrown in /var/www/src/Gateway.php on line 58",
+      "[04-Dec-2026 05:12:33 UTC] PHP Stack trace:",
+      "[04-Dec-2026 05:12:33 UTC] PHP   1. {main}() /var/www/public/index.php:0",
+    ].join("\n");
+    expect(stripLogPrefixes(logged).split("\n")).toEqual([
+      "PHP Fatal error:  Uncaught RuntimeException: declined in /var/www/src/Gateway.php:58",
+      "Stack trace:",
+      "#0 {main}",
+      "  thrown in /var/www/src/Gateway.php on line 58",
+      "PHP Stack trace:",
+      "PHP   1. {main}() /var/www/public/index.php:0",
+    ]);
+  });
+
   it("stays linear on hostile lines", () => {
     const hostile = Array.from({ length: 200 }, () => `12-04 05:12:33.123  ${" ".repeat(5000)}E/${"(".repeat(5000)}`).join("\n");
     const started = performance.now();

@@ -30,7 +30,12 @@ const LOG_PREFIXES: RegExp[] = [
  * message's first line: Sidekiq logs the error, then the backtrace as one message whose first line
  * alone has "2026-12-04T05:12:33.123Z pid=12 tid=2ix class=MailerJob jid=… WARN: ".
  */
-const LINE_PREFIXES: RegExp[] = [/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z pid=\d{1,10} tid=\w{1,32}(?: [\w.-]{1,64}=\S{0,256}){0,16} (?:DEBUG|INFO|WARN|ERROR|FATAL): /];
+const LINE_PREFIXES: RegExp[] = [
+  /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z pid=\d{1,10} tid=\w{1,32}(?: [\w.-]{1,64}=\S{0,256}){0,16} (?:DEBUG|INFO|WARN|ERROR|FATAL): /,
+  // PHP's error_log: "[04-Dec-2026 05:12:33 UTC] " before each message, whose further lines (an uncaught
+  // exception's "Stack trace:") have none; Xdebug logs each line of its stack as a message of its own.
+  /^\[\d\d-[A-Z][a-z]{2}-\d{4} \d\d:\d\d:\d\d(?: [A-Za-z][\w/+-]{0,63})?\] (?=PHP )/,
+];
 
 /** Terminal colours (CSI sequences): Python 3.13's coloured tracebacks, test runners and compose in a terminal. */
 const ANSI_ESCAPE = /\x1b\[[0-9;?]{0,32}[ -/]{0,4}[@-~]/g;
@@ -38,7 +43,7 @@ const ANSI_ESCAPE = /\x1b\[[0-9;?]{0,32}[ -/]{0,4}[@-~]/g;
 /**
  * A trace copied from a log (adb logcat, Android Studio, Kubernetes container logs, kubectl/docker
  * logs with timestamps or pod prefixes, docker compose, syslog/journald, Heroku) carries the log's prefix on every line: removed when one prefix starts every
- * non-empty line, so the trace parses as the runtime printed it; a Sidekiq prefix wherever it is.
+ * non-empty line, so the trace parses as the runtime printed it; a Sidekiq or PHP error_log prefix wherever it is.
  * Terminal colour codes are removed first. Anything else is returned as it is.
  */
 export function stripLogPrefixes(raw: string): string {
