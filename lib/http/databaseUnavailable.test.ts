@@ -10,6 +10,12 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(new Error("Connection terminated unexpectedly"))).toBe(true);
   });
 
+  it("counts a server out of disk, memory or I/O as unavailable (the request is fine: spool it)", () => {
+    expect(isDatabaseUnavailable(Object.assign(new Error('could not extend file "base/16384/16500": No space left on device'), { code: "53100" }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error("out of memory"), { code: "53200" }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error("could not write to file"), { code: "58030" }))).toBe(true);
+  });
+
   it("leaves errors in what was asked alone", () => {
     expect(isDatabaseUnavailable(Object.assign(new Error("duplicate key"), { code: "23505" }))).toBe(false);
     expect(isDatabaseUnavailable(Object.assign(new Error("record not found"), { code: "P2025" }))).toBe(false);

@@ -5,8 +5,10 @@
  */
 const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "ECONNABORTED"]);
 // Class 08 connection exceptions; 57P01-57P03 admin/crash shutdown and "the database system is
-// starting up"; 53300 too many connections; 25006 read-only (a standby answering during failover).
-const SQLSTATES = new Set(["08000", "08001", "08003", "08004", "08006", "08007", "57P01", "57P02", "57P03", "53300", "25006"]);
+// starting up"; 53300 too many connections; 25006 read-only (a standby answering during failover);
+// the server out of resources — 53000, 53100 disk full, 53200 out of memory — or failing its own I/O
+// (58000, 58030): nothing in the request is wrong, and the spool keeps it until the server recovers.
+const SQLSTATES = new Set(["08000", "08001", "08003", "08004", "08006", "08007", "57P01", "57P02", "57P03", "53000", "53100", "53200", "53300", "58000", "58030", "25006"]);
 // Prisma's codes for the same (its driver-adapter errors): database not reachable, timed out
 // reaching it, the server closed the connection.
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1017"]);
