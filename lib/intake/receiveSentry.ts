@@ -11,7 +11,7 @@ import type { IngestEvent } from "@/lib/ingest/eventSchema";
 import { prepareAndAdmit } from "@/lib/intake/prepareAndAdmit";
 import { correctEventTime, correctInstant } from "@/lib/sentry/correctEventTime";
 import { truncateToMinute } from "@/lib/sentry/sentryTimestamp";
-import { assertDsnAgrees, authenticateSentryRequest, findSentryProject, requestKeys, requestSentAt, type SentryProject } from "@/lib/sentry/authenticateSentryRequest";
+import { assertDsnAgrees, authenticateSentryRequest, findSentryProject, requestKey, requestSentAt, type SentryProject } from "@/lib/sentry/authenticateSentryRequest";
 import { assertOriginAllowed, corsHeaders, preflightHeaders } from "@/lib/sentry/corsHeaders";
 import { parseEnvelope } from "@/lib/sentry/parseEnvelope";
 import { unpackMinidumpUpload } from "@/lib/sentry/minidump/unpackMinidumpUpload";
@@ -50,7 +50,7 @@ export function receiveSentry(req: IntakeRequest, endpoint: SentryEndpoint, publ
       const project = await findSentryProject(publicId);
       cors = corsHeaders(req, project.allowedOrigins);
       assertOriginAllowed(req, project.allowedOrigins);
-      if (requestKeys(req).length > 0) await authenticateSentryRequest(req, project);
+      if (requestKey(req)) await authenticateSentryRequest(req, project);
       return withAdmission({ workspaceId: project.workspaceId, projectId: project.projectId }, project, async (ticket) => {
         const body = await readBody(req, LIMITS[endpoint]);
         const store = STORES[endpoint];
@@ -160,6 +160,6 @@ async function storeSentryEvents(project: SentryProject, events: IngestEvent[], 
 
 /** Bodies that carry their own DSN (envelopes): the key named there must agree, or be the only one. */
 async function authenticateWithBodyDsn(req: IntakeRequest, project: SentryProject, dsn: unknown): Promise<void> {
-  if (requestKeys(req).length > 0) assertDsnAgrees(req, dsn);
+  if (requestKey(req)) assertDsnAgrees(req, dsn);
   else await authenticateSentryRequest(req, project, dsn);
 }
