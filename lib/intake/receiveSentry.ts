@@ -1,6 +1,7 @@
 import { parseJsonBytes } from "@/lib/http/parseJsonBytes";
 import { parseMultipart } from "@/lib/http/parseMultipart";
-import { readBody } from "@/lib/http/readBody";
+import { utf8Body } from "@/lib/http/bodyCharset";
+import { readBody, type ReadBodyOptions } from "@/lib/http/readBody";
 import type { IntakeRequest, IntakeResponse } from "@/lib/intake/intakeRequest";
 import type { QuotaTicket } from "@/lib/intake/quotaLeases";
 import { admitAll, withAdmission } from "@/lib/intake/admission";
@@ -25,8 +26,9 @@ import { countDropped } from "@/lib/ingestHealth/ingestCounters";
 export type SentryEndpoint = "envelope" | "store" | "minidump" | "security";
 
 const MIB = 1024 * 1024;
-const LIMITS: Record<SentryEndpoint, { maxWireBytes: number; maxDecodedBytes: number }> = {
-  envelope: { maxWireBytes: 20 * MIB, maxDecodedBytes: 20 * MIB },
+const LIMITS: Record<SentryEndpoint, ReadBodyOptions> = {
+  // An envelope starts with its JSON header: gzip bytes without a Content-Encoding are decoded.
+  envelope: { maxWireBytes: 20 * MIB, maxDecodedBytes: 20 * MIB, undeclaredGzip: true },
   store: { maxWireBytes: MIB, maxDecodedBytes: MIB },
   // Crash reporters gzip the upload; a dump of the stacks and modules is a few MiB at most.
   minidump: { maxWireBytes: 20 * MIB, maxDecodedBytes: 40 * MIB },
@@ -98,7 +100,7 @@ async function storeEnvelope(req: IntakeRequest, project: SentryProject, body: B
 async function storeStoreEvent(req: IntakeRequest, project: SentryProject, body: Buffer, ticket: QuotaTicket): Promise<{ id: string; spooled: boolean }> {
   // Legacy clients' base64/zlib bodies decoded; invalid UTF-8, NUL and lone surrogates are
   // decoded/replaced like every JSON body (400 when not JSON).
-  const payload = parseJsonBytes(decodeLegacyStoreBody(body, LIMITS.store.maxDecodedBytes));
+  const payload = parseJsonBytes(utf8Body(req, decodeLegacyStoreBody(body, LIMITS.store.maxDecodedBytes)));
   await authenticateWithBodyDsn(req, project, undefined);
   const events = countDropped({ workspaceId: project.workspaceId, projectId: project.projectId }, 1, () => unpackStoreEvent(payload));
   const { spooled } = await storeSentryEvents(project, events, ticket, requestSentAt(req));
@@ -120,7 +122,7 @@ async function storeMinidump(req: IntakeRequest, project: SentryProject, body: B
  * violation stores nothing and answers `{"id": null}`.
  */
 async function storeSecurityReports(req: IntakeRequest, project: SentryProject, body: Buffer, ticket: QuotaTicket): Promise<{ id: string | null; spooled: boolean }> {
-  const payload = parseJsonBytes(body);
+  const payload = parseJsonBytes(utf8Body(req, body));
   await authenticateWithBodyDsn(req, project, undefined);
   const target = { workspaceId: project.workspaceId, projectId: project.projectId };
   const events = countDropped(target, 1, () => mapSecurityReports(payload, req.headers.get("user-agent") ?? undefined).flatMap((report) => unpackStoreEvent(report)));
