@@ -1,13 +1,22 @@
 #!/usr/bin/env node
 // Bundles the ingest fast path (lib/intake/fastPath.ts and what it imports) into one ES module
-// inside the build directory, for scripts/server.mjs. Run after `next build` (npm run build does).
+// inside the build directory, for scripts/server.mjs, and writes the API route table beside it (the
+// routes this build serves and the methods each takes: lib/openapi/apiRouteTable.ts). Run after
+// `next build` (npm run build does).
+import fs from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 
 const root = path.resolve(import.meta.dirname, "..");
 
+const distDir = () => path.join(root, process.env.NEXT_DIST_DIR ?? ".next");
+
 export function fastPathBundle() {
-  return path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "faultline", "fastPath.mjs");
+  return path.join(distDir(), "faultline", "fastPath.mjs");
+}
+
+export function apiRouteTableFile() {
+  return path.join(distDir(), "faultline", "apiRoutes.json");
 }
 
 export async function buildFastPath() {
@@ -24,6 +33,24 @@ export async function buildFastPath() {
     sourcemap: "linked",
     logLevel: "warning",
   });
+  await writeApiRouteTable();
+}
+
+/** Runs lib/openapi/apiRouteTable.ts (bundled in memory) over this build's route manifests. */
+async function writeApiRouteTable() {
+  const { outputFiles } = await build({
+    entryPoints: [path.join(root, "lib", "openapi", "apiRouteTable.ts")],
+    write: false,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    tsconfig: path.join(root, "tsconfig.json"),
+    logLevel: "warning",
+  });
+  const { buildApiRouteTable } = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString("base64")}`);
+  fs.writeFileSync(apiRouteTableFile(), `${JSON.stringify(buildApiRouteTable(root, distDir()), null, 1)}\n`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await buildFastPath();

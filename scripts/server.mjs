@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The production server (`npm start`, the test runner, benchmarks): one node:http server that serves
 // the ingest endpoints from the fast path (lib/intake/fastPath.ts, bundled at build time) and hands
-// every other request to Next.js. FAULTLINE_FAST_PATH=0 sends everything to Next.js (route handlers).
+// every other request to Next.js. FAULTLINE_FAST_PATH=0 sends ingest to Next.js (route handlers) too.
 // Needs a build (`npm run build`); HOST and PORT say where to listen.
 import fs from "node:fs";
 import http from "node:http";
@@ -9,7 +9,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import v8 from "node:v8";
 import next from "next";
-import { fastPathBundle } from "./buildFastPath.mjs";
+import { apiRouteTableFile, fastPathBundle } from "./buildFastPath.mjs";
 import { SERVER_V8_FLAGS } from "./serverProcess.mjs";
 
 for (const flag of SERVER_V8_FLAGS) v8.setFlagsFromString(flag);
@@ -29,15 +29,18 @@ const app = next({ dev: false, dir: root, hostname: host, port });
 const handleWithNext = app.getRequestHandler();
 await app.prepare();
 
-let serveIngest = () => false;
-if (useFastPath) {
-  const bundle = fastPathBundle();
-  if (!fs.existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build`);
-  ({ serveIngest } = await import(pathToFileURL(bundle).href));
-}
+// The fast path's bundle answers ingest (unless FAULTLINE_FAST_PATH=0) and, either way, what Next.js
+// answers badly on API paths: undecodable paths (Next: bare 500) and methods a route does not take
+// (Next: empty 405), from the route table built with the app (lib/intake/fastPath.ts, serveApiEdges).
+const bundle = fastPathBundle();
+if (!fs.existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build`);
+const fastPath = await import(pathToFileURL(bundle).href);
+if (!fs.existsSync(apiRouteTableFile())) throw new Error(`${apiRouteTableFile()} is missing: run npm run build`);
+fastPath.useApiRoutes(JSON.parse(fs.readFileSync(apiRouteTableFile(), "utf8")));
+const serveFirst = useFastPath ? fastPath.serveIngest : fastPath.serveApiEdges;
 
 const server = http.createServer((req, res) => {
-  if (serveIngest(req, res)) return;
+  if (serveFirst(req, res)) return;
   handleWithNext(req, res);
 });
 // Idle keep-alive connections are kept longer than clients (and load balancers, typically 60 s) keep

@@ -165,7 +165,7 @@ const CASES: Case[] = [
   { name: "store: non-numeric project", status: 404, req: (c) => store(c, errorEvent(newEventId()), `sentry_key=${c.t.key}`, {}, "%00abc") },
   { name: "store: no key", status: 401, req: (c) => store(c, errorEvent(newEventId()), "") },
   { name: "store: key of another project", status: 403, req: (c) => store(c, errorEvent(newEventId()), `sentry_key=${c.other.key}`) },
-  { name: "store: header and query keys disagree", status: 403, req: (c) => store(c, errorEvent(newEventId()), `sentry_key=${c.t.key}`, { "x-sentry-auth": `Sentry sentry_key=${c.other.key}` }) },
+  { name: "store: header and query keys disagree", status: 400, names: "header X-Sentry-Auth", req: (c) => store(c, errorEvent(newEventId()), `sentry_key=${c.t.key}`, { "x-sentry-auth": `Sentry sentry_key=${c.other.key}` }) },
   { name: "store: invalid JSON", status: 400, req: (c) => store(c, "{]") },
   { name: "store: a JSON array", status: 400, req: (c) => store(c, "[1,2]") },
   { name: "store: over 1 MiB", status: 413, req: (c) => store(c, errorEvent(newEventId(), { extra: { blob: big(1.2 * MIB) } })) },
@@ -180,7 +180,7 @@ const CASES: Case[] = [
   { name: "envelope: item without type", status: 400, req: (c) => env(c, `{}\n{"length":2}\n{}`) },
   { name: "envelope: an event item over 1 MiB (first item a valid session)", status: 413, req: (c) => env(c, envelope({}, [{ type: "session", payload: JSON.stringify({ sid: newEventId(), status: "exited", started: new Date().toISOString(), attrs: { release: "big@1" } }) }, { type: "event", payload: errorEvent(newEventId(), { extra: { blob: big(1.2 * MIB) } }) }])) },
   { name: "envelope: over 1,000 items", status: 413, req: (c) => env(c, envelope({}, Array.from({ length: 1001 }, () => ({ type: "span", payload: "{}" })))) },
-  { name: "envelope: dsn names another key", status: 403, req: (c) => env(c, eventEnvelope(c, { dsn: `http://${c.other.key}@127.0.0.1/${c.t.projectPublicId}` })) },
+  { name: "envelope: dsn names another key", status: 400, names: "envelope dsn", req: (c) => env(c, eventEnvelope(c, { dsn: `http://${c.other.key}@127.0.0.1/${c.t.projectPublicId}` })) },
   { name: "envelope: revoked key", status: 403, req: (c) => env(c, eventEnvelope(c), `sentry_key=${c.revokedKey}`) },
   { name: "envelope: no key anywhere", status: 401, req: (c) => env(c, eventEnvelope(c), "") },
   { name: "envelope: gzip bomb", status: 413, req: (c) => env(c, zlib.gzipSync(Buffer.alloc(64 * MIB, 0x20)), undefined, { "content-encoding": "gzip" }) },
@@ -268,6 +268,28 @@ const CASES: Case[] = [
   { name: "saved search: date before 1970", status: 422, names: "query", req: (c) => api("POST", `/api/v1/workspaces/${c.t.workspaceId}/saved-searches`, c.admin, { name: "ancient", query: "lastSeen:<0000-01-01" }) },
   { name: "sourcemaps: NUL in the release filter", status: 200, req: (c) => api("GET", `/api/v1/projects/${c.t.projectId}/sourcemaps?release=%00`, c.admin) },
   { name: "minidump: 1,001 form parts", status: 413, names: "1000 parts", req: (c) => minidump(c, minidumpUpload(Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`f${i}`, "v"])), buildMinidump({ arch: 9, platform: 0x8201, exceptionCode: 11, address: 0n, pc: 0x1010n, modules: [] }))) },
+
+  // ── Second audit: unknown paths, wrong methods, body shape, disagreeing keys, charsets ───────
+  { name: "unknown API path (GET)", status: 404, names: '"path":"/api/v1/nope"', req: (c) => api("GET", "/api/v1/nope", c.admin) },
+  { name: "unknown API path (POST, with an ingest key)", status: 404, names: '"path":"/api/zzz"', req: (c) => ({ ...ingest(c, ok), path: "/api/zzz" }) },
+  { name: "unknown API path under a Sentry project", status: 404, names: "path", req: (c) => ({ ...env(c, eventEnvelope(c)), path: `/api/${c.t.projectPublicId}/envelopes/?sentry_key=${c.t.key}` }) },
+  { name: "DELETE on a GET-only route", status: 405, names: '"allow":["GET","HEAD","OPTIONS"]', req: (c) => api("DELETE", "/api/health", c.admin) },
+  { name: "GET on the native ingest endpoint", status: 405, names: '"method":"GET"', req: (c) => ({ ...ingest(c, ok), method: "GET", body: undefined }) },
+  { name: "PUT on the envelope endpoint", status: 405, names: '"method":"PUT"', req: (c) => ({ ...env(c, eventEnvelope(c)), method: "PUT" }) },
+  { name: "events: 10 MiB of tiny values (held the instance for seconds in JSON.parse)", status: 413, names: '"field":"events"', req: (c) => ingest(c, `[${"1,".repeat(5 * MIB - 2)}1]`) },
+  { name: "events: a batch event nested 5 million deep", status: 413, names: '"field":"events[0]"', req: (c) => ingest(c, `${"[".repeat(5 * MIB)}${"]".repeat(5 * MIB)}`) },
+  { name: "events: X-Faultline-Key and ?key= name different keys", status: 400, names: "query key", req: (c) => ({ ...ingest(c, ok), path: `/api/v1/events?key=${c.other.key}` }) },
+  { name: "events: X-Faultline-Key and Bearer name different keys (both valid)", status: 400, names: "header Authorization", req: (c) => ingest(c, ok, { authorization: `Bearer ${c.other.key}` }) },
+  { name: "events: X-Faultline-Key sent twice with different keys", status: 400, names: "header X-Faultline-Key", req: (c) => ingest(c, ok, { "x-faultline-key": `${c.t.key}, ${c.other.key}` }) },
+  { name: "executions: X-Faultline-Key and Bearer name different keys", status: 400, names: "conflicting_credentials", req: (c) => executions(c, { ok: 1 }, { authorization: `Bearer ${c.revokedKey}` }) },
+  { name: "errors (read with an ingest key): two different keys", status: 400, names: "conflicting_credentials", req: (c) => api("GET", `/api/v1/errors?projectId=${c.t.projectId}`, undefined, undefined, { "x-faultline-key": c.t.key, authorization: `Bearer ${c.other.key}` }) },
+  { name: "envelope: X-Sentry-Auth and Authorization: Sentry disagree", status: 400, names: "header Authorization", req: (c) => env(c, eventEnvelope(c), "", { "x-sentry-auth": `Sentry sentry_key=${c.t.key}`, authorization: `Sentry sentry_key=${c.other.key}` }) },
+  { name: "envelope: sentry_key twice in the query, different", status: 400, names: "query sentry_key", req: (c) => env(c, eventEnvelope(c), `sentry_key=${c.t.key}&sentry_key=${c.revokedKey}`) },
+  { name: "cron: the path key and ?sentry_key= disagree", status: 400, names: "path key", req: (c) => ({ method: "GET", path: `/api/${c.t.projectPublicId}/cron/hostile-job/${c.t.key}/?status=ok&sentry_key=${c.other.key}` }) },
+  { name: "events: charset=utf-32", status: 415, names: '"field":"charset"', req: (c) => ingest(c, ok, { "content-type": "application/json; charset=utf-32" }) },
+  { name: "executions: charset=ebcdic", status: 415, names: "charset", req: (c) => executions(c, { ok: 1 }, { "content-type": "application/json; charset=ebcdic" }) },
+  { name: "envelope: gzip bomb without Content-Encoding", status: 413, req: (c) => env(c, zlib.gzipSync(Buffer.alloc(64 * MIB, 0x20))) },
+  { name: "envelope: a header line over 1 MiB", status: 413, names: "envelope header", req: (c) => env(c, envelope({ pad: Array.from({ length: 600_000 }, () => 1) }, [{ type: "event", payload: errorEvent(newEventId()) }])) },
 ];
 
 describe("hostile and odd requests: documented status, nothing changed", () => {
@@ -371,6 +393,49 @@ describe("odd but valid input is stored, with NUL and lone surrogates replaced",
     });
     expect(res.status).toBe(202);
     expect((await stored("odd-native-2")).occurredAt.getTime()).toBeGreaterThan(Date.now() - 3_600_000);
+  });
+
+  it("native: a body in the charset its Content-Type names (ISO-8859-1; UTF-16 by its byte-order mark) is decoded, not garbled", async () => {
+    const post = (charset: string, body: Buffer) => fetch(`${BASE_URL}/api/v1/events`, { method: "POST", headers: { "content-type": `application/json; charset=${charset}`, "x-faultline-key": t.key }, body: new Uint8Array(body) });
+    const latin = await post("ISO-8859-1", Buffer.from(JSON.stringify({ eventId: "odd-latin1", type: "CharsetError", message: "café à 5 °C" }), "latin1"));
+    expect(latin.status, await latin.text()).toBe(202);
+    expect((await stored("odd-latin1")).message).toBe("café à 5 °C");
+    const wide = JSON.stringify({ eventId: "odd-utf16", type: "CharsetError", message: "日本 ✓ 😀" });
+    const utf16 = await post('"utf-16"', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(wide, "utf16le").swap16()]));
+    expect(utf16.status, await utf16.text()).toBe(202);
+    expect((await stored("odd-utf16")).message).toBe("日本 ✓ 😀");
+  });
+
+  it("Sentry store: a body in the charset its Content-Type names", async () => {
+    const eventId = newEventId();
+    const res = await fetch(`${BASE_URL}/api/${t.projectPublicId}/store/?sentry_key=${t.key}`, {
+      method: "POST",
+      headers: { "content-type": "application/json; charset=latin1" },
+      body: new Uint8Array(Buffer.from(errorEvent(eventId, { exception: { values: [{ type: "LatinError", value: "déjà vu" }] } }), "latin1")),
+    });
+    expect(res.status, await res.text()).toBe(200);
+    expect((await stored(eventId)).message).toBe("déjà vu");
+  });
+
+  it("gzip bytes without a Content-Encoding: a Sentry envelope and a native batch are decoded", async () => {
+    const eventId = newEventId();
+    const gzipped = zlib.gzipSync(envelope({ event_id: eventId }, [{ type: "event", payload: errorEvent(eventId) }]));
+    const res = await fetch(`${BASE_URL}/api/${t.projectPublicId}/envelope/?sentry_key=${t.key}&sentry_version=7`, { method: "POST", body: new Uint8Array(gzipped) });
+    expect(res.status, await res.text()).toBe(200);
+    await stored(eventId);
+    const native = await fetch(`${BASE_URL}/api/v1/events`, { method: "POST", headers: { "content-type": "application/json", "x-faultline-key": t.key }, body: new Uint8Array(zlib.gzipSync(JSON.stringify([{ eventId: "odd-gzip", type: "GzipError" }]))) });
+    expect(native.status, await native.text()).toBe(202);
+    await stored("odd-gzip");
+  });
+
+  it("the same key named in several places is one key", async () => {
+    const native = await fetch(`${BASE_URL}/api/v1/events?key=${t.key}`, { method: "POST", headers: { "content-type": "application/json", "x-faultline-key": t.key, authorization: `Bearer ${t.key}` }, body: JSON.stringify({ eventId: "odd-same-key", type: "SameKey" }) });
+    expect(native.status, await native.text()).toBe(202);
+    const eventId = newEventId();
+    const body = envelope({ event_id: eventId, dsn: `http://${t.key}@127.0.0.1/${t.projectPublicId}` }, [{ type: "event", payload: errorEvent(eventId) }]);
+    const sentry = await fetch(`${BASE_URL}/api/${t.projectPublicId}/envelope/?sentry_key=${t.key}&sentry_key=${t.key}`, { method: "POST", headers: { "x-sentry-auth": `Sentry sentry_version=7, sentry_key=${t.key}` }, body: new Uint8Array(body) });
+    expect(sentry.status, await sentry.text()).toBe(200);
+    await stored(eventId);
   });
 
   it("Sentry store: NUL in the exception value", async () => {

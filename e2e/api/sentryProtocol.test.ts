@@ -36,7 +36,7 @@ describe("Sentry protocol: authentication", () => {
     }
   });
 
-  it("refuses missing (401), wrong or disagreeing (403) keys and unknown projects (404), storing nothing", async () => {
+  it("refuses missing (401), wrong (403) or disagreeing (400, naming both places) keys and unknown projects (404), storing nothing", async () => {
     const id = newEventId();
     const body = () => new Uint8Array(envelope({ event_id: id }, [{ type: "event", payload: errorEvent(id) }]));
     const before = await ingestTableCounts();
@@ -46,9 +46,12 @@ describe("Sentry protocol: authentication", () => {
     const disagree = await postRaw(sentryUrl(t.projectPublicId, "envelope", auth()), body(), {
       "x-sentry-auth": `Sentry sentry_key=${other.key}`,
     });
-    expect(disagree.status).toBe(403);
+    expect(disagree.status).toBe(400);
+    expect((await disagree.json()).error).toMatchObject({ code: "conflicting_credentials", fields: ["header X-Sentry-Auth", "query sentry_key"] });
     const dsnDisagrees = envelope({ event_id: id, dsn: dsnFor(other) }, [{ type: "event", payload: errorEvent(id) }]);
-    expect((await postRaw(sentryUrl(t.projectPublicId, "envelope", auth()), new Uint8Array(dsnDisagrees))).status).toBe(403);
+    const dsnAnswer = await postRaw(sentryUrl(t.projectPublicId, "envelope", auth()), new Uint8Array(dsnDisagrees));
+    expect(dsnAnswer.status).toBe(400);
+    expect((await dsnAnswer.json()).error.fields).toEqual(["query sentry_key", "envelope dsn"]);
     expect((await postRaw(sentryUrl(999_999, "envelope", auth()), body())).status).toBe(404);
     expect((await postRaw(`${BASE_URL}/api/not-a-number/envelope/?${auth()}`, body())).status).toBe(404);
     expect(await ingestTableCounts()).toEqual(before);

@@ -208,6 +208,7 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
   "GET /api/health": () => ({ path: "/api/health" }),
   "GET /api/metrics": () => ({ path: "/api/metrics" }),
   "GET /api/openapi.json": () => ({ path: "/api/openapi.json" }),
+  ...Object.fromEntries(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"].map((method) => [`${method} /api/[...path]`, () => ({ path: "/api/v1/no-such-endpoint" })])),
   "POST /api/v1/setup": () => ({
     path: "/api/v1/setup",
     body: { name: "Late", email: `late-${tag()}@test.local`, password: "long enough password", workspaceName: "W", projectName: "P" },

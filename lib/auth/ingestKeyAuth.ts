@@ -2,6 +2,7 @@ import { withLastKnown } from "@/lib/db/lastKnown";
 import { pool } from "@/lib/db/pool";
 import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
 import { readThroughCache } from "@/lib/db/readThroughCache";
+import { agreedCredential, headerValues, type NamedCredential } from "@/lib/auth/agreedCredential";
 import { ApiError } from "@/lib/http/ApiError";
 import type { RequestHead } from "@/lib/http/requestHead";
 import type { AuthContext } from "@/lib/auth/AuthContext";
@@ -66,13 +67,22 @@ export function forgetIngestKey(keyHash: string): void {
   keys.forget(keyHash);
 }
 
-/** The ingest key sent as `X-Faultline-Key: <key>` or `Authorization: Bearer <key>`. */
+/** The ingest key sent as `X-Faultline-Key: <key>` or `Authorization: Bearer <key>`; 400 when they name different keys. */
 export function readIngestKey(req: Pick<RequestHead, "headers">): string | undefined {
-  const header = req.headers.get("x-faultline-key")?.trim();
-  if (header) return header;
-  const authorization = req.headers.get("authorization")?.trim();
-  const match = authorization?.match(/^Bearer\s+(\S+)$/i);
-  return match?.[1];
+  const header = req.headers.get("x-faultline-key");
+  // The usual request, one key in one header: nothing to compare.
+  if (header && !header.includes(",") && req.headers.get("authorization") === null) return header.trim() || undefined;
+  return agreedCredential(ingestKeyHeaders(req));
+}
+
+/** Every key the headers name: X-Faultline-Key and Authorization: Bearer, each possibly sent twice. */
+export function ingestKeyHeaders(req: Pick<RequestHead, "headers">): NamedCredential[] {
+  const named = headerValues(req.headers.get("x-faultline-key")).map((value) => ({ value, field: "header X-Faultline-Key" }));
+  for (const part of headerValues(req.headers.get("authorization"))) {
+    const bearer = part.match(/^Bearer\s+(\S+)$/i)?.[1];
+    if (bearer) named.push({ value: bearer, field: "header Authorization" });
+  }
+  return named;
 }
 
 /** The live key a raw key names; 401 when missing, unknown or revoked. */

@@ -1,3 +1,4 @@
+import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/http/ApiError";
 import { errorPayload } from "@/lib/http/errorPayload";
@@ -32,5 +33,31 @@ describe("readBody of a body the client did not finish", () => {
   it("still reads a complete body", async () => {
     const req: BodySource = { headers: new Headers(), body: (async function* () { yield new TextEncoder().encode("{}"); })() };
     expect((await readBody(req, LIMITS)).toString()).toBe("{}");
+  });
+});
+
+describe("readBody of gzip bytes sent without Content-Encoding", () => {
+  const source = (body: Buffer, headers: Record<string, string> = {}): BodySource => ({
+    headers: new Headers(headers),
+    body: (async function* () {
+      yield new Uint8Array(body);
+    })(),
+  });
+  const gzipped = zlib.gzipSync('{"type":"E"}');
+
+  it("decodes them when the format cannot start with gzip's magic bytes (undeclaredGzip)", async () => {
+    expect((await readBody(source(gzipped), { ...LIMITS, undeclaredGzip: true })).toString()).toBe('{"type":"E"}');
+  });
+
+  it("bounds them like a declared gzip body: a bomb stops at the cap (413)", async () => {
+    const bomb = zlib.gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20));
+    await expect(readBody(source(bomb), { maxWireBytes: 1024 * 1024, maxDecodedBytes: 1024 * 1024, undeclaredGzip: true })).rejects.toMatchObject({ status: 413 });
+    await expect(readBody(source(gzipped.subarray(0, 12)), { ...LIMITS, undeclaredGzip: true })).rejects.toMatchObject({ status: 400 });
+  });
+
+  it("leaves them alone otherwise, and never decodes twice", async () => {
+    expect(await readBody(source(gzipped), LIMITS)).toEqual(gzipped);
+    const twice = zlib.gzipSync(gzipped);
+    expect(await readBody(source(twice, { "content-encoding": "gzip" }), { ...LIMITS, undeclaredGzip: true })).toEqual(gzipped);
   });
 });

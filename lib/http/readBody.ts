@@ -13,6 +13,12 @@ export interface ReadBodyOptions {
   maxWireBytes: number;
   /** Largest body accepted after Content-Encoding is decoded, in bytes. */
   maxDecodedBytes: number;
+  /**
+   * Decode a gzip body sent without Content-Encoding (its magic bytes 1f 8b; a proxy dropped the
+   * header, a hand-rolled client forgot it), bounded like a declared one. Only for formats whose
+   * bodies never start with those bytes (JSON, Sentry envelopes): one byte compared per request.
+   */
+  undeclaredGzip?: boolean;
 }
 
 /**
@@ -38,7 +44,8 @@ async function readBodySource(req: BodySource, options: ReadBodyOptions): Promis
     throw ApiError.tooLarge(`body exceeds ${options.maxWireBytes} bytes`, { limit: options.maxWireBytes });
   }
   const raw = await readLimited(req, options.maxWireBytes);
-  const decoded = await decode(raw, encoding, options.maxDecodedBytes);
+  const undeclared = options.undeclaredGzip && (encoding === "identity" || encoding === "") && raw[0] === GZIP_MAGIC[0] && raw[1] === GZIP_MAGIC[1];
+  const decoded = await decode(raw, undeclared ? "gzip" : encoding, options.maxDecodedBytes);
   if (decoded.length > options.maxDecodedBytes) {
     throw ApiError.tooLarge(`decoded body exceeds ${options.maxDecodedBytes} bytes`, { limit: options.maxDecodedBytes });
   }
@@ -46,6 +53,7 @@ async function readBodySource(req: BodySource, options: ReadBodyOptions): Promis
 }
 
 const DRAIN_FACTOR = 4;
+const GZIP_MAGIC = [0x1f, 0x8b];
 
 async function discard(req: BodySource): Promise<void> {
   if (!req.body) return;

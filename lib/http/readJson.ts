@@ -1,12 +1,13 @@
+import { utf8Body } from "@/lib/http/bodyCharset";
 import { parseJsonBytes } from "@/lib/http/parseJsonBytes";
 import { readBody } from "@/lib/http/readBody";
 import type { BodySource } from "@/lib/http/requestHead";
 
 const MAX_JSON_BYTES = 256 * 1024;
 
-/** Reads a small JSON request body (dashboard API calls); 400 when it is not JSON. */
+/** Reads a small JSON request body (dashboard API calls); 400 when it is not JSON; a charset other than UTF-8 is decoded (415 when unknown). */
 export async function readJson(req: Request | BodySource): Promise<unknown> {
-  const body = await readBody(req, { maxWireBytes: MAX_JSON_BYTES, maxDecodedBytes: MAX_JSON_BYTES });
+  const body = utf8Body(req, await readBody(req, { maxWireBytes: MAX_JSON_BYTES, maxDecodedBytes: MAX_JSON_BYTES }));
   if (body.length === 0) return {};
   return parseJsonBytes(body);
 }

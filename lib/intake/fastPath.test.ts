@@ -2,7 +2,7 @@ import { EventEmitter } from "node:events";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
 import { hasUndecodableApiPath } from "@/lib/http/undecodablePath";
-import { serveIngest } from "@/lib/intake/fastPath";
+import { serveApiEdges, serveIngest, useApiRoutes } from "@/lib/intake/fastPath";
 
 function fakeExchange(method: string, url: string) {
   const req = Object.assign(new EventEmitter(), { method, url, headers: {}, complete: true }) as unknown as IncomingMessage;
@@ -50,5 +50,34 @@ describe("serveIngest", () => {
     const { req, res, sent } = fakeExchange("GET", "/api/v1/errors/00000000-0000-0000-0000-000000000000");
     expect(serveIngest(req, res)).toBe(false);
     expect(sent.status).toBeUndefined();
+  });
+});
+
+describe("serveApiEdges (with the build's route table)", () => {
+  useApiRoutes({
+    fallback: "/api/[...path]",
+    routes: [
+      { page: "/api/v1/events", regex: "^/api/v1/events(?:/)?$", methods: ["OPTIONS", "POST"] },
+      { page: "/api/v1/errors/[id]", regex: "^/api/v1/errors/([^/]+?)(?:/)?$", methods: ["GET", "PATCH"] },
+      { page: "/api/[...path]", regex: "^/api/(.+?)(?:/)?$", methods: ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"] },
+    ],
+  });
+
+  it("answers a method the route does not export with a JSON 405 and Allow, ingest routes included", () => {
+    for (const [method, url, allow] of [["DELETE", "/api/v1/errors/1", "GET, HEAD, OPTIONS, PATCH"], ["GET", "/api/v1/events", "OPTIONS, POST"], ["PUT", "/api/v1/events?key=k", "OPTIONS, POST"]]) {
+      const { req, res, sent } = fakeExchange(method, url);
+      expect(serveIngest(req, res), `${method} ${url}`).toBe(true);
+      expect(sent.status).toBe(405);
+      expect(sent.headers).toMatchObject({ allow, "content-type": "application/json", "x-content-type-options": "nosniff", "x-request-id": expect.any(String) });
+      expect(JSON.parse(sent.body ?? "")).toMatchObject({ error: { code: "method_not_allowed", method, allow: allow.split(", ") } });
+    }
+  });
+
+  it("leaves the methods a route takes, and unknown paths, to Next.js (its catch-all answers 404)", () => {
+    for (const [method, url] of [["PATCH", "/api/v1/errors/1"], ["HEAD", "/api/v1/errors/1"], ["OPTIONS", "/api/v1/events"], ["DELETE", "/api/v1/nope"], ["GET", "/dashboard"]]) {
+      const { req, res, sent } = fakeExchange(method, url);
+      expect(serveApiEdges(req, res), `${method} ${url}`).toBe(false);
+      expect(sent.status).toBeUndefined();
+    }
   });
 });

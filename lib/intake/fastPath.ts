@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { apiRouteMatcher, type ApiRouteMatcher, type ApiRouteTable } from "@/lib/http/apiRoutes";
+import { errorPayload } from "@/lib/http/errorPayload";
 import { isDraining, requestFinished, requestStarted, SHUTTING_DOWN } from "@/lib/http/inFlight";
 import { logRequest, requestIdOf } from "@/lib/http/requestLog";
 import { hasUndecodableApiPath, UNDECODABLE_PATH } from "@/lib/http/undecodablePath";
@@ -18,24 +20,14 @@ import { errorMessage } from "@/lib/text/errorMessage";
  * as in flight for the graceful shutdown, and while it drains new ones are answered 503; every answer
  * carries the request's id (`X-Request-Id`, in every log line of the request too) and `nosniff`.
  * The one line per request is logged at debug (failures at error): at thousands of events a second,
- * an info line each would drown every other line. An API path that is not valid percent-encoding is
- * answered here too (400), ingest or not: Next.js would answer it with a bare 500.
+ * an info line each would drown every other line. Other API requests that Next.js would answer
+ * badly are answered here too (serveApiEdges).
  */
 export function serveIngest(req: IncomingMessage, res: ServerResponse): boolean {
   const undecodable = hasUndecodableApiPath(req.url);
   const route = undecodable ? null : matchIngestRoute(req.method, req.url);
-  if (!route && !undecodable) return false;
-  const header = req.headers["x-request-id"];
-  const reqId = requestIdOf(Array.isArray(header) ? header[0] : header);
-  const started = performance.now();
-  const answer = (response: IntakeResponse) => {
-    writeNodeResponse(req, res, { ...response, headers: { ...response.headers, "x-request-id": reqId, "x-content-type-options": "nosniff" } });
-    logRequest({ reqId, method: req.method, url: req.url ?? "/", status: response.status, started }, "debug");
-  };
-  if (!route) {
-    answer(UNDECODABLE_PATH);
-    return true;
-  }
+  if (!route) return serveApiEdges(req, res, undecodable);
+  const { reqId, answer } = answering(req, res);
   if (isDraining()) {
     // Shutting down: this instance takes no new work; the client retries (elsewhere).
     answer(SHUTTING_DOWN);
@@ -60,4 +52,47 @@ export function serveIngest(req: IncomingMessage, res: ServerResponse): boolean 
       .finally(requestFinished);
   });
   return true;
+}
+
+let apiRoutes: ApiRouteMatcher | null = null;
+
+/** The build's API route table (lib/openapi/apiRouteTable.ts), for the method check of serveApiEdges. */
+export function useApiRoutes(table: ApiRouteTable): void {
+  apiRoutes = apiRouteMatcher(table);
+}
+
+/**
+ * What Next.js answers badly on any API path, answered here in the API's error shape (JSON):
+ * a path that is not valid percent-encoding (Next: a bare 500) is a 400; a method the route's file
+ * does not export (Next: 405 with an empty body and no Allow) is a 405 naming the method, with
+ * Allow; a method Next.js does not route at all (PROPFIND) on an unknown path is the 404 of the
+ * catch-all. Here rather than in each route file (exporting every other method from ~90 files, which
+ * the OpenAPI registry would read as operations) or in proxy.ts (which would put Next's middleware
+ * on every API request): the server sees every request first, and the route table built with the
+ * app tells it which route Next.js would pick — a lookup only for API requests that are not ingest.
+ * Returns false for everything else, which the server hands to Next.js. Also serves with the ingest
+ * fast path off (FAULTLINE_FAST_PATH=0). Not in `next dev` or the standalone server (Next's answers).
+ */
+export function serveApiEdges(req: IncomingMessage, res: ServerResponse, undecodable = hasUndecodableApiPath(req.url)): boolean {
+  const refusal = undecodable ? UNDECODABLE_PATH : apiRefusal(req);
+  if (!refusal) return false;
+  answering(req, res).answer(refusal);
+  return true;
+}
+
+function apiRefusal(req: IncomingMessage): IntakeResponse | null {
+  const error = apiRoutes?.refusal(req.method ?? "GET", req.url ?? "/");
+  return error ? errorPayload(error) : null;
+}
+
+/** The request's id, and how to answer it: with the id and nosniff, logging its one line (debug, failures at error). */
+function answering(req: IncomingMessage, res: ServerResponse): { reqId: string; answer: (response: IntakeResponse) => void } {
+  const header = req.headers["x-request-id"];
+  const reqId = requestIdOf(Array.isArray(header) ? header[0] : header);
+  const started = performance.now();
+  const answer = (response: IntakeResponse) => {
+    writeNodeResponse(req, res, { ...response, headers: { ...response.headers, "x-request-id": reqId, "x-content-type-options": "nosniff" } });
+    logRequest({ reqId, method: req.method, url: req.url ?? "/", status: response.status, started }, "debug");
+  };
+  return { reqId, answer };
 }

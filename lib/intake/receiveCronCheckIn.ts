@@ -1,3 +1,4 @@
+import { utf8Body } from "@/lib/http/bodyCharset";
 import { parseJsonBytes } from "@/lib/http/parseJsonBytes";
 import { fieldsOf } from "@/lib/http/parseWith";
 import { readBody } from "@/lib/http/readBody";
@@ -33,7 +34,7 @@ export function receiveCronCheckIn(req: IntakeRequest, publicId: string, slug: s
       const target = { workspaceId: project.workspaceId, projectId: project.projectId };
       return withAdmission(target, project, async (ticket) => {
         const body = req.method === "POST" ? await readBody(req, { maxWireBytes: MAX_BODY, maxDecodedBytes: MAX_BODY }) : Buffer.alloc(0);
-        const fromBody = body.length > 0 ? (asObject(parseJsonBytes(body)) ?? {}) : {};
+        const fromBody = body.length > 0 ? (asObject(parseJsonBytes(utf8Body(req, body))) ?? {}) : {};
         // Query values (fieldsOf) and the path are not JSON: NUL and lone surrogates are replaced as the JSON reader does.
         const query = fieldsOf(new URL(req.url).searchParams);
         const fromQuery = Object.fromEntries(QUERY_FIELDS.filter((field) => field in query).map((field) => [field, query[field]]));

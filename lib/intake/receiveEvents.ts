@@ -3,6 +3,7 @@ import { resolveIngestKey } from "@/lib/auth/ingestKeyAuth";
 import { readEventsKey } from "@/lib/auth/readEventsKey";
 import { assertJsonContentType } from "@/lib/http/assertJsonContentType";
 import { INGEST_CORS_HEADERS, ingestPreflightHeaders } from "@/lib/http/ingestCors";
+import { utf8Body } from "@/lib/http/bodyCharset";
 import { readBody } from "@/lib/http/readBody";
 import type { IntakeRequest, IntakeResponse } from "@/lib/intake/intakeRequest";
 import { withAdmission } from "@/lib/intake/admission";
@@ -22,7 +23,8 @@ export interface IngestResponse {
   spooled?: boolean;
 }
 
-const LIMITS = { maxWireBytes: MAX_BATCH_BYTES, maxDecodedBytes: MAX_BATCH_BYTES };
+// JSON never starts with gzip's magic bytes: a gzip body without Content-Encoding is decoded.
+const LIMITS = { maxWireBytes: MAX_BATCH_BYTES, maxDecodedBytes: MAX_BATCH_BYTES, undeclaredGzip: true };
 
 /**
  * The native door, POST /api/v1/events: ingest key (cached) → project check → rate limit (before
@@ -39,7 +41,8 @@ export function receiveEvents(req: IntakeRequest): Promise<IntakeResponse> {
     assertJsonContentType(req, { allowTextPlain: true });
     const target = { workspaceId: key.workspaceId, projectId: key.projectId };
     return withAdmission(target, key, async (ticket) => {
-      const body = await readBody(req, LIMITS);
+      // A charset other than UTF-8 named in the Content-Type is decoded (lib/http/bodyCharset.ts).
+      const body = utf8Body(req, await readBody(req, LIMITS));
       // A body refused as a whole counts as one dropped event; invalid events of a batch one each.
       const parsed = countDropped(target, 1, () => parseIngestBody(body));
       countIngest(target, "dropped", parsed.rejected.length);

@@ -1,6 +1,7 @@
 import { parseJsonBytes } from "@/lib/http/parseJsonBytes";
 import { parseMultipart } from "@/lib/http/parseMultipart";
-import { readBody } from "@/lib/http/readBody";
+import { utf8Body } from "@/lib/http/bodyCharset";
+import { readBody, type ReadBodyOptions } from "@/lib/http/readBody";
 import type { IntakeRequest, IntakeResponse } from "@/lib/intake/intakeRequest";
 import type { QuotaTicket } from "@/lib/intake/quotaLeases";
 import { admitAll, withAdmission } from "@/lib/intake/admission";
@@ -11,7 +12,7 @@ import type { IngestEvent } from "@/lib/ingest/eventSchema";
 import { prepareAndAdmit } from "@/lib/intake/prepareAndAdmit";
 import { correctEventTime, correctInstant } from "@/lib/sentry/correctEventTime";
 import { truncateToMinute } from "@/lib/sentry/sentryTimestamp";
-import { assertDsnAgrees, authenticateSentryRequest, findSentryProject, requestKeys, requestSentAt, type SentryProject } from "@/lib/sentry/authenticateSentryRequest";
+import { assertDsnAgrees, authenticateSentryRequest, findSentryProject, requestKey, requestSentAt, type SentryProject } from "@/lib/sentry/authenticateSentryRequest";
 import { assertOriginAllowed, corsHeaders, preflightHeaders } from "@/lib/sentry/corsHeaders";
 import { parseEnvelope } from "@/lib/sentry/parseEnvelope";
 import { unpackMinidumpUpload } from "@/lib/sentry/minidump/unpackMinidumpUpload";
@@ -25,8 +26,9 @@ import { countDropped } from "@/lib/ingestHealth/ingestCounters";
 export type SentryEndpoint = "envelope" | "store" | "minidump" | "security";
 
 const MIB = 1024 * 1024;
-const LIMITS: Record<SentryEndpoint, { maxWireBytes: number; maxDecodedBytes: number }> = {
-  envelope: { maxWireBytes: 20 * MIB, maxDecodedBytes: 20 * MIB },
+const LIMITS: Record<SentryEndpoint, ReadBodyOptions> = {
+  // An envelope starts with its JSON header: gzip bytes without a Content-Encoding are decoded.
+  envelope: { maxWireBytes: 20 * MIB, maxDecodedBytes: 20 * MIB, undeclaredGzip: true },
   store: { maxWireBytes: MIB, maxDecodedBytes: MIB },
   // Crash reporters gzip the upload; a dump of the stacks and modules is a few MiB at most.
   minidump: { maxWireBytes: 20 * MIB, maxDecodedBytes: 40 * MIB },
@@ -50,7 +52,7 @@ export function receiveSentry(req: IntakeRequest, endpoint: SentryEndpoint, publ
       const project = await findSentryProject(publicId);
       cors = corsHeaders(req, project.allowedOrigins);
       assertOriginAllowed(req, project.allowedOrigins);
-      if (requestKeys(req).length > 0) await authenticateSentryRequest(req, project);
+      if (requestKey(req)) await authenticateSentryRequest(req, project);
       return withAdmission({ workspaceId: project.workspaceId, projectId: project.projectId }, project, async (ticket) => {
         const body = await readBody(req, LIMITS[endpoint]);
         const store = STORES[endpoint];
@@ -98,7 +100,7 @@ async function storeEnvelope(req: IntakeRequest, project: SentryProject, body: B
 async function storeStoreEvent(req: IntakeRequest, project: SentryProject, body: Buffer, ticket: QuotaTicket): Promise<{ id: string; spooled: boolean }> {
   // Legacy clients' base64/zlib bodies decoded; invalid UTF-8, NUL and lone surrogates are
   // decoded/replaced like every JSON body (400 when not JSON).
-  const payload = parseJsonBytes(decodeLegacyStoreBody(body, LIMITS.store.maxDecodedBytes));
+  const payload = parseJsonBytes(utf8Body(req, decodeLegacyStoreBody(body, LIMITS.store.maxDecodedBytes)));
   await authenticateWithBodyDsn(req, project, undefined);
   const events = countDropped({ workspaceId: project.workspaceId, projectId: project.projectId }, 1, () => unpackStoreEvent(payload));
   const { spooled } = await storeSentryEvents(project, events, ticket, requestSentAt(req));
@@ -120,7 +122,7 @@ async function storeMinidump(req: IntakeRequest, project: SentryProject, body: B
  * violation stores nothing and answers `{"id": null}`.
  */
 async function storeSecurityReports(req: IntakeRequest, project: SentryProject, body: Buffer, ticket: QuotaTicket): Promise<{ id: string | null; spooled: boolean }> {
-  const payload = parseJsonBytes(body);
+  const payload = parseJsonBytes(utf8Body(req, body));
   await authenticateWithBodyDsn(req, project, undefined);
   const target = { workspaceId: project.workspaceId, projectId: project.projectId };
   const events = countDropped(target, 1, () => mapSecurityReports(payload, req.headers.get("user-agent") ?? undefined).flatMap((report) => unpackStoreEvent(report)));
@@ -160,6 +162,6 @@ async function storeSentryEvents(project: SentryProject, events: IngestEvent[], 
 
 /** Bodies that carry their own DSN (envelopes): the key named there must agree, or be the only one. */
 async function authenticateWithBodyDsn(req: IntakeRequest, project: SentryProject, dsn: unknown): Promise<void> {
-  if (requestKeys(req).length > 0) assertDsnAgrees(req, dsn);
+  if (requestKey(req)) assertDsnAgrees(req, dsn);
   else await authenticateSentryRequest(req, project, dsn);
 }

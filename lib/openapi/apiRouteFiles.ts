@@ -9,6 +9,14 @@ export interface ApiRouteFile {
   methods: HttpMethod[];
 }
 
+/**
+ * app/api/[...path]: the fallback answering every unknown /api path 404 (JSON). It is no operation
+ * of the API, so neither the registry nor the document lists it.
+ */
+export const API_FALLBACK_DIR = path.join("api", "[...path]");
+/** The same route as a Next.js page. */
+export const API_FALLBACK_PAGE = "/api/[...path]";
+
 const EXPORTED_METHOD = new RegExp(`export\\s+(?:const|let|(?:async\\s+)?function)\\s+(${HTTP_METHODS.join("|")})\\b`, "g");
 const REEXPORTED = /export\s*\{([^}]*)\}/g;
 
@@ -18,6 +26,7 @@ export function listApiRouteFiles(root: string): ApiRouteFile[] {
   const out: ApiRouteFile[] = [];
   for (const file of walk(apiDir)) {
     if (!/^route\.(ts|tsx|js|mjs)$/.test(path.basename(file))) continue;
+    if (path.relative(path.join(root, "app"), path.dirname(file)) === API_FALLBACK_DIR) continue;
     const source = fs.readFileSync(file, "utf8");
     out.push({ file: path.relative(root, file), path: routePath(path.relative(path.join(root, "app"), path.dirname(file))), methods: exportedMethods(source) });
   }

@@ -34,14 +34,14 @@ export interface Parameter {
 }
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
-  400: "malformed request (e.g. invalid JSON)",
+  400: "malformed request (e.g. invalid JSON), or keys that disagree (`conflicting_credentials`, `fields` naming where each was sent)",
   401: "not authenticated",
   403: "authenticated, but the role or key does not allow it",
   404: "not found (also for another workspace's items)",
   409: "conflicts with the current state",
   410: "gone",
-  413: "body too large",
-  415: "unsupported Content-Type or Content-Encoding",
+  413: "body too large, or a batch shaped as no real one (`field`, `bound`: depth, values or containers)",
+  415: "unsupported Content-Type, Content-Encoding or charset (`field`)",
   422: "validation failed: `issues` names each field",
   429: "rate limited or over quota: see Retry-After (and X-Sentry-Rate-Limits on ingest)",
   503: "unavailable",
@@ -79,7 +79,7 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[], options: { ve
       title: "Faultline API",
       version: options.version,
       description:
-        "Self-hosted error tracking. Ingest with a project key (native JSON) or any Sentry SDK (DSN); the dashboard API uses the session cookie from POST /api/v1/auth/login or a personal API token (`Authorization: Bearer flt_…`). Every error answers `{error: {code, message, ...}}`.",
+        "Self-hosted error tracking. Ingest with a project key (native JSON) or any Sentry SDK (DSN); the dashboard API uses the session cookie from POST /api/v1/auth/login or a personal API token (`Authorization: Bearer flt_…`). Every error answers `{error: {code, message, ...}}`, `field` naming the field, parameter or header at fault where there is one; an unknown /api path answers 404 (`not_found`) with any method, and a method a route does not take 405 (`method_not_allowed`) with an `Allow` header.",
     },
     servers: [{ url: options.serverUrl ?? "/" }],
     tags,

@@ -10,6 +10,8 @@ export const ErrorBodySchema = z.object({
       code: z.string().describe("machine-readable, e.g. validation_failed, not_found, rate_limited"),
       message: z.string(),
       issues: z.array(z.object({ path: z.string(), message: z.string() })).optional().describe("422: each invalid field, e.g. events[3].recovery.recovered"),
+      field: z.string().optional().describe("the field, parameter or header at fault, e.g. path, method, charset, events[3]"),
+      fields: z.array(z.string()).optional().describe("400 conflicting_credentials: where each of the disagreeing keys was sent, e.g. header X-Sentry-Auth, query sentry_key"),
     })
     .loose(),
 });

@@ -1,3 +1,4 @@
+import { agreedCredential, type NamedCredential } from "@/lib/auth/agreedCredential";
 import { findIngestKey, KEY_MAX_AGE_MS } from "@/lib/auth/ingestKeyAuth";
 import { withLastKnown } from "@/lib/db/lastKnown";
 import { pool } from "@/lib/db/pool";
@@ -5,7 +6,7 @@ import { readThroughCache } from "@/lib/db/readThroughCache";
 import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
 import { ApiError } from "@/lib/http/ApiError";
 import type { RequestHead } from "@/lib/http/requestHead";
-import { parseSentryAuth } from "@/lib/sentry/parseSentryAuth";
+import { parseSentryAuth, sentryKeysOf } from "@/lib/sentry/parseSentryAuth";
 import { parseDsn } from "@/lib/sentry/parseDsn";
 
 export interface SentryProject {
@@ -57,32 +58,51 @@ export async function findSentryProject(publicIdText: string): Promise<SentryPro
 
 /**
  * Sentry SDKs authenticate with the DSN's public key: in the `sentry_key` query parameter, the
- * `X-Sentry-Auth` (or `Authorization: Sentry …`) header, or the envelope header's `dsn`. Every place that names a key must name the
- * same one (401 when none does); the key must be live and belong to the URL's project (403).
+ * `X-Sentry-Auth` (or `Authorization: Sentry …`) header, or the envelope header's `dsn` (`dsnField`
+ * names where a DSN came from: the report dialog takes it from its query). Every place that names a
+ * key must name the same one (401 when none does, 400 naming the fields when two differ); the key
+ * must be live and belong to the URL's project (403).
  */
-export async function authenticateSentryRequest(req: RequestHead, project: SentryProject, envelopeDsn?: unknown): Promise<void> {
-  await assertOneValidKey([...requestKeys(req), ...(typeof envelopeDsn === "string" ? [parseDsn(envelopeDsn)?.publicKey] : [])], project);
+export async function authenticateSentryRequest(req: RequestHead, project: SentryProject, dsn?: unknown, dsnField = "envelope dsn"): Promise<void> {
+  await assertValidKey(agreedCredential([...requestKeyFields(req), ...dsnKeyField(dsn, dsnField)]), project);
 }
 
 /** The cron endpoint's key, given in its path: it must agree with any key also sent the usual ways. */
 export async function authenticateSentryPathKey(req: RequestHead, project: SentryProject, pathKey: string): Promise<void> {
-  await assertOneValidKey([...requestKeys(req), pathKey], project);
+  await assertValidKey(agreedCredential([...requestKeyFields(req), ...(pathKey ? [{ value: pathKey, field: "path key" }] : [])]), project);
 }
 
-async function assertOneValidKey(given: (string | undefined)[], project: SentryProject): Promise<void> {
-  const candidates = given.filter((k): k is string => Boolean(k));
-  if (candidates.length === 0) throw ApiError.unauthorized("missing sentry_key: send it in the query string, X-Sentry-Auth or the envelope dsn");
-  if (new Set(candidates).size > 1) throw ApiError.forbidden("the sentry keys in this request disagree");
-  const key = await findIngestKey(candidates[0]);
+async function assertValidKey(rawKey: string | undefined, project: SentryProject): Promise<void> {
+  if (!rawKey) throw ApiError.unauthorized("missing sentry_key: send it in the query string, X-Sentry-Auth or the envelope dsn");
+  const key = await findIngestKey(rawKey);
   if (!key || key.revoked || key.projectId !== project.projectId) throw ApiError.forbidden("invalid sentry_key for this project");
 }
 
 /**
- * Keys named by the request line and headers (not the body): X-Sentry-Auth, else an `Authorization:
- * Sentry sentry_key=…` header (clients that cannot set custom headers), and the query string.
+ * The key named by the request line and headers (not the body): X-Sentry-Auth, an `Authorization:
+ * Sentry sentry_key=…` header (clients that cannot set custom headers) and the query string, which
+ * must agree (400 naming them otherwise); undefined when none names one.
  */
-export function requestKeys(req: RequestHead): string[] {
-  return [parseSentryAuth(authHeaderOf(req), null).key, parseSentryAuth(null, new URL(req.url).searchParams).key].filter((k): k is string => Boolean(k));
+export function requestKey(req: RequestHead): string | undefined {
+  return agreedCredential(requestKeyFields(req));
+}
+
+function requestKeyFields(req: RequestHead): NamedCredential[] {
+  const named: NamedCredential[] = [];
+  for (const value of sentryKeysOf(req.headers.get("x-sentry-auth"))) named.push({ value, field: "header X-Sentry-Auth" });
+  for (const value of sentryKeysOf(sentryAuthorization(req.headers.get("authorization")))) named.push({ value, field: "header Authorization" });
+  if (req.url.includes("?")) {
+    for (const value of new URL(req.url).searchParams.getAll("sentry_key")) {
+      const key = value.trim().slice(0, 256);
+      if (key) named.push({ value: key, field: "query sentry_key" });
+    }
+  }
+  return named;
+}
+
+function dsnKeyField(dsn: unknown, field: string): NamedCredential[] {
+  const key = typeof dsn === "string" ? parseDsn(dsn)?.publicKey : undefined;
+  return key ? [{ value: key, field }] : [];
 }
 
 /** When the SDK says it sent the request (`sentry_timestamp`, legacy store clients), by its clock. */
@@ -99,9 +119,7 @@ function sentryAuthorization(value: string | null): string | null {
   return value !== null && /^\s*sentry\s/i.test(value) ? value : null;
 }
 
-/** After the key in the URL/header was verified: an envelope dsn, when present, must name the same key. */
+/** After the key in the URL/header was verified: an envelope dsn, when present, must name the same key (400 naming both otherwise). */
 export function assertDsnAgrees(req: RequestHead, envelopeDsn: unknown): void {
-  if (typeof envelopeDsn !== "string") return;
-  const dsnKey = parseDsn(envelopeDsn)?.publicKey;
-  if (dsnKey && !requestKeys(req).includes(dsnKey)) throw ApiError.forbidden("the sentry keys in this request disagree");
+  agreedCredential([...requestKeyFields(req), ...dsnKeyField(envelopeDsn, "envelope dsn")]);
 }

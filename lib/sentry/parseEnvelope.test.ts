@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/http/ApiError";
-import { MAX_ENVELOPE_ITEMS, parseEnvelope } from "@/lib/sentry/parseEnvelope";
+import { MAX_ENVELOPE_ITEMS, MAX_HEADER_BYTES, parseEnvelope } from "@/lib/sentry/parseEnvelope";
 import {
   NODE_EVENT_ID,
   attachmentBytes,
@@ -153,6 +153,14 @@ describe("parseEnvelope", () => {
     const many = (n: number) => Buffer.from("{}\n" + '{"type":"client_report"}\n{}\n'.repeat(n));
     expect(parseEnvelope(many(MAX_ENVELOPE_ITEMS)).items).toHaveLength(MAX_ENVELOPE_ITEMS);
     expect(() => parseEnvelope(many(MAX_ENVELOPE_ITEMS + 1))).toThrow(expect.objectContaining({ status: 413 }));
+  });
+
+  it("refuses a header line over MAX_HEADER_BYTES with 413 naming it, before parsing it (a line of tiny values held the instance)", () => {
+    const tiny = `[${"1,".repeat(MAX_HEADER_BYTES / 2)}1]`;
+    expect(() => parseEnvelope(Buffer.from(`{"pad":${tiny}}\n{"type":"event"}\n{}`))).toThrow(expect.objectContaining({ status: 413, details: { field: "envelope header", limit: MAX_HEADER_BYTES } }));
+    expect(() => parseEnvelope(Buffer.from(`{}\n{"type":"session"}\n{}\n{"type":"event","pad":${tiny}}\n{}`))).toThrow(expect.objectContaining({ status: 413, details: { field: "item 1 header", limit: MAX_HEADER_BYTES } }));
+    const fits = `{"pad":"${"x".repeat(MAX_HEADER_BYTES - 20)}"}`;
+    expect(parseEnvelope(Buffer.from(`${fits}\n{"type":"event"}\n{}`)).items).toHaveLength(1);
   });
 
   describe("malformed envelopes", () => {

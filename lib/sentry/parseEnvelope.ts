@@ -100,7 +100,15 @@ function isBlank(line: Buffer): boolean {
   return true;
 }
 
+/**
+ * The longest header line read, as the JSON items of an envelope (unpackEnvelope.ts): headers are a
+ * few hundred bytes (event id, dsn, sdk, sent_at, trace; an item's type, length, filename), and a
+ * 20 MiB line of tiny or nested values would hold the instance for seconds in JSON.parse.
+ */
+export const MAX_HEADER_BYTES = 1024 * 1024;
+
 function parseJsonObject(line: Buffer, what: string): Record<string, unknown> {
+  if (line.length > MAX_HEADER_BYTES) throw ApiError.tooLarge(`${what}: a header line may be at most ${MAX_HEADER_BYTES} bytes`, { field: what, limit: MAX_HEADER_BYTES });
   const value = parseJsonBytes(line, what);
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw ApiError.badRequest(`${what} must be a JSON object`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseSentryAuth } from "@/lib/sentry/parseSentryAuth";
+import { parseSentryAuth, sentryKeysOf } from "@/lib/sentry/parseSentryAuth";
 
 describe("parseSentryAuth", () => {
   it("reads the X-Sentry-Auth header", () => {
@@ -38,5 +38,15 @@ describe("parseSentryAuth", () => {
 
   it("bounds values", () => {
     expect(parseSentryAuth(`Sentry sentry_key=${"k".repeat(1000)}`).key).toHaveLength(256);
+  });
+});
+
+describe("sentryKeysOf", () => {
+  it("lists every sentry_key of a header, also of one sent twice (joined with a comma)", () => {
+    expect(sentryKeysOf("Sentry sentry_version=7, sentry_key=abc")).toEqual(["abc"]);
+    expect(sentryKeysOf('Sentry sentry_key="a", sentry_version=7, Sentry sentry_key=b')).toEqual(["a", "b"]);
+    expect(sentryKeysOf("Sentry sentry_key=, sentry_version=7")).toEqual([]);
+    expect(sentryKeysOf(null)).toEqual([]);
+    expect(sentryKeysOf(`sentry_key=${"k".repeat(1000)}`)[0]).toHaveLength(256);
   });
 });

@@ -37,17 +37,39 @@ export function parseSentryAuth(header?: string | null, query?: URLSearchParams 
   return auth;
 }
 
-/** `Sentry k1=v1, k2=v2`: the "Sentry" scheme word is optional, values may be double-quoted. */
+/**
+ * Every `sentry_key` of an X-Sentry-Auth (or `Authorization: Sentry …`) header, bounded like
+ * parseSentryAuth's: one normally, more when the field or the header was sent twice (node:http and
+ * Fetch join a repeated header with ", ").
+ */
+export function sentryKeysOf(header: string | null | undefined): string[] {
+  if (!header) return [];
+  return headerFields(header)
+    .filter(([name]) => name === "sentry_key")
+    .map(([, value]) => value.slice(0, MAX_VALUE));
+}
+
+/** `Sentry k1=v1, k2=v2`: the "Sentry" scheme word is optional, values may be double-quoted; the first of a repeated name wins. */
 function parseHeader(header: string): Map<string, string> {
   const fields = new Map<string, string>();
-  const body = header.trim().replace(/^sentry\s+/i, "");
-  for (const part of body.split(",")) {
+  for (const [name, value] of headerFields(header)) if (!fields.has(name)) fields.set(name, value);
+  return fields;
+}
+
+/** The non-empty `name=value` fields of a header, in order (a repeated header's "Sentry" word is skipped too). */
+function headerFields(header: string): [string, string][] {
+  const fields: [string, string][] = [];
+  for (const part of header.trim().split(",")) {
     const eq = part.indexOf("=");
     if (eq === -1) continue;
-    const name = part.slice(0, eq).trim().toLowerCase();
+    const name = part
+      .slice(0, eq)
+      .trim()
+      .replace(/^sentry\s+/i, "")
+      .toLowerCase();
     let value = part.slice(eq + 1).trim();
     if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1).trim();
-    if (name && value && !fields.has(name)) fields.set(name, value);
+    if (name && value) fields.push([name, value]);
   }
   return fields;
 }

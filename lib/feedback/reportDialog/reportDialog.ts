@@ -25,7 +25,7 @@ export async function dialogTarget(req: RequestHead, query: ReportDialogQuery): 
   const dsn = parseDsn(query.dsn);
   if (!dsn) throw ApiError.badRequest("dsn is not a DSN (http://<key>@<host>/<project id>)", { field: "dsn" });
   const project = await findSentryProject(dsn.projectId);
-  await authenticateSentryRequest(req, project, query.dsn);
+  await authenticateSentryRequest(req, project, query.dsn, "query dsn");
   assertOriginAllowed(req, project.allowedOrigins);
   const eventId = normaliseEventId(query.eventId);
   if (!eventId) throw ApiError.badRequest("eventId must be the id of the event the report is about (32 hex digits)", { field: "eventId" });

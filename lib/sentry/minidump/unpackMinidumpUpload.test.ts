@@ -32,6 +32,13 @@ describe("unpackMinidumpUpload", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it("refuses a JSON field over 1 MiB with 413 naming it, before parsing it", () => {
+    const big = `{"extra":[${"1,".repeat(600_000)}1]}`;
+    for (const name of ["sentry", "sentry___initialScope"]) {
+      expect(() => unpackMinidumpUpload([field(name, big), field("upload_file_minidump", dump, "crash.dmp")])).toThrow(expect.objectContaining({ status: 413, details: { field: name, limit: 1024 * 1024 } }));
+    }
+  });
+
   it("tells a dump taken on request from a crash", () => {
     const requested = buildMinidump({ arch: 9, platform: 0x8201, exceptionCode: 0xffffffff, address: 0n, pc: 0x1010n, modules: [{ name: "/opt/app/bin/app", base: 0x1000n, size: 0x1000 }] });
     expect(unpackMinidumpUpload([field("upload_file_minidump", requested, "a.dmp")])).toMatchObject({

@@ -42,7 +42,11 @@ export function unpackMinidumpUpload(parts: MultipartPart[]): JsonObject {
   return minidumpEvent(event, summary, randomUUID().replaceAll("-", ""));
 }
 
+/** An event as JSON is at most 1 MiB, as in an envelope (lib/sentry/unpackEnvelope.ts MAX_JSON_ITEM_BYTES): parsing is synchronous. */
+const MAX_JSON_FIELD_BYTES = 1024 * 1024;
+
 function jsonField(part: MultipartPart): JsonObject {
+  if (part.body.length > MAX_JSON_FIELD_BYTES) throw ApiError.tooLarge(`${part.name}: a JSON field may be at most ${MAX_JSON_FIELD_BYTES} bytes`, { field: part.name, limit: MAX_JSON_FIELD_BYTES });
   const value = asObject(parseJsonBytes(part.body, part.name));
   if (!value) throw ApiError.badRequest(`${part.name}: expected a JSON object`);
   return value;

@@ -1,0 +1,217 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { query } from "@/e2e/support/dbCounts";
+import { envelope, errorEvent, newEventId } from "@/e2e/support/envelopes";
+import { BASE_URL, createTenant, type Tenant } from "@/e2e/support/tenant";
+import { waitFor } from "@/e2e/support/waitFor";
+import { serverEnv } from "@/scripts/serverProcess.mjs";
+
+/**
+ * The edges of the API a hostile client probes: unknown paths (any method) and methods a route
+ * does not take are JSON errors in the API's shape — never Next.js's HTML page or empty body — and
+ * the catch-all behind the first shadows no real route, with the ingest fast path on (the shared
+ * app) or off (an instance of this file's own: the Next.js route handlers serve ingest). Large
+ * native batches that could not be real are refused before they are parsed, in little time.
+ */
+let t: Tenant;
+beforeAll(async () => {
+  t = await createTenant("edges");
+});
+
+const send = (base: string, method: string, pathAndQuery: string, init: { headers?: Record<string, string>; body?: BodyInit } = {}) =>
+  fetch(`${base}${pathAndQuery}`, { method, ...init });
+
+async function expectJsonError(res: Response, status: number, code: string): Promise<Record<string, unknown>> {
+  const text = await res.text();
+  expect(res.status, text.slice(0, 300)).toBe(status);
+  expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+  const body = JSON.parse(text) as { error: Record<string, unknown> };
+  expect(body.error).toMatchObject({ code, message: expect.any(String) });
+  return body.error;
+}
+
+const UNKNOWN: [string, string][] = [
+  ["GET", "/api/v1/nope"],
+  ["POST", "/api/zzz"],
+  ["PUT", "/api/v1/errors/00000000-0000-0000-0000-000000000000/nope/deeper"],
+  ["DELETE", "/api/1/nope/"],
+  ["PATCH", "/api/v1"],
+  ["OPTIONS", "/api/v1/nope"],
+  ["PROPFIND", "/api/v1/nope"],
+  ["GET", "/api"],
+  ["POST", "/api/"],
+  ["GET", "/api/v1/errors/x/events/y/z?q=1"],
+];
+
+describe("unknown /api paths: a JSON 404 naming the path, whatever the method", () => {
+  for (const [method, target] of UNKNOWN) {
+    it(`${method} ${target}`, async () => {
+      const error = await expectJsonError(await send(BASE_URL, method, target), 404, "not_found");
+      expect(error).toMatchObject({ field: "path", path: target.split("?")[0], method });
+    });
+  }
+
+  it("HEAD: 404 without a body", async () => {
+    const res = await send(BASE_URL, "HEAD", "/api/v1/nope");
+    expect(res.status).toBe(404);
+    expect(await res.text()).toBe("");
+  });
+
+  it("shadows no real route: static, dynamic, the ingest endpoints and the Sentry paths with and without the slash", async () => {
+    expect((await send(BASE_URL, "GET", "/api/health")).status).toBe(200);
+    expect((await send(BASE_URL, "GET", "/api/openapi.json")).status).toBe(200);
+    expect((await send(BASE_URL, "GET", "/api/v1/errors")).status).toBe(401);
+    expect((await send(BASE_URL, "GET", "/api/embed/error-page/")).status).toBe(401);
+    await expectRealIngest(BASE_URL, t);
+  });
+});
+
+/** Every ingest door answers as itself (not the catch-all's 404). */
+async function expectRealIngest(base: string, tenant: Tenant) {
+  const events = await send(base, "POST", "/api/v1/events", { headers: { "content-type": "application/json", "x-faultline-key": tenant.key }, body: JSON.stringify({ type: "EdgeError" }) });
+  expect(events.status, await events.clone().text()).toBe(202);
+  for (const slash of ["/", ""]) {
+    const id = newEventId();
+    const res = await send(base, "POST", `/api/${tenant.projectPublicId}/envelope${slash}?sentry_key=${tenant.key}&sentry_version=7`, { body: new Uint8Array(envelope({ event_id: id }, [{ type: "event", payload: errorEvent(id) }])) });
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(await res.json()).toEqual({ id });
+    const store = await send(base, "POST", `/api/${tenant.projectPublicId}/store${slash}?sentry_key=${tenant.key}`, { body: errorEvent(newEventId()) });
+    expect(store.status).toBe(200);
+  }
+  const preflight = await send(base, "OPTIONS", `/api/${tenant.projectPublicId}/envelope/`, { headers: { origin: "http://localhost:5173", "access-control-request-method": "POST" } });
+  expect(preflight.status).toBe(204);
+  const cron = await send(base, "GET", `/api/${tenant.projectPublicId}/cron/edge-job/${tenant.key}/?status=ok`);
+  expect(cron.status, await cron.clone().text()).toBe(202);
+  // A Sentry path of a project that does not exist is the envelope route's 404, not the catch-all's.
+  const missing = await expectJsonError(await send(base, "POST", `/api/999999999/envelope/?sentry_key=${tenant.key}`, { body: "{}\n" }), 404, "not_found");
+  expect(missing.message).toBe("unknown project");
+}
+
+describe("a method the route does not export: a JSON 405 naming it, with Allow", () => {
+  const cases: [string, string, string][] = [
+    ["DELETE", "/api/health", "GET, HEAD, OPTIONS"],
+    ["POST", "/api/openapi.json", "GET, HEAD, OPTIONS"],
+    ["GET", "/api/v1/events", "OPTIONS, POST"],
+    ["PUT", "/api/v1/events?key=x", "OPTIONS, POST"],
+    ["GET", "/api/1/envelope/", "OPTIONS, POST"],
+    ["DELETE", "/api/1/store", "OPTIONS, POST"],
+    ["PUT", "/api/v1/errors/00000000-0000-0000-0000-000000000000", "GET, HEAD, OPTIONS, PATCH"],
+    ["PROPFIND", "/api/health", "GET, HEAD, OPTIONS"],
+  ];
+  for (const [method, target, allow] of cases) {
+    it(`${method} ${target}`, async () => {
+      const res = await send(BASE_URL, method, target);
+      expect(res.headers.get("allow")).toBe(allow);
+      const error = await expectJsonError(res, 405, "method_not_allowed");
+      expect(error).toMatchObject({ field: "method", method, allow: allow.split(", ") });
+    });
+  }
+
+  it("leaves HEAD of a GET route and OPTIONS (Next's Allow) as they were", async () => {
+    expect((await send(BASE_URL, "HEAD", "/api/health")).status).toBe(200);
+    const options = await send(BASE_URL, "OPTIONS", "/api/health");
+    expect(options.status).toBe(204);
+    expect(options.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
+  });
+});
+
+describe("large native batches that could not be real are refused before they are parsed", () => {
+  const post = (body: string) => send(BASE_URL, "POST", "/api/v1/events", { headers: { "content-type": "application/json", "x-faultline-key": t.key }, body });
+  const MIB = 1024 * 1024;
+
+  it("10 MiB of tiny or deeply nested values: 413 naming the field", async () => {
+    for (const [body, field, bound] of [
+      [`[${"1,".repeat(5 * MIB - 2)}1]`, "events", "values"],
+      [`[${"{},".repeat(Math.floor((10 * MIB) / 3) - 2)}{}]`, "events", "containers"],
+      [`${"[".repeat(5 * MIB)}${"]".repeat(5 * MIB)}`, "events[0]", "depth"],
+      [`{"events":[{"type":"E"},${"[".repeat(2 * MIB)}${"]".repeat(2 * MIB)}]}`, "events[1]", "depth"],
+    ] as const) {
+      const error = await expectJsonError(await post(body), 413, "payload_too_large");
+      expect(error).toMatchObject({ field, bound });
+    }
+  });
+
+  it("refuses a body nested 5 million deep in about the time a 10 MiB body takes to arrive (parsing it took 4.7 s)", async () => {
+    // Against a body of the same size refused as cheaply as a body can be after it is read (one
+    // string: scanned and parsed in milliseconds, then 413 for its size): wall time on a shared
+    // machine varies, the difference does not by seconds.
+    const timed = async (body: string, field: string) => {
+      const started = performance.now();
+      const error = await expectJsonError(await post(body), 413, "payload_too_large");
+      expect(JSON.stringify(error)).toContain(field);
+      return performance.now() - started;
+    };
+    const baseline = await timed(`["${"x".repeat(10 * MIB - 10)}"]`, "events[0]");
+    const deep = await timed(`${"[".repeat(5 * MIB)}${"]".repeat(5 * MIB)}`, "events[0]");
+    expect(deep - baseline).toBeLessThan(2000);
+  });
+
+  it("a real 10 MiB batch of 1,000 events with structured traces passes and is stored", async () => {
+    const frame = (i: number) => ({ function: `com.acme.shop.CheckoutService.placeOrder${i}`, module: "com.acme.shop", filename: `src/main/java/com/acme/shop/CheckoutService${i % 7}.java`, lineno: 100 + i, colno: 12, inApp: i % 3 === 0 });
+    const body = JSON.stringify({
+      events: Array.from({ length: 1000 }, (_, i) => ({
+        eventId: `edge-batch-${i}`,
+        type: "CheckoutError",
+        message: `order ${i} failed`,
+        tags: { region: "eu-west-1" },
+        exceptions: [{ type: "CheckoutError", message: "order failed", stackTrace: Array.from({ length: 55 }, (_, k) => frame(k)) }],
+      })),
+    });
+    expect(body.length).toBeGreaterThan(9.5 * MIB);
+    const res = await post(body);
+    expect(res.status, (await res.clone().text()).slice(0, 300)).toBe(202);
+    expect((await res.json()).accepted).toHaveLength(1000);
+    const [{ n }] = await query<{ n: string }>(`SELECT count(*) AS n FROM "ErrorOccurrence" WHERE "projectId" = $1 AND "eventId" LIKE 'edge-batch-%'`, [t.projectId]);
+    expect(Number(n)).toBe(1000);
+  }, 120_000);
+});
+
+describe("with the ingest fast path off (FAULTLINE_FAST_PATH=0): Next.js's route handlers behind the catch-all", () => {
+  let instance: ChildProcess | undefined;
+  let base = "";
+  let spoolDir = "";
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    spoolDir = path.join(os.tmpdir(), `faultline-edges-spool-${port}`);
+    // Its background jobs off: it serves this file's requests only.
+    const jobsOff = Object.fromEntries(
+      ["ALERT_EVALUATOR_INTERVAL_MS", "ALERT_DELIVERY_INTERVAL_MS", "ALERT_OUTBOX_INTERVAL_MS", "TRIAGE_IGNORE_SWEEP_INTERVAL_MS", "MONITOR_SWEEP_INTERVAL_MS", "FORWARDING_INTERVAL_MS", "SESSION_CLEANUP_INTERVAL_MS"].map((name) => [name, "0"]),
+    );
+    instance = spawn(process.execPath, [path.resolve("scripts/server.mjs")], {
+      env: serverEnv({ ...process.env, ...jobsOff, HOST: "127.0.0.1", PORT: String(port), FAULTLINE_FAST_PATH: "0", FAULTLINE_SPOOL_DIR: spoolDir }),
+      stdio: "ignore",
+    });
+    await waitFor(async () => ((await fetch(`${base}/api/health`).catch(() => null))?.ok ? true : undefined), 120_000, 250);
+  }, 180_000);
+
+  afterAll(async () => {
+    if (instance && instance.exitCode === null) {
+      instance.kill("SIGTERM");
+      await new Promise((resolve) => instance!.once("exit", resolve));
+    }
+    if (spoolDir) fs.rmSync(spoolDir, { recursive: true, force: true });
+  });
+
+  it("serves every ingest door from its route, and unknown paths and wrong methods as JSON", async () => {
+    await expectRealIngest(base, t);
+    await expectJsonError(await send(base, "GET", "/api/v1/nope"), 404, "not_found");
+    await expectJsonError(await send(base, "POST", "/api/1/nope/"), 404, "not_found");
+    const wrong = await send(base, "GET", "/api/v1/events");
+    expect(wrong.headers.get("allow")).toBe("OPTIONS, POST");
+    await expectJsonError(wrong, 405, "method_not_allowed");
+  });
+});
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
