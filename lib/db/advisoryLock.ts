@@ -16,8 +16,9 @@ export function advisoryLockKey(name: string): number {
 /**
  * Runs `fn` only if this instance gets the transaction-scoped advisory lock `key`; returns
  * { ran: false } at once otherwise. The lock is held by an open transaction on a connection of its
- * own pool (lockPool: never one `fn` needs for its work) for as long as `fn` runs and is released when it ends, or when the process dies and its
- * connection closes, so a crashed instance never blocks the others.
+ * own pool (lockPool: never one `fn` needs for its work) for as long as `fn` runs and is released
+ * when it ends, or when the process dies and its connection closes, so a crashed instance never
+ * blocks the others.
  */
 export async function withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<{ ran: true; result: T } | { ran: false }> {
   const client = await lockPool().connect();

@@ -97,7 +97,8 @@ export function alertPool(): pg.Pool {
  * job works on connections of the main pool. Taken from the main pool, the locks starved their own
  * jobs: eleven jobs due at once (after PostgreSQL stalled, every job's next turn comes together)
  * held all ten connections in lock transactions, each job waiting for an eleventh to do its work —
- * and the instance never queried the database again. One idle connection per job at most.
+ * and the instance never queried the database again. Idle lock connections serve any job, so the
+ * pool holds about as many as jobs run at once (a few; all eleven only when they come due together).
  */
 export function lockPool(): pg.Pool {
   return sharedPool("lock", () => ({
