@@ -1,6 +1,8 @@
 import type pg from "pg";
+import { databaseDownError, databaseKnownDown, markDatabaseDown } from "@/lib/db/databaseDown";
 import { pool } from "@/lib/db/pool";
 import { databaseTimeout, settleWithin } from "@/lib/db/settleWithin";
+import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
 
 /**
  * How long a read on the ingest path (a key, a project's settings, a rate-limit lease, a spike
@@ -13,7 +15,16 @@ import { databaseTimeout, settleWithin } from "@/lib/db/settleWithin";
  */
 export const HOT_PATH_QUERY_TIMEOUT_MS = 5_000;
 
-/** `pool().query` that fails as "database unavailable" (code ETIMEDOUT) after `ms` instead of waiting on. */
-export function boundedQuery<R extends pg.QueryResultRow>(text: string, values: unknown[], ms = HOT_PATH_QUERY_TIMEOUT_MS): Promise<pg.QueryResult<R>> {
-  return settleWithin(pool().query<R>(text, values), ms, () => databaseTimeout("a query on the ingest path", ms));
+/**
+ * `pool().query` that fails as "database unavailable" (code ETIMEDOUT) after `ms` instead of waiting
+ * on — and at once while another read has just found PostgreSQL unavailable (lib/db/databaseDown.ts).
+ */
+export async function boundedQuery<R extends pg.QueryResultRow>(text: string, values: unknown[], ms = HOT_PATH_QUERY_TIMEOUT_MS): Promise<pg.QueryResult<R>> {
+  if (databaseKnownDown()) throw databaseDownError();
+  try {
+    return await settleWithin(pool().query<R>(text, values), ms, () => databaseTimeout("a query on the ingest path", ms));
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) markDatabaseDown();
+    throw error;
+  }
 }

@@ -1,4 +1,5 @@
 import { HOT_PATH_QUERY_TIMEOUT_MS } from "@/lib/db/boundedQuery";
+import { databaseKnownDown, markDatabaseDown } from "@/lib/db/databaseDown";
 import { databaseTimeout, settleWithin } from "@/lib/db/settleWithin";
 
 /**
@@ -23,6 +24,8 @@ function cache(name: string): Map<string, unknown> {
 
 export async function withLastKnown<T>(name: string, key: string, run: () => Promise<T>, isUnavailable: (error: unknown) => boolean): Promise<T> {
   const map = cache(name);
+  // PostgreSQL failed to answer just now (lib/db/databaseDown.ts): the last answer, without waiting again.
+  if (databaseKnownDown() && map.has(key)) return map.get(key) as T;
   try {
     const value = await settleWithin(run(), HOT_PATH_QUERY_TIMEOUT_MS, () => databaseTimeout("a database lookup", HOT_PATH_QUERY_TIMEOUT_MS));
     map.delete(key);
@@ -30,7 +33,9 @@ export async function withLastKnown<T>(name: string, key: string, run: () => Pro
     if (map.size > MAX_ENTRIES) map.delete(map.keys().next().value as string);
     return value;
   } catch (error) {
-    if (isUnavailable(error) && map.has(key)) return map.get(key) as T;
+    if (!isUnavailable(error)) throw error;
+    markDatabaseDown();
+    if (map.has(key)) return map.get(key) as T;
     throw error;
   }
 }

@@ -1,4 +1,5 @@
 import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
+import { markDatabaseDown, markDatabaseUp } from "@/lib/db/databaseDown";
 import { pingDatabase } from "@/lib/db/ping";
 import { storeAndFanOutDirect } from "@/lib/intake/storeAndFanOut";
 import { storeNonEventItemsDirect } from "@/lib/intake/storeNonEventItems";
@@ -26,7 +27,12 @@ export function startSpoolReplayer(intervalMs = 500): void {
 
   const turn = async () => {
     if (runtime.spooling || !runtime.spool.isEmpty()) {
-      if (await pingDatabase()) {
+      // The probe also holds the ingest path's reads off a server that does not answer, and lets them
+      // ask again as soon as it does (lib/db/databaseDown.ts).
+      const answers = await pingDatabase();
+      if (answers) markDatabaseUp();
+      else markDatabaseDown();
+      if (answers) {
         try {
           const result = await replaySpool(runtime.spool, { events: storeAndFanOutDirect, items: storeNonEventItemsDirect }, isDatabaseUnavailable);
           if (result.records > 0) logger.info("spool replayed", { ...result });
