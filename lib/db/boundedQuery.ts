@@ -2,7 +2,6 @@ import type pg from "pg";
 import { databaseDownError, databaseKnownDown, markDatabaseDown } from "@/lib/db/databaseDown";
 import { pool } from "@/lib/db/pool";
 import { databaseTimeout, settleWithin } from "@/lib/db/settleWithin";
-import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
 
 /**
  * How long a read on the ingest path (a key, a project's settings, a rate-limit lease, a spike
@@ -21,10 +20,12 @@ export const HOT_PATH_QUERY_TIMEOUT_MS = 5_000;
  */
 export async function boundedQuery<R extends pg.QueryResultRow>(text: string, values: unknown[], ms = HOT_PATH_QUERY_TIMEOUT_MS): Promise<pg.QueryResult<R>> {
   if (databaseKnownDown()) throw databaseDownError();
+  let timedOut: Error | undefined;
   try {
-    return await settleWithin(pool().query<R>(text, values), ms, () => databaseTimeout("a query on the ingest path", ms));
+    return await settleWithin(pool().query<R>(text, values), ms, () => (timedOut = databaseTimeout("a query on the ingest path", ms)));
   } catch (error) {
-    if (isDatabaseUnavailable(error)) markDatabaseDown();
+    // A stall (no answer in time) holds the others off; a refused connection fails fast by itself.
+    if (error === timedOut) markDatabaseDown();
     throw error;
   }
 }
