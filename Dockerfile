@@ -1,4 +1,5 @@
-# Faultline container image: Next.js standalone server, non-root, with a healthcheck.
+# Faultline container image: Next.js standalone output run by scripts/server.mjs (the ingest fast
+# path in front of Next.js's handler, as npm start runs it), non-root, with a healthcheck.
 #   docker build -t faultline .
 #   docker compose up            (app + PostgreSQL; see docker-compose.yml and docs/operations.md)
 # Migrations are applied on start (Prisma Migrate under its advisory lock); set FAULTLINE_MIGRATE=0
@@ -17,7 +18,7 @@ COPY prisma ./prisma
 # needed here); the client is generated offline through the WASM schema engine.
 RUN npm install --ignore-scripts --no-audit --no-fund && npx prisma generate
 COPY . .
-RUN node packages/client/scripts/build.mjs && npx next build && node scripts/container/assemble.mjs /runtime
+RUN node packages/client/scripts/build.mjs && npx next build && node scripts/buildFastPath.mjs && node scripts/container/assemble.mjs /runtime
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \

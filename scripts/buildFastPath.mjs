@@ -7,17 +7,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 
+import { apiRouteTableFile, distDir, fastPathBundle } from "./buildPaths.mjs";
+
 const root = path.resolve(import.meta.dirname, "..");
-
-const distDir = () => path.join(root, process.env.NEXT_DIST_DIR ?? ".next");
-
-export function fastPathBundle() {
-  return path.join(distDir(), "faultline", "fastPath.mjs");
-}
-
-export function apiRouteTableFile() {
-  return path.join(distDir(), "faultline", "apiRoutes.json");
-}
 
 export async function buildFastPath() {
   await build({

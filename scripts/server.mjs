@@ -9,7 +9,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import v8 from "node:v8";
 import next from "next";
-import { apiRouteTableFile, fastPathBundle } from "./buildFastPath.mjs";
+import { apiRouteTableFile, fastPathBundle } from "./buildPaths.mjs";
 import { SERVER_V8_FLAGS } from "./serverProcess.mjs";
 
 for (const flag of SERVER_V8_FLAGS) v8.setFlagsFromString(flag);

@@ -117,6 +117,12 @@ describe("the standalone server, started as the container image starts it", () =
     expect(login.status).toBe(401);
     const events = await fetch(`http://127.0.0.1:${port}/api/v1/events`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
     expect(events.status).toBe(401);
+    // The server npm start runs (scripts/server.mjs: ingest on the fast path), not Next's standalone
+    // server.js: only it answers a method a route does not take in the API's error shape.
+    const wrongMethod = await fetch(`http://127.0.0.1:${port}/api/health`, { method: "DELETE" });
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get("allow")).toContain("GET");
+    expect((await wrongMethod.json()).error.code).toBe("method_not_allowed");
   });
 
   it("stops on SIGTERM", async () => {

@@ -13,6 +13,9 @@ export function assembleRuntime(root, dest, distDir = process.env.NEXT_DIST_DIR 
   if (!fs.existsSync(path.join(standalone, "server.js"))) {
     throw new Error(`${path.relative(root, standalone)}/server.js is missing: build with output "standalone" first (next build)`);
   }
+  if (!fs.existsSync(path.join(root, distDir, "faultline", "fastPath.mjs"))) {
+    throw new Error(`${distDir}/faultline/fastPath.mjs is missing: run node scripts/buildFastPath.mjs after next build (npm run build does both)`);
+  }
   fs.rmSync(dest, { recursive: true, force: true });
   fs.mkdirSync(dest, { recursive: true });
   const copy = (from, to = from) => {
@@ -29,6 +32,14 @@ export function assembleRuntime(root, dest, distDir = process.env.NEXT_DIST_DIR 
   copy("scripts/startupChecks.mjs");
   copy("scripts/serverProcess.mjs");
   copy("scripts/container/serve.mjs");
+  // The server npm start runs (Next.js's handler behind the ingest fast path), with the fast path's
+  // bundle and the API route table the build wrote; Next's own standalone server.js stays beside it.
+  copy("scripts/server.mjs");
+  copy("scripts/buildPaths.mjs");
+  copy(path.join(distDir, "faultline"), path.join(distDir, "faultline"));
+  // Next's tracing follows its own server bundles, where it inlined most packages; the fast path's
+  // bundle imports them as packages (and pg etc. as the same ones), so they come along whole.
+  copyPackages(root, dest, bundleImports(path.join(root, distDir, "faultline", "fastPath.mjs")));
   copy("scripts/container/healthcheck.mjs");
   // Standalone tracing copies only the files the server imports; the Prisma CLI needs whole packages.
   copyPackages(root, dest, MIGRATION_PACKAGES);
@@ -36,6 +47,19 @@ export function assembleRuntime(root, dest, distDir = process.env.NEXT_DIST_DIR 
   fs.rmSync(path.join(dest, ".env"), { force: true });
   fs.mkdirSync(path.join(dest, distDir, "cache"), { recursive: true });
   return dest;
+}
+
+/** The packages an ES module bundle imports (static and dynamic; node: builtins left out). */
+export function bundleImports(file) {
+  const text = fs.readFileSync(file, "utf8");
+  const names = new Set();
+  for (const [, specifier] of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*)"([^".][^"]*)"/g)) {
+    // Only what reads as a package name (the pattern also meets strings in the bundled code).
+    if (specifier.startsWith("node:") || !/^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(\/[\w./-]*)?$/i.test(specifier)) continue;
+    const parts = specifier.split("/");
+    names.add(specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]);
+  }
+  return [...names].sort();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -32,7 +32,9 @@ async function main() {
       throw new StartupError("Applying the database migrations failed; PostgreSQL's reason is printed above. Nothing was started.");
     });
   }
-  server = spawn(process.execPath, [...SERVER_V8_FLAGS, path.join(root, "server.js")], { cwd: root, env: serverEnv(env), stdio: "inherit" });
+  // scripts/server.mjs, as npm start runs it: the ingest endpoints on the fast path (Next's standalone
+  // server.js would route them through Next.js, ≈ a tenth of the rate), everything else to Next.js.
+  server = spawn(process.execPath, [...SERVER_V8_FLAGS, path.join(root, "scripts", "server.mjs")], { cwd: root, env: serverEnv({ ...env, HOST: env.HOSTNAME }), stdio: "inherit" });
   server.on("exit", (code, signal) => process.exit(stopping ? 0 : (code ?? (signal ? 1 : 0))));
 }
 
