@@ -11,36 +11,26 @@ import { apiRouteTableFile, distDir, fastPathBundle } from "./buildPaths.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 
+/** One ES module for Node of a lib/ entry; node_modules stay imports (the same pg, Prisma runtime and prom-client instances as Next.js uses). */
+const bundleOf = (entry) => ({
+  entryPoints: [path.join(root, entry)],
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  packages: "external",
+  tsconfig: path.join(root, "tsconfig.json"),
+  logLevel: "warning",
+});
+
 export async function buildFastPath() {
-  await build({
-    entryPoints: [path.join(root, "lib", "intake", "fastPath.ts")],
-    outfile: fastPathBundle(),
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    // node_modules stay imports: the same pg, Prisma runtime and prom-client instances as Next.js uses.
-    packages: "external",
-    tsconfig: path.join(root, "tsconfig.json"),
-    sourcemap: "linked",
-    logLevel: "warning",
-  });
+  await build({ ...bundleOf("lib/intake/fastPath.ts"), outfile: fastPathBundle(), sourcemap: "linked" });
   await writeApiRouteTable();
 }
 
 /** Runs lib/openapi/apiRouteTable.ts (bundled in memory) over this build's route manifests. */
 async function writeApiRouteTable() {
-  const { outputFiles } = await build({
-    entryPoints: [path.join(root, "lib", "openapi", "apiRouteTable.ts")],
-    write: false,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    packages: "external",
-    tsconfig: path.join(root, "tsconfig.json"),
-    logLevel: "warning",
-  });
+  const { outputFiles } = await build({ ...bundleOf("lib/openapi/apiRouteTable.ts"), write: false });
   const { buildApiRouteTable } = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString("base64")}`);
   fs.writeFileSync(apiRouteTableFile(), `${JSON.stringify(buildApiRouteTable(root, distDir()), null, 1)}\n`);
 }

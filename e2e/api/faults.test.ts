@@ -87,6 +87,21 @@ async function storedCounts(db: FaultDatabase, projectId: string): Promise<Map<s
 }
 
 /**
+ * After the faults: 30 more requests under load, then the load stops, the replayer drains the spool
+ * (ingest is direct again), and every acknowledged request is checked (expectStoredExactlyOnce).
+ */
+async function recoverAndCheck(db: FaultDatabase, app: FaultApp, projectId: string, load: ReturnType<typeof startLoad>): Promise<void> {
+  const after = load.sent.length;
+  await waitFor(async () => (load.sent.length >= after + 30 ? true : undefined), 60_000);
+  await load.stop();
+  await waitFor(async () => {
+    const h = await health(app);
+    return h.status === "ok" && h.spool.bytes === 0 ? h : undefined;
+  }, 120_000);
+  await expectStoredExactlyOnce(db, app, projectId, load.sent);
+}
+
+/**
  * After the faults: no request was answered 500, some were spooled, and every acknowledged event is
  * stored exactly once (group counters agree with the rows), with each acknowledged envelope's user
  * report, check-in and session; the spool is empty.
@@ -161,17 +176,7 @@ describe("PostgreSQL killed twice under ingest load", () => {
       await db.restart();
       await waitFor(async () => ((await health(app)).database ? true : undefined), 60_000);
     }
-    const after = load.sent.length;
-    await waitFor(async () => (load.sent.length >= after + 30 ? true : undefined), 60_000);
-    await load.stop();
-
-    // The replayer drains the spool; then ingest is direct again.
-    await waitFor(async () => {
-      const h = await health(app);
-      return h.status === "ok" && h.spool.bytes === 0 ? h : undefined;
-    }, 120_000);
-
-    await expectStoredExactlyOnce(db, app, project.projectId, load.sent);
+    await recoverAndCheck(db, app, project.projectId, load);
   }, 600_000);
 });
 
@@ -204,14 +209,7 @@ describe("PostgreSQL frozen (SIGSTOP) under ingest load", () => {
     } finally {
       db.thaw();
     }
-    const after = load.sent.length;
-    await waitFor(async () => (load.sent.length >= after + 30 ? true : undefined), 60_000);
-    await load.stop();
-    await waitFor(async () => {
-      const h = await health(app);
-      return h.status === "ok" && h.spool.bytes === 0 ? h : undefined;
-    }, 120_000);
-    await expectStoredExactlyOnce(db, app, project.projectId, load.sent);
+    await recoverAndCheck(db, app, project.projectId, load);
   }, 600_000);
 });
 

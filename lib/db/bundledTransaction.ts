@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { connectWithin, watchConnection } from "@/lib/db/connectionDeadline";
+import { withConnectionWithin } from "@/lib/db/connectionDeadline";
 
 /**
  * A transaction that need spend no round trip of its own on BEGIN or COMMIT: BEGIN can travel with
@@ -67,21 +67,16 @@ export class BundledTransaction {
  * past it the connection is closed and the call fails as "database unavailable"
  * (lib/db/connectionDeadline.ts) — for callers that have somewhere else to put the work (ingest spools).
  */
-export async function withBundledTransaction<T>(fn: (tx: BundledTransaction) => Promise<T>, from: pg.Pool, deadlineMs = 0): Promise<T> {
-  const started = performance.now();
-  const client = await connectWithin(from, deadlineMs);
-  const watch = watchConnection(client, deadlineMs > 0 ? Math.max(1, deadlineMs - (performance.now() - started)) : 0);
-  try {
-    const tx = new BundledTransaction(client);
-    const result = await fn(tx);
-    await tx.commit();
-    return result;
-  } catch (error) {
-    if (!watch.fired()) await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    watch.stop();
-    // A closed connection goes back as broken: the pool discards it instead of lending it again.
-    client.release(watch.fired() ? new Error("connection closed at its deadline") : undefined);
-  }
+export function withBundledTransaction<T>(fn: (tx: BundledTransaction) => Promise<T>, from: pg.Pool, deadlineMs = 0): Promise<T> {
+  return withConnectionWithin(from, deadlineMs, async (client, closed) => {
+    try {
+      const tx = new BundledTransaction(client);
+      const result = await fn(tx);
+      await tx.commit();
+      return result;
+    } catch (error) {
+      if (!closed()) await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    }
+  });
 }

@@ -43,6 +43,24 @@ export function watchConnection(client: pg.PoolClient, ms: number): { stop(): vo
   };
 }
 
+/**
+ * Runs `fn` on a connection from `from`, the whole of it — the wait for the connection included —
+ * bounded by `ms` (0: none): past it the connection is closed (watchConnection) and given back as
+ * broken, so the pool discards it. `closed()` tells `fn` whether that happened (nothing more can be
+ * sent on it then, not even a ROLLBACK).
+ */
+export async function withConnectionWithin<T>(from: pg.Pool, ms: number, fn: (client: pg.PoolClient, closed: () => boolean) => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const client = await connectWithin(from, ms);
+  const watch = watchConnection(client, ms > 0 ? Math.max(1, ms - (performance.now() - started)) : 0);
+  try {
+    return await fn(client, watch.fired);
+  } finally {
+    watch.stop();
+    client.release(watch.fired() ? new Error("connection closed at its deadline") : undefined);
+  }
+}
+
 /** Destroys the connection's socket (pg keeps it as `connection.stream`). */
 function closeConnection(client: pg.PoolClient): void {
   (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();

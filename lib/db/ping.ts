@@ -1,4 +1,4 @@
-import { connectWithin, watchConnection } from "@/lib/db/connectionDeadline";
+import { withConnectionWithin } from "@/lib/db/connectionDeadline";
 import { pool } from "@/lib/db/pool";
 
 /** How long a ping may take before the database counts as unavailable (it answers in a millisecond when well). */
@@ -9,19 +9,9 @@ export const PING_TIMEOUT_MS = 2_000;
  * answers false at the deadline (its connection is closed, not left waiting), so the health check
  * and the spool replayer's probe never hang with it.
  */
-export async function pingDatabase(timeoutMs = PING_TIMEOUT_MS): Promise<boolean> {
-  const started = performance.now();
-  try {
-    const client = await connectWithin(pool(), timeoutMs);
-    const watch = watchConnection(client, Math.max(1, timeoutMs - (performance.now() - started)));
-    try {
-      await client.query("SELECT 1");
-      return true;
-    } finally {
-      watch.stop();
-      client.release(watch.fired() ? new Error("connection closed at its deadline") : undefined);
-    }
-  } catch {
-    return false;
-  }
+export function pingDatabase(timeoutMs = PING_TIMEOUT_MS): Promise<boolean> {
+  return withConnectionWithin(pool(), timeoutMs, async (client) => {
+    await client.query("SELECT 1");
+    return true;
+  }).catch(() => false);
 }
