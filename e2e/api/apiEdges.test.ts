@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "@/e2e/support/childProcess";
 import { query } from "@/e2e/support/dbCounts";
 import { envelope, errorEvent, newEventId } from "@/e2e/support/envelopes";
 import { BASE_URL, createTenant, type Tenant } from "@/e2e/support/tenant";
@@ -207,11 +207,3 @@ describe("with the ingest fast path off (FAULTLINE_FAST_PATH=0): Next.js's route
     await expectJsonError(wrong, 405, "method_not_allowed");
   });
 });
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
