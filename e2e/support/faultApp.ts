@@ -48,19 +48,28 @@ export async function startFaultDatabase(port: number, label: string): Promise<F
     freeze: () => {
       // The postmaster first, so it forks no backend the loop below would miss.
       const pid = pidOf();
-      process.kill(pid, "SIGSTOP");
-      for (const child of childrenOf(pid)) process.kill(child, "SIGSTOP");
+      signal(pid, "SIGSTOP");
+      for (const child of childrenOf(pid)) signal(child, "SIGSTOP");
     },
     thaw: () => {
       const pid = pidOf();
-      for (const child of childrenOf(pid)) process.kill(child, "SIGCONT");
-      process.kill(pid, "SIGCONT");
+      for (const child of childrenOf(pid)) signal(child, "SIGCONT");
+      signal(pid, "SIGCONT");
     },
     stop: async () => {
       await server.stop().catch(() => undefined);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Sends `sig` unless the process has already ended (a backend that exited between listing and signal). */
+function signal(pid: number, sig: NodeJS.Signals): void {
+  try {
+    process.kill(pid, sig);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+  }
 }
 
 /** The processes whose parent is `pid` (from /proc: PostgreSQL's backends and workers). */
