@@ -55,6 +55,17 @@ const EnvSchema = z.object({
    * and one that took longer would only be spooled and replayed, not lost. 0: no limit.
    */
   INGEST_DB_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /**
+   * When an ingest request is answered (lib/intake/ingestAck.ts): `commit` (default) once its events
+   * are committed to PostgreSQL; `log` once they are fsync'ed in this instance's local log (the
+   * spool), which the replayer stores in large transactions moments later — far less PostgreSQL
+   * work per event, at the price of events showing a moment after the answer and of a spool folder
+   * that must outlive the process (a volume); `auto`: `commit` until the group commit falls behind
+   * (INGEST_LOG_BACKLOG writes waiting), then `log` until the log is drained.
+   */
+  INGEST_ACK: z.enum(["commit", "log", "auto"]).default("commit"),
+  /** With INGEST_ACK=auto: requests waiting for the group commit at which ingest answers from the log. */
+  INGEST_LOG_BACKLOG: z.coerce.number().int().min(1).max(10_000).default(8),
   /** Bearer token for GET /api/metrics; unset disables the endpoint (404). */
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   /** Default SMTP server of email channels, e.g. smtp://user:pass@mail.example.com:587 (a channel may set its own). */

@@ -97,10 +97,13 @@ export interface FaultApp {
   stop(): Promise<void>;
 }
 
-/** Migrates the database, then starts the built app on `port` against it with a spool of its own. */
-export async function startFaultApp(port: number, databaseUrl: string, label: string, extraEnv: Record<string, string> = {}): Promise<FaultApp> {
+/**
+ * Migrates the database, then starts the built app on `port` against it with a spool of its own
+ * (emptied first, unless `keepSpool`: a restart that must find what the last process left).
+ */
+export async function startFaultApp(port: number, databaseUrl: string, label: string, extraEnv: Record<string, string> = {}, options: { keepSpool?: boolean } = {}): Promise<FaultApp> {
   const spoolDir = path.join(root, ".faultline", `spool-fault-${label}-${port}`);
-  fs.rmSync(spoolDir, { recursive: true, force: true });
+  if (!options.keepSpool) fs.rmSync(spoolDir, { recursive: true, force: true });
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,

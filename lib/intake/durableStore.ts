@@ -3,6 +3,7 @@ import { databaseTimeout, settleWithin } from "@/lib/db/settleWithin";
 import { env } from "@/lib/env";
 import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
 import { ApiError } from "@/lib/http/ApiError";
+import { answersFromLog } from "@/lib/intake/ingestAck";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
 import { groupIdFor, type StoreOptions, type StoreOutcome, type StoreTarget } from "@/lib/ingest/storeEvents";
 import { logger } from "@/lib/logger";
@@ -16,13 +17,21 @@ export const SPOOL_FULL_RETRY_AFTER_S = 30;
 /**
  * The store stage's guarantee: an accepted event is either committed to PostgreSQL or durably in
  * the local spool before the request is answered. While PostgreSQL is unreachable (or the spool
- * still holds events from an outage, to keep their order) events are appended to the spool and the
- * request is answered 202 with `spooled: true`; the replayer stores them when PostgreSQL is back.
+ * still holds events from an outage, to keep their order), and whenever INGEST_ACK says to answer
+ * from the log (lib/intake/ingestAck.ts; `waitingWrites`: requests waiting for the group commit),
+ * events are appended to the spool and the request is answered with `spooled: true`; the replayer
+ * stores them (at once, or when PostgreSQL is back).
  * A full spool is 503 with Retry-After, never a 500. The receive-time sampling decision (`options`)
  * is spooled with the events and applied on replay.
  */
-export async function storeDurably(target: StoreTarget, events: PreparedEvent[], storeDirect: () => Promise<StoreOutcome>, options: StoreOptions = {}): Promise<StoreOutcome> {
-  const stored = await tryDirect(storeDirect, "events");
+export async function storeDurably(
+  target: StoreTarget,
+  events: PreparedEvent[],
+  storeDirect: () => Promise<StoreOutcome>,
+  options: StoreOptions = {},
+  waitingWrites = 0,
+): Promise<StoreOutcome> {
+  const stored = await tryDirect(storeDirect, "events", waitingWrites);
   if (stored.done) return stored.value;
   const decided = options.store || options.issueCap ? { options } : {};
   await appendToSpool({ id: randomUUID(), at: new Date().toISOString(), target, events, ...decided });
@@ -38,18 +47,21 @@ export async function storeDurably(target: StoreTarget, events: PreparedEvent[],
  */
 export async function storeItemsDurably(target: StoreTarget, items: SpooledItems, recordId: string, storeDirect: () => Promise<void>): Promise<boolean> {
   if (!hasItems(items)) return false;
-  if ((await tryDirect(storeDirect, "feedback, attachments, check-ins and session counts")).done) return false;
+  if ((await tryDirect(storeDirect, "feedback, attachments, check-ins and session counts", 0)).done) return false;
   await appendToSpool({ id: recordId, at: new Date().toISOString(), target, events: [], ...items });
   return true;
 }
 
 /**
- * Writes directly unless the spool is in use; a database-unavailable failure starts spooling and
- * resolves `done: false` (the caller spools), any other failure is thrown.
+ * Writes directly unless the spool is in use or INGEST_ACK answers from the log; a
+ * database-unavailable failure starts spooling and resolves `done: false` (the caller spools), any
+ * other failure is thrown.
  */
-async function tryDirect<T>(storeDirect: () => Promise<T>, what: string): Promise<{ done: true; value: T } | { done: false }> {
-  if (spoolRuntime().spooling) return { done: false };
-  const deadlineMs = env().INGEST_DB_TIMEOUT_MS;
+async function tryDirect<T>(storeDirect: () => Promise<T>, what: string, waitingWrites: number): Promise<{ done: true; value: T } | { done: false }> {
+  const runtime = spoolRuntime();
+  if (runtime.spooling) return { done: false };
+  const { INGEST_DB_TIMEOUT_MS: deadlineMs, INGEST_ACK: mode, INGEST_LOG_BACKLOG: backlog } = env();
+  if (mode !== "commit" && answersFromLog({ mode, logEmpty: runtime.spool.isEmpty(), waitingWrites, backlog })) return { done: false };
   try {
     // The ingest transaction closes its connection at the deadline (lib/db/bundledTransaction.ts);
     // this bound, a second later, covers every other wait on the way (a partition check, an ORM

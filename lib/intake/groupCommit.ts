@@ -66,6 +66,11 @@ export class GroupCommit {
     });
   }
 
+  /** Requests waiting for a transaction (not yet in one). */
+  waitingWrites(): number {
+    return this.queue.length;
+  }
+
   private pump(): void {
     while (this.queue.length > 0 && this.inFlight < this.options.maxConcurrent) {
       const waited = performance.now() - this.queue[0].enqueuedAt;

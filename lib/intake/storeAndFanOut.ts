@@ -12,13 +12,14 @@ import { countIngest } from "@/lib/ingestHealth/ingestCounters";
 /**
  * The store stage: commits a request's events through the process's group commit (concurrent
  * requests share transactions) and, once committed, hands each project's events to the after-store
- * consumers. Resolves when this request's events are committed, or, while PostgreSQL is
- * unavailable, durably in the local spool (lib/intake/durableStore.ts, `spooled: true`). A batch
+ * consumers. Resolves when this request's events are committed, or durably in the local spool while
+ * PostgreSQL is unavailable or INGEST_ACK answers from the log (lib/intake/durableStore.ts,
+ * `spooled: true`). A batch
  * neither committed nor spooled counts as dropped in ingest health.
  */
 export function storeAndFanOut(target: StoreTarget, events: PreparedEvent[], options: StoreOptions = {}): Promise<StoreOutcome> {
   if (events.length === 0) return Promise.resolve({ results: [], newGroupIds: [], regressedGroupIds: [] });
-  return storeDurably(target, events, () => storeAndFanOutDirect(target, events, options), options).catch((error: unknown) => {
+  return storeDurably(target, events, () => storeAndFanOutDirect(target, events, options), options, groupCommit().waitingWrites()).catch((error: unknown) => {
     countIngest(target, "dropped", events.length);
     throw error;
   });

@@ -19,19 +19,24 @@ export interface ReplayResult {
   putAside: number;
 }
 
-/** Consecutive records of one project are stored together, up to this many events per call. */
+/** A project's records are stored together, up to this many events per call. */
 const MAX_EVENTS_PER_STORE = 1000;
 
 /**
  * Stores everything in the spool (events; user feedback, attachments, check-ins and counts, as of
- * when they were received), oldest first, then deletes it. Records are replayed in the order they were written
- * (consecutive ones of the same project in one store call). Storing is idempotent on (project, event
- * id) — and on the feedback's key, the attachment's event and name, the run's id, the record's id
- * for counts — so a segment replayed again after a crash or a new outage counts nothing twice. Each record's receive-time sampling decision (which events to keep, the per-issue cap)
- * goes with its events, so a replayed backlog is kept as it would have been. A store failure for
- * which `isRetryable` holds (the database went away again) stops the replay: the segment stays
- * claimed and is replayed from its start next time. Any other failure means the record can never
- * be stored (its project is gone): it is put aside in dead-letter/.
+ * when they were received), oldest segment first, then deletes it. Within a segment each project's
+ * records keep the order they were written in and are stored in chunks of up to
+ * MAX_EVENTS_PER_STORE events; the chunks of different projects are stored side by side (round by
+ * round: every project's first chunk, then every second one…), so a spool that interleaves many
+ * projects still replays in a few large transactions (the group commit shares them) instead of one
+ * per record. Storing is idempotent on (project, event id) — and on the feedback's key, the
+ * attachment's event and name, the run's id, the record's id for counts — so a segment replayed
+ * again after a crash or a new outage counts nothing twice. Each record's receive-time sampling
+ * decision (which events to keep, the per-issue cap) goes with its events, so a replayed backlog is
+ * kept as it would have been. A store failure for which `isRetryable` holds (the database went
+ * away again) stops the replay: the segment stays claimed and is replayed from its start next time.
+ * Any other failure means the record can never be stored (its project is gone): it is put aside in
+ * dead-letter/.
  */
 export async function replaySpool(spool: Spool, sinks: { events: StoreFn; items: StoreItemsFn }, isRetryable: (error: unknown) => boolean): Promise<ReplayResult> {
   // The chunk's events first, then its records' other items in order (feedback may be about them).
@@ -43,31 +48,34 @@ export async function replaySpool(spool: Spool, sinks: { events: StoreFn; items:
       if (hasItems(items)) await sinks.items(entry.target, items, new Date(entry.at), entry.id);
     }
   };
+  const result: ReplayResult = { segments: 0, records: 0, events: 0, putAside: 0 };
+  // One bad record must not block the others: retry them one by one, setting aside what fails.
+  const storeOneByOne = async (chunk: SpoolEntry[]) => {
+    for (const entry of chunk) {
+      try {
+        await storeChunk([entry]);
+      } catch (inner) {
+        if (isRetryable(inner)) throw inner;
+        spool.putAside(entry, errorMessage(inner));
+        logger.error("spooled record cannot be stored: put aside", { entryId: entry.id, projectId: entry.target.projectId, error: inner });
+        result.putAside++;
+      }
+    }
+  };
   await spool.seal();
   spool.rescan();
-  const result: ReplayResult = { segments: 0, records: 0, events: 0, putAside: 0 };
   for (const file of spool.claimSegments()) {
     const { entries, tornBytes, unreadable } = spool.readSegment(file);
     if (tornBytes > 0 || unreadable > 0) logger.warn("spool segment has a torn tail or unreadable records", { file, tornBytes, unreadable });
-    for (const chunk of chunksOf(entries)) {
-      try {
-        await storeChunk(chunk);
-      } catch (error) {
-        if (isRetryable(error)) throw error;
-        // One bad record must not block the others: retry them one by one, setting aside what fails.
-        for (const entry of chunk) {
-          try {
-            await storeChunk([entry]);
-          } catch (inner) {
-            if (isRetryable(inner)) throw inner;
-            spool.putAside(entry, errorMessage(inner));
-            logger.error("spooled record cannot be stored: put aside", { entryId: entry.id, projectId: entry.target.projectId, error: inner });
-            result.putAside++;
-          }
-        }
+    for (const round of roundsOf(entries)) {
+      const settled = await Promise.allSettled(round.map(storeChunk));
+      const retry = settled.find((s): s is PromiseRejectedResult => s.status === "rejected" && isRetryable(s.reason));
+      if (retry) throw retry.reason;
+      for (const [i, outcome] of settled.entries()) {
+        if (outcome.status === "rejected") await storeOneByOne(round[i]);
+        result.records += round[i].length;
+        result.events += round[i].reduce((n, e) => n + e.events.length, 0);
       }
-      result.records += chunk.length;
-      result.events += chunk.reduce((n, e) => n + e.events.length, 0);
     }
     spool.finishSegment(file);
     result.segments++;
@@ -75,22 +83,30 @@ export async function replaySpool(spool: Spool, sinks: { events: StoreFn; items:
   return result;
 }
 
-function chunksOf(entries: SpoolEntry[]): SpoolEntry[][] {
-  const chunks: SpoolEntry[][] = [];
-  let current: SpoolEntry[] = [];
-  let events = 0;
+/**
+ * A segment's records as rounds of chunks: each project's records in order, cut into chunks of at
+ * most MAX_EVENTS_PER_STORE events; round k holds every project's k-th chunk (projects in the order
+ * they first appear).
+ */
+export function roundsOf(entries: SpoolEntry[]): SpoolEntry[][][] {
+  const byProject = new Map<string, SpoolEntry[][]>();
+  const events = new Map<string, number>();
   for (const entry of entries) {
-    const sameTarget = current.length > 0 && current[0].target.projectId === entry.target.projectId;
-    if (current.length > 0 && (!sameTarget || events + entry.events.length > MAX_EVENTS_PER_STORE)) {
-      chunks.push(current);
-      current = [];
-      events = 0;
+    const key = entry.target.projectId;
+    const chunks = byProject.get(key) ?? byProject.set(key, [[]]).get(key)!;
+    const n = events.get(key) ?? 0;
+    const last = chunks[chunks.length - 1];
+    if (last.length > 0 && n + entry.events.length > MAX_EVENTS_PER_STORE) {
+      chunks.push([entry]);
+      events.set(key, entry.events.length);
+    } else {
+      last.push(entry);
+      events.set(key, n + entry.events.length);
     }
-    current.push(entry);
-    events += entry.events.length;
   }
-  if (current.length) chunks.push(current);
-  return chunks;
+  const rounds: SpoolEntry[][][] = [];
+  for (const chunks of byProject.values()) chunks.forEach((chunk, k) => (rounds[k] ??= []).push(chunk));
+  return rounds;
 }
 
 /** The records' sampling decisions as one store's: per-event keep flags in order (true where a record had none), the first cap. */

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { fuzzParams } from "@/lib/fuzz/fuzzSettings";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
-import { replaySpool, type StoreFn } from "@/lib/spool/replaySpool";
+import { replaySpool, roundsOf, type StoreFn } from "@/lib/spool/replaySpool";
 import { Spool, SpoolFullError } from "@/lib/spool/spool";
 import type { SpoolEntry } from "@/lib/spool/spoolEntry";
 import { decodeFrames, encodeFrame } from "@/lib/spool/spoolFrame";
@@ -65,6 +65,44 @@ describe("Spool", () => {
     ]);
   });
 
+  it("stores interleaved projects side by side, each project's records in order", async () => {
+    const spool = tmpSpool();
+    const p2 = { workspaceId: "w2", projectId: "p2" };
+    for (const [id, t] of [["a", target], ["b", p2], ["c", target], ["d", p2], ["e", target]] as const) await spool.append(entry([id], t));
+    const calls: { projectId: string; ids: string[] }[] = [];
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const result = await replaySpool(
+      spool,
+      eventsOnly(async (t, events) => {
+        mostInFlight = Math.max(mostInFlight, ++inFlight);
+        calls.push({ projectId: t.projectId, ids: events.map((e) => e.eventId) });
+        await new Promise((resolve) => setImmediate(resolve));
+        inFlight--;
+      }),
+      isRetryable,
+    );
+    expect(calls).toEqual([
+      { projectId: "p1", ids: ["a", "c", "e"] },
+      { projectId: "p2", ids: ["b", "d"] },
+    ]);
+    // Both projects' stores were handed over together (the group commit then shares a transaction).
+    expect(mostInFlight).toBe(2);
+    expect(result).toMatchObject({ records: 5, events: 5 });
+  });
+
+  it("cuts a project's records into chunks of at most 1,000 events, every project's k-th chunk in round k", () => {
+    const p2 = { workspaceId: "w2", projectId: "p2" };
+    const many = (prefix: string, n: number, t = target) => entry(Array.from({ length: n }, (_, i) => `${prefix}${i}`), t);
+    const rounds = roundsOf([many("a", 600), many("b", 1), many("c", 400), many("d", 700), many("e", 1, p2), many("f", 2_000)]);
+    expect(rounds.map((round) => round.map((chunk) => chunk.map((e) => e.events.length)))).toEqual([
+      [[600, 1], [1]],
+      [[400]],
+      [[700]],
+      [[2_000]],
+    ]);
+  });
+
   it("replays each record's sampling decision with its events (keep flags in order, the cap)", async () => {
     const spool = tmpSpool();
     await spool.append({ ...entry(["a", "b"]), options: { store: [true, false], issueCap: { maxEvents: 100, keepOneIn: 10 } } });
@@ -112,7 +150,7 @@ describe("Spool", () => {
     const stored = new Set<string>();
     let calls = 0;
     const flaky = async (_t: unknown, events: PreparedEvent[]) => {
-      if (++calls === 3) throw unavailable;
+      if (++calls === 2) throw unavailable;
       events.forEach((e) => stored.add(e.eventId)); // idempotent on event id, like storeEvents
     };
     await expect(replaySpool(spool, eventsOnly(flaky), isRetryable)).rejects.toBe(unavailable);

@@ -51,10 +51,13 @@ export interface BenchApp {
 }
 
 /** Builds when needed, then starts the production server (scripts/server.mjs) and waits until it is healthy. */
-export async function startBenchApp(databaseUrl: string, port: number, options: { fastPath: boolean }): Promise<BenchApp> {
+export async function startBenchApp(databaseUrl: string, port: number, options: { fastPath: boolean; env?: Record<string, string>; nodeArgs?: string[] }): Promise<BenchApp> {
   if (needsBuild(root)) await run("npm", ["run", "build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  // A spool of its own, empty: the bench must not replay a development instance's into its database.
+  const spoolDir = path.join(root, ".faultline", `bench-spool-${port}`);
+  fs.rmSync(spoolDir, { recursive: true, force: true });
   const log = fs.createWriteStream(path.join(root, ".faultline", `bench-app-${port}.log`));
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(root, "scripts", "server.mjs")], {
     cwd: root,
     env: serverEnv({
       ...process.env,
@@ -66,6 +69,8 @@ export async function startBenchApp(databaseUrl: string, port: number, options: 
       METRICS_TOKEN: BENCH_METRICS_TOKEN,
       // Channel secrets are encrypted with it; a bench database is thrown away, so a fresh key will do.
       FAULTLINE_SECRET_KEY: process.env.FAULTLINE_SECRET_KEY ?? randomBytes(32).toString("hex"),
+      FAULTLINE_SPOOL_DIR: spoolDir,
+      ...options.env,
     }),
     stdio: ["ignore", "pipe", "pipe"],
   });

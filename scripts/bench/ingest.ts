@@ -6,7 +6,9 @@
  *      (fast path off) and through the fast path, each as a ratio of the bare server;
  *   3. the app (scripts/server.mjs, as `npm start` runs it): native single events (32 concurrent),
  *      Sentry envelopes (32 concurrent) and batches of 100 (4 concurrent): events/s, p50/p99,
- *      non-2xx, the ratio of each to its limits, and the app's peak RSS;
+ *      non-2xx, the ratio of each to its limits, and the app's peak RSS — answered once committed
+ *      (INGEST_ACK=commit, the default), then again answered from the local log (INGEST_ACK=log,
+ *      each phase timed until its last event is stored);
  *   4. each statement of the ingest transaction, timed in-process.
  * It starts everything itself: a fresh embedded PostgreSQL (or BENCH_DATABASE_URL), the app (built
  * if needed). Knobs: BENCH_SCALE (1 = full run; 0.05 for a quick check), BENCH_PGBENCH_SECONDS (10),
@@ -15,7 +17,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startBenchApp, startBenchDatabase, startChild } from "@/scripts/bench/benchApp";
+import { startBenchApp, startBenchDatabase, startChild, type BenchApp } from "@/scripts/bench/benchApp";
 import { nativeEvent, sentryEnvelope } from "@/scripts/bench/ingestPayloads";
 import { generateLoad, percentile, type LoadRequest, type LoadResult } from "@/scripts/bench/loadGenerator";
 import { dropPgbenchTable, PGBENCH, runPgbench, type PgbenchResult } from "@/scripts/bench/pgbench";
@@ -31,6 +33,16 @@ const root = path.resolve(import.meta.dirname, "..", "..");
 
 const json = { "content-type": "application/json" };
 const fmt = (x: number, digits = 0) => x.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** Waits until the app's spool is empty; seconds waited (0 when nothing was spooled). */
+async function spoolDrained(url: string): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    const health = (await (await fetch(`${url}/api/health`)).json()) as { spool: { bytes: number } };
+    if (health.spool.bytes === 0) return (performance.now() - started) / 1000;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 async function main() {
   fs.mkdirSync(path.join(root, ".faultline"), { recursive: true });
@@ -69,7 +81,7 @@ async function main() {
     await generateLoad(viaNext.url, n(1_000), 32, noKey);
     const nextRun = await generateLoad(viaNext.url, n(6_000, 300), 32, noKey);
     await viaNext.stop();
-    const app = await startBenchApp(database.url, appPort, { fastPath: true });
+    const app = await startBenchApp(database.url, appPort, { fastPath: true, env: { INGEST_ACK: "commit" } });
     stopAll.push(() => app.stop());
     await generateLoad(app.url, n(1_000), 32, noKey);
     const fastRun = await generateLoad(app.url, n(20_000, 500), 32, noKey);
@@ -92,12 +104,17 @@ async function main() {
       headers: keyed,
       body: Buffer.from(JSON.stringify(Array.from({ length: 100 }, (_, j) => nativeEvent(offset + i * 100 + j)))),
     });
-    const phase = async (make: (i: number) => LoadRequest, total: number, concurrency: number, perRequest: number) => {
+    const phase = async (app: BenchApp, make: (i: number) => LoadRequest, total: number, concurrency: number, perRequest: number) => {
       await generateLoad(app.url, Math.max(concurrency * 4, Math.round(total / 20)), concurrency, make); // warm-up
+      await spoolDrained(app.url);
       offset += 1_000_000;
       const tx = await app.histogram("faultline_ingest_transaction_events");
       const cpu = { app: app.cpuSeconds(), db: database.cpuSeconds(), generator: process.cpuUsage() };
-      const run = await generateLoad(app.url, total, concurrency, make);
+      const loaded = await generateLoad(app.url, total, concurrency, make);
+      // Answered from the log (INGEST_ACK=log), events are stored after their answers: the phase
+      // ends when the spool is empty, so events/s and CPU count what was stored, not only answered.
+      const drainSeconds = await spoolDrained(app.url);
+      const run = { ...loaded, seconds: loaded.seconds + drainSeconds };
       const txAfter = await app.histogram("faultline_ingest_transaction_events");
       const events = run.requests * perRequest;
       const dbCpu = database.cpuSeconds();
@@ -109,29 +126,37 @@ async function main() {
       };
       offset += 1_000_000;
       const eventsPerTransaction = (txAfter.sum - tx.sum) / Math.max(1, txAfter.count - tx.count);
-      return { run, eventsPerSecond: events / run.seconds, cpuMsPerEvent, eventsPerTransaction };
+      return { run, drainSeconds, eventsPerSecond: events / run.seconds, cpuMsPerEvent, eventsPerTransaction };
     };
-    const results = [
-      { mode: "native single", concurrency: 32, perRequest: 1, limit: single, aim: { eps: 2_000, p99: 50 }, ...(await phase(singles, n(30_000, 500), 32, 1)) },
-      { mode: "Sentry envelope", concurrency: 32, perRequest: 1, limit: single, aim: { eps: 2_000 }, ...(await phase(envelopes, n(30_000, 500), 32, 1)) },
-      { mode: "batch of 100", concurrency: 4, perRequest: 100, limit: hundred, aim: { eps: 10_000 }, ...(await phase(batches, n(600, 20), 4, 100)) },
+    const phases = async (app: BenchApp) => [
+      { mode: "native single", concurrency: 32, perRequest: 1, limit: single, aim: { eps: 2_000, p99: 50 }, ...(await phase(app, singles, n(30_000, 500), 32, 1)) },
+      { mode: "Sentry envelope", concurrency: 32, perRequest: 1, limit: single, aim: { eps: 2_000 }, ...(await phase(app, envelopes, n(30_000, 500), 32, 1)) },
+      { mode: "batch of 100", concurrency: 4, perRequest: 100, limit: hundred, aim: { eps: 10_000 }, ...(await phase(app, batches, n(600, 20), 4, 100)) },
     ];
-    const memory = app.memory();
-    console.log(`\nIngest (the app as npm start runs it; ${project.projectId})`);
-    console.log("  mode             conc  requests   events/s   p50 ms   p99 ms  non-2xx  vs node:http  vs PostgreSQL  aim");
-    for (const r of results) print(r, bareRps);
-    console.log("\n  CPU per event (ms; the machine-independent cost: events/s ≈ cores × 1000 / sum, when nothing else runs)");
-    for (const r of results) {
-      const c = r.cpuMsPerEvent;
-      console.log(
-        `  ${r.mode.padEnd(16)} app ${fmt(c.app, 3)}, PostgreSQL ${Number.isNaN(c.db) ? "n/a" : fmt(c.db, 3)}, load generator ${fmt(c.generator, 3)}; ` +
-          `${fmt(r.eventsPerTransaction, 1)} events per ingest transaction (group commit)`,
-      );
-    }
-    console.log(`\nApp memory: peak RSS ${fmt(memory.peakMb)} MB (aim < 300 MB: ${memory.peakMb < 300 ? "met" : "not met"}), now ${fmt(memory.nowMb)} MB`);
+    const report = (title: string, results: Awaited<ReturnType<typeof phases>>, memory: { peakMb: number; nowMb: number }) => {
+      console.log(`\n${title}`);
+      console.log("  mode             conc  requests   events/s   p50 ms   p99 ms  non-2xx  vs node:http  vs PostgreSQL  aim");
+      for (const r of results) print(r, bareRps);
+      console.log("\n  CPU per event (ms; the machine-independent cost: events/s ≈ cores × 1000 / sum, when nothing else runs)");
+      for (const r of results) {
+        const c = r.cpuMsPerEvent;
+        console.log(
+          `  ${r.mode.padEnd(16)} app ${fmt(c.app, 3)}, PostgreSQL ${Number.isNaN(c.db) ? "n/a" : fmt(c.db, 3)}, load generator ${fmt(c.generator, 3)}; ` +
+            `${fmt(r.eventsPerTransaction, 1)} events per ingest transaction (group commit)` +
+            (r.drainSeconds > 0.05 ? `; stored ${fmt(r.drainSeconds, 2)} s after the last answer` : ""),
+        );
+      }
+      console.log(`\n  App memory: peak RSS ${fmt(memory.peakMb)} MB (aim < 300 MB: ${memory.peakMb < 300 ? "met" : "not met"}), now ${fmt(memory.nowMb)} MB`);
+    };
+    report(`Ingest, answered once committed (INGEST_ACK=commit, the default; the app as npm start runs it; ${project.projectId})`, await phases(app), app.memory());
+    await app.stop();
+    // The same load answered from the local log (fsync'ed), stored by the replayer in large transactions.
+    const logApp = await startBenchApp(database.url, appPort, { fastPath: true, env: { INGEST_ACK: "log" } });
+    stopAll.push(() => logApp.stop());
+    report("Ingest, answered from the local log (INGEST_ACK=log; events/s until every event is stored)", await phases(logApp), logApp.memory());
+    await logApp.stop();
 
     // 4. The ingest transaction, statement by statement.
-    await app.stop();
     const profiles = await profileStatements({ workspaceId: project.workspaceId, projectId: project.projectId }, [1, 32, 100], Math.max(5, n(40, 5)));
     console.log("\nIngest transaction, in-process (ms per transaction; prepare = scrub, parse, classify, fingerprint)");
     for (const p of profiles) {

@@ -1,0 +1,124 @@
+// @serial-db: starts its own PostgreSQL and app instances and loads them; alone, it does not starve the other files.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "@/e2e/support/childProcess";
+import { seedProject, startFaultApp, startFaultDatabase, type FaultApp, type FaultDatabase } from "@/e2e/support/faultApp";
+import { acknowledged, expectStoredExactlyOnce, health, recoverAndCheck, startLoad, storedCounts } from "@/e2e/support/faultLoad";
+import { waitFor } from "@/e2e/support/waitFor";
+
+/**
+ * INGEST_ACK=log and auto (lib/intake/ingestAck.ts), on a PostgreSQL and app instances of this
+ * file's own: requests answered from the local log are stored exactly once (events, and envelopes'
+ * reports, check-ins and sessions) — after a normal drain, after the process is killed between
+ * answer and store (the next start stores them), and before a SIGTERM'd process exits; `auto`
+ * commits while the group commit keeps up and answers from the log once requests queue up.
+ */
+let db: FaultDatabase;
+beforeAll(async () => {
+  db = await startFaultDatabase(await freePort(), "ack");
+}, 300_000);
+afterAll(async () => {
+  await db?.stop();
+});
+
+const drained = (app: FaultApp) => waitFor(async () => ((await health(app)).spool.bytes === 0 ? true : undefined), 120_000);
+
+describe("INGEST_ACK=log", () => {
+  let app: FaultApp;
+  let port: number;
+  const env = { INGEST_ACK: "log", FAULTLINE_SHUTDOWN_TIMEOUT_MS: "10000" };
+  beforeAll(async () => {
+    port = await freePort();
+    app = await startFaultApp(port, db.url, "log", env);
+  }, 300_000);
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it("answers every request from the log and stores each event, report, check-in and session exactly once, without waiting for the load to end", async () => {
+    const project = await seedProject(db.url);
+    const load = startLoad(app, project, 4);
+    await waitFor(async () => (acknowledged(load.sent).length >= 110 ? true : undefined), 60_000);
+    // Stored while the load goes on: the replayer keeps up with the log instead of waiting for a lull.
+    const early = acknowledged(load.sent).slice(0, 20);
+    await waitFor(async () => {
+      const stored = await storedCounts(db, project.projectId);
+      return early.every((s) => stored.get(s.eventId) === 1) ? true : undefined;
+    }, 60_000);
+    await recoverAndCheck(db, app, project.projectId, load);
+    expect(acknowledged(load.sent).every((s) => s.spooled)).toBe(true);
+  }, 300_000);
+
+  it("keeps what it answered when the process is killed before storing it: the next start stores it", async () => {
+    const project = await seedProject(db.url);
+    const load = startLoad(app, project, 4);
+    await waitFor(async () => (acknowledged(load.sent).length >= 60 ? true : undefined), 60_000);
+    // With PostgreSQL frozen nothing answered from now on can be stored before the kill: it is only in the log.
+    db.freeze();
+    const frozenAt = Date.now();
+    try {
+      await waitFor(async () => (acknowledged(load.sent).filter((s) => s.sentAt > frozenAt).length >= 50 ? true : undefined), 60_000);
+      app.process.kill("SIGKILL");
+      await app.exited;
+    } finally {
+      db.thaw();
+    }
+    await load.stop();
+    app = await startFaultApp(port, db.url, "log", env, { keepSpool: true });
+    await drained(app);
+    await expectStoredExactlyOnce(db, app, project.projectId, load.sent);
+  }, 300_000);
+
+  it("stores what it answered before it exits on SIGTERM", async () => {
+    const project = await seedProject(db.url);
+    const load = startLoad(app, project, 4);
+    await waitFor(async () => (acknowledged(load.sent).length >= 110 ? true : undefined), 60_000);
+    app.process.kill("SIGTERM");
+    expect([0, 143]).toContain(await app.exited);
+    await load.stop();
+    // Nothing restarted: the exiting process stored its log itself.
+    await expectStoredExactlyOnce(db, app, project.projectId, load.sent);
+  }, 300_000);
+});
+
+describe("INGEST_ACK=auto", () => {
+  let app: FaultApp;
+  beforeAll(async () => {
+    app = await startFaultApp(await freePort(), db.url, "auto", { INGEST_ACK: "auto", INGEST_LOG_BACKLOG: "2" });
+  }, 300_000);
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it("commits while it keeps up: a lone request is answered once its event is readable", async () => {
+    const project = await seedProject(db.url);
+    for (let i = 0; i < 5; i++) {
+      const res = await fetch(`${app.url}/api/v1/events`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-faultline-key": project.key },
+        body: JSON.stringify({ type: "LoneError", message: `alone ${i}` }),
+      });
+      const body = await res.json();
+      expect(res.status).toBe(202);
+      expect(body.spooled).toBeUndefined();
+      const stored = await storedCounts(db, project.projectId);
+      expect(stored.get(body.accepted[0].eventId)).toBe(1);
+    }
+  });
+
+  it("answers from the log once requests queue up for the group commit, and stores everything exactly once", async () => {
+    const project = await seedProject(db.url);
+    const load = startLoad(app, project, 24);
+    await waitFor(async () => {
+      const acked = acknowledged(load.sent);
+      return acked.length >= 110 && acked.filter((s) => s.spooled).length >= 20 ? true : undefined;
+    }, 120_000);
+    await recoverAndCheck(db, app, project.projectId, load);
+    // Back to commits once the log is drained.
+    const res = await fetch(`${app.url}/api/v1/events`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-faultline-key": project.key },
+      body: JSON.stringify({ type: "AfterTheRush", message: "alone again" }),
+    });
+    expect((await res.json()).spooled).toBeUndefined();
+  }, 300_000);
+});
