@@ -1,6 +1,6 @@
 import { MAX_CHAIN_LENGTH, type ChainException, type ExceptionRelation } from "@/lib/grouping/chain/ChainException";
 import { formatChain } from "@/lib/grouping/chain/formatChain";
-import { parseChainText } from "@/lib/grouping/chain/parseChainText";
+import { parseChainTextCached } from "@/lib/grouping/chain/parsedChainCache";
 import { withoutRubyHighlight } from "@/lib/grouping/message/rubyHighlight";
 import type { FrameOverride } from "@/lib/grouping/frames/classifyFrame";
 import { languageOfPlatform } from "@/lib/ingest/stacktrace/platformLanguage";
@@ -97,7 +97,7 @@ function resolveChain(input: GroupEventInput, hinted: Language) {
     return { chain, language, legacyFrames: raised.legacyFrames, stackText: textOfChain(listed, chain) };
   }
   if (typeof input.stackTrace === "string" && input.stackTrace.length > 0) {
-    const parsed = parseChainText(input.stackTrace, input.platform);
+    const parsed = parseChainTextCached(input.stackTrace, input.platform);
     // A shipper that cannot tell the type sends a placeholder and no message; the trace's header names both.
     const header = parsed.exceptions[0];
     const raisedType = header?.type && PLACEHOLDER_TYPE.test(input.type.trim()) ? header.type : input.type;
@@ -116,7 +116,7 @@ function resolveChain(input: GroupEventInput, hinted: Language) {
 
 function parseOne(e: RawException, platform: string | undefined, relation: ExceptionRelation) {
   if (typeof e.stackTrace === "string" && e.stackTrace.length > 0) {
-    const parsed = parseChainText(e.stackTrace, platform);
+    const parsed = parseChainTextCached(e.stackTrace, platform);
     return { exception: { type: e.type, message: e.message, relation, frames: parsed.exceptions[0]?.frames ?? [] }, language: parsed.language, legacyFrames: parsed.legacyFrames };
   }
   const frames = Array.isArray(e.stackTrace) ? e.stackTrace : [];
