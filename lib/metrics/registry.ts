@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import { collectActiveAlerts } from "@/lib/metrics/activeAlerts";
+import { spoolStatus } from "@/lib/spool/spoolRuntime";
 import { storageSnapshot } from "@/lib/metrics/storageSnapshot";
 
 /**
@@ -78,6 +79,14 @@ function createMetrics() {
       help: "Events received by this instance, by workspace, project and outcome: accepted, duplicate, rateLimited, sampled, dropped, filtered (inbound filters), clientDiscarded (reported by SDKs).",
       labelNames: ["workspace", "project", "outcome"] as const,
       registers,
+    }),
+    spoolBytes: new Gauge({
+      name: "faultline_spool_bytes",
+      help: "Bytes in this instance's local spool not yet stored in PostgreSQL: an outage's backlog, or with INGEST_ACK=log/auto the events answered and not yet stored (normally a few milliseconds' worth).",
+      registers,
+      collect() {
+        this.set(spoolStatus().bytes);
+      },
     }),
     // Storage and jobs: read from the database at scrape time (the same on every instance: use max).
     databaseBytes: new Gauge({
