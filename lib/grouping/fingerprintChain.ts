@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ChainException } from "@/lib/grouping/chain/ChainException";
 import type { FrameOverride } from "@/lib/grouping/frames/classifyFrame";
-import { selectGroupingFrames } from "@/lib/grouping/frames/selectGroupingFrames";
+import { sharedGroupingFrames } from "@/lib/grouping/frames/sharedGroupingFrames";
 import { normaliseMessage, normaliseType } from "@/lib/grouping/message/normaliseMessage";
 import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
 import { LOGGED_MESSAGE_TYPE } from "@/lib/domain/issueTitle";
@@ -55,7 +55,7 @@ export function fingerprintChain(input: ChainFingerprintInput): ChainFingerprint
 function defaultComponents(input: ChainFingerprintInput): { components: string[]; basis: "stack" | "message"; culprit: Frame | undefined } {
   const chain = unwrapFrameworkWrappers(withoutRecoveredCopies(input.exceptions.filter((e, i) => i === 0 || e.relation !== "suppressed")));
   const dropAsyncContinuation = input.language === "javascript" && !/^(?:node|nodejs|deno|bun)$/i.test(input.platform ?? "");
-  const selected = chain.map((e) => ({ exception: e, ...selectGroupingFrames(e.frames, input.language, { override: input.frameOverride, dropAsyncContinuation }) }));
+  const selected = chain.map((e) => ({ exception: e, ...sharedGroupingFrames(e.frames, input.language, { override: input.frameOverride, dropAsyncContinuation }) }));
   const raised = selected[0];
   const typeOf = (e: ChainException) => normaliseType(e.type, e.message, input.language);
   const messageOf = (e: ChainException) => normaliseMessage(e.type, e.message, input.language);
