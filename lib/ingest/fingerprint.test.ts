@@ -241,3 +241,17 @@ describe("computeFingerprint", () => {
     });
   });
 });
+
+describe("computeFingerprint on shared frames", () => {
+  it("gives a frozen (shared) frames array the fingerprint its copy gets, however often it is asked", () => {
+    const frames = [
+      { function: "handler", filename: "/srv/app/src/routes/r.ts", lineno: 10, inApp: true },
+      { function: "main", filename: "/srv/app/src/index.ts", lineno: 3, inApp: true },
+    ];
+    const own = computeFingerprint({ type: "TypeError", message: "boom 1", frames: frames.map((f) => ({ ...f })) });
+    const shared = Object.freeze(frames.map((f) => Object.freeze({ ...f }))) as Frame[];
+    expect(computeFingerprint({ type: "TypeError", message: "boom 2", frames: shared })).toEqual(own);
+    expect(computeFingerprint({ type: "TypeError", message: "boom 3", frames: shared })).toEqual(own);
+    expect(computeFingerprint({ type: "RangeError", message: "boom", frames: shared }).fingerprint).not.toBe(own.fingerprint);
+  });
+});

@@ -66,9 +66,22 @@ export function computeFingerprint(input: FingerprintInput): { fingerprint: stri
 
 function defaultComponents(input: FingerprintInput): { basis: "stack" | "message"; parts: string[] } {
   const type = (input.type ?? "").trim();
-  const frames = stackComponents(input.frames ?? []);
+  const frames = sharedStackComponents(input.frames ?? []);
   if (frames.length > 0) return { basis: "stack", parts: ["stack", type, ...frames] };
   return { basis: "message", parts: ["message", type, parameteriseMessage(input.message ?? "")] };
+}
+
+/**
+ * A frozen frames array is shared by every event repeating a trace (lib/grouping/chain/parsedChainCache.ts):
+ * its components are worked out once, held weakly with it.
+ */
+const shared = new WeakMap<Frame[], readonly string[]>();
+
+function sharedStackComponents(frames: Frame[]): readonly string[] {
+  if (!Object.isFrozen(frames)) return stackComponents(frames);
+  let components = shared.get(frames);
+  if (!components) shared.set(frames, (components = Object.freeze(stackComponents(frames))));
+  return components;
 }
 
 function stackComponents(frames: Frame[]): string[] {

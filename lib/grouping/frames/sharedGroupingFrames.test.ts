@@ -10,7 +10,7 @@ const frames = (): Frame[] => [
 
 describe("sharedGroupingFrames", () => {
   it("works a frozen (shared) frames array out once per language and setting, as selectGroupingFrames does", () => {
-    const shared = Object.freeze(frames());
+    const shared = Object.freeze(frames()) as Frame[];
     const first = sharedGroupingFrames(shared, "javascript");
     expect(first).toEqual(selectGroupingFrames(frames(), "javascript"));
     expect(sharedGroupingFrames(shared, "javascript")).toBe(first);
@@ -20,7 +20,7 @@ describe("sharedGroupingFrames", () => {
   });
 
   it("keeps frame overrides apart, and reads frames that are not frozen each time", () => {
-    const shared = Object.freeze(frames());
+    const shared = Object.freeze(frames()) as Frame[];
     const override = () => "library" as const;
     const overridden = sharedGroupingFrames(shared, "javascript", { override });
     expect(overridden).toEqual(selectGroupingFrames(frames(), "javascript", { override }));
