@@ -1,6 +1,7 @@
 import { MAX_CHAIN_LENGTH, type ChainException, type ExceptionRelation } from "@/lib/grouping/chain/ChainException";
 import { formatChain } from "@/lib/grouping/chain/formatChain";
 import { parseChainTextCached } from "@/lib/grouping/chain/parsedChainCache";
+import { internFrames } from "@/lib/grouping/frames/internFrames";
 import { withoutRubyHighlight } from "@/lib/grouping/message/rubyHighlight";
 import type { FrameOverride } from "@/lib/grouping/frames/classifyFrame";
 import { languageOfPlatform } from "@/lib/ingest/stacktrace/platformLanguage";
@@ -109,7 +110,7 @@ function resolveChain(input: GroupEventInput, hinted: Language) {
     }));
     return { chain, language: hinted !== "unknown" ? hinted : parsed.language, legacyFrames: parsed.legacyFrames, stackText: input.stackTrace };
   }
-  const frames = Array.isArray(input.stackTrace) ? input.stackTrace : [];
+  const frames = Array.isArray(input.stackTrace) ? internFrames(input.stackTrace) : [];
   const chain: ChainException[] = [{ type: input.type, message: input.message, relation: "raised", frames }];
   return { chain, language: hinted, legacyFrames: frames, stackText: frames.length > 0 ? formatFrames(frames) : null };
 }
@@ -119,7 +120,7 @@ function parseOne(e: RawException, platform: string | undefined, relation: Excep
     const parsed = parseChainTextCached(e.stackTrace, platform);
     return { exception: { type: e.type, message: e.message, relation, frames: parsed.exceptions[0]?.frames ?? [] }, language: parsed.language, legacyFrames: parsed.legacyFrames };
   }
-  const frames = Array.isArray(e.stackTrace) ? e.stackTrace : [];
+  const frames = Array.isArray(e.stackTrace) ? internFrames(e.stackTrace) : [];
   return { exception: { type: e.type, message: e.message, relation, frames }, language: "unknown" as Language, legacyFrames: frames };
 }
 

@@ -32,3 +32,13 @@ describe("replaceUnstorable", () => {
     expect(() => replaceUnstorable(deep)).not.toThrow();
   });
 });
+
+describe("replaceUnstorable and frozen values", () => {
+  it("leaves frozen (shared, already storable) values alone and changes nothing it need not", () => {
+    const shared = Object.freeze(["fine"]);
+    const value = { frames: shared, list: ["ok", "bad\u0000"] };
+    const cleaned = replaceUnstorable(value);
+    expect(cleaned.frames).toBe(shared);
+    expect(cleaned.list).toEqual(["ok", "bad\uFFFD"]);
+  });
+});

@@ -24,20 +24,25 @@ export function replaceUnstorableText(value: string): string {
 
 /**
  * Replaces unstorable characters in every string and key of a parsed JSON value, in place (objects
- * and arrays are mutated; the value is returned for convenience). Iterative, so a hostile nesting
- * depth cannot overflow the stack. Keys are redefined as own data properties, so a `__proto__` key
- * from JSON.parse stays an ordinary key.
+ * and arrays are mutated where something changes; the value is returned for convenience).
+ * Iterative, so a hostile nesting depth cannot overflow the stack. Keys are redefined as own data
+ * properties, so a `__proto__` key from JSON.parse stays an ordinary key. Frozen objects and arrays
+ * are skipped: they are shared between events (lib/grouping's caches) and were made storable before
+ * they were frozen.
  */
 export function replaceUnstorable<T>(value: T): T {
   if (typeof value === "string") return replaceUnstorableText(value) as T;
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const node = stack.pop();
+    if (node !== null && typeof node === "object" && Object.isFrozen(node)) continue;
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
         const item = node[i];
-        if (typeof item === "string") node[i] = replaceUnstorableText(item);
-        else if (item !== null && typeof item === "object") stack.push(item);
+        if (typeof item === "string") {
+          const clean = replaceUnstorableText(item);
+          if (clean !== item) node[i] = clean;
+        } else if (item !== null && typeof item === "object") stack.push(item);
       }
     } else if (node !== null && typeof node === "object") {
       const record = node as Record<string, unknown>;

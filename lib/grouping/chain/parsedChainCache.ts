@@ -1,4 +1,6 @@
 import { parseChainText, type ParsedChain } from "@/lib/grouping/chain/parseChainText";
+import { deepFreeze } from "@/lib/grouping/deepFreeze";
+import { replaceUnstorable } from "@/lib/text/replaceUnstorable";
 
 /**
  * parseChainText, remembered: an application that fails keeps printing the same trace (the same
@@ -8,8 +10,9 @@ import { parseChainText, type ParsedChain } from "@/lib/grouping/chain/parseChai
  * MAX_TEXT_CHARS are parsed each time (they are rare, and would make the cache's memory unbounded:
  * at most MAX_ENTRIES × MAX_TEXT_CHARS of keys — 8 MB — plus their frames).
  *
- * Results are shared between events, so they are frozen: code that changed a parsed chain in place
- * would throw instead of altering other events' frames.
+ * Results are shared between events, so they are made storable (lib/text/replaceUnstorable.ts,
+ * which skips frozen values) and frozen: code that changed a parsed chain in place would throw
+ * instead of altering other events' frames.
  */
 const MAX_ENTRIES = 1_000;
 const MAX_TEXT_CHARS = 8 * 1024;
@@ -27,16 +30,8 @@ export function parseChainTextCached(text: string, platformHint?: string): Parse
     cache.set(key, hit);
     return hit;
   }
-  const parsed = deepFreeze(parseChainText(text, platformHint));
+  const parsed = deepFreeze(replaceUnstorable(parseChainText(text, platformHint)));
   cache.set(key, parsed);
   if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
   return parsed;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }
