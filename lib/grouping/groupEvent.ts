@@ -1,7 +1,7 @@
 import { MAX_CHAIN_LENGTH, type ChainException, type ExceptionRelation } from "@/lib/grouping/chain/ChainException";
 import { formatChain } from "@/lib/grouping/chain/formatChain";
 import { parseChainTextCached } from "@/lib/grouping/chain/parsedChainCache";
-import { internFrames } from "@/lib/grouping/frames/internFrames";
+import { groupingView } from "@/lib/grouping/frames/groupingView";
 import { withoutRubyHighlight } from "@/lib/grouping/message/rubyHighlight";
 import type { FrameOverride } from "@/lib/grouping/frames/classifyFrame";
 import { languageOfPlatform } from "@/lib/ingest/stacktrace/platformLanguage";
@@ -68,9 +68,10 @@ export function groupEvent(input: GroupEventInput): GroupedEvent {
   // A log message is keyed on its format string, so the values filled into it never split the issue.
   const templated = input.messageTemplate ? [{ ...chain[0], message: shown(input.messageTemplate) }, ...chain.slice(1)] : chain;
   const mapFrames = input.mapFrames;
-  const keyed = mapFrames ? templated.map((e) => ({ ...e, frames: mapFrames(e.frames) })) : templated;
+  // Fingerprints read the frames' grouping view: the same view for every event repeating these frames.
+  const keyed = templated.map((e) => ({ ...e, frames: groupingView(mapFrames ? mapFrames(e.frames) : e.frames) }));
   const result = fingerprintChain({ exceptions: keyed, language, platform: input.platform, custom, frameOverride: input.rules?.frameOverride });
-  const legacy = computeFingerprint({ type: input.type, message: input.message, frames: legacyFrames, custom: input.custom });
+  const legacy = computeFingerprint({ type: input.type, message: input.message, frames: groupingView(legacyFrames), custom: input.custom });
   return {
     type: chain[0].type,
     message: input.message ? shown(input.message) : chain[0].message,
@@ -110,7 +111,7 @@ function resolveChain(input: GroupEventInput, hinted: Language) {
     }));
     return { chain, language: hinted !== "unknown" ? hinted : parsed.language, legacyFrames: parsed.legacyFrames, stackText: input.stackTrace };
   }
-  const frames = Array.isArray(input.stackTrace) ? internFrames(input.stackTrace) : [];
+  const frames = Array.isArray(input.stackTrace) ? input.stackTrace : [];
   const chain: ChainException[] = [{ type: input.type, message: input.message, relation: "raised", frames }];
   return { chain, language: hinted, legacyFrames: frames, stackText: frames.length > 0 ? formatFrames(frames) : null };
 }
@@ -120,7 +121,7 @@ function parseOne(e: RawException, platform: string | undefined, relation: Excep
     const parsed = parseChainTextCached(e.stackTrace, platform);
     return { exception: { type: e.type, message: e.message, relation, frames: parsed.exceptions[0]?.frames ?? [] }, language: parsed.language, legacyFrames: parsed.legacyFrames };
   }
-  const frames = Array.isArray(e.stackTrace) ? internFrames(e.stackTrace) : [];
+  const frames = Array.isArray(e.stackTrace) ? e.stackTrace : [];
   return { exception: { type: e.type, message: e.message, relation, frames }, language: "unknown" as Language, legacyFrames: frames };
 }
 

@@ -4,11 +4,11 @@ import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
 
 /**
  * selectGroupingFrames, remembered for frames that are shared: a trace parsed once and kept
- * (lib/grouping/chain/parsedChainCache.ts) hands every event that repeats it the same frozen frames
+ * (lib/grouping/chain/parsedChainCache.ts), or structured frames' grouping view
+ * (lib/grouping/frames/groupingView.ts), hands every event that repeats it the same frozen frames
  * array, so what grouping reads from it is worked out once per array (and frame override, language
- * and async setting), not once per event. Frames that are not frozen (an SDK's structured frames,
- * new with each event) are read each time. Held weakly: an array the parse cache lets go of takes
- * its entries with it.
+ * and async setting), not once per event. Frames that are not frozen (too long to keep) are read
+ * each time. Held weakly: an array the caches let go of takes its entries with it.
  */
 const NO_OVERRIDE = {};
 const cache = new WeakMap<FrameOverride | object, WeakMap<Frame[], Map<string, GroupingFrames>>>();

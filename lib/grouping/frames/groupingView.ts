@@ -1,0 +1,48 @@
+import type { Frame } from "@/lib/ingest/stacktrace/frame";
+import { deepFreeze } from "@/lib/grouping/deepFreeze";
+
+/**
+ * What grouping reads of structured frames (an SDK's `stacktrace.frames`), shared between the events
+ * that carry the same ones: the same failure sends the same frames each time, in a new array each
+ * time, and what grouping works out from frames is remembered per shared array (sharedGroupingFrames,
+ * computeFingerprint). The view leaves out what grouping never reads and what differs from one
+ * event to the next — local variables and source context lines — so an SDK that sends them still
+ * gets one view per code path. Used only to compute fingerprints: the event keeps and stores its
+ * own frames.
+ *
+ * The last MAX_ENTRIES distinct views are kept (least recently used first out); frames whose view is
+ * over MAX_KEY_CHARS of JSON are used as they are (and worked out each time), so the memory this
+ * holds stays bounded. Frozen frames (a parsed trace, lib/grouping/chain/parsedChainCache.ts) are
+ * already shared.
+ */
+const MAX_ENTRIES = 1_000;
+const MAX_KEY_CHARS = 8 * 1024;
+
+const views = new Map<string, Frame[]>();
+
+export function groupingView(frames: Frame[]): Frame[] {
+  if (frames.length === 0 || Object.isFrozen(frames)) return frames;
+  const view = frames.map(withoutPerEventFields);
+  const key = JSON.stringify(view);
+  if (key.length > MAX_KEY_CHARS) return frames;
+  const hit = views.get(key);
+  if (hit) {
+    views.delete(key);
+    views.set(key, hit);
+    return hit;
+  }
+  deepFreeze(view);
+  views.set(key, view);
+  if (views.size > MAX_ENTRIES) views.delete(views.keys().next().value!);
+  return view;
+}
+
+/** A frame without its source context lines and local variables. */
+function withoutPerEventFields(frame: Frame): Frame {
+  const read = { ...frame };
+  delete read.contextLine;
+  delete read.preContext;
+  delete read.postContext;
+  delete read.vars;
+  return read;
+}
