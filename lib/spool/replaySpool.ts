@@ -64,8 +64,8 @@ export async function replaySpool(spool: Spool, sinks: { events: StoreFn; items:
   };
   await spool.seal();
   spool.rescan();
-  for (const file of spool.claimSegments()) {
-    const { entries, tornBytes, unreadable } = spool.readSegment(file);
+  for (const file of await spool.claimSegments()) {
+    const { entries, tornBytes, unreadable } = await spool.readSegment(file);
     if (tornBytes > 0 || unreadable > 0) logger.warn("spool segment has a torn tail or unreadable records", { file, tornBytes, unreadable });
     for (const round of roundsOf(entries)) {
       const settled = await Promise.allSettled(round.map(storeChunk));
@@ -77,7 +77,7 @@ export async function replaySpool(spool: Spool, sinks: { events: StoreFn; items:
         result.events += round[i].reduce((n, e) => n + e.events.length, 0);
       }
     }
-    spool.finishSegment(file);
+    await spool.finishSegment(file);
     result.segments++;
   }
   return result;

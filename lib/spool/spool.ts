@@ -113,7 +113,7 @@ export class Spool {
    * Claims every segment ready for replay, oldest first: sealed ones, those this process was already
    * replaying, and those of processes that no longer run. Returns their paths.
    */
-  claimSegments(): string[] {
+  async claimSegments(): Promise<string[]> {
     const claimed: string[] = [];
     for (const name of fs.readdirSync(this.dir).sort()) {
       const match = SEGMENT.exec(name);
@@ -132,12 +132,13 @@ export class Spool {
       }
       claimed.push(path.join(this.dir, mine));
     }
-    if (claimed.length) syncDir(this.dir);
+    if (claimed.length) await syncDir(this.dir);
     return claimed;
   }
 
-  readSegment(file: string): SegmentRead {
-    const { payloads, validBytes } = decodeFrames(fs.readFileSync(file));
+  async readSegment(file: string): Promise<SegmentRead> {
+    const data = await fs.promises.readFile(file);
+    const { payloads, validBytes } = decodeFrames(data);
     const entries: SpoolEntry[] = [];
     let unreadable = 0;
     for (const payload of payloads) {
@@ -147,15 +148,15 @@ export class Spool {
         unreadable++;
       }
     }
-    return { entries, tornBytes: fs.statSync(file).size - validBytes, unreadable };
+    return { entries, tornBytes: data.length - validBytes, unreadable };
   }
 
   /** Deletes a fully replayed segment. */
-  finishSegment(file: string): void {
-    const size = fs.statSync(file).size;
-    fs.rmSync(file);
-    syncDir(this.dir);
+  async finishSegment(file: string): Promise<void> {
+    const { size } = await fs.promises.stat(file);
+    await fs.promises.rm(file);
     this.totalBytes = Math.max(0, this.totalBytes - size);
+    await syncDir(this.dir);
   }
 
   /** Re-reads the directory's size (segments of other processes come and go). */
@@ -213,7 +214,7 @@ export class Spool {
     this.handle = await fs.promises.open(path.join(this.dir, `${name}.open`), "a", 0o600);
     this.openName = name;
     this.openBytes = 0;
-    syncDir(this.dir);
+    await syncDir(this.dir);
     return this.handle;
   }
 
@@ -225,9 +226,9 @@ export class Spool {
     this.openName = null;
     await handle.close();
     const from = path.join(this.dir, `${name}.open`);
-    if (this.openBytes === 0) fs.rmSync(from, { force: true });
-    else fs.renameSync(from, path.join(this.dir, `${name}.spool`));
-    syncDir(this.dir);
+    if (this.openBytes === 0) await fs.promises.rm(from, { force: true });
+    else await fs.promises.rename(from, path.join(this.dir, `${name}.spool`));
+    await syncDir(this.dir);
   }
 
   private scanBytes(): number {
@@ -248,12 +249,16 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Makes renames and new files in the directory durable. */
-function syncDir(dir: string): void {
-  const fd = fs.openSync(dir, "r");
+/**
+ * Makes renames and new files in the directory durable. Asynchronous: an fsync waits on the disk
+ * (milliseconds, more while PostgreSQL's WAL is being flushed), and the replayer's turns make several;
+ * done on the event loop they held up every request for as long.
+ */
+async function syncDir(dir: string): Promise<void> {
+  const handle = await fs.promises.open(dir, "r");
   try {
-    fs.fsyncSync(fd);
+    await handle.sync();
   } finally {
-    fs.closeSync(fd);
+    await handle.close();
   }
 }
