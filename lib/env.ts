@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IngestAckSchema } from "@/lib/domain/ingestAck";
 
 /**
  * `VAR=` (as a compose file passes an unset variable) means unset, not an invalid value. parseEnv
@@ -63,7 +64,7 @@ const EnvSchema = z.object({
    * that must outlive the process (a volume); `auto`: `commit` until the group commit falls behind
    * (INGEST_LOG_BACKLOG writes waiting), then `log` until the log is drained.
    */
-  INGEST_ACK: z.enum(["commit", "log", "auto"]).default("commit"),
+  INGEST_ACK: IngestAckSchema.default("commit"),
   /** With INGEST_ACK=auto: requests waiting for the group commit at which ingest answers from the log. */
   INGEST_LOG_BACKLOG: z.coerce.number().int().min(1).max(10_000).default(8),
   /** Bearer token for GET /api/metrics; unset disables the endpoint (404). */

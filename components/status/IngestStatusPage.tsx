@@ -2,6 +2,7 @@
 
 import { WorkspaceShell } from "@/components/settings/WorkspaceShell";
 import { DatabaseStatus } from "@/components/status/DatabaseStatus";
+import { InstanceStatus } from "@/components/status/InstanceStatus";
 import { JobRuns } from "@/components/status/JobRuns";
 import { ProjectIngest } from "@/components/status/ProjectIngest";
 import { ErrorState } from "@/components/ui/ErrorState";
@@ -29,6 +30,7 @@ function WorkspaceStatus({ workspaceId }: { workspaceId: string }) {
         <>
           <DatabaseStatus database={data.database} projects={data.projects} />
           <JobRuns jobs={data.database.jobs} />
+          {data.instance && <InstanceStatus instance={data.instance} />}
         </>
       ) : (
         <p className="text-sm text-gray-500 dark:text-gray-400">Database size, disk forecast and background jobs are shown to workspace admins.</p>

@@ -80,10 +80,18 @@ describe("GET /api/v1/workspaces/:id/ingest-health", () => {
     if (db.growthPerDayBytes && db.growthPerDayBytes > 0) expect(db.disk.daysLeft).toBeCloseTo(db.disk.freeBytes! / db.growthPerDayBytes, -1);
   });
 
+  it("tells admins how the instance acknowledges ingest and what its spool holds", async () => {
+    const body = (await (await health(admin)).json()) as IngestHealth;
+    // The suite's app runs with the defaults: answered once committed, a 512 MiB spool, PostgreSQL up.
+    expect(body.instance).toMatchObject({ ack: "commit", spool: { maxBytes: 512 * 1024 * 1024, spooling: false } });
+    expect(body.instance!.spool.bytes).toBeGreaterThanOrEqual(0);
+  });
+
   it("shows viewers their projects but not the database-wide figures", async () => {
     const body = (await (await health(viewer)).json()) as IngestHealth;
     expect(body.projects.map((p) => p.id)).toEqual([t.projectId]);
     expect(body.database).toBeNull();
+    expect(body.instance).toBeNull();
   });
 
   it("answers 401 without a session, 404 for another workspace, 422 for a malformed id", async () => {

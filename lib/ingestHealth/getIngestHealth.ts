@@ -2,20 +2,23 @@ import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanViewWorkspace, canAdminister } from "@/lib/auth/permissions";
 import { pool } from "@/lib/db/pool";
 import { db } from "@/lib/db/prisma";
+import { env } from "@/lib/env";
 import type { IngestHealth } from "@/lib/ingestHealth/ingestHealthSchema";
 import { emptyIngestCounts, INGEST_OUTCOMES } from "@/lib/ingestHealth/ingestOutcomes";
 import { readIngestCounts } from "@/lib/ingestHealth/readIngestCounts";
 import { listJobRuns } from "@/lib/jobRuns/listJobRuns";
 import { readStorageStatus } from "@/lib/storage/readStorageStatus";
 import { sampleStorage } from "@/lib/storage/sampleStorage";
+import { spoolStatus } from "@/lib/spool/spoolRuntime";
 
 const FIVE_MINUTES_S = 300;
 
 /**
  * Settings → Status for one workspace: per project the event rate and what happened to its events
  * (accepted, duplicate, rate-limited, sampled, dropped, discarded by the SDK), its share of the
- * database; for admins also the database per table, growth per day, days of disk left and the last
- * run of every background job. Any member may read it.
+ * database; for admins also the database per table, growth per day, days of disk left, the last
+ * run of every background job, and how the instance answering acknowledges ingest and what its
+ * spool holds. Any member may read it.
  */
 export async function getIngestHealth(auth: AuthContext, workspaceId: string, now = new Date()): Promise<IngestHealth> {
   assertCanViewWorkspace(auth, workspaceId);
@@ -49,7 +52,14 @@ export async function getIngestHealth(auth: AuthContext, workspaceId: string, no
       disk: { ...storage.disk, daysLeft: storage.forecast.daysLeft },
       jobs,
     },
+    instance: isAdmin ? instanceStatus() : null,
   };
+}
+
+/** How this instance acknowledges ingest, and what its spool holds. */
+function instanceStatus(): NonNullable<IngestHealth["instance"]> {
+  const { bytes, maxBytes, spooling } = spoolStatus();
+  return { ack: env().INGEST_ACK, spool: { bytes, maxBytes, spooling } };
 }
 
 type Share = NonNullable<IngestHealth["projects"][number]["storage"]>;

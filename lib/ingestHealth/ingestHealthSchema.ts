@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IngestAckSchema } from "@/lib/domain/ingestAck";
 
 const Counts = z.object({
   accepted: z.number().int().describe("events stored"),
@@ -55,6 +56,17 @@ export const IngestHealthSchema = z.object({
           failures: z.number().int(),
         }),
       ),
+    })
+    .nullable(),
+  /** The instance that answered: workspace admins only (null for other roles). */
+  instance: z
+    .object({
+      ack: IngestAckSchema.describe("when this instance answers ingest requests (INGEST_ACK): once committed, from its local log, or auto"),
+      spool: z.object({
+        bytes: z.number().describe("what its local spool holds not yet stored: an outage's backlog, or the log's last moments"),
+        maxBytes: z.number(),
+        spooling: z.boolean().describe("true while PostgreSQL is unavailable and ingest goes to the spool"),
+      }),
     })
     .nullable(),
 });

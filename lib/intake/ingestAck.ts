@@ -1,3 +1,5 @@
+import type { IngestAck } from "@/lib/domain/ingestAck";
+
 /**
  * When an ingest request is answered (INGEST_ACK):
  * - `commit`: once its events are committed to PostgreSQL (through the group commit); read-your-
@@ -10,8 +12,6 @@
  *   committed ahead of what the log still holds.
  * While PostgreSQL is unavailable every mode writes to the log (lib/intake/durableStore.ts).
  */
-export type IngestAck = "commit" | "log" | "auto";
-
 export interface AckState {
   mode: IngestAck;
   /** The local log holds nothing (nothing waiting to be written, replayed or deleted). */
