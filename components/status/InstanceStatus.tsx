@@ -7,9 +7,9 @@ import type { IngestHealth } from "@/lib/ingestHealth/ingestHealthSchema";
 type Instance = NonNullable<IngestHealth["instance"]>;
 
 const ACK: Record<IngestAck, { value: string; hint: string }> = {
-  commit: { value: "Once committed", hint: "events are in PostgreSQL when the client hears back (INGEST_ACK=commit)" },
-  log: { value: "From the local log", hint: "answered once fsync'ed in the spool, stored moments later (INGEST_ACK=log)" },
-  auto: { value: "Auto", hint: "committed while ingest keeps up, from the local log under load (INGEST_ACK=auto)" },
+  commit: { value: "Once committed", hint: "in PostgreSQL before the client hears back" },
+  log: { value: "From the local log", hint: "fsync'ed in the spool, stored moments later" },
+  auto: { value: "Auto", hint: "committed, or from the local log under load" },
 };
 
 /** The instance that served this page: how it acknowledges ingest and what its spool still holds. */
@@ -18,7 +18,7 @@ export function InstanceStatus({ instance }: { instance: Instance }) {
   return (
     <Card title="This instance" titleId="instance-title">
       <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-        <StatCard label="Ingest answered" testId="ingest-ack" value={ACK[instance.ack].value} hint={ACK[instance.ack].hint} />
+        <StatCard label="Ingest answered (INGEST_ACK)" testId="ingest-ack" value={ACK[instance.ack].value} hint={ACK[instance.ack].hint} />
         <StatCard
           label="Spool, not yet stored"
           testId="spool-bytes"
