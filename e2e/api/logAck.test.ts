@@ -80,6 +80,50 @@ describe("INGEST_ACK=log", () => {
   }, 300_000);
 });
 
+describe("INGEST_ACK=log with a spool PostgreSQL does not empty", () => {
+  let app: FaultApp;
+  beforeAll(async () => {
+    app = await startFaultApp(await freePort(), db.url, "full", { INGEST_ACK: "log", FAULTLINE_SPOOL_MAX_MB: "0.05" });
+  }, 300_000);
+  afterAll(async () => {
+    db.thaw();
+    await app?.stop();
+  });
+
+  it("answers 503 spool_full with Retry-After once the spool is full, and stores everything it had answered 202", async () => {
+    const project = await seedProject(db.url);
+    const send = async (i: number) => {
+      const res = await fetch(`${app.url}/api/v1/events`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-faultline-key": project.key },
+        body: JSON.stringify({ type: "BackPressure", message: `event ${i} ${"x".repeat(500)}` }),
+      });
+      return { status: res.status, retryAfter: res.headers.get("retry-after"), body: await res.json() };
+    };
+    // The key is cached by a first request PostgreSQL answers.
+    expect((await send(0)).status).toBe(202);
+    await drained(app);
+    db.freeze();
+    const answered: string[] = [];
+    let refused: Awaited<ReturnType<typeof send>> | undefined;
+    try {
+      for (let i = 1; i <= 400 && !refused; i++) {
+        const r = await send(i);
+        if (r.status === 202) answered.push(r.body.accepted[0].eventId);
+        else refused = r;
+      }
+    } finally {
+      db.thaw();
+    }
+    expect(answered.length).toBeGreaterThan(10);
+    expect(refused).toMatchObject({ status: 503, retryAfter: "30", body: { error: { code: "spool_full" } } });
+    expect(refused!.body.error.message).toContain("spool is full");
+    await drained(app);
+    const stored = await storedCounts(db, project.projectId);
+    expect(answered.filter((id) => stored.get(id) !== 1)).toEqual([]);
+  }, 300_000);
+});
+
 describe("INGEST_ACK=auto", () => {
   let app: FaultApp;
   beforeAll(async () => {

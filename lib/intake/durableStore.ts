@@ -83,12 +83,14 @@ async function appendToSpool(entry: SpoolEntry): Promise<void> {
     await spoolRuntime().spool.append(entry);
   } catch (error) {
     if (error instanceof SpoolFullError) {
-      throw new ApiError(503, "spool_full", "the database is unavailable and the local spool is full: retry later", { retryAfter: SPOOL_FULL_RETRY_AFTER_S }, {
+      // Full because PostgreSQL is down, or (answering from the log) because it has not kept up.
+      const why = spoolRuntime().spooling ? "the database is unavailable and the local spool is full" : "the local spool is full: the database has not stored what it holds yet";
+      throw new ApiError(503, "spool_full", `${why}: retry later`, { retryAfter: SPOOL_FULL_RETRY_AFTER_S }, {
         "retry-after": String(SPOOL_FULL_RETRY_AFTER_S),
       });
     }
     logger.error("spool append failed", { error });
-    throw new ApiError(503, "unavailable", "the database is unavailable and the spool could not be written: retry later", undefined, { "retry-after": "10" });
+    throw new ApiError(503, "unavailable", "the local spool could not be written: retry later", undefined, { "retry-after": "10" });
   }
 }
 
