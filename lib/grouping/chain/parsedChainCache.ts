@@ -1,5 +1,6 @@
 import { parseChainText, type ParsedChain } from "@/lib/grouping/chain/parseChainText";
 import { deepFreeze } from "@/lib/grouping/deepFreeze";
+import { RecentlyUsed } from "@/lib/grouping/recentlyUsed";
 import { replaceUnstorable } from "@/lib/text/replaceUnstorable";
 
 /**
@@ -17,21 +18,15 @@ import { replaceUnstorable } from "@/lib/text/replaceUnstorable";
 const MAX_ENTRIES = 1_000;
 const MAX_TEXT_CHARS = 8 * 1024;
 
-const cache = new Map<string, ParsedChain>();
+const cache = new RecentlyUsed<string, ParsedChain>(MAX_ENTRIES);
 
 export function parseChainTextCached(text: string, platformHint?: string): ParsedChain {
   if (text.length > MAX_TEXT_CHARS) return parseChainText(text, platformHint);
   // The platform first, then a separator no platform name contains.
   const key = `${platformHint ?? ""}\u0000${text}`;
   const hit = cache.get(key);
-  if (hit) {
-    // Most recently used last: a Map iterates in insertion order.
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
+  if (hit) return hit;
   const parsed = deepFreeze(replaceUnstorable(parseChainText(text, platformHint)));
   cache.set(key, parsed);
-  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
   return parsed;
 }

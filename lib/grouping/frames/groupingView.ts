@@ -1,5 +1,6 @@
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
 import { deepFreeze } from "@/lib/grouping/deepFreeze";
+import { RecentlyUsed } from "@/lib/grouping/recentlyUsed";
 
 /**
  * What grouping reads of structured frames (an SDK's `stacktrace.frames`), shared between the events
@@ -18,7 +19,7 @@ import { deepFreeze } from "@/lib/grouping/deepFreeze";
 const MAX_ENTRIES = 1_000;
 const MAX_KEY_CHARS = 8 * 1024;
 
-const views = new Map<string, Frame[]>();
+const views = new RecentlyUsed<string, Frame[]>(MAX_ENTRIES);
 
 export function groupingView(frames: Frame[]): Frame[] {
   if (frames.length === 0 || Object.isFrozen(frames)) return frames;
@@ -26,14 +27,8 @@ export function groupingView(frames: Frame[]): Frame[] {
   const key = JSON.stringify(view);
   if (key.length > MAX_KEY_CHARS) return frames;
   const hit = views.get(key);
-  if (hit) {
-    views.delete(key);
-    views.set(key, hit);
-    return hit;
-  }
-  deepFreeze(view);
-  views.set(key, view);
-  if (views.size > MAX_ENTRIES) views.delete(views.keys().next().value!);
+  if (hit) return hit;
+  views.set(key, deepFreeze(view));
   return view;
 }
 
