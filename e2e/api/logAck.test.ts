@@ -20,6 +20,16 @@ afterAll(async () => {
   await db?.stop();
 });
 
+/** One native event to the app: its status, Retry-After and body. */
+async function postEvent(app: FaultApp, key: string, event: { type: string; message: string }) {
+  const res = await fetch(`${app.url}/api/v1/events`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-faultline-key": key },
+    body: JSON.stringify(event),
+  });
+  return { status: res.status, retryAfter: res.headers.get("retry-after"), body: await res.json() };
+}
+
 const drained = (app: FaultApp) => waitFor(async () => ((await health(app)).spool.bytes === 0 ? true : undefined), 120_000);
 
 describe("INGEST_ACK=log", () => {
@@ -92,14 +102,7 @@ describe("INGEST_ACK=log with a spool PostgreSQL does not empty", () => {
 
   it("answers 503 spool_full with Retry-After once the spool is full, and stores everything it had answered 202", async () => {
     const project = await seedProject(db.url);
-    const send = async (i: number) => {
-      const res = await fetch(`${app.url}/api/v1/events`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-faultline-key": project.key },
-        body: JSON.stringify({ type: "BackPressure", message: `event ${i} ${"x".repeat(500)}` }),
-      });
-      return { status: res.status, retryAfter: res.headers.get("retry-after"), body: await res.json() };
-    };
+    const send = (i: number) => postEvent(app, project.key, { type: "BackPressure", message: `event ${i} ${"x".repeat(500)}` });
     // The key is cached by a first request PostgreSQL answers.
     expect((await send(0)).status).toBe(202);
     await drained(app);
@@ -136,13 +139,8 @@ describe("INGEST_ACK=auto", () => {
   it("commits while it keeps up: a lone request is answered once its event is readable", async () => {
     const project = await seedProject(db.url);
     for (let i = 0; i < 5; i++) {
-      const res = await fetch(`${app.url}/api/v1/events`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-faultline-key": project.key },
-        body: JSON.stringify({ type: "LoneError", message: `alone ${i}` }),
-      });
-      const body = await res.json();
-      expect(res.status).toBe(202);
+      const { status, body } = await postEvent(app, project.key, { type: "LoneError", message: `alone ${i}` });
+      expect(status).toBe(202);
       expect(body.spooled).toBeUndefined();
       const stored = await storedCounts(db, project.projectId);
       expect(stored.get(body.accepted[0].eventId)).toBe(1);
@@ -158,11 +156,6 @@ describe("INGEST_ACK=auto", () => {
     }, 120_000);
     await recoverAndCheck(db, app, project.projectId, load);
     // Back to commits once the log is drained.
-    const res = await fetch(`${app.url}/api/v1/events`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-faultline-key": project.key },
-      body: JSON.stringify({ type: "AfterTheRush", message: "alone again" }),
-    });
-    expect((await res.json()).spooled).toBeUndefined();
+    expect((await postEvent(app, project.key, { type: "AfterTheRush", message: "alone again" })).body.spooled).toBeUndefined();
   }, 300_000);
 });

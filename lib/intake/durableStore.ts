@@ -61,7 +61,7 @@ async function tryDirect<T>(storeDirect: () => Promise<T>, what: string, waiting
   const runtime = spoolRuntime();
   if (runtime.spooling) return { done: false };
   const { INGEST_DB_TIMEOUT_MS: deadlineMs, INGEST_ACK: mode, INGEST_LOG_BACKLOG: backlog } = env();
-  if (mode !== "commit" && answersFromLog({ mode, logEmpty: runtime.spool.isEmpty(), waitingWrites, backlog })) return { done: false };
+  if (answersFromLog({ mode, logEmpty: runtime.spool.isEmpty(), waitingWrites, backlog })) return { done: false };
   try {
     // The ingest transaction closes its connection at the deadline (lib/db/bundledTransaction.ts);
     // this bound, a second later, covers every other wait on the way (a partition check, an ORM
