@@ -10,8 +10,9 @@ import { pathToFileURL } from "node:url";
 import v8 from "node:v8";
 import next from "next";
 import { apiRouteTableFile, fastPathBundle } from "./buildPaths.mjs";
-import { SERVER_V8_FLAGS } from "./serverProcess.mjs";
+import { keepServingWhenOutputCloses, SERVER_V8_FLAGS } from "./serverProcess.mjs";
 
+keepServingWhenOutputCloses();
 for (const flag of SERVER_V8_FLAGS) v8.setFlagsFromString(flag);
 
 const root = path.resolve(import.meta.dirname, "..");

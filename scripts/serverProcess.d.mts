@@ -1,2 +1,3 @@
 export declare const SERVER_V8_FLAGS: string[];
+export declare function keepServingWhenOutputCloses(): void;
 export declare function serverEnv<T extends Record<string, string | undefined>>(env: T): T & { MALLOC_MMAP_THRESHOLD_: string };

@@ -27,3 +27,13 @@ export function serverEnv(env) {
   }
   return result;
 }
+
+// A log reader that goes away (a supervisor's or log shipper's pipe closed, `npm start | head`) must
+// not take the server down. A write to a closed stdout or stderr fails with EPIPE, reported as an
+// 'error' event on the stream; unhandled, it is an uncaught exception, which Next.js reports with
+// console.warn — to the same closed pipe, failing again, forever: the process spun at 100 % CPU and
+// answered nothing. With a listener the failed write is dropped and the server goes on serving.
+/** Called first thing by every long-running process of the app (the server, `npm start`, the container's serve.mjs). */
+export function keepServingWhenOutputCloses() {
+  for (const stream of [process.stdout, process.stderr]) stream.on("error", () => undefined);
+}

@@ -12,8 +12,9 @@ import { startEmbeddedPostgres } from "./embeddedDb.mjs";
 import { assertDatabaseReachable, assertPortFree, describeStartupError, StartupError } from "./startupChecks.mjs";
 import { bin, capture, run } from "./run.mjs";
 import { needsBuild } from "./needsBuild.mjs";
-import { serverEnv } from "./serverProcess.mjs";
+import { keepServingWhenOutputCloses, serverEnv } from "./serverProcess.mjs";
 
+keepServingWhenOutputCloses();
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
 const host = process.env.HOST ?? "127.0.0.1";

@@ -5,12 +5,20 @@ import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { assertLocalDatabase } from "@/e2e/support/assertLocalDatabase";
+import { serverEnv } from "@/scripts/serverProcess.mjs";
 
 export interface FreshInstance {
   /** http://127.0.0.1:<port> of an app on an empty database (no user yet), FAULTLINE_DEMO=0. */
   url: string;
   databaseUrl: string;
+  /** The app's process (its stdout and stderr are piped to .faultline/fresh-app-<port>.log). */
+  process: ChildProcess;
   stop(): Promise<void>;
+}
+
+export interface FreshInstanceOptions {
+  /** `next start` (the default), or the production server `npm start` runs (scripts/server.mjs: fast path, V8 flags). */
+  server?: "next" | "production";
 }
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -21,7 +29,7 @@ const root = path.resolve(import.meta.dirname, "..", "..");
  * without users while the shared test database has many. Same build, its own port; ready in about
  * a second. Stop it in afterAll (the database is dropped).
  */
-export async function startFreshInstance(env: Record<string, string> = {}): Promise<FreshInstance> {
+export async function startFreshInstance(env: Record<string, string> = {}, options: FreshInstanceOptions = {}): Promise<FreshInstance> {
   const shared = new URL(assertLocalDatabase());
   const template = process.env.FAULTLINE_EMPTY_TEMPLATE;
   if (!template) throw new Error("FAULTLINE_EMPTY_TEMPLATE is not set: run tests through `npm test` / scripts/test.mjs");
@@ -33,11 +41,17 @@ export async function startFreshInstance(env: Record<string, string> = {}): Prom
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const log = fs.createWriteStream(path.join(root, ".faultline", `fresh-app-${port}.log`));
-  const app: ChildProcess = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, APP_URL: url, FAULTLINE_DEMO: "0", ALERT_EVALUATOR_INTERVAL_MS: "0", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const spoolDir = path.join(root, ".faultline", `fresh-spool-${port}`);
+  const appEnv = { ...process.env, DATABASE_URL: databaseUrl, APP_URL: url, FAULTLINE_DEMO: "0", ALERT_EVALUATOR_INTERVAL_MS: "0", ...env };
+  const app: ChildProcess =
+    options.server === "production"
+      ? spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], {
+          cwd: root,
+          // Its own spool: the shared app's must not be replayed into this database.
+          env: serverEnv({ ...appEnv, HOST: "127.0.0.1", PORT: String(port), FAULTLINE_SPOOL_DIR: spoolDir }),
+          stdio: ["ignore", "pipe", "pipe"],
+        })
+      : spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(port)], { cwd: root, env: appEnv, stdio: ["ignore", "pipe", "pipe"] });
   app.stdout?.pipe(log);
   app.stderr?.pipe(log);
   const exited = new Promise<void>((resolve) => app.once("exit", () => resolve()));
@@ -49,6 +63,7 @@ export async function startFreshInstance(env: Record<string, string> = {}): Prom
       if (app.exitCode === null) app.kill("SIGKILL");
     }
     await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+    fs.rmSync(spoolDir, { recursive: true, force: true });
   };
   try {
     await waitHealthy(url, app);
@@ -56,7 +71,7 @@ export async function startFreshInstance(env: Record<string, string> = {}): Prom
     await stop();
     throw error;
   }
-  return { url, databaseUrl, stop };
+  return { url, databaseUrl, process: app, stop };
 }
 
 export interface ClonedDatabase {

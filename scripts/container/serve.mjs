@@ -6,9 +6,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { spawn } from "node:child_process";
-import { SERVER_V8_FLAGS, serverEnv } from "../serverProcess.mjs";
+import { keepServingWhenOutputCloses, SERVER_V8_FLAGS, serverEnv } from "../serverProcess.mjs";
 import { assertDatabaseReachable, describeStartupError, StartupError } from "../startupChecks.mjs";
 
+keepServingWhenOutputCloses();
 const root = path.resolve(import.meta.dirname, "..", "..");
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
 env.HOSTNAME ??= "0.0.0.0";
