@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "@/e2e/support/childProcess";
 import { seedProject, startFaultApp, startFaultDatabase, type FaultApp, type FaultDatabase } from "@/e2e/support/faultApp";
 import { acknowledged, expectStoredExactlyOnce, health, recoverAndCheck, startLoad, storedCounts } from "@/e2e/support/faultLoad";
+import { parsePrometheusText } from "@/e2e/support/prometheusText";
 import { waitFor } from "@/e2e/support/waitFor";
 
 /**
@@ -35,7 +36,7 @@ const drained = (app: FaultApp) => waitFor(async () => ((await health(app)).spoo
 describe("INGEST_ACK=log", () => {
   let app: FaultApp;
   let port: number;
-  const env = { INGEST_ACK: "log", FAULTLINE_SHUTDOWN_TIMEOUT_MS: "10000" };
+  const env = { INGEST_ACK: "log", FAULTLINE_SHUTDOWN_TIMEOUT_MS: "10000", METRICS_TOKEN: "log-ack-metrics-token" };
   beforeAll(async () => {
     port = await freePort();
     app = await startFaultApp(port, db.url, "log", env);
@@ -56,6 +57,10 @@ describe("INGEST_ACK=log", () => {
     }, 60_000);
     await recoverAndCheck(db, app, project.projectId, load);
     expect(acknowledged(load.sent).every((s) => s.spooled)).toBe(true);
+    // Each answer waited for its record's sync: the append latency histogram saw every one.
+    const text = await (await fetch(`${app.url}/api/metrics`, { headers: { authorization: "Bearer log-ack-metrics-token" } })).text();
+    const appends = parsePrometheusText(text).samples.find((s) => s.name === "faultline_spool_append_seconds_count");
+    expect(appends?.value).toBeGreaterThanOrEqual(acknowledged(load.sent).length);
   }, 300_000);
 
   it("keeps what it answered when the process is killed before storing it: the next start stores it", async () => {

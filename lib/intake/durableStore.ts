@@ -7,6 +7,7 @@ import { answersFromLog } from "@/lib/intake/ingestAck";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
 import { groupIdFor, type StoreOptions, type StoreOutcome, type StoreTarget } from "@/lib/ingest/storeEvents";
 import { logger } from "@/lib/logger";
+import { metrics } from "@/lib/metrics/registry";
 import { SpoolFullError } from "@/lib/spool/spool";
 import { hasItems, type SpoolEntry, type SpooledItems } from "@/lib/spool/spoolEntry";
 import { spoolRuntime, startSpooling } from "@/lib/spool/spoolRuntime";
@@ -79,8 +80,10 @@ async function tryDirect<T>(storeDirect: () => Promise<T>, what: string, waiting
 
 /** Appends a record, durably; a full or unwritable spool is 503 with Retry-After, never a 500. */
 async function appendToSpool(entry: SpoolEntry): Promise<void> {
+  const started = performance.now();
   try {
     await spoolRuntime().spool.append(entry);
+    metrics().spoolAppendSeconds.observe((performance.now() - started) / 1000);
   } catch (error) {
     if (error instanceof SpoolFullError) {
       // Full because PostgreSQL is down, or (answering from the log) because it has not kept up.

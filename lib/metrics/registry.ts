@@ -88,6 +88,12 @@ function createMetrics() {
         this.set(spoolStatus().bytes);
       },
     }),
+    spoolAppendSeconds: new Histogram({
+      name: "faultline_spool_append_seconds",
+      help: "Time from a record's append to the local spool until it is on disk (written and fdatasync'ed; concurrent appends share one sync): what answering from the log (INGEST_ACK=log/auto) or an outage adds to an ingest request. Its tail is the disk's sync latency.",
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+      registers,
+    }),
     // Storage and jobs: read from the database at scrape time (the same on every instance: use max).
     databaseBytes: new Gauge({
       name: "faultline_database_bytes",

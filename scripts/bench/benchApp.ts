@@ -45,8 +45,8 @@ export interface BenchApp {
   memory(): { peakMb: number; nowMb: number };
   /** CPU seconds the app process has used so far. */
   cpuSeconds(): number;
-  /** Sum and count of a histogram in the app's /api/metrics (all label sets together). */
-  histogram(name: string): Promise<{ sum: number; count: number }>;
+  /** Sum, count and cumulative bucket counts (by `le`) of a histogram in the app's /api/metrics (all label sets together). */
+  histogram(name: string): Promise<{ sum: number; count: number; buckets: Map<number, number> }>;
   stop(): Promise<void>;
 }
 
@@ -103,7 +103,12 @@ export async function startBenchApp(databaseUrl: string, port: number, options: 
           .split("\n")
           .filter((line) => line.startsWith(`${name}_${suffix}`))
           .reduce((n, line) => n + Number(line.split(" ").pop()), 0);
-      return { sum: total("sum"), count: total("count") };
+      const buckets = new Map<number, number>();
+      for (const line of text.split("\n")) {
+        const le = new RegExp(`^${name}_bucket\\{.*le="([^"]+)"`).exec(line)?.[1];
+        if (le !== undefined) buckets.set(Number(le), (buckets.get(Number(le)) ?? 0) + Number(line.split(" ").pop()));
+      }
+      return { sum: total("sum"), count: total("count"), buckets };
     },
     stop: async () => {
       if (child.exitCode !== null) return;

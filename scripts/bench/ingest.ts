@@ -8,7 +8,8 @@
  *      Sentry envelopes (32 concurrent) and batches of 100 (4 concurrent): events/s, p50/p99,
  *      non-2xx, the ratio of each to its limits, and the app's peak RSS — answered once committed
  *      (INGEST_ACK=commit, the default), then again answered from the local log (INGEST_ACK=log,
- *      each phase timed until its last event is stored);
+ *      each phase timed until its last event is stored), and native singles from the log at a steady
+ *      1,000/s (open loop): p50/p99 and how long the spool's appends (write + fdatasync) took;
  *   4. each statement of the ingest transaction, timed in-process.
  * It starts everything itself: a fresh embedded PostgreSQL (or BENCH_DATABASE_URL), the app (built
  * if needed). Knobs: BENCH_SCALE (1 = full run; 0.05 for a quick check), BENCH_PGBENCH_SECONDS (10),
@@ -31,6 +32,8 @@ const barePort = Number(process.env.BENCH_BARE_PORT ?? 3191);
 const pgPort = Number(process.env.BENCH_PG_PORT ?? 5470);
 const root = path.resolve(import.meta.dirname, "..", "..");
 
+/** Events/s of the steady (open-loop) phase answered from the log: about half what the app takes at most. */
+const STEADY_RATE = 1_000;
 const json = { "content-type": "application/json" };
 const fmt = (x: number, digits = 0) => x.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -157,6 +160,18 @@ async function main() {
     const logApp = await startBenchApp(database.url, appPort, { fastPath: true, env: { INGEST_ACK: "log" } });
     stopAll.push(() => logApp.stop());
     report("Ingest, answered from the local log (INGEST_ACK=log; events/s until every event is stored)", await phases(logApp), logApp.memory());
+    // The latency at a rate well below the most the app takes: open loop, each request due at its
+    // time and its latency counted from then (a server falling behind is charged for the wait).
+    const appendsBefore = await logApp.histogram("faultline_spool_append_seconds");
+    const steady = await generateLoad(logApp.url, n(20_000, 500), 32, singles, { ratePerSecond: STEADY_RATE });
+    const appends = await logApp.histogram("faultline_spool_append_seconds");
+    await spoolDrained(logApp.url);
+    const within = (le: number) => (appends.buckets.get(le)! - appendsBefore.buckets.get(le)!) / Math.max(1, appends.count - appendsBefore.count);
+    console.log(`\n  native single at a steady ${fmt(STEADY_RATE)}/s (open loop): p50 ${fmt(percentile(steady.latencies, 50), 1)} ms, p99 ${fmt(percentile(steady.latencies, 99), 1)} ms, non-2xx ${steady.failures}`);
+    console.log(
+      `  spool appends (write + fdatasync, shared by concurrent appends) within 5 / 10 / 25 / 50 / 100 ms: ` +
+        [0.005, 0.01, 0.025, 0.05, 0.1].map((le) => `${fmt(within(le) * 100, 1)} %`).join(" / "),
+    );
     await logApp.stop();
 
     // 4. The ingest transaction, statement by statement.

@@ -17,11 +17,21 @@ export interface LoadResult {
   failures: number;
 }
 
+export interface LoadOptions {
+  /**
+   * Open loop: request i is due at start + i / ratePerSecond (at most `concurrency` in flight), and
+   * its latency counts from when it was due, not from when a connection was free to send it — a
+   * server that falls behind is charged for the wait (no coordinated omission). Without it, closed
+   * loop: each of the `concurrency` senders sends again as soon as it has its answer.
+   */
+  ratePerSecond?: number;
+}
+
 /**
  * Sends `total` requests with `concurrency` in flight over keep-alive connections (node:http, the
  * cheapest client: the generator shares the machine's cores with the app and PostgreSQL).
  */
-export async function generateLoad(baseUrl: string, total: number, concurrency: number, make: (i: number) => LoadRequest): Promise<LoadResult> {
+export async function generateLoad(baseUrl: string, total: number, concurrency: number, make: (i: number) => LoadRequest, options: LoadOptions = {}): Promise<LoadResult> {
   const url = new URL(baseUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const latencies: number[] = [];
@@ -45,8 +55,14 @@ export async function generateLoad(baseUrl: string, total: number, concurrency: 
 
   async function worker() {
     while (next < total) {
-      const req = make(next++);
-      const t0 = performance.now();
+      const i = next++;
+      const req = make(i);
+      let t0 = performance.now();
+      if (options.ratePerSecond) {
+        const due = started + (i * 1000) / options.ratePerSecond;
+        if (due > t0) await new Promise((resolve) => setTimeout(resolve, due - t0));
+        t0 = due;
+      }
       const status = await send(req);
       latencies.push(performance.now() - t0);
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
