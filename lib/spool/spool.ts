@@ -48,11 +48,6 @@ export interface SegmentRead {
   unreadable: number;
 }
 
-interface OpenSegment {
-  handle: fs.promises.FileHandle;
-  name: string;
-}
-
 interface Pending {
   frame: Buffer;
   resolve: () => void;
@@ -69,12 +64,6 @@ export class Spool {
   private readonly segmentBytes: number;
   private handle: fs.promises.FileHandle | null = null;
   private openName: string | null = null;
-  /**
-   * The next segment, created (and its directory entry synced) as soon as the last one closed, so
-   * the first append after a seal — the replayer seals every turn — waits for one sync, not three.
-   */
-  private spare: Promise<OpenSegment | null> | null = null;
-  private closed = false;
   private openBytes = 0;
   private totalBytes: number;
   private seq = 0;
@@ -183,16 +172,8 @@ export class Spool {
   }
 
   async close(): Promise<void> {
-    this.closed = true;
     await this.flushed();
     await this.closeOpenSegment();
-    const spare = await this.spare;
-    this.spare = null;
-    if (spare) {
-      await spare.handle.close();
-      await fs.promises.rm(path.join(this.dir, `${spare.name}.open`), { force: true });
-      await syncDir(this.dir);
-    }
   }
 
   private queuedBytes(): number {
@@ -229,20 +210,12 @@ export class Spool {
 
   private async openSegment(): Promise<fs.promises.FileHandle> {
     if (this.handle) return this.handle;
-    const spare = this.spare;
-    this.spare = null;
-    const segment = (await spare) ?? (await this.createSegment());
-    this.handle = segment.handle;
-    this.openName = segment.name;
-    this.openBytes = 0;
-    return this.handle;
-  }
-
-  private async createSegment(): Promise<OpenSegment> {
     const name = `${String(Date.now()).padStart(16, "0")}-${process.pid}-${this.seq++}`;
-    const handle = await fs.promises.open(path.join(this.dir, `${name}.open`), "a", 0o600);
+    this.handle = await fs.promises.open(path.join(this.dir, `${name}.open`), "a", 0o600);
+    this.openName = name;
+    this.openBytes = 0;
     await syncDir(this.dir);
-    return { handle, name };
+    return this.handle;
   }
 
   private async closeOpenSegment(): Promise<void> {
@@ -256,8 +229,6 @@ export class Spool {
     if (this.openBytes === 0) await fs.promises.rm(from, { force: true });
     else await fs.promises.rename(from, path.join(this.dir, `${name}.spool`));
     await syncDir(this.dir);
-    // A spare that cannot be created (disk full) is not an error yet: the next append tries again and reports it.
-    if (!this.closed && !this.spare) this.spare = this.createSegment().catch(() => null);
   }
 
   private scanBytes(): number {
