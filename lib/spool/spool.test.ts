@@ -138,6 +138,25 @@ describe("Spool", () => {
     expect(spool.isEmpty()).toBe(true);
   });
 
+  it("keeps a sealed segment whose close finishes after the next segment was opened by a new append", async () => {
+    const spool = tmpSpool();
+    await spool.append(entry(["before-seal"]));
+    // The open segment's close is slow: it finishes only once the append below has opened the next
+    // segment (a second .open file), before that append has written anything to it.
+    const internals = spool as unknown as { handle: fs.promises.FileHandle };
+    const close = internals.handle.close.bind(internals.handle);
+    internals.handle.close = async () => {
+      while (fs.readdirSync(spool.dir).filter((f) => f.endsWith(".open")).length < 2) await new Promise((r) => setImmediate(r));
+      return close();
+    };
+    const sealing = spool.seal();
+    const appending = spool.append(entry(["after-seal"]));
+    await Promise.all([sealing, appending]);
+    const stored: string[] = [];
+    await replaySpool(spool, eventsOnly(async (_t, events) => void stored.push(...events.map((e) => e.eventId))), isRetryable);
+    expect(stored).toEqual(["before-seal", "after-seal"]);
+  });
+
   it("refuses appends past its size bound", async () => {
     const spool = tmpSpool(600);
     await spool.append(entry(["first"]));

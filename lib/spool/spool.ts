@@ -220,13 +220,17 @@ export class Spool {
 
   private async closeOpenSegment(): Promise<void> {
     if (!this.handle || !this.openName) return;
+    // Everything about the segment being closed is taken now: while its close is awaited, an append
+    // may open the next segment and reset openBytes — read afterwards, it said the closed segment was
+    // empty, and the segment, with records already answered, was deleted.
     const handle = this.handle;
     const name = this.openName;
+    const bytes = this.openBytes;
     this.handle = null;
     this.openName = null;
     await handle.close();
     const from = path.join(this.dir, `${name}.open`);
-    if (this.openBytes === 0) await fs.promises.rm(from, { force: true });
+    if (bytes === 0) await fs.promises.rm(from, { force: true });
     else await fs.promises.rename(from, path.join(this.dir, `${name}.spool`));
     await syncDir(this.dir);
   }
