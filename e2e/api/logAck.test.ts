@@ -1,4 +1,7 @@
 // @serial-db: starts its own PostgreSQL and app instances and loads them; alone, it does not starve the other files.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "@/e2e/support/childProcess";
 import { seedProject, startFaultApp, startFaultDatabase, type FaultApp, type FaultDatabase } from "@/e2e/support/faultApp";
@@ -10,8 +13,9 @@ import { waitFor } from "@/e2e/support/waitFor";
  * INGEST_ACK=log and auto (lib/intake/ingestAck.ts), on a PostgreSQL and app instances of this
  * file's own: requests answered from the local log are stored exactly once (events, and envelopes'
  * reports, check-ins and sessions) — after a normal drain, after the process is killed between
- * answer and store (the next start stores them), and before a SIGTERM'd process exits; `auto`
- * commits while the group commit keeps up and answers from the log once requests queue up.
+ * answer and store (the next start stores them, also when the dead writer's pid runs again), and
+ * before a SIGTERM'd process exits; `auto` commits while the group commit keeps up and answers from
+ * the log once requests queue up.
  */
 let db: FaultDatabase;
 beforeAll(async () => {
@@ -78,8 +82,23 @@ describe("INGEST_ACK=log", () => {
       db.thaw();
     }
     await load.stop();
-    app = await startFaultApp(port, db.url, "log", env, { keepSpool: true });
-    await drained(app);
+    // Restarted a minute later, as a container is, the new processes got the dead ones' pids: the
+    // killed writer's pid now belongs to a process that started well after its segments were written
+    // (a sleeper stands in for it; the segments' names are dated a minute back, order kept).
+    const sleeper = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" });
+    try {
+      const segments = fs.readdirSync(app.spoolDir).filter((name) => /^\d{16}-\d+-\d+\.(open|spool)$/.test(name));
+      expect(segments.some((name) => name.endsWith(".open"))).toBe(true);
+      for (const name of segments) {
+        const [, at, pid, rest] = /^(\d{16})-(\d+)-(.*)$/.exec(name)!;
+        const writer = name.endsWith(".open") ? sleeper.pid : pid;
+        fs.renameSync(path.join(app.spoolDir, name), path.join(app.spoolDir, `${String(Number(at) - 60_000).padStart(16, "0")}-${writer}-${rest}`));
+      }
+      app = await startFaultApp(port, db.url, "log", env, { keepSpool: true });
+      await drained(app);
+    } finally {
+      sleeper.kill();
+    }
     await expectStoredExactlyOnce(db, app, project.projectId, load.sent);
   }, 300_000);
 

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
+import { spawn, type ChildProcess } from "node:child_process";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { fuzzParams } from "@/lib/fuzz/fuzzSettings";
@@ -208,6 +209,43 @@ describe("Spool", () => {
     await replaySpool(spool, eventsOnly(async (_t, events) => void stored.push(...events.map((e) => e.eventId))), isRetryable);
     expect(stored).toEqual(["left-1", "left-2"]);
     expect(spool.isEmpty()).toBe(true);
+  });
+
+  describe("a dead writer's open segment under a pid that runs again", () => {
+    const leftOpen = (spool: Spool, pid: number, ageMs: number, ids: string[]) => {
+      const name = `${String(Date.now() - ageMs).padStart(16, "0")}-${pid}-0.open`;
+      fs.writeFileSync(path.join(spool.dir, name), Buffer.concat(ids.map((id) => encodeFrame(Buffer.from(JSON.stringify(entry([id])))))));
+      return name;
+    };
+    const replayed = async (spool: Spool) => {
+      spool.rescan();
+      const stored: string[] = [];
+      await replaySpool(spool, eventsOnly(async (_t, events) => void stored.push(...events.map((e) => e.eventId))), isRetryable);
+      return stored;
+    };
+    let child: ChildProcess | undefined;
+    afterEach(() => void child?.kill());
+
+    it("replays a segment written under this process's own pid by an earlier process (a restarted container)", async () => {
+      const spool = tmpSpool();
+      leftOpen(spool, process.pid, 5_000, ["before-restart-1", "before-restart-2"]);
+      await spool.append(entry(["after-restart"]));
+      expect(await replayed(spool)).toEqual(["before-restart-1", "before-restart-2", "after-restart"]);
+      expect(spool.isEmpty()).toBe(true);
+    });
+
+    it("replays a segment whose pid now belongs to a process started after it was written, and leaves a live writer's alone", async () => {
+      child = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" });
+      const pid = child.pid!;
+      const spool = tmpSpool();
+      leftOpen(spool, pid, 60_000, ["reused-pid"]);
+      const live = leftOpen(spool, pid, -60_000, ["live-writer"]);
+      expect(await replayed(spool)).toEqual(["reused-pid"]);
+      expect(fs.readdirSync(spool.dir)).toContain(live);
+      child.kill();
+      await new Promise((resolve) => child!.once("exit", resolve));
+      expect(await replayed(spool)).toEqual(["live-writer"]);
+    });
   });
 });
 

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { decodeFrames, encodeFrame } from "@/lib/spool/spoolFrame";
 import { parseEntry, serialiseEntry, type SpoolEntry } from "@/lib/spool/spoolEntry";
+import { ownSegments, segmentWriterGone } from "@/lib/spool/segmentOwner";
 
 /**
  * The durable local spool: where accepted events go while PostgreSQL is down or restarting.
@@ -11,7 +12,8 @@ import { parseEntry, serialiseEntry, type SpoolEntry } from "@/lib/spool/spoolEn
  * append is written and fdatasync'ed before it resolves (concurrent appends share one sync), so an
  * event answered 2xx is on disk. A full segment, or one sealed for replay, is renamed `.spool`; the
  * replayer claims segments by renaming them `.replaying-<pid>` (atomic: one replayer per segment)
- * and deletes them once every record is stored. Segments of processes that died are claimed too.
+ * and deletes them once every record is stored. Segments of processes that died are claimed too —
+ * also when a new process runs under the dead one's pid (lib/spool/segmentOwner.ts).
  * The directory's total size is bounded: past `maxBytes` an append fails with SpoolFullError.
  */
 export interface SpoolOptions {
@@ -121,8 +123,8 @@ export class Spool {
       const [, base, state, replayer] = match;
       const writer = Number(base.split("-")[1]);
       const mine = `${base}.replaying-${process.pid}`;
-      if (state === "open" && (writer === process.pid || isAlive(writer))) continue;
-      if (state.startsWith("replaying") && Number(replayer) !== process.pid && isAlive(Number(replayer))) continue;
+      if (state === "open" && !segmentWriterGone(base, writer, Number(base.split("-")[0]))) continue;
+      if (state.startsWith("replaying") && Number(replayer) !== process.pid && !segmentWriterGone(name, Number(replayer), claimedAt(path.join(this.dir, name)))) continue;
       if (name !== mine) {
         try {
           fs.renameSync(path.join(this.dir, name), path.join(this.dir, mine));
@@ -211,6 +213,8 @@ export class Spool {
   private async openSegment(): Promise<fs.promises.FileHandle> {
     if (this.handle) return this.handle;
     const name = `${String(Date.now()).padStart(16, "0")}-${process.pid}-${this.seq++}`;
+    // Known as this process's before the file exists: a replayer looking meanwhile leaves it alone.
+    ownSegments().add(name);
     this.handle = await fs.promises.open(path.join(this.dir, `${name}.open`), "a", 0o600);
     this.openName = name;
     this.openBytes = 0;
@@ -232,6 +236,7 @@ export class Spool {
     const from = path.join(this.dir, `${name}.open`);
     if (bytes === 0) await fs.promises.rm(from, { force: true });
     else await fs.promises.rename(from, path.join(this.dir, `${name}.spool`));
+    ownSegments().delete(name);
     await syncDir(this.dir);
   }
 
@@ -244,12 +249,12 @@ export class Spool {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** When a segment was renamed `.replaying-<pid>` (a rename sets the file's ctime); now if it is gone meanwhile. */
+function claimedAt(file: string): number {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    return fs.statSync(file).ctimeMs;
+  } catch {
+    return Date.now();
   }
 }
 
