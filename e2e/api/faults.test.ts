@@ -1,6 +1,6 @@
 // @serial-db: starts its own PostgreSQL and app and loads them hard; alone, it does not starve the other files.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedProject, startFaultApp, startFaultDatabase, type FaultApp, type FaultDatabase } from "@/e2e/support/faultApp";
+import { seedProject, seedReadToken, startFaultApp, startFaultDatabase, type FaultApp, type FaultDatabase } from "@/e2e/support/faultApp";
 import { acknowledged, health, recoverAndCheck, startLoad, storedCounts } from "@/e2e/support/faultLoad";
 import { waitFor } from "@/e2e/support/waitFor";
 
@@ -11,8 +11,8 @@ import { waitFor } from "@/e2e/support/waitFor";
  *    that was answered 2xx is stored exactly once (and every envelope's user report and cron
  *    check-in), no request was answered 500, the spool is empty;
  *  - PostgreSQL is frozen (SIGSTOP) under ingest load: requests are still answered (spooled at the
- *    ingest deadline), the health check says so, and after the thaw every acknowledged event is
- *    stored exactly once;
+ *    ingest deadline), the health check says so, a dashboard read answers 503 instead of hanging,
+ *    and after the thaw every acknowledged event is stored exactly once and the read answers again;
  *  - the app gets SIGTERM under load: every request answered 2xx before it exited is stored.
  */
 const APP_PORT = Number(process.env.FAULT_APP_PORT ?? (Number(process.env.TEST_APP_PORT ?? 3100) + 7));
@@ -63,6 +63,8 @@ describe("PostgreSQL frozen (SIGSTOP) under ingest load", () => {
 
   it("keeps answering while it is frozen (spooled at the deadline), says so on /api/health, and stores every acknowledged event once after it thaws", async () => {
     const project = await seedProject(db.url);
+    const reader = await seedReadToken(db.url, project.projectId);
+    const issueList = `${app.url}/api/v1/errors?workspaceId=${reader.workspaceId}`;
     const load = startLoad(app, project);
     await waitFor(async () => (acknowledged(load.sent).length >= 40 ? true : undefined), 60_000);
     db.freeze();
@@ -74,10 +76,21 @@ describe("PostgreSQL frozen (SIGSTOP) under ingest load", () => {
       const during = await health(app);
       expect(during.database).toBe(false);
       expect(during.status).toBe("degraded (spooling)");
+      // A dashboard read is answered too: 503 database_unavailable once the stall is seen, not a request
+      // that waits as long as the server stays frozen (lib/db/stallWatch.ts).
+      const read = await fetch(issueList, { headers: { authorization: `Bearer ${reader.token}` }, signal: AbortSignal.timeout(60_000) });
+      expect(read.status).toBe(503);
+      expect(read.headers.get("retry-after")).toBeTruthy();
+      expect((await read.json()).error.code).toBe("database_unavailable");
     } finally {
       db.thaw();
     }
     await recoverAndCheck(db, app, project.projectId, load);
+    const after = await waitFor(async () => {
+      const res = await fetch(issueList, { headers: { authorization: `Bearer ${reader.token}` } });
+      return res.status === 200 ? res : undefined;
+    }, 60_000);
+    expect((await after.json()).total).toBeGreaterThan(0);
   }, 600_000);
 });
 

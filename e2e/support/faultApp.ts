@@ -164,6 +164,22 @@ export async function seedProject(databaseUrl: string): Promise<{ projectId: str
   }
 }
 
+/** A user with a read API token in the workspace of `projectId`, written straight into the fault database. */
+export async function seedReadToken(databaseUrl: string, projectId: string): Promise<{ token: string; workspaceId: string }> {
+  const [{ workspaceId }] = await queryFault<{ workspaceId: string }>(databaseUrl, `SELECT "workspaceId" FROM "Project" WHERE id = $1`, [projectId]);
+  const token = `flt_${randomBytes(32).toString("base64url").slice(0, 43)}`;
+  const [user] = await queryFault<{ id: string }>(databaseUrl, `INSERT INTO "User" (id, email, name, "passwordHash") VALUES (gen_random_uuid(), $1, 'reader', '-') RETURNING id`, [
+    `reader-${randomBytes(4).toString("hex")}@fault.test`,
+  ]);
+  await queryFault(databaseUrl, `INSERT INTO "Membership" ("userId", "workspaceId", role) VALUES ($1, $2, 'member')`, [user.id, workspaceId]);
+  await queryFault(databaseUrl, `INSERT INTO "ApiToken" (id, "userId", name, "tokenHash", prefix, scope) VALUES (gen_random_uuid(), $1, 'reader', $2, $3, 'read')`, [
+    user.id,
+    createHash("sha256").update(token).digest("hex"),
+    token.slice(4, 12),
+  ]);
+  return { token, workspaceId };
+}
+
 export async function queryFault<T extends pg.QueryResultRow>(databaseUrl: string, sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();

@@ -62,6 +62,6 @@ export async function withConnectionWithin<T>(from: pg.Pool, ms: number, fn: (cl
 }
 
 /** Destroys the connection's socket (pg keeps it as `connection.stream`). */
-function closeConnection(client: pg.PoolClient): void {
+export function closeConnection(client: pg.Client | pg.PoolClient): void {
   (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
 }

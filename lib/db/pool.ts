@@ -1,6 +1,7 @@
 import pg from "pg";
 import { withBundledTransaction } from "@/lib/db/bundledTransaction";
 import { env, type Env } from "@/lib/env";
+import { stallWatchedPool } from "@/lib/db/stallWatch";
 
 type PoolName = "main" | "analytics" | "ingest" | "alert" | "lock";
 
@@ -8,11 +9,11 @@ type PoolName = "main" | "analytics" | "ingest" | "alert" | "lock";
 const globalForPool = globalThis as unknown as { faultlinePools?: Partial<Record<PoolName, pg.Pool>> };
 
 /** The process's one pool of that name, made on first use; a lost idle connection is never an unhandled error. */
-function sharedPool(name: PoolName, config: () => pg.PoolConfig): pg.Pool {
+function sharedPool(name: PoolName, config: () => pg.PoolConfig, options: { watchForStalls?: boolean } = {}): pg.Pool {
   const pools = (globalForPool.faultlinePools ??= {});
   let shared = pools[name];
   if (!shared) {
-    shared = pools[name] = new pg.Pool(config());
+    shared = pools[name] = options.watchForStalls ? stallWatchedPool(config()) : new pg.Pool(config());
     shared.on("error", () => undefined);
   }
   return shared;
@@ -27,14 +28,21 @@ export async function endPools(): Promise<void> {
 /** Sessions whose prepared (named) statements are planned once, whatever their parameters. */
 const GENERIC_PLANS = "-c plan_cache_mode=force_generic_plan";
 
-/** The one PostgreSQL pool per process; Prisma and the raw-SQL ingest path share it. */
+/**
+ * The one PostgreSQL pool per process; Prisma and the raw-SQL ingest path share it. Watched for a
+ * server that stopped answering (lib/db/stallWatch.ts), as the dashboard's pool is.
+ */
 export function pool(): pg.Pool {
-  return sharedPool("main", () => ({
-    connectionString: env().DATABASE_URL,
-    max: env().DATABASE_POOL_SIZE,
-    // Optional bound on the wait for a connection (an unreachable host then spools instead of hanging).
-    connectionTimeoutMillis: env().DATABASE_CONNECT_TIMEOUT_MS,
-  }));
+  return sharedPool(
+    "main",
+    () => ({
+      connectionString: env().DATABASE_URL,
+      max: env().DATABASE_POOL_SIZE,
+      // Optional bound on the wait for a connection (an unreachable host then spools instead of hanging).
+      connectionTimeoutMillis: env().DATABASE_CONNECT_TIMEOUT_MS,
+    }),
+    { watchForStalls: true },
+  );
 }
 
 /**
@@ -45,14 +53,18 @@ export function pool(): pg.Pool {
  * queries run here, and a view a second behind the primary is fine for a dashboard.
  */
 export function analyticsPool(): pg.Pool {
-  return sharedPool("analytics", () => ({
-    connectionString: analyticsDatabaseUrl(env()),
-    max: env().DATABASE_ANALYTICS_POOL_SIZE,
-    // Dashboards poll: keep warm backends (their catalog caches and plans) between refreshes.
-    idleTimeoutMillis: 120_000,
-    // Per-group and per-user aggregates of a large workspace hash 10,000s of rows: keep them in memory.
-    options: "-c max_parallel_workers_per_gather=0 -c work_mem=16MB",
-  }));
+  return sharedPool(
+    "analytics",
+    () => ({
+      connectionString: analyticsDatabaseUrl(env()),
+      max: env().DATABASE_ANALYTICS_POOL_SIZE,
+      // Dashboards poll: keep warm backends (their catalog caches and plans) between refreshes.
+      idleTimeoutMillis: 120_000,
+      // Per-group and per-user aggregates of a large workspace hash 10,000s of rows: keep them in memory.
+      options: "-c max_parallel_workers_per_gather=0 -c work_mem=16MB",
+    }),
+    { watchForStalls: true },
+  );
 }
 
 /** Where dashboard aggregates are read: the read replica when configured, else the primary. */
