@@ -1,4 +1,5 @@
 import { pingDatabase } from "@/lib/db/ping";
+import type { HealthResponse } from "@/lib/health/healthResponse";
 import { spoolStatus } from "@/lib/spool/spoolRuntime";
 
 export const dynamic = "force-dynamic";
@@ -13,5 +14,5 @@ export async function GET() {
   const spool = spoolStatus();
   const full = spool.bytes >= spool.maxBytes;
   const status = database && !spool.spooling ? "ok" : !database && full ? "unavailable" : "degraded (spooling)";
-  return Response.json({ status, database, spool }, { status: status === "unavailable" ? 503 : 200 });
+  return Response.json({ status, database, spool } satisfies HealthResponse, { status: status === "unavailable" ? 503 : 200 });
 }
