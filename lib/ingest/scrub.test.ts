@@ -114,6 +114,25 @@ describe("scrubString", () => {
     expect(scrubString("")).toBe("");
     expect(scrubString(F)).toBe(F);
   });
+
+  it("keeps the line numbers of stack frames in files named like a key (session.cpp:42, token.js:12:5), not values after them", () => {
+    const frames = [
+      "    at verify (/srv/app/src/token.js:12:5)",
+      "\t/go/src/app/session.go:42 +0x1d",
+      "\tat com.acme.SessionManager.get(SessionManager.java:42)",
+      "    #0 0x55d4c8f1e in Session::user() const /src/server/session.cpp:42:10",
+      "at Auth.login (webpack:///./src/auth/apiKey.ts:33:7)",
+      "/app/lib/credentials.rb:8:in 'load'",
+      "   at Acme.Auth.TokenService.Verify() in C:\\src\\Auth\\TokenService.cs:line 42",
+      "package:app/auth/token.dart:42:7",
+      "  lib/my_app/password.ex:17: MyApp.Password.check/2",
+    ];
+    for (const frame of frames) expect(scrubString(frame)).toBe(frame);
+    // Not a file and a line number: still hidden.
+    expect(scrubString("session.id: 12345")).toBe(`session.id: ${F}`);
+    expect(scrubString("token.js:abc123")).toBe(`token.js:${F}`);
+    expect(scrubString("api.key:99999")).toBe(`api.key:${F}`);
+  });
 });
 
 describe("scrubValue", () => {

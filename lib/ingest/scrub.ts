@@ -127,7 +127,7 @@ function scrubKeyValues(text: string): string {
   for (let m = KEY_VALUE.exec(s); m !== null; m = KEY_VALUE.exec(s)) {
     const [whole, key, sep, scheme = "", value] = m;
     const valueStart = m.index + key.length + sep.length + scheme.length;
-    if (!isSensitiveKey(key)) {
+    if (!isSensitiveKey(key) || isSourceLocation(key, sep, s, valueStart)) {
       KEY_VALUE.lastIndex = valueStart;
       continue;
     }
@@ -142,6 +142,21 @@ function scrubKeyValues(text: string): string {
     KEY_VALUE.lastIndex = end;
   }
   return out + s.slice(from);
+}
+
+/**
+ * A stack frame's location in a source file whose name reads like a key — "session.cpp:42:10",
+ * "token.js:12:5", "SessionManager.java:42)", "credentials.rb:8:in", .NET's "TokenService.cs:line 42" —
+ * is a file and a line number, not a secret: hidden, the frame lost its line (and often the frame
+ * itself, no longer parseable) in every trace through a file about sessions, tokens or passwords.
+ */
+const SOURCE_FILE = /\.(?:[cm]?[jt]sx?|py|pyx|rb|erb|go|java|kts?|scala|groovy|clj[sc]?|cs|fs|vb|c|cc|cpp|cxx|h|hh|hpp|hxx|m|mm|swift|rs|php|ex|exs|erl|hrl|dart|lua|pl|pm|hs|ml|vue|svelte|coffee|cshtml|razor|jsp|zig|nim|cr|jl|r)$/i;
+const LINE_NUMBER = /(?:line )?\d{1,9}(?![A-Za-z0-9_])/y;
+
+function isSourceLocation(key: string, sep: string, text: string, valueStart: number): boolean {
+  if (sep !== ":" || !SOURCE_FILE.test(key)) return false;
+  LINE_NUMBER.lastIndex = valueStart;
+  return LINE_NUMBER.test(text);
 }
 
 // A real token has a digit, symbol or capital somewhere; "bearer token missing" has not.

@@ -27,6 +27,26 @@ const rustPanic = (thread: string) =>
     "             at ./src/main.rs:7:14",
   ].join("\n");
 
+/** An AddressSanitizer report: the same bug, in another process, at another address, freed from another line. */
+const asan = (pid: number, address: string, freedAt: number) =>
+  [
+    "=================================================================",
+    `==${pid}==ERROR: AddressSanitizer: heap-use-after-free on address ${address} at pc 0x55d4c8f1e bp 0x7ffd3a2 sp 0x7ffd398`,
+    `READ of size 4 at ${address} thread T0`,
+    "    #0 0x55d4c8f1e in Session::user() const /src/server/session.cpp:42:10",
+    "    #1 0x55d4c8a01 in handle_request(Request&) /src/server/handler.cpp:88:17",
+    "    #2 0x55d4c7e22 in main /src/server/main.cpp:31:5",
+    "    #3 0x7f2a1c3 in __libc_start_main (/lib/x86_64-linux-gnu/libc.so.6+0x21b96)",
+    "",
+    `${address} is located 8 bytes inside of 64-byte region [0x602000000010,0x602000000050)`,
+    "freed by thread T1 here:",
+    "    #0 0x7f2a494a3d in operator delete(void*) (/lib/x86_64-linux-gnu/libasan.so.6+0xb4a3d)",
+    `    #1 0x55d4c8ee6 in SessionStore::evict() /src/server/store.cpp:${freedAt}:3`,
+    "",
+    "SUMMARY: AddressSanitizer: heap-use-after-free /src/server/session.cpp:42:10 in Session::user() const",
+    `==${pid}==ABORTING`,
+  ].join("\n");
+
 describe("runtimeHeader", () => {
   it("Go: the panic that ended the program, a recovered one's re-panic included; fatal errors", () => {
     expect(runtimeHeader(goRepanic, "go")).toEqual({ type: "panic", message: "handler crashed: db closed" });
@@ -114,6 +134,27 @@ describe("runtimeHeader", () => {
     expect(runtimeHeader("Fatal error: Uncaught RuntimeException: declined in /app/src/Gateway.php on line 60\n\nCall Stack:", "php")).toEqual({ type: "RuntimeException", message: "declined" });
   });
 
+  it("sanitizers: the kind of bug, and the access it caught (never the addresses of the header)", () => {
+    expect(runtimeHeader(asan(4242, "0x602000000018", 77), "native")).toEqual({ type: "heap-use-after-free", message: "READ of size 4 at 0x602000000018 thread T0" });
+    const segv = "==7==ERROR: AddressSanitizer: SEGV on unknown address 0x000000000000 (pc 0x55d0c1a0b3f1 bp 0x7ffd sp 0x7ffd T0)\n==7==The signal is caused by a WRITE memory access.\n==7==Hint: address points to the zero page.\n    #0 0x55d0c1a0b3f1 in Ring::push(int) /src/ring.cpp:9:14";
+    expect(runtimeHeader(segv, "native")).toEqual({ type: "SEGV", message: "The signal is caused by a WRITE memory access." });
+    expect(runtimeHeader("==31==ERROR: LeakSanitizer: detected memory leaks\n\nDirect leak of 64 byte(s) in 1 object(s) allocated from:\n    #0 0x4af01b in operator new(unsigned long)", "native")).toEqual({ type: "detected memory leaks", message: "" });
+    expect(runtimeHeader("==12==WARNING: MemorySanitizer: use-of-uninitialized-value\n    #0 0x4a2b3c in Parser::peek() /src/parser.cpp:20:7", "native")).toEqual({ type: "use-of-uninitialized-value", message: "" });
+    expect(runtimeHeader("==9==ERROR: AddressSanitizer: allocation-size-too-big: requested allocation size 0xffffffffffffffff exceeds maximum supported size of 0x10000000000", "native")).toEqual({
+      type: "allocation-size-too-big",
+      message: "requested allocation size 0xffffffffffffffff exceeds maximum supported size of 0x10000000000",
+    });
+    expect(runtimeHeader("src/codec.cpp:88:21: runtime error: signed integer overflow: 2147483647 + 1 cannot be represented in type 'int'\n    #0 0x4c1 in decode /src/codec.cpp:88:21", "native")).toEqual({
+      type: "runtime error",
+      message: "signed integer overflow: 2147483647 + 1 cannot be represented in type 'int'",
+    });
+    // The header cut off (a log's first lines lost): the summary still names the bug.
+    expect(runtimeHeader("    #0 0x55d4c8f1e in Session::user() const /src/server/session.cpp:42:10\nSUMMARY: AddressSanitizer: stack-buffer-overflow /src/server/session.cpp:42:10 in Session::user() const", "native")).toEqual({
+      type: "stack-buffer-overflow",
+      message: "",
+    });
+  });
+
   it("nothing for other languages or texts without a header", () => {
     expect(runtimeHeader(goRepanic, "python")).toBeUndefined();
     expect(runtimeHeader("goroutine 1 [running]:\nmain.main()", "go")).toBeUndefined();
@@ -133,6 +174,13 @@ describe("a client that sends a placeholder type and no message", () => {
     const placeholder = prepareEvent(IngestEventSchema.parse({ type: "Error", message: "", stackTrace: elixir(42, 17), platform: "elixir" }));
     expect(placeholder).toMatchObject({ type: "KeyError", message: "key :total not found in: %{id: 17}" });
     expect(placeholder.fingerprint).toBe(prepareEvent(IngestEventSchema.parse({ type: "KeyError", message: "x", stackTrace: elixir(45, 9911), platform: "elixir" })).fingerprint);
+  });
+
+  it("a sanitizer's report: typed by its bug, grouped by the faulting stack whatever the process, address or free site", () => {
+    const first = prepare("Error", "", asan(4242, "0x602000000018", 77));
+    expect(first).toMatchObject({ type: "heap-use-after-free", message: expect.stringMatching(/^READ of size 4 at /) });
+    expect(first.frames?.at(-1)).toMatchObject({ function: "Session::user() const", lineno: 42 });
+    expect(prepare("Unknown", "", asan(977, "0x6020000000f8", 91)).fingerprint).toBe(first.fingerprint);
   });
 
   it("Node's uncaught-error preamble and util.inspect's bracketed header are not the type", () => {

@@ -45,6 +45,21 @@ const KOTLIN_NATIVE_UNCAUGHT = /^Uncaught Kotlin exception: ([\w$.]{1,256})(?:: 
 /** gdb's stop: "Program terminated with signal SIGSEGV, Segmentation fault." (a core), `Thread 3 "kvd" received signal SIGABRT, Aborted.` */
 const GDB_SIGNAL = /^(?:Program terminated with|Program received|Thread \d{1,6}(?: "[^"\n]{0,256}")? received) signal (SIG[A-Z0-9]{1,12}), ([^.\n]{1,256})\.?$/;
 
+/**
+ * The sanitizers' reports (clang/gcc -fsanitize=address, memory, leak, hwaddress; ThreadSanitizer's
+ * reports other than data races, which raceAccess.ts reads): "==4242==ERROR: AddressSanitizer:
+ * heap-use-after-free on address 0x… at pc 0x… bp 0x… sp 0x…", or, with the header cut off, its
+ * "SUMMARY: AddressSanitizer: heap-use-after-free /src/a.cpp:42:10 in f()". UndefinedBehaviorSanitizer
+ * writes "/src/a.cpp:12:5: runtime error: signed integer overflow: …".
+ */
+const SANITIZER_HEADER = /^(?:==\d{1,10}==)?(?:ERROR|WARNING): ([A-Za-z]{0,32}Sanitizer): (.{1,2048})$/;
+const SANITIZER_SUMMARY = /^SUMMARY: ([A-Za-z]{0,32}Sanitizer): (\S{1,256})/;
+/** Where the kind of bug ends in a sanitizer's header: "heap-use-after-free on address …", "SEGV on unknown address …", "allocation-size-too-big: …". */
+const SANITIZER_KIND_END = / on | in | at |: | \(/;
+/** The access under ASan's header ("READ of size 4 at 0x… thread T0"); for a SEGV, "==4242==The signal is caused by a READ memory access." */
+const SANITIZER_ACCESS = /^(?:==\d{1,10}==)?((?:READ|WRITE) of size \d{1,12} at 0x[0-9a-f]{1,16} thread T\d{1,10}|The signal is caused by a \w{1,16} memory access\.|Hint: .{1,256})/;
+const UBSAN_RUNTIME_ERROR = /^\S{1,2048}:\d{1,9}:\d{1,9}: runtime error: (.{1,8192})$/;
+
 const TOMBSTONE_SIGNAL = /^signal \d{1,3} \((SIG[A-Z]{2,8})\), code -?\d{1,6}(?: \(([A-Z_]{1,64})\))?/;
 const TOMBSTONE_ABORT = /^Abort message: '(.{0,8192})'$/;
 const TOMBSTONE_CAUSE = /^Cause: (.{1,8192})$/;
@@ -61,14 +76,15 @@ const RUST_MESSAGE_END = /^(?:stack backtrace:|note: )/;
  * CPython's "Fatal Python error: Segmentation fault", an Android tombstone's "signal 11 (SIGSEGV)", gdb's
  * "Program terminated with signal SIGSEGV, Segmentation fault.", Kotlin/Native's "Uncaught Kotlin
  * exception: kotlin.IllegalStateException: …", PHP's
- * "PHP Warning:  Undefined variable $total in … on line 31" (Xdebug prints its stack under it).
+ * "PHP Warning:  Undefined variable $total in … on line 31" (Xdebug prints its stack under it), the
+ * sanitizers' "==4242==ERROR: AddressSanitizer: heap-use-after-free on address …".
  * Undefined when the text has none.
  */
 export function runtimeHeader(text: string, language: Language): { type: string; message: string } | undefined {
   // Only these runtimes print such a header: the trace of any other is not split into lines for nothing.
   if (language === "native" || language === "unknown") {
     const lines = splitLines(text);
-    return terminateHeader(lines) ?? swiftHeader(lines) ?? tombstoneHeader(lines) ?? kotlinNativeHeader(lines) ?? gdbSignalHeader(lines);
+    return sanitizerHeader(lines) ?? terminateHeader(lines) ?? swiftHeader(lines) ?? tombstoneHeader(lines) ?? kotlinNativeHeader(lines) ?? gdbSignalHeader(lines);
   }
   if (language === "go") return goHeader(splitLines(text));
   if (language === "rust") return rustHeader(splitLines(text));
@@ -141,6 +157,33 @@ function rustHeader(lines: readonly string[]): { type: string; message: string }
     return { type: "panic", message: lines.slice(at + 1, end < 0 ? undefined : end).join("\n").trim() };
   }
   return undefined;
+}
+
+/**
+ * A sanitizer's report: the kind of bug is the type ("heap-use-after-free", "SEGV", "stack-overflow",
+ * "detected memory leaks"); the access it caught the message ("READ of size 4 at 0x… thread T0",
+ * "The signal is caused by a WRITE memory access."), else the header's rest. UBSan: type "runtime
+ * error", its description the message.
+ */
+function sanitizerHeader(lines: readonly string[]): { type: string; message: string } | undefined {
+  for (const [at, raw] of lines.entries()) {
+    const line = raw.trim();
+    const header = line.includes("Sanitizer: ") ? SANITIZER_HEADER.exec(line) : null;
+    if (header) {
+      const rest = header[2].trim();
+      const end = SANITIZER_KIND_END.exec(rest);
+      const type = (end ? rest.slice(0, end.index) : rest).trim().slice(0, 128);
+      const access = lines
+        .slice(at + 1, at + 4)
+        .map((next) => SANITIZER_ACCESS.exec(next.trim()))
+        .find((m) => m !== null);
+      return { type, message: access ? access[1] : end ? rest.slice(end.index).replace(/^:?\s+/, "") : "" };
+    }
+    const ubsan = line.includes(": runtime error: ") ? UBSAN_RUNTIME_ERROR.exec(line) : null;
+    if (ubsan) return { type: "runtime error", message: ubsan[1].trim() };
+  }
+  const summary = lines.map((line) => (line.startsWith("SUMMARY: ") ? SANITIZER_SUMMARY.exec(line.trim()) : null)).find((m) => m !== null);
+  return summary ? { type: summary[2], message: "" } : undefined;
 }
 
 function terminateHeader(lines: readonly string[]): { type: string; message: string } | undefined {
