@@ -1,6 +1,7 @@
 import type { Language } from "@/lib/ingest/stacktrace/frame";
 import { splitLines } from "@/lib/ingest/stacktrace/limits";
 import { parsePhpErrorLine } from "@/lib/ingest/stacktrace/phpErrorLine";
+import { valgrindHeader } from "@/lib/ingest/stacktrace/valgrind";
 
 /**
  * Go: "panic: …" / "fatal error: …" above the first goroutine; a re-panic prints the first one
@@ -77,14 +78,15 @@ const RUST_MESSAGE_END = /^(?:stack backtrace:|note: )/;
  * "Program terminated with signal SIGSEGV, Segmentation fault.", Kotlin/Native's "Uncaught Kotlin
  * exception: kotlin.IllegalStateException: …", PHP's
  * "PHP Warning:  Undefined variable $total in … on line 31" (Xdebug prints its stack under it), the
- * sanitizers' "==4242==ERROR: AddressSanitizer: heap-use-after-free on address …".
+ * sanitizers' "==4242==ERROR: AddressSanitizer: heap-use-after-free on address …", Valgrind's
+ * "==4711== Invalid read of size 4".
  * Undefined when the text has none.
  */
 export function runtimeHeader(text: string, language: Language): { type: string; message: string } | undefined {
   // Only these runtimes print such a header: the trace of any other is not split into lines for nothing.
   if (language === "native" || language === "unknown") {
     const lines = splitLines(text);
-    return sanitizerHeader(lines) ?? terminateHeader(lines) ?? swiftHeader(lines) ?? tombstoneHeader(lines) ?? kotlinNativeHeader(lines) ?? gdbSignalHeader(lines);
+    return sanitizerHeader(lines) ?? valgrindHeader(lines) ?? terminateHeader(lines) ?? swiftHeader(lines) ?? tombstoneHeader(lines) ?? kotlinNativeHeader(lines) ?? gdbSignalHeader(lines);
   }
   if (language === "go") return goHeader(splitLines(text));
   if (language === "rust") return rustHeader(splitLines(text));

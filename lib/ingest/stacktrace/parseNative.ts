@@ -3,6 +3,7 @@ import { gdbCrashedThread } from "@/lib/ingest/stacktrace/gdbThreads";
 import { MAX_FRAMES, innermostFirstToOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
 import { basename, pathFields, splitLocation } from "@/lib/ingest/stacktrace/location";
 import { matchingOpenParen, outsideAngleBrackets } from "@/lib/ingest/stacktrace/parens";
+import { parseValgrindFrame } from "@/lib/ingest/stacktrace/valgrind";
 
 /**
  * Native (C, C++, Objective-C, Swift) backtraces, innermost first, in the three shapes engineers
@@ -20,6 +21,7 @@ import { matchingOpenParen, outsideAngleBrackets } from "@/lib/ingest/stacktrace
  *   Android tombstone: #00 pc 000000000004b2c0  /data/app/…/lib/arm64/libnative.so (Renderer::draw(Frame*)+64)
  *   ThreadSanitizer: #0 Counter::inc() /src/counter.cpp:12:11 (kvd+0x4b2a1)
  *   Kotlin/Native: at 4   orders.kexe   0x000000010c8c6a8b kfun:com.acme.orders.OrderService#load(kotlin.Int){}com.acme.orders.Order + 347
+ *   Valgrind: ==4711==    at 0x109186: Ring::pop() (ring.cpp:21)   (valgrind.ts)
  * Argument values, addresses and offsets are dropped; the binary goes to `module`. One backtrace is
  * read: an Apple crash report's "Last Exception Backtrace" (where an uncaught NSException was raised),
  * else the thread a crash report, Swift's backtracer or lldb's `bt all` marks as crashed or selected
@@ -39,8 +41,10 @@ export function parseNative(text: string): Frame[] | null {
       lastIndex = Number(handler[1]);
       continue;
     }
-    const parsed =
-      parseSanitizer(line) ?? parseThreadSanitizer(line) ?? parseTombstone(line) ?? parseGdb(line) ?? parseLldb(line) ?? parseSwiftBacktrace(line) ?? parseAppleCrash(line.replace(KOTLIN_NATIVE_AT, "")) ?? parseBoost(line);
+    const valgrind = parseValgrindFrame(raw);
+    const parsed = valgrind
+      ? { index: valgrind.starts ? 0 : lastIndex + 1, frame: valgrind.frame }
+      : (parseSanitizer(line) ?? parseThreadSanitizer(line) ?? parseTombstone(line) ?? parseGdb(line) ?? parseLldb(line) ?? parseSwiftBacktrace(line) ?? parseAppleCrash(line.replace(KOTLIN_NATIVE_AT, "")) ?? parseBoost(line));
     if (!parsed) continue;
     if (parsed.index <= lastIndex) {
       // Numbering restarts. A debugger prints the stop location ("#0 …" / "frame #0: …") before `bt`
