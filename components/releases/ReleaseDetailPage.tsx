@@ -92,7 +92,7 @@ function ReleaseFigures({ workspaceId, detail }: { workspaceId: string; detail: 
   const { release } = detail;
   const sessions = release.sessions;
   return (
-    <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" data-testid="release-figures">
+    <div className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7" data-testid="release-figures">
       <Figure label="First seen" title={`${utcDateTimeWithYear(release.firstSeen)} UTC`} note={`last seen ${formatDistanceToNow(new Date(release.lastSeen), { addSuffix: true })}`}>
         {formatDistanceToNow(new Date(release.firstSeen), { addSuffix: true })}
       </Figure>
@@ -111,6 +111,13 @@ function ReleaseFigures({ workspaceId, detail }: { workspaceId: string; detail: 
       </Figure>
       <Figure label="Crash-free sessions" note={sessions ? countOf(sessions.total, "session") : undefined} title={sessions ? `${countOf(sessions.total, "session")}: ${formatCount(sessions.crashed)} crashed, ${formatCount(sessions.errored)} with errors` : "No session named this release"}>
         {sessions ? <span className={crashFreeColor(sessions.crashFreeRate)}>{crashFreeText(sessions.crashFreeRate)}</span> : <span className="text-gray-400">—</span>}
+      </Figure>
+      <Figure
+        label="Crash-free users"
+        note={sessions && sessions.users > 0 ? countOf(sessions.users, "user") : undefined}
+        title={sessions && sessions.users > 0 ? `${countOf(sessions.users, "user")} with sessions, ${formatCount(sessions.crashedUsers)} of them with a crash` : "No session named its user (the SDK sends one once a user is set)"}
+      >
+        {sessions?.crashFreeUserRate != null ? <span className={crashFreeColor(sessions.crashFreeUserRate)}>{crashFreeText(sessions.crashFreeUserRate)}</span> : <span className="text-gray-400">—</span>}
       </Figure>
       <Figure label="Adoption" title="Its share of all releases' sessions started today and yesterday (UTC)">
         {release.adoption === null ? <span className="text-gray-400">—</span> : shareText(release.adoption)}

@@ -60,8 +60,11 @@ function ReleaseTable({ workspace }: { workspace: Me["workspaces"][number] }) {
                 <th className="px-2 py-2 text-right font-medium" title="Its share of all releases' sessions started today and yesterday (UTC)">
                   Adoption
                 </th>
-                <th className="px-4 py-2 text-right font-medium sm:px-6" title="Sessions that did not crash (Sentry release health)">
+                <th className="px-2 py-2 text-right font-medium" title="Sessions that did not crash (Sentry release health)">
                   Crash-free
+                </th>
+                <th className="px-4 py-2 text-right font-medium sm:px-6" title="Users (as the SDK names them) who had no crashed session of the release">
+                  Crash-free users
                 </th>
               </tr>
             </thead>
@@ -125,13 +128,24 @@ function ReleaseRow({ release, listHref, pageHref }: { release: ReleaseSummary; 
         )}
       </td>
       <td className="px-2 py-2 text-right tabular-nums">{release.adoption === null ? <span className="text-gray-400">—</span> : shareText(release.adoption)}</td>
-      <td className="whitespace-nowrap px-4 py-2 text-right tabular-nums sm:px-6">
+      <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
         {release.sessions ? (
           <span className={crashFreeColor(release.sessions.crashFreeRate)} title={`${countOf(release.sessions.total, "session")}: ${formatCount(release.sessions.crashed)} crashed, ${formatCount(release.sessions.errored)} with errors`}>
             {crashFreeText(release.sessions.crashFreeRate)}
           </span>
         ) : (
           <span className="text-gray-400" title="No session named this release">
+            —
+          </span>
+        )}
+      </td>
+      <td className="whitespace-nowrap px-4 py-2 text-right tabular-nums sm:px-6">
+        {release.sessions?.crashFreeUserRate != null ? (
+          <span className={crashFreeColor(release.sessions.crashFreeUserRate)} title={`${countOf(release.sessions.users, "user")}: ${formatCount(release.sessions.crashedUsers)} with a crash`}>
+            {crashFreeText(release.sessions.crashFreeUserRate)}
+          </span>
+        ) : (
+          <span className="text-gray-400" title="No session named its user">
             —
           </span>
         )}

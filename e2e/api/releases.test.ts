@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "@/e2e/support/alertHelpers";
+import { query } from "@/e2e/support/dbCounts";
 import { envelope, errorEvent, newEventId, postRaw, sentryUrl } from "@/e2e/support/envelopes";
 import { createTenant, login, postEvents, type Tenant } from "@/e2e/support/tenant";
 
@@ -91,13 +92,44 @@ describe("GET /api/v1/workspaces/:id/releases", () => {
     expect(items.map((r) => r.version).sort()).toEqual(["app@2.0.0", "app@2.1.0"]);
     const v2 = items.find((r) => r.version === "app@2.0.0")!;
     expect(v2.issues).toBe(1);
-    expect(v2.sessions).toEqual({ total: 9, errored: 1, crashed: 1, crashFreeRate: 1 - 1 / 9 });
+    expect(v2.sessions).toEqual({ total: 9, errored: 1, crashed: 1, crashFreeRate: 1 - 1 / 9, users: 0, crashedUsers: 0, crashFreeUserRate: null });
     const v21 = items.find((r) => r.version === "app@2.1.0")!;
     expect(v21.issues).toBe(0);
-    expect(v21.sessions).toEqual({ total: 1, errored: 0, crashed: 0, crashFreeRate: 1 });
+    expect(v21.sessions).toEqual({ total: 1, errored: 0, crashed: 0, crashFreeRate: 1, users: 0, crashedUsers: 0, crashFreeUserRate: null });
     // The errors-only releases of the first tenant carry no session figures.
     const shop = await api("GET", `/api/v1/workspaces/${t.workspaceId}/releases`, viewer);
     expect(shop.body.items.every((r: { sessions: unknown }) => r.sessions === null)).toBe(true);
+  });
+
+  it("crash-free users: distinct users (the sessions' did) without a crashed session, a re-sent crash counted once", async () => {
+    const app = await createTenant("releases-users");
+    const started = new Date().toISOString();
+    const send = (items: { type: string; payload: string }[]) => postRaw(sentryUrl(app.projectPublicId, "envelope", `sentry_key=${app.key}&sentry_version=7`), new Uint8Array(envelope({}, items)));
+    const attrs = { release: "app@3.0.0", environment: "production" };
+    const session = (did: string, status: string, sid = newEventId()) => ({ type: "session", payload: JSON.stringify({ sid, did, status, errors: status === "exited" ? 0 : 1, started, attrs }) });
+    const crash = newEventId();
+    // ada crashes once and has a clean session; bob's is clean; cyd's saw an error but did not crash;
+    // dee's sessions come aggregated (a server SDK's request sessions naming the user).
+    const first = await send([
+      session("ada@example.com", "crashed", crash),
+      session("ada@example.com", "exited"),
+      session("bob", "exited"),
+      session("cyd", "errored"),
+      { type: "sessions", payload: JSON.stringify({ aggregates: [{ started, did: "dee", exited: 3 }], attrs }) },
+    ]);
+    expect(first.status).toBe(200);
+    // The JavaScript SDKs send a crashed session's end again: neither sessions nor users change.
+    expect((await send([session("ada@example.com", "crashed", crash)])).status).toBe(200);
+    const member = await login(app.viewer);
+    const expected = { total: 7, errored: 1, crashed: 1, crashFreeRate: 1 - 1 / 7, users: 4, crashedUsers: 1, crashFreeUserRate: 0.75 };
+    const listed = (await api("GET", `/api/v1/workspaces/${app.workspaceId}/releases`, member)).body.items as { version: string; sessions: unknown }[];
+    expect(listed.find((r) => r.version === "app@3.0.0")!.sessions).toEqual(expected);
+    const page = await api("GET", `/api/v1/workspaces/${app.workspaceId}/releases/${encodeURIComponent("app@3.0.0")}`, member);
+    expect(page.body.release.sessions).toEqual(expected);
+    // The ids are kept as hashes only.
+    const stored = await query<{ userKey: string }>(`SELECT "userKey" FROM "ReleaseUserDaily" WHERE "workspaceId" = $1::uuid`, [app.workspaceId]);
+    expect(stored).toHaveLength(4);
+    expect(stored.every((r) => /^[0-9a-f]{32}$/.test(r.userKey))).toBe(true);
   });
 
   it("refuses bad parameters by name and other workspaces' members", async () => {
@@ -178,7 +210,7 @@ describe("GET /api/v1/workspaces/:id/releases", () => {
     const page = await api("GET", `/api/v1/workspaces/${app.workspaceId}/releases/${encodeURIComponent(version)}`, member);
     expect(page.status, JSON.stringify(page.body)).toBe(200);
     expect(page.body.release.version).toBe(version);
-    expect(page.body.release.sessions).toEqual({ total: 30, errored: 0, crashed: 3, crashFreeRate: 0.9 });
+    expect(page.body.release.sessions).toEqual({ total: 30, errored: 0, crashed: 3, crashFreeRate: 0.9, users: 0, crashedUsers: 0, crashFreeUserRate: null });
     // 30 of the 100 sessions of the last two UTC days.
     expect(page.body.release.adoption).toBeCloseTo(0.3, 10);
     expect(page.body.environments).toEqual([

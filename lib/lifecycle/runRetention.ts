@@ -134,6 +134,7 @@ const ROLLUPS: [string, string][] = [
   ["CascadeDaily", "day"],
   ["ExecutionDaily", "day"],
   ["ReleaseSessionDaily", "day"],
+  ["ReleaseUserDaily", "day"],
   ["ReleaseDaily", "day"],
   ["ClientDiscard", "day"],
   ["FilteredDaily", "day"],

@@ -23,6 +23,7 @@ const PROJECT_TABLES = [
   "ExecutionMinute",
   "ExecutionDaily",
   "ReleaseSessionDaily",
+  "ReleaseUserDaily",
   "ReleaseDaily",
   "ClientDiscard",
   "FilteredDaily",

@@ -17,6 +17,11 @@ export interface ReleaseSessions {
   crashed: number;
   /** Share of sessions that did not crash, 0–1. */
   crashFreeRate: number;
+  /** Distinct users of those sessions (the SDK's `did`), and those with a crashed one; 0 when no session named its user. */
+  users: number;
+  crashedUsers: number;
+  /** Share of those users who had no crashed session, 0–1; null when no session named its user. */
+  crashFreeUserRate: number | null;
 }
 
 /** One release as its errors (the per-issue tag rollup: no scan of occurrences) and sessions tell it. */
@@ -96,6 +101,11 @@ export async function releaseSummaries(workspaceId: string, scope: { projectId: 
      LIMIT $3`,
     [workspaceId, scope.projectId, scope.limit, scope.version],
   );
+  const users = await releaseUsers(
+    workspaceId,
+    scope.projectId,
+    rows.filter((row) => row.sessionsOk !== null).map((row) => row.version),
+  );
   return rows.map((row) => ({
     version: row.version,
     firstSeen: row.firstSeen.toISOString(),
@@ -104,7 +114,7 @@ export async function releaseSummaries(workspaceId: string, scope: { projectId: 
     issues: row.issues,
     newIssues: row.newIssues,
     unresolved: row.unresolved,
-    sessions: sessionsOf(row),
+    sessions: sessionsOf(row, users.get(row.version)),
     adoption: adoptionShare(Number(row.sessionsRecent ?? 0), Number(row.allSessionsRecent ?? 0)),
   }));
 }
@@ -124,11 +134,37 @@ interface ReleaseRow {
   allSessionsRecent: string | null;
 }
 
-/** Crash-free share of a release's sessions (pure; null when no session named the release). */
-export function sessionsOf(row: Pick<ReleaseRow, "sessionsOk" | "sessionsErrored" | "sessionsCrashed">): ReleaseSessions | null {
+/**
+ * Distinct users of each release's sessions over all its days, and those with a crashed session
+ * (ReleaseUserDaily, read for the listed releases only: an index-only scan of their rows).
+ */
+async function releaseUsers(workspaceId: string, projectId: string | null, versions: string[]): Promise<Map<string, { users: number; crashed: number }>> {
+  if (versions.length === 0) return new Map();
+  const rows = await queryRows<{ version: string; users: number; crashed: number }>(
+    `SELECT release AS version, count(DISTINCT "userKey")::int AS users, (count(DISTINCT "userKey") FILTER (WHERE crashed))::int AS crashed
+     FROM "ReleaseUserDaily"
+     WHERE "workspaceId" = $1::uuid AND release = ANY($2::text[]) AND ($3::uuid IS NULL OR "projectId" = $3::uuid)
+     GROUP BY release`,
+    [workspaceId, versions, projectId],
+  );
+  return new Map(rows.map((row) => [row.version, { users: row.users, crashed: row.crashed }]));
+}
+
+/** Crash-free shares of a release's sessions and users (pure; null when no session named the release). */
+export function sessionsOf(row: Pick<ReleaseRow, "sessionsOk" | "sessionsErrored" | "sessionsCrashed">, users?: { users: number; crashed: number }): ReleaseSessions | null {
   if (row.sessionsOk === null) return null;
   const errored = Number(row.sessionsErrored);
   const crashed = Number(row.sessionsCrashed);
   const total = Number(row.sessionsOk) + errored + crashed;
-  return total === 0 ? null : { total, errored, crashed, crashFreeRate: 1 - crashed / total };
+  if (total === 0) return null;
+  const known = users && users.users > 0 ? users : { users: 0, crashed: 0 };
+  return {
+    total,
+    errored,
+    crashed,
+    crashFreeRate: 1 - crashed / total,
+    users: known.users,
+    crashedUsers: known.crashed,
+    crashFreeUserRate: known.users > 0 ? 1 - known.crashed / known.users : null,
+  };
 }

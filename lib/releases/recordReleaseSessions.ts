@@ -1,11 +1,13 @@
+import { createHash } from "node:crypto";
 import type pg from "pg";
 import { saturatingAddSql, saturatingSumSql } from "@/lib/db/saturatingCounter";
 import type { SessionCounts } from "@/lib/sentry/mapSessions";
 
 /**
  * Adds counted Sentry sessions that name a release to ReleaseSessionDaily (per UTC day, release and
- * environment), in the caller's transaction: the releases page's crash-free share. Sessions without
- * a release are counted in the execution tables only.
+ * environment), in the caller's transaction: the releases page's crash-free share; and their users
+ * to ReleaseUserDaily (crash-free users). Sessions without a release are counted in the execution
+ * tables only.
  */
 export async function recordReleaseSessions(client: pg.PoolClient, target: { workspaceId: string; projectId: string }, sessions: SessionCounts[]): Promise<void> {
   const rows = sessions
@@ -24,4 +26,32 @@ export async function recordReleaseSessions(client: pg.PoolClient, target: { wor
        crashed = ${saturatingAddSql(`"ReleaseSessionDaily".crashed`, "excluded.crashed")}`,
     [target.projectId, target.workspaceId, JSON.stringify(rows)],
   );
+  await recordReleaseUsers(client, target, sessions);
+}
+
+/**
+ * The users behind those sessions (the SDK's `did`, stored as a hash: the id may be an email) per UTC
+ * day, release and environment, and whether one of their sessions crashed: crash-free users. A
+ * user's row only ever turns crashed, so sending a session again changes nothing.
+ */
+async function recordReleaseUsers(client: pg.PoolClient, target: { workspaceId: string; projectId: string }, sessions: SessionCounts[]): Promise<void> {
+  const rows = sessions
+    .filter((s) => s.release && s.did)
+    .map((s) => ({ day: s.minute.slice(0, 10), release: s.release, environment: s.environment ?? "", user: userKey(s.did!), crashed: s.crashed > 0 }));
+  if (rows.length === 0) return;
+  await client.query(
+    `INSERT INTO "ReleaseUserDaily" ("projectId", day, release, environment, "userKey", "workspaceId", crashed)
+     SELECT $1::uuid, x.day, x.release, x.environment, x.user, $2::uuid, bool_or(x.crashed)
+     FROM jsonb_to_recordset($3::jsonb) AS x(day date, release text, environment text, "user" text, crashed boolean)
+     GROUP BY 2, 3, 4, 5
+     ORDER BY 2, 3, 4, 5
+     ON CONFLICT ("projectId", day, release, environment, "userKey") DO UPDATE SET crashed = true
+       WHERE excluded.crashed AND NOT "ReleaseUserDaily".crashed`,
+    [target.projectId, target.workspaceId, JSON.stringify(rows)],
+  );
+}
+
+/** A user's key: SHA-256 of the SDK's distinct id, 32 hex digits (never the id itself). */
+function userKey(did: string): string {
+  return createHash("sha256").update(did).digest("hex").slice(0, 32);
 }

@@ -8,6 +8,20 @@ describe("sessionsOf", () => {
   });
 
   it("counts errored sessions as not crashed", () => {
-    expect(sessionsOf({ sessionsOk: "90", sessionsErrored: "8", sessionsCrashed: "2" })).toEqual({ total: 100, errored: 8, crashed: 2, crashFreeRate: 0.98 });
+    expect(sessionsOf({ sessionsOk: "90", sessionsErrored: "8", sessionsCrashed: "2" })).toEqual({
+      total: 100,
+      errored: 8,
+      crashed: 2,
+      crashFreeRate: 0.98,
+      users: 0,
+      crashedUsers: 0,
+      crashFreeUserRate: null,
+    });
+  });
+
+  it("crash-free users: the share of distinct users without a crashed session; null when no session named its user", () => {
+    const row = { sessionsOk: "90", sessionsErrored: "8", sessionsCrashed: "2" };
+    expect(sessionsOf(row, { users: 40, crashed: 1 })).toMatchObject({ users: 40, crashedUsers: 1, crashFreeUserRate: 0.975 });
+    expect(sessionsOf(row, { users: 0, crashed: 0 })?.crashFreeUserRate).toBeNull();
   });
 });

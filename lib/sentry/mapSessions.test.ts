@@ -96,3 +96,30 @@ describe("mapSessionsItem", () => {
     expect(mapSessionsItem(payload)).toEqual([]);
   });
 });
+
+describe("the session's user (did): crash-free users", () => {
+  const started = "2026-01-02T03:04:05Z";
+  it("carries a single session's did, bounded; none when absent or blank", () => {
+    expect(mapSessionItem({ sid: "s1", did: "ada@example.com", status: "crashed", started, attrs: { release: "r1" } })[0]).toMatchObject({ did: "ada@example.com", crashed: 1 });
+    expect(mapSessionItem({ did: "x".repeat(1000), status: "exited", started })[0].did).toHaveLength(256);
+    expect(mapSessionItem({ did: "  ", status: "exited", started })[0].did).toBeUndefined();
+    expect(mapSessionItem({ status: "exited", started })[0].did).toBeUndefined();
+  });
+
+  it("keeps aggregate rows of different users apart, and merges one user's rows of a minute", () => {
+    const rows = mapSessionsItem({
+      aggregates: [
+        { started, did: "ada", exited: 2 },
+        { started, did: "bob", crashed: 1 },
+        { started, did: "ada", errored: 1 },
+        { started, exited: 5 },
+      ],
+      attrs: { release: "r1" },
+    });
+    expect(rows.map((r) => [r.did, r.ok, r.errored, r.crashed])).toEqual([
+      ["ada", 2, 1, 0],
+      ["bob", 0, 0, 1],
+      [undefined, 5, 0, 0],
+    ]);
+  });
+});

@@ -15,10 +15,13 @@ export interface SessionCounts {
   crashed: number;
   /** The session's id (a single `session` item): each session is counted once (lib/sentry/claimCountedSessions.ts). */
   sid?: string;
+  /** The SDK's distinct id of the user (`did`), when it sent one: crash-free users. */
+  did?: string;
 }
 
 const MAX_RELEASE = 256;
 const MAX_SID = 128;
+const MAX_DID = 256;
 const MAX_ENVIRONMENT = 64;
 /** Keeps counts inside a 32-bit integer column whatever a client claims. */
 const MAX_COUNT = 1_000_000_000;
@@ -54,14 +57,17 @@ export function mapSessionItem(payload: unknown): SessionCounts[] {
   counts[outcome] = 1;
   const sid = clipText(session.sid, MAX_SID);
   if (sid) counts.sid = sid;
+  const did = clipText(session.did, MAX_DID);
+  if (did) counts.did = did;
   return [counts];
 }
 
 /**
  * Maps a `sessions` item (pre-aggregated by the SDK, e.g. request sessions of @sentry/node):
- * `{ aggregates: [{ started, exited, errored, crashed, abnormal?, unhandled? }], attrs }`.
+ * `{ aggregates: [{ started, did?, exited, errored, crashed, abnormal?, unhandled? }], attrs }`.
  * exited → ok; errored and unhandled → errored; crashed and abnormal → crashed. Rows falling in
- * the same minute are merged, rows without a valid `started` or without any count are skipped.
+ * the same minute (and naming the same user, if any) are merged, rows without a valid `started` or
+ * without any count are skipped.
  */
 export function mapSessionsItem(payload: unknown): SessionCounts[] {
   const body = asObject(payload);
@@ -78,11 +84,14 @@ export function mapSessionsItem(payload: unknown): SessionCounts[] {
     const crashed = (asCount(row.crashed) ?? 0) + (asCount(row.abnormal) ?? 0);
     if (ok + errored + crashed === 0) continue;
     const minute = truncateToMinute(started);
-    const counts = byMinute.get(minute) ?? emptyCounts(minute, attrs);
+    // A row may name its user (`did`): kept apart per user, for crash-free users.
+    const did = clipText(row.did, MAX_DID);
+    const key = did ? `${minute} ${did}` : minute;
+    const counts = byMinute.get(key) ?? { ...emptyCounts(minute, attrs), ...(did && { did }) };
     counts.ok = Math.min(MAX_COUNT, counts.ok + ok);
     counts.errored = Math.min(MAX_COUNT, counts.errored + errored);
     counts.crashed = Math.min(MAX_COUNT, counts.crashed + crashed);
-    byMinute.set(minute, counts);
+    byMinute.set(key, counts);
   }
   return [...byMinute.values()];
 }
