@@ -13,7 +13,8 @@ function sharedPool(name: PoolName, config: () => pg.PoolConfig, options: { watc
   const pools = (globalForPool.faultlinePools ??= {});
   let shared = pools[name];
   if (!shared) {
-    shared = pools[name] = options.watchForStalls ? stallWatchedPool(config()) : new pg.Pool(config());
+    const made = config();
+    shared = pools[name] = options.watchForStalls ? stallWatchedPool(made, { primary: made.connectionString === env().DATABASE_URL }) : new pg.Pool(made);
     shared.on("error", () => undefined);
   }
   return shared;

@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { markDatabaseUp } from "@/lib/db/databaseDown";
+import { databaseKnownDown, markDatabaseUp } from "@/lib/db/databaseDown";
 import { stallWatchedPool, suspectsOf } from "@/lib/db/stallWatch";
 
 const config = { connectionString: "postgresql://nowhere.invalid/x" };
@@ -39,7 +39,7 @@ describe("stallWatchedPool", () => {
   ] as const) {
     it(`${closed ? "closes" : "leaves"} a connection out for 5 s when the probe finds the server ${outcome}`, async () => {
       const probe = vi.fn(async () => outcome);
-      const pool = stallWatchedPool(config, probe);
+      const pool = stallWatchedPool(config, { primary: true, probe });
       const stuck = client();
       const quick = client();
       pool.emit("acquire", stuck);
@@ -58,7 +58,7 @@ describe("stallWatchedPool", () => {
 
   it("watches a connection while it connects: one that never finishes is closed when the server is silent", async () => {
     const probe = vi.fn(async () => "silent" as const);
-    const pool = stallWatchedPool(config, probe);
+    const pool = stallWatchedPool(config, { primary: true, probe });
     const connecting = new (pool as unknown as { Client: new (options: object) => EventEmitter & { connection: { stream: { destroy(): void } } } }).Client(config);
     const destroy = vi.spyOn(connecting.connection.stream, "destroy").mockImplementation(() => undefined);
     await vi.advanceTimersByTimeAsync(6_000);
@@ -66,9 +66,22 @@ describe("stallWatchedPool", () => {
     expect(destroy).toHaveBeenCalledTimes(1);
   });
 
+  it("a read replica's silence is its own: the primary is not marked down for the ingest path", async () => {
+    const probe = vi.fn(async () => "silent" as const);
+    const replica = stallWatchedPool(config, { primary: false, probe });
+    replica.emit("acquire", client());
+    await vi.advanceTimersByTimeAsync(6_000);
+    expect(probe).toHaveBeenCalled();
+    expect(databaseKnownDown()).toBe(false);
+    const primary = stallWatchedPool(config, { primary: true, probe });
+    primary.emit("acquire", client());
+    await vi.advanceTimersByTimeAsync(6_000);
+    expect(databaseKnownDown()).toBe(true);
+  });
+
   it("does not probe for connections given back in time", async () => {
     const probe = vi.fn(async () => "silent" as const);
-    const pool = stallWatchedPool(config, probe);
+    const pool = stallWatchedPool(config, { primary: true, probe });
     for (let i = 0; i < 10; i++) {
       const c = client();
       pool.emit("acquire", c);

@@ -30,12 +30,19 @@ export function suspectsOf<K>(checkedOut: Map<K, number>, now: number, knownDown
   return [...checkedOut].filter(([, since]) => now - since > limit).map(([client]) => client);
 }
 
+/** How long a silent probe makes new connections suspect sooner (as lib/db/databaseDown.ts holds the primary). */
+const DOWN_HOLD_MS = 3_000;
+
 /**
  * A pool whose connections are watched from the moment each is made (a new connection to a frozen
- * server never finishes connecting) until it is given back; the probe uses the pool's options. The
- * watch's timer never keeps the process alive.
+ * server never finishes connecting) until it is given back; the probe uses the pool's options. What
+ * a probe finds about the primary (`primary`: the pool's server is DATABASE_URL's) is shared with the
+ * ingest path's reads (lib/db/databaseDown.ts); a read replica's stall stays the dashboard's affair —
+ * it must not send ingest to the spool. The watch's timer never keeps the process alive.
  */
-export function stallWatchedPool(config: pg.PoolConfig, probe: Probe = probeServer): pg.Pool {
+export function stallWatchedPool(config: pg.PoolConfig, options: { primary: boolean; probe?: Probe }): pg.Pool {
+  const { primary, probe = probeServer } = options;
+  let downUntil = 0;
   const watched = new Map<pg.Client, number>();
   class WatchedClient extends pg.Client {
     constructor(options?: pg.ClientConfig) {
@@ -51,14 +58,19 @@ export function stallWatchedPool(config: pg.PoolConfig, probe: Probe = probeServ
   pool.on("remove", (client) => void watched.delete(client));
   let probing = false;
   const tick = async () => {
-    const suspects = suspectsOf(watched, Date.now(), databaseKnownDown());
+    const now = Date.now();
+    const suspects = suspectsOf(watched, now, now < downUntil || (primary && databaseKnownDown(now)));
     if (probing || suspects.length === 0) return;
     probing = true;
     try {
       const outcome = await probe(config);
-      if (outcome === "answers") markDatabaseUp();
+      if (outcome === "answers") {
+        downUntil = 0;
+        if (primary) markDatabaseUp();
+      }
       if (outcome !== "silent") return;
-      markDatabaseDown();
+      downUntil = Date.now() + DOWN_HOLD_MS;
+      if (primary) markDatabaseDown();
       for (const client of suspects) {
         if (!watched.has(client)) continue;
         watched.delete(client);
