@@ -10,10 +10,10 @@ import { settleWithin } from "@/lib/db/settleWithin";
  * ingest path has deadlines of its own (it spools); these reads cannot know in advance how long a
  * legitimate query takes (an export, a year's rollups), so a fixed timeout would fail slow work.
  *
- * Instead, per pool: when a connection has been connecting or checked out for `SUSPECT_AFTER_MS` (1 s
- * while the server is already known not to answer), the watch asks the server on a fresh connection whether it
- * answers at all. Only when that probe gets no answer within `PROBE_TIMEOUT_MS` are the suspect
- * connections closed: their queries fail as "database unavailable" (503 with Retry-After, never a
+ * Instead, per pool: when a connection has been connecting or checked out for `SUSPECT_AFTER_MS`
+ * (1 s while the server is already known not to answer), the watch asks the server on a fresh
+ * connection whether it answers at all. Only when that probe gets no answer within
+ * `PROBE_TIMEOUT_MS` are the suspect connections closed: their queries fail as "database unavailable" (503 with Retry-After, never a
  * hang), PostgreSQL rolls back what they had open, and the pool replaces them. A probe that is
  * answered — or refused with an error: the server is there — leaves slow work alone.
  */
@@ -94,11 +94,7 @@ async function probeServer(options: pg.PoolConfig): Promise<"answers" | "silent"
   const silent = new Error("silent");
   let outcome: "answers" | "silent" | "refused" = "refused";
   try {
-    await settleWithin(
-      client.connect().then(() => client.query("SELECT 1")),
-      PROBE_TIMEOUT_MS,
-      () => silent,
-    );
+    await settleWithin(client.connect().then(() => client.query("SELECT 1")), PROBE_TIMEOUT_MS, () => silent);
     outcome = "answers";
   } catch (error) {
     if (error === silent) outcome = "silent";

@@ -37,7 +37,7 @@ export async function recordReleaseSessions(client: pg.PoolClient, target: { wor
 async function recordReleaseUsers(client: pg.PoolClient, target: { workspaceId: string; projectId: string }, sessions: SessionCounts[]): Promise<void> {
   const rows = sessions
     .filter((s) => s.release && s.did)
-    .map((s) => ({ day: s.minute.slice(0, 10), release: s.release, environment: s.environment ?? "", user: userKey(s.did!), crashed: s.crashed > 0 }));
+    .map((s) => ({ day: s.minute.slice(0, 10), release: s.release, environment: s.environment ?? "", user: userKey(target.projectId, s.did!), crashed: s.crashed > 0 }));
   if (rows.length === 0) return;
   await client.query(
     `INSERT INTO "ReleaseUserDaily" ("projectId", day, release, environment, "userKey", "workspaceId", crashed)
@@ -51,7 +51,7 @@ async function recordReleaseUsers(client: pg.PoolClient, target: { workspaceId: 
   );
 }
 
-/** A user's key: SHA-256 of the SDK's distinct id, 32 hex digits (never the id itself). */
-function userKey(did: string): string {
-  return createHash("sha256").update(did).digest("hex").slice(0, 32);
+/** A user's key: SHA-256 of the project and the SDK's distinct id, 32 hex digits (never the id itself). */
+function userKey(projectId: string, did: string): string {
+  return createHash("sha256").update(`${projectId}\n${did}`).digest("hex").slice(0, 32);
 }
