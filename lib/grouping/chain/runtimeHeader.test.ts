@@ -155,6 +155,23 @@ describe("runtimeHeader", () => {
     });
   });
 
+  it("a JVM's uncaught exception printed without a stack (OutOfMemoryError)", () => {
+    expect(runtimeHeader('Exception in thread "pool-1-thread-3" java.lang.OutOfMemoryError: Java heap space', "unknown")).toEqual({ type: "java.lang.OutOfMemoryError", message: "Java heap space" });
+    expect(runtimeHeader('Exception in thread "main" java.lang.StackOverflowError', "unknown")).toEqual({ type: "java.lang.StackOverflowError", message: "" });
+    expect(runtimeHeader('Exception in thread "main" oops: not a type', "unknown")).toBeUndefined();
+  });
+
+  it("an OTP crash report's exception line", () => {
+    const report = [
+      "=CRASH REPORT==== 5-Dec-2026::10:00:00.000000 ===",
+      "  crasher:",
+      "    initial call: my_server:init/1",
+      "    exception error: no match of right hand side value {error,timeout}",
+      "      in function  my_server:handle_call/3 (src/my_server.erl, line 42)",
+    ].join("\n");
+    expect(runtimeHeader(report, "elixir")).toEqual({ type: "error", message: "no match of right hand side value {error,timeout}" });
+  });
+
   it("nothing for other languages or texts without a header", () => {
     expect(runtimeHeader(goRepanic, "python")).toBeUndefined();
     expect(runtimeHeader("goroutine 1 [running]:\nmain.main()", "go")).toBeUndefined();

@@ -25,6 +25,8 @@ const SWIFT_FATAL = /^(?:\S{1,2048}\.swift:\d{1,9}: )?Fatal error: (.{0,8192}?)(
  */
 const ELIXIR_BANNER = /^\*\* \(([^()\n]{1,256})\) ?(.*)$/;
 const ERLANG_EXCEPTION = /^\*\* exception (error|exit|throw): ?(.*)$/;
+/** An OTP crash report (`=CRASH REPORT====`): "    exception error: no match of right hand side value {error,timeout}". */
+const ERLANG_CRASH_REPORT_EXCEPTION = /^exception (error|exit|throw): ?(.*)$/;
 /** The first stacktrace line under an Elixir/Erlang banner: indented four spaces, an application, module or location first. */
 const ELIXIR_FRAME = /^ {4,}(?:\(|:|[\w./-]{1,2048}\.(?:ex|exs|erl):\d|nofile|in (?:function|call from) )/;
 
@@ -42,6 +44,13 @@ const PYTHON_FATAL = /^Fatal Python error: (.{1,8192})$/;
 
 /** Kotlin/Native's uncaught exception: "Uncaught Kotlin exception: kotlin.IllegalStateException: order 8812 has no lines". */
 const KOTLIN_NATIVE_UNCAUGHT = /^Uncaught Kotlin exception: ([\w$.]{1,256})(?:: ([\s\S]{0,8192}))?$/;
+
+/**
+ * A JVM's uncaught exception without a stack ("Exception in thread "pool-1-thread-3"
+ * java.lang.OutOfMemoryError: Java heap space": the JVM may print no frames for it), read when no
+ * frame told the language. Only a qualified type.
+ */
+const JVM_UNCAUGHT = /^Exception in thread "[^"\n]{0,256}" ((?:[A-Za-z_$][\w$]{0,127}\.){1,16}[A-Za-z_$][\w$]{0,127})(?:: ?(.{0,8192}))?$/;
 
 /** gdb's stop: "Program terminated with signal SIGSEGV, Segmentation fault." (a core), `Thread 3 "kvd" received signal SIGABRT, Aborted.` */
 const GDB_SIGNAL = /^(?:Program terminated with|Program received|Thread \d{1,6}(?: "[^"\n]{0,256}")? received) signal (SIG[A-Z0-9]{1,12}), ([^.\n]{1,256})\.?$/;
@@ -86,7 +95,7 @@ export function runtimeHeader(text: string, language: Language): { type: string;
   // Only these runtimes print such a header: the trace of any other is not split into lines for nothing.
   if (language === "native" || language === "unknown") {
     const lines = splitLines(text);
-    return sanitizerHeader(lines) ?? valgrindHeader(lines) ?? terminateHeader(lines) ?? swiftHeader(lines) ?? tombstoneHeader(lines) ?? kotlinNativeHeader(lines) ?? gdbSignalHeader(lines);
+    return sanitizerHeader(lines) ?? valgrindHeader(lines) ?? jvmUncaughtHeader(lines) ?? terminateHeader(lines) ?? swiftHeader(lines) ?? tombstoneHeader(lines) ?? kotlinNativeHeader(lines) ?? gdbSignalHeader(lines);
   }
   if (language === "go") return goHeader(splitLines(text));
   if (language === "rust") return rustHeader(splitLines(text));
@@ -127,7 +136,7 @@ function rubyHeader(lines: readonly string[]): { type: string; message: string }
 function elixirHeader(lines: readonly string[]): { type: string; message: string } | undefined {
   for (const [at, line] of lines.entries()) {
     const trimmed = line.trim();
-    const m = trimmed.startsWith("** ") ? (ELIXIR_BANNER.exec(trimmed) ?? ERLANG_EXCEPTION.exec(trimmed)) : null;
+    const m = trimmed.startsWith("** ") ? (ELIXIR_BANNER.exec(trimmed) ?? ERLANG_EXCEPTION.exec(trimmed)) : trimmed.startsWith("exception ") ? ERLANG_CRASH_REPORT_EXCEPTION.exec(trimmed) : null;
     if (!m) continue;
     // A process's exit names its pid, different in every run.
     const type = m[1].startsWith("EXIT from ") ? "EXIT" : m[1];
@@ -186,6 +195,11 @@ function sanitizerHeader(lines: readonly string[]): { type: string; message: str
   }
   const summary = lines.map((line) => (line.startsWith("SUMMARY: ") ? SANITIZER_SUMMARY.exec(line.trim()) : null)).find((m) => m !== null);
   return summary ? { type: summary[2], message: "" } : undefined;
+}
+
+function jvmUncaughtHeader(lines: readonly string[]): { type: string; message: string } | undefined {
+  const m = lines.map((line) => (line.startsWith("Exception in thread ") ? JVM_UNCAUGHT.exec(line.trim()) : null)).find((match) => match !== null);
+  return m ? { type: m[1], message: (m[2] ?? "").trim() } : undefined;
 }
 
 function terminateHeader(lines: readonly string[]): { type: string; message: string } | undefined {
