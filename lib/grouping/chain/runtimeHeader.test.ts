@@ -161,6 +161,15 @@ describe("runtimeHeader", () => {
     expect(runtimeHeader('Exception in thread "main" oops: not a type', "unknown")).toBeUndefined();
   });
 
+  it("Rails' production.log line and Xcode's console prefix", () => {
+    const rails = "ActionView::Template::Error (undefined method `name' for nil):\n    12:   <h1><%= @user.name %></h1>\n  app/views/users/show.html.erb:12\n  app/controllers/users_controller.rb:8:in 'show'";
+    expect(runtimeHeader(rails, "ruby")).toEqual({ type: "ActionView::Template::Error", message: "undefined method `name' for nil" });
+    expect(runtimeHeader("Thread 1: Fatal error: Unexpectedly found nil while unwrapping an Optional value", "unknown")).toEqual({
+      type: "Fatal error",
+      message: "Unexpectedly found nil while unwrapping an Optional value",
+    });
+  });
+
   it("an OTP crash report's exception line", () => {
     const report = [
       "=CRASH REPORT==== 5-Dec-2026::10:00:00.000000 ===",
@@ -198,6 +207,11 @@ describe("a client that sends a placeholder type and no message", () => {
     expect(first).toMatchObject({ type: "heap-use-after-free", message: expect.stringMatching(/^READ of size 4 at /) });
     expect(first.frames?.at(-1)).toMatchObject({ function: "Session::user() const", lineno: 42 });
     expect(prepare("Unknown", "", asan(977, "0x6020000000f8", 91)).fingerprint).toBe(first.fingerprint);
+  });
+
+  it("a Node error's [ERR_…] code is not part of its type or message", () => {
+    const text = "TypeError [ERR_INVALID_ARG_TYPE]: The \"path\" argument must be of type string. Received undefined\n    at Object.join (node:path:1268:7)\n    at load (/srv/app/src/config.js:4:22)";
+    expect(prepare("Error", "", text)).toMatchObject({ type: "TypeError", message: 'The "path" argument must be of type string. Received undefined' });
   });
 
   it("Node's uncaught-error preamble and util.inspect's bracketed header are not the type", () => {

@@ -15,8 +15,8 @@ const RUST_PANIC = /^thread '[^'\n]{0,256}'(?: \(\d{1,20}\))? panicked at (?:'([
 const CXX_TERMINATE = /^terminate called after throwing an instance of '([^'\n]{1,512})'$/;
 const CXX_WHAT = /^\s*what\(\):\s+(.*)$/;
 
-/** Swift's runtime traps: "App/main.swift:3: Fatal error: msg" (5.9+) or "Fatal error: msg: file App/main.swift, line 3". */
-const SWIFT_FATAL = /^(?:\S{1,2048}\.swift:\d{1,9}: )?Fatal error: (.{0,8192}?)(?:: file \S.{0,2047}, line \d{1,9})?$/;
+/** Swift's runtime traps: "App/main.swift:3: Fatal error: msg" (5.9+) or "Fatal error: msg: file App/main.swift, line 3"; Xcode's console prefixes "Thread 1: ". */
+const SWIFT_FATAL = /^(?:Thread \d{1,6}: )?(?:\S{1,2048}\.swift:\d{1,9}: )?Fatal error: (.{0,8192}?)(?:: file \S.{0,2047}, line \d{1,9})?$/;
 
 /**
  * Elixir: "** (KeyError) key :total not found in: %{…}" (Exception.format_banner: IEx, mix, Logger's
@@ -32,10 +32,12 @@ const ELIXIR_FRAME = /^ {4,}(?:\(|:|[\w./-]{1,2048}\.(?:ex|exs|erl):\d|nofile|in
 
 /**
  * Ruby: a backtrace logged under its exception as "Class: message" (Sidekiq's error handler, Rails'
- * and Rack's loggers print `"#{e.class}: #{e.message}"` and then the backtrace) rather than the
- * interpreter's "path:line:in 'm': message (Class)".
+ * and Rack's loggers print `"#{e.class}: #{e.message}"` and then the backtrace), or as Rails'
+ * production.log has it, "Class (message):", rather than the interpreter's "path:line:in 'm': message (Class)".
  */
 const RUBY_CLASS_LINE = /^([A-Z]\w{0,127}(?:::[A-Z]\w{0,127}){0,8}): (.*)$/;
+/** Rails' production.log: "ActionView::Template::Error (undefined method `name' for nil):" above the backtrace. */
+const RAILS_LOG_LINE = /^([A-Z]\w{0,127}(?:::[A-Z]\w{0,127}){0,8}) \(([\s\S]{0,8192})\):$/;
 const RUBY_FRAME = /:\d+:in [`']/;
 
 const PHP_UNCAUGHT = /^Uncaught ([A-Za-z_\\][\w\\]{0,255})(?:: ([\s\S]*))?$/;
@@ -127,7 +129,7 @@ function pythonFatalError(lines: readonly string[]): { type: string; message: st
 function rubyHeader(lines: readonly string[]): { type: string; message: string } | undefined {
   for (const line of lines) {
     if (RUBY_FRAME.test(line)) return undefined;
-    const m = RUBY_CLASS_LINE.exec(line.trim());
+    const m = RUBY_CLASS_LINE.exec(line.trim()) ?? RAILS_LOG_LINE.exec(line.trim());
     if (m) return { type: m[1], message: m[2].trim() };
   }
   return undefined;

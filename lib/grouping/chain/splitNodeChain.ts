@@ -67,7 +67,8 @@ const UNCAUGHT = /^(?:error: )?Uncaught (?:\(in promise\) )?(?=[A-Za-z_$])/;
 
 /**
  * An error's header as printed: Node's uncaught-error preamble (the throwing source line, "file:line",
- * the code and a caret line) and the "Uncaught" prefixes of Deno and browser consoles left out;
+ * the code and a caret line), the `[ERR_…]` code after a Node error's name and the "Uncaught"
+ * prefixes of Deno and browser consoles left out;
  * util.inspect's "[AggregateError: msg] {" for an error whose stack is not printed read as
  * "AggregateError: msg".
  */
@@ -78,8 +79,12 @@ function headerText(lines: string[]): string {
     .replace(/(?:,| \{)$/, "")
     .replace(UNCAUGHT, "");
   const bracketed = /^\[([A-Za-z_$][\w$.]*): ([\s\S]*)\]$/.exec(text);
-  return bracketed ? `${bracketed[1]}: ${bracketed[2]}` : text;
+  // Node's own errors print their code after the name, "TypeError [ERR_INVALID_ARG_TYPE]: The "path"
+  // argument must be…": the name is the type and the message the error's, as an SDK reports them.
+  return bracketed ? `${bracketed[1]}: ${bracketed[2]}` : text.replace(NODE_ERROR_CODE, "$1:");
 }
+
+const NODE_ERROR_CODE = /^([A-Za-z_$][\w$.]*) \[[A-Z][A-Z0-9_]{1,63}\]:/;
 
 interface NodeSection {
   header: string[];
