@@ -8,10 +8,11 @@ import { databaseAnswers } from "@/lib/client/databaseAnswers";
 const RECHECK_MS = 3_000;
 
 /**
- * Any page that failed to render on the server. Most often that is PostgreSQL being unavailable (a
- * restart, a failover, a crash): then the page says so — events are still accepted and kept — asks
- * /api/health every few seconds, and shows the page again on its own once the database answers.
- * Otherwise it offers to try again, with the error's digest to find it in the server log.
+ * Any page that failed to render — on the server (the error carries a digest) or in the browser. Most
+ * often that is PostgreSQL being unavailable (a restart, a failover, a crash): then the page says so
+ * — events are still accepted and kept — asks /api/health every few seconds, and shows the page again
+ * on its own once the database answers. Otherwise it offers to try again, with a server error's
+ * digest to find it in the server log.
  */
 export default function PageError({ error }: { error: Error & { digest?: string } }) {
   const [database, setDatabase] = useState<"checking" | "down" | "up">("checking");
@@ -60,7 +61,13 @@ export default function PageError({ error }: { error: Error & { digest?: string 
           <p className="text-sm font-semibold text-red-600">Something went wrong</p>
           <h1 className="text-xl font-semibold text-gray-900 dark:text-gray-100">This page could not be loaded</h1>
           <p className="max-w-md text-sm text-gray-600 dark:text-gray-400">
-            The server failed while preparing it.{error.digest && <> The server log has the details under <span className="font-mono">{error.digest}</span>.</>}
+            {error.digest ? (
+              <>
+                The server failed while preparing it. The server log has the details under <span className="font-mono">{error.digest}</span>.
+              </>
+            ) : (
+              "It failed while being shown in this browser; the browser's console has the details."
+            )}
           </p>
           <button type="button" className={button.primary} onClick={() => window.location.reload()}>
             Try again
