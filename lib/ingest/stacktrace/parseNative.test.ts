@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseNative } from "@/lib/ingest/stacktrace/parseNative";
+import { joinWrappedGdbFrames, parseNative } from "@/lib/ingest/stacktrace/parseNative";
 
 describe("parseNative", () => {
   it("reads gdb backtraces: addresses and argument values dropped, shared-library frames as library", () => {
@@ -19,6 +19,24 @@ describe("parseNative", () => {
       { function: "__GI_raise", filename: "../sysdeps/posix/raise.c", lineno: 26 },
       { function: "__pthread_kill_implementation", filename: "./nptl/pthread_kill.c", lineno: 44 },
     ]);
+  });
+
+  it("reads gdb frames wrapped at the terminal's width: the innermost (the crash's) keeps its location", () => {
+    const wrapped = [
+      "Program terminated with signal SIGSEGV, Segmentation fault.",
+      "#0  0x000055d0c2a3f912 in storage::Segment::append (this=0x0, record=..., ",
+      "    flush=true) at src/storage/segment.cpp:48",
+      "#1  0x000055d0c2a40a11 in storage::Log::write (this=0x55d0c3b2e2a0, batch=...)",
+      "    at src/storage/log.cpp:112",
+      "#2  0x000055d0c2a12345 in main (argc=1, argv=0x7ffd1c2b3e48) at src/main.cpp:20",
+    ].join("\n");
+    expect(parseNative(wrapped)?.map((f) => `${f.function} ${f.filename}:${f.lineno}`)).toEqual([
+      "main src/main.cpp:20",
+      "storage::Log::write src/storage/log.cpp:112",
+      "storage::Segment::append src/storage/segment.cpp:48",
+    ]);
+    // Sanitizer frames are one line each, and the report's text after them is not a continuation.
+    expect(joinWrappedGdbFrames(["    #0 0x4c8f1e in f() /src/a.cpp:8:10", "    #1 0x4c8e00 in main /src/a.cpp:20:3", "", "  Previous read of size 8 at 0x7b04 by thread T1:"])).toHaveLength(4);
   });
 
   it("reads lldb backtraces, the binary as module", () => {

@@ -32,7 +32,7 @@ import { parseValgrindFrame } from "@/lib/ingest/stacktrace/valgrind";
 export function parseNative(text: string): Frame[] | null {
   let frames: Frame[] = [];
   let lastIndex = -1;
-  const lines = splitLines(text);
+  const lines = joinWrappedGdbFrames(splitLines(text));
   for (const raw of lines.slice(Math.max(0, startOfCrashedThread(lines)))) {
     const line = raw.trim();
     const handler = SIGNAL_HANDLER.exec(line);
@@ -59,6 +59,40 @@ export function parseNative(text: string): Frame[] | null {
     if (frames.length >= MAX_FRAMES) break;
   }
   return innermostFirstToOrdered(frames);
+}
+
+const NUMBERED_FRAME = /^#\d{1,4}\s/;
+
+/**
+ * gdb wraps a long frame at the terminal's width, the rest indented on the next lines:
+ *   #0  0x000055d0c2a3f912 in storage::Segment::append (this=0x0, record=...,
+ *       flush=true) at src/storage/segment.cpp:48
+ *   #1  0x000055d0c2a40a11 in storage::Log::write (this=0x55d0c3b2e2a0, batch=...)
+ *       at src/storage/log.cpp:112
+ * Read as printed, the innermost frame — the crash's — lost its location, or was not read at all.
+ * A numbered frame whose argument list is still open (or ends in a comma) takes the indented lines
+ * after it; so does one whose next indented line starts its location ("at …", "from …").
+ */
+export function joinWrappedGdbFrames(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i];
+    if (NUMBERED_FRAME.test(line.trimStart())) {
+      while (i + 1 < lines.length && continues(line, lines[i + 1])) line = `${line.trimEnd()} ${lines[++i].trim()}`;
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+function continues(frame: string, next: string): boolean {
+  if (!/^\s/.test(next)) return false;
+  const rest = next.trim();
+  if (!rest || rest.startsWith("#")) return false;
+  if (/^(?:at|from) \S/.test(rest)) return !/ (?:at|from) \S+$/.test(frame.trimEnd());
+  let depth = 0;
+  for (const ch of frame) depth += ch === "(" ? 1 : ch === ")" ? -1 : 0;
+  return depth > 0 || frame.trimEnd().endsWith(",");
 }
 
 /** An uncaught exception's backtrace; a thread marked as the one that crashed (Apple, Swift) or selected (lldb). */
