@@ -181,7 +181,7 @@ test("the releases page shows what a release brought and opens its issues in the
   await expect(page).toHaveTitle("Releases · Faultline");
   const row = page.getByTestId("release-row").filter({ hasText: "shop@1.2.0" });
   // Six events of one issue, which this release introduced and which is still open.
-  await expect(row.getByRole("cell")).toHaveText(["shop@1.2.0", /ago$/, /ago$/, "6", "1", "1", "1", "—", "—"]);
+  await expect(row.getByRole("cell")).toHaveText(["shop@1.2.0", /ago$/, /ago$/, "6", "1", "1", "1", "—", "—", "—"]);
   await screenshotBothWidths(page, "releases");
   await row.getByRole("link", { name: "1 unresolved issue in shop@1.2.0" }).click();
   await expect(page.getByRole("combobox", { name: "Search errors" })).toHaveValue(/release:shop@1\.2\.0 is:unresolved/);
