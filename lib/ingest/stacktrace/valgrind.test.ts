@@ -39,7 +39,10 @@ describe("Valgrind", () => {
 
   it("types the error without what differs between runs (sizes, addresses, counts)", () => {
     const lines = (header: string) => [`==9== ${header}`, "==9==    at 0x1: f (a.c:1)"];
-    expect(valgrindHeader(invalidRead(4711, "0x4a4c044", 16).split("\n"))).toEqual({ type: "Invalid read", message: "Invalid read of size 4" });
+    expect(valgrindHeader(invalidRead(4711, "0x4a4c044", 16).split("\n"))).toEqual({
+      type: "Invalid read",
+      message: "Invalid read of size 4: Address 0x4a4c044 is 4 bytes after a block of size 16 alloc'd",
+    });
     expect(valgrindHeader(lines("Conditional jump or move depends on uninitialised value(s)"))?.type).toBe("Conditional jump or move depends on uninitialised value(s)");
     expect(valgrindHeader(lines("40 bytes in 1 blocks are definitely lost in loss record 1 of 2"))).toEqual({
       type: "Memory leak (definitely lost)",
@@ -54,7 +57,7 @@ describe("Valgrind", () => {
   it("groups the same error of two runs as one issue, titled by it, when sent with a placeholder type", () => {
     const prepare = (text: string) => prepareEvent(IngestEventSchema.parse({ type: "Error", message: "", stackTrace: text }));
     const first = prepare(invalidRead(4711, "0x4a4c044", 16));
-    expect(first).toMatchObject({ type: "Invalid read", message: "Invalid read of size 4" });
+    expect(first).toMatchObject({ type: "Invalid read", message: expect.stringMatching(/^Invalid read of size 4: Address 0x\w+ is 4 bytes after a block of size 16 alloc'd$/) });
     expect(prepare(invalidRead(90210, "0x5b1d0a8", 32)).fingerprint).toBe(first.fingerprint);
   });
 });

@@ -37,7 +37,8 @@ const LEAK = /^[\d,]{1,20} (?:\([^()]{0,64}\) )?bytes in [\d,]{1,20} blocks are 
  * The error a Valgrind report is about: the line right above its first stack ("Invalid read of size
  * 4", "Conditional jump or move depends on uninitialised value(s)", "40 bytes in 1 blocks are
  * definitely lost in loss record 1 of 2"). The type leaves out what differs between occurrences
- * (sizes, addresses, counts): "Invalid read", "Memory leak (definitely lost)"; the message is the line.
+ * (sizes, addresses, counts): "Invalid read", "Memory leak (definitely lost)"; the message is the line,
+ * with where an invalid access landed when the report says ("… : Address 0x… is 4 bytes after a block").
  */
 export function valgrindHeader(lines: readonly string[]): { type: string; message: string } | undefined {
   const first = lines.findIndex((line) => parseValgrindFrame(line)?.starts === true);
@@ -51,5 +52,11 @@ export function valgrindHeader(lines: readonly string[]): { type: string; messag
     .replace(/ ?\([^()]*\d[^()]*\)$/, "")
     .replace(/ (?:at )?0x[0-9A-Fa-f]{1,16}\b.*$/, "")
     .trim();
-  return { type: type.slice(0, 128) || header.slice(0, 128), message: header };
+  // Where an invalid access landed ("Address 0x4a4c044 is 4 bytes after a block of size 16 alloc'd")
+  // says more than the header the type repeats.
+  const address = lines
+    .slice(first + 1, first + 1 + 64)
+    .map((line) => line.replace(VALGRIND_PREFIX, "").trim())
+    .find((line) => line.startsWith("Address 0x"));
+  return { type: type.slice(0, 128) || header.slice(0, 128), message: address ? `${header}: ${address}` : header };
 }
