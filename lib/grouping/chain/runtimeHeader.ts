@@ -122,7 +122,7 @@ function phpErrorHeader(lines: readonly string[]): { type: string; message: stri
 
 /** CPython's fatal errors (faulthandler's dump follows): "Fatal Python error: Segmentation fault". */
 function pythonFatalError(lines: readonly string[]): { type: string; message: string } | undefined {
-  const m = lines.map((line) => PYTHON_FATAL.exec(line.trim())).find((match) => match !== null);
+  const m = firstMatch(lines, PYTHON_FATAL);
   return m ? { type: "Fatal Python error", message: m[1].trim() } : undefined;
 }
 
@@ -195,12 +195,12 @@ function sanitizerHeader(lines: readonly string[]): { type: string; message: str
     const ubsan = line.includes(": runtime error: ") ? UBSAN_RUNTIME_ERROR.exec(line) : null;
     if (ubsan) return { type: "runtime error", message: ubsan[1].trim() };
   }
-  const summary = lines.map((line) => (line.startsWith("SUMMARY: ") ? SANITIZER_SUMMARY.exec(line.trim()) : null)).find((m) => m !== null);
+  const summary = firstMatch(lines, SANITIZER_SUMMARY, (line) => line.startsWith("SUMMARY: "));
   return summary ? { type: summary[2], message: "" } : undefined;
 }
 
 function jvmUncaughtHeader(lines: readonly string[]): { type: string; message: string } | undefined {
-  const m = lines.map((line) => (line.startsWith("Exception in thread ") ? JVM_UNCAUGHT.exec(line.trim()) : null)).find((match) => match !== null);
+  const m = firstMatch(lines, JVM_UNCAUGHT, (line) => line.startsWith("Exception in thread "));
   return m ? { type: m[1], message: (m[2] ?? "").trim() } : undefined;
 }
 
@@ -218,19 +218,19 @@ function terminateHeader(lines: readonly string[]): { type: string; message: str
  * the fault address, different in every crash).
  */
 function tombstoneHeader(lines: readonly string[]): { type: string; message: string } | undefined {
-  const signal = lines.map((line) => TOMBSTONE_SIGNAL.exec(line.trim())).find((m) => m !== null);
+  const signal = firstMatch(lines, TOMBSTONE_SIGNAL);
   if (!signal) return undefined;
-  const detail = (pattern: RegExp) => lines.map((line) => pattern.exec(line.trim())?.[1]).find((found) => found !== undefined);
+  const detail = (pattern: RegExp) => firstMatch(lines, pattern)?.[1];
   return { type: signal[1], message: (detail(TOMBSTONE_ABORT) ?? detail(TOMBSTONE_CAUSE) ?? signal[2] ?? "").trim() };
 }
 
 function kotlinNativeHeader(lines: readonly string[]): { type: string; message: string } | undefined {
-  const m = lines.map((line) => (line.startsWith("Uncaught Kotlin") ? KOTLIN_NATIVE_UNCAUGHT.exec(line.trim()) : null)).find((match) => match !== null);
+  const m = firstMatch(lines, KOTLIN_NATIVE_UNCAUGHT, (line) => line.startsWith("Uncaught Kotlin"));
   return m ? { type: m[1], message: (m[2] ?? "").trim() } : undefined;
 }
 
 function gdbSignalHeader(lines: readonly string[]): { type: string; message: string } | undefined {
-  const m = lines.map((line) => (line.includes(" signal SIG") ? GDB_SIGNAL.exec(line.trim()) : null)).find((match) => match !== null);
+  const m = firstMatch(lines, GDB_SIGNAL, (line) => line.includes(" signal SIG"));
   return m ? { type: m[1], message: m[2].trim() } : undefined;
 }
 
@@ -238,4 +238,13 @@ function swiftHeader(lines: readonly string[]): { type: string; message: string 
   const line = lines.find((l) => l.includes("Fatal error: "));
   const m = line === undefined ? null : SWIFT_FATAL.exec(line.trim());
   return m ? { type: "Fatal error", message: m[1].trim() } : undefined;
+}
+
+/** The first line (trimmed) that `pattern` matches, of those that pass the cheap `screen`; null when none does. */
+function firstMatch(lines: readonly string[], pattern: RegExp, screen: (line: string) => boolean = () => true): RegExpExecArray | null {
+  for (const line of lines) {
+    const m = screen(line) ? pattern.exec(line.trim()) : null;
+    if (m) return m;
+  }
+  return null;
 }
