@@ -24,9 +24,9 @@ const TICK_MS = 1_000;
 
 type Probe = (options: pg.PoolConfig) => Promise<"answers" | "silent" | "refused">;
 
-/** The connections checked out for longer than their limit: `limitMs` of them, `downLimitMs` while the server is known down. */
-export function suspectsOf<K>(checkedOut: Map<K, number>, now: number, knownDown: boolean, limits = { limitMs: SUSPECT_AFTER_MS, downLimitMs: SUSPECT_WHILE_DOWN_MS }): K[] {
-  const limit = knownDown ? limits.downLimitMs : limits.limitMs;
+/** The connections out for longer than SUSPECT_AFTER_MS, SUSPECT_WHILE_DOWN_MS while the server is known down. */
+export function suspectsOf<K>(checkedOut: Map<K, number>, now: number, knownDown: boolean): K[] {
+  const limit = knownDown ? SUSPECT_WHILE_DOWN_MS : SUSPECT_AFTER_MS;
   return [...checkedOut].filter(([, since]) => now - since > limit).map(([client]) => client);
 }
 

@@ -74,7 +74,7 @@ export function mapSessionsItem(payload: unknown): SessionCounts[] {
   const rows = asArray(body?.aggregates);
   if (!body || !rows) return [];
   const attrs = asObject(body.attrs);
-  const byMinute = new Map<string, SessionCounts>();
+  const byKey = new Map<string, SessionCounts>();
   for (const raw of rows) {
     const row = asObject(raw);
     const started = sentryTimestampToIso(row?.started);
@@ -87,13 +87,13 @@ export function mapSessionsItem(payload: unknown): SessionCounts[] {
     // A row may name its user (`did`): kept apart per user, for crash-free users.
     const did = clipText(row.did, MAX_DID);
     const key = did ? `${minute} ${did}` : minute;
-    const counts = byMinute.get(key) ?? { ...emptyCounts(minute, attrs), ...(did && { did }) };
+    const counts = byKey.get(key) ?? { ...emptyCounts(minute, attrs), ...(did && { did }) };
     counts.ok = Math.min(MAX_COUNT, counts.ok + ok);
     counts.errored = Math.min(MAX_COUNT, counts.errored + errored);
     counts.crashed = Math.min(MAX_COUNT, counts.crashed + crashed);
-    byMinute.set(key, counts);
+    byKey.set(key, counts);
   }
-  return [...byMinute.values()];
+  return [...byKey.values()];
 }
 
 function sessionOutcome(status: unknown, errors: number): Outcome | undefined {

@@ -98,17 +98,17 @@ export async function startBenchApp(databaseUrl: string, port: number, options: 
     cpuSeconds: () => processCpuSeconds(child.pid!),
     histogram: async (name) => {
       const text = await (await fetch(`${url}/api/metrics`, { headers: { authorization: `Bearer ${BENCH_METRICS_TOKEN}` } })).text();
-      const total = (suffix: string) =>
-        text
-          .split("\n")
-          .filter((line) => line.startsWith(`${name}_${suffix}`))
-          .reduce((n, line) => n + Number(line.split(" ").pop()), 0);
-      const buckets = new Map<number, number>();
+      // One pass over the samples, every label set added up: `name_sum`, `name_count`, `name_bucket{…le="x"}`.
+      const bucket = new RegExp(`^${name}_bucket\\{.*le="([^"]+)"`);
+      const result = { sum: 0, count: 0, buckets: new Map<number, number>() };
       for (const line of text.split("\n")) {
-        const le = new RegExp(`^${name}_bucket\\{.*le="([^"]+)"`).exec(line)?.[1];
-        if (le !== undefined) buckets.set(Number(le), (buckets.get(Number(le)) ?? 0) + Number(line.split(" ").pop()));
+        const value = Number(line.split(" ").pop());
+        if (line.startsWith(`${name}_sum`)) result.sum += value;
+        else if (line.startsWith(`${name}_count`)) result.count += value;
+        const le = bucket.exec(line)?.[1];
+        if (le !== undefined) result.buckets.set(Number(le), (result.buckets.get(Number(le)) ?? 0) + value);
       }
-      return { sum: total("sum"), count: total("count"), buckets };
+      return result;
     },
     stop: async () => {
       if (child.exitCode !== null) return;
