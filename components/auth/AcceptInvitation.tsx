@@ -7,6 +7,8 @@ import { AuthCard, FormError } from "@/components/auth/AuthCard";
 import { button, input } from "@/components/ui/buttonStyles";
 import { FormField } from "@/components/ui/FormField";
 import { LoadingState } from "@/components/ui/Spinner";
+import type { SignInAnswer } from "@/lib/auth/signInResponse";
+import { afterSignIn } from "@/lib/client/afterSignIn";
 import { apiFetch, ApiRequestError } from "@/lib/client/apiFetch";
 import type { InvitationDescription } from "@/lib/invitations/findInvitationByToken";
 
@@ -39,11 +41,11 @@ export function AcceptInvitation({ token }: { token: string }) {
     setBusy(true);
     setError(null);
     try {
-      const joined = await apiFetch<{ workspaceId: string }>(`/api/v1/invitations/${encodeURIComponent(token)}/accept`, {
+      const joined = await apiFetch<SignInAnswer & { workspaceId: string }>(`/api/v1/invitations/${encodeURIComponent(token)}/accept`, {
         method: "POST",
         json: inv.hasAccount ? { password } : { name, password },
       });
-      window.location.replace(`/?ws=${joined.workspaceId}`);
+      window.location.replace(afterSignIn(joined, `/?ws=${joined.workspaceId}`));
     } catch (e) {
       setError(e instanceof Error ? e.message : "could not accept the invitation");
       setBusy(false);

@@ -2,8 +2,14 @@
 
 import { useState, type FormEvent } from "react";
 import { useRouter, useSearchParams } from "next/navigation";
+import { TwoFactorStep } from "@/components/auth/TwoFactorStep";
+import type { SignInAnswer } from "@/lib/auth/signInResponse";
+import { safeNext } from "@/lib/client/afterSignIn";
 import { apiFetch } from "@/lib/client/apiFetch";
 
+const field = "mt-1 w-full rounded-md border border-gray-300 bg-white px-3 py-2 dark:border-gray-700 dark:bg-gray-800";
+
+/** /login — email and password, then (two-factor accounts, or `?step=two-factor` after a reset link or invitation) a code. */
 export function LoginForm() {
   const router = useRouter();
   const params = useSearchParams();
@@ -11,16 +17,27 @@ export function LoginForm() {
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [step, setStep] = useState<"password" | "code">(params.get("step") === "two-factor" ? "code" : "password");
+
+  function done(recoveryCodesLeft?: number) {
+    const next = safeNext(params.get("next"));
+    // Few recovery codes left after using one: the account page says so and offers new ones.
+    router.replace(recoveryCodesLeft !== undefined && recoveryCodesLeft <= 3 ? "/account" : next);
+    router.refresh();
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      await apiFetch("/api/v1/auth/login", { method: "POST", json: { email, password } });
-      const next = params.get("next");
-      router.replace(next && next.startsWith("/") && !next.startsWith("//") ? next : "/");
-      router.refresh();
+      const answer = await apiFetch<SignInAnswer>("/api/v1/auth/login", { method: "POST", json: { email, password } });
+      if (answer.twoFactorRequired) {
+        setStep("code");
+        setBusy(false);
+        return;
+      }
+      done();
     } catch (e) {
       setError(e instanceof Error ? e.message : "sign-in failed");
       setBusy(false);
@@ -29,48 +46,51 @@ export function LoginForm() {
 
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
-      <form onSubmit={submit} className="w-full max-w-sm space-y-4 rounded-xl bg-white p-8 shadow dark:bg-gray-900">
+      <div className="w-full max-w-sm space-y-4 rounded-xl bg-white p-8 shadow dark:bg-gray-900">
         <div>
-          <h1 className="text-xl font-semibold">Sign in to Faultline</h1>
-          <p className="mt-1 text-sm text-gray-500 dark:text-gray-400">Error tracking for your team</p>
-        </div>
-        <label className="block text-sm">
-          <span className="text-gray-700 dark:text-gray-300">Email</span>
-          <input
-            type="email"
-            name="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            className="mt-1 w-full rounded-md border border-gray-300 bg-white px-3 py-2 dark:border-gray-700 dark:bg-gray-800"
-          />
-        </label>
-        <label className="block text-sm">
-          <span className="text-gray-700 dark:text-gray-300">Password</span>
-          <input
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            className="mt-1 w-full rounded-md border border-gray-300 bg-white px-3 py-2 dark:border-gray-700 dark:bg-gray-800"
-          />
-        </label>
-        {error && (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
-            {error}
+          <h1 className="text-xl font-semibold">{step === "code" ? "Two-factor sign-in" : "Sign in to Faultline"}</h1>
+          <p className="mt-1 text-sm text-gray-500 dark:text-gray-400">
+            {step === "code" ? "Enter the code your authenticator app shows for Faultline." : "Error tracking for your team"}
           </p>
+        </div>
+        {step === "code" ? (
+          <TwoFactorStep
+            onSignedIn={done}
+            onExpired={(message) => {
+              setStep("password");
+              setPassword("");
+              setError(message);
+            }}
+          />
+        ) : (
+          <form onSubmit={submit} className="space-y-4">
+            <label className="block text-sm">
+              <span className="text-gray-700 dark:text-gray-300">Email</span>
+              <input type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} className={field} />
+            </label>
+            <label className="block text-sm">
+              <span className="text-gray-700 dark:text-gray-300">Password</span>
+              <input
+                type="password"
+                name="password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                className={field}
+              />
+            </label>
+            {error && (
+              <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+                {error}
+              </p>
+            )}
+            <button type="submit" disabled={busy} className="w-full rounded-md bg-red-600 px-4 py-2 font-medium text-white hover:bg-red-700 disabled:opacity-60">
+              {busy ? "Signing in…" : "Sign in"}
+            </button>
+          </form>
         )}
-        <button
-          type="submit"
-          disabled={busy}
-          className="w-full rounded-md bg-red-600 px-4 py-2 font-medium text-white hover:bg-red-700 disabled:opacity-60"
-        >
-          {busy ? "Signing in…" : "Sign in"}
-        </button>
-      </form>
+      </div>
     </main>
   );
 }

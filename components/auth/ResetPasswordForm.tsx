@@ -7,6 +7,8 @@ import { AuthCard, FormError } from "@/components/auth/AuthCard";
 import { button, input } from "@/components/ui/buttonStyles";
 import { FormField } from "@/components/ui/FormField";
 import { LoadingState } from "@/components/ui/Spinner";
+import type { SignInAnswer } from "@/lib/auth/signInResponse";
+import { afterSignIn } from "@/lib/client/afterSignIn";
 import { apiFetch } from "@/lib/client/apiFetch";
 
 /** /reset-password/:token — set a new password with a one-time link (every other session is signed out). */
@@ -37,8 +39,8 @@ export function ResetPasswordForm({ token }: { token: string }) {
     setBusy(true);
     setError(null);
     try {
-      await apiFetch(`/api/v1/password-resets/${encodeURIComponent(token)}`, { method: "POST", json: { password } });
-      window.location.replace("/");
+      const answer = await apiFetch<SignInAnswer>(`/api/v1/password-resets/${encodeURIComponent(token)}`, { method: "POST", json: { password } });
+      window.location.replace(afterSignIn(answer, "/"));
     } catch (e) {
       setError(e instanceof Error ? e.message : "could not set the password");
       setBusy(false);

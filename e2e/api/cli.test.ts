@@ -5,6 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { api } from "@/e2e/support/alertHelpers";
 import { BASE_URL, login, postEvents } from "@/e2e/support/tenant";
+import { enableTwoFactorOverHttp } from "@/e2e/support/twoFactor";
 import { waitFor } from "@/e2e/support/waitFor";
 import { cloneEmptyDatabase } from "@/e2e/support/freshInstance";
 import { runToEnd } from "@/e2e/support/childProcess";
@@ -99,6 +100,20 @@ describe("admin CLI (npm run faultline)", { timeout: 300_000 }, () => {
     expect(await login({ id: "", email, password: "second password" })).toMatch(/^faultline_session=/);
   });
 
+  it("user:reset-two-factor lets a user who lost their authenticator sign in with the password again", async () => {
+    const email = `phoneless-${tag()}@test.local`;
+    await cli(["user:create", "--email", email, "--name", "Phoneless", "--password", "their password"]);
+    const user = { id: "", email, password: "their password" };
+    await enableTwoFactorOverHttp(await login(user), user.password);
+    const asked = await fetch(`${BASE_URL}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password: user.password }) });
+    expect(await asked.json()).toMatchObject({ twoFactorRequired: true });
+    const run = await cli(["user:reset-two-factor", "--email", email]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Two-factor sign-in is off for ${email}`);
+    expect(await login(user)).toMatch(/^faultline_session=/);
+    expect((await cli(["user:reset-two-factor", "--email", email])).stdout).toContain("nothing changed");
+  });
+
   it("clear errors and exit codes: usage 2, not found 3, database unreachable 1", async () => {
     const unknown = await cli(["user:delete"]);
     expect(unknown.code).toBe(2);
@@ -118,7 +133,7 @@ describe("admin CLI (npm run faultline)", { timeout: 300_000 }, () => {
     expect(down.stderr).not.toContain("postgres:postgres");
     const help = await cli(["help"]);
     expect(help.code).toBe(0);
-    for (const c of ["user:create", "user:reset-password", "workspace:create", "project:create", "project:retention", "member:add", "key:create", "key:revoke", "retention:run"]) {
+    for (const c of ["user:create", "user:reset-password", "user:reset-two-factor", "workspace:create", "project:create", "project:retention", "member:add", "key:create", "key:revoke", "retention:run"]) {
       expect(help.stdout).toContain(c);
     }
   });

@@ -2,12 +2,11 @@ import { recordAccountEvent } from "@/lib/account/recordAccountEvent";
 import type { ChangePasswordInput } from "@/lib/account/accountSchemas";
 import { userActor } from "@/lib/audit/auditRow";
 import type { AuthContext } from "@/lib/auth/AuthContext";
-import { beginLoginAttempt, loginFailed, loginSucceeded, throttleKeys } from "@/lib/auth/loginThrottle";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { confirmPassword } from "@/lib/auth/confirmPassword";
+import { hashPassword } from "@/lib/auth/password";
 import { assertSignedInSession } from "@/lib/auth/permissions";
 import type { ClientInfo } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
-import { ApiError } from "@/lib/http/ApiError";
 
 /**
  * POST /api/v1/account/password {currentPassword, newPassword}. The current password is checked
@@ -17,12 +16,7 @@ import { ApiError } from "@/lib/http/ApiError";
 export async function changePassword(auth: AuthContext, input: ChangePasswordInput, client: ClientInfo): Promise<{ otherSessionsSignedOut: number }> {
   assertSignedInSession(auth);
   const user = await db().user.findUniqueOrThrow({ where: { id: auth.userId } });
-  const attempt = await beginLoginAttempt(throttleKeys(user.email, client.address));
-  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    await loginFailed();
-    throw ApiError.validation("currentPassword: is not your current password", [{ path: "currentPassword", message: "is not your current password" }]);
-  }
-  await loginSucceeded(attempt);
+  await confirmPassword(user, input.currentPassword, client, "currentPassword");
   const passwordHash = await hashPassword(input.newPassword);
   return db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date() } });

@@ -3,9 +3,6 @@ import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/ApiError";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { newSessionToken, sha256Hex } from "@/lib/auth/tokens";
-import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from "@/lib/auth/password";
-import { beginLoginAttempt, loginFailed, loginSucceeded, throttleKeys } from "@/lib/auth/loginThrottle";
-import { logger } from "@/lib/logger";
 import { readApiToken } from "@/lib/apiTokens/apiTokenFormat";
 import { authenticateApiToken } from "@/lib/apiTokens/authenticateApiToken";
 
@@ -26,33 +23,9 @@ export interface NewSession {
 }
 
 /**
- * Checks email + password and opens a session. Limited per account and per client address
- * (loginThrottle); an unknown email is checked against a dummy hash with today's parameters, so it
- * costs the same time and counts the same as a known one. A hash made with weaker parameters is
- * upgraded now that the password is known. The session id is rotated: a fresh random token every
- * time, and the session the request came with (if any) is deleted, so a token planted in the
- * browser before login (session fixation) never becomes valid.
+ * Opens a session for a user whose identity is already established: setup, or a sign-in that has
+ * passed every factor the account has (lib/auth/finishSignIn.ts decides which).
  */
-export async function signIn(email: string, password: string, client: ClientInfo, previousToken?: string): Promise<NewSession> {
-  const normalized = email.trim().toLowerCase();
-  const attempt = await beginLoginAttempt(throttleKeys(normalized, client.address));
-  const user = await db().user.findUnique({ where: { email: normalized } });
-  const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-  if (!user || !ok) {
-    await loginFailed();
-    throw new ApiError(401, "invalid_credentials", "email or password is incorrect");
-  }
-  await loginSucceeded(attempt);
-  if (needsRehash(user.passwordHash)) {
-    const passwordHash = await hashPassword(password);
-    await db().user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash } });
-    logger.info("password hash upgraded", { userId: user.id });
-  }
-  if (previousToken && isSessionTokenShape(previousToken)) await db().session.deleteMany({ where: { id: sha256Hex(previousToken) } });
-  return createSession(user.id, client);
-}
-
-/** Opens a session for a user whose identity is already established (setup, invitation, sign-in). */
 export async function createSession(userId: string, client: ClientInfo): Promise<NewSession> {
   const token = newSessionToken();
   const expiresAt = new Date(Date.now() + env().SESSION_TTL_HOURS * 3600_000);
@@ -134,14 +107,15 @@ export function isSessionTokenShape(token: string): boolean {
 }
 
 export function sessionCookie(req: Request, token: string, expiresAt: Date): string {
-  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Expires=${expiresAt.toUTCString()}${secureFlag(req)}`;
+  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Expires=${expiresAt.toUTCString()}${cookieSecureFlag(req)}`;
 }
 
 export function clearedSessionCookie(req: Request): string {
-  return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secureFlag(req)}`;
+  return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${cookieSecureFlag(req)}`;
 }
 
-function secureFlag(req: Request): string {
+/** `; Secure` when cookies must only travel over HTTPS (SECURE_COOKIES, or `auto` on an https request). */
+export function cookieSecureFlag(req: Request): string {
   const setting = env().SECURE_COOKIES;
   const secure = setting === "true" || (setting === "auto" && new URL(req.url).protocol === "https:");
   return secure ? "; Secure" : "";

@@ -1,7 +1,8 @@
 import { auditRow, userActor } from "@/lib/audit/auditRow";
 import { beginLoginAttempt, loginFailed, loginSucceeded, throttleKeys } from "@/lib/auth/loginThrottle";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { createSession, type ClientInfo, type NewSession, type UserAuth } from "@/lib/auth/session";
+import { finishSignIn, type SignInResult } from "@/lib/auth/finishSignIn";
+import { createSession, type ClientInfo, type UserAuth } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ApiError } from "@/lib/http/ApiError";
@@ -15,9 +16,10 @@ const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2 };
  * POST /api/v1/invitations/:token/accept. A new email becomes a user (name + password); an existing
  * user proves it with their password (sign-in limits apply) or is already signed in as the invitee.
  * The link is consumed atomically (a second accept, even a concurrent one, is a 410), the person
- * joins with the invited role (an existing member keeps a higher one) and gets a session.
+ * joins with the invited role (an existing member keeps a higher one) and gets a session — or, for an
+ * account with two-factor sign-in that was not already signed in, a challenge for its code.
  */
-export async function acceptInvitation(token: string, input: AcceptInvitationInput, client: ClientInfo, signedIn: UserAuth | null): Promise<NewSession & { workspaceId: string; role: Role }> {
+export async function acceptInvitation(token: string, input: AcceptInvitationInput, client: ClientInfo, signedIn: UserAuth | null): Promise<{ result: SignInResult; workspaceId: string; role: Role }> {
   const invitation = await findInvitationByToken(token);
   const existing = await db().user.findUnique({ where: { email: invitation.email } });
 
@@ -62,6 +64,7 @@ export async function acceptInvitation(token: string, input: AcceptInvitationInp
     });
     return { userId: user.id, role };
   });
-  const session = await createSession(userId, client);
-  return { ...session, workspaceId: invitation.workspaceId, role };
+  // Already signed in as the invitee: every factor was given then; the session is only rotated.
+  const result: SignInResult = signedIn?.userId === userId ? { kind: "session", ...(await createSession(userId, client)) } : await finishSignIn(userId, client);
+  return { result, workspaceId: invitation.workspaceId, role };
 }

@@ -1,16 +1,18 @@
 import { recordAccountEvent } from "@/lib/account/recordAccountEvent";
 import { userActor } from "@/lib/audit/auditRow";
 import { hashPassword } from "@/lib/auth/password";
-import { createSession, type ClientInfo } from "@/lib/auth/session";
+import { finishSignIn, type SignInResult } from "@/lib/auth/finishSignIn";
+import type { ClientInfo } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
 import { ApiError } from "@/lib/http/ApiError";
 import { findPasswordReset } from "@/lib/passwordResets/findPasswordReset";
 
 /**
  * POST /api/v1/password-resets/:token {password}: sets the password, signs out every session of the
- * user, consumes the link (once, even under concurrency) and signs this browser in.
+ * user, consumes the link (once, even under concurrency) and signs this browser in — after the
+ * account's two-factor code, when it has one (a reset link replaces the password, not the phone).
  */
-export async function completePasswordReset(token: string, password: string, client: ClientInfo) {
+export async function completePasswordReset(token: string, password: string, client: ClientInfo): Promise<SignInResult> {
   const reset = await findPasswordReset(token);
   const passwordHash = await hashPassword(password);
   await db().$transaction(async (tx) => {
@@ -20,5 +22,5 @@ export async function completePasswordReset(token: string, password: string, cli
     await tx.session.deleteMany({ where: { userId: reset.userId } });
     await recordAccountEvent(tx, { userId: reset.userId, actor: userActor(reset.userId), action: "user.password_reset", after: { via: reset.createdById ? "admin link" : "operator link" } });
   });
-  return createSession(reset.userId, client);
+  return finishSignIn(reset.userId, client);
 }

@@ -1,5 +1,6 @@
 import { resealChannelSecrets } from "@/lib/alerts/channels/resealChannelSecrets";
 import { resealForwardingSecrets } from "@/lib/forwarding/rules/resealForwardingSecrets";
+import { resealTwoFactorSecrets } from "@/lib/twoFactor/resealTwoFactorSecrets";
 
 export interface ResealCounts {
   resealed: number;
@@ -7,16 +8,19 @@ export interface ResealCounts {
 }
 
 /**
- * Every table with secrets sealed under FAULTLINE_SECRET_KEY: notification channels and forwarding
- * rules. Seals legacy plain rows and re-seals rows sealed with a previous key. Called at start-up (in
+ * Every table with secrets sealed under FAULTLINE_SECRET_KEY: notification channels, forwarding
+ * rules and users' authenticator secrets. Seals legacy plain rows and re-seals rows sealed with a previous key. Called at start-up (in
  * the background) and by `npm run secrets:rotate`.
  */
-export async function resealAllSecrets(): Promise<{ channels: ResealCounts; forwardingRules: ResealCounts; total: ResealCounts }> {
+export async function resealAllSecrets(): Promise<{ channels: ResealCounts; forwardingRules: ResealCounts; twoFactor: ResealCounts; total: ResealCounts }> {
   const channels = await resealChannelSecrets();
   const forwardingRules = await resealForwardingSecrets();
+  const twoFactor = await resealTwoFactorSecrets();
+  const parts = [channels, forwardingRules, twoFactor];
   return {
     channels,
     forwardingRules,
-    total: { resealed: channels.resealed + forwardingRules.resealed, unreadable: channels.unreadable + forwardingRules.unreadable },
+    twoFactor,
+    total: { resealed: parts.reduce((n, p) => n + p.resealed, 0), unreadable: parts.reduce((n, p) => n + p.unreadable, 0) },
   };
 }

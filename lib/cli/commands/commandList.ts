@@ -7,7 +7,8 @@ import { projectRetention } from "@/lib/cli/commands/projectRetention";
 import { retentionRun } from "@/lib/cli/commands/retentionRun";
 import { userCreate } from "@/lib/cli/commands/userCreate";
 import { userResetPassword } from "@/lib/cli/commands/userResetPassword";
+import { userResetTwoFactor } from "@/lib/cli/commands/userResetTwoFactor";
 import { workspaceCreate } from "@/lib/cli/commands/workspaceCreate";
 
 /** Every command of `npm run faultline`, in the order `help` lists them. */
-export const CLI_COMMANDS: CliCommand[] = [userCreate, userResetPassword, workspaceCreate, projectCreate, projectRetention, memberAdd, keyCreate, keyRevoke, retentionRun];
+export const CLI_COMMANDS: CliCommand[] = [userCreate, userResetPassword, userResetTwoFactor, workspaceCreate, projectCreate, projectRetention, memberAdd, keyCreate, keyRevoke, retentionRun];

@@ -2,6 +2,7 @@ import { ChangePasswordSchema, SessionParamsSchema, UpdateAccountSchema } from "
 import { ApiTokenParamsSchema, CreateApiTokenSchema } from "@/lib/apiTokens/apiTokenSchemas";
 import type { RouteSpec } from "@/lib/openapi/routeSpec";
 import { CompletePasswordResetSchema, ResetTokenParamsSchema } from "@/lib/passwordResets/passwordResetSchemas";
+import { ConfirmPasswordSchema, DisableTwoFactorSchema, EnableTwoFactorSchema } from "@/lib/twoFactor/twoFactorSchemas";
 
 /** The signed-in user's own account, and password reset links (the link's token is the credential). */
 export const accountRoutes: RouteSpec[] = [
@@ -31,6 +32,30 @@ export const accountRoutes: RouteSpec[] = [
     summary: "Sign out one of your sessions", params: SessionParamsSchema, responses: { 204: "signed out" }, errors: [401, 404, 422],
   },
   {
+    method: "GET", path: "/api/v1/account/two-factor", tag: "Account", auth: "signedInSession",
+    summary: "Whether sign-in asks for an authenticator code", responses: { 200: "`{enabled, enabledAt, recoveryCodesLeft}`" }, errors: [401, 403],
+  },
+  {
+    method: "POST", path: "/api/v1/account/two-factor/setup", tag: "Account", auth: "signedInSession",
+    summary: "Start two-factor setup: a new authenticator secret and its `otpauth://` URI (QR code), shown once", body: ConfirmPasswordSchema,
+    responses: { 200: "`{secret, otpauthUri}`" }, errors: [401, 403, 409, 422, 429],
+  },
+  {
+    method: "POST", path: "/api/v1/account/two-factor", tag: "Account", auth: "signedInSession",
+    summary: "Confirm the setup with the app's first code: two-factor sign-in is on; the ten recovery codes are in this answer only", body: EnableTwoFactorSchema,
+    responses: { 200: "`{enabled, enabledAt, recoveryCodes}`" }, errors: [401, 403, 409, 422],
+  },
+  {
+    method: "DELETE", path: "/api/v1/account/two-factor", tag: "Account", auth: "signedInSession",
+    summary: "Turn two-factor sign-in off (your password and a code or recovery code)", body: DisableTwoFactorSchema,
+    responses: { 200: "`{enabled: false}`" }, errors: [401, 403, 409, 422, 429],
+  },
+  {
+    method: "POST", path: "/api/v1/account/two-factor/recovery-codes", tag: "Account", auth: "signedInSession",
+    summary: "Ten new recovery codes (in this answer only); the old ones stop working", body: ConfirmPasswordSchema,
+    responses: { 200: "`{recoveryCodes}`" }, errors: [401, 403, 409, 422, 429],
+  },
+  {
     method: "GET", path: "/api/v1/account/tokens", tag: "Account", auth: "signedInSession",
     summary: "Your API tokens (name, 8-character prefix, scope, created, expires, last used; never the token)", responses: { 200: "`{items}`" }, errors: [401, 403],
   },
@@ -50,7 +75,7 @@ export const accountRoutes: RouteSpec[] = [
   },
   {
     method: "POST", path: "/api/v1/password-resets/{token}", tag: "Account", auth: "none",
-    summary: "Set the new password: every other session is signed out, this one signed in", params: ResetTokenParamsSchema, body: CompletePasswordResetSchema,
-    responses: { 200: "`{ok: true}` and Set-Cookie" }, errors: [404, 410, 422],
+    summary: "Set the new password: every other session is signed out, this one signed in (after the two-factor code, if the account has one)", params: ResetTokenParamsSchema, body: CompletePasswordResetSchema,
+    responses: { 200: "`{ok: true}` and Set-Cookie, or `{twoFactorRequired: true, expiresAt}` and the challenge cookie" }, errors: [404, 410, 422],
   },
 ];

@@ -51,7 +51,7 @@ export const administrationRoutes: RouteSpec[] = [
   {
     method: "POST", path: "/api/v1/invitations/{token}/accept", tag: "Administration", auth: "none",
     summary: "Join the workspace (creating the user if new) and sign in", params: InvitationTokenParamsSchema, body: AcceptInvitationSchema,
-    responses: { 200: "`{workspaceId, role}` and Set-Cookie" }, errors: [401, 403, 404, 410, 422],
+    responses: { 200: "`{ok: true, workspaceId, role}` and Set-Cookie; an existing account with two-factor sign-in gets `{twoFactorRequired: true, expiresAt, workspaceId, role}` and the challenge cookie" }, errors: [401, 403, 404, 410, 422],
   },
   {
     method: "PATCH", path: "/api/v1/memberships/{id}", tag: "Administration", auth: "session", role: "admin",

@@ -1,5 +1,5 @@
 import { clientInfo } from "@/lib/auth/clientInfo";
-import { sessionCookie } from "@/lib/auth/session";
+import { signInResponse } from "@/lib/auth/signInResponse";
 import { handle } from "@/lib/http/handle";
 import { parseWith } from "@/lib/http/parseWith";
 import { readJson } from "@/lib/http/readJson";
@@ -15,10 +15,9 @@ export const GET = handle(async (_req: Request, { params }: Ctx) => {
   return Response.json(await describePasswordReset(token), { headers: { "cache-control": "no-store" } });
 });
 
-/** POST /api/v1/password-resets/:token {password} — sets it, signs out every other session, signs in. */
+/** POST /api/v1/password-resets/:token {password} — sets it, signs out every other session, signs in (or asks for the two-factor code). */
 export const POST = handle(async (req: Request, { params }: Ctx) => {
   const { token } = parseWith(ResetTokenParamsSchema, await params);
   const { password } = parseWith(CompletePasswordResetSchema, await readJson(req));
-  const session = await completePasswordReset(token, password, clientInfo(req));
-  return Response.json({ ok: true }, { headers: { "set-cookie": sessionCookie(req, session.token, session.expiresAt) } });
+  return signInResponse(req, await completePasswordReset(token, password, clientInfo(req)));
 });

@@ -1,5 +1,6 @@
 import { clientInfo } from "@/lib/auth/clientInfo";
-import { getSessionUser, sessionCookie } from "@/lib/auth/session";
+import { getSessionUser } from "@/lib/auth/session";
+import { signInResponse } from "@/lib/auth/signInResponse";
 import { handle } from "@/lib/http/handle";
 import { parseWith } from "@/lib/http/parseWith";
 import { readJson } from "@/lib/http/readJson";
@@ -8,11 +9,11 @@ import { AcceptInvitationSchema, InvitationTokenParamsSchema } from "@/lib/invit
 
 type Ctx = { params: Promise<{ token: string }> };
 
-/** POST /api/v1/invitations/:token/accept {name, password} — joins (creating the user if new) and signs in; 410 once used or expired. */
+/** POST /api/v1/invitations/:token/accept {name, password} — joins (creating the user if new) and signs in (or asks for the account's two-factor code); 410 once used or expired. */
 export const POST = handle(async (req: Request, { params }: Ctx) => {
   const { token } = parseWith(InvitationTokenParamsSchema, await params);
   const input = parseWith(AcceptInvitationSchema, await readJson(req));
   const signedIn = await getSessionUser(req);
-  const { token: sessionToken, expiresAt, workspaceId, role } = await acceptInvitation(token, input, clientInfo(req), signedIn);
-  return Response.json({ workspaceId, role }, { headers: { "set-cookie": sessionCookie(req, sessionToken, expiresAt) } });
+  const { result, workspaceId, role } = await acceptInvitation(token, input, clientInfo(req), signedIn);
+  return signInResponse(req, result, { workspaceId, role });
 });

@@ -1,0 +1,72 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { FormError } from "@/components/auth/AuthCard";
+import { apiFetch, ApiRequestError } from "@/lib/client/apiFetch";
+
+const field = "mt-1 w-full rounded-md border border-gray-300 bg-white px-3 py-2 dark:border-gray-700 dark:bg-gray-800";
+
+/**
+ * The second step of a sign-in: the authenticator's 6-digit code, or one of the recovery codes.
+ * `onSignedIn` once the session is set; `onExpired` when the sign-in must start again (5 minutes, or
+ * too many wrong codes).
+ */
+export function TwoFactorStep({ onSignedIn, onExpired }: { onSignedIn: (recoveryCodesLeft?: number) => void; onExpired: (message: string) => void }) {
+  const [code, setCode] = useState("");
+  const [recovery, setRecovery] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const answer = await apiFetch<{ ok: true; recoveryCodesLeft?: number }>("/api/v1/auth/two-factor", { method: "POST", json: { code } });
+      onSignedIn(answer.recoveryCodesLeft);
+    } catch (e) {
+      if (e instanceof ApiRequestError && e.details.code === "sign_in_expired") return onExpired(e.message);
+      const left = e instanceof ApiRequestError && typeof e.details.attemptsLeft === "number" ? ` (${e.details.attemptsLeft} more tries)` : "";
+      setError(`${e instanceof Error ? e.message : "sign-in failed"}${left}`);
+      setCode("");
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-4" aria-label="Two-factor code">
+      <label className="block text-sm">
+        <span className="text-gray-700 dark:text-gray-300">{recovery ? "Recovery code" : "Code from your authenticator app"}</span>
+        <input
+          key={recovery ? "recovery" : "totp"}
+          name="code"
+          autoFocus
+          required
+          autoComplete="one-time-code"
+          inputMode={recovery ? "text" : "numeric"}
+          pattern={recovery ? undefined : "[0-9 ]{6,7}"}
+          maxLength={recovery ? 32 : 7}
+          placeholder={recovery ? "xxxxx-xxxxx" : "123456"}
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          className={`${field} font-mono tracking-widest`}
+        />
+      </label>
+      <FormError message={error} />
+      <button type="submit" disabled={busy} className="w-full rounded-md bg-red-600 px-4 py-2 font-medium text-white hover:bg-red-700 disabled:opacity-60">
+        {busy ? "Checking…" : "Verify and sign in"}
+      </button>
+      <button
+        type="button"
+        onClick={() => {
+          setRecovery(!recovery);
+          setCode("");
+          setError(null);
+        }}
+        className="w-full text-center text-sm text-blue-700 underline dark:text-blue-400"
+      >
+        {recovery ? "Use the authenticator app instead" : "Lost your phone? Use a recovery code"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,10 @@
+import { useQuery } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/client/apiFetch";
+import type { TwoFactorStatus } from "@/lib/twoFactor/twoFactorStatus";
+
+export const TWO_FACTOR_KEY = ["account", "two-factor"] as const;
+
+/** GET /api/v1/account/two-factor. */
+export function useTwoFactorQuery() {
+  return useQuery({ queryKey: TWO_FACTOR_KEY, queryFn: ({ signal }) => apiFetch<TwoFactorStatus>("/api/v1/account/two-factor", { signal }) });
+}
