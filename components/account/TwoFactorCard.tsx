@@ -38,7 +38,7 @@ export function TwoFactorCard() {
           </button>
         </div>
       )}
-      {!on && panel === "setup" && <TwoFactorSetup onCancel={() => setPanel("idle")} />}
+      {!on && panel === "setup" && <TwoFactorSetup onCancel={() => setPanel("idle")} onDone={() => setPanel("idle")} />}
       {on && status.data && (
         <div className="space-y-3">
           <p className="text-sm text-gray-600 dark:text-gray-300">

@@ -13,7 +13,7 @@ import type { TwoFactorEnabledAnswer as Enabled } from "@/lib/twoFactor/enableTw
 import { qrMatrix, qrSvgPath } from "@/lib/twoFactor/qrMatrix";
 
 /** Turning two-factor sign-in on: confirm the password, scan the QR code, type the first code, save the recovery codes. */
-export function TwoFactorSetup({ onCancel }: { onCancel: () => void }) {
+export function TwoFactorSetup({ onCancel, onDone }: { onCancel: () => void; onDone: () => void }) {
   const queryClient = useQueryClient();
   const [password, setPassword] = useState("");
   const [code, setCode] = useState("");
@@ -47,7 +47,15 @@ export function TwoFactorSetup({ onCancel }: { onCancel: () => void }) {
     });
   }
 
-  if (codes) return <RecoveryCodesList codes={codes} onDone={() => void queryClient.invalidateQueries({ queryKey: TWO_FACTOR_KEY })} />;
+  if (codes) {
+    return (
+      <RecoveryCodesList
+        codes={codes}
+        // The card shows "on" once the status is read again; until then the codes stay up.
+        onDone={() => void queryClient.invalidateQueries({ queryKey: TWO_FACTOR_KEY }).then(onDone)}
+      />
+    );
+  }
 
   if (!setup) {
     return (

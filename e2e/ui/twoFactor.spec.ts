@@ -1,0 +1,49 @@
+import { createTenant } from "@/e2e/support/tenant";
+import { freshTotpCode } from "@/e2e/support/twoFactor";
+import { expect, screenshotBothWidths, signInAs, test } from "@/e2e/ui/fixtures";
+import { totpCode } from "@/lib/twoFactor/totp";
+
+test("two-factor sign-in is set up from the account page with a QR code, then sign-in asks for the app's code", async ({ page, context, consoleGuard }) => {
+  consoleGuard.allow(/status of 40[19]|status of 422/);
+  const t = await createTenant("ui-2fa");
+  await signInAs(context, t.admin);
+  await page.goto("/account");
+  const card = page.getByRole("region", { name: "Two-factor sign-in" });
+  await expect(card).toContainText("Off");
+  await card.getByRole("button", { name: "Set up two-factor sign-in" }).click();
+  await card.getByLabel("Your password").fill(t.admin.password);
+  await card.getByRole("button", { name: "Continue" }).click();
+
+  await expect(card.getByRole("img", { name: /QR code/ })).toBeVisible();
+  const secret = (await card.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
+  expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+  await screenshotBothWidths(page, "account-two-factor-setup");
+  await card.getByLabel("Code from the app").fill("000000");
+  await card.getByRole("button", { name: "Turn on" }).click();
+  await expect(card.getByRole("alert")).toContainText("does not match");
+  await card.getByLabel("Code from the app").fill(totpCode(secret, Date.now()));
+  await card.getByRole("button", { name: "Turn on" }).click();
+
+  const codes = card.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");
+  await expect(codes).toHaveCount(10);
+  await expect(codes.first()).toHaveText(/^[a-z2-9]{5}-[a-z2-9]{5}$/);
+  await screenshotBothWidths(page, "account-two-factor-recovery-codes");
+  await card.getByRole("button", { name: "I have saved them" }).click();
+  await expect(card.getByTestId("recovery-codes-left")).toHaveText("10 of 10 recovery codes left.");
+  await expect(card.getByRole("button", { name: "Turn off" })).toBeVisible();
+
+  // Signed out, the password alone no longer signs in: the code step follows.
+  await context.clearCookies();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(t.admin.email);
+  await page.getByLabel("Password").fill(t.admin.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Two-factor sign-in" })).toBeVisible();
+  await page.getByLabel("Code from your authenticator app").fill("000000");
+  await page.getByRole("button", { name: "Verify and sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "not valid" })).toContainText("4 more tries");
+  await screenshotBothWidths(page, "login-two-factor");
+  await page.getByLabel("Code from your authenticator app").fill(await freshTotpCode(t.admin.id, secret));
+  await page.getByRole("button", { name: "Verify and sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Error Tracking" })).toBeVisible();
+});
