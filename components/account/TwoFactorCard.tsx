@@ -115,7 +115,7 @@ function TurnOff({ onClose }: { onClose: () => void }) {
     try {
       await apiFetch("/api/v1/account/two-factor", { method: "DELETE", json: { password, code } });
       showToast("Two-factor sign-in is off", "success");
-      await queryClient.invalidateQueries({ queryKey: TWO_FACTOR_KEY });
+      await Promise.all([queryClient.invalidateQueries({ queryKey: TWO_FACTOR_KEY }), queryClient.invalidateQueries({ queryKey: ["me"] })]);
       onClose();
     } catch (e) {
       setError(e instanceof Error ? e.message : "could not turn it off");

@@ -51,8 +51,8 @@ export function TwoFactorSetup({ onCancel, onDone }: { onCancel: () => void; onD
     return (
       <RecoveryCodesList
         codes={codes}
-        // The card shows "on" once the status is read again; until then the codes stay up.
-        onDone={() => void queryClient.invalidateQueries({ queryKey: TWO_FACTOR_KEY }).then(onDone)}
+        // The card shows "on" once the status is read again (and workspaces that require it open); until then the codes stay up.
+        onDone={() => void Promise.all([queryClient.invalidateQueries({ queryKey: TWO_FACTOR_KEY }), queryClient.invalidateQueries({ queryKey: ["me"] })]).then(onDone)}
       />
     );
   }

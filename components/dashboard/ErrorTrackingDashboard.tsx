@@ -3,6 +3,7 @@
 import { useCallback } from "react";
 import { AppHeader } from "@/components/dashboard/AppHeader";
 import { DashboardContent } from "@/components/dashboard/DashboardContent";
+import { TwoFactorRequiredNotice } from "@/components/settings/TwoFactorRequiredNotice";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
@@ -32,6 +33,8 @@ export function ErrorTrackingDashboard() {
           <ErrorState error={me.error} onRetry={() => void me.refetch()} />
         ) : !me.data || !workspace ? (
           <EmptyState title="You are not a member of any workspace yet">Ask an admin to invite you.</EmptyState>
+        ) : workspace.twoFactorBlocked ? (
+          <TwoFactorRequiredNotice workspaceName={workspace.name} />
         ) : (
           <DashboardContent key={workspace.id} me={me.data} workspace={workspace} params={params} />
         )}

@@ -75,7 +75,14 @@ export function MembersTable({ workspaceId, isAdmin, currentUserId }: { workspac
                 <p className="truncate text-sm font-medium text-gray-900 dark:text-gray-100">
                   {m.name || m.email} {isSelf && <span className="text-xs font-normal text-gray-500">(you)</span>}
                 </p>
-                <p className="truncate text-xs text-gray-500 dark:text-gray-400">{m.email}</p>
+                <p className="truncate text-xs text-gray-500 dark:text-gray-400">
+                  {m.email}
+                  {m.twoFactor !== null && (
+                    <span className={`ml-2 ${m.twoFactor ? "text-green-700 dark:text-green-400" : "text-amber-700 dark:text-amber-400"}`}>
+                      {m.twoFactor ? "two-factor on" : "no two-factor"}
+                    </span>
+                  )}
+                </p>
                 {m.teams.length > 0 && (
                   <div className="mt-1 flex flex-wrap gap-1">
                     {m.teams.map((t) => (

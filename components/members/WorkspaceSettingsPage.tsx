@@ -4,12 +4,13 @@ import { useState } from "react";
 import { InviteDialog } from "@/components/members/InviteDialog";
 import { MembersTable } from "@/components/members/MembersTable";
 import { PendingInvitations } from "@/components/members/PendingInvitations";
+import { RequireTwoFactorForm } from "@/components/members/RequireTwoFactorForm";
 import { WorkspaceNameForm } from "@/components/members/WorkspaceNameForm";
 import { WorkspaceShell } from "@/components/settings/WorkspaceShell";
 import { button } from "@/components/ui/buttonStyles";
 import { Card } from "@/components/ui/Card";
 
-/** Settings → Workspace & members: name, members and roles, invitations. */
+/** Settings → Workspace & members: name, two-factor requirement, members and roles, invitations. */
 export function WorkspaceSettingsPage() {
   const [inviting, setInviting] = useState(false);
   return (
@@ -19,7 +20,10 @@ export function WorkspaceSettingsPage() {
         return (
           <div key={workspace.id} className="space-y-6">
             <Card title="Workspace" titleId="workspace-title">
-              <WorkspaceNameForm workspaceId={workspace.id} name={workspace.name} isAdmin={isAdmin} />
+              <div className="space-y-4">
+                <WorkspaceNameForm workspaceId={workspace.id} name={workspace.name} isAdmin={isAdmin} />
+                <RequireTwoFactorForm workspaceId={workspace.id} required={workspace.requireTwoFactor} isAdmin={isAdmin} />
+              </div>
             </Card>
             <Card
               title="Members"

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/dashboard/AppHeader";
+import { TwoFactorRequiredNotice } from "@/components/settings/TwoFactorRequiredNotice";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
@@ -77,6 +78,8 @@ export function WorkspaceShell({ active, title, subtitle, settingsTabs, width = 
           <ErrorState error={me.error} onRetry={() => void me.refetch()} />
         ) : !me.data || !workspace ? (
           <EmptyState title="You are not a member of any workspace yet">Ask an admin to invite you, or create a workspace from the switcher.</EmptyState>
+        ) : workspace.twoFactorBlocked && active !== "account" ? (
+          <TwoFactorRequiredNotice workspaceName={workspace.name} />
         ) : (
           children({ me: me.data, workspace })
         )}

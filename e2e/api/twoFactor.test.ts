@@ -228,4 +228,43 @@ describe("two-factor sign-in (TOTP)", () => {
     expect(res.status).toBe(403);
     expect((await api("GET", "/api/v1/account/two-factor", null)).status).toBe(401);
   });
+
+  it("a workspace may require it: members without it are kept out (sessions and API tokens) until they turn it on", async () => {
+    const w = await createTenant("2fa-req");
+    const admin = await login(w.admin);
+    const member = await login(w.member);
+
+    const first = await api("PATCH", `/api/v1/workspaces/${w.workspaceId}`, admin, { requireTwoFactor: true });
+    expect(first.status).toBe(409);
+    expect(first.body.error.code).toBe("two_factor_needed_first");
+    expect((await api("PATCH", `/api/v1/workspaces/${w.workspaceId}`, admin, {})).status).toBe(422);
+    await enableTwoFactorOverHttp(admin, w.admin.password);
+    const on = await api("PATCH", `/api/v1/workspaces/${w.workspaceId}`, admin, { requireTwoFactor: true });
+    expect(on.status).toBe(200);
+    expect(on.body.requireTwoFactor).toBe(true);
+    expect((await api("PATCH", `/api/v1/workspaces/${w.workspaceId}`, member, { requireTwoFactor: false })).status).toBe(403);
+
+    const token = (await api("POST", "/api/v1/account/tokens", member, { name: "ci", scope: "read" })).body.token as string;
+    const kept = await api("GET", `/api/v1/workspaces/${w.workspaceId}/members`, member);
+    expect(kept.status).toBe(403);
+    expect(kept.body.error.code).toBe("two_factor_required");
+    const byToken = await fetch(`${BASE_URL}/api/v1/workspaces/${w.workspaceId}/members`, { headers: { authorization: `Bearer ${token}` } });
+    expect(byToken.status).toBe(403);
+    const errors = await api("GET", `/api/v1/errors?workspaceId=${w.workspaceId}`, member);
+    expect([403, 404]).toContain(errors.status);
+    const meBlocked = (await api("GET", "/api/v1/me", member)).body.workspaces.find((x: { id: string }) => x.id === w.workspaceId);
+    expect(meBlocked).toMatchObject({ requireTwoFactor: true, twoFactorBlocked: true, projects: [] });
+
+    // The admin sees who has it; a member does not.
+    const list = (await api("GET", `/api/v1/workspaces/${w.workspaceId}/members`, admin)).body.items as { id: string; twoFactor: boolean | null }[];
+    expect(Object.fromEntries(list.map((m) => [m.id, m.twoFactor]))).toMatchObject({ [w.admin.id]: true, [w.member.id]: false });
+
+    await enableTwoFactorOverHttp(member, w.member.password);
+    expect((await api("GET", `/api/v1/workspaces/${w.workspaceId}/members`, member)).body.items.every((m: { twoFactor: unknown }) => m.twoFactor === null)).toBe(true);
+    expect((await fetch(`${BASE_URL}/api/v1/workspaces/${w.workspaceId}/members`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect((await api("GET", "/api/v1/me", member)).body.workspaces.find((x: { id: string }) => x.id === w.workspaceId).twoFactorBlocked).toBe(false);
+
+    const audit = (await api("GET", `/api/v1/workspaces/${w.workspaceId}/audit`, admin)).body.items as { action: string; after: unknown }[];
+    expect(audit).toEqual(expect.arrayContaining([expect.objectContaining({ action: "workspace.updated", after: { requireTwoFactor: true } })]));
+  });
 });

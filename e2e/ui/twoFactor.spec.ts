@@ -1,3 +1,4 @@
+import { query } from "@/e2e/support/dbCounts";
 import { createTenant } from "@/e2e/support/tenant";
 import { freshTotpCode } from "@/e2e/support/twoFactor";
 import { expect, screenshotBothWidths, signInAs, test } from "@/e2e/ui/fixtures";
@@ -46,4 +47,18 @@ test("two-factor sign-in is set up from the account page with a QR code, then si
   await page.getByLabel("Code from your authenticator app").fill(await freshTotpCode(t.admin.id, secret));
   await page.getByRole("button", { name: "Verify and sign in" }).click();
   await expect(page.getByRole("heading", { name: "Error Tracking" })).toBeVisible();
+});
+
+test("a workspace that requires two-factor sign-in shows its members without it the way in, not the dashboard", async ({ page, context, consoleGuard }) => {
+  consoleGuard.allow(/status of 403/);
+  const t = await createTenant("ui-2fa-req");
+  await query(`UPDATE "Workspace" SET "requireTwoFactor" = true WHERE id = $1`, [t.workspaceId]);
+  await signInAs(context, t.member);
+  await page.goto("/");
+  const notice = page.getByRole("region", { name: "Two-factor sign-in required" });
+  await expect(notice).toContainText("requires two-factor sign-in");
+  await expect(page.getByTestId("overview-totalErrors")).toHaveCount(0);
+  await screenshotBothWidths(page, "two-factor-required");
+  await notice.getByRole("link", { name: "Set up two-factor sign-in" }).click();
+  await expect(page.getByRole("region", { name: "Two-factor sign-in" }).getByRole("button", { name: "Set up two-factor sign-in" })).toBeVisible();
 });

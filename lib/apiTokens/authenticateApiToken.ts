@@ -2,6 +2,7 @@ import { isApiTokenShape } from "@/lib/apiTokens/apiTokenFormat";
 import { noteCredentialUsed } from "@/lib/auth/noteCredentialUsed";
 import type { UserAuth } from "@/lib/auth/session";
 import { sha256Hex } from "@/lib/auth/tokens";
+import { MEMBERSHIP_ACCESS_SELECT, workspaceAccess } from "@/lib/auth/workspaceAccess";
 import { db } from "@/lib/db/prisma";
 import { ApiError } from "@/lib/http/ApiError";
 
@@ -17,12 +18,12 @@ export async function authenticateApiToken(token: string, method: string): Promi
   if (!isApiTokenShape(token)) throw ApiError.unauthorized("invalid API token");
   const row = await db().apiToken.findUnique({
     where: { tokenHash: sha256Hex(token) },
-    include: { user: { include: { memberships: { select: { workspaceId: true, role: true } } } } },
+    include: { user: { include: MEMBERSHIP_ACCESS_SELECT } },
   });
   if (!row) throw ApiError.unauthorized("invalid or revoked API token");
   if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) throw ApiError.unauthorized("this API token has expired");
   if (row.scope === "read" && !READ_METHODS.has(method.toUpperCase())) throw ApiError.forbidden("this API token is read-only");
   noteCredentialUsed("ApiToken", row.id);
   const { user } = row;
-  return { kind: "user", userId: user.id, email: user.email, name: user.name, memberships: user.memberships, apiTokenId: row.id };
+  return { kind: "user", userId: user.id, email: user.email, name: user.name, ...workspaceAccess(user.memberships, Boolean(user.twoFactor?.enabledAt)), apiTokenId: row.id };
 }

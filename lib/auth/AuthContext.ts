@@ -7,7 +7,10 @@ export type AuthContext =
       userId: string;
       email: string;
       name: string;
+      /** The workspaces this user may open, with their role (lib/auth/workspaceAccess.ts). */
       memberships: { workspaceId: string; role: Role }[];
+      /** Workspaces the user belongs to that require two-factor sign-in, which they have not turned on. */
+      twoFactorBlocked?: string[];
       /** The session this request came with (SHA-256 of the cookie token); "sign out other sessions" keeps it. */
       sessionId?: string;
       /** The API token this request came with, when it came with one instead of a session. */

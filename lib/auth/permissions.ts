@@ -29,9 +29,16 @@ export function visibleWorkspaceIds(auth: AuthContext): string[] {
   return auth.kind === "ingestKey" ? [auth.workspaceId] : auth.memberships.map((m) => m.workspaceId);
 }
 
-/** 404 rather than 403 for workspaces the caller is not in, so their existence is not revealed. */
+/**
+ * 404 rather than 403 for workspaces the caller is not in, so their existence is not revealed; 403
+ * two_factor_required for a member kept out until they turn on two-factor sign-in.
+ */
 export function assertCanViewWorkspace(auth: AuthContext, workspaceId: string): void {
-  if (!canViewWorkspace(auth, workspaceId)) throw ApiError.notFound("workspace not found");
+  if (canViewWorkspace(auth, workspaceId)) return;
+  if (auth.kind === "user" && auth.twoFactorBlocked?.includes(workspaceId)) {
+    throw new ApiError(403, "two_factor_required", "this workspace requires two-factor sign-in: turn it on under Your account to open it");
+  }
+  throw ApiError.notFound("workspace not found");
 }
 
 export function assertCanTriage(auth: AuthContext, workspaceId: string): void {

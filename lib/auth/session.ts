@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/ApiError";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { newSessionToken, sha256Hex } from "@/lib/auth/tokens";
+import { MEMBERSHIP_ACCESS_SELECT, workspaceAccess } from "@/lib/auth/workspaceAccess";
 import { readApiToken } from "@/lib/apiTokens/apiTokenFormat";
 import { authenticateApiToken } from "@/lib/apiTokens/authenticateApiToken";
 
@@ -59,7 +60,7 @@ export async function getSessionUserByToken(token: string | undefined): Promise<
   const id = sha256Hex(token);
   const session = await db().session.findUnique({
     where: { id },
-    include: { user: { include: { memberships: { select: { workspaceId: true, role: true } } } } },
+    include: { user: { include: MEMBERSHIP_ACCESS_SELECT } },
   });
   if (!session || session.expiresAt.getTime() < Date.now()) return null;
   if (Date.now() - session.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
@@ -67,7 +68,7 @@ export async function getSessionUserByToken(token: string | undefined): Promise<
     db().session.updateMany({ where: { id }, data: { lastSeenAt: new Date() } }).catch(() => undefined);
   }
   const { user } = session;
-  return { kind: "user", userId: user.id, email: user.email, name: user.name, memberships: user.memberships, sessionId: id };
+  return { kind: "user", userId: user.id, email: user.email, name: user.name, ...workspaceAccess(user.memberships, Boolean(user.twoFactor?.enabledAt)), sessionId: id };
 }
 
 export async function requireSessionUser(req: Request): Promise<UserAuth> {

@@ -15,6 +15,6 @@ export async function createWorkspaceForUser(auth: AuthContext, input: CreateWor
   return toWorkspaceDto(workspace, "admin");
 }
 
-export function toWorkspaceDto(workspace: { id: string; name: string; slug: string; createdAt: Date }, role: string) {
-  return { id: workspace.id, name: workspace.name, slug: workspace.slug, role, createdAt: workspace.createdAt.toISOString() };
+export function toWorkspaceDto(workspace: { id: string; name: string; slug: string; createdAt: Date; requireTwoFactor: boolean }, role: string) {
+  return { id: workspace.id, name: workspace.name, slug: workspace.slug, role, createdAt: workspace.createdAt.toISOString(), requireTwoFactor: workspace.requireTwoFactor };
 }

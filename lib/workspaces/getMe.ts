@@ -15,7 +15,10 @@ export async function getMe(auth: UserAuth) {
       name: m.workspace.name,
       slug: m.workspace.slug,
       role: m.role,
-      projects: m.workspace.projects,
+      requireTwoFactor: m.workspace.requireTwoFactor,
+      /** Closed to this user until they turn on two-factor sign-in (its projects are not listed). */
+      twoFactorBlocked: auth.twoFactorBlocked?.includes(m.workspace.id) ?? false,
+      projects: auth.twoFactorBlocked?.includes(m.workspace.id) ? [] : m.workspace.projects,
     })),
   };
 }

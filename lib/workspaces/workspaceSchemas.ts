@@ -5,7 +5,14 @@ export const WorkspaceNameSchema = z.string().trim().min(1, "must not be empty")
 export const CreateWorkspaceSchema = z.object({ name: WorkspaceNameSchema }).strict();
 export type CreateWorkspaceInput = z.infer<typeof CreateWorkspaceSchema>;
 
-export const UpdateWorkspaceSchema = z.object({ name: WorkspaceNameSchema }).strict();
+export const UpdateWorkspaceSchema = z
+  .object({
+    name: WorkspaceNameSchema.optional(),
+    /** Members without two-factor sign-in cannot open the workspace until they turn it on. */
+    requireTwoFactor: z.boolean().optional(),
+  })
+  .strict()
+  .refine((v) => v.name !== undefined || v.requireTwoFactor !== undefined, { message: "give name or requireTwoFactor", path: ["name"] });
 export type UpdateWorkspaceInput = z.infer<typeof UpdateWorkspaceSchema>;
 
 export const RoleSchema = z.enum(["viewer", "member", "admin"]);

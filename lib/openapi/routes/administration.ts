@@ -20,8 +20,9 @@ export const administrationRoutes: RouteSpec[] = [
   },
   {
     method: "PATCH", path: "/api/v1/workspaces/{workspaceId}", tag: "Workspaces", auth: "session", role: "admin",
-    summary: "Rename the workspace (audited)", params: WorkspaceParamsSchema, body: UpdateWorkspaceSchema,
-    responses: { 200: "the workspace" }, errors: [401, 403, 404, 422],
+    summary: "Rename the workspace, or require two-factor sign-in of its members (audited)", params: WorkspaceParamsSchema, body: UpdateWorkspaceSchema,
+    description: "With `requireTwoFactor: true`, members without two-factor sign-in get 403 `two_factor_required` on the workspace until they turn it on; the admin must have it on first (409 `two_factor_needed_first`).",
+    responses: { 200: "the workspace" }, errors: [401, 403, 404, 409, 422],
   },
   {
     method: "GET", path: "/api/v1/workspaces/{workspaceId}/audit", tag: "Workspaces", auth: "session", role: "viewer",

@@ -6,7 +6,7 @@ import { WorkspaceParamsSchema, type WorkspaceRouteContext } from "@/lib/http/wo
 import { updateWorkspace } from "@/lib/workspaces/updateWorkspace";
 import { UpdateWorkspaceSchema } from "@/lib/workspaces/workspaceSchemas";
 
-/** PATCH /api/v1/workspaces/:workspaceId {name} — admins. */
+/** PATCH /api/v1/workspaces/:workspaceId {name?, requireTwoFactor?} — admins. */
 export const PATCH = handle(async (req: Request, { params }: WorkspaceRouteContext) => {
   const { workspaceId } = parseWith(WorkspaceParamsSchema, await params);
   const input = parseWith(UpdateWorkspaceSchema, await readJson(req));
