@@ -20,7 +20,7 @@ export async function completeTwoFactorSignIn(token: string | undefined, code: s
   if (!token || !isSessionTokenShape(token)) throw new ApiError(401, "sign_in_expired", EXPIRED);
   const id = sha256Hex(token);
   const challenge = await db().signInChallenge.findUnique({ where: { id }, include: { user: { select: { email: true } } } });
-  if (!challenge || challenge.expiresAt.getTime() <= Date.now()) throw new ApiError(401, "sign_in_expired", EXPIRED);
+  if (!challenge || challenge.expiresAt.getTime() <= Date.now() || challenge.attempts >= CHALLENGE_MAX_ATTEMPTS) throw new ApiError(401, "sign_in_expired", EXPIRED);
   const attempt = await beginLoginAttempt(throttleKeys(challenge.user.email, client.address));
   const factor = await consumeSecondFactor(challenge.userId, code);
   if (!factor) {

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/prisma";
 import { normaliseRecoveryCode, recoveryCodeHash } from "@/lib/twoFactor/recoveryCodes";
 import { matchTotp } from "@/lib/twoFactor/totp";
-import { openTotpSecret } from "@/lib/twoFactor/totpSecretBox";
+import { openTotpSecretForSignIn } from "@/lib/twoFactor/totpSecretBox";
 
 export type SecondFactor = { method: "totp" } | { method: "recovery_code"; recoveryCodesLeft: number };
 
@@ -16,7 +16,7 @@ export async function consumeSecondFactor(userId: string, code: string, now = Da
   const twoFactor = await db().twoFactor.findUnique({ where: { userId } });
   if (!twoFactor?.enabledAt) return null;
   if (/^\d{6}$/.test(code.replace(/\s/g, ""))) {
-    const step = matchTotp(openTotpSecret(userId, twoFactor.secrets), code, now, twoFactor.lastUsedStep);
+    const step = matchTotp(openTotpSecretForSignIn(userId, twoFactor.secrets), code, now, twoFactor.lastUsedStep);
     if (step === null) return null;
     const { count } = await db().twoFactor.updateMany({
       where: { userId, enabledAt: { not: null }, OR: [{ lastUsedStep: null }, { lastUsedStep: { lt: step } }] },

@@ -6,7 +6,7 @@ import { db } from "@/lib/db/prisma";
 import { ApiError } from "@/lib/http/ApiError";
 import { replaceRecoveryCodes } from "@/lib/twoFactor/replaceRecoveryCodes";
 import { matchTotp } from "@/lib/twoFactor/totp";
-import { openTotpSecret } from "@/lib/twoFactor/totpSecretBox";
+import { openTotpSecretForSignIn } from "@/lib/twoFactor/totpSecretBox";
 
 /**
  * POST /api/v1/account/two-factor {code}: the first code from the app proves the secret was added;
@@ -19,7 +19,7 @@ export async function enableTwoFactor(auth: AuthContext, code: string, now = Dat
   const row = await db().twoFactor.findUnique({ where: { userId } });
   if (row?.enabledAt) throw new ApiError(409, "two_factor_enabled", "two-factor sign-in is already on");
   if (!row) throw new ApiError(409, "two_factor_not_set_up", "start the setup first (POST /api/v1/account/two-factor/setup)");
-  const step = matchTotp(openTotpSecret(userId, row.secrets), code, now, null);
+  const step = matchTotp(openTotpSecretForSignIn(userId, row.secrets), code, now, null);
   if (step === null) {
     throw ApiError.validation("code: does not match the authenticator (is the phone's clock right?)", [{ path: "code", message: "does not match the authenticator (is the phone's clock right?)" }]);
   }
