@@ -3,16 +3,18 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { format } from "date-fns";
 import { useState, type FormEvent } from "react";
+import { ConfirmPasswordField } from "@/components/account/ConfirmPasswordField";
 import { RecoveryCodesList } from "@/components/account/RecoveryCodesList";
 import { TwoFactorSetup } from "@/components/account/TwoFactorSetup";
 import { FormError } from "@/components/auth/AuthCard";
 import { Badge } from "@/components/ui/Badge";
 import { button, input } from "@/components/ui/buttonStyles";
 import { Card } from "@/components/ui/Card";
+import { SubmitOrCancel } from "@/components/ui/SubmitOrCancel";
 import { FormField } from "@/components/ui/FormField";
 import { useToast } from "@/components/ui/Toast";
 import { apiFetch } from "@/lib/client/apiFetch";
-import { TWO_FACTOR_KEY, useTwoFactorQuery } from "@/lib/client/hooks/useTwoFactorQuery";
+import { refreshTwoFactor, useTwoFactorQuery } from "@/lib/client/hooks/useTwoFactorQuery";
 import type { RecoveryCodesAnswer } from "@/lib/twoFactor/regenerateRecoveryCodes";
 
 type Panel = "idle" | "setup" | "codes" | "off";
@@ -77,7 +79,7 @@ function NewRecoveryCodes({ onClose }: { onClose: () => void }) {
     try {
       const answer = await apiFetch<RecoveryCodesAnswer>("/api/v1/account/two-factor/recovery-codes", { method: "POST", json: { password } });
       setCodes(answer.recoveryCodes);
-      await queryClient.invalidateQueries({ queryKey: TWO_FACTOR_KEY });
+      await refreshTwoFactor(queryClient);
     } catch (e) {
       setError(e instanceof Error ? e.message : "could not make new codes");
     }
@@ -86,18 +88,9 @@ function NewRecoveryCodes({ onClose }: { onClose: () => void }) {
   if (codes) return <RecoveryCodesList codes={codes} onDone={onClose} />;
   return (
     <form onSubmit={submit} className="space-y-3">
-      <FormField label="Your password" hint="The codes you have now stop working.">
-        <input required type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} className={`${input} w-full sm:w-80`} />
-      </FormField>
+      <ConfirmPasswordField value={password} onChange={setPassword} hint="The codes you have now stop working." />
       <FormError message={error} />
-      <div className="flex gap-2">
-        <button type="submit" className={button.primary}>
-          Make new codes
-        </button>
-        <button type="button" onClick={onClose} className={button.ghost}>
-          Cancel
-        </button>
-      </div>
+      <SubmitOrCancel label="Make new codes" onCancel={onClose} />
     </form>
   );
 }
@@ -115,7 +108,7 @@ function TurnOff({ onClose }: { onClose: () => void }) {
     try {
       await apiFetch("/api/v1/account/two-factor", { method: "DELETE", json: { password, code } });
       showToast("Two-factor sign-in is off", "success");
-      await Promise.all([queryClient.invalidateQueries({ queryKey: TWO_FACTOR_KEY }), queryClient.invalidateQueries({ queryKey: ["me"] })]);
+      await refreshTwoFactor(queryClient);
       onClose();
     } catch (e) {
       setError(e instanceof Error ? e.message : "could not turn it off");
@@ -125,22 +118,13 @@ function TurnOff({ onClose }: { onClose: () => void }) {
   return (
     <form onSubmit={submit} className="space-y-3">
       <div className="grid gap-3 sm:grid-cols-2">
-        <FormField label="Your password">
-          <input required type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} className={`${input} w-full`} />
-        </FormField>
+        <ConfirmPasswordField value={password} onChange={setPassword} className="w-full" />
         <FormField label="Code from the app, or a recovery code">
           <input required autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} className={`${input} w-full font-mono`} />
         </FormField>
       </div>
       <FormError message={error} />
-      <div className="flex gap-2">
-        <button type="submit" className={button.danger}>
-          Turn off two-factor sign-in
-        </button>
-        <button type="button" onClick={onClose} className={button.ghost}>
-          Cancel
-        </button>
-      </div>
+      <SubmitOrCancel label="Turn off two-factor sign-in" danger onCancel={onClose} />
     </form>
   );
 }

@@ -2,12 +2,14 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { ConfirmPasswordField } from "@/components/account/ConfirmPasswordField";
 import { RecoveryCodesList } from "@/components/account/RecoveryCodesList";
 import { FormError } from "@/components/auth/AuthCard";
-import { button, input } from "@/components/ui/buttonStyles";
+import { input } from "@/components/ui/buttonStyles";
 import { FormField } from "@/components/ui/FormField";
+import { SubmitOrCancel } from "@/components/ui/SubmitOrCancel";
 import { apiFetch } from "@/lib/client/apiFetch";
-import { TWO_FACTOR_KEY } from "@/lib/client/hooks/useTwoFactorQuery";
+import { refreshTwoFactor } from "@/lib/client/hooks/useTwoFactorQuery";
 import type { TwoFactorSetupAnswer as Setup } from "@/lib/twoFactor/beginTwoFactorSetup";
 import type { TwoFactorEnabledAnswer as Enabled } from "@/lib/twoFactor/enableTwoFactor";
 import { qrMatrix, qrSvgPath } from "@/lib/twoFactor/qrMatrix";
@@ -52,7 +54,7 @@ export function TwoFactorSetup({ onCancel, onDone }: { onCancel: () => void; onD
       <RecoveryCodesList
         codes={codes}
         // The card shows "on" once the status is read again (and workspaces that require it open); until then the codes stay up.
-        onDone={() => void Promise.all([queryClient.invalidateQueries({ queryKey: TWO_FACTOR_KEY }), queryClient.invalidateQueries({ queryKey: ["me"] })]).then(onDone)}
+        onDone={() => void refreshTwoFactor(queryClient).then(onDone)}
       />
     );
   }
@@ -60,18 +62,9 @@ export function TwoFactorSetup({ onCancel, onDone }: { onCancel: () => void; onD
   if (!setup) {
     return (
       <form onSubmit={start} className="space-y-3">
-        <FormField label="Your password" hint="Confirms it is you before a new authenticator is added.">
-          <input required type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} className={`${input} w-full sm:w-80`} />
-        </FormField>
+        <ConfirmPasswordField value={password} onChange={setPassword} hint="Confirms it is you before a new authenticator is added." />
         <FormError message={error} />
-        <div className="flex gap-2">
-          <button type="submit" disabled={busy} className={button.primary}>
-            Continue
-          </button>
-          <button type="button" onClick={onCancel} className={button.ghost}>
-            Cancel
-          </button>
-        </div>
+        <SubmitOrCancel label="Continue" busy={busy} onCancel={onCancel} />
       </form>
     );
   }
@@ -111,14 +104,7 @@ export function TwoFactorSetup({ onCancel, onDone }: { onCancel: () => void; onD
         />
       </FormField>
       <FormError message={error} />
-      <div className="flex gap-2">
-        <button type="submit" disabled={busy} className={button.primary}>
-          Turn on
-        </button>
-        <button type="button" onClick={onCancel} className={button.ghost}>
-          Cancel
-        </button>
-      </div>
+      <SubmitOrCancel label="Turn on" busy={busy} onCancel={onCancel} />
     </form>
   );
 }
