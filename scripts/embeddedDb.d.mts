@@ -4,3 +4,6 @@ export interface EmbeddedDatabase {
 }
 
 export function startEmbeddedPostgres(options: { dataDir: string; port: number; database: string }): Promise<EmbeddedDatabase>;
+
+/** Whether `pid` runs PostgreSQL (from /proc; true where /proc cannot tell). */
+export function isPostgres(pid: number): boolean;

@@ -60,11 +60,13 @@ export async function startEmbeddedPostgres({ dataDir, port, database, portEnvVa
       throw failure(error);
     });
   }
-  // A previous run killed without cleanup leaves a stale pid file behind.
+  // A previous run killed without cleanup leaves a stale pid file behind. Its pid may since belong to
+  // another process (a restarted container runs the same programs in the same order), which
+  // PostgreSQL would take for a running server and refuse to start: only a live *postgres* keeps it.
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (fs.existsSync(pidFile)) {
     const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
-    if (!isAlive(pid)) fs.rmSync(pidFile);
+    if (!isAlive(pid) || !isPostgres(pid)) fs.rmSync(pidFile);
   }
   await guard(() => server.start()).catch((error) => {
     throw failure(error);
@@ -117,6 +119,15 @@ function idOf(file, name) {
     return line ? Number(line.split(":")[2]) : null;
   } catch {
     return null;
+  }
+}
+
+/** Whether `pid` runs PostgreSQL, from /proc; true where /proc cannot tell (then the pid file is kept, as before). */
+export function isPostgres(pid) {
+  try {
+    return fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim().startsWith("postgres");
+  } catch (error) {
+    return error?.code !== "ENOENT" || !fs.existsSync("/proc/self");
   }
 }
 

@@ -1,4 +1,7 @@
 // @serial-db: starts its own PostgreSQL and app and loads them hard; alone, it does not starve the other files.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedProject, seedReadToken, startFaultApp, startFaultDatabase, type FaultApp, type FaultDatabase } from "@/e2e/support/faultApp";
 import { acknowledged, health, recoverAndCheck, startLoad, storedCounts } from "@/e2e/support/faultLoad";
@@ -13,6 +16,7 @@ import { waitFor } from "@/e2e/support/waitFor";
  *  - PostgreSQL is frozen (SIGSTOP) under ingest load: requests are still answered (spooled at the
  *    ingest deadline), the health check says so, a dashboard read answers 503 instead of hanging,
  *    and after the thaw every acknowledged event is stored exactly once and the read answers again;
+ *  - PostgreSQL restarts although its stale postmaster.pid names a pid another process now has;
  *  - the app gets SIGTERM under load: every request answered 2xx before it exited is stored.
  */
 const APP_PORT = Number(process.env.FAULT_APP_PORT ?? (Number(process.env.TEST_APP_PORT ?? 3100) + 7));
@@ -46,6 +50,21 @@ describe("PostgreSQL killed twice under ingest load", () => {
     }
     await recoverAndCheck(db, app, project.projectId, load);
   }, 600_000);
+
+  it("starts again after a crash whose postmaster.pid names a pid another process has since taken (a restarted container)", async () => {
+    await db.kill();
+    const squatter = spawn("sleep", ["600"], { stdio: "ignore" });
+    try {
+      const pidFile = path.join(db.dataDir, "postmaster.pid");
+      const lines = fs.readFileSync(pidFile, "utf8").split("\n");
+      fs.writeFileSync(pidFile, [String(squatter.pid), ...lines.slice(1)].join("\n"));
+      await db.restart();
+      expect(db.pid()).not.toBe(squatter.pid);
+      await waitFor(async () => ((await health(app)).database ? true : undefined), 60_000);
+    } finally {
+      squatter.kill("SIGKILL");
+    }
+  }, 120_000);
 });
 
 describe("PostgreSQL frozen (SIGSTOP) under ingest load", () => {

@@ -15,6 +15,7 @@ const root = path.resolve(import.meta.dirname, "..", "..");
 
 export interface FaultDatabase {
   url: string;
+  dataDir: string;
   pid(): number;
   /** SIGKILL the postmaster (a crash: no shutdown checkpoint); resolves when it is gone. */
   kill(): Promise<void>;
@@ -36,6 +37,7 @@ export async function startFaultDatabase(port: number, label: string): Promise<F
   const pidOf = () => Number(fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
   return {
     url: server.url,
+    dataDir,
     pid: pidOf,
     kill: async () => {
       const pid = pidOf();
