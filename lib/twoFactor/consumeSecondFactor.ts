@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/prisma";
 import { normaliseRecoveryCode, recoveryCodeHash } from "@/lib/twoFactor/recoveryCodes";
-import { matchTotp } from "@/lib/twoFactor/totp";
+import { looksLikeTotpCode, matchTotp } from "@/lib/twoFactor/totp";
 import { openTotpSecretForSignIn } from "@/lib/twoFactor/totpSecretBox";
 
 export type SecondFactor = { method: "totp" } | { method: "recovery_code"; recoveryCodesLeft: number };
@@ -15,7 +15,7 @@ export type SecondFactor = { method: "totp" } | { method: "recovery_code"; recov
 export async function consumeSecondFactor(userId: string, code: string, now = Date.now()): Promise<SecondFactor | null> {
   const twoFactor = await db().twoFactor.findUnique({ where: { userId } });
   if (!twoFactor?.enabledAt) return null;
-  if (/^\d{6}$/.test(code.replace(/\s/g, ""))) {
+  if (looksLikeTotpCode(code)) {
     const step = matchTotp(openTotpSecretForSignIn(userId, twoFactor.secrets), code, now, twoFactor.lastUsedStep);
     if (step === null) return null;
     const { count } = await db().twoFactor.updateMany({

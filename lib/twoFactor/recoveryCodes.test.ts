@@ -11,7 +11,9 @@ describe("recovery codes", () => {
 
   it("hashes a code the same however it is typed", () => {
     const [code] = newRecoveryCodes(1);
-    const typed = [code.toUpperCase(), code.replace("-", ""), ` ${code.slice(0, 5)} ${code.slice(6)} `];
+    // As typed, pasted from a document that turned the dash typographic, or on a full-width keyboard.
+    const fullWidth = [...code.toUpperCase()].map((c) => (c === "-" ? "－" : String.fromCharCode(c.charCodeAt(0) + 0xfee0))).join("");
+    const typed = [code.toUpperCase(), code.replace("-", ""), ` ${code.slice(0, 5)} ${code.slice(6)} `, code.replace("-", "–"), fullWidth];
     for (const t of typed) expect(recoveryCodeHash(t)).toBe(recoveryCodeHash(code));
     expect(recoveryCodeHash(newRecoveryCodes(1)[0])).not.toBe(recoveryCodeHash(code));
     expect(normaliseRecoveryCode("123456")).toBeNull();

@@ -17,7 +17,7 @@ export function newRecoveryCodes(count = RECOVERY_CODE_COUNT): string[] {
 
 /** A code as typed (any case, spaces, with or without the dash) in the form it is hashed in, or null when it cannot be one. */
 export function normaliseRecoveryCode(input: string): string | null {
-  const chars = input.toLowerCase().replace(/[\s-]/g, "");
+  const chars = input.normalize("NFKC").toLowerCase().replace(/[\s\-‐-―−]/g, "");
   return /^[a-z0-9]{10}$/.test(chars) ? chars : null;
 }
 

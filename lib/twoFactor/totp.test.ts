@@ -48,6 +48,8 @@ describe("TOTP", () => {
     expect(matchTotp(secret, code, now, totpStep(now))).toBeNull();
     expect(matchTotp(secret, totpCode(secret, now - 30_000), now, totpStep(now) - 1)).toBeNull();
     expect(matchTotp(secret, `${code.slice(0, 3)} ${code.slice(3)}`, now, null)).toBe(totpStep(now));
+    const fullWidth = [...code].map((d) => String.fromCharCode(0xff10 + Number(d))).join("");
+    expect(matchTotp(secret, fullWidth, now, null)).toBe(totpStep(now));
     for (const bad of ["", "12345", "1234567", "abcdef", "12 34 5"]) expect(matchTotp(secret, bad, now, null)).toBeNull();
   });
 });

@@ -62,6 +62,16 @@ export function hotp(key: Buffer, counter: number, digits = TOTP_DIGITS): string
   return String(binary % 10 ** digits).padStart(digits, "0");
 }
 
+/** A code as typed: spaces dropped (apps show "123 456"), full-width digits (East Asian keyboards) made ASCII. */
+export function normaliseTotpCode(code: string): string {
+  return code.normalize("NFKC").replace(/\s/g, "");
+}
+
+/** Whether a typed code has the shape of an authenticator code (else it may be a recovery code). */
+export function looksLikeTotpCode(code: string): boolean {
+  return /^\d{6}$/.test(normaliseTotpCode(code));
+}
+
 /** The 30-second step a moment falls in. */
 export function totpStep(atMs: number): number {
   return Math.floor(atMs / 1000 / TOTP_PERIOD_SECONDS);
@@ -73,11 +83,10 @@ export function totpCode(secret: string, atMs: number): string {
 
 /**
  * The step whose code `code` is, within TOTP_DRIFT_STEPS of now and after `lastUsedStep` (a code
- * already used, or one older than it, is refused: replay), or null. Spaces in the code are ignored
- * (apps show "123 456"). Compared in constant time.
+ * already used, or one older than it, is refused: replay), or null. Compared in constant time.
  */
 export function matchTotp(secret: string, code: string, atMs: number, lastUsedStep: number | null): number | null {
-  const given = code.replace(/\s/g, "");
+  const given = normaliseTotpCode(code);
   if (!/^\d{6}$/.test(given)) return null;
   const key = base32Decode(secret);
   const now = totpStep(atMs);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { looksLikeTotpCode } from "@/lib/twoFactor/totp";
 
 /** An authenticator code (`123456`, `123 456`) or a recovery code (`k7m2q-x9fbt`). */
 export const SecondFactorCodeSchema = z.string().trim().min(6, "must be a 6-digit code or a recovery code").max(32);
@@ -10,7 +11,7 @@ export const TwoFactorSignInSchema = z.object({ code: SecondFactorCodeSchema }).
 export const ConfirmPasswordSchema = z.object({ password: z.string().min(1).max(1024) }).strict();
 
 /** POST /api/v1/account/two-factor: the first code from the app proves the secret was added. */
-export const EnableTwoFactorSchema = z.object({ code: z.string().trim().regex(/^\d{3} ?\d{3}$/, "must be the 6-digit code your app shows") }).strict();
+export const EnableTwoFactorSchema = z.object({ code: z.string().max(32).refine(looksLikeTotpCode, "must be the 6-digit code your app shows") }).strict();
 
 /** DELETE /api/v1/account/two-factor: the password and a code (or a recovery code). */
 export const DisableTwoFactorSchema = z.object({ password: z.string().min(1).max(1024), code: SecondFactorCodeSchema }).strict();
