@@ -53,7 +53,10 @@ describe("PostgreSQL killed twice under ingest load", () => {
 
   it("starts again after a crash whose postmaster.pid names a pid another process has since taken (a restarted container)", async () => {
     await db.kill();
-    const squatter = spawn("sleep", ["600"], { stdio: "ignore" });
+    // The squatter runs as the database's user: a process of another user PostgreSQL itself takes for
+    // stale (its kill(pid, 0) gets EPERM), as it does when root runs the tests and postgres runs as postgres.
+    const { uid, gid } = fs.statSync(db.dataDir);
+    const squatter = spawn("sleep", ["600"], { stdio: "ignore", ...(process.getuid?.() === 0 && { uid, gid }) });
     try {
       const pidFile = path.join(db.dataDir, "postmaster.pid");
       const lines = fs.readFileSync(pidFile, "utf8").split("\n");
