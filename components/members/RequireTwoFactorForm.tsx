@@ -7,12 +7,14 @@ import { apiFetch } from "@/lib/client/apiFetch";
 import { useMembersQuery } from "@/lib/client/hooks/useMembersQuery";
 
 /** PATCH /api/v1/workspaces/:id {requireTwoFactor} (admins): members without two-factor sign-in are kept out until they turn it on. */
-export function RequireTwoFactorForm({ workspaceId, required, isAdmin }: { workspaceId: string; required: boolean; isAdmin: boolean }) {
+export function RequireTwoFactorForm({ workspaceId, required, isAdmin, currentUserId }: { workspaceId: string; required: boolean; isAdmin: boolean; currentUserId: string }) {
   const queryClient = useQueryClient();
   const { showToast } = useToast();
   const members = useMembersQuery(workspaceId, isAdmin);
   const [busy, setBusy] = useState(false);
   const without = (members.data?.items ?? []).filter((m) => m.twoFactor === false).length;
+  // Turning it on would close the workspace to an admin without it: the server refuses (409), the form says so first.
+  const ownMissing = !required && members.data?.items.find((m) => m.id === currentUserId)?.twoFactor === false;
 
   async function toggle(next: boolean) {
     setBusy(true);
@@ -30,12 +32,13 @@ export function RequireTwoFactorForm({ workspaceId, required, isAdmin }: { works
   return (
     <div className="space-y-1 text-sm">
       <label className="flex items-start gap-2">
-        <input type="checkbox" className="mt-0.5" checked={required} disabled={!isAdmin || busy} onChange={(e) => void toggle(e.target.checked)} />
+        <input type="checkbox" className="mt-0.5" checked={required} disabled={!isAdmin || busy || ownMissing} onChange={(e) => void toggle(e.target.checked)} />
         <span>
           <span className="font-medium text-gray-700 dark:text-gray-300">Require two-factor sign-in</span>
           <span className="block text-xs text-gray-500 dark:text-gray-400">
             Members without it cannot open this workspace (nor use their API tokens on it) until they turn it on under Your account.
             {isAdmin && without > 0 && ` ${without} member${without === 1 ? " has" : "s have"} not turned it on yet.`}
+            {isAdmin && ownMissing && " Turn it on for your own account first."}
           </span>
         </span>
       </label>

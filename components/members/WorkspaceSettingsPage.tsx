@@ -14,7 +14,7 @@ import { Card } from "@/components/ui/Card";
 export function WorkspaceSettingsPage() {
   const [inviting, setInviting] = useState(false);
   return (
-    <WorkspaceShell active="settings" title="Workspace settings" subtitle="Name, members and their roles, invitations" settingsTabs>
+    <WorkspaceShell active="settings" title="Workspace settings" subtitle="Name, two-factor requirement, members and their roles, invitations" settingsTabs>
       {({ me, workspace }) => {
         const isAdmin = workspace.role === "admin";
         return (
@@ -22,7 +22,7 @@ export function WorkspaceSettingsPage() {
             <Card title="Workspace" titleId="workspace-title">
               <div className="space-y-4">
                 <WorkspaceNameForm workspaceId={workspace.id} name={workspace.name} isAdmin={isAdmin} />
-                <RequireTwoFactorForm workspaceId={workspace.id} required={workspace.requireTwoFactor} isAdmin={isAdmin} />
+                <RequireTwoFactorForm workspaceId={workspace.id} required={workspace.requireTwoFactor} isAdmin={isAdmin} currentUserId={me.user.id} />
               </div>
             </Card>
             <Card
