@@ -3,7 +3,7 @@ import { db } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import type { ForwardedEvent } from "@/lib/forwarding/forwardedEvent";
 import { claimForwardingDeliveries } from "@/lib/forwarding/deliver/claimForwardingDeliveries";
-import type { ForwardOutcome } from "@/lib/forwarding/deliver/postBody";
+import type { PostOutcome } from "@/lib/alerts/notify/postBody";
 import { sendForward } from "@/lib/forwarding/deliver/sendForward";
 import { joinForwardConfig, parseForwardConfig } from "@/lib/forwarding/rules/forwardingConfig";
 import { openForwardingSecrets } from "@/lib/forwarding/rules/forwardingSecrets";
@@ -42,7 +42,7 @@ export async function processForwardingDeliveries(input: { now?: Date; ids?: str
   await Promise.all(
     deliveries.map(async (delivery) => {
       const { rule } = delivery;
-      let outcome: ForwardOutcome;
+      let outcome: PostOutcome;
       try {
         outcome = rule.enabled
           ? await sendForward(parseForwardConfig(rule.kind, joinForwardConfig(rule.config, openForwardingSecrets(rule.id, rule.secrets))), {

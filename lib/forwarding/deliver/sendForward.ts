@@ -3,14 +3,14 @@ import { datadogBody } from "@/lib/forwarding/payloads/datadogPayload";
 import { buildSentryEnvelope } from "@/lib/forwarding/payloads/sentryEnvelope";
 import { parseTargetDsn } from "@/lib/forwarding/payloads/sentryTarget";
 import { SIGNATURE_HEADER, signWebhook, webhookBody } from "@/lib/forwarding/payloads/webhookPayload";
-import { postBody, type ForwardOutcome } from "@/lib/forwarding/deliver/postBody";
+import { postBody, type PostOutcome } from "@/lib/alerts/notify/postBody";
 import type { ForwardTarget } from "@/lib/forwarding/rules/forwardingConfigSchemas";
 
 /** Sends one copy to its target: a Sentry envelope, a signed JSON webhook, or a Datadog log entry. */
 export async function sendForward(
   target: ForwardTarget,
   input: { deliveryId: string; rule: { id: string; name: string }; event: ForwardedEvent; now: Date; timeoutMs: number },
-): Promise<ForwardOutcome> {
+): Promise<PostOutcome> {
   const { event, now, timeoutMs } = input;
   switch (target.kind) {
     case "sentry": {

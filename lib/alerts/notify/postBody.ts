@@ -1,7 +1,8 @@
 import { isRetryableHttpStatus } from "@/lib/alerts/notify/backoff";
 import { describeFailure } from "@/lib/alerts/notify/describeFailure";
 
-export interface ForwardOutcome {
+/** What one outbound POST came to (alert notifications and forwarded events). */
+export interface PostOutcome {
   ok: boolean;
   status?: number;
   /** Short, secret-free description of what failed. */
@@ -15,16 +16,17 @@ export interface ForwardOutcome {
 const MAX_RETRY_AFTER_MS = 60 * 60_000;
 
 /**
- * POSTs a prepared body with a hard timeout. Redirects are not followed (a target URL may carry a
- * credential); the response body is discarded unread. 5xx, 408 and 429 are worth retrying.
+ * POSTs a prepared body with a hard timeout. Redirects are not followed (a webhook or target URL may
+ * carry a credential and must not be forwarded elsewhere); the response body is discarded unread.
+ * 5xx, 408 and 429 are worth retrying.
  */
-export async function postBody(url: string, body: string, options: { headers: Record<string, string>; timeoutMs: number }): Promise<ForwardOutcome> {
+export async function postBody(url: string, body: string, options: { headers: Record<string, string>; timeoutMs: number; userAgent?: string }): Promise<PostOutcome> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
     const res = await fetch(url, {
       method: "POST",
-      headers: { "user-agent": "Faultline-Forwarder/1.0", ...options.headers },
+      headers: { "user-agent": options.userAgent ?? "Faultline-Forwarder/1.0", ...options.headers },
       body,
       redirect: "manual",
       signal: AbortSignal.timeout(options.timeoutMs),
