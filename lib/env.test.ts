@@ -24,4 +24,11 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...base, LOG_LEVEL: "loud", DATABASE_POOL_SIZE: "lots" })).toThrow(/Invalid configuration: .*(LOG_LEVEL.*DATABASE_POOL_SIZE|DATABASE_POOL_SIZE.*LOG_LEVEL)/);
     expect(() => parseEnv({})).toThrow(/DATABASE_URL/);
   });
+
+  it("takes single sign-on settings all together or not at all", () => {
+    const oidc = { OIDC_ISSUER: "https://id.example.com/realms/acme", OIDC_CLIENT_ID: "faultline", OIDC_CLIENT_SECRET: "s3cret" };
+    expect(parseEnv({ ...base, ...oidc }).OIDC_NAME).toBe("single sign-on");
+    expect(() => parseEnv({ ...base, OIDC_ISSUER: oidc.OIDC_ISSUER })).toThrow(/OIDC_CLIENT_ID: set it too.*OIDC_CLIENT_SECRET: set it too/);
+    expect(() => parseEnv({ ...base, ...oidc, OIDC_ISSUER: "not a url" })).toThrow(/OIDC_ISSUER/);
+  });
 });

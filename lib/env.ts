@@ -139,6 +139,22 @@ const EnvSchema = z.object({
    * (writes made through this instance make it stale at once). At most the dashboard's 10 s poll.
    */
   VIEW_CACHE_TTL_MS: z.coerce.number().int().min(0).max(10_000).default(5_000),
+  /**
+   * Single sign-on with an OpenID Connect provider (Okta, Entra ID, Google, Keycloak, Authentik…):
+   * its issuer URL, and the client this instance is registered as (redirect URI
+   * `<PUBLIC_URL>/api/v1/auth/oidc/callback`). All three or none.
+   */
+  OIDC_ISSUER: z.string().url("OIDC_ISSUER must be the provider's issuer URL (https://…)").optional(),
+  OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  /** What the sign-in button calls the provider ("Sign in with …"). */
+  OIDC_NAME: z.string().min(1).max(60).default("single sign-on"),
+}).superRefine((value, ctx) => {
+  const oidc = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
+  const given = oidc.filter((name) => value[name] !== undefined);
+  if (given.length > 0 && given.length < oidc.length) {
+    for (const name of oidc.filter((n) => value[n] === undefined)) ctx.addIssue({ code: "custom", path: [name], message: `set it too: single sign-on needs ${oidc.join(", ")}` });
+  }
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -2,6 +2,7 @@ import { Suspense } from "react";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/LoginForm";
+import { oidcSettings } from "@/lib/auth/oidc/oidcSettings";
 import { isSetUp } from "@/lib/setup/isSetUp";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +12,7 @@ export default async function LoginPage() {
   if (!(await isSetUp())) redirect("/setup");
   return (
     <Suspense>
-      <LoginForm />
+      <LoginForm sso={oidcSettings()?.name ?? null} />
     </Suspense>
   );
 }

@@ -4,18 +4,21 @@ import { useState, type FormEvent } from "react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { TwoFactorStep } from "@/components/auth/TwoFactorStep";
 import type { SignInAnswer } from "@/lib/auth/signInResponse";
-import { safeNext } from "@/lib/client/afterSignIn";
+import { safeNext } from "@/lib/text/safeNext";
 import { apiFetch } from "@/lib/client/apiFetch";
 
 const field = "mt-1 w-full rounded-md border border-gray-300 bg-white px-3 py-2 dark:border-gray-700 dark:bg-gray-800";
 
-/** /login — email and password, then (two-factor accounts, or `?step=two-factor` after a reset link or invitation) a code. */
-export function LoginForm() {
+/**
+ * /login — email and password (or the single sign-on provider, `sso` naming it), then (two-factor
+ * accounts, or `?step=two-factor` after a reset link, an invitation or single sign-on) a code.
+ */
+export function LoginForm({ sso }: { sso: string | null }) {
   const router = useRouter();
   const params = useSearchParams();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(params.get("sso_error"));
   const [busy, setBusy] = useState(false);
   const [step, setStep] = useState<"password" | "code">(params.get("step") === "two-factor" ? "code" : "password");
 
@@ -88,6 +91,14 @@ export function LoginForm() {
             <button type="submit" disabled={busy} className="w-full rounded-md bg-red-600 px-4 py-2 font-medium text-white hover:bg-red-700 disabled:opacity-60">
               {busy ? "Signing in…" : "Sign in"}
             </button>
+            {sso && (
+              <a
+                href={`/api/v1/auth/oidc/start?next=${encodeURIComponent(safeNext(params.get("next")))}`}
+                className="block w-full rounded-md px-4 py-2 text-center font-medium text-gray-800 ring-1 ring-gray-300 hover:bg-gray-50 dark:text-gray-100 dark:ring-gray-700 dark:hover:bg-gray-800"
+              >
+                {`Sign in with ${sso}`}
+              </a>
+            )}
           </form>
         )}
       </div>

@@ -226,6 +226,9 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
   },
   // The challenge cookie is missing: 401 whoever asks. A code step that works is in e2e/api/twoFactor.test.ts.
   "POST /api/v1/auth/two-factor": () => ({ path: "/api/v1/auth/two-factor", cookie: "", body: { code: "123456" } }),
+  // The test app has no single sign-on configured (e2e/api/oidc.test.ts runs one that has).
+  "GET /api/v1/auth/oidc/start": () => ({ path: "/api/v1/auth/oidc/start?next=/" }),
+  "GET /api/v1/auth/oidc/callback": () => ({ path: "/api/v1/auth/oidc/callback?code=x&state=y" }),
   "GET /api/v1/account/two-factor": () => ({ path: "/api/v1/account/two-factor" }),
   "POST /api/v1/account/two-factor/setup": (ctx, caller) => ({ path: "/api/v1/account/two-factor/setup", body: { password: (ctx.userOf(caller) ?? ctx.t.viewer).password } }),
   // The matrix's users never finish a setup, so these reach lib and answer 409 (not set up / not on).

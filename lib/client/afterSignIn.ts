@@ -4,8 +4,3 @@ import type { SignInAnswer } from "@/lib/auth/signInResponse";
 export function afterSignIn(answer: SignInAnswer, next: string): string {
   return answer.twoFactorRequired ? `/login?step=two-factor&next=${encodeURIComponent(next)}` : next;
 }
-
-/** A `next` parameter that stays on this site (`/path`, never `//host` or a full URL), else `/`. */
-export function safeNext(next: string | null): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
-}

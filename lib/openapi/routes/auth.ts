@@ -1,4 +1,5 @@
 import { LoginSchema } from "@/lib/auth/loginSchema";
+import { OidcCallbackQuerySchema, OidcStartQuerySchema } from "@/lib/auth/oidc/oidcSchemas";
 import type { RouteSpec } from "@/lib/openapi/routeSpec";
 import { TwoFactorSignInSchema } from "@/lib/twoFactor/twoFactorSchemas";
 
@@ -14,6 +15,18 @@ export const authRoutes: RouteSpec[] = [
     summary: "Second step of a sign-in: an authenticator or recovery code (challenge cookie); sets the session cookie", body: TwoFactorSignInSchema,
     description: "401 `invalid_code` (with `attemptsLeft`) for a wrong or already used code; after 5 wrong codes, or 5 minutes, 401 `sign_in_expired`: sign in with the password again. Codes count against the sign-in limits (429).",
     responses: { 200: "`{ok: true}` (and `recoveryCodesLeft` when a recovery code was used) and Set-Cookie" }, errors: [401, 422, 429],
+  },
+  {
+    method: "GET", path: "/api/v1/auth/oidc/start", tag: "Account", auth: "none",
+    summary: "Single sign-on: redirects the browser to the OpenID Connect provider (authorization code flow with PKCE)", query: OidcStartQuerySchema,
+    description: "Configured with OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET; 404 `sso_not_configured` otherwise. Failures redirect to `/login?sso_error=…`.",
+    responses: { 302: "to the provider, with a 10-minute flow cookie" }, errors: [404, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/auth/oidc/callback", tag: "Account", auth: "none",
+    summary: "Single sign-on: the provider's redirect back; signs in the account with the ID token's verified email", query: OidcCallbackQuerySchema,
+    description: "Checks state (flow cookie), exchanges the code (client secret and PKCE verifier), verifies the ID token (signature by the provider's keys, issuer, audience, expiry, nonce). Only existing accounts sign in; an account with two-factor sign-in continues at the code step.",
+    responses: { 302: "to `next` with the session cookie, to `/login?step=two-factor` with the challenge cookie, or to `/login?sso_error=…`" }, errors: [404],
   },
   {
     method: "POST", path: "/api/v1/auth/logout", tag: "Account", auth: "none",

@@ -1,0 +1,98 @@
+import { generateKeyPairSync } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFakeOidcProvider, type FakeOidcProvider } from "@/e2e/support/fakeOidcProvider";
+import { startFreshInstance, type FreshInstance } from "@/e2e/support/freshInstance";
+import { setCookies } from "@/e2e/support/twoFactor";
+import { totpCode } from "@/lib/twoFactor/totp";
+
+/** Single sign-on against a provider of the test's own, on an app instance configured for it. */
+let idp: FakeOidcProvider;
+let app: FreshInstance;
+const email = "ana@acme.test";
+const password = "ana's password 1";
+
+/** The browser's side: start, the provider signs the user in, the callback; what the app answers last. */
+async function signInWithSso(claims: Record<string, unknown>, options: { next?: string; tamper?: (callback: string) => string; signWith?: Parameters<FakeOidcProvider["authorize"]>[2] } = {}) {
+  const start = await fetch(`${app.url}/api/v1/auth/oidc/start?next=${encodeURIComponent(options.next ?? "/errors")}`, { redirect: "manual" });
+  expect(start.status).toBe(302);
+  const flow = setCookies(start).faultline_oidc;
+  expect(flow).toBeTruthy();
+  const callback = (options.tamper ?? ((u) => u))(idp.authorize(start.headers.get("location")!, claims, options.signWith));
+  const res = await fetch(callback, { redirect: "manual", headers: { cookie: `faultline_oidc=${flow}` } });
+  expect(res.status).toBe(302);
+  return { location: res.headers.get("location")!, cookies: setCookies(res), callback, flow };
+}
+
+const ssoError = (location: string) => new URL(location, app.url).searchParams.get("sso_error");
+
+beforeAll(async () => {
+  idp = await startFakeOidcProvider({ id: "faultline", secret: "s3cret" });
+  app = await startFreshInstance({ OIDC_ISSUER: idp.url, OIDC_CLIENT_ID: "faultline", OIDC_CLIENT_SECRET: "s3cret", OIDC_NAME: "Acme SSO" });
+  const setup = await fetch(`${app.url}/api/v1/setup`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ name: "Ana", email, password, workspaceName: "Acme", projectName: "Shop" }),
+  });
+  expect(setup.status).toBe(201);
+}, 120_000);
+afterAll(async () => {
+  await app?.stop();
+  await idp?.close();
+});
+
+describe("single sign-on (OpenID Connect)", () => {
+  it("offers the provider on the sign-in page and sends the browser there with state, nonce and PKCE", async () => {
+    expect(await (await fetch(`${app.url}/login`)).text()).toContain("Sign in with Acme SSO");
+    const start = await fetch(`${app.url}/api/v1/auth/oidc/start`, { redirect: "manual" });
+    const to = new URL(start.headers.get("location")!);
+    expect(to.origin + to.pathname).toBe(`${idp.url}/authorize`);
+    expect(Object.fromEntries(to.searchParams)).toMatchObject({ response_type: "code", client_id: "faultline", scope: "openid email profile", code_challenge_method: "S256", redirect_uri: `${app.url}/api/v1/auth/oidc/callback` });
+    for (const p of ["state", "nonce", "code_challenge"]) expect(to.searchParams.get(p)).toMatch(/^[\w-]{43}$/);
+    expect(start.headers.getSetCookie()[0]).toMatch(/faultline_oidc=.+; Path=\/api\/v1\/auth\/oidc; HttpOnly; SameSite=Lax; Max-Age=600/);
+  });
+
+  it("signs in the account with the provider's verified email and lands where the user was going", async () => {
+    const { location, cookies } = await signInWithSso({ sub: "idp-ana", email: "Ana@Acme.test", email_verified: true }, { next: "/errors?ws=x" });
+    expect(location).toBe("/errors?ws=x");
+    expect(cookies.faultline_oidc).toBe("");
+    const me = await fetch(`${app.url}/api/v1/me`, { headers: { cookie: `faultline_session=${cookies.faultline_session}` } });
+    expect(me.status).toBe(200);
+    expect((await me.json()).user.email).toBe(email);
+  });
+
+  it("refuses, back on the sign-in page with the reason: another browser's state, a forged or misdirected token, an unknown or unverified email, a replayed code", async () => {
+    const ok = { sub: "idp-ana", email, email_verified: true };
+    const cases: [string, Promise<{ location: string }>, RegExp][] = [
+      ["state", signInWithSso(ok, { tamper: (u) => u.replace(/state=[^&]+/, "state=forged") }), /not started in this browser/],
+      ["signature", signInWithSso(ok, { signWith: { signWith: generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey } }), /ID token was refused: signature/],
+      ["nonce", signInWithSso({ ...ok, nonce: "another sign-in" }), /ID token was refused: nonce/],
+      ["audience", signInWithSso({ ...ok, aud: "another-app" }), /ID token was refused: not issued for this client/],
+      ["unknown", signInWithSso({ ...ok, email: "mallory@acme.test" }), /no Faultline account uses mallory@acme.test/],
+      ["unverified", signInWithSso({ ...ok, email_verified: false }), /no verified email/],
+    ];
+    for (const [name, attempt, reason] of cases) {
+      const { location } = await attempt;
+      expect(location, name).toMatch(/^\/login\?sso_error=/);
+      expect(ssoError(location), name).toMatch(reason);
+    }
+    const used = await signInWithSso(ok);
+    expect(used.location).toBe("/errors");
+    const replay = await fetch(used.callback, { redirect: "manual", headers: { cookie: `faultline_oidc=${used.flow}` } });
+    expect(ssoError(replay.headers.get("location")!)).toMatch(/did not take the authorization code/);
+    const denied = await fetch(`${app.url}/api/v1/auth/oidc/callback?error=access_denied&error_description=${encodeURIComponent("user cancelled")}&state=x`, { redirect: "manual" });
+    expect(ssoError(denied.headers.get("location")!)).toMatch(/not started in this browser/);
+  });
+
+  it("continues at the code step for an account with two-factor sign-in", async () => {
+    const login = await fetch(`${app.url}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+    const cookie = `faultline_session=${setCookies(login).faultline_session}`;
+    const post = (path: string, body: unknown) => fetch(`${app.url}${path}`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify(body) });
+    const { secret } = await (await post("/api/v1/account/two-factor/setup", { password })).json();
+    expect((await post("/api/v1/account/two-factor", { code: totpCode(secret, Date.now()) })).status).toBe(200);
+
+    const { location, cookies } = await signInWithSso({ sub: "idp-ana", email, email_verified: true });
+    expect(location).toBe("/login?step=two-factor&next=%2Ferrors");
+    expect(cookies.faultline_session).toBeUndefined();
+    expect(cookies.faultline_2fa).toMatch(/^[\w-]{43}$/);
+  });
+});

@@ -1,0 +1,150 @@
+import { finishSignIn, type SignInResult } from "@/lib/auth/finishSignIn";
+import { IdTokenError, verifiedEmail, verifyIdToken } from "@/lib/auth/oidc/idToken";
+import { oidcSettings, type OidcSettings } from "@/lib/auth/oidc/oidcSettings";
+import { providerError, providerKeys, providerMetadata, type ProviderMetadata } from "@/lib/auth/oidc/oidcProvider";
+import { codeChallenge, randomToken } from "@/lib/auth/oidc/pkce";
+import type { ClientInfo } from "@/lib/auth/session";
+import { db } from "@/lib/db/prisma";
+import { ApiError } from "@/lib/http/ApiError";
+import { keyring } from "@/lib/security/keyring";
+import { open, seal } from "@/lib/security/secretBox";
+import { safeNext } from "@/lib/text/safeNext";
+
+/** The HTTP-only cookie that carries one sign-in's state, nonce and PKCE verifier to the callback. */
+export const FLOW_COOKIE = "faultline_oidc";
+const FLOW_TTL_MS = 10 * 60_000;
+const FLOW_CONTEXT = "oidc_flow";
+
+interface Flow {
+  state: string;
+  nonce: string;
+  verifier: string;
+  next: string;
+  expiresAt: number;
+}
+
+export function requireOidc(): OidcSettings {
+  const settings = oidcSettings();
+  if (!settings) throw new ApiError(404, "sso_not_configured", "single sign-on is not configured on this server (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET)");
+  return settings;
+}
+
+export function callbackUrl(origin: string): string {
+  return `${origin}/api/v1/auth/oidc/callback`;
+}
+
+/**
+ * GET /api/v1/auth/oidc/start: where to send the browser (the provider's authorization endpoint,
+ * authorization code flow with PKCE S256, a fresh state and nonce) and the sealed flow cookie that
+ * lets the callback check them. `next` is where to land afterwards (a path on this site).
+ */
+export async function beginOidcSignIn(origin: string, next: string | null): Promise<{ location: string; flowCookie: string }> {
+  const settings = requireOidc();
+  const provider = await providerMetadata(settings.issuer);
+  const flow: Flow = { state: randomToken(), nonce: randomToken(), verifier: randomToken(), next: safeNext(next), expiresAt: Date.now() + FLOW_TTL_MS };
+  const url = new URL(provider.authorization_endpoint);
+  url.searchParams.set("response_type", "code");
+  url.searchParams.set("client_id", settings.clientId);
+  url.searchParams.set("redirect_uri", callbackUrl(origin));
+  url.searchParams.set("scope", "openid email profile");
+  url.searchParams.set("state", flow.state);
+  url.searchParams.set("nonce", flow.nonce);
+  url.searchParams.set("code_challenge", codeChallenge(flow.verifier));
+  url.searchParams.set("code_challenge_method", "S256");
+  return { location: url.toString(), flowCookie: seal(JSON.stringify(flow), FLOW_CONTEXT, keyring()) };
+}
+
+/**
+ * GET /api/v1/auth/oidc/callback: checks the state against the flow cookie (the sign-in started in
+ * this browser), exchanges the code at the token endpoint (client secret, PKCE verifier), verifies
+ * the ID token (lib/auth/oidc/idToken.ts) and signs in the account with its verified email — a
+ * session, or the two-factor step when the account has it on. Only existing accounts sign in: people
+ * join by invitation, as with a password.
+ */
+export async function completeOidcSignIn(
+  query: URLSearchParams,
+  flowCookie: string | undefined,
+  client: ClientInfo,
+  origin: string,
+): Promise<{ result: SignInResult; next: string }> {
+  const settings = requireOidc();
+  const flow = openFlow(flowCookie);
+  if (!flow || query.get("state") !== flow.state) throw new ApiError(400, "sso_state_mismatch", "this sign-in was not started in this browser, or took longer than 10 minutes: start again");
+  const denied = query.get("error");
+  if (denied) throw new ApiError(401, "sso_denied", `the provider refused the sign-in: ${(query.get("error_description") ?? denied).slice(0, 200)}`);
+  const code = query.get("code");
+  if (!code) throw new ApiError(400, "sso_no_code", "the provider sent no authorization code");
+
+  const provider = await providerMetadata(settings.issuer);
+  const idToken = await exchangeCode(provider.token_endpoint, settings, code, callbackUrl(origin), flow.verifier, provider);
+  const expected = { issuer: settings.issuer, clientId: settings.clientId, nonce: flow.nonce, nowSeconds: Math.floor(Date.now() / 1000) };
+  let claims;
+  try {
+    claims = verifyWith(idToken, await providerKeys(provider.jwks_uri), expected);
+  } catch (error) {
+    // A key not seen yet: the provider rotated its keys since they were cached.
+    if (!(error instanceof IdTokenError) || !/no key/.test(error.message)) throw asTokenError(error);
+    claims = verifyWith(idToken, await providerKeys(provider.jwks_uri, true), expected);
+  }
+  const email = verifiedEmail(claims);
+  if (!email) throw new ApiError(403, "sso_email_unverified", "the provider gave no verified email for this account");
+  const user = await db().user.findUnique({ where: { email }, select: { id: true } });
+  if (!user) throw new ApiError(403, "sso_no_account", `no Faultline account uses ${email}: ask an admin of your workspace to invite you`);
+  return { result: await finishSignIn(user.id, client), next: flow.next };
+}
+
+function verifyWith(idToken: string, keys: Parameters<typeof verifyIdToken>[1]["keys"], expected: Omit<Parameters<typeof verifyIdToken>[1], "keys">) {
+  try {
+    return verifyIdToken(idToken, { ...expected, keys });
+  } catch (error) {
+    if (error instanceof IdTokenError && /no key/.test(error.message)) throw error;
+    throw asTokenError(error);
+  }
+}
+
+function asTokenError(error: unknown): unknown {
+  return error instanceof IdTokenError ? new ApiError(401, "sso_token_invalid", `the provider's ID token was refused: ${error.message}`) : error;
+}
+
+async function exchangeCode(tokenEndpoint: string, settings: OidcSettings, code: string, redirectUri: string, verifier: string, provider: ProviderMetadata): Promise<string> {
+  const form = new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: redirectUri, code_verifier: verifier });
+  const methods = Array.isArray(provider.token_endpoint_auth_methods_supported) ? provider.token_endpoint_auth_methods_supported : ["client_secret_basic"];
+  const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded", accept: "application/json" };
+  if (!methods.includes("client_secret_basic") && methods.includes("client_secret_post")) {
+    form.set("client_id", settings.clientId);
+    form.set("client_secret", settings.clientSecret);
+  } else {
+    headers.authorization = `Basic ${Buffer.from(`${encodeURIComponent(settings.clientId)}:${encodeURIComponent(settings.clientSecret)}`).toString("base64")}`;
+  }
+  let res: Response;
+  try {
+    res = await fetch(tokenEndpoint, { method: "POST", headers, body: form, redirect: "error", signal: AbortSignal.timeout(10_000) });
+  } catch (error) {
+    throw providerError(`its token endpoint did not answer (${(error as Error).message})`);
+  }
+  const body = (await res.json().catch(() => null)) as { id_token?: unknown; error?: unknown; error_description?: unknown } | null;
+  if (!res.ok || typeof body?.id_token !== "string") {
+    const reason = typeof body?.error_description === "string" ? body.error_description : typeof body?.error === "string" ? body.error : `HTTP ${res.status}`;
+    throw new ApiError(401, "sso_code_refused", `the provider did not take the authorization code: ${reason.slice(0, 200)}`);
+  }
+  return body.id_token;
+}
+
+function openFlow(cookie: string | undefined): Flow | null {
+  if (!cookie) return null;
+  try {
+    const flow = JSON.parse(open(cookie, FLOW_CONTEXT, keyring())) as Flow;
+    return flow.expiresAt > Date.now() ? flow : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Set-Cookie values for the flow cookie (path-bound to the callback, SameSite=Lax: it comes back on the provider's redirect). */
+export function flowCookieHeader(value: string, secure: string): string {
+  return `${FLOW_COOKIE}=${value}; Path=/api/v1/auth/oidc; HttpOnly; SameSite=Lax; Max-Age=${FLOW_TTL_MS / 1000}${secure}`;
+}
+
+export function clearedFlowCookieHeader(secure: string): string {
+  return `${FLOW_COOKIE}=; Path=/api/v1/auth/oidc; HttpOnly; SameSite=Lax; Max-Age=0${secure}`;
+}
