@@ -1,3 +1,4 @@
+import type { JsonWebKey } from "node:crypto";
 import { finishSignIn, type SignInResult } from "@/lib/auth/finishSignIn";
 import { IdTokenError, verifiedEmail, verifyIdToken } from "@/lib/auth/oidc/idToken";
 import { oidcSettings, type OidcSettings } from "@/lib/auth/oidc/oidcSettings";
@@ -78,13 +79,19 @@ export async function completeOidcSignIn(
   const provider = await providerMetadata(settings.issuer);
   const idToken = await exchangeCode(provider.token_endpoint, settings, code, callbackUrl(origin), flow.verifier, provider);
   const expected = { issuer: settings.issuer, clientId: settings.clientId, nonce: flow.nonce, nowSeconds: Math.floor(Date.now() / 1000) };
+  const verify = (keys: JsonWebKey[]) => verifyIdToken(idToken, { ...expected, keys });
   let claims;
   try {
-    claims = verifyWith(idToken, await providerKeys(provider.jwks_uri), expected);
+    claims = verify(await providerKeys(provider.jwks_uri));
   } catch (error) {
-    // A key not seen yet: the provider rotated its keys since they were cached.
-    if (!(error instanceof IdTokenError) || !/no key/.test(error.message)) throw asTokenError(error);
-    claims = verifyWith(idToken, await providerKeys(provider.jwks_uri, true), expected);
+    if (!(error instanceof IdTokenError)) throw error;
+    // A key not seen yet: the provider rotated its keys since they were cached. Otherwise: refused.
+    if (!/no key/.test(error.message)) throw tokenRefused(error);
+    try {
+      claims = verify(await providerKeys(provider.jwks_uri, true));
+    } catch (again) {
+      throw again instanceof IdTokenError ? tokenRefused(again) : again;
+    }
   }
   const email = verifiedEmail(claims);
   if (!email) throw new ApiError(403, "sso_email_unverified", "the provider gave no verified email for this account");
@@ -93,17 +100,8 @@ export async function completeOidcSignIn(
   return { result: await finishSignIn(user.id, client), next: flow.next };
 }
 
-function verifyWith(idToken: string, keys: Parameters<typeof verifyIdToken>[1]["keys"], expected: Omit<Parameters<typeof verifyIdToken>[1], "keys">) {
-  try {
-    return verifyIdToken(idToken, { ...expected, keys });
-  } catch (error) {
-    if (error instanceof IdTokenError && /no key/.test(error.message)) throw error;
-    throw asTokenError(error);
-  }
-}
-
-function asTokenError(error: unknown): unknown {
-  return error instanceof IdTokenError ? new ApiError(401, "sso_token_invalid", `the provider's ID token was refused: ${error.message}`) : error;
+function tokenRefused(error: IdTokenError): ApiError {
+  return new ApiError(401, "sso_token_invalid", `the provider's ID token was refused: ${error.message}`);
 }
 
 async function exchangeCode(tokenEndpoint: string, settings: OidcSettings, code: string, redirectUri: string, verifier: string, provider: ProviderMetadata): Promise<string> {
