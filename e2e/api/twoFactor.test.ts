@@ -256,13 +256,19 @@ describe("two-factor sign-in (TOTP)", () => {
     expect(meBlocked).toMatchObject({ requireTwoFactor: true, twoFactorBlocked: true, projects: [] });
 
     // The admin sees who has it; a member does not.
-    const list = (await api("GET", `/api/v1/workspaces/${w.workspaceId}/members`, admin)).body.items as { id: string; twoFactor: boolean | null }[];
+    const list = (await api("GET", `/api/v1/workspaces/${w.workspaceId}/members`, admin)).body.items as { id: string; membershipId: string; twoFactor: boolean | null }[];
     expect(Object.fromEntries(list.map((m) => [m.id, m.twoFactor]))).toMatchObject({ [w.admin.id]: true, [w.member.id]: false });
 
     await enableTwoFactorOverHttp(member, w.member.password);
     expect((await api("GET", `/api/v1/workspaces/${w.workspaceId}/members`, member)).body.items.every((m: { twoFactor: unknown }) => m.twoFactor === null)).toBe(true);
     expect((await fetch(`${BASE_URL}/api/v1/workspaces/${w.workspaceId}/members`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
     expect((await api("GET", "/api/v1/me", member)).body.workspaces.find((x: { id: string }) => x.id === w.workspaceId).twoFactorBlocked).toBe(false);
+
+    // A member kept out may still leave (but not change anything else there).
+    const viewerMembership = list.find((m) => m.id === w.viewer.id)!;
+    const viewer = await login(w.viewer);
+    expect((await api("PATCH", `/api/v1/memberships/${viewerMembership.membershipId}`, viewer, { role: "admin" })).status).toBe(403);
+    expect((await api("DELETE", `/api/v1/memberships/${viewerMembership.membershipId}`, viewer)).status).toBe(204);
 
     const audit = (await api("GET", `/api/v1/workspaces/${w.workspaceId}/audit`, admin)).body.items as { action: string; after: unknown }[];
     expect(audit).toEqual(expect.arrayContaining([expect.objectContaining({ action: "workspace.updated", after: { requireTwoFactor: true } })]));
