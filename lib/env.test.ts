@@ -30,5 +30,7 @@ describe("parseEnv", () => {
     expect(parseEnv({ ...base, ...oidc }).OIDC_NAME).toBe("single sign-on");
     expect(() => parseEnv({ ...base, OIDC_ISSUER: oidc.OIDC_ISSUER })).toThrow(/OIDC_CLIENT_ID: set it too.*OIDC_CLIENT_SECRET: set it too/);
     expect(() => parseEnv({ ...base, ...oidc, OIDC_ISSUER: "not a url" })).toThrow(/OIDC_ISSUER/);
+    expect(parseEnv({ ...base, ...oidc, OIDC_ALLOWED_DOMAINS: "@Acme.com, eu.acme.com," }).OIDC_ALLOWED_DOMAINS).toEqual(["acme.com", "eu.acme.com"]);
+    expect(() => parseEnv({ ...base, ...oidc, OIDC_ALLOWED_DOMAINS: "acme" })).toThrow(/OIDC_ALLOWED_DOMAINS/);
   });
 });

@@ -149,6 +149,18 @@ const EnvSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
   /** What the sign-in button calls the provider ("Sign in with …"). */
   OIDC_NAME: z.string().min(1).max(60).default("single sign-on"),
+  /**
+   * Email domains (comma-separated) whose people get an account at their first single sign-on;
+   * unset: only existing accounts sign in. OIDC_DEFAULT_WORKSPACE (an id or slug) is the workspace they join,
+   * as OIDC_DEFAULT_ROLE.
+   */
+  OIDC_ALLOWED_DOMAINS: z
+    .string()
+    .transform((v) => v.split(",").map((d) => d.trim().toLowerCase().replace(/^@/, "")).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, "must be email domains such as acme.com, comma-separated")))
+    .optional(),
+  OIDC_DEFAULT_WORKSPACE: z.string().min(1).max(100).optional(),
+  OIDC_DEFAULT_ROLE: z.enum(["viewer", "member"]).default("viewer"),
 }).superRefine((value, ctx) => {
   const oidc = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
   const given = oidc.filter((name) => value[name] !== undefined);

@@ -2,6 +2,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeOidcProvider, type FakeOidcProvider } from "@/e2e/support/fakeOidcProvider";
 import { startFreshInstance, type FreshInstance } from "@/e2e/support/freshInstance";
+import { query } from "@/e2e/support/dbCounts";
 import { setCookies } from "@/e2e/support/twoFactor";
 import { totpCode } from "@/lib/twoFactor/totp";
 
@@ -27,13 +28,23 @@ const ssoError = (location: string) => new URL(location, app.url).searchParams.g
 
 beforeAll(async () => {
   idp = await startFakeOidcProvider({ id: "faultline", secret: "s3cret" });
-  app = await startFreshInstance({ OIDC_ISSUER: idp.url, OIDC_CLIENT_ID: "faultline", OIDC_CLIENT_SECRET: "s3cret", OIDC_NAME: "Acme SSO" });
+  app = await startFreshInstance({
+    OIDC_ISSUER: idp.url,
+    OIDC_CLIENT_ID: "faultline",
+    OIDC_CLIENT_SECRET: "s3cret",
+    OIDC_NAME: "Acme SSO",
+    OIDC_ALLOWED_DOMAINS: "acme.test",
+    OIDC_DEFAULT_WORKSPACE: "acme",
+    OIDC_DEFAULT_ROLE: "member",
+  });
   const setup = await fetch(`${app.url}/api/v1/setup`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ name: "Ana", email, password, workspaceName: "Acme", projectName: "Shop" }),
   });
   expect(setup.status).toBe(201);
+  // The operator names the workspace people join by its slug (`npm run faultline` prints slugs); this one is "acme".
+  await query(`UPDATE "Workspace" SET slug = 'acme'`, [], app.databaseUrl);
 }, 120_000);
 afterAll(async () => {
   await app?.stop();
@@ -67,7 +78,7 @@ describe("single sign-on (OpenID Connect)", () => {
       ["signature", signInWithSso(ok, { signWith: { signWith: generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey } }), /ID token was refused: signature/],
       ["nonce", signInWithSso({ ...ok, nonce: "another sign-in" }), /ID token was refused: nonce/],
       ["audience", signInWithSso({ ...ok, aud: "another-app" }), /ID token was refused: not issued for this client/],
-      ["unknown", signInWithSso({ ...ok, email: "mallory@acme.test" }), /no Faultline account uses mallory@acme.test/],
+      ["unknown", signInWithSso({ ...ok, email: "mallory@elsewhere.test" }), /no Faultline account uses mallory@elsewhere.test/],
       ["unverified", signInWithSso({ ...ok, email_verified: false }), /no verified email/],
     ];
     for (const [name, attempt, reason] of cases) {
@@ -81,6 +92,19 @@ describe("single sign-on (OpenID Connect)", () => {
     expect(ssoError(replay.headers.get("location")!)).toMatch(/did not take the authorization code/);
     const denied = await fetch(`${app.url}/api/v1/auth/oidc/callback?error=access_denied&error_description=${encodeURIComponent("user cancelled")}&state=x`, { redirect: "manual" });
     expect(ssoError(denied.headers.get("location")!)).toMatch(/not started in this browser/);
+  });
+
+  it("gives someone of an allowed domain an account at their first sign-in, in the configured workspace and role, once", async () => {
+    const first = await signInWithSso({ sub: "idp-bob", email: "bob@acme.test", email_verified: true, name: "Bob Builder" });
+    expect(first.location).toBe("/errors");
+    const me = await (await fetch(`${app.url}/api/v1/me`, { headers: { cookie: `faultline_session=${first.cookies.faultline_session}` } })).json();
+    expect(me.user).toMatchObject({ email: "bob@acme.test", name: "Bob Builder" });
+    expect(me.workspaces).toEqual([expect.objectContaining({ name: "Acme", role: "member" })]);
+    const again = await signInWithSso({ sub: "idp-bob", email: "bob@acme.test", email_verified: true });
+    const meAgain = await (await fetch(`${app.url}/api/v1/me`, { headers: { cookie: `faultline_session=${again.cookies.faultline_session}` } })).json();
+    expect(meAgain.user.id).toBe(me.user.id);
+    // An unverified address of the domain gets nothing.
+    expect(ssoError((await signInWithSso({ sub: "idp-eve", email: "eve@acme.test", email_verified: false })).location)).toMatch(/no verified email/);
   });
 
   it("continues at the code step for an account with two-factor sign-in", async () => {

@@ -20,8 +20,9 @@ export async function ingestTableCounts(): Promise<Record<string, number>> {
   }
 }
 
-export async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: assertLocalDatabase() });
+/** A query on the test database, or on `databaseUrl` (a fresh instance's own database). */
+export async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = [], databaseUrl?: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: databaseUrl ?? assertLocalDatabase() });
   await client.connect();
   try {
     return (await client.query<T>(sql, params)).rows;

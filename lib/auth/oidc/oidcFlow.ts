@@ -4,6 +4,7 @@ import { IdTokenError, verifiedEmail, verifyIdToken } from "@/lib/auth/oidc/idTo
 import { oidcSettings, type OidcSettings } from "@/lib/auth/oidc/oidcSettings";
 import { providerError, providerKeys, providerMetadata, type ProviderMetadata } from "@/lib/auth/oidc/oidcProvider";
 import { codeChallenge, randomToken } from "@/lib/auth/oidc/pkce";
+import { mayProvision, provisionSsoUser } from "@/lib/auth/oidc/provisionSsoUser";
 import type { ClientInfo } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
 import { ApiError } from "@/lib/http/ApiError";
@@ -59,8 +60,8 @@ export async function beginOidcSignIn(origin: string, next: string | null): Prom
  * GET /api/v1/auth/oidc/callback: checks the state against the flow cookie (the sign-in started in
  * this browser), exchanges the code at the token endpoint (client secret, PKCE verifier), verifies
  * the ID token (lib/auth/oidc/idToken.ts) and signs in the account with its verified email — a
- * session, or the two-factor step when the account has it on. Only existing accounts sign in: people
- * join by invitation, as with a password.
+ * session, or the two-factor step when the account has it on. Only existing accounts sign in — or,
+ * when OIDC_ALLOWED_DOMAINS names the email's domain, a new account made now (provisionSsoUser).
  */
 export async function completeOidcSignIn(
   query: URLSearchParams,
@@ -96,8 +97,10 @@ export async function completeOidcSignIn(
   const email = verifiedEmail(claims);
   if (!email) throw new ApiError(403, "sso_email_unverified", "the provider gave no verified email for this account");
   const user = await db().user.findUnique({ where: { email }, select: { id: true } });
-  if (!user) throw new ApiError(403, "sso_no_account", `no Faultline account uses ${email}: ask an admin of your workspace to invite you`);
-  return { result: await finishSignIn(user.id, client), next: flow.next };
+  if (user) return { result: await finishSignIn(user.id, client), next: flow.next };
+  if (!mayProvision(email, settings.provisioning)) throw new ApiError(403, "sso_no_account", `no Faultline account uses ${email}: ask an admin of your workspace to invite you`);
+  const userId = await provisionSsoUser(email, claims.name, settings.provisioning);
+  return { result: await finishSignIn(userId, client), next: flow.next };
 }
 
 function tokenRefused(error: IdTokenError): ApiError {

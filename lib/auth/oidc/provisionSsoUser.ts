@@ -1,0 +1,52 @@
+import { randomBytes } from "node:crypto";
+import { auditRow } from "@/lib/audit/auditRow";
+import { hashPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db/prisma";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { logger } from "@/lib/logger";
+import { isUuid } from "@/lib/ids/uuidv7";
+import { createUser } from "@/lib/users/createUser";
+
+export interface Provisioning {
+  /** Email domains whose people get an account at their first single sign-on (lower case). */
+  domains: string[];
+  /** The workspace (id or slug) they join, and as what; none: they wait for an invitation. */
+  workspace: string | null;
+  role: Role;
+}
+
+/** Whether `email` may get an account by signing in (its domain is allowed), pure. */
+export function mayProvision(email: string, provisioning: Provisioning): boolean {
+  const domain = email.slice(email.lastIndexOf("@") + 1).toLowerCase();
+  return provisioning.domains.includes(domain);
+}
+
+/**
+ * Just-in-time accounts: someone of an allowed domain signing in with the provider for the first
+ * time gets an account (a random password nobody knows: they sign in with the provider, or set one
+ * with a reset link) and joins the configured workspace with the configured role, recorded in its
+ * activity as done by Faultline. Returns the new user's id; a concurrent first sign-in of the same
+ * person finds the account the other made.
+ */
+export async function provisionSsoUser(email: string, name: string | undefined, provisioning: Provisioning): Promise<string> {
+  const passwordHash = await hashPassword(randomBytes(32).toString("base64url"));
+  try {
+    return await db().$transaction(async (tx) => {
+      const user = await createUser({ email, name: name?.trim().slice(0, 100) || email.slice(0, email.indexOf("@")), passwordHash }, tx);
+      const ref = provisioning.workspace;
+      const workspace = ref ? await tx.workspace.findFirst({ where: isUuid(ref) ? { id: ref } : { slug: ref }, select: { id: true } }) : null;
+      if (ref && !workspace) logger.warn("OIDC_DEFAULT_WORKSPACE names no workspace: the new account joins none", { workspace: ref });
+      if (workspace) {
+        const membership = await tx.membership.create({ data: { userId: user.id, workspaceId: workspace.id, role: provisioning.role } });
+        await tx.auditLog.create({
+          data: auditRow({ workspaceId: workspace.id, actor: { type: "system" }, action: "member.added", targetType: "membership", targetId: membership.id, after: { userId: user.id, email: user.email, role: provisioning.role, via: "single sign-on" } }),
+        });
+      }
+      return user.id;
+    });
+  } catch (error) {
+    const existing = await db().user.findUnique({ where: { email }, select: { id: true } });
+    if (existing) return existing.id;
+    throw error;
+  }
+}
