@@ -40,8 +40,8 @@ export function TwoFactorCard() {
           </button>
         </div>
       )}
-      {!on && panel === "setup" && <TwoFactorSetup onCancel={() => setPanel("idle")} onDone={() => setPanel("idle")} />}
-      {on && status.data && (
+      {panel === "setup" && <TwoFactorSetup onCancel={() => setPanel("idle")} onDone={() => setPanel("idle")} />}
+      {on && status.data && panel !== "setup" && (
         <div className="space-y-3">
           <p className="text-sm text-gray-600 dark:text-gray-300">
             Sign-in asks for a code from your authenticator app{status.data.enabledAt && <> (on since {format(new Date(status.data.enabledAt), "d MMM yyyy")})</>}.{" "}

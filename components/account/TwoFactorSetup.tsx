@@ -46,18 +46,12 @@ export function TwoFactorSetup({ onCancel, onDone }: { onCancel: () => void; onD
     void run(async () => {
       const enabled = await apiFetch<Enabled>("/api/v1/account/two-factor", { method: "POST", json: { code } });
       setCodes(enabled.recoveryCodes);
+      // On from now: the card's badge and the workspaces that require it follow at once; the codes stay up until saved.
+      void refreshTwoFactor(queryClient);
     });
   }
 
-  if (codes) {
-    return (
-      <RecoveryCodesList
-        codes={codes}
-        // The card shows "on" once the status is read again (and workspaces that require it open); until then the codes stay up.
-        onDone={() => void refreshTwoFactor(queryClient).then(onDone)}
-      />
-    );
-  }
+  if (codes) return <RecoveryCodesList codes={codes} onDone={onDone} />;
 
   if (!setup) {
     return (

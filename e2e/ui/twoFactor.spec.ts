@@ -28,6 +28,7 @@ test("two-factor sign-in is set up from the account page with a QR code, then si
   const codes = card.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");
   await expect(codes).toHaveCount(10);
   await expect(codes.first()).toHaveText(/^[a-z2-9]{5}-[a-z2-9]{5}$/);
+  await expect(card.getByText("On", { exact: true })).toBeVisible();
   await screenshotBothWidths(page, "account-two-factor-recovery-codes");
   await card.getByRole("button", { name: "I have saved them" }).click();
   await expect(card.getByTestId("recovery-codes-left")).toHaveText("10 of 10 recovery codes left.");
