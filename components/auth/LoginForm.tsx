@@ -6,8 +6,7 @@ import { TwoFactorStep } from "@/components/auth/TwoFactorStep";
 import type { SignInAnswer } from "@/lib/auth/signInResponse";
 import { safeNext } from "@/lib/text/safeNext";
 import { apiFetch } from "@/lib/client/apiFetch";
-
-const field = "mt-1 w-full rounded-md border border-gray-300 bg-white px-3 py-2 dark:border-gray-700 dark:bg-gray-800";
+import { signInButton, signInField } from "@/components/auth/signInStyles";
 
 /**
  * /login — email and password (or the single sign-on provider, `sso` naming it), then (two-factor
@@ -69,7 +68,7 @@ export function LoginForm({ sso }: { sso: string | null }) {
           <form onSubmit={submit} className="space-y-4">
             <label className="block text-sm">
               <span className="text-gray-700 dark:text-gray-300">Email</span>
-              <input type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} className={field} />
+              <input type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} className={signInField} />
             </label>
             <label className="block text-sm">
               <span className="text-gray-700 dark:text-gray-300">Password</span>
@@ -80,7 +79,7 @@ export function LoginForm({ sso }: { sso: string | null }) {
                 required
                 value={password}
                 onChange={(e) => setPassword(e.target.value)}
-                className={field}
+                className={signInField}
               />
             </label>
             {error && (
@@ -88,7 +87,7 @@ export function LoginForm({ sso }: { sso: string | null }) {
                 {error}
               </p>
             )}
-            <button type="submit" disabled={busy} className="w-full rounded-md bg-red-600 px-4 py-2 font-medium text-white hover:bg-red-700 disabled:opacity-60">
+            <button type="submit" disabled={busy} className={signInButton}>
               {busy ? "Signing in…" : "Sign in"}
             </button>
             {sso && (

@@ -3,8 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { FormError } from "@/components/auth/AuthCard";
 import { apiFetch, ApiRequestError } from "@/lib/client/apiFetch";
-
-const field = "mt-1 w-full rounded-md border border-gray-300 bg-white px-3 py-2 dark:border-gray-700 dark:bg-gray-800";
+import { signInButton, signInField } from "@/components/auth/signInStyles";
 
 /**
  * The second step of a sign-in: the authenticator's 6-digit code, or one of the recovery codes.
@@ -49,11 +48,11 @@ export function TwoFactorStep({ onSignedIn, onExpired }: { onSignedIn: (recovery
           placeholder={recovery ? "xxxxx-xxxxx" : "123456"}
           value={code}
           onChange={(e) => setCode(e.target.value)}
-          className={`${field} font-mono tracking-widest`}
+          className={`${signInField} font-mono tracking-widest`}
         />
       </label>
       <FormError message={error} />
-      <button type="submit" disabled={busy} className="w-full rounded-md bg-red-600 px-4 py-2 font-medium text-white hover:bg-red-700 disabled:opacity-60">
+      <button type="submit" disabled={busy} className={signInButton}>
         {busy ? "Checking…" : "Verify and sign in"}
       </button>
       <button

@@ -10,16 +10,19 @@ export async function getMe(auth: UserAuth) {
   });
   return {
     user: { id: auth.userId, email: auth.email, name: auth.name },
-    workspaces: memberships.map((m) => ({
-      id: m.workspace.id,
-      name: m.workspace.name,
-      slug: m.workspace.slug,
-      role: m.role,
-      requireTwoFactor: m.workspace.requireTwoFactor,
+    workspaces: memberships.map((m) => {
       /** Closed to this user until they turn on two-factor sign-in (its projects are not listed). */
-      twoFactorBlocked: auth.twoFactorBlocked?.includes(m.workspace.id) ?? false,
-      projects: auth.twoFactorBlocked?.includes(m.workspace.id) ? [] : m.workspace.projects,
-    })),
+      const twoFactorBlocked = auth.twoFactorBlocked?.includes(m.workspace.id) ?? false;
+      return {
+        id: m.workspace.id,
+        name: m.workspace.name,
+        slug: m.workspace.slug,
+        role: m.role,
+        requireTwoFactor: m.workspace.requireTwoFactor,
+        twoFactorBlocked,
+        projects: twoFactorBlocked ? [] : m.workspace.projects,
+      };
+    }),
   };
 }
 

@@ -78,7 +78,7 @@ export async function completeOidcSignIn(
   if (!code) throw new ApiError(400, "sso_no_code", "the provider sent no authorization code");
 
   const provider = await providerMetadata(settings.issuer);
-  const idToken = await exchangeCode(provider.token_endpoint, settings, code, callbackUrl(origin), flow.verifier, provider);
+  const idToken = await exchangeCode(provider, settings, code, callbackUrl(origin), flow.verifier);
   const expected = { issuer: settings.issuer, clientId: settings.clientId, nonce: flow.nonce, nowSeconds: Math.floor(Date.now() / 1000) };
   const verify = (keys: JsonWebKey[]) => verifyIdToken(idToken, { ...expected, keys });
   let claims;
@@ -107,7 +107,7 @@ function tokenRefused(error: IdTokenError): ApiError {
   return new ApiError(401, "sso_token_invalid", `the provider's ID token was refused: ${error.message}`);
 }
 
-async function exchangeCode(tokenEndpoint: string, settings: OidcSettings, code: string, redirectUri: string, verifier: string, provider: ProviderMetadata): Promise<string> {
+async function exchangeCode(provider: ProviderMetadata, settings: OidcSettings, code: string, redirectUri: string, verifier: string): Promise<string> {
   const form = new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: redirectUri, code_verifier: verifier });
   const methods = Array.isArray(provider.token_endpoint_auth_methods_supported) ? provider.token_endpoint_auth_methods_supported : ["client_secret_basic"];
   const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded", accept: "application/json" };
@@ -119,7 +119,7 @@ async function exchangeCode(tokenEndpoint: string, settings: OidcSettings, code:
   }
   let res: Response;
   try {
-    res = await fetch(tokenEndpoint, { method: "POST", headers, body: form, redirect: "error", signal: AbortSignal.timeout(10_000) });
+    res = await fetch(provider.token_endpoint, { method: "POST", headers, body: form, redirect: "error", signal: AbortSignal.timeout(10_000) });
   } catch (error) {
     throw providerError(`its token endpoint did not answer (${(error as Error).message})`);
   }
