@@ -1,7 +1,7 @@
 // @serial-db: the retention job drops whole day partitions of every project and deletes across the
 // database (at an injected clock), so this file runs alone after the parallel ones.
 import { beforeAll, describe, expect, it } from "vitest";
-import { query } from "@/e2e/support/dbCounts";
+import { actorCountsFolded, query } from "@/e2e/support/dbCounts";
 import { BASE_URL, createTenant, getJson, login, postEvents, type Tenant } from "@/e2e/support/tenant";
 import { getErrorTracking } from "@/lib/analytics/getErrorTracking";
 import { TrackingQuerySchema } from "@/lib/analytics/trackingQuery";
@@ -138,6 +138,7 @@ describe("retention (injected clock)", () => {
   });
 
   it("keeps the rollups (400 days), so trends survive", async () => {
+    await actorCountsFolded(a.projectId);
     const [{ n }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "ErrorDaily" WHERE "projectId" = $1 AND day = $2::date`, [a.projectId, addDays(today, -200)]);
     expect(n).toBe(2);
     // The view's per-environment, per-project and per-user rollups of that day too.

@@ -174,6 +174,10 @@ describe("conditional resolve and ignore, comments, saved searches, investigatio
     const json = await (await getJson(`/api/v1/workspaces/${t.workspaceId}/report?since=${since}&until=${until}`, { cookie })).json();
     const [events] = await query<{ n: string }>(`SELECT count(*) AS n FROM "ErrorOccurrence" WHERE "workspaceId" = $1`, [t.workspaceId]);
     expect(json.totals.events).toBe(Number(events.n));
+    // Affected users: from the per-user rollup and the events not folded into it yet, each once.
+    const [users] = await query<{ n: number }>(`SELECT count(DISTINCT "userId")::int AS n FROM "ErrorOccurrence" WHERE "workspaceId" = $1`, [t.workspaceId]);
+    expect(users.n).toBeGreaterThan(0);
+    expect(json.totals.affectedUsers).toBe(users.n);
     expect(json.topErrors.length).toBeGreaterThan(3);
     expect(json.topErrors[0].events).toBeGreaterThanOrEqual(json.topErrors[1].events);
     expect(json.resolutionTimes.overall.count).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { query } from "@/e2e/support/dbCounts";
+import { actorCountsFolded, query } from "@/e2e/support/dbCounts";
 import { BASE_URL, createTenant, getJson, login, postEvents, type Tenant } from "@/e2e/support/tenant";
 import { pruneFiveMinuteRollups } from "@/lib/analytics/pruneFiveMinuteRollups";
 import { percentage, round } from "@/lib/analytics/stats";
@@ -130,9 +130,12 @@ async function expectedRecovery(from: string, params: unknown[]) {
 
 /**
  * Every view rollup row of the project next to the same figure counted on its occurrences. A
- * per-project or per-user row a merge relabelled down to 0 reads as no row (readers sum).
+ * per-project or per-user row a merge relabelled down to 0 reads as no row (readers sum). A merge
+ * right after ingest relabels events whose per-user counts are still pending: the sums agree anyway.
  */
 async function expectRollupsMatchOccurrences(projectId: string) {
+  // The per-actor rows come from the actor-fold job: compared once it has taken every pending row.
+  await actorCountsFolded(projectId);
   const checks: [string, string][] = [
     [
       `SELECT "groupId", bucket AS at, environment, count FROM "ErrorFiveMinute" WHERE "projectId" = $1`,
@@ -297,5 +300,50 @@ describe("merge and unmerge keep the view's rollups exact", () => {
     const split = await post(`/api/v1/errors/${target}/unmerge`, { fingerprints: [merged.fingerprint] });
     expect(split.status).toBe(200);
     await expectRollupsMatchOccurrences(t.projectId);
+  });
+});
+
+describe("per-user and per-agent counts are deferred, and exact before and after their fold", () => {
+  // Pending rows written as the ingest statement writes them, for a user and an agent that have no
+  // occurrence: whether the actor-fold job has taken them yet or not, the view counts each once.
+  it("counts an event from ActorPending until the fold and from the rollups after it", async () => {
+    const t = await createTenant("actor-fold");
+    const cookie = await login(t.viewer);
+    const at = new Date(Date.now() - 10 * MINUTE);
+    for (const environment of ["production", "production", "staging"]) {
+      await query(
+        `INSERT INTO "ActorPending" ("workspaceId", "projectId", "occurredAt", environment, severity, "userId", "agentId") VALUES ($1, $2, $3, $4, 'high', 'pending-user', 'pending-agent')`,
+        [t.workspaceId, t.projectId, at, environment],
+      );
+    }
+    const read = async (filter: Record<string, string>) => {
+      const res = await fetch(`${BASE_URL}/api/v1/workspaces/${t.workspaceId}/error-tracking?${new URLSearchParams({ timeframe: "24h", ...filter })}`, { headers: { cookie } });
+      expect(res.status).toBe(200);
+      const v = await res.json();
+      return {
+        users: v.correlations.userCorrelation.map((u: { userId: string; frequency: number }) => [u.userId, u.frequency]),
+        agents: v.correlations.agentCorrelation.map((a: { agentId: string; errorCount: number }) => [a.agentId, a.errorCount]),
+      };
+    };
+    const want = { users: [["pending-user", 3]], agents: [["pending-agent", 3]] };
+    const staging = { users: [["pending-user", 1]], agents: [["pending-agent", 1]] };
+    expect(await read({})).toEqual(want);
+    expect(await read({ environment: "staging" })).toEqual(staging);
+
+    await actorCountsFolded(t.projectId);
+    expect(await read({})).toEqual(want);
+    expect(await read({ environment: "staging" })).toEqual(staging);
+    expect(await read({ severity: "low" })).toEqual({ users: [], agents: [] });
+    // Folded into every per-actor rollup: hour, day and week rows per environment, 5-minute rows, the unfiltered daily/weekly ones.
+    const [rows] = await query<{ counts: number; fives: number; daily: number; weekly: number; agentDaily: number }>(
+      `SELECT (SELECT count(*)::int FROM "ActorCount" WHERE "projectId" = $1) AS counts,
+              (SELECT sum(count)::int FROM "ActorFiveMinute" WHERE "projectId" = $1) AS fives,
+              (SELECT sum(count)::int FROM "UserDaily" WHERE "projectId" = $1 AND "userId" = 'pending-user') AS daily,
+              (SELECT sum(count)::int FROM "UserWeekly" WHERE "projectId" = $1 AND "userId" = 'pending-user') AS weekly,
+              (SELECT sum(count)::int FROM "AgentDaily" WHERE "projectId" = $1 AND "agentId" = 'pending-agent') AS "agentDaily"`,
+      [t.projectId],
+    );
+    // 2 kinds × 3 spans × 2 environments.
+    expect(rows).toEqual({ counts: 12, fives: 6, daily: 3, weekly: 3, agentDaily: 3 });
   });
 });

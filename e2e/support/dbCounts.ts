@@ -1,5 +1,6 @@
 import pg from "pg";
 import { assertLocalDatabase } from "@/e2e/support/assertLocalDatabase";
+import { waitFor } from "@/e2e/support/waitFor";
 
 const TABLES = ["ErrorGroup", "ErrorOccurrence", "ErrorGroupUser", "ErrorGroupAgent", "ErrorHourly", "AuditLog"];
 
@@ -29,4 +30,16 @@ export async function query<T extends pg.QueryResultRow>(sql: string, params: un
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Waits until the actor-fold job has moved the project's pending user/agent counts (ActorPending)
+ * into the per-actor rollups: for tests that read those tables directly (the views add the pending
+ * rows themselves and need no wait).
+ */
+export async function actorCountsFolded(projectId: string, databaseUrl?: string): Promise<void> {
+  await waitFor(async () => {
+    const [{ n }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "ActorPending" WHERE "projectId" = $1::uuid`, [projectId], databaseUrl);
+    return n === 0 ? true : undefined;
+  });
 }

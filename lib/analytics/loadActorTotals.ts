@@ -33,7 +33,8 @@ const AGENT_DAILY: ActorLevel = { table: "AgentDaily", time: "day", type: "date"
  * rollups: the window's 5-minute rows (1h), whole weeks and days plus single hours (24h, 7d) or
  * whole weeks plus single days (30d), partial blocks added or subtracted as rangeCover decides. Unfiltered
  * views read the per-day/per-week tables without environment and severity where they exist; the
- * others read ActorCount's rows for the filter. Counts are exact sums of the same events, so
+ * others read ActorCount's rows for the filter. Events whose counts the actor-fold job has not
+ * moved into those tables yet are read from ActorPending in the same snapshot (pendingPart). Counts are exact sums of the same events, so
  * `n > 0` answers "had an error in the window" and the distinct count needs no second read.
  * Rows read: about (users with errors in a term's bucket) per term, a few dozen terms at most.
  */
@@ -61,6 +62,7 @@ export function actorCountsSql(ctx: AnalyticsContext, kind: ActorKind, p: SqlPar
     const day = plain ? (kind === "user" ? USER_DAILY : AGENT_DAILY) : actorCount(1440);
     parts.push(termsPart(ctx, kind, week, c.weeks, p), termsPart(ctx, kind, day, c.days, p), termsPart(ctx, kind, actorCount(60), c.hours, p));
   }
+  parts.push(pendingPart(ctx, kind, p));
   return `SELECT id, sum(n)::int AS n FROM (${parts.filter(Boolean).join(" UNION ALL ")}) x GROUP BY 1 HAVING sum(n) > 0`;
 }
 
@@ -101,4 +103,26 @@ function rangePart(ctx: AnalyticsContext, kind: ActorKind, level: ActorLevel, p:
   return `SELECT r."${level.idColumn}" AS id, r.count AS n FROM "${level.table}" r
     WHERE r."workspaceId" = ${p.add(ctx.scope.workspaceId)}::uuid AND r.${level.time} >= ${p.add(window.start)}::timestamptz
       AND r.${level.time} < ${p.add(window.end)}::timestamptz${levelFilters(ctx, kind, level, p)}`;
+}
+
+/**
+ * The window's events still in ActorPending (ingest appends them; lib/analytics/actors/foldActorCounts.ts
+ * moves them into the rollups in one transaction, so each event is read from exactly one side). The
+ * window is aligned to its rollup's buckets (lib/analytics/timeWindow.ts), so the time range selects
+ * exactly the events of the rows the cover reads.
+ */
+function pendingPart(ctx: AnalyticsContext, kind: ActorKind, p: SqlParams): string {
+  const { window, scope } = ctx;
+  const column = kind === "user" ? "userId" : "agentId";
+  const filters = [
+    scope.projectId && `r."projectId" = ${p.add(scope.projectId)}::uuid`,
+    scope.environment && `r.environment = ${p.add(scope.environment)}`,
+    scope.severity && `r.severity = ${p.add(scope.severity)}::"Severity"`,
+  ]
+    .filter(Boolean)
+    .map((f) => ` AND ${f}`)
+    .join("");
+  return `SELECT r."${column}" AS id, 1 AS n FROM "ActorPending" r
+    WHERE r."workspaceId" = ${p.add(scope.workspaceId)}::uuid AND r."${column}" IS NOT NULL
+      AND r."occurredAt" >= ${p.add(window.start)}::timestamptz AND r."occurredAt" < ${p.add(window.end)}::timestamptz${filters}`;
 }

@@ -357,29 +357,13 @@ WITH gi AS (
   ORDER BY 2, 3, 5, 6
   ON CONFLICT ("workspaceId", span, bucket, "projectId", environment, severity, shard) DO UPDATE SET
     count = "ProjectBucket".count + excluded.count
-), actors_in AS (
-  SELECT a.kind, a.id, ins."occurredAt", coalesce(ins.environment, '') AS environment, g.severity
+), actor_pending AS (
+  -- Per user/agent counts are deferred: one row per event, folded by the actor-fold job
+  -- (lib/analytics/actors/foldActorCounts.ts); readers add the rows not folded yet.
+  INSERT INTO "ActorPending" ("workspaceId", "projectId", "occurredAt", environment, severity, "userId", "agentId")
+  SELECT $1::uuid, $2::uuid, ins."occurredAt", coalesce(ins.environment, ''), g.severity, ins."userId", ins."agentId"
   FROM ins JOIN g ON g.id = ins."groupId"
-  CROSS JOIN LATERAL (VALUES ('user', ins."userId"), ('agent', ins."agentId")) AS a(kind, id)
-  WHERE a.id IS NOT NULL
-), actor_counts AS (
-  -- Per user/agent, hour, UTC day and ISO week (bins from a Monday midnight), environment and severity.
-  INSERT INTO "ActorCount" ("workspaceId", kind, span, start, "actorId", "projectId", environment, severity, count)
-  SELECT $1::uuid, a.kind, s.span, date_bin(make_interval(mins => s.span), a."occurredAt", TIMESTAMPTZ '2000-01-03 00:00:00+00'), a.id, $2::uuid,
-    a.environment, a.severity, count(*)::int
-  FROM actors_in a CROSS JOIN (VALUES (60), (1440), (10080)) AS s(span)
-  GROUP BY 2, 3, 4, 5, 7, 8
-  ORDER BY 2, 3, 4, 5, 7, 8
-  ON CONFLICT ("workspaceId", kind, span, start, "actorId", "projectId", environment, severity) DO UPDATE SET
-    count = "ActorCount".count + excluded.count
-), actor_five_minute AS (
-  INSERT INTO "ActorFiveMinute" ("workspaceId", kind, bucket, "actorId", "projectId", environment, severity, count)
-  SELECT $1::uuid, kind, date_bin('5 minutes', "occurredAt", TIMESTAMPTZ 'epoch'), id, $2::uuid, environment, severity, count(*)::int
-  FROM actors_in
-  GROUP BY 2, 3, 4, 6, 7
-  ORDER BY 2, 3, 4, 6, 7
-  ON CONFLICT ("workspaceId", kind, bucket, "actorId", "projectId", environment, severity) DO UPDATE SET
-    count = "ActorFiveMinute".count + excluded.count
+  WHERE ins."userId" IS NOT NULL OR ins."agentId" IS NOT NULL
 ), weekly AS (
   INSERT INTO "ErrorWeekly" ("groupId", week, "workspaceId", "projectId", severity, count, "creditsLost")
   SELECT "groupId", day - (extract(isodow FROM day)::int - 1), $1::uuid, $2::uuid, severity, sum(n)::int, sum(credits)
@@ -396,24 +380,6 @@ WITH gi AS (
   ON CONFLICT ("workspaceId", "projectId", day, severity, shard) DO UPDATE SET
     count = "ProjectDaily".count + excluded.count,
     errors = "ProjectDaily".errors + excluded.errors
-), user_daily AS (
-  INSERT INTO "UserDaily" ("workspaceId", "projectId", day, "userId", count)
-  SELECT $1::uuid, $2::uuid, (ins."occurredAt" AT TIME ZONE 'UTC')::date, ins."userId", count(*)::int
-  FROM ins JOIN g ON g.id = ins."groupId" WHERE ins."userId" IS NOT NULL
-  GROUP BY 3, 4 ORDER BY 3, 4
-  ON CONFLICT ("workspaceId", "projectId", day, "userId") DO UPDATE SET count = "UserDaily".count + excluded.count
-), user_weekly AS (
-  INSERT INTO "UserWeekly" ("workspaceId", "projectId", week, "userId", count)
-  SELECT $1::uuid, $2::uuid, d - (extract(isodow FROM d)::int - 1), u, count(*)::int
-  FROM (SELECT (ins."occurredAt" AT TIME ZONE 'UTC')::date AS d, ins."userId" AS u FROM ins JOIN g ON g.id = ins."groupId" WHERE ins."userId" IS NOT NULL) x
-  GROUP BY 3, 4 ORDER BY 3, 4
-  ON CONFLICT ("workspaceId", "projectId", week, "userId") DO UPDATE SET count = "UserWeekly".count + excluded.count
-), agent_daily AS (
-  INSERT INTO "AgentDaily" ("workspaceId", "projectId", day, "agentId", count)
-  SELECT $1::uuid, $2::uuid, (ins."occurredAt" AT TIME ZONE 'UTC')::date, ins."agentId", count(*)::int
-  FROM ins JOIN g ON g.id = ins."groupId" WHERE ins."agentId" IS NOT NULL
-  GROUP BY 3, 4 ORDER BY 3, 4
-  ON CONFLICT ("workspaceId", "projectId", day, "agentId") DO UPDATE SET count = "AgentDaily".count + excluded.count
 ), recovery_in AS (
   -- Stored occurrences that reported a recovery outcome, under their group's severity.
   SELECT (ins."occurredAt" AT TIME ZONE 'UTC')::date AS day, coalesce(ins.environment, '') AS environment, g.severity,

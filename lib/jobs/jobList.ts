@@ -3,6 +3,7 @@ import { processDeliveries } from "@/lib/alerts/notify/processDeliveries";
 import { processAlertOutbox } from "@/lib/alerts/outbox/processAlertOutbox";
 import { sweepMonitors } from "@/lib/crons/sweepMonitors";
 import { deleteExpiredSessions } from "@/lib/auth/deleteExpiredSessions";
+import { foldActorCounts } from "@/lib/analytics/actors/foldActorCounts";
 import { pruneFiveMinuteRollups } from "@/lib/analytics/pruneFiveMinuteRollups";
 import { env } from "@/lib/env";
 import { reopenIgnored } from "@/lib/errors/triage/reopenIssues";
@@ -60,6 +61,14 @@ export const jobList: Job[] = [
     intervalMs: env().SESSION_CLEANUP_INTERVAL_MS,
     run: async (now) => {
       await deleteExpiredSessions(now);
+    },
+  },
+  // Events' user/agent counts, appended by ingest, into the per-actor rollups (docs/metrics.md).
+  {
+    name: "actor-fold",
+    intervalMs: env().ACTOR_FOLD_INTERVAL_MS,
+    run: async () => {
+      await foldActorCounts();
     },
   },
   // The 1h view's 5-minute rollups keep two days (docs/metrics.md).

@@ -37,6 +37,7 @@ const PROJECT_TABLES = [
   "ProjectBucket",
   "ActorCount",
   "ActorFiveMinute",
+  "ActorPending",
   "RecoveryDaily",
   "RecoveryDurationDaily",
   "ExecutionHourly",

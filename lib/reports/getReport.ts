@@ -56,8 +56,15 @@ export async function getReport(auth: AuthContext, workspaceId: string, query: R
       args,
     ),
     queryRows<{ users: number }>(
-      `SELECT count(DISTINCT "userId")::int AS users FROM "UserDaily"
-       WHERE "workspaceId" = $1 AND day >= ($2::timestamptz AT TIME ZONE 'UTC')::date AND day <= (($3::timestamptz - interval '1 millisecond') AT TIME ZONE 'UTC')::date`,
+      // UserDaily, plus the events the actor-fold job has not moved into it yet (ActorPending).
+      `SELECT count(DISTINCT "userId")::int AS users FROM (
+         SELECT "userId" FROM "UserDaily"
+         WHERE "workspaceId" = $1 AND day >= ($2::timestamptz AT TIME ZONE 'UTC')::date AND day <= (($3::timestamptz - interval '1 millisecond') AT TIME ZONE 'UTC')::date
+         UNION ALL
+         SELECT "userId" FROM "ActorPending"
+         WHERE "workspaceId" = $1 AND "userId" IS NOT NULL AND ("occurredAt" AT TIME ZONE 'UTC')::date >= ($2::timestamptz AT TIME ZONE 'UTC')::date
+           AND ("occurredAt" AT TIME ZONE 'UTC')::date <= (($3::timestamptz - interval '1 millisecond') AT TIME ZONE 'UTC')::date
+       ) u`,
       args,
     ),
     queryRows<{ id: string; type: string; message: string; severity: string; status: string; category: string; events: number; users: number; firstSeen: Date; lastSeen: Date }>(

@@ -18,6 +18,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { startBenchApp, startBenchDatabase, startChild, type BenchApp } from "@/scripts/bench/benchApp";
 import { nativeEvent, sentryEnvelope } from "@/scripts/bench/ingestPayloads";
 import { generateLoad, percentile, type LoadRequest, type LoadResult } from "@/scripts/bench/loadGenerator";
@@ -38,15 +39,23 @@ const json = { "content-type": "application/json" };
 const fmt = (x: number, digits = 0) => x.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /**
- * Waits until the app's spool is empty; seconds waited (0 when nothing was spooled). Asks every
- * 50 ms: each ask is a request through Next.js and a database ping, counted in the phase's CPU.
+ * Waits until every event is stored: the app's spool is empty and the actor-fold job has taken every
+ * pending per-user/agent count (ActorPending) into its rollups; seconds waited (0 when nothing was
+ * left). Asks every 50 ms: each ask is a request through Next.js and a database ping, counted in
+ * the phase's CPU.
  */
-async function spoolDrained(url: string): Promise<number> {
+async function allStored(url: string): Promise<number> {
   const started = performance.now();
-  for (;;) {
-    const health = (await (await fetch(`${url}/api/health`)).json()) as { spool: { bytes: number } };
-    if (health.spool.bytes === 0) return (performance.now() - started) / 1000;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+  const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+  try {
+    for (;;) {
+      const health = (await (await fetch(`${url}/api/health`)).json()) as { spool: { bytes: number } };
+      if (health.spool.bytes === 0 && (await db.query(`SELECT 1 FROM "ActorPending" LIMIT 1`)).rowCount === 0) return (performance.now() - started) / 1000;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    await db.end();
   }
 }
 
@@ -112,14 +121,15 @@ async function main() {
     });
     const phase = async (app: BenchApp, make: (i: number) => LoadRequest, total: number, concurrency: number, perRequest: number) => {
       await generateLoad(app.url, Math.max(concurrency * 4, Math.round(total / 20)), concurrency, make); // warm-up
-      await spoolDrained(app.url);
+      await allStored(app.url);
       offset += 1_000_000;
       const tx = await app.histogram("faultline_ingest_transaction_events");
       const cpu = { app: app.cpuSeconds(), db: database.cpuSeconds(), generator: process.cpuUsage() };
       const loaded = await generateLoad(app.url, total, concurrency, make);
-      // Answered from the log (INGEST_ACK=log), events are stored after their answers: the phase
-      // ends when the spool is empty, so events/s and CPU count what was stored, not only answered.
-      const drainSeconds = await spoolDrained(app.url);
+      // Answered from the log (INGEST_ACK=log), events are stored after their answers, and per-user
+      // counts are folded after the commit in either mode: the phase ends when both are done, so
+      // events/s and CPU count what was stored, not only answered.
+      const drainSeconds = await allStored(app.url);
       const run = { ...loaded, seconds: loaded.seconds + drainSeconds };
       const txAfter = await app.histogram("faultline_ingest_transaction_events");
       const events = run.requests * perRequest;
@@ -149,7 +159,7 @@ async function main() {
         console.log(
           `  ${r.mode.padEnd(16)} app ${fmt(c.app, 3)}, PostgreSQL ${Number.isNaN(c.db) ? "n/a" : fmt(c.db, 3)}, load generator ${fmt(c.generator, 3)}; ` +
             `${fmt(r.eventsPerTransaction, 1)} events per ingest transaction (group commit)` +
-            (r.drainSeconds > 0.05 ? `; stored ${fmt(r.drainSeconds, 2)} s after the last answer` : ""),
+            (r.drainSeconds > 0.05 ? `; stored and folded ${fmt(r.drainSeconds, 2)} s after the last answer` : ""),
         );
       }
       console.log(`\n  App memory: peak RSS ${fmt(memory.peakMb)} MB (aim < 300 MB: ${memory.peakMb < 300 ? "met" : "not met"}), now ${fmt(memory.nowMb)} MB`);
@@ -165,7 +175,7 @@ async function main() {
     const appendsBefore = await logApp.histogram("faultline_spool_append_seconds");
     const steady = await generateLoad(logApp.url, n(20_000, 500), 32, singles, { ratePerSecond: STEADY_RATE });
     const appends = await logApp.histogram("faultline_spool_append_seconds");
-    await spoolDrained(logApp.url);
+    await allStored(logApp.url);
     const within = (le: number) => (appends.buckets.get(le)! - appendsBefore.buckets.get(le)!) / Math.max(1, appends.count - appendsBefore.count);
     console.log(`\n  native single at a steady ${fmt(STEADY_RATE)}/s (open loop): p50 ${fmt(percentile(steady.latencies, 50), 1)} ms, p99 ${fmt(percentile(steady.latencies, 99), 1)} ms, non-2xx ${steady.failures}`);
     console.log(
