@@ -114,6 +114,9 @@ describe.runIf(Boolean(token))("ingest health in Prometheus", () => {
     const outcome = (o: string) => samples.find((s) => s.name === "faultline_ingest_events_total" && s.labels.project === t.projectId && s.labels.outcome === o)?.value;
     expect([outcome("accepted"), outcome("duplicate"), outcome("dropped"), outcome("clientDiscarded")]).toEqual([3, 1, 1, 4]);
     expect(types.get("faultline_database_bytes")).toBe("gauge");
+    // How many events' per-user counts the actor-fold job has still to take (0 or more: it runs every second).
+    expect(types.get("faultline_actor_pending_events")).toBe("gauge");
+    expect(samples.find((s) => s.name === "faultline_actor_pending_events")?.value).toBeGreaterThanOrEqual(0);
     expect(samples.find((s) => s.name === "faultline_table_bytes" && s.labels.table === "ErrorOccurrence")?.value).toBeGreaterThan(0);
     expect(samples.find((s) => s.name === "faultline_disk_free_bytes")?.labels.source).toBe("filesystem");
     expect(samples.find((s) => s.name === "faultline_project_bytes" && s.labels.project === t.projectId)?.value).toBeGreaterThan(0);

@@ -57,7 +57,8 @@ export interface StoreOptions {
  * work in one round trip: event ids claimed idempotently per project (ErrorEventId), occurrences
  * inserted into their day's partition, the distinct user/agent sets, their groups upserted with the
  * counters of what was actually accepted (rows locked in fingerprint order, so concurrent batches
- * cannot deadlock), hourly/daily/weekly rollups and the regression audit entries (plus legacy
+ * cannot deadlock), hourly/daily/weekly rollups, the events' per-user/agent counts as ActorPending
+ * rows (folded into their rollups after the commit: lib/analytics/actors/foldActorCounts.ts) and the regression audit entries (plus legacy
  * aliases and parent links when there are any). New group ids are derived from (project,
  * fingerprint), so occurrences can reference their group before it exists within the statement
  * (foreign keys are checked at statement end). When this resolves, everything is committed.

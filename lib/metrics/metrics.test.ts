@@ -6,6 +6,8 @@ vi.mock("@/lib/metrics/activeAlerts", () => ({
   collectActiveAlerts: async (gauge: { set: (labels: Record<string, string>, n: number) => void }) => gauge.set({ workspace: "w1", severity: "critical" }, 2),
 }));
 
+vi.mock("@/lib/metrics/actorPending", () => ({ collectActorPending: async (gauge: { set: (n: number) => void }) => gauge.set(0) }));
+
 const { recordErrorEvents } = await import("@/lib/metrics/recordErrorEvents");
 const { recordIngestRequest } = await import("@/lib/metrics/recordIngestRequest");
 const { recordResolution } = await import("@/lib/metrics/recordResolution");

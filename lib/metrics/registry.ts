@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import { collectActiveAlerts } from "@/lib/metrics/activeAlerts";
+import { collectActorPending } from "@/lib/metrics/actorPending";
 import { spoolStatus } from "@/lib/spool/spoolRuntime";
 import { storageSnapshot } from "@/lib/metrics/storageSnapshot";
 
@@ -95,6 +96,14 @@ function createMetrics() {
       registers,
     }),
     // Storage and jobs: read from the database at scrape time (the same on every instance: use max).
+    actorPending: new Gauge({
+      name: "faultline_actor_pending_events",
+      help: "Events whose per-user/agent counts wait for the actor-fold job (views count them already); a figure that keeps growing means the job is off or behind.",
+      registers,
+      async collect() {
+        await collectActorPending(this);
+      },
+    }),
     databaseBytes: new Gauge({
       name: "faultline_database_bytes",
       help: "Size of Faultline's database on disk.",
