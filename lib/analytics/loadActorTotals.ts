@@ -68,14 +68,21 @@ export function actorCountsSql(ctx: AnalyticsContext, kind: ActorKind, p: SqlPar
 
 /** Conditions on a level's rows `r` beyond workspace and time: kind, span, project, environment, severity. */
 function levelFilters(ctx: AnalyticsContext, kind: ActorKind, level: ActorLevel, p: SqlParams): string {
+  return andAll([level.split && `r.kind = ${p.add(kind)}`, level.split?.span && `r.span = ${level.split.span}`, ...scopeFilters(ctx, p, level.split !== null)]);
+}
+
+/** The scope's conditions on rows `r`: the project, and environment and severity where the rows carry them. */
+function scopeFilters(ctx: AnalyticsContext, p: SqlParams, split: boolean): (string | false | undefined)[] {
   const { scope } = ctx;
   return [
-    level.split && `r.kind = ${p.add(kind)}`,
-    level.split?.span && `r.span = ${level.split.span}`,
     scope.projectId && `r."projectId" = ${p.add(scope.projectId)}::uuid`,
-    level.split && scope.environment && `r.environment = ${p.add(scope.environment)}`,
-    level.split && scope.severity && `r.severity = ${p.add(scope.severity)}::"Severity"`,
-  ]
+    split && scope.environment && `r.environment = ${p.add(scope.environment)}`,
+    split && scope.severity && `r.severity = ${p.add(scope.severity)}::"Severity"`,
+  ];
+}
+
+function andAll(filters: (string | false | null | undefined | 0)[]): string {
+  return filters
     .filter(Boolean)
     .map((f) => ` AND ${f}`)
     .join("");
@@ -114,15 +121,7 @@ function rangePart(ctx: AnalyticsContext, kind: ActorKind, level: ActorLevel, p:
 function pendingPart(ctx: AnalyticsContext, kind: ActorKind, p: SqlParams): string {
   const { window, scope } = ctx;
   const column = kind === "user" ? "userId" : "agentId";
-  const filters = [
-    scope.projectId && `r."projectId" = ${p.add(scope.projectId)}::uuid`,
-    scope.environment && `r.environment = ${p.add(scope.environment)}`,
-    scope.severity && `r.severity = ${p.add(scope.severity)}::"Severity"`,
-  ]
-    .filter(Boolean)
-    .map((f) => ` AND ${f}`)
-    .join("");
   return `SELECT r."${column}" AS id, 1 AS n FROM "ActorPending" r
     WHERE r."workspaceId" = ${p.add(scope.workspaceId)}::uuid AND r."${column}" IS NOT NULL
-      AND r."occurredAt" >= ${p.add(window.start)}::timestamptz AND r."occurredAt" < ${p.add(window.end)}::timestamptz${filters}`;
+      AND r."occurredAt" >= ${p.add(window.start)}::timestamptz AND r."occurredAt" < ${p.add(window.end)}::timestamptz${andAll(scopeFilters(ctx, p, true))}`;
 }
