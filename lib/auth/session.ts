@@ -2,7 +2,7 @@ import { db } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/ApiError";
 import type { AuthContext } from "@/lib/auth/AuthContext";
-import { newSessionToken, sha256Hex } from "@/lib/auth/tokens";
+import { randomToken, sha256Hex } from "@/lib/auth/tokens";
 import { MEMBERSHIP_ACCESS_SELECT, workspaceAccess } from "@/lib/auth/workspaceAccess";
 import { readApiToken } from "@/lib/apiTokens/apiTokenFormat";
 import { authenticateApiToken } from "@/lib/apiTokens/authenticateApiToken";
@@ -28,7 +28,7 @@ export interface NewSession {
  * passed every factor the account has (lib/auth/finishSignIn.ts decides which).
  */
 export async function createSession(userId: string, client: ClientInfo): Promise<NewSession> {
-  const token = newSessionToken();
+  const token = randomToken();
   const expiresAt = new Date(Date.now() + env().SESSION_TTL_HOURS * 3600_000);
   await db().session.create({
     data: { id: sha256Hex(token), userId, expiresAt, ipAddress: client.address, userAgent: client.userAgent?.slice(0, 300) ?? null },

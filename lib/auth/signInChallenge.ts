@@ -1,5 +1,5 @@
 import { cookieSecureFlag } from "@/lib/auth/session";
-import { newSessionToken, sha256Hex } from "@/lib/auth/tokens";
+import { randomToken, sha256Hex } from "@/lib/auth/tokens";
 import { db } from "@/lib/db/prisma";
 
 /** The HTTP-only cookie holding a sign-in that waits for its second factor. */
@@ -17,7 +17,7 @@ export interface OpenChallenge {
 
 /** Opens the second step of a sign-in whose first factor (password, reset link, invitation) held. */
 export async function openSignInChallenge(userId: string): Promise<OpenChallenge> {
-  const token = newSessionToken();
+  const token = randomToken();
   const expiresAt = new Date(Date.now() + CHALLENGE_TTL_MS);
   await db().signInChallenge.create({ data: { id: sha256Hex(token), userId, expiresAt } });
   return { token, expiresAt, userId };

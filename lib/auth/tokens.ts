@@ -9,11 +9,10 @@ export function newIngestKey(): string {
   return randomBytes(16).toString("hex");
 }
 
-export function newSessionToken(): string {
-  return randomBytes(32).toString("base64url");
-}
-
-/** 256-bit URL-safe token for invitation and password reset links (only its SHA-256 is stored). */
-export function newLinkToken(): string {
+/**
+ * 256 random bits, URL-safe (43 characters): session and sign-in challenge tokens, invitation and
+ * password reset links (only their SHA-256 is stored), single sign-on's state, nonce and PKCE verifier.
+ */
+export function randomToken(): string {
   return randomBytes(32).toString("base64url");
 }

@@ -1,7 +1,7 @@
 import { auditRow, userActor } from "@/lib/audit/auditRow";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanAdminister, assertUser } from "@/lib/auth/permissions";
-import { newLinkToken, sha256Hex } from "@/lib/auth/tokens";
+import { randomToken, sha256Hex } from "@/lib/auth/tokens";
 import { db } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/ApiError";
@@ -20,7 +20,7 @@ export async function createInvitation(auth: AuthContext, workspaceId: string, i
   const member = await db().membership.findFirst({ where: { workspaceId, user: { email: input.email } } });
   if (member) throw new ApiError(409, "already_member", `${input.email} is already a member of this workspace`);
 
-  const token = newLinkToken();
+  const token = randomToken();
   const id = uuidv7();
   const expiresAt = new Date(Date.now() + env().INVITATION_TTL_DAYS * 86_400_000);
   const workspace = await db().workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { name: true } });

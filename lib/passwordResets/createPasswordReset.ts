@@ -1,4 +1,4 @@
-import { newLinkToken, sha256Hex } from "@/lib/auth/tokens";
+import { randomToken, sha256Hex } from "@/lib/auth/tokens";
 import { db } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import { uuidv7 } from "@/lib/ids/uuidv7";
@@ -8,7 +8,7 @@ import { uuidv7 } from "@/lib/ids/uuidv7";
  * the user stop working. Returns the link: it is shown once (the database keeps the token's hash).
  */
 export async function createPasswordReset(input: { userId: string; createdById: string | null; origin: string }) {
-  const token = newLinkToken();
+  const token = randomToken();
   const expiresAt = new Date(Date.now() + env().PASSWORD_RESET_TTL_HOURS * 3_600_000);
   await db().$transaction([
     db().passwordReset.updateMany({ where: { userId: input.userId, usedAt: null }, data: { expiresAt: new Date() } }),

@@ -1,6 +1,6 @@
-import { randomBytes } from "node:crypto";
 import { auditRow } from "@/lib/audit/auditRow";
 import { hashPassword } from "@/lib/auth/password";
+import { randomToken } from "@/lib/auth/tokens";
 import { db } from "@/lib/db/prisma";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/logger";
@@ -29,7 +29,7 @@ export function mayProvision(email: string, provisioning: Provisioning): boolean
  * person finds the account the other made.
  */
 export async function provisionSsoUser(email: string, name: string | undefined, provisioning: Provisioning): Promise<string> {
-  const passwordHash = await hashPassword(randomBytes(32).toString("base64url"));
+  const passwordHash = await hashPassword(randomToken());
   try {
     return await db().$transaction(async (tx) => {
       const user = await createUser({ email, name: name?.trim().slice(0, 100) || email.slice(0, email.indexOf("@")), passwordHash }, tx);
