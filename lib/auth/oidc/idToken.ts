@@ -80,6 +80,7 @@ function decodeJson(part: string, what: string): unknown {
   }
 }
 
-function trimSlash(url: string): string {
+/** An issuer URL as compared everywhere (the ID token's `iss`, the discovery document, OIDC_ISSUER): without trailing slashes. */
+export function trimSlash(url: string): string {
   return url.replace(/\/+$/, "");
 }

@@ -1,4 +1,5 @@
 import type { JsonWebKey } from "node:crypto";
+import { trimSlash } from "@/lib/auth/oidc/idToken";
 import { ApiError } from "@/lib/http/ApiError";
 
 export interface ProviderMetadata {
@@ -17,12 +18,12 @@ const documents = new Map<string, { at: number; value: unknown }>();
 
 /** The provider's discovery document (`<issuer>/.well-known/openid-configuration`), cached 10 minutes. */
 export async function providerMetadata(issuer: string): Promise<ProviderMetadata> {
-  const url = `${issuer.replace(/\/+$/, "")}/.well-known/openid-configuration`;
+  const url = `${trimSlash(issuer)}/.well-known/openid-configuration`;
   const doc = (await fetchJson(url)) as Partial<ProviderMetadata>;
   for (const field of ["issuer", "authorization_endpoint", "token_endpoint", "jwks_uri"] as const) {
     if (typeof doc[field] !== "string") throw providerError(`its discovery document has no ${field}`);
   }
-  if (doc.issuer!.replace(/\/+$/, "") !== issuer.replace(/\/+$/, "")) throw providerError(`its discovery document names issuer ${doc.issuer}, not OIDC_ISSUER ${issuer}`);
+  if (trimSlash(doc.issuer!) !== trimSlash(issuer)) throw providerError(`its discovery document names issuer ${doc.issuer}, not OIDC_ISSUER ${issuer}`);
   return doc as ProviderMetadata;
 }
 
