@@ -1,6 +1,7 @@
 import type { JsonWebKey } from "node:crypto";
 import { finishSignIn, type SignInResult } from "@/lib/auth/finishSignIn";
 import { IdTokenError, verifiedEmail, verifyIdToken } from "@/lib/auth/oidc/idToken";
+import type { OidcCallbackQuery } from "@/lib/auth/oidc/oidcSchemas";
 import { oidcSettings, type OidcSettings } from "@/lib/auth/oidc/oidcSettings";
 import { providerError, providerKeys, providerMetadata, type ProviderMetadata } from "@/lib/auth/oidc/oidcProvider";
 import { codeChallenge } from "@/lib/auth/oidc/pkce";
@@ -65,17 +66,17 @@ export async function beginOidcSignIn(origin: string, next: string | null): Prom
  * when OIDC_ALLOWED_DOMAINS names the email's domain, a new account made now (provisionSsoUser).
  */
 export async function completeOidcSignIn(
-  query: URLSearchParams,
+  query: OidcCallbackQuery,
   flowCookie: string | undefined,
   client: ClientInfo,
   origin: string,
 ): Promise<{ result: SignInResult; next: string }> {
   const settings = requireOidc();
   const flow = openFlow(flowCookie);
-  if (!flow || query.get("state") !== flow.state) throw new ApiError(400, "sso_state_mismatch", "this sign-in was not started in this browser, or took longer than 10 minutes: start again");
-  const denied = query.get("error");
-  if (denied) throw new ApiError(401, "sso_denied", `the provider refused the sign-in: ${(query.get("error_description") ?? denied).slice(0, 200)}`);
-  const code = query.get("code");
+  if (!flow || query.state !== flow.state) throw new ApiError(400, "sso_state_mismatch", "this sign-in was not started in this browser, or took longer than 10 minutes: start again");
+  const denied = query.error;
+  if (denied) throw new ApiError(401, "sso_denied", `the provider refused the sign-in: ${(query.error_description ?? denied).slice(0, 200)}`);
+  const code = query.code;
   if (!code) throw new ApiError(400, "sso_no_code", "the provider sent no authorization code");
 
   const provider = await providerMetadata(settings.issuer);

@@ -1,5 +1,6 @@
 import { clientInfo } from "@/lib/auth/clientInfo";
 import { beginOidcSignIn, clearedFlowCookieHeader, completeOidcSignIn, FLOW_COOKIE, flowCookieHeader } from "@/lib/auth/oidc/oidcFlow";
+import type { OidcCallbackQuery } from "@/lib/auth/oidc/oidcSchemas";
 import { cookieSecureFlag, readCookie, sessionCookie } from "@/lib/auth/session";
 import { challengeCookie } from "@/lib/auth/signInChallenge";
 import { ApiError } from "@/lib/http/ApiError";
@@ -19,9 +20,9 @@ export async function oidcStartResponse(req: Request, next: string | undefined):
   });
 }
 
-export async function oidcCallbackResponse(req: Request): Promise<Response> {
+export async function oidcCallbackResponse(req: Request, query: OidcCallbackQuery): Promise<Response> {
   return redirecting(req, async (headers) => {
-    const { result, next } = await completeOidcSignIn(new URL(req.url).searchParams, readCookie(req, FLOW_COOKIE), clientInfo(req), publicOrigin(req));
+    const { result, next } = await completeOidcSignIn(query, readCookie(req, FLOW_COOKIE), clientInfo(req), publicOrigin(req));
     headers.append("set-cookie", clearedFlowCookieHeader(cookieSecureFlag(req)));
     if (result.kind === "twoFactor") {
       headers.append("set-cookie", challengeCookie(req, result.token, result.expiresAt));

@@ -10,3 +10,4 @@ export const OidcCallbackQuerySchema = z.object({
   error: z.string().optional(),
   error_description: z.string().optional(),
 });
+export type OidcCallbackQuery = z.infer<typeof OidcCallbackQuerySchema>;
