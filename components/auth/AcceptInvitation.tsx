@@ -12,8 +12,13 @@ import { afterSignIn } from "@/lib/client/afterSignIn";
 import { apiFetch, ApiRequestError } from "@/lib/client/apiFetch";
 import type { InvitationDescription } from "@/lib/invitations/findInvitationByToken";
 
-/** /invite/:token — join a workspace: a new person picks a name and password, an existing user enters theirs. */
-export function AcceptInvitation({ token }: { token: string }) {
+/**
+ * /invite/:token — join a workspace: a new person picks a name and password, an existing user enters
+ * theirs, one already signed in as the invitee just joins. With single sign-on configured (`sso`, the
+ * provider's name) either can continue with the provider instead: a new account is made and the
+ * invitation accepted on the way back, an existing account comes back here signed in.
+ */
+export function AcceptInvitation({ token, sso }: { token: string; sso: string | null }) {
   const invitation = useQuery({
     queryKey: ["invitation", token],
     queryFn: ({ signal }) => apiFetch<InvitationDescription>(`/api/v1/invitations/${encodeURIComponent(token)}`, { signal }),
@@ -43,7 +48,7 @@ export function AcceptInvitation({ token }: { token: string }) {
     try {
       const joined = await apiFetch<SignInAnswer & { workspaceId: string }>(`/api/v1/invitations/${encodeURIComponent(token)}/accept`, {
         method: "POST",
-        json: inv.hasAccount ? { password } : { name, password },
+        json: inv.signedInAsInvitee ? {} : inv.hasAccount ? { password } : { name, password },
       });
       window.location.replace(afterSignIn(joined, `/?ws=${joined.workspaceId}`));
     } catch (e) {
@@ -63,30 +68,45 @@ export function AcceptInvitation({ token }: { token: string }) {
         </>
       }
     >
-      <form onSubmit={submit} className="space-y-4">
-        {inv.hasAccount ? (
-          <p className="text-sm text-gray-600 dark:text-gray-300">You already have a Faultline account: enter its password to join.</p>
-        ) : (
-          <FormField label="Your name">
-            <input required autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} className={`${input} w-full`} />
+      {inv.signedInAsInvitee ? (
+        <form onSubmit={submit} className="space-y-4">
+          <p className="text-sm text-gray-600 dark:text-gray-300">You are signed in as {inv.email}.</p>
+          <FormError message={error} />
+          <button type="submit" disabled={busy} className={`${button.primary} w-full py-2`}>
+            {busy ? "Joining…" : `Join ${inv.workspaceName}`}
+          </button>
+        </form>
+      ) : (
+        <form onSubmit={submit} className="space-y-4">
+          {inv.hasAccount ? (
+            <p className="text-sm text-gray-600 dark:text-gray-300">You already have a Faultline account: enter its password to join.</p>
+          ) : (
+            <FormField label="Your name">
+              <input required autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} className={`${input} w-full`} />
+            </FormField>
+          )}
+          <FormField label={inv.hasAccount ? "Password" : "Choose a password"} hint={inv.hasAccount ? undefined : "At least 8 characters."}>
+            <input
+              required
+              type="password"
+              minLength={inv.hasAccount ? 1 : 8}
+              autoComplete={inv.hasAccount ? "current-password" : "new-password"}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              className={`${input} w-full`}
+            />
           </FormField>
-        )}
-        <FormField label={inv.hasAccount ? "Password" : "Choose a password"} hint={inv.hasAccount ? undefined : "At least 8 characters."}>
-          <input
-            required
-            type="password"
-            minLength={inv.hasAccount ? 1 : 8}
-            autoComplete={inv.hasAccount ? "current-password" : "new-password"}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            className={`${input} w-full`}
-          />
-        </FormField>
-        <FormError message={error} />
-        <button type="submit" disabled={busy} className={`${button.primary} w-full py-2`}>
-          {busy ? "Joining…" : inv.hasAccount ? "Sign in and join" : "Create account and join"}
-        </button>
-      </form>
+          <FormError message={error} />
+          <button type="submit" disabled={busy} className={`${button.primary} w-full py-2`}>
+            {busy ? "Joining…" : inv.hasAccount ? "Sign in and join" : "Create account and join"}
+          </button>
+          {sso && (
+            <a href={`/api/v1/auth/oidc/start?next=${encodeURIComponent(`/invite/${token}`)}`} className={`${button.secondary} w-full py-2`}>
+              {`Continue with ${sso}`}
+            </a>
+          )}
+        </form>
+      )}
     </AuthCard>
   );
 }

@@ -107,6 +107,50 @@ describe("single sign-on (OpenID Connect)", () => {
     expect(ssoError((await signInWithSso({ sub: "idp-eve", email: "eve@acme.test", email_verified: false })).location)).toMatch(/no verified email/);
   });
 
+  it("accepts invitations by single sign-on: a new person from outside the allowed domains gets an account and joins; an existing account comes back signed in and joins without a password", async () => {
+    const login = await fetch(`${app.url}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+    const admin = `faultline_session=${setCookies(login).faultline_session}`;
+    const acme = (await (await fetch(`${app.url}/api/v1/me`, { headers: { cookie: admin } })).json()).workspaces.find((w: { name: string }) => w.name === "Acme").id as string;
+    const invite = async (workspaceId: string, to: string, role: string) => {
+      const res = await fetch(`${app.url}/api/v1/workspaces/${workspaceId}/invitations`, { method: "POST", headers: { "content-type": "application/json", cookie: admin }, body: JSON.stringify({ email: to, role }) });
+      expect(res.status).toBe(201);
+      return new URL((await res.json()).url).pathname; // /invite/<token>
+    };
+    const me = async (session: string | undefined) => (await fetch(`${app.url}/api/v1/me`, { headers: { cookie: `faultline_session=${session}` } })).json();
+
+    // Not invited, not of an allowed domain: no account. Invited: an account, the invitation accepted with its role.
+    expect(ssoError((await signInWithSso({ sub: "idp-carol", email: "carol@partner.test", email_verified: true })).location)).toMatch(/no Faultline account uses carol@partner.test/);
+    const carolInvite = await invite(acme, "carol@partner.test", "viewer");
+    const carol = await signInWithSso({ sub: "idp-carol", email: "carol@partner.test", email_verified: true, name: "Carol" }, { next: carolInvite });
+    expect(carol.location).toBe(`/?ws=${acme}`);
+    const carolMe = await me(carol.cookies.faultline_session);
+    expect(carolMe.user).toMatchObject({ email: "carol@partner.test", name: "Carol" });
+    expect(carolMe.workspaces).toEqual([expect.objectContaining({ id: acme, role: "viewer" })]);
+    expect((await fetch(`${app.url}/api/v1${carolInvite.replace("/invite/", "/invitations/")}`)).status).toBe(410);
+    const [accepted] = await query<{ action: string; after: { via?: string } }>(`SELECT action, after FROM "AuditLog" WHERE action = 'invitation.accepted' AND after->>'email' = 'carol@partner.test'`, [], app.databaseUrl);
+    expect(accepted.after.via).toBe("single sign-on");
+
+    // An expired or withdrawn invitation opens nothing.
+    await invite(acme, "dan@partner.test", "member");
+    await query(`UPDATE "Invitation" SET "expiresAt" = now() - interval '1 minute' WHERE email = 'dan@partner.test'`, [], app.databaseUrl);
+    expect(ssoError((await signInWithSso({ sub: "idp-dan", email: "dan@partner.test", email_verified: true })).location)).toMatch(/no Faultline account uses dan@partner.test/);
+
+    // Carol, who has no password she knows, is invited to a second workspace: she signs in with the
+    // provider from the invitation's page, comes back to it signed in, and joins with no password.
+    const other = await (await fetch(`${app.url}/api/v1/workspaces`, { method: "POST", headers: { "content-type": "application/json", cookie: admin }, body: JSON.stringify({ name: "Partners" }) })).json();
+    const secondInvite = await invite(other.id, "carol@partner.test", "member");
+    const back = await signInWithSso({ sub: "idp-carol", email: "carol@partner.test", email_verified: true }, { next: secondInvite });
+    expect(back.location).toBe(secondInvite);
+    const session = `faultline_session=${back.cookies.faultline_session}`;
+    const described = `${app.url}/api/v1${secondInvite.replace("/invite/", "/invitations/")}`;
+    expect(await (await fetch(described)).json()).toMatchObject({ hasAccount: true, signedInAsInvitee: false });
+    expect(await (await fetch(described, { headers: { cookie: session } })).json()).toMatchObject({ hasAccount: true, signedInAsInvitee: true, workspaceName: "Partners" });
+    expect(await (await fetch(described, { headers: { cookie: admin } })).json()).toMatchObject({ signedInAsInvitee: false });
+    const join = await fetch(`${described}/accept`, { method: "POST", headers: { "content-type": "application/json", cookie: session }, body: "{}" });
+    expect(join.status).toBe(200);
+    expect((await me(setCookies(join).faultline_session)).workspaces.map((w: { name: string; role: string }) => `${w.name}:${w.role}`).sort()).toEqual(["Acme:viewer", "Partners:member"]);
+  });
+
   it("continues at the code step for an account with two-factor sign-in", async () => {
     const login = await fetch(`${app.url}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
     const cookie = `faultline_session=${setCookies(login).faultline_session}`;

@@ -1,4 +1,3 @@
-import { auditRow, userActor } from "@/lib/audit/auditRow";
 import { beginLoginAttempt, loginFailed, loginSucceeded, throttleKeys } from "@/lib/auth/loginThrottle";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { finishSignIn, type SignInResult } from "@/lib/auth/finishSignIn";
@@ -8,9 +7,8 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { ApiError } from "@/lib/http/ApiError";
 import { findInvitationByToken } from "@/lib/invitations/findInvitationByToken";
 import type { AcceptInvitationInput } from "@/lib/invitations/invitationSchemas";
+import { joinWithInvitation } from "@/lib/invitations/joinWithInvitation";
 import { createUser } from "@/lib/users/createUser";
-
-const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2 };
 
 /**
  * POST /api/v1/invitations/:token/accept. A new email becomes a user (name + password); an existing
@@ -42,27 +40,10 @@ export async function acceptInvitation(token: string, input: AcceptInvitationInp
   }
 
   const { userId, role } = await db().$transaction(async (tx) => {
-    const consumed = await tx.invitation.updateMany({
-      where: { id: invitation.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
-      data: { acceptedAt: new Date() },
-    });
-    if (consumed.count === 0) throw new ApiError(410, "invitation_accepted", "this invitation has already been used");
-    const user = existing ?? (await createUser({ email: invitation.email, name: input.name!, passwordHash: passwordHash! }, tx));
-    await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedById: user.id } });
-    const current = await tx.membership.findUnique({ where: { userId_workspaceId: { userId: user.id, workspaceId: invitation.workspaceId } } });
-    const role = current && RANK[current.role] >= RANK[invitation.role] ? current.role : invitation.role;
-    const membership = await tx.membership.upsert({
-      where: { userId_workspaceId: { userId: user.id, workspaceId: invitation.workspaceId } },
-      create: { userId: user.id, workspaceId: invitation.workspaceId, role },
-      update: { role },
-    });
-    await tx.auditLog.createMany({
-      data: [
-        auditRow({ workspaceId: invitation.workspaceId, actor: userActor(user.id), action: "invitation.accepted", targetType: "invitation", targetId: invitation.id, after: { email: invitation.email, role: invitation.role, newAccount: !existing } }),
-        auditRow({ workspaceId: invitation.workspaceId, actor: userActor(user.id), action: "member.added", targetType: "membership", targetId: membership.id, after: { userId: user.id, email: user.email, role } }),
-      ],
-    });
-    return { userId: user.id, role };
+    const account = async () => existing ?? (await createUser({ email: invitation.email, name: input.name!, passwordHash: passwordHash! }, tx));
+    const joined = await joinWithInvitation(tx, invitation, account, { newAccount: !existing });
+    if (!joined.joined) throw new ApiError(410, "invitation_accepted", "this invitation has already been used");
+    return joined;
   });
   // Already signed in as the invitee: every factor was given then; the session is only rotated.
   const result: SignInResult = signedIn?.userId === userId ? { kind: "session", ...(await createSession(userId, client)) } : await finishSignIn(userId, client);

@@ -18,8 +18,12 @@ const GONE_MESSAGES = {
   expired: "this invitation has expired: ask for a new one",
 } as const;
 
-/** GET /api/v1/invitations/:token — what the accept page shows (anyone holding the link). */
-export async function describeInvitation(token: string) {
+/**
+ * GET /api/v1/invitations/:token — what the accept page shows (anyone holding the link), and whether
+ * the browser is already signed in as the invitee (then joining takes no password: an account made
+ * by single sign-on has none its owner knows).
+ */
+export async function describeInvitation(token: string, signedInUserId: string | null = null) {
   const invitation = await findInvitationByToken(token);
   const [user, inviter] = await Promise.all([
     db().user.findUnique({ where: { email: invitation.email }, select: { id: true } }),
@@ -32,6 +36,7 @@ export async function describeInvitation(token: string) {
     invitedBy: inviter?.name ?? null,
     expiresAt: invitation.expiresAt.toISOString(),
     hasAccount: Boolean(user),
+    signedInAsInvitee: user !== null && user.id === signedInUserId,
   };
 }
 

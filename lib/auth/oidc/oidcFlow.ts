@@ -5,7 +5,7 @@ import type { OidcCallbackQuery } from "@/lib/auth/oidc/oidcSchemas";
 import { oidcSettings, type OidcSettings } from "@/lib/auth/oidc/oidcSettings";
 import { providerError, providerKeys, providerMetadata, type ProviderMetadata } from "@/lib/auth/oidc/oidcProvider";
 import { codeChallenge } from "@/lib/auth/oidc/pkce";
-import { mayProvision, provisionSsoUser } from "@/lib/auth/oidc/provisionSsoUser";
+import { mayProvision, pendingInvitationsTo, provisionSsoUser } from "@/lib/auth/oidc/provisionSsoUser";
 import type { ClientInfo } from "@/lib/auth/session";
 import { randomToken } from "@/lib/auth/tokens";
 import { db } from "@/lib/db/prisma";
@@ -62,8 +62,9 @@ export async function beginOidcSignIn(origin: string, next: string | null): Prom
  * GET /api/v1/auth/oidc/callback: checks the state against the flow cookie (the sign-in started in
  * this browser), exchanges the code at the token endpoint (client secret, PKCE verifier), verifies
  * the ID token (lib/auth/oidc/idToken.ts) and signs in the account with its verified email — a
- * session, or the two-factor step when the account has it on. Only existing accounts sign in — or,
- * when OIDC_ALLOWED_DOMAINS names the email's domain, a new account made now (provisionSsoUser).
+ * session, or the two-factor step when the account has it on. Only existing accounts sign in — or a
+ * new account made now (provisionSsoUser) when OIDC_ALLOWED_DOMAINS names the email's domain or the
+ * email holds pending invitations (accepted then).
  */
 export async function completeOidcSignIn(
   query: OidcCallbackQuery,
@@ -100,9 +101,12 @@ export async function completeOidcSignIn(
   if (!email) throw new ApiError(403, "sso_email_unverified", "the provider gave no verified email for this account");
   const user = await db().user.findUnique({ where: { email }, select: { id: true } });
   if (user) return { result: await finishSignIn(user.id, client), next: flow.next };
-  if (!mayProvision(email, settings.provisioning)) throw new ApiError(403, "sso_no_account", `no Faultline account uses ${email}: ask an admin of your workspace to invite you`);
-  const userId = await provisionSsoUser(email, claims.name, settings.provisioning);
-  return { result: await finishSignIn(userId, client), next: flow.next };
+  const invited = (await pendingInvitationsTo(email)).length > 0;
+  if (!invited && !mayProvision(email, settings.provisioning)) throw new ApiError(403, "sso_no_account", `no Faultline account uses ${email}: ask an admin of your workspace to invite you`);
+  const { userId, invitedTo } = await provisionSsoUser(email, claims.name, settings.provisioning);
+  // Signed in from an invitation's page: it was accepted now, so the workspace it opens is next.
+  const next = flow.next.startsWith("/invite/") && invitedTo.length > 0 ? `/?ws=${invitedTo[0]}` : flow.next;
+  return { result: await finishSignIn(userId, client), next };
 }
 
 function tokenRefused(error: IdTokenError): ApiError {

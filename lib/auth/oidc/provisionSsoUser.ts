@@ -2,7 +2,9 @@ import { auditRow } from "@/lib/audit/auditRow";
 import { hashPassword } from "@/lib/auth/password";
 import { randomToken } from "@/lib/auth/tokens";
 import { db } from "@/lib/db/prisma";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { joinWithInvitation } from "@/lib/invitations/joinWithInvitation";
 import { logger } from "@/lib/logger";
 import { isUuid } from "@/lib/ids/uuidv7";
 import { createUser } from "@/lib/users/createUser";
@@ -21,19 +23,31 @@ export function mayProvision(email: string, provisioning: Provisioning): boolean
   return provisioning.domains.includes(domain);
 }
 
+/** Pending invitations to `email` (not used, withdrawn or expired), oldest first. */
+export function pendingInvitationsTo(email: string, tx: Prisma.TransactionClient = db()) {
+  return tx.invitation.findMany({
+    where: { email, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+    select: { id: true, workspaceId: true, email: true, role: true },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
 /**
- * Just-in-time accounts: someone of an allowed domain signing in with the provider for the first
- * time gets an account (a random password nobody knows: they sign in with the provider, or set one
- * with a reset link) and joins the configured workspace with the configured role, recorded in its
- * activity as done by Faultline. Returns the new user's id; a concurrent first sign-in of the same
- * person finds the account the other made.
+ * Just-in-time accounts: someone signing in with the provider for the first time gets an account (a
+ * random password nobody knows: they sign in with the provider, or set one with a reset link) when
+ * their email's domain is allowed — then they join the configured workspace with the configured role,
+ * recorded in its activity as done by Faultline — or when they hold pending invitations: the
+ * provider verified the address the invitations were sent to, which is what following their link
+ * proves, so each is accepted (its workspace joined with the invited role). Returns the new user's id
+ * and the workspaces joined through invitations; a concurrent first sign-in of the same person finds
+ * the account the other made (and joins nothing more).
  */
-export async function provisionSsoUser(email: string, name: string | undefined, provisioning: Provisioning): Promise<string> {
+export async function provisionSsoUser(email: string, name: string | undefined, provisioning: Provisioning): Promise<{ userId: string; invitedTo: string[] }> {
   const passwordHash = await hashPassword(randomToken());
   try {
     return await db().$transaction(async (tx) => {
       const user = await createUser({ email, name: name?.trim().slice(0, 100) || email.slice(0, email.indexOf("@")), passwordHash }, tx);
-      const ref = provisioning.workspace;
+      const ref = mayProvision(email, provisioning) ? provisioning.workspace : null;
       const workspace = ref ? await tx.workspace.findFirst({ where: isUuid(ref) ? { id: ref } : { slug: ref }, select: { id: true } }) : null;
       if (ref && !workspace) logger.warn("OIDC_DEFAULT_WORKSPACE names no workspace: the new account joins none", { workspace: ref });
       if (workspace) {
@@ -42,11 +56,16 @@ export async function provisionSsoUser(email: string, name: string | undefined, 
           data: auditRow({ workspaceId: workspace.id, actor: { type: "system" }, action: "member.added", targetType: "membership", targetId: membership.id, after: { userId: user.id, email: user.email, role: provisioning.role, via: "single sign-on" } }),
         });
       }
-      return user.id;
+      const invitedTo: string[] = [];
+      for (const invitation of await pendingInvitationsTo(email, tx)) {
+        const joined = await joinWithInvitation(tx, invitation, async () => user, { newAccount: true, via: "single sign-on" });
+        if (joined.joined) invitedTo.push(invitation.workspaceId);
+      }
+      return { userId: user.id, invitedTo };
     });
   } catch (error) {
     const existing = await db().user.findUnique({ where: { email }, select: { id: true } });
-    if (existing) return existing.id;
+    if (existing) return { userId: existing.id, invitedTo: [] };
     throw error;
   }
 }

@@ -46,8 +46,8 @@ export const administrationRoutes: RouteSpec[] = [
   },
   {
     method: "GET", path: "/api/v1/invitations/{token}", tag: "Administration", auth: "none",
-    summary: "Workspace, email and role of a pending invitation (the link is the credential)", params: InvitationTokenParamsSchema,
-    responses: { 200: "the invitation" }, errors: [404, 410, 422],
+    summary: "Workspace, email and role of a pending invitation (the link is the credential), and whether this browser is signed in as the invitee", params: InvitationTokenParamsSchema,
+    responses: { 200: "`{workspaceName, email, role, invitedBy, expiresAt, hasAccount, signedInAsInvitee}`" }, errors: [404, 410, 422],
   },
   {
     method: "POST", path: "/api/v1/invitations/{token}/accept", tag: "Administration", auth: "none",

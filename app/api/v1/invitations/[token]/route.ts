@@ -1,3 +1,4 @@
+import { getSessionUser } from "@/lib/auth/session";
 import { handle } from "@/lib/http/handle";
 import { parseWith } from "@/lib/http/parseWith";
 import { describeInvitation } from "@/lib/invitations/findInvitationByToken";
@@ -5,8 +6,9 @@ import { InvitationTokenParamsSchema } from "@/lib/invitations/invitationSchemas
 
 type Ctx = { params: Promise<{ token: string }> };
 
-/** GET /api/v1/invitations/:token — workspace, email and role of a pending invitation (the link is the credential); 410 once used or expired. */
-export const GET = handle(async (_req: Request, { params }: Ctx) => {
+/** GET /api/v1/invitations/:token — workspace, email and role of a pending invitation (the link is the credential), and whether this browser is signed in as the invitee; 410 once used or expired. */
+export const GET = handle(async (req: Request, { params }: Ctx) => {
   const { token } = parseWith(InvitationTokenParamsSchema, await params);
-  return Response.json(await describeInvitation(token), { headers: { "cache-control": "no-store" } });
+  const signedIn = await getSessionUser(req);
+  return Response.json(await describeInvitation(token, signedIn?.userId ?? null), { headers: { "cache-control": "no-store" } });
 });
