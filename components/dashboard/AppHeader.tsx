@@ -37,12 +37,16 @@ export function AppHeader({ me, workspace, onWorkspaceChange, active }: AppHeade
 
   return (
     <header className="border-b border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2.5 sm:flex-nowrap sm:gap-4 sm:px-6 lg:px-8">
+      {/* One row from lg up; below it the nav takes a row of its own (scrolling sideways on phones), so no link is ever cut off. */}
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2.5 sm:px-6 lg:flex-nowrap lg:gap-4 lg:px-8">
         <Link href={`/${wsQuery}`} className="font-semibold text-red-600 dark:text-red-400">
           Faultline
         </Link>
         {me && workspace && onWorkspaceChange && <WorkspaceSwitcher workspaces={me.workspaces} current={workspace} onChange={onWorkspaceChange} />}
-        <nav aria-label="Main" className="order-last -mx-4 flex w-[calc(100%+2rem)] min-w-0 items-center gap-0.5 overflow-x-auto px-4 sm:order-none sm:mx-0 sm:w-auto sm:gap-1 sm:px-0">
+        <nav
+          aria-label="Main"
+          className="order-last -mx-4 flex w-[calc(100%+2rem)] min-w-0 items-center gap-0.5 overflow-x-auto px-4 sm:-mx-6 sm:w-[calc(100%+3rem)] sm:gap-1 sm:px-6 lg:order-none lg:mx-0 lg:w-auto lg:px-0"
+        >
           <Link href={`/${wsQuery}`} className={navLink(active === "errors")} aria-current={active === "errors" ? "page" : undefined}>
             Errors
           </Link>
@@ -72,7 +76,7 @@ export function AppHeader({ me, workspace, onWorkspaceChange, active }: AppHeade
                 aria-label={`Account: ${me.user.email}`}
                 className="flex items-center gap-2 rounded-full text-sm text-gray-600 focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-gray-300"
               >
-                <span className="hidden max-w-[14rem] truncate md:inline">{me.user.email}</span>
+                <span className="hidden max-w-[14rem] truncate xl:inline">{me.user.email}</span>
                 <span aria-hidden="true" className="flex h-8 w-8 items-center justify-center rounded-full bg-gray-200 font-medium uppercase text-gray-700 dark:bg-gray-700 dark:text-gray-200">
                   {(me.user.name || me.user.email).slice(0, 1)}
                 </span>
