@@ -1,6 +1,7 @@
 import { auditRow, userActor } from "@/lib/audit/auditRow";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { pendingInvitation } from "@/lib/invitations/pendingInvitationsTo";
 
 const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2 };
 
@@ -25,7 +26,7 @@ export async function joinWithInvitation(
   details: { newAccount: boolean; via?: string },
 ): Promise<{ joined: false } | { joined: true; userId: string; role: Role }> {
   const consumed = await tx.invitation.updateMany({
-    where: { id: invitation.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+    where: { id: invitation.id, ...pendingInvitation() },
     data: { acceptedAt: new Date() },
   });
   if (consumed.count === 0) return { joined: false };

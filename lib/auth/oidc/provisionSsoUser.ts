@@ -2,9 +2,9 @@ import { auditRow } from "@/lib/audit/auditRow";
 import { hashPassword } from "@/lib/auth/password";
 import { randomToken } from "@/lib/auth/tokens";
 import { db } from "@/lib/db/prisma";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { joinWithInvitation } from "@/lib/invitations/joinWithInvitation";
+import { pendingInvitationsTo } from "@/lib/invitations/pendingInvitationsTo";
 import { logger } from "@/lib/logger";
 import { isUuid } from "@/lib/ids/uuidv7";
 import { createUser } from "@/lib/users/createUser";
@@ -21,15 +21,6 @@ export interface Provisioning {
 export function mayProvision(email: string, provisioning: Provisioning): boolean {
   const domain = email.slice(email.lastIndexOf("@") + 1).toLowerCase();
   return provisioning.domains.includes(domain);
-}
-
-/** Pending invitations to `email` (not used, withdrawn or expired), oldest first. */
-export function pendingInvitationsTo(email: string, tx: Prisma.TransactionClient = db()) {
-  return tx.invitation.findMany({
-    where: { email, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
-    select: { id: true, workspaceId: true, email: true, role: true },
-    orderBy: { createdAt: "asc" },
-  });
 }
 
 /**
