@@ -25,7 +25,7 @@ export const authRoutes: RouteSpec[] = [
   {
     method: "GET", path: "/api/v1/auth/oidc/callback", tag: "Account", auth: "none",
     summary: "Single sign-on: the provider's redirect back; signs in the account with the ID token's verified email", query: OidcCallbackQuerySchema,
-    description: "Checks state (flow cookie), exchanges the code (client secret and PKCE verifier), verifies the ID token (signature by the provider's keys, issuer, audience, expiry, nonce). Only existing accounts sign in; an account with two-factor sign-in continues at the code step.",
+    description: "Checks state (flow cookie), exchanges the code (client secret and PKCE verifier), verifies the ID token (signature by the provider's keys, issuer, audience, expiry, nonce). Existing accounts sign in; a new account is made at the first sign-in when the email holds pending invitations (accepted then, each with its role; from an invitation's page `next` becomes the workspace it opens) or OIDC_ALLOWED_DOMAINS names its domain. An account with two-factor sign-in continues at the code step.",
     responses: { 302: "to `next` with the session cookie, to `/login?step=two-factor` with the challenge cookie, or to `/login?sso_error=…`" }, errors: [404],
   },
   {
