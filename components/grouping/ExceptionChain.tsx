@@ -9,6 +9,7 @@ const RELATION_LABEL: Record<StoredChainException["relation"], string> = {
   cause: "Caused by",
   context: "While handling",
   suppressed: "Suppressed",
+  member: "Sub-exception",
 };
 
 /** One frame as runtimes print them: function (qualified by its class where the runtime does), then where. */

@@ -24,6 +24,15 @@ describe("fingerprintChain", () => {
     expect(full).toBe(elided);
   });
 
+  it("fingerprints an exception group's members as causes, as before members had a relation of their own (no issue splits), wrappers unwrapped alike", () => {
+    const members = (relation: ChainException["relation"]) => [ex("KeyError", [f("save")], relation), ex("ValueError", [f("fetch")], relation)];
+    const group = ex("ExceptionGroup", [f("main"), f("run")]);
+    expect(key([group, ...members("member")])).toBe(key([group, ...members("cause")]));
+    const aggregate = ex("System.AggregateException", [f("Main")]);
+    expect(key([aggregate, ...members("member")])).toBe(key([aggregate, ...members("cause")]));
+    expect(key([aggregate, ...members("member")])).toBe(key([{ ...members("cause")[0], relation: "raised" }, members("cause")[1]]));
+  });
+
   it("leaves suppressed exceptions out", () => {
     expect(key([raised, ex("IOError", [f("close")], "suppressed")])).toBe(key([raised]));
   });

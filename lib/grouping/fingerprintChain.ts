@@ -53,7 +53,7 @@ export function fingerprintChain(input: ChainFingerprintInput): ChainFingerprint
 }
 
 function defaultComponents(input: ChainFingerprintInput): { components: string[]; basis: "stack" | "message"; culprit: Frame | undefined } {
-  const chain = unwrapFrameworkWrappers(withoutRecoveredCopies(input.exceptions.filter((e, i) => i === 0 || e.relation !== "suppressed")));
+  const chain = unwrapFrameworkWrappers(withoutRecoveredCopies(input.exceptions.filter((e, i) => i === 0 || e.relation !== "suppressed").map(memberAsCause)));
   const dropAsyncContinuation = input.language === "javascript" && !/^(?:node|nodejs|deno|bun)$/i.test(input.platform ?? "");
   const selected = chain.map((e) => ({ exception: e, ...sharedGroupingFrames(e.frames, input.language, { override: input.frameOverride, dropAsyncContinuation }) }));
   const raised = selected[0];
@@ -120,6 +120,11 @@ function withoutRecoveredCopies(chain: ChainException[]): ChainException[] {
  * meaning: whether a log line, an SDK integration or a servlet container reported it decides
  * whether the wrapper is there. Grouping looks through them to their cause (the title keeps them).
  */
+/** An exception group's member counts as a cause of the group, as it did before members had a relation of their own. */
+function memberAsCause(exception: ChainException): ChainException {
+  return exception.relation === "member" ? { ...exception, relation: "cause" } : exception;
+}
+
 const WRAPPER_TYPES = new Set([
   "ServletException", "NestedServletException", "UndeclaredThrowableException", "InvocationTargetException", "ExecutionException",
   "CompletionException", "UncheckedExecutionException", "ReactiveException", "TargetInvocationException", "AggregateException",

@@ -14,7 +14,7 @@ import { mapStacktrace } from "@/lib/sentry/mapFrames";
 
 /** Raised first, then its cause, the cause's cause…; Python's implicit `__context__` is a "context". */
 export function chainOf(values: JsonObject[], type: string, message: string, frames: Frame[] | undefined, images: DebugImage[]): ExceptionInput[] {
-  const ordered = groupMembersInFixedOrder(values.slice().reverse());
+  const { ordered, members } = groupMembersInFixedOrder(values.slice().reverse());
   const suppressed = suppressedOf(ordered);
   // Suppressed exceptions (and what they chain) after the cause chain, as the JVM prints them.
   const raisedFirst = [...ordered.filter((e, i) => i === 0 || !suppressed.has(e)), ...ordered.filter((e, i) => i > 0 && suppressed.has(e))].slice(0, MAX_CHAIN_LENGTH);
@@ -25,7 +25,7 @@ export function chainOf(values: JsonObject[], type: string, message: string, fra
       type: clipText(exception.type, MAX_EXCEPTION_TYPE_CHARS) ?? "Error",
       message: clip(asText(exception.value) ?? "", MAX_EXCEPTION_MESSAGE_CHARS),
       stackTrace: mapStacktrace(exception.stacktrace, images),
-      relation: suppressed.has(exception) ? ("suppressed" as const) : source === "__context__" ? ("context" as const) : ("cause" as const),
+      relation: suppressed.has(exception) ? ("suppressed" as const) : members.has(exception) ? ("member" as const) : source === "__context__" ? ("context" as const) : ("cause" as const),
     });
   });
 }
@@ -70,15 +70,17 @@ function chainedIds(values: JsonObject[], roots: JsonObject[], eligible: (e: Jso
  * with everything chained under it, is one block; blocks are deduplicated by their failures
  * (signatureOf) and put in order of them (membersInFixedOrder.ts), so the same failures are one issue
  * whichever task failed first. The group's own cause or context stays right after it. Without the
- * ids nothing moves.
+ * ids nothing moves. Also returns the direct members (what is chained under them relates to them as
+ * cause or context).
  */
-function groupMembersInFixedOrder(raisedFirst: JsonObject[]): JsonObject[] {
+function groupMembersInFixedOrder(raisedFirst: JsonObject[]): { ordered: JsonObject[]; members: Set<JsonObject> } {
   const [group, ...rest] = raisedFirst;
   const groupId = mechanismOf(group)?.exception_id;
-  if (!group || mechanismOf(group)?.is_exception_group !== true || typeof groupId !== "number") return raisedFirst;
+  const unchanged = { ordered: raisedFirst, members: new Set<JsonObject>() };
+  if (!group || mechanismOf(group)?.is_exception_group !== true || typeof groupId !== "number") return unchanged;
   const isMember = (e: JsonObject) => parentOf(e) === groupId && /\[\d+\]$/.test(asText(mechanismOf(e)?.source) ?? "");
   const members = rest.filter(isMember);
-  if (members.length === 0) return raisedFirst;
+  if (members.length === 0) return unchanged;
   const blocks = new Map(members.map((member) => [member, [member]]));
   const memberAbove = membersAbove(rest, isMember);
   const own: JsonObject[] = [];
@@ -95,7 +97,7 @@ function groupMembersInFixedOrder(raisedFirst: JsonObject[]): JsonObject[] {
     (owner ? blocks.get(owner)! : (current ?? own)).push(e);
   }
   const ordered = membersInFixedOrder([...blocks.values()].map((block) => ({ key: JSON.stringify(block.map(signatureOf)), block })));
-  return [group, ...own, ...ordered];
+  return { ordered: [group, ...own, ...ordered], members: new Set(members) };
 }
 
 /**

@@ -43,8 +43,8 @@ describe("Sentry exception groups", () => {
     expect(chain.map((e) => [e.type, e.relation ?? "raised"])).toEqual([
       ["ExceptionGroup", "raised"],
       ["CancelledError", "context"],
-      ["KeyError", "cause"],
-      ["UpstreamError", "cause"],
+      ["KeyError", "member"],
+      ["UpstreamError", "member"],
       ["ConnectionResetError", "cause"],
     ]);
   });

@@ -10,7 +10,7 @@ import { LOGGED_MESSAGE_TYPE } from "@/lib/domain/issueTitle";
 import type { Language } from "@/lib/ingest/stacktrace/frame";
 
 /** How an exception of the chain relates to the one before it. */
-const RELATION_LABEL: Record<EventException["relation"], string> = { raised: "", cause: "Caused by", context: "While handling", suppressed: "Suppressed" };
+const RELATION_LABEL: Record<EventException["relation"], string> = { raised: "", cause: "Caused by", context: "While handling", suppressed: "Suppressed", member: "Sub-exception" };
 
 /** The exception chain: the raised exception first, then what caused it, each with its frames. */
 export function ExceptionSection({ exceptions, language }: { exceptions: EventException[]; language: Language }) {

@@ -7,9 +7,12 @@ import { FrameSchema, type Frame } from "@/lib/ingest/stacktrace/frame";
  * - cause: the explicit cause (Java/Kotlin `Caused by:`, Python `raise … from e`, JS `cause`,
  *   .NET inner exception, PHP previous, Go `%w`);
  * - context: Python's implicit "During handling of the above exception, another exception occurred";
- * - suppressed: Java `Suppressed:` (and causes nested under it): shown, never part of the fingerprint.
+ * - suppressed: Java `Suppressed:` (and causes nested under it): shown, never part of the fingerprint;
+ * - member: one of an exception group's sub-exceptions (Python's ExceptionGroup, JS AggregateError,
+ *   .NET AggregateException, Go's errors.Join), after the group: fingerprinted as a cause (as members
+ *   were before they had a relation of their own, so no issue splits), shown as what it is.
  */
-export const EXCEPTION_RELATIONS = ["raised", "cause", "context", "suppressed"] as const;
+export const EXCEPTION_RELATIONS = ["raised", "cause", "context", "suppressed", "member"] as const;
 export const ExceptionRelationSchema = z.enum(EXCEPTION_RELATIONS);
 export type ExceptionRelation = z.infer<typeof ExceptionRelationSchema>;
 

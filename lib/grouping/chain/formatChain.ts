@@ -1,7 +1,7 @@
 import type { ChainException } from "@/lib/grouping/chain/ChainException";
 import { formatFrames } from "@/lib/ingest/formatFrames";
 
-const LABEL: Record<ChainException["relation"], string> = { raised: "", cause: "Caused by: ", context: "During handling: ", suppressed: "Suppressed: " };
+const LABEL: Record<ChainException["relation"], string> = { raised: "", cause: "Caused by: ", context: "During handling: ", suppressed: "Suppressed: ", member: "Sub-exception: " };
 
 /** A readable text of a structured chain (raised first), for copying and for full-text search. */
 export function formatChain(chain: ChainException[]): string {

@@ -39,8 +39,8 @@ describe("Python exception groups printed as a box", () => {
   it("are the group with its traceback, then each sub-exception with its own", () => {
     expect(summary(taskGroup(fetchFails("u1"), saveFails("u1")))).toEqual([
       ["ExceptionGroup", "unhandled errors in a TaskGroup (2 sub-exceptions)", "raised", ["<module>", "run", "main", "__aexit__"]],
-      ["KeyError", "'u1'", "cause", ["save"]],
-      ["ValueError", "bad payload for u1", "cause", ["fetch"]],
+      ["KeyError", "'u1'", "member", ["save"]],
+      ["ValueError", "bad payload for u1", "member", ["fetch"]],
     ]);
     // Without a platform the boxed lines are still read as Python frames.
     expect(parseStackTrace(taskGroup(fetchFails("u1"))).language).toBe("python");
@@ -103,10 +103,10 @@ RuntimeError: nightly import failed`;
     expect(summary(text)).toEqual([
       ["RuntimeError", "nightly import failed", "raised", ["<module>"]],
       ["ExceptionGroup", "batch failed (3 sub-exceptions)", "cause", ["run"]],
-      ["ExceptionGroup", "retries exhausted (2 sub-exceptions)", "cause", ["retry"]],
-      ["TimeoutError", "5 s", "cause", ["attempt"]],
-      ["ValueError", "row 7", "cause", []],
-      ["app.errors.StoreUnavailable", "primary down", "cause", ["attempt"]],
+      ["ExceptionGroup", "retries exhausted (2 sub-exceptions)", "member", ["retry"]],
+      ["TimeoutError", "5 s", "member", ["attempt"]],
+      ["ValueError", "row 7", "member", []],
+      ["app.errors.StoreUnavailable", "primary down", "member", ["attempt"]],
       ["ConnectionRefusedError", "[Errno 111] Connection refused", "cause", ["connect"]],
       ["json.decoder.JSONDecodeError", "Expecting value: line 1 column 1 (char 0)", "context", ["load"]],
     ]);

@@ -15,7 +15,7 @@ interface GroupNode {
 /**
  * One printed exception group (pythonGroupMargin.ts) as chain sections: the group itself (the
  * raised exception, or whatever `relation` the enclosing chain gives it) with its traceback, then
- * its sub-exceptions as causes — nested groups' members too — each with its own chain. Members are
+ * its sub-exceptions as members — nested groups' members too — each with its own chain. Members are
  * deduplicated by type and frames (ten tasks failing the same way, for ten different ids, are one)
  * and put in a fixed order (type, then frames), because a task group lists them in the order its
  * tasks happened to fail: the same bug must not become another issue because two tasks finished
@@ -28,7 +28,7 @@ export function splitPythonGroup(lines: string[], relation: TraceSection["relati
   const blocks: { key: string; block: TraceSection[] }[] = [];
   const collect = (node: GroupNode) => {
     for (const child of node.children) {
-      const block = membersSections(child.lines, splitChain).map((s, i) => (i === 0 ? { ...s, relation: "cause" as const } : s));
+      const block = membersSections(child.lines, splitChain).map((s, i) => (i === 0 ? { ...s, relation: "member" as const } : s));
       blocks.push({ key: block.map(failureSite).join("\n\n"), block });
       collect(child);
     }
@@ -52,7 +52,7 @@ function membersSections(lines: string[], splitChain: (text: string) => TraceSec
   const sections = splitChain(lines.join("\n")).filter((s) => s.type !== undefined);
   if (sections.length > 0) return sections;
   const bare = lines.map((line) => splitTypeAndMessage(line, PYTHON_EXCEPTION_LINE)).find((parsed) => parsed !== undefined);
-  return bare ? [{ ...bare, relation: "cause", body: "" }] : [];
+  return bare ? [{ ...bare, relation: "member", body: "" }] : [];
 }
 
 /** The box's lines as a tree: each separator opens a sub-exception one level deeper than its group. */
