@@ -120,6 +120,15 @@ test("setup → project → event → invite a viewer → promote → they resol
   await expect(viewerPage.getByTestId("detail-status")).toHaveText(/RESOLVED/);
   await expect(viewerPage.getByTestId("audit-trail")).toContainText(colleague.email);
   await screenshotBothWidths(viewerPage, "onboarding-8-resolved", { narrowOverlay: details(viewerPage), dir: SHOTS });
+
+  // Invited to a second workspace while signed in, they join it with one click: no password asked.
+  const partners = await (await page.request.post(`${app.url}/api/v1/workspaces`, { data: { name: "Partners" } })).json();
+  const second = await (await page.request.post(`${app.url}/api/v1/workspaces/${partners.id}/invitations`, { data: { email: colleague.email, role: "member" } })).json();
+  await viewerPage.goto(second.url);
+  await expect(viewerPage.getByText(`You are signed in as ${colleague.email}.`)).toBeVisible();
+  await expect(viewerPage.getByLabel("Password")).toHaveCount(0);
+  await viewerPage.getByRole("button", { name: "Join Partners" }).click();
+  await expect(viewerPage).toHaveURL(new RegExp(`/\\?ws=${partners.id}$`));
   await theirs.close();
 
   // Everything above is on the workspace's activity page.
