@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AuthContext } from "@/lib/auth/AuthContext";
-import { assertCanAdminister, assertCanTriage, assertCanViewWorkspace, assertUser, visibleWorkspaceIds } from "@/lib/auth/permissions";
+import { assertCanAdminister, assertCanTriage, assertCanViewWorkspace, assertUser, higherRole, visibleWorkspaceIds } from "@/lib/auth/permissions";
 import { ApiError } from "@/lib/http/ApiError";
 
 const W = "11111111-1111-4111-8111-111111111111";
@@ -43,5 +43,12 @@ describe("permissions", () => {
     expect(status(() => assertUser(key))).toBe(401);
     expect(status(() => assertUser(user("viewer")))).toBe(200);
     expect(visibleWorkspaceIds(key)).toEqual([W]);
+  });
+
+  it("ranks roles viewer < member < admin (an invitation never lowers a member's role)", () => {
+    expect(higherRole("viewer", "member")).toBe("member");
+    expect(higherRole("admin", "member")).toBe("admin");
+    expect(higherRole("member", "viewer")).toBe("member");
+    expect(higherRole("viewer", "viewer")).toBe("viewer");
   });
 });

@@ -4,6 +4,11 @@ import { ApiError } from "@/lib/http/ApiError";
 
 const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2 };
 
+/** The higher of two roles (viewer < member < admin). */
+export function higherRole(a: Role, b: Role): Role {
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
 export function roleIn(auth: AuthContext, workspaceId: string): Role | null {
   if (auth.kind !== "user") return null;
   return auth.memberships.find((m) => m.workspaceId === workspaceId)?.role ?? null;

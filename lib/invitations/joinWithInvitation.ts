@@ -1,9 +1,8 @@
 import { auditRow, userActor } from "@/lib/audit/auditRow";
+import { higherRole } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { pendingInvitation } from "@/lib/invitations/pendingInvitationsTo";
-
-const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2 };
 
 interface PendingInvitation {
   id: string;
@@ -34,7 +33,7 @@ export async function joinWithInvitation(
   await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedById: user.id } });
   const key = { userId_workspaceId: { userId: user.id, workspaceId: invitation.workspaceId } };
   const current = await tx.membership.findUnique({ where: key });
-  const role = current && RANK[current.role] >= RANK[invitation.role] ? current.role : invitation.role;
+  const role = current ? higherRole(current.role, invitation.role) : invitation.role;
   const membership = await tx.membership.upsert({ where: key, create: { userId: user.id, workspaceId: invitation.workspaceId, role }, update: { role } });
   const via = details.via ? { via: details.via } : {};
   await tx.auditLog.createMany({
