@@ -120,7 +120,7 @@ app.Error: three`;
     ]);
   });
 
-  it(".NET: AggregateException's listed inner exceptions join the chain once each", () => {
+  it(".NET: AggregateException's listed inner exceptions join the chain once each, as its members", () => {
     const text = `System.AggregateException: One or more errors occurred. (Timeout reading key) (Connection reset)
  ---> System.TimeoutException: Timeout reading key
    at Acme.Cache.Get() in /src/Cache.cs:line 61
@@ -134,8 +134,8 @@ app.Error: three`;
 `;
     expect(summary(text)).toEqual([
       ["System.AggregateException", "One or more errors occurred. (Timeout reading key) (Connection reset)", "raised", ["Run"]],
-      ["System.TimeoutException", "Timeout reading key", "cause", ["Get"]],
-      ["System.IO.IOException", "Connection reset", "cause", ["Read"]],
+      ["System.TimeoutException", "Timeout reading key", "member", ["Get"]],
+      ["System.IO.IOException", "Connection reset", "member", ["Read"]],
     ]);
   });
 
@@ -156,7 +156,7 @@ app.Error: three`;
     ]);
   });
 
-  it("Node: an AggregateError's [errors] are its causes, each with its own chain, deduplicated and in a fixed order", () => {
+  it("Node: an AggregateError's [errors] are its members, each with its own chain, deduplicated and in a fixed order", () => {
     const aggregate = (...errors: string[]) => `AggregateError: All promises were rejected
     at Promise.any (node:internal/promise:1:1)
     at loadAll (/app/src/loader.js:12:17)
@@ -176,9 +176,9 @@ ${errors.join(",\n")}
         at loadAll (/app/src/loader.js:11:5)`;
     const expected = [
       ["AggregateError", "All promises were rejected", "raised", ["main", "loadAll", "Promise.any"]],
-      ["Error", "primary down", "cause", ["loadAll", "fetchPrimary"]],
+      ["Error", "primary down", "member", ["loadAll", "fetchPrimary"]],
       ["Error", "connect ECONNREFUSED 10.0.0.1:443", "cause", ["TCPConnectWrap.afterConnect [as oncomplete]"]],
-      ["TypeError", "Cannot read properties of undefined (reading 'url')", "cause", ["loadAll", "fetchMirror"]],
+      ["TypeError", "Cannot read properties of undefined (reading 'url')", "member", ["loadAll", "fetchMirror"]],
     ];
     expect(summary(aggregate(primary, mirror))).toEqual(expected);
     expect(summary(aggregate(mirror, primary, mirror))).toEqual(expected);

@@ -46,10 +46,12 @@ export function splitDotnetChain(text: string): TraceSection[] {
     bodies[level].push(line);
   }
   const sections: TraceSection[] = headers.map((header, i) => ({ ...typeAndMessage(header), relation: i === 0 ? "raised" : "cause", body: bodies[i].join("\n") }));
+  // An AggregateException's inner exception is the first of its InnerExceptions, a member like the listed ones.
+  if (sections.length > 1 && /(?:^|\.)AggregateException$/.test(sections[0].type ?? "")) sections[1].relation = "member";
   // .NET Framework lists every inner exception again, .NET Core the ones after the first: each once.
   const seen = new Set(sections.map((section) => `${section.type}: ${section.message}`));
   for (const { header, body } of listed) {
-    const section: TraceSection = { ...typeAndMessage(header), relation: "cause", body: body.join("\n") };
+    const section: TraceSection = { ...typeAndMessage(header), relation: "member", body: body.join("\n") };
     const key = `${section.type}: ${section.message}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -56,7 +56,7 @@ export function splitNodeChain(text: string): TraceSection[] {
   for (let i = sections.length - 2; i >= 0; i--) sections[i].body = restoreElided(sections[i].body, sections[i + 1].body);
   const out = sections.map((s, i) => ({
     ...(splitTypeAndMessage(headerText(s.header), /^([A-Za-z_$][\w$.]*)(?::\s?([\s\S]*))?$/) ?? {}),
-    relation: i === 0 ? ("raised" as const) : ("cause" as const),
+    relation: i === 0 ? ("raised" as const) : s.member ? ("member" as const) : ("cause" as const),
     body: s.body.join("\n"),
   }));
   return withMembersInFixedOrder(out, sections.map((s) => s.member));
