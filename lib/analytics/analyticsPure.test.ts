@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classifyPattern } from "@/lib/analytics/classifyPattern";
+import { andAll } from "@/lib/analytics/countsSql";
 import { detectSpikes } from "@/lib/analytics/detectSpikes";
 import { priorityScore } from "@/lib/analytics/priority";
 import { runSequenceEdges } from "@/lib/analytics/runSequenceEdges";
@@ -8,6 +9,13 @@ import { bucketStarts, timeWindow } from "@/lib/analytics/timeWindow";
 import { trendOf } from "@/lib/analytics/trend";
 
 const buckets = (counts: number[]) => counts.map((count, i) => ({ timestamp: String(i), count }));
+
+describe("andAll", () => {
+  it("joins the conditions that are set, each after AND", () => {
+    expect(andAll(["r.a = $1", false, undefined, null, 0, "r.b = $2"])).toBe(" AND r.a = $1 AND r.b = $2");
+    expect(andAll([undefined, false])).toBe("");
+  });
+});
 
 describe("timeWindow", () => {
   const now = new Date("2026-11-24T10:17:30Z");

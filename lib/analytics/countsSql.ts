@@ -10,6 +10,14 @@ export class SqlParams {
   }
 }
 
+/** The conditions that are set, each as " AND <condition>" (to follow a WHERE clause); "" when none is. */
+export function andAll(conditions: (string | false | null | undefined | 0)[]): string {
+  return conditions
+    .filter(Boolean)
+    .map((c) => ` AND ${c}`)
+    .join("");
+}
+
 export interface Scope {
   workspaceId: string;
   projectId?: string;

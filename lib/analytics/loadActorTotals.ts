@@ -1,5 +1,5 @@
 import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
-import { isUnfiltered, SqlParams } from "@/lib/analytics/countsSql";
+import { andAll, isUnfiltered, SqlParams } from "@/lib/analytics/countsSql";
 import { queryRows } from "@/lib/analytics/queryRows";
 import { futureFrom, futureHoursFrom, weekCover, weekDayHourCover, type CoverTerm } from "@/lib/analytics/rangeCover";
 
@@ -79,13 +79,6 @@ function scopeFilters(ctx: AnalyticsContext, p: SqlParams, split: boolean): (str
     split && scope.environment && `r.environment = ${p.add(scope.environment)}`,
     split && scope.severity && `r.severity = ${p.add(scope.severity)}::"Severity"`,
   ];
-}
-
-function andAll(filters: (string | false | null | undefined | 0)[]): string {
-  return filters
-    .filter(Boolean)
-    .map((f) => ` AND ${f}`)
-    .join("");
 }
 
 /**

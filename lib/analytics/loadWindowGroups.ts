@@ -1,5 +1,5 @@
 import type { AnalyticsContext } from "@/lib/analytics/AnalyticsContext";
-import { countsSql, SqlParams, timeParam } from "@/lib/analytics/countsSql";
+import { andAll, countsSql, SqlParams, timeParam } from "@/lib/analytics/countsSql";
 import { queryRows } from "@/lib/analytics/queryRows";
 import type { CountSource } from "@/lib/analytics/timeWindow";
 import { futureFrom, futureHoursFrom, weekCover, weekDayHourCover, type CoverTerm } from "@/lib/analytics/rangeCover";
@@ -141,13 +141,10 @@ function coverRowsSql(ctx: AnalyticsContext, ranges: CountRange[], p: SqlParams,
   const { scope } = ctx;
   const covers = ranges.map((r) => ({ terms: spec.cover(r.from, r.to, ctx.now), cur: r.cur }));
   const ws = p.add(scope.workspaceId);
-  const filters = [
+  const filters = andAll([
     scope.projectId && `r."projectId" = ${p.add(scope.projectId)}::uuid`,
     scope.severity && `r.severity = ${p.add(scope.severity)}::"Severity"`,
-  ]
-    .filter(Boolean)
-    .map((f) => ` AND ${f}`)
-    .join("");
+  ]);
   const environment = scope.environment ? ` AND r.environment = ${p.add(scope.environment)}` : "";
   // The terms as a tiny table to join; the keys are repeated as `= ANY(…)` so the index on
   // (workspaceId, time) fetches just those rows.
