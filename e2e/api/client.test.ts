@@ -66,6 +66,7 @@ describe("@faultline/client over HTTP", () => {
     setTag("region", "eu-west");
     const errorId = captureException(new RangeError("quantity out of range"), { tags: { step: "cart" } });
     const messageId = captureMessage("payment provider slow", "warning");
+    const chainedId = captureException(new Error("checkout failed", { cause: new TypeError("card declined") }));
     expect(await flush(15_000)).toBe(true);
 
     const stored = await occurrencesOf(t.projectId);
@@ -74,6 +75,16 @@ describe("@faultline/client over HTTP", () => {
     expect(error.tags).toMatchObject({ region: "eu-west", step: "cart" });
     const message = stored.find((o) => o.eventId === messageId)!;
     expect(message).toMatchObject({ type: "Message", message: "payment provider slow" });
+    // The cause is part of the stored chain, with its own frames (what the issue page shows).
+    const [chained] = await query<{ exceptions: { type: string; message: string; relation: string; frames: unknown[] }[] }>(
+      `SELECT exceptions FROM "ErrorOccurrence" WHERE "projectId" = $1 AND "eventId" = $2`,
+      [t.projectId, chainedId],
+    );
+    expect(chained.exceptions.map((e) => [e.relation, e.type, e.message])).toEqual([
+      ["raised", "Error", "checkout failed"],
+      ["cause", "TypeError", "card declined"],
+    ]);
+    expect(chained.exceptions[1].frames.length).toBeGreaterThan(0);
     const details = await (await getJson(`/api/v1/errors?projectId=${t.projectId}&q=quantity`, { key: t.key })).json();
     expect(details.items[0]).toMatchObject({ type: "RangeError" });
   });

@@ -1,5 +1,5 @@
 import { MAX_CHAIN_LENGTH, type ChainException, type ExceptionRelation } from "@/lib/grouping/chain/ChainException";
-import { formatChain } from "@/lib/grouping/chain/formatChain";
+import { chainHeader, formatChain } from "@/lib/grouping/chain/formatChain";
 import { parseChainTextCached } from "@/lib/grouping/chain/parsedChainCache";
 import { groupingView } from "@/lib/grouping/frames/groupingView";
 import { withoutRubyHighlight } from "@/lib/grouping/message/rubyHighlight";
@@ -96,7 +96,7 @@ function resolveChain(input: GroupEventInput, hinted: Language) {
     const raised = parseOne({ ...first, type: input.type || first.type, message: input.message || first.message, stackTrace: raisedStack }, input.platform, "raised");
     const chain = [raised.exception, ...rest.map((e) => parseOne(e, input.platform, e.relation ?? "cause").exception)];
     const language = hinted !== "unknown" ? hinted : raised.language;
-    return { chain, language, legacyFrames: raised.legacyFrames, stackText: textOfChain(listed, chain) };
+    return { chain, language, legacyFrames: raised.legacyFrames, stackText: textOfChain([raisedStack, ...rest.map((e) => e.stackTrace)], chain) };
   }
   if (typeof input.stackTrace === "string" && input.stackTrace.length > 0) {
     const parsed = parseChainTextCached(input.stackTrace, input.platform);
@@ -125,10 +125,21 @@ function parseOne(e: RawException, platform: string | undefined, relation: Excep
   return { exception: { type: e.type, message: e.message, relation, frames }, language: "unknown" as Language, legacyFrames: frames };
 }
 
-/** Native texts are kept as sent (joined); structured frames are rendered. */
-function textOfChain(listed: RawException[], chain: ChainException[]): string | null {
-  if (listed.every((e) => typeof e.stackTrace === "string")) {
-    return chain.map((e, i) => (i === 0 ? (listed[0].stackTrace as string) : `Caused by: ${e.type}${e.message ? `: ${e.message}` : ""}\n${listed[i].stackTrace as string}`)).join("\n");
+/**
+ * Native texts are kept as sent, joined under each linked exception's header ("Caused by: …") — a
+ * text that starts with that exception's own header (a JavaScript `stack`) only gets the label;
+ * structured frames are rendered.
+ */
+function textOfChain(texts: (string | Frame[] | undefined)[], chain: ChainException[]): string | null {
+  if (texts.every((t): t is string => typeof t === "string")) {
+    return chain
+      .map((e, i) => {
+        if (i === 0) return texts[0];
+        const own = chainHeader({ relation: "raised", type: e.type, message: e.message });
+        const labelled = chainHeader(e);
+        return texts[i].startsWith(`${own}\n`) ? `${labelled}${texts[i].slice(own.length)}` : `${labelled}\n${texts[i]}`;
+      })
+      .join("\n");
   }
   const text = formatChain(chain);
   return text || null;

@@ -5,6 +5,7 @@ import { Scope } from "@/packages/client/src/core/scope";
 import type { FaultlineEvent, Severity as ClientSeverity } from "@/packages/client/src/core/types";
 import type { Severity } from "@/lib/domain/severity";
 import { IngestEventSchema, type IngestEventInput } from "@/lib/ingest/eventSchema";
+import { prepareEvent } from "@/lib/ingest/prepareEvent";
 
 /**
  * @faultline/client has no runtime dependencies, so it cannot import the server's zod schema: this
@@ -30,6 +31,8 @@ describe("@faultline/client events meet the ingest schema", () => {
 
   const thrownValues: unknown[] = [
     new TypeError("x is undefined"),
+    new Error("checkout failed", { cause: new Error("card declined", { cause: { code: 7 } }) }),
+    new AggregateError([new RangeError("r".repeat(20_000)), 5], "all failed"),
     Object.assign(new Error("m".repeat(20_000)), { name: "  " }),
     "a string",
     42,
@@ -49,5 +52,21 @@ describe("@faultline/client events meet the ingest schema", () => {
     const broken = { eventId: "not valid!", type: "", message: 5, occurredAt: "yesterday", parentEventId: "also bad", recovery: { recovered: false, durationMs: -3 } } as unknown as FaultlineEvent;
     const parsed = IngestEventSchema.safeParse(clampEvent(broken));
     expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+  });
+
+  it("sends linked errors as the chain: each with its frames, its own trace text under a label, in the fingerprint", () => {
+    const prepared = (thrown: unknown) => prepareEvent(IngestEventSchema.parse(buildEvent(describeThrown(thrown), {}, { options: {}, scope: new Scope(), runtime: {} })));
+    const fail = (cause: string) => new Error("checkout failed", { cause: new TypeError(cause) });
+    const event = prepared(fail("card 4242 declined"));
+    expect(event.exceptions?.map((e) => [e.relation, e.type, e.message, e.frames.length > 0])).toEqual([
+      ["raised", "Error", "checkout failed", true],
+      ["cause", "TypeError", "card 4242 declined", true],
+    ]);
+    expect(event.stackTrace).toMatch(/^Error: checkout failed\n\s+at [^]*\nCaused by: TypeError: card 4242 declined\n\s+at /);
+    expect(prepared(fail("card 1111 declined")).fingerprint).toBe(event.fingerprint);
+    expect(prepared(new Error("checkout failed")).fingerprint).not.toBe(event.fingerprint);
+    const aggregate = prepared(new AggregateError([new RangeError("a")], "all failed"));
+    expect(aggregate.exceptions?.map((e) => e.relation)).toEqual(["raised", "member"]);
+    expect(aggregate.stackTrace).toContain("\nSub-exception: RangeError: a\n");
   });
 });

@@ -3,7 +3,7 @@ import { isValidEventId, newEventId } from "./eventId";
 import { normalizeRecord } from "./normalize";
 import type { Scope } from "./scope";
 import { toSeverity } from "./severity";
-import type { CaptureContext, FaultlineEvent, FaultlineOptions, User } from "./types";
+import type { CaptureContext, EventException, FaultlineEvent, FaultlineOptions, User } from "./types";
 
 export interface EventDefaults {
   options: Pick<FaultlineOptions, "environment" | "release" | "tags">;
@@ -20,7 +20,6 @@ export function buildEvent(thrown: ThrownDescription, capture: CaptureContext, d
     ...scope.contexts,
     runtime: defaults.runtime,
     ...(user && { user }),
-    ...(thrown.causes && { causes: thrown.causes }),
     ...(thrown.thrown !== undefined && { thrown: thrown.thrown }),
     ...capture.context,
   };
@@ -29,6 +28,9 @@ export function buildEvent(thrown: ThrownDescription, capture: CaptureContext, d
     type: thrown.type,
     message: thrown.message,
     stackTrace: thrown.stack,
+    ...(thrown.linked && {
+      exceptions: [{ type: thrown.type, message: thrown.message }, ...thrown.linked.map(({ type, message, stack, relation }) => ({ type, message, stackTrace: stack, relation }))],
+    }),
     severity: toSeverity(capture.severity),
     category: capture.category,
     source: capture.source,
@@ -48,6 +50,21 @@ export function buildEvent(thrown: ThrownDescription, capture: CaptureContext, d
     recovery: capture.recovery,
   };
   return clampEvent(event);
+}
+
+/**
+ * At most 20 entries, each within the server's lengths; the first one is the event itself (its type
+ * and message, as beforeSend may have changed them).
+ */
+function clampExceptions(exceptions: unknown, raised: Pick<FaultlineEvent, "type" | "message">): FaultlineEvent["exceptions"] {
+  if (!Array.isArray(exceptions) || exceptions.length === 0) return undefined;
+  return exceptions.slice(0, 20).map((raw: Partial<EventException> | null | undefined, i) => {
+    if (i === 0) return { type: raised.type, message: raised.message };
+    const e: EventException = { type: short(raw?.type, 256) ?? "Error", message: cut(String(raw?.message ?? ""), 8192) };
+    if (typeof raw?.stackTrace === "string" && raw.stackTrace) e.stackTrace = cut(raw.stackTrace, 262_144);
+    if (raw?.relation === "cause" || raw?.relation === "member") e.relation = raw.relation;
+    return e;
+  });
 }
 
 function userIdOf(user: User | undefined): string | undefined {
@@ -74,6 +91,8 @@ export function clampEvent(event: FaultlineEvent): FaultlineEvent {
     occurredAt: Number.isNaN(Date.parse(event.occurredAt)) ? new Date().toISOString() : event.occurredAt,
   };
   if (typeof event.stackTrace === "string" && event.stackTrace) out.stackTrace = cut(event.stackTrace, 262_144);
+  const exceptions = clampExceptions(event.exceptions, out);
+  if (exceptions) out.exceptions = exceptions;
   if (event.severity && ["low", "medium", "high", "critical"].includes(event.severity)) out.severity = event.severity;
   const texts = [
     ["category", 64],

@@ -51,8 +51,14 @@ describe("client", () => {
       userId: "u-7",
       severity: "critical",
       tags: { app: "shop", region: "eu", step: "pay" },
-      context: { order: { id: "o-1", total: 12 }, causes: [{ type: "Error", message: "card declined" }] },
+      context: { order: { id: "o-1", total: 12 } },
+      exceptions: [
+        { type: "Error", message: "checkout failed" },
+        { type: "Error", message: "card declined", relation: "cause" },
+      ],
     });
+    expect(events[0].exceptions![1].stackTrace).toMatch(/^Error: card declined\n\s+at /);
+    expect(events[0].context).not.toHaveProperty("causes");
   });
 
   it("sends messages with a severity (Sentry-style levels mapped)", async () => {

@@ -1,28 +1,48 @@
 import { normalize, truncate } from "./normalize";
 
+/** One exception linked to the thrown one: its `cause` (and theirs), or an AggregateError's errors. */
+export interface LinkedException {
+  type: string;
+  message: string;
+  stack?: string;
+  /** To the exception before it: its `cause`, or one of an AggregateError's `errors` (after the aggregate). */
+  relation: "cause" | "member";
+}
+
 export interface ThrownDescription {
   type: string;
   message: string;
   stack?: string;
-  /** The `cause` chain, outermost first (at most 5). */
-  causes?: { type: string; message: string; stack?: string }[];
+  /**
+   * The rest of the chain, outermost first: the `cause` chain (at most 5 deep), then an
+   * AggregateError's errors (at most 10), each followed by its own causes; 19 entries at most.
+   */
+  linked?: LinkedException[];
   /** What was thrown when it was not an Error. */
   thrown?: unknown;
 }
 
+const MAX_CAUSE_DEPTH = 5;
+const MAX_MEMBERS = 10;
+/** The server keeps 20 exceptions per event: the thrown one and 19 more. */
+const MAX_LINKED = 19;
+
 /** Type, message and stack of anything that can be thrown (Errors, strings, plain objects…). */
 export function describeThrown(value: unknown): ThrownDescription {
   if (isErrorLike(value)) {
-    const causes: NonNullable<ThrownDescription["causes"]> = [];
-    let cause: unknown = (value as { cause?: unknown }).cause;
+    const linked: LinkedException[] = [];
     const seen = new Set<unknown>([value]);
-    while (cause !== undefined && cause !== null && causes.length < 5 && !seen.has(cause)) {
-      seen.add(cause);
-      const d = isErrorLike(cause) ? { type: errorType(cause), message: String(cause.message ?? ""), stack: stackOf(cause) } : { type: typeof cause, message: safeString(cause) };
-      causes.push(d);
-      cause = isErrorLike(cause) ? (cause as { cause?: unknown }).cause : undefined;
+    addCauses(value, linked, seen);
+    const members = (value as { errors?: unknown }).errors;
+    if (Array.isArray(members)) {
+      for (const member of members.slice(0, MAX_MEMBERS)) {
+        if (linked.length >= MAX_LINKED || seen.has(member)) break;
+        seen.add(member);
+        linked.push({ ...describeLinked(member), relation: "member" });
+        if (isErrorLike(member)) addCauses(member, linked, seen);
+      }
     }
-    return { type: errorType(value), message: String(value.message ?? ""), stack: stackOf(value), ...(causes.length && { causes }) };
+    return { type: errorType(value), message: String(value.message ?? ""), stack: stackOf(value), ...(linked.length && { linked }) };
   }
   if (typeof value === "string") return { type: "Error", message: value };
   if (value && typeof value === "object") {
@@ -30,6 +50,22 @@ export function describeThrown(value: unknown): ThrownDescription {
     return { type: "Error", message: `Non-Error value thrown (keys: ${keys || "none"})`, thrown: normalize(value, 3) };
   }
   return { type: "Error", message: `Non-Error value thrown: ${safeString(value)}` };
+}
+
+/** `error`'s cause, the cause's cause… (a cycle or a non-Error cause ends the walk). */
+function addCauses(error: ErrorLike, linked: LinkedException[], seen: Set<unknown>): void {
+  let cause: unknown = (error as { cause?: unknown }).cause;
+  for (let depth = 0; depth < MAX_CAUSE_DEPTH && linked.length < MAX_LINKED; depth++) {
+    if (cause === undefined || cause === null || seen.has(cause)) return;
+    seen.add(cause);
+    linked.push({ ...describeLinked(cause), relation: "cause" });
+    cause = isErrorLike(cause) ? (cause as { cause?: unknown }).cause : undefined;
+  }
+}
+
+function describeLinked(value: unknown): Omit<LinkedException, "relation"> {
+  if (isErrorLike(value)) return { type: errorType(value), message: String(value.message ?? ""), stack: stackOf(value) };
+  return { type: typeof value === "string" ? "Error" : typeof value, message: safeString(value) };
 }
 
 interface ErrorLike {

@@ -21,12 +21,26 @@ export interface RecoveryOutcome {
 
 export type TagValue = string | number | boolean;
 
+/** One exception of an event's chain. */
+export interface EventException {
+  type: string;
+  message: string;
+  stackTrace?: string;
+  /** To the exception before it; the first entry is the raised one and has none. */
+  relation?: "cause" | "member";
+}
+
 export interface FaultlineEvent {
   /** Idempotency key, fixed when the event is captured: a retried send is counted once. */
   eventId: string;
   type: string;
   message: string;
   stackTrace?: string;
+  /**
+   * The chain when the error has linked ones (a `cause`, an AggregateError's `errors`): the raised
+   * exception first (its trace is `stackTrace` above), then each linked one with its own trace.
+   */
+  exceptions?: EventException[];
   severity?: Severity;
   category?: string;
   source?: string;
