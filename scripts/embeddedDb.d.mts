@@ -3,7 +3,7 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
-export function startEmbeddedPostgres(options: { dataDir: string; port: number; database: string }): Promise<EmbeddedDatabase>;
+export function startEmbeddedPostgres(options: { dataDir: string; port: number; database: string; portEnvVar?: string; restartOnCrash?: boolean }): Promise<EmbeddedDatabase>;
 
 /** Whether `pid` runs PostgreSQL (from /proc; true where /proc cannot tell). */
 export function isPostgres(pid: number): boolean;

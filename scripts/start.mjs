@@ -58,7 +58,7 @@ async function main() {
     const pgPort = Number(env.FAULTLINE_PG_PORT ?? 5460);
     const dataDir = path.resolve(root, env.FAULTLINE_DATA_DIR ?? path.join(".faultline", "pgdata"));
     console.log(`Starting embedded PostgreSQL on 127.0.0.1:${pgPort} (data in ${path.relative(root, dataDir) || dataDir})…`);
-    database = await startEmbeddedPostgres({ dataDir, port: pgPort, database: "faultline" });
+    database = await startEmbeddedPostgres({ dataDir, port: pgPort, database: "faultline", restartOnCrash: true });
     env.DATABASE_URL = database.url;
     // The app reads free space of this filesystem for the ingest-health page's disk forecast.
     env.FAULTLINE_DATA_DIR = dataDir;
