@@ -47,9 +47,9 @@ const optionId = (errorId: string) => `error-option-${errorId}`;
 const DONE: Record<BulkChoice["action"], string> = { resolve: "Resolved", ignore: "Ignored", reopen: "Reopened", assign: "Reassigned" };
 
 /**
- * The filterable, paged error list: a listbox navigable with arrow keys (Enter opens an error), with
- * checkboxes for bulk changes (shift-click selects a range, the header selects the page, then "all
- * matching" selects every issue the search finds).
+ * The filterable, paged error list: a listbox navigable with arrow keys or j/k (Enter opens an error,
+ * x checks it), with checkboxes for bulk changes (shift-click or shift-x selects a range, the header
+ * selects the page, then "all matching" selects every issue the search finds).
  */
 export function ErrorList(props: ErrorListProps) {
   const { workspaceId, params, filters, data, isLoading, isFetching, error, onRetry, onChange, onSelect, canTriage } = props;
@@ -83,9 +83,13 @@ export function ErrorList(props: ErrorListProps) {
 
   function onKeyDown(e: KeyboardEvent<HTMLUListElement>) {
     if (items.length === 0 || (e.target as HTMLElement).tagName === "INPUT") return;
+    if (e.metaKey || e.ctrlKey || e.altKey) return;
     const keys: Record<string, () => void> = {
       ArrowDown: () => move(activeIndex + 1),
       ArrowUp: () => move(activeIndex - 1),
+      j: () => move(activeIndex + 1),
+      k: () => move(activeIndex - 1),
+      ...(canTriage && { x: () => check(activeIndex, e.shiftKey), X: () => check(activeIndex, true) }),
       Home: () => move(0),
       End: () => move(items.length - 1),
       Enter: () => onSelect(items[activeIndex].errorId),
@@ -231,6 +235,7 @@ export function ErrorList(props: ErrorListProps) {
           aria-labelledby="error-list-title"
           aria-activedescendant={items[activeIndex] ? optionId(items[activeIndex].errorId) : undefined}
           onKeyDown={onKeyDown}
+          aria-keyshortcuts="ArrowDown ArrowUp J K Home End Enter X"
           onFocus={() => setHasFocus(true)}
           onBlur={() => setHasFocus(false)}
           className="divide-y divide-gray-200 focus:outline-none dark:divide-gray-800"

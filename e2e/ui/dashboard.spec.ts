@@ -134,6 +134,17 @@ test("the list is keyboard navigable and Escape closes the details", async ({ pa
   await expect(page.getByTestId("error-details")).toBeHidden();
   await expect(page).not.toHaveURL(/error=/);
   await expect(page.getByRole("heading", { name: "Correlations" })).toBeVisible();
+
+  // j/k move like the arrows, x checks the active issue for a bulk change, "/" goes to the search box.
+  await listbox.focus();
+  await page.keyboard.press("k");
+  await page.keyboard.press("x");
+  await expect(page.getByText("1 selected")).toBeVisible();
+  await page.keyboard.press("j");
+  await page.keyboard.press("x");
+  await expect(page.getByText("2 selected")).toBeVisible();
+  await page.keyboard.press("/");
+  await expect(page.getByRole("combobox", { name: "Search errors" })).toBeFocused();
 });
 
 test("top errors tabs open an error", async ({ page }) => {

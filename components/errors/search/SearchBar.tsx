@@ -55,6 +55,19 @@ export function SearchBar({ workspaceId, value, assignees, onCommit }: SearchBar
     ? suggest(text, cursor, { tagKeys: keys.data?.keys, values: values.data?.values.map((v) => v.value), assignees })
     : [];
 
+  // "/" anywhere on the page (outside a text field) goes to the search box, as in most trackers.
+  useEffect(() => {
+    function onSlash(e: globalThis.KeyboardEvent) {
+      if (e.key !== "/" || e.defaultPrevented || e.metaKey || e.ctrlKey || e.altKey) return;
+      const target = e.target as HTMLElement | null;
+      if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
+      e.preventDefault();
+      inputRef.current?.focus();
+    }
+    window.addEventListener("keydown", onSlash);
+    return () => window.removeEventListener("keydown", onSlash);
+  }, []);
+
   useEffect(() => {
     if (text.trim() === value || parsed.errors.length > 0) return;
     const timer = setTimeout(() => {
@@ -119,6 +132,8 @@ export function SearchBar({ workspaceId, value, assignees, onCommit }: SearchBar
         aria-describedby={error ? `${listId}-error` : undefined}
         value={text}
         placeholder='is:unresolved level:high "timeout" — type to see keys'
+        aria-keyshortcuts="/"
+        title="Search (press / anywhere to come back here)"
         spellCheck={false}
         autoComplete="off"
         onChange={(e) => {
