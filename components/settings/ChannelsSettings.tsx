@@ -9,6 +9,7 @@ import { LoadingState } from "@/components/ui/Spinner";
 import { useToast } from "@/components/ui/Toast";
 import { CreateChannelForm } from "@/components/settings/CreateChannelForm";
 import type { ChannelDto } from "@/lib/alerts/channels/channelDto";
+import { CHANNEL_KIND_LABELS } from "@/lib/alerts/channels/channelSchemas";
 import { useChannelsQuery, useDeleteChannelMutation, useTestChannelMutation } from "@/lib/client/hooks/useChannelsQuery";
 
 /** What a channel sends to, as the API returns it (secrets already masked). */
@@ -66,7 +67,7 @@ export function ChannelsSettings({ workspaceId, isAdmin }: { workspaceId: string
                 <div className="min-w-0 flex-1 space-y-1">
                   <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-gray-900 dark:text-gray-100">
                     {c.name}
-                    <Badge className="bg-blue-100 text-blue-800 dark:bg-blue-950 dark:text-blue-300">{c.kind}</Badge>
+                    <Badge className="bg-blue-100 text-blue-800 dark:bg-blue-950 dark:text-blue-300">{CHANNEL_KIND_LABELS[c.kind]}</Badge>
                     {!c.enabled && <Badge>disabled</Badge>}
                     {c.secretsUnreadable && <Badge className="bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300">secrets unreadable</Badge>}
                   </p>

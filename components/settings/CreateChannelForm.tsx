@@ -2,24 +2,21 @@
 
 import { useState, type FormEvent } from "react";
 import { button, input } from "@/components/ui/buttonStyles";
+import { DEFAULT_SEVERITIES } from "@/lib/alerts/channels/channelRouting";
+import { CHANNEL_KIND_LABELS, CHANNEL_KINDS } from "@/lib/alerts/channels/channelSchemas";
 import { SEVERITIES_DESC, type Severity } from "@/lib/domain/severity";
 import { useCreateChannelMutation, type NewChannel } from "@/lib/client/hooks/useChannelsQuery";
 
 type Kind = NewChannel["kind"];
-const KINDS: Kind[] = ["webhook", "slack", "email", "pagerduty"];
-// Seed 004's routing table, as the API's own defaults (docs/alerts.md).
-const DEFAULT_SEVERITIES: Record<Kind, Severity[]> = {
-  webhook: [...SEVERITIES_DESC],
-  slack: ["critical", "high", "medium"],
-  email: ["critical", "high"],
-  pagerduty: ["critical"],
-};
 const TARGET: Record<Kind, { label: string; placeholder: string; type: string }> = {
   webhook: { label: "Webhook URL", placeholder: "https://example.com/hooks/faultline", type: "url" },
   slack: { label: "Slack incoming-webhook URL", placeholder: "https://hooks.slack.com/services/…", type: "url" },
   email: { label: "Recipients (comma-separated)", placeholder: "oncall@example.com, team@example.com", type: "text" },
   pagerduty: { label: "PagerDuty routing key", placeholder: "Events API v2 integration key", type: "text" },
+  discord: { label: "Discord webhook URL", placeholder: "https://discord.com/api/webhooks/…", type: "url" },
+  teams: { label: "Teams workflow webhook URL", placeholder: "https://….logic.azure.com/workflows/… (Workflows: post to a channel when a webhook request is received)", type: "url" },
 };
+
 
 function configFor(kind: Kind, value: string): Record<string, unknown> {
   const v = value.trim();
@@ -64,9 +61,9 @@ export function CreateChannelForm({ workspaceId }: { workspaceId: string }) {
         <label className="block text-sm">
           <span className="text-gray-700 dark:text-gray-300">Channel type</span>
           <select value={kind} onChange={(e) => changeKind(e.target.value as Kind)} className={`${input} mt-1 w-full`}>
-            {KINDS.map((k) => (
+            {CHANNEL_KINDS.map((k) => (
               <option key={k} value={k}>
-                {k}
+                {CHANNEL_KIND_LABELS[k]}
               </option>
             ))}
           </select>

@@ -171,6 +171,43 @@ describe("notification channels", () => {
   });
 });
 
+describe("chat channels: Discord and Microsoft Teams", () => {
+  it("deliver a critical alert as a Discord embed and a Teams Adaptive Card, with secrets masked", async () => {
+    const t = await createTenant("chat");
+    const admin = await login(t.admin);
+    const prefix = `/chat-${t.workspaceId.slice(-8)}`;
+    const discord = await addChannel(t, admin, { name: "Discord #incidents", kind: "discord", config: { url: `${receiver.url}${prefix}/api/webhooks/123/discordtokensecret` } });
+    const teams = await addChannel(t, admin, { name: "Teams on-call", kind: "teams", config: { url: `${receiver.url}${prefix}/workflows/abc/triggers/manual/paths/invoke?sig=teamssigsecret` } });
+    expect(JSON.stringify([discord.config, teams.config])).not.toMatch(/discordtokensecret|teamssigsecret/);
+    // New chat channels take seed 004's Slack routing: critical, high and medium.
+    const listed = (await api("GET", `/api/v1/workspaces/${t.workspaceId}/channels`, admin)).body as { items: { id: string; severities: string[] }[] };
+    expect(listed.items.find((c) => c.id === discord.id)?.severities.sort()).toEqual(["critical", "high", "medium"]);
+
+    await postEvents(t.key, errorEvent("Chat", "critical", { message: "card **declined** for @everyone" }));
+    const [alert] = await waitUntil(async () => (await alertsOfRule(t.workspaceId, "severity-critical")).filter((a) => a.status === "active"), 5000, "critical alert");
+    const [toDiscord] = await receiver.waitFor((r) => r.path === `${prefix}/api/webhooks/123/discordtokensecret` && JSON.stringify(r.body).includes("[CRITICAL] Critical error"));
+    const [toTeams] = await receiver.waitFor((r) => r.path.startsWith(`${prefix}/workflows/abc/`) && JSON.stringify(r.body).includes("Critical error"));
+
+    const embed = (toDiscord.body as { embeds: { title: string; description: string; fields: { name: string; value: string }[] }[]; allowed_mentions: unknown }).embeds[0];
+    expect(embed.title).toBe("[CRITICAL] Critical error: AlertTestChatError: card **declined** for @everyone");
+    expect(embed.description).toBe("card \\*\\*declined\\*\\* for @everyone");
+    expect(embed.fields).toContainEqual({ name: "Occurrences", value: "1", inline: true });
+    expect((toDiscord.body as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [] });
+
+    const card = (toTeams.body as { type: string; attachments: { contentType: string; content: { type: string; body: { type: string; text?: string }[] } }[] });
+    expect(card.type).toBe("message");
+    expect(card.attachments[0].contentType).toBe("application/vnd.microsoft.card.adaptive");
+    expect(card.attachments[0].content.type).toBe("AdaptiveCard");
+    expect(card.attachments[0].content.body[0].text?.replaceAll("\u200b", "")).toBe("[CRITICAL] Critical error: AlertTestChatError: card **declined** for @everyone");
+
+    const deliveries = await waitUntil(async () => {
+      const rows = (await deliveriesOf(alert.id)).filter((d) => d.status === "delivered");
+      return rows.length === 2 ? rows : undefined;
+    }, 5000, "delivery outcomes");
+    expect(deliveries.map((d) => d.channelId).sort()).toEqual([discord.id, teams.id].sort());
+  });
+});
+
 describe("failing channels", () => {
   it("retries with backoff, logs every attempt, and never holds up ingest or the other channels", async () => {
     const t = await createTenant("flaky");

@@ -40,6 +40,10 @@ export const EmailConfigSchema = z
     smtpUrl: smtpUrl.optional(),
   })
   .strict();
+/** Discord channel webhook (https://discord.com/api/webhooks/<id>/<token>). */
+export const DiscordConfigSchema = z.object({ url: httpUrl }).strict();
+/** Microsoft Teams: a Workflows "post to a channel when a webhook request is received" URL (Adaptive Card). */
+export const TeamsConfigSchema = z.object({ url: httpUrl }).strict();
 /** PagerDuty Events API v2: the integration's routing key; `url` overrides PAGERDUTY_EVENTS_URL. */
 export const PagerDutyConfigSchema = z.object({ routingKey: z.string().trim().min(1).max(128), url: httpUrl.optional() }).strict();
 
@@ -48,18 +52,24 @@ export const CHANNEL_CONFIG_SCHEMAS = {
   slack: SlackConfigSchema,
   email: EmailConfigSchema,
   pagerduty: PagerDutyConfigSchema,
+  discord: DiscordConfigSchema,
+  teams: TeamsConfigSchema,
 } satisfies Record<ChannelKind, z.ZodType>;
 
 export type WebhookConfig = z.infer<typeof WebhookConfigSchema>;
 export type SlackConfig = z.infer<typeof SlackConfigSchema>;
 export type EmailConfig = z.infer<typeof EmailConfigSchema>;
 export type PagerDutyConfig = z.infer<typeof PagerDutyConfigSchema>;
+export type DiscordConfig = z.infer<typeof DiscordConfigSchema>;
+export type TeamsConfig = z.infer<typeof TeamsConfigSchema>;
 
 export type ChannelConfig =
   | { kind: "webhook"; config: WebhookConfig }
   | { kind: "slack"; config: SlackConfig }
   | { kind: "email"; config: EmailConfig }
-  | { kind: "pagerduty"; config: PagerDutyConfig };
+  | { kind: "pagerduty"; config: PagerDutyConfig }
+  | { kind: "discord"; config: DiscordConfig }
+  | { kind: "teams"; config: TeamsConfig };
 
 /** Fields kept in the `secrets` column and never returned in full. */
 export const SECRET_FIELDS: Record<ChannelKind, string[]> = {
@@ -67,4 +77,6 @@ export const SECRET_FIELDS: Record<ChannelKind, string[]> = {
   slack: ["url"],
   email: ["smtpUrl"],
   pagerduty: ["routingKey"],
+  discord: ["url"],
+  teams: ["url"],
 };

@@ -10,7 +10,7 @@ export interface RoutableChannel {
 
 /**
  * Seed 004's routing: each severity has its channels (critical: Slack, email, PagerDuty; high:
- * Slack, email; medium: Slack; low: the dashboard only), and each escalation stage re-notifies the
+ * Slack, email; medium: Slack; low: the dashboard only — Discord and Teams are chat like Slack), and each escalation stage re-notifies the
  * channels subscribed to it. A channel is notified for an alert stage when it is enabled and
  * subscribed to both the alert's severity and that stage.
  */
@@ -20,8 +20,8 @@ export function channelsFor<C extends RoutableChannel>(channels: C[], severity: 
 
 /**
  * Machine consumers that track incident state get acknowledgements and resolutions too (PagerDuty
- * closes its incident, a webhook receiver updates its record); people on Slack and email are not
- * paged again for them.
+ * closes its incident, a webhook receiver updates its record); people on Slack, Discord, Teams and
+ * email are not paged again for them.
  */
 export const FOLLOW_UP_KINDS: ChannelKind[] = ["pagerduty", "webhook"];
 
@@ -30,6 +30,8 @@ export const DEFAULT_SEVERITIES: Record<ChannelKind, Severity[]> = {
   pagerduty: ["critical"],
   email: ["critical", "high"],
   slack: ["critical", "high", "medium"],
+  discord: ["critical", "high", "medium"],
+  teams: ["critical", "high", "medium"],
   webhook: ["critical", "high", "medium", "low"],
 };
 

@@ -1,7 +1,16 @@
 import { z } from "zod";
 import { SeveritySchema } from "@/lib/domain/severity";
 
-export const CHANNEL_KINDS = ["webhook", "slack", "email", "pagerduty"] as const;
+export const CHANNEL_KINDS = ["webhook", "slack", "email", "pagerduty", "discord", "teams"] as const;
+/** How each kind is named in the dashboard. */
+export const CHANNEL_KIND_LABELS: Record<(typeof CHANNEL_KINDS)[number], string> = {
+  webhook: "Webhook",
+  slack: "Slack",
+  email: "Email",
+  pagerduty: "PagerDuty",
+  discord: "Discord",
+  teams: "Microsoft Teams",
+};
 const EscalationStageSchema = z.enum(["initial", "escalate", "final"]);
 
 const unique = <T>(items: T[]) => [...new Set(items)];

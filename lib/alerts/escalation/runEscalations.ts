@@ -1,7 +1,7 @@
 import { channelsFor } from "@/lib/alerts/channels/channelRouting";
 import { dueEscalation } from "@/lib/alerts/escalation/escalationSchedule";
 import { pool, withTransaction } from "@/lib/db/pool";
-import type { AlertStatus, EscalationStage, Severity } from "@/lib/generated/prisma/enums";
+import type { AlertStatus, ChannelKind, EscalationStage, Severity } from "@/lib/generated/prisma/enums";
 
 interface DueRow {
   id: string;
@@ -16,7 +16,7 @@ interface DueRow {
 
 interface ChannelRow {
   id: string;
-  kind: "webhook" | "slack" | "email" | "pagerduty";
+  kind: ChannelKind;
   enabled: boolean;
   severities: Severity[];
   stages: EscalationStage[];

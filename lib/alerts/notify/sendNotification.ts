@@ -3,9 +3,11 @@ import { joinConfig, parseChannelConfig } from "@/lib/alerts/channels/channelCon
 import { openChannelSecrets } from "@/lib/alerts/channels/channelSecrets";
 import { SecretKeyError } from "@/lib/security/secretBox";
 import type { NotificationContext } from "@/lib/alerts/notify/notificationContext";
+import { discordPayload } from "@/lib/alerts/notify/payloads/discordPayload";
 import { emailMessage } from "@/lib/alerts/notify/payloads/emailMessage";
 import { pagerDutyPayload } from "@/lib/alerts/notify/payloads/pagerDutyPayload";
 import { slackPayload } from "@/lib/alerts/notify/payloads/slackPayload";
+import { teamsPayload } from "@/lib/alerts/notify/payloads/teamsPayload";
 import { webhookPayload } from "@/lib/alerts/notify/payloads/webhookPayload";
 import { postJson } from "@/lib/alerts/notify/postJson";
 import { sendEmail } from "@/lib/alerts/notify/sendEmail";
@@ -47,6 +49,10 @@ export async function sendNotification(channel: SendableChannel, ctx: Notificati
       });
     case "slack":
       return postJson(parsed.config.url, slackPayload(ctx), { timeoutMs });
+    case "discord":
+      return postJson(parsed.config.url, discordPayload(ctx), { timeoutMs });
+    case "teams":
+      return postJson(parsed.config.url, teamsPayload(ctx), { timeoutMs });
     case "pagerduty":
       return postJson(parsed.config.url ?? PAGERDUTY_EVENTS_URL, pagerDutyPayload(ctx, parsed.config.routingKey), { timeoutMs });
     case "email":

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { sampleContext } from "@/lib/alerts/notify/__fixtures__/context";
 import { alertUrl } from "@/lib/alerts/notify/notificationContext";
+import { discordPayload, escapeDiscord } from "@/lib/alerts/notify/payloads/discordPayload";
 import { emailMessage } from "@/lib/alerts/notify/payloads/emailMessage";
 import { pagerDutyPayload } from "@/lib/alerts/notify/payloads/pagerDutyPayload";
 import { escapeMrkdwn, slackPayload } from "@/lib/alerts/notify/payloads/slackPayload";
+import { escapeCardMarkdown, teamsPayload } from "@/lib/alerts/notify/payloads/teamsPayload";
 import { webhookPayload } from "@/lib/alerts/notify/payloads/webhookPayload";
 
 describe("generic webhook payload", () => {
@@ -77,6 +79,61 @@ describe("email message", () => {
 
   it("marks escalations in the subject", () => {
     expect(emailMessage(sampleContext({ stage: "final" })).subject).toMatch(/^\[Faultline\] \[FINAL ESCALATION\] \[CRITICAL\]/);
+  });
+});
+
+describe("Discord webhook payload", () => {
+  it("is one embed: linked title, escaped message, facts as inline fields, no mentions", () => {
+    const body = discordPayload(sampleContext({ error: { ...sampleContext().error!, message: "charge *failed* for @everyone [see](https://evil.test)" } }));
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+    expect(body.embeds).toHaveLength(1);
+    const [embed] = body.embeds;
+    expect(embed).toMatchObject({
+      title: "[CRITICAL] Critical error: PaymentError: charge <failed> & retried",
+      url: sampleContext().url,
+      description: "charge \\*failed\\* for @everyone \\[see\\](https://evil.test)",
+      color: 0xdc2626,
+      timestamp: "2026-01-01T10:00:00.000Z",
+    });
+    expect(embed.fields.map((f) => [f.name, f.value])).toEqual([
+      ["Severity", "critical"],
+      ["Rule", "Critical error"],
+      ["Value", "1 (threshold 1)"],
+      ["Project", "checkout"],
+      ["Occurrences", "3"],
+      ["Category", "payment"],
+    ]);
+  });
+
+  it("names the stage and a test, and stays within Discord's limits", () => {
+    expect(discordPayload(sampleContext({ stage: "resolved" })).embeds[0].title).toMatch(/^RESOLVED · \[CRITICAL\]/);
+    expect(discordPayload(sampleContext({ test: true })).embeds[0].title).toMatch(/^TEST · /);
+    const long = discordPayload(sampleContext({ alert: { ...sampleContext().alert, title: "t".repeat(1000) }, error: { ...sampleContext().error!, message: "m".repeat(10_000) } }));
+    expect(long.embeds[0].title.length).toBeLessThanOrEqual(256);
+    expect(long.embeds[0].description!.length).toBeLessThanOrEqual(4096);
+    expect(JSON.stringify(long.embeds[0]).length).toBeLessThan(6000);
+    expect(escapeDiscord("# heading > `code` ~x~ |s|")).toBe("\\# heading \\> \\`code\\` \\~x\\~ \\|s\\|");
+  });
+});
+
+describe("Microsoft Teams payload", () => {
+  it("is a Workflows message with one Adaptive Card: heading, message, facts, a button to the alert", () => {
+    const body = teamsPayload(sampleContext());
+    expect(body.type).toBe("message");
+    const [attachment] = body.attachments;
+    expect(attachment.contentType).toBe("application/vnd.microsoft.card.adaptive");
+    const card = attachment.content;
+    expect(card).toMatchObject({ type: "AdaptiveCard", version: "1.4", actions: [{ type: "Action.OpenUrl", title: "Open in Faultline", url: sampleContext().url }] });
+    expect(card.body.map((b) => b.type)).toEqual(["TextBlock", "TextBlock", "FactSet", "TextBlock"]);
+    expect(card.body[0]).toMatchObject({ text: "[\u200bCRITICAL]\u200b Critical error: PaymentError: charge <failed> & retried", color: "attention", weight: "Bolder" });
+    expect(card.body[2]).toMatchObject({ facts: expect.arrayContaining([{ title: "Occurrences", value: "3" }]) });
+    expect(teamsPayload(sampleContext({ url: null })).attachments[0].content.actions).toBeUndefined();
+  });
+
+  it("keeps an error message from formatting or linking", () => {
+    const text = escapeCardMarkdown("- **bold** _i_ [x](https://evil.test)");
+    expect(text.replaceAll("\u200b", "")).toBe("- **bold** _i_ [x](https://evil.test)");
+    expect(text).not.toMatch(/\*\*|\]\(|^- /);
   });
 });
 

@@ -14,7 +14,7 @@ export const GET = handle(async (req: Request, { params }: WorkspaceRouteContext
   return Response.json(await listChannels(auth, { workspaceId }));
 });
 
-/** POST /api/v1/workspaces/:workspaceId/channels — webhook, slack, email or pagerduty (admins). */
+/** POST /api/v1/workspaces/:workspaceId/channels — webhook, slack, email, pagerduty, discord or teams (admins). */
 export const POST = handle(async (req: Request, { params }: WorkspaceRouteContext) => {
   const { workspaceId } = parseWith(WorkspaceParamsSchema, await params);
   const input = parseWith(CreateChannelSchema, await readJson(req));
