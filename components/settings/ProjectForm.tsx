@@ -10,7 +10,7 @@ import { apiFetch } from "@/lib/client/apiFetch";
 import type { ProjectInfo } from "@/lib/projects/getProject";
 import { PLATFORMS } from "@/lib/projects/projectSchemas";
 
-/** PATCH /api/v1/projects/:id — name, platform, browser origins (CORS), rate limit, retention, quotas, sampling (admins). */
+/** PATCH /api/v1/projects/:id — name, platform, browser origins (CORS), rate limit, retention, quotas, sampling, sensitive fields (admins). */
 export function ProjectForm({ project }: { project: ProjectInfo }) {
   const queryClient = useQueryClient();
   const { showToast } = useToast();
@@ -23,6 +23,7 @@ export function ProjectForm({ project }: { project: ProjectInfo }) {
   const [quotaDay, setQuotaDay] = useState(project.quotaPerDay?.toString() ?? "");
   const [spikeProtection, setSpikeProtection] = useState(project.spikeProtection);
   const [issueCap, setIssueCap] = useState(project.maxEventsPerIssue?.toString() ?? "");
+  const [sensitive, setSensitive] = useState(project.sensitiveFields.join("\n"));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -43,6 +44,7 @@ export function ProjectForm({ project }: { project: ProjectInfo }) {
           quotaPerDay: quotaDay.trim() ? Number(quotaDay) : null,
           spikeProtection,
           maxEventsPerIssue: issueCap.trim() ? Number(issueCap) : null,
+          sensitiveFields: sensitive.split(/[\s,]+/).filter(Boolean),
         },
       });
       showToast("Project saved", "success");
@@ -104,6 +106,12 @@ export function ProjectForm({ project }: { project: ProjectInfo }) {
           </span>
         </label>
       </div>
+      <FormField
+        label="Additional sensitive fields"
+        hint="One per line, e.g. iban or x-tenant-secret. On top of the built-in scrubbing (passwords, tokens, keys, cards), values under any key containing one of them — tags, context, request data, frame variables, name=value in messages and traces — are stored as [Filtered]. Applies to events received from now on."
+      >
+        <textarea rows={3} value={sensitive} onChange={(e) => setSensitive(e.target.value)} className={`${input} w-full font-mono text-xs`} />
+      </FormField>
       <FormError message={error} />
       <button type="submit" disabled={busy} className={button.primary}>
         {busy ? "Saving…" : "Save project"}

@@ -206,3 +206,47 @@ describe("channel secrets and webhooks", () => {
     expect(audit.map((a) => a.action)).toContain("notification_channel.tested");
   });
 });
+
+describe("a project's additional sensitive fields", () => {
+  it("hide values under those keys at both ingest doors, from the next event on; only admins set them", async () => {
+    const p = await createTenant("sensitive");
+    const cookie = await login(p.admin);
+    expect((await api("PATCH", `/api/v1/projects/${p.projectId}`, await login(p.member), { sensitiveFields: ["iban"] })).status).toBe(403);
+    const bad = await api("PATCH", `/api/v1/projects/${p.projectId}`, cookie, { sensitiveFields: ["a b"] });
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(bad.body)).toContain("sensitiveFields");
+    const saved = await api("PATCH", `/api/v1/projects/${p.projectId}`, cookie, { sensitiveFields: ["iban", "x-tenant-secret", "iban"] });
+    expect(saved.status).toBe(200);
+    expect((saved.body as { sensitiveFields: string[] }).sensitiveFields).toEqual(["iban", "x-tenant-secret"]);
+
+    const native = await postEvents(p.key, {
+      eventId: "sensitive-native",
+      type: "PayoutError",
+      message: "payout refused for iban=DE89370400440532013000",
+      tags: { customer_iban: "DE89370400440532013000" },
+      context: { request: { headers: { "X-Tenant-Secret": "tenant-s3cret" } } },
+    });
+    expect(native.status).toBe(202);
+    const event = {
+      event_id: "5e0517e5e0517e5e0517e5e0517e5e05",
+      platform: "python",
+      level: "error",
+      exception: { values: [{ type: "PayoutError", value: "bank refused IBAN: GB33BUKB20201555555555", stacktrace: { frames: [{ function: "pay", filename: "pay.py", lineno: 3, in_app: true, vars: { iban: "GB33BUKB20201555555555", amount: 12 } }] } }] },
+      request: { url: "https://shop.test/pay", headers: { "X-Tenant-Secret": "tenant-s3cret" } },
+    };
+    const envelope = `${JSON.stringify({ event_id: event.event_id })}\n${JSON.stringify({ type: "event" })}\n${JSON.stringify(event)}\n`;
+    const sentry = await fetch(`${BASE_URL}/api/${p.projectPublicId}/envelope/?sentry_key=${p.key}&sentry_version=7`, { method: "POST", body: envelope });
+    expect(sentry.status).toBe(200);
+
+    const rows = await query<{ eventId: string; stored: string }>(
+      `SELECT "eventId", row_to_json(o)::text AS stored FROM "ErrorOccurrence" o WHERE "projectId" = $1 ORDER BY "eventId"`,
+      [p.projectId],
+    );
+    expect(rows.map((r) => r.eventId)).toEqual(["5e0517e5e0517e5e0517e5e0517e5e05", "sensitive-native"]);
+    for (const row of rows) {
+      expect(row.stored).not.toMatch(/DE89370400440532013000|GB33BUKB20201555555555|tenant-s3cret/);
+      expect(row.stored).toContain("[Filtered]");
+    }
+    expect(rows[1].stored).toContain("payout refused for iban=[Filtered]");
+  });
+});

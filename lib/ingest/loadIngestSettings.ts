@@ -2,12 +2,15 @@ import { compileGroupingRules, type CompiledGroupingRules } from "@/lib/grouping
 import { GroupingRulesSchema } from "@/lib/grouping/rules/groupingRuleSchemas";
 import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
 import { NO_INBOUND_FILTERS, parseStoredFilters, type InboundFilters } from "@/lib/ingest/filters/inboundFilterSchema";
+import { compileSensitiveFields, type SensitiveFields } from "@/lib/ingest/sensitiveFields";
 import { logger } from "@/lib/logger";
 import { boundedQuery } from "@/lib/db/boundedQuery";
 
-/** What ingest needs of a project's settings for every event: its grouping rules (compiled), inbound filters and discarded fingerprints. */
+/** What ingest needs of a project's settings for every event: its grouping rules (compiled), sensitive fields, inbound filters and discarded fingerprints. */
 export interface IngestSettings {
   rules: CompiledGroupingRules;
+  /** The project's additional sensitive fields; null without any. */
+  sensitiveFields: SensitiveFields | null;
   filters: InboundFilters;
   /** Fingerprints of issues whose new events are discarded. */
   discarded: ReadonlySet<string>;
@@ -27,23 +30,24 @@ const cache = (globalForSettings.faultlineIngestSettings ??= new Map());
 export async function loadIngestSettings(projectId: string, now = Date.now()): Promise<IngestSettings> {
   const hit = cache.get(projectId);
   if (hit && now - hit.at < CACHE_MS) return hit.settings;
-  type Row = { groupingRules: unknown; inboundFilters: unknown; discarded: string[] };
+  type Row = { groupingRules: unknown; sensitiveFields: string[]; inboundFilters: unknown; discarded: string[] };
   let row: Row | undefined;
   try {
     const { rows } = await boundedQuery<Row>(
-      `SELECT "groupingRules", "inboundFilters", ARRAY(SELECT fingerprint FROM "DiscardedFingerprint" d WHERE d."projectId" = p.id) AS discarded FROM "Project" p WHERE id = $1`,
+      `SELECT "groupingRules", "sensitiveFields", "inboundFilters", ARRAY(SELECT fingerprint FROM "DiscardedFingerprint" d WHERE d."projectId" = p.id) AS discarded FROM "Project" p WHERE id = $1`,
       [projectId],
     );
     row = rows[0];
   } catch (error) {
     // PostgreSQL unavailable: events are spooled with the settings last read (none if never read here).
     if (!isDatabaseUnavailable(error)) throw error;
-    if (!hit) logger.warn("project settings unknown while PostgreSQL is unavailable: events are fingerprinted without grouping rules and neither filtered nor discarded", { projectId });
-    return hit?.settings ?? { rules: compileGroupingRules([]), filters: NO_INBOUND_FILTERS, discarded: new Set() };
+    if (!hit) logger.warn("project settings unknown while PostgreSQL is unavailable: events are fingerprinted without grouping rules, scrubbed without the project's own sensitive fields, and neither filtered nor discarded", { projectId });
+    return hit?.settings ?? { rules: compileGroupingRules([]), sensitiveFields: null, filters: NO_INBOUND_FILTERS, discarded: new Set() };
   }
   const rules = GroupingRulesSchema.safeParse(row?.groupingRules ?? []);
   const settings: IngestSettings = {
     rules: compileGroupingRules(rules.success ? rules.data : []),
+    sensitiveFields: compileSensitiveFields(row?.sensitiveFields ?? []),
     filters: parseStoredFilters(row?.inboundFilters),
     discarded: new Set(row?.discarded ?? []),
   };

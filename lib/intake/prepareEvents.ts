@@ -1,5 +1,6 @@
 import type { IngestEvent } from "@/lib/ingest/eventSchema";
 import { prepareEvent, type PreparedEvent } from "@/lib/ingest/prepareEvent";
+import { redactSensitiveFields, type SensitiveFields } from "@/lib/ingest/sensitiveFields";
 import type { CompiledGroupingRules } from "@/lib/grouping/rules/compileGroupingRules";
 import { timeSlicer } from "@/lib/intake/timeSlicer";
 import { logger } from "@/lib/logger";
@@ -7,7 +8,8 @@ import { frameMapperFor } from "@/lib/sourcemaps/frameMapper";
 import { errorMessage } from "@/lib/text/errorMessage";
 
 /**
- * A request's events prepared (scrub → parse → classify → fingerprint). An event whose release has
+ * A request's events prepared (the project's sensitive fields hidden, then scrub → parse → classify
+ * → fingerprint). An event whose release has
  * source maps for its frames' files is fingerprinted on the frames as written — original file and
  * function — so one bug stays one issue across deploys that rename every minified function, and two
  * bugs with the same message in different functions stay two (without maps minified names are no
@@ -16,11 +18,18 @@ import { errorMessage } from "@/lib/text/errorMessage";
  * event loop gets a turn every few milliseconds (timeSlicer), so one large batch does not stall
  * every other request of the instance.
  */
-export async function prepareEvents(projectId: string, events: IngestEvent[], receivedAt: Date, rules: CompiledGroupingRules): Promise<PreparedEvent[]> {
+export async function prepareEvents(
+  projectId: string,
+  received: IngestEvent[],
+  receivedAt: Date,
+  settings: { rules: CompiledGroupingRules; sensitiveFields: SensitiveFields | null },
+): Promise<PreparedEvent[]> {
+  const { rules, sensitiveFields } = settings;
   const breathe = timeSlicer();
   const pending: Promise<PreparedEvent>[] = [];
-  for (const event of events) {
+  for (const raw of received) {
     await breathe();
+    const event = sensitiveFields ? redactSensitiveFields(raw, sensitiveFields) : raw;
     const mapped = withSourceMaps(projectId, event, prepareEvent(event, receivedAt, rules), receivedAt, rules);
     // Read by Promise.all below; until then (while this loop yields) a rejection is not unhandled.
     mapped.catch(() => undefined);

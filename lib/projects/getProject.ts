@@ -22,6 +22,7 @@ export function toProjectDto(project: Project) {
     quotaPerDay: project.quotaPerDay,
     spikeProtection: project.spikeProtection,
     maxEventsPerIssue: project.maxEventsPerIssue,
+    sensitiveFields: project.sensitiveFields,
     createdAt: project.createdAt.toISOString(),
   };
 }

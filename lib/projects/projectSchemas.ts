@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SensitiveFieldsSchema } from "@/lib/ingest/sensitiveFields";
 
 export const ProjectParamsSchema = z.object({ projectId: z.uuid() });
 export const IngestKeyParamsSchema = z.object({ projectId: z.uuid(), keyId: z.uuid() });
@@ -39,6 +40,8 @@ export const UpdateProjectSchema = z
     spikeProtection: z.boolean().optional(),
     /** Per-issue cap: past this many stored occurrences an issue keeps its first, its latest and a sample; null: no cap. */
     maxEventsPerIssue: z.number().int().min(1).max(100_000_000).nullable().optional(),
+    /** Additional sensitive fields: values under keys containing them are hidden at ingest (lib/ingest/sensitiveFields.ts). */
+    sensitiveFields: SensitiveFieldsSchema.optional(),
   })
   .strict()
   .refine((v) => Object.keys(v).length > 0, { message: "nothing to change" });

@@ -2,6 +2,7 @@ import { auditRow, userActor } from "@/lib/audit/auditRow";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanAdminister, assertUser } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/prisma";
+import { forgetIngestSettings } from "@/lib/ingest/loadIngestSettings";
 import { changedFields } from "@/lib/alerts/auditData";
 import { findProject } from "@/lib/projects/findProject";
 import { forgetProjectCaches } from "@/lib/projects/forgetProjectCaches";
@@ -9,7 +10,7 @@ import { toProjectDto } from "@/lib/projects/getProject";
 import type { UpdateProjectInput } from "@/lib/projects/projectSchemas";
 import { slugify } from "@/lib/workspaces/slugify";
 
-/** PATCH /api/v1/projects/:id — name, platform, allowed origins, rate limit, retention, quotas, sampling (admins). */
+/** PATCH /api/v1/projects/:id — name, platform, allowed origins, rate limit, retention, quotas, sampling, sensitive fields (admins). */
 export async function updateProject(auth: AuthContext, projectId: string, input: UpdateProjectInput) {
   assertUser(auth);
   const project = await findProject(auth, projectId);
@@ -26,5 +27,6 @@ export async function updateProject(auth: AuthContext, projectId: string, input:
     }),
   ]);
   await forgetProjectCaches(updated);
+  if (input.sensitiveFields !== undefined) forgetIngestSettings(projectId);
   return toProjectDto(updated);
 }

@@ -42,7 +42,7 @@ export async function seedSampleSourceMap(target: { workspaceId: string; project
       }),
     ),
     new Date(now),
-    rules,
+    { rules, sensitiveFields: null },
   );
   await storeEvents(target, events);
 }

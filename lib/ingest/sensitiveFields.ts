@@ -1,0 +1,71 @@
+import { z } from "zod";
+import type { IngestEvent } from "@/lib/ingest/eventSchema";
+import { FILTERED } from "@/lib/ingest/scrub";
+import type { Frame } from "@/lib/ingest/stacktrace/frame";
+
+/**
+ * A project's additional sensitive fields (Sentry's "additional sensitive fields"): names of data
+ * only this application knows to be private (`iban`, `ssn`, `x-tenant-secret`, `diagnosis`). On top
+ * of the built-in scrubbing (passwords, tokens, keys, cards…), every value an event carries under a
+ * key that contains one of them — ignoring case, `-`, `_` and `.` — is replaced by "[Filtered]"
+ * before anything is grouped or stored: tags, context, metadata (request data, headers, cookies…),
+ * frame variables; and `name=value` / `"name": "value"` pairs in the message and traces.
+ */
+export const SensitiveFieldsSchema = z
+  .array(z.string().trim().regex(/^[A-Za-z0-9_.-]{3,64}$/, "3-64 characters of A-Z a-z 0-9 _ . -"))
+  .max(50)
+  .transform((fields) => [...new Set(fields)]);
+
+export interface SensitiveFields {
+  /** True when a value under this key is hidden. */
+  matchesKey(key: string): boolean;
+  /** `text` with the values of `name=value` and `"name": "value"` pairs of these fields hidden. */
+  redactText(text: string): string;
+}
+
+const normalise = (key: string) => key.toLowerCase().replace(/[^a-z0-9]/g, "");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
+/** Deeper than this, values are left to the built-in scrubbing's own depth cut. */
+const MAX_DEPTH = 40;
+
+/** The matcher of a project's list; null for an empty one (nothing to do). */
+export function compileSensitiveFields(fields: readonly string[]): SensitiveFields | null {
+  const names = fields.map(normalise).filter((f) => f.length > 0);
+  if (names.length === 0) return null;
+  const pair = new RegExp(`([A-Za-z0-9_.-]*(?:${fields.map(escapeRegExp).join("|")})[A-Za-z0-9_.-]*)(["']?\\s*[=:]\\s*["']?)([^\\s"'&,;}\\]]+)`, "gi");
+  return {
+    matchesKey: (key) => {
+      const k = normalise(key);
+      return names.some((f) => k.includes(f));
+    },
+    redactText: (text) => (text.length === 0 ? text : text.replace(pair, `$1$2${FILTERED}`)),
+  };
+}
+
+/** `event` with the project's sensitive fields hidden (see SensitiveFieldsSchema); the input is not changed. */
+export function redactSensitiveFields(event: IngestEvent, fields: SensitiveFields): IngestEvent {
+  const text = (s: string | undefined) => (s === undefined ? s : fields.redactText(s));
+  const stack = (s: string | Frame[] | undefined) => (typeof s === "string" ? fields.redactText(s) : s && (redactValue(s, fields, 0) as Frame[]));
+  return {
+    ...event,
+    message: fields.redactText(event.message),
+    messageTemplate: text(event.messageTemplate),
+    stackTrace: stack(event.stackTrace),
+    exceptions: event.exceptions?.map((e) => ({ ...e, message: fields.redactText(e.message), stackTrace: stack(e.stackTrace) })),
+    tags: event.tags && (redactValue(event.tags, fields, 0) as IngestEvent["tags"]),
+    context: event.context && (redactValue(event.context, fields, 0) as IngestEvent["context"]),
+    metadata: event.metadata && (redactValue(event.metadata, fields, 0) as IngestEvent["metadata"]),
+  };
+}
+
+function redactValue(value: unknown, fields: SensitiveFields, depth: number): unknown {
+  if (typeof value === "string") return fields.redactText(value);
+  if (value === null || typeof value !== "object" || depth >= MAX_DEPTH) return value;
+  if (Array.isArray(value)) {
+    // A [name, value] pair (headers and cookies as SDKs send lists of them).
+    if (value.length === 2 && typeof value[0] === "string" && fields.matchesKey(value[0]) && value[1] !== null && value[1] !== "") return [value[0], FILTERED];
+    return value.map((v) => redactValue(v, fields, depth + 1));
+  }
+  // fromEntries defines each key as an own property, "__proto__" included.
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, fields.matchesKey(key) && v !== null && v !== "" ? FILTERED : redactValue(v, fields, depth + 1)]));
+}
