@@ -83,6 +83,7 @@ const EnvSchema = z.object({
   /** How often issues ignored "for a duration" are checked for reopening; 0 disables the sweep on this instance. */
   TRIAGE_IGNORE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   MONITOR_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+  UPTIME_CHECK_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
   /** How often events' pending user/agent counts are folded into the per-actor rollups; 0 disables it on this instance (views stay exact either way). */
   ACTOR_FOLD_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(1_000),
   PAGERDUTY_EVENTS_URL: z.string().url().default("https://events.pagerduty.com/v2/enqueue"),

@@ -3,19 +3,27 @@
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { MonitorRow } from "@/components/crons/MonitorRow";
+import { NewUptimeMonitorDialog } from "@/components/crons/NewUptimeMonitorDialog";
 import { WorkspaceShell } from "@/components/settings/WorkspaceShell";
+import { button } from "@/components/ui/buttonStyles";
 import { Card } from "@/components/ui/Card";
 import { ProjectFilter } from "@/components/ui/ProjectFilter";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
-import { useDeleteMonitorMutation, useMonitorsQuery } from "@/lib/client/hooks/useMonitorsQuery";
+import { useToast } from "@/components/ui/Toast";
+import { useCheckMonitorMutation, useDeleteMonitorMutation, useMonitorsQuery } from "@/lib/client/hooks/useMonitorsQuery";
 import type { Me } from "@/lib/workspaces/getMe";
 
-/** /crons — cron monitors (Sentry Crons check-ins): failing first, each with its schedule and latest runs. */
+/** /crons — cron monitors (Sentry Crons check-ins) and uptime monitors: failing first, each with its schedule and latest runs. */
 export function CronsPage() {
   return (
-    <WorkspaceShell active="crons" title="Cron monitors" subtitle="Scheduled jobs that check in: missed, failed and timed-out runs become issues" width="wide">
+    <WorkspaceShell
+      active="crons"
+      title="Cron and uptime monitors"
+      subtitle="Scheduled jobs that check in, and URLs Faultline requests: missed, failed and timed-out runs and failed checks become issues"
+      width="wide"
+    >
       {({ workspace }) => <MonitorList key={workspace.id} workspace={workspace} />}
     </WorkspaceShell>
   );
@@ -27,28 +35,41 @@ function MonitorList({ workspace }: { workspace: Me["workspaces"][number] }) {
   const focused = useSearchParams().get("monitor");
   const monitors = useMonitorsQuery(workspace.id, projectId || undefined);
   const remove = useDeleteMonitorMutation(workspace.id);
+  const check = useCheckMonitorMutation(workspace.id);
+  const { showToast } = useToast();
+  const [adding, setAdding] = useState(false);
   const project = workspace.projects.find((p) => p.id === projectId) ?? workspace.projects[0];
 
   return (
     <Card
       title="Monitors"
       titleId="monitors-title"
-      actions={<ProjectFilter projects={workspace.projects} value={projectId} onChange={setProjectId} />}
+      actions={
+        <div className="flex flex-wrap items-center gap-2">
+          <ProjectFilter projects={workspace.projects} value={projectId} onChange={setProjectId} />
+          {workspace.role === "admin" && (
+            <button type="button" className={button.secondary} onClick={() => setAdding(true)}>
+              New uptime monitor
+            </button>
+          )}
+        </div>
+      }
     >
+      {adding && <NewUptimeMonitorDialog workspace={workspace} open onClose={() => setAdding(false)} />}
       {monitors.isLoading ? (
         <LoadingState />
       ) : monitors.error || !monitors.data ? (
         <ErrorState error={monitors.error ?? new Error("no data")} onRetry={() => void monitors.refetch()} />
       ) : monitors.data.items.length === 0 ? (
-        <EmptyState title="No cron monitors yet">
-          A monitor appears with its first check-in: <code>Sentry.withMonitor(&quot;nightly-report&quot;, job, {"{"} schedule: {"{"} type: &quot;crontab&quot;, value: &quot;0 3 * * *&quot; {"}"} {"}"})</code>{" "}
+        <EmptyState title="No monitors yet">
+          {workspace.role === "admin" && <>Add an uptime monitor for a URL (New uptime monitor), or let a job check in. </>}A cron monitor appears with its first check-in: <code>Sentry.withMonitor(&quot;nightly-report&quot;, job, {"{"} schedule: {"{"} type: &quot;crontab&quot;, value: &quot;0 3 * * *&quot; {"}"} {"}"})</code>{" "}
           in any Sentry SDK, or from a crontab:{" "}
           <code>
             curl &quot;{typeof window === "undefined" ? "" : window.location.origin}/api/{project?.publicId ?? "<project id>"}/cron/nightly-report/&lt;key&gt;/?status=ok&quot;
           </code>
         </EmptyState>
       ) : (
-        <ol className="divide-y divide-gray-200 dark:divide-gray-800" aria-label="Cron monitors">
+        <ol className="divide-y divide-gray-200 dark:divide-gray-800" aria-label="Monitors">
           {monitors.data.items.map((monitor) => (
             <MonitorRow
               key={monitor.id}
@@ -60,6 +81,14 @@ function MonitorList({ workspace }: { workspace: Me["workspaces"][number] }) {
               isAdmin={workspace.role === "admin"}
               deleting={remove.isPending}
               onDelete={() => remove.mutate(monitor.id)}
+              onCheck={{
+                pending: check.isPending && check.variables === monitor.id,
+                run: () =>
+                  check.mutate(monitor.id, {
+                    onSuccess: (result) => showToast(`${monitor.slug}: ${result.ok ? "up" : "down"} — ${result.detail} in ${result.durationMs} ms`, result.ok ? "success" : "error"),
+                    onError: (e) => showToast(`Check of ${monitor.slug} failed: ${e.message}`),
+                  }),
+              }}
             />
           ))}
         </ol>

@@ -8,8 +8,8 @@ import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
 import { useCheckInsQuery } from "@/lib/client/hooks/useMonitorsQuery";
 
-/** One monitor's runs, newest first, paged: when each started (or was due), its status, duration and release. */
-export function MonitorHistory({ monitorId }: { monitorId: string }) {
+/** One monitor's runs, newest first, paged: when each started (or was due), its status, duration and release (an uptime check's answer). */
+export function MonitorHistory({ monitorId, uptime = false }: { monitorId: string; uptime?: boolean }) {
   const [page, setPage] = useState(1);
   const runs = useCheckInsQuery(monitorId, page);
   if (runs.isLoading) return <LoadingState />;
@@ -22,7 +22,7 @@ export function MonitorHistory({ monitorId }: { monitorId: string }) {
             <th className="py-1 pr-4 font-medium">Run</th>
             <th className="py-1 pr-4 font-medium">Status</th>
             <th className="py-1 pr-4 font-medium">Duration</th>
-            <th className="py-1 font-medium">Release</th>
+            <th className="py-1 font-medium">{uptime ? "Answer" : "Release"}</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
@@ -35,7 +35,7 @@ export function MonitorHistory({ monitorId }: { monitorId: string }) {
                 </td>
                 <td className={`py-1 pr-4 font-medium ${look.text}`}>{look.label}</td>
                 <td className="py-1 pr-4 tabular-nums text-gray-700 dark:text-gray-300">{formatDuration(run.durationMs)}</td>
-                <td className="py-1 font-mono text-xs text-gray-600 dark:text-gray-400">{run.release ?? "—"}</td>
+                <td className="py-1 font-mono text-xs text-gray-600 dark:text-gray-400">{(uptime ? run.detail : run.release) ?? "—"}</td>
               </tr>
             );
           })}

@@ -23,7 +23,7 @@ function statusLabel(monitor: MonitorListItem): string {
 const ago = (iso: string) => formatDistanceToNow(new Date(iso), { addSuffix: true });
 
 /** One monitor: slug, environment, status, schedule, the run strip, last and next check-in, its issue; its history on demand; delete for admins. */
-export function MonitorRow({ monitor, focused = false, workspaceId, showProject, canEdit, isAdmin, onDelete, deleting }: {
+export function MonitorRow({ monitor, focused = false, workspaceId, showProject, canEdit, isAdmin, onDelete, deleting, onCheck }: {
   monitor: MonitorListItem;
   /** Opened with its history and scrolled into view (linked from its issue). */
   focused?: boolean;
@@ -33,6 +33,8 @@ export function MonitorRow({ monitor, focused = false, workspaceId, showProject,
   isAdmin: boolean;
   onDelete: () => void;
   deleting: boolean;
+  /** Uptime monitors: request the URL now. */
+  onCheck: { run: () => void; pending: boolean };
 }) {
   const [confirming, setConfirming] = useState(false);
   const row = useRef<HTMLLIElement>(null);
@@ -61,8 +63,17 @@ export function MonitorRow({ monitor, focused = false, workspaceId, showProject,
               {monitor.muted && <Badge>Muted</Badge>}
               {showProject && <span className="text-xs text-gray-500 dark:text-gray-400">{monitor.projectName}</span>}
             </div>
+            {monitor.url && (
+              <p className="mt-0.5 break-all font-mono text-xs text-gray-700 dark:text-gray-300" data-testid="monitor-url">
+                GET {monitor.url}
+              </p>
+            )}
             <p className="mt-0.5 text-xs text-gray-600 dark:text-gray-400">
-              {monitor.schedule ? (
+              {monitor.url && monitor.schedule ? (
+                <>
+                  Checked <span className="font-mono">{monitor.schedule}</span> · down after {monitor.failureIssueThreshold} failed check{monitor.failureIssueThreshold === 1 ? "" : "s"}
+                </>
+              ) : monitor.schedule ? (
                 <>
                   <span className="font-mono">{monitor.schedule}</span> · margin {monitor.checkinMargin} min · max runtime {monitor.maxRuntime} min
                 </>
@@ -79,11 +90,16 @@ export function MonitorRow({ monitor, focused = false, workspaceId, showProject,
               <LastRun monitor={monitor} />
               {monitor.nextExpectedAt && <div>Next due {ago(monitor.nextExpectedAt)}</div>}
             </div>
-            <div className="flex items-center gap-1 lg:w-[16rem] lg:justify-end">
+            <div className="flex items-center gap-1 lg:min-w-[16rem] lg:justify-end">
               {monitor.issueId && (
                 <Link href={`/errors/${monitor.issueId}`} className={button.ghost}>
                   Issue
                 </Link>
+              )}
+              {monitor.url && canEdit && (
+                <button type="button" className={`${button.ghost} whitespace-nowrap`} disabled={onCheck.pending} onClick={onCheck.run} aria-label={`Check ${monitor.slug} (${monitor.environment}) now`}>
+                  {onCheck.pending ? "Checking…" : "Check now"}
+                </button>
               )}
               <DisclosureButton className={button.secondary}>History</DisclosureButton>
               {canEdit && (
@@ -100,7 +116,7 @@ export function MonitorRow({ monitor, focused = false, workspaceId, showProject,
           </div>
         </div>
         <DisclosurePanel className="mt-3 rounded-md bg-gray-50 p-3 dark:bg-gray-900/60">
-          <MonitorHistory monitorId={monitor.id} />
+          <MonitorHistory monitorId={monitor.id} uptime={monitor.url !== null} />
         </DisclosurePanel>
       </Disclosure>
       {editing && <EditMonitorDialog monitor={monitor} workspaceId={workspaceId} open onClose={() => setEditing(false)} />}

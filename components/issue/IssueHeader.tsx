@@ -80,7 +80,7 @@ export function IssueHeader({ issue, listHref, actions }: IssueHeaderProps) {
         {issue.culprit && <p className="mt-0.5 truncate font-mono text-xs text-gray-500 dark:text-gray-400" data-testid="issue-culprit">{issue.culprit}</p>}
         {issue.monitor && (
           <p className="mt-0.5 text-xs text-gray-600 dark:text-gray-400" data-testid="issue-monitor">
-            Cron monitor <span className="font-mono">{issue.monitor.slug}</span> ({issue.monitor.environment}), now {issue.monitor.status}:{" "}
+            {issue.monitor.uptime ? "Uptime" : "Cron"} monitor <span className="font-mono">{issue.monitor.slug}</span> ({issue.monitor.environment}), now {issue.monitor.status}:{" "}
             <Link href={`/crons?ws=${issue.workspaceId}&monitor=${issue.monitor.id}`} className="text-blue-700 hover:underline dark:text-blue-400">
               see its runs
             </Link>

@@ -78,6 +78,16 @@ async function createMonitor(ctx: MatrixContext): Promise<string> {
   return row.id;
 }
 
+/** An uptime monitor whose URL is the app's own health check (a check costs a millisecond). */
+async function createUptimeMonitor(ctx: MatrixContext): Promise<string> {
+  const [row] = await query<{ id: string }>(
+    `INSERT INTO "CronMonitor" (id, "workspaceId", "projectId", slug, environment, url, "scheduleType", "scheduleValue", "scheduleUnit", "nextExpectedAt")
+     VALUES (gen_random_uuid(), $1, $2, $3, 'production', $4, 'interval', '60', 'minute', now() + interval '1 hour') RETURNING id`,
+    [ctx.t.workspaceId, ctx.t.projectId, `matrix-up-${tag()}`, `${BASE_URL}/api/health`],
+  );
+  return row.id;
+}
+
 async function createAttachment(ctx: MatrixContext): Promise<string> {
   const [row] = await query<{ id: string }>(
     `INSERT INTO "EventAttachment" (id, "workspaceId", "projectId", "eventId", filename, "contentType", "attachmentType", size, data)
@@ -407,4 +417,9 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
   "GET /api/v1/monitors/:id/check-ins": async (ctx) => ({ path: `/api/v1/monitors/${await createMonitor(ctx)}/check-ins` }),
   "PATCH /api/v1/monitors/:id": async (ctx) => ({ path: `/api/v1/monitors/${await createMonitor(ctx)}`, body: { muted: true } }),
   "DELETE /api/v1/monitors/:id": async (ctx) => ({ path: `/api/v1/monitors/${await createMonitor(ctx)}` }),
+  "POST /api/v1/workspaces/:workspaceId/monitors": (ctx) => ({
+    path: `/api/v1/workspaces/${ctx.t.workspaceId}/monitors`,
+    body: { projectId: ctx.t.projectId, slug: `matrix-up-${tag()}`, url: `${BASE_URL}/api/health`, intervalMinutes: 60 },
+  }),
+  "POST /api/v1/monitors/:id/check": async (ctx) => ({ path: `/api/v1/monitors/${await createUptimeMonitor(ctx)}/check` }),
 };

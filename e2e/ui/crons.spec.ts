@@ -74,3 +74,25 @@ test("the crons page: failing monitors first, run strips, a monitor's history, i
   // It arrives with that monitor's history open.
   await expect(page.getByRole("listitem", { name: "billing-sync (production)" }).getByTestId("monitor-run")).toHaveCount(2);
 });
+
+test("an admin adds an uptime monitor and checks it now", async ({ page, context }) => {
+  const t = await createTenant("uptime-ui");
+  await signInAs(context, t.admin);
+  await page.goto(`/crons?ws=${t.workspaceId}`);
+  await page.getByRole("button", { name: "New uptime monitor" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Name").fill("app-health");
+  await dialog.getByLabel("URL").fill(`${BASE_URL}/api/health`);
+  await dialog.getByLabel("Check every").selectOption("60");
+  await dialog.getByRole("button", { name: "Add monitor" }).click();
+  await expect(dialog).toBeHidden();
+  const row = page.getByRole("listitem", { name: "app-health (production)" });
+  await expect(row.getByTestId("monitor-url")).toHaveText(`GET ${BASE_URL}/api/health`);
+  await expect(row).toContainText("Checked every 60 minutes");
+  await row.getByRole("button", { name: "Check app-health (production) now" }).click();
+  await expect(page.getByTestId("toast").filter({ hasText: "app-health: up" })).toContainText(/app-health: up — HTTP 200 OK in \d+ ms/);
+  await expect(row).toContainText("OK");
+  await row.getByRole("button", { name: "History" }).click();
+  await expect(row.getByTestId("monitor-run").first()).toContainText("HTTP 200");
+  await screenshotBothWidths(page, "crons-uptime");
+});

@@ -15,7 +15,7 @@ export async function listCheckIns(auth: AuthContext, monitorId: string, query: 
   const monitor = await findVisibleMonitor(auth, monitorId);
   const [{ rows }, { rows: counted }] = await Promise.all([
     pool().query<CheckInRow>(
-      `SELECT id, status, "durationMs", release, "expectedAt", "createdAt" FROM "CronCheckIn" WHERE "monitorId" = $1
+      `SELECT id, status, "durationMs", release, detail, "expectedAt", "createdAt" FROM "CronCheckIn" WHERE "monitorId" = $1
        ORDER BY "createdAt" DESC, id DESC LIMIT $2 OFFSET $3`,
       [monitor.id, query.pageSize, (query.page - 1) * query.pageSize],
     ),

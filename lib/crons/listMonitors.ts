@@ -25,7 +25,7 @@ export async function listMonitors(auth: AuthContext, input: { workspaceId: stri
      FROM "CronMonitor" m
      JOIN "Project" p ON p.id = m."projectId"
      LEFT JOIN LATERAL (
-       SELECT json_agg(json_build_object('id', c.id, 'status', c.status, 'durationMs', c."durationMs", 'release', c.release,
+       SELECT json_agg(json_build_object('id', c.id, 'status', c.status, 'durationMs', c."durationMs", 'release', c.release, 'detail', c.detail,
          'expectedAt', c."expectedAt", 'createdAt', c."createdAt") ORDER BY c."createdAt") AS recent
        FROM (SELECT * FROM "CronCheckIn" WHERE "monitorId" = m.id ORDER BY "createdAt" DESC LIMIT ${RECENT_RUNS}) c
      ) r ON true

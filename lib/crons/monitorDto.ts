@@ -1,4 +1,5 @@
 import { describeSchedule } from "@/lib/crons/monitorSchedule";
+import { maskUrlPassword } from "@/lib/crons/uptime/maskUrlPassword";
 import { scheduleOf, type MonitorRow } from "@/lib/crons/monitorRow";
 
 /** A CronMonitor row with its project's name, as the monitor lists read it (alias `m`, project `p`). */
@@ -11,7 +12,7 @@ export type MonitorListRow = Omit<MonitorRow, "workspaceId" | "consecutiveFailur
 
 export const MONITOR_LIST_COLUMNS = `m.id, m."projectId", p.name AS "projectName", m.slug, m.environment, m."scheduleType", m."scheduleValue",
   m."scheduleUnit", m.timezone, m."checkinMargin", m."maxRuntime", m."failureIssueThreshold", m."recoveryThreshold", m.status,
-  m."lastCheckInAt", m."lastCheckInStatus", m."nextExpectedAt", m."groupId", m.muted, m."createdAt"`;
+  m."lastCheckInAt", m."lastCheckInStatus", m."nextExpectedAt", m."groupId", m.url, m.muted, m."createdAt"`;
 
 /** One run as the API answers it. */
 export interface CheckInRow {
@@ -19,6 +20,8 @@ export interface CheckInRow {
   status: string;
   durationMs: number | null;
   release: string | null;
+  /** Uptime checks: what the URL answered. */
+  detail: string | null;
   expectedAt: Date | null;
   createdAt: Date;
 }
@@ -29,6 +32,7 @@ export function toCheckInDto(row: CheckInRow) {
     status: row.status,
     durationMs: row.durationMs,
     release: row.release,
+    detail: row.detail,
     expectedAt: row.expectedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   };
@@ -58,6 +62,8 @@ export function toMonitorDto(row: MonitorListRow) {
     lastCheckInStatus: row.lastCheckInStatus,
     nextExpectedAt: row.nextExpectedAt?.toISOString() ?? null,
     issueId: row.groupId,
+    /** Uptime monitors: the URL Faultline checks (a password in it masked); null for cron jobs. */
+    url: row.url === null ? null : maskUrlPassword(row.url),
     createdAt: row.createdAt.toISOString(),
   };
 }

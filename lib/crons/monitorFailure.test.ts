@@ -44,4 +44,14 @@ describe("monitorFailureEvent", () => {
     expect(staging).not.toBe(fingerprints[0]);
     expect(other).not.toBe(fingerprints[0]);
   });
+
+  it("says what an uptime monitor's URL answered, keeps the issue of the monitor, and never stores a password in the URL", () => {
+    const down = (detail: string) => monitorFailureEvent(failure({ url: "https://ops:hunter2@shop.test/health", detail, release: null }));
+    const event = down("HTTP 503 Service Unavailable");
+    expect(event).toMatchObject({ message: "Uptime monitor nightly-report (production) is down: HTTP 503 Service Unavailable (https://ops:hunter2@shop.test/health)", category: "uptime", source: "uptime-monitor" });
+    expect(event.fingerprint).toEqual(down("connection refused (ECONNREFUSED)").fingerprint);
+    const stored = JSON.stringify(prepareEvent(IngestEventSchema.parse(event)));
+    expect(stored).not.toContain("hunter2");
+    expect(monitorFailureEvent(failure({ url: "https://shop.test/", reason: "missed", expectedAt: new Date("2026-12-03T03:00:00Z") })).message).toMatch(/^Uptime monitor nightly-report \(production\) was not checked: a check was due at 2026-12-03T03:00:00.000Z/);
+  });
 });

@@ -21,17 +21,20 @@ export interface MonitorFailure {
   expectedAt?: Date;
   maxRuntime?: number;
   schedule?: string;
+  /** Uptime monitors: the URL checked, and what it answered. */
+  url?: string;
+  detail?: string;
 }
 
 /** A failure of `monitor`'s run `checkInId` at `at`; callers add what they know (release, due time, schedule, runtime). */
 export function failureOf(
-  monitor: Pick<MonitorRow, "id" | "workspaceId" | "projectId" | "slug" | "environment">,
+  monitor: Pick<MonitorRow, "id" | "workspaceId" | "projectId" | "slug" | "environment" | "url">,
   checkInId: string,
   reason: FailureReason,
   at: Date,
 ): MonitorFailure {
-  const { id: monitorId, workspaceId, projectId, slug, environment } = monitor;
-  return { monitorId, workspaceId, projectId, slug, environment, release: null, reason, checkInId, at };
+  const { id: monitorId, workspaceId, projectId, slug, environment, url } = monitor;
+  return { monitorId, workspaceId, projectId, slug, environment, release: null, reason, checkInId, at, ...(url && { url }) };
 }
 
 /**
@@ -45,8 +48,8 @@ export function monitorFailureEvent(failure: MonitorFailure): IngestEvent {
     type: MONITOR_FAILURE_TYPE,
     message: failureMessage(failure),
     severity: "high",
-    category: "cron",
-    source: "cron-monitor",
+    category: failure.url ? "uptime" : "cron",
+    source: failure.url ? "uptime-monitor" : "cron-monitor",
     platform: "cron",
     occurredAt: failure.at.toISOString(),
     environment: failure.environment,
@@ -60,12 +63,19 @@ export function monitorFailureEvent(failure: MonitorFailure): IngestEvent {
         checkInId: failure.checkInId,
         ...(failure.schedule && { schedule: failure.schedule }),
         ...(failure.expectedAt && { expectedAt: failure.expectedAt.toISOString() }),
+        ...(failure.url && { url: failure.url }),
+        ...(failure.detail && { detail: failure.detail }),
       },
     },
   };
 }
 
 function failureMessage(failure: MonitorFailure): string {
+  if (failure.url) {
+    const name = `Uptime monitor ${failure.slug} (${failure.environment})`;
+    if (failure.reason === "error") return `${name} is down: ${failure.detail ?? "the check failed"} (${failure.url})`;
+    if (failure.reason === "missed") return `${name} was not checked: a check was due at ${failure.expectedAt?.toISOString() ?? "its scheduled time"} (no instance ran the uptime-checks job)`;
+  }
   const name = `Cron monitor ${failure.slug} (${failure.environment})`;
   switch (failure.reason) {
     case "error":

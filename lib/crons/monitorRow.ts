@@ -16,6 +16,8 @@ export interface MonitorRow extends MonitorState {
   maxRuntime: number;
   nextExpectedAt: Date | null;
   groupId: string | null;
+  /** Uptime monitors: the URL Faultline requests (null for a cron job that checks in). */
+  url: string | null;
   /** Failures raise no issue events (runs and status are still kept). */
   muted: boolean;
 }
@@ -38,4 +40,4 @@ export function scheduleColumns(schedule: MonitorSchedule): { scheduleType: stri
 
 export const MONITOR_COLUMNS = `id, "workspaceId", "projectId", slug, environment, "scheduleType", "scheduleValue", "scheduleUnit", timezone,
   "checkinMargin", "maxRuntime", "failureIssueThreshold", "recoveryThreshold", status, "consecutiveFailures", "consecutiveOks",
-  "nextExpectedAt", "groupId", muted`;
+  "nextExpectedAt", "groupId", url, muted`;

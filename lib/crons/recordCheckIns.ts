@@ -64,9 +64,9 @@ async function recordCheckIn(
   } else {
     const timeoutAt = item.status === "in_progress" ? new Date(now.getTime() + monitor.maxRuntime * 60_000) : null;
     await client.query(
-      `INSERT INTO "CronCheckIn" ("monitorId", id, status, "durationMs", release, "timeoutAt", "createdAt", "updatedAt")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
-      [monitor.id, item.checkInId, item.status, item.durationMs, item.release, timeoutAt, now],
+      `INSERT INTO "CronCheckIn" ("monitorId", id, status, "durationMs", release, "timeoutAt", "createdAt", "updatedAt", detail)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8)`,
+      [monitor.id, item.checkInId, item.status, item.durationMs, item.release, timeoutAt, now, item.detail ?? null],
     );
   }
   // SDKs send check-ins concurrently, so a run can close after a newer one finished. Its failure
@@ -85,6 +85,7 @@ async function recordCheckIn(
       failure: {
         ...failureOf(monitor, item.checkInId, "error", now),
         release: item.release,
+        ...(item.detail && { detail: item.detail }),
         ...(schedule && { schedule: describeSchedule(schedule, monitor.timezone) }),
       },
     }),

@@ -2,6 +2,7 @@ import { evaluateAlerts } from "@/lib/alerts/evaluate/evaluateAlerts";
 import { processDeliveries } from "@/lib/alerts/notify/processDeliveries";
 import { processAlertOutbox } from "@/lib/alerts/outbox/processAlertOutbox";
 import { sweepMonitors } from "@/lib/crons/sweepMonitors";
+import { runUptimeChecks } from "@/lib/crons/uptime/runUptimeChecks";
 import { deleteExpiredSessions } from "@/lib/auth/deleteExpiredSessions";
 import { foldActorCounts } from "@/lib/analytics/actors/foldActorCounts";
 import { pruneFiveMinuteRollups } from "@/lib/analytics/pruneFiveMinuteRollups";
@@ -45,6 +46,14 @@ export const jobList: Job[] = [
     intervalMs: env().MONITOR_SWEEP_INTERVAL_MS,
     run: async (now) => {
       await sweepMonitors(now);
+    },
+  },
+  // Uptime monitors: each due URL is requested, the outcome recorded as the monitor's run.
+  {
+    name: "uptime-checks",
+    intervalMs: env().UPTIME_CHECK_INTERVAL_MS,
+    run: async (now) => {
+      await runUptimeChecks(now);
     },
   },
   // Immediate-alert batches whose instance died between the ingest commit and their evaluation.

@@ -22,6 +22,8 @@ export interface CheckInInput {
   release: string | null;
   /** Present when the check-in upserts the monitor's schedule (`monitor_config`). */
   settings: MonitorSettings | null;
+  /** What an uptime check found ("HTTP 503"); SDK check-ins have none. */
+  detail?: string;
 }
 
 export const MAX_SLUG = 64;

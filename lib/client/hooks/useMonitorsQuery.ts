@@ -5,6 +5,9 @@ import type { CheckInList } from "@/lib/crons/listCheckIns";
 import type { MonitorList } from "@/lib/crons/listMonitors";
 import type { UpdateMonitorInput } from "@/lib/crons/monitorConfig";
 import type { MonitorDto } from "@/lib/crons/monitorDto";
+import type { checkMonitor } from "@/lib/crons/uptime/runUptimeChecks";
+import type { CreateUptimeMonitorSchema } from "@/lib/crons/uptime/uptimeSchemas";
+import type { z } from "zod";
 
 const monitorsKey = (workspaceId: string) => ["monitors", workspaceId] as const;
 
@@ -43,5 +46,23 @@ export function useUpdateMonitorMutation(workspaceId: string) {
   return useMutation<MonitorDto, Error, { monitorId: string; changes: UpdateMonitorInput }>({
     mutationFn: ({ monitorId, changes }) => apiFetch(`/api/v1/monitors/${monitorId}`, { method: "PATCH", json: changes }),
     onSettled: () => qc.invalidateQueries({ queryKey: monitorsKey(workspaceId) }),
+  });
+}
+
+/** POST /api/v1/workspaces/:id/monitors — a new uptime monitor (admins). */
+export function useCreateUptimeMonitorMutation(workspaceId: string) {
+  const qc = useQueryClient();
+  return useMutation<MonitorDto, Error, z.input<typeof CreateUptimeMonitorSchema>>({
+    mutationFn: (input) => apiFetch(`/api/v1/workspaces/${workspaceId}/monitors`, { method: "POST", json: input }),
+    onSettled: () => qc.invalidateQueries({ queryKey: monitorsKey(workspaceId) }),
+  });
+}
+
+/** POST /api/v1/monitors/:id/check — an uptime monitor's URL requested now (members and admins). */
+export function useCheckMonitorMutation(workspaceId: string) {
+  const qc = useQueryClient();
+  return useMutation<Awaited<ReturnType<typeof checkMonitor>>, Error, string>({
+    mutationFn: (monitorId) => apiFetch(`/api/v1/monitors/${monitorId}/check`, { method: "POST" }),
+    onSettled: (_data, _error, monitorId) => Promise.all([qc.invalidateQueries({ queryKey: monitorsKey(workspaceId) }), qc.invalidateQueries({ queryKey: ["checkIns", monitorId] })]),
   });
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CheckInListQuerySchema } from "@/lib/crons/listCheckIns";
 import { MonitorListQuerySchema } from "@/lib/crons/listMonitors";
 import { MonitorConfigSchema, MonitorParamsSchema, UpdateMonitorSchema } from "@/lib/crons/monitorConfig";
+import { CreateUptimeMonitorSchema } from "@/lib/crons/uptime/uptimeSchemas";
 import { WorkspaceParamsSchema } from "@/lib/http/workspaceRoute";
 import type { RouteSpec } from "@/lib/openapi/routeSpec";
 import { CHECK_IN_STATUSES } from "@/lib/sentry/mapCheckIn";
@@ -40,6 +41,19 @@ export const cronRoutes: RouteSpec[] = [
     summary: "The workspace's cron monitors (failing first), each with its schedule, status, next due time, issue and latest 30 runs",
     params: WorkspaceParamsSchema, query: MonitorListQuerySchema,
     responses: { 200: "`{items}`" }, errors: [401, 404, 422],
+  },
+  {
+    method: "POST", path: "/api/v1/workspaces/{workspaceId}/monitors", tag: "Crons", auth: "session", role: "admin",
+    summary: "Create an uptime monitor: Faultline requests the URL every intervalMinutes (audited)",
+    description: "A monitor with a URL, due at once: the uptime-checks job GETs it (10 s timeout, redirects followed); 2xx and 3xx are up, anything else (another status, refused, unknown host, timeout) is a failed run. After failureIssueThreshold failed runs in a row its issue (CronMonitorFailure, category uptime) gets an event saying what the URL answered; recoveryThreshold good runs resolve it. The same slug and environment in the project is 409.",
+    params: WorkspaceParamsSchema, body: CreateUptimeMonitorSchema,
+    responses: { 201: "the monitor (its URL with any password masked)" }, errors: [401, 403, 404, 409, 422],
+  },
+  {
+    method: "POST", path: "/api/v1/monitors/{id}/check", tag: "Crons", auth: "session", role: "member",
+    summary: "Check an uptime monitor's URL now (recorded as a run, like the job's)",
+    params: MonitorParamsSchema,
+    responses: { 200: "`{checkInId, ok, detail, durationMs}`" }, errors: [400, 401, 403, 404, 422],
   },
   {
     method: "GET", path: "/api/v1/monitors/{id}/check-ins", tag: "Crons", auth: "session", role: "viewer",

@@ -1,0 +1,111 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { api } from "@/e2e/support/alertHelpers";
+import { query } from "@/e2e/support/dbCounts";
+import { createTenant, login, type Tenant } from "@/e2e/support/tenant";
+import { waitFor } from "@/e2e/support/waitFor";
+import type { MonitorList, MonitorListItem } from "@/lib/crons/listMonitors";
+
+/**
+ * Uptime monitors over real HTTP: an admin creates one for a local server whose answer the test
+ * switches; "check now" and the uptime-checks job request it; a failing check raises the monitor's
+ * issue with what the server answered, a good one resolves it.
+ */
+let server: http.Server;
+let serverUrl: string;
+let answer = 200;
+let t: Tenant;
+let admin: string;
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    res.writeHead(answer, { "content-type": "text/plain" });
+    res.end(answer === 200 ? "ok" : "down for maintenance");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  serverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  t = await createTenant("uptime");
+  admin = await login(t.admin);
+});
+afterAll(() => {
+  server.closeAllConnections();
+  server.close();
+});
+
+async function monitorOf(id: string): Promise<MonitorListItem> {
+  const res = await api("GET", `/api/v1/workspaces/${t.workspaceId}/monitors`, admin);
+  return (res.body as MonitorList).items.find((m) => m.id === id)!;
+}
+
+const create = (body: Record<string, unknown>, cookie = admin) => api("POST", `/api/v1/workspaces/${t.workspaceId}/monitors`, cookie, { projectId: t.projectId, ...body });
+const checkNow = async (id: string) => {
+  const res = await api("POST", `/api/v1/monitors/${id}/check`, admin);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body as { ok: boolean; detail: string; durationMs: number };
+};
+
+describe("uptime monitors", () => {
+  it("check a URL: down raises the monitor's issue with what it answered, up resolves it", async () => {
+    answer = 200;
+    const res = await create({ slug: "Shop-Home", url: `${serverUrl}/health`, intervalMinutes: 60 });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const monitor = res.body as MonitorListItem;
+    expect(monitor).toMatchObject({ slug: "shop-home", environment: "production", url: `${serverUrl}/health`, scheduleConfig: { type: "interval", value: 60, unit: "minute" } });
+
+    expect(await checkNow(monitor.id)).toMatchObject({ ok: true, detail: "HTTP 200 OK" });
+    expect(await monitorOf(monitor.id)).toMatchObject({ status: "ok", lastCheckInStatus: "ok" });
+
+    answer = 503;
+    expect(await checkNow(monitor.id)).toMatchObject({ ok: false, detail: "HTTP 503 Service Unavailable" });
+    const failing = await monitorOf(monitor.id);
+    expect(failing.status).toBe("failing");
+    expect(failing.recent.at(-1)).toMatchObject({ status: "error", detail: "HTTP 503 Service Unavailable" });
+    const [issue] = await query<{ id: string; message: string; category: string; status: string }>(
+      `SELECT id, message, category, status::text FROM "ErrorGroup" WHERE "projectId" = $1 AND type = 'CronMonitorFailure'`,
+      [t.projectId],
+    );
+    expect(issue.message).toBe(`Uptime monitor shop-home (production) is down: HTTP 503 Service Unavailable (${serverUrl}/health)`);
+    expect(issue.category).toBe("uptime");
+    expect(failing.issueId).toBe(issue.id);
+
+    answer = 200;
+    expect(await checkNow(monitor.id)).toMatchObject({ ok: true });
+    expect((await monitorOf(monitor.id)).status).toBe("ok");
+    const [after] = await query<{ status: string }>(`SELECT status::text FROM "ErrorGroup" WHERE id = $1`, [issue.id]);
+    expect(after.status).toBe("resolved");
+  });
+
+  it("counts a refused connection as down, and the job checks a new monitor by itself", async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const closedUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/`;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const refused = (await create({ slug: "refused", url: closedUrl, intervalMinutes: 60 })).body as MonitorListItem;
+    expect(await checkNow(refused.id)).toMatchObject({ ok: false, detail: "connection refused (ECONNREFUSED)" });
+
+    answer = 200;
+    const byJob = (await create({ slug: "by-the-job", url: `${serverUrl}/`, intervalMinutes: 5 })).body as MonitorListItem;
+    const checked = await waitFor(async () => {
+      const m = await monitorOf(byJob.id);
+      return m.lastCheckInStatus === "ok" ? m : undefined;
+    }, 60_000);
+    expect(checked.recent).toHaveLength(1);
+    expect(Date.parse(checked.nextExpectedAt!) - Date.parse(checked.lastCheckInAt!)).toBeGreaterThan(4 * 60_000);
+  });
+
+  it("refuses a taken slug (409), a bad URL (422 naming it), members (403), and checking a cron monitor (400)", async () => {
+    expect((await create({ slug: "dup", url: `${serverUrl}/` })).status).toBe(201);
+    const dup = await create({ slug: "dup", url: `${serverUrl}/` });
+    expect(dup.status).toBe(409);
+    const bad = await create({ slug: "bad", url: "ftp://example.com/" });
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(bad.body)).toContain("url");
+    expect((await create({ slug: "mine", url: `${serverUrl}/` }, await login(t.member))).status).toBe(403);
+    const [cron] = await query<{ id: string }>(
+      `INSERT INTO "CronMonitor" (id, "workspaceId", "projectId", slug, environment) VALUES (gen_random_uuid(), $1, $2, 'nightly', 'production') RETURNING id`,
+      [t.workspaceId, t.projectId],
+    );
+    expect((await api("POST", `/api/v1/monitors/${cron.id}/check`, admin)).status).toBe(400);
+  });
+});

@@ -1,0 +1,16 @@
+import type { AuthContext } from "@/lib/auth/AuthContext";
+import { assertCanTriage } from "@/lib/auth/permissions";
+import { findVisibleMonitor } from "@/lib/crons/findVisibleMonitor";
+import { checkMonitor } from "@/lib/crons/uptime/runUptimeChecks";
+import { ApiError } from "@/lib/http/ApiError";
+
+/**
+ * POST /api/v1/monitors/:id/check — requests an uptime monitor's URL now (members and admins), as the
+ * job would: recorded as a run, with its issue raised or resolved. A cron monitor (no URL) is a 400.
+ */
+export async function checkMonitorNow(auth: AuthContext, monitorId: string) {
+  const monitor = await findVisibleMonitor(auth, monitorId);
+  assertCanTriage(auth, monitor.workspaceId);
+  if (monitor.url === null) throw ApiError.badRequest("only uptime monitors (with a URL) are checked by Faultline; a cron job checks in itself", { field: "id" });
+  return checkMonitor({ id: monitor.id, workspaceId: monitor.workspaceId, projectId: monitor.projectId, slug: monitor.slug, environment: monitor.environment, url: monitor.url });
+}

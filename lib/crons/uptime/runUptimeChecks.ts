@@ -1,0 +1,60 @@
+import { pool } from "@/lib/db/pool";
+import { recordCheckIns } from "@/lib/crons/recordCheckIns";
+import { probeUrl } from "@/lib/crons/uptime/probeUrl";
+import { uuidv7 } from "@/lib/ids/uuidv7";
+
+/** Due monitors checked per turn, and how many requests are out at once. */
+const BATCH = 200;
+const CONCURRENCY = 10;
+
+export interface UptimeMonitorRef {
+  id: string;
+  workspaceId: string;
+  projectId: string;
+  slug: string;
+  environment: string;
+  url: string;
+}
+
+/**
+ * The uptime-checks job's turn: every uptime monitor whose check is due (its next expected run, or
+ * none yet) is requested now, and the outcome recorded as a run — which moves its next due time by
+ * its interval, and raises or resolves its issue like any cron monitor's run (failure and recovery
+ * thresholds). The job runs on one instance at a time (its advisory lock), so a monitor is not
+ * checked twice for one due time. Returns how many monitors were checked.
+ */
+export async function runUptimeChecks(now: Date = new Date()): Promise<number> {
+  const { rows } = await pool().query<UptimeMonitorRef>(
+    `SELECT id, "workspaceId", "projectId", slug, environment, url FROM "CronMonitor"
+     WHERE url IS NOT NULL AND ("nextExpectedAt" IS NULL OR "nextExpectedAt" <= $1)
+     ORDER BY "nextExpectedAt" NULLS FIRST LIMIT ${BATCH}`,
+    [new Date(now.getTime() + 1000)],
+  );
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(CONCURRENCY, rows.length) }, async () => {
+      while (next < rows.length) await checkMonitor(rows[next++]);
+    }),
+  );
+  return rows.length;
+}
+
+/** Requests one uptime monitor's URL now and records the outcome as a run; returns the run's id. */
+export async function checkMonitor(monitor: UptimeMonitorRef): Promise<{ checkInId: string; ok: boolean; detail: string; durationMs: number }> {
+  const probe = await probeUrl(monitor.url);
+  const checkInId = uuidv7();
+  await recordCheckIns({ workspaceId: monitor.workspaceId, projectId: monitor.projectId }, [
+    {
+      checkInId,
+      latest: false,
+      slug: monitor.slug,
+      status: probe.ok ? "ok" : "error",
+      durationMs: probe.durationMs,
+      environment: monitor.environment,
+      release: null,
+      settings: null,
+      detail: probe.detail,
+    },
+  ]);
+  return { checkInId, ok: probe.ok, detail: probe.detail, durationMs: probe.durationMs };
+}

@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+const httpUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((v) => /^https?:\/\//i.test(v) && URL.canParse(v), "must be an http:// or https:// URL");
+
+/**
+ * POST /api/v1/workspaces/:workspaceId/monitors — an uptime monitor: Faultline requests `url` every
+ * `intervalMinutes` (a run each time) and raises the monitor's issue after `failureIssueThreshold`
+ * failed checks in a row (resolved after `recoveryThreshold` good ones).
+ */
+export const CreateUptimeMonitorSchema = z
+  .object({
+    projectId: z.uuid(),
+    slug: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "1-64 characters of a-z 0-9 _ - (starting with a letter or digit)"),
+    url: httpUrl,
+    intervalMinutes: z.number().int().min(1).max(1440).default(5),
+    environment: z.string().trim().min(1).max(64).default("production"),
+    failureIssueThreshold: z.number().int().min(1).max(720).default(1),
+    recoveryThreshold: z.number().int().min(1).max(720).default(1),
+  })
+  .strict();
+export type CreateUptimeMonitorInput = z.output<typeof CreateUptimeMonitorSchema>;
