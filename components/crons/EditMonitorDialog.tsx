@@ -24,11 +24,19 @@ function draftOf(monitor: MonitorListItem) {
     failureIssueThreshold: String(monitor.failureIssueThreshold),
     recoveryThreshold: String(monitor.recoveryThreshold),
     muted: monitor.muted,
+    url: monitor.url ?? "",
   };
 }
 
 /** Edits a monitor's schedule, zone, margin, max runtime, thresholds and mute; errors are shown on their fields. */
-export function EditMonitorDialog({ monitor, workspaceId, open, onClose }: { monitor: MonitorListItem; workspaceId: string; open: boolean; onClose: () => void }) {
+export function EditMonitorDialog({ monitor, workspaceId, canChangeUrl, open, onClose }: {
+  monitor: MonitorListItem;
+  workspaceId: string;
+  /** Admins change an uptime monitor's URL. */
+  canChangeUrl: boolean;
+  open: boolean;
+  onClose: () => void;
+}) {
   const [draft, setDraft] = useState(() => draftOf(monitor));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const update = useUpdateMonitorMutation(workspaceId);
@@ -45,6 +53,8 @@ export function EditMonitorDialog({ monitor, workspaceId, open, onClose }: { mon
       failureIssueThreshold: Number(draft.failureIssueThreshold),
       recoveryThreshold: Number(draft.recoveryThreshold),
       muted: draft.muted,
+      // Sent only when changed: the URL shown has any password masked.
+      ...(monitor.url !== null && draft.url.trim() !== monitor.url && { url: draft.url.trim() }),
     });
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join("."), issue.message])));
@@ -58,12 +68,17 @@ export function EditMonitorDialog({ monitor, workspaceId, open, onClose }: { mon
   return (
     <ModalDialog open={open} title={`Edit ${monitor.slug} (${monitor.environment})`} onClose={onClose}>
       <form onSubmit={submit} className="space-y-3" noValidate>
+        {monitor.url !== null && (
+          <FormField label="URL" error={error("url")}>
+            <input className={`${input} w-full font-mono`} value={draft.url} disabled={!canChangeUrl} onChange={(e) => set("url", e.target.value)} />
+          </FormField>
+        )}
         <FormField label="Schedule" error={error("schedule") ?? error("schedule.value") ?? error("schedule.unit")}>
           <div className="flex flex-wrap gap-2">
             <select aria-label="Schedule type" className={input} value={draft.kind} onChange={(e) => set("kind", e.target.value as ScheduleKind)}>
               <option value="crontab">Crontab</option>
               <option value="interval">Interval</option>
-              <option value="none">None (no missed-run detection)</option>
+              {monitor.url === null && <option value="none">None (no missed-run detection)</option>}
             </select>
             {draft.kind === "crontab" && (
               <input aria-label="Crontab" className={`${input} w-40 font-mono`} value={draft.crontab} onChange={(e) => set("crontab", e.target.value)} />

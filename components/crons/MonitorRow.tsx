@@ -119,7 +119,7 @@ export function MonitorRow({ monitor, focused = false, workspaceId, showProject,
           <MonitorHistory monitorId={monitor.id} uptime={monitor.url !== null} />
         </DisclosurePanel>
       </Disclosure>
-      {editing && <EditMonitorDialog monitor={monitor} workspaceId={workspaceId} open onClose={() => setEditing(false)} />}
+      {editing && <EditMonitorDialog monitor={monitor} workspaceId={workspaceId} canChangeUrl={isAdmin} open onClose={() => setEditing(false)} />}
       <ModalDialog open={confirming} title={`Delete monitor ${monitor.slug}?`} onClose={() => setConfirming(false)}>
         <p className="text-sm text-gray-700 dark:text-gray-300">
           Its runs are deleted; its issue stays. A job that still checks in creates the monitor again, without this history.

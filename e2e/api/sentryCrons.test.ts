@@ -87,7 +87,7 @@ describe("Sentry Crons check-ins", () => {
     });
     // The issue's details name its monitor (the issue page links to its runs).
     const details = (await (await fetch(`${BASE_URL}/api/v1/errors/${failing!.issueId}`, { headers: { cookie: viewer } })).json()) as { monitor: unknown };
-    expect(details.monitor).toEqual({ id: failing!.id, slug, environment: "production", status: "failing" });
+    expect(details.monitor).toEqual({ id: failing!.id, slug, environment: "production", status: "failing", uptime: false });
     // A second failure is another event of the same issue.
     await sendItems([checkIn({ monitor_slug: slug, status: "error" })]);
     expect(await issue(failing!.issueId!)).toMatchObject({ occurrenceCount: 2, status: "new" });

@@ -107,5 +107,21 @@ describe("uptime monitors", () => {
       [t.workspaceId, t.projectId],
     );
     expect((await api("POST", `/api/v1/monitors/${cron.id}/check`, admin)).status).toBe(400);
+    expect((await api("PATCH", `/api/v1/monitors/${cron.id}`, admin, { url: `${serverUrl}/` })).status).toBe(422);
+  });
+
+  it("changes its URL (admins; checked at once, a password masked in the audit log), and keeps a schedule", async () => {
+    const monitor = (await create({ slug: "moving", url: `${serverUrl}/old`, intervalMinutes: 60 })).body as MonitorListItem;
+    expect((await api("PATCH", `/api/v1/monitors/${monitor.id}`, await login(t.member), { url: `${serverUrl}/new` })).status).toBe(403);
+    const moved = await api("PATCH", `/api/v1/monitors/${monitor.id}`, admin, { url: `http://ops:hunter2@127.0.0.1:${new URL(serverUrl).port}/new` });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(moved.body).toMatchObject({ url: `http://••••@127.0.0.1:${new URL(serverUrl).port}/new` });
+    expect(Date.parse((moved.body as MonitorListItem).nextExpectedAt!)).toBeLessThanOrEqual(Date.now());
+    const [audit] = await query<{ after: string }>(`SELECT after::text FROM "AuditLog" WHERE "targetId" = $1 AND action = 'monitor.updated'`, [monitor.id]);
+    expect(audit.after).toContain("••••@");
+    expect(audit.after).not.toContain("hunter2");
+    const unscheduled = await api("PATCH", `/api/v1/monitors/${monitor.id}`, admin, { schedule: null });
+    expect(unscheduled.status).toBe(422);
+    expect(JSON.stringify(unscheduled.body)).toContain("schedule");
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isKnownTimezone, parseCrontab } from "@/lib/crons/crontab";
+import { UptimeUrlSchema } from "@/lib/crons/uptime/uptimeSchemas";
 
 export const INTERVAL_UNITS = ["minute", "hour", "day", "week", "month", "year"] as const;
 export type IntervalUnit = (typeof INTERVAL_UNITS)[number];
@@ -83,6 +84,8 @@ export const UpdateMonitorSchema = z
     failureIssueThreshold: z.number().int().min(1).max(MAX_THRESHOLD),
     recoveryThreshold: z.number().int().min(1).max(MAX_THRESHOLD),
     muted: z.boolean(),
+    /** Uptime monitors only (admins): the URL to request. */
+    url: UptimeUrlSchema,
   })
   .partial()
   .strict();

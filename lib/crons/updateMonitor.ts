@@ -1,21 +1,29 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
-import { assertCanTriage } from "@/lib/auth/permissions";
+import { assertCanAdminister, assertCanTriage } from "@/lib/auth/permissions";
 import { findVisibleMonitor } from "@/lib/crons/findVisibleMonitor";
 import type { UpdateMonitorInput } from "@/lib/crons/monitorConfig";
 import { toMonitorDto } from "@/lib/crons/monitorDto";
 import { MONITOR_COLUMNS, scheduleColumns, scheduleOf, type MonitorRow } from "@/lib/crons/monitorRow";
 import { nextExpectedAt } from "@/lib/crons/monitorSchedule";
+import { maskUrlPassword } from "@/lib/crons/uptime/maskUrlPassword";
 import { withTransaction } from "@/lib/db/pool";
+import { ApiError } from "@/lib/http/ApiError";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 
 /**
  * Changes a monitor's schedule, thresholds or mute (members and admins; audited with before and
  * after). A new schedule, zone or margin moves the next due time to the schedule's next tick from
- * now, so a monitor set up by hand is watched from the moment it has a schedule.
+ * now, so a monitor set up by hand is watched from the moment it has a schedule. An uptime monitor's
+ * URL is changed by admins only, and it keeps a schedule (it is requested on it).
  */
 export async function updateMonitor(auth: AuthContext, monitorId: string, input: UpdateMonitorInput, now = new Date()) {
   const found = await findVisibleMonitor(auth, monitorId);
   assertCanTriage(auth, found.workspaceId);
+  if (input.url !== undefined) {
+    assertCanAdminister(auth, found.workspaceId);
+    if (found.url === null) throw ApiError.validation("invalid url", [{ path: "url", message: "only an uptime monitor has a URL" }]);
+  }
+  if (input.schedule === null && found.url !== null) throw ApiError.validation("invalid schedule", [{ path: "schedule", message: "an uptime monitor is requested on its schedule: it needs one" }]);
   const actorId = auth.kind === "user" ? auth.userId : null;
   await withTransaction(async (client) => {
     const { rows } = await client.query<MonitorRow>(`SELECT ${MONITOR_COLUMNS} FROM "CronMonitor" WHERE id = $1 FOR UPDATE`, [found.id]);
@@ -31,13 +39,15 @@ export async function updateMonitor(auth: AuthContext, monitorId: string, input:
       failureIssueThreshold: input.failureIssueThreshold ?? monitor.failureIssueThreshold,
       recoveryThreshold: input.recoveryThreshold ?? monitor.recoveryThreshold,
       muted: input.muted ?? monitor.muted,
+      url: input.url ?? monitor.url,
     };
     const columns = schedule ? scheduleColumns(schedule) : { scheduleType: null, scheduleValue: null, scheduleUnit: null };
     const timing = JSON.stringify([before.schedule, before.timezone, before.checkinMargin]) !== JSON.stringify([after.schedule, after.timezone, after.checkinMargin]);
-    const next = timing ? (schedule ? nextExpectedAt(schedule, now, after.timezone) : null) : monitor.nextExpectedAt;
+    // A new URL is checked at once.
+    const next = after.url !== before.url ? now : timing ? (schedule ? nextExpectedAt(schedule, now, after.timezone) : null) : monitor.nextExpectedAt;
     await client.query(
       `UPDATE "CronMonitor" SET "scheduleType" = $2, "scheduleValue" = $3, "scheduleUnit" = $4, timezone = $5, "checkinMargin" = $6, "maxRuntime" = $7,
-         "failureIssueThreshold" = $8, "recoveryThreshold" = $9, muted = $10, "nextExpectedAt" = $11, "missedAt" = $12, "updatedAt" = $13
+         "failureIssueThreshold" = $8, "recoveryThreshold" = $9, muted = $10, "nextExpectedAt" = $11, "missedAt" = $12, "updatedAt" = $13, url = $14
        WHERE id = $1`,
       [
         monitor.id,
@@ -53,9 +63,11 @@ export async function updateMonitor(auth: AuthContext, monitorId: string, input:
         next,
         next ? new Date(next.getTime() + after.checkinMargin * 60_000) : null,
         now,
+        after.url,
       ],
     );
     const changed = (Object.keys(after) as (keyof typeof after)[]).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+    const audited = (settings: typeof after, key: keyof typeof after) => (key === "url" && settings.url ? maskUrlPassword(settings.url) : settings[key]);
     if (changed.length === 0) return;
     await client.query(
       `INSERT INTO "AuditLog" (id, "workspaceId", "actorId", "actorType", action, "targetType", "targetId", before, after)
@@ -65,8 +77,8 @@ export async function updateMonitor(auth: AuthContext, monitorId: string, input:
         monitor.workspaceId,
         actorId,
         monitor.id,
-        JSON.stringify({ slug: monitor.slug, ...Object.fromEntries(changed.map((key) => [key, before[key]])) }),
-        JSON.stringify(Object.fromEntries(changed.map((key) => [key, after[key]]))),
+        JSON.stringify({ slug: monitor.slug, ...Object.fromEntries(changed.map((key) => [key, audited(before, key)])) }),
+        JSON.stringify(Object.fromEntries(changed.map((key) => [key, audited(after, key)]))),
       ],
     );
   });
@@ -82,5 +94,6 @@ function settingsOf(monitor: MonitorRow) {
     failureIssueThreshold: monitor.failureIssueThreshold,
     recoveryThreshold: monitor.recoveryThreshold,
     muted: monitor.muted,
+    url: monitor.url,
   };
 }

@@ -26,7 +26,7 @@ export interface UptimeMonitorRef {
 export async function runUptimeChecks(now: Date = new Date()): Promise<number> {
   const { rows } = await pool().query<UptimeMonitorRef>(
     `SELECT id, "workspaceId", "projectId", slug, environment, url FROM "CronMonitor"
-     WHERE url IS NOT NULL AND ("nextExpectedAt" IS NULL OR "nextExpectedAt" <= $1)
+     WHERE url IS NOT NULL AND "scheduleType" IS NOT NULL AND ("nextExpectedAt" IS NULL OR "nextExpectedAt" <= $1)
      ORDER BY "nextExpectedAt" NULLS FIRST LIMIT ${BATCH}`,
     [new Date(now.getTime() + 1000)],
   );
@@ -39,10 +39,16 @@ export async function runUptimeChecks(now: Date = new Date()): Promise<number> {
   return rows.length;
 }
 
-/** Requests one uptime monitor's URL now and records the outcome as a run; returns the run's id. */
+/**
+ * Requests one uptime monitor's URL now and records the outcome as a run; returns the run's id. A
+ * monitor deleted (or given another URL) while its request was out gets no run: recording one would
+ * create it again, as a check-in does.
+ */
 export async function checkMonitor(monitor: UptimeMonitorRef): Promise<{ checkInId: string; ok: boolean; detail: string; durationMs: number }> {
   const probe = await probeUrl(monitor.url);
   const checkInId = uuidv7();
+  const { rowCount } = await pool().query(`SELECT 1 FROM "CronMonitor" WHERE id = $1 AND url = $2`, [monitor.id, monitor.url]);
+  if (rowCount === 0) return { checkInId, ok: probe.ok, detail: probe.detail, durationMs: probe.durationMs };
   await recordCheckIns({ workspaceId: monitor.workspaceId, projectId: monitor.projectId }, [
     {
       checkInId,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-const httpUrl = z
+/** The URL an uptime monitor requests. */
+export const UptimeUrlSchema = z
   .string()
   .trim()
   .max(2000)
@@ -19,7 +20,7 @@ export const CreateUptimeMonitorSchema = z
       .trim()
       .toLowerCase()
       .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "1-64 characters of a-z 0-9 _ - (starting with a letter or digit)"),
-    url: httpUrl,
+    url: UptimeUrlSchema,
     intervalMinutes: z.number().int().min(1).max(1440).default(5),
     environment: z.string().trim().min(1).max(64).default("production"),
     failureIssueThreshold: z.number().int().min(1).max(720).default(1),

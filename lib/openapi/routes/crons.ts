@@ -63,8 +63,8 @@ export const cronRoutes: RouteSpec[] = [
   },
   {
     method: "PATCH", path: "/api/v1/monitors/{id}", tag: "Crons", auth: "session", role: "member",
-    summary: "Change a monitor's schedule, time zone, margin, max runtime, thresholds or mute (audited)",
-    description: "A new schedule, zone or margin makes the next run due at the schedule's next tick from now. A muted monitor keeps its runs and status but raises no issue events. A check-in carrying monitor_config replaces the settings again.",
+    summary: "Change a monitor's schedule, time zone, margin, max runtime, thresholds, mute or (uptime monitors) URL (audited)",
+    description: "A new schedule, zone or margin makes the next run due at the schedule's next tick from now. A muted monitor keeps its runs and status but raises no issue events. A check-in carrying monitor_config replaces the settings again. `url` changes an uptime monitor's URL (admins only; checked at once; 422 on a cron monitor); an uptime monitor cannot lose its schedule.",
     params: MonitorParamsSchema, body: UpdateMonitorSchema,
     responses: { 200: "the monitor" }, errors: [401, 403, 404, 422],
   },
