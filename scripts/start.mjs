@@ -153,6 +153,8 @@ function printBanner(url, demo, setupNeeded) {
 async function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
+  // Ctrl-C reaches the embedded server too: its exit now is no crash.
+  database?.stopWatching();
   if (app && app.exitCode === null) {
     app.kill("SIGTERM");
     await new Promise((resolve) => app.once("exit", resolve));
