@@ -90,7 +90,7 @@ export function MonitorRow({ monitor, focused = false, workspaceId, showProject,
               <LastRun monitor={monitor} />
               {monitor.nextExpectedAt && <div>Next due {ago(monitor.nextExpectedAt)}</div>}
             </div>
-            <div className="flex items-center gap-1 lg:min-w-[16rem] lg:justify-end">
+            <div className="flex flex-wrap items-center gap-1 lg:w-[16rem] lg:justify-end">
               {monitor.issueId && (
                 <Link href={`/errors/${monitor.issueId}`} className={button.ghost}>
                   Issue
