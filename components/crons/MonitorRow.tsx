@@ -90,7 +90,8 @@ export function MonitorRow({ monitor, focused = false, workspaceId, showProject,
               <LastRun monitor={monitor} />
               {monitor.nextExpectedAt && <div>Next due {ago(monitor.nextExpectedAt)}</div>}
             </div>
-            <div className="flex flex-wrap items-center gap-1 lg:w-[16rem] lg:justify-end">
+            {/* An uptime monitor's extra action (Check now) wraps inside the column instead of squeezing the name and URL. */}
+            <div className={`flex items-center gap-1 lg:w-[16rem] lg:justify-end ${monitor.url ? "flex-wrap" : ""}`}>
               {monitor.issueId && (
                 <Link href={`/errors/${monitor.issueId}`} className={button.ghost}>
                   Issue
