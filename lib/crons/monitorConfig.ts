@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isKnownTimezone, parseCrontab } from "@/lib/crons/crontab";
-import { UptimeUrlSchema } from "@/lib/crons/uptime/uptimeSchemas";
+import { HttpUrlSchema } from "@/lib/http/httpUrlSchema";
 
 export const INTERVAL_UNITS = ["minute", "hour", "day", "week", "month", "year"] as const;
 export type IntervalUnit = (typeof INTERVAL_UNITS)[number];
@@ -85,7 +85,7 @@ export const UpdateMonitorSchema = z
     recoveryThreshold: z.number().int().min(1).max(MAX_THRESHOLD),
     muted: z.boolean(),
     /** Uptime monitors only (admins): the URL to request. */
-    url: UptimeUrlSchema,
+    url: HttpUrlSchema,
   })
   .partial()
   .strict();

@@ -1,11 +1,6 @@
 import { z } from "zod";
+import { HttpUrlSchema } from "@/lib/http/httpUrlSchema";
 import type { ChannelKind } from "@/lib/generated/prisma/enums";
-
-const httpUrl = z
-  .string()
-  .trim()
-  .max(2000)
-  .refine((v) => /^https?:\/\//i.test(v) && URL.canParse(v), "must be an http:// or https:// URL");
 
 const smtpUrl = z
   .string()
@@ -28,10 +23,10 @@ const headers = z
  * generated when a channel is created without it.
  */
 export const WebhookConfigSchema = z
-  .object({ url: httpUrl, headers: headers.optional(), signingSecret: z.string().trim().min(16).max(256).optional() })
+  .object({ url: HttpUrlSchema, headers: headers.optional(), signingSecret: z.string().trim().min(16).max(256).optional() })
   .strict();
 /** Slack incoming webhook (https://hooks.slack.com/services/...). */
-export const SlackConfigSchema = z.object({ url: httpUrl }).strict();
+export const SlackConfigSchema = z.object({ url: HttpUrlSchema }).strict();
 /** Email over SMTP; `smtpUrl` overrides the server's SMTP_URL, `from` its SMTP_FROM. */
 export const EmailConfigSchema = z
   .object({
@@ -41,11 +36,11 @@ export const EmailConfigSchema = z
   })
   .strict();
 /** Discord channel webhook (https://discord.com/api/webhooks/<id>/<token>). */
-export const DiscordConfigSchema = z.object({ url: httpUrl }).strict();
+export const DiscordConfigSchema = z.object({ url: HttpUrlSchema }).strict();
 /** Microsoft Teams: a Workflows "post to a channel when a webhook request is received" URL (Adaptive Card). */
-export const TeamsConfigSchema = z.object({ url: httpUrl }).strict();
+export const TeamsConfigSchema = z.object({ url: HttpUrlSchema }).strict();
 /** PagerDuty Events API v2: the integration's routing key; `url` overrides PAGERDUTY_EVENTS_URL. */
-export const PagerDutyConfigSchema = z.object({ routingKey: z.string().trim().min(1).max(128), url: httpUrl.optional() }).strict();
+export const PagerDutyConfigSchema = z.object({ routingKey: z.string().trim().min(1).max(128), url: HttpUrlSchema.optional() }).strict();
 
 export const CHANNEL_CONFIG_SCHEMAS = {
   webhook: WebhookConfigSchema,

@@ -1,11 +1,5 @@
 import { z } from "zod";
-
-/** The URL an uptime monitor requests. */
-export const UptimeUrlSchema = z
-  .string()
-  .trim()
-  .max(2000)
-  .refine((v) => /^https?:\/\//i.test(v) && URL.canParse(v), "must be an http:// or https:// URL");
+import { HttpUrlSchema } from "@/lib/http/httpUrlSchema";
 
 /**
  * POST /api/v1/workspaces/:workspaceId/monitors — an uptime monitor: Faultline requests `url` every
@@ -20,7 +14,7 @@ export const CreateUptimeMonitorSchema = z
       .trim()
       .toLowerCase()
       .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "1-64 characters of a-z 0-9 _ - (starting with a letter or digit)"),
-    url: UptimeUrlSchema,
+    url: HttpUrlSchema,
     intervalMinutes: z.number().int().min(1).max(1440).default(5),
     environment: z.string().trim().min(1).max(64).default("production"),
     failureIssueThreshold: z.number().int().min(1).max(720).default(1),

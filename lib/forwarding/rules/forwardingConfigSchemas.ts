@@ -1,12 +1,7 @@
 import { z } from "zod";
+import { HttpUrlSchema } from "@/lib/http/httpUrlSchema";
 import type { ForwardingKind } from "@/lib/generated/prisma/enums";
 import { parseTargetDsn } from "@/lib/forwarding/payloads/sentryTarget";
-
-const httpUrl = z
-  .string()
-  .trim()
-  .max(2000)
-  .refine((v) => /^https?:\/\//i.test(v) && URL.canParse(v), "must be an http:// or https:// URL");
 
 const FORBIDDEN_HEADERS = new Set(["host", "content-length", "content-type", "transfer-encoding", "connection"]);
 const headers = z
@@ -27,7 +22,7 @@ export const SentryForwardConfigSchema = z
 /** Any HTTP endpoint: the event as JSON, signed with HMAC-SHA256 (`secret`, generated when omitted). */
 export const WebhookForwardConfigSchema = z
   .object({
-    url: httpUrl,
+    url: HttpUrlSchema,
     secret: z.string().min(16, "at least 16 characters").max(200).optional(),
     headers: headers.optional(),
   })
@@ -36,7 +31,7 @@ export const WebhookForwardConfigSchema = z
 /** A Datadog-style logs intake: a JSON array of log entries, the API key in DD-API-KEY. */
 export const DatadogForwardConfigSchema = z
   .object({
-    url: httpUrl.default("https://http-intake.logs.datadoghq.com/api/v2/logs"),
+    url: HttpUrlSchema.default("https://http-intake.logs.datadoghq.com/api/v2/logs"),
     apiKey: z.string().trim().min(1).max(200),
     service: z.string().trim().min(1).max(100).optional(),
     source: z.string().trim().min(1).max(100).optional(),
