@@ -2,15 +2,8 @@
 
 import { frameFunctionLabel } from "@/lib/errors/frameLabel";
 import type { StoredChainException } from "@/lib/grouping/chain/ChainException";
+import { RELATION_LABELS } from "@/lib/grouping/chain/relationLabels";
 import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
-
-const RELATION_LABEL: Record<StoredChainException["relation"], string> = {
-  raised: "Raised",
-  cause: "Caused by",
-  context: "While handling",
-  suppressed: "Suppressed",
-  member: "Sub-exception",
-};
 
 /** One frame as runtimes print them: function (qualified by its class where the runtime does), then where. */
 function frameText(frame: Frame, language: Language): { fn: string; where: string } {
@@ -35,7 +28,7 @@ export function ExceptionChain({ chain, language }: { chain: StoredChainExceptio
         {chain.map((exception, i) => (
           <li key={i} data-testid="chain-exception" className="rounded-md ring-1 ring-gray-200 dark:ring-gray-800">
             <div className="border-b border-gray-100 px-3 py-2 dark:border-gray-800">
-              <p className="text-xs uppercase tracking-wide text-gray-500 dark:text-gray-400">{RELATION_LABEL[exception.relation]}</p>
+              <p className="text-xs uppercase tracking-wide text-gray-500 dark:text-gray-400">{RELATION_LABELS[exception.relation]}</p>
               <p className="break-all font-mono text-sm font-medium text-gray-900 dark:text-gray-100">{exception.type}</p>
               {exception.message && <p className="break-words text-sm text-gray-600 dark:text-gray-400">{exception.message}</p>}
             </div>

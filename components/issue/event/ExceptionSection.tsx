@@ -3,19 +3,18 @@
 import { useState } from "react";
 import { FrameList } from "@/components/issue/event/FrameList";
 import type { EventException } from "@/components/issue/event/eventTypes";
+import { RELATION_LABELS } from "@/lib/grouping/chain/relationLabels";
 import { Badge } from "@/components/ui/Badge";
 import { CopyButton } from "@/components/ui/CopyButton";
 import { Section } from "@/components/ui/Section";
 import { LOGGED_MESSAGE_TYPE } from "@/lib/domain/issueTitle";
 import type { Language } from "@/lib/ingest/stacktrace/frame";
 
-/** How an exception of the chain relates to the one before it. */
-const RELATION_LABEL: Record<EventException["relation"], string> = { raised: "", cause: "Caused by", context: "While handling", suppressed: "Suppressed", member: "Sub-exception" };
-
 /** The exception chain: the raised exception first, then what caused it, each with its frames. */
 export function ExceptionSection({ exceptions, language }: { exceptions: EventException[]; language: Language }) {
   const [isRaw, setIsRaw] = useState(false);
-  const label = (e: EventException, i: number) => (i === 0 ? "" : RELATION_LABEL[e.relation] || RELATION_LABEL.cause);
+  // How each linked exception relates to the one before it (one marked raised after the first reads as a cause).
+  const label = (e: EventException, i: number) => (i === 0 ? "" : e.relation === "raised" ? RELATION_LABELS.cause : (RELATION_LABELS[e.relation] ?? RELATION_LABELS.cause));
   // A native trace's text already prints its causes: those without text of their own are not repeated.
   const printed = exceptions.filter((e, i) => i === 0 || e.stackTrace || !exceptions[0].stackTrace);
   const raw = printed.map((e, i) => `${label(e, i) ? `${label(e, i)}: ` : ""}${e.type}${e.value ? `: ${e.value}` : ""}\n${e.stackTrace ?? ""}`).join("\n\n");
