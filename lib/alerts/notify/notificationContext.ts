@@ -68,3 +68,26 @@ export function formatValue(kind: AlertRuleKind, value: number): string {
   if (kind === "spike") return Number.isFinite(value) ? `${value}× baseline` : "from zero";
   return String(value);
 }
+
+/**
+ * The facts a chat message lists beside its title (Slack, Discord, Teams): severity, rule, value and
+ * project, then the error's occurrences and category. `text` fits what came from settings or events
+ * (rule, project and category names) to the chat: its escaping, its length.
+ */
+export function chatFacts(ctx: NotificationContext, text: (value: string) => string): { name: string; value: string }[] {
+  const { alert, error } = ctx;
+  const facts = [
+    { name: "Severity", value: alert.severity },
+    { name: "Rule", value: text(alert.ruleName) },
+    { name: "Value", value: `${formatValue(alert.ruleKind, alert.value)} (threshold ${alert.threshold})` },
+    { name: "Project", value: text(ctx.project?.name ?? ctx.workspace.name) },
+  ];
+  if (error) facts.push({ name: "Occurrences", value: String(error.occurrences) }, { name: "Category", value: text(error.category) });
+  return facts;
+}
+
+/** "TEST · ESCALATED · " before a chat title: a test notification, then the stage (none for the first notification). */
+export function chatTitlePrefix(ctx: NotificationContext): string {
+  const label = stageLabel(ctx.stage);
+  return `${ctx.test ? "TEST · " : ""}${label ? `${label} · ` : ""}`;
+}

@@ -1,4 +1,4 @@
-import { formatValue, stageLabel, truncate, type NotificationContext } from "@/lib/alerts/notify/notificationContext";
+import { chatFacts, chatTitlePrefix, truncate, type NotificationContext } from "@/lib/alerts/notify/notificationContext";
 import type { Severity } from "@/lib/generated/prisma/enums";
 
 /** The embed's left bar, by severity (Discord takes a 24-bit integer). */
@@ -20,21 +20,13 @@ export function escapeDiscord(text: string): string {
  */
 export function discordPayload(ctx: NotificationContext) {
   const { alert, error } = ctx;
-  const label = stageLabel(ctx.stage);
-  const prefix = `${ctx.test ? "TEST · " : ""}${label ? `${label} · ` : ""}`;
-  const fields = [
-    { name: "Severity", value: alert.severity, inline: true },
-    { name: "Rule", value: truncate(escapeDiscord(alert.ruleName), 200), inline: true },
-    { name: "Value", value: `${formatValue(alert.ruleKind, alert.value)} (threshold ${alert.threshold})`, inline: true },
-    { name: "Project", value: truncate(escapeDiscord(ctx.project?.name ?? ctx.workspace.name), 200), inline: true },
-  ];
-  if (error) fields.push({ name: "Occurrences", value: String(error.occurrences), inline: true }, { name: "Category", value: truncate(escapeDiscord(error.category), 200), inline: true });
+  const fields = chatFacts(ctx, (value) => truncate(escapeDiscord(value), 200)).map((fact) => ({ ...fact, inline: true }));
   return {
     username: "Faultline",
     allowed_mentions: { parse: [] as string[] },
     embeds: [
       {
-        title: truncate(`${prefix}[${alert.severity.toUpperCase()}] ${alert.title}`, 256),
+        title: truncate(`${chatTitlePrefix(ctx)}[${alert.severity.toUpperCase()}] ${alert.title}`, 256),
         ...(ctx.url && { url: ctx.url }),
         ...(error?.message && { description: truncate(escapeDiscord(error.message.replace(/\s+/g, " ")), 2000) }),
         color: COLOR[alert.severity],

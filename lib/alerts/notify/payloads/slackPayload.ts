@@ -1,4 +1,4 @@
-import { formatValue, stageLabel, truncate, type NotificationContext } from "@/lib/alerts/notify/notificationContext";
+import { chatFacts, stageLabel, truncate, type NotificationContext } from "@/lib/alerts/notify/notificationContext";
 import type { Severity } from "@/lib/generated/prisma/enums";
 
 const ICON: Record<Severity, string> = { critical: ":red_circle:", high: ":large_orange_circle:", medium: ":large_yellow_circle:", low: ":white_circle:" };
@@ -18,13 +18,7 @@ export function slackPayload(ctx: NotificationContext) {
   const linked = ctx.url ? `*<${ctx.url}|${title}>*` : `*${title}*`;
   const detail = error?.message ? `\n>${escapeMrkdwn(truncate(error.message.replace(/\s+/g, " "), 1500))}` : "";
 
-  const fields = [
-    { type: "mrkdwn", text: `*Severity*\n${alert.severity}` },
-    { type: "mrkdwn", text: `*Rule*\n${escapeMrkdwn(truncate(alert.ruleName, 200))}` },
-    { type: "mrkdwn", text: `*Value*\n${formatValue(alert.ruleKind, alert.value)} (threshold ${alert.threshold})` },
-    { type: "mrkdwn", text: `*Project*\n${escapeMrkdwn(ctx.project?.name ?? ctx.workspace.name)}` },
-  ];
-  if (error) fields.push({ type: "mrkdwn", text: `*Occurrences*\n${error.occurrences}` }, { type: "mrkdwn", text: `*Category*\n${escapeMrkdwn(error.category)}` });
+  const fields = chatFacts(ctx, (value) => escapeMrkdwn(truncate(value, 200))).map((fact) => ({ type: "mrkdwn", text: `*${fact.name}*\n${fact.value}` }));
 
   return {
     text: truncate(heading, 3000),

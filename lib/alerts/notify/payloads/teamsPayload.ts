@@ -1,4 +1,4 @@
-import { formatValue, stageLabel, truncate, type NotificationContext } from "@/lib/alerts/notify/notificationContext";
+import { chatFacts, chatTitlePrefix, truncate, type NotificationContext } from "@/lib/alerts/notify/notificationContext";
 import type { Severity } from "@/lib/generated/prisma/enums";
 
 /** Adaptive Card text colours by severity. */
@@ -20,17 +20,9 @@ export function escapeCardMarkdown(text: string): string {
  */
 export function teamsPayload(ctx: NotificationContext) {
   const { alert, error } = ctx;
-  const label = stageLabel(ctx.stage);
-  const prefix = `${ctx.test ? "TEST · " : ""}${label ? `${label} · ` : ""}`;
-  const facts = [
-    { title: "Severity", value: alert.severity },
-    { title: "Rule", value: truncate(escapeCardMarkdown(alert.ruleName), 200) },
-    { title: "Value", value: `${formatValue(alert.ruleKind, alert.value)} (threshold ${alert.threshold})` },
-    { title: "Project", value: truncate(escapeCardMarkdown(ctx.project?.name ?? ctx.workspace.name), 200) },
-  ];
-  if (error) facts.push({ title: "Occurrences", value: String(error.occurrences) }, { title: "Category", value: truncate(escapeCardMarkdown(error.category), 200) });
+  const facts = chatFacts(ctx, (value) => truncate(escapeCardMarkdown(value), 200)).map((fact) => ({ title: fact.name, value: fact.value }));
   const body: Record<string, unknown>[] = [
-    { type: "TextBlock", text: truncate(escapeCardMarkdown(`${prefix}[${alert.severity.toUpperCase()}] ${alert.title}`), 500), weight: "Bolder", size: "Medium", color: COLOR[alert.severity], wrap: true },
+    { type: "TextBlock", text: truncate(escapeCardMarkdown(`${chatTitlePrefix(ctx)}[${alert.severity.toUpperCase()}] ${alert.title}`), 500), weight: "Bolder", size: "Medium", color: COLOR[alert.severity], wrap: true },
   ];
   if (error?.message) body.push({ type: "TextBlock", text: truncate(escapeCardMarkdown(error.message.replace(/\s+/g, " ")), 2000), wrap: true });
   body.push(
