@@ -6,7 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "@/e2e/support/childProcess";
-import { seedProject } from "@/e2e/support/faultApp";
+import { isAlive, postmasterPid, seedProject } from "@/e2e/support/faultApp";
 import { waitFor } from "@/e2e/support/waitFor";
 
 /**
@@ -25,15 +25,6 @@ let started: ChildProcess;
 let stderr = "";
 let startedAt = 0;
 
-const postmasterPid = () => Number(fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** The pid of the app server `npm start` runs (scripts/server.mjs, its child). */
 function appServerPid(): number {
@@ -112,14 +103,14 @@ describe("npm start supervises what it started", () => {
     expect(before.status).toBe(202);
     expect((await before.json()).spooled).toBeUndefined();
 
-    const crashed = postmasterPid();
+    const crashed = postmasterPid(dataDir);
     process.kill(crashed, "SIGKILL");
     await waitFor(async () => (isAlive(crashed) ? undefined : true), 30_000);
     // Spooled while the server is down (or committed, if it is already back).
     expect((await send("during-outage")).status).toBe(202);
 
     await waitFor(async () => ((await databaseUp()) ? true : undefined), 120_000);
-    expect(postmasterPid()).not.toBe(crashed);
+    expect(postmasterPid(dataDir)).not.toBe(crashed);
     expect(stderr).toContain("Embedded PostgreSQL stopped unexpectedly");
     await waitFor(async () => ((await storedEventIds(project.projectId)).length === 2 ? true : undefined), 60_000);
     expect(await storedEventIds(project.projectId)).toEqual(["before-crash", "during-outage"]);
@@ -144,7 +135,7 @@ describe("npm start supervises what it started", () => {
     expect(res.status).toBe(202);
     expect(await storedEventIds(project.projectId)).toEqual(["after-app-restart"]);
 
-    const postgres = postmasterPid();
+    const postgres = postmasterPid(dataDir);
     const exited = new Promise<number | null>((resolve) => started.once("exit", resolve));
     started.kill("SIGTERM");
     expect(await exited).toBe(0);

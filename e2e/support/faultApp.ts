@@ -34,7 +34,7 @@ export async function startFaultDatabase(port: number, label: string): Promise<F
   const dataDir = path.join(root, ".faultline", `faultpg-${label}-${port}`);
   fs.rmSync(dataDir, { recursive: true, force: true });
   let server = await startEmbeddedPostgres({ dataDir, port, database: "faultline_fault" });
-  const pidOf = () => Number(fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  const pidOf = () => postmasterPid(dataDir);
   return {
     url: server.url,
     dataDir,
@@ -192,7 +192,12 @@ export async function queryFault<T extends pg.QueryResultRow>(databaseUrl: strin
   }
 }
 
-function isAlive(pid: number): boolean {
+/** The pid an embedded PostgreSQL wrote to its data folder's postmaster.pid. */
+export function postmasterPid(dataDir: string): number {
+  return Number(fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+}
+
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
