@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IngestAckSchema } from "@/lib/domain/ingestAck";
+import { parseNetworkList, type Network } from "@/lib/outbound/networkList";
 
 /**
  * `VAR=` (as a compose file passes an unset variable) means unset, not an invalid value. parseEnv
@@ -86,6 +87,23 @@ const EnvSchema = z.object({
   UPTIME_CHECK_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
   /** How often events' pending user/agent counts are folded into the per-actor rollups; 0 disables it on this instance (views stay exact either way). */
   ACTOR_FOLD_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(1_000),
+  /**
+   * Outbound requests (webhooks, chat, PagerDuty, forwarding, uptime checks, a channel's SMTP server)
+   * to loopback and private networks: `allow` (default: a self-hosted instance usually notifies an
+   * internal service) or `deny` (an instance shared by teams). Link-local addresses (cloud instance
+   * metadata), unspecified, multicast and reserved addresses are always denied.
+   */
+  OUTBOUND_PRIVATE_NETWORKS: z.enum(["allow", "deny"]).default("allow"),
+  /** Networks and addresses outbound requests may reach whatever else says no ("10.1.2.0/24, fd00::7"). */
+  OUTBOUND_ALLOWED_NETWORKS: z
+    .string()
+    .transform((text, ctx): Network[] => {
+      const parsed = parseNetworkList(text);
+      if ("networks" in parsed) return parsed.networks;
+      ctx.addIssue({ code: "custom", message: `"${parsed.invalid}" is not an IP address or network (10.1.2.0/24, fd00::7)` });
+      return z.NEVER;
+    })
+    .default([]),
   PAGERDUTY_EVENTS_URL: z.string().url().default("https://events.pagerduty.com/v2/enqueue"),
   /** Failed sign-ins allowed per account, and per client address, within LOGIN_WINDOW_MINUTES before 429. */
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(10_000).default(10),

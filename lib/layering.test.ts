@@ -12,6 +12,8 @@ const ALLOWED: Record<string, string[]> = {
   // lib/observability is a leaf (it imports nothing): where unexpected 500s are reported besides the log.
   "lib/http": ["lib/http", "lib/domain", "lib/generated", "lib/logger", "lib/observability", "lib/text"],
   "lib/observability": [],
+  // lib/outbound: every request to a URL a user configured passes its policy (a leaf below alerts, forwarding, crons).
+  "lib/outbound": ["lib/outbound", "lib/http", "lib/env", "lib/domain"],
   "lib/db": ["lib/db", "lib/env", "lib/generated", "lib/logger", "lib/text"],
   // lib/grouping: chains and fingerprints are computed while an event is prepared and resolved to its group while stored.
   "lib/ingest": ["lib/ingest", "lib/grouping", "lib/domain", "lib/http", "lib/db", "lib/ids", "lib/logger", "lib/env", "lib/text"],

@@ -9,6 +9,7 @@ import { maskUrlPassword } from "@/lib/crons/uptime/maskUrlPassword";
 import { withTransaction } from "@/lib/db/pool";
 import { ApiError } from "@/lib/http/ApiError";
 import { uuidv7 } from "@/lib/ids/uuidv7";
+import { assertOutboundUrls } from "@/lib/outbound/assertOutboundUrls";
 
 /**
  * Changes a monitor's schedule, thresholds or mute (members and admins; audited with before and
@@ -22,6 +23,7 @@ export async function updateMonitor(auth: AuthContext, monitorId: string, input:
   if (input.url !== undefined) {
     assertCanAdminister(auth, found.workspaceId);
     if (found.url === null) throw ApiError.validation("invalid url", [{ path: "url", message: "only an uptime monitor has a URL" }]);
+    assertOutboundUrls([{ path: "url", url: input.url }]);
   }
   if (input.schedule === null && found.url !== null) throw ApiError.validation("invalid schedule", [{ path: "schedule", message: "an uptime monitor is requested on its schedule: it needs one" }]);
   const actorId = auth.kind === "user" ? auth.userId : null;

@@ -10,6 +10,7 @@ import { newSigningSecret } from "@/lib/alerts/notify/signWebhook";
 import { db } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { uuidv7 } from "@/lib/ids/uuidv7";
+import { assertConfigUrls } from "@/lib/outbound/assertOutboundUrls";
 
 /**
  * Adds a notification channel (admins). Secrets go to their own column, encrypted; the audit entry
@@ -19,6 +20,7 @@ import { uuidv7 } from "@/lib/ids/uuidv7";
 export async function createChannel(auth: AuthContext, workspaceId: string, input: CreateChannelInput) {
   assertCanAdminister(auth, workspaceId);
   const { config } = parseChannelConfig(input.kind, withSigningSecret(input.kind, input.config));
+  assertConfigUrls(config);
   const split = splitConfig(input.kind, config);
   const id = uuidv7();
   const channel = await db().notificationChannel.create({

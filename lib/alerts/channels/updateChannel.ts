@@ -8,6 +8,7 @@ import { openChannelSecrets, sealChannelSecrets } from "@/lib/alerts/channels/ch
 import { findVisibleChannel } from "@/lib/alerts/channels/findVisibleChannel";
 import { db } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { assertConfigUrls } from "@/lib/outbound/assertOutboundUrls";
 
 /** Edits a channel (admins). The merged configuration is validated as a whole. */
 export async function updateChannel(auth: AuthContext, channelId: string, input: UpdateChannelInput) {
@@ -28,7 +29,9 @@ export async function updateChannel(auth: AuthContext, channelId: string, input:
       secrets = {};
     }
     const merged = mergeConfigPatch(joinConfig(channel.config, secrets), input.config);
-    const split = splitConfig(channel.kind, parseChannelConfig(channel.kind, merged).config);
+    const { config } = parseChannelConfig(channel.kind, merged);
+    assertConfigUrls(config);
+    const split = splitConfig(channel.kind, config);
     data.config = split.config as Prisma.InputJsonValue;
     data.secrets = sealChannelSecrets(channel.id, split.secrets);
   }

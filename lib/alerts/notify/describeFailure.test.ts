@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeFailure } from "@/lib/alerts/notify/describeFailure";
+import { OutboundDeniedError } from "@/lib/outbound/OutboundDeniedError";
 
 describe("describeFailure", () => {
   it("names network failures by code without the URL", () => {
@@ -16,8 +17,10 @@ describe("describeFailure", () => {
     );
   });
 
-  it("explains ports fetch refuses to use", () => {
-    expect(describeFailure(new TypeError("fetch failed", { cause: new Error("bad port") }), 5000)).toBe("port blocked by fetch (bad port)");
+  it("says why the outbound policy refused a request", () => {
+    expect(describeFailure(OutboundDeniedError.address("169.254.169.254", "a link-local address (cloud instance metadata)"), 5000)).toBe(
+      "blocked: 169.254.169.254 is a link-local address (cloud instance metadata); OUTBOUND_ALLOWED_NETWORKS may allow it",
+    );
   });
 
   it("falls back to a generic message", () => {

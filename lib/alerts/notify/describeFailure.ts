@@ -4,6 +4,7 @@
  */
 export function describeFailure(error: unknown, timeoutMs: number): string {
   if (!(error instanceof Error)) return "send failed";
+  if (error.name === "OutboundDeniedError") return `blocked: ${error.message}`;
   if (error.name === "TimeoutError" || error.name === "AbortError") return `timed out after ${timeoutMs} ms`;
   const code = errorCode(error) ?? errorCode(error.cause);
   const smtpReply = (error as { responseCode?: unknown }).responseCode;
@@ -13,7 +14,6 @@ export function describeFailure(error: unknown, timeoutMs: number): string {
   if (code === "ETIMEDOUT" || code === "UND_ERR_CONNECT_TIMEOUT") return `connection timed out (${code})`;
   if (code === "ECONNRESET" || code === "UND_ERR_SOCKET") return `connection reset (${code})`;
   if (code) return `send failed (${code})`;
-  if (error.cause instanceof Error && error.cause.message === "bad port") return "port blocked by fetch (bad port)";
   return "send failed";
 }
 

@@ -1,5 +1,6 @@
 import { isRetryableHttpStatus } from "@/lib/alerts/notify/backoff";
 import { describeFailure } from "@/lib/alerts/notify/describeFailure";
+import { sendOutbound } from "@/lib/outbound/sendOutbound";
 
 /** What one outbound POST came to (alert notifications and forwarded events). */
 export interface PostOutcome {
@@ -16,22 +17,22 @@ export interface PostOutcome {
 const MAX_RETRY_AFTER_MS = 60 * 60_000;
 
 /**
- * POSTs a prepared body with a hard timeout. Redirects are not followed (a webhook or target URL may
- * carry a credential and must not be forwarded elsewhere); the response body is discarded unread.
+ * POSTs a prepared body with a hard timeout, within the outbound policy (sendOutbound). Redirects are
+ * not followed (a webhook or target URL may carry a credential and must not be forwarded elsewhere);
+ * the response body is discarded unread. A request the policy refuses is not worth retrying.
  * 5xx, 408 and 429 are worth retrying.
  */
 export async function postBody(url: string, body: string, options: { headers: Record<string, string>; timeoutMs: number; userAgent?: string }): Promise<PostOutcome> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
-    const res = await fetch(url, {
+    const res = await sendOutbound({
+      url,
       method: "POST",
       headers: { "user-agent": options.userAgent ?? "Faultline-Forwarder/1.0", ...options.headers },
       body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(options.timeoutMs),
+      timeoutMs: options.timeoutMs,
     });
-    await res.body?.cancel().catch(() => undefined);
     if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status, retryable: false, durationMs: elapsed() };
     const redirect = res.status >= 300 && res.status < 400;
     return {
@@ -39,15 +40,20 @@ export async function postBody(url: string, body: string, options: { headers: Re
       status: res.status,
       error: redirect ? `HTTP ${res.status} (redirects are not followed)` : `HTTP ${res.status}`,
       retryable: isRetryableHttpStatus(res.status),
-      retryAfterMs: retryAfterMs(res.headers.get("retry-after")),
+      retryAfterMs: retryAfterMs(firstHeader(res.headers["retry-after"])),
       durationMs: elapsed(),
     };
   } catch (error) {
-    return { ok: false, error: describeFailure(error, options.timeoutMs), retryable: true, durationMs: elapsed() };
+    const denied = error instanceof Error && error.name === "OutboundDeniedError";
+    return { ok: false, error: describeFailure(error, options.timeoutMs), retryable: !denied, durationMs: elapsed() };
   }
 }
 
-function retryAfterMs(header: string | null): number | undefined {
+function firstHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function retryAfterMs(header: string | undefined): number | undefined {
   if (!header) return undefined;
   if (/^\d+$/.test(header.trim())) return Math.min(MAX_RETRY_AFTER_MS, Number(header.trim()) * 1000);
   const at = Date.parse(header);

@@ -1,6 +1,7 @@
 import nodemailer from "nodemailer";
 import type { SendOutcome } from "@/lib/alerts/notify/backoff";
 import { describeFailure } from "@/lib/alerts/notify/describeFailure";
+import { assertHostAllowed } from "@/lib/outbound/assertHostAllowed";
 import type { EmailMessage } from "@/lib/alerts/notify/payloads/emailMessage";
 
 /** Sends one message over SMTP (a connection per message: alerts are rare, pools would idle). */
@@ -11,6 +12,8 @@ export async function sendEmail(input: {
   message: EmailMessage;
   headers: Record<string, string>;
   timeoutMs: number;
+  /** The SMTP server is the channel's own (a user typed it): its host must pass the outbound policy. */
+  userServer: boolean;
 }): Promise<SendOutcome> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
@@ -22,13 +25,14 @@ export async function sendEmail(input: {
     socketTimeout: input.timeoutMs,
   });
   try {
+    if (input.userServer) await assertHostAllowed(new URL(input.smtpUrl).hostname);
     await transport.sendMail({ from: input.from, to: input.to, ...input.message, headers: input.headers });
     return { ok: true, retryable: false, durationMs: elapsed() };
   } catch (error) {
     const code = (error as { code?: string }).code;
     const reply = (error as { responseCode?: number }).responseCode;
     // 5xx replies and bad credentials will not fix themselves; 4xx replies and network trouble may.
-    const permanent = code === "EAUTH" || (typeof reply === "number" && reply >= 500);
+    const permanent = code === "EAUTH" || code === "EOUTBOUNDDENIED" || (typeof reply === "number" && reply >= 500);
     return { ok: false, status: reply, error: describeFailure(error, input.timeoutMs), retryable: !permanent, durationMs: elapsed() };
   } finally {
     transport.close();

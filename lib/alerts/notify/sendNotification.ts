@@ -58,6 +58,7 @@ export async function sendNotification(channel: SendableChannel, ctx: Notificati
     case "email":
       return sendEmail({
         smtpUrl: parsed.config.smtpUrl ?? SMTP_URL,
+        userServer: parsed.config.smtpUrl !== undefined,
         from: parsed.config.from ?? SMTP_FROM,
         to: parsed.config.to,
         message: emailMessage(ctx),

@@ -8,6 +8,7 @@ import type { CreateUptimeMonitorInput } from "@/lib/crons/uptime/uptimeSchemas"
 import { withTransaction } from "@/lib/db/pool";
 import { ApiError } from "@/lib/http/ApiError";
 import { uuidv7 } from "@/lib/ids/uuidv7";
+import { assertOutboundUrls } from "@/lib/outbound/assertOutboundUrls";
 
 /**
  * Creates an uptime monitor in a project of the workspace (admins; audited): a cron monitor with a
@@ -17,6 +18,7 @@ import { uuidv7 } from "@/lib/ids/uuidv7";
 export async function createUptimeMonitor(auth: AuthContext, workspaceId: string, input: CreateUptimeMonitorInput, now = new Date()) {
   assertUser(auth);
   assertCanAdminister(auth, workspaceId);
+  assertOutboundUrls([{ path: "url", url: input.url }]);
   const id = uuidv7(now.getTime());
   await withTransaction(async (client) => {
     const { rows: projects } = await client.query<{ n: number }>(

@@ -10,6 +10,7 @@ import { forgetRules } from "@/lib/forwarding/rules/ruleCache";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 import { findProject } from "@/lib/projects/findProject";
+import { assertConfigUrls } from "@/lib/outbound/assertOutboundUrls";
 
 /**
  * Adds a forwarding rule to a project (admins). A webhook rule without a signing secret gets one,
@@ -21,6 +22,7 @@ export async function createForwardingRule(auth: AuthContext, projectId: string,
   assertCanAdminister(auth, project.workspaceId);
   const generated = input.kind === "webhook" && input.config.secret === undefined ? newSigningSecret() : undefined;
   const target = parseForwardConfig(input.kind, { ...input.config, ...(generated && { secret: generated }) });
+  assertConfigUrls(target.config);
   const split = splitForwardConfig(input.kind, target.config);
   const id = uuidv7();
   const rule = await db().forwardingRule.create({

@@ -10,6 +10,7 @@ import type { UpdateForwardingRuleInput } from "@/lib/forwarding/rules/forwardin
 import { findVisibleForwardingRule } from "@/lib/forwarding/rules/findVisibleForwardingRule";
 import { forgetRules } from "@/lib/forwarding/rules/ruleCache";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { assertConfigUrls } from "@/lib/outbound/assertOutboundUrls";
 
 /** Edits a rule (admins). The merged configuration is validated as a whole. */
 export async function updateForwardingRule(auth: AuthContext, ruleId: string, input: UpdateForwardingRuleInput) {
@@ -31,7 +32,9 @@ export async function updateForwardingRule(auth: AuthContext, ruleId: string, in
       secrets = {};
     }
     const merged = mergeForwardConfigPatch(joinForwardConfig(rule.config, secrets), input.config);
-    const split = splitForwardConfig(rule.kind, parseForwardConfig(rule.kind, merged).config);
+    const { config } = parseForwardConfig(rule.kind, merged);
+    assertConfigUrls(config);
+    const split = splitForwardConfig(rule.kind, config);
     data.config = split.config as Prisma.InputJsonValue;
     data.secrets = sealForwardingSecrets(rule.id, split.secrets);
   }

@@ -1,0 +1,91 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { guardedLookup } from "@/lib/outbound/guardedLookup";
+import { parseNetworkList } from "@/lib/outbound/networkList";
+import { createOutboundPolicy } from "@/lib/outbound/outboundPolicy";
+import { sendOutbound } from "@/lib/outbound/sendOutbound";
+
+const allowed = (text: string) => {
+  const parsed = parseNetworkList(text);
+  if ("invalid" in parsed) throw new Error(parsed.invalid);
+  return parsed.networks;
+};
+
+/** Real sockets on loopback: 127.0.0.1 is opened by the allow list, the rest of 127/8 stays denied. */
+const policy = createOutboundPolicy({ privateNetworks: "deny", allowed: allowed("127.0.0.1") });
+let server: Server;
+let port: number;
+const hits: string[] = [];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    hits.push(`${req.method} ${req.headers.host} ${req.url}`);
+    if (req.url === "/to-denied") res.writeHead(302, { location: `http://127.0.0.2:${port}/secret` }).end();
+    else if (req.url === "/to-ok") res.writeHead(303, { location: "/ok" }).end();
+    else res.writeHead(200, { "retry-after": "5" }).end("x".repeat(100_000));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "0.0.0.0", resolve));
+  port = (server.address() as AddressInfo).port;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe("sendOutbound", () => {
+  it("reaches an allowed address and reports its status and headers without reading the body", async () => {
+    const res = await sendOutbound({ url: `http://127.0.0.1:${port}/ok`, method: "POST", headers: { "content-type": "application/json" }, body: "{}", timeoutMs: 5000, policy });
+    expect(res.status).toBe(200);
+    expect(res.headers["retry-after"]).toBe("5");
+  });
+
+  it("refuses a denied IP address before connecting", async () => {
+    hits.length = 0;
+    await expect(sendOutbound({ url: `http://127.0.0.2:${port}/x`, method: "GET", headers: {}, timeoutMs: 5000, policy })).rejects.toThrow(
+      "127.0.0.2 is a loopback address; OUTBOUND_ALLOWED_NETWORKS may allow it",
+    );
+    expect(hits).toEqual([]);
+  });
+
+  it("refuses a host name when its resolved address is denied", async () => {
+    const closed = createOutboundPolicy({ privateNetworks: "deny", allowed: [] });
+    await expect(sendOutbound({ url: `http://localhost:${port}/x`, method: "GET", headers: {}, timeoutMs: 5000, policy: closed })).rejects.toMatchObject({
+      name: "OutboundDeniedError",
+    });
+  });
+
+  it("checks every redirect hop, and follows only as many as asked", async () => {
+    hits.length = 0;
+    await expect(sendOutbound({ url: `http://127.0.0.1:${port}/to-denied`, method: "GET", headers: {}, timeoutMs: 5000, policy, maxRedirects: 5 })).rejects.toThrow(/127\.0\.0\.2 is a loopback/);
+    expect(hits).toEqual([`GET 127.0.0.1:${port} /to-denied`]);
+    const notFollowed = await sendOutbound({ url: `http://127.0.0.1:${port}/to-denied`, method: "POST", headers: {}, body: "{}", timeoutMs: 5000, policy });
+    expect(notFollowed.status).toBe(302);
+    hits.length = 0;
+    const followed = await sendOutbound({ url: `http://127.0.0.1:${port}/to-ok`, method: "POST", headers: {}, body: "{}", timeoutMs: 5000, policy, maxRedirects: 5 });
+    expect(followed.status).toBe(200);
+    expect(hits).toEqual([`POST 127.0.0.1:${port} /to-ok`, `GET 127.0.0.1:${port} /ok`]);
+  });
+
+  it("refuses another protocol's port", async () => {
+    await expect(sendOutbound({ url: "http://127.0.0.1:25/", method: "GET", headers: {}, timeoutMs: 5000, policy })).rejects.toThrow(/port 25 belongs to another protocol/);
+  });
+});
+
+describe("guardedLookup", () => {
+  const open = createOutboundPolicy({ privateNetworks: "allow", allowed: [] });
+  const resolveTo =
+    (...addresses: string[]) =>
+    (_host: string, _options: unknown, callback: (error: NodeJS.ErrnoException | null, addresses: { address: string; family: number }[]) => void) =>
+      callback(null, addresses.map((address) => ({ address, family: address.includes(":") ? 6 : 4 })));
+
+  const run = (lookup: ReturnType<typeof guardedLookup>, all: boolean) =>
+    new Promise<{ error: Error | null; result: unknown }>((resolve) => lookup("example.test", { all }, (error, address, family) => resolve({ error, result: all ? address : [address, family] })));
+
+  it("answers in the form the socket asked for", async () => {
+    expect(await run(guardedLookup(open, resolveTo("93.184.216.34", "2606:2800::1")), false)).toEqual({ error: null, result: ["93.184.216.34", 4] });
+    expect((await run(guardedLookup(open, resolveTo("93.184.216.34", "2606:2800::1")), true)).result).toHaveLength(2);
+  });
+
+  it("refuses a name when any of its addresses is denied (a rebinding name mixing public and internal)", async () => {
+    const { error } = await run(guardedLookup(open, resolveTo("93.184.216.34", "169.254.169.254")), true);
+    expect(error?.message).toBe("169.254.169.254 is a link-local address (cloud instance metadata); OUTBOUND_ALLOWED_NETWORKS may allow it");
+  });
+});
