@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { button, input } from "@/components/ui/buttonStyles";
 import { FormField } from "@/components/ui/FormField";
 import { ModalDialog } from "@/components/ui/ModalDialog";
+import { UptimeCheckFields, uptimeCheckDraft, uptimeCheckInput } from "@/components/crons/UptimeCheckFields";
 import { useUpdateMonitorMutation } from "@/lib/client/hooks/useMonitorsQuery";
 import type { MonitorListItem } from "@/lib/crons/listMonitors";
 import { INTERVAL_UNITS, UpdateMonitorSchema, type IntervalUnit, type MonitorSchedule } from "@/lib/crons/monitorConfig";
@@ -25,10 +26,11 @@ function draftOf(monitor: MonitorListItem) {
     recoveryThreshold: String(monitor.recoveryThreshold),
     muted: monitor.muted,
     url: monitor.url ?? "",
+    check: uptimeCheckDraft(monitor.uptimeCheck ?? undefined),
   };
 }
 
-/** Edits a monitor's schedule, zone, margin, max runtime, thresholds and mute; errors are shown on their fields. */
+/** Edits a monitor's schedule, zone, margin, max runtime, thresholds and mute (an uptime monitor's check too); errors are shown on their fields. */
 export function EditMonitorDialog({ monitor, workspaceId, canChangeUrl, open, onClose }: {
   monitor: MonitorListItem;
   workspaceId: string;
@@ -55,6 +57,7 @@ export function EditMonitorDialog({ monitor, workspaceId, canChangeUrl, open, on
       muted: draft.muted,
       // Sent only when changed: the URL shown has any password masked.
       ...(monitor.url !== null && draft.url.trim() !== monitor.url && { url: draft.url.trim() }),
+      ...(monitor.url !== null && { uptimeCheck: uptimeCheckInput(draft.check) }),
     });
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join("."), issue.message])));
@@ -97,6 +100,7 @@ export function EditMonitorDialog({ monitor, workspaceId, canChangeUrl, open, on
             )}
           </div>
         </FormField>
+        {monitor.url !== null && <UptimeCheckFields draft={draft.check} onChange={(check) => set("check", check)} error={error} prefix="uptimeCheck" />}
         <FormField label="Time zone" hint="IANA name, e.g. Europe/Berlin" error={error("timezone")}>
           <input className={`${input} w-full`} value={draft.timezone} onChange={(e) => set("timezone", e.target.value)} />
         </FormField>

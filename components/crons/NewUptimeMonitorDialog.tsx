@@ -5,13 +5,15 @@ import { FormError } from "@/components/auth/AuthCard";
 import { button, input } from "@/components/ui/buttonStyles";
 import { FormField } from "@/components/ui/FormField";
 import { ModalDialog } from "@/components/ui/ModalDialog";
+import { UptimeCheckFields, uptimeCheckDraft, uptimeCheckInput } from "@/components/crons/UptimeCheckFields";
 import { useToast } from "@/components/ui/Toast";
 import { useCreateUptimeMonitorMutation } from "@/lib/client/hooks/useMonitorsQuery";
+import { UptimeCheckSchema } from "@/lib/crons/uptime/uptimeCheckSchema";
 import type { Me } from "@/lib/workspaces/getMe";
 
 const INTERVALS = [1, 5, 15, 30, 60] as const;
 
-/** An admin adds an uptime monitor: a name, the URL to request, how often, and its project. */
+/** An admin adds an uptime monitor: a name, the URL to request, how often, its project, and what a check asserts. */
 export function NewUptimeMonitorDialog({ workspace, open, onClose }: { workspace: Me["workspaces"][number]; open: boolean; onClose: () => void }) {
   const create = useCreateUptimeMonitorMutation(workspace.id);
   const { showToast } = useToast();
@@ -20,16 +22,25 @@ export function NewUptimeMonitorDialog({ workspace, open, onClose }: { workspace
   const [url, setUrl] = useState("https://");
   const [interval, setInterval] = useState<number>(5);
   const [environment, setEnvironment] = useState("production");
+  const [check, setCheck] = useState(() => uptimeCheckDraft());
+  const [errors, setErrors] = useState<Record<string, string>>({});
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    const parsed = UptimeCheckSchema.safeParse(uptimeCheckInput(check));
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [["check", ...issue.path].join("."), issue.message])));
+      return;
+    }
+    setErrors({});
     create.mutate(
-      { projectId, slug: slug.trim(), url: url.trim(), intervalMinutes: interval, environment: environment.trim() || "production" },
+      { projectId, slug: slug.trim(), url: url.trim(), intervalMinutes: interval, environment: environment.trim() || "production", check: parsed.data },
       {
         onSuccess: (monitor) => {
           showToast(`Monitoring ${monitor.slug}: the first check runs within seconds`, "success");
           setSlug("");
           setUrl("https://");
+          setCheck(uptimeCheckDraft());
           onClose();
         },
       },
@@ -40,8 +51,8 @@ export function NewUptimeMonitorDialog({ workspace, open, onClose }: { workspace
     <ModalDialog open={open} title="New uptime monitor" onClose={onClose}>
       <form onSubmit={submit} className="space-y-3" aria-label="New uptime monitor">
         <p className="text-sm text-gray-600 dark:text-gray-400">
-          Faultline requests the URL on schedule (10 s timeout, redirects followed). An answer other than 2xx or 3xx, a refused connection or a timeout is a
-          failed check: the monitor&apos;s issue says what the URL answered, and a good check resolves it.
+          Faultline requests the URL on schedule (redirects followed). An unexpected status, a missing keyword, a certificate close to expiry, a refused
+          connection or a timeout is a failed check: the monitor&apos;s issue says what the URL answered, and a good check resolves it.
         </p>
         {workspace.projects.length > 1 && (
           <FormField label="Project">
@@ -74,6 +85,7 @@ export function NewUptimeMonitorDialog({ workspace, open, onClose }: { workspace
             <input maxLength={64} value={environment} onChange={(e) => setEnvironment(e.target.value)} className={`${input} w-full`} />
           </FormField>
         </div>
+        <UptimeCheckFields draft={check} onChange={setCheck} error={(path) => errors[path] ?? null} prefix="check" />
         <FormError message={create.error?.message ?? null} />
         <div className="flex justify-end gap-2">
           <button type="button" className={button.secondary} onClick={onClose}>

@@ -20,6 +20,8 @@ let admin: string;
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
+    if (req.url === "/hang") return; // never answers: the check's timeout decides
+    if (req.url === "/page") return void res.writeHead(200, { "content-type": "text/html" }).end(`<html>${" ".repeat(50_000)}<h1>Welcome to the shop</h1></html>`);
     res.writeHead(answer, { "content-type": "text/plain" });
     res.end(answer === 200 ? "ok" : "down for maintenance");
   });
@@ -123,5 +125,37 @@ describe("uptime monitors", () => {
     const unscheduled = await api("PATCH", `/api/v1/monitors/${monitor.id}`, admin, { schedule: null });
     expect(unscheduled.status).toBe(422);
     expect(JSON.stringify(unscheduled.body)).toContain("schedule");
+  });
+
+  it("judges a check by the monitor's expected statuses, keyword and timeout, which members may change", async () => {
+    answer = 401;
+    const res = await create({ slug: "private-api", url: `${serverUrl}/api`, intervalMinutes: 60, check: { expectedStatus: "200, 401" } });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const monitor = res.body as MonitorListItem;
+    expect(monitor.uptimeCheck).toEqual({ expectedStatus: "200, 401", keywordAbsent: false, timeoutSeconds: 10, certificateExpiryDays: 14 });
+    expect(await checkNow(monitor.id)).toMatchObject({ ok: true, detail: "HTTP 401 Unauthorized" });
+    answer = 403;
+    expect(await checkNow(monitor.id)).toMatchObject({ ok: false, detail: "HTTP 403 Forbidden (expected 200, 401)" });
+
+    const page = (await create({ slug: "shop-page", url: `${serverUrl}/page`, intervalMinutes: 60, check: { keyword: "Welcome" } })).body as MonitorListItem;
+    expect(await checkNow(page.id)).toMatchObject({ ok: true, detail: "HTTP 200 OK" });
+    const member = await login(t.member);
+    const flipped = await api("PATCH", `/api/v1/monitors/${page.id}`, member, { uptimeCheck: { keyword: "Welcome", keywordAbsent: true } });
+    expect(flipped.status, JSON.stringify(flipped.body)).toBe(200);
+    expect(await checkNow(page.id)).toMatchObject({ ok: false, detail: 'HTTP 200 OK, but the body contains "Welcome"' });
+    const [audit] = await query<{ after: string }>(`SELECT after::text FROM "AuditLog" WHERE "targetId" = $1 AND action = 'monitor.updated'`, [page.id]);
+    expect(JSON.parse(audit.after)).toMatchObject({ uptimeCheck: { keyword: "Welcome", keywordAbsent: true } });
+
+    const hanging = (await create({ slug: "hanging", url: `${serverUrl}/hang`, intervalMinutes: 60, check: { timeoutSeconds: 1 } })).body as MonitorListItem;
+    expect(await checkNow(hanging.id)).toMatchObject({ ok: false, detail: "timed out after 1000 ms" });
+
+    const bad = await create({ slug: "bad-status", url: `${serverUrl}/`, check: { expectedStatus: "fine" } });
+    expect(bad.status).toBe(422);
+    expect((bad.body as { error: { issues: { path: string }[] } }).error.issues[0]?.path).toBe("check.expectedStatus");
+    const [cron] = await query<{ id: string }>(
+      `INSERT INTO "CronMonitor" (id, "workspaceId", "projectId", slug, environment) VALUES (gen_random_uuid(), $1, $2, 'backup', 'production') RETURNING id`,
+      [t.workspaceId, t.projectId],
+    );
+    expect((await api("PATCH", `/api/v1/monitors/${cron.id}`, admin, { uptimeCheck: { keyword: "x" } })).status).toBe(422);
   });
 });

@@ -84,6 +84,7 @@ test("an admin adds an uptime monitor and checks it now", async ({ page, context
   await dialog.getByLabel("Name").fill("app-health");
   await dialog.getByLabel("URL").fill(`${BASE_URL}/api/health`);
   await dialog.getByLabel("Check every").selectOption("60");
+  await dialog.getByLabel("Keyword", { exact: true }).fill('"status"');
   await dialog.getByRole("button", { name: "Add monitor" }).click();
   await expect(dialog).toBeHidden();
   const row = page.getByRole("listitem", { name: "app-health (production)" });
@@ -95,4 +96,14 @@ test("an admin adds an uptime monitor and checks it now", async ({ page, context
   await row.getByRole("button", { name: "History" }).click();
   await expect(row.getByTestId("monitor-run").first()).toContainText("HTTP 200");
   await screenshotBothWidths(page, "crons-uptime");
+
+  // The check's keyword, changed in Edit, must now be absent: the next check is down and says why.
+  await row.getByRole("button", { name: "Edit monitor app-health (production)" }).click();
+  const edit = page.getByRole("dialog");
+  await expect(edit.getByLabel("Keyword", { exact: true })).toHaveValue('"status"');
+  await edit.getByLabel("Keyword must").selectOption("absent");
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(edit).toBeHidden();
+  await row.getByRole("button", { name: "Check app-health (production) now" }).click();
+  await expect(page.getByTestId("toast").filter({ hasText: "app-health: down" })).toContainText('HTTP 200 OK, but the body contains ""status""');
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isKnownTimezone, parseCrontab } from "@/lib/crons/crontab";
+import { UptimeCheckSchema } from "@/lib/crons/uptime/uptimeCheckSchema";
 import { HttpUrlSchema } from "@/lib/http/httpUrlSchema";
 
 export const INTERVAL_UNITS = ["minute", "hour", "day", "week", "month", "year"] as const;
@@ -86,6 +87,8 @@ export const UpdateMonitorSchema = z
     muted: z.boolean(),
     /** Uptime monitors only (admins): the URL to request. */
     url: HttpUrlSchema,
+    /** Uptime monitors only (members and admins): what a check asserts (replaces the whole check). */
+    uptimeCheck: UptimeCheckSchema,
   })
   .partial()
   .strict();

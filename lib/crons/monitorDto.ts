@@ -1,5 +1,6 @@
 import { describeSchedule } from "@/lib/crons/monitorSchedule";
 import { maskUrlPassword } from "@/lib/crons/uptime/maskUrlPassword";
+import { readUptimeCheck } from "@/lib/crons/uptime/uptimeCheckSchema";
 import { scheduleOf, type MonitorRow } from "@/lib/crons/monitorRow";
 
 /** A CronMonitor row with its project's name, as the monitor lists read it (alias `m`, project `p`). */
@@ -8,11 +9,12 @@ export type MonitorListRow = Omit<MonitorRow, "workspaceId" | "consecutiveFailur
   lastCheckInAt: Date | null;
   lastCheckInStatus: string | null;
   createdAt: Date;
+  uptimeCheck: unknown;
 };
 
 export const MONITOR_LIST_COLUMNS = `m.id, m."projectId", p.name AS "projectName", m.slug, m.environment, m."scheduleType", m."scheduleValue",
   m."scheduleUnit", m.timezone, m."checkinMargin", m."maxRuntime", m."failureIssueThreshold", m."recoveryThreshold", m.status,
-  m."lastCheckInAt", m."lastCheckInStatus", m."nextExpectedAt", m."groupId", m.url, m.muted, m."createdAt"`;
+  m."lastCheckInAt", m."lastCheckInStatus", m."nextExpectedAt", m."groupId", m.url, m.muted, m."createdAt", m."uptimeCheck"`;
 
 /** One run as the API answers it. */
 export interface CheckInRow {
@@ -64,6 +66,8 @@ export function toMonitorDto(row: MonitorListRow) {
     issueId: row.groupId,
     /** Uptime monitors: the URL Faultline checks (a password in it masked); null for cron jobs. */
     url: row.url === null ? null : maskUrlPassword(row.url),
+    /** Uptime monitors: what a check asserts besides reaching the URL (defaults filled in); null for cron jobs. */
+    uptimeCheck: row.url === null ? null : readUptimeCheck(row.uptimeCheck),
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -18,6 +18,8 @@ export interface MonitorRow extends MonitorState {
   groupId: string | null;
   /** Uptime monitors: the URL Faultline requests (null for a cron job that checks in). */
   url: string | null;
+  /** Uptime monitors: the check's settings as stored (readUptimeCheck). */
+  uptimeCheck: unknown;
   /** Failures raise no issue events (runs and status are still kept). */
   muted: boolean;
 }
@@ -40,4 +42,4 @@ export function scheduleColumns(schedule: MonitorSchedule): { scheduleType: stri
 
 export const MONITOR_COLUMNS = `id, "workspaceId", "projectId", slug, environment, "scheduleType", "scheduleValue", "scheduleUnit", timezone,
   "checkinMargin", "maxRuntime", "failureIssueThreshold", "recoveryThreshold", status, "consecutiveFailures", "consecutiveOks",
-  "nextExpectedAt", "groupId", url, muted`;
+  "nextExpectedAt", "groupId", url, muted, "uptimeCheck"`;

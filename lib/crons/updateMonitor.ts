@@ -6,6 +6,7 @@ import { toMonitorDto } from "@/lib/crons/monitorDto";
 import { MONITOR_COLUMNS, scheduleColumns, scheduleOf, type MonitorRow } from "@/lib/crons/monitorRow";
 import { nextExpectedAt } from "@/lib/crons/monitorSchedule";
 import { maskUrlPassword } from "@/lib/crons/uptime/maskUrlPassword";
+import { readUptimeCheck } from "@/lib/crons/uptime/uptimeCheckSchema";
 import { withTransaction } from "@/lib/db/pool";
 import { ApiError } from "@/lib/http/ApiError";
 import { uuidv7 } from "@/lib/ids/uuidv7";
@@ -25,6 +26,7 @@ export async function updateMonitor(auth: AuthContext, monitorId: string, input:
     if (found.url === null) throw ApiError.validation("invalid url", [{ path: "url", message: "only an uptime monitor has a URL" }]);
     assertOutboundUrls([{ path: "url", url: input.url }]);
   }
+  if (input.uptimeCheck !== undefined && found.url === null) throw ApiError.validation("invalid uptimeCheck", [{ path: "uptimeCheck", message: "only an uptime monitor is checked by Faultline" }]);
   if (input.schedule === null && found.url !== null) throw ApiError.validation("invalid schedule", [{ path: "schedule", message: "an uptime monitor is requested on its schedule: it needs one" }]);
   const actorId = auth.kind === "user" ? auth.userId : null;
   await withTransaction(async (client) => {
@@ -42,6 +44,7 @@ export async function updateMonitor(auth: AuthContext, monitorId: string, input:
       recoveryThreshold: input.recoveryThreshold ?? monitor.recoveryThreshold,
       muted: input.muted ?? monitor.muted,
       url: input.url ?? monitor.url,
+      uptimeCheck: input.uptimeCheck ?? readUptimeCheck(monitor.uptimeCheck),
     };
     const columns = schedule ? scheduleColumns(schedule) : { scheduleType: null, scheduleValue: null, scheduleUnit: null };
     const timing = JSON.stringify([before.schedule, before.timezone, before.checkinMargin]) !== JSON.stringify([after.schedule, after.timezone, after.checkinMargin]);
@@ -49,7 +52,8 @@ export async function updateMonitor(auth: AuthContext, monitorId: string, input:
     const next = after.url !== before.url ? now : timing ? (schedule ? nextExpectedAt(schedule, now, after.timezone) : null) : monitor.nextExpectedAt;
     await client.query(
       `UPDATE "CronMonitor" SET "scheduleType" = $2, "scheduleValue" = $3, "scheduleUnit" = $4, timezone = $5, "checkinMargin" = $6, "maxRuntime" = $7,
-         "failureIssueThreshold" = $8, "recoveryThreshold" = $9, muted = $10, "nextExpectedAt" = $11, "missedAt" = $12, "updatedAt" = $13, url = $14
+         "failureIssueThreshold" = $8, "recoveryThreshold" = $9, muted = $10, "nextExpectedAt" = $11, "missedAt" = $12, "updatedAt" = $13, url = $14,
+         "uptimeCheck" = $15
        WHERE id = $1`,
       [
         monitor.id,
@@ -66,6 +70,7 @@ export async function updateMonitor(auth: AuthContext, monitorId: string, input:
         next ? new Date(next.getTime() + after.checkinMargin * 60_000) : null,
         now,
         after.url,
+        JSON.stringify(after.uptimeCheck),
       ],
     );
     const changed = (Object.keys(after) as (keyof typeof after)[]).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
@@ -97,5 +102,6 @@ function settingsOf(monitor: MonitorRow) {
     recoveryThreshold: monitor.recoveryThreshold,
     muted: monitor.muted,
     url: monitor.url,
+    uptimeCheck: readUptimeCheck(monitor.uptimeCheck),
   };
 }

@@ -1,6 +1,7 @@
-import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
+import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { isIP } from "node:net";
+import type { TLSSocket } from "node:tls";
 import { BAD_PORTS } from "@/lib/outbound/badPorts";
 import { envOutboundPolicy } from "@/lib/outbound/envOutboundPolicy";
 import { guardedLookup } from "@/lib/outbound/guardedLookup";
@@ -16,6 +17,8 @@ export interface OutboundRequest {
   timeoutMs: number;
   /** Redirects followed (GET after a 303, or a 301/302 answering a POST); 0: a 3xx is the answer. */
   maxRedirects?: number;
+  /** Read the final answer's body up to this many bytes (as text); unset: the body is not read. */
+  bodyLimit?: number;
   /** The instance's policy unless a test gives its own. */
   policy?: OutboundPolicy;
 }
@@ -24,6 +27,10 @@ export interface OutboundResponse {
   status: number;
   statusText: string;
   headers: IncomingHttpHeaders;
+  /** The body's first `bodyLimit` bytes, decoded as UTF-8, when asked for. */
+  body?: string;
+  /** When the https server's certificate expires (the final hop's). */
+  certificateValidTo?: Date;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -33,8 +40,9 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
  * uptime checks) goes through here: each hop's address is checked against the outbound policy (an
  * IP in the URL before connecting, a host name's addresses as they are resolved for the socket), so
  * a URL cannot reach the instance's metadata service or, when denied, its private network — nor be
- * redirected there. The response's body is not read (it is discarded with the connection): callers
- * need its status and headers only, and a hostile receiver cannot stream into the server's memory.
+ * redirected there. Of the response, callers get its status and headers, and at most `bodyLimit`
+ * bytes of its body; the rest is discarded with the connection, so a hostile receiver cannot stream
+ * into the server's memory.
  * Throws OutboundDeniedError, a network error, or an AbortError (TimeoutError) past `timeoutMs`.
  */
 export async function sendOutbound(req: OutboundRequest): Promise<OutboundResponse> {
@@ -46,18 +54,62 @@ export async function sendOutbound(req: OutboundRequest): Promise<OutboundRespon
   for (let hop = 0; ; hop++) {
     const res = await exchange(url, method, req.headers, body, policy, signal);
     const location = res.headers.location;
-    if (!REDIRECTS.has(res.status) || !location || hop >= (req.maxRedirects ?? 0)) return res;
-    const next = new URL(location, url);
-    if (next.protocol !== "http:" && next.protocol !== "https:") return res;
-    if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === "POST")) {
+    const follow = REDIRECTS.has(res.statusCode ?? 0) && location && hop < (req.maxRedirects ?? 0) && URL.canParse(location, url) ? new URL(location, url) : undefined;
+    if (!follow || (follow.protocol !== "http:" && follow.protocol !== "https:")) return answer(res, req.bodyLimit, signal);
+    res.destroy();
+    if (res.statusCode === 303 || ((res.statusCode === 301 || res.statusCode === 302) && method === "POST")) {
       method = "GET";
       body = undefined;
     }
-    url = next;
+    url = follow;
   }
 }
 
-function exchange(url: URL, method: string, headers: Record<string, string>, body: string | undefined, policy: OutboundPolicy, signal: AbortSignal): Promise<OutboundResponse> {
+async function answer(res: IncomingMessage, bodyLimit: number | undefined, signal: AbortSignal): Promise<OutboundResponse> {
+  const validTo = (res.socket as Partial<TLSSocket> | null)?.getPeerCertificate?.()?.valid_to;
+  const certificateValidTo = validTo ? new Date(validTo) : undefined;
+  try {
+    return {
+      status: res.statusCode ?? 0,
+      statusText: res.statusMessage ?? "",
+      headers: res.headers,
+      ...(bodyLimit !== undefined && { body: await readText(res, bodyLimit, signal) }),
+      ...(certificateValidTo && !Number.isNaN(certificateValidTo.getTime()) && { certificateValidTo }),
+    };
+  } finally {
+    res.destroy();
+  }
+}
+
+/** The first `limit` bytes of a body as UTF-8 text (the rest is not read); rejects when `signal` aborts first. */
+function readText(res: IncomingMessage, limit: number, signal: AbortSignal): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = () => resolve(new TextDecoder().decode(Buffer.concat(chunks).subarray(0, limit)));
+    const onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new DOMException("timed out", "TimeoutError"));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    res.on("data", (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size >= limit) {
+        signal.removeEventListener("abort", onAbort);
+        done();
+      }
+    });
+    res.on("end", () => {
+      signal.removeEventListener("abort", onAbort);
+      done();
+    });
+    res.on("error", (error) => {
+      signal.removeEventListener("abort", onAbort);
+      reject(error);
+    });
+  });
+}
+
+function exchange(url: URL, method: string, headers: Record<string, string>, body: string | undefined, policy: OutboundPolicy, signal: AbortSignal): Promise<IncomingMessage> {
   const host = url.hostname.replace(/^\[|\]$/g, "");
   const port = Number(url.port || (url.protocol === "https:" ? 443 : 80));
   if (BAD_PORTS.has(port)) return Promise.reject(new OutboundDeniedError(`port ${port} belongs to another protocol (the Fetch Standard's bad ports)`));
@@ -75,10 +127,7 @@ function exchange(url: URL, method: string, headers: Record<string, string>, bod
         agent: false,
         signal,
       },
-      (res) => {
-        resolve({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? "", headers: res.headers });
-        res.destroy();
-      },
+      resolve,
     );
     request.on("error", reject);
     request.end(body);

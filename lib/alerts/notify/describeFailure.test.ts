@@ -23,6 +23,13 @@ describe("describeFailure", () => {
     );
   });
 
+  it("names a rejected TLS certificate", () => {
+    expect(describeFailure(Object.assign(new Error("certificate has expired"), { code: "CERT_HAS_EXPIRED" }), 5000)).toBe("TLS certificate rejected (CERT_HAS_EXPIRED)");
+    expect(describeFailure(Object.assign(new Error("Hostname/IP does not match"), { code: "ERR_TLS_CERT_ALTNAME_INVALID" }), 5000)).toBe(
+      "TLS certificate rejected (ERR_TLS_CERT_ALTNAME_INVALID)",
+    );
+  });
+
   it("falls back to a generic message", () => {
     expect(describeFailure(new Error("https://hooks.slack.com/services/T/B/SECRET exploded"), 5000)).toBe("send failed");
     expect(describeFailure("weird", 5000)).toBe("send failed");

@@ -13,9 +13,13 @@ export function describeFailure(error: unknown, timeoutMs: number): string {
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") return `host not found (${code})`;
   if (code === "ETIMEDOUT" || code === "UND_ERR_CONNECT_TIMEOUT") return `connection timed out (${code})`;
   if (code === "ECONNRESET" || code === "UND_ERR_SOCKET") return `connection reset (${code})`;
+  if (code && TLS_CODES.test(code)) return `TLS certificate rejected (${code})`;
   if (code) return `send failed (${code})`;
   return "send failed";
 }
+
+/** OpenSSL's verification failures as Node names them (CERT_HAS_EXPIRED, DEPTH_ZERO_SELF_SIGNED_CERT, ERR_TLS_CERT_ALTNAME_INVALID…). */
+const TLS_CODES = /CERT|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
 
 function errorCode(value: unknown): string | undefined {
   if (typeof value !== "object" || value === null) return undefined;

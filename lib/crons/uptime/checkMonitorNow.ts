@@ -2,6 +2,7 @@ import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanTriage } from "@/lib/auth/permissions";
 import { findVisibleMonitor } from "@/lib/crons/findVisibleMonitor";
 import { checkMonitor } from "@/lib/crons/uptime/runUptimeChecks";
+import { readUptimeCheck } from "@/lib/crons/uptime/uptimeCheckSchema";
 import { ApiError } from "@/lib/http/ApiError";
 
 /**
@@ -12,5 +13,5 @@ export async function checkMonitorNow(auth: AuthContext, monitorId: string) {
   const monitor = await findVisibleMonitor(auth, monitorId);
   assertCanTriage(auth, monitor.workspaceId);
   if (monitor.url === null) throw ApiError.badRequest("only uptime monitors (with a URL) are checked by Faultline; a cron job checks in itself", { field: "id" });
-  return checkMonitor({ id: monitor.id, workspaceId: monitor.workspaceId, projectId: monitor.projectId, slug: monitor.slug, environment: monitor.environment, url: monitor.url });
+  return checkMonitor({ id: monitor.id, workspaceId: monitor.workspaceId, projectId: monitor.projectId, slug: monitor.slug, environment: monitor.environment, url: monitor.url, check: readUptimeCheck(monitor.uptimeCheck) });
 }

@@ -29,16 +29,16 @@ export async function createUptimeMonitor(auth: AuthContext, workspaceId: string
     if (projects[0].n >= MAX_MONITORS_PER_PROJECT) throw ApiError.badRequest(`the project already has ${MAX_MONITORS_PER_PROJECT} monitors`, { field: "projectId" });
     const { rowCount } = await client.query(
       `INSERT INTO "CronMonitor" (id, "workspaceId", "projectId", slug, environment, url, "scheduleType", "scheduleValue", "scheduleUnit", timezone,
-         "checkinMargin", "maxRuntime", "failureIssueThreshold", "recoveryThreshold", "nextExpectedAt", "missedAt", "createdAt", "updatedAt")
-       VALUES ($1, $2, $3, $4, $5, $6, 'interval', $7, 'minute', 'UTC', 1, 1, $8, $9, $10, $11, $10, $10)
+         "checkinMargin", "maxRuntime", "failureIssueThreshold", "recoveryThreshold", "nextExpectedAt", "missedAt", "createdAt", "updatedAt", "uptimeCheck")
+       VALUES ($1, $2, $3, $4, $5, $6, 'interval', $7, 'minute', 'UTC', 1, 1, $8, $9, $10, $11, $10, $10, $12)
        ON CONFLICT ("projectId", slug, environment) DO NOTHING`,
-      [id, workspaceId, input.projectId, input.slug, input.environment, input.url, String(input.intervalMinutes), input.failureIssueThreshold, input.recoveryThreshold, now, new Date(now.getTime() + 60_000)],
+      [id, workspaceId, input.projectId, input.slug, input.environment, input.url, String(input.intervalMinutes), input.failureIssueThreshold, input.recoveryThreshold, now, new Date(now.getTime() + 60_000), JSON.stringify(input.check)],
     );
     if (rowCount === 0) throw new ApiError(409, "monitor_exists", `a monitor ${input.slug} (${input.environment}) already exists in this project`, { field: "slug" });
     await client.query(
       `INSERT INTO "AuditLog" (id, "workspaceId", "actorId", "actorType", action, "targetType", "targetId", before, after)
        VALUES ($1, $2, $3, 'user', 'monitor.created', 'monitor', $4, NULL, $5)`,
-      [uuidv7(), workspaceId, auth.userId, id, JSON.stringify({ slug: input.slug, environment: input.environment, projectId: input.projectId, url: maskUrlPassword(input.url), intervalMinutes: input.intervalMinutes })],
+      [uuidv7(), workspaceId, auth.userId, id, JSON.stringify({ slug: input.slug, environment: input.environment, projectId: input.projectId, url: maskUrlPassword(input.url), intervalMinutes: input.intervalMinutes, check: input.check })],
     );
   });
   return toMonitorDto(await findVisibleMonitor(auth, id));

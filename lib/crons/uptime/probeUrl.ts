@@ -1,4 +1,6 @@
 import { describeFailure } from "@/lib/alerts/notify/describeFailure";
+import { judgeProbe } from "@/lib/crons/uptime/judgeProbe";
+import type { UptimeCheck } from "@/lib/crons/uptime/uptimeCheckSchema";
 import { sendOutbound } from "@/lib/outbound/sendOutbound";
 
 /** What one uptime check of a URL found. */
@@ -7,26 +9,36 @@ export interface ProbeResult {
   /** The final response's status (after redirects), when there was one. */
   status?: number;
   durationMs: number;
-  /** "HTTP 200", "HTTP 503", "timed out after 10000 ms", "connection refused (ECONNREFUSED)"… */
+  /** "HTTP 200 OK", "HTTP 503 Service Unavailable", "timed out after 10000 ms", "HTTP 200 OK, but "Welcome" is not in the body"… */
   detail: string;
 }
 
-export const PROBE_TIMEOUT_MS = 10_000;
 const MAX_REDIRECTS = 10;
+/** How much of the body a keyword is looked for in. */
+export const KEYWORD_BODY_LIMIT = 1024 * 1024;
 
 /**
- * GETs `url` as an uptime check (within the outbound policy, sendOutbound): up when the answer
- * (after following up to 10 redirects, each hop checked) is 2xx or 3xx within the timeout; down on
- * any other status, a refused or reset connection, an unknown host, an address the policy denies or
- * the timeout. The body is discarded unread.
+ * GETs `url` as an uptime check (within the outbound policy, sendOutbound), following up to 10
+ * redirects (each hop checked), and judges the answer against the monitor's check (judgeProbe:
+ * expected status, keyword, certificate expiry). Down on a refused or reset connection, an unknown
+ * host, a rejected certificate, an address the policy denies, or the check's timeout. The body is
+ * read only for a keyword, and only its first MiB.
  */
-export async function probeUrl(url: string, timeoutMs: number = PROBE_TIMEOUT_MS): Promise<ProbeResult> {
+export async function probeUrl(url: string, check: UptimeCheck, now: () => Date = () => new Date()): Promise<ProbeResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
+  const timeoutMs = check.timeoutSeconds * 1000;
   try {
-    const res = await sendOutbound({ url, method: "GET", headers: { "user-agent": "Faultline-Uptime/1.0", accept: "*/*" }, timeoutMs, maxRedirects: MAX_REDIRECTS });
+    const res = await sendOutbound({
+      url,
+      method: "GET",
+      headers: { "user-agent": "Faultline-Uptime/1.0", accept: "*/*" },
+      timeoutMs,
+      maxRedirects: MAX_REDIRECTS,
+      ...(check.keyword !== undefined && { bodyLimit: KEYWORD_BODY_LIMIT }),
+    });
     const durationMs = elapsed();
-    return { ok: res.status >= 200 && res.status < 400, status: res.status, durationMs, detail: `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ""}` };
+    return { ...judgeProbe(res, check, now()), status: res.status, durationMs };
   } catch (error) {
     return { ok: false, durationMs: elapsed(), detail: describeFailure(error, timeoutMs).replace(/^send failed/, "request failed") };
   }

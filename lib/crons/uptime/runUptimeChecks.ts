@@ -1,6 +1,7 @@
 import { pool } from "@/lib/db/pool";
 import { recordCheckIns } from "@/lib/crons/recordCheckIns";
 import { probeUrl } from "@/lib/crons/uptime/probeUrl";
+import { readUptimeCheck, type UptimeCheck } from "@/lib/crons/uptime/uptimeCheckSchema";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 
 /** Due monitors checked per turn, and how many requests are out at once. */
@@ -14,6 +15,7 @@ export interface UptimeMonitorRef {
   slug: string;
   environment: string;
   url: string;
+  check: UptimeCheck;
 }
 
 /**
@@ -24,8 +26,8 @@ export interface UptimeMonitorRef {
  * checked twice for one due time. Returns how many monitors were checked.
  */
 export async function runUptimeChecks(now: Date = new Date()): Promise<number> {
-  const { rows } = await pool().query<UptimeMonitorRef>(
-    `SELECT id, "workspaceId", "projectId", slug, environment, url FROM "CronMonitor"
+  const { rows } = await pool().query<Omit<UptimeMonitorRef, "check"> & { uptimeCheck: unknown }>(
+    `SELECT id, "workspaceId", "projectId", slug, environment, url, "uptimeCheck" FROM "CronMonitor"
      WHERE url IS NOT NULL AND "scheduleType" IS NOT NULL AND ("nextExpectedAt" IS NULL OR "nextExpectedAt" <= $1)
      ORDER BY "nextExpectedAt" NULLS FIRST LIMIT ${BATCH}`,
     [new Date(now.getTime() + 1000)],
@@ -33,7 +35,10 @@ export async function runUptimeChecks(now: Date = new Date()): Promise<number> {
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(CONCURRENCY, rows.length) }, async () => {
-      while (next < rows.length) await checkMonitor(rows[next++]);
+      while (next < rows.length) {
+        const { uptimeCheck, ...monitor } = rows[next++]!;
+        await checkMonitor({ ...monitor, check: readUptimeCheck(uptimeCheck) });
+      }
     }),
   );
   return rows.length;
@@ -45,7 +50,7 @@ export async function runUptimeChecks(now: Date = new Date()): Promise<number> {
  * create it again, as a check-in does.
  */
 export async function checkMonitor(monitor: UptimeMonitorRef): Promise<{ checkInId: string; ok: boolean; detail: string; durationMs: number }> {
-  const probe = await probeUrl(monitor.url);
+  const probe = await probeUrl(monitor.url, monitor.check);
   const checkInId = uuidv7();
   const { rowCount } = await pool().query(`SELECT 1 FROM "CronMonitor" WHERE id = $1 AND url = $2`, [monitor.id, monitor.url]);
   if (rowCount === 0) return { checkInId, ok: probe.ok, detail: probe.detail, durationMs: probe.durationMs };

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { UptimeCheckSchema } from "@/lib/crons/uptime/uptimeCheckSchema";
 import { HttpUrlSchema } from "@/lib/http/httpUrlSchema";
 
 /**
  * POST /api/v1/workspaces/:workspaceId/monitors — an uptime monitor: Faultline requests `url` every
- * `intervalMinutes` (a run each time) and raises the monitor's issue after `failureIssueThreshold`
+ * `intervalMinutes` (a run each time), judged by `check` (expected status, keyword, timeout, certificate expiry), and raises the monitor's issue after `failureIssueThreshold`
  * failed checks in a row (resolved after `recoveryThreshold` good ones).
  */
 export const CreateUptimeMonitorSchema = z
@@ -19,6 +20,7 @@ export const CreateUptimeMonitorSchema = z
     environment: z.string().trim().min(1).max(64).default("production"),
     failureIssueThreshold: z.number().int().min(1).max(720).default(1),
     recoveryThreshold: z.number().int().min(1).max(720).default(1),
+    check: UptimeCheckSchema.default(UptimeCheckSchema.parse({})),
   })
   .strict();
 export type CreateUptimeMonitorInput = z.output<typeof CreateUptimeMonitorSchema>;

@@ -1,0 +1,74 @@
+"use client";
+
+import { input } from "@/components/ui/buttonStyles";
+import { FormField } from "@/components/ui/FormField";
+import { UptimeCheckSchema, type UptimeCheck, type UptimeCheckInput } from "@/lib/crons/uptime/uptimeCheckSchema";
+
+/** The check's settings as typed. */
+export interface UptimeCheckDraft {
+  expectedStatus: string;
+  keyword: string;
+  keywordAbsent: boolean;
+  timeoutSeconds: string;
+  certificateExpiryDays: string;
+}
+
+export function uptimeCheckDraft(check: UptimeCheck = UptimeCheckSchema.parse({})): UptimeCheckDraft {
+  return {
+    expectedStatus: check.expectedStatus ?? "",
+    keyword: check.keyword ?? "",
+    keywordAbsent: check.keywordAbsent,
+    timeoutSeconds: String(check.timeoutSeconds),
+    certificateExpiryDays: String(check.certificateExpiryDays),
+  };
+}
+
+/** The draft as the API takes it (empty text: the field unset); validated by the caller's schema. */
+export function uptimeCheckInput(draft: UptimeCheckDraft): UptimeCheckInput {
+  return {
+    ...(draft.expectedStatus.trim() && { expectedStatus: draft.expectedStatus.trim() }),
+    ...(draft.keyword && { keyword: draft.keyword }),
+    keywordAbsent: draft.keywordAbsent,
+    timeoutSeconds: Number(draft.timeoutSeconds),
+    certificateExpiryDays: Number(draft.certificateExpiryDays),
+  };
+}
+
+/**
+ * What an uptime check asserts besides reaching the URL: expected statuses, a keyword (present or
+ * absent), the timeout and the certificate-expiry warning. `error(path)` gives a field's error by
+ * its path under `prefix` ("uptimeCheck.keyword").
+ */
+export function UptimeCheckFields({ draft, onChange, error, prefix }: {
+  draft: UptimeCheckDraft;
+  onChange: (draft: UptimeCheckDraft) => void;
+  error: (path: string) => string | null;
+  prefix: string;
+}) {
+  const set = <K extends keyof UptimeCheckDraft>(key: K, value: UptimeCheckDraft[K]) => onChange({ ...draft, [key]: value });
+  return (
+    <fieldset className="space-y-3 rounded-md border border-gray-200 p-3 dark:border-gray-700">
+      <legend className="px-1 text-sm font-medium text-gray-700 dark:text-gray-300">Check</legend>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <FormField label="Expected status" hint="Empty: any 2xx or 3xx. E.g. 200-299, 401" error={error(`${prefix}.expectedStatus`)}>
+          <input className={`${input} w-full font-mono`} maxLength={200} placeholder="2xx, 3xx" value={draft.expectedStatus} onChange={(e) => set("expectedStatus", e.target.value)} />
+        </FormField>
+        <FormField label="Keyword" hint="Looked for in the body's first MiB" error={error(`${prefix}.keyword`)}>
+          <div className="flex gap-2">
+            <input aria-label="Keyword" className={`${input} min-w-0 flex-1`} maxLength={200} placeholder="optional" value={draft.keyword} onChange={(e) => set("keyword", e.target.value)} />
+            <select aria-label="Keyword must" className={input} value={draft.keywordAbsent ? "absent" : "present"} onChange={(e) => set("keywordAbsent", e.target.value === "absent")}>
+              <option value="present">must appear</option>
+              <option value="absent">must not appear</option>
+            </select>
+          </div>
+        </FormField>
+        <FormField label="Timeout (s)" error={error(`${prefix}.timeoutSeconds`)}>
+          <input type="number" min={1} max={60} className={`${input} w-full`} value={draft.timeoutSeconds} onChange={(e) => set("timeoutSeconds", e.target.value)} />
+        </FormField>
+        <FormField label="Certificate warning (days)" hint="https: fail this long before the certificate expires; 0 never" error={error(`${prefix}.certificateExpiryDays`)}>
+          <input type="number" min={0} max={365} className={`${input} w-full`} value={draft.certificateExpiryDays} onChange={(e) => set("certificateExpiryDays", e.target.value)} />
+        </FormField>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { parseStatusRanges } from "@/lib/crons/uptime/statusRanges";
+
+/** Days before a certificate's expiry at which an https check starts failing, unless set otherwise. */
+export const DEFAULT_CERTIFICATE_EXPIRY_DAYS = 14;
+
+/**
+ * What an uptime check asserts besides reaching the URL. Stored as given (`CronMonitor.uptimeCheck`);
+ * read through this schema, so a monitor saved before a field existed gets its default.
+ * - `expectedStatus`: the status codes that count as up ("200-299, 301", "2xx"); unset: 2xx and 3xx.
+ * - `keyword`: text the body must contain (its first MiB), or must not when `keywordAbsent`.
+ * - `timeoutSeconds`: how long the whole request may take, redirects included.
+ * - `certificateExpiryDays`: an https check fails this many days before the server's certificate
+ *   expires (0: never), so a renewal that did not happen is an issue while there is time.
+ */
+export const UptimeCheckSchema = z
+  .object({
+    expectedStatus: z
+      .string()
+      .trim()
+      .max(200)
+      .refine((v) => parseStatusRanges(v) !== undefined, "status codes and ranges between 100 and 599, such as 200-299, 301 or 2xx")
+      .optional(),
+    keyword: z.string().min(1).max(200).optional(),
+    keywordAbsent: z.boolean().default(false),
+    timeoutSeconds: z.number().int().min(1).max(60).default(10),
+    certificateExpiryDays: z.number().int().min(0).max(365).default(DEFAULT_CERTIFICATE_EXPIRY_DAYS),
+  })
+  .strict();
+export type UptimeCheck = z.output<typeof UptimeCheckSchema>;
+export type UptimeCheckInput = z.input<typeof UptimeCheckSchema>;
+
+/** A stored check (JSON) as settings, defaults filled in; what no longer parses counts as the defaults. */
+export function readUptimeCheck(stored: unknown): UptimeCheck {
+  const parsed = UptimeCheckSchema.safeParse(stored ?? {});
+  return parsed.success ? parsed.data : UptimeCheckSchema.parse({});
+}
