@@ -47,28 +47,28 @@ export function UptimeCheckFields({ draft, onChange, error, prefix }: {
 }) {
   const set = <K extends keyof UptimeCheckDraft>(key: K, value: UptimeCheckDraft[K]) => onChange({ ...draft, [key]: value });
   return (
-    <fieldset className="space-y-3 rounded-md border border-gray-200 p-3 dark:border-gray-700">
+    <fieldset className="min-w-0 space-y-3 rounded-md border border-gray-200 p-3 dark:border-gray-700">
       <legend className="px-1 text-sm font-medium text-gray-700 dark:text-gray-300">Check</legend>
-      <div className="grid gap-3 sm:grid-cols-2">
-        <FormField label="Expected status" hint="Empty: any 2xx or 3xx. E.g. 200-299, 401" error={error(`${prefix}.expectedStatus`)}>
-          <input className={`${input} w-full font-mono`} maxLength={200} placeholder="2xx, 3xx" value={draft.expectedStatus} onChange={(e) => set("expectedStatus", e.target.value)} />
-        </FormField>
-        <FormField label="Keyword" hint="Looked for in the body's first MiB" error={error(`${prefix}.keyword`)}>
-          <div className="flex gap-2">
-            <input aria-label="Keyword" className={`${input} min-w-0 flex-1`} maxLength={200} placeholder="optional" value={draft.keyword} onChange={(e) => set("keyword", e.target.value)} />
-            <select aria-label="Keyword must" className={input} value={draft.keywordAbsent ? "absent" : "present"} onChange={(e) => set("keywordAbsent", e.target.value === "absent")}>
-              <option value="present">must appear</option>
-              <option value="absent">must not appear</option>
-            </select>
-          </div>
+      <FormField label="Keyword" hint="Optional: looked for in the body's first MiB" error={error(`${prefix}.keyword`)}>
+        <div className="flex gap-2">
+          <input aria-label="Keyword" className={`${input} min-w-0 flex-1`} maxLength={200} placeholder="Welcome" value={draft.keyword} onChange={(e) => set("keyword", e.target.value)} />
+          <select aria-label="Keyword must" className={input} value={draft.keywordAbsent ? "absent" : "present"} onChange={(e) => set("keywordAbsent", e.target.value === "absent")}>
+            <option value="present">must appear</option>
+            <option value="absent">must not appear</option>
+          </select>
+        </div>
+      </FormField>
+      <div className="grid grid-cols-2 gap-3">
+        <FormField label="Expected status" hint="Empty: any 2xx or 3xx" error={error(`${prefix}.expectedStatus`)}>
+          <input className={`${input} w-full font-mono`} maxLength={200} placeholder="200-299, 401" value={draft.expectedStatus} onChange={(e) => set("expectedStatus", e.target.value)} />
         </FormField>
         <FormField label="Timeout (s)" error={error(`${prefix}.timeoutSeconds`)}>
           <input type="number" min={1} max={60} className={`${input} w-full`} value={draft.timeoutSeconds} onChange={(e) => set("timeoutSeconds", e.target.value)} />
         </FormField>
-        <FormField label="Certificate warning (days)" hint="https: fail this long before the certificate expires; 0 never" error={error(`${prefix}.certificateExpiryDays`)}>
-          <input type="number" min={0} max={365} className={`${input} w-full`} value={draft.certificateExpiryDays} onChange={(e) => set("certificateExpiryDays", e.target.value)} />
-        </FormField>
       </div>
+      <FormField label="Certificate warning (days)" hint="https: a check fails this long before the certificate expires (0: never)" error={error(`${prefix}.certificateExpiryDays`)}>
+        <input type="number" min={0} max={365} className={`${input} w-28`} value={draft.certificateExpiryDays} onChange={(e) => set("certificateExpiryDays", e.target.value)} />
+      </FormField>
     </fieldset>
   );
 }
