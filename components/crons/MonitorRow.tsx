@@ -12,6 +12,7 @@ import { Badge } from "@/components/ui/Badge";
 import { button } from "@/components/ui/buttonStyles";
 import { ModalDialog } from "@/components/ui/ModalDialog";
 import type { MonitorListItem } from "@/lib/crons/listMonitors";
+import { describeUptimeCheck } from "@/lib/crons/uptime/describeUptimeCheck";
 
 function statusLabel(monitor: MonitorListItem): string {
   if (monitor.status === "failing") return "Failing";
@@ -66,6 +67,11 @@ export function MonitorRow({ monitor, focused = false, workspaceId, showProject,
             {monitor.url && (
               <p className="mt-0.5 break-all font-mono text-xs text-gray-700 dark:text-gray-300" data-testid="monitor-url">
                 GET {monitor.url}
+              </p>
+            )}
+            {monitor.uptimeCheck && describeUptimeCheck(monitor.uptimeCheck) && (
+              <p className="mt-0.5 text-xs text-gray-600 dark:text-gray-400" data-testid="monitor-check">
+                {describeUptimeCheck(monitor.uptimeCheck)}
               </p>
             )}
             <p className="mt-0.5 text-xs text-gray-600 dark:text-gray-400">

@@ -104,6 +104,7 @@ test("an admin adds an uptime monitor and checks it now", async ({ page, context
   await edit.getByLabel("Keyword must").selectOption("absent");
   await edit.getByRole("button", { name: "Save" }).click();
   await expect(edit).toBeHidden();
+  await expect(row.getByTestId("monitor-check")).toHaveText('""status"" not in the body');
   await row.getByRole("button", { name: "Check app-health (production) now" }).click();
   await expect(page.getByTestId("toast").filter({ hasText: "app-health: down" })).toContainText('HTTP 200 OK, but the body contains ""status""');
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { describeUptimeCheck } from "@/lib/crons/uptime/describeUptimeCheck";
 import { judgeProbe } from "@/lib/crons/uptime/judgeProbe";
 import { parseStatusRanges } from "@/lib/crons/uptime/statusRanges";
 import { readUptimeCheck, UptimeCheckSchema } from "@/lib/crons/uptime/uptimeCheckSchema";
@@ -68,5 +69,15 @@ describe("parseStatusRanges", () => {
 
   it("refuses what is not a status", () => {
     for (const text of ["", "ok", "99", "600", "299-200", "200-", "6xx", "2xxx"]) expect(parseStatusRanges(text), text).toBeUndefined();
+  });
+});
+
+describe("describeUptimeCheck", () => {
+  it("names what differs from the defaults", () => {
+    expect(describeUptimeCheck(check())).toBe("");
+    expect(describeUptimeCheck(check({ expectedStatus: "200, 401", keyword: "Welcome", timeoutSeconds: 5, certificateExpiryDays: 0 }))).toBe(
+      'expects 200, 401 · "Welcome" in the body · 5 s timeout · no certificate warning',
+    );
+    expect(describeUptimeCheck(check({ keyword: "error", keywordAbsent: true, certificateExpiryDays: 30 }))).toBe('"error" not in the body · certificate warning 30 days ahead');
   });
 });
