@@ -17,14 +17,18 @@ const policy = createOutboundPolicy({ privateNetworks: "deny", allowed: allowed(
 let server: Server;
 let port: number;
 const hits: string[] = [];
+let connections = 0;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
     hits.push(`${req.method} ${req.headers.host} ${req.url}`);
     if (req.url === "/to-denied") res.writeHead(302, { location: `http://127.0.0.2:${port}/secret` }).end();
     else if (req.url === "/to-ok") res.writeHead(303, { location: "/ok" }).end();
+    else if (req.url === "/small") res.writeHead(202).end("accepted");
+    else if (req.url === "/stall") res.writeHead(200).write("partial"); // never ends
     else res.writeHead(200, { "retry-after": "5" }).end("x".repeat(100_000));
   });
+  server.on("connection", () => connections++);
   await new Promise<void>((resolve) => server.listen(0, "0.0.0.0", resolve));
   port = (server.address() as AddressInfo).port;
 });
@@ -62,6 +66,21 @@ describe("sendOutbound", () => {
     const followed = await sendOutbound({ url: `http://127.0.0.1:${port}/to-ok`, method: "POST", headers: {}, body: "{}", timeoutMs: 5000, policy, maxRedirects: 5 });
     expect(followed.status).toBe(200);
     expect(hits).toEqual([`POST 127.0.0.1:${port} /to-ok`, `GET 127.0.0.1:${port} /ok`]);
+  });
+
+  it("reuses a connection after a small answer, and answers at once when the body stalls", async () => {
+    const before = connections;
+    for (let i = 0; i < 3; i++) {
+      expect((await sendOutbound({ url: `http://127.0.0.1:${port}/small`, method: "POST", headers: {}, body: "{}", timeoutMs: 5000, policy })).status).toBe(202);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(connections - before).toBe(1);
+    expect((await sendOutbound({ url: `http://127.0.0.1:${port}/stall`, method: "POST", headers: {}, body: "{}", timeoutMs: 5000, policy })).status).toBe(200);
+  });
+
+  it("reads at most bodyLimit bytes of the body", async () => {
+    const res = await sendOutbound({ url: `http://127.0.0.1:${port}/ok`, method: "GET", headers: {}, timeoutMs: 5000, policy, bodyLimit: 1000 });
+    expect(res.body).toBe("x".repeat(1000));
   });
 
   it("refuses another protocol's port", async () => {

@@ -1,5 +1,5 @@
-import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from "node:http";
-import { request as httpsRequest } from "node:https";
+import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { isIP } from "node:net";
 import type { TLSSocket } from "node:tls";
 import { BAD_PORTS } from "@/lib/outbound/badPorts";
@@ -34,6 +34,25 @@ export interface OutboundResponse {
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const DRAIN_LIMIT = 64 * 1024;
+const DRAIN_MS = 5_000;
+
+/**
+ * Keep-alive connections per policy (a connection was checked when it was made: one made under
+ * another policy, as a test may use, is never handed out under this one). 16 sockets per receiver.
+ */
+const agents = new WeakMap<OutboundPolicy, { http: HttpAgent; https: HttpsAgent }>();
+
+function agentsFor(policy: OutboundPolicy): { http: HttpAgent; https: HttpsAgent } {
+  let pair = agents.get(policy);
+  if (!pair) {
+    // Idle sockets close after 4 s, before a receiver's own keep-alive timeout (5 s in Node) can race a reuse.
+    const options = { keepAlive: true, maxSockets: 16, maxFreeSockets: 4, timeout: 4_000 };
+    pair = { http: new HttpAgent(options), https: new HttpsAgent(options) };
+    agents.set(policy, pair);
+  }
+  return pair;
+}
 
 /**
  * Every request Faultline makes to a URL a user configured (webhooks, chat, PagerDuty, forwarding,
@@ -41,8 +60,8 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
  * IP in the URL before connecting, a host name's addresses as they are resolved for the socket), so
  * a URL cannot reach the instance's metadata service or, when denied, its private network — nor be
  * redirected there. Of the response, callers get its status and headers, and at most `bodyLimit`
- * bytes of its body; the rest is discarded with the connection, so a hostile receiver cannot stream
- * into the server's memory.
+ * bytes of its body; the rest is discarded (a small body lets its keep-alive connection be reused, a
+ * large one closes it), so a hostile receiver cannot stream into the server's memory.
  * Throws OutboundDeniedError, a network error, or an AbortError (TimeoutError) past `timeoutMs`.
  */
 export async function sendOutbound(req: OutboundRequest): Promise<OutboundResponse> {
@@ -68,17 +87,38 @@ export async function sendOutbound(req: OutboundRequest): Promise<OutboundRespon
 async function answer(res: IncomingMessage, bodyLimit: number | undefined, signal: AbortSignal): Promise<OutboundResponse> {
   const validTo = (res.socket as Partial<TLSSocket> | null)?.getPeerCertificate?.()?.valid_to;
   const certificateValidTo = validTo ? new Date(validTo) : undefined;
-  try {
-    return {
-      status: res.statusCode ?? 0,
-      statusText: res.statusMessage ?? "",
-      headers: res.headers,
-      ...(bodyLimit !== undefined && { body: await readText(res, bodyLimit, signal) }),
-      ...(certificateValidTo && !Number.isNaN(certificateValidTo.getTime()) && { certificateValidTo }),
-    };
-  } finally {
-    res.destroy();
+  const head = {
+    status: res.statusCode ?? 0,
+    statusText: res.statusMessage ?? "",
+    headers: res.headers,
+    ...(certificateValidTo && !Number.isNaN(certificateValidTo.getTime()) && { certificateValidTo }),
+  };
+  if (bodyLimit === undefined) {
+    discard(res);
+    return head;
   }
+  try {
+    return { ...head, body: await readText(res, bodyLimit, signal) };
+  } finally {
+    if (!res.complete) res.destroy();
+  }
+}
+
+/**
+ * Lets a small body finish in the background, so its keep-alive connection serves the next request
+ * to the same receiver (a TLS handshake per forwarded event would cost more than the event); a body
+ * past DRAIN_LIMIT, or one that has not ended within DRAIN_MS, closes the connection instead. The
+ * answer does not wait for it: a receiver that sends its status and then stalls is still answered.
+ */
+function discard(res: IncomingMessage): void {
+  let size = 0;
+  const timer = setTimeout(() => res.destroy(), DRAIN_MS).unref();
+  res.on("data", (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > DRAIN_LIMIT) res.destroy();
+  });
+  res.on("close", () => clearTimeout(timer));
+  res.on("error", () => undefined);
 }
 
 /** The first `limit` bytes of a body as UTF-8 text (the rest is not read); rejects when `signal` aborts first. */
@@ -86,26 +126,25 @@ function readText(res: IncomingMessage, limit: number, signal: AbortSignal): Pro
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const done = () => resolve(new TextDecoder().decode(Buffer.concat(chunks).subarray(0, limit)));
-    const onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new DOMException("timed out", "TimeoutError"));
+    let settled = false;
+    const settle = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      signal.removeEventListener("abort", onAbort);
+      if (error) reject(error);
+      else resolve(new TextDecoder().decode(Buffer.concat(chunks).subarray(0, limit)));
+    };
+    const onAbort = () => settle(signal.reason instanceof Error ? signal.reason : new DOMException("timed out", "TimeoutError"));
     if (signal.aborted) return onAbort();
     signal.addEventListener("abort", onAbort, { once: true });
     res.on("data", (chunk: Buffer) => {
+      if (settled) return;
       chunks.push(chunk);
       size += chunk.length;
-      if (size >= limit) {
-        signal.removeEventListener("abort", onAbort);
-        done();
-      }
+      if (size >= limit) settle();
     });
-    res.on("end", () => {
-      signal.removeEventListener("abort", onAbort);
-      done();
-    });
-    res.on("error", (error) => {
-      signal.removeEventListener("abort", onAbort);
-      reject(error);
-    });
+    res.on("end", () => settle());
+    res.on("error", (error) => settle(error));
   });
 }
 
@@ -124,7 +163,7 @@ function exchange(url: URL, method: string, headers: Record<string, string>, bod
         method,
         headers: { ...headers, ...(body !== undefined && { "content-length": String(Buffer.byteLength(body)) }) },
         lookup: guardedLookup(policy),
-        agent: false,
+        agent: agentsFor(policy)[url.protocol === "https:" ? "https" : "http"],
         signal,
       },
       resolve,
