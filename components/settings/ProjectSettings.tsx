@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Card } from "@/components/ui/Card";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
+import { CodeMappingsForm } from "@/components/settings/CodeMappingsForm";
 import { CreateKeyForm } from "@/components/settings/CreateKeyForm";
 import { ProjectForm } from "@/components/settings/ProjectForm";
 import { ForwardingDeliveryLog } from "@/components/settings/ForwardingDeliveryLog";
@@ -49,6 +50,11 @@ export function ProjectSettings({ projectId, isAdmin }: { projectId: string; isA
       {isAdmin && (
         <Card title="Project details" titleId="project-details-title">
           <ProjectForm key={data.id} project={data} />
+        </Card>
+      )}
+      {isAdmin && (
+        <Card title="Code mappings" titleId="code-mappings-title">
+          <CodeMappingsForm key={data.id} project={data} />
         </Card>
       )}
       <div id="forwarding" className="space-y-6">

@@ -1,6 +1,7 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import type { Project } from "@/lib/generated/prisma/client";
 import { findProject } from "@/lib/projects/findProject";
+import { readCodeMappings } from "@/lib/projects/codeMappings/codeMappingSchema";
 
 /** The project as the settings screen shows it; publicId is the DSN's numeric project id. */
 export async function getProject(auth: AuthContext, projectId: string) {
@@ -23,6 +24,7 @@ export function toProjectDto(project: Project) {
     spikeProtection: project.spikeProtection,
     maxEventsPerIssue: project.maxEventsPerIssue,
     sensitiveFields: project.sensitiveFields,
+    codeMappings: readCodeMappings(project.codeMappings),
     createdAt: project.createdAt.toISOString(),
   };
 }

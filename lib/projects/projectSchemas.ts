@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SensitiveFieldsSchema } from "@/lib/ingest/sensitiveFields";
+import { CodeMappingsSchema } from "@/lib/projects/codeMappings/codeMappingSchema";
 
 export const ProjectParamsSchema = z.object({ projectId: z.uuid() });
 export const IngestKeyParamsSchema = z.object({ projectId: z.uuid(), keyId: z.uuid() });
@@ -42,6 +43,8 @@ export const UpdateProjectSchema = z
     maxEventsPerIssue: z.number().int().min(1).max(100_000_000).nullable().optional(),
     /** Additional sensitive fields: values under keys containing them are hidden at ingest (lib/ingest/sensitiveFields.ts). */
     sensitiveFields: SensitiveFieldsSchema.optional(),
+    /** Code mappings: frames link to their source in the repository (lib/projects/codeMappings); replaces the list. */
+    codeMappings: CodeMappingsSchema.optional(),
   })
   .strict()
   .refine((v) => Object.keys(v).length > 0, { message: "nothing to change" });

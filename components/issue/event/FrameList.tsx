@@ -69,11 +69,14 @@ function AppFrame({ frame, language }: { frame: EventFrame; language: Language }
   const [isOpen, setIsOpen] = useState(true);
   return (
     <li data-testid="frame" data-in-app="true" className="px-3 py-2">
-      <button type="button" disabled={!hasSource} onClick={() => setIsOpen(!isOpen)} aria-expanded={hasSource ? isOpen : undefined} className="flex w-full items-start gap-2 text-left">
-        {hasSource ? <ChevronRightIcon className={`mt-0.5 h-4 w-4 shrink-0 text-gray-400 transition-transform ${isOpen ? "rotate-90" : ""}`} /> : <span className="w-4 shrink-0" />}
-        <FrameTitle frame={frame} language={language} />
-        <span className="ml-auto shrink-0 rounded bg-blue-50 px-1.5 text-[10px] font-medium uppercase text-blue-700 dark:bg-blue-950 dark:text-blue-300">in app</span>
-      </button>
+      <div className="flex items-start gap-2">
+        <button type="button" disabled={!hasSource} onClick={() => setIsOpen(!isOpen)} aria-expanded={hasSource ? isOpen : undefined} className="flex min-w-0 flex-1 items-start gap-2 text-left">
+          {hasSource ? <ChevronRightIcon className={`mt-0.5 h-4 w-4 shrink-0 text-gray-400 transition-transform ${isOpen ? "rotate-90" : ""}`} /> : <span className="w-4 shrink-0" />}
+          <FrameTitle frame={frame} language={language} />
+          <span className="ml-auto shrink-0 rounded bg-blue-50 px-1.5 text-[10px] font-medium uppercase text-blue-700 dark:bg-blue-950 dark:text-blue-300">in app</span>
+        </button>
+        <SourceLink frame={frame} />
+      </div>
       {hasSource && isOpen && (
         <div className="mt-2 space-y-2">
           {frame.contextLine !== undefined && <FrameSource frame={frame} />}
@@ -96,7 +99,7 @@ function LibraryFrames({ frames, language, initiallyOpen }: { frames: EventFrame
         <ol className="mt-1 space-y-1 pl-6">
           {frames.map((frame, i) => (
             <li key={i} data-testid="frame" data-in-app="false" className="opacity-80">
-              <FrameTitle frame={frame} language={language} />
+              <FrameTitle frame={frame} language={language} /> <SourceLink frame={frame} />
               {frame.contextLine !== undefined && (
                 <div className="mt-1">
                   <FrameSource frame={frame} />
@@ -112,6 +115,25 @@ function LibraryFrames({ frames, language, initiallyOpen }: { frames: EventFrame
         </ol>
       )}
     </li>
+  );
+}
+
+/** The frame's file in the project's repository (its code mappings), opened in a new tab. */
+function SourceLink({ frame }: { frame: EventFrame }) {
+  if (!frame.sourceUrl) return null;
+  const where = `${(frame.filename ?? frame.absPath ?? "").split(/[\\/]/).pop()}${frame.lineno !== undefined ? `:${frame.lineno}` : ""}`;
+  return (
+    <a
+      href={frame.sourceUrl}
+      target="_blank"
+      rel="noopener noreferrer"
+      data-testid="frame-source-link"
+      aria-label={`Open ${where} in the repository`}
+      title="Open in the repository (Settings → Project → Code mappings)"
+      className="shrink-0 whitespace-nowrap text-xs text-blue-700 hover:underline dark:text-blue-400"
+    >
+      Source ↗
+    </a>
   );
 }
 

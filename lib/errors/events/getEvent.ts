@@ -16,6 +16,8 @@ import { findVisibleError } from "@/lib/errors/findVisibleError";
 import { eventTags } from "@/lib/ingest/eventTags";
 import { ApiError } from "@/lib/http/ApiError";
 import type { AttachmentSummary } from "@/lib/attachments/attachmentSummary";
+import { readCodeMappings, type CodeMapping } from "@/lib/projects/codeMappings/codeMappingSchema";
+import { sourceLink } from "@/lib/projects/codeMappings/sourceLink";
 
 export type EventSelector = "latest" | "oldest" | { eventId: string };
 
@@ -39,7 +41,7 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
   const occurrence = await findOccurrence(group.id, selector, scope);
   if (!occurrence) throw ApiError.notFound(selector === "latest" || selector === "oldest" ? "this issue has no events" : "event not found");
 
-  const [older, newer, first, latest, chain, parent, caused, attachments, rules] = await Promise.all([
+  const [older, newer, first, latest, chain, parent, caused, attachments, rules, project] = await Promise.all([
     neighbour(scope, occurrence, "older"),
     neighbour(scope, occurrence, "newer"),
     db().errorOccurrence.findFirst({ where: scope, orderBy: [{ occurredAt: "asc" }, { id: "asc" }], select: { eventId: true } }),
@@ -65,12 +67,13 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
       orderBy: { filename: "asc" },
     }),
     loadGroupingRules(group.projectId),
+    db().project.findUnique({ where: { id: group.projectId }, select: { codeMappings: true } }),
   ]);
   // The release's source maps for the minified files the frames name (raised exception and stored causes).
   const causeFrames = Array.isArray(occurrence.exceptions) ? (occurrence.exceptions as unknown as StoredChainException[]).flatMap((c) => validFrames(c?.frames) ?? []) : [];
   const raisedFrames = eventFrames(occurrence, group);
   const maps = await releaseSourceMaps(group.projectId, occurrence.release, [...raisedFrames, ...causeFrames]);
-  const view: FrameView = { override: rules.frameOverride, maps };
+  const view: FrameView = { override: rules.frameOverride, maps, codeMappings: readCodeMappings(project?.codeMappings), release: occurrence.release };
   const sections = eventSections(occurrence.metadata, occurrence.userId);
   const isChainLink = parent !== null && chainParentOf(occurrence.metadata) === parent.eventId;
   chain.sort((a, b) => chainIndexOf(a.metadata) - chainIndexOf(b.metadata));
@@ -164,14 +167,24 @@ function exceptionOf(
   };
 }
 
-/** How frames are shown: the project's frame rules decide in-app; the release's source maps map minified ones. */
+/**
+ * How frames are shown: the project's frame rules decide in-app; the release's source maps map
+ * minified ones; its code mappings link each in-app frame to its file in the repository (`sourceUrl`).
+ */
 interface FrameView {
   override: FrameOverride | undefined;
   maps: ReadonlyMap<string, SourceMap>;
+  codeMappings: CodeMapping[];
+  release: string | null;
 }
 
 function viewFrames(frames: Frame[], platform: string | null, view: FrameView) {
-  return applySourceMaps(frames, view.maps).map((frame) => viewFrame(frame, platform, view.override));
+  return applySourceMaps(frames, view.maps).map((frame) => {
+    const shown = viewFrame(frame, platform, view.override);
+    // The application's own files only: a dependency under the same root (node_modules, vendor) is not in the repository.
+    const sourceUrl = shown.inApp ? sourceLink([frame.filename, frame.absPath], frame.lineno, view.codeMappings, view.release) : undefined;
+    return { ...shown, ...(sourceUrl !== undefined && { sourceUrl }) };
+  });
 }
 
 /** The causes (context, suppressed…) of a chain kept on the occurrence, shaped like the raised exception; null without any. */
