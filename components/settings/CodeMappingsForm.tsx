@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { FormError } from "@/components/auth/AuthCard";
 import { button, input } from "@/components/ui/buttonStyles";
+import { FormField } from "@/components/ui/FormField";
 import { useToast } from "@/components/ui/Toast";
 import { apiFetch } from "@/lib/client/apiFetch";
 import type { CodeMapping } from "@/lib/projects/codeMappings/codeMappingSchema";
@@ -50,11 +51,21 @@ export function CodeMappingsForm({ project }: { project: ProjectInfo }) {
       <ul className="space-y-3">
         {rows.map((row, index) => (
           <li key={index} data-testid="code-mapping" className="grid gap-2 rounded-md border border-gray-200 p-3 sm:grid-cols-2 dark:border-gray-700">
-            <input aria-label={`Stack root ${index + 1}`} placeholder="Stack root, e.g. /srv/app/ (empty: every path)" maxLength={300} value={row.stackRoot} onChange={(e) => set(index, "stackRoot", e.target.value)} className={`${input} font-mono text-xs`} />
-            <input aria-label={`Source root ${index + 1}`} placeholder="Source root, e.g. backend/ (empty: the repository's root)" maxLength={300} value={row.sourceRoot} onChange={(e) => set(index, "sourceRoot", e.target.value)} className={`${input} font-mono text-xs`} />
-            <input aria-label={`Repository URL ${index + 1}`} placeholder="https://github.com/acme/shop" type="url" maxLength={2000} value={row.repositoryUrl} onChange={(e) => set(index, "repositoryUrl", e.target.value)} className={`${input} font-mono text-xs`} />
-            <div className="flex gap-2">
-              <input aria-label={`Branch ${index + 1}`} placeholder="main" maxLength={200} value={row.defaultBranch} onChange={(e) => set(index, "defaultBranch", e.target.value)} className={`${input} min-w-0 flex-1 font-mono text-xs`} />
+            <FormField label="Stack root" hint="Empty: every path">
+              <input aria-label={`Stack root ${index + 1}`} placeholder="/srv/app/" maxLength={300} value={row.stackRoot} onChange={(e) => set(index, "stackRoot", e.target.value)} className={`${input} w-full font-mono text-xs`} />
+            </FormField>
+            <FormField label="Source root" hint="Empty: the repository's root">
+              <input aria-label={`Source root ${index + 1}`} placeholder="backend/" maxLength={300} value={row.sourceRoot} onChange={(e) => set(index, "sourceRoot", e.target.value)} className={`${input} w-full font-mono text-xs`} />
+            </FormField>
+            <FormField label="Repository URL">
+              <input aria-label={`Repository URL ${index + 1}`} placeholder="https://github.com/acme/shop" type="url" maxLength={2000} value={row.repositoryUrl} onChange={(e) => set(index, "repositoryUrl", e.target.value)} className={`${input} w-full font-mono text-xs`} />
+            </FormField>
+            <div className="flex items-end gap-2">
+              <div className="min-w-0 flex-1">
+                <FormField label="Branch">
+                  <input aria-label={`Branch ${index + 1}`} placeholder="main" maxLength={200} value={row.defaultBranch} onChange={(e) => set(index, "defaultBranch", e.target.value)} className={`${input} w-full font-mono text-xs`} />
+                </FormField>
+              </div>
               <button type="button" className={button.ghost} onClick={() => setRows((all) => all.filter((_, i) => i !== index))} aria-label={`Remove code mapping ${index + 1}`}>
                 Remove
               </button>
