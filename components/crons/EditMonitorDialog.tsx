@@ -4,10 +4,12 @@ import { useState, type FormEvent } from "react";
 import { button, input } from "@/components/ui/buttonStyles";
 import { FormField } from "@/components/ui/FormField";
 import { ModalDialog } from "@/components/ui/ModalDialog";
+import { readHeaderLines, RequestHeadersField } from "@/components/crons/RequestHeadersField";
 import { UptimeCheckFields, uptimeCheckDraft, uptimeCheckInput } from "@/components/crons/UptimeCheckFields";
 import { useUpdateMonitorMutation } from "@/lib/client/hooks/useMonitorsQuery";
 import type { MonitorListItem } from "@/lib/crons/listMonitors";
 import { INTERVAL_UNITS, UpdateMonitorSchema, type IntervalUnit, type MonitorSchedule } from "@/lib/crons/monitorConfig";
+import { headerLines } from "@/lib/crons/uptime/headerLines";
 
 type ScheduleKind = "none" | MonitorSchedule["type"];
 
@@ -27,6 +29,7 @@ function draftOf(monitor: MonitorListItem) {
     muted: monitor.muted,
     url: monitor.url ?? "",
     check: uptimeCheckDraft(monitor.uptimeCheck ?? undefined),
+    headers: headerLines(monitor.headers ?? {}),
   };
 }
 
@@ -46,6 +49,11 @@ export function EditMonitorDialog({ monitor, workspaceId, canChangeUrl, open, on
 
   function submit(e: FormEvent) {
     e.preventDefault();
+    const headers = readHeaderLines(draft.headers);
+    if ("error" in headers) {
+      setErrors({ headers: headers.error });
+      return;
+    }
     const schedule = draft.kind === "none" ? null : draft.kind === "crontab" ? { type: "crontab", value: draft.crontab } : { type: "interval", value: Number(draft.every), unit: draft.unit };
     const parsed = UpdateMonitorSchema.safeParse({
       schedule,
@@ -58,6 +66,8 @@ export function EditMonitorDialog({ monitor, workspaceId, canChangeUrl, open, on
       // Sent only when changed: the URL shown has any password masked.
       ...(monitor.url !== null && draft.url.trim() !== monitor.url && { url: draft.url.trim() }),
       ...(monitor.url !== null && { uptimeCheck: uptimeCheckInput(draft.check) }),
+      // Admins only, and only when changed: masked values keep what is stored.
+      ...(monitor.url !== null && canChangeUrl && draft.headers !== headerLines(monitor.headers ?? {}) && { headers: headers.headers }),
     });
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join("."), issue.message])));
@@ -100,6 +110,7 @@ export function EditMonitorDialog({ monitor, workspaceId, canChangeUrl, open, on
             )}
           </div>
         </FormField>
+        {monitor.url !== null && <RequestHeadersField value={draft.headers} onChange={(v) => set("headers", v)} disabled={!canChangeUrl} error={error("headers")} />}
         {monitor.url !== null && <UptimeCheckFields draft={draft.check} onChange={(check) => set("check", check)} error={error} prefix="uptimeCheck" />}
         <FormField label="Time zone" hint="IANA name, e.g. Europe/Berlin" error={error("timezone")}>
           <input className={`${input} w-full`} value={draft.timezone} onChange={(e) => set("timezone", e.target.value)} />

@@ -5,6 +5,7 @@ import { FormError } from "@/components/auth/AuthCard";
 import { button, input } from "@/components/ui/buttonStyles";
 import { FormField } from "@/components/ui/FormField";
 import { ModalDialog } from "@/components/ui/ModalDialog";
+import { readHeaderLines, RequestHeadersField } from "@/components/crons/RequestHeadersField";
 import { UptimeCheckFields, uptimeCheckDraft, uptimeCheckInput } from "@/components/crons/UptimeCheckFields";
 import { useToast } from "@/components/ui/Toast";
 import { useCreateUptimeMonitorMutation } from "@/lib/client/hooks/useMonitorsQuery";
@@ -23,24 +24,30 @@ export function NewUptimeMonitorDialog({ workspace, open, onClose }: { workspace
   const [interval, setInterval] = useState<number>(5);
   const [environment, setEnvironment] = useState("production");
   const [check, setCheck] = useState(() => uptimeCheckDraft());
+  const [headerText, setHeaderText] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const parsed = UptimeCheckSchema.safeParse(uptimeCheckInput(check));
-    if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [["check", ...issue.path].join("."), issue.message])));
+    const headers = readHeaderLines(headerText);
+    if (!parsed.success || "error" in headers) {
+      setErrors({
+        ...(!parsed.success && Object.fromEntries(parsed.error.issues.map((issue) => [["check", ...issue.path].join("."), issue.message]))),
+        ...("error" in headers && { headers: headers.error }),
+      });
       return;
     }
     setErrors({});
     create.mutate(
-      { projectId, slug: slug.trim(), url: url.trim(), intervalMinutes: interval, environment: environment.trim() || "production", check: parsed.data },
+      { projectId, slug: slug.trim(), url: url.trim(), intervalMinutes: interval, environment: environment.trim() || "production", check: parsed.data, headers: headers.headers },
       {
         onSuccess: (monitor) => {
           showToast(`Monitoring ${monitor.slug}: the first check runs within seconds`, "success");
           setSlug("");
           setUrl("https://");
           setCheck(uptimeCheckDraft());
+          setHeaderText("");
           onClose();
         },
       },
@@ -85,6 +92,7 @@ export function NewUptimeMonitorDialog({ workspace, open, onClose }: { workspace
             <input maxLength={64} value={environment} onChange={(e) => setEnvironment(e.target.value)} className={`${input} w-full`} />
           </FormField>
         </div>
+        <RequestHeadersField value={headerText} onChange={setHeaderText} error={errors.headers ?? null} />
         <UptimeCheckFields draft={check} onChange={setCheck} error={(path) => errors[path] ?? null} prefix="check" />
         <FormError message={create.error?.message ?? null} />
         <div className="flex justify-end gap-2">

@@ -21,6 +21,7 @@ let admin: string;
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     if (req.url === "/hang") return; // never answers: the check's timeout decides
+    if (req.url === "/private") return void res.writeHead(req.headers.authorization === "Bearer s3cret-token" ? 200 : 401).end();
     if (req.url === "/page") return void res.writeHead(200, { "content-type": "text/html" }).end(`<html>${" ".repeat(50_000)}<h1>Welcome to the shop</h1></html>`);
     res.writeHead(answer, { "content-type": "text/plain" });
     res.end(answer === 200 ? "ok" : "down for maintenance");
@@ -157,5 +158,31 @@ describe("uptime monitors", () => {
       [t.workspaceId, t.projectId],
     );
     expect((await api("PATCH", `/api/v1/monitors/${cron.id}`, admin, { uptimeCheck: { keyword: "x" } })).status).toBe(422);
+  });
+
+  it("sends the monitor's request headers, sealed at rest and shown masked; admins change them, a masked value keeps one", async () => {
+    const res = await create({ slug: "private-health", url: `${serverUrl}/private`, intervalMinutes: 60, headers: { Authorization: "Bearer s3cret-token" } });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const monitor = res.body as MonitorListItem;
+    expect(monitor.headers).toEqual({ Authorization: "••••" });
+    expect(await checkNow(monitor.id)).toMatchObject({ ok: true, detail: "HTTP 200 OK" });
+    const [stored] = await query<{ secrets: string }>(`SELECT "uptimeSecrets"::text AS secrets FROM "CronMonitor" WHERE id = $1`, [monitor.id]);
+    expect(stored.secrets).toMatch(/"sealed"/);
+    expect(stored.secrets).not.toContain("s3cret");
+
+    expect((await api("PATCH", `/api/v1/monitors/${monitor.id}`, await login(t.member), { headers: {} })).status).toBe(403);
+    const kept = await api("PATCH", `/api/v1/monitors/${monitor.id}`, admin, { headers: { Authorization: "••••", "X-Env": "prod" } });
+    expect(kept.status, JSON.stringify(kept.body)).toBe(200);
+    expect((kept.body as MonitorListItem).headers).toEqual({ Authorization: "••••", "X-Env": "••••" });
+    expect(await checkNow(monitor.id)).toMatchObject({ ok: true });
+    expect((await api("PATCH", `/api/v1/monitors/${monitor.id}`, admin, { headers: { "X-Env": "••••" } })).status).toBe(200);
+    expect(await checkNow(monitor.id)).toMatchObject({ ok: false, detail: "HTTP 401 Unauthorized" });
+
+    const audits = await query<{ after: string }>(`SELECT after::text FROM "AuditLog" WHERE "targetId" = $1 ORDER BY id`, [monitor.id]);
+    expect(audits.map((a) => a.after).join("\n")).not.toContain("s3cret");
+    expect(JSON.parse(audits.at(-1)!.after)).toMatchObject({ headers: ["X-Env"] });
+    const bad = await api("PATCH", `/api/v1/monitors/${monitor.id}`, admin, { headers: { Host: "evil.example" } });
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(bad.body)).toContain("headers");
   });
 });

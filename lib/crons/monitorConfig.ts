@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isKnownTimezone, parseCrontab } from "@/lib/crons/crontab";
 import { UptimeCheckSchema } from "@/lib/crons/uptime/uptimeCheckSchema";
+import { ExtraHeadersSchema } from "@/lib/http/extraHeadersSchema";
 import { HttpUrlSchema } from "@/lib/http/httpUrlSchema";
 
 export const INTERVAL_UNITS = ["minute", "hour", "day", "week", "month", "year"] as const;
@@ -89,6 +90,8 @@ export const UpdateMonitorSchema = z
     url: HttpUrlSchema,
     /** Uptime monitors only (members and admins): what a check asserts (replaces the whole check). */
     uptimeCheck: UptimeCheckSchema,
+    /** Uptime monitors only (admins): the request headers, replacing the set; a masked value keeps that header's value. */
+    headers: ExtraHeadersSchema,
   })
   .partial()
   .strict();

@@ -1,6 +1,7 @@
 import { describeSchedule } from "@/lib/crons/monitorSchedule";
 import { maskUrlPassword } from "@/lib/crons/uptime/maskUrlPassword";
 import { readUptimeCheck } from "@/lib/crons/uptime/uptimeCheckSchema";
+import { maskedUptimeHeaders } from "@/lib/crons/uptime/uptimeSecrets";
 import { scheduleOf, type MonitorRow } from "@/lib/crons/monitorRow";
 
 /** A CronMonitor row with its project's name, as the monitor lists read it (alias `m`, project `p`). */
@@ -10,11 +11,12 @@ export type MonitorListRow = Omit<MonitorRow, "workspaceId" | "consecutiveFailur
   lastCheckInStatus: string | null;
   createdAt: Date;
   uptimeCheck: unknown;
+  uptimeSecrets: unknown;
 };
 
 export const MONITOR_LIST_COLUMNS = `m.id, m."projectId", p.name AS "projectName", m.slug, m.environment, m."scheduleType", m."scheduleValue",
   m."scheduleUnit", m.timezone, m."checkinMargin", m."maxRuntime", m."failureIssueThreshold", m."recoveryThreshold", m.status,
-  m."lastCheckInAt", m."lastCheckInStatus", m."nextExpectedAt", m."groupId", m.url, m.muted, m."createdAt", m."uptimeCheck"`;
+  m."lastCheckInAt", m."lastCheckInStatus", m."nextExpectedAt", m."groupId", m.url, m.muted, m."createdAt", m."uptimeCheck", m."uptimeSecrets"`;
 
 /** One run as the API answers it. */
 export interface CheckInRow {
@@ -68,6 +70,8 @@ export function toMonitorDto(row: MonitorListRow) {
     url: row.url === null ? null : maskUrlPassword(row.url),
     /** Uptime monitors: what a check asserts besides reaching the URL (defaults filled in); null for cron jobs. */
     uptimeCheck: row.url === null ? null : readUptimeCheck(row.uptimeCheck),
+    /** Uptime monitors: the request headers it sends, values masked; null for cron jobs. */
+    headers: row.url === null ? null : maskedUptimeHeaders(row.id, row.uptimeSecrets),
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -20,6 +20,8 @@ export interface MonitorRow extends MonitorState {
   url: string | null;
   /** Uptime monitors: the check's settings as stored (readUptimeCheck). */
   uptimeCheck: unknown;
+  /** Uptime monitors: the request headers, sealed (uptimeSecrets.ts); null without any. */
+  uptimeSecrets: unknown;
   /** Failures raise no issue events (runs and status are still kept). */
   muted: boolean;
 }
@@ -42,4 +44,4 @@ export function scheduleColumns(schedule: MonitorSchedule): { scheduleType: stri
 
 export const MONITOR_COLUMNS = `id, "workspaceId", "projectId", slug, environment, "scheduleType", "scheduleValue", "scheduleUnit", timezone,
   "checkinMargin", "maxRuntime", "failureIssueThreshold", "recoveryThreshold", status, "consecutiveFailures", "consecutiveOks",
-  "nextExpectedAt", "groupId", url, muted, "uptimeCheck"`;
+  "nextExpectedAt", "groupId", url, muted, "uptimeCheck", "uptimeSecrets"`;

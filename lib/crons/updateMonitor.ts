@@ -7,6 +7,7 @@ import { MONITOR_COLUMNS, scheduleColumns, scheduleOf, type MonitorRow } from "@
 import { nextExpectedAt } from "@/lib/crons/monitorSchedule";
 import { maskUrlPassword } from "@/lib/crons/uptime/maskUrlPassword";
 import { readUptimeCheck } from "@/lib/crons/uptime/uptimeCheckSchema";
+import { mergeUptimeHeaders, openUptimeHeaders, sealUptimeSecrets } from "@/lib/crons/uptime/uptimeSecrets";
 import { withTransaction } from "@/lib/db/pool";
 import { ApiError } from "@/lib/http/ApiError";
 import { uuidv7 } from "@/lib/ids/uuidv7";
@@ -21,10 +22,11 @@ import { assertOutboundUrls } from "@/lib/outbound/assertOutboundUrls";
 export async function updateMonitor(auth: AuthContext, monitorId: string, input: UpdateMonitorInput, now = new Date()) {
   const found = await findVisibleMonitor(auth, monitorId);
   assertCanTriage(auth, found.workspaceId);
-  if (input.url !== undefined) {
+  if (input.url !== undefined || input.headers !== undefined) {
     assertCanAdminister(auth, found.workspaceId);
-    if (found.url === null) throw ApiError.validation("invalid url", [{ path: "url", message: "only an uptime monitor has a URL" }]);
-    assertOutboundUrls([{ path: "url", url: input.url }]);
+    const field = input.url !== undefined ? "url" : "headers";
+    if (found.url === null) throw ApiError.validation(`invalid ${field}`, [{ path: field, message: `only an uptime monitor has ${field === "url" ? "a URL" : "request headers"}` }]);
+    if (input.url !== undefined) assertOutboundUrls([{ path: "url", url: input.url }]);
   }
   if (input.uptimeCheck !== undefined && found.url === null) throw ApiError.validation("invalid uptimeCheck", [{ path: "uptimeCheck", message: "only an uptime monitor is checked by Faultline" }]);
   if (input.schedule === null && found.url !== null) throw ApiError.validation("invalid schedule", [{ path: "schedule", message: "an uptime monitor is requested on its schedule: it needs one" }]);
@@ -45,6 +47,7 @@ export async function updateMonitor(auth: AuthContext, monitorId: string, input:
       muted: input.muted ?? monitor.muted,
       url: input.url ?? monitor.url,
       uptimeCheck: input.uptimeCheck ?? readUptimeCheck(monitor.uptimeCheck),
+      headers: input.headers === undefined ? before.headers : mergeUptimeHeaders(storedHeaders(monitor), input.headers),
     };
     const columns = schedule ? scheduleColumns(schedule) : { scheduleType: null, scheduleValue: null, scheduleUnit: null };
     const timing = JSON.stringify([before.schedule, before.timezone, before.checkinMargin]) !== JSON.stringify([after.schedule, after.timezone, after.checkinMargin]);
@@ -53,7 +56,7 @@ export async function updateMonitor(auth: AuthContext, monitorId: string, input:
     await client.query(
       `UPDATE "CronMonitor" SET "scheduleType" = $2, "scheduleValue" = $3, "scheduleUnit" = $4, timezone = $5, "checkinMargin" = $6, "maxRuntime" = $7,
          "failureIssueThreshold" = $8, "recoveryThreshold" = $9, muted = $10, "nextExpectedAt" = $11, "missedAt" = $12, "updatedAt" = $13, url = $14,
-         "uptimeCheck" = $15
+         "uptimeCheck" = $15, "uptimeSecrets" = CASE WHEN $16::boolean THEN $17::jsonb ELSE "uptimeSecrets" END
        WHERE id = $1`,
       [
         monitor.id,
@@ -71,10 +74,14 @@ export async function updateMonitor(auth: AuthContext, monitorId: string, input:
         now,
         after.url,
         JSON.stringify(after.uptimeCheck),
+        input.headers !== undefined,
+        input.headers === undefined ? null : sealedJson(monitor.id, after.headers),
       ],
     );
     const changed = (Object.keys(after) as (keyof typeof after)[]).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
-    const audited = (settings: typeof after, key: keyof typeof after) => (key === "url" && settings.url ? maskUrlPassword(settings.url) : settings[key]);
+    // A URL's password masked; request headers by name only (their values are credentials).
+    const audited = (settings: typeof after, key: keyof typeof after) =>
+      key === "url" && settings.url ? maskUrlPassword(settings.url) : key === "headers" ? Object.keys(settings.headers) : settings[key];
     if (changed.length === 0) return;
     await client.query(
       `INSERT INTO "AuditLog" (id, "workspaceId", "actorId", "actorType", action, "targetType", "targetId", before, after)
@@ -103,5 +110,20 @@ function settingsOf(monitor: MonitorRow) {
     muted: monitor.muted,
     url: monitor.url,
     uptimeCheck: readUptimeCheck(monitor.uptimeCheck),
+    headers: storedHeaders(monitor),
   };
+}
+
+/** The stored request headers; none when they no longer open (a lost key: the admin enters them again). */
+function storedHeaders(monitor: MonitorRow): Record<string, string> {
+  try {
+    return openUptimeHeaders(monitor.id, monitor.uptimeSecrets);
+  } catch {
+    return {};
+  }
+}
+
+function sealedJson(monitorId: string, headers: Record<string, string>): string | null {
+  const sealed = sealUptimeSecrets(monitorId, headers);
+  return sealed === null ? null : JSON.stringify(sealed);
 }

@@ -21,9 +21,10 @@ let connections = 0;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
-    hits.push(`${req.method} ${req.headers.host} ${req.url}`);
+    hits.push(`${req.method} ${req.headers.host} ${req.url}${req.headers.authorization ? " (authorized)" : ""}`);
     if (req.url === "/to-denied") res.writeHead(302, { location: `http://127.0.0.2:${port}/secret` }).end();
     else if (req.url === "/to-ok") res.writeHead(303, { location: "/ok" }).end();
+    else if (req.url === "/to-localhost") res.writeHead(302, { location: `http://localhost:${port}/ok` }).end();
     else if (req.url === "/small") res.writeHead(202).end("accepted");
     else if (req.url === "/stall") res.writeHead(200).write("partial"); // never ends
     else res.writeHead(200, { "retry-after": "5" }).end("x".repeat(100_000));
@@ -81,6 +82,20 @@ describe("sendOutbound", () => {
   it("reads at most bodyLimit bytes of the body", async () => {
     const res = await sendOutbound({ url: `http://127.0.0.1:${port}/ok`, method: "GET", headers: {}, timeoutMs: 5000, policy, bodyLimit: 1000 });
     expect(res.body).toBe("x".repeat(1000));
+  });
+
+  it("keeps credentials with their origin across redirects", async () => {
+    hits.length = 0;
+    const open = createOutboundPolicy({ privateNetworks: "allow", allowed: [] });
+    const headers = { authorization: "Bearer s3cret", accept: "*/*" };
+    await sendOutbound({ url: `http://127.0.0.1:${port}/to-ok`, method: "GET", headers, timeoutMs: 5000, policy: open, maxRedirects: 5 });
+    await sendOutbound({ url: `http://127.0.0.1:${port}/to-localhost`, method: "GET", headers, timeoutMs: 5000, policy: open, maxRedirects: 5 });
+    expect(hits).toEqual([
+      `GET 127.0.0.1:${port} /to-ok (authorized)`,
+      `GET 127.0.0.1:${port} /ok (authorized)`,
+      `GET 127.0.0.1:${port} /to-localhost (authorized)`,
+      `GET localhost:${port} /ok`,
+    ]);
   });
 
   it("refuses another protocol's port", async () => {

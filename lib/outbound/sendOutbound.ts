@@ -34,6 +34,8 @@ export interface OutboundResponse {
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** The only request headers a redirect to another origin keeps. */
+const CROSS_ORIGIN_HEADERS = new Set(["user-agent", "accept"]);
 const DRAIN_LIMIT = 64 * 1024;
 const DRAIN_MS = 5_000;
 
@@ -70,8 +72,9 @@ export async function sendOutbound(req: OutboundRequest): Promise<OutboundRespon
   let url = new URL(req.url);
   let method = req.method;
   let body = req.body;
+  let headers = req.headers;
   for (let hop = 0; ; hop++) {
-    const res = await exchange(url, method, req.headers, body, policy, signal);
+    const res = await exchange(url, method, headers, body, policy, signal);
     const location = res.headers.location;
     const follow = REDIRECTS.has(res.statusCode ?? 0) && location && hop < (req.maxRedirects ?? 0) && URL.canParse(location, url) ? new URL(location, url) : undefined;
     if (!follow || (follow.protocol !== "http:" && follow.protocol !== "https:")) return answer(res, req.bodyLimit, signal);
@@ -80,6 +83,8 @@ export async function sendOutbound(req: OutboundRequest): Promise<OutboundRespon
       method = "GET";
       body = undefined;
     }
+    // Credentials a setting added (Authorization, an API key) stay with the origin they were set for.
+    if (follow.origin !== url.origin) headers = Object.fromEntries(Object.entries(headers).filter(([name]) => CROSS_ORIGIN_HEADERS.has(name.toLowerCase())));
     url = follow;
   }
 }

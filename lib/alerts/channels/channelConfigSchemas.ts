@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ExtraHeadersSchema } from "@/lib/http/extraHeadersSchema";
 import { HttpUrlSchema } from "@/lib/http/httpUrlSchema";
 import type { ChannelKind } from "@/lib/generated/prisma/enums";
 
@@ -8,14 +9,7 @@ const smtpUrl = z
   .max(2000)
   .refine((v) => /^smtps?:\/\//i.test(v) && URL.canParse(v), "must be an smtp:// or smtps:// URL");
 
-const FORBIDDEN_HEADERS = new Set(["host", "content-length", "content-type", "transfer-encoding", "connection", "x-faultline-signature", "x-faultline-timestamp"]);
-
-const headers = z
-  .record(
-    z.string().regex(/^[A-Za-z0-9-]{1,64}$/, "header names are letters, digits and dashes").refine((h) => !FORBIDDEN_HEADERS.has(h.toLowerCase()), "this header is set by Faultline"),
-    z.string().max(2000).refine((v) => !/[\r\n]/.test(v), "no line breaks"),
-  )
-  .refine((h) => Object.keys(h).length <= 20, "at most 20 headers");
+const headers = ExtraHeadersSchema;
 
 /**
  * Generic JSON webhook: POSTs the alert as JSON to `url`, with optional extra headers (e.g. a token).

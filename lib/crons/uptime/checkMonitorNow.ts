@@ -13,5 +13,5 @@ export async function checkMonitorNow(auth: AuthContext, monitorId: string) {
   const monitor = await findVisibleMonitor(auth, monitorId);
   assertCanTriage(auth, monitor.workspaceId);
   if (monitor.url === null) throw ApiError.badRequest("only uptime monitors (with a URL) are checked by Faultline; a cron job checks in itself", { field: "id" });
-  return checkMonitor({ id: monitor.id, workspaceId: monitor.workspaceId, projectId: monitor.projectId, slug: monitor.slug, environment: monitor.environment, url: monitor.url, check: readUptimeCheck(monitor.uptimeCheck) });
+  return checkMonitor({ id: monitor.id, workspaceId: monitor.workspaceId, projectId: monitor.projectId, slug: monitor.slug, environment: monitor.environment, url: monitor.url, check: readUptimeCheck(monitor.uptimeCheck), secrets: monitor.uptimeSecrets });
 }

@@ -4,6 +4,7 @@ import { findVisibleMonitor } from "@/lib/crons/findVisibleMonitor";
 import { toMonitorDto } from "@/lib/crons/monitorDto";
 import { MAX_MONITORS_PER_PROJECT } from "@/lib/crons/recordCheckIns";
 import { maskUrlPassword } from "@/lib/crons/uptime/maskUrlPassword";
+import { sealUptimeSecrets } from "@/lib/crons/uptime/uptimeSecrets";
 import type { CreateUptimeMonitorInput } from "@/lib/crons/uptime/uptimeSchemas";
 import { withTransaction } from "@/lib/db/pool";
 import { ApiError } from "@/lib/http/ApiError";
@@ -29,17 +30,21 @@ export async function createUptimeMonitor(auth: AuthContext, workspaceId: string
     if (projects[0].n >= MAX_MONITORS_PER_PROJECT) throw ApiError.badRequest(`the project already has ${MAX_MONITORS_PER_PROJECT} monitors`, { field: "projectId" });
     const { rowCount } = await client.query(
       `INSERT INTO "CronMonitor" (id, "workspaceId", "projectId", slug, environment, url, "scheduleType", "scheduleValue", "scheduleUnit", timezone,
-         "checkinMargin", "maxRuntime", "failureIssueThreshold", "recoveryThreshold", "nextExpectedAt", "missedAt", "createdAt", "updatedAt", "uptimeCheck")
-       VALUES ($1, $2, $3, $4, $5, $6, 'interval', $7, 'minute', 'UTC', 1, 1, $8, $9, $10, $11, $10, $10, $12)
+         "checkinMargin", "maxRuntime", "failureIssueThreshold", "recoveryThreshold", "nextExpectedAt", "missedAt", "createdAt", "updatedAt", "uptimeCheck", "uptimeSecrets")
+       VALUES ($1, $2, $3, $4, $5, $6, 'interval', $7, 'minute', 'UTC', 1, 1, $8, $9, $10, $11, $10, $10, $12, $13)
        ON CONFLICT ("projectId", slug, environment) DO NOTHING`,
-      [id, workspaceId, input.projectId, input.slug, input.environment, input.url, String(input.intervalMinutes), input.failureIssueThreshold, input.recoveryThreshold, now, new Date(now.getTime() + 60_000), JSON.stringify(input.check)],
+      [id, workspaceId, input.projectId, input.slug, input.environment, input.url, String(input.intervalMinutes), input.failureIssueThreshold, input.recoveryThreshold, now, new Date(now.getTime() + 60_000), JSON.stringify(input.check), jsonOrNull(sealUptimeSecrets(id, input.headers))],
     );
     if (rowCount === 0) throw new ApiError(409, "monitor_exists", `a monitor ${input.slug} (${input.environment}) already exists in this project`, { field: "slug" });
     await client.query(
       `INSERT INTO "AuditLog" (id, "workspaceId", "actorId", "actorType", action, "targetType", "targetId", before, after)
        VALUES ($1, $2, $3, 'user', 'monitor.created', 'monitor', $4, NULL, $5)`,
-      [uuidv7(), workspaceId, auth.userId, id, JSON.stringify({ slug: input.slug, environment: input.environment, projectId: input.projectId, url: maskUrlPassword(input.url), intervalMinutes: input.intervalMinutes, check: input.check })],
+      [uuidv7(), workspaceId, auth.userId, id, JSON.stringify({ slug: input.slug, environment: input.environment, projectId: input.projectId, url: maskUrlPassword(input.url), intervalMinutes: input.intervalMinutes, check: input.check, headers: Object.keys(input.headers) })],
     );
   });
   return toMonitorDto(await findVisibleMonitor(auth, id));
+}
+
+function jsonOrNull(value: unknown): string | null {
+  return value === null ? null : JSON.stringify(value);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeUptimeCheck } from "@/lib/crons/uptime/describeUptimeCheck";
+import { headerLines, parseHeaderLines } from "@/lib/crons/uptime/headerLines";
 import { judgeProbe } from "@/lib/crons/uptime/judgeProbe";
 import { parseStatusRanges } from "@/lib/crons/uptime/statusRanges";
 import { readUptimeCheck, UptimeCheckSchema } from "@/lib/crons/uptime/uptimeCheckSchema";
@@ -79,5 +80,14 @@ describe("describeUptimeCheck", () => {
       'expects 200, 401 · "Welcome" in the body · 5 s timeout · no certificate warning',
     );
     expect(describeUptimeCheck(check({ keyword: "error", keywordAbsent: true, certificateExpiryDays: 30 }))).toBe('"error" not in the body · certificate warning 30 days ahead');
+  });
+});
+
+describe("header lines", () => {
+  it("read Name: value lines and write them back", () => {
+    expect(parseHeaderLines("Authorization: Bearer a:b\n\n  X-Api-Key :  k1 ")).toEqual({ headers: { Authorization: "Bearer a:b", "X-Api-Key": "k1" } });
+    expect(parseHeaderLines("Authorization Bearer x")).toEqual({ invalid: "Authorization Bearer x" });
+    expect(parseHeaderLines(": x")).toEqual({ invalid: ": x" });
+    expect(headerLines({ Authorization: "••••", "X-Env": "prod" })).toBe("Authorization: ••••\nX-Env: prod");
   });
 });

@@ -24,7 +24,7 @@ export const KEYWORD_BODY_LIMIT = 1024 * 1024;
  * host, a rejected certificate, an address the policy denies, or the check's timeout. The body is
  * read only for a keyword, and only its first MiB.
  */
-export async function probeUrl(url: string, check: UptimeCheck, now: () => Date = () => new Date()): Promise<ProbeResult> {
+export async function probeUrl(url: string, check: UptimeCheck, headers: Record<string, string> = {}, now: () => Date = () => new Date()): Promise<ProbeResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const timeoutMs = check.timeoutSeconds * 1000;
@@ -32,7 +32,7 @@ export async function probeUrl(url: string, check: UptimeCheck, now: () => Date 
     const res = await sendOutbound({
       url,
       method: "GET",
-      headers: { "user-agent": "Faultline-Uptime/1.0", accept: "*/*" },
+      headers: { "user-agent": "Faultline-Uptime/1.0", accept: "*/*", ...headers },
       timeoutMs,
       maxRedirects: MAX_REDIRECTS,
       ...(check.keyword !== undefined && { bodyLimit: KEYWORD_BODY_LIMIT }),

@@ -1,7 +1,8 @@
 import { pool } from "@/lib/db/pool";
 import { recordCheckIns } from "@/lib/crons/recordCheckIns";
-import { probeUrl } from "@/lib/crons/uptime/probeUrl";
+import { probeUrl, type ProbeResult } from "@/lib/crons/uptime/probeUrl";
 import { readUptimeCheck, type UptimeCheck } from "@/lib/crons/uptime/uptimeCheckSchema";
+import { openUptimeHeaders } from "@/lib/crons/uptime/uptimeSecrets";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 
 /** Due monitors checked per turn, and how many requests are out at once. */
@@ -16,6 +17,8 @@ export interface UptimeMonitorRef {
   environment: string;
   url: string;
   check: UptimeCheck;
+  /** Its request headers, sealed as stored (uptimeSecrets.ts). */
+  secrets: unknown;
 }
 
 /**
@@ -27,7 +30,7 @@ export interface UptimeMonitorRef {
  */
 export async function runUptimeChecks(now: Date = new Date()): Promise<number> {
   const { rows } = await pool().query<Omit<UptimeMonitorRef, "check"> & { uptimeCheck: unknown }>(
-    `SELECT id, "workspaceId", "projectId", slug, environment, url, "uptimeCheck" FROM "CronMonitor"
+    `SELECT id, "workspaceId", "projectId", slug, environment, url, "uptimeCheck", "uptimeSecrets" AS secrets FROM "CronMonitor"
      WHERE url IS NOT NULL AND "scheduleType" IS NOT NULL AND ("nextExpectedAt" IS NULL OR "nextExpectedAt" <= $1)
      ORDER BY "nextExpectedAt" NULLS FIRST LIMIT ${BATCH}`,
     [new Date(now.getTime() + 1000)],
@@ -50,7 +53,7 @@ export async function runUptimeChecks(now: Date = new Date()): Promise<number> {
  * create it again, as a check-in does.
  */
 export async function checkMonitor(monitor: UptimeMonitorRef): Promise<{ checkInId: string; ok: boolean; detail: string; durationMs: number }> {
-  const probe = await probeUrl(monitor.url, monitor.check);
+  const probe = await probeWithHeaders(monitor);
   const checkInId = uuidv7();
   const { rowCount } = await pool().query(`SELECT 1 FROM "CronMonitor" WHERE id = $1 AND url = $2`, [monitor.id, monitor.url]);
   if (rowCount === 0) return { checkInId, ok: probe.ok, detail: probe.detail, durationMs: probe.durationMs };
@@ -68,4 +71,15 @@ export async function checkMonitor(monitor: UptimeMonitorRef): Promise<{ checkIn
     },
   ]);
   return { checkInId, ok: probe.ok, detail: probe.detail, durationMs: probe.durationMs };
+}
+
+/** The check with the monitor's request headers; a failed run saying so when they no longer open (FAULTLINE_SECRET_KEY changed). */
+async function probeWithHeaders(monitor: UptimeMonitorRef): Promise<ProbeResult> {
+  let headers: Record<string, string>;
+  try {
+    headers = openUptimeHeaders(monitor.id, monitor.secrets);
+  } catch {
+    return { ok: false, durationMs: 0, detail: "request headers cannot be opened with FAULTLINE_SECRET_KEY: an admin enters them again" };
+  }
+  return probeUrl(monitor.url, monitor.check, headers);
 }

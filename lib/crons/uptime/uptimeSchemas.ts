@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { UptimeCheckSchema } from "@/lib/crons/uptime/uptimeCheckSchema";
+import { ExtraHeadersSchema } from "@/lib/http/extraHeadersSchema";
 import { HttpUrlSchema } from "@/lib/http/httpUrlSchema";
 
 /**
@@ -21,6 +22,8 @@ export const CreateUptimeMonitorSchema = z
     failureIssueThreshold: z.number().int().min(1).max(720).default(1),
     recoveryThreshold: z.number().int().min(1).max(720).default(1),
     check: UptimeCheckSchema.default(UptimeCheckSchema.parse({})),
+    /** Request headers the endpoint needs (an Authorization token): sealed at rest, shown masked. */
+    headers: ExtraHeadersSchema.default({}),
   })
   .strict();
 export type CreateUptimeMonitorInput = z.output<typeof CreateUptimeMonitorSchema>;

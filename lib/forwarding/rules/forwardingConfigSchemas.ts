@@ -1,18 +1,10 @@
 import { z } from "zod";
+import { ExtraHeadersSchema } from "@/lib/http/extraHeadersSchema";
 import { HttpUrlSchema } from "@/lib/http/httpUrlSchema";
 import type { ForwardingKind } from "@/lib/generated/prisma/enums";
 import { parseTargetDsn } from "@/lib/forwarding/payloads/sentryTarget";
 
-const FORBIDDEN_HEADERS = new Set(["host", "content-length", "content-type", "transfer-encoding", "connection"]);
-const headers = z
-  .record(
-    z
-      .string()
-      .regex(/^[A-Za-z0-9-]{1,64}$/, "header names are letters, digits and dashes")
-      .refine((h) => !FORBIDDEN_HEADERS.has(h.toLowerCase()) && !h.toLowerCase().startsWith("x-faultline-"), "this header is set by Faultline"),
-    z.string().max(2000).refine((v) => !/[\r\n]/.test(v), "no line breaks"),
-  )
-  .refine((h) => Object.keys(h).length <= 20, "at most 20 headers");
+const headers = ExtraHeadersSchema;
 
 /** A Sentry (or Sentry-protocol) project: events go to its envelope endpoint. */
 export const SentryForwardConfigSchema = z
