@@ -104,3 +104,22 @@ test("inbound filters: an admin turns filters on, and the card counts what they 
   await expect(reloaded.getByLabel(/Browser extensions/)).not.toBeChecked();
   await expect(reloaded.getByLabel(/Releases/)).toHaveValue("*-dev\nweb@0.*");
 });
+
+test("code mappings: an admin maps the stack's root to the repository, and the issue's frames link to their source", async ({ page, context }) => {
+  const s = await createTenant("codemap-ui");
+  expect((await postEvents(s.key, { type: "LedgerError", message: "unbalanced ledger", release: "api@9c1d2e3f", stackTrace: "LedgerError: unbalanced ledger\n    at post (/srv/api/src/ledger.ts:88:9)" })).status).toBe(202);
+  await signInAs(context, s.admin);
+  await page.goto("/settings");
+  const form = page.getByRole("form", { name: "Code mappings" });
+  await expect(form).toContainText("No code mappings");
+  await form.getByRole("button", { name: "Add mapping" }).click();
+  await form.getByLabel("Stack root 1").fill("/srv/api/");
+  await form.getByLabel("Repository URL 1").fill("https://gitlab.com/acme/api");
+  await form.getByRole("button", { name: "Save code mappings" }).click();
+  await expect(page.getByText("Code mappings saved")).toBeVisible();
+
+  await page.goto("/");
+  await page.getByTestId("error-row").filter({ hasText: "LedgerError" }).click();
+  await page.getByRole("link", { name: "Open issue page" }).click();
+  await expect(page.getByRole("link", { name: "Open ledger.ts:88 in the repository" })).toHaveAttribute("href", "https://gitlab.com/acme/api/-/blob/9c1d2e3f/src/ledger.ts#L88");
+});
