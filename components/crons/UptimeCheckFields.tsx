@@ -11,6 +11,7 @@ export interface UptimeCheckDraft {
   keywordAbsent: boolean;
   timeoutSeconds: string;
   certificateExpiryDays: string;
+  ignoreTlsErrors: boolean;
 }
 
 export function uptimeCheckDraft(check: UptimeCheck = UptimeCheckSchema.parse({})): UptimeCheckDraft {
@@ -20,6 +21,7 @@ export function uptimeCheckDraft(check: UptimeCheck = UptimeCheckSchema.parse({}
     keywordAbsent: check.keywordAbsent,
     timeoutSeconds: String(check.timeoutSeconds),
     certificateExpiryDays: String(check.certificateExpiryDays),
+    ignoreTlsErrors: check.ignoreTlsErrors,
   };
 }
 
@@ -31,6 +33,7 @@ export function uptimeCheckInput(draft: UptimeCheckDraft): UptimeCheckInput {
     keywordAbsent: draft.keywordAbsent,
     timeoutSeconds: Number(draft.timeoutSeconds),
     certificateExpiryDays: Number(draft.certificateExpiryDays),
+    ignoreTlsErrors: draft.ignoreTlsErrors,
   };
 }
 
@@ -69,6 +72,13 @@ export function UptimeCheckFields({ draft, onChange, error, prefix }: {
       <FormField label="Certificate warning (days)" hint="https: a check fails this long before the certificate expires (0: never)" error={error(`${prefix}.certificateExpiryDays`)}>
         <input type="number" min={0} max={365} className={`${input} w-28`} value={draft.certificateExpiryDays} onChange={(e) => set("certificateExpiryDays", e.target.value)} />
       </FormField>
+      <label className="flex items-start gap-2 text-sm text-gray-700 dark:text-gray-300">
+        <input type="checkbox" className="mt-0.5" checked={draft.ignoreTlsErrors} onChange={(e) => set("ignoreTlsErrors", e.target.checked)} />
+        <span>
+          Accept a certificate that does not verify (an internal endpoint with a self-signed certificate); its expiry is still checked, and request headers are
+          then sent over a connection anyone in between could read
+        </span>
+      </label>
     </fieldset>
   );
 }

@@ -17,6 +17,8 @@ export interface OutboundRequest {
   timeoutMs: number;
   /** Redirects followed (GET after a 303, or a 301/302 answering a POST); 0: a 3xx is the answer. */
   maxRedirects?: number;
+  /** Accept an https certificate that does not verify (an uptime check of an internal endpoint, opted into). */
+  acceptInvalidCertificates?: boolean;
   /** Read the final answer's body up to this many bytes (as text); unset: the body is not read. */
   bodyLimit?: number;
   /** The instance's policy unless a test gives its own. */
@@ -74,7 +76,7 @@ export async function sendOutbound(req: OutboundRequest): Promise<OutboundRespon
   let body = req.body;
   let headers = req.headers;
   for (let hop = 0; ; hop++) {
-    const res = await exchange(url, method, headers, body, policy, signal);
+    const res = await exchange(url, { method, headers, body, rejectUnauthorized: !req.acceptInvalidCertificates }, policy, signal);
     const location = res.headers.location;
     const follow = REDIRECTS.has(res.statusCode ?? 0) && location && hop < (req.maxRedirects ?? 0) && URL.canParse(location, url) ? new URL(location, url) : undefined;
     if (!follow || (follow.protocol !== "http:" && follow.protocol !== "https:")) return answer(res, req.bodyLimit, signal);
@@ -153,7 +155,14 @@ function readText(res: IncomingMessage, limit: number, signal: AbortSignal): Pro
   });
 }
 
-function exchange(url: URL, method: string, headers: Record<string, string>, body: string | undefined, policy: OutboundPolicy, signal: AbortSignal): Promise<IncomingMessage> {
+interface Exchange {
+  method: string;
+  headers: Record<string, string>;
+  body: string | undefined;
+  rejectUnauthorized: boolean;
+}
+
+function exchange(url: URL, { method, headers, body, rejectUnauthorized }: Exchange, policy: OutboundPolicy, signal: AbortSignal): Promise<IncomingMessage> {
   const host = url.hostname.replace(/^\[|\]$/g, "");
   const port = Number(url.port || (url.protocol === "https:" ? 443 : 80));
   if (BAD_PORTS.has(port)) return Promise.reject(new OutboundDeniedError(`port ${port} belongs to another protocol (the Fetch Standard's bad ports)`));
@@ -168,7 +177,9 @@ function exchange(url: URL, method: string, headers: Record<string, string>, bod
         method,
         headers: { ...headers, ...(body !== undefined && { "content-length": String(Buffer.byteLength(body)) }) },
         lookup: guardedLookup(policy),
+        // The agent keeps connections that skipped verification apart from those that did not.
         agent: agentsFor(policy)[url.protocol === "https:" ? "https" : "http"],
+        ...(url.protocol === "https:" && { rejectUnauthorized }),
         signal,
       },
       resolve,

@@ -12,5 +12,6 @@ export function describeUptimeCheck(check: UptimeCheck): string {
   if (check.certificateExpiryDays !== DEFAULT_CERTIFICATE_EXPIRY_DAYS) {
     parts.push(check.certificateExpiryDays === 0 ? "no certificate warning" : `certificate warning ${check.certificateExpiryDays} days ahead`);
   }
+  if (check.ignoreTlsErrors) parts.push("any certificate accepted");
   return parts.join(" · ");
 }

@@ -34,6 +34,7 @@ describe("judgeProbe", () => {
     expect(judgeProbe({ ...ok, certificateValidTo: inDays(5.5) }, check(), now)).toEqual({ ok: false, detail: "HTTP 200 OK, but the TLS certificate expires in 5 days (2026-12-12)" });
     expect(judgeProbe({ ...ok, certificateValidTo: inDays(1.2) }, check(), now).detail).toMatch(/expires in 1 day \(/);
     expect(judgeProbe({ ...ok, certificateValidTo: inDays(0.2) }, check(), now).detail).toMatch(/expires today/);
+    expect(judgeProbe({ ...ok, certificateValidTo: inDays(-3) }, check({ ignoreTlsErrors: true }), now)).toEqual({ ok: false, detail: "HTTP 200 OK, but the TLS certificate expired on 2026-12-03" });
     expect(judgeProbe({ ...ok, certificateValidTo: inDays(5) }, check({ certificateExpiryDays: 0 }), now).ok).toBe(true);
     expect(judgeProbe({ ...ok, certificateValidTo: inDays(40) }, check({ certificateExpiryDays: 60 }), now).ok).toBe(false);
   });
@@ -47,7 +48,7 @@ describe("judgeProbe", () => {
 
 describe("uptime check settings", () => {
   it("fill defaults, and read what no longer parses as the defaults", () => {
-    expect(readUptimeCheck({})).toEqual({ keywordAbsent: false, timeoutSeconds: 10, certificateExpiryDays: 14 });
+    expect(readUptimeCheck({})).toEqual({ keywordAbsent: false, timeoutSeconds: 10, certificateExpiryDays: 14, ignoreTlsErrors: false });
     expect(readUptimeCheck({ keyword: "ok", timeoutSeconds: 3 })).toMatchObject({ keyword: "ok", timeoutSeconds: 3 });
     expect(readUptimeCheck({ timeoutSeconds: "soon" })).toEqual(readUptimeCheck(null));
   });

@@ -30,10 +30,12 @@ export function judgeProbe(answer: ProbeAnswer, check: UptimeCheck, now: Date): 
   }
   if (answer.certificateValidTo && check.certificateExpiryDays > 0) {
     const left = answer.certificateValidTo.getTime() - now.getTime();
+    const date = answer.certificateValidTo.toISOString().slice(0, 10);
+    if (left <= 0) return { ok: false, detail: `${http}, but the TLS certificate expired on ${date}` };
     if (left < check.certificateExpiryDays * DAY_MS) {
-      const days = Math.max(0, Math.floor(left / DAY_MS));
+      const days = Math.floor(left / DAY_MS);
       const when = days === 0 ? "today" : `in ${days} day${days === 1 ? "" : "s"}`;
-      return { ok: false, detail: `${http}, but the TLS certificate expires ${when} (${answer.certificateValidTo.toISOString().slice(0, 10)})` };
+      return { ok: false, detail: `${http}, but the TLS certificate expires ${when} (${date})` };
     }
   }
   return { ok: true, detail: http };

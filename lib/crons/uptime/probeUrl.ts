@@ -36,6 +36,7 @@ export async function probeUrl(url: string, check: UptimeCheck, headers: Record<
       timeoutMs,
       maxRedirects: MAX_REDIRECTS,
       ...(check.keyword !== undefined && { bodyLimit: KEYWORD_BODY_LIMIT }),
+      acceptInvalidCertificates: check.ignoreTlsErrors,
     });
     const durationMs = elapsed();
     return { ...judgeProbe(res, check, now()), status: res.status, durationMs };

@@ -12,6 +12,8 @@ export const DEFAULT_CERTIFICATE_EXPIRY_DAYS = 14;
  * - `timeoutSeconds`: how long the whole request may take, redirects included.
  * - `certificateExpiryDays`: an https check fails this many days before the server's certificate
  *   expires (0: never), so a renewal that did not happen is an issue while there is time.
+ * - `ignoreTlsErrors`: accept a certificate that does not verify (an internal endpoint with a
+ *   self-signed or private-CA certificate); its expiry is still checked.
  */
 export const UptimeCheckSchema = z
   .object({
@@ -25,6 +27,7 @@ export const UptimeCheckSchema = z
     keywordAbsent: z.boolean().default(false),
     timeoutSeconds: z.number().int().min(1).max(60).default(10),
     certificateExpiryDays: z.number().int().min(0).max(365).default(DEFAULT_CERTIFICATE_EXPIRY_DAYS),
+    ignoreTlsErrors: z.boolean().default(false),
   })
   .strict();
 export type UptimeCheck = z.output<typeof UptimeCheckSchema>;
