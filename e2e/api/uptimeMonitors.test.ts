@@ -133,7 +133,7 @@ describe("uptime monitors", () => {
     const res = await create({ slug: "private-api", url: `${serverUrl}/api`, intervalMinutes: 60, check: { expectedStatus: "200, 401" } });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const monitor = res.body as MonitorListItem;
-    expect(monitor.uptimeCheck).toEqual({ expectedStatus: "200, 401", keywordAbsent: false, timeoutSeconds: 10, certificateExpiryDays: 14 });
+    expect(monitor.uptimeCheck).toEqual({ expectedStatus: "200, 401", keywordAbsent: false, timeoutSeconds: 10, certificateExpiryDays: 14, ignoreTlsErrors: false });
     expect(await checkNow(monitor.id)).toMatchObject({ ok: true, detail: "HTTP 401 Unauthorized" });
     answer = 403;
     expect(await checkNow(monitor.id)).toMatchObject({ ok: false, detail: "HTTP 403 Forbidden (expected 200, 401)" });

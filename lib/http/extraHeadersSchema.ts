@@ -18,6 +18,7 @@ export const ExtraHeadersSchema = z
       .string()
       .max(2000)
       .refine((v) => !/[\r\n]/.test(v), "no line breaks")
-      .refine((v) => /^[\t\x20-\x7e\x80-\xff]*$/.test(v), "letters of Latin-1 only (HTTP header values cannot carry other characters)"),
+      // Latin-1, or a masked value ("••••") sent back by a form to keep the stored one.
+      .refine((v) => /^[\t\x20-\x7e\x80-\xff]*$/.test(v) || /^[^\u2022]*\u2022{4}/.test(v), "letters of Latin-1 only (HTTP header values cannot carry other characters)"),
   )
   .refine((h) => Object.keys(h).length <= 20, "at most 20 headers");
