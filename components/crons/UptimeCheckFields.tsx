@@ -75,8 +75,8 @@ export function UptimeCheckFields({ draft, onChange, error, prefix }: {
       <label className="flex items-start gap-2 text-sm text-gray-700 dark:text-gray-300">
         <input type="checkbox" className="mt-0.5" checked={draft.ignoreTlsErrors} onChange={(e) => set("ignoreTlsErrors", e.target.checked)} />
         <span>
-          Accept a certificate that does not verify (an internal endpoint with a self-signed certificate); its expiry is still checked, and request headers are
-          then sent over a connection anyone in between could read
+          Accept a self-signed or unverifiable certificate (internal endpoints). Its expiry is still checked; request headers then go to an unverified
+          server.
         </span>
       </label>
     </fieldset>
