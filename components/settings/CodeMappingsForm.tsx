@@ -1,12 +1,11 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { FormError } from "@/components/auth/AuthCard";
 import { button, input } from "@/components/ui/buttonStyles";
 import { FormField } from "@/components/ui/FormField";
 import { useToast } from "@/components/ui/Toast";
-import { apiFetch } from "@/lib/client/apiFetch";
+import { useUpdateProjectMutation } from "@/lib/client/hooks/useProjectQuery";
 import type { CodeMapping } from "@/lib/projects/codeMappings/codeMappingSchema";
 import type { ProjectInfo } from "@/lib/projects/getProject";
 
@@ -17,26 +16,14 @@ const EMPTY: CodeMapping = { stackRoot: "", sourceRoot: "", repositoryUrl: "", d
  * repository, so every frame of the event viewer links to its source.
  */
 export function CodeMappingsForm({ project }: { project: ProjectInfo }) {
-  const queryClient = useQueryClient();
   const { showToast } = useToast();
+  const save = useUpdateProjectMutation(project.id);
   const [rows, setRows] = useState<CodeMapping[]>(project.codeMappings);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const set = (index: number, key: keyof CodeMapping, value: string) => setRows((all) => all.map((row, i) => (i === index ? { ...row, [key]: value } : row)));
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await apiFetch(`/api/v1/projects/${project.id}`, { method: "PATCH", json: { codeMappings: rows.filter((row) => row.repositoryUrl.trim() !== "") } });
-      showToast("Code mappings saved", "success");
-      await queryClient.invalidateQueries({ queryKey: ["project", project.id] });
-    } catch (e) {
-      setError(e instanceof Error ? e.message : "could not save");
-    } finally {
-      setBusy(false);
-    }
+    save.mutate({ codeMappings: rows.filter((row) => row.repositoryUrl.trim() !== "") }, { onSuccess: () => showToast("Code mappings saved", "success") });
   }
 
   return (
@@ -73,13 +60,13 @@ export function CodeMappingsForm({ project }: { project: ProjectInfo }) {
           </li>
         ))}
       </ul>
-      <FormError message={error} />
+      <FormError message={save.error?.message ?? null} />
       <div className="flex gap-2">
         <button type="button" className={button.secondary} disabled={rows.length >= 20} onClick={() => setRows((all) => [...all, EMPTY])}>
           Add mapping
         </button>
-        <button type="submit" disabled={busy} className={button.primary}>
-          {busy ? "Saving…" : "Save code mappings"}
+        <button type="submit" disabled={save.isPending} className={button.primary}>
+          {save.isPending ? "Saving…" : "Save code mappings"}
         </button>
       </div>
     </form>
