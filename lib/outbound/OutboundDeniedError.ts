@@ -1,5 +1,5 @@
 /**
- * An outbound request refused by the instance's outbound policy (lib/http/outbound/outboundPolicy.ts)
+ * An outbound request refused by the instance's outbound policy (lib/outbound/outboundPolicy.ts)
  * or to a port no HTTP request should reach. Its message names the address or port and why, never
  * the URL (a webhook URL is a credential).
  */

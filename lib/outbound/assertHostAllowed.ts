@@ -1,7 +1,7 @@
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
+import { bareHost, deniedAddress } from "@/lib/outbound/deniedAddress";
 import { envOutboundPolicy } from "@/lib/outbound/envOutboundPolicy";
-import { OutboundDeniedError } from "@/lib/outbound/OutboundDeniedError";
 import type { OutboundPolicy } from "@/lib/outbound/outboundPolicy";
 
 /**
@@ -11,10 +11,7 @@ import type { OutboundPolicy } from "@/lib/outbound/outboundPolicy";
  * differently a moment later.
  */
 export async function assertHostAllowed(hostname: string, policy: OutboundPolicy = envOutboundPolicy()): Promise<void> {
-  const host = hostname.replace(/^\[|\]$/g, "");
-  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
-  for (const address of addresses) {
-    const reason = policy.deniedReason(address);
-    if (reason) throw OutboundDeniedError.address(address, reason);
-  }
+  const host = bareHost(hostname);
+  const denied = deniedAddress(isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address), policy);
+  if (denied) throw denied;
 }

@@ -1,6 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupAllOptions, type LookupOptions } from "node:dns";
 import type { LookupFunction } from "node:net";
-import { OutboundDeniedError } from "@/lib/outbound/OutboundDeniedError";
+import { deniedAddress } from "@/lib/outbound/deniedAddress";
 import type { OutboundPolicy } from "@/lib/outbound/outboundPolicy";
 
 export type ResolveAll = (hostname: string, options: LookupAllOptions, callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
@@ -16,8 +16,8 @@ export function guardedLookup(policy: OutboundPolicy, resolve: ResolveAll = dnsL
   return (hostname: string, options: LookupOptions, callback) => {
     resolve(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, "", 0);
-      const denied = addresses.map(({ address }) => ({ address, reason: policy.deniedReason(address) })).find((a) => a.reason !== undefined);
-      if (denied) return callback(OutboundDeniedError.address(denied.address, denied.reason!), "", 0);
+      const denied = deniedAddress(addresses.map((a) => a.address), policy);
+      if (denied) return callback(denied, "", 0);
       const first = addresses[0];
       if (!first) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: "ENOTFOUND" }), "", 0);
       if (options.all) return callback(null, addresses);

@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import { bareHost } from "@/lib/outbound/deniedAddress";
 import type { OutboundPolicy } from "@/lib/outbound/outboundPolicy";
 
 /**
@@ -14,7 +15,7 @@ export function outboundUrlIssue(text: string, policy: OutboundPolicy): string |
   } catch {
     return undefined;
   }
-  const host = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  const host = bareHost(url.hostname).toLowerCase();
   const address = isIP(host) ? host : host === "localhost" || host.endsWith(".localhost") ? "127.0.0.1" : undefined;
   if (address === undefined) return undefined;
   const reason = policy.deniedReason(address);

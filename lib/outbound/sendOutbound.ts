@@ -3,6 +3,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { isIP } from "node:net";
 import type { TLSSocket } from "node:tls";
 import { BAD_PORTS } from "@/lib/outbound/badPorts";
+import { bareHost, deniedAddress } from "@/lib/outbound/deniedAddress";
 import { envOutboundPolicy } from "@/lib/outbound/envOutboundPolicy";
 import { guardedLookup } from "@/lib/outbound/guardedLookup";
 import { OutboundDeniedError } from "@/lib/outbound/OutboundDeniedError";
@@ -163,13 +164,11 @@ interface Exchange {
 }
 
 function exchange(url: URL, { method, headers, body, rejectUnauthorized }: Exchange, policy: OutboundPolicy, signal: AbortSignal): Promise<IncomingMessage> {
-  const host = url.hostname.replace(/^\[|\]$/g, "");
+  const host = bareHost(url.hostname);
   const port = Number(url.port || (url.protocol === "https:" ? 443 : 80));
   if (BAD_PORTS.has(port)) return Promise.reject(new OutboundDeniedError(`port ${port} belongs to another protocol (the Fetch Standard's bad ports)`));
-  if (isIP(host)) {
-    const reason = policy.deniedReason(host);
-    if (reason) return Promise.reject(OutboundDeniedError.address(host, reason));
-  }
+  const denied = isIP(host) ? deniedAddress([host], policy) : undefined;
+  if (denied) return Promise.reject(denied);
   return new Promise((resolve, reject) => {
     const request = (url.protocol === "https:" ? httpsRequest : httpRequest)(
       url,
