@@ -7,7 +7,7 @@ import { MONITOR_COLUMNS, scheduleColumns, scheduleOf, type MonitorRow } from "@
 import { nextExpectedAt } from "@/lib/crons/monitorSchedule";
 import { maskUrlPassword } from "@/lib/crons/uptime/maskUrlPassword";
 import { readUptimeCheck } from "@/lib/crons/uptime/uptimeCheckSchema";
-import { mergeUptimeHeaders, openUptimeHeaders, sealUptimeSecrets } from "@/lib/crons/uptime/uptimeSecrets";
+import { mergeUptimeHeaders, readUptimeHeaders, sealedUptimeSecretsJson } from "@/lib/crons/uptime/uptimeSecrets";
 import { withTransaction } from "@/lib/db/pool";
 import { ApiError } from "@/lib/http/ApiError";
 import { uuidv7 } from "@/lib/ids/uuidv7";
@@ -47,7 +47,7 @@ export async function updateMonitor(auth: AuthContext, monitorId: string, input:
       muted: input.muted ?? monitor.muted,
       url: input.url ?? monitor.url,
       uptimeCheck: input.uptimeCheck ?? readUptimeCheck(monitor.uptimeCheck),
-      headers: input.headers === undefined ? before.headers : mergeUptimeHeaders(storedHeaders(monitor), input.headers),
+      headers: input.headers === undefined ? before.headers : mergeUptimeHeaders(before.headers, input.headers),
     };
     const columns = schedule ? scheduleColumns(schedule) : { scheduleType: null, scheduleValue: null, scheduleUnit: null };
     const timing = JSON.stringify([before.schedule, before.timezone, before.checkinMargin]) !== JSON.stringify([after.schedule, after.timezone, after.checkinMargin]);
@@ -75,7 +75,7 @@ export async function updateMonitor(auth: AuthContext, monitorId: string, input:
         after.url,
         JSON.stringify(after.uptimeCheck),
         input.headers !== undefined,
-        input.headers === undefined ? null : sealedJson(monitor.id, after.headers),
+        input.headers === undefined ? null : sealedUptimeSecretsJson(monitor.id, after.headers),
       ],
     );
     const changed = (Object.keys(after) as (keyof typeof after)[]).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
@@ -110,20 +110,7 @@ function settingsOf(monitor: MonitorRow) {
     muted: monitor.muted,
     url: monitor.url,
     uptimeCheck: readUptimeCheck(monitor.uptimeCheck),
-    headers: storedHeaders(monitor),
+    // Headers that no longer open count as none: the admin enters them again.
+    headers: readUptimeHeaders(monitor.id, monitor.uptimeSecrets) ?? {},
   };
-}
-
-/** The stored request headers; none when they no longer open (a lost key: the admin enters them again). */
-function storedHeaders(monitor: MonitorRow): Record<string, string> {
-  try {
-    return openUptimeHeaders(monitor.id, monitor.uptimeSecrets);
-  } catch {
-    return {};
-  }
-}
-
-function sealedJson(monitorId: string, headers: Record<string, string>): string | null {
-  const sealed = sealUptimeSecrets(monitorId, headers);
-  return sealed === null ? null : JSON.stringify(sealed);
 }

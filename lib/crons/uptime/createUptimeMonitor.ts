@@ -4,7 +4,7 @@ import { findVisibleMonitor } from "@/lib/crons/findVisibleMonitor";
 import { toMonitorDto } from "@/lib/crons/monitorDto";
 import { MAX_MONITORS_PER_PROJECT } from "@/lib/crons/recordCheckIns";
 import { maskUrlPassword } from "@/lib/crons/uptime/maskUrlPassword";
-import { sealUptimeSecrets } from "@/lib/crons/uptime/uptimeSecrets";
+import { sealedUptimeSecretsJson } from "@/lib/crons/uptime/uptimeSecrets";
 import type { CreateUptimeMonitorInput } from "@/lib/crons/uptime/uptimeSchemas";
 import { withTransaction } from "@/lib/db/pool";
 import { ApiError } from "@/lib/http/ApiError";
@@ -33,7 +33,7 @@ export async function createUptimeMonitor(auth: AuthContext, workspaceId: string
          "checkinMargin", "maxRuntime", "failureIssueThreshold", "recoveryThreshold", "nextExpectedAt", "missedAt", "createdAt", "updatedAt", "uptimeCheck", "uptimeSecrets")
        VALUES ($1, $2, $3, $4, $5, $6, 'interval', $7, 'minute', 'UTC', 1, 1, $8, $9, $10, $11, $10, $10, $12, $13)
        ON CONFLICT ("projectId", slug, environment) DO NOTHING`,
-      [id, workspaceId, input.projectId, input.slug, input.environment, input.url, String(input.intervalMinutes), input.failureIssueThreshold, input.recoveryThreshold, now, new Date(now.getTime() + 60_000), JSON.stringify(input.check), jsonOrNull(sealUptimeSecrets(id, input.headers))],
+      [id, workspaceId, input.projectId, input.slug, input.environment, input.url, String(input.intervalMinutes), input.failureIssueThreshold, input.recoveryThreshold, now, new Date(now.getTime() + 60_000), JSON.stringify(input.check), sealedUptimeSecretsJson(id, input.headers)],
     );
     if (rowCount === 0) throw new ApiError(409, "monitor_exists", `a monitor ${input.slug} (${input.environment}) already exists in this project`, { field: "slug" });
     await client.query(
@@ -43,8 +43,4 @@ export async function createUptimeMonitor(auth: AuthContext, workspaceId: string
     );
   });
   return toMonitorDto(await findVisibleMonitor(auth, id));
-}
-
-function jsonOrNull(value: unknown): string | null {
-  return value === null ? null : JSON.stringify(value);
 }

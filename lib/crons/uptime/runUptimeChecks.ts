@@ -2,7 +2,7 @@ import { pool } from "@/lib/db/pool";
 import { recordCheckIns } from "@/lib/crons/recordCheckIns";
 import { probeUrl, type ProbeResult } from "@/lib/crons/uptime/probeUrl";
 import { readUptimeCheck, type UptimeCheck } from "@/lib/crons/uptime/uptimeCheckSchema";
-import { openUptimeHeaders } from "@/lib/crons/uptime/uptimeSecrets";
+import { readUptimeHeaders } from "@/lib/crons/uptime/uptimeSecrets";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 
 /** Due monitors checked per turn, and how many requests are out at once. */
@@ -75,11 +75,7 @@ export async function checkMonitor(monitor: UptimeMonitorRef): Promise<{ checkIn
 
 /** The check with the monitor's request headers; a failed run saying so when they no longer open (FAULTLINE_SECRET_KEY changed). */
 async function probeWithHeaders(monitor: UptimeMonitorRef): Promise<ProbeResult> {
-  let headers: Record<string, string>;
-  try {
-    headers = openUptimeHeaders(monitor.id, monitor.secrets);
-  } catch {
-    return { ok: false, durationMs: 0, detail: "request headers cannot be opened with FAULTLINE_SECRET_KEY: an admin enters them again" };
-  }
+  const headers = readUptimeHeaders(monitor.id, monitor.secrets);
+  if (!headers) return { ok: false, durationMs: 0, detail: "request headers cannot be opened with FAULTLINE_SECRET_KEY: an admin enters them again" };
   return probeUrl(monitor.url, monitor.check, headers);
 }

@@ -29,13 +29,24 @@ function uptimeSecretsContext(monitorId: string): string {
   return `uptime_monitor:${monitorId}`;
 }
 
+/** The sealed value as the column takes it (JSON text), or null for no headers. */
+export function sealedUptimeSecretsJson(monitorId: string, headers: Record<string, string>): string | null {
+  const sealed = sealUptimeSecrets(monitorId, headers);
+  return sealed === null ? null : JSON.stringify(sealed);
+}
+
+/** The monitor's request headers, or undefined when they no longer open (FAULTLINE_SECRET_KEY changed): an admin enters them again. */
+export function readUptimeHeaders(monitorId: string, stored: unknown): Record<string, string> | undefined {
+  try {
+    return openUptimeHeaders(monitorId, stored);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The monitor's request header names with their values masked, as the API shows them; {} when they cannot be opened. */
 export function maskedUptimeHeaders(monitorId: string, stored: unknown): Record<string, string> {
-  try {
-    return Object.fromEntries(Object.keys(openUptimeHeaders(monitorId, stored)).map((name) => [name, MASK]));
-  } catch {
-    return {};
-  }
+  return Object.fromEntries(Object.keys(readUptimeHeaders(monitorId, stored) ?? {}).map((name) => [name, MASK]));
 }
 
 /**
