@@ -44,6 +44,7 @@ export function MonitorRow({ monitor, focused = false, workspaceId, showProject,
     if (focused) row.current?.scrollIntoView({ block: "center" });
   }, [focused]);
   const [editing, setEditing] = useState(false);
+  const checkSummary = monitor.uptimeCheck ? describeUptimeCheck(monitor.uptimeCheck) : "";
   return (
     <li
       ref={row}
@@ -69,9 +70,9 @@ export function MonitorRow({ monitor, focused = false, workspaceId, showProject,
                 GET {monitor.url}
               </p>
             )}
-            {monitor.uptimeCheck && describeUptimeCheck(monitor.uptimeCheck) && (
+            {checkSummary && (
               <p className="mt-0.5 text-xs text-gray-600 dark:text-gray-400" data-testid="monitor-check">
-                {describeUptimeCheck(monitor.uptimeCheck)}
+                {checkSummary}
               </p>
             )}
             <p className="mt-0.5 text-xs text-gray-600 dark:text-gray-400">

@@ -9,7 +9,6 @@ const smtpUrl = z
   .max(2000)
   .refine((v) => /^smtps?:\/\//i.test(v) && URL.canParse(v), "must be an smtp:// or smtps:// URL");
 
-const headers = ExtraHeadersSchema;
 
 /**
  * Generic JSON webhook: POSTs the alert as JSON to `url`, with optional extra headers (e.g. a token).
@@ -17,7 +16,7 @@ const headers = ExtraHeadersSchema;
  * generated when a channel is created without it.
  */
 export const WebhookConfigSchema = z
-  .object({ url: HttpUrlSchema, headers: headers.optional(), signingSecret: z.string().trim().min(16).max(256).optional() })
+  .object({ url: HttpUrlSchema, headers: ExtraHeadersSchema.optional(), signingSecret: z.string().trim().min(16).max(256).optional() })
   .strict();
 /** Slack incoming webhook (https://hooks.slack.com/services/...). */
 export const SlackConfigSchema = z.object({ url: HttpUrlSchema }).strict();

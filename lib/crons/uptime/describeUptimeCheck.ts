@@ -1,4 +1,4 @@
-import { DEFAULT_CERTIFICATE_EXPIRY_DAYS, type UptimeCheck } from "@/lib/crons/uptime/uptimeCheckSchema";
+import { DEFAULT_CERTIFICATE_EXPIRY_DAYS, DEFAULT_TIMEOUT_SECONDS, type UptimeCheck } from "@/lib/crons/uptime/uptimeCheckSchema";
 
 /**
  * What a check asserts beyond the defaults, in a few words for the monitor's row
@@ -8,7 +8,7 @@ export function describeUptimeCheck(check: UptimeCheck): string {
   const parts: string[] = [];
   if (check.expectedStatus) parts.push(`expects ${check.expectedStatus}`);
   if (check.keyword !== undefined) parts.push(`"${check.keyword}" ${check.keywordAbsent ? "not " : ""}in the body`);
-  if (check.timeoutSeconds !== 10) parts.push(`${check.timeoutSeconds} s timeout`);
+  if (check.timeoutSeconds !== DEFAULT_TIMEOUT_SECONDS) parts.push(`${check.timeoutSeconds} s timeout`);
   if (check.certificateExpiryDays !== DEFAULT_CERTIFICATE_EXPIRY_DAYS) {
     parts.push(check.certificateExpiryDays === 0 ? "no certificate warning" : `certificate warning ${check.certificateExpiryDays} days ahead`);
   }

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { parseStatusRanges } from "@/lib/crons/uptime/statusRanges";
 
+/** Seconds a check may take, redirects included, unless set otherwise. */
+export const DEFAULT_TIMEOUT_SECONDS = 10;
+
 /** Days before a certificate's expiry at which an https check starts failing, unless set otherwise. */
 export const DEFAULT_CERTIFICATE_EXPIRY_DAYS = 14;
 
@@ -25,7 +28,7 @@ export const UptimeCheckSchema = z
       .optional(),
     keyword: z.string().min(1).max(200).optional(),
     keywordAbsent: z.boolean().default(false),
-    timeoutSeconds: z.number().int().min(1).max(60).default(10),
+    timeoutSeconds: z.number().int().min(1).max(60).default(DEFAULT_TIMEOUT_SECONDS),
     certificateExpiryDays: z.number().int().min(0).max(365).default(DEFAULT_CERTIFICATE_EXPIRY_DAYS),
     ignoreTlsErrors: z.boolean().default(false),
   })

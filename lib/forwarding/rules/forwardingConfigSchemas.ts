@@ -4,7 +4,6 @@ import { HttpUrlSchema } from "@/lib/http/httpUrlSchema";
 import type { ForwardingKind } from "@/lib/generated/prisma/enums";
 import { parseTargetDsn } from "@/lib/forwarding/payloads/sentryTarget";
 
-const headers = ExtraHeadersSchema;
 
 /** A Sentry (or Sentry-protocol) project: events go to its envelope endpoint. */
 export const SentryForwardConfigSchema = z
@@ -16,7 +15,7 @@ export const WebhookForwardConfigSchema = z
   .object({
     url: HttpUrlSchema,
     secret: z.string().min(16, "at least 16 characters").max(200).optional(),
-    headers: headers.optional(),
+    headers: ExtraHeadersSchema.optional(),
   })
   .strict();
 
