@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api } from "@/e2e/support/alertHelpers";
+import { stopUptimeMonitors } from "@/e2e/support/stopUptimeMonitors";
 import { createTenant, login, type Tenant } from "@/e2e/support/tenant";
 
 /**
@@ -27,7 +28,8 @@ beforeAll(async () => {
   t = await createTenant("outbound");
   admin = await login(t.admin);
 });
-afterAll(() => {
+afterAll(async () => {
+  await stopUptimeMonitors(t.workspaceId);
   receiver.closeAllConnections();
   receiver.close();
 });

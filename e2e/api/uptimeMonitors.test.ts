@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api } from "@/e2e/support/alertHelpers";
 import { query } from "@/e2e/support/dbCounts";
+import { stopUptimeMonitors } from "@/e2e/support/stopUptimeMonitors";
 import { createTenant, login, type Tenant } from "@/e2e/support/tenant";
 import { waitFor } from "@/e2e/support/waitFor";
 import type { MonitorList, MonitorListItem } from "@/lib/crons/listMonitors";
@@ -31,7 +32,8 @@ beforeAll(async () => {
   t = await createTenant("uptime");
   admin = await login(t.admin);
 });
-afterAll(() => {
+afterAll(async () => {
+  await stopUptimeMonitors(t.workspaceId);
   server.closeAllConnections();
   server.close();
 });
