@@ -1,7 +1,10 @@
 import nodemailer from "nodemailer";
+import SMTPTransport from "nodemailer/lib/smtp-transport/index.js";
 import type { SendOutcome } from "@/lib/alerts/notify/backoff";
 import { describeFailure } from "@/lib/alerts/notify/describeFailure";
-import { assertHostAllowed } from "@/lib/outbound/assertHostAllowed";
+import { envOutboundPolicy } from "@/lib/outbound/envOutboundPolicy";
+import { guardedSmtpSocket } from "@/lib/outbound/guardedSmtpSocket";
+import type { OutboundPolicy } from "@/lib/outbound/outboundPolicy";
 import type { EmailMessage } from "@/lib/alerts/notify/payloads/emailMessage";
 
 /** Sends one message over SMTP (a connection per message: alerts are rare, pools would idle). */
@@ -14,18 +17,23 @@ export async function sendEmail(input: {
   timeoutMs: number;
   /** The SMTP server is the channel's own (a user typed it): its host must pass the outbound policy. */
   userServer: boolean;
+  /** The policy a user's server is held to (the instance's, from the environment, unless given). */
+  policy?: OutboundPolicy;
 }): Promise<SendOutcome> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   if (!input.smtpUrl) return { ok: false, error: "no SMTP server: set SMTP_URL or the channel's smtpUrl", retryable: false, durationMs: 0 };
-  const transport = nodemailer.createTransport({
+  // The SMTP transport is built here rather than by createTransport({ url, … }): given a url,
+  // createTransport reads nothing else, and the timeouts and socket below would be ignored.
+  const transport = nodemailer.createTransport(new SMTPTransport({
     url: input.smtpUrl,
     connectionTimeout: input.timeoutMs,
     greetingTimeout: input.timeoutMs,
     socketTimeout: input.timeoutMs,
-  });
+    // A user's server is connected to through the outbound policy's socket (checked where it connects).
+    ...(input.userServer ? { getSocket: guardedSmtpSocket(input.policy ?? envOutboundPolicy()) } : {}),
+  }));
   try {
-    if (input.userServer) await assertHostAllowed(new URL(input.smtpUrl).hostname);
     await transport.sendMail({ from: input.from, to: input.to, ...input.message, headers: input.headers });
     return { ok: true, retryable: false, durationMs: elapsed() };
   } catch (error) {
