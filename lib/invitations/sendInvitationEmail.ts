@@ -1,6 +1,6 @@
-import nodemailer from "nodemailer";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { smtpTransport } from "@/lib/mail/smtpTransport";
 import { errorMessage } from "@/lib/text/errorMessage";
 
 /**
@@ -10,7 +10,7 @@ import { errorMessage } from "@/lib/text/errorMessage";
 export async function sendInvitationEmail(input: { to: string; workspaceName: string; inviterName: string; url: string; expiresAt: Date }): Promise<boolean> {
   const { SMTP_URL, SMTP_FROM } = env();
   if (!SMTP_URL) return false;
-  const transport = nodemailer.createTransport({ url: SMTP_URL, connectionTimeout: 5000, greetingTimeout: 5000, socketTimeout: 5000 });
+  const transport = smtpTransport(SMTP_URL, { timeoutMs: 5000 });
   const subject = `${input.inviterName} invited you to ${input.workspaceName} on Faultline`.replace(/[\r\n]+/g, " ").slice(0, 200);
   const text = [
     `${input.inviterName} invited you to the workspace "${input.workspaceName}" on Faultline.`,

@@ -1,8 +1,7 @@
-import nodemailer from "nodemailer";
-import SMTPTransport from "nodemailer/lib/smtp-transport/index.js";
 import type { SendOutcome } from "@/lib/alerts/notify/backoff";
 import { describeFailure } from "@/lib/alerts/notify/describeFailure";
 import { envOutboundPolicy } from "@/lib/outbound/envOutboundPolicy";
+import { smtpTransport } from "@/lib/mail/smtpTransport";
 import { guardedSmtpSocket } from "@/lib/outbound/guardedSmtpSocket";
 import type { OutboundPolicy } from "@/lib/outbound/outboundPolicy";
 import type { EmailMessage } from "@/lib/alerts/notify/payloads/emailMessage";
@@ -23,16 +22,11 @@ export async function sendEmail(input: {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   if (!input.smtpUrl) return { ok: false, error: "no SMTP server: set SMTP_URL or the channel's smtpUrl", retryable: false, durationMs: 0 };
-  // The SMTP transport is built here rather than by createTransport({ url, … }): given a url,
-  // createTransport reads nothing else, and the timeouts and socket below would be ignored.
-  const transport = nodemailer.createTransport(new SMTPTransport({
-    url: input.smtpUrl,
-    connectionTimeout: input.timeoutMs,
-    greetingTimeout: input.timeoutMs,
-    socketTimeout: input.timeoutMs,
-    // A user's server is connected to through the outbound policy's socket (checked where it connects).
-    ...(input.userServer ? { getSocket: guardedSmtpSocket(input.policy ?? envOutboundPolicy()) } : {}),
-  }));
+  // A user's server is connected to through the outbound policy's socket (checked where it connects).
+  const transport = smtpTransport(input.smtpUrl, {
+    timeoutMs: input.timeoutMs,
+    getSocket: input.userServer ? guardedSmtpSocket(input.policy ?? envOutboundPolicy()) : undefined,
+  });
   try {
     await transport.sendMail({ from: input.from, to: input.to, ...input.message, headers: input.headers });
     return { ok: true, retryable: false, durationMs: elapsed() };
