@@ -123,3 +123,29 @@ test("code mappings: an admin maps the stack's root to the repository, and the i
   await page.getByRole("link", { name: "Open issue page" }).click();
   await expect(page.getByRole("link", { name: "Open ledger.ts:88 in the repository" })).toHaveAttribute("href", "https://gitlab.com/acme/api/-/blob/9c1d2e3f/src/ledger.ts#L88");
 });
+
+test("link source from a frame: an admin pastes the file's address, the mapping is derived and saved, and the frame links to it", async ({ page, context }) => {
+  const s = await createTenant("codemap-frame");
+  expect((await postEvents(s.key, { type: "PayoutError", message: "payout refused", release: "api@7a8b9c0d", stackTrace: "PayoutError: payout refused\n    at pay (/srv/api/src/payouts/pay.ts:31:7)" })).status).toBe(202);
+  await signInAs(context, s.admin);
+  await page.goto("/");
+  await page.getByTestId("error-row").filter({ hasText: "PayoutError" }).click();
+  await page.getByRole("link", { name: "Open issue page" }).click();
+  await page.getByTestId("frame-link-source").first().click();
+
+  const dialog = page.getByRole("dialog", { name: "Link frames to your repository" });
+  await dialog.getByLabel("File address").fill("https://github.com/acme/api/blob/main/services/api/src/payouts/refund.ts");
+  await expect(dialog.getByTestId("link-source-problem")).toHaveText("That file is not pay.ts: the file names differ.");
+  await expect(dialog.getByRole("button", { name: "Save mapping" })).toBeDisabled();
+  await dialog.getByLabel("File address").fill("https://github.com/acme/api/blob/main/services/api/src/payouts/pay.ts#L31");
+  // The paths share api/src/payouts/pay.ts: what comes before is the server's root and the repository's.
+  await expect(dialog.getByTestId("link-source-preview")).toContainText("Stack root/srv/Source rootservices/");
+  await dialog.getByRole("button", { name: "Save mapping" }).click();
+
+  await expect(page.getByText("Code mapping saved")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Open pay.ts:31 in the repository" })).toHaveAttribute("href", "https://github.com/acme/api/blob/7a8b9c0d/services/api/src/payouts/pay.ts#L31");
+  await expect(page.getByTestId("frame-link-source")).toHaveCount(0);
+  await page.goto("/settings");
+  await expect(page.getByLabel("Stack root 1")).toHaveValue("/srv/");
+  await expect(page.getByLabel("Source root 1")).toHaveValue("services/");
+});

@@ -1,10 +1,13 @@
 "use client";
 
 import { formatDistanceToNow } from "date-fns";
+import { useState } from "react";
 import { AttachmentsSection } from "@/components/issue/event/AttachmentList";
 import { BreadcrumbsSection } from "@/components/issue/event/BreadcrumbsSection";
 import { ContextsSection, EventFactsSection, ExtraSection, LogSection, RelatedEventsSection, TagsSection, UserSection } from "@/components/issue/event/ContextSections";
+import type { EventFrame } from "@/components/issue/event/eventTypes";
 import { ExceptionSection } from "@/components/issue/event/ExceptionSection";
+import { LinkSourceDialog } from "@/components/issue/event/LinkSourceDialog";
 import { RequestSection } from "@/components/issue/event/RequestSection";
 import { button } from "@/components/ui/buttonStyles";
 import { ErrorState } from "@/components/ui/ErrorState";
@@ -15,14 +18,17 @@ import { languageOfPlatform } from "@/lib/ingest/stacktrace/platformLanguage";
 interface EventViewerProps {
   errorId: string;
   workspaceId: string;
+  /** Set for admins: frames without a source link offer to set up a code mapping in this project. */
+  mappableProjectId?: string;
   /** An event id, or "latest" (the default) / "oldest". */
   eventId: string;
   onNavigate: (eventId: string | null) => void;
 }
 
 /** One event in full, with first / older / newer / latest navigation. */
-export function EventViewer({ errorId, workspaceId, eventId, onNavigate }: EventViewerProps) {
+export function EventViewer({ errorId, workspaceId, mappableProjectId, eventId, onNavigate }: EventViewerProps) {
   const query = useIssueEventQuery(errorId, eventId);
+  const [linkingFrame, setLinkingFrame] = useState<EventFrame | null>(null);
   if (query.isLoading) return <LoadingState label="Loading the event…" />;
   if (query.error && !query.data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const event = query.data;
@@ -49,7 +55,8 @@ export function EventViewer({ errorId, workspaceId, eventId, onNavigate }: Event
         </div>
       </nav>
       <LogSection log={event.log} />
-      <ExceptionSection exceptions={event.exceptions} language={languageOfPlatform(event.platform)} />
+      <ExceptionSection exceptions={event.exceptions} language={languageOfPlatform(event.platform)} onLinkSource={mappableProjectId ? setLinkingFrame : undefined} />
+      {mappableProjectId && <LinkSourceDialog projectId={mappableProjectId} frame={linkingFrame} onClose={() => setLinkingFrame(null)} />}
       <BreadcrumbsSection breadcrumbs={event.breadcrumbs} occurredAt={event.occurredAt} />
       <RequestSection request={event.request} />
       <div className="grid items-start gap-4 xl:grid-cols-2">

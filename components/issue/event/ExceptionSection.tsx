@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { FrameList } from "@/components/issue/event/FrameList";
-import type { EventException } from "@/components/issue/event/eventTypes";
+import type { EventException, EventFrame } from "@/components/issue/event/eventTypes";
 import { RELATION_LABELS } from "@/lib/grouping/chain/relationLabels";
 import { Badge } from "@/components/ui/Badge";
 import { CopyButton } from "@/components/ui/CopyButton";
@@ -10,8 +10,11 @@ import { Section } from "@/components/ui/Section";
 import { LOGGED_MESSAGE_TYPE } from "@/lib/domain/issueTitle";
 import type { Language } from "@/lib/ingest/stacktrace/frame";
 
-/** The exception chain: the raised exception first, then what caused it, each with its frames. */
-export function ExceptionSection({ exceptions, language }: { exceptions: EventException[]; language: Language }) {
+/**
+ * The exception chain: the raised exception first, then what caused it, each with its frames.
+ * `onLinkSource` (admins) offers application frames without a source link a code mapping.
+ */
+export function ExceptionSection({ exceptions, language, onLinkSource }: { exceptions: EventException[]; language: Language; onLinkSource?: (frame: EventFrame) => void }) {
   const [isRaw, setIsRaw] = useState(false);
   // How each linked exception relates to the one before it (one marked raised after the first reads as a cause).
   const label = (e: EventException, i: number) => (i === 0 ? "" : e.relation === "raised" ? RELATION_LABELS.cause : (RELATION_LABELS[e.relation] ?? RELATION_LABELS.cause));
@@ -51,7 +54,7 @@ export function ExceptionSection({ exceptions, language }: { exceptions: EventEx
               )}
               {exception.value && <p className="mb-2 break-words text-sm text-gray-700 dark:text-gray-300">{exception.value}</p>}
               {exception.frames.length > 0 ? (
-                <FrameList frames={exception.frames} language={language} />
+                <FrameList frames={exception.frames} language={language} onLinkSource={onLinkSource} />
               ) : (
                 <p className="text-sm text-gray-500 dark:text-gray-400">No stack trace was sent with this {isLoggedMessage ? "message" : "exception"}.</p>
               )}

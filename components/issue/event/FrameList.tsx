@@ -15,7 +15,7 @@ type Block = { kind: "app"; frame: EventFrame; index: number } | { kind: "librar
  * source. A stack with no application frame at all (an SDK that marked every frame not in-app) is
  * shown open: folding all of it would hide where the error happened.
  */
-export function FrameList({ frames, language }: { frames: EventFrame[]; language: Language }) {
+export function FrameList({ frames, language, onLinkSource }: { frames: EventFrame[]; language: Language; onLinkSource?: (frame: EventFrame) => void }) {
   const ordered = frames.map((frame, index) => ({ frame, index })).reverse();
   const blocks: Block[] = [];
   for (const entry of ordered) {
@@ -31,7 +31,7 @@ export function FrameList({ frames, language }: { frames: EventFrame[]; language
     <ol className="divide-y divide-gray-100 rounded-md ring-1 ring-gray-200 dark:divide-gray-800 dark:ring-gray-800" data-testid="frames">
       {blocks.map((block) =>
         block.kind === "app" ? (
-          <AppFrame key={block.index} frame={block.frame} language={language} />
+          <AppFrame key={block.index} frame={block.frame} language={language} onLinkSource={onLinkSource} />
         ) : (
           <LibraryFrames key={block.frames[0].index} frames={block.frames.map((f) => f.frame)} language={language} initiallyOpen={blocks.length === 1} />
         ),
@@ -64,7 +64,7 @@ function FrameTitle({ frame, language }: { frame: EventFrame; language: Language
   );
 }
 
-function AppFrame({ frame, language }: { frame: EventFrame; language: Language }) {
+function AppFrame({ frame, language, onLinkSource }: { frame: EventFrame; language: Language; onLinkSource?: (frame: EventFrame) => void }) {
   const hasSource = frame.contextLine !== undefined || frame.vars !== undefined;
   const [isOpen, setIsOpen] = useState(true);
   return (
@@ -76,6 +76,17 @@ function AppFrame({ frame, language }: { frame: EventFrame; language: Language }
           <span className="ml-auto shrink-0 rounded bg-blue-50 px-1.5 text-[10px] font-medium uppercase text-blue-700 dark:bg-blue-950 dark:text-blue-300">in app</span>
         </button>
         <SourceLink frame={frame} />
+        {!frame.sourceUrl && onLinkSource && (frame.filename ?? frame.absPath) && (
+          <button
+            type="button"
+            onClick={() => onLinkSource(frame)}
+            data-testid="frame-link-source"
+            title="Set up a code mapping from this frame"
+            className="shrink-0 whitespace-nowrap text-xs text-gray-500 hover:text-blue-700 hover:underline dark:text-gray-400 dark:hover:text-blue-400"
+          >
+            Link source
+          </button>
+        )}
       </div>
       {hasSource && isOpen && (
         <div className="mt-2 space-y-2">
