@@ -111,7 +111,7 @@ export function EditMonitorDialog({ monitor, workspaceId, canChangeUrl, open, on
           </div>
         </FormField>
         {monitor.url !== null && <RequestHeadersField value={draft.headers} onChange={(v) => set("headers", v)} disabled={!canChangeUrl} error={error("headers")} />}
-        {monitor.url !== null && <UptimeCheckFields draft={draft.check} onChange={(check) => set("check", check)} error={error} prefix="uptimeCheck" />}
+        {monitor.url !== null && <UptimeCheckFields draft={draft.check} onChange={(check) => set("check", check)} error={error} prefix="uptimeCheck" canChangeRequest={canChangeUrl} />}
         <FormField label="Time zone" hint="IANA name, e.g. Europe/Berlin" error={error("timezone")}>
           <input className={`${input} w-full`} value={draft.timezone} onChange={(e) => set("timezone", e.target.value)} />
         </FormField>

@@ -2,10 +2,12 @@
 
 import { input } from "@/components/ui/buttonStyles";
 import { FormField } from "@/components/ui/FormField";
-import { UptimeCheckSchema, type UptimeCheck, type UptimeCheckInput } from "@/lib/crons/uptime/uptimeCheckSchema";
+import { METHODS_WITH_BODY, MAX_UPTIME_BODY, UPTIME_METHODS, UptimeCheckSchema, type UptimeCheck, type UptimeCheckInput, type UptimeMethod } from "@/lib/crons/uptime/uptimeCheckSchema";
 
 /** The check's settings as typed. */
 export interface UptimeCheckDraft {
+  method: UptimeMethod;
+  body: string;
   expectedStatus: string;
   keyword: string;
   keywordAbsent: boolean;
@@ -16,6 +18,8 @@ export interface UptimeCheckDraft {
 
 export function uptimeCheckDraft(check: UptimeCheck = UptimeCheckSchema.parse({})): UptimeCheckDraft {
   return {
+    method: check.method,
+    body: check.body ?? "",
     expectedStatus: check.expectedStatus ?? "",
     keyword: check.keyword ?? "",
     keywordAbsent: check.keywordAbsent,
@@ -28,6 +32,8 @@ export function uptimeCheckDraft(check: UptimeCheck = UptimeCheckSchema.parse({}
 /** The draft as the API takes it (empty text: the field unset); validated by the caller's schema. */
 export function uptimeCheckInput(draft: UptimeCheckDraft): UptimeCheckInput {
   return {
+    method: draft.method,
+    ...(draft.body !== "" && METHODS_WITH_BODY.has(draft.method) && { body: draft.body }),
     ...(draft.expectedStatus.trim() && { expectedStatus: draft.expectedStatus.trim() }),
     ...(draft.keyword && { keyword: draft.keyword }),
     keywordAbsent: draft.keywordAbsent,
@@ -39,19 +45,44 @@ export function uptimeCheckInput(draft: UptimeCheckDraft): UptimeCheckInput {
 
 /**
  * What an uptime check asserts besides reaching the URL: expected statuses, a keyword (present or
- * absent), the timeout and the certificate-expiry warning. `error(path)` gives a field's error by
- * its path under `prefix` ("uptimeCheck.keyword").
+ * absent), the timeout and the certificate-expiry warning; and the request's method and body, which
+ * only admins change (`canChangeRequest`). `error(path)` gives a field's error by its path under
+ * `prefix` ("uptimeCheck.keyword").
  */
-export function UptimeCheckFields({ draft, onChange, error, prefix }: {
+export function UptimeCheckFields({ draft, onChange, error, prefix, canChangeRequest = true }: {
   draft: UptimeCheckDraft;
   onChange: (draft: UptimeCheckDraft) => void;
   error: (path: string) => string | null;
   prefix: string;
+  canChangeRequest?: boolean;
 }) {
   const set = <K extends keyof UptimeCheckDraft>(key: K, value: UptimeCheckDraft[K]) => onChange({ ...draft, [key]: value });
   return (
     <fieldset className="min-w-0 space-y-3 rounded-md border border-gray-200 p-3 dark:border-gray-700">
       <legend className="px-1 text-sm font-medium text-gray-700 dark:text-gray-300">Check</legend>
+      <FormField label="Method" hint={canChangeRequest ? "HEAD for a cheap check; POST, PUT, PATCH or DELETE can send a body" : "Admins change the request"} error={error(`${prefix}.method`)}>
+        <select aria-label="Method" className={`${input} w-32`} value={draft.method} disabled={!canChangeRequest} onChange={(e) => set("method", e.target.value as UptimeMethod)}>
+          {UPTIME_METHODS.map((method) => (
+            <option key={method} value={method}>
+              {method}
+            </option>
+          ))}
+        </select>
+      </FormField>
+      {METHODS_WITH_BODY.has(draft.method) && (
+        <FormField label="Body" hint="Optional: sent as JSON when it parses as JSON, else as text (a Content-Type request header overrides)" error={error(`${prefix}.body`)}>
+          <textarea
+            aria-label="Body"
+            rows={3}
+            maxLength={MAX_UPTIME_BODY}
+            disabled={!canChangeRequest}
+            placeholder='{"query":"{ health }"}'
+            value={draft.body}
+            onChange={(e) => set("body", e.target.value)}
+            className={`${input} w-full font-mono text-xs`}
+          />
+        </FormField>
+      )}
       <FormField label="Keyword" hint="Optional: looked for in the body's first MiB" error={error(`${prefix}.keyword`)}>
         <div className="flex gap-2">
           <input aria-label="Keyword" className={`${input} min-w-0 flex-1`} maxLength={200} placeholder="Welcome" value={draft.keyword} onChange={(e) => set("keyword", e.target.value)} />

@@ -16,12 +16,23 @@ import type { MonitorList, MonitorListItem } from "@/lib/crons/listMonitors";
 let server: http.Server;
 let serverUrl: string;
 let answer = 200;
+/** What the server received at /graphql: method, content type and body. */
+const received: { method: string; contentType: string | undefined; body: string }[] = [];
 let t: Tenant;
 let admin: string;
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     if (req.url === "/hang") return; // never answers: the check's timeout decides
+    if (req.url === "/graphql") {
+      let body = "";
+      req.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      req.on("end", () => {
+        received.push({ method: req.method ?? "", contentType: req.headers["content-type"], body });
+        res.writeHead(req.method === "POST" && body.includes("health") ? 200 : 400, { "content-type": "application/json" }).end(req.method === "HEAD" ? undefined : '{"data":{"health":"ok"}}');
+      });
+      return;
+    }
     if (req.url === "/private") return void res.writeHead(req.headers.authorization === "Bearer s3cret-token" ? 200 : 401).end();
     if (req.url === "/page") return void res.writeHead(200, { "content-type": "text/html" }).end(`<html>${" ".repeat(50_000)}<h1>Welcome to the shop</h1></html>`);
     res.writeHead(answer, { "content-type": "text/plain" });
@@ -135,7 +146,7 @@ describe("uptime monitors", () => {
     const res = await create({ slug: "private-api", url: `${serverUrl}/api`, intervalMinutes: 60, check: { expectedStatus: "200, 401" } });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const monitor = res.body as MonitorListItem;
-    expect(monitor.uptimeCheck).toEqual({ expectedStatus: "200, 401", keywordAbsent: false, timeoutSeconds: 10, certificateExpiryDays: 14, ignoreTlsErrors: false });
+    expect(monitor.uptimeCheck).toEqual({ method: "GET", expectedStatus: "200, 401", keywordAbsent: false, timeoutSeconds: 10, certificateExpiryDays: 14, ignoreTlsErrors: false });
     expect(await checkNow(monitor.id)).toMatchObject({ ok: true, detail: "HTTP 401 Unauthorized" });
     answer = 403;
     expect(await checkNow(monitor.id)).toMatchObject({ ok: false, detail: "HTTP 403 Forbidden (expected 200, 401)" });
@@ -160,6 +171,37 @@ describe("uptime monitors", () => {
       [t.workspaceId, t.projectId],
     );
     expect((await api("PATCH", `/api/v1/monitors/${cron.id}`, admin, { uptimeCheck: { keyword: "x" } })).status).toBe(422);
+  });
+
+  it("sends the check's method and body (admins change them; members keep them while editing the rest)", async () => {
+    const res = await create({ slug: "graphql", url: `${serverUrl}/graphql`, intervalMinutes: 60, check: { method: "POST", body: '{"query":"{ health }"}', keyword: '"ok"' } });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const monitor = res.body as MonitorListItem;
+    expect(monitor.uptimeCheck).toMatchObject({ method: "POST", body: '{"query":"{ health }"}' });
+    received.length = 0;
+    expect(await checkNow(monitor.id)).toMatchObject({ ok: true, detail: "HTTP 200 OK" });
+    expect(received).toEqual([{ method: "POST", contentType: "application/json", body: '{"query":"{ health }"}' }]);
+
+    const member = await login(t.member);
+    const keepsRequest = await api("PATCH", `/api/v1/monitors/${monitor.id}`, member, { uptimeCheck: { method: "POST", body: '{"query":"{ health }"}', timeoutSeconds: 5 } });
+    expect(keepsRequest.status, JSON.stringify(keepsRequest.body)).toBe(200);
+    const toDelete = await api("PATCH", `/api/v1/monitors/${monitor.id}`, member, { uptimeCheck: { method: "DELETE", timeoutSeconds: 5 } });
+    expect(toDelete.status).toBe(403);
+    expect((await monitorOf(monitor.id)).uptimeCheck).toMatchObject({ method: "POST", timeoutSeconds: 5 });
+
+    const head = await api("PATCH", `/api/v1/monitors/${monitor.id}`, admin, { uptimeCheck: { method: "HEAD", expectedStatus: "400" } });
+    expect(head.status, JSON.stringify(head.body)).toBe(200);
+    received.length = 0;
+    expect(await checkNow(monitor.id)).toMatchObject({ ok: true, detail: "HTTP 400 Bad Request" });
+    expect(received).toEqual([{ method: "HEAD", contentType: undefined, body: "" }]);
+
+    const issuePath = (body: unknown) => (body as { error: { issues: { path: string; message: string }[] } }).error.issues[0];
+    const getWithBody = await api("PATCH", `/api/v1/monitors/${monitor.id}`, admin, { uptimeCheck: { method: "GET", body: "x" } });
+    expect(getWithBody.status).toBe(422);
+    expect(issuePath(getWithBody.body)).toMatchObject({ path: "uptimeCheck.body", message: "a GET request has no body: use POST, PUT, PATCH or DELETE" });
+    const headKeyword = await create({ slug: "head-keyword", url: `${serverUrl}/page`, check: { method: "HEAD", keyword: "Welcome" } });
+    expect(headKeyword.status).toBe(422);
+    expect(issuePath(headKeyword.body)?.path).toBe("check.keyword");
   });
 
   it("sends the monitor's request headers, sealed at rest and shown masked; admins change them, a masked value keeps one", async () => {

@@ -36,6 +36,10 @@ export async function updateMonitor(auth: AuthContext, monitorId: string, input:
     const monitor = rows[0];
     if (!monitor) return;
     const before = settingsOf(monitor);
+    // The method and body decide what the request does, like the URL: admins change them.
+    if (input.uptimeCheck && (input.uptimeCheck.method !== before.uptimeCheck.method || input.uptimeCheck.body !== before.uptimeCheck.body)) {
+      assertCanAdminister(auth, found.workspaceId);
+    }
     const schedule = input.schedule === undefined ? scheduleOf(monitor) : input.schedule;
     const after = {
       schedule,

@@ -24,6 +24,7 @@ beforeAll(async () => {
     hits.push(`${req.method} ${req.headers.host} ${req.url}${req.headers.authorization ? " (authorized)" : ""}`);
     if (req.url === "/to-denied") res.writeHead(302, { location: `http://127.0.0.2:${port}/secret` }).end();
     else if (req.url === "/to-ok") res.writeHead(303, { location: "/ok" }).end();
+    else if (req.url === "/moved-307") res.writeHead(307, { location: "/ok" }).end();
     else if (req.url === "/to-localhost") res.writeHead(302, { location: `http://localhost:${port}/ok` }).end();
     else if (req.url === "/small") res.writeHead(202).end("accepted");
     else if (req.url === "/stall") res.writeHead(200).write("partial"); // never ends
@@ -40,6 +41,16 @@ describe("sendOutbound", () => {
     const res = await sendOutbound({ url: `http://127.0.0.1:${port}/ok`, method: "POST", headers: { "content-type": "application/json" }, body: "{}", timeoutMs: 5000, policy });
     expect(res.status).toBe(200);
     expect(res.headers["retry-after"]).toBe("5");
+  });
+
+  it("follows redirects as fetch does: a 303 turns a PUT into a GET but keeps a HEAD; a 307 keeps the method", async () => {
+    const follow = (method: "PUT" | "HEAD" | "DELETE", path: string) =>
+      sendOutbound({ url: `http://127.0.0.1:${port}${path}`, method, headers: {}, ...(method === "PUT" && { body: "{}" }), timeoutMs: 5000, maxRedirects: 1, policy });
+    hits.length = 0;
+    expect((await follow("PUT", "/to-ok")).status).toBe(200);
+    expect((await follow("HEAD", "/to-ok")).status).toBe(200);
+    expect((await follow("DELETE", "/moved-307")).status).toBe(200);
+    expect(hits.map((h) => h.replace(/ \S+:\d+ /, " "))).toEqual(["PUT /to-ok", "GET /ok", "HEAD /to-ok", "HEAD /ok", "DELETE /moved-307", "DELETE /ok"]);
   });
 
   it("refuses a denied IP address before connecting", async () => {

@@ -9,14 +9,16 @@ import { guardedLookup } from "@/lib/outbound/guardedLookup";
 import { OutboundDeniedError } from "@/lib/outbound/OutboundDeniedError";
 import type { OutboundPolicy } from "@/lib/outbound/outboundPolicy";
 
+export type OutboundMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
+
 export interface OutboundRequest {
   url: string;
-  method: "GET" | "POST";
+  method: OutboundMethod;
   headers: Record<string, string>;
   body?: string;
   /** Bound on the whole exchange, redirects included, up to the response's head. */
   timeoutMs: number;
-  /** Redirects followed (GET after a 303, or a 301/302 answering a POST); 0: a 3xx is the answer. */
+  /** Redirects followed (as fetch does: GET after a 303 unless HEAD, or a 301/302 answering a POST; else the same method and body); 0: a 3xx is the answer. */
   maxRedirects?: number;
   /** Accept an https certificate that does not verify (an uptime check of an internal endpoint, opted into). */
   acceptInvalidCertificates?: boolean;
@@ -82,7 +84,7 @@ export async function sendOutbound(req: OutboundRequest): Promise<OutboundRespon
     const follow = REDIRECTS.has(res.statusCode ?? 0) && location && hop < (req.maxRedirects ?? 0) && URL.canParse(location, url) ? new URL(location, url) : undefined;
     if (!follow || (follow.protocol !== "http:" && follow.protocol !== "https:")) return answer(res, req.bodyLimit, signal);
     res.destroy();
-    if (res.statusCode === 303 || ((res.statusCode === 301 || res.statusCode === 302) && method === "POST")) {
+    if ((res.statusCode === 303 && method !== "HEAD" && method !== "GET") || ((res.statusCode === 301 || res.statusCode === 302) && method === "POST")) {
       method = "GET";
       body = undefined;
     }

@@ -6,6 +6,7 @@ import { DEFAULT_CERTIFICATE_EXPIRY_DAYS, DEFAULT_TIMEOUT_SECONDS, type UptimeCh
  */
 export function describeUptimeCheck(check: UptimeCheck): string {
   const parts: string[] = [];
+  if (check.method !== "GET") parts.push(check.body !== undefined ? `${check.method} with a body` : check.method);
   if (check.expectedStatus) parts.push(`expects ${check.expectedStatus}`);
   if (check.keyword !== undefined) parts.push(`"${check.keyword}" ${check.keywordAbsent ? "not " : ""}in the body`);
   if (check.timeoutSeconds !== DEFAULT_TIMEOUT_SECONDS) parts.push(`${check.timeoutSeconds} s timeout`);

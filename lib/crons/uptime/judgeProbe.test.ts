@@ -48,7 +48,7 @@ describe("judgeProbe", () => {
 
 describe("uptime check settings", () => {
   it("fill defaults, and read what no longer parses as the defaults", () => {
-    expect(readUptimeCheck({})).toEqual({ keywordAbsent: false, timeoutSeconds: 10, certificateExpiryDays: 14, ignoreTlsErrors: false });
+    expect(readUptimeCheck({})).toEqual({ method: "GET", keywordAbsent: false, timeoutSeconds: 10, certificateExpiryDays: 14, ignoreTlsErrors: false });
     expect(readUptimeCheck({ keyword: "ok", timeoutSeconds: 3 })).toMatchObject({ keyword: "ok", timeoutSeconds: 3 });
     expect(readUptimeCheck({ timeoutSeconds: "soon" })).toEqual(readUptimeCheck(null));
   });

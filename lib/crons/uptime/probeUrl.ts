@@ -18,7 +18,8 @@ const MAX_REDIRECTS = 10;
 export const KEYWORD_BODY_LIMIT = 1024 * 1024;
 
 /**
- * GETs `url` as an uptime check (within the outbound policy, sendOutbound), following up to 10
+ * Requests `url` as an uptime check (the check's method and body; a body's Content-Type is JSON when
+ * it parses as JSON, else plain text, unless a request header sets it) (within the outbound policy, sendOutbound), following up to 10
  * redirects (each hop checked), and judges the answer against the monitor's check (judgeProbe:
  * expected status, keyword, certificate expiry). Down on a refused or reset connection, an unknown
  * host, a rejected certificate, an address the policy denies, or the check's timeout. The body is
@@ -31,8 +32,9 @@ export async function probeUrl(url: string, check: UptimeCheck, headers: Record<
   try {
     const res = await sendOutbound({
       url,
-      method: "GET",
-      headers: { "user-agent": "Faultline-Uptime/1.0", accept: "*/*", ...headers },
+      method: check.method,
+      headers: { "user-agent": "Faultline-Uptime/1.0", accept: "*/*", ...(check.body !== undefined && !namesContentType(headers) && { "content-type": bodyContentType(check.body) }), ...headers },
+      ...(check.body !== undefined && { body: check.body }),
       timeoutMs,
       maxRedirects: MAX_REDIRECTS,
       ...(check.keyword !== undefined && { bodyLimit: KEYWORD_BODY_LIMIT }),
@@ -43,4 +45,18 @@ export async function probeUrl(url: string, check: UptimeCheck, headers: Record<
   } catch (error) {
     return { ok: false, durationMs: elapsed(), detail: describeFailure(error, timeoutMs).replace(/^send failed/, "request failed") };
   }
+}
+
+/** The Content-Type of a check's body when no request header names one. */
+export function bodyContentType(body: string): string {
+  try {
+    JSON.parse(body);
+    return "application/json";
+  } catch {
+    return "text/plain; charset=utf-8";
+  }
+}
+
+function namesContentType(headers: Record<string, string>): boolean {
+  return Object.keys(headers).some((name) => name.toLowerCase() === "content-type");
 }

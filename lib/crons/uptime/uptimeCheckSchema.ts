@@ -7,9 +7,19 @@ export const DEFAULT_TIMEOUT_SECONDS = 10;
 /** Days before a certificate's expiry at which an https check starts failing, unless set otherwise. */
 export const DEFAULT_CERTIFICATE_EXPIRY_DAYS = 14;
 
+/** Methods an uptime check may use; a body goes only with those that carry one. */
+export const UPTIME_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+export type UptimeMethod = (typeof UPTIME_METHODS)[number];
+export const METHODS_WITH_BODY: ReadonlySet<UptimeMethod> = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** The largest request body a check sends. */
+export const MAX_UPTIME_BODY = 64 * 1024;
+
 /**
- * What an uptime check asserts besides reaching the URL. Stored as given (`CronMonitor.uptimeCheck`);
+ * What an uptime check sends and asserts besides reaching the URL. Stored as given (`CronMonitor.uptimeCheck`);
  * read through this schema, so a monitor saved before a field existed gets its default.
+ * - `method` (GET) and `body`: the request (a HEAD for a cheap check, a POST of a GraphQL health
+ *   query); only admins change them, as they do the URL: they decide what the request does.
  * - `expectedStatus`: the status codes that count as up ("200-299, 301", "2xx"); unset: 2xx and 3xx.
  * - `keyword`: text the body must contain (its first MiB), or must not when `keywordAbsent`.
  * - `timeoutSeconds`: how long the whole request may take, redirects included.
@@ -20,6 +30,8 @@ export const DEFAULT_CERTIFICATE_EXPIRY_DAYS = 14;
  */
 export const UptimeCheckSchema = z
   .object({
+    method: z.enum(UPTIME_METHODS).default("GET"),
+    body: z.string().max(MAX_UPTIME_BODY, `at most ${MAX_UPTIME_BODY / 1024} KiB`).optional(),
     expectedStatus: z
       .string()
       .trim()
@@ -32,7 +44,13 @@ export const UptimeCheckSchema = z
     certificateExpiryDays: z.number().int().min(0).max(365).default(DEFAULT_CERTIFICATE_EXPIRY_DAYS),
     ignoreTlsErrors: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .superRefine((check, ctx) => {
+    if (check.body !== undefined && !METHODS_WITH_BODY.has(check.method)) {
+      ctx.addIssue({ code: "custom", path: ["body"], message: `a ${check.method} request has no body: use POST, PUT, PATCH or DELETE` });
+    }
+    if (check.keyword !== undefined && check.method === "HEAD") ctx.addIssue({ code: "custom", path: ["keyword"], message: "a HEAD response has no body to look in" });
+  });
 export type UptimeCheck = z.output<typeof UptimeCheckSchema>;
 export type UptimeCheckInput = z.input<typeof UptimeCheckSchema>;
 
