@@ -355,6 +355,11 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
     const map = await uploadSourceMap(ctx.adminAuth, ctx.t.projectId, { release: "matrix@1.0.0", url: `~/static/${tag()}.js` }, Buffer.from(MATRIX_SOURCE_MAP));
     return { path: `/api/v1/projects/${ctx.t.projectId}/sourcemaps/${map.id}` };
   },
+  "GET /api/v1/projects/:projectId/releases/:version/commits": (ctx) => ({ path: `/api/v1/projects/${ctx.t.projectId}/releases/matrix%401.0.0/commits` }),
+  "PUT /api/v1/projects/:projectId/releases/:version/commits": (ctx) => ({
+    path: `/api/v1/projects/${ctx.t.projectId}/releases/matrix%401.0.0/commits`,
+    body: { commits: [{ sha: "4f2a9c1e0b", message: "Matrix commit", files: ["src/matrix.ts"] }] },
+  }),
   "GET /api/v1/projects/:projectId/forwarding-rules": (ctx) => ({ path: `/api/v1/projects/${ctx.t.projectId}/forwarding-rules` }),
   "POST /api/v1/projects/:projectId/forwarding-rules": (ctx) => ({
     path: `/api/v1/projects/${ctx.t.projectId}/forwarding-rules`,

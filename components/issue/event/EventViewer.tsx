@@ -9,6 +9,7 @@ import type { EventFrame } from "@/components/issue/event/eventTypes";
 import { ExceptionSection } from "@/components/issue/event/ExceptionSection";
 import { LinkSourceDialog } from "@/components/issue/event/LinkSourceDialog";
 import { RequestSection } from "@/components/issue/event/RequestSection";
+import { SuspectCommitsSection } from "@/components/issue/event/SuspectCommitsSection";
 import { button } from "@/components/ui/buttonStyles";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState, Spinner } from "@/components/ui/Spinner";
@@ -55,6 +56,7 @@ export function EventViewer({ errorId, workspaceId, mappableProjectId, eventId, 
         </div>
       </nav>
       <LogSection log={event.log} />
+      <SuspectCommitsSection suspects={event.suspectCommits} />
       <ExceptionSection exceptions={event.exceptions} language={languageOfPlatform(event.platform)} onLinkSource={mappableProjectId ? setLinkingFrame : undefined} />
       {mappableProjectId && <LinkSourceDialog projectId={mappableProjectId} frame={linkingFrame} onClose={() => setLinkingFrame(null)} />}
       <BreadcrumbsSection breadcrumbs={event.breadcrumbs} occurredAt={event.occurredAt} />

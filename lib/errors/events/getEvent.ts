@@ -18,6 +18,8 @@ import { ApiError } from "@/lib/http/ApiError";
 import type { AttachmentSummary } from "@/lib/attachments/attachmentSummary";
 import { readCodeMappings, type CodeMapping } from "@/lib/projects/codeMappings/codeMappingSchema";
 import { sourceLink } from "@/lib/projects/codeMappings/sourceLink";
+import { releaseCommits } from "@/lib/releases/commits/listReleaseCommits";
+import { suspectCommits } from "@/lib/releases/commits/suspectCommits";
 
 export type EventSelector = "latest" | "oldest" | { eventId: string };
 
@@ -41,7 +43,7 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
   const occurrence = await findOccurrence(group.id, selector, scope);
   if (!occurrence) throw ApiError.notFound(selector === "latest" || selector === "oldest" ? "this issue has no events" : "event not found");
 
-  const [older, newer, first, latest, chain, parent, caused, attachments, rules, project] = await Promise.all([
+  const [older, newer, first, latest, chain, parent, caused, attachments, rules, project, commits] = await Promise.all([
     neighbour(scope, occurrence, "older"),
     neighbour(scope, occurrence, "newer"),
     db().errorOccurrence.findFirst({ where: scope, orderBy: [{ occurredAt: "asc" }, { id: "asc" }], select: { eventId: true } }),
@@ -68,6 +70,7 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
     }),
     loadGroupingRules(group.projectId),
     db().project.findUnique({ where: { id: group.projectId }, select: { codeMappings: true } }),
+    occurrence.release ? releaseCommits(group.projectId, occurrence.release) : [],
   ]);
   // The release's source maps for the minified files the frames name (raised exception and stored causes).
   const causeFrames = Array.isArray(occurrence.exceptions) ? (occurrence.exceptions as unknown as StoredChainException[]).flatMap((c) => validFrames(c?.frames) ?? []) : [];
@@ -77,6 +80,7 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
   const sections = eventSections(occurrence.metadata, occurrence.userId);
   const isChainLink = parent !== null && chainParentOf(occurrence.metadata) === parent.eventId;
   chain.sort((a, b) => chainIndexOf(a.metadata) - chainIndexOf(b.metadata));
+  const raised = exceptionOf(occurrence, group, sections.mechanism, view, raisedFrames);
 
   return {
     id: occurrence.id,
@@ -98,11 +102,13 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
     // The raised exception, then its causes: kept on the occurrence (`exceptions`), or as linked
     // events by versions before the chain was kept there.
     exceptions: [
-      exceptionOf(occurrence, group, sections.mechanism, view, raisedFrames),
+      raised,
       ...(storedCauses(occurrence.exceptions, group.platform, view) ??
         chain.map((link) => exceptionOf(link, link.group, eventSections(link.metadata, null).mechanism, view))),
     ],
     ...sections,
+    /** Commits of the event's release that changed a file its application frames are in (the release's commits, sent by a deploy step). */
+    suspectCommits: suspectCommits(raised.frames, commits, view.codeMappings),
     recovery:
       occurrence.recovered === null
         ? null

@@ -2,6 +2,7 @@ import { WorkspaceParamsSchema } from "@/lib/http/workspaceRoute";
 import { CreateIngestKeySchema, CreateProjectSchema, DeleteProjectSchema, IngestKeyParamsSchema, ProjectParamsSchema, UpdateProjectSchema } from "@/lib/projects/projectSchemas";
 import { InboundFiltersSchema } from "@/lib/ingest/filters/inboundFilterSchema";
 import type { RouteSpec } from "@/lib/openapi/routeSpec";
+import { ReleaseCommitParamsSchema, SetReleaseCommitsSchema } from "@/lib/releases/commits/releaseCommitSchemas";
 import { ListSourceMapsQuerySchema, SourceMapParamsSchema, UploadSourceMapQuerySchema } from "@/lib/sourcemaps/sourceMapSchemas";
 
 export const projectRoutes: RouteSpec[] = [
@@ -53,6 +54,17 @@ export const projectRoutes: RouteSpec[] = [
     description: "`url` is the minified file's URL (`https://host/static/js/main.js`), `~/static/js/main.js` for that path on any host, or an absolute file path (Node). The event viewer maps frames of events of `release` in that file to their original file, line, column, enclosing function and source lines (from `sourcesContent`). Ingest groups such events on those frames too. A body that is not a v3 source map answers 422 naming `body`.",
     params: ProjectParamsSchema, query: UploadSourceMapQuerySchema, bodyContentType: "application/json",
     responses: { 201: "`{id, release, url, size, sourceCount, createdAt}`" }, errors: [401, 403, 404, 413, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/projects/{projectId}/releases/{version}/commits", tag: "Projects", auth: "session", role: "viewer",
+    summary: "The commits a release shipped, as a deploy step sent them, newest first",
+    params: ReleaseCommitParamsSchema, responses: { 200: "`{release, commits: [{sha, message, authorName, authorEmail, committedAt, files}]}`" }, errors: [401, 404, 422],
+  },
+  {
+    method: "PUT", path: "/api/v1/projects/{projectId}/releases/{version}/commits", tag: "Projects", auth: "session", role: "member",
+    summary: "Set the commits a release shipped (≤ 1,000, newest first, ≤ 8 MB), replacing what was sent before",
+    description: "A deploy step sends `git log`'s commits between the previous release and this one: `sha`, `message`, `author: {name, email}`, `timestamp` (ISO 8601) and `files` (the paths it changed, ≤ 1,000). The event view then names *suspect commits*: those of the event's release that changed a file one of its application frames is in (through the project's code mappings, or the last two path segments), with a link to the commit when a code mapping names the repository. A repeated `sha` answers 422 naming `commits[i].sha`.",
+    params: ReleaseCommitParamsSchema, body: SetReleaseCommitsSchema, responses: { 200: "`{release, commits}` (how many were stored)" }, errors: [401, 403, 404, 413, 422],
   },
   {
     method: "GET", path: "/api/v1/projects/{projectId}/inbound-filters", tag: "Projects", auth: "session", role: "viewer",

@@ -19,15 +19,20 @@ export function releaseCommit(release: string | null): string | undefined {
   return release ? /(?:^|[@+-])([0-9a-f]{7,40})$/i.exec(release)?.[1] : undefined;
 }
 
+/** The file a frame's path is in the repository: the mapping that decides it and the path under the repository's root. */
+export interface MappedFile {
+  mapping: CodeMapping;
+  /** "backend/src/cart.ts": the source root and the rest of the frame's path, "/"-separated, not encoded. */
+  path: string;
+}
+
 /**
- * Where a frame's source lives in the repository. `paths` are the frame's spellings of its file, in
+ * Where a frame's file lives in the repository. `paths` are the frame's spellings of its file, in
  * order of preference (its filename, then its absolute path: Python's "app/views.py" and
  * "/srv/app/app/views.py"); the mapping with the longest stack root one of them starts with decides
- * the file (the earlier spelling on a tie). The ref is the release's commit, else the mapping's
- * default branch. Undefined when no mapping matches.
+ * the file (the earlier spelling on a tie). Undefined when no mapping matches.
  */
-export function sourceLink(paths: ReadonlyArray<string | undefined>, line: number | undefined, mappings: readonly CodeMapping[], release: string | null): string | undefined {
-  if (mappings.length === 0) return undefined;
+export function mappedFile(paths: ReadonlyArray<string | undefined>, mappings: readonly CodeMapping[]): MappedFile | undefined {
   let best: { mapping: CodeMapping; root: string; file: string } | undefined;
   for (const path of paths) {
     if (!path) continue;
@@ -38,17 +43,34 @@ export function sourceLink(paths: ReadonlyArray<string | undefined>, line: numbe
     }
   }
   if (!best) return undefined;
-  const rest = best.file.slice(best.root.length);
-  const repoPath = [best.mapping.sourceRoot, rest]
+  const path = [best.mapping.sourceRoot, best.file.slice(best.root.length)]
     .join("/")
     .split("/")
     .filter((s) => s !== "" && s !== ".")
-    .map(encodeURIComponent)
     .join("/");
-  if (!repoPath) return undefined;
+  return path ? { mapping: best.mapping, path } : undefined;
+}
+
+/**
+ * A link to a frame's source in the repository (see mappedFile), at the line. The ref is the
+ * release's commit, else the mapping's default branch. Undefined when no mapping matches.
+ */
+export function sourceLink(paths: ReadonlyArray<string | undefined>, line: number | undefined, mappings: readonly CodeMapping[], release: string | null): string | undefined {
+  const file = mappedFile(paths, mappings);
+  if (!file) return undefined;
   const commit = releaseCommit(release);
-  const ref = commit ?? best.mapping.defaultBranch;
-  return linkFor(best.mapping.repositoryUrl, ref, repoPath, line, commit !== undefined);
+  const ref = commit ?? file.mapping.defaultBranch;
+  return linkFor(file.mapping.repositoryUrl, ref, file.path.split("/").map(encodeURIComponent).join("/"), line, commit !== undefined);
+}
+
+/** A commit's page in the repository (GitHub, GitLab, Bitbucket, Azure DevOps); undefined for a template mapping. */
+export function commitLink(repositoryUrl: string, sha: string): string | undefined {
+  if (repositoryUrl.includes("{path}")) return undefined;
+  const repo = repositoryUrl.replace(/\/+$/, "").replace(/\.git$/, "");
+  const host = hostOf(repo);
+  if (/(^|\.)bitbucket\.org$/.test(host)) return `${repo}/commits/${sha}`;
+  if (/gitlab/.test(host)) return `${repo}/-/commit/${sha}`;
+  return `${repo}/commit/${sha}`;
 }
 
 function linkFor(repositoryUrl: string, ref: string, path: string, line: number | undefined, isCommit: boolean): string {

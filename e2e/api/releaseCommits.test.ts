@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { api } from "@/e2e/support/alertHelpers";
+import { BASE_URL, createTenant, login, postEvents } from "@/e2e/support/tenant";
+import type { EventView } from "@/lib/errors/events/getEvent";
+
+/**
+ * Release commits over HTTP: a deploy step (an API token, as CI holds one) sets the commits a
+ * release shipped; the event view of an event of that release names the commits that changed the
+ * files of its application frames — innermost frame first — and links them once a code mapping
+ * names the repository.
+ */
+describe("release commits", () => {
+  it("are set by a deploy step, replaced when sent again, and named as suspects on the event view", async () => {
+    const t = await createTenant("commits");
+    const admin = await login(t.admin);
+    const member = await login(t.member);
+    const token = ((await api("POST", "/api/v1/account/tokens", member, { name: "CI deploy", scope: "write" })).body as { token: string }).token;
+    const put = (body: unknown) =>
+      fetch(`${BASE_URL}/api/v1/projects/${t.projectId}/releases/${encodeURIComponent("shop@1.4.0")}/commits`, {
+        method: "PUT",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+
+    const commits = [
+      { sha: "A1B2C3D4E5F6", message: "Docs: deploy notes", author: { name: "Grace", email: "grace@example.com" }, timestamp: "2026-12-05T12:00:00Z", files: ["docs/deploy.md"] },
+      { sha: "c0ffee1234", message: "Billing: round invoice totals per line\n\nFixes #88", author: { name: "Ada", email: "ada@example.com" }, timestamp: "2026-12-05T11:00:00Z", files: ["backend/src/billing/invoice.ts", "backend/src/billing/tax.ts"] },
+      { sha: "beef5678", message: "Cart: coupons", author: { name: "Linus" }, timestamp: "2026-12-04T09:00:00Z", files: ["backend/src/cart/checkout.ts"] },
+    ];
+    const stored = await put({ commits });
+    expect(stored.status, await stored.clone().text()).toBe(200);
+    expect(await stored.json()).toEqual({ release: "shop@1.4.0", commits: 3 });
+
+    const listed = await api("GET", `/api/v1/projects/${t.projectId}/releases/${encodeURIComponent("shop@1.4.0")}/commits`, admin);
+    expect(listed.status).toBe(200);
+    expect((listed.body as { commits: { sha: string; authorName: string | null; committedAt: string | null; files: string[] }[] }).commits).toEqual([
+      expect.objectContaining({ sha: "a1b2c3d4e5f6", authorName: "Grace", committedAt: "2026-12-05T12:00:00.000Z", files: ["docs/deploy.md"] }),
+      expect.objectContaining({ sha: "c0ffee1234", authorName: "Ada" }),
+      expect.objectContaining({ sha: "beef5678", authorName: "Linus", files: ["backend/src/cart/checkout.ts"] }),
+    ]);
+
+    const duplicate = await put({ commits: [commits[0], { ...commits[0], sha: "a1b2c3d4e5f6" }] });
+    expect(duplicate.status).toBe(422);
+    expect(((await duplicate.json()) as { error: { issues: { path: string }[] } }).error.issues[0]?.path).toBe("commits[1].sha");
+
+    const event = await postEvents(t.key, {
+      type: "InvoiceError",
+      message: "total mismatch",
+      release: "shop@1.4.0",
+      stackTrace: [
+        "InvoiceError: total mismatch",
+        "    at renderInvoice (/srv/app/src/billing/invoice.ts:12:5)",
+        "    at checkout (/srv/app/src/cart/checkout.ts:40:3)",
+        "    at handle (/srv/app/node_modules/express/lib/router.js:10:3)",
+      ].join("\n"),
+    });
+    expect(event.status).toBe(202);
+    const issueId = ((await event.json()) as { accepted: { groupId: string }[] }).accepted[0]!.groupId;
+    const view = async () => ((await api("GET", `/api/v1/errors/${issueId}/events/latest`, member)).body as EventView).suspectCommits;
+    expect(await view()).toEqual([
+      {
+        sha: "c0ffee1234",
+        title: "Billing: round invoice totals per line",
+        authorName: "Ada",
+        authorEmail: "ada@example.com",
+        committedAt: "2026-12-05T11:00:00.000Z",
+        file: "backend/src/billing/invoice.ts",
+        frame: { function: "renderInvoice", filename: "/srv/app/src/billing/invoice.ts", lineno: 12 },
+        url: null,
+      },
+      expect.objectContaining({ sha: "beef5678", file: "backend/src/cart/checkout.ts", frame: expect.objectContaining({ function: "checkout" }) }),
+    ]);
+
+    // With a code mapping the match is exact and the commit links to the repository.
+    expect((await api("PATCH", `/api/v1/projects/${t.projectId}`, admin, { codeMappings: [{ stackRoot: "/srv/app/", sourceRoot: "backend/", repositoryUrl: "https://github.com/acme/shop" }] })).status).toBe(200);
+    expect((await view())[0]).toMatchObject({ sha: "c0ffee1234", url: "https://github.com/acme/shop/commit/c0ffee1234" });
+
+    // Sent again, the list replaces the old one: the invoice commit is gone, so is its suspicion.
+    expect((await put({ commits: [commits[2]] })).status).toBe(200);
+    expect((await view()).map((s) => s.sha)).toEqual(["beef5678"]);
+    const viewer = await api("PUT", `/api/v1/projects/${t.projectId}/releases/x/commits`, await login(t.viewer), { commits: [] });
+    expect(viewer.status).toBe(403);
+  });
+});
