@@ -1,4 +1,5 @@
-import { createTenant, postEvents, type Tenant } from "@/e2e/support/tenant";
+import { api } from "@/e2e/support/alertHelpers";
+import { createTenant, login, postEvents, type Tenant } from "@/e2e/support/tenant";
 import { waitFor } from "@/e2e/support/waitFor";
 import { expect, screenshotBothWidths, signInAs, test } from "@/e2e/ui/fixtures";
 
@@ -124,13 +125,18 @@ test("code mappings: an admin maps the stack's root to the repository, and the i
   await expect(page.getByRole("link", { name: "Open ledger.ts:88 in the repository" })).toHaveAttribute("href", "https://gitlab.com/acme/api/-/blob/9c1d2e3f/src/ledger.ts#L88");
 });
 
-test("link source from a frame: an admin pastes the file's address, the mapping is derived and saved, and the frame links to it", async ({ page, context }) => {
+test("link source from a frame: an admin pastes the file's address, the mapping is derived and saved, and the frame and the suspect commit link to the repository", async ({ page, context }) => {
   const s = await createTenant("codemap-frame");
   expect((await postEvents(s.key, { type: "PayoutError", message: "payout refused", release: "api@7a8b9c0d", stackTrace: "PayoutError: payout refused\n    at pay (/srv/api/src/payouts/pay.ts:31:7)" })).status).toBe(202);
+  // The deploy step sent the release's commits: the one that changed pay.ts is the suspect.
+  const commits = [{ sha: "7a8b9c0d11", message: "Payouts: refuse zero amounts", author: { name: "Ada Lovelace" }, files: ["services/api/src/payouts/pay.ts"] }];
+  expect((await api("PUT", `/api/v1/projects/${s.projectId}/releases/api%407a8b9c0d/commits`, await login(s.admin), { commits })).status).toBe(200);
   await signInAs(context, s.admin);
   await page.goto("/");
   await page.getByTestId("error-row").filter({ hasText: "PayoutError" }).click();
   await page.getByRole("link", { name: "Open issue page" }).click();
+  await expect(page.getByTestId("suspect-commit")).toContainText("Payouts: refuse zero amounts");
+  await expect(page.getByTestId("suspect-commit")).toContainText("Ada Lovelace");
   await page.getByTestId("frame-link-source").first().click();
 
   const dialog = page.getByRole("dialog", { name: "Link frames to your repository" });
@@ -145,6 +151,8 @@ test("link source from a frame: an admin pastes the file's address, the mapping 
   await expect(page.getByText("Code mapping saved")).toBeVisible();
   await expect(page.getByRole("link", { name: "Open pay.ts:31 in the repository" })).toHaveAttribute("href", "https://github.com/acme/api/blob/7a8b9c0d/services/api/src/payouts/pay.ts#L31");
   await expect(page.getByTestId("frame-link-source")).toHaveCount(0);
+  // The mapping names the repository: the suspect commit links to it too.
+  await expect(page.getByTestId("suspect-commit").getByRole("link", { name: "7a8b9c0" })).toHaveAttribute("href", "https://github.com/acme/api/commit/7a8b9c0d11");
   await page.goto("/settings");
   await expect(page.getByLabel("Stack root 1")).toHaveValue("/srv/");
   await expect(page.getByLabel("Source root 1")).toHaveValue("services/");
