@@ -1,5 +1,6 @@
 import { MAX_VAR_NAME, MAX_VAR_VALUE, MAX_VARS, type Frame } from "@/lib/ingest/stacktrace/frame";
 import { MAX_FRAMES } from "@/lib/ingest/stacktrace/limits";
+import { demangleFunctionName } from "@/lib/ingest/swift/demangleSwift";
 import { asArray, asObject, clipRaw } from "@/lib/sentry/coerce";
 import { addressOf, imageAt, type DebugImage } from "@/lib/sentry/debugImages";
 import { boundedJson } from "@/lib/text/boundedJson";
@@ -38,12 +39,15 @@ export function mapStacktrace(stacktrace: unknown, images: DebugImage[] = []): F
 
 /**
  * One Sentry frame → Frame, keeping only fields FrameSchema knows, each within its limits. A native
- * frame with only an instruction address gets the binary it lies in from the event's debug images.
+ * frame with only an instruction address gets the binary it lies in from the event's debug images; a
+ * mangled Swift symbol ("$s3App12OrderServiceC5placeyyF") becomes the name it stands for
+ * ("App.OrderService.place()", lib/ingest/swift/demangleSwift.ts).
  */
 export function mapFrame(frame: Record<string, unknown>, images: DebugImage[] = []): Frame {
   const out: Frame = {};
   const fn = nonEmpty(frame.function, MAX_NAME) ?? nonEmpty(frame.raw_function, MAX_NAME) ?? nonEmpty(frame.symbol, MAX_NAME);
-  if (fn !== undefined && fn !== UNKNOWN_FUNCTION) out.function = fn;
+  // SDKs that name frames on the device (sentry-cocoa from the symbol table, sentry-native) give Swift code its mangled symbol.
+  if (fn !== undefined && fn !== UNKNOWN_FUNCTION) out.function = demangleFunctionName(fn);
   const image = imageAt(images, frame.instruction_addr);
   const moduleName = nonEmpty(frame.module, MAX_NAME) ?? assemblyName(nonEmpty(frame.package, MAX_NAME)) ?? image?.codeFile.slice(0, MAX_NAME);
   if (moduleName !== undefined) out.module = moduleName;

@@ -1,3 +1,4 @@
+import { demangleFunctionName } from "@/lib/ingest/swift/demangleSwift";
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
 import { gdbCrashedThread } from "@/lib/ingest/stacktrace/gdbThreads";
 import { MAX_FRAMES, innermostFirstToOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
@@ -46,16 +47,18 @@ export function parseNative(text: string): Frame[] | null {
       ? { index: valgrind.starts ? 0 : lastIndex + 1, frame: valgrind.frame }
       : (parseSanitizer(line) ?? parseThreadSanitizer(line) ?? parseTombstone(line) ?? parseGdb(line) ?? parseLldb(line) ?? parseSwiftBacktrace(line) ?? parseAppleCrash(line.replace(KOTLIN_NATIVE_AT, "")) ?? parseBoost(line));
     if (!parsed) continue;
+    // A Swift symbol as a backtrace prints it unsymbolicated ("$s3App12OrderServiceC5placeyyF") reads as its declaration.
+    const frame = parsed.frame.function ? { ...parsed.frame, function: demangleFunctionName(parsed.frame.function) } : parsed.frame;
     if (parsed.index <= lastIndex) {
       // Numbering restarts. A debugger prints the stop location ("#0 …" / "frame #0: …") before `bt`
       // prints the whole stack from that same frame: the stack replaces it. Anything else is the
       // next thread's backtrace.
-      const restatesStop = parsed.index === 0 && frames.length <= 2 && sameFrame(frames[0], parsed.frame);
+      const restatesStop = parsed.index === 0 && frames.length <= 2 && sameFrame(frames[0], frame);
       if (!restatesStop) break;
       frames = [];
     }
     lastIndex = parsed.index;
-    frames.push(parsed.frame);
+    frames.push(frame);
     if (frames.length >= MAX_FRAMES) break;
   }
   return innermostFirstToOrdered(frames);
