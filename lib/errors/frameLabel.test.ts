@@ -17,6 +17,9 @@ describe("frameFunctionLabel with the event's language", () => {
     expect(frameFunctionLabel({ module: "gen_server", function: "try_dispatch/4", filename: "gen_server.erl" }, "elixir")).toBe("gen_server:try_dispatch/4");
     expect(frameFunctionLabel({ module: "github.com/shop/api/orders", function: "Process", filename: "/app/orders/process.go" }, "go")).toBe("github.com/shop/api/orders.Process");
     expect(frameFunctionLabel({ module: "main", function: "(*Server).handle", filename: "/app/server.go" }, "go")).toBe("main.(*Server).handle");
+    expect(frameFunctionLabel({ module: "Shop::Checkout", function: "finish", filename: "lib/Shop/Checkout.pm" }, "perl")).toBe("Shop::Checkout::finish");
+    expect(frameFunctionLabel({ module: "Shop::Checkout", function: "Shop::Checkout::finish", filename: "lib/Shop/Checkout.pm" }, "perl")).toBe("Shop::Checkout::finish");
+    expect(frameFunctionLabel({ module: "Dune__exe__Main", function: "lookup", filename: "bin/main.ml" }, "ocaml")).toBe("Dune__exe__Main.lookup");
   });
 
   it("judges by the file's extension when the event's language is unknown", () => {

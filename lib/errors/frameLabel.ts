@@ -4,13 +4,14 @@ import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
 /**
  * Languages whose frames name the function by its module (class, namespace, package) apart from its
  * name, and whose runtimes print the two joined: `com.shop.OrderService.process`,
- * `Shop.Api.OrderService.Process`, `MyApp.Orders.create/2`, `github.com/shop/orders.Process`.
+ * `Shop.Api.OrderService.Process`, `MyApp.Orders.create/2`, `github.com/shop/orders.Process`,
+ * `Shop::Checkout::finish` (Perl), `Dune__exe__Main.lookup` (OCaml).
  */
-const QUALIFIED: ReadonlySet<Language> = new Set(["java", "dotnet", "elixir", "go"]);
+const QUALIFIED: ReadonlySet<Language> = new Set(["java", "dotnet", "elixir", "go", "perl", "ocaml"]);
 
 /**
  * A frame's function as the frame lists show it: its name, qualified by its class or module where
- * the runtime prints it so (Java/Kotlin, .NET, Elixir/Erlang, Go — `eventLanguage` is the event's;
+ * the runtime prints it so (Java/Kotlin, .NET, Elixir/Erlang, Go, Perl, OCaml — `eventLanguage` is the event's;
  * a frame's file extension decides when that is unknown); "<anonymous>" for a nameless function in
  * a source file (JavaScript callbacks); "<unknown function>" for a frame located only by its binary
  * (an unsymbolicated native frame).
@@ -28,6 +29,7 @@ export function frameFunctionLabel(frame: Pick<Frame, "function" | "module" | "f
   // ("async Task OrdersController.ReserveAsync(Guid id)"): only a bare method name (a trace read
   // from text: namespace and class in the module) is qualified.
   if (language === "dotnet" && !/^[\w`<>$]+$/.test(fn)) return fn;
+  if (language === "perl") return `${owner}::${fn}`;
   // Erlang modules are lower-case atoms, printed `mod:fun/arity`; Elixir's (and everyone else's) join with a dot.
   return /^[a-z][\w@]*$/.test(owner) && /\/\d{1,3}$/.test(fn) ? `${owner}:${fn}` : `${owner}.${fn}`;
 }

@@ -5,11 +5,15 @@ import csharp from "react-syntax-highlighter/dist/esm/languages/prism/csharp";
 import dart from "react-syntax-highlighter/dist/esm/languages/prism/dart";
 import elixir from "react-syntax-highlighter/dist/esm/languages/prism/elixir";
 import go from "react-syntax-highlighter/dist/esm/languages/prism/go";
+import haskell from "react-syntax-highlighter/dist/esm/languages/prism/haskell";
 import java from "react-syntax-highlighter/dist/esm/languages/prism/java";
 import javascript from "react-syntax-highlighter/dist/esm/languages/prism/javascript";
 import jsx from "react-syntax-highlighter/dist/esm/languages/prism/jsx";
 import kotlin from "react-syntax-highlighter/dist/esm/languages/prism/kotlin";
+import lua from "react-syntax-highlighter/dist/esm/languages/prism/lua";
 import markup from "react-syntax-highlighter/dist/esm/languages/prism/markup";
+import ocaml from "react-syntax-highlighter/dist/esm/languages/prism/ocaml";
+import perl from "react-syntax-highlighter/dist/esm/languages/prism/perl";
 import php from "react-syntax-highlighter/dist/esm/languages/prism/php";
 import python from "react-syntax-highlighter/dist/esm/languages/prism/python";
 import ruby from "react-syntax-highlighter/dist/esm/languages/prism/ruby";
@@ -20,7 +24,7 @@ import tsx from "react-syntax-highlighter/dist/esm/languages/prism/tsx";
 import typescript from "react-syntax-highlighter/dist/esm/languages/prism/typescript";
 
 // The grammars frameLanguage (lib/errors/events/eventFrames.ts) can name; anything else is plain text.
-const GRAMMARS = { c, cpp, csharp, dart, elixir, go, java, javascript, jsx, kotlin, markup, php, python, ruby, rust, scala, swift, tsx, typescript };
+const GRAMMARS = { c, cpp, csharp, dart, elixir, go, haskell, java, javascript, jsx, kotlin, lua, markup, ocaml, perl, php, python, ruby, rust, scala, swift, tsx, typescript };
 for (const [name, grammar] of Object.entries(GRAMMARS)) PrismLight.registerLanguage(name, grammar);
 
 export const Highlighter = PrismLight;

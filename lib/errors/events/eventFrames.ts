@@ -46,11 +46,13 @@ const LANGUAGE_BY_EXTENSION: Record<string, string> = {
   js: "javascript", mjs: "javascript", cjs: "javascript", jsx: "jsx", ts: "typescript", tsx: "tsx", html: "markup", htm: "markup",
   py: "python", rb: "ruby", go: "go", java: "java", kt: "kotlin", kts: "kotlin", scala: "scala", cs: "csharp", php: "php",
   rs: "rust", swift: "swift", c: "c", h: "c", cc: "cpp", cpp: "cpp", hpp: "cpp", ex: "elixir", exs: "elixir", dart: "dart",
+  lua: "lua", pl: "perl", pm: "perl", t: "perl", psgi: "perl", ml: "ocaml", mli: "ocaml", hs: "haskell", lhs: "haskell",
 };
 
 const LANGUAGE_BY_PLATFORM: Record<string, string> = {
   javascript: "javascript", node: "javascript", browser: "javascript", typescript: "typescript", python: "python", java: "java",
   kotlin: "kotlin", go: "go", ruby: "ruby", dotnet: "csharp", csharp: "csharp", php: "php", elixir: "elixir", rust: "rust",
+  lua: "lua", luajit: "lua", openresty: "lua", perl: "perl", ocaml: "ocaml", haskell: "haskell", ghc: "haskell",
 };
 
 /**

@@ -18,7 +18,11 @@ import { parseGo } from "@/lib/ingest/stacktrace/parseGo";
 import { parseJava } from "@/lib/ingest/stacktrace/parseJava";
 import { parseDart } from "@/lib/ingest/stacktrace/parseDart";
 import { parseElixir } from "@/lib/ingest/stacktrace/parseElixir";
+import { parseHaskell } from "@/lib/ingest/stacktrace/parseHaskell";
+import { parseLua } from "@/lib/ingest/stacktrace/parseLua";
 import { parseNative } from "@/lib/ingest/stacktrace/parseNative";
+import { parseOcaml } from "@/lib/ingest/stacktrace/parseOcaml";
+import { parsePerl } from "@/lib/ingest/stacktrace/parsePerl";
 import { parsePhp } from "@/lib/ingest/stacktrace/parsePhp";
 import { parseRust } from "@/lib/ingest/stacktrace/parseRust";
 import { parsePython } from "@/lib/ingest/stacktrace/parsePython";
@@ -49,6 +53,10 @@ const FRAME_PARSERS: Record<Language, ((text: string) => Frame[] | null)[]> = {
   elixir: [parseElixir],
   dart: [parseDart],
   native: [parseNative],
+  lua: [parseLua],
+  perl: [parsePerl],
+  ocaml: [parseOcaml],
+  haskell: [parseHaskell],
   unknown: [],
 };
 

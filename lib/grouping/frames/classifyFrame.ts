@@ -11,9 +11,14 @@ import {
   NATIVE_NOISE,
   PHP_LIBRARY,
   PYTHON_LIBRARY,
+  REMOTE_LIBRARY_URL,
   RUST_NOISE,
   rustPath,
 } from "@/lib/grouping/frames/libraryCode";
+import { isHaskellLibraryCode } from "@/lib/grouping/frames/haskellLibrary";
+import { LUA_STRING_CHUNK, isLuaLibraryCode } from "@/lib/grouping/frames/luaLibrary";
+import { isOcamlLibraryCode } from "@/lib/grouping/frames/ocamlLibrary";
+import { isPerlLibraryCode, perlSub } from "@/lib/grouping/frames/perlLibrary";
 import { DART_LIBRARY } from "@/lib/ingest/stacktrace/dartLibrary";
 import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
 
@@ -46,7 +51,8 @@ const JVM_NOISE_MEMBER = /^(?:access\$\d+|invoke0|invokeExact_MT|linkToTargetMet
 const PYTHON_COMPREHENSIONS = /^<(?:listcomp|dictcomp|setcomp|genexpr)>$/;
 
 function isNoise(frame: Frame, path: string, mod: string, fn: string, language: Language): boolean {
-  if (path && INTERNAL_PATH.test(path)) return true;
+  // Lua code loaded from a string (`[string "…"]`) is bracketed like a builtin, but it is the app's.
+  if (path && INTERNAL_PATH.test(path) && !(language === "lua" && LUA_STRING_CHUNK.test(path))) return true;
   switch (language) {
     case "javascript":
       // Builtins ("Array.map (<anonymous>)", "[native code]") and compiler helpers (tslib, Babel).
@@ -70,7 +76,7 @@ function isNoise(frame: Frame, path: string, mod: string, fn: string, language: 
 
 function isLibrary(path: string, mod: string, fn: string, language: Language): boolean {
   if (path && LIBRARY_PATH.test(`/${path.toLowerCase().replace(/^\/+/, "")}`)) return true;
-  if (/^\/?(?:chrome|moz|safari(?:-web)?)-extension:/.test(path)) return true;
+  if (/^\/?(?:chrome|moz|safari(?:-web)?)-extension:/.test(path) || REMOTE_LIBRARY_URL.test(path)) return true;
   switch (language) {
     case "java":
       return JVM_LIBRARY.test(mod);
@@ -92,6 +98,14 @@ function isLibrary(path: string, mod: string, fn: string, language: Language): b
       return isElixirLibraryCode(path, mod, fn);
     case "dart":
       return DART_LIBRARY.test(path);
+    case "lua":
+      return isLuaLibraryCode(path, fn);
+    case "perl":
+      return isPerlLibraryCode(path, perlSub(mod, fn).pkg);
+    case "ocaml":
+      return isOcamlLibraryCode(path, mod);
+    case "haskell":
+      return isHaskellLibraryCode(mod);
     default:
       return false;
   }

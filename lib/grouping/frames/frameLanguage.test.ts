@@ -14,6 +14,26 @@ describe("languageOfFrame", () => {
     expect(languageOfFrame({ filename: "app.py", function: "main" }, "python")).toBe("python");
   });
 
+  it("knows Lua, Perl, OCaml and Haskell by their frames' platform and file extensions", () => {
+    expect(languageOfFrame({ platform: "openresty", filename: "/srv/gw/auth.lua" }, "unknown")).toBe("lua");
+    expect(languageOfFrame({ platform: "perl", filename: "lib/Shop/Web.pm" }, "unknown")).toBe("perl");
+    expect(languageOfFrame({ platform: "ghc", filename: "src/Orders.hs" }, "unknown")).toBe("haskell");
+    for (const [filename, language] of [
+      ["app/handler.lua", "lua"],
+      ["script/app.pl", "perl"],
+      ["lib/Shop/Web.pm", "perl"],
+      ["t/checkout.t", "perl"],
+      ["app.psgi", "perl"],
+      ["bin/main.ml", "ocaml"],
+      ["src/orders.mli", "ocaml"],
+      ["src/Orders.hs", "haskell"],
+      ["src/Literate.lhs", "haskell"],
+    ]) {
+      expect(languageOfFrame({ filename, function: "f" }, "unknown"), filename).toBe(language);
+    }
+    expect(languageOfFrame({ filename: "Views/Main.m", function: "f" }, "unknown")).toBe("native");
+  });
+
   it("keeps a frame located by a binary's path native, whatever its platform says", () => {
     expect(languageOfFrame({ platform: "java", module: "/system/lib64/libc.so", function: "abort" }, "java")).toBe("native");
   });

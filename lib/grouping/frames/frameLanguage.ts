@@ -13,6 +13,10 @@ const BY_EXTENSION: [RegExp, Language][] = [
   [/\.rs$/i, "rust"],
   [/\.(?:ex|exs|erl|hrl)$/i, "elixir"],
   [/\.dart$/i, "dart"],
+  [/\.lua$/i, "lua"],
+  [/\.(?:pl|pm|t|psgi)$/i, "perl"],
+  [/\.mli?$/i, "ocaml"],
+  [/\.l?hs$/i, "haskell"],
   [/\.(?:c|cc|cpp|cxx|h|hh|hpp|hxx|m|mm|swift)$/i, "native"],
 ];
 

@@ -10,6 +10,13 @@ import { RUST_CRATE_DISAMBIGUATOR } from "@/lib/ingest/stacktrace/parseRust";
 export const LIBRARY_PATH =
   /\/(?:node_modules|bower_components|\.yarn|\.pnpm|jspm_packages|site-packages|dist-packages|vendor|gems|bundle\/ruby|pkg\/mod|\.cargo\/registry)\/|^\/usr\/(?:local\/)?(?:lib|share)\/|\/usr\/local\/go\/|\/lib\/(?:python\d|ruby\/)|\/go\/src\/(?:runtime|net|internal)\/|@v\d+\.\d+[^/]*\/|^\/?webpack\/(?:bootstrap|runtime)|^\/?(?:chrome|moz|safari(?:-web)?)-extension:|^\/?webkit-masked-url:/;
 
+/**
+ * Modules a JavaScript runtime or page loads straight from a registry or CDN (Deno's and JSR's URL
+ * imports, esm.sh, import maps, script tags): dependencies, never the app's own bundle — which may be
+ * served from an https URL too.
+ */
+export const REMOTE_LIBRARY_URL = /^https?:\/\/(?:deno\.land\/(?:std|x)[@/]|jsr\.io\/|esm\.sh\/|cdn\.jsdelivr\.net\/|unpkg\.com\/|cdn\.skypack\.dev\/|ga\.jspm\.io\/)/i;
+
 /** Locations that are runtime internals rather than files (node:internal, <frozen …>, [native code], self-hosted). */
 export const INTERNAL_PATH = /^(?:node:|internal\/|<|\[|native$|self-hosted$|evalmachine\.|wasm:|bun:|ext:deno)/;
 

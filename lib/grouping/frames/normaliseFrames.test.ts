@@ -126,6 +126,9 @@ describe("normaliseFunction", () => {
     ["Shop.Cart.total.getter : Swift.Double", "Shop", "native", "Shop.Cart.total.getter", "Shop"],
     ["closure #1 (Swift.Int) -> Swift.Bool in Shop.Filter.apply(Swift.String) -> Swift.Bool", "Shop", "native", "closure in Shop.Filter.apply", "Shop"],
     ["closure #2 () async -> () in closure #1 (Swift.Int) -> () in Shop.Sync.run() -> ()", "Shop", "native", "closure in closure in Shop.Sync.run", "Shop"],
+    // Faultline's own demangling of raw Swift symbols (lib/ingest/swift): async resumptions and extensions in another module.
+    ["await resumption partial function for Shop.Sync.run()", "Shop", "native", "Shop.Sync.run", "Shop"],
+    ["(extension in Shop):Swift.String.shout()", "Shop", "native", "Swift.String.shout", "Shop"],
     // Kotlin/Native: the qualified name, not its signature; a lambda's number.
     ["kfun:com.acme.orders.OrderService#load(kotlin.Int){}com.acme.orders.Order", "orders.kexe", "native", "com.acme.orders.OrderService#load", "orders.kexe"],
     ["kfun:com.acme.orders.OrderService.load(kotlin.Int)com.acme.orders.Order", "orders.kexe", "native", "com.acme.orders.OrderService.load", "orders.kexe"],
@@ -137,6 +140,26 @@ describe("normaliseFunction", () => {
     ["-[ViewController viewDidLoad]", "MyApp", "native", "-[ViewController viewDidLoad]", "MyApp"],
     ["main", "/private/var/containers/Bundle/Application/5B2E91C4-7F0A-4D3B-9C1E-2A8F6D0B3E77/MyApp.app/MyApp", "native", "main", "MyApp"],
     ["main", "C:\\Program Files\\Acme\\engine.exe", "native", "main", "engine.exe"],
+    // Lua: how a function was reached and the Lua version change its printed name; anonymous ones are unnamed.
+    ["dispatch", undefined, "lua", "dispatch", ""],
+    ["router.dispatch", undefined, "lua", "dispatch", ""],
+    ["Router:dispatch", undefined, "lua", "dispatch", ""],
+    ["<app/router.lua:5>", undefined, "lua", "", ""],
+    ["main chunk", undefined, "lua", "main chunk", ""],
+    // Perl: a trace's bare sub in its package and an SDK's qualified sub (its module the caller's package) are one key.
+    ["finish", "Shop::Checkout", "perl", "finish", "Shop::Checkout"],
+    ["Shop::Checkout::finish", "Shop::Web", "perl", "finish", "Shop::Checkout"],
+    ["__ANON__[/srv/shop/lib/Shop/Cart.pm:38]", "Shop::Cart", "perl", "__ANON__", "Shop::Cart"],
+    ["Shop::Cart::__ANON__[lib/Shop/Cart.pm:38]", "main", "perl", "__ANON__", "Shop::Cart"],
+    ["eval {...}", undefined, "perl", "eval", ""],
+    ["eval '...'", undefined, "perl", "eval", ""],
+    // OCaml: as printed.
+    ["customer_of.(fun)", "Shop__Orders", "ocaml", "customer_of.(fun)", "Shop__Orders"],
+    // Haskell: the module without its package, whose version and build id change with releases.
+    ["total", "shop-0.1.0-inplace:Orders", "haskell", "total", "Orders"],
+    ["total", "shop-0.2.0-inplace:Orders", "haskell", "total", "Orders"],
+    ["decode", "aeson-2.2.1.0-8Hk2Lz:Data.Aeson", "haskell", "decode", "Data.Aeson"],
+    ["error", undefined, "haskell", "error", ""],
   ])("%s in %s (%s) → %s / %s", (fn, mod, language, name, module) => {
     expect(normaliseFunction(fn, mod, language as never)).toMatchObject({ name, module });
   });
@@ -200,6 +223,26 @@ describe("classifyFrame", () => {
     [{ function: "start", module: "/usr/lib/system/libdyld.dylib" }, "native", "library"],
     [{ function: "ViewController.viewDidLoad()", module: "/private/var/containers/Bundle/Application/5B2E91C4/MyApp.app/MyApp" }, "native", "app"],
     [{ function: "Parser::parse", filename: "src/parser.cpp" }, "native", "app"],
+    [{ function: "serve", filename: "https://deno.land/std@0.200.0/http/server.ts" }, "javascript", "library"],
+    [{ function: "fn", filename: "https://esm.sh/v135/hono@4.0.0/es2022/hono.mjs" }, "javascript", "library"],
+    [{ function: "handler", filename: "https://app.example.com/static/js/main.3f2a9c1b.js" }, "javascript", "app"],
+    [{ function: "divide", module: "clojure.lang.Numbers", filename: "Numbers.java" }, "java", "library"],
+    [{ function: "error", filename: "[C]" }, "lua", "skip"],
+    [{ function: "main chunk", filename: '[string "return cart.total()"]', lineno: 1 }, "lua", "app"],
+    [{ function: "wrap", filename: "/usr/local/openresty/lualib/resty/core/base.lua" }, "lua", "library"],
+    [{ function: "query", filename: "lua_modules/share/lua/5.4/pgmoon/init.lua" }, "lua", "library"],
+    [{ function: "process", filename: "app/handler.lua" }, "lua", "app"],
+    [{ function: "try", module: "Try::Tiny", filename: "lib/Try/Tiny.pm" }, "perl", "library"],
+    [{ function: "Try::Tiny::try", module: "Shop::Web", filename: "lib/Try/Tiny.pm" }, "perl", "library"],
+    [{ function: "Shop::Web::orders", module: "Mojolicious", filename: "lib/Shop/Web.pm" }, "perl", "app"],
+    [{ function: "dispatch", module: "Mojolicious::Routes", filename: "/srv/shop/local/lib/perl5/Mojolicious/Routes.pm" }, "perl", "library"],
+    [{ function: "finish", module: "Shop::Checkout", filename: "lib/Shop/Checkout.pm" }, "perl", "app"],
+    [{ function: "find", module: "Stdlib__Map.Make", filename: "map.ml" }, "ocaml", "library"],
+    [{ function: "bind", module: "Lwt", filename: "src/core/lwt.ml" }, "ocaml", "library"],
+    [{ function: "lookup", module: "Dune__exe__Main", filename: "bin/main.ml" }, "ocaml", "app"],
+    [{ function: "head", module: "base:GHC.List", filename: "libraries/base/GHC/List.hs" }, "haskell", "library"],
+    [{ function: "total", module: "shop-0.1.0-inplace:Orders", filename: "src/Orders.hs" }, "haskell", "app"],
+    [{ module: "main:Main", filename: "app/Main.hs" }, "haskell", "app"],
   ])("%j (%s) → %s", (frame, language, expected) => {
     expect(classifyFrame(frame, language as never)).toBe(expected);
   });

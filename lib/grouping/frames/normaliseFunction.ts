@@ -4,6 +4,7 @@ import { basename } from "@/lib/ingest/stacktrace/location";
 import { matchingOpenParen, outsideAngleBrackets } from "@/lib/ingest/stacktrace/parens";
 import { rustPath } from "@/lib/grouping/frames/libraryCode";
 import { kotlinNativeName, withoutSwiftTypes } from "@/lib/grouping/frames/nativeSignatures";
+import { perlSub } from "@/lib/grouping/frames/perlLibrary";
 import { splitElixirCall } from "@/lib/ingest/stacktrace/parseElixir";
 import { RUST_HASH } from "@/lib/ingest/stacktrace/parseRust";
 
@@ -48,6 +49,14 @@ export function normaliseFunction(rawFunction: string | undefined, rawModule: st
       return { name: fn.replace(/<anonymous closure>/g, "<closure>").slice(0, MAX), module: "", minified: false };
     case "native":
       return { name: nativeName(fn), module: basename(mod).slice(0, MAX), minified: false };
+    case "lua":
+      return { name: luaName(fn), module: "", minified: false };
+    case "perl":
+      return { ...perlName(fn, mod), minified: false };
+    case "ocaml":
+      return { name: fn.slice(0, MAX), module: mod.slice(0, MAX), minified: false };
+    case "haskell":
+      return { name: fn.slice(0, MAX), module: haskellModule(mod), minified: false };
     default:
       return { name: jsName(fn).name || fn.slice(0, MAX), module: mod, minified: false };
   }
@@ -248,6 +257,36 @@ function elixirName(fn: string, mod: string): { name: string; module: string } {
 }
 
 /**
+ * Lua names a function by how it was reached: "process" (a local, an upvalue, a field), "Cart:total" (a
+ * method, Lua 5.4.0–5.4.5), "shop.cart.total" (5.4's name for a function of a loaded module). The last
+ * segment is the one every version prints; an anonymous function ("<app/x.lua:10>", with the line it
+ * is defined at) is unnamed.
+ */
+function luaName(raw: string): string {
+  if (raw.startsWith("<") || raw.startsWith("function <")) return "";
+  return raw.slice(Math.max(raw.lastIndexOf("."), raw.lastIndexOf(":")) + 1).slice(0, MAX);
+}
+
+/**
+ * Perl: the sub in its package, however it came (a trace's bare sub and package, an SDK's qualified
+ * sub); the debugger's "__ANON__[lib/X.pm:12]" loses its location, and an eval block or string is
+ * "eval" ("eval {...}", "eval '...'").
+ */
+function perlName(fn: string, mod: string): { name: string; module: string } {
+  const { pkg, name } = perlSub(mod, fn);
+  const bare = name.startsWith("eval ") ? "eval" : name.replace(/^__ANON__\[[^\]]*\]$/, "__ANON__");
+  return { name: bare.slice(0, MAX), module: pkg.slice(0, MAX) };
+}
+
+/**
+ * Haskell: a frame's module is printed with its package ("shop-0.1.0-inplace:Orders"), whose version
+ * and build hash change with every release: the module alone.
+ */
+function haskellModule(mod: string): string {
+  return mod.slice(mod.indexOf(":") + 1).slice(0, MAX);
+}
+
+/**
  * C, C++, Objective-C, Swift: the parameter list of a demangled C++ signature ("parse(std::string
  * const&)") or a Swift one ("viewDidLoad()"), the return type, " + 180" offsets, ABI tags, GCC's
  * "[clone .cold]" suffixes, lambda and closure numbers and Swift's compiler-generated prefixes
@@ -267,7 +306,9 @@ function nativeName(raw: string): string {
     .replace(/(\{lambda\([^(){}]{0,256}\))#\d+\}/g, "$1}")
     .replace(/<lambda_\w{1,64}>/g, "<lambda>")
     .replace(/\bclosure #\d+ in /g, "closure in ");
-  fn = fn.replace(/^(?:(?:partial apply for|specialized|merged|reabstraction thunk helper from|@objc|thunk for|protocol witness for|dispatch thunk of) )+/, "");
+  fn = fn.replace(/^(?:(?:partial apply for|specialized|merged|reabstraction thunk helper from|@objc|thunk for|protocol witness for|dispatch thunk of|(?:await|suspend) resumption partial function for) )+/, "");
+  // A Swift extension declared in another module than its type's: "(extension in App):Swift.String.shout()".
+  fn = fn.replace(/^\(extension in [^()]{1,256}\):/, "");
   if (/^[-+]\[/.test(fn)) return fn.slice(0, MAX); // Objective-C: "-[ViewController viewDidLoad]"
   fn = fn.replace(/\s+const$/, "");
   const open = matchingOpenParen(fn);

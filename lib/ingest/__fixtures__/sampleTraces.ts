@@ -335,4 +335,93 @@ note: Some details are omitted, run with \`RUST_BACKTRACE=full\` for a verbose b
       };
     },
   },
+  lua: {
+    language: "lua",
+    hint: "lua",
+    make: (v) => {
+      const root = ["/home/alice/shop", "/srv/deploy/releases/20261124/shop"][v.host];
+      const rocks = ["/usr/local/share/lua/5.1", "/home/deploy/.luarocks/share/lua/5.1"][v.host];
+      const fn = ["checkout", "refund"][v.site];
+      return {
+        type: "error",
+        message: `order ${NUMS[v.ids]} has no customer`,
+        text: `lua: ${root}/app/orders.lua:${ln(v, 42)}: order ${NUMS[v.ids]} has no customer
+stack traceback:
+	[C]: in function 'error'
+	${root}/app/orders.lua:${ln(v, 42)}: in function 'orders.${fn}'
+	${root}/app/router.lua:${ln(v, 17)}: in upvalue 'dispatch'
+	${rocks}/lapis/application.lua:${v.host ? 150 : 146}: in function <${rocks}/lapis/application.lua:${v.host ? 141 : 137}>
+	[C]: in function 'xpcall'
+	${root}/app/main.lua:${ln(v, 9)}: in main chunk
+	[C]: in ?`,
+      };
+    },
+  },
+  perl: {
+    language: "perl",
+    hint: "perl",
+    make: (v) => {
+      const root = ["/home/alice/shop", "/srv/deploy/releases/20261124/shop"][v.host];
+      const cpan = ["/usr/local/lib/perl5/site_perl/5.38.0", `${root}/local/lib/perl5`][v.host];
+      const fn = ["finish", "cancel"][v.site];
+      const addr = (n: number) => `0x${(0x55d0c8a1b2c0 + n * 0x40 + v.release * 0x1000 + v.ids * 0x20).toString(16)}`;
+      return {
+        type: "Shop::X::NoCustomer",
+        message: `Can't call method "email" on an undefined value (order ${NUMS[v.ids]})`,
+        text: `Can't call method "email" on an undefined value (order ${NUMS[v.ids]}) at ${root}/lib/Shop/Checkout.pm line ${ln(v, 88)}.
+ at ${root}/lib/Shop/Checkout.pm line ${ln(v, 88)}.
+	Shop::Checkout::${fn}(Shop::Checkout=HASH(${addr(1)}), ${NUMS[v.ids]}) called at ${root}/lib/Shop/Web.pm line ${ln(v, 120)}
+	Shop::Web::__ANON__() called at ${cpan}/Try/Tiny.pm line 123
+	eval {...} called at ${cpan}/Try/Tiny.pm line 116
+	Try::Tiny::try(CODE(${addr(2)}), Try::Tiny::Catch=REF(${addr(3)})) called at ${root}/lib/Shop/Web.pm line ${ln(v, 118)}
+	Shop::Web::post_checkout(Shop::Web=HASH(${addr(4)})) called at ${cpan}/Plack/Util.pm line 145
+	eval {...} called at ${cpan}/Plack/Util.pm line 145
+	Plack::Util::run_app(CODE(${addr(5)}), HASH(${addr(6)})) called at ${root}/script/app.psgi line ${ln(v, 15)}`,
+      };
+    },
+  },
+  ocaml: {
+    language: "ocaml",
+    hint: "ocaml",
+    make: (v) => {
+      const fn = ["customer_of", "refund_of"][v.site];
+      // Another host runs another OCaml: the standard library's lines differ.
+      const stdlib = v.host ? { failwith: 29, iter: 112 } : { failwith: 27, iter: 110 };
+      return {
+        type: "Failure",
+        message: `order ${NUMS[v.ids]} has no customer`,
+        text: `Fatal error: exception Failure("order ${NUMS[v.ids]} has no customer")
+Raised at Stdlib.failwith in file "stdlib.ml", line ${stdlib.failwith}, characters 17-33
+Called from Shop__Orders.${fn} in file "src/orders.ml", line ${ln(v, 42)}, characters 4-40
+Called from Stdlib__List.iter in file "list.ml", line ${stdlib.iter}, characters 12-15
+Called from Shop__Orders.process_all in file "src/orders.ml", line ${ln(v, 18)}, characters 2-30
+Called from Dune__exe__Main in file "bin/main.ml", line ${ln(v, 9)}, characters 9-24`,
+      };
+    },
+  },
+  haskell: {
+    language: "haskell",
+    hint: "haskell",
+    make: (v) => {
+      const fn = ["customerOf", "refundOf"][v.site];
+      const stack = `  error, called at src/Shop/Orders.hs:${ln(v, 42)}:11 in shop-0.1.0.0-inplace:Shop.Orders
+  ${fn}, called at src/Shop/Checkout.hs:${ln(v, 27)}:15 in shop-0.1.0.0-inplace:Shop.Checkout
+  checkoutAll, called at app/Main.hs:${ln(v, 9)}:3 in main:Main`;
+      // Another host builds with GHC 9.10, which adds the backtrace of where the error was thrown.
+      const backtrace = v.host
+        ? `
+HasCallStack backtrace:
+  collectBacktraces, called at libraries/ghc-internal/src/GHC/Internal/Exception.hs:92:13 in ghc-internal:GHC.Internal.Exception
+  toExceptionWithBacktrace, called at libraries/ghc-internal/src/GHC/Internal/Exception.hs:128:3 in ghc-internal:GHC.Internal.Exception
+${stack}`
+        : "";
+      return {
+        type: "ErrorCall",
+        message: `order ${NUMS[v.ids]} has no customer`,
+        text: `shop: order ${NUMS[v.ids]} has no customer
+CallStack (from HasCallStack):
+${stack}${backtrace}`,
+      };
+    },
+  },
 };

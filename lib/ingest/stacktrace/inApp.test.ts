@@ -37,6 +37,16 @@ describe("guessInApp", () => {
     ["Go net/http", { module: "net/http", function: "HandlerFunc.ServeHTTP", filename: "/opt/go/src/net/http/server.go" }],
     ["Go internal/poll", { module: "internal/poll", function: "(*FD).Read", filename: "C:/Go/src/internal/poll/fd_unix.go" }],
     ["Go module cache", { module: "github.com/lib/pq", function: "(*conn).query", filename: "/home/u/go/pkg/mod/github.com/lib/pq@v1.10.9/conn.go" }],
+    ["Clojure runtime", { module: "clojure.lang.Numbers", function: "divide", filename: "Numbers.java" }],
+    ["Clojure core", { module: "clojure.core$map$fn__5935", function: "invoke", filename: "core.clj" }],
+    ["Deno std", { function: "serve", filename: "https://deno.land/std@0.200.0/http/server.ts" }],
+    ["deno.land/x", { filename: "https://deno.land/x/oak@v12.6.1/router.ts" }],
+    ["JSR", { function: "serve", filename: "https://jsr.io/@std/http/1.0.0/server.ts" }],
+    ["esm.sh", { function: "fn", filename: "https://esm.sh/v135/hono@4.0.0/es2022/hono.mjs" }],
+    ["jsDelivr", { function: "x", filename: "https://cdn.jsdelivr.net/npm/lodash@4.17.21/lodash.js" }],
+    ["unpkg", { function: "y", filename: "https://unpkg.com/react@18/umd/react.development.js" }],
+    ["Skypack", { function: "z", filename: "https://cdn.skypack.dev/preact" }],
+    ["JSPM", { function: "w", filename: "https://ga.jspm.io/npm:vue@3.3.4/dist/vue.js" }],
   ])("%s -> not in app", (_name, frame) => {
     expect(guessInApp(frame)).toBe(false);
   });
@@ -55,6 +65,11 @@ describe("guessInApp", () => {
     ["ruby app", { filename: "app/models/user.rb" }],
     ["php app", { filename: "/var/www/shop/src/Billing/PaymentGateway.php" }],
     ["windows app", { filename: "C:\\build\\src\\Acme\\OrderService.cs" }],
+    ["Clojure app namespace", { module: "shop.orders$average_total", function: "invokeStatic", filename: "orders.clj" }],
+    ["Clojure-named app namespace", { module: "clojure_shop.core$handler", function: "invoke", filename: "core.clj" }],
+    ["Deno app served over https", { function: "handler", filename: "https://deno.example.com/src/main.ts" }],
+    ["app bundle on its own CDN", { filename: "https://cdn.example.com/assets/index-BVHUl9xT.js" }],
+    ["a deno.land page that is not a module", { filename: "https://deno.land/manual/x.js" }],
   ])("%s -> in app", (_name, frame) => {
     expect(guessInApp(frame)).toBe(true);
   });
@@ -62,6 +77,55 @@ describe("guessInApp", () => {
   it("uses the language hint for Go packages without a .go file", () => {
     expect(guessInApp({ module: "runtime", function: "goexit" }, "go")).toBe(false);
     expect(guessInApp({ module: "runtime", function: "goexit" })).toBe(true);
+  });
+});
+
+describe("guessInApp for Lua, Perl, OCaml and Haskell", () => {
+  it.each<[string, Frame, "lua" | "perl" | "ocaml" | "haskell", boolean]>([
+    ["Lua C function", { function: "error", filename: "[C]" }, "lua", false],
+    ["Lua system module", { function: "connect", filename: "/usr/share/lua/5.4/socket.lua", lineno: 29 }, "lua", false],
+    ["Lua /usr/local module", { function: "encode", filename: "/usr/local/share/lua/5.1/cjson/util.lua", lineno: 3 }, "lua", false],
+    ["LuaRocks tree", { function: "query", filename: "/home/deploy/.luarocks/share/lua/5.4/pgmoon/init.lua", lineno: 310 }, "lua", false],
+    ["project rocks tree", { function: "dispatch", filename: "lua_modules/share/lua/5.4/lapis/application.lua", lineno: 1 }, "lua", false],
+    ["OpenResty lualib", { function: "wrap", filename: "/usr/local/openresty/lualib/resty/core/base.lua", lineno: 44 }, "lua", false],
+    ["resty/ module", { function: "verify", filename: "lib/resty/jwt.lua", lineno: 812 }, "lua", false],
+    ["ngx API", { function: "ngx.exit" }, "lua", false],
+    ["Lua app", { function: "process", filename: "app/handler.lua", lineno: 42 }, "lua", true],
+    ["Lua string chunk", { function: "main chunk", filename: '[string "return cart.total()"]', lineno: 1 }, "lua", true],
+    ["OpenResty inline code", { function: "main chunk", filename: "content_by_lua(nginx.conf:58)", lineno: 2 }, "lua", true],
+    ["Perl core", { function: "croak", module: "Carp", filename: "/usr/share/perl/5.36/Carp.pm", lineno: 1 }, "perl", false],
+    ["Perl Debian arch lib", { function: "execute", module: "DBI::st", filename: "/usr/lib/x86_64-linux-gnu/perl5/5.36/DBI.pm", lineno: 1 }, "perl", false],
+    ["Carton", { function: "dispatch", module: "Mojolicious::Routes", filename: "local/lib/perl5/Mojolicious/Routes.pm", lineno: 1 }, "perl", false],
+    ["site_perl", { function: "call", module: "Plack::Component", filename: "/opt/perl/lib/site_perl/5.38.0/Plack/Component.pm", lineno: 1 }, "perl", false],
+    ["perlbrew", { function: "import", module: "Exporter", filename: "/home/u/perl5/perlbrew/perls/perl-5.38.0/lib/5.38.0/Exporter.pm", lineno: 1 }, "perl", false],
+    ["Try::Tiny by package", { function: "try", module: "Try::Tiny", filename: "lib/Try/Tiny.pm", lineno: 1 }, "perl", false],
+    ["Moose internals", { function: "new_object", module: "Class::MOP::Class", filename: "(eval 42)", lineno: 1 }, "perl", false],
+    ["Moo internals", { function: "__ANON__", module: "Method::Generate::Constructor", filename: "(eval 12)", lineno: 1 }, "perl", false],
+    ["Dancer2", { function: "dispatch", module: "Dancer2::Core::App", filename: "lib/Dancer2/Core/App.pm", lineno: 1 }, "perl", false],
+    ["Catalyst", { function: "execute", module: "Catalyst", filename: "lib/Catalyst.pm", lineno: 1 }, "perl", false],
+    ["DBIx::Class", { function: "throw_exception", module: "DBIx::Class::Schema", filename: "lib/DBIx/Class/Schema.pm", lineno: 1 }, "perl", false],
+    ["Perl app", { function: "finish", module: "Shop::Checkout", filename: "lib/Shop/Checkout.pm", lineno: 88 }, "perl", true],
+    ["Perl script top level", { filename: "script/app.pl", lineno: 15 }, "perl", true],
+    ["Perl app package named like a framework's prefix", { function: "run", module: "Mojolicious_App::Jobs", filename: "lib/Mojolicious_App/Jobs.pm" }, "perl", true],
+    ["OCaml stdlib", { function: "find", module: "Stdlib__Map.Make", filename: "map.ml", lineno: 137 }, "ocaml", false],
+    ["OCaml stdlib before 4.12", { filename: "list.ml", lineno: 110 }, "ocaml", false],
+    ["OCaml Base", { function: "map", module: "Base__List", filename: "src/list.ml", lineno: 400 }, "ocaml", false],
+    ["OCaml Core", { function: "create_exn", module: "Core__Time_ns", filename: "core/src/time_ns.ml", lineno: 1 }, "ocaml", false],
+    ["OCaml Lwt", { function: "bind", module: "Lwt", filename: "src/core/lwt.ml", lineno: 1 }, "ocaml", false],
+    ["OCaml Async", { function: "run_cycle", module: "Async_kernel__Scheduler", filename: "src/scheduler.ml", lineno: 1 }, "ocaml", false],
+    ["opam switch", { function: "use", module: "Pool", filename: "/home/u/.opam/5.1.0/lib/caqti/pool.ml", lineno: 1 }, "ocaml", false],
+    ["local opam switch", { filename: "_opam/lib/yojson/read.ml", lineno: 1 }, "ocaml", false],
+    ["OCaml app", { function: "lookup", module: "Dune__exe__Main", filename: "bin/main.ml", lineno: 12 }, "ocaml", true],
+    ["OCaml app before 4.12", { filename: "bin/list.ml", lineno: 3 }, "ocaml", true],
+    ["OCaml app module named like a library's prefix", { function: "f", module: "Corelib__X", filename: "src/x.ml" }, "ocaml", true],
+    ["Haskell base", { function: "head", module: "base:GHC.List", filename: "libraries/base/GHC/List.hs", lineno: 85 }, "haskell", false],
+    ["Haskell ghc-internal", { function: "throwIO", module: "ghc-internal:GHC.Internal.IO", filename: "libraries/ghc-internal/src/GHC/Internal/IO.hs", lineno: 1 }, "haskell", false],
+    ["Haskell dependency", { function: "decode", module: "aeson-2.2.1.0-8Hk2Lz:Data.Aeson", filename: "src/Data/Aeson.hs", lineno: 1 }, "haskell", false],
+    ["Haskell function without location", { function: "error" }, "haskell", false],
+    ["Haskell executable", { module: "main:Main", filename: "app/Main.hs", lineno: 9 }, "haskell", true],
+    ["Haskell local package", { function: "total", module: "shop-0.1.0-inplace:Orders", filename: "src/Orders.hs", lineno: 27 }, "haskell", true],
+  ])("%s", (_name, frame, language, expected) => {
+    expect(guessInApp(frame, language)).toBe(expected);
   });
 });
 

@@ -1,4 +1,8 @@
-import { RUST_NOISE, isNativeLibraryCode, isRustLibraryCode, rustPath } from "@/lib/grouping/frames/libraryCode";
+import { isHaskellLibraryCode } from "@/lib/grouping/frames/haskellLibrary";
+import { REMOTE_LIBRARY_URL, RUST_NOISE, isNativeLibraryCode, isRustLibraryCode, rustPath } from "@/lib/grouping/frames/libraryCode";
+import { LUA_STRING_CHUNK, isLuaLibraryCode } from "@/lib/grouping/frames/luaLibrary";
+import { isOcamlLibraryCode } from "@/lib/grouping/frames/ocamlLibrary";
+import { isPerlLibraryCode } from "@/lib/grouping/frames/perlLibrary";
 import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
 
 /**
@@ -12,7 +16,9 @@ export function guessInApp(frame: Frame, language?: Language): boolean {
   const moduleName = frame.module ?? "";
   if (language === "rust" || language === "native") return !isSystemCode(frame, path, language);
   if (!path && !moduleName) return false; // builtins: "<anonymous>", "[native code]", "index 0"
+  if (language === "lua" && LUA_STRING_CHUNK.test(path)) return true; // load()ed code: bracketed like a builtin, but the app's
   if (path && isLibraryPath(path)) return false;
+  if (language === "lua" || language === "perl" || language === "ocaml" || language === "haskell") return !isLanguageLibraryCode(frame, path, language);
   if (moduleName && isLibraryModule(moduleName, path, language)) return false;
   return true;
 }
@@ -34,13 +40,13 @@ const LIBRARY_PATH =
 const INTERNAL_PATH = /^(?:node:|internal\/|<|\[|native$)/;
 
 function isLibraryPath(path: string): boolean {
-  if (INTERNAL_PATH.test(path)) return true;
+  if (INTERNAL_PATH.test(path) || REMOTE_LIBRARY_URL.test(path)) return true;
   const p = path.toLowerCase();
   return LIBRARY_PATH.test(p.startsWith("/") ? p : `/${p}`);
 }
 
-/** JVM, Android and .NET platform namespaces. */
-const PLATFORM_MODULE = /^(?:java|javax|jdk|sun|com\.sun|kotlin|kotlinx|scala|android|androidx|com\.android|com\.google\.android|libcore|dalvik|System|Microsoft)(?:\.|$)/;
+/** JVM (Clojure's runtime and core library included: clojure.lang.*, clojure.core$…), Android and .NET platform namespaces. */
+const PLATFORM_MODULE = /^(?:java|javax|jdk|sun|com\.sun|kotlin|kotlinx|scala|clojure|android|androidx|com\.android|com\.google\.android|libcore|dalvik|System|Microsoft)(?:\.|$)/;
 
 /** Top-level packages of Go's standard library ("runtime", "net/http", "internal/poll", ...). */
 const GO_STDLIB = new Set(
@@ -51,6 +57,15 @@ function isLibraryModule(moduleName: string, path: string, language?: Language):
   if (PLATFORM_MODULE.test(moduleName)) return true;
   const isGo = language === "go" || path.endsWith(".go");
   return isGo && GO_STDLIB.has(moduleName.split("/")[0]);
+}
+
+/** Lua, Perl, OCaml and Haskell: their standard libraries, package managers' trees and common packages (lib/grouping/frames). */
+function isLanguageLibraryCode(frame: Frame, path: string, language: "lua" | "perl" | "ocaml" | "haskell"): boolean {
+  const moduleName = frame.module ?? "";
+  if (language === "lua") return isLuaLibraryCode(path, frame.function ?? "");
+  if (language === "perl") return isPerlLibraryCode(path, moduleName);
+  if (language === "ocaml") return isOcamlLibraryCode(path, moduleName);
+  return isHaskellLibraryCode(moduleName);
 }
 
 /** Rust and native frames often have no path at all (release builds): their names say whose code they are. */

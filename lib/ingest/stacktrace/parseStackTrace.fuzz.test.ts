@@ -5,7 +5,11 @@ import { FrameSchema, LANGUAGES } from "@/lib/ingest/stacktrace/frame";
 import { parseDotnet } from "@/lib/ingest/stacktrace/parseDotnet";
 import { parseFirefoxSafari } from "@/lib/ingest/stacktrace/parseFirefoxSafari";
 import { parseGo } from "@/lib/ingest/stacktrace/parseGo";
+import { parseHaskell } from "@/lib/ingest/stacktrace/parseHaskell";
 import { parseJava } from "@/lib/ingest/stacktrace/parseJava";
+import { parseLua } from "@/lib/ingest/stacktrace/parseLua";
+import { parseOcaml } from "@/lib/ingest/stacktrace/parseOcaml";
+import { parsePerl } from "@/lib/ingest/stacktrace/parsePerl";
 import { parsePhp } from "@/lib/ingest/stacktrace/parsePhp";
 import { parsePython } from "@/lib/ingest/stacktrace/parsePython";
 import { parseRuby } from "@/lib/ingest/stacktrace/parseRuby";
@@ -32,9 +36,19 @@ const LINE: Record<string, fc.Arbitrary<string>> = {
   ruby: fc.tuple(path, num, word).map(([p, l, f]) => `${p}:${l}:in \`${f}'`),
   dotnet: fc.tuple(word, word, path, num).map(([ns, m, p, l]) => `   at ${ns}.${m}() in ${p}:line ${l}`),
   php: fc.tuple(num, path, num, word).map(([i, p, l, f]) => `#${i} ${p}(${l}): ${f}()`),
+  lua: fc
+    .tuple(fc.oneof(path, fc.constantFrom("[C]", '[string "x"]', "content_by_lua(nginx.conf:1)")), num, fc.constantFrom("function", "local", "method", "metamethod", "upvalue"), word)
+    .map(([p, l, kind, f]) => `\t${p}:${l}: in ${kind} '${f}'`),
+  perl: fc.tuple(word, word, path, num).map(([pkg, f, p, l]) => `\t${pkg}::${f}(${pkg}=HASH(0x1)) called at ${p} line ${l}`),
+  perlDie: fc.tuple(word, path, num).map(([m, p, l]) => `${m} at ${p} line ${l}.`),
+  ocaml: fc.tuple(word, word, path, num, num).map(([mod, f, p, l, c]) => `Called from ${mod}.${f} in file "${p}", line ${l}, characters ${c}-${c}`),
+  haskell: fc.tuple(word, path, num, num, word, word).map(([f, p, l, c, pkg, mod]) => `  ${f}, called at ${p}:${l}:${c} in ${pkg}:${mod}`),
 };
 
-const header = fc.oneof(fc.constantFrom("Error: boom", "Traceback (most recent call last):", "panic: x\n\ngoroutine 1 [running]:", "java.lang.RuntimeException: x", ""), hostileString(40));
+const header = fc.oneof(
+  fc.constantFrom("Error: boom", "Traceback (most recent call last):", "panic: x\n\ngoroutine 1 [running]:", "java.lang.RuntimeException: x", "stack traceback:", "CallStack (from HasCallStack):", "Fatal error: exception Not_found", ""),
+  hostileString(40),
+);
 
 function traceOf(kind: string) {
   return fc
@@ -42,8 +56,11 @@ function traceOf(kind: string) {
     .map(([h, lines, nl]) => [h, ...lines].join(nl));
 }
 
-const PARSERS = { parseV8, parseFirefoxSafari, parsePython, parseJava, parseGo, parseRuby, parseDotnet, parsePhp };
-const platform = fc.option(fc.oneof(fc.constantFrom("node", "python", "java", "go", "ruby", "csharp", "php", "javascript", "constructor", "__proto__"), hostileString(10)), { nil: undefined });
+const PARSERS = { parseV8, parseFirefoxSafari, parsePython, parseJava, parseGo, parseRuby, parseDotnet, parsePhp, parseLua, parsePerl, parseOcaml, parseHaskell };
+const platform = fc.option(
+  fc.oneof(fc.constantFrom("node", "python", "java", "go", "ruby", "csharp", "php", "javascript", "lua", "perl", "ocaml", "haskell", "constructor", "__proto__"), hostileString(10)),
+  { nil: undefined },
+);
 
 function assertFrames(frames: unknown[]) {
   for (const frame of frames) expect(FrameSchema.safeParse(frame).success).toBe(true);

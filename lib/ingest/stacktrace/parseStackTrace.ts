@@ -7,7 +7,11 @@ import { parseGo } from "@/lib/ingest/stacktrace/parseGo";
 import { parseJava } from "@/lib/ingest/stacktrace/parseJava";
 import { parseDart } from "@/lib/ingest/stacktrace/parseDart";
 import { parseElixir } from "@/lib/ingest/stacktrace/parseElixir";
+import { parseHaskell } from "@/lib/ingest/stacktrace/parseHaskell";
+import { parseLua } from "@/lib/ingest/stacktrace/parseLua";
 import { parseNative } from "@/lib/ingest/stacktrace/parseNative";
+import { parseOcaml } from "@/lib/ingest/stacktrace/parseOcaml";
+import { parsePerl } from "@/lib/ingest/stacktrace/parsePerl";
 import { parsePhp } from "@/lib/ingest/stacktrace/parsePhp";
 import { parseRust } from "@/lib/ingest/stacktrace/parseRust";
 import { languageOfPlatform } from "@/lib/ingest/stacktrace/platformLanguage";
@@ -31,6 +35,10 @@ const PARSERS: Parser[] = [
   { language: "elixir", parse: parseElixir },
   { language: "dart", parse: parseDart },
   { language: "native", parse: parseNative },
+  { language: "lua", parse: parseLua },
+  { language: "perl", parse: parsePerl },
+  { language: "ocaml", parse: parseOcaml },
+  { language: "haskell", parse: parseHaskell },
 ];
 
 const UNKNOWN: ParsedStack = { language: "unknown", frames: [] };

@@ -13,6 +13,10 @@ const PLATFORMS: Record<string, Language> = {
   rust: "rust",
   elixir: "elixir", erlang: "elixir",
   dart: "dart", flutter: "dart",
+  lua: "lua", luajit: "lua", openresty: "lua",
+  perl: "perl", perl5: "perl",
+  ocaml: "ocaml",
+  haskell: "haskell", ghc: "haskell",
   native: "native", c: "native", cpp: "native", "c++": "native", cocoa: "native", swift: "native", objc: "native", "objective-c": "native",
 };
 
