@@ -1,3 +1,7 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { api } from "@/e2e/support/alertHelpers";
 import { BASE_URL, createTenant, login, postEvents } from "@/e2e/support/tenant";
@@ -80,5 +84,38 @@ describe("release commits", () => {
     expect((await view()).map((s) => s.sha)).toEqual(["beef5678"]);
     const viewer = await api("PUT", `/api/v1/projects/${t.projectId}/releases/x/commits`, await login(t.viewer), { commits: [] });
     expect(viewer.status).toBe(403);
+  });
+
+  it("are sent by the client package's faultline-release command from a repository's git log", async () => {
+    const t = await createTenant("commits-cli");
+    const member = await login(t.member);
+    const token = ((await api("POST", "/api/v1/account/tokens", member, { name: "CI deploy", scope: "write" })).body as { token: string }).token;
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), "faultline-release-"));
+    const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=Grace Hopper", "-c", "user.email=grace@example.com", "-c", "commit.gpgsign=false", ...args], { cwd: repo, encoding: "utf8" });
+    git("init", "-q", "-b", "main");
+    fs.writeFileSync(path.join(repo, "app.py"), "print(1)\n");
+    git("add", ".");
+    git("commit", "-q", "-m", "Start");
+    git("tag", "v1");
+    fs.mkdirSync(path.join(repo, "shop"));
+    fs.writeFileSync(path.join(repo, "shop/cart.py"), "def total(): pass\n");
+    git("add", ".");
+    git("commit", "-q", "-m", "Cart: totals");
+
+    const cli = path.resolve("packages/client/dist/release-cli.js");
+    const env = { ...process.env, FAULTLINE_URL: BASE_URL, FAULTLINE_API_TOKEN: token, FAULTLINE_PROJECT: t.projectId };
+    const run = spawnSync(process.execPath, [cli, "commits", "shop@2.0.0", "--range", "v1..HEAD"], { cwd: repo, env, encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toContain("1 commit(s) of v1..HEAD set for shop@2.0.0");
+    expect(run.status).toBe(0);
+    const listed = await api("GET", `/api/v1/projects/${t.projectId}/releases/${encodeURIComponent("shop@2.0.0")}/commits`, member);
+    expect((listed.body as { commits: unknown[] }).commits).toEqual([expect.objectContaining({ message: "Cart: totals", authorName: "Grace Hopper", files: ["shop/cart.py"] })]);
+
+    const unknownRange = spawnSync(process.execPath, [cli, "commits", "shop@2.0.0", "--range", "v9..HEAD"], { cwd: repo, env, encoding: "utf8" });
+    expect(unknownRange.status).toBe(1);
+    const usage = spawnSync(process.execPath, [cli, "commits"], { cwd: repo, env, encoding: "utf8" });
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain("Usage: faultline-release commits <release>");
+    fs.rmSync(repo, { recursive: true, force: true });
   });
 });

@@ -20,7 +20,7 @@ fs.rmSync(dist, { recursive: true, force: true });
 
 const common = { bundle: true, format: "esm", target: "es2020", sourcemap: true, legalComments: "none", logLevel: "warning" };
 await Promise.all([
-  esbuild.build({ ...common, entryPoints: { node: "src/entry/node.ts", next: "src/entry/next.ts", cli: "src/entry/cli.ts" }, platform: "node", outdir: dist, absWorkingDir: root }),
+  esbuild.build({ ...common, entryPoints: { node: "src/entry/node.ts", next: "src/entry/next.ts", cli: "src/entry/cli.ts", "release-cli": "src/entry/releaseCli.ts" }, platform: "node", outdir: dist, absWorkingDir: root }),
   esbuild.build({ ...common, entryPoints: { browser: "src/entry/browser.ts" }, platform: "browser", minify: true, outdir: dist, absWorkingDir: root }),
   esbuild.build({ ...common, entryPoints: { react: "src/entry/react.ts" }, platform: "neutral", external: ["react"], minify: true, outdir: dist, absWorkingDir: root }),
 ]);

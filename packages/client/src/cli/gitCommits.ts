@@ -1,0 +1,83 @@
+import { execFileSync } from "node:child_process";
+
+/** One commit as PUT /api/v1/projects/:id/releases/:version/commits takes it. */
+export interface GitCommit {
+  sha: string;
+  message: string;
+  author: { name?: string; email?: string };
+  timestamp?: string;
+  files: string[];
+}
+
+/** The most commits and paths per commit the server takes. */
+export const MAX_COMMITS = 1000;
+const MAX_FILES = 1000;
+
+const RECORD = "\x1e";
+const FIELD = "\x1f";
+/** Hash, author name, author e-mail, committer date (ISO 8601), message — then the changed paths (`--name-only -z`). */
+const FORMAT = `${RECORD}%H${FIELD}%an${FIELD}%ae${FIELD}%cI${FIELD}%B${FIELD}`;
+
+/**
+ * The commits of `range` ("v1.4.1..HEAD", or one ref: its whole history), newest first, with the
+ * paths each changed (a rename as its old and new path; merges list none), at most 1,000, read with
+ * `git log` in `cwd`.
+ */
+export function readGitCommits(range: string, cwd = process.cwd()): GitCommit[] {
+  const output = execFileSync("git", ["log", "-z", "--name-only", "--no-renames", `--format=${FORMAT}`, `--max-count=${MAX_COMMITS}`, range, "--"], {
+    cwd,
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  return parseGitLog(output);
+}
+
+/** `git log -z --name-only` output in FORMAT, read into commits. */
+export function parseGitLog(output: string): GitCommit[] {
+  return output
+    .split(RECORD)
+    .filter((record) => record.trim() !== "")
+    .map((record) => {
+      const [sha, name, email, date, message, rest = ""] = record.split(FIELD);
+      const files = rest
+        .split("\0")
+        .map((path) => path.replace(/^\n+/, ""))
+        .filter((path) => path !== "")
+        .slice(0, MAX_FILES);
+      return {
+        sha: sha.trim(),
+        message: message.trim(),
+        author: { ...(name && { name }), ...(email && { email }) },
+        ...(date && { timestamp: date }),
+        files,
+      };
+    });
+}
+
+export interface SetCommitsOptions {
+  /** Faultline's base URL ("https://errors.example.com"). */
+  url: string;
+  /** A personal API token with write scope (`flt_…`) of a member or admin of the project's workspace. */
+  token: string;
+  projectId: string;
+  release: string;
+  commits: GitCommit[];
+  fetch?: typeof fetch;
+}
+
+/** PUT the release's commits (replacing what was sent before); the error names the field when the server refuses. */
+export async function setReleaseCommits(options: SetCommitsOptions): Promise<{ commits: number }> {
+  const send = options.fetch ?? fetch;
+  const res = await send(`${options.url.replace(/\/+$/, "")}/api/v1/projects/${encodeURIComponent(options.projectId)}/releases/${encodeURIComponent(options.release)}/commits`, {
+    method: "PUT",
+    headers: { authorization: `Bearer ${options.token}`, "content-type": "application/json" },
+    body: JSON.stringify({ commits: options.commits }),
+  });
+  const body = (await res.json().catch(() => null)) as { commits?: number; error?: { message?: string; issues?: { path: string; message: string }[] } } | null;
+  if (!res.ok) {
+    const detail = [body?.error?.message, ...(body?.error?.issues ?? []).map((i) => `${i.path}: ${i.message}`)].filter(Boolean).join("; ") || res.statusText;
+    throw new Error(`${res.status} ${detail}`);
+  }
+  return { commits: body?.commits ?? options.commits.length };
+}
