@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { formatDistanceToNow } from "date-fns";
 import { useState, type ReactNode } from "react";
+import { ReleaseCommits } from "@/components/releases/ReleaseCommits";
 import { ReleaseDayChart } from "@/components/releases/ReleaseDayChart";
 import { ReleaseIssues } from "@/components/releases/ReleaseIssues";
 import { WorkspaceShell, type Workspace } from "@/components/settings/WorkspaceShell";
@@ -73,6 +74,7 @@ function ReleaseBody({ workspace, version }: { workspace: Workspace; version: st
           all: releaseIssueListHref(workspace.id, `release:${quoteValue(version)}`, release.data.release.lastSeen),
         }}
       />
+      <ReleaseCommits version={version} commits={release.data.commits} />
     </div>
   );
 }

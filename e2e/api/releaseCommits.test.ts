@@ -82,6 +82,12 @@ describe("release commits", () => {
     // Sent again, the list replaces the old one: the invoice commit is gone, so is its suspicion.
     expect((await put({ commits: [commits[2]] })).status).toBe(200);
     expect((await view()).map((s) => s.sha)).toEqual(["beef5678"]);
+    // The release page lists them.
+    const release = await api("GET", `/api/v1/workspaces/${t.workspaceId}/releases/${encodeURIComponent("shop@1.4.0")}`, member);
+    expect((release.body as { commits: unknown }).commits).toEqual({
+      total: 1,
+      items: [{ projectId: t.projectId, projectName: expect.any(String), sha: "beef5678", title: "Cart: coupons", authorName: "Linus", committedAt: "2026-12-04T09:00:00.000Z", files: 1 }],
+    });
     const viewer = await api("PUT", `/api/v1/projects/${t.projectId}/releases/x/commits`, await login(t.viewer), { commits: [] });
     expect(viewer.status).toBe(403);
   });

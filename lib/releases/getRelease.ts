@@ -7,6 +7,7 @@ import type { ErrorStatus } from "@/lib/domain/errorStatus";
 import type { Severity } from "@/lib/domain/severity";
 import { ApiError } from "@/lib/http/ApiError";
 import { releaseSummaries, type ReleaseSummary } from "@/lib/releases/listReleases";
+import { workspaceReleaseCommits, type ReleasePageCommit } from "@/lib/releases/commits/workspaceReleaseCommits";
 import { chartDays, dailySeries, environmentHealth, RELEASE_DAYS, type EnvironmentHealth, type ReleaseDay } from "@/lib/releases/releaseHealth";
 
 export const ReleaseQuerySchema = z.object({
@@ -51,6 +52,8 @@ export interface ReleaseDetail {
   introducedIssues: ReleaseIssue[];
   /** Every issue with events in it, most events in it first. */
   topIssues: ReleaseIssue[];
+  /** The commits deploy steps sent for it (PUT …/releases/:version/commits), per project, newest first. */
+  commits: { total: number; items: ReleasePageCommit[] };
 }
 
 /**
@@ -65,7 +68,7 @@ export async function getRelease(auth: AuthContext, workspaceId: string, version
   const today = new Date();
   // Everything at once: the summary decides 404 and the chart's first day, so the events query reads
   // the longest window (30 days) and the series keeps the days it shows.
-  const [[release], neighbours, events, sessions, issues] = await Promise.all([
+  const [[release], neighbours, events, sessions, issues, commits] = await Promise.all([
     releaseSummaries(workspaceId, { projectId, version, limit: 1 }),
     neighbourReleases(workspaceId, projectId, version),
     queryRows<{ day: string; events: number }>(
@@ -82,6 +85,7 @@ export async function getRelease(auth: AuthContext, workspaceId: string, version
       [workspaceId, version, projectId],
     ),
     releaseIssues(workspaceId, projectId, version),
+    workspaceReleaseCommits(workspaceId, projectId, version),
   ]);
   if (!release) throw new ApiError(404, "not_found", `No error or session named the release "${version}"`);
   const dayCount = chartDays(release.firstSeen, today);
@@ -93,6 +97,7 @@ export async function getRelease(auth: AuthContext, workspaceId: string, version
     environments: environmentHealth(sessions),
     introducedIssues: issues.filter((issue) => issue.introduced).slice(0, ISSUE_LIMIT),
     topIssues: issues.slice(0, ISSUE_LIMIT),
+    commits,
   };
 }
 
