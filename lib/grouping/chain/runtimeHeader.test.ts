@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { runtimeHeader } from "@/lib/grouping/chain/runtimeHeader";
+import { BASE, SAMPLES } from "@/lib/ingest/__fixtures__/sampleTraces";
 import { IngestEventSchema } from "@/lib/ingest/eventSchema";
 import { prepareEvent } from "@/lib/ingest/prepareEvent";
+import type { Language } from "@/lib/ingest/stacktrace/frame";
 
 const goRepanic = [
   "panic: db closed [recovered]",
@@ -181,6 +183,128 @@ describe("runtimeHeader", () => {
     expect(runtimeHeader(report, "elixir")).toEqual({ type: "error", message: "no match of right hand side value {error,timeout}" });
   });
 
+  it("Lua: LuaError, the message after the interpreter's name and the location (standalone, LuaJIT, debug.traceback, OpenResty)", () => {
+    const traceback = "stack traceback:\n\t[C]: in function 'error'\n\tapp/handler.lua:42: in function 'process'\n\tapp/main.lua:3: in main chunk\n\t[C]: in ?";
+    const expected = { type: "LuaError", message: "attempt to index a nil value (local 'user')" };
+    expect(runtimeHeader(`lua: app/handler.lua:42: attempt to index a nil value (local 'user')\n${traceback}`, "lua")).toEqual(expected);
+    expect(runtimeHeader(`app/handler.lua:42: attempt to index a nil value (local 'user')\n${traceback}`, "lua")).toEqual(expected);
+    expect(runtimeHeader(`luajit: /srv/app/handler.lua:42: attempt to index a nil value (local 'user')\n${traceback}`, "lua")).toEqual(expected);
+    expect(runtimeHeader(`/usr/bin/lua5.1: [string "return user.name"]:1: attempt to index a nil value (local 'user')\n${traceback}`, "lua")).toEqual(expected);
+    // error("boom", 0) and error objects: no location; a message over several lines, up to the traceback.
+    expect(runtimeHeader(`lua: (error object is a table value)\n${traceback}`, "lua")).toEqual({ type: "LuaError", message: "(error object is a table value)" });
+    expect(runtimeHeader(`lua: app/db.lua:9: module 'pgmoon' not found:\n\tno field package.preload['pgmoon']\n\tno file './pgmoon.lua'\n${traceback}`, "lua")).toEqual({
+      type: "LuaError",
+      message: "module 'pgmoon' not found:\n\tno field package.preload['pgmoon']\n\tno file './pgmoon.lua'",
+    });
+    const openresty = (error: string) =>
+      `2026/03/12 10:15:42 [error] 123#0: *4 ${error}\nstack traceback:\ncoroutine 0:\n\t[C]: in function 'ipairs'\n\t/srv/gateway/lua/x.lua:10: in main chunk, client: 10.0.0.7, server: api.example.com`;
+    expect(runtimeHeader(openresty("lua entry thread aborted: runtime error: /srv/gateway/lua/x.lua:10: bad argument #1 to 'ipairs' (table expected, got nil)"), "lua")).toEqual({
+      type: "LuaError",
+      message: "bad argument #1 to 'ipairs' (table expected, got nil)",
+    });
+    expect(runtimeHeader(openresty("lua user thread aborted: runtime error: unknown reason"), "lua")).toEqual({ type: "LuaError", message: "unknown reason" });
+    expect(runtimeHeader(openresty("failed to run header_filter_by_lua*: header_filter_by_lua(nginx.conf:40):2: no cart"), "lua")).toEqual({ type: "LuaError", message: "no cart" });
+    // debug.traceback("checkout failed") in an xpcall handler: the message alone.
+    expect(runtimeHeader(`checkout failed\n${traceback}`, "lua")).toEqual({ type: "LuaError", message: "checkout failed" });
+    expect(runtimeHeader("\tapp/handler.lua:42: in function 'process'", "lua")).toBeUndefined();
+  });
+
+  it("Perl: die (or the exception's class when one is printed), the message without where it died", () => {
+    const calls = "\tShop::Checkout::finish(Shop::Checkout=HASH(0x55d0c8), 42) called at lib/Shop/Web.pm line 120\n\tShop::Web::post(Shop::Web=HASH(0x55d1a0)) called at script/app.pl line 15";
+    const confessed = `Can't locate object method "save" via package "Order" at lib/Shop/Checkout.pm line 88.\n at lib/Shop/Checkout.pm line 88.\n${calls}`;
+    expect(runtimeHeader(confessed, "perl")).toEqual({ type: "die", message: 'Can\'t locate object method "save" via package "Order"' });
+    expect(runtimeHeader("Illegal division by zero at /srv/shop/bin/report line 31, <STDIN> line 4.", "perl")).toEqual({ type: "die", message: "Illegal division by zero" });
+    expect(runtimeHeader(`cart is empty\nfor user 7 at lib/Shop/Cart.pm line 12.\n${calls}`, "perl")).toEqual({ type: "die", message: "cart is empty\nfor user 7" });
+    // die "…\n" under confess: the location on a line of its own.
+    expect(runtimeHeader(`cart is empty\n at lib/Shop/Cart.pm line 12.\n${calls}`, "perl")).toEqual({ type: "die", message: "cart is empty" });
+    expect(runtimeHeader(`Shop::Error::NotFound=HASH(0x55d0c8a1b2c8) at lib/Shop/Cart.pm line 12.\n${calls}`, "perl")).toEqual({ type: "Shop::Error::NotFound", message: "" });
+    expect(runtimeHeader(`Shop::X::NotFound: order 42 not found at lib/Shop/Orders.pm line 30.\n${calls}`, "perl")).toEqual({ type: "Shop::X::NotFound", message: "order 42 not found" });
+    // Exception::Class with Trace(1): the message, then Devel::StackTrace's trace.
+    const traced = "order 42 not found\n\nTrace begun at lib/Shop/Orders.pm line 30\nShop::X::throw('Shop::X', 'order 42 not found') called at lib/Shop/Web.pm line 12";
+    expect(runtimeHeader(traced, "perl")).toEqual({ type: "die", message: "order 42 not found" });
+    // A sub's name or a DBI handle before a colon is not a class.
+    expect(runtimeHeader("Shop::Cart::add: quantity required at lib/Shop/Cart.pm line 9.", "perl")).toEqual({ type: "die", message: "Shop::Cart::add: quantity required" });
+    expect(runtimeHeader('DBD::Pg::st execute failed: ERROR:  relation "carts" does not exist at lib/Shop/Db.pm line 40.', "perl")?.type).toBe("die");
+    expect(runtimeHeader("Trace begun at lib/Foo.pm line 10\nFoo::bar('x') called at lib/Baz.pm line 20", "perl")).toBeUndefined();
+  });
+
+  it("OCaml: the uncaught exception's constructor, its argument the message; without a backtrace too", () => {
+    const raised = 'Raised at Stdlib__Map.Make.find in file "map.ml", line 137, characters 10-25\nCalled from Dune__exe__Main in file "bin/main.ml", line 20, characters 9-24';
+    expect(runtimeHeader(`Fatal error: exception Not_found\n${raised}`, "ocaml")).toEqual({ type: "Not_found", message: "" });
+    expect(runtimeHeader(`Fatal error: exception Failure("int_of_string")\n${raised}`, "ocaml")).toEqual({ type: "Failure", message: "int_of_string" });
+    expect(runtimeHeader(`Fatal error: exception Invalid_argument("index out of bounds")\n${raised}`, "ocaml")).toEqual({ type: "Invalid_argument", message: "index out of bounds" });
+    expect(runtimeHeader(`Fatal error: exception Shop.Orders.Missing(42)\n${raised}`, "ocaml")).toEqual({ type: "Shop.Orders.Missing", message: "42" });
+    expect(runtimeHeader(`Fatal error: exception Stdlib.Exit\n${raised}`, "ocaml")).toEqual({ type: "Stdlib.Exit", message: "" });
+    expect(runtimeHeader(`Fatal error: exception Unix.Unix_error(Unix.ENOENT, "open", "cart.json")\n${raised}`, "ocaml")).toEqual({ type: "Unix.Unix_error", message: 'Unix.ENOENT, "open", "cart.json"' });
+    // %S escapes: quotes, newlines, and bytes as \ddd (UTF-8).
+    expect(runtimeHeader(`Fatal error: exception Failure("caf\\195\\169 \\"x\\"\\nend")\n${raised}`, "ocaml")).toEqual({ type: "Failure", message: 'café "x"\nend' });
+    // Printexc's spelled-out exceptions, Base/Core's sexps, a thread's uncaught exception.
+    expect(runtimeHeader(`Fatal error: exception Stack overflow\n${raised}`, "ocaml")).toEqual({ type: "Stack_overflow", message: "" });
+    expect(runtimeHeader(`Fatal error: exception File "bin/main.ml", line 12, characters 2-8: Assertion failed\n${raised}`, "ocaml")).toEqual({
+      type: "Assert_failure",
+      message: 'File "bin/main.ml", line 12, characters 2-8',
+    });
+    expect(runtimeHeader(`Fatal error: exception (Failure "order 42 has no customer")\n${raised}`, "ocaml")).toEqual({ type: "Failure", message: "order 42 has no customer" });
+    expect(runtimeHeader(`Thread 3 killed on uncaught exception Not_found\n${raised}`, "ocaml")).toEqual({ type: "Not_found", message: "" });
+    // No OCAMLRUNPARAM=b: no frame tells the language; the line is OCaml's, not a Swift trap's.
+    expect(runtimeHeader('Fatal error: exception Failure("int_of_string")', "unknown")).toEqual({ type: "Failure", message: "int_of_string" });
+    expect(runtimeHeader("Fatal error: exception Not_found", "unknown")).toEqual({ type: "Not_found", message: "" });
+    expect(runtimeHeader("Fatal error: exception thrown while unwrapping", "unknown")).toEqual({ type: "Fatal error", message: "exception thrown while unwrapping" });
+  });
+
+  it("Haskell: ErrorCall above its call stack, GHC 9.12's qualified type without package and module", () => {
+    const stack = "CallStack (from HasCallStack):\n  error, called at libraries/base/GHC/List.hs:1646:3 in base:GHC.List\n  head, called at src/Orders.hs:27:15 in shop-0.1.0-inplace:Orders";
+    expect(runtimeHeader(`app: Prelude.head: empty list\n${stack}`, "haskell")).toEqual({ type: "ErrorCall", message: "Prelude.head: empty list" });
+    expect(runtimeHeader(`shop-exe: Map.!: given key is not an element in the map\n${stack}`, "haskell")).toEqual({ type: "ErrorCall", message: "Map.!: given key is not an element in the map" });
+    expect(runtimeHeader(`shop: order 42\nhas no customer\n${stack}`, "haskell")).toEqual({ type: "ErrorCall", message: "order 42\nhas no customer" });
+    expect(runtimeHeader(`*** Exception: Prelude.undefined\n${stack}`, "haskell")).toEqual({ type: "ErrorCall", message: "Prelude.undefined" });
+    const backtrace = "HasCallStack backtrace:\n  error, called at src/Orders.hs:47:10 in shop-0.1.0-inplace:Orders\n  total, called at app/Main.hs:9:3 in main:Main";
+    expect(runtimeHeader(`app: Uncaught exception ghc-internal:GHC.Internal.Exception.ErrorCall:\n\nPrelude.head: empty list\n\n${backtrace}`, "haskell")).toEqual({
+      type: "ErrorCall",
+      message: "Prelude.head: empty list",
+    });
+    expect(runtimeHeader(`app: Uncaught exception main:Shop.Orders.OrderNotFound:\n\nOrderNotFound 42\n\nWhile handling timeout\n${backtrace}`, "haskell")).toEqual({
+      type: "OrderNotFound",
+      message: "OrderNotFound 42",
+    });
+    // 9.10's backtrace alone (throwIO): the type is not printed, only the message is read.
+    expect(runtimeHeader(`app: user 7 not found\n${backtrace}`, "haskell")).toEqual({ message: "user 7 not found" });
+    // errorWithoutStackTrace under 9.12: no frame, but the header is GHC's alone.
+    expect(runtimeHeader("hledger: Uncaught exception ghc-internal:GHC.Internal.Exception.ErrorCall:\n\nError: command x is not recognized\n", "unknown")).toEqual({
+      type: "ErrorCall",
+      message: "Error: command x is not recognized",
+    });
+    expect(runtimeHeader(stack, "haskell")).toBeUndefined();
+  });
+
+  it("the new languages' headers read no other runtime's trace", () => {
+    const others = Object.entries(SAMPLES).filter(([name]) => !["lua", "perl", "ocaml", "haskell"].includes(name));
+    for (const [name, sample] of others) {
+      const text = sample.make(BASE).text;
+      for (const language of ["lua", "perl", "ocaml", "haskell"] as const) expect(runtimeHeader(text, language), `${name} as ${language}`).toBeUndefined();
+    }
+    expect(runtimeHeader("Uncaught exception GET /api/cart (10.0.0.7)\nHTTPServerRequest(protocol='http')", "unknown")).toBeUndefined();
+  });
+
+  it("stays fast on hostile input (256 KiB)", () => {
+    const big = (line: string) => `${line}\n`.repeat(Math.ceil(262_144 / (line.length + 1))).slice(0, 262_144);
+    const inputs: [string, Language][] = [
+      [`lua: ${"a:1".repeat(1000)}\n${big(":1: ".repeat(200))}stack traceback:`, "lua"],
+      [big(`${"x".repeat(3000)}_by_lua failed to run ${"a".repeat(40)}_by_lua`), "lua"],
+      [big(`${"/".repeat(2000)}lua: ${"[string \"".repeat(100)}`), "lua"],
+      [big(" at ".repeat(500)), "perl"],
+      [big(`${"A::".repeat(400)}: x at ${"y".repeat(3000)} line 1.`), "perl"],
+      [big(`Fatal error: exception ${"A.".repeat(2000)}`), "ocaml"],
+      [big(`Fatal error: exception ${"Aa".repeat(300)}("${'\\"'.repeat(1500)}`), "unknown"],
+      [big(`Fatal error: exception (${"A".repeat(4000)} ${"(".repeat(2000)}`), "ocaml"],
+      [big(`${"a".repeat(250)}: Uncaught exception ${"p".repeat(300)}:${"A.".repeat(1000)}`), "unknown"],
+      [big(`${"x-".repeat(200)}: ${", called at ".repeat(100)}`), "haskell"],
+    ];
+    const start = performance.now();
+    for (const [text, language] of inputs) expect(() => runtimeHeader(text, language)).not.toThrow();
+    expect(performance.now() - start).toBeLessThan(3000);
+  });
+
   it("nothing for other languages or texts without a header", () => {
     expect(runtimeHeader(goRepanic, "python")).toBeUndefined();
     expect(runtimeHeader("goroutine 1 [running]:\nmain.main()", "go")).toBeUndefined();
@@ -226,6 +350,22 @@ describe("a client that sends a placeholder type and no message", () => {
     expect(prepare("Error", "", deno)).toMatchObject({ type: "TypeError", message: "Cannot read properties of undefined (reading 'id')" });
     const chrome = "Uncaught ReferenceError: cart is not defined\n    at HTMLButtonElement.onclick (https://shop.example.com/cart:12:5)";
     expect(prepare("Error", "", chrome)).toMatchObject({ type: "ReferenceError", message: "cart is not defined" });
+  });
+
+  it("Lua, Perl, OCaml and Haskell: the trace's own type and message", () => {
+    const lua = "lua: app/handler.lua:42: attempt to index a nil value (local 'user')\nstack traceback:\n\t[C]: in ?\n\tapp/handler.lua:42: in function 'process'";
+    expect(prepare("Error", "", lua)).toMatchObject({ type: "LuaError", message: "attempt to index a nil value (local 'user')" });
+    const perl = 'Can\'t call method "email" on an undefined value at lib/Shop/Checkout.pm line 88.\n\tShop::Checkout::finish(42) called at script/app.pl line 15';
+    expect(prepare("Exception", "", perl)).toMatchObject({ type: "die", message: 'Can\'t call method "email" on an undefined value' });
+    const ocaml = 'Fatal error: exception Failure("int_of_string")\nRaised at Stdlib.failwith in file "stdlib.ml", line 29, characters 17-33\nCalled from Dune__exe__Main in file "bin/main.ml", line 3, characters 2-20';
+    expect(prepare("Unknown", "", ocaml)).toMatchObject({ type: "Failure", message: "int_of_string" });
+    expect(prepare("Unknown", "", 'Fatal error: exception Failure("int_of_string")')).toMatchObject({ type: "Failure", message: "int_of_string" });
+    const haskell = "app: Prelude.head: empty list\nCallStack (from HasCallStack):\n  error, called at libraries/base/GHC/List.hs:1646:3 in base:GHC.List\n  head, called at src/Orders.hs:27:15 in shop-0.1.0-inplace:Orders";
+    expect(prepare("Error", "", haskell)).toMatchObject({ type: "ErrorCall", message: "Prelude.head: empty list" });
+    expect(prepare("Error", "", haskell).fingerprint).toBe(prepare("ErrorCall", "Prelude.head: empty list", haskell).fingerprint);
+    // 9.10's throwIO: the message is read, the client's type stays.
+    expect(prepare("Error", "", "app: user 7 not found\nHasCallStack backtrace:\n  throwIO, called at src/Users.hs:30:5 in users-1.2.0-inplace:Users")).toMatchObject({ type: "Error", message: "user 7 not found" });
+    expect(prepare("OrderLookupFailed", "order 7", ocaml)).toMatchObject({ type: "OrderLookupFailed", message: "order 7" });
   });
 
   it("keeps what the client did say: a real type, or its own message", () => {

@@ -1,5 +1,7 @@
 import type { Language } from "@/lib/ingest/stacktrace/frame";
 import { splitLines } from "@/lib/ingest/stacktrace/limits";
+import { HASKELL_STACK_HEADER, isHaskellCallLine } from "@/lib/ingest/stacktrace/parseHaskell";
+import { isPerlCallLine, splitDieLine } from "@/lib/ingest/stacktrace/parsePerl";
 import { parsePhpErrorLine } from "@/lib/ingest/stacktrace/phpErrorLine";
 import { valgrindHeader } from "@/lib/ingest/stacktrace/valgrind";
 
@@ -76,6 +78,62 @@ const TOMBSTONE_SIGNAL = /^signal \d{1,3} \((SIG[A-Z]{2,8})\), code -?\d{1,6}(?:
 const TOMBSTONE_ABORT = /^Abort message: '(.{0,8192})'$/;
 const TOMBSTONE_CAUSE = /^Cause: (.{1,8192})$/;
 
+/**
+ * Lua errors have no type: every one is "LuaError" (OpenResty's "runtime error" is nginx's wording for
+ * any of them, not a kind), its message the error's text without the "file:line: " Lua put before it.
+ * The error stands above the traceback; debug.traceback and the interpreters print it so.
+ */
+const LUA_TRACEBACK = /^(?:stack traceback:|Traceback)$/;
+/** The standalone interpreter's program name ("lua: ", "lua5.1: ", "/usr/bin/luajit: "), LÖVE's "Error: ". */
+const LUA_INTERPRETER = /^(?:(?:\S{0,1024}\/)?(?:lua|luajit|texlua|love)[\w.-]{0,16}|Error): /;
+/** OpenResty's error log: "… [error] 123#0: *4 lua entry thread aborted: runtime error: app/x.lua:10: …", a filter phase's "failed to run header_filter_by_lua*: …". */
+const OPENRESTY_ERROR = /lua (?:entry|user) thread aborted: runtime error: |failed to run \w{1,32}_by_lua\*?: /;
+/** "app/handler.lua:42: ", `[string "local x = …"]:3: `, OpenResty's inline "content_by_lua(nginx.conf:42):3: ": where error() was called. */
+const LUA_LOCATION = /^(\[string "[^"\n]{0,1024}"\]|\S{1,2048}?):\d{1,9}: /;
+/** A location that is Lua's even without an interpreter's name before it: a .lua file, a string chunk, OpenResty's inline code, stdin. */
+const LUA_CHUNK = /(?:\.lua|_by_lua(?:\([^()]{0,1024}\))?)$|^\[string "|^stdin$/;
+
+/**
+ * Perl: die's message ends with where it died (" at lib/X.pm line 12."); an exception object dies as
+ * "Shop::X::NotFound=HASH(0x55d0c8a1b2c8)", Exception::Class-style classes print "Shop::X::NotFound: message".
+ */
+const PERL_OBJECT = /^([A-Za-z_]\w{0,127}(?:::\w{1,127}){0,16})=(?:HASH|ARRAY|SCALAR|REF|CODE|GLOB|Regexp|IO)\(0x[0-9a-f]{1,16}\)$/;
+/** A class name before the message: two or more capitalised segments, so a message's own "Can't …: …" or a sub's "Shop::Cart::add: …" is not one. */
+const PERL_CLASS_PREFIX = /^([A-Z]\w{0,127}(?:::[A-Z]\w{0,127}){1,16}): ([\s\S]*)$/;
+
+/**
+ * OCaml's uncaught exception (the runtime's, or Printexc's when it is linked): "Fatal error: exception
+ * Failure("int_of_string")"; a thread's "Thread 3 killed on uncaught exception Not_found".
+ */
+const OCAML_UNCAUGHT = /^(?:Fatal error: exception|Thread \d{1,9} killed on uncaught exception) (.{1,8192})$/;
+/** "Not_found", "Stdlib.Exit", "Failure("int_of_string")", "Shop.Orders.Missing(42)", "Unix.Unix_error(Unix.ENOENT, "open", "x")"; a registered printer's "Name: text". */
+const OCAML_CONSTRUCTOR = /^((?:[A-Z][\w']{0,255}\.){0,16}[A-Z][\w']{0,255})(?:\(([\s\S]*)\)|:? ([\s\S]*))?$/;
+/** A Base/Core sexp: "(Failure "boom")", "(Not_found_s (\"Map.find_exn: not found\" 42))". */
+const OCAML_SEXP = /^\(((?:[A-Z][\w']{0,255}\.){0,16}[A-Z][\w']{0,255})(?: ([\s\S]*))?\)$/;
+/** An OCaml string literal as Printexc prints it (escaped with %S). */
+const OCAML_STRING = /^"((?:[^"\\]|\\[\s\S])*)"$/;
+/** Exceptions Printexc.to_string spells out rather than naming them. */
+const OCAML_SPELLED_OUT: readonly (readonly [RegExp, string])[] = [
+  [/^Out of memory$/, "Out_of_memory"],
+  [/^Stack overflow$/, "Stack_overflow"],
+  [/^(File "[^"\n]{0,2048}", line \d{1,9}, characters \d{1,9}-\d{1,9}): Assertion failed$/, "Assert_failure"],
+  [/^(File "[^"\n]{0,2048}", line \d{1,9}, characters \d{1,9}-\d{1,9}): Pattern matching failed$/, "Match_failure"],
+  [/^(File "[^"\n]{0,2048}", line \d{1,9}, characters \d{1,9}-\d{1,9}): Undefined recursive module$/, "Undefined_recursive_module"],
+];
+const OCAML_ESCAPES: Record<string, string> = { n: "\n", t: "\t", r: "\r", b: "\b", " ": " " };
+
+/**
+ * Haskell: GHC 9.12's top-level handler names the exception, qualified by package and module ("app:
+ * Uncaught exception ghc-internal:GHC.Internal.Exception.ErrorCall:"), and prints its message on the
+ * lines below; before it, "app: message" alone (GHCi: "*** Exception: message").
+ */
+const HASKELL_UNCAUGHT = /^(?:[\w.-]{1,256}: )?Uncaught exception [\w.-]{1,256}:((?:[A-Z][\w']{0,255}\.){0,32}[A-Z][\w']{0,255}):?$/;
+const HASKELL_PROGRAM_MESSAGE = /^(?:\*\*\* Exception|[\w.-]{1,256}): (.*)$/;
+/** The call stack an ErrorCall carries ("CallStack (from HasCallStack):"; 7.10: "ImplicitParams"): what `error` and `undefined` throw. */
+const HASKELL_ERROR_CALL_STACK = /^CallStack \(from [\w -]{1,32}\):$/;
+/** GHC 9.12 prints an exception raised while handling another under "While handling …". */
+const HASKELL_WHILE_HANDLING = /^While handling /;
+
 /** What ends a Rust panic's message. */
 const RUST_MESSAGE_END = /^(?:stack backtrace:|note: )/;
 
@@ -90,14 +148,29 @@ const RUST_MESSAGE_END = /^(?:stack backtrace:|note: )/;
  * exception: kotlin.IllegalStateException: …", PHP's
  * "PHP Warning:  Undefined variable $total in … on line 31" (Xdebug prints its stack under it), the
  * sanitizers' "==4242==ERROR: AddressSanitizer: heap-use-after-free on address …", Valgrind's
- * "==4711== Invalid read of size 4".
- * Undefined when the text has none.
+ * "==4711== Invalid read of size 4", Lua's "lua: app/handler.lua:42: attempt to …" (LuaError), Perl's
+ * die message ("… at lib/X.pm line 88.": die, or the exception's class), OCaml's "Fatal error:
+ * exception Failure("…")", Haskell's "app: Prelude.head: empty list" (ErrorCall) and GHC 9.12's
+ * "Uncaught exception ghc-internal:GHC.Internal.Exception.ErrorCall:".
+ * Undefined when the text has none; the type undefined when the header prints a message only.
  */
-export function runtimeHeader(text: string, language: Language): { type: string; message: string } | undefined {
+export function runtimeHeader(text: string, language: Language): { type?: string; message: string } | undefined {
   // Only these runtimes print such a header: the trace of any other is not split into lines for nothing.
   if (language === "native" || language === "unknown") {
     const lines = splitLines(text);
-    return sanitizerHeader(lines) ?? valgrindHeader(lines) ?? jvmUncaughtHeader(lines) ?? terminateHeader(lines) ?? swiftHeader(lines) ?? tombstoneHeader(lines) ?? kotlinNativeHeader(lines) ?? gdbSignalHeader(lines);
+    // OCaml prints no backtrace unless asked (OCAMLRUNPARAM=b): its "Fatal error: exception Not_found" is not Swift's "Fatal error: …".
+    return (
+      sanitizerHeader(lines) ??
+      valgrindHeader(lines) ??
+      jvmUncaughtHeader(lines) ??
+      terminateHeader(lines) ??
+      ocamlHeader(lines) ??
+      swiftHeader(lines) ??
+      tombstoneHeader(lines) ??
+      kotlinNativeHeader(lines) ??
+      gdbSignalHeader(lines) ??
+      haskellUncaughtHeader(lines)
+    );
   }
   if (language === "go") return goHeader(splitLines(text));
   if (language === "rust") return rustHeader(splitLines(text));
@@ -105,7 +178,157 @@ export function runtimeHeader(text: string, language: Language): { type: string;
   if (language === "ruby") return rubyHeader(splitLines(text));
   if (language === "python") return pythonFatalError(splitLines(text));
   if (language === "php") return phpErrorHeader(splitLines(text));
+  if (language === "lua") return luaHeader(splitLines(text));
+  if (language === "perl") return perlHeader(splitLines(text));
+  if (language === "ocaml") return ocamlHeader(splitLines(text));
+  if (language === "haskell") return haskellHeader(splitLines(text));
   return undefined;
+}
+
+/**
+ * Lua: the error above "stack traceback:" — "lua: app/handler.lua:42: attempt to index a nil value
+ * (local 'user')", debug.traceback's message alone, OpenResty's "… lua entry thread aborted: runtime
+ * error: app/x.lua:10: …" — type "LuaError", the message without the interpreter's name and the
+ * location, its further lines up to the traceback included. The first line that is such an error
+ * starts it; without one, the lines right above the traceback are the message.
+ */
+function luaHeader(lines: readonly string[]): { type: string; message: string } | undefined {
+  const end = lines.findIndex((line) => LUA_TRACEBACK.test(line.trim()));
+  if (end < 0) return undefined;
+  for (let at = 0; at < end; at++) {
+    const message = luaErrorLine(lines[at].trim());
+    if (message !== null) return { type: "LuaError", message: [message, ...lines.slice(at + 1, end)].join("\n").trim() };
+  }
+  let start = end;
+  while (start > 0 && lines[start - 1].trim()) start--;
+  const message = lines.slice(start, end).join("\n").trim();
+  return message ? { type: "LuaError", message } : undefined;
+}
+
+/** The error's message when the line starts one (see luaHeader); null otherwise. */
+function luaErrorLine(line: string): string | null {
+  const openresty = line.includes("_by_lua") || line.includes("thread aborted: ") ? OPENRESTY_ERROR.exec(line) : null;
+  const interpreter = openresty ? null : LUA_INTERPRETER.exec(line);
+  const rest = openresty ? line.slice(openresty.index + openresty[0].length) : interpreter ? line.slice(interpreter[0].length) : line;
+  const location = LUA_LOCATION.exec(rest);
+  // "lua: boom" (error("boom", 0)), "runtime error: unknown reason" (error(nil)): no location; LÖVE's "Error: " only before one.
+  if (location && (openresty || interpreter || LUA_CHUNK.test(location[1]))) return rest.slice(location[0].length);
+  return openresty || (interpreter && !interpreter[0].startsWith("Error")) ? rest : null;
+}
+
+/**
+ * Perl: the message die printed above Carp's or Devel::StackTrace's calls, without " at lib/X.pm line
+ * 88." — type "die" (a die message has no class), or the exception's class when one is printed
+ * ("Shop::X::NotFound=HASH(0x…)", an object without a message; "Shop::X::NotFound: order 42").
+ */
+function perlHeader(lines: readonly string[]): { type: string; message: string } | undefined {
+  const block: string[] = [];
+  let ended = false;
+  for (const raw of lines) {
+    const line = raw.trim();
+    const traceBegun = line.startsWith("Trace begun at ");
+    if (traceBegun && block.length === 0) continue; // Devel::StackTrace's first line
+    // The stack under the message: Carp's calls, or Devel::StackTrace's as Exception::Class prints it.
+    if (traceBegun || isPerlCallLine(line)) {
+      ended = true;
+      break;
+    }
+    // Where it died ends the message; confess repeats it on a line of its own (" at lib/X.pm line 88.").
+    const died = splitDieLine(line);
+    if (died) {
+      block.push(died.message);
+      ended = true;
+      break;
+    }
+    if (block.length > 0 || line) block.push(line);
+  }
+  // A message is what stands above where it died or above the stack: text that ends neither way is not Perl's.
+  const text = block.join("\n").trim();
+  if (!ended || !text) return undefined;
+  const object = PERL_OBJECT.exec(text);
+  if (object) return { type: object[1], message: "" };
+  const classed = PERL_CLASS_PREFIX.exec(text);
+  return classed ? { type: classed[1], message: classed[2].trim() } : { type: "die", message: text };
+}
+
+/**
+ * OCaml: the uncaught exception's constructor is the type, as printed ("Not_found", "Stdlib.Exit",
+ * "Shop.Orders.Missing"); its argument the message — a string's text ("Failure("int_of_string")":
+ * "int_of_string"), any other argument as printed ("Missing(42)": "42"). Printexc's spelled-out ones
+ * ("Stack overflow", "File "x.ml", line 3, characters 2-8: Assertion failed") are typed by their
+ * constructor. Undefined when the exception is printed some other way.
+ */
+function ocamlHeader(lines: readonly string[]): { type: string; message: string } | undefined {
+  const m = firstMatch(lines, OCAML_UNCAUGHT, (line) => line.includes(" exception "));
+  if (!m) return undefined;
+  const printed = m[1].trim();
+  for (const [pattern, type] of OCAML_SPELLED_OUT) {
+    const spelled = pattern.exec(printed);
+    if (spelled) return { type, message: spelled[1] ?? "" };
+  }
+  const exception = OCAML_SEXP.exec(printed) ?? OCAML_CONSTRUCTOR.exec(printed);
+  if (!exception) return undefined;
+  return { type: exception[1], message: ocamlArgument((exception[2] ?? exception[3] ?? "").trim()) };
+}
+
+/** A single string argument unquoted and unescaped (its bytes, \ddd, read as UTF-8); anything else as printed. */
+function ocamlArgument(text: string): string {
+  const quoted = OCAML_STRING.exec(text);
+  if (!quoted) return text;
+  return quoted[1].replace(/(?:\\\d{3})+|\\([\s\S])/g, (escape: string, char: string | undefined) =>
+    char !== undefined ? (OCAML_ESCAPES[char] ?? char) : new TextDecoder().decode(Uint8Array.from(escape.slice(1).split("\\"), Number)),
+  );
+}
+
+/**
+ * Haskell: GHC 9.12's "Uncaught exception pkg:Module.Type:" names the type — without its package and
+ * module ("ErrorCall", as GHC has moved it between modules and packages) — and the message follows on
+ * the next lines. Before 9.12 the top-level handler prints "app: message": an ErrorCall (what `error`
+ * and `undefined` throw) when its own call stack follows ("CallStack (from HasCallStack):"); above
+ * 9.10's backtrace alone ("HasCallStack backtrace:", throwIO) the type is not printed: the message only.
+ */
+function haskellHeader(lines: readonly string[]): { type?: string; message: string } | undefined {
+  for (const [at, raw] of lines.entries()) {
+    const line = raw.trim();
+    if (endsHaskellMessage(line)) return undefined;
+    const uncaught = line.includes("Uncaught exception ") ? HASKELL_UNCAUGHT.exec(line) : null;
+    if (uncaught) return { type: lastSegment(uncaught[1]), message: haskellMessage(lines, at + 1, []).message };
+    if (!line) continue;
+    const program = HASKELL_PROGRAM_MESSAGE.exec(line);
+    if (!program) continue;
+    const { message, end } = haskellMessage(lines, at + 1, [program[1]]);
+    // Only a message a call stack follows is the top-level handler's.
+    if (!end) return undefined;
+    return HASKELL_ERROR_CALL_STACK.test(end) ? { type: "ErrorCall", message } : { message };
+  }
+  return undefined;
+}
+
+/** The message's lines from `from` up to its call stack, and the line that ended it. */
+function haskellMessage(lines: readonly string[], from: number, first: string[]): { message: string; end: string } {
+  const end = lines.findIndex((line, i) => i >= from && endsHaskellMessage(line.trim()));
+  return { message: [...first, ...lines.slice(from, end < 0 ? undefined : end)].join("\n").trim(), end: end < 0 ? "" : lines[end].trim() };
+}
+
+function endsHaskellMessage(line: string): boolean {
+  return HASKELL_STACK_HEADER.test(line) || HASKELL_WHILE_HANDLING.test(line) || isHaskellCallLine(line);
+}
+
+/**
+ * GHC 9.12's uncaught exception without a call stack (errorWithoutStackTrace), read when no frame told
+ * the language: "Uncaught exception" with a package-qualified type is GHC's alone.
+ */
+function haskellUncaughtHeader(lines: readonly string[]): { type: string; message: string } | undefined {
+  for (const [at, raw] of lines.entries()) {
+    const m = raw.includes("Uncaught exception ") ? HASKELL_UNCAUGHT.exec(raw.trim()) : null;
+    if (m) return { type: lastSegment(m[1]), message: haskellMessage(lines, at + 1, []).message };
+  }
+  return undefined;
+}
+
+/** "GHC.Internal.Exception.ErrorCall" → "ErrorCall". */
+function lastSegment(name: string): string {
+  return name.slice(name.lastIndexOf(".") + 1);
 }
 
 /** PHP's error line above Xdebug's stack: "PHP Warning:  Undefined variable $total in /x.php on line 31" (phpErrorLine.ts). */

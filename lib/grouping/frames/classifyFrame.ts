@@ -105,7 +105,7 @@ function isLibrary(path: string, mod: string, fn: string, language: Language): b
     case "ocaml":
       return isOcamlLibraryCode(path, mod);
     case "haskell":
-      return isHaskellLibraryCode(mod);
+      return isHaskellLibraryCode(mod, path);
     default:
       return false;
   }

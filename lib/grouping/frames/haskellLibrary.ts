@@ -1,13 +1,257 @@
 /**
- * Haskell library code, by the package GHC prints before a frame's module ("base:GHC.List",
- * "ghc-internal:GHC.Internal.Exception", "aeson-2.2.1.0-8Hk2Lz:Data.Aeson"): the app's own code is in
- * package "main" (an executable) or a package built in place from the project ("shop-0.1.0-inplace",
- * cabal's local packages); every other package is a dependency. A frame without a package is left to
- * its path.
+ * Haskell library code, by the unit GHC prints before a frame's module ("base:GHC.List",
+ * "ghc-internal:GHC.Internal.Exception", "aeson-2.2.1.0-8Hk2Lz:Data.Aeson") and by the frame's file:
+ * - the app's own: package "main" (an executable), a package built in place ("shop-0.1.0-inplace",
+ *   "shop-0.1.0-inplace-shop-exe": cabal's local packages and their components), "interactive" (GHCi);
+ * - library: a file in a package manager's store or download directory (cabal's store and package
+ *   cache, stack's snapshots and programs, `.stack-work/install` and `.stack-work/downloaded`,
+ *   cabal's `dist-newstyle/src/` checkouts of source-repository packages, `/nix/store/`, ghcup's
+ *   GHCs); a unit of cabal's store (its id ends in the 64-hex-digit hash of its build plan); GHC's
+ *   boot packages and common Hackage packages by name (base, ghc-*, text, containers, aeson,
+ *   servant-*, wai-*, warp, http-*, conduit-*, persistent-*, … — a name with or without version and
+ *   hash);
+ * - any other package is the app's: under stack a project's own packages are named like every
+ *   dependency ("shop-0.1.0.0-7Ab3xYzQw1", no "-inplace"), and GHC records files relative to their
+ *   package (src/Orders.hs) for both, so an uncommon dependency counts as the app's until named here.
+ * A frame without a package is left to its path.
  */
-export function isHaskellLibraryCode(module: string): boolean {
+export function isHaskellLibraryCode(module: string, path = ""): boolean {
   const colon = module.indexOf(":");
   if (colon <= 0) return false;
-  const pkg = module.slice(0, colon);
-  return pkg !== "main" && !pkg.includes("-inplace");
+  const unit = module.slice(0, colon);
+  if (unit === "main" || unit === "interactive" || unit.includes("-inplace")) return false;
+  if (HASKELL_STORE_PATH.test(path.replace(/\\/g, "/"))) return true;
+  return CABAL_STORE_UNIT.test(unit) || HASKELL_LIBRARY_PACKAGE.test(packageName(unit));
 }
+
+/** Where package managers keep what they build or download: a dependency's files (matched case-insensitively, "/" separators). */
+const HASKELL_STORE_PATH =
+  /(?:^|\/)(?:\.?cabal\/(?:store|packages)|\.stack\/(?:snapshots|programs|pantry|indices)|\.stack-work\/(?:install|downloaded)|dist-newstyle\/src|\.ghcup)\/|^\/nix\/store\//i;
+
+/** cabal v2's store: "aeson-2.2.1.0-0bd7…" with the full SHA-256 of the unit's configuration. */
+const CABAL_STORE_UNIT = /-[0-9a-f]{64}$/;
+
+/** "aeson-2.2.1.0-8Hk2Lz" → "aeson", "base-4.19.0.0" → "base", "http2-5.0.1" → "http2", "ghc-internal" as it is. */
+function packageName(unit: string): string {
+  const version = /-\d{1,9}(?:\.\d{1,9}){0,16}(?:-|$)/.exec(unit);
+  return version ? unit.slice(0, version.index) : unit;
+}
+
+/**
+ * Package families: the package itself and every "name-*" one ("servant", "servant-server",
+ * "servant-client-core"). Words a project is as likely to be named after ("text-adventure",
+ * "time-tracker", "async-jobs") are matched alone (SINGLES).
+ */
+const FAMILIES = [
+  "ghc",
+  "servant",
+  "wai",
+  "warp",
+  "http",
+  "conduit",
+  "persistent",
+  "yesod",
+  "aeson",
+  "amazonka",
+  "hspec",
+  "tasty",
+  "hasql",
+  "postgresql",
+  "mysql",
+  "sqlite",
+  "beam",
+  "microlens",
+  "optics",
+  "lens",
+  "blaze",
+  "crypton",
+  "cryptonite",
+  "x509",
+  "unliftio",
+  "monad",
+  "polysemy",
+  "effectful",
+  "fused-effects",
+  "co-log",
+  "katip",
+  "prettyprinter",
+  "pipes",
+  "snap",
+  "data-default",
+  "generic",
+  "th",
+  "template-haskell",
+  "Cabal",
+  "QuickCheck",
+  "quickcheck",
+  "hedgehog",
+  "criterion",
+  "optparse",
+  "unordered",
+  "integer",
+  "base",
+  "bytestring",
+  "transformers",
+  "unix",
+];
+
+/** Packages matched by name alone (a word also common as a project's name, or without a family). */
+const SINGLES = [
+  "rts",
+  "http2",
+  "http3",
+  "text",
+  "text-show",
+  "text-short",
+  "time",
+  "time-compat",
+  "async",
+  "vector",
+  "vector-algorithms",
+  "mono-traversable",
+  "streaming",
+  "streaming-bytestring",
+  "array",
+  "binary",
+  "containers",
+  "deepseq",
+  "directory",
+  "exceptions",
+  "filepath",
+  "os-string",
+  "file-io",
+  "haskeline",
+  "hpc",
+  "mtl",
+  "mtl-compat",
+  "parsec",
+  "pretty",
+  "process",
+  "stm",
+  "stm-chans",
+  "stm-containers",
+  "terminfo",
+  "xhtml",
+  "Win32",
+  "semaphore-compat",
+  "attoparsec",
+  "hashable",
+  "primitive",
+  "scientific",
+  "case-insensitive",
+  "network",
+  "network-uri",
+  "tls",
+  "resourcet",
+  "resource-pool",
+  "free",
+  "profunctors",
+  "bifunctors",
+  "semigroupoids",
+  "comonad",
+  "contravariant",
+  "kan-extensions",
+  "tagged",
+  "distributive",
+  "dlist",
+  "split",
+  "random",
+  "uuid",
+  "uuid-types",
+  "base64",
+  "base64-bytestring",
+  "base16-bytestring",
+  "memory",
+  "basement",
+  "cereal",
+  "yaml",
+  "libyaml",
+  "megaparsec",
+  "parser-combinators",
+  "HUnit",
+  "req",
+  "wreq",
+  "retry",
+  "safe",
+  "safe-exceptions",
+  "extra",
+  "rio",
+  "relude",
+  "protolude",
+  "fast-logger",
+  "lifted-base",
+  "lifted-async",
+  "transformers-base",
+  "esqueleto",
+  "opaleye",
+  "scotty",
+  "websockets",
+  "jose",
+  "jwt",
+  "cookie",
+  "lucid",
+  "vault",
+  "zlib",
+  "cassava",
+  "typed-process",
+  "ansi-terminal",
+  "ansi-wl-pprint",
+  "hslogger",
+  "temporary",
+  "errors",
+  "either",
+  "say",
+  "formatting",
+  "string-conversions",
+  "cryptohash-sha256",
+  "entropy",
+  "iproute",
+  "mime-types",
+  "old-locale",
+  "old-time",
+  "tz",
+  "email-validate",
+  "aeson-pretty",
+  "indexed-traversable",
+  "witherable",
+  "these",
+  "strict",
+  "semialign",
+  "assoc",
+  "OneTuple",
+  "StateVar",
+  "bytestring-builder",
+  "utf8-string",
+  "hourglass",
+  "asn1-types",
+  "asn1-encoding",
+  "asn1-parse",
+  "pem",
+  "socks",
+  "auto-update",
+  "bsb-http-chunked",
+  "simple-sendfile",
+  "time-manager",
+  "unix-compat",
+  "unix-time",
+  "recv",
+  "streaming-commons",
+  "word8",
+  "appar",
+  "byteorder",
+  "colour",
+  "call-stack",
+  "clock",
+  "constraints",
+  "reflection",
+  "void",
+  "nats",
+  "hashtables",
+  "psqueues",
+  "integer-logarithms",
+  "splitmix",
+  "th-abstraction",
+];
+
+const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
+const HASKELL_LIBRARY_PACKAGE = new RegExp(`^(?:(?:${FAMILIES.map(escape).join("|")})(?:-[\\w-]{1,128})?|${SINGLES.map(escape).join("|")})$`);

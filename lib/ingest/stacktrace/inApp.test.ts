@@ -124,6 +124,9 @@ describe("guessInApp for Lua, Perl, OCaml and Haskell", () => {
     ["Haskell function without location", { function: "error" }, "haskell", false],
     ["Haskell executable", { module: "main:Main", filename: "app/Main.hs", lineno: 9 }, "haskell", true],
     ["Haskell local package", { function: "total", module: "shop-0.1.0-inplace:Orders", filename: "src/Orders.hs", lineno: 27 }, "haskell", true],
+    ["Haskell stack project package (hashed, like a dependency)", { function: "total", module: "shop-0.1.0.0-7Ab3xYzQw1:Orders", filename: "src/Orders.hs", lineno: 27 }, "haskell", true],
+    ["Haskell stack dependency by name", { function: "runSettings", module: "warp-3.3.31-KmJ7eXj5nRo8:Network.Wai.Handler.Warp.Run", filename: "Network/Wai/Handler/Warp/Run.hs", lineno: 1 }, "haskell", false],
+    ["Haskell dependency in cabal's store", { function: "parse", module: "shop-parsers-0.3-Xy12:Parse", filename: "/home/u/.cabal/store/ghc-9.6.4/shop-parsers-0.3-Xy12/src/Parse.hs", lineno: 1 }, "haskell", false],
   ])("%s", (_name, frame, language, expected) => {
     expect(guessInApp(frame, language)).toBe(expected);
   });

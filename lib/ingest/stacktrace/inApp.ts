@@ -65,7 +65,7 @@ function isLanguageLibraryCode(frame: Frame, path: string, language: "lua" | "pe
   if (language === "lua") return isLuaLibraryCode(path, frame.function ?? "");
   if (language === "perl") return isPerlLibraryCode(path, moduleName);
   if (language === "ocaml") return isOcamlLibraryCode(path, moduleName);
-  return isHaskellLibraryCode(moduleName);
+  return isHaskellLibraryCode(moduleName, path);
 }
 
 /** Rust and native frames often have no path at all (release builds): their names say whose code they are. */

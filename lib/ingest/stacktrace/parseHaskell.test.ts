@@ -20,7 +20,7 @@ describe("parseHaskell", () => {
     ]);
   });
 
-  it("marks every package but main and the project's in-place ones as library code", () => {
+  it("marks base as library code, main and the project's in-place packages as the app's", () => {
     const parsed = parseStackTrace(HEAD_OF_EMPTY);
     expect(parsed.language).toBe("haskell");
     expect(parsed.frames.map((f) => [f.function, f.inApp])).toEqual([

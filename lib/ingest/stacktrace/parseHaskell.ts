@@ -21,7 +21,7 @@ export function parseHaskell(text: string): Frame[] | null {
   const calls: Call[] = [];
   for (const raw of splitLines(text)) {
     const line = raw.trim();
-    if (calls.length > 0 && STACK_HEADER.test(line)) break;
+    if (calls.length > 0 && HASKELL_STACK_HEADER.test(line)) break;
     const call = parseCallLine(line);
     if (call && calls.length < MAX_FRAMES) calls.push(call);
   }
@@ -35,13 +35,18 @@ export function parseHaskell(text: string): Frame[] | null {
 type Call = { name: string; at: Pick<Frame, "filename" | "absPath" | "lineno" | "colno" | "module"> };
 
 /** "CallStack (from HasCallStack):" (GHC 8+), "CallStack (from ImplicitParams):" (7.10), 9.10's "HasCallStack backtrace:". */
-const STACK_HEADER = /^(?:CallStack \(from [\w -]{1,32}\):|[\w -]{1,32} backtrace:)$/;
+export const HASKELL_STACK_HEADER = /^(?:CallStack \(from [\w -]{1,32}\):|[\w -]{1,32} backtrace:)$/;
 /** "head" (any name or operator: "!!", "fromJust'"), then ", called at ". */
 const NAME = /^[^\s,]{1,512}$/;
 /** A source file ("src/Orders.hs", a generated ".y" or ".hsc", "Types.hs-boot") or GHCi's "<interactive>". */
 const SOURCE = /(?:\.[\w-]{1,12}|^<interactive>)$/;
 /** "base:GHC.List", "shop-0.1.0-inplace:Orders", "main:Main", "interactive:Ghci1" (GHCi). */
 const PACKAGE_MODULE = /^[\w.-]{1,512}:[A-Z][\w.']{0,512}$/;
+
+/** Whether a (trimmed) line is a call stack's "head, called at src/Orders.hs:27:15 in shop-0.1.0-inplace:Orders". */
+export function isHaskellCallLine(line: string): boolean {
+  return parseCallLine(line) !== null;
+}
 
 /** "head, called at src/Orders.hs:27:15 in shop-0.1.0-inplace:Orders". */
 function parseCallLine(line: string): Call | null {

@@ -50,6 +50,11 @@ const CALLED_AT = new RegExp(`^ called at ${FILE_LINE}$`);
 /** The end of a die/warn message: "at lib/X.pm line 12." and the last filehandle read perl may add (", <STDIN> line 3."). */
 const DIED_AT = new RegExp(`^${FILE_LINE}(?:, <[^<>]{0,256}> (?:line|chunk) \\d{1,9})?\\.?$`);
 
+/** Whether a (trimmed) line is a call of Carp's or Devel::StackTrace's stack: "Pkg::sub(args) called at lib/X.pm line 12". */
+export function isPerlCallLine(line: string): boolean {
+  return parseCalledAt(line) !== null;
+}
+
 function parseCalledAt(line: string): Call | null {
   const marker = line.lastIndexOf(" called at ");
   if (marker <= 0) return null;
@@ -59,6 +64,15 @@ function parseCalledAt(line: string): Call | null {
 }
 
 function parseDiedAt(line: string): Location | null {
+  return splitDieLine(line)?.at ?? null;
+}
+
+/**
+ * A (trimmed) die/warn line that ends with where it died ("Can't locate … at lib/X.pm line 12.",
+ * " at lib/X.pm line 12." alone as confess repeats it): the message before " at …" and the location;
+ * null when the line does not end so.
+ */
+export function splitDieLine(line: string): { message: string; at: Location } | null {
   // A compile error quotes the code it stopped at, which may hold " at ": ', near "look at me"'.
   const near = line.indexOf(', near "');
   const text = near > 0 ? line.slice(0, near) : line;
@@ -66,7 +80,7 @@ function parseDiedAt(line: string): Location | null {
   if (marker < 0 && !text.startsWith("at ")) return null;
   const m = DIED_AT.exec(text.slice(marker < 0 ? 3 : marker + 4));
   if (!m || !looksLikeScript(m[1])) return null;
-  return location(m[1], m[2]);
+  return { message: marker < 0 ? "" : text.slice(0, marker), at: location(m[1], m[2]) };
 }
 
 /** A file perl ran: a path ("lib/X.pm", "script/app", "/usr/bin/tool"), "-e" code or a string eval. */
