@@ -5,6 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { api } from "@/e2e/support/alertHelpers";
 import { BASE_URL, createTenant, login, postEvents } from "@/e2e/support/tenant";
+import { waitFor } from "@/e2e/support/waitFor";
 import type { EventView } from "@/lib/errors/events/getEvent";
 
 /**
@@ -33,7 +34,7 @@ describe("release commits", () => {
     ];
     const stored = await put({ commits });
     expect(stored.status, await stored.clone().text()).toBe(200);
-    expect(await stored.json()).toEqual({ release: "shop@1.4.0", commits: 3 });
+    expect(await stored.json()).toEqual({ release: "shop@1.4.0", commits: 3, resolvedIssues: [] });
 
     const listed = await api("GET", `/api/v1/projects/${t.projectId}/releases/${encodeURIComponent("shop@1.4.0")}/commits`, admin);
     expect(listed.status).toBe(200);
@@ -123,5 +124,47 @@ describe("release commits", () => {
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain("Usage: faultline-release commits <release>");
     fs.rmSync(repo, { recursive: true, force: true });
+  });
+
+  it("resolve the issues their messages say they fix, in the next release; a newer release's event reopens one", async () => {
+    const t = await createTenant("commits-fix");
+    const member = await login(t.member);
+    const other = await createTenant("commits-fix-other");
+    const posted = async (key: string, release: string, fn: string) => {
+      const res = await postEvents(key, { type: "LedgerError", message: `${fn} failed`, release, stackTrace: `LedgerError: ${fn} failed\n    at ${fn} (/srv/app/src/ledger.ts:8:3)` });
+      return ((await res.json()) as { accepted: { groupId: string }[] }).accepted[0]!.groupId;
+    };
+    const fixed = await posted(t.key, "shop@1.4.0", "post");
+    const untouched = await posted(t.key, "shop@1.4.0", "lock");
+    expect(untouched).not.toBe(fixed);
+    const elsewhere = await posted(other.key, "shop@1.4.0", "post");
+    const put = (commits: unknown[]) => api("PUT", `/api/v1/projects/${t.projectId}/releases/${encodeURIComponent("shop@1.5.0")}/commits`, member, { commits });
+    const commits = [
+      { sha: "f1e0000001", message: `Ledger: balance before posting\n\nFixes ${BASE_URL}/errors/${fixed}`, files: ["src/ledger.ts"] },
+      { sha: "f1e0000002", message: `Fixes ${elsewhere}`, files: [] },
+      { sha: "f1e0000003", message: `Mentions ${untouched} without fixing it`, files: [] },
+    ];
+    const first = await put(commits);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body).toEqual({ release: "shop@1.5.0", commits: 3, resolvedIssues: [fixed] });
+    const issue = async (id: string) => (await api("GET", `/api/v1/errors/${id}`, member)).body as { status: string; resolution: { resolution: string | null; resolvedBy: string | null }; statusDetails: unknown };
+    expect(await issue(fixed)).toMatchObject({
+      status: "resolved",
+      resolution: { resolution: "Fixed by f1e0000001 in release shop@1.5.0: Ledger: balance before posting", resolvedBy: t.member.id },
+      statusDetails: { inNextRelease: true },
+    });
+    expect((await issue(untouched)).status).not.toBe("resolved");
+    expect((await api("GET", `/api/v1/errors/${elsewhere}`, await login(other.member))).body).toMatchObject({ status: "new" });
+
+    // Sent again (a retried deploy step), nothing is new: an issue reopened by hand stays open.
+    expect((await api("PATCH", `/api/v1/errors/${fixed}`, member, { status: "acknowledged" })).status).toBe(200);
+    expect((await put(commits)).body).toMatchObject({ resolvedIssues: [] });
+    expect((await issue(fixed)).status).toBe("acknowledged");
+
+    // Resolved again by a new commit; an event of a newer release than the issue's is a regression.
+    expect((await put([{ sha: "f1e0000004", message: `fix: ${fixed}` }, ...commits])).body).toMatchObject({ resolvedIssues: [fixed] });
+    expect(await posted(t.key, "shop@1.6.0", "post")).toBe(fixed);
+    await waitFor(async () => ((await issue(fixed)).status === "resolved" ? undefined : true));
+    expect((await issue(fixed)).status).not.toBe("resolved");
   });
 });

@@ -63,8 +63,8 @@ export const projectRoutes: RouteSpec[] = [
   {
     method: "PUT", path: "/api/v1/projects/{projectId}/releases/{version}/commits", tag: "Projects", auth: "session", role: "member",
     summary: "Set the commits a release shipped (≤ 1,000, newest first, ≤ 8 MB), replacing what was sent before",
-    description: "A deploy step sends `git log`'s commits between the previous release and this one: `sha`, `message`, `author: {name, email}`, `timestamp` (ISO 8601) and `files` (the paths it changed, ≤ 1,000). The event view then names *suspect commits*: those of the event's release that changed a file one of its application frames is in (through the project's code mappings, or the last two path segments), with a link to the commit when a code mapping names the repository. A repeated `sha` answers 422 naming `commits[i].sha`.",
-    params: ReleaseCommitParamsSchema, body: SetReleaseCommitsSchema, responses: { 200: "`{release, commits}` (how many were stored)" }, errors: [401, 403, 404, 413, 422],
+    description: "A deploy step sends `git log`'s commits between the previous release and this one: `sha`, `message`, `author: {name, email}`, `timestamp` (ISO 8601) and `files` (the paths it changed, ≤ 1,000). The event view then names *suspect commits*: those of the event's release that changed a file one of its application frames is in (through the project's code mappings, or the last two path segments), with a link to the commit when a code mapping names the repository. A repeated `sha` answers 422 naming `commits[i].sha`. A commit new to the release whose message says `Fixes <issue id or address>` (fix/fixes/fixed, close/closes/closed, resolve/resolves/resolved) resolves that issue of the project in the next release; `resolvedIssues` lists them.",
+    params: ReleaseCommitParamsSchema, body: SetReleaseCommitsSchema, responses: { 200: "`{release, commits, resolvedIssues}` (how many were stored; the issues their messages fixed)" }, errors: [401, 403, 404, 413, 422],
   },
   {
     method: "GET", path: "/api/v1/projects/{projectId}/inbound-filters", tag: "Projects", auth: "session", role: "viewer",

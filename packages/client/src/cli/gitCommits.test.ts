@@ -62,7 +62,7 @@ describe("setReleaseCommits", () => {
     };
     const commits = [{ sha: "abcdef1", message: "x", author: {}, files: [] }];
     const ok = await setReleaseCommits({ url: "https://errors.example.com/", token: "flt_t", projectId: "p1", release: "shop@1.4.2", commits, fetch: answer(200, { release: "shop@1.4.2", commits: 1 }) });
-    expect(ok).toEqual({ commits: 1 });
+    expect(ok).toEqual({ commits: 1, resolvedIssues: [] });
     expect(calls[0].url).toBe("https://errors.example.com/api/v1/projects/p1/releases/shop%401.4.2/commits");
     expect(calls[0].init).toMatchObject({ method: "PUT", headers: { authorization: "Bearer flt_t" } });
     await expect(

@@ -67,17 +67,17 @@ export interface SetCommitsOptions {
 }
 
 /** PUT the release's commits (replacing what was sent before); the error names the field when the server refuses. */
-export async function setReleaseCommits(options: SetCommitsOptions): Promise<{ commits: number }> {
+export async function setReleaseCommits(options: SetCommitsOptions): Promise<{ commits: number; resolvedIssues: string[] }> {
   const send = options.fetch ?? fetch;
   const res = await send(`${options.url.replace(/\/+$/, "")}/api/v1/projects/${encodeURIComponent(options.projectId)}/releases/${encodeURIComponent(options.release)}/commits`, {
     method: "PUT",
     headers: { authorization: `Bearer ${options.token}`, "content-type": "application/json" },
     body: JSON.stringify({ commits: options.commits }),
   });
-  const body = (await res.json().catch(() => null)) as { commits?: number; error?: { message?: string; issues?: { path: string; message: string }[] } } | null;
+  const body = (await res.json().catch(() => null)) as { commits?: number; resolvedIssues?: string[]; error?: { message?: string; issues?: { path: string; message: string }[] } } | null;
   if (!res.ok) {
     const detail = [body?.error?.message, ...(body?.error?.issues ?? []).map((i) => `${i.path}: ${i.message}`)].filter(Boolean).join("; ") || res.statusText;
     throw new Error(`${res.status} ${detail}`);
   }
-  return { commits: body?.commits ?? options.commits.length };
+  return { commits: body?.commits ?? options.commits.length, resolvedIssues: body?.resolvedIssues ?? [] };
 }

@@ -19,7 +19,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const commits = readGitCommits(range);
   const result = await setReleaseCommits({ url, token, projectId, release, commits });
-  console.log(`${result.commits} commit(s) of ${range} set for ${release}`);
+  console.log(`${result.commits} commit(s) of ${range} set for ${release}${result.resolvedIssues.length > 0 ? `; ${result.resolvedIssues.length} issue(s) they fix resolved` : ""}`);
   return 0;
 }
 
