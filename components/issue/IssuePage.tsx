@@ -8,6 +8,7 @@ import { AppHeader } from "@/components/dashboard/AppHeader";
 import { ActivityFeed } from "@/components/issue/ActivityFeed";
 import { ActivityHistogram } from "@/components/issue/ActivityHistogram";
 import { EventViewer } from "@/components/issue/event/EventViewer";
+import { LinkedIssues } from "@/components/issue/LinkedIssues";
 import { EventsTab } from "@/components/issue/EventsTab";
 import { FeedbackTab } from "@/components/issue/FeedbackTab";
 import { InvestigationPanel } from "@/components/issue/InvestigationPanel";
@@ -177,6 +178,7 @@ export function IssuePage({ errorId }: { errorId: string }) {
             </div>
             <aside className="min-w-0 space-y-4" aria-label="Issue summary">
               <ActivityHistogram errorId={errorId} />
+              <LinkedIssues errorId={errorId} canEdit={canTriage} />
               <TagDistribution errorId={errorId} workspaceId={issue.data.workspaceId} />
             </aside>
           </main>

@@ -58,6 +58,12 @@ export function describeAudit(entry: Entry, nameOf: (id: string) => string | nul
       return "moved events out of it into a new issue";
     case "discarded":
       return "discarded its new events";
+    case "linked":
+      return `linked it to ${typeof after.label === "string" ? after.label : "an issue elsewhere"}`;
+    case "unlinked": {
+      const before = (entry.before ?? {}) as Record<string, unknown>;
+      return `removed its link to ${typeof before.label === "string" ? before.label : "an issue elsewhere"}`;
+    }
     case "discard_stopped":
       return "kept its new events again";
     case "split_from":

@@ -6,6 +6,7 @@ import { createRule } from "@/lib/alerts/rules/createRule";
 import { createChannel } from "@/lib/alerts/channels/createChannel";
 import { createAssignmentRule } from "@/lib/assignment/createAssignmentRule";
 import { createComment } from "@/lib/errors/comments/comments";
+import { createIssueLink } from "@/lib/errors/links/issueLinks";
 import { listEvents } from "@/lib/errors/events/listEvents";
 import { createForwardingRule } from "@/lib/forwarding/rules/createForwardingRule";
 import { listErrorFingerprints } from "@/lib/grouping/merge/listErrorFingerprints";
@@ -290,6 +291,12 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
   "DELETE /api/v1/errors/:id/comments/:commentId": async (ctx) => {
     const comment = await createComment(ctx.adminAuth, ctx.errorId, { body: "The admin's comment" });
     return { path: `/api/v1/errors/${ctx.errorId}/comments/${comment.id}` };
+  },
+  "GET /api/v1/errors/:id/links": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/links` }),
+  "POST /api/v1/errors/:id/links": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/links`, body: { url: `https://github.com/acme/shop/issues/${tag()}` } }),
+  "DELETE /api/v1/errors/:id/links/:linkId": async (ctx) => {
+    const link = await createIssueLink(ctx.adminAuth, ctx.errorId, { url: `https://tracker.example.com/t/${tag()}` });
+    return { path: `/api/v1/errors/${ctx.errorId}/links/${link.id}` };
   },
   "GET /api/v1/errors/:id/investigation": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/investigation` }),
   "PUT /api/v1/errors/:id/investigation/checks": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}/investigation/checks`, body: { key: [...RECOMMENDATION_KEYS][0], checked: true } }),

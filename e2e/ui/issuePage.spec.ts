@@ -234,6 +234,26 @@ test("resolve in the next release: an old release's event keeps it resolved, a n
   await expect(page.getByTestId("audit-trail")).toContainText("reopened it (new events after it was resolved)");
 });
 
+test("linked issues: a member links the issue to its GitHub issue from the sidebar, sees its short name and the activity, and removes it", async ({ page, context }) => {
+  const t = await createTenant("linked-issues");
+  expect((await postEvents(t.key, { type: "TrackedBug", message: "stock goes negative", stackTrace: "TrackedBug: x\n    at reserve (/srv/app/src/stock.ts:4:2)" })).status).toBe(202);
+  const id = await groupOfType(t, "TrackedBug");
+  await signInAs(context, t.member);
+  await page.goto(`/errors/${id}`);
+  const card = page.getByRole("region", { name: "Linked issues" });
+  await expect(card).toContainText("Not tracked anywhere else yet.");
+  await card.getByRole("button", { name: "Link an issue" }).click();
+  await card.getByLabel("Issue address").fill("https://github.com/acme/shop/issues/314");
+  await card.getByLabel("Title (optional)").fill("Stock can go negative");
+  await card.getByRole("button", { name: "Link", exact: true }).click();
+  await expect(card.getByRole("link", { name: /acme\/shop#314/ })).toHaveAttribute("href", "https://github.com/acme/shop/issues/314");
+  await expect(card.getByTestId("linked-issue")).toContainText("Stock can go negative");
+  await page.getByRole("tab", { name: "Activity" }).click();
+  await expect(page.getByTestId("audit-trail")).toContainText("linked it to acme/shop#314");
+  await card.getByRole("button", { name: "Remove the link to acme/shop#314" }).click();
+  await expect(card).toContainText("Not tracked anywhere else yet.");
+});
+
 test("ignore until N more events, then the issue reopens by itself", async ({ page, context }) => {
   const t = await createTenant("ignore-n");
   const send = (n: number) => postEvents(t.key, { events: Array.from({ length: n }, () => ({ type: "NoisyWarning", message: "cache miss storm", severity: "medium" })) });

@@ -2,8 +2,8 @@ import type pg from "pg";
 import { eventTags } from "@/lib/ingest/eventTags";
 
 /**
- * Merge: the per-issue tag rollup of `sources` is added to the target's, and their comments move to
- * it, in the caller's transaction.
+ * Merge: the per-issue tag rollup of `sources` is added to the target's, and their comments and
+ * linked issues move to it (a link the target already has is dropped), in the caller's transaction.
  */
 export async function mergeGroupTriage(client: pg.PoolClient, sources: string[], targetId: string): Promise<void> {
   await client.query(
@@ -18,6 +18,13 @@ export async function mergeGroupTriage(client: pg.PoolClient, sources: string[],
   );
   await client.query(`DELETE FROM "ErrorGroupTag" WHERE "groupId" = ANY($1::uuid[])`, [sources]);
   await client.query(`UPDATE "ErrorComment" SET "groupId" = $2::uuid WHERE "groupId" = ANY($1::uuid[])`, [sources, targetId]);
+  await client.query(
+    `UPDATE "IssueLink" l SET "groupId" = $2::uuid
+     WHERE l.id IN (SELECT DISTINCT ON (url) id FROM "IssueLink" WHERE "groupId" = ANY($1::uuid[]) ORDER BY url, "createdAt")
+       AND NOT EXISTS (SELECT 1 FROM "IssueLink" t WHERE t."groupId" = $2::uuid AND t.url = l.url)`,
+    [sources, targetId],
+  );
+  await client.query(`DELETE FROM "IssueLink" WHERE "groupId" = ANY($1::uuid[])`, [sources]);
 }
 
 /**

@@ -3,6 +3,7 @@ import { AttachmentQuerySchema } from "@/lib/attachments/readAttachment";
 import { ActivityQuerySchema } from "@/lib/errors/activity/getActivity";
 import { BulkRequestSchema } from "@/lib/errors/bulk/bulkSchemas";
 import { CreateCommentSchema } from "@/lib/errors/comments/comments";
+import { CreateIssueLinkSchema, IssueLinkParamsSchema } from "@/lib/errors/links/issueLinks";
 import { ExportErrorsQuerySchema } from "@/lib/errors/errorSchemas";
 import { EventFiltersSchema, ExportEventsQuerySchema, ListEventsQuerySchema } from "@/lib/errors/events/eventSchemas";
 import { TagDistributionQuerySchema } from "@/lib/errors/tags/getTagDistribution";
@@ -86,6 +87,21 @@ export const triageRoutes: RouteSpec[] = [
   {
     method: "DELETE", path: "/api/v1/errors/{id}/comments/{commentId}", tag: "Issues", auth: "session", role: "member",
     summary: "Delete a comment (its author or an admin)", params: CommentParams, responses: { 204: "deleted" }, errors: [401, 403, 404, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/errors/{id}/links", tag: "Issues", auth: "session", role: "viewer",
+    summary: "Where the issue is tracked elsewhere (linked issues), oldest first",
+    params: IdParams, responses: { 200: "`{items: [{id, url, title, tracker, label, createdAt, createdBy}]}` (`tracker`: github, gitlab, jira, linear, azure or other; `label`: its short name, `acme/shop#42`, `SHOP-123`)" }, errors: [401, 404, 422],
+  },
+  {
+    method: "POST", path: "/api/v1/errors/{id}/links", tag: "Issues", auth: "session", role: "member",
+    summary: "Link the issue to a GitHub, GitLab, Jira, Linear or Azure DevOps issue, or any URL (audited)",
+    description: "At most 50 per issue (422 naming `url`); the same address twice is a 409. Merging issues moves their links to the target.",
+    params: IdParams, body: CreateIssueLinkSchema, responses: { 201: "the link" }, errors: [401, 403, 404, 409, 422],
+  },
+  {
+    method: "DELETE", path: "/api/v1/errors/{id}/links/{linkId}", tag: "Issues", auth: "session", role: "member",
+    summary: "Remove a linked issue (audited)", params: IssueLinkParamsSchema, responses: { 204: "removed" }, errors: [401, 403, 404, 422],
   },
   {
     method: "GET", path: "/api/v1/errors/{id}/investigation", tag: "Issues", auth: "session", role: "viewer",
