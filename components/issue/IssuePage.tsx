@@ -167,7 +167,16 @@ export function IssuePage({ errorId }: { errorId: string }) {
                 ))}
               </div>
               <div role="tabpanel">
-                {tab === "event" && <EventViewer errorId={errorId} workspaceId={issue.data.workspaceId} mappableProjectId={workspace?.role === "admin" ? issue.data.projectId : undefined} eventId={eventId} onNavigate={(id) => setParams({ event: id })} />}
+                {tab === "event" && (
+                  <EventViewer
+                    errorId={errorId}
+                    workspaceId={issue.data.workspaceId}
+                    mappableProjectId={workspace?.role === "admin" ? issue.data.projectId : undefined}
+                    assignSuspect={canTriage ? { members: members.data?.items ?? [], assigneeId: issue.data.assigneeId, onAssign: (assigneeId) => update.mutate({ errorId, patch: { assigneeId }, actor: me.data?.user }) } : undefined}
+                    eventId={eventId}
+                    onNavigate={(id) => setParams({ event: id })}
+                  />
+                )}
                 {tab === "events" && <EventsTab errorId={errorId} canExport={canTriage} onOpen={(id) => setParams({ tab: null, event: id })} />}
                 {tab === "activity" && (
                   <ActivityFeed issue={issue.data} members={members.data?.items ?? []} currentUserId={me.data.user.id} canComment={canTriage} isAdmin={workspace?.role === "admin"} />

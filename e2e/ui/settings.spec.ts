@@ -1,4 +1,5 @@
 import { api } from "@/e2e/support/alertHelpers";
+import { query } from "@/e2e/support/dbCounts";
 import { createTenant, login, postEvents, type Tenant } from "@/e2e/support/tenant";
 import { waitFor } from "@/e2e/support/waitFor";
 import { expect, screenshotBothWidths, signInAs, test } from "@/e2e/ui/fixtures";
@@ -129,7 +130,8 @@ test("link source from a frame: an admin pastes the file's address, the mapping 
   const s = await createTenant("codemap-frame");
   expect((await postEvents(s.key, { type: "PayoutError", message: "payout refused", release: "api@7a8b9c0d", stackTrace: "PayoutError: payout refused\n    at pay (/srv/api/src/payouts/pay.ts:31:7)" })).status).toBe(202);
   // The deploy step sent the release's commits: the one that changed pay.ts is the suspect.
-  const commits = [{ sha: "7a8b9c0d11", message: "Payouts: refuse zero amounts", author: { name: "Ada Lovelace" }, files: ["services/api/src/payouts/pay.ts"] }];
+  // Its author is a member of the workspace (by e-mail): the issue offers to assign them.
+  const commits = [{ sha: "7a8b9c0d11", message: "Payouts: refuse zero amounts", author: { name: "Ada Lovelace", email: s.member.email.toUpperCase() }, files: ["services/api/src/payouts/pay.ts"] }];
   expect((await api("PUT", `/api/v1/projects/${s.projectId}/releases/api%407a8b9c0d/commits`, await login(s.admin), { commits })).status).toBe(200);
   await signInAs(context, s.admin);
   await page.goto("/");
@@ -137,6 +139,9 @@ test("link source from a frame: an admin pastes the file's address, the mapping 
   await page.getByRole("link", { name: "Open issue page" }).click();
   await expect(page.getByTestId("suspect-commit")).toContainText("Payouts: refuse zero amounts");
   await expect(page.getByTestId("suspect-commit")).toContainText("Ada Lovelace");
+  await page.getByTestId("suspect-commit").getByRole("button", { name: /^Assign to / }).click();
+  await expect(page.getByTestId("suspect-commit")).toContainText("is assigned");
+  await expect.poll(async () => (await query<{ assigneeId: string | null }>(`SELECT "assigneeId" FROM "ErrorGroup" WHERE "projectId" = $1 AND type = 'PayoutError'`, [s.projectId]))[0]?.assigneeId).toBe(s.member.id);
   await page.getByTestId("frame-link-source").first().click();
 
   const dialog = page.getByRole("dialog", { name: "Link frames to your repository" });

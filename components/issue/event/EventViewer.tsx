@@ -9,7 +9,7 @@ import type { EventFrame } from "@/components/issue/event/eventTypes";
 import { ExceptionSection } from "@/components/issue/event/ExceptionSection";
 import { LinkSourceDialog } from "@/components/issue/event/LinkSourceDialog";
 import { RequestSection } from "@/components/issue/event/RequestSection";
-import { SuspectCommitsSection } from "@/components/issue/event/SuspectCommitsSection";
+import { SuspectCommitsSection, type SuspectAssign } from "@/components/issue/event/SuspectCommitsSection";
 import { button } from "@/components/ui/buttonStyles";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState, Spinner } from "@/components/ui/Spinner";
@@ -21,13 +21,15 @@ interface EventViewerProps {
   workspaceId: string;
   /** Set for admins: frames without a source link offer to set up a code mapping in this project. */
   mappableProjectId?: string;
+  /** Set for members and admins: a suspect commit's author who is a member can be assigned. */
+  assignSuspect?: SuspectAssign;
   /** An event id, or "latest" (the default) / "oldest". */
   eventId: string;
   onNavigate: (eventId: string | null) => void;
 }
 
 /** One event in full, with first / older / newer / latest navigation. */
-export function EventViewer({ errorId, workspaceId, mappableProjectId, eventId, onNavigate }: EventViewerProps) {
+export function EventViewer({ errorId, workspaceId, mappableProjectId, assignSuspect, eventId, onNavigate }: EventViewerProps) {
   const query = useIssueEventQuery(errorId, eventId);
   const [linkingFrame, setLinkingFrame] = useState<EventFrame | null>(null);
   if (query.isLoading) return <LoadingState label="Loading the event…" />;
@@ -56,7 +58,7 @@ export function EventViewer({ errorId, workspaceId, mappableProjectId, eventId, 
         </div>
       </nav>
       <LogSection log={event.log} />
-      <SuspectCommitsSection suspects={event.suspectCommits} />
+      <SuspectCommitsSection suspects={event.suspectCommits} assign={assignSuspect} />
       <ExceptionSection exceptions={event.exceptions} language={languageOfPlatform(event.platform)} onLinkSource={mappableProjectId ? setLinkingFrame : undefined} />
       {mappableProjectId && <LinkSourceDialog projectId={mappableProjectId} frame={linkingFrame} onClose={() => setLinkingFrame(null)} />}
       <BreadcrumbsSection breadcrumbs={event.breadcrumbs} occurredAt={event.occurredAt} />
