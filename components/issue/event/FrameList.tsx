@@ -6,6 +6,7 @@ import type { EventFrame } from "@/components/issue/event/eventTypes";
 import { ChevronRightIcon } from "@/components/ui/Icons";
 import { KeyValueTable } from "@/components/ui/KeyValueTable";
 import { frameAddressLabel, frameFunctionLabel } from "@/lib/errors/frameLabel";
+import { basename } from "@/lib/ingest/stacktrace/location";
 import type { Language } from "@/lib/ingest/stacktrace/frame";
 
 type Block = { kind: "app"; frame: EventFrame; index: number } | { kind: "library"; frames: { frame: EventFrame; index: number }[] };
@@ -132,7 +133,7 @@ function LibraryFrames({ frames, language, initiallyOpen }: { frames: EventFrame
 /** The frame's file in the project's repository (its code mappings), opened in a new tab. */
 function SourceLink({ frame }: { frame: EventFrame }) {
   if (!frame.sourceUrl) return null;
-  const where = `${(frame.filename ?? frame.absPath ?? "").split(/[\\/]/).pop()}${frame.lineno !== undefined ? `:${frame.lineno}` : ""}`;
+  const where = `${basename(frame.filename ?? frame.absPath ?? "")}${frame.lineno !== undefined ? `:${frame.lineno}` : ""}`;
   return (
     <a
       href={frame.sourceUrl}

@@ -11,6 +11,7 @@ import { ModalDialog } from "@/components/ui/ModalDialog";
 import { SubmitOrCancel } from "@/components/ui/SubmitOrCancel";
 import { useToast } from "@/components/ui/Toast";
 import { useProjectQuery, useUpdateProjectMutation } from "@/lib/client/hooks/useProjectQuery";
+import { basename } from "@/lib/ingest/stacktrace/location";
 import { deriveCodeMapping } from "@/lib/projects/codeMappings/deriveCodeMapping";
 
 /**
@@ -54,7 +55,7 @@ function LinkSourceForm({ projectId, frame, onClose }: { projectId: string; fram
   return (
     <form onSubmit={submit} className="space-y-3" aria-label="Link to source">
       <p className="text-sm text-gray-600 dark:text-gray-300">
-        Open <code className="break-all font-mono text-xs">{path.split(/[\\/]/).pop()}</code> in your repository and paste its address. Faultline works out
+        Open <code className="break-all font-mono text-xs">{basename(path)}</code> in your repository and paste its address. Faultline works out
         which part of <code className="break-all font-mono text-xs">{path}</code> is your server&apos;s and which the repository&apos;s, and links every frame
         under it.
       </p>

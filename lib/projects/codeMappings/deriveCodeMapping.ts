@@ -1,4 +1,6 @@
 import type { CodeMapping } from "@/lib/projects/codeMappings/codeMappingSchema";
+import { basename } from "@/lib/ingest/stacktrace/location";
+import { repositoryHost } from "@/lib/projects/codeMappings/repositoryHost";
 import { normaliseStackPath } from "@/lib/projects/codeMappings/sourceLink";
 
 /** A repository file's web address, read into its parts. */
@@ -32,11 +34,11 @@ export function parseRepositoryFileUrl(address: string): RepositoryFile | null {
     return null;
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") return null;
-  const host = url.hostname.toLowerCase();
+  const host = repositoryHost(url.href);
   const segments = url.pathname.split("/").filter(Boolean).map(safeDecode);
   const origin = `${url.protocol}//${url.host}`;
 
-  if (/(^|\.)dev\.azure\.com$|\.visualstudio\.com$/.test(host)) {
+  if (host === "azure") {
     const git = segments.indexOf("_git");
     const path = url.searchParams.get("path");
     if (git < 1 || git + 1 >= segments.length || !path) return null;
@@ -45,7 +47,7 @@ export function parseRepositoryFileUrl(address: string): RepositoryFile | null {
     return { repositoryUrl: `${origin}/${segments.slice(0, git + 2).map(encodeURIComponent).join("/")}`, ref, path: trimSlashes(path) };
   }
   // GitLab puts "-" before blob; GitHub and self-hosted Gitea/Forgejo use blob; Bitbucket src.
-  const marker = segments.findIndex((s, i) => i >= 2 && (s === "blob" || (s === "src" && /(^|\.)bitbucket\.org$/.test(host))));
+  const marker = segments.findIndex((s, i) => i >= 2 && (s === "blob" || (s === "src" && host === "bitbucket")));
   if (marker < 0 || marker + 2 >= segments.length) return null;
   const repoSegments = segments.slice(0, segments[marker - 1] === "-" ? marker - 1 : marker);
   if (repoSegments.length < 2) return null;
@@ -76,7 +78,7 @@ export function deriveCodeMapping(framePaths: ReadonlyArray<string | undefined>,
     const shared = sharedTail(stackParts, repoParts);
     if (shared > 0 && (!best || shared > best.shared)) best = { stackParts, shared, absolute: normalised.startsWith("/") };
   }
-  const frameName = framePaths.find(Boolean)?.split(/[\\/]/).pop() ?? "";
+  const frameName = basename(framePaths.find(Boolean) ?? "");
   if (!best) return { ok: false, reason: `That file is not ${frameName || "the frame's file"}: the file names differ.` };
   const stackRootParts = best.stackParts.slice(0, best.stackParts.length - best.shared);
   const sourceRootParts = repoParts.slice(0, repoParts.length - best.shared);

@@ -1,4 +1,5 @@
 import type { CodeMapping } from "@/lib/projects/codeMappings/codeMappingSchema";
+import { repositoryHost } from "@/lib/projects/codeMappings/repositoryHost";
 
 /**
  * A path as stack traces spell it, reduced to what a code mapping's stack root is compared with:
@@ -67,9 +68,9 @@ export function sourceLink(paths: ReadonlyArray<string | undefined>, line: numbe
 export function commitLink(repositoryUrl: string, sha: string): string | undefined {
   if (repositoryUrl.includes("{path}")) return undefined;
   const repo = repositoryUrl.replace(/\/+$/, "").replace(/\.git$/, "");
-  const host = hostOf(repo);
-  if (/(^|\.)bitbucket\.org$/.test(host)) return `${repo}/commits/${sha}`;
-  if (/gitlab/.test(host)) return `${repo}/-/commit/${sha}`;
+  const host = repositoryHost(repo);
+  if (host === "bitbucket") return `${repo}/commits/${sha}`;
+  if (host === "gitlab") return `${repo}/-/commit/${sha}`;
   return `${repo}/commit/${sha}`;
 }
 
@@ -78,20 +79,12 @@ function linkFor(repositoryUrl: string, ref: string, path: string, line: number 
     return repositoryUrl.replaceAll("{ref}", encodeURIComponent(ref)).replaceAll("{path}", path).replaceAll("{line}", line === undefined ? "" : String(line));
   }
   const repo = repositoryUrl.replace(/\/+$/, "").replace(/\.git$/, "");
-  const host = hostOf(repo);
+  const host = repositoryHost(repo);
   const refPath = ref.split("/").map(encodeURIComponent).join("/");
-  if (/(^|\.)dev\.azure\.com$|\.visualstudio\.com$/.test(host)) {
+  if (host === "azure") {
     return `${repo}?path=/${path}&version=${isCommit ? "GC" : "GB"}${encodeURIComponent(ref)}${line === undefined ? "" : `&line=${line}&lineEnd=${line + 1}&lineStartColumn=1&lineEndColumn=1`}`;
   }
-  if (/(^|\.)bitbucket\.org$/.test(host)) return `${repo}/src/${refPath}/${path}${line === undefined ? "" : `#lines-${line}`}`;
-  if (/gitlab/.test(host)) return `${repo}/-/blob/${refPath}/${path}${line === undefined ? "" : `#L${line}`}`;
+  if (host === "bitbucket") return `${repo}/src/${refPath}/${path}${line === undefined ? "" : `#lines-${line}`}`;
+  if (host === "gitlab") return `${repo}/-/blob/${refPath}/${path}${line === undefined ? "" : `#L${line}`}`;
   return `${repo}/blob/${refPath}/${path}${line === undefined ? "" : `#L${line}`}`;
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return "";
-  }
 }
