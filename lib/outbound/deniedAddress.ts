@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import type { OutboundPolicy } from "@/lib/outbound/outboundPolicy";
 import { OutboundDeniedError } from "@/lib/outbound/OutboundDeniedError";
 
@@ -13,4 +14,12 @@ export function deniedAddress(addresses: readonly string[], policy: OutboundPoli
     if (reason) return OutboundDeniedError.address(address, reason);
   }
   return undefined;
+}
+
+/**
+ * The refusal when a (bare) host is an IP address the policy denies. A socket connects to an IP
+ * literal without a lookup, so guardedLookup never sees it: callers that connect check it here.
+ */
+export function deniedLiteral(host: string, policy: OutboundPolicy): OutboundDeniedError | undefined {
+  return isIP(host) ? deniedAddress([host], policy) : undefined;
 }

@@ -1,5 +1,5 @@
 import net from "node:net";
-import { bareHost, deniedAddress } from "@/lib/outbound/deniedAddress";
+import { bareHost, deniedLiteral } from "@/lib/outbound/deniedAddress";
 import { guardedLookup } from "@/lib/outbound/guardedLookup";
 import type { OutboundPolicy } from "@/lib/outbound/outboundPolicy";
 
@@ -24,8 +24,7 @@ export function guardedSmtpSocket(policy: OutboundPolicy): (options: SmtpSocketO
   return (options, callback) => {
     const timeoutMs = options.connectionTimeout ?? 10_000;
     const host = bareHost(options.host ?? "localhost");
-    // An IP address is connected to without a lookup, so it is checked here.
-    const denied = net.isIP(host) ? deniedAddress([host], policy) : null;
+    const denied = deniedLiteral(host, policy);
     if (denied) return setImmediate(() => callback(denied));
     const socket = net.connect({ host, port: Number(options.port) || (options.secure ? 465 : 587), lookup: guardedLookup(policy) });
     let settled = false;

@@ -1,9 +1,8 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-import { isIP } from "node:net";
 import type { TLSSocket } from "node:tls";
 import { BAD_PORTS } from "@/lib/outbound/badPorts";
-import { bareHost, deniedAddress } from "@/lib/outbound/deniedAddress";
+import { bareHost, deniedLiteral } from "@/lib/outbound/deniedAddress";
 import { envOutboundPolicy } from "@/lib/outbound/envOutboundPolicy";
 import { guardedLookup } from "@/lib/outbound/guardedLookup";
 import { OutboundDeniedError } from "@/lib/outbound/OutboundDeniedError";
@@ -169,7 +168,7 @@ function exchange(url: URL, { method, headers, body, rejectUnauthorized }: Excha
   const host = bareHost(url.hostname);
   const port = Number(url.port || (url.protocol === "https:" ? 443 : 80));
   if (BAD_PORTS.has(port)) return Promise.reject(new OutboundDeniedError(`port ${port} belongs to another protocol (the Fetch Standard's bad ports)`));
-  const denied = isIP(host) ? deniedAddress([host], policy) : undefined;
+  const denied = deniedLiteral(host, policy);
   if (denied) return Promise.reject(denied);
   return new Promise((resolve, reject) => {
     const request = (url.protocol === "https:" ? httpsRequest : httpRequest)(
