@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { auditRow, userActor } from "@/lib/audit/auditRow";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanTriage } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/prisma";
@@ -56,9 +57,7 @@ export async function createIssueLink(auth: AuthContext, errorId: string, input:
   if (await db().issueLink.findUnique({ where: { groupId_url: { groupId: group.id, url: input.url } } })) throw new ApiError(409, "conflict", "the issue is already linked to that address");
   const row = await db().$transaction(async (tx) => {
     const created = await tx.issueLink.create({ data: { id: uuidv7(), workspaceId: group.workspaceId, groupId: group.id, url: input.url, title: input.title || null, createdById: actorId } });
-    await tx.auditLog.create({
-      data: { id: uuidv7(), workspaceId: group.workspaceId, actorId, actorType: "user", action: "error.linked", targetType: "error", targetId: group.id, after: { url: input.url, label: describeIssueLink(input.url).label } },
-    });
+    await tx.auditLog.create({ data: linkAudit(group, auth, "error.linked", { after: { url: input.url, label: describeIssueLink(input.url).label } }) });
     return created;
   });
   return toDto(row, actorId && auth.kind === "user" ? { id: actorId, name: auth.name } : null);
@@ -72,19 +71,13 @@ export async function deleteIssueLink(auth: AuthContext, errorId: string, linkId
   if (!link) throw ApiError.notFound("link not found");
   await db().$transaction([
     db().issueLink.delete({ where: { id: link.id } }),
-    db().auditLog.create({
-      data: {
-        id: uuidv7(),
-        workspaceId: group.workspaceId,
-        actorId: auth.kind === "user" ? auth.userId : null,
-        actorType: "user",
-        action: "error.unlinked",
-        targetType: "error",
-        targetId: group.id,
-        before: { url: link.url, label: describeIssueLink(link.url).label },
-      },
-    }),
+    db().auditLog.create({ data: linkAudit(group, auth, "error.unlinked", { before: { url: link.url, label: describeIssueLink(link.url).label } }) }),
   ]);
+}
+
+/** The issue's audit entry for a link added or removed, by whoever did it. */
+function linkAudit(group: { id: string; workspaceId: string }, auth: AuthContext, action: string, sides: { before?: Record<string, unknown>; after?: Record<string, unknown> }) {
+  return auditRow({ workspaceId: group.workspaceId, actor: auth.kind === "user" ? userActor(auth.userId) : { type: "system" }, action, targetType: "error", targetId: group.id, ...sides });
 }
 
 function toDto(row: { id: string; url: string; title: string | null; createdAt: Date }, createdBy: { id: string; name: string | null } | null): IssueLinkDto {

@@ -53,6 +53,11 @@ export const SetReleaseCommitsSchema = z
   });
 export type SetReleaseCommitsInput = z.output<typeof SetReleaseCommitsSchema>;
 
+/** A commit message's first line, as lists and resolutions show it. */
+export function commitTitle(message: string): string {
+  return message.split("\n", 1)[0];
+}
+
 /** A stored commit as the API shows it. */
 export interface ReleaseCommitDto {
   sha: string;

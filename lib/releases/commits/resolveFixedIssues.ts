@@ -2,6 +2,7 @@ import type { AuthContext } from "@/lib/auth/AuthContext";
 import { db } from "@/lib/db/prisma";
 import { updateError } from "@/lib/errors/updateError";
 import { fixedIssueIds } from "@/lib/releases/commits/fixedIssueRefs";
+import { commitTitle } from "@/lib/releases/commits/releaseCommitSchemas";
 
 /** Issues one PUT may resolve at most (a release's messages naming more are not a fix list). */
 const MAX_RESOLVED = 100;
@@ -16,7 +17,7 @@ const MAX_RESOLVED = 100;
 export async function resolveFixedIssues(auth: AuthContext, projectId: string, release: string, commits: readonly { sha: string; message: string }[]): Promise<string[]> {
   const fixedBy = new Map<string, { sha: string; title: string }>();
   for (const commit of commits) {
-    for (const id of fixedIssueIds(commit.message)) if (!fixedBy.has(id)) fixedBy.set(id, { sha: commit.sha, title: commit.message.split("\n", 1)[0] });
+    for (const id of fixedIssueIds(commit.message)) if (!fixedBy.has(id)) fixedBy.set(id, { sha: commit.sha, title: commitTitle(commit.message) });
   }
   if (fixedBy.size === 0) return [];
   const open = await db().errorGroup.findMany({

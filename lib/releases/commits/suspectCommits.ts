@@ -1,6 +1,6 @@
 import type { CodeMapping } from "@/lib/projects/codeMappings/codeMappingSchema";
 import { commitLink, mappedFile, normaliseStackPath } from "@/lib/projects/codeMappings/sourceLink";
-import type { ReleaseCommitDto } from "@/lib/releases/commits/releaseCommitSchemas";
+import { commitTitle, type ReleaseCommitDto } from "@/lib/releases/commits/releaseCommitSchemas";
 
 /** A frame as the event view shows it (only what matching reads). */
 export interface SuspectFrame {
@@ -59,7 +59,7 @@ export function suspectCommits(frames: readonly SuspectFrame[], commits: readonl
           position,
           suspect: {
             sha: commit.sha,
-            title: commit.message.split("\n", 1)[0].slice(0, 200),
+            title: commitTitle(commit.message).slice(0, 200),
             authorName: commit.authorName,
             authorEmail: commit.authorEmail,
             committedAt: commit.committedAt,

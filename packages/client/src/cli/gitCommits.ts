@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { serverReason } from "./serverReason";
 
 /** One commit as PUT /api/v1/projects/:id/releases/:version/commits takes it. */
 export interface GitCommit {
@@ -74,10 +75,7 @@ export async function setReleaseCommits(options: SetCommitsOptions): Promise<{ c
     headers: { authorization: `Bearer ${options.token}`, "content-type": "application/json" },
     body: JSON.stringify({ commits: options.commits }),
   });
-  const body = (await res.json().catch(() => null)) as { commits?: number; resolvedIssues?: string[]; error?: { message?: string; issues?: { path: string; message: string }[] } } | null;
-  if (!res.ok) {
-    const detail = [body?.error?.message, ...(body?.error?.issues ?? []).map((i) => `${i.path}: ${i.message}`)].filter(Boolean).join("; ") || res.statusText;
-    throw new Error(`${res.status} ${detail}`);
-  }
+  if (!res.ok) throw new Error(`${res.status} ${await serverReason(res)}`);
+  const body = (await res.json().catch(() => null)) as { commits?: number; resolvedIssues?: string[] } | null;
   return { commits: body?.commits ?? options.commits.length, resolvedIssues: body?.resolvedIssues ?? [] };
 }

@@ -1,5 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+import { serverReason } from "./serverReason";
 
 export interface UploadOptions {
   /** Faultline's base URL ("https://errors.example.com"). */
@@ -60,8 +61,7 @@ export async function uploadSourceMaps(options: UploadOptions): Promise<UploadRe
       result.uploaded.push({ file, url });
       log(`uploaded ${file} as ${url}`);
     } else {
-      const body = (await res.json().catch(() => null)) as { error?: { message?: string; issues?: { path: string; message: string }[] } } | null;
-      const message = [body?.error?.message, ...(body?.error?.issues ?? []).map((i) => `${i.path}: ${i.message}`)].filter(Boolean).join("; ") || res.statusText;
+      const message = await serverReason(res);
       result.failed.push({ file, status: res.status, message });
       log(`failed ${file}: ${res.status} ${message}`);
     }
