@@ -3,7 +3,8 @@
 // fresh embedded PostgreSQL (or DATABASE_URL's server, in a database of its own), then Playwright e2e
 // in Chromium. `node scripts/test.mjs static|unit|api|e2e [files…]` runs one stage (of those files).
 // API test files run side by side (each seeds its own workspace); a file whose assertions need a quiet
-// database (whole-table counts) carries the marker `@serial-db` and runs alone afterwards.
+// database (whole-table counts) carries the marker `@serial-db` and runs alone afterwards (beside the
+// `@own-instance` files, which bring their own database and app).
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -69,15 +70,23 @@ async function main() {
   if (stages.includes("e2e")) await run(bin("playwright"), ["test", ...files], { cwd: root, env });
 }
 
-/** Independent files in parallel workers first, then the `@serial-db` files one at a time. */
+/**
+ * Independent files in parallel workers first; then the `@serial-db` files one at a time, and beside
+ * them, also one at a time, the `@own-instance` files: those start a PostgreSQL server and app of
+ * their own and load them hard (they never touch the shared database, but in the parallel pool they
+ * would starve the other files of CPU). The serial files wait on one request at a time and leave
+ * about a third of the two cores idle, which the own-instance files use.
+ */
 async function runApiTests() {
   const dir = path.join(root, "e2e", "api");
   const all = files.length > 0 ? files : fs.readdirSync(dir).filter((f) => f.endsWith(".test.ts")).map((f) => path.join("e2e", "api", f));
-  const serial = all.filter((f) => fs.readFileSync(path.join(root, f), "utf8").includes("@serial-db"));
-  const parallel = all.filter((f) => !serial.includes(f));
+  const marked = (marker) => all.filter((f) => fs.readFileSync(path.join(root, f), "utf8").includes(marker));
+  const serial = marked("@serial-db");
+  const ownInstance = marked("@own-instance");
+  const parallel = all.filter((f) => !serial.includes(f) && !ownInstance.includes(f));
   const vitest = (list, extra) => run(bin("vitest"), ["run", "--config", "vitest.api.config.ts", ...extra, ...list], { cwd: root, env });
   if (parallel.length > 0) await vitest(parallel, ["--fileParallelism", `--maxWorkers=${API_WORKERS}`]);
-  if (serial.length > 0) await vitest(serial, ["--no-file-parallelism"]);
+  await Promise.all([serial, ownInstance].filter((list) => list.length > 0).map((list) => vitest(list, ["--no-file-parallelism"])));
 }
 
 async function startDatabase() {

@@ -20,11 +20,11 @@ interface CliRun {
   json: Record<string, unknown>;
 }
 
-/** Runs `npm run faultline -- …` as an operator would (tsx scripts/faultline.ts), against the test database. */
+/** Runs `npm run faultline -- …` as an operator would (node scripts/runCli.mjs), against the test database. */
 async function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<CliRun> {
   const merged: Record<string, string | undefined> = { ...process.env, PUBLIC_URL: BASE_URL, ...env };
   for (const name of Object.keys(merged)) if (merged[name] === undefined) delete merged[name];
-  const run = await runToEnd(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/faultline.ts", ...args], {
+  const run = await runToEnd(process.execPath, ["scripts/runCli.mjs", ...args], {
     cwd: root,
     env: merged as NodeJS.ProcessEnv,
     timeoutMs: 120_000,
@@ -40,8 +40,8 @@ async function cli(args: string[], env: Record<string, string | undefined> = {})
 
 const tag = () => randomBytes(4).toString("hex");
 
-// Every command is a process of its own (tsx, the Prisma client, a database connection, scrypt for
-// passwords): seconds each on a quiet machine, far more on a busy one.
+// Every command is a process of its own (the bundled CLI, the Prisma client, a database connection,
+// scrypt for passwords): about a second each on a quiet machine, far more on a busy one.
 describe("admin CLI (npm run faultline)", { timeout: 300_000 }, () => {
   it("user:create with a generated password → that user signs in over HTTP", async () => {
     const email = `ops-${tag()}@test.local`;

@@ -1,4 +1,4 @@
-// @serial-db: starts its own PostgreSQL and app instances and loads them; alone, it does not starve the other files.
+// @own-instance: starts its own PostgreSQL and app instances and loads them; beside the serial files, not in the parallel pool, so it does not starve the other files.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

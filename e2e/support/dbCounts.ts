@@ -1,5 +1,5 @@
-import pg from "pg";
-import { assertLocalDatabase } from "@/e2e/support/assertLocalDatabase";
+import type pg from "pg";
+import { testPool } from "@/e2e/support/testPool";
 import { waitFor } from "@/e2e/support/waitFor";
 
 const TABLES = ["ErrorGroup", "ErrorOccurrence", "ErrorGroupUser", "ErrorGroupAgent", "ErrorHourly", "AuditLog"];
@@ -7,29 +7,17 @@ const TABLES = ["ErrorGroup", "ErrorOccurrence", "ErrorGroupUser", "ErrorGroupAg
 /** Row counts of every table ingest writes to: equal before and after means nothing was written.
  * Whole-table counts: a file using this must carry the `@serial-db` marker (see scripts/test.mjs). */
 export async function ingestTableCounts(): Promise<Record<string, number>> {
-  const client = new pg.Client({ connectionString: assertLocalDatabase() });
-  await client.connect();
-  try {
-    const counts: Record<string, number> = {};
-    for (const table of TABLES) {
-      const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${table}"`);
-      counts[table] = Number(rows[0].n);
-    }
-    return counts;
-  } finally {
-    await client.end();
+  const counts: Record<string, number> = {};
+  for (const table of TABLES) {
+    const { rows } = await testPool().query<{ n: string }>(`SELECT count(*) AS n FROM "${table}"`);
+    counts[table] = Number(rows[0].n);
   }
+  return counts;
 }
 
 /** A query on the test database, or on `databaseUrl` (a fresh instance's own database). */
 export async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = [], databaseUrl?: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: databaseUrl ?? assertLocalDatabase() });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
+  return (await testPool(databaseUrl).query<T>(sql, params)).rows;
 }
 
 /**

@@ -1,5 +1,5 @@
-import pg from "pg";
-import { assertLocalDatabase } from "@/e2e/support/assertLocalDatabase";
+import type pg from "pg";
+import { testPool } from "@/e2e/support/testPool";
 
 /**
  * A fingerprint of everything the database holds for some workspaces: per table, the row count and
@@ -45,18 +45,13 @@ const BOOKKEEPING = new Set(["JobRun", "StorageSample", "IngestMinute", "Applied
 let cachedSql: string | undefined;
 
 export async function workspaceSnapshot(workspaceIds: string[]): Promise<Record<string, TableState>> {
-  const client = new pg.Client({ connectionString: assertLocalDatabase() });
-  await client.connect();
-  try {
-    cachedSql ??= await buildSql(client);
-    const { rows } = await client.query<{ t: string; n: number; h: string }>(cachedSql, [workspaceIds]);
-    return Object.fromEntries(rows.map((r) => [r.t, { rows: r.n, hash: r.h }]));
-  } finally {
-    await client.end();
-  }
+  const pool = testPool();
+  cachedSql ??= await buildSql(pool);
+  const { rows } = await pool.query<{ t: string; n: number; h: string }>(cachedSql, [workspaceIds]);
+  return Object.fromEntries(rows.map((r) => [r.t, { rows: r.n, hash: r.h }]));
 }
 
-async function buildSql(client: pg.Client): Promise<string> {
+async function buildSql(client: pg.Pool): Promise<string> {
   const { rows } = await client.query<{ table: string; columns: string[] }>(
     `SELECT table_name AS table, array_agg(column_name::text) AS columns FROM information_schema.columns
      WHERE table_schema = current_schema() AND table_name <> '_prisma_migrations'
