@@ -32,7 +32,11 @@ test("an admin adds a forwarding rule, copies arrive and show in the forwarding 
   expect((await postEvents(t.key, { type: "QueueStalled", message: "jobs stuck for 5 minutes", severity: "high" })).status).toBe(202);
   await receiver.waitFor((r) => r.path === "/ops");
   const logRow = page.getByTestId("forwarding-delivery-row").filter({ hasText: "QueueStalled" });
-  await expect(logRow).toContainText("delivered", { timeout: 30_000 });
+  // The log polls every 10 s: reloaded instead, until the delivery's outcome is recorded.
+  await expect(async () => {
+    await page.reload();
+    await expect(logRow).toContainText("delivered", { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(logRow).toContainText("Ops endpoint (webhook) · 1 attempt");
   await screenshotBothWidths(page, "settings-forwarding");
 
