@@ -103,6 +103,7 @@ const api = (method: string, path: string, cookie: string | undefined, body?: un
   headers: { ...(cookie && { cookie }), ...(body !== undefined && { "content-type": "application/json" }), ...headers },
   body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
 });
+const commitsPath = (c: Ctx, release = "web@1.0.0") => `/api/v1/projects/${c.t.projectId}/releases/${encodeURIComponent(release)}/commits`;
 const eventEnvelope = (c: Ctx, header: Record<string, unknown> = {}) => envelope({ event_id: newEventId(), ...header }, [{ type: "event", payload: errorEvent(newEventId()) }]);
 
 const CASES: Case[] = [
@@ -289,6 +290,23 @@ const CASES: Case[] = [
   { name: "events: charset=utf-32", status: 415, names: '"field":"charset"', req: (c) => ingest(c, ok, { "content-type": "application/json; charset=utf-32" }) },
   { name: "executions: charset=ebcdic", status: 415, names: "charset", req: (c) => executions(c, { ok: 1 }, { "content-type": "application/json; charset=ebcdic" }) },
   { name: "envelope: gzip bomb without Content-Encoding", status: 413, req: (c) => env(c, zlib.gzipSync(Buffer.alloc(64 * MIB, 0x20))) },
+  // ── Third audit: release commits, linked issues, code mappings ───────────────────────────────
+  { name: "code mapping: a repository address with a token in it", status: 422, names: "codeMappings[0].repositoryUrl", req: (c) => api("PATCH", `/api/v1/projects/${c.t.projectId}`, c.admin, { codeMappings: [{ stackRoot: "/srv/", repositoryUrl: "https://oauth2:glpat-secret@gitlab.com/acme/shop" }] }) },
+  { name: "release commits: a sha that is not hexadecimal", status: 422, names: "commits[0].sha", req: (c) => api("PUT", commitsPath(c), c.member, { commits: [{ sha: "not-a-sha" }] }) },
+  { name: "release commits: the body an array", status: 422, names: "input", req: (c) => api("PUT", commitsPath(c), c.member, [{ sha: "abcdef1" }]) },
+  { name: "release commits: an unknown field", status: 422, names: "commits[0]", req: (c) => api("PUT", commitsPath(c), c.member, { commits: [{ sha: "abcdef1", patch: "diff --git" }] }) },
+  { name: "release commits: a path of 2,000 characters", status: 422, names: "commits[0].files[0]", req: (c) => api("PUT", commitsPath(c), c.member, { commits: [{ sha: "abcdef1", files: ["a/".repeat(1000)] }] }) },
+  { name: "release commits: a body over 8 MiB", status: 413, req: (c) => api("PUT", commitsPath(c), c.member, { commits: [{ sha: "abcdef1", message: "m".repeat(9 * MIB) }] }) },
+  { name: "release commits: a release of 201 characters", status: 422, names: "version", req: (c) => api("PUT", commitsPath(c, "v".repeat(201)), c.member, { commits: [] }) },
+  { name: "release commits: set by a viewer", status: 403, req: (c) => api("PUT", commitsPath(c), c.viewer, { commits: [] }) },
+  { name: "release commits: another workspace's project", status: 404, req: (c) => api("PUT", `/api/v1/projects/${c.other.projectId}/releases/web%401.0.0/commits`, c.member, { commits: [] }) },
+  { name: "release commits: set cross-site", status: 403, req: (c) => api("PUT", commitsPath(c), c.member, { commits: [] }, { origin: "https://evil.example" }) },
+  { name: "issue links: a javascript: address", status: 422, names: "url", req: (c) => api("POST", `/api/v1/errors/${c.groupId}/links`, c.member, { url: "javascript:alert(1)" }) },
+  { name: "issue links: an address with a user name and password (shown to every member)", status: 422, names: "user name or password", req: (c) => api("POST", `/api/v1/errors/${c.groupId}/links`, c.member, { url: "https://user:secret@github.com/acme/shop/issues/1" }) },
+  { name: "issue links: added by a viewer", status: 403, req: (c) => api("POST", `/api/v1/errors/${c.groupId}/links`, c.viewer, { url: "https://github.com/acme/shop/issues/1" }) },
+  { name: "issue links: on another workspace's issue", status: 404, req: (c) => api("POST", `/api/v1/errors/${c.otherGroupId}/links`, c.member, { url: "https://github.com/acme/shop/issues/1" }) },
+  { name: "issue links: DELETE an unknown link", status: 404, req: (c) => api("DELETE", `/api/v1/errors/${c.groupId}/links/${rand()}`, c.member) },
+  { name: "issue links: DELETE a link id that is not a UUID", status: 422, names: "linkId", req: (c) => api("DELETE", `/api/v1/errors/${c.groupId}/links/1%20OR%201=1`, c.member) },
   { name: "envelope: a header line over 1 MiB", status: 413, names: "envelope header", req: (c) => env(c, envelope({ pad: Array.from({ length: 600_000 }, () => 1) }, [{ type: "event", payload: errorEvent(newEventId()) }])) },
 ];
 

@@ -6,3 +6,13 @@ export const HttpUrlSchema = z
   .trim()
   .max(2000)
   .refine((v) => /^https?:\/\//i.test(v) && URL.canParse(v), "must be an http:// or https:// URL");
+
+/**
+ * An address every member sees as a link (a tracker's issue, a repository): an http(s) URL without a
+ * user name or password, so that a token pasted along with it is refused rather than shown to all.
+ */
+export const LinkUrlSchema = HttpUrlSchema.refine((v) => {
+  if (!URL.canParse(v)) return true; // HttpUrlSchema has refused it already
+  const url = new URL(v);
+  return url.username === "" && url.password === "";
+}, "must not contain a user name or password: they would be shown to every member");

@@ -5,7 +5,7 @@ import { assertCanTriage } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/prisma";
 import { describeIssueLink, type IssueTracker } from "@/lib/errors/links/describeIssueLink";
 import { findVisibleError } from "@/lib/errors/findVisibleError";
-import { HttpUrlSchema } from "@/lib/http/httpUrlSchema";
+import { LinkUrlSchema } from "@/lib/http/httpUrlSchema";
 import { ApiError } from "@/lib/http/ApiError";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 
@@ -17,7 +17,7 @@ export const IssueLinkParamsSchema = z.object({ id: z.uuid(), linkId: z.uuid() }
 /** POST /api/v1/errors/:id/links: the tracker issue's address and, optionally, its title. */
 export const CreateIssueLinkSchema = z
   .object({
-    url: HttpUrlSchema,
+    url: LinkUrlSchema,
     title: z.string().trim().max(300).optional(),
   })
   .strict();

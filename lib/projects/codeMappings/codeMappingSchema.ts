@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { HttpUrlSchema } from "@/lib/http/httpUrlSchema";
+import { LinkUrlSchema } from "@/lib/http/httpUrlSchema";
 
 /**
  * One code mapping: frames whose path starts with `stackRoot` ("/srv/app/", "app/", "" for every
@@ -11,7 +11,7 @@ export const CodeMappingSchema = z
   .object({
     stackRoot: z.string().trim().max(300),
     sourceRoot: z.string().trim().max(300).default(""),
-    repositoryUrl: HttpUrlSchema,
+    repositoryUrl: LinkUrlSchema,
     defaultBranch: z
       .string()
       .trim()
