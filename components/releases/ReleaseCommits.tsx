@@ -17,7 +17,7 @@ export function ReleaseCommits({ version, commits }: { version: string; commits:
     >
       {commits.items.length === 0 ? (
         <p className="text-sm text-gray-600 dark:text-gray-300" data-testid="release-commits-empty">
-          No commits were sent for this release. From the deploy step, <code className="break-all font-mono text-xs">npx faultline-release commits {version} --range &lt;previous release&gt;..HEAD</code>{" "}
+          No commits were sent for this release. From the deploy step, <code className="break-all font-mono text-xs">npx faultline-release commits {version} --auto</code>{" "}
           sends them, and the issue page then names the commits that changed the files in an error&apos;s stack.
         </p>
       ) : (

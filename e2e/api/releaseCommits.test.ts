@@ -118,6 +118,21 @@ describe("release commits", () => {
     const listed = await api("GET", `/api/v1/projects/${t.projectId}/releases/${encodeURIComponent("shop@2.0.0")}/commits`, member);
     expect((listed.body as { commits: unknown[] }).commits).toEqual([expect.objectContaining({ message: "Cart: totals", authorName: "Grace Hopper", files: ["shop/cart.py"] })]);
 
+    // --auto: the next release's range starts at the newest commit Faultline has of shop@2.0.0.
+    fs.writeFileSync(path.join(repo, "shop/tax.py"), "RATE = 0.2\n");
+    git("add", ".");
+    git("commit", "-q", "-m", "Tax: rate");
+    const auto = spawnSync(process.execPath, [cli, "commits", "shop@2.1.0", "--auto"], { cwd: repo, env, encoding: "utf8" });
+    expect(auto.stderr).toBe("");
+    const cartSha = git("rev-parse", "HEAD~1").trim();
+    expect(auto.stdout).toContain(`1 commit(s) of ${cartSha}..HEAD (since shop@2.0.0) set for shop@2.1.0`);
+    const next = await api("GET", `/api/v1/projects/${t.projectId}/releases/${encodeURIComponent("shop@2.1.0")}/commits`, member);
+    expect(next.body).toMatchObject({ commits: [expect.objectContaining({ message: "Tax: rate", files: ["shop/tax.py"] })], previousHeads: [{ release: "shop@2.0.0", sha: cartSha }] });
+    // Run again for shop@2.1.0, its own commits are not where it starts.
+    expect(spawnSync(process.execPath, [cli, "commits", "shop@2.1.0", "--auto"], { cwd: repo, env, encoding: "utf8" }).stdout).toContain("(since shop@2.0.0)");
+    const both = spawnSync(process.execPath, [cli, "commits", "shop@2.1.0", "--auto", "--range", "v1..HEAD"], { cwd: repo, env, encoding: "utf8" });
+    expect(both.status).toBe(2);
+
     const unknownRange = spawnSync(process.execPath, [cli, "commits", "shop@2.0.0", "--range", "v9..HEAD"], { cwd: repo, env, encoding: "utf8" });
     expect(unknownRange.status).toBe(1);
     const usage = spawnSync(process.execPath, [cli, "commits"], { cwd: repo, env, encoding: "utf8" });

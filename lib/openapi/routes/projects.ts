@@ -58,7 +58,7 @@ export const projectRoutes: RouteSpec[] = [
   {
     method: "GET", path: "/api/v1/projects/{projectId}/releases/{version}/commits", tag: "Projects", auth: "session", role: "viewer",
     summary: "The commits a release shipped, as a deploy step sent them, newest first",
-    params: ReleaseCommitParamsSchema, responses: { 200: "`{release, commits: [{sha, message, authorName, authorEmail, committedAt, files}]}`" }, errors: [401, 404, 422],
+    params: ReleaseCommitParamsSchema, responses: { 200: "`{release, commits: [{sha, message, authorName, authorEmail, committedAt, files}], previousHeads: [{release, sha, committedAt}]}` (`previousHeads`: the newest commit of each other release with commits, latest committed first, ≤ 10: where `faultline-release commits --auto` starts its range)" }, errors: [401, 404, 422],
   },
   {
     method: "PUT", path: "/api/v1/projects/{projectId}/releases/{version}/commits", tag: "Projects", auth: "session", role: "member",

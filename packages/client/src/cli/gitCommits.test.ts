@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseGitLog, readGitCommits, setReleaseCommits } from "./gitCommits";
+import { autoRange, headCommit, isAncestorOfHead, parseGitLog, readGitCommits, setReleaseCommits } from "./gitCommits";
 
 /** A real repository: three commits, one with a multi-line message, a path with spaces and a rename. */
 let repo: string;
@@ -42,6 +42,10 @@ describe("readGitCommits", () => {
     expect(readGitCommits("HEAD", repo)).toHaveLength(3);
   });
 
+  it("reads at most maxCount commits", () => {
+    expect(readGitCommits("HEAD", repo, 2).map((c) => c.message)).toEqual(["Docs: rename", "Billing: round totals per line\n\nFixes #88"]);
+  });
+
   it("fails clearly on a range git does not know", () => {
     expect(() => readGitCommits("v9.9.9..HEAD", repo)).toThrow();
   });
@@ -68,5 +72,25 @@ describe("setReleaseCommits", () => {
     await expect(
       setReleaseCommits({ url: "https://e", token: "t", projectId: "p", release: "r", commits, fetch: answer(422, { error: { message: "invalid body", issues: [{ path: "commits[0].sha", message: "a commit hash" }] } }) }),
     ).rejects.toThrow("422 invalid body; commits[0].sha: a commit hash");
+  });
+});
+
+describe("autoRange (--auto)", () => {
+  it("starts at the first listed release's newest commit HEAD descends from", () => {
+    const [second, first] = readGitCommits("HEAD~1", repo, 2).map((c) => c.sha);
+    const head = headCommit(repo);
+    const other = "0123456789abcdef0123456789abcdef01234567"; // not in this clone
+    const heads = [
+      { release: "shop@9.0.0", sha: other },
+      { release: "shop@1.1.0", sha: second.slice(0, 12) },
+      { release: "shop@1.0.0", sha: first },
+    ];
+    const ancestor = (sha: string) => isAncestorOfHead(sha, repo);
+    expect(autoRange(heads, ancestor, head)).toEqual({ range: `${second.slice(0, 12)}..HEAD`, since: "shop@1.1.0" });
+    expect(readGitCommits(autoRange(heads, ancestor, head)!.range, repo).map((c) => c.message)).toEqual(["Docs: rename"]);
+    // HEAD itself (the same commit deployed under another name) is no start; nothing left: null.
+    expect(autoRange([{ release: "shop@1.2.0", sha: head }], ancestor, head)).toBeNull();
+    expect(autoRange([{ release: "shop@9.0.0", sha: other }], ancestor, head)).toBeNull();
+    expect(autoRange([], ancestor, head)).toBeNull();
   });
 });
