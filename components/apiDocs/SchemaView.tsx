@@ -45,7 +45,7 @@ export function SchemaView({ schema, depth = 0 }: { schema: Schema; depth?: numb
               <span className="font-mono text-xs text-gray-500 dark:text-gray-400">{typeLabel(property)}</span>
               {required.has(name) && <span className="text-xs font-medium text-red-700 dark:text-red-400">required</span>}
             </dt>
-            <dd className="text-xs text-gray-600 dark:text-gray-300">
+            <dd className="text-xs text-gray-600 [overflow-wrap:anywhere] dark:text-gray-300">
               {typeof property.description === "string" && <p><InlineCode text={property.description} /></p>}
               {constraints(property) && <p className="text-gray-500 dark:text-gray-400">{constraints(property)}</p>}
               {inner && depth < MAX_DEPTH && (

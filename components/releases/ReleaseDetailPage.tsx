@@ -141,28 +141,31 @@ function Figure({ label, title, note, children }: { label: string; title?: strin
 function Environments({ rows }: { rows: EnvironmentHealth[] }) {
   return (
     <Card title="Sessions per environment" titleId="release-environments-title" bodyClassName="p-0">
-      <table className="w-full text-left text-sm" aria-labelledby="release-environments-title">
-        <thead className="text-xs uppercase text-gray-500 dark:text-gray-400">
-          <tr>
-            <th className="px-4 py-2 font-medium sm:px-6">Environment</th>
-            <th className="px-2 py-2 text-right font-medium">Sessions</th>
-            <th className="px-2 py-2 text-right font-medium">With errors</th>
-            <th className="px-2 py-2 text-right font-medium">Crashed</th>
-            <th className="px-4 py-2 text-right font-medium sm:px-6">Crash-free</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
-          {rows.map((row) => (
-            <tr key={row.environment} data-testid="release-environment">
-              <td className="px-4 py-2 sm:px-6">{row.environment || <span className="text-gray-500">(none)</span>}</td>
-              <td className="px-2 py-2 text-right tabular-nums">{formatCount(row.total)}</td>
-              <td className="px-2 py-2 text-right tabular-nums">{formatCount(row.errored)}</td>
-              <td className="px-2 py-2 text-right tabular-nums">{formatCount(row.crashed)}</td>
-              <td className={`px-4 py-2 text-right tabular-nums sm:px-6 ${crashFreeColor(row.crashFreeRate)}`}>{crashFreeText(row.crashFreeRate)}</td>
+      {/* Narrow screens: "with errors" left out, and the table scrolls inside the card rather than widening the page. */}
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm" aria-labelledby="release-environments-title">
+          <thead className="text-xs uppercase text-gray-500 dark:text-gray-400">
+            <tr>
+              <th className="px-4 py-2 font-medium sm:px-6">Environment</th>
+              <th className="px-2 py-2 text-right font-medium">Sessions</th>
+              <th className="hidden px-2 py-2 text-right font-medium sm:table-cell">With errors</th>
+              <th className="px-2 py-2 text-right font-medium">Crashed</th>
+              <th className="px-4 py-2 text-right font-medium sm:px-6">Crash-free</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
+            {rows.map((row) => (
+              <tr key={row.environment} data-testid="release-environment">
+                <td className="px-4 py-2 sm:px-6">{row.environment || <span className="text-gray-500">(none)</span>}</td>
+                <td className="px-2 py-2 text-right tabular-nums">{formatCount(row.total)}</td>
+                <td className="hidden px-2 py-2 text-right tabular-nums sm:table-cell">{formatCount(row.errored)}</td>
+                <td className="px-2 py-2 text-right tabular-nums">{formatCount(row.crashed)}</td>
+                <td className={`px-4 py-2 text-right tabular-nums sm:px-6 ${crashFreeColor(row.crashFreeRate)}`}>{crashFreeText(row.crashFreeRate)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </Card>
   );
 }

@@ -111,17 +111,17 @@ function ReportBody({ report }: { report: NonNullable<ReturnType<typeof useRepor
           </div>
         ))}
       </dl>
-      <ReportTable title="Top errors" head={["Error", "Severity", "Status", "Events", "Users"]} leftAligned={["Severity", "Status"]} empty="No events in this window.">
+      <ReportTable title="Top errors" head={["Error", "Severity", "Status", "Events", "Users"]} leftAligned={["Severity", "Status"]} wideOnly={["Status"]} empty="No events in this window.">
         {report.topErrors.map((e) => (
           <tr key={e.id}>
             <td className="py-1.5 pr-2">
               <Link href={`/errors/${e.id}`} className="font-mono text-blue-700 hover:underline dark:text-blue-400 print:text-black">
                 {isLoggedMessage(e) ? <span className="font-sans">{e.message}</span> : e.type}
               </Link>
-              {!isLoggedMessage(e) && <span className="block max-w-md truncate text-xs text-gray-500">{e.message}</span>}
+              {!isLoggedMessage(e) && <span className="block max-w-[45vw] truncate text-xs text-gray-500 sm:max-w-md">{e.message}</span>}
             </td>
             <td className="pr-2"><SeverityBadge severity={e.severity} /></td>
-            <td className="pr-2"><StatusBadge status={e.status} /></td>
+            <td className="hidden pr-2 sm:table-cell"><StatusBadge status={e.status} /></td>
             <td className="pr-2 text-right tabular-nums">{formatCount(e.events)}</td>
             <td className="text-right tabular-nums">{formatCount(e.users)}</td>
           </tr>
@@ -154,8 +154,26 @@ function ReportBody({ report }: { report: NonNullable<ReturnType<typeof useRepor
   );
 }
 
-/** A titled table: the first column and those named in `leftAligned` (badges) read left-aligned, numbers right. */
-function ReportTable({ title, head, leftAligned = [], empty, children }: { title: string; head: string[]; leftAligned?: string[]; empty: string; children: React.ReactNode }) {
+/**
+ * A titled table: the first column and those named in `leftAligned` (badges) read left-aligned,
+ * numbers right; the columns named in `wideOnly` are left out on narrow screens (their cells carry
+ * `hidden sm:table-cell` too), and what is still too wide scrolls inside the card, not the page.
+ */
+function ReportTable({
+  title,
+  head,
+  leftAligned = [],
+  wideOnly = [],
+  empty,
+  children,
+}: {
+  title: string;
+  head: string[];
+  leftAligned?: string[];
+  wideOnly?: string[];
+  empty: string;
+  children: React.ReactNode;
+}) {
   const rows = Array.isArray(children) ? children.filter(Boolean) : children ? [children] : [];
   return (
     <section className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-gray-200 dark:bg-gray-900 dark:ring-gray-800 print:break-inside-avoid print:shadow-none">
@@ -163,18 +181,23 @@ function ReportTable({ title, head, leftAligned = [], empty, children }: { title
       {rows.length === 0 ? (
         <p className="text-sm text-gray-500">{empty}</p>
       ) : (
-        <table className="w-full text-left text-sm">
-          <thead className="text-xs uppercase text-gray-500">
-            <tr>
-              {head.map((h, i) => (
-                <th key={h} className={`pb-1 font-medium ${i === 0 || leftAligned.includes(h) ? "" : "text-right"} ${i < head.length - 1 ? "pr-2" : ""}`}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100 dark:divide-gray-800">{children}</tbody>
-        </table>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead className="text-xs uppercase text-gray-500">
+              <tr>
+                {head.map((h, i) => (
+                  <th
+                    key={h}
+                    className={`pb-1 font-medium ${i === 0 || leftAligned.includes(h) ? "" : "text-right"} ${i < head.length - 1 ? "pr-2" : ""} ${wideOnly.includes(h) ? "hidden sm:table-cell" : ""}`}
+                  >
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-gray-100 dark:divide-gray-800">{children}</tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -61,9 +61,19 @@ export async function screenshotBothWidths(page: Page, name: string, options: { 
     } else {
       await page.screenshot({ path: file, fullPage: true });
     }
+    if (size === NARROW) await expectNoSidewaysScroll(page, name);
   }
   await page.setViewportSize(original);
   await layoutSettled(page);
+}
+
+/**
+ * At 390 px nothing may widen the page past the viewport (a table or a long unbroken value that
+ * does would make the whole page scroll sideways): what is wider scrolls inside its own box.
+ */
+async function expectNoSidewaysScroll(page: Page, name: string): Promise<void> {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  expect(scrollWidth, `${name} at ${NARROW.width} px scrolls sideways`).toBeLessThanOrEqual(clientWidth);
 }
 
 /**
