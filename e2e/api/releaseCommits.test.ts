@@ -65,6 +65,7 @@ describe("release commits", () => {
     expect(await view()).toEqual([
       {
         sha: "c0ffee1234",
+        release: "shop@1.4.0",
         title: "Billing: round invoice totals per line",
         authorName: "Ada",
         authorEmail: "ada@example.com",
@@ -91,6 +92,23 @@ describe("release commits", () => {
     });
     const viewer = await api("PUT", `/api/v1/projects/${t.projectId}/releases/x/commits`, await login(t.viewer), { commits: [] });
     expect(viewer.status).toBe(403);
+  });
+
+  it("come from the release the issue first appeared in as well as the event's: a later release's event still names the commit that shipped the bug", async () => {
+    const t = await createTenant("commits-intro");
+    const member = await login(t.member);
+    const put = (release: string, commits: unknown[]) => api("PUT", `/api/v1/projects/${t.projectId}/releases/${encodeURIComponent(release)}/commits`, member, { commits });
+    expect((await put("shop@1.4.0", [{ sha: "1a1a1a1", message: "Payouts: new fee rounding", author: { name: "Ada" }, timestamp: "2026-12-01T10:00:00Z", files: ["src/payouts/fees.ts"] }])).status).toBe(200);
+    expect((await put("shop@1.5.0", [{ sha: "2b2b2b2", message: "Cart: badges", timestamp: "2026-12-03T10:00:00Z", files: ["src/cart/badge.ts"] }])).status).toBe(200);
+    const send = async (release: string) => {
+      const res = await postEvents(t.key, { type: "FeeError", message: "fee below zero", release, stackTrace: "FeeError: fee below zero\n    at roundFee (/srv/app/src/payouts/fees.ts:7:9)" });
+      return ((await res.json()) as { accepted: { groupId: string }[] }).accepted[0]!.groupId;
+    };
+    const issueId = await send("shop@1.4.0");
+    expect(await send("shop@1.5.0")).toBe(issueId);
+    const latest = (await api("GET", `/api/v1/errors/${issueId}/events/latest`, member)).body as EventView;
+    expect(latest.release).toBe("shop@1.5.0");
+    expect(latest.suspectCommits).toEqual([expect.objectContaining({ sha: "1a1a1a1", release: "shop@1.4.0", title: "Payouts: new fee rounding", file: "src/payouts/fees.ts" })]);
   });
 
   it("are sent by the client package's faultline-release command from a repository's git log", async () => {

@@ -11,8 +11,9 @@ export interface SuspectAssign {
 }
 
 /**
- * The commits of the event's release that changed a file its application frames are in, the frame
- * nearest the error first (PUT …/releases/:version/commits from a deploy step). Shown only when there are some.
+ * The commits of the issue's first release and the event's that changed a file its application
+ * frames are in, the frame nearest the error first (PUT …/releases/:version/commits from a deploy
+ * step), each with the release it shipped in. Shown only when there are some.
  * With `assign`, an author who is a member of the workspace (by e-mail) can be assigned in one click.
  */
 export function SuspectCommitsSection({ suspects, assign }: { suspects: SuspectCommit[]; assign?: SuspectAssign }) {
@@ -39,7 +40,7 @@ export function SuspectCommitsSection({ suspects, assign }: { suspects: SuspectC
               {s.authorName && s.committedAt && " · "}
               {s.committedAt && <time dateTime={s.committedAt}>{formatDistanceToNow(new Date(s.committedAt), { addSuffix: true })}</time>}
               {(s.authorName || s.committedAt) && " · "}
-              changed <span className="font-mono">{s.file}</span>
+              shipped in <span className="font-mono">{s.release}</span> · changed <span className="font-mono">{s.file}</span>
               {s.frame.function && (
                 <>
                   {" "}

@@ -19,7 +19,7 @@ import type { AttachmentSummary } from "@/lib/attachments/attachmentSummary";
 import { readCodeMappings, type CodeMapping } from "@/lib/projects/codeMappings/codeMappingSchema";
 import { sourceLink } from "@/lib/projects/codeMappings/sourceLink";
 import { releaseCommits } from "@/lib/releases/commits/listReleaseCommits";
-import { suspectCommits } from "@/lib/releases/commits/suspectCommits";
+import { suspectCommits, type ShippedCommit } from "@/lib/releases/commits/suspectCommits";
 
 export type EventSelector = "latest" | "oldest" | { eventId: string };
 
@@ -70,7 +70,7 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
     }),
     loadGroupingRules(group.projectId),
     db().project.findUnique({ where: { id: group.projectId }, select: { codeMappings: true } }),
-    occurrence.release ? releaseCommits(group.projectId, occurrence.release) : [],
+    suspectSources(group.projectId, group.firstRelease, occurrence.release),
   ]);
   // The release's source maps for the minified files the frames name (raised exception and stored causes).
   const causeFrames = Array.isArray(occurrence.exceptions) ? (occurrence.exceptions as unknown as StoredChainException[]).flatMap((c) => validFrames(c?.frames) ?? []) : [];
@@ -107,7 +107,7 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
         chain.map((link) => exceptionOf(link, link.group, eventSections(link.metadata, null).mechanism, view))),
     ],
     ...sections,
-    /** Commits of the event's release that changed a file its application frames are in (the release's commits, sent by a deploy step). */
+    /** Commits of the issue's first release and the event's that changed a file its application frames are in (the releases' commits, sent by a deploy step). */
     suspectCommits: suspectCommits(raised.frames, commits, view.codeMappings),
     recovery:
       occurrence.recovered === null
@@ -233,4 +233,15 @@ export function traceIdOf(metadata: unknown): string | null {
   const meta = metadata && typeof metadata === "object" ? (metadata as Record<string, unknown>) : {};
   const native = meta.traceId ?? meta.trace_id;
   return typeof native === "string" && native ? native : null;
+}
+
+/**
+ * The commits suspects are picked from: those of the release the issue first appeared in (where the
+ * bug most likely shipped), then those of the event's own release when it is another (a regression,
+ * or an issue whose first release's commits were never sent).
+ */
+async function suspectSources(projectId: string, firstRelease: string | null, eventRelease: string | null): Promise<ShippedCommit[]> {
+  const releases = [...new Set([firstRelease, eventRelease].filter((r): r is string => Boolean(r)))];
+  const lists = await Promise.all(releases.map(async (release) => (await releaseCommits(projectId, release)).map((commit) => ({ ...commit, release }))));
+  return lists.flat();
 }

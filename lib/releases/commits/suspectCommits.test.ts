@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { CodeMappingSchema } from "@/lib/projects/codeMappings/codeMappingSchema";
-import type { ReleaseCommitDto } from "@/lib/releases/commits/releaseCommitSchemas";
-import { suspectCommits, type SuspectFrame } from "@/lib/releases/commits/suspectCommits";
+import { suspectCommits, type ShippedCommit, type SuspectFrame } from "@/lib/releases/commits/suspectCommits";
 
-const commit = (sha: string, files: string[], message = `change ${sha}`): ReleaseCommitDto => ({
+const commit = (sha: string, files: string[], message = `change ${sha}`, release = "web@1.0.0"): ShippedCommit => ({
+  release,
   sha,
   message,
   authorName: "Ada",
@@ -31,6 +31,7 @@ describe("suspectCommits", () => {
     expect(suspects.map((s) => s.sha)).toEqual(["c1", "c0", "c2"]);
     expect(suspects[0]).toEqual({
       sha: "c1",
+      release: "web@1.0.0",
       title: "change c1",
       authorName: "Ada",
       authorEmail: "ada@example.com",
@@ -40,6 +41,20 @@ describe("suspectCommits", () => {
       url: null,
     });
     expect(suspects[2].title).toBe("Cart: apply coupons before tax");
+  });
+
+  it("takes the releases in the order given (the issue's first, then the event's), a commit in both once", () => {
+    const commits = [
+      commit("intro", ["src/billing/invoice.ts"], "Billing: new rounding", "web@1.0.0"),
+      commit("shared", ["src/cart/checkout.ts"], "Cart", "web@1.0.0"),
+      commit("later", ["src/billing/invoice.ts"], "Billing: tweak", "web@1.2.0"),
+      commit("shared", ["src/cart/checkout.ts"], "Cart", "web@1.2.0"),
+    ];
+    expect(suspectCommits(frames, commits, []).map((s) => [s.sha, s.release])).toEqual([
+      ["intro", "web@1.0.0"],
+      ["later", "web@1.2.0"],
+      ["shared", "web@1.0.0"],
+    ]);
   });
 
   it("needs more than a file name in common, and never blames library frames", () => {

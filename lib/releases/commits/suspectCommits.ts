@@ -11,9 +11,14 @@ export interface SuspectFrame {
   inApp?: boolean;
 }
 
-/** A commit of the event's release that changed a file one of its application frames is in. */
+/** A release's commit, as the suspects are picked from (the release it shipped in beside it). */
+export type ShippedCommit = ReleaseCommitDto & { release: string };
+
+/** A commit of the event's release (or the issue's first) that changed a file one of its application frames is in. */
 export interface SuspectCommit {
   sha: string;
+  /** The release it shipped in. */
+  release: string;
   /** The message's first line. */
   title: string;
   authorName: string | null;
@@ -33,14 +38,15 @@ export const MAX_SUSPECTS = 3;
 const FRAMES_LOOKED_AT = 20;
 
 /**
- * The commits of the event's release most likely to have caused it: those that changed a file an
- * application frame is in, the frame closest to where the error was raised first, then the newest
- * commit. A frame's file is the code mapping's repository path when one matches (an exact match),
+ * The commits most likely to have caused the event, from those of the releases given (the issue's
+ * first release, where the bug shipped, then the event's own): those that changed a file an
+ * application frame is in, the frame closest to where the error was raised first, then the order
+ * given (each release's newest first). A frame's file is the code mapping's repository path when one matches (an exact match),
  * else its own path, which matches a changed file when they end in the same two or more path
  * segments (or in the whole of a file at the repository's root): a file name alone — index.ts,
  * utils.py — is too weak a link. `frames` outermost first as events store them; `commits` newest first.
  */
-export function suspectCommits(frames: readonly SuspectFrame[], commits: readonly ReleaseCommitDto[], mappings: readonly CodeMapping[]): SuspectCommit[] {
+export function suspectCommits(frames: readonly SuspectFrame[], commits: readonly ShippedCommit[], mappings: readonly CodeMapping[]): SuspectCommit[] {
   if (commits.length === 0) return [];
   const appFrames = frames.filter((f) => f.inApp !== false && (f.filename || f.absPath)).reverse().slice(0, FRAMES_LOOKED_AT);
   const found = new Map<string, { depth: number; exact: boolean; position: number; suspect: SuspectCommit }>();
@@ -59,6 +65,7 @@ export function suspectCommits(frames: readonly SuspectFrame[], commits: readonl
           position,
           suspect: {
             sha: commit.sha,
+            release: commit.release,
             title: commitTitle(commit.message).slice(0, 200),
             authorName: commit.authorName,
             authorEmail: commit.authorEmail,
