@@ -10,30 +10,19 @@ import { build } from "esbuild";
 
 import { apiRouteTableFile, cliBundleFile, distDir, fastPathBundle } from "./buildPaths.mjs";
 import { bundleCli } from "./cliBundle.mjs";
+import { nodeBundle } from "./nodeBundle.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 
-/** One ES module for Node of a lib/ entry; node_modules stay imports (the same pg, Prisma runtime and prom-client instances as Next.js uses). */
-const bundleOf = (entry) => ({
-  entryPoints: [path.join(root, entry)],
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  packages: "external",
-  tsconfig: path.join(root, "tsconfig.json"),
-  logLevel: "warning",
-});
-
 export async function buildFastPath() {
-  await build({ ...bundleOf("lib/intake/fastPath.ts"), outfile: fastPathBundle(), sourcemap: "linked" });
+  await build({ ...nodeBundle(root, "lib/intake/fastPath.ts"), outfile: fastPathBundle(), sourcemap: "linked" });
   await writeApiRouteTable();
   await bundleCli(root, cliBundleFile());
 }
 
 /** Runs lib/openapi/apiRouteTable.ts (bundled in memory) over this build's route manifests. */
 async function writeApiRouteTable() {
-  const { outputFiles } = await build({ ...bundleOf("lib/openapi/apiRouteTable.ts"), write: false });
+  const { outputFiles } = await build({ ...nodeBundle(root, "lib/openapi/apiRouteTable.ts"), write: false });
   const { buildApiRouteTable } = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString("base64")}`);
   fs.writeFileSync(apiRouteTableFile(), `${JSON.stringify(buildApiRouteTable(root, distDir()), null, 1)}\n`);
 }

@@ -3,6 +3,7 @@
 // scripts/buildFastPath.mjs (npm run build; the container image runs it). node_modules stay imports.
 import path from "node:path";
 import { build } from "esbuild";
+import { nodeBundle } from "./nodeBundle.mjs";
 
 /**
  * Bundles the CLI into `outfile`, which must sit two folders below the checkout (`.faultline/cli/`,
@@ -12,19 +13,11 @@ import { build } from "esbuild";
  */
 export async function bundleCli(root, outfile) {
   const { metafile } = await build({
-    absWorkingDir: root,
-    entryPoints: ["scripts/faultline.ts"],
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    packages: "external",
-    tsconfig: "tsconfig.json",
+    ...nodeBundle(root, "scripts/faultline.ts"),
     define: { "import.meta.dirname": "__faultlineScriptsDir" },
     banner: { js: `const __faultlineScriptsDir = decodeURIComponent(new URL("../../scripts", import.meta.url).pathname);` },
     outfile,
     metafile: true,
-    logLevel: "warning",
   });
   return Object.keys(metafile.inputs).filter((file) => !path.isAbsolute(file));
 }
