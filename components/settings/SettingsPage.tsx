@@ -84,7 +84,7 @@ export function SettingsPage() {
                 <ProjectSettings key={project.id} projectId={project.id} isAdmin={isAdmin} />
                 <InboundFiltersSettings key={`filters-${project.id}`} projectId={project.id} isAdmin={isAdmin} />
                 <GroupingRulesSettings key={`rules-${project.id}`} projectId={project.id} isAdmin={isAdmin} canPreview={workspace.role !== "viewer"} />
-                <SourceMapsSettings key={`maps-${project.id}`} projectId={project.id} canEdit={workspace.role !== "viewer"} />
+                <SourceMapsSettings key={`maps-${project.id}`} projectId={project.id} org={workspace.slug} projectSlug={project.slug} canEdit={workspace.role !== "viewer"} />
               </>
             )}
             <div id="alerts" key={workspace.id} className="space-y-6">

@@ -12,12 +12,14 @@ import { useToast } from "@/components/ui/Toast";
 import { formatBytes } from "@/lib/client/format";
 import { useDeleteSourceMapMutation, useSourceMapsQuery } from "@/lib/client/hooks/useSourceMapsQuery";
 
-/** A project's uploaded source maps, how to upload one from a deploy, and delete (members and admins). */
-export function SourceMapsSettings({ projectId, canEdit }: { projectId: string; canEdit: boolean }) {
+/** A project's uploaded source maps, how to upload them from a build (sentry-cli, or one map with curl), and delete (members and admins). */
+export function SourceMapsSettings({ projectId, org, projectSlug, canEdit }: { projectId: string; org: string; projectSlug: string; canEdit: boolean }) {
   const maps = useSourceMapsQuery(projectId);
   const deleteMap = useDeleteSourceMapMutation(projectId);
   const { showToast } = useToast();
   const origin = useOrigin();
+  const sentryCli = `export SENTRY_URL=${origin} SENTRY_ORG=${org} SENTRY_PROJECT=${projectSlug} SENTRY_AUTH_TOKEN=$FAULTLINE_API_TOKEN
+npx @sentry/cli sourcemaps inject dist && npx @sentry/cli sourcemaps upload --release "$RELEASE" dist`;
   const command = `curl -X POST "${origin}/api/v1/projects/${projectId}/sourcemaps?release=$RELEASE&url=~/static/js/main.js" \\
   -H "Authorization: Bearer $FAULTLINE_API_TOKEN" -H "content-type: application/json" \\
   --data-binary @dist/static/js/main.js.map`;
@@ -36,20 +38,20 @@ export function SourceMapsSettings({ projectId, canEdit }: { projectId: string; 
     <Card title="Source maps" titleId="source-maps-title">
       <div className="space-y-3">
         <p className="text-sm text-gray-600 dark:text-gray-300">
-          Upload each bundle&apos;s <code className="font-mono text-xs">.map</code> for its release at deploy time (with an API token from{" "}
+          Upload a build&apos;s source maps at deploy time with an API token from{" "}
           <Link href="/account" className="text-blue-700 hover:underline dark:text-blue-400">
             your account
           </Link>
-          ): minified JavaScript frames of
-          that release&apos;s events then show the original file, line, function and source. <code className="font-mono text-xs">url</code> is the bundle&apos;s URL, or{" "}
-          <code className="font-mono text-xs">~/path</code> for that path on any host; events must carry the same <code className="font-mono text-xs">release</code>.
+          : minified JavaScript frames then show the original file, line, function and source. <code className="font-mono text-xs">sentry-cli</code> (and Sentry&apos;s
+          bundler plugins, pointed at this server) injects debug IDs that match events to their maps whatever their release; <code className="font-mono text-xs">--release</code> also
+          files them under that release.
         </p>
-        <div className="flex items-start gap-2">
-          <pre className="min-w-0 flex-1 overflow-x-auto rounded-md bg-gray-900 p-3 font-mono text-xs text-gray-100" data-testid="sourcemap-upload-command">
-            {command}
-          </pre>
-          <CopyButton text={command} />
-        </div>
+        <CommandBlock command={sentryCli} testId="sentry-cli-upload-command" />
+        <p className="text-sm text-gray-600 dark:text-gray-300">
+          Or one map per request: <code className="font-mono text-xs">url</code> is the bundle&apos;s URL, or <code className="font-mono text-xs">~/path</code> for that path on any host;
+          events must carry the same <code className="font-mono text-xs">release</code>.
+        </p>
+        <CommandBlock command={command} testId="sourcemap-upload-command" />
         {maps.isLoading ? (
           <LoadingState label="Loading source maps…" className="py-4" />
         ) : maps.error && !maps.data ? (
@@ -65,11 +67,18 @@ export function SourceMapsSettings({ projectId, canEdit }: { projectId: string; 
                     {m.url}
                   </p>
                   <p className="text-xs text-gray-500 dark:text-gray-400">
-                    {m.release} · {formatBytes(m.size)} · {m.sourceCount} source{m.sourceCount === 1 ? "" : "s"} · uploaded {formatDistanceToNow(new Date(m.createdAt), { addSuffix: true })}
+                    {m.release ?? "any release"}
+                    {m.debugId && (
+                      <>
+                        {" · "}
+                        <span title={`debug ID ${m.debugId}`}>debug ID {m.debugId.slice(0, 8)}</span>
+                      </>
+                    )}{" "}
+                    · {formatBytes(m.size)} · {m.sourceCount} source{m.sourceCount === 1 ? "" : "s"} · uploaded {formatDistanceToNow(new Date(m.createdAt), { addSuffix: true })}
                   </p>
                 </div>
                 {canEdit && (
-                  <button type="button" className={button.ghost} onClick={() => void remove(m.id, m.url)} aria-label={`Delete the source map for ${m.url} (${m.release})`}>
+                  <button type="button" className={button.ghost} onClick={() => void remove(m.id, m.url)} aria-label={`Delete the source map for ${m.url} (${m.release ?? `debug ID ${m.debugId}`})`}>
                     Delete
                   </button>
                 )}
@@ -79,5 +88,16 @@ export function SourceMapsSettings({ projectId, canEdit }: { projectId: string; 
         )}
       </div>
     </Card>
+  );
+}
+
+function CommandBlock({ command, testId }: { command: string; testId: string }) {
+  return (
+    <div className="flex items-start gap-2">
+      <pre className="min-w-0 flex-1 overflow-x-auto rounded-md bg-gray-900 p-3 font-mono text-xs text-gray-100" data-testid={testId}>
+        {command}
+      </pre>
+      <CopyButton text={command} />
+    </div>
   );
 }

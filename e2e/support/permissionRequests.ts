@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { createApiToken } from "@/lib/apiTokens/createApiToken";
 import { createSession, type UserAuth } from "@/lib/auth/session";
 import { sha256Hex } from "@/lib/auth/tokens";
@@ -358,6 +358,20 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
     path: `/api/v1/projects/${ctx.t.projectId}/sourcemaps?release=matrix%401.0.0&url=${encodeURIComponent(`~/static/${tag()}.js`)}`,
     rawBody: MATRIX_SOURCE_MAP,
   }),
+  "GET /api/0/organizations/:org/chunk-upload": (ctx) => ({ path: `/api/0/organizations/${ctx.t.workspaceId}/chunk-upload/` }),
+  "POST /api/0/organizations/:org/chunk-upload": (ctx) => {
+    const data = `matrix chunk ${tag()}`;
+    const sha1 = createHash("sha1").update(data).digest("hex");
+    return {
+      path: `/api/0/organizations/${ctx.t.workspaceId}/chunk-upload/`,
+      rawBody: `--matrix\r\nContent-Disposition: form-data; name="file"; filename="${sha1}"\r\nContent-Type: application/octet-stream\r\n\r\n${data}\r\n--matrix--\r\n`,
+      headers: { "content-type": "multipart/form-data; boundary=matrix" },
+    };
+  },
+  "POST /api/0/organizations/:org/artifactbundle/assemble": (ctx) => {
+    const sha1 = createHash("sha1").update(`matrix bundle ${tag()}`).digest("hex");
+    return { path: `/api/0/organizations/${ctx.t.workspaceId}/artifactbundle/assemble/`, body: { checksum: sha1, chunks: [sha1], projects: [ctx.t.projectId] } };
+  },
   "DELETE /api/v1/projects/:projectId/sourcemaps/:sourceMapId": async (ctx) => {
     const map = await uploadSourceMap(ctx.adminAuth, ctx.t.projectId, { release: "matrix@1.0.0", url: `~/static/${tag()}.js` }, Buffer.from(MATRIX_SOURCE_MAP));
     return { path: `/api/v1/projects/${ctx.t.projectId}/sourcemaps/${map.id}` };

@@ -14,7 +14,7 @@ type CulpritSource = { projectId: string; frames: unknown; platform: string | nu
 export async function issueCulprit(group: CulpritSource): Promise<string | null> {
   const frames = validFrames(group.frames);
   if (!frames || !group.firstRelease) return culpritOf(group.frames, group.platform, group.exceptions);
-  const mapFrames = await frameMapperFor(group.projectId, group.firstRelease, frames);
+  const mapFrames = await frameMapperFor(group.projectId, { release: group.firstRelease }, frames);
   return culpritOf(mapFrames ? mapFrames(frames) : frames, group.platform, group.exceptions);
 }
 

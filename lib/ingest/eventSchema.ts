@@ -4,6 +4,9 @@ import { ExceptionInputSchema, MAX_CHAIN_LENGTH, MAX_EXCEPTION_MESSAGE_CHARS, MA
 import { FrameSchema } from "@/lib/ingest/stacktrace/frame";
 
 export const MAX_BATCH_EVENTS = 1000;
+export const MAX_DEBUG_IDS = 200;
+/** Where an occurrence's metadata keeps the debug IDs its event listed (file URL → debug ID). */
+export const DEBUG_IDS_METADATA_KEY = "sourceMapDebugIds";
 
 const shortText = (max: number) => z.string().trim().min(1).max(max);
 const jsonObject = z.record(z.string(), z.unknown());
@@ -35,6 +38,14 @@ export const IngestEventSchema = z.object({
   release: shortText(256).optional(),
   platform: shortText(64).optional(),
   tags: z.record(z.string().max(200), z.union([z.string().max(1000), z.number(), z.boolean()])).optional(),
+  /**
+   * The debug ID of each minified file the frames name (file URL → debug ID, as bundlers write them
+   * with `//# debugId=`): source maps uploaded with that ID map these frames whatever the release.
+   */
+  debugIds: z
+    .record(z.string().min(1).max(2048), z.string().max(64))
+    .refine((ids) => Object.keys(ids).length <= MAX_DEBUG_IDS, `at most ${MAX_DEBUG_IDS} files`)
+    .optional(),
   context: jsonObject.optional(),
   metadata: jsonObject.optional(),
   fingerprint: z.array(z.string().max(512)).min(1).max(20).optional(),

@@ -9,8 +9,8 @@ import { errorMessage } from "@/lib/text/errorMessage";
 
 /**
  * A request's events prepared (the project's sensitive fields hidden, then scrub → parse → classify
- * → fingerprint). An event whose release has
- * source maps for its frames' files is fingerprinted on the frames as written — original file and
+ * → fingerprint). An event with
+ * source maps for its frames' files (by its debug IDs or its release) is fingerprinted on the frames as written — original file and
  * function — so one bug stays one issue across deploys that rename every minified function, and two
  * bugs with the same message in different functions stay two (without maps minified names are no
  * names, and the message decides: docs/grouping.md). What is stored is as received either way.
@@ -39,7 +39,7 @@ export async function prepareEvents(
 }
 
 async function withSourceMaps(projectId: string, event: IngestEvent, prepared: PreparedEvent, receivedAt: Date, rules: CompiledGroupingRules): Promise<PreparedEvent> {
-  const mapFrames = await frameMapperFor(projectId, prepared.release, framesOf(prepared));
+  const mapFrames = await frameMapperFor(projectId, { release: prepared.release, debugIds: event.debugIds }, framesOf(prepared));
   if (!mapFrames) return prepared;
   try {
     return prepareEvent({ ...event, eventId: prepared.eventId }, receivedAt, rules, mapFrames);

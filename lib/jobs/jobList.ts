@@ -12,6 +12,7 @@ import { forwardingJob } from "@/lib/forwarding/deliver/forwardingJob";
 import type { Job } from "@/lib/jobs/job";
 import { createPartitionsAhead } from "@/lib/lifecycle/createPartitionsAhead";
 import { RETENTION_JOB, runRetention } from "@/lib/lifecycle/runRetention";
+import { deleteStaleChunks } from "@/lib/sourcemaps/bundles/deleteStaleChunks";
 import { sampleStorage } from "@/lib/storage/sampleStorage";
 
 /** Every background job of an app instance, started by lib/jobs/startJobs.ts. Add one line per job. */
@@ -78,6 +79,14 @@ export const jobList: Job[] = [
     intervalMs: env().ACTOR_FOLD_INTERVAL_MS,
     run: async () => {
       await foldActorCounts();
+    },
+  },
+  // Pieces of sentry-cli's artifact-bundle uploads, an hour after they came.
+  {
+    name: "upload-chunk-cleanup",
+    intervalMs: 10 * 60_000,
+    run: async (now) => {
+      await deleteStaleChunks(now);
     },
   },
   // The 1h view's 5-minute rollups keep two days (docs/metrics.md).

@@ -1,4 +1,6 @@
+import { MAX_DEBUG_IDS } from "@/lib/ingest/eventSchema";
 import { asArray, asObject } from "@/lib/sentry/coerce";
+import { normalizeDebugId } from "@/lib/sourcemaps/debugId";
 
 /** A loaded binary as native SDKs list it in `debug_meta.images`. */
 export interface DebugImage {
@@ -37,4 +39,23 @@ export function addressOf(value: unknown): bigint | undefined {
   if (typeof value === "string" && /^0x[0-9a-f]{1,16}$/i.test(value)) return BigInt(value);
   if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return BigInt(value);
   return undefined;
+}
+
+/**
+ * The debug IDs of the JavaScript files `debug_meta.images` lists as `{type: "sourcemap",
+ * code_file, debug_id}` (what Sentry's JavaScript SDKs send when a bundler injected debug IDs), by
+ * file URL; undefined when there are none. IDs that are not UUIDs are skipped.
+ */
+export function sourceMapDebugIdsOf(debugMeta: unknown): Record<string, string> | undefined {
+  const ids: Record<string, string> = {};
+  let count = 0;
+  for (const raw of (asArray(asObject(debugMeta)?.images) ?? []).slice(0, MAX_IMAGES)) {
+    const image = asObject(raw);
+    if (image?.type !== "sourcemap" || typeof image.code_file !== "string" || typeof image.debug_id !== "string") continue;
+    const debugId = normalizeDebugId(image.debug_id);
+    if (!debugId || image.code_file.length === 0 || image.code_file.length > 2048 || Object.hasOwn(ids, image.code_file)) continue;
+    ids[image.code_file] = debugId;
+    if (++count >= MAX_DEBUG_IDS) break;
+  }
+  return count > 0 ? ids : undefined;
 }

@@ -10,7 +10,7 @@ export async function listSourceMaps(auth: AuthContext, projectId: string, relea
   await findProject(auth, projectId);
   const rows = await db().sourceMap.findMany({
     where: { projectId, ...(release && { release }) },
-    select: { id: true, release: true, url: true, size: true, sourceCount: true, createdAt: true },
+    select: { id: true, release: true, url: true, debugId: true, size: true, sourceCount: true, createdAt: true },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: MAX_LISTED,
   });

@@ -15,9 +15,9 @@ const MAX_RELEASES = 5_000;
 /** Parsed maps kept per instance, by the size of their JSON; least recently used go first. */
 export const PARSED_MAPS_BUDGET_BYTES = 64 * 1024 * 1024;
 /** Distinct minified files looked up for one event at most. */
-const MAX_FILES = 20;
+export const MAX_FILES = 20;
 
-interface Upload {
+export interface Upload {
   id: string;
   /** Changes when the same release and URL are uploaded again. */
   version: number;
@@ -116,7 +116,8 @@ async function readUploads(releases: { projectId: string; release: string }[]): 
   return found;
 }
 
-function parsedMap(upload: Upload): Promise<SourceMap | null> {
+/** An upload's map, parsed once per instance and kept within PARSED_MAPS_BUDGET_BYTES (null when it cannot be read). */
+export function parsedMap(upload: Upload): Promise<SourceMap | null> {
   const key = `${upload.id}:${upload.version}`;
   const hit = cache.parsed.get(key);
   if (hit) {

@@ -1,5 +1,6 @@
 import { eventContexts } from "@/lib/ingest/eventTags";
 import type { TimestampCorrection } from "@/lib/sentry/correctEventTime";
+import { DEBUG_IDS_METADATA_KEY } from "@/lib/ingest/eventSchema";
 
 /**
  * The readable sections of one event from what ingest kept (`metadata.sentry` for Sentry SDKs, the
@@ -54,8 +55,9 @@ const MAX_BREADCRUMBS = 100;
 export function eventSections(metadata: unknown, userId: string | null): EventSections {
   const meta = asRecord(metadata);
   const sentry = asRecord(meta.sentry);
-  const { sentry: _omit, ...native } = meta;
+  const { sentry: _omit, [DEBUG_IDS_METADATA_KEY]: _ids, ...native } = meta;
   void _omit;
+  void _ids;
   const extra = { ...native, ...asRecord(sentry.extra) };
   return {
     log: logOf(sentry),

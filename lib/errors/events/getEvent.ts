@@ -6,7 +6,8 @@ import type { FrameOverride } from "@/lib/grouping/frames/classifyFrame";
 import { loadGroupingRules } from "@/lib/grouping/rules/loadGroupingRules";
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
 import { applySourceMaps } from "@/lib/sourcemaps/applySourceMaps";
-import { releaseSourceMaps } from "@/lib/sourcemaps/releaseSourceMaps";
+import { metadataDebugIds } from "@/lib/sourcemaps/debugId";
+import { eventSourceMaps } from "@/lib/sourcemaps/eventSourceMaps";
 import type { SourceMap } from "@/lib/sourcemaps/parseSourceMap";
 import { EXCEPTION_RELATIONS, type ExceptionRelation, type StoredChainException } from "@/lib/grouping/chain/ChainException";
 import { eventSections } from "@/lib/errors/events/eventSections";
@@ -72,10 +73,10 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
     db().project.findUnique({ where: { id: group.projectId }, select: { codeMappings: true } }),
     suspectSources(group.projectId, group.firstRelease, occurrence.release),
   ]);
-  // The release's source maps for the minified files the frames name (raised exception and stored causes).
+  // The source maps for the minified files the frames name (raised exception and stored causes): by the event's debug IDs, then its release.
   const causeFrames = Array.isArray(occurrence.exceptions) ? (occurrence.exceptions as unknown as StoredChainException[]).flatMap((c) => validFrames(c?.frames) ?? []) : [];
   const raisedFrames = eventFrames(occurrence, group);
-  const maps = await releaseSourceMaps(group.projectId, occurrence.release, [...raisedFrames, ...causeFrames]);
+  const maps = await eventSourceMaps(group.projectId, occurrence.release, metadataDebugIds(occurrence.metadata), [...raisedFrames, ...causeFrames]);
   const view: FrameView = { override: rules.frameOverride, maps, codeMappings: readCodeMappings(project?.codeMappings), release: occurrence.release };
   const sections = eventSections(occurrence.metadata, occurrence.userId);
   const isChainLink = parent !== null && chainParentOf(occurrence.metadata) === parent.eventId;

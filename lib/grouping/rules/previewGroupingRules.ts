@@ -7,6 +7,7 @@ import { compileGroupingRules } from "@/lib/grouping/rules/compileGroupingRules"
 import { parseStoredRules } from "@/lib/grouping/rules/groupingRulesStore";
 import type { GroupingRule } from "@/lib/grouping/rules/groupingRuleSchemas";
 import { findProject } from "@/lib/projects/findProject";
+import { debugIdsOf } from "@/lib/sourcemaps/debugId";
 import { frameMapperFor } from "@/lib/sourcemaps/frameMapper";
 
 /** Events of the project the dry run regroups: the most recent ones. */
@@ -41,6 +42,7 @@ type Row = {
   stackTrace: string | null;
   exceptions: StoredChainException[] | null;
   release: string | null;
+  debugIds: unknown;
   type: string;
   platform: string | null;
   groupMessage: string;
@@ -58,7 +60,7 @@ export async function previewGroupingRules(auth: AuthContext, projectId: string,
   const current = compileGroupingRules(parseStoredRules(project.groupingRules));
   const next = compileGroupingRules(proposed);
   const { rows } = await pool().query<Row>(
-    `SELECT o.id::text, o."groupId"::text, o."occurredAt", o.message, o."stackTrace", o.exceptions, o.release, g.type, g.platform, g.message AS "groupMessage"
+    `SELECT o.id::text, o."groupId"::text, o."occurredAt", o.message, o."stackTrace", o.exceptions, o.release, o.metadata->'sourceMapDebugIds' AS "debugIds", g.type, g.platform, g.message AS "groupMessage"
      FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId"
      WHERE o."workspaceId" = $1::uuid AND o."projectId" = $2::uuid
      ORDER BY o."occurredAt" DESC LIMIT ${PREVIEW_EVENTS}`,
@@ -67,9 +69,9 @@ export async function previewGroupingRules(auth: AuthContext, projectId: string,
 
   const regrouped = await Promise.all(
     rows.map(async (row) => {
-      // Keyed as ingest keyed it: on the frames as written when the event's release has source maps.
+      // Keyed as ingest keyed it: on the frames as written when source maps were uploaded for them.
       const received = inputOf(row);
-      const mapFrames = await frameMapperFor(project.id, row.release, () => groupEvent(received).exceptions.flatMap((e) => e.frames));
+      const mapFrames = await frameMapperFor(project.id, { release: row.release, debugIds: debugIdsOf(row.debugIds) }, () => groupEvent(received).exceptions.flatMap((e) => e.frames));
       const input = { ...received, mapFrames };
       const before = groupEvent({ ...input, rules: current }).fingerprint;
       const after = groupEvent({ ...input, rules: next }).fingerprint;

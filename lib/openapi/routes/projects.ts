@@ -3,6 +3,7 @@ import { CreateIngestKeySchema, CreateProjectSchema, DeleteProjectSchema, Ingest
 import { InboundFiltersSchema } from "@/lib/ingest/filters/inboundFilterSchema";
 import type { RouteSpec } from "@/lib/openapi/routeSpec";
 import { ReleaseCommitParamsSchema, SetReleaseCommitsSchema } from "@/lib/releases/commits/releaseCommitSchemas";
+import { AssembleBundleSchema, OrganizationParamsSchema } from "@/lib/sourcemaps/bundles/chunkUploadSchemas";
 import { ListSourceMapsQuerySchema, SourceMapParamsSchema, UploadSourceMapQuerySchema } from "@/lib/sourcemaps/sourceMapSchemas";
 
 export const projectRoutes: RouteSpec[] = [
@@ -53,7 +54,25 @@ export const projectRoutes: RouteSpec[] = [
     summary: "Upload a release's source map for one minified file (the body is the .map file, ≤ 32 MB, gzip allowed); replaces the map of that release and URL",
     description: "`url` is the minified file's URL (`https://host/static/js/main.js`), `~/static/js/main.js` for that path on any host, or an absolute file path (Node). The event viewer maps frames of events of `release` in that file to their original file, line, column, enclosing function and source lines (from `sourcesContent`). Ingest groups such events on those frames too. A body that is not a v3 source map answers 422 naming `body`.",
     params: ProjectParamsSchema, query: UploadSourceMapQuerySchema, bodyContentType: "application/json",
-    responses: { 201: "`{id, release, url, size, sourceCount, createdAt}`" }, errors: [401, 403, 404, 413, 422],
+    responses: { 201: "`{id, release, url, debugId, size, sourceCount, createdAt}`" }, errors: [401, 403, 404, 413, 422],
+  },
+  {
+    method: "GET", path: "/api/0/organizations/{org}/chunk-upload", tag: "Projects", auth: "session", role: "viewer",
+    summary: "sentry-cli's upload settings for the workspace `org` (its slug or id): where and how to send an artifact bundle's chunks",
+    description: "For `sentry-cli sourcemaps upload` (and the bundler plugins, which run it) with `SENTRY_URL` set to this server, `SENTRY_AUTH_TOKEN` an API token, `SENTRY_ORG` the workspace's slug and `SENTRY_PROJECT` the project's slug. Answers `{url, chunkSize, chunksPerRequest, maxRequestSize, maxFileSize, concurrency, hashAlgorithm: \"sha1\", compression: [\"gzip\"], accept}`.",
+    params: OrganizationParamsSchema, responses: { 200: "the upload settings" }, errors: [401, 404, 422],
+  },
+  {
+    method: "POST", path: "/api/0/organizations/{org}/chunk-upload", tag: "Projects", auth: "session", role: "member",
+    summary: "Pieces of an artifact bundle (multipart files `file` or `file_gzip`, each named by the SHA-1 of its bytes; ≤ 4 per request, ≤ 8 MiB each)",
+    description: "Kept an hour for the assembly. A part whose name is not the SHA-1 of its (decompressed) bytes, or of another field, answers 400 naming it (`file[0]`).",
+    params: OrganizationParamsSchema, bodyContentType: "multipart/form-data", responses: { 200: "`{}`" }, errors: [400, 401, 403, 404, 413],
+  },
+  {
+    method: "POST", path: "/api/0/organizations/{org}/artifactbundle/assemble", tag: "Projects", auth: "session", role: "member",
+    summary: "Assemble an uploaded artifact bundle and store its source maps in `projects` (by debug ID, and under `version` as the release)",
+    description: "While chunks are missing: `{state: \"not_found\", missingChunks}`. Then the bundle (a ZIP with `manifest.json`, ≤ 64 MiB) is checked against `checksum` and read: each `source_map` is stored for the minified file that references it, with its `debug-id` — an event listing that ID in `debug_meta.images` (`{type: \"sourcemap\", code_file, debug_id}`) is mapped by it whatever its release — and under `version` when given. `{state: \"ok\"}`, or `{state: \"error\", detail}` naming the file at fault, storing nothing (a map that does not parse; a map with no debug ID when no `version` is given). `dist` is accepted and not used.",
+    params: OrganizationParamsSchema, body: AssembleBundleSchema, responses: { 200: "`{state, missingChunks, detail}`" }, errors: [401, 403, 404, 422],
   },
   {
     method: "GET", path: "/api/v1/projects/{projectId}/releases/{version}/commits", tag: "Projects", auth: "session", role: "viewer",

@@ -1,0 +1,154 @@
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { api } from "@/e2e/support/alertHelpers";
+import { query } from "@/e2e/support/dbCounts";
+import { envelope, newEventId, postRaw, sentryUrl } from "@/e2e/support/envelopes";
+import { BASE_URL, createTenant, getJson, login, type Tenant } from "@/e2e/support/tenant";
+
+// sentry-cli itself (the npm package's Linux binary), as a bundler plugin or a deploy step runs it:
+// `sourcemaps inject` writes debug IDs into the build, `sourcemaps upload` sends an artifact bundle.
+const SENTRY_CLI = path.join(process.cwd(), "node_modules/.bin/sentry-cli");
+const FIXTURES = path.join(process.cwd(), "lib/sourcemaps/__fixtures__");
+const ORIGINAL_LINE = fs.readFileSync(path.join(FIXTURES, "main.min.js.txt"), "utf8").split("\n")[0];
+const HOST = "https://shop.example";
+
+/** An esbuild build (lib/sourcemaps/__fixtures__) in a fresh folder: static/js/main.js and its map. */
+function build(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "faultline-sentry-cli-"));
+  fs.mkdirSync(path.join(dir, "static/js"), { recursive: true });
+  fs.copyFileSync(path.join(FIXTURES, "main.min.js.txt"), path.join(dir, "static/js/main.js"));
+  fs.copyFileSync(path.join(FIXTURES, "main.min.js.map"), path.join(dir, "static/js/main.js.map"));
+  return dir;
+}
+
+describe("sentry-cli sourcemaps upload", () => {
+  let t: Tenant;
+  let member: string;
+  let token: string;
+  let org: string;
+  let project: string;
+
+  function sentryCli(args: string[], authToken = token) {
+    return spawnSync(SENTRY_CLI, args, {
+      env: { ...process.env, HOME: os.tmpdir(), SENTRY_URL: BASE_URL, SENTRY_AUTH_TOKEN: authToken, SENTRY_ORG: org, SENTRY_PROJECT: project, SENTRY_DISABLE_UPDATE_CHECK: "true", SENTRY_LOG_LEVEL: "warn" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+  }
+
+  /** A browser SDK's event thrown by the build's code (frames innermost last), its minified line found in the file as deployed. */
+  async function sendEvent(dir: string, extra: Record<string, unknown>) {
+    const deployed = fs.readFileSync(path.join(dir, "static/js/main.js"), "utf8").split("\n");
+    const lineno = deployed.indexOf(ORIGINAL_LINE) + 1;
+    expect(lineno).toBeGreaterThan(0);
+    const file = `${HOST}/static/js/main.js`;
+    const frames = [
+      ["a", 219],
+      ["n.checkout", 143],
+      ["o", 30],
+    ].map(([fn, colno]) => ({ function: fn, filename: "/static/js/main.js", abs_path: file, lineno, colno, in_app: true }));
+    const eventId = newEventId();
+    const event = { event_id: eventId, timestamp: Date.now() / 1000, platform: "javascript", level: "error", exception: { values: [{ type: "TypeError", value: `Cannot read properties of undefined (reading 'items') ${eventId}`, stacktrace: { frames } }] }, ...extra };
+    const res = await postRaw(sentryUrl(t.projectPublicId, "envelope", `sentry_key=${t.key}`), new Uint8Array(envelope({ event_id: eventId }, [{ type: "event", payload: JSON.stringify(event) }])));
+    expect(res.status).toBe(200);
+    const [row] = await query<{ groupId: string }>(`SELECT "groupId"::text FROM "ErrorOccurrence" WHERE "projectId" = $1::uuid AND "eventId" = $2`, [t.projectId, eventId]);
+    const shown = await (await getJson(`/api/v1/errors/${row.groupId}/events/latest`, { cookie: member })).json();
+    return { groupId: row.groupId, frames: shown.exceptions[0].frames as { function?: string; filename?: string; lineno?: number; minified?: { function?: string } }[] };
+  }
+
+  beforeAll(async () => {
+    t = await createTenant("sentrycli");
+    member = await login(t.member);
+    token = (await api("POST", "/api/v1/account/tokens", member, { name: "ci", scope: "write" })).body.token;
+    [{ org, project }] = await query<{ org: string; project: string }>(`SELECT w.slug AS org, p.slug AS project FROM "Project" p JOIN "Workspace" w ON w.id = p."workspaceId" WHERE p.id = $1::uuid`, [t.projectId]);
+  });
+
+  it("maps an event's frames by the debug IDs sentry-cli injected, with no release anywhere", async () => {
+    const dir = build();
+    const inject = sentryCli(["sourcemaps", "inject", dir]);
+    expect(inject.status, inject.stderr).toBe(0);
+    const debugId = JSON.parse(fs.readFileSync(path.join(dir, "static/js/main.js.map"), "utf8")).debugId as string;
+    expect(debugId).toMatch(/^[0-9a-f-]{36}$/);
+
+    const upload = sentryCli(["sourcemaps", "upload", dir]);
+    expect(upload.status, upload.stderr).toBe(0);
+    expect(upload.stdout).toContain("File processing complete");
+    const list = await api("GET", `/api/v1/projects/${t.projectId}/sourcemaps`, member);
+    expect(list.body.items).toEqual([expect.objectContaining({ release: null, url: "~/static/js/main.js", debugId, sourceCount: 2 })]);
+
+    // Without the debug ID the event's frames stay minified; with it (as @sentry/browser sends it), they read as written.
+    expect((await sendEvent(dir, {})).frames.map((f) => f.function)).toEqual(["a", "n.checkout", "o"]);
+    const mapped = await sendEvent(dir, { debug_meta: { images: [{ type: "sourcemap", code_file: `${HOST}/static/js/main.js`, debug_id: debugId }] } });
+    expect(mapped.frames.map((f) => [f.function, f.filename, f.lineno])).toEqual([
+      ["onPayClicked", "main.ts", 6],
+      ["CheckoutService.checkout", "cart.ts", 12],
+      ["totalOf", "cart.ts", 5],
+    ]);
+    expect(mapped.frames[2].minified).toMatchObject({ function: "o" });
+
+    // The same upload again (a re-run CI job): nothing is sent twice, and it still succeeds.
+    const again = sentryCli(["sourcemaps", "upload", dir]);
+    expect(again.status, again.stderr).toBe(0);
+    expect((await api("GET", `/api/v1/projects/${t.projectId}/sourcemaps`, member)).body.items).toHaveLength(1);
+  });
+
+  it("stores a build without debug IDs under the release it names, for that release's events", async () => {
+    const dir = build();
+    const upload = sentryCli(["sourcemaps", "upload", "--release", "shop@4.2.0", dir]);
+    expect(upload.status, upload.stderr).toBe(0);
+    const list = await api("GET", `/api/v1/projects/${t.projectId}/sourcemaps?release=shop%404.2.0`, member);
+    expect(list.body.items).toEqual([expect.objectContaining({ release: "shop@4.2.0", url: "~/static/js/main.js", debugId: null })]);
+    expect((await sendEvent(dir, { release: "shop@4.2.0" })).frames.map((f) => f.function)).toEqual(["onPayClicked", "CheckoutService.checkout", "totalOf"]);
+    expect((await sendEvent(dir, { release: "shop@4.3.0" })).frames.map((f) => f.function)).toEqual(["a", "n.checkout", "o"]);
+  });
+
+  it("fails the upload step, storing nothing, for a viewer's token, an unknown organization or project", async () => {
+    const dir = build();
+    const before = (await api("GET", `/api/v1/projects/${t.projectId}/sourcemaps`, member)).body.items.length;
+    const viewerToken = (await api("POST", "/api/v1/account/tokens", await login(t.viewer), { name: "v", scope: "write" })).body.token;
+    expect(sentryCli(["sourcemaps", "upload", "--release", "v", dir], viewerToken).status).not.toBe(0);
+    expect(sentryCli(["sourcemaps", "upload", "--release", "v", "--org", "no-such-org", dir]).status).not.toBe(0);
+    expect(sentryCli(["sourcemaps", "upload", "--release", "v", "--project", "no-such-project", dir]).status).not.toBe(0);
+    expect((await api("GET", `/api/v1/projects/${t.projectId}/sourcemaps`, member)).body.items).toHaveLength(before);
+  });
+
+  it("answers the protocol's bad input with a clear error: a misnamed chunk, a bundle that does not add up or is not a bundle", async () => {
+    const auth = { authorization: `Bearer ${token}` };
+    const options = await (await fetch(`${BASE_URL}/api/0/organizations/${org}/chunk-upload/`, { headers: auth })).json();
+    expect(options).toMatchObject({ chunkSize: 8 * 1024 * 1024, hashAlgorithm: "sha1", compression: ["gzip"], url: `${BASE_URL}/api/0/organizations/${org}/chunk-upload/` });
+
+    const data = Buffer.from(`not a zip ${Date.now()}`);
+    const sha1 = createHash("sha1").update(data).digest("hex");
+    const form = (name: string) => {
+      const body = new FormData();
+      body.append("file", new Blob([data]), name);
+      return body;
+    };
+    const misnamed = await fetch(options.url, { method: "POST", headers: auth, body: form("0".repeat(40)) });
+    expect(misnamed.status).toBe(400);
+    expect((await misnamed.json()).error).toMatchObject({ field: "file[0]", message: expect.stringContaining(sha1) });
+
+    const assemble = (body: unknown) => fetch(`${BASE_URL}/api/0/organizations/${org}/artifactbundle/assemble/`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify(body) });
+    // Not sent yet: the client is told which chunks to send.
+    expect(await (await assemble({ checksum: sha1, chunks: [sha1], projects: [project] })).json()).toEqual({ state: "not_found", missingChunks: [sha1], detail: null });
+    expect((await fetch(options.url, { method: "POST", headers: auth, body: form(sha1) })).status).toBe(200);
+    const notZip = await (await assemble({ checksum: sha1, chunks: [sha1], projects: [project] })).json();
+    expect(notZip).toMatchObject({ state: "error", detail: expect.stringContaining("not an artifact bundle") });
+    const wrongSum = await (await assemble({ checksum: "f".repeat(40), chunks: [sha1], projects: [project] })).json();
+    expect(wrongSum).toMatchObject({ state: "error", detail: "the chunks do not add up to the bundle's checksum" });
+    const invalid = await assemble({ checksum: "xyz", chunks: [], projects: [] });
+    expect(invalid.status).toBe(422);
+    expect((await invalid.json()).error.issues.map((i: { path: string }) => i.path)).toEqual(["checksum", "chunks", "projects"]);
+    const unknownProject = await assemble({ checksum: sha1, chunks: [sha1], projects: ["nope"] });
+    expect(unknownProject.status).toBe(404);
+    expect((await unknownProject.json()).error.field).toBe("projects[0]");
+    const otherOrg = await createTenant("sentrycli-other");
+    const [{ slug }] = await query<{ slug: string }>(`SELECT slug FROM "Workspace" WHERE id = $1::uuid`, [otherOrg.workspaceId]);
+    expect((await fetch(`${BASE_URL}/api/0/organizations/${slug}/chunk-upload/`, { headers: auth })).status).toBe(404);
+    expect((await fetch(`${BASE_URL}/api/0/organizations/${org}/chunk-upload/`)).status).toBe(401);
+  });
+});

@@ -1,0 +1,122 @@
+import { z } from "zod";
+import { readZip, ZipError } from "@/lib/sourcemaps/bundles/readZip";
+import { normalizeDebugId } from "@/lib/sourcemaps/debugId";
+import { assertMappingsValid, parseSourceMap, SourceMapError } from "@/lib/sourcemaps/parseSourceMap";
+import { MAX_SOURCE_MAP_BYTES } from "@/lib/sourcemaps/sourceMapSchemas";
+
+/** A bundle that cannot be stored: the message names the file at fault and why (shown by sentry-cli). */
+export class ArtifactBundleError extends Error {}
+
+/** A source map of a bundle, named as events name its minified file. */
+export interface BundledSourceMap {
+  /** The minified file's URL as the bundle names it ("~/static/js/main.js": that path on any host). */
+  url: string;
+  debugId: string | null;
+  content: Buffer;
+  sourceCount: number;
+}
+
+const MAX_ENTRIES = 20_000;
+const MAX_INFLATED_BYTES = 2 * 1024 * 1024 * 1024;
+
+const ManifestSchema = z.object({
+  files: z.record(
+    z.string(),
+    z.object({
+      type: z.string().optional(),
+      url: z.string().min(1).max(2048),
+      headers: z.record(z.string(), z.unknown()).optional(),
+    }),
+  ),
+});
+
+type ManifestFile = { path: string; type: string | undefined; url: string; headers: Map<string, string> };
+
+/**
+ * The source maps of an artifact bundle — the ZIP sentry-cli (and the bundler plugins through it)
+ * uploads: a `manifest.json` naming each file's `type` (`minified_source`, `source_map`…), its
+ * `url` ("~/app.min.js") and headers (`debug-id`, `sourcemap`). Each map is named by the minified
+ * file whose `sourcemap` header points at it (or that shares its debug ID), else by its own URL
+ * without ".map". Every map is checked before anything is returned: a bundle with a map that does
+ * not parse, or a map with neither a debug ID nor a release to find it by, is refused whole.
+ */
+export function readArtifactBundle(archive: Buffer, options: { release: string | null }): BundledSourceMap[] {
+  let files: Map<string, () => Buffer>;
+  try {
+    files = readZip(archive, { maxEntries: MAX_ENTRIES, maxTotalBytes: MAX_INFLATED_BYTES });
+  } catch (error) {
+    if (error instanceof ZipError) throw new ArtifactBundleError(`not an artifact bundle: ${error.message}`);
+    throw error;
+  }
+  const manifest = readManifest(files);
+  const minified = manifest.filter((f) => f.type === "minified_source");
+  const maps: BundledSourceMap[] = [];
+  for (const file of manifest.filter((f) => f.type === "source_map")) {
+    const debugId = file.headers.has("debug-id") ? normalizeDebugId(file.headers.get("debug-id")!) : null;
+    if (file.headers.has("debug-id") && !debugId) throw new ArtifactBundleError(`${file.url}: debug-id ${JSON.stringify(file.headers.get("debug-id")!.slice(0, 64))} is not a UUID`);
+    if (!debugId && !options.release) throw new ArtifactBundleError(`${file.url} has no debug ID and the upload names no release: inject debug IDs (sentry-cli sourcemaps inject) or upload with --release`);
+    const owner = minified.find((m) => referencedMap(m) === file.url) ?? (debugId ? minified.find((m) => normalizeDebugId(m.headers.get("debug-id") ?? "") === debugId) : undefined);
+    const content = readFile(files, file);
+    if (content.length > MAX_SOURCE_MAP_BYTES) throw new ArtifactBundleError(`${file.url}: larger than ${MAX_SOURCE_MAP_BYTES} bytes`);
+    let sourceCount: number;
+    try {
+      const map = parseSourceMap(content.toString("utf8"));
+      assertMappingsValid(map);
+      sourceCount = map.sources.length;
+    } catch (error) {
+      if (error instanceof SourceMapError) throw new ArtifactBundleError(`${file.url}: not a source map: ${error.message}`);
+      throw error;
+    }
+    maps.push({ url: owner?.url ?? file.url.replace(/\.map$/, ""), debugId, content, sourceCount });
+  }
+  return maps;
+}
+
+function readManifest(files: Map<string, () => Buffer>): ManifestFile[] {
+  const read = files.get("manifest.json");
+  if (!read) throw new ArtifactBundleError("not an artifact bundle: it has no manifest.json");
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(read().toString("utf8"));
+  } catch (error) {
+    throw new ArtifactBundleError(`manifest.json: ${error instanceof ZipError ? error.message : "not JSON"}`);
+  }
+  const manifest = ManifestSchema.safeParse(parsed);
+  if (!manifest.success) {
+    const issue = manifest.error.issues[0];
+    throw new ArtifactBundleError(`manifest.json: ${issue.path.join(".") || "(top)"}: ${issue.message}`);
+  }
+  return Object.entries(manifest.data.files).map(([path, f]) => ({
+    path,
+    type: f.type,
+    url: f.url,
+    // Header names are case-insensitive ("Sourcemap", "debug-id"); non-text values are ignored.
+    headers: new Map(Object.entries(f.headers ?? {}).flatMap(([k, v]) => (typeof v === "string" ? [[k.toLowerCase(), v] as const] : []))),
+  }));
+}
+
+function readFile(files: Map<string, () => Buffer>, file: ManifestFile): Buffer {
+  const read = files.get(file.path);
+  if (!read) throw new ArtifactBundleError(`${file.url}: manifest.json lists ${file.path}, which the bundle does not hold`);
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof ZipError) throw new ArtifactBundleError(error.message);
+    throw error;
+  }
+}
+
+/** The URL of the map a minified file's `sourcemap` header names, resolved against the file's own URL. */
+export function referencedMap(file: { url: string; headers: Map<string, string> }): string | undefined {
+  const reference = file.headers.get("sourcemap") ?? file.headers.get("x-sourcemap");
+  if (!reference || reference.startsWith("data:")) return undefined;
+  if (/^(?:[a-z][a-z0-9+.-]*:\/\/|~\/|\/)/i.test(reference)) return reference;
+  const base = file.url.slice(0, file.url.lastIndexOf("/") + 1);
+  const segments: string[] = [];
+  for (const part of (base + reference).split("/")) {
+    if (part === "..") {
+      if (segments.length > 1) segments.pop();
+    } else if (part !== ".") segments.push(part);
+  }
+  return segments.join("/");
+}

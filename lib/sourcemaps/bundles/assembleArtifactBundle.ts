@@ -1,0 +1,90 @@
+import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
+import type { AuthContext } from "@/lib/auth/AuthContext";
+import { db } from "@/lib/db/prisma";
+import { ApiError } from "@/lib/http/ApiError";
+import { isUuid, uuidv7 } from "@/lib/ids/uuidv7";
+import { ArtifactBundleError, readArtifactBundle, type BundledSourceMap } from "@/lib/sourcemaps/bundles/artifactBundle";
+import { MAX_BUNDLE_BYTES, type AssembleBundleInput, type AssembleState } from "@/lib/sourcemaps/bundles/chunkUploadSchemas";
+import { uploadWorkspace } from "@/lib/sourcemaps/bundles/uploadWorkspace";
+import { forgetDebugIdSourceMaps } from "@/lib/sourcemaps/debugIdSourceMaps";
+import { forgetReleaseSourceMaps } from "@/lib/sourcemaps/releaseSourceMaps";
+
+export interface AssembleResult {
+  state: AssembleState;
+  missingChunks: string[];
+  detail: string | null;
+}
+
+/**
+ * POST /api/0/organizations/:org/artifactbundle/assemble/ — sentry-cli's last step of
+ * `sourcemaps upload`: while chunks are missing it answers `not_found` with their checksums (the
+ * client sends them and asks again); once all are here the bundle is put together, checked against
+ * its checksum, read (lib/sourcemaps/bundles/artifactBundle.ts) and its maps stored in each named
+ * project — by debug ID, and under the release when the upload names one — in one transaction:
+ * `ok`, or `error` with what is wrong (sentry-cli prints it and fails the build step), storing
+ * nothing. Chunks stay for CHUNK_TTL_MS, so the client's repeated ask is answered the same way.
+ */
+export async function assembleArtifactBundle(auth: AuthContext, org: string, input: AssembleBundleInput): Promise<AssembleResult> {
+  const workspace = await uploadWorkspace(auth, org, { triage: true });
+  const projects = await Promise.all(input.projects.map((ref, i) => findWorkspaceProject(workspace.id, ref, i)));
+  const wanted = [...new Set(input.chunks)];
+  const rows = await db().uploadChunk.findMany({ where: { workspaceId: workspace.id, checksum: { in: wanted } }, select: { checksum: true, content: true } });
+  const have = new Map(rows.map((r) => [r.checksum, Buffer.from(r.content)]));
+  const missing = wanted.filter((c) => !have.has(c));
+  if (missing.length > 0) return { state: "not_found", missingChunks: missing, detail: null };
+
+  const archive = Buffer.concat(input.chunks.map((c) => have.get(c)!));
+  if (archive.length > MAX_BUNDLE_BYTES) return failed(`the bundle is ${archive.length} bytes; at most ${MAX_BUNDLE_BYTES} are accepted`);
+  if (createHash("sha1").update(archive).digest("hex") !== input.checksum) return failed("the chunks do not add up to the bundle's checksum");
+  let maps: BundledSourceMap[];
+  try {
+    maps = readArtifactBundle(archive, { release: input.version ?? null });
+  } catch (error) {
+    if (error instanceof ArtifactBundleError) return failed(error.message);
+    throw error;
+  }
+  await storeBundleMaps(projects.map((p) => p.id), input.version ?? null, maps);
+  for (const project of projects) {
+    if (input.version) forgetReleaseSourceMaps(project.id, input.version);
+    forgetDebugIdSourceMaps(project.id, maps.flatMap((m) => (m.debugId ? [m.debugId] : [])));
+  }
+  return { state: "ok", missingChunks: [], detail: null };
+}
+
+function failed(detail: string): AssembleResult {
+  return { state: "error", missingChunks: [], detail };
+}
+
+/** A project of the workspace by slug, id or DSN project id (what `--project` may say). */
+async function findWorkspaceProject(workspaceId: string, ref: string, index: number) {
+  const or = [{ slug: ref }, ...(isUuid(ref) ? [{ id: ref }] : []), ...(/^\d{1,9}$/.test(ref) ? [{ publicId: Number(ref) }] : [])];
+  const project = await db().project.findFirst({ where: { workspaceId, OR: or }, select: { id: true } });
+  if (!project) throw new ApiError(404, "not_found", `project "${ref}" not found in this organization`, { field: `projects[${index}]` });
+  return project;
+}
+
+/**
+ * The maps in each project, in one transaction. A map with a debug ID replaces the one stored with
+ * that ID; under a release, one replaces what the release had for the same URL (a rebuild of the
+ * release), as POST /api/v1/projects/:id/sourcemaps does.
+ */
+async function storeBundleMaps(projectIds: string[], release: string | null, maps: BundledSourceMap[]): Promise<void> {
+  await db().$transaction(
+    async (tx) => {
+      for (const projectId of projectIds) {
+        for (const map of maps) {
+          const content = gzipSync(map.content);
+          const fields = { release, url: map.url, debugId: map.debugId, content, size: map.content.length, sourceCount: map.sourceCount, createdAt: new Date() };
+          if (release) await tx.sourceMap.deleteMany({ where: { projectId, release, url: map.url, ...(map.debugId && { OR: [{ debugId: null }, { debugId: { not: map.debugId } }] }) } });
+          if (map.debugId) {
+            await tx.sourceMap.upsert({ where: { projectId_debugId: { projectId, debugId: map.debugId } }, create: { id: uuidv7(), projectId, ...fields }, update: fields });
+          } else {
+            await tx.sourceMap.create({ data: { id: uuidv7(), projectId, ...fields } });
+          }
+        }
+      }
+    },
+    { timeout: 60_000 },
+  );
+}

@@ -1,0 +1,24 @@
+import type { AuthContext } from "@/lib/auth/AuthContext";
+import { CHUNK_SIZE, CHUNKS_PER_REQUEST, MAX_BUNDLE_BYTES, MAX_CHUNK_REQUEST_BYTES } from "@/lib/sourcemaps/bundles/chunkUploadSchemas";
+import { uploadWorkspace } from "@/lib/sourcemaps/bundles/uploadWorkspace";
+
+/**
+ * What sentry-cli asks before an upload (GET …/chunk-upload/): where to send chunks, their size and
+ * checksum, and that this server takes artifact bundles (source maps by debug ID and release).
+ * `origin` is the server's public origin (PUBLIC_URL, else the request's).
+ */
+export async function chunkUploadOptions(auth: AuthContext, org: string, origin: string) {
+  const workspace = await uploadWorkspace(auth, org, { triage: false });
+  return {
+    url: `${origin}/api/0/organizations/${encodeURIComponent(workspace.slug)}/chunk-upload/`,
+    chunkSize: CHUNK_SIZE,
+    chunksPerRequest: CHUNKS_PER_REQUEST,
+    maxRequestSize: MAX_CHUNK_REQUEST_BYTES,
+    maxFileSize: MAX_BUNDLE_BYTES,
+    concurrency: 2,
+    hashAlgorithm: "sha1",
+    compression: ["gzip"],
+    // sentry-cli 2.x reads what the server takes; 3.x always sends artifact bundles.
+    accept: ["artifact_bundles", "artifact_bundles_v2"],
+  };
+}
