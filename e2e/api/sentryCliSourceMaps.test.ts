@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "@/e2e/support/alertHelpers";
 import { query } from "@/e2e/support/dbCounts";
 import { envelope, newEventId, postRaw, sentryUrl } from "@/e2e/support/envelopes";
-import { BASE_URL, createTenant, getJson, login, type Tenant } from "@/e2e/support/tenant";
+import { BASE_URL, createTenant, getJson, login, postEvents, type Tenant } from "@/e2e/support/tenant";
 
 // sentry-cli itself (the npm package's Linux binary), as a bundler plugin or a deploy step runs it:
 // `sourcemaps inject` writes debug IDs into the build, `sourcemaps upload` sends an artifact bundle.
@@ -89,6 +89,18 @@ describe("sentry-cli sourcemaps upload", () => {
       ["totalOf", "cart.ts", 5],
     ]);
     expect(mapped.frames[2].minified).toMatchObject({ function: "o" });
+    // The native API takes the same as `debugIds` (what @faultline/client fills from the build's _sentryDebugIds).
+    const lineno = fs.readFileSync(path.join(dir, "static/js/main.js"), "utf8").split("\n").indexOf(ORIGINAL_LINE) + 1;
+    const native = await postEvents(t.key, {
+      type: "TypeError",
+      message: "Cannot read properties of undefined (reading 'items')",
+      platform: "javascript",
+      stackTrace: `TypeError: Cannot read properties of undefined (reading 'items')\n    at o (${HOST}/static/js/main.js:${lineno}:30)\n    at n.checkout (${HOST}/static/js/main.js:${lineno}:143)`,
+      debugIds: { [`${HOST}/static/js/main.js`]: debugId },
+    });
+    expect(native.status).toBe(202);
+    const nativeEvent = await (await getJson(`/api/v1/errors/${(await native.json()).accepted[0].groupId}/events/latest`, { cookie: member })).json();
+    expect(nativeEvent.exceptions[0].frames.map((f: { function?: string }) => f.function)).toEqual(["CheckoutService.checkout", "totalOf"]);
 
     // The same upload again (a re-run CI job): nothing is sent twice, and it still succeeds.
     const again = sentryCli(["sourcemaps", "upload", dir]);

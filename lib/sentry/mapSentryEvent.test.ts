@@ -170,6 +170,27 @@ describe("mapSentryEvent: exceptions", () => {
     ]);
   });
 
+  it("reads the debug IDs of a JavaScript build's files from debug_meta (sourcemap images), which the schema accepts", () => {
+    const id = "ab6f78a0-9db3-5a81-8542-e9b40a293639";
+    const event = main({
+      platform: "javascript",
+      exception: { values: [{ type: "TypeError", value: "x", stacktrace: { frames: [{ abs_path: "https://shop.example/static/js/main.js", lineno: 1, colno: 30 }] } }] },
+      debug_meta: {
+        images: [
+          { type: "sourcemap", code_file: "https://shop.example/static/js/main.js", debug_id: id.toUpperCase() },
+          { type: "sourcemap", code_file: "https://shop.example/static/js/vendor.js", debug_id: "not-a-uuid" },
+          { type: "sourcemap", code_file: "https://shop.example/static/js/main.js", debug_id: "c0ffee00-0000-4000-8000-000000000001" },
+          { type: "elf", code_file: "/usr/lib/libc.so.6", debug_id: id, image_addr: "0x1000", image_size: 16 },
+          { type: "sourcemap", debug_id: id },
+        ],
+      },
+    });
+    // The first listing of a file wins; malformed IDs, other image types and images without a file are skipped.
+    expect(event.debugIds).toEqual({ "https://shop.example/static/js/main.js": id });
+    expect(IngestEventSchema.safeParse(event).success).toBe(true);
+    expect(main({ exception: { values: [{ type: "E", value: "x" }] }, debug_meta: { images: "nope" } }).debugIds).toBeUndefined();
+  });
+
   it("keeps an accompanying log message in context", () => {
     const out = main({ exception: { values: [{ type: "KeyError", value: "'id'" }] }, logentry: { formatted: "lookup failed" } });
     expect(out).toMatchObject({ type: "KeyError", message: "'id'" });

@@ -1,3 +1,4 @@
+import { debugIdsFor } from "./debugIds";
 import type { ThrownDescription } from "./describeThrown";
 import { isValidEventId, newEventId } from "./eventId";
 import { normalizeRecord } from "./normalize";
@@ -41,6 +42,7 @@ export function buildEvent(thrown: ThrownDescription, capture: CaptureContext, d
     environment: options.environment,
     release: options.release,
     platform: "javascript",
+    debugIds: debugIdsFor([thrown.stack, ...(thrown.linked ?? []).map((l) => l.stack)]),
     tags: { ...options.tags, ...scope.tags, ...capture.tags },
     context: normalizeRecord(context),
     metadata: normalizeRecord(capture.metadata),
@@ -118,6 +120,10 @@ export function clampEvent(event: FaultlineEvent): FaultlineEvent {
       else tags[k] = cut(String(value), 1000);
     }
     if (Object.keys(tags).length) out.tags = tags;
+  }
+  if (event.debugIds && typeof event.debugIds === "object") {
+    const ids = Object.entries(event.debugIds).filter(([file, id]) => typeof id === "string" && id.length <= 64 && file.length > 0 && file.length <= 2048).slice(0, 200);
+    if (ids.length) out.debugIds = Object.fromEntries(ids);
   }
   const context = normalizeRecord(event.context);
   if (context && Object.keys(context).length) out.context = context;

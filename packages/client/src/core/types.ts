@@ -52,6 +52,8 @@ export interface FaultlineEvent {
   environment?: string;
   release?: string;
   platform?: string;
+  /** File URL → debug ID of the bundled files the traces name (filled from a bundler's `_sentryDebugIds`). */
+  debugIds?: Record<string, string>;
   tags?: Record<string, TagValue>;
   context?: Record<string, unknown>;
   metadata?: Record<string, unknown>;
