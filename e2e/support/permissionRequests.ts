@@ -18,6 +18,7 @@ import { createIngestKey } from "@/lib/projects/createIngestKey";
 import { createProject } from "@/lib/projects/createProject";
 import { createSavedSearch } from "@/lib/savedSearches/savedSearches";
 import { uploadSourceMap } from "@/lib/sourcemaps/uploadSourceMap";
+import { declareRelease } from "@/lib/releases/declared/declaredReleases";
 import { createTeam } from "@/lib/teams/createTeam";
 import { addMember } from "@/lib/workspaces/addMember";
 import { query } from "@/e2e/support/dbCounts";
@@ -104,6 +105,13 @@ async function throwawaySession(ctx: MatrixContext, caller: Caller): Promise<{ c
   const session = await createSession(user.id, client);
   const cookie = caller === "anonymous" || caller === "ingestKey" ? null : `faultline_session=${session.token}`;
   return { cookie, id: sha256Hex(session.token) };
+}
+
+/** A release declared as sentry-cli's `releases new` does, for the cells that read or change one. */
+async function declaredRelease(ctx: MatrixContext): Promise<string> {
+  const version = `matrix@${tag()}`;
+  await declareRelease(ctx.adminAuth, ctx.t.workspaceId, { version, projects: [ctx.t.projectId] });
+  return version;
 }
 
 /** An API token of the caller (of t's viewer for callers who are nobody), for the revoke cell. */
@@ -372,6 +380,16 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
     const sha1 = createHash("sha1").update(`matrix bundle ${tag()}`).digest("hex");
     return { path: `/api/0/organizations/${ctx.t.workspaceId}/artifactbundle/assemble/`, body: { checksum: sha1, chunks: [sha1], projects: [ctx.t.projectId] } };
   },
+  "GET /api/0/organizations/:org/repos": (ctx) => ({ path: `/api/0/organizations/${ctx.t.workspaceId}/repos/` }),
+  "POST /api/0/organizations/:org/releases": (ctx) => ({ path: `/api/0/organizations/${ctx.t.workspaceId}/releases/`, body: { version: `matrix@${tag()}`, projects: [ctx.t.projectId] } }),
+  "GET /api/0/organizations/:org/releases/:version": async (ctx) => ({ path: `/api/0/organizations/${ctx.t.workspaceId}/releases/${encodeURIComponent(await declaredRelease(ctx))}/` }),
+  "PUT /api/0/organizations/:org/releases/:version": async (ctx) => ({
+    path: `/api/0/organizations/${ctx.t.workspaceId}/releases/${encodeURIComponent(await declaredRelease(ctx))}/`,
+    body: { dateReleased: new Date().toISOString() },
+  }),
+  "GET /api/0/organizations/:org/releases/:version/previous-with-commits": async (ctx) => ({
+    path: `/api/0/organizations/${ctx.t.workspaceId}/releases/${encodeURIComponent(await declaredRelease(ctx))}/previous-with-commits/`,
+  }),
   "DELETE /api/v1/projects/:projectId/sourcemaps/:sourceMapId": async (ctx) => {
     const map = await uploadSourceMap(ctx.adminAuth, ctx.t.projectId, { release: "matrix@1.0.0", url: `~/static/${tag()}.js` }, Buffer.from(MATRIX_SOURCE_MAP));
     return { path: `/api/v1/projects/${ctx.t.projectId}/sourcemaps/${map.id}` };

@@ -16,3 +16,6 @@ export const UpdateWorkspaceSchema = z
 export type UpdateWorkspaceInput = z.infer<typeof UpdateWorkspaceSchema>;
 
 export const RoleSchema = z.enum(["viewer", "member", "admin"]);
+
+/** The `:org` of sentry-cli's /api/0/organizations/:org/… routes: a workspace's slug (or id). */
+export const OrganizationParamsSchema = z.object({ org: z.string().min(1).max(200) });

@@ -3,7 +3,9 @@ import { CreateIngestKeySchema, CreateProjectSchema, DeleteProjectSchema, Ingest
 import { InboundFiltersSchema } from "@/lib/ingest/filters/inboundFilterSchema";
 import type { RouteSpec } from "@/lib/openapi/routeSpec";
 import { ReleaseCommitParamsSchema, SetReleaseCommitsSchema } from "@/lib/releases/commits/releaseCommitSchemas";
-import { AssembleBundleSchema, OrganizationParamsSchema } from "@/lib/sourcemaps/bundles/chunkUploadSchemas";
+import { DeclaredReleaseParamsSchema, NewReleaseSchema, UpdateReleaseSchema } from "@/lib/releases/declared/declaredReleaseSchemas";
+import { AssembleBundleSchema } from "@/lib/sourcemaps/bundles/chunkUploadSchemas";
+import { OrganizationParamsSchema } from "@/lib/workspaces/workspaceSchemas";
 import { ListSourceMapsQuerySchema, SourceMapParamsSchema, UploadSourceMapQuerySchema } from "@/lib/sourcemaps/sourceMapSchemas";
 
 export const projectRoutes: RouteSpec[] = [
@@ -73,6 +75,32 @@ export const projectRoutes: RouteSpec[] = [
     summary: "Assemble an uploaded artifact bundle and store its source maps in `projects` (by debug ID, and under `version` as the release)",
     description: "While chunks are missing: `{state: \"not_found\", missingChunks}`. Then the bundle (a ZIP with `manifest.json`, ≤ 64 MiB) is checked against `checksum` and read: each `source_map` is stored for the minified file that references it, with its `debug-id` — an event listing that ID in `debug_meta.images` (`{type: \"sourcemap\", code_file, debug_id}`) is mapped by it whatever its release — and under `version` when given. `{state: \"ok\"}`, or `{state: \"error\", detail}` naming the file at fault, storing nothing (a map that does not parse; a map with no debug ID when no `version` is given). `dist` is accepted and not used.",
     params: OrganizationParamsSchema, body: AssembleBundleSchema, responses: { 200: "`{state, missingChunks, detail}`" }, errors: [401, 403, 404, 422],
+  },
+  {
+    method: "GET", path: "/api/0/organizations/{org}/repos", tag: "Projects", auth: "session", role: "viewer",
+    summary: "Repository integrations as sentry-cli lists them: none, so `sentry-cli releases set-commits --auto` reads commits from local git",
+    params: OrganizationParamsSchema, responses: { 200: "`[]`" }, errors: [401, 404, 422],
+  },
+  {
+    method: "POST", path: "/api/0/organizations/{org}/releases", tag: "Projects", auth: "session", role: "member",
+    summary: "Declare a release for projects (slugs, ids or DSN ids): `sentry-cli releases new`, Sentry's bundler plugins",
+    description: "201 with the release as sentry-cli reads it (`{version, url, dateCreated, dateReleased, projects: [{slug, name}], lastCommit}`); 200 when it was declared before (the projects are added).",
+    params: OrganizationParamsSchema, body: NewReleaseSchema, responses: { 200: "the release (it existed)", 201: "the release" }, errors: [401, 403, 404, 422],
+  },
+  {
+    method: "GET", path: "/api/0/organizations/{org}/releases/{version}", tag: "Projects", auth: "session", role: "viewer",
+    summary: "A declared release (404 when no tool declared it)", params: DeclaredReleaseParamsSchema, responses: { 200: "the release" }, errors: [401, 404, 422],
+  },
+  {
+    method: "PUT", path: "/api/0/organizations/{org}/releases/{version}", tag: "Projects", auth: "session", role: "member",
+    summary: "Finalize a declared release (`dateReleased`), add projects, or set its commits from `sentry-cli releases set-commits --local`",
+    description: "`commits` (`[{id, message, author_name, author_email, timestamp, patch_set: [{path, type}]}]`, newest first) are set for each of the release's projects as `PUT /api/v1/projects/{projectId}/releases/{version}/commits` sets them (suspect commits, \"Fixes\" resolutions); an invalid one answers 422 naming `commits[i].id`. `refs: []` (`--clear`) removes them; `refs` naming commits need a repository integration Faultline does not have: 400 naming `refs`.",
+    params: DeclaredReleaseParamsSchema, body: UpdateReleaseSchema, responses: { 200: "the release" }, errors: [400, 401, 403, 404, 413, 422],
+  },
+  {
+    method: "GET", path: "/api/0/organizations/{org}/releases/{version}/previous-with-commits", tag: "Projects", auth: "session", role: "viewer",
+    summary: "Where `set-commits --local` starts its range: the newest commit of the release's projects' other releases (`{}` when none has commits)",
+    params: DeclaredReleaseParamsSchema, responses: { 200: "`{version, lastCommit: {id}, …}` or `{}`" }, errors: [401, 404, 422],
   },
   {
     method: "GET", path: "/api/v1/projects/{projectId}/releases/{version}/commits", tag: "Projects", auth: "session", role: "viewer",

@@ -2,11 +2,11 @@ import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { db } from "@/lib/db/prisma";
-import { ApiError } from "@/lib/http/ApiError";
-import { isUuid, uuidv7 } from "@/lib/ids/uuidv7";
+import { uuidv7 } from "@/lib/ids/uuidv7";
+import { findWorkspaceProjects } from "@/lib/projects/findWorkspaceProjects";
 import { ArtifactBundleError, readArtifactBundle, type BundledSourceMap } from "@/lib/sourcemaps/bundles/artifactBundle";
 import { MAX_BUNDLE_BYTES, type AssembleBundleInput, type AssembleState } from "@/lib/sourcemaps/bundles/chunkUploadSchemas";
-import { uploadWorkspace } from "@/lib/sourcemaps/bundles/uploadWorkspace";
+import { sentryApiWorkspace } from "@/lib/workspaces/sentryApiWorkspace";
 import { forgetDebugIdSourceMaps } from "@/lib/sourcemaps/debugIdSourceMaps";
 import { forgetReleaseSourceMaps } from "@/lib/sourcemaps/releaseSourceMaps";
 
@@ -26,8 +26,8 @@ export interface AssembleResult {
  * nothing. Chunks stay for CHUNK_TTL_MS, so the client's repeated ask is answered the same way.
  */
 export async function assembleArtifactBundle(auth: AuthContext, org: string, input: AssembleBundleInput): Promise<AssembleResult> {
-  const workspace = await uploadWorkspace(auth, org, { triage: true });
-  const projects = await Promise.all(input.projects.map((ref, i) => findWorkspaceProject(workspace.id, ref, i)));
+  const workspace = await sentryApiWorkspace(auth, org, { triage: true });
+  const projects = await findWorkspaceProjects(workspace.id, input.projects);
   const wanted = [...new Set(input.chunks)];
   const rows = await db().uploadChunk.findMany({ where: { workspaceId: workspace.id, checksum: { in: wanted } }, select: { checksum: true, content: true } });
   const have = new Map(rows.map((r) => [r.checksum, Buffer.from(r.content)]));
@@ -54,14 +54,6 @@ export async function assembleArtifactBundle(auth: AuthContext, org: string, inp
 
 function failed(detail: string): AssembleResult {
   return { state: "error", missingChunks: [], detail };
-}
-
-/** A project of the workspace by slug, id or DSN project id (what `--project` may say). */
-async function findWorkspaceProject(workspaceId: string, ref: string, index: number) {
-  const or = [{ slug: ref }, ...(isUuid(ref) ? [{ id: ref }] : []), ...(/^\d{1,9}$/.test(ref) ? [{ publicId: Number(ref) }] : [])];
-  const project = await db().project.findFirst({ where: { workspaceId, OR: or }, select: { id: true } });
-  if (!project) throw new ApiError(404, "not_found", `project "${ref}" not found in this organization`, { field: `projects[${index}]` });
-  return project;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { CHUNK_SIZE, CHUNKS_PER_REQUEST, MAX_BUNDLE_BYTES, MAX_CHUNK_REQUEST_BYTES } from "@/lib/sourcemaps/bundles/chunkUploadSchemas";
-import { uploadWorkspace } from "@/lib/sourcemaps/bundles/uploadWorkspace";
+import { sentryApiWorkspace } from "@/lib/workspaces/sentryApiWorkspace";
 
 /**
  * What sentry-cli asks before an upload (GET …/chunk-upload/): where to send chunks, their size and
@@ -8,7 +8,7 @@ import { uploadWorkspace } from "@/lib/sourcemaps/bundles/uploadWorkspace";
  * `origin` is the server's public origin (PUBLIC_URL, else the request's).
  */
 export async function chunkUploadOptions(auth: AuthContext, org: string, origin: string) {
-  const workspace = await uploadWorkspace(auth, org, { triage: false });
+  const workspace = await sentryApiWorkspace(auth, org, { triage: false });
   return {
     url: `${origin}/api/0/organizations/${encodeURIComponent(workspace.slug)}/chunk-upload/`,
     chunkSize: CHUNK_SIZE,

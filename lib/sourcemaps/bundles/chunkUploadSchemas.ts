@@ -15,8 +15,6 @@ const Sha1Schema = z
   .regex(/^[0-9a-fA-F]{40}$/, "must be a SHA-1 checksum (40 hex digits)")
   .transform((s) => s.toLowerCase());
 
-export const OrganizationParamsSchema = z.object({ org: z.string().min(1).max(200) });
-
 /** POST …/artifactbundle/assemble/ as sentry-cli sends it. */
 export const AssembleBundleSchema = z.object({
   checksum: Sha1Schema,

@@ -4,7 +4,7 @@ import type { AuthContext } from "@/lib/auth/AuthContext";
 import { db } from "@/lib/db/prisma";
 import { ApiError } from "@/lib/http/ApiError";
 import { CHUNK_SIZE, CHUNKS_PER_REQUEST } from "@/lib/sourcemaps/bundles/chunkUploadSchemas";
-import { uploadWorkspace } from "@/lib/sourcemaps/bundles/uploadWorkspace";
+import { sentryApiWorkspace } from "@/lib/workspaces/sentryApiWorkspace";
 
 /** One part of a chunk-upload request: its form field (`file`, or `file_gzip` compressed), its file name (the chunk's SHA-1) and bytes. */
 export interface ChunkPart {
@@ -20,7 +20,7 @@ export interface ChunkPart {
  * twice is stored once.
  */
 export async function uploadChunks(auth: AuthContext, org: string, parts: ChunkPart[]): Promise<void> {
-  const workspace = await uploadWorkspace(auth, org, { triage: true });
+  const workspace = await sentryApiWorkspace(auth, org, { triage: true });
   if (parts.length === 0) throw ApiError.badRequest("no chunks: send each as a multipart file named by its SHA-1", { field: "file" });
   if (parts.length > CHUNKS_PER_REQUEST) throw ApiError.badRequest(`at most ${CHUNKS_PER_REQUEST} chunks per request`, { field: "file" });
   const chunks = parts.map((part, i) => {

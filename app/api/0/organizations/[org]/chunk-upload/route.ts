@@ -5,7 +5,8 @@ import { parseWith } from "@/lib/http/parseWith";
 import { publicOrigin } from "@/lib/projects/publicOrigin";
 import { readBody } from "@/lib/http/readBody";
 import { chunkUploadOptions } from "@/lib/sourcemaps/bundles/chunkUploadOptions";
-import { MAX_CHUNK_REQUEST_BYTES, OrganizationParamsSchema } from "@/lib/sourcemaps/bundles/chunkUploadSchemas";
+import { MAX_CHUNK_REQUEST_BYTES } from "@/lib/sourcemaps/bundles/chunkUploadSchemas";
+import { OrganizationParamsSchema } from "@/lib/workspaces/workspaceSchemas";
 import { uploadChunks } from "@/lib/sourcemaps/bundles/uploadChunks";
 
 type Ctx = { params: Promise<{ org: string }> };

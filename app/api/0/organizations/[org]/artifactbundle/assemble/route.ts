@@ -3,7 +3,8 @@ import { handle } from "@/lib/http/handle";
 import { parseWith } from "@/lib/http/parseWith";
 import { readJson } from "@/lib/http/readJson";
 import { assembleArtifactBundle } from "@/lib/sourcemaps/bundles/assembleArtifactBundle";
-import { AssembleBundleSchema, OrganizationParamsSchema } from "@/lib/sourcemaps/bundles/chunkUploadSchemas";
+import { AssembleBundleSchema } from "@/lib/sourcemaps/bundles/chunkUploadSchemas";
+import { OrganizationParamsSchema } from "@/lib/workspaces/workspaceSchemas";
 
 type Ctx = { params: Promise<{ org: string }> };
 

@@ -10,7 +10,8 @@ import { envelope, newEventId, postRaw, sentryUrl } from "@/e2e/support/envelope
 import { BASE_URL, createTenant, getJson, login, postEvents, type Tenant } from "@/e2e/support/tenant";
 
 // sentry-cli itself (the npm package's Linux binary), as a bundler plugin or a deploy step runs it:
-// `sourcemaps inject` writes debug IDs into the build, `sourcemaps upload` sends an artifact bundle.
+// `sourcemaps inject` writes debug IDs into the build, `sourcemaps upload` sends an artifact bundle;
+// `releases new / set-commits --local / finalize` declare a release and its commits.
 const SENTRY_CLI = path.join(process.cwd(), "node_modules/.bin/sentry-cli");
 const FIXTURES = path.join(process.cwd(), "lib/sourcemaps/__fixtures__");
 const ORIGINAL_LINE = fs.readFileSync(path.join(FIXTURES, "main.min.js.txt"), "utf8").split("\n")[0];
@@ -32,8 +33,9 @@ describe("sentry-cli sourcemaps upload", () => {
   let org: string;
   let project: string;
 
-  function sentryCli(args: string[], authToken = token) {
+  function sentryCli(args: string[], authToken = token, cwd?: string) {
     return spawnSync(SENTRY_CLI, args, {
+      cwd,
       env: { ...process.env, HOME: os.tmpdir(), SENTRY_URL: BASE_URL, SENTRY_AUTH_TOKEN: authToken, SENTRY_ORG: org, SENTRY_PROJECT: project, SENTRY_DISABLE_UPDATE_CHECK: "true", SENTRY_LOG_LEVEL: "warn" },
       encoding: "utf8",
       timeout: 60_000,
@@ -162,5 +164,55 @@ describe("sentry-cli sourcemaps upload", () => {
     const [{ slug }] = await query<{ slug: string }>(`SELECT slug FROM "Workspace" WHERE id = $1::uuid`, [otherOrg.workspaceId]);
     expect((await fetch(`${BASE_URL}/api/0/organizations/${slug}/chunk-upload/`, { headers: auth })).status).toBe(404);
     expect((await fetch(`${BASE_URL}/api/0/organizations/${org}/chunk-upload/`)).status).toBe(401);
+  });
+
+  it("declares releases, sets their commits from local git (each range from the previous release's head) and finalizes them", async () => {
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), "faultline-git-"));
+    const git = (...args: string[]) => {
+      const run = spawnSync("git", ["-c", "user.name=Ada", "-c", "user.email=ada@shop.example", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", ...args], { cwd: repo, encoding: "utf8" });
+      expect(run.status, run.stderr).toBe(0);
+      return run.stdout.trim();
+    };
+    git("init", "-q");
+    git("remote", "add", "origin", "https://github.com/acme/shop.git");
+    fs.mkdirSync(path.join(repo, "src"));
+    fs.writeFileSync(path.join(repo, "src/cart.ts"), "export const total = 1;\n");
+    git("add", ".");
+    git("commit", "-q", "-m", "Add the cart");
+    const first = git("rev-parse", "HEAD");
+
+    const created = sentryCli(["releases", "new", "shop@5.0.0"], token, repo);
+    expect(created.status, created.stderr).toBe(0);
+    const commits1 = sentryCli(["releases", "set-commits", "shop@5.0.0", "--local"], token, repo);
+    expect(commits1.status, commits1.stderr + commits1.stdout).toBe(0);
+    const stored1 = await api("GET", `/api/v1/projects/${t.projectId}/releases/shop%405.0.0/commits`, member);
+    expect(stored1.body.commits).toEqual([expect.objectContaining({ sha: first, message: "Add the cart", authorName: "Ada", authorEmail: "ada@shop.example", files: ["src/cart.ts"] })]);
+
+    fs.writeFileSync(path.join(repo, "src/checkout.ts"), "export const pay = () => 2;\n");
+    git("add", ".");
+    git("commit", "-q", "-m", "Pay at checkout");
+    const second = git("rev-parse", "HEAD");
+    expect(sentryCli(["releases", "new", "shop@5.1.0"], token, repo).status).toBe(0);
+    // --auto finds no repository integration and reads local git too; the range starts after shop@5.0.0's head.
+    const commits2 = sentryCli(["releases", "set-commits", "shop@5.1.0", "--auto"], token, repo);
+    expect(commits2.status, commits2.stderr + commits2.stdout).toBe(0);
+    const stored2 = await api("GET", `/api/v1/projects/${t.projectId}/releases/shop%405.1.0/commits`, member);
+    expect(stored2.body.commits.map((c: { sha: string }) => c.sha)).toEqual([second]);
+
+    const finalized = sentryCli(["releases", "finalize", "shop@5.1.0"], token, repo);
+    expect(finalized.status, finalized.stderr).toBe(0);
+    const info = await (await fetch(`${BASE_URL}/api/0/organizations/${org}/releases/shop%405.1.0/`, { headers: { authorization: `Bearer ${token}` } })).json();
+    expect(info).toMatchObject({ version: "shop@5.1.0", projects: [{ slug: project }], lastCommit: { id: second } });
+    expect(Date.parse(info.dateReleased)).toBeGreaterThan(Date.parse(info.dateCreated) - 1);
+
+    // What the protocol cannot do here is said, not dropped: commits by repository reference, a release never declared.
+    const put = (version: string, body: unknown) => fetch(`${BASE_URL}/api/0/organizations/${org}/releases/${encodeURIComponent(version)}/`, { method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+    const refs = await put("shop@5.1.0", { refs: [{ repository: "acme/shop", commit: second }] });
+    expect(refs.status).toBe(400);
+    expect((await refs.json()).error.field).toBe("refs");
+    expect((await put("shop@9.9.9", { dateReleased: new Date().toISOString() })).status).toBe(404);
+    const badCommit = await put("shop@5.1.0", { commits: [{ id: "not-a-sha", patch_set: [] }] });
+    expect(badCommit.status).toBe(422);
+    expect((await badCommit.json()).error.issues[0].path).toBe("commits[0].id");
   });
 });

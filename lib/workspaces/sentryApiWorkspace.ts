@@ -5,10 +5,10 @@ import { ApiError } from "@/lib/http/ApiError";
 import { isUuid } from "@/lib/ids/uuidv7";
 
 /**
- * The workspace sentry-cli's `--org` names (its slug, or its id), which the caller can see; 404 for
- * unknown ones and other workspaces alike. Uploading needs a member's role (`triage: true`).
+ * The workspace sentry-cli's `--org` names (its slug, or its id) on its /api/0 routes, which the caller can see; 404 for
+ * unknown ones and other workspaces alike. Writes need a member's role (`triage: true`).
  */
-export async function uploadWorkspace(auth: AuthContext, org: string, options: { triage: boolean }) {
+export async function sentryApiWorkspace(auth: AuthContext, org: string, options: { triage: boolean }) {
   const workspace = await db().workspace.findFirst({ where: isUuid(org) ? { id: org } : { slug: org }, select: { id: true, slug: true } });
   if (!workspace || !canViewWorkspace(auth, workspace.id)) throw new ApiError(404, "not_found", `organization "${org}" not found`, { field: "org" });
   if (options.triage) assertCanTriage(auth, workspace.id);
