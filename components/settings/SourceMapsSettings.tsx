@@ -18,7 +18,8 @@ export function SourceMapsSettings({ projectId, org, projectSlug, canEdit }: { p
   const deleteMap = useDeleteSourceMapMutation(projectId);
   const { showToast } = useToast();
   const origin = useOrigin();
-  const sentryCli = `export SENTRY_URL=${origin} SENTRY_ORG=${org} SENTRY_PROJECT=${projectSlug} SENTRY_AUTH_TOKEN=$FAULTLINE_API_TOKEN
+  const sentryCli = `export SENTRY_URL=${origin} SENTRY_AUTH_TOKEN=$FAULTLINE_API_TOKEN \\
+  SENTRY_ORG=${org} SENTRY_PROJECT=${projectSlug}
 npx @sentry/cli sourcemaps inject dist && npx @sentry/cli sourcemaps upload --release "$RELEASE" dist`;
   const command = `curl -X POST "${origin}/api/v1/projects/${projectId}/sourcemaps?release=$RELEASE&url=~/static/js/main.js" \\
   -H "Authorization: Bearer $FAULTLINE_API_TOKEN" -H "content-type: application/json" \\

@@ -56,6 +56,16 @@ test("a member sees the ingest URL but not the keys", async ({ page, context }) 
   await expect(page.getByText("Only workspace admins can see and manage ingest keys.")).toBeVisible();
   expect((await page.request.get(`/api/v1/projects/${t.projectId}/keys`)).status()).toBe(403);
   expect((await page.request.get(`/api/v1/projects/${t.projectId}`)).status()).toBe(200);
+
+  // Source maps: sentry-cli's settings with this workspace's and project's slugs; a map sent by debug ID alone is listed as such.
+  const [{ org, project }] = await query<{ org: string; project: string }>(`SELECT w.slug AS org, p.slug AS project FROM "Project" p JOIN "Workspace" w ON w.id = p."workspaceId" WHERE p.id = $1::uuid`, [t.projectId]);
+  await query(
+    `INSERT INTO "SourceMap" (id, "projectId", release, url, "debugId", content, size, "sourceCount") VALUES (gen_random_uuid(), $1::uuid, NULL, '~/static/js/main.js', 'ab6f78a0-9db3-5a81-8542-e9b40a293639', '\\x00', 1234, 2)`,
+    [t.projectId],
+  );
+  await page.reload();
+  await expect(page.getByTestId("sentry-cli-upload-command")).toContainText(`SENTRY_ORG=${org} SENTRY_PROJECT=${project}`);
+  await expect(page.getByTestId("sourcemap-row")).toContainText("any release · debug ID ab6f78a0");
 });
 
 test("sampling settings: spike protection off and a per-issue cap are saved; a capped issue says sampling was active", async ({ page, context }) => {
