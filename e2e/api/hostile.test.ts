@@ -268,6 +268,12 @@ const CASES: Case[] = [
   { name: "errors: search date before 1970", status: 422, names: "query", req: (c) => api("GET", `/api/v1/errors?workspaceId=${c.t.workspaceId}&query=${encodeURIComponent("lastSeen:<0000-01-01")}`, c.admin) },
   { name: "saved search: date before 1970", status: 422, names: "query", req: (c) => api("POST", `/api/v1/workspaces/${c.t.workspaceId}/saved-searches`, c.admin, { name: "ancient", query: "lastSeen:<0000-01-01" }) },
   { name: "sourcemaps: NUL in the release filter", status: 200, req: (c) => api("GET", `/api/v1/projects/${c.t.projectId}/sourcemaps?release=%00`, c.admin) },
+  { name: "release commits: NUL in the version path", status: 200, req: (c) => api("GET", `/api/v1/projects/${c.t.projectId}/releases/a%00b/commits`, c.admin) },
+  { name: "sentry-cli: NUL in a release version path", status: 404, names: "version", req: (c) => api("GET", `/api/0/organizations/${c.t.workspaceId}/releases/a%00b/`, c.admin) },
+  { name: "sentry-cli: NUL in the organization", status: 404, names: "org", req: (c) => api("GET", "/api/0/organizations/a%00b/repos/", c.admin) },
+  { name: "sentry-cli: chunk upload that is not multipart", status: 400, names: "content-type", req: (c) => api("POST", `/api/0/organizations/${c.t.workspaceId}/chunk-upload/`, c.member, undefined, { "content-type": "text/plain" }) },
+  { name: "sentry-cli: a bundle of more chunks than its size allows", status: 422, names: "chunks", req: (c) => api("POST", `/api/0/organizations/${c.t.workspaceId}/artifactbundle/assemble/`, c.member, { checksum: "a".repeat(40), chunks: Array.from({ length: 9 }, () => "a".repeat(40)), projects: [c.t.projectId] }) },
+  { name: "sentry-cli: commits with a NUL in a path", status: 404, names: "version", req: (c) => api("PUT", `/api/0/organizations/${c.t.workspaceId}/releases/never-declared/`, c.member, { commits: [{ id: "abcdef1", patch_set: [{ path: "a\u0000b" }] }] }) },
   { name: "minidump: 1,001 form parts", status: 413, names: "1000 parts", req: (c) => minidump(c, minidumpUpload(Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`f${i}`, "v"])), buildMinidump({ arch: 9, platform: 0x8201, exceptionCode: 11, address: 0n, pc: 0x1010n, modules: [] }))) },
 
   // ── Second audit: unknown paths, wrong methods, body shape, disagreeing keys, charsets ───────

@@ -3,9 +3,13 @@ import { ApiError } from "@/lib/http/ApiError";
 import { zodIssues } from "@/lib/http/zodIssues";
 import { replaceUnstorableText } from "@/lib/text/replaceUnstorable";
 
-/** Validates a value against a schema or throws a 422 naming each offending field path. */
+/**
+ * Validates a value against a schema or throws a 422 naming each offending field path. Top-level
+ * text (a route's path parameters: `/releases/a%00b/`) reaches SQL parameters: NUL and lone
+ * surrogates are replaced first, as in query strings (readJson does the same for whole bodies).
+ */
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown, prefix = ""): z.output<S> {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(storableTopLevel(value));
   if (result.success) return result.data;
   const issues = zodIssues(result.error, prefix);
   throw ApiError.validation(`invalid ${issues[0]?.path ?? "input"}: ${issues[0]?.message ?? ""}`, issues);
@@ -30,4 +34,11 @@ export function safeDecode(segment: string): string {
   } catch {
     return segment;
   }
+}
+
+function storableTopLevel(value: unknown): unknown {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  const entries = Object.entries(value);
+  if (!entries.some(([, v]) => typeof v === "string")) return value;
+  return Object.fromEntries(entries.map(([k, v]) => [k, typeof v === "string" ? replaceUnstorableText(v) : v]));
 }
