@@ -9,9 +9,9 @@ import { errorMessage } from "@/lib/text/errorMessage";
 
 /**
  * A request's events prepared (the project's sensitive fields hidden, then scrub → parse → classify
- * → fingerprint). An event with
- * source maps for its frames' files (by its debug IDs or its release) is fingerprinted on the frames as written — original file and
- * function — so one bug stays one issue across deploys that rename every minified function, and two
+ * → fingerprint). An event with source maps for its frames' files (by its debug IDs or its
+ * release) is fingerprinted on the frames as written — original file and function — so one bug
+ * stays one issue across deploys that rename every minified function, and two
  * bugs with the same message in different functions stay two (without maps minified names are no
  * names, and the message decides: docs/grouping.md). What is stored is as received either way.
  * Preparing is synchronous work (a 256 KiB trace takes tens of milliseconds): between events the
