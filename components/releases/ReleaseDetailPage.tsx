@@ -5,6 +5,7 @@ import { formatDistanceToNow } from "date-fns";
 import { useState, type ReactNode } from "react";
 import { ReleaseCommits } from "@/components/releases/ReleaseCommits";
 import { ReleaseDayChart } from "@/components/releases/ReleaseDayChart";
+import { ReleaseDeploys } from "@/components/releases/ReleaseDeploys";
 import { ReleaseIssues } from "@/components/releases/ReleaseIssues";
 import { WorkspaceShell, type Workspace } from "@/components/settings/WorkspaceShell";
 import { Card } from "@/components/ui/Card";
@@ -74,6 +75,7 @@ function ReleaseBody({ workspace, version }: { workspace: Workspace; version: st
           all: releaseIssueListHref(workspace.id, `release:${quoteValue(version)}`, release.data.release.lastSeen),
         }}
       />
+      <ReleaseDeploys deploys={release.data.deploys} />
       <ReleaseCommits version={version} commits={release.data.commits} />
     </div>
   );

@@ -205,6 +205,16 @@ describe("sentry-cli sourcemaps upload", () => {
     expect(info).toMatchObject({ version: "shop@5.1.0", projects: [{ slug: project }], lastCommit: { id: second } });
     expect(Date.parse(info.dateReleased)).toBeGreaterThan(Date.parse(info.dateCreated) - 1);
 
+    // A deploy step reports where it went; the release page lists it (once an event names the release).
+    const deploy = sentryCli(["deploys", "new", "--release", "shop@5.1.0", "-e", "production", "-n", "deploy #42", "-u", "https://ci.example/runs/42"], token, repo);
+    expect(deploy.status, deploy.stderr).toBe(0);
+    const listed = sentryCli(["deploys", "list", "--release", "shop@5.1.0"], token, repo);
+    expect(listed.status, listed.stderr).toBe(0);
+    expect(listed.stdout).toContain("production");
+    expect((await postEvents(t.key, { type: "TypeError", message: "after the deploy", release: "shop@5.1.0" })).status).toBe(202);
+    const page = await api("GET", `/api/v1/workspaces/${t.workspaceId}/releases/shop%405.1.0`, member);
+    expect(page.body.deploys).toEqual([expect.objectContaining({ environment: "production", name: "deploy #42", url: "https://ci.example/runs/42" })]);
+
     // What the protocol cannot do here is said, not dropped: commits by repository reference, a release never declared.
     const put = (version: string, body: unknown) => fetch(`${BASE_URL}/api/0/organizations/${org}/releases/${encodeURIComponent(version)}/`, { method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) });
     const refs = await put("shop@5.1.0", { refs: [{ repository: "acme/shop", commit: second }] });

@@ -390,6 +390,8 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
   "GET /api/0/organizations/:org/releases/:version/previous-with-commits": async (ctx) => ({
     path: `/api/0/organizations/${ctx.t.workspaceId}/releases/${encodeURIComponent(await declaredRelease(ctx))}/previous-with-commits/`,
   }),
+  "GET /api/0/organizations/:org/releases/:version/deploys": (ctx) => ({ path: `/api/0/organizations/${ctx.t.workspaceId}/releases/matrix%401.0.0/deploys/` }),
+  "POST /api/0/organizations/:org/releases/:version/deploys": (ctx) => ({ path: `/api/0/organizations/${ctx.t.workspaceId}/releases/matrix%401.0.0/deploys/`, body: { environment: "production", name: `matrix ${tag()}` } }),
   "DELETE /api/v1/projects/:projectId/sourcemaps/:sourceMapId": async (ctx) => {
     const map = await uploadSourceMap(ctx.adminAuth, ctx.t.projectId, { release: "matrix@1.0.0", url: `~/static/${tag()}.js` }, Buffer.from(MATRIX_SOURCE_MAP));
     return { path: `/api/v1/projects/${ctx.t.projectId}/sourcemaps/${map.id}` };

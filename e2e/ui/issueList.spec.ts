@@ -22,6 +22,8 @@ test.beforeAll(async () => {
     { type: "StagingOnly", message: "feature flag missing", severity: "low", environment: "staging" },
   ];
   expect((await postEvents(t.key, { events })).status).toBe(202);
+  // A deploy step reported where the release went (sentry-cli deploys new).
+  await query(`INSERT INTO "ReleaseDeploy" (id, "workspaceId", version, environment, name, "finishedAt") VALUES (gen_random_uuid(), $1::uuid, 'shop@1.2.0', 'production', 'deploy #7', now() - interval '2 hours')`, [t.workspaceId]);
 });
 
 test.beforeEach(async ({ context }) => {
@@ -195,6 +197,7 @@ test("the releases page shows what a release brought and opens its issues in the
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("shop@1.2.0");
   await expect(page.getByTestId("release-figures")).toContainText("Error events6");
   await expect(page.getByTestId("release-figures")).toContainText("New issues1");
+  await expect(page.getByTestId("release-deploy")).toHaveText(/production\s*deploy #7\s*finished about 2 hours ago/);
   await expect(page.getByTestId("release-day-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
   const introduced = page.getByTestId("release-issue");
   await expect(introduced).toHaveCount(1);

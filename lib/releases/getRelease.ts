@@ -8,6 +8,7 @@ import type { Severity } from "@/lib/domain/severity";
 import { ApiError } from "@/lib/http/ApiError";
 import { releaseSummaries, type ReleaseSummary } from "@/lib/releases/listReleases";
 import { workspaceReleaseCommits, type ReleasePageCommit } from "@/lib/releases/commits/workspaceReleaseCommits";
+import { releaseDeploys, type DeployDto } from "@/lib/releases/declared/releaseDeploys";
 import { chartDays, dailySeries, environmentHealth, RELEASE_DAYS, type EnvironmentHealth, type ReleaseDay } from "@/lib/releases/releaseHealth";
 
 export const ReleaseQuerySchema = z.object({
@@ -54,6 +55,8 @@ export interface ReleaseDetail {
   topIssues: ReleaseIssue[];
   /** The commits deploy steps sent for it (PUT …/releases/:version/commits), per project, newest first. */
   commits: { total: number; items: ReleasePageCommit[] };
+  /** Where deploy steps said it was deployed (`sentry-cli deploys new`), newest first. */
+  deploys: DeployDto[];
 }
 
 /**
@@ -68,7 +71,7 @@ export async function getRelease(auth: AuthContext, workspaceId: string, version
   const today = new Date();
   // Everything at once: the summary decides 404 and the chart's first day, so the events query reads
   // the longest window (30 days) and the series keeps the days it shows.
-  const [[release], neighbours, events, sessions, issues, commits] = await Promise.all([
+  const [[release], neighbours, events, sessions, issues, commits, deploys] = await Promise.all([
     releaseSummaries(workspaceId, { projectId, version, limit: 1 }),
     neighbourReleases(workspaceId, projectId, version),
     queryRows<{ day: string; events: number }>(
@@ -86,6 +89,7 @@ export async function getRelease(auth: AuthContext, workspaceId: string, version
     ),
     releaseIssues(workspaceId, projectId, version),
     workspaceReleaseCommits(workspaceId, projectId, version),
+    releaseDeploys(auth, workspaceId, version),
   ]);
   if (!release) throw new ApiError(404, "not_found", `No error or session named the release "${version}"`);
   const dayCount = chartDays(release.firstSeen, today);
@@ -98,6 +102,7 @@ export async function getRelease(auth: AuthContext, workspaceId: string, version
     introducedIssues: issues.filter((issue) => issue.introduced).slice(0, ISSUE_LIMIT),
     topIssues: issues.slice(0, ISSUE_LIMIT),
     commits,
+    deploys,
   };
 }
 

@@ -3,7 +3,7 @@ import { CreateIngestKeySchema, CreateProjectSchema, DeleteProjectSchema, Ingest
 import { InboundFiltersSchema } from "@/lib/ingest/filters/inboundFilterSchema";
 import type { RouteSpec } from "@/lib/openapi/routeSpec";
 import { ReleaseCommitParamsSchema, SetReleaseCommitsSchema } from "@/lib/releases/commits/releaseCommitSchemas";
-import { DeclaredReleaseParamsSchema, NewReleaseSchema, UpdateReleaseSchema } from "@/lib/releases/declared/declaredReleaseSchemas";
+import { DeclaredReleaseParamsSchema, NewDeploySchema, NewReleaseSchema, UpdateReleaseSchema } from "@/lib/releases/declared/declaredReleaseSchemas";
 import { AssembleBundleSchema } from "@/lib/sourcemaps/bundles/chunkUploadSchemas";
 import { OrganizationParamsSchema } from "@/lib/workspaces/workspaceSchemas";
 import { ListSourceMapsQuerySchema, SourceMapParamsSchema, UploadSourceMapQuerySchema } from "@/lib/sourcemaps/sourceMapSchemas";
@@ -101,6 +101,16 @@ export const projectRoutes: RouteSpec[] = [
     method: "GET", path: "/api/0/organizations/{org}/releases/{version}/previous-with-commits", tag: "Projects", auth: "session", role: "viewer",
     summary: "Where `set-commits --local` starts its range: the newest commit of the release's projects' other releases (`{}` when none has commits)",
     params: DeclaredReleaseParamsSchema, responses: { 200: "`{version, lastCommit: {id}, …}` or `{}`" }, errors: [401, 404, 422],
+  },
+  {
+    method: "GET", path: "/api/0/organizations/{org}/releases/{version}/deploys", tag: "Projects", auth: "session", role: "viewer",
+    summary: "The release's deploys, newest first (`sentry-cli deploys list`)", params: DeclaredReleaseParamsSchema,
+    responses: { 200: "`[{id, environment, name, url, dateStarted, dateFinished}]`" }, errors: [401, 404, 422],
+  },
+  {
+    method: "POST", path: "/api/0/organizations/{org}/releases/{version}/deploys", tag: "Projects", auth: "session", role: "member",
+    summary: "Record a deploy of the release to an environment (`sentry-cli deploys new -r <version> -e <environment>`); the release page lists them",
+    params: DeclaredReleaseParamsSchema, body: NewDeploySchema, responses: { 201: "`{id, environment, name, url, dateStarted, dateFinished}`" }, errors: [401, 403, 404, 422],
   },
   {
     method: "GET", path: "/api/v1/projects/{projectId}/releases/{version}/commits", tag: "Projects", auth: "session", role: "viewer",

@@ -39,3 +39,15 @@ export const UpdateReleaseSchema = z.object({
 export type NewReleaseInput = z.output<typeof NewReleaseSchema>;
 export type UpdateReleaseInput = z.output<typeof UpdateReleaseSchema>;
 export type SentryGitCommit = z.output<typeof GitCommitSchema>;
+
+/** POST /api/0/organizations/:org/releases/:version/deploys/ — `sentry-cli deploys new`. */
+export const NewDeploySchema = z.object({
+  environment: z.string().trim().min(1).max(64),
+  name: z.string().trim().max(200).nullish(),
+  url: z.url().max(2048).nullish(),
+  dateStarted: z.iso.datetime({ offset: true }).nullish(),
+  dateFinished: z.iso.datetime({ offset: true }).nullish(),
+  projects: ProjectRefs.nullish(),
+});
+
+export type NewDeployInput = z.output<typeof NewDeploySchema>;
