@@ -26,7 +26,7 @@ function build(): string {
   return dir;
 }
 
-describe("sentry-cli sourcemaps upload", () => {
+describe("sentry-cli against Faultline", () => {
   let t: Tenant;
   let member: string;
   let token: string;
@@ -67,6 +67,21 @@ describe("sentry-cli sourcemaps upload", () => {
     member = await login(t.member);
     token = (await api("POST", "/api/v1/account/tokens", member, { name: "ci", scope: "write" })).body.token;
     [{ org, project }] = await query<{ org: string; project: string }>(`SELECT w.slug AS org, p.slug AS project FROM "Project" p JOIN "Workspace" w ON w.id = p."workspaceId" WHERE p.id = $1::uuid`, [t.projectId]);
+  });
+
+  it("checks its configuration with `sentry-cli info`: the token's user and scopes, the organization", async () => {
+    const info = sentryCli(["info"]);
+    expect(info.status, info.stderr).toBe(0);
+    expect(info.stdout).toContain(`User: ${t.member.email}`);
+    expect(info.stdout).toContain("project:releases");
+    const readToken = (await api("POST", "/api/v1/account/tokens", member, { name: "read", scope: "read" })).body.token;
+    const readInfo = sentryCli(["info"], readToken);
+    expect(readInfo.status, readInfo.stderr).toBe(0);
+    expect(readInfo.stdout).toContain("project:read");
+    expect(readInfo.stdout).not.toContain("project:write");
+    expect(sentryCli(["info"], "flt_not_a_real_token").status).not.toBe(0);
+    const organization = await (await fetch(`${BASE_URL}/api/0/organizations/${org}/`, { headers: { authorization: `Bearer ${token}` } })).json();
+    expect(organization).toMatchObject({ id: t.workspaceId, slug: org, links: { regionUrl: BASE_URL } });
   });
 
   it("maps an event's frames by the debug IDs sentry-cli injected, with no release anywhere", async () => {

@@ -366,6 +366,8 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
     path: `/api/v1/projects/${ctx.t.projectId}/sourcemaps?release=matrix%401.0.0&url=${encodeURIComponent(`~/static/${tag()}.js`)}`,
     rawBody: MATRIX_SOURCE_MAP,
   }),
+  "GET /api/0": () => ({ path: "/api/0/" }),
+  "GET /api/0/organizations/:org": (ctx) => ({ path: `/api/0/organizations/${ctx.t.workspaceId}/` }),
   "GET /api/0/organizations/:org/chunk-upload": (ctx) => ({ path: `/api/0/organizations/${ctx.t.workspaceId}/chunk-upload/` }),
   "POST /api/0/organizations/:org/chunk-upload": (ctx) => {
     const data = `matrix chunk ${tag()}`;

@@ -59,6 +59,16 @@ export const projectRoutes: RouteSpec[] = [
     responses: { 201: "`{id, release, url, debugId, size, sourceCount, createdAt}`" }, errors: [401, 403, 404, 413, 422],
   },
   {
+    method: "GET", path: "/api/0", tag: "Projects", auth: "session", role: "viewer",
+    summary: "Who the token is and what it may do, in Sentry's scope names (`sentry-cli info` checks a configuration with it)",
+    responses: { 200: "`{version, user: {id, email, name}, auth: {scopes}}`" }, errors: [401],
+  },
+  {
+    method: "GET", path: "/api/0/organizations/{org}", tag: "Projects", auth: "session", role: "viewer",
+    summary: "The workspace as Sentry's tools read an organization: `{id, slug, name, dateCreated, links: {organizationUrl, regionUrl}}`",
+    params: OrganizationParamsSchema, responses: { 200: "the organization" }, errors: [401, 404, 422],
+  },
+  {
     method: "GET", path: "/api/0/organizations/{org}/chunk-upload", tag: "Projects", auth: "session", role: "viewer",
     summary: "sentry-cli's upload settings for the workspace `org` (its slug or id): where and how to send an artifact bundle's chunks",
     description: "For `sentry-cli sourcemaps upload` (and the bundler plugins, which run it) with `SENTRY_URL` set to this server, `SENTRY_AUTH_TOKEN` an API token, `SENTRY_ORG` the workspace's slug and `SENTRY_PROJECT` the project's slug. Answers `{url, chunkSize, chunksPerRequest, maxRequestSize, maxFileSize, concurrency, hashAlgorithm: \"sha1\", compression: [\"gzip\"], accept}`.",
