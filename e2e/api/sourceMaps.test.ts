@@ -63,6 +63,23 @@ describe("source maps", () => {
     expect((await latestFrames("shop@1.5.0")).map((f) => f.function)).toEqual(["a", "n.checkout", "o"]);
   });
 
+  it("keeps a map that carries its own debugId by that ID, with or without a release, for events that list it", async () => {
+    const debugId = "5a1e0000-0000-4000-8000-00000000beef";
+    const withId = Buffer.from(JSON.stringify({ ...JSON.parse(MAP.toString()), debugId }));
+    const res = await upload(token, t.projectId, `url=${encodeURIComponent("~/static/js/main.3f2a.js")}`, withId);
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ release: null, debugId, url: "~/static/js/main.3f2a.js" });
+    const sent = await postEvents(t.key, { type: "TypeError", message: "by debug id", platform: "javascript", stackTrace: frames, debugIds: { [FILE]: debugId } });
+    const issue = (await sent.json()).accepted[0].groupId;
+    const event = await (await getJson(`/api/v1/errors/${issue}/events/latest`, { cookie: member })).json();
+    expect(event.exceptions[0].frames.map((f: { function?: string }) => f.function)).toEqual(["onPayClicked", "CheckoutService.checkout", "totalOf"]);
+    // The same map under a release afterwards: one row, now also the release's.
+    const again = await (await upload(token, t.projectId, `release=shop%406.0.0&url=${encodeURIComponent("~/static/js/main.3f2a.js")}`, withId)).json();
+    expect(again).toMatchObject({ release: "shop@6.0.0", debugId });
+    const list = await api("GET", `/api/v1/projects/${t.projectId}/sourcemaps`, member);
+    expect(list.body.items.filter((m: { debugId: string | null }) => m.debugId === debugId)).toHaveLength(1);
+  });
+
   it("lists, replaces and deletes maps; a deleted map no longer applies", async () => {
     const query = `release=shop%402.0.0&url=${encodeURIComponent(FILE)}`;
     const first = await (await upload(token, t.projectId, query, MAP)).json();
@@ -152,7 +169,9 @@ describe("source maps", () => {
     const badUrl = await upload(token, t.projectId, "release=r&url=main.js", MAP);
     expect(badUrl.status).toBe(422);
     expect((await badUrl.json()).error.issues.map((i: { path: string }) => i.path)).toEqual(["url"]);
-    expect((await upload(token, t.projectId, `url=${encodeURIComponent("~/a.js")}`, MAP)).status).toBe(422);
+    const noRelease = await upload(token, t.projectId, `url=${encodeURIComponent("~/a.js")}`, MAP);
+    expect(noRelease.status).toBe(422);
+    expect((await noRelease.json()).error.issues.map((i: { path: string }) => i.path)).toEqual(["release"]);
 
     const viewerToken = (await api("POST", "/api/v1/account/tokens", await login(t.viewer), { name: "v", scope: "write" })).body.token;
     expect((await upload(viewerToken, t.projectId, `release=r&url=${encodeURIComponent("~/a.js")}`, MAP)).status).toBe(403);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normalizeDebugId } from "@/lib/sourcemaps/debugId";
 import { buildMappingsIndex, lookupSegment, MappingsError, type MappingsIndex } from "@/lib/sourcemaps/mappingsIndex";
 
 /**
@@ -12,6 +13,8 @@ export interface SourceMap {
   sourcesContent: (string | null)[];
   names: string[];
   mappings: string;
+  /** The debug ID a bundler wrote into the map (`debugId`, or `debug_id` as older tools name it), normalised; null without one. */
+  debugId: string | null;
 }
 
 /** Where a generated position came from (1-based line and column, as stack traces print them). */
@@ -31,6 +34,8 @@ const SourceMapSchema = z.object({
   names: z.array(z.string()).max(1_000_000).optional(),
   mappings: z.string(),
   sourceRoot: z.string().nullable().optional(),
+  debugId: z.unknown().optional(),
+  debug_id: z.unknown().optional(),
 });
 
 /** Why a source map was refused: shown to whoever uploaded it. */
@@ -56,7 +61,12 @@ export function parseSourceMap(text: string): SourceMap {
     sourcesContent: parsed.data.sourcesContent ?? [],
     names: parsed.data.names ?? [],
     mappings: parsed.data.mappings,
+    debugId: debugIdOf(parsed.data.debugId ?? parsed.data.debug_id),
   };
+}
+
+function debugIdOf(value: unknown): string | null {
+  return typeof value === "string" ? normalizeDebugId(value) : null;
 }
 
 const indexes = new WeakMap<SourceMap, MappingsIndex>();

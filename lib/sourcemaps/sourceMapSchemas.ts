@@ -11,8 +11,9 @@ export const SourceMapUrlSchema = z
   .max(2048)
   .refine((url) => /^(?:[a-z][a-z0-9+.-]*:\/\/|~\/|\/)/i.test(url), "must be the minified file's URL (https://…), ~/path for any host, or an absolute path");
 
+/** `release` may be left out when the map carries its own debug ID (it is then found by that alone). */
 export const UploadSourceMapQuerySchema = z.object({
-  release: z.string().trim().min(1).max(200),
+  release: z.string().trim().min(1).max(200).optional(),
   url: SourceMapUrlSchema,
 });
 

@@ -112,9 +112,19 @@ describe("enclosingFunction", () => {
   });
 });
 
+describe("a map's own debug ID", () => {
+  it("is read from debugId (or debug_id), normalised, and null when absent or not a UUID", () => {
+    const base = { version: 3, sources: [], mappings: "" };
+    expect(parseSourceMap(JSON.stringify({ ...base, debugId: "AB6F78A0-9DB3-5A81-8542-E9B40A293639" })).debugId).toBe("ab6f78a0-9db3-5a81-8542-e9b40a293639");
+    expect(parseSourceMap(JSON.stringify({ ...base, debug_id: "ab6f78a09db35a818542e9b40a293639" })).debugId).toBe("ab6f78a0-9db3-5a81-8542-e9b40a293639");
+    expect(parseSourceMap(JSON.stringify({ ...base, debugId: 42 })).debugId).toBeNull();
+    expect(parseSourceMap(JSON.stringify(base)).debugId).toBeNull();
+  });
+});
+
 describe("sourceLineWindow", () => {
   it("gives a window of an original source's lines, clipped to the file, without its line breaks", () => {
-    const map = { sources: ["a.ts", "b.ts"], sourcesContent: ["one\ntwo\r\nthree\nfour", null], names: [], mappings: "" };
+    const map = { sources: ["a.ts", "b.ts"], sourcesContent: ["one\ntwo\r\nthree\nfour", null], names: [], mappings: "", debugId: null };
     expect(sourceLineWindow(map, 0, 2, 3)).toEqual({ first: 2, lines: ["two\r", "three"] });
     expect(sourceLineWindow(map, 0, -5, 99)).toEqual({ first: 1, lines: ["one", "two\r", "three", "four"] });
     expect(sourceLineWindow(map, 0, 9, 12)).toEqual({ first: 9, lines: [] });

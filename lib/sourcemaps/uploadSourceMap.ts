@@ -1,39 +1,37 @@
-import { gzipSync } from "node:zlib";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanTriage } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/prisma";
 import { ApiError } from "@/lib/http/ApiError";
-import { uuidv7 } from "@/lib/ids/uuidv7";
 import { findProject } from "@/lib/projects/findProject";
-import { assertMappingsValid, parseSourceMap, SourceMapError } from "@/lib/sourcemaps/parseSourceMap";
-import { toSourceMapDto } from "@/lib/sourcemaps/sourceMapDto";
+import { forgetDebugIdSourceMaps } from "@/lib/sourcemaps/debugIdSourceMaps";
+import { assertMappingsValid, parseSourceMap, SourceMapError, type SourceMap } from "@/lib/sourcemaps/parseSourceMap";
 import { forgetReleaseSourceMaps } from "@/lib/sourcemaps/releaseSourceMaps";
+import { toSourceMapDto } from "@/lib/sourcemaps/sourceMapDto";
+import { storeSourceMap } from "@/lib/sourcemaps/storeSourceMap";
 
 /**
- * POST /api/v1/projects/:projectId/sourcemaps — stores a release's source map for one minified file
- * (members and admins: a deploy step, usually with an API token); uploading the same release and
- * URL again replaces it. A body that is not a v3 source map is refused (422 naming `body`) before
- * anything is stored.
+ * POST /api/v1/projects/:projectId/sourcemaps — stores a source map for one minified file (members
+ * and admins: a deploy step, usually with an API token), under `release` and, when the map carries
+ * one (`debugId`, written by bundler plugins and `sentry-cli sourcemaps inject`), its debug ID —
+ * then `release` may be left out. Uploading the same release and URL, or the same debug ID, again
+ * replaces it. A body that is not a v3 source map is refused (422 naming `body`), as is one with
+ * neither a release nor a debug ID (422 naming `release`), before anything is stored.
  */
-export async function uploadSourceMap(auth: AuthContext, projectId: string, input: { release: string; url: string }, body: Buffer) {
+export async function uploadSourceMap(auth: AuthContext, projectId: string, input: { release?: string; url: string }, body: Buffer) {
   const project = await findProject(auth, projectId);
   assertCanTriage(auth, project.workspaceId);
-  const text = body.toString("utf8");
-  let sourceCount: number;
+  let map: SourceMap;
   try {
-    const map = parseSourceMap(text);
+    map = parseSourceMap(body.toString("utf8"));
     assertMappingsValid(map);
-    sourceCount = map.sources.length;
   } catch (error) {
     if (error instanceof SourceMapError) throw ApiError.validation("not a source map", [{ path: "body", message: error.message }]);
     throw error;
   }
-  const content = gzipSync(body);
-  const row = await db().sourceMap.upsert({
-    where: { projectId_release_url: { projectId, release: input.release, url: input.url } },
-    create: { id: uuidv7(), projectId, release: input.release, url: input.url, content, size: body.length, sourceCount },
-    update: { content, size: body.length, sourceCount, createdAt: new Date() },
-  });
-  forgetReleaseSourceMaps(projectId, input.release);
+  if (!input.release && !map.debugId) throw ApiError.validation("release required", [{ path: "release", message: "required: the map carries no debugId to find it by" }]);
+  const release = input.release ?? null;
+  const row = await db().$transaction((tx) => storeSourceMap(tx, projectId, release, { url: input.url, debugId: map.debugId, content: body, sourceCount: map.sources.length }));
+  if (release) forgetReleaseSourceMaps(projectId, release);
+  if (map.debugId) forgetDebugIdSourceMaps(projectId, [map.debugId]);
   return toSourceMapDto(row);
 }

@@ -53,8 +53,8 @@ export const projectRoutes: RouteSpec[] = [
   },
   {
     method: "POST", path: "/api/v1/projects/{projectId}/sourcemaps", tag: "Projects", auth: "session", role: "member",
-    summary: "Upload a release's source map for one minified file (the body is the .map file, ≤ 32 MB, gzip allowed); replaces the map of that release and URL",
-    description: "`url` is the minified file's URL (`https://host/static/js/main.js`), `~/static/js/main.js` for that path on any host, or an absolute file path (Node). The event viewer maps frames of events of `release` in that file to their original file, line, column, enclosing function and source lines (from `sourcesContent`). Ingest groups such events on those frames too. A body that is not a v3 source map answers 422 naming `body`.",
+    summary: "Upload a source map for one minified file (the body is the .map file, ≤ 32 MB, gzip allowed); replaces the map of that release and URL, or of that debug ID",
+    description: "`url` is the minified file's URL (`https://host/static/js/main.js`), `~/static/js/main.js` for that path on any host, or an absolute file path (Node). The event viewer maps frames of events of `release` in that file to their original file, line, column, enclosing function and source lines (from `sourcesContent`). Ingest groups such events on those frames too. A map that carries a `debugId` (bundler plugins, `sentry-cli sourcemaps inject`) is also kept by it — events listing that ID map by it whatever their release — and `release` may then be left out (422 naming `release` when the map has none). A body that is not a v3 source map answers 422 naming `body`.",
     params: ProjectParamsSchema, query: UploadSourceMapQuerySchema, bodyContentType: "application/json",
     responses: { 201: "`{id, release, url, debugId, size, sourceCount, createdAt}`" }, errors: [401, 403, 404, 413, 422],
   },

@@ -1,20 +1,15 @@
 import { z } from "zod";
 import { readZip, ZipError } from "@/lib/sourcemaps/bundles/readZip";
 import { normalizeDebugId } from "@/lib/sourcemaps/debugId";
-import { assertMappingsValid, parseSourceMap, SourceMapError } from "@/lib/sourcemaps/parseSourceMap";
+import { assertMappingsValid, parseSourceMap, SourceMapError, type SourceMap } from "@/lib/sourcemaps/parseSourceMap";
 import { MAX_SOURCE_MAP_BYTES } from "@/lib/sourcemaps/sourceMapSchemas";
+import type { StorableSourceMap } from "@/lib/sourcemaps/storeSourceMap";
 
 /** A bundle that cannot be stored: the message names the file at fault and why (shown by sentry-cli). */
 export class ArtifactBundleError extends Error {}
 
-/** A source map of a bundle, named as events name its minified file. */
-export interface BundledSourceMap {
-  /** The minified file's URL as the bundle names it ("~/static/js/main.js": that path on any host). */
-  url: string;
-  debugId: string | null;
-  content: Buffer;
-  sourceCount: number;
-}
+/** A source map of a bundle, named as events name its minified file ("~/static/js/main.js": that path on any host). */
+export type BundledSourceMap = StorableSourceMap;
 
 const MAX_ENTRIES = 20_000;
 const MAX_INFLATED_BYTES = 2 * 1024 * 1024 * 1024;
@@ -52,22 +47,23 @@ export function readArtifactBundle(archive: Buffer, options: { release: string |
   const minified = manifest.filter((f) => f.type === "minified_source");
   const maps: BundledSourceMap[] = [];
   for (const file of manifest.filter((f) => f.type === "source_map")) {
-    const debugId = file.headers.has("debug-id") ? normalizeDebugId(file.headers.get("debug-id")!) : null;
-    if (file.headers.has("debug-id") && !debugId) throw new ArtifactBundleError(`${file.url}: debug-id ${JSON.stringify(file.headers.get("debug-id")!.slice(0, 64))} is not a UUID`);
-    if (!debugId && !options.release) throw new ArtifactBundleError(`${file.url} has no debug ID and the upload names no release: inject debug IDs (sentry-cli sourcemaps inject) or upload with --release`);
-    const owner = minified.find((m) => referencedMap(m) === file.url) ?? (debugId ? minified.find((m) => normalizeDebugId(m.headers.get("debug-id") ?? "") === debugId) : undefined);
+    const headerId = file.headers.has("debug-id") ? normalizeDebugId(file.headers.get("debug-id")!) : null;
+    if (file.headers.has("debug-id") && !headerId) throw new ArtifactBundleError(`${file.url}: debug-id ${JSON.stringify(file.headers.get("debug-id")!.slice(0, 64))} is not a UUID`);
     const content = readFile(files, file);
     if (content.length > MAX_SOURCE_MAP_BYTES) throw new ArtifactBundleError(`${file.url}: larger than ${MAX_SOURCE_MAP_BYTES} bytes`);
-    let sourceCount: number;
+    let map: SourceMap;
     try {
-      const map = parseSourceMap(content.toString("utf8"));
+      map = parseSourceMap(content.toString("utf8"));
       assertMappingsValid(map);
-      sourceCount = map.sources.length;
     } catch (error) {
       if (error instanceof SourceMapError) throw new ArtifactBundleError(`${file.url}: not a source map: ${error.message}`);
       throw error;
     }
-    maps.push({ url: owner?.url ?? file.url.replace(/\.map$/, ""), debugId, content, sourceCount });
+    // The manifest's header, else the one the bundler wrote into the map itself.
+    const debugId = headerId ?? map.debugId;
+    if (!debugId && !options.release) throw new ArtifactBundleError(`${file.url} has no debug ID and the upload names no release: inject debug IDs (sentry-cli sourcemaps inject) or upload with --release`);
+    const owner = minified.find((m) => referencedMap(m) === file.url) ?? (debugId ? minified.find((m) => normalizeDebugId(m.headers.get("debug-id") ?? "") === debugId) : undefined);
+    maps.push({ url: owner?.url ?? file.url.replace(/\.map$/, ""), debugId, content, sourceCount: map.sources.length });
   }
   return maps;
 }

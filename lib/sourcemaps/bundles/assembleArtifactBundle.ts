@@ -1,14 +1,13 @@
 import { createHash } from "node:crypto";
-import { gzipSync } from "node:zlib";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { db } from "@/lib/db/prisma";
-import { uuidv7 } from "@/lib/ids/uuidv7";
 import { findWorkspaceProjects } from "@/lib/projects/findWorkspaceProjects";
 import { ArtifactBundleError, readArtifactBundle, type BundledSourceMap } from "@/lib/sourcemaps/bundles/artifactBundle";
 import { MAX_BUNDLE_BYTES, type AssembleBundleInput, type AssembleState } from "@/lib/sourcemaps/bundles/chunkUploadSchemas";
 import { sentryApiWorkspace } from "@/lib/workspaces/sentryApiWorkspace";
 import { forgetDebugIdSourceMaps } from "@/lib/sourcemaps/debugIdSourceMaps";
 import { forgetReleaseSourceMaps } from "@/lib/sourcemaps/releaseSourceMaps";
+import { storeSourceMap } from "@/lib/sourcemaps/storeSourceMap";
 
 export interface AssembleResult {
   state: AssembleState;
@@ -56,25 +55,12 @@ function failed(detail: string): AssembleResult {
   return { state: "error", missingChunks: [], detail };
 }
 
-/**
- * The maps in each project, in one transaction. A map with a debug ID replaces the one stored with
- * that ID; under a release, one replaces what the release had for the same URL (a rebuild of the
- * release), as POST /api/v1/projects/:id/sourcemaps does.
- */
+/** The maps in each project, in one transaction (lib/sourcemaps/storeSourceMap.ts says what each replaces). */
 async function storeBundleMaps(projectIds: string[], release: string | null, maps: BundledSourceMap[]): Promise<void> {
   await db().$transaction(
     async (tx) => {
       for (const projectId of projectIds) {
-        for (const map of maps) {
-          const content = gzipSync(map.content);
-          const fields = { release, url: map.url, debugId: map.debugId, content, size: map.content.length, sourceCount: map.sourceCount, createdAt: new Date() };
-          if (release) await tx.sourceMap.deleteMany({ where: { projectId, release, url: map.url, ...(map.debugId && { OR: [{ debugId: null }, { debugId: { not: map.debugId } }] }) } });
-          if (map.debugId) {
-            await tx.sourceMap.upsert({ where: { projectId_debugId: { projectId, debugId: map.debugId } }, create: { id: uuidv7(), projectId, ...fields }, update: fields });
-          } else {
-            await tx.sourceMap.create({ data: { id: uuidv7(), projectId, ...fields } });
-          }
-        }
+        for (const map of maps) await storeSourceMap(tx, projectId, release, map);
       }
     },
     { timeout: 60_000 },
