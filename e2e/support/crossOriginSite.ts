@@ -4,9 +4,11 @@ import { build } from "esbuild";
 
 /**
  * A customer's web page on another origin than Faultline, using the real @sentry/browser SDK
- * (bundled from node_modules with esbuild, unmodified) with a Faultline DSN.
+ * (bundled from node_modules with esbuild, unmodified) with a Faultline DSN. `appScript`: the
+ * customer's own bundle, served at /static/js/app.js and loaded by the page (its `window.pay()`
+ * behind the "Pay" button).
  */
-export async function startCrossOriginSite(dsn: string): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startCrossOriginSite(dsn: string, options: { appScript?: string } = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const bundle = await build({
     stdin: { contents: `import * as Sentry from "@sentry/browser"; window.Sentry = Sentry;`, resolveDir: process.cwd(), loader: "js" },
     bundle: true,
@@ -26,6 +28,7 @@ export async function startCrossOriginSite(dsn: string): Promise<{ url: string; 
   <button id="buy" onclick="checkout()">Buy</button>
   <button id="reject" onclick="loadCart()">Load cart</button>
   <button id="order" onclick="placeOrder()">Place order</button>
+  ${options.appScript === undefined ? "" : `<script src="/static/js/app.js"></script><button id="pay" onclick="pay()">Pay</button>`}
   <script>
     function checkout() { const cart = undefined; return cart.items.length; }
     function loadCart() { Promise.reject(new Error("cart service unavailable")); }
@@ -36,6 +39,8 @@ export async function startCrossOriginSite(dsn: string): Promise<{ url: string; 
   const server = http.createServer((req, res) => {
     if (req.url === "/sentry.js") {
       res.writeHead(200, { "content-type": "text/javascript" }).end(script);
+    } else if (req.url === "/static/js/app.js" && options.appScript !== undefined) {
+      res.writeHead(200, { "content-type": "text/javascript" }).end(options.appScript);
     } else if (req.url === "/favicon.ico") {
       res.writeHead(204).end();
     } else if (req.url === "/") {
