@@ -106,6 +106,10 @@ describe("sentry-cli against Faultline", () => {
       ["totalOf", "cart.ts", 5],
     ]);
     expect(mapped.frames[2].minified).toMatchObject({ function: "o" });
+    // The issue names where it happened by the original code too (its first event's debug IDs), in the list as on its page.
+    expect((await (await getJson(`/api/v1/errors/${mapped.groupId}`, { cookie: member })).json()).culprit).toBe("cart.ts in totalOf");
+    const listed = await (await getJson(`/api/v1/errors?workspaceId=${t.workspaceId}&pageSize=100`, { cookie: member })).json();
+    expect(listed.items.find((i: { errorId: string }) => i.errorId === mapped.groupId)?.culprit).toBe("cart.ts in totalOf");
     // The native API takes the same as `debugIds` (what @faultline/client fills from the build's _sentryDebugIds).
     const lineno = fs.readFileSync(path.join(dir, "static/js/main.js"), "utf8").split("\n").indexOf(ORIGINAL_LINE) + 1;
     const native = await postEvents(t.key, {
