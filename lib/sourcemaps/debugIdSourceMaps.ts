@@ -81,3 +81,34 @@ async function uploadsOf(projectId: string, debugIds: string[], now: number): Pr
   }
   return out;
 }
+
+/**
+ * Reads what this instance does not know (fresh) of the debug IDs of many projects in one query —
+ * a list page of issues whose first events listed debug IDs asks once, not once per row. Never
+ * throws (what cannot be read is asked for again, per project, when used).
+ */
+export async function warmDebugIdSourceMaps(wanted: { projectId: string; debugIds: Record<string, string> | undefined }[], now = Date.now()): Promise<void> {
+  const pairs = new Map<string, { projectId: string; debugId: string }>();
+  for (const { projectId, debugIds } of wanted) {
+    for (const raw of Object.values(debugIds ?? {})) {
+      const debugId = normalizeDebugId(raw);
+      const key = `${projectId}\u0000${debugId}`;
+      const hit = cache.get(key);
+      if (debugId && (!hit || now - hit.at >= DEBUG_ID_CACHE_MS)) pairs.set(key, { projectId, debugId });
+    }
+  }
+  if (pairs.size === 0) return;
+  try {
+    const list = [...pairs.values()];
+    const { rows } = await boundedQuery<{ projectId: string; debugId: string; id: string; createdAt: Date; size: number }>(
+      `SELECT s."projectId", s."debugId", s.id, s."createdAt", s.size
+       FROM "SourceMap" s JOIN unnest($1::uuid[], $2::uuid[]) AS w("projectId", "debugId") ON s."projectId" = w."projectId" AND s."debugId" = w."debugId"`,
+      [list.map((p) => p.projectId), list.map((p) => p.debugId)],
+    );
+    const found = new Map(rows.map((r) => [`${r.projectId}\u0000${r.debugId}`, { id: r.id, version: r.createdAt.getTime(), size: r.size }]));
+    if (cache.size + pairs.size > MAX_CACHED) cache.clear();
+    for (const key of pairs.keys()) cache.set(key, { at: now, upload: Promise.resolve(found.get(key) ?? null) });
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) logger.warn("source maps by debug ID could not be read", { error: errorMessage(error) });
+  }
+}
