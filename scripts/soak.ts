@@ -51,8 +51,10 @@ async function startOwnApp(): Promise<{ url: string; pid: number; stop: () => Pr
   if (needsBuild(root)) await run(bin("next"), ["build"], { cwd: root, env });
   const log = fs.createWriteStream(path.join(root, ".faultline", `soak-app-${PORT}.log`));
   const app: ChildProcess = spawn(bin("next"), ["start", "-H", "127.0.0.1", "-p", String(PORT)], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-  app.stdout!.pipe(log);
-  app.stderr!.pipe(log);
+  // Both streams into one file: neither may end it (the other may still write), the app's close does.
+  app.stdout!.pipe(log, { end: false });
+  app.stderr!.pipe(log, { end: false });
+  app.once("close", () => log.end());
   const url = `http://127.0.0.1:${PORT}`;
   for (let i = 0; ; i++) {
     if (i > 240) throw new Error("the app did not become healthy in 60 s");

@@ -164,8 +164,10 @@ async function startApp() {
   // Tests that check what the server logs read this file (e.g. that no link token reaches it).
   env.FAULTLINE_TEST_APP_LOG = path.join(root, ".faultline", `test-app-${appPort}.log`);
   const logFile = fs.createWriteStream(env.FAULTLINE_TEST_APP_LOG);
-  app.stdout.pipe(logFile);
-  app.stderr.pipe(logFile);
+  // Both streams into one file: neither may end it (the other may still write), the app's close does.
+  app.stdout.pipe(logFile, { end: false });
+  app.stderr.pipe(logFile, { end: false });
+  app.once("close", () => logFile.end());
   for (let i = 0; i < 120; i++) {
     try {
       const res = await fetch(`${env.APP_URL}/api/health`);

@@ -120,8 +120,10 @@ export async function startFaultApp(port: number, databaseUrl: string, label: st
   // The production server (Next.js plus the ingest fast path), as `npm start` and the test runner start it.
   const child = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { cwd: root, env: serverEnv({ ...env, HOST: "127.0.0.1", PORT: String(port) }), stdio: ["ignore", "pipe", "pipe"] });
   const log = fs.createWriteStream(path.join(root, ".faultline", `fault-app-${label}-${port}.log`));
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
+  // Both streams into one file: neither may end it (the other may still write), the child's close does.
+  child.stdout!.pipe(log, { end: false });
+  child.stderr!.pipe(log, { end: false });
+  child.once("close", () => log.end());
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   // Never outlive the test run, even when a hook times out before stop() is called.
   process.once("exit", () => child.kill("SIGKILL"));

@@ -52,8 +52,10 @@ export async function startFreshInstance(env: Record<string, string> = {}, optio
           stdio: ["ignore", "pipe", "pipe"],
         })
       : spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(port)], { cwd: root, env: appEnv, stdio: ["ignore", "pipe", "pipe"] });
-  app.stdout?.pipe(log);
-  app.stderr?.pipe(log);
+  // Both streams into one file: neither may end it (the other may still write), the child's close does.
+  app.stdout?.pipe(log, { end: false });
+  app.stderr?.pipe(log, { end: false });
+  app.once("close", () => log.end());
   const exited = new Promise<void>((resolve) => app.once("exit", () => resolve()));
 
   const stop = async () => {
