@@ -48,38 +48,7 @@ export async function debugIdSourceMaps(projectId: string, debugIds: Record<stri
 
 /** Drops what this instance knows of these debug IDs (after an upload here). */
 export function forgetDebugIdSourceMaps(projectId: string, debugIds: string[]): void {
-  for (const id of debugIds) cache.delete(`${projectId}\u0000${id}`);
-}
-
-async function uploadsOf(projectId: string, debugIds: string[], now: number): Promise<Map<string, Upload | null>> {
-  const out = new Map<string, Upload | null>();
-  const unknown: string[] = [];
-  for (const id of debugIds) {
-    const hit = cache.get(`${projectId}\u0000${id}`);
-    if (hit && now - hit.at < DEBUG_ID_CACHE_MS) out.set(id, await hit.upload);
-    else unknown.push(id);
-  }
-  if (unknown.length === 0) return out;
-  const read = boundedQuery<{ debugId: string; id: string; createdAt: Date; size: number }>(
-    `SELECT "debugId", id, "createdAt", size FROM "SourceMap" WHERE "projectId" = $1 AND "debugId" = ANY($2::uuid[])`,
-    [projectId, unknown],
-  ).then(
-    ({ rows }) => new Map(rows.map((r) => [r.debugId, { id: r.id, version: r.createdAt.getTime(), size: r.size }])),
-    (error: unknown) => {
-      // Grouping never fails an event: unread, what was last known stands (nothing when nothing was).
-      if (!isDatabaseUnavailable(error)) logger.warn("source maps by debug ID could not be read: those frames group as minified", { projectId, error: errorMessage(error) });
-      return null;
-    },
-  );
-  const rows = await read;
-  if (cache.size + unknown.length > MAX_CACHED) cache.clear();
-  for (const id of unknown) {
-    const key = `${projectId}\u0000${id}`;
-    const upload = rows ? (rows.get(id) ?? null) : ((await cache.get(key)?.upload) ?? null);
-    if (rows) cache.set(key, { at: now, upload: Promise.resolve(upload) });
-    out.set(id, upload);
-  }
-  return out;
+  for (const id of debugIds) cache.delete(keyOf(projectId, id));
 }
 
 /**
@@ -88,27 +57,52 @@ async function uploadsOf(projectId: string, debugIds: string[], now: number): Pr
  * throws (what cannot be read is asked for again, per project, when used).
  */
 export async function warmDebugIdSourceMaps(wanted: { projectId: string; debugIds: Record<string, string> | undefined }[], now = Date.now()): Promise<void> {
-  const pairs = new Map<string, { projectId: string; debugId: string }>();
-  for (const { projectId, debugIds } of wanted) {
-    for (const raw of Object.values(debugIds ?? {})) {
+  const pairs = wanted.flatMap(({ projectId, debugIds }) =>
+    Object.values(debugIds ?? {}).flatMap((raw) => {
       const debugId = normalizeDebugId(raw);
-      const key = `${projectId}\u0000${debugId}`;
-      const hit = cache.get(key);
-      if (debugId && (!hit || now - hit.at >= DEBUG_ID_CACHE_MS)) pairs.set(key, { projectId, debugId });
-    }
+      return debugId ? [{ projectId, debugId }] : [];
+    }),
+  );
+  await readUnknown(pairs, now);
+}
+
+/** The uploads of a project's debug IDs (null for one not uploaded), what the cache does not know read first. */
+async function uploadsOf(projectId: string, debugIds: string[], now: number): Promise<Map<string, Upload | null>> {
+  await readUnknown(
+    debugIds.map((debugId) => ({ projectId, debugId })),
+    now,
+  );
+  const out = new Map<string, Upload | null>();
+  // Unread (PostgreSQL unavailable), what was last known stands: nothing when nothing was.
+  for (const id of debugIds) out.set(id, (await cache.get(keyOf(projectId, id))?.upload) ?? null);
+  return out;
+}
+
+/** Reads the pairs the cache has no fresh entry for in one query and caches each (found or not); never throws. */
+async function readUnknown(pairs: { projectId: string; debugId: string }[], now: number): Promise<void> {
+  const unknown = new Map<string, { projectId: string; debugId: string }>();
+  for (const pair of pairs) {
+    const key = keyOf(pair.projectId, pair.debugId);
+    const hit = cache.get(key);
+    if (!hit || now - hit.at >= DEBUG_ID_CACHE_MS) unknown.set(key, pair);
   }
-  if (pairs.size === 0) return;
+  if (unknown.size === 0) return;
   try {
-    const list = [...pairs.values()];
+    const list = [...unknown.values()];
     const { rows } = await boundedQuery<{ projectId: string; debugId: string; id: string; createdAt: Date; size: number }>(
       `SELECT s."projectId", s."debugId", s.id, s."createdAt", s.size
        FROM "SourceMap" s JOIN unnest($1::uuid[], $2::uuid[]) AS w("projectId", "debugId") ON s."projectId" = w."projectId" AND s."debugId" = w."debugId"`,
       [list.map((p) => p.projectId), list.map((p) => p.debugId)],
     );
-    const found = new Map(rows.map((r) => [`${r.projectId}\u0000${r.debugId}`, { id: r.id, version: r.createdAt.getTime(), size: r.size }]));
-    if (cache.size + pairs.size > MAX_CACHED) cache.clear();
-    for (const key of pairs.keys()) cache.set(key, { at: now, upload: Promise.resolve(found.get(key) ?? null) });
+    const found = new Map(rows.map((r) => [keyOf(r.projectId, r.debugId), { id: r.id, version: r.createdAt.getTime(), size: r.size }]));
+    if (cache.size + unknown.size > MAX_CACHED) cache.clear();
+    for (const key of unknown.keys()) cache.set(key, { at: now, upload: Promise.resolve(found.get(key) ?? null) });
   } catch (error) {
-    if (!isDatabaseUnavailable(error)) logger.warn("source maps by debug ID could not be read", { error: errorMessage(error) });
+    // Grouping never fails an event: unread, those frames group as minified.
+    if (!isDatabaseUnavailable(error)) logger.warn("source maps by debug ID could not be read: those frames group as minified", { error: errorMessage(error) });
   }
+}
+
+function keyOf(projectId: string, debugId: string): string {
+  return `${projectId}\u0000${debugId}`;
 }

@@ -9,7 +9,7 @@ import { isUuid } from "@/lib/ids/uuidv7";
  * unknown ones and other workspaces alike. Writes need a member's role (`triage: true`).
  */
 export async function sentryApiWorkspace(auth: AuthContext, org: string, options: { triage: boolean }) {
-  const workspace = await db().workspace.findFirst({ where: isUuid(org) ? { id: org } : { slug: org }, select: { id: true, slug: true } });
+  const workspace = await db().workspace.findFirst({ where: isUuid(org) ? { id: org } : { slug: org }, select: { id: true, slug: true, name: true, createdAt: true } });
   if (!workspace || !canViewWorkspace(auth, workspace.id)) throw new ApiError(404, "not_found", `organization "${org}" not found`, { field: "org" });
   if (options.triage) assertCanTriage(auth, workspace.id);
   return workspace;

@@ -1,5 +1,4 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
-import { db } from "@/lib/db/prisma";
 import { sentryApiWorkspace } from "@/lib/workspaces/sentryApiWorkspace";
 
 /**
@@ -8,8 +7,7 @@ import { sentryApiWorkspace } from "@/lib/workspaces/sentryApiWorkspace";
  * sends its uploads.
  */
 export async function sentryOrganization(auth: AuthContext, org: string, origin: string) {
-  const { id } = await sentryApiWorkspace(auth, org, { triage: false });
-  const workspace = await db().workspace.findUniqueOrThrow({ where: { id }, select: { id: true, slug: true, name: true, createdAt: true } });
+  const workspace = await sentryApiWorkspace(auth, org, { triage: false });
   return {
     id: workspace.id,
     slug: workspace.slug,
