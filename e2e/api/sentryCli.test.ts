@@ -172,7 +172,7 @@ describe("sentry-cli against Faultline", () => {
     const notZip = await (await assemble({ checksum: sha1, chunks: [sha1], projects: [project] })).json();
     expect(notZip).toMatchObject({ state: "error", detail: expect.stringContaining("not an artifact bundle") });
     const wrongSum = await (await assemble({ checksum: "f".repeat(40), chunks: [sha1], projects: [project] })).json();
-    expect(wrongSum).toMatchObject({ state: "error", detail: "the chunks do not add up to the bundle's checksum" });
+    expect(wrongSum).toMatchObject({ state: "error", detail: "the chunks do not add up to the file's checksum" });
     const invalid = await assemble({ checksum: "xyz", chunks: [], projects: [] });
     expect(invalid.status).toBe(422);
     expect((await invalid.json()).error.issues.map((i: { path: string }) => i.path)).toEqual(["checksum", "chunks", "projects"]);

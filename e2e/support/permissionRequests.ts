@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { createApiToken } from "@/lib/apiTokens/createApiToken";
 import { createSession, type UserAuth } from "@/lib/auth/session";
 import { sha256Hex } from "@/lib/auth/tokens";
@@ -17,6 +17,7 @@ import { RECOMMENDATION_KEYS } from "@/lib/investigation/runbook";
 import { createIngestKey } from "@/lib/projects/createIngestKey";
 import { createProject } from "@/lib/projects/createProject";
 import { createSavedSearch } from "@/lib/savedSearches/savedSearches";
+import { storeProguardMapping } from "@/lib/proguard/storeProguardMapping";
 import { uploadSourceMap } from "@/lib/sourcemaps/uploadSourceMap";
 import { declareRelease } from "@/lib/releases/declared/declaredReleases";
 import { createTeam } from "@/lib/teams/createTeam";
@@ -69,6 +70,7 @@ const tag = () => randomBytes(4).toString("hex");
 
 /** The smallest source map: one source, one mapping. */
 const MATRIX_SOURCE_MAP = JSON.stringify({ version: 3, sources: ["src/app.ts"], names: [], mappings: "AAAA" });
+const MATRIX_PROGUARD_MAPPING = "com.example.Matrix -> a:\n    1:1:void run():10:10 -> a\n";
 const client = { address: "127.0.0.1", userAgent: "permission-matrix" };
 
 /** A cron monitor of t (as a first check-in creates one), for the monitor routes' cells. */
@@ -366,6 +368,16 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
     path: `/api/v1/projects/${ctx.t.projectId}/sourcemaps?release=matrix%401.0.0&url=${encodeURIComponent(`~/static/${tag()}.js`)}`,
     rawBody: MATRIX_SOURCE_MAP,
   }),
+  "GET /api/v1/projects/:projectId/proguard": (ctx) => ({ path: `/api/v1/projects/${ctx.t.projectId}/proguard` }),
+  "POST /api/v1/projects/:projectId/proguard": (ctx) => ({ path: `/api/v1/projects/${ctx.t.projectId}/proguard?uuid=${randomUUID()}`, rawBody: MATRIX_PROGUARD_MAPPING }),
+  "DELETE /api/v1/projects/:projectId/proguard/:uuid": async (ctx) => {
+    const mapping = await storeProguardMapping([ctx.t.projectId], Buffer.from(MATRIX_PROGUARD_MAPPING), randomUUID());
+    return { path: `/api/v1/projects/${ctx.t.projectId}/proguard/${mapping.uuid}` };
+  },
+  "POST /api/0/projects/:org/:project/files/difs/assemble": (ctx) => {
+    const sha1 = createHash("sha1").update(`matrix mapping ${tag()}`).digest("hex");
+    return { path: `/api/0/projects/${ctx.t.workspaceId}/${ctx.t.projectId}/files/difs/assemble/`, body: { [sha1]: { name: `/proguard/${randomUUID()}.txt`, chunks: [sha1] } } };
+  },
   "GET /api/0": () => ({ path: "/api/0/" }),
   "GET /api/0/organizations/:org": (ctx) => ({ path: `/api/0/organizations/${ctx.t.workspaceId}/` }),
   "GET /api/0/organizations/:org/chunk-upload": (ctx) => ({ path: `/api/0/organizations/${ctx.t.workspaceId}/chunk-upload/` }),

@@ -1,12 +1,17 @@
 import { z } from "zod";
+import { LooseUuidSchema } from "@/lib/domain/looseUuid";
 import { SeveritySchema } from "@/lib/domain/severity";
 import { ExceptionInputSchema, MAX_CHAIN_LENGTH, MAX_EXCEPTION_MESSAGE_CHARS, MAX_EXCEPTION_TYPE_CHARS } from "@/lib/grouping/chain/ChainException";
 import { FrameSchema } from "@/lib/ingest/stacktrace/frame";
 
 export const MAX_BATCH_EVENTS = 1000;
 export const MAX_DEBUG_IDS = 200;
+/** ProGuard / R8 mappings one event may name (an app and its dynamic feature modules). */
+export const MAX_PROGUARD_UUIDS = 16;
 /** Where an occurrence's metadata keeps the debug IDs its event listed (file URL → debug ID). */
 export const DEBUG_IDS_METADATA_KEY = "sourceMapDebugIds";
+/** Where an occurrence's metadata keeps the ProGuard UUIDs its event listed and those without an uploaded mapping (`{uuids, missing?}`). */
+export const PROGUARD_METADATA_KEY = "proguard";
 
 const shortText = (max: number) => z.string().trim().min(1).max(max);
 const jsonObject = z.record(z.string(), z.unknown());
@@ -22,6 +27,8 @@ export const IngestEventSchema = z.object({
     .regex(/^[A-Za-z0-9_.:-]{1,128}$/, "must be 1-128 characters of A-Z a-z 0-9 _ . : -")
     .optional(),
   type: shortText(MAX_EXCEPTION_TYPE_CHARS).optional(),
+  /** The package or namespace `type` is declared in ("java.lang"), when `type` is a simple name. */
+  module: shortText(MAX_EXCEPTION_TYPE_CHARS).optional(),
   message: z.string().max(MAX_EXCEPTION_MESSAGE_CHARS).optional(),
   /** The message before its values were filled in (a log call's format string): grouping compares it instead of the message. */
   messageTemplate: z.string().max(MAX_EXCEPTION_MESSAGE_CHARS).optional(),
@@ -45,6 +52,15 @@ export const IngestEventSchema = z.object({
   debugIds: z
     .record(z.string().min(1).max(2048), z.string().max(64))
     .refine((ids) => Object.keys(ids).length <= MAX_DEBUG_IDS, `at most ${MAX_DEBUG_IDS} files`)
+    .optional(),
+  /**
+   * The UUIDs of the ProGuard / R8 mappings the app was built with (Sentry's Android tooling writes
+   * them into the app): obfuscated Java and Kotlin frames and exception classes are retraced with
+   * the mappings uploaded under them before the event is grouped and stored.
+   */
+  proguardUuids: z
+    .array(LooseUuidSchema)
+    .max(MAX_PROGUARD_UUIDS)
     .optional(),
   context: jsonObject.optional(),
   metadata: jsonObject.optional(),

@@ -1,9 +1,11 @@
-import type { IngestEvent } from "@/lib/ingest/eventSchema";
+import { PROGUARD_METADATA_KEY, type IngestEvent } from "@/lib/ingest/eventSchema";
 import { prepareEvent, type PreparedEvent } from "@/lib/ingest/prepareEvent";
 import { redactSensitiveFields, type SensitiveFields } from "@/lib/ingest/sensitiveFields";
 import type { CompiledGroupingRules } from "@/lib/grouping/rules/compileGroupingRules";
 import { timeSlicer } from "@/lib/intake/timeSlicer";
 import { logger } from "@/lib/logger";
+import { proguardMappingsFor } from "@/lib/proguard/eventProguardMappings";
+import { retraceEvent } from "@/lib/proguard/retraceEvent";
 import { frameMapperFor } from "@/lib/sourcemaps/frameMapper";
 import { errorMessage } from "@/lib/text/errorMessage";
 
@@ -29,7 +31,8 @@ export async function prepareEvents(
   const pending: Promise<PreparedEvent>[] = [];
   for (const raw of received) {
     await breathe();
-    const event = sensitiveFields ? redactSensitiveFields(raw, sensitiveFields) : raw;
+    const redacted = sensitiveFields ? redactSensitiveFields(raw, sensitiveFields) : raw;
+    const event = redacted.proguardUuids ? await retraced(projectId, redacted) : redacted;
     const mapped = withSourceMaps(projectId, event, prepareEvent(event, receivedAt, rules), receivedAt, rules);
     // Read by Promise.all below; until then (while this loop yields) a rejection is not unhandled.
     mapped.catch(() => undefined);
@@ -47,6 +50,23 @@ async function withSourceMaps(projectId: string, event: IngestEvent, prepared: P
     // A map that cannot answer never costs the event: it keys on its minified frames.
     logger.warn("source-mapped grouping failed: the event groups as minified", { projectId, error: errorMessage(error) });
     return prepared;
+  }
+}
+
+/**
+ * An obfuscated Android / JVM event retraced with the ProGuard mappings uploaded under the UUIDs it
+ * lists: grouped, shown and stored as written. Which UUIDs had no mapping is kept in its metadata
+ * (PROGUARD_METADATA_KEY), so the event can say what to upload.
+ */
+async function retraced(projectId: string, event: IngestEvent): Promise<IngestEvent> {
+  const uuids = event.proguardUuids!;
+  const { found, missing } = await proguardMappingsFor(projectId, uuids);
+  const metadata = { ...event.metadata, [PROGUARD_METADATA_KEY]: { uuids, ...(missing.length > 0 && { missing }) } };
+  try {
+    return { ...retraceEvent(event, found), metadata };
+  } catch (error) {
+    logger.warn("ProGuard retracing failed: the event is stored as received", { projectId, error: errorMessage(error) });
+    return { ...event, metadata: { ...metadata, [PROGUARD_METADATA_KEY]: { uuids, missing: uuids } } };
   }
 }
 

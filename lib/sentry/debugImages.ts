@@ -1,4 +1,4 @@
-import { MAX_DEBUG_IDS } from "@/lib/ingest/eventSchema";
+import { MAX_DEBUG_IDS, MAX_PROGUARD_UUIDS } from "@/lib/ingest/eventSchema";
 import { asArray, asObject } from "@/lib/sentry/coerce";
 import { normalizeDebugId } from "@/lib/sourcemaps/debugId";
 
@@ -58,4 +58,21 @@ export function sourceMapDebugIdsOf(debugMeta: unknown): Record<string, string> 
     if (++count >= MAX_DEBUG_IDS) break;
   }
   return count > 0 ? ids : undefined;
+}
+
+/**
+ * The UUIDs of the ProGuard / R8 mappings `debug_meta.images` lists as `{type: "proguard", uuid}`
+ * (sentry-java and sentry-android; `debug_id` in newer protocol versions); undefined when none.
+ */
+export function proguardUuidsOf(debugMeta: unknown): string[] | undefined {
+  const uuids = new Set<string>();
+  for (const raw of (asArray(asObject(debugMeta)?.images) ?? []).slice(0, MAX_IMAGES)) {
+    const image = asObject(raw);
+    if (image?.type !== "proguard") continue;
+    const id = typeof image.uuid === "string" ? image.uuid : image.debug_id;
+    const uuid = typeof id === "string" ? normalizeDebugId(id) : null;
+    if (uuid) uuids.add(uuid);
+    if (uuids.size >= MAX_PROGUARD_UUIDS) break;
+  }
+  return uuids.size > 0 ? [...uuids] : undefined;
 }

@@ -19,10 +19,11 @@ export function chainOf(values: JsonObject[], type: string, message: string, fra
   // Suppressed exceptions (and what they chain) after the cause chain, as the JVM prints them.
   const raisedFirst = [...ordered.filter((e, i) => i === 0 || !suppressed.has(e)), ...ordered.filter((e, i) => i > 0 && suppressed.has(e))].slice(0, MAX_CHAIN_LENGTH);
   return raisedFirst.map((exception, i) => {
-    if (i === 0) return compact({ type, message: clip(message, MAX_EXCEPTION_MESSAGE_CHARS), stackTrace: frames });
+    if (i === 0) return compact({ type, module: type === exception.type ? clipText(exception.module, MAX_EXCEPTION_TYPE_CHARS) : undefined, message: clip(message, MAX_EXCEPTION_MESSAGE_CHARS), stackTrace: frames });
     const source = asText(mechanismOf(exception)?.source);
     return compact({
       type: clipText(exception.type, MAX_EXCEPTION_TYPE_CHARS) ?? "Error",
+      module: clipText(exception.module, MAX_EXCEPTION_TYPE_CHARS),
       message: clip(asText(exception.value) ?? "", MAX_EXCEPTION_MESSAGE_CHARS),
       stackTrace: mapStacktrace(exception.stacktrace, images),
       relation: suppressed.has(exception) ? ("suppressed" as const) : members.has(exception) ? ("member" as const) : source === "__context__" ? ("context" as const) : ("cause" as const),

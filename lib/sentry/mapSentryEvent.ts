@@ -8,7 +8,7 @@ import type { Frame } from "@/lib/ingest/stacktrace/frame";
 import { asArray, asObject, asText, clipRaw, clipText, type JsonObject } from "@/lib/sentry/coerce";
 import { levelToSeverity } from "@/lib/sentry/mapLevel";
 import { normaliseEventId } from "@/lib/sentry/eventId";
-import { debugImagesOf, sourceMapDebugIdsOf, type DebugImage } from "@/lib/sentry/debugImages";
+import { debugImagesOf, proguardUuidsOf, sourceMapDebugIdsOf, type DebugImage } from "@/lib/sentry/debugImages";
 import { mapStacktrace } from "@/lib/sentry/mapFrames";
 import { withCurrentInterfaceNames } from "@/lib/sentry/legacyInterfaces";
 import { sentryTimestampToIso } from "@/lib/sentry/sentryTimestamp";
@@ -102,6 +102,7 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
     release: clipText(ev.release, MAX_RELEASE),
     platform: clipText(platformOf(ev, sdkName, main), MAX_PLATFORM),
     debugIds: sourceMapDebugIdsOf(ev.debug_meta),
+    proguardUuids: proguardUuidsOf(ev.debug_meta),
     tags,
   });
 
@@ -145,6 +146,7 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
   const mainEvent: IngestEventInput = compact({
     eventId,
     type,
+    module: isMessage || named ? undefined : clipText(main?.module, MAX_EXCEPTION_TYPE_CHARS),
     message: clip(message, MAX_EXCEPTION_MESSAGE_CHARS),
     messageTemplate: isMessage ? logged?.template : undefined,
     stackTrace: frames,

@@ -19,3 +19,5 @@ export const RoleSchema = z.enum(["viewer", "member", "admin"]);
 
 /** The `:org` of sentry-cli's /api/0/organizations/:org/… routes: a workspace's slug (or id). */
 export const OrganizationParamsSchema = z.object({ org: z.string().min(1).max(200) });
+/** sentry-cli's /api/0/projects/:org/:project/… routes: the workspace and one of its projects (slug, id or DSN id). */
+export const SentryProjectParamsSchema = OrganizationParamsSchema.extend({ project: z.string().min(1).max(200) });

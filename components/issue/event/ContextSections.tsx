@@ -86,6 +86,7 @@ export function EventFactsSection({ event }: { event: EventView }) {
     ["platform", event.platform && event.platform !== "unknown" ? event.platform : "—"],
     ["level", event.severity],
   ];
+  if (event.proguard) rows.push(["ProGuard", proguardText(event.proguard)]);
   if (event.sdk) rows.push(["sdk", `${event.sdk.name ?? "unknown"} ${event.sdk.version ?? ""}`.trim()]);
   if (event.sdk?.integrations.length) rows.push(["integrations", event.sdk.integrations.join(", ")]);
   if (event.runId) rows.push(["run", event.runId]);
@@ -97,6 +98,12 @@ export function EventFactsSection({ event }: { event: EventView }) {
       <KeyValueTable rows={rows} testId="event-facts" />
     </Section>
   );
+}
+
+/** Whether an obfuscated event's frames were retraced, and which mapping to upload when not. */
+function proguardText(proguard: NonNullable<EventView["proguard"]>): string {
+  if (proguard.missing.length === 0) return `retraced with mapping ${proguard.uuids.join(", ")}`;
+  return `obfuscated: no mapping was uploaded for ${proguard.missing.join(", ")} when it arrived (sentry-cli upload-proguard, or Settings → Source maps)`;
 }
 
 /** What the SDK's timestamp said and why the event is dated otherwise. */

@@ -47,7 +47,7 @@ describe("eventSections", () => {
   });
 
   it("copes with native events and junk", () => {
-    expect(eventSections({}, "u-1")).toEqual({ log: null, breadcrumbs: [], request: null, user: { id: "u-1" }, contexts: {}, sdk: null, mechanism: null, extra: null, timestampCorrection: null });
+    expect(eventSections({}, "u-1")).toEqual({ log: null, breadcrumbs: [], request: null, user: { id: "u-1" }, contexts: {}, sdk: null, mechanism: null, extra: null, timestampCorrection: null, proguard: null });
     expect(eventSections("junk", null).user).toBeNull();
     expect(eventSections({ sentry: { breadcrumbs: { values: [{ timestamp: 1e20 }] } } }, null).breadcrumbs).toEqual([
       { at: null, type: null, category: null, level: null, message: null, data: null },

@@ -1,6 +1,6 @@
 import { eventContexts } from "@/lib/ingest/eventTags";
 import type { TimestampCorrection } from "@/lib/sentry/correctEventTime";
-import { DEBUG_IDS_METADATA_KEY } from "@/lib/ingest/eventSchema";
+import { DEBUG_IDS_METADATA_KEY, PROGUARD_METADATA_KEY } from "@/lib/ingest/eventSchema";
 
 /**
  * The readable sections of one event from what ingest kept (`metadata.sentry` for Sentry SDKs, the
@@ -48,6 +48,8 @@ export interface EventSections {
   extra: Record<string, unknown> | null;
   /** Why the event's time is not the one its SDK wrote (a wrong device clock), when it is not. */
   timestampCorrection: TimestampCorrection | null;
+  /** The ProGuard / R8 mappings an obfuscated event named, and those not uploaded when it arrived (its frames stayed obfuscated). */
+  proguard: { uuids: string[]; missing: string[] } | null;
 }
 
 const MAX_BREADCRUMBS = 100;
@@ -55,7 +57,7 @@ const MAX_BREADCRUMBS = 100;
 export function eventSections(metadata: unknown, userId: string | null): EventSections {
   const meta = asRecord(metadata);
   const sentry = asRecord(meta.sentry);
-  const { sentry: _omit, [DEBUG_IDS_METADATA_KEY]: _ids, ...native } = meta;
+  const { sentry: _omit, [DEBUG_IDS_METADATA_KEY]: _ids, [PROGUARD_METADATA_KEY]: proguard, ...native } = meta;
   void _omit;
   void _ids;
   const extra = { ...native, ...asRecord(sentry.extra) };
@@ -69,7 +71,15 @@ export function eventSections(metadata: unknown, userId: string | null): EventSe
     mechanism: mechanismOf(sentry.mechanism),
     extra: Object.keys(extra).length > 0 ? extra : null,
     timestampCorrection: correctionOf(sentry.timestamp_correction),
+    proguard: proguardOf(proguard),
   };
+}
+
+function proguardOf(raw: unknown): EventSections["proguard"] {
+  const record = asRecord(raw);
+  const uuids = (value: unknown) => (Array.isArray(value) ? value.filter((u): u is string => typeof u === "string").slice(0, 16) : []);
+  const listed = uuids(record.uuids);
+  return listed.length > 0 ? { uuids: listed, missing: uuids(record.missing) } : null;
 }
 
 /** Ingest keeps a Sentry event's log message beside its exception as `message` (lib/sentry/mapSentryEvent.ts). */

@@ -26,6 +26,8 @@ export const MAX_EXCEPTION_MESSAGE_CHARS = 8192;
 /** One exception of an event's chain as POST /api/v1/events accepts it (`exceptions`, outermost first). */
 export const ExceptionInputSchema = z.object({
   type: z.string().trim().min(1).max(MAX_EXCEPTION_TYPE_CHARS),
+  /** The package or namespace `type` is declared in ("java.lang"), when `type` is a simple name: how an obfuscated class is named in full. */
+  module: z.string().trim().min(1).max(MAX_EXCEPTION_TYPE_CHARS).optional(),
   message: z.string().max(MAX_EXCEPTION_MESSAGE_CHARS).default(""),
   stackTrace: z.union([z.string().max(262_144), z.array(FrameSchema).max(500)]).optional(),
   relation: ExceptionRelationSchema.optional(),

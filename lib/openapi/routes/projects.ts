@@ -4,8 +4,9 @@ import { InboundFiltersSchema } from "@/lib/ingest/filters/inboundFilterSchema";
 import type { RouteSpec } from "@/lib/openapi/routeSpec";
 import { ReleaseCommitParamsSchema, SetReleaseCommitsSchema } from "@/lib/releases/commits/releaseCommitSchemas";
 import { DeclaredReleaseParamsSchema, NewDeploySchema, NewReleaseSchema, UpdateReleaseSchema } from "@/lib/releases/declared/declaredReleaseSchemas";
+import { AssembleDifsSchema, ProguardParamsSchema, UploadProguardQuerySchema } from "@/lib/proguard/proguardSchemas";
 import { AssembleBundleSchema } from "@/lib/sourcemaps/bundles/chunkUploadSchemas";
-import { OrganizationParamsSchema } from "@/lib/workspaces/workspaceSchemas";
+import { OrganizationParamsSchema, SentryProjectParamsSchema } from "@/lib/workspaces/workspaceSchemas";
 import { ListSourceMapsQuerySchema, SourceMapParamsSchema, UploadSourceMapQuerySchema } from "@/lib/sourcemaps/sourceMapSchemas";
 
 export const projectRoutes: RouteSpec[] = [
@@ -147,5 +148,26 @@ export const projectRoutes: RouteSpec[] = [
   {
     method: "DELETE", path: "/api/v1/projects/{projectId}/sourcemaps/{sourceMapId}", tag: "Projects", auth: "session", role: "member",
     summary: "Delete a source map", params: SourceMapParamsSchema, responses: { 204: "deleted" }, errors: [401, 403, 404, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/projects/{projectId}/proguard", tag: "Projects", auth: "session", role: "viewer",
+    summary: "The project's ProGuard / R8 mappings, newest first (never their content)",
+    params: ProjectParamsSchema, responses: { 200: "`{items: [{uuid, size, classCount, createdAt}]}`" }, errors: [401, 404, 422],
+  },
+  {
+    method: "POST", path: "/api/v1/projects/{projectId}/proguard", tag: "Projects", auth: "session", role: "member",
+    summary: "Upload a ProGuard / R8 mapping file (the body; gzip allowed, ≤ 64 MiB) under `uuid`",
+    description: "Obfuscated Android / JVM events that list the UUID (`proguardUuids`; Sentry SDKs: `debug_meta.images` `{type: \"proguard\", uuid}`) are retraced with it before they are grouped and stored: frames get their original class, method, file and line (a frame R8 inlined several methods into becomes one per method), exception classes their original names. Without `uuid`, the UUID Sentry's tooling derives from the file's bytes (what `sentry-cli upload-proguard` and the Android Gradle plugin write into the app). Replaces what the UUID had. A body that is not a mapping answers 422 naming `body`. `sentry-cli upload-proguard` uploads through `POST /api/0/projects/{org}/{project}/files/difs/assemble`.",
+    params: ProjectParamsSchema, query: UploadProguardQuerySchema, responses: { 201: "`{uuid, size, classCount, createdAt}`" }, errors: [401, 403, 404, 413, 422],
+  },
+  {
+    method: "DELETE", path: "/api/v1/projects/{projectId}/proguard/{uuid}", tag: "Projects", auth: "session", role: "member",
+    summary: "Delete a ProGuard mapping (events already stored stay as they were retraced)", params: ProguardParamsSchema, responses: { 204: "deleted" }, errors: [401, 403, 404, 422],
+  },
+  {
+    method: "POST", path: "/api/0/projects/{org}/{project}/files/difs/assemble", tag: "Projects", auth: "session", role: "member",
+    summary: "Assemble uploaded chunks into debug files of a project: `sentry-cli upload-proguard` (and Sentry's Android Gradle plugin)",
+    description: "The body maps each file's SHA-1 to `{name, chunks, debug_id}`. Per file: `{state: \"not_found\", missingChunks}` while chunks are missing, then `{state: \"ok\", dif}` once the mapping is stored under the UUID its name carries (`/proguard/<uuid>.txt`). Faultline reads ProGuard / R8 mappings only: other debug files (dSYM, ELF, PDB) answer `{state: \"error\", detail}` and are not stored.",
+    params: SentryProjectParamsSchema, body: AssembleDifsSchema, responses: { 200: "`{[sha1]: {state, missingChunks, detail, dif?}}`" }, errors: [401, 403, 404, 422],
   },
 ];

@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { db } from "@/lib/db/prisma";
 import { findWorkspaceProjects } from "@/lib/projects/findWorkspaceProjects";
 import { ArtifactBundleError, readArtifactBundle, type BundledSourceMap } from "@/lib/sourcemaps/bundles/artifactBundle";
 import { MAX_BUNDLE_BYTES, type AssembleBundleInput, type AssembleState } from "@/lib/sourcemaps/bundles/chunkUploadSchemas";
+import { gatherChunks } from "@/lib/sourcemaps/bundles/gatherChunks";
 import { sentryApiWorkspace } from "@/lib/workspaces/sentryApiWorkspace";
 import { forgetDebugIdSourceMaps } from "@/lib/sourcemaps/debugIdSourceMaps";
 import { forgetReleaseSourceMaps } from "@/lib/sourcemaps/releaseSourceMaps";
@@ -27,18 +27,12 @@ export interface AssembleResult {
 export async function assembleArtifactBundle(auth: AuthContext, org: string, input: AssembleBundleInput): Promise<AssembleResult> {
   const workspace = await sentryApiWorkspace(auth, org, { triage: true });
   const projects = await findWorkspaceProjects(workspace.id, input.projects);
-  const wanted = [...new Set(input.chunks)];
-  const rows = await db().uploadChunk.findMany({ where: { workspaceId: workspace.id, checksum: { in: wanted } }, select: { checksum: true, content: true } });
-  const have = new Map(rows.map((r) => [r.checksum, Buffer.from(r.content)]));
-  const missing = wanted.filter((c) => !have.has(c));
-  if (missing.length > 0) return { state: "not_found", missingChunks: missing, detail: null };
-
-  const archive = Buffer.concat(input.chunks.map((c) => have.get(c)!));
-  if (archive.length > MAX_BUNDLE_BYTES) return failed(`the bundle is ${archive.length} bytes; at most ${MAX_BUNDLE_BYTES} are accepted`);
-  if (createHash("sha1").update(archive).digest("hex") !== input.checksum) return failed("the chunks do not add up to the bundle's checksum");
+  const gathered = await gatherChunks(workspace.id, input.chunks, input.checksum, MAX_BUNDLE_BYTES);
+  if ("missing" in gathered) return { state: "not_found", missingChunks: gathered.missing, detail: null };
+  if ("error" in gathered) return failed(gathered.error);
   let maps: BundledSourceMap[];
   try {
-    maps = readArtifactBundle(archive, { release: input.version ?? null });
+    maps = readArtifactBundle(gathered.content, { release: input.version ?? null });
   } catch (error) {
     if (error instanceof ArtifactBundleError) return failed(error.message);
     throw error;

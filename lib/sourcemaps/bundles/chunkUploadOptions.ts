@@ -4,7 +4,8 @@ import { sentryApiWorkspace } from "@/lib/workspaces/sentryApiWorkspace";
 
 /**
  * What sentry-cli asks before an upload (GET …/chunk-upload/): where to send chunks, their size and
- * checksum, and that this server takes artifact bundles (source maps by debug ID and release).
+ * checksum, and what this server takes: artifact bundles (source maps by debug ID and release) and
+ * ProGuard / R8 mappings (through …/files/difs/assemble/).
  * `origin` is the server's public origin (PUBLIC_URL, else the request's).
  */
 export async function chunkUploadOptions(auth: AuthContext, org: string, origin: string) {
@@ -18,7 +19,7 @@ export async function chunkUploadOptions(auth: AuthContext, org: string, origin:
     concurrency: 2,
     hashAlgorithm: "sha1",
     compression: ["gzip"],
-    // sentry-cli 2.x reads what the server takes; 3.x always sends artifact bundles.
-    accept: ["artifact_bundles", "artifact_bundles_v2"],
+    // sentry-cli 2.x reads what the server takes; 3.x always sends artifact bundles, and mappings in chunks.
+    accept: ["artifact_bundles", "artifact_bundles_v2", "proguard"],
   };
 }

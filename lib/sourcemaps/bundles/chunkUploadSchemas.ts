@@ -10,7 +10,7 @@ export const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
 /** How long uploaded chunks are kept for an assembly (a re-run of the same upload within it sends nothing). */
 export const CHUNK_TTL_MS = 60 * 60 * 1000;
 
-const Sha1Schema = z
+export const Sha1Schema = z
   .string()
   .regex(/^[0-9a-fA-F]{40}$/, "must be a SHA-1 checksum (40 hex digits)")
   .transform((s) => s.toLowerCase());

@@ -1,0 +1,175 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { beforeAll, describe, expect, it } from "vitest";
+import { api } from "@/e2e/support/alertHelpers";
+import { query } from "@/e2e/support/dbCounts";
+import { envelope, newEventId, postRaw, sentryUrl } from "@/e2e/support/envelopes";
+import { BASE_URL, createTenant, getJson, login, postEvents, type Tenant } from "@/e2e/support/tenant";
+
+// An Android app's R8 mapping (written for this test, in the format R8 8.x writes) and crashes as
+// sentry-android reports them from the obfuscated build: classes `a.a`, methods `a`/`b`, "SourceFile".
+const MAPPING = [
+  "# compiler: R8",
+  "# compiler_version: 8.1.56",
+  "# min_api: 24",
+  "com.example.shop.CheckoutActivity -> com.example.shop.CheckoutActivity:",
+  '# {"id":"sourceFile","fileName":"CheckoutActivity.kt"}',
+  "    1:4:void onCreate(android.os.Bundle):12:15 -> onCreate",
+  "    1:1:int com.example.shop.Cart.total():40:40 -> b",
+  "    1:1:void pay():22 -> b",
+  "    2:3:void pay():23:24 -> b",
+  "com.example.shop.Cart -> a.a:",
+  '# {"id":"sourceFile","fileName":"Cart.kt"}',
+  "    java.util.List items -> a",
+  "    1:1:int total():40:40 -> a",
+  "    2:5:int discount(int):50:53 -> b",
+  "com.example.shop.PaymentDeclinedException -> a.b:",
+  "    1:1:void <init>(java.lang.String):8:8 -> <init>",
+  "",
+].join("\n");
+
+const SENTRY_CLI = path.join(process.cwd(), "node_modules/.bin/sentry-cli");
+
+type ShownFrame = { function?: string; module?: string; filename?: string; lineno?: number };
+
+describe("ProGuard / R8 mappings: obfuscated Android and JVM events retraced", () => {
+  let t: Tenant;
+  let member: string;
+  let viewer: string;
+  let token: string;
+  let org: string;
+  let project: string;
+
+  function sentryCli(args: string[], cwd: string) {
+    return spawnSync(SENTRY_CLI, args, {
+      cwd,
+      env: { ...process.env, HOME: os.tmpdir(), SENTRY_URL: BASE_URL, SENTRY_AUTH_TOKEN: token, SENTRY_ORG: org, SENTRY_PROJECT: project, SENTRY_DISABLE_UPDATE_CHECK: "true", SENTRY_LOG_LEVEL: "warn" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+  }
+
+  /** An uncaught crash of the obfuscated build, as sentry-android sends it (frames innermost last). */
+  async function sendCrash(uuid: string | null, marker: string) {
+    const eventId = newEventId();
+    const frames = [
+      { function: "dispatchMessage", module: "android.os.Handler", filename: "Handler.java", lineno: 106, in_app: false },
+      { function: "b", module: "com.example.shop.CheckoutActivity", filename: "SourceFile", lineno: 1, in_app: true },
+      { function: "b", module: "a.a", filename: "SourceFile", lineno: 4, in_app: true },
+    ];
+    const event = {
+      event_id: eventId,
+      timestamp: Date.now() / 1000,
+      platform: "java",
+      level: "fatal",
+      sdk: { name: "sentry.java.android", version: "8.13.2" },
+      exception: { values: [{ type: "b", module: "a", value: `card declined ${marker}`, stacktrace: { frames }, mechanism: { type: "UncaughtExceptionHandler", handled: false } }] },
+      ...(uuid && { debug_meta: { images: [{ type: "proguard", uuid }] } }),
+    };
+    const res = await postRaw(sentryUrl(t.projectPublicId, "envelope", `sentry_key=${t.key}`), new Uint8Array(envelope({ event_id: eventId }, [{ type: "event", payload: JSON.stringify(event) }])));
+    expect(res.status).toBe(200);
+    return shown(eventId);
+  }
+
+  async function shown(eventId: string) {
+    const [row] = await query<{ groupId: string }>(`SELECT "groupId"::text FROM "ErrorOccurrence" WHERE "projectId" = $1::uuid AND "eventId" = $2`, [t.projectId, eventId]);
+    const issue = await (await getJson(`/api/v1/errors/${row.groupId}`, { cookie: member })).json();
+    const event = await (await getJson(`/api/v1/errors/${row.groupId}/events/latest`, { cookie: member })).json();
+    return { groupId: row.groupId, issue, event, frames: event.exceptions[0].frames as ShownFrame[] };
+  }
+
+  beforeAll(async () => {
+    t = await createTenant("proguard");
+    member = await login(t.member);
+    viewer = await login(t.viewer);
+    token = (await api("POST", "/api/v1/account/tokens", member, { name: "gradle", scope: "write" })).body.token;
+    [{ org, project }] = await query<{ org: string; project: string }>(`SELECT w.slug AS org, p.slug AS project FROM "Project" p JOIN "Workspace" w ON w.id = p."workspaceId" WHERE p.id = $1::uuid`, [t.projectId]);
+  });
+
+  it("retraces a sentry-android crash with the mapping `sentry-cli upload-proguard` sent: frames, inlined calls, exception class", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "faultline-proguard-"));
+    fs.writeFileSync(path.join(dir, "mapping.txt"), MAPPING);
+    // Before the upload the crash is stored as received, and says which mapping it lacks.
+    const before = await sendCrash("0e5f6c7a-1b2c-5d3e-8f40-5a6b7c8d9e0f", "before");
+    expect(before.frames.at(-1)).toMatchObject({ module: "a.a", function: "b" });
+    expect(before.event.proguard).toEqual({ uuids: ["0e5f6c7a-1b2c-5d3e-8f40-5a6b7c8d9e0f"], missing: ["0e5f6c7a-1b2c-5d3e-8f40-5a6b7c8d9e0f"] });
+
+    const upload = sentryCli(["upload-proguard", "--write-properties", path.join(dir, "sentry-debug-meta.properties"), "mapping.txt"], dir);
+    expect(upload.status, upload.stderr).toBe(0);
+    const uuid = /io\.sentry\.ProguardUuids=([0-9a-f-]{36})/.exec(fs.readFileSync(path.join(dir, "sentry-debug-meta.properties"), "utf8"))![1];
+    expect(upload.stdout).toContain(uuid);
+    const listed = await api("GET", `/api/v1/projects/${t.projectId}/proguard`, member);
+    expect(listed.body.items).toEqual([{ uuid, size: Buffer.byteLength(MAPPING), classCount: 3, createdAt: expect.any(String) }]);
+    // The same upload again (a rebuild that changed nothing) succeeds and keeps one row.
+    expect(sentryCli(["upload-proguard", "mapping.txt"], dir).status).toBe(0);
+    expect((await api("GET", `/api/v1/projects/${t.projectId}/proguard`, member)).body.items).toHaveLength(1);
+
+    const crash = await sendCrash(uuid, "after");
+    expect(crash.frames.map((f) => [f.module, f.function, f.filename, f.lineno])).toEqual([
+      ["android.os.Handler", "dispatchMessage", "Handler.java", 106],
+      ["com.example.shop.CheckoutActivity", "pay", "CheckoutActivity.kt", 22],
+      ["com.example.shop.Cart", "total", "Cart.kt", 40],
+      ["com.example.shop.Cart", "discount", "Cart.kt", 52],
+    ]);
+    expect(crash.issue.type).toBe("PaymentDeclinedException");
+    expect(crash.event.proguard).toEqual({ uuids: [uuid], missing: [] });
+    // Retraced, the crash is its own issue (what it groups on is the code as written), not the obfuscated one.
+    expect(crash.groupId).not.toBe(before.groupId);
+    const again = await sendCrash(uuid, "again");
+    expect(again.groupId).toBe(crash.groupId);
+  });
+
+  it("takes a mapping and a printed JVM trace through the native API", async () => {
+    const other = MAPPING.replace("a.b:", "a.c:");
+    const refused = await fetch(`${BASE_URL}/api/v1/projects/${t.projectId}/proguard`, { method: "POST", headers: { cookie: member, "content-type": "text/plain" }, body: '{"version":3}' });
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).error.issues).toEqual([expect.objectContaining({ path: "body" })]);
+    const uploaded = await fetch(`${BASE_URL}/api/v1/projects/${t.projectId}/proguard?uuid=8F1B2C3D4E5F60718293A4B5C6D7E8F9`, { method: "POST", headers: { cookie: member, "content-type": "text/plain", "content-encoding": "gzip" }, body: gzipSync(other) });
+    expect(uploaded.status).toBe(201);
+    const uuid = "8f1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9";
+    expect(await uploaded.json()).toMatchObject({ uuid, classCount: 3 });
+    expect((await fetch(`${BASE_URL}/api/v1/projects/${t.projectId}/proguard`, { method: "POST", headers: { cookie: viewer }, body: other })).status).toBe(403);
+
+    const eventId = newEventId();
+    const res = await postEvents(t.key, {
+      eventId,
+      type: "a.c",
+      message: "card declined",
+      platform: "java",
+      proguardUuids: [uuid.toUpperCase()],
+      stackTrace: "a.c: card declined\n\tat a.a.b(SourceFile:3)\n\tat com.example.shop.CheckoutActivity.onCreate(SourceFile:2)\n\tat android.app.Activity.performCreate(Activity.java:8595)\n",
+    });
+    expect(res.status).toBe(202);
+    const { issue, frames } = await shown(eventId);
+    expect(issue.type).toBe("com.example.shop.PaymentDeclinedException");
+    expect(frames.map((f) => [f.function, f.lineno])).toEqual([
+      ["performCreate", 8595],
+      ["onCreate", 13],
+      ["discount", 51],
+    ]);
+
+    expect((await api("DELETE", `/api/v1/projects/${t.projectId}/proguard/${uuid}`, viewer)).status).toBe(403);
+    expect((await api("DELETE", `/api/v1/projects/${t.projectId}/proguard/${uuid}`, member)).status).toBe(204);
+    expect((await api("DELETE", `/api/v1/projects/${t.projectId}/proguard/${uuid}`, member)).status).toBe(404);
+    expect((await api("DELETE", `/api/v1/projects/${t.projectId}/proguard/not-a-uuid`, member)).status).toBe(422);
+  });
+
+  it("answers sentry-cli's other debug files with an error that names them, storing nothing", async () => {
+    const content = Buffer.from("\x7fELF not a mapping at all");
+    const checksum = (await import("node:crypto")).createHash("sha1").update(content).digest("hex");
+    const form = new FormData();
+    form.append("file_gzip", new Blob([new Uint8Array(gzipSync(content))]), checksum);
+    const auth = { authorization: `Bearer ${token}` };
+    expect((await fetch(`${BASE_URL}/api/0/organizations/${org}/chunk-upload/`, { method: "POST", headers: auth, body: form })).status).toBe(200);
+    const res = await fetch(`${BASE_URL}/api/0/projects/${org}/${project}/files/difs/assemble/`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify({ [checksum]: { name: "libapp.so", chunks: [checksum], debug_id: "0e5f6c7a-1b2c-5d3e-8f40-5a6b7c8d9e0f" } }) });
+    expect(res.status).toBe(200);
+    expect((await res.json())[checksum]).toMatchObject({ state: "error", detail: expect.stringContaining("ProGuard") });
+    const unknown = await fetch(`${BASE_URL}/api/0/projects/${org}/no-such-project/files/difs/assemble/`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify({ [checksum]: { name: "x", chunks: [checksum] } }) });
+    expect(unknown.status).toBe(404);
+    const bad = await fetch(`${BASE_URL}/api/0/projects/${org}/${project}/files/difs/assemble/`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify({ nope: { name: "x", chunks: [] } }) });
+    expect(bad.status).toBe(422);
+  });
+});
