@@ -16,6 +16,7 @@ import { Card } from "@/components/ui/Card";
 import { EmptyState } from "@/components/ui/EmptyState";
 import type { NewProject } from "@/lib/projects/addProject";
 import { InboundFiltersSettings } from "@/components/settings/InboundFiltersSettings";
+import { ProguardSettings } from "@/components/settings/ProguardSettings";
 import { SourceMapsSettings } from "@/components/settings/SourceMapsSettings";
 
 /** Project settings: pick a project of the workspace (kept in the URL), then its ingest setup and alerting. */
@@ -85,6 +86,7 @@ export function SettingsPage() {
                 <InboundFiltersSettings key={`filters-${project.id}`} projectId={project.id} isAdmin={isAdmin} />
                 <GroupingRulesSettings key={`rules-${project.id}`} projectId={project.id} isAdmin={isAdmin} canPreview={workspace.role !== "viewer"} />
                 <SourceMapsSettings key={`maps-${project.id}`} projectId={project.id} org={workspace.slug} projectSlug={project.slug} canEdit={workspace.role !== "viewer"} />
+                <ProguardSettings key={`proguard-${project.id}`} projectId={project.id} org={workspace.slug} projectSlug={project.slug} canEdit={workspace.role !== "viewer"} />
               </>
             )}
             <div id="alerts" key={workspace.id} className="space-y-6">

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useOrigin } from "@/components/settings/IngestInstructions";
 import { button } from "@/components/ui/buttonStyles";
 import { Card } from "@/components/ui/Card";
-import { CopyButton } from "@/components/ui/CopyButton";
+import { CommandBlock } from "@/components/ui/CommandBlock";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
 import { useToast } from "@/components/ui/Toast";
@@ -89,16 +89,5 @@ npx @sentry/cli sourcemaps inject dist && npx @sentry/cli sourcemaps upload --re
         )}
       </div>
     </Card>
-  );
-}
-
-function CommandBlock({ command, testId }: { command: string; testId: string }) {
-  return (
-    <div className="flex items-start gap-2">
-      <pre className="min-w-0 flex-1 overflow-x-auto rounded-md bg-gray-900 p-3 font-mono text-xs text-gray-100" data-testid={testId}>
-        {command}
-      </pre>
-      <CopyButton text={command} />
-    </div>
   );
 }

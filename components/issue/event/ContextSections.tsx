@@ -103,7 +103,7 @@ export function EventFactsSection({ event }: { event: EventView }) {
 /** Whether an obfuscated event's frames were retraced, and which mapping to upload when not. */
 function proguardText(proguard: NonNullable<EventView["proguard"]>): string {
   if (proguard.missing.length === 0) return `retraced with mapping ${proguard.uuids.join(", ")}`;
-  return `obfuscated: no mapping was uploaded for ${proguard.missing.join(", ")} when it arrived (sentry-cli upload-proguard, or Settings → Source maps)`;
+  return `obfuscated: no mapping was uploaded for ${proguard.missing.join(", ")} when it arrived (sentry-cli upload-proguard; Settings → ProGuard / R8 mappings)`;
 }
 
 /** What the SDK's timestamp said and why the event is dated otherwise. */

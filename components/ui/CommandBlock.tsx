@@ -1,0 +1,13 @@
+import { CopyButton } from "@/components/ui/CopyButton";
+
+/** A shell command to copy, in a dark block that scrolls sideways rather than widening the page. */
+export function CommandBlock({ command, testId }: { command: string; testId: string }) {
+  return (
+    <div className="flex items-start gap-2">
+      <pre className="min-w-0 flex-1 overflow-x-auto rounded-md bg-gray-900 p-3 font-mono text-xs text-gray-100" data-testid={testId}>
+        {command}
+      </pre>
+      <CopyButton text={command} />
+    </div>
+  );
+}

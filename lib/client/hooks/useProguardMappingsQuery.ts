@@ -1,0 +1,23 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/client/apiFetch";
+import type { ProguardMappingDto } from "@/lib/proguard/proguardSchemas";
+
+const mappingsKey = (projectId: string) => ["project", projectId, "proguard"] as const;
+const mappingsUrl = (projectId: string) => `/api/v1/projects/${encodeURIComponent(projectId)}/proguard`;
+
+/** GET /api/v1/projects/:projectId/proguard. */
+export function useProguardMappingsQuery(projectId: string) {
+  return useQuery({
+    queryKey: mappingsKey(projectId),
+    queryFn: ({ signal }) => apiFetch<{ items: ProguardMappingDto[] }>(mappingsUrl(projectId), { signal }),
+  });
+}
+
+/** DELETE /api/v1/projects/:projectId/proguard/:uuid. */
+export function useDeleteProguardMappingMutation(projectId: string) {
+  const qc = useQueryClient();
+  return useMutation<null, Error, { uuid: string }>({
+    mutationFn: ({ uuid }) => apiFetch(`${mappingsUrl(projectId)}/${encodeURIComponent(uuid)}`, { method: "DELETE" }),
+    onSettled: () => qc.invalidateQueries({ queryKey: mappingsKey(projectId) }),
+  });
+}
