@@ -63,9 +63,14 @@ test("a member sees the ingest URL but not the keys", async ({ page, context }) 
     `INSERT INTO "SourceMap" (id, "projectId", release, url, "debugId", content, size, "sourceCount") VALUES (gen_random_uuid(), $1::uuid, NULL, '~/static/js/main.js', 'ab6f78a0-9db3-5a81-8542-e9b40a293639', '\\x00', 1234, 2)`,
     [t.projectId],
   );
+  // A ProGuard mapping is listed with its UUID and class count; the upload command names the slugs too.
+  await query(`INSERT INTO "ProguardMapping" (id, "projectId", uuid, content, size, "classCount") VALUES (gen_random_uuid(), $1::uuid, 'adad88a6-93b9-5fb0-8033-608fed994048', '\\x00', 2560, 3)`, [t.projectId]);
   await page.reload();
   await expect(page.getByTestId("sentry-cli-upload-command")).toContainText(`SENTRY_ORG=${org} SENTRY_PROJECT=${project}`);
   await expect(page.getByTestId("sourcemap-row")).toContainText("any release · debug ID ab6f78a0");
+  await expect(page.getByTestId("proguard-upload-command")).toContainText(`SENTRY_ORG=${org} SENTRY_PROJECT=${project}`);
+  await expect(page.getByTestId("proguard-row")).toContainText("adad88a6-93b9-5fb0-8033-608fed994048");
+  await expect(page.getByTestId("proguard-row")).toContainText("3 classes · 2.5 KB");
 });
 
 test("sampling settings: spike protection off and a per-issue cap are saved; a capped issue says sampling was active", async ({ page, context }) => {
