@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ProguardMapping, ProguardMappingError } from "@/lib/proguard/proguardMapping";
 import { proguardUuid } from "@/lib/proguard/proguardUuid";
-import { originalClassName, retraceFrames } from "@/lib/proguard/retraceFrames";
+import { retraceEvent } from "@/lib/proguard/retraceEvent";
+import { appPackageOf, originalClassName, retraceFrames } from "@/lib/proguard/retraceFrames";
 import { retraceText } from "@/lib/proguard/retraceText";
 
 // An R8 mapping in the format R8 8.x writes (written for this test).
@@ -119,6 +120,39 @@ describe("retraceText", () => {
   it("leaves a trace no mapping knows unchanged", () => {
     const trace = "java.lang.IllegalStateException: boom\n\tat com.acme.Main.run(Main.java:3)\n";
     expect(retraceText(trace, [mapping])).toBe(trace);
+  });
+});
+
+describe("retraceEvent", () => {
+  it("retraces the raised exception and its chain; frames in the release's app package become application code", () => {
+    const handler = { module: "android.os.Handler", function: "dispatchMessage", filename: "Handler.java", lineno: 106, inApp: false };
+    const event = retraceEvent(
+      {
+        type: "b",
+        module: "a",
+        message: "card declined",
+        release: "com.example.shop@1.4.2+42",
+        stackTrace: [handler, { module: "a.a", function: "a", filename: "SourceFile", absPath: "SourceFile", lineno: 1, inApp: false }],
+        exceptions: [{ type: "b", module: "a", message: "card declined" }, { type: "a.b", message: "upstream", stackTrace: "a.b: upstream\n\tat a.a.b(SourceFile:2)" }],
+      },
+      [mapping],
+    );
+    expect(event).toMatchObject({ type: "PaymentDeclinedException", module: "com.example.shop", message: "card declined" });
+    expect(event.stackTrace).toEqual([handler, { module: "com.example.shop.Cart", function: "total", filename: "Cart.kt", lineno: 40, inApp: true }]);
+    expect(event.exceptions?.map((e) => e.type)).toEqual(["PaymentDeclinedException", "com.example.shop.PaymentDeclinedException"]);
+    expect(event.exceptions?.[1].stackTrace).toBe("com.example.shop.PaymentDeclinedException: upstream\n\tat com.example.shop.Cart.discount(Cart.kt:50)");
+    // A framework exception keeps its name; no mapping, no change.
+    expect(retraceEvent({ type: "IllegalStateException", module: "java.lang", message: "x" }, [mapping])).toMatchObject({ type: "IllegalStateException", module: "java.lang" });
+    const untouched = { type: "b", module: "a", message: "x" };
+    expect(retraceEvent(untouched, [])).toBe(untouched);
+  });
+
+  it("reads the app package only from a release that names one", () => {
+    expect(appPackageOf("com.example.shop@1.4.2+42")).toBe("com.example.shop");
+    expect(appPackageOf("shop@1.4.2")).toBeUndefined();
+    expect(appPackageOf("com.example.shop")).toBeUndefined();
+    expect(appPackageOf("1.4.2")).toBeUndefined();
+    expect(appPackageOf(undefined)).toBeUndefined();
   });
 });
 

@@ -2,7 +2,7 @@ import type { ExceptionInput } from "@/lib/grouping/chain/ChainException";
 import type { IngestEvent } from "@/lib/ingest/eventSchema";
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
 import type { ProguardMapping } from "@/lib/proguard/proguardMapping";
-import { originalClassName, retraceFrames } from "@/lib/proguard/retraceFrames";
+import { appPackageOf, originalClassName, retraceFrames } from "@/lib/proguard/retraceFrames";
 import { retraceText } from "@/lib/proguard/retraceText";
 
 /** What retracing changes of an event or one exception of its chain. */
@@ -15,21 +15,23 @@ interface Retraceable {
 /**
  * An obfuscated JVM event as it was written: its exception classes (`module` + `type`, or a
  * qualified `type`) and frames — structured or a printed trace — in the raised exception and every
- * other of its chain, retraced with the mappings. What no mapping knows is kept. Pure.
+ * other of its chain, retraced with the mappings; retraced frames in the app's package (its Android
+ * release's name) count as application code. What no mapping knows is kept. Pure.
  */
 export function retraceEvent(event: IngestEvent, mappings: ProguardMapping[]): IngestEvent {
   if (mappings.length === 0) return event;
-  const out: IngestEvent = { ...event, ...retraced(event, mappings) };
-  if (event.exceptions) out.exceptions = event.exceptions.map((e) => ({ ...e, ...retraced(e, mappings) }) as typeof e);
+  const appPackage = appPackageOf(event.release);
+  const out: IngestEvent = { ...event, ...retraced(event, mappings, appPackage) };
+  if (event.exceptions) out.exceptions = event.exceptions.map((e) => ({ ...e, ...retraced(e, mappings, appPackage) }) as typeof e);
   return out;
 }
 
-function retraced(exception: Retraceable | ExceptionInput, mappings: ProguardMapping[]): Retraceable {
+function retraced(exception: Retraceable | ExceptionInput, mappings: ProguardMapping[], appPackage: string | undefined): Retraceable {
   const out: Retraceable = {};
   if (exception.type) Object.assign(out, typeOf(exception.type, exception.module, mappings));
   const stack = exception.stackTrace;
   if (typeof stack === "string") out.stackTrace = retraceText(stack, mappings);
-  else if (Array.isArray(stack)) out.stackTrace = retraceFrames(stack, mappings);
+  else if (Array.isArray(stack)) out.stackTrace = retraceFrames(stack, mappings, appPackage);
   return out;
 }
 

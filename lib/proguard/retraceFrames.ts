@@ -17,10 +17,22 @@ export function originalClassName(name: string, mappings: ProguardMapping[]): st
  * Frames (outermost call first) as they were written: each frame whose class (`module`) an uploaded
  * mapping knows gets its original class, method, line and source file — and a frame R8 inlined
  * several methods into becomes one frame per method (the caller before the callee). Frames no
- * mapping knows are returned as they are. Pure.
+ * mapping knows are returned as they are. A retraced frame in `appPackage` (the app's package, from
+ * an Android release "com.example.shop@1.4.2+42") is application code: the SDK judged it by its
+ * obfuscated name, which no in-app package matches. Pure.
  */
-export function retraceFrames(frames: Frame[], mappings: ProguardMapping[]): Frame[] {
-  return frames.flatMap((frame) => retraceFrame(frame, mappings));
+export function retraceFrames(frames: Frame[], mappings: ProguardMapping[], appPackage?: string): Frame[] {
+  return frames.flatMap((frame) => {
+    const retraced = retraceFrame(frame, mappings);
+    if (!appPackage || (retraced.length === 1 && retraced[0] === frame)) return retraced;
+    return retraced.map((f) => (f.module?.startsWith(`${appPackage}.`) ? { ...f, inApp: true } : f));
+  });
+}
+
+/** The app's package an Android release names ("com.example.shop@1.4.2+42"), if it names one. */
+export function appPackageOf(release: string | undefined): string | undefined {
+  const name = release?.split("@")[0];
+  return name && /^[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)+$/.test(name) && name !== release ? name : undefined;
 }
 
 /** One frame retraced: one or more frames, outermost call first (the frame itself when no mapping knows its class). */
@@ -89,5 +101,7 @@ function fileOf(frame: Frame, className: string, mapping: ProguardMapping): stri
 function withFile(frame: Frame, filename: string | undefined): Frame {
   if (filename === undefined) delete frame.filename;
   else frame.filename = filename;
+  // sentry-java repeats the file name as the path: R8's placeholder goes there too.
+  if (frame.absPath === PLACEHOLDER_FILE) delete frame.absPath;
   return frame;
 }
