@@ -22,26 +22,36 @@ interface Entry {
 interface Cache {
   entries: Map<string, Entry>;
   bytes: number;
+  /** Reads under way: concurrent events naming a UUID wait for one read, not one each. */
+  reading: Map<string, Promise<void>>;
 }
 
 // On globalThis: the ingest fast path and the route handlers that upload and delete share it.
 const globalForMappings = globalThis as unknown as { faultlineProguard?: Cache };
-const cache = (globalForMappings.faultlineProguard ??= { entries: new Map(), bytes: 0 });
+const cache = (globalForMappings.faultlineProguard ??= { entries: new Map(), bytes: 0, reading: new Map() });
 
 const keyOf = (projectId: string, uuid: string) => `${projectId}\u0000${uuid}`;
 
 /**
  * The uploaded mappings of the UUIDs an event names, in the order it names them (those not uploaded
- * are left out). One query for what this instance does not know fresh; a mapping's text is read
- * and indexed once per instance, within PROGUARD_BUDGET_BYTES. Never throws: while PostgreSQL is
+ * are left out). One query per UUID this instance does not know fresh — concurrent events naming
+ * it wait for the same one — and a mapping's text is read and indexed once per instance, within
+ * PROGUARD_BUDGET_BYTES. Never throws: while PostgreSQL is
  * unavailable what was last read stands (the event is stored as received when nothing was).
  */
 export async function proguardMappingsFor(projectId: string, uuids: string[], now = Date.now()): Promise<{ found: ProguardMapping[]; missing: string[] }> {
-  const stale = uuids.filter((uuid) => {
-    const hit = cache.entries.get(keyOf(projectId, uuid));
-    return !hit || now - hit.at >= MAPPING_CACHE_MS;
+  const reads = uuids.flatMap((uuid) => {
+    const key = keyOf(projectId, uuid);
+    const hit = cache.entries.get(key);
+    if (hit && now - hit.at < MAPPING_CACHE_MS) return [];
+    let reading = cache.reading.get(key);
+    if (!reading) {
+      reading = refresh(projectId, uuid, now).finally(() => cache.reading.delete(key));
+      cache.reading.set(key, reading);
+    }
+    return [reading];
   });
-  if (stale.length > 0) await refresh(projectId, stale, now);
+  if (reads.length > 0) await Promise.all(reads);
   const found: ProguardMapping[] = [];
   const missing: string[] = [];
   for (const uuid of uuids) {
@@ -59,26 +69,21 @@ export function forgetProguardMapping(projectId: string, uuid: string): void {
   drop(keyOf(projectId, uuid));
 }
 
-async function refresh(projectId: string, uuids: string[], now: number): Promise<void> {
+/** What is stored under one UUID, read again only when it changed (re-uploaded or deleted). */
+async function refresh(projectId: string, uuid: string, now: number): Promise<void> {
+  const key = keyOf(projectId, uuid);
   try {
-    const { rows } = await boundedQuery<{ uuid: string; createdAt: Date; size: number }>(
-      `SELECT uuid::text, "createdAt", size FROM "ProguardMapping" WHERE "projectId" = $1::uuid AND uuid = ANY($2::uuid[])`,
-      [projectId, uuids],
-    );
-    const stored = new Map(rows.map((r) => [r.uuid, r]));
-    for (const uuid of uuids) {
-      const key = keyOf(projectId, uuid);
-      const row = stored.get(uuid);
-      const hit = cache.entries.get(key);
-      const version = row ? row.createdAt.getTime() : 0;
-      if (hit && hit.version === version) {
-        hit.at = now;
-        continue;
-      }
-      drop(key);
-      const mapping = row ? await readMapping(projectId, uuid) : null;
-      put(key, { at: now, version, size: mapping ? row!.size : 0, mapping });
+    const { rows } = await boundedQuery<{ createdAt: Date; size: number }>(`SELECT "createdAt", size FROM "ProguardMapping" WHERE "projectId" = $1::uuid AND uuid = $2::uuid`, [projectId, uuid]);
+    const row = rows[0];
+    const hit = cache.entries.get(key);
+    const version = row ? row.createdAt.getTime() : 0;
+    if (hit && hit.version === version) {
+      hit.at = now;
+      return;
     }
+    drop(key);
+    const mapping = row ? await readMapping(projectId, uuid) : null;
+    put(key, { at: now, version, size: mapping ? row.size : 0, mapping });
   } catch (error) {
     if (!isDatabaseUnavailable(error)) logger.warn("ProGuard mappings could not be read: the event is stored as received", { projectId, error: errorMessage(error) });
   }
