@@ -71,7 +71,7 @@ describe("ProGuard / R8 mappings: obfuscated Android and JVM events retraced", (
     };
     const res = await postRaw(sentryUrl(t.projectPublicId, "envelope", `sentry_key=${t.key}`), new Uint8Array(envelope({ event_id: eventId }, [{ type: "event", payload: JSON.stringify(event) }])));
     expect(res.status).toBe(200);
-    return shown(eventId);
+    return { eventId, ...(await shown(eventId)) };
   }
 
   async function shown(eventId: string) {
@@ -95,7 +95,7 @@ describe("ProGuard / R8 mappings: obfuscated Android and JVM events retraced", (
     // Before the upload the crash is stored as received, and says which mapping it lacks.
     const before = await sendCrash("0e5f6c7a-1b2c-5d3e-8f40-5a6b7c8d9e0f", "before");
     expect(before.frames.at(-1)).toMatchObject({ module: "a.a", function: "b" });
-    expect(before.event.proguard).toEqual({ uuids: ["0e5f6c7a-1b2c-5d3e-8f40-5a6b7c8d9e0f"], missing: ["0e5f6c7a-1b2c-5d3e-8f40-5a6b7c8d9e0f"] });
+    expect(before.event.proguard).toEqual({ uuids: ["0e5f6c7a-1b2c-5d3e-8f40-5a6b7c8d9e0f"], missing: ["0e5f6c7a-1b2c-5d3e-8f40-5a6b7c8d9e0f"], retracedWhenViewed: [] });
 
     const upload = sentryCli(["upload-proguard", "--write-properties", path.join(dir, "sentry-debug-meta.properties"), "mapping.txt"], dir);
     expect(upload.status, upload.stderr).toBe(0);
@@ -115,11 +115,22 @@ describe("ProGuard / R8 mappings: obfuscated Android and JVM events retraced", (
       ["com.example.shop.Cart", "discount", "Cart.kt", 52],
     ]);
     expect(crash.issue.type).toBe("PaymentDeclinedException");
-    expect(crash.event.proguard).toEqual({ uuids: [uuid], missing: [] });
+    expect(crash.event.proguard).toEqual({ uuids: [uuid], missing: [], retracedWhenViewed: [] });
     // Retraced, the crash is its own issue (what it groups on is the code as written), not the obfuscated one.
     expect(crash.groupId).not.toBe(before.groupId);
     const again = await sendCrash(uuid, "again");
     expect(again.groupId).toBe(crash.groupId);
+
+    // A crash that arrived before its mapping was uploaded reads retraced once it is; it stays grouped as it was.
+    const late = await sendCrash(uuid.replace(/^./, "f"), "late");
+    expect(late.frames.at(-1)).toMatchObject({ module: "a.a", function: "b" });
+    const lateUuid = uuid.replace(/^./, "f");
+    const uploaded = await fetch(`${BASE_URL}/api/v1/projects/${t.projectId}/proguard?uuid=${lateUuid}`, { method: "POST", headers: { cookie: member }, body: MAPPING });
+    expect(uploaded.status).toBe(201);
+    const reread = await shown(late.eventId);
+    expect(reread.groupId).toBe(late.groupId);
+    expect(reread.frames.at(-1)).toMatchObject({ module: "com.example.shop.Cart", function: "discount", lineno: 52 });
+    expect(reread.event.proguard).toEqual({ uuids: [lateUuid], missing: [], retracedWhenViewed: [lateUuid] });
   });
 
   it("takes a mapping and a printed JVM trace through the native API", async () => {

@@ -102,8 +102,10 @@ export function EventFactsSection({ event }: { event: EventView }) {
 
 /** Whether an obfuscated event's frames were retraced, and which mapping to upload when not. */
 function proguardText(proguard: NonNullable<EventView["proguard"]>): string {
-  if (proguard.missing.length === 0) return `retraced with mapping ${proguard.uuids.join(", ")}`;
-  return `obfuscated: no mapping was uploaded for ${proguard.missing.join(", ")} when it arrived (sentry-cli upload-proguard; Settings → ProGuard / R8 mappings)`;
+  if (proguard.missing.length > 0) return `obfuscated: no mapping uploaded for ${proguard.missing.join(", ")} (sentry-cli upload-proguard; Settings → ProGuard / R8 mappings)`;
+  if (proguard.retracedWhenViewed.length > 0)
+    return `retraced for reading with mapping ${proguard.retracedWhenViewed.join(", ")}, uploaded after the event arrived: it is grouped on its obfuscated frames`;
+  return `retraced with mapping ${proguard.uuids.join(", ")}`;
 }
 
 /** What the SDK's timestamp said and why the event is dated otherwise. */

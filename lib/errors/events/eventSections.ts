@@ -48,8 +48,11 @@ export interface EventSections {
   extra: Record<string, unknown> | null;
   /** Why the event's time is not the one its SDK wrote (a wrong device clock), when it is not. */
   timestampCorrection: TimestampCorrection | null;
-  /** The ProGuard / R8 mappings an obfuscated event named, and those not uploaded when it arrived (its frames stayed obfuscated). */
-  proguard: { uuids: string[]; missing: string[] } | null;
+  /**
+   * The ProGuard / R8 mappings an obfuscated event named; those not uploaded when it arrived (its
+   * frames were stored obfuscated) and still missing; those uploaded since, applied when it is viewed.
+   */
+  proguard: { uuids: string[]; missing: string[]; retracedWhenViewed: string[] } | null;
 }
 
 const MAX_BREADCRUMBS = 100;
@@ -79,7 +82,7 @@ function proguardOf(raw: unknown): EventSections["proguard"] {
   const record = asRecord(raw);
   const uuids = (value: unknown) => (Array.isArray(value) ? value.filter((u): u is string => typeof u === "string").slice(0, 16) : []);
   const listed = uuids(record.uuids);
-  return listed.length > 0 ? { uuids: listed, missing: uuids(record.missing) } : null;
+  return listed.length > 0 ? { uuids: listed, missing: uuids(record.missing), retracedWhenViewed: [] } : null;
 }
 
 /** Ingest keeps a Sentry event's log message beside its exception as `message` (lib/sentry/mapSentryEvent.ts). */

@@ -11,6 +11,9 @@ import { eventSourceMaps } from "@/lib/sourcemaps/eventSourceMaps";
 import type { SourceMap } from "@/lib/sourcemaps/parseSourceMap";
 import { EXCEPTION_RELATIONS, type ExceptionRelation, type StoredChainException } from "@/lib/grouping/chain/ChainException";
 import { eventSections } from "@/lib/errors/events/eventSections";
+import { proguardMappingsFor } from "@/lib/proguard/eventProguardMappings";
+import type { ProguardMapping } from "@/lib/proguard/proguardMapping";
+import { appPackageOf, retraceFrames } from "@/lib/proguard/retraceFrames";
 import { withoutContext, withSourceContext } from "@/lib/ingest/sourceContext";
 import { occurrenceFilter } from "@/lib/errors/events/occurrenceFilter";
 import { findVisibleError } from "@/lib/errors/findVisibleError";
@@ -76,9 +79,13 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
   // The source maps for the minified files the frames name (raised exception and stored causes): by the event's debug IDs, then its release.
   const causeFrames = Array.isArray(occurrence.exceptions) ? (occurrence.exceptions as unknown as StoredChainException[]).flatMap((c) => validFrames(c?.frames) ?? []) : [];
   const raisedFrames = eventFrames(occurrence, group);
-  const maps = await eventSourceMaps(group.projectId, occurrence.release, metadataDebugIds(occurrence.metadata), [...raisedFrames, ...causeFrames]);
-  const view: FrameView = { override: rules.frameOverride, maps, codeMappings: readCodeMappings(project?.codeMappings), release: occurrence.release };
   const sections = eventSections(occurrence.metadata, occurrence.userId);
+  const [maps, late] = await Promise.all([
+    eventSourceMaps(group.projectId, occurrence.release, metadataDebugIds(occurrence.metadata), [...raisedFrames, ...causeFrames]),
+    lateProguardMappings(group.projectId, sections.proguard),
+  ]);
+  const view: FrameView = { override: rules.frameOverride, maps, codeMappings: readCodeMappings(project?.codeMappings), release: occurrence.release, proguard: late.found };
+  if (sections.proguard) sections.proguard = { ...sections.proguard, missing: late.missing, retracedWhenViewed: late.applied };
   const isChainLink = parent !== null && chainParentOf(occurrence.metadata) === parent.eventId;
   chain.sort((a, b) => chainIndexOf(a.metadata) - chainIndexOf(b.metadata));
   const raised = exceptionOf(occurrence, group, sections.mechanism, view, raisedFrames);
@@ -183,10 +190,13 @@ interface FrameView {
   maps: ReadonlyMap<string, SourceMap>;
   codeMappings: CodeMapping[];
   release: string | null;
+  /** ProGuard mappings uploaded after the event arrived (its frames were stored obfuscated): applied for reading. */
+  proguard: ProguardMapping[];
 }
 
 function viewFrames(frames: Frame[], platform: string | null, view: FrameView) {
-  return applySourceMaps(frames, view.maps).map((frame) => {
+  const retraced = view.proguard.length > 0 ? retraceFrames(frames, view.proguard, appPackageOf(view.release ?? undefined)) : frames;
+  return applySourceMaps(retraced, view.maps).map((frame) => {
     const shown = viewFrame(frame, platform, view.override);
     // The application's own files only: a dependency under the same root (node_modules, vendor) is not in the repository.
     const sourceUrl = shown.inApp ? sourceLink([frame.filename, frame.absPath], frame.lineno, view.codeMappings, view.release) : undefined;
@@ -234,6 +244,16 @@ export function traceIdOf(metadata: unknown): string | null {
   const meta = metadata && typeof metadata === "object" ? (metadata as Record<string, unknown>) : {};
   const native = meta.traceId ?? meta.trace_id;
   return typeof native === "string" && native ? native : null;
+}
+
+/**
+ * The mappings of the UUIDs an obfuscated event lacked when it arrived that have been uploaded
+ * since: its stored frames are retraced with them when viewed (it stays grouped as it was).
+ */
+async function lateProguardMappings(projectId: string, proguard: { missing: string[] } | null): Promise<{ found: ProguardMapping[]; missing: string[]; applied: string[] }> {
+  if (!proguard || proguard.missing.length === 0) return { found: [], missing: [], applied: [] };
+  const { found, missing } = await proguardMappingsFor(projectId, proguard.missing);
+  return { found, missing, applied: proguard.missing.filter((uuid) => !missing.includes(uuid)) };
 }
 
 /**
