@@ -106,3 +106,10 @@ export function resolvePositions(map: SourceMap, positions: { line: number; colu
 export function assertMappingsValid(map: SourceMap): void {
   indexOf(map);
 }
+
+/** A map parsed and its mappings checked (their index built, once): what an upload stores and what a lookup reads. Throws SourceMapError. */
+export function parseValidSourceMap(text: string): SourceMap {
+  const map = parseSourceMap(text);
+  assertMappingsValid(map);
+  return map;
+}

@@ -4,7 +4,7 @@ import type { Frame } from "@/lib/ingest/stacktrace/frame";
 import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
 import { logger } from "@/lib/logger";
 import { frameFileUrl } from "@/lib/sourcemaps/applySourceMaps";
-import { assertMappingsValid, parseSourceMap, type SourceMap } from "@/lib/sourcemaps/parseSourceMap";
+import { parseValidSourceMap, type SourceMap } from "@/lib/sourcemaps/parseSourceMap";
 import { sourceMapUrlCandidates } from "@/lib/sourcemaps/sourceMapUrl";
 import { errorMessage } from "@/lib/text/errorMessage";
 import { boundedQuery } from "@/lib/db/boundedQuery";
@@ -150,9 +150,7 @@ async function readMap(id: string): Promise<SourceMap | null> {
   const { rows } = await boundedQuery<{ content: Buffer }>(`SELECT content FROM "SourceMap" WHERE id = $1`, [id], env().INGEST_DB_TIMEOUT_MS);
   if (!rows[0]) return null;
   try {
-    const map = parseSourceMap(gunzipSync(rows[0].content).toString("utf8"));
-    assertMappingsValid(map); // builds its index now, once
-    return map;
+    return parseValidSourceMap(gunzipSync(rows[0].content).toString("utf8"));
   } catch (error) {
     logger.warn("stored source map could not be read: its frames group as minified", { sourceMapId: id, error: errorMessage(error) });
     return null;

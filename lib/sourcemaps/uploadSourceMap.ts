@@ -4,7 +4,7 @@ import { db } from "@/lib/db/prisma";
 import { ApiError } from "@/lib/http/ApiError";
 import { findProject } from "@/lib/projects/findProject";
 import { forgetDebugIdSourceMaps } from "@/lib/sourcemaps/debugIdSourceMaps";
-import { assertMappingsValid, parseSourceMap, SourceMapError, type SourceMap } from "@/lib/sourcemaps/parseSourceMap";
+import { parseValidSourceMap, SourceMapError, type SourceMap } from "@/lib/sourcemaps/parseSourceMap";
 import { forgetReleaseSourceMaps } from "@/lib/sourcemaps/releaseSourceMaps";
 import { toSourceMapDto } from "@/lib/sourcemaps/sourceMapDto";
 import { storeSourceMap } from "@/lib/sourcemaps/storeSourceMap";
@@ -22,8 +22,7 @@ export async function uploadSourceMap(auth: AuthContext, projectId: string, inpu
   assertCanTriage(auth, project.workspaceId);
   let map: SourceMap;
   try {
-    map = parseSourceMap(body.toString("utf8"));
-    assertMappingsValid(map);
+    map = parseValidSourceMap(body.toString("utf8"));
   } catch (error) {
     if (error instanceof SourceMapError) throw ApiError.validation("not a source map", [{ path: "body", message: error.message }]);
     throw error;

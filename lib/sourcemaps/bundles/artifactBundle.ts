@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { readZip, ZipError } from "@/lib/sourcemaps/bundles/readZip";
 import { normalizeDebugId } from "@/lib/sourcemaps/debugId";
-import { assertMappingsValid, parseSourceMap, SourceMapError, type SourceMap } from "@/lib/sourcemaps/parseSourceMap";
+import { parseValidSourceMap, SourceMapError, type SourceMap } from "@/lib/sourcemaps/parseSourceMap";
 import { MAX_SOURCE_MAP_BYTES } from "@/lib/sourcemaps/sourceMapSchemas";
 import type { StorableSourceMap } from "@/lib/sourcemaps/storeSourceMap";
 
@@ -44,7 +44,15 @@ export function readArtifactBundle(archive: Buffer, options: { release: string |
     throw error;
   }
   const manifest = readManifest(files);
-  const minified = manifest.filter((f) => f.type === "minified_source");
+  // Each map's minified file, by the map URL it references and by debug ID (the first listed wins).
+  const byReference = new Map<string, ManifestFile>();
+  const byDebugId = new Map<string, ManifestFile>();
+  for (const m of manifest.filter((f) => f.type === "minified_source")) {
+    const reference = referencedMap(m);
+    if (reference !== undefined && !byReference.has(reference)) byReference.set(reference, m);
+    const id = normalizeDebugId(m.headers.get("debug-id") ?? "");
+    if (id && !byDebugId.has(id)) byDebugId.set(id, m);
+  }
   const maps: BundledSourceMap[] = [];
   for (const file of manifest.filter((f) => f.type === "source_map")) {
     const headerId = file.headers.has("debug-id") ? normalizeDebugId(file.headers.get("debug-id")!) : null;
@@ -53,8 +61,7 @@ export function readArtifactBundle(archive: Buffer, options: { release: string |
     if (content.length > MAX_SOURCE_MAP_BYTES) throw new ArtifactBundleError(`${file.url}: larger than ${MAX_SOURCE_MAP_BYTES} bytes`);
     let map: SourceMap;
     try {
-      map = parseSourceMap(content.toString("utf8"));
-      assertMappingsValid(map);
+      map = parseValidSourceMap(content.toString("utf8"));
     } catch (error) {
       if (error instanceof SourceMapError) throw new ArtifactBundleError(`${file.url}: not a source map: ${error.message}`);
       throw error;
@@ -62,7 +69,7 @@ export function readArtifactBundle(archive: Buffer, options: { release: string |
     // The manifest's header, else the one the bundler wrote into the map itself.
     const debugId = headerId ?? map.debugId;
     if (!debugId && !options.release) throw new ArtifactBundleError(`${file.url} has no debug ID and the upload names no release: inject debug IDs (sentry-cli sourcemaps inject) or upload with --release`);
-    const owner = minified.find((m) => referencedMap(m) === file.url) ?? (debugId ? minified.find((m) => normalizeDebugId(m.headers.get("debug-id") ?? "") === debugId) : undefined);
+    const owner = byReference.get(file.url) ?? (debugId ? byDebugId.get(debugId) : undefined);
     maps.push({ url: owner?.url ?? file.url.replace(/\.map$/, ""), debugId, content, sourceCount: map.sources.length });
   }
   return maps;
