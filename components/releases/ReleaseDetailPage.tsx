@@ -45,7 +45,7 @@ function ReleaseBody({ workspace, version }: { workspace: Workspace; version: st
     return (
       <Card>
         <EmptyState title="No such release">
-          No error or session named the release <code>{version}</code>{projectId ? " in this project" : " in this workspace"}. {back}
+          No error, session or deploy tool named the release <code>{version}</code>{projectId ? " in this project" : " in this workspace"}. {back}
         </EmptyState>
       </Card>
     );

@@ -80,6 +80,18 @@ function ReleaseTable({ workspace }: { workspace: Me["workspaces"][number] }) {
   );
 }
 
+/** Its latest deploy, else when it was finalized, as the deploy tool reported them. */
+function ShippedNote({ release }: { release: ReleaseSummary }) {
+  const deploy = release.lastDeploy;
+  const at = deploy?.finishedAt ?? release.dateReleased;
+  if (!at) return null;
+  return (
+    <p className="truncate font-sans text-xs text-gray-500 dark:text-gray-400" title={`${utcDateTimeWithYear(at)} UTC`} data-testid="release-shipped">
+      {deploy ? `deployed to ${deploy.environment}` : "released"} {formatDistanceToNow(new Date(at), { addSuffix: true })}
+    </p>
+  );
+}
+
 function ReleaseRow({ release, listHref, pageHref }: { release: ReleaseSummary; listHref: (search: string, lastSeen: string) => string; pageHref: (version: string) => string }) {
   const term = `release:${quoteValue(release.version)}`;
   return (
@@ -88,6 +100,7 @@ function ReleaseRow({ release, listHref, pageHref }: { release: ReleaseSummary; 
         <Link href={pageHref(release.version)} className="text-blue-700 hover:underline dark:text-blue-400" title={`Release ${release.version}: its days, environments and issues`}>
           {release.version}
         </Link>
+        <ShippedNote release={release} />
       </td>
       <td className="whitespace-nowrap px-2 py-2 text-gray-700 dark:text-gray-300" title={`${utcDateTimeWithYear(release.firstSeen)} UTC`}>
         {formatDistanceToNow(new Date(release.firstSeen), { addSuffix: true })}

@@ -224,15 +224,23 @@ describe("sentry-cli against Faultline", () => {
     expect(info).toMatchObject({ version: "shop@5.1.0", projects: [{ slug: project }], lastCommit: { id: second } });
     expect(Date.parse(info.dateReleased)).toBeGreaterThan(Date.parse(info.dateCreated) - 1);
 
-    // A deploy step reports where it went; the release page lists it (once an event names the release).
+    // A deploy step reports where it went; the releases list and the release page show it before any event names the release.
     const deploy = sentryCli(["deploys", "new", "--release", "shop@5.1.0", "-e", "production", "-n", "deploy #42", "-u", "https://ci.example/runs/42"], token, repo);
     expect(deploy.status, deploy.stderr).toBe(0);
     const listed = sentryCli(["deploys", "list", "--release", "shop@5.1.0"], token, repo);
     expect(listed.status, listed.stderr).toBe(0);
     expect(listed.stdout).toContain("production");
+    const releases = await api("GET", `/api/v1/workspaces/${t.workspaceId}/releases?projectId=${t.projectId}`, member);
+    const byVersion = new Map(releases.body.items.map((r: { version: string }) => [r.version, r]));
+    expect(byVersion.get("shop@5.0.0")).toMatchObject({ events: 0, issues: 0, dateReleased: null, lastDeploy: null });
+    expect(byVersion.get("shop@5.1.0")).toMatchObject({ events: 0, lastDeploy: { environment: "production" } });
+    expect(Date.parse((byVersion.get("shop@5.1.0") as { dateReleased: string }).dateReleased)).toBe(Date.parse(info.dateReleased));
+    const declaredOnly = await api("GET", `/api/v1/workspaces/${t.workspaceId}/releases/shop%405.1.0`, member);
+    expect(declaredOnly.status).toBe(200);
+    expect(declaredOnly.body.deploys).toEqual([expect.objectContaining({ environment: "production", name: "deploy #42", url: "https://ci.example/runs/42" })]);
     expect((await postEvents(t.key, { type: "TypeError", message: "after the deploy", release: "shop@5.1.0" })).status).toBe(202);
     const page = await api("GET", `/api/v1/workspaces/${t.workspaceId}/releases/shop%405.1.0`, member);
-    expect(page.body.deploys).toEqual([expect.objectContaining({ environment: "production", name: "deploy #42", url: "https://ci.example/runs/42" })]);
+    expect(page.body.release).toMatchObject({ version: "shop@5.1.0", events: 1, lastDeploy: { environment: "production" } });
 
     // What the protocol cannot do here is said, not dropped: commits by repository reference, a release never declared.
     const put = (version: string, body: unknown) => fetch(`${BASE_URL}/api/0/organizations/${org}/releases/${encodeURIComponent(version)}/`, { method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) });

@@ -62,8 +62,8 @@ export interface ReleaseDetail {
 /**
  * GET /api/v1/workspaces/:id/releases/:version — one release in depth: its summary (as the list
  * has it), the releases around it, its events and sessions per day, its crash-free share per
- * environment, and the issues it introduced and carries. 404 when neither an error nor a session
- * named it.
+ * environment, and the issues it introduced and carries. 404 when no error, session or deploy tool
+ * (sentry-cli `releases new`) named it.
  */
 export async function getRelease(auth: AuthContext, workspaceId: string, version: string, query: ReleaseQuery): Promise<ReleaseDetail> {
   assertCanViewWorkspace(auth, workspaceId);
@@ -91,7 +91,7 @@ export async function getRelease(auth: AuthContext, workspaceId: string, version
     workspaceReleaseCommits(workspaceId, projectId, version),
     releaseDeploys(auth, workspaceId, version),
   ]);
-  if (!release) throw new ApiError(404, "not_found", `No error or session named the release "${version}"`);
+  if (!release) throw new ApiError(404, "not_found", `No error, session or deploy tool named the release "${version}"`);
   const dayCount = chartDays(release.firstSeen, today);
   return {
     release,
@@ -153,6 +153,9 @@ async function neighbourReleases(workspaceId: string, projectId: string | null, 
          SELECT release, min(day)::timestamp AT TIME ZONE 'UTC' FROM "ReleaseSessionDaily"
          WHERE "workspaceId" = $1::uuid AND ($2::uuid IS NULL OR "projectId" = $2::uuid)
          GROUP BY 1
+         UNION ALL
+         SELECT version, "createdAt" FROM "DeclaredRelease"
+         WHERE "workspaceId" = $1::uuid AND ($2::uuid IS NULL OR $2::uuid = ANY("projectIds"))
        ) u GROUP BY version
      ), this AS (SELECT first FROM seen WHERE version = $3)
      SELECT

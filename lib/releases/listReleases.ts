@@ -43,6 +43,10 @@ export interface ReleaseSummary {
    * on the current and the previous UTC day; null when there were none then.
    */
   adoption: number | null;
+  /** When a deploy tool finalized it (`sentry-cli releases finalize`); null when none did. */
+  dateReleased: string | null;
+  /** Its latest deploy (`sentry-cli deploys new`), if any. */
+  lastDeploy: { environment: string; finishedAt: string } | null;
 }
 
 export interface ReleaseList {
@@ -51,9 +55,10 @@ export interface ReleaseList {
 
 /**
  * GET /api/v1/workspaces/:id/releases: the releases the workspace's errors and Sentry sessions were
- * reported with, newest first (by when each was first seen), each with its events, issues, the
- * issues it introduced, how many of its issues are still open, and its sessions' crash-free share.
- * `projectId` narrows to one project.
+ * reported with, and those a deploy tool declared (sentry-cli `releases new`) before any event
+ * named them, newest first (by when each was first seen or declared), each with its events,
+ * issues, the issues it introduced, how many of its issues are still open, its sessions'
+ * crash-free share, when it was finalized and its latest deploy. `projectId` narrows to one project.
  */
 export async function listReleases(auth: AuthContext, workspaceId: string, query: ReleasesQuery): Promise<ReleaseList> {
   assertCanViewWorkspace(auth, workspaceId);
@@ -90,22 +95,35 @@ export async function releaseSummaries(workspaceId: string, scope: { projectId: 
        FROM "ReleaseSessionDaily"
        WHERE "workspaceId" = $1::uuid AND ($2::uuid IS NULL OR "projectId" = $2::uuid)
        GROUP BY release
+     ), declared AS (
+       SELECT version, "createdAt" AS first, "releasedAt" FROM "DeclaredRelease"
+       WHERE "workspaceId" = $1::uuid AND ($2::uuid IS NULL OR $2::uuid = ANY("projectIds")) AND ($4::text IS NULL OR version = $4)
+     ), seen AS (
+       SELECT coalesce(e.version, s.version) AS version, LEAST(e.first, s.first) AS first, GREATEST(e.last, s.last) AS last,
+         e.events, e.issues, e."newIssues", e.unresolved, s.ok, s.errored, s.crashed, s.recent
+       FROM errors e FULL JOIN sessions s ON s.version = e.version
      )
-     SELECT coalesce(e.version, s.version) AS version, LEAST(e.first, s.first) AS "firstSeen", GREATEST(e.last, s.last) AS "lastSeen",
-       coalesce(e.events, 0) AS events, coalesce(e.issues, 0) AS issues, coalesce(e."newIssues", 0) AS "newIssues",
-       coalesce(e.unresolved, 0) AS unresolved, s.ok AS "sessionsOk", s.errored AS "sessionsErrored", s.crashed AS "sessionsCrashed",
-       s.recent AS "sessionsRecent", (SELECT sum(recent) FROM sessions)::bigint AS "allSessionsRecent"
-     FROM errors e FULL JOIN sessions s ON s.version = e.version
-     WHERE $4::text IS NULL OR coalesce(e.version, s.version) = $4
+     SELECT coalesce(x.version, d.version) AS version, LEAST(x.first, d.first) AS "firstSeen", coalesce(x.last, d.first) AS "lastSeen",
+       coalesce(x.events, 0) AS events, coalesce(x.issues, 0) AS issues, coalesce(x."newIssues", 0) AS "newIssues",
+       coalesce(x.unresolved, 0) AS unresolved, x.ok AS "sessionsOk", x.errored AS "sessionsErrored", x.crashed AS "sessionsCrashed",
+       x.recent AS "sessionsRecent", (SELECT sum(recent) FROM sessions)::bigint AS "allSessionsRecent", d."releasedAt" AS "dateReleased"
+     FROM seen x FULL JOIN declared d ON d.version = x.version
+     WHERE $4::text IS NULL OR coalesce(x.version, d.version) = $4
      ORDER BY 2 DESC, 1
      LIMIT $3`,
     [workspaceId, scope.projectId, scope.limit, scope.version],
   );
-  const users = await releaseUsers(
-    workspaceId,
-    scope.projectId,
-    rows.filter((row) => row.sessionsOk !== null).map((row) => row.version),
-  );
+  const [users, deploys] = await Promise.all([
+    releaseUsers(
+      workspaceId,
+      scope.projectId,
+      rows.filter((row) => row.sessionsOk !== null).map((row) => row.version),
+    ),
+    lastDeploys(
+      workspaceId,
+      rows.map((row) => row.version),
+    ),
+  ]);
   return rows.map((row) => ({
     version: row.version,
     firstSeen: row.firstSeen.toISOString(),
@@ -116,6 +134,8 @@ export async function releaseSummaries(workspaceId: string, scope: { projectId: 
     unresolved: row.unresolved,
     sessions: sessionsOf(row, users.get(row.version)),
     adoption: adoptionShare(Number(row.sessionsRecent ?? 0), Number(row.allSessionsRecent ?? 0)),
+    dateReleased: row.dateReleased?.toISOString() ?? null,
+    lastDeploy: deploys.get(row.version) ?? null,
   }));
 }
 
@@ -132,6 +152,19 @@ interface ReleaseRow {
   sessionsCrashed: string | null;
   sessionsRecent: string | null;
   allSessionsRecent: string | null;
+  dateReleased: Date | null;
+}
+
+/** The latest deploy of each listed release (one index range per release). */
+async function lastDeploys(workspaceId: string, versions: string[]): Promise<Map<string, { environment: string; finishedAt: string }>> {
+  if (versions.length === 0) return new Map();
+  const rows = await queryRows<{ version: string; environment: string; finishedAt: Date }>(
+    `SELECT DISTINCT ON (version) version, environment, "finishedAt" FROM "ReleaseDeploy"
+     WHERE "workspaceId" = $1::uuid AND version = ANY($2::text[])
+     ORDER BY version, "finishedAt" DESC`,
+    [workspaceId, versions],
+  );
+  return new Map(rows.map((row) => [row.version, { environment: row.environment, finishedAt: row.finishedAt.toISOString() }]));
 }
 
 /**
