@@ -33,7 +33,13 @@ const MAPPING = [
 
 const SENTRY_CLI = path.join(process.cwd(), "node_modules/.bin/sentry-cli");
 
-type ShownFrame = { function?: string; module?: string; filename?: string; lineno?: number };
+type ShownFrame = { function?: string; module?: string; filename?: string; lineno?: number; contextLine?: string };
+
+/** The UUID sentry-cli gives a folder's mapping.txt (what the Android Gradle plugin writes into the app). */
+async function mappingUuid(dir: string): Promise<string> {
+  const { proguardUuid } = await import("@/lib/proguard/proguardUuid");
+  return proguardUuid(fs.readFileSync(path.join(dir, "mapping.txt")));
+}
 
 describe("ProGuard / R8 mappings: obfuscated Android and JVM events retraced", () => {
   let t: Tenant;
@@ -53,7 +59,7 @@ describe("ProGuard / R8 mappings: obfuscated Android and JVM events retraced", (
   }
 
   /** An uncaught crash of the obfuscated build, as sentry-android sends it (frames innermost last). */
-  async function sendCrash(uuid: string | null, marker: string) {
+  async function sendCrash(uuid: string | null, marker: string, images: Record<string, unknown>[] = []) {
     const eventId = newEventId();
     const frames = [
       { function: "dispatchMessage", module: "android.os.Handler", filename: "Handler.java", lineno: 106, in_app: false },
@@ -67,7 +73,7 @@ describe("ProGuard / R8 mappings: obfuscated Android and JVM events retraced", (
       level: "fatal",
       sdk: { name: "sentry.java.android", version: "8.13.2" },
       exception: { values: [{ type: "b", module: "a", value: `card declined ${marker}`, stacktrace: { frames }, mechanism: { type: "UncaughtExceptionHandler", handled: false } }] },
-      ...(uuid && { debug_meta: { images: [{ type: "proguard", uuid }] } }),
+      ...((uuid || images.length > 0) && { debug_meta: { images: [...(uuid ? [{ type: "proguard", uuid }] : []), ...images] } }),
     };
     const res = await postRaw(sentryUrl(t.projectPublicId, "envelope", `sentry_key=${t.key}`), new Uint8Array(envelope({ event_id: eventId }, [{ type: "event", payload: JSON.stringify(event) }])));
     expect(res.status).toBe(200);
@@ -131,6 +137,33 @@ describe("ProGuard / R8 mappings: obfuscated Android and JVM events retraced", (
     expect(reread.groupId).toBe(late.groupId);
     expect(reread.frames.at(-1)).toMatchObject({ module: "com.example.shop.Cart", function: "discount", lineno: 52 });
     expect(reread.event.proguard).toEqual({ uuids: [lateUuid], missing: [], retracedWhenViewed: [lateUuid] });
+  });
+
+  it("shows the frames' source lines from the JVM source bundle `sentry-cli debug-files bundle-jvm` + `upload` sent", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "faultline-jvm-sources-"));
+    const source = (lines: Record<number, string>) => Array.from({ length: 60 }, (_, i) => lines[i + 1] ?? `// ${i + 1}`).join("\n");
+    fs.mkdirSync(path.join(dir, "src/com/example/shop"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "src/com/example/shop/Cart.kt"), source({ 40: "  fun total(): Int = items.sumOf { it.price }", 52: "    check(code != 51) { \"card declined\" }" }));
+    fs.writeFileSync(path.join(dir, "src/com/example/shop/CheckoutActivity.kt"), source({ 22: "    val sum = cart.total()" }));
+    fs.writeFileSync(path.join(dir, "mapping.txt"), MAPPING);
+    const bundleId = "5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e";
+    const bundled = sentryCli(["debug-files", "bundle-jvm", "--output", "out", "--debug-id", bundleId, "src"], dir);
+    expect(bundled.status, bundled.stderr).toBe(0);
+    const uploaded = sentryCli(["debug-files", "upload", "--type", "jvm", "out"], dir);
+    expect(uploaded.status, uploaded.stderr + uploaded.stdout).toBe(0);
+    expect((await api("GET", `/api/v1/projects/${t.projectId}/source-bundles`, member)).body.items).toEqual([{ debugId: bundleId, size: expect.any(Number), fileCount: 2, createdAt: expect.any(String) }]);
+    expect(sentryCli(["upload-proguard", "mapping.txt"], dir).status).toBe(0);
+
+    const crash = await sendCrash(await mappingUuid(dir), "with sources", [{ type: "jvm", debug_id: bundleId }]);
+    const [, pay, total, discount] = crash.frames as (ShownFrame & { contextLine?: string; preContext?: string[]; postContext?: string[] })[];
+    expect(pay).toMatchObject({ function: "pay", contextLine: "    val sum = cart.total()" });
+    expect(total).toMatchObject({ function: "total", contextLine: "  fun total(): Int = items.sumOf { it.price }", preContext: ["// 35", "// 36", "// 37", "// 38", "// 39"], postContext: ["// 41", "// 42", "// 43", "// 44", "// 45"] });
+    expect(discount.contextLine).toBe('    check(code != 51) { "card declined" }');
+    expect(crash.frames[0].contextLine).toBeUndefined();
+
+    expect((await api("DELETE", `/api/v1/projects/${t.projectId}/source-bundles/${bundleId}`, viewer)).status).toBe(403);
+    expect((await api("DELETE", `/api/v1/projects/${t.projectId}/source-bundles/${bundleId}`, member)).status).toBe(204);
+    expect((await api("GET", `/api/v1/projects/${t.projectId}/source-bundles`, member)).body.items).toEqual([]);
   });
 
   it("takes a mapping and a printed JVM trace through the native API", async () => {

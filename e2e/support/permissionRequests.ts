@@ -17,7 +17,9 @@ import { RECOMMENDATION_KEYS } from "@/lib/investigation/runbook";
 import { createIngestKey } from "@/lib/projects/createIngestKey";
 import { createProject } from "@/lib/projects/createProject";
 import { createSavedSearch } from "@/lib/savedSearches/savedSearches";
+import { storeSourceBundle } from "@/lib/jvmSources/storeSourceBundle";
 import { storeProguardMapping } from "@/lib/proguard/storeProguardMapping";
+import { writeZip } from "@/lib/sourcemaps/bundles/__fixtures__/writeZip";
 import { uploadSourceMap } from "@/lib/sourcemaps/uploadSourceMap";
 import { declareRelease } from "@/lib/releases/declared/declaredReleases";
 import { createTeam } from "@/lib/teams/createTeam";
@@ -70,6 +72,9 @@ const tag = () => randomBytes(4).toString("hex");
 
 /** The smallest source map: one source, one mapping. */
 const MATRIX_SOURCE_MAP = JSON.stringify({ version: 3, sources: ["src/app.ts"], names: [], mappings: "AAAA" });
+/** The smallest JVM source bundle: one source and its manifest. */
+const matrixSourceBundle = () =>
+  writeZip({ "manifest.json": JSON.stringify({ files: { "files/_/_/com/example/Matrix.jvm": { type: "source", url: "~/com/example/Matrix.jvm" } } }), "files/_/_/com/example/Matrix.jvm": "class Matrix\n" });
 const MATRIX_PROGUARD_MAPPING = "com.example.Matrix -> a:\n    1:1:void run():10:10 -> a\n";
 const client = { address: "127.0.0.1", userAgent: "permission-matrix" };
 
@@ -373,6 +378,11 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
   "DELETE /api/v1/projects/:projectId/proguard/:uuid": async (ctx) => {
     const mapping = await storeProguardMapping([ctx.t.projectId], Buffer.from(MATRIX_PROGUARD_MAPPING), randomUUID());
     return { path: `/api/v1/projects/${ctx.t.projectId}/proguard/${mapping.uuid}` };
+  },
+  "GET /api/v1/projects/:projectId/source-bundles": (ctx) => ({ path: `/api/v1/projects/${ctx.t.projectId}/source-bundles` }),
+  "DELETE /api/v1/projects/:projectId/source-bundles/:debugId": async (ctx) => {
+    const bundle = await storeSourceBundle(ctx.t.projectId, matrixSourceBundle(), randomUUID());
+    return { path: `/api/v1/projects/${ctx.t.projectId}/source-bundles/${bundle.debugId}` };
   },
   "POST /api/0/projects/:org/:project/files/difs/assemble": (ctx) => {
     const sha1 = createHash("sha1").update(`matrix mapping ${tag()}`).digest("hex");

@@ -12,6 +12,8 @@ export const MAX_PROGUARD_UUIDS = 16;
 export const DEBUG_IDS_METADATA_KEY = "sourceMapDebugIds";
 /** Where an occurrence's metadata keeps the ProGuard UUIDs its event listed and those without an uploaded mapping (`{uuids, missing?}`). */
 export const PROGUARD_METADATA_KEY = "proguard";
+/** Where an occurrence's metadata keeps the debug IDs of the JVM source bundles its event listed. */
+export const JVM_SOURCES_METADATA_KEY = "jvmSourceBundles";
 
 const shortText = (max: number) => z.string().trim().min(1).max(max);
 const jsonObject = z.record(z.string(), z.unknown());
@@ -62,6 +64,8 @@ export const IngestEventSchema = z.object({
     .array(LooseUuidSchema)
     .max(MAX_PROGUARD_UUIDS)
     .optional(),
+  /** The debug IDs of the app's JVM source bundles (sentry-cli debug-files bundle-jvm): its Java / Kotlin frames are shown with their source lines from them. */
+  jvmSourceBundles: z.array(LooseUuidSchema).max(MAX_PROGUARD_UUIDS).optional(),
   context: jsonObject.optional(),
   metadata: jsonObject.optional(),
   fingerprint: z.array(z.string().max(512)).min(1).max(20).optional(),

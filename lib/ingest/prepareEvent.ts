@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Severity } from "@/lib/domain/severity";
-import { DEBUG_IDS_METADATA_KEY, type IngestEvent } from "@/lib/ingest/eventSchema";
+import { DEBUG_IDS_METADATA_KEY, JVM_SOURCES_METADATA_KEY, type IngestEvent } from "@/lib/ingest/eventSchema";
 import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
 import { classify } from "@/lib/ingest/classify";
 import { scrubString, scrubValue } from "@/lib/ingest/scrub";
@@ -103,7 +103,7 @@ export function prepareEvent(event: IngestEvent, receivedAt: Date = new Date(), 
     environment: scrubLabel(event.environment) ?? null,
     release: scrubLabel(event.release) ?? null,
     tags: asRecord(scrubValue(event.tags ?? {})),
-    metadata: asRecord(scrubValue({ ...(event.context ?? {}), ...(event.metadata ?? {}), ...(event.debugIds && { [DEBUG_IDS_METADATA_KEY]: event.debugIds }) })),
+    metadata: asRecord(scrubValue({ ...(event.context ?? {}), ...(event.metadata ?? {}), ...(event.debugIds && { [DEBUG_IDS_METADATA_KEY]: event.debugIds }), ...(event.jvmSourceBundles && { [JVM_SOURCES_METADATA_KEY]: event.jvmSourceBundles }) })),
     parentEventId: event.parentEventId ?? null,
     creditsLost: event.impact?.creditsLost ?? 0,
     executionsAffected: event.impact?.executionsAffected ?? 0,

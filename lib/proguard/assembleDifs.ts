@@ -1,10 +1,13 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { findWorkspaceProjects } from "@/lib/projects/findWorkspaceProjects";
+import { storeSourceBundle } from "@/lib/jvmSources/storeSourceBundle";
+import { isSourceBundleFile, SourceBundleError } from "@/lib/jvmSources/sourceBundle";
 import { ProguardMappingError } from "@/lib/proguard/proguardMapping";
 import { MAX_PROGUARD_BYTES, type AssembleDifsInput } from "@/lib/proguard/proguardSchemas";
 import { storeProguardMapping } from "@/lib/proguard/storeProguardMapping";
 import type { AssembleState } from "@/lib/sourcemaps/bundles/chunkUploadSchemas";
 import { gatherChunks } from "@/lib/sourcemaps/bundles/gatherChunks";
+import { normalizeDebugId } from "@/lib/sourcemaps/debugId";
 import { sentryApiWorkspace } from "@/lib/workspaces/sentryApiWorkspace";
 
 /** What sentry-cli reads back for one file; `dif` describes a stored one. */
@@ -20,10 +23,11 @@ const PROGUARD_NAME = /(?:^|\/)proguard\/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA
 
 /**
  * POST /api/0/projects/:org/:project/files/difs/assemble/ — the last step of sentry-cli's
- * `upload-proguard` (and of Sentry's Android Gradle plugin, which runs it), per file: `not_found`
- * with the chunks to send, then the file put together and stored as the project's mapping under the
- * UUID its name carries (or the one derived from its bytes): `ok`. Faultline reads ProGuard / R8
- * mappings only: any other debug file (dSYM, ELF, PDB, …) is `error`, saying so.
+ * `upload-proguard` and `debug-files upload --type jvm` (and of Sentry's Android Gradle plugin,
+ * which runs them), per file: `not_found` with the chunks to send, then the file put together and
+ * stored — a mapping under the UUID its name carries (or the one derived from its bytes), a JVM
+ * source bundle under its debug ID: `ok`. Faultline reads those two only: any other debug file
+ * (dSYM, ELF, PDB, …) is `error`, saying so.
  */
 export async function assembleDifs(auth: AuthContext, org: string, projectRef: string, input: AssembleDifsInput): Promise<Record<string, DifState>> {
   const workspace = await sentryApiWorkspace(auth, org, { triage: true });
@@ -33,37 +37,44 @@ export async function assembleDifs(auth: AuthContext, org: string, projectRef: s
     const gathered = await gatherChunks(workspace.id, file.chunks, checksum, MAX_PROGUARD_BYTES);
     if ("missing" in gathered) out[checksum] = { state: "not_found", missingChunks: gathered.missing, detail: null };
     else if ("error" in gathered) out[checksum] = failed(gathered.error);
-    else out[checksum] = await stored(project.id, checksum, file.name, gathered.content);
+    else out[checksum] = await stored(project.id, checksum, file, gathered.content);
   }
   return out;
 }
 
-async function stored(projectId: string, checksum: string, name: string, content: Buffer): Promise<DifState> {
-  const named = PROGUARD_NAME.exec(name)?.[1]?.toLowerCase();
+async function stored(projectId: string, checksum: string, file: AssembleDifsInput[string], content: Buffer): Promise<DifState> {
+  const named = PROGUARD_NAME.exec(file.name)?.[1]?.toLowerCase();
+  // Not named as a mapping and shaped as a source bundle (sentry-cli debug-files upload --type jvm).
+  if (!named && isSourceBundleFile(content)) {
+    try {
+      const bundle = await storeSourceBundle(projectId, content, file.debug_id ? normalizeDebugId(file.debug_id) : null);
+      return ok(checksum, { id: bundle.debugId, objectName: file.name, symbolType: "sourcebundle", features: ["sources"], size: bundle.size, dateCreated: bundle.createdAt });
+    } catch (error) {
+      if (!(error instanceof SourceBundleError)) throw error;
+      return failed(`${file.name}: ${error.message}`);
+    }
+  }
   try {
     const mapping = await storeProguardMapping([projectId], content, named);
-    return {
-      state: "ok",
-      missingChunks: [],
-      detail: null,
-      dif: {
-        id: mapping.uuid,
-        uuid: mapping.uuid,
-        debugId: mapping.uuid,
-        objectName: "proguard-mapping",
-        cpuName: "any",
-        symbolType: "proguard",
-        headers: {},
-        data: { features: ["mapping"] },
-        sha1: checksum,
-        size: mapping.size,
-        dateCreated: mapping.createdAt,
-      },
-    };
+    return ok(checksum, { id: mapping.uuid, objectName: "proguard-mapping", symbolType: "proguard", features: ["mapping"], size: mapping.size, dateCreated: mapping.createdAt });
   } catch (error) {
     if (!(error instanceof ProguardMappingError)) throw error;
-    return failed(named ? `${name} is not a ProGuard mapping: ${error.message}` : `${name}: Faultline reads ProGuard / R8 mappings only (native debug files are not symbolicated)`);
+    return failed(
+      named
+        ? `${file.name} is not a ProGuard mapping: ${error.message}`
+        : `${file.name}: Faultline reads ProGuard / R8 mappings and JVM source bundles only (native debug files are not symbolicated)`,
+    );
   }
+}
+
+/** The stored file as sentry-cli prints it. */
+function ok(checksum: string, dif: { id: string; objectName: string; symbolType: string; features: string[]; size: number; dateCreated: string }): DifState {
+  return {
+    state: "ok",
+    missingChunks: [],
+    detail: null,
+    dif: { id: dif.id, uuid: dif.id, debugId: dif.id, objectName: dif.objectName, cpuName: "any", symbolType: dif.symbolType, headers: {}, data: { features: dif.features }, sha1: checksum, size: dif.size, dateCreated: dif.dateCreated },
+  };
 }
 
 function failed(detail: string): DifState {

@@ -65,14 +65,23 @@ export function sourceMapDebugIdsOf(debugMeta: unknown): Record<string, string> 
  * (sentry-java and sentry-android; `debug_id` in newer protocol versions); undefined when none.
  */
 export function proguardUuidsOf(debugMeta: unknown): string[] | undefined {
-  const uuids = new Set<string>();
+  return imageIdsOf(debugMeta, "proguard");
+}
+
+/** The debug IDs of the JVM source bundles `debug_meta.images` lists as `{type: "jvm", debug_id}` (sentry-java, sentry-android); undefined when none. */
+export function jvmSourceBundlesOf(debugMeta: unknown): string[] | undefined {
+  return imageIdsOf(debugMeta, "jvm");
+}
+
+function imageIdsOf(debugMeta: unknown, type: string): string[] | undefined {
+  const ids = new Set<string>();
   for (const raw of (asArray(asObject(debugMeta)?.images) ?? []).slice(0, MAX_IMAGES)) {
     const image = asObject(raw);
-    if (image?.type !== "proguard") continue;
+    if (image?.type !== type) continue;
     const id = typeof image.uuid === "string" ? image.uuid : image.debug_id;
-    const uuid = typeof id === "string" ? normalizeDebugId(id) : null;
-    if (uuid) uuids.add(uuid);
-    if (uuids.size >= MAX_PROGUARD_UUIDS) break;
+    const normalized = typeof id === "string" ? normalizeDebugId(id) : null;
+    if (normalized) ids.add(normalized);
+    if (ids.size >= MAX_PROGUARD_UUIDS) break;
   }
-  return uuids.size > 0 ? [...uuids] : undefined;
+  return ids.size > 0 ? [...ids] : undefined;
 }

@@ -8,7 +8,7 @@ import type { Frame } from "@/lib/ingest/stacktrace/frame";
 import { asArray, asObject, asText, clipRaw, clipText, type JsonObject } from "@/lib/sentry/coerce";
 import { levelToSeverity } from "@/lib/sentry/mapLevel";
 import { normaliseEventId } from "@/lib/sentry/eventId";
-import { debugImagesOf, proguardUuidsOf, sourceMapDebugIdsOf, type DebugImage } from "@/lib/sentry/debugImages";
+import { debugImagesOf, jvmSourceBundlesOf, proguardUuidsOf, sourceMapDebugIdsOf, type DebugImage } from "@/lib/sentry/debugImages";
 import { mapStacktrace } from "@/lib/sentry/mapFrames";
 import { withCurrentInterfaceNames } from "@/lib/sentry/legacyInterfaces";
 import { sentryTimestampToIso } from "@/lib/sentry/sentryTimestamp";
@@ -103,6 +103,7 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
     platform: clipText(platformOf(ev, sdkName, main), MAX_PLATFORM),
     debugIds: sourceMapDebugIdsOf(ev.debug_meta),
     proguardUuids: proguardUuidsOf(ev.debug_meta),
+    jvmSourceBundles: jvmSourceBundlesOf(ev.debug_meta),
     tags,
   });
 

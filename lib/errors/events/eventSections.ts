@@ -1,6 +1,6 @@
 import { eventContexts } from "@/lib/ingest/eventTags";
 import type { TimestampCorrection } from "@/lib/sentry/correctEventTime";
-import { DEBUG_IDS_METADATA_KEY, PROGUARD_METADATA_KEY } from "@/lib/ingest/eventSchema";
+import { DEBUG_IDS_METADATA_KEY, JVM_SOURCES_METADATA_KEY, PROGUARD_METADATA_KEY } from "@/lib/ingest/eventSchema";
 
 /**
  * The readable sections of one event from what ingest kept (`metadata.sentry` for Sentry SDKs, the
@@ -60,9 +60,10 @@ const MAX_BREADCRUMBS = 100;
 export function eventSections(metadata: unknown, userId: string | null): EventSections {
   const meta = asRecord(metadata);
   const sentry = asRecord(meta.sentry);
-  const { sentry: _omit, [DEBUG_IDS_METADATA_KEY]: _ids, [PROGUARD_METADATA_KEY]: proguard, ...native } = meta;
+  const { sentry: _omit, [DEBUG_IDS_METADATA_KEY]: _ids, [PROGUARD_METADATA_KEY]: proguard, [JVM_SOURCES_METADATA_KEY]: _bundles, ...native } = meta;
   void _omit;
   void _ids;
+  void _bundles;
   const extra = { ...native, ...asRecord(sentry.extra) };
   return {
     log: logOf(sentry),
@@ -78,9 +79,14 @@ export function eventSections(metadata: unknown, userId: string | null): EventSe
   };
 }
 
+/** The ids a stored list holds (strings only, at most 16). */
+export function storedIds(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((u): u is string => typeof u === "string").slice(0, 16) : [];
+}
+
 function proguardOf(raw: unknown): EventSections["proguard"] {
   const record = asRecord(raw);
-  const uuids = (value: unknown) => (Array.isArray(value) ? value.filter((u): u is string => typeof u === "string").slice(0, 16) : []);
+  const uuids = storedIds;
   const listed = uuids(record.uuids);
   return listed.length > 0 ? { uuids: listed, missing: uuids(record.missing), retracedWhenViewed: [] } : null;
 }

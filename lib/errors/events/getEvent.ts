@@ -10,7 +10,11 @@ import { metadataDebugIds } from "@/lib/sourcemaps/debugId";
 import { eventSourceMaps } from "@/lib/sourcemaps/eventSourceMaps";
 import type { SourceMap } from "@/lib/sourcemaps/parseSourceMap";
 import { EXCEPTION_RELATIONS, type ExceptionRelation, type StoredChainException } from "@/lib/grouping/chain/ChainException";
-import { eventSections } from "@/lib/errors/events/eventSections";
+import { eventSections, storedIds } from "@/lib/errors/events/eventSections";
+import { JVM_SOURCES_METADATA_KEY } from "@/lib/ingest/eventSchema";
+import { sourceBundlesFor } from "@/lib/jvmSources/eventSourceBundles";
+import { withJvmSourceContext } from "@/lib/jvmSources/jvmSourceContext";
+import type { SourceBundle } from "@/lib/jvmSources/sourceBundle";
 import { proguardMappingsFor } from "@/lib/proguard/eventProguardMappings";
 import type { ProguardMapping } from "@/lib/proguard/proguardMapping";
 import { appPackageOf, retraceFrames } from "@/lib/proguard/retraceFrames";
@@ -80,11 +84,12 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
   const causeFrames = Array.isArray(occurrence.exceptions) ? (occurrence.exceptions as unknown as StoredChainException[]).flatMap((c) => validFrames(c?.frames) ?? []) : [];
   const raisedFrames = eventFrames(occurrence, group);
   const sections = eventSections(occurrence.metadata, occurrence.userId);
-  const [maps, late] = await Promise.all([
+  const [maps, late, jvmSources] = await Promise.all([
     eventSourceMaps(group.projectId, occurrence.release, metadataDebugIds(occurrence.metadata), [...raisedFrames, ...causeFrames]),
     lateProguardMappings(group.projectId, sections.proguard),
+    sourceBundlesFor(group.projectId, storedIds(asMetadata(occurrence.metadata)[JVM_SOURCES_METADATA_KEY])),
   ]);
-  const view: FrameView = { override: rules.frameOverride, maps, codeMappings: readCodeMappings(project?.codeMappings), release: occurrence.release, proguard: late.found };
+  const view: FrameView = { override: rules.frameOverride, maps, codeMappings: readCodeMappings(project?.codeMappings), release: occurrence.release, proguard: late.found, jvmSources };
   if (sections.proguard) sections.proguard = { ...sections.proguard, missing: late.missing, retracedWhenViewed: late.applied };
   const isChainLink = parent !== null && chainParentOf(occurrence.metadata) === parent.eventId;
   chain.sort((a, b) => chainIndexOf(a.metadata) - chainIndexOf(b.metadata));
@@ -192,11 +197,13 @@ interface FrameView {
   release: string | null;
   /** ProGuard mappings uploaded after the event arrived (its frames were stored obfuscated): applied for reading. */
   proguard: ProguardMapping[];
+  /** The app's JVM source bundles the event lists: its Java / Kotlin frames' source lines. */
+  jvmSources: SourceBundle[];
 }
 
 function viewFrames(frames: Frame[], platform: string | null, view: FrameView) {
   const retraced = view.proguard.length > 0 ? retraceFrames(frames, view.proguard, appPackageOf(view.release ?? undefined)) : frames;
-  return applySourceMaps(retraced, view.maps).map((frame) => {
+  return withJvmSourceContext(applySourceMaps(retraced, view.maps), view.jvmSources).map((frame) => {
     const shown = viewFrame(frame, platform, view.override);
     // The application's own files only: a dependency under the same root (node_modules, vendor) is not in the repository.
     const sourceUrl = shown.inApp ? sourceLink([frame.filename, frame.absPath], frame.lineno, view.codeMappings, view.release) : undefined;
@@ -217,6 +224,10 @@ function storedCauses(stored: unknown, platform: string | null, view: FrameView)
     stackTrace: typeof cause.stackTrace === "string" ? cause.stackTrace : null,
     relation: EXCEPTION_RELATIONS.includes(cause.relation) ? cause.relation : "cause",
   }));
+}
+
+function asMetadata(metadata: unknown): Record<string, unknown> {
+  return metadata && typeof metadata === "object" && !Array.isArray(metadata) ? (metadata as Record<string, unknown>) : {};
 }
 
 function sentryOf(metadata: unknown): Record<string, unknown> {

@@ -4,7 +4,7 @@ import { InboundFiltersSchema } from "@/lib/ingest/filters/inboundFilterSchema";
 import type { RouteSpec } from "@/lib/openapi/routeSpec";
 import { ReleaseCommitParamsSchema, SetReleaseCommitsSchema } from "@/lib/releases/commits/releaseCommitSchemas";
 import { DeclaredReleaseParamsSchema, NewDeploySchema, NewReleaseSchema, UpdateReleaseSchema } from "@/lib/releases/declared/declaredReleaseSchemas";
-import { AssembleDifsSchema, ProguardParamsSchema, UploadProguardQuerySchema } from "@/lib/proguard/proguardSchemas";
+import { AssembleDifsSchema, ProguardParamsSchema, SourceBundleParamsSchema, UploadProguardQuerySchema } from "@/lib/proguard/proguardSchemas";
 import { AssembleBundleSchema } from "@/lib/sourcemaps/bundles/chunkUploadSchemas";
 import { OrganizationParamsSchema, SentryProjectParamsSchema } from "@/lib/workspaces/workspaceSchemas";
 import { ListSourceMapsQuerySchema, SourceMapParamsSchema, UploadSourceMapQuerySchema } from "@/lib/sourcemaps/sourceMapSchemas";
@@ -165,9 +165,19 @@ export const projectRoutes: RouteSpec[] = [
     summary: "Delete a ProGuard mapping (events already stored stay as they were retraced)", params: ProguardParamsSchema, responses: { 204: "deleted" }, errors: [401, 403, 404, 422],
   },
   {
+    method: "GET", path: "/api/v1/projects/{projectId}/source-bundles", tag: "Projects", auth: "session", role: "viewer",
+    summary: "The project's JVM source bundles, newest first (never their content)",
+    description: "Uploaded with `sentry-cli debug-files bundle-jvm` + `sentry-cli debug-files upload --type jvm` (Sentry's Android Gradle plugin with `includeSourceContext`). Events that list a bundle's debug ID (`jvmSourceBundles`; Sentry SDKs: `debug_meta.images` `{type: \"jvm\", debug_id}`) show their Java / Kotlin frames' source lines from it.",
+    params: ProjectParamsSchema, responses: { 200: "`{items: [{debugId, size, fileCount, createdAt}]}`" }, errors: [401, 404, 422],
+  },
+  {
+    method: "DELETE", path: "/api/v1/projects/{projectId}/source-bundles/{debugId}", tag: "Projects", auth: "session", role: "member",
+    summary: "Delete a JVM source bundle", params: SourceBundleParamsSchema, responses: { 204: "deleted" }, errors: [401, 403, 404, 422],
+  },
+  {
     method: "POST", path: "/api/0/projects/{org}/{project}/files/difs/assemble", tag: "Projects", auth: "session", role: "member",
-    summary: "Assemble uploaded chunks into debug files of a project: `sentry-cli upload-proguard` (and Sentry's Android Gradle plugin)",
-    description: "The body maps each file's SHA-1 to `{name, chunks, debug_id}`. Per file: `{state: \"not_found\", missingChunks}` while chunks are missing, then `{state: \"ok\", dif}` once the mapping is stored under the UUID its name carries (`/proguard/<uuid>.txt`). Faultline reads ProGuard / R8 mappings only: other debug files (dSYM, ELF, PDB) answer `{state: \"error\", detail}` and are not stored.",
+    summary: "Assemble uploaded chunks into debug files of a project: `sentry-cli upload-proguard`, `sentry-cli debug-files upload --type jvm` (and Sentry's Android Gradle plugin)",
+    description: "The body maps each file's SHA-1 to `{name, chunks, debug_id}`. Per file: `{state: \"not_found\", missingChunks}` while chunks are missing, then `{state: \"ok\", dif}` once it is stored: a mapping under the UUID its name carries (`/proguard/<uuid>.txt`), a JVM source bundle (a ZIP with a `manifest.json` of sources) under `debug_id` or its manifest's. Faultline reads those two only: other debug files (dSYM, ELF, PDB) answer `{state: \"error\", detail}` and are not stored.",
     params: SentryProjectParamsSchema, body: AssembleDifsSchema, responses: { 200: "`{[sha1]: {state, missingChunks, detail, dif?}}`" }, errors: [401, 403, 404, 422],
   },
 ];

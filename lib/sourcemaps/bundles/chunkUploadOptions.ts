@@ -20,6 +20,6 @@ export async function chunkUploadOptions(auth: AuthContext, org: string, origin:
     hashAlgorithm: "sha1",
     compression: ["gzip"],
     // sentry-cli 2.x reads what the server takes; 3.x always sends artifact bundles, and mappings in chunks.
-    accept: ["artifact_bundles", "artifact_bundles_v2", "proguard"],
+    accept: ["artifact_bundles", "artifact_bundles_v2", "proguard", "sources"],
   };
 }

@@ -1,10 +1,15 @@
 import { crc32, deflateRawSync } from "node:zlib";
 
-/** A ZIP archive of the given files (deflated unless `stored`), as zip tools write one: for tests of the reader. */
-export function writeZip(files: Record<string, string | Buffer>, options: { stored?: boolean; comment?: string } = {}): Buffer {
-  const locals: Buffer[] = [];
+/**
+ * A ZIP archive of the given files (deflated unless `stored`), as zip tools write one: for tests of
+ * the reader. `prefix` comes first, and the archive's offsets count it (as sentry-cli's source
+ * bundles, a header and then the ZIP, are written).
+ */
+export function writeZip(files: Record<string, string | Buffer>, options: { stored?: boolean; comment?: string; prefix?: Buffer } = {}): Buffer {
+  const prefix = options.prefix ?? Buffer.alloc(0);
+  const locals: Buffer[] = [prefix];
   const centrals: Buffer[] = [];
-  let offset = 0;
+  let offset = prefix.length;
   for (const [name, content] of Object.entries(files)) {
     const data = Buffer.from(content);
     const packed = options.stored ? data : deflateRawSync(data);
