@@ -1,6 +1,7 @@
 "use client";
 
 import { formatDistanceToNow } from "date-fns";
+import type { UseQueryResult } from "@tanstack/react-query";
 import { useOrigin } from "@/components/settings/IngestInstructions";
 import { button } from "@/components/ui/buttonStyles";
 import { Card } from "@/components/ui/Card";
@@ -9,64 +10,98 @@ import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
 import { useToast } from "@/components/ui/Toast";
 import { formatBytes } from "@/lib/client/format";
-import { useDeleteProguardMappingMutation, useProguardMappingsQuery } from "@/lib/client/hooks/useProguardMappingsQuery";
+import { useDeleteProguardMappingMutation, useDeleteSourceBundleMutation, useProguardMappingsQuery, useSourceBundlesQuery } from "@/lib/client/hooks/useJvmDebugFilesQuery";
 
-/** A project's ProGuard / R8 mappings, how to upload them from an Android or JVM build, and delete (members and admins). */
+/**
+ * What an Android or JVM build uploads so its crashes read as written: ProGuard / R8 mappings
+ * (retracing) and source bundles (source lines), how to upload them, and delete (members and admins).
+ */
 export function ProguardSettings({ projectId, org, projectSlug, canEdit }: { projectId: string; org: string; projectSlug: string; canEdit: boolean }) {
   const mappings = useProguardMappingsQuery(projectId);
+  const bundles = useSourceBundlesQuery(projectId);
   const deleteMapping = useDeleteProguardMappingMutation(projectId);
+  const deleteBundle = useDeleteSourceBundleMutation(projectId);
   const { showToast } = useToast();
   const origin = useOrigin();
   const command = `export SENTRY_URL=${origin} SENTRY_AUTH_TOKEN=$FAULTLINE_API_TOKEN \\
   SENTRY_ORG=${org} SENTRY_PROJECT=${projectSlug}
 npx @sentry/cli upload-proguard --write-properties app/src/main/assets/sentry-debug-meta.properties \\
-  app/build/outputs/mapping/release/mapping.txt`;
+  app/build/outputs/mapping/release/mapping.txt
+npx @sentry/cli debug-files bundle-jvm --output build/sources --debug-id "$BUNDLE_ID" app/src/main/java
+npx @sentry/cli debug-files upload --type jvm build/sources`;
 
-  async function remove(uuid: string) {
+  async function remove(what: string, run: () => Promise<unknown>) {
     try {
-      await deleteMapping.mutateAsync({ uuid });
-      showToast(`Mapping ${uuid} deleted`, "success");
+      await run();
+      showToast(`${what} deleted`, "success");
     } catch (e) {
-      showToast(e instanceof Error ? e.message : "could not delete the mapping");
+      showToast(e instanceof Error ? e.message : `could not delete the ${what.toLowerCase()}`);
     }
   }
 
-  const items = mappings.data?.items ?? [];
   return (
-    <Card title="ProGuard / R8 mappings" titleId="proguard-title">
+    <Card title="ProGuard / R8 mappings and JVM sources" titleId="proguard-title">
       <div className="space-y-3">
         <p className="text-sm text-gray-600 dark:text-gray-300">
           Android and JVM builds shrunk with R8 or ProGuard report obfuscated classes and methods (<code className="font-mono text-xs">a.a.b(SourceFile:4)</code>). Upload the
           build&apos;s <code className="font-mono text-xs">mapping.txt</code>: events that name its UUID are retraced — original classes, methods, files and lines, inlined
-          calls expanded — before they are grouped. Sentry&apos;s Android Gradle plugin does this when pointed at this server; by hand:
+          calls expanded — before they are grouped. A source bundle adds each frame&apos;s source lines. Sentry&apos;s Android Gradle plugin uploads both when pointed at
+          this server (<code className="font-mono text-xs">includeSourceContext</code> for the sources); by hand:
         </p>
         <CommandBlock command={command} testId="proguard-upload-command" />
-        {mappings.isLoading ? (
-          <LoadingState label="Loading mappings…" className="py-4" />
-        ) : mappings.error && !mappings.data ? (
-          <ErrorState error={mappings.error} onRetry={() => void mappings.refetch()} className="py-4" />
-        ) : items.length === 0 ? (
-          <p className="text-sm text-gray-500 dark:text-gray-400">No mappings uploaded yet.</p>
-        ) : (
-          <ul className="divide-y divide-gray-100 dark:divide-gray-800" aria-label="ProGuard mappings">
-            {items.map((m) => (
-              <li key={m.uuid} data-testid="proguard-row" className="flex flex-wrap items-center gap-2 py-2 text-sm">
-                <div className="min-w-0 flex-1">
-                  <p className="truncate font-mono text-xs text-gray-900 dark:text-gray-100">{m.uuid}</p>
-                  <p className="text-xs text-gray-500 dark:text-gray-400">
-                    {m.classCount} class{m.classCount === 1 ? "" : "es"} · {formatBytes(m.size)} · uploaded {formatDistanceToNow(new Date(m.createdAt), { addSuffix: true })}
-                  </p>
-                </div>
-                {canEdit && (
-                  <button type="button" className={button.ghost} onClick={() => void remove(m.uuid)} aria-label={`Delete the mapping ${m.uuid}`}>
-                    Delete
-                  </button>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
+        <ArtifactList
+          label="ProGuard mappings"
+          noun="mappings"
+          query={mappings}
+          rows={(mappings.data?.items ?? []).map((m) => ({
+            id: m.uuid,
+            detail: `mapping · ${m.classCount} class${m.classCount === 1 ? "" : "es"} · ${formatBytes(m.size)} · uploaded ${formatDistanceToNow(new Date(m.createdAt), { addSuffix: true })}`,
+            onDelete: canEdit ? () => void remove(`Mapping ${m.uuid}`, () => deleteMapping.mutateAsync({ uuid: m.uuid })) : undefined,
+          }))}
+          testId="proguard-row"
+        />
+        <ArtifactList
+          label="JVM source bundles"
+          noun="source bundles"
+          query={bundles}
+          rows={(bundles.data?.items ?? []).map((b) => ({
+            id: b.debugId,
+            detail: `source bundle · ${b.fileCount} file${b.fileCount === 1 ? "" : "s"} · ${formatBytes(b.size)} · uploaded ${formatDistanceToNow(new Date(b.createdAt), { addSuffix: true })}`,
+            onDelete: canEdit ? () => void remove(`Source bundle ${b.debugId}`, () => deleteBundle.mutateAsync({ debugId: b.debugId })) : undefined,
+          }))}
+          testId="source-bundle-row"
+        />
       </div>
     </Card>
+  );
+}
+
+interface ArtifactRow {
+  id: string;
+  detail: string;
+  onDelete?: () => void;
+}
+
+/** One kind of upload: loading, failed, none yet, or a row per upload (its id, what it holds, Delete). */
+function ArtifactList({ label, noun, query, rows, testId }: { label: string; noun: string; query: UseQueryResult<unknown>; rows: ArtifactRow[]; testId: string }) {
+  if (query.isLoading) return <LoadingState label={`Loading ${noun}…`} className="py-4" />;
+  if (query.error && !query.data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} className="py-4" />;
+  if (rows.length === 0) return <p className="text-sm text-gray-500 dark:text-gray-400">No {noun} uploaded yet.</p>;
+  return (
+    <ul className="divide-y divide-gray-100 dark:divide-gray-800" aria-label={label}>
+      {rows.map((row) => (
+        <li key={row.id} data-testid={testId} className="flex flex-wrap items-center gap-2 py-2 text-sm">
+          <div className="min-w-0 flex-1">
+            <p className="truncate font-mono text-xs text-gray-900 dark:text-gray-100">{row.id}</p>
+            <p className="text-xs text-gray-500 dark:text-gray-400">{row.detail}</p>
+          </div>
+          {row.onDelete && (
+            <button type="button" className={button.ghost} onClick={row.onDelete} aria-label={`Delete ${row.id} (${label})`}>
+              Delete
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -275,6 +275,8 @@ const CASES: Case[] = [
   { name: "sentry-cli: a bundle of more chunks than its size allows", status: 422, names: "chunks", req: (c) => api("POST", `/api/0/organizations/${c.t.workspaceId}/artifactbundle/assemble/`, c.member, { checksum: "a".repeat(40), chunks: Array.from({ length: 9 }, () => "a".repeat(40)), projects: [c.t.projectId] }) },
   { name: "events: proguardUuids that are not UUIDs", status: 422, names: "proguardUuids[0]", req: (c) => ingest(c, { ...ok, proguardUuids: ["../../etc/passwd"] }) },
   { name: "events: 17 proguardUuids", status: 422, names: "proguardUuids", req: (c) => ingest(c, { ...ok, proguardUuids: Array.from({ length: 17 }, () => "0e5f6c7a-1b2c-5d3e-8f40-5a6b7c8d9e0f") }) },
+  { name: "events: jvmSourceBundles that are not UUIDs", status: 422, names: "jvmSourceBundles[0]", req: (c) => ingest(c, { ...ok, jvmSourceBundles: [{ id: 1 }] }) },
+  { name: "source bundles: DELETE an id that is not a UUID", status: 422, names: "debugId", req: (c) => api("DELETE", `/api/v1/projects/${c.t.projectId}/source-bundles/..%2F..%2Fetc`, c.member) },
   { name: "proguard: a body that is not a mapping", status: 422, names: "body", req: (c) => api("POST", `/api/v1/projects/${c.t.projectId}/proguard`, c.member, "<html>not a mapping</html>", { "content-type": "text/plain" }) },
   { name: "proguard: a uuid that is not one", status: 422, names: "uuid", req: (c) => api("POST", `/api/v1/projects/${c.t.projectId}/proguard?uuid=1%27%20OR%201=1`, c.member, "a.B -> a:\n", { "content-type": "text/plain" }) },
   { name: "proguard: uploaded by a viewer", status: 403, req: (c) => api("POST", `/api/v1/projects/${c.t.projectId}/proguard`, c.viewer, "a.B -> a:\n", { "content-type": "text/plain" }) },

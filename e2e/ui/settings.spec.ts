@@ -71,6 +71,7 @@ test("a member sees the ingest URL but not the keys", async ({ page, context }) 
   await expect(page.getByTestId("proguard-upload-command")).toContainText(`SENTRY_ORG=${org} SENTRY_PROJECT=${project}`);
   await expect(page.getByTestId("proguard-row")).toContainText("adad88a6-93b9-5fb0-8033-608fed994048");
   await expect(page.getByTestId("proguard-row")).toContainText("3 classes · 2.5 KB");
+  await expect(page.getByText("No source bundles uploaded yet.")).toBeVisible();
 });
 
 test("sampling settings: spike protection off and a per-issue cap are saved; a capped issue says sampling was active", async ({ page, context }) => {

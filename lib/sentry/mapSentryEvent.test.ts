@@ -191,7 +191,7 @@ describe("mapSentryEvent: exceptions", () => {
     expect(main({ exception: { values: [{ type: "E", value: "x" }] }, debug_meta: { images: "nope" } }).debugIds).toBeUndefined();
   });
 
-  it("reads an obfuscated JVM build's ProGuard UUIDs from debug_meta and keeps each exception's module, which the schema accepts", () => {
+  it("reads an obfuscated JVM build's ProGuard UUIDs and source bundles from debug_meta and keeps each exception's module, which the schema accepts", () => {
     const uuid = "adad88a6-93b9-5fb0-8033-608fed994048";
     const event = main({
       platform: "java",
@@ -201,9 +201,18 @@ describe("mapSentryEvent: exceptions", () => {
           { type: "b", module: "a", value: "card declined", stacktrace: { frames: [{ module: "a.a", function: "b", filename: "SourceFile", lineno: 4 }] } },
         ],
       },
-      debug_meta: { images: [{ type: "proguard", uuid: uuid.toUpperCase() }, { type: "proguard", debug_id: "0e5f6c7a1b2c5d3e8f405a6b7c8d9e0f" }, { type: "proguard", uuid: "nope" }, { type: "proguard", uuid }] },
+      debug_meta: {
+        images: [
+          { type: "proguard", uuid: uuid.toUpperCase() },
+          { type: "proguard", debug_id: "0e5f6c7a1b2c5d3e8f405a6b7c8d9e0f" },
+          { type: "proguard", uuid: "nope" },
+          { type: "proguard", uuid },
+          { type: "jvm", debug_id: "5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e" },
+        ],
+      },
     });
     expect(event.proguardUuids).toEqual([uuid, "0e5f6c7a-1b2c-5d3e-8f40-5a6b7c8d9e0f"]);
+    expect(event.jvmSourceBundles).toEqual(["5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e"]);
     expect(event).toMatchObject({ type: "b", module: "a" });
     expect(event.exceptions?.map((e) => [e.type, e.module])).toEqual([
       ["b", "a"],
