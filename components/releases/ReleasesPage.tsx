@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { formatDistanceToNow } from "date-fns";
+import { formatDistanceToNow, formatDistanceToNowStrict } from "date-fns";
 import { useState } from "react";
 import { WorkspaceShell } from "@/components/settings/WorkspaceShell";
 import { Card } from "@/components/ui/Card";
@@ -87,7 +87,7 @@ function ShippedNote({ release }: { release: ReleaseSummary }) {
   if (!at) return null;
   return (
     <p className="truncate font-sans text-xs text-gray-500 dark:text-gray-400" title={`${utcDateTimeWithYear(at)} UTC`} data-testid="release-shipped">
-      {deploy ? `deployed to ${deploy.environment}` : "released"} {formatDistanceToNow(new Date(at), { addSuffix: true })}
+      {deploy ? `deployed to ${deploy.environment}` : "released"} {formatDistanceToNowStrict(new Date(at), { addSuffix: true })}
     </p>
   );
 }
