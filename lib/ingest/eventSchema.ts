@@ -11,7 +11,7 @@ export const MAX_PROGUARD_UUIDS = 16;
 /** Where an occurrence's metadata keeps the debug IDs its event listed (file URL → debug ID). */
 export const DEBUG_IDS_METADATA_KEY = "sourceMapDebugIds";
 /** Where an occurrence's metadata keeps the ProGuard UUIDs its event listed and those without an uploaded mapping (`{uuids, missing?}`). */
-export const PROGUARD_METADATA_KEY = "proguard";
+export const PROGUARD_METADATA_KEY = "proguardMappings";
 /** Where an occurrence's metadata keeps the debug IDs of the JVM source bundles its event listed. */
 export const JVM_SOURCES_METADATA_KEY = "jvmSourceBundles";
 
