@@ -1,7 +1,7 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { db } from "@/lib/db/prisma";
 import { findProject } from "@/lib/projects/findProject";
-import type { SourceBundleDto } from "@/lib/jvmSources/storeSourceBundle";
+import type { SourceBundleDto } from "@/lib/jvmSources/sourceBundleSchemas";
 
 const MAX_LISTED = 500;
 

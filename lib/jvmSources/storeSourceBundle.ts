@@ -2,13 +2,7 @@ import { db } from "@/lib/db/prisma";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 import { forgetSourceBundle } from "@/lib/jvmSources/eventSourceBundles";
 import { readSourceBundle, SourceBundleError } from "@/lib/jvmSources/sourceBundle";
-
-export interface SourceBundleDto {
-  debugId: string;
-  size: number;
-  fileCount: number;
-  createdAt: string;
-}
+import type { SourceBundleDto } from "@/lib/jvmSources/sourceBundleSchemas";
 
 /**
  * Checks a JVM source bundle (throws SourceBundleError when it is not one, or names no debug ID)

@@ -34,5 +34,3 @@ export const AssembleDifsSchema = z
   )
   .refine((files) => Object.keys(files).length <= 64, "at most 64 files per request");
 export type AssembleDifsInput = z.output<typeof AssembleDifsSchema>;
-
-export const SourceBundleParamsSchema = z.object({ projectId: z.uuid(), debugId: LooseUuidSchema });

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/apiFetch";
-import type { SourceBundleDto } from "@/lib/jvmSources/storeSourceBundle";
+import type { SourceBundleDto } from "@/lib/jvmSources/sourceBundleSchemas";
 import type { ProguardMappingDto } from "@/lib/proguard/proguardSchemas";
 
 const mappingsKey = (projectId: string) => ["project", projectId, "proguard"] as const;

@@ -2,7 +2,7 @@ import { requireSessionUser } from "@/lib/auth/session";
 import { handle } from "@/lib/http/handle";
 import { parseWith } from "@/lib/http/parseWith";
 import { deleteSourceBundle } from "@/lib/jvmSources/deleteSourceBundle";
-import { SourceBundleParamsSchema } from "@/lib/proguard/proguardSchemas";
+import { SourceBundleParamsSchema } from "@/lib/jvmSources/sourceBundleSchemas";
 
 type Ctx = { params: Promise<{ projectId: string; debugId: string }> };
 
