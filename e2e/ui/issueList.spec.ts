@@ -183,7 +183,9 @@ test("the releases page shows what a release brought and opens its issues in the
   await expect(page).toHaveTitle("Releases · Faultline");
   const row = page.getByTestId("release-row").filter({ hasText: "shop@1.2.0" });
   // Six events of one issue, which this release introduced and which is still open.
-  await expect(row.getByRole("cell")).toHaveText(["shop@1.2.0", /ago$/, /ago$/, "6", "1", "1", "1", "—", "—", "—"]);
+  // Under its name, where the deploy step said it went.
+  await expect(row.getByRole("cell")).toHaveText([/^shop@1\.2\.0\s*deployed to production 2 hours ago$/, /ago$/, /ago$/, "6", "1", "1", "1", "—", "—", "—"]);
+  await expect(row.getByTestId("release-shipped")).toHaveText("deployed to production 2 hours ago");
   await screenshotBothWidths(page, "releases");
   await row.getByRole("link", { name: "1 unresolved issue in shop@1.2.0" }).click();
   await expect(page.getByRole("combobox", { name: "Search errors" })).toHaveValue(/release:shop@1\.2\.0 is:unresolved/);
