@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { readZip, ZipError } from "@/lib/sourcemaps/bundles/readZip";
+import { readBundleManifest } from "@/lib/sourcemaps/bundles/readBundleManifest";
 import { normalizeDebugId } from "@/lib/sourcemaps/debugId";
 
 /** A bundle that cannot be stored: the message says why (sentry-cli shows it). */
@@ -40,31 +40,20 @@ export interface SourceBundle {
  * SourceBundleError when it is not one.
  */
 export function readSourceBundle(archive: Buffer): SourceBundle {
-  let zip: Map<string, () => Buffer>;
-  try {
-    // Behind the header the offsets count from the file's start: the ZIP is read whole.
-    zip = readZip(archive, { maxEntries: MAX_ENTRIES, maxTotalBytes: MAX_INFLATED_BYTES });
-  } catch (error) {
-    if (error instanceof ZipError) throw new SourceBundleError(`not a source bundle: ${error.message}`);
-    throw error;
-  }
-  const read = zip.get("manifest.json");
-  if (!read) throw new SourceBundleError("not a source bundle: it has no manifest.json");
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(read().toString("utf8"));
-  } catch (error) {
-    throw new SourceBundleError(`manifest.json: ${error instanceof ZipError ? error.message : "not JSON"}`);
-  }
-  const manifest = ManifestSchema.safeParse(parsed);
-  if (!manifest.success) throw new SourceBundleError(`manifest.json: ${manifest.error.issues[0].path.join(".") || "(top)"}: ${manifest.error.issues[0].message}`);
+  // Behind sentry-cli's header the offsets count from the file's start: the ZIP is read whole.
+  const { files: zip, manifest } = readBundleManifest(archive, {
+    kind: "a source bundle",
+    limits: { maxEntries: MAX_ENTRIES, maxTotalBytes: MAX_INFLATED_BYTES },
+    schema: ManifestSchema,
+    fail: (message) => new SourceBundleError(message),
+  });
   const files = new Map<string, () => Buffer>();
-  for (const [path, file] of Object.entries(manifest.data.files)) {
+  for (const [path, file] of Object.entries(manifest.files)) {
     const content = zip.get(path);
     if (file.type === "source" && content) files.set(file.url, content);
   }
   if (files.size === 0) throw new SourceBundleError("not a source bundle: manifest.json lists no sources");
-  return { debugId: manifest.data.debug_id ? normalizeDebugId(manifest.data.debug_id) : null, files };
+  return { debugId: manifest.debug_id ? normalizeDebugId(manifest.debug_id) : null, files };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { readZip, ZipError } from "@/lib/sourcemaps/bundles/readZip";
+import { readBundleManifest } from "@/lib/sourcemaps/bundles/readBundleManifest";
+import { ZipError } from "@/lib/sourcemaps/bundles/readZip";
 import { normalizeDebugId } from "@/lib/sourcemaps/debugId";
 import { parseValidSourceMap, SourceMapError, type SourceMap } from "@/lib/sourcemaps/parseSourceMap";
 import { MAX_SOURCE_MAP_BYTES } from "@/lib/sourcemaps/sourceMapSchemas";
@@ -36,14 +37,13 @@ type ManifestFile = { path: string; type: string | undefined; url: string; heade
  * not parse, or a map with neither a debug ID nor a release to find it by, is refused whole.
  */
 export function readArtifactBundle(archive: Buffer, options: { release: string | null }): BundledSourceMap[] {
-  let files: Map<string, () => Buffer>;
-  try {
-    files = readZip(archive, { maxEntries: MAX_ENTRIES, maxTotalBytes: MAX_INFLATED_BYTES });
-  } catch (error) {
-    if (error instanceof ZipError) throw new ArtifactBundleError(`not an artifact bundle: ${error.message}`);
-    throw error;
-  }
-  const manifest = readManifest(files);
+  const { files, manifest: read } = readBundleManifest(archive, {
+    kind: "an artifact bundle",
+    limits: { maxEntries: MAX_ENTRIES, maxTotalBytes: MAX_INFLATED_BYTES },
+    schema: ManifestSchema,
+    fail: (message) => new ArtifactBundleError(message),
+  });
+  const manifest = manifestFiles(read);
   // Each map's minified file, by the map URL it references and by debug ID (the first listed wins).
   const byReference = new Map<string, ManifestFile>();
   const byDebugId = new Map<string, ManifestFile>();
@@ -75,21 +75,8 @@ export function readArtifactBundle(archive: Buffer, options: { release: string |
   return maps;
 }
 
-function readManifest(files: Map<string, () => Buffer>): ManifestFile[] {
-  const read = files.get("manifest.json");
-  if (!read) throw new ArtifactBundleError("not an artifact bundle: it has no manifest.json");
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(read().toString("utf8"));
-  } catch (error) {
-    throw new ArtifactBundleError(`manifest.json: ${error instanceof ZipError ? error.message : "not JSON"}`);
-  }
-  const manifest = ManifestSchema.safeParse(parsed);
-  if (!manifest.success) {
-    const issue = manifest.error.issues[0];
-    throw new ArtifactBundleError(`manifest.json: ${issue.path.join(".") || "(top)"}: ${issue.message}`);
-  }
-  return Object.entries(manifest.data.files).map(([path, f]) => ({
+function manifestFiles(manifest: z.output<typeof ManifestSchema>): ManifestFile[] {
+  return Object.entries(manifest.files).map(([path, f]) => ({
     path,
     type: f.type,
     url: f.url,

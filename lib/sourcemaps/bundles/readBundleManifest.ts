@@ -1,0 +1,32 @@
+import type { z } from "zod";
+import { readZip, ZipError, type ZipLimits } from "@/lib/sourcemaps/bundles/readZip";
+
+/**
+ * The files of a ZIP bundle sentry-cli uploads (artifact bundles, JVM source bundles) and its
+ * `manifest.json` checked against `schema`. What is wrong is thrown through `fail` with a message
+ * naming it ("not an artifact bundle: …", "manifest.json: files.a.url: …").
+ */
+export function readBundleManifest<S extends z.ZodType>(archive: Buffer, options: { kind: string; limits: ZipLimits; schema: S; fail: (message: string) => Error }): { files: Map<string, () => Buffer>; manifest: z.output<S> } {
+  const { kind, schema, fail } = options;
+  let files: Map<string, () => Buffer>;
+  try {
+    files = readZip(archive, options.limits);
+  } catch (error) {
+    if (error instanceof ZipError) throw fail(`not ${kind}: ${error.message}`);
+    throw error;
+  }
+  const read = files.get("manifest.json");
+  if (!read) throw fail(`not ${kind}: it has no manifest.json`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(read().toString("utf8"));
+  } catch (error) {
+    throw fail(`manifest.json: ${error instanceof ZipError ? error.message : "not JSON"}`);
+  }
+  const manifest = schema.safeParse(parsed);
+  if (!manifest.success) {
+    const issue = manifest.error.issues[0];
+    throw fail(`manifest.json: ${issue.path.join(".") || "(top)"}: ${issue.message}`);
+  }
+  return { files, manifest: manifest.data };
+}
