@@ -1,3 +1,5 @@
+import fs from "node:fs";
+
 // How the app's server process is run: scripts/server.mjs sets the V8 flags as it starts; whoever
 // spawns it (scripts/start.mjs, the test runner, the benchmarks, the container's serve.mjs) gives it
 // serverEnv(), and the container's serve.mjs passes the V8 flags to the standalone server too.
@@ -26,6 +28,17 @@ export function serverEnv(env) {
     if (!result[name]) result[name] = value;
   }
   return result;
+}
+
+/**
+ * Writes a spawned process's stdout and stderr into one log file. Neither stream may end the file —
+ * the other may still write, and a write after its end throws — so the process's close ends it.
+ */
+export function logOutput(child, file) {
+  const log = fs.createWriteStream(file);
+  child.stdout?.pipe(log, { end: false });
+  child.stderr?.pipe(log, { end: false });
+  child.once("close", () => log.end());
 }
 
 // A log reader that goes away (a supervisor's or log shipper's pipe closed, `npm start | head`) must

@@ -16,6 +16,7 @@ import path from "node:path";
 import { spawn, type ChildProcess } from "node:child_process";
 import { KnownGroups, OPERATIONS, pickOperation, type SoakTarget } from "@/scripts/soak/soakLoad";
 import { slope, treeRssBytes } from "@/scripts/soak/processRss";
+import { logOutput } from "@/scripts/serverProcess.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 10);
@@ -49,12 +50,8 @@ async function startOwnApp(): Promise<{ url: string; pid: number; stop: () => Pr
   process.env.FAULTLINE_SECRET_KEY = env.FAULTLINE_SECRET_KEY;
   await run(bin("prisma"), ["migrate", "deploy"], { cwd: root, env, stdio: "ignore" });
   if (needsBuild(root)) await run(bin("next"), ["build"], { cwd: root, env });
-  const log = fs.createWriteStream(path.join(root, ".faultline", `soak-app-${PORT}.log`));
   const app: ChildProcess = spawn(bin("next"), ["start", "-H", "127.0.0.1", "-p", String(PORT)], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-  // Both streams into one file: neither may end it (the other may still write), the app's close does.
-  app.stdout!.pipe(log, { end: false });
-  app.stderr!.pipe(log, { end: false });
-  app.once("close", () => log.end());
+  logOutput(app, path.join(root, ".faultline", `soak-app-${PORT}.log`));
   const url = `http://127.0.0.1:${PORT}`;
   for (let i = 0; ; i++) {
     if (i > 240) throw new Error("the app did not become healthy in 60 s");

@@ -13,7 +13,7 @@ import pg from "pg";
 import { startEmbeddedPostgres } from "./embeddedDb.mjs";
 import { bin, run } from "./run.mjs";
 import { needsBuild } from "./needsBuild.mjs";
-import { serverEnv } from "./serverProcess.mjs";
+import { logOutput, serverEnv } from "./serverProcess.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const only = process.argv[2];
@@ -163,11 +163,7 @@ async function startApp() {
   });
   // Tests that check what the server logs read this file (e.g. that no link token reaches it).
   env.FAULTLINE_TEST_APP_LOG = path.join(root, ".faultline", `test-app-${appPort}.log`);
-  const logFile = fs.createWriteStream(env.FAULTLINE_TEST_APP_LOG);
-  // Both streams into one file: neither may end it (the other may still write), the app's close does.
-  app.stdout.pipe(logFile, { end: false });
-  app.stderr.pipe(logFile, { end: false });
-  app.once("close", () => logFile.end());
+  logOutput(app, env.FAULTLINE_TEST_APP_LOG);
   for (let i = 0; i < 120; i++) {
     try {
       const res = await fetch(`${env.APP_URL}/api/health`);

@@ -5,7 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres } from "@/scripts/embeddedDb.mjs";
 import { bin, run } from "@/scripts/run.mjs";
-import { serverEnv } from "@/scripts/serverProcess.mjs";
+import { logOutput, serverEnv } from "@/scripts/serverProcess.mjs";
 
 /**
  * A PostgreSQL server and an app instance of a test's own (not the database the rest of the API
@@ -119,11 +119,7 @@ export async function startFaultApp(port: number, databaseUrl: string, label: st
   await run(bin("prisma"), ["migrate", "deploy"], { cwd: root, env, stdio: "ignore" });
   // The production server (Next.js plus the ingest fast path), as `npm start` and the test runner start it.
   const child = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { cwd: root, env: serverEnv({ ...env, HOST: "127.0.0.1", PORT: String(port) }), stdio: ["ignore", "pipe", "pipe"] });
-  const log = fs.createWriteStream(path.join(root, ".faultline", `fault-app-${label}-${port}.log`));
-  // Both streams into one file: neither may end it (the other may still write), the child's close does.
-  child.stdout!.pipe(log, { end: false });
-  child.stderr!.pipe(log, { end: false });
-  child.once("close", () => log.end());
+  logOutput(child, path.join(root, ".faultline", `fault-app-${label}-${port}.log`));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   // Never outlive the test run, even when a hook times out before stop() is called.
   process.once("exit", () => child.kill("SIGKILL"));

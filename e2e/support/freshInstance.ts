@@ -5,7 +5,7 @@ import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { assertLocalDatabase } from "@/e2e/support/assertLocalDatabase";
-import { serverEnv } from "@/scripts/serverProcess.mjs";
+import { logOutput, serverEnv } from "@/scripts/serverProcess.mjs";
 
 export interface FreshInstance {
   /** http://127.0.0.1:<port> of an app on an empty database (no user yet), FAULTLINE_DEMO=0. */
@@ -40,7 +40,7 @@ export async function startFreshInstance(env: Record<string, string> = {}, optio
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const log = fs.createWriteStream(path.join(root, ".faultline", `fresh-app-${port}.log`));
+  const logFile = path.join(root, ".faultline", `fresh-app-${port}.log`);
   const spoolDir = path.join(root, ".faultline", `fresh-spool-${port}`);
   const appEnv = { ...process.env, DATABASE_URL: databaseUrl, APP_URL: url, FAULTLINE_DEMO: "0", ALERT_EVALUATOR_INTERVAL_MS: "0", ...env };
   const app: ChildProcess =
@@ -52,10 +52,7 @@ export async function startFreshInstance(env: Record<string, string> = {}, optio
           stdio: ["ignore", "pipe", "pipe"],
         })
       : spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(port)], { cwd: root, env: appEnv, stdio: ["ignore", "pipe", "pipe"] });
-  // Both streams into one file: neither may end it (the other may still write), the child's close does.
-  app.stdout?.pipe(log, { end: false });
-  app.stderr?.pipe(log, { end: false });
-  app.once("close", () => log.end());
+  logOutput(app, logFile);
   const exited = new Promise<void>((resolve) => app.once("exit", () => resolve()));
 
   const stop = async () => {
