@@ -86,9 +86,8 @@ export function storedIds(value: unknown): string[] {
 
 function proguardOf(raw: unknown): EventSections["proguard"] {
   const record = asRecord(raw);
-  const uuids = storedIds;
-  const listed = uuids(record.uuids);
-  return listed.length > 0 ? { uuids: listed, missing: uuids(record.missing), retracedWhenViewed: [] } : null;
+  const listed = storedIds(record.uuids);
+  return listed.length > 0 ? { uuids: listed, missing: storedIds(record.missing), retracedWhenViewed: [] } : null;
 }
 
 /** Ingest keeps a Sentry event's log message beside its exception as `message` (lib/sentry/mapSentryEvent.ts). */

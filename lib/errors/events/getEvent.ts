@@ -231,9 +231,7 @@ function asMetadata(metadata: unknown): Record<string, unknown> {
 }
 
 function sentryOf(metadata: unknown): Record<string, unknown> {
-  const meta = metadata && typeof metadata === "object" && !Array.isArray(metadata) ? (metadata as Record<string, unknown>) : {};
-  const sentry = meta.sentry;
-  return sentry && typeof sentry === "object" && !Array.isArray(sentry) ? (sentry as Record<string, unknown>) : {};
+  return asMetadata(asMetadata(metadata).sentry);
 }
 
 function chainParentOf(metadata: unknown): string | null {
@@ -252,7 +250,7 @@ export function traceIdOf(metadata: unknown): string | null {
   const trace = contexts && typeof contexts === "object" ? (contexts as Record<string, unknown>).trace : undefined;
   const id = trace && typeof trace === "object" ? (trace as Record<string, unknown>).trace_id : undefined;
   if (typeof id === "string" && id) return id;
-  const meta = metadata && typeof metadata === "object" ? (metadata as Record<string, unknown>) : {};
+  const meta = asMetadata(metadata);
   const native = meta.traceId ?? meta.trace_id;
   return typeof native === "string" && native ? native : null;
 }
