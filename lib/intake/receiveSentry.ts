@@ -12,7 +12,7 @@ import type { IngestEvent } from "@/lib/ingest/eventSchema";
 import { prepareAndAdmit } from "@/lib/intake/prepareAndAdmit";
 import { correctEventTime, correctInstant } from "@/lib/sentry/correctEventTime";
 import { truncateToMinute } from "@/lib/sentry/sentryTimestamp";
-import { assertDsnAgrees, authenticateSentryRequest, findSentryProject, requestKey, requestSentAt, type SentryProject } from "@/lib/sentry/authenticateSentryRequest";
+import { assertDsnAgrees, authenticateSentryPathKey, authenticateSentryRequest, findSentryProject, requestKey, requestSentAt, type SentryProject } from "@/lib/sentry/authenticateSentryRequest";
 import { assertOriginAllowed, corsHeaders, preflightHeaders } from "@/lib/sentry/corsHeaders";
 import { parseEnvelope } from "@/lib/sentry/parseEnvelope";
 import { unpackMinidumpUpload } from "@/lib/sentry/minidump/unpackMinidumpUpload";
@@ -21,9 +21,11 @@ import { unpackEnvelope, unpackStoreEvent } from "@/lib/sentry/unpackEnvelope";
 import { decodeLegacyStoreBody } from "@/lib/sentry/legacyStoreBody";
 import { storeNonEventItems } from "@/lib/intake/storeNonEventItems";
 import { countClientDiscards } from "@/lib/ingestHealth/countStoreOutcome";
-import { countDropped } from "@/lib/ingestHealth/ingestCounters";
+import { countDropped, countIngest } from "@/lib/ingestHealth/ingestCounters";
+import { readUnrealCrash } from "@/lib/sentry/unreal/readUnrealCrash";
+import { unrealCrashEvent } from "@/lib/sentry/unreal/unrealCrashEvent";
 
-export type SentryEndpoint = "envelope" | "store" | "minidump" | "security";
+export type SentryEndpoint = "envelope" | "store" | "minidump" | "security" | "unreal";
 
 const MIB = 1024 * 1024;
 const LIMITS: Record<SentryEndpoint, ReadBodyOptions> = {
@@ -33,18 +35,23 @@ const LIMITS: Record<SentryEndpoint, ReadBodyOptions> = {
   // Crash reporters gzip the upload; a dump of the stacks and modules is a few MiB at most.
   minidump: { maxWireBytes: 20 * MIB, maxDecodedBytes: 40 * MIB },
   security: { maxWireBytes: MIB, maxDecodedBytes: MIB },
+  // The Crash Report Client's upload is zlib-compressed itself (readUnrealCrash bounds it decompressed).
+  unreal: { maxWireBytes: 20 * MIB, maxDecodedBytes: 20 * MIB },
 };
+/** An Unreal crash report decompressed: context, log, config and a minidump of the stacks and modules. */
+const MAX_UNREAL_REPORT_BYTES = 50 * MIB;
 
 /**
- * The Sentry door, POST /api/:publicId/envelope/, /store/, /minidump/ and /security/: project from the URL (404), origin
- * check, the key in the URL or X-Sentry-Auth checked and the rate limit decided before the body is
- * read (else the envelope's dsn after it), bounded read and decode, validate, prepare, store. Every
+ * The Sentry door, POST /api/:publicId/envelope/, /store/, /minidump/, /security/ and /unreal/:key/: project from the
+ * URL (404), origin check, the key in the URL (query or, for Unreal's Crash Report Client, `pathKey`) or
+ * X-Sentry-Auth checked and the rate limit decided before the body is read (else the envelope's dsn
+ * after it), bounded read and decode, validate, prepare, store. Every
  * answer, errors included, carries the CORS headers browser SDKs need to read it; success is 200 `{id}`,
  * also when PostgreSQL is unavailable and the events went to the local spool (stored on replay; the
  * body then says `spooled: true`): some SDKs (sentry-elixir) count only a 200 as delivered and would
  * re-send a 202'd envelope.
  */
-export function receiveSentry(req: IntakeRequest, endpoint: SentryEndpoint, publicId: string): Promise<IntakeResponse> {
+export function receiveSentry(req: IntakeRequest, endpoint: SentryEndpoint, publicId: string, pathKey?: string): Promise<IntakeResponse> {
   let cors = corsHeaders(req, null);
   return runIntake(
     `sentry_${endpoint}`,
@@ -52,7 +59,8 @@ export function receiveSentry(req: IntakeRequest, endpoint: SentryEndpoint, publ
       const project = await findSentryProject(publicId);
       cors = corsHeaders(req, project.allowedOrigins);
       assertOriginAllowed(req, project.allowedOrigins);
-      if (requestKey(req)) await authenticateSentryRequest(req, project);
+      if (pathKey !== undefined) await authenticateSentryPathKey(req, project, pathKey);
+      else if (requestKey(req)) await authenticateSentryRequest(req, project);
       return withAdmission({ workspaceId: project.workspaceId, projectId: project.projectId }, project, async (ticket) => {
         const body = await readBody(req, LIMITS[endpoint]);
         const store = STORES[endpoint];
@@ -130,11 +138,30 @@ async function storeSecurityReports(req: IntakeRequest, project: SentryProject, 
   return { id: events[0]?.eventId ?? null, spooled };
 }
 
+/**
+ * An Unreal Engine crash report from the engine's Crash Report Client (lib/sentry/unreal): one event,
+ * the report's files attached to it, the player's description as its user report. Authenticated by
+ * the key in the path before the body was read.
+ */
+async function storeUnrealCrash(req: IntakeRequest, project: SentryProject, body: Buffer, ticket: QuotaTicket): Promise<{ id: string; spooled: boolean }> {
+  const target = { workspaceId: project.workspaceId, projectId: project.projectId };
+  const crash = await readUnrealCrash(body, MAX_UNREAL_REPORT_BYTES).catch((error: unknown) => {
+    countIngest(target, "dropped", 1);
+    throw error;
+  });
+  const contents = countDropped(target, 1, () => unrealCrashEvent(crash));
+  const events = countDropped(target, 1, () => unpackStoreEvent(contents.event));
+  const stored = await storeSentryEvents(project, events, ticket, undefined, contents.feedback.length);
+  const items = stored.filtered.size > 0 ? { spooled: false } : await storeNonEventItems(target, { feedback: contents.feedback, attachments: contents.attachments });
+  return { id: events[0].eventId!, spooled: stored.spooled || items.spooled };
+}
+
 const STORES: Record<SentryEndpoint, (req: IntakeRequest, project: SentryProject, body: Buffer, ticket: QuotaTicket) => Promise<{ id: string | null; spooled: boolean }>> = {
   envelope: storeEnvelope,
   store: storeStoreEvent,
   minidump: storeMinidump,
   security: storeSecurityReports,
+  unreal: storeUnrealCrash,
 };
 
 /**

@@ -2,7 +2,7 @@ import { errorPayload } from "@/lib/http/errorPayload";
 import type { IntakeResponse } from "@/lib/intake/intakeRequest";
 import { recordIngestRequest } from "@/lib/metrics/recordIngestRequest";
 
-export type IntakeEndpoint = "events" | "executions" | "sentry_envelope" | "sentry_store" | "sentry_minidump" | "sentry_security" | "sentry_cron";
+export type IntakeEndpoint = "events" | "executions" | "sentry_envelope" | "sentry_store" | "sentry_minidump" | "sentry_security" | "sentry_unreal" | "sentry_cron";
 
 /**
  * Runs one ingest request: a thrown error becomes its JSON answer (with `errorHeaders()`, e.g. the
