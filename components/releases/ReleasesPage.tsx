@@ -86,7 +86,7 @@ function ShippedNote({ release }: { release: ReleaseSummary }) {
   const at = deploy?.finishedAt ?? release.dateReleased;
   if (!at) return null;
   return (
-    <p className="truncate font-sans text-xs text-gray-500 dark:text-gray-400" title={`${utcDateTimeWithYear(at)} UTC`} data-testid="release-shipped">
+    <p className="font-sans text-xs text-gray-500 dark:text-gray-400" title={`${utcDateTimeWithYear(at)} UTC`} data-testid="release-shipped">
       {deploy ? `deployed to ${deploy.environment}` : "released"} {formatDistanceToNowStrict(new Date(at), { addSuffix: true })}
     </p>
   );
@@ -96,10 +96,12 @@ function ReleaseRow({ release, listHref, pageHref }: { release: ReleaseSummary; 
   const term = `release:${quoteValue(release.version)}`;
   return (
     <tr data-testid="release-row">
-      <td className="max-w-[16rem] truncate px-4 py-2 font-mono text-xs sm:px-6">
-        <Link href={pageHref(release.version)} className="text-blue-700 hover:underline dark:text-blue-400" title={`Release ${release.version}: its days, environments and issues`}>
-          {release.version}
-        </Link>
+      <td className="max-w-[16rem] px-4 py-2 font-mono text-xs sm:px-6">
+        <div className="truncate">
+          <Link href={pageHref(release.version)} className="text-blue-700 hover:underline dark:text-blue-400" title={`Release ${release.version}: its days, environments and issues`}>
+            {release.version}
+          </Link>
+        </div>
         <ShippedNote release={release} />
       </td>
       <td className="whitespace-nowrap px-2 py-2 text-gray-700 dark:text-gray-300" title={`${utcDateTimeWithYear(release.firstSeen)} UTC`}>

@@ -30,7 +30,12 @@ export function dsnFor(origin: string, key: string, publicId: number): string {
   return `${url.protocol}//${key}@${url.host}/${publicId}`;
 }
 
-/** The ingest URL, a copyable curl example and (for Sentry SDKs) the DSN. */
+/** Where Unreal Engine's Crash Report Client sends (its DataRouterUrl): the key is in the path. */
+export function unrealEndpointFor(origin: string, key: string, publicId: number): string {
+  return `${origin}/api/${publicId}/unreal/${key}/`;
+}
+
+/** The ingest URL, a copyable curl example and (for Sentry SDKs) the DSN and Unreal's crash report URL. */
 export function IngestInstructions({ ingestKey, projectPublicId }: IngestInstructionsProps) {
   const origin = useOrigin();
   const key = ingestKey ?? "<your-ingest-key>";
@@ -64,6 +69,16 @@ export function IngestInstructions({ ingestKey, projectPublicId }: IngestInstruc
               {dsnFor(origin, key, projectPublicId)}
             </code>
             {ingestKey && <CopyButton text={dsnFor(origin, key, projectPublicId)} />}
+          </div>
+          <p className="mt-3 font-medium text-gray-900 dark:text-gray-100">Unreal Engine crash reporter</p>
+          <p className="text-xs text-gray-500 dark:text-gray-400">
+            <code>DataRouterUrl</code> under <code>[CrashReportClient]</code> in the game&apos;s DefaultEngine.ini
+          </p>
+          <div className="mt-1 flex items-center gap-2">
+            <code data-testid="unreal-endpoint" className="min-w-0 flex-1 truncate rounded bg-gray-100 px-2 py-1.5 font-mono text-xs text-gray-800 dark:bg-gray-800 dark:text-gray-200">
+              {unrealEndpointFor(origin, key, projectPublicId)}
+            </code>
+            {ingestKey && <CopyButton text={unrealEndpointFor(origin, key, projectPublicId)} />}
           </div>
         </div>
       )}

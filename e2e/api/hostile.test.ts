@@ -19,6 +19,7 @@ import { storeEvents } from "@/lib/ingest/storeEvents";
 import { IngestEventSchema } from "@/lib/ingest/eventSchema";
 import { createIngestKey } from "@/lib/projects/createIngestKey";
 import { buildMinidump } from "@/lib/sentry/__fixtures__/buildMinidump";
+import { buildUnrealCrash, harborReportFiles, unrealContextXml } from "@/lib/sentry/__fixtures__/buildUnrealCrash";
 import { revokeIngestKey } from "@/lib/projects/revokeIngestKey";
 
 /**
@@ -90,6 +91,12 @@ const minidump = (c: Ctx, upload: { body: Buffer; contentType: string }, query =
   path: `/api/${c.t.projectPublicId}/minidump/${query ? `?${query}` : ""}`,
   headers: { "content-type": upload.contentType },
   body: upload.body,
+});
+const unreal = (c: Ctx, body: Buffer, key = c.t.key): Req => ({
+  method: "POST",
+  path: `/api/${c.t.projectPublicId}/unreal/${encodeURIComponent(key)}/?AppID=CrashReporter&UploadType=crashreports`,
+  headers: { "content-type": "application/octet-stream" },
+  body,
 });
 const security = (c: Ctx, body: string, query = `sentry_key=${c.t.key}`): Req => ({
   method: "POST",
@@ -194,6 +201,12 @@ const CASES: Case[] = [
   { name: "minidump: garbage in the dump field", status: 400, req: (c) => minidump(c, minidumpUpload({}, Buffer.concat([Buffer.from("MDMP"), Buffer.alloc(4096, 0xff)]).subarray(1))) },
   { name: "minidump: broken sentry JSON", status: 400, req: (c) => minidump(c, minidumpUpload({ sentry: "{]" }, buildMinidump({ arch: 9, platform: 0x8201, exceptionCode: 11, address: 0n, pc: 0x1010n, modules: [] }))) },
   { name: "minidump: gzip bomb", status: 413, req: (c) => ({ ...minidump(c, minidumpUpload({}, null)), body: zlib.gzipSync(Buffer.alloc(64 * MIB, 0x20)), headers: { "content-type": "multipart/form-data; boundary=b", "content-encoding": "gzip" } }) },
+  // ── Unreal Engine crash reports: POST /api/:project/unreal/:key/ ─────────────────────────────
+  { name: "unreal: wrong key", status: 403, req: (c) => unreal(c, buildUnrealCrash({ files: harborReportFiles() }), "not-a-key") },
+  { name: "unreal: not zlib", status: 400, names: "body", req: (c) => unreal(c, Buffer.from("MDMP and more")) },
+  { name: "unreal: zlib of garbage", status: 400, names: "body", req: (c) => unreal(c, zlib.deflateSync(Buffer.alloc(2048, 0xff))) },
+  { name: "unreal: file length past the end", status: 400, names: "body", req: (c) => unreal(c, zlib.deflateSync(zlib.inflateSync(buildUnrealCrash({ files: harborReportFiles() })).subarray(0, 900))) },
+  { name: "unreal: decompression bomb", status: 413, names: "body", req: (c) => unreal(c, buildUnrealCrash({ files: [{ name: "a.log", data: Buffer.alloc(80 * MIB, 0x20) }] })) },
   { name: "security: no key", status: 401, req: (c) => security(c, '{"csp-report": {}}', "") },
   { name: "security: invalid JSON", status: 400, req: (c) => security(c, "{]") },
   { name: "security: not a report", status: 400, req: (c) => security(c, '{"hello": "world"}') },
@@ -389,6 +402,19 @@ describe("odd but valid input is stored, with NUL and lone surrogates replaced",
 
   const stored = async (eventId: string) =>
     waitFor(async () => (await query<{ message: string; tags: Record<string, unknown>; type: string; occurredAt: Date }>(`SELECT o.message, o.tags, g.type, o."occurredAt" FROM "ErrorOccurrence" o JOIN "ErrorGroup" g ON g.id = o."groupId" WHERE o."projectId" = $1 AND o."eventId" = $2`, [t.projectId, eventId]))[0]);
+
+  it("unreal: a crash report whose context holds NUL, lone surrogates, a huge stack line and a scope of the wrong shapes", async () => {
+    const guid = "0DD0DD0DD0DD0DD0DD0DD0DD0DD0DD0D";
+    const context = unrealContextXml(
+      { CrashGUID: `UECC-${guid}\u0000`, CrashType: "Crash", CallStack: `${"a!".repeat(30_000)}[\nGame!Odd\u0000Frame() [x.cpp:1]`, ErrorMessage: "Unhandled Exception: EXCEPTION_ODD nul \u0000 lone \ud800", TimeOfCrash: "9".repeat(20) },
+      { __sentry: '{"user": [1], "tags": "x", "release": {"a": 1}}' },
+    );
+    const res = await fetch(`${BASE_URL}/api/${t.projectPublicId}/unreal/${t.key}/`, { method: "POST", body: new Uint8Array(buildUnrealCrash({ files: [{ name: "CrashContext.runtime-xml", data: context }] })) });
+    expect(res.status).toBe(200);
+    const row = await stored(guid.toLowerCase());
+    expect(row.type).toBe("EXCEPTION_ODD");
+    expect(row.message).toBe(`nul ${R} lone ${R}`);
+  });
 
   it("native: NUL in message, type and a tag key; a lone surrogate; invalid UTF-8", async () => {
     const body = Buffer.concat([

@@ -28,6 +28,7 @@ import { query } from "@/e2e/support/dbCounts";
 import { envelope, errorEvent, newEventId } from "@/e2e/support/envelopes";
 import { minidumpUpload } from "@/e2e/support/minidumpUpload";
 import { buildMinidump } from "@/lib/sentry/__fixtures__/buildMinidump";
+import { buildUnrealCrash, harborReportFiles } from "@/lib/sentry/__fixtures__/buildUnrealCrash";
 import { BASE_URL, createTestUser, postEvents, type Tenant, type TestUser } from "@/e2e/support/tenant";
 
 /** The callers of docs/permissions.md, in its column order. */
@@ -215,6 +216,11 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
   "OPTIONS /api/:projectId/minidump": (ctx) => ({
     path: `/api/${ctx.t.projectPublicId}/minidump/`,
     headers: { origin: "http://localhost:5173", "access-control-request-method": "POST" },
+  }),
+  "POST /api/:projectId/unreal/:key": (ctx, caller) => ({
+    path: `/api/${ctx.t.projectPublicId}/unreal/${caller === "ingestKey" ? ctx.t.key : "not-a-key"}/`,
+    rawBody: new Uint8Array(buildUnrealCrash({ files: harborReportFiles() })),
+    headers: { "content-type": "application/octet-stream" },
   }),
   "POST /api/:projectId/security": (ctx, caller) => ({
     path: `/api/${ctx.t.projectPublicId}/security/${caller === "ingestKey" ? `?sentry_key=${ctx.t.key}` : ""}`,

@@ -5,6 +5,7 @@ import { ReportDialogFormSchema, ReportDialogQuerySchema } from "@/lib/feedback/
 import type { RouteSpec } from "@/lib/openapi/routeSpec";
 
 const SentryParams = z.object({ projectId: z.string().describe("the project's numeric DSN id (publicId)") });
+const UnrealParams = SentryParams.extend({ key: z.string().describe("the project's ingest key (the DSN's public key)") });
 const SentryIdSchema = z.object({ id: z.string().nullable().describe("the event id, hex"), spooled: z.literal(true).optional().describe("PostgreSQL was unavailable: kept in the local spool, stored on replay") });
 const INGEST_ERRORS = [400, 401, 403, 413, 415, 422, 429, 503];
 const SENTRY_ERRORS = [400, 401, 403, 404, 413, 429, 503];
@@ -78,6 +79,14 @@ export const ingestRoutes: RouteSpec[] = [
     method: "OPTIONS", path: "/api/{projectId}/minidump/", tag: "Sentry protocol", auth: "none",
     summary: "CORS preflight", params: SentryParams,
     responses: { 204: "CORS headers for the project's allowed origins" },
+  },
+  {
+    method: "POST", path: "/api/{projectId}/unreal/{key}/", tag: "Sentry protocol", auth: "none",
+    summary: "Unreal Engine crash report (the engine's Crash Report Client, `DataRouterUrl`)",
+    description: "The body is the client's zlib-compressed report (`.uecrash`, both the UE 4.26+ \"CR1\" layout and the older one); its query parameters (AppID, UploadType, UserID…) are ignored. One event: the error from CrashContext.runtime-xml's ErrorMessage (\"Assertion failed\", \"Ensure condition failed\", \"Fatal error\", the Windows exception code or the signal; else the CrashType), the engine-symbolicated CallStack as frames (else an Apple crash report's crashed thread, else the minidump's crash module), crash type, engine version and build configuration as tags, CPU, GPU, memory and OS as contexts, the game log's last 50 lines as breadcrumbs, sentry-unreal's scope (GameData `__sentry`: release, environment, user, tags, contexts). Every file of the report is attached to the event (the minidump as `event.minidump`); the player's UserDescription is the event's user report. The event id is the CrashGUID's: a report sent again is stored once. The key in the path must be the project's (403). 400 names `body` for what is not a report; 20 MiB on the wire, 50 MiB decompressed (413).",
+    params: UnrealParams, bodyContentType: "application/octet-stream",
+    responses: { 200: { description: "stored, or spooled while PostgreSQL is unavailable (`spooled: true`; stored on replay)", schema: SentryIdSchema } },
+    errors: SENTRY_ERRORS,
   },
   {
     method: "POST", path: "/api/{projectId}/security/", tag: "Sentry protocol", auth: "sentryKey",

@@ -86,16 +86,16 @@ function located(path: string | undefined, line: string | undefined): Pick<Parse
 
 function isInApp(frame: ParsedFrame, modules: UnrealModules): boolean {
   if (frame.function && MACHINERY.test(frame.function)) return false;
-  const module = frame.package ? moduleName(frame.package) : "";
-  if (!module || SYSTEM_MODULE.test(module) || (ENGINE_MODULE.test(module) && !isProjectModule(module, modules.project))) return false;
+  const binary = frame.package ? moduleName(frame.package) : "";
+  if (!binary || SYSTEM_MODULE.test(binary) || (ENGINE_MODULE.test(binary) && !isProjectModule(binary, modules.project))) return false;
   const names = [modules.executable, modules.project].filter((n): n is string => !!n).map((n) => moduleName(n).toLowerCase());
-  const lower = module.toLowerCase();
-  return names.some((name) => lower === name || lower.startsWith(`${name}-`)) || isProjectModule(module, modules.project);
+  const lower = binary.toLowerCase();
+  return names.some((name) => lower === name || lower.startsWith(`${name}-`)) || isProjectModule(binary, modules.project);
 }
 
 /** "UnrealEditor-MyGame" is the project's own module in an editor build. */
-function isProjectModule(module: string, project: string | undefined): boolean {
-  return !!project && module.toLowerCase().endsWith(`-${project.toLowerCase()}`);
+function isProjectModule(binary: string, project: string | undefined): boolean {
+  return !!project && binary.toLowerCase().endsWith(`-${project.toLowerCase()}`);
 }
 
 /** "C:\Game\Binaries\Win64\MyGame.exe" → "MyGame"; "libUnrealEditor-Core.so" → "libUnrealEditor-Core". */
