@@ -95,7 +95,7 @@ const DISK_FULL = /\bENOSPC\b|no space left on device|dis[kc] (?:is )?full|file 
 const AUTH_DOWN = /\b(?:auth(?:entication)?|identity|sso|oauth|login) (?:service|server|provider)\b.{0,40}(?:down|unavailable|unreachable)/i;
 const BREACH = /auth(?:entication)? bypass|privilege escalation|data breach|account takeover/i;
 const CRASH =
-  /segmentation fault|\bSIG(?:SEGV|BUS|ILL|FPE|ABRT)\b|\bEXC_BAD_(?:ACCESS|INSTRUCTION)\b|access violation (?:reading|writing|executing)|0xC0000005|core dumped|kernel panic|^panic:|\bfatal error\b|FATAL ERROR|AddressSanitizer|terminate called after throwing|stack smashing detected|double free or corruption/im;
+  /segmentation fault|\bSIG(?:SEGV|BUS|ILL|FPE|ABRT)\b|\bEXC_BAD_(?:ACCESS|INSTRUCTION)\b|access violation (?:reading|writing|executing)|\bEXCEPTION_ACCESS_VIOLATION|0xC0000005|^Assertion failed\b|: Assertion `[^`']{0,500}' failed|core dumped|kernel panic|^panic:|\bfatal error\b|FATAL ERROR|AddressSanitizer|terminate called after throwing|stack smashing detected|double free or corruption/im;
 const CSRF = /csrf|xsrf/i;
 const BAD_SIGNATURE =
   /(?:invalid|bad|mismatch(?:ed)?|unverified|failed to verify|no matching)\b.{0,40}\bsignature|\bsignature\b.{0,40}(?:invalid|mismatch|verification failed|does not match|could not be verified)|SignatureVerificationError/i;

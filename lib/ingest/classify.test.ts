@@ -42,6 +42,9 @@ const EXAMPLES: Example[] = [
   { rule: "out-of-memory", message: "worker exited", stackTrace: "Container was OOMKilled (exit code 137)" },
   { rule: "disk-full", message: "ENOSPC: no space left on device, write" },
   { rule: "process-crash", message: "Segmentation fault (core dumped)" },
+  { rule: "process-crash", type: "Assertion failed", message: "Ship != nullptr [File:D:\\Harbor\\Dock.cpp] [Line: 42]" },
+  { rule: "process-crash", message: "a.out: main.c:5: main: Assertion `count > 0' failed." },
+  { rule: "process-crash", type: "EXCEPTION_ACCESS_VIOLATION", message: "reading address 0x0000000000000008" },
   { rule: "process-crash", message: "worker died", stackTrace: "goroutine 1 [running]:\npanic: runtime error: index out of range" },
   // A program's own threads deadlocking is a crash, not a database problem.
   { rule: "process-crash", type: "fatal error", message: "all goroutines are asleep - deadlock!" },
