@@ -1,5 +1,6 @@
 import type { EventView } from "@/lib/errors/events/getEvent";
 import { Section } from "@/components/ui/Section";
+import { formatSeconds } from "@/lib/client/format";
 
 const LEVEL_DOT: Record<string, string> = {
   error: "bg-red-500",
@@ -8,6 +9,13 @@ const LEVEL_DOT: Record<string, string> = {
   info: "bg-blue-400",
   debug: "bg-gray-400",
 };
+
+/** "−2.4 s" within a minute of the event, else "−3.5 min", "−12.56 h" (a game's log, an app queued offline). */
+function offsetText(seconds: number): string {
+  const sign = seconds <= 0 ? "−" : "+";
+  const size = Math.abs(seconds);
+  return `${sign}${size < 60 ? `${size.toFixed(1)} s` : formatSeconds(size)}`;
+}
 
 /** What happened before the error, oldest first, as a timeline with each step's offset from the event. */
 export function BreadcrumbsSection({ breadcrumbs, occurredAt }: { breadcrumbs: EventView["breadcrumbs"]; occurredAt: string }) {
@@ -26,7 +34,7 @@ export function BreadcrumbsSection({ breadcrumbs, occurredAt }: { breadcrumbs: E
                 {crumb.level && crumb.level !== "info" && <span className="uppercase text-gray-500 dark:text-gray-400">{crumb.level}</span>}
                 {crumb.at && (
                   <time dateTime={crumb.at} title={crumb.at} className="ml-auto font-mono text-gray-500 dark:text-gray-400">
-                    {new Date(crumb.at).toISOString().slice(11, 23)} UTC{offset !== null && ` (${offset <= 0 ? "−" : "+"}${Math.abs(offset).toFixed(1)} s)`}
+                    {new Date(crumb.at).toISOString().slice(11, 23)} UTC{offset !== null && ` (${offsetText(offset)})`}
                   </time>
                 )}
               </div>
