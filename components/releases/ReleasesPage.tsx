@@ -96,7 +96,7 @@ function ReleaseRow({ release, listHref, pageHref }: { release: ReleaseSummary; 
   const term = `release:${quoteValue(release.version)}`;
   return (
     <tr data-testid="release-row">
-      <td className="max-w-[16rem] px-4 py-2 font-mono text-xs sm:px-6">
+      <td className="min-w-[12rem] max-w-[16rem] px-4 py-2 font-mono text-xs sm:px-6">
         <div className="truncate">
           <Link href={pageHref(release.version)} className="text-blue-700 hover:underline dark:text-blue-400" title={`Release ${release.version}: its days, environments and issues`}>
             {release.version}
