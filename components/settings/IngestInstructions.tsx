@@ -1,6 +1,6 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useSyncExternalStore, type ReactNode } from "react";
 import { CopyButton } from "@/components/ui/CopyButton";
 
 interface IngestInstructionsProps {
@@ -43,15 +43,7 @@ export function IngestInstructions({ ingestKey, projectPublicId }: IngestInstruc
   const curl = curlExample(origin, key);
   return (
     <div className="space-y-4 text-sm">
-      <div>
-        <p className="font-medium text-gray-900 dark:text-gray-100">Ingest URL</p>
-        <div className="mt-1 flex items-center gap-2">
-          <code data-testid="ingest-url" className="min-w-0 flex-1 truncate rounded bg-gray-100 px-2 py-1.5 font-mono text-xs text-gray-800 dark:bg-gray-800 dark:text-gray-200">
-            {ingestUrl}
-          </code>
-          <CopyButton text={ingestUrl} />
-        </div>
-      </div>
+      <CopyableValue label="Ingest URL" value={ingestUrl} testId="ingest-url" copyable />
       <div>
         <div className="flex items-center justify-between gap-2">
           <p className="font-medium text-gray-900 dark:text-gray-100">Send a test error with curl</p>
@@ -62,26 +54,37 @@ export function IngestInstructions({ ingestKey, projectPublicId }: IngestInstruc
         </pre>
       </div>
       {projectPublicId !== undefined && origin && (
-        <div>
-          <p className="font-medium text-gray-900 dark:text-gray-100">Sentry SDK DSN</p>
-          <div className="mt-1 flex items-center gap-2">
-            <code data-testid="dsn" className="min-w-0 flex-1 truncate rounded bg-gray-100 px-2 py-1.5 font-mono text-xs text-gray-800 dark:bg-gray-800 dark:text-gray-200">
-              {dsnFor(origin, key, projectPublicId)}
-            </code>
-            {ingestKey && <CopyButton text={dsnFor(origin, key, projectPublicId)} />}
-          </div>
-          <p className="mt-3 font-medium text-gray-900 dark:text-gray-100">Unreal Engine crash reporter</p>
-          <p className="text-xs text-gray-500 dark:text-gray-400">
-            <code>DataRouterUrl</code> under <code>[CrashReportClient]</code> in the game&apos;s DefaultEngine.ini
-          </p>
-          <div className="mt-1 flex items-center gap-2">
-            <code data-testid="unreal-endpoint" className="min-w-0 flex-1 truncate rounded bg-gray-100 px-2 py-1.5 font-mono text-xs text-gray-800 dark:bg-gray-800 dark:text-gray-200">
-              {unrealEndpointFor(origin, key, projectPublicId)}
-            </code>
-            {ingestKey && <CopyButton text={unrealEndpointFor(origin, key, projectPublicId)} />}
-          </div>
-        </div>
+        <>
+          <CopyableValue label="Sentry SDK DSN" value={dsnFor(origin, key, projectPublicId)} testId="dsn" copyable={ingestKey !== undefined} />
+          <CopyableValue
+            label="Unreal Engine crash reporter"
+            hint={
+              <>
+                <code>DataRouterUrl</code> under <code>[CrashReportClient]</code> in the game&apos;s DefaultEngine.ini
+              </>
+            }
+            value={unrealEndpointFor(origin, key, projectPublicId)}
+            testId="unreal-endpoint"
+            copyable={ingestKey !== undefined}
+          />
+        </>
       )}
+    </div>
+  );
+}
+
+/** One value to paste somewhere (a URL, a DSN) with its label, and a copy button when the real key is in it. */
+function CopyableValue({ label, hint, value, testId, copyable }: { label: string; hint?: ReactNode; value: string; testId: string; copyable: boolean }) {
+  return (
+    <div>
+      <p className="font-medium text-gray-900 dark:text-gray-100">{label}</p>
+      {hint && <p className="text-xs text-gray-500 dark:text-gray-400">{hint}</p>}
+      <div className="mt-1 flex items-center gap-2">
+        <code data-testid={testId} className="min-w-0 flex-1 truncate rounded bg-gray-100 px-2 py-1.5 font-mono text-xs text-gray-800 dark:bg-gray-800 dark:text-gray-200">
+          {value}
+        </code>
+        {copyable && <CopyButton text={value} />}
+      </div>
     </div>
   );
 }
