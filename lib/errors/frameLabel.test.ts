@@ -41,5 +41,8 @@ describe("frameFunctionLabel with the event's language", () => {
     expect(frameFunctionLabel({ module: "Larkspur.Inventory.Api", function: signature }, "dotnet")).toBe(signature);
     expect(frameFunctionLabel({ module: "/usr/lib/libc.so.6", function: "abort" }, "java")).toBe("abort");
     expect(frameFunctionLabel({ module: "com.shop.A", filename: "A.java" }, "java")).toBe("<anonymous>");
+    // Julia prints a frame's module apart ("@ Main /app/main.jl:5"), never before its function.
+    expect(frameFunctionLabel({ module: "Main", function: "handler(v::Vector{Int64})", filename: "/app/main.jl" }, "julia")).toBe("handler(v::Vector{Int64})");
+    expect(frameFunctionLabel({ module: "HTTP.Handlers", function: "handle", filename: "Handlers.jl" })).toBe("handle");
   });
 });

@@ -8,7 +8,7 @@ export const IngestKeyParamsSchema = z.object({ projectId: z.uuid(), keyId: z.uu
 export const CreateIngestKeySchema = z.object({ name: z.string().trim().min(1).max(100) }).strict();
 export type CreateIngestKeyInput = z.infer<typeof CreateIngestKeySchema>;
 
-export const PLATFORMS = ["javascript", "node", "python", "java", "go", "ruby", "dotnet", "php", "rust", "elixir", "dart", "native", "lua", "perl", "ocaml", "haskell", "other"] as const;
+export const PLATFORMS = ["javascript", "node", "python", "java", "go", "ruby", "dotnet", "php", "rust", "elixir", "dart", "native", "lua", "perl", "ocaml", "haskell", "julia", "zig", "crystal", "nim", "other"] as const;
 export const PlatformSchema = z.enum(PLATFORMS);
 
 export const ProjectNameSchema = z.string().trim().min(1, "must not be empty").max(100);

@@ -47,12 +47,14 @@ const LANGUAGE_BY_EXTENSION: Record<string, string> = {
   py: "python", rb: "ruby", go: "go", java: "java", kt: "kotlin", kts: "kotlin", scala: "scala", cs: "csharp", php: "php",
   rs: "rust", swift: "swift", c: "c", h: "c", cc: "cpp", cpp: "cpp", hpp: "cpp", ex: "elixir", exs: "elixir", dart: "dart",
   lua: "lua", pl: "perl", pm: "perl", t: "perl", psgi: "perl", ml: "ocaml", mli: "ocaml", hs: "haskell", lhs: "haskell",
+  jl: "julia", zig: "zig", cr: "crystal", nim: "nim", nims: "nim",
 };
 
 const LANGUAGE_BY_PLATFORM: Record<string, string> = {
   javascript: "javascript", node: "javascript", browser: "javascript", typescript: "typescript", python: "python", java: "java",
   kotlin: "kotlin", go: "go", ruby: "ruby", dotnet: "csharp", csharp: "csharp", php: "php", elixir: "elixir", rust: "rust",
   lua: "lua", luajit: "lua", openresty: "lua", perl: "perl", ocaml: "ocaml", haskell: "haskell", ghc: "haskell",
+  julia: "julia", zig: "zig", crystal: "crystal", nim: "nim",
 };
 
 /**

@@ -26,9 +26,10 @@ const event: ForwardedEvent = {
 };
 
 describe("toSentryEvent platform", () => {
-  it("names Perl and Haskell as Sentry does, and Lua and OCaml, which Sentry does not name, other", () => {
+  it("names Perl and Haskell as Sentry does, and Lua, OCaml, Julia, Zig, Crystal and Nim, which Sentry does not name, other", () => {
     const platform = (p: string) => toSentryEvent({ ...event, platform: p }).platform;
     expect(["perl", "perl5", "haskell", "ghc"].map(platform)).toEqual(["perl", "perl", "haskell", "haskell"]);
     expect(["lua", "luajit", "openresty", "ocaml"].map(platform)).toEqual(["other", "other", "other", "other"]);
+    expect(["julia", "zig", "crystal", "nim"].map(platform)).toEqual(["other", "other", "other", "other"]);
   });
 });

@@ -7,7 +7,7 @@ import { LOGGED_MESSAGE_TYPE } from "@/lib/domain/issueTitle";
 /** Our severity → Sentry's level (the reverse of lib/sentry/mapLevel.ts). */
 const LEVELS: Record<string, string> = { critical: "fatal", high: "error", medium: "warning", low: "info" };
 
-/** Our languages → Sentry platform names; one Sentry does not name (Lua, OCaml) is "other". */
+/** Our languages → Sentry platform names; one Sentry does not name (Lua, OCaml, Julia, Zig, Crystal, Nim) is "other". */
 const PLATFORMS: Partial<Record<Language, string>> = {
   javascript: "javascript", python: "python", java: "java", go: "go", ruby: "ruby", dotnet: "csharp", php: "php",
   rust: "rust", elixir: "elixir", dart: "dart", native: "native", perl: "perl", haskell: "haskell",

@@ -18,9 +18,12 @@ import { parseGo } from "@/lib/ingest/stacktrace/parseGo";
 import { parseJava } from "@/lib/ingest/stacktrace/parseJava";
 import { parseDart } from "@/lib/ingest/stacktrace/parseDart";
 import { parseElixir } from "@/lib/ingest/stacktrace/parseElixir";
+import { parseCrystal } from "@/lib/ingest/stacktrace/parseCrystal";
 import { parseHaskell } from "@/lib/ingest/stacktrace/parseHaskell";
+import { parseJulia } from "@/lib/ingest/stacktrace/parseJulia";
 import { parseLua } from "@/lib/ingest/stacktrace/parseLua";
 import { parseNative } from "@/lib/ingest/stacktrace/parseNative";
+import { parseNim } from "@/lib/ingest/stacktrace/parseNim";
 import { parseOcaml } from "@/lib/ingest/stacktrace/parseOcaml";
 import { parsePerl } from "@/lib/ingest/stacktrace/parsePerl";
 import { parsePhp } from "@/lib/ingest/stacktrace/parsePhp";
@@ -29,6 +32,7 @@ import { parsePython } from "@/lib/ingest/stacktrace/parsePython";
 import { parseRuby } from "@/lib/ingest/stacktrace/parseRuby";
 import { parseStackTrace } from "@/lib/ingest/stacktrace/parseStackTrace";
 import { parseV8 } from "@/lib/ingest/stacktrace/parseV8";
+import { parseZig } from "@/lib/ingest/stacktrace/parseZig";
 
 const SPLITTERS: Partial<Record<Language, (text: string) => TraceSection[]>> = {
   java: splitJavaChain,
@@ -57,6 +61,10 @@ const FRAME_PARSERS: Record<Language, ((text: string) => Frame[] | null)[]> = {
   perl: [parsePerl],
   ocaml: [parseOcaml],
   haskell: [parseHaskell],
+  julia: [parseJulia],
+  zig: [parseZig],
+  crystal: [parseCrystal],
+  nim: [parseNim],
   unknown: [],
 };
 

@@ -1,3 +1,7 @@
+import { crystalHeader } from "@/lib/grouping/chain/crystalHeader";
+import { juliaHeader } from "@/lib/grouping/chain/juliaHeader";
+import { nimHeader } from "@/lib/grouping/chain/nimHeader";
+import { zigHeader } from "@/lib/grouping/chain/zigHeader";
 import type { Language } from "@/lib/ingest/stacktrace/frame";
 import { splitLines } from "@/lib/ingest/stacktrace/limits";
 import { HASKELL_STACK_HEADER, isHaskellCallLine } from "@/lib/ingest/stacktrace/parseHaskell";
@@ -151,7 +155,10 @@ const RUST_MESSAGE_END = /^(?:stack backtrace:|note: )/;
  * "==4711== Invalid read of size 4", Lua's "lua: app/handler.lua:42: attempt to …" (LuaError), Perl's
  * die message ("… at lib/X.pm line 88.": die, or the exception's class), OCaml's "Fatal error:
  * exception Failure("…")", Haskell's "app: Prelude.head: empty list" (ErrorCall) and GHC 9.12's
- * "Uncaught exception ghc-internal:GHC.Internal.Exception.ErrorCall:".
+ * "Uncaught exception ghc-internal:GHC.Internal.Exception.ErrorCall:", Julia's "ERROR: LoadError:
+ * BoundsError: …" (juliaHeader.ts), Zig's "thread 12345 panic: …" (zigHeader.ts), Crystal's "Unhandled
+ * exception: Index out of bounds (IndexError)" (crystalHeader.ts) and Nim's "Error: unhandled exception:
+ * … [IndexDefect]" (nimHeader.ts; read without a traceback too).
  * Undefined when the text has none; the type undefined when the header prints a message only.
  */
 export function runtimeHeader(text: string, language: Language): { type?: string; message: string } | undefined {
@@ -169,7 +176,8 @@ export function runtimeHeader(text: string, language: Language): { type?: string
       tombstoneHeader(lines) ??
       kotlinNativeHeader(lines) ??
       gdbSignalHeader(lines) ??
-      haskellUncaughtHeader(lines)
+      haskellUncaughtHeader(lines) ??
+      nimHeader(lines, false)
     );
   }
   if (language === "go") return goHeader(splitLines(text));
@@ -182,6 +190,10 @@ export function runtimeHeader(text: string, language: Language): { type?: string
   if (language === "perl") return perlHeader(splitLines(text));
   if (language === "ocaml") return ocamlHeader(splitLines(text));
   if (language === "haskell") return haskellHeader(splitLines(text));
+  if (language === "julia") return juliaHeader(splitLines(text));
+  if (language === "zig") return zigHeader(splitLines(text));
+  if (language === "crystal") return crystalHeader(splitLines(text));
+  if (language === "nim") return nimHeader(splitLines(text));
   return undefined;
 }
 

@@ -15,10 +15,14 @@ import {
   RUST_NOISE,
   rustPath,
 } from "@/lib/grouping/frames/libraryCode";
+import { isCrystalLibraryCode } from "@/lib/grouping/frames/crystalLibrary";
 import { isHaskellLibraryCode } from "@/lib/grouping/frames/haskellLibrary";
+import { isJuliaLibraryCode } from "@/lib/grouping/frames/juliaLibrary";
 import { LUA_STRING_CHUNK, isLuaLibraryCode } from "@/lib/grouping/frames/luaLibrary";
+import { isNimLibraryCode } from "@/lib/grouping/frames/nimLibrary";
 import { isOcamlLibraryCode } from "@/lib/grouping/frames/ocamlLibrary";
 import { isPerlLibraryCode, perlSub } from "@/lib/grouping/frames/perlLibrary";
+import { isZigLibraryCode } from "@/lib/grouping/frames/zigLibrary";
 import { DART_LIBRARY } from "@/lib/ingest/stacktrace/dartLibrary";
 import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
 
@@ -106,6 +110,14 @@ function isLibrary(path: string, mod: string, fn: string, language: Language): b
       return isOcamlLibraryCode(path, mod);
     case "haskell":
       return isHaskellLibraryCode(mod, path);
+    case "julia":
+      return isJuliaLibraryCode(path, mod);
+    case "zig":
+      return isZigLibraryCode(path);
+    case "crystal":
+      return isCrystalLibraryCode(path);
+    case "nim":
+      return isNimLibraryCode(path);
     default:
       return false;
   }

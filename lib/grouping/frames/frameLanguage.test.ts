@@ -34,6 +34,21 @@ describe("languageOfFrame", () => {
     expect(languageOfFrame({ filename: "Views/Main.m", function: "f" }, "unknown")).toBe("native");
   });
 
+  it("knows Julia, Zig, Crystal and Nim by their frames' platform and file extensions", () => {
+    expect(languageOfFrame({ platform: "julia", filename: "src/orders.jl" }, "unknown")).toBe("julia");
+    expect(languageOfFrame({ platform: "nim", filename: "src/orders.nim" }, "unknown")).toBe("nim");
+    for (const [filename, language] of [
+      ["/home/dev/app/main.jl", "julia"],
+      ["src/main.zig", "zig"],
+      ["src/app.cr", "crystal"],
+      ["src/views/order.ecr", "crystal"],
+      ["src/app.nim", "nim"],
+      ["config.nims", "nim"],
+    ]) {
+      expect(languageOfFrame({ filename, function: "f" }, "unknown"), filename).toBe(language);
+    }
+  });
+
   it("keeps a frame located by a binary's path native, whatever its platform says", () => {
     expect(languageOfFrame({ platform: "java", module: "/system/lib64/libc.so", function: "abort" }, "java")).toBe("native");
   });

@@ -17,6 +17,10 @@ const BY_EXTENSION: [RegExp, Language][] = [
   [/\.(?:pl|pm|t|psgi)$/i, "perl"],
   [/\.mli?$/i, "ocaml"],
   [/\.l?hs$/i, "haskell"],
+  [/\.jl$/i, "julia"],
+  [/\.zig$/i, "zig"],
+  [/\.e?cr$/i, "crystal"],
+  [/\.nims?$/i, "nim"],
   [/\.(?:c|cc|cpp|cxx|h|hh|hpp|hxx|m|mm|swift)$/i, "native"],
 ];
 

@@ -160,6 +160,26 @@ describe("normaliseFunction", () => {
     ["total", "shop-0.2.0-inplace:Orders", "haskell", "total", "Orders"],
     ["decode", "aeson-2.2.1.0-8Hk2Lz:Data.Aeson", "haskell", "decode", "Data.Aeson"],
     ["error", undefined, "haskell", "error", ""],
+    // Julia: the name without its arguments' types (1.6+ and before), keyword bodies as their function, anonymous functions unnamed; no module.
+    ["handler(v::Vector{Int64})", "Main", "julia", "handler", ""],
+    ["handler(::Array{Int64,1})", undefined, "julia", "handler", ""],
+    ["getindex", "Base", "julia", "getindex", ""],
+    ["top-level scope", undefined, "julia", "top-level scope", ""],
+    ["macro expansion", undefined, "julia", "macro expansion", ""],
+    ["#handler#3(kw::Int64, ::typeof(handler), v::Vector{Int64})", "Main", "julia", "handler", ""],
+    ['var"#handler#3"(kw::Int64, ::typeof(handler))', "Main", "julia", "handler", ""],
+    ['(::var"#3#4")(x::Int64)', "Main", "julia", "", ""],
+    ["(::Shop.Router)(req::HTTP.Messages.Request)", "Shop", "julia", "(::Shop.Router)", ""],
+    ["convert(::Type{T}, x::T) where T<:Number", "Base", "julia", "convert", ""],
+    // Zig, Crystal and Nim: as printed, but for Zig's compiler-numbered generic instances.
+    ["handler", undefined, "zig", "handler", ""],
+    ["debug.panicImpl", undefined, "zig", "debug.panicImpl", ""],
+    ["fmt.format__anon_3338", undefined, "zig", "fmt.format", ""],
+    ["[]", undefined, "crystal", "[]", ""],
+    ["__crystal_main", undefined, "crystal", "__crystal_main", ""],
+    ["*Array(Int32)@Indexable(T)#[]<Int32>:Int32", undefined, "crystal", "*Array(Int32)@Indexable(T)#[]<Int32>:Int32", ""],
+    ["customerOf", undefined, "nim", "customerOf", ""],
+    ["[]=", undefined, "nim", "[]=", ""],
   ])("%s in %s (%s) → %s / %s", (fn, mod, language, name, module) => {
     expect(normaliseFunction(fn, mod, language as never)).toMatchObject({ name, module });
   });
@@ -243,6 +263,22 @@ describe("classifyFrame", () => {
     [{ function: "head", module: "base:GHC.List", filename: "libraries/base/GHC/List.hs" }, "haskell", "library"],
     [{ function: "total", module: "shop-0.1.0-inplace:Orders", filename: "src/Orders.hs" }, "haskell", "app"],
     [{ module: "main:Main", filename: "app/Main.hs" }, "haskell", "app"],
+    [{ function: "getindex", filename: "./essentials.jl", lineno: 13 }, "julia", "library"],
+    [{ function: "include(mod::Module, _path::String)", module: "Base", filename: "./Base.jl" }, "julia", "library"],
+    [{ function: "handler(v::Vector{Int64})", module: "Main", filename: "/home/dev/app/main.jl" }, "julia", "app"],
+    [{ function: "serve", module: "HTTP.Servers", filename: "~/.julia/packages/HTTP/sJD5V/src/Servers.jl" }, "julia", "library"],
+    [{ function: "route", module: "Shop", filename: "/home/dev/.julia/dev/Shop/src/router.jl" }, "julia", "app"],
+    [{ function: "posixCallMainAndExit", filename: "/usr/lib/zig/std/start.zig" }, "zig", "library"],
+    [{ function: "assert", filename: "/opt/zig-linux-x86_64-0.13.0/lib/std/debug.zig" }, "zig", "library"],
+    [{ function: "handler", filename: "/home/dev/app/src/main.zig" }, "zig", "app"],
+    [{ function: "[]", filename: "/usr/share/crystal/src/indexable.cr" }, "crystal", "library"],
+    [{ function: "call", filename: "lib/kemal/src/kemal/route_handler.cr" }, "crystal", "library"],
+    [{ function: "__libc_start_main", filename: "/lib/x86_64-linux-gnu/libc.so.6" }, "crystal", "library"],
+    [{ function: "handler", filename: "src/app.cr" }, "crystal", "app"],
+    [{ function: "sysFatal", filename: "/usr/lib/nim/system/fatal.nim" }, "nim", "library"],
+    [{ function: "handleRequest", filename: "/home/dev/.nimble/pkgs2/jester-0.6.0-4bb6d7ae/jester.nim" }, "nim", "library"],
+    [{ function: "raiseIndexError2", filename: "chcks.nim" }, "nim", "library"],
+    [{ function: "handler", filename: "/home/dev/app/main.nim" }, "nim", "app"],
   ])("%j (%s) → %s", (frame, language, expected) => {
     expect(classifyFrame(frame, language as never)).toBe(expected);
   });

@@ -57,6 +57,13 @@ export function normaliseFunction(rawFunction: string | undefined, rawModule: st
       return { name: fn.slice(0, MAX), module: mod.slice(0, MAX), minified: false };
     case "haskell":
       return { name: fn.slice(0, MAX), module: haskellModule(mod), minified: false };
+    case "julia":
+      return { name: juliaName(fn), module: "", minified: false };
+    case "zig":
+      return { name: zigName(fn), module: "", minified: false };
+    case "crystal":
+    case "nim":
+      return { name: fn.slice(0, MAX), module: "", minified: false };
     default:
       return { name: jsName(fn).name || fn.slice(0, MAX), module: mod, minified: false };
   }
@@ -284,6 +291,44 @@ function perlName(fn: string, mod: string): { name: string; module: string } {
  */
 function haskellModule(mod: string): string {
   return mod.slice(mod.indexOf(":") + 1).slice(0, MAX);
+}
+
+/**
+ * Julia prints a method with its arguments' types ("handler(v::Vector{Int64})", before 1.6
+ * "handler(::Array{Int64,1})"), which change when a caller passes another type: the name alone. A
+ * keyword-argument body ("#handler#3", 1.9+: var"#handler#3") is its function's; an anonymous function
+ * ("#3", "(::var\"#3#4\")(x)", numbered by the compiler) is unnamed; "top-level scope" and "macro
+ * expansion" stay. The module (printed since 1.6, and not for inlined frames) is left out.
+ */
+function juliaName(raw: string): string {
+  if (raw.startsWith("(")) {
+    // A callable object: "(::MyHandler)(req::Request)".
+    const callee = raw.slice(0, closingParen(raw) + 1);
+    return callee.includes("#") ? "" : callee.slice(0, MAX);
+  }
+  const open = raw.indexOf("(");
+  const name = open > 0 ? raw.slice(0, open) : raw;
+  const body = /^(?:var")?#([A-Za-z_][^#"]{0,255})#\d{1,9}"?$/.exec(name);
+  if (body) return body[1];
+  return name.includes("#") ? "" : name.slice(0, MAX);
+}
+
+/** The index of the ")" closing the "(" that `s` starts with; the end of `s` when it is not closed. */
+function closingParen(s: string): number {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === "(") depth++;
+    else if (s[i] === ")" && --depth === 0) return i;
+  }
+  return s.length - 1;
+}
+
+/**
+ * Zig: as printed, but for the numbers the compiler gives a generic function's instances and
+ * anonymous types ("fmt.format__anon_3338"), which change whenever other code is added.
+ */
+function zigName(raw: string): string {
+  return raw.replace(/__(?:anon|struct|union|enum|opaque)_\d{1,12}/g, "").slice(0, MAX);
 }
 
 /**

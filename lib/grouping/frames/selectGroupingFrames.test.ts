@@ -72,3 +72,47 @@ describe("selectGroupingFrames on Lua, Perl, OCaml and Haskell traces", () => {
     expect(keysOf(text("0.2.0.0")).keys).toEqual(before.keys);
   });
 });
+
+describe.each(["julia", "zig", "crystal", "nim"])("grouping %s errors (current fingerprint)", (name) => {
+  const fingerprint = (variant: Partial<Variant> = {}) => {
+    const sample = SAMPLES[name].make({ ...BASE, ...variant });
+    return groupEvent({ type: sample.type, message: sample.message, stackTrace: sample.text }).fingerprint;
+  };
+  const base = fingerprint();
+
+  it("keeps one group across deploys, hosts and ids in the message, and splits another call site", () => {
+    expect(fingerprint({ release: 1 })).toBe(base);
+    expect(fingerprint({ host: 1 })).toBe(base);
+    expect(fingerprint({ host: 1, release: 1 })).toBe(base);
+    expect(fingerprint({ ids: 1 })).toBe(base);
+    expect(fingerprint({ site: 1 })).not.toBe(base);
+    expect(fingerprint({ site: 1, release: 1, host: 1, ids: 1 })).toBe(fingerprint({ site: 1 }));
+  });
+
+  it("keys on app frames only, with a named culprit", () => {
+    const { keys, weak, culprit } = keysOf(SAMPLES[name].make(BASE).text);
+    expect(weak).toBe(false);
+    expect(keys).toHaveLength(3);
+    expect(culprit?.inApp).toBe(true);
+    expect(culprit?.function).toBeTruthy();
+  });
+});
+
+describe("selectGroupingFrames on Julia, Zig, Crystal and Nim traces", () => {
+  it("Julia: the function without its argument types, so Julia before and after 1.6 key alike; Base and packages left out", () => {
+    const current = keysOf(SAMPLES.julia.make(BASE).text);
+    expect(current.keys).toEqual(["main.jl:top-level scope", "server.jl:handle", "orders.jl:customer_of"]);
+    expect(current.culprit).toMatchObject({ function: "customer_of(store::Shop.OrderStore, id::String)", lineno: 42 });
+    const before16 = keysOf(` [1] getindex(::Dict{String,Shop.Order}, ::String) at ./dict.jl:477
+ [2] customer_of(::Shop.OrderStore, ::String) at /home/alice/shop/src/orders.jl:42
+ [3] handle(::HTTP.Messages.Request) at /home/alice/shop/src/server.jl:17
+ [4] top-level scope at /home/alice/shop/bin/main.jl:9`);
+    expect(before16.keys).toEqual(current.keys);
+  });
+
+  it("Zig, Crystal, Nim: the function as printed; standard library, runtime and package frames left out", () => {
+    expect(keysOf(SAMPLES.zig.make(BASE).text).keys).toEqual(["main.zig:main", "server.zig:handle", "orders.zig:customerOf"]);
+    expect(keysOf(SAMPLES.crystal.make(BASE).text).keys).toEqual(["shop.cr:__crystal_main", "server.cr:handle", "orders.cr:customer_of"]);
+    expect(keysOf(SAMPLES.nim.make(BASE).text).keys).toEqual(["shop.nim:shop", "server.nim:handle", "orders.nim:customerOf"]);
+  });
+});

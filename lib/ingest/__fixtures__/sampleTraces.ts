@@ -424,4 +424,109 @@ ${stack}${backtrace}`,
       };
     },
   },
+  julia: {
+    language: "julia",
+    hint: "julia",
+    make: (v) => {
+      const root = ["/home/alice/shop", "/srv/deploy/releases/20261124/shop"][v.host];
+      const depot = ["/home/alice/.julia", "/opt/julia/depot"][v.host];
+      const fn = ["customer_of", "refund_of"][v.site];
+      return {
+        type: "KeyError",
+        message: `key "order-${NUMS[v.ids]}" not found`,
+        text: `ERROR: LoadError: KeyError: key "order-${NUMS[v.ids]}" not found
+Stacktrace:
+ [1] getindex(h::Dict{String, Shop.Order}, key::String)
+   @ Base ./dict.jl:${v.host ? 484 : 498}
+ [2] ${fn}(store::Shop.OrderStore, id::String)
+   @ Shop ${root}/src/orders.jl:${ln(v, 42)}
+ [3] handle(req::HTTP.Messages.Request)
+   @ Shop ${root}/src/server.jl:${ln(v, 17)}
+ [4] (::HTTP.Handlers.var"#1#2"{typeof(Shop.handle)})(stream::HTTP.Streams.Stream{HTTP.Messages.Request, HTTP.Connections.Connection{Sockets.TCPSocket}})
+   @ HTTP.Handlers ${depot}/packages/HTTP/sJD5V/src/Handlers.jl:58
+ [5] top-level scope
+   @ ${root}/bin/main.jl:${ln(v, 9)}
+in expression starting at ${root}/bin/main.jl:${ln(v, 9)}`,
+      };
+    },
+  },
+  zig: {
+    language: "zig",
+    hint: "zig",
+    make: (v) => {
+      const root = ["/home/alice/shop", "/srv/deploy/releases/20261124/shop"][v.host];
+      const zig = ["/usr/lib/zig", "/opt/zig-linux-x86_64-0.13.0/lib"][v.host];
+      const fn = ["customerOf", "refundOf"][v.site];
+      const addr = (base: number) => `0x${(base + v.release * 0x1a0).toString(16)}`;
+      return {
+        type: "panic",
+        message: `index out of bounds: index ${NUMS[v.ids]}, len 3`,
+        text: `thread ${v.host ? 8121 : 31337} panic: index out of bounds: index ${NUMS[v.ids]}, len 3
+${root}/src/orders.zig:${ln(v, 42)}:30: ${addr(0x1034e5a)} in ${fn} (shop)
+        return self.customers[id];
+                             ^
+${root}/src/server.zig:${ln(v, 17)}:35: ${addr(0x1035f2b)} in handle (shop)
+    const customer = store.${fn}(req.order_id);
+                                  ^
+${root}/src/main.zig:${ln(v, 9)}:23: ${addr(0x1036a01)} in main (shop)
+    try server.handle(req);
+                      ^
+${zig}/std/start.zig:${v.host ? 524 : 514}:22: ${addr(0x1033a19)} in posixCallMainAndExit (shop)
+            root.main();
+                     ^
+${zig}/std/start.zig:266:5: ${addr(0x1033541)} in _start (shop)
+    asm volatile (switch (native_arch) {
+    ^
+???:?:?: 0x0 in ??? (???)
+Aborted (core dumped)`,
+      };
+    },
+  },
+  crystal: {
+    language: "crystal",
+    hint: "crystal",
+    make: (v) => {
+      const root = ["/home/alice/shop", "/srv/deploy/releases/20261124/shop"][v.host];
+      const stdlib = ["/usr/share/crystal/src", "/opt/homebrew/Cellar/crystal/1.11.2/share/crystal/src"][v.host];
+      const fn = ["customer_of", "refund_of"][v.site];
+      return {
+        type: "KeyError",
+        message: `Missing hash key: "order-${NUMS[v.ids]}"`,
+        text: `Unhandled exception: Missing hash key: "order-${NUMS[v.ids]}" (KeyError)
+  from ${stdlib}/hash.cr:${v.host ? 1080 : 1073}:11 in '[]'
+  from src/shop/orders.cr:${ln(v, 42)}:5 in '${fn}'
+  from src/shop/server.cr:${ln(v, 17)}:7 in 'handle'
+  from lib/kemal/src/kemal/route_handler.cr:255:3 in 'call'
+  from src/shop.cr:${ln(v, 9)}:1 in '__crystal_main'
+  from ${stdlib}/crystal/main.cr:129:5 in 'main_user_code'
+  from ${stdlib}/crystal/main.cr:115:7 in 'main'
+  from ${stdlib}/crystal/main.cr:141:3 in 'main'
+  from /lib/x86_64-linux-gnu/libc.so.6 in '__libc_start_main'
+  from ${root}/bin/shop in '_start'
+  from ???`,
+      };
+    },
+  },
+  nim: {
+    language: "nim",
+    hint: "nim",
+    make: (v) => {
+      const root = ["/home/alice/shop", "/srv/deploy/releases/20261124/shop"][v.host];
+      const lib = ["/usr/lib/nim/lib", "/home/deploy/.choosenim/toolchains/nim-2.0.2/lib"][v.host];
+      const fn = ["customerOf", "refundOf"][v.site];
+      // Nim pads each frame's file and line to a column.
+      const frame = (where: string, proc: string) => `${where}${" ".repeat(Math.max(1, 25 - where.length))}${proc}`;
+      return {
+        type: "KeyError",
+        message: `key not found: order-${NUMS[v.ids]}`,
+        text: `Traceback (most recent call last)
+${frame(`${root}/src/shop.nim(${ln(v, 9)})`, "shop")}
+${frame(`${root}/src/shop/server.nim(${ln(v, 17)})`, "handle")}
+${frame(`${root}/src/shop/orders.nim(${ln(v, 42)})`, fn)}
+${frame(`${lib}/pure/collections/tables.nim(${v.host ? 245 : 233})`, "[]")}
+${frame(`${lib}/pure/collections/tables.nim(${v.host ? 213 : 201})`, "raiseKeyError")}
+Error: unhandled exception: key not found: order-${NUMS[v.ids]} [KeyError]`,
+      };
+    },
+  },
 };

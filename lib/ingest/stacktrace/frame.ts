@@ -37,7 +37,7 @@ export const FrameSchema = z.object({
 export type Frame = z.infer<typeof FrameSchema>;
 
 /** "native": C, C++, Objective-C and Swift (gdb, lldb and Apple crash-report backtraces; Sentry's native and cocoa SDKs). */
-export const LANGUAGES = ["javascript", "python", "java", "go", "ruby", "dotnet", "php", "rust", "elixir", "dart", "native", "lua", "perl", "ocaml", "haskell", "unknown"] as const;
+export const LANGUAGES = ["javascript", "python", "java", "go", "ruby", "dotnet", "php", "rust", "elixir", "dart", "native", "lua", "perl", "ocaml", "haskell", "julia", "zig", "crystal", "nim", "unknown"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export interface ParsedStack {

@@ -132,6 +132,50 @@ describe("guessInApp for Lua, Perl, OCaml and Haskell", () => {
   });
 });
 
+describe("guessInApp for Julia, Zig, Crystal and Nim", () => {
+  it.each<[string, Frame, "julia" | "zig" | "crystal" | "nim", boolean]>([
+    ["Julia Base, relative", { function: "getindex", filename: "./essentials.jl", lineno: 13 }, "julia", false],
+    ["Julia Base by module", { function: "include(mod::Module, _path::String)", module: "Base", filename: "./Base.jl", lineno: 495 }, "julia", false],
+    ["Julia Core", { function: "kwcall", module: "Core", filename: "./boot.jl", lineno: 1 }, "julia", false],
+    ["Julia stdlib by module", { function: "macro expansion", module: "Test", filename: "/home/u/.julia/juliaup/julia-1.10.2+0.x64.linux.gnu/share/julia/stdlib/v1.10/Test/src/Test.jl", lineno: 1577 }, "julia", false],
+    ["Julia stdlib installed", { function: "macro expansion", filename: "/usr/share/julia/stdlib/v1.10/Test/src/Test.jl", lineno: 1577 }, "julia", false],
+    ["Julia tarball", { function: "wait", module: "Base", filename: "/opt/julia-1.10.2/share/julia/base/task.jl", lineno: 1 }, "julia", false],
+    ["Julia depot package", { function: "handle", module: "HTTP.Handlers", filename: "~/.julia/packages/HTTP/sJD5V/src/Handlers.jl", lineno: 58 }, "julia", false],
+    ["Julia custom depot", { function: "handle", module: "HTTP.Handlers", filename: "/opt/julia/depot/packages/HTTP/sJD5V/src/Handlers.jl", lineno: 58 }, "julia", false],
+    ["Julia runtime C source", { function: "jl_apply", filename: "/cache/build/builder-amdci4-0/julialang/julia-release-1-dot-10/src/julia.h", lineno: 1982 }, "julia", false],
+    ["Julia script", { function: "handler(v::Vector{Int64})", module: "Main", filename: "/home/dev/app/main.jl", lineno: 5 }, "julia", true],
+    ["Julia top-level scope", { function: "top-level scope", filename: "/home/dev/app/main.jl", lineno: 10 }, "julia", true],
+    ["Julia dev'd package", { function: "route", module: "Shop", filename: "/home/dev/.julia/dev/Shop/src/router.jl", lineno: 22 }, "julia", true],
+    ["Julia REPL input", { function: "f()", filename: "./REPL[2]", lineno: 1 }, "julia", true],
+    ["Zig std", { function: "posixCallMainAndExit", filename: "/usr/lib/zig/std/start.zig", lineno: 514 }, "zig", false],
+    ["Zig release tarball", { function: "assert", filename: "/opt/zig-linux-x86_64-0.13.0/lib/std/debug.zig", lineno: 412 }, "zig", false],
+    ["Zig built from source", { function: "memcpy", filename: "/home/dev/zig/lib/compiler_rt/memcpy.zig", lineno: 19 }, "zig", false],
+    ["Zig on Windows", { function: "panic", filename: "C:\\zig\\lib\\std\\debug.zig", lineno: 1 }, "zig", false],
+    ["Zig package cache", { function: "parse", filename: "/home/dev/.cache/zig/p/1220c4f1e8a2b3d4/src/http.zig", lineno: 88 }, "zig", false],
+    ["Zig app", { function: "handler", filename: "/home/dev/app/src/main.zig", lineno: 5 }, "zig", true],
+    ["Zig app named like a release", { function: "run", filename: "/home/dev/zig-app/src/main.zig", lineno: 5 }, "zig", true],
+    ["Crystal stdlib", { function: "[]", filename: "/usr/share/crystal/src/indexable.cr", lineno: 104 }, "crystal", false],
+    ["Crystal Homebrew", { function: "[]", filename: "/opt/homebrew/Cellar/crystal/1.11.2/share/crystal/src/hash.cr", lineno: 1073 }, "crystal", false],
+    ["Crystal shard", { function: "call", filename: "lib/kemal/src/kemal/route_handler.cr", lineno: 255 }, "crystal", false],
+    ["Crystal shard, absolute", { function: "checkout", filename: "/srv/shop/lib/db/src/db/pool.cr", lineno: 98 }, "crystal", false],
+    ["Crystal binary", { function: "__libc_start_main", filename: "/lib/x86_64-linux-gnu/libc.so.6" }, "crystal", false],
+    ["Crystal app", { function: "handler", filename: "src/app.cr", lineno: 5 }, "crystal", true],
+    ["Crystal app, absolute", { function: "handler", filename: "/home/dev/app/src/app.cr", lineno: 5 }, "crystal", true],
+    ["Crystal template", { function: "render", filename: "src/views/order.ecr", lineno: 3 }, "crystal", true],
+    ["Nim system", { function: "sysFatal", filename: "/usr/lib/nim/system/fatal.nim", lineno: 53 }, "nim", false],
+    ["Nim choosenim", { function: "[]", filename: "/home/dev/.choosenim/toolchains/nim-2.0.2/lib/pure/collections/tables.nim", lineno: 233 }, "nim", false],
+    ["Nim source checkout", { function: "raiseIndexError2", filename: "/home/dev/Nim/lib/system/chcks.nim", lineno: 49 }, "nim", false],
+    ["Nim nimble package", { function: "handleRequest", filename: "/home/dev/.nimble/pkgs2/jester-0.6.0-4bb6d7ae/jester.nim", lineno: 495 }, "nim", false],
+    ["Nim nimble package (1.x)", { function: "match", filename: "/home/dev/.nimble/pkgs/regex-0.20.0/regex.nim", lineno: 1 }, "nim", false],
+    ["Nim local deps", { function: "exec", filename: "nimbledeps/pkgs2/db_connector-0.1.0-abc/db_postgres.nim", lineno: 1 }, "nim", false],
+    ["Nim stdlib file without a directory", { function: "raiseIndexError2", filename: "chcks.nim", lineno: 49 }, "nim", false],
+    ["Nim app", { function: "handler", filename: "/home/dev/app/main.nim", lineno: 5 }, "nim", true],
+    ["Nim app file without a directory", { function: "handler", filename: "orders.nim", lineno: 5 }, "nim", true],
+  ])("%s", (_name, frame, language, expected) => {
+    expect(guessInApp(frame, language)).toBe(expected);
+  });
+});
+
 describe("applyInApp", () => {
   it("keeps labels sent by the client and fills in the rest", () => {
     const frames = applyInApp([

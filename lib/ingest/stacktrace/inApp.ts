@@ -1,8 +1,12 @@
+import { isCrystalLibraryCode } from "@/lib/grouping/frames/crystalLibrary";
 import { isHaskellLibraryCode } from "@/lib/grouping/frames/haskellLibrary";
+import { isJuliaLibraryCode } from "@/lib/grouping/frames/juliaLibrary";
 import { REMOTE_LIBRARY_URL, RUST_NOISE, isNativeLibraryCode, isRustLibraryCode, rustPath } from "@/lib/grouping/frames/libraryCode";
 import { LUA_STRING_CHUNK, isLuaLibraryCode } from "@/lib/grouping/frames/luaLibrary";
+import { isNimLibraryCode } from "@/lib/grouping/frames/nimLibrary";
 import { isOcamlLibraryCode } from "@/lib/grouping/frames/ocamlLibrary";
 import { isPerlLibraryCode } from "@/lib/grouping/frames/perlLibrary";
+import { isZigLibraryCode } from "@/lib/grouping/frames/zigLibrary";
 import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
 
 /**
@@ -18,7 +22,7 @@ export function guessInApp(frame: Frame, language?: Language): boolean {
   if (!path && !moduleName) return false; // builtins: "<anonymous>", "[native code]", "index 0"
   if (language === "lua" && LUA_STRING_CHUNK.test(path)) return true; // load()ed code: bracketed like a builtin, but the app's
   if (path && isLibraryPath(path)) return false;
-  if (language === "lua" || language === "perl" || language === "ocaml" || language === "haskell") return !isLanguageLibraryCode(frame, path, language);
+  if (hasLibraryRules(language)) return !isLanguageLibraryCode(frame, path, language);
   if (moduleName && isLibraryModule(moduleName, path, language)) return false;
   return true;
 }
@@ -59,12 +63,24 @@ function isLibraryModule(moduleName: string, path: string, language?: Language):
   return isGo && GO_STDLIB.has(moduleName.split("/")[0]);
 }
 
-/** Lua, Perl, OCaml and Haskell: their standard libraries, package managers' trees and common packages (lib/grouping/frames). */
-function isLanguageLibraryCode(frame: Frame, path: string, language: "lua" | "perl" | "ocaml" | "haskell"): boolean {
+const LANGUAGES_WITH_LIBRARY_RULES = ["lua", "perl", "ocaml", "haskell", "julia", "zig", "crystal", "nim"] as const;
+type LanguageWithLibrary = (typeof LANGUAGES_WITH_LIBRARY_RULES)[number];
+
+/** Languages whose library code lib/grouping/frames knows by its own rules (not the shared paths and modules below). */
+function hasLibraryRules(language: Language | undefined): language is LanguageWithLibrary {
+  return (LANGUAGES_WITH_LIBRARY_RULES as readonly string[]).includes(language ?? "");
+}
+
+/** Lua, Perl, OCaml, Haskell, Julia, Zig, Crystal and Nim: their standard libraries, package managers' trees and common packages (lib/grouping/frames). */
+function isLanguageLibraryCode(frame: Frame, path: string, language: LanguageWithLibrary): boolean {
   const moduleName = frame.module ?? "";
   if (language === "lua") return isLuaLibraryCode(path, frame.function ?? "");
   if (language === "perl") return isPerlLibraryCode(path, moduleName);
   if (language === "ocaml") return isOcamlLibraryCode(path, moduleName);
+  if (language === "julia") return isJuliaLibraryCode(path, moduleName);
+  if (language === "zig") return isZigLibraryCode(path);
+  if (language === "crystal") return isCrystalLibraryCode(path);
+  if (language === "nim") return isNimLibraryCode(path);
   return isHaskellLibraryCode(moduleName, path);
 }
 

@@ -2,12 +2,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fuzzParams, fuzzTimeout, hostileString } from "@/lib/fuzz/fuzzSettings";
 import { FrameSchema, LANGUAGES } from "@/lib/ingest/stacktrace/frame";
+import { parseCrystal } from "@/lib/ingest/stacktrace/parseCrystal";
 import { parseDotnet } from "@/lib/ingest/stacktrace/parseDotnet";
 import { parseFirefoxSafari } from "@/lib/ingest/stacktrace/parseFirefoxSafari";
 import { parseGo } from "@/lib/ingest/stacktrace/parseGo";
 import { parseHaskell } from "@/lib/ingest/stacktrace/parseHaskell";
 import { parseJava } from "@/lib/ingest/stacktrace/parseJava";
+import { parseJulia } from "@/lib/ingest/stacktrace/parseJulia";
 import { parseLua } from "@/lib/ingest/stacktrace/parseLua";
+import { parseNim } from "@/lib/ingest/stacktrace/parseNim";
 import { parseOcaml } from "@/lib/ingest/stacktrace/parseOcaml";
 import { parsePerl } from "@/lib/ingest/stacktrace/parsePerl";
 import { parsePhp } from "@/lib/ingest/stacktrace/parsePhp";
@@ -15,6 +18,7 @@ import { parsePython } from "@/lib/ingest/stacktrace/parsePython";
 import { parseRuby } from "@/lib/ingest/stacktrace/parseRuby";
 import { parseStackTrace } from "@/lib/ingest/stacktrace/parseStackTrace";
 import { parseV8 } from "@/lib/ingest/stacktrace/parseV8";
+import { parseZig } from "@/lib/ingest/stacktrace/parseZig";
 
 const word = fc.oneof(fc.stringMatching(/^[A-Za-z_$][\w$]{0,12}$/), hostileString(12));
 const num = fc.oneof(fc.nat(99_999).map(String), fc.constantFrom("0", "-1", "99999999999999999999", "", "x"));
@@ -43,10 +47,28 @@ const LINE: Record<string, fc.Arbitrary<string>> = {
   perlDie: fc.tuple(word, path, num).map(([m, p, l]) => `${m} at ${p} line ${l}.`),
   ocaml: fc.tuple(word, word, path, num, num).map(([mod, f, p, l, c]) => `Called from ${mod}.${f} in file "${p}", line ${l}, characters ${c}-${c}`),
   haskell: fc.tuple(word, path, num, num, word, word).map(([f, p, l, c, pkg, mod]) => `  ${f}, called at ${p}:${l}:${c} in ${pkg}:${mod}`),
+  julia: fc.tuple(num, word, fc.option(word), path, num, fc.boolean()).map(([i, f, mod, p, l, inlined]) => ` [${i}] ${f}(x::Int64)\n   @ ${mod ?? ""} ${p}:${l}${inlined ? " [inlined]" : ""}`),
+  juliaOld: fc.tuple(num, word, path, num).map(([i, f, p, l]) => ` [${i}] ${f}(::Int64) at ${p}:${l}`),
+  zig: fc.tuple(path, num, num, word, word).map(([p, l, c, f, bin]) => `${p}:${l}:${c}: 0x1034e5a in ${f} (${bin})\n    source();\n    ^`),
+  crystal: fc.tuple(fc.oneof(path, fc.constantFrom("???", "/lib/libc.so.6")), num, num, word).map(([p, l, c, f]) => `  from ${p}:${l}:${c} in '${f}'`),
+  nim: fc.tuple(path, num, word).map(([p, l, f]) => `${p.replace(/\.js$/, ".nim")}(${l}) ${f}`),
 };
 
 const header = fc.oneof(
-  fc.constantFrom("Error: boom", "Traceback (most recent call last):", "panic: x\n\ngoroutine 1 [running]:", "java.lang.RuntimeException: x", "stack traceback:", "CallStack (from HasCallStack):", "Fatal error: exception Not_found", ""),
+  fc.constantFrom(
+    "Error: boom",
+    "Traceback (most recent call last):",
+    "panic: x\n\ngoroutine 1 [running]:",
+    "java.lang.RuntimeException: x",
+    "stack traceback:",
+    "CallStack (from HasCallStack):",
+    "Fatal error: exception Not_found",
+    "ERROR: LoadError: BoundsError: x\nStacktrace:",
+    "thread 1 panic: x",
+    "Unhandled exception: x (IndexError)",
+    "Traceback (most recent call last)",
+    "",
+  ),
   hostileString(40),
 );
 
@@ -56,9 +78,9 @@ function traceOf(kind: string) {
     .map(([h, lines, nl]) => [h, ...lines].join(nl));
 }
 
-const PARSERS = { parseV8, parseFirefoxSafari, parsePython, parseJava, parseGo, parseRuby, parseDotnet, parsePhp, parseLua, parsePerl, parseOcaml, parseHaskell };
+const PARSERS = { parseV8, parseFirefoxSafari, parsePython, parseJava, parseGo, parseRuby, parseDotnet, parsePhp, parseLua, parsePerl, parseOcaml, parseHaskell, parseJulia, parseZig, parseCrystal, parseNim };
 const platform = fc.option(
-  fc.oneof(fc.constantFrom("node", "python", "java", "go", "ruby", "csharp", "php", "javascript", "lua", "perl", "ocaml", "haskell", "constructor", "__proto__"), hostileString(10)),
+  fc.oneof(fc.constantFrom("node", "python", "java", "go", "ruby", "csharp", "php", "javascript", "lua", "perl", "ocaml", "haskell", "julia", "zig", "crystal", "nim", "constructor", "__proto__"), hostileString(10)),
   { nil: undefined },
 );
 

@@ -7,9 +7,12 @@ import { parseGo } from "@/lib/ingest/stacktrace/parseGo";
 import { parseJava } from "@/lib/ingest/stacktrace/parseJava";
 import { parseDart } from "@/lib/ingest/stacktrace/parseDart";
 import { parseElixir } from "@/lib/ingest/stacktrace/parseElixir";
+import { parseCrystal } from "@/lib/ingest/stacktrace/parseCrystal";
 import { parseHaskell } from "@/lib/ingest/stacktrace/parseHaskell";
+import { parseJulia } from "@/lib/ingest/stacktrace/parseJulia";
 import { parseLua } from "@/lib/ingest/stacktrace/parseLua";
 import { parseNative } from "@/lib/ingest/stacktrace/parseNative";
+import { parseNim } from "@/lib/ingest/stacktrace/parseNim";
 import { parseOcaml } from "@/lib/ingest/stacktrace/parseOcaml";
 import { parsePerl } from "@/lib/ingest/stacktrace/parsePerl";
 import { parsePhp } from "@/lib/ingest/stacktrace/parsePhp";
@@ -18,6 +21,7 @@ import { languageOfPlatform } from "@/lib/ingest/stacktrace/platformLanguage";
 import { parsePython } from "@/lib/ingest/stacktrace/parsePython";
 import { parseRuby } from "@/lib/ingest/stacktrace/parseRuby";
 import { parseV8 } from "@/lib/ingest/stacktrace/parseV8";
+import { parseZig } from "@/lib/ingest/stacktrace/parseZig";
 
 type Parser = { language: Language; parse: (text: string) => Frame[] | null };
 
@@ -39,6 +43,10 @@ const PARSERS: Parser[] = [
   { language: "perl", parse: parsePerl },
   { language: "ocaml", parse: parseOcaml },
   { language: "haskell", parse: parseHaskell },
+  { language: "julia", parse: parseJulia },
+  { language: "zig", parse: parseZig },
+  { language: "crystal", parse: parseCrystal },
+  { language: "nim", parse: parseNim },
 ];
 
 const UNKNOWN: ParsedStack = { language: "unknown", frames: [] };

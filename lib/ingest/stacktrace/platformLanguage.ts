@@ -17,6 +17,10 @@ const PLATFORMS: Record<string, Language> = {
   perl: "perl", perl5: "perl",
   ocaml: "ocaml",
   haskell: "haskell", ghc: "haskell",
+  julia: "julia",
+  zig: "zig",
+  crystal: "crystal",
+  nim: "nim",
   native: "native", c: "native", cpp: "native", "c++": "native", cocoa: "native", swift: "native", objc: "native", "objective-c": "native",
 };
 
