@@ -10,6 +10,11 @@
  *       1:1:int total():40:40 -> a
  *       3:3:void com.example.shop.Tax.apply():12:12 -> b     (an inlined method of another class)
  *       3:3:int total():44 -> b                             (…and the line that called it)
+ *
+ * R8's metadata comments after a method line are kept with it: `com.android.tools.r8.outline`
+ * (code R8 moved out into a shared method), `…outlineCallsite` (which line of the caller each
+ * position of the outline stands for) and `…rewriteFrame` (frames to drop when a given exception is
+ * thrown there, e.g. the `Objects.requireNonNull` R8 put in for a Kotlin null check).
  */
 
 export interface MethodMapping {
@@ -22,6 +27,17 @@ export interface MethodMapping {
   /** The original line range; a single line when only the start is given. */
   originalStart?: number;
   originalEnd?: number;
+  /** R8 created this method by outlining code shared by several callers. */
+  outline?: true;
+  /** At a call of an outline: the caller's obfuscated line for each position inside the outline. */
+  outlineCallsite?: Record<string, number>;
+  /** Inner frames to drop when one of these exceptions (qualified class names) is thrown here. */
+  rewriteFrames?: RewriteFrame[];
+}
+
+export interface RewriteFrame {
+  throws: string[];
+  removeInnerFrames: number;
 }
 
 export interface ClassMapping {
@@ -44,7 +60,10 @@ interface ClassEntry {
 const CLASS_LINE = /^(\S+) -> (\S+):$/;
 // [start:end:]returnType [class.]name(args)[:origStart[:origEnd]] -> obfuscated
 const METHOD_LINE = /^(?:(\d+):(\d+):)?[^\s()]+ ([^\s()]+)\([^()]*\)(?::(\d+)(?::(\d+))?)? -> (\S+)$/;
-const SOURCE_FILE = /^#\s*(\{.*"sourceFile".*\})\s*$/;
+const METADATA = /^#\s*(\{.*\})\s*$/;
+/** Positions read per outline call site, rewrite rules per method: R8 writes a handful. */
+const MAX_POSITIONS = 1_000;
+const MAX_REWRITES = 16;
 /** Top-level lines that are neither class nor comment tolerated (a hand-edited file); more: not a mapping. */
 const MAX_UNREADABLE_LINES = 20;
 /** Classes whose members are kept read, per mapping. */
@@ -112,10 +131,14 @@ export class ProguardMapping {
 
   private readClass(entry: ClassEntry, opts: { sourceFileOnly?: boolean } = {}): ClassMapping {
     const out: ClassMapping = { originalName: entry.originalName, methods: new Map() };
+    let last: MethodMapping | undefined;
     for (const raw of this.text.slice(entry.start, entry.end).split("\n")) {
       const line = raw.trim();
       if (line.startsWith("#")) {
-        out.sourceFile ??= sourceFileIn(line);
+        const metadata = metadataIn(line);
+        if (!metadata) continue;
+        if (last) applyMethodMetadata(last, metadata);
+        else out.sourceFile ??= sourceFileOf(metadata);
         continue;
       }
       if (opts.sourceFileOnly) {
@@ -123,6 +146,7 @@ export class ProguardMapping {
         continue;
       }
       const method = methodIn(line);
+      last = method?.mapping;
       if (!method) continue;
       const list = out.methods.get(method.obfuscated);
       if (list) list.push(method.mapping);
@@ -150,15 +174,50 @@ function methodIn(line: string): { obfuscated: string; mapping: MethodMapping } 
   return { obfuscated, mapping };
 }
 
-/** R8's `# {"id":"sourceFile","fileName":"Cart.kt"}`. */
-function sourceFileIn(comment: string): string | undefined {
-  const m = SOURCE_FILE.exec(comment);
+/** An R8 metadata comment (`# {"id": "…", …}`) as an object, or undefined for a plain comment. */
+function metadataIn(comment: string): Record<string, unknown> | undefined {
+  const m = METADATA.exec(comment);
   if (!m) return undefined;
   try {
-    const parsed = JSON.parse(m[1]) as { id?: unknown; fileName?: unknown };
-    if (parsed.id === "sourceFile" && typeof parsed.fileName === "string" && parsed.fileName.length > 0 && parsed.fileName.length <= 256) return parsed.fileName;
+    const parsed: unknown = JSON.parse(m[1]);
+    return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) && typeof (parsed as { id?: unknown }).id === "string" ? (parsed as Record<string, unknown>) : undefined;
   } catch {
-    // not R8's metadata: a plain comment
+    return undefined; // not R8's metadata: a plain comment
   }
-  return undefined;
+}
+
+/** R8's `# {"id":"sourceFile","fileName":"Cart.kt"}`. */
+function sourceFileOf(metadata: Record<string, unknown>): string | undefined {
+  const { id, fileName } = metadata;
+  return id === "sourceFile" && typeof fileName === "string" && fileName.length > 0 && fileName.length <= 256 ? fileName : undefined;
+}
+
+function applyMethodMetadata(method: MethodMapping, metadata: Record<string, unknown>): void {
+  switch (metadata.id) {
+    case "com.android.tools.r8.outline":
+      method.outline = true;
+      break;
+    case "com.android.tools.r8.outlineCallsite": {
+      const positions = metadata.positions;
+      if (positions === null || typeof positions !== "object" || Array.isArray(positions)) break;
+      const entries = Object.entries(positions).filter(([position, line]) => /^\d{1,9}$/.test(position) && Number.isInteger(line) && (line as number) > 0);
+      method.outlineCallsite = Object.fromEntries(entries.slice(0, MAX_POSITIONS)) as Record<string, number>;
+      break;
+    }
+    case "com.android.tools.r8.rewriteFrame": {
+      const rule = rewriteRuleOf(metadata.conditions, metadata.actions);
+      if (rule && (method.rewriteFrames?.length ?? 0) < MAX_REWRITES) (method.rewriteFrames ??= []).push(rule);
+      break;
+    }
+  }
+}
+
+/** `conditions: ["throws(Ljava/lang/NullPointerException;)"]`, `actions: ["removeInnerFrames(1)"]`. */
+function rewriteRuleOf(conditions: unknown, actions: unknown): RewriteFrame | undefined {
+  if (!Array.isArray(conditions) || !Array.isArray(actions)) return undefined;
+  const throws = conditions.map((c) => (typeof c === "string" ? /^throws\(L([\w$/]+);\)$/.exec(c)?.[1].replaceAll("/", ".") : undefined));
+  const removes = actions.map((a) => (typeof a === "string" ? /^removeInnerFrames\((\d{1,3})\)$/.exec(a)?.[1] : undefined));
+  // A condition or action this reader does not know: the rule is not applied.
+  if (throws.length === 0 || throws.some((t) => t === undefined) || removes.length !== 1 || removes[0] === undefined) return undefined;
+  return { throws: throws as string[], removeInnerFrames: Number(removes[0]) };
 }

@@ -31,8 +31,13 @@ function retraced(exception: Retraceable | ExceptionInput, mappings: ProguardMap
   if (exception.type) Object.assign(out, typeOf(exception.type, exception.module, mappings));
   const stack = exception.stackTrace;
   if (typeof stack === "string") out.stackTrace = retraceText(stack, mappings);
-  else if (Array.isArray(stack)) out.stackTrace = retraceFrames(stack, mappings, appPackage);
+  else if (Array.isArray(stack)) out.stackTrace = retraceFrames(stack, mappings, appPackage, qualifiedType(out.type ?? exception.type, out.type ? out.module : exception.module));
   return out;
+}
+
+/** The exception's class as R8's rewrite rules name it ("java.lang.NullPointerException"). */
+function qualifiedType(type: string | undefined, module: string | undefined): string | undefined {
+  return type && module ? `${module}.${type}` : type;
 }
 
 /** "b" in module "a" → "PaymentDeclinedException" in "com.example.shop"; a qualified "a.b" stays qualified. */

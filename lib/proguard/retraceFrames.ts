@@ -1,5 +1,5 @@
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
-import type { ClassMapping, MethodMapping, ProguardMapping } from "@/lib/proguard/proguardMapping";
+import type { ClassMapping, MethodMapping, ProguardMapping, RewriteFrame } from "@/lib/proguard/proguardMapping";
 
 /** R8's placeholder for a stripped source file name. */
 const PLACEHOLDER_FILE = "SourceFile";
@@ -16,17 +16,51 @@ export function originalClassName(name: string, mappings: ProguardMapping[]): st
 /**
  * Frames (outermost call first) as they were written: each frame whose class (`module`) an uploaded
  * mapping knows gets its original class, method, line and source file — and a frame R8 inlined
- * several methods into becomes one frame per method (the caller before the callee). Frames no
- * mapping knows are returned as they are. A retraced frame in `appPackage` (the app's package, from
- * an Android release "com.example.shop@1.4.2+42") is application code: the SDK judged it by its
- * obfuscated name, which no in-app package matches. Pure.
+ * several methods into becomes one frame per method (the caller before the callee). A frame in a
+ * method R8 outlined is dropped and its caller read at the line the outline stood for; when
+ * `thrown` (the exception's original class) is one R8 rewrote frames for, the innermost frame's
+ * inner frames R8 added are dropped. Frames no mapping knows are returned as they are. A retraced
+ * frame in `appPackage` (the app's package, from an Android release "com.example.shop@1.4.2+42") is
+ * application code: the SDK judged it by its obfuscated name, which no in-app package matches. Pure.
  */
-export function retraceFrames(frames: Frame[], mappings: ProguardMapping[], appPackage?: string): Frame[] {
-  return frames.flatMap((frame) => {
-    const retraced = retraceFrame(frame, mappings);
-    if (!appPackage || (retraced.length === 1 && retraced[0] === frame)) return retraced;
-    return retraced.map((f) => (f.module?.startsWith(`${appPackage}.`) ? { ...f, inApp: true } : f));
-  });
+export function retraceFrames(frames: Frame[], mappings: ProguardMapping[], appPackage?: string, thrown?: string): Frame[] {
+  const stack = new StackRetracer(mappings, thrown);
+  const out: Frame[][] = [];
+  for (let i = frames.length - 1; i >= 0; i--) {
+    const frame = frames[i];
+    const retraced = stack.next(frame);
+    if (!appPackage || (retraced.length === 1 && retraced[0] === frame)) out.push(retraced);
+    else out.push(retraced.map((f) => (f.module?.startsWith(`${appPackage}.`) ? { ...f, inApp: true } : f)));
+  }
+  return out.reverse().flat();
+}
+
+/**
+ * Retraces one stack's frames innermost first (the order a JVM prints them), carrying what R8's
+ * metadata needs across frames: an outline frame's position to its caller, and the thrown
+ * exception's rewrite rules to the innermost frame.
+ */
+export class StackRetracer {
+  private outlinePosition: number | undefined;
+  private innermost = true;
+
+  constructor(
+    private readonly mappings: ProguardMapping[],
+    private readonly thrown?: string,
+  ) {}
+
+  /** The next frame outwards, retraced (outermost first); [] for an outline R8 created; the frame itself when no mapping knows it. */
+  next(frame: Frame): Frame[] {
+    const resolved = resolveFrame(frame, this.mappings, this.outlinePosition);
+    this.outlinePosition = undefined;
+    if (resolved.outline) {
+      this.outlinePosition = frame.lineno;
+      return [];
+    }
+    const innermost = this.innermost;
+    this.innermost = false;
+    return innermost && this.thrown ? rewritten(resolved.frames, resolved.rewrites, this.thrown) : resolved.frames;
+  }
 }
 
 /** The app's package an Android release names ("com.example.shop@1.4.2+42"), if it names one. */
@@ -35,25 +69,46 @@ export function appPackageOf(release: string | undefined): string | undefined {
   return name && /^[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)+$/.test(name) && name !== release ? name : undefined;
 }
 
-/** One frame retraced: one or more frames, outermost call first (the frame itself when no mapping knows its class). */
-export function retraceFrame(frame: Frame, mappings: ProguardMapping[]): Frame[] {
-  if (!frame.module) return [frame];
-  for (const mapping of mappings) {
-    const owner = mapping.classNamed(frame.module);
-    if (owner) return framesFor(frame, owner, mapping);
-  }
-  return [frame];
+/** One frame retraced, and what R8 recorded about the methods it maps to. */
+interface ResolvedFrame {
+  /** Outermost call first; the frame itself when no mapping knows its class. */
+  frames: Frame[];
+  /** The frame is in a method R8 created by outlining code. */
+  outline: boolean;
+  rewrites: RewriteFrame[];
 }
 
-function framesFor(frame: Frame, owner: ClassMapping, mapping: ProguardMapping): Frame[] {
-  const candidates = frame.function === undefined ? undefined : owner.methods.get(frame.function);
-  const matched = candidates ? matching(candidates, frame.lineno) : [];
+/** One frame retraced: one or more frames, outermost call first (the frame itself when no mapping knows its class). */
+export function retraceFrame(frame: Frame, mappings: ProguardMapping[]): Frame[] {
+  return resolveFrame(frame, mappings, undefined).frames;
+}
+
+function resolveFrame(frame: Frame, mappings: ProguardMapping[], outlinePosition: number | undefined): ResolvedFrame {
+  if (frame.module) {
+    for (const mapping of mappings) {
+      const owner = mapping.classNamed(frame.module);
+      if (owner) return framesFor(frame, owner, mapping, outlinePosition);
+    }
+  }
+  return { frames: [frame], outline: false, rewrites: [] };
+}
+
+function framesFor(received: Frame, owner: ClassMapping, mapping: ProguardMapping, outlinePosition: number | undefined): ResolvedFrame {
+  const candidates = received.function === undefined ? undefined : owner.methods.get(received.function);
+  let frame = received;
+  let matched = candidates ? matching(candidates, frame.lineno) : [];
+  // The call of an outline: the line the outline's position stands for in this method.
+  const callsiteLine = outlinePosition === undefined ? undefined : matched.find((e) => e.outlineCallsite)?.outlineCallsite?.[String(outlinePosition)];
+  if (candidates && callsiteLine !== undefined) {
+    frame = { ...frame, lineno: callsiteLine };
+    matched = matching(candidates, callsiteLine);
+  }
   if (matched.length === 0) {
     // The class is known but not the method at this line: the class is still worth reading.
-    return [withFile({ ...frame, module: owner.originalName }, fileOf(frame, owner.originalName, mapping))];
+    return { frames: [withFile({ ...frame, module: owner.originalName }, fileOf(frame, owner.originalName, mapping))], outline: false, rewrites: [] };
   }
   // File order is innermost first; frames are outermost first.
-  return matched
+  const frames = matched
     .map((entry) => {
       const className = entry.originalClass ?? owner.originalName;
       const out = withFile({ ...frame, module: className, function: entry.originalName }, fileOf(frame, className, mapping));
@@ -63,6 +118,13 @@ function framesFor(frame: Frame, owner: ClassMapping, mapping: ProguardMapping):
       return out;
     })
     .reverse();
+  return { frames, outline: matched.every((e) => e.outline), rewrites: matched.flatMap((e) => e.rewriteFrames ?? []) };
+}
+
+/** The innermost frame's frames without the inner ones R8's rules drop for this exception (the outermost always stays). */
+function rewritten(frames: Frame[], rewrites: RewriteFrame[], thrown: string): Frame[] {
+  const remove = rewrites.filter((r) => r.throws.includes(thrown)).reduce((n, r) => n + r.removeInnerFrames, 0);
+  return remove > 0 ? frames.slice(0, Math.max(1, frames.length - remove)) : frames;
 }
 
 /**
@@ -87,6 +149,8 @@ function originalLine(entry: MethodMapping, line: number | undefined): number | 
     // No original range: ProGuard kept the lines (unless an obfuscated range says they moved).
     return entry.obfuscatedStart === undefined ? line : undefined;
   }
+  // ":0:0": R8 kept no line for it (a synthetic or library method inlined there).
+  if (entry.originalStart === 0) return undefined;
   if (line === undefined || entry.obfuscatedStart === undefined) return entry.originalStart;
   if (entry.originalEnd === undefined || entry.originalEnd === entry.originalStart) return entry.originalStart;
   return entry.originalStart + (line - entry.obfuscatedStart);
