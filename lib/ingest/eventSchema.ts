@@ -12,6 +12,17 @@ export const MAX_PROGUARD_UUIDS = 16;
 export const DEBUG_IDS_METADATA_KEY = "sourceMapDebugIds";
 /** Where an occurrence's metadata keeps the ProGuard UUIDs its event listed and those without an uploaded mapping (`{uuids, missing?}`). */
 export const PROGUARD_METADATA_KEY = "proguardMappings";
+/** Metadata key of a native event's symbol files: the debug IDs it was symbolicated with, and those without symbols. */
+export const NATIVE_SYMBOLS_METADATA_KEY = "nativeSymbols";
+/** Native binaries an event's frames lie in, at most (a process loads hundreds; frames touch a few). */
+export const MAX_NATIVE_IMAGES = 64;
+
+/** A native binary an event's frames lie in: its debug ID and where it was loaded. */
+export const NativeImageSchema = z.object({
+  debugId: z.string().min(1).max(80),
+  imageAddr: z.string().regex(/^0x[0-9a-f]{1,16}$/i),
+});
+export type NativeImage = z.infer<typeof NativeImageSchema>;
 /** Where an occurrence's metadata keeps the debug IDs of the JVM source bundles its event listed. */
 export const JVM_SOURCES_METADATA_KEY = "jvmSourceBundles";
 
@@ -66,6 +77,12 @@ export const IngestEventSchema = z.object({
     .optional(),
   /** The debug IDs of the app's JVM source bundles (sentry-cli debug-files bundle-jvm): its Java / Kotlin frames are shown with their source lines from them. */
   jvmSourceBundles: z.array(LooseUuidSchema).max(MAX_PROGUARD_UUIDS).optional(),
+  /**
+   * The native binaries the frames' addresses lie in (debug ID and load address): frames named only
+   * by `instructionAddr` + `imageAddr` are symbolicated with the Breakpad symbols uploaded under
+   * those debug IDs before the event is grouped and stored.
+   */
+  nativeImages: z.array(NativeImageSchema).max(MAX_NATIVE_IMAGES).optional(),
   context: jsonObject.optional(),
   metadata: jsonObject.optional(),
   fingerprint: z.array(z.string().max(512)).min(1).max(20).optional(),

@@ -1,9 +1,11 @@
-import { PROGUARD_METADATA_KEY, type IngestEvent } from "@/lib/ingest/eventSchema";
+import { NATIVE_SYMBOLS_METADATA_KEY, PROGUARD_METADATA_KEY, type IngestEvent } from "@/lib/ingest/eventSchema";
 import { prepareEvent, type PreparedEvent } from "@/lib/ingest/prepareEvent";
 import { redactSensitiveFields, type SensitiveFields } from "@/lib/ingest/sensitiveFields";
 import type { CompiledGroupingRules } from "@/lib/grouping/rules/compileGroupingRules";
 import { timeSlicer } from "@/lib/intake/timeSlicer";
 import { logger } from "@/lib/logger";
+import { nativeSymbolsFor } from "@/lib/native/eventNativeSymbols";
+import { symbolicateEvent } from "@/lib/native/symbolicateEvent";
 import { proguardMappingsFor } from "@/lib/proguard/eventProguardMappings";
 import { retraceEvent } from "@/lib/proguard/retraceEvent";
 import { frameMapperFor } from "@/lib/sourcemaps/frameMapper";
@@ -32,7 +34,8 @@ export async function prepareEvents(
   for (const raw of received) {
     await breathe();
     const redacted = sensitiveFields ? redactSensitiveFields(raw, sensitiveFields) : raw;
-    const event = redacted.proguardUuids ? await retraced(projectId, redacted) : redacted;
+    const retracedEvent = redacted.proguardUuids ? await retraced(projectId, redacted) : redacted;
+    const event = retracedEvent.nativeImages ? await symbolicated(projectId, retracedEvent) : retracedEvent;
     const mapped = withSourceMaps(projectId, event, prepareEvent(event, receivedAt, rules), receivedAt, rules);
     // Read by Promise.all below; until then (while this loop yields) a rejection is not unhandled.
     mapped.catch(() => undefined);
@@ -67,6 +70,23 @@ async function retraced(projectId: string, event: IngestEvent): Promise<IngestEv
   } catch (error) {
     logger.warn("ProGuard retracing failed: the event is stored as received", { projectId, error: errorMessage(error) });
     return { ...event, metadata: { ...metadata, [PROGUARD_METADATA_KEY]: { uuids, missing: uuids } } };
+  }
+}
+
+/**
+ * A native event's frames named only by an address, symbolicated with the Breakpad symbols uploaded
+ * under its images' debug IDs: grouped, shown and stored by function, file and line. Which debug IDs
+ * had symbols, and which had none, is kept in its metadata (NATIVE_SYMBOLS_METADATA_KEY).
+ */
+async function symbolicated(projectId: string, event: IngestEvent): Promise<IngestEvent> {
+  const debugIds = [...new Set(event.nativeImages!.map((image) => image.debugId))];
+  const { found, missing } = await nativeSymbolsFor(projectId, debugIds);
+  const metadata = { ...event.metadata, [NATIVE_SYMBOLS_METADATA_KEY]: { symbolicated: [...found.keys()], ...(missing.length > 0 && { missing }) } };
+  try {
+    return { ...symbolicateEvent(event, found), metadata };
+  } catch (error) {
+    logger.warn("native symbolication failed: the event is stored as received", { projectId, error: errorMessage(error) });
+    return { ...event, metadata: { ...metadata, [NATIVE_SYMBOLS_METADATA_KEY]: { symbolicated: [], missing: debugIds } } };
   }
 }
 

@@ -1,6 +1,8 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { findWorkspaceProjects } from "@/lib/projects/findWorkspaceProjects";
 import { storeSourceBundle } from "@/lib/jvmSources/storeSourceBundle";
+import { BreakpadSymbolsError } from "@/lib/native/breakpadSymbols";
+import { storeNativeSymbols } from "@/lib/native/storeNativeSymbols";
 import { isSourceBundleFile, SourceBundleError } from "@/lib/jvmSources/sourceBundle";
 import { ProguardMappingError } from "@/lib/proguard/proguardMapping";
 import { MAX_PROGUARD_BYTES, type AssembleDifsInput } from "@/lib/proguard/proguardSchemas";
@@ -26,8 +28,9 @@ const PROGUARD_NAME = /(?:^|\/)proguard\/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA
  * `upload-proguard` and `debug-files upload --type jvm` (and of Sentry's Android Gradle plugin,
  * which runs them), per file: `not_found` with the chunks to send, then the file put together and
  * stored — a mapping under the UUID its name carries (or the one derived from its bytes), a JVM
- * source bundle under its debug ID: `ok`. Faultline reads those two only: any other debug file
- * (dSYM, ELF, PDB, …) is `error`, saying so.
+ * source bundle under its debug ID, a Breakpad symbol file (`debug-files upload app.sym`) under the
+ * debug ID its MODULE record names: `ok`. Faultline reads those three only: any other debug file
+ * (dSYM, ELF, PDB, …) is `error`, saying so (dump_syms turns them into Breakpad symbols).
  */
 export async function assembleDifs(auth: AuthContext, org: string, projectRef: string, input: AssembleDifsInput): Promise<Record<string, DifState>> {
   const workspace = await sentryApiWorkspace(auth, org, { triage: true });
@@ -44,6 +47,15 @@ export async function assembleDifs(auth: AuthContext, org: string, projectRef: s
 
 async function stored(projectId: string, checksum: string, file: AssembleDifsInput[string], content: Buffer): Promise<DifState> {
   const named = PROGUARD_NAME.exec(file.name)?.[1]?.toLowerCase();
+  if (!named && content.subarray(0, 7).toString("latin1") === "MODULE ") {
+    try {
+      const symbols = await storeNativeSymbols(projectId, content);
+      return ok(checksum, { id: symbols.debugId, objectName: symbols.name, symbolType: "breakpad", features: ["symtab", "debug"], size: symbols.size, dateCreated: symbols.createdAt });
+    } catch (error) {
+      if (!(error instanceof BreakpadSymbolsError)) throw error;
+      return failed(`${file.name}: ${error.message}`);
+    }
+  }
   // Not named as a mapping and shaped as a source bundle (sentry-cli debug-files upload --type jvm).
   if (!named && isSourceBundleFile(content)) {
     try {
@@ -62,7 +74,7 @@ async function stored(projectId: string, checksum: string, file: AssembleDifsInp
     return failed(
       named
         ? `${file.name} is not a ProGuard mapping: ${error.message}`
-        : `${file.name}: Faultline reads ProGuard / R8 mappings and JVM source bundles only (native debug files are not symbolicated)`,
+        : `${file.name}: Faultline reads ProGuard / R8 mappings, JVM source bundles and Breakpad symbol files only (turn a dSYM, ELF or PDB into a .sym with dump_syms)`,
     );
   }
 }

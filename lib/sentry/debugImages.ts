@@ -1,5 +1,8 @@
 import { MAX_DEBUG_IDS, MAX_PROGUARD_UUIDS } from "@/lib/ingest/eventSchema";
 import { asArray, asObject } from "@/lib/sentry/coerce";
+import type { Frame } from "@/lib/ingest/stacktrace/frame";
+import { nativeDebugId } from "@/lib/native/nativeDebugId";
+import { MAX_NATIVE_IMAGES, type NativeImage } from "@/lib/ingest/eventSchema";
 import { normalizeDebugId } from "@/lib/sourcemaps/debugId";
 
 /** A loaded binary as native SDKs list it in `debug_meta.images`. */
@@ -39,6 +42,30 @@ export function addressOf(value: unknown): bigint | undefined {
   if (typeof value === "string" && /^0x[0-9a-f]{1,16}$/i.test(value)) return BigInt(value);
   if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return BigInt(value);
   return undefined;
+}
+
+/** Image types that are not native binaries (their IDs name source maps, mappings, bundles). */
+const NOT_NATIVE = new Set(["sourcemap", "proguard", "jvm", "dart_symbols"]);
+
+/**
+ * The native binaries (`debug_meta.images` with a `debug_id` and `image_addr`: elf, macho, pe,
+ * symbolic…) that frames named only by an address lie in, as `{debugId, imageAddr}`: their
+ * symbols are looked up by debug ID (lib/native). Undefined when no such frame has its image listed.
+ */
+export function nativeImagesOf(debugMeta: unknown, frames: Frame[]): NativeImage[] | undefined {
+  const wanted = new Set(frames.flatMap((f) => (f.instructionAddr && f.imageAddr && f.function === undefined ? [BigInt(f.imageAddr)] : [])));
+  if (wanted.size === 0) return undefined;
+  const images: NativeImage[] = [];
+  for (const raw of (asArray(asObject(debugMeta)?.images) ?? []).slice(0, MAX_IMAGES)) {
+    const image = asObject(raw);
+    if (!image || NOT_NATIVE.has(String(image.type))) continue;
+    const debugId = nativeDebugId(image.debug_id ?? image.id);
+    const start = addressOf(image.image_addr);
+    if (!debugId || start === undefined || !wanted.delete(start)) continue;
+    images.push({ debugId, imageAddr: `0x${start.toString(16)}` });
+    if (wanted.size === 0 || images.length >= MAX_NATIVE_IMAGES) break;
+  }
+  return images.length > 0 ? images : undefined;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Frame } from "@/lib/ingest/stacktrace/frame";
 import { asArray, asObject, asText, clipRaw, clipText, type JsonObject } from "@/lib/sentry/coerce";
 import { levelToSeverity } from "@/lib/sentry/mapLevel";
 import { normaliseEventId } from "@/lib/sentry/eventId";
-import { debugImagesOf, jvmSourceBundlesOf, proguardUuidsOf, sourceMapDebugIdsOf, type DebugImage } from "@/lib/sentry/debugImages";
+import { debugImagesOf, jvmSourceBundlesOf, nativeImagesOf, proguardUuidsOf, sourceMapDebugIdsOf, type DebugImage } from "@/lib/sentry/debugImages";
 import { mapStacktrace } from "@/lib/sentry/mapFrames";
 import { withCurrentInterfaceNames } from "@/lib/sentry/legacyInterfaces";
 import { sentryTimestampToIso } from "@/lib/sentry/sentryTimestamp";
@@ -166,6 +166,8 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
   });
 
   if (!isMessage && exceptions.length > 1) mainEvent.exceptions = chainOf(exceptions, type, message, frames, images);
+  const nativeImages = nativeImagesOf(ev.debug_meta, [...(frames ?? []), ...(mainEvent.exceptions ?? []).flatMap((e) => (Array.isArray(e.stackTrace) ? e.stackTrace : []))]);
+  if (nativeImages) mainEvent.nativeImages = nativeImages;
   return { events: [mainEvent] };
 }
 

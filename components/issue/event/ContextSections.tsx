@@ -87,6 +87,7 @@ export function EventFactsSection({ event }: { event: EventView }) {
     ["level", event.severity],
   ];
   if (event.proguard) rows.push(["ProGuard", proguardText(event.proguard)]);
+  if (event.nativeSymbols) rows.push(["symbols", nativeSymbolsText(event.nativeSymbols)]);
   if (event.sdk) rows.push(["sdk", `${event.sdk.name ?? "unknown"} ${event.sdk.version ?? ""}`.trim()]);
   if (event.sdk?.integrations.length) rows.push(["integrations", event.sdk.integrations.join(", ")]);
   if (event.runId) rows.push(["run", event.runId]);
@@ -106,6 +107,13 @@ function proguardText(proguard: NonNullable<EventView["proguard"]>): string {
   if (proguard.retracedWhenViewed.length > 0)
     return `retraced for reading with mapping ${proguard.retracedWhenViewed.join(", ")}, uploaded after the event arrived: it is grouped on its obfuscated frames`;
   return `retraced with mapping ${proguard.uuids.join(", ")}`;
+}
+
+/** Which binaries' symbols named a native event's frames, and which to upload when some had none. */
+function nativeSymbolsText(symbols: NonNullable<EventView["nativeSymbols"]>): string {
+  const used = symbols.symbolicated.length > 0 ? `symbolicated with ${symbols.symbolicated.join(", ")}` : "";
+  const missing = symbols.missing.length > 0 ? `no symbols uploaded for ${symbols.missing.join(", ")} (a Breakpad .sym: sentry-cli debug-files upload)` : "";
+  return [used, missing].filter(Boolean).join("; ");
 }
 
 /** What the SDK's timestamp said and why the event is dated otherwise. */

@@ -47,7 +47,7 @@ describe("eventSections", () => {
   });
 
   it("copes with native events and junk", () => {
-    expect(eventSections({}, "u-1")).toEqual({ log: null, breadcrumbs: [], request: null, user: { id: "u-1" }, contexts: {}, sdk: null, mechanism: null, extra: null, timestampCorrection: null, proguard: null });
+    expect(eventSections({}, "u-1")).toEqual({ log: null, breadcrumbs: [], request: null, user: { id: "u-1" }, contexts: {}, sdk: null, mechanism: null, extra: null, timestampCorrection: null, proguard: null, nativeSymbols: null });
     expect(eventSections("junk", null).user).toBeNull();
     expect(eventSections({ sentry: { breadcrumbs: { values: [{ timestamp: 1e20 }] } } }, null).breadcrumbs).toEqual([
       { at: null, type: null, category: null, level: null, message: null, data: null },
@@ -60,5 +60,14 @@ describe("eventSections", () => {
     expect(read({ reason: "too_old", sent: "1970-01-01T00:00:00.000Z" })).toEqual({ reason: "too_old", sent: "1970-01-01T00:00:00.000Z" });
     expect(read({ reason: "clock_drift", sent: "2026-01-01T00:00:00.000Z", driftSeconds: "x" })).toEqual({ reason: "clock_drift", sent: "2026-01-01T00:00:00.000Z" });
     for (const junk of [undefined, "x", [], { reason: "other", sent: "2026-01-01T00:00:00Z" }, { reason: "too_old" }, { reason: "too_old", sent: "never" }]) expect(read(junk)).toBeNull();
+  });
+});
+
+describe("eventSections: native symbols", () => {
+  it("reads which debug IDs a native event was symbolicated with and which had no symbols; not shown as extra", () => {
+    const sections = eventSections({ nativeSymbols: { symbolicated: ["3e5a0e68-d4be-8e6f-2f01-1bf9c5c8f5b3"], missing: ["9b7a3c1e-5d4f-4a2b-8c6d-1a2b3c4d5e6f-1", 7] } }, null);
+    expect(sections.nativeSymbols).toEqual({ symbolicated: ["3e5a0e68-d4be-8e6f-2f01-1bf9c5c8f5b3"], missing: ["9b7a3c1e-5d4f-4a2b-8c6d-1a2b3c4d5e6f-1"] });
+    expect(sections.extra).toBeNull();
+    expect(eventSections({ nativeSymbols: { symbolicated: [], missing: "x" } }, null).nativeSymbols).toBeNull();
   });
 });

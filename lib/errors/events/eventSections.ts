@@ -1,6 +1,6 @@
 import { eventContexts } from "@/lib/ingest/eventTags";
 import type { TimestampCorrection } from "@/lib/sentry/correctEventTime";
-import { DEBUG_IDS_METADATA_KEY, JVM_SOURCES_METADATA_KEY, PROGUARD_METADATA_KEY } from "@/lib/ingest/eventSchema";
+import { DEBUG_IDS_METADATA_KEY, JVM_SOURCES_METADATA_KEY, NATIVE_SYMBOLS_METADATA_KEY, PROGUARD_METADATA_KEY } from "@/lib/ingest/eventSchema";
 
 /**
  * The readable sections of one event from what ingest kept (`metadata.sentry` for Sentry SDKs, the
@@ -53,6 +53,8 @@ export interface EventSections {
    * frames were stored obfuscated) and still missing; those uploaded since, applied when it is viewed.
    */
   proguard: { uuids: string[]; missing: string[]; retracedWhenViewed: string[] } | null;
+  /** The native binaries whose symbols a native event's addresses were symbolicated with, and those without symbols. */
+  nativeSymbols: { symbolicated: string[]; missing: string[] } | null;
 }
 
 const MAX_BREADCRUMBS = 100;
@@ -60,7 +62,7 @@ const MAX_BREADCRUMBS = 100;
 export function eventSections(metadata: unknown, userId: string | null): EventSections {
   const meta = asRecord(metadata);
   const sentry = asRecord(meta.sentry);
-  const { sentry: _omit, [DEBUG_IDS_METADATA_KEY]: _ids, [PROGUARD_METADATA_KEY]: proguard, [JVM_SOURCES_METADATA_KEY]: _bundles, ...native } = meta;
+  const { sentry: _omit, [DEBUG_IDS_METADATA_KEY]: _ids, [PROGUARD_METADATA_KEY]: proguard, [JVM_SOURCES_METADATA_KEY]: _bundles, [NATIVE_SYMBOLS_METADATA_KEY]: nativeSymbols, ...native } = meta;
   void _omit;
   void _ids;
   void _bundles;
@@ -76,7 +78,15 @@ export function eventSections(metadata: unknown, userId: string | null): EventSe
     extra: Object.keys(extra).length > 0 ? extra : null,
     timestampCorrection: correctionOf(sentry.timestamp_correction),
     proguard: proguardOf(proguard),
+    nativeSymbols: nativeSymbolsOf(nativeSymbols),
   };
+}
+
+function nativeSymbolsOf(raw: unknown): EventSections["nativeSymbols"] {
+  const record = asRecord(raw);
+  const symbolicated = storedIds(record.symbolicated);
+  const missing = storedIds(record.missing);
+  return symbolicated.length + missing.length > 0 ? { symbolicated, missing } : null;
 }
 
 /** The ids a stored list holds (strings only, at most 16). */
