@@ -19,6 +19,7 @@ import { createProject } from "@/lib/projects/createProject";
 import { createSavedSearch } from "@/lib/savedSearches/savedSearches";
 import { storeSourceBundle } from "@/lib/jvmSources/storeSourceBundle";
 import { storeProguardMapping } from "@/lib/proguard/storeProguardMapping";
+import { storeNativeSymbols } from "@/lib/native/storeNativeSymbols";
 import { writeZip } from "@/lib/sourcemaps/bundles/__fixtures__/writeZip";
 import { uploadSourceMap } from "@/lib/sourcemaps/uploadSourceMap";
 import { declareRelease } from "@/lib/releases/declared/declaredReleases";
@@ -77,6 +78,8 @@ const MATRIX_SOURCE_MAP = JSON.stringify({ version: 3, sources: ["src/app.ts"], 
 const matrixSourceBundle = () =>
   writeZip({ "manifest.json": JSON.stringify({ files: { "files/_/_/com/example/Matrix.jvm": { type: "source", url: "~/com/example/Matrix.jvm" } } }), "files/_/_/com/example/Matrix.jvm": "class Matrix\n" });
 const MATRIX_PROGUARD_MAPPING = "com.example.Matrix -> a:\n    1:1:void run():10:10 -> a\n";
+/** A Breakpad symbol file of its own debug ID (each DELETE cell deletes one of its own). */
+const matrixSymbols = () => `MODULE Linux x86_64 ${randomUUID().replaceAll("-", "").toUpperCase()}0 matrix\nFUNC 10 10 0 run()\n10 10 3 0\n`;
 const client = { address: "127.0.0.1", userAgent: "permission-matrix" };
 
 /** A cron monitor of t (as a first check-in creates one), for the monitor routes' cells. */
@@ -389,6 +392,12 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
   "DELETE /api/v1/projects/:projectId/source-bundles/:debugId": async (ctx) => {
     const bundle = await storeSourceBundle(ctx.t.projectId, matrixSourceBundle(), randomUUID());
     return { path: `/api/v1/projects/${ctx.t.projectId}/source-bundles/${bundle.debugId}` };
+  },
+  "GET /api/v1/projects/:projectId/native-symbols": (ctx) => ({ path: `/api/v1/projects/${ctx.t.projectId}/native-symbols` }),
+  "POST /api/v1/projects/:projectId/native-symbols": (ctx) => ({ path: `/api/v1/projects/${ctx.t.projectId}/native-symbols`, rawBody: matrixSymbols() }),
+  "DELETE /api/v1/projects/:projectId/native-symbols/:debugId": async (ctx) => {
+    const symbols = await storeNativeSymbols(ctx.t.projectId, Buffer.from(matrixSymbols()));
+    return { path: `/api/v1/projects/${ctx.t.projectId}/native-symbols/${symbols.debugId}` };
   },
   "POST /api/0/projects/:org/:project/files/difs/assemble": (ctx) => {
     const sha1 = createHash("sha1").update(`matrix mapping ${tag()}`).digest("hex");

@@ -6,6 +6,7 @@ import { ReleaseCommitParamsSchema, SetReleaseCommitsSchema } from "@/lib/releas
 import { DeclaredReleaseParamsSchema, NewDeploySchema, NewReleaseSchema, UpdateReleaseSchema } from "@/lib/releases/declared/declaredReleaseSchemas";
 import { SourceBundleParamsSchema } from "@/lib/jvmSources/sourceBundleSchemas";
 import { AssembleDifsSchema, ProguardParamsSchema, UploadProguardQuerySchema } from "@/lib/proguard/proguardSchemas";
+import { NativeSymbolParamsSchema } from "@/lib/native/nativeSymbolSchemas";
 import { AssembleBundleSchema } from "@/lib/sourcemaps/bundles/chunkUploadSchemas";
 import { OrganizationParamsSchema, SentryProjectParamsSchema } from "@/lib/workspaces/workspaceSchemas";
 import { ListSourceMapsQuerySchema, SourceMapParamsSchema, UploadSourceMapQuerySchema } from "@/lib/sourcemaps/sourceMapSchemas";
@@ -176,9 +177,24 @@ export const projectRoutes: RouteSpec[] = [
     summary: "Delete a JVM source bundle", params: SourceBundleParamsSchema, responses: { 204: "deleted" }, errors: [401, 403, 404, 422],
   },
   {
+    method: "GET", path: "/api/v1/projects/{projectId}/native-symbols", tag: "Projects", auth: "session", role: "viewer",
+    summary: "The project's Breakpad symbol files, newest first (never their content)",
+    params: ProjectParamsSchema, responses: { 200: "`{items: [{debugId, name, os, arch, size, functionCount, createdAt}]}`" }, errors: [401, 404, 422],
+  },
+  {
+    method: "POST", path: "/api/v1/projects/{projectId}/native-symbols", tag: "Projects", auth: "session", role: "member",
+    summary: "Upload a Breakpad symbol file (`.sym` from dump_syms; the body, gzip allowed, ≤ 64 MiB)",
+    description: "Stored under the debug ID its MODULE record names (replacing what that ID had). Native events whose frames carry only an address (`instructionAddr` + `imageAddr`, with `nativeImages` naming the binary's debug ID; Sentry SDKs: `debug_meta.images` of sentry-native, Crashpad, sentry-cocoa…) are symbolicated with it before they are grouped and stored: function, source file and line, one frame per inlined call. `sentry-cli debug-files upload app.sym` uploads through `POST /api/0/projects/{org}/{project}/files/difs/assemble`. A body that is not a symbol file answers 422 naming `body`.",
+    params: ProjectParamsSchema, responses: { 201: "`{debugId, name, os, arch, size, functionCount, createdAt}`" }, errors: [401, 403, 404, 413, 422],
+  },
+  {
+    method: "DELETE", path: "/api/v1/projects/{projectId}/native-symbols/{debugId}", tag: "Projects", auth: "session", role: "member",
+    summary: "Delete a symbol file (events already stored stay as they were symbolicated)", params: NativeSymbolParamsSchema, responses: { 204: "deleted" }, errors: [401, 403, 404, 422],
+  },
+  {
     method: "POST", path: "/api/0/projects/{org}/{project}/files/difs/assemble", tag: "Projects", auth: "session", role: "member",
-    summary: "Assemble uploaded chunks into debug files of a project: `sentry-cli upload-proguard`, `sentry-cli debug-files upload --type jvm` (and Sentry's Android Gradle plugin)",
-    description: "The body maps each file's SHA-1 to `{name, chunks, debug_id}`. Per file: `{state: \"not_found\", missingChunks}` while chunks are missing, then `{state: \"ok\", dif}` once it is stored: a mapping under the UUID its name carries (`/proguard/<uuid>.txt`), a JVM source bundle (a ZIP with a `manifest.json` of sources) under `debug_id` or its manifest's. Faultline reads those two only: other debug files (dSYM, ELF, PDB) answer `{state: \"error\", detail}` and are not stored.",
+    summary: "Assemble uploaded chunks into debug files of a project: `sentry-cli upload-proguard`, `sentry-cli debug-files upload --type jvm` (and Sentry's Android Gradle plugin), `sentry-cli debug-files upload app.sym`",
+    description: "The body maps each file's SHA-1 to `{name, chunks, debug_id}`. Per file: `{state: \"not_found\", missingChunks}` while chunks are missing, then `{state: \"ok\", dif}` once it is stored: a mapping under the UUID its name carries (`/proguard/<uuid>.txt`), a JVM source bundle (a ZIP with a `manifest.json` of sources) under `debug_id` or its manifest's, a Breakpad symbol file under the debug ID of its MODULE record. Faultline reads those three only: other debug files (dSYM, ELF, PDB: turn them into a .sym with dump_syms) answer `{state: \"error\", detail}` and are not stored.",
     params: SentryProjectParamsSchema, body: AssembleDifsSchema, responses: { 200: "`{[sha1]: {state, missingChunks, detail, dif?}}`" }, errors: [401, 403, 404, 422],
   },
 ];
