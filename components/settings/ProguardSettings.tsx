@@ -1,14 +1,10 @@
 "use client";
 
 import { formatDistanceToNow } from "date-fns";
-import type { UseQueryResult } from "@tanstack/react-query";
+import { ArtifactList, useArtifactRemover } from "@/components/settings/ArtifactList";
 import { useOrigin } from "@/components/settings/IngestInstructions";
-import { button } from "@/components/ui/buttonStyles";
 import { Card } from "@/components/ui/Card";
 import { CommandBlock } from "@/components/ui/CommandBlock";
-import { ErrorState } from "@/components/ui/ErrorState";
-import { LoadingState } from "@/components/ui/Spinner";
-import { useToast } from "@/components/ui/Toast";
 import { formatBytes } from "@/lib/client/format";
 import { useDeleteProguardMappingMutation, useDeleteSourceBundleMutation, useProguardMappingsQuery, useSourceBundlesQuery } from "@/lib/client/hooks/useJvmDebugFilesQuery";
 
@@ -21,7 +17,7 @@ export function ProguardSettings({ projectId, org, projectSlug, canEdit }: { pro
   const bundles = useSourceBundlesQuery(projectId);
   const deleteMapping = useDeleteProguardMappingMutation(projectId);
   const deleteBundle = useDeleteSourceBundleMutation(projectId);
-  const { showToast } = useToast();
+  const remove = useArtifactRemover();
   const origin = useOrigin();
   const command = `export SENTRY_URL=${origin} SENTRY_AUTH_TOKEN=$FAULTLINE_API_TOKEN \\
   SENTRY_ORG=${org} SENTRY_PROJECT=${projectSlug}
@@ -29,15 +25,6 @@ npx @sentry/cli upload-proguard --write-properties app/src/main/assets/sentry-de
   app/build/outputs/mapping/release/mapping.txt
 npx @sentry/cli debug-files bundle-jvm --output build/sources --debug-id "$BUNDLE_ID" app/src/main/java
 npx @sentry/cli debug-files upload --type jvm build/sources`;
-
-  async function remove(what: string, run: () => Promise<unknown>) {
-    try {
-      await run();
-      showToast(`${what} deleted`, "success");
-    } catch (e) {
-      showToast(e instanceof Error ? e.message : `could not delete the ${what.toLowerCase()}`);
-    }
-  }
 
   return (
     <Card title="ProGuard / R8 mappings and JVM sources" titleId="proguard-title">
@@ -73,35 +60,5 @@ npx @sentry/cli debug-files upload --type jvm build/sources`;
         />
       </div>
     </Card>
-  );
-}
-
-interface ArtifactRow {
-  id: string;
-  detail: string;
-  onDelete?: () => void;
-}
-
-/** One kind of upload: loading, failed, none yet, or a row per upload (its id, what it holds, Delete). */
-function ArtifactList({ label, noun, query, rows, testId }: { label: string; noun: string; query: UseQueryResult<unknown>; rows: ArtifactRow[]; testId: string }) {
-  if (query.isLoading) return <LoadingState label={`Loading ${noun}…`} className="py-4" />;
-  if (query.error && !query.data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} className="py-4" />;
-  if (rows.length === 0) return <p className="text-sm text-gray-500 dark:text-gray-400">No {noun} uploaded yet.</p>;
-  return (
-    <ul className="divide-y divide-gray-100 dark:divide-gray-800" aria-label={label}>
-      {rows.map((row) => (
-        <li key={row.id} data-testid={testId} className="flex flex-wrap items-center gap-2 py-2 text-sm">
-          <div className="min-w-0 flex-1">
-            <p className="truncate font-mono text-xs text-gray-900 dark:text-gray-100">{row.id}</p>
-            <p className="text-xs text-gray-500 dark:text-gray-400">{row.detail}</p>
-          </div>
-          {row.onDelete && (
-            <button type="button" className={button.ghost} onClick={row.onDelete} aria-label={`Delete ${row.id} (${label})`}>
-              Delete
-            </button>
-          )}
-        </li>
-      ))}
-    </ul>
   );
 }

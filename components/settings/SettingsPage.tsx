@@ -16,6 +16,7 @@ import { Card } from "@/components/ui/Card";
 import { EmptyState } from "@/components/ui/EmptyState";
 import type { NewProject } from "@/lib/projects/addProject";
 import { InboundFiltersSettings } from "@/components/settings/InboundFiltersSettings";
+import { NativeSymbolsSettings } from "@/components/settings/NativeSymbolsSettings";
 import { ProguardSettings } from "@/components/settings/ProguardSettings";
 import { SourceMapsSettings } from "@/components/settings/SourceMapsSettings";
 
@@ -87,6 +88,7 @@ export function SettingsPage() {
                 <GroupingRulesSettings key={`rules-${project.id}`} projectId={project.id} isAdmin={isAdmin} canPreview={workspace.role !== "viewer"} />
                 <SourceMapsSettings key={`maps-${project.id}`} projectId={project.id} org={workspace.slug} projectSlug={project.slug} canEdit={workspace.role !== "viewer"} />
                 <ProguardSettings key={`proguard-${project.id}`} projectId={project.id} org={workspace.slug} projectSlug={project.slug} canEdit={workspace.role !== "viewer"} />
+                <NativeSymbolsSettings key={`native-symbols-${project.id}`} projectId={project.id} org={workspace.slug} projectSlug={project.slug} canEdit={workspace.role !== "viewer"} />
               </>
             )}
             <div id="alerts" key={workspace.id} className="space-y-6">
