@@ -4,6 +4,9 @@ import { HARBOR_SYM } from "@/lib/native/__fixtures__/harborSymbols";
 import { nativeCrashEvent } from "@/lib/native/__fixtures__/nativeCrashEvent";
 import { BreakpadSymbols } from "@/lib/native/breakpadSymbols";
 import { symbolicateEvent } from "@/lib/native/symbolicateEvent";
+import { buildMinidump } from "@/lib/sentry/__fixtures__/buildMinidump";
+import { minidumpEvent } from "@/lib/sentry/minidump/minidumpEvent";
+import { readMinidump } from "@/lib/sentry/minidump/readMinidump";
 import { unpackStoreEvent } from "@/lib/sentry/unpackEnvelope";
 
 const harbor = new BreakpadSymbols(HARBOR_SYM);
@@ -41,6 +44,13 @@ describe("symbolicateEvent", () => {
     const first = prepare();
     expect(prepare(0x5611aa000000n).fingerprint).toBe(first.fingerprint);
     expect(first.frames.map((f) => f.function)).toContain("Dock::Berth(int)");
+  });
+
+  it("names a minidump's crash frame by the crash module's build ID", () => {
+    const dump = buildMinidump({ arch: 9, platform: 0x8201, exceptionCode: 11, address: 8n, pc: 0x55d0c1a01a44n, modules: [{ name: "/opt/harbor/bin/harbor", base: 0x55d0c1a00000n, size: 0x10000, elfBuildId: "680e5a3ebed46f8e2f011bf9c5c8f5b3b1d2e3f4" }] });
+    const [event] = unpackStoreEvent(minidumpEvent({}, readMinidump(dump)!, "b".repeat(32)));
+    expect(event.nativeImages).toEqual([{ debugId: "3e5a0e68-d4be-8e6f-2f01-1bf9c5c8f5b3", imageAddr: "0x55d0c1a00000" }]);
+    expect(symbolicateEvent(event, symbols).stackTrace).toEqual([expect.objectContaining({ module: "/opt/harbor/bin/harbor", function: "Dock::Berth(int)", filename: "dock.cc", lineno: 40 })]);
   });
 
   it("keeps the event as it is without symbols", () => {

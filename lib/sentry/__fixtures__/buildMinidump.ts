@@ -13,7 +13,8 @@ export interface MinidumpSpec {
   information?: bigint;
   address: bigint;
   pc: bigint;
-  modules: { name: string; base: bigint; size: number }[];
+  /** `elfBuildId` (hex): the module's CodeView record is Breakpad's "BpEL" with that build ID. */
+  modules: { name: string; base: bigint; size: number; elfBuildId?: string }[];
   osVersion?: [number, number, number];
 }
 
@@ -54,6 +55,7 @@ export function buildMinidump(spec: MinidumpSpec): Buffer {
   const systemRva = place(system);
 
   const nameRvas = spec.modules.map((m) => utf16(m.name));
+  const codeViews = spec.modules.map((m) => (m.elfBuildId ? { size: 4 + m.elfBuildId.length / 2, rva: place(Buffer.concat([Buffer.from("BpEL"), Buffer.from(m.elfBuildId, "hex")])) } : null));
   const moduleList = Buffer.alloc(4 + spec.modules.length * 108);
   moduleList.writeUInt32LE(spec.modules.length, 0);
   spec.modules.forEach((m, i) => {
@@ -61,6 +63,10 @@ export function buildMinidump(spec: MinidumpSpec): Buffer {
     moduleList.writeBigUInt64LE(m.base, at);
     moduleList.writeUInt32LE(m.size, at + 8);
     moduleList.writeUInt32LE(nameRvas[i], at + 20);
+    if (codeViews[i]) {
+      moduleList.writeUInt32LE(codeViews[i]!.size, at + 76);
+      moduleList.writeUInt32LE(codeViews[i]!.rva, at + 80);
+    }
   });
   const moduleListRva = place(moduleList);
 

@@ -15,7 +15,12 @@ export function minidumpEvent(sent: JsonObject | undefined, summary: MinidumpSum
   if (event.event_id === undefined && eventId !== undefined) event.event_id = eventId;
   event.level ??= summary.reason === "DUMP_REQUESTED" ? "info" : "fatal";
   event.platform ??= "native";
-  if (!hasException(event)) event.exception = { values: [exceptionOf(summary)] };
+  if (!hasException(event)) {
+    event.exception = { values: [exceptionOf(summary)] };
+    // The crash module's debug ID: uploaded symbols of it name the crash frame (lib/native).
+    const image = imageOf(summary);
+    if (image) event.debug_meta = { ...asObject(event.debug_meta), images: [...((asObject(event.debug_meta)?.images as unknown[]) ?? []), image] };
+  }
   const contexts: JsonObject = { ...asObject(event.contexts) };
   if (summary.os && contexts.os === undefined) contexts.os = { name: summary.os, ...(summary.osVersion && { version: summary.osVersion }) };
   if (summary.arch && contexts.device === undefined) contexts.device = { arch: summary.arch };
@@ -33,6 +38,12 @@ function exceptionOf(summary: MinidumpSummary): JsonObject {
     mechanism: { type: "minidump", handled: false },
     ...(crashed && { stacktrace: { frames: [{ package: crashed.path, instruction_addr: summary.instructionPointer }] } }),
   };
+}
+
+function imageOf(summary: MinidumpSummary): JsonObject | undefined {
+  const crashed = summary.crashModule;
+  if (!crashed?.debugId) return undefined;
+  return { type: summary.os === "Windows" ? "pe" : summary.os === "macOS" || summary.os === "iOS" ? "macho" : "elf", code_file: crashed.path, debug_id: crashed.debugId, image_addr: crashed.base, image_size: crashed.size };
 }
 
 function hasException(event: JsonObject): boolean {

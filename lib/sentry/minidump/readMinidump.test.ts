@@ -14,12 +14,18 @@ describe("readMinidump", () => {
       reason: "SIGSEGV",
       address: "0x0",
       instructionPointer: "0x555555555169",
-      crashModule: { path: "/usr/bin/engine", offset: "0x1169" },
+      crashModule: { path: "/usr/bin/engine", offset: "0x1169", base: "0x555555554000", size: 0x20000 },
       os: "Linux",
       osVersion: "6.8.0",
       arch: "amd64",
       moduleCount: 2,
     });
+  });
+
+  it("reads the crash module's debug ID from its CodeView record (an ELF build ID, as Breakpad and Sentry write it)", () => {
+    const modules = [{ ...linuxModules[0], elfBuildId: "680e5a3ebed46f8e2f011bf9c5c8f5b3b1d2e3f4" }, linuxModules[1]];
+    const dump = buildMinidump({ arch: 9, platform: 0x8201, exceptionCode: 11, address: 0n, pc: 0x555555555169n, modules });
+    expect(readMinidump(dump)?.crashModule).toEqual({ path: "/usr/bin/engine", offset: "0x1169", base: "0x555555554000", size: 0x20000, debugId: "3e5a0e68-d4be-8e6f-2f01-1bf9c5c8f5b3" });
   });
 
   it("reads ARM64 contexts and names Mach exceptions on Apple platforms", () => {

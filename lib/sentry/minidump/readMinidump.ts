@@ -13,8 +13,12 @@ export interface MinidumpSummary {
   address?: string;
   /** The crashing thread's program counter: "0x…". */
   instructionPointer?: string;
-  /** The module holding the program counter: its path as recorded, and the offset into it ("0x…"). */
-  crashModule?: { path: string; offset: string };
+  /**
+   * The module holding the program counter: its path as recorded, the offset into it ("0x…"), where
+   * it was loaded and its size, and its debug ID from the CodeView record (a PDB's GUID and age, an
+   * ELF build ID as Breakpad and Sentry turn it into one) when it has one.
+   */
+  crashModule?: { path: string; offset: string; base: string; size: number; debugId?: string };
   /** "Linux", "Android", "macOS", "iOS", "Windows"…, as far as the system info stream says. */
   os?: string;
   osVersion?: string;
@@ -75,7 +79,10 @@ function read(r: Reader): MinidumpSummary | null {
     if (pc !== undefined) {
       summary.instructionPointer = hex(pc);
       const crashed = modules.find((m) => pc >= m.base && pc < m.base + m.size);
-      if (crashed) summary.crashModule = { path: r.string(crashed.nameRva) ?? "", offset: hex(pc - crashed.base) };
+      if (crashed) {
+        const debugId = codeViewDebugId(r, crashed.cvSize, crashed.cvRva);
+        summary.crashModule = { path: r.string(crashed.nameRva) ?? "", offset: hex(pc - crashed.base), base: hex(crashed.base), size: Number(crashed.size), ...(debugId && { debugId }) };
+      }
     }
   }
   return summary;
@@ -104,6 +111,28 @@ interface Module {
   size: bigint;
   /** Decoded only for the crash module: a hostile dump may point thousands of entries at one long string. */
   nameRva: number;
+  /** Its CodeView record (MINIDUMP_MODULE.CvRecord), read only for the crash module too. */
+  cvSize: number;
+  cvRva: number;
+}
+
+const CV_PDB70 = 0x53445352; // "RSDS": a PDB's GUID and age
+const CV_ELF = 0x4c457042; // "BpEL": Breakpad's record of an ELF build ID
+
+/**
+ * A module's debug ID from its CodeView record, as Sentry's SDKs and Breakpad's MODULE records write
+ * it: a PDB's GUID (its first three fields little-endian) and age when not zero; an ELF build ID's
+ * first 16 bytes read the same way. Undefined for any other record.
+ */
+function codeViewDebugId(r: Reader, size: number, rva: number): string | undefined {
+  if (size < 20 || rva === 0) return undefined;
+  const signature = r.u32(rva);
+  if (signature !== CV_PDB70 && signature !== CV_ELF) return undefined;
+  const guid = r.slice(rva + 4, 16);
+  const age = signature === CV_PDB70 && size >= 24 ? r.u32(rva + 20) : 0;
+  const swapped = Buffer.concat([Buffer.from(guid.subarray(0, 4)).reverse(), Buffer.from(guid.subarray(4, 6)).reverse(), Buffer.from(guid.subarray(6, 8)).reverse(), guid.subarray(8, 16)]).toString("hex");
+  const id = `${swapped.slice(0, 8)}-${swapped.slice(8, 12)}-${swapped.slice(12, 16)}-${swapped.slice(16, 20)}-${swapped.slice(20)}`;
+  return age === 0 ? id : `${id}-${age.toString(16)}`;
 }
 
 function moduleList(r: Reader, at: number): Module[] {
@@ -111,7 +140,7 @@ function moduleList(r: Reader, at: number): Module[] {
   const modules: Module[] = [];
   for (let i = 0; i < count; i++) {
     const m = at + 4 + i * MODULE_SIZE;
-    modules.push({ base: r.u64(m), size: BigInt(r.u32(m + 8)), nameRva: r.u32(m + 20) });
+    modules.push({ base: r.u64(m), size: BigInt(r.u32(m + 8)), nameRva: r.u32(m + 20), cvSize: r.u32(m + 76), cvRva: r.u32(m + 80) });
   }
   return modules;
 }
@@ -169,6 +198,11 @@ class Reader {
   u64(at: number): bigint {
     this.check(at, 8);
     return this.bytes.readBigUInt64LE(at);
+  }
+
+  slice(at: number, size: number): Buffer {
+    this.check(at, size);
+    return this.bytes.subarray(at, at + size);
   }
 
   /** MINIDUMP_STRING: a byte length, then UTF-16LE. Undefined for RVA 0 or an implausible length (paths and versions are short). */

@@ -145,11 +145,11 @@ function setFrames(event: JsonObject, frames: JsonObject[]): void {
   exception.stacktrace = { frames };
 }
 
-/** The minidump's one frame (the crash module) under our error; its OS and CPU where the context had none. */
+/** The minidump's one frame (the crash module, and its debug ID for symbols) under our error; its OS and CPU where the context had none. */
 function withMinidumpFrame(event: JsonObject, fromDump: JsonObject): JsonObject {
   const [dumped] = (asObject(fromDump.exception)?.values as JsonObject[]) ?? [];
   if (dumped?.stacktrace) setFrames(event, (asObject(dumped.stacktrace)?.frames as JsonObject[]) ?? []);
-  return { ...event, contexts: { ...asObject(fromDump.contexts), ...asObject(event.contexts) } };
+  return { ...event, ...(fromDump.debug_meta !== undefined && { debug_meta: fromDump.debug_meta }), contexts: { ...asObject(fromDump.contexts), ...asObject(event.contexts) } };
 }
 
 /** A macOS report carries an Apple crash report where Windows and Linux put a minidump: its crashed thread. */
