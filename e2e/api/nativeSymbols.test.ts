@@ -7,9 +7,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "@/e2e/support/alertHelpers";
 import { query } from "@/e2e/support/dbCounts";
 import { envelope, newEventId, postRaw, sentryUrl } from "@/e2e/support/envelopes";
+import { minidumpUpload } from "@/e2e/support/minidumpUpload";
 import { BASE_URL, createTenant, getJson, login, type Tenant } from "@/e2e/support/tenant";
 import { HARBOR_SYM } from "@/lib/native/__fixtures__/harborSymbols";
 import { nativeCrashEvent } from "@/lib/native/__fixtures__/nativeCrashEvent";
+import { buildMinidump } from "@/lib/sentry/__fixtures__/buildMinidump";
 
 const SENTRY_CLI = path.join(process.cwd(), "node_modules/.bin/sentry-cli");
 const HARBOR_ID = "3e5a0e68-d4be-8e6f-2f01-1bf9c5c8f5b3";
@@ -74,6 +76,18 @@ describe("Native symbolication: Breakpad symbol files name sentry-native's addre
     // Symbolicated, the crash groups on its functions: another run (another load address) is the same issue.
     expect(crash.groupId).not.toBe(before.groupId);
     expect((await sendCrash(0x5611aa000000n)).groupId).toBe(crash.groupId);
+  });
+
+  it("names a Crashpad minidump's crash frame by the crash module's build ID", async () => {
+    const dump = buildMinidump({ arch: 9, platform: 0x8201, exceptionCode: 11, address: 8n, pc: 0x55d0c1a01a44n, modules: [{ name: "/opt/harbor/bin/harbor", base: 0x55d0c1a00000n, size: 0x10000, elfBuildId: "680e5a3ebed46f8e2f011bf9c5c8f5b3b1d2e3f4" }] });
+    const { body, contentType } = minidumpUpload({ "sentry[release]": "harbor@2.0.0" }, dump);
+    const res = await postRaw(sentryUrl(t.projectPublicId, "minidump", `sentry_key=${t.key}`), new Uint8Array(body), { "content-type": contentType });
+    expect(res.status).toBe(200);
+    const { id } = (await res.json()) as { id: string };
+    const [row] = await query<{ groupId: string }>(`SELECT "groupId"::text FROM "ErrorOccurrence" WHERE "projectId" = $1::uuid AND "eventId" = $2`, [t.projectId, id]);
+    const event = await (await getJson(`/api/v1/errors/${row.groupId}/events/${id}`, { cookie: member })).json();
+    expect(event.type).toBe("SIGSEGV");
+    expect(event.exceptions[0].frames).toEqual([expect.objectContaining({ function: "Dock::Berth(int)", filename: "dock.cc", lineno: 40 })]);
   });
 
   it("takes a .sym over the native API (gzip allowed), refuses what is not one, and deletes", async () => {
