@@ -56,7 +56,15 @@ describe("Native symbolication: Breakpad symbol files name sentry-native's addre
     const before = await sendCrash();
     expect(before.frames.at(-1)).toMatchObject({ module: "/opt/harbor/bin/harbor", instructionAddr: "0x55d0c1a01a55" });
     expect(before.frames.at(-1)?.function).toBeUndefined();
-    expect(before.event.nativeSymbols).toEqual({ symbolicated: [], missing: [HARBOR_ID, "c0bcc3f1-9827-fe65-3058-404b2831d9e6"] });
+    expect(before.event.nativeSymbols).toEqual({
+      symbolicated: [],
+      missing: [HARBOR_ID, "c0bcc3f1-9827-fe65-3058-404b2831d9e6"],
+      images: [
+        { debugId: HARBOR_ID, imageAddr: "0x55d0c1a00000" },
+        { debugId: "c0bcc3f1-9827-fe65-3058-404b2831d9e6", imageAddr: "0x7f3c8b000000" },
+      ],
+      symbolicatedWhenViewed: [],
+    });
 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "faultline-native-"));
     fs.writeFileSync(path.join(dir, "harbor.sym"), HARBOR_SYM);
@@ -72,7 +80,11 @@ describe("Native symbolication: Breakpad symbol files name sentry-native's addre
       ["Dock::Berth(int)", "dock.cc", 42],
       ["std::vector<int, std::allocator<int> >::operator[](unsigned long)", "stl_vector.h", 1123],
     ]);
-    expect(crash.event.nativeSymbols).toEqual({ symbolicated: [HARBOR_ID], missing: ["c0bcc3f1-9827-fe65-3058-404b2831d9e6"] });
+    expect(crash.event.nativeSymbols).toMatchObject({ symbolicated: [HARBOR_ID], missing: ["c0bcc3f1-9827-fe65-3058-404b2831d9e6"], symbolicatedWhenViewed: [] });
+    // The crash that arrived before the upload reads symbolicated now; it stays in the issue it was grouped into.
+    const reread = await (await getJson(`/api/v1/errors/${before.groupId}/events/${before.event.eventId}`, { cookie: member })).json();
+    expect(reread.exceptions[0].frames.at(-2)).toMatchObject({ function: "Dock::Berth(int)", lineno: 42 });
+    expect(reread.nativeSymbols).toMatchObject({ missing: ["c0bcc3f1-9827-fe65-3058-404b2831d9e6"], symbolicatedWhenViewed: [HARBOR_ID] });
     // Symbolicated, the crash groups on its functions: another run (another load address) is the same issue.
     expect(crash.groupId).not.toBe(before.groupId);
     expect((await sendCrash(0x5611aa000000n)).groupId).toBe(crash.groupId);

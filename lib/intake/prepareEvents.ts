@@ -81,12 +81,14 @@ async function retraced(projectId: string, event: IngestEvent): Promise<IngestEv
 async function symbolicated(projectId: string, event: IngestEvent): Promise<IngestEvent> {
   const debugIds = [...new Set(event.nativeImages!.map((image) => image.debugId))];
   const { found, missing } = await nativeSymbolsFor(projectId, debugIds);
-  const metadata = { ...event.metadata, [NATIVE_SYMBOLS_METADATA_KEY]: { symbolicated: [...found.keys()], ...(missing.length > 0 && { missing }) } };
+  // The images of binaries without symbols are kept: symbols uploaded later name the frames when the event is viewed.
+  const images = event.nativeImages!.filter((image) => missing.includes(image.debugId));
+  const metadata = { ...event.metadata, [NATIVE_SYMBOLS_METADATA_KEY]: { symbolicated: [...found.keys()], ...(missing.length > 0 && { missing, images }) } };
   try {
     return { ...symbolicateEvent(event, found), metadata };
   } catch (error) {
     logger.warn("native symbolication failed: the event is stored as received", { projectId, error: errorMessage(error) });
-    return { ...event, metadata: { ...metadata, [NATIVE_SYMBOLS_METADATA_KEY]: { symbolicated: [], missing: debugIds } } };
+    return { ...event, metadata: { ...metadata, [NATIVE_SYMBOLS_METADATA_KEY]: { symbolicated: [], missing: debugIds, images: event.nativeImages } } };
   }
 }
 

@@ -112,8 +112,10 @@ function proguardText(proguard: NonNullable<EventView["proguard"]>): string {
 /** Which binaries' symbols named a native event's frames, and which to upload when some had none. */
 function nativeSymbolsText(symbols: NonNullable<EventView["nativeSymbols"]>): string {
   const used = symbols.symbolicated.length > 0 ? `symbolicated with ${symbols.symbolicated.join(", ")}` : "";
+  const late =
+    symbols.symbolicatedWhenViewed.length > 0 ? `symbolicated for reading with ${symbols.symbolicatedWhenViewed.join(", ")}, uploaded after the event arrived: it is grouped on its addresses` : "";
   const missing = symbols.missing.length > 0 ? `no symbols uploaded for ${symbols.missing.join(", ")} (a Breakpad .sym: sentry-cli debug-files upload)` : "";
-  return [used, missing].filter(Boolean).join("; ");
+  return [used, late, missing].filter(Boolean).join("; ");
 }
 
 /** What the SDK's timestamp said and why the event is dated otherwise. */

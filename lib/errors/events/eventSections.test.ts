@@ -65,8 +65,9 @@ describe("eventSections", () => {
 
 describe("eventSections: native symbols", () => {
   it("reads which debug IDs a native event was symbolicated with and which had no symbols; not shown as extra", () => {
-    const sections = eventSections({ nativeSymbols: { symbolicated: ["3e5a0e68-d4be-8e6f-2f01-1bf9c5c8f5b3"], missing: ["9b7a3c1e-5d4f-4a2b-8c6d-1a2b3c4d5e6f-1", 7] } }, null);
-    expect(sections.nativeSymbols).toEqual({ symbolicated: ["3e5a0e68-d4be-8e6f-2f01-1bf9c5c8f5b3"], missing: ["9b7a3c1e-5d4f-4a2b-8c6d-1a2b3c4d5e6f-1"] });
+    const image = { debugId: "9b7a3c1e-5d4f-4a2b-8c6d-1a2b3c4d5e6f-1", imageAddr: "0x140000000" };
+    const sections = eventSections({ nativeSymbols: { symbolicated: ["3e5a0e68-d4be-8e6f-2f01-1bf9c5c8f5b3"], missing: ["9b7a3c1e-5d4f-4a2b-8c6d-1a2b3c4d5e6f-1", 7], images: [image, { debugId: "x", imageAddr: "nope" }] } }, null);
+    expect(sections.nativeSymbols).toEqual({ symbolicated: ["3e5a0e68-d4be-8e6f-2f01-1bf9c5c8f5b3"], missing: ["9b7a3c1e-5d4f-4a2b-8c6d-1a2b3c4d5e6f-1"], images: [image], symbolicatedWhenViewed: [] });
     expect(sections.extra).toBeNull();
     expect(eventSections({ nativeSymbols: { symbolicated: [], missing: "x" } }, null).nativeSymbols).toBeNull();
   });

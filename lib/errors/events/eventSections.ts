@@ -1,6 +1,6 @@
 import { eventContexts } from "@/lib/ingest/eventTags";
 import type { TimestampCorrection } from "@/lib/sentry/correctEventTime";
-import { DEBUG_IDS_METADATA_KEY, JVM_SOURCES_METADATA_KEY, NATIVE_SYMBOLS_METADATA_KEY, PROGUARD_METADATA_KEY } from "@/lib/ingest/eventSchema";
+import { DEBUG_IDS_METADATA_KEY, JVM_SOURCES_METADATA_KEY, NATIVE_SYMBOLS_METADATA_KEY, NativeImageSchema, PROGUARD_METADATA_KEY, type NativeImage } from "@/lib/ingest/eventSchema";
 
 /**
  * The readable sections of one event from what ingest kept (`metadata.sentry` for Sentry SDKs, the
@@ -53,8 +53,12 @@ export interface EventSections {
    * frames were stored obfuscated) and still missing; those uploaded since, applied when it is viewed.
    */
   proguard: { uuids: string[]; missing: string[]; retracedWhenViewed: string[] } | null;
-  /** The native binaries whose symbols a native event's addresses were symbolicated with, and those without symbols. */
-  nativeSymbols: { symbolicated: string[]; missing: string[] } | null;
+  /**
+   * The native binaries (debug IDs) whose symbols a native event's addresses were symbolicated with;
+   * those without symbols when it arrived and still without (`missing`), with where they were loaded
+   * (`images`); those uploaded since, applied when it is viewed.
+   */
+  nativeSymbols: { symbolicated: string[]; missing: string[]; images: NativeImage[]; symbolicatedWhenViewed: string[] } | null;
 }
 
 const MAX_BREADCRUMBS = 100;
@@ -86,7 +90,11 @@ function nativeSymbolsOf(raw: unknown): EventSections["nativeSymbols"] {
   const record = asRecord(raw);
   const symbolicated = storedIds(record.symbolicated);
   const missing = storedIds(record.missing);
-  return symbolicated.length + missing.length > 0 ? { symbolicated, missing } : null;
+  const images = (Array.isArray(record.images) ? record.images : []).slice(0, 64).flatMap((image) => {
+    const parsed = NativeImageSchema.safeParse(image);
+    return parsed.success ? [parsed.data] : [];
+  });
+  return symbolicated.length + missing.length > 0 ? { symbolicated, missing, images, symbolicatedWhenViewed: [] } : null;
 }
 
 /** The ids a stored list holds (strings only, at most 16). */

@@ -15,6 +15,9 @@ import { JVM_SOURCES_METADATA_KEY } from "@/lib/ingest/eventSchema";
 import { sourceBundlesFor } from "@/lib/jvmSources/eventSourceBundles";
 import { withJvmSourceContext } from "@/lib/jvmSources/jvmSourceContext";
 import type { SourceBundle } from "@/lib/jvmSources/sourceBundle";
+import type { BreakpadSymbols } from "@/lib/native/breakpadSymbols";
+import { nativeSymbolsFor } from "@/lib/native/eventNativeSymbols";
+import { symbolicateFrames } from "@/lib/native/symbolicateEvent";
 import { proguardMappingsFor } from "@/lib/proguard/eventProguardMappings";
 import type { ProguardMapping } from "@/lib/proguard/proguardMapping";
 import { appPackageOf, retraceFrames } from "@/lib/proguard/retraceFrames";
@@ -84,13 +87,16 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
   const causeFrames = Array.isArray(occurrence.exceptions) ? (occurrence.exceptions as unknown as StoredChainException[]).flatMap((c) => validFrames(c?.frames) ?? []) : [];
   const raisedFrames = eventFrames(occurrence, group);
   const sections = eventSections(occurrence.metadata, occurrence.userId);
-  const [maps, late, jvmSources] = await Promise.all([
+  const [maps, late, jvmSources, lateSymbols] = await Promise.all([
     eventSourceMaps(group.projectId, occurrence.release, metadataDebugIds(occurrence.metadata), [...raisedFrames, ...causeFrames]),
     lateProguardMappings(group.projectId, sections.proguard),
     sourceBundlesFor(group.projectId, storedIds(asMetadata(occurrence.metadata)[JVM_SOURCES_METADATA_KEY])),
+    lateNativeSymbols(group.projectId, sections.nativeSymbols),
   ]);
-  const view: FrameView = { override: rules.frameOverride, maps, codeMappings: readCodeMappings(project?.codeMappings), release: occurrence.release, proguard: late.found, jvmSources };
+  const native = { images: new Map((sections.nativeSymbols?.images ?? []).map((image) => [BigInt(image.imageAddr), image.debugId])), symbols: lateSymbols.found };
+  const view: FrameView = { override: rules.frameOverride, maps, codeMappings: readCodeMappings(project?.codeMappings), release: occurrence.release, proguard: late.found, jvmSources, native };
   if (sections.proguard) sections.proguard = { ...sections.proguard, missing: late.missing, retracedWhenViewed: late.applied };
+  if (sections.nativeSymbols) sections.nativeSymbols = { ...sections.nativeSymbols, missing: lateSymbols.missing, symbolicatedWhenViewed: lateSymbols.applied };
   const isChainLink = parent !== null && chainParentOf(occurrence.metadata) === parent.eventId;
   chain.sort((a, b) => chainIndexOf(a.metadata) - chainIndexOf(b.metadata));
   const raised = exceptionOf(occurrence, group, sections.mechanism, view, raisedFrames);
@@ -199,9 +205,12 @@ interface FrameView {
   proguard: ProguardMapping[];
   /** The app's JVM source bundles the event lists: its Java / Kotlin frames' source lines. */
   jvmSources: SourceBundle[];
+  /** Symbols of native binaries uploaded after the event arrived (its frames were stored as addresses), by debug ID; the binaries by load address. */
+  native: { images: Map<bigint, string>; symbols: Map<string, BreakpadSymbols> };
 }
 
-function viewFrames(frames: Frame[], platform: string | null, view: FrameView) {
+function viewFrames(stored: Frame[], platform: string | null, view: FrameView) {
+  const frames = view.native.symbols.size > 0 ? symbolicateFrames(stored, view.native.images, view.native.symbols) : stored;
   const retraced = view.proguard.length > 0 ? retraceFrames(frames, view.proguard, appPackageOf(view.release ?? undefined)) : frames;
   return withJvmSourceContext(applySourceMaps(retraced, view.maps), view.jvmSources).map((frame) => {
     const shown = viewFrame(frame, platform, view.override);
@@ -263,6 +272,16 @@ async function lateProguardMappings(projectId: string, proguard: { missing: stri
   if (!proguard || proguard.missing.length === 0) return { found: [], missing: [], applied: [] };
   const { found, missing } = await proguardMappingsFor(projectId, proguard.missing);
   return { found, missing, applied: proguard.missing.filter((uuid) => !missing.includes(uuid)) };
+}
+
+/**
+ * The symbols of the native binaries an event lacked when it arrived that have been uploaded since:
+ * its stored frames are symbolicated with them when viewed (it stays grouped as it was).
+ */
+async function lateNativeSymbols(projectId: string, native: { missing: string[] } | null): Promise<{ found: Map<string, BreakpadSymbols>; missing: string[]; applied: string[] }> {
+  if (!native || native.missing.length === 0) return { found: new Map(), missing: [], applied: [] };
+  const { found, missing } = await nativeSymbolsFor(projectId, native.missing);
+  return { found, missing, applied: [...found.keys()] };
 }
 
 /**
