@@ -60,10 +60,11 @@ export class BreakpadSymbols {
   private readonly origins = new Map<number, string>();
   private readonly funcs: Func[] = [];
   private readonly publics: { address: number; name: string }[] = [];
-  private readonly lineAddress: number[] = [];
-  private readonly lineSize: number[] = [];
-  private readonly lineNumber: number[] = [];
-  private readonly lineFile: number[] = [];
+  // Line records in columns (a large binary has millions): address and size, line and file.
+  private readonly lineAddress = new Column(Float64Array);
+  private readonly lineSize = new Column(Float64Array);
+  private readonly lineNumber = new Column(Int32Array);
+  private readonly lineFile = new Column(Int32Array);
 
   /** Indexes `text`; throws BreakpadSymbolsError when it does not start with a MODULE record. */
   constructor(text: string) {
@@ -74,10 +75,16 @@ export class BreakpadSymbols {
     while (start < text.length) {
       let end = text.indexOf("\n", start);
       if (end < 0) end = text.length;
+      if (++records > MAX_RECORDS) throw new BreakpadSymbolsError(`more than ${MAX_RECORDS} records`);
+      // Unwind records (a quarter of a file or more) are skipped unread.
+      if (header && text.charCodeAt(start) === 83 && text.startsWith("STACK ", start)) {
+        current = undefined;
+        start = end + 1;
+        continue;
+      }
       const line = text.slice(start, text.charCodeAt(end - 1) === 13 ? end - 1 : end);
       start = end + 1;
       if (line.length === 0) continue;
-      if (++records > MAX_RECORDS) throw new BreakpadSymbolsError(`more than ${MAX_RECORDS} records`);
       if (!header) {
         header = moduleOf(line);
         continue;
@@ -95,7 +102,6 @@ export class BreakpadSymbols {
       } else if (kind === "INLINE") {
         if (current) addInline(current, line);
       } else {
-        current = kind === "STACK" ? undefined : current;
         if (kind === "FILE") this.addNamed(this.files, line);
         else if (kind === "INLINE_ORIGIN") this.addNamed(this.origins, line);
         else if (kind === "PUBLIC") this.addPublic(line);
@@ -105,6 +111,7 @@ export class BreakpadSymbols {
     this.module = header;
     this.funcs.sort((a, b) => a.address - b.address);
     this.publics.sort((a, b) => a.address - b.address);
+    for (const column of [this.lineAddress, this.lineSize, this.lineNumber, this.lineFile]) column.trim();
   }
 
   get functionCount(): number {
@@ -125,10 +132,10 @@ export class BreakpadSymbols {
   }
 
   private framesIn(func: Func, offset: number): SymbolicatedFrame[] {
-    const at = lastAtOrBefore(func.linesTo - func.linesFrom, (i) => this.lineAddress[func.linesFrom + i], offset);
+    const at = lastAtOrBefore(func.linesTo - func.linesFrom, (i) => this.lineAddress.at(func.linesFrom + i), offset);
     const index = at >= 0 ? func.linesFrom + at : -1;
-    const hit = index >= 0 && offset < this.lineAddress[index] + Math.max(this.lineSize[index], 1);
-    const innermost = hit ? { file: this.files.get(this.lineFile[index]), line: this.lineNumber[index] } : {};
+    const hit = index >= 0 && offset < this.lineAddress.at(index) + Math.max(this.lineSize.at(index), 1);
+    const innermost = hit ? { file: this.files.get(this.lineFile.at(index)), line: this.lineNumber.at(index) } : {};
     const inlines = (func.inlines ?? []).filter((i) => i.ranges.some(([a, size]) => offset >= a && offset < a + size)).sort((a, b) => a.depth - b.depth);
     const frames: SymbolicatedFrame[] = [];
     let name = func.name;
@@ -151,14 +158,17 @@ export class BreakpadSymbols {
     return func;
   }
 
+  /** "address size line file": hex, hex, decimal, decimal (read without splitting: there are millions). */
   private addLine(line: string): void {
-    const parts = line.split(" ");
-    if (parts.length !== 4) return;
-    const address = hex(parts[0]);
-    const size = hex(parts[1]);
-    const number = Number(parts[2]);
-    const file = Number(parts[3]);
-    if (Number.isNaN(address) || Number.isNaN(size) || !Number.isInteger(number) || !Number.isInteger(file)) return;
+    const a = line.indexOf(" ");
+    const b = line.indexOf(" ", a + 1);
+    const c = line.indexOf(" ", b + 1);
+    if (a < 0 || b < 0 || c < 0 || line.indexOf(" ", c + 1) >= 0) return;
+    const address = hex(line.slice(0, a));
+    const size = hex(line.slice(a + 1, b));
+    const number = Number(line.slice(b + 1, c));
+    const file = Number(line.slice(c + 1));
+    if (Number.isNaN(address) || Number.isNaN(size) || !Number.isInteger(number) || !Number.isInteger(file) || Math.abs(number) > 2 ** 31 - 1 || Math.abs(file) > 2 ** 31 - 1) return;
     const func = this.funcs[this.funcs.length - 1];
     this.lineAddress.push(address);
     this.lineSize.push(size);
@@ -218,8 +228,38 @@ function splitFields(line: string, count: number, optionalMarker: boolean): stri
   return fields;
 }
 
+const HEX = /^[0-9a-fA-F]{1,13}$/;
+
 function hex(text: string): number {
-  return /^[0-9a-fA-F]{1,13}$/.test(text) ? parseInt(text, 16) : NaN;
+  return HEX.test(text) ? parseInt(text, 16) : NaN;
+}
+
+/** A growable column of numbers in a typed array. */
+class Column<T extends Float64Array | Int32Array> {
+  private values: T;
+  length = 0;
+
+  constructor(private readonly Type: { new (length: number): T }) {
+    this.values = new Type(1024);
+  }
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new this.Type(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+
+  at(index: number): number {
+    return this.values[index];
+  }
+
+  /** Gives back the room grown for values that never came. */
+  trim(): void {
+    if (this.values.length > this.length) this.values = this.values.slice(0, this.length) as T;
+  }
 }
 
 function frame(name: string, file: string | undefined, line: number | undefined): SymbolicatedFrame {
