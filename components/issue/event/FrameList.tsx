@@ -48,13 +48,14 @@ function FrameTitle({ frame, language }: { frame: EventFrame; language: Language
     <span className="min-w-0 break-all font-mono text-xs">
       <span className="font-semibold text-gray-900 dark:text-gray-100">{frameFunctionLabel(frame, language)}</span>
       {where && <span className="text-gray-500 dark:text-gray-400"> at {where}</span>}
-      {address && <span className="text-gray-500 dark:text-gray-400"> {address}</span>}
       {frame.lineno !== undefined && (
         <span className="text-gray-500 dark:text-gray-400">
           :{frame.lineno}
           {frame.colno !== undefined && `:${frame.colno}`}
         </span>
       )}
+      {/* A symbolicated native frame keeps its offset into the binary, after its line. */}
+      {address && <span className="text-gray-500 dark:text-gray-400" title="offset into the binary">{frame.lineno !== undefined ? ` (${address})` : ` ${address}`}</span>}
       {frame.minified && (
         <span className="text-gray-400 dark:text-gray-500" title={`Mapped by the release's source map from ${frame.minified.function ?? "<anonymous>"} at ${frame.minified.filename ?? "?"}:${frame.minified.lineno ?? "?"}:${frame.minified.colno ?? "?"}`} data-testid="frame-minified">
           {" "}
