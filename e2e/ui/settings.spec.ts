@@ -65,7 +65,15 @@ test("a member sees the ingest URL but not the keys", async ({ page, context }) 
   );
   // A ProGuard mapping is listed with its UUID and class count; the upload command names the slugs too.
   await query(`INSERT INTO "ProguardMapping" (id, "projectId", uuid, content, size, "classCount") VALUES (gen_random_uuid(), $1::uuid, 'adad88a6-93b9-5fb0-8033-608fed994048', '\\x00', 2560, 3)`, [t.projectId]);
+  // A Breakpad symbol file is listed with its debug ID, binary, platform and function count.
+  await query(
+    `INSERT INTO "NativeSymbolFile" (id, "projectId", "debugId", name, os, arch, content, size, "functionCount") VALUES (gen_random_uuid(), $1::uuid, '3e5a0e68-d4be-8e6f-2f01-1bf9c5c8f5b3', 'harbor', 'Linux', 'x86_64', '\\x00', 4096, 12)`,
+    [t.projectId],
+  );
   await page.reload();
+  await expect(page.getByTestId("native-symbols-row")).toContainText("3e5a0e68-d4be-8e6f-2f01-1bf9c5c8f5b3");
+  await expect(page.getByTestId("native-symbols-row")).toContainText("harbor · Linux x86_64 · 12 functions · 4 KB");
+  await expect(page.getByTestId("native-symbols-command")).toContainText(`SENTRY_ORG=${org} SENTRY_PROJECT=${project}`);
   await expect(page.getByTestId("sentry-cli-upload-command")).toContainText(`SENTRY_ORG=${org} SENTRY_PROJECT=${project}`);
   await expect(page.getByTestId("sourcemap-row")).toContainText("any release · debug ID ab6f78a0");
   await expect(page.getByTestId("proguard-upload-command")).toContainText(`SENTRY_ORG=${org} SENTRY_PROJECT=${project}`);
