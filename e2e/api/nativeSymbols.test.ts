@@ -8,7 +8,7 @@ import { api } from "@/e2e/support/alertHelpers";
 import { query } from "@/e2e/support/dbCounts";
 import { envelope, newEventId, postRaw, sentryUrl } from "@/e2e/support/envelopes";
 import { minidumpUpload } from "@/e2e/support/minidumpUpload";
-import { BASE_URL, createTenant, getJson, login, type Tenant } from "@/e2e/support/tenant";
+import { BASE_URL, createTenant, getJson, login, postEvents, type Tenant } from "@/e2e/support/tenant";
 import { HARBOR_SYM } from "@/lib/native/__fixtures__/harborSymbols";
 import { nativeCrashEvent } from "@/lib/native/__fixtures__/nativeCrashEvent";
 import { buildMinidump } from "@/lib/sentry/__fixtures__/buildMinidump";
@@ -100,6 +100,23 @@ describe("Native symbolication: Breakpad symbol files name sentry-native's addre
     const event = await (await getJson(`/api/v1/errors/${row.groupId}/events/${id}`, { cookie: member })).json();
     expect(event.type).toBe("SIGSEGV");
     expect(event.exceptions[0].frames).toEqual([expect.objectContaining({ function: "Dock::Berth(int)", filename: "dock.cc", lineno: 40 })]);
+  });
+
+  it("symbolicates a native API event naming its binary in Breakpad's form of the debug ID", async () => {
+    const res = await postEvents(t.key, {
+      type: "SIGABRT",
+      message: "assertion failed in the docking system",
+      platform: "native",
+      stackTrace: [{ instructionAddr: "0x7f0000001ab5", imageAddr: "0x7f0000000000" }, { instructionAddr: "0x7f0000001a44", imageAddr: "0x7f0000000000" }],
+      nativeImages: [{ debugId: "3E5A0E68D4BE8E6F2F011BF9C5C8F5B30", imageAddr: "0x7f0000000000" }],
+    });
+    expect(res.status).toBe(202);
+    const { accepted } = (await res.json()) as { accepted: { groupId: string; eventId: string }[] };
+    const event = await (await getJson(`/api/v1/errors/${accepted[0].groupId}/events/${accepted[0].eventId}`, { cookie: member })).json();
+    expect(event.exceptions[0].frames.map((f: ShownFrame) => [f.function, f.lineno])).toEqual([
+      ["main", 11],
+      ["Dock::Berth(int)", 40],
+    ]);
   });
 
   it("takes a .sym over the native API (gzip allowed), refuses what is not one, and deletes", async () => {

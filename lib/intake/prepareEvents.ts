@@ -5,6 +5,7 @@ import type { CompiledGroupingRules } from "@/lib/grouping/rules/compileGrouping
 import { timeSlicer } from "@/lib/intake/timeSlicer";
 import { logger } from "@/lib/logger";
 import { nativeSymbolsFor } from "@/lib/native/eventNativeSymbols";
+import { nativeDebugId } from "@/lib/native/nativeDebugId";
 import { symbolicateEvent } from "@/lib/native/symbolicateEvent";
 import { proguardMappingsFor } from "@/lib/proguard/eventProguardMappings";
 import { retraceEvent } from "@/lib/proguard/retraceEvent";
@@ -78,11 +79,13 @@ async function retraced(projectId: string, event: IngestEvent): Promise<IngestEv
  * under its images' debug IDs: grouped, shown and stored by function, file and line. Which debug IDs
  * had symbols, and which had none, is kept in its metadata (NATIVE_SYMBOLS_METADATA_KEY).
  */
-async function symbolicated(projectId: string, event: IngestEvent): Promise<IngestEvent> {
-  const debugIds = [...new Set(event.nativeImages!.map((image) => image.debugId))];
+async function symbolicated(projectId: string, received: IngestEvent): Promise<IngestEvent> {
+  // Debug IDs as symbol files are stored under them (the native API may send Breakpad's form).
+  const event = { ...received, nativeImages: received.nativeImages!.map((image) => ({ ...image, debugId: nativeDebugId(image.debugId) ?? image.debugId })) };
+  const debugIds = [...new Set(event.nativeImages.map((image) => image.debugId))];
   const { found, missing } = await nativeSymbolsFor(projectId, debugIds);
   // The images of binaries without symbols are kept: symbols uploaded later name the frames when the event is viewed.
-  const images = event.nativeImages!.filter((image) => missing.includes(image.debugId));
+  const images = event.nativeImages.filter((image) => missing.includes(image.debugId));
   const metadata = { ...event.metadata, [NATIVE_SYMBOLS_METADATA_KEY]: { symbolicated: [...found.keys()], ...(missing.length > 0 && { missing, images }) } };
   try {
     return { ...symbolicateEvent(event, found), metadata };
