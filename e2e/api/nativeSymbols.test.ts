@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,12 +7,12 @@ import { api } from "@/e2e/support/alertHelpers";
 import { query } from "@/e2e/support/dbCounts";
 import { envelope, newEventId, postRaw, sentryUrl } from "@/e2e/support/envelopes";
 import { minidumpUpload } from "@/e2e/support/minidumpUpload";
-import { BASE_URL, createTenant, getJson, login, postEvents, type Tenant } from "@/e2e/support/tenant";
+import { runSentryCli, sentryCliTarget, type SentryCliTarget } from "@/e2e/support/sentryCliRunner";
+import { BASE_URL, createTenant, getJson, postEvents, type Tenant } from "@/e2e/support/tenant";
 import { HARBOR_SYM } from "@/lib/native/__fixtures__/harborSymbols";
 import { nativeCrashEvent } from "@/lib/native/__fixtures__/nativeCrashEvent";
 import { buildMinidump } from "@/lib/sentry/__fixtures__/buildMinidump";
 
-const SENTRY_CLI = path.join(process.cwd(), "node_modules/.bin/sentry-cli");
 const HARBOR_ID = "3e5a0e68-d4be-8e6f-2f01-1bf9c5c8f5b3";
 
 type ShownFrame = { function?: string; module?: string; filename?: string; lineno?: number; instructionAddr?: string };
@@ -21,18 +20,7 @@ type ShownFrame = { function?: string; module?: string; filename?: string; linen
 describe("Native symbolication: Breakpad symbol files name sentry-native's address-only frames", () => {
   let t: Tenant;
   let member: string;
-  let token: string;
-  let org: string;
-  let project: string;
-
-  function sentryCli(args: string[], cwd: string) {
-    return spawnSync(SENTRY_CLI, args, {
-      cwd,
-      env: { ...process.env, HOME: os.tmpdir(), SENTRY_URL: BASE_URL, SENTRY_AUTH_TOKEN: token, SENTRY_ORG: org, SENTRY_PROJECT: project, SENTRY_DISABLE_UPDATE_CHECK: "true", SENTRY_LOG_LEVEL: "warn" },
-      encoding: "utf8",
-      timeout: 60_000,
-    });
-  }
+  let cli: SentryCliTarget & { member: string };
 
   /** A crash as sentry-native sends it, harbor loaded at `base`. */
   async function sendCrash(base?: bigint) {
@@ -46,9 +34,8 @@ describe("Native symbolication: Breakpad symbol files name sentry-native's addre
 
   beforeAll(async () => {
     t = await createTenant("native-symbols");
-    member = await login(t.member);
-    token = (await api("POST", "/api/v1/account/tokens", member, { name: "ci", scope: "write" })).body.token;
-    [{ org, project }] = await query<{ org: string; project: string }>(`SELECT w.slug AS org, p.slug AS project FROM "Project" p JOIN "Workspace" w ON w.id = p."workspaceId" WHERE p.id = $1::uuid`, [t.projectId]);
+    cli = await sentryCliTarget(t);
+    member = cli.member;
   });
 
   it("symbolicates with the .sym `sentry-cli debug-files upload` sent: function, file, line, the inlined call; one issue across runs", async () => {
@@ -68,7 +55,7 @@ describe("Native symbolication: Breakpad symbol files name sentry-native's addre
 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "faultline-native-"));
     fs.writeFileSync(path.join(dir, "harbor.sym"), HARBOR_SYM);
-    const upload = sentryCli(["debug-files", "upload", "harbor.sym"], dir);
+    const upload = runSentryCli(cli, ["debug-files", "upload", "harbor.sym"], dir);
     expect(upload.status, `${upload.stdout}\n${upload.stderr}`).toBe(0);
     const listed = await api("GET", `/api/v1/projects/${t.projectId}/native-symbols`, member);
     expect(listed.body.items).toEqual([{ debugId: HARBOR_ID, name: "harbor", os: "Linux", arch: "x86_64", size: Buffer.byteLength(HARBOR_SYM), functionCount: 2, createdAt: expect.any(String) }]);

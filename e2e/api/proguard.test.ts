@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "@/e2e/support/alertHelpers";
 import { query } from "@/e2e/support/dbCounts";
 import { envelope, newEventId, postRaw, sentryUrl } from "@/e2e/support/envelopes";
+import { runSentryCli, sentryCliTarget, type SentryCliTarget } from "@/e2e/support/sentryCliRunner";
 import { BASE_URL, createTenant, getJson, login, postEvents, type Tenant } from "@/e2e/support/tenant";
 
 // An Android app's R8 mapping (written for this test, in the format R8 8.x writes) and crashes as
@@ -31,8 +31,6 @@ const MAPPING = [
   "",
 ].join("\n");
 
-const SENTRY_CLI = path.join(process.cwd(), "node_modules/.bin/sentry-cli");
-
 type ShownFrame = { function?: string; module?: string; filename?: string; lineno?: number; contextLine?: string };
 
 /** The UUID sentry-cli gives a folder's mapping.txt (what the Android Gradle plugin writes into the app). */
@@ -45,18 +43,8 @@ describe("ProGuard / R8 mappings: obfuscated Android and JVM events retraced", (
   let t: Tenant;
   let member: string;
   let viewer: string;
-  let token: string;
-  let org: string;
-  let project: string;
-
-  function sentryCli(args: string[], cwd: string) {
-    return spawnSync(SENTRY_CLI, args, {
-      cwd,
-      env: { ...process.env, HOME: os.tmpdir(), SENTRY_URL: BASE_URL, SENTRY_AUTH_TOKEN: token, SENTRY_ORG: org, SENTRY_PROJECT: project, SENTRY_DISABLE_UPDATE_CHECK: "true", SENTRY_LOG_LEVEL: "warn" },
-      encoding: "utf8",
-      timeout: 60_000,
-    });
-  }
+  let cli: SentryCliTarget & { member: string };
+  const sentryCli = (args: string[], cwd: string) => runSentryCli(cli, args, cwd);
 
   /** An uncaught crash of the obfuscated build, as sentry-android sends it (frames innermost last). */
   async function sendCrash(uuid: string | null, marker: string, images: Record<string, unknown>[] = []) {
@@ -89,10 +77,9 @@ describe("ProGuard / R8 mappings: obfuscated Android and JVM events retraced", (
 
   beforeAll(async () => {
     t = await createTenant("proguard");
-    member = await login(t.member);
+    cli = await sentryCliTarget(t);
+    member = cli.member;
     viewer = await login(t.viewer);
-    token = (await api("POST", "/api/v1/account/tokens", member, { name: "gradle", scope: "write" })).body.token;
-    [{ org, project }] = await query<{ org: string; project: string }>(`SELECT w.slug AS org, p.slug AS project FROM "Project" p JOIN "Workspace" w ON w.id = p."workspaceId" WHERE p.id = $1::uuid`, [t.projectId]);
   });
 
   it("retraces a sentry-android crash with the mapping `sentry-cli upload-proguard` sent: frames, inlined calls, exception class", async () => {
@@ -206,6 +193,7 @@ describe("ProGuard / R8 mappings: obfuscated Android and JVM events retraced", (
     const checksum = (await import("node:crypto")).createHash("sha1").update(content).digest("hex");
     const form = new FormData();
     form.append("file_gzip", new Blob([new Uint8Array(gzipSync(content))]), checksum);
+    const { token, org, project } = cli;
     const auth = { authorization: `Bearer ${token}` };
     expect((await fetch(`${BASE_URL}/api/0/organizations/${org}/chunk-upload/`, { method: "POST", headers: auth, body: form })).status).toBe(200);
     const res = await fetch(`${BASE_URL}/api/0/projects/${org}/${project}/files/difs/assemble/`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify({ [checksum]: { name: "libapp.so", chunks: [checksum], debug_id: "0e5f6c7a-1b2c-5d3e-8f40-5a6b7c8d9e0f" } }) });

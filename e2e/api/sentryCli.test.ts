@@ -7,12 +7,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "@/e2e/support/alertHelpers";
 import { query } from "@/e2e/support/dbCounts";
 import { envelope, newEventId, postRaw, sentryUrl } from "@/e2e/support/envelopes";
+import { runSentryCli, sentryCliTarget } from "@/e2e/support/sentryCliRunner";
 import { BASE_URL, createTenant, getJson, login, postEvents, type Tenant } from "@/e2e/support/tenant";
 
 // sentry-cli itself (the npm package's Linux binary), as a bundler plugin or a deploy step runs it:
 // `sourcemaps inject` writes debug IDs into the build, `sourcemaps upload` sends an artifact bundle;
 // `releases new / set-commits --local / finalize` declare a release and its commits.
-const SENTRY_CLI = path.join(process.cwd(), "node_modules/.bin/sentry-cli");
 const FIXTURES = path.join(process.cwd(), "lib/sourcemaps/__fixtures__");
 const ORIGINAL_LINE = fs.readFileSync(path.join(FIXTURES, "main.min.js.txt"), "utf8").split("\n")[0];
 const HOST = "https://shop.example";
@@ -33,14 +33,7 @@ describe("sentry-cli against Faultline", () => {
   let org: string;
   let project: string;
 
-  function sentryCli(args: string[], authToken = token, cwd?: string) {
-    return spawnSync(SENTRY_CLI, args, {
-      cwd,
-      env: { ...process.env, HOME: os.tmpdir(), SENTRY_URL: BASE_URL, SENTRY_AUTH_TOKEN: authToken, SENTRY_ORG: org, SENTRY_PROJECT: project, SENTRY_DISABLE_UPDATE_CHECK: "true", SENTRY_LOG_LEVEL: "warn" },
-      encoding: "utf8",
-      timeout: 60_000,
-    });
-  }
+  const sentryCli = (args: string[], authToken = token, cwd?: string) => runSentryCli({ token: authToken, org, project }, args, cwd);
 
   /** A browser SDK's event thrown by the build's code (frames innermost last), its minified line found in the file as deployed. */
   async function sendEvent(dir: string, extra: Record<string, unknown>) {
@@ -64,9 +57,7 @@ describe("sentry-cli against Faultline", () => {
 
   beforeAll(async () => {
     t = await createTenant("sentrycli");
-    member = await login(t.member);
-    token = (await api("POST", "/api/v1/account/tokens", member, { name: "ci", scope: "write" })).body.token;
-    [{ org, project }] = await query<{ org: string; project: string }>(`SELECT w.slug AS org, p.slug AS project FROM "Project" p JOIN "Workspace" w ON w.id = p."workspaceId" WHERE p.id = $1::uuid`, [t.projectId]);
+    ({ member, token, org, project } = await sentryCliTarget(t));
   });
 
   it("checks its configuration with `sentry-cli info`: the token's user and scopes, the organization", async () => {
