@@ -58,3 +58,13 @@ describe("symbolicateEvent", () => {
     expect(symbolicateEvent(event, new Map())).toBe(event);
   });
 });
+
+describe("minidumpEvent's debug image", () => {
+  it("joins what the SDK listed, whatever shape that has", () => {
+    const dump = buildMinidump({ arch: 9, platform: 0x8201, exceptionCode: 11, address: 8n, pc: 0x1a44n, modules: [{ name: "/opt/harbor/bin/harbor", base: 0n, size: 0x10000, elfBuildId: "680e5a3ebed46f8e2f011bf9c5c8f5b3b1d2e3f4" }] });
+    for (const debugMeta of [{ images: "x" }, { images: { a: 1 } }, "junk", { images: [{ type: "elf" }] }]) {
+      const event = minidumpEvent({ debug_meta: debugMeta }, readMinidump(dump)!, "c".repeat(32));
+      expect((event.debug_meta as { images: unknown[] }).images.at(-1)).toMatchObject({ debug_id: "3e5a0e68-d4be-8e6f-2f01-1bf9c5c8f5b3", image_addr: "0x0" });
+    }
+  });
+});

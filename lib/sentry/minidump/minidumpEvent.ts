@@ -19,7 +19,8 @@ export function minidumpEvent(sent: JsonObject | undefined, summary: MinidumpSum
     event.exception = { values: [exceptionOf(summary)] };
     // The crash module's debug ID: uploaded symbols of it name the crash frame (lib/native).
     const image = imageOf(summary);
-    if (image) event.debug_meta = { ...asObject(event.debug_meta), images: [...((asObject(event.debug_meta)?.images as unknown[]) ?? []), image] };
+    const listed = asObject(event.debug_meta)?.images;
+    if (image) event.debug_meta = { ...asObject(event.debug_meta), images: [...(Array.isArray(listed) ? listed : []), image] };
   }
   const contexts: JsonObject = { ...asObject(event.contexts) };
   if (summary.os && contexts.os === undefined) contexts.os = { name: summary.os, ...(summary.osVersion && { version: summary.osVersion }) };
