@@ -46,21 +46,24 @@ export async function applyAssignmentRules(batch: StoredBatch): Promise<void> {
       if (!member) continue;
     }
     const assignee = { assigneeId: rule.assigneeUserId, assigneeTeamId: rule.assigneeTeamId };
-    const { count } = await db().errorGroup.updateMany({
-      where: { id: groupId, workspaceId: target.workspaceId, assigneeId: null, assigneeTeamId: null },
-      data: assignee,
-    });
-    if (count === 0) continue;
-    await db().auditLog.create({
-      data: auditRow({
-        workspaceId: target.workspaceId,
-        actor: { type: "system" },
-        action: "error.auto_assigned",
-        targetType: "error",
-        targetId: groupId,
-        before: { assigneeId: null, assigneeTeamId: null },
-        after: { ...assignee, ruleId: rule.id, ruleName: rule.name, regression: outcome.regressedGroupIds.includes(groupId) },
-      }),
+    // The assignment and its audit entry land together: whoever sees the one sees the other.
+    await db().$transaction(async (tx) => {
+      const { count } = await tx.errorGroup.updateMany({
+        where: { id: groupId, workspaceId: target.workspaceId, assigneeId: null, assigneeTeamId: null },
+        data: assignee,
+      });
+      if (count === 0) return;
+      await tx.auditLog.create({
+        data: auditRow({
+          workspaceId: target.workspaceId,
+          actor: { type: "system" },
+          action: "error.auto_assigned",
+          targetType: "error",
+          targetId: groupId,
+          before: { assigneeId: null, assigneeTeamId: null },
+          after: { ...assignee, ruleId: rule.id, ruleName: rule.name, regression: outcome.regressedGroupIds.includes(groupId) },
+        }),
+      });
     });
   }
 }
