@@ -1,35 +1,19 @@
 import { gunzipSync } from "node:zlib";
-import { artifactCache } from "@/lib/cache/artifactCache";
-import { boundedQuery } from "@/lib/db/boundedQuery";
-import { logger } from "@/lib/logger";
+import { storedArtifactCache } from "@/lib/cache/storedArtifactCache";
 import { ProguardMapping, ProguardMappingError } from "@/lib/proguard/proguardMapping";
 
 /**
  * ProGuard mappings by project and UUID, as events need them: each instance asks for a UUID at most
  * every 10 s (an upload on another instance is seen within that), reads and indexes a mapping once,
- * and keeps up to 64 MB of their text (lib/cache/artifactCache.ts).
+ * and keeps up to 64 MB of their text (lib/cache/storedArtifactCache.ts).
  */
-const mappings = artifactCache<ProguardMapping>({
+const mappings = storedArtifactCache<ProguardMapping>({
   name: "ProGuard mappings",
-  ttlMs: 10_000,
-  budgetBytes: 64 * 1024 * 1024,
-  maxEntries: 5_000,
-  stat: async (projectId, uuid) => {
-    const { rows } = await boundedQuery<{ createdAt: Date; size: number }>(`SELECT "createdAt", size FROM "ProguardMapping" WHERE "projectId" = $1::uuid AND uuid = $2::uuid`, [projectId, uuid]);
-    return rows[0] ? { version: rows[0].createdAt.getTime(), size: rows[0].size } : null;
-  },
-  load: async (projectId, uuid) => {
-    const { rows } = await boundedQuery<{ content: Buffer }>(`SELECT content FROM "ProguardMapping" WHERE "projectId" = $1::uuid AND uuid = $2::uuid`, [projectId, uuid]);
-    if (!rows[0]) return null;
-    try {
-      return new ProguardMapping(gunzipSync(rows[0].content).toString("utf8"));
-    } catch (error) {
-      // Checked when uploaded: only a mapping stored by an older reader could fail here.
-      if (!(error instanceof ProguardMappingError)) throw error;
-      logger.warn("a stored ProGuard mapping no longer reads: its events are stored as received", { projectId, uuid, error: error.message });
-      return null;
-    }
-  },
+  table: "ProguardMapping",
+  idColumn: "uuid",
+  idType: "uuid",
+  parse: (content) => new ProguardMapping(gunzipSync(content).toString("utf8")),
+  Unreadable: ProguardMappingError,
 });
 
 /**
