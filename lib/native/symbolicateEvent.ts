@@ -1,5 +1,6 @@
 import type { IngestEvent, NativeImage } from "@/lib/ingest/eventSchema";
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
+import { basename } from "@/lib/ingest/stacktrace/location";
 import type { BreakpadSymbols } from "@/lib/native/breakpadSymbols";
 
 /**
@@ -34,7 +35,7 @@ export function symbolicateFrames(frames: Frame[], images: Map<bigint, string>, 
       const out: Frame = { ...frame, function: f.function };
       if (f.file) {
         out.absPath = f.file;
-        out.filename = f.file.split(/[\\/]/).pop() || f.file;
+        out.filename = basename(f.file) || f.file;
       }
       if (f.line !== undefined) out.lineno = f.line;
       return out;

@@ -1,3 +1,4 @@
+import { nativeDebugId } from "@/lib/native/nativeDebugId";
 import { crashReasonOf } from "@/lib/sentry/minidump/crashReasons";
 
 /**
@@ -131,8 +132,8 @@ function codeViewDebugId(r: Reader, size: number, rva: number): string | undefin
   const guid = r.slice(rva + 4, 16);
   const age = signature === CV_PDB70 && size >= 24 ? r.u32(rva + 20) : 0;
   const swapped = Buffer.concat([Buffer.from(guid.subarray(0, 4)).reverse(), Buffer.from(guid.subarray(4, 6)).reverse(), Buffer.from(guid.subarray(6, 8)).reverse(), guid.subarray(8, 16)]).toString("hex");
-  const id = `${swapped.slice(0, 8)}-${swapped.slice(8, 12)}-${swapped.slice(12, 16)}-${swapped.slice(16, 20)}-${swapped.slice(20)}`;
-  return age === 0 ? id : `${id}-${age.toString(16)}`;
+  // The GUID's hex and the age, as a Breakpad MODULE record writes it.
+  return nativeDebugId(`${swapped}${age.toString(16)}`);
 }
 
 function moduleList(r: Reader, at: number): Module[] {

@@ -35,14 +35,15 @@ const CR1 = Buffer.from("CR1");
  */
 export async function readUnrealCrash(compressed: Buffer, maxBytes: number): Promise<UnrealCrash> {
   if (compressed.length === 0) throw ApiError.badRequest(`${FIELD}: empty; expected an Unreal Engine crash report (zlib-compressed)`, { field: FIELD });
+  const tooLarge = () => ApiError.tooLarge(`${FIELD}: an Unreal crash report may be at most ${maxBytes} bytes decompressed`, { field: FIELD, limit: maxBytes });
   let bytes: Buffer;
   try {
     bytes = await inflateAsync(compressed, { maxOutputLength: maxBytes + 1 });
   } catch (error) {
-    if (isTooLarge(error)) throw ApiError.tooLarge(`${FIELD}: an Unreal crash report may be at most ${maxBytes} bytes decompressed`, { field: FIELD, limit: maxBytes });
+    if (isTooLarge(error)) throw tooLarge();
     throw ApiError.badRequest(`${FIELD}: not an Unreal Engine crash report (not zlib-compressed)`, { field: FIELD });
   }
-  if (bytes.length > maxBytes) throw ApiError.tooLarge(`${FIELD}: an Unreal crash report may be at most ${maxBytes} bytes decompressed`, { field: FIELD, limit: maxBytes });
+  if (bytes.length > maxBytes) throw tooLarge();
   try {
     return parse(new Cursor(bytes));
   } catch (error) {

@@ -1,3 +1,4 @@
+import { basename } from "@/lib/ingest/stacktrace/location";
 import type { JsonObject } from "@/lib/sentry/coerce";
 
 /** Frames read from a CallStack; deeper ones are dropped (the crash is at the top). Lines are read up to MAX_LINE characters. */
@@ -81,7 +82,7 @@ function located(path: string | undefined, line: string | undefined): Pick<Parse
   const file = path?.trim();
   if (!file) return {};
   const lineno = Number(line);
-  return { abs_path: file, filename: file.split(/[\\/]/).pop() || file, ...(lineno > 0 && { lineno }) };
+  return { abs_path: file, filename: basename(file) || file, ...(lineno > 0 && { lineno }) };
 }
 
 function isInApp(frame: ParsedFrame, modules: UnrealModules): boolean {
@@ -100,5 +101,5 @@ function isProjectModule(binary: string, project: string | undefined): boolean {
 
 /** "C:\Game\Binaries\Win64\MyGame.exe" → "MyGame"; "libUnrealEditor-Core.so" → "libUnrealEditor-Core". */
 function moduleName(path: string): string {
-  return (path.split(/[\\/]/).pop() ?? path).replace(/\.(?:exe|dll|so(?:\.\d+)*|dylib)$/i, "");
+  return basename(path).replace(/\.(?:exe|dll|so(?:\.\d+)*|dylib)$/i, "");
 }
