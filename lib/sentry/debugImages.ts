@@ -53,10 +53,12 @@ const NOT_NATIVE = new Set(["sourcemap", "proguard", "jvm", "dart_symbols"]);
  * symbols are looked up by debug ID (lib/native). Undefined when no such frame has its image listed.
  */
 export function nativeImagesOf(debugMeta: unknown, frames: Frame[]): NativeImage[] | undefined {
+  const listed = asArray(asObject(debugMeta)?.images);
+  if (!listed) return undefined;
   const wanted = new Set(frames.flatMap((f) => (f.instructionAddr && f.imageAddr && f.function === undefined ? [BigInt(f.imageAddr)] : [])));
   if (wanted.size === 0) return undefined;
   const images: NativeImage[] = [];
-  for (const raw of (asArray(asObject(debugMeta)?.images) ?? []).slice(0, MAX_IMAGES)) {
+  for (const raw of listed.slice(0, MAX_IMAGES)) {
     const image = asObject(raw);
     if (!image || NOT_NATIVE.has(String(image.type))) continue;
     const debugId = nativeDebugId(image.debug_id ?? image.id);

@@ -166,7 +166,8 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
   });
 
   if (!isMessage && exceptions.length > 1) mainEvent.exceptions = chainOf(exceptions, type, message, frames, images);
-  const nativeImages = nativeImagesOf(ev.debug_meta, [...(frames ?? []), ...(mainEvent.exceptions ?? []).flatMap((e) => (Array.isArray(e.stackTrace) ? e.stackTrace : []))]);
+  // Only events that list their binaries (native SDKs) can name any: the rest skip gathering their frames.
+  const nativeImages = ev.debug_meta === undefined ? undefined : nativeImagesOf(ev.debug_meta, [...(frames ?? []), ...(mainEvent.exceptions ?? []).flatMap((e) => (Array.isArray(e.stackTrace) ? e.stackTrace : []))]);
   if (nativeImages) mainEvent.nativeImages = nativeImages;
   return { events: [mainEvent] };
 }
