@@ -148,6 +148,10 @@ const EnvSchema = z.object({
     .url("FAULTLINE_SELF_DSN must be a URL like https://<ingest key>@errors.example.com")
     .refine((v) => /^https?:\/\/[^@/\s]+@/.test(v), "FAULTLINE_SELF_DSN must carry the ingest key before @ (https://<key>@host)")
     .optional(),
+  /** How often issues' assignments, regressions, resolutions and comments become people's notifications; 0 disables it on this instance. */
+  WORKFLOW_NOTIFICATIONS_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(3_000),
+  /** How often people's pending notification emails are sent (one email per person per turn); 0 disables it on this instance. */
+  NOTIFICATION_EMAIL_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   /** How often due forwarding deliveries (and their retries) are sent; 0 disables the worker on this instance. */
   FORWARDING_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(2_000),
   FORWARDING_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),

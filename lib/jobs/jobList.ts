@@ -13,6 +13,8 @@ import type { Job } from "@/lib/jobs/job";
 import { createPartitionsAhead } from "@/lib/lifecycle/createPartitionsAhead";
 import { RETENTION_JOB, runRetention } from "@/lib/lifecycle/runRetention";
 import { deleteStaleChunks } from "@/lib/sourcemaps/bundles/deleteStaleChunks";
+import { runWorkflowNotifications, WORKFLOW_NOTIFICATIONS_JOB } from "@/lib/notifications/runWorkflowNotifications";
+import { sendNotificationEmails } from "@/lib/notifications/sendNotificationEmails";
 import { sampleStorage } from "@/lib/storage/sampleStorage";
 
 /** Every background job of an app instance, started by lib/jobs/startJobs.ts. Add one line per job. */
@@ -123,4 +125,21 @@ export const jobList: Job[] = [
   },
   // Forwarded copies: retries with backoff, and first attempts lost with a crashed instance.
   forwardingJob,
+  // Assignments, regressions, resolutions and comments into the inbox of the people taking part (docs/notifications.md).
+  {
+    name: WORKFLOW_NOTIFICATIONS_JOB,
+    intervalMs: env().WORKFLOW_NOTIFICATIONS_INTERVAL_MS,
+    run: async () => {
+      await runWorkflowNotifications();
+    },
+  },
+  // The notifications people want by email, one email per person per turn, through SMTP_URL.
+  {
+    name: "notification-emails",
+    intervalMs: env().NOTIFICATION_EMAIL_INTERVAL_MS,
+    run: async (now) => {
+      const { SMTP_URL, SMTP_FROM, PUBLIC_URL, ALERT_DELIVERY_TIMEOUT_MS } = env();
+      await sendNotificationEmails({ now, smtpUrl: SMTP_URL, from: SMTP_FROM, publicUrl: PUBLIC_URL, timeoutMs: ALERT_DELIVERY_TIMEOUT_MS });
+    },
+  },
 ];

@@ -8,6 +8,7 @@ import { errorRoutes } from "@/lib/openapi/routes/errors";
 import { forwardingRoutes } from "@/lib/openapi/routes/forwarding";
 import { groupingRoutes } from "@/lib/openapi/routes/grouping";
 import { ingestRoutes } from "@/lib/openapi/routes/ingest";
+import { notificationRoutes } from "@/lib/openapi/routes/notifications";
 import { projectRoutes } from "@/lib/openapi/routes/projects";
 import { systemRoutes } from "@/lib/openapi/routes/system";
 import { triageRoutes } from "@/lib/openapi/routes/triage";
@@ -23,6 +24,7 @@ export const routeRegistry: RouteSpec[] = [
   ...ingestRoutes,
   ...authRoutes,
   ...accountRoutes,
+  ...notificationRoutes,
   ...administrationRoutes,
   ...errorRoutes,
   ...triageRoutes,

@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { query } from "@/e2e/support/dbCounts";
+import { startSmtpSink, type SmtpSink } from "@/e2e/support/smtpSink";
+import { BASE_URL, createTenant, getJson, login, patchJson, postEvents, type Tenant, type TestUser } from "@/e2e/support/tenant";
+import { waitFor } from "@/e2e/support/waitFor";
+import { sendNotificationEmails } from "@/lib/notifications/sendNotificationEmails";
+
+/**
+ * Workflow notifications over HTTP against the shared app: its workflow-notifications job (every
+ * 3 s) turns assignments, comments, mentions, resolutions and regressions into the inbox of the
+ * people taking part. Negative checks wait for a notification of the same source (or a later one)
+ * to someone else first: the job handles a source's recipients in one statement.
+ */
+interface Notification {
+  id: string;
+  kind: string;
+  text: string;
+  readAt: string | null;
+  actor: { id: string; name: string } | null;
+  detail: Record<string, unknown>;
+  issue: { id: string; type: string; projectName: string };
+}
+interface Inbox {
+  items: Notification[];
+  unreadCount: number;
+  nextCursor: string | null;
+}
+
+const send = (method: string, path: string, cookie: string, body?: unknown) =>
+  fetch(`${BASE_URL}${path}`, { method, headers: { "content-type": "application/json", cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
+
+describe("workflow notifications", () => {
+  let t: Tenant;
+  const cookies = new Map<TestUser, string>();
+  let errorId: string;
+  let sink: SmtpSink;
+  const cookie = (u: TestUser) => cookies.get(u) as string;
+  const inbox = async (u: TestUser, qs = ""): Promise<Inbox> => {
+    const res = await getJson(`/api/v1/notifications${qs}`, { cookie: cookie(u) });
+    expect(res.status).toBe(200);
+    return res.json();
+  };
+  /** The user's notification of `kind` about `issueId` that `match` accepts, once the job has made it. */
+  const told = (u: TestUser, kind: string, issueId: string, match: (n: Notification) => boolean = () => true) =>
+    waitFor(async () => (await inbox(u)).items.find((n) => n.kind === kind && n.issue.id === issueId && match(n)), 30_000, 250);
+  const kindsOf = async (u: TestUser, issueId: string) => (await inbox(u, "?limit=100")).items.filter((n) => n.issue.id === issueId).map((n) => n.kind);
+  const ingest = async (type: string) => {
+    const res = await postEvents(t.key, { events: [{ type, message: `${type} in checkout`, severity: "high" }] });
+    expect(res.status).toBe(202);
+    return (await res.json()).accepted[0].groupId as string;
+  };
+  const comment = async (u: TestUser, id: string, body: string) => expect((await send("POST", `/api/v1/errors/${id}/comments`, cookie(u), { body })).status).toBe(201);
+  const setStatus = async (u: TestUser, id: string, status: string) => expect((await patchJson(`/api/v1/errors/${id}`, cookie(u), { status })).status).toBe(200);
+
+  beforeAll(async () => {
+    t = await createTenant("notify");
+    for (const u of [t.admin, t.member, t.viewer]) cookies.set(u, await login(u));
+    errorId = await ingest("InvoiceTotalError");
+    sink = await startSmtpSink();
+  });
+  afterAll(async () => {
+    await sink?.close();
+  });
+
+  it("assigning tells the assignee, naming who did it, and not the one who assigned", async () => {
+    expect((await patchJson(`/api/v1/errors/${errorId}`, cookie(t.admin), { assigneeId: t.member.id })).status).toBe(200);
+    const n = await told(t.member, "assigned", errorId);
+    expect(n.actor?.id).toBe(t.admin.id);
+    expect(n.text).toMatch(/assigned an issue to you/);
+    expect(n.issue).toMatchObject({ type: "InvoiceTotalError", projectName: expect.stringMatching(/^Project notify-/) });
+    expect(n.readAt).toBeNull();
+    expect(await kindsOf(t.admin, errorId)).toEqual([]);
+  });
+
+  it("a comment tells the issue's participants; a mention tells the person it names instead", async () => {
+    await comment(t.member, errorId, "Looking into it");
+    const handle = t.viewer.email.slice(0, t.viewer.email.indexOf("@"));
+    await comment(t.admin, errorId, `@${handle} can you check the totals?`);
+    const mention = await told(t.viewer, "mentioned", errorId);
+    expect(mention.detail.excerpt).toBe(`@${handle} can you check the totals?`);
+    expect(mention.text).toMatch(/mentioned you: “@/);
+    // The member (assignee, commenter) hears of the admin's comment; nobody hears of their own.
+    const heard = await told(t.member, "commented", errorId, (x) => x.actor?.id === t.admin.id);
+    expect(heard.text).toContain("can you check the totals?");
+    expect(await kindsOf(t.viewer, errorId)).toEqual(["mentioned"]);
+    expect((await inbox(t.member)).items.filter((x) => x.kind === "commented" && x.actor?.id === t.member.id)).toEqual([]);
+  });
+
+  it("a resolution tells the participants, and a regression everyone who took part", async () => {
+    await setStatus(t.member, errorId, "resolved");
+    await told(t.admin, "resolved", errorId, (x) => x.actor?.id === t.member.id);
+    await ingest("InvoiceTotalError");
+    // The member assigned, commented and resolved; the admin commented.
+    const regression = await told(t.member, "regressed", errorId);
+    expect(regression.actor).toBeNull();
+    expect(regression.text).toMatch(/came back/);
+    await told(t.admin, "regressed", errorId);
+    // Being mentioned is not taking part.
+    expect(await kindsOf(t.viewer, errorId)).toEqual(["mentioned"]);
+  });
+
+  it("following and unfollowing: a choice beats taking part, and the answer says why", async () => {
+    const follow = await send("PUT", `/api/v1/errors/${errorId}/subscription`, cookie(t.viewer), { subscribed: true });
+    expect(follow.status).toBe(200);
+    expect(await follow.json()).toEqual({ subscribed: true, reasons: [], choice: true });
+    const unfollow = await send("PUT", `/api/v1/errors/${errorId}/subscription`, cookie(t.admin), { subscribed: false });
+    expect(await unfollow.json()).toEqual({ subscribed: false, reasons: ["commenter"], choice: false });
+    const member = await (await getJson(`/api/v1/errors/${errorId}/subscription`, { cookie: cookie(t.member) })).json();
+    expect(member).toEqual({ subscribed: true, reasons: ["assignee", "commenter", "resolver"], choice: null });
+
+    await setStatus(t.member, errorId, "resolved");
+    await ingest("InvoiceTotalError");
+    await waitFor(async () => ((await kindsOf(t.viewer, errorId)).filter((k) => k === "regressed").length === 1 ? true : undefined), 30_000, 250);
+    // The same regression reached the viewer: the admin, who stopped following, was left out of it.
+    expect((await kindsOf(t.admin, errorId)).filter((k) => k === "regressed")).toHaveLength(1);
+  });
+
+  it("each person's settings choose what arrives, and how; bad settings name the field", async () => {
+    const defaults = await (await getJson("/api/v1/account/notifications", { cookie: cookie(t.member) })).json();
+    expect(defaults).toEqual({ preferences: { assigned: "email", regressed: "email", commented: "inbox", mentioned: "email", resolved: "inbox" }, emailAvailable: false });
+    const changed = await send("PATCH", "/api/v1/account/notifications", cookie(t.member), { regressed: "off" });
+    expect(changed.status).toBe(200);
+    expect((await changed.json()).preferences).toMatchObject({ regressed: "off", assigned: "email" });
+
+    const bad = await send("PATCH", "/api/v1/account/notifications", cookie(t.member), { assigned: "loudly" });
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).error.issues[0].path).toBe("assigned");
+    expect((await send("PATCH", "/api/v1/account/notifications", cookie(t.member), {})).status).toBe(422);
+    expect((await send("PATCH", "/api/v1/account/notifications", cookie(t.member), { everything: "off" })).status).toBe(422);
+
+    const before = (await kindsOf(t.member, errorId)).filter((k) => k === "regressed").length;
+    await setStatus(t.admin, errorId, "resolved");
+    await ingest("InvoiceTotalError");
+    await waitFor(async () => ((await kindsOf(t.viewer, errorId)).filter((k) => k === "regressed").length === 2 ? true : undefined), 30_000, 250);
+    expect((await kindsOf(t.member, errorId)).filter((k) => k === "regressed")).toHaveLength(before);
+  });
+
+  it("reading: by id or all, only one's own, with the unread count; pages by cursor", async () => {
+    const all = await inbox(t.member, "?unread=true");
+    expect(all.unreadCount).toBeGreaterThanOrEqual(3);
+    const [first, second] = all.items;
+    const one = await send("POST", "/api/v1/notifications/read", cookie(t.member), { ids: [first.id] });
+    expect(await one.json()).toEqual({ updated: 1, unreadCount: all.unreadCount - 1 });
+    // Someone else's id changes nothing.
+    const other = await send("POST", "/api/v1/notifications/read", cookie(t.viewer), { ids: [second.id] });
+    expect((await other.json()).updated).toBe(0);
+    expect((await send("POST", "/api/v1/notifications/read", cookie(t.member), { ids: [], all: true })).status).toBe(422);
+    expect((await send("POST", "/api/v1/notifications/read", cookie(t.member), { ids: ["not-a-uuid"] })).status).toBe(422);
+
+    const paged = await inbox(t.member, "?limit=1");
+    expect(paged.items).toHaveLength(1);
+    expect(paged.nextCursor).toBe(paged.items[0].id);
+    const older = await inbox(t.member, `?limit=1&before=${paged.nextCursor}`);
+    expect(older.items[0].id < paged.items[0].id).toBe(true);
+
+    const rest = await send("POST", "/api/v1/notifications/read", cookie(t.member), { all: true });
+    expect((await rest.json()).unreadCount).toBe(0);
+    expect((await inbox(t.member, "?unread=true")).items).toEqual([]);
+    expect((await getJson("/api/v1/notifications?limit=0", { cookie: cookie(t.member) })).status).toBe(422);
+  });
+
+  it("emails: one per person with what they want by email, sent once; a stale one expires", async () => {
+    const users = [t.admin.id, t.member.id, t.viewer.id];
+    const options = { smtpUrl: sink.url(), from: "Faultline <faultline@test.local>", publicUrl: "https://faultline.test", timeoutMs: 5_000, userIds: users };
+    // An email wanted an hour and more ago is not sent any more.
+    const [stale] = await query<{ id: string }>(`SELECT id FROM "UserNotification" WHERE "userId" = $1 AND kind = 'regressed' AND "emailState" = 'pending' LIMIT 1`, [t.admin.id]);
+    await query(`UPDATE "UserNotification" SET "createdAt" = now() - interval '2 hours' WHERE id = $1`, [stale.id]);
+
+    const first = await sendNotificationEmails({ ...options, now: new Date() });
+    expect(first.failed).toBe(0);
+    const mails = sink.mails.filter((m) => m.to.some((to) => [t.member.email, t.viewer.email, t.admin.email].includes(to)));
+    // The admin's only emailed notification was the stale regression.
+    expect(mails.map((m) => m.to[0]).sort()).toEqual([t.member.email, t.viewer.email].sort());
+    expect(first.sent).toBe(2);
+    const memberMail = mails.find((m) => m.to[0] === t.member.email);
+    // The member wanted the assignment and two regressions by email (regressions off after that).
+    expect(memberMail?.subject).toBe("[Faultline] 3 updates on issues you take part in");
+    expect(memberMail?.text).toContain("assigned an issue to you or your team");
+    expect(memberMail?.text).toContain(`https://faultline.test/errors/${errorId}`);
+    const viewerMail = mails.find((m) => m.to[0] === t.viewer.email);
+    expect(viewerMail?.text).toContain("mentioned you");
+    const [{ state }] = await query<{ state: string }>(`SELECT "emailState" AS state FROM "UserNotification" WHERE id = $1`, [stale.id]);
+    expect(state).toBe("expired");
+
+    const again = await sendNotificationEmails({ ...options, now: new Date() });
+    expect(again).toEqual({ sent: 0, failed: 0 });
+  });
+});

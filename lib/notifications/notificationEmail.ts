@@ -1,0 +1,50 @@
+import { issueTitle } from "@/lib/domain/issueTitle";
+import { describeNotification } from "@/lib/notifications/describeNotification";
+import type { NotificationKind } from "@/lib/notifications/notificationKinds";
+
+/** One notification as an email lists it. */
+export interface EmailedNotification {
+  kind: NotificationKind;
+  actorName: string | null;
+  detail: Record<string, unknown>;
+  issue: { type: string; message: string };
+  projectName: string;
+  /** The issue's page, when PUBLIC_URL says where Faultline is. */
+  url: string | null;
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const oneLine = (s: string) => s.replace(/[\r\n]+/g, " ");
+
+/**
+ * One email for everything a person was told since the last turn: a subject naming the one thing,
+ * or how many; each item's sentence, issue and link; where to change what arrives by email.
+ */
+export function notificationEmail(items: EmailedNotification[], settingsUrl: string | null): { subject: string; text: string; html: string } {
+  const first = items[0];
+  const subject = oneLine(
+    items.length === 1
+      ? `[Faultline] ${describeNotification(first.kind, first.actorName, {})}: ${issueTitle(first.issue, 120)}`.replace(/: “”/, "")
+      : `[Faultline] ${items.length} updates on issues you take part in`,
+  ).slice(0, 250);
+  const text = [
+    ...items.flatMap((item) => [
+      describeNotification(item.kind, item.actorName, item.detail),
+      `  ${item.projectName}: ${issueTitle(item.issue, 300)}`,
+      ...(item.url ? [`  ${item.url}`] : []),
+      "",
+    ]),
+    settingsUrl ? `Choose what arrives by email: ${settingsUrl}` : "Choose what arrives by email under Settings → Notifications.",
+  ].join("\n");
+  const html = [
+    "<ul>",
+    ...items.map((item) => {
+      const title = escapeHtml(issueTitle(item.issue, 300));
+      const link = item.url ? `<a href="${escapeHtml(item.url)}">${title}</a>` : title;
+      return `<li><p>${escapeHtml(describeNotification(item.kind, item.actorName, item.detail))}<br>${escapeHtml(item.projectName)}: ${link}</p></li>`;
+    }),
+    "</ul>",
+    `<p style="color:#666">${settingsUrl ? `<a href="${escapeHtml(settingsUrl)}">Choose what arrives by email</a>` : "Choose what arrives by email under Settings → Notifications."}</p>`,
+  ].join("\n");
+  return { subject, text, html };
+}

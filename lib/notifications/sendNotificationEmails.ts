@@ -1,0 +1,107 @@
+import { sendEmail } from "@/lib/alerts/notify/sendEmail";
+import { pool } from "@/lib/db/pool";
+import { notificationEmail, type EmailedNotification } from "@/lib/notifications/notificationEmail";
+import type { NotificationKind } from "@/lib/notifications/notificationKinds";
+
+/** A pending email older than this is not sent any more (SMTP was down, or configured only later). */
+const EXPIRE_AFTER_MS = 60 * 60_000;
+const MAX_ATTEMPTS = 5;
+const BATCH = 500;
+
+export interface NotificationEmailOptions {
+  now: Date;
+  smtpUrl: string | undefined;
+  from: string;
+  publicUrl: string | undefined;
+  timeoutMs: number;
+  /** Only these people's (a test's own). */
+  userIds?: string[];
+}
+
+interface PendingRow {
+  id: string;
+  userId: string;
+  email: string;
+  kind: NotificationKind;
+  actorName: string | null;
+  detail: Record<string, unknown>;
+  groupId: string;
+  type: string;
+  message: string;
+  projectName: string;
+}
+
+/**
+ * The notification-emails job: one email per person for their pending notifications (those whose
+ * kind they want by email), through the instance's SMTP server (SMTP_URL). Sent ones are marked
+ * `sent`; a failed send is tried again next turn, up to five times; anything pending for an hour is
+ * `expired` instead (so configuring SMTP later does not send a backlog). Without SMTP_URL only the
+ * expiry runs. At least once: a crash between the send and the mark sends that email again.
+ */
+export async function sendNotificationEmails(options: NotificationEmailOptions): Promise<{ sent: number; failed: number }> {
+  const db = pool();
+  const only = options.userIds ?? null;
+  await db.query(
+    `UPDATE "UserNotification" SET "emailState" = 'expired'
+      WHERE "emailState" = 'pending' AND "createdAt" < $1 AND ($2::uuid[] IS NULL OR "userId" = ANY($2::uuid[]))`,
+    [new Date(options.now.getTime() - EXPIRE_AFTER_MS), only],
+  );
+  if (!options.smtpUrl) return { sent: 0, failed: 0 };
+  const { rows } = await db.query<PendingRow>(
+    `SELECT n.id, n."userId", u.email, n.kind, a.name AS "actorName", n.detail, n."groupId", g.type, g.message, p.name AS "projectName"
+       FROM "UserNotification" n
+       JOIN "User" u ON u.id = n."userId"
+       JOIN "ErrorGroup" g ON g.id = n."groupId"
+       JOIN "Project" p ON p.id = g."projectId"
+       LEFT JOIN "User" a ON a.id = n."actorId"
+      WHERE n."emailState" = 'pending' AND ($1::uuid[] IS NULL OR n."userId" = ANY($1::uuid[]))
+      ORDER BY n."createdAt"
+      LIMIT ${BATCH}`,
+    [only],
+  );
+  const byUser = new Map<string, PendingRow[]>();
+  for (const row of rows) byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row]);
+  let sent = 0;
+  let failed = 0;
+  for (const items of byUser.values()) {
+    const message = notificationEmail(items.map(toEmailed(options.publicUrl)), linkTo(options.publicUrl, "/account#notifications"));
+    const outcome = await sendEmail({
+      smtpUrl: options.smtpUrl,
+      from: options.from,
+      to: [items[0].email],
+      message,
+      headers: { "Auto-Submitted": "auto-generated", "X-Faultline-Notification": items.map((i) => i.kind).join(",") },
+      timeoutMs: options.timeoutMs,
+      userServer: false,
+    });
+    const ids = items.map((i) => i.id);
+    if (outcome.ok) {
+      sent++;
+      await db.query(`UPDATE "UserNotification" SET "emailState" = 'sent', "emailAttempts" = "emailAttempts" + 1 WHERE id = ANY($1::uuid[])`, [ids]);
+    } else {
+      failed++;
+      await db.query(
+        `UPDATE "UserNotification" SET "emailAttempts" = "emailAttempts" + 1,
+                "emailState" = CASE WHEN $2 AND "emailAttempts" + 1 < ${MAX_ATTEMPTS} THEN 'pending' ELSE 'failed' END
+          WHERE id = ANY($1::uuid[])`,
+        [ids, outcome.retryable],
+      );
+    }
+  }
+  return { sent, failed };
+}
+
+const toEmailed =
+  (publicUrl: string | undefined) =>
+  (row: PendingRow): EmailedNotification => ({
+    kind: row.kind,
+    actorName: row.actorName,
+    detail: row.detail,
+    issue: { type: row.type, message: row.message },
+    projectName: row.projectName,
+    url: linkTo(publicUrl, `/errors/${row.groupId}`),
+  });
+
+function linkTo(publicUrl: string | undefined, path: string): string | null {
+  return publicUrl ? new URL(path, publicUrl).toString() : null;
+}

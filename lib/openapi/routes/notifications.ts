@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { IssueSubscriptionSchema, MarkNotificationsSchema, NotificationsQuerySchema, UpdateNotificationSettingsSchema } from "@/lib/notifications/notificationSchemas";
+import type { RouteSpec } from "@/lib/openapi/routeSpec";
+
+const IdParams = z.object({ id: z.uuid() });
+
+/** Your workflow notifications (docs/notifications.md): the inbox, what arrives by email, the issues you follow. */
+export const notificationRoutes: RouteSpec[] = [
+  {
+    method: "GET", path: "/api/v1/notifications", tag: "Notifications", auth: "session",
+    summary: "Your notifications, newest first (assigned, regressed, commented, mentioned, resolved), with the unread count", query: NotificationsQuerySchema,
+    responses: { 200: "`{items: [{id, kind, text, createdAt, readAt, actor, detail, issue: {id, type, message, status, projectName, workspaceId}}], unreadCount, nextCursor}`" }, errors: [401, 422],
+  },
+  {
+    method: "POST", path: "/api/v1/notifications/read", tag: "Notifications", auth: "session",
+    summary: "Mark your notifications read (by id, or all), or unread again", body: MarkNotificationsSchema,
+    responses: { 200: "`{updated, unreadCount}`" }, errors: [401, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/account/notifications", tag: "Notifications", auth: "session",
+    summary: "Your delivery per kind (`off`, `inbox`, `email`) and whether this instance sends email", responses: { 200: "`{preferences, emailAvailable}`" }, errors: [401],
+  },
+  {
+    method: "PATCH", path: "/api/v1/account/notifications", tag: "Notifications", auth: "session",
+    summary: "Change your delivery of some kinds", body: UpdateNotificationSettingsSchema, responses: { 200: "`{preferences, emailAvailable}`" }, errors: [401, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/errors/{id}/subscription", tag: "Notifications", auth: "session", role: "viewer",
+    summary: "Whether you follow an issue, and why", params: IdParams, responses: { 200: "`{subscribed, reasons, choice}`" }, errors: [401, 404],
+  },
+  {
+    method: "PUT", path: "/api/v1/errors/{id}/subscription", tag: "Notifications", auth: "session", role: "viewer",
+    summary: "Follow an issue, or stop following it", params: IdParams, body: IssueSubscriptionSchema, responses: { 200: "`{subscribed, reasons, choice}`" }, errors: [401, 404, 422],
+  },
+];
