@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { formatDistanceToNowStrict } from "date-fns";
 import { useState, type FormEvent } from "react";
 import { ApiTokensCard } from "@/components/account/ApiTokensCard";
+import { NotificationSettingsCard } from "@/components/account/NotificationSettingsCard";
 import { TwoFactorCard } from "@/components/account/TwoFactorCard";
 import { FormError } from "@/components/auth/AuthCard";
 import { WorkspaceShell } from "@/components/settings/WorkspaceShell";
@@ -15,14 +16,15 @@ import { useToast } from "@/components/ui/Toast";
 import { apiFetch } from "@/lib/client/apiFetch";
 import { useAccountQuery, useSessionsQuery } from "@/lib/client/hooks/useAccountQuery";
 
-/** /account — your name, your password, two-factor sign-in, your sessions, your API tokens. */
+/** /account — your name, your password, your notifications, two-factor sign-in, your sessions, your API tokens. */
 export function AccountPage() {
   return (
-    <WorkspaceShell active="account" title="Your account" subtitle="Name, password, two-factor sign-in, where you are signed in, and API tokens">
+    <WorkspaceShell active="account" title="Your account" subtitle="Name, password, notifications, two-factor sign-in, where you are signed in, and API tokens">
       {() => (
         <div className="space-y-6">
           <NameCard />
           <PasswordCard />
+          <NotificationSettingsCard />
           <TwoFactorCard />
           <SessionsCard />
           <ApiTokensCard />

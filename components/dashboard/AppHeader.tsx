@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { Menu, MenuButton, MenuItem, MenuItems } from "@headlessui/react";
 import { WorkspaceSwitcher } from "@/components/dashboard/WorkspaceSwitcher";
+import { NotificationBell } from "@/components/notifications/NotificationBell";
 import { useToast } from "@/components/ui/Toast";
 import { apiFetch, stopRequestsForSignOut } from "@/lib/client/apiFetch";
 import type { Me } from "@/lib/workspaces/getMe";
@@ -69,7 +70,8 @@ export function AppHeader({ me, workspace, onWorkspaceChange, active }: AppHeade
             Settings
           </Link>
         </nav>
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-2">
+          {me && <NotificationBell />}
           {me && (
             <Menu>
               <MenuButton

@@ -4,6 +4,7 @@ import { Menu, MenuButton, MenuItem, MenuItems, MenuSeparator } from "@headlessu
 import { useState } from "react";
 import { CountDialog } from "@/components/issue/CountDialog";
 import { ShareLinkButton } from "@/components/issue/ShareLinkButton";
+import { FollowIssueButton } from "@/components/notifications/FollowIssueButton";
 import { assigneeValue, parseAssigneeValue } from "@/components/teams/AssigneeSelect";
 import { button } from "@/components/ui/buttonStyles";
 import { ChevronUpDownIcon } from "@/components/ui/Icons";
@@ -32,7 +33,7 @@ const IGNORE_DURATIONS: [string, number][] = [
 const item = "block w-full rounded px-2.5 py-1.5 text-left text-sm data-[focus]:bg-gray-100 dark:data-[focus]:bg-gray-800";
 const menu = "z-40 mt-1 w-60 rounded-md bg-white p-1 shadow-lg ring-1 ring-gray-200 focus:outline-none dark:bg-gray-900 dark:ring-gray-700";
 
-/** The header's triage actions: resolve (now / next release), ignore (forever / for / until N / and discard new events), reopen, assign (a team or a person), share. */
+/** The header's triage actions: resolve (now / next release), ignore (forever / for / until N / and discard new events), reopen, assign (a team or a person), follow, share. */
 export function IssueActions({ issue, members, teams, currentUserId, isPending, onUpdate, onDiscard }: IssueActionsProps) {
   const [asking, setAsking] = useState<"events" | "users" | null>(null);
   const isClosed = issue.status === "resolved" || issue.status === "ignored";
@@ -148,6 +149,7 @@ export function IssueActions({ issue, members, teams, currentUserId, isPending, 
           </optgroup>
         </select>
       </label>
+      <FollowIssueButton errorId={issue.errorId} />
       <ShareLinkButton />
       <CountDialog
         open={asking !== null}

@@ -1,7 +1,8 @@
 import type { Page } from "@playwright/test";
 import { query } from "@/e2e/support/dbCounts";
 import { startSentryShop } from "@/e2e/support/sentryShop";
-import { createTenant, postEvents, type Tenant } from "@/e2e/support/tenant";
+import { createTenant, getJson, login, patchJson, postEvents, type Tenant } from "@/e2e/support/tenant";
+import { waitFor } from "@/e2e/support/waitFor";
 import { expect, screenshotBothWidths, signInAs, test } from "@/e2e/ui/fixtures";
 
 const app = new URL(process.env.APP_URL ?? "http://127.0.0.1:3100");
@@ -252,6 +253,38 @@ test("linked issues: a member links the issue to its GitHub issue from the sideb
   await expect(page.getByTestId("audit-trail")).toContainText("linked it to acme/shop#314");
   await card.getByRole("button", { name: "Remove the link to acme/shop#314" }).click();
   await expect(card).toContainText("Not tracked anywhere else yet.");
+});
+
+test("notifications: the assignee's bell counts the assignment and opens the issue; following and unfollowing it", async ({ page, context }) => {
+  const t = await createTenant("bell");
+  expect((await postEvents(t.key, { type: "LedgerDrift", message: "ledger off by 0.01", stackTrace: "LedgerDrift: x\n    at close (/srv/app/src/ledger.ts:9:3)" })).status).toBe(202);
+  const id = await groupOfType(t, "LedgerDrift");
+  expect((await patchJson(`/api/v1/errors/${id}`, await login(t.admin), { assigneeId: t.member.id })).status).toBe(200);
+  // The workflow-notifications job makes it within seconds; the page then shows it on its first load.
+  const memberCookie = await login(t.member);
+  await waitFor(async () => ((await (await getJson("/api/v1/notifications", { cookie: memberCookie })).json()).unreadCount === 1 ? true : undefined), 30_000, 250);
+
+  await signInAs(context, t.member);
+  await page.goto("/");
+  const bell = page.getByTestId("notification-bell");
+  await expect(bell).toHaveAccessibleName("Notifications: 1 unread");
+  await bell.click();
+  const item = page.getByTestId("notification-item");
+  await expect(item).toContainText("assigned an issue to you or your team");
+  await expect(item).toContainText("LedgerDrift: ledger off by 0.01");
+  await screenshotBothWidths(page, "notifications-inbox");
+  await item.click();
+  await expect(page).toHaveURL(new RegExp(`/errors/${id}`));
+  await expect(bell).toHaveAccessibleName("Notifications");
+
+  // The assignee follows the issue until they choose not to.
+  const follow = page.getByTestId("follow-issue");
+  await expect(follow).toHaveText("Following");
+  await expect(follow).toHaveAttribute("title", "You follow this issue: assigned to you");
+  await follow.click();
+  await expect(follow).toHaveText("Follow");
+  await page.reload();
+  await expect(page.getByTestId("follow-issue")).toHaveText("Follow");
 });
 
 test("ignore until N more events, then the issue reopens by itself", async ({ page, context }) => {

@@ -1,0 +1,58 @@
+"use client";
+
+import { input } from "@/components/ui/buttonStyles";
+import { Card } from "@/components/ui/Card";
+import { useToast } from "@/components/ui/Toast";
+import { useNotificationSettingsQuery, useUpdateNotificationSettingsMutation } from "@/lib/client/hooks/useNotificationsQuery";
+import {
+  NOTIFICATION_DELIVERIES,
+  NOTIFICATION_DELIVERY_LABELS,
+  NOTIFICATION_KIND_LABELS,
+  NOTIFICATION_KINDS,
+  NotificationDeliverySchema,
+} from "@/lib/notifications/notificationKinds";
+
+/** Per kind of notification: off, in Faultline's inbox, or also by email. */
+export function NotificationSettingsCard() {
+  const settings = useNotificationSettingsQuery();
+  const { showToast } = useToast();
+  const update = useUpdateNotificationSettingsMutation(showToast);
+  const prefs = settings.data?.preferences;
+
+  return (
+    <Card title="Notifications" titleId="notifications">
+      <p className="mb-4 text-sm text-gray-600 dark:text-gray-300">
+        You take part in an issue when it is assigned to you or your team, or when you comment on it, resolve it or follow it. Your own actions never notify you.
+        {settings.data && !settings.data.emailAvailable && " This server sends no email (SMTP_URL is not set): “by email” arrives in Faultline only."}
+      </p>
+      {prefs && (
+        <table className="w-full text-sm">
+          <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
+            {NOTIFICATION_KINDS.map((kind) => (
+              <tr key={kind}>
+                <th scope="row" className="py-2 pr-3 text-left font-normal text-gray-800 dark:text-gray-200">
+                  <label htmlFor={`notify-${kind}`}>{NOTIFICATION_KIND_LABELS[kind]}</label>
+                </th>
+                <td className="py-2 text-right">
+                  <select
+                    id={`notify-${kind}`}
+                    value={prefs[kind]}
+                    disabled={update.isPending}
+                    onChange={(e) => update.mutate({ [kind]: NotificationDeliverySchema.parse(e.target.value) })}
+                    className={`${input} w-full sm:w-56`}
+                  >
+                    {NOTIFICATION_DELIVERIES.map((d) => (
+                      <option key={d} value={d}>
+                        {NOTIFICATION_DELIVERY_LABELS[d]}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Card>
+  );
+}
