@@ -120,7 +120,11 @@ function SessionsCard() {
   const sessions = useSessionsQuery();
   const queryClient = useQueryClient();
   const { showToast } = useToast();
-  const others = (sessions.data?.items ?? []).filter((s) => !s.current).length;
+  const [showAll, setShowAll] = useState(false);
+  const all = sessions.data?.items ?? [];
+  const others = all.filter((s) => !s.current).length;
+  // The current session and the most recently seen ones; the rest (old scripts' sign-ins) on request.
+  const shown = showAll ? all : all.filter((s, i) => s.current || i < SESSIONS_SHOWN);
 
   async function signOut(id?: string) {
     try {
@@ -145,7 +149,7 @@ function SessionsCard() {
       }
     >
       <ul className="divide-y divide-gray-200 dark:divide-gray-800" aria-label="Sessions">
-        {(sessions.data?.items ?? []).map((s) => (
+        {shown.map((s) => (
           <li key={s.id} data-testid="session-row" className="flex flex-wrap items-center gap-2 py-2.5 text-sm">
             <div className="min-w-0 flex-1">
               <p className="truncate text-gray-900 dark:text-gray-100" title={s.userAgent ?? undefined}>
@@ -165,9 +169,16 @@ function SessionsCard() {
           </li>
         ))}
       </ul>
+      {shown.length < all.length && (
+        <button type="button" className={`${button.ghost} mt-2`} onClick={() => setShowAll(true)}>
+          Show all {all.length} sessions
+        </button>
+      )}
     </Card>
   );
 }
+
+const SESSIONS_SHOWN = 10;
 
 /** A short name for a user agent string ("Chrome on Linux"), good enough to recognise a session. */
 function browserName(ua: string | null): string {
