@@ -2,7 +2,7 @@
 
 import { formatDistanceToNow } from "date-fns";
 import Link from "next/link";
-import { useCallback, useEffect } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { AppHeader } from "@/components/dashboard/AppHeader";
 import { ActivityFeed } from "@/components/issue/ActivityFeed";
@@ -17,12 +17,15 @@ import { IssueHeader } from "@/components/issue/IssueHeader";
 import { TagDistribution } from "@/components/issue/TagDistribution";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorState } from "@/components/ui/ErrorState";
+import { ShortcutsDialog } from "@/components/ui/ShortcutsDialog";
 import { LoadingState } from "@/components/ui/Spinner";
 import { useToast } from "@/components/ui/Toast";
+import { useShortcuts, type Shortcut } from "@/components/ui/useShortcuts";
 import { useErrorQuery } from "@/lib/client/hooks/useErrorQuery";
 import { useMembersQuery } from "@/lib/client/hooks/useMembersQuery";
 import { useTeamsQuery } from "@/lib/client/hooks/useTeamsQuery";
 import { useMeQuery } from "@/lib/client/hooks/useMeQuery";
+import { useIssueSubscriptionQuery, useSetIssueSubscriptionMutation } from "@/lib/client/hooks/useNotificationsQuery";
 import { ApiRequestError } from "@/lib/client/apiFetch";
 import { countOf } from "@/lib/client/format";
 import { useDiscardIssueMutation } from "@/lib/client/hooks/useDiscardIssueMutation";
@@ -52,6 +55,9 @@ export function IssuePage({ errorId }: { errorId: string }) {
   const teams = useTeamsQuery(workspace?.id, canTriage);
   const update = useUpdateErrorMutation((message) => showToast(`Change not saved: ${message}`));
   const discard = useDiscardIssueMutation(errorId, (message) => showToast(`Change not saved: ${message}`));
+  const subscription = useIssueSubscriptionQuery(errorId);
+  const follow = useSetIssueSubscriptionMutation(errorId, (message) => showToast(`Change not saved: ${message}`));
+  const [showShortcuts, setShowShortcuts] = useState(false);
 
   const tab = (TABS.find(([key]) => key === params.get("tab"))?.[0] ?? "event") as TabKey;
   const eventId = params.get("event") ?? "latest";
@@ -83,6 +89,18 @@ export function IssuePage({ errorId }: { errorId: string }) {
     if (issue.data) document.title = `${issueTitle(issue.data, 100)} · Faultline`;
   }, [issue.data]);
 
+  const status = issue.data?.status;
+  const change = (patch: Parameters<typeof update.mutate>[0]["patch"]) => update.mutate({ errorId, patch, actor: me.data?.user });
+  const shortcuts: Shortcut[] = [
+    { key: "r", label: "Resolve", run: () => change({ status: "resolved" }), enabled: canTriage && status !== undefined && status !== "resolved" },
+    { key: "i", label: "Ignore", run: () => change({ status: "ignored" }), enabled: canTriage && status !== undefined && status !== "ignored" },
+    { key: "u", label: "Reopen a resolved or ignored issue", run: () => change({ status: "new" }), enabled: canTriage && (status === "resolved" || status === "ignored") },
+    { key: "a", label: "Assign to me", run: () => me.data && change({ assigneeId: me.data.user.id }), enabled: canTriage && Boolean(me.data) && issue.data?.assigneeId !== me.data?.user.id },
+    { key: "f", label: "Follow or stop following", run: () => subscription.data && follow.mutate(!subscription.data.subscribed), enabled: Boolean(subscription.data) },
+    { key: "?", label: "Show these shortcuts", run: () => setShowShortcuts(true) },
+  ];
+  useShortcuts(issue.data ? shortcuts : []);
+
   const listHref = workspace ? `/?ws=${workspace.id}` : "/";
   return (
     <div className="min-h-screen">
@@ -102,6 +120,11 @@ export function IssuePage({ errorId }: { errorId: string }) {
         <EmptyState title="Issue not found" />
       ) : (
         <>
+          <ShortcutsDialog
+            open={showShortcuts}
+            onClose={() => setShowShortcuts(false)}
+            shortcuts={[...shortcuts.filter((s) => s.key !== "?" && (canTriage || !"riua".includes(s.key))), { key: "j", label: "Older event" }, { key: "k", label: "Newer event" }, { key: "?", label: "Show these shortcuts" }]}
+          />
           <IssueHeader
             issue={issue.data}
             listHref={listHref}
@@ -165,6 +188,15 @@ export function IssuePage({ errorId }: { errorId: string }) {
                     )}
                   </button>
                 ))}
+                <button
+                  type="button"
+                  onClick={() => setShowShortcuts(true)}
+                  title="Keyboard shortcuts"
+                  aria-label="Keyboard shortcuts"
+                  className="ml-auto hidden self-center rounded border border-gray-300 px-1.5 font-mono text-xs text-gray-500 hover:bg-gray-100 sm:block dark:border-gray-600 dark:text-gray-400 dark:hover:bg-gray-800"
+                >
+                  ?
+                </button>
               </div>
               <div role="tabpanel">
                 {tab === "event" && (

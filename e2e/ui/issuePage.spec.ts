@@ -255,7 +255,7 @@ test("linked issues: a member links the issue to its GitHub issue from the sideb
   await expect(card).toContainText("Not tracked anywhere else yet.");
 });
 
-test("notifications: the assignee's bell counts the assignment and opens the issue; following and unfollowing it", async ({ page, context }) => {
+test("notifications: the assignee's bell counts the assignment and opens the issue; following and unfollowing it; keyboard triage", async ({ page, context }) => {
   const t = await createTenant("bell");
   expect((await postEvents(t.key, { type: "LedgerDrift", message: "ledger off by 0.01", stackTrace: "LedgerDrift: x\n    at close (/srv/app/src/ledger.ts:9:3)" })).status).toBe(202);
   const id = await groupOfType(t, "LedgerDrift");
@@ -285,6 +285,19 @@ test("notifications: the assignee's bell counts the assignment and opens the iss
   await expect(follow).toHaveText("Follow");
   await page.reload();
   await expect(page.getByTestId("follow-issue")).toHaveText("Follow");
+
+  // Keyboard triage: f follows again, r resolves, u reopens, ? lists them; none while typing.
+  await page.keyboard.press("f");
+  await expect(page.getByTestId("follow-issue")).toHaveText("Following");
+  await page.keyboard.press("r");
+  await expect(page.getByRole("button", { name: "Reopen" })).toBeVisible();
+  await page.keyboard.press("u");
+  await expect(page.getByRole("button", { name: "Resolve", exact: true })).toBeVisible();
+  await page.keyboard.press("?");
+  const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(dialog.getByTestId("shortcut-list")).toContainText("Assign to me");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
 });
 
 test("ignore until N more events, then the issue reopens by itself", async ({ page, context }) => {

@@ -11,6 +11,7 @@ import { LinkSourceDialog } from "@/components/issue/event/LinkSourceDialog";
 import { RequestSection } from "@/components/issue/event/RequestSection";
 import { SuspectCommitsSection, type SuspectAssign } from "@/components/issue/event/SuspectCommitsSection";
 import { button } from "@/components/ui/buttonStyles";
+import { useShortcuts } from "@/components/ui/useShortcuts";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState, Spinner } from "@/components/ui/Spinner";
 import { useIssueEventQuery } from "@/lib/client/hooks/useIssueEventQuery";
@@ -41,6 +42,7 @@ export function EventViewer({ errorId, workspaceId, mappableProjectId, assignSus
 
   return (
     <div className="space-y-4" data-testid="event-viewer" data-event-id={event.eventId}>
+      <EventShortcuts links={links} current={event.eventId} onNavigate={onNavigate} />
       <nav aria-label="Events" className="flex flex-wrap items-center justify-between gap-2 rounded-lg bg-white px-3 py-2 shadow-sm ring-1 ring-gray-200 dark:bg-gray-900 dark:ring-gray-800">
         <p className="min-w-0 text-sm text-gray-700 dark:text-gray-300">
           <span className="font-medium">{isLatest ? "Latest event" : "Event"}</span>{" "}
@@ -74,6 +76,15 @@ export function EventViewer({ errorId, workspaceId, mappableProjectId, assignSus
       <ExtraSection extra={event.extra} />
     </div>
   );
+}
+
+/** `j` / `k`: the older and the newer event (listed in the issue page's shortcuts, `?`). */
+function EventShortcuts({ links, current, onNavigate }: { links: { previous: string | null; next: string | null }; current: string; onNavigate: (id: string) => void }) {
+  useShortcuts([
+    { key: "j", label: "Older event", run: () => links.previous && onNavigate(links.previous), enabled: Boolean(links.previous && links.previous !== current) },
+    { key: "k", label: "Newer event", run: () => links.next && onNavigate(links.next), enabled: Boolean(links.next && links.next !== current) },
+  ]);
+  return null;
 }
 
 function NavButton({ label, target, current, onNavigate }: { label: string; target: string | null; current: string; onNavigate: (id: string) => void }) {
