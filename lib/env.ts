@@ -152,6 +152,8 @@ const EnvSchema = z.object({
   WORKFLOW_NOTIFICATIONS_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(3_000),
   /** How often people's pending notification emails are sent (one email per person per turn); 0 disables it on this instance. */
   NOTIFICATION_EMAIL_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /** How often the weekly reports are looked at (they go out on Mondays from 08:00 UTC, once each); 0 disables the job on this instance. */
+  WEEKLY_REPORT_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(900_000),
   /** How often due forwarding deliveries (and their retries) are sent; 0 disables the worker on this instance. */
   FORWARDING_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(2_000),
   FORWARDING_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),

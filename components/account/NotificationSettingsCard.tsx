@@ -53,6 +53,21 @@ export function NotificationSettingsCard() {
           </tbody>
         </table>
       )}
+      {settings.data && (
+        <label className="mt-4 flex items-start gap-2 border-t border-gray-100 pt-4 text-sm text-gray-800 dark:border-gray-800 dark:text-gray-200">
+          <input
+            type="checkbox"
+            className="mt-0.5"
+            checked={settings.data.weeklyReport}
+            disabled={update.isPending}
+            onChange={(e) => update.mutate({ weeklyReport: e.target.checked })}
+          />
+          <span>
+            Weekly report by email
+            <span className="block text-xs text-gray-500">Each workspace&apos;s week on Monday morning (UTC): events against the week before, the top issues, and your open ones.</span>
+          </span>
+        </label>
+      )}
     </Card>
   );
 }

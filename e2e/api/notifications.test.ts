@@ -4,6 +4,7 @@ import { startSmtpSink, type SmtpSink } from "@/e2e/support/smtpSink";
 import { BASE_URL, createTenant, getJson, login, patchJson, postEvents, type Tenant, type TestUser } from "@/e2e/support/tenant";
 import { waitFor } from "@/e2e/support/waitFor";
 import { sendNotificationEmails } from "@/lib/notifications/sendNotificationEmails";
+import { sendWeeklyReports } from "@/lib/notifications/sendWeeklyReports";
 
 /**
  * Workflow notifications over HTTP against the shared app: its workflow-notifications job (every
@@ -117,7 +118,7 @@ describe("workflow notifications", () => {
 
   it("each person's settings choose what arrives, and how; bad settings name the field", async () => {
     const defaults = await (await getJson("/api/v1/account/notifications", { cookie: cookie(t.member) })).json();
-    expect(defaults).toEqual({ preferences: { assigned: "email", regressed: "email", commented: "inbox", mentioned: "email", resolved: "inbox" }, emailAvailable: false });
+    expect(defaults).toEqual({ preferences: { assigned: "email", regressed: "email", commented: "inbox", mentioned: "email", resolved: "inbox" }, weeklyReport: true, emailAvailable: false });
     const changed = await send("PATCH", "/api/v1/account/notifications", cookie(t.member), { regressed: "off" });
     expect(changed.status).toBe(200);
     expect((await changed.json()).preferences).toMatchObject({ regressed: "off", assigned: "email" });
@@ -184,5 +185,29 @@ describe("workflow notifications", () => {
 
     const again = await sendNotificationEmails({ ...options, now: new Date() });
     expect(again).toEqual({ sent: 0, failed: 0 });
+  });
+
+  it("the weekly report: each member who wants it, once a week, with the week's figures and their own open issues", async () => {
+    const off = await send("PATCH", "/api/v1/account/notifications", cookie(t.viewer), { weeklyReport: false });
+    expect((await off.json()).weeklyReport).toBe(false);
+    // The Monday after the week of the issue's last event, 09:00 UTC (its week, whenever the test runs).
+    const [{ lastSeen }] = await query<{ lastSeen: Date }>(`SELECT "lastSeen" FROM "ErrorGroup" WHERE id = $1`, [errorId]);
+    const day = Date.UTC(lastSeen.getUTCFullYear(), lastSeen.getUTCMonth(), lastSeen.getUTCDate());
+    const weekStart = day - ((lastSeen.getUTCDay() + 6) % 7) * 86_400_000;
+    const monday = new Date(weekStart + 7 * 86_400_000 + 9 * 3_600_000);
+    const options = { now: monday, smtpUrl: sink.url(), from: "Faultline <faultline@test.local>", publicUrl: "https://faultline.test", timeoutMs: 5_000, workspaceIds: [t.workspaceId] };
+
+    const before = sink.mails.length;
+    expect(await sendWeeklyReports(options)).toEqual({ sent: 2, failed: 0, quiet: 0 });
+    const mails = sink.mails.slice(before);
+    expect(mails.map((m) => m.to[0]).sort()).toEqual([t.admin.email, t.member.email].sort());
+    const memberMail = mails.find((m) => m.to[0] === t.member.email)!;
+    expect(memberMail.subject).toMatch(new RegExp(`^\\[Faultline\\] Workspace notify-[0-9a-f]+: \\d+ events in the week of ${new Date(weekStart).toISOString().slice(0, 10)}$`));
+    expect(memberMail.text).toMatch(/Top issues:\r?\n- InvoiceTotalError: InvoiceTotalError in checkout — \d+ events \(new\)/);
+    expect(memberMail.text).toMatch(/Assigned to you or your team, still open:\r?\n- InvoiceTotalError/);
+    expect(mails.find((m) => m.to[0] === t.admin.email)!.text).not.toContain("Assigned to you");
+    // Once per person and week; not on another day.
+    expect(await sendWeeklyReports(options)).toEqual({ sent: 0, failed: 0, quiet: 0 });
+    expect(await sendWeeklyReports({ ...options, now: new Date(monday.getTime() + 86_400_000) })).toEqual({ sent: 0, failed: 0, quiet: 0 });
   });
 });

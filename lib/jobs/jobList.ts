@@ -15,6 +15,7 @@ import { RETENTION_JOB, runRetention } from "@/lib/lifecycle/runRetention";
 import { deleteStaleChunks } from "@/lib/sourcemaps/bundles/deleteStaleChunks";
 import { runWorkflowNotifications, WORKFLOW_NOTIFICATIONS_JOB } from "@/lib/notifications/runWorkflowNotifications";
 import { sendNotificationEmails } from "@/lib/notifications/sendNotificationEmails";
+import { sendWeeklyReports } from "@/lib/notifications/sendWeeklyReports";
 import { sampleStorage } from "@/lib/storage/sampleStorage";
 
 /** Every background job of an app instance, started by lib/jobs/startJobs.ts. Add one line per job. */
@@ -140,6 +141,15 @@ export const jobList: Job[] = [
     run: async (now) => {
       const { SMTP_URL, SMTP_FROM, PUBLIC_URL, ALERT_DELIVERY_TIMEOUT_MS } = env();
       await sendNotificationEmails({ now, smtpUrl: SMTP_URL, from: SMTP_FROM, publicUrl: PUBLIC_URL, timeoutMs: ALERT_DELIVERY_TIMEOUT_MS });
+    },
+  },
+  // Each workspace's weekly report to its members by email, Mondays from 08:00 UTC, once each.
+  {
+    name: "weekly-reports",
+    intervalMs: env().WEEKLY_REPORT_INTERVAL_MS,
+    run: async (now) => {
+      const { SMTP_URL, SMTP_FROM, PUBLIC_URL, ALERT_DELIVERY_TIMEOUT_MS } = env();
+      await sendWeeklyReports({ now, smtpUrl: SMTP_URL, from: SMTP_FROM, publicUrl: PUBLIC_URL, timeoutMs: ALERT_DELIVERY_TIMEOUT_MS });
     },
   },
 ];

@@ -7,6 +7,8 @@ import type { UpdateNotificationSettingsInput } from "@/lib/notifications/notifi
 
 export interface NotificationSettingsDto {
   preferences: NotificationPreferences;
+  /** Each workspace's weekly report by email, Mondays (UTC). */
+  weeklyReport: boolean;
   /** Whether this instance can send email at all (SMTP_URL); without it `email` means the inbox only. */
   emailAvailable: boolean;
 }
@@ -15,7 +17,7 @@ export interface NotificationSettingsDto {
 export async function getNotificationSettings(auth: AuthContext): Promise<NotificationSettingsDto> {
   assertUser(auth);
   const row = await db().notificationSettings.findUnique({ where: { userId: auth.userId } });
-  return { preferences: pick(row ?? DEFAULT_PREFERENCES), emailAvailable: emailAvailable() };
+  return { preferences: pick(row ?? DEFAULT_PREFERENCES), weeklyReport: row?.weeklyReport ?? true, emailAvailable: emailAvailable() };
 }
 
 /** PATCH /api/v1/account/notifications — changes the kinds named, keeps the rest. */
@@ -27,7 +29,7 @@ export async function updateNotificationSettings(auth: AuthContext, input: Updat
     create: { userId: auth.userId, ...changes },
     update: { ...changes, updatedAt: new Date() },
   });
-  return { preferences: pick(row), emailAvailable: emailAvailable() };
+  return { preferences: pick(row), weeklyReport: row.weeklyReport, emailAvailable: emailAvailable() };
 }
 
 function pick(row: NotificationPreferences): NotificationPreferences {

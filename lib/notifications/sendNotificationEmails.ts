@@ -1,6 +1,7 @@
 import { sendEmail } from "@/lib/alerts/notify/sendEmail";
 import { pool } from "@/lib/db/pool";
 import { notificationEmail, type EmailedNotification } from "@/lib/notifications/notificationEmail";
+import { openToMemberSql } from "@/lib/notifications/openToMember";
 import type { NotificationKind } from "@/lib/notifications/notificationKinds";
 
 /** A pending email older than this is not sent any more (SMTP was down, or configured only later). */
@@ -35,8 +36,8 @@ interface PendingRow {
  * The notification-emails job: one email per person for their pending notifications (those whose
  * kind they want by email), through the instance's SMTP server (SMTP_URL). Sent ones are marked
  * `sent`; a failed send is tried again next turn, up to five times; anything pending for an hour is
- * `expired` instead (so configuring SMTP later does not send a backlog). Without SMTP_URL only the
- * expiry runs. At least once: a crash between the send and the mark sends that email again.
+ * `expired` instead (so configuring SMTP later does not send a backlog; so do those of a workspace
+ * the person may not open until they turn on two-factor sign-in). Without SMTP_URL only the expiry runs. At least once: a crash between the send and the mark sends that email again.
  */
 export async function sendNotificationEmails(options: NotificationEmailOptions): Promise<{ sent: number; failed: number }> {
   const db = pool();
@@ -55,6 +56,7 @@ export async function sendNotificationEmails(options: NotificationEmailOptions):
        JOIN "Project" p ON p.id = g."projectId"
        LEFT JOIN "User" a ON a.id = n."actorId"
       WHERE n."emailState" = 'pending' AND ($1::uuid[] IS NULL OR n."userId" = ANY($1::uuid[]))
+        AND ${openToMemberSql(`n."userId"`, `n."workspaceId"`)}
       ORDER BY n."createdAt"
       LIMIT ${BATCH}`,
     [only],

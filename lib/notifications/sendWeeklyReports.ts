@@ -1,0 +1,126 @@
+import type { AuthContext } from "@/lib/auth/AuthContext";
+import { sendEmail } from "@/lib/alerts/notify/sendEmail";
+import { pool } from "@/lib/db/pool";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { openToMemberSql } from "@/lib/notifications/openToMember";
+import { weeklyReportEmail, type WeeklyReportIssue } from "@/lib/notifications/weeklyReportEmail";
+import { weeklyReportDue } from "@/lib/notifications/weeklyReportWeek";
+import { getReport } from "@/lib/reports/getReport";
+
+const DAY = 86_400_000;
+/** Recipients handled per turn (the rest next turn: the job runs every 15 minutes on Mondays). */
+const BATCH = 2_000;
+
+export interface WeeklyReportOptions {
+  now: Date;
+  smtpUrl: string | undefined;
+  from: string;
+  publicUrl: string | undefined;
+  timeoutMs: number;
+  /** Only these workspaces (a test's own). */
+  workspaceIds?: string[];
+}
+
+interface Recipient {
+  workspaceId: string;
+  role: Role;
+  userId: string;
+  email: string;
+  name: string;
+}
+
+/**
+ * The weekly-reports job: on Monday from 08:00 UTC, each member of each workspace (unless they turned
+ * it off) gets one email on the week that ended at midnight — totals against the week before, the
+ * top issues, the open issues assigned to them or their teams. At most once per person, workspace
+ * and week (`WeeklyReportSent`, written before the send; a failed send removes it and ends the turn,
+ * to try again next one); a workspace without events that week sends nothing. Needs SMTP_URL.
+ */
+export async function sendWeeklyReports(options: WeeklyReportOptions): Promise<{ sent: number; failed: number; quiet: number }> {
+  const outcome = { sent: 0, failed: 0, quiet: 0 };
+  const due = weeklyReportDue(options.now);
+  if (!due || !options.smtpUrl) return outcome;
+  const db = pool();
+  const { rows } = await db.query<Recipient>(
+    `SELECT m."workspaceId", m.role, u.id AS "userId", u.email, u.name
+       FROM "Membership" m
+       JOIN "User" u ON u.id = m."userId"
+       LEFT JOIN "NotificationSettings" s ON s."userId" = u.id
+      WHERE coalesce(s."weeklyReport", true)
+        AND ($2::uuid[] IS NULL OR m."workspaceId" = ANY($2::uuid[]))
+        AND NOT EXISTS (SELECT 1 FROM "WeeklyReportSent" w WHERE w."userId" = u.id AND w."workspaceId" = m."workspaceId" AND w."weekStart" = $1::date)
+        AND ${openToMemberSql("u.id", `m."workspaceId"`)}
+      ORDER BY m."workspaceId", u.id
+      LIMIT ${BATCH}`,
+    [due.weekStart, options.workspaceIds ?? null],
+  );
+  const byWorkspace = new Map<string, Recipient[]>();
+  for (const r of rows) byWorkspace.set(r.workspaceId, [...(byWorkspace.get(r.workspaceId) ?? []), r]);
+
+  for (const [workspaceId, recipients] of byWorkspace) {
+    const reader: AuthContext = { kind: "user", userId: recipients[0].userId, email: recipients[0].email, name: recipients[0].name, memberships: [{ workspaceId, role: recipients[0].role }] };
+    const report = await getReport(reader, workspaceId, { since: due.weekStart.toISOString(), until: due.weekEnd.toISOString(), format: "json" }, options.now);
+    const markSent = (userIds: string[]) =>
+      db.query(
+        `INSERT INTO "WeeklyReportSent" ("userId", "workspaceId", "weekStart") SELECT unnest($1::uuid[]), $2::uuid, $3::date ON CONFLICT DO NOTHING RETURNING "userId"`,
+        [userIds, workspaceId, due.weekStart],
+      );
+    if (report.totals.events === 0) {
+      // A quiet week: nothing to tell, and nothing to work out again next turn.
+      outcome.quiet += (await markSent(recipients.map((r) => r.userId))).rowCount ?? 0;
+      continue;
+    }
+    const [previous, assigned, teams] = await Promise.all([
+      db.query<{ events: number }>(`SELECT coalesce(sum(count), 0)::int AS events FROM "ErrorHourly" WHERE "workspaceId" = $1 AND bucket >= $2 AND bucket < $3`, [
+        workspaceId,
+        new Date(due.weekStart.getTime() - 7 * DAY),
+        due.weekStart,
+      ]),
+      db.query<WeeklyReportIssue & { assigneeId: string | null; assigneeTeamId: string | null }>(
+        `SELECT g.id, g.type, g.message, g.status::text AS status, g."assigneeId", g."assigneeTeamId", t.events
+           FROM (SELECT "groupId", sum(count)::int AS events FROM "ErrorHourly" WHERE "workspaceId" = $1 AND bucket >= $2 AND bucket < $3 GROUP BY 1) t
+           JOIN "ErrorGroup" g ON g.id = t."groupId"
+          WHERE g.status IN ('new', 'acknowledged', 'investigating') AND (g."assigneeId" IS NOT NULL OR g."assigneeTeamId" IS NOT NULL)
+          ORDER BY t.events DESC, g.id`,
+        [workspaceId, due.weekStart, due.weekEnd],
+      ),
+      db.query<{ teamId: string; userId: string }>(`SELECT tm."teamId", tm."userId" FROM "TeamMember" tm JOIN "Team" t ON t.id = tm."teamId" WHERE t."workspaceId" = $1`, [workspaceId]),
+    ]);
+    const topIssues = report.topErrors.slice(0, 5).map((e) => ({ id: e.id, type: e.type, message: e.message, events: e.events, status: e.status }));
+    for (const r of recipients) {
+      const claimed = await markSent([r.userId]);
+      if (claimed.rowCount === 0) continue; // another turn sent it meanwhile
+      const myTeams = new Set(teams.rows.filter((t) => t.userId === r.userId).map((t) => t.teamId));
+      const yours = assigned.rows.filter((i) => i.assigneeId === r.userId || (i.assigneeTeamId !== null && myTeams.has(i.assigneeTeamId))).slice(0, 10);
+      const message = weeklyReportEmail({
+        workspaceName: report.workspace.name,
+        workspaceId,
+        weekStart: due.weekStart,
+        weekEnd: due.weekEnd,
+        totals: report.totals,
+        previousEvents: previous.rows[0].events,
+        topIssues,
+        yours,
+        publicUrl: options.publicUrl,
+      });
+      const sent = await sendEmail({
+        smtpUrl: options.smtpUrl,
+        from: options.from,
+        to: [r.email],
+        message,
+        headers: { "Auto-Submitted": "auto-generated", "X-Faultline-Notification": "weekly-report" },
+        timeoutMs: options.timeoutMs,
+        userServer: false,
+      });
+      if (sent.ok) {
+        outcome.sent++;
+      } else {
+        // The SMTP server is likely refusing everyone: try again next turn, not once per person now.
+        outcome.failed++;
+        await db.query(`DELETE FROM "WeeklyReportSent" WHERE "userId" = $1 AND "workspaceId" = $2 AND "weekStart" = $3::date`, [r.userId, workspaceId, due.weekStart]);
+        return outcome;
+      }
+    }
+  }
+  return outcome;
+}
