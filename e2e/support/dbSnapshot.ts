@@ -38,9 +38,11 @@ const BY_TABLE: Record<string, string> = {
  * Not data a request may lose or corrupt: JobRun (each background job's last run), StorageSample
  * (the storage job's size samples), IngestMinute (per-project request outcome counters, refused
  * requests included by design, flushed from memory every few seconds) and AppliedRecord (claims of
- * requests whose counts were added, of any workspace; the counts themselves are compared).
+ * requests whose counts were added, of any workspace; the counts themselves are compared), JobCursor
+ * (how far a job reading a table in time order got) and NotificationSource (the causes the
+ * workflow-notifications job has handled, of any workspace; the notifications themselves are compared).
  */
-const BOOKKEEPING = new Set(["JobRun", "StorageSample", "IngestMinute", "AppliedRecord"]);
+const BOOKKEEPING = new Set(["JobRun", "StorageSample", "IngestMinute", "AppliedRecord", "JobCursor", "NotificationSource"]);
 
 let cachedSql: string | undefined;
 
