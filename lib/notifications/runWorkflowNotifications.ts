@@ -1,6 +1,7 @@
 import type { PoolClient } from "pg";
 import { pool, withTransaction } from "@/lib/db/pool";
 import { uuidv7 } from "@/lib/ids/uuidv7";
+import { groupBy } from "@/lib/text/groupBy";
 import { chooseRecipients, type ParticipationReason, type Recipient } from "@/lib/notifications/chooseRecipients";
 import { mentionedMembers, type MentionableMember } from "@/lib/notifications/commentMentions";
 import { DEFAULT_PREFERENCES, NOTIFICATION_KINDS, type NotificationPreferences } from "@/lib/notifications/notificationKinds";
@@ -84,22 +85,16 @@ type Chosen = { source: WorkflowSource; recipient: Recipient };
 /** Who is told of each source, and how: most direct first, each person once per source. */
 async function recipientsOf(sources: WorkflowSource[]): Promise<Chosen[]> {
   const db = pool();
-  const groupIds = [...new Set(sources.map((s) => s.groupId))];
+  const participantGroups = [...new Set(sources.filter((s) => s.audience === "participants").map((s) => s.groupId))];
   const workspaceIds = [...new Set(sources.map((s) => s.workspaceId))];
   const teamIds = [...new Set(sources.flatMap((s) => (s.audience === "participants" ? [] : s.audience.teams)))];
   const [participants, teams, members] = await Promise.all([
-    participantsOf(groupIds.filter((id) => sources.some((s) => s.groupId === id && s.audience === "participants"))),
+    participantsOf(participantGroups),
     db.query<{ teamId: string; userId: string }>(`SELECT "teamId", "userId" FROM "TeamMember" WHERE "teamId" = ANY($1::uuid[])`, [teamIds]),
     db.query<{ workspaceId: string; userId: string }>(`SELECT "workspaceId", "userId" FROM "Membership" WHERE "workspaceId" = ANY($1::uuid[])`, [workspaceIds]),
   ]);
-  const teamMembers = new Map<string, string[]>();
-  for (const row of teams.rows) teamMembers.set(row.teamId, [...(teamMembers.get(row.teamId) ?? []), row.userId]);
-  const membersByWorkspace = new Map<string, Set<string>>();
-  for (const row of members.rows) {
-    const set = membersByWorkspace.get(row.workspaceId) ?? new Set<string>();
-    set.add(row.userId);
-    membersByWorkspace.set(row.workspaceId, set);
-  }
+  const teamMembers = new Map([...groupBy(teams.rows, (r) => r.teamId)].map(([teamId, list]) => [teamId, list.map((r) => r.userId)]));
+  const membersByWorkspace = new Map([...groupBy(members.rows, (r) => r.workspaceId)].map(([workspaceId, list]) => [workspaceId, new Set(list.map((r) => r.userId))]));
   const preferences = await preferencesOf([...new Set(members.rows.map((r) => r.userId))]);
 
   // Most direct first: a person is told once per source, of the first kind that names them.
@@ -167,14 +162,12 @@ async function participantsOf(groupIds: string[]): Promise<Map<string, Map<strin
 }
 
 async function membersOf(workspaceIds: string[]): Promise<Map<string, MentionableMember[]>> {
-  const out = new Map<string, MentionableMember[]>();
-  if (workspaceIds.length === 0) return out;
+  if (workspaceIds.length === 0) return new Map();
   const { rows } = await pool().query<MentionableMember & { workspaceId: string }>(
     `SELECT m."workspaceId", u.id AS "userId", u.email, u.name FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE m."workspaceId" = ANY($1::uuid[])`,
     [workspaceIds],
   );
-  for (const { workspaceId, ...member } of rows) out.set(workspaceId, [...(out.get(workspaceId) ?? []), member]);
-  return out;
+  return groupBy(rows, (r) => r.workspaceId);
 }
 
 async function preferencesOf(userIds: string[]): Promise<Map<string, NotificationPreferences>> {

@@ -2,6 +2,7 @@ import { sendEmail } from "@/lib/alerts/notify/sendEmail";
 import { pool } from "@/lib/db/pool";
 import { notificationEmail, type EmailedNotification } from "@/lib/notifications/notificationEmail";
 import { openToMemberSql } from "@/lib/notifications/openToMember";
+import { groupBy } from "@/lib/text/groupBy";
 import type { NotificationKind } from "@/lib/notifications/notificationKinds";
 
 /** A pending email older than this is not sent any more (SMTP was down, or configured only later). */
@@ -61,8 +62,7 @@ export async function sendNotificationEmails(options: NotificationEmailOptions):
       LIMIT ${BATCH}`,
     [only],
   );
-  const byUser = new Map<string, PendingRow[]>();
-  for (const row of rows) byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row]);
+  const byUser = groupBy(rows, (row) => row.userId);
   let sent = 0;
   let failed = 0;
   for (const items of byUser.values()) {

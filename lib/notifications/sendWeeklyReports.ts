@@ -6,6 +6,7 @@ import { openToMemberSql } from "@/lib/notifications/openToMember";
 import { weeklyReportEmail, type WeeklyReportIssue } from "@/lib/notifications/weeklyReportEmail";
 import { weeklyReportDue } from "@/lib/notifications/weeklyReportWeek";
 import { getReport } from "@/lib/reports/getReport";
+import { groupBy } from "@/lib/text/groupBy";
 
 const DAY = 86_400_000;
 /** Recipients handled per turn (the rest next turn: the job runs every 15 minutes on Mondays). */
@@ -54,8 +55,7 @@ export async function sendWeeklyReports(options: WeeklyReportOptions): Promise<{
       LIMIT ${BATCH}`,
     [due.weekStart, options.workspaceIds ?? null],
   );
-  const byWorkspace = new Map<string, Recipient[]>();
-  for (const r of rows) byWorkspace.set(r.workspaceId, [...(byWorkspace.get(r.workspaceId) ?? []), r]);
+  const byWorkspace = groupBy(rows, (r) => r.workspaceId);
 
   for (const [workspaceId, recipients] of byWorkspace) {
     const reader: AuthContext = { kind: "user", userId: recipients[0].userId, email: recipients[0].email, name: recipients[0].name, memberships: [{ workspaceId, role: recipients[0].role }] };
