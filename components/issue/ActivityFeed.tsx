@@ -3,7 +3,8 @@
 import { formatDistanceToNow } from "date-fns";
 import { useState, type FormEvent } from "react";
 import { describeAudit } from "@/components/issue/describeAudit";
-import { button, input } from "@/components/ui/buttonStyles";
+import { MentionTextarea } from "@/components/issue/MentionTextarea";
+import { button } from "@/components/ui/buttonStyles";
 import { useToast } from "@/components/ui/Toast";
 import { useAddCommentMutation, useCommentsQuery, useDeleteCommentMutation } from "@/lib/client/hooks/useCommentsQuery";
 import type { ErrorDetails } from "@/lib/errors/getErrorDetails";
@@ -30,6 +31,7 @@ export function ActivityFeed({ issue, members, currentUserId, canComment, isAdmi
   const [body, setBody] = useState("");
   const nameById = new Map(members.map((m) => [m.id, m.name || m.email]));
   const nameOf = (id: string) => nameById.get(id) ?? null;
+  const mentionable = members.map((m) => ({ userId: m.id, email: m.email, name: m.name }));
 
   const items: Item[] = [
     ...(comments.data?.items ?? []).map((c) => ({
@@ -63,7 +65,7 @@ export function ActivityFeed({ issue, members, currentUserId, canComment, isAdmi
           <label className="block text-sm font-medium text-gray-900 dark:text-gray-100" htmlFor="comment-body">
             Comment
           </label>
-          <textarea id="comment-body" rows={3} value={body} onChange={(e) => setBody(e.target.value)} className={`${input} w-full`} placeholder="What did you find?" maxLength={10_000} />
+          <MentionTextarea id="comment-body" value={body} onChange={setBody} members={mentionable} placeholder="What did you find? @name tells a member" />
           <div className="flex justify-end">
             <button type="submit" className={button.primary} disabled={add.isPending || !body.trim()}>
               Add comment

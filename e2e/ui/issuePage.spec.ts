@@ -255,7 +255,7 @@ test("linked issues: a member links the issue to its GitHub issue from the sideb
   await expect(card).toContainText("Not tracked anywhere else yet.");
 });
 
-test("notifications: the assignee's bell counts the assignment and opens the issue; following and unfollowing it; keyboard triage", async ({ page, context }) => {
+test("notifications: the assignee's bell counts the assignment and opens the issue; following and unfollowing it; keyboard triage; mentioning a member", async ({ page, context }) => {
   const t = await createTenant("bell");
   expect((await postEvents(t.key, { type: "LedgerDrift", message: "ledger off by 0.01", stackTrace: "LedgerDrift: x\n    at close (/srv/app/src/ledger.ts:9:3)" })).status).toBe(202);
   const id = await groupOfType(t, "LedgerDrift");
@@ -298,6 +298,23 @@ test("notifications: the assignee's bell counts the assignment and opens the iss
   await expect(dialog.getByTestId("shortcut-list")).toContainText("Assign to me");
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
+
+  // "@" in a comment offers the members; the one picked is named by a handle and notified.
+  await page.getByRole("tab", { name: "Activity" }).click();
+  const box = page.getByLabel("Comment");
+  await box.fill("Over to you ");
+  await box.press("End");
+  await box.pressSequentially("@adm");
+  const option = page.getByRole("option", { name: new RegExp(t.admin.email) });
+  await expect(option).toBeVisible();
+  await box.press("Enter");
+  const handle = t.admin.email.slice(0, t.admin.email.indexOf("@"));
+  await expect(box).toHaveValue(`Over to you @${handle} `);
+  await box.pressSequentially("for the ledger");
+  await page.getByRole("button", { name: "Add comment" }).click();
+  await expect(page.getByTestId("comment").first()).toContainText(`Over to you @${handle} for the ledger`);
+  const adminCookie = await login(t.admin);
+  await waitFor(async () => ((await (await getJson("/api/v1/notifications", { cookie: adminCookie })).json()).items.some((n: { kind: string }) => n.kind === "mentioned") ? true : undefined), 30_000, 250);
 });
 
 test("ignore until N more events, then the issue reopens by itself", async ({ page, context }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mentionedMembers, mentionHandles } from "@/lib/notifications/commentMentions";
+import { mentionCandidates, mentionedMembers, mentionHandleFor, mentionHandles, mentionQueryAt } from "@/lib/notifications/commentMentions";
 
 const members = [
   { userId: "u-ana", email: "Ana.Silva@shop.test", name: "Ana Silva" },
@@ -35,5 +35,31 @@ describe("mentionedMembers", () => {
 
   it("names each member once", () => {
     expect(mentionedMembers("@anasilva @ana.silva@shop.test", members)).toEqual(["u-ana"]);
+  });
+});
+
+describe("mentionQueryAt", () => {
+  it("finds the handle being typed before the caret", () => {
+    expect(mentionQueryAt("cc @An", 6)).toEqual({ start: 3, query: "an" });
+    expect(mentionQueryAt("@", 1)).toEqual({ start: 0, query: "" });
+    expect(mentionQueryAt("(@bo@sh", 7)).toEqual({ start: 1, query: "bo@sh" });
+  });
+
+  it("is null when the caret is past a space, or the @ is inside a word", () => {
+    expect(mentionQueryAt("@ana done", 9)).toBeNull();
+    expect(mentionQueryAt("mail ana@shop", 13)).toBeNull();
+  });
+});
+
+describe("mentionHandleFor and mentionCandidates", () => {
+  it("uses the local part when it names one member, else the whole address", () => {
+    expect(mentionHandleFor(members[0], members)).toBe("ana.silva");
+    expect(mentionHandleFor(members[1], members)).toBe("bo@shop.test");
+  });
+
+  it("offers members by the start of their address or of a word of their name", () => {
+    expect(mentionCandidates("si", members).map((m) => m.userId)).toEqual(["u-ana"]);
+    expect(mentionCandidates("bo", members).map((m) => m.userId)).toEqual(["u-bo", "u-bo2"]);
+    expect(mentionCandidates("", members, 2)).toHaveLength(2);
   });
 });

@@ -48,3 +48,27 @@ export function mentionedMembers(body: string, members: MentionableMember[]): st
   }
   return [...out];
 }
+
+/** The "@…" being typed just before the caret (`start` is the "@"'s index), or null. */
+export function mentionQueryAt(text: string, caret: number): { start: number; query: string } | null {
+  const before = text.slice(0, caret);
+  const match = /(?:^|[\s([{"'<])@([\p{L}\p{N}_.+@-]{0,60})$/u.exec(before);
+  if (!match) return null;
+  return { start: caret - match[1].length - 1, query: match[1].toLowerCase() };
+}
+
+/** The shortest handle that names this member alone: their address's local part, else the whole address. */
+export function mentionHandleFor(member: MentionableMember, members: MentionableMember[]): string {
+  const email = member.email.toLowerCase();
+  const local = email.slice(0, email.indexOf("@"));
+  const named = mentionedMembers(`@${local}`, members);
+  return named.length === 1 && named[0] === member.userId ? local : email;
+}
+
+/** Members whose name or address starts with (or, for names, has a word starting with) the query; at most `limit`. */
+export function mentionCandidates(query: string, members: MentionableMember[], limit = 6): MentionableMember[] {
+  const q = query.toLowerCase();
+  return members
+    .filter((m) => m.email.toLowerCase().startsWith(q) || m.name.toLowerCase().split(/\s+/).some((w) => w.startsWith(q)) || m.name.toLowerCase().replace(/\s+/g, "").startsWith(q))
+    .slice(0, limit);
+}
