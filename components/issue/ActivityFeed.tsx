@@ -7,6 +7,7 @@ import { MentionTextarea } from "@/components/issue/MentionTextarea";
 import { button } from "@/components/ui/buttonStyles";
 import { useToast } from "@/components/ui/Toast";
 import { useAddCommentMutation, useCommentsQuery, useDeleteCommentMutation } from "@/lib/client/hooks/useCommentsQuery";
+import { mentionSegments } from "@/lib/notifications/commentMentions";
 import type { ErrorDetails } from "@/lib/errors/getErrorDetails";
 import type { Member } from "@/lib/workspaces/listMembers";
 
@@ -89,7 +90,17 @@ export function ActivityFeed({ issue, members, currentUserId, canComment, isAdmi
                 </p>
                 {item.kind === "comment" && (
                   <div className="mt-1 flex items-start gap-2">
-                    <p className="flex-1 whitespace-pre-wrap break-words rounded-md bg-gray-50 px-3 py-2 text-gray-800 dark:bg-gray-800 dark:text-gray-200">{item.body}</p>
+                    <p className="flex-1 whitespace-pre-wrap break-words rounded-md bg-gray-50 px-3 py-2 text-gray-800 dark:bg-gray-800 dark:text-gray-200">
+                      {mentionSegments(item.body, mentionable).map((segment, i) =>
+                        segment.userId ? (
+                          <span key={i} className="font-medium text-blue-700 dark:text-blue-400" title={nameOf(segment.userId) ?? undefined}>
+                            {segment.text}
+                          </span>
+                        ) : (
+                          segment.text
+                        ),
+                      )}
+                    </p>
                     {item.canDelete && (
                       <button type="button" className="text-xs text-gray-500 hover:text-red-600" onClick={() => remove.mutate(item.id)} aria-label="Delete comment">
                         Delete

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mentionCandidates, mentionedMembers, mentionHandleFor, mentionHandles, mentionQueryAt } from "@/lib/notifications/commentMentions";
+import { mentionCandidates, mentionedMembers, mentionHandleFor, mentionHandles, mentionQueryAt, mentionSegments } from "@/lib/notifications/commentMentions";
 
 const members = [
   { userId: "u-ana", email: "Ana.Silva@shop.test", name: "Ana Silva" },
@@ -61,5 +61,19 @@ describe("mentionHandleFor and mentionCandidates", () => {
     expect(mentionCandidates("si", members).map((m) => m.userId)).toEqual(["u-ana"]);
     expect(mentionCandidates("bo", members).map((m) => m.userId)).toEqual(["u-bo", "u-bo2"]);
     expect(mentionCandidates("", members, 2)).toHaveLength(2);
+  });
+});
+
+describe("mentionSegments", () => {
+  it("marks the mentions of members and keeps every other character as it was", () => {
+    const body = "@ana.silva, see this. cc @nobody and (@bochen).";
+    const segments = mentionSegments(body, members);
+    expect(segments).toEqual([
+      { text: "@ana.silva", userId: "u-ana" },
+      { text: ", see this. cc @nobody and (" },
+      { text: "@bochen", userId: "u-bo2" },
+      { text: ")." },
+    ]);
+    expect(segments.map((s) => s.text).join("")).toBe(body);
   });
 });

@@ -72,3 +72,20 @@ export function mentionCandidates(query: string, members: MentionableMember[], l
     .filter((m) => m.email.toLowerCase().startsWith(q) || m.name.toLowerCase().split(/\s+/).some((w) => w.startsWith(q)) || m.name.toLowerCase().replace(/\s+/g, "").startsWith(q))
     .slice(0, limit);
 }
+
+/** A comment's text in pieces, each mention of a member marked (for showing who was named). */
+export function mentionSegments(body: string, members: MentionableMember[]): { text: string; userId?: string }[] {
+  const out: { text: string; userId?: string }[] = [];
+  let last = 0;
+  for (const match of body.matchAll(MENTION)) {
+    const handle = match[1].replace(/[.+-]+$/, "");
+    const [userId] = mentionedMembers(`@${handle}`, members);
+    if (!userId) continue;
+    const start = (match.index ?? 0) + match[0].indexOf("@");
+    if (start > last) out.push({ text: body.slice(last, start) });
+    out.push({ text: `@${handle}`, userId });
+    last = start + handle.length + 1;
+  }
+  if (last < body.length) out.push({ text: body.slice(last) });
+  return out;
+}
