@@ -1,6 +1,7 @@
 import { issueTitle } from "@/lib/domain/issueTitle";
 import { describeNotification } from "@/lib/notifications/describeNotification";
 import type { NotificationKind } from "@/lib/notifications/notificationKinds";
+import { escapeHtml } from "@/lib/text/escapeHtml";
 
 /** One notification as an email lists it. */
 export interface EmailedNotification {
@@ -13,7 +14,6 @@ export interface EmailedNotification {
   url: string | null;
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const oneLine = (s: string) => s.replace(/[\r\n]+/g, " ");
 
 /**

@@ -1,4 +1,5 @@
 import { issueTitle } from "@/lib/domain/issueTitle";
+import { escapeHtml } from "@/lib/text/escapeHtml";
 
 export interface WeeklyReportIssue {
   id: string;
@@ -25,7 +26,6 @@ export interface WeeklyReportContent {
 
 const fmt = (n: number) => n.toLocaleString("en-US");
 const day = (d: Date) => d.toISOString().slice(0, 10);
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** "+25 % on the week before", "as many as the week before", "new this week". */
 export function weekOverWeek(events: number, previous: number): string {

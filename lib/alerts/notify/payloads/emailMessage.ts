@@ -1,5 +1,6 @@
 import { formatValue, stageLabel, type NotificationContext } from "@/lib/alerts/notify/notificationContext";
 import { issueTitle } from "@/lib/domain/issueTitle";
+import { escapeHtml } from "@/lib/text/escapeHtml";
 
 export interface EmailMessage {
   subject: string;
@@ -7,7 +8,6 @@ export interface EmailMessage {
   html: string;
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Subject, plain text and a minimal HTML body for one alert notification. */
 export function emailMessage(ctx: NotificationContext): EmailMessage {
