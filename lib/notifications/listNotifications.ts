@@ -30,7 +30,7 @@ export interface NotificationList {
  */
 export async function listNotifications(auth: AuthContext, query: NotificationsQuery): Promise<NotificationList> {
   assertUser(auth);
-  const workspaceIds = visibleWorkspaceIds(auth).filter((id) => !auth.twoFactorBlocked?.includes(id));
+  const workspaceIds = inboxWorkspaceIds(auth);
   const where = { userId: auth.userId, workspaceId: { in: workspaceIds } };
   const [rows, unreadCount] = await Promise.all([
     db().userNotification.findMany({
@@ -62,6 +62,11 @@ export async function listNotifications(auth: AuthContext, query: NotificationsQ
     unreadCount,
     nextCursor: rows.length > query.limit ? page[page.length - 1].id : null,
   };
+}
+
+/** The workspaces whose notifications a person sees: those they may open now. */
+export function inboxWorkspaceIds(auth: Extract<AuthContext, { kind: "user" }>): string[] {
+  return visibleWorkspaceIds(auth).filter((id) => !auth.twoFactorBlocked?.includes(id));
 }
 
 /** How many of a person's notifications are unread (the partial index on unread ones). */

@@ -1,7 +1,7 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
-import { assertUser, visibleWorkspaceIds } from "@/lib/auth/permissions";
+import { assertUser } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/prisma";
-import { countUnread } from "@/lib/notifications/listNotifications";
+import { countUnread, inboxWorkspaceIds } from "@/lib/notifications/listNotifications";
 import type { MarkNotificationsInput } from "@/lib/notifications/notificationSchemas";
 
 /**
@@ -10,10 +10,9 @@ import type { MarkNotificationsInput } from "@/lib/notifications/notificationSch
  */
 export async function markNotificationsRead(auth: AuthContext, input: MarkNotificationsInput): Promise<{ updated: number; unreadCount: number }> {
   assertUser(auth);
-  const workspaceIds = visibleWorkspaceIds(auth);
   const { count } = await db().userNotification.updateMany({
     where: { userId: auth.userId, ...(input.ids ? { id: { in: input.ids } } : {}), readAt: input.read ? null : { not: null } },
     data: { readAt: input.read ? new Date() : null },
   });
-  return { updated: count, unreadCount: await countUnread(auth.userId, workspaceIds) };
+  return { updated: count, unreadCount: await countUnread(auth.userId, inboxWorkspaceIds(auth)) };
 }

@@ -64,7 +64,7 @@ CREATE TABLE "JobCursor" (
 );
 
 -- CreateIndex
-CREATE INDEX "UserNotification_userId_createdAt_idx" ON "UserNotification"("userId", "createdAt" DESC);
+CREATE INDEX "UserNotification_userId_id_idx" ON "UserNotification"("userId", "id" DESC);
 
 -- CreateIndex
 CREATE INDEX "UserNotification_groupId_idx" ON "UserNotification"("groupId");
