@@ -185,6 +185,19 @@ describe("workflow notifications", () => {
 
     const again = await sendNotificationEmails({ ...options, now: new Date() });
     expect(again).toEqual({ sent: 0, failed: 0 });
+
+    // Its unsubscribe link, and the one-click header mail clients POST (RFC 8058): the kinds it carried stop by email.
+    expect(memberMail?.text).toMatch(/Stop these emails: https:\/\/faultline\.test\/unsubscribe\?token=\S+/);
+    const header = /^List-Unsubscribe:\s*<([^>]+)>/m.exec(memberMail!.raw.replace(/\r?\n[ \t]+/g, ""));
+    expect(memberMail?.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);
+    const oneClick = new URL(header![1]);
+    expect(oneClick.pathname).toBe("/api/v1/notifications/unsubscribe");
+    const res = await fetch(`${BASE_URL}${oneClick.pathname}${oneClick.search}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=One-Click" });
+    expect(await res.json()).toEqual({ stopped: ["assigned"] });
+    expect((await (await getJson("/api/v1/account/notifications", { cookie: cookie(t.member) })).json()).preferences).toMatchObject({ assigned: "inbox", regressed: "off" });
+    const bad = await fetch(`${BASE_URL}/api/v1/notifications/unsubscribe?token=${encodeURIComponent(oneClick.searchParams.get("token")!.slice(0, -3))}AAA`, { method: "POST" });
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).error.issues[0].path).toBe("token");
   });
 
   it("the weekly report: each member who wants it, once a week, with the week's figures and their own open issues", async () => {
@@ -206,6 +219,11 @@ describe("workflow notifications", () => {
     expect(memberMail.text).toMatch(/Top issues:\r?\n- InvoiceTotalError: InvoiceTotalError in checkout — \d+ events \(new\)/);
     expect(memberMail.text).toMatch(/Assigned to you or your team, still open:\r?\n- InvoiceTotalError/);
     expect(mails.find((m) => m.to[0] === t.admin.email)!.text).not.toContain("Assigned to you");
+    // The weekly report's own unsubscribe link stops it.
+    const weekly = new URL(/^List-Unsubscribe:\s*<([^>]+)>/m.exec(memberMail.raw.replace(/\r?\n[ \t]+/g, ""))![1]);
+    const stop = await fetch(`${BASE_URL}${weekly.pathname}${weekly.search}`, { method: "POST" });
+    expect(await stop.json()).toEqual({ stopped: ["weeklyReport"] });
+    expect((await (await getJson("/api/v1/account/notifications", { cookie: cookie(t.member) })).json()).weeklyReport).toBe(false);
     // Once per person and week; not on another day.
     expect(await sendWeeklyReports(options)).toEqual({ sent: 0, failed: 0, quiet: 0 });
     expect(await sendWeeklyReports({ ...options, now: new Date(monday.getTime() + 86_400_000) })).toEqual({ sent: 0, failed: 0, quiet: 0 });

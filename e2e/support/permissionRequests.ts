@@ -6,6 +6,8 @@ import { createRule } from "@/lib/alerts/rules/createRule";
 import { createChannel } from "@/lib/alerts/channels/createChannel";
 import { createAssignmentRule } from "@/lib/assignment/createAssignmentRule";
 import { createComment } from "@/lib/errors/comments/comments";
+import { unsubscribeToken } from "@/lib/notifications/unsubscribeToken";
+import { keyring } from "@/lib/security/keyring";
 import { createIssueLink } from "@/lib/errors/links/issueLinks";
 import { listEvents } from "@/lib/errors/events/listEvents";
 import { createForwardingRule } from "@/lib/forwarding/rules/createForwardingRule";
@@ -258,6 +260,9 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
   "PATCH /api/v1/account/notifications": () => ({ path: "/api/v1/account/notifications", body: { resolved: "inbox" } }),
   "GET /api/v1/notifications": () => ({ path: "/api/v1/notifications" }),
   "POST /api/v1/notifications/read": () => ({ path: "/api/v1/notifications/read", body: { all: true } }),
+  "POST /api/v1/notifications/unsubscribe": (ctx) => ({
+    path: `/api/v1/notifications/unsubscribe?token=${encodeURIComponent(unsubscribeToken({ userId: ctx.t.viewer.id, weeklyReport: true }, keyring()))}`,
+  }),
   "PATCH /api/v1/account": (ctx, caller) => ({ path: "/api/v1/account", body: { name: `${caller} user` } }),
   "POST /api/v1/account/password": (ctx, caller) => {
     const user = ctx.userOf(caller) ?? ctx.t.viewer;

@@ -20,7 +20,7 @@ const oneLine = (s: string) => s.replace(/[\r\n]+/g, " ");
  * One email for everything a person was told since the last turn: a subject naming the one thing,
  * or how many; each item's sentence, issue and link; where to change what arrives by email.
  */
-export function notificationEmail(items: EmailedNotification[], settingsUrl: string | null): { subject: string; text: string; html: string } {
+export function notificationEmail(items: EmailedNotification[], settingsUrl: string | null, unsubscribeUrl: string | null = null): { subject: string; text: string; html: string } {
   const first = items[0];
   const subject = oneLine(
     items.length === 1
@@ -35,6 +35,7 @@ export function notificationEmail(items: EmailedNotification[], settingsUrl: str
       "",
     ]),
     settingsUrl ? `Choose what arrives by email: ${settingsUrl}` : "Choose what arrives by email under Settings → Notifications.",
+    ...(unsubscribeUrl ? [`Stop these emails: ${unsubscribeUrl}`] : []),
   ].join("\n");
   const html = [
     "<ul>",
@@ -44,7 +45,7 @@ export function notificationEmail(items: EmailedNotification[], settingsUrl: str
       return `<li><p>${escapeHtml(describeNotification(item.kind, item.actorName, item.detail))}<br>${escapeHtml(item.projectName)}: ${link}</p></li>`;
     }),
     "</ul>",
-    `<p style="color:#666">${settingsUrl ? `<a href="${escapeHtml(settingsUrl)}">Choose what arrives by email</a>` : "Choose what arrives by email under Settings → Notifications."}</p>`,
+    `<p style="color:#666">${settingsUrl ? `<a href="${escapeHtml(settingsUrl)}">Choose what arrives by email</a>` : "Choose what arrives by email under Settings → Notifications."}${unsubscribeUrl ? ` · <a href="${escapeHtml(unsubscribeUrl)}">Stop these emails</a>` : ""}</p>`,
   ].join("\n");
   return { subject, text, html };
 }

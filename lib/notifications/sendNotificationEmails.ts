@@ -2,6 +2,7 @@ import { sendEmail } from "@/lib/alerts/notify/sendEmail";
 import { pool } from "@/lib/db/pool";
 import { notificationEmail, type EmailedNotification } from "@/lib/notifications/notificationEmail";
 import { openToMemberSql } from "@/lib/notifications/openToMember";
+import { unsubscribeHeaders, unsubscribeLinks } from "@/lib/notifications/unsubscribeLinks";
 import { groupBy } from "@/lib/text/groupBy";
 import type { NotificationKind } from "@/lib/notifications/notificationKinds";
 
@@ -66,13 +67,14 @@ export async function sendNotificationEmails(options: NotificationEmailOptions):
   let sent = 0;
   let failed = 0;
   for (const items of byUser.values()) {
-    const message = notificationEmail(items.map(toEmailed(options.publicUrl)), linkTo(options.publicUrl, "/account#notifications"));
+    const unsubscribe = unsubscribeLinks(options.publicUrl, { userId: items[0].userId, kinds: items.map((i) => i.kind) });
+    const message = notificationEmail(items.map(toEmailed(options.publicUrl)), linkTo(options.publicUrl, "/account#notifications"), unsubscribe?.page ?? null);
     const outcome = await sendEmail({
       smtpUrl: options.smtpUrl,
       from: options.from,
       to: [items[0].email],
       message,
-      headers: { "Auto-Submitted": "auto-generated", "X-Faultline-Notification": items.map((i) => i.kind).join(",") },
+      headers: { "Auto-Submitted": "auto-generated", "X-Faultline-Notification": [...new Set(items.map((i) => i.kind))].join(","), ...unsubscribeHeaders(unsubscribe) },
       timeoutMs: options.timeoutMs,
       userServer: false,
     });

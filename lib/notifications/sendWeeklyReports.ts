@@ -3,6 +3,7 @@ import { sendEmail } from "@/lib/alerts/notify/sendEmail";
 import { pool } from "@/lib/db/pool";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { openToMemberSql } from "@/lib/notifications/openToMember";
+import { unsubscribeHeaders, unsubscribeLinks } from "@/lib/notifications/unsubscribeLinks";
 import { weeklyReportEmail, type WeeklyReportIssue } from "@/lib/notifications/weeklyReportEmail";
 import { weeklyReportDue } from "@/lib/notifications/weeklyReportWeek";
 import { getReport } from "@/lib/reports/getReport";
@@ -92,6 +93,7 @@ export async function sendWeeklyReports(options: WeeklyReportOptions): Promise<{
       if (claimed.rowCount === 0) continue; // another turn sent it meanwhile
       const myTeams = new Set(teams.rows.filter((t) => t.userId === r.userId).map((t) => t.teamId));
       const yours = assigned.rows.filter((i) => i.assigneeId === r.userId || (i.assigneeTeamId !== null && myTeams.has(i.assigneeTeamId))).slice(0, 10);
+      const unsubscribe = unsubscribeLinks(options.publicUrl, { userId: r.userId, weeklyReport: true });
       const message = weeklyReportEmail({
         workspaceName: report.workspace.name,
         workspaceId,
@@ -102,13 +104,14 @@ export async function sendWeeklyReports(options: WeeklyReportOptions): Promise<{
         topIssues,
         yours,
         publicUrl: options.publicUrl,
+        unsubscribeUrl: unsubscribe?.page ?? null,
       });
       const sent = await sendEmail({
         smtpUrl: options.smtpUrl,
         from: options.from,
         to: [r.email],
         message,
-        headers: { "Auto-Submitted": "auto-generated", "X-Faultline-Notification": "weekly-report" },
+        headers: { "Auto-Submitted": "auto-generated", "X-Faultline-Notification": "weekly-report", ...unsubscribeHeaders(unsubscribe) },
         timeoutMs: options.timeoutMs,
         userServer: false,
       });

@@ -21,6 +21,8 @@ export interface WeeklyReportContent {
   yours: WeeklyReportIssue[];
   /** Where Faultline is (PUBLIC_URL), for links. */
   publicUrl: string | undefined;
+  /** The page that stops the weekly report (no sign-in), when there can be one. */
+  unsubscribeUrl?: string | null;
   workspaceId: string;
 }
 
@@ -56,7 +58,7 @@ export function weeklyReportEmail(c: WeeklyReportContent): { subject: string; te
     ...(c.topIssues.length ? ["Top issues:", ...list(c.topIssues), ""] : ["No events this week.", ""]),
     ...(c.yours.length ? ["Assigned to you or your team, still open:", ...list(c.yours), ""] : []),
     ...(dashboard ? [`The dashboard: ${dashboard}`] : []),
-    "Stop these emails: Your account → Notifications → Weekly report.",
+    c.unsubscribeUrl ? `Stop the weekly report: ${c.unsubscribeUrl}` : "Stop these emails: Your account → Notifications → Weekly report.",
   ].join("\n");
   const htmlList = (issues: WeeklyReportIssue[]) =>
     `<ul>${issues
@@ -73,7 +75,9 @@ export function weeklyReportEmail(c: WeeklyReportContent): { subject: string; te
     c.topIssues.length ? `<h3>Top issues</h3>${htmlList(c.topIssues)}` : "<p>No events this week.</p>",
     c.yours.length ? `<h3>Assigned to you or your team, still open</h3>${htmlList(c.yours)}` : "",
     dashboard ? `<p><a href="${escapeHtml(dashboard)}">Open the dashboard</a></p>` : "",
-    `<p style="color:#666">Stop these emails: Your account → Notifications → Weekly report.</p>`,
+    c.unsubscribeUrl
+      ? `<p style="color:#666"><a href="${escapeHtml(c.unsubscribeUrl)}">Stop the weekly report</a></p>`
+      : `<p style="color:#666">Stop these emails: Your account → Notifications → Weekly report.</p>`,
   ].join("\n");
   return { subject, text, html };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { IssueSubscriptionSchema, MarkNotificationsSchema, NotificationsQuerySchema, UpdateNotificationSettingsSchema } from "@/lib/notifications/notificationSchemas";
 import type { RouteSpec } from "@/lib/openapi/routeSpec";
+import { UnsubscribeQuerySchema } from "@/lib/notifications/unsubscribeByLink";
 
 const IdParams = z.object({ id: z.uuid() });
 
@@ -15,6 +16,11 @@ export const notificationRoutes: RouteSpec[] = [
     method: "POST", path: "/api/v1/notifications/read", tag: "Notifications", auth: "session",
     summary: "Mark your notifications read (by id, or all), or unread again", body: MarkNotificationsSchema,
     responses: { 200: "`{updated, unreadCount}`" }, errors: [401, 422],
+  },
+  {
+    method: "POST", path: "/api/v1/notifications/unsubscribe", tag: "Notifications", auth: "none",
+    summary: "An email's unsubscribe link (also its one-click List-Unsubscribe URL): the kinds it carried stop arriving by email, or the weekly report stops; the token is the credential",
+    query: UnsubscribeQuerySchema, responses: { 200: "`{stopped}`" }, errors: [404, 422],
   },
   {
     method: "GET", path: "/api/v1/account/notifications", tag: "Notifications", auth: "session",
