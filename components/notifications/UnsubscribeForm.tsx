@@ -34,7 +34,7 @@ export function UnsubscribeForm({ token }: { token: string }) {
             ? "These emails were already off."
             : stopped.includes("weeklyReport")
               ? "You will get no more weekly reports."
-              : `No more emails for: ${stopped.map((k) => (k === "weeklyReport" ? "the weekly report" : NOTIFICATION_KIND_LABELS[k].toLowerCase())).join("; ")}. They still arrive in Faultline's inbox.`}
+              : `No more emails for: ${stopped.map((k) => (k === "weeklyReport" ? "the weekly report" : lowerFirst(NOTIFICATION_KIND_LABELS[k]))).join("; ")}. They still arrive in Faultline's inbox.`}
         </p>
         <p className="text-sm text-gray-600 dark:text-gray-400">
           Change it any time under <Link href="/account#notifications" className="font-medium text-blue-700 underline dark:text-blue-400">Your account → Notifications</Link>.
@@ -51,3 +51,6 @@ export function UnsubscribeForm({ token }: { token: string }) {
     </AuthCard>
   );
 }
+
+/** "An issue I take part in…" → "an issue I take part in…" (the pronoun keeps its capital). */
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
