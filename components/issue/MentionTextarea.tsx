@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef, useState, type KeyboardEvent } from "react";
+import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
 import { input } from "@/components/ui/buttonStyles";
 import { mentionCandidates, mentionHandleFor, mentionQueryAt, type MentionableMember } from "@/lib/notifications/commentMentions";
 
@@ -19,6 +19,14 @@ export function MentionTextarea({ id, value, onChange, members, placeholder }: M
   const [caret, setCaret] = useState(0);
   const [active, setActive] = useState(0);
   const [dismissed, setDismissed] = useState<number | null>(null);
+  // Where the caret goes once an inserted handle is in the box: placed as the new value is committed,
+  // before the next key press is handled (a deferred placement raced fast typing).
+  const pendingCaret = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (pendingCaret.current === null || !ref.current) return;
+    ref.current.setSelectionRange(pendingCaret.current, pendingCaret.current);
+    pendingCaret.current = null;
+  }, [value]);
   const typing = mentionQueryAt(value, caret);
   const candidates = typing && dismissed !== typing.start ? mentionCandidates(typing.query, members) : [];
   const open = candidates.length > 0;
@@ -29,9 +37,9 @@ export function MentionTextarea({ id, value, onChange, members, placeholder }: M
     const next = value.slice(0, typing.start) + handle + value.slice(caret);
     onChange(next);
     const at = typing.start + handle.length;
+    pendingCaret.current = at;
     setCaret(at);
     setActive(0);
-    requestAnimationFrame(() => ref.current?.setSelectionRange(at, at));
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {

@@ -11,7 +11,7 @@ export interface Shortcut {
   enabled?: boolean;
 }
 
-/** Single-key shortcuts on the whole page while the component is mounted (none while typing in a field or with a dialog open). */
+/** Single-key shortcuts on the whole page while the component is mounted (none while typing in a field, or with a dialog or menu open: keys there are theirs). */
 export function useShortcuts(shortcuts: Shortcut[]): void {
   const latest = useRef(shortcuts);
   useEffect(() => {
@@ -20,7 +20,7 @@ export function useShortcuts(shortcuts: Shortcut[]): void {
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
       const key = shortcutKey(e);
-      if (!key || document.querySelector("[role=dialog]")) return;
+      if (!key || document.querySelector("[role=dialog], [role=menu]")) return;
       const shortcut = latest.current.find((s) => s.key === key && s.enabled !== false);
       if (!shortcut) return;
       e.preventDefault();
