@@ -5,6 +5,7 @@ import { input as inputStyle } from "@/components/ui/buttonStyles";
 import { useSearchValuesQuery } from "@/lib/client/hooks/useSearchValuesQuery";
 import { parseSearch } from "@/lib/search/parseSearch";
 import { suggest, suggestionContext, type Suggestion } from "@/lib/search/suggest";
+import { shortcutKey } from "@/lib/client/shortcutKey";
 
 interface SearchBarProps {
   workspaceId: string;
@@ -58,9 +59,7 @@ export function SearchBar({ workspaceId, value, assignees, onCommit }: SearchBar
   // "/" anywhere on the page (outside a text field) goes to the search box, as in most trackers.
   useEffect(() => {
     function onSlash(e: globalThis.KeyboardEvent) {
-      if (e.key !== "/" || e.defaultPrevented || e.metaKey || e.ctrlKey || e.altKey) return;
-      const target = e.target as HTMLElement | null;
-      if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
+      if (shortcutKey(e) !== "/") return;
       e.preventDefault();
       inputRef.current?.focus();
     }
