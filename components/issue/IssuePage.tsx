@@ -14,6 +14,7 @@ import { FeedbackTab } from "@/components/issue/FeedbackTab";
 import { InvestigationPanel } from "@/components/issue/InvestigationPanel";
 import { IssueActions } from "@/components/issue/IssueActions";
 import { IssueHeader } from "@/components/issue/IssueHeader";
+import { FollowIssueButton } from "@/components/notifications/FollowIssueButton";
 import { TagDistribution } from "@/components/issue/TagDistribution";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorState } from "@/components/ui/ErrorState";
@@ -140,7 +141,10 @@ export function IssuePage({ errorId }: { errorId: string }) {
                   onDiscard={() => discard.mutate(true)}
                 />
               ) : (
-                <p className="text-sm text-gray-500 dark:text-gray-400">You have view-only access to this workspace.</p>
+                <div className="flex flex-wrap items-center gap-3">
+                  <p className="text-sm text-gray-500 dark:text-gray-400">You have view-only access to this workspace.</p>
+                  <FollowIssueButton errorId={errorId} />
+                </div>
               )
             }
           />
