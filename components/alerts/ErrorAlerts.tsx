@@ -1,7 +1,7 @@
 "use client";
 
 import { formatDistanceToNow } from "date-fns";
-import { useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { SeverityBadge, StatusBadge } from "@/components/ui/Badge";
 import { button } from "@/components/ui/buttonStyles";
 import { Card } from "@/components/ui/Card";
@@ -9,7 +9,9 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
 import { useToast } from "@/components/ui/Toast";
-import { useAlertsQuery, useUpdateAlertMutation } from "@/lib/client/hooks/useAlertsQuery";
+import { useAlertQuery, useAlertsQuery, useUpdateAlertMutation } from "@/lib/client/hooks/useAlertsQuery";
+import type { AlertDto } from "@/lib/alerts/alertDto";
+import type { AlertAction } from "@/lib/domain/alertStatus";
 import { formatCount } from "@/lib/client/format";
 import type { Me } from "@/lib/workspaces/getMe";
 import { issueTitle } from "@/lib/domain/issueTitle";
@@ -17,18 +19,63 @@ import { issueTitle } from "@/lib/domain/issueTitle";
 /** Alerts shown before "Show all": the panel sits under the view and must not push it off the page. */
 const FIRST_ALERTS = 5;
 
-/** Open alerts for the workspace, with acknowledge and resolve for members and admins. */
-export function ErrorAlerts({ workspace, onOpenError }: { workspace: Me["workspaces"][number]; onOpenError?: (errorId: string) => void }) {
+/**
+ * Open alerts for the workspace, with acknowledge and resolve for members and admins. `linkedAlertId`
+ * (a notification's link, `?alert=`) is scrolled to and marked; when it is no longer open it is shown
+ * above the open ones with its status.
+ */
+export function ErrorAlerts({
+  workspace,
+  onOpenError,
+  linkedAlertId = null,
+}: {
+  workspace: Me["workspaces"][number];
+  onOpenError?: (errorId: string) => void;
+  linkedAlertId?: string | null;
+}) {
   const { showToast } = useToast();
   const alerts = useAlertsQuery(workspace.id);
   const update = useUpdateAlertMutation(workspace.id, (message) => showToast(`Alert not updated: ${message}`));
   const canAct = workspace.role !== "viewer";
   const items = alerts.data?.items ?? [];
-  const [showAll, setShowAll] = useState(false);
-  const shown = showAll ? items : items.slice(0, FIRST_ALERTS);
+  // null until the reader chooses: then all when the linked alert is past the first few.
+  const [showAll, setShowAll] = useState<boolean | null>(null);
+  const linkedIndex = linkedAlertId ? items.findIndex((a) => a.id === linkedAlertId) : -1;
+  const closedLinked = useAlertQuery(linkedAlertId && alerts.data && linkedIndex < 0 ? linkedAlertId : null);
+  const shown = (showAll ?? linkedIndex >= FIRST_ALERTS) ? items : items.slice(0, FIRST_ALERTS);
+  const scrolledTo = useRef<string | null>(null);
+  const scrollOnce = useCallback(
+    (row: HTMLElement | null) => {
+      if (!row || !linkedAlertId || scrolledTo.current === linkedAlertId) return;
+      scrolledTo.current = linkedAlertId;
+      row.scrollIntoView({ block: "center" });
+    },
+    [linkedAlertId],
+  );
+  const row = (alert: AlertDto) => (
+    <AlertRow
+      key={alert.id}
+      alert={alert}
+      linked={alert.id === linkedAlertId}
+      rowRef={alert.id === linkedAlertId ? scrollOnce : undefined}
+      onOpenError={onOpenError}
+      onUpdate={canAct ? (status) => update.mutate({ alertId: alert.id, status }) : undefined}
+    />
+  );
 
   return (
     <Card title={`Active alerts${alerts.data ? ` (${items.length})` : ""}`} titleId="alerts-title" bodyClassName="">
+      {closedLinked.data && (
+        <div className="border-b border-gray-100 dark:border-gray-800">
+          <p className="px-4 pt-3 text-xs font-medium uppercase tracking-wide text-gray-500 sm:px-6 dark:text-gray-400">The alert you followed is no longer open</p>
+          <ul>{row(closedLinked.data)}</ul>
+        </div>
+      )}
+      {closedLinked.isError && (
+        <p role="status" className="border-b border-gray-100 px-4 py-3 text-sm text-gray-600 sm:px-6 dark:border-gray-800 dark:text-gray-400">
+          The alert you followed was not found in this workspace.
+        </p>
+      )}
       {alerts.isLoading ? (
         <LoadingState label="Loading alerts…" className="py-8" />
       ) : alerts.error && !alerts.data ? (
@@ -40,54 +87,77 @@ export function ErrorAlerts({ workspace, onOpenError }: { workspace: Me["workspa
       ) : (
         <>
           <ul data-testid="alerts" className="divide-y divide-gray-100 dark:divide-gray-800">
-            {shown.map((alert) => (
-              <li key={alert.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:px-6">
-                <div className="min-w-0 flex-1">
-                  <div className="flex flex-wrap items-center gap-2">
-                    <SeverityBadge severity={alert.severity} />
-                    <StatusBadge status={alert.status} />
-                    <p className="min-w-0 text-sm font-medium text-gray-900 dark:text-gray-100">{alert.title}</p>
-                  </div>
-                  <p className="mt-1 text-xs text-gray-500 dark:text-gray-400">
-                    {alert.rule.name} · fired {formatDistanceToNow(new Date(alert.firedAt), { addSuffix: true })}
-                    {alert.count > 1 && ` · ${formatCount(alert.count)} times`}
-                    {alert.stage !== "initial" && ` · escalated (${alert.stage})`}
-                  </p>
-                  {alert.errorId && onOpenError && (
-                    <button
-                      type="button"
-                      onClick={() => onOpenError(alert.errorId!)}
-                      aria-label={alert.error ? `Open issue ${issueTitle(alert.error, 80)}` : "Open issue"}
-                      className="mt-1 text-xs font-medium text-blue-700 hover:underline dark:text-blue-400"
-                    >
-                      Open issue
-                    </button>
-                  )}
-                </div>
-                {canAct && (
-                  <div className="flex shrink-0 gap-2">
-                    {alert.status === "active" && (
-                      <button type="button" className={button.secondary} onClick={() => update.mutate({ alertId: alert.id, status: "acknowledged" })}>
-                        Acknowledge
-                      </button>
-                    )}
-                    <button type="button" className={button.secondary} onClick={() => update.mutate({ alertId: alert.id, status: "resolved" })}>
-                      Resolve
-                    </button>
-                  </div>
-                )}
-              </li>
-            ))}
+            {shown.map(row)}
           </ul>
           {items.length > FIRST_ALERTS && (
             <div className="border-t border-gray-100 px-4 py-2 sm:px-6 dark:border-gray-800">
-              <button type="button" aria-expanded={showAll} onClick={() => setShowAll(!showAll)} className="text-sm font-medium text-blue-700 hover:underline dark:text-blue-400">
-                {showAll ? "Show fewer" : `Show all ${formatCount(items.length)} alerts`}
+              <button type="button" aria-expanded={shown.length === items.length} onClick={() => setShowAll(shown.length < items.length)} className="text-sm font-medium text-blue-700 hover:underline dark:text-blue-400">
+                {shown.length === items.length ? "Show fewer" : `Show all ${formatCount(items.length)} alerts`}
               </button>
             </div>
           )}
         </>
       )}
     </Card>
+  );
+}
+
+/** One alert: severity, status, title, rule and when it fired; its issue; acknowledge / resolve while open. */
+function AlertRow({
+  alert,
+  linked,
+  rowRef,
+  onOpenError,
+  onUpdate,
+}: {
+  alert: AlertDto;
+  linked: boolean;
+  rowRef?: (row: HTMLElement | null) => void;
+  onOpenError?: (errorId: string) => void;
+  onUpdate?: (status: AlertAction) => void;
+}) {
+  return (
+    <li
+      ref={rowRef}
+      data-testid={linked ? "linked-alert" : undefined}
+      aria-current={linked ? "true" : undefined}
+      className={`flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:px-6 ${linked ? "bg-amber-50 ring-1 ring-inset ring-amber-300 dark:bg-amber-950/40 dark:ring-amber-800" : ""}`}
+    >
+      <div className="min-w-0 flex-1">
+        <div className="flex flex-wrap items-center gap-2">
+          <SeverityBadge severity={alert.severity} />
+          <StatusBadge status={alert.status} />
+          <p className="min-w-0 text-sm font-medium text-gray-900 dark:text-gray-100">{alert.title}</p>
+        </div>
+        <p className="mt-1 text-xs text-gray-500 dark:text-gray-400">
+          {alert.rule.name} · fired {formatDistanceToNow(new Date(alert.firedAt), { addSuffix: true })}
+          {alert.count > 1 && ` · ${formatCount(alert.count)} times`}
+          {alert.stage !== "initial" && ` · escalated (${alert.stage})`}
+          {alert.resolvedAt && ` · resolved ${formatDistanceToNow(new Date(alert.resolvedAt), { addSuffix: true })}`}
+        </p>
+        {alert.errorId && onOpenError && (
+          <button
+            type="button"
+            onClick={() => onOpenError(alert.errorId!)}
+            aria-label={alert.error ? `Open issue ${issueTitle(alert.error, 80)}` : "Open issue"}
+            className="mt-1 text-xs font-medium text-blue-700 hover:underline dark:text-blue-400"
+          >
+            Open issue
+          </button>
+        )}
+      </div>
+      {onUpdate && alert.status !== "resolved" && (
+        <div className="flex shrink-0 gap-2">
+          {alert.status === "active" && (
+            <button type="button" className={button.secondary} onClick={() => onUpdate("acknowledged")}>
+              Acknowledge
+            </button>
+          )}
+          <button type="button" className={button.secondary} onClick={() => onUpdate("resolved")}>
+            Resolve
+          </button>
+        </div>
+      )}
+    </li>
   );
 }

@@ -106,7 +106,7 @@ export function DashboardSections({ me, workspace, params, tracking, onChange }:
       </div>
       <ResolutionMetricsPanel resolution={tracking.resolution} timeframe={params.timeframe} />
       <RecoveryAnalysis recovery={tracking.recovery} />
-      <ErrorAlerts workspace={workspace} onOpenError={select} />
+      <ErrorAlerts workspace={workspace} onOpenError={select} linkedAlertId={params.linkedAlertId} />
     </>
   );
 }

@@ -29,6 +29,13 @@ test("a critical error raises an alert that can be acknowledged and resolved", a
   await page.reload();
   await expect(panel.getByRole("listitem").filter({ hasText: "New issue: PaymentGatewayDown" })).toBeVisible();
   await expect(alert).toHaveCount(0);
+
+  // A notification's link to the alert (`?alert=`) shows it, resolved, above the open ones.
+  const [resolved] = (await alertsOf(t.workspaceId)).filter((a) => a.status === "resolved");
+  await page.goto(`/?ws=${t.workspaceId}&alert=${resolved.id}`);
+  await expect(panel.getByText("The alert you followed is no longer open")).toBeVisible();
+  await expect(panel.getByTestId("linked-alert")).toContainText("Critical error: PaymentGatewayDown");
+  await expect(panel.getByTestId("linked-alert")).toContainText("RESOLVED");
 });
 
 test("a long alert list shows its first five until asked for all", async ({ page, context }) => {
@@ -46,4 +53,11 @@ test("a long alert list shows its first five until asked for all", async ({ page
   await expect(panel.getByRole("listitem")).toHaveCount(total);
   await panel.getByRole("button", { name: "Show fewer" }).click();
   await expect(panel.getByRole("listitem")).toHaveCount(5);
+
+  // Linked from a notification, each open alert is shown — past the first five too — scrolled to and marked.
+  for (const linked of (await alertsOf(many.workspaceId)).filter((a) => a.status !== "resolved").slice(0, 2)) {
+    await page.goto(`/?ws=${many.workspaceId}&alert=${linked.id}`);
+    await expect(panel.getByTestId("linked-alert")).toHaveAttribute("aria-current", "true");
+    await expect(panel.getByTestId("linked-alert")).toBeInViewport();
+  }
 });

@@ -24,11 +24,13 @@ export interface DashboardParams {
   order: "asc" | "desc";
   page: number;
   selectedErrorId: string | null;
+  /** An alert a notification linked to (`alert`): the alerts panel scrolls to it and marks it. */
+  linkedAlertId: string | null;
   /** A spike's window picked on the timeline; narrows the list to errors active in it. */
   window: { from: string; to: string } | null;
 }
 
-export type ParamPatch = Partial<Record<"ws" | "tf" | "sev" | "status" | "cat" | "q" | "query" | "assigned" | "sort" | "order" | "page" | "error" | "from" | "to", string | null>>;
+export type ParamPatch = Partial<Record<"ws" | "tf" | "sev" | "status" | "cat" | "q" | "query" | "assigned" | "sort" | "order" | "page" | "error" | "alert" | "from" | "to", string | null>>;
 
 const oneOf = <T extends string>(options: readonly T[], value: string | null, fallback: T): T =>
   options.includes(value as T) ? (value as T) : fallback;
@@ -50,6 +52,7 @@ export function parseDashboardParams(params: URLSearchParams): DashboardParams {
     order: params.get("order") === "asc" ? "asc" : "desc",
     page: Number.isInteger(page) && page > 0 ? page : 1,
     selectedErrorId: params.get("error"),
+    linkedAlertId: params.get("alert"),
     window: from && to && !Number.isNaN(Date.parse(from)) && !Number.isNaN(Date.parse(to)) ? { from, to } : null,
   };
 }

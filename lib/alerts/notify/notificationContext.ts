@@ -37,12 +37,17 @@ export interface NotificationContext {
   test?: boolean;
 }
 
-/** The dashboard link of an alert (the dashboard reads `alertId` / `errorId` from the query string). */
-export function alertUrl(publicUrl: string | undefined, alertId: string, errorId: string | null): string | null {
+/**
+ * Where a notification's link leads: an issue's alert to the issue's page; a project- or
+ * workspace-wide alert (error rate, spike, ingest health) to its workspace's dashboard, which
+ * scrolls to the alert and marks it (`alert`). Null when PUBLIC_URL is not configured.
+ */
+export function alertUrl(publicUrl: string | undefined, alert: { workspaceId: string; alertId: string; errorId: string | null }): string | null {
   if (!publicUrl) return null;
+  if (alert.errorId) return new URL(`/errors/${encodeURIComponent(alert.errorId)}`, publicUrl).toString();
   const url = new URL("/", publicUrl);
-  url.searchParams.set("alertId", alertId);
-  if (errorId) url.searchParams.set("errorId", errorId);
+  url.searchParams.set("ws", alert.workspaceId);
+  url.searchParams.set("alert", alert.alertId);
   return url.toString();
 }
 

@@ -92,7 +92,7 @@ function contextOf(delivery: LoadedDelivery, now: Date): NotificationContext {
     },
     project: alert.project,
     workspace: alert.workspace,
-    url: alertUrl(env().PUBLIC_URL, alert.id, group?.id ?? null),
+    url: alertUrl(env().PUBLIC_URL, { workspaceId: alert.workspace.id, alertId: alert.id, errorId: group?.id ?? null }),
     sentAt: now,
   };
 }

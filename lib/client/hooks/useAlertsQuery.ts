@@ -45,3 +45,13 @@ export function useUpdateAlertMutation(workspaceId: string, onFailure: (message:
     onSettled: () => qc.invalidateQueries({ queryKey: key }),
   });
 }
+
+/** GET /api/v1/alerts/:id — one alert whatever its status (a notification's link to a closed one); null: none asked. */
+export function useAlertQuery(alertId: string | null) {
+  return useQuery({
+    queryKey: ["alert", alertId],
+    queryFn: ({ signal }) => apiFetch<AlertDto>(`/api/v1/alerts/${encodeURIComponent(alertId ?? "")}`, { signal }),
+    enabled: alertId !== null,
+    retry: false,
+  });
+}
