@@ -6,9 +6,10 @@ import Link from "next/link";
 import { button } from "@/components/ui/buttonStyles";
 import { useToast } from "@/components/ui/Toast";
 import { issueTitle } from "@/lib/domain/issueTitle";
+import { notificationHref } from "@/lib/notifications/notificationHref";
 import { useMarkNotificationsMutation, useNotificationsQuery } from "@/lib/client/hooks/useNotificationsQuery";
 
-/** The header's inbox: what happened to the issues you take part in, the unread ones counted on the bell. */
+/** The header's inbox: what happened to the issues you take part in and alerts sent to you, the unread ones counted on the bell. */
 export function NotificationBell() {
   const inbox = useNotificationsQuery();
   const { showToast } = useToast();
@@ -52,7 +53,7 @@ export function NotificationBell() {
               {items.map((n) => (
                 <li key={n.id}>
                   <Link
-                    href={`/errors/${n.issue.id}?ws=${n.issue.workspaceId}`}
+                    href={notificationHref(n)}
                     data-testid="notification-item"
                     onClick={() => {
                       if (!n.readAt) mark.mutate({ ids: [n.id] });
@@ -64,9 +65,9 @@ export function NotificationBell() {
                       <span aria-hidden="true" className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${n.readAt ? "bg-transparent" : "bg-blue-600"}`} />
                       <span className="min-w-0 flex-1">
                         <span className="line-clamp-2 break-words">{n.text}</span>
-                        <span className="mt-0.5 block truncate font-mono text-xs text-gray-600 dark:text-gray-300">{issueTitle(n.issue, 200)}</span>
+                        {n.issue && <span className="mt-0.5 block truncate font-mono text-xs text-gray-600 dark:text-gray-300">{issueTitle(n.issue, 200)}</span>}
                         <span className="mt-0.5 block text-xs text-gray-500">
-                          {n.issue.projectName} · {formatDistanceToNowStrict(new Date(n.createdAt), { addSuffix: true })}
+                          {[n.issue?.projectName ?? n.alert?.projectName, formatDistanceToNowStrict(new Date(n.createdAt), { addSuffix: true })].filter(Boolean).join(" · ")}
                           {!n.readAt && <span className="sr-only"> · unread</span>}
                         </span>
                       </span>

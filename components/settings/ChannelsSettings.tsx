@@ -11,6 +11,8 @@ import { CreateChannelForm } from "@/components/settings/CreateChannelForm";
 import type { ChannelDto } from "@/lib/alerts/channels/channelDto";
 import { CHANNEL_KIND_LABELS } from "@/lib/alerts/channels/channelSchemas";
 import { useChannelsQuery, useDeleteChannelMutation, useTestChannelMutation } from "@/lib/client/hooks/useChannelsQuery";
+import { useMembersQuery } from "@/lib/client/hooks/useMembersQuery";
+import { useTeamsQuery } from "@/lib/client/hooks/useTeamsQuery";
 
 /** What a channel sends to, as the API returns it (secrets already masked). */
 function target(channel: ChannelDto): string {
@@ -71,9 +73,13 @@ export function ChannelsSettings({ workspaceId, isAdmin }: { workspaceId: string
                     {!c.enabled && <Badge>disabled</Badge>}
                     {c.secretsUnreadable && <Badge className="bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300">secrets unreadable</Badge>}
                   </p>
-                  <p data-testid="channel-target" className="break-all font-mono text-xs text-gray-600 dark:text-gray-400">
-                    {target(c)}
-                  </p>
+                  {c.kind === "members" ? (
+                    <MembersTarget workspaceId={workspaceId} config={c.config} />
+                  ) : (
+                    <p data-testid="channel-target" className="break-all font-mono text-xs text-gray-600 dark:text-gray-400">
+                      {target(c)}
+                    </p>
+                  )}
                   <p className="flex flex-wrap gap-1">
                     {c.severities.map((s) => (
                       <SeverityBadge key={s} severity={s} />
@@ -102,5 +108,20 @@ export function ChannelsSettings({ workspaceId, isAdmin }: { workspaceId: string
         )}
       </div>
     </Card>
+  );
+}
+
+/** A "Faultline members" channel's people by name: the assignee, teams, members (one who left is not shown). */
+function MembersTarget({ workspaceId, config }: { workspaceId: string; config: Record<string, unknown> }) {
+  const members = useMembersQuery(workspaceId);
+  const teams = useTeamsQuery(workspaceId);
+  const ids = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
+  const teamNames = ids(config.teamIds).flatMap((id) => teams.data?.items.filter((t) => t.id === id).map((t) => `team ${t.name}`) ?? []);
+  const memberNames = ids(config.userIds).flatMap((id) => members.data?.items.filter((m) => m.id === id).map((m) => m.name) ?? []);
+  const names = [...(config.assignee === true ? ["the issue's assignee"] : []), ...teamNames, ...memberNames];
+  return (
+    <p data-testid="channel-target" className="text-xs text-gray-600 dark:text-gray-400">
+      {names.length > 0 ? names.join(", ") : "nobody (the people it named have left)"}
+    </p>
   );
 }

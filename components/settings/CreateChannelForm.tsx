@@ -1,14 +1,17 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { ChannelMembersPicker, namesAnyone } from "@/components/settings/ChannelMembersPicker";
 import { button, input } from "@/components/ui/buttonStyles";
+import type { MembersConfig } from "@/lib/alerts/channels/channelConfigSchemas";
 import { DEFAULT_SEVERITIES } from "@/lib/alerts/channels/channelRouting";
 import { CHANNEL_KIND_LABELS, CHANNEL_KINDS } from "@/lib/alerts/channels/channelSchemas";
 import { SEVERITIES_DESC, type Severity } from "@/lib/domain/severity";
 import { useCreateChannelMutation, type NewChannel } from "@/lib/client/hooks/useChannelsQuery";
 
 type Kind = NewChannel["kind"];
-const TARGET: Record<Kind, { label: string; placeholder: string; type: string }> = {
+type TextKind = Exclude<Kind, "members">;
+const TARGET: Record<TextKind, { label: string; placeholder: string; type: string }> = {
   webhook: { label: "Webhook URL", placeholder: "https://example.com/hooks/faultline", type: "url" },
   slack: { label: "Slack incoming-webhook URL", placeholder: "https://hooks.slack.com/services/…", type: "url" },
   email: { label: "Recipients (comma-separated)", placeholder: "oncall@example.com, team@example.com", type: "text" },
@@ -18,7 +21,7 @@ const TARGET: Record<Kind, { label: string; placeholder: string; type: string }>
 };
 
 
-function configFor(kind: Kind, value: string): Record<string, unknown> {
+function configFor(kind: TextKind, value: string): Record<string, unknown> {
   const v = value.trim();
   if (kind === "email") return { to: v.split(",").map((s) => s.trim()).filter(Boolean) };
   if (kind === "pagerduty") return { routingKey: v };
@@ -32,8 +35,10 @@ export function CreateChannelForm({ workspaceId }: { workspaceId: string }) {
   const [name, setName] = useState("");
   const [targetValue, setTargetValue] = useState("");
   const [severities, setSeverities] = useState<Severity[]>(DEFAULT_SEVERITIES.webhook);
+  const [people, setPeople] = useState<MembersConfig>({ assignee: true });
   const [revealed, setRevealed] = useState<{ name: string; signingSecret: string } | null>(null);
-  const target = TARGET[kind];
+  const target = kind === "members" ? null : TARGET[kind];
+  const hasTarget = kind === "members" ? namesAnyone(people) : targetValue.trim() !== "";
 
   function changeKind(next: Kind) {
     setKind(next);
@@ -44,7 +49,7 @@ export function CreateChannelForm({ workspaceId }: { workspaceId: string }) {
   function submit(e: FormEvent) {
     e.preventDefault();
     create.mutate(
-      { kind, name: name.trim(), severities, config: configFor(kind, targetValue) },
+      { kind, name: name.trim(), severities, config: kind === "members" ? people : configFor(kind, targetValue) },
       {
         onSuccess: (channel) => {
           setName("");
@@ -73,10 +78,14 @@ export function CreateChannelForm({ workspaceId }: { workspaceId: string }) {
           <input required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. on-call webhook" className={`${input} mt-1 w-full`} />
         </label>
       </div>
-      <label className="block text-sm">
-        <span className="text-gray-700 dark:text-gray-300">{target.label}</span>
-        <input required type={target.type} value={targetValue} onChange={(e) => setTargetValue(e.target.value)} placeholder={target.placeholder} className={`${input} mt-1 w-full`} />
-      </label>
+      {target ? (
+        <label className="block text-sm">
+          <span className="text-gray-700 dark:text-gray-300">{target.label}</span>
+          <input required type={target.type} value={targetValue} onChange={(e) => setTargetValue(e.target.value)} placeholder={target.placeholder} className={`${input} mt-1 w-full`} />
+        </label>
+      ) : (
+        <ChannelMembersPicker workspaceId={workspaceId} value={people} onChange={setPeople} />
+      )}
       <fieldset className="text-sm">
         <legend className="text-gray-700 dark:text-gray-300">Severities</legend>
         <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
@@ -94,7 +103,7 @@ export function CreateChannelForm({ workspaceId }: { workspaceId: string }) {
         </div>
       </fieldset>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={create.isPending || !name.trim() || !targetValue.trim() || severities.length === 0} className={button.primary}>
+        <button type="submit" disabled={create.isPending || !name.trim() || !hasTarget || severities.length === 0} className={button.primary}>
           {create.isPending ? "Adding…" : "Add channel"}
         </button>
         {severities.length === 0 && <span className="text-xs text-gray-500 dark:text-gray-400">Pick at least one severity.</span>}

@@ -19,7 +19,8 @@ interface Notification {
   readAt: string | null;
   actor: { id: string; name: string } | null;
   detail: Record<string, unknown>;
-  issue: { id: string; type: string; projectName: string };
+  issue: { id: string; type: string; projectName: string } | null;
+  alert: { id: string; title: string; severity: string; status: string; projectName: string | null } | null;
 }
 interface Inbox {
   items: Notification[];
@@ -43,8 +44,8 @@ describe("workflow notifications", () => {
   };
   /** The user's notification of `kind` about `issueId` that `match` accepts, once the job has made it. */
   const told = (u: TestUser, kind: string, issueId: string, match: (n: Notification) => boolean = () => true) =>
-    waitFor(async () => (await inbox(u)).items.find((n) => n.kind === kind && n.issue.id === issueId && match(n)), 30_000, 250);
-  const kindsOf = async (u: TestUser, issueId: string) => (await inbox(u, "?limit=100")).items.filter((n) => n.issue.id === issueId).map((n) => n.kind);
+    waitFor(async () => (await inbox(u)).items.find((n) => n.kind === kind && n.issue?.id === issueId && match(n)), 30_000, 250);
+  const kindsOf = async (u: TestUser, issueId: string) => (await inbox(u, "?limit=100")).items.filter((n) => n.issue?.id === issueId).map((n) => n.kind);
   const ingest = async (type: string) => {
     const res = await postEvents(t.key, { events: [{ type, message: `${type} in checkout`, severity: "high" }] });
     expect(res.status).toBe(202);
@@ -118,7 +119,7 @@ describe("workflow notifications", () => {
 
   it("each person's settings choose what arrives, and how; bad settings name the field", async () => {
     const defaults = await (await getJson("/api/v1/account/notifications", { cookie: cookie(t.member) })).json();
-    expect(defaults).toEqual({ preferences: { assigned: "email", regressed: "email", commented: "inbox", mentioned: "email", resolved: "inbox" }, weeklyReport: true, emailAvailable: false });
+    expect(defaults).toEqual({ preferences: { assigned: "email", regressed: "email", commented: "inbox", mentioned: "email", resolved: "inbox", alert: "email" }, weeklyReport: true, emailAvailable: false });
     const changed = await send("PATCH", "/api/v1/account/notifications", cookie(t.member), { regressed: "off" });
     expect(changed.status).toBe(200);
     expect((await changed.json()).preferences).toMatchObject({ regressed: "off", assigned: "email" });
@@ -227,5 +228,81 @@ describe("workflow notifications", () => {
     // Once per person and week; not on another day.
     expect(await sendWeeklyReports(options)).toEqual({ sent: 0, failed: 0, quiet: 0 });
     expect(await sendWeeklyReports({ ...options, now: new Date(monday.getTime() + 86_400_000) })).toEqual({ sent: 0, failed: 0, quiet: 0 });
+  });
+});
+
+describe("alerts to people: a \"Faultline members\" channel", () => {
+  let t: Tenant;
+  const cookies = new Map<TestUser, string>();
+  const cookie = (u: TestUser) => cookies.get(u) as string;
+  const alertsOf = async (u: TestUser): Promise<Notification[]> => {
+    const res = await getJson("/api/v1/notifications?limit=100", { cookie: cookie(u) });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as Inbox).items.filter((n) => n.kind === "alert");
+  };
+  const toldOf = (u: TestUser, title: RegExp) => waitFor(async () => (await alertsOf(u)).find((n) => title.test(String(n.detail.title))), 30_000, 250);
+  const ingest = async (type: string, severity: string) => {
+    const res = await postEvents(t.key, { events: [{ type, message: `${type} in checkout`, severity }] });
+    expect(res.status).toBe(202);
+    return (await res.json()).accepted[0].groupId as string;
+  };
+
+  beforeAll(async () => {
+    t = await createTenant("alert-people");
+    for (const u of [t.admin, t.member, t.viewer]) cookies.set(u, await login(u));
+  });
+
+  it("tells the members and teams it names and the issue's assignee, each as they prefer; names no outsider", async () => {
+    const channels = `/api/v1/workspaces/${t.workspaceId}/channels`;
+    const team = await send("POST", `/api/v1/workspaces/${t.workspaceId}/teams`, cookie(t.admin), { name: "On call", memberIds: [t.member.id] });
+    expect(team.status).toBe(201);
+    const teamId = (await team.json()).id as string;
+    // Only people and teams of this workspace, and at least someone.
+    const outsider = await send("POST", channels, cookie(t.admin), { name: "x", kind: "members", config: { userIds: [t.viewer.id, crypto.randomUUID()] } });
+    expect(outsider.status).toBe(422);
+    expect((await outsider.json()).error.issues[0].path).toBe("config.userIds[1]");
+    const nobody = await send("POST", channels, cookie(t.admin), { name: "x", kind: "members", config: { userIds: [] } });
+    expect(nobody.status).toBe(422);
+    expect((await nobody.json()).error.issues[0].path).toBe("config.userIds");
+    const created = await send("POST", channels, cookie(t.admin), { name: "People", kind: "members", config: { teamIds: [teamId], userIds: [t.viewer.id], assignee: true } });
+    expect(created.status).toBe(201);
+    const channel = await created.json();
+    expect(channel).toMatchObject({ kind: "members", severities: ["critical", "high"], config: { teamIds: [teamId], userIds: [t.viewer.id], assignee: true } });
+    expect((await send("PATCH", "/api/v1/account/notifications", cookie(t.viewer), { alert: "inbox" })).status).toBe(200);
+
+    // A new issue fires the default "New issue" rule: the team's member and the viewer are told, the admin is not.
+    const issueId = await ingest("LedgerDriftError", "high");
+    const memberNote = await toldOf(t.member, /^New issue: LedgerDriftError/);
+    expect(memberNote.text).toMatch(/^Alert: New issue: LedgerDriftError/);
+    expect(memberNote.issue?.id).toBe(issueId);
+    expect(memberNote.alert).toMatchObject({ severity: "high", status: "active" });
+    await toldOf(t.viewer, /^New issue: LedgerDriftError/);
+    expect(await alertsOf(t.admin)).toEqual([]);
+
+    // Assigned to the admin, the issue's next alert tells them too — not the viewer, who unfollowed it.
+    expect((await patchJson(`/api/v1/errors/${issueId}`, cookie(t.member), { assigneeId: t.admin.id })).status).toBe(200);
+    expect((await send("PUT", `/api/v1/errors/${issueId}/subscription`, cookie(t.viewer), { subscribed: false })).status).toBe(200);
+    await ingest("LedgerDriftError", "critical");
+    await toldOf(t.admin, /^Critical error: LedgerDriftError/);
+    await toldOf(t.member, /^Critical error: LedgerDriftError/);
+    expect((await alertsOf(t.viewer)).map((n) => n.detail.title)).toEqual([expect.stringMatching(/^New issue: LedgerDriftError/)]);
+
+    // Emailed to those who want alerts by email (the member), with the issue's link; the viewer wanted the inbox only.
+    const sink = await startSmtpSink();
+    try {
+      const sent = await sendNotificationEmails({ now: new Date(), smtpUrl: sink.url(), from: "Faultline <faultline@test.local>", publicUrl: "https://faultline.test", timeoutMs: 5_000, userIds: [t.member.id, t.viewer.id] });
+      expect(sent).toEqual({ sent: 1, failed: 0 });
+      expect(sink.mails.map((m) => m.to[0])).toEqual([t.member.email]);
+      expect(sink.mails[0].subject).toBe("[Faultline] 2 alerts and updates");
+      expect(sink.mails[0].text).toContain(`https://faultline.test/errors/${issueId}`);
+    } finally {
+      await sink.close();
+    }
+
+    // A test from the settings reaches the inbox like a real alert, marked as a test and tied to no issue.
+    const test = await send("POST", `/api/v1/channels/${channel.id}/test`, cookie(t.admin));
+    expect(await test.json()).toMatchObject({ ok: true });
+    const tested = await toldOf(t.member, /^Test notification from Faultline to “People”/);
+    expect(tested).toMatchObject({ issue: null, alert: null, detail: { test: true } });
   });
 });

@@ -91,6 +91,17 @@ test("an admin edits alert rules, adds and deletes a channel, and sees the deliv
   await expect(page.getByTestId("toast").filter({ hasText: "deleted" })).toHaveCount(1);
   await page.reload();
   await expect(channels.getByTestId("channel-row")).toHaveCount(1);
+
+  // A "Faultline members" channel names people instead of an address; its test lands in their inbox.
+  await channels.getByLabel("Channel type").selectOption("members");
+  await channels.getByLabel("Channel name").fill("On-call people");
+  await expect(channels.getByLabel("The issue's assignee (the person, or every member of the team)")).toBeChecked();
+  await channels.getByRole("checkbox", { name: t.member.email }).check();
+  await channels.getByRole("button", { name: "Add channel" }).click();
+  const people = channels.getByTestId("channel-row").filter({ hasText: "On-call people" });
+  await expect(people.getByTestId("channel-target")).toHaveText(/^the issue's assignee, member alert-settings-[0-9a-f]+$/);
+  await people.getByRole("button", { name: "Send test notification to On-call people" }).click();
+  await expect(page.getByTestId("toast").filter({ hasText: "Test notification" })).toContainText("Test notification sent to “On-call people”");
 });
 
 test("a member sees rules and channels read-only", async ({ page, context }) => {

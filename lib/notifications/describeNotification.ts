@@ -17,5 +17,17 @@ export function describeNotification(kind: NotificationKind, actorName: string |
       return `${who} mentioned you: “${excerpt}”`;
     case "resolved":
       return `${who} resolved an issue you take part in`;
+    case "alert":
+      return describeAlert(detail);
   }
+}
+
+const ALERT_STAGE_PREFIX: Record<string, string> = { escalate: "Alert escalated", final: "Alert escalated (final)" };
+
+/** "Alert: Critical error: PaymentError …", "Alert escalated: …", or a channel test's title. */
+function describeAlert(detail: Record<string, unknown>): string {
+  const title = typeof detail.title === "string" ? detail.title : "an alert fired";
+  if (detail.test === true) return title;
+  const prefix = typeof detail.stage === "string" ? ALERT_STAGE_PREFIX[detail.stage] : undefined;
+  return `${prefix ?? "Alert"}: ${title}`;
 }

@@ -14,7 +14,11 @@ export interface NotificationDto {
   readAt: string | null;
   actor: { id: string; name: string } | null;
   detail: Record<string, unknown>;
-  issue: { id: string; type: string; message: string; status: string; projectName: string; workspaceId: string };
+  workspaceId: string;
+  /** Null for an alert of a project or the workspace (error rate, spike, ingest health) and a channel test. */
+  issue: { id: string; type: string; message: string; status: string; projectName: string; workspaceId: string } | null;
+  /** Kind `alert`: the alert, as it is now (null for a channel test). */
+  alert: { id: string; title: string; severity: string; status: string; projectName: string | null } | null;
 }
 
 export interface NotificationList {
@@ -25,7 +29,7 @@ export interface NotificationList {
 }
 
 /**
- * GET /api/v1/notifications — your notifications, newest first, of the workspaces you are still a
+ * GET /api/v1/notifications — your notifications (and alerts routed to you), newest first, of the workspaces you are still a
  * member of, with how many are unread. Ids are time-ordered (UUIDv7), so `before` pages by id.
  */
 export async function listNotifications(auth: AuthContext, query: NotificationsQuery): Promise<NotificationList> {
@@ -37,7 +41,10 @@ export async function listNotifications(auth: AuthContext, query: NotificationsQ
       where: { ...where, ...(query.unread ? { readAt: null } : {}), ...(query.before ? { id: { lt: query.before } } : {}) },
       orderBy: { id: "desc" },
       take: query.limit + 1,
-      include: { group: { select: { id: true, type: true, message: true, status: true, workspaceId: true, project: { select: { name: true } } } } },
+      include: {
+        group: { select: { id: true, type: true, message: true, status: true, workspaceId: true, project: { select: { name: true } } } },
+        alert: { select: { id: true, title: true, severity: true, status: true, project: { select: { name: true } } } },
+      },
     }),
     countUnread(auth.userId, workspaceIds),
   ]);
@@ -56,7 +63,9 @@ export async function listNotifications(auth: AuthContext, query: NotificationsQ
         readAt: r.readAt?.toISOString() ?? null,
         actor,
         detail,
-        issue: { id: r.group.id, type: r.group.type, message: r.group.message, status: r.group.status, projectName: r.group.project.name, workspaceId: r.group.workspaceId },
+        workspaceId: r.workspaceId,
+        issue: r.group && { id: r.group.id, type: r.group.type, message: r.group.message, status: r.group.status, projectName: r.group.project.name, workspaceId: r.group.workspaceId },
+        alert: r.alert && { id: r.alert.id, title: r.alert.title, severity: r.alert.severity, status: r.alert.status, projectName: r.alert.project?.name ?? null },
       };
     }),
     unreadCount,

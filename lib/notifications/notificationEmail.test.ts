@@ -6,7 +6,7 @@ const item = (over: Partial<EmailedNotification>): EmailedNotification => ({
   actorName: "Ana",
   detail: {},
   issue: { type: "TypeError", message: "x is undefined\nat line 2" },
-  projectName: "Shop",
+  placeName: "Shop",
   url: "https://faultline.test/errors/1",
   ...over,
 });
@@ -31,5 +31,18 @@ describe("notificationEmail", () => {
     expect(mail.subject).toBe("[Faultline] 2 updates on issues you take part in");
     expect(mail.html).toContain("&lt;b&gt;Bo&lt;/b&gt; mentioned you: “&lt;script&gt;”");
     expect(mail.html).not.toContain("<script>");
+  });
+
+  it("names an alert by its title, with its issue when it has one and its dashboard link when not", () => {
+    const onIssue = notificationEmail([item({ kind: "alert", actorName: null, detail: { title: "Critical error: TypeError: x", stage: "initial" } })], null);
+    expect(onIssue.subject).toBe("[Faultline] Alert: Critical error: TypeError: x");
+    expect(onIssue.text).toContain("Alert: Critical error: TypeError: x\n  Shop: TypeError: x is undefined at line 2\n  https://faultline.test/errors/1");
+    const projectWide = item({ kind: "alert", actorName: null, issue: null, detail: { title: "Error rate 12% <high>", stage: "escalate" }, url: "https://faultline.test/?ws=w&alert=a" });
+    const mail = notificationEmail([projectWide], null);
+    expect(mail.subject).toBe("[Faultline] Alert escalated: Error rate 12% <high>");
+    expect(mail.text).toContain("Alert escalated: Error rate 12% <high>\n  Shop\n  https://faultline.test/?ws=w&alert=a");
+    expect(mail.html).toContain('Shop: <a href="https://faultline.test/?ws=w&amp;alert=a">Open in Faultline</a>');
+    expect(mail.html).toContain("Error rate 12% &lt;high&gt;");
+    expect(notificationEmail([projectWide, item({})], null).subject).toBe("[Faultline] 2 alerts and updates");
   });
 });

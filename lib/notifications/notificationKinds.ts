@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { NotificationDelivery as PrismaDelivery, NotificationKind as PrismaKind } from "@/lib/generated/prisma/enums";
 
-/** What a person is told about an issue they take part in (docs/notifications.md). */
-export const NOTIFICATION_KINDS = ["assigned", "regressed", "commented", "mentioned", "resolved"] as const;
+/** What a person is told about an issue they take part in, and alerts routed to them (docs/notifications.md). */
+export const NOTIFICATION_KINDS = ["assigned", "regressed", "commented", "mentioned", "resolved", "alert"] as const;
 export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
 
@@ -16,8 +16,8 @@ export type NotificationPreferences = Record<NotificationKind, NotificationDeliv
 
 /**
  * Without a choice of their own: being handed an issue, an issue one took part in coming back, and
- * being named in a comment arrive by email too; other people's comments and resolutions only in the
- * inbox. The same defaults as the NotificationSettings table's columns.
+ * being named in a comment arrive by email too, and so do alerts a "Faultline members" channel sends
+ * them; other people's comments and resolutions only in the inbox. The same defaults as the NotificationSettings table's columns.
  */
 export const DEFAULT_PREFERENCES: NotificationPreferences = {
   assigned: "email",
@@ -25,6 +25,7 @@ export const DEFAULT_PREFERENCES: NotificationPreferences = {
   commented: "inbox",
   mentioned: "email",
   resolved: "inbox",
+  alert: "email",
 };
 
 /** How each kind is named in the settings. */
@@ -34,6 +35,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   commented: "Someone comments on an issue I take part in",
   mentioned: "Someone mentions me in a comment",
   resolved: "Someone resolves an issue I take part in",
+  alert: "An alert is sent to me, my team or an issue's assignees (a “Faultline members” channel)",
 };
 
 export const NOTIFICATION_DELIVERY_LABELS: Record<NotificationDelivery, string> = {

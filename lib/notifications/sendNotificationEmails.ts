@@ -1,3 +1,4 @@
+import { alertUrl } from "@/lib/alerts/notify/notificationContext";
 import { sendEmail } from "@/lib/alerts/notify/sendEmail";
 import { pool } from "@/lib/db/pool";
 import { notificationEmail, type EmailedNotification } from "@/lib/notifications/notificationEmail";
@@ -28,10 +29,13 @@ interface PendingRow {
   kind: NotificationKind;
   actorName: string | null;
   detail: Record<string, unknown>;
-  groupId: string;
-  type: string;
-  message: string;
-  projectName: string;
+  workspaceId: string;
+  groupId: string | null;
+  alertId: string | null;
+  type: string | null;
+  message: string | null;
+  /** The issue's project, the alert's, or the workspace's name. */
+  placeName: string;
 }
 
 /**
@@ -51,11 +55,14 @@ export async function sendNotificationEmails(options: NotificationEmailOptions):
   );
   if (!options.smtpUrl) return { sent: 0, failed: 0 };
   const { rows } = await db.query<PendingRow>(
-    `SELECT n.id, n."userId", u.email, n.kind, a.name AS "actorName", n.detail, n."groupId", g.type, g.message, p.name AS "projectName"
+    `SELECT n.id, n."userId", u.email, n.kind, a.name AS "actorName", n.detail, n."workspaceId", n."groupId", n."alertId", g.type, g.message,
+            coalesce(p.name, w.name) AS "placeName"
        FROM "UserNotification" n
        JOIN "User" u ON u.id = n."userId"
-       JOIN "ErrorGroup" g ON g.id = n."groupId"
-       JOIN "Project" p ON p.id = g."projectId"
+       JOIN "Workspace" w ON w.id = n."workspaceId"
+       LEFT JOIN "ErrorGroup" g ON g.id = n."groupId"
+       LEFT JOIN "Alert" al ON al.id = n."alertId"
+       LEFT JOIN "Project" p ON p.id = coalesce(g."projectId", al."projectId")
        LEFT JOIN "User" a ON a.id = n."actorId"
       WHERE n."emailState" = 'pending' AND ($1::uuid[] IS NULL OR n."userId" = ANY($1::uuid[]))
         AND ${openToMemberSql(`n."userId"`, `n."workspaceId"`)}
@@ -101,9 +108,9 @@ const toEmailed =
     kind: row.kind,
     actorName: row.actorName,
     detail: row.detail,
-    issue: { type: row.type, message: row.message },
-    projectName: row.projectName,
-    url: linkTo(publicUrl, `/errors/${row.groupId}`),
+    issue: row.type !== null && row.message !== null ? { type: row.type, message: row.message } : null,
+    placeName: row.placeName,
+    url: row.alertId ? alertUrl(publicUrl, { workspaceId: row.workspaceId, alertId: row.alertId, errorId: row.groupId }) : row.groupId ? linkTo(publicUrl, `/errors/${row.groupId}`) : null,
   });
 
 function linkTo(publicUrl: string | undefined, path: string): string | null {

@@ -34,6 +34,22 @@ export const DiscordConfigSchema = z.object({ url: HttpUrlSchema }).strict();
 export const TeamsConfigSchema = z.object({ url: HttpUrlSchema }).strict();
 /** PagerDuty Events API v2: the integration's routing key; `url` overrides PAGERDUTY_EVENTS_URL. */
 export const PagerDutyConfigSchema = z.object({ routingKey: z.string().trim().min(1).max(128), url: HttpUrlSchema.optional() }).strict();
+/**
+ * Faultline's own people: the members and teams named (as each is when the alert is sent), and with
+ * `assignee` the person or every member of the team the alert's issue is assigned to. Each is told
+ * in their inbox, and by email unless they chose otherwise (notification kind `alert`).
+ */
+export const MembersConfigSchema = z
+  .object({
+    userIds: z.array(z.uuid()).max(100).optional(),
+    teamIds: z.array(z.uuid()).max(50).optional(),
+    assignee: z.boolean().optional(),
+  })
+  .strict()
+  .refine((v) => (v.userIds?.length ?? 0) + (v.teamIds?.length ?? 0) > 0 || v.assignee === true, {
+    message: "name at least one member or team, or assignee: true",
+    path: ["userIds"],
+  });
 
 export const CHANNEL_CONFIG_SCHEMAS = {
   webhook: WebhookConfigSchema,
@@ -42,6 +58,7 @@ export const CHANNEL_CONFIG_SCHEMAS = {
   pagerduty: PagerDutyConfigSchema,
   discord: DiscordConfigSchema,
   teams: TeamsConfigSchema,
+  members: MembersConfigSchema,
 } satisfies Record<ChannelKind, z.ZodType>;
 
 export type WebhookConfig = z.infer<typeof WebhookConfigSchema>;
@@ -50,6 +67,7 @@ export type EmailConfig = z.infer<typeof EmailConfigSchema>;
 export type PagerDutyConfig = z.infer<typeof PagerDutyConfigSchema>;
 export type DiscordConfig = z.infer<typeof DiscordConfigSchema>;
 export type TeamsConfig = z.infer<typeof TeamsConfigSchema>;
+export type MembersConfig = z.infer<typeof MembersConfigSchema>;
 
 export type ChannelConfig =
   | { kind: "webhook"; config: WebhookConfig }
@@ -57,7 +75,8 @@ export type ChannelConfig =
   | { kind: "email"; config: EmailConfig }
   | { kind: "pagerduty"; config: PagerDutyConfig }
   | { kind: "discord"; config: DiscordConfig }
-  | { kind: "teams"; config: TeamsConfig };
+  | { kind: "teams"; config: TeamsConfig }
+  | { kind: "members"; config: MembersConfig };
 
 /** Fields kept in the `secrets` column and never returned in full. */
 export const SECRET_FIELDS: Record<ChannelKind, string[]> = {
@@ -67,4 +86,5 @@ export const SECRET_FIELDS: Record<ChannelKind, string[]> = {
   pagerduty: ["routingKey"],
   discord: ["url"],
   teams: ["url"],
+  members: [],
 };

@@ -20,8 +20,8 @@ export function channelsFor<C extends RoutableChannel>(channels: C[], severity: 
 
 /**
  * Machine consumers that track incident state get acknowledgements and resolutions too (PagerDuty
- * closes its incident, a webhook receiver updates its record); people on Slack, Discord, Teams and
- * email are not paged again for them.
+ * closes its incident, a webhook receiver updates its record); people on Slack, Discord, Teams,
+ * email and in Faultline's own inbox are not paged again for them.
  */
 export const FOLLOW_UP_KINDS: ChannelKind[] = ["pagerduty", "webhook"];
 
@@ -33,6 +33,7 @@ export const DEFAULT_SEVERITIES: Record<ChannelKind, Severity[]> = {
   discord: ["critical", "high", "medium"],
   teams: ["critical", "high", "medium"],
   webhook: ["critical", "high", "medium", "low"],
+  members: ["critical", "high"],
 };
 
 export const ALL_STAGES: EscalationStage[] = ["initial", "escalate", "final"];

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SeveritySchema } from "@/lib/domain/severity";
 
-export const CHANNEL_KINDS = ["webhook", "slack", "email", "pagerduty", "discord", "teams"] as const;
+export const CHANNEL_KINDS = ["webhook", "slack", "email", "pagerduty", "discord", "teams", "members"] as const;
 /** How each kind is named in the dashboard. */
 export const CHANNEL_KIND_LABELS: Record<(typeof CHANNEL_KINDS)[number], string> = {
   webhook: "Webhook",
@@ -10,6 +10,7 @@ export const CHANNEL_KIND_LABELS: Record<(typeof CHANNEL_KINDS)[number], string>
   pagerduty: "PagerDuty",
   discord: "Discord",
   teams: "Microsoft Teams",
+  members: "Faultline members",
 };
 const EscalationStageSchema = z.enum(["initial", "escalate", "final"]);
 

@@ -3,6 +3,7 @@ import { assertCanAdminister } from "@/lib/auth/permissions";
 import { auditData } from "@/lib/alerts/auditData";
 import { parseChannelConfig, splitConfig } from "@/lib/alerts/channels/channelConfig";
 import { toChannelDto } from "@/lib/alerts/channels/channelDto";
+import { assertMembersTargets } from "@/lib/alerts/channels/assertMembersTargets";
 import { ALL_STAGES, DEFAULT_SEVERITIES } from "@/lib/alerts/channels/channelRouting";
 import type { CreateChannelInput } from "@/lib/alerts/channels/channelSchemas";
 import { sealChannelSecrets } from "@/lib/alerts/channels/channelSecrets";
@@ -21,6 +22,7 @@ export async function createChannel(auth: AuthContext, workspaceId: string, inpu
   assertCanAdminister(auth, workspaceId);
   const { config } = parseChannelConfig(input.kind, withSigningSecret(input.kind, input.config));
   assertConfigUrls(config);
+  if (input.kind === "members") await assertMembersTargets(workspaceId, config);
   const split = splitConfig(input.kind, config);
   const id = uuidv7();
   const channel = await db().notificationChannel.create({

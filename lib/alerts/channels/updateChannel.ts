@@ -1,6 +1,7 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanAdminister } from "@/lib/auth/permissions";
 import { auditData, changedFields } from "@/lib/alerts/auditData";
+import { assertMembersTargets } from "@/lib/alerts/channels/assertMembersTargets";
 import { joinConfig, mergeConfigPatch, parseChannelConfig, splitConfig } from "@/lib/alerts/channels/channelConfig";
 import { toChannelDto } from "@/lib/alerts/channels/channelDto";
 import type { UpdateChannelInput } from "@/lib/alerts/channels/channelSchemas";
@@ -31,6 +32,8 @@ export async function updateChannel(auth: AuthContext, channelId: string, input:
     const merged = mergeConfigPatch(joinConfig(channel.config, secrets), input.config);
     const { config } = parseChannelConfig(channel.kind, merged);
     assertConfigUrls(config);
+    // Only the people and teams this change names: one who left since does not block an edit.
+    if (channel.kind === "members") await assertMembersTargets(channel.workspaceId, input.config);
     const split = splitConfig(channel.kind, config);
     data.config = split.config as Prisma.InputJsonValue;
     data.secrets = sealChannelSecrets(channel.id, split.secrets);

@@ -9,6 +9,7 @@ import { pagerDutyPayload } from "@/lib/alerts/notify/payloads/pagerDutyPayload"
 import { slackPayload } from "@/lib/alerts/notify/payloads/slackPayload";
 import { teamsPayload } from "@/lib/alerts/notify/payloads/teamsPayload";
 import { webhookPayload } from "@/lib/alerts/notify/payloads/webhookPayload";
+import { notifyMembers } from "@/lib/alerts/notify/notifyMembers";
 import { postJson } from "@/lib/alerts/notify/postJson";
 import { sendEmail } from "@/lib/alerts/notify/sendEmail";
 import { env } from "@/lib/env";
@@ -23,7 +24,7 @@ export interface SendableChannel {
   secrets: unknown;
 }
 
-/** Formats the notification for the channel's kind and sends it. Never throws. */
+/** Formats the notification for the channel's kind and sends it (a `members` channel: into the people's inbox). Never throws. */
 export async function sendNotification(channel: SendableChannel, ctx: NotificationContext, deliveryId: string): Promise<SendOutcome> {
   const { ALERT_DELIVERY_TIMEOUT_MS: timeoutMs, PAGERDUTY_EVENTS_URL, SMTP_URL, SMTP_FROM } = env();
   let parsed;
@@ -65,5 +66,8 @@ export async function sendNotification(channel: SendableChannel, ctx: Notificati
         headers,
         timeoutMs,
       });
+    case "members":
+      // A test's delivery id is not a stored delivery's: its made-up alert id keys it instead.
+      return notifyMembers(parsed.config, ctx, ctx.test ? ctx.alert.id : deliveryId);
   }
 }

@@ -9,7 +9,7 @@ const IdParams = z.object({ id: z.uuid() });
 export const notificationRoutes: RouteSpec[] = [
   {
     method: "GET", path: "/api/v1/notifications", tag: "Notifications", auth: "session",
-    summary: "Your notifications, newest first (assigned, regressed, commented, mentioned, resolved), with the unread count", query: NotificationsQuerySchema,
+    summary: "Your notifications, newest first (assigned, regressed, commented, mentioned, resolved; alert: an alert a \"Faultline members\" channel sent you), with the unread count", query: NotificationsQuerySchema,
     responses: { 200: "`{items: [{id, kind, text, createdAt, readAt, actor, detail, issue: {id, type, message, status, projectName, workspaceId}}], unreadCount, nextCursor}`" }, errors: [401, 422],
   },
   {
