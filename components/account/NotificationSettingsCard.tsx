@@ -22,7 +22,7 @@ export function NotificationSettingsCard() {
   return (
     <Card title="Notifications" titleId="notifications">
       <p className="mb-4 text-sm text-gray-600 dark:text-gray-300">
-        You take part in an issue when it is assigned to you or your team, or when you comment on it, resolve it or follow it. Your own actions never notify you.
+        You take part in an issue when it is assigned to you or your team, or when you comment on it, resolve it or follow it. Alerts reach you when an admin routes them to a “Faultline members” channel that names you, your team or the issue&apos;s assignee. Your own actions never notify you.
         {settings.data && !settings.data.emailAvailable && " This server sends no email (SMTP_URL is not set): “by email” arrives in Faultline only."}
       </p>
       {prefs && (

@@ -65,7 +65,8 @@ export function NotificationBell() {
                       <span aria-hidden="true" className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${n.readAt ? "bg-transparent" : "bg-blue-600"}`} />
                       <span className="min-w-0 flex-1">
                         <span className="line-clamp-2 break-words">{n.text}</span>
-                        {n.issue && <span className="mt-0.5 block truncate font-mono text-xs text-gray-600 dark:text-gray-300">{issueTitle(n.issue, 200)}</span>}
+                        {/* An alert's sentence names its issue already. */}
+                        {n.issue && n.kind !== "alert" && <span className="mt-0.5 block truncate font-mono text-xs text-gray-600 dark:text-gray-300">{issueTitle(n.issue, 200)}</span>}
                         <span className="mt-0.5 block text-xs text-gray-500">
                           {[n.issue?.projectName ?? n.alert?.projectName, formatDistanceToNowStrict(new Date(n.createdAt), { addSuffix: true })].filter(Boolean).join(" · ")}
                           {!n.readAt && <span className="sr-only"> · unread</span>}

@@ -62,7 +62,7 @@ export function CreateChannelForm({ workspaceId }: { workspaceId: string }) {
 
   return (
     <form onSubmit={submit} aria-label="New channel" className="space-y-3 rounded-md bg-gray-50 p-3 ring-1 ring-gray-200 dark:bg-gray-950 dark:ring-gray-800">
-      <div className="grid gap-3 sm:grid-cols-[10rem_1fr]">
+      <div className="grid gap-3 sm:grid-cols-[12rem_1fr]">
         <label className="block text-sm">
           <span className="text-gray-700 dark:text-gray-300">Channel type</span>
           <select value={kind} onChange={(e) => changeKind(e.target.value as Kind)} className={`${input} mt-1 w-full`}>
@@ -75,7 +75,7 @@ export function CreateChannelForm({ workspaceId }: { workspaceId: string }) {
         </label>
         <label className="block text-sm">
           <span className="text-gray-700 dark:text-gray-300">Channel name</span>
-          <input required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. on-call webhook" className={`${input} mt-1 w-full`} />
+          <input required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} placeholder={kind === "members" ? "e.g. on-call people" : "e.g. on-call webhook"} className={`${input} mt-1 w-full`} />
         </label>
       </div>
       {target ? (

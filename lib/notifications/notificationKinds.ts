@@ -35,7 +35,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   commented: "Someone comments on an issue I take part in",
   mentioned: "Someone mentions me in a comment",
   resolved: "Someone resolves an issue I take part in",
-  alert: "An alert is sent to me, my team or an issue's assignees (a “Faultline members” channel)",
+  alert: "An alert is routed to me, my team or an issue I'm assigned",
 };
 
 export const NOTIFICATION_DELIVERY_LABELS: Record<NotificationDelivery, string> = {

@@ -1,9 +1,10 @@
 import { alertUrl } from "@/lib/alerts/notify/notificationContext";
-import { sendEmail } from "@/lib/alerts/notify/sendEmail";
+import { publicLink } from "@/lib/http/publicLink";
 import { pool } from "@/lib/db/pool";
 import { notificationEmail, type EmailedNotification } from "@/lib/notifications/notificationEmail";
 import { openToMemberSql } from "@/lib/notifications/openToMember";
-import { unsubscribeHeaders, unsubscribeLinks } from "@/lib/notifications/unsubscribeLinks";
+import { sendPersonalEmail } from "@/lib/notifications/sendPersonalEmail";
+import { unsubscribeLinks } from "@/lib/notifications/unsubscribeLinks";
 import { groupBy } from "@/lib/text/groupBy";
 import type { NotificationKind } from "@/lib/notifications/notificationKinds";
 
@@ -70,20 +71,17 @@ export async function sendNotificationEmails(options: NotificationEmailOptions):
       LIMIT ${BATCH}`,
     [only],
   );
+  const server = { smtpUrl: options.smtpUrl, from: options.from, timeoutMs: options.timeoutMs };
   const byUser = groupBy(rows, (row) => row.userId);
   let sent = 0;
   let failed = 0;
   for (const items of byUser.values()) {
     const unsubscribe = unsubscribeLinks(options.publicUrl, { userId: items[0].userId, kinds: items.map((i) => i.kind) });
-    const message = notificationEmail(items.map(toEmailed(options.publicUrl)), linkTo(options.publicUrl, "/account#notifications"), unsubscribe?.page ?? null);
-    const outcome = await sendEmail({
-      smtpUrl: options.smtpUrl,
-      from: options.from,
-      to: [items[0].email],
-      message,
-      headers: { "Auto-Submitted": "auto-generated", "X-Faultline-Notification": [...new Set(items.map((i) => i.kind))].join(","), ...unsubscribeHeaders(unsubscribe) },
-      timeoutMs: options.timeoutMs,
-      userServer: false,
+    const outcome = await sendPersonalEmail(server, {
+      to: items[0].email,
+      carries: [...new Set(items.map((i) => i.kind))].join(","),
+      message: notificationEmail(items.map(toEmailed(options.publicUrl)), publicLink(options.publicUrl, "/account#notifications"), unsubscribe?.page ?? null),
+      unsubscribe,
     });
     const ids = items.map((i) => i.id);
     if (outcome.ok) {
@@ -110,9 +108,6 @@ const toEmailed =
     detail: row.detail,
     issue: row.type !== null && row.message !== null ? { type: row.type, message: row.message } : null,
     placeName: row.placeName,
-    url: row.alertId ? alertUrl(publicUrl, { workspaceId: row.workspaceId, alertId: row.alertId, errorId: row.groupId }) : row.groupId ? linkTo(publicUrl, `/errors/${row.groupId}`) : null,
+    url: row.alertId ? alertUrl(publicUrl, { workspaceId: row.workspaceId, alertId: row.alertId, errorId: row.groupId }) : row.groupId ? publicLink(publicUrl, `/errors/${row.groupId}`) : null,
   });
 
-function linkTo(publicUrl: string | undefined, path: string): string | null {
-  return publicUrl ? new URL(path, publicUrl).toString() : null;
-}

@@ -1,9 +1,9 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
-import { sendEmail } from "@/lib/alerts/notify/sendEmail";
 import { pool } from "@/lib/db/pool";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { openToMemberSql } from "@/lib/notifications/openToMember";
-import { unsubscribeHeaders, unsubscribeLinks } from "@/lib/notifications/unsubscribeLinks";
+import { sendPersonalEmail } from "@/lib/notifications/sendPersonalEmail";
+import { unsubscribeLinks } from "@/lib/notifications/unsubscribeLinks";
 import { weeklyReportEmail, type WeeklyReportIssue } from "@/lib/notifications/weeklyReportEmail";
 import { weeklyReportDue } from "@/lib/notifications/weeklyReportWeek";
 import { getReport } from "@/lib/reports/getReport";
@@ -42,6 +42,7 @@ export async function sendWeeklyReports(options: WeeklyReportOptions): Promise<{
   const outcome = { sent: 0, failed: 0, quiet: 0 };
   const due = weeklyReportDue(options.now);
   if (!due || !options.smtpUrl) return outcome;
+  const server = { smtpUrl: options.smtpUrl, from: options.from, timeoutMs: options.timeoutMs };
   const db = pool();
   const { rows } = await db.query<Recipient>(
     `SELECT m."workspaceId", m.role, u.id AS "userId", u.email, u.name
@@ -106,15 +107,7 @@ export async function sendWeeklyReports(options: WeeklyReportOptions): Promise<{
         publicUrl: options.publicUrl,
         unsubscribeUrl: unsubscribe?.page ?? null,
       });
-      const sent = await sendEmail({
-        smtpUrl: options.smtpUrl,
-        from: options.from,
-        to: [r.email],
-        message,
-        headers: { "Auto-Submitted": "auto-generated", "X-Faultline-Notification": "weekly-report", ...unsubscribeHeaders(unsubscribe) },
-        timeoutMs: options.timeoutMs,
-        userServer: false,
-      });
+      const sent = await sendPersonalEmail(server, { to: r.email, carries: "weekly-report", message, unsubscribe });
       if (sent.ok) {
         outcome.sent++;
       } else {

@@ -1,4 +1,5 @@
 import { unsubscribeToken, type UnsubscribeTarget } from "@/lib/notifications/unsubscribeToken";
+import { publicLink } from "@/lib/http/publicLink";
 import { keyring } from "@/lib/security/keyring";
 
 /** An email's unsubscribe links: the page its text links to, and the one-click URL of its List-Unsubscribe header. */
@@ -16,7 +17,9 @@ export function unsubscribeLinks(publicUrl: string | undefined, target: Unsubscr
   } catch {
     return null;
   }
-  return { page: new URL(`/unsubscribe?token=${token}`, publicUrl).toString(), oneClick: new URL(`/api/v1/notifications/unsubscribe?token=${token}`, publicUrl).toString() };
+  const page = publicLink(publicUrl, `/unsubscribe?token=${token}`);
+  const oneClick = publicLink(publicUrl, `/api/v1/notifications/unsubscribe?token=${token}`);
+  return page && oneClick ? { page, oneClick } : null;
 }
 
 /** RFC 2369 / RFC 8058 headers: mail clients show an unsubscribe button that POSTs the one-click URL. */

@@ -1,4 +1,5 @@
 import { issueTitle } from "@/lib/domain/issueTitle";
+import { publicLink } from "@/lib/http/publicLink";
 import { escapeHtml } from "@/lib/text/escapeHtml";
 
 export interface WeeklyReportIssue {
@@ -40,7 +41,7 @@ export function weekOverWeek(events: number, previous: number): string {
 /** The weekly report email: the week's totals against the week before, the top issues, and the person's own open issues. */
 export function weeklyReportEmail(c: WeeklyReportContent): { subject: string; text: string; html: string } {
   const lastDay = new Date(c.weekEnd.getTime() - 86_400_000);
-  const link = (path: string) => (c.publicUrl ? new URL(path, c.publicUrl).toString() : null);
+  const link = (path: string) => publicLink(c.publicUrl, path);
   const issueLink = (i: WeeklyReportIssue) => link(`/errors/${i.id}`);
   const subject = `[Faultline] ${c.workspaceName.replace(/[\r\n]+/g, " ")}: ${fmt(c.totals.events)} events in the week of ${day(c.weekStart)}`.slice(0, 250);
   const t = c.totals;

@@ -1,3 +1,4 @@
+import { publicLink } from "@/lib/http/publicLink";
 import type { AlertRuleKind, AlertStatus, NotificationStage, Severity } from "@/lib/generated/prisma/enums";
 
 /** Everything a notification says about an alert; built from the database, formatted by pure functions. */
@@ -43,12 +44,8 @@ export interface NotificationContext {
  * scrolls to the alert and marks it (`alert`). Null when PUBLIC_URL is not configured.
  */
 export function alertUrl(publicUrl: string | undefined, alert: { workspaceId: string; alertId: string; errorId: string | null }): string | null {
-  if (!publicUrl) return null;
-  if (alert.errorId) return new URL(`/errors/${encodeURIComponent(alert.errorId)}`, publicUrl).toString();
-  const url = new URL("/", publicUrl);
-  url.searchParams.set("ws", alert.workspaceId);
-  url.searchParams.set("alert", alert.alertId);
-  return url.toString();
+  if (alert.errorId) return publicLink(publicUrl, `/errors/${encodeURIComponent(alert.errorId)}`);
+  return publicLink(publicUrl, `/?ws=${encodeURIComponent(alert.workspaceId)}&alert=${encodeURIComponent(alert.alertId)}`);
 }
 
 const STAGE_LABEL: Record<NotificationStage, string> = {
