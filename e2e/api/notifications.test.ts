@@ -305,4 +305,20 @@ describe("alerts to people: a \"Faultline members\" channel", () => {
     const tested = await toldOf(t.member, /^Test notification from Faultline to “People”/);
     expect(tested).toMatchObject({ issue: null, alert: null, detail: { test: true } });
   });
+
+  it("\"the issue's assignee\" of a new issue is whom its assignment rule chose: rules assign before alerts are evaluated", async () => {
+    const rule = await send("POST", `/api/v1/workspaces/${t.workspaceId}/assignment-rules`, cookie(t.admin), {
+      name: "Billing to the admin",
+      conditions: [{ field: "type", pattern: "Billing*" }],
+      assignee: { type: "user", id: t.admin.id },
+    });
+    expect(rule.status).toBe(201);
+    const owners = await send("POST", `/api/v1/workspaces/${t.workspaceId}/channels`, cookie(t.admin), { name: "Owners", kind: "members", config: { assignee: true } });
+    expect(owners.status).toBe(201);
+    for (const type of ["BillingMismatchError", "BillingRoundingError", "BillingCurrencyError"]) {
+      const issueId = await ingest(type, "high");
+      const told = await toldOf(t.admin, new RegExp(`^New issue: ${type}`));
+      expect(told.issue?.id).toBe(issueId);
+    }
+  });
 });

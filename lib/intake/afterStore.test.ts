@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { fanOutStoredBatch, type AfterStoreConsumer, type StoredBatch } from "@/lib/intake/afterStore";
+import { fanOutStoredBatch, inSequence, type AfterStoreConsumer, type StoredBatch } from "@/lib/intake/afterStore";
 
 const batch: StoredBatch = {
   target: { workspaceId: "w", projectId: "p" },
@@ -30,5 +30,30 @@ describe("after-store fan-out", () => {
     const logged = stderr.mock.calls.map((c) => String(c[0]));
     stderr.mockRestore();
     expect(logged.filter((line) => line.includes("after-store consumer failed"))).toHaveLength(2);
+  });
+
+  it("in sequence: each consumer starts once the one before has finished, a failure logged and passed over", async () => {
+    const calls: string[] = [];
+    let release = () => {};
+    const slow: AfterStoreConsumer = {
+      name: "slow",
+      consume: async () => {
+        calls.push("slow:start");
+        await new Promise<void>((r) => (release = r));
+        calls.push("slow:end");
+        throw new Error("late failure");
+      },
+    };
+    const next: AfterStoreConsumer = { name: "next", consume: async () => void calls.push("next") };
+    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    const done = inSequence("both", [slow, next]).consume(batch);
+    await new Promise((r) => setImmediate(r));
+    expect(calls).toEqual(["slow:start"]);
+    release();
+    await done;
+    const logged = stderr.mock.calls.map((c) => String(c[0]));
+    stderr.mockRestore();
+    expect(calls).toEqual(["slow:start", "slow:end", "next"]);
+    expect(logged.filter((line) => line.includes("after-store consumer failed") && line.includes("slow"))).toHaveLength(1);
   });
 });

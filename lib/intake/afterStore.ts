@@ -35,6 +35,25 @@ export function fanOutStoredBatch(batch: StoredBatch, consumers: readonly AfterS
   }
 }
 
+/**
+ * Consumers whose order matters, as one: each starts once the one before has finished (a failure is
+ * logged and the next still runs). Its first step is an await, so the request waits for none of them.
+ */
+export function inSequence(name: string, consumers: readonly AfterStoreConsumer[]): AfterStoreConsumer {
+  return {
+    name,
+    consume: async (batch) => {
+      for (const consumer of consumers) {
+        try {
+          await consumer.consume(batch);
+        } catch (error) {
+          logFailure(consumer, batch, error);
+        }
+      }
+    },
+  };
+}
+
 function logFailure(consumer: AfterStoreConsumer, batch: StoredBatch, error: unknown): void {
   logger.error("after-store consumer failed", {
     consumer: consumer.name,

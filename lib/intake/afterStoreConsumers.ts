@@ -2,7 +2,7 @@ import { alertsConsumer } from "@/lib/alerts/alertsConsumer";
 import { reopenConsumer } from "@/lib/errors/triage/reopenConsumer";
 import { assignmentConsumer } from "@/lib/assignment/applyAssignmentRules";
 import { forwardingConsumer } from "@/lib/forwarding/deliver/forwardingConsumer";
-import type { AfterStoreConsumer } from "@/lib/intake/afterStore";
+import { inSequence, type AfterStoreConsumer } from "@/lib/intake/afterStore";
 import { metricsConsumer } from "@/lib/metrics/metricsConsumer";
 import { ingestHealthConsumer } from "@/lib/ingestHealth/ingestHealthConsumer";
 
@@ -10,8 +10,9 @@ import { ingestHealthConsumer } from "@/lib/ingestHealth/ingestHealthConsumer";
 export const afterStoreConsumers: AfterStoreConsumer[] = [
   metricsConsumer,
   ingestHealthConsumer,
-  alertsConsumer,
+  // A new issue's assignment rule has assigned it before its alerts are evaluated, so an alert that
+  // tells "the issue's assignee" (a `members` channel) finds who the rule chose.
+  inSequence("assignment-then-alerts", [assignmentConsumer, alertsConsumer]),
   reopenConsumer,
-  assignmentConsumer,
   forwardingConsumer,
 ];
