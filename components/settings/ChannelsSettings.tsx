@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
 import { useToast } from "@/components/ui/Toast";
-import { CreateChannelForm } from "@/components/settings/CreateChannelForm";
+import { CreateChannelForm, type ChannelProject } from "@/components/settings/CreateChannelForm";
 import type { ChannelDto } from "@/lib/alerts/channels/channelDto";
 import { CHANNEL_KIND_LABELS } from "@/lib/alerts/channels/channelSchemas";
 import { useChannelsQuery, useDeleteChannelMutation, useTestChannelMutation } from "@/lib/client/hooks/useChannelsQuery";
@@ -24,7 +24,7 @@ function target(channel: ChannelDto): string {
 }
 
 /** Notification channels: everyone sees them (masked); admins add and delete. */
-export function ChannelsSettings({ workspaceId, isAdmin }: { workspaceId: string; isAdmin: boolean }) {
+export function ChannelsSettings({ workspaceId, isAdmin, projects }: { workspaceId: string; isAdmin: boolean; projects: ChannelProject[] }) {
   const channels = useChannelsQuery(workspaceId);
   const remove = useDeleteChannelMutation(workspaceId);
   const test = useTestChannelMutation();
@@ -55,7 +55,7 @@ export function ChannelsSettings({ workspaceId, isAdmin }: { workspaceId: string
   return (
     <Card title="Notification channels" titleId="channels-title">
       <div className="space-y-4">
-        {isAdmin ? <CreateChannelForm workspaceId={workspaceId} /> : <p className="text-sm text-gray-500 dark:text-gray-400">Only workspace admins can change channels.</p>}
+        {isAdmin ? <CreateChannelForm workspaceId={workspaceId} projects={projects} /> : <p className="text-sm text-gray-500 dark:text-gray-400">Only workspace admins can change channels.</p>}
         {channels.isLoading ? (
           <LoadingState label="Loading channels…" className="py-6" />
         ) : channels.error && !channels.data ? (
@@ -80,10 +80,15 @@ export function ChannelsSettings({ workspaceId, isAdmin }: { workspaceId: string
                       {target(c)}
                     </p>
                   )}
-                  <p className="flex flex-wrap gap-1">
+                  <p className="flex flex-wrap items-center gap-1">
                     {c.severities.map((s) => (
                       <SeverityBadge key={s} severity={s} />
                     ))}
+                    {c.projectIds.length > 0 && (
+                      <span data-testid="channel-projects" className="text-xs text-gray-600 dark:text-gray-400">
+                        only {c.projectIds.map((id) => projects.find((p) => p.id === id)?.name ?? "a deleted project").join(", ")}
+                      </span>
+                    )}
                   </p>
                 </div>
                 {isAdmin && (

@@ -28,14 +28,17 @@ function configFor(kind: TextKind, value: string): Record<string, unknown> {
   return { url: v };
 }
 
-/** Adds a channel (admins): its kind, a name, where it sends, and which severities it receives. */
-export function CreateChannelForm({ workspaceId }: { workspaceId: string }) {
+export type ChannelProject = { id: string; name: string };
+
+/** Adds a channel (admins): its kind, a name, where it sends, which severities and (of several) which projects' alerts it receives. */
+export function CreateChannelForm({ workspaceId, projects }: { workspaceId: string; projects: ChannelProject[] }) {
   const create = useCreateChannelMutation(workspaceId);
   const [kind, setKind] = useState<Kind>("webhook");
   const [name, setName] = useState("");
   const [targetValue, setTargetValue] = useState("");
   const [severities, setSeverities] = useState<Severity[]>(DEFAULT_SEVERITIES.webhook);
   const [people, setPeople] = useState<MembersConfig>({ assignee: true });
+  const [projectIds, setProjectIds] = useState<string[]>([]);
   const [revealed, setRevealed] = useState<{ name: string; signingSecret: string } | null>(null);
   const target = kind === "members" ? null : TARGET[kind];
   const hasTarget = kind === "members" ? namesAnyone(people) : targetValue.trim() !== "";
@@ -49,7 +52,7 @@ export function CreateChannelForm({ workspaceId }: { workspaceId: string }) {
   function submit(e: FormEvent) {
     e.preventDefault();
     create.mutate(
-      { kind, name: name.trim(), severities, config: kind === "members" ? people : configFor(kind, targetValue) },
+      { kind, name: name.trim(), severities, projectIds, config: kind === "members" ? people : configFor(kind, targetValue) },
       {
         onSuccess: (channel) => {
           setName("");
@@ -102,6 +105,24 @@ export function CreateChannelForm({ workspaceId }: { workspaceId: string }) {
           ))}
         </div>
       </fieldset>
+      {projects.length > 1 && (
+        <fieldset className="text-sm">
+          <legend className="text-gray-700 dark:text-gray-300">Projects {projectIds.length === 0 && <span className="text-gray-500">(none chosen: every project&apos;s alerts)</span>}</legend>
+          <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+            {projects.map((p) => (
+              <label key={p.id} className="flex items-center gap-1.5 text-gray-700 dark:text-gray-300">
+                <input
+                  type="checkbox"
+                  checked={projectIds.includes(p.id)}
+                  onChange={(e) => setProjectIds((list) => (e.target.checked ? [...list, p.id] : list.filter((x) => x !== p.id)))}
+                  className="h-4 w-4 rounded border-gray-300 text-blue-600 dark:border-gray-600 dark:bg-gray-800"
+                />
+                {p.name}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      )}
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" disabled={create.isPending || !name.trim() || !hasTarget || severities.length === 0} className={button.primary}>
           {create.isPending ? "Adding…" : "Add channel"}

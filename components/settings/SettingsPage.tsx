@@ -93,7 +93,7 @@ export function SettingsPage() {
             )}
             <div id="alerts" key={workspace.id} className="space-y-6">
               <AlertRulesSettings workspaceId={workspace.id} isAdmin={isAdmin} />
-              <ChannelsSettings workspaceId={workspace.id} isAdmin={isAdmin} />
+              <ChannelsSettings workspaceId={workspace.id} isAdmin={isAdmin} projects={workspace.projects} />
               <DeliveryLog workspaceId={workspace.id} />
             </div>
             {/* Last on the page, where a destructive action is expected and not scrolled past. */}

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alertsOfRule, api, deliveriesOf, errorEvent, waitUntil } from "@/e2e/support/alertHelpers";
 import { startSmtpSink, type SmtpSink } from "@/e2e/support/smtpSink";
 import { createTenant, login, postEvents, type Tenant } from "@/e2e/support/tenant";
+import { createIngestKey } from "@/lib/projects/createIngestKey";
+import { createProject } from "@/lib/projects/createProject";
 import { startWebhookReceiver, type WebhookReceiver } from "@/e2e/support/webhookReceiver";
 import { processDeliveries } from "@/lib/alerts/notify/processDeliveries";
 
@@ -270,4 +272,36 @@ describe("failing channels", () => {
     ]);
     receiver.respondWith(() => 200);
   }, 60_000);
+});
+
+describe("channels limited to projects", () => {
+  it("a channel that names projects hears only their alerts; one that names none hears every project's", async () => {
+    const t = await createTenant("chan-scope");
+    const admin = await login(t.admin);
+    const blog = await createProject({ workspaceId: t.workspaceId, name: `Blog ${t.workspaceId.slice(-6)}` });
+    const blogKey = await createIngestKey({ projectId: blog.id, name: "test" });
+    const url = `${receiver.url}/scope-${t.workspaceId.slice(-8)}`;
+    const everyProject = await addChannel(t, admin, { name: "Every project", kind: "webhook", config: { url: `${url}/all` } });
+    const shopOnly = await addChannel(t, admin, { name: "Shop only", kind: "webhook", projectIds: [t.projectId], config: { url: `${url}/shop` } });
+    expect(shopOnly).toMatchObject({ projectIds: [t.projectId] });
+    // Only projects of the workspace.
+    const other = await createTenant("chan-scope-other");
+    const foreign = await api("POST", `/api/v1/workspaces/${t.workspaceId}/channels`, admin, { name: "x", kind: "webhook", projectIds: [t.projectId, other.projectId], config: { url: `${url}/x` } });
+    expect(foreign.status).toBe(422);
+    expect(foreign.body.error.issues[0].path).toBe("projectIds[1]");
+    expect((await api("PATCH", `/api/v1/channels/${shopOnly.id}`, admin, { projectIds: [crypto.randomUUID()] })).status).toBe(422);
+
+    const channelsOf = async (projectId: string) => {
+      const [alert] = await waitUntil(async () => (await alertsOfRule(t.workspaceId, "severity-critical")).filter((a) => a.projectId === projectId), 10_000, "critical alert");
+      return (await deliveriesOf(alert.id)).map((d) => d.channelId).sort();
+    };
+    expect((await postEvents(blogKey.key, errorEvent("BlogRender", "critical"))).status).toBe(202);
+    expect(await channelsOf(blog.id)).toEqual([everyProject.id]);
+    expect((await postEvents(t.key, errorEvent("ShopCharge", "critical"))).status).toBe(202);
+    expect(await channelsOf(t.projectId)).toEqual([everyProject.id, shopOnly.id].sort());
+
+    // Back to every project: [] clears the limit.
+    const cleared = await api("PATCH", `/api/v1/channels/${shopOnly.id}`, admin, { projectIds: [] });
+    expect(cleared.body.projectIds).toEqual([]);
+  });
 });

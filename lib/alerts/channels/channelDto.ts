@@ -24,6 +24,8 @@ export function toChannelDto(channel: NotificationChannel) {
     enabled: channel.enabled,
     severities: channel.severities,
     stages: channel.stages,
+    /** Only these projects' alerts; [] every alert of the workspace. */
+    projectIds: channel.projectIds ?? [],
     config: maskConfig(channel.kind, joinConfig(channel.config, secrets)),
     secretsUnreadable,
     createdAt: channel.createdAt.toISOString(),

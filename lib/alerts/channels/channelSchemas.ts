@@ -15,11 +15,14 @@ export const CHANNEL_KIND_LABELS: Record<(typeof CHANNEL_KINDS)[number], string>
 const EscalationStageSchema = z.enum(["initial", "escalate", "final"]);
 
 const unique = <T>(items: T[]) => [...new Set(items)];
+/** Only these projects' alerts; [] (the default): every alert of the workspace. */
+const projectIds = z.array(z.uuid()).max(100).transform(unique);
 const config = z.record(z.string(), z.unknown());
 
 /**
  * POST /api/v1/workspaces/:workspaceId/channels. `config` is checked against the kind's schema
- * (channelConfigSchemas.ts). Severities default to seed 004's table for the kind, stages to all.
+ * (channelConfigSchemas.ts). Severities default to seed 004's table for the kind, stages to all,
+ * projects to every project.
  */
 export const CreateChannelSchema = z
   .object({
@@ -28,6 +31,7 @@ export const CreateChannelSchema = z
     enabled: z.boolean().default(true),
     severities: z.array(SeveritySchema).min(1).max(4).transform(unique).optional(),
     stages: z.array(EscalationStageSchema).min(1).max(3).transform(unique).optional(),
+    projectIds: projectIds.optional(),
     config,
   })
   .strict();
@@ -40,6 +44,7 @@ export const UpdateChannelSchema = z
     enabled: z.boolean(),
     severities: z.array(SeveritySchema).min(1).max(4).transform(unique),
     stages: z.array(EscalationStageSchema).min(1).max(3).transform(unique),
+    projectIds,
     config,
   })
   .partial()

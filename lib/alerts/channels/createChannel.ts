@@ -3,6 +3,7 @@ import { assertCanAdminister } from "@/lib/auth/permissions";
 import { auditData } from "@/lib/alerts/auditData";
 import { parseChannelConfig, splitConfig } from "@/lib/alerts/channels/channelConfig";
 import { toChannelDto } from "@/lib/alerts/channels/channelDto";
+import { assertChannelProjects } from "@/lib/alerts/channels/assertChannelProjects";
 import { assertMembersTargets } from "@/lib/alerts/channels/assertMembersTargets";
 import { ALL_STAGES, DEFAULT_SEVERITIES } from "@/lib/alerts/channels/channelRouting";
 import type { CreateChannelInput } from "@/lib/alerts/channels/channelSchemas";
@@ -23,6 +24,7 @@ export async function createChannel(auth: AuthContext, workspaceId: string, inpu
   const { config } = parseChannelConfig(input.kind, withSigningSecret(input.kind, input.config));
   assertConfigUrls(config);
   if (input.kind === "members") await assertMembersTargets(workspaceId, config);
+  await assertChannelProjects(workspaceId, input.projectIds);
   const split = splitConfig(input.kind, config);
   const id = uuidv7();
   const channel = await db().notificationChannel.create({
@@ -34,6 +36,7 @@ export async function createChannel(auth: AuthContext, workspaceId: string, inpu
       enabled: input.enabled,
       severities: input.severities ?? DEFAULT_SEVERITIES[input.kind],
       stages: input.stages ?? ALL_STAGES,
+      projectIds: input.projectIds ?? [],
       config: split.config as Prisma.InputJsonValue,
       secrets: sealChannelSecrets(id, split.secrets),
     },

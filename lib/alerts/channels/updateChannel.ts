@@ -1,6 +1,7 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanAdminister } from "@/lib/auth/permissions";
 import { auditData, changedFields } from "@/lib/alerts/auditData";
+import { assertChannelProjects } from "@/lib/alerts/channels/assertChannelProjects";
 import { assertMembersTargets } from "@/lib/alerts/channels/assertMembersTargets";
 import { joinConfig, mergeConfigPatch, parseChannelConfig, splitConfig } from "@/lib/alerts/channels/channelConfig";
 import { toChannelDto } from "@/lib/alerts/channels/channelDto";
@@ -20,7 +21,9 @@ export async function updateChannel(auth: AuthContext, channelId: string, input:
     enabled: input.enabled,
     severities: input.severities,
     stages: input.stages,
+    projectIds: input.projectIds,
   };
+  await assertChannelProjects(channel.workspaceId, input.projectIds);
   if (input.config) {
     // Secrets that no longer open (lost key) count as absent: the admin enters them again.
     let secrets: Record<string, unknown> = {};
@@ -41,7 +44,7 @@ export async function updateChannel(auth: AuthContext, channelId: string, input:
   const updated = await db().notificationChannel.update({ where: { id: channel.id }, data });
   const before = toChannelDto(channel);
   const after = toChannelDto(updated);
-  const changes = changedFields(before, { name: after.name, enabled: after.enabled, severities: after.severities, stages: after.stages, config: after.config });
+  const changes = changedFields(before, { name: after.name, enabled: after.enabled, severities: after.severities, stages: after.stages, projectIds: after.projectIds, config: after.config });
   if (changes) {
     await db().auditLog.create({
       data: auditData({

@@ -6,6 +6,7 @@ import type { AlertStatus, ChannelKind, EscalationStage, Severity } from "@/lib/
 interface DueRow {
   id: string;
   workspaceId: string;
+  projectId: string | null;
   severity: Severity;
   status: AlertStatus;
   stage: EscalationStage;
@@ -20,6 +21,7 @@ interface ChannelRow {
   enabled: boolean;
   severities: Severity[];
   stages: EscalationStage[];
+  projectIds: string[] | null;
 }
 
 /**
@@ -31,7 +33,7 @@ interface ChannelRow {
 export async function runEscalations(input: { now: Date; workspaceIds?: string[]; limit?: number }): Promise<{ escalated: number; deliveryIds: string[] }> {
   const { now } = input;
   const { rows } = await pool().query<DueRow>(
-    `SELECT a.id, a."workspaceId", a.severity, a.status, a.stage, a."firedAt", a."escalateAfterSeconds", a."finalAfterSeconds"
+    `SELECT a.id, a."workspaceId", a."projectId", a.severity, a.status, a.stage, a."firedAt", a."escalateAfterSeconds", a."finalAfterSeconds"
      FROM "Alert" a
      LEFT JOIN "ErrorGroup" g ON g.id = a."errorGroupId"
      WHERE a.status = 'active' AND a."nextEscalationAt" <= $1::timestamptz
@@ -45,7 +47,7 @@ export async function runEscalations(input: { now: Date; workspaceIds?: string[]
 
   const workspaceIds = [...new Set(rows.map((r) => r.workspaceId))];
   const { rows: channels } = await pool().query<ChannelRow & { workspaceId: string }>(
-    `SELECT id, "workspaceId", kind, enabled, severities::text[] AS severities, stages::text[] AS stages
+    `SELECT id, "workspaceId", kind, enabled, severities::text[] AS severities, stages::text[] AS stages, "projectIds"::text[] AS "projectIds"
      FROM "NotificationChannel" WHERE "workspaceId" = ANY($1::uuid[]) AND enabled`,
     [workspaceIds],
   );
@@ -56,7 +58,7 @@ export async function runEscalations(input: { now: Date; workspaceIds?: string[]
     const step = dueEscalation(alert, now);
     if (!step) continue;
     const workspaceChannels = channels.filter((c) => c.workspaceId === alert.workspaceId);
-    const targets = step.stages.flatMap((stage) => channelsFor(workspaceChannels, alert.severity, stage).map((c) => ({ channelId: c.id, stage })));
+    const targets = step.stages.flatMap((stage) => channelsFor(workspaceChannels, alert.severity, stage, alert.projectId).map((c) => ({ channelId: c.id, stage })));
     const ids = await withTransaction(async (client) => {
       const moved = await client.query(
         `UPDATE "Alert" SET stage = $2::"EscalationStage", "nextEscalationAt" = $3::timestamptz, "escalatedAt" = $4::timestamptz, "updatedAt" = now()

@@ -41,7 +41,8 @@ const ON_CONFLICT: Record<FireMode, string> = {
  * Fires alerts in ONE statement: at most one open alert per rule and group (the unique dedupKey makes
  * concurrent evaluations on several instances converge on one row; only the inserting statement gets
  * `inserted`), then, for new alerts only, the history entry and one pending delivery per channel
- * subscribed to the alert's severity and the initial stage (the same routing as `channelsFor`).
+ * subscribed to the alert's severity and the initial stage and covering its project (the same routing
+ * as `channelsFor`).
  * Alerts are not raised for ignored or resolved errors, nor by a rule disabled since it was read.
  */
 function fireSql(mode: FireMode): string {
@@ -66,7 +67,7 @@ WITH t AS (
   FROM eligible
   ORDER BY "dedupKey"
   ON CONFLICT ("dedupKey") DO UPDATE SET ${ON_CONFLICT[mode]}, "updatedAt" = now()
-  RETURNING a.id, a."workspaceId", a.severity, a."ruleKind", a.value, (xmax = 0) AS inserted
+  RETURNING a.id, a."workspaceId", a."projectId", a.severity, a."ruleKind", a.value, (xmax = 0) AS inserted
 ), fired AS (
   SELECT * FROM up WHERE inserted
 ), history AS (
@@ -80,6 +81,7 @@ WITH t AS (
   FROM fired f
   JOIN "NotificationChannel" c ON c."workspaceId" = f."workspaceId" AND c.enabled
     AND f.severity = ANY(c.severities) AND 'initial'::"EscalationStage" = ANY(c.stages)
+    AND (coalesce(cardinality(c."projectIds"), 0) = 0 OR f."projectId" = ANY(c."projectIds"))
   ON CONFLICT ("alertId", "channelId", stage) DO NOTHING
   RETURNING id
 )
