@@ -7,6 +7,7 @@ import { button, input } from "@/components/ui/buttonStyles";
 import { CONDITION_FIELDS, type Condition, type ConditionField } from "@/lib/assignment/assignmentSchemas";
 
 const PLACEHOLDERS: Record<ConditionField, string> = {
+  project: "shop-*",
   category: "payment",
   severity: "critical",
   type: "*TimeoutError",

@@ -309,7 +309,8 @@ describe("alerts to people: a \"Faultline members\" channel", () => {
   it("\"the issue's assignee\" of a new issue is whom its assignment rule chose: rules assign before alerts are evaluated", async () => {
     const rule = await send("POST", `/api/v1/workspaces/${t.workspaceId}/assignment-rules`, cookie(t.admin), {
       name: "Billing to the admin",
-      conditions: [{ field: "type", pattern: "Billing*" }],
+      // A project's slug (or name) is a condition too.
+      conditions: [{ field: "type", pattern: "Billing*" }, { field: "project", pattern: "project-alert-people-*" }],
       assignee: { type: "user", id: t.admin.id },
     });
     expect(rule.status).toBe(201);

@@ -8,8 +8,9 @@ import { db } from "@/lib/db/prisma";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
 import type { AfterStoreConsumer, StoredBatch } from "@/lib/intake/afterStore";
 
-export function eventFacts(event: PreparedEvent): IssueFacts {
+export function eventFacts(event: PreparedEvent, project: IssueFacts["project"]): IssueFacts {
   return {
+    project,
     type: event.type,
     message: event.message,
     category: event.category,
@@ -38,8 +39,10 @@ export async function applyAssignmentRules(batch: StoredBatch): Promise<void> {
     if (groupId && touched.has(groupId) && !firstEvent.has(groupId)) firstEvent.set(groupId, event);
   });
   const matchable = rules.map((r) => ({ ...r, conditions: ruleConditions(r) }));
+  const project = await db().project.findUnique({ where: { id: target.projectId }, select: { name: true, slug: true } });
+  if (!project) return;
   for (const [groupId, event] of firstEvent) {
-    const rule = firstMatchingRule(matchable, eventFacts(event));
+    const rule = firstMatchingRule(matchable, eventFacts(event, project));
     if (!rule) continue;
     if (rule.assigneeUserId) {
       const member = await db().membership.findUnique({ where: { userId_workspaceId: { userId: rule.assigneeUserId, workspaceId: target.workspaceId } } });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** What a condition looks at: the category, severity, type, message, a tag, or a stack frame's path or module. */
-export const CONDITION_FIELDS = ["category", "severity", "type", "message", "tag", "path", "module"] as const;
+export const CONDITION_FIELDS = ["project", "category", "severity", "type", "message", "tag", "path", "module"] as const;
 export type ConditionField = (typeof CONDITION_FIELDS)[number];
 
 export const ConditionSchema = z

@@ -1,5 +1,7 @@
 /** What assignment rules can look at, from an event being stored or from an issue and its latest event. */
 export interface IssueFacts {
+  /** The issue's project: a `project` condition matches its name or its slug. */
+  project: { name: string; slug: string };
   type: string;
   message: string;
   category: string;

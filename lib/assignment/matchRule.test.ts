@@ -4,6 +4,7 @@ import type { IssueFacts } from "@/lib/assignment/issueFacts";
 import { conditionMatches, firstMatchingRule } from "@/lib/assignment/matchRule";
 
 const facts: IssueFacts = {
+  project: { name: "Shop API", slug: "shop-api" },
   type: "PaymentDeclinedError",
   message: "Card declined for order 42",
   category: "payment",
@@ -14,6 +15,15 @@ const facts: IssueFacts = {
     { filename: "src/billing/charge.ts", absPath: "/srv/app/src/billing/charge.ts", module: "app.billing.charge" },
   ],
 };
+
+describe("project conditions", () => {
+  it("match the project's name or its slug", () => {
+    expect(conditionMatches({ field: "project", pattern: "shop*" }, facts)).toBe(true);
+    expect(conditionMatches({ field: "project", pattern: "shop-api" }, facts)).toBe(true);
+    expect(conditionMatches({ field: "project", pattern: "Shop API" }, facts)).toBe(true);
+    expect(conditionMatches({ field: "project", pattern: "blog*" }, facts)).toBe(false);
+  });
+});
 
 describe("globs", () => {
   it("match the whole value, case-insensitively", () => {

@@ -11,6 +11,8 @@ export function conditionMatches(condition: Condition, facts: IssueFacts): boole
     case "type":
     case "message":
       return globMatches(pattern, facts[field]);
+    case "project":
+      return globMatches(pattern, facts.project.name) || globMatches(pattern, facts.project.slug);
     case "tag": {
       const eq = pattern.indexOf("=");
       const key = pattern.slice(0, eq).trim();

@@ -11,15 +11,19 @@ import { ApiError } from "@/lib/http/ApiError";
 /**
  * POST /api/v1/workspaces/:id/assignment-rules/test {errorId, rule?}: which saved rule would assign
  * this issue (first match) and why, condition by condition — or whether one draft rule matches it.
- * Read-only (any member). Facts: the issue's type, message, category, severity and frames, and the
+ * Read-only (any member). Facts: the issue's project, type, message, category, severity and frames, and the
  * tags of its latest event.
  */
 export async function testAssignmentRules(auth: AuthContext, workspaceId: string, input: TestAssignmentInput) {
   assertCanViewWorkspace(auth, workspaceId);
   const group = await findVisibleError(auth, input.errorId);
   if (group.workspaceId !== workspaceId) throw ApiError.notFound("error not found");
-  const latest = await db().errorOccurrence.findFirst({ where: { groupId: group.id }, orderBy: { occurredAt: "desc" }, select: { tags: true } });
+  const [latest, project] = await Promise.all([
+    db().errorOccurrence.findFirst({ where: { groupId: group.id }, orderBy: { occurredAt: "desc" }, select: { tags: true } }),
+    db().project.findUniqueOrThrow({ where: { id: group.projectId }, select: { name: true, slug: true } }),
+  ]);
   const facts: IssueFacts = {
+    project,
     type: group.type,
     message: group.message,
     category: group.category,
