@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { Badge, SeverityBadge } from "@/components/ui/Badge";
 import { button } from "@/components/ui/buttonStyles";
 import { Card } from "@/components/ui/Card";
@@ -7,7 +8,9 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
 import { useToast } from "@/components/ui/Toast";
-import { CreateChannelForm, type ChannelProject } from "@/components/settings/CreateChannelForm";
+import type { ChannelProject } from "@/components/settings/ChannelRoutingFields";
+import { CreateChannelForm } from "@/components/settings/CreateChannelForm";
+import { EditChannelForm } from "@/components/settings/EditChannelForm";
 import type { ChannelDto } from "@/lib/alerts/channels/channelDto";
 import { CHANNEL_KIND_LABELS } from "@/lib/alerts/channels/channelSchemas";
 import { useChannelsQuery, useDeleteChannelMutation, useTestChannelMutation } from "@/lib/client/hooks/useChannelsQuery";
@@ -30,6 +33,7 @@ export function ChannelsSettings({ workspaceId, isAdmin, projects }: { workspace
   const test = useTestChannelMutation();
   const { showToast } = useToast();
   const items = channels.data?.items ?? [];
+  const [editing, setEditing] = useState<string | null>(null);
 
   function confirmDelete(c: ChannelDto) {
     if (!window.confirm(`Delete channel “${c.name}”? It stops receiving alerts.`)) return;
@@ -64,51 +68,60 @@ export function ChannelsSettings({ workspaceId, isAdmin, projects }: { workspace
           <EmptyState title="No channels yet" className="py-6">Alerts are only shown in the dashboard.</EmptyState>
         ) : (
           <ul data-testid="channel-list" className="divide-y divide-gray-100 dark:divide-gray-800">
-            {items.map((c) => (
-              <li key={c.id} data-testid="channel-row" className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center">
-                <div className="min-w-0 flex-1 space-y-1">
-                  <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-gray-900 dark:text-gray-100">
-                    {c.name}
-                    <Badge className="bg-blue-100 text-blue-800 dark:bg-blue-950 dark:text-blue-300">{CHANNEL_KIND_LABELS[c.kind]}</Badge>
-                    {!c.enabled && <Badge>disabled</Badge>}
-                    {c.secretsUnreadable && <Badge className="bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300">secrets unreadable</Badge>}
-                  </p>
-                  {c.kind === "members" ? (
-                    <MembersTarget workspaceId={workspaceId} config={c.config} />
-                  ) : (
-                    <p data-testid="channel-target" className="break-all font-mono text-xs text-gray-600 dark:text-gray-400">
-                      {target(c)}
+            {items.map((c) =>
+              editing === c.id ? (
+                <li key={c.id} data-testid="channel-row" className="py-3">
+                  <EditChannelForm channel={c} projects={projects} onDone={() => setEditing(null)} />
+                </li>
+              ) : (
+                <li key={c.id} data-testid="channel-row" className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center">
+                  <div className="min-w-0 flex-1 space-y-1">
+                    <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-gray-900 dark:text-gray-100">
+                      {c.name}
+                      <Badge className="bg-blue-100 text-blue-800 dark:bg-blue-950 dark:text-blue-300">{CHANNEL_KIND_LABELS[c.kind]}</Badge>
+                      {!c.enabled && <Badge>disabled</Badge>}
+                      {c.secretsUnreadable && <Badge className="bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300">secrets unreadable</Badge>}
                     </p>
-                  )}
-                  <p className="flex flex-wrap items-center gap-1">
-                    {c.severities.map((s) => (
-                      <SeverityBadge key={s} severity={s} />
-                    ))}
-                    {c.projectIds.length > 0 && (
-                      <span data-testid="channel-projects" className="text-xs text-gray-600 dark:text-gray-400">
-                        only {c.projectIds.map((id) => projects.find((p) => p.id === id)?.name ?? "a deleted project").join(", ")}
-                      </span>
+                    {c.kind === "members" ? (
+                      <MembersTarget workspaceId={workspaceId} config={c.config} />
+                    ) : (
+                      <p data-testid="channel-target" className="break-all font-mono text-xs text-gray-600 dark:text-gray-400">
+                        {target(c)}
+                      </p>
                     )}
-                  </p>
-                </div>
-                {isAdmin && (
-                  <div className="flex gap-2">
-                    <button
-                      type="button"
-                      onClick={() => sendTest(c)}
-                      disabled={test.isPending}
-                      className={button.secondary}
-                      aria-label={`Send test notification to ${c.name}`}
-                    >
-                      {test.isPending && test.variables?.channelId === c.id ? "Sending…" : "Send test"}
-                    </button>
-                    <button type="button" onClick={() => confirmDelete(c)} disabled={remove.isPending} className={button.secondary} aria-label={`Delete channel ${c.name}`}>
-                      Delete
-                    </button>
+                    <p className="flex flex-wrap items-center gap-1">
+                      {c.severities.map((s) => (
+                        <SeverityBadge key={s} severity={s} />
+                      ))}
+                      {c.projectIds.length > 0 && (
+                        <span data-testid="channel-projects" className="text-xs text-gray-600 dark:text-gray-400">
+                          only {c.projectIds.map((id) => projects.find((p) => p.id === id)?.name ?? "a deleted project").join(", ")}
+                        </span>
+                      )}
+                    </p>
                   </div>
-                )}
-              </li>
-            ))}
+                  {isAdmin && (
+                    <div className="flex gap-2">
+                      <button
+                        type="button"
+                        onClick={() => sendTest(c)}
+                        disabled={test.isPending}
+                        className={button.secondary}
+                        aria-label={`Send test notification to ${c.name}`}
+                      >
+                        {test.isPending && test.variables?.channelId === c.id ? "Sending…" : "Send test"}
+                      </button>
+                      <button type="button" onClick={() => setEditing(c.id)} className={button.secondary} aria-label={`Edit channel ${c.name}`}>
+                        Edit
+                      </button>
+                      <button type="button" onClick={() => confirmDelete(c)} disabled={remove.isPending} className={button.secondary} aria-label={`Delete channel ${c.name}`}>
+                        Delete
+                      </button>
+                    </div>
+                  )}
+                </li>
+              ),
+            )}
           </ul>
         )}
       </div>

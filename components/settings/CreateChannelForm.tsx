@@ -2,16 +2,17 @@
 
 import { useState, type FormEvent } from "react";
 import { ChannelMembersPicker, namesAnyone } from "@/components/settings/ChannelMembersPicker";
+import { ProjectChoice, SeverityChoice, type ChannelProject } from "@/components/settings/ChannelRoutingFields";
 import { button, input } from "@/components/ui/buttonStyles";
 import type { MembersConfig } from "@/lib/alerts/channels/channelConfigSchemas";
 import { DEFAULT_SEVERITIES } from "@/lib/alerts/channels/channelRouting";
 import { CHANNEL_KIND_LABELS, CHANNEL_KINDS } from "@/lib/alerts/channels/channelSchemas";
-import { SEVERITIES_DESC, type Severity } from "@/lib/domain/severity";
+import type { Severity } from "@/lib/domain/severity";
 import { useCreateChannelMutation, type NewChannel } from "@/lib/client/hooks/useChannelsQuery";
 
 type Kind = NewChannel["kind"];
-type TextKind = Exclude<Kind, "members">;
-const TARGET: Record<TextKind, { label: string; placeholder: string; type: string }> = {
+export type TextKind = Exclude<Kind, "members">;
+export const TARGET: Record<TextKind, { label: string; placeholder: string; type: string }> = {
   webhook: { label: "Webhook URL", placeholder: "https://example.com/hooks/faultline", type: "url" },
   slack: { label: "Slack incoming-webhook URL", placeholder: "https://hooks.slack.com/services/…", type: "url" },
   email: { label: "Recipients (comma-separated)", placeholder: "oncall@example.com, team@example.com", type: "text" },
@@ -21,14 +22,12 @@ const TARGET: Record<TextKind, { label: string; placeholder: string; type: strin
 };
 
 
-function configFor(kind: TextKind, value: string): Record<string, unknown> {
+export function configFor(kind: TextKind, value: string): Record<string, unknown> {
   const v = value.trim();
   if (kind === "email") return { to: v.split(",").map((s) => s.trim()).filter(Boolean) };
   if (kind === "pagerduty") return { routingKey: v };
   return { url: v };
 }
-
-export type ChannelProject = { id: string; name: string };
 
 /** Adds a channel (admins): its kind, a name, where it sends, which severities and (of several) which projects' alerts it receives. */
 export function CreateChannelForm({ workspaceId, projects }: { workspaceId: string; projects: ChannelProject[] }) {
@@ -89,40 +88,8 @@ export function CreateChannelForm({ workspaceId, projects }: { workspaceId: stri
       ) : (
         <ChannelMembersPicker workspaceId={workspaceId} value={people} onChange={setPeople} />
       )}
-      <fieldset className="text-sm">
-        <legend className="text-gray-700 dark:text-gray-300">Severities</legend>
-        <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-          {SEVERITIES_DESC.map((s) => (
-            <label key={s} className="flex items-center gap-1.5 text-gray-700 dark:text-gray-300">
-              <input
-                type="checkbox"
-                checked={severities.includes(s)}
-                onChange={(e) => setSeverities((list) => (e.target.checked ? [...list, s] : list.filter((x) => x !== s)))}
-                className="h-4 w-4 rounded border-gray-300 text-blue-600 dark:border-gray-600 dark:bg-gray-800"
-              />
-              {s}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      {projects.length > 1 && (
-        <fieldset className="text-sm">
-          <legend className="text-gray-700 dark:text-gray-300">Projects {projectIds.length === 0 && <span className="text-gray-500">(none chosen: every project&apos;s alerts)</span>}</legend>
-          <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-            {projects.map((p) => (
-              <label key={p.id} className="flex items-center gap-1.5 text-gray-700 dark:text-gray-300">
-                <input
-                  type="checkbox"
-                  checked={projectIds.includes(p.id)}
-                  onChange={(e) => setProjectIds((list) => (e.target.checked ? [...list, p.id] : list.filter((x) => x !== p.id)))}
-                  className="h-4 w-4 rounded border-gray-300 text-blue-600 dark:border-gray-600 dark:bg-gray-800"
-                />
-                {p.name}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-      )}
+      <SeverityChoice value={severities} onChange={setSeverities} />
+      <ProjectChoice projects={projects} value={projectIds} onChange={setProjectIds} />
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" disabled={create.isPending || !name.trim() || !hasTarget || severities.length === 0} className={button.primary}>
           {create.isPending ? "Adding…" : "Add channel"}

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/apiFetch";
 import type { ChannelDto } from "@/lib/alerts/channels/channelDto";
-import type { CreateChannelInput } from "@/lib/alerts/channels/channelSchemas";
+import type { CreateChannelInput, UpdateChannelInput } from "@/lib/alerts/channels/channelSchemas";
 import type { listChannels } from "@/lib/alerts/channels/listChannels";
 import type { TestNotificationResult } from "@/lib/alerts/channels/sendTestNotification";
 
@@ -45,5 +45,14 @@ export function useDeleteChannelMutation(workspaceId: string) {
 export function useTestChannelMutation() {
   return useMutation<TestNotificationResult, Error, { channelId: string }>({
     mutationFn: ({ channelId }) => apiFetch(`/api/v1/channels/${encodeURIComponent(channelId)}/test`, { method: "POST" }),
+  });
+}
+
+/** PATCH /api/v1/channels/:id (admins): omitted or masked config fields keep their value. */
+export function useUpdateChannelMutation(workspaceId: string) {
+  const qc = useQueryClient();
+  return useMutation<ChannelDto, Error, { channelId: string; patch: UpdateChannelInput }>({
+    mutationFn: ({ channelId, patch }) => apiFetch(`/api/v1/channels/${encodeURIComponent(channelId)}`, { method: "PATCH", json: patch }),
+    onSettled: () => qc.invalidateQueries({ queryKey: channelsKey(workspaceId) }),
   });
 }
