@@ -1,9 +1,7 @@
 "use client";
 
-import { formatDistanceToNow } from "date-fns";
 import { useCallback, useRef, useState } from "react";
-import { SeverityBadge, StatusBadge } from "@/components/ui/Badge";
-import { button } from "@/components/ui/buttonStyles";
+import { AlertRow } from "@/components/alerts/AlertRow";
 import { Card } from "@/components/ui/Card";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorState } from "@/components/ui/ErrorState";
@@ -11,30 +9,31 @@ import { LoadingState } from "@/components/ui/Spinner";
 import { useToast } from "@/components/ui/Toast";
 import { useAlertQuery, useAlertsQuery, useUpdateAlertMutation } from "@/lib/client/hooks/useAlertsQuery";
 import type { AlertDto } from "@/lib/alerts/alertDto";
-import type { AlertAction } from "@/lib/domain/alertStatus";
 import { formatCount } from "@/lib/client/format";
 import type { Me } from "@/lib/workspaces/getMe";
-import { issueTitle } from "@/lib/domain/issueTitle";
 
 /** Alerts shown before "Show all": the panel sits under the view and must not push it off the page. */
 const FIRST_ALERTS = 5;
 
 /**
- * Open alerts for the workspace, with acknowledge and resolve for members and admins. `linkedAlertId`
- * (a notification's link, `?alert=`) is scrolled to and marked; when it is no longer open it is shown
- * above the open ones with its status.
+ * Open alerts for the workspace (or one issue), with acknowledge and resolve for members and admins.
+ * `linkedAlertId` (a notification's link, `?alert=`) is scrolled to and marked; when it is no longer
+ * open it is shown above the open ones with its status.
  */
 export function ErrorAlerts({
   workspace,
   onOpenError,
   linkedAlertId = null,
+  errorId = null,
 }: {
   workspace: Me["workspaces"][number];
   onOpenError?: (errorId: string) => void;
   linkedAlertId?: string | null;
+  /** Only this issue's alerts, and nothing at all while it has none open and none is linked (the issue page). */
+  errorId?: string | null;
 }) {
   const { showToast } = useToast();
-  const alerts = useAlertsQuery(workspace.id);
+  const alerts = useAlertsQuery(workspace.id, errorId);
   const update = useUpdateAlertMutation(workspace.id, (message) => showToast(`Alert not updated: ${message}`));
   const canAct = workspace.role !== "viewer";
   const items = alerts.data?.items ?? [];
@@ -63,8 +62,9 @@ export function ErrorAlerts({
     />
   );
 
+  if (errorId && items.length === 0 && !closedLinked.data) return null;
   return (
-    <Card title={`Active alerts${alerts.data ? ` (${items.length})` : ""}`} titleId="alerts-title" bodyClassName="">
+    <Card title={`${errorId ? "Open alerts" : "Active alerts"}${alerts.data ? ` (${items.length})` : ""}`} titleId={errorId ? "issue-alerts-title" : "alerts-title"} bodyClassName="">
       {closedLinked.data && (
         <div className="border-b border-gray-100 dark:border-gray-800">
           <p className="px-4 pt-3 text-xs font-medium uppercase tracking-wide text-gray-500 sm:px-6 dark:text-gray-400">The alert you followed is no longer open</p>
@@ -99,65 +99,5 @@ export function ErrorAlerts({
         </>
       )}
     </Card>
-  );
-}
-
-/** One alert: severity, status, title, rule and when it fired; its issue; acknowledge / resolve while open. */
-function AlertRow({
-  alert,
-  linked,
-  rowRef,
-  onOpenError,
-  onUpdate,
-}: {
-  alert: AlertDto;
-  linked: boolean;
-  rowRef?: (row: HTMLElement | null) => void;
-  onOpenError?: (errorId: string) => void;
-  onUpdate?: (status: AlertAction) => void;
-}) {
-  return (
-    <li
-      ref={rowRef}
-      data-testid={linked ? "linked-alert" : undefined}
-      aria-current={linked ? "true" : undefined}
-      className={`flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:px-6 ${linked ? "bg-amber-50 ring-1 ring-inset ring-amber-300 dark:bg-amber-950/40 dark:ring-amber-800" : ""}`}
-    >
-      <div className="min-w-0 flex-1">
-        <div className="flex flex-wrap items-center gap-2">
-          <SeverityBadge severity={alert.severity} />
-          <StatusBadge status={alert.status} />
-          <p className="min-w-0 text-sm font-medium text-gray-900 dark:text-gray-100">{alert.title}</p>
-        </div>
-        <p className="mt-1 text-xs text-gray-500 dark:text-gray-400">
-          {alert.rule.name} · fired {formatDistanceToNow(new Date(alert.firedAt), { addSuffix: true })}
-          {alert.count > 1 && ` · ${formatCount(alert.count)} times`}
-          {alert.stage !== "initial" && ` · escalated (${alert.stage})`}
-          {alert.resolvedAt && ` · resolved ${formatDistanceToNow(new Date(alert.resolvedAt), { addSuffix: true })}`}
-        </p>
-        {alert.errorId && onOpenError && (
-          <button
-            type="button"
-            onClick={() => onOpenError(alert.errorId!)}
-            aria-label={alert.error ? `Open issue ${issueTitle(alert.error, 80)}` : "Open issue"}
-            className="mt-1 text-xs font-medium text-blue-700 hover:underline dark:text-blue-400"
-          >
-            Open issue
-          </button>
-        )}
-      </div>
-      {onUpdate && alert.status !== "resolved" && (
-        <div className="flex shrink-0 gap-2">
-          {alert.status === "active" && (
-            <button type="button" className={button.secondary} onClick={() => onUpdate("acknowledged")}>
-              Acknowledge
-            </button>
-          )}
-          <button type="button" className={button.secondary} onClick={() => onUpdate("resolved")}>
-            Resolve
-          </button>
-        </div>
-      )}
-    </li>
   );
 }

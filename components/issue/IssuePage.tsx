@@ -4,6 +4,7 @@ import { formatDistanceToNow } from "date-fns";
 import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { ErrorAlerts } from "@/components/alerts/ErrorAlerts";
 import { AppHeader } from "@/components/dashboard/AppHeader";
 import { ActivityFeed } from "@/components/issue/ActivityFeed";
 import { ActivityHistogram } from "@/components/issue/ActivityHistogram";
@@ -222,6 +223,7 @@ export function IssuePage({ errorId }: { errorId: string }) {
               </div>
             </div>
             <aside className="min-w-0 space-y-4" aria-label="Issue summary">
+              {workspace && <ErrorAlerts workspace={workspace} errorId={errorId} linkedAlertId={params.get("alert")} />}
               <ActivityHistogram errorId={errorId} />
               <LinkedIssues errorId={errorId} canEdit={canTriage} />
               <TagDistribution errorId={errorId} workspaceId={issue.data.workspaceId} />

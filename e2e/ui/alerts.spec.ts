@@ -36,6 +36,14 @@ test("a critical error raises an alert that can be acknowledged and resolved", a
   await expect(panel.getByText("The alert you followed is no longer open")).toBeVisible();
   await expect(panel.getByTestId("linked-alert")).toContainText("Critical error: PaymentGatewayDown");
   await expect(panel.getByTestId("linked-alert")).toContainText("RESOLVED");
+
+  // An issue's alert links to the issue's page: its open alerts there, the linked one marked, acted on in place.
+  await page.goto(`/errors/${resolved.errorGroupId}?alert=${resolved.id}`);
+  const issueAlerts = page.getByRole("region", { name: /Open alerts/ });
+  await expect(issueAlerts.getByTestId("linked-alert")).toContainText("RESOLVED");
+  const newIssue = issueAlerts.getByRole("listitem").filter({ hasText: "New issue: PaymentGatewayDown" });
+  await newIssue.getByRole("button", { name: "Acknowledge" }).click();
+  await expect(newIssue).toContainText("ACKNOWLEDGED");
 });
 
 test("a long alert list shows its first five until asked for all", async ({ page, context }) => {

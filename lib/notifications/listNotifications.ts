@@ -29,8 +29,8 @@ export interface NotificationList {
 }
 
 /**
- * GET /api/v1/notifications — your notifications (and alerts routed to you), newest first, of the workspaces you are still a
- * member of, with how many are unread. Ids are time-ordered (UUIDv7), so `before` pages by id.
+ * GET /api/v1/notifications — your notifications (and alerts routed to you), newest first, of the
+ * workspaces you are still a member of, with how many are unread. Ids are time-ordered (UUIDv7), so `before` pages by id.
  */
 export async function listNotifications(auth: AuthContext, query: NotificationsQuery): Promise<NotificationList> {
   assertUser(auth);

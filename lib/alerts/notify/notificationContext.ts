@@ -39,12 +39,13 @@ export interface NotificationContext {
 }
 
 /**
- * Where a notification's link leads: an issue's alert to the issue's page; a project- or
+ * Where a notification's link leads: an issue's alert to the issue's page (which lists the issue's
+ * open alerts, this one marked: `alert`); a project- or
  * workspace-wide alert (error rate, spike, ingest health) to its workspace's dashboard, which
  * scrolls to the alert and marks it (`alert`). Null when PUBLIC_URL is not configured.
  */
 export function alertUrl(publicUrl: string | undefined, alert: { workspaceId: string; alertId: string; errorId: string | null }): string | null {
-  if (alert.errorId) return publicLink(publicUrl, `/errors/${encodeURIComponent(alert.errorId)}`);
+  if (alert.errorId) return publicLink(publicUrl, `/errors/${encodeURIComponent(alert.errorId)}?alert=${encodeURIComponent(alert.alertId)}`);
   return publicLink(publicUrl, `/?ws=${encodeURIComponent(alert.workspaceId)}&alert=${encodeURIComponent(alert.alertId)}`);
 }
 

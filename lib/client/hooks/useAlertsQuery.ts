@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/apiFetch";
 import { POLL_MS } from "@/lib/client/hooks/useErrorsQuery";
 import type { AlertDto } from "@/lib/alerts/alertDto";
@@ -7,13 +7,15 @@ import type { listAlerts } from "@/lib/alerts/listAlerts";
 
 export type AlertList = Awaited<ReturnType<typeof listAlerts>>;
 
-const alertsKey = (workspaceId: string) => ["alerts", workspaceId, "open"] as const;
+/** Every list of a workspace's open alerts (the dashboard's, each issue page's). */
+const openAlertsKey = (workspaceId: string) => ["alerts", workspaceId, "open"] as const;
 
-/** GET /api/v1/workspaces/:id/alerts — active and acknowledged alerts, polled with the dashboard. */
-export function useAlertsQuery(workspaceId: string) {
+/** GET /api/v1/workspaces/:id/alerts — active and acknowledged alerts (of one issue, with `errorId`), polled with the dashboard. */
+export function useAlertsQuery(workspaceId: string, errorId: string | null = null) {
   return useQuery({
-    queryKey: alertsKey(workspaceId),
-    queryFn: ({ signal }) => apiFetch<AlertList>(`/api/v1/workspaces/${workspaceId}/alerts?status=active,acknowledged`, { signal }),
+    queryKey: [...openAlertsKey(workspaceId), errorId ?? "all"],
+    queryFn: ({ signal }) =>
+      apiFetch<AlertList>(`/api/v1/workspaces/${workspaceId}/alerts?status=active,acknowledged${errorId ? `&errorId=${encodeURIComponent(errorId)}` : ""}`, { signal }),
     refetchInterval: POLL_MS,
   });
 }
@@ -21,13 +23,13 @@ export function useAlertsQuery(workspaceId: string) {
 /** PATCH /api/v1/alerts/:id — acknowledge or resolve, applied optimistically and rolled back on refusal. */
 export function useUpdateAlertMutation(workspaceId: string, onFailure: (message: string) => void) {
   const qc = useQueryClient();
-  const key = alertsKey(workspaceId);
-  return useMutation<unknown, Error, { alertId: string; status: AlertAction }, { previous: AlertList | undefined }>({
+  const key = openAlertsKey(workspaceId);
+  return useMutation<unknown, Error, { alertId: string; status: AlertAction }, { previous: [QueryKey, AlertList | undefined][] }>({
     mutationFn: ({ alertId, status }) => apiFetch(`/api/v1/alerts/${encodeURIComponent(alertId)}`, { method: "PATCH", json: { status } }),
     onMutate: async ({ alertId, status }) => {
       await qc.cancelQueries({ queryKey: key });
-      const previous = qc.getQueryData<AlertList>(key);
-      qc.setQueryData<AlertList>(key, (list) =>
+      const previous = qc.getQueriesData<AlertList>({ queryKey: key });
+      qc.setQueriesData<AlertList>({ queryKey: key }, (list) =>
         list && {
           ...list,
           items:
@@ -39,10 +41,10 @@ export function useUpdateAlertMutation(workspaceId: string, onFailure: (message:
       return { previous };
     },
     onError: (error, _vars, ctx) => {
-      qc.setQueryData(key, ctx?.previous);
+      for (const [queryKey, data] of ctx?.previous ?? []) qc.setQueryData(queryKey, data);
       onFailure(error.message);
     },
-    onSettled: () => qc.invalidateQueries({ queryKey: key }),
+    onSettled: () => Promise.all([qc.invalidateQueries({ queryKey: key }), qc.invalidateQueries({ queryKey: ["alert"] })]),
   });
 }
 

@@ -31,7 +31,7 @@ export function sampleContext(overrides: Partial<NotificationContext> = {}): Not
     },
     project: { id: "p1", name: "checkout" },
     workspace: { id: "w1", name: "Acme" },
-    url: "https://faultline.example.com/errors/0190a000-0000-8000-8000-0000000000e1",
+    url: "https://faultline.example.com/errors/0190a000-0000-8000-8000-0000000000e1?alert=0190a000-0000-7000-8000-000000000001",
     sentAt: new Date("2026-01-01T10:00:01.000Z"),
     ...overrides,
   };

@@ -35,7 +35,7 @@ describe("Slack payload", () => {
     const body = slackPayload(sampleContext());
     expect(body.text).toBe(":red_circle: [CRITICAL] Critical error: PaymentError: charge <failed> & retried");
     const section = body.blocks[0] as { text: { text: string } };
-    expect(section.text.text).toContain("*<https://faultline.example.com/errors/0190a000-0000-8000-8000-0000000000e1|");
+    expect(section.text.text).toContain("*<https://faultline.example.com/errors/0190a000-0000-8000-8000-0000000000e1?alert=0190a000-0000-7000-8000-000000000001|");
     expect(section.text.text).toContain("charge &lt;failed&gt; &amp; retried");
     expect(body.blocks.map((b) => b.type)).toEqual(["section", "section", "context"]);
   });
@@ -139,7 +139,7 @@ describe("Microsoft Teams payload", () => {
 
 describe("alertUrl", () => {
   it("links an issue's alert to the issue page and any other to its workspace's dashboard", () => {
-    expect(alertUrl("https://f.example.com/", { workspaceId: "w1", alertId: "a1", errorId: "e1" })).toBe("https://f.example.com/errors/e1");
+    expect(alertUrl("https://f.example.com/", { workspaceId: "w1", alertId: "a1", errorId: "e1" })).toBe("https://f.example.com/errors/e1?alert=a1");
     expect(alertUrl("https://f.example.com", { workspaceId: "w1", alertId: "a1", errorId: null })).toBe("https://f.example.com/?ws=w1&alert=a1");
     expect(alertUrl(undefined, { workspaceId: "w1", alertId: "a1", errorId: null })).toBeNull();
   });
