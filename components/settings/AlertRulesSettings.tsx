@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
 import { formatDuration } from "@/lib/alerts/evaluate/formatDuration";
+import type { ProjectOption } from "@/components/settings/ChannelRoutingFields";
 import type { RuleDto } from "@/lib/alerts/rules/ruleDto";
 import { useAlertRulesQuery, useCreateAlertRuleMutation, useUpdateAlertRuleMutation } from "@/lib/client/hooks/useAlertRulesQuery";
 
@@ -38,7 +39,7 @@ const ADDABLE_RULES = [
 ] as const;
 
 /** The workspace's alert rules; admins toggle them and edit threshold and window per row. */
-export function AlertRulesSettings({ workspaceId, isAdmin }: { workspaceId: string; isAdmin: boolean }) {
+export function AlertRulesSettings({ workspaceId, isAdmin, projects }: { workspaceId: string; isAdmin: boolean; projects: ProjectOption[] }) {
   const rules = useAlertRulesQuery(workspaceId);
   const create = useCreateAlertRuleMutation(workspaceId);
   const addable = ADDABLE_RULES.filter((a) => rules.data && !rules.data.items.some((r) => r.kind === a.rule.kind));
@@ -55,7 +56,7 @@ export function AlertRulesSettings({ workspaceId, isAdmin }: { workspaceId: stri
           {!isAdmin && <p className="pt-2 text-sm text-gray-500 dark:text-gray-400">Only workspace admins can change alert rules.</p>}
           <ul data-testid="rule-list" className="divide-y divide-gray-100 dark:divide-gray-800">
             {rules.data.items.map((rule) => (
-              <RuleRow key={`${rule.id}:${rule.updatedAt}`} rule={rule} workspaceId={workspaceId} isAdmin={isAdmin} />
+              <RuleRow key={`${rule.id}:${rule.updatedAt}`} rule={rule} workspaceId={workspaceId} isAdmin={isAdmin} projects={projects} />
             ))}
           </ul>
           {isAdmin && addable.length > 0 && (
@@ -81,7 +82,7 @@ export function AlertRulesSettings({ workspaceId, isAdmin }: { workspaceId: stri
   );
 }
 
-function RuleRow({ rule, workspaceId, isAdmin }: { rule: RuleDto; workspaceId: string; isAdmin: boolean }) {
+function RuleRow({ rule, workspaceId, isAdmin, projects }: { rule: RuleDto; workspaceId: string; isAdmin: boolean; projects: ProjectOption[] }) {
   const update = useUpdateAlertRuleMutation(workspaceId);
   const [threshold, setThreshold] = useState(String(rule.threshold));
   const [windowSeconds, setWindowSeconds] = useState(String(rule.windowSeconds));
@@ -119,6 +120,7 @@ function RuleRow({ rule, workspaceId, isAdmin }: { rule: RuleDto; workspaceId: s
             {rule.eventSeverity && ` · ${rule.eventSeverity} events`}
             {hasThreshold && rule.windowSeconds > 0 ? ` · ${rule.threshold} in ${formatDuration(rule.windowSeconds)}` : " · immediately"}
             {isIngestHealth && rule.diskDaysLeft !== null && ` · or under ${rule.diskDaysLeft} days of disk`}
+            {rule.projectIds.length > 0 && ` · only ${rule.projectIds.map((id) => projects.find((p) => p.id === id)?.name ?? "a deleted project").join(", ")}`}
           </p>
         </div>
         <div className="flex flex-wrap items-end gap-2">
@@ -133,6 +135,30 @@ function RuleRow({ rule, workspaceId, isAdmin }: { rule: RuleDto; workspaceId: s
             />
             Enabled
           </label>
+          {(projects.length > 1 || rule.projectIds.length > 0) && (
+            <label className="block text-xs text-gray-600 dark:text-gray-400">
+              Projects
+              <select
+                value={rule.projectIds.length === 0 ? "" : rule.projectIds.length === 1 ? rule.projectIds[0] : "several"}
+                disabled={!isAdmin || update.isPending}
+                onChange={(e) => update.mutate({ ruleId: rule.id, changes: { projectIds: e.target.value ? [e.target.value] : [] } })}
+                aria-label={`Projects: ${rule.name}`}
+                className={`${input} mt-0.5 block w-40 py-1`}
+              >
+                <option value="">All projects</option>
+                {projects.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+                {rule.projectIds.length > 1 && (
+                  <option value="several" disabled>
+                    {rule.projectIds.length} projects
+                  </option>
+                )}
+              </select>
+            </label>
+          )}
           {hasThreshold && (
             <>
               <label className="block text-xs text-gray-600 dark:text-gray-400">

@@ -2,7 +2,7 @@
 
 import { SEVERITIES_DESC, type Severity } from "@/lib/domain/severity";
 
-export type ChannelProject = { id: string; name: string };
+export type ProjectOption = { id: string; name: string };
 
 const box = "h-4 w-4 rounded border-gray-300 text-blue-600 dark:border-gray-600 dark:bg-gray-800";
 const toggle = <T,>(list: T[], item: T, on: boolean) => (on ? [...list, item] : list.filter((x) => x !== item));
@@ -25,7 +25,7 @@ export function SeverityChoice({ value, onChange }: { value: Severity[]; onChang
 }
 
 /** Which projects' alerts a channel receives (none chosen: every project's); shown only when there are several. */
-export function ProjectChoice({ projects, value, onChange }: { projects: ChannelProject[]; value: string[]; onChange: (next: string[]) => void }) {
+export function ProjectChoice({ projects, value, onChange }: { projects: ProjectOption[]; value: string[]; onChange: (next: string[]) => void }) {
   if (projects.length < 2 && value.length === 0) return null;
   return (
     <fieldset className="text-sm">

@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
 import { useToast } from "@/components/ui/Toast";
-import type { ChannelProject } from "@/components/settings/ChannelRoutingFields";
+import type { ProjectOption } from "@/components/settings/ChannelRoutingFields";
 import { CreateChannelForm } from "@/components/settings/CreateChannelForm";
 import { EditChannelForm } from "@/components/settings/EditChannelForm";
 import type { ChannelDto } from "@/lib/alerts/channels/channelDto";
@@ -27,7 +27,7 @@ function target(channel: ChannelDto): string {
 }
 
 /** Notification channels: everyone sees them (masked); admins add and delete. */
-export function ChannelsSettings({ workspaceId, isAdmin, projects }: { workspaceId: string; isAdmin: boolean; projects: ChannelProject[] }) {
+export function ChannelsSettings({ workspaceId, isAdmin, projects }: { workspaceId: string; isAdmin: boolean; projects: ProjectOption[] }) {
   const channels = useChannelsQuery(workspaceId);
   const remove = useDeleteChannelMutation(workspaceId);
   const test = useTestChannelMutation();

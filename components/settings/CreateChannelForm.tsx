@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { ChannelMembersPicker, namesAnyone } from "@/components/settings/ChannelMembersPicker";
-import { ProjectChoice, SeverityChoice, type ChannelProject } from "@/components/settings/ChannelRoutingFields";
+import { ProjectChoice, SeverityChoice, type ProjectOption } from "@/components/settings/ChannelRoutingFields";
 import { button, input } from "@/components/ui/buttonStyles";
 import type { MembersConfig } from "@/lib/alerts/channels/channelConfigSchemas";
 import { DEFAULT_SEVERITIES } from "@/lib/alerts/channels/channelRouting";
@@ -30,7 +30,7 @@ export function configFor(kind: TextKind, value: string): Record<string, unknown
 }
 
 /** Adds a channel (admins): its kind, a name, where it sends, which severities and (of several) which projects' alerts it receives. */
-export function CreateChannelForm({ workspaceId, projects }: { workspaceId: string; projects: ChannelProject[] }) {
+export function CreateChannelForm({ workspaceId, projects }: { workspaceId: string; projects: ProjectOption[] }) {
   const create = useCreateChannelMutation(workspaceId);
   const [kind, setKind] = useState<Kind>("webhook");
   const [name, setName] = useState("");

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { ChannelMembersPicker, namesAnyone } from "@/components/settings/ChannelMembersPicker";
-import { ProjectChoice, SeverityChoice, type ChannelProject } from "@/components/settings/ChannelRoutingFields";
+import { ProjectChoice, SeverityChoice, type ProjectOption } from "@/components/settings/ChannelRoutingFields";
 import { configFor, TARGET } from "@/components/settings/CreateChannelForm";
 import { button, input } from "@/components/ui/buttonStyles";
 import type { MembersConfig } from "@/lib/alerts/channels/channelConfigSchemas";
@@ -15,7 +15,7 @@ import type { Severity } from "@/lib/domain/severity";
  * email channel's addresses or a members channel's people as they are; a URL or routing key, which
  * is shown masked, only when a new one is typed (empty keeps it).
  */
-export function EditChannelForm({ channel, projects, onDone }: { channel: ChannelDto; projects: ChannelProject[]; onDone: () => void }) {
+export function EditChannelForm({ channel, projects, onDone }: { channel: ChannelDto; projects: ProjectOption[]; onDone: () => void }) {
   const update = useUpdateChannelMutation(channel.workspaceId);
   const config = channel.config as Record<string, unknown>;
   const [name, setName] = useState(channel.name);

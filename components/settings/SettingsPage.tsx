@@ -92,7 +92,7 @@ export function SettingsPage() {
               </>
             )}
             <div id="alerts" key={workspace.id} className="space-y-6">
-              <AlertRulesSettings workspaceId={workspace.id} isAdmin={isAdmin} />
+              <AlertRulesSettings workspaceId={workspace.id} isAdmin={isAdmin} projects={workspace.projects} />
               <ChannelsSettings workspaceId={workspace.id} isAdmin={isAdmin} projects={workspace.projects} />
               <DeliveryLog workspaceId={workspace.id} />
             </div>

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { api } from "@/e2e/support/alertHelpers";
+import { alertsOfRule, api, errorEvent, waitUntil } from "@/e2e/support/alertHelpers";
 import { query } from "@/e2e/support/dbCounts";
-import { createTenant, login, type Tenant } from "@/e2e/support/tenant";
+import { createTenant, login, postEvents, type Tenant } from "@/e2e/support/tenant";
+import { createIngestKey } from "@/lib/projects/createIngestKey";
+import { createProject } from "@/lib/projects/createProject";
 
 interface RuleBody {
   id: string;
@@ -99,5 +101,32 @@ describe("alert rules API", () => {
     expect((await api("GET", `/api/v1/workspaces/${t.workspaceId}/alerts`, outsider)).status).toBe(404);
     expect((await api("GET", `/api/v1/workspaces/${t.workspaceId}/deliveries`, outsider)).status).toBe(404);
     expect((await api("GET", `/api/v1/workspaces/${t.workspaceId}/channels`, outsider)).status).toBe(404);
+  });
+});
+
+describe("rules limited to projects", () => {
+  it("a rule that names projects fires only for their issues; the others fire for every project", async () => {
+    const t = await createTenant("rules-scope");
+    const admin = await login(t.admin);
+    const blog = await createProject({ workspaceId: t.workspaceId, name: `Blog ${t.workspaceId.slice(-6)}` });
+    const blogKey = await createIngestKey({ projectId: blog.id, name: "test" });
+    const newIssue = ((await api("GET", `/api/v1/workspaces/${t.workspaceId}/alert-rules`, admin)).body.items as RuleBody[]).find((r) => r.defaultKey === "new-issue")!;
+    const other = await createTenant("rules-scope-other");
+    const foreign = await api("PATCH", `/api/v1/alert-rules/${newIssue.id}`, admin, { projectIds: [other.projectId] });
+    expect(foreign.status).toBe(422);
+    expect(foreign.body.error.issues[0].path).toBe("projectIds[0]");
+    const scoped = await api("PATCH", `/api/v1/alert-rules/${newIssue.id}`, admin, { projectIds: [t.projectId] });
+    expect(scoped.status).toBe(200);
+    expect(scoped.body.projectIds).toEqual([t.projectId]);
+
+    // The unscoped critical rule is the witness: both rules are evaluated on the same batch.
+    const alertsOf = async (projectId: string) => {
+      await waitUntil(async () => (await alertsOfRule(t.workspaceId, "severity-critical")).find((a) => a.projectId === projectId), 10_000, "the critical alert");
+      return (await query<{ ruleKind: string }>(`SELECT "ruleKind" FROM "Alert" WHERE "workspaceId" = $1 AND "projectId" = $2`, [t.workspaceId, projectId])).map((a) => a.ruleKind).sort();
+    };
+    expect((await postEvents(blogKey.key, errorEvent("BlogRender", "critical"))).status).toBe(202);
+    expect(await alertsOf(blog.id)).toEqual(["severity_count"]);
+    expect((await postEvents(t.key, errorEvent("ShopCharge", "critical"))).status).toBe(202);
+    expect(await alertsOf(t.projectId)).toEqual(["new_issue", "severity_count"]);
   });
 });

@@ -46,7 +46,7 @@ describe("the permission matrix, cell by cell over HTTP", () => {
     const errorId = (await res.json()).accepted[0].groupId as string;
     const alert = await waitUntil(async () => (await alertsOf(t.workspaceId)).find((a) => a.errorGroupId === errorId), 10_000, "the critical alert");
     const [rule, channel, team, invitation, reset] = await Promise.all([
-      createRule(adminAuth, t.workspaceId, { name: "Matrix rule", kind: "severity_count", eventSeverity: "high", alertSeverity: null, threshold: 400, windowSeconds: 300, baselineSeconds: null, minCount: 0, enabled: false }),
+      createRule(adminAuth, t.workspaceId, { name: "Matrix rule", kind: "severity_count", eventSeverity: "high", alertSeverity: null, threshold: 400, windowSeconds: 300, baselineSeconds: null, minCount: 0, enabled: false, projectIds: [] }),
       createChannel(adminAuth, t.workspaceId, { name: "Matrix hook", kind: "webhook", enabled: false, config: { url: "http://127.0.0.1:9/hook" } }),
       createTeam(adminAuth, t.workspaceId, { name: "Platform", memberIds: [t.member.id] }),
       createInvitation(adminAuth, t.workspaceId, { email: `pending-${t.workspaceId.slice(-8)}@test.local`, role: "member" }, BASE_URL),

@@ -489,7 +489,7 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
   }),
   "PATCH /api/v1/alert-rules/:id": (ctx) => ({ path: `/api/v1/alert-rules/${ctx.ruleId}`, body: { threshold: 700 } }),
   "DELETE /api/v1/alert-rules/:id": async (ctx) => {
-    const rule = await createRule(ctx.adminAuth, ctx.t.workspaceId, { name: "Doomed", kind: "severity_count", eventSeverity: "low", alertSeverity: null, threshold: 900, windowSeconds: 300, baselineSeconds: null, minCount: 0, enabled: false });
+    const rule = await createRule(ctx.adminAuth, ctx.t.workspaceId, { name: "Doomed", kind: "severity_count", eventSeverity: "low", alertSeverity: null, threshold: 900, windowSeconds: 300, baselineSeconds: null, minCount: 0, enabled: false, projectIds: [] });
     return { path: `/api/v1/alert-rules/${rule.id}` };
   },
   "GET /api/v1/workspaces/:workspaceId/alerts": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/alerts` }),

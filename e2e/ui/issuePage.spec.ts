@@ -289,10 +289,12 @@ test("notifications: the assignee's bell counts the assignment and opens the iss
   // Keyboard triage: f follows again, r resolves, u reopens, ? lists them; none while typing.
   await page.keyboard.press("f");
   await expect(page.getByTestId("follow-issue")).toHaveText("Following");
+  // (The header's buttons: the sidebar lists the issue's open alerts, with Resolve buttons of their own.)
+  const header = page.getByTestId("issue-header");
   await page.keyboard.press("r");
-  await expect(page.getByRole("button", { name: "Reopen" })).toBeVisible();
+  await expect(header.getByRole("button", { name: "Reopen" })).toBeVisible();
   await page.keyboard.press("u");
-  await expect(page.getByRole("button", { name: "Resolve", exact: true })).toBeVisible();
+  await expect(header.getByRole("button", { name: "Resolve", exact: true })).toBeVisible();
   await page.keyboard.press("?");
   const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
   await expect(dialog.getByTestId("shortcut-list")).toContainText("Assign to me");

@@ -3,7 +3,6 @@ import { assertCanAdminister } from "@/lib/auth/permissions";
 import { auditData } from "@/lib/alerts/auditData";
 import { parseChannelConfig, splitConfig } from "@/lib/alerts/channels/channelConfig";
 import { toChannelDto } from "@/lib/alerts/channels/channelDto";
-import { assertChannelProjects } from "@/lib/alerts/channels/assertChannelProjects";
 import { assertMembersTargets } from "@/lib/alerts/channels/assertMembersTargets";
 import { ALL_STAGES, DEFAULT_SEVERITIES } from "@/lib/alerts/channels/channelRouting";
 import type { CreateChannelInput } from "@/lib/alerts/channels/channelSchemas";
@@ -13,6 +12,7 @@ import { db } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 import { assertConfigUrls } from "@/lib/outbound/assertOutboundUrls";
+import { assertWorkspaceProjects } from "@/lib/projects/assertWorkspaceProjects";
 
 /**
  * Adds a notification channel (admins). Secrets go to their own column, encrypted; the audit entry
@@ -24,7 +24,7 @@ export async function createChannel(auth: AuthContext, workspaceId: string, inpu
   const { config } = parseChannelConfig(input.kind, withSigningSecret(input.kind, input.config));
   assertConfigUrls(config);
   if (input.kind === "members") await assertMembersTargets(workspaceId, config);
-  await assertChannelProjects(workspaceId, input.projectIds);
+  await assertWorkspaceProjects(workspaceId, input.projectIds);
   const split = splitConfig(input.kind, config);
   const id = uuidv7();
   const channel = await db().notificationChannel.create({

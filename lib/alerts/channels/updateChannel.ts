@@ -1,7 +1,6 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanAdminister } from "@/lib/auth/permissions";
 import { auditData, changedFields } from "@/lib/alerts/auditData";
-import { assertChannelProjects } from "@/lib/alerts/channels/assertChannelProjects";
 import { assertMembersTargets } from "@/lib/alerts/channels/assertMembersTargets";
 import { joinConfig, mergeConfigPatch, parseChannelConfig, splitConfig } from "@/lib/alerts/channels/channelConfig";
 import { toChannelDto } from "@/lib/alerts/channels/channelDto";
@@ -11,6 +10,7 @@ import { findVisibleChannel } from "@/lib/alerts/channels/findVisibleChannel";
 import { db } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertConfigUrls } from "@/lib/outbound/assertOutboundUrls";
+import { assertWorkspaceProjects } from "@/lib/projects/assertWorkspaceProjects";
 
 /** Edits a channel (admins). The merged configuration is validated as a whole. */
 export async function updateChannel(auth: AuthContext, channelId: string, input: UpdateChannelInput) {
@@ -23,7 +23,7 @@ export async function updateChannel(auth: AuthContext, channelId: string, input:
     stages: input.stages,
     projectIds: input.projectIds,
   };
-  await assertChannelProjects(channel.workspaceId, input.projectIds);
+  await assertWorkspaceProjects(channel.workspaceId, input.projectIds);
   if (input.config) {
     // Secrets that no longer open (lost key) count as absent: the admin enters them again.
     let secrets: Record<string, unknown> = {};

@@ -43,7 +43,8 @@ const ON_CONFLICT: Record<FireMode, string> = {
  * `inserted`), then, for new alerts only, the history entry and one pending delivery per channel
  * subscribed to the alert's severity and the initial stage and covering its project (the same routing
  * as `channelsFor`).
- * Alerts are not raised for ignored or resolved errors, nor by a rule disabled since it was read.
+ * Alerts are not raised for ignored or resolved errors, nor by a rule disabled since it was read, nor
+ * by one limited to other projects (`projectIds`: every evaluation path ends here, so one filter).
  */
 function fireSql(mode: FireMode): string {
   return `
@@ -55,6 +56,7 @@ WITH t AS (
   -- Rules without an alert severity take the error's own (stored) severity.
   SELECT t.*, coalesce(r."alertSeverity", g.severity, t.severity::"Severity") AS sev FROM t
   JOIN "AlertRule" r ON r.id = t."ruleId" AND r.enabled
+    AND (coalesce(cardinality(r."projectIds"), 0) = 0 OR t."projectId" = ANY(r."projectIds"))
   LEFT JOIN "ErrorGroup" g ON g.id = t."errorGroupId"
   WHERE t."errorGroupId" IS NULL OR g.status NOT IN ('ignored', 'resolved')
 ), up AS (

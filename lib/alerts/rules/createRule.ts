@@ -9,10 +9,12 @@ import type { CreateRuleInput } from "@/lib/alerts/rules/ruleSchemas";
 import { db } from "@/lib/db/prisma";
 import { ApiError } from "@/lib/http/ApiError";
 import { uuidv7 } from "@/lib/ids/uuidv7";
+import { assertWorkspaceProjects } from "@/lib/projects/assertWorkspaceProjects";
 
 /** Adds a rule to a workspace (admins). Escalation not given: the alert severity's default policy. */
 export async function createRule(auth: AuthContext, workspaceId: string, input: CreateRuleInput) {
   assertCanAdminister(auth, workspaceId);
+  await assertWorkspaceProjects(workspaceId, input.projectIds);
   const policy = input.alertSeverity ? ESCALATION_POLICY[input.alertSeverity] : { escalateAfterSeconds: null, finalAfterSeconds: null };
   const settings = {
     ...input,

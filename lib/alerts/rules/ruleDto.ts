@@ -17,6 +17,8 @@ export function toRuleDto(rule: AlertRule) {
     escalateAfterSeconds: rule.escalateAfterSeconds,
     finalAfterSeconds: rule.finalAfterSeconds,
     enabled: rule.enabled,
+    /** Only these projects' issues and events; [] every project. */
+    projectIds: rule.projectIds ?? [],
     builtIn: rule.defaultKey !== null,
     defaultKey: rule.defaultKey,
     createdAt: rule.createdAt.toISOString(),

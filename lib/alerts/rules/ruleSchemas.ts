@@ -19,6 +19,8 @@ const settings = {
   escalateAfterSeconds: delay,
   finalAfterSeconds: delay,
   enabled: z.boolean(),
+  /** Only issues and events of these projects; [] every project (a workspace-wide disk forecast only then). */
+  projectIds: z.array(z.uuid()).max(100).transform((ids) => [...new Set(ids)]),
 };
 
 /** POST /api/v1/workspaces/:workspaceId/alert-rules. Escalation defaults to the alert severity's policy. */
@@ -35,6 +37,7 @@ export const CreateRuleSchema = z
     escalateAfterSeconds: settings.escalateAfterSeconds.optional(),
     finalAfterSeconds: settings.finalAfterSeconds.optional(),
     enabled: settings.enabled.default(true),
+    projectIds: settings.projectIds.default([]),
   })
   .strict();
 export type CreateRuleInput = z.infer<typeof CreateRuleSchema>;

@@ -8,11 +8,13 @@ import { ruleProblems } from "@/lib/alerts/rules/ruleProblems";
 import type { UpdateRuleInput } from "@/lib/alerts/rules/ruleSchemas";
 import { db } from "@/lib/db/prisma";
 import { ApiError } from "@/lib/http/ApiError";
+import { assertWorkspaceProjects } from "@/lib/projects/assertWorkspaceProjects";
 
 /** Edits a rule (admins); the merged settings are validated as a whole. Open alerts keep their snapshot. */
 export async function updateRule(auth: AuthContext, ruleId: string, input: UpdateRuleInput) {
   const rule = await findVisibleRule(auth, ruleId);
   assertCanAdminister(auth, rule.workspaceId);
+  await assertWorkspaceProjects(rule.workspaceId, input.projectIds);
   const problems = ruleProblems({ ...rule, ...input });
   if (problems.length) throw ApiError.validation(`invalid ${problems[0].path}: ${problems[0].message}`, problems);
 
