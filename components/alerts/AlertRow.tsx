@@ -15,9 +15,12 @@ export function AlertRow({
   rowRef,
   onOpenError,
   onUpdate,
+  compact = false,
 }: {
   alert: AlertDto;
   linked: boolean;
+  /** A narrow column (the issue page's sidebar): the buttons under the text, never beside it. */
+  compact?: boolean;
   rowRef?: (row: HTMLElement | null) => void;
   onOpenError?: (errorId: string) => void;
   onUpdate?: (status: AlertAction) => void;
@@ -27,13 +30,13 @@ export function AlertRow({
       ref={rowRef}
       data-testid={linked ? "linked-alert" : undefined}
       aria-current={linked ? "true" : undefined}
-      className={`flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:px-6 ${linked ? "bg-amber-50 ring-1 ring-inset ring-amber-300 dark:bg-amber-950/40 dark:ring-amber-800" : ""}`}
+      className={`flex flex-col gap-2 px-4 py-3 ${compact ? "" : "sm:flex-row sm:items-center sm:px-6"} ${linked ? "bg-amber-50 ring-1 ring-inset ring-amber-300 dark:bg-amber-950/40 dark:ring-amber-800" : ""}`}
     >
       <div className="min-w-0 flex-1">
         <div className="flex flex-wrap items-center gap-2">
           <SeverityBadge severity={alert.severity} />
           <StatusBadge status={alert.status} />
-          <p className="min-w-0 text-sm font-medium text-gray-900 dark:text-gray-100">{alert.title}</p>
+          <p className="min-w-0 break-words text-sm font-medium text-gray-900 [overflow-wrap:anywhere] dark:text-gray-100">{alert.title}</p>
         </div>
         <p className="mt-1 text-xs text-gray-500 dark:text-gray-400">
           {alert.rule.name} · fired {formatDistanceToNow(new Date(alert.firedAt), { addSuffix: true })}

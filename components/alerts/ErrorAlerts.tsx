@@ -59,6 +59,7 @@ export function ErrorAlerts({
       rowRef={alert.id === linkedAlertId ? scrollOnce : undefined}
       onOpenError={onOpenError}
       onUpdate={canAct ? (status) => update.mutate({ alertId: alert.id, status }) : undefined}
+      compact={errorId !== null}
     />
   );
 
