@@ -1,6 +1,8 @@
 "use client";
 
+import { ALL_STAGES } from "@/lib/alerts/channels/channelRouting";
 import { SEVERITIES_DESC, type Severity } from "@/lib/domain/severity";
+import type { EscalationStage } from "@/lib/generated/prisma/enums";
 
 export type ProjectOption = { id: string; name: string };
 
@@ -17,6 +19,25 @@ export function SeverityChoice({ value, onChange }: { value: Severity[]; onChang
           <label key={s} className="flex items-center gap-1.5 text-gray-700 dark:text-gray-300">
             <input type="checkbox" checked={value.includes(s)} onChange={(e) => onChange(toggle(value, s, e.target.checked))} className={box} />
             {s}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+export const STAGE_LABELS: Record<EscalationStage, string> = { initial: "when it fires", escalate: "escalated", final: "final escalation" };
+
+/** At which escalation stages a channel is told (e.g. a pager only once nobody acknowledged). */
+export function StageChoice({ value, onChange }: { value: EscalationStage[]; onChange: (next: EscalationStage[]) => void }) {
+  return (
+    <fieldset className="text-sm">
+      <legend className="text-gray-700 dark:text-gray-300">Stages</legend>
+      <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+        {ALL_STAGES.map((s) => (
+          <label key={s} className="flex items-center gap-1.5 text-gray-700 dark:text-gray-300">
+            <input type="checkbox" checked={value.includes(s)} onChange={(e) => onChange(toggle(value, s, e.target.checked))} className={box} />
+            {STAGE_LABELS[s]}
           </label>
         ))}
       </div>

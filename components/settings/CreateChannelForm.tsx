@@ -2,10 +2,11 @@
 
 import { useState, type FormEvent } from "react";
 import { ChannelMembersPicker, namesAnyone } from "@/components/settings/ChannelMembersPicker";
-import { ProjectChoice, SeverityChoice, type ProjectOption } from "@/components/settings/ChannelRoutingFields";
+import { ProjectChoice, SeverityChoice, StageChoice, type ProjectOption } from "@/components/settings/ChannelRoutingFields";
 import { button, input } from "@/components/ui/buttonStyles";
 import type { MembersConfig } from "@/lib/alerts/channels/channelConfigSchemas";
-import { DEFAULT_SEVERITIES } from "@/lib/alerts/channels/channelRouting";
+import { ALL_STAGES, DEFAULT_SEVERITIES } from "@/lib/alerts/channels/channelRouting";
+import type { EscalationStage } from "@/lib/generated/prisma/enums";
 import { CHANNEL_KIND_LABELS, CHANNEL_KINDS } from "@/lib/alerts/channels/channelSchemas";
 import type { Severity } from "@/lib/domain/severity";
 import { useCreateChannelMutation, type NewChannel } from "@/lib/client/hooks/useChannelsQuery";
@@ -38,6 +39,7 @@ export function CreateChannelForm({ workspaceId, projects }: { workspaceId: stri
   const [severities, setSeverities] = useState<Severity[]>(DEFAULT_SEVERITIES.webhook);
   const [people, setPeople] = useState<MembersConfig>({ assignee: true });
   const [projectIds, setProjectIds] = useState<string[]>([]);
+  const [stages, setStages] = useState<EscalationStage[]>(ALL_STAGES);
   const [revealed, setRevealed] = useState<{ name: string; signingSecret: string } | null>(null);
   const target = kind === "members" ? null : TARGET[kind];
   const hasTarget = kind === "members" ? namesAnyone(people) : targetValue.trim() !== "";
@@ -51,7 +53,7 @@ export function CreateChannelForm({ workspaceId, projects }: { workspaceId: stri
   function submit(e: FormEvent) {
     e.preventDefault();
     create.mutate(
-      { kind, name: name.trim(), severities, projectIds, config: kind === "members" ? people : configFor(kind, targetValue) },
+      { kind, name: name.trim(), severities, stages, projectIds, config: kind === "members" ? people : configFor(kind, targetValue) },
       {
         onSuccess: (channel) => {
           setName("");
@@ -89,12 +91,13 @@ export function CreateChannelForm({ workspaceId, projects }: { workspaceId: stri
         <ChannelMembersPicker workspaceId={workspaceId} value={people} onChange={setPeople} />
       )}
       <SeverityChoice value={severities} onChange={setSeverities} />
+      <StageChoice value={stages} onChange={setStages} />
       <ProjectChoice projects={projects} value={projectIds} onChange={setProjectIds} />
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={create.isPending || !name.trim() || !hasTarget || severities.length === 0} className={button.primary}>
+        <button type="submit" disabled={create.isPending || !name.trim() || !hasTarget || severities.length === 0 || stages.length === 0} className={button.primary}>
           {create.isPending ? "Adding…" : "Add channel"}
         </button>
-        {severities.length === 0 && <span className="text-xs text-gray-500 dark:text-gray-400">Pick at least one severity.</span>}
+        {(severities.length === 0 || stages.length === 0) && <span className="text-xs text-gray-500 dark:text-gray-400">Pick at least one severity and one stage.</span>}
       </div>
       {revealed && (
         <div data-testid="signing-secret" className="rounded-md bg-amber-50 p-3 text-sm ring-1 ring-amber-200 dark:bg-amber-950 dark:ring-amber-900">

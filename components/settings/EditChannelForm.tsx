@@ -2,13 +2,14 @@
 
 import { useState, type FormEvent } from "react";
 import { ChannelMembersPicker, namesAnyone } from "@/components/settings/ChannelMembersPicker";
-import { ProjectChoice, SeverityChoice, type ProjectOption } from "@/components/settings/ChannelRoutingFields";
+import { ProjectChoice, SeverityChoice, StageChoice, type ProjectOption } from "@/components/settings/ChannelRoutingFields";
 import { configFor, TARGET } from "@/components/settings/CreateChannelForm";
 import { button, input } from "@/components/ui/buttonStyles";
 import type { MembersConfig } from "@/lib/alerts/channels/channelConfigSchemas";
 import type { ChannelDto } from "@/lib/alerts/channels/channelDto";
 import { useUpdateChannelMutation } from "@/lib/client/hooks/useChannelsQuery";
 import type { Severity } from "@/lib/domain/severity";
+import type { EscalationStage } from "@/lib/generated/prisma/enums";
 
 /**
  * Edits a channel in place (admins): name, on/off, severities, projects, and where it sends — an
@@ -22,6 +23,7 @@ export function EditChannelForm({ channel, projects, onDone }: { channel: Channe
   const [enabled, setEnabled] = useState(channel.enabled);
   const [severities, setSeverities] = useState<Severity[]>(channel.severities);
   const [projectIds, setProjectIds] = useState<string[]>(channel.projectIds);
+  const [stages, setStages] = useState<EscalationStage[]>(channel.stages);
   const [people, setPeople] = useState<MembersConfig>(channel.kind === "members" ? (config as MembersConfig) : {});
   const [targetValue, setTargetValue] = useState(channel.kind === "email" && Array.isArray(config.to) ? config.to.join(", ") : "");
   const target = channel.kind === "members" ? null : TARGET[channel.kind];
@@ -30,10 +32,10 @@ export function EditChannelForm({ channel, projects, onDone }: { channel: Channe
   function submit(e: FormEvent) {
     e.preventDefault();
     const newConfig = channel.kind === "members" ? people : targetValue.trim() ? configFor(channel.kind, targetValue) : undefined;
-    update.mutate({ channelId: channel.id, patch: { name: name.trim(), enabled, severities, projectIds, ...(newConfig && { config: newConfig }) } }, { onSuccess: onDone });
+    update.mutate({ channelId: channel.id, patch: { name: name.trim(), enabled, severities, stages, projectIds, ...(newConfig && { config: newConfig }) } }, { onSuccess: onDone });
   }
 
-  const valid = name.trim() !== "" && severities.length > 0 && (channel.kind !== "members" || namesAnyone(people)) && (channel.kind !== "email" || targetValue.trim() !== "");
+  const valid = name.trim() !== "" && severities.length > 0 && stages.length > 0 && (channel.kind !== "members" || namesAnyone(people)) && (channel.kind !== "email" || targetValue.trim() !== "");
   return (
     <form onSubmit={submit} aria-label={`Edit channel ${channel.name}`} className="w-full space-y-3 rounded-md bg-gray-50 p-3 ring-1 ring-gray-200 dark:bg-gray-950 dark:ring-gray-800">
       <div className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end">
@@ -61,6 +63,7 @@ export function EditChannelForm({ channel, projects, onDone }: { channel: Channe
         <ChannelMembersPicker workspaceId={channel.workspaceId} value={people} onChange={setPeople} />
       )}
       <SeverityChoice value={severities} onChange={setSeverities} />
+      <StageChoice value={stages} onChange={setStages} />
       <ProjectChoice projects={projects} value={projectIds} onChange={setProjectIds} />
       <div className="flex flex-wrap items-center gap-2">
         <button type="submit" disabled={update.isPending || !valid} className={button.primary}>

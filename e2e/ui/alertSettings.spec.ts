@@ -103,15 +103,17 @@ test("an admin edits alert rules, adds and deletes a channel, and sees the deliv
   await people.getByRole("button", { name: "Send test notification to On-call people" }).click();
   await expect(page.getByTestId("toast").filter({ hasText: "Test notification" })).toContainText("Test notification sent to “On-call people”");
 
-  // Edited in place: paused, and critical alerts only.
+  // Edited in place: paused, critical alerts only, and only once they escalate.
   await people.getByRole("button", { name: "Edit channel On-call people" }).click();
   const editing = channels.getByRole("form", { name: "Edit channel On-call people" });
   await editing.getByLabel("Enabled").uncheck();
   await editing.getByLabel("high", { exact: true }).uncheck();
+  await editing.getByLabel("when it fires").uncheck();
   await editing.getByRole("button", { name: "Save channel" }).click();
   await expect(editing).toHaveCount(0);
   await expect(people).toContainText("disabled");
   await expect(people).not.toContainText("HIGH");
+  await expect(people.getByTestId("channel-stages")).toHaveText("only escalated, final escalation");
   await expect(people.getByTestId("channel-target")).toHaveText(/^the issue's assignee, member alert-settings-[0-9a-f]+$/);
 });
 
