@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { query } from "@/e2e/support/dbCounts";
 import { startSmtpSink, type SmtpSink } from "@/e2e/support/smtpSink";
-import { BASE_URL, createTenant, getJson, login, patchJson, postEvents, type Tenant, type TestUser } from "@/e2e/support/tenant";
+import { BASE_URL, createTenant, createTestUser, getJson, login, patchJson, postEvents, type Tenant, type TestUser } from "@/e2e/support/tenant";
 import { waitFor } from "@/e2e/support/waitFor";
 import { sendNotificationEmails } from "@/lib/notifications/sendNotificationEmails";
 import { sendWeeklyReports } from "@/lib/notifications/sendWeeklyReports";
@@ -299,10 +299,22 @@ describe("alerts to people: a \"Faultline members\" channel", () => {
       await sink.close();
     }
 
+    // Someone the channel names who left the workspace is not told, and does not block an edit that
+    // sends the list back; a new outsider still does.
+    const leaver = await createTestUser(`leaver-${t.workspaceId.slice(-8)}@test.local`, "Leaver");
+    await query(`INSERT INTO "Membership" ("userId", "workspaceId", role) VALUES ($1, $2, 'member')`, [leaver.id, t.workspaceId]);
+    const withLeaver = { teamIds: [teamId], userIds: [t.viewer.id, leaver.id], assignee: true };
+    expect((await send("PATCH", `/api/v1/channels/${channel.id}`, cookie(t.admin), { config: withLeaver })).status).toBe(200);
+    await query(`DELETE FROM "Membership" WHERE "userId" = $1 AND "workspaceId" = $2`, [leaver.id, t.workspaceId]);
+    expect((await send("PATCH", `/api/v1/channels/${channel.id}`, cookie(t.admin), { name: "People (edited)", config: withLeaver })).status).toBe(200);
+    const added = await send("PATCH", `/api/v1/channels/${channel.id}`, cookie(t.admin), { config: { ...withLeaver, userIds: [...withLeaver.userIds, crypto.randomUUID()] } });
+    expect(added.status).toBe(422);
+    expect((await added.json()).error.issues[0].path).toBe("config.userIds[2]");
+
     // A test from the settings reaches the inbox like a real alert, marked as a test and tied to no issue.
     const test = await send("POST", `/api/v1/channels/${channel.id}/test`, cookie(t.admin));
     expect(await test.json()).toMatchObject({ ok: true });
-    const tested = await toldOf(t.member, /^Test notification from Faultline to “People”/);
+    const tested = await toldOf(t.member, /^Test notification from Faultline to “People \(edited\)”/);
     expect(tested).toMatchObject({ issue: null, alert: null, detail: { test: true } });
   });
 

@@ -3,11 +3,14 @@ import { ApiError } from "@/lib/http/ApiError";
 
 /**
  * A "Faultline members" channel names members and teams of its own workspace: 422 naming
- * `config.userIds[i]` or `config.teamIds[i]` otherwise. (Someone who leaves later is simply not told:
- * the channel resolves its people when it sends.)
+ * `config.userIds[i]` or `config.teamIds[i]` otherwise. Ids the channel named already (`kept`) pass:
+ * someone who left since is simply not told (the channel resolves its people when it sends), and an
+ * edit that sends the list back is not refused for them.
  */
-export async function assertMembersTargets(workspaceId: string, config: object): Promise<void> {
+export async function assertMembersTargets(workspaceId: string, config: object, kept: object = {}): Promise<void> {
   const targets: { userIds?: unknown; teamIds?: unknown } = config;
+  const had: { userIds?: unknown; teamIds?: unknown } = kept;
+  const keptIds = new Set([...idList(had.userIds), ...idList(had.teamIds)]);
   const userIds = idList(targets.userIds);
   const teamIds = idList(targets.teamIds);
   const [members, teams] = await Promise.all([
@@ -16,9 +19,9 @@ export async function assertMembersTargets(workspaceId: string, config: object):
   ]);
   const knownUsers = new Set(members.map((m) => m.userId));
   const knownTeams = new Set(teams.map((t) => t.id));
-  const badUser = userIds.findIndex((id) => !knownUsers.has(id));
+  const badUser = userIds.findIndex((id) => !knownUsers.has(id) && !keptIds.has(id));
   if (badUser >= 0) throw notIn(`config.userIds[${badUser}]`, "member");
-  const badTeam = teamIds.findIndex((id) => !knownTeams.has(id));
+  const badTeam = teamIds.findIndex((id) => !knownTeams.has(id) && !keptIds.has(id));
   if (badTeam >= 0) throw notIn(`config.teamIds[${badTeam}]`, "team");
 }
 

@@ -35,8 +35,8 @@ export async function updateChannel(auth: AuthContext, channelId: string, input:
     const merged = mergeConfigPatch(joinConfig(channel.config, secrets), input.config);
     const { config } = parseChannelConfig(channel.kind, merged);
     assertConfigUrls(config);
-    // Only the people and teams this change names: one who left since does not block an edit.
-    if (channel.kind === "members") await assertMembersTargets(channel.workspaceId, input.config);
+    // The people and teams this change adds: one who left since does not block an edit.
+    if (channel.kind === "members") await assertMembersTargets(channel.workspaceId, input.config, joinConfig(channel.config, {}));
     const split = splitConfig(channel.kind, config);
     data.config = split.config as Prisma.InputJsonValue;
     data.secrets = sealChannelSecrets(channel.id, split.secrets);
