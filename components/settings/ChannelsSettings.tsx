@@ -94,11 +94,11 @@ export function ChannelsSettings({ workspaceId, isAdmin, projects }: { workspace
                         <SeverityBadge key={s} severity={s} />
                       ))}
                       {c.stages.length < 3 && (
-                      <span data-testid="channel-stages" className="text-xs text-gray-600 dark:text-gray-400">
-                        only {c.stages.map((s) => STAGE_LABELS[s]).join(", ")}
-                      </span>
-                    )}
-                    {c.projectIds.length > 0 && (
+                        <span data-testid="channel-stages" className="text-xs text-gray-600 dark:text-gray-400">
+                          only {c.stages.map((s) => STAGE_LABELS[s]).join(", ")}
+                        </span>
+                      )}
+                      {c.projectIds.length > 0 && (
                         <span data-testid="channel-projects" className="text-xs text-gray-600 dark:text-gray-400">
                           only {c.projectIds.map((id) => projects.find((p) => p.id === id)?.name ?? "a deleted project").join(", ")}
                         </span>

@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { button, input } from "@/components/ui/buttonStyles";
+import { CheckboxChoice } from "@/components/ui/CheckboxChoice";
 import { SEVERITIES_DESC, type Severity } from "@/lib/domain/severity";
 import { useCreateForwardingRuleMutation, type CreatedForwardingRule, type NewForwardingRule } from "@/lib/client/hooks/useForwardingRulesQuery";
 
@@ -86,22 +87,7 @@ export function CreateForwardingRuleForm({ projectId, onCreated }: { projectId: 
           <input type="url" value={datadogUrl} onChange={(e) => setDatadogUrl(e.target.value)} placeholder="https://http-intake.logs.datadoghq.com/api/v2/logs" className={`${input} mt-1 w-full`} />
         </label>
       )}
-      <fieldset className="text-sm">
-        <legend className="text-gray-700 dark:text-gray-300">Severities (none checked: all)</legend>
-        <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-          {SEVERITIES_DESC.map((s) => (
-            <label key={s} className="flex items-center gap-1.5 text-gray-700 dark:text-gray-300">
-              <input
-                type="checkbox"
-                checked={severities.includes(s)}
-                onChange={(e) => setSeverities((current) => (e.target.checked ? [...current, s] : current.filter((x) => x !== s)))}
-                className="h-4 w-4 rounded border-gray-300 text-blue-600 dark:border-gray-600 dark:bg-gray-800"
-              />
-              {s}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <CheckboxChoice legend="Severities (none checked: all)" options={SEVERITIES_DESC.map((s) => ({ value: s, label: s }))} value={severities} onChange={setSeverities} />
       <div className="grid gap-3 sm:grid-cols-2">
         <label className="block text-sm">
           <span className="text-gray-700 dark:text-gray-300">Categories (comma-separated, empty: all)</span>

@@ -5,6 +5,7 @@ import { ChannelMembersPicker, namesAnyone } from "@/components/settings/Channel
 import { ProjectChoice, SeverityChoice, StageChoice, type ProjectOption } from "@/components/settings/ChannelRoutingFields";
 import { configFor, TARGET } from "@/components/settings/CreateChannelForm";
 import { button, input } from "@/components/ui/buttonStyles";
+import { checkboxClass } from "@/components/ui/CheckboxChoice";
 import type { MembersConfig } from "@/lib/alerts/channels/channelConfigSchemas";
 import type { ChannelDto } from "@/lib/alerts/channels/channelDto";
 import { useUpdateChannelMutation } from "@/lib/client/hooks/useChannelsQuery";
@@ -44,7 +45,7 @@ export function EditChannelForm({ channel, projects, onDone }: { channel: Channe
           <input required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} className={`${input} mt-1 w-full`} />
         </label>
         <label className="flex items-center gap-1.5 pb-2 text-sm text-gray-700 dark:text-gray-300">
-          <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} className="h-4 w-4 rounded border-gray-300 text-blue-600 dark:border-gray-600 dark:bg-gray-800" />
+          <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} className={checkboxClass} />
           Enabled
         </label>
       </div>

@@ -3,6 +3,7 @@ import type { NotificationContext } from "@/lib/alerts/notify/notificationContex
 import type { MembersConfig } from "@/lib/alerts/channels/channelConfigSchemas";
 import { pool } from "@/lib/db/pool";
 import { uuidv7 } from "@/lib/ids/uuidv7";
+import { DEFAULT_PREFERENCES } from "@/lib/notifications/notificationKinds";
 import { errorMessage } from "@/lib/text/errorMessage";
 
 /**
@@ -24,13 +25,13 @@ export async function notifyMembers(config: MembersConfig, ctx: NotificationCont
        UNION SELECT g."assigneeId" FROM "ErrorGroup" g WHERE $4 AND g.id = $5 AND g."assigneeId" IS NOT NULL
        UNION SELECT tm."userId" FROM "ErrorGroup" g JOIN "TeamMember" tm ON tm."teamId" = g."assigneeTeamId" WHERE $4 AND g.id = $5
        )
-       SELECT n."userId", coalesce(s.alert, 'email')::text AS delivery
+       SELECT n."userId", coalesce(s.alert, $6::"NotificationDelivery")::text AS delivery
          FROM named n
          JOIN "Membership" m ON m."userId" = n."userId" AND m."workspaceId" = $3
          LEFT JOIN "NotificationSettings" s ON s."userId" = n."userId"
-        WHERE coalesce(s.alert, 'email') <> 'off'
+        WHERE coalesce(s.alert, $6::"NotificationDelivery") <> 'off'
           AND NOT EXISTS (SELECT 1 FROM "IssueSubscription" u WHERE u."groupId" = $5 AND u."userId" = n."userId" AND NOT u.subscribed)`,
-      [config.userIds ?? [], config.teamIds ?? [], ctx.workspace.id, config.assignee === true, groupId],
+      [config.userIds ?? [], config.teamIds ?? [], ctx.workspace.id, config.assignee === true, groupId, DEFAULT_PREFERENCES.alert],
     );
     const detail = JSON.stringify({ title: ctx.alert.title, severity: ctx.alert.severity, stage: ctx.stage, ruleName: ctx.alert.ruleName, ...(ctx.test && { test: true }) });
     if (rows.length > 0) {
