@@ -37,7 +37,7 @@ export function ErrorOverview({ overview, recoveryOutcomes }: { overview: ErrorT
           testId="overview-criticalErrorRate"
           tone={(overview.criticalErrorRate ?? 0) > 0 ? "danger" : "default"}
         />
-        <StatCard label="System impact" value={<SeverityBadge severity={overview.systemImpact} />} testId="overview-systemImpact" hint={`est. ${formatMoney(overview.estimatedRevenueLoss)} lost`} />
+        <StatCard label="System impact" value={<SeverityBadge severity={overview.systemImpact} />} testId="overview-systemImpact" hint={overview.estimatedRevenueLoss > 0 ? `est. ${formatMoney(overview.estimatedRevenueLoss)} lost` : "no lost credits reported"} />
         <StatCard
           label="Avg recovery time"
           value={formatSeconds(overview.avgRecoveryTime)}

@@ -9,6 +9,7 @@ import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
 import { formatDuration } from "@/lib/alerts/evaluate/formatDuration";
 import type { ProjectOption } from "@/components/settings/ChannelRoutingFields";
+import { projectNames, RuleProjectsPicker } from "@/components/settings/RuleProjectsPicker";
 import type { RuleDto } from "@/lib/alerts/rules/ruleDto";
 import { useAlertRulesQuery, useCreateAlertRuleMutation, useUpdateAlertRuleMutation } from "@/lib/client/hooks/useAlertRulesQuery";
 
@@ -120,7 +121,7 @@ function RuleRow({ rule, workspaceId, isAdmin, projects }: { rule: RuleDto; work
             {rule.eventSeverity && ` · ${rule.eventSeverity} events`}
             {hasThreshold && rule.windowSeconds > 0 ? ` · ${rule.threshold} in ${formatDuration(rule.windowSeconds)}` : " · immediately"}
             {isIngestHealth && rule.diskDaysLeft !== null && ` · or under ${rule.diskDaysLeft} days of disk`}
-            {rule.projectIds.length > 0 && ` · only ${rule.projectIds.map((id) => projects.find((p) => p.id === id)?.name ?? "a deleted project").join(", ")}`}
+            {rule.projectIds.length > 0 && ` · only ${projectNames(rule.projectIds, projects).join(", ")}`}
           </p>
         </div>
         <div className="flex flex-wrap items-end gap-2">
@@ -136,28 +137,13 @@ function RuleRow({ rule, workspaceId, isAdmin, projects }: { rule: RuleDto; work
             Enabled
           </label>
           {(projects.length > 1 || rule.projectIds.length > 0) && (
-            <label className="block text-xs text-gray-600 dark:text-gray-400">
-              Projects
-              <select
-                value={rule.projectIds.length === 0 ? "" : rule.projectIds.length === 1 ? rule.projectIds[0] : "several"}
-                disabled={!isAdmin || update.isPending}
-                onChange={(e) => update.mutate({ ruleId: rule.id, changes: { projectIds: e.target.value ? [e.target.value] : [] } })}
-                aria-label={`Projects: ${rule.name}`}
-                className={`${input} mt-0.5 block w-40 py-1`}
-              >
-                <option value="">All projects</option>
-                {projects.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-                {rule.projectIds.length > 1 && (
-                  <option value="several" disabled>
-                    {rule.projectIds.length} projects
-                  </option>
-                )}
-              </select>
-            </label>
+            <RuleProjectsPicker
+              ruleName={rule.name}
+              projectIds={rule.projectIds}
+              projects={projects}
+              disabled={!isAdmin || update.isPending}
+              onSave={(projectIds) => update.mutate({ ruleId: rule.id, changes: { projectIds } })}
+            />
           )}
           {hasThreshold && (
             <>

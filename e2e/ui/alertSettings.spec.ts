@@ -51,6 +51,27 @@ test("an admin edits alert rules, adds and deletes a channel, and sees the deliv
   expect(saved.find((r) => r.name.startsWith("Low errors"))?.enabled).toBe(false);
   expect(saved.find((r) => r.name.startsWith("High errors"))?.threshold).toBe(7);
 
+  // With a second project, a rule can watch some projects: ticked in its picker, saved as one list.
+  const mobile = await page.request.post(`/api/v1/workspaces/${t.workspaceId}/projects`, { data: { name: "Mobile app" } });
+  expect(mobile.status()).toBe(201);
+  const mobileId = ((await mobile.json()) as { id: string }).id;
+  await page.reload();
+  const highRow = rulesCard.getByTestId("rule-row").filter({ hasText: "High errors" });
+  await rulesCard.getByRole("button", { name: /^Projects: High errors.*: All projects$/ }).click();
+  const picker = page.getByRole("form", { name: /^Projects of High errors/ });
+  await picker.getByRole("checkbox", { name: "Mobile app" }).check();
+  await picker.getByRole("button", { name: "Save" }).click();
+  await expect(picker).toHaveCount(0);
+  await expect(highRow).toContainText("only Mobile app");
+  expect((await rules()).find((r) => r.name.startsWith("High errors"))).toMatchObject({ projectIds: [mobileId] });
+  await rulesCard.getByRole("button", { name: /^Projects: High errors.*: Mobile app$/ }).click();
+  await picker.getByRole("checkbox", { name: "Mobile app" }).uncheck();
+  await expect(picker).toContainText("none ticked: every project");
+  await picker.getByRole("button", { name: "Save" }).click();
+  await expect(rulesCard.getByRole("button", { name: /^Projects: High errors.*: All projects$/ })).toBeVisible();
+  await expect(highRow).not.toContainText("only");
+  expect((await rules()).find((r) => r.name.startsWith("High errors"))).toMatchObject({ projectIds: [] });
+
   // A rule that is not there by default: alerts on user feedback, added with one click.
   await rulesCard.getByRole("button", { name: "Add a user-feedback rule" }).click();
   await expect(rulesCard.getByTestId("rule-row").filter({ hasText: "User feedback" })).toContainText("user feedback");
