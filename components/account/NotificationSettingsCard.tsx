@@ -3,6 +3,7 @@
 import { input } from "@/components/ui/buttonStyles";
 import { Card } from "@/components/ui/Card";
 import { useToast } from "@/components/ui/Toast";
+import { MutedProjectsField } from "@/components/account/MutedProjectsField";
 import { useNotificationSettingsQuery, useUpdateNotificationSettingsMutation } from "@/lib/client/hooks/useNotificationsQuery";
 import {
   NOTIFICATION_DELIVERIES,
@@ -67,6 +68,14 @@ export function NotificationSettingsCard() {
             <span className="block text-xs text-gray-500">Each workspace&apos;s week on Monday morning (UTC): events against the week before, the top issues, and your open ones.</span>
           </span>
         </label>
+      )}
+      {settings.data && (
+        <MutedProjectsField
+          // The boxes show the requested list from the click on (the saved settings follow a tick later).
+          mutedProjectIds={(update.isPending ? update.variables?.mutedProjectIds : undefined) ?? settings.data.mutedProjectIds}
+          disabled={update.isPending}
+          onChange={(mutedProjectIds) => update.mutate({ mutedProjectIds })}
+        />
       )}
     </Card>
   );

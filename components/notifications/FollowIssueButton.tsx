@@ -18,14 +18,18 @@ export function FollowIssueButton({ errorId }: { errorId: string }) {
   const { showToast } = useToast();
   const set = useSetIssueSubscriptionMutation(errorId, showToast);
   if (!state.data) return null;
-  const { subscribed, reasons, choice } = state.data;
+  const { subscribed, reasons, choice, projectMuted } = state.data;
   const why = subscribed
     ? choice
       ? "You follow this issue"
       : `You follow this issue: ${reasons.map((r) => REASON_LABELS[r]).join(", ")}`
-    : reasons.length > 0
+    : choice === false
       ? "You stopped following this issue"
-      : "Follow to hear of its regressions, comments and resolutions";
+      : projectMuted
+        ? "You muted this issue's project (Account → Notifications): follow to hear of this issue anyway"
+        : reasons.length > 0
+          ? "You stopped following this issue"
+          : "Follow to hear of its regressions, comments and resolutions";
   return (
     <button type="button" className={button.secondary} title={why} aria-pressed={subscribed} disabled={set.isPending} onClick={() => set.mutate(!subscribed)} data-testid="follow-issue">
       {subscribed ? "Following" : "Follow"}

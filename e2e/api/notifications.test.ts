@@ -104,11 +104,11 @@ describe("workflow notifications", () => {
   it("following and unfollowing: a choice beats taking part, and the answer says why", async () => {
     const follow = await send("PUT", `/api/v1/errors/${errorId}/subscription`, cookie(t.viewer), { subscribed: true });
     expect(follow.status).toBe(200);
-    expect(await follow.json()).toEqual({ subscribed: true, reasons: [], choice: true });
+    expect(await follow.json()).toEqual({ subscribed: true, reasons: [], choice: true, projectMuted: false });
     const unfollow = await send("PUT", `/api/v1/errors/${errorId}/subscription`, cookie(t.admin), { subscribed: false });
-    expect(await unfollow.json()).toEqual({ subscribed: false, reasons: ["commenter"], choice: false });
+    expect(await unfollow.json()).toEqual({ subscribed: false, reasons: ["commenter"], choice: false, projectMuted: false });
     const member = await (await getJson(`/api/v1/errors/${errorId}/subscription`, { cookie: cookie(t.member) })).json();
-    expect(member).toEqual({ subscribed: true, reasons: ["assignee", "commenter", "resolver"], choice: null });
+    expect(member).toEqual({ subscribed: true, reasons: ["assignee", "commenter", "resolver"], choice: null, projectMuted: false });
 
     await setStatus(t.member, errorId, "resolved");
     await ingest("InvoiceTotalError");
@@ -119,7 +119,7 @@ describe("workflow notifications", () => {
 
   it("each person's settings choose what arrives, and how; bad settings name the field", async () => {
     const defaults = await (await getJson("/api/v1/account/notifications", { cookie: cookie(t.member) })).json();
-    expect(defaults).toEqual({ preferences: { assigned: "email", regressed: "email", commented: "inbox", mentioned: "email", resolved: "inbox", alert: "email" }, weeklyReport: true, emailAvailable: false });
+    expect(defaults).toEqual({ preferences: { assigned: "email", regressed: "email", commented: "inbox", mentioned: "email", resolved: "inbox", alert: "email" }, weeklyReport: true, mutedProjectIds: [], emailAvailable: false });
     const changed = await send("PATCH", "/api/v1/account/notifications", cookie(t.member), { regressed: "off" });
     expect(changed.status).toBe(200);
     expect((await changed.json()).preferences).toMatchObject({ regressed: "off", assigned: "email" });
@@ -333,5 +333,100 @@ describe("alerts to people: a \"Faultline members\" channel", () => {
       const told = await toldOf(t.admin, new RegExp(`^New issue: ${type}`));
       expect(told.issue?.id).toBe(issueId);
     }
+  });
+});
+
+describe("muting a project", () => {
+  let t: Tenant;
+  let mobile: { id: string; ingestKey: string };
+  const cookies = new Map<TestUser, string>();
+  const cookie = (u: TestUser) => cookies.get(u) as string;
+  const notes = async (u: TestUser): Promise<Notification[]> => ((await (await getJson("/api/v1/notifications?limit=100", { cookie: cookie(u) })).json()) as Inbox).items;
+  const told = (u: TestUser, match: (n: Notification) => boolean) => waitFor(async () => (await notes(u)).find(match), 30_000, 250);
+  const ingest = async (key: string, type: string) => {
+    const res = await postEvents(key, { events: [{ type, message: `${type} in checkout`, severity: "high" }] });
+    expect(res.status).toBe(202);
+    return (await res.json()).accepted[0].groupId as string;
+  };
+  const comment = async (u: TestUser, id: string, body: string) => expect((await send("POST", `/api/v1/errors/${id}/comments`, cookie(u), { body })).status).toBe(201);
+  const commentedOn = (id: string, body: string) => (n: Notification) => n.kind === "commented" && n.issue?.id === id && String(n.detail.excerpt ?? n.text).includes(body);
+
+  beforeAll(async () => {
+    t = await createTenant("mute");
+    for (const u of [t.admin, t.member]) cookies.set(u, await login(u));
+    const created = await send("POST", `/api/v1/workspaces/${t.workspaceId}/projects`, cookie(t.admin), { name: "Mobile app" });
+    expect(created.status).toBe(201);
+    mobile = await created.json();
+  });
+
+  it("a muted project's issues stop telling you of what you take part in, unless you follow the issue; assignments still do", async () => {
+    const muted = await ingest(mobile.ingestKey, "SyncConflictError");
+    const loud = await ingest(t.key, "CartTotalError");
+    await comment(t.member, muted, "seen on iOS");
+    await comment(t.member, loud, "seen on web");
+
+    const mute = await send("PATCH", "/api/v1/account/notifications", cookie(t.member), { mutedProjectIds: [mobile.id] });
+    expect(mute.status).toBe(200);
+    expect(await mute.json()).toMatchObject({ mutedProjectIds: [mobile.id], preferences: { commented: "inbox" } });
+    expect(await (await getJson(`/api/v1/errors/${muted}/subscription`, { cookie: cookie(t.member) })).json()).toEqual({ subscribed: false, reasons: ["commenter"], choice: null, projectMuted: true });
+    // Only projects of one's own workspaces; another tenant's is as unknown as a made-up id.
+    const other = await createTenant("mute-other");
+    for (const ids of [[crypto.randomUUID()], [mobile.id, other.projectId]]) {
+      const bad = await send("PATCH", "/api/v1/account/notifications", cookie(t.member), { mutedProjectIds: ids });
+      expect(bad.status).toBe(422);
+      expect((await bad.json()).error.issues[0].path).toBe(`mutedProjectIds[${ids.length - 1}]`);
+    }
+    expect((await (await getJson("/api/v1/account/notifications", { cookie: cookie(t.member) })).json()).mutedProjectIds).toEqual([mobile.id]);
+
+    // The admin comments on both: the member hears of the unmuted project's issue only (the muted one's comment came first).
+    await comment(t.admin, muted, "muted comment one");
+    await comment(t.admin, loud, "loud comment one");
+    await told(t.member, commentedOn(loud, "loud comment one"));
+    expect((await notes(t.member)).filter((n) => n.issue?.id === muted)).toEqual([]);
+
+    // Being assigned an issue of a muted project still tells you.
+    expect((await patchJson(`/api/v1/errors/${muted}`, cookie(t.admin), { assigneeId: t.member.id })).status).toBe(200);
+    await told(t.member, (n) => n.kind === "assigned" && n.issue?.id === muted);
+
+    // Following the issue beats the mute.
+    const follow = await send("PUT", `/api/v1/errors/${muted}/subscription`, cookie(t.member), { subscribed: true });
+    expect(await follow.json()).toEqual({ subscribed: true, reasons: ["assignee", "commenter"], choice: true, projectMuted: true });
+    await comment(t.admin, muted, "muted comment two");
+    await told(t.member, commentedOn(muted, "muted comment two"));
+
+    // Unmuted (the whole list, now empty), the project's other issues reach the member again.
+    const unmute = await send("PATCH", "/api/v1/account/notifications", cookie(t.member), { mutedProjectIds: [] });
+    expect((await unmute.json()).mutedProjectIds).toEqual([]);
+    const second = await ingest(mobile.ingestKey, "SyncTimeoutError");
+    await comment(t.member, second, "again");
+    await comment(t.admin, second, "unmuted comment");
+    await told(t.member, commentedOn(second, "unmuted comment"));
+  });
+
+  it("a members channel's alerts of a muted project skip you, unless you follow the issue", async () => {
+    expect((await send("PATCH", "/api/v1/account/notifications", cookie(t.member), { mutedProjectIds: [mobile.id], alert: "inbox" })).status).toBe(200);
+    const channel = await send("POST", `/api/v1/workspaces/${t.workspaceId}/channels`, cookie(t.admin), { name: "Member", kind: "members", config: { userIds: [t.member.id] } });
+    expect(channel.status).toBe(201);
+    const channelId = (await channel.json()).id as string;
+    const alerted = (issueId: string) => (n: Notification) => n.kind === "alert" && n.issue?.id === issueId;
+
+    const muted = await ingest(mobile.ingestKey, "PushTokenError");
+    const loud = await ingest(t.key, "CouponError");
+    await told(t.member, alerted(loud));
+    // The muted project's alert was delivered to the channel, and told nobody.
+    await waitFor(async () => {
+      const rows = await query<{ status: string }>(
+        `SELECT d.status FROM "Delivery" d JOIN "Alert" a ON a.id = d."alertId" WHERE d."channelId" = $1 AND a."errorGroupId" = $2`,
+        [channelId, muted],
+      );
+      return rows[0]?.status === "delivered" ? true : undefined;
+    }, 30_000, 250);
+    expect((await notes(t.member)).filter(alerted(muted))).toEqual([]);
+
+    // Following that issue, its next alert (a critical event) reaches the member.
+    expect((await send("PUT", `/api/v1/errors/${muted}/subscription`, cookie(t.member), { subscribed: true })).status).toBe(200);
+    const res = await postEvents(mobile.ingestKey, { events: [{ type: "PushTokenError", message: "PushTokenError in checkout", severity: "critical" }] });
+    expect(res.status).toBe(202);
+    await told(t.member, (n) => alerted(muted)(n) && /^Critical error/.test(String(n.detail.title)));
   });
 });

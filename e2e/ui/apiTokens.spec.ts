@@ -25,4 +25,15 @@ test("an API token is created on the account page, shown once, works as its user
   await expect(card.getByTestId("api-token-row")).toHaveCount(0);
   await expect(shown).toHaveCount(0);
   expect((await fetch(`${BASE_URL}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+
+  // The same page mutes a project's notifications (saved at once).
+  const notifications = page.getByRole("region", { name: "Notifications" });
+  const mute = notifications.getByRole("checkbox", { name: /^Mute Project ui-tokens-/ });
+  // A click, then web-first assertions: the box shows the request, then the saved settings.
+  await mute.click();
+  await expect(mute).toBeChecked();
+  await expect(mute).toBeEnabled(); // saved
+  await expect.poll(async () => ((await (await page.request.get("/api/v1/account/notifications")).json()) as { mutedProjectIds: string[] }).mutedProjectIds).toEqual([t.projectId]);
+  await page.reload();
+  await expect(notifications.getByRole("checkbox", { name: /^Mute Project ui-tokens-/ })).toBeChecked();
 });

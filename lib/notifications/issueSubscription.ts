@@ -12,6 +12,8 @@ export interface IssueSubscriptionDto {
   reasons: Exclude<ParticipationReason, "subscriber">[];
   /** Your own choice: true (following), false (stopped following), null (none: you follow it while you take part). */
   choice: boolean | null;
+  /** You muted the issue's project: without your own choice you are not told of it (unless assigned or mentioned). */
+  projectMuted: boolean;
 }
 
 /** GET /api/v1/errors/:id/subscription — whether and why you follow the issue. */
@@ -33,11 +35,15 @@ export async function setIssueSubscription(auth: AuthContext, errorId: string, i
   return subscriptionOf(auth.userId, group);
 }
 
-async function subscriptionOf(userId: string, group: { id: string; assigneeId: string | null; assigneeTeamId: string | null; resolvedById: string | null }): Promise<IssueSubscriptionDto> {
-  const [choice, inTeam, commented] = await Promise.all([
+async function subscriptionOf(
+  userId: string,
+  group: { id: string; projectId: string; assigneeId: string | null; assigneeTeamId: string | null; resolvedById: string | null },
+): Promise<IssueSubscriptionDto> {
+  const [choice, inTeam, commented, muted] = await Promise.all([
     db().issueSubscription.findUnique({ where: { userId_groupId: { userId, groupId: group.id } } }),
     group.assigneeTeamId ? db().teamMember.findUnique({ where: { teamId_userId: { teamId: group.assigneeTeamId, userId } } }) : null,
     db().errorComment.findFirst({ where: { groupId: group.id, authorId: userId }, select: { id: true } }),
+    db().projectMute.findUnique({ where: { userId_projectId: { userId, projectId: group.projectId } } }),
   ]);
   const reasons: IssueSubscriptionDto["reasons"] = [];
   if (group.assigneeId === userId) reasons.push("assignee");
@@ -45,5 +51,5 @@ async function subscriptionOf(userId: string, group: { id: string; assigneeId: s
   if (commented) reasons.push("commenter");
   if (group.resolvedById === userId) reasons.push("resolver");
   const explicit = choice ? choice.subscribed : null;
-  return { subscribed: explicit ?? reasons.length > 0, reasons, choice: explicit };
+  return { subscribed: explicit ?? (reasons.length > 0 && !muted), reasons, choice: explicit, projectMuted: muted !== null };
 }

@@ -24,14 +24,18 @@ export const MarkNotificationsSchema = z
   .refine((v) => (v.ids === undefined) !== (v.all === undefined), { message: "give either ids or all: true", path: ["ids"] });
 export type MarkNotificationsInput = z.infer<typeof MarkNotificationsSchema>;
 
-/** PATCH /api/v1/account/notifications — any of the kinds, each `off`, `inbox` or `email`; `weeklyReport` on or off. */
+/**
+ * PATCH /api/v1/account/notifications — any of the kinds, each `off`, `inbox` or `email`; `weeklyReport`
+ * on or off; `mutedProjectIds` the whole list of projects muted (`[]` unmutes every one).
+ */
 export const UpdateNotificationSettingsSchema = z
   .object({
     ...(Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, NotificationDeliverySchema.optional()])) as Record<NotificationKind, z.ZodOptional<typeof NotificationDeliverySchema>>),
     weeklyReport: z.boolean().optional(),
+    mutedProjectIds: z.array(uuid).max(1000).optional(),
   })
   .strict()
-  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "name at least one kind, or weeklyReport" });
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "name at least one kind, weeklyReport or mutedProjectIds" });
 export type UpdateNotificationSettingsInput = z.infer<typeof UpdateNotificationSettingsSchema>;
 
 /** PUT /api/v1/errors/:id/subscription `{subscribed}`. */

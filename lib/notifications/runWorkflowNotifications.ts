@@ -134,7 +134,8 @@ async function insertNotifications(client: PoolClient, rows: Chosen[]): Promise<
 
 /**
  * The people taking part in each issue: its assignee, the members of its team, whoever commented on
- * it or resolved it last, and whoever chose to follow it — less whoever chose to stop following it.
+ * it or resolved it last, and whoever chose to follow it — less whoever chose to stop following it,
+ * and whoever muted its project without choosing to follow it.
  */
 async function participantsOf(groupIds: string[]): Promise<Map<string, Map<string, Set<ParticipationReason>>>> {
   const out = new Map<string, Map<string, Set<ParticipationReason>>>();
@@ -150,7 +151,8 @@ async function participantsOf(groupIds: string[]): Promise<Map<string, Map<strin
          UNION SELECT s."userId", 'subscriber' FROM "IssueSubscription" s WHERE s."groupId" = g.id AND s.subscribed
        ) p
       WHERE g.id = ANY($1::uuid[])
-        AND NOT EXISTS (SELECT 1 FROM "IssueSubscription" u WHERE u."groupId" = g.id AND u."userId" = p."userId" AND NOT u.subscribed)`,
+        AND NOT EXISTS (SELECT 1 FROM "IssueSubscription" u WHERE u."groupId" = g.id AND u."userId" = p."userId" AND NOT u.subscribed)
+        AND (p.reason = 'subscriber' OR NOT EXISTS (SELECT 1 FROM "ProjectMute" pm WHERE pm."userId" = p."userId" AND pm."projectId" = g."projectId"))`,
     [groupIds],
   );
   for (const row of rows) {

@@ -9,13 +9,14 @@ import { errorMessage } from "@/lib/text/errorMessage";
 /**
  * A "Faultline members" channel's delivery: one `alert` notification for each person it names — the
  * members, the members of the teams, and with `assignee` the issue's assignee or every member of its
- * team — who is a member of the workspace now, has not unfollowed the issue and has not turned alert
- * notifications off; by email too when they want it (the notification-emails job sends it). Unique per
+ * team — who is a member of the workspace now, has not unfollowed the issue, has not muted its project
+ * (unless they follow the issue) and has not turned alert notifications off; by email too when they want it (the notification-emails job sends it). Unique per
  * person and delivery, so a retried delivery tells nobody twice. Never throws.
  */
 export async function notifyMembers(config: MembersConfig, ctx: NotificationContext, sourceId: string): Promise<SendOutcome> {
   const started = Date.now();
   const groupId = ctx.error?.id ?? null;
+  const projectId = ctx.project?.id ?? null;
   try {
     const db = pool();
     const { rows } = await db.query<{ userId: string; delivery: "inbox" | "email" }>(
@@ -30,8 +31,10 @@ export async function notifyMembers(config: MembersConfig, ctx: NotificationCont
          JOIN "Membership" m ON m."userId" = n."userId" AND m."workspaceId" = $3
          LEFT JOIN "NotificationSettings" s ON s."userId" = n."userId"
         WHERE coalesce(s.alert, $6::"NotificationDelivery") <> 'off'
-          AND NOT EXISTS (SELECT 1 FROM "IssueSubscription" u WHERE u."groupId" = $5 AND u."userId" = n."userId" AND NOT u.subscribed)`,
-      [config.userIds ?? [], config.teamIds ?? [], ctx.workspace.id, config.assignee === true, groupId, DEFAULT_PREFERENCES.alert],
+          AND NOT EXISTS (SELECT 1 FROM "IssueSubscription" u WHERE u."groupId" = $5 AND u."userId" = n."userId" AND NOT u.subscribed)
+          AND NOT (EXISTS (SELECT 1 FROM "ProjectMute" pm WHERE pm."userId" = n."userId" AND pm."projectId" = $7)
+                   AND NOT EXISTS (SELECT 1 FROM "IssueSubscription" u WHERE u."groupId" = $5 AND u."userId" = n."userId" AND u.subscribed))`,
+      [config.userIds ?? [], config.teamIds ?? [], ctx.workspace.id, config.assignee === true, groupId, DEFAULT_PREFERENCES.alert, projectId],
     );
     const detail = JSON.stringify({ title: ctx.alert.title, severity: ctx.alert.severity, stage: ctx.stage, ruleName: ctx.alert.ruleName, ...(ctx.test && { test: true }) });
     if (rows.length > 0) {

@@ -24,18 +24,18 @@ export const notificationRoutes: RouteSpec[] = [
   },
   {
     method: "GET", path: "/api/v1/account/notifications", tag: "Notifications", auth: "session",
-    summary: "Your delivery per kind (`off`, `inbox`, `email`) and whether this instance sends email", responses: { 200: "`{preferences, emailAvailable}`" }, errors: [401],
+    summary: "Your delivery per kind (`off`, `inbox`, `email`), the weekly report, the projects you muted and whether this instance sends email", responses: { 200: "`{preferences, weeklyReport, mutedProjectIds, emailAvailable}`" }, errors: [401],
   },
   {
     method: "PATCH", path: "/api/v1/account/notifications", tag: "Notifications", auth: "session",
-    summary: "Change your delivery of some kinds", body: UpdateNotificationSettingsSchema, responses: { 200: "`{preferences, emailAvailable}`" }, errors: [401, 422],
+    summary: "Change your delivery of some kinds, the weekly report, or the projects you mute (`mutedProjectIds`: the whole list; a muted project's issues and alerts reach you only for issues you follow, or by an assignment or a mention)", body: UpdateNotificationSettingsSchema, responses: { 200: "`{preferences, weeklyReport, mutedProjectIds, emailAvailable}`" }, errors: [401, 422],
   },
   {
     method: "GET", path: "/api/v1/errors/{id}/subscription", tag: "Notifications", auth: "session", role: "viewer",
-    summary: "Whether you follow an issue, and why", params: IdParams, responses: { 200: "`{subscribed, reasons, choice}`" }, errors: [401, 404],
+    summary: "Whether you follow an issue, and why", params: IdParams, responses: { 200: "`{subscribed, reasons, choice, projectMuted}`" }, errors: [401, 404],
   },
   {
     method: "PUT", path: "/api/v1/errors/{id}/subscription", tag: "Notifications", auth: "session", role: "viewer",
-    summary: "Follow an issue, or stop following it", params: IdParams, body: IssueSubscriptionSchema, responses: { 200: "`{subscribed, reasons, choice}`" }, errors: [401, 404, 422],
+    summary: "Follow an issue, or stop following it", params: IdParams, body: IssueSubscriptionSchema, responses: { 200: "`{subscribed, reasons, choice, projectMuted}`" }, errors: [401, 404, 422],
   },
 ];
