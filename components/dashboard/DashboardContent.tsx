@@ -8,6 +8,7 @@ import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
 import { useErrorsQuery } from "@/lib/client/hooks/useErrorsQuery";
 import { useErrorTrackingQuery } from "@/lib/client/hooks/useErrorTrackingQuery";
+import { useSearchValuesQuery } from "@/lib/client/hooks/useSearchValuesQuery";
 import type { DashboardParams, ParamPatch } from "@/lib/client/useDashboardParams";
 import { forgetFirstRunKey } from "@/lib/client/firstRunKey";
 import type { Me } from "@/lib/workspaces/getMe";
@@ -21,7 +22,11 @@ interface DashboardContentProps {
 /** Title, filters, and either the first-run screen or the dashboard sections for one workspace. */
 export function DashboardContent({ me, workspace, params }: DashboardContentProps) {
   const { update } = params;
-  const tracking = useErrorTrackingQuery({ workspaceId: workspace.id, timeframe: params.timeframe, severity: params.severity });
+  // A project of another workspace (an old link) is no filter.
+  const projectId = workspace.projects.some((p) => p.id === params.projectId) ? (params.projectId ?? undefined) : undefined;
+  const environment = params.environment ?? undefined;
+  const tracking = useErrorTrackingQuery({ workspaceId: workspace.id, timeframe: params.timeframe, severity: params.severity, projectId, environment });
+  const environments = useSearchValuesQuery(workspace.id, "environment", "", true);
   // Any error at all, ever: decides between the first-run screen and the dashboard.
   const anyError = useErrorsQuery({ workspaceId: workspace.id, pageSize: 1 });
   const onChange = useCallback((patch: ParamPatch) => update(patch), [update]);
@@ -44,8 +49,14 @@ export function DashboardContent({ me, workspace, params }: DashboardContentProp
           <DashboardFilters
             timeframe={params.timeframe}
             severity={params.severity}
+            projects={workspace.projects}
+            projectId={projectId ?? ""}
+            environments={environments.data?.values.map((v) => v.value) ?? []}
+            environment={environment ?? ""}
             onTimeframeChange={(tf) => onChange({ tf: tf === "24h" ? null : tf, page: null, from: null, to: null })}
             onSeverityChange={(sev) => onChange({ sev: sev === "all" ? null : sev, page: null })}
+            onProjectChange={(id) => onChange({ project: id || null, page: null, from: null, to: null })}
+            onEnvironmentChange={(env) => onChange({ env: env || null, page: null, from: null, to: null })}
           />
         )}
       </div>
@@ -58,7 +69,7 @@ export function DashboardContent({ me, workspace, params }: DashboardContentProp
       ) : tracking.error && !tracking.data ? (
         <ErrorState error={tracking.error} onRetry={() => void tracking.refetch()} />
       ) : tracking.data ? (
-        <DashboardSections me={me} workspace={workspace} params={params} tracking={tracking.data} onChange={onChange} />
+        <DashboardSections me={me} workspace={workspace} params={params} scope={{ projectId, environment }} tracking={tracking.data} onChange={onChange} />
       ) : null}
     </div>
   );

@@ -2,20 +2,46 @@
 
 import { Radio, RadioGroup } from "@headlessui/react";
 import { input } from "@/components/ui/buttonStyles";
+import { ProjectFilter } from "@/components/ui/ProjectFilter";
 import { SEVERITY_FILTERS, type SeverityFilter } from "@/lib/domain/severity";
 import { TIMEFRAME_LABELS } from "@/lib/client/timeframes";
 import { TIMEFRAMES, type Timeframe } from "@/lib/domain/timeframe";
+import type { Me } from "@/lib/workspaces/getMe";
 
 interface DashboardFiltersProps {
   timeframe: Timeframe;
   severity: SeverityFilter;
+  projects: Me["workspaces"][number]["projects"];
+  /** "" for all projects. */
+  projectId: string;
+  /** The workspace's most frequent environments. */
+  environments: string[];
+  /** "" for every environment. */
+  environment: string;
   onTimeframeChange: (tf: Timeframe) => void;
   onSeverityChange: (severity: SeverityFilter) => void;
+  onProjectChange: (projectId: string) => void;
+  onEnvironmentChange: (environment: string) => void;
 }
 
-export function DashboardFilters({ timeframe, severity, onTimeframeChange, onSeverityChange }: DashboardFiltersProps) {
+/** What the whole page shows: the timeframe, a severity, and (where there is a choice) a project and an environment. */
+export function DashboardFilters(props: DashboardFiltersProps) {
+  const { timeframe, severity, projects, projectId, environments, environment, onTimeframeChange, onSeverityChange, onProjectChange, onEnvironmentChange } = props;
+  // The chosen environment stays offered even when it is no longer among the most frequent.
+  const envOptions = environment && !environments.includes(environment) ? [environment, ...environments] : environments;
   return (
     <div className="flex flex-wrap items-center gap-3">
+      <ProjectFilter projects={projects} value={projectId} onChange={onProjectChange} className={`${input} py-1`} />
+      {envOptions.length > 1 || environment ? (
+        <select aria-label="Environment" value={environment} onChange={(e) => onEnvironmentChange(e.target.value)} className={`${input} py-1`}>
+          <option value="">All environments</option>
+          {envOptions.map((env) => (
+            <option key={env} value={env}>
+              {env}
+            </option>
+          ))}
+        </select>
+      ) : null}
       <RadioGroup
         value={timeframe}
         onChange={onTimeframeChange}

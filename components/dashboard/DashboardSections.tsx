@@ -23,6 +23,8 @@ interface DashboardSectionsProps {
   me: Me;
   workspace: Me["workspaces"][number];
   params: DashboardParams & { update: (patch: ParamPatch, options?: { push?: boolean }) => void };
+  /** The project and environment the whole page is narrowed to (the filters beside the timeframe). */
+  scope: { projectId?: string; environment?: string };
   tracking: WorkspaceErrorTracking;
   onChange: (patch: ParamPatch) => void;
 }
@@ -30,10 +32,12 @@ interface DashboardSectionsProps {
 const PAGE_SIZE = 20;
 
 /** Seed 002's page layout: overview, timeline, list + details (or correlations), recovery, alerts. */
-export function DashboardSections({ me, workspace, params, tracking, onChange }: DashboardSectionsProps) {
+export function DashboardSections({ me, workspace, params, scope, tracking, onChange }: DashboardSectionsProps) {
   const { update, selectedErrorId } = params;
   const filters: ErrorsFilters = {
     workspaceId: workspace.id,
+    projectId: scope.projectId,
+    environment: scope.environment,
     severity: params.severity === "all" ? undefined : params.severity,
     // status, cat, q and assigned: links made before the search syntax keep working.
     status: params.statuses.join(",") || undefined,

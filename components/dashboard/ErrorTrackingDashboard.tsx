@@ -19,7 +19,7 @@ export function ErrorTrackingDashboard() {
   const workspace = workspaces.find((w) => w.id === params.workspaceId) ?? workspaces[0];
 
   const switchWorkspace = useCallback(
-    (id: string) => update({ ws: id, error: null, page: null, from: null, to: null, cat: null }, { push: true }),
+    (id: string) => update({ ws: id, project: null, env: null, error: null, page: null, from: null, to: null, cat: null }, { push: true }),
     [update],
   );
 

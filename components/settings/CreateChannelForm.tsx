@@ -1,7 +1,8 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { ChannelMembersPicker, namesAnyone } from "@/components/settings/ChannelMembersPicker";
+import { ChannelDestination, configFor } from "@/components/settings/ChannelDestination";
+import { namesAnyone } from "@/components/settings/ChannelMembersPicker";
 import { ProjectChoice, SeverityChoice, StageChoice, type ProjectOption } from "@/components/settings/ChannelRoutingFields";
 import { button, input } from "@/components/ui/buttonStyles";
 import type { MembersConfig } from "@/lib/alerts/channels/channelConfigSchemas";
@@ -12,23 +13,6 @@ import type { Severity } from "@/lib/domain/severity";
 import { useCreateChannelMutation, type NewChannel } from "@/lib/client/hooks/useChannelsQuery";
 
 type Kind = NewChannel["kind"];
-export type TextKind = Exclude<Kind, "members">;
-export const TARGET: Record<TextKind, { label: string; placeholder: string; type: string }> = {
-  webhook: { label: "Webhook URL", placeholder: "https://example.com/hooks/faultline", type: "url" },
-  slack: { label: "Slack incoming-webhook URL", placeholder: "https://hooks.slack.com/services/…", type: "url" },
-  email: { label: "Recipients (comma-separated)", placeholder: "oncall@example.com, team@example.com", type: "text" },
-  pagerduty: { label: "PagerDuty routing key", placeholder: "Events API v2 integration key", type: "text" },
-  discord: { label: "Discord webhook URL", placeholder: "https://discord.com/api/webhooks/…", type: "url" },
-  teams: { label: "Teams workflow webhook URL", placeholder: "https://….logic.azure.com/workflows/… (Workflows: post to a channel when a webhook request is received)", type: "url" },
-};
-
-
-export function configFor(kind: TextKind, value: string): Record<string, unknown> {
-  const v = value.trim();
-  if (kind === "email") return { to: v.split(",").map((s) => s.trim()).filter(Boolean) };
-  if (kind === "pagerduty") return { routingKey: v };
-  return { url: v };
-}
 
 /** Adds a channel (admins): its kind, a name, where it sends, which severities and (of several) which projects' alerts it receives. */
 export function CreateChannelForm({ workspaceId, projects }: { workspaceId: string; projects: ProjectOption[] }) {
@@ -41,7 +25,6 @@ export function CreateChannelForm({ workspaceId, projects }: { workspaceId: stri
   const [projectIds, setProjectIds] = useState<string[]>([]);
   const [stages, setStages] = useState<EscalationStage[]>(ALL_STAGES);
   const [revealed, setRevealed] = useState<{ name: string; signingSecret: string } | null>(null);
-  const target = kind === "members" ? null : TARGET[kind];
   const hasTarget = kind === "members" ? namesAnyone(people) : targetValue.trim() !== "";
 
   function changeKind(next: Kind) {
@@ -82,14 +65,7 @@ export function CreateChannelForm({ workspaceId, projects }: { workspaceId: stri
           <input required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} placeholder={kind === "members" ? "e.g. on-call people" : "e.g. on-call webhook"} className={`${input} mt-1 w-full`} />
         </label>
       </div>
-      {target ? (
-        <label className="block text-sm">
-          <span className="text-gray-700 dark:text-gray-300">{target.label}</span>
-          <input required type={target.type} value={targetValue} onChange={(e) => setTargetValue(e.target.value)} placeholder={target.placeholder} className={`${input} mt-1 w-full`} />
-        </label>
-      ) : (
-        <ChannelMembersPicker workspaceId={workspaceId} value={people} onChange={setPeople} />
-      )}
+      <ChannelDestination kind={kind} workspaceId={workspaceId} target={targetValue} onTargetChange={setTargetValue} people={people} onPeopleChange={setPeople} />
       <SeverityChoice value={severities} onChange={setSeverities} />
       <StageChoice value={stages} onChange={setStages} />
       <ProjectChoice projects={projects} value={projectIds} onChange={setProjectIds} />

@@ -1,9 +1,9 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { ChannelMembersPicker, namesAnyone } from "@/components/settings/ChannelMembersPicker";
+import { ChannelDestination, configFor } from "@/components/settings/ChannelDestination";
+import { namesAnyone } from "@/components/settings/ChannelMembersPicker";
 import { ProjectChoice, SeverityChoice, StageChoice, type ProjectOption } from "@/components/settings/ChannelRoutingFields";
-import { configFor, TARGET } from "@/components/settings/CreateChannelForm";
 import { button, input } from "@/components/ui/buttonStyles";
 import { checkboxClass } from "@/components/ui/CheckboxChoice";
 import type { MembersConfig } from "@/lib/alerts/channels/channelConfigSchemas";
@@ -27,7 +27,6 @@ export function EditChannelForm({ channel, projects, onDone }: { channel: Channe
   const [stages, setStages] = useState<EscalationStage[]>(channel.stages);
   const [people, setPeople] = useState<MembersConfig>(channel.kind === "members" ? (config as MembersConfig) : {});
   const [targetValue, setTargetValue] = useState(channel.kind === "email" && Array.isArray(config.to) ? config.to.join(", ") : "");
-  const target = channel.kind === "members" ? null : TARGET[channel.kind];
   const masked = typeof config.url === "string" ? config.url : typeof config.routingKey === "string" ? config.routingKey : "";
 
   function submit(e: FormEvent) {
@@ -49,20 +48,15 @@ export function EditChannelForm({ channel, projects, onDone }: { channel: Channe
           Enabled
         </label>
       </div>
-      {target ? (
-        <label className="block text-sm">
-          <span className="text-gray-700 dark:text-gray-300">{target.label}</span>
-          <input
-            type={target.type}
-            value={targetValue}
-            onChange={(e) => setTargetValue(e.target.value)}
-            placeholder={masked ? `unchanged (${masked})` : target.placeholder}
-            className={`${input} mt-1 w-full`}
-          />
-        </label>
-      ) : (
-        <ChannelMembersPicker workspaceId={channel.workspaceId} value={people} onChange={setPeople} />
-      )}
+      <ChannelDestination
+        kind={channel.kind}
+        workspaceId={channel.workspaceId}
+        target={targetValue}
+        onTargetChange={setTargetValue}
+        people={people}
+        onPeopleChange={setPeople}
+        masked={masked}
+      />
       <SeverityChoice value={severities} onChange={setSeverities} />
       <StageChoice value={stages} onChange={setStages} />
       <ProjectChoice projects={projects} value={projectIds} onChange={setProjectIds} />

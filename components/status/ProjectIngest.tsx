@@ -22,15 +22,15 @@ export function ProjectIngest({ projects }: { projects: Project[] }) {
       <table data-testid="ingest-table" className="min-w-full text-sm">
         <thead>
           <tr className="border-b border-gray-200 text-left text-xs uppercase tracking-wide text-gray-500 dark:border-gray-800 dark:text-gray-400">
-            <th scope="col" className="px-4 py-2 font-medium">Project</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Events/s</th>
-            <th scope="col" className="px-3 py-2 font-medium">Window</th>
+            <th scope="col" className="px-3 py-2 font-medium">Project</th>
+            <th scope="col" className="px-2 py-2 text-right font-medium">Events/s</th>
+            <th scope="col" className="px-2 py-2 font-medium">Window</th>
             {COLUMNS.map((c) => (
-              <th key={c.key} scope="col" title={c.title} className="px-3 py-2 text-right font-medium">
+              <th key={c.key} scope="col" title={c.title} className="px-2 py-2 text-right font-medium">
                 {c.label}
               </th>
             ))}
-            <th scope="col" className="px-4 py-2 text-right font-medium">Stored</th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">Stored</th>
           </tr>
         </thead>
         <tbody>
@@ -39,29 +39,29 @@ export function ProjectIngest({ projects }: { projects: Project[] }) {
               <tr key={`${p.id}-${window}`} data-testid={i === 0 ? "ingest-row" : undefined} className={i === 1 ? "border-b border-gray-100 dark:border-gray-800" : ""}>
                 {i === 0 && (
                   <>
-                    <th scope="row" rowSpan={2} className="min-w-[8rem] px-4 py-2 text-left font-medium text-gray-900 dark:text-gray-100">
+                    <th scope="row" rowSpan={2} className="min-w-[7rem] px-3 py-2 text-left font-medium text-gray-900 dark:text-gray-100">
                       {p.name}
                     </th>
-                    <td rowSpan={2} className="px-3 py-2 text-right font-mono">
+                    <td rowSpan={2} className="px-2 py-2 text-right font-mono">
                       {formatNumber(p.eventsPerSecond)}
                     </td>
                   </>
                 )}
-                <td className="px-3 py-1 text-xs text-gray-500 dark:text-gray-400">{window === "lastHour" ? "1 h" : "24 h"}</td>
+                <td className="whitespace-nowrap px-2 py-1 text-xs text-gray-500 dark:text-gray-400">{window === "lastHour" ? "1 h" : "24 h"}</td>
                 {COLUMNS.map((c) => {
                   const value = p[window][c.key];
                   return (
                     <td
                       key={c.key}
                       data-testid={`${window}-${c.key}`}
-                      className={`px-3 py-1 text-right font-mono ${c.warn && value > 0 ? "font-semibold text-red-700 dark:text-red-400" : "text-gray-700 dark:text-gray-300"}`}
+                      className={`px-2 py-1 text-right font-mono ${c.warn && value > 0 ? "font-semibold text-red-700 dark:text-red-400" : "text-gray-700 dark:text-gray-300"}`}
                     >
                       {formatCount(value)}
                     </td>
                   );
                 })}
                 {i === 0 && (
-                  <td rowSpan={2} className="px-4 py-2 text-right font-mono" title={p.storage ? `sampled ${new Date(p.storage.sampledAt).toLocaleString()}` : undefined}>
+                  <td rowSpan={2} className="whitespace-nowrap px-3 py-2 text-right font-mono" title={p.storage ? `sampled ${new Date(p.storage.sampledAt).toLocaleString()}` : undefined}>
                     {formatBytes(p.storage?.bytes ?? null)}
                   </td>
                 )}

@@ -171,3 +171,39 @@ test("the list pages through many errors", async ({ page, context }) => {
   await page.getByRole("button", { name: "Previous" }).click();
   await expect(rows(page)).toHaveCount(20);
 });
+
+test("the project and environment filters narrow the whole page, and live in the URL", async ({ page, context }) => {
+  const two = await createTenant("dash-projects");
+  await signInAs(context, two.admin);
+  const created = await page.request.post(`/api/v1/workspaces/${two.workspaceId}/projects`, { data: { name: "Mobile app" } });
+  expect(created.status()).toBe(201);
+  const mobile = (await created.json()) as { id: string; ingestKey: string };
+  const web = Array.from({ length: 3 }, (_, i) => ({ type: "WebCheckoutError", message: `cart ${i} failed`, severity: "high", environment: "production" }));
+  const app = Array.from({ length: 2 }, (_, i) => ({ type: "MobileSyncError", message: `sync ${i} failed`, severity: "medium", environment: "staging" }));
+  expect((await postEvents(two.key, { events: web })).status).toBe(202);
+  expect((await postEvents(mobile.ingestKey, { events: app })).status).toBe(202);
+
+  await page.goto("/");
+  await expect(rows(page)).toHaveCount(2);
+  await expect(page.getByTestId("overview-totalErrors")).toHaveText("5");
+
+  await page.getByLabel("Project", { exact: true }).selectOption({ label: "Mobile app" });
+  await expect(page).toHaveURL(new RegExp(`project=${mobile.id}`));
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText("MobileSyncError");
+  await expect(page.getByTestId("overview-totalErrors")).toHaveText("2");
+  await expect(page.getByRole("region", { name: "Top errors" })).not.toContainText("WebCheckoutError");
+
+  await page.getByLabel("Project", { exact: true }).selectOption("");
+  await page.getByLabel("Environment", { exact: true }).selectOption("production");
+  await expect(page).toHaveURL(/env=production/);
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText("WebCheckoutError");
+  await expect(page.getByTestId("overview-totalErrors")).toHaveText("3");
+
+  // A link keeps both: the mobile project's production events are none.
+  await page.goto(`/?project=${mobile.id}&env=production`);
+  await expect(page.getByLabel("Environment", { exact: true })).toHaveValue("production");
+  await expect(page.getByTestId("overview-totalErrors")).toHaveText("0");
+  await expect(rows(page)).toHaveCount(0);
+});

@@ -11,6 +11,10 @@ import { ASSIGNED_FILTERS, type AssignedFilter } from "@/lib/domain/assignedFilt
 /** Everything that defines the dashboard view lives in the URL, so a link reproduces it. */
 export interface DashboardParams {
   workspaceId: string | null;
+  /** One project of the workspace (`project`); null: all of them. */
+  projectId: string | null;
+  /** One environment (`env`); null: every environment. */
+  environment: string | null;
   timeframe: Timeframe;
   severity: SeverityFilter;
   statuses: ErrorStatus[];
@@ -30,7 +34,7 @@ export interface DashboardParams {
   window: { from: string; to: string } | null;
 }
 
-export type ParamPatch = Partial<Record<"ws" | "tf" | "sev" | "status" | "cat" | "q" | "query" | "assigned" | "sort" | "order" | "page" | "error" | "alert" | "from" | "to", string | null>>;
+export type ParamPatch = Partial<Record<"ws" | "project" | "env" | "tf" | "sev" | "status" | "cat" | "q" | "query" | "assigned" | "sort" | "order" | "page" | "error" | "alert" | "from" | "to", string | null>>;
 
 const oneOf = <T extends string>(options: readonly T[], value: string | null, fallback: T): T =>
   options.includes(value as T) ? (value as T) : fallback;
@@ -41,6 +45,8 @@ export function parseDashboardParams(params: URLSearchParams): DashboardParams {
   const page = Number(params.get("page"));
   return {
     workspaceId: params.get("ws"),
+    projectId: params.get("project"),
+    environment: params.get("env"),
     timeframe: oneOf(TIMEFRAMES, params.get("tf"), DEFAULT_TIMEFRAME),
     severity: oneOf(SEVERITY_FILTERS, params.get("sev"), "all"),
     statuses: (params.get("status") ?? "").split(",").filter((s): s is ErrorStatus => ERROR_STATUSES.includes(s as ErrorStatus)),

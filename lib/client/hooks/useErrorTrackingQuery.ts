@@ -8,17 +8,16 @@ export interface TrackingParams {
   workspaceId: string | undefined;
   timeframe: Timeframe;
   severity: string;
+  projectId?: string;
+  environment?: string;
 }
 
 /** GET /api/v1/workspaces/:id/error-tracking — the aggregated view; polled so new errors show up. */
-export function useErrorTrackingQuery({ workspaceId, timeframe, severity }: TrackingParams) {
+export function useErrorTrackingQuery({ workspaceId, timeframe, severity, projectId, environment }: TrackingParams) {
+  const search = new URLSearchParams({ timeframe, severity, ...(projectId && { projectId }), ...(environment && { environment }) });
   return useQuery({
-    queryKey: ["errorTracking", { workspaceId, timeframe, severity }],
-    queryFn: ({ signal }) =>
-      apiFetch<WorkspaceErrorTracking>(
-        `/api/v1/workspaces/${workspaceId}/error-tracking?${new URLSearchParams({ timeframe, severity })}`,
-        { signal },
-      ),
+    queryKey: ["errorTracking", { workspaceId, timeframe, severity, projectId, environment }],
+    queryFn: ({ signal }) => apiFetch<WorkspaceErrorTracking>(`/api/v1/workspaces/${workspaceId}/error-tracking?${search}`, { signal }),
     enabled: Boolean(workspaceId),
     placeholderData: keepPreviousData,
     refetchInterval: POLL_MS,

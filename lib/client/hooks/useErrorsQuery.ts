@@ -10,6 +10,7 @@ export type ErrorsPage = ErrorListPage;
 export interface ErrorsFilters {
   workspaceId?: string;
   projectId?: string;
+  environment?: string;
   severity?: string;
   status?: string;
   category?: string;

@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest";
+import { parseDashboardParams } from "@/lib/client/useDashboardParams";
+
+describe("parseDashboardParams", () => {
+  it("reads the project and environment the page is narrowed to, none by default", () => {
+    const none = parseDashboardParams(new URLSearchParams("tf=7d"));
+    expect(none).toMatchObject({ projectId: null, environment: null, timeframe: "7d", severity: "all" });
+    const both = parseDashboardParams(new URLSearchParams("project=0190b7c2-0000-7000-8000-000000000001&env=staging&sev=critical"));
+    expect(both).toMatchObject({ projectId: "0190b7c2-0000-7000-8000-000000000001", environment: "staging", severity: "critical" });
+  });
+
+  it("falls back to the defaults for values it does not know", () => {
+    expect(parseDashboardParams(new URLSearchParams("tf=9y&sev=loud&page=-2&order=sideways"))).toMatchObject({ timeframe: "24h", severity: "all", page: 1, order: "desc" });
+  });
+});
