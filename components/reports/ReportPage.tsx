@@ -12,6 +12,7 @@ import { LoadingState } from "@/components/ui/Spinner";
 import { formatCount } from "@/lib/client/format";
 import { useMeQuery } from "@/lib/client/hooks/useMeQuery";
 import { useReportQuery } from "@/lib/client/hooks/useReportQuery";
+import { ProjectFilter } from "@/components/ui/ProjectFilter";
 import { utcDateTimeWithYear } from "@/lib/client/utcTime";
 import { duration } from "@/lib/reports/reportMarkdown";
 import { isLoggedMessage } from "@/lib/domain/issueTitle";
@@ -34,9 +35,13 @@ export function ReportPage() {
   const [now] = useState(() => Math.ceil(Date.now() / 3_600_000) * 3_600_000);
   const until = params.get("until") ?? new Date(now).toISOString();
   const since = params.get("since") ?? new Date(Date.parse(until) - 7 * DAY).toISOString();
-  const report = useReportQuery(workspace?.id, since, until);
-  const go = (patch: Record<string, string>) => router.replace(`${pathname}?${new URLSearchParams({ ...(workspace && { ws: workspace.id }), since, until, ...patch })}`);
-  const mdHref = workspace ? `/api/v1/workspaces/${workspace.id}/report?${new URLSearchParams({ since, until, format: "md" })}` : "#";
+  // A project of another workspace (an old link) is no filter.
+  const project = workspace?.projects.find((p) => p.id === params.get("project"));
+  const scope = { since, until, ...(project && { projectId: project.id }) };
+  const report = useReportQuery(workspace?.id, scope);
+  const go = (patch: Record<string, string>) =>
+    router.replace(`${pathname}?${new URLSearchParams({ ...(workspace && { ws: workspace.id }), since, until, ...(project && { project: project.id }), ...patch })}`);
+  const mdHref = workspace ? `/api/v1/workspaces/${workspace.id}/report?${new URLSearchParams({ ...scope, format: "md" })}` : "#";
 
   return (
     <div className="min-h-screen">
@@ -46,12 +51,15 @@ export function ReportPage() {
       <main className="mx-auto max-w-5xl space-y-6 px-3 py-6 sm:px-6 print:max-w-none print:p-0">
         <div className="flex flex-wrap items-end justify-between gap-3">
           <div>
-            <h1 className="text-2xl font-bold text-gray-900 dark:text-gray-100 print:text-black">Error report{workspace ? `: ${workspace.name}` : ""}</h1>
+            <h1 className="text-2xl font-bold text-gray-900 dark:text-gray-100 print:text-black">Error report{workspace ? `: ${workspace.name}` : ""}
+              {project ? ` · ${project.name}` : ""}
+            </h1>
             <p className="text-sm text-gray-500 dark:text-gray-400" data-testid="report-window">
               {utcDateTimeWithYear(since)} → {utcDateTimeWithYear(until)} UTC (whole hours)
             </p>
           </div>
           <div className="flex flex-wrap items-end gap-2 print:hidden">
+            {workspace && <ProjectFilter projects={workspace.projects} value={project?.id ?? ""} onChange={(id) => go({ project: id })} />}
             {PRESETS.map(([label, days]) => (
               <button key={days} type="button" className={button.secondary} onClick={() => go({ since: new Date(now - days * DAY).toISOString(), until: new Date(now).toISOString() })}>
                 {label}

@@ -187,5 +187,23 @@ describe("conditional resolve and ignore, comments, saved searches, investigatio
     expect(text).toContain("# Error report");
     expect(text).toContain(`| Events | ${new Intl.NumberFormat("en-US").format(json.totals.events)} |`);
     expect((await getJson(`/api/v1/workspaces/${t.workspaceId}/report?since=${until}&until=${since}`, { cookie })).status).toBe(422);
+
+    // One project's report: its events and issues only, named in the title; the workspace's counts them too.
+    const side = await send("POST", `/api/v1/workspaces/${t.workspaceId}/projects`, await login(t.admin), { name: "Report side project" });
+    expect(side.status).toBe(201);
+    const project = (await side.json()) as { id: string; ingestKey: string };
+    expect((await postEvents(project.ingestKey, { events: [1, 2, 3].map((i) => ({ type: "SideProjectError", message: `side ${i}`, severity: "critical" })) })).status).toBe(202);
+    const scoped = await (await getJson(`/api/v1/workspaces/${t.workspaceId}/report?since=${since}&until=${until}&projectId=${project.id}`, { cookie })).json();
+    expect(scoped.project).toEqual({ id: project.id, name: "Report side project" });
+    expect(scoped.totals).toMatchObject({ events: 3, criticalEvents: 3, active: 1, new: 1, resolved: 0 });
+    expect(scoped.topErrors.map((e: { type: string }) => e.type)).toEqual(["SideProjectError"]);
+    const whole = await (await getJson(`/api/v1/workspaces/${t.workspaceId}/report?since=${since}&until=${until}`, { cookie })).json();
+    expect(whole.project).toBeNull();
+    expect(whole.totals.events).toBe(json.totals.events + 3);
+    const scopedMd = await (await getJson(`/api/v1/workspaces/${t.workspaceId}/report?since=${since}&until=${until}&projectId=${project.id}&format=md`, { cookie })).text();
+    expect(scopedMd).toMatch(/^# Error report: .* · Report side project\n/);
+    const foreign = await getJson(`/api/v1/workspaces/${t.workspaceId}/report?projectId=${crypto.randomUUID()}`, { cookie });
+    expect(foreign.status).toBe(422);
+    expect((await foreign.json()).error.issues[0].path).toBe("projectId");
   });
 });

@@ -11,6 +11,8 @@ export const ReportQuerySchema = z.object({
   since: z.iso.datetime({ offset: true }).optional(),
   until: z.iso.datetime({ offset: true }).optional(),
   format: z.enum(["md", "json"]).default("json"),
+  /** One project of the workspace; absent: all of them. */
+  projectId: z.uuid().optional(),
 });
 export type ReportQuery = z.infer<typeof ReportQuerySchema>;
 
@@ -37,21 +39,22 @@ interface Duration {
 export async function getReport(auth: AuthContext, workspaceId: string, query: ReportQuery, now = new Date()) {
   assertCanViewWorkspace(auth, workspaceId);
   const { since, until } = reportWindow(query, now);
-  const args = [workspaceId, since, until];
+  const project = query.projectId ? await projectOf(workspaceId, query.projectId) : null;
+  const args = [workspaceId, since, until, project?.id ?? null];
   const [workspace, totals, issues, users, top, categories, severities, resolution, resolutionByCategory] = await Promise.all([
     queryRows<{ name: string }>(`SELECT name FROM "Workspace" WHERE id = $1`, [workspaceId]),
     queryRows<{ events: number; critical: number }>(
       `SELECT coalesce(sum(count), 0)::int AS events, coalesce(sum(count) FILTER (WHERE severity = 'critical'), 0)::int AS critical
-       FROM "ErrorHourly" WHERE "workspaceId" = $1 AND bucket >= $2 AND bucket < $3`,
+       FROM "ErrorHourly" WHERE "workspaceId" = $1 AND bucket >= $2 AND bucket < $3 AND ${inProject('"projectId"')}`,
       args,
     ),
     queryRows<{ active: number; new: number; resolved: number; regressed: number; unresolved: number }>(
       `SELECT
-         (SELECT count(DISTINCT "groupId") FROM "ErrorHourly" WHERE "workspaceId" = $1 AND bucket >= $2 AND bucket < $3)::int AS active,
-         (SELECT count(*) FROM "ErrorGroup" WHERE "workspaceId" = $1 AND "firstSeen" >= $2 AND "firstSeen" < $3)::int AS new,
-         (SELECT count(*) FROM "ErrorGroup" WHERE "workspaceId" = $1 AND "resolvedAt" >= $2 AND "resolvedAt" < $3)::int AS resolved,
-         (SELECT count(*) FROM "ErrorGroup" WHERE "workspaceId" = $1 AND "regressedAt" >= $2 AND "regressedAt" < $3)::int AS regressed,
-         (SELECT count(*) FROM "ErrorGroup" g WHERE "workspaceId" = $1 AND status IN ('new', 'acknowledged', 'investigating')
+         (SELECT count(DISTINCT "groupId") FROM "ErrorHourly" WHERE "workspaceId" = $1 AND bucket >= $2 AND bucket < $3 AND ${inProject('"projectId"')})::int AS active,
+         (SELECT count(*) FROM "ErrorGroup" WHERE "workspaceId" = $1 AND "firstSeen" >= $2 AND "firstSeen" < $3 AND ${inProject('"projectId"')})::int AS new,
+         (SELECT count(*) FROM "ErrorGroup" WHERE "workspaceId" = $1 AND "resolvedAt" >= $2 AND "resolvedAt" < $3 AND ${inProject('"projectId"')})::int AS resolved,
+         (SELECT count(*) FROM "ErrorGroup" WHERE "workspaceId" = $1 AND "regressedAt" >= $2 AND "regressedAt" < $3 AND ${inProject('"projectId"')})::int AS regressed,
+         (SELECT count(*) FROM "ErrorGroup" g WHERE "workspaceId" = $1 AND ${inProject('g."projectId"')} AND status IN ('new', 'acknowledged', 'investigating')
             AND EXISTS (SELECT 1 FROM "ErrorHourly" h WHERE h."groupId" = g.id AND h.bucket >= $2 AND h.bucket < $3))::int AS unresolved`,
       args,
     ),
@@ -59,17 +62,17 @@ export async function getReport(auth: AuthContext, workspaceId: string, query: R
       // UserDaily, plus the events the actor-fold job has not moved into it yet (ActorPending).
       `SELECT count(DISTINCT "userId")::int AS users FROM (
          SELECT "userId" FROM "UserDaily"
-         WHERE "workspaceId" = $1 AND day >= ($2::timestamptz AT TIME ZONE 'UTC')::date AND day <= (($3::timestamptz - interval '1 millisecond') AT TIME ZONE 'UTC')::date
+         WHERE "workspaceId" = $1 AND ${inProject('"projectId"')} AND day >= ($2::timestamptz AT TIME ZONE 'UTC')::date AND day <= (($3::timestamptz - interval '1 millisecond') AT TIME ZONE 'UTC')::date
          UNION ALL
          SELECT "userId" FROM "ActorPending"
-         WHERE "workspaceId" = $1 AND "userId" IS NOT NULL AND ("occurredAt" AT TIME ZONE 'UTC')::date >= ($2::timestamptz AT TIME ZONE 'UTC')::date
+         WHERE "workspaceId" = $1 AND ${inProject('"projectId"')} AND "userId" IS NOT NULL AND ("occurredAt" AT TIME ZONE 'UTC')::date >= ($2::timestamptz AT TIME ZONE 'UTC')::date
            AND ("occurredAt" AT TIME ZONE 'UTC')::date <= (($3::timestamptz - interval '1 millisecond') AT TIME ZONE 'UTC')::date
        ) u`,
       args,
     ),
     queryRows<{ id: string; type: string; message: string; severity: string; status: string; category: string; events: number; users: number; firstSeen: Date; lastSeen: Date }>(
       `SELECT g.id, g.type, g.message, g.severity::text, g.status::text, g.category, t.events, g."usersAffected" AS users, g."firstSeen", g."lastSeen"
-       FROM (SELECT "groupId", sum(count)::int AS events FROM "ErrorHourly" WHERE "workspaceId" = $1 AND bucket >= $2 AND bucket < $3
+       FROM (SELECT "groupId", sum(count)::int AS events FROM "ErrorHourly" WHERE "workspaceId" = $1 AND bucket >= $2 AND bucket < $3 AND ${inProject('"projectId"')}
              GROUP BY 1 ORDER BY 2 DESC LIMIT 10) t
        JOIN "ErrorGroup" g ON g.id = t."groupId" ORDER BY t.events DESC, g.id`,
       args,
@@ -77,11 +80,11 @@ export async function getReport(auth: AuthContext, workspaceId: string, query: R
     queryRows<{ category: string; events: number; issues: number }>(
       `SELECT g.category, sum(h.count)::int AS events, count(DISTINCT g.id)::int AS issues
        FROM "ErrorHourly" h JOIN "ErrorGroup" g ON g.id = h."groupId"
-       WHERE h."workspaceId" = $1 AND h.bucket >= $2 AND h.bucket < $3 GROUP BY 1 ORDER BY 2 DESC, 1`,
+       WHERE h."workspaceId" = $1 AND h.bucket >= $2 AND h.bucket < $3 AND ${inProject('h."projectId"')} GROUP BY 1 ORDER BY 2 DESC, 1`,
       args,
     ),
     queryRows<{ severity: string; events: number }>(
-      `SELECT severity::text, sum(count)::int AS events FROM "ErrorHourly" WHERE "workspaceId" = $1 AND bucket >= $2 AND bucket < $3 GROUP BY 1 ORDER BY 2 DESC`,
+      `SELECT severity::text, sum(count)::int AS events FROM "ErrorHourly" WHERE "workspaceId" = $1 AND bucket >= $2 AND bucket < $3 AND ${inProject('"projectId"')} GROUP BY 1 ORDER BY 2 DESC`,
       args,
     ),
     queryRows<Duration>(DURATION_SQL(""), args),
@@ -90,6 +93,8 @@ export async function getReport(auth: AuthContext, workspaceId: string, query: R
   if (!workspace[0]) throw ApiError.notFound("workspace not found");
   return {
     workspace: { id: workspaceId, name: workspace[0].name },
+    /** The one project the report covers; null: every project of the workspace. */
+    project,
     window: { since: since.toISOString(), until: until.toISOString() },
     generatedAt: now.toISOString(),
     totals: { events: totals[0].events, criticalEvents: totals[0].critical, affectedUsers: users[0].users, ...issues[0] },
@@ -102,6 +107,15 @@ export async function getReport(auth: AuthContext, workspaceId: string, query: R
 
 export type Report = Awaited<ReturnType<typeof getReport>>;
 
+/** `column` belongs to the report's project ($4), or any project when it covers them all. */
+const inProject = (column: string) => `($4::uuid IS NULL OR ${column} = $4::uuid)`;
+
+async function projectOf(workspaceId: string, projectId: string): Promise<{ id: string; name: string }> {
+  const [project] = await queryRows<{ id: string; name: string }>(`SELECT id, name FROM "Project" WHERE id = $1 AND "workspaceId" = $2`, [projectId, workspaceId]);
+  if (!project) throw ApiError.validation("projectId: not a project of this workspace", [{ path: "projectId", message: "not a project of this workspace" }]);
+  return project;
+}
+
 /** First seen (or the last regression) → resolved, in seconds, for issues resolved inside the window. */
 function DURATION_SQL(groupBy: "" | "category") {
   return `SELECT ${groupBy ? `${groupBy},` : ""} count(*)::int AS count,
@@ -109,6 +123,6 @@ function DURATION_SQL(groupBy: "" | "category") {
        percentile_cont(0.5) WITHIN GROUP (ORDER BY s)::float AS "medianSeconds",
        percentile_cont(0.9) WITHIN GROUP (ORDER BY s)::float AS "p90Seconds"
      FROM (SELECT ${groupBy ? `${groupBy},` : ""} extract(epoch FROM "resolvedAt" - greatest("firstSeen", coalesce("regressedAt", "firstSeen"))) AS s
-           FROM "ErrorGroup" WHERE "workspaceId" = $1 AND "resolvedAt" >= $2 AND "resolvedAt" < $3) r
+           FROM "ErrorGroup" WHERE "workspaceId" = $1 AND ${inProject('"projectId"')} AND "resolvedAt" >= $2 AND "resolvedAt" < $3) r
      ${groupBy ? `GROUP BY 1 ORDER BY count DESC, 1` : ""}`;
 }

@@ -4,6 +4,7 @@ import { duration, reportMarkdown } from "@/lib/reports/reportMarkdown";
 
 const report: Report = {
   workspace: { id: "w", name: "Acme <prod>" },
+  project: null,
   window: { since: "2026-01-01T00:00:00.000Z", until: "2026-01-08T00:00:00.000Z" },
   generatedAt: "2026-01-08T00:00:00.000Z",
   totals: { events: 12345, criticalEvents: 12, affectedUsers: 40, active: 3, new: 2, resolved: 1, regressed: 0, unresolved: 2 },
@@ -18,7 +19,8 @@ const report: Report = {
 describe("reportMarkdown", () => {
   it("renders totals, top errors, categories and resolution times as tables with safe cells", () => {
     const md = reportMarkdown(report);
-    expect(md).toContain("# Error report: Acme &lt;prod&gt;");
+    expect(md).toContain("# Error report: Acme &lt;prod&gt;\n");
+    expect(reportMarkdown({ ...report, project: { id: "p", name: "Mobile <app>" } })).toContain("# Error report: Acme &lt;prod&gt; · Mobile &lt;app&gt;\n");
     expect(md).toContain("| Events | 12,345 |");
     expect(md).toContain("| 1 | TypeError: a \\| b next line | high | new | api | 12,000 | 30 |");
     expect(md).toContain("| All | 1 | 2.0 h | 2.0 h | 2.0 h |");

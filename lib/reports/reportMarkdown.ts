@@ -5,7 +5,7 @@ import { issueTitle } from "@/lib/domain/issueTitle";
 export function reportMarkdown(report: Report): string {
   const t = report.totals;
   const lines = [
-    `# Error report: ${inline(report.workspace.name)}`,
+    `# Error report: ${inline(report.workspace.name)}${report.project ? ` · ${inline(report.project.name)}` : ""}`,
     "",
     `Window: ${report.window.since} → ${report.window.until} (UTC, whole hours). Generated ${report.generatedAt}.`,
     "",
