@@ -401,6 +401,14 @@ describe("muting a project", () => {
     await comment(t.member, second, "again");
     await comment(t.admin, second, "unmuted comment");
     await told(t.member, commentedOn(second, "unmuted comment"));
+
+    // A mute left over in a workspace one no longer belongs to is not listed, so the list sent back whole passes.
+    await query(`INSERT INTO "ProjectMute" ("userId", "projectId") VALUES ($1, $2)`, [t.member.id, other.projectId]);
+    const listed = (await (await getJson("/api/v1/account/notifications", { cookie: cookie(t.member) })).json()).mutedProjectIds as string[];
+    expect(listed).toEqual([]);
+    const resent = await send("PATCH", "/api/v1/account/notifications", cookie(t.member), { mutedProjectIds: [...listed, mobile.id] });
+    expect(resent.status).toBe(200);
+    expect((await resent.json()).mutedProjectIds).toEqual([mobile.id]);
   });
 
   it("a members channel's alerts of a muted project skip you, unless you follow the issue", async () => {

@@ -6,7 +6,13 @@ import { ApiError } from "@/lib/http/ApiError";
  * channel, no longer reach them unless they follow the issue (being assigned or mentioned still does).
  */
 export async function mutedProjectIdsOf(userId: string): Promise<string[]> {
-  const rows = await db().projectMute.findMany({ where: { userId }, select: { projectId: true }, orderBy: { createdAt: "asc" } });
+  // Only projects of workspaces they still belong to: the list is sent back whole, and ids they can
+  // no longer name would be refused (a replace drops them).
+  const rows = await db().projectMute.findMany({
+    where: { userId, project: { workspace: { memberships: { some: { userId } } } } },
+    select: { projectId: true },
+    orderBy: { createdAt: "asc" },
+  });
   return rows.map((r) => r.projectId);
 }
 
