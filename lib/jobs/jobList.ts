@@ -14,7 +14,7 @@ import { createPartitionsAhead } from "@/lib/lifecycle/createPartitionsAhead";
 import { RETENTION_JOB, runRetention } from "@/lib/lifecycle/runRetention";
 import { deleteStaleChunks } from "@/lib/sourcemaps/bundles/deleteStaleChunks";
 import { runWorkflowNotifications, WORKFLOW_NOTIFICATIONS_JOB } from "@/lib/notifications/runWorkflowNotifications";
-import { sendNotificationEmails } from "@/lib/notifications/sendNotificationEmails";
+import { NOTIFICATION_EMAILS_JOB, sendNotificationEmails } from "@/lib/notifications/sendNotificationEmails";
 import { sendWeeklyReports } from "@/lib/notifications/sendWeeklyReports";
 import { sampleStorage } from "@/lib/storage/sampleStorage";
 
@@ -136,7 +136,7 @@ export const jobList: Job[] = [
   },
   // The notifications people want by email, one email per person per turn, through SMTP_URL.
   {
-    name: "notification-emails",
+    name: NOTIFICATION_EMAILS_JOB,
     intervalMs: env().NOTIFICATION_EMAIL_INTERVAL_MS,
     run: async (now) => {
       const { SMTP_URL, SMTP_FROM, PUBLIC_URL, ALERT_DELIVERY_TIMEOUT_MS } = env();

@@ -6,7 +6,17 @@ import { metrics } from "@/lib/metrics/registry";
 import { reportServerError } from "@/lib/observability/serverErrors";
 import { errorMessage } from "@/lib/text/errorMessage";
 
-const globalForJobs = globalThis as unknown as { faultlineJobs?: { stop: () => void } };
+const globalForJobs = globalThis as unknown as { faultlineJobs?: { stop: () => void; kick: (name: string) => void } };
+
+/**
+ * Asks this process's scheduler for a turn of a job now instead of at its next interval (when work
+ * for it just arrived: an alert to email). Still under the job's lock, so on one instance at a time;
+ * a turn already running is followed by another at once. Jobs with an interval longer than
+ * LONG_JOB_POLL_MS, and processes without the scheduler, ignore it.
+ */
+export function requestJobTurn(name: string): void {
+  globalForJobs.faultlineJobs?.kick(name);
+}
 
 /** How often a job with a longer interval checks whether it is due (see startJobs). */
 export const LONG_JOB_POLL_MS = 60_000;
@@ -29,13 +39,18 @@ export function startJobs(jobs: Job[]): void {
   const timers = new Map<string, NodeJS.Timeout>();
   let stopped = false;
 
+  const kicks = new Map<string, () => void>();
+
   for (const job of jobs) {
     if (job.intervalMs <= 0) continue;
     const key = advisoryLockKey(`faultline-job:${job.name}`);
     const long = job.intervalMs > LONG_JOB_POLL_MS;
     const pace = long ? LONG_JOB_POLL_MS : job.intervalMs;
+    let running = false;
+    let again = false;
     const turn = async () => {
       const m = metrics();
+      running = true;
       try {
         // Each run that got the lock is recorded (JobRun: the status page) and counted here, while
         // the lock is still held: a turn that then finds it busy is counted after it.
@@ -56,9 +71,23 @@ export function startJobs(jobs: Job[]): void {
         logger.error("job failed", { job: job.name, error: errorMessage(error) });
         reportServerError(error, { where: `job:${job.name}` });
       }
-      if (!stopped) timers.set(job.name, setTimeout(turn, pace).unref());
+      running = false;
+      if (!stopped) timers.set(job.name, setTimeout(turn, again ? 0 : pace).unref());
+      again = false;
     };
     timers.set(job.name, setTimeout(turn, pace).unref());
+    // A long job's turn checks whether it is due, so asking for one early would do nothing.
+    if (!long) {
+      kicks.set(job.name, () => {
+        if (stopped) return;
+        if (running) {
+          again = true;
+          return;
+        }
+        clearTimeout(timers.get(job.name));
+        timers.set(job.name, setTimeout(turn, 0).unref());
+      });
+    }
   }
 
   globalForJobs.faultlineJobs = {
@@ -66,6 +95,7 @@ export function startJobs(jobs: Job[]): void {
       stopped = true;
       timers.forEach((timer) => clearTimeout(timer));
     },
+    kick: (name) => kicks.get(name)?.(),
   };
   logger.info("background jobs started", { jobs: jobs.filter((j) => j.intervalMs > 0).map((j) => `${j.name}/${j.intervalMs}ms`).join(", ") });
 }

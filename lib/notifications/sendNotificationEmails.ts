@@ -8,6 +8,8 @@ import { unsubscribeLinks } from "@/lib/notifications/unsubscribeLinks";
 import { groupBy } from "@/lib/text/groupBy";
 import type { NotificationKind } from "@/lib/notifications/notificationKinds";
 
+export const NOTIFICATION_EMAILS_JOB = "notification-emails";
+
 /** A pending email older than this is not sent any more (SMTP was down, or configured only later). */
 const EXPIRE_AFTER_MS = 60 * 60_000;
 const MAX_ATTEMPTS = 5;

@@ -3,6 +3,8 @@ import type { NotificationContext } from "@/lib/alerts/notify/notificationContex
 import type { MembersConfig } from "@/lib/alerts/channels/channelConfigSchemas";
 import { pool } from "@/lib/db/pool";
 import { uuidv7 } from "@/lib/ids/uuidv7";
+import { requestJobTurn } from "@/lib/jobs/startJobs";
+import { NOTIFICATION_EMAILS_JOB } from "@/lib/notifications/sendNotificationEmails";
 import { DEFAULT_PREFERENCES } from "@/lib/notifications/notificationKinds";
 import { errorMessage } from "@/lib/text/errorMessage";
 
@@ -10,8 +12,9 @@ import { errorMessage } from "@/lib/text/errorMessage";
  * A "Faultline members" channel's delivery: one `alert` notification for each person it names — the
  * members, the members of the teams, and with `assignee` the issue's assignee or every member of its
  * team — who is a member of the workspace now, has not unfollowed the issue, has not muted its project
- * (unless they follow the issue) and has not turned alert notifications off; by email too when they want it (the notification-emails job sends it). Unique per
- * person and delivery, so a retried delivery tells nobody twice. Never throws.
+ * (unless they follow the issue) and has not turned alert notifications off; by email too when they
+ * want it (the notification-emails job sends it, asked for a turn at once). Unique per person and
+ * delivery, so a retried delivery tells nobody twice. Never throws.
  */
 export async function notifyMembers(config: MembersConfig, ctx: NotificationContext, sourceId: string): Promise<SendOutcome> {
   const started = Date.now();
@@ -47,6 +50,8 @@ export async function notifyMembers(config: MembersConfig, ctx: NotificationCont
          ON CONFLICT ("userId", "sourceId") DO NOTHING`,
         [rows.map(() => uuidv7()), rows.map((r) => r.userId), ctx.workspace.id, groupId, ctx.test ? null : ctx.alert.id, sourceId, detail, rows.map((r) => (r.delivery === "email" ? "pending" : null))],
       );
+      // An alert's email goes out now, not at the job's next turn (up to NOTIFICATION_EMAIL_INTERVAL_MS).
+      if (rows.some((r) => r.delivery === "email")) requestJobTurn(NOTIFICATION_EMAILS_JOB);
     }
     if (ctx.test && rows.length === 0) {
       return { ok: false, error: "nobody to tell: no member this channel names wants alert notifications", retryable: false, durationMs: Date.now() - started };
