@@ -25,15 +25,18 @@ export function ErrorAlerts({
   onOpenError,
   linkedAlertId = null,
   errorId = null,
+  projectId = null,
 }: {
   workspace: Me["workspaces"][number];
   onOpenError?: (errorId: string) => void;
   linkedAlertId?: string | null;
   /** Only this issue's alerts, and nothing at all while it has none open and none is linked (the issue page). */
   errorId?: string | null;
+  /** Only this project's alerts (the dashboard's project filter). */
+  projectId?: string | null;
 }) {
   const { showToast } = useToast();
-  const alerts = useAlertsQuery(workspace.id, errorId);
+  const alerts = useAlertsQuery(workspace.id, errorId, projectId);
   const update = useUpdateAlertMutation(workspace.id, (message) => showToast(`Alert not updated: ${message}`));
   const canAct = workspace.role !== "viewer";
   const items = alerts.data?.items ?? [];

@@ -110,7 +110,7 @@ export function DashboardSections({ me, workspace, params, scope, tracking, onCh
       </div>
       <ResolutionMetricsPanel resolution={tracking.resolution} timeframe={params.timeframe} />
       <RecoveryAnalysis recovery={tracking.recovery} />
-      <ErrorAlerts workspace={workspace} onOpenError={select} linkedAlertId={params.linkedAlertId} />
+      <ErrorAlerts workspace={workspace} onOpenError={select} linkedAlertId={params.linkedAlertId} projectId={scope.projectId ?? null} />
     </>
   );
 }

@@ -193,6 +193,10 @@ test("the project and environment filters narrow the whole page, and live in the
   await expect(rows(page).first()).toContainText("MobileSyncError");
   await expect(page.getByTestId("overview-totalErrors")).toHaveText("2");
   await expect(page.getByRole("region", { name: "Top errors" })).not.toContainText("WebCheckoutError");
+  // The alerts panel too: the mobile project's new-issue alert only.
+  const alerts = page.getByRole("region", { name: /^Active alerts/ });
+  await expect(alerts).toContainText("New issue: MobileSyncError");
+  await expect(alerts).not.toContainText("WebCheckoutError");
 
   await page.getByLabel("Project", { exact: true }).selectOption("");
   await page.getByLabel("Environment", { exact: true }).selectOption("production");
@@ -200,6 +204,7 @@ test("the project and environment filters narrow the whole page, and live in the
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page).first()).toContainText("WebCheckoutError");
   await expect(page.getByTestId("overview-totalErrors")).toHaveText("3");
+  await expect(alerts).toContainText("New issue: WebCheckoutError");
 
   // A link keeps both: the mobile project's production events are none.
   await page.goto(`/?project=${mobile.id}&env=production`);

@@ -10,12 +10,12 @@ export type AlertList = Awaited<ReturnType<typeof listAlerts>>;
 /** Every list of a workspace's open alerts (the dashboard's, each issue page's). */
 const openAlertsKey = (workspaceId: string) => ["alerts", workspaceId, "open"] as const;
 
-/** GET /api/v1/workspaces/:id/alerts — active and acknowledged alerts (of one issue, with `errorId`), polled with the dashboard. */
-export function useAlertsQuery(workspaceId: string, errorId: string | null = null) {
+/** GET /api/v1/workspaces/:id/alerts — active and acknowledged alerts (of one issue with `errorId`, of one project with `projectId`), polled with the dashboard. */
+export function useAlertsQuery(workspaceId: string, errorId: string | null = null, projectId: string | null = null) {
+  const search = new URLSearchParams({ status: "active,acknowledged", ...(errorId && { errorId }), ...(projectId && { projectId }) });
   return useQuery({
-    queryKey: [...openAlertsKey(workspaceId), errorId ?? "all"],
-    queryFn: ({ signal }) =>
-      apiFetch<AlertList>(`/api/v1/workspaces/${workspaceId}/alerts?status=active,acknowledged${errorId ? `&errorId=${encodeURIComponent(errorId)}` : ""}`, { signal }),
+    queryKey: [...openAlertsKey(workspaceId), errorId ?? "all", projectId ?? "any"],
+    queryFn: ({ signal }) => apiFetch<AlertList>(`/api/v1/workspaces/${workspaceId}/alerts?${search}`, { signal }),
     refetchInterval: POLL_MS,
   });
 }
