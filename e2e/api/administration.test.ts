@@ -130,6 +130,12 @@ describe("workspaces and projects", () => {
     expect((await postEvents(created.ingestKey, { type: "BeforeDelete" })).status).toBe(202);
     const eventIds = () => query<{ n: number }>(`SELECT count(*)::int AS n FROM "ErrorEventId" WHERE "projectId" = $1`, [created.id]);
     expect((await eventIds())[0].n).toBe(1);
+    // A rule watching only this project, and a channel of it and the tenant's own.
+    const rules = (await api("GET", `/api/v1/workspaces/${t.workspaceId}/alert-rules`, admin)).body.items as { id: string; name: string; enabled: boolean }[];
+    const rule = rules.find((r) => r.name.startsWith("High errors"))!;
+    expect((await api("PATCH", `/api/v1/alert-rules/${rule.id}`, admin, { projectIds: [created.id] })).status).toBe(200);
+    const channel = await api("POST", `/api/v1/workspaces/${t.workspaceId}/channels`, admin, { kind: "webhook", name: "Both projects", config: { url: "http://127.0.0.1:9/hook" }, projectIds: [created.id, t.projectId] });
+    expect(channel.status).toBe(201);
     const wrong = await api("DELETE", `/api/v1/projects/${created.id}`, admin, { confirmName: "throwaway" });
     expect(wrong.status).toBe(422);
     expect(wrong.body.error.issues[0].path).toBe("confirmName");
@@ -139,6 +145,11 @@ describe("workspaces and projects", () => {
     // Tables without a foreign key to Project (event ids, rollups) lose its rows too.
     expect((await eventIds())[0].n).toBe(0);
     expect((await query<{ n: number }>(`SELECT count(*)::int AS n FROM "ProjectDaily" WHERE "projectId" = $1`, [created.id]))[0].n).toBe(0);
+    // It leaves the rule's and the channel's lists: the rule, left with none (which would mean every project), is off.
+    const after = (await api("GET", `/api/v1/workspaces/${t.workspaceId}/alert-rules`, admin)).body.items.find((r: { id: string }) => r.id === rule.id);
+    expect(after).toMatchObject({ projectIds: [], enabled: false });
+    const channels = (await api("GET", `/api/v1/workspaces/${t.workspaceId}/channels`, admin)).body.items as { id: string; projectIds: string[]; enabled: boolean }[];
+    expect(channels.find((c) => c.id === channel.body.id)).toMatchObject({ projectIds: [t.projectId], enabled: true });
     const actions = await auditActions(t.workspaceId);
     expect(actions).toEqual(expect.arrayContaining(["workspace.updated", "project.created", "project.updated", "project.deleted", "ingest_key.created"]));
   });

@@ -1,5 +1,6 @@
 import { auditRow, userActor } from "@/lib/audit/auditRow";
 import type { AuthContext } from "@/lib/auth/AuthContext";
+import { invalidateRules } from "@/lib/alerts/rules/ruleCache";
 import { assertCanAdminister, assertUser } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/prisma";
 import { ApiError } from "@/lib/http/ApiError";
@@ -45,8 +46,8 @@ const PROJECT_TABLES = [
 
 /**
  * DELETE /api/v1/projects/:id (admins): the project's name must be typed again. Its issues, events
- * (occurrences through their issues, event ids, rollups, counters) and keys go with it; the audit
- * entry (in the workspace) stays.
+ * (occurrences through their issues, event ids, rollups, counters) and keys go with it, and it
+ * leaves the project lists of alert rules and channels; the audit entry (in the workspace) stays.
  */
 export async function deleteProject(auth: AuthContext, projectId: string, input: DeleteProjectInput) {
   assertUser(auth);
@@ -61,7 +62,18 @@ export async function deleteProject(auth: AuthContext, projectId: string, input:
       data: auditRow({ workspaceId: project.workspaceId, actor: userActor(auth.userId), action: "project.deleted", targetType: "project", targetId: projectId, before: { name: project.name, publicId: project.publicId } }),
     }),
     ...PROJECT_TABLES.map((table) => db().$executeRawUnsafe(`DELETE FROM "${table}" WHERE "projectId" = $1::uuid`, projectId)),
+    // Alert rules and channels limited to some projects lose this one; one left with none is turned
+    // off (an empty list means every project), not widened.
+    ...["AlertRule", "NotificationChannel"].map((table) =>
+      db().$executeRawUnsafe(
+        `UPDATE "${table}" SET enabled = enabled AND cardinality(array_remove("projectIds", $1::uuid)) > 0, "projectIds" = array_remove("projectIds", $1::uuid), "updatedAt" = now()
+          WHERE "workspaceId" = $2::uuid AND $1::uuid = ANY("projectIds")`,
+        projectId,
+        project.workspaceId,
+      ),
+    ),
     db().project.delete({ where: { id: projectId } }),
   ]);
+  invalidateRules(project.workspaceId);
   await forgetProjectCaches(project, keys.map((k) => k.keyHash));
 }
