@@ -79,6 +79,7 @@ export function DashboardSections({ me, workspace, params, scope, tracking, onCh
             teams={teams.data?.items}
             currentUserId={me.user.id}
             canTriage={canTriage}
+            projectNames={workspace.projects.length > 1 && !scope.projectId ? new Map(workspace.projects.map((p) => [p.id, p.name])) : undefined}
             params={params}
             categories={categories}
             data={list.data}

@@ -33,6 +33,8 @@ interface ErrorListProps {
   teams?: { id: string; name: string }[];
   currentUserId: string;
   canTriage: boolean;
+  /** Each row names its project by this map (a workspace of several projects, not narrowed to one). */
+  projectNames?: Map<string, string>;
   data: ErrorsPage | undefined;
   isLoading: boolean;
   isFetching: boolean;
@@ -250,6 +252,7 @@ export function ErrorList(props: ErrorListProps) {
               isChecked={allMatching || checked.has(item.errorId)}
               canSelect={canTriage}
               periodLabel={periodLabel}
+              projectName={props.projectNames?.get(item.projectId)}
               onCheck={(e) => check(i, e.shiftKey)}
               onSelect={() => {
                 setActive(i);

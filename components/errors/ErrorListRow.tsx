@@ -14,6 +14,8 @@ interface ErrorListRowProps {
   isChecked: boolean;
   canSelect: boolean;
   periodLabel: string;
+  /** Shown when the list mixes projects. */
+  projectName?: string;
   onSelect: () => void;
   onCheck: (event: MouseEvent<HTMLInputElement>) => void;
 }
@@ -28,7 +30,7 @@ function initials(name: string): string {
 }
 
 /** One option of the error listbox: checkbox, title (type and message), culprit, sparkline and counts for the period. */
-export function ErrorListRow({ error, id, isSelected, isActive, isChecked, canSelect, periodLabel, onSelect, onCheck }: ErrorListRowProps) {
+export function ErrorListRow({ error, id, isSelected, isActive, isChecked, canSelect, periodLabel, projectName, onSelect, onCheck }: ErrorListRowProps) {
   const lastSeen = error.stats.lastSeen;
   const title = issueTitleParts(error);
   return (
@@ -72,6 +74,11 @@ export function ErrorListRow({ error, id, isSelected, isActive, isChecked, canSe
         <p className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-0.5 text-xs text-gray-500 dark:text-gray-400">
           <SeverityBadge severity={error.severity} />
           <StatusBadge status={error.status} />
+          {projectName && (
+            <span className="font-medium text-gray-700 dark:text-gray-300" data-testid="row-project">
+              {projectName}
+            </span>
+          )}
           <span>{error.category}</span>
           {error.environments.map((env) => (
             <span key={env} className="rounded bg-gray-100 px-1 font-mono dark:bg-gray-800">

@@ -186,11 +186,15 @@ test("the project and environment filters narrow the whole page, and live in the
   await page.goto("/");
   await expect(rows(page)).toHaveCount(2);
   await expect(page.getByTestId("overview-totalErrors")).toHaveText("5");
+  // Rows of a list that mixes projects name theirs.
+  await expect(rows(page).filter({ hasText: "MobileSyncError" }).getByTestId("row-project")).toHaveText("Mobile app");
+  await expect(rows(page).filter({ hasText: "WebCheckoutError" }).getByTestId("row-project")).toHaveText(/^Project dash-projects-/);
 
   await page.getByLabel("Project", { exact: true }).selectOption({ label: "Mobile app" });
   await expect(page).toHaveURL(new RegExp(`project=${mobile.id}`));
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page).first()).toContainText("MobileSyncError");
+  await expect(rows(page).first().getByTestId("row-project")).toHaveCount(0);
   await expect(page.getByTestId("overview-totalErrors")).toHaveText("2");
   await expect(page.getByRole("region", { name: "Top errors" })).not.toContainText("WebCheckoutError");
   // The alerts panel too: the mobile project's new-issue alert only.
