@@ -12,6 +12,8 @@ import { isLoggedMessage } from "@/lib/domain/issueTitle";
 
 interface IssueHeaderProps {
   issue: ErrorDetails;
+  /** The issue's project (named when its workspace has several). */
+  projectName?: string;
   listHref: string;
   actions: ReactNode;
 }
@@ -50,7 +52,7 @@ export function statusDetailText(issue: ErrorDetails): string | null {
 }
 
 /** Always visible at the top of the issue page: what it is, where it happens, since when, and the actions. */
-export function IssueHeader({ issue, listHref, actions }: IssueHeaderProps) {
+export function IssueHeader({ issue, projectName, listHref, actions }: IssueHeaderProps) {
   const detail = statusDetailText(issue);
   return (
     <header className="z-20 border-b sm:sticky sm:top-0 border-gray-200 bg-white/95 backdrop-blur dark:border-gray-800 dark:bg-gray-900/95" data-testid="issue-header">
@@ -63,6 +65,7 @@ export function IssueHeader({ issue, listHref, actions }: IssueHeaderProps) {
           <span data-testid="issue-status">
             <StatusBadge status={issue.status} />
           </span>
+          {projectName && <Badge title="Project">{projectName}</Badge>}
           <Badge title="Category">{issue.category}</Badge>
           {issue.platform && issue.platform !== "unknown" && <Badge title="Platform">{issue.platform}</Badge>}
           {issue.regressedAt && issue.status === "new" && <Badge className="bg-orange-50 text-orange-800 dark:bg-orange-950 dark:text-orange-300">REGRESSED</Badge>}

@@ -129,6 +129,7 @@ export function IssuePage({ errorId }: { errorId: string }) {
           />
           <IssueHeader
             issue={issue.data}
+            projectName={workspace && workspace.projects.length > 1 ? workspace.projects.find((p) => p.id === issue.data.projectId)?.name : undefined}
             listHref={listHref}
             actions={
               canTriage ? (

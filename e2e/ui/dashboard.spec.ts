@@ -215,4 +215,10 @@ test("the project and environment filters narrow the whole page, and live in the
   await expect(page.getByLabel("Environment", { exact: true })).toHaveValue("production");
   await expect(page.getByTestId("overview-totalErrors")).toHaveText("0");
   await expect(rows(page)).toHaveCount(0);
+
+  // The issue page of a workspace of several projects names its project.
+  await page.goto(`/?project=${mobile.id}`);
+  const id = await rows(page).first().getAttribute("data-error-id");
+  await page.goto(`/errors/${id}`);
+  await expect(page.getByTestId("issue-header").getByTitle("Project")).toHaveText("Mobile app");
 });
