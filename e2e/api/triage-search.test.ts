@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTenant, getJson, login, patchJson, postEvents, type Tenant } from "@/e2e/support/tenant";
+import { BASE_URL, createTenant, getJson, login, patchJson, postEvents, type Tenant } from "@/e2e/support/tenant";
 
 const HOUR = 3_600_000;
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
@@ -143,5 +143,23 @@ describe("GET /api/v1/errors?query= (search syntax over the per-issue tag rollup
     expect(values.values).toEqual([{ value: "production", count: 5 }]);
     const categories = await (await getJson(`/api/v1/workspaces/${t.workspaceId}/search-values?key=category&prefix=pay`, { cookie })).json();
     expect(categories.values).toEqual([{ value: "payment", count: 1 }]);
+  });
+
+  it("filters by project, by slug or name, and suggests the projects", async () => {
+    const created = await fetch(`${BASE_URL}/api/v1/workspaces/${t.workspaceId}/projects`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: await login(t.admin) },
+      body: JSON.stringify({ name: "Mobile app" }),
+    });
+    expect(created.status).toBe(201);
+    const mobile = (await created.json()) as { slug: string; ingestKey: string };
+    expect((await postEvents(mobile.ingestKey, { type: "MobileCrash", message: "out of memory", severity: "critical" })).status).toBe(202);
+    expect(await types(`project:${mobile.slug}`)).toEqual(["MobileCrash"]);
+    expect(await types('project:"mobile APP"')).toEqual(["MobileCrash"]);
+    expect(await types("project:MOB*")).toEqual(["MobileCrash"]);
+    expect(await types(`!project:${mobile.slug}`)).toEqual(["CheckoutError", "LegacyError", "StagingWarning"]);
+    expect(await types("project:nowhere")).toEqual([]);
+    const projects = await (await getJson(`/api/v1/workspaces/${t.workspaceId}/search-values?key=project&prefix=mob`, { cookie })).json();
+    expect(projects.values).toEqual([{ value: mobile.slug, count: 0 }]);
   });
 });

@@ -13,10 +13,11 @@ const errorOf = (q: string) => parseSearch(q).errors.map((e) => e.message).join(
 describe("parseSearch", () => {
   it("reads every key of the syntax", () => {
     expect(
-      terms('is:unresolved level:high category:database environment:production release:"web 1.2" user.id:u-1 assigned:me route:/checkout firstSeen:-24h'),
+      terms('is:unresolved level:high project:shop-web category:database environment:production release:"web 1.2" user.id:u-1 assigned:me route:/checkout firstSeen:-24h'),
     ).toEqual([
       { key: "is", negated: false, values: ["unresolved"] },
       { key: "level", negated: false, values: ["high"] },
+      { key: "project", negated: false, values: ["shop-web"] },
       { key: "category", negated: false, values: ["database"] },
       { key: "environment", negated: false, values: ["production"] },
       { key: "release", negated: false, values: ["web 1.2"] },

@@ -29,7 +29,7 @@ export type DateRange =
 export type SearchTerm =
   | { key: "is"; negated: boolean; values: IsValue[] }
   | { key: "level"; negated: boolean; values: Severity[] }
-  | { key: "category" | "environment" | "release" | "firstRelease" | "user.id"; negated: boolean; values: string[] }
+  | { key: "project" | "category" | "environment" | "release" | "firstRelease" | "user.id"; negated: boolean; values: string[] }
   | { key: "assigned"; negated: boolean; values: AssignedTarget[] }
   | { key: DateKey; negated: boolean; range: DateRange }
   | { key: "tag"; tag: string; negated: boolean; values: string[] }
@@ -131,6 +131,7 @@ function toTerm(token: RawToken, fail: (message: string) => void): SearchTerm | 
       if ("at" in range && !isStorableInstant(Date.parse(range.at))) return void fail(`${known}: "${values[0]}" must be between 1970 and 9999`);
       return { key: known, negated, range };
     }
+    case "project":
     case "category":
     case "environment":
     case "release":

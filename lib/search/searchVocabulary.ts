@@ -25,12 +25,13 @@ export const DATE_KEYS = ["firstSeen", "lastSeen"] as const;
 export type DateKey = (typeof DATE_KEYS)[number];
 
 /** Keys with a meaning of their own; any other `key:value` filters on a tag. */
-export const KNOWN_KEYS = ["is", "level", "category", "environment", "release", "firstRelease", "user.id", "assigned", ...DATE_KEYS] as const;
+export const KNOWN_KEYS = ["is", "level", "project", "category", "environment", "release", "firstRelease", "user.id", "assigned", ...DATE_KEYS] as const;
 export type KnownKey = (typeof KNOWN_KEYS)[number];
 
 export const KEY_DESCRIPTIONS: Record<KnownKey, string> = {
   is: "status: unresolved, resolved, ignored, assigned, unassigned…",
   level: "severity: critical, high, medium, low (or fatal, error, warning, info)",
+  project: "a project's slug or name (a trailing * matches a prefix)",
   category: "category, e.g. database, timeout",
   environment: "environment of an event",
   release: "release of an event (a trailing * matches a prefix)",

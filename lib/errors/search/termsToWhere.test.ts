@@ -46,3 +46,15 @@ describe("firstRelease", () => {
     expect(where("!firstRelease:shop@1.2.0")).toEqual([{ OR: [{ firstRelease: null }, { NOT: { firstRelease: "shop@1.2.0" } }] }]);
   });
 });
+
+describe("project", () => {
+  it("matches a project by slug or name, ignoring case, exactly or by prefix; negated it keeps the other projects", () => {
+    const exact = { equals: "Shop-Web", mode: "insensitive" };
+    expect(where("project:Shop-Web")).toEqual([{ project: { OR: [{ OR: [{ slug: exact }, { name: exact }] }] } }]);
+    const prefix = { startsWith: "mobile", mode: "insensitive" };
+    expect(where('project:mobile*,"Billing service"')).toEqual([
+      { project: { OR: [{ OR: [{ slug: prefix }, { name: prefix }] }, { OR: [{ slug: { equals: "Billing service", mode: "insensitive" } }, { name: { equals: "Billing service", mode: "insensitive" } }] }] } },
+    ]);
+    expect(where("!project:shop-web")).toEqual([{ NOT: { project: { OR: [{ OR: [{ slug: { equals: "shop-web", mode: "insensitive" } }, { name: { equals: "shop-web", mode: "insensitive" } }] }] } } }]);
+  });
+});

@@ -32,6 +32,8 @@ function termWhere(term: SearchTerm, ctx: SearchContext): Prisma.ErrorGroupWhere
       return anyOf(term.values.map(isWhere));
     case "level":
       return { severity: { in: term.values } };
+    case "project":
+      return { project: { OR: term.values.map(projectWhere) } };
     case "category":
       return anyOf(term.values.map((v) => ({ category: { equals: v, mode: "insensitive" as const } })));
     case "environment":
@@ -56,6 +58,14 @@ function termWhere(term: SearchTerm, ctx: SearchContext): Prisma.ErrorGroupWhere
         ],
       };
   }
+}
+
+/** A project by its slug or its name, either ignoring case; `*` at the end matches a prefix of either. */
+function projectWhere(value: string): Prisma.ProjectWhereInput {
+  const prefix = value.endsWith("*") && value.length > 1;
+  const text = prefix ? value.slice(0, -1) : value;
+  const match = prefix ? { startsWith: text, mode: "insensitive" as const } : { equals: text, mode: "insensitive" as const };
+  return { OR: [{ slug: match }, { name: match }] };
 }
 
 function isWhere(value: IsValue): Prisma.ErrorGroupWhereInput {

@@ -14,8 +14,8 @@ const SCAN_LIMIT = 5000;
 
 /**
  * Suggestions for the search box: the tag keys used in a workspace, or the most frequent values of
- * one key starting with `prefix` (categories from the issues; environment, release, user and tags
- * from the per-issue tag rollup, read through its (workspaceId, key, value) index).
+ * one key starting with `prefix` (projects by slug; categories from the issues; environment,
+ * release, user and tags from the per-issue tag rollup, read through its (workspaceId, key, value) index).
  */
 export async function searchValues(auth: AuthContext, workspaceId: string, query: SearchValuesQuery) {
   assertCanViewWorkspace(auth, workspaceId);
@@ -30,6 +30,14 @@ export async function searchValues(auth: AuthContext, workspaceId: string, query
       [workspaceId],
     );
     return { keys: keys.map((k) => k.key), values: [] };
+  }
+  if (query.key === "project") {
+    // The workspace's projects by slug (a handful: no counts, which would mean counting issues).
+    const rows = await queryRows<{ value: string; count: number }>(
+      `SELECT slug AS value, 0 AS count FROM "Project" WHERE "workspaceId" = $1 AND (slug ILIKE $2 || '%' OR name ILIKE $2 || '%') ORDER BY slug LIMIT 10`,
+      [workspaceId, escapeLike(query.prefix)],
+    );
+    return { keys: [], values: rows };
   }
   if (query.key === "category") {
     const rows = await queryRows<{ value: string; count: number }>(
