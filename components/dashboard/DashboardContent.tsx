@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useCallback, useEffect } from "react";
 import { DashboardFilters } from "@/components/dashboard/DashboardFilters";
 import { DashboardSections } from "@/components/dashboard/DashboardSections";
@@ -29,6 +30,9 @@ export function DashboardContent({ me, workspace, params }: DashboardContentProp
   const environments = useSearchValuesQuery(workspace.id, "environment", "", true);
   // Any error at all, ever: decides between the first-run screen and the dashboard.
   const anyError = useErrorsQuery({ workspaceId: workspace.id, pageSize: 1 });
+  // The chosen project's, when one is: a project that never received an error says how to send one.
+  const projectAnyError = useErrorsQuery({ workspaceId: workspace.id, projectId, pageSize: 1 }, projectId !== undefined);
+  const quietProject = projectId && projectAnyError.data?.total === 0 ? workspace.projects.find((p) => p.id === projectId) : undefined;
   const onChange = useCallback((patch: ParamPatch) => update(patch), [update]);
 
   const isFirstRun = anyError.data?.total === 0;
@@ -69,7 +73,18 @@ export function DashboardContent({ me, workspace, params }: DashboardContentProp
       ) : tracking.error && !tracking.data ? (
         <ErrorState error={tracking.error} onRetry={() => void tracking.refetch()} />
       ) : tracking.data ? (
-        <DashboardSections me={me} workspace={workspace} params={params} scope={{ projectId, environment }} tracking={tracking.data} onChange={onChange} />
+        <>
+          {quietProject && (
+            <p role="status" className="rounded-md bg-blue-50 px-4 py-3 text-sm text-blue-900 ring-1 ring-blue-200 dark:bg-blue-950 dark:text-blue-200 dark:ring-blue-900">
+              <span className="font-medium">{quietProject.name}</span> has not received any errors yet. Its DSN and ingest keys are in{" "}
+              <Link href={`/settings?ws=${workspace.id}&project=${quietProject.id}`} className="font-medium underline">
+                its settings
+              </Link>
+              .
+            </p>
+          )}
+          <DashboardSections me={me} workspace={workspace} params={params} scope={{ projectId, environment }} tracking={tracking.data} onChange={onChange} />
+        </>
       ) : null}
     </div>
   );

@@ -216,6 +216,14 @@ test("the project and environment filters narrow the whole page, and live in the
   await expect(page.getByTestId("overview-totalErrors")).toHaveText("0");
   await expect(rows(page)).toHaveCount(0);
 
+  // A project that never received an error says where its DSN is.
+  const quiet = await page.request.post(`/api/v1/workspaces/${two.workspaceId}/projects`, { data: { name: "Desktop app" } });
+  expect(quiet.status()).toBe(201);
+  const desktopId = ((await quiet.json()) as { id: string }).id;
+  await page.goto(`/?project=${desktopId}`);
+  await expect(page.getByRole("status").filter({ hasText: "Desktop app has not received any errors yet" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "its settings" })).toHaveAttribute("href", `/settings?ws=${two.workspaceId}&project=${desktopId}`);
+
   // The issue page of a workspace of several projects names its project.
   await page.goto(`/?project=${mobile.id}`);
   const id = await rows(page).first().getAttribute("data-error-id");
