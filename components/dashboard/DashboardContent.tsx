@@ -12,6 +12,7 @@ import { useErrorTrackingQuery } from "@/lib/client/hooks/useErrorTrackingQuery"
 import { useSearchValuesQuery } from "@/lib/client/hooks/useSearchValuesQuery";
 import type { DashboardParams, ParamPatch } from "@/lib/client/useDashboardParams";
 import { forgetFirstRunKey } from "@/lib/client/firstRunKey";
+import { rememberListView } from "@/lib/client/lastListView";
 import type { Me } from "@/lib/workspaces/getMe";
 
 interface DashboardContentProps {
@@ -41,6 +42,8 @@ export function DashboardContent({ me, workspace, params }: DashboardContentProp
   useEffect(() => {
     if (hasErrors) forgetFirstRunKey();
   }, [hasErrors]);
+  // Each change of the view (params follow the URL) is where an issue page's "← Errors" returns to.
+  useEffect(() => rememberListView(workspace.id, window.location.search), [workspace.id, params]);
 
   return (
     <div className="space-y-6">

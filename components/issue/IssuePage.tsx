@@ -30,6 +30,7 @@ import { useMeQuery } from "@/lib/client/hooks/useMeQuery";
 import { useIssueSubscriptionQuery, useSetIssueSubscriptionMutation } from "@/lib/client/hooks/useNotificationsQuery";
 import { ApiRequestError } from "@/lib/client/apiFetch";
 import { countOf } from "@/lib/client/format";
+import { useListViewHref } from "@/lib/client/lastListView";
 import { useDiscardIssueMutation } from "@/lib/client/hooks/useDiscardIssueMutation";
 import { useUpdateErrorMutation } from "@/lib/client/hooks/useUpdateErrorMutation";
 import { issueTitle } from "@/lib/domain/issueTitle";
@@ -103,7 +104,8 @@ export function IssuePage({ errorId }: { errorId: string }) {
   ];
   useShortcuts(issue.data ? shortcuts : []);
 
-  const listHref = workspace ? `/?ws=${workspace.id}` : "/";
+  // The list as this tab left it.
+  const listHref = useListViewHref(workspace?.id);
   return (
     <div className="min-h-screen">
       <AppHeader me={me.data} workspace={workspace} onWorkspaceChange={(id) => router.push(`/?ws=${id}`)} active="errors" />

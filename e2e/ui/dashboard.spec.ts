@@ -229,4 +229,8 @@ test("the project and environment filters narrow the whole page, and live in the
   const id = await rows(page).first().getAttribute("data-error-id");
   await page.goto(`/errors/${id}`);
   await expect(page.getByTestId("issue-header").getByTitle("Project")).toHaveText("Mobile app");
+  // "← Errors" returns to the list as this tab left it: still narrowed to the project.
+  await page.getByTestId("issue-header").getByRole("link", { name: "← Errors" }).click();
+  await expect(page).toHaveURL(new RegExp(`project=${mobile.id}`));
+  await expect(rows(page)).toHaveCount(1);
 });
