@@ -27,9 +27,7 @@ export function FollowIssueButton({ errorId }: { errorId: string }) {
       ? "You stopped following this issue"
       : projectMuted
         ? "You muted this issue's project (Account → Notifications): follow to hear of this issue anyway"
-        : reasons.length > 0
-          ? "You stopped following this issue"
-          : "Follow to hear of its regressions, comments and resolutions";
+        : "Follow to hear of its regressions, comments and resolutions";
   return (
     <button type="button" className={button.secondary} title={why} aria-pressed={subscribed} disabled={set.isPending} onClick={() => set.mutate(!subscribed)} data-testid="follow-issue">
       {subscribed ? "Following" : "Follow"}
