@@ -16,9 +16,12 @@ export function AlertRow({
   onOpenError,
   onUpdate,
   compact = false,
+  showProject = false,
 }: {
   alert: AlertDto;
   linked: boolean;
+  /** Name the alert's project (a list that mixes the projects of a workspace of several). */
+  showProject?: boolean;
   /** A narrow column (the issue page's sidebar): the buttons under the text, never beside it. */
   compact?: boolean;
   rowRef?: (row: HTMLElement | null) => void;
@@ -39,6 +42,7 @@ export function AlertRow({
           <p className="min-w-0 break-words text-sm font-medium text-gray-900 [overflow-wrap:anywhere] dark:text-gray-100">{alert.title}</p>
         </div>
         <p className="mt-1 text-xs text-gray-500 dark:text-gray-400">
+          {showProject && alert.project?.name && `${alert.project.name} · `}
           {alert.rule.name} · fired {formatDistanceToNow(new Date(alert.firedAt), { addSuffix: true })}
           {alert.count > 1 && ` · ${formatCount(alert.count)} times`}
           {alert.stage !== "initial" && ` · escalated (${alert.stage})`}

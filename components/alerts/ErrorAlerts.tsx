@@ -63,6 +63,7 @@ export function ErrorAlerts({
       onOpenError={onOpenError}
       onUpdate={canAct ? (status) => update.mutate({ alertId: alert.id, status }) : undefined}
       compact={errorId !== null}
+      showProject={errorId === null && projectId === null && workspace.projects.length > 1}
     />
   );
 

@@ -209,6 +209,8 @@ test("the project and environment filters narrow the whole page, and live in the
   await expect(rows(page).first()).toContainText("WebCheckoutError");
   await expect(page.getByTestId("overview-totalErrors")).toHaveText("3");
   await expect(alerts).toContainText("New issue: WebCheckoutError");
+  // Mixing the projects, each alert names its own.
+  await expect(alerts.getByRole("listitem").filter({ hasText: "New issue: MobileSyncError" })).toContainText("Mobile app · New issue");
 
   // A link keeps both: the mobile project's production events are none.
   await page.goto(`/?project=${mobile.id}&env=production`);
