@@ -1,6 +1,6 @@
 /**
  * With FAULTLINE_DEMO on, creates the demo workspace on first start: an admin user, a project, an
- * ingest key, a day of sample errors (one a minified browser error with its source map), three cron monitors with a history, user feedback (one with a screenshot) and two releases' sessions. The password is printed on that first start only (from
+ * ingest key, a day of sample errors (and a second, smaller project) (one a minified browser error with its source map), three cron monitors with a history, user feedback (one with a screenshot) and two releases' sessions. The password is printed on that first start only (from
  * FAULTLINE_DEMO_PASSWORD or generated) and never stored; the key and ids are kept in
  * .faultline/demo.json (git-ignored, mode 600) so later starts can print the DSN again.
  */
@@ -12,7 +12,7 @@ import { createUser } from "@/lib/users/createUser";
 import { createWorkspace } from "@/lib/workspaces/createWorkspace";
 import { createProject } from "@/lib/projects/createProject";
 import { createIngestKey } from "@/lib/projects/createIngestKey";
-import { seedSampleErrors } from "@/scripts/demo/sampleErrors";
+import { BILLING_SAMPLES, seedSampleErrors } from "@/scripts/demo/sampleErrors";
 import { seedSampleFeedback } from "@/scripts/demo/sampleFeedback";
 import { seedSampleMonitors } from "@/scripts/demo/sampleMonitors";
 import { seedSampleSessions } from "@/scripts/demo/sampleSessions";
@@ -58,6 +58,10 @@ async function main() {
     const admin = { kind: "user" as const, userId: user.id, email: user.email, name: user.name, memberships: [{ workspaceId: workspace.id, role: "admin" as const }] };
     await seedSampleSourceMap({ workspaceId: workspace.id, projectId: project.id }, admin, "1.4.2");
     await seedSampleSessions({ workspaceId: workspace.id, projectId: project.id });
+    // A second project, so the dashboard's project filter and the per-project settings have a choice.
+    const billing = await createProject({ workspaceId: workspace.id, name: "Billing service", platform: "python" });
+    await createIngestKey({ projectId: billing.id, name: "demo key" });
+    await seedSampleErrors({ workspaceId: workspace.id, projectId: billing.id }, { samples: BILLING_SAMPLES, count: 24, release: "billing@2.0.1" });
   } else if (state && "password" in state) {
     // Written by an older version: the password was printed before, it is not kept any longer.
     const { password: _dropped, ...rest } = state;

@@ -30,12 +30,27 @@ const SAMPLES: IngestEventInput[] = [
   },
 ];
 
+/** The demo's second project, a Python service: a few errors of its own, so the project filters have something to tell apart. */
+export const BILLING_SAMPLES: IngestEventInput[] = [
+  {
+    type: "KeyError",
+    message: "'currency'",
+    stackTrace:
+      'Traceback (most recent call last):\n  File "/srv/billing/app/invoices.py", line 88, in total\n    rate = rates[invoice["currency"]]\nKeyError: \'currency\'',
+    source: "api",
+  },
+  { type: "StripeRateLimitError", message: "Too many requests made to the API too quickly", source: "integration" },
+];
+
 /** A day of sample errors so a fresh dashboard has something to show. */
-export async function seedSampleErrors(target: { workspaceId: string; projectId: string }) {
+export async function seedSampleErrors(
+  target: { workspaceId: string; projectId: string },
+  { samples = SAMPLES, count = 120, release = "1.4.2" }: { samples?: IngestEventInput[]; count?: number; release?: string } = {},
+) {
   const now = Date.now();
   const events = [];
-  for (let i = 0; i < 120; i++) {
-    const sample = SAMPLES[i % SAMPLES.length];
+  for (let i = 0; i < count; i++) {
+    const sample = samples[i % samples.length];
     const occurredAt = new Date(now - Math.floor(((i * 7919) % 1440) * 60_000)).toISOString();
     const input = {
       ...sample,
@@ -43,7 +58,7 @@ export async function seedSampleErrors(target: { workspaceId: string; projectId:
       userId: `user-${(i * 31) % 40}`,
       agentId: `agent-${i % 6}`,
       environment: i % 4 === 0 ? "staging" : "production",
-      release: "1.4.2",
+      release,
     };
     events.push(prepareEvent(IngestEventSchema.parse(input)));
   }
