@@ -57,9 +57,13 @@ export function ReportPage() {
             <p className="text-sm text-gray-500 dark:text-gray-400" data-testid="report-window">
               {utcDateTimeWithYear(since)} → {utcDateTimeWithYear(until)} UTC (whole hours)
             </p>
+            {workspace && workspace.projects.length > 1 && (
+              <div className="mt-2 print:hidden">
+                <ProjectFilter projects={workspace.projects} value={project?.id ?? ""} onChange={(id) => go({ project: id })} className={`${input} py-1`} />
+              </div>
+            )}
           </div>
           <div className="flex flex-wrap items-end gap-2 print:hidden">
-            {workspace && <ProjectFilter projects={workspace.projects} value={project?.id ?? ""} onChange={(id) => go({ project: id })} />}
             {PRESETS.map(([label, days]) => (
               <button key={days} type="button" className={button.secondary} onClick={() => go({ since: new Date(now - days * DAY).toISOString(), until: new Date(now).toISOString() })}>
                 {label}
