@@ -6,6 +6,7 @@ import { WorkspaceSwitcher } from "@/components/dashboard/WorkspaceSwitcher";
 import { NotificationBell } from "@/components/notifications/NotificationBell";
 import { useToast } from "@/components/ui/Toast";
 import { apiFetch, stopRequestsForSignOut } from "@/lib/client/apiFetch";
+import { useListViewHref } from "@/lib/client/lastListView";
 import type { Me } from "@/lib/workspaces/getMe";
 
 type Workspace = Me["workspaces"][number];
@@ -23,6 +24,8 @@ const navLink = (active: boolean) =>
 export function AppHeader({ me, workspace, onWorkspaceChange, active }: AppHeaderProps) {
   const { showToast } = useToast();
   const wsQuery = workspace ? `?ws=${workspace.id}` : "";
+  // The list keeps the project, environment and timeframe last chosen in this tab.
+  const errorsHref = useListViewHref(workspace?.id, "scope");
 
   async function signOut() {
     const resume = stopRequestsForSignOut();
@@ -40,7 +43,7 @@ export function AppHeader({ me, workspace, onWorkspaceChange, active }: AppHeade
     <header className="border-b border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900">
       {/* One row from lg up; below it the nav takes a row of its own (scrolling sideways on phones), so no link is ever cut off. */}
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2.5 sm:px-6 lg:flex-nowrap lg:gap-4 lg:px-8">
-        <Link href={`/${wsQuery}`} className="font-semibold text-red-600 dark:text-red-400">
+        <Link href={errorsHref} className="font-semibold text-red-600 dark:text-red-400">
           Faultline
         </Link>
         {me && workspace && onWorkspaceChange && <WorkspaceSwitcher workspaces={me.workspaces} current={workspace} onChange={onWorkspaceChange} />}
@@ -48,7 +51,7 @@ export function AppHeader({ me, workspace, onWorkspaceChange, active }: AppHeade
           aria-label="Main"
           className="order-last -mx-4 flex w-[calc(100%+2rem)] min-w-0 items-center gap-0.5 overflow-x-auto px-4 sm:-mx-6 sm:w-[calc(100%+3rem)] sm:gap-1 sm:px-6 lg:order-none lg:mx-0 lg:w-auto lg:px-0"
         >
-          <Link href={`/${wsQuery}`} className={navLink(active === "errors")} aria-current={active === "errors" ? "page" : undefined}>
+          <Link href={errorsHref} className={navLink(active === "errors")} aria-current={active === "errors" ? "page" : undefined}>
             Errors
           </Link>
           <Link href={`/releases${wsQuery}`} className={navLink(active === "releases")} aria-current={active === "releases" ? "page" : undefined}>

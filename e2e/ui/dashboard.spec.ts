@@ -235,4 +235,10 @@ test("the project and environment filters narrow the whole page, and live in the
   await page.getByTestId("issue-header").getByRole("link", { name: "← Errors" }).click();
   await expect(page).toHaveURL(new RegExp(`project=${mobile.id}`));
   await expect(rows(page)).toHaveCount(1);
+  // So does the header's Errors link from another page (the project, environment and timeframe only).
+  await page.getByRole("link", { name: "Releases", exact: true }).click();
+  await expect(page).toHaveURL(/\/releases/);
+  await page.getByRole("link", { name: "Errors", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/\\?ws=${two.workspaceId}&project=${mobile.id}$`));
+  await expect(rows(page)).toHaveCount(1);
 });

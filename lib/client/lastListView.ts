@@ -16,22 +16,37 @@ export function rememberListView(workspaceId: string, search: string): void {
   }
 }
 
+/** What the whole page is narrowed to — project, environment, timeframe — without the list's own search, sort or page. */
+const SCOPE = ["project", "env", "tf"];
+
 const noSubscription = () => () => {};
 
-/** `/?…` of the workspace's last list view in this tab (read after hydration: the server knows no tab's history). */
-export function useListViewHref(workspaceId: string | undefined): string {
+/**
+ * `/?…` of the workspace's last list view in this tab (read after hydration: the server knows no
+ * tab's history): all of it (an issue page's way back), or only its scope (the header's Errors
+ * link, which keeps the project, environment and timeframe chosen, as a fresh list).
+ */
+export function useListViewHref(workspaceId: string | undefined, part: "all" | "scope" = "all"): string {
   return useSyncExternalStore(
     noSubscription,
-    () => (workspaceId ? listViewHref(workspaceId) : "/"),
+    () => (workspaceId ? listViewHref(workspaceId, part) : "/"),
     () => (workspaceId ? `/?ws=${workspaceId}` : "/"),
   );
 }
 
-/** `/?…` of the workspace's last list view in this tab, else its plain list. */
-function listViewHref(workspaceId: string): string {
-  const params = new URLSearchParams(readView(workspaceId));
-  for (const key of TRANSIENT) params.delete(key);
+function listViewHref(workspaceId: string, part: "all" | "scope"): string {
+  return listViewPath(readView(workspaceId), workspaceId, part);
+}
+
+/** The list's path from a saved query string: its workspace, less what was open, all of it or its scope. Pure. */
+export function listViewPath(search: string, workspaceId: string, part: "all" | "scope"): string {
+  const saved = new URLSearchParams(search);
+  const params = new URLSearchParams();
   params.set("ws", workspaceId);
+  for (const [key, value] of saved) {
+    if (key === "ws" || TRANSIENT.includes(key) || (part === "scope" && !SCOPE.includes(key))) continue;
+    params.set(key, value);
+  }
   return `/?${params}`;
 }
 
