@@ -8,6 +8,7 @@ import { WorkspaceShell } from "@/components/settings/WorkspaceShell";
 import { button } from "@/components/ui/buttonStyles";
 import { Card } from "@/components/ui/Card";
 import { ProjectFilter } from "@/components/ui/ProjectFilter";
+import { useProjectParam } from "@/lib/client/useProjectParam";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
@@ -30,7 +31,7 @@ export function CronsPage() {
 }
 
 function MonitorList({ workspace }: { workspace: Me["workspaces"][number] }) {
-  const [projectId, setProjectId] = useState("");
+  const [projectId, setProjectId] = useProjectParam(workspace.projects);
   // ?monitor=<id> (the failure issue's link): that monitor opens with its history, scrolled into view.
   const focused = useSearchParams().get("monitor");
   const monitors = useMonitorsQuery(workspace.id, projectId || undefined);

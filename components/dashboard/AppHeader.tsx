@@ -6,7 +6,7 @@ import { WorkspaceSwitcher } from "@/components/dashboard/WorkspaceSwitcher";
 import { NotificationBell } from "@/components/notifications/NotificationBell";
 import { useToast } from "@/components/ui/Toast";
 import { apiFetch, stopRequestsForSignOut } from "@/lib/client/apiFetch";
-import { useListViewHref } from "@/lib/client/lastListView";
+import { useListViewHref, useRememberedProject } from "@/lib/client/lastListView";
 import type { Me } from "@/lib/workspaces/getMe";
 
 type Workspace = Me["workspaces"][number];
@@ -26,6 +26,9 @@ export function AppHeader({ me, workspace, onWorkspaceChange, active }: AppHeade
   const wsQuery = workspace ? `?ws=${workspace.id}` : "";
   // The list keeps the project, environment and timeframe last chosen in this tab.
   const errorsHref = useListViewHref(workspace?.id, "scope");
+  // …and the pages with a project filter open on that project.
+  const remembered = useRememberedProject(workspace?.id);
+  const scopedQuery = remembered ? `${wsQuery}&project=${remembered}` : wsQuery;
 
   async function signOut() {
     const resume = stopRequestsForSignOut();
@@ -54,22 +57,22 @@ export function AppHeader({ me, workspace, onWorkspaceChange, active }: AppHeade
           <Link href={errorsHref} className={navLink(active === "errors")} aria-current={active === "errors" ? "page" : undefined}>
             Errors
           </Link>
-          <Link href={`/releases${wsQuery}`} className={navLink(active === "releases")} aria-current={active === "releases" ? "page" : undefined}>
+          <Link href={`/releases${scopedQuery}`} className={navLink(active === "releases")} aria-current={active === "releases" ? "page" : undefined}>
             Releases
           </Link>
-          <Link href={`/reports${wsQuery}`} className={navLink(active === "reports")} aria-current={active === "reports" ? "page" : undefined}>
+          <Link href={`/reports${scopedQuery}`} className={navLink(active === "reports")} aria-current={active === "reports" ? "page" : undefined}>
             Reports
           </Link>
           <Link href={`/activity${wsQuery}`} className={navLink(active === "activity")} aria-current={active === "activity" ? "page" : undefined}>
             Activity
           </Link>
-          <Link href={`/feedback${wsQuery}`} className={navLink(active === "feedback")} aria-current={active === "feedback" ? "page" : undefined}>
+          <Link href={`/feedback${scopedQuery}`} className={navLink(active === "feedback")} aria-current={active === "feedback" ? "page" : undefined}>
             Feedback
           </Link>
-          <Link href={`/crons${wsQuery}`} className={navLink(active === "crons")} aria-current={active === "crons" ? "page" : undefined}>
+          <Link href={`/crons${scopedQuery}`} className={navLink(active === "crons")} aria-current={active === "crons" ? "page" : undefined}>
             Crons
           </Link>
-          <Link href={`/settings${wsQuery}`} className={navLink(active === "settings")} aria-current={active === "settings" ? "page" : undefined}>
+          <Link href={`/settings${scopedQuery}`} className={navLink(active === "settings")} aria-current={active === "settings" ? "page" : undefined}>
             Settings
           </Link>
         </nav>

@@ -7,6 +7,7 @@ import { FeedbackEntry } from "@/components/feedback/FeedbackEntry";
 import { WorkspaceShell } from "@/components/settings/WorkspaceShell";
 import { Card } from "@/components/ui/Card";
 import { ProjectFilter } from "@/components/ui/ProjectFilter";
+import { useProjectParam } from "@/lib/client/useProjectParam";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
@@ -24,7 +25,7 @@ export function FeedbackPage() {
 }
 
 function FeedbackList({ workspace }: { workspace: Me["workspaces"][number] }) {
-  const [projectId, setProjectId] = useState("");
+  const [projectId, setProjectId] = useProjectParam(workspace.projects);
   const [page, setPage] = useState(1);
   const feedback = useWorkspaceFeedbackQuery(workspace.id, { projectId: projectId || undefined, page });
 

@@ -2,12 +2,12 @@
 
 import Link from "next/link";
 import { formatDistanceToNow, formatDistanceToNowStrict } from "date-fns";
-import { useState } from "react";
 import { WorkspaceShell } from "@/components/settings/WorkspaceShell";
 import { Card } from "@/components/ui/Card";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { ProjectFilter } from "@/components/ui/ProjectFilter";
+import { useProjectParam } from "@/lib/client/useProjectParam";
 import { LoadingState } from "@/components/ui/Spinner";
 import { countOf, formatCount } from "@/lib/client/format";
 import { useReleasesQuery } from "@/lib/client/hooks/useReleasesQuery";
@@ -28,7 +28,7 @@ export function ReleasesPage() {
 }
 
 function ReleaseTable({ workspace }: { workspace: Me["workspaces"][number] }) {
-  const [projectId, setProjectId] = useState("");
+  const [projectId, setProjectId] = useProjectParam(workspace.projects);
   const releases = useReleasesQuery(workspace.id, { projectId: projectId || undefined });
   const listHref = (search: string, lastSeen: string) => releaseIssueListHref(workspace.id, search, lastSeen);
   const pageHref = (version: string) => releaseHref(workspace.id, version);

@@ -235,9 +235,11 @@ test("the project and environment filters narrow the whole page, and live in the
   await page.getByTestId("issue-header").getByRole("link", { name: "← Errors" }).click();
   await expect(page).toHaveURL(new RegExp(`project=${mobile.id}`));
   await expect(rows(page)).toHaveCount(1);
-  // So does the header's Errors link from another page (the project, environment and timeframe only).
+  // The header opens the pages with a project filter on that project (in their URL)…
   await page.getByRole("link", { name: "Releases", exact: true }).click();
-  await expect(page).toHaveURL(/\/releases/);
+  await expect(page).toHaveURL(new RegExp(`/releases\\?ws=${two.workspaceId}&project=${mobile.id}$`));
+  await expect(page.getByLabel("Project", { exact: true })).toHaveValue(mobile.id);
+  // …and its Errors link keeps the project, environment and timeframe (not the list's search or page).
   await page.getByRole("link", { name: "Errors", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/\\?ws=${two.workspaceId}&project=${mobile.id}$`));
   await expect(rows(page)).toHaveCount(1);

@@ -34,6 +34,15 @@ export function useListViewHref(workspaceId: string | undefined, part: "all" | "
   );
 }
 
+/** The project last chosen on the workspace's dashboard in this tab ("" for none): the header opens the other pages on it. */
+export function useRememberedProject(workspaceId: string | undefined): string {
+  return useSyncExternalStore(
+    noSubscription,
+    () => (workspaceId ? (new URLSearchParams(readView(workspaceId)).get("project") ?? "") : ""),
+    () => "",
+  );
+}
+
 function listViewHref(workspaceId: string, part: "all" | "scope"): string {
   return listViewPath(readView(workspaceId), workspaceId, part);
 }
