@@ -8,8 +8,8 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
 import { formatDuration } from "@/lib/alerts/evaluate/formatDuration";
-import type { ProjectOption } from "@/components/settings/ChannelRoutingFields";
-import { projectNames, RuleProjectsPicker } from "@/components/settings/RuleProjectsPicker";
+import { projectNames, type ProjectOption } from "@/components/settings/ChannelRoutingFields";
+import { RuleProjectsPicker } from "@/components/settings/RuleProjectsPicker";
 import type { RuleDto } from "@/lib/alerts/rules/ruleDto";
 import { useAlertRulesQuery, useCreateAlertRuleMutation, useUpdateAlertRuleMutation } from "@/lib/client/hooks/useAlertRulesQuery";
 

@@ -7,6 +7,11 @@ import type { EscalationStage } from "@/lib/generated/prisma/enums";
 
 export type ProjectOption = { id: string; name: string };
 
+/** The names of a channel's or a rule's projects (an id of a project deleted since reads "a deleted project"). */
+export function projectNames(projectIds: string[], projects: ProjectOption[]): string[] {
+  return projectIds.map((id) => projects.find((p) => p.id === id)?.name ?? "a deleted project");
+}
+
 const SEVERITY_OPTIONS = SEVERITIES_DESC.map((s) => ({ value: s, label: s }));
 
 /** Which alert severities a channel receives. */

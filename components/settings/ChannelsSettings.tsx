@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
 import { useToast } from "@/components/ui/Toast";
-import { STAGE_LABELS, type ProjectOption } from "@/components/settings/ChannelRoutingFields";
+import { projectNames, STAGE_LABELS, type ProjectOption } from "@/components/settings/ChannelRoutingFields";
 import { CreateChannelForm } from "@/components/settings/CreateChannelForm";
 import { EditChannelForm } from "@/components/settings/EditChannelForm";
 import type { ChannelDto } from "@/lib/alerts/channels/channelDto";
@@ -100,7 +100,7 @@ export function ChannelsSettings({ workspaceId, isAdmin, projects }: { workspace
                       )}
                       {c.projectIds.length > 0 && (
                         <span data-testid="channel-projects" className="text-xs text-gray-600 dark:text-gray-400">
-                          only {c.projectIds.map((id) => projects.find((p) => p.id === id)?.name ?? "a deleted project").join(", ")}
+                          only {projectNames(c.projectIds, projects).join(", ")}
                         </span>
                       )}
                     </p>

@@ -5,12 +5,7 @@ import { Popover, PopoverButton, PopoverPanel } from "@headlessui/react";
 import { button, input } from "@/components/ui/buttonStyles";
 import { ChevronUpDownIcon } from "@/components/ui/Icons";
 import { CheckboxChoice } from "@/components/ui/CheckboxChoice";
-import type { ProjectOption } from "@/components/settings/ChannelRoutingFields";
-
-/** The names of a rule's projects (an id of a project deleted since reads "a deleted project"). */
-export function projectNames(projectIds: string[], projects: ProjectOption[]): string[] {
-  return projectIds.map((id) => projects.find((p) => p.id === id)?.name ?? "a deleted project");
-}
+import { projectNames, type ProjectOption } from "@/components/settings/ChannelRoutingFields";
 
 /** What the picker's button reads: every project, the one or two it names, or how many. */
 function projectsSummary(projectIds: string[], projects: ProjectOption[]): string {
