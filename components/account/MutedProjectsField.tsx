@@ -1,6 +1,6 @@
 "use client";
 
-import { checkboxClass } from "@/components/ui/CheckboxChoice";
+import { ListCheckbox } from "@/components/ui/CheckboxChoice";
 import { useMeQuery } from "@/lib/client/hooks/useMeQuery";
 
 /** Per project of each of your workspaces: mute it (its issues and alerts reach you only for issues you follow; an assignment or a mention still does). */
@@ -22,17 +22,9 @@ export function MutedProjectsField({ mutedProjectIds, disabled, onChange }: { mu
               {several && <p className="text-xs font-medium uppercase tracking-wide text-gray-500">{w.name}</p>}
               <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
                 {w.projects.map((p) => (
-                  <label key={p.id} className="flex items-center gap-1.5 text-gray-700 dark:text-gray-300">
-                    <input
-                      type="checkbox"
-                      className={checkboxClass}
-                      checked={mutedProjectIds.includes(p.id)}
-                      disabled={disabled}
-                      aria-label={`Mute ${p.name}${several ? ` (${w.name})` : ""}`}
-                      onChange={(e) => onChange(e.target.checked ? [...mutedProjectIds, p.id] : mutedProjectIds.filter((id) => id !== p.id))}
-                    />
+                  <ListCheckbox key={p.id} item={p.id} chosen={mutedProjectIds} onChange={onChange} disabled={disabled} ariaLabel={`Mute ${p.name}${several ? ` (${w.name})` : ""}`}>
                     {p.name}
-                  </label>
+                  </ListCheckbox>
                 ))}
               </div>
             </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { checkboxClass } from "@/components/ui/CheckboxChoice";
+import { checkboxClass, ListCheckbox } from "@/components/ui/CheckboxChoice";
 import type { MembersConfig } from "@/lib/alerts/channels/channelConfigSchemas";
 import { useMembersQuery } from "@/lib/client/hooks/useMembersQuery";
 import { useTeamsQuery } from "@/lib/client/hooks/useTeamsQuery";
@@ -44,15 +44,9 @@ function PickColumn({ title, items, empty, chosen, onChange }: { title: string; 
       <p className="text-xs font-medium uppercase tracking-wide text-gray-500 dark:text-gray-400">{title}</p>
       <div className="mt-1 max-h-40 space-y-1 overflow-y-auto">
         {items.map((item) => (
-          <label key={item.id} className="flex items-center gap-1.5 text-gray-700 dark:text-gray-300">
-            <input
-              type="checkbox"
-              className={checkboxClass}
-              checked={chosen.includes(item.id)}
-              onChange={(e) => onChange(e.target.checked ? [...chosen, item.id] : chosen.filter((x) => x !== item.id))}
-            />
+          <ListCheckbox key={item.id} item={item.id} chosen={chosen} onChange={onChange}>
             <span className="truncate">{item.label}</span>
-          </label>
+          </ListCheckbox>
         ))}
         {empty && <p className="text-xs text-gray-500">{empty}</p>}
       </div>

@@ -21,17 +21,43 @@ export function CheckboxChoice<T extends string>({
       <legend className="text-gray-700 dark:text-gray-300">{legend}</legend>
       <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
         {options.map((o) => (
-          <label key={o.value} className="flex items-center gap-1.5 text-gray-700 dark:text-gray-300">
-            <input
-              type="checkbox"
-              checked={value.includes(o.value)}
-              onChange={(e) => onChange(e.target.checked ? [...value, o.value] : value.filter((x) => x !== o.value))}
-              className={checkboxClass}
-            />
+          <ListCheckbox key={o.value} item={o.value} chosen={value} onChange={onChange}>
             {o.label}
-          </label>
+          </ListCheckbox>
         ))}
       </div>
     </fieldset>
+  );
+}
+
+/** One labelled checkbox that puts `item` into the `chosen` list, or takes it out. */
+export function ListCheckbox<T extends string>({
+  item,
+  chosen,
+  onChange,
+  disabled,
+  ariaLabel,
+  children,
+}: {
+  item: T;
+  chosen: T[];
+  onChange: (next: T[]) => void;
+  disabled?: boolean;
+  /** When the visible label alone does not say what ticking does. */
+  ariaLabel?: string;
+  children: ReactNode;
+}) {
+  return (
+    <label className="flex items-center gap-1.5 text-gray-700 dark:text-gray-300">
+      <input
+        type="checkbox"
+        checked={chosen.includes(item)}
+        disabled={disabled}
+        aria-label={ariaLabel}
+        onChange={(e) => onChange(e.target.checked ? [...chosen, item] : chosen.filter((x) => x !== item))}
+        className={checkboxClass}
+      />
+      {children}
+    </label>
   );
 }
