@@ -13,6 +13,7 @@ import { useSearchValuesQuery } from "@/lib/client/hooks/useSearchValuesQuery";
 import type { DashboardParams, ParamPatch } from "@/lib/client/useDashboardParams";
 import { forgetFirstRunKey } from "@/lib/client/firstRunKey";
 import { rememberListView } from "@/lib/client/lastListView";
+import { knownProjectId } from "@/lib/client/useProjectParam";
 import type { Me } from "@/lib/workspaces/getMe";
 
 interface DashboardContentProps {
@@ -24,8 +25,7 @@ interface DashboardContentProps {
 /** Title, filters, and either the first-run screen or the dashboard sections for one workspace. */
 export function DashboardContent({ me, workspace, params }: DashboardContentProps) {
   const { update } = params;
-  // A project of another workspace (an old link) is no filter.
-  const projectId = workspace.projects.some((p) => p.id === params.projectId) ? (params.projectId ?? undefined) : undefined;
+  const projectId = knownProjectId(workspace.projects, params.projectId) || undefined;
   const environment = params.environment ?? undefined;
   const tracking = useErrorTrackingQuery({ workspaceId: workspace.id, timeframe: params.timeframe, severity: params.severity, projectId, environment });
   const environments = useSearchValuesQuery(workspace.id, "environment", "", true);

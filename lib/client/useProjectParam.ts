@@ -12,8 +12,7 @@ export function useProjectParam(projects: { id: string }[]): [string, (projectId
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
-  const raw = params.get("project");
-  const value = raw && projects.some((p) => p.id === raw) ? raw : "";
+  const value = knownProjectId(projects, params.get("project"));
   const set = useCallback(
     (projectId: string) => {
       const next = new URLSearchParams(params.toString());
@@ -24,4 +23,9 @@ export function useProjectParam(projects: { id: string }[]): [string, (projectId
     [params, router, pathname],
   );
   return [value, set];
+}
+
+/** `raw` when it is one of `projects`, else "" (no filter): a project of another workspace, from an old link. */
+export function knownProjectId(projects: { id: string }[], raw: string | null): string {
+  return raw && projects.some((p) => p.id === raw) ? raw : "";
 }
