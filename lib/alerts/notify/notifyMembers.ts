@@ -33,10 +33,11 @@ export async function notifyMembers(config: MembersConfig, ctx: NotificationCont
          FROM named n
          JOIN "Membership" m ON m."userId" = n."userId" AND m."workspaceId" = $3
          LEFT JOIN "NotificationSettings" s ON s."userId" = n."userId"
+         LEFT JOIN "IssueSubscription" u ON u."groupId" = $5 AND u."userId" = n."userId"
         WHERE coalesce(s.alert, $6::"NotificationDelivery") <> 'off'
-          AND NOT EXISTS (SELECT 1 FROM "IssueSubscription" u WHERE u."groupId" = $5 AND u."userId" = n."userId" AND NOT u.subscribed)
-          AND NOT (EXISTS (SELECT 1 FROM "ProjectMute" pm WHERE pm."userId" = n."userId" AND pm."projectId" = $7)
-                   AND NOT EXISTS (SELECT 1 FROM "IssueSubscription" u WHERE u."groupId" = $5 AND u."userId" = n."userId" AND u.subscribed))`,
+          -- Unfollowed: never; followed: always; no choice: unless the project is muted.
+          AND u.subscribed IS NOT FALSE
+          AND (u.subscribed OR NOT EXISTS (SELECT 1 FROM "ProjectMute" pm WHERE pm."userId" = n."userId" AND pm."projectId" = $7))`,
       [config.userIds ?? [], config.teamIds ?? [], ctx.workspace.id, config.assignee === true, groupId, DEFAULT_PREFERENCES.alert, projectId],
     );
     const detail = JSON.stringify({ title: ctx.alert.title, severity: ctx.alert.severity, stage: ctx.stage, ruleName: ctx.alert.ruleName, ...(ctx.test && { test: true }) });
