@@ -128,5 +128,21 @@ describe("rules limited to projects", () => {
     expect(await alertsOf(blog.id)).toEqual(["severity_count"]);
     expect((await postEvents(t.key, errorEvent("ShopCharge", "critical"))).status).toBe(202);
     expect(await alertsOf(t.projectId)).toEqual(["new_issue", "severity_count"]);
+
+    // A project's list (the dashboard's project filter) keeps the workspace-wide alerts (no project, e.g. the
+    // disk forecast), and its per-status counts follow the same filter.
+    await query(
+      `INSERT INTO "Alert" (id, "workspaceId", "ruleKind", "ruleName", threshold, severity, title, value, "firedAt", "lastTriggeredAt")
+       VALUES (gen_random_uuid(), $1, 'ingest_health', 'Disk', 3, 'high', 'Disk full in 2 days', 2, now(), now())`,
+      [t.workspaceId],
+    );
+    const listed = async (projectId: string) => {
+      const res = await api("GET", `/api/v1/workspaces/${t.workspaceId}/alerts?status=active&projectId=${projectId}`, admin);
+      expect(res.status).toBe(200);
+      const items = res.body.items as { project: { id: string } | null; rule: { kind: string } }[];
+      return { kinds: items.map((a) => `${a.project === null ? "workspace" : a.project.id === projectId ? "own" : "other"}:${a.rule.kind}`).sort(), active: res.body.counts.active as number };
+    };
+    expect(await listed(blog.id)).toEqual({ kinds: ["own:severity_count", "workspace:ingest_health"], active: 2 });
+    expect(await listed(t.projectId)).toEqual({ kinds: ["own:new_issue", "own:severity_count", "workspace:ingest_health"], active: 3 });
   });
 });

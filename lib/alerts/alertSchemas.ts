@@ -12,6 +12,7 @@ const csv = <T extends z.ZodType<string, string>>(item: T) =>
 export const ListAlertsQuerySchema = z.object({
   status: csv(AlertStatusSchema).optional(),
   severity: csv(SeveritySchema).optional(),
+  /** This project's alerts and the workspace-wide ones (of no project). */
   projectId: z.uuid().optional(),
   errorId: z.uuid().optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),

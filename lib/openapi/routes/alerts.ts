@@ -31,8 +31,8 @@ export const alertRoutes: RouteSpec[] = [
   },
   {
     method: "GET", path: "/api/v1/workspaces/{workspaceId}/alerts", tag: "Alerts", auth: "session", role: "viewer",
-    summary: "Alerts, newest first, paged", params: WorkspaceParamsSchema, query: ListAlertsQuerySchema,
-    responses: { 200: "`{items, page, pageSize, total}`" }, errors: [401, 404, 422],
+    summary: "Alerts, newest first, paged (`projectId`: that project's and the workspace-wide ones)", params: WorkspaceParamsSchema, query: ListAlertsQuerySchema,
+    responses: { 200: "`{items, page, pageSize, total, counts}` (counts per status under the other filters)" }, errors: [401, 404, 422],
   },
   {
     method: "GET", path: "/api/v1/alerts/{id}", tag: "Alerts", auth: "session", role: "viewer",
