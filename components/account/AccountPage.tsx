@@ -5,6 +5,7 @@ import { formatDistanceToNowStrict } from "date-fns";
 import { useState, type FormEvent } from "react";
 import { ApiTokensCard } from "@/components/account/ApiTokensCard";
 import { NotificationSettingsCard } from "@/components/account/NotificationSettingsCard";
+import { TimeZoneField } from "@/components/account/TimeZoneField";
 import { TwoFactorCard } from "@/components/account/TwoFactorCard";
 import { FormError } from "@/components/auth/AuthCard";
 import { WorkspaceShell } from "@/components/settings/WorkspaceShell";
@@ -16,10 +17,10 @@ import { useToast } from "@/components/ui/Toast";
 import { apiFetch } from "@/lib/client/apiFetch";
 import { useAccountQuery, useSessionsQuery } from "@/lib/client/hooks/useAccountQuery";
 
-/** /account — your name, your password, your notifications, two-factor sign-in, your sessions, your API tokens. */
+/** /account — your name and time zone, your password, your notifications, two-factor sign-in, your sessions, your API tokens. */
 export function AccountPage() {
   return (
-    <WorkspaceShell active="account" title="Your account" subtitle="Name, password, notifications, two-factor sign-in, where you are signed in, and API tokens">
+    <WorkspaceShell active="account" title="Your account" subtitle="Name, time zone, password, notifications, two-factor sign-in, where you are signed in, and API tokens">
       {() => (
         <div className="space-y-6">
           <NameCard />
@@ -67,6 +68,9 @@ function NameCard() {
           </button>
         </div>
       </form>
+      <div className="mt-4 max-w-md">
+        <TimeZoneField />
+      </div>
     </Card>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { format, formatDistanceToNowStrict } from "date-fns";
+import { formatDistanceToNowStrict } from "date-fns";
 import { useState, type FormEvent } from "react";
 import { FormError } from "@/components/auth/AuthCard";
 import { Badge } from "@/components/ui/Badge";
@@ -12,6 +12,8 @@ import { useToast } from "@/components/ui/Toast";
 import type { ApiTokenScope, CreateApiTokenInput } from "@/lib/apiTokens/apiTokenSchemas";
 import type { CreatedApiToken } from "@/lib/apiTokens/createApiToken";
 import { useApiTokensQuery, useCreateApiTokenMutation, useRevokeApiTokenMutation } from "@/lib/client/hooks/useAccountQuery";
+import { useTimeZone } from "@/lib/client/hooks/useTimeZone";
+import { calendarDate } from "@/lib/client/zonedTime";
 
 const EXPIRY_CHOICES: { label: string; days: number | null }[] = [
   { label: "30 days", days: 30 },
@@ -23,6 +25,7 @@ const EXPIRY_CHOICES: { label: string; days: number | null }[] = [
 /** Personal API tokens: create one (shown once), see when each was last used, revoke. */
 export function ApiTokensCard() {
   const tokens = useApiTokensQuery();
+  const zone = useTimeZone();
   const createToken = useCreateApiTokenMutation();
   const revokeToken = useRevokeApiTokenMutation();
   const { showToast } = useToast();
@@ -112,7 +115,7 @@ export function ApiTokensCard() {
                   <p className="text-xs text-gray-500">
                     created {formatDistanceToNowStrict(new Date(t.createdAt), { addSuffix: true })} ·{" "}
                     {t.lastUsedAt ? `last used ${formatDistanceToNowStrict(new Date(t.lastUsedAt), { addSuffix: true })}` : "never used"} ·{" "}
-                    {t.expiresAt ? `${t.expired ? "expired" : "expires"} ${format(new Date(t.expiresAt), "d MMM yyyy")}` : "does not expire"}
+                    {t.expiresAt ? `${t.expired ? "expired" : "expires"} ${calendarDate(t.expiresAt, zone)}` : "does not expire"}
                   </p>
                 </div>
                 <Badge>{t.scope === "write" ? "read and write" : "read"}</Badge>

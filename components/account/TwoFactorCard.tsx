@@ -1,7 +1,6 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { format } from "date-fns";
 import { useState, type FormEvent } from "react";
 import { ConfirmPasswordField } from "@/components/account/ConfirmPasswordField";
 import { RecoveryCodesList } from "@/components/account/RecoveryCodesList";
@@ -16,12 +15,15 @@ import { useToast } from "@/components/ui/Toast";
 import { apiFetch } from "@/lib/client/apiFetch";
 import { refreshTwoFactor, useTwoFactorQuery } from "@/lib/client/hooks/useTwoFactorQuery";
 import type { RecoveryCodesAnswer } from "@/lib/twoFactor/regenerateRecoveryCodes";
+import { useTimeZone } from "@/lib/client/hooks/useTimeZone";
+import { calendarDate } from "@/lib/client/zonedTime";
 
 type Panel = "idle" | "setup" | "codes" | "off";
 
 /** Two-factor sign-in: off → set up; on → since when, recovery codes left, new codes, turn off. */
 export function TwoFactorCard() {
   const status = useTwoFactorQuery();
+  const zone = useTimeZone();
   const [panel, setPanel] = useState<Panel>("idle");
   const on = status.data?.enabled === true;
   const left = status.data?.recoveryCodesLeft ?? 0;
@@ -44,7 +46,7 @@ export function TwoFactorCard() {
       {on && status.data && panel !== "setup" && (
         <div className="space-y-3">
           <p className="text-sm text-gray-600 dark:text-gray-300">
-            Sign-in asks for a code from your authenticator app{status.data.enabledAt && <> (on since {format(new Date(status.data.enabledAt), "d MMM yyyy")})</>}.{" "}
+            Sign-in asks for a code from your authenticator app{status.data.enabledAt && <> (on since {calendarDate(status.data.enabledAt, zone)})</>}.{" "}
             <span data-testid="recovery-codes-left" className={left <= 3 ? "font-medium text-amber-700 dark:text-amber-400" : undefined}>
               {left} of 10 recovery codes left{left <= 3 && ": make new ones"}.
             </span>

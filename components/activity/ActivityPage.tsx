@@ -1,6 +1,5 @@
 "use client";
 
-import { formatDistanceToNowStrict } from "date-fns";
 import Link from "next/link";
 import { useState } from "react";
 import { auditChanges, describeAudit } from "@/components/activity/describeAudit";
@@ -12,6 +11,7 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
 import { useAuditQuery } from "@/lib/client/hooks/useAuditQuery";
+import { RelativeTime } from "@/components/ui/RelativeTime";
 
 const FILTERS = [
   { value: "", label: "Everything" },
@@ -87,9 +87,7 @@ function ActivityList({ workspaceId }: { workspaceId: string }) {
                         </>
                       )}
                     </p>
-                    <time dateTime={item.at} title={new Date(item.at).toLocaleString()} className="text-xs text-gray-500">
-                      {formatDistanceToNowStrict(new Date(item.at), { addSuffix: true })}
-                    </time>
+                    <RelativeTime iso={item.at} strict className="text-xs text-gray-500" />
                   </div>
                   <p className="mt-0.5 break-words font-mono text-xs text-gray-500 dark:text-gray-400">{auditChanges(item).join(" · ")}</p>
                 </li>

@@ -1,16 +1,18 @@
 "use client";
 
-import { format } from "date-fns";
 import { useState } from "react";
 import { checkInLook, formatDuration } from "@/components/crons/checkInStatus";
 import { Pagination } from "@/components/errors/Pagination";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
 import { useCheckInsQuery } from "@/lib/client/hooks/useMonitorsQuery";
+import { useTimeZone } from "@/lib/client/hooks/useTimeZone";
+import { dateTime, exactTime } from "@/lib/client/zonedTime";
 
 /** One monitor's runs, newest first, paged: when each started (or was due), its status, duration and release (an uptime check's answer). */
 export function MonitorHistory({ monitorId, uptime = false }: { monitorId: string; uptime?: boolean }) {
   const [page, setPage] = useState(1);
+  const zone = useTimeZone();
   const runs = useCheckInsQuery(monitorId, page);
   if (runs.isLoading) return <LoadingState />;
   if (runs.error || !runs.data) return <ErrorState error={runs.error ?? new Error("no data")} onRetry={() => void runs.refetch()} />;
@@ -31,7 +33,7 @@ export function MonitorHistory({ monitorId, uptime = false }: { monitorId: strin
             return (
               <tr key={run.id} data-testid="monitor-run">
                 <td className="py-1 pr-4 text-gray-700 dark:text-gray-300">
-                  {run.expectedAt ? `due ${format(new Date(run.expectedAt), "PPp")}` : format(new Date(run.createdAt), "PPpp")}
+                  {run.expectedAt ? `due ${dateTime(run.expectedAt, zone)}` : exactTime(run.createdAt, zone)}
                 </td>
                 <td className={`py-1 pr-4 font-medium ${look.text}`}>{look.label}</td>
                 <td className="py-1 pr-4 tabular-nums text-gray-700 dark:text-gray-300">{formatDuration(run.durationMs)}</td>

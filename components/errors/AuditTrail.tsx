@@ -1,6 +1,6 @@
-import { formatDistanceToNow } from "date-fns";
 import { describeAudit } from "@/components/issue/describeAudit";
 import type { ErrorDetails } from "@/lib/errors/getErrorDetails";
+import { RelativeTime } from "@/components/ui/RelativeTime";
 
 type Entry = ErrorDetails["audit"][number];
 
@@ -23,9 +23,7 @@ export function AuditTrail({ audit }: { audit: Entry[] }) {
               <span aria-hidden="true" className="mt-1.5 h-2 w-2 shrink-0 rounded-full bg-gray-300 dark:bg-gray-600" />
               <p className="min-w-0 text-gray-700 dark:text-gray-300">
                 <span className="font-medium text-gray-900 dark:text-gray-100">{actorName(entry)}</span> {describeAudit(entry, () => (entry.assignee ? entry.assignee.name || entry.assignee.email : null))}{" "}
-                <time dateTime={entry.at} title={new Date(entry.at).toLocaleString()} className="text-gray-500 dark:text-gray-400">
-                  {formatDistanceToNow(new Date(entry.at), { addSuffix: true })}
-                </time>
+                <RelativeTime iso={entry.at} className="text-gray-500 dark:text-gray-400" />
               </p>
             </li>
           ))}

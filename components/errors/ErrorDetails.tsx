@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { formatDistanceToNow } from "date-fns";
 import type { ReactNode } from "react";
 import { SeverityBadge, StatusBadge } from "@/components/ui/Badge";
 import { XMarkIcon } from "@/components/ui/Icons";
@@ -14,6 +13,7 @@ import { StackTrace } from "@/components/errors/StackTrace";
 import { formatCount } from "@/lib/client/format";
 import type { ErrorDetails as ErrorDetailsData } from "@/lib/errors/getErrorDetails";
 import { isLoggedMessage } from "@/lib/domain/issueTitle";
+import { RelativeTime } from "@/components/ui/RelativeTime";
 
 interface ErrorDetailsProps {
   error: ErrorDetailsData;
@@ -26,9 +26,7 @@ interface ErrorDetailsProps {
 
 function Relative({ iso }: { iso: string }) {
   return (
-    <time dateTime={iso} title={new Date(iso).toLocaleString()}>
-      {formatDistanceToNow(new Date(iso), { addSuffix: true })}
-    </time>
+    <RelativeTime iso={iso} />
   );
 }
 

@@ -16,7 +16,8 @@ import { bulkRequest, selectionOf } from "@/lib/client/bulkRequest";
 import { countOf, formatCount } from "@/lib/client/format";
 import type { ErrorsFilters, ErrorsPage } from "@/lib/client/hooks/useErrorsQuery";
 import { TIMEFRAME_LABELS } from "@/lib/client/timeframes";
-import { utcDateTime } from "@/lib/client/utcTime";
+import { useTimeZone } from "@/lib/client/hooks/useTimeZone";
+import { dateTime } from "@/lib/client/zonedTime";
 import type { DashboardParams, ParamPatch } from "@/lib/client/useDashboardParams";
 import type { BulkProgress } from "@/lib/errors/bulk/bulkSchemas";
 import type { Member } from "@/lib/workspaces/listMembers";
@@ -56,6 +57,7 @@ const DONE: Record<BulkChoice["action"], string> = { resolve: "Resolved", ignore
 export function ErrorList(props: ErrorListProps) {
   const { workspaceId, params, filters, data, isLoading, isFetching, error, onRetry, onChange, onSelect, canTriage } = props;
   const qc = useQueryClient();
+  const zone = useTimeZone();
   const { showToast } = useToast();
   const items = data?.items ?? [];
   const selectedIndex = items.findIndex((e) => e.errorId === params.selectedErrorId);
@@ -167,7 +169,7 @@ export function ErrorList(props: ErrorListProps) {
         </span>
       }
       titleId="error-list-title"
-      actions={data && <span className="text-xs text-gray-500 dark:text-gray-400">Events and sparklines: {TIMEFRAME_LABELS[params.timeframe].toLowerCase()}, UTC buckets</span>}
+      actions={data && <span className="text-xs text-gray-500 dark:text-gray-400">Events and sparklines: {TIMEFRAME_LABELS[params.timeframe].toLowerCase()}{params.timeframe === "30d" && ", UTC days"}</span>}
       bodyClassName=""
     >
       <ErrorListFilters
@@ -182,7 +184,7 @@ export function ErrorList(props: ErrorListProps) {
       {params.window && (
         <div className="flex flex-wrap items-center gap-2 border-b border-gray-200 bg-orange-50 px-4 py-2 text-sm text-orange-900 sm:px-6 dark:border-gray-800 dark:bg-orange-950/40 dark:text-orange-200">
           <span data-testid="window-filter">
-            Spike window {utcDateTime(params.window.from)} – {utcDateTime(params.window.to)}
+            Spike window {dateTime(params.window.from, zone)} – {dateTime(params.window.to, zone)}
           </span>
           <button type="button" onClick={() => onChange({ from: null, to: null, page: null })} className="font-medium underline">
             Clear

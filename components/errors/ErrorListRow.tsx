@@ -1,10 +1,10 @@
-import { formatDistanceToNow } from "date-fns";
 import type { MouseEvent } from "react";
 import { SeverityBadge, StatusBadge } from "@/components/ui/Badge";
 import { Sparkline } from "@/components/ui/Sparkline";
 import { countOf, formatCount } from "@/lib/client/format";
 import { issueTitle, issueTitleParts } from "@/lib/domain/issueTitle";
 import type { ErrorListItem } from "@/lib/errors/listErrors";
+import { RelativeTime } from "@/components/ui/RelativeTime";
 
 interface ErrorListRowProps {
   error: ErrorListItem;
@@ -85,7 +85,7 @@ export function ErrorListRow({ error, id, isSelected, isActive, isChecked, canSe
               {env}
             </span>
           ))}
-          <span title={new Date(lastSeen).toUTCString()}>{formatDistanceToNow(new Date(lastSeen), { addSuffix: true })}</span>
+          <RelativeTime iso={lastSeen} />
         </p>
       </div>
       <div className="hidden shrink-0 sm:block">

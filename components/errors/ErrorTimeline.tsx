@@ -1,7 +1,8 @@
 "use client";
 
 import { useMemo } from "react";
-import { utcBucketLabel, utcDateTime } from "@/lib/client/utcTime";
+import { useTimeZone } from "@/lib/client/hooks/useTimeZone";
+import { dateTime, hourRange } from "@/lib/client/zonedTime";
 import { Card } from "@/components/ui/Card";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { TimelineChart, type ChartPoint } from "@/components/errors/TimelineChart";
@@ -19,9 +20,9 @@ interface ErrorTimelineProps {
   onSpikeClick: (spike: Spike) => void;
 }
 
-const spikeLabel = (s: Spike) => `${utcDateTime(s.startTime).replace(/ UTC$/, "")}–${utcBucketLabel(s.endTime, "hour")} UTC`;
 
 export function ErrorTimeline({ timeline, timeframe, activeWindow, onSpikeClick }: ErrorTimelineProps) {
+  const zone = useTimeZone();
   const { points, spikes } = useMemo(() => toChart(timeline), [timeline]);
   const total = timeline.errorsByTime.reduce((sum, b) => sum + b.count, 0);
 
@@ -29,7 +30,7 @@ export function ErrorTimeline({ timeline, timeframe, activeWindow, onSpikeClick 
     <Card
       title={
         <>
-          Error timeline <span className="text-xs font-normal text-gray-500 dark:text-gray-400">(UTC)</span>
+          Error timeline <span className="text-xs font-normal text-gray-500 dark:text-gray-400">({timeframe === "30d" ? "UTC days" : zone})</span>
         </>
       }
       titleId="timeline-title"
@@ -72,7 +73,7 @@ export function ErrorTimeline({ timeline, timeframe, activeWindow, onSpikeClick 
                         : "bg-white text-gray-700 ring-gray-300 hover:bg-orange-50 dark:bg-gray-800 dark:text-gray-200 dark:ring-gray-700"
                     }`}
                   >
-                    <span className="font-medium">{spikeLabel(spike)}</span> · {countOf(spike.totalErrors, "error")} (peak {formatCount(spike.peakErrors)})
+                    <span className="font-medium">{hourRange(spike.startTime, spike.endTime, zone)}</span> · {countOf(spike.totalErrors, "error")} (peak {formatCount(spike.peakErrors)})
                     {spike.primaryCause && <span className="text-gray-500 dark:text-gray-400"> · {spike.primaryCause}</span>}
                     {spike.resolved && <span className="text-green-700 dark:text-green-400"> · resolved</span>}
                   </button>
@@ -90,7 +91,7 @@ export function ErrorTimeline({ timeline, timeframe, activeWindow, onSpikeClick 
               <li key={`${p.pattern}-${p.correlation}`} className="flex flex-wrap gap-x-2 text-gray-700 dark:text-gray-300">
                 <span className="font-medium">{p.pattern}</span>
                 <span className="text-gray-500 dark:text-gray-400">
-                  ×{formatCount(p.frequency)} · {p.correlation} · last {utcDateTime(p.lastOccurrence)}
+                  ×{formatCount(p.frequency)} · {p.correlation} · last {dateTime(p.lastOccurrence, zone)}
                 </span>
               </li>
             ))}

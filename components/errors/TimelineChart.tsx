@@ -3,7 +3,8 @@
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TooltipContentProps } from "recharts";
 import type { NameType, ValueType } from "recharts/types/component/DefaultTooltipContent";
-import { utcBucketLabel, utcDateTime, type BucketGranularity } from "@/lib/client/utcTime";
+import { useTimeZone } from "@/lib/client/hooks/useTimeZone";
+import { bucketLabel, bucketTitle, type BucketGranularity } from "@/lib/client/zonedTime";
 import type { Timeframe } from "@/lib/domain/timeframe";
 import type { ErrorTracking } from "@/lib/analytics/getErrorTracking";
 
@@ -16,15 +17,15 @@ export interface ChartPoint {
   spikeIndex: number | null;
 }
 
-// Buckets are UTC hours and days: labelled in UTC, so a UTC day never shows as the day before west of UTC.
-const TICK_GRANULARITY: Record<Timeframe, BucketGranularity> = { "1h": "minute", "24h": "hour", "7d": "sixHours", "30d": "day" };
+// Day buckets are UTC days, labelled with their UTC date in every zone; shorter buckets on the viewer's clock.
+export const TICK_GRANULARITY: Record<Timeframe, BucketGranularity> = { "1h": "minute", "24h": "hour", "7d": "sixHours", "30d": "day" };
 
-function ChartTooltip({ active, payload }: TooltipContentProps<ValueType, NameType>) {
+function ChartTooltip({ active, payload, granularity, zone }: TooltipContentProps<ValueType, NameType> & { granularity: BucketGranularity; zone: string }) {
   const point = payload?.[0]?.payload as ChartPoint | undefined;
   if (!active || !point) return null;
   return (
     <div className="rounded-md bg-white px-3 py-2 text-xs shadow-lg ring-1 ring-gray-200 dark:bg-gray-800 dark:ring-gray-700">
-      <p className="font-medium text-gray-900 dark:text-gray-100">{utcDateTime(point.timestamp)}</p>
+      <p className="font-medium text-gray-900 dark:text-gray-100">{bucketTitle(point.timestamp, granularity, zone)}</p>
       <p className="text-gray-600 dark:text-gray-300">{point.other + point.critical} errors</p>
       <p className="text-red-600 dark:text-red-400">{point.critical} critical</p>
       <p className="text-gray-500">{point.unique} unique</p>
@@ -46,6 +47,8 @@ interface TimelineChartProps {
 
 /** Stacked bars (critical in red), spike windows shaded; clicking a spike bar or its shading selects it. */
 export function TimelineChart({ points, spikes, timeframe, onSpikeClick }: TimelineChartProps) {
+  const zone = useTimeZone();
+  const granularity = TICK_GRANULARITY[timeframe];
   const clickBar = (_: unknown, index: number) => {
     const s = points[index]?.spikeIndex;
     if (s !== null && s !== undefined) onSpikeClick(spikes[s].spike);
@@ -57,14 +60,14 @@ export function TimelineChart({ points, spikes, timeframe, onSpikeClick }: Timel
           <CartesianGrid vertical={false} stroke="currentColor" strokeOpacity={0.15} />
           <XAxis
             dataKey="timestamp"
-            tickFormatter={(t: string) => utcBucketLabel(t, TICK_GRANULARITY[timeframe])}
+            tickFormatter={(t: string) => bucketLabel(t, granularity, zone)}
             tick={{ fill: "currentColor", fontSize: 11 }}
             stroke="currentColor"
             strokeOpacity={0.3}
             minTickGap={24}
           />
           <YAxis allowDecimals={false} tick={{ fill: "currentColor", fontSize: 11 }} stroke="currentColor" strokeOpacity={0.3} />
-          <Tooltip content={ChartTooltip} cursor={{ fill: "currentColor", fillOpacity: 0.06 }} />
+          <Tooltip content={(props) => <ChartTooltip {...props} granularity={granularity} zone={zone} />} cursor={{ fill: "currentColor", fillOpacity: 0.06 }} />
           {spikes.map(({ spike, x1, x2 }) => (
             <ReferenceArea
               key={spike.startTime}

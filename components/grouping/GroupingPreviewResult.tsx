@@ -1,15 +1,17 @@
-import { format } from "date-fns";
 import type { GroupingPreview } from "@/lib/grouping/rules/previewGroupingRules";
 import { countOf } from "@/lib/client/format";
 import { issueTitle } from "@/lib/domain/issueTitle";
+import { useTimeZone } from "@/lib/client/hooks/useTimeZone";
+import { dateTime } from "@/lib/client/zonedTime";
 
 /** What a rule list would change over the sampled events: issues merged, issues split. */
 export function GroupingPreviewResult({ preview }: { preview: GroupingPreview }) {
+  const zone = useTimeZone();
   return (
     <section aria-label="Dry run" data-testid="grouping-preview" className="space-y-3 rounded-md bg-gray-50 p-3 text-sm dark:bg-gray-800/60">
       <p className="text-gray-700 dark:text-gray-200">
         Dry run over the {preview.sampledEvents} most recent events
-        {preview.from && preview.to && ` (${format(new Date(preview.from), "MMM d HH:mm")} – ${format(new Date(preview.to), "MMM d HH:mm")})`}:{" "}
+        {preview.from && preview.to && ` (${dateTime(preview.from, zone)} – ${dateTime(preview.to, zone)})`}:{" "}
         <strong>{preview.movedEvents}</strong> would move, <strong>{preview.merges.length}</strong> merge{preview.merges.length === 1 ? "" : "s"},{" "}
         <strong>{preview.splits.length}</strong> split{preview.splits.length === 1 ? "" : "s"}.
       </p>

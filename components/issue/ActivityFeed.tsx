@@ -1,6 +1,5 @@
 "use client";
 
-import { formatDistanceToNow } from "date-fns";
 import { useState, type FormEvent } from "react";
 import { describeAudit } from "@/components/issue/describeAudit";
 import { MentionTextarea } from "@/components/issue/MentionTextarea";
@@ -10,6 +9,7 @@ import { useAddCommentMutation, useCommentsQuery, useDeleteCommentMutation } fro
 import { mentionSegments } from "@/lib/notifications/commentMentions";
 import type { ErrorDetails } from "@/lib/errors/getErrorDetails";
 import type { Member } from "@/lib/workspaces/listMembers";
+import { RelativeTime } from "@/components/ui/RelativeTime";
 
 interface ActivityFeedProps {
   issue: ErrorDetails;
@@ -84,9 +84,7 @@ export function ActivityFeed({ issue, members, currentUserId, canComment, isAdmi
               <div className="min-w-0 flex-1">
                 <p className="text-gray-700 dark:text-gray-300">
                   <span className="font-medium text-gray-900 dark:text-gray-100">{item.who}</span> {item.kind === "comment" ? "commented" : item.text}{" "}
-                  <time dateTime={item.at} title={new Date(item.at).toUTCString()} className="text-gray-500 dark:text-gray-400">
-                    {formatDistanceToNow(new Date(item.at), { addSuffix: true })}
-                  </time>
+                  <RelativeTime iso={item.at} className="text-gray-500 dark:text-gray-400" />
                 </p>
                 {item.kind === "comment" && (
                   <div className="mt-1 flex items-start gap-2">

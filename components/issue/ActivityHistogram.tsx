@@ -7,22 +7,24 @@ import type { NameType, ValueType } from "recharts/types/component/DefaultToolti
 import { Section } from "@/components/ui/Section";
 import { countOf } from "@/lib/client/format";
 import { useIssueActivityQuery } from "@/lib/client/hooks/useIssueActivityQuery";
-import { granularityOf, utcBucketLabel, utcDateTime } from "@/lib/client/utcTime";
+import { useTimeZone } from "@/lib/client/hooks/useTimeZone";
+import { bucketLabel, bucketTitle, granularityOf, type BucketGranularity } from "@/lib/client/zonedTime";
 
-function BucketTooltip({ active, payload }: TooltipContentProps<ValueType, NameType>) {
+function BucketTooltip({ active, payload, granularity, zone }: TooltipContentProps<ValueType, NameType> & { granularity: BucketGranularity; zone: string }) {
   const point = payload?.[0]?.payload as { start: string; count: number } | undefined;
   if (!active || !point) return null;
   return (
     <div className="rounded bg-white px-2 py-1 text-xs shadow ring-1 ring-gray-200 dark:bg-gray-800 dark:ring-gray-700">
-      <p className="font-medium">{utcDateTime(point.start)}</p>
+      <p className="font-medium">{bucketTitle(point.start, granularity, zone)}</p>
       <p>{countOf(point.count, "event")}</p>
     </div>
   );
 }
 
-/** Events per UTC hour over 24 h or per UTC day over 30 days, labelled in UTC. */
+/** Events per hour over 24 h (on the viewer's clock) or per UTC day over 30 days (labelled with the UTC date). */
 export function ActivityHistogram({ errorId }: { errorId: string }) {
   const [period, setPeriod] = useState<"24h" | "30d">("24h");
+  const zone = useTimeZone();
   const query = useIssueActivityQuery(errorId);
   const histogram = period === "24h" ? query.data?.hourly : query.data?.daily;
   const granularity = granularityOf(histogram?.bucketMs ?? 3_600_000);
@@ -42,15 +44,15 @@ export function ActivityHistogram({ errorId }: { errorId: string }) {
       }
     >
       <p className="mb-1 text-xs text-gray-500 dark:text-gray-400" data-testid="histogram-total">
-        {countOf(total, "event")} in the last {period === "24h" ? "24 hours" : "30 days"} · UTC {granularity === "day" ? "days" : "hours"}
+        {countOf(total, "event")} in the last {period === "24h" ? "24 hours" : "30 days"} · {granularity === "day" ? "UTC days" : zone === "UTC" ? "UTC hours" : `hours in ${zone}`}
       </p>
       <div className="h-28 text-gray-500 dark:text-gray-400" data-testid={`histogram-${period}`}>
         {histogram && (
           <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height: 112 }}>
             <BarChart data={histogram.buckets} margin={{ top: 4, right: 4, bottom: 0, left: -28 }}>
-              <XAxis dataKey="start" tickFormatter={(t: string) => utcBucketLabel(t, granularity)} tick={{ fill: "currentColor", fontSize: 10 }} stroke="currentColor" strokeOpacity={0.3} minTickGap={16} />
+              <XAxis dataKey="start" tickFormatter={(t: string) => bucketLabel(t, granularity, zone)} tick={{ fill: "currentColor", fontSize: 10 }} stroke="currentColor" strokeOpacity={0.3} minTickGap={16} />
               <YAxis allowDecimals={false} tick={{ fill: "currentColor", fontSize: 10 }} stroke="currentColor" strokeOpacity={0.3} />
-              <Tooltip content={BucketTooltip} cursor={{ fill: "currentColor", fillOpacity: 0.08 }} />
+              <Tooltip content={(props) => <BucketTooltip {...props} granularity={granularity} zone={zone} />} cursor={{ fill: "currentColor", fillOpacity: 0.08 }} />
               <Bar dataKey="count" fill="#3b82f6" isAnimationActive={false} />
             </BarChart>
           </ResponsiveContainer>

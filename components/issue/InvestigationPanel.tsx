@@ -11,6 +11,8 @@ import { countOf } from "@/lib/client/format";
 import { useInvestigationQuery, useSetCheckMutation } from "@/lib/client/hooks/useInvestigationQuery";
 import type { Investigation } from "@/lib/investigation/getInvestigation";
 import { isLoggedMessage } from "@/lib/domain/issueTitle";
+import { useTimeZone } from "@/lib/client/hooks/useTimeZone";
+import { dateTimeWithYear } from "@/lib/client/zonedTime";
 
 const PATTERN_RULES: Record<string, string> = {
   isolated: "a single event",
@@ -22,6 +24,7 @@ const PATTERN_RULES: Record<string, string> = {
 /** Seed 004's investigation: pattern, runbook checklist, similar issues, issues in the same runs and traces. */
 export function InvestigationPanel({ errorId, canCheck }: { errorId: string; canCheck: boolean }) {
   const { showToast } = useToast();
+  const zone = useTimeZone();
   const query = useInvestigationQuery(errorId);
   const setCheck = useSetCheckMutation(errorId, (m) => showToast(`Not saved: ${m}`));
   if (query.isLoading) return <LoadingState label="Investigating…" />;
@@ -37,7 +40,7 @@ export function InvestigationPanel({ errorId, canCheck }: { errorId: string; can
         <p className="text-sm" data-testid="pattern">
           <span className="rounded bg-gray-900 px-2 py-0.5 font-mono text-xs uppercase text-white dark:bg-gray-100 dark:text-gray-900">{data.pattern.kind}</span>{" "}
           <span className="text-gray-700 dark:text-gray-300">
-            {countOf(data.pattern.count, "event")} {data.pattern.window === "7d" ? "in the last 7 days" : "in all"}, {new Date(data.pattern.firstAt).toUTCString()} → {new Date(data.pattern.lastAt).toUTCString()}
+            {countOf(data.pattern.count, "event")} {data.pattern.window === "7d" ? "in the last 7 days" : "in all"}, {dateTimeWithYear(data.pattern.firstAt, zone)} → {dateTimeWithYear(data.pattern.lastAt, zone)}
           </span>
         </p>
         <p className="mt-1 text-xs text-gray-500 dark:text-gray-400">Rule: {data.pattern.kind} = {PATTERN_RULES[data.pattern.kind]} (docs/metrics.md).</p>

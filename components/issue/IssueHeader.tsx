@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { formatDistanceToNow } from "date-fns";
 import type { ReactNode } from "react";
 import { SamplingNote } from "@/components/errors/SamplingNote";
 import { Badge, SeverityBadge, StatusBadge } from "@/components/ui/Badge";
@@ -9,6 +8,9 @@ import { countOf, formatCount } from "@/lib/client/format";
 import { releaseHref } from "@/lib/client/releaseLinks";
 import type { ErrorDetails } from "@/lib/errors/getErrorDetails";
 import { isLoggedMessage } from "@/lib/domain/issueTitle";
+import { RelativeTime } from "@/components/ui/RelativeTime";
+import { useTimeZone } from "@/lib/client/hooks/useTimeZone";
+import { dateTime } from "@/lib/client/zonedTime";
 
 interface IssueHeaderProps {
   issue: ErrorDetails;
@@ -24,9 +26,7 @@ function Seen({ iso, release, label, workspaceId }: { iso: string; release: stri
     <div className="min-w-0">
       <dt className="text-xs text-gray-500 dark:text-gray-400">{label}</dt>
       <dd className="text-sm text-gray-900 dark:text-gray-100">
-        <time dateTime={iso} title={new Date(iso).toUTCString()}>
-          {formatDistanceToNow(new Date(iso), { addSuffix: true })}
-        </time>
+        <RelativeTime iso={iso} />
         {release && (
           <span className="block max-w-[12rem] truncate text-xs text-gray-500 dark:text-gray-400">
             in{" "}
@@ -41,11 +41,11 @@ function Seen({ iso, release, label, workspaceId }: { iso: string; release: stri
 }
 
 /** What a conditional resolve / ignore waits for, in words. */
-export function statusDetailText(issue: ErrorDetails): string | null {
+export function statusDetailText(issue: ErrorDetails, zone: string): string | null {
   const d = issue.statusDetails;
   if (issue.status === "resolved" && d.inNextRelease) return `Resolved in the next release${d.resolvedRelease ? ` after ${d.resolvedRelease}` : ""}: only a newer release reopens it`;
   if (issue.status !== "ignored") return null;
-  if (d.ignoredUntil) return `Ignored until ${new Date(d.ignoredUntil).toLocaleString()}`;
+  if (d.ignoredUntil) return `Ignored until ${dateTime(d.ignoredUntil, zone)}`;
   if (d.ignoreUntilEvents !== null) return `Ignored until ${countOf(Math.max(0, d.ignoreUntilEvents - issue.occurrences), "more event", "more events")}`;
   if (d.ignoreUntilUsers !== null) return `Ignored until ${countOf(Math.max(0, d.ignoreUntilUsers - issue.impact.usersAffected), "more user", "more users")} ${d.ignoreUntilUsers - issue.impact.usersAffected === 1 ? "is" : "are"} affected`;
   return "Ignored forever";
@@ -53,7 +53,8 @@ export function statusDetailText(issue: ErrorDetails): string | null {
 
 /** Always visible at the top of the issue page: what it is, where it happens, since when, and the actions. */
 export function IssueHeader({ issue, projectName, listHref, actions }: IssueHeaderProps) {
-  const detail = statusDetailText(issue);
+  const zone = useTimeZone();
+  const detail = statusDetailText(issue, zone);
   return (
     <header className="z-20 border-b sm:sticky sm:top-0 border-gray-200 bg-white/95 backdrop-blur dark:border-gray-800 dark:bg-gray-900/95" data-testid="issue-header">
       <div className="mx-auto max-w-screen-2xl px-3 py-3 sm:px-6 lg:px-8">

@@ -8,6 +8,8 @@ import { CopyButton } from "@/components/ui/CopyButton";
 import { FormField } from "@/components/ui/FormField";
 import { ModalDialog } from "@/components/ui/ModalDialog";
 import { apiFetch } from "@/lib/client/apiFetch";
+import { useTimeZone } from "@/lib/client/hooks/useTimeZone";
+import { calendarDate } from "@/lib/client/zonedTime";
 
 interface CreatedInvitation {
   url: string;
@@ -26,6 +28,7 @@ const ROLE_HINTS = {
 /** Invite by email with a role; the single-use link is shown once, to copy (and emailed when SMTP is set up). */
 export function InviteDialog({ workspaceId, open, onClose }: { workspaceId: string; open: boolean; onClose: () => void }) {
   const queryClient = useQueryClient();
+  const zone = useTimeZone();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<keyof typeof ROLE_HINTS>("member");
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
@@ -59,7 +62,7 @@ export function InviteDialog({ workspaceId, open, onClose }: { workspaceId: stri
         <div role="region" aria-label="Invitation link" className="space-y-4 text-sm">
           <p className="text-gray-600 dark:text-gray-300">
             Send this link to <span className="font-medium text-gray-900 dark:text-gray-100">{created.email}</span> ({created.role}). It works once and
-            expires {new Date(created.expiresAt).toLocaleDateString()}. It is shown only now{created.emailed ? "; it was also emailed" : ""}.
+            expires {calendarDate(created.expiresAt, zone)}. It is shown only now{created.emailed ? "; it was also emailed" : ""}.
           </p>
           <div className="flex items-center gap-2">
             <code data-testid="invite-url" className="min-w-0 flex-1 break-all rounded bg-gray-100 px-2 py-1.5 font-mono text-xs text-gray-800 dark:bg-gray-800 dark:text-gray-200">

@@ -7,12 +7,15 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { useToast } from "@/components/ui/Toast";
 import { apiFetch } from "@/lib/client/apiFetch";
 import { useInvitationsQuery } from "@/lib/client/hooks/useInvitationsQuery";
+import { useTimeZone } from "@/lib/client/hooks/useTimeZone";
+import { calendarDate } from "@/lib/client/zonedTime";
 
 /** Invitations not yet accepted (admins): withdraw one, or see that it expired. */
 export function PendingInvitations({ workspaceId }: { workspaceId: string }) {
   const invitations = useInvitationsQuery(workspaceId, true);
   const queryClient = useQueryClient();
   const { showToast } = useToast();
+  const zone = useTimeZone();
 
   async function withdraw(id: string, email: string) {
     try {
@@ -32,7 +35,7 @@ export function PendingInvitations({ workspaceId }: { workspaceId: string }) {
         <li key={inv.id} data-testid="invitation-row" className="flex flex-wrap items-center gap-2 py-2.5 text-sm">
           <span className="min-w-0 flex-1 truncate text-gray-900 dark:text-gray-100">{inv.email}</span>
           <span className="text-xs text-gray-500">{inv.role}</span>
-          {inv.status === "expired" ? <Badge>expired</Badge> : <span className="text-xs text-gray-500">expires {new Date(inv.expiresAt).toLocaleDateString()}</span>}
+          {inv.status === "expired" ? <Badge>expired</Badge> : <span className="text-xs text-gray-500">expires {calendarDate(inv.expiresAt, zone)}</span>}
           <button type="button" className={button.ghost} onClick={() => void withdraw(inv.id, inv.email)}>
             Withdraw
           </button>

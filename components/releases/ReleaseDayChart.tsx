@@ -5,7 +5,7 @@ import type { TooltipContentProps } from "recharts";
 import type { NameType, ValueType } from "recharts/types/component/DefaultTooltipContent";
 import { crashFreeText } from "@/lib/client/crashFree";
 import { countOf } from "@/lib/client/format";
-import { utcBucketLabel } from "@/lib/client/utcTime";
+import { bucketLabel } from "@/lib/client/zonedTime";
 import type { ReleaseDay } from "@/lib/releases/releaseHealth";
 
 interface Point {
@@ -52,7 +52,7 @@ export function ReleaseDayChart({ days }: { days: ReleaseDay[] }) {
     <div className="h-48 text-gray-500 dark:text-gray-400" data-testid="release-day-chart">
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 640, height: 192 }}>
         <ComposedChart data={points} margin={{ top: 8, right: hasSessions ? 0 : 8, bottom: 0, left: -20 }}>
-          <XAxis dataKey="start" tickFormatter={(t: string) => utcBucketLabel(t, "day")} tick={{ fill: "currentColor", fontSize: 10 }} stroke="currentColor" strokeOpacity={0.3} minTickGap={24} />
+          <XAxis dataKey="start" tickFormatter={(t: string) => bucketLabel(t, "day", "UTC")} tick={{ fill: "currentColor", fontSize: 10 }} stroke="currentColor" strokeOpacity={0.3} minTickGap={24} />
           <YAxis yAxisId="events" allowDecimals={false} tick={{ fill: "currentColor", fontSize: 10 }} stroke="currentColor" strokeOpacity={0.3} />
           {hasSessions && (
             <YAxis

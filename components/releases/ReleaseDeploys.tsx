@@ -1,10 +1,12 @@
 import { formatDistanceToNow } from "date-fns";
 import { Card } from "@/components/ui/Card";
-import { utcDateTimeWithYear } from "@/lib/client/utcTime";
+import { useTimeZone } from "@/lib/client/hooks/useTimeZone";
+import { exactTime } from "@/lib/client/zonedTime";
 import type { DeployDto } from "@/lib/releases/declared/releaseDeploys";
 
 /** Where deploy steps said the release went (`sentry-cli deploys new`), newest first; nothing when none did. */
 export function ReleaseDeploys({ deploys }: { deploys: DeployDto[] }) {
+  const zone = useTimeZone();
   if (deploys.length === 0) return null;
   return (
     <Card title={`Deploys (${deploys.length})`} titleId="release-deploys-title" bodyClassName="p-0">
@@ -21,7 +23,7 @@ export function ReleaseDeploys({ deploys }: { deploys: DeployDto[] }) {
                 deploy.name || "deploy"
               )}
             </span>
-            <span className="text-xs text-gray-500 dark:text-gray-400" title={`${utcDateTimeWithYear(deploy.dateFinished)} UTC`}>
+            <span className="text-xs text-gray-500 dark:text-gray-400" title={exactTime(deploy.dateFinished, zone)}>
               finished {formatDistanceToNow(new Date(deploy.dateFinished), { addSuffix: true })}
             </span>
           </li>

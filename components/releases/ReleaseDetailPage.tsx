@@ -18,7 +18,8 @@ import { crashFreeColor, crashFreeText, shareText } from "@/lib/client/crashFree
 import { countOf, formatCount } from "@/lib/client/format";
 import { useReleaseQuery } from "@/lib/client/hooks/useReleaseQuery";
 import { releaseHref, releaseIssueListHref } from "@/lib/client/releaseLinks";
-import { utcDateTimeWithYear } from "@/lib/client/utcTime";
+import { useTimeZone } from "@/lib/client/hooks/useTimeZone";
+import { exactTime } from "@/lib/client/zonedTime";
 import type { ReleaseDetail } from "@/lib/releases/getRelease";
 import type { EnvironmentHealth } from "@/lib/releases/releaseHealth";
 import { quoteValue } from "@/lib/search/formatSearch";
@@ -93,11 +94,12 @@ function Neighbour({ workspaceId, version, label }: { workspaceId: string; versi
 }
 
 function ReleaseFigures({ workspaceId, detail }: { workspaceId: string; detail: ReleaseDetail }) {
+  const zone = useTimeZone();
   const { release } = detail;
   const sessions = release.sessions;
   return (
     <div className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7" data-testid="release-figures">
-      <Figure label="First seen" title={`${utcDateTimeWithYear(release.firstSeen)} UTC`} note={`last seen ${formatDistanceToNow(new Date(release.lastSeen), { addSuffix: true })}`}>
+      <Figure label="First seen" title={exactTime(release.firstSeen, zone)} note={`last seen ${formatDistanceToNow(new Date(release.lastSeen), { addSuffix: true })}`}>
         {formatDistanceToNow(new Date(release.firstSeen), { addSuffix: true })}
       </Figure>
       <Figure label="Error events">{formatCount(release.events)}</Figure>

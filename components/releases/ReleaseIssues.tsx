@@ -8,7 +8,8 @@ import { CardTabList } from "@/components/ui/CardTabList";
 import { Badge, SeverityBadge, StatusBadge } from "@/components/ui/Badge";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { formatCount } from "@/lib/client/format";
-import { utcDateTimeWithYear } from "@/lib/client/utcTime";
+import { useTimeZone } from "@/lib/client/hooks/useTimeZone";
+import { exactTime } from "@/lib/client/zonedTime";
 import { issueTitleParts } from "@/lib/domain/issueTitle";
 import type { ReleaseIssue } from "@/lib/releases/getRelease";
 
@@ -57,6 +58,7 @@ export function ReleaseIssues({ introduced, top, counts, listHrefs }: { introduc
 
 /** `markIntroduced`: badge the issues this release introduced (in the table of all its issues). */
 function IssueRow({ issue, markIntroduced }: { issue: ReleaseIssue; markIntroduced: boolean }) {
+  const zone = useTimeZone();
   const parts = issueTitleParts(issue);
   return (
     <li className="flex flex-col gap-1 px-4 py-2 sm:flex-row sm:items-center sm:gap-3 sm:px-6" data-testid="release-issue">
@@ -71,7 +73,7 @@ function IssueRow({ issue, markIntroduced }: { issue: ReleaseIssue; markIntroduc
         <span className="w-24 text-right tabular-nums" aria-label={`${issue.events} events in this release`}>
           {formatCount(issue.events)} ev.
         </span>
-        <span className="w-36 whitespace-nowrap text-right" title={`Last event in this release: ${utcDateTimeWithYear(issue.lastSeen)} UTC`}>
+        <span className="w-36 whitespace-nowrap text-right" title={`Last event in this release: ${exactTime(issue.lastSeen, zone)}`}>
           {formatDistanceToNow(new Date(issue.lastSeen), { addSuffix: true })}
         </span>
       </span>

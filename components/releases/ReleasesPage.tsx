@@ -13,7 +13,8 @@ import { countOf, formatCount } from "@/lib/client/format";
 import { useReleasesQuery } from "@/lib/client/hooks/useReleasesQuery";
 import { crashFreeColor, crashFreeText, shareText } from "@/lib/client/crashFree";
 import { releaseHref, releaseIssueListHref } from "@/lib/client/releaseLinks";
-import { utcDateTimeWithYear } from "@/lib/client/utcTime";
+import { useTimeZone } from "@/lib/client/hooks/useTimeZone";
+import { exactTime } from "@/lib/client/zonedTime";
 import type { ReleaseSummary } from "@/lib/releases/listReleases";
 import { quoteValue } from "@/lib/search/formatSearch";
 import type { Me } from "@/lib/workspaces/getMe";
@@ -82,17 +83,19 @@ function ReleaseTable({ workspace }: { workspace: Me["workspaces"][number] }) {
 
 /** Its latest deploy, else when it was finalized, as the deploy tool reported them. */
 function ShippedNote({ release }: { release: ReleaseSummary }) {
+  const zone = useTimeZone();
   const deploy = release.lastDeploy;
   const at = deploy?.finishedAt ?? release.dateReleased;
   if (!at) return null;
   return (
-    <p className="font-sans text-xs text-gray-500 dark:text-gray-400" title={`${utcDateTimeWithYear(at)} UTC`} data-testid="release-shipped">
+    <p className="font-sans text-xs text-gray-500 dark:text-gray-400" title={exactTime(at, zone)} data-testid="release-shipped">
       {deploy ? `deployed to ${deploy.environment}` : "released"} {formatDistanceToNowStrict(new Date(at), { addSuffix: true })}
     </p>
   );
 }
 
 function ReleaseRow({ release, listHref, pageHref }: { release: ReleaseSummary; listHref: (search: string, lastSeen: string) => string; pageHref: (version: string) => string }) {
+  const zone = useTimeZone();
   const term = `release:${quoteValue(release.version)}`;
   return (
     <tr data-testid="release-row">
@@ -104,10 +107,10 @@ function ReleaseRow({ release, listHref, pageHref }: { release: ReleaseSummary; 
         </div>
         <ShippedNote release={release} />
       </td>
-      <td className="whitespace-nowrap px-2 py-2 text-gray-700 dark:text-gray-300" title={`${utcDateTimeWithYear(release.firstSeen)} UTC`}>
+      <td className="whitespace-nowrap px-2 py-2 text-gray-700 dark:text-gray-300" title={exactTime(release.firstSeen, zone)}>
         {formatDistanceToNow(new Date(release.firstSeen), { addSuffix: true })}
       </td>
-      <td className="whitespace-nowrap px-2 py-2 text-gray-700 dark:text-gray-300" title={`${utcDateTimeWithYear(release.lastSeen)} UTC`}>
+      <td className="whitespace-nowrap px-2 py-2 text-gray-700 dark:text-gray-300" title={exactTime(release.lastSeen, zone)}>
         {formatDistanceToNow(new Date(release.lastSeen), { addSuffix: true })}
       </td>
       <td className="px-2 py-2 text-right tabular-nums">{formatCount(release.events)}</td>

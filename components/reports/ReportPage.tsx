@@ -13,7 +13,7 @@ import { formatCount } from "@/lib/client/format";
 import { useMeQuery } from "@/lib/client/hooks/useMeQuery";
 import { useReportQuery } from "@/lib/client/hooks/useReportQuery";
 import { ProjectFilter } from "@/components/ui/ProjectFilter";
-import { utcDateTimeWithYear } from "@/lib/client/utcTime";
+import { dateTimeWithYear } from "@/lib/client/zonedTime";
 import { duration } from "@/lib/reports/reportMarkdown";
 import { isLoggedMessage } from "@/lib/domain/issueTitle";
 
@@ -55,7 +55,7 @@ export function ReportPage() {
               {project ? ` · ${project.name}` : ""}
             </h1>
             <p className="text-sm text-gray-500 dark:text-gray-400" data-testid="report-window">
-              {utcDateTimeWithYear(since)} → {utcDateTimeWithYear(until)} UTC (whole hours)
+              {dateTimeWithYear(since, "UTC")} → {dateTimeWithYear(until, "UTC")} (whole UTC hours)
             </p>
             {workspace && workspace.projects.length > 1 && (
               <div className="mt-2 print:hidden">

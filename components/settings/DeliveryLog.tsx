@@ -1,12 +1,12 @@
 "use client";
 
-import { formatDistanceToNow } from "date-fns";
 import { Badge } from "@/components/ui/Badge";
 import { Card } from "@/components/ui/Card";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
 import { useDeliveriesQuery } from "@/lib/client/hooks/useDeliveriesQuery";
+import { RelativeTime } from "@/components/ui/RelativeTime";
 
 const STATUS_COLORS: Record<string, string> = {
   delivered: "bg-green-100 text-green-800 dark:bg-green-950 dark:text-green-300",
@@ -41,9 +41,7 @@ export function DeliveryLog({ workspaceId }: { workspaceId: string }) {
                 <span className="min-w-0 font-medium break-words text-gray-900 dark:text-gray-100">{d.alert.title}</span>
               </p>
               <p className="text-xs text-gray-500 dark:text-gray-400">
-                <time dateTime={d.createdAt} title={new Date(d.createdAt).toLocaleString()}>
-                  {formatDistanceToNow(new Date(d.createdAt), { addSuffix: true })}
-                </time>
+                <RelativeTime iso={d.createdAt} />
                 {` · ${d.channel.name} (${d.channel.kind}) · ${d.stage} · ${d.attempts} attempt${d.attempts === 1 ? "" : "s"}`}
               </p>
               {d.lastError && <p className="font-mono text-xs text-red-700 dark:text-red-400">Last error: {d.lastError}</p>}

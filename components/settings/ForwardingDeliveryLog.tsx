@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
 import { useForwardingDeliveriesQuery } from "@/lib/client/hooks/useForwardingDeliveriesQuery";
+import { RelativeTime } from "@/components/ui/RelativeTime";
 
 const STATUS_COLORS: Record<string, string> = {
   delivered: "bg-green-100 text-green-800 dark:bg-green-950 dark:text-green-300",
@@ -44,9 +45,7 @@ export function ForwardingDeliveryLog({ projectId }: { projectId: string }) {
                 </span>
               </p>
               <p className="text-xs text-gray-500 dark:text-gray-400">
-                <time dateTime={d.createdAt} title={new Date(d.createdAt).toLocaleString()}>
-                  {formatDistanceToNow(new Date(d.createdAt), { addSuffix: true })}
-                </time>
+                <RelativeTime iso={d.createdAt} />
                 {` · ${d.rule.name} (${d.rule.kind}) · ${d.attempts} attempt${d.attempts === 1 ? "" : "s"}`}
                 {d.responseStatus !== null && ` · HTTP ${d.responseStatus}`}
                 {d.nextAttemptAt && ` · next try ${formatDistanceToNow(new Date(d.nextAttemptAt), { addSuffix: true })}`}

@@ -1,9 +1,9 @@
-import { formatDistanceToNow } from "date-fns";
 import { Badge } from "@/components/ui/Badge";
 import { Card } from "@/components/ui/Card";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { formatSeconds } from "@/lib/client/format";
 import type { IngestHealth } from "@/lib/ingestHealth/ingestHealthSchema";
+import { RelativeTime } from "@/components/ui/RelativeTime";
 
 type Job = NonNullable<IngestHealth["database"]>["jobs"][number];
 
@@ -29,9 +29,7 @@ export function JobRuns({ jobs }: { jobs: Job[] }) {
               <Badge className={STATUS[job.lastStatus]}>{job.lastStatus}</Badge>
               <span className="text-xs text-gray-500 dark:text-gray-400">
                 started{" "}
-                <time dateTime={job.lastStartedAt} title={new Date(job.lastStartedAt).toLocaleString()}>
-                  {formatDistanceToNow(new Date(job.lastStartedAt), { addSuffix: true })}
-                </time>
+                <RelativeTime iso={job.lastStartedAt} />
                 {job.lastDurationMs !== null && ` · took ${formatSeconds(job.lastDurationMs / 1000)}`}
                 {` · ${job.runs} runs${job.failures ? `, ${job.failures} failed` : ""}`}
               </span>

@@ -1,6 +1,8 @@
 import { Card } from "@/components/ui/Card";
 import { formatBytes, formatCount, formatNumber } from "@/lib/client/format";
 import type { IngestHealth } from "@/lib/ingestHealth/ingestHealthSchema";
+import { useTimeZone } from "@/lib/client/hooks/useTimeZone";
+import { exactTime } from "@/lib/client/zonedTime";
 
 type Project = IngestHealth["projects"][number];
 type Counts = Project["last24h"];
@@ -17,6 +19,7 @@ const COLUMNS: { key: keyof Counts; label: string; warn?: boolean; title: string
 
 /** Per project: events per second now, and what happened to its events in the last hour and day. */
 export function ProjectIngest({ projects }: { projects: Project[] }) {
+  const zone = useTimeZone();
   return (
     <Card title="Ingest per project" titleId="ingest-health-title" bodyClassName="overflow-x-auto">
       <table data-testid="ingest-table" className="min-w-full text-sm">
@@ -61,7 +64,7 @@ export function ProjectIngest({ projects }: { projects: Project[] }) {
                   );
                 })}
                 {i === 0 && (
-                  <td rowSpan={2} className="whitespace-nowrap px-3 py-2 text-right font-mono" title={p.storage ? `sampled ${new Date(p.storage.sampledAt).toLocaleString()}` : undefined}>
+                  <td rowSpan={2} className="whitespace-nowrap px-3 py-2 text-right font-mono" title={p.storage ? `sampled ${exactTime(p.storage.sampledAt, zone)}` : undefined}>
                     {formatBytes(p.storage?.bytes ?? null)}
                   </td>
                 )}

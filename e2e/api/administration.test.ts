@@ -324,6 +324,30 @@ describe("memberships", { timeout: 180_000 }, () => {
 });
 
 describe("account", { timeout: 180_000 }, () => {
+  it("keeps a time-zone preference: a zone (spelt canonically), the browser's own, or none (UTC); what is no zone is a 422 naming it", async () => {
+    const t = await createTenant("adm-tz");
+    const cookie = await login(t.member);
+    expect((await api("GET", "/api/v1/account", cookie)).body.timeZone).toBeNull();
+    const berlin = await api("PATCH", "/api/v1/account", cookie, { timeZone: "europe/berlin" });
+    expect(berlin.status).toBe(200);
+    expect(berlin.body).toMatchObject({ timeZone: "Europe/Berlin", email: t.member.email });
+    expect((await api("GET", "/api/v1/me", cookie)).body.user.timeZone).toBe("Europe/Berlin");
+    for (const bad of [{ timeZone: "Mars/Olympus" }, { timeZone: 5 }]) {
+      const res = await api("PATCH", "/api/v1/account", cookie, bad);
+      expect(res.status).toBe(422);
+      expect(res.body.error.issues[0].path).toBe("timeZone");
+    }
+    const empty = await api("PATCH", "/api/v1/account", cookie, {});
+    expect(empty.status).toBe(422);
+    expect(empty.body.error.issues[0].path).toBe("name");
+    expect((await api("GET", "/api/v1/account", cookie)).body.timeZone).toBe("Europe/Berlin");
+    // Renaming leaves the zone alone; "local" and null are kept as they are.
+    expect((await api("PATCH", "/api/v1/account", cookie, { name: "Zoned Member" })).body).toMatchObject({ name: "Zoned Member", timeZone: "Europe/Berlin" });
+    expect((await api("PATCH", "/api/v1/account", cookie, { timeZone: "local" })).body.timeZone).toBe("local");
+    expect((await api("PATCH", "/api/v1/account", cookie, { timeZone: null })).body.timeZone).toBeNull();
+    expect((await api("GET", "/api/v1/me", cookie)).body.user.timeZone).toBeNull();
+  });
+
   it("changes name and password (current one required), lists sessions and signs out the others", async () => {
     const t = await createTenant("adm-acct");
     const first = await login(t.viewer);

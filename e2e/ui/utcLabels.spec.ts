@@ -31,3 +31,28 @@ test("30-day timeline and issue histogram label UTC days as UTC days west of UTC
   await expect(histogramTicks.last()).toHaveText(utcDay.format(new Date(activity.daily.buckets.at(-1).start)));
   await expect(page.getByTestId("histogram-total")).toContainText("UTC days");
 });
+
+test("a person who chose a time zone sees hours and instants on that clock; days stay UTC days", async ({ page, context }) => {
+  const t = await createTenant("tz");
+  const res = await postEvents(t.key, { type: "ZonedError", message: "x", severity: "high" });
+  const id = (await res.json()).accepted[0].groupId;
+  await signInAs(context, t.admin);
+  await page.goto("/account");
+  // Tehran is UTC+3:30 all year: every hour label ends in ":30", which no UTC or Los Angeles label does.
+  await page.getByTestId("time-zone").selectOption("Asia/Tehran");
+  await expect(page.getByText("Time zone saved")).toBeVisible();
+  expect((await (await page.request.get("/api/v1/me")).json()).user.timeZone).toBe("Asia/Tehran");
+
+  await page.goto(`/?ws=${t.workspaceId}&tf=24h`);
+  await expect(page.getByRole("heading", { name: /Error timeline/ })).toContainText("Asia/Tehran");
+  await expect(page.locator(X_TICKS).last()).toHaveText(/^\d\d:30$/);
+
+  await page.goto(`/errors/${id}`);
+  await expect(page.getByTestId("histogram-total")).toContainText("hours in Asia/Tehran");
+  await expect(page.getByTestId("histogram-24h").locator(X_TICKS).last()).toHaveText(/^\d\d:30$/);
+  await expect(page.getByTestId("issue-header").locator("time").first()).toHaveAttribute("title", /GMT\+3:30$/);
+  await page.getByRole("radio", { name: "30d" }).click();
+  const activity = await (await page.request.get(`/api/v1/errors/${id}/activity`)).json();
+  await expect(page.getByTestId("histogram-30d").locator(X_TICKS).last()).toHaveText(utcDay.format(new Date(activity.daily.buckets.at(-1).start)));
+  await expect(page.getByTestId("histogram-total")).toContainText("UTC days");
+});

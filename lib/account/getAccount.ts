@@ -9,11 +9,13 @@ export async function getAccount(auth: AuthContext) {
   return toAccountDto(user);
 }
 
-export function toAccountDto(user: { id: string; email: string; name: string; createdAt: Date; passwordChangedAt: Date | null }) {
+export function toAccountDto(user: { id: string; email: string; name: string; timeZone: string | null; createdAt: Date; passwordChangedAt: Date | null }) {
   return {
     id: user.id,
     email: user.email,
     name: user.name,
+    /** An IANA zone, "local" (the browser's) or null (UTC). */
+    timeZone: user.timeZone,
     createdAt: user.createdAt.toISOString(),
     passwordChangedAt: user.passwordChangedAt?.toISOString() ?? null,
   };

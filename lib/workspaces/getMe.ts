@@ -3,13 +3,17 @@ import { db } from "@/lib/db/prisma";
 
 /** The signed-in user with their workspaces (role included) and each workspace's projects. */
 export async function getMe(auth: UserAuth) {
-  const memberships = await db().membership.findMany({
-    where: { userId: auth.userId },
-    include: { workspace: { include: { projects: { select: { id: true, name: true, slug: true, publicId: true }, orderBy: { createdAt: "asc" } } } } },
-    orderBy: { createdAt: "asc" },
-  });
+  const [memberships, user] = await Promise.all([
+    db().membership.findMany({
+      where: { userId: auth.userId },
+      include: { workspace: { include: { projects: { select: { id: true, name: true, slug: true, publicId: true }, orderBy: { createdAt: "asc" } } } } },
+      orderBy: { createdAt: "asc" },
+    }),
+    db().user.findUnique({ where: { id: auth.userId }, select: { timeZone: true } }),
+  ]);
   return {
-    user: { id: auth.userId, email: auth.email, name: auth.name },
+    /** timeZone: how times are shown to this person (an IANA zone, "local" or null for UTC). */
+    user: { id: auth.userId, email: auth.email, name: auth.name, timeZone: user?.timeZone ?? null },
     workspaces: memberships.map((m) => {
       /** Closed to this user until they turn on two-factor sign-in (its projects are not listed). */
       const twoFactorBlocked = auth.twoFactorBlocked?.includes(m.workspace.id) ?? false;

@@ -1,6 +1,8 @@
 import type { EventView } from "@/lib/errors/events/getEvent";
 import { Section } from "@/components/ui/Section";
 import { formatSeconds } from "@/lib/client/format";
+import { useTimeZone } from "@/lib/client/hooks/useTimeZone";
+import { clockTime, zoneAbbreviation } from "@/lib/client/zonedTime";
 
 const LEVEL_DOT: Record<string, string> = {
   error: "bg-red-500",
@@ -19,6 +21,7 @@ function offsetText(seconds: number): string {
 
 /** What happened before the error, oldest first, as a timeline with each step's offset from the event. */
 export function BreadcrumbsSection({ breadcrumbs, occurredAt }: { breadcrumbs: EventView["breadcrumbs"]; occurredAt: string }) {
+  const zone = useTimeZone();
   if (breadcrumbs.length === 0) return null;
   const at = Date.parse(occurredAt);
   return (
@@ -34,7 +37,7 @@ export function BreadcrumbsSection({ breadcrumbs, occurredAt }: { breadcrumbs: E
                 {crumb.level && crumb.level !== "info" && <span className="uppercase text-gray-500 dark:text-gray-400">{crumb.level}</span>}
                 {crumb.at && (
                   <time dateTime={crumb.at} title={crumb.at} className="ml-auto font-mono text-gray-500 dark:text-gray-400">
-                    {new Date(crumb.at).toISOString().slice(11, 23)} UTC{offset !== null && ` (${offsetText(offset)})`}
+                    {clockTime(crumb.at, zone)} {zoneAbbreviation(crumb.at, zone)}{offset !== null && ` (${offsetText(offset)})`}
                   </time>
                 )}
               </div>

@@ -8,11 +8,11 @@ import { ConfirmPasswordSchema, DisableTwoFactorSchema, EnableTwoFactorSchema } 
 export const accountRoutes: RouteSpec[] = [
   {
     method: "GET", path: "/api/v1/account", tag: "Account", auth: "session",
-    summary: "Your profile", responses: { 200: "`{id, email, name, createdAt, passwordChangedAt}`" }, errors: [401],
+    summary: "Your profile", responses: { 200: "`{id, email, name, timeZone, createdAt, passwordChangedAt}` (timeZone: an IANA zone, `local` for each browser's own, or null for UTC)" }, errors: [401],
   },
   {
     method: "PATCH", path: "/api/v1/account", tag: "Account", auth: "session",
-    summary: "Change your name", body: UpdateAccountSchema, responses: { 200: "the profile" }, errors: [401, 422],
+    summary: "Change your name or the time zone times are shown in", body: UpdateAccountSchema, responses: { 200: "the profile" }, errors: [401, 422],
   },
   {
     method: "POST", path: "/api/v1/account/password", tag: "Account", auth: "signedInSession",

@@ -12,7 +12,7 @@ export const GET = handle(async (req: Request) => {
   return Response.json(await getAccount(auth));
 });
 
-/** PATCH /api/v1/account {name} — change your name. */
+/** PATCH /api/v1/account {name?, timeZone?} — change your name or how times are shown to you. */
 export const PATCH = handle(async (req: Request) => {
   const input = parseWith(UpdateAccountSchema, await readJson(req));
   const auth = await requireSessionUser(req);
