@@ -318,6 +318,44 @@ describe("alerts to people: a \"Faultline members\" channel", () => {
     expect(tested).toMatchObject({ issue: null, alert: null, detail: { test: true } });
   });
 
+  it("forgets a person who leaves and a team deleted; a channel left with nobody to tell is turned off", async () => {
+    const w = await createTenant("alert-people-leave");
+    const admin = await login(w.admin);
+    const channels = `/api/v1/workspaces/${w.workspaceId}/channels`;
+    const team = await send("POST", `/api/v1/workspaces/${w.workspaceId}/teams`, admin, { name: "Payments", memberIds: [w.member.id] });
+    const teamId = (await team.json()).id as string;
+    const make = async (name: string, config: object) => {
+      const res = await send("POST", channels, admin, { name, kind: "members", config });
+      expect(res.status).toBe(201);
+      return (await res.json()).id as string;
+    };
+    const both = await make("Viewer and team", { userIds: [w.viewer.id, w.member.id], teamIds: [teamId] });
+    const viewerOnly = await make("Viewer", { userIds: [w.viewer.id] });
+    const viewerAndAssignee = await make("Viewer and assignee", { userIds: [w.viewer.id], assignee: true });
+    const state = async () => {
+      const items = (await (await getJson(channels, { cookie: admin })).json()).items as { id: string; enabled: boolean; config: { userIds?: string[]; teamIds?: string[] } }[];
+      return Object.fromEntries([both, viewerOnly, viewerAndAssignee].map((id) => {
+        const c = items.find((x) => x.id === id)!;
+        return [id, { enabled: c.enabled, userIds: c.config.userIds, teamIds: c.config.teamIds }];
+      }));
+    };
+
+    const members = (await (await getJson(`/api/v1/workspaces/${w.workspaceId}/members`, { cookie: admin })).json()).items as { id: string; membershipId: string }[];
+    const viewerMembership = members.find((m) => m.id === w.viewer.id)!.membershipId;
+    expect((await send("DELETE", `/api/v1/memberships/${viewerMembership}`, admin)).status).toBe(204);
+    expect(await state()).toEqual({
+      [both]: { enabled: true, userIds: [w.member.id], teamIds: [teamId] },
+      [viewerOnly]: { enabled: false, userIds: [], teamIds: undefined },
+      [viewerAndAssignee]: { enabled: true, userIds: [], teamIds: undefined },
+    });
+
+    expect((await send("DELETE", `/api/v1/teams/${teamId}`, admin)).status).toBe(204);
+    expect((await state())[both]).toEqual({ enabled: true, userIds: [w.member.id], teamIds: [] });
+    const members2 = (await (await getJson(`/api/v1/workspaces/${w.workspaceId}/members`, { cookie: admin })).json()).items as { id: string; membershipId: string }[];
+    expect((await send("DELETE", `/api/v1/memberships/${members2.find((m) => m.id === w.member.id)!.membershipId}`, admin)).status).toBe(204);
+    expect((await state())[both]).toEqual({ enabled: false, userIds: [], teamIds: [] });
+  });
+
   it("\"the issue's assignee\" of a new issue is whom its assignment rule chose: rules assign before alerts are evaluated", async () => {
     const rule = await send("POST", `/api/v1/workspaces/${t.workspaceId}/assignment-rules`, cookie(t.admin), {
       name: "Billing to the admin",

@@ -1,3 +1,4 @@
+import { forgetMembersTarget } from "@/lib/alerts/channels/forgetMembersTarget";
 import { auditRow, userActor } from "@/lib/audit/auditRow";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanAdminister, assertUser } from "@/lib/auth/permissions";
@@ -7,8 +8,8 @@ import { assertNotLastAdmin } from "@/lib/memberships/lockWorkspaceAdmins";
 
 /**
  * DELETE /api/v1/memberships/:id: an admin removes a member, or anyone leaves (their own membership).
- * The last admin can neither be removed nor leave (409). The person's teams in the workspace and
- * their open assignments there are cleared with it.
+ * The last admin can neither be removed nor leave (409). The person's teams in the workspace, their
+ * open assignments there and their place in its members channels are cleared with it.
  */
 export async function removeMembership(auth: AuthContext, membershipId: string) {
   assertUser(auth);
@@ -21,6 +22,7 @@ export async function removeMembership(auth: AuthContext, membershipId: string) 
     if (current.role === "admin") await assertNotLastAdmin(tx, current.workspaceId, current.userId);
     await tx.membership.delete({ where: { id: membershipId } });
     await tx.teamMember.deleteMany({ where: { userId: current.userId, team: { workspaceId: current.workspaceId } } });
+    await forgetMembersTarget(tx, current.workspaceId, { userId: current.userId });
     await tx.errorGroup.updateMany({
       where: { workspaceId: current.workspaceId, assigneeId: current.userId, status: { notIn: ["resolved", "ignored"] } },
       data: { assigneeId: null },
