@@ -4,6 +4,8 @@ import type { EventView } from "@/lib/errors/events/getEvent";
 import { displayValue, KeyValueTable } from "@/components/ui/KeyValueTable";
 import { Section } from "@/components/ui/Section";
 import { quoteValue } from "@/lib/search/formatSearch";
+import { useTimeZone } from "@/lib/client/hooks/useTimeZone";
+import { exactTime } from "@/lib/client/zonedTime";
 
 /** Tags as chips; each opens the list filtered to issues with that tag value. */
 export function TagsSection({ tags, workspaceId }: { tags: EventView["tags"]; workspaceId: string }) {
@@ -76,9 +78,12 @@ export function UserSection({ user }: { user: EventView["user"] }) {
 
 /** Release, environment, SDK and the event's identifiers. */
 export function EventFactsSection({ event }: { event: EventView }) {
+  const zone = useTimeZone();
+  // ISO instants (what logs and other tools print), and the person's own clock when it is not UTC's.
+  const local = zone === "UTC" ? "" : ` · ${exactTime(event.occurredAt, zone)}`;
   const rows: [string, string][] = [
     ["event id", event.eventId],
-    ["occurred", `${event.occurredAt} (received ${event.receivedAt})`],
+    ["occurred", `${event.occurredAt}${local} (received ${event.receivedAt})`],
     ...(event.timestampCorrection ? [["timestamp", correctionText(event.timestampCorrection)] as [string, string]] : []),
     ["release", event.release ?? "—"],
     ["environment", event.environment ?? "—"],
