@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useCallback, useRef, useState } from "react";
 import { AlertRow } from "@/components/alerts/AlertRow";
 import { Card } from "@/components/ui/Card";
@@ -69,7 +70,18 @@ export function ErrorAlerts({
 
   if (errorId && items.length === 0 && !closedLinked.data) return null;
   return (
-    <Card title={`${errorId ? "Open alerts" : "Active alerts"}${alerts.data ? ` (${items.length})` : ""}`} titleId={errorId ? "issue-alerts-title" : "alerts-title"} bodyClassName="">
+    <Card
+      title={`${errorId ? "Open alerts" : "Active alerts"}${alerts.data ? ` (${items.length})` : ""}`}
+      titleId={errorId ? "issue-alerts-title" : "alerts-title"}
+      actions={
+        errorId === null && (
+          <Link href={`/settings/alerts?ws=${workspace.id}`} className="text-sm text-blue-700 hover:underline dark:text-blue-400">
+            Rules and channels
+          </Link>
+        )
+      }
+      bodyClassName=""
+    >
       {closedLinked.data && (
         <div className="border-b border-gray-100 dark:border-gray-800">
           <p className="px-4 pt-3 text-xs font-medium uppercase tracking-wide text-gray-500 sm:px-6 dark:text-gray-400">The alert you followed is no longer open</p>

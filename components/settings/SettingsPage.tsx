@@ -3,13 +3,11 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { GroupingRulesSettings } from "@/components/grouping/GroupingRulesSettings";
-import { AlertRulesSettings } from "@/components/settings/AlertRulesSettings";
-import { ChannelsSettings } from "@/components/settings/ChannelsSettings";
 import { DeleteProject } from "@/components/settings/DeleteProject";
-import { DeliveryLog } from "@/components/settings/DeliveryLog";
 import { NewProjectForm } from "@/components/settings/NewProjectForm";
 import { NewProjectReveal } from "@/components/settings/NewProjectReveal";
 import { ProjectSettings } from "@/components/settings/ProjectSettings";
+import { SettingsSectionNav } from "@/components/settings/SettingsSectionNav";
 import { WorkspaceShell } from "@/components/settings/WorkspaceShell";
 import { button, input } from "@/components/ui/buttonStyles";
 import { Card } from "@/components/ui/Card";
@@ -20,7 +18,7 @@ import { NativeSymbolsSettings } from "@/components/settings/NativeSymbolsSettin
 import { ProguardSettings } from "@/components/settings/ProguardSettings";
 import { SourceMapsSettings } from "@/components/settings/SourceMapsSettings";
 
-/** Project settings: pick a project of the workspace (kept in the URL), then its ingest setup and alerting. */
+/** Project settings: pick a project of the workspace (kept in the URL), then its ingest setup and processing (alerting: /settings/alerts). */
 export function SettingsPage() {
   const params = useSearchParams();
   const router = useRouter();
@@ -33,7 +31,7 @@ export function SettingsPage() {
     <WorkspaceShell
       active="settings"
       title="Project settings"
-      subtitle="Ingest keys, where to send errors, and alerting"
+      subtitle="Where to send errors, ingest keys, and how events are processed"
       settingsTabs
       actions={(workspace) => {
         const project = workspace.projects.find((p) => p.id === params.get("project")) ?? workspace.projects[0];
@@ -79,6 +77,7 @@ export function SettingsPage() {
               </Card>
             )}
             {created && created.workspaceId === workspace.id && <NewProjectReveal project={created} onDone={() => setCreated(null)} />}
+            {project && <SettingsSectionNav isAdmin={isAdmin} />}
             {!project ? (
               <EmptyState title="This workspace has no projects yet">{isAdmin ? "Create one with “New project”." : "Ask a workspace admin to create one."}</EmptyState>
             ) : (
@@ -91,11 +90,6 @@ export function SettingsPage() {
                 <NativeSymbolsSettings key={`native-symbols-${project.id}`} projectId={project.id} org={workspace.slug} projectSlug={project.slug} canEdit={workspace.role !== "viewer"} />
               </>
             )}
-            <div id="alerts" key={workspace.id} className="space-y-6">
-              <AlertRulesSettings workspaceId={workspace.id} isAdmin={isAdmin} projects={workspace.projects} />
-              <ChannelsSettings workspaceId={workspace.id} isAdmin={isAdmin} projects={workspace.projects} />
-              <DeliveryLog workspaceId={workspace.id} />
-            </div>
             {/* Last on the page, where a destructive action is expected and not scrolled past. */}
             {project && isAdmin && (
               <Card title="Danger zone" titleId="danger-title">

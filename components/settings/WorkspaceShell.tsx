@@ -17,6 +17,7 @@ const SETTINGS_TABS = [
   { href: "/settings", label: "Project" },
   { href: "/settings/workspace", label: "Workspace & members" },
   { href: "/settings/teams", label: "Teams & assignment" },
+  { href: "/settings/alerts", label: "Alerts" },
   { href: "/settings/status", label: "Status" },
 ] as const;
 

@@ -20,7 +20,7 @@ export function Card({ title, titleId, actions, className = "", bodyClassName = 
       {(title || actions) && (
         <div className="flex flex-wrap items-center justify-between gap-2 border-b border-gray-200 px-4 py-3 sm:px-6 dark:border-gray-800">
           {title && (
-            <h2 id={titleId} className="text-base font-semibold text-gray-900 dark:text-gray-100">
+            <h2 id={titleId} className="scroll-mt-4 text-base font-semibold text-gray-900 dark:text-gray-100">
               {title}
             </h2>
           )}

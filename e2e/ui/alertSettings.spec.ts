@@ -29,7 +29,10 @@ test("an admin edits alert rules, adds and deletes a channel, and sees the deliv
     .poll(async () => ((await (await page.request.get(`/api/v1/workspaces/${t.workspaceId}/deliveries`)).json()) as { total: number }).total, { timeout: 15_000 })
     .toBeGreaterThan(0);
 
-  await page.goto("/settings");
+  // The dashboard's alerts panel leads to the workspace's rules and channels.
+  await page.goto(`/?ws=${t.workspaceId}`);
+  await page.getByRole("region", { name: /Active alerts/ }).getByRole("link", { name: "Rules and channels" }).click();
+  await expect(page).toHaveURL(new RegExp(`/settings/alerts\\?ws=${t.workspaceId}$`));
   const rulesCard = page.getByRole("region", { name: "Alert rules" });
   await expect(rulesCard.getByTestId("rule-row")).toHaveCount(8);
   await expect(page.getByTestId("delivery-row").first()).toContainText("Dead receiver");
@@ -140,7 +143,7 @@ test("an admin edits alert rules, adds and deletes a channel, and sees the deliv
 
 test("a member sees rules and channels read-only", async ({ page, context }) => {
   await signInAs(context, t.member);
-  await page.goto("/settings");
+  await page.goto("/settings/alerts");
   const rulesCard = page.getByRole("region", { name: "Alert rules" });
   await expect(rulesCard.getByText("Only workspace admins can change alert rules.")).toBeVisible();
   await expect(rulesCard.getByLabel("Enabled: Critical error")).toBeDisabled();

@@ -108,6 +108,11 @@ test("inbound filters: an admin turns filters on, and the card counts what they 
   const f = await createTenant("filters-ui");
   await signInAs(context, f.admin);
   await page.goto("/settings");
+  // Reached from the links at the top of the long page; alerting lives on its own tab.
+  await page.getByRole("navigation", { name: "On this page" }).getByRole("link", { name: "Inbound filters" }).click();
+  await expect(page).toHaveURL(/#inbound-filters-title$/);
+  await expect(page.getByRole("heading", { name: "Inbound filters" })).toBeInViewport();
+  await expect(page.getByRole("region", { name: "Alert rules" })).toHaveCount(0);
   const card = page.getByRole("region", { name: "Inbound filters" });
   await expect(card.getByTestId("filtered-count")).toContainText("Filtered: 0 in the last 24 hours");
   await card.getByLabel(/Web crawlers/).check();
