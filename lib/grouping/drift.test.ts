@@ -72,6 +72,7 @@ describe("Go", () => {
     same("go-index-1", "go-index-2");
     same("go-worker-1", "go-worker-2");
   });
+  it("the function that started the goroutine (\"created by\") is not part of its call path", () => same("go-spawn-1", "go-spawn-2"));
   it("%w wrapping: the chain from sentry-go groups by raise site and wrapped error type", () => same("go-wrap-sentry-1", "go-wrap-sentry-2"));
   it("never merges: another function, same function name in another package, another wrapped error", () => {
     apart("go-nil-1", "go-nil-getorder");

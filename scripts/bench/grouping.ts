@@ -27,21 +27,26 @@ console.log(row("all", all, allV1, events.length, new Set(events.map((e) => e.bu
 console.log(`\npairs: ${all.truePositives} grouped right, ${all.falsePositives} false merges, ${all.falseNegatives} splits (v1: ${allV1.falsePositives} false merges, ${allV1.falseNegatives} splits)`);
 console.log(`aim: F1 ≥ 97 % with precision ≥ 99 % → ${all.f1 >= 0.97 && all.precision >= 0.99 ? "met" : "NOT met"}`);
 
-const bugsOf = new Map<string, Set<string>>();
-for (const e of events) bugsOf.set(e.fingerprint, (bugsOf.get(e.fingerprint) ?? new Set()).add(e.bug));
-const merges = [...bugsOf.values()].filter((b) => b.size > 1);
-if (merges.length > 0) console.log(`\nfalse merges:\n${merges.map((b) => `  ${[...b].join(" + ")}`).join("\n")}`);
-const groupsOf = new Map<string, Map<string, string[]>>();
-for (const e of events) {
-  const g = groupsOf.get(e.bug) ?? new Map<string, string[]>();
-  g.set(e.fingerprint, [...(g.get(e.fingerprint) ?? []), e.id]);
-  groupsOf.set(e.bug, g);
+/** Every false merge (fingerprints holding several bugs) and split (bugs spread over fingerprints) of a corpus. */
+function listMistakes(corpus: typeof events): void {
+  const bugsOf = new Map<string, Set<string>>();
+  for (const e of corpus) bugsOf.set(e.fingerprint, (bugsOf.get(e.fingerprint) ?? new Set()).add(e.bug));
+  const merges = [...bugsOf.values()].filter((b) => b.size > 1);
+  if (merges.length > 0) console.log(`\nfalse merges:\n${merges.map((b) => `  ${[...b].join(" + ")}`).join("\n")}`);
+  const groupsOf = new Map<string, Map<string, string[]>>();
+  for (const e of corpus) {
+    const g = groupsOf.get(e.bug) ?? new Map<string, string[]>();
+    g.set(e.fingerprint, [...(g.get(e.fingerprint) ?? []), e.id]);
+    groupsOf.set(e.bug, g);
+  }
+  const splits = [...groupsOf.entries()].filter(([, g]) => g.size > 1);
+  if (splits.length > 0) console.log(`\nsplits:\n${splits.map(([bug, g]) => `  ${bug}: ${[...g.values()].map((ids) => ids.join(",")).join(" | ")}`).join("\n")}`);
 }
-const splits = [...groupsOf.entries()].filter(([, g]) => g.size > 1);
-if (splits.length > 0) console.log(`\nsplits:\n${splits.map(([bug, g]) => `  ${bug}: ${[...g.values()].map((ids) => ids.join(",")).join(" | ")}`).join("\n")}`);
+listMistakes(events);
 
 const h = scorePairs(holdout, (e) => e.bug, (e) => e.fingerprint);
 const hV1 = scorePairs(holdout, (e) => e.bug, (e) => e.legacyFingerprint);
 console.log(`\nheld-out corpus (written after tuning; see its README): ${holdout.length} events, ${new Set(holdout.map((e) => e.bug)).size} bugs`);
 console.log(row("holdout", h, hV1, holdout.length, new Set(holdout.map((e) => e.bug)).size));
 console.log(`pairs: ${h.truePositives} grouped right, ${h.falsePositives} false merges, ${h.falseNegatives} splits`);
+listMistakes(holdout);

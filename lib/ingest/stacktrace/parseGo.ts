@@ -11,7 +11,9 @@ import { matchingOpenParen } from "@/lib/ingest/stacktrace/parens";
  *   	/home/alice/app/server.go:12 +0x1d
  *   created by main.main in goroutine 1
  *   	/home/alice/app/main.go:30 +0x25
- * Only the first goroutine is used: it is the one that panicked. gin's Recovery middleware prints
+ * Only the first goroutine is used: it is the one that panicked. Its "created by" frame is where the
+ * goroutine was started, not a caller of its frames (runtime.Callers, and so sentry-go, never has it):
+ * kept for the reader, marked library so grouping keys on the call path alone. gin's Recovery middleware prints
  * "file.go:47 (0xpc)" lines each followed by "\tFunc: source line". Of a race detector's report
  * (goRace.ts), the stack of the access that found the race.
  */
@@ -22,7 +24,7 @@ export function parseGo(text: string): Frame[] | null {
 
 function parseGoStack(text: string): Frame[] | null {
   const frames: Frame[] = [];
-  let pending: Pick<Frame, "module" | "function"> | null = null;
+  let pending: Pick<Frame, "module" | "function" | "inApp"> | null = null;
   let ginAt: Frame | null = null;
   for (const raw of splitLines(text)) {
     const line = raw.trim();
@@ -73,12 +75,14 @@ function isBareFunction(line: string): boolean {
 }
 
 /** "pkg/path.Func(args)", "pkg/path.Func" (pkg/errors) or "created by pkg/path.Func[ in goroutine N]". */
-function parseFunctionLine(line: string): Pick<Frame, "module" | "function"> | null {
+function parseFunctionLine(line: string): Pick<Frame, "module" | "function" | "inApp"> | null {
   let name: string;
   if (line.startsWith("created by ")) {
     name = line.slice(11);
     const inGoroutine = name.indexOf(" in goroutine ");
     if (inGoroutine > 0) name = name.slice(0, inGoroutine);
+    if (!name || /\s/.test(name)) return null;
+    return { ...splitGoName(name), inApp: false };
   } else {
     const open = matchingOpenParen(line);
     // github.com/pkg/errors' "%+v" prints the function without its arguments: "github.com/acme/shop/config.Load".

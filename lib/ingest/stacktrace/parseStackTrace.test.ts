@@ -201,6 +201,22 @@ describe("parseGo", () => {
     });
     expect(frames.some((f) => f.function === "runtime_pollWait")).toBe(false);
   });
+
+  it("keeps the goroutine's \"created by\" frame for the reader, marked library: it started the goroutine, it did not call it", () => {
+    const frames = parseGo(
+      [
+        "goroutine 41 [running]:",
+        "github.com/acme/api/internal/sessions.(*Store).janitorLoop(0xc0000a0000)",
+        "\t/app/internal/sessions/store.go:84 +0x4d",
+        "created by github.com/acme/api/internal/sessions.(*Store).StartJanitor in goroutine 1",
+        "\t/app/internal/sessions/store.go:78 +0x8f",
+      ].join("\n"),
+    )!;
+    expect(frames.map((f) => [f.function, f.lineno, f.inApp])).toEqual([
+      ["(*Store).StartJanitor", 78, false],
+      ["(*Store).janitorLoop", 84, undefined],
+    ]);
+  });
 });
 
 describe("parseRuby", () => {
