@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { FaultlineEvent } from "../core/types";
 import { captureException, circuitBreaker, close, CircuitOpenError, flush, init, TimeoutError, withFallback, withRetry, withTimeout } from "../entry/node";
 
@@ -163,6 +163,16 @@ describe("nested helpers", () => {
 });
 
 describe("circuitBreaker", () => {
+  // The breaker's clock is Date.now(): moved by hand, so a slow machine never lets a period run out early.
+  const start = new Date("2026-12-07T10:00:00.000Z").getTime();
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(start);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it("opens after threshold failures, refuses calls, and reports the recovery when a trial succeeds", async () => {
     let healthy = false;
     const states: string[] = [];
@@ -171,7 +181,7 @@ describe("circuitBreaker", () => {
         if (!healthy) throw new Error("payments down");
         return x * 2;
       },
-      { threshold: 2, resetAfter: 30, name: "payments", onStateChange: (s) => states.push(s) },
+      { threshold: 2, resetAfter: 30_000, name: "payments", onStateChange: (s) => states.push(s) },
     );
     await expect(call(1)).rejects.toThrow("payments down");
     await expect(call(1)).rejects.toThrow("payments down");
@@ -180,7 +190,11 @@ describe("circuitBreaker", () => {
     await flush();
     expect(sent).toEqual([]);
 
-    await new Promise((r) => setTimeout(r, 40));
+    vi.setSystemTime(start + 29_999);
+    expect(call.state).toBe("open");
+    await expect(call(1)).rejects.toBeInstanceOf(CircuitOpenError);
+    vi.setSystemTime(start + 30_000);
+    expect(call.state).toBe("half-open");
     healthy = true;
     expect(await call(21)).toBe(42);
     expect(call.state).toBe("closed");
@@ -188,7 +202,7 @@ describe("circuitBreaker", () => {
     await flush();
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ message: "payments down", tags: { operation: "payments" }, recovery: { recovered: true, method: "circuit_breaker", automatic: true } });
-    expect(sent[0].recovery!.durationMs).toBeGreaterThanOrEqual(25);
+    expect(sent[0].recovery!.durationMs).toBe(30_000);
   });
 
   it("a failed trial reports recovered: false and the next open period links to it", async () => {
@@ -196,11 +210,11 @@ describe("circuitBreaker", () => {
     const call = circuitBreaker(async () => {
       if (!healthy) throw new Error("still down");
       return "up";
-    }, { threshold: 1, resetAfter: 20 });
+    }, { threshold: 1, resetAfter: 20_000 });
     await expect(call()).rejects.toThrow();
-    await new Promise((r) => setTimeout(r, 30));
+    vi.setSystemTime(start + 20_000);
     await expect(call()).rejects.toThrow("still down");
-    await new Promise((r) => setTimeout(r, 30));
+    vi.setSystemTime(start + 40_000);
     healthy = true;
     expect(await call()).toBe("up");
     await flush();
