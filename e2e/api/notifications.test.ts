@@ -5,6 +5,8 @@ import { BASE_URL, createTenant, createTestUser, getJson, login, patchJson, post
 import { waitFor } from "@/e2e/support/waitFor";
 import { sendNotificationEmails } from "@/lib/notifications/sendNotificationEmails";
 import { sendWeeklyReports } from "@/lib/notifications/sendWeeklyReports";
+import { createIngestKey } from "@/lib/projects/createIngestKey";
+import { createProject } from "@/lib/projects/createProject";
 
 /**
  * Workflow notifications over HTTP against the shared app: its workflow-notifications job (every
@@ -228,6 +230,42 @@ describe("workflow notifications", () => {
     // Once per person and week; not on another day.
     expect(await sendWeeklyReports(options)).toEqual({ sent: 0, failed: 0, quiet: 0 });
     expect(await sendWeeklyReports({ ...options, now: new Date(monday.getTime() + 86_400_000) })).toEqual({ sent: 0, failed: 0, quiet: 0 });
+  });
+
+  it("the weekly report leaves out the projects a person muted, says so, and keeps their own issues; all muted: none", async () => {
+    const w = await createTenant("weekly-mutes");
+    const blog = await createProject({ workspaceId: w.workspaceId, name: `Blog ${w.workspaceId.slice(-6)}` });
+    const blogKey = await createIngestKey({ projectId: blog.id, name: "test" });
+    // Every event at one instant three days ago, so they share a week whenever the test runs.
+    const at = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 - 3 * 86_400_000 + 12 * 3_600_000);
+    const occurredAt = at.toISOString();
+    const shop = await postEvents(w.key, { events: [1, 2].map(() => ({ type: "ShopCartError", message: "cart", severity: "high", occurredAt })) });
+    expect(shop.status).toBe(202);
+    const blogged = await postEvents(blogKey.key, { events: [1, 2, 3].map(() => ({ type: "BlogRenderError", message: "render", severity: "high", occurredAt })) });
+    const blogIssue = (await blogged.json()).accepted[0].groupId as string;
+    const [admin, member, viewer] = await Promise.all([login(w.admin), login(w.member), login(w.viewer)]);
+    expect((await patchJson(`/api/v1/errors/${blogIssue}`, admin, { assigneeId: w.admin.id })).status).toBe(200);
+    expect((await send("PATCH", "/api/v1/account/notifications", admin, { mutedProjectIds: [blog.id] })).status).toBe(200);
+    expect((await send("PATCH", "/api/v1/account/notifications", viewer, { mutedProjectIds: [blog.id, w.projectId] })).status).toBe(200);
+    expect((await getJson("/api/v1/account/notifications", { cookie: member })).status).toBe(200);
+
+    const day = Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate());
+    const weekStart = day - ((at.getUTCDay() + 6) % 7) * 86_400_000;
+    const monday = new Date(weekStart + 7 * 86_400_000 + 9 * 3_600_000);
+    const before = sink.mails.length;
+    const options = { now: monday, smtpUrl: sink.url(), from: "Faultline <faultline@test.local>", publicUrl: "https://faultline.test", timeoutMs: 5_000, workspaceIds: [w.workspaceId] };
+    expect(await sendWeeklyReports(options)).toEqual({ sent: 2, failed: 0, quiet: 1 });
+    const mails = sink.mails.slice(before);
+    expect(mails.map((m) => m.to[0]).sort()).toEqual([w.admin.email, w.member.email].sort());
+    const adminMail = mails.find((m) => m.to[0] === w.admin.email)!;
+    expect(adminMail.subject).toMatch(/: 2 events in the week of /);
+    expect(adminMail.text).toContain(`Without the projects you muted: ${blog.name}.`);
+    expect(adminMail.text).toMatch(/Top issues:\r?\n- ShopCartError: cart — 2 events \(new\)\r?\n/);
+    expect(adminMail.text).toMatch(/Assigned to you or your team, still open:\r?\n- BlogRenderError: render — 3 events/);
+    const memberMail = mails.find((m) => m.to[0] === w.member.email)!;
+    expect(memberMail.subject).toMatch(/: 5 events in the week of /);
+    expect(memberMail.text).not.toContain("muted");
+    expect(memberMail.text).toContain("BlogRenderError");
   });
 });
 

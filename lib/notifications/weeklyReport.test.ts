@@ -52,6 +52,13 @@ describe("weeklyReportEmail", () => {
     expect(mail.text).toContain("https://faultline.test/?ws=w1&tf=7d");
   });
 
+  it("names the muted projects it leaves out, in the text and (escaped) in the HTML", () => {
+    const mail = weeklyReportEmail({ ...content, mutedProjects: ["Billing", "Blog <beta>"] });
+    expect(mail.text).toContain("Shop <prod>, 2026-11-30 to 2026-12-06 (UTC)\nWithout the projects you muted: Billing, Blog <beta>.");
+    expect(mail.html).toContain("<br>Without the projects you muted: Billing, Blog &lt;beta&gt;.</p>");
+    expect(weeklyReportEmail({ ...content, mutedProjects: [] }).text).not.toContain("muted");
+  });
+
   it("escapes names and messages in the HTML, and says so when the week was quiet", () => {
     const mail = weeklyReportEmail({ ...content, topIssues: [], yours: [], publicUrl: undefined });
     expect(mail.html).toContain("<h2>Shop &lt;prod&gt;</h2>");

@@ -20,6 +20,8 @@ export interface WeeklyReportContent {
   topIssues: WeeklyReportIssue[];
   /** Open issues assigned to the person or their teams that had events in the week. */
   yours: WeeklyReportIssue[];
+  /** The workspace's projects the person muted, which the figures and top issues leave out. */
+  mutedProjects?: string[];
   /** Where Faultline is (PUBLIC_URL), for links. */
   publicUrl: string | undefined;
   /** The page that stops the weekly report (no sign-in), when there can be one. */
@@ -51,8 +53,10 @@ export function weeklyReportEmail(c: WeeklyReportContent): { subject: string; te
   ];
   const list = (issues: WeeklyReportIssue[]) => issues.map((i) => `- ${issueTitle(i, 160)} — ${fmt(i.events)} events (${i.status})${issueLink(i) ? `\n  ${issueLink(i)}` : ""}`);
   const dashboard = link(`/?ws=${c.workspaceId}&tf=7d`);
+  const without = c.mutedProjects?.length ? `Without the projects you muted: ${c.mutedProjects.join(", ")}.` : null;
   const text = [
     `${c.workspaceName}, ${day(c.weekStart)} to ${day(lastDay)} (UTC)`,
+    ...(without ? [without] : []),
     "",
     ...summary,
     "",
@@ -71,7 +75,7 @@ export function weeklyReportEmail(c: WeeklyReportContent): { subject: string; te
       .join("")}</ul>`;
   const html = [
     `<h2>${escapeHtml(c.workspaceName)}</h2>`,
-    `<p>${day(c.weekStart)} to ${day(lastDay)} (UTC)</p>`,
+    `<p>${day(c.weekStart)} to ${day(lastDay)} (UTC)${without ? `<br>${escapeHtml(without)}` : ""}</p>`,
     `<p>${summary.map(escapeHtml).join("<br>")}</p>`,
     c.topIssues.length ? `<h3>Top issues</h3>${htmlList(c.topIssues)}` : "<p>No events this week.</p>",
     c.yours.length ? `<h3>Assigned to you or your team, still open</h3>${htmlList(c.yours)}` : "",

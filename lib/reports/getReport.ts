@@ -35,12 +35,14 @@ interface Duration {
 /**
  * Seed 001's report for a workspace and window: totals, top errors, categories, severities and
  * resolution times (first seen → resolved, for issues resolved in the window), from the rollups.
+ * `projectIds` (lib only: a weekly report without the reader's muted projects) narrows it to those
+ * projects, as `query.projectId` does to one.
  */
-export async function getReport(auth: AuthContext, workspaceId: string, query: ReportQuery, now = new Date()) {
+export async function getReport(auth: AuthContext, workspaceId: string, query: ReportQuery, now = new Date(), projectIds: string[] | null = null) {
   assertCanViewWorkspace(auth, workspaceId);
   const { since, until } = reportWindow(query, now);
   const project = query.projectId ? await projectOf(workspaceId, query.projectId) : null;
-  const args = [workspaceId, since, until, project?.id ?? null];
+  const args = [workspaceId, since, until, project ? [project.id] : projectIds];
   const [workspace, totals, issues, users, top, categories, severities, resolution, resolutionByCategory] = await Promise.all([
     queryRows<{ name: string }>(`SELECT name FROM "Workspace" WHERE id = $1`, [workspaceId]),
     queryRows<{ events: number; critical: number }>(
@@ -107,8 +109,8 @@ export async function getReport(auth: AuthContext, workspaceId: string, query: R
 
 export type Report = Awaited<ReturnType<typeof getReport>>;
 
-/** `column` belongs to the report's project ($4), or any project when it covers them all. */
-const inProject = (column: string) => `($4::uuid IS NULL OR ${column} = $4::uuid)`;
+/** `column` is one of the report's projects ($4), or any project when it covers them all (null). */
+const inProject = (column: string) => `($4::uuid[] IS NULL OR ${column} = ANY($4::uuid[]))`;
 
 async function projectOf(workspaceId: string, projectId: string): Promise<{ id: string; name: string }> {
   const [project] = await queryRows<{ id: string; name: string }>(`SELECT id, name FROM "Project" WHERE id = $1 AND "workspaceId" = $2`, [projectId, workspaceId]);
