@@ -40,7 +40,13 @@ beforeAll(async () => {
   expect(sent.status).toBe(200);
   // Project shares come from today's storage sample, taken on the first read of the day (then hourly
   // by the job): a file running beside this one may have taken it before this project had rows.
-  // Take one now, as the storage job would, so the shares below include this project.
+  // Take one now, as the storage job would, so the shares below include this project. A workspace-wide
+  // alert (no project, as the disk forecast raises) is a row of no project's share: it must not stop it.
+  await query(
+    `INSERT INTO "Alert" (id, "workspaceId", "ruleKind", "ruleName", threshold, severity, title, value, "firedAt", "lastTriggeredAt")
+     VALUES (gen_random_uuid(), $1, 'ingest_health', 'Disk', 3, 'high', 'Disk full in 2 days', 2, now(), now())`,
+    [t.workspaceId],
+  );
   await sampleStorage();
 });
 

@@ -22,10 +22,13 @@ export async function sampleStorage(now: Date = new Date()): Promise<{ databaseB
   const shares: ProjectTableShare[] = [];
   const exactRows = new Map<string, number>();
   for (const table of tables.filter((t) => projectTables.has(t.name))) {
-    const { rows } = await pool().query<{ projectId: string; n: string }>(`SELECT "projectId"::text AS "projectId", count(*)::bigint AS n FROM "${table.name}" GROUP BY 1`);
+    const { rows } = await pool().query<{ projectId: string | null; n: string }>(`SELECT "projectId"::text AS "projectId", count(*)::bigint AS n FROM "${table.name}" GROUP BY 1`);
     const total = rows.reduce((sum, r) => sum + Number(r.n), 0);
     exactRows.set(table.name, total);
-    for (const r of rows) shares.push({ projectId: r.projectId, table: table.name, rows: Number(r.n), bytes: total ? Math.round((table.bytes * Number(r.n)) / total) : 0 });
+    // Rows of no project (a workspace-wide alert: the disk forecast) count in the table, in no project's share.
+    for (const r of rows) {
+      if (r.projectId !== null) shares.push({ projectId: r.projectId, table: table.name, rows: Number(r.n), bytes: total ? Math.round((table.bytes * Number(r.n)) / total) : 0 });
+    }
   }
   const perProject = new Map<string, { rows: number; bytes: number }>();
   for (const s of shares) {
