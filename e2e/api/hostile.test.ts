@@ -233,6 +233,8 @@ const CASES: Case[] = [
   { name: "errors: workspaceId not a UUID", status: 422, names: "workspaceId", req: (c) => api("GET", "/api/v1/errors?workspaceId=1%20OR%201=1", c.admin) },
   { name: "errors: unknown severity in a list", status: 422, names: "severity", req: (c) => api("GET", "/api/v1/errors?severity=high,,bogus", c.admin) },
   { name: "errors: NUL and a broken surrogate in q", status: 200, req: (c) => api("GET", "/api/v1/errors?q=%00%ED%A0%80x", c.admin) },
+  { name: "errors: assigned: 36 hex digits, no dashes", status: 422, names: "query", req: (c) => api("GET", `/api/v1/errors?q=${encodeURIComponent("assigned:0123456789abcdef0123456789abcdef0123")}`, c.admin) },
+  { name: "errors: assigned: a team of 36 dashes", status: 422, names: "query", req: (c) => api("GET", `/api/v1/errors?q=${encodeURIComponent(`assigned:#${"-".repeat(36)}`)}`, c.admin) },
   { name: "errors: another workspace", status: 404, req: (c) => api("GET", `/api/v1/errors?workspaceId=${c.other.workspaceId}`, c.admin) },
   { name: "error: id not a UUID", status: 404, req: (c) => api("GET", "/api/v1/errors/%00", c.admin) },
   { name: "error: another workspace's group", status: 404, req: (c) => api("GET", `/api/v1/errors/${c.otherGroupId}`, c.admin) },

@@ -6,6 +6,7 @@ import type { ErrorFilters } from "@/lib/errors/errorSchemas";
 import { assigneeWhere, termsToWhere } from "@/lib/errors/search/termsToWhere";
 import { ApiError } from "@/lib/http/ApiError";
 import { parseSearch, type SearchTerm } from "@/lib/search/parseSearch";
+import { isUuid } from "@/lib/ids/uuidv7";
 
 export interface ErrorWhere {
   where: Prisma.ErrorGroupWhereInput;
@@ -64,7 +65,7 @@ async function resolveAssignees(terms: SearchTerm[], workspaceIds: string[]): Pr
     for (const v of term.values) if (v.kind === "user") refs.add(v.ref.toLowerCase());
   }
   if (refs.size === 0) return new Map();
-  const ids = [...refs].filter((r) => /^[0-9a-f-]{36}$/.test(r));
+  const ids = [...refs].filter(isUuid); // a uuid column refuses 36 hex digits without dashes (a 500)
   const members = await db().membership.findMany({
     where: { workspaceId: { in: workspaceIds }, user: { OR: [{ email: { in: [...refs], mode: "insensitive" } }, { id: { in: ids } }] } },
     select: { user: { select: { id: true, email: true } } },
@@ -87,7 +88,7 @@ async function resolveTeams(terms: SearchTerm[], workspaceIds: string[]): Promis
     for (const v of term.values) if (v.kind === "team") refs.add(v.slug.toLowerCase());
   }
   if (refs.size === 0) return new Map();
-  const ids = [...refs].filter((r) => /^[0-9a-f-]{36}$/.test(r));
+  const ids = [...refs].filter(isUuid); // a uuid column refuses 36 hex digits without dashes (a 500)
   const teams = await db().team.findMany({
     where: { workspaceId: { in: workspaceIds }, OR: [{ name: { in: [...refs], mode: "insensitive" } }, { id: { in: ids } }] },
     select: { id: true, name: true },
