@@ -146,3 +146,36 @@ describe("rules limited to projects", () => {
     expect(await listed(t.projectId)).toEqual({ kinds: ["own:new_issue", "own:severity_count", "workspace:ingest_health"], active: 3 });
   });
 });
+
+describe("a rule turned off or deleted", () => {
+  it("resolves its open alerts (no sweep would ever clear or stop escalating them), saying why; other rules' alerts stay", async () => {
+    const t = await createTenant("rules-off");
+    const admin = await login(t.admin);
+    const custom = await api("POST", `/api/v1/workspaces/${t.workspaceId}/alert-rules`, admin, {
+      name: "Any critical, custom",
+      kind: "severity_count",
+      eventSeverity: "critical",
+      alertSeverity: "high",
+      threshold: 1,
+      windowSeconds: 60,
+    });
+    expect(custom.status).toBe(201);
+    expect((await postEvents(t.key, errorEvent("VaultSealed", "critical"))).status).toBe(202);
+    // The three rules one critical event fires at once (the periodic sweep may add an error-rate alert: not looked at).
+    const open = async () =>
+      query<{ ruleName: string; status: string; resolution: string | null }>(
+        `SELECT "ruleName", status::text, resolution FROM "Alert" WHERE "workspaceId" = $1 AND "ruleName" IN ('Any critical, custom', 'Critical error', 'New issue') ORDER BY "ruleName"`,
+        [t.workspaceId],
+      );
+    await waitUntil(async () => ((await open()).filter((a) => a.status === "active").length === 3 ? true : undefined), 10_000, "three alerts (custom, critical, new issue)");
+
+    const critical = ((await api("GET", `/api/v1/workspaces/${t.workspaceId}/alert-rules`, admin)).body.items as RuleBody[]).find((r) => r.defaultKey === "severity-critical")!;
+    expect((await api("PATCH", `/api/v1/alert-rules/${critical.id}`, admin, { enabled: false })).status).toBe(200);
+    expect((await api("DELETE", `/api/v1/alert-rules/${custom.body.id}`, admin)).status).toBe(204);
+    expect(await open()).toEqual([
+      { ruleName: "Any critical, custom", status: "resolved", resolution: "its rule was deleted" },
+      { ruleName: "Critical error", status: "resolved", resolution: "its rule was turned off" },
+      { ruleName: "New issue", status: "active", resolution: null },
+    ]);
+  });
+});

@@ -1,18 +1,20 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanAdminister } from "@/lib/auth/permissions";
 import { auditData } from "@/lib/alerts/auditData";
+import { closeAlertsOfRule } from "@/lib/alerts/lifecycle/closeAlertsOfRule";
 import { findVisibleRule } from "@/lib/alerts/rules/findVisibleRule";
 import { invalidateRules } from "@/lib/alerts/rules/ruleCache";
 import { toRuleDto } from "@/lib/alerts/rules/ruleDto";
 import { db } from "@/lib/db/prisma";
 import { ApiError } from "@/lib/http/ApiError";
 
-/** Deletes a custom rule (admins). Its alerts stay, with the rule's name and kind as snapshots. */
+/** Deletes a custom rule (admins). Its open alerts are resolved first; all its alerts stay, with the rule's name and kind as snapshots. */
 export async function deleteRule(auth: AuthContext, ruleId: string): Promise<void> {
   const rule = await findVisibleRule(auth, ruleId);
   assertCanAdminister(auth, rule.workspaceId);
   if (rule.defaultKey) throw new ApiError(409, "conflict", "built-in rules cannot be deleted; disable them instead");
   const actorId = auth.kind === "user" ? auth.userId : null;
+  await closeAlertsOfRule({ ruleId: rule.id, actorId, resolution: "its rule was deleted", now: new Date() });
   await db().$transaction([
     db().alertRule.delete({ where: { id: rule.id } }),
     db().auditLog.create({

@@ -1,6 +1,7 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanAdminister } from "@/lib/auth/permissions";
 import { auditData, changedFields } from "@/lib/alerts/auditData";
+import { closeAlertsOfRule } from "@/lib/alerts/lifecycle/closeAlertsOfRule";
 import { findVisibleRule } from "@/lib/alerts/rules/findVisibleRule";
 import { invalidateRules } from "@/lib/alerts/rules/ruleCache";
 import { toRuleDto } from "@/lib/alerts/rules/ruleDto";
@@ -10,7 +11,7 @@ import { db } from "@/lib/db/prisma";
 import { ApiError } from "@/lib/http/ApiError";
 import { assertWorkspaceProjects } from "@/lib/projects/assertWorkspaceProjects";
 
-/** Edits a rule (admins); the merged settings are validated as a whole. Open alerts keep their snapshot. */
+/** Edits a rule (admins); the merged settings are validated as a whole. Open alerts keep their snapshot; turning the rule off resolves them. */
 export async function updateRule(auth: AuthContext, ruleId: string, input: UpdateRuleInput) {
   const rule = await findVisibleRule(auth, ruleId);
   assertCanAdminister(auth, rule.workspaceId);
@@ -28,5 +29,6 @@ export async function updateRule(auth: AuthContext, ruleId: string, input: Updat
     }),
   ]);
   invalidateRules(rule.workspaceId);
+  if (rule.enabled && !updated.enabled) await closeAlertsOfRule({ ruleId: rule.id, actorId, resolution: "its rule was turned off", now: new Date() });
   return toRuleDto(updated);
 }
