@@ -106,6 +106,23 @@ describe("Sentry Crons check-ins", () => {
     expect(await issue(failing!.issueId!)).toMatchObject({ status: "new", occurrenceCount: 3 });
   });
 
+  it("a failing monitor's issue merged into another: the monitor links to, and its recovery resolves, the issue that holds its failures", async () => {
+    const slug = "ledger-export";
+    await sendItems([checkIn({ monitor_slug: slug, status: "ok", monitor_config: { schedule: { type: "interval", value: 2, unit: "hour" } } })]);
+    await sendItems([checkIn({ monitor_slug: slug, status: "error" })]);
+    const failed = (await monitorOf(slug))!.issueId!;
+    // Another issue of the project, which the triager decides is the same problem.
+    const other = await fetch(`${BASE_URL}/api/v1/events`, { method: "POST", headers: { "content-type": "application/json", "x-faultline-key": t.key }, body: JSON.stringify({ type: "LedgerExportError", message: "export stalled" }) });
+    const target = (await other.json()).accepted[0].groupId as string;
+    const merged = await fetch(`${BASE_URL}/api/v1/errors/merge`, { method: "POST", headers: { "content-type": "application/json", cookie: admin }, body: JSON.stringify({ targetId: target, sourceIds: [failed] }) });
+    expect(merged.status).toBe(200);
+    // The monitor's list row links to the issue that holds its failures now.
+    expect(await monitorOf(slug)).toMatchObject({ status: "failing", issueId: target });
+
+    await sendItems([checkIn({ monitor_slug: slug, status: "ok" })]);
+    expect((await issue(target)).status).toBe("resolved");
+  });
+
   it("waits for failure_issue_threshold consecutive failures; each environment is its own monitor", async () => {
     const slug = "flaky-export";
     const config = { schedule: { type: "crontab", value: "*/10 * * * *" }, failure_issue_threshold: 2 };

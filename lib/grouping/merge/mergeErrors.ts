@@ -60,6 +60,8 @@ export async function mergeErrors(auth: AuthContext, input: MergeErrorsInput): P
     );
     // Event ids keep pointing at the issue that now holds their events (idempotency rows, spike-sampled ones too).
     await client.query(`UPDATE "ErrorEventId" SET "groupId" = $2::uuid WHERE "projectId" = $3::uuid AND "groupId" = ANY($1::uuid[])`, [sourceIds, target.id, target.projectId]);
+    // A cron or uptime monitor whose failures were a merged issue's: its recovery resolves, and its page links, the one that holds them now.
+    await client.query(`UPDATE "CronMonitor" SET "groupId" = $2::uuid WHERE "groupId" = ANY($1::uuid[])`, [sourceIds, target.id]);
     await moveGroupRollups(client, sourceIds, viewTarget);
     await moveViewGroupRollups(client, sourceIds, viewTarget);
     await recomputeViewBits(client, [target.id]);
