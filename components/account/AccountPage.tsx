@@ -159,7 +159,7 @@ function SessionsCard() {
               <p className="truncate text-gray-900 dark:text-gray-100" title={s.userAgent ?? undefined}>
                 {browserName(s.userAgent)} · {s.ipAddress ?? "unknown address"}
               </p>
-              <p className="text-xs text-gray-500">
+              <p className="text-xs text-gray-500 dark:text-gray-400">
                 signed in {formatDistanceToNowStrict(new Date(s.createdAt), { addSuffix: true })}, last seen {formatDistanceToNowStrict(new Date(s.lastSeenAt), { addSuffix: true })}
               </p>
             </div>

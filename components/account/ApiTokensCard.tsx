@@ -110,9 +110,9 @@ export function ApiTokensCard() {
               <li key={t.id} data-testid="api-token-row" className="flex flex-wrap items-center gap-2 py-2.5 text-sm">
                 <div className="min-w-0 flex-1">
                   <p className="truncate text-gray-900 dark:text-gray-100">
-                    {t.name} <span className="font-mono text-xs text-gray-500">flt_{t.prefix}…</span>
+                    {t.name} <span className="font-mono text-xs text-gray-500 dark:text-gray-400">flt_{t.prefix}…</span>
                   </p>
-                  <p className="text-xs text-gray-500">
+                  <p className="text-xs text-gray-500 dark:text-gray-400">
                     created {formatDistanceToNowStrict(new Date(t.createdAt), { addSuffix: true })} ·{" "}
                     {t.lastUsedAt ? `last used ${formatDistanceToNowStrict(new Date(t.lastUsedAt), { addSuffix: true })}` : "never used"} ·{" "}
                     {t.expiresAt ? `${t.expired ? "expired" : "expires"} ${calendarDate(t.expiresAt, zone)}` : "does not expire"}

@@ -65,7 +65,7 @@ export function NotificationSettingsCard() {
           />
           <span>
             Weekly report by email
-            <span className="block text-xs text-gray-500">Each workspace&apos;s week on Monday morning (UTC): events against the week before, the top issues, and your open ones.</span>
+            <span className="block text-xs text-gray-500 dark:text-gray-400">Each workspace&apos;s week on Monday morning (UTC): events against the week before, the top issues, and your open ones.</span>
           </span>
         </label>
       )}

@@ -81,7 +81,7 @@ export function TwoFactorSetup({ onCancel, onDone }: { onCancel: () => void; onD
           <p data-testid="totp-secret" className="break-all font-mono text-gray-900 dark:text-gray-100">
             {setup.secret.replace(/(.{4})/g, "$1 ").trim()}
           </p>
-          <p className="text-xs text-gray-500">Time-based, 6 digits, every 30 seconds.</p>
+          <p className="text-xs text-gray-500 dark:text-gray-400">Time-based, 6 digits, every 30 seconds.</p>
         </div>
       </div>
       <FormField label="Code from the app">

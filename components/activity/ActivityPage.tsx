@@ -87,7 +87,7 @@ function ActivityList({ workspaceId }: { workspaceId: string }) {
                         </>
                       )}
                     </p>
-                    <RelativeTime iso={item.at} strict className="text-xs text-gray-500" />
+                    <RelativeTime iso={item.at} strict className="text-xs text-gray-500 dark:text-gray-400" />
                   </div>
                   <p className="mt-0.5 break-words font-mono text-xs text-gray-500 dark:text-gray-400">{auditChanges(item).join(" · ")}</p>
                 </li>

@@ -20,7 +20,7 @@ function Headline({ title, stats }: { title: string; stats: DurationStats }) {
     <div className="rounded-lg bg-gray-50 p-3 dark:bg-gray-950">
       <p className="text-xs font-medium uppercase tracking-wide text-gray-500 dark:text-gray-400">{title}</p>
       <p className="mt-1 text-xl font-semibold tabular-nums text-gray-900 dark:text-gray-100">
-        {show(stats.medianSeconds)} <span className="text-xs font-normal text-gray-500">median</span>
+        {show(stats.medianSeconds)} <span className="text-xs font-normal text-gray-500 dark:text-gray-400">median</span>
       </p>
       <p className="text-xs tabular-nums text-gray-500 dark:text-gray-400">
         mean {show(stats.meanSeconds)} · {stats.count} issue{stats.count === 1 ? "" : "s"}

@@ -45,7 +45,7 @@ export function ApiReference({ document }: { document: OpenApiDocument }) {
               <a href={`#${anchor(tag)}`} className="font-medium text-gray-900 hover:underline dark:text-gray-100">
                 {tag}
               </a>
-              <span className="text-gray-500"> · {byTag.get(tag)!.length}</span>
+              <span className="text-gray-500 dark:text-gray-400"> · {byTag.get(tag)!.length}</span>
             </li>
           ))}
         </ul>

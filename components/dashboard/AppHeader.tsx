@@ -80,11 +80,10 @@ export function AppHeader({ me, workspace, onWorkspaceChange, active }: AppHeade
           {me && <NotificationBell />}
           {me && (
             <Menu>
-              <MenuButton
-                aria-label={`Account: ${me.user.email}`}
-                className="flex items-center gap-2 rounded-full text-sm text-gray-600 focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-gray-300"
-              >
-                <span className="hidden max-w-[14rem] truncate xl:inline">{me.user.email}</span>
+              <MenuButton className="flex items-center gap-2 rounded-full text-sm text-gray-600 focus-visible:outline-2 focus-visible:outline-blue-500 dark:text-gray-300">
+                {/* The name is the visible text ("Account: " read out only), the email shown on wide screens. */}
+                <span className="sr-only">Account: </span>
+                <span className="sr-only xl:not-sr-only xl:max-w-[14rem] xl:truncate">{me.user.email}</span>
                 <span aria-hidden="true" className="flex h-8 w-8 items-center justify-center rounded-full bg-gray-200 font-medium uppercase text-gray-700 dark:bg-gray-700 dark:text-gray-200">
                   {(me.user.name || me.user.email).slice(0, 1)}
                 </span>
@@ -93,7 +92,7 @@ export function AppHeader({ me, workspace, onWorkspaceChange, active }: AppHeade
                 anchor="bottom end"
                 className="z-40 mt-1 w-56 rounded-md bg-white p-1 text-sm shadow-lg ring-1 ring-gray-200 focus:outline-none dark:bg-gray-900 dark:ring-gray-700"
               >
-                <div className="truncate px-2 py-1.5 text-xs text-gray-500">
+                <div className="truncate px-2 py-1.5 text-xs text-gray-500 dark:text-gray-400">
                   {me.user.name} · {workspace?.role}
                 </div>
                 <MenuItem>

@@ -35,7 +35,7 @@ export function WorkspaceSwitcher({ workspaces, current, onChange }: { workspace
             >
               <CheckIcon className="invisible h-4 w-4 text-blue-600 group-data-[selected]:visible" />
               <span className="flex-1 truncate">{ws.name}</span>
-              <span className="text-xs text-gray-500">{ws.role}</span>
+              <span className="text-xs text-gray-500 dark:text-gray-400">{ws.role}</span>
             </ListboxOption>
           ))}
           <ListboxOption

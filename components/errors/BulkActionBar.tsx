@@ -46,7 +46,7 @@ export function BulkActionBar({ count, members, teams, currentUserId, progress, 
           Resolve
         </button>
         <Menu>
-          <MenuButton aria-label="More resolve options" disabled={busy} className={`${button.success} rounded-l-none border-l border-green-700 px-1.5 py-1`}>
+          <MenuButton aria-label="More resolve options" disabled={busy} className={`${button.success} rounded-l-none border-l border-green-900 px-1.5 py-1`}>
             <ChevronUpDownIcon className="h-4 w-4" />
           </MenuButton>
           <MenuItems anchor="bottom start" className={menu}>

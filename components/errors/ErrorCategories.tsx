@@ -33,7 +33,7 @@ export function ErrorCategories({ categories, onCategory }: { categories: Catego
                 </div>
                 <SeverityBadge severity={t.severity} />
                 <span className="w-20 text-right tabular-nums text-gray-700 dark:text-gray-300">
-                  {formatCount(t.count)} <span className="text-xs text-gray-500">({formatPercent(t.percentage)})</span>
+                  {formatCount(t.count)} <span className="text-xs text-gray-500 dark:text-gray-400">({formatPercent(t.percentage)})</span>
                 </span>
                 <span className={`w-4 text-center ${trend.className}`} title={trend.label}>
                   <span aria-hidden="true">{trend.icon}</span>

@@ -81,7 +81,7 @@ export function ErrorListRow({ error, id, isSelected, isActive, isChecked, canSe
           )}
           <span>{error.category}</span>
           {error.environments.map((env) => (
-            <span key={env} className="rounded bg-gray-100 px-1 font-mono dark:bg-gray-800">
+            <span key={env} className="rounded bg-gray-100 px-1 font-mono text-gray-600 dark:bg-gray-800 dark:text-gray-400">
               {env}
             </span>
           ))}

@@ -28,7 +28,7 @@ function ChartTooltip({ active, payload, granularity, zone }: TooltipContentProp
       <p className="font-medium text-gray-900 dark:text-gray-100">{bucketTitle(point.timestamp, granularity, zone)}</p>
       <p className="text-gray-600 dark:text-gray-300">{point.other + point.critical} errors</p>
       <p className="text-red-600 dark:text-red-400">{point.critical} critical</p>
-      <p className="text-gray-500">{point.unique} unique</p>
+      <p className="text-gray-500 dark:text-gray-400">{point.unique} unique</p>
       {point.spikeIndex !== null && <p className="mt-1 font-medium text-red-600 dark:text-red-400">Spike — click to filter</p>}
     </div>
   );
@@ -56,7 +56,7 @@ export function TimelineChart({ points, spikes, timeframe, onSpikeClick }: Timel
   return (
     <div className="h-56 text-gray-500 sm:h-64 dark:text-gray-400" aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 800, height: 240 }}>
-        <BarChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+        <BarChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: -16 }} accessibilityLayer={false}>
           <CartesianGrid vertical={false} stroke="currentColor" strokeOpacity={0.15} />
           <XAxis
             dataKey="timestamp"

@@ -72,7 +72,7 @@ export function TopErrors({ topErrors, selectedErrorId, onSelect }: { topErrors:
                         aria-current={row.errorId === selectedErrorId ? "true" : undefined}
                         className="flex w-full items-start gap-3 px-4 py-2 text-left sm:items-center hover:bg-gray-50 focus-visible:bg-gray-50 focus-visible:outline-none sm:px-6 dark:hover:bg-gray-800/60 dark:focus-visible:bg-gray-800/60"
                       >
-                        <span className="w-5 pt-0.5 text-right text-xs tabular-nums text-gray-400 sm:pt-0">{i + 1}</span>
+                        <span className="w-5 pt-0.5 text-right text-xs tabular-nums text-gray-500 sm:pt-0 dark:text-gray-400">{i + 1}</span>
                         <span className="flex min-w-0 flex-1 flex-col sm:flex-row sm:items-center sm:gap-3">
                           <span className="min-w-0 flex-1 truncate text-sm" title={row.text}>
                             {row.parts.type !== null && <span className="font-mono text-gray-900 dark:text-gray-100">{row.parts.type}</span>}

@@ -100,7 +100,7 @@ export function ActivityFeed({ issue, members, currentUserId, canComment, isAdmi
                       )}
                     </p>
                     {item.canDelete && (
-                      <button type="button" className="text-xs text-gray-500 hover:text-red-600" onClick={() => remove.mutate(item.id)} aria-label="Delete comment">
+                      <button type="button" className="text-xs text-gray-500 hover:text-red-600 dark:text-gray-400" onClick={() => remove.mutate(item.id)} aria-label="Delete comment">
                         Delete
                       </button>
                     )}

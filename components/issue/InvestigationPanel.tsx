@@ -58,7 +58,7 @@ export function InvestigationPanel({ errorId, canCheck }: { errorId: string; can
                       <label className="flex items-start gap-2 text-sm text-gray-800 dark:text-gray-200">
                         <input type="checkbox" className="mt-0.5 h-4 w-4 rounded border-gray-300" checked={r.checked} disabled={!canCheck} onChange={(e) => setCheck.mutate({ key: r.key, checked: e.target.checked })} />
                         <span className={r.checked ? "text-gray-500 line-through dark:text-gray-500" : ""}>{r.text}</span>
-                        {r.checked && r.checkedBy && <span className="ml-auto shrink-0 text-xs text-gray-500">{r.checkedBy.name || r.checkedBy.email}</span>}
+                        {r.checked && r.checkedBy && <span className="ml-auto shrink-0 text-xs text-gray-500 dark:text-gray-400">{r.checkedBy.name || r.checkedBy.email}</span>}
                       </label>
                     </li>
                   ))}
@@ -98,7 +98,7 @@ function Related({ id, title, empty, rows }: { id: string; title: string; empty:
                 {isLoggedMessage(r) ? <span className="font-sans">{r.message}</span> : r.type}
               </Link>
               {!isLoggedMessage(r) && <p className="truncate text-gray-600 dark:text-gray-400">{r.message || "(no message)"}</p>}
-              <p className="mt-0.5 flex flex-wrap items-center gap-1 text-xs text-gray-500">
+              <p className="mt-0.5 flex flex-wrap items-center gap-1 text-xs text-gray-500 dark:text-gray-400">
                 <SeverityBadge severity={r.severity} />
                 <StatusBadge status={r.status} />
                 {r.note}

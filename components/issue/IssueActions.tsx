@@ -63,7 +63,7 @@ export function IssueActions({ issue, members, teams, currentUserId, isPending, 
               Resolve
             </button>
             <Menu>
-              <MenuButton aria-label="More resolve options" disabled={isPending} className={`${button.success} rounded-l-none border-l border-green-700 px-1.5`}>
+              <MenuButton aria-label="More resolve options" disabled={isPending} className={`${button.success} rounded-l-none border-l border-green-900 px-1.5`}>
                 <ChevronUpDownIcon className="h-4 w-4" />
               </MenuButton>
               <MenuItems anchor="bottom start" className={menu}>

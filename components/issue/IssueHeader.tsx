@@ -56,7 +56,7 @@ export function IssueHeader({ issue, projectName, listHref, actions }: IssueHead
   const zone = useTimeZone();
   const detail = statusDetailText(issue, zone);
   return (
-    <header className="z-20 border-b sm:sticky sm:top-0 border-gray-200 bg-white/95 backdrop-blur dark:border-gray-800 dark:bg-gray-900/95" data-testid="issue-header">
+    <section aria-label="Issue summary" className="z-20 border-b sm:sticky sm:top-0 border-gray-200 bg-white/95 backdrop-blur dark:border-gray-800 dark:bg-gray-900/95" data-testid="issue-header">
       <div className="mx-auto max-w-screen-2xl px-3 py-3 sm:px-6 lg:px-8">
         <div className="flex flex-wrap items-center gap-2 text-xs">
           <Link href={listHref} className="text-blue-700 hover:underline dark:text-blue-400">
@@ -112,6 +112,6 @@ export function IssueHeader({ issue, projectName, listHref, actions }: IssueHead
           <div className="xl:shrink-0">{actions}</div>
         </div>
       </div>
-    </header>
+    </section>
   );
 }

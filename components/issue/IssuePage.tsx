@@ -178,24 +178,26 @@ export function IssuePage({ errorId }: { errorId: string }) {
           )}
           <main className="mx-auto grid max-w-screen-2xl grid-cols-1 gap-4 px-3 py-4 sm:px-6 lg:grid-cols-[minmax(0,1fr)_20rem] lg:px-8 xl:grid-cols-[minmax(0,1fr)_24rem]">
             <div className="min-w-0 space-y-4">
-              <div role="tablist" aria-label="Issue sections" className="flex gap-1 overflow-x-auto border-b border-gray-200 dark:border-gray-800">
-                {TABS.map(([key, label]) => (
-                  <button
-                    key={key}
-                    type="button"
-                    role="tab"
-                    aria-selected={tab === key}
-                    onClick={() => setParams({ tab: key === "event" ? null : key })}
-                    className={`whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${tab === key ? "border-blue-600 text-blue-700 dark:text-blue-400" : "border-transparent text-gray-600 hover:text-gray-900 dark:text-gray-400 dark:hover:text-gray-100"}`}
-                  >
-                    {label}
-                    {key === "feedback" && issue.data!.feedback > 0 && (
-                      <span className="ml-1.5 rounded-full bg-blue-100 px-1.5 py-0.5 text-xs text-blue-800 dark:bg-blue-900/60 dark:text-blue-200" data-testid="feedback-count">
-                        {issue.data!.feedback}
-                      </span>
-                    )}
-                  </button>
-                ))}
+              <div className="flex items-center border-b border-gray-200 dark:border-gray-800">
+                <div role="tablist" aria-label="Issue sections" className="flex min-w-0 flex-1 gap-1 overflow-x-auto">
+                  {TABS.map(([key, label]) => (
+                    <button
+                      key={key}
+                      type="button"
+                      role="tab"
+                      aria-selected={tab === key}
+                      onClick={() => setParams({ tab: key === "event" ? null : key })}
+                      className={`whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${tab === key ? "border-blue-600 text-blue-700 dark:text-blue-400" : "border-transparent text-gray-600 hover:text-gray-900 dark:text-gray-400 dark:hover:text-gray-100"}`}
+                    >
+                      {label}
+                      {key === "feedback" && issue.data!.feedback > 0 && (
+                        <span className="ml-1.5 rounded-full bg-blue-100 px-1.5 py-0.5 text-xs text-blue-800 dark:bg-blue-900/60 dark:text-blue-200" data-testid="feedback-count">
+                          {issue.data!.feedback}
+                        </span>
+                      )}
+                    </button>
+                  ))}
+                </div>
                 <button
                   type="button"
                   onClick={() => setShowShortcuts(true)}

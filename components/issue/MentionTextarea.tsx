@@ -93,7 +93,7 @@ export function MentionTextarea({ id, value, onChange, members, placeholder }: M
               }}
               className={`cursor-pointer truncate rounded px-2 py-1.5 ${i === Math.min(active, candidates.length - 1) ? "bg-blue-50 text-blue-900 dark:bg-blue-950 dark:text-blue-100" : "text-gray-800 dark:text-gray-200"}`}
             >
-              {m.name || m.email} <span className="text-xs text-gray-500">{m.email}</span>
+              {m.name || m.email} <span className="text-xs text-gray-500 dark:text-gray-400">{m.email}</span>
             </li>
           ))}
         </ul>

@@ -13,7 +13,7 @@ export function TagDistribution({ errorId, workspaceId }: { errorId: string; wor
   return (
     <Section id="tag-distribution-title" title="Tags across events">
       {query.isLoading ? (
-        <p className="text-sm text-gray-500">Loading…</p>
+        <p className="text-sm text-gray-500 dark:text-gray-400">Loading…</p>
       ) : tags.length === 0 ? (
         <p className="text-sm text-gray-500 dark:text-gray-400">No tags yet.</p>
       ) : (

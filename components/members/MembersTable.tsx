@@ -73,7 +73,7 @@ export function MembersTable({ workspaceId, isAdmin, currentUserId }: { workspac
             <li key={m.membershipId} data-testid="member-row" className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:gap-4">
               <div className="min-w-0 flex-1">
                 <p className="truncate text-sm font-medium text-gray-900 dark:text-gray-100">
-                  {m.name || m.email} {isSelf && <span className="text-xs font-normal text-gray-500">(you)</span>}
+                  {m.name || m.email} {isSelf && <span className="text-xs font-normal text-gray-500 dark:text-gray-400">(you)</span>}
                 </p>
                 <p className="truncate text-xs text-gray-500 dark:text-gray-400">
                   {m.email}

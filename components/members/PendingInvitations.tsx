@@ -34,8 +34,8 @@ export function PendingInvitations({ workspaceId }: { workspaceId: string }) {
       {items.map((inv) => (
         <li key={inv.id} data-testid="invitation-row" className="flex flex-wrap items-center gap-2 py-2.5 text-sm">
           <span className="min-w-0 flex-1 truncate text-gray-900 dark:text-gray-100">{inv.email}</span>
-          <span className="text-xs text-gray-500">{inv.role}</span>
-          {inv.status === "expired" ? <Badge>expired</Badge> : <span className="text-xs text-gray-500">expires {calendarDate(inv.expiresAt, zone)}</span>}
+          <span className="text-xs text-gray-500 dark:text-gray-400">{inv.role}</span>
+          {inv.status === "expired" ? <Badge>expired</Badge> : <span className="text-xs text-gray-500 dark:text-gray-400">expires {calendarDate(inv.expiresAt, zone)}</span>}
           <button type="button" className={button.ghost} onClick={() => void withdraw(inv.id, inv.email)}>
             Withdraw
           </button>

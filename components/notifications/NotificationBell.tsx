@@ -47,7 +47,7 @@ export function NotificationBell() {
             </div>
             {inbox.isError && <p className="px-3 py-4 text-sm text-red-700 dark:text-red-400">Could not load notifications.</p>}
             {!inbox.isError && items.length === 0 && (
-              <p className="px-3 py-6 text-center text-sm text-gray-500">Nothing yet. Issues assigned to you, and those you comment on, resolve or follow, tell you here what happens to them.</p>
+              <p className="px-3 py-6 text-center text-sm text-gray-500 dark:text-gray-400">Nothing yet. Issues assigned to you, and those you comment on, resolve or follow, tell you here what happens to them.</p>
             )}
             <ul className="max-h-[26rem] divide-y divide-gray-100 overflow-y-auto dark:divide-gray-800">
               {items.map((n) => (
@@ -67,7 +67,7 @@ export function NotificationBell() {
                         <span className="line-clamp-2 break-words">{n.text}</span>
                         {/* An alert's sentence names its issue already. */}
                         {n.issue && n.kind !== "alert" && <span className="mt-0.5 block truncate font-mono text-xs text-gray-600 dark:text-gray-300">{issueTitle(n.issue, 200)}</span>}
-                        <span className="mt-0.5 block text-xs text-gray-500">
+                        <span className="mt-0.5 block text-xs text-gray-500 dark:text-gray-400">
                           {[n.issue?.projectName ?? n.alert?.projectName, formatDistanceToNowStrict(new Date(n.createdAt), { addSuffix: true })].filter(Boolean).join(" · ")}
                           {!n.readAt && <span className="sr-only"> · unread</span>}
                         </span>

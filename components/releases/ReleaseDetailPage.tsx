@@ -160,7 +160,7 @@ function Environments({ rows }: { rows: EnvironmentHealth[] }) {
           <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
             {rows.map((row) => (
               <tr key={row.environment} data-testid="release-environment">
-                <td className="px-4 py-2 sm:px-6">{row.environment || <span className="text-gray-500">(none)</span>}</td>
+                <td className="px-4 py-2 sm:px-6">{row.environment || <span className="text-gray-500 dark:text-gray-400">(none)</span>}</td>
                 <td className="px-2 py-2 text-right tabular-nums">{formatCount(row.total)}</td>
                 <td className="hidden px-2 py-2 text-right tabular-nums sm:table-cell">{formatCount(row.errored)}</td>
                 <td className="px-2 py-2 text-right tabular-nums">{formatCount(row.crashed)}</td>

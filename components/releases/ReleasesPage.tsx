@@ -120,7 +120,7 @@ function ReleaseRow({ release, listHref, pageHref }: { release: ReleaseSummary; 
             {formatCount(release.issues)}
           </Link>
         ) : (
-          <span className="text-gray-500">0</span>
+          <span className="text-gray-500 dark:text-gray-400">0</span>
         )}
       </td>
       <td className="px-2 py-2 text-right tabular-nums">
@@ -133,7 +133,7 @@ function ReleaseRow({ release, listHref, pageHref }: { release: ReleaseSummary; 
             {formatCount(release.newIssues)}
           </Link>
         ) : (
-          <span className="text-gray-500">0</span>
+          <span className="text-gray-500 dark:text-gray-400">0</span>
         )}
       </td>
       <td className="px-2 py-2 text-right tabular-nums">
@@ -142,7 +142,7 @@ function ReleaseRow({ release, listHref, pageHref }: { release: ReleaseSummary; 
             {formatCount(release.unresolved)}
           </Link>
         ) : (
-          <span className="text-gray-500">0</span>
+          <span className="text-gray-500 dark:text-gray-400">0</span>
         )}
       </td>
       <td className="px-2 py-2 text-right tabular-nums">{release.adoption === null ? <span className="text-gray-400">—</span> : shareText(release.adoption)}</td>

@@ -69,11 +69,11 @@ export function ReportPage() {
                 {label}
               </button>
             ))}
-            <label className="text-xs text-gray-500">
+            <label className="text-xs text-gray-500 dark:text-gray-400">
               From (UTC)
               <input type="date" className={`${input} mt-0.5 block py-1`} value={since.slice(0, 10)} onChange={(e) => e.target.value && go({ since: `${e.target.value}T00:00:00.000Z` })} />
             </label>
-            <label className="text-xs text-gray-500">
+            <label className="text-xs text-gray-500 dark:text-gray-400">
               To (UTC)
               <input type="date" className={`${input} mt-0.5 block py-1`} value={until.slice(0, 10)} onChange={(e) => e.target.value && go({ until: `${e.target.value}T00:00:00.000Z` })} />
             </label>
@@ -130,7 +130,7 @@ function ReportBody({ report }: { report: NonNullable<ReturnType<typeof useRepor
               <Link href={`/errors/${e.id}`} className="font-mono text-blue-700 hover:underline dark:text-blue-400 print:text-black">
                 {isLoggedMessage(e) ? <span className="font-sans">{e.message}</span> : e.type}
               </Link>
-              {!isLoggedMessage(e) && <span className="block max-w-[45vw] truncate text-xs text-gray-500 sm:max-w-md">{e.message}</span>}
+              {!isLoggedMessage(e) && <span className="block max-w-[45vw] truncate text-xs text-gray-500 sm:max-w-md dark:text-gray-400">{e.message}</span>}
             </td>
             <td className="pr-2"><SeverityBadge severity={e.severity} /></td>
             <td className="hidden pr-2 sm:table-cell"><StatusBadge status={e.status} /></td>
@@ -191,11 +191,11 @@ function ReportTable({
     <section className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-gray-200 dark:bg-gray-900 dark:ring-gray-800 print:break-inside-avoid print:shadow-none">
       <h2 className="mb-2 text-base font-semibold text-gray-900 dark:text-gray-100">{title}</h2>
       {rows.length === 0 ? (
-        <p className="text-sm text-gray-500">{empty}</p>
+        <p className="text-sm text-gray-500 dark:text-gray-400">{empty}</p>
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
-            <thead className="text-xs uppercase text-gray-500">
+            <thead className="text-xs uppercase text-gray-500 dark:text-gray-400">
               <tr>
                 {head.map((h, i) => (
                   <th

@@ -20,14 +20,14 @@ export function ChannelMembersPicker({ workspaceId, value, onChange }: { workspa
       <div className="mt-2 grid gap-3 sm:grid-cols-2">
         <PickColumn
           title="Teams"
-          items={(teams.data?.items ?? []).map((t) => ({ id: t.id, label: <>{t.name} <span className="text-xs text-gray-500">({t.members.length})</span></> }))}
+          items={(teams.data?.items ?? []).map((t) => ({ id: t.id, label: <>{t.name} <span className="text-xs text-gray-500 dark:text-gray-400">({t.members.length})</span></> }))}
           empty={teams.data?.items.length === 0 ? "No teams yet." : null}
           chosen={value.teamIds ?? []}
           onChange={(teamIds) => onChange({ ...value, teamIds })}
         />
         <PickColumn
           title="Members"
-          items={(members.data?.items ?? []).map((m) => ({ id: m.id, label: <>{m.name} <span className="text-xs text-gray-500">{m.email}</span></> }))}
+          items={(members.data?.items ?? []).map((m) => ({ id: m.id, label: <>{m.name} <span className="text-xs text-gray-500 dark:text-gray-400">{m.email}</span></> }))}
           empty={null}
           chosen={value.userIds ?? []}
           onChange={(userIds) => onChange({ ...value, userIds })}
@@ -48,7 +48,7 @@ function PickColumn({ title, items, empty, chosen, onChange }: { title: string; 
             <span className="truncate">{item.label}</span>
           </ListCheckbox>
         ))}
-        {empty && <p className="text-xs text-gray-500">{empty}</p>}
+        {empty && <p className="text-xs text-gray-500 dark:text-gray-400">{empty}</p>}
       </div>
     </div>
   );

@@ -32,7 +32,7 @@ export function ProjectChoice({ projects, value, onChange }: { projects: Project
   if (projects.length < 2 && value.length === 0) return null;
   return (
     <CheckboxChoice
-      legend={<>Projects {value.length === 0 && <span className="text-gray-500">(none chosen: every project&apos;s alerts)</span>}</>}
+      legend={<>Projects {value.length === 0 && <span className="text-gray-500 dark:text-gray-400">(none chosen: every project&apos;s alerts)</span>}</>}
       options={projects.map((p) => ({ value: p.id, label: p.name }))}
       value={value}
       onChange={onChange}

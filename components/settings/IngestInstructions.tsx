@@ -49,7 +49,7 @@ export function IngestInstructions({ ingestKey, projectPublicId }: IngestInstruc
           <p className="font-medium text-gray-900 dark:text-gray-100">Send a test error with curl</p>
           <CopyButton text={curl} label="Copy curl" />
         </div>
-        <pre data-testid="curl-example" className="mt-1 overflow-x-auto rounded-lg bg-gray-900 p-3 dark:bg-black dark:ring-1 dark:ring-gray-800 font-mono text-xs leading-relaxed text-gray-100">
+        <pre tabIndex={0} data-testid="curl-example" className="mt-1 overflow-x-auto focus-visible:outline-2 focus-visible:outline-blue-500 rounded-lg bg-gray-900 p-3 dark:bg-black dark:ring-1 dark:ring-gray-800 font-mono text-xs leading-relaxed text-gray-100">
           {curl}
         </pre>
       </div>

@@ -63,7 +63,7 @@ export function RuleProjectsPicker({
               }}
             >
               <CheckboxChoice
-                legend={<>Events of {picked.length === 0 && <span className="text-gray-500">(none ticked: every project)</span>}</>}
+                legend={<>Events of {picked.length === 0 && <span className="text-gray-500 dark:text-gray-400">(none ticked: every project)</span>}</>}
                 options={options.map((p) => ({ value: p.id, label: p.name }))}
                 value={picked}
                 onChange={setPicked}

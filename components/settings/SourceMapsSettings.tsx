@@ -40,7 +40,7 @@ npx @sentry/cli sourcemaps inject dist && npx @sentry/cli sourcemaps upload --re
       <div className="space-y-3">
         <p className="text-sm text-gray-600 dark:text-gray-300">
           Upload a build&apos;s source maps at deploy time with an API token from{" "}
-          <Link href="/account" className="text-blue-700 hover:underline dark:text-blue-400">
+          <Link href="/account" className="text-blue-700 underline dark:text-blue-400">
             your account
           </Link>
           : minified JavaScript frames then show the original file, line, function and source. <code className="font-mono text-xs">sentry-cli</code> (and Sentry&apos;s

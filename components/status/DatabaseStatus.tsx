@@ -41,10 +41,10 @@ export function DatabaseStatus({ database, projects }: { database: Database; pro
                 <tr key={t.name} className="border-b border-gray-100 dark:border-gray-800">
                   <th scope="row" className="py-1 text-left font-mono text-xs font-normal text-gray-700 dark:text-gray-300">
                     {t.name}
-                    {t.partitions > 0 && <span className="text-gray-400"> · {t.partitions} partitions</span>}
+                    {t.partitions > 0 && <span className="text-gray-500 dark:text-gray-400"> · {t.partitions} partitions</span>}
                   </th>
                   {/* PostgreSQL's estimate from its last ANALYZE: none yet for a small table autovacuum has not reached. */}
-                  <td className="py-1 text-right font-mono text-xs text-gray-500" title="PostgreSQL's estimate, as of its last ANALYZE of the table">
+                  <td className="py-1 text-right font-mono text-xs text-gray-500 dark:text-gray-400" title="PostgreSQL's estimate, as of its last ANALYZE of the table">
                     {t.rows > 0 ? `≈ ${formatCount(t.rows)} rows` : "—"}
                   </td>
                   <td className="py-1 pl-3 text-right font-mono text-xs">{formatBytes(t.bytes)}</td>
@@ -56,7 +56,7 @@ export function DatabaseStatus({ database, projects }: { database: Database; pro
         <div>
           <h3 className="mb-2 text-sm font-semibold text-gray-900 dark:text-gray-100">By project and table</h3>
           {projects.every((p) => !p.storage) ? (
-            <p className="text-sm text-gray-500">No storage sample yet.</p>
+            <p className="text-sm text-gray-500 dark:text-gray-400">No storage sample yet.</p>
           ) : (
             <ul className="space-y-3">
               {projects.filter((p) => p.storage).map((p) => (

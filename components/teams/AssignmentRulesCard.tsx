@@ -103,7 +103,7 @@ export function AssignmentRulesCard({ workspaceId, isAdmin }: { workspaceId: str
                   <span className="w-6 text-sm text-gray-400">{i + 1}.</span>
                   <div className="min-w-0 flex-1 text-sm">
                     <p className={`font-medium ${rule.enabled ? "text-gray-900 dark:text-gray-100" : "text-gray-400 line-through"}`}>{rule.name}</p>
-                    <p className="flex flex-wrap gap-1 text-xs text-gray-500">
+                    <p className="flex flex-wrap gap-1 text-xs text-gray-500 dark:text-gray-400">
                       {rule.conditions.length === 0 ? "every issue" : rule.conditions.map((c, j) => <code key={j} className="font-mono">{c.field}:{c.pattern}</code>)}
                       <span>→</span>
                       <Badge>{rule.assignee.name ?? "(gone)"}</Badge>

@@ -32,7 +32,7 @@ export function RuleTestPanel({ workspaceId, draft, onClearDraft }: { workspaceI
   }
 
   return (
-    <div className="space-y-3" aria-label="Test against an issue" role="region">
+    <div className="space-y-3">
       <div className="flex flex-col gap-2 sm:flex-row">
         <select aria-label="Issue to test" value={chosen} onChange={(e) => setErrorId(e.target.value)} className={`${input} min-w-0 flex-1`}>
           {(recent.data?.items ?? []).map((e) => (
@@ -50,7 +50,7 @@ export function RuleTestPanel({ workspaceId, draft, onClearDraft }: { workspaceI
           </button>
         )}
       </div>
-      {!recent.isLoading && !recent.data?.items.length && <p className="text-sm text-gray-500">No issues yet to test against.</p>}
+      {!recent.isLoading && !recent.data?.items.length && <p className="text-sm text-gray-500 dark:text-gray-400">No issues yet to test against.</p>}
       {error && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p>}
       {result && (
         <div data-testid="rule-test-result" className="space-y-2 rounded-lg bg-gray-50 p-3 text-sm dark:bg-gray-950">

@@ -66,7 +66,7 @@ export function TeamsCard({ workspaceId, isAdmin }: { workspaceId: string; isAdm
               <div className="min-w-0 flex-1">
                 <p className="text-sm font-medium text-gray-900 dark:text-gray-100">{team.name}</p>
                 <div className="mt-1 flex flex-wrap gap-1">
-                  {team.members.length === 0 ? <span className="text-xs text-gray-500">no members</span> : team.members.map((m) => <Badge key={m.id}>{m.name || m.email}</Badge>)}
+                  {team.members.length === 0 ? <span className="text-xs text-gray-500 dark:text-gray-400">no members</span> : team.members.map((m) => <Badge key={m.id}>{m.name || m.email}</Badge>)}
                 </div>
               </div>
               {isAdmin && (

@@ -4,7 +4,8 @@ import { CopyButton } from "@/components/ui/CopyButton";
 export function CommandBlock({ command, testId }: { command: string; testId: string }) {
   return (
     <div className="flex items-start gap-2">
-      <pre className="min-w-0 flex-1 overflow-x-auto rounded-md bg-gray-900 p-3 font-mono text-xs text-gray-100" data-testid={testId}>
+      {/* Focusable, so a keyboard can scroll a long command sideways. */}
+      <pre tabIndex={0} className="min-w-0 flex-1 overflow-x-auto rounded-md bg-gray-900 p-3 font-mono text-xs text-gray-100 focus-visible:outline-2 focus-visible:outline-blue-500" data-testid={testId}>
         {command}
       </pre>
       <CopyButton text={command} />

@@ -4,7 +4,7 @@ const BASE =
 /** Button looks shared by every screen (class strings, so Tailwind sees them). */
 export const button = {
   primary: `${BASE} bg-blue-600 text-white hover:bg-blue-700`,
-  success: `${BASE} bg-green-600 text-white hover:bg-green-700`,
+  success: `${BASE} bg-green-700 text-white hover:bg-green-800`,
   danger: `${BASE} bg-red-600 text-white hover:bg-red-700`,
   secondary: `${BASE} bg-white text-gray-700 ring-1 ring-gray-300 hover:bg-gray-50 dark:bg-gray-800 dark:text-gray-200 dark:ring-gray-700 dark:hover:bg-gray-700`,
   ghost: `${BASE} text-gray-600 hover:bg-gray-100 dark:text-gray-300 dark:hover:bg-gray-800`,

@@ -8,8 +8,9 @@ import type { Severity } from "@/lib/domain/severity";
  * "low" and "resolved", can no longer be mistaken for each other.
  */
 export const SEVERITY_BADGE: Record<Severity, string> = {
-  critical: "bg-red-600 text-white dark:bg-red-500 dark:text-white",
-  high: "bg-orange-500 text-white dark:bg-orange-500 dark:text-gray-950",
+  critical: "bg-red-600 text-white dark:bg-red-700 dark:text-white",
+  // Dark text: white on orange-500 is 2.9:1, under WCAG's 4.5:1 for small text.
+  high: "bg-orange-500 text-gray-950 dark:bg-orange-500 dark:text-gray-950",
   medium: "bg-amber-300 text-amber-950 dark:bg-amber-400 dark:text-amber-950",
   low: "bg-slate-300 text-slate-800 dark:bg-slate-600 dark:text-slate-100",
 };

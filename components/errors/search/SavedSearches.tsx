@@ -58,17 +58,17 @@ export function SavedSearches({ workspaceId, query, onApply }: SavedSearchesProp
         Saved <ChevronUpDownIcon className="h-4 w-4" />
       </MenuButton>
       <MenuItems anchor="bottom end" className="z-40 mt-1 w-72 rounded-md bg-white p-1 text-sm shadow-lg ring-1 ring-gray-200 focus:outline-none dark:bg-gray-900 dark:ring-gray-700">
-        {items.length === 0 && <p className="px-2.5 py-1.5 text-xs text-gray-500">No saved searches yet.</p>}
+        {items.length === 0 && <p className="px-2.5 py-1.5 text-xs text-gray-500 dark:text-gray-400">No saved searches yet.</p>}
         {items.map((s) => (
           <div key={s.id} className="flex items-center gap-1">
             <MenuItem>
               <button type="button" className="min-w-0 flex-1 rounded px-2.5 py-1.5 text-left data-[focus]:bg-gray-100 dark:data-[focus]:bg-gray-800" onClick={() => onApply(s.query)}>
                 <span className="block truncate font-medium">{s.name}</span>
-                <span className="block truncate font-mono text-xs text-gray-500">{s.query || "(everything)"}</span>
+                <span className="block truncate font-mono text-xs text-gray-500 dark:text-gray-400">{s.query || "(everything)"}</span>
               </button>
             </MenuItem>
             <MenuItem>
-              <button type="button" aria-label={`Delete saved search ${s.name}`} className="rounded px-2 py-1 text-xs text-gray-500 data-[focus]:bg-red-50 data-[focus]:text-red-700" onClick={() => remove.mutate(s.id)}>
+              <button type="button" aria-label={`Delete saved search ${s.name}`} className="rounded px-2 py-1 text-xs text-gray-500 data-[focus]:bg-red-50 data-[focus]:text-red-700 dark:text-gray-400" onClick={() => remove.mutate(s.id)}>
                 ×
               </button>
             </MenuItem>
