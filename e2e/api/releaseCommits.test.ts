@@ -15,6 +15,17 @@ import type { EventView } from "@/lib/errors/events/getEvent";
  * names the repository.
  */
 describe("release commits", () => {
+  it("sent by two deploy jobs at once: both answered 200, the release holds the list once", async () => {
+    const t = await createTenant("commits-race");
+    const member = await login(t.member);
+    const commits = Array.from({ length: 40 }, (_, i) => ({ sha: `${(0xabc000 + i).toString(16)}0`, message: `change ${i}` }));
+    const path = `/api/v1/projects/${t.projectId}/releases/${encodeURIComponent("race@1.0.0")}/commits`;
+    const answers = await Promise.all(Array.from({ length: 4 }, () => api("PUT", path, member, { commits })));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    const listed = await api("GET", path, member);
+    expect((listed.body as { commits: unknown[] }).commits).toHaveLength(40);
+  });
+
   it("are set by a deploy step, replaced when sent again, and named as suspects on the event view", async () => {
     const t = await createTenant("commits");
     const admin = await login(t.admin);

@@ -6,6 +6,8 @@ import { HttpUrlSchema } from "@/lib/http/httpUrlSchema";
 
 export const INTERVAL_UNITS = ["minute", "hour", "day", "week", "month", "year"] as const;
 export type IntervalUnit = (typeof INTERVAL_UNITS)[number];
+const YEARS_PER_UNIT: Record<IntervalUnit, number> = { minute: 1 / 525_600, hour: 1 / 8_760, day: 1 / 365, week: 7 / 365, month: 1 / 12, year: 1 };
+const MAX_INTERVAL_YEARS = 100;
 
 /** How often a monitored job runs: Sentry's `monitor_config.schedule`. */
 export const MonitorScheduleSchema = z.discriminatedUnion("type", [
@@ -19,11 +21,14 @@ export const MonitorScheduleSchema = z.discriminatedUnion("type", [
         if ("error" in parsed) ctx.addIssue({ code: "custom", message: parsed.error });
       }),
   }),
-  z.object({
-    type: z.literal("interval"),
-    value: z.coerce.number().int().min(1).max(1_000_000),
-    unit: z.enum(INTERVAL_UNITS),
-  }),
+  z
+    .object({
+      type: z.literal("interval"),
+      value: z.coerce.number().int().min(1).max(1_000_000),
+      unit: z.enum(INTERVAL_UNITS),
+    })
+    // A million years is past the last date JavaScript (and PostgreSQL) can hold: the next run would be no date.
+    .refine((s) => s.value * YEARS_PER_UNIT[s.unit] <= MAX_INTERVAL_YEARS, { message: `must be at most ${MAX_INTERVAL_YEARS} years`, path: ["value"] }),
 ]);
 export type MonitorSchedule = z.output<typeof MonitorScheduleSchema>;
 

@@ -12,6 +12,11 @@ describe("BreakpadSymbols", () => {
     expect(symbols.functionCount).toBe(2);
   });
 
+  it("keeps a NUL in the MODULE record's names out of the database (U+FFFD)", () => {
+    const hostile = new BreakpadSymbols(HARBOR_SYM.replace(/^MODULE (\S+) (\S+) (\S+) harbor/, "MODULE Li\u0000nux $2 $3 har\u0000bor"));
+    expect(hostile.module).toMatchObject({ os: "Li\uFFFDnux", name: "har\uFFFDbor" });
+  });
+
   it("finds the function, file and line of an address", () => {
     expect(symbols.lookup(0x1a44)).toEqual([{ function: "Dock::Berth(int)", file: "/src/harbor/dock.cc", line: 40 }]);
     expect(symbols.lookup(0x1ab4)).toEqual([{ function: "main", file: "/src/harbor/main.cc", line: 11 }]);

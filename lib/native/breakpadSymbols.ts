@@ -1,4 +1,5 @@
 import { nativeDebugId } from "@/lib/native/nativeDebugId";
+import { replaceUnstorableText } from "@/lib/text/replaceUnstorable";
 
 /**
  * A Breakpad symbol file (`.sym`, written by dump_syms from an ELF, Mach-O or PDB's debug
@@ -198,7 +199,8 @@ function moduleOf(line: string): BreakpadModule {
   const m = /^MODULE (\S+) (\S+) ([0-9A-Fa-f]{33,40}) (.+)$/.exec(line);
   const debugId = m ? nativeDebugId(m[3]) : undefined;
   if (!m || !debugId) throw new BreakpadSymbolsError('not a Breakpad symbol file (the first line is not "MODULE <os> <arch> <id> <name>")');
-  return { os: m[1], arch: m[2], debugId, name: m[4] };
+  // Stored as text: a NUL or lone surrogate in them becomes U+FFFD rather than a database error.
+  return { os: replaceUnstorableText(m[1]), arch: replaceUnstorableText(m[2]), debugId, name: replaceUnstorableText(m[4]) };
 }
 
 /** "INLINE depth callLine callFile origin address size [address size]…". */

@@ -3,13 +3,14 @@ import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanViewWorkspace } from "@/lib/auth/permissions";
 import { queryRows } from "@/lib/analytics/queryRows";
 import { ApiError } from "@/lib/http/ApiError";
+import { storableDateTime } from "@/lib/http/zodTime";
 
 const HOUR = 3_600_000;
 const MAX_SPAN_MS = 366 * 24 * HOUR;
 
 export const ReportQuerySchema = z.object({
-  since: z.iso.datetime({ offset: true }).optional(),
-  until: z.iso.datetime({ offset: true }).optional(),
+  since: storableDateTime().optional(),
+  until: storableDateTime().optional(),
   format: z.enum(["md", "json"]).default("json"),
   /** One project of the workspace; absent: all of them. */
   projectId: z.uuid().optional(),

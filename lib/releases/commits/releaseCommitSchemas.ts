@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableDateTime } from "@/lib/http/zodTime";
 
 /** Commits one PUT may set for a release. */
 export const MAX_RELEASE_COMMITS = 1000;
@@ -29,7 +30,7 @@ export const ReleaseCommitSchema = z
       })
       .strict()
       .optional(),
-    timestamp: z.iso.datetime({ offset: true }).optional(),
+    timestamp: storableDateTime().optional(),
     files: z
       .array(z.string().trim().min(1).max(1024))
       .max(MAX_COMMIT_FILES, `at most ${MAX_COMMIT_FILES} paths per commit`)

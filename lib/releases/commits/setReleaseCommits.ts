@@ -22,6 +22,9 @@ export async function setReleaseCommits(
   const project = await findProject(auth, projectId);
   assertCanTriage(auth, project.workspaceId);
   const known = await withTransaction(async (client) => {
+    // One upload per project and release at a time: two CI jobs sending the list at once would each
+    // delete, then both insert the same hashes (a unique violation, a 500).
+    await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('release-commits:' || $1 || ':' || $2, 0))`, [projectId, release]);
     // What the release had before: only commits new to it resolve the issues they fix (sending the list again resolves nothing twice).
     const previous = new Set((await client.query<{ sha: string }>(`DELETE FROM "ReleaseCommit" WHERE "projectId" = $1 AND release = $2 RETURNING sha`, [projectId, release])).rows.map((r) => r.sha));
     if (input.commits.length === 0) return previous;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableDateTime } from "@/lib/http/zodTime";
 
 const Version = z.string().trim().min(1).max(200);
 const ProjectRefs = z.array(z.string().trim().min(1).max(200)).max(50);
@@ -11,8 +12,8 @@ export const NewReleaseSchema = z.object({
   version: Version,
   projects: ProjectRefs.min(1, "name at least one project"),
   url: z.url().max(2048).optional(),
-  dateStarted: z.iso.datetime({ offset: true }).optional(),
-  dateReleased: z.iso.datetime({ offset: true }).optional(),
+  dateStarted: storableDateTime().optional(),
+  dateReleased: storableDateTime().optional(),
 });
 
 /** One commit as `sentry-cli releases set-commits --local` reads it from git. */
@@ -22,7 +23,7 @@ const GitCommitSchema = z.object({
   message: z.string().max(10_000).nullish(),
   author_name: z.string().max(200).nullish(),
   author_email: z.string().max(320).nullish(),
-  timestamp: z.iso.datetime({ offset: true }).nullish(),
+  timestamp: storableDateTime().nullish(),
   patch_set: z.array(z.object({ path: z.string(), type: z.string().optional() })).default([]),
 });
 
@@ -30,7 +31,7 @@ const GitCommitSchema = z.object({
 export const UpdateReleaseSchema = z.object({
   projects: ProjectRefs.optional(),
   url: z.url().max(2048).nullish(),
-  dateReleased: z.iso.datetime({ offset: true }).nullish(),
+  dateReleased: storableDateTime().nullish(),
   refs: z.array(z.object({ repository: z.string(), commit: z.string(), previousCommit: z.string().nullish() })).max(100).optional(),
   commits: z.array(GitCommitSchema).max(10_000).optional(),
   status: z.enum(["open", "archived"]).optional(),
@@ -45,8 +46,8 @@ export const NewDeploySchema = z.object({
   environment: z.string().trim().min(1).max(64),
   name: z.string().trim().max(200).nullish(),
   url: z.url().max(2048).nullish(),
-  dateStarted: z.iso.datetime({ offset: true }).nullish(),
-  dateFinished: z.iso.datetime({ offset: true }).nullish(),
+  dateStarted: storableDateTime().nullish(),
+  dateFinished: storableDateTime().nullish(),
   projects: ProjectRefs.nullish(),
 });
 

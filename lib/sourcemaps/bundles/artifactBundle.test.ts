@@ -59,6 +59,11 @@ describe("artifact bundles", () => {
     expect(() => readArtifactBundle(zip, { release: null })).toThrow("has no debug ID and the upload names no release");
   });
 
+  it("keep a NUL in the manifest's URLs out of the database (U+FFFD)", () => {
+    const zip = bundle({ "files/_/_/a.js.map": { type: "source_map", url: "~/a\u0000.js.map", headers: { "debug-id": ID }, content: MAP } });
+    expect(readArtifactBundle(zip, { release: null })).toMatchObject([{ url: "~/a\uFFFD.js", debugId: ID }]);
+  });
+
   it("refuse a bundle whole, naming the file, when one map is not a source map or a file is missing", () => {
     const bad = bundle({
       "files/_/_/a.js.map": { type: "source_map", url: "~/a.js.map", headers: { "debug-id": ID }, content: MAP },

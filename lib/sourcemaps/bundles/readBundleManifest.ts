@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { readZip, ZipError, type ZipLimits } from "@/lib/sourcemaps/bundles/readZip";
+import { replaceUnstorable } from "@/lib/text/replaceUnstorable";
 
 /**
  * The files of a ZIP bundle sentry-cli uploads (artifact bundles, JVM source bundles) and its
@@ -19,7 +20,8 @@ export function readBundleManifest<S extends z.ZodType>(archive: Buffer, options
   if (!read) throw fail(`not ${kind}: it has no manifest.json`);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(read().toString("utf8"));
+    // NUL and lone surrogates become U+FFFD: the manifest's URLs and names are stored as text.
+    parsed = replaceUnstorable(JSON.parse(read().toString("utf8")));
   } catch (error) {
     throw fail(`manifest.json: ${error instanceof ZipError ? error.message : "not JSON"}`);
   }
