@@ -6,4 +6,8 @@ import { isStorableInstant } from "@/lib/domain/storableInstant";
  * (`0000-01-01T00:00:00Z` passes a plain ISO check but is no PostgreSQL timestamp: without this a
  * query parameter could turn into a 500.)
  */
-export const storableDateTime = () => z.iso.datetime({ offset: true }).refine((v) => isStorableInstant(Date.parse(v)), "must be between 1970 and 9999");
+export const storableDateTime = () =>
+  z.iso.datetime({ offset: true }).refine((v) => {
+    const ms = Date.parse(v);
+    return Number.isNaN(ms) || isStorableInstant(ms); // what is no date at all, the ISO check already names
+  }, "must be between 1970 and 9999");
