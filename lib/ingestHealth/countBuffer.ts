@@ -19,7 +19,14 @@ export interface CountBuffer<Row> {
   flush(): Promise<number>;
 }
 
-const globalForBuffers = globalThis as unknown as { faultlineCountBuffers?: Map<string, { pending: Map<string, BufferedCount<unknown>>; timer?: NodeJS.Timeout }> };
+const globalForBuffers = globalThis as unknown as {
+  faultlineCountBuffers?: Map<string, { pending: Map<string, BufferedCount<unknown>>; timer?: NodeJS.Timeout; flush?: () => Promise<number> }>;
+};
+
+/** Writes every buffer's counts now (graceful shutdown: their timers are unref'd and would not fire before exit). */
+export async function flushCountBuffers(): Promise<void> {
+  await Promise.all([...(globalForBuffers.faultlineCountBuffers?.values() ?? [])].map((b) => b.flush?.()));
+}
 
 /**
  * Counts ingest outcomes in memory and writes them every few seconds in one statement, so a flood
@@ -29,7 +36,7 @@ const globalForBuffers = globalThis as unknown as { faultlineCountBuffers?: Map<
 export function countBuffer<Row>(name: string, write: (counts: BufferedCount<Row>[]) => Promise<void>): CountBuffer<Row> {
   const buffers = (globalForBuffers.faultlineCountBuffers ??= new Map());
   if (!buffers.has(name)) buffers.set(name, { pending: new Map() });
-  const state = buffers.get(name)! as { pending: Map<string, BufferedCount<Row>>; timer?: NodeJS.Timeout };
+  const state = buffers.get(name)! as { pending: Map<string, BufferedCount<Row>>; timer?: NodeJS.Timeout; flush?: () => Promise<number> };
 
   const flush = async (): Promise<number> => {
     state.timer = undefined;
@@ -47,6 +54,7 @@ export function countBuffer<Row>(name: string, write: (counts: BufferedCount<Row
       return 0;
     }
   };
+  state.flush = flush;
   const merge = (key: string, row: Row, n: number, now: number) => {
     const entry = state.pending.get(key);
     if (entry) {

@@ -4,6 +4,8 @@ import { endPools } from "@/lib/db/pool";
 import { inFlightCount, startDraining, whenIdle } from "@/lib/http/inFlight";
 import { stopSpoolReplayer } from "@/lib/intake/spoolReplayer";
 import { logger } from "@/lib/logger";
+import { flushIngestCounters } from "@/lib/ingestHealth/ingestCounters";
+import { flushCountBuffers } from "@/lib/ingestHealth/countBuffer";
 
 const globalForShutdown = globalThis as unknown as {
   faultlineShutdown?: Promise<void>;
@@ -36,6 +38,8 @@ export function shutDownGracefully(signal: string): Promise<void> {
     globalForShutdown.faultlineJobs?.stop();
     await bounded(stopSpoolReplayer(), left());
     await bounded(Promise.all([whenIngestQueueIdle(), settleDispatches()]), left());
+    // The last seconds' ingest counts (accepted, rate-limited, filtered, discarded…), or they die with the process.
+    await bounded(Promise.all([flushIngestCounters(), flushCountBuffers()]), left());
     await bounded(endPools(), left());
     logger.info("shutdown complete", { inFlightFinished: idle, msLeft: left() });
     logger.flush();

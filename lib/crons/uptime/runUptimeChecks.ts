@@ -36,14 +36,23 @@ export async function runUptimeChecks(now: Date = new Date()): Promise<number> {
     [new Date(now.getTime() + 1000)],
   );
   let next = 0;
-  await Promise.all(
+  // Every worker runs to the end even when one fails (the database restarting mid-turn): the turn, and
+  // so the job's lock, must outlast every request still out, or the next turn would check those
+  // monitors again for the same due time. The first failure is reported once all have finished.
+  const outcomes = await Promise.allSettled(
     Array.from({ length: Math.min(CONCURRENCY, rows.length) }, async () => {
+      let failure: unknown = null;
       while (next < rows.length) {
         const { uptimeCheck, ...monitor } = rows[next++]!;
-        await checkMonitor({ ...monitor, check: readUptimeCheck(uptimeCheck) });
+        await checkMonitor({ ...monitor, check: readUptimeCheck(uptimeCheck) }).catch((error: unknown) => {
+          failure ??= error;
+        });
       }
+      if (failure !== null) throw failure;
     }),
   );
+  const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected");
+  if (failed) throw failed.reason;
   return rows.length;
 }
 

@@ -30,7 +30,10 @@ function hasPgTrgm(): Promise<boolean> {
   trgm ??= pool()
     .query<{ ok: boolean }>(`SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') AS ok`)
     .then((r) => r.rows[0].ok)
-    .catch(() => false);
+    .catch(() => {
+      trgm = null; // a database blip is no answer: ask again next time
+      return false;
+    });
   return trgm;
 }
 
