@@ -158,6 +158,32 @@ describe("Spool", () => {
     expect(stored).toEqual(["before-seal", "after-seal"]);
   });
 
+  it("replays a full segment whose seal failed (a disk error on close and rename) from where it was written; appends go on", async () => {
+    const spool = tmpSpool();
+    const internals = spool as unknown as { handle: fs.promises.FileHandle; segmentBytes: number };
+    await spool.append(entry(["first"]));
+    internals.segmentBytes = 1; // the next append fills the segment, which is then sealed
+    internals.handle.close = async () => {
+      throw Object.assign(new Error("EIO: i/o error, close"), { code: "EIO" });
+    };
+    const rename = fs.promises.rename;
+    fs.promises.rename = async () => {
+      throw Object.assign(new Error("EIO: i/o error, rename"), { code: "EIO" });
+    };
+    try {
+      // The segment is sealed after this append, and the seal fails.
+      await spool.append(entry(["second"]));
+    } finally {
+      fs.promises.rename = rename;
+    }
+    expect(fs.readdirSync(spool.dir).filter((f) => f.endsWith(".open"))).toHaveLength(1);
+    await spool.append(entry(["third"]));
+    const stored: string[] = [];
+    await replaySpool(spool, eventsOnly(async (_t, events) => void stored.push(...events.map((e) => e.eventId))), isRetryable);
+    expect(stored).toEqual(["first", "second", "third"]);
+    expect(spool.isEmpty()).toBe(true);
+  });
+
   it("refuses appends past its size bound", async () => {
     const spool = tmpSpool(600);
     await spool.append(entry(["first"]));

@@ -203,7 +203,9 @@ export class Spool {
           await this.closeOpenSegment().catch(() => undefined);
           continue;
         }
-        if (this.openBytes >= this.segmentBytes) await this.closeOpenSegment();
+        // A full segment is sealed; should that fail (a disk error), its records stay where they are and
+        // are replayed from there (closeOpenSegment), and the next append starts a new segment.
+        if (this.openBytes >= this.segmentBytes) await this.closeOpenSegment().catch(() => undefined);
       }
     } finally {
       this.flushing = null;
@@ -232,11 +234,17 @@ export class Spool {
     const bytes = this.openBytes;
     this.handle = null;
     this.openName = null;
-    await handle.close();
-    const from = path.join(this.dir, `${name}.open`);
-    if (bytes === 0) await fs.promises.rm(from, { force: true });
-    else await fs.promises.rename(from, path.join(this.dir, `${name}.spool`));
-    ownSegments().delete(name);
+    try {
+      // Its records were synced before they were answered: a failed close loses none of them.
+      await handle.close().catch(() => undefined);
+      const from = path.join(this.dir, `${name}.open`);
+      if (bytes === 0) await fs.promises.rm(from, { force: true });
+      else await fs.promises.rename(from, path.join(this.dir, `${name}.spool`));
+    } finally {
+      // No longer written by this process either way: should the rename have failed, the replayer
+      // takes the segment as it is (`.open`, its writer gone), instead of leaving it for a restart.
+      ownSegments().delete(name);
+    }
     await syncDir(this.dir);
   }
 
