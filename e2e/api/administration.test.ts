@@ -230,6 +230,21 @@ describe("invitations", { timeout: 180_000 }, () => {
     expect((await api("POST", `/api/v1/workspaces/${t.workspaceId}/invitations`, admin, { email: other.member.email, role: "viewer" })).status).toBe(409);
     expect(await auditActions(t.workspaceId)).toEqual(expect.arrayContaining(["invitation.created", "invitation.accepted", "member.added", "invitation.revoked"]));
   });
+
+  it("the invitee's API token is no sign-in: accepting without the password needs their browser session (a leaked token must not become a session)", async () => {
+    const other = await createTenant("adm-inv-c");
+    const session = await login(other.member);
+    const token = ((await api("POST", "/api/v1/account/tokens", session, { name: "CI", scope: "write" })).body as { token: string }).token;
+    const link = tokenOf((await api("POST", `/api/v1/workspaces/${t.workspaceId}/invitations`, admin, { email: other.member.email, role: "admin" })).body.url);
+    const described = await fetch(`${BASE_URL}/api/v1/invitations/${link}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(await described.json()).toMatchObject({ hasAccount: true, signedInAsInvitee: false });
+    const byToken = await fetch(`${BASE_URL}/api/v1/invitations/${link}/accept`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: "{}" });
+    expect(byToken.status).toBe(422);
+    expect(byToken.headers.get("set-cookie")).toBeNull();
+    expect(((await byToken.json()) as { error: { issues: { path: string }[] } }).error.issues[0].path).toBe("password");
+    // Their browser session does count.
+    expect((await accept(link, {}, session)).status).toBe(200);
+  });
 });
 
 describe("memberships", { timeout: 180_000 }, () => {
@@ -320,6 +335,30 @@ describe("memberships", { timeout: 180_000 }, () => {
     const theirs = ((await api("GET", `/api/v1/workspaces/${u.workspaceId}/members`, adminU)).body.items as { id: string; membershipId: string }[]).find((x) => x.id === elsewhere.viewer.id)!;
     expect((await api("POST", `/api/v1/memberships/${theirs.membershipId}/password-reset`, adminU)).status).toBe(403);
     expect(await auditActions(u.workspaceId)).toEqual(expect.arrayContaining(["user.password_reset_link_created", "user.password_reset"]));
+  });
+
+  it("no reset link for oneself or with an API token; a link stops working once its admin no longer administers every workspace of the person", async () => {
+    const u = await createTenant("adm-reset-c");
+    const adminU = await login(u.admin);
+    const members = (await api("GET", `/api/v1/workspaces/${u.workspaceId}/members`, adminU)).body.items as { id: string; membershipId: string }[];
+    const own = members.find((x) => x.id === u.admin.id)!;
+    const viewer = members.find((x) => x.id === u.viewer.id)!;
+    // A stolen session must not replace the password without the current one.
+    const self = await api("POST", `/api/v1/memberships/${own.membershipId}/password-reset`, adminU);
+    expect(self.status).toBe(403);
+    expect(JSON.stringify(self.body)).toContain("Your account");
+    const token = ((await api("POST", "/api/v1/account/tokens", adminU, { name: "CI", scope: "write" })).body as { token: string }).token;
+    const byToken = await fetch(`${BASE_URL}/api/v1/memberships/${viewer.membershipId}/password-reset`, { method: "POST", headers: { authorization: `Bearer ${token}` } });
+    expect(byToken.status).toBe(403);
+
+    // Made while the viewer belonged to this workspace only; then they joined another one.
+    const link = await api("POST", `/api/v1/memberships/${viewer.membershipId}/password-reset`, adminU);
+    expect(link.status).toBe(201);
+    const other = await createTenant("adm-reset-d");
+    await query(`INSERT INTO "Membership" ("userId", "workspaceId", role) VALUES ($1, $2, 'viewer')`, [u.viewer.id, other.workspaceId]);
+    const used = await api("POST", `/api/v1/password-resets/${tokenOf(link.body.url)}`, null, { password: "taken over, nearly" });
+    expect(used.status).toBe(410);
+    expect(await login(u.viewer)).toMatch(/^faultline_session=/); // the old password still works
   });
 });
 

@@ -54,6 +54,15 @@ export async function getSessionUser(req: Request): Promise<UserAuth | null> {
   return getSessionUserByToken(readCookie(req, SESSION_COOKIE));
 }
 
+/**
+ * The person signed in in this browser (the session cookie alone; an API token is not a sign-in): for
+ * what a signed-in person may do without typing their password again, such as accepting an invitation
+ * as the invitee. Counting a token there would turn a leaked token into a full session.
+ */
+export async function getBrowserSessionUser(req: Request): Promise<UserAuth | null> {
+  return getSessionUserByToken(readCookie(req, SESSION_COOKIE));
+}
+
 /** The user of a raw session token (from a cookie), or null when absent, malformed, unknown or expired. */
 export async function getSessionUserByToken(token: string | undefined): Promise<UserAuth | null> {
   if (!token || !isSessionTokenShape(token)) return null;

@@ -11,11 +11,25 @@ import { findPasswordReset } from "@/lib/passwordResets/findPasswordReset";
  * POST /api/v1/password-resets/:token {password}: sets the password, signs out every session of the
  * user, consumes the link (once, even under concurrency) and signs this browser in — after the
  * account's two-factor code, when it has one (a reset link replaces the password, not the phone).
+ * An admin's link is refused (410) once the admin no longer administers every workspace of the person.
  */
 export async function completePasswordReset(token: string, password: string, client: ClientInfo): Promise<SignInResult> {
   const reset = await findPasswordReset(token);
   const passwordHash = await hashPassword(password);
   await db().$transaction(async (tx) => {
+    if (reset.createdById) {
+      // An admin's link holds only while the admin still administers every workspace the person
+      // belongs to (checked when it was made, and again now: the person may have joined another since,
+      // or the admin lost the role).
+      const [theirs, administered] = await Promise.all([
+        tx.membership.findMany({ where: { userId: reset.userId }, select: { workspaceId: true } }),
+        tx.membership.findMany({ where: { userId: reset.createdById, role: "admin" }, select: { workspaceId: true } }),
+      ]);
+      const adminOf = new Set(administered.map((m) => m.workspaceId));
+      if (theirs.some((m) => !adminOf.has(m.workspaceId))) {
+        throw new ApiError(410, "reset_revoked", "this reset link no longer applies: ask an admin of every workspace of this account for a new one, or an operator");
+      }
+    }
     const consumed = await tx.passwordReset.updateMany({ where: { id: reset.id, usedAt: null, expiresAt: { gt: new Date() } }, data: { usedAt: new Date() } });
     if (consumed.count === 0) throw new ApiError(410, "reset_used", "this reset link has already been used");
     await tx.user.update({ where: { id: reset.userId }, data: { passwordHash, passwordChangedAt: new Date() } });

@@ -65,8 +65,8 @@ export const administrationRoutes: RouteSpec[] = [
     responses: { 204: "removed" }, errors: [401, 403, 404, 409, 422],
   },
   {
-    method: "POST", path: "/api/v1/memberships/{id}/password-reset", tag: "Administration", auth: "session", role: "admin",
-    summary: "A one-time password reset link for a member", params: MembershipParamsSchema,
+    method: "POST", path: "/api/v1/memberships/{id}/password-reset", tag: "Administration", auth: "signedInSession", role: "admin",
+    summary: "A one-time password reset link for another member (never oneself; not with an API token)", params: MembershipParamsSchema,
     responses: { 201: "`{url, expiresAt}`" }, errors: [401, 403, 404, 422],
   },
 ];

@@ -1,5 +1,5 @@
 import { clientInfo } from "@/lib/auth/clientInfo";
-import { getSessionUser } from "@/lib/auth/session";
+import { getBrowserSessionUser } from "@/lib/auth/session";
 import { signInResponse } from "@/lib/auth/signInResponse";
 import { handle } from "@/lib/http/handle";
 import { parseWith } from "@/lib/http/parseWith";
@@ -13,7 +13,7 @@ type Ctx = { params: Promise<{ token: string }> };
 export const POST = handle(async (req: Request, { params }: Ctx) => {
   const { token } = parseWith(InvitationTokenParamsSchema, await params);
   const input = parseWith(AcceptInvitationSchema, await readJson(req));
-  const signedIn = await getSessionUser(req);
+  const signedIn = await getBrowserSessionUser(req);
   const { result, workspaceId, role } = await acceptInvitation(token, input, clientInfo(req), signedIn);
   return signInResponse(req, result, { workspaceId, role });
 });
