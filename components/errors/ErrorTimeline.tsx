@@ -20,7 +20,6 @@ interface ErrorTimelineProps {
   onSpikeClick: (spike: Spike) => void;
 }
 
-
 export function ErrorTimeline({ timeline, timeframe, activeWindow, onSpikeClick }: ErrorTimelineProps) {
   const zone = useTimeZone();
   const { points, spikes } = useMemo(() => toChart(timeline), [timeline]);

@@ -18,7 +18,7 @@ export interface ChartPoint {
 }
 
 // Day buckets are UTC days, labelled with their UTC date in every zone; shorter buckets on the viewer's clock.
-export const TICK_GRANULARITY: Record<Timeframe, BucketGranularity> = { "1h": "minute", "24h": "hour", "7d": "sixHours", "30d": "day" };
+const TICK_GRANULARITY: Record<Timeframe, BucketGranularity> = { "1h": "minute", "24h": "hour", "7d": "sixHours", "30d": "day" };
 
 function ChartTooltip({ active, payload, granularity, zone }: TooltipContentProps<ValueType, NameType> & { granularity: BucketGranularity; zone: string }) {
   const point = payload?.[0]?.payload as ChartPoint | undefined;
