@@ -179,3 +179,33 @@ describe("a rule turned off or deleted", () => {
     ]);
   });
 });
+
+describe("a rule narrowed to some projects", () => {
+  it("resolves its open alerts of the projects it no longer covers; those of its projects, and of no project, stay", async () => {
+    const t = await createTenant("rules-narrow");
+    const admin = await login(t.admin);
+    const blog = await createProject({ workspaceId: t.workspaceId, name: `Blog ${t.workspaceId.slice(-6)}` });
+    const blogKey = await createIngestKey({ projectId: blog.id, name: "test" });
+    const critical = ((await api("GET", `/api/v1/workspaces/${t.workspaceId}/alert-rules`, admin)).body.items as RuleBody[]).find((r) => r.defaultKey === "severity-critical")!;
+    expect((await postEvents(t.key, errorEvent("ShopDown", "critical"))).status).toBe(202);
+    expect((await postEvents(blogKey.key, errorEvent("BlogDown", "critical"))).status).toBe(202);
+    const ofRule = () =>
+      query<{ project: string; status: string; resolution: string | null }>(
+        `SELECT CASE WHEN "projectId" IS NULL THEN 'none' WHEN "projectId" = $2 THEN 'shop' ELSE 'blog' END AS project, status::text, resolution
+           FROM "Alert" WHERE "ruleId" = $1 ORDER BY 1`,
+        [critical.id, t.projectId],
+      );
+    await waitUntil(async () => ((await ofRule()).length === 2 ? true : undefined), 10_000, "a critical alert in each project");
+    await query(
+      `INSERT INTO "Alert" (id, "workspaceId", "ruleId", "ruleKind", "ruleName", threshold, severity, title, value, "firedAt", "lastTriggeredAt")
+       VALUES (gen_random_uuid(), $1, $2, 'severity_count', 'Critical error', 1, 'critical', 'of no project', 1, now(), now())`,
+      [t.workspaceId, critical.id],
+    );
+    expect((await api("PATCH", `/api/v1/alert-rules/${critical.id}`, admin, { projectIds: [t.projectId] })).status).toBe(200);
+    expect(await ofRule()).toEqual([
+      { project: "blog", status: "resolved", resolution: "its rule no longer covers this project" },
+      { project: "none", status: "active", resolution: null },
+      { project: "shop", status: "active", resolution: null },
+    ]);
+  });
+});

@@ -11,7 +11,7 @@ import { db } from "@/lib/db/prisma";
 import { ApiError } from "@/lib/http/ApiError";
 import { assertWorkspaceProjects } from "@/lib/projects/assertWorkspaceProjects";
 
-/** Edits a rule (admins); the merged settings are validated as a whole. Open alerts keep their snapshot; turning the rule off resolves them. */
+/** Edits a rule (admins); the merged settings are validated as a whole. Open alerts keep their snapshot; turning the rule off resolves them, narrowing its projects those of the others. */
 export async function updateRule(auth: AuthContext, ruleId: string, input: UpdateRuleInput) {
   const rule = await findVisibleRule(auth, ruleId);
   assertCanAdminister(auth, rule.workspaceId);
@@ -30,5 +30,8 @@ export async function updateRule(auth: AuthContext, ruleId: string, input: Updat
   ]);
   invalidateRules(rule.workspaceId);
   if (rule.enabled && !updated.enabled) await closeAlertsOfRule({ ruleId: rule.id, actorId, resolution: "its rule was turned off", now: new Date() });
+  else if (updated.projectIds.length > 0 && input.projectIds !== undefined) {
+    await closeAlertsOfRule({ ruleId: rule.id, actorId, resolution: "its rule no longer covers this project", now: new Date(), onlyOutsideProjects: updated.projectIds });
+  }
   return toRuleDto(updated);
 }
