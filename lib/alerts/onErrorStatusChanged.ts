@@ -1,4 +1,4 @@
-import { closeAlertsForError } from "@/lib/alerts/lifecycle/closeAlertsForError";
+import { resolveOpenAlerts } from "@/lib/alerts/lifecycle/resolveOpenAlerts";
 import type { ErrorGroup } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logger";
 import { recordResolution } from "@/lib/metrics/recordResolution";
@@ -18,7 +18,8 @@ export async function onErrorStatusChanged(before: Pick<ErrorGroup, "status">, a
     if (after.status === "resolved") {
       recordResolution({ workspaceId: after.workspaceId, severity: after.severity, category: after.category, firstSeen: after.firstSeen, resolvedAt: now });
     }
-    await closeAlertsForError({ errorGroupId: after.id, actorId, resolution: after.status === "resolved" ? "error resolved" : "error ignored", now: new Date() });
+    // Seed 002: resolving an error clears its alerts.
+    await resolveOpenAlerts({ of: { errorGroupId: after.id }, actorId, resolution: after.status === "resolved" ? "error resolved" : "error ignored", now: new Date() });
   } catch (error) {
     logger.error("closing alerts of an error failed", { errorId: after.id, error: errorMessage(error) });
   }

@@ -1,7 +1,7 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanAdminister } from "@/lib/auth/permissions";
 import { auditData } from "@/lib/alerts/auditData";
-import { closeAlertsOfRule } from "@/lib/alerts/lifecycle/closeAlertsOfRule";
+import { resolveOpenAlerts } from "@/lib/alerts/lifecycle/resolveOpenAlerts";
 import { findVisibleRule } from "@/lib/alerts/rules/findVisibleRule";
 import { invalidateRules } from "@/lib/alerts/rules/ruleCache";
 import { toRuleDto } from "@/lib/alerts/rules/ruleDto";
@@ -14,7 +14,8 @@ export async function deleteRule(auth: AuthContext, ruleId: string): Promise<voi
   assertCanAdminister(auth, rule.workspaceId);
   if (rule.defaultKey) throw new ApiError(409, "conflict", "built-in rules cannot be deleted; disable them instead");
   const actorId = auth.kind === "user" ? auth.userId : null;
-  await closeAlertsOfRule({ ruleId: rule.id, actorId, resolution: "its rule was deleted", now: new Date() });
+  // No sweep evaluates a deleted rule: its level alerts (error rate, spike, ingest health) would stay active, and escalating, for ever.
+  await resolveOpenAlerts({ of: { ruleId: rule.id }, actorId, resolution: "its rule was deleted", now: new Date() });
   await db().$transaction([
     db().alertRule.delete({ where: { id: rule.id } }),
     db().auditLog.create({

@@ -1,7 +1,7 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanAdminister } from "@/lib/auth/permissions";
 import { auditData, changedFields } from "@/lib/alerts/auditData";
-import { closeAlertsOfRule } from "@/lib/alerts/lifecycle/closeAlertsOfRule";
+import { resolveOpenAlerts } from "@/lib/alerts/lifecycle/resolveOpenAlerts";
 import { findVisibleRule } from "@/lib/alerts/rules/findVisibleRule";
 import { invalidateRules } from "@/lib/alerts/rules/ruleCache";
 import { toRuleDto } from "@/lib/alerts/rules/ruleDto";
@@ -29,9 +29,11 @@ export async function updateRule(auth: AuthContext, ruleId: string, input: Updat
     }),
   ]);
   invalidateRules(rule.workspaceId);
-  if (rule.enabled && !updated.enabled) await closeAlertsOfRule({ ruleId: rule.id, actorId, resolution: "its rule was turned off", now: new Date() });
+  // No sweep evaluates a rule that is off, or a project it no longer covers: their level alerts (error
+  // rate, spike, ingest health) would stay active, and escalating, for ever. Alerts of no project stay.
+  if (rule.enabled && !updated.enabled) await resolveOpenAlerts({ of: { ruleId: rule.id }, actorId, resolution: "its rule was turned off", now: new Date() });
   else if (updated.projectIds.length > 0 && input.projectIds !== undefined) {
-    await closeAlertsOfRule({ ruleId: rule.id, actorId, resolution: "its rule no longer covers this project", now: new Date(), onlyOutsideProjects: updated.projectIds });
+    await resolveOpenAlerts({ of: { ruleId: rule.id, projectId: { notIn: updated.projectIds } }, actorId, resolution: "its rule no longer covers this project", now: new Date() });
   }
   return toRuleDto(updated);
 }
