@@ -15,7 +15,7 @@ import { Card } from "@/components/ui/Card";
 import { FormField } from "@/components/ui/FormField";
 import { useToast } from "@/components/ui/Toast";
 import { apiFetch } from "@/lib/client/apiFetch";
-import { useAccountQuery, useSessionsQuery } from "@/lib/client/hooks/useAccountQuery";
+import { useAccountQuery, useSessionsQuery, useUpdateAccountMutation } from "@/lib/client/hooks/useAccountQuery";
 
 /** /account — your name and time zone, your password, your notifications, two-factor sign-in, your sessions, your API tokens. */
 export function AccountPage() {
@@ -37,7 +37,7 @@ export function AccountPage() {
 
 function NameCard() {
   const account = useAccountQuery();
-  const queryClient = useQueryClient();
+  const update = useUpdateAccountMutation();
   const { showToast } = useToast();
   const [name, setName] = useState<string | null>(null);
   const value = name ?? account.data?.name ?? "";
@@ -45,9 +45,8 @@ function NameCard() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     try {
-      await apiFetch("/api/v1/account", { method: "PATCH", json: { name: value } });
+      await update.mutateAsync({ name: value });
       showToast("Name saved", "success");
-      await Promise.all([queryClient.invalidateQueries({ queryKey: ["account"] }), queryClient.invalidateQueries({ queryKey: ["me"] })]);
     } catch (e) {
       showToast(e instanceof Error ? e.message : "could not save");
     }

@@ -1,12 +1,11 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
-import { useState, useSyncExternalStore } from "react";
+import { useSyncExternalStore } from "react";
 import { input } from "@/components/ui/buttonStyles";
 import { FormField } from "@/components/ui/FormField";
 import { useToast } from "@/components/ui/Toast";
-import { apiFetch } from "@/lib/client/apiFetch";
-import { useAccountQuery } from "@/lib/client/hooks/useAccountQuery";
+import { useAccountQuery, useUpdateAccountMutation } from "@/lib/client/hooks/useAccountQuery";
+import { browserTimeZone } from "@/lib/client/hooks/useTimeZone";
 import { LOCAL_TIME_ZONE } from "@/lib/domain/timeZone";
 
 /** The select's value for "no preference" (UTC): a select cannot hold null. */
@@ -15,7 +14,7 @@ const UTC_CHOICE = "";
 const noSubscription = () => () => {};
 let browserZones: { zone: string; zones: string[] } | null = null;
 /** The browser's zone and every zone it knows, read once (a stable snapshot). */
-const readBrowserZones = () => (browserZones ??= { zone: Intl.DateTimeFormat().resolvedOptions().timeZone, zones: Intl.supportedValuesOf("timeZone") });
+const readBrowserZones = () => (browserZones ??= { zone: browserTimeZone(), zones: Intl.supportedValuesOf("timeZone") });
 
 /**
  * How times are shown to you: UTC (the default a team reading times to each other shares), each browser's
@@ -23,32 +22,28 @@ const readBrowserZones = () => (browserZones ??= { zone: Intl.DateTimeFormat().r
  */
 export function TimeZoneField() {
   const account = useAccountQuery();
-  const queryClient = useQueryClient();
+  const update = useUpdateAccountMutation();
   const { showToast } = useToast();
-  const [pending, setPending] = useState<string | null>(null);
   // The server renders without the browser's zone and list; the client reads them after hydration.
   const browser = useSyncExternalStore(noSubscription, readBrowserZones, () => null);
 
   const saved = account.data?.timeZone ?? UTC_CHOICE;
-  const value = pending ?? saved;
+  // While it saves, the select shows the zone chosen, not the one saved before.
+  const value = update.isPending ? (update.variables.timeZone ?? UTC_CHOICE) : saved;
   const zones = browser ? [...new Set([...browser.zones, ...(saved && saved !== LOCAL_TIME_ZONE ? [saved] : [])])].filter((z) => z !== "UTC") : [];
 
   async function choose(next: string) {
-    setPending(next);
     try {
-      await apiFetch("/api/v1/account", { method: "PATCH", json: { timeZone: next === UTC_CHOICE ? null : next } });
-      await Promise.all([queryClient.invalidateQueries({ queryKey: ["account"] }), queryClient.invalidateQueries({ queryKey: ["me"] })]);
+      await update.mutateAsync({ timeZone: next === UTC_CHOICE ? null : next });
       showToast("Time zone saved", "success");
     } catch (e) {
       showToast(e instanceof Error ? e.message : "could not save");
-    } finally {
-      setPending(null);
     }
   }
 
   return (
     <FormField label="Time zone" hint="Times and hour labels across Faultline. Daily charts count UTC days in every zone.">
-      <select value={value} onChange={(e) => void choose(e.target.value)} disabled={!account.data || pending !== null} className={`${input} w-full`} data-testid="time-zone">
+      <select value={value} onChange={(e) => void choose(e.target.value)} disabled={!account.data || update.isPending} className={`${input} w-full`} data-testid="time-zone">
         <option value={UTC_CHOICE}>UTC</option>
         <option value={LOCAL_TIME_ZONE}>This browser&apos;s zone{browser ? ` (${browser.zone})` : ""}</option>
         {zones.map((zone) => (

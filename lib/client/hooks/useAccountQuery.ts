@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { UpdateAccountInput } from "@/lib/account/accountSchemas";
 import type { Account } from "@/lib/account/getAccount";
 import type { SessionList } from "@/lib/account/listSessions";
 import type { CreateApiTokenInput } from "@/lib/apiTokens/apiTokenSchemas";
@@ -9,6 +10,15 @@ import { apiFetch } from "@/lib/client/apiFetch";
 /** GET /api/v1/account. */
 export function useAccountQuery() {
   return useQuery({ queryKey: ["account"], queryFn: ({ signal }) => apiFetch<Account>("/api/v1/account", { signal }) });
+}
+
+/** PATCH /api/v1/account — the name or the time zone; settles once the account and `me` (the header, every page's times) are read again. */
+export function useUpdateAccountMutation() {
+  const qc = useQueryClient();
+  return useMutation<Account, Error, UpdateAccountInput>({
+    mutationFn: (input) => apiFetch("/api/v1/account", { method: "PATCH", json: input }),
+    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: ["account"] }), qc.invalidateQueries({ queryKey: ["me"] })]),
+  });
 }
 
 /** GET /api/v1/account/sessions. */
