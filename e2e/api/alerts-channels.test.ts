@@ -3,9 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alertsOfRule, api, deliveriesOf, errorEvent, waitUntil } from "@/e2e/support/alertHelpers";
 import { startSmtpSink, type SmtpSink } from "@/e2e/support/smtpSink";
-import { createTenant, login, postEvents, type Tenant } from "@/e2e/support/tenant";
-import { createIngestKey } from "@/lib/projects/createIngestKey";
-import { createProject } from "@/lib/projects/createProject";
+import { addBlogProject, createTenant, login, postEvents, type Tenant } from "@/e2e/support/tenant";
 import { startWebhookReceiver, type WebhookReceiver } from "@/e2e/support/webhookReceiver";
 import { processDeliveries } from "@/lib/alerts/notify/processDeliveries";
 
@@ -278,8 +276,7 @@ describe("channels limited to projects", () => {
   it("a channel that names projects hears only their alerts; one that names none hears every project's", async () => {
     const t = await createTenant("chan-scope");
     const admin = await login(t.admin);
-    const blog = await createProject({ workspaceId: t.workspaceId, name: `Blog ${t.workspaceId.slice(-6)}` });
-    const blogKey = await createIngestKey({ projectId: blog.id, name: "test" });
+    const blog = await addBlogProject(t);
     const url = `${receiver.url}/scope-${t.workspaceId.slice(-8)}`;
     const everyProject = await addChannel(t, admin, { name: "Every project", kind: "webhook", config: { url: `${url}/all` } });
     const shopOnly = await addChannel(t, admin, { name: "Shop only", kind: "webhook", projectIds: [t.projectId], config: { url: `${url}/shop` } });
@@ -295,7 +292,7 @@ describe("channels limited to projects", () => {
       const [alert] = await waitUntil(async () => (await alertsOfRule(t.workspaceId, "severity-critical")).filter((a) => a.projectId === projectId), 10_000, "critical alert");
       return (await deliveriesOf(alert.id)).map((d) => d.channelId).sort();
     };
-    expect((await postEvents(blogKey.key, errorEvent("BlogRender", "critical"))).status).toBe(202);
+    expect((await postEvents(blog.key, errorEvent("BlogRender", "critical"))).status).toBe(202);
     expect(await channelsOf(blog.id)).toEqual([everyProject.id]);
     expect((await postEvents(t.key, errorEvent("ShopCharge", "critical"))).status).toBe(202);
     expect(await channelsOf(t.projectId)).toEqual([everyProject.id, shopOnly.id].sort());

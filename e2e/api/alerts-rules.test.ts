@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { alertsOfRule, api, errorEvent, waitUntil } from "@/e2e/support/alertHelpers";
+import { alertsOfRule, api, errorEvent, plantWorkspaceWideAlert, waitUntil } from "@/e2e/support/alertHelpers";
 import { query } from "@/e2e/support/dbCounts";
-import { createTenant, login, postEvents, type Tenant } from "@/e2e/support/tenant";
-import { createIngestKey } from "@/lib/projects/createIngestKey";
-import { createProject } from "@/lib/projects/createProject";
+import { addBlogProject, createTenant, login, postEvents, type Tenant } from "@/e2e/support/tenant";
 
 interface RuleBody {
   id: string;
@@ -108,8 +106,7 @@ describe("rules limited to projects", () => {
   it("a rule that names projects fires only for their issues; the others fire for every project", async () => {
     const t = await createTenant("rules-scope");
     const admin = await login(t.admin);
-    const blog = await createProject({ workspaceId: t.workspaceId, name: `Blog ${t.workspaceId.slice(-6)}` });
-    const blogKey = await createIngestKey({ projectId: blog.id, name: "test" });
+    const blog = await addBlogProject(t);
     const newIssue = ((await api("GET", `/api/v1/workspaces/${t.workspaceId}/alert-rules`, admin)).body.items as RuleBody[]).find((r) => r.defaultKey === "new-issue")!;
     const other = await createTenant("rules-scope-other");
     const foreign = await api("PATCH", `/api/v1/alert-rules/${newIssue.id}`, admin, { projectIds: [other.projectId] });
@@ -124,18 +121,14 @@ describe("rules limited to projects", () => {
       await waitUntil(async () => (await alertsOfRule(t.workspaceId, "severity-critical")).find((a) => a.projectId === projectId), 10_000, "the critical alert");
       return (await query<{ ruleKind: string }>(`SELECT "ruleKind" FROM "Alert" WHERE "workspaceId" = $1 AND "projectId" = $2`, [t.workspaceId, projectId])).map((a) => a.ruleKind).sort();
     };
-    expect((await postEvents(blogKey.key, errorEvent("BlogRender", "critical"))).status).toBe(202);
+    expect((await postEvents(blog.key, errorEvent("BlogRender", "critical"))).status).toBe(202);
     expect(await alertsOf(blog.id)).toEqual(["severity_count"]);
     expect((await postEvents(t.key, errorEvent("ShopCharge", "critical"))).status).toBe(202);
     expect(await alertsOf(t.projectId)).toEqual(["new_issue", "severity_count"]);
 
     // A project's list (the dashboard's project filter) keeps the workspace-wide alerts (no project, e.g. the
     // disk forecast), and its per-status counts follow the same filter.
-    await query(
-      `INSERT INTO "Alert" (id, "workspaceId", "ruleKind", "ruleName", threshold, severity, title, value, "firedAt", "lastTriggeredAt")
-       VALUES (gen_random_uuid(), $1, 'ingest_health', 'Disk', 3, 'high', 'Disk full in 2 days', 2, now(), now())`,
-      [t.workspaceId],
-    );
+    await plantWorkspaceWideAlert(t.workspaceId);
     const listed = async (projectId: string) => {
       const res = await api("GET", `/api/v1/workspaces/${t.workspaceId}/alerts?status=active&projectId=${projectId}`, admin);
       expect(res.status).toBe(200);
@@ -184,11 +177,10 @@ describe("a rule narrowed to some projects", () => {
   it("resolves its open alerts of the projects it no longer covers; those of its projects, and of no project, stay", async () => {
     const t = await createTenant("rules-narrow");
     const admin = await login(t.admin);
-    const blog = await createProject({ workspaceId: t.workspaceId, name: `Blog ${t.workspaceId.slice(-6)}` });
-    const blogKey = await createIngestKey({ projectId: blog.id, name: "test" });
+    const blog = await addBlogProject(t);
     const critical = ((await api("GET", `/api/v1/workspaces/${t.workspaceId}/alert-rules`, admin)).body.items as RuleBody[]).find((r) => r.defaultKey === "severity-critical")!;
     expect((await postEvents(t.key, errorEvent("ShopDown", "critical"))).status).toBe(202);
-    expect((await postEvents(blogKey.key, errorEvent("BlogDown", "critical"))).status).toBe(202);
+    expect((await postEvents(blog.key, errorEvent("BlogDown", "critical"))).status).toBe(202);
     const ofRule = () =>
       query<{ project: string; status: string; resolution: string | null }>(
         `SELECT CASE WHEN "projectId" IS NULL THEN 'none' WHEN "projectId" = $2 THEN 'shop' ELSE 'blog' END AS project, status::text, resolution
@@ -196,11 +188,7 @@ describe("a rule narrowed to some projects", () => {
         [critical.id, t.projectId],
       );
     await waitUntil(async () => ((await ofRule()).length === 2 ? true : undefined), 10_000, "a critical alert in each project");
-    await query(
-      `INSERT INTO "Alert" (id, "workspaceId", "ruleId", "ruleKind", "ruleName", threshold, severity, title, value, "firedAt", "lastTriggeredAt")
-       VALUES (gen_random_uuid(), $1, $2, 'severity_count', 'Critical error', 1, 'critical', 'of no project', 1, now(), now())`,
-      [t.workspaceId, critical.id],
-    );
+    await plantWorkspaceWideAlert(t.workspaceId, critical.id);
     expect((await api("PATCH", `/api/v1/alert-rules/${critical.id}`, admin, { projectIds: [t.projectId] })).status).toBe(200);
     expect(await ofRule()).toEqual([
       { project: "blog", status: "resolved", resolution: "its rule no longer covers this project" },

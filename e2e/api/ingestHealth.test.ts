@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { plantWorkspaceWideAlert } from "@/e2e/support/alertHelpers";
 import { query } from "@/e2e/support/dbCounts";
 import { envelope, newEventId, postRaw, sentryUrl } from "@/e2e/support/envelopes";
 import { parsePrometheusText } from "@/e2e/support/prometheusText";
@@ -42,11 +43,7 @@ beforeAll(async () => {
   // by the job): a file running beside this one may have taken it before this project had rows.
   // Take one now, as the storage job would, so the shares below include this project. A workspace-wide
   // alert (no project, as the disk forecast raises) is a row of no project's share: it must not stop it.
-  await query(
-    `INSERT INTO "Alert" (id, "workspaceId", "ruleKind", "ruleName", threshold, severity, title, value, "firedAt", "lastTriggeredAt")
-     VALUES (gen_random_uuid(), $1, 'ingest_health', 'Disk', 3, 'high', 'Disk full in 2 days', 2, now(), now())`,
-    [t.workspaceId],
-  );
+  await plantWorkspaceWideAlert(t.workspaceId);
   await sampleStorage();
 });
 

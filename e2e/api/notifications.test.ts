@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { query } from "@/e2e/support/dbCounts";
 import { startSmtpSink, type SmtpSink } from "@/e2e/support/smtpSink";
-import { BASE_URL, createTenant, createTestUser, getJson, login, patchJson, postEvents, type Tenant, type TestUser } from "@/e2e/support/tenant";
+import { BASE_URL, addBlogProject, createTenant, createTestUser, getJson, login, patchJson, postEvents, type Tenant, type TestUser } from "@/e2e/support/tenant";
 import { waitFor } from "@/e2e/support/waitFor";
 import { sendNotificationEmails } from "@/lib/notifications/sendNotificationEmails";
 import { sendWeeklyReports } from "@/lib/notifications/sendWeeklyReports";
-import { createIngestKey } from "@/lib/projects/createIngestKey";
-import { createProject } from "@/lib/projects/createProject";
 
 /**
  * Workflow notifications over HTTP against the shared app: its workflow-notifications job (every
@@ -234,14 +232,13 @@ describe("workflow notifications", () => {
 
   it("the weekly report leaves out the projects a person muted, says so, and keeps their own issues; all muted: none", async () => {
     const w = await createTenant("weekly-mutes");
-    const blog = await createProject({ workspaceId: w.workspaceId, name: `Blog ${w.workspaceId.slice(-6)}` });
-    const blogKey = await createIngestKey({ projectId: blog.id, name: "test" });
+    const blog = await addBlogProject(w);
     // Every event at one instant three days ago, so they share a week whenever the test runs.
     const at = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 - 3 * 86_400_000 + 12 * 3_600_000);
     const occurredAt = at.toISOString();
     const shop = await postEvents(w.key, { events: [1, 2].map(() => ({ type: "ShopCartError", message: "cart", severity: "high", occurredAt })) });
     expect(shop.status).toBe(202);
-    const blogged = await postEvents(blogKey.key, { events: [1, 2, 3].map(() => ({ type: "BlogRenderError", message: "render", severity: "high", occurredAt })) });
+    const blogged = await postEvents(blog.key, { events: [1, 2, 3].map(() => ({ type: "BlogRenderError", message: "render", severity: "high", occurredAt })) });
     const blogIssue = (await blogged.json()).accepted[0].groupId as string;
     const [admin, member, viewer] = await Promise.all([login(w.admin), login(w.member), login(w.viewer)]);
     expect((await patchJson(`/api/v1/errors/${blogIssue}`, admin, { assigneeId: w.admin.id })).status).toBe(200);

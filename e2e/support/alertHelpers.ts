@@ -41,6 +41,18 @@ export interface AlertRow {
   defaultKey: string | null;
 }
 
+/**
+ * An open alert of no project, as the disk forecast raises (of rule `ruleId` when given), planted in
+ * the database: the app only raises one when the real disk runs short.
+ */
+export async function plantWorkspaceWideAlert(workspaceId: string, ruleId: string | null = null): Promise<void> {
+  await query(
+    `INSERT INTO "Alert" (id, "workspaceId", "ruleId", "ruleKind", "ruleName", threshold, severity, title, value, "firedAt", "lastTriggeredAt")
+     VALUES (gen_random_uuid(), $1, $2, 'ingest_health', 'Disk', 3, 'high', 'Disk full in 2 days', 2, now(), now())`,
+    [workspaceId, ruleId],
+  );
+}
+
 /** Alerts of a workspace straight from the database, with their rule's default key. */
 export function alertsOf(workspaceId: string): Promise<AlertRow[]> {
   return query<AlertRow>(

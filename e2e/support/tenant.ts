@@ -63,6 +63,13 @@ export async function createTenant(label = "t"): Promise<Tenant> {
   };
 }
 
+/** A second project of a tenant's workspace ("Blog …"), with an ingest key. */
+export async function addBlogProject(t: { workspaceId: string }): Promise<{ id: string; name: string; key: string }> {
+  const project = await createProject({ workspaceId: t.workspaceId, name: `Blog ${t.workspaceId.slice(-6)}` });
+  const key = await createIngestKey({ projectId: project.id, name: "test" });
+  return { id: project.id, name: project.name, key: key.key };
+}
+
 /** Signs in over HTTP and returns the Cookie header value. */
 export async function login(user: TestUser): Promise<string> {
   const res = await fetch(`${BASE_URL}/api/v1/auth/login`, {
