@@ -292,6 +292,29 @@ describe("memberships", { timeout: 180_000 }, () => {
     expect(n).toBe(1);
   });
 
+  it("an admin's pending invitations are withdrawn when they lose the role or leave the workspace (410 at the link)", async () => {
+    const u = await createTenant("adm-inv-gone");
+    const adminU = await login(u.admin);
+    const memberU = await login(u.member);
+    const members = (await api("GET", `/api/v1/workspaces/${u.workspaceId}/members`, adminU)).body.items as { id: string; membershipId: string }[];
+    const m = members.find((x) => x.id === u.member.id)!;
+    expect((await api("PATCH", `/api/v1/memberships/${m.membershipId}`, adminU, { role: "admin" })).status).toBe(200);
+    const invite = async (who: string) => (await api("POST", `/api/v1/workspaces/${u.workspaceId}/invitations`, memberU, { email: `${who}-${u.workspaceId.slice(-6)}@test.local`, role: "admin" })).body as { url: string };
+    const byDemoted = await invite("demoted");
+    const kept = (await api("POST", `/api/v1/workspaces/${u.workspaceId}/invitations`, adminU, { email: `kept-${u.workspaceId.slice(-6)}@test.local`, role: "viewer" })).body as { url: string };
+
+    expect((await api("PATCH", `/api/v1/memberships/${m.membershipId}`, adminU, { role: "member" })).status).toBe(200);
+    const refused = await accept(tokenOf(byDemoted.url), { name: "Sock", password: "sock puppet pass" });
+    expect(refused.status).toBe(410);
+    expect(refused.body.error.code).toBe("invitation_revoked");
+    expect((await accept(tokenOf(kept.url), { name: "Kept", password: "still welcome here" })).status).toBe(200); // another admin's link stands
+
+    expect((await api("PATCH", `/api/v1/memberships/${m.membershipId}`, adminU, { role: "admin" })).status).toBe(200);
+    const byRemoved = await invite("removed");
+    expect((await api("DELETE", `/api/v1/memberships/${m.membershipId}`, adminU)).status).toBe(204);
+    expect((await accept(tokenOf(byRemoved.url), { name: "Sock", password: "sock puppet pass" })).status).toBe(410);
+  });
+
   it("a user leaves a workspace; a viewer cannot remove others; other workspaces' memberships are 404", async () => {
     const u = await createTenant("adm-leave");
     const viewer = await login(u.viewer);
@@ -317,9 +340,15 @@ describe("memberships", { timeout: 180_000 }, () => {
     const token = tokenOf(link.body.url);
     expect((await api("GET", `/api/v1/password-resets/${token}`, null)).body.email).toBe(u.member.email);
     const old = await login(u.member);
+    const minted = await api("POST", "/api/v1/account/tokens", old, { name: "made before the reset", scope: "read" });
+    expect(minted.status).toBe(201);
+    const bearer = `Bearer ${minted.body.token as string}`;
+    const readWithToken = () => fetch(`${BASE_URL}/api/v1/errors?workspaceId=${u.workspaceId}`, { headers: { authorization: bearer } });
+    expect((await readWithToken()).status).toBe(200);
     const done = await fetch(`${BASE_URL}/api/v1/password-resets/${token}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ password: "brand new secret" }) });
     expect(done.status).toBe(200);
     expect((await api("GET", "/api/v1/me", old)).status).toBe(401); // every session signed out
+    expect((await readWithToken()).status).toBe(401); // and every API token revoked
     expect(await login({ ...u.member, password: "brand new secret" })).toMatch(/^faultline_session=/);
     expect((await api("POST", `/api/v1/password-resets/${token}`, null, { password: "again and again" })).status).toBe(410);
     // The link is a credential: the request log names the route with `:id`, never the token itself.

@@ -92,6 +92,13 @@ describe("notification channels", () => {
     expect(edited.body.name).toBe("Ops webhook (edited)");
     expect(JSON.stringify(edited.body)).not.toContain("webhook-secret-token");
 
+    // Aimed at another host, the stored header and signing secret are not carried over: they must be entered again.
+    const moved = await api("PATCH", `/api/v1/channels/${channels.webhook.id}`, admin, { config: { ...byKind.webhook, url: "https://elsewhere.example/hook" } });
+    expect(moved.status).toBe(422);
+    expect(moved.body.error.issues.map((i: { path: string }) => i.path)).toEqual(["config.headers", "config.signingSecret"]);
+    const pagerMoved = await api("PATCH", `/api/v1/channels/${channels.pagerduty.id}`, admin, { config: { url: "https://elsewhere.example/v2/enqueue" } });
+    expect(pagerMoved.body.error.issues.map((i: { path: string }) => i.path)).toEqual(["config.routingKey"]);
+
     // Viewers and members cannot change channels; other workspaces cannot see them.
     expect((await api("POST", `/api/v1/workspaces/${t.workspaceId}/channels`, await login(t.member), { name: "x", kind: "slack", config: { url: "https://x.test/a" } })).status).toBe(403);
     const other = await createTenant("chan-other");

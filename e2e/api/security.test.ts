@@ -59,6 +59,21 @@ describe("response headers", () => {
     expect(generated.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("API answers are never kept by a cache: private, no-store unless a route chooses otherwise", async () => {
+    const t = await createTenant("sec-cache");
+    const cookie = await login(t.admin);
+    for (const path of ["/api/v1/me", "/api/v1/account/sessions", `/api/v1/workspaces/${t.workspaceId}/members`, `/api/v1/errors?workspaceId=${t.workspaceId}`]) {
+      const res = await fetch(`${BASE_URL}${path}`, { headers: { cookie } });
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get("cache-control"), path).toBe("private, no-store");
+    }
+    expect((await fetch(`${BASE_URL}/api/v1/me`)).headers.get("cache-control")).toBe("private, no-store"); // errors too
+    const token = await fetch(`${BASE_URL}/api/v1/account/tokens`, { method: "POST", headers: { cookie, "content-type": "application/json", origin: BASE_URL }, body: JSON.stringify({ name: "cache check", scope: "read" }) });
+    expect(token.status).toBe(201);
+    expect(token.headers.get("cache-control")).toBe("private, no-store");
+    expect((await fetch(`${BASE_URL}/api/openapi.json`)).headers.get("cache-control")).toBe("public, max-age=300"); // a route's own choice stands
+  });
+
   it("ingest answers (served by the fast path) carry nosniff and a request id too", async () => {
     const native = await fetch(`${BASE_URL}/api/v1/events`, {
       method: "POST",

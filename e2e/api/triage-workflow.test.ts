@@ -129,6 +129,25 @@ describe("conditional resolve and ignore, comments, saved searches, investigatio
     expect((await (await getJson(`/api/v1/errors/${id}/comments`, { cookie })).json()).items).toEqual([]);
   });
 
+  it("the project's ingest key (the DSN's public key) reads the issue without its people: no names, emails, trail or notes", async () => {
+    const id = await ingest("PeopleStayPrivate");
+    const changed = await patchJson(`/api/v1/errors/${id}`, cookie, { status: "resolved", assigneeId: t.member.id, rootCause: "the cache warm-up of the night shift", resolution: "restarted by Dana" });
+    expect(changed.status).toBe(200);
+    const member = await (await getJson(`/api/v1/errors/${id}`, { cookie })).json();
+    expect(member.assignee.email).toBe(t.member.email);
+    expect(member.resolution.rootCause).toBe("the cache warm-up of the night shift");
+    expect(member.audit.length).toBeGreaterThan(0);
+
+    const asKey = await getJson(`/api/v1/errors/${id}`, { key: t.key });
+    expect(asKey.status).toBe(200);
+    const keyView = await asKey.json();
+    expect(keyView).toMatchObject({ errorId: id, status: "resolved", assigneeId: t.member.id, assignee: null, resolvedByUser: null, audit: [] });
+    expect(keyView.resolution).toMatchObject({ rootCause: null, resolution: null });
+    expect(JSON.stringify(keyView)).not.toContain(t.member.email);
+    const listed = await (await getJson(`/api/v1/errors?query=${encodeURIComponent("is:resolved PeopleStayPrivate")}`, { key: t.key })).json();
+    expect(listed.items).toEqual([expect.objectContaining({ errorId: id, assigneeId: t.member.id, assignee: null })]);
+  });
+
   it("saved searches belong to their user", async () => {
     const path = `/api/v1/workspaces/${t.workspaceId}/saved-searches`;
     const created = await send("POST", path, cookie, { name: "My open payments", query: "is:unresolved category:payment" });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AlertActionSchema, AlertStatusSchema } from "@/lib/domain/alertStatus";
 import { SeveritySchema } from "@/lib/domain/severity";
+import { IdSchema } from "@/lib/domain/idSchema";
 
 const csv = <T extends z.ZodType<string, string>>(item: T) =>
   z
@@ -13,8 +14,8 @@ export const ListAlertsQuerySchema = z.object({
   status: csv(AlertStatusSchema).optional(),
   severity: csv(SeveritySchema).optional(),
   /** This project's alerts and the workspace-wide ones (of no project). */
-  projectId: z.uuid().optional(),
-  errorId: z.uuid().optional(),
+  projectId: IdSchema.optional(),
+  errorId: IdSchema.optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });

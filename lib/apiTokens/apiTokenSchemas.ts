@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IdSchema } from "@/lib/domain/idSchema";
 
 /** What a token may do: "read" only GET/HEAD requests, "write" everything its user may (account settings aside). */
 export const API_TOKEN_SCOPES = ["read", "write"] as const;
@@ -18,4 +19,4 @@ export const CreateApiTokenSchema = z
   .strict();
 export type CreateApiTokenInput = z.infer<typeof CreateApiTokenSchema>;
 
-export const ApiTokenParamsSchema = z.object({ tokenId: z.uuid() });
+export const ApiTokenParamsSchema = z.object({ tokenId: IdSchema });

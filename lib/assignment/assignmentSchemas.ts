@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IdSchema } from "@/lib/domain/idSchema";
 
 /** What a condition looks at: the issue's category, severity, type, message, a tag, or a stack frame's path or module. */
 export const CONDITION_FIELDS = ["project", "category", "severity", "type", "message", "tag", "path", "module"] as const;
@@ -10,7 +11,7 @@ export const ConditionSchema = z
   .refine((c) => c.field !== "tag" || /^[^=]+=/.test(c.pattern), { message: "a tag condition is key=value (the value may be a glob)", path: ["pattern"] });
 export type Condition = z.infer<typeof ConditionSchema>;
 
-export const AssigneeSchema = z.object({ type: z.enum(["user", "team"]), id: z.uuid() }).strict();
+export const AssigneeSchema = z.object({ type: z.enum(["user", "team"]), id: IdSchema }).strict();
 export type RuleAssignee = z.infer<typeof AssigneeSchema>;
 
 export const CreateAssignmentRuleSchema = z
@@ -36,12 +37,12 @@ export const UpdateAssignmentRuleSchema = z
   .refine((v) => Object.keys(v).length > 0, { message: "nothing to change" });
 export type UpdateAssignmentRuleInput = z.infer<typeof UpdateAssignmentRuleSchema>;
 
-export const AssignmentRuleParamsSchema = z.object({ id: z.uuid() });
+export const AssignmentRuleParamsSchema = z.object({ id: IdSchema });
 
 /** Test the saved rules (or one draft rule) against an existing issue. */
 export const TestAssignmentSchema = z
   .object({
-    errorId: z.uuid(),
+    errorId: IdSchema,
     rule: z.object({ conditions: z.array(ConditionSchema).max(20), name: z.string().max(100).optional() }).strict().optional(),
   })
   .strict();

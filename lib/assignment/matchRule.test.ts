@@ -66,6 +66,13 @@ describe("conditions", () => {
     expect(conditionMatches({ field: "module", pattern: "app.search.*" }, facts)).toBe(false);
   });
 
+  it("a tag condition reads the issue's own tags only, never Object.prototype's members", () => {
+    for (const key of ["constructor", "__proto__", "toString", "hasOwnProperty"]) {
+      expect(conditionMatches({ field: "tag", pattern: `${key}=*` }, facts)).toBe(false);
+      expect(conditionMatches({ field: "tag", pattern: `${key}=x` }, facts)).toBe(false);
+    }
+  });
+
   it("a Windows path matches a forward-slash pattern", () => {
     const win = { ...facts, frames: [{ absPath: "C:\\app\\src\\billing\\charge.cs" }] };
     expect(conditionMatches({ field: "path", pattern: "src/billing/*" }, win)).toBe(true);

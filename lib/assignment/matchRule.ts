@@ -16,8 +16,9 @@ export function conditionMatches(condition: Condition, facts: IssueFacts): boole
     case "tag": {
       const eq = pattern.indexOf("=");
       const key = pattern.slice(0, eq).trim();
-      const value = facts.tags[key];
-      return value !== undefined && globMatches(pattern.slice(eq + 1).trim(), value);
+      // Own keys only: `constructor=*` must not reach Object.prototype's members.
+      const value = Object.hasOwn(facts.tags, key) ? facts.tags[key] : undefined;
+      return typeof value === "string" && globMatches(pattern.slice(eq + 1).trim(), value);
     }
     case "path":
       return facts.frames.some((f) => [f.filename, f.absPath].some((p) => p !== undefined && globMatches(pattern, p.replace(/\\/g, "/"), { path: true })));

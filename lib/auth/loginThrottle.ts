@@ -63,9 +63,19 @@ export async function beginLoginAttempt(keys: ThrottleKeys): Promise<LoginAttemp
   return { keys, rowIds };
 }
 
-/** A successful sign-in clears the account's failures (the address keeps its count, minus this attempt). */
+/**
+ * A completed sign-in clears the account's failures (the address keeps its count, minus this attempt).
+ * Only a sign-in that opened a session: a right password that leads to the two-factor code step
+ * must not (withdrawLoginAttempt), or each round of password + wrong codes would start the account's
+ * count afresh and codes could be guessed without limit.
+ */
 export async function loginSucceeded(attempt: LoginAttempt): Promise<void> {
   await pool().query(`DELETE FROM "LoginFailure" WHERE key = $1 OR id = $2`, [attempt.keys.account, attempt.rowIds.address]);
+}
+
+/** A right password that is not yet a sign-in (the code step follows): this attempt is not a failure, the earlier ones stay. */
+export async function withdrawLoginAttempt(attempt: LoginAttempt): Promise<void> {
+  await pool().query(`DELETE FROM "LoginFailure" WHERE id = ANY($1::uuid[])`, [[attempt.rowIds.account, attempt.rowIds.address]]);
 }
 
 /** A failed one stays counted; rows older than the window are pruned by key order (UUIDv7 ids are time-ordered). */

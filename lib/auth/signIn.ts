@@ -1,5 +1,5 @@
 import { finishSignIn, type SignInResult } from "@/lib/auth/finishSignIn";
-import { beginLoginAttempt, loginFailed, loginSucceeded, throttleKeys } from "@/lib/auth/loginThrottle";
+import { beginLoginAttempt, loginFailed, loginSucceeded, throttleKeys, withdrawLoginAttempt } from "@/lib/auth/loginThrottle";
 import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from "@/lib/auth/password";
 import { isSessionTokenShape, type ClientInfo } from "@/lib/auth/session";
 import { sha256Hex } from "@/lib/auth/tokens";
@@ -24,12 +24,14 @@ export async function signIn(email: string, password: string, client: ClientInfo
     await loginFailed();
     throw new ApiError(401, "invalid_credentials", "email or password is incorrect");
   }
-  await loginSucceeded(attempt);
   if (needsRehash(user.passwordHash)) {
     const passwordHash = await hashPassword(password);
     await db().user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash } });
     logger.info("password hash upgraded", { userId: user.id });
   }
   if (previousToken && isSessionTokenShape(previousToken)) await db().session.deleteMany({ where: { id: sha256Hex(previousToken) } });
-  return finishSignIn(user.id, client);
+  const result = await finishSignIn(user.id, client);
+  // The account's failures are cleared only by a finished sign-in: with two-factor on, by the code.
+  await (result.kind === "session" ? loginSucceeded(attempt) : withdrawLoginAttempt(attempt));
+  return result;
 }

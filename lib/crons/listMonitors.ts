@@ -3,9 +3,10 @@ import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanViewWorkspace } from "@/lib/auth/permissions";
 import { MONITOR_LIST_COLUMNS, toCheckInDto, toMonitorDto, type CheckInRow, type MonitorListRow } from "@/lib/crons/monitorDto";
 import { pool } from "@/lib/db/pool";
+import { IdSchema } from "@/lib/domain/idSchema";
 
 export const MonitorListQuerySchema = z.object({
-  projectId: z.uuid().optional(),
+  projectId: IdSchema.optional(),
 });
 export type MonitorListQuery = z.infer<typeof MonitorListQuerySchema>;
 

@@ -3,6 +3,7 @@ import { isKnownTimezone, parseCrontab } from "@/lib/crons/crontab";
 import { UptimeCheckSchema } from "@/lib/crons/uptime/uptimeCheckSchema";
 import { ExtraHeadersSchema } from "@/lib/http/extraHeadersSchema";
 import { HttpUrlSchema } from "@/lib/http/httpUrlSchema";
+import { IdSchema } from "@/lib/domain/idSchema";
 
 export const INTERVAL_UNITS = ["minute", "hour", "day", "week", "month", "year"] as const;
 export type IntervalUnit = (typeof INTERVAL_UNITS)[number];
@@ -79,7 +80,7 @@ export function monitorSettingsOf(config: z.output<typeof MonitorConfigSchema>):
 }
 
 /** Path parameters of /api/v1/monitors/:id (422 naming `id` when it is not a UUID). */
-export const MonitorParamsSchema = z.object({ id: z.uuid() });
+export const MonitorParamsSchema = z.object({ id: IdSchema });
 
 /** PATCH /api/v1/monitors/:id: any subset of the settings (a check-in's monitor_config later replaces them again). */
 export const UpdateMonitorSchema = z

@@ -1,5 +1,5 @@
 import { describeSchedule } from "@/lib/crons/monitorSchedule";
-import { maskUrlPassword } from "@/lib/crons/uptime/maskUrlPassword";
+import { maskMonitorUrl } from "@/lib/crons/uptime/maskMonitorUrl";
 import { readUptimeCheck } from "@/lib/crons/uptime/uptimeCheckSchema";
 import { maskedUptimeHeaders } from "@/lib/crons/uptime/uptimeSecrets";
 import { scheduleOf, type MonitorRow } from "@/lib/crons/monitorRow";
@@ -66,8 +66,8 @@ export function toMonitorDto(row: MonitorListRow) {
     lastCheckInStatus: row.lastCheckInStatus,
     nextExpectedAt: row.nextExpectedAt?.toISOString() ?? null,
     issueId: row.groupId,
-    /** Uptime monitors: the URL Faultline checks (a password in it masked); null for cron jobs. */
-    url: row.url === null ? null : maskUrlPassword(row.url),
+    /** Uptime monitors: the URL Faultline checks (a password and secret-named query values masked); null for cron jobs. */
+    url: row.url === null ? null : maskMonitorUrl(row.url),
     /** Uptime monitors: what a check asserts besides reaching the URL (defaults filled in); null for cron jobs. */
     uptimeCheck: row.url === null ? null : readUptimeCheck(row.uptimeCheck),
     /** Uptime monitors: the request headers it sends, values masked; null for cron jobs. */

@@ -5,7 +5,8 @@ import type { UpdateMonitorInput } from "@/lib/crons/monitorConfig";
 import { toMonitorDto } from "@/lib/crons/monitorDto";
 import { MONITOR_COLUMNS, scheduleColumns, scheduleOf, type MonitorRow } from "@/lib/crons/monitorRow";
 import { nextExpectedAt } from "@/lib/crons/monitorSchedule";
-import { maskUrlPassword } from "@/lib/crons/uptime/maskUrlPassword";
+import { assertSecretsStayWithDestination } from "@/lib/alerts/channels/secretsStayWithDestination";
+import { maskMonitorUrl, restoreMaskedUrl } from "@/lib/crons/uptime/maskMonitorUrl";
 import { readUptimeCheck } from "@/lib/crons/uptime/uptimeCheckSchema";
 import { mergeUptimeHeaders, readUptimeHeaders, sealedUptimeSecretsJson } from "@/lib/crons/uptime/uptimeSecrets";
 import { withTransaction } from "@/lib/db/pool";
@@ -22,11 +23,13 @@ import { assertOutboundUrls } from "@/lib/outbound/assertOutboundUrls";
 export async function updateMonitor(auth: AuthContext, monitorId: string, input: UpdateMonitorInput, now = new Date()) {
   const found = await findVisibleMonitor(auth, monitorId);
   assertCanTriage(auth, found.workspaceId);
-  if (input.url !== undefined || input.headers !== undefined) {
+  // A URL sent back from the edit form carries the masks it was shown: the stored secrets stand for them.
+  const url = input.url !== undefined && found.url !== null ? restoreMaskedUrl(input.url, found.url) : input.url;
+  if (url !== undefined || input.headers !== undefined) {
     assertCanAdminister(auth, found.workspaceId);
     const field = input.url !== undefined ? "url" : "headers";
     if (found.url === null) throw ApiError.validation(`invalid ${field}`, [{ path: field, message: `only an uptime monitor has ${field === "url" ? "a URL" : "request headers"}` }]);
-    if (input.url !== undefined) assertOutboundUrls([{ path: "url", url: input.url }]);
+    if (url !== undefined) assertOutboundUrls([{ path: "url", url }]);
   }
   if (input.uptimeCheck !== undefined && found.url === null) throw ApiError.validation("invalid uptimeCheck", [{ path: "uptimeCheck", message: "only an uptime monitor is checked by Faultline" }]);
   if (input.schedule === null && found.url !== null) throw ApiError.validation("invalid schedule", [{ path: "schedule", message: "an uptime monitor is requested on its schedule: it needs one" }]);
@@ -36,6 +39,10 @@ export async function updateMonitor(auth: AuthContext, monitorId: string, input:
     const monitor = rows[0];
     if (!monitor) return;
     const before = settingsOf(monitor);
+    // Headers entered for one host are not sent to another one named later: they come again with it.
+    if (url !== undefined && monitor.url !== null && Object.keys(before.headers).length > 0) {
+      assertSecretsStayWithDestination({ url: monitor.url, headers: before.headers }, { url, headers: input.headers }, { url }, ["headers"], "");
+    }
     // The method and body decide what the request does, like the URL: admins change them.
     if (input.uptimeCheck && (input.uptimeCheck.method !== before.uptimeCheck.method || input.uptimeCheck.body !== before.uptimeCheck.body)) {
       assertCanAdminister(auth, found.workspaceId);
@@ -49,7 +56,7 @@ export async function updateMonitor(auth: AuthContext, monitorId: string, input:
       failureIssueThreshold: input.failureIssueThreshold ?? monitor.failureIssueThreshold,
       recoveryThreshold: input.recoveryThreshold ?? monitor.recoveryThreshold,
       muted: input.muted ?? monitor.muted,
-      url: input.url ?? monitor.url,
+      url: url ?? monitor.url,
       uptimeCheck: input.uptimeCheck ?? readUptimeCheck(monitor.uptimeCheck),
       headers: input.headers === undefined ? before.headers : mergeUptimeHeaders(before.headers, input.headers),
     };
@@ -83,9 +90,9 @@ export async function updateMonitor(auth: AuthContext, monitorId: string, input:
       ],
     );
     const changed = (Object.keys(after) as (keyof typeof after)[]).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
-    // A URL's password masked; request headers by name only (their values are credentials).
+    // A URL's password and secret query values masked; request headers by name only (their values are credentials).
     const audited = (settings: typeof after, key: keyof typeof after) =>
-      key === "url" && settings.url ? maskUrlPassword(settings.url) : key === "headers" ? Object.keys(settings.headers) : settings[key];
+      key === "url" && settings.url ? maskMonitorUrl(settings.url) : key === "headers" ? Object.keys(settings.headers) : settings[key];
     if (changed.length === 0) return;
     await client.query(
       `INSERT INTO "AuditLog" (id, "workspaceId", "actorId", "actorType", action, "targetType", "targetId", before, after)

@@ -7,6 +7,7 @@ import { AssignedFilterSchema } from "@/lib/domain/assignedFilter";
 import { StatusDetailsSchema, statusDetailsProblem } from "@/lib/errors/triage/statusDetails";
 import { MAX_QUERY_LENGTH } from "@/lib/search/searchVocabulary";
 import { storableDateTime } from "@/lib/http/zodTime";
+import { IdSchema } from "@/lib/domain/idSchema";
 
 /** Comma-separated multi-value filter, e.g. `severity=high,critical`. */
 const csv = <T extends z.ZodType<string, string>>(item: T) =>
@@ -20,8 +21,8 @@ const stripNul = (s: string) => s.replaceAll("\u0000", "");
 
 /** Which issues: the list, its export and bulk actions by query all take these. */
 export const ErrorFiltersSchema = z.object({
-  workspaceId: z.uuid().optional(),
-  projectId: z.uuid().optional(),
+  workspaceId: IdSchema.optional(),
+  projectId: IdSchema.optional(),
   severity: csv(SeveritySchema).optional(),
   status: csv(ErrorStatusSchema).optional(),
   category: csv(z.string().max(64)).optional(),
@@ -32,8 +33,8 @@ export const ErrorFiltersSchema = z.object({
   /** Mine, my teams' or nobody's; the same conditions as the search's `assigned:me|my_teams|none`. */
   assigned: AssignedFilterSchema.optional(),
   /** A person (the search's `assigned:<email or id>`) / a team (`assigned:#<team>`). */
-  assigneeId: z.uuid().optional(),
-  teamId: z.uuid().optional(),
+  assigneeId: IdSchema.optional(),
+  teamId: IdSchema.optional(),
   since: storableDateTime().optional(),
   until: storableDateTime().optional(),
 });
@@ -52,8 +53,8 @@ export type ListErrorsQuery = z.infer<typeof ListErrorsQuerySchema>;
 export const UpdateErrorSchema = z
   .object({
     status: ErrorStatusSchema.optional(),
-    assigneeId: z.uuid().nullable().optional(),
-    assigneeTeamId: z.uuid().nullable().optional(),
+    assigneeId: IdSchema.nullable().optional(),
+    assigneeTeamId: IdSchema.nullable().optional(),
     resolution: z.string().trim().max(10_000).nullable().optional(),
     rootCause: z.string().trim().max(10_000).nullable().optional(),
     preventiveMeasures: z.array(z.string().trim().min(1).max(1000)).max(50).optional(),

@@ -1,5 +1,6 @@
 import { auditIds } from "@/lib/audit/auditIds";
 import type { AuthContext } from "@/lib/auth/AuthContext";
+import { seesPeople } from "@/lib/auth/seesPeople";
 import { db } from "@/lib/db/prisma";
 import { toErrorDetail } from "@/lib/errors/errorDto";
 import { findVisibleError } from "@/lib/errors/findVisibleError";
@@ -15,13 +16,17 @@ import { loadGroupingRules } from "@/lib/grouping/rules/loadGroupingRules";
 const RECENT_OCCURRENCES = 20;
 const AUDIT_ENTRIES = 50;
 
-/** One error group with its latest occurrences, people involved and audit trail. */
+/**
+ * One error group with its latest occurrences, people involved and audit trail. An ingest key gets
+ * the issue without its people (seesPeople): no names or emails, no trail, no resolution notes.
+ */
 export async function getErrorDetails(auth: AuthContext, errorId: string) {
   const group = await findVisibleError(auth, errorId).catch(async (error: unknown) => {
     const mergedInto = error instanceof ApiError && error.status === 404 ? await findMergeTarget(auth, errorId) : null;
     throw mergedInto ? new ApiError(404, "not_found", "this issue was merged into another one", { mergedInto }) : error;
   });
-  const people = [group.assigneeId, group.resolvedById].filter((id): id is string => Boolean(id));
+  const withPeople = seesPeople(auth);
+  const people = withPeople ? [group.assigneeId, group.resolvedById].filter((id): id is string => Boolean(id)) : [];
   const [occurrences, audit, users, lastRelease, team, project, feedback, monitor, rules, discard] = await Promise.all([
     db().errorOccurrence.findMany({
       where: { groupId: group.id },
@@ -29,7 +34,7 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
       take: RECENT_OCCURRENCES,
     }),
     db().auditLog.findMany({
-      where: { targetType: "error", targetId: group.id },
+      where: { targetType: "error", targetId: group.id, ...(withPeople ? {} : { id: { in: [] } }) },
       orderBy: { at: "desc" },
       take: AUDIT_ENTRIES,
     }),
@@ -46,12 +51,14 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
   ]);
   // The people the trail names: who acted, and whom an entry assigned the issue to.
   const assignedIn = (after: unknown) => auditIds("assigneeId", after)[0] ?? null;
-  const actorIds = [...new Set([...audit.flatMap((a) => [a.actorId, assignedIn(a.after)]), discard.discarded?.byId].filter((id): id is string => Boolean(id)))];
+  const actorIds = withPeople ? [...new Set([...audit.flatMap((a) => [a.actorId, assignedIn(a.after)]), discard.discarded?.byId].filter((id): id is string => Boolean(id)))] : [];
   const actors = await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } });
   const nameOf = new Map([...users, ...actors].map((u) => [u.id, u]));
 
+  const detail = toErrorDetail(group);
   return {
-    ...toErrorDetail(group),
+    ...detail,
+    resolution: detail.resolution && !withPeople ? { ...detail.resolution, resolution: null, rootCause: null, preventiveMeasures: [] } : detail.resolution,
     // Frames flagged in-app as grouping judges them, as the event viewer shows them.
     exceptions: viewChain(group.exceptions, group.platform, rules.frameOverride),
     culprit: await issueCulprit(group),

@@ -1,4 +1,5 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
+import { seesPeople } from "@/lib/auth/seesPeople";
 import { db } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { issueCulprits } from "@/lib/errors/issueCulprit";
@@ -41,7 +42,7 @@ export async function listErrors(auth: AuthContext, query: ListErrorsQuery) {
   const [stats, environments, assignees, teams, culprits] = await Promise.all([
     loadListStats(ids, { period: query.statsPeriod, ...filtered }),
     loadTopValues(ids, "environment", 2),
-    db().user.findMany({ where: { id: { in: assigneeIds } }, select: { id: true, name: true, email: true } }),
+    seesPeople(auth) ? db().user.findMany({ where: { id: { in: assigneeIds } }, select: { id: true, name: true, email: true } }) : [],
     db().team.findMany({ where: { id: { in: teamIds } }, select: { id: true, name: true } }),
     issueCulprits(groups),
   ]);

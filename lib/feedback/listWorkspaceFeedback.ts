@@ -3,9 +3,10 @@ import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanViewWorkspace } from "@/lib/auth/permissions";
 import { pool } from "@/lib/db/pool";
 import { FEEDBACK_COLUMNS, toFeedbackDto, type FeedbackRow } from "@/lib/feedback/feedbackDto";
+import { IdSchema } from "@/lib/domain/idSchema";
 
 export const WorkspaceFeedbackQuerySchema = z.object({
-  projectId: z.uuid().optional(),
+  projectId: IdSchema.optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IngestAckSchema } from "@/lib/domain/ingestAck";
+import { IdSchema } from "@/lib/domain/idSchema";
 
 const Counts = z.object({
   accepted: z.number().int().describe("events stored"),
@@ -18,7 +19,7 @@ export const IngestHealthSchema = z.object({
   generatedAt: z.string(),
   projects: z.array(
     z.object({
-      id: z.uuid(),
+      id: IdSchema,
       name: z.string(),
       eventsPerSecond: z.number().describe("events received per second over the last 5 minutes (all outcomes but client-discarded)"),
       lastHour: Counts,

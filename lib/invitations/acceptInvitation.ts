@@ -1,4 +1,4 @@
-import { beginLoginAttempt, loginFailed, loginSucceeded, throttleKeys } from "@/lib/auth/loginThrottle";
+import { beginLoginAttempt, loginFailed, throttleKeys, withdrawLoginAttempt } from "@/lib/auth/loginThrottle";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { finishSignIn, type SignInResult } from "@/lib/auth/finishSignIn";
 import { createSession, type ClientInfo, type UserAuth } from "@/lib/auth/session";
@@ -29,7 +29,8 @@ export async function acceptInvitation(token: string, input: AcceptInvitationInp
       await loginFailed();
       throw new ApiError(401, "invalid_credentials", "the password does not match the account of this email");
     }
-    await loginSucceeded(attempt);
+    // Not a clearing of the account's failures: anyone can send an invitation, and the code step may follow.
+    await withdrawLoginAttempt(attempt);
   } else if (!existing) {
     const problems = [
       ...(input.name ? [] : [{ path: "name", message: "required for a new account" }]),

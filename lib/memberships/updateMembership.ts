@@ -2,11 +2,15 @@ import { auditRow, userActor } from "@/lib/audit/auditRow";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanAdminister, assertUser } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/prisma";
+import { revokeInvitationsBy } from "@/lib/invitations/revokeInvitationsBy";
 import { findMembership } from "@/lib/memberships/findMembership";
 import { assertNotLastAdmin } from "@/lib/memberships/lockWorkspaceAdmins";
 import type { UpdateMembershipInput } from "@/lib/memberships/membershipSchemas";
 
-/** PATCH /api/v1/memberships/:id {role} (admins). The last admin cannot be demoted (409). */
+/**
+ * PATCH /api/v1/memberships/:id {role} (admins). The last admin cannot be demoted (409); a demoted
+ * admin's pending invitations are withdrawn (only admins may invite).
+ */
 export async function updateMembership(auth: AuthContext, membershipId: string, input: UpdateMembershipInput) {
   assertUser(auth);
   const found = await findMembership(auth, membershipId);
@@ -16,8 +20,9 @@ export async function updateMembership(auth: AuthContext, membershipId: string, 
     if (current.role === input.role) return current;
     if (current.role === "admin") await assertNotLastAdmin(tx, current.workspaceId, current.userId);
     const next = await tx.membership.update({ where: { id: membershipId }, data: { role: input.role } });
+    const invitationsRevoked = current.role === "admin" ? await revokeInvitationsBy(tx, current.workspaceId, current.userId) : 0;
     await tx.auditLog.create({
-      data: auditRow({ workspaceId: current.workspaceId, actor: userActor(auth.userId), action: "member.role_changed", targetType: "membership", targetId: membershipId, before: { userId: current.userId, email: found.user.email, role: current.role }, after: { role: input.role } }),
+      data: auditRow({ workspaceId: current.workspaceId, actor: userActor(auth.userId), action: "member.role_changed", targetType: "membership", targetId: membershipId, before: { userId: current.userId, email: found.user.email, role: current.role }, after: { role: input.role, ...(invitationsRevoked ? { invitationsRevoked } : {}) } }),
     });
     return next;
   });

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { IdSchema } from "@/lib/domain/idSchema";
 
 /** The largest symbol file accepted (its text is held in memory while it is indexed). */
 export const MAX_NATIVE_SYMBOL_BYTES = 64 * 1024 * 1024;
 
-export const NativeSymbolParamsSchema = z.object({ projectId: z.uuid(), debugId: z.string().min(1).max(80) });
+export const NativeSymbolParamsSchema = z.object({ projectId: IdSchema, debugId: z.string().min(1).max(80) });
 
 /** One symbol file as listed (never its content). */
 export const NativeSymbolFileDtoSchema = z.object({

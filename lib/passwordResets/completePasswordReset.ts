@@ -9,7 +9,8 @@ import { findPasswordReset } from "@/lib/passwordResets/findPasswordReset";
 
 /**
  * POST /api/v1/password-resets/:token {password}: sets the password, signs out every session of the
- * user, consumes the link (once, even under concurrency) and signs this browser in — after the
+ * user and revokes their API tokens (a reset recovers an account that may have been taken over, and
+ * a token minted by whoever had it would outlive the new password), consumes the link (once, even under concurrency) and signs this browser in — after the
  * account's two-factor code, when it has one (a reset link replaces the password, not the phone).
  * An admin's link is refused (410) once the admin no longer administers every workspace of the person.
  */
@@ -34,7 +35,13 @@ export async function completePasswordReset(token: string, password: string, cli
     if (consumed.count === 0) throw new ApiError(410, "reset_used", "this reset link has already been used");
     await tx.user.update({ where: { id: reset.userId }, data: { passwordHash, passwordChangedAt: new Date() } });
     await tx.session.deleteMany({ where: { userId: reset.userId } });
-    await recordAccountEvent(tx, { userId: reset.userId, actor: userActor(reset.userId), action: "user.password_reset", after: { via: reset.createdById ? "admin link" : "operator link" } });
+    const tokens = await tx.apiToken.deleteMany({ where: { userId: reset.userId } });
+    await recordAccountEvent(tx, {
+      userId: reset.userId,
+      actor: userActor(reset.userId),
+      action: "user.password_reset",
+      after: { via: reset.createdById ? "admin link" : "operator link", apiTokensRevoked: tokens.count },
+    });
   });
   return finishSignIn(reset.userId, client);
 }

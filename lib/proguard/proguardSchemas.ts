@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LooseUuidSchema } from "@/lib/domain/looseUuid";
 import { CHUNK_SIZE, Sha1Schema } from "@/lib/sourcemaps/bundles/chunkUploadSchemas";
+import { IdSchema } from "@/lib/domain/idSchema";
 
 /** The largest mapping file accepted (its text is held in memory while it is indexed). */
 export const MAX_PROGUARD_BYTES = 64 * 1024 * 1024;
@@ -8,7 +9,7 @@ export const MAX_PROGUARD_BYTES = 64 * 1024 * 1024;
 /** POST /api/v1/projects/:projectId/proguard?uuid= — without `uuid`, the UUID Sentry's tooling derives from the file. */
 export const UploadProguardQuerySchema = z.object({ uuid: LooseUuidSchema.optional() });
 
-export const ProguardParamsSchema = z.object({ projectId: z.uuid(), uuid: LooseUuidSchema });
+export const ProguardParamsSchema = z.object({ projectId: IdSchema, uuid: LooseUuidSchema });
 
 /** One mapping as listed (never its content). */
 export const ProguardMappingDtoSchema = z.object({

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { SensitiveFieldsSchema } from "@/lib/ingest/sensitiveFields";
 import { CodeMappingsSchema } from "@/lib/projects/codeMappings/codeMappingSchema";
+import { IdSchema } from "@/lib/domain/idSchema";
 
-export const ProjectParamsSchema = z.object({ projectId: z.uuid() });
-export const IngestKeyParamsSchema = z.object({ projectId: z.uuid(), keyId: z.uuid() });
+export const ProjectParamsSchema = z.object({ projectId: IdSchema });
+export const IngestKeyParamsSchema = z.object({ projectId: IdSchema, keyId: IdSchema });
 
 export const CreateIngestKeySchema = z.object({ name: z.string().trim().min(1).max(100) }).strict();
 export type CreateIngestKeyInput = z.infer<typeof CreateIngestKeySchema>;

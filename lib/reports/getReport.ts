@@ -4,6 +4,7 @@ import { assertCanViewWorkspace } from "@/lib/auth/permissions";
 import { queryRows } from "@/lib/analytics/queryRows";
 import { ApiError } from "@/lib/http/ApiError";
 import { storableDateTime } from "@/lib/http/zodTime";
+import { IdSchema } from "@/lib/domain/idSchema";
 
 const HOUR = 3_600_000;
 const MAX_SPAN_MS = 366 * 24 * HOUR;
@@ -13,7 +14,7 @@ export const ReportQuerySchema = z.object({
   until: storableDateTime().optional(),
   format: z.enum(["md", "json"]).default("json"),
   /** One project of the workspace; absent: all of them. */
-  projectId: z.uuid().optional(),
+  projectId: IdSchema.optional(),
 });
 export type ReportQuery = z.infer<typeof ReportQuerySchema>;
 

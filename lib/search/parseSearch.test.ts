@@ -45,6 +45,10 @@ describe("parseSearch", () => {
     ]);
   });
 
+  it("refuses Object.prototype's names as levels (they are no level: 422, never a 500)", () => {
+    for (const name of ["__proto__", "constructor", "toString", "hasOwnProperty"]) expect(errorOf(`level:${name}`)).toMatch(/level/);
+  });
+
   it("reads absolute dates as UTC", () => {
     expect(terms("lastSeen:>=2026-01-31 firstSeen:<2026-02-01T12:30:00+02:00")).toEqual([
       { key: "lastSeen", negated: false, range: { kind: "after", inclusive: true, at: "2026-01-31T00:00:00.000Z", spec: ">=2026-01-31" } },

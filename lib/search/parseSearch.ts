@@ -116,7 +116,7 @@ function toTerm(token: RawToken, fail: (message: string) => void): SearchTerm | 
       return { key: "is", negated, values: dedupe(values.map((v) => v.toLowerCase() as IsValue)) };
     }
     case "level": {
-      const bad = values.find((v) => !(v.toLowerCase() in LEVEL_ALIASES));
+      const bad = values.find((v) => !Object.hasOwn(LEVEL_ALIASES, v.toLowerCase()));
       if (bad !== undefined) return void fail(`level: "${bad}" is not one of critical, high, medium, low (or fatal, error, warning, info, debug)`);
       return { key: "level", negated, values: dedupe(values.map((v) => LEVEL_ALIASES[v.toLowerCase()])) };
     }

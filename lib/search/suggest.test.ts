@@ -20,6 +20,11 @@ describe("suggestions", () => {
     expect(suggest("assigned:", 9, { assignees: ["ann@x.test"] }).map((x) => x.label)).toEqual(["me", "my_teams", "none", "ann@x.test"]);
   });
 
+  it("a key named like Object.prototype's members offers its values, not the prototype's", () => {
+    expect(suggest("constructor:", 12, { values: ["x"] }).map((x) => x.label)).toEqual(["x"]);
+    expect(suggest("__proto__:", 10)).toEqual([]);
+  });
+
   it("finds the context at the cursor, not at the end", () => {
     expect(suggestionContext("is:resolved lev release:1", 15)).toEqual({ kind: "key", prefix: "lev", start: 12, end: 15 });
     expect(suggestionContext("!level:hi", 9)).toMatchObject({ kind: "value", key: "level", prefix: "hi" });

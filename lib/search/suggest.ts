@@ -63,7 +63,7 @@ export function suggest(query: string, cursor: number, sources: SuggestionSource
       });
   }
   const known = ctx.key.toLowerCase() === "firstseen" ? "firstSeen" : ctx.key.toLowerCase() === "lastseen" ? "lastSeen" : ctx.key.toLowerCase();
-  const candidates = STATIC_VALUES[known] ?? (known === "assigned" ? ["me", "my_teams", "none", ...(sources.assignees ?? [])] : (sources.values ?? []));
+  const candidates = (Object.hasOwn(STATIC_VALUES, known) ? STATIC_VALUES[known] : undefined) ?? (known === "assigned" ? ["me", "my_teams", "none", ...(sources.assignees ?? [])] : (sources.values ?? []));
   return [...new Set(candidates)]
     .filter((v) => v.toLowerCase().startsWith(prefix) && v.toLowerCase() !== prefix)
     .slice(0, 12)

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IdSchema } from "@/lib/domain/idSchema";
 
 /** The largest source map accepted, uncompressed (bundles of large apps reach a few MB). */
 export const MAX_SOURCE_MAP_BYTES = 32 * 1024 * 1024;
@@ -19,4 +20,4 @@ export const UploadSourceMapQuerySchema = z.object({
 
 export const ListSourceMapsQuerySchema = z.object({ release: z.string().trim().min(1).max(200).optional() });
 
-export const SourceMapParamsSchema = z.object({ projectId: z.uuid(), sourceMapId: z.uuid() });
+export const SourceMapParamsSchema = z.object({ projectId: IdSchema, sourceMapId: IdSchema });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ExtraHeadersSchema } from "@/lib/http/extraHeadersSchema";
 import { HttpUrlSchema } from "@/lib/http/httpUrlSchema";
 import type { ChannelKind } from "@/lib/generated/prisma/enums";
+import { IdSchema } from "@/lib/domain/idSchema";
 
 const smtpUrl = z
   .string()
@@ -41,8 +42,8 @@ export const PagerDutyConfigSchema = z.object({ routingKey: z.string().trim().mi
  */
 export const MembersConfigSchema = z
   .object({
-    userIds: z.array(z.uuid()).max(100).optional(),
-    teamIds: z.array(z.uuid()).max(50).optional(),
+    userIds: z.array(IdSchema).max(100).optional(),
+    teamIds: z.array(IdSchema).max(50).optional(),
     assignee: z.boolean().optional(),
   })
   .strict()

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SeveritySchema } from "@/lib/domain/severity";
+import { IdSchema } from "@/lib/domain/idSchema";
 
 export const CHANNEL_KINDS = ["webhook", "slack", "email", "pagerduty", "discord", "teams", "members"] as const;
 /** How each kind is named in the dashboard. */
@@ -16,7 +17,7 @@ const EscalationStageSchema = z.enum(["initial", "escalate", "final"]);
 
 const unique = <T>(items: T[]) => [...new Set(items)];
 /** Only these projects' alerts; [] (the default): every alert of the workspace. */
-const projectIds = z.array(z.uuid()).max(100).transform(unique);
+const projectIds = z.array(IdSchema).max(100).transform(unique);
 const config = z.record(z.string(), z.unknown());
 
 /**

@@ -2,6 +2,8 @@ import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanAdminister } from "@/lib/auth/permissions";
 import { auditData, changedFields } from "@/lib/alerts/auditData";
 import { assertMembersTargets } from "@/lib/alerts/channels/assertMembersTargets";
+import { SECRET_FIELDS } from "@/lib/alerts/channels/channelConfigSchemas";
+import { assertSecretsStayWithDestination } from "@/lib/alerts/channels/secretsStayWithDestination";
 import { joinConfig, mergeConfigPatch, parseChannelConfig, splitConfig } from "@/lib/alerts/channels/channelConfig";
 import { toChannelDto } from "@/lib/alerts/channels/channelDto";
 import type { UpdateChannelInput } from "@/lib/alerts/channels/channelSchemas";
@@ -32,7 +34,9 @@ export async function updateChannel(auth: AuthContext, channelId: string, input:
     } catch {
       secrets = {};
     }
-    const merged = mergeConfigPatch(joinConfig(channel.config, secrets), input.config);
+    const existing = joinConfig(channel.config, secrets);
+    const merged = mergeConfigPatch(existing, input.config);
+    assertSecretsStayWithDestination(existing, input.config, merged, SECRET_FIELDS[channel.kind]);
     const { config } = parseChannelConfig(channel.kind, merged);
     assertConfigUrls(config);
     // The people and teams this change adds: one who left since does not block an edit.

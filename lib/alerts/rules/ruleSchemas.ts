@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SeveritySchema } from "@/lib/domain/severity";
+import { IdSchema } from "@/lib/domain/idSchema";
 
 export const ALERT_RULE_KINDS = ["severity_count", "error_rate", "spike", "new_issue", "regression", "ingest_health", "user_feedback"] as const;
 
@@ -20,7 +21,7 @@ const settings = {
   finalAfterSeconds: delay,
   enabled: z.boolean(),
   /** Only issues and events of these projects; [] every project (a workspace-wide disk forecast only then). */
-  projectIds: z.array(z.uuid()).max(100).transform((ids) => [...new Set(ids)]),
+  projectIds: z.array(IdSchema).max(100).transform((ids) => [...new Set(ids)]),
 };
 
 /** POST /api/v1/workspaces/:workspaceId/alert-rules. Escalation defaults to the alert severity's policy. */

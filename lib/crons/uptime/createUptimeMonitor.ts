@@ -3,7 +3,7 @@ import { assertCanAdminister, assertUser } from "@/lib/auth/permissions";
 import { findVisibleMonitor } from "@/lib/crons/findVisibleMonitor";
 import { toMonitorDto } from "@/lib/crons/monitorDto";
 import { MAX_MONITORS_PER_PROJECT } from "@/lib/crons/recordCheckIns";
-import { maskUrlPassword } from "@/lib/crons/uptime/maskUrlPassword";
+import { maskMonitorUrl } from "@/lib/crons/uptime/maskMonitorUrl";
 import { sealedUptimeSecretsJson } from "@/lib/crons/uptime/uptimeSecrets";
 import type { CreateUptimeMonitorInput } from "@/lib/crons/uptime/uptimeSchemas";
 import { withTransaction } from "@/lib/db/pool";
@@ -39,7 +39,7 @@ export async function createUptimeMonitor(auth: AuthContext, workspaceId: string
     await client.query(
       `INSERT INTO "AuditLog" (id, "workspaceId", "actorId", "actorType", action, "targetType", "targetId", before, after)
        VALUES ($1, $2, $3, 'user', 'monitor.created', 'monitor', $4, NULL, $5)`,
-      [uuidv7(), workspaceId, auth.userId, id, JSON.stringify({ slug: input.slug, environment: input.environment, projectId: input.projectId, url: maskUrlPassword(input.url), intervalMinutes: input.intervalMinutes, check: input.check, headers: Object.keys(input.headers) })],
+      [uuidv7(), workspaceId, auth.userId, id, JSON.stringify({ slug: input.slug, environment: input.environment, projectId: input.projectId, url: maskMonitorUrl(input.url), intervalMinutes: input.intervalMinutes, check: input.check, headers: Object.keys(input.headers) })],
     );
   });
   return toMonitorDto(await findVisibleMonitor(auth, id));

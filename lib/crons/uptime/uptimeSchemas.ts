@@ -2,6 +2,7 @@ import { z } from "zod";
 import { UptimeCheckSchema } from "@/lib/crons/uptime/uptimeCheckSchema";
 import { ExtraHeadersSchema } from "@/lib/http/extraHeadersSchema";
 import { HttpUrlSchema } from "@/lib/http/httpUrlSchema";
+import { IdSchema } from "@/lib/domain/idSchema";
 
 /**
  * POST /api/v1/workspaces/:workspaceId/monitors — an uptime monitor: Faultline requests `url` every
@@ -10,7 +11,7 @@ import { HttpUrlSchema } from "@/lib/http/httpUrlSchema";
  */
 export const CreateUptimeMonitorSchema = z
   .object({
-    projectId: z.uuid(),
+    projectId: IdSchema,
     slug: z
       .string()
       .trim()

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ErrorFiltersSchema } from "@/lib/errors/errorSchemas";
 import { StatusDetailsSchema } from "@/lib/errors/triage/statusDetails";
 import { MAX_MERGE_SOURCES } from "@/lib/grouping/merge/mergeSchemas";
+import { IdSchema } from "@/lib/domain/idSchema";
 
 export const BULK_ACTIONS = ["resolve", "ignore", "reopen", "assign", "merge"] as const;
 export type BulkAction = (typeof BULK_ACTIONS)[number];
@@ -18,13 +19,13 @@ export const MAX_BULK_MATCHES = 50_000;
  * (2 to MAX_MERGE_SOURCES + 1 issues of one project): merging "everything matching" is too blunt.
  */
 export const BulkRequestSchema = ErrorFiltersSchema.omit({ assigneeId: true }).extend({
-  ids: z.array(z.uuid()).min(1).max(MAX_BULK_IDS).optional(),
+  ids: z.array(IdSchema).min(1).max(MAX_BULK_IDS).optional(),
   action: z.enum(BULK_ACTIONS),
   statusDetails: StatusDetailsSchema.optional(),
-  assigneeId: z.uuid().nullable().optional(),
-  assigneeTeamId: z.uuid().nullable().optional(),
+  assigneeId: IdSchema.nullable().optional(),
+  assigneeTeamId: IdSchema.nullable().optional(),
   /** merge: the issue the others are merged into (default: the selected issue with the most events). */
-  targetId: z.uuid().optional(),
+  targetId: IdSchema.optional(),
 })
   .strict()
   .superRefine((v, ctx) => {
@@ -38,7 +39,7 @@ export const BulkRequestSchema = ErrorFiltersSchema.omit({ assigneeId: true }).e
     if (v.action !== "assign" && v.assigneeId !== undefined) ctx.addIssue({ code: "custom", path: ["assigneeId"], message: "assigneeId goes with action assign" });
     if (v.action !== "assign" && v.assigneeTeamId !== undefined) ctx.addIssue({ code: "custom", path: ["assigneeTeamId"], message: "assigneeTeamId goes with action assign" });
     if (v.action === "merge") {
-      if (!v.ids || v.ids.length < 2) ctx.addIssue({ code: "custom", path: ["ids"], message: "merge needs the ids of two or more issues" });
+      if (!v.ids || new Set(v.ids).size < 2) ctx.addIssue({ code: "custom", path: ["ids"], message: "merge needs the ids of two or more issues" });
       else if (v.ids.length > MAX_MERGE_SOURCES + 1) ctx.addIssue({ code: "custom", path: ["ids"], message: `merge takes at most ${MAX_MERGE_SOURCES + 1} issues at once` });
       if (v.targetId && v.ids && !v.ids.includes(v.targetId)) ctx.addIssue({ code: "custom", path: ["targetId"], message: "must be one of ids" });
     }

@@ -8,11 +8,12 @@ import { findVisibleError } from "@/lib/errors/findVisibleError";
 import { LinkUrlSchema } from "@/lib/http/httpUrlSchema";
 import { ApiError } from "@/lib/http/ApiError";
 import { uuidv7 } from "@/lib/ids/uuidv7";
+import { IdSchema } from "@/lib/domain/idSchema";
 
 /** An issue carries at most this many links. */
 export const MAX_ISSUE_LINKS = 50;
 
-export const IssueLinkParamsSchema = z.object({ id: z.uuid(), linkId: z.uuid() });
+export const IssueLinkParamsSchema = z.object({ id: IdSchema, linkId: IdSchema });
 
 /** POST /api/v1/errors/:id/links: the tracker issue's address and, optionally, its title. */
 export const CreateIssueLinkSchema = z

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SeveritySchema } from "@/lib/domain/severity";
+import { IdSchema } from "@/lib/domain/idSchema";
 
 export const FORWARDING_KINDS = ["sentry", "webhook", "datadog"] as const;
 
@@ -44,7 +45,7 @@ export const ForwardingRuleParamsSchema = z.object({ id: z.string().max(100) });
 /** GET /api/v1/projects/:projectId/forwarding-deliveries. */
 export const ForwardingDeliveriesQuerySchema = z
   .object({
-    ruleId: z.uuid().optional(),
+    ruleId: IdSchema.optional(),
     status: z.enum(["pending", "delivered", "failed"]).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })

@@ -3,6 +3,8 @@ import { assertCanAdminister } from "@/lib/auth/permissions";
 import { changedFields } from "@/lib/alerts/auditData";
 import { db } from "@/lib/db/prisma";
 import { auditForwardingRule } from "@/lib/forwarding/rules/forwardingAudit";
+import { FORWARD_SECRET_FIELDS } from "@/lib/forwarding/rules/forwardingConfigSchemas";
+import { assertSecretsStayWithDestination } from "@/lib/alerts/channels/secretsStayWithDestination";
 import { joinForwardConfig, mergeForwardConfigPatch, parseForwardConfig, splitForwardConfig } from "@/lib/forwarding/rules/forwardingConfig";
 import { toForwardingRuleDto } from "@/lib/forwarding/rules/forwardingRuleDto";
 import { openForwardingSecrets, sealForwardingSecrets } from "@/lib/forwarding/rules/forwardingSecrets";
@@ -31,7 +33,9 @@ export async function updateForwardingRule(auth: AuthContext, ruleId: string, in
     } catch {
       secrets = {};
     }
-    const merged = mergeForwardConfigPatch(joinForwardConfig(rule.config, secrets), input.config);
+    const existing = joinForwardConfig(rule.config, secrets);
+    const merged = mergeForwardConfigPatch(existing, input.config);
+    assertSecretsStayWithDestination(existing, input.config, merged, FORWARD_SECRET_FIELDS[rule.kind]);
     const { config } = parseForwardConfig(rule.kind, merged);
     assertConfigUrls(config);
     const split = splitForwardConfig(rule.kind, config);

@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { IdSchema } from "@/lib/domain/idSchema";
 
 export const MAX_MERGE_SOURCES = 50;
 
 /** POST /api/v1/errors/merge */
 export const MergeErrorsSchema = z
   .object({
-    targetId: z.uuid(),
-    sourceIds: z.array(z.uuid()).min(1).max(MAX_MERGE_SOURCES),
+    targetId: IdSchema,
+    sourceIds: z.array(IdSchema).min(1).max(MAX_MERGE_SOURCES),
   })
   .strict()
   .refine((v) => new Set(v.sourceIds).size === v.sourceIds.length, { path: ["sourceIds"], message: "must not repeat an id" })

@@ -5,8 +5,9 @@ import { ListDeliveriesQuerySchema } from "@/lib/alerts/deliveries/deliverySchem
 import { CreateRuleSchema, UpdateRuleSchema } from "@/lib/alerts/rules/ruleSchemas";
 import { WorkspaceParamsSchema } from "@/lib/http/workspaceRoute";
 import type { RouteSpec } from "@/lib/openapi/routeSpec";
+import { IdSchema } from "@/lib/domain/idSchema";
 
-const IdParams = z.object({ id: z.uuid() });
+const IdParams = z.object({ id: IdSchema });
 
 export const alertRoutes: RouteSpec[] = [
   {

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { ListErrorsQuerySchema, UpdateErrorSchema } from "@/lib/errors/errorSchemas";
 import type { RouteSpec } from "@/lib/openapi/routeSpec";
+import { IdSchema } from "@/lib/domain/idSchema";
 
-const IdParams = z.object({ id: z.uuid() });
+const IdParams = z.object({ id: IdSchema });
 
 export const errorRoutes: RouteSpec[] = [
   {

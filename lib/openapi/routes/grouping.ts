@@ -3,8 +3,9 @@ import { MergeErrorsSchema, UnmergeErrorSchema } from "@/lib/grouping/merge/merg
 import { GroupingRulesBodySchema } from "@/lib/grouping/rules/groupingRuleSchemas";
 import type { RouteSpec } from "@/lib/openapi/routeSpec";
 import { ProjectParamsSchema } from "@/lib/projects/projectSchemas";
+import { IdSchema } from "@/lib/domain/idSchema";
 
-const IdParams = z.object({ id: z.uuid() });
+const IdParams = z.object({ id: IdSchema });
 
 export const groupingRoutes: RouteSpec[] = [
   {

@@ -2,8 +2,9 @@ import { z } from "zod";
 import { IssueSubscriptionSchema, MarkNotificationsSchema, NotificationsQuerySchema, UpdateNotificationSettingsSchema } from "@/lib/notifications/notificationSchemas";
 import type { RouteSpec } from "@/lib/openapi/routeSpec";
 import { UnsubscribeQuerySchema } from "@/lib/notifications/unsubscribeByLink";
+import { IdSchema } from "@/lib/domain/idSchema";
 
-const IdParams = z.object({ id: z.uuid() });
+const IdParams = z.object({ id: IdSchema });
 
 /** Your workflow notifications (docs/notifications.md): the inbox, what arrives by email, the issues you follow. */
 export const notificationRoutes: RouteSpec[] = [

@@ -17,10 +17,11 @@ import { ReleaseParamsSchema, ReleaseQuerySchema } from "@/lib/releases/getRelea
 import { ReleasesQuerySchema } from "@/lib/releases/listReleases";
 import { CreateSavedSearchSchema } from "@/lib/savedSearches/savedSearches";
 import { SearchValuesQuerySchema } from "@/lib/search/server/searchValues";
+import { IdSchema } from "@/lib/domain/idSchema";
 
-const IdParams = z.object({ id: z.uuid() });
-const EventParams = z.object({ id: z.uuid(), eventId: z.string() });
-const CommentParams = z.object({ id: z.uuid(), commentId: z.uuid() });
+const IdParams = z.object({ id: IdSchema });
+const EventParams = z.object({ id: IdSchema, eventId: z.string() });
+const CommentParams = z.object({ id: IdSchema, commentId: IdSchema });
 const csvOrJson = { 200: { description: "the rows, streamed (CSV per RFC 4180 or a JSON array)", contentType: "text/csv" } };
 
 /** The issue page, search, bulk changes, exports and reports (issue 12). */

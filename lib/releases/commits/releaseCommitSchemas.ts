@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { storableDateTime } from "@/lib/http/zodTime";
+import { IdSchema } from "@/lib/domain/idSchema";
 
 /** Commits one PUT may set for a release. */
 export const MAX_RELEASE_COMMITS = 1000;
@@ -10,7 +11,7 @@ export const MAX_COMMIT_FILES = 1000;
 
 /** /api/v1/projects/:projectId/releases/:version/commits — the release as events carry it (trimmed, at most 200 characters). */
 export const ReleaseCommitParamsSchema = z.object({
-  projectId: z.uuid(),
+  projectId: IdSchema,
   version: z.string().trim().min(1).max(200),
 });
 

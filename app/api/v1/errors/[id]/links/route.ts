@@ -4,9 +4,10 @@ import { CreateIssueLinkSchema, createIssueLink, listIssueLinks } from "@/lib/er
 import { handle } from "@/lib/http/handle";
 import { parseWith } from "@/lib/http/parseWith";
 import { readJson } from "@/lib/http/readJson";
+import { IdSchema } from "@/lib/domain/idSchema";
 
 type Ctx = { params: Promise<{ id: string }> };
-const ParamsSchema = z.object({ id: z.uuid() });
+const ParamsSchema = z.object({ id: IdSchema });
 
 /** GET /api/v1/errors/:id/links — where the issue is tracked elsewhere (any member). */
 export const GET = handle(async (req: Request, { params }: Ctx) => {
