@@ -133,6 +133,22 @@ describe("two-factor sign-in (TOTP)", () => {
     expect((await expired.json()).error.code).toBe("sign_in_expired");
   });
 
+  it("a right password does not wipe the wrong codes: starting the challenge over never buys more guesses than the account limit", async () => {
+    const user = await createTestUser(`restart-${randomInt(1e9)}@test.local`, "Restart");
+    await enableTwoFactorOverHttp(await login(user), user.password);
+    const statuses: number[] = [];
+    // The account allows 10 failures in its window: two challenges' five wrong codes each, then no third.
+    for (let round = 0; round < 3; round++) {
+      const from = address();
+      const res = await signInFrom(user.email, user.password, from);
+      statuses.push(res.status);
+      if (res.status !== 200) break;
+      const challenge = setCookies(res).faultline_2fa;
+      for (let i = 0; i < 5; i++) expect((await submitCode(challenge, `12345${i}`, from)).status).toBe(401);
+    }
+    expect(statuses).toEqual([200, 200, 429]);
+  });
+
   it("takes a recovery code however it is typed, once, and says how many are left", async () => {
     const user = await createTestUser(`lost-${randomInt(1e9)}@test.local`, "Lost");
     const { recoveryCodes } = await enableTwoFactorOverHttp(await login(user), user.password);
