@@ -289,3 +289,14 @@ describe("audit of real formats (the au-* traces)", () => {
     apart("au-py-segv-1", "au-py-segv-other");
   });
 });
+
+describe("headers read through what a log printed before them", () => {
+  it("Node: a log call's words, a logger's level, Node ≤ 14's warning before the error", () => {
+    same("n-prefixed-invoice-1", "n-prefixed-invoice-2", "n-prefixed-invoice-3");
+    apart("n-prefixed-invoice-1", "n-prefixed-invoice-ref");
+  });
+  it("Go: net/http's logged panic, keyed by its runtime error", () => {
+    same("go-http-bounds-1", "go-http-bounds-2");
+    apart("go-http-bounds-1", "go-http-nil");
+  });
+});

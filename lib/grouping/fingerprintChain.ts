@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import type { ChainException } from "@/lib/grouping/chain/ChainException";
 import type { FrameOverride } from "@/lib/grouping/frames/classifyFrame";
+import { runsOnServer } from "@/lib/grouping/frames/serverSideJavaScript";
 import { sharedGroupingFrames } from "@/lib/grouping/frames/sharedGroupingFrames";
+import { goRuntimeErrorKind } from "@/lib/grouping/message/goRuntimeError";
 import { normaliseMessage, normaliseType } from "@/lib/grouping/message/normaliseMessage";
 import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
 import { LOGGED_MESSAGE_TYPE } from "@/lib/domain/issueTitle";
@@ -54,7 +56,9 @@ export function fingerprintChain(input: ChainFingerprintInput): ChainFingerprint
 
 function defaultComponents(input: ChainFingerprintInput): { components: string[]; basis: "stack" | "message"; culprit: Frame | undefined } {
   const chain = unwrapFrameworkWrappers(withoutRecoveredCopies(input.exceptions.filter((e, i) => i === 0 || e.relation !== "suppressed").map(memberAsCause)));
-  const dropAsyncContinuation = input.language === "javascript" && !/^(?:node|nodejs|deno|bun)$/i.test(input.platform ?? "");
+  // Browsers drop the async continuation; Node keeps it, for a trace sent without a platform too.
+  const serverSide = input.platform ? /^(?:node|nodejs|deno|bun)$/i.test(input.platform) : runsOnServer(chain.flatMap((e) => e.frames));
+  const dropAsyncContinuation = input.language === "javascript" && !serverSide;
   const selected = chain.map((e) => ({ exception: e, ...sharedGroupingFrames(e.frames, input.language, { override: input.frameOverride, dropAsyncContinuation }) }));
   const raised = selected[0];
   const typeOf = (e: ChainException) => normaliseType(e.type, e.message, input.language);
@@ -70,6 +74,10 @@ function defaultComponents(input: ChainFingerprintInput): { components: string[]
   // A logged message is what it says (its template when it had one): the stack an SDK attaches to it
   // (.NET and Cocoa do by default) says where it was logged, and one method logs several messages.
   if (raised.weak || raised.exception.type === LOGGED_MESSAGE_TYPE) parts.push(`message:${messageOf(raised.exception)}`);
+  else if (input.language === "go") {
+    const runtimeError = goRuntimeErrorKind(raised.exception.type, messageOf(raised.exception));
+    if (runtimeError) parts.push(`runtime-error:${runtimeError}`);
+  }
   let enclosing = raised.keys;
   for (const cause of selected.slice(1)) {
     parts.push(`${cause.exception.relation}:${typeOf(cause.exception)}`);

@@ -18,6 +18,12 @@ const RULES: Array<[RegExp, string | ((m: string) => string)]> = [
   // Not part of a longer dotted version ("1.2.3.4.5"), but may end a sentence ("... 10.0.0.1.").
   [/(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)/g, "<ip>"],
   [/\b0x[0-9a-f]+\b/gi, "<hex>"],
+  // A JVM object's identity hash after its class ("SupervisorJobImpl{Cancelling}@b7d43f1",
+  // "HikariPool@1a2b3c"): Integer.toHexString of the hash, fewer than 8 digits for one in 8.
+  [/(?<=[\w$}\])])@[0-9a-f]{5,8}(?![\w.@])/gi, "@<hex>"],
+  // PostgreSQL's DETAIL of a unique or foreign key violation names the key's columns (kept) and the
+  // offending values: "Key (username)=(alice) already exists.", "Key (user_id)=(42) is not present in table".
+  [/\bKey \([^()\n]{1,512}\)=\([^\n]{0,2048}\)(?= (?:already exists|is not present|conflicts with))/g, (m) => `${m.slice(0, m.indexOf(")=(") + 3)}<value>)`],
   // ≥ 8 hex chars with a digit and a letter; all-digit runs are left for <num> so that
   // numeric ids group the same whatever their length.
   [/\b[0-9a-f]{8,}\b/gi, (m) => (/\d/.test(m) && /[a-f]/i.test(m) ? "<hex>" : m)],

@@ -1,4 +1,6 @@
 import { crystalHeader } from "@/lib/grouping/chain/crystalHeader";
+import { dartHeader } from "@/lib/grouping/chain/dartHeader";
+import { printedErrorLine } from "@/lib/grouping/chain/printedErrorLine";
 import { juliaHeader } from "@/lib/grouping/chain/juliaHeader";
 import { nimHeader } from "@/lib/grouping/chain/nimHeader";
 import { zigHeader } from "@/lib/grouping/chain/zigHeader";
@@ -15,6 +17,11 @@ import { valgrindHeader } from "@/lib/ingest/stacktrace/valgrind";
  * "[recovered, repanicked]".
  */
 const GO_HEADER = /^\s*(panic|fatal error): (.*?)(?: \[recovered(?:, repanicked)?\])?$/;
+/**
+ * A panic net/http recovered in a handler, logged through the log package (its date, time, file or
+ * prefix before it): "2024/01/15 10:22:33 http: panic serving 10.0.0.1:54321: runtime error: …".
+ */
+const GO_HTTP_PANIC = /http: panic serving \S{1,256}: (.{1,8192})$/;
 /** Rust ≥ 1.73: "thread 'main' (123) panicked at src/main.rs:7:5:" then the message on the lines below. */
 const RUST_PANIC = /^thread '[^'\n]{0,256}'(?: \(\d{1,20}\))? panicked at (?:'([\s\S]{0,8192})', )?[^\s]{1,2048}:\d{1,9}:\d{1,9}:?$/;
 /** C++'s std::terminate on an uncaught exception (libstdc++): the type quoted, the message after "what():". */
@@ -45,6 +52,8 @@ const RUBY_CLASS_LINE = /^([A-Z]\w{0,127}(?:::[A-Z]\w{0,127}){0,8}): (.*)$/;
 /** Rails' production.log: "ActionView::Template::Error (undefined method `name' for nil):" above the backtrace. */
 const RAILS_LOG_LINE = /^([A-Z]\w{0,127}(?:::[A-Z]\w{0,127}){0,8}) \(([\s\S]{0,8192})\):$/;
 const RUBY_FRAME = /:\d+:in [`']/;
+/** Logger's "undefined method `id' for nil:NilClass (NoMethodError)": the class in parentheses ends the message. */
+const RUBY_LOGGER_END = /^([\s\S]{1,8192}) \(([A-Z]\w{0,127}(?:::[A-Z]\w{0,127}){0,8})\)$/;
 
 const PHP_UNCAUGHT = /^Uncaught ([A-Za-z_\\][\w\\]{0,255})(?:: ([\s\S]*))?$/;
 
@@ -177,11 +186,14 @@ export function runtimeHeader(text: string, language: Language): { type?: string
       kotlinNativeHeader(lines) ??
       gdbSignalHeader(lines) ??
       haskellUncaughtHeader(lines) ??
-      nimHeader(lines, false)
+      nimHeader(lines, false) ??
+      (language === "unknown" ? framelessHeader(lines) : undefined)
     );
   }
   if (language === "go") return goHeader(splitLines(text));
-  if (language === "rust") return rustHeader(splitLines(text));
+  // anyhow's and eyre's "Error: …" (a main returning an error) above their "Stack backtrace:".
+  if (language === "rust") return rustHeader(splitLines(text)) ?? printedErrorLine(splitLines(text));
+  if (language === "dart") return dartHeader(splitLines(text));
   if (language === "elixir") return elixirHeader(splitLines(text));
   if (language === "ruby") return rubyHeader(splitLines(text));
   if (language === "python") return pythonFatalError(splitLines(text));
@@ -195,6 +207,15 @@ export function runtimeHeader(text: string, language: Language): { type?: string
   if (language === "crystal") return crystalHeader(splitLines(text));
   if (language === "nim") return nimHeader(splitLines(text));
   return undefined;
+}
+
+/**
+ * A text without frames: the header of any runtime that prints one without a stack — Rust's default
+ * panic (no RUST_BACKTRACE), Go's panic, PHP's error line, Elixir's banner, Dart's uncaught error —,
+ * else the error line of Python, the JVM, .NET and JavaScript (printedErrorLine.ts).
+ */
+function framelessHeader(lines: readonly string[]): { type: string; message: string } | undefined {
+  return rustHeader(lines) ?? goHeader(lines) ?? phpErrorHeader(lines) ?? elixirHeader(lines) ?? dartHeader(lines) ?? printedErrorLine(lines);
 }
 
 /**
@@ -362,12 +383,28 @@ function pythonFatalError(lines: readonly string[]): { type: string; message: st
 }
 
 function rubyHeader(lines: readonly string[]): { type: string; message: string } | undefined {
+  const above: string[] = [];
   for (const line of lines) {
-    if (RUBY_FRAME.test(line)) return undefined;
+    if (RUBY_FRAME.test(line)) break;
     const m = RUBY_CLASS_LINE.exec(line.trim()) ?? RAILS_LOG_LINE.exec(line.trim());
     if (m) return { type: m[1], message: m[2].trim() };
+    above.push(line);
   }
-  return undefined;
+  return rubyLoggerHeader(above);
+}
+
+/**
+ * Ruby's Logger (Logger::Formatter#msg2str, Rails' logger) prints an exception as "message (Class)"
+ * and its backtrace below, without "from": the class closes the message's last line.
+ */
+function rubyLoggerHeader(above: readonly string[]): { type: string; message: string } | undefined {
+  let end = above.length - 1;
+  while (end >= 0 && !above[end].trim()) end--;
+  const m = end >= 0 ? RUBY_LOGGER_END.exec(above[end].trim()) : null;
+  if (!m) return undefined;
+  let start = end;
+  while (start > 0 && above[start - 1].trim()) start--;
+  return { type: m[2], message: [...above.slice(start, end), m[1]].join("\n").trim() };
 }
 
 function elixirHeader(lines: readonly string[]): { type: string; message: string } | undefined {
@@ -388,8 +425,8 @@ function goHeader(lines: readonly string[]): { type: string; message: string } |
   let found: { type: string; message: string } | undefined;
   for (const line of lines) {
     if (line.startsWith("goroutine ")) break;
-    const m = GO_HEADER.exec(line);
-    if (m) found = { type: m[1], message: m[2].trim() };
+    const m = GO_HEADER.exec(line) ?? (line.includes("http: panic serving ") ? GO_HTTP_PANIC.exec(line) : null);
+    if (m) found = m.length > 2 ? { type: m[1], message: m[2].trim() } : { type: "panic", message: m[1].trim() };
     // Go 1.23+ indents a multi-line panic message's further lines with a tab.
     else if (found && line.startsWith("\t") && line.trim()) found.message += `\n${line.trim()}`;
   }

@@ -1,4 +1,5 @@
 import { splitLines } from "@/lib/ingest/stacktrace/limits";
+import { jsHeaderStart } from "@/lib/grouping/chain/jsHeaderStart";
 import { membersInFixedOrder } from "@/lib/grouping/chain/membersInFixedOrder";
 import { splitTypeAndMessage, type TraceSection } from "@/lib/grouping/chain/TraceSection";
 
@@ -62,11 +63,14 @@ export function splitNodeChain(text: string): TraceSection[] {
   return withMembersInFixedOrder(out, sections.map((s) => s.member));
 }
 
-/** Deno's "error: Uncaught (in promise) TypeError: …", a browser console's "Uncaught TypeError: …". */
-const UNCAUGHT = /^(?:error: )?Uncaught (?:\(in promise\) )?(?=[A-Za-z_$])/;
+/**
+ * Deno's "error: Uncaught (in promise) TypeError: …" and its test runner's "error: AssertionError: …",
+ * a browser console's "Uncaught TypeError: …".
+ */
+const UNCAUGHT = /^(?:error: (?=Uncaught |[A-Z][\w$]{0,255}(?:Error|Exception)(?::|$)))?(?:Uncaught (?:\(in promise\) )?(?=[A-Za-z_$]))?/;
 
 /**
- * An error's header as printed: Node's uncaught-error preamble (the throwing source line, "file:line",
+ * An error's header as printed: what a log call printed before it (jsHeaderStart.ts), Node's uncaught-error preamble (the throwing source line, "file:line",
  * the code and a caret line), the `[ERR_…]` code after a Node error's name and the "Uncaught"
  * prefixes of Deno and browser consoles left out;
  * util.inspect's "[AggregateError: msg] {" for an error whose stack is not printed read as
@@ -74,10 +78,10 @@ const UNCAUGHT = /^(?:error: )?Uncaught (?:\(in promise\) )?(?=[A-Za-z_$])/;
  */
 function headerText(lines: string[]): string {
   const caret = lines.findIndex((line) => /^\^+$/.test(line));
-  const text = (caret >= 0 ? lines.slice(caret + 1) : lines)
+  const printed = caret >= 0 ? lines.slice(caret + 1) : lines;
+  const text = jsHeaderStart(printed.map((line, i) => (i === 0 ? line.replace(UNCAUGHT, "") : line)))
     .join("\n")
-    .replace(/(?:,| \{)$/, "")
-    .replace(UNCAUGHT, "");
+    .replace(/(?:,| \{)$/, "");
   const bracketed = /^\[([A-Za-z_$][\w$.]*): ([\s\S]*)\]$/.exec(text);
   // Node's own errors print their code after the name, "TypeError [ERR_INVALID_ARG_TYPE]: The "path"
   // argument must be…": the name is the type and the message the error's, as an SDK reports them.

@@ -1,8 +1,7 @@
 import { splitLines } from "@/lib/ingest/stacktrace/limits";
+import { parsePhpExceptionHeader } from "@/lib/grouping/chain/phpExceptionHeader";
 import type { TraceSection } from "@/lib/grouping/chain/TraceSection";
 
-/** "PHP Fatal error:  Uncaught Type: msg in /f.php:12", "Type: msg in /f.php:12", "Next Type: msg in /f.php:12". */
-const HEADER = /^(?:PHP Fatal error:\s+Uncaught |Fatal error: Uncaught |Next )?([A-Za-z_\\][\w\\]*)(?:: ([\s\S]*?))? in (\S.*):(\d+)$/;
 
 /**
  * PHP prints the previous (innermost) exception first and each wrapper after it as "Next …":
@@ -21,13 +20,13 @@ export function splitPhpChain(text: string): TraceSection[] {
   let framesBeforeHeader = false;
   for (const line of splitLines(text)) {
     const trimmed = line.trim();
-    const m = trimmed.startsWith("#") ? null : HEADER.exec(trimmed);
+    const m = trimmed.startsWith("#") ? null : parsePhpExceptionHeader(trimmed);
     // Lines before the first header without frames among them (PHP's warnings printed first) are not an exception.
     const preamble = chunks.length === 1 && chunks[0].type === undefined && !framesBeforeHeader;
     if (m && (chunks.length === 0 || preamble || trimmed.startsWith("Next "))) {
       if (preamble) chunks.pop();
       // parsePhp reads the throw site from an "Uncaught … in file:line" header.
-      chunks.push({ type: m[1], message: m[2] ?? "", lines: [`Uncaught ${m[1]}: ${m[2] ?? ""} in ${m[3]}:${m[4]}`] });
+      chunks.push({ type: m.type, message: m.message, lines: [`Uncaught ${m.type}: ${m.message} in ${m.path}:${m.lineno}`] });
       continue;
     }
     if (chunks.length === 0) chunks.push({ lines: [] });

@@ -1,3 +1,4 @@
+import { LOGURU_CATCH_POINT } from "@/lib/ingest/stacktrace/parsePython";
 import { splitLines } from "@/lib/ingest/stacktrace/limits";
 import { PYTHON_EXCEPTION_LINE, splitPythonGroup } from "@/lib/grouping/chain/splitPythonGroup";
 import { splitTypeAndMessage, type TraceSection } from "@/lib/grouping/chain/TraceSection";
@@ -41,7 +42,7 @@ function exceptionLine(lines: string[]): { type?: string; message?: string } {
   let sawFrame = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (line.trim().startsWith('File "')) sawFrame = true;
+    if (line.trim().replace(LOGURU_CATCH_POINT, "").startsWith('File "')) sawFrame = true;
     if (!sawFrame || !line || /^\s/.test(line) || line.startsWith("Traceback (")) continue;
     const parsed = splitTypeAndMessage(line, PYTHON_EXCEPTION_LINE);
     if (!parsed) continue;

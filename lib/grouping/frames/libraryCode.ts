@@ -6,9 +6,12 @@ import { RUST_CRATE_DISAMBIGUATOR } from "@/lib/ingest/stacktrace/parseRust";
  * lists can grow without touching the logic.
  */
 
-/** Dependency and runtime install locations; matched against "/" + the lower-cased path. */
+/**
+ * Dependency and runtime install locations; matched against "/" + the lower-cased path (backslashes
+ * made slashes). Python on Windows keeps its standard library in `…\Python312\Lib\`.
+ */
 export const LIBRARY_PATH =
-  /\/(?:node_modules|bower_components|\.yarn|\.pnpm|jspm_packages|site-packages|dist-packages|vendor|gems|bundle\/ruby|pkg\/mod|\.cargo\/registry)\/|^\/usr\/(?:local\/)?(?:lib|share)\/|\/usr\/local\/go\/|\/lib\/(?:python\d|ruby\/)|\/go\/src\/(?:runtime|net|internal)\/|@v\d+\.\d+[^/]*\/|^\/?webpack\/(?:bootstrap|runtime)|^\/?(?:chrome|moz|safari(?:-web)?)-extension:|^\/?webkit-masked-url:/;
+  /\/(?:node_modules|bower_components|\.yarn|\.pnpm|jspm_packages|site-packages|dist-packages|vendor|gems|bundle\/ruby|pkg\/mod|\.cargo\/registry)\/|^\/usr\/(?:local\/)?(?:lib|share)\/|\/usr\/local\/go\/|\/lib\/(?:python\d|ruby\/)|\/(?:python\d{0,4}|anaconda\d?|miniconda\d?)\/lib\/|\/go\/src\/(?:runtime|net|internal)\/|@v\d+\.\d+[^/]*\/|^\/?webpack\/(?:bootstrap|runtime)|^\/?(?:chrome|moz|safari(?:-web)?)-extension:|^\/?webkit-masked-url:/;
 
 /**
  * Modules a JavaScript runtime or page loads straight from a registry or CDN (Deno's and JSR's URL
@@ -17,8 +20,12 @@ export const LIBRARY_PATH =
  */
 export const REMOTE_LIBRARY_URL = /^https?:\/\/(?:deno\.land\/(?:std|x)[@/]|jsr\.io\/|esm\.sh\/|cdn\.jsdelivr\.net\/|unpkg\.com\/|cdn\.skypack\.dev\/|ga\.jspm\.io\/)/i;
 
-/** Locations that are runtime internals rather than files (node:internal, <frozen …>, [native code], self-hosted). */
-export const INTERNAL_PATH = /^(?:node:|internal\/|<|\[|native$|self-hosted$|evalmachine\.|wasm:|bun:|ext:deno)/;
+/**
+ * Locations that are runtime internals rather than files (node:internal, <frozen …>, [native code],
+ * self-hosted, Bun's, and Deno's built-in extensions: `ext:core/01_core.js`, `ext:cli/40_test.js`,
+ * `ext:deno_fetch/22_body.js`).
+ */
+export const INTERNAL_PATH = /^(?:node:|internal\/|<|\[|native$|self-hosted$|evalmachine\.|wasm:|bun:|ext:)/;
 
 /** JVM frameworks and libraries (package prefixes). */
 export const JVM_LIBRARY =

@@ -35,13 +35,14 @@ export function applyInApp(frames: Frame[], language?: Language): Frame[] {
 /**
  * Dependency and runtime locations. Matched against "/" + lower-cased path, so relative
  * paths ("vendor/x.rb") match too. Go stdlib is recognised by package (below) instead,
- * because GOROOT lives in many places.
+ * because GOROOT lives in many places. Python on Windows keeps its standard library in
+ * `…\Python312\Lib\` (conda: `…\Anaconda3\Lib\`).
  */
 const LIBRARY_PATH =
-  /\/(?:node_modules|site-packages|dist-packages|vendor|gems|pkg\/mod)\/|^\/usr\/(?:local\/)?(?:lib|share)\/|\/usr\/local\/go\/|\/lib\/(?:python\d|ruby\/)/;
+  /\/(?:node_modules|site-packages|dist-packages|vendor|gems|pkg\/mod)\/|^\/usr\/(?:local\/)?(?:lib|share)\/|\/usr\/local\/go\/|\/lib\/(?:python\d|ruby\/)|\/(?:python\d{0,4}|anaconda\d?|miniconda\d?)\/lib\//;
 
-/** Paths that are runtime internals rather than files: node:internal, <frozen ...>, <internal:...>. */
-const INTERNAL_PATH = /^(?:node:|internal\/|<|\[|native$)/;
+/** Paths that are runtime internals rather than files: node:internal, <frozen ...>, <internal:...>, Deno's `ext:core/01_core.js`. */
+const INTERNAL_PATH = /^(?:node:|internal\/|<|\[|native$|ext:)/;
 
 function isLibraryPath(path: string): boolean {
   if (INTERNAL_PATH.test(path) || REMOTE_LIBRARY_URL.test(path)) return true;

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { MAX_INPUT_CHARS, MAX_LINE_CHARS, splitLines } from "@/lib/ingest/stacktrace/limits";
+import { MAX_INPUT_CHARS, MAX_KEPT_LINE_CHARS, MAX_LINE_CHARS, splitLines } from "@/lib/ingest/stacktrace/limits";
 
 describe("splitLines", () => {
-  it("splits on LF, drops a CR before it, blanks over-long lines and caps the input", () => {
+  it("splits on LF, drops a CR before it, cuts over-long lines and caps the input", () => {
     expect(splitLines("a\r\nb\n\nc")).toEqual(["a", "b", "", "c"]);
-    expect(splitLines(`x\n${"y".repeat(MAX_LINE_CHARS + 1)}\nz`)).toEqual(["x", "", "z"]);
+    // A header line longer than a frame line ever is keeps its type and message (up to 8,192 characters).
+    expect(splitLines(`x\n${"y".repeat(MAX_LINE_CHARS + 1)}\nz`)).toEqual(["x", "y".repeat(MAX_LINE_CHARS + 1), "z"]);
+    expect(splitLines(`x\n${"y".repeat(MAX_KEPT_LINE_CHARS + 100)}\nz`)).toEqual(["x", "y".repeat(MAX_KEPT_LINE_CHARS), "z"]);
     expect(splitLines("\n".repeat(MAX_INPUT_CHARS + 10))).toHaveLength(MAX_INPUT_CHARS + 1);
     expect(splitLines("")).toEqual([]);
   });

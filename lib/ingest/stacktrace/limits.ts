@@ -8,12 +8,18 @@ export const MAX_INPUT_CHARS = 256 * 1024;
 export const MAX_FRAMES = 500;
 /** Real frame lines are short; very long lines are minified source or garbage, never frames. */
 export const MAX_LINE_CHARS = 4096;
+/**
+ * An exception's header line may be longer (a message may be 8,192 characters, its type 256): a line
+ * is kept up to this many characters, cut there, never blanked — the type and the start of the
+ * message are what grouping and the title read.
+ */
+export const MAX_KEPT_LINE_CHARS = 8192 + 512;
 
 /** The last text splitLines split, and its lines: every parser and chain splitter splits the same trace. */
 let lastSplit: { text: string; lines: readonly string[] } | undefined;
 
 /**
- * Splits trace text into lines, capping input size and blanking over-long lines. A trace is tried
+ * Splits trace text into lines, capping input size and cutting over-long lines (MAX_KEPT_LINE_CHARS). A trace is tried
  * by a dozen parsers and splitters in a row, each splitting it again: the lines of the last text are
  * remembered (and frozen, shared by every caller), so a hostile 256 KiB of line breaks is split once
  * per event, not twenty times.
@@ -24,7 +30,7 @@ export function splitLines(text: string): readonly string[] {
   const capped = text.length > MAX_INPUT_CHARS ? text.slice(0, MAX_INPUT_CHARS) : text;
   const lines = Object.freeze(
     capped.split("\n").map((line) => {
-      if (line.length > MAX_LINE_CHARS) return "";
+      if (line.length > MAX_KEPT_LINE_CHARS) return line.slice(0, MAX_KEPT_LINE_CHARS);
       return line.endsWith("\r") ? line.slice(0, -1) : line;
     }),
   );

@@ -21,6 +21,9 @@ export function parseFirefoxSafari(text: string): Frame[] | null {
   return innermostFirstToOrdered(frames);
 }
 
+/** Firefox's async cause before a frame's function ("promise callback*", "setTimeout handler*", "EventListener.handleEvent*"): an await boundary like "async*". */
+const FIREFOX_ASYNC_CAUSE = /^[A-Za-z][\w.]{0,63}(?: [\w.]{1,63}){0,3}\*(?=\S)/;
+
 /** Safari names for code outside any function; they contain a space, unlike real names. */
 const SAFARI_MARKERS = new Set(["global code", "eval code", "module code"]);
 
@@ -30,7 +33,8 @@ function parseFrameLine(line: string): Frame | null {
   // An "@" inside a URL (user@host) is not a function separator.
   if (at < 0 || line.slice(0, at).includes("://")) return parseBareLocation(line);
 
-  const fn = line.slice(0, at);
+  // Firefox names what an async part of the stack waited on: "promise callback*f", "setTimeout handler*f".
+  const fn = line.slice(0, at).replace(FIREFOX_ASYNC_CAUSE, "async*");
   // Whitespace means this is a message line ("Error: mail bob@x.com:25"), not a frame.
   if (/\s/.test(fn) && !SAFARI_MARKERS.has(fn)) return null;
   // "async*f" stays: it marks an await boundary, which grouping needs (lib/grouping/frames).

@@ -16,6 +16,9 @@ import { GROUP_HEADER, withoutGroupMargin } from "@/lib/ingest/stacktrace/python
  * actually propagated and whose type the event reports, so that one wins. Without any "File" line,
  * a pytest failure report is read (pytestFrames).
  */
+/** Loguru marks the frame where the exception was caught: `> File "/app/jobs.py", line 22, in run`. */
+export const LOGURU_CATCH_POINT = /^> (?=File ")/;
+
 export function parsePython(text: string): Frame[] | null {
   let frames: Frame[] = [];
   let last: Frame | null = null;
@@ -23,7 +26,7 @@ export function parsePython(text: string): Frame[] | null {
   const boxed = GROUP_HEADER.test(text);
   for (const printed of splitLines(text)) {
     const raw = boxed ? withoutGroupMargin(printed) : printed;
-    const line = raw.trim();
+    const line = raw.trim().replace(LOGURU_CATCH_POINT, "");
     if (line.startsWith("Traceback (most recent call last)")) {
       frames = [];
       last = null;

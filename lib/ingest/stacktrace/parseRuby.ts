@@ -1,5 +1,5 @@
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
-import { MAX_FRAMES, innermostFirstToOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
+import { MAX_FRAMES, capOrdered, innermostFirstToOrdered, splitLines } from "@/lib/ingest/stacktrace/limits";
 import { isDigits, pathFields } from "@/lib/ingest/stacktrace/location";
 
 /**
@@ -10,15 +10,25 @@ import { isDigits, pathFields } from "@/lib/ingest/stacktrace/location";
  */
 export function parseRuby(text: string): Frame[] | null {
   const frames: Frame[] = [];
+  // Ruby 2.5–2.7 printed to a terminal outermost first, numbered, the raising line last:
+  //   Traceback (most recent call last):
+  //   	1: from /app/bin/run:2:in `<main>'
+  //   /app/lib/x.rb:3:in `bar': boom (RuntimeError)
+  let outermostFirst = false;
   for (const raw of splitLines(text)) {
     let line = raw.trim();
-    if (line.startsWith("from ")) line = line.slice(5);
+    const numbered = NUMBERED_FROM.exec(line);
+    if (numbered) outermostFirst = true;
+    if (numbered) line = line.slice(numbered[0].length);
+    else if (line.startsWith("from ")) line = line.slice(5);
     const frame = parseFrameLine(line);
     if (frame) frames.push(frame);
-    if (frames.length >= MAX_FRAMES) break; // innermost come first; the rest would be dropped
+    if (frames.length >= MAX_FRAMES && !outermostFirst) break; // innermost come first; the rest would be dropped
   }
-  return innermostFirstToOrdered(frames);
+  return outermostFirst ? capOrdered(frames) : innermostFirstToOrdered(frames);
 }
+
+const NUMBERED_FROM = /^\d{1,6}: from /;
 
 const GEM_PATH = /^([\w.-]{1,128}) \((\d[\w.]{0,64})\) (\S.*)$/;
 

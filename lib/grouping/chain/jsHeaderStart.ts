@@ -1,0 +1,32 @@
+/**
+ * Where a JavaScript error's own header starts among the lines printed above its stack. Usually the
+ * first line ("TypeError: …"); but a log call prints its own words first — `console.error("Failed to
+ * process job 42:", err)`, a logger's "[2024-01-15T10:22:33.123Z] ERROR: ", Node ≤ 14's "(node:1234)
+ * UnhandledPromiseRejectionWarning: ", Next.js's " ⨯ ", a line of its own above the error ("Unhandled
+ * error in request handler", Electron's "Uncaught Exception:"). Then the header is the first error
+ * name printed with a message ("TypeError: …", "PrismaClientKnownRequestError: …").
+ */
+
+/** The first line is the header when it starts with a name and a colon (or is a bare name). */
+const NAME_FIRST = /^[A-Za-z_$][\w$.]*(?: \[[A-Z][A-Z0-9_]{1,63}\])?(?::\s?([\s\S]*))?$/;
+/** util.inspect's "[TypeError: msg]" for an error whose stack it does not print. */
+const BRACKETED = /^\[[A-Za-z_$][\w$.]*: /;
+/** An error's name inside a line: a word ending "Error" or "Exception" (or "Error" itself), then ":" or the end. */
+const ERROR_NAME = /(?<![\w$.])(?:[A-Z][\w$]{0,255})?(?:Error|Exception)(?= \[[A-Z][A-Z0-9_]{1,63}\]:|:|$)/g;
+
+export function jsHeaderStart(lines: readonly string[]): string[] {
+  if (lines.length === 0) return [];
+  const first = NAME_FIRST.exec(lines[0]);
+  // "Error: msg", "Error" alone, util.inspect's "[TypeError: msg] {": as printed.
+  if (BRACKETED.test(lines[0]) || (first && (first[1]?.trim() || lines.length === 1))) return [...lines];
+  let fallback: string[] | undefined;
+  for (const [at, line] of lines.entries()) {
+    for (const m of line.matchAll(ERROR_NAME)) {
+      const header = [line.slice(m.index), ...lines.slice(at + 1)];
+      const message = line.slice(m.index + m[0].length).replace(/^(?: \[[A-Z0-9_]+\])?:\s?/, "");
+      if (message.trim()) return header;
+      fallback ??= header;
+    }
+  }
+  return fallback ?? [...lines];
+}
