@@ -40,6 +40,13 @@ export function FirstRunScreen({ workspace }: { workspace: Me["workspaces"][numb
               ) : (
                 <>Ask a workspace admin for an ingest key for {project.name}.</>
               )
+            ) : isAdmin ? (
+              <>
+                <Link href={`/settings?ws=${workspace.id}&new=project`} className="font-medium text-blue-700 underline dark:text-blue-400">
+                  Create a project
+                </Link>{" "}
+                — the app or service whose errors it keeps — and copy its key (it is shown once).
+              </>
             ) : (
               <>Ask a workspace admin to create a project.</>
             )}
@@ -47,9 +54,11 @@ export function FirstRunScreen({ workspace }: { workspace: Me["workspaces"][numb
           <li>Send an event with the key in the <code className="font-mono text-xs">x-faultline-key</code> header, or point a Sentry SDK at the DSN.</li>
         </ol>
         <IngestInstructions ingestKey={ingestKey} projectPublicId={project?.publicId} />
-        <p role="status" className="flex items-center gap-2 text-sm text-gray-500 dark:text-gray-400">
-          <Spinner className="h-4 w-4" /> Waiting for the first error…
-        </p>
+        {project && (
+          <p role="status" className="flex items-center gap-2 text-sm text-gray-500 dark:text-gray-400">
+            <Spinner className="h-4 w-4" /> Waiting for the first error…
+          </p>
+        )}
       </div>
     </Card>
   );

@@ -23,7 +23,8 @@ export function SettingsPage() {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
-  const [creating, setCreating] = useState(false);
+  // `?new=project` (the first-run screen's "Create a project") opens the form at once.
+  const [creating, setCreating] = useState(() => params.get("new") === "project");
   const [created, setCreated] = useState<NewProject | null>(null);
   const go = (ws: string, projectId?: string) => router.replace(`${pathname}?${new URLSearchParams({ ws, ...(projectId && { project: projectId }) })}`);
 
@@ -79,7 +80,7 @@ export function SettingsPage() {
             {created && created.workspaceId === workspace.id && <NewProjectReveal project={created} onDone={() => setCreated(null)} />}
             {project && <SettingsSectionNav isAdmin={isAdmin} />}
             {!project ? (
-              <EmptyState title="This workspace has no projects yet">{isAdmin ? "Create one with “New project”." : "Ask a workspace admin to create one."}</EmptyState>
+              <EmptyState title="This workspace has no projects yet">{isAdmin ? (creating ? "Name it above." : "Create one with “New project”.") : "Ask a workspace admin to create one."}</EmptyState>
             ) : (
               <>
                 <ProjectSettings key={project.id} projectId={project.id} isAdmin={isAdmin} />

@@ -142,4 +142,11 @@ test("setup → project → event → invite a viewer → promote → they resol
   // The entry links to the issue by its title.
   await expect(resolved.getByRole("link", { name: /card processor unreachable/ })).toHaveAttribute("href", /^\/errors\/[0-9a-f-]{36}$/);
   await screenshotBothWidths(page, "onboarding-9-activity", { dir: SHOTS });
+
+  // A workspace with no project yet: its admin is led to create one (nothing to wait for until then).
+  await page.goto(`${app.url}/?ws=${partners.id}`);
+  await expect(page.getByRole("heading", { name: "Send your first error" })).toBeVisible();
+  await expect(page.getByText("Waiting for the first error")).toHaveCount(0);
+  await page.getByRole("link", { name: "Create a project" }).click();
+  await expect(page.getByRole("heading", { name: "New project" })).toBeVisible();
 });
