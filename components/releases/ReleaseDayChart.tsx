@@ -34,14 +34,15 @@ function DayTooltip({ active, payload }: TooltipContentProps<ValueType, NameType
   );
 }
 
-const formatCrashed = (point: Point) => `${point.crashed} crashed${point.day.crashFreeRate === null ? "" : ` · ${crashFreeText(point.day.crashFreeRate)} crash-free`}`;
+const formatCrashed = (point: Point) =>
+  `${point.crashed} crashed${point.day.sessions.abnormal > 0 ? ` · ${point.day.sessions.abnormal} abnormal` : ""}${point.day.crashFreeRate === null ? "" : ` · ${crashFreeText(point.day.crashFreeRate)} crash-free`}`;
 
 /** Error events per UTC day (bars) and, when the release has sessions, its crash-free share (line, right axis). */
 export function ReleaseDayChart({ days }: { days: ReleaseDay[] }) {
   const points: Point[] = days.map((day) => ({
     start: `${day.day}T00:00:00.000Z`,
     events: day.events,
-    sessions: day.sessions.ok + day.sessions.errored + day.sessions.crashed,
+    sessions: day.sessions.ok + day.sessions.errored + day.sessions.crashed + day.sessions.abnormal,
     crashed: day.sessions.crashed,
     crashFree: day.crashFreeRate === null ? null : Math.round(day.crashFreeRate * 1000) / 10,
     day,

@@ -15,6 +15,7 @@ import { ProjectFilter } from "@/components/ui/ProjectFilter";
 import { LoadingState } from "@/components/ui/Spinner";
 import { ApiRequestError } from "@/lib/client/apiFetch";
 import { crashFreeColor, crashFreeText, shareText } from "@/lib/client/crashFree";
+import { sessionsTitle } from "@/lib/client/sessionsTitle";
 import { countOf, formatCount } from "@/lib/client/format";
 import { useReleaseQuery } from "@/lib/client/hooks/useReleaseQuery";
 import { releaseHref, releaseIssueListHref } from "@/lib/client/releaseLinks";
@@ -115,7 +116,7 @@ function ReleaseFigures({ workspaceId, detail }: { workspaceId: string; detail: 
       <Figure label="New issues" title="Issues whose first release this is">
         <span className={release.newIssues > 0 ? "text-red-700 dark:text-red-400" : undefined}>{formatCount(release.newIssues)}</span>
       </Figure>
-      <Figure label="Crash-free sessions" note={sessions ? countOf(sessions.total, "session") : undefined} title={sessions ? `${countOf(sessions.total, "session")}: ${formatCount(sessions.crashed)} crashed, ${formatCount(sessions.errored)} with errors` : "No session named this release"}>
+      <Figure label="Crash-free sessions" note={sessions ? countOf(sessions.total, "session") : undefined} title={sessions ? sessionsTitle(sessions) : "No session named this release"}>
         {sessions ? <span className={crashFreeColor(sessions.crashFreeRate)}>{crashFreeText(sessions.crashFreeRate)}</span> : <span className="text-gray-400">—</span>}
       </Figure>
       <Figure
@@ -154,6 +155,9 @@ function Environments({ rows }: { rows: EnvironmentHealth[] }) {
               <th className="px-2 py-2 text-right font-medium">Sessions</th>
               <th className="hidden px-2 py-2 text-right font-medium sm:table-cell">With errors</th>
               <th className="px-2 py-2 text-right font-medium">Crashed</th>
+              <th className="hidden px-2 py-2 text-right font-medium sm:table-cell" title="Ended by the OS without a crash: ANRs, watchdog kills, app hangs (not counted as crashes)">
+                Abnormal
+              </th>
               <th className="px-4 py-2 text-right font-medium sm:px-6">Crash-free</th>
             </tr>
           </thead>
@@ -164,6 +168,7 @@ function Environments({ rows }: { rows: EnvironmentHealth[] }) {
                 <td className="px-2 py-2 text-right tabular-nums">{formatCount(row.total)}</td>
                 <td className="hidden px-2 py-2 text-right tabular-nums sm:table-cell">{formatCount(row.errored)}</td>
                 <td className="px-2 py-2 text-right tabular-nums">{formatCount(row.crashed)}</td>
+                <td className="hidden px-2 py-2 text-right tabular-nums sm:table-cell">{formatCount(row.abnormal)}</td>
                 <td className={`px-4 py-2 text-right tabular-nums sm:px-6 ${crashFreeColor(row.crashFreeRate)}`}>{crashFreeText(row.crashFreeRate)}</td>
               </tr>
             ))}

@@ -12,6 +12,7 @@ import { LoadingState } from "@/components/ui/Spinner";
 import { countOf, formatCount } from "@/lib/client/format";
 import { useReleasesQuery } from "@/lib/client/hooks/useReleasesQuery";
 import { crashFreeColor, crashFreeText, shareText } from "@/lib/client/crashFree";
+import { sessionsTitle } from "@/lib/client/sessionsTitle";
 import { releaseHref, releaseIssueListHref } from "@/lib/client/releaseLinks";
 import { useTimeZone } from "@/lib/client/hooks/useTimeZone";
 import { exactTime } from "@/lib/client/zonedTime";
@@ -148,7 +149,7 @@ function ReleaseRow({ release, listHref, pageHref }: { release: ReleaseSummary; 
       <td className="px-2 py-2 text-right tabular-nums">{release.adoption === null ? <span className="text-gray-400">—</span> : shareText(release.adoption)}</td>
       <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
         {release.sessions ? (
-          <span className={crashFreeColor(release.sessions.crashFreeRate)} title={`${countOf(release.sessions.total, "session")}: ${formatCount(release.sessions.crashed)} crashed, ${formatCount(release.sessions.errored)} with errors`}>
+          <span className={crashFreeColor(release.sessions.crashFreeRate)} title={sessionsTitle(release.sessions)}>
             {crashFreeText(release.sessions.crashFreeRate)}
           </span>
         ) : (

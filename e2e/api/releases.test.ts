@@ -92,10 +92,10 @@ describe("GET /api/v1/workspaces/:id/releases", () => {
     expect(items.map((r) => r.version).sort()).toEqual(["app@2.0.0", "app@2.1.0"]);
     const v2 = items.find((r) => r.version === "app@2.0.0")!;
     expect(v2.issues).toBe(1);
-    expect(v2.sessions).toEqual({ total: 9, errored: 1, crashed: 1, crashFreeRate: 1 - 1 / 9, users: 0, crashedUsers: 0, crashFreeUserRate: null });
+    expect(v2.sessions).toEqual({ total: 9, errored: 1, crashed: 1, abnormal: 0, crashFreeRate: 1 - 1 / 9, users: 0, crashedUsers: 0, crashFreeUserRate: null });
     const v21 = items.find((r) => r.version === "app@2.1.0")!;
     expect(v21.issues).toBe(0);
-    expect(v21.sessions).toEqual({ total: 1, errored: 0, crashed: 0, crashFreeRate: 1, users: 0, crashedUsers: 0, crashFreeUserRate: null });
+    expect(v21.sessions).toEqual({ total: 1, errored: 0, crashed: 0, abnormal: 0, crashFreeRate: 1, users: 0, crashedUsers: 0, crashFreeUserRate: null });
     // The errors-only releases of the first tenant carry no session figures.
     const shop = await api("GET", `/api/v1/workspaces/${t.workspaceId}/releases`, viewer);
     expect(shop.body.items.every((r: { sessions: unknown }) => r.sessions === null)).toBe(true);
@@ -121,7 +121,7 @@ describe("GET /api/v1/workspaces/:id/releases", () => {
     // The JavaScript SDKs send a crashed session's end again: neither sessions nor users change.
     expect((await send([session("ada@example.com", "crashed", crash)])).status).toBe(200);
     const member = await login(app.viewer);
-    const expected = { total: 7, errored: 1, crashed: 1, crashFreeRate: 1 - 1 / 7, users: 4, crashedUsers: 1, crashFreeUserRate: 0.75 };
+    const expected = { total: 7, errored: 1, crashed: 1, abnormal: 0, crashFreeRate: 1 - 1 / 7, users: 4, crashedUsers: 1, crashFreeUserRate: 0.75 };
     const listed = (await api("GET", `/api/v1/workspaces/${app.workspaceId}/releases`, member)).body.items as { version: string; sessions: unknown }[];
     expect(listed.find((r) => r.version === "app@3.0.0")!.sessions).toEqual(expected);
     const page = await api("GET", `/api/v1/workspaces/${app.workspaceId}/releases/${encodeURIComponent("app@3.0.0")}`, member);
@@ -130,6 +130,31 @@ describe("GET /api/v1/workspaces/:id/releases", () => {
     const stored = await query<{ userKey: string }>(`SELECT "userKey" FROM "ReleaseUserDaily" WHERE "workspaceId" = $1::uuid`, [app.workspaceId]);
     expect(stored).toHaveLength(4);
     expect(stored.every((r) => /^[0-9a-f]{32}$/.test(r.userKey))).toBe(true);
+  });
+
+  it("abnormal sessions (Android ANRs, iOS watchdog kills) are neither crashes nor ok: crash-free stays 100%, shown apart", async () => {
+    const app = await createTenant("releases-abnormal");
+    const started = new Date().toISOString();
+    const attrs = { release: "com.shop.app@4.0.0+1", environment: "production" };
+    const session = (did: string, status: string) => ({ type: "session", payload: JSON.stringify({ sid: newEventId(), did, init: true, status, errors: 0, started, attrs }) });
+    const res = await postRaw(
+      sentryUrl(app.projectPublicId, "envelope", `sentry_key=${app.key}&sentry_version=7`),
+      new Uint8Array(
+        envelope({}, [
+          session("u-1", "exited"),
+          session("u-2", "exited"),
+          session("u-3", "abnormal"),
+          session("u-4", "abnormal"),
+          { type: "sessions", payload: JSON.stringify({ aggregates: [{ started, exited: 1, abnormal: 1 }], attrs }) },
+        ]),
+      ),
+    );
+    expect(res.status).toBe(200);
+    const member = await login(app.viewer);
+    const page = await api("GET", `/api/v1/workspaces/${app.workspaceId}/releases/${encodeURIComponent(attrs.release)}`, member);
+    expect(page.body.release.sessions).toEqual({ total: 6, errored: 0, crashed: 0, abnormal: 3, crashFreeRate: 1, users: 4, crashedUsers: 0, crashFreeUserRate: 1 });
+    expect(page.body.environments).toEqual([{ environment: "production", ok: 3, errored: 0, crashed: 0, abnormal: 3, total: 6, crashFreeRate: 1 }]);
+    expect(page.body.days.at(-1).sessions).toEqual({ ok: 3, errored: 0, crashed: 0, abnormal: 3 });
   });
 
   it("refuses bad parameters by name and other workspaces' members", async () => {
@@ -210,15 +235,15 @@ describe("GET /api/v1/workspaces/:id/releases", () => {
     const page = await api("GET", `/api/v1/workspaces/${app.workspaceId}/releases/${encodeURIComponent(version)}`, member);
     expect(page.status, JSON.stringify(page.body)).toBe(200);
     expect(page.body.release.version).toBe(version);
-    expect(page.body.release.sessions).toEqual({ total: 30, errored: 0, crashed: 3, crashFreeRate: 0.9, users: 0, crashedUsers: 0, crashFreeUserRate: null });
+    expect(page.body.release.sessions).toEqual({ total: 30, errored: 0, crashed: 3, abnormal: 0, crashFreeRate: 0.9, users: 0, crashedUsers: 0, crashFreeUserRate: null });
     // 30 of the 100 sessions of the last two UTC days.
     expect(page.body.release.adoption).toBeCloseTo(0.3, 10);
     expect(page.body.environments).toEqual([
-      { environment: "production", ok: 18, errored: 0, crashed: 2, total: 20, crashFreeRate: 0.9 },
-      { environment: "staging", ok: 9, errored: 0, crashed: 1, total: 10, crashFreeRate: 0.9 },
+      { environment: "production", ok: 18, errored: 0, crashed: 2, abnormal: 0, total: 20, crashFreeRate: 0.9 },
+      { environment: "staging", ok: 9, errored: 0, crashed: 1, abnormal: 0, total: 10, crashFreeRate: 0.9 },
     ]);
     const day = page.body.days.find((d: { day: string }) => d.day === started.slice(0, 10));
-    expect(day).toEqual({ day: started.slice(0, 10), events: 1, sessions: { ok: 27, errored: 0, crashed: 3 }, crashFreeRate: 0.9 });
+    expect(day).toEqual({ day: started.slice(0, 10), events: 1, sessions: { ok: 27, errored: 0, crashed: 3, abnormal: 0 }, crashFreeRate: 0.9 });
     const listed = (await api("GET", `/api/v1/workspaces/${app.workspaceId}/releases`, member)).body.items as { version: string; adoption: number | null }[];
     expect(listed.find((r) => r.version === "web/app@1.9.0")!.adoption).toBeCloseTo(0.7, 10);
 

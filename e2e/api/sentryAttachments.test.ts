@@ -61,6 +61,23 @@ describe("Sentry attachments", () => {
     expect(text).not.toContain("s3cret-pw");
   });
 
+  it("keeps two files whose names come down to the same one (another directory, no name): numbered, not dropped", async () => {
+    const eventId = newEventId();
+    const items = [
+      { type: "event", payload: errorEvent(eventId) },
+      file("service-a/app.log", "from service a\n", { content_type: "text/plain" }),
+      file("service-b/app.log", "from service b\n", { content_type: "text/plain" }),
+      file("", "first unnamed"),
+      file(" ", "second unnamed"),
+    ];
+    expect((await send({ event_id: eventId }, items)).status).toBe(200);
+    expect((await send({ event_id: eventId }, items)).status).toBe(200); // a retry still stores nothing twice
+    const attachments = await attachmentsOfEvent(eventId);
+    expect(attachments.map((a) => a.filename).sort()).toEqual(["app (2).log", "app.log", "attachment", "attachment (2)"]);
+    const texts = await Promise.all(attachments.filter((a) => a.filename.startsWith("app")).map(async (a) => (await download(a.id)).text()));
+    expect(texts.sort()).toEqual(["from service a\n", "from service b\n"]);
+  });
+
   it("never serves a file a browser would run as itself, even inline", async () => {
     const eventId = newEventId();
     await send({ event_id: eventId }, [{ type: "event", payload: errorEvent(eventId) }, file("page.html", "<script>alert(1)</script>", { content_type: "text/html" })]);

@@ -107,4 +107,83 @@ describe("what a Sentry event says besides its exception", () => {
       ["SERVER_NAME", "billing-2"],
     ]);
   });
+
+  /** Posts one Sentry event in an envelope; its issue and the event as the event API shows it. */
+  async function sendAndShow(event: Record<string, unknown>, search: string) {
+    const id = newEventId();
+    const res = await postRaw(sentryUrl(t.projectPublicId, "envelope", `sentry_key=${t.key}&sentry_version=7`), new Uint8Array(envelope({ event_id: id }, [{ type: "event", payload: JSON.stringify({ event_id: id, ...event }) }])));
+    expect(res.status).toBe(200);
+    const list = await (await getJson(`/api/v1/errors?workspaceId=${t.workspaceId}&query=${encodeURIComponent(search)}`, { cookie })).json();
+    const errorId: string = list.items[0].errorId;
+    return { errorId, event: await (await getJson(`/api/v1/errors/${errorId}/events/${id}`, { cookie })).json() };
+  }
+
+  it("shows every thread of an Android ANR, the crashed one first; grouped on the blocked main thread only", async () => {
+    const frame = (module: string, fn: string, line: number, inApp: boolean) => ({ module, function: fn, filename: `${module.split(".").pop()}.kt`, lineno: line, in_app: inApp });
+    const anr = (worker: string) => ({
+      platform: "java",
+      level: "fatal",
+      sdk: { name: "sentry.java.android", version: "8.3.0" },
+      exception: { values: [{ type: "ApplicationNotResponding", value: "Background ANR anrthreadscheck", thread_id: 2, mechanism: { type: "ANRv2", handled: false } }] },
+      threads: {
+        values: [
+          { id: 7, name: "sync-worker", state: "Runnable", stacktrace: { frames: [frame("java.lang.Thread", "run", 1000, false), frame("com.shop.app.Sync", worker, 12, true)] } },
+          {
+            id: 2,
+            name: "main",
+            crashed: true,
+            main: true,
+            state: "Blocked",
+            stacktrace: { frames: [frame("android.os.Looper", "loop", 200, false), frame("com.shop.app.Store", "read", 77, true)] },
+            held_locks: { "0x0d3a2f0a": { type: 8, address: "0x0d3a2f0a", class_name: "Object", package_name: "java.lang", thread_id: 7 } },
+          },
+        ],
+      },
+    });
+    const first = await sendAndShow(anr("holdLock"), "anrthreadscheck");
+    const { event } = first;
+    expect(event.exceptions[0].frames.map((f: { function: string }) => f.function)).toEqual(["loop", "read"]);
+    expect(event.threads).toHaveLength(2);
+    expect(event.threads[0]).toMatchObject({ id: "2", name: "main", state: "Blocked", crashed: true, isEventStack: true, frames: [], locks: [{ kind: "blocked", className: "java.lang.Object", threadId: "7" }] });
+    expect(event.threads[1]).toMatchObject({ id: "7", name: "sync-worker", state: "Runnable", crashed: false, isEventStack: false });
+    expect(event.threads[1].frames).toEqual([
+      expect.objectContaining({ function: "run", inApp: false, language: "kotlin" }),
+      expect.objectContaining({ function: "holdLock", inApp: true, language: "kotlin" }),
+    ]);
+    // Another worker stack: the same issue.
+    expect((await sendAndShow(anr("flushQueue"), "anrthreadscheck")).errorId).toBe(first.errorId);
+  });
+
+  it("returns the installed packages, the dist and the runtime of a context keyed by its own name", async () => {
+    const { event } = await sendAndShow(
+      {
+        platform: "native",
+        release: "tiler@5.2.0",
+        dist: "4217",
+        modules: { serde: "1.0.210", tokio: "1.40.0" },
+        sdk: { name: "sentry.rust", version: "0.34.0" },
+        contexts: { os: { name: "Linux", version: "6.8" }, rust: { type: "runtime", name: "rustc", version: "1.80.0", channel: "stable" } },
+        exception: { values: [{ type: "TileError", value: "pkgscheck failed", stacktrace: { frames: [{ function: "render", filename: "src/tile.rs", lineno: 3, in_app: true }] } }] },
+      },
+      "pkgscheck",
+    );
+    expect(event.modules).toEqual([
+      { name: "serde", version: "1.0.210" },
+      { name: "tokio", version: "1.40.0" },
+    ]);
+    expect(event.dist).toBe("4217");
+    expect(event.release).toBe("tiler@5.2.0");
+    expect(event.tags).toEqual(expect.arrayContaining([["runtime", "rustc 1.80.0"], ["runtime.name", "rustc"]]));
+  });
+
+  it("fills in {{ message }} and {{ value }} of a fingerprint: different messages are different issues", async () => {
+    const logged = (text: string) => ({ platform: "python", level: "error", logentry: { formatted: text }, fingerprint: ["{{ message }}"] });
+    const a = await sendAndShow(logged("fpcheck disk full on /var"), "fpcheck disk full");
+    const b = await sendAndShow(logged("fpcheck user quota exceeded"), "fpcheck user quota");
+    expect(a.errorId).not.toBe(b.errorId);
+    const raised = (value: string) => ({ platform: "python", fingerprint: ["{{ default }}", "{{ value }}"], exception: { values: [{ type: "PaymentError", value, stacktrace: { frames: [{ module: "app", function: "pay", filename: "app.py", lineno: 3, in_app: true }] } }] } });
+    const c = await sendAndShow(raised("fpcheck card declined"), "fpcheck card declined");
+    const d = await sendAndShow(raised("fpcheck gateway timeout"), "fpcheck gateway timeout");
+    expect(c.errorId).not.toBe(d.errorId);
+  });
 });

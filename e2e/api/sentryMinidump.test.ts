@@ -3,10 +3,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { query } from "@/e2e/support/dbCounts";
 import { envelope, newEventId, postRaw, sentryUrl } from "@/e2e/support/envelopes";
 import { minidumpUpload } from "@/e2e/support/minidumpUpload";
-import { createTenant, type Tenant } from "@/e2e/support/tenant";
+import { BASE_URL, createTenant, login, type Tenant } from "@/e2e/support/tenant";
+import type { AttachmentSummary } from "@/lib/attachments/attachmentSummary";
 import { buildMinidump, type MinidumpSpec } from "@/lib/sentry/__fixtures__/buildMinidump";
+import { encodeMsgpack } from "@/lib/sentry/__fixtures__/encodeMsgpack";
 
 let t: Tenant;
+let viewer: string;
 const auth = () => `sentry_key=${t.key}&sentry_version=7`;
 
 const crash = (installPath: string, pc = 0x100f0c2b4n): MinidumpSpec => ({
@@ -29,8 +32,23 @@ async function groupOf(eventId: string) {
   return rows[0];
 }
 
+/** The event as the event API shows it: its attachments and breadcrumbs. */
+async function shownEvent(eventId: string): Promise<{ attachments: AttachmentSummary[]; breadcrumbs: { message: string | null }[] }> {
+  const { groupId } = await groupOf(eventId);
+  const res = await fetch(`${BASE_URL}/api/v1/errors/${groupId}/events/${eventId}`, { headers: { cookie: viewer } });
+  expect(res.status).toBe(200);
+  return (await res.json()) as { attachments: AttachmentSummary[]; breadcrumbs: { message: string | null }[] };
+}
+
+async function downloaded(id: string): Promise<Buffer> {
+  const res = await fetch(`${BASE_URL}/api/v1/attachments/${id}`, { headers: { cookie: viewer } });
+  expect(res.status).toBe(200);
+  return Buffer.from(await res.arrayBuffer());
+}
+
 beforeAll(async () => {
   t = await createTenant("minidump");
+  viewer = await login(t.viewer);
 });
 
 describe("Sentry minidump endpoint", () => {
@@ -59,6 +77,41 @@ describe("Sentry minidump endpoint", () => {
     ]);
     expect((await postRaw(sentryUrl(t.projectPublicId, "envelope", auth()), new Uint8Array(body))).status).toBe(200);
     expect(await groupOf(id)).toMatchObject({ type: "SIGSEGV", message: "Fatal error at 0x10 in engine +0x10", release: "engine@2.2.0" });
+  });
+
+  it("keeps a Crashpad upload's dump and files as the event's attachments, and sentry-native's breadcrumb files as its breadcrumbs", async () => {
+    const crumb = (message: string, second: number) => encodeMsgpack({ timestamp: `2026-01-01T00:00:0${second}.000Z`, type: "default", message });
+    const dump = buildMinidump(crash("/opt/tiler/bin/tiler"));
+    const log = Buffer.from("tile cache warmed\nrender thread stalled\n");
+    const { body, contentType } = minidumpUpload({ sentry: JSON.stringify({ release: "tiler@5.2.0" }) }, dump, undefined, [
+      { name: "__sentry-breadcrumb1", filename: "__sentry-breadcrumb1", body: Buffer.concat([crumb("opened map", 3)]) },
+      { name: "__sentry-breadcrumb2", filename: "__sentry-breadcrumb2", body: Buffer.concat([crumb("started", 1), crumb("signed in", 2)]) },
+      { name: "app.log", filename: "app.log", body: log },
+    ]);
+    const res = await postRaw(sentryUrl(t.projectPublicId, "minidump", auth()), new Uint8Array(body), { "content-type": contentType });
+    expect(res.status).toBe(200);
+    const { id } = (await res.json()) as { id: string };
+    const event = await shownEvent(id);
+    expect(event.breadcrumbs.map((c) => c.message)).toEqual(["started", "signed in", "opened map"]);
+    expect(event.attachments.map((a) => [a.filename, a.attachmentType, a.size])).toEqual([
+      ["app.log", "event.attachment", log.length],
+      ["crash.dmp", "event.minidump", dump.length],
+    ]);
+    const dumpId = event.attachments.find((a) => a.attachmentType === "event.minidump")!.id;
+    expect((await downloaded(dumpId)).equals(dump)).toBe(true);
+  });
+
+  it("keeps an envelope's minidump as the event's attachment", async () => {
+    const id = newEventId();
+    const dump = buildMinidump({ ...crash("/opt/engine/bin/engine"), arch: 9, platform: 0x8201, exceptionCode: 11, pc: 0x100f00010n });
+    const body = envelope({ event_id: id }, [
+      { type: "event", payload: JSON.stringify({ event_id: id, timestamp: Date.now() / 1000, platform: "native" }) },
+      { type: "attachment", payload: dump, headers: { attachment_type: "event.minidump", filename: "minidump.dmp" } },
+    ]);
+    expect((await postRaw(sentryUrl(t.projectPublicId, "envelope", auth()), new Uint8Array(body))).status).toBe(200);
+    const [attachment] = (await shownEvent(id)).attachments;
+    expect(attachment).toMatchObject({ filename: "minidump.dmp", attachmentType: "event.minidump", size: dump.length });
+    expect((await downloaded(attachment.id)).equals(dump)).toBe(true);
   });
 
   it("answers 400 naming the field for a missing or unreadable dump, 401 without a key, and stores nothing", async () => {

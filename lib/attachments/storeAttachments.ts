@@ -1,13 +1,15 @@
 import { pool } from "@/lib/db/pool";
 import { uuidv7 } from "@/lib/ids/uuidv7";
-import type { AttachmentInput } from "@/lib/sentry/mapAttachment";
+import { distinctFilenames } from "@/lib/attachments/distinctFilenames";
+import { MAX_FILENAME, type AttachmentInput } from "@/lib/sentry/mapAttachment";
 
 /**
  * Stores files sent with events, idempotently: an attachment of an event with a filename already
- * stored (the SDK retrying the envelope) is not stored again. Committed when this resolves.
+ * stored (the SDK retrying the envelope) is not stored again; two of one request whose names came out
+ * the same are both kept (distinctFilenames). Committed when this resolves.
  */
 export async function storeAttachments(target: { workspaceId: string; projectId: string }, items: AttachmentInput[]): Promise<void> {
-  for (const item of items) {
+  for (const item of distinctFilenames(items, MAX_FILENAME)) {
     await pool().query(
       `INSERT INTO "EventAttachment" (id, "workspaceId", "projectId", "eventId", filename, "contentType", "attachmentType", size, data)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)

@@ -8,7 +8,8 @@ import { findMergeTarget } from "@/lib/grouping/merge/findMergeTarget";
 import { ApiError } from "@/lib/http/ApiError";
 import { countIssueFeedback } from "@/lib/feedback/countIssueFeedback";
 import { monitorOfIssue } from "@/lib/crons/monitorOfIssue";
-import { viewChain } from "@/lib/errors/events/eventFrames";
+import { hasClientFrames } from "@/lib/errors/events/clientFrames";
+import { viewChain, viewStoredFrames } from "@/lib/errors/events/eventFrames";
 import { issueCulprit } from "@/lib/errors/issueCulprit";
 import { discardStateOf } from "@/lib/errors/triage/discardIssue";
 import { loadGroupingRules } from "@/lib/grouping/rules/loadGroupingRules";
@@ -56,11 +57,15 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
   const nameOf = new Map([...users, ...actors].map((u) => [u.id, u]));
 
   const detail = toErrorDetail(group);
+  // The issue's frames came as its events' do: structured from an SDK (its in_app flags its own) or as text.
+  const clientFrames = occurrences.some((o) => hasClientFrames(o.metadata));
   return {
     ...detail,
     resolution: detail.resolution && !withPeople ? { ...detail.resolution, resolution: null, rootCause: null, preventiveMeasures: [] } : detail.resolution,
     // Frames flagged in-app as grouping judges them, as the event viewer shows them.
-    exceptions: viewChain(group.exceptions, group.platform, rules.frameOverride),
+    // Frames flagged in-app as grouping judges them: a text trace's stored frames carry version 1's guess.
+    frames: viewStoredFrames(detail.frames, group.platform, rules.frameOverride, clientFrames) ?? detail.frames,
+    exceptions: viewChain(group.exceptions, group.platform, rules.frameOverride, clientFrames),
     culprit: await issueCulprit(group),
     releases: { first: group.firstRelease, last: lastRelease?.value ?? null },
     assignee: group.assigneeId ? nameOf.get(group.assigneeId) ?? null : null,
@@ -97,7 +102,7 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
       metadata: o.metadata,
       parentEventId: o.parentEventId,
       // The exception chain (raised first), when the event had more than its raised exception.
-      exceptions: viewChain(o.exceptions, group.platform, rules.frameOverride),
+      exceptions: viewChain(o.exceptions, group.platform, rules.frameOverride, hasClientFrames(o.metadata)),
       recovery:
         o.recovered === null
           ? null

@@ -59,7 +59,7 @@ function defaultComponents(input: ChainFingerprintInput): { components: string[]
   // Browsers drop the async continuation; Node keeps it, for a trace sent without a platform too.
   const serverSide = input.platform ? /^(?:node|nodejs|deno|bun)$/i.test(input.platform) : runsOnServer(chain.flatMap((e) => e.frames));
   const dropAsyncContinuation = input.language === "javascript" && !serverSide;
-  const selected = chain.map((e) => ({ exception: e, ...sharedGroupingFrames(e.frames, input.language, { override: input.frameOverride, dropAsyncContinuation }) }));
+  const selected = chain.map((e) => ({ exception: e, ...sharedGroupingFrames(e.frames, input.language, { override: input.frameOverride, dropAsyncContinuation, clientFrames: e.clientFrames }) }));
   const raised = selected[0];
   const typeOf = (e: ChainException) => normaliseType(e.type, e.message, input.language);
   const messageOf = (e: ChainException) => normaliseMessage(e.type, e.message, input.language);

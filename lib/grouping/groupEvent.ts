@@ -112,7 +112,7 @@ function resolveChain(input: GroupEventInput, hinted: Language) {
     return { chain, language: hinted !== "unknown" ? hinted : parsed.language, legacyFrames: parsed.legacyFrames, stackText: input.stackTrace };
   }
   const frames = Array.isArray(input.stackTrace) ? input.stackTrace : [];
-  const chain: ChainException[] = [{ type: input.type, message: input.message, relation: "raised", frames }];
+  const chain: ChainException[] = [{ type: input.type, message: input.message, relation: "raised", frames, clientFrames: frames.length > 0 }];
   return { chain, language: hinted, legacyFrames: frames, stackText: frames.length > 0 ? formatFrames(frames) : null };
 }
 
@@ -122,7 +122,7 @@ function parseOne(e: RawException, platform: string | undefined, relation: Excep
     return { exception: { type: e.type, message: e.message, relation, frames: parsed.exceptions[0]?.frames ?? [] }, language: parsed.language, legacyFrames: parsed.legacyFrames };
   }
   const frames = Array.isArray(e.stackTrace) ? e.stackTrace : [];
-  return { exception: { type: e.type, message: e.message, relation, frames }, language: "unknown" as Language, legacyFrames: frames };
+  return { exception: { type: e.type, message: e.message, relation, frames, clientFrames: frames.length > 0 }, language: "unknown" as Language, legacyFrames: frames };
 }
 
 /**

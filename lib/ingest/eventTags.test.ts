@@ -70,6 +70,26 @@ describe("eventTags", () => {
     expect(tags.every(([, v]) => v.length <= 200)).toBe(true);
   });
 
+  it("reads the runtime, OS, browser and device of contexts keyed by what they describe, by their type", () => {
+    const tagsOf = (contexts: Record<string, unknown>) => eventTags({ environment: null, release: null, userId: null, tags: {}, metadata: { sentry: { contexts } } });
+    // sentry-rust
+    expect(tagsOf({ os: { name: "Linux", version: "6.8" }, rust: { type: "runtime", name: "rustc", version: "1.80.0", channel: "stable" } })).toContainEqual(["runtime", "rustc 1.80.0"]);
+    // sentry-dart / sentry-flutter: the first runtime it lists
+    const flutter = tagsOf({ flutter: { type: "runtime", name: "Flutter", version: "3.24.0" }, dart: { type: "runtime", name: "Dart", version: "3.5.0" } });
+    expect(flutter).toContainEqual(["runtime", "Flutter 3.24.0"]);
+    expect(flutter).toContainEqual(["runtime.name", "Flutter"]);
+    // A context under its own name wins over one found by type; a typed one without a name is skipped.
+    expect(tagsOf({ runtime: { name: "CPython", version: "3.12.1" }, other: { type: "runtime", name: "x" } })).toContainEqual(["runtime", "CPython 3.12.1"]);
+    expect(tagsOf({ a: { type: "runtime" }, b: { type: "runtime", name: "Mono", version: "6.12" } })).toContainEqual(["runtime", "Mono 6.12"]);
+    expect(tagsOf({ host_os: { type: "os", name: "Windows", version: "11" }, chrome: { type: "browser", name: "Chrome", version: "120.0" }, phone: { type: "device", model: "SM-G991B" } })).toEqual([
+      ["browser", "Chrome 120"],
+      ["browser.name", "Chrome"],
+      ["os", "Windows 11"],
+      ["os.name", "Windows"],
+      ["device", "SM-G991B"],
+    ]);
+  });
+
   it("ignores junk shapes", () => {
     expect(eventTags({ environment: " ", release: null, userId: null, tags: ["a"], metadata: "x" })).toEqual([]);
     expect(eventContexts({ sentry: { contexts: { browser: { name: 5 } }, request: { headers: [["user-agent", CHROME_LINUX]] } } })).toMatchObject({ browser: { name: "Chrome" } });

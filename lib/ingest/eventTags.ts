@@ -96,13 +96,13 @@ export function eventContexts(metadata: unknown): EventContexts {
     const name = text(c.name);
     return name ? { name, ...(text(c.version) && { version: text(c.version) }) } : undefined;
   };
-  out.browser = named(contexts.browser);
-  out.os = named(contexts.os) ?? named(contexts.client_os);
-  out.runtime = named(contexts.runtime);
-  const device = asRecord(contexts.device);
-  if (text(device.model) || text(device.family) || text(device.brand)) {
-    out.device = { family: text(device.family), model: text(device.model), brand: text(device.brand) };
-  }
+  const first = <T>(type: string, read: (raw: Record<string, unknown>) => T | undefined) => contextsOfType(contexts, type).map(read).find((v) => v !== undefined);
+  out.browser = first("browser", named);
+  out.os = first("os", named) ?? named(contexts.client_os);
+  out.runtime = first("runtime", named);
+  out.device = first("device", (device) =>
+    text(device.model) || text(device.family) || text(device.brand) ? { family: text(device.family), model: text(device.model), brand: text(device.brand) } : undefined,
+  );
   const ua = userAgentOf(sentry.request);
   if (ua && (!out.browser || !out.os || !out.device)) {
     const parsed = parseUserAgent(ua);
@@ -111,6 +111,16 @@ export function eventContexts(metadata: unknown): EventContexts {
     if (!out.device && parsed.device) out.device = { class: parsed.device };
   }
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as EventContexts;
+}
+
+/**
+ * The contexts of a kind, in the order they are read: the one under its own name ("runtime"), then
+ * those whose `type` says so. SDKs key some contexts by what they describe: sentry-rust's `rust`,
+ * sentry-dart's `dart` and `flutter`, sentry-unity's `unity` (`type: "runtime"`), a second `os`.
+ */
+function contextsOfType(contexts: Record<string, unknown>, type: string): Record<string, unknown>[] {
+  const typed = Object.entries(contexts).filter(([key, value]) => key !== type && asRecord(value).type === type).map(([, value]) => asRecord(value));
+  return [asRecord(contexts[type]), ...typed];
 }
 
 /** Fields of a Sentry event that its issue page shows as tags: whether it was handled, how it was caught, where it came from. */

@@ -16,6 +16,7 @@ import { assertDsnAgrees, authenticateSentryPathKey, authenticateSentryRequest, 
 import { assertOriginAllowed, corsHeaders, preflightHeaders } from "@/lib/sentry/corsHeaders";
 import { parseEnvelope } from "@/lib/sentry/parseEnvelope";
 import { unpackMinidumpUpload } from "@/lib/sentry/minidump/unpackMinidumpUpload";
+import { minidumpUploadAttachments } from "@/lib/sentry/minidump/minidumpUploadAttachments";
 import { mapSecurityReports } from "@/lib/sentry/security/mapSecurityReports";
 import { unpackEnvelope, unpackStoreEvent } from "@/lib/sentry/unpackEnvelope";
 import { decodeLegacyStoreBody } from "@/lib/sentry/legacyStoreBody";
@@ -115,13 +116,19 @@ async function storeStoreEvent(req: IntakeRequest, project: SentryProject, body:
   return { id: events[0].eventId!, spooled };
 }
 
-/** A native crash uploaded as multipart/form-data with its minidump (Crashpad, Breakpad, Electron). */
+/**
+ * A native crash uploaded as multipart/form-data with its minidump (Crashpad, Breakpad, Electron):
+ * the event, and the dump and the upload's other files as its attachments (unless it was filtered).
+ */
 async function storeMinidump(req: IntakeRequest, project: SentryProject, body: Buffer, ticket: QuotaTicket): Promise<{ id: string; spooled: boolean }> {
   const parts = parseMultipart(body, req.headers.get("content-type") ?? undefined);
   await authenticateWithBodyDsn(req, project, undefined);
-  const events = countDropped({ workspaceId: project.workspaceId, projectId: project.projectId }, 1, () => unpackStoreEvent(unpackMinidumpUpload(parts)));
-  const { spooled } = await storeSentryEvents(project, events, ticket);
-  return { id: events[0].eventId!, spooled };
+  const target = { workspaceId: project.workspaceId, projectId: project.projectId };
+  const events = countDropped(target, 1, () => unpackStoreEvent(unpackMinidumpUpload(parts)));
+  const eventId = events[0].eventId!;
+  const stored = await storeSentryEvents(project, events, ticket);
+  const items = stored.filtered.has(eventId) ? { spooled: false } : await storeNonEventItems(target, { attachments: minidumpUploadAttachments(parts, eventId) });
+  return { id: eventId, spooled: stored.spooled || items.spooled };
 }
 
 /**

@@ -58,7 +58,8 @@ async function addCountsOnce(target: StoreTarget, items: SpooledItems, receivedA
   await withTransaction(async (client) => {
     if (!(await claimRecord(client, recordId))) return;
     const counted = await claimCountedSessions(client, target.projectId, sessions);
-    const deltas = counted.map((s) => ({ minute: new Date(s.minute), environment: s.environment, ok: s.ok, failed: s.errored, crashed: s.crashed }));
+    // An abnormal session (an ANR, a watchdog kill) failed without crashing: the execution tables count it failed.
+    const deltas = counted.map((s) => ({ minute: new Date(s.minute), environment: s.environment, ok: s.ok, failed: s.errored + (s.abnormal ?? 0), crashed: s.crashed }));
     await recordExecutions(target, deltas, client);
     await recordReleaseSessions(client, target, counted);
     await recordClientDiscards(target.projectId, discards, receivedAt, client);

@@ -10,14 +10,15 @@ import { releaseSummaries, type ReleaseSummary } from "@/lib/releases/listReleas
 import { workspaceReleaseCommits, type ReleasePageCommit } from "@/lib/releases/commits/workspaceReleaseCommits";
 import { releaseDeploys, type DeployDto } from "@/lib/releases/declared/releaseDeploys";
 import { chartDays, dailySeries, environmentHealth, RELEASE_DAYS, type EnvironmentHealth, type ReleaseDay } from "@/lib/releases/releaseHealth";
+import { IdSchema } from "@/lib/domain/idSchema";
 
 export const ReleaseQuerySchema = z.object({
-  projectId: z.uuid().optional(),
+  projectId: IdSchema.optional(),
 });
 export type ReleaseQuery = z.infer<typeof ReleaseQuerySchema>;
 
 export const ReleaseParamsSchema = z.object({
-  workspaceId: z.uuid(),
+  workspaceId: IdSchema,
   // As the tag rollup keeps a release: trimmed, at most 200 characters.
   version: z.string().trim().min(1).max(200),
 });
@@ -80,8 +81,9 @@ export async function getRelease(auth: AuthContext, workspaceId: string, version
        GROUP BY day`,
       [workspaceId, version, addDays(utcDay(today), -(RELEASE_DAYS.max - 1)), projectId],
     ),
-    queryRows<{ day: string; environment: string; ok: number; errored: number; crashed: number }>(
-      `SELECT to_char(day, 'YYYY-MM-DD') AS day, environment, sum(ok)::float8 AS ok, sum(errored)::float8 AS errored, sum(crashed)::float8 AS crashed
+    queryRows<{ day: string; environment: string; ok: number; errored: number; crashed: number; abnormal: number }>(
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day, environment, sum(ok)::float8 AS ok, sum(errored)::float8 AS errored, sum(crashed)::float8 AS crashed,
+         sum(abnormal)::float8 AS abnormal
        FROM "ReleaseSessionDaily"
        WHERE "workspaceId" = $1::uuid AND release = $2 AND ($3::uuid IS NULL OR "projectId" = $3::uuid)
        GROUP BY day, environment`,

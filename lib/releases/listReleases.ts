@@ -3,9 +3,10 @@ import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanViewWorkspace } from "@/lib/auth/permissions";
 import { queryRows } from "@/lib/analytics/queryRows";
 import { adoptionShare } from "@/lib/releases/releaseHealth";
+import { IdSchema } from "@/lib/domain/idSchema";
 
 export const ReleasesQuerySchema = z.object({
-  projectId: z.uuid().optional(),
+  projectId: IdSchema.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type ReleasesQuery = z.infer<typeof ReleasesQuerySchema>;
@@ -15,6 +16,8 @@ export interface ReleaseSessions {
   total: number;
   errored: number;
   crashed: number;
+  /** Sessions the OS ended without a crash (an ANR, a watchdog kill): counted in `total`, not as crashes. */
+  abnormal: number;
   /** Share of sessions that did not crash, 0–1. */
   crashFreeRate: number;
   /** Distinct users of those sessions (the SDK's `did`), and those with a crashed one; 0 when no session named its user. */
@@ -90,8 +93,8 @@ export async function releaseSummaries(workspaceId: string, scope: { projectId: 
        -- Every release's sessions in scope (one scan): \`recent\` (the current and the previous UTC day)
        -- summed over all of them is adoption's denominator, so the version filter applies after.
        SELECT release AS version, min(day)::timestamp AT TIME ZONE 'UTC' AS first, max(day)::timestamp AT TIME ZONE 'UTC' AS last,
-         sum(ok)::bigint AS ok, sum(errored)::bigint AS errored, sum(crashed)::bigint AS crashed,
-         (sum(ok::bigint + errored + crashed) FILTER (WHERE day >= (now() AT TIME ZONE 'UTC')::date - 1))::bigint AS recent
+         sum(ok)::bigint AS ok, sum(errored)::bigint AS errored, sum(crashed)::bigint AS crashed, sum(abnormal)::bigint AS abnormal,
+         (sum(ok::bigint + errored + crashed + abnormal) FILTER (WHERE day >= (now() AT TIME ZONE 'UTC')::date - 1))::bigint AS recent
        FROM "ReleaseSessionDaily"
        WHERE "workspaceId" = $1::uuid AND ($2::uuid IS NULL OR "projectId" = $2::uuid)
        GROUP BY release
@@ -100,12 +103,12 @@ export async function releaseSummaries(workspaceId: string, scope: { projectId: 
        WHERE "workspaceId" = $1::uuid AND ($2::uuid IS NULL OR $2::uuid = ANY("projectIds")) AND ($4::text IS NULL OR version = $4)
      ), seen AS (
        SELECT coalesce(e.version, s.version) AS version, LEAST(e.first, s.first) AS first, GREATEST(e.last, s.last) AS last,
-         e.events, e.issues, e."newIssues", e.unresolved, s.ok, s.errored, s.crashed, s.recent
+         e.events, e.issues, e."newIssues", e.unresolved, s.ok, s.errored, s.crashed, s.abnormal, s.recent
        FROM errors e FULL JOIN sessions s ON s.version = e.version
      )
      SELECT coalesce(x.version, d.version) AS version, LEAST(x.first, d.first) AS "firstSeen", coalesce(x.last, d.first) AS "lastSeen",
        coalesce(x.events, 0) AS events, coalesce(x.issues, 0) AS issues, coalesce(x."newIssues", 0) AS "newIssues",
-       coalesce(x.unresolved, 0) AS unresolved, x.ok AS "sessionsOk", x.errored AS "sessionsErrored", x.crashed AS "sessionsCrashed",
+       coalesce(x.unresolved, 0) AS unresolved, x.ok AS "sessionsOk", x.errored AS "sessionsErrored", x.crashed AS "sessionsCrashed", x.abnormal AS "sessionsAbnormal",
        x.recent AS "sessionsRecent", (SELECT sum(recent) FROM sessions)::bigint AS "allSessionsRecent", d."releasedAt" AS "dateReleased"
      FROM seen x FULL JOIN declared d ON d.version = x.version
      WHERE $4::text IS NULL OR coalesce(x.version, d.version) = $4
@@ -150,6 +153,7 @@ interface ReleaseRow {
   sessionsOk: string | null;
   sessionsErrored: string | null;
   sessionsCrashed: string | null;
+  sessionsAbnormal: string | null;
   sessionsRecent: string | null;
   allSessionsRecent: string | null;
   dateReleased: Date | null;
@@ -184,17 +188,19 @@ async function releaseUsers(workspaceId: string, projectId: string | null, versi
 }
 
 /** Crash-free shares of a release's sessions and users (pure; null when no session named the release). */
-export function sessionsOf(row: Pick<ReleaseRow, "sessionsOk" | "sessionsErrored" | "sessionsCrashed">, users?: { users: number; crashed: number }): ReleaseSessions | null {
+export function sessionsOf(row: Pick<ReleaseRow, "sessionsOk" | "sessionsErrored" | "sessionsCrashed" | "sessionsAbnormal">, users?: { users: number; crashed: number }): ReleaseSessions | null {
   if (row.sessionsOk === null) return null;
   const errored = Number(row.sessionsErrored);
   const crashed = Number(row.sessionsCrashed);
-  const total = Number(row.sessionsOk) + errored + crashed;
+  const abnormal = Number(row.sessionsAbnormal);
+  const total = Number(row.sessionsOk) + errored + crashed + abnormal;
   if (total === 0) return null;
   const known = users && users.users > 0 ? users : { users: 0, crashed: 0 };
   return {
     total,
     errored,
     crashed,
+    abnormal,
     crashFreeRate: 1 - crashed / total,
     users: known.users,
     crashedUsers: known.crashed,

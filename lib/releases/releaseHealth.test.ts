@@ -12,8 +12,14 @@ describe("adoptionShare", () => {
 
 describe("crashFreeRate", () => {
   it("counts errored sessions as not crashed and is null without sessions", () => {
-    expect(crashFreeRate({ ok: 90, errored: 8, crashed: 2 })).toBe(0.98);
-    expect(crashFreeRate({ ok: 0, errored: 0, crashed: 0 })).toBeNull();
+    expect(crashFreeRate({ ok: 90, errored: 8, crashed: 2, abnormal: 0 })).toBe(0.98);
+    expect(crashFreeRate({ ok: 0, errored: 0, crashed: 0, abnormal: 0 })).toBeNull();
+  });
+
+  it("counts abnormal sessions (ANRs, watchdog kills) as sessions, not as crashes", () => {
+    expect(crashFreeRate({ ok: 2, errored: 0, crashed: 0, abnormal: 2 })).toBe(1);
+    expect(crashFreeRate({ ok: 0, errored: 0, crashed: 0, abnormal: 3 })).toBe(1);
+    expect(crashFreeRate({ ok: 1, errored: 0, crashed: 1, abnormal: 2 })).toBe(0.75);
   });
 });
 
@@ -39,14 +45,14 @@ describe("dailySeries", () => {
         { day: "2026-02-27", events: 99 },
       ],
       [
-        { day: "2026-03-02", ok: 8, errored: 1, crashed: 1 },
-        { day: "2026-03-02", ok: 10, errored: 0, crashed: 0 },
-        { day: "2026-03-03", ok: 5, errored: 0, crashed: 5 },
+        { day: "2026-03-02", ok: 8, errored: 1, crashed: 1, abnormal: 0 },
+        { day: "2026-03-02", ok: 10, errored: 0, crashed: 0, abnormal: 0 },
+        { day: "2026-03-03", ok: 5, errored: 0, crashed: 5, abnormal: 0 },
       ],
     );
     expect(series).toEqual([
-      { day: "2026-03-01", events: 0, sessions: { ok: 0, errored: 0, crashed: 0 }, crashFreeRate: null },
-      { day: "2026-03-02", events: 1, sessions: { ok: 18, errored: 1, crashed: 1 }, crashFreeRate: 0.95 },
+      { day: "2026-03-01", events: 0, sessions: { ok: 0, errored: 0, crashed: 0, abnormal: 0 }, crashFreeRate: null },
+      { day: "2026-03-02", events: 1, sessions: { ok: 18, errored: 1, crashed: 1, abnormal: 0 }, crashFreeRate: 0.95 },
     ]);
   });
 });
@@ -55,14 +61,16 @@ describe("environmentHealth", () => {
   it("sums each environment's days, most sessions first, and drops environments without a session", () => {
     expect(
       environmentHealth([
-        { environment: "production", ok: 50, errored: 0, crashed: 0 },
-        { environment: "staging", ok: 1, errored: 0, crashed: 1 },
-        { environment: "production", ok: 40, errored: 5, crashed: 5 },
-        { environment: "", ok: 0, errored: 0, crashed: 0 },
+        { environment: "production", ok: 50, errored: 0, crashed: 0, abnormal: 0 },
+        { environment: "staging", ok: 1, errored: 0, crashed: 1, abnormal: 0 },
+        { environment: "android", ok: 2, errored: 0, crashed: 0, abnormal: 2 },
+        { environment: "production", ok: 40, errored: 5, crashed: 5, abnormal: 0 },
+        { environment: "", ok: 0, errored: 0, crashed: 0, abnormal: 0 },
       ]),
     ).toEqual([
-      { environment: "production", ok: 90, errored: 5, crashed: 5, total: 100, crashFreeRate: 0.95 },
-      { environment: "staging", ok: 1, errored: 0, crashed: 1, total: 2, crashFreeRate: 0.5 },
+      { environment: "production", ok: 90, errored: 5, crashed: 5, abnormal: 0, total: 100, crashFreeRate: 0.95 },
+      { environment: "android", ok: 2, errored: 0, crashed: 0, abnormal: 2, total: 4, crashFreeRate: 1 },
+      { environment: "staging", ok: 1, errored: 0, crashed: 1, abnormal: 0, total: 2, crashFreeRate: 0.5 },
     ]);
   });
 });

@@ -1,10 +1,19 @@
 import { addDays, utcDay } from "@/lib/db/partitions/partitionDays";
 
-/** Sessions of one release that ended ok, with errors, or crashed. */
+/**
+ * Sessions of one release that ended ok, with errors, crashed, or abnormally (the OS ended the app
+ * without a crash: an ANR, a watchdog kill), which is not a crash.
+ */
 export interface SessionTally {
   ok: number;
   errored: number;
   crashed: number;
+  abnormal: number;
+}
+
+/** Every session of a tally. */
+export function sessionTotal(tally: SessionTally): number {
+  return tally.ok + tally.errored + tally.crashed + tally.abnormal;
 }
 
 /** One UTC day of a release: its error events and its sessions. */
@@ -39,9 +48,9 @@ export function adoptionShare(mine: number, all: number): number | null {
   return Math.min(1, Math.max(0, mine / all));
 }
 
-/** 1 − crashed / total; null without sessions. */
+/** 1 − crashed / total (abnormal sessions are not crashes); null without sessions. */
 export function crashFreeRate(tally: SessionTally): number | null {
-  const total = tally.ok + tally.errored + tally.crashed;
+  const total = sessionTotal(tally);
   return total > 0 ? 1 - tally.crashed / total : null;
 }
 
@@ -59,7 +68,7 @@ export function dailySeries(
   const first = addDays(utcDay(today), -(days - 1));
   for (let i = 0; i < days; i++) {
     const day = addDays(first, i);
-    byDay.set(day, { day, events: 0, sessions: { ok: 0, errored: 0, crashed: 0 }, crashFreeRate: null });
+    byDay.set(day, { day, events: 0, sessions: { ok: 0, errored: 0, crashed: 0, abnormal: 0 }, crashFreeRate: null });
   }
   for (const row of events) {
     const entry = byDay.get(row.day);
@@ -71,6 +80,7 @@ export function dailySeries(
     entry.sessions.ok += row.ok;
     entry.sessions.errored += row.errored;
     entry.sessions.crashed += row.crashed;
+    entry.sessions.abnormal += row.abnormal;
   }
   const series = [...byDay.values()];
   for (const entry of series) entry.crashFreeRate = crashFreeRate(entry.sessions);
@@ -81,17 +91,18 @@ export function dailySeries(
 export function environmentHealth(rows: ({ environment: string } & SessionTally)[]): EnvironmentHealth[] {
   const byEnvironment = new Map<string, SessionTally>();
   for (const row of rows) {
-    const tally = byEnvironment.get(row.environment) ?? { ok: 0, errored: 0, crashed: 0 };
+    const tally = byEnvironment.get(row.environment) ?? { ok: 0, errored: 0, crashed: 0, abnormal: 0 };
     tally.ok += row.ok;
     tally.errored += row.errored;
     tally.crashed += row.crashed;
+    tally.abnormal += row.abnormal;
     byEnvironment.set(row.environment, tally);
   }
   const out: EnvironmentHealth[] = [];
   for (const [environment, tally] of byEnvironment) {
     const rate = crashFreeRate(tally);
     if (rate === null) continue;
-    out.push({ environment, ...tally, total: tally.ok + tally.errored + tally.crashed, crashFreeRate: rate });
+    out.push({ environment, ...tally, total: sessionTotal(tally), crashFreeRate: rate });
   }
   return out.sort((a, b) => b.total - a.total || a.environment.localeCompare(b.environment));
 }

@@ -24,6 +24,19 @@ describe("resolveFingerprintVariables", () => {
     ]);
   });
 
+  it("fills in the message, the value and the crashing frame's file by their short and stack. names", () => {
+    expect(resolveFingerprintVariables(["{{ message }}", "{{ value }}", "{{ path }}", "{{ filename }}", "{{ stack.filename }}"], { ...facts, message: "connection refused" })).toEqual([
+      "connection refused",
+      "connection refused",
+      "/srv/shop/shop/views.py",
+      "shop/views.py",
+      "shop/views.py",
+    ]);
+    // A frame with only its absolute path names its file by the path's last segment.
+    expect(resolveFingerprintVariables(["{{ stack.filename }}"], { frames: [{ absPath: "/srv/app/jobs/report.rb", inApp: true }] })).toEqual(["report.rb"]);
+    expect(resolveFingerprintVariables(["{{ message }}", "{{ value }}", "{{ filename }}", "{{ path }}"], {})).toEqual(["<no-message>", "<no-value>", "<no-filename>", "<no-abs-path>"]);
+  });
+
   it("names the crashing frame by the innermost in-app one", () => {
     expect(resolveFingerprintVariables(["{{ function }}", "{{ stack.module }}", "{{ stack.abs_path }}"], facts)).toEqual(["checkout", "shop.views", "/srv/shop/shop/views.py"]);
   });
@@ -61,5 +74,22 @@ describe("a Sentry event's fingerprint with variables", () => {
 
   it("keeps one transaction's events together whatever else differs", () => {
     expect(event("/checkout", "refused").fingerprint).toBe(event("/checkout", "timed out").fingerprint);
+  });
+});
+
+describe("a Sentry event's fingerprint by its message or value", () => {
+  const logged = (text: string, fingerprint: string[]) => prepareEvent(unpackStoreEvent({ platform: "python", logentry: { formatted: text }, fingerprint })[0]);
+  const raised = (value: string, fingerprint: string[]) =>
+    prepareEvent(unpackStoreEvent({ platform: "python", fingerprint, exception: { values: [{ type: "PaymentError", value, stacktrace: { frames: [{ module: "app", function: "pay", filename: "app.py", lineno: 3, in_app: true }] } }] } })[0]);
+
+  it("splits logged messages by {{ message }}", () => {
+    expect(logged("disk full on /var", ["{{ message }}"]).fingerprint).not.toBe(logged("user quota exceeded", ["{{ message }}"]).fingerprint);
+    expect(logged("disk full on /var", ["{{ message }}"]).fingerprint).toBe(logged("disk full on /var", ["{{ message }}"]).fingerprint);
+  });
+
+  it("splits exceptions by {{ value }}, {{ error.value }} and {{ message }}", () => {
+    for (const variable of ["{{ value }}", "{{ error.value }}", "{{ message }}"]) {
+      expect(raised("card declined", ["{{ default }}", variable]).fingerprint).not.toBe(raised("gateway timeout", ["{{ default }}", variable]).fingerprint);
+    }
   });
 });

@@ -8,6 +8,8 @@ export interface FingerprintFacts {
   /** The raised exception's type and value; undefined for a message. */
   exceptionType?: string;
   exceptionValue?: string;
+  /** The event's message: what it logged, else the raised exception's value. */
+  message?: string;
   level?: string;
   logger?: string;
   tags?: Record<string, string>;
@@ -16,14 +18,16 @@ export interface FingerprintFacts {
 }
 
 const VARIABLE = /^\{\{\s*([\w.-]+)\s*\}\}$/;
+/** Variables named without `stack.` that read the crashing frame. */
+const FRAME_VARIABLES = new Set(["function", "module", "package", "path", "filename"]);
 
 /**
  * A Sentry SDK's `fingerprint` with its variables filled in, as the SDKs document ("variables are
  * the same as for fingerprint rules"): `{{ transaction }}`, `{{ type }}` / `{{ error.type }}`,
- * `{{ error.value }}`, `{{ function }}` / `{{ stack.function }}`, `{{ module }}` /
- * `{{ stack.module }}`, `{{ package }}` / `{{ stack.package }}`, `{{ stack.abs_path }}` (of the
- * crashing frame: the innermost in-app one, else the innermost), `{{ level }}`, `{{ logger }}`,
- * `{{ tags.NAME }}`. Read as literal text, ["{{ transaction }}", "db-error"] made every
+ * `{{ value }}` / `{{ error.value }}`, `{{ message }}`, `{{ function }}` / `{{ stack.function }}`,
+ * `{{ module }}` / `{{ stack.module }}`, `{{ package }}` / `{{ stack.package }}`, `{{ path }}` /
+ * `{{ stack.abs_path }}`, `{{ filename }}` / `{{ stack.filename }}` (of the crashing frame: the
+ * innermost in-app one, else the innermost), `{{ level }}`, `{{ logger }}`, `{{ tags.NAME }}`. Read as literal text, ["{{ transaction }}", "db-error"] made every
  * transaction's errors one issue. A value the event lacks is a stable "<no-…>" placeholder;
  * `{{ default }}` and unknown variables are left for the fingerprint code (lib/grouping), which
  * expands the first and keeps the others as written. Only whole elements are variables. Pure.
@@ -40,15 +44,18 @@ function valueOf(name: string, facts: FingerprintFacts): string | undefined {
     const tag = name.slice("tags.".length);
     return facts.tags?.[tag] ?? `<no-value-for-tag-${tag}>`;
   }
-  const frame = name.startsWith("stack.") || ["function", "module", "package"].includes(name) ? crashingFrame(facts.frames) : undefined;
+  const frame = name.startsWith("stack.") || FRAME_VARIABLES.has(name) ? crashingFrame(facts.frames) : undefined;
   switch (name) {
     case "transaction":
       return facts.transaction || "<no-transaction>";
     case "type":
     case "error.type":
       return facts.exceptionType || "<no-type>";
+    case "value":
     case "error.value":
       return facts.exceptionValue || "<no-value>";
+    case "message":
+      return facts.message || "<no-message>";
     case "function":
     case "stack.function":
       return frame?.function || "<no-function>";
@@ -59,8 +66,12 @@ function valueOf(name: string, facts: FingerprintFacts): string | undefined {
     case "stack.package":
       // The binary (native) or assembly (.NET) the frame lies in, by name: its path holds an install id on iOS.
       return (frame?.module ? basename(frame.module) : undefined) || "<no-package>";
+    case "path":
     case "stack.abs_path":
       return frame?.absPath || frame?.filename || "<no-abs-path>";
+    case "filename":
+    case "stack.filename":
+      return frame?.filename || (frame?.absPath ? basename(frame.absPath) : undefined) || "<no-filename>";
     case "level":
       return (facts.level || "error").toLowerCase();
     case "logger":

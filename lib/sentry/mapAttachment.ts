@@ -18,7 +18,7 @@ export interface AttachmentInput {
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 /** Attachments kept per envelope (SDKs send a handful: a screenshot, a log, a view hierarchy). */
 export const MAX_ATTACHMENTS_PER_ENVELOPE = 20;
-const MAX_FILENAME = 200;
+export const MAX_FILENAME = 200;
 const DEFAULT_TYPE = "application/octet-stream";
 
 const BY_EXTENSION: Record<string, string> = {

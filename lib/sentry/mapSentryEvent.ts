@@ -4,12 +4,12 @@ import { formatLogEntry } from "@/lib/sentry/formatLogEntry";
 import { ApiError } from "@/lib/http/ApiError";
 import type { Severity } from "@/lib/domain/severity";
 import type { IngestEventInput } from "@/lib/ingest/eventSchema";
-import type { Frame } from "@/lib/ingest/stacktrace/frame";
 import { asArray, asObject, asText, clipRaw, clipText, type JsonObject } from "@/lib/sentry/coerce";
 import { levelToSeverity } from "@/lib/sentry/mapLevel";
 import { normaliseEventId } from "@/lib/sentry/eventId";
-import { debugImagesOf, jvmSourceBundlesOf, nativeImagesOf, proguardUuidsOf, sourceMapDebugIdsOf, type DebugImage } from "@/lib/sentry/debugImages";
+import { debugImagesOf, jvmSourceBundlesOf, nativeImagesOf, proguardUuidsOf, sourceMapDebugIdsOf } from "@/lib/sentry/debugImages";
 import { mapStacktrace } from "@/lib/sentry/mapFrames";
+import { eventThread, mapThreads } from "@/lib/sentry/mapThreads";
 import { withCurrentInterfaceNames } from "@/lib/sentry/legacyInterfaces";
 import { sentryTimestampToIso } from "@/lib/sentry/sentryTimestamp";
 import { chainOf, mechanismOf } from "@/lib/sentry/exceptionChain";
@@ -120,11 +120,10 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
   const type = isMessage ? LOGGED_MESSAGE_TYPE : (named?.type ?? exceptionType ?? "Error");
   const message = isMessage ? (messageText ?? asText(main?.value) ?? "") : (named?.message ?? asText(main?.value) ?? "");
   const images = debugImagesOf(ev.debug_meta);
-  const frames =
-    mapStacktrace(main?.stacktrace, images) ??
-    mapStacktrace(loggedBy?.stacktrace, images) ??
-    mapStacktrace(ev.stacktrace, images) ??
-    threadFrames(ev.threads, images, main?.thread_id ?? loggedBy?.thread_id);
+  const ownFrames = mapStacktrace(main?.stacktrace, images) ?? mapStacktrace(loggedBy?.stacktrace, images) ?? mapStacktrace(ev.stacktrace, images);
+  // Without a stack of its own, the exception's is its thread's (Cocoa, Android ANRs, native crashes): grouping keys on that one.
+  const stackThread = ownFrames ? undefined : eventThread(ev.threads, main?.thread_id ?? loggedBy?.thread_id);
+  const frames = ownFrames ?? (stackThread ? mapStacktrace(stackThread.stacktrace, images) : undefined);
 
   const sentryContext = compact({
     contexts: asObject(ev.contexts),
@@ -142,6 +141,8 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
     mechanism: mainMechanism,
     // An exception event that also logged a message (e.g. logger.exception("...")) keeps the message here.
     message: !isMessage && messageText !== undefined ? clipRaw(messageText, MAX_EXCEPTION_MESSAGE_CHARS) : undefined,
+    // Last: the biggest part, read within ingest's node budget after everything above.
+    threads: mapThreads(ev.threads, images, frames ? stackThread : undefined),
   });
 
   const mainEvent: IngestEventInput = compact({
@@ -157,6 +158,7 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
         transaction: asText(ev.transaction),
         exceptionType: isMessage ? undefined : type,
         exceptionValue: isMessage ? undefined : message,
+        message: messageText ?? message,
         level: asText(ev.level),
         logger: asText(ev.logger),
         tags,
@@ -216,20 +218,6 @@ function eventMessage(ev: JsonObject): { text: string; template?: string } | und
     if (text) return { text, ...(template && template !== text && { template: clip(template, MAX_EXCEPTION_MESSAGE_CHARS) }) };
   }
   return undefined;
-}
-
-/**
- * The stack of the thread the exception happened on when the exception carries none (Cocoa, Android
- * ANRs, native crashes): the thread its `thread_id` names, else the crashed one, the current one,
- * the first.
- */
-function threadFrames(threads: unknown, images: DebugImage[], threadId: unknown): Frame[] | undefined {
-  const list = (asArray(threads) ?? asArray(asObject(threads)?.values) ?? [])
-    .map(asObject)
-    .filter((t): t is JsonObject => t !== undefined && asObject(t.stacktrace) !== undefined);
-  const named = threadId === undefined || threadId === null ? undefined : list.find((t) => t.id !== undefined && String(t.id) === String(threadId));
-  const thread = named ?? list.find((t) => t.crashed === true) ?? list.find((t) => t.current === true) ?? list[0];
-  return thread ? mapStacktrace(thread.stacktrace, images) : undefined;
 }
 
 function userIdOf(user: unknown): string | undefined {

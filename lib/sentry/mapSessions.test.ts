@@ -7,7 +7,7 @@ const update = (patch: Record<string, unknown>) => ({ ...sessionUpdateExited, ..
 describe("mapSessionItem", () => {
   it("counts a cleanly exited session as ok, in the minute it started", () => {
     expect(mapSessionItem(sessionUpdateExited)).toEqual([
-      { minute: "2026-01-01T10:15:00.000Z", release: "web@2.0.0", environment: "production", ok: 1, errored: 0, crashed: 0, sid: sessionUpdateExited.sid },
+      { minute: "2026-01-01T10:15:00.000Z", release: "web@2.0.0", environment: "production", ok: 1, errored: 0, crashed: 0, abnormal: 0, sid: sessionUpdateExited.sid },
     ]);
   });
 
@@ -22,14 +22,16 @@ describe("mapSessionItem", () => {
     [{ status: "errored", errors: 1 }, "errored"],
     [{ status: "unhandled", errors: 1 }, "errored"],
     [{ status: "crashed", errors: 1 }, "crashed"],
-    [{ status: "abnormal", errors: 0 }, "crashed"],
+    [{ status: "abnormal", errors: 0 }, "abnormal"],
+    [{ status: "Abnormal", errors: 1 }, "abnormal"],
     [{ status: "Crashed", errors: 0 }, "crashed"],
   ])("counts %o as %s", (patch, outcome) => {
     const [counts] = mapSessionItem(update(patch));
-    expect({ ok: counts.ok, errored: counts.errored, crashed: counts.crashed }).toEqual({
+    expect({ ok: counts.ok, errored: counts.errored, crashed: counts.crashed, abnormal: counts.abnormal }).toEqual({
       ok: 0,
       errored: 0,
       crashed: 0,
+      abnormal: 0,
       [outcome]: 1,
     });
   });
@@ -53,7 +55,7 @@ describe("mapSessionItem", () => {
     const [counts] = mapSessionItem(update({ attrs: { release: "r".repeat(300), environment: "   " } }));
     expect(counts.release).toHaveLength(256);
     expect(counts.environment).toBeUndefined();
-    expect(mapSessionItem(update({ attrs: undefined }))[0]).toEqual({ minute: "2026-01-01T10:15:00.000Z", ok: 1, errored: 0, crashed: 0, sid: sessionUpdateExited.sid });
+    expect(mapSessionItem(update({ attrs: undefined }))[0]).toEqual({ minute: "2026-01-01T10:15:00.000Z", ok: 1, errored: 0, crashed: 0, abnormal: 0, sid: sessionUpdateExited.sid });
   });
 
   it.each([[null], ["session"], [[]], [42]])("ignores the unusable payload %s", (payload) => {
@@ -64,12 +66,12 @@ describe("mapSessionItem", () => {
 describe("mapSessionsItem", () => {
   it("maps @sentry/node request-session aggregates", () => {
     expect(mapSessionsItem(nodeSessionAggregates)).toEqual([
-      { minute: "2026-01-01T10:15:00.000Z", release: "billing@1.4.2", environment: "production", ok: 120, errored: 3, crashed: 0 },
-      { minute: "2026-01-01T10:16:00.000Z", release: "billing@1.4.2", environment: "production", ok: 98, errored: 0, crashed: 1 },
+      { minute: "2026-01-01T10:15:00.000Z", release: "billing@1.4.2", environment: "production", ok: 120, errored: 3, crashed: 0, abnormal: 0 },
+      { minute: "2026-01-01T10:16:00.000Z", release: "billing@1.4.2", environment: "production", ok: 98, errored: 0, crashed: 1, abnormal: 0 },
     ]);
   });
 
-  it("merges rows of the same minute and folds abnormal / unhandled in", () => {
+  it("merges rows of the same minute, folds unhandled into errored and keeps abnormal apart from crashed", () => {
     const out = mapSessionsItem({
       aggregates: [
         { started: "2026-01-01T10:15:05Z", exited: 1, abnormal: 2 },
@@ -82,9 +84,13 @@ describe("mapSessionsItem", () => {
       ],
     });
     expect(out).toEqual([
-      { minute: "2026-01-01T10:15:00.000Z", ok: 1, errored: 7, crashed: 3 },
-      { minute: "2026-01-01T10:18:00.000Z", ok: 0, errored: 1, crashed: 0 },
+      { minute: "2026-01-01T10:15:00.000Z", ok: 1, errored: 7, crashed: 1, abnormal: 2 },
+      { minute: "2026-01-01T10:18:00.000Z", ok: 0, errored: 1, crashed: 0, abnormal: 0 },
     ]);
+  });
+
+  it("counts a row of only abnormal sessions (Android ANRs, watchdog kills)", () => {
+    expect(mapSessionsItem({ aggregates: [{ started: "2026-01-01T10:15:00Z", abnormal: 2 }] })).toEqual([{ minute: "2026-01-01T10:15:00.000Z", ok: 0, errored: 0, crashed: 0, abnormal: 2 }]);
   });
 
   it("bounds absurd counts", () => {

@@ -11,8 +11,14 @@ export interface SessionCounts {
   ok: number;
   /** Sessions that saw at least one error but did not crash. */
   errored: number;
-  /** Sessions that crashed or ended abnormally. */
+  /** Sessions that crashed. */
   crashed: number;
+  /**
+   * Sessions that ended abnormally: the app was killed without crashing (an Android ANR, an iOS
+   * watchdog kill or app hang, the OS ending it). Neither a crash nor ok, as Sentry counts them:
+   * crash-free rates leave them out of `crashed` (optional in spooled records of older versions).
+   */
+  abnormal?: number;
   /** The session's id (a single `session` item): each session is counted once (lib/sentry/claimCountedSessions.ts). */
   sid?: string;
   /** The SDK's distinct id of the user (`did`), when it sent one: crash-free users. */
@@ -26,7 +32,7 @@ const MAX_ENVIRONMENT = 64;
 /** Keeps counts inside a 32-bit integer column whatever a client claims. */
 const MAX_COUNT = 1_000_000_000;
 
-type Outcome = "ok" | "errored" | "crashed";
+type Outcome = "ok" | "errored" | "crashed" | "abnormal";
 
 /**
  * Maps a `session` item (one session update). Sessions are counted once, when an update reports a
@@ -37,7 +43,8 @@ type Outcome = "ok" | "errored" | "crashed";
  *   exited, errors = 0     ok
  *   exited, errors > 0     errored
  *   errored, unhandled     errored   ("unhandled": browser SDKs' status for an unhandled error)
- *   crashed, abnormal      crashed
+ *   crashed                crashed
+ *   abnormal               abnormal  (killed without crashing: an ANR, a watchdog kill; not a crash)
  *   ok, missing, unknown   not counted
  *
  * The session's `sid` goes along: the JavaScript SDKs re-send an already crashed/unhandled session
@@ -65,7 +72,7 @@ export function mapSessionItem(payload: unknown): SessionCounts[] {
 /**
  * Maps a `sessions` item (pre-aggregated by the SDK, e.g. request sessions of @sentry/node):
  * `{ aggregates: [{ started, did?, exited, errored, crashed, abnormal?, unhandled? }], attrs }`.
- * exited → ok; errored and unhandled → errored; crashed and abnormal → crashed. Rows falling in
+ * exited → ok; errored and unhandled → errored; crashed → crashed; abnormal → abnormal. Rows falling in
  * the same minute (and naming the same user, if any) are merged, rows without a valid `started` or
  * without any count are skipped.
  */
@@ -81,8 +88,9 @@ export function mapSessionsItem(payload: unknown): SessionCounts[] {
     if (!row || !started) continue;
     const ok = asCount(row.exited) ?? 0;
     const errored = (asCount(row.errored) ?? 0) + (asCount(row.unhandled) ?? 0);
-    const crashed = (asCount(row.crashed) ?? 0) + (asCount(row.abnormal) ?? 0);
-    if (ok + errored + crashed === 0) continue;
+    const crashed = asCount(row.crashed) ?? 0;
+    const abnormal = asCount(row.abnormal) ?? 0;
+    if (ok + errored + crashed + abnormal === 0) continue;
     const minute = truncateToMinute(started);
     // A row may name its user (`did`): kept apart per user, for crash-free users.
     const did = clipText(row.did, MAX_DID);
@@ -91,6 +99,7 @@ export function mapSessionsItem(payload: unknown): SessionCounts[] {
     counts.ok = Math.min(MAX_COUNT, counts.ok + ok);
     counts.errored = Math.min(MAX_COUNT, counts.errored + errored);
     counts.crashed = Math.min(MAX_COUNT, counts.crashed + crashed);
+    counts.abnormal = Math.min(MAX_COUNT, (counts.abnormal ?? 0) + abnormal);
     byKey.set(key, counts);
   }
   return [...byKey.values()];
@@ -104,15 +113,16 @@ function sessionOutcome(status: unknown, errors: number): Outcome | undefined {
     case "unhandled":
       return "errored";
     case "crashed":
-    case "abnormal":
       return "crashed";
+    case "abnormal":
+      return "abnormal";
     default:
       return undefined;
   }
 }
 
 function emptyCounts(minute: string, attrs: JsonObject | undefined): SessionCounts {
-  const counts: SessionCounts = { minute, ok: 0, errored: 0, crashed: 0 };
+  const counts: SessionCounts = { minute, ok: 0, errored: 0, crashed: 0, abnormal: 0 };
   const release = clipText(attrs?.release, MAX_RELEASE);
   if (release) counts.release = release;
   const environment = clipText(attrs?.environment, MAX_ENVIRONMENT);

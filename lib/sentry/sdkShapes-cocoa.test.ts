@@ -205,7 +205,7 @@ describe("sentry-cocoa: an unhandled crash (SentryCrash, mach exception) sent at
   });
 
   it("counts the crashed session sent with it", () => {
-    expect(contents.sessions).toEqual([{ minute: "2026-01-01T09:51:00.000Z", release: COCOA_RELEASE, environment: "production", ok: 0, errored: 0, crashed: 1, sid: expect.any(String), did: expect.any(String) }]);
+    expect(contents.sessions).toEqual([{ minute: "2026-01-01T09:51:00.000Z", release: COCOA_RELEASE, environment: "production", ok: 0, errored: 0, crashed: 1, abnormal: 0, sid: expect.any(String), did: expect.any(String) }]);
   });
 
   it("is not grouped with a handled error of the same binary", () => {

@@ -253,7 +253,7 @@ describe("sentry-dotnet: a terminal crash via AppDomain.UnhandledException (Aggr
   });
 
   it("counts the crashed session from the same envelope", () => {
-    expect(contents.sessions).toEqual([{ minute: "2026-03-14T03:00:00.000Z", release: "larkspur-importer@1.8.0", environment: "production", ok: 0, errored: 0, crashed: 1, sid: expect.any(String), did: expect.any(String) }]);
+    expect(contents.sessions).toEqual([{ minute: "2026-03-14T03:00:00.000Z", release: "larkspur-importer@1.8.0", environment: "production", ok: 0, errored: 0, crashed: 1, abnormal: 0, sid: expect.any(String), did: expect.any(String) }]);
   });
 
   it("groups the crash by its members whichever member failed first", () => {

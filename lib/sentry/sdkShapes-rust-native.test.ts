@@ -283,7 +283,8 @@ describe("sentry-native 0.16: breakpad crash (event + session + event.minidump a
     const { contents, event } = ingest(nativeBreakpadEnvelope);
     expect(contents.events).toHaveLength(1);
     expect(contents.sessions).toHaveLength(1);
-    expect(contents.attachments).toEqual([]);
+    // The dump is kept as the event's attachment (downloadable).
+    expect(contents.attachments).toEqual([expect.objectContaining({ eventId: event.eventId, attachmentType: "event.minidump", contentType: "application/octet-stream" })]);
     expect(contents.dropped).toEqual({});
     expect(event).toMatchObject({ type: "SIGSEGV", severity: "critical", platform: "native", release: "tiler@5.2.0", userId: "render-node-14" });
     expect(event.frames).toMatchObject([{ module: "/opt/tiler/bin/tiler" }]);

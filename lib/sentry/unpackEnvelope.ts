@@ -33,7 +33,7 @@ export interface EnvelopeContents {
   feedback: UserFeedbackInput[];
   /** Cron monitors' check-ins (`check_in` items). */
   checkIns: CheckInInput[];
-  /** Files sent with the envelope's event (`attachment` items other than a minidump). */
+  /** Files sent with the envelope's event (`attachment` items, a minidump included: `event.minidump`). */
   attachments: AttachmentInput[];
   /** Items accepted and dropped on purpose, by type. */
   dropped: Record<string, number>;
@@ -45,7 +45,7 @@ export interface EnvelopeContents {
  * denominators), `client_report` items discard counts, `user_report` and `feedback` items user
  * feedback (lib/sentry/mapUserFeedback.ts), `check_in` items cron monitors' runs (lib/sentry/mapCheckIn.ts). A native crash's minidump (an `attachment`
  * with `attachment_type: event.minidump`) completes the first event item, or is the event when none
- * came (lib/sentry/minidump). `transaction`, `span`, other attachments, `profile`, `replay_*`
+ * came (lib/sentry/minidump), and is kept as the event's attachment like the other files. `transaction`, `span`, other attachments, `profile`, `replay_*`
  * and unknown items are dropped on purpose (counted in `dropped`):
  * Faultline tracks errors, not performance or replays. A malformed item refuses the whole envelope
  * (400) before anything is written.
@@ -69,8 +69,6 @@ export function unpackEnvelope(envelope: Envelope): EnvelopeContents {
       // A native crash: the SDK's event, completed with what the minidump attached to it says.
       const completed = minidump && eventItems++ === 0 ? minidumpEvent(asObject(payload), minidump, headerEventId) : payload;
       contents.events.push(...mapEventItem(completed, index, headerEventId));
-    } else if (minidump && isMinidumpItem(item)) {
-      return; // read above
     } else if (item.type === "session") {
       contents.sessions.push(...mapSessionItem(parseJson(item.payload, index)));
     } else if (item.type === "sessions") {

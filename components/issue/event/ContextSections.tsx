@@ -85,7 +85,8 @@ export function EventFactsSection({ event }: { event: EventView }) {
     ["event id", event.eventId],
     ["occurred", `${event.occurredAt}${local} (received ${event.receivedAt})`],
     ...(event.timestampCorrection ? [["timestamp", correctionText(event.timestampCorrection)] as [string, string]] : []),
-    ["release", event.release ?? "—"],
+    // The distribution (a build of the release) beside it, as Sentry shows "1.2.0 (4217)".
+    ["release", event.release ? `${event.release}${event.dist ? ` (dist ${event.dist})` : ""}` : event.dist ? `— (dist ${event.dist})` : "—"],
     ["environment", event.environment ?? "—"],
     // "unknown" is what ingest stores when the event named no platform: shown as absent, like the others.
     ["platform", event.platform && event.platform !== "unknown" ? event.platform : "—"],

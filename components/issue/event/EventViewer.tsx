@@ -9,6 +9,8 @@ import type { EventFrame } from "@/components/issue/event/eventTypes";
 import { ExceptionSection } from "@/components/issue/event/ExceptionSection";
 import { LinkSourceDialog } from "@/components/issue/event/LinkSourceDialog";
 import { RequestSection } from "@/components/issue/event/RequestSection";
+import { ModulesSection } from "@/components/issue/event/ModulesSection";
+import { ThreadsSection } from "@/components/issue/event/ThreadsSection";
 import { SuspectCommitsSection, type SuspectAssign } from "@/components/issue/event/SuspectCommitsSection";
 import { button } from "@/components/ui/buttonStyles";
 import { useShortcuts } from "@/components/ui/useShortcuts";
@@ -62,6 +64,7 @@ export function EventViewer({ errorId, workspaceId, mappableProjectId, assignSus
       <LogSection log={event.log} />
       <SuspectCommitsSection suspects={event.suspectCommits} assign={assignSuspect} />
       <ExceptionSection exceptions={event.exceptions} language={languageOfPlatform(event.platform)} onLinkSource={mappableProjectId ? setLinkingFrame : undefined} />
+      <ThreadsSection threads={event.threads} language={languageOfPlatform(event.platform)} />
       {mappableProjectId && <LinkSourceDialog projectId={mappableProjectId} frame={linkingFrame} onClose={() => setLinkingFrame(null)} />}
       <BreadcrumbsSection breadcrumbs={event.breadcrumbs} occurredAt={event.occurredAt} />
       <RequestSection request={event.request} />
@@ -71,6 +74,7 @@ export function EventViewer({ errorId, workspaceId, mappableProjectId, assignSus
       </div>
       <TagsSection tags={event.tags} workspaceId={workspaceId} />
       <ContextsSection contexts={event.contexts} />
+      <ModulesSection modules={event.modules} />
       <AttachmentsSection attachments={event.attachments} />
       <RelatedEventsSection related={event.related} />
       <ExtraSection extra={event.extra} />

@@ -1,5 +1,6 @@
 import { classifyFrame, type FrameOverride } from "@/lib/grouping/frames/classifyFrame";
 import { languageOfFrame } from "@/lib/grouping/frames/frameLanguage";
+import { withCurrentNativeInApp } from "@/lib/grouping/frames/currentNativeInApp";
 import type { StoredChainException } from "@/lib/grouping/chain/ChainException";
 import { FrameSchema, type Frame } from "@/lib/ingest/stacktrace/frame";
 import { applyInApp } from "@/lib/ingest/stacktrace/inApp";
@@ -32,7 +33,7 @@ export function eventFrames(occurrence: StackSource, group: GroupStack): Frame[]
   }
   if (!occurrence.stackTrace) return [];
   const parsed = parseStackTrace(occurrence.stackTrace, group.platform ?? undefined);
-  return applyInApp(parsed.frames, parsed.language);
+  return withCurrentNativeInApp(applyInApp(parsed.frames, parsed.language), parsed.language);
 }
 
 /** The frames of stored JSON that are valid frames; null when none are. */
@@ -63,15 +64,28 @@ const LANGUAGE_BY_PLATFORM: Record<string, string> = {
  * (`override`) — so a Spring or ASP.NET frame of a trace sent as text is not shown as the app's own;
  * with its source's highlighting language.
  */
-export function viewFrame<F extends Frame>(frame: F, platform: string | null, override?: FrameOverride): F & { inApp: boolean; language: string } {
-  const inApp = classifyFrame(frame, languageOfFrame(frame, languageOfPlatform(platform)), override) === "app";
-  return { ...frame, inApp, language: frameLanguage(frame, platform) };
+export function viewFrame<F extends Frame>(frame: F, platform: string | null, override?: FrameOverride, clientFrames = false): F & { inApp: boolean; language: string } {
+  return { ...frame, inApp: isShownInApp(frame, platform, override, clientFrames), language: frameLanguage(frame, platform) };
+}
+
+/** In-app as grouping (version 2) judges the frame; `clientFrames`: a client sent the frames structured (hasClientFrames). */
+function isShownInApp(frame: Frame, platform: string | null, override: FrameOverride | undefined, clientFrames: boolean): boolean {
+  return classifyFrame(frame, languageOfFrame(frame, languageOfPlatform(platform)), override, clientFrames) === "app";
 }
 
 /** A stored exception chain with each frame's in-app flag as the event viewer shows it (see viewFrame); null when none is stored. */
-export function viewChain(stored: unknown, platform: string | null, override?: FrameOverride): StoredChainException[] | null {
+export function viewChain(stored: unknown, platform: string | null, override?: FrameOverride, clientFrames = false): StoredChainException[] | null {
   if (!Array.isArray(stored)) return null;
-  return (stored as StoredChainException[]).map((exception) => ({ ...exception, frames: (validFrames(exception.frames) ?? []).map((frame) => viewFrame(frame, platform, override)) }));
+  return (stored as StoredChainException[]).map((exception) => ({ ...exception, frames: (validFrames(exception.frames) ?? []).map((frame) => viewFrame(frame, platform, override, clientFrames)) }));
+}
+
+/**
+ * An issue's stored representative frames with each in-app flag as grouping judges it: stored frames of
+ * a text trace carry grouping version 1's guess (a Spring or Tomcat frame in-app), kept for version-1
+ * keys; null when none are stored.
+ */
+export function viewStoredFrames(stored: unknown, platform: string | null, override?: FrameOverride, clientFrames = false): Frame[] | null {
+  return validFrames(stored)?.map((frame) => ({ ...frame, inApp: isShownInApp(frame, platform, override, clientFrames) })) ?? null;
 }
 
 /** The highlighting language of a frame's source: its file extension, else the event's platform. */

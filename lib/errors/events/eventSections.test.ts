@@ -47,7 +47,7 @@ describe("eventSections", () => {
   });
 
   it("copes with native events and junk", () => {
-    expect(eventSections({}, "u-1")).toEqual({ log: null, breadcrumbs: [], request: null, user: { id: "u-1" }, contexts: {}, sdk: null, mechanism: null, extra: null, timestampCorrection: null, proguard: null, nativeSymbols: null });
+    expect(eventSections({}, "u-1")).toEqual({ log: null, breadcrumbs: [], request: null, user: { id: "u-1" }, contexts: {}, sdk: null, mechanism: null, extra: null, threads: [], modules: [], dist: null, timestampCorrection: null, proguard: null, nativeSymbols: null });
     expect(eventSections("junk", null).user).toBeNull();
     expect(eventSections({ sentry: { breadcrumbs: { values: [{ timestamp: 1e20 }] } } }, null).breadcrumbs).toEqual([
       { at: null, type: null, category: null, level: null, message: null, data: null },
@@ -60,6 +60,31 @@ describe("eventSections", () => {
     expect(read({ reason: "too_old", sent: "1970-01-01T00:00:00.000Z" })).toEqual({ reason: "too_old", sent: "1970-01-01T00:00:00.000Z" });
     expect(read({ reason: "clock_drift", sent: "2026-01-01T00:00:00.000Z", driftSeconds: "x" })).toEqual({ reason: "clock_drift", sent: "2026-01-01T00:00:00.000Z" });
     for (const junk of [undefined, "x", [], { reason: "other", sent: "2026-01-01T00:00:00Z" }, { reason: "too_old" }, { reason: "too_old", sent: "never" }]) expect(read(junk)).toBeNull();
+  });
+});
+
+describe("eventSections: contexts", () => {
+  it("does not repeat a context the SDK sent under another name as one read from the User-Agent", () => {
+    const contexts = eventSections({ sentry: { contexts: { rust: { type: "runtime", name: "rustc", version: "1.80.0" } } } }, null).contexts;
+    expect(Object.keys(contexts)).toEqual(["rust"]);
+  });
+});
+
+describe("eventSections: packages and dist", () => {
+  it("lists the installed packages by name with their versions, and the release's dist", () => {
+    const sections = eventSections({ sentry: { modules: { requests: "2.32.3", Django: "5.1.2", "": "x", numpy: 2 }, dist: "4217" } }, null);
+    expect(sections.modules).toEqual([
+      { name: "Django", version: "5.1.2" },
+      { name: "numpy", version: "2" },
+      { name: "requests", version: "2.32.3" },
+    ]);
+    expect(sections.dist).toBe("4217");
+    expect(sections.extra).toBeNull();
+  });
+
+  it("reads a list of { name, version } too, and nothing from junk", () => {
+    expect(eventSections({ sentry: { modules: [{ name: "serde", version: "1.0.210" }, { version: "1" }, "x"] } }, null).modules).toEqual([{ name: "serde", version: "1.0.210" }]);
+    expect(eventSections({ sentry: { modules: "x", dist: { a: 1 } } }, null)).toMatchObject({ modules: [], dist: null });
   });
 });
 

@@ -1,5 +1,8 @@
 import { eventContexts } from "@/lib/ingest/eventTags";
 import type { TimestampCorrection } from "@/lib/sentry/correctEventTime";
+import { validFrames } from "@/lib/errors/events/eventFrames";
+import type { Frame } from "@/lib/ingest/stacktrace/frame";
+import type { ThreadLock } from "@/lib/sentry/mapThreads";
 import { DEBUG_IDS_METADATA_KEY, JVM_SOURCES_METADATA_KEY, NATIVE_SYMBOLS_METADATA_KEY, NativeImageSchema, PROGUARD_METADATA_KEY, type NativeImage } from "@/lib/ingest/eventSchema";
 
 /**
@@ -35,6 +38,29 @@ export interface SdkSection {
   integrations: string[];
 }
 
+/** One thread of the event (Sentry's `threads`: an ANR's or a native crash's other threads), as ingest kept it. */
+export interface ThreadSection {
+  id: string | null;
+  name: string | null;
+  state: string | null;
+  crashed: boolean;
+  current: boolean;
+  main: boolean;
+  /** Its stack is the event's: shown as the exception's frames. */
+  isEventStack: boolean;
+  /** Outermost call first. */
+  frames: Frame[];
+  /** Frames ingest left out (innermost kept). */
+  framesOmitted: number;
+  locks: ThreadLock[];
+}
+
+/** An installed package and its version (Sentry's `modules`). */
+export interface ModuleEntry {
+  name: string;
+  version: string;
+}
+
 export interface EventSections {
   /** What the application logged with the exception (`logger.exception("…")`) and its logger's name. */
   log: { message: string | null; logger: string | null } | null;
@@ -46,6 +72,12 @@ export interface EventSections {
   mechanism: { type: string | null; handled: boolean | null } | null;
   /** Native `context`/`metadata` and Sentry `extra`: shown as JSON. */
   extra: Record<string, unknown> | null;
+  /** Every thread the SDK sent, the crashed one first; [] when it sent none. */
+  threads: ThreadSection[];
+  /** The packages installed in the application and their versions, by name; [] when the SDK sent none. */
+  modules: ModuleEntry[];
+  /** The release's distribution (a build of it: "ios-arm64", a build number). */
+  dist: string | null;
   /** Why the event's time is not the one its SDK wrote (a wrong device clock), when it is not. */
   timestampCorrection: TimestampCorrection | null;
   /**
@@ -62,6 +94,9 @@ export interface EventSections {
 }
 
 const MAX_BREADCRUMBS = 100;
+const MAX_THREADS = 64;
+const MAX_MODULES = 2000;
+const LOCK_KINDS = new Set<string>(["locked", "waiting", "sleeping", "blocked"]);
 
 export function eventSections(metadata: unknown, userId: string | null): EventSections {
   const meta = asRecord(metadata);
@@ -80,6 +115,9 @@ export function eventSections(metadata: unknown, userId: string | null): EventSe
     sdk: sdkOf(sentry.sdk),
     mechanism: mechanismOf(sentry.mechanism),
     extra: Object.keys(extra).length > 0 ? extra : null,
+    threads: threadsOf(sentry.threads),
+    modules: modulesOf(sentry.modules),
+    dist: text(sentry.dist),
     timestampCorrection: correctionOf(sentry.timestamp_correction),
     proguard: proguardOf(proguard),
     nativeSymbols: nativeSymbolsOf(nativeSymbols),
@@ -194,7 +232,9 @@ function contextsOf(meta: Record<string, unknown>): Record<string, Record<string
   // Browser / OS / device read from the User-Agent when the SDK sent no such context.
   const derived = eventContexts(meta);
   for (const [name, value] of Object.entries(derived)) {
-    if (!out[name] && value) out[name] = { ...value, derivedFrom: "User-Agent" };
+    // A context of that kind under another name (sentry-rust's `rust`, a `type: "runtime"` context) is the SDK's, not derived.
+    const sent = out[name] !== undefined || Object.values(out).some((ctx) => ctx.type === name);
+    if (!sent && value) out[name] = { ...value, derivedFrom: "User-Agent" };
   }
   return out;
 }
@@ -207,6 +247,52 @@ function sdkOf(raw: unknown): SdkSection | null {
     : [];
   const integrations = Array.isArray(sdk.integrations) ? sdk.integrations.filter((i): i is string => typeof i === "string") : [];
   return { name: text(sdk.name), version: text(sdk.version), packages, integrations };
+}
+
+function threadsOf(raw: unknown): ThreadSection[] {
+  const list = Array.isArray(raw) ? raw : [];
+  return list.slice(0, MAX_THREADS).flatMap((item) => {
+    const thread = asRecord(item);
+    if (Object.keys(thread).length === 0) return [];
+    const omitted = thread.framesOmitted;
+    return [
+      {
+        id: text(thread.id),
+        name: text(thread.name),
+        state: text(thread.state),
+        crashed: thread.crashed === true,
+        current: thread.current === true,
+        main: thread.main === true,
+        isEventStack: thread.isEventStack === true,
+        frames: validFrames(thread.frames) ?? [],
+        framesOmitted: typeof omitted === "number" && Number.isSafeInteger(omitted) && omitted > 0 ? omitted : 0,
+        locks: locksOf(thread.locks),
+      },
+    ];
+  });
+}
+
+function locksOf(raw: unknown): ThreadLock[] {
+  return (Array.isArray(raw) ? raw : []).slice(0, 8).flatMap((item): ThreadLock[] => {
+    const lock = asRecord(item);
+    if (typeof lock.kind !== "string" || !LOCK_KINDS.has(lock.kind)) return [];
+    const out: ThreadLock = { kind: lock.kind as ThreadLock["kind"] };
+    const className = text(lock.className);
+    if (className) out.className = className;
+    const address = text(lock.address);
+    if (address) out.address = address;
+    const threadId = text(lock.threadId);
+    if (threadId) out.threadId = threadId;
+    return [out];
+  });
+}
+
+/** `modules: { name: version }` (a few SDKs send a list of `{ name, version }`), sorted by name. */
+function modulesOf(raw: unknown): ModuleEntry[] {
+  const entries: ModuleEntry[] = Array.isArray(raw)
+    ? raw.map(asRecord).flatMap((m) => (text(m.name) ? [{ name: text(m.name)!, version: text(m.version) ?? "" }] : []))
+    : Object.entries(asRecord(raw)).flatMap(([name, version]) => (name ? [{ name, version: text(version) ?? "" }] : []));
+  return entries.slice(0, MAX_MODULES).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 function mechanismOf(raw: unknown): EventSections["mechanism"] {

@@ -1,6 +1,7 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { db } from "@/lib/db/prisma";
 import type { ErrorGroup, ErrorOccurrence, Prisma } from "@/lib/generated/prisma/client";
+import { hasClientFrames } from "@/lib/errors/events/clientFrames";
 import { eventFrames, validFrames, viewFrame } from "@/lib/errors/events/eventFrames";
 import type { FrameOverride } from "@/lib/grouping/frames/classifyFrame";
 import { loadGroupingRules } from "@/lib/grouping/rules/loadGroupingRules";
@@ -10,7 +11,7 @@ import { metadataDebugIds } from "@/lib/sourcemaps/debugId";
 import { eventSourceMaps } from "@/lib/sourcemaps/eventSourceMaps";
 import type { SourceMap } from "@/lib/sourcemaps/parseSourceMap";
 import { EXCEPTION_RELATIONS, type ExceptionRelation, type StoredChainException } from "@/lib/grouping/chain/ChainException";
-import { eventSections, storedIds } from "@/lib/errors/events/eventSections";
+import { eventSections, storedIds, type EventSections } from "@/lib/errors/events/eventSections";
 import { JVM_SOURCES_METADATA_KEY } from "@/lib/ingest/eventSchema";
 import { sourceBundlesFor } from "@/lib/jvmSources/eventSourceBundles";
 import { withJvmSourceContext } from "@/lib/jvmSources/jvmSourceContext";
@@ -94,12 +95,13 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
     lateNativeSymbols(group.projectId, sections.nativeSymbols),
   ]);
   const native = { images: new Map((sections.nativeSymbols?.images ?? []).map((image) => [BigInt(image.imageAddr), image.debugId])), symbols: lateSymbols.found };
-  const view: FrameView = { override: rules.frameOverride, maps, codeMappings: readCodeMappings(project?.codeMappings), release: occurrence.release, proguard: late.found, jvmSources, native };
+  const view: FrameView = { override: rules.frameOverride, clientFrames: hasClientFrames(occurrence.metadata), maps, codeMappings: readCodeMappings(project?.codeMappings), release: occurrence.release, proguard: late.found, jvmSources, native };
   if (sections.proguard) sections.proguard = { ...sections.proguard, missing: late.missing, retracedWhenViewed: late.applied };
   if (sections.nativeSymbols) sections.nativeSymbols = { ...sections.nativeSymbols, missing: lateSymbols.missing, symbolicatedWhenViewed: lateSymbols.applied };
   const isChainLink = parent !== null && chainParentOf(occurrence.metadata) === parent.eventId;
   chain.sort((a, b) => chainIndexOf(a.metadata) - chainIndexOf(b.metadata));
   const raised = exceptionOf(occurrence, group, sections.mechanism, view, raisedFrames);
+  const threads = await viewThreads(group.projectId, sections, group.platform, view);
 
   return {
     id: occurrence.id,
@@ -126,6 +128,8 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
         chain.map((link) => exceptionOf(link, link.group, eventSections(link.metadata, null).mechanism, view))),
     ],
     ...sections,
+    /** Every thread the SDK sent (the crashed one first), each with its frames as the exception's are shown. */
+    threads,
     /** Commits of the issue's first release and the event's that changed a file its application frames are in (the releases' commits, sent by a deploy step). */
     suspectCommits: suspectCommits(raised.frames, commits, view.codeMappings),
     recovery:
@@ -198,6 +202,8 @@ function exceptionOf(
  */
 interface FrameView {
   override: FrameOverride | undefined;
+  /** The event's frames came structured from an SDK: its in_app flags set by the user's configuration count (hasClientFrames). */
+  clientFrames: boolean;
   maps: ReadonlyMap<string, SourceMap>;
   codeMappings: CodeMapping[];
   release: string | null;
@@ -213,11 +219,28 @@ function viewFrames(stored: Frame[], platform: string | null, view: FrameView) {
   const frames = view.native.symbols.size > 0 ? symbolicateFrames(stored, view.native.images, view.native.symbols) : stored;
   const retraced = view.proguard.length > 0 ? retraceFrames(frames, view.proguard, appPackageOf(view.release ?? undefined)) : frames;
   return withJvmSourceContext(applySourceMaps(retraced, view.maps), view.jvmSources).map((frame) => {
-    const shown = viewFrame(frame, platform, view.override);
+    const shown = viewFrame(frame, platform, view.override, view.clientFrames);
     // The application's own files only: a dependency under the same root (node_modules, vendor) is not in the repository.
     const sourceUrl = shown.inApp ? sourceLink([frame.filename, frame.absPath], frame.lineno, view.codeMappings, view.release) : undefined;
     return { ...shown, ...(sourceUrl !== undefined && { sourceUrl }) };
   });
+}
+
+/**
+ * The event's threads with their frames shown like the exception's. Ingest retraced and symbolicated
+ * only the event's own stack, so every mapping and symbol file the event names is applied to the
+ * threads' frames (both cached per instance); the threads are never grouped on.
+ */
+async function viewThreads(projectId: string, sections: EventSections, platform: string | null, view: FrameView) {
+  if (!sections.threads.some((thread) => thread.frames.length > 0)) return sections.threads.map((thread) => ({ ...thread, frames: viewFrames(thread.frames, platform, view) }));
+  const uuids = sections.proguard?.uuids ?? [];
+  const debugIds = [...(sections.nativeSymbols?.symbolicated ?? []), ...(sections.nativeSymbols?.missing ?? [])];
+  const [proguard, native] = await Promise.all([
+    uuids.length > 0 ? proguardMappingsFor(projectId, uuids).then((r) => r.found) : view.proguard,
+    debugIds.length > 0 ? nativeSymbolsFor(projectId, debugIds).then((r) => r.found) : view.native.symbols,
+  ]);
+  const threadView: FrameView = { ...view, proguard, native: { images: view.native.images, symbols: native } };
+  return sections.threads.map((thread) => ({ ...thread, frames: viewFrames(thread.frames, platform, threadView) }));
 }
 
 /** The causes (context, suppressed…) of a chain kept on the occurrence, shaped like the raised exception; null without any. */

@@ -40,6 +40,11 @@ export interface ChainException {
   message: string;
   frames: Frame[];
   relation: ExceptionRelation;
+  /**
+   * The frames are the client's own structured frames (not read from a trace's text): their in_app and
+   * source context lines are the SDK's, not a guess (lib/grouping/frames/configuredInApp.ts).
+   */
+  clientFrames?: boolean;
 }
 
 /** The chain as stored on an occurrence and shown in the details: frames without source context. */

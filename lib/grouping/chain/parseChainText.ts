@@ -11,6 +11,7 @@ import { splitRubyChain } from "@/lib/grouping/chain/splitRubyChain";
 import { runtimeHeader } from "@/lib/grouping/chain/runtimeHeader";
 import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
 import { applyInApp } from "@/lib/ingest/stacktrace/inApp";
+import { withCurrentNativeInApp } from "@/lib/grouping/frames/currentNativeInApp";
 import { clampFrame } from "@/lib/ingest/stacktrace/limits";
 import { parseDotnet } from "@/lib/ingest/stacktrace/parseDotnet";
 import { parseFirefoxSafari } from "@/lib/ingest/stacktrace/parseFirefoxSafari";
@@ -88,13 +89,13 @@ export function parseChainText(text: string, platformHint?: string): ParsedChain
     const sections = split ? split(text) : [];
     if (sections.length <= 1) {
       const header = sections[0]?.type ? sections[0] : runtimeHeader(text, whole.language);
-      return { language: whole.language, exceptions: [{ ...clampHeader(header), relation: "raised", frames: whole.frames }], legacyFrames: whole.frames };
+      return { language: whole.language, exceptions: [{ ...clampHeader(header), relation: "raised", frames: withCurrentNativeInApp(whole.frames, whole.language) }], legacyFrames: whole.frames };
     }
     const exceptions: ParsedChain["exceptions"] = [];
     for (const [i, section] of sections.slice(0, MAX_CHAIN_LENGTH).entries()) {
       let frames = framesOf(section.body, whole.language);
       // The raised exception keeps parseStackTrace's frames when its own section yields none (unusual layouts).
-      if (i === 0 && frames.length === 0) frames = whole.frames;
+      if (i === 0 && frames.length === 0) frames = withCurrentNativeInApp(whole.frames, whole.language);
       // "... N more": restore the enclosing exception's outermost N frames, as the runtime would have printed them.
       // A cause's enclosing exception is the one before it that is not suppressed: a JVM trace prints the
       // suppressed exceptions (tab-indented) between an exception and its cause.
@@ -104,7 +105,7 @@ export function parseChainText(text: string, platformHint?: string): ParsedChain
     }
     return { language: whole.language, exceptions, legacyFrames: whole.frames };
   } catch {
-    return { language: whole.language, exceptions: [{ relation: "raised", frames: whole.frames }], legacyFrames: whole.frames };
+    return { language: whole.language, exceptions: [{ relation: "raised", frames: withCurrentNativeInApp(whole.frames, whole.language) }], legacyFrames: whole.frames };
   }
 }
 
@@ -122,5 +123,5 @@ function framesOf(body: string, language: Language): Frame[] {
     const frames = parse(body);
     if (frames && frames.length > best.length) best = frames;
   }
-  return applyInApp(best.map(clampFrame), language);
+  return withCurrentNativeInApp(applyInApp(best.map(clampFrame), language), language);
 }

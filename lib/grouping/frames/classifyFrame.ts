@@ -15,6 +15,7 @@ import {
   RUST_NOISE,
   rustPath,
 } from "@/lib/grouping/frames/libraryCode";
+import { isConfiguredInApp } from "@/lib/grouping/frames/configuredInApp";
 import { isCrystalLibraryCode } from "@/lib/grouping/frames/crystalLibrary";
 import { isHaskellLibraryCode } from "@/lib/grouping/frames/haskellLibrary";
 import { isJuliaLibraryCode } from "@/lib/grouping/frames/juliaLibrary";
@@ -36,7 +37,11 @@ export type FrameClass = "app" | "library" | "skip";
 /** A project's frame rule decision, when one matches (see lib/grouping/rules). */
 export type FrameOverride = (frame: Frame, language: Language) => "app" | "library" | undefined;
 
-export function classifyFrame(frame: Frame, language: Language, override?: FrameOverride): FrameClass {
+/**
+ * `clientFrames`: the frames are a client's own structured frames (a Sentry SDK's), so an in_app=true
+ * the user's SDK configuration set is honoured (isConfiguredInApp); a text trace's frames carry a guess.
+ */
+export function classifyFrame(frame: Frame, language: Language, override?: FrameOverride, clientFrames = false): FrameClass {
   const path = (frame.absPath || frame.filename || "").replace(/\\/g, "/");
   const mod = frame.module ?? "";
   const fn = frame.function ?? "";
@@ -45,6 +50,7 @@ export function classifyFrame(frame: Frame, language: Language, override?: Frame
   const ruled = override?.(frame, language);
   if (ruled) return ruled;
   if (frame.inApp === false) return "library";
+  if (clientFrames && isConfiguredInApp(frame, language)) return "app";
   if (isLibrary(path, mod, fn, language)) return "library";
   return "app";
 }

@@ -8,11 +8,13 @@ const frames = (line = 10, extra: Partial<Frame> = {}): Frame[] => [
 ];
 
 describe("groupingView", () => {
-  it("hands every event carrying the same frames one frozen view, without context lines and variables", () => {
-    const first = groupingView(frames(10, { contextLine: "throw new Error()", vars: { id: "1" } }));
-    expect(first).toEqual(frames());
+  it("hands every event carrying the same frames one frozen view, without the lines around a frame's own and variables", () => {
+    const first = groupingView(frames(10, { contextLine: "    throw new Error()", vars: { id: "1" } }));
+    expect(first).toEqual(frames(10, { contextLine: "thrownewError()" }));
     expect(Object.isFrozen(first) && Object.isFrozen(first[1])).toBe(true);
-    expect(groupingView(frames(10, { contextLine: "throw new Error() // edited", preContext: ["a"], vars: { id: "2" } }))).toBe(first);
+    expect(groupingView(frames(10, { contextLine: "\tthrow  new Error()", preContext: ["a"], postContext: ["b"], vars: { id: "2" } }))).toBe(first);
+    expect(groupingView(frames(10, { contextLine: "throw new Error() // edited" }))).not.toBe(first);
+    expect(groupingView(frames())).toEqual(frames());
     expect(groupingView(frames(11))).not.toBe(first);
     expect(groupingView(first)).toBe(first);
   });

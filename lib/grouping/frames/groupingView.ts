@@ -1,5 +1,6 @@
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
 import { deepFreeze } from "@/lib/grouping/deepFreeze";
+import { contextLineKey } from "@/lib/grouping/frames/contextLineKey";
 import { RecentlyUsed } from "@/lib/grouping/recentlyUsed";
 
 /**
@@ -7,8 +8,9 @@ import { RecentlyUsed } from "@/lib/grouping/recentlyUsed";
  * that carry the same ones: the same failure sends the same frames each time, in a new array each
  * time, and what grouping works out from frames is remembered per shared array (sharedGroupingFrames,
  * computeFingerprint). The view leaves out what grouping never reads and what differs from one
- * event to the next — local variables and source context lines — so an SDK that sends them still
- * gets one view per code path. Used only to compute fingerprints: the event keeps and stores its
+ * event to the next — local variables and the source lines around a frame's own — so an SDK that
+ * sends them still gets one view per code path; a frame's own line stays, without its whitespace
+ * (lib/grouping/frames/contextLineKey.ts). Used only to compute fingerprints: the event keeps and stores its
  * own frames.
  *
  * The last MAX_ENTRIES distinct views are kept (least recently used first out); frames whose view is
@@ -32,10 +34,12 @@ export function groupingView(frames: Frame[]): Frame[] {
   return view;
 }
 
-/** A frame without its source context lines and local variables. */
+/** A frame without its local variables and the lines around its own; its own line without whitespace (contextLineKey). */
 function withoutPerEventFields(frame: Frame): Frame {
   const read = { ...frame };
-  delete read.contextLine;
+  const line = contextLineKey(frame);
+  if (line === undefined) delete read.contextLine;
+  else read.contextLine = line;
   delete read.preContext;
   delete read.postContext;
   delete read.vars;

@@ -66,21 +66,33 @@ export const RUST_NOISE =
 const RUST_LIBRARY_IMPL = /^<(?:&(?:mut )?)?(?:\[|\(|(?:u8|u16|u32|u64|u128|usize|i8|i16|i32|i64|i128|isize|f32|f64|bool|char|str|(?:std|core|alloc)::)[^ ]*) as /;
 
 /** C/C++ runtime, Apple and Windows system functions (gdb, lldb and SDK frame names); Kotlin/Native's standard library and runtime. */
-const NATIVE_LIBRARY_FUNCTION =
+export const NATIVE_LIBRARY_FUNCTION =
   /^(?:kfun:kotlinx?\.|Konan_|Init_and_run_start$|__GI_|__libc_|__pthread|__assert_fail|abort$|_?_start$|start_thread$|__clone|clone3?$|std::|__gnu_cxx::|__cxxabiv1::|__cxa_|_Unwind_|objc_|_objc_|CF[A-Z]\w*$|[-+]\[(?:NS|UI|CA|CF)\w* |_dispatch_|dispatch_|_pthread_|UIApplicationMain$|NSApplicationMain$|swift_|_swift_|Swift\.|BaseThreadInitThunk$|RtlUserThreadStart$|__scrt_common_main|invoke_main$)/;
-/** System libraries and frameworks a native frame's binary may be (Linux, Apple, Windows). */
+/**
+ * The operating system's own libraries and frameworks, by name, wherever they were loaded from (Linux:
+ * the C and C++ runtimes, the dynamic loader, the sanitizers' runtimes; Android's platform libraries;
+ * Apple's system libraries and frameworks; Windows' system DLLs). An app's own shared library
+ * ("libtiler.so", "/opt/tiler/lib/libcore.so.1") is the app's code: a name alone says nothing more.
+ */
 const NATIVE_LIBRARY_BINARY =
-  /(?:^lib.*\.(?:so|dylib)|\.so(?:\.\d+)*|\.dylib)$|^(?:UIKitCore|UIKit|CoreFoundation|Foundation|GraphicsServices|SwiftUI|AppKit|QuartzCore|CFNetwork|dyld|FrontBoardServices|RunningBoardServices|AttributeGraph|Combine|CoreData|WebKit|Security|ntdll\.dll|kernel32\.dll|KERNELBASE\.dll|ucrtbase\.dll|vcruntime\d+\.dll|msvcp\d+\.dll)$/i;
-/** glibc sources as gdb prints them, system headers and SDKs. */
+  /^(?:(?:libc|libm|libdl|librt|libpthread|libutil|libresolv|libcrypt|libnsl|libanl|libmvec|libstdc\+\+|libc\+\+|libc\+\+abi|libgcc_s|libatomic|libgomp|libunwind|libasan|libtsan|libubsan|liblsan|libmsan|libhwasan|libsystem_\w+|libSystem\.B|libobjc\.A|libobjc|libdispatch|libdyld|libxpc\.dylib|libswift\w*|liblog|libbinder|libutils|libcutils|libbase|libart|libhwui|libandroid_runtime|libandroid|libEGL|libGLESv\d\w*|libvulkan|libnativehelper|libjavacore|libopenjdk|libjvm)(?:[.-][\w.+-]*)?\.(?:so(?:\.\d+)*|dylib)|ld-(?:linux|musl)[\w.-]*\.so(?:\.\d+)*|linux-(?:vdso|gate)\.so(?:\.\d+)*)$|^(?:UIKitCore|UIKit|CoreFoundation|Foundation|GraphicsServices|SwiftUI|AppKit|QuartzCore|CFNetwork|dyld|FrontBoardServices|RunningBoardServices|AttributeGraph|Combine|CoreData|WebKit|Security|ntdll\.dll|kernel32\.dll|KERNELBASE\.dll|ucrtbase\.dll|vcruntime\d+\.dll|msvcp\d+\.dll|msvcrt\.dll|user32\.dll|win32u\.dll|gdi32\.dll|combase\.dll|rpcrt4\.dll|ole32\.dll|advapi32\.dll|ws2_32\.dll|sechost\.dll)$/i;
+/**
+ * Where the operating system keeps its libraries, and the sources and headers of its C library:
+ * glibc sources as gdb prints them, /lib, /lib64, /usr/lib, /usr/lib64 (and /usr/include's headers,
+ * the C++ standard library's code inlined into the app), Android's system partitions and APEX
+ * modules, Apple's /System/Library and /usr/lib (in an iOS cryptex or a simulator runtime too) and
+ * Xcode, C:\Windows. Not /usr/local, /usr/src, /usr/bin or /usr/share: an app is built and installed
+ * there (a Docker image's /usr/src/app, `make install` into /usr/local/bin).
+ */
 const NATIVE_LIBRARY_PATH =
-  /^\.\.\/sysdeps\/|^\.\/(?:nptl|stdlib|assert|csu|signal|string|libio|malloc|posix|elf|sysdeps)\/|\/glibc-[\d.]+\/|^\/(?:usr|lib|lib64)\/|^\/System\/Library\/|^\/Applications\/Xcode|^[a-z]:\/windows\//i;
+  /^\.\.\/sysdeps\/|^\.\/(?:nptl|stdlib|assert|csu|signal|string|libio|malloc|posix|elf|sysdeps)\/|\/glibc-[\d.]+\/|^\/(?:usr\/)?(?:lib|lib32|lib64|libx32)\/|^\/usr\/include\/|^\/(?:system|apex|vendor|system_ext)\/|^(?:\/private\/preboot\/Cryptexes\/OS|\/Library\/Developer\/CoreSimulator\/[^\s]{1,256}?\/RuntimeRoot)?\/(?:System\/Library|usr\/lib)\/|^\/Applications\/Xcode|^[a-z]:\/windows\//i;
 
 /**
  * Dependencies built into the app's own binary, by where the package manager put their sources: SwiftPM
  * (".build/checkouts", Xcode's "SourcePackages/checkouts"), CocoaPods ("Pods"), Carthage, CMake's
  * FetchContent ("_deps"), vcpkg, Conan. Case-sensitive: an app's own "pods" folder is not CocoaPods'.
  */
-const NATIVE_DEPENDENCY_PATH = /\/(?:\.build\/checkouts|SourcePackages\/checkouts|Carthage\/Checkouts|Pods|_deps|vcpkg_installed|\.conan2?)\//;
+export const NATIVE_DEPENDENCY_PATH = /\/(?:\.build\/checkouts|SourcePackages\/checkouts|Carthage\/Checkouts|Pods|_deps|vcpkg_installed|\.conan2?)\//;
 
 /** A native frame's binary is a path in Sentry's `package` ("/private/var/…/<install id>/MyApp.app/MyApp", "C:\\Windows\\System32\\ntdll.dll"). */
 function isNativeSystemBinary(binaryPath: string): boolean {
@@ -91,7 +103,7 @@ function isNativeSystemBinary(binaryPath: string): boolean {
 }
 
 /** Where Android installs an app's code (its APK, native libraries and compiled dex). */
-const ANDROID_APP_BINARY = /^\/data\/(?:app|data|user\/\d+)\//;
+export const ANDROID_APP_BINARY = /^\/data\/(?:app|data|user\/\d+)\//;
 /** Abort, assert and unwind machinery: the same for every crash. */
 export const NATIVE_NOISE =
   /^(?:__GI_raise|raise|__GI_abort|abort|__pthread_kill\w*|pthread_kill|__assert_fail\w*|__cxa_throw|__cxa_rethrow|_Unwind_\w+|std::terminate|__gnu_cxx::__verbose_terminate_handler|std::__terminate|__abort_message|abort_message|demangling_terminate_handler|_objc_terminate|__sigtramp|_sigtramp|__restore_rt)(?:\(|$)/;

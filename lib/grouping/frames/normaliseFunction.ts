@@ -3,6 +3,7 @@ import { cleanDotnetNames } from "@/lib/ingest/frameNames/cleanModuleName";
 import { basename } from "@/lib/ingest/stacktrace/location";
 import { matchingOpenParen, outsideAngleBrackets } from "@/lib/ingest/stacktrace/parens";
 import { rustPath } from "@/lib/grouping/frames/libraryCode";
+import { withoutCpuVariant } from "@/lib/grouping/frames/libcCpuVariant";
 import { kotlinNativeName, withoutSwiftTypes } from "@/lib/grouping/frames/nativeSignatures";
 import { perlSub } from "@/lib/grouping/frames/perlLibrary";
 import { splitElixirCall } from "@/lib/ingest/stacktrace/parseElixir";
@@ -38,7 +39,7 @@ export function normaliseFunction(rawFunction: string | undefined, rawModule: st
     case "ruby":
       return { name: rubyName(fn), module: "", minified: false };
     case "python":
-      return { name: pythonName(fn), module: mod, minified: false };
+      return { name: pythonName(fn), module: pythonModule(mod), minified: false };
     case "php":
       return { name: phpName(fn), module: mod.replace(/^\\/, ""), minified: false };
     case "rust":
@@ -175,10 +176,22 @@ function rubyName(raw: string): string {
 /** ActionView's "__<source hash>_<object id>" after a template's method name (a negative hash prints a third "_"). */
 const RAILS_TEMPLATE_SUFFIX = /(?<=^_\w{1,512}?)_{2,3}\d{1,20}_\d{1,20}$/;
 
-/** Python: co_qualname ("Class.method", 3.11+ SDKs) vs co_name ("method"); <lambda>, <module>. */
+/**
+ * Python: the qualified name as the SDK sends it (co_qualname, "OrderView.post", Python 3.11+) — two
+ * classes' methods of one name in one module are different code; a traceback prints the bare name
+ * ("post"). "<lambda>", "<module>", "<locals>" lose their brackets.
+ */
 function pythonName(raw: string): string {
-  const name = raw.slice(raw.lastIndexOf(".") + 1);
-  return name.replace(/^<(\w+)>$/, "$1").slice(0, MAX);
+  const name = raw.length > 2 * MAX ? raw.slice(0, 2 * MAX) : raw;
+  return name.replace(/<(\w{1,64})>/g, "$1").slice(0, MAX);
+}
+
+/**
+ * A script run directly is the module "__main__" whatever its file: every script of a project would
+ * share it, so such a frame is keyed by its file instead (its module left empty).
+ */
+function pythonModule(mod: string): string {
+  return mod === "__main__" ? "" : mod;
 }
 
 /**
@@ -336,7 +349,8 @@ function zigName(raw: string): string {
  * const&)") or a Swift one ("viewDidLoad()"), the return type, " + 180" offsets, ABI tags, GCC's
  * "[clone .cold]" suffixes, lambda and closure numbers and Swift's compiler-generated prefixes
  * ("partial apply for", "specialized", "merged", "@objc") dropped; Swift's result types and
- * Kotlin/Native's signatures too (nativeSignatures.ts).
+ * Kotlin/Native's signatures too (nativeSignatures.ts); libc's CPU-specific builds of one function
+ * ("__memmove_avx_unaligned_erms", "__memmove_evex_unaligned_erms") are that function (libcCpuVariant.ts).
  */
 function nativeName(raw: string): string {
   const unoffset = raw.replace(/ \+ \d+$/, "");
@@ -361,7 +375,7 @@ function nativeName(raw: string): string {
   // A C++ return type ("void Parser::parse", "std::string util::join") precedes the name after a space outside templates.
   const bare = outsideAngleBrackets(fn);
   if (!/^(?:implicit )?closure in /.test(fn) && / /.test(bare) && !/operator/.test(bare)) fn = fn.slice(lastSpaceOutsideAngleBrackets(fn) + 1);
-  return fn.slice(0, MAX);
+  return withoutCpuVariant(fn).slice(0, MAX);
 }
 
 function lastSpaceOutsideAngleBrackets(s: string): number {

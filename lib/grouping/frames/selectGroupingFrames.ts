@@ -1,4 +1,5 @@
 import { classifyFrame, type FrameClass, type FrameOverride } from "@/lib/grouping/frames/classifyFrame";
+import { CONTEXT_LINE_LANGUAGES, contextLineKey, isAnonymousFunctionKey } from "@/lib/grouping/frames/contextLineKey";
 import { languageOfFrame } from "@/lib/grouping/frames/frameLanguage";
 import { normaliseFile } from "@/lib/grouping/frames/normaliseFile";
 import { normaliseFunction } from "@/lib/grouping/frames/normaliseFunction";
@@ -38,6 +39,8 @@ export interface SelectOptions {
    * "async*f"), so the async continuation is left out. Node/Deno/Bun always print it: kept.
    */
   dropAsyncContinuation?: boolean;
+  /** The frames are a client's own structured frames: its in_app=true set by the user's configuration is honoured (classifyFrame). */
+  clientFrames?: boolean;
 }
 
 export interface GroupingFrames {
@@ -69,7 +72,7 @@ export function selectGroupingFrames(frames: Frame[], eventLanguage: Language, o
   const chosen = eventLanguage === "go" ? dropRepanicFrames(frames) : frames;
   const classified = chosen.map((frame): Classified => {
     const language = languageOfFrame(frame, eventLanguage);
-    return { frame, language, cls: classifyFrame(frame, language, override) };
+    return { frame, language, cls: classifyFrame(frame, language, override, options.clientFrames) };
   });
   const afterAsync = options.dropAsyncContinuation ? dropAsyncContinuation(classified) : classified;
   const kept = dropAnonymousJs(afterAsync.filter((c) => c.cls !== "skip"));
@@ -79,14 +82,17 @@ export function selectGroupingFrames(frames: Frame[], eventLanguage: Language, o
 
   let minified = 0;
   let unnamed = 0;
-  const keys = used.map(({ frame, language }) => {
+  const keys = used.map(({ frame, language }, i) => {
     const { name, module, minified: isMinified } = normaliseFunction(frame.function, frame.module, language);
     if (isMinified) minified++;
     if (!name) unnamed++;
     // A native function is named by its qualified name alone: gdb shows the source file, lldb and crash reports the binary.
     if (language === "native" && name) return `:${name}`;
     const where = module || normaliseFile(frame.filename || frame.absPath || "", language);
-    return `${where}:${name}`;
+    // The line that raised, and the line of a closure, as the SDK read it (contextLineKey.ts).
+    const keyedByLine = options.clientFrames && !usingLibrary && CONTEXT_LINE_LANGUAGES.has(language) && (i === used.length - 1 || isAnonymousFunctionKey(name));
+    const line = keyedByLine ? contextLineKey(frame) : undefined;
+    return line === undefined ? `${where}:${name}` : `${where}:${name}:${line}`;
   });
   const limit =
     eventLanguage === "java" && isCoroutineStack(frames)

@@ -1,7 +1,8 @@
 import { isCrystalLibraryCode } from "@/lib/grouping/frames/crystalLibrary";
 import { isHaskellLibraryCode } from "@/lib/grouping/frames/haskellLibrary";
 import { isJuliaLibraryCode } from "@/lib/grouping/frames/juliaLibrary";
-import { REMOTE_LIBRARY_URL, RUST_NOISE, isNativeLibraryCode, isRustLibraryCode, rustPath } from "@/lib/grouping/frames/libraryCode";
+import { REMOTE_LIBRARY_URL, RUST_NOISE, isRustLibraryCode, rustPath } from "@/lib/grouping/frames/libraryCode";
+import { isLegacyNativeLibraryCode } from "@/lib/ingest/stacktrace/legacyNativeLibrary";
 import { LUA_STRING_CHUNK, isLuaLibraryCode } from "@/lib/grouping/frames/luaLibrary";
 import { isNimLibraryCode } from "@/lib/grouping/frames/nimLibrary";
 import { isOcamlLibraryCode } from "@/lib/grouping/frames/ocamlLibrary";
@@ -93,5 +94,5 @@ function isSystemCode(frame: Frame, path: string, language: "rust" | "native"): 
     const qualified = rustPath(frame.module ?? "", fn);
     return isRustLibraryCode(path, qualified) || RUST_NOISE.test(qualified);
   }
-  return isNativeLibraryCode(path, fn, frame.module ?? "");
+  return isLegacyNativeLibraryCode(path, fn, frame.module ?? "");
 }

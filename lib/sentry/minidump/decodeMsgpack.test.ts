@@ -1,33 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeMsgpack } from "@/lib/sentry/minidump/decodeMsgpack";
-
-/** A minimal MessagePack encoder for the test: the shapes sentry-native writes. */
-function encode(value: unknown): Buffer {
-  if (value === null) return Buffer.from([0xc0]);
-  if (typeof value === "boolean") return Buffer.from([value ? 0xc3 : 0xc2]);
-  if (typeof value === "number") {
-    if (Number.isInteger(value) && value >= 0 && value < 128) return Buffer.from([value]);
-    if (Number.isInteger(value) && value >= -32 && value < 0) return Buffer.from([value + 0x100]);
-    if (Number.isInteger(value) && value >= 0 && value < 2 ** 32) return Buffer.concat([Buffer.from([0xce]), u32(value)]);
-    const b = Buffer.alloc(9);
-    b[0] = 0xcb;
-    b.writeDoubleBE(value, 1);
-    return b;
-  }
-  if (typeof value === "string") {
-    const s = Buffer.from(value);
-    return Buffer.concat([s.length < 32 ? Buffer.from([0xa0 | s.length]) : Buffer.from([0xd9, s.length]), s]);
-  }
-  if (Array.isArray(value)) return Buffer.concat([Buffer.from([0xdc, 0, value.length]), ...value.map(encode)]);
-  const entries = Object.entries(value as object);
-  return Buffer.concat([Buffer.from([0xde, 0, entries.length]), ...entries.flatMap(([k, v]) => [encode(k), encode(v)])]);
-}
-
-function u32(n: number): Buffer {
-  const b = Buffer.alloc(4);
-  b.writeUInt32BE(n);
-  return b;
-}
+import { encodeMsgpack as encode } from "@/lib/sentry/__fixtures__/encodeMsgpack";
+import { decodeMsgpack, decodeMsgpackSequence } from "@/lib/sentry/minidump/decodeMsgpack";
 
 describe("decodeMsgpack", () => {
   it("decodes maps, arrays, strings, numbers, booleans and null", () => {
@@ -46,5 +19,16 @@ describe("decodeMsgpack", () => {
     expect(Object.hasOwn(polluted, "__proto__")).toBe(true);
     expect(Object.getPrototypeOf(polluted)).toBe(Object.prototype);
     expect(polluted.admin).toBeUndefined();
+  });
+});
+
+describe("decodeMsgpackSequence", () => {
+  it("decodes values written one after another, up to a bound, and stops at a truncated one", () => {
+    const crumbs = [{ message: "a", timestamp: "2026-01-01T00:00:01Z" }, { message: "b" }, { message: "c" }];
+    const bytes = Buffer.concat(crumbs.map(encode));
+    expect(decodeMsgpackSequence(bytes, 10)).toEqual(crumbs);
+    expect(decodeMsgpackSequence(bytes, 2)).toEqual(crumbs.slice(0, 2));
+    expect(decodeMsgpackSequence(bytes.subarray(0, bytes.length - 1), 10)).toEqual(crumbs.slice(0, 2));
+    expect(decodeMsgpackSequence(Buffer.alloc(0), 10)).toEqual([]);
   });
 });

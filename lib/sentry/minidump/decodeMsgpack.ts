@@ -14,6 +14,22 @@ export function decodeMsgpack(bytes: Buffer): unknown {
   }
 }
 
+/**
+ * Decodes MessagePack values written one after another (sentry-native's Crashpad backend appends
+ * each breadcrumb to a `__sentry-breadcrumb1`/`2` file that way): the values before the first
+ * malformed or truncated one, at most `max`.
+ */
+export function decodeMsgpackSequence(bytes: Buffer, max: number): unknown[] {
+  const decoder = new Decoder(bytes);
+  const values: unknown[] = [];
+  try {
+    while (values.length < max && !decoder.done()) values.push(decoder.value(0));
+  } catch (error) {
+    if (!(error instanceof Malformed)) throw error;
+  }
+  return values;
+}
+
 const MAX_DEPTH = 32;
 const MAX_ITEMS = 200_000;
 
@@ -24,6 +40,10 @@ class Decoder {
   private items = 0;
 
   constructor(private readonly bytes: Buffer) {}
+
+  done(): boolean {
+    return this.pos >= this.bytes.length;
+  }
 
   value(depth: number): unknown {
     if (depth > MAX_DEPTH || ++this.items > MAX_ITEMS) throw new Malformed();

@@ -35,6 +35,10 @@ describe("envelopes carrying a minidump", () => {
       stackTrace: [{ module: "/opt/acme/bin/engine" }],
     });
     expect(contents.dropped).toEqual({});
+    // The dump itself stays with the event: downloadable, to open in a debugger.
+    expect(contents.attachments).toEqual([
+      { eventId: event.event_id, filename: "crash.dmp", contentType: "application/octet-stream", attachmentType: "event.minidump", data: dump.toString("base64"), size: dump.length },
+    ]);
   });
 
   it("keep an exception the SDK sent itself", () => {
@@ -46,6 +50,16 @@ describe("envelopes carrying a minidump", () => {
   it("become the event when they come alone, under the envelope's event id", () => {
     const contents = unpackEnvelope(parseEnvelope(envelopeOf([minidumpItem], { event_id: "fedcba9876543210fedcba9876543210" })));
     expect(contents.events).toEqual([expect.objectContaining({ eventId: "fedcba9876543210fedcba9876543210", type: "SIGSEGV", platform: "native" })]);
+    expect(contents.attachments).toEqual([expect.objectContaining({ eventId: "fedcba9876543210fedcba9876543210", attachmentType: "event.minidump", size: dump.length })]);
+  });
+
+  it("keep the dump beside the other files, each within the attachment limits", () => {
+    const log = { header: { type: "attachment", filename: "app.log", content_type: "text/plain" }, payload: Buffer.from("started\nloading level 3\n") };
+    const contents = unpackEnvelope(parseEnvelope(envelopeOf([minidumpItem, log], { event_id: "fedcba9876543210fedcba9876543210" })));
+    expect(contents.attachments.map((a) => [a.filename, a.attachmentType])).toEqual([
+      ["crash.dmp", "event.minidump"],
+      ["app.log", "event.attachment"],
+    ]);
   });
 
   it("that is not a minidump leave the event alone: kept as a file of the event, nothing by themselves", () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { MultipartPart } from "@/lib/http/parseMultipart";
 import { buildMinidump } from "@/lib/sentry/__fixtures__/buildMinidump";
+import { encodeMsgpack } from "@/lib/sentry/__fixtures__/encodeMsgpack";
+import { minidumpUploadAttachments } from "@/lib/sentry/minidump/minidumpUploadAttachments";
 import { unpackMinidumpUpload } from "@/lib/sentry/minidump/unpackMinidumpUpload";
 
 const dump = buildMinidump({ arch: 9, platform: 2, exceptionCode: 0xc0000005, information: 0n, address: 0x28n, pc: 0x140001234n, modules: [{ name: "C:\\Program Files\\Acme\\engine.exe", base: 0x140000000n, size: 0x10000 }] });
@@ -51,5 +53,44 @@ describe("unpackMinidumpUpload", () => {
     expect(() => unpackMinidumpUpload([field("sentry[release]", "x")])).toThrow(/upload_file_minidump: missing/);
     expect(() => unpackMinidumpUpload([field("upload_file_minidump", "MDMP but not really", "a.dmp")])).toThrow(/upload_file_minidump: not a minidump/);
     expect(() => unpackMinidumpUpload([field("sentry", "[1,2]"), field("upload_file_minidump", dump, "a.dmp")])).toThrow(/sentry: expected a JSON object/);
+  });
+});
+
+describe("a sentry-native Crashpad upload", () => {
+  const crumb = (message: string, second: number) => ({ timestamp: `2026-01-01T00:00:${String(second).padStart(2, "0")}.000Z`, type: "default", message });
+  // The two ring files take turns: the newest breadcrumbs may be in either.
+  const ring1 = Buffer.concat([crumb("opened level 4", 4), crumb("loaded textures", 5)].map(encodeMsgpack));
+  const ring2 = Buffer.concat([crumb("started", 1), crumb("signed in", 2), crumb("opened level 3", 3)].map(encodeMsgpack));
+  const parts = [
+    field("__sentry-event", encodeMsgpack({ release: "engine@3.1.0", level: "fatal", breadcrumbs: [] }), "__sentry-event"),
+    field("__sentry-breadcrumb1", ring1, "__sentry-breadcrumb1"),
+    field("__sentry-breadcrumb2", ring2, "__sentry-breadcrumb2"),
+    field("upload_file_minidump", dump, "crash.dmp"),
+    field("app.log", "render thread stalled\n", "app.log"),
+    field("_productName", "Engine"),
+  ];
+
+  it("merges the breadcrumb files into the event, oldest first", () => {
+    const event = unpackMinidumpUpload(parts);
+    expect(event.release).toBe("engine@3.1.0");
+    expect((event.breadcrumbs as { message: string }[]).map((c) => c.message)).toEqual(["started", "signed in", "opened level 3", "opened level 4", "loaded textures"]);
+    // Files are attachments, never `extra`.
+    expect(event.extra).toEqual({ _productName: "Engine" });
+  });
+
+  it("keeps the dump and the app's files as the event's attachments, not sentry-native's own files", () => {
+    const attachments = minidumpUploadAttachments(parts, "0123456789abcdef0123456789abcdef");
+    expect(attachments).toEqual([
+      { eventId: "0123456789abcdef0123456789abcdef", filename: "crash.dmp", contentType: "application/octet-stream", attachmentType: "event.minidump", data: dump.toString("base64"), size: dump.length },
+      { eventId: "0123456789abcdef0123456789abcdef", filename: "app.log", contentType: "text/plain", attachmentType: "event.attachment", data: Buffer.from("render thread stalled\n").toString("base64"), size: 22 },
+    ]);
+  });
+
+  it("keeps at most as many files as an envelope, each within the size limit", () => {
+    const many = [field("upload_file_minidump", dump, "crash.dmp"), ...Array.from({ length: 30 }, (_, i) => field(`f${i}`, "x", `f${i}.txt`)), field("huge", Buffer.alloc(11 * 1024 * 1024, 1), "huge.bin")];
+    const attachments = minidumpUploadAttachments(many, "0123456789abcdef0123456789abcdef");
+    expect(attachments).toHaveLength(20);
+    expect(attachments[0].attachmentType).toBe("event.minidump");
+    expect(attachments.some((a) => a.filename === "huge.bin")).toBe(false);
   });
 });

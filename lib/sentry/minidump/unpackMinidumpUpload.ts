@@ -3,12 +3,17 @@ import { ApiError } from "@/lib/http/ApiError";
 import { parseJsonBytes } from "@/lib/http/parseJsonBytes";
 import type { MultipartPart } from "@/lib/http/parseMultipart";
 import { asObject, type JsonObject } from "@/lib/sentry/coerce";
-import { decodeMsgpack } from "@/lib/sentry/minidump/decodeMsgpack";
+import { decodeMsgpack, decodeMsgpackSequence } from "@/lib/sentry/minidump/decodeMsgpack";
 import { minidumpEvent } from "@/lib/sentry/minidump/minidumpEvent";
 import { readMinidump } from "@/lib/sentry/minidump/readMinidump";
 
 /** The file field Breakpad, Crashpad and Electron's crashReporter upload the dump in. */
 export const MINIDUMP_FIELD = "upload_file_minidump";
+/** sentry-native's Crashpad backend: the event and the two breadcrumb ring files it uploads beside the dump. */
+export const SENTRY_EVENT_FILE = "__sentry-event";
+const BREADCRUMB_FILES = new Set(["__sentry-breadcrumb1", "__sentry-breadcrumb2"]);
+/** Breadcrumbs read from the ring files (the event keeps the most recent 100, lib/sentry/mapSentryEvent.ts). */
+const MAX_FILE_BREADCRUMBS = 1000;
 /** Plain form fields kept as `extra` (Electron's `_productName`, `ver`, `process_type`…), bounded. */
 const MAX_EXTRA_FIELDS = 50;
 const MAX_EXTRA_CHARS = 1024;
@@ -18,7 +23,9 @@ const MAX_EXTRA_CHARS = 1024;
  * dump in `upload_file_minidump`; the SDK's event, when it sent one, as JSON in a `sentry` field,
  * as `sentry[release]`-style fields (nested: `sentry[tags][feature]`), as Electron's
  * `sentry___initialScope` JSON, or as sentry-native's msgpack `__sentry-event` file (Crashpad
- * backend). Other plain fields go to `extra`. A missing or unreadable dump is a 400 naming the field.
+ * backend), whose `__sentry-breadcrumb1`/`2` files add their breadcrumbs (oldest first). Other plain
+ * fields go to `extra`; other files are the event's attachments (minidumpUploadAttachments.ts). A
+ * missing or unreadable dump is a 400 naming the field.
  */
 export function unpackMinidumpUpload(parts: MultipartPart[]): JsonObject {
   const file = parts.find((p) => p.name === MINIDUMP_FIELD);
@@ -28,18 +35,46 @@ export function unpackMinidumpUpload(parts: MultipartPart[]): JsonObject {
 
   let event: JsonObject = {};
   const extra: JsonObject = {};
+  const crumbs: unknown[] = [];
   for (const part of parts) {
     if (part === file) continue;
     if (part.name === "sentry") event = merge(event, jsonField(part));
     else if (part.name === "sentry___initialScope") event = merge(event, scopeOf(jsonField(part)));
-    else if (part.name === "__sentry-event") event = merge(event, asObject(decodeMsgpack(part.body)) ?? {});
+    else if (sentryFileOf(part) === SENTRY_EVENT_FILE) event = merge(event, asObject(decodeMsgpack(part.body)) ?? {});
+    else if (BREADCRUMB_FILES.has(sentryFileOf(part) ?? "")) crumbs.push(...decodeMsgpackSequence(part.body, MAX_FILE_BREADCRUMBS).filter((c) => asObject(c) !== undefined));
     else if (part.name.startsWith("sentry[")) setPath(event, bracketPath(part.name), part.body.toString("utf8"));
     else if (part.filename === undefined && Object.keys(extra).length < MAX_EXTRA_FIELDS && !part.name.startsWith("__sentry")) {
       extra[part.name.slice(0, 200)] = part.body.toString("utf8", 0, Math.min(part.body.length, MAX_EXTRA_CHARS * 4)).slice(0, MAX_EXTRA_CHARS);
     }
   }
   if (Object.keys(extra).length > 0) event.extra = { ...asObject(event.extra), ...extra };
+  if (crumbs.length > 0) event.breadcrumbs = withFileBreadcrumbs(event.breadcrumbs, crumbs);
   return minidumpEvent(event, summary, randomUUID().replaceAll("-", ""));
+}
+
+/** The name sentry-native's Crashpad backend gave a part ("__sentry-event", "__sentry-breadcrumb1"…), by field or file name. */
+export function sentryFileOf(part: MultipartPart): string | undefined {
+  if (part.name.startsWith("__sentry")) return part.name;
+  return part.filename?.startsWith("__sentry") ? part.filename : undefined;
+}
+
+/**
+ * The event's breadcrumbs and those of the ring files, oldest first: the two files take turns, so
+ * their breadcrumbs are ordered by timestamp (those without one keep their place at the start).
+ */
+function withFileBreadcrumbs(sent: unknown, fromFiles: unknown[]): unknown[] {
+  const own = Array.isArray(sent) ? sent : (asObject(sent)?.values as unknown[] | undefined) ?? [];
+  const all = [...(Array.isArray(own) ? own : []), ...fromFiles];
+  return all
+    .map((crumb, index) => ({ crumb, index, at: instantOf(asObject(crumb)?.timestamp) }))
+    .sort((a, b) => a.at - b.at || a.index - b.index)
+    .map((entry) => entry.crumb);
+}
+
+/** A breadcrumb's time in ms (ISO text or seconds since the epoch); -Infinity when it has none. */
+function instantOf(value: unknown): number {
+  const ms = typeof value === "number" ? value * 1000 : typeof value === "string" ? Date.parse(value) : NaN;
+  return Number.isFinite(ms) ? ms : -Infinity;
 }
 
 /** An event as JSON is at most 1 MiB, as in an envelope (lib/sentry/unpackEnvelope.ts MAX_JSON_ITEM_BYTES): parsing is synchronous. */
