@@ -1,3 +1,4 @@
+import { appleCrashHeader } from "@/lib/grouping/chain/appleCrashHeader";
 import { crystalHeader } from "@/lib/grouping/chain/crystalHeader";
 import { dartHeader } from "@/lib/grouping/chain/dartHeader";
 import { printedErrorLine } from "@/lib/grouping/chain/printedErrorLine";
@@ -158,7 +159,8 @@ const RUST_MESSAGE_END = /^(?:stack backtrace:|note: )/;
  * ("** (KeyError) …", "** exception error: …"), a logged Ruby backtrace's "Class: message" line,
  * CPython's "Fatal Python error: Segmentation fault", an Android tombstone's "signal 11 (SIGSEGV)", gdb's
  * "Program terminated with signal SIGSEGV, Segmentation fault.", Kotlin/Native's "Uncaught Kotlin
- * exception: kotlin.IllegalStateException: …", PHP's
+ * exception: kotlin.IllegalStateException: …", an Apple crash report's "Exception Type:  EXC_CRASH
+ * (SIGABRT)" (appleCrashHeader.ts), PHP's
  * "PHP Warning:  Undefined variable $total in … on line 31" (Xdebug prints its stack under it), the
  * sanitizers' "==4242==ERROR: AddressSanitizer: heap-use-after-free on address …", Valgrind's
  * "==4711== Invalid read of size 4", Lua's "lua: app/handler.lua:42: attempt to …" (LuaError), Perl's
@@ -183,6 +185,7 @@ export function runtimeHeader(text: string, language: Language): { type?: string
       ocamlHeader(lines) ??
       swiftHeader(lines) ??
       tombstoneHeader(lines) ??
+      appleCrashHeader(lines) ??
       kotlinNativeHeader(lines) ??
       gdbSignalHeader(lines) ??
       haskellUncaughtHeader(lines) ??

@@ -1,5 +1,5 @@
 import { splitLines } from "@/lib/ingest/stacktrace/limits";
-import { FRAME_START } from "@/lib/ingest/stacktrace/parseDotnet";
+import { FRAME_START, isUnityFrameLine } from "@/lib/ingest/stacktrace/parseDotnet";
 import { splitTypeAndMessage, type TraceSection } from "@/lib/grouping/chain/TraceSection";
 
 const INNER_END = "--- End of inner exception stack trace ---";
@@ -21,7 +21,9 @@ const INNER_END = "--- End of inner exception stack trace ---";
  */
 export function splitDotnetChain(text: string): TraceSection[] {
   const lines = splitLines(text);
-  const firstFrame = lines.findIndex((l) => FRAME_START.test(l.trim()));
+  // Unity's log frames have no "at" ("Player.Update () (at Assets/Scripts/Player.cs:42)").
+  const unity = text.includes(") (at ");
+  const firstFrame = lines.findIndex((l) => FRAME_START.test(l.trim()) || (unity && isUnityFrameLine(l.trim())));
   const headerText = (firstFrame < 0 ? lines : lines.slice(0, firstFrame)).join("\n");
   const headers = headerText.split(/\s*--->\s*/).map((h) => h.trim()).filter((h, i) => i === 0 || h !== "");
   const bodies: string[][] = headers.map(() => []);

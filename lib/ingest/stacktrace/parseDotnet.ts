@@ -124,6 +124,11 @@ function looksLikeDotnetParams(params: string): boolean {
 const UNITY_LOCATED = /^([\w.`+<>:]{1,512}) ?\(([^()]{0,1024})\) \(at (.{1,2048}):(\d{1,9})\)$/;
 const UNITY_ENGINE = /^([\w.`+<>]{1,512}):([\w.`<>]{1,256}) ?\(([^()]{0,1024})\)$/;
 
+/** Whether a trimmed line is one of Unity's log frames (where the exception's message ends). */
+export function isUnityFrameLine(line: string): boolean {
+  return parseUnityLine(line) !== null;
+}
+
 function parseUnityLine(line: string): Frame | null {
   const located = UNITY_LOCATED.exec(line);
   if (located) {
