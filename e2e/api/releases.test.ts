@@ -204,6 +204,11 @@ describe("GET /api/v1/workspaces/:id/releases", () => {
       ["CheckoutError", false],
     ]);
     expect([newer.previous, newer.next]).toEqual(["shop@1.0.0", null]);
+    // Without the project filter the neighbours stay within the release's own project: mobile@2.0.0,
+    // first seen after shop@1.1.0, is another app's release, not shop's "newer" one.
+    const wide = async (version: string) => (await api("GET", `/api/v1/workspaces/${t.workspaceId}/releases/${encodeURIComponent(version)}`, viewer)).body as { previous: string | null; next: string | null };
+    expect(await wide("shop@1.1.0")).toMatchObject({ previous: "shop@1.0.0", next: null });
+    expect(await wide("mobile@2.0.0")).toMatchObject({ previous: null, next: null });
   });
 
   it("a merge keeps the earliest first release: the merged issue no longer counts as new in the later one", async () => {

@@ -141,23 +141,27 @@ async function releaseIssues(workspaceId: string, projectId: string | null, vers
 
 /**
  * The releases first seen just before and just after `firstSeen`, from errors and sessions alike, as
- * the list orders them (newest first, ties by version): the next row down and the next row up.
+ * the list orders them (newest first, ties by version): the next row down and the next row up —
+ * among the releases of the same project(s): the project filter's, else those this release was seen
+ * in, so "older" and "newer" stay within one app even on the workspace-wide page.
  */
 async function neighbourReleases(workspaceId: string, projectId: string | null, version: string): Promise<{ previous: string | null; next: string | null }> {
+  const projectIds = projectId ? [projectId] : await projectsOfRelease(workspaceId, version);
+  if (projectIds.length === 0) return { previous: null, next: null };
   const rows = await queryRows<{ previous: string | null; next: string | null }>(
     `WITH seen AS (
        SELECT version, min(first) AS first FROM (
          SELECT t.value AS version, min(t."firstSeen") AS first
          FROM "ErrorGroupTag" t JOIN "ErrorGroup" g ON g.id = t."groupId"
-         WHERE t."workspaceId" = $1::uuid AND t.key = 'release' AND ($2::uuid IS NULL OR g."projectId" = $2::uuid)
+         WHERE t."workspaceId" = $1::uuid AND t.key = 'release' AND g."projectId" = ANY($2::uuid[])
          GROUP BY 1
          UNION ALL
          SELECT release, min(day)::timestamp AT TIME ZONE 'UTC' FROM "ReleaseSessionDaily"
-         WHERE "workspaceId" = $1::uuid AND ($2::uuid IS NULL OR "projectId" = $2::uuid)
+         WHERE "workspaceId" = $1::uuid AND "projectId" = ANY($2::uuid[])
          GROUP BY 1
          UNION ALL
          SELECT version, "createdAt" FROM "DeclaredRelease"
-         WHERE "workspaceId" = $1::uuid AND ($2::uuid IS NULL OR $2::uuid = ANY("projectIds"))
+         WHERE "workspaceId" = $1::uuid AND "projectIds" && $2::uuid[]
        ) u GROUP BY version
      ), this AS (SELECT first FROM seen WHERE version = $3)
      SELECT
@@ -165,7 +169,21 @@ async function neighbourReleases(workspaceId: string, projectId: string | null, 
         ORDER BY s.first DESC, s.version LIMIT 1) AS previous,
        (SELECT s.version FROM seen s, this WHERE s.first > this.first OR (s.first = this.first AND s.version < $3)
         ORDER BY s.first, s.version DESC LIMIT 1) AS next`,
-    [workspaceId, projectId, version],
+    [workspaceId, projectIds, version],
   );
   return rows[0] ?? { previous: null, next: null };
+}
+
+/** The projects a release was seen in: its issues', its sessions' and the ones it was declared for. */
+async function projectsOfRelease(workspaceId: string, version: string): Promise<string[]> {
+  const rows = await queryRows<{ projectId: string }>(
+    `SELECT g."projectId" FROM "ErrorGroupTag" t JOIN "ErrorGroup" g ON g.id = t."groupId"
+      WHERE t."workspaceId" = $1::uuid AND t.key = 'release' AND t.value = $2
+     UNION
+     SELECT "projectId" FROM "ReleaseSessionDaily" WHERE "workspaceId" = $1::uuid AND release = $2
+     UNION
+     SELECT unnest("projectIds") FROM "DeclaredRelease" WHERE "workspaceId" = $1::uuid AND version = $2`,
+    [workspaceId, version],
+  );
+  return rows.map((r) => r.projectId);
 }
