@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -116,6 +117,51 @@ describe("a method the route does not export: a JSON 405 naming it, with Allow",
     const options = await send(BASE_URL, "OPTIONS", "/api/health");
     expect(options.status).toBe(204);
     expect(options.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
+  });
+});
+
+/** A request with its path sent as written: fetch (like any URL parser) would resolve `.`, `..` and `%2e` segments first. */
+function rawRequest(base: string, method: string, rawPath: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: url.hostname, port: url.port, method, path: rawPath, headers: { "content-length": "0" } }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (body += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+describe("dot segments: paths holding them are a JSON 400, and events cannot take an id of dots", () => {
+  const cases: [string, string][] = [
+    ["DELETE", "/api/v1/errors/x/links/%2e%2e"],
+    ["POST", "/api/%2e%2e/cron/a/b/"],
+    ["GET", "/api/v1/errors/x/events/.."],
+    ["GET", "/api/v1/errors/x/events/."],
+    ["POST", "/api/v1/%2E/events"],
+    ["GET", "/x/../api/health"],
+  ];
+  for (const [method, rawPath] of cases) {
+    it(`${method} ${rawPath}`, async () => {
+      const res = await rawRequest(BASE_URL, method, rawPath);
+      expect(res.status, res.body.slice(0, 300)).toBe(400);
+      expect(res.headers["content-type"]).toMatch(/^application\/json/);
+      expect(JSON.parse(res.body)).toEqual({ error: { code: "bad_request", message: "the request path must not contain . or .. segments", field: "path" } });
+    });
+  }
+
+  it("refuses an event id made only of dots with a 422 naming eventId; a batch keeps its other events", async () => {
+    const post = (body: unknown) => send(BASE_URL, "POST", "/api/v1/events", { headers: { "content-type": "application/json", "x-faultline-key": t.key }, body: JSON.stringify(body) });
+    for (const eventId of [".", ".."]) {
+      const error = await expectJsonError(await post({ type: "E", eventId }), 422, "validation_failed");
+      expect(error.issues).toEqual([{ path: "eventId", message: "must not be only dots" }]);
+    }
+    const batch = await post([{ type: "E", eventId: ".." }, { type: "E", eventId: "a..b" }]);
+    expect(batch.status).toBe(202);
+    expect(await batch.json()).toMatchObject({ accepted: [{ index: 1, eventId: "a..b", duplicate: false }], rejected: [{ index: 0, issues: [{ path: "events[0].eventId" }] }] });
   });
 });
 

@@ -36,13 +36,20 @@ const view = (t: Tenant, timeframe: "7d" | "30d") => getErrorTracking(t.workspac
 beforeAll(async () => {
   [a, b] = await Promise.all([createTenant("retention-a"), createTenant("retention-b")]);
   cookieA = await login(a.admin);
+  const cookieB = await login(b.admin);
   // A project setting, through the API the settings page uses.
-  const patched = await fetch(`${BASE_URL}/api/v1/projects/${b.projectId}`, {
-    method: "PATCH",
-    headers: { cookie: await login(b.admin), "content-type": "application/json" },
-    body: JSON.stringify({ retentionDays: 30 }),
-  });
-  expect(patched.status).toBe(200);
+  const setRetention = async (t: Tenant, cookie: string, retentionDays: number) => {
+    const patched = await fetch(`${BASE_URL}/api/v1/projects/${t.projectId}`, {
+      method: "PATCH",
+      headers: { cookie, "content-type": "application/json" },
+      body: JSON.stringify({ retentionDays }),
+    });
+    expect(patched.status).toBe(200);
+  };
+  // Ingest refuses events older than the project's retention: the history is sent while both keep
+  // a year, then A goes back to the default 90 days and B to 30 before the job runs.
+  await setRetention(a, cookieA, 365);
+  await setRetention(b, cookieB, 365);
   const ev = (eventId: string, type: string, daysAgo: number, userId: string) => ({ eventId, type, message: `${type} happened`, occurredAt: at(daysAgo), userId });
   const sentA = await postEvents(a.key, [
     ev("a-ancient-1", "AncientError", 200, "u1"),
@@ -57,6 +64,9 @@ beforeAll(async () => {
   expect(sentA.status).toBe(202);
   const sentB = await postEvents(b.key, [ev("b-1", "BError", 60, "x1"), ev("b-2", "BError", 45, "x2"), ev("b-3", "BError", 5, "x3")]);
   expect(sentB.status).toBe(202);
+  for (const sent of [sentA, sentB]) expect((await sent.json()).rejected).toEqual([]);
+  await setRetention(a, cookieA, 90);
+  await setRetention(b, cookieB, 30);
   // User feedback of project B: one written 45 days ago (past its 30 days), one 5 days ago.
   for (const [key, daysAgo] of [["fb-old", 45], ["fb-new", 5]] as const) {
     await query(

@@ -38,6 +38,8 @@ export const IngestEventSchema = z.object({
     .string()
     .trim()
     .regex(/^[A-Za-z0-9_.:-]{1,128}$/, "must be 1-128 characters of A-Z a-z 0-9 _ . : -")
+    // "." and ".." are path segments a URL resolves away: such an event could never be fetched.
+    .refine((id) => !/^\.+$/.test(id), "must not be only dots")
     .optional(),
   type: shortText(MAX_EXCEPTION_TYPE_CHARS).optional(),
   /** The package or namespace `type` is declared in ("java.lang"), when `type` is a simple name. */

@@ -6,7 +6,7 @@ import { compileSensitiveFields, type SensitiveFields } from "@/lib/ingest/sensi
 import { logger } from "@/lib/logger";
 import { boundedQuery } from "@/lib/db/boundedQuery";
 
-/** What ingest needs of a project's settings for every event: its grouping rules (compiled), sensitive fields, inbound filters and discarded fingerprints. */
+/** What ingest needs of a project's settings for every event: its grouping rules (compiled), sensitive fields, inbound filters, discarded fingerprints and retention. */
 export interface IngestSettings {
   rules: CompiledGroupingRules;
   /** The project's additional sensitive fields; null without any. */
@@ -14,7 +14,12 @@ export interface IngestSettings {
   filters: InboundFilters;
   /** Fingerprints of issues whose new events are discarded. */
   discarded: ReadonlySet<string>;
+  /** How many days the project keeps occurrences: the native door refuses older events (lib/ingest/retentionWindow.ts). */
+  retentionDays: number;
 }
+
+/** The longest retention a project may have (lib/projects/projectSchemas.ts): the bound while the project's is not known. */
+const LONGEST_RETENTION_DAYS = 3650;
 
 /**
  * Read on every ingest batch; a short per-instance cache keeps that off the database. An edit is
@@ -30,11 +35,11 @@ const cache = (globalForSettings.faultlineIngestSettings ??= new Map());
 export async function loadIngestSettings(projectId: string, now = Date.now()): Promise<IngestSettings> {
   const hit = cache.get(projectId);
   if (hit && now - hit.at < CACHE_MS) return hit.settings;
-  type Row = { groupingRules: unknown; sensitiveFields: string[]; inboundFilters: unknown; discarded: string[] };
+  type Row = { groupingRules: unknown; sensitiveFields: string[]; inboundFilters: unknown; discarded: string[]; retentionDays: number };
   let row: Row | undefined;
   try {
     const { rows } = await boundedQuery<Row>(
-      `SELECT "groupingRules", "sensitiveFields", "inboundFilters", ARRAY(SELECT fingerprint FROM "DiscardedFingerprint" d WHERE d."projectId" = p.id) AS discarded FROM "Project" p WHERE id = $1`,
+      `SELECT "groupingRules", "sensitiveFields", "inboundFilters", "retentionDays", ARRAY(SELECT fingerprint FROM "DiscardedFingerprint" d WHERE d."projectId" = p.id) AS discarded FROM "Project" p WHERE id = $1`,
       [projectId],
     );
     row = rows[0];
@@ -42,7 +47,7 @@ export async function loadIngestSettings(projectId: string, now = Date.now()): P
     // PostgreSQL unavailable: events are spooled with the settings last read (none if never read here).
     if (!isDatabaseUnavailable(error)) throw error;
     if (!hit) logger.warn("project settings unknown while PostgreSQL is unavailable: events are fingerprinted without grouping rules, scrubbed without the project's own sensitive fields, and neither filtered nor discarded", { projectId });
-    return hit?.settings ?? { rules: compileGroupingRules([]), sensitiveFields: null, filters: NO_INBOUND_FILTERS, discarded: new Set() };
+    return hit?.settings ?? { rules: compileGroupingRules([]), sensitiveFields: null, filters: NO_INBOUND_FILTERS, discarded: new Set(), retentionDays: LONGEST_RETENTION_DAYS };
   }
   const rules = GroupingRulesSchema.safeParse(row?.groupingRules ?? []);
   const settings: IngestSettings = {
@@ -50,6 +55,7 @@ export async function loadIngestSettings(projectId: string, now = Date.now()): P
     sensitiveFields: compileSensitiveFields(row?.sensitiveFields ?? []),
     filters: parseStoredFilters(row?.inboundFilters),
     discarded: new Set(row?.discarded ?? []),
+    retentionDays: row?.retentionDays ?? LONGEST_RETENTION_DAYS,
   };
   if (cache.size > 10_000) cache.clear();
   cache.set(projectId, { at: now, settings });

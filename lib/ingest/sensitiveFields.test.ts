@@ -40,6 +40,13 @@ describe("a project's additional sensitive fields", () => {
     expect(out.exceptions?.[1]).toMatchObject({ message: "bank said IBAN = [Filtered]", stackTrace: [{ function: "f", vars: { iban: "[Filtered]" } }] });
   });
 
+  it("finds a pair after pairs that are not sensitive, and names that differ only in separators", () => {
+    expect(fields.redactText("q=a=iban=DE89&x=1")).toBe("q=a=iban=[Filtered]&x=1");
+    expect(fields.redactText("x_tenant_secret: s3cr3t, X.Tenant.Secret='s4'")).toBe("x_tenant_secret: [Filtered], X.Tenant.Secret='[Filtered]'");
+    expect(fields.redactText("iban = ; iban")).toBe("iban = ; iban");
+    expect(fields.redactText("libanon=1")).toBe("libanon=[Filtered]");
+  });
+
   it("keeps a key named __proto__ as data, and the fingerprint of redacted events stable", () => {
     const out = redactSensitiveFields({ type: "E", message: "", context: JSON.parse('{"__proto__": {"iban": "x"}}') }, fields);
     expect(Object.getPrototypeOf(out.context)).toBe(Object.prototype);

@@ -24,22 +24,48 @@ export interface SensitiveFields {
 }
 
 const normalise = (key: string) => key.toLowerCase().replace(/[^a-z0-9]/g, "");
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
 /** Deeper than this, values are left to the built-in scrubbing's own depth cut. */
 const MAX_DEPTH = 40;
+
+/**
+ * The name and separator of a `name=value` / `name: value` / `"name": "value"` pair in free text.
+ * Linear in the text's length like the built-in token patterns (lib/ingest/scrub.ts): the
+ * lookbehind lets a match begin only where a run of name characters begins, the
+ * lookahead-and-backreference takes that whole run at once (an atomic group: the engine never
+ * retries shorter names), and the separator's whitespace is followed by a character class it
+ * cannot match, so a failed try gives back at most that whitespace, once per run. Whether the name
+ * holds a sensitive field is decided on the matched name, not by the pattern; only then is the
+ * value (PAIR_VALUE) read, so a value is scanned at most once.
+ */
+const PAIR_NAME = /(?<![A-Za-z0-9_.-])(?=([A-Za-z0-9_.-]+))\1["']?\s*[=:]\s*["']?/g;
+const PAIR_VALUE = /[^\s"'&,;}\]]+/y;
 
 /** The matcher of a project's list; null for an empty one (nothing to do). */
 export function compileSensitiveFields(fields: readonly string[]): SensitiveFields | null {
   const names = fields.map(normalise).filter((f) => f.length > 0);
   if (names.length === 0) return null;
-  const pair = new RegExp(`([A-Za-z0-9_.-]*(?:${fields.map(escapeRegExp).join("|")})[A-Za-z0-9_.-]*)(["']?\\s*[=:]\\s*["']?)([^\\s"'&,;}\\]]+)`, "gi");
-  return {
-    matchesKey: (key) => {
-      const k = normalise(key);
-      return names.some((f) => k.includes(f));
-    },
-    redactText: (text) => (text.length === 0 ? text : text.replace(pair, `$1$2${FILTERED}`)),
+  const matchesKey = (key: string) => {
+    const k = normalise(key);
+    return names.some((f) => k.includes(f));
   };
+  return { matchesKey, redactText: (text) => (text.length === 0 ? text : redactPairs(text, matchesKey)) };
+}
+
+/** `text` with the value of each pair whose name `isSensitive` says holds a field replaced by FILTERED. */
+function redactPairs(text: string, isSensitive: (name: string) => boolean): string {
+  const name = new RegExp(PAIR_NAME);
+  const value = new RegExp(PAIR_VALUE);
+  let out = "";
+  let copied = 0;
+  for (let match = name.exec(text); match !== null; match = name.exec(text)) {
+    if (!isSensitive(match[1])) continue;
+    value.lastIndex = name.lastIndex;
+    if (!value.test(text)) continue;
+    out += text.slice(copied, name.lastIndex) + FILTERED;
+    copied = value.lastIndex;
+    name.lastIndex = value.lastIndex;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /** `event` with the project's sensitive fields hidden (see SensitiveFieldsSchema); the input is not changed. */

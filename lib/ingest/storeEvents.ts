@@ -9,6 +9,7 @@ import { uuidv7 } from "@/lib/ids/uuidv7";
 import { inSample } from "@/lib/ingest/eventSample";
 import { sourceContextOf } from "@/lib/ingest/sourceContext";
 import { eventTags } from "@/lib/ingest/eventTags";
+import { answerBatch, firstIndexOfEventId } from "@/lib/ingest/repeatedEventIds";
 import { summarizeForAlerts, writeAlertOutbox } from "@/lib/ingest/alertOutbox";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
 import { lockGroupingShared, resolveGroups, saveLegacyAliases } from "@/lib/grouping/store/resolveGroups";
@@ -21,8 +22,12 @@ export interface StoreTarget {
 
 export interface StoredEvent {
   eventId: string;
+  /** Where the event is stored; for a duplicate, where the copy that was stored is (when known). */
   groupId: string;
-  /** True when an event with this id was already stored: it was not counted again. */
+  /**
+   * True when an event with this id was already stored, before or earlier in the same batch (the
+   * batch's first copy of an id is the one written): it was not stored or counted again.
+   */
   duplicate: boolean;
   /** Counted in every total but its occurrence not kept (spike protection, per-issue cap); absent when kept. */
   sampled?: true;
@@ -109,9 +114,12 @@ export async function writeEvents(tx: BundledTransaction, target: StoreTarget, e
   const client = tx.client;
   const resolution = await resolveGroups(client, target.projectId, events);
   const groupOf = (event: PreparedEvent) => resolution.byFingerprint.get(event.fingerprint) ?? { id: groupIdFor(target.projectId, event.fingerprint), fingerprint: event.fingerprint };
-  const groups = groupRows(events, groupOf);
-  const occurrences = events
-    .map((event, i) => ({
+  // An event id repeated inside the batch: only its first copy is written (lib/ingest/repeatedEventIds.ts).
+  const firstIndex = firstIndexOfEventId(events);
+  const firstCopies = events.flatMap((event, i) => (firstIndex[i] === i ? [{ event, i }] : []));
+  const groups = groupRows(firstCopies.map((c) => c.event), groupOf);
+  const occurrences = firstCopies
+    .map(({ event, i }) => ({
       ...occurrenceRow(event),
       id: uuidv7(event.occurredAt.getTime()),
       groupId: groupOf(event).id,
@@ -131,15 +139,12 @@ export async function writeEvents(tx: BundledTransaction, target: StoreTarget, e
     occurrences.filter((o) => o.parentEventId && accepted.has(o.id)).map((o) => ({ ...o, store: !sampledEventIds.has(o.eventId) })),
   );
 
-  const insertedEventIds = new Set(occurrences.filter((o) => accepted.has(o.id)).map((o) => o.eventId));
-  const seen = new Set<string>();
   const stored: StoreOutcome = {
-    // An event id repeated inside one batch is stored once: later copies are reported as duplicates.
-    results: events.map((event) => {
-      const duplicate = !insertedEventIds.has(event.eventId) || seen.has(event.eventId);
-      seen.add(event.eventId);
-      const sampled = !duplicate && sampledEventIds.has(event.eventId);
-      return { eventId: event.eventId, groupId: groupOf(event).id, duplicate, ...(sampled && { sampled: true as const }) };
+    results: answerBatch(events, firstIndex, {
+      groupOf: (i) => groupOf(events[i]).id,
+      inserted: new Set(occurrences.filter((o) => accepted.has(o.id)).map((o) => o.eventId)),
+      sampled: sampledEventIds,
+      storedGroupOf: new Map(Object.entries(outcome.storedGroups)),
     }),
     newGroupIds: outcome.groups.filter((g) => g.inserted).map((g) => g.id),
     regressedGroupIds: outcome.groups.filter((g) => g.regressed).map((g) => g.id),
@@ -189,6 +194,8 @@ interface BatchResult {
   /** Event ids counted but not stored. */
   sampled: string[];
   groups: { id: string; inserted: boolean; regressed: boolean; conditional: boolean }[];
+  /** Event ids of the batch that were stored before it (not inserted now) → the group holding them. */
+  storedGroups: Record<string, string>;
 }
 
 const UNIQUE_VIOLATION = "23505";
@@ -201,12 +208,12 @@ WITH gi AS (
   SELECT * FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, fingerprint text, type text, message text, severity text,
     category text, source text, platform text, at timestamptz, "stackTrace" text, frames jsonb, exceptions jsonb, context jsonb, release text)
 ), oi_in AS (
-  SELECT DISTINCT ON ("eventId") * FROM jsonb_to_recordset($4::jsonb) AS x(id uuid, "groupId" uuid, "eventId" text, "occurredAt" timestamptz,
+  -- One row per event id: a batch's repeated ids are reduced to their first copy before this statement.
+  SELECT * FROM jsonb_to_recordset($4::jsonb) AS x(id uuid, "groupId" uuid, "eventId" text, "occurredAt" timestamptz,
     severity text, message text, "stackTrace" text, "userId" text, "agentId" text, "runId" text, environment text,
     release text, tags jsonb, metadata jsonb, "parentEventId" text, "creditsLost" numeric, "executionsAffected" int,
     recovered boolean, "recoveryMethod" text, "recoveryDurationMs" int, "recoveryAutomatic" boolean, fingerprint text, exceptions jsonb, "sourceContext" jsonb,
     keep boolean, "capSample" boolean)
-  ORDER BY "eventId", id
 ), oi AS (
   -- Whether each occurrence is stored: spike protection's decision (keep) within the per-issue cap
   -- ($6 stored occurrences; past it the 1-in-K sample and the batch's newest event of the issue), and
@@ -269,7 +276,8 @@ WITH gi AS (
     gi.platform, coalesce(agg.first, gi.at), coalesce(agg.last, gi.at), coalesce(agg.n, 0), coalesce(agg.credits, 0),
     coalesce(agg.executions, 0), coalesce(nu.n, 0), coalesce(na.n, 0), gi."stackTrace", gi.frames, gi.exceptions, gi.context,
     coalesce(agg.sampled, 0), CASE WHEN agg.sampled > 0 THEN now() END, now(), gi.release
-  FROM gi LEFT JOIN agg ON agg."groupId" = gi.id LEFT JOIN new_users nu ON nu."groupId" = gi.id LEFT JOIN new_agents na ON na."groupId" = gi.id
+  -- Only groups that accepted an event: a batch of duplicates creates, counts and announces no issue.
+  FROM gi JOIN agg ON agg."groupId" = gi.id LEFT JOIN new_users nu ON nu."groupId" = gi.id LEFT JOIN new_agents na ON na."groupId" = gi.id
   ORDER BY gi.fingerprint
   ON CONFLICT ("projectId", fingerprint) DO UPDATE SET
     "occurrenceCount" = eg."occurrenceCount" + excluded."occurrenceCount",
@@ -430,7 +438,11 @@ WITH gi AS (
 SELECT
   (SELECT coalesce(json_agg(id), '[]') FROM ins) AS inserted,
   (SELECT coalesce(json_agg("eventId"), '[]') FROM ins WHERE NOT store) AS sampled,
-  (SELECT coalesce(json_agg(json_build_object('id', id, 'inserted', inserted, 'regressed', regressed, 'conditional', conditional)), '[]') FROM g) AS groups`;
+  (SELECT coalesce(json_agg(json_build_object('id', id, 'inserted', inserted, 'regressed', regressed, 'conditional', conditional)), '[]') FROM g) AS groups,
+  -- Where the events stored before this batch are (what their duplicates are answered with).
+  (SELECT coalesce(json_object_agg(e."eventId", e."groupId"), '{}')
+   FROM oi JOIN "ErrorEventId" e ON e."projectId" = $2::uuid AND e."eventId" = oi."eventId"
+   WHERE NOT EXISTS (SELECT 1 FROM keys k WHERE k."eventId" = oi."eventId")) AS "storedGroups"`;
 
 async function writeBatch(
   client: pg.PoolClient,

@@ -5,6 +5,7 @@ import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
 import { ApiError } from "@/lib/http/ApiError";
 import { answersFromLog } from "@/lib/intake/ingestAck";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
+import { answerBatch, firstIndexOfEventId } from "@/lib/ingest/repeatedEventIds";
 import { groupIdFor, type StoreOptions, type StoreOutcome, type StoreTarget } from "@/lib/ingest/storeEvents";
 import { logger } from "@/lib/logger";
 import { metrics } from "@/lib/metrics/registry";
@@ -97,10 +98,20 @@ async function appendToSpool(entry: SpoolEntry): Promise<void> {
   }
 }
 
-/** What a spooled batch answers: group ids are known (derived from the fingerprint), duplicates are not. */
+/**
+ * What a spooled batch answers: group ids are known (derived from the fingerprint); duplicates of
+ * stored events are not, but a repeated id within the batch is, as replay will store it: the first
+ * copy, later copies answered as its duplicates (lib/ingest/repeatedEventIds.ts).
+ */
 function spooledOutcome(target: StoreTarget, events: PreparedEvent[]): StoreOutcome {
+  const firstIndex = firstIndexOfEventId(events);
   return {
-    results: events.map((e) => ({ eventId: e.eventId, groupId: groupIdFor(target.projectId, e.fingerprint), duplicate: false })),
+    results: answerBatch(events, firstIndex, {
+      groupOf: (i) => groupIdFor(target.projectId, events[i].fingerprint),
+      inserted: new Set(events.map((e) => e.eventId)),
+      sampled: new Set(),
+      storedGroupOf: new Map(),
+    }),
     newGroupIds: [],
     regressedGroupIds: [],
     spooled: true,

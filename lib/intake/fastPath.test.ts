@@ -1,6 +1,7 @@
 import { EventEmitter } from "node:events";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
+import { hasApiDotSegments } from "@/lib/http/dotSegmentPath";
 import { hasUndecodableApiPath } from "@/lib/http/undecodablePath";
 import { serveApiEdges, serveIngest, useApiRoutes } from "@/lib/intake/fastPath";
 
@@ -35,7 +36,35 @@ describe("hasUndecodableApiPath", () => {
   });
 });
 
+describe("hasApiDotSegments", () => {
+  it("finds . and .. segments, however spelled, in paths under /api before or after resolving them", () => {
+    expect(hasApiDotSegments("/api/v1/errors/x/links/%2e%2e")).toBe(true);
+    expect(hasApiDotSegments("/api/v1/errors/x/events/..")).toBe(true);
+    expect(hasApiDotSegments("/api/%2e%2e/cron/a/b/")).toBe(true);
+    expect(hasApiDotSegments("/api/v1/./events")).toBe(true);
+    expect(hasApiDotSegments("/api/v1/events/.%2E?key=k")).toBe(true);
+    expect(hasApiDotSegments("/api\\v1\\..\\x")).toBe(true);
+    expect(hasApiDotSegments("/x/../api/v1/events")).toBe(true);
+    expect(hasApiDotSegments("/api/v1/releases/1.0..2")).toBe(false);
+    expect(hasApiDotSegments("/api/v1/errors/x/events/...")).toBe(false);
+    expect(hasApiDotSegments("/api/v1/errors?q=..")).toBe(false);
+    expect(hasApiDotSegments("/docs/../setup")).toBe(false);
+    expect(hasApiDotSegments(undefined)).toBe(false);
+  });
+});
+
 describe("serveIngest", () => {
+  it("answers an API path with dot segments with a JSON 400 (Next.js would resolve them and route elsewhere)", () => {
+    for (const [method, url] of [["DELETE", "/api/v1/errors/x/links/%2e%2e"], ["POST", "/api/%2e%2e/cron/a/b/"], ["GET", "/api/v1/errors/g/events/.."], ["POST", "/api/1/envelope/%2E/"]]) {
+      const { req, res, sent } = fakeExchange(method, url);
+      expect(serveIngest(req, res), `${method} ${url}`).toBe(true);
+      expect(sent.status).toBe(400);
+      expect(sent.headers).toMatchObject({ "content-type": "application/json" });
+      expect(JSON.parse(sent.body ?? "")).toEqual({ error: { code: "bad_request", message: expect.stringMatching(/\. or \.\. segments/), field: "path" } });
+    }
+  });
+
+
   it("answers an API path that does not decode with a JSON 400 instead of handing it to Next.js (a bare 500)", () => {
     for (const [method, url] of [["GET", "/api/v1/errors/%ED%A0%80"], ["POST", "/api/%FF/envelope/?sentry_key=k"], ["DELETE", "/api/v1/projects/%C0%AF"]]) {
       const { req, res, sent } = fakeExchange(method, url);

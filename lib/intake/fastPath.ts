@@ -3,6 +3,7 @@ import { apiRouteMatcher, type ApiRouteMatcher, type ApiRouteTable } from "@/lib
 import { errorPayload } from "@/lib/http/errorPayload";
 import { isDraining, requestFinished, requestStarted, SHUTTING_DOWN } from "@/lib/http/inFlight";
 import { logRequest, requestIdOf } from "@/lib/http/requestLog";
+import { DOT_SEGMENT_PATH, hasApiDotSegments } from "@/lib/http/dotSegmentPath";
 import { hasUndecodableApiPath, UNDECODABLE_PATH } from "@/lib/http/undecodablePath";
 import { logger, requestContext } from "@/lib/logger";
 import { matchIngestRoute } from "@/lib/intake/ingestRoutes";
@@ -24,9 +25,9 @@ import { errorMessage } from "@/lib/text/errorMessage";
  * badly are answered here too (serveApiEdges).
  */
 export function serveIngest(req: IncomingMessage, res: ServerResponse): boolean {
-  const undecodable = hasUndecodableApiPath(req.url);
-  const route = undecodable ? null : matchIngestRoute(req.method, req.url);
-  if (!route) return serveApiEdges(req, res, undecodable);
+  const unroutable = unroutableApiPath(req.url);
+  const route = unroutable ? null : matchIngestRoute(req.method, req.url);
+  if (!route) return serveApiEdges(req, res, unroutable);
   const { reqId, answer } = answering(req, res);
   if (isDraining()) {
     // Shutting down: this instance takes no new work; the client retries (elsewhere).
@@ -63,7 +64,8 @@ export function useApiRoutes(table: ApiRouteTable): void {
 
 /**
  * What Next.js answers badly on any API path, answered here in the API's error shape (JSON):
- * a path that is not valid percent-encoding (Next: a bare 500) is a 400; a method the route's file
+ * a path that is not valid percent-encoding (Next: a bare 500) is a 400, and so is one with `.` or
+ * `..` segments (Next resolves them first: an empty 405 or the HTML 404 page); a method the route's file
  * does not export (Next: 405 with an empty body and no Allow) is a 405 naming the method, with
  * Allow; a method Next.js does not route at all (PROPFIND) on an unknown path is the 404 of the
  * catch-all. Here rather than in each route file (exporting every other method from ~90 files, which
@@ -73,11 +75,17 @@ export function useApiRoutes(table: ApiRouteTable): void {
  * Returns false for everything else, which the server hands to Next.js. Also serves with the ingest
  * fast path off (FAULTLINE_FAST_PATH=0). Not in `next dev` or the standalone server (Next's answers).
  */
-export function serveApiEdges(req: IncomingMessage, res: ServerResponse, undecodable = hasUndecodableApiPath(req.url)): boolean {
-  const refusal = undecodable ? UNDECODABLE_PATH : apiRefusal(req);
+export function serveApiEdges(req: IncomingMessage, res: ServerResponse, unroutable = unroutableApiPath(req.url)): boolean {
+  const refusal = unroutable ?? apiRefusal(req);
   if (!refusal) return false;
   answering(req, res).answer(refusal);
   return true;
+}
+
+/** The 400 of an API path no route should see: not valid percent-encoding, or with dot segments; null for others. */
+function unroutableApiPath(url: string | undefined): IntakeResponse | null {
+  if (hasUndecodableApiPath(url)) return UNDECODABLE_PATH;
+  return hasApiDotSegments(url) ? DOT_SEGMENT_PATH : null;
 }
 
 function apiRefusal(req: IncomingMessage): IntakeResponse | null {

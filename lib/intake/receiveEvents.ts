@@ -11,7 +11,10 @@ import { prepareAndAdmit } from "@/lib/intake/prepareAndAdmit";
 import { runIntake } from "@/lib/intake/runIntake";
 import { samplingOptions } from "@/lib/intake/sampling/samplingOptions";
 import { storeAndFanOut } from "@/lib/intake/storeAndFanOut";
-import { MAX_BATCH_BYTES, parseIngestBody, type RejectedEvent } from "@/lib/ingest/parseIngestBody";
+import { ApiError } from "@/lib/http/ApiError";
+import { loadIngestSettings } from "@/lib/ingest/loadIngestSettings";
+import { MAX_BATCH_BYTES, parseIngestBody, type ParsedIngestBody, type RejectedEvent } from "@/lib/ingest/parseIngestBody";
+import { retentionIssue } from "@/lib/ingest/retentionWindow";
 import type { InboundFilterReason } from "@/lib/ingest/filters/inboundFilterSchema";
 import { countDropped, countIngest } from "@/lib/ingestHealth/ingestCounters";
 
@@ -28,7 +31,8 @@ const LIMITS = { maxWireBytes: MAX_BATCH_BYTES, maxDecodedBytes: MAX_BATCH_BYTES
 
 /**
  * The native door, POST /api/v1/events: ingest key (cached) → project check → rate limit (before
- * the body is read) → bounded read and decode → validate each event → prepare (scrub, parse,
+ * the body is read) → bounded read and decode → validate each event (an event dated before the
+ * project's retention is refused, naming its occurredAt) → prepare (scrub, parse,
  * classify, fingerprint) → inbound filters → the rest of the rate limit → store (group commit) →
  * 202 once this request's events are committed.
  * Browsers may send the key as `?key=` with a text/plain body (sendBeacon, CORS simple requests);
@@ -43,10 +47,11 @@ export function receiveEvents(req: IntakeRequest): Promise<IntakeResponse> {
     return withAdmission(target, key, async (ticket) => {
       // A charset other than UTF-8 named in the Content-Type is decoded (lib/http/bodyCharset.ts).
       const body = utf8Body(req, await readBody(req, LIMITS));
-      // A body refused as a whole counts as one dropped event; invalid events of a batch one each.
-      const parsed = countDropped(target, 1, () => parseIngestBody(body));
-      countIngest(target, "dropped", parsed.rejected.length);
+      const { retentionDays } = await loadIngestSettings(target.projectId);
       const receivedAt = new Date();
+      // A body refused as a whole counts as one dropped event; invalid events of a batch one each.
+      const parsed = countDropped(target, 1, () => refuseBeyondRetention(parseIngestBody(body), retentionDays, receivedAt));
+      countIngest(target, "dropped", parsed.rejected.length);
       const { kept, keptPositions, filtered } = await prepareAndAdmit(target, ticket, parsed.valid.map(({ event }) => event), receivedAt);
       const outcome = kept.length > 0 ? await storeAndFanOut(target, kept, samplingOptions(target, key, kept)) : { results: [], spooled: false };
       if (kept.length > 0) ticket.keep();
@@ -60,6 +65,28 @@ export function receiveEvents(req: IntakeRequest): Promise<IntakeResponse> {
       return { status: 202, headers: { ...INGEST_CORS_HEADERS }, body: answer };
     });
   }, () => ({ ...INGEST_CORS_HEADERS }));
+}
+
+/**
+ * The parsed batch with the events dated before the project's retention moved to `rejected`
+ * (lib/ingest/retentionWindow.ts), each naming its occurredAt; like any other invalid event, a
+ * request with no event left is refused as a whole (422) and nothing is written.
+ */
+function refuseBeyondRetention(parsed: ParsedIngestBody, retentionDays: number, receivedAt: Date): ParsedIngestBody {
+  const valid: ParsedIngestBody["valid"] = [];
+  const tooOld: RejectedEvent[] = [];
+  for (const item of parsed.valid) {
+    const issue = retentionIssue(item.event.occurredAt, receivedAt, retentionDays, parsed.isBatch ? `events[${item.index}].occurredAt` : "occurredAt");
+    if (issue) tooOld.push({ index: item.index, issues: [issue] });
+    else valid.push(item);
+  }
+  if (tooOld.length === 0) return parsed;
+  const rejected = [...parsed.rejected, ...tooOld].sort((a, b) => a.index - b.index);
+  if (valid.length === 0) {
+    const issues = rejected.flatMap((r) => r.issues);
+    throw ApiError.validation(`invalid ${issues[0].path}: ${issues[0].message}`, issues);
+  }
+  return { ...parsed, valid, rejected };
 }
 
 /** OPTIONS /api/v1/events: CORS preflight for browser clients that send the key in a header. */
