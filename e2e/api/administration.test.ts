@@ -313,6 +313,14 @@ describe("memberships", { timeout: 180_000 }, () => {
     const byRemoved = await invite("removed");
     expect((await api("DELETE", `/api/v1/memberships/${m.membershipId}`, adminU)).status).toBe(204);
     expect((await accept(tokenOf(byRemoved.url), { name: "Sock", password: "sock puppet pass" })).status).toBe(410);
+
+    // A link still pending from before that rule (its sender demoted without it being withdrawn) is checked at the door too.
+    const viewerMembership = members.find((x) => x.id === u.viewer.id)!;
+    expect((await api("PATCH", `/api/v1/memberships/${viewerMembership.membershipId}`, adminU, { role: "admin" })).status).toBe(200);
+    const old = (await api("POST", `/api/v1/workspaces/${u.workspaceId}/invitations`, await login(u.viewer), { email: `old-${u.workspaceId.slice(-6)}@test.local`, role: "admin" })).body as { url: string };
+    await query(`UPDATE "Membership" SET role = 'viewer' WHERE "userId" = $1 AND "workspaceId" = $2`, [u.viewer.id, u.workspaceId]);
+    expect((await api("GET", `/api/v1/invitations/${tokenOf(old.url)}`, null)).status).toBe(410);
+    expect((await accept(tokenOf(old.url), { name: "Old", password: "an old pending link" })).status).toBe(410);
   });
 
   it("a user leaves a workspace; a viewer cannot remove others; other workspaces' memberships are 404", async () => {

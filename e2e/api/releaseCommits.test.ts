@@ -88,6 +88,11 @@ describe("release commits", () => {
       expect.objectContaining({ sha: "beef5678", file: "backend/src/cart/checkout.ts", frame: expect.objectContaining({ function: "checkout" }) }),
     ]);
 
+    // The project's ingest key (the DSN's public key) sees the commits without their authors.
+    const asKey = (await (await fetch(`${BASE_URL}/api/v1/errors/${issueId}/events/latest`, { headers: { "x-faultline-key": t.key } })).json()) as EventView;
+    expect(asKey.suspectCommits[0]).toMatchObject({ sha: "c0ffee1234", authorName: null, authorEmail: null });
+    expect(JSON.stringify(asKey)).not.toContain("ada@example.com");
+
     // With a code mapping the match is exact and the commit links to the repository.
     expect((await api("PATCH", `/api/v1/projects/${t.projectId}`, admin, { codeMappings: [{ stackRoot: "/srv/app/", sourceRoot: "backend/", repositoryUrl: "https://github.com/acme/shop" }] })).status).toBe(200);
     expect((await view())[0]).toMatchObject({ sha: "c0ffee1234", url: "https://github.com/acme/shop/commit/c0ffee1234" });

@@ -58,7 +58,7 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
 
   const detail = toErrorDetail(group);
   // The issue's frames came as its events' do: structured from an SDK (its in_app flags its own) or as text.
-  const clientFrames = occurrences.some((o) => hasClientFrames(o.metadata));
+  const clientFrames = hasClientFrames(null, group.exceptions) || occurrences.some((o) => hasClientFrames(o.metadata, o.exceptions));
   return {
     ...detail,
     resolution: detail.resolution && !withPeople ? { ...detail.resolution, resolution: null, rootCause: null, preventiveMeasures: [] } : detail.resolution,
@@ -102,7 +102,7 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
       metadata: o.metadata,
       parentEventId: o.parentEventId,
       // The exception chain (raised first), when the event had more than its raised exception.
-      exceptions: viewChain(o.exceptions, group.platform, rules.frameOverride, hasClientFrames(o.metadata)),
+      exceptions: viewChain(o.exceptions, group.platform, rules.frameOverride, hasClientFrames(o.metadata, o.exceptions)),
       recovery:
         o.recovered === null
           ? null

@@ -27,6 +27,7 @@ describe("grouping on hostile input", () => {
     ["ThreadSanitizer frames", `#1 ${"a ".repeat(2_000)}(b+0x1)\n`.repeat(60)],
     ["gdb thread headers", "Thread 1 (Thread 0x1 (LWP 1)):\n#0  <signal handler called>\n#1  0x1 in f () at a.c:1\n".repeat(5_000)],
     ["Xdebug lines", "PHP Warning:  x in /a.php on line 1\nPHP   1. {main}() /a.php:0\n".repeat(5_000)],
+    ["error names above a stack", `${"Error\n".repeat(43_000)}    at f (/app/x.js:1:1)`],
     ["Swift signatures", `0 0x1 ${"closure #1 ".repeat(300)} -> () + 1 in App\n`.repeat(100)],
   ])("%s", (_name, text) => {
     for (const platform of ["java", "python", "csharp", "node", "ruby", "php", "go", "native", undefined]) {

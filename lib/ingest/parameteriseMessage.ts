@@ -23,7 +23,8 @@ const RULES: Array<[RegExp, string | ((m: string) => string)]> = [
   [/(?<=[\w$}\])])@[0-9a-f]{5,8}(?![\w.@])/gi, "@<hex>"],
   // PostgreSQL's DETAIL of a unique or foreign key violation names the key's columns (kept) and the
   // offending values: "Key (username)=(alice) already exists.", "Key (user_id)=(42) is not present in table".
-  [/\bKey \([^()\n]{1,512}\)=\([^\n]{0,2048}\)(?= (?:already exists|is not present|conflicts with))/g, (m) => `${m.slice(0, m.indexOf(")=(") + 3)}<value>)`],
+  // Values without parentheses: the scan stops at the first one, so crafted repeats stay linear.
+  [/\bKey \([^()\n]{1,512}\)=\([^()\n]{0,2048}\)(?= (?:already exists|is not present|conflicts with))/g, (m) => `${m.slice(0, m.indexOf(")=(") + 3)}<value>)`],
   // ≥ 8 hex chars with a digit and a letter; all-digit runs are left for <num> so that
   // numeric ids group the same whatever their length.
   [/\b[0-9a-f]{8,}\b/gi, (m) => (/\d/.test(m) && /[a-f]/i.test(m) ? "<hex>" : m)],

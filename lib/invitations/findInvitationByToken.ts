@@ -3,12 +3,20 @@ import { db } from "@/lib/db/prisma";
 import { ApiError } from "@/lib/http/ApiError";
 import { invitationStatus } from "@/lib/invitations/invitationStatus";
 
-/** The invitation a link's token opens: 404 when unknown, 410 when used, withdrawn or expired. */
+/**
+ * The invitation a link's token opens: 404 when unknown, 410 when used, withdrawn or expired — or when
+ * the admin who sent it no longer administers the workspace (removed, left or demoted: their pending
+ * links are withdrawn then, and this covers links sent before that rule existed).
+ */
 export async function findInvitationByToken(token: string) {
   const invitation = await db().invitation.findUnique({ where: { tokenHash: sha256Hex(token) }, include: { workspace: { select: { name: true } } } });
   if (!invitation) throw ApiError.notFound("invitation not found");
   const status = invitationStatus(invitation);
   if (status !== "pending") throw new ApiError(410, `invitation_${status}`, GONE_MESSAGES[status]);
+  if (invitation.invitedById) {
+    const inviter = await db().membership.findFirst({ where: { workspaceId: invitation.workspaceId, userId: invitation.invitedById, role: "admin" }, select: { userId: true } });
+    if (!inviter) throw new ApiError(410, "invitation_revoked", GONE_MESSAGES.revoked);
+  }
   return invitation;
 }
 

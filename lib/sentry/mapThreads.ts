@@ -88,9 +88,13 @@ export function mapThreads(threads: unknown, images: DebugImage[], eventStack: J
     const out = threadHeader(thread);
     const sent = asArray(asObject(thread.stacktrace)?.frames)?.length ?? 0;
     if (thread === eventStack) return { ...out, isEventStack: true };
-    const frames = (mapStacktrace(thread.stacktrace, images) ?? []).map(plainFrame);
     const limit = Math.min(MAX_THREAD_FRAMES, budget);
-    const kept = limit > 0 ? frames.slice(-limit) : [];
+    // Only the innermost frames that can be kept are mapped (demangling and all): a 64-thread dump of
+    // 500 frames each would otherwise map 32,000 frames to keep 400.
+    const stack = asObject(thread.stacktrace);
+    const rawFrames = asArray(stack?.frames);
+    const innermost = limit > 0 && stack && rawFrames ? { ...stack, frames: rawFrames.slice(-limit) } : undefined;
+    const kept = innermost ? (mapStacktrace(innermost, images) ?? []).map(plainFrame).slice(-limit) : [];
     budget -= kept.length;
     if (kept.length > 0) out.frames = kept;
     if (sent > kept.length) out.framesOmitted = sent - kept.length;

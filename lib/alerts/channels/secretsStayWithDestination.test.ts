@@ -39,6 +39,18 @@ describe("assertSecretsStayWithDestination", () => {
     expect(check(webhook, { url: "https://new.example.com/x", headers: { Authorization: "Bearer new" }, signingSecret: null })).not.toThrow();
   });
 
+  it("asks for every stored header again, not just some: headers merge name by name", () => {
+    const twoHeaders = { ...webhook, headers: { Authorization: "Bearer s3cret", "X-Tenant": "t-1" } };
+    expect(issuePaths(check(twoHeaders, { url: "https://attacker.example/x", headers: { "X-Note": "hi" }, signingSecret: "whsec_new_value_123456" }))).toEqual(["config.headers"]);
+    expect(issuePaths(check(twoHeaders, { url: "https://attacker.example/x", headers: { Authorization: "Bearer new" }, signingSecret: "whsec_new_value_123456" }))).toEqual(["config.headers"]);
+    expect(check(twoHeaders, { url: "https://new.example/x", headers: { Authorization: "Bearer new", "X-Tenant": null }, signingSecret: "whsec_new_value_123456" })).not.toThrow();
+  });
+
+  it("counts a URL set where there was none (a default endpoint) as a move", () => {
+    expect(issuePaths(check({ routingKey: "R0UTINGKEY0123456789abcdef" }, { url: "https://attacker.example/v2/enqueue" }, ["routingKey"]))).toEqual(["config.routingKey"]);
+    expect(check({ routingKey: "R0UTINGKEY0123456789abcdef" }, { url: "https://attacker.example/v2/enqueue", routingKey: "NEWKEY0123456789" }, ["routingKey"])).not.toThrow();
+  });
+
   it("needs nothing again when the moved config has no other secret", () => {
     expect(check({ url: "https://hooks.slack.com/services/T/B/x" }, { url: "https://hooks.slack.com.evil.example/x" }, ["url"])).not.toThrow();
     expect(check({ url: "https://a.example/x", headers: undefined }, { url: "https://b.example/x" })).not.toThrow();

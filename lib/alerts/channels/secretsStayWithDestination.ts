@@ -13,12 +13,15 @@ type Json = Record<string, unknown>;
  * for channels and forwarding rules).
  */
 export function assertSecretsStayWithDestination(existing: Json, patch: Json, merged: Json, secretFields: readonly string[], prefix = "config."): void {
+  // A URL field that changes host — or appears where there was none (PagerDuty's events URL is
+  // optional: absent means the default endpoint) — moves the destination.
   const moved = Object.keys(patch).filter((key) => {
+    const after = endpointOf(merged[key]);
     const before = endpointOf(existing[key]);
-    return before !== null && endpointOf(merged[key]) !== before;
+    return after !== before && (before !== null || (after !== null && (existing[key] === undefined || existing[key] === null)));
   });
   if (moved.length === 0) return;
-  const missing = secretFields.filter((field) => !moved.includes(field) && existing[field] !== undefined && existing[field] !== null && !enteredAgain(patch[field]));
+  const missing = secretFields.filter((field) => !moved.includes(field) && existing[field] !== undefined && existing[field] !== null && !enteredAgain(existing[field], patch[field]));
   if (missing.length === 0) return;
   const message = `enter it again: the destination changed (${moved.map((key) => `${prefix}${key}`).join(", ")}), and secrets are not carried over to another host`;
   throw ApiError.validation(
@@ -38,10 +41,19 @@ function endpointOf(value: unknown): string | null {
   }
 }
 
-/** Given anew in the patch: a value (or null, clearing it) with no masked part sent back from GET. */
-function enteredAgain(value: unknown): boolean {
-  if (value === undefined) return false;
-  if (value === null) return true;
-  if (typeof value === "object") return Object.values(value).every((v) => !isMasked(v));
-  return !isMasked(value);
+/**
+ * Given anew in the patch: a value (or null, clearing it) with no masked part sent back from GET. An
+ * object of secrets (headers) is merged name by name, so every stored name must come again, unmasked
+ * (or null): a patch naming one new header would otherwise carry the others along.
+ */
+function enteredAgain(stored: unknown, given: unknown): boolean {
+  if (given === undefined) return false;
+  if (given === null) return true;
+  if (isRecord(stored) && isRecord(given)) return Object.keys(stored).every((name) => Object.hasOwn(given, name) && !isMasked(given[name]));
+  if (isRecord(given)) return Object.values(given).every((v) => !isMasked(v));
+  return !isMasked(given);
+}
+
+function isRecord(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

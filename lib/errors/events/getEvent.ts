@@ -1,4 +1,5 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
+import { seesPeople } from "@/lib/auth/seesPeople";
 import { db } from "@/lib/db/prisma";
 import type { ErrorGroup, ErrorOccurrence, Prisma } from "@/lib/generated/prisma/client";
 import { hasClientFrames } from "@/lib/errors/events/clientFrames";
@@ -95,7 +96,7 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
     lateNativeSymbols(group.projectId, sections.nativeSymbols),
   ]);
   const native = { images: new Map((sections.nativeSymbols?.images ?? []).map((image) => [BigInt(image.imageAddr), image.debugId])), symbols: lateSymbols.found };
-  const view: FrameView = { override: rules.frameOverride, clientFrames: hasClientFrames(occurrence.metadata), maps, codeMappings: readCodeMappings(project?.codeMappings), release: occurrence.release, proguard: late.found, jvmSources, native };
+  const view: FrameView = { override: rules.frameOverride, clientFrames: hasClientFrames(occurrence.metadata, occurrence.exceptions), maps, codeMappings: readCodeMappings(project?.codeMappings), release: occurrence.release, proguard: late.found, jvmSources, native };
   if (sections.proguard) sections.proguard = { ...sections.proguard, missing: late.missing, retracedWhenViewed: late.applied };
   if (sections.nativeSymbols) sections.nativeSymbols = { ...sections.nativeSymbols, missing: lateSymbols.missing, symbolicatedWhenViewed: lateSymbols.applied };
   const isChainLink = parent !== null && chainParentOf(occurrence.metadata) === parent.eventId;
@@ -131,7 +132,8 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
     /** Every thread the SDK sent (the crashed one first), each with its frames as the exception's are shown. */
     threads,
     /** Commits of the issue's first release and the event's that changed a file its application frames are in (the releases' commits, sent by a deploy step). */
-    suspectCommits: suspectCommits(raised.frames, commits, view.codeMappings),
+    // Commit authors are people: not for an ingest key (seesPeople), which gets the commits without them.
+    suspectCommits: suspectCommits(raised.frames, commits, view.codeMappings).map((c) => (seesPeople(auth) ? c : { ...c, authorName: null, authorEmail: null })),
     recovery:
       occurrence.recovered === null
         ? null

@@ -55,6 +55,8 @@ export interface StoredChainException {
   frames: Frame[];
   /** Trace text instead of frames: chains folded from data stored before grouping version 2. */
   stackTrace?: string | null;
+  /** The client sent these frames structured (ChainException.clientFrames): the viewer judges in-app as grouping did. */
+  clientFrames?: true;
 }
 
 export function toStoredChain(chain: ChainException[]): StoredChainException[] {
@@ -63,6 +65,7 @@ export function toStoredChain(chain: ChainException[]): StoredChainException[] {
     message: e.message,
     relation: e.relation,
     frames: e.frames.map(withoutSourceContext),
+    ...(e.clientFrames && { clientFrames: true as const }),
   }));
 }
 
