@@ -4,6 +4,8 @@ import Link from "next/link";
 import { Menu, MenuButton, MenuItem, MenuItems } from "@headlessui/react";
 import { WorkspaceSwitcher } from "@/components/dashboard/WorkspaceSwitcher";
 import { NotificationBell } from "@/components/notifications/NotificationBell";
+import { ScrollEdgeFades } from "@/components/ui/ScrollEdgeFades";
+import { useScrollEdges } from "@/components/ui/useScrollEdges";
 import { useToast } from "@/components/ui/Toast";
 import { apiFetch, stopRequestsForSignOut } from "@/lib/client/apiFetch";
 import { useListViewHref, useRememberedProject } from "@/lib/client/lastListView";
@@ -29,6 +31,8 @@ export function AppHeader({ me, workspace, onWorkspaceChange, active }: AppHeade
   // …and the pages with a project filter open on that project.
   const remembered = useRememberedProject(workspace?.id);
   const scopedQuery = remembered ? `${wsQuery}&project=${remembered}` : wsQuery;
+  // Phones scroll the nav sideways: fades show that more links are there.
+  const [observeNav, navEdges] = useScrollEdges<HTMLElement>();
 
   async function signOut() {
     const resume = stopRequestsForSignOut();
@@ -50,32 +54,32 @@ export function AppHeader({ me, workspace, onWorkspaceChange, active }: AppHeade
           Faultline
         </Link>
         {me && workspace && onWorkspaceChange && <WorkspaceSwitcher workspaces={me.workspaces} current={workspace} onChange={onWorkspaceChange} />}
-        <nav
-          aria-label="Main"
-          className="order-last -mx-4 flex w-[calc(100%+2rem)] min-w-0 items-center gap-0.5 overflow-x-auto px-4 sm:-mx-6 sm:w-[calc(100%+3rem)] sm:gap-1 sm:px-6 lg:order-none lg:mx-0 lg:w-auto lg:px-0"
-        >
-          <Link href={errorsHref} className={navLink(active === "errors")} aria-current={active === "errors" ? "page" : undefined}>
-            Errors
-          </Link>
-          <Link href={`/releases${scopedQuery}`} className={navLink(active === "releases")} aria-current={active === "releases" ? "page" : undefined}>
-            Releases
-          </Link>
-          <Link href={`/reports${scopedQuery}`} className={navLink(active === "reports")} aria-current={active === "reports" ? "page" : undefined}>
-            Reports
-          </Link>
-          <Link href={`/activity${wsQuery}`} className={navLink(active === "activity")} aria-current={active === "activity" ? "page" : undefined}>
-            Activity
-          </Link>
-          <Link href={`/feedback${scopedQuery}`} className={navLink(active === "feedback")} aria-current={active === "feedback" ? "page" : undefined}>
-            Feedback
-          </Link>
-          <Link href={`/crons${scopedQuery}`} className={navLink(active === "crons")} aria-current={active === "crons" ? "page" : undefined}>
-            Crons
-          </Link>
-          <Link href={`/settings${scopedQuery}`} className={navLink(active === "settings")} aria-current={active === "settings" ? "page" : undefined}>
-            Settings
-          </Link>
-        </nav>
+        <div className="relative order-last -mx-4 w-[calc(100%+2rem)] min-w-0 sm:-mx-6 sm:w-[calc(100%+3rem)] lg:order-none lg:mx-0 lg:w-auto">
+          <nav ref={observeNav} aria-label="Main" className="flex items-center gap-0.5 overflow-x-auto px-4 sm:gap-1 sm:px-6 lg:px-0">
+            <Link href={errorsHref} className={navLink(active === "errors")} aria-current={active === "errors" ? "page" : undefined}>
+              Errors
+            </Link>
+            <Link href={`/releases${scopedQuery}`} className={navLink(active === "releases")} aria-current={active === "releases" ? "page" : undefined}>
+              Releases
+            </Link>
+            <Link href={`/reports${scopedQuery}`} className={navLink(active === "reports")} aria-current={active === "reports" ? "page" : undefined}>
+              Reports
+            </Link>
+            <Link href={`/activity${wsQuery}`} className={navLink(active === "activity")} aria-current={active === "activity" ? "page" : undefined}>
+              Activity
+            </Link>
+            <Link href={`/feedback${scopedQuery}`} className={navLink(active === "feedback")} aria-current={active === "feedback" ? "page" : undefined}>
+              Feedback
+            </Link>
+            <Link href={`/crons${scopedQuery}`} className={navLink(active === "crons")} aria-current={active === "crons" ? "page" : undefined}>
+              Crons
+            </Link>
+            <Link href={`/settings${scopedQuery}`} className={navLink(active === "settings")} aria-current={active === "settings" ? "page" : undefined}>
+              Settings
+            </Link>
+          </nav>
+          <ScrollEdgeFades edges={navEdges} from="from-white dark:from-gray-900" />
+        </div>
         <div className="ml-auto flex items-center gap-2">
           {me && <NotificationBell />}
           {me && (

@@ -169,7 +169,14 @@ export function ErrorList(props: ErrorListProps) {
         </span>
       }
       titleId="error-list-title"
-      actions={data && <span className="text-xs text-gray-500 dark:text-gray-400">Events and sparklines: {TIMEFRAME_LABELS[params.timeframe].toLowerCase()}{params.timeframe === "30d" && ", UTC days"}</span>}
+      actions={
+        data && (
+          <span className="text-xs text-gray-500 dark:text-gray-400" data-testid="list-periods">
+            Events and sparklines: {TIMEFRAME_LABELS[params.timeframe].toLowerCase()}
+            {params.timeframe === "30d" && ", UTC days"} · users: all time
+          </span>
+        )
+      }
       bodyClassName=""
     >
       <ErrorListFilters

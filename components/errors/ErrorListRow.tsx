@@ -60,13 +60,17 @@ export function ErrorListRow({ error, id, isSelected, isActive, isChecked, canSe
         />
       )}
       <div className="min-w-0 flex-1">
-        <div className="flex items-baseline gap-2">
+        {/* The type is the issue's title: it keeps its width (cut only when longer than the row) and the
+            message takes what is left, or the next line when less than a few words would fit. */}
+        <div className="flex flex-wrap items-baseline gap-x-2">
           {title.type === null ? (
             <p className="min-w-0 truncate text-sm font-medium text-gray-900 dark:text-gray-100">{title.message}</p>
           ) : (
             <>
-              <p className="truncate font-mono text-sm font-medium text-gray-900 dark:text-gray-100">{title.type}</p>
-              <p className="min-w-0 truncate text-sm text-gray-600 dark:text-gray-400">{title.message || "(no message)"}</p>
+              <p className="max-w-full truncate font-mono text-sm font-medium text-gray-900 dark:text-gray-100" title={title.type} data-testid="row-type">
+                {title.type}
+              </p>
+              <p className="min-w-[8rem] flex-1 basis-0 truncate text-sm text-gray-600 dark:text-gray-400">{title.message || "(no message)"}</p>
             </>
           )}
         </div>
@@ -92,13 +96,14 @@ export function ErrorListRow({ error, id, isSelected, isActive, isChecked, canSe
         <Sparkline values={error.stats.sparkline} label={`${countOf(error.stats.events, "event")} in the ${periodLabel}`} />
       </div>
       <dl className="grid w-20 shrink-0 grid-cols-1 text-right text-xs sm:w-28 sm:grid-cols-2">
-        <div title={`${countOf(error.occurrences, "event")} in all`}>
+        <div title={`${countOf(error.stats.events, "event")} in the ${periodLabel} · ${formatCount(error.occurrences)} in all time`}>
           <dt className="sr-only">Events in the {periodLabel}</dt>
           <dd className="font-semibold text-gray-900 dark:text-gray-100" data-testid="row-events">{formatCount(error.stats.events)}</dd>
         </div>
-        <div title={`${countOf(error.impact.usersAffected, "user")} affected`}>
-          <dt className="sr-only">Users</dt>
-          <dd className="text-gray-600 dark:text-gray-400">{formatCount(error.impact.usersAffected)} usr</dd>
+        {/* Distinct users per issue are kept for all time only (no per-period rollup): labelled as such. */}
+        <div title={`${countOf(error.impact.usersAffected, "user")} affected in all time (not only the ${periodLabel})`}>
+          <dt className="sr-only">Users affected, all time</dt>
+          <dd className="text-gray-600 dark:text-gray-400" data-testid="row-users">{formatCount(error.impact.usersAffected)} usr</dd>
         </div>
       </dl>
       <span

@@ -11,6 +11,8 @@ import { useIssueEventsQuery } from "@/lib/client/hooks/useIssueEventsQuery";
 
 interface EventsTabProps {
   errorId: string;
+  /** Filters to start with (from the page's URL: a tag value's link). */
+  initialFilters?: EventFiltersParams;
   canExport: boolean;
   onOpen: (eventId: string) => void;
 }
@@ -22,9 +24,9 @@ const FIELDS: [keyof EventFiltersParams, string][] = [
 ];
 
 /** Every event of the issue, newest first, filterable by environment, release and user, paged by cursor. */
-export function EventsTab({ errorId, canExport, onOpen }: EventsTabProps) {
-  const [draft, setDraft] = useState<EventFiltersParams>({});
-  const [filters, setFilters] = useState<EventFiltersParams>({});
+export function EventsTab({ errorId, initialFilters = {}, canExport, onOpen }: EventsTabProps) {
+  const [draft, setDraft] = useState<EventFiltersParams>(initialFilters);
+  const [filters, setFilters] = useState<EventFiltersParams>(initialFilters);
   useEffect(() => {
     const timer = setTimeout(() => setFilters(Object.fromEntries(Object.entries(draft).filter(([, v]) => v?.trim())) as EventFiltersParams), 300);
     return () => clearTimeout(timer);

@@ -5,6 +5,8 @@ import type { ReactNode } from "react";
 import { SamplingNote } from "@/components/errors/SamplingNote";
 import { Badge, SeverityBadge, StatusBadge } from "@/components/ui/Badge";
 import { countOf, formatCount } from "@/lib/client/format";
+import { useIssueEventQuery } from "@/lib/client/hooks/useIssueEventQuery";
+import { lastSeenRelease } from "@/lib/client/lastSeenRelease";
 import { releaseHref } from "@/lib/client/releaseLinks";
 import type { ErrorDetails } from "@/lib/errors/getErrorDetails";
 import { isLoggedMessage } from "@/lib/domain/issueTitle";
@@ -55,6 +57,8 @@ export function statusDetailText(issue: ErrorDetails, zone: string): string | nu
 export function IssueHeader({ issue, projectName, listHref, actions }: IssueHeaderProps) {
   const zone = useTimeZone();
   const detail = statusDetailText(issue, zone);
+  // The event viewer's "latest" (the same query, so no second request): the last seen release agrees with it.
+  const latest = useIssueEventQuery(issue.errorId, "latest");
   return (
     <section aria-label="Issue summary" className="z-20 border-b sm:sticky sm:top-0 border-gray-200 bg-white/95 backdrop-blur dark:border-gray-800 dark:bg-gray-900/95" data-testid="issue-header">
       <div className="mx-auto max-w-screen-2xl px-3 py-3 sm:px-6 lg:px-8">
@@ -107,7 +111,7 @@ export function IssueHeader({ issue, projectName, listHref, actions }: IssueHead
               <dd className="text-sm font-semibold text-gray-900 dark:text-gray-100">{formatCount(issue.impact.usersAffected)}</dd>
             </div>
             <Seen label="First seen" iso={issue.firstSeen} release={issue.releases.first} workspaceId={issue.workspaceId} />
-            <Seen label="Last seen" iso={issue.lastSeen} release={issue.releases.last} workspaceId={issue.workspaceId} />
+            <Seen label="Last seen" iso={issue.lastSeen} release={lastSeenRelease(issue, latest.data)} workspaceId={issue.workspaceId} />
           </dl>
           <div className="xl:shrink-0">{actions}</div>
         </div>

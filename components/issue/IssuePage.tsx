@@ -19,9 +19,11 @@ import { FollowIssueButton } from "@/components/notifications/FollowIssueButton"
 import { TagDistribution } from "@/components/issue/TagDistribution";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorState } from "@/components/ui/ErrorState";
+import { ScrollEdgeFades } from "@/components/ui/ScrollEdgeFades";
 import { ShortcutsDialog } from "@/components/ui/ShortcutsDialog";
 import { LoadingState } from "@/components/ui/Spinner";
 import { useToast } from "@/components/ui/Toast";
+import { useScrollEdges } from "@/components/ui/useScrollEdges";
 import { useShortcuts, type Shortcut } from "@/components/ui/useShortcuts";
 import { useErrorQuery } from "@/lib/client/hooks/useErrorQuery";
 import { useMembersQuery } from "@/lib/client/hooks/useMembersQuery";
@@ -30,6 +32,7 @@ import { useMeQuery } from "@/lib/client/hooks/useMeQuery";
 import { useIssueSubscriptionQuery, useSetIssueSubscriptionMutation } from "@/lib/client/hooks/useNotificationsQuery";
 import { ApiRequestError } from "@/lib/client/apiFetch";
 import { countOf } from "@/lib/client/format";
+import { eventFiltersOf } from "@/lib/client/eventsTabLinks";
 import { useListViewHref } from "@/lib/client/lastListView";
 import { useDiscardIssueMutation } from "@/lib/client/hooks/useDiscardIssueMutation";
 import { useUpdateErrorMutation } from "@/lib/client/hooks/useUpdateErrorMutation";
@@ -61,9 +64,12 @@ export function IssuePage({ errorId }: { errorId: string }) {
   const subscription = useIssueSubscriptionQuery(errorId);
   const follow = useSetIssueSubscriptionMutation(errorId, (message) => showToast(`Change not saved: ${message}`));
   const [showShortcuts, setShowShortcuts] = useState(false);
+  // Phones scroll the tabs sideways: fades show that more tabs are there.
+  const [observeTabs, tabEdges] = useScrollEdges<HTMLDivElement>();
 
   const tab = (TABS.find(([key]) => key === params.get("tab"))?.[0] ?? "event") as TabKey;
   const eventId = params.get("event") ?? "latest";
+  const eventFilters = eventFiltersOf(params);
   const setParams = useCallback(
     (patch: Record<string, string | null>, push = true) => {
       const next = new URLSearchParams(params.toString());
@@ -179,24 +185,27 @@ export function IssuePage({ errorId }: { errorId: string }) {
           <main className="mx-auto grid max-w-screen-2xl grid-cols-1 gap-4 px-3 py-4 sm:px-6 lg:grid-cols-[minmax(0,1fr)_20rem] lg:px-8 xl:grid-cols-[minmax(0,1fr)_24rem]">
             <div className="min-w-0 space-y-4">
               <div className="flex items-center border-b border-gray-200 dark:border-gray-800">
-                <div role="tablist" aria-label="Issue sections" className="flex min-w-0 flex-1 gap-1 overflow-x-auto">
-                  {TABS.map(([key, label]) => (
-                    <button
-                      key={key}
-                      type="button"
-                      role="tab"
-                      aria-selected={tab === key}
-                      onClick={() => setParams({ tab: key === "event" ? null : key })}
-                      className={`whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${tab === key ? "border-blue-600 text-blue-700 dark:text-blue-400" : "border-transparent text-gray-600 hover:text-gray-900 dark:text-gray-400 dark:hover:text-gray-100"}`}
-                    >
-                      {label}
-                      {key === "feedback" && issue.data!.feedback > 0 && (
-                        <span className="ml-1.5 rounded-full bg-blue-100 px-1.5 py-0.5 text-xs text-blue-800 dark:bg-blue-900/60 dark:text-blue-200" data-testid="feedback-count">
-                          {issue.data!.feedback}
-                        </span>
-                      )}
-                    </button>
-                  ))}
+                <div className="relative min-w-0 flex-1">
+                  <div ref={observeTabs} role="tablist" aria-label="Issue sections" className="flex gap-1 overflow-x-auto">
+                    {TABS.map(([key, label]) => (
+                      <button
+                        key={key}
+                        type="button"
+                        role="tab"
+                        aria-selected={tab === key}
+                        onClick={() => setParams({ tab: key === "event" ? null : key })}
+                        className={`whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${tab === key ? "border-blue-600 text-blue-700 dark:text-blue-400" : "border-transparent text-gray-600 hover:text-gray-900 dark:text-gray-400 dark:hover:text-gray-100"}`}
+                      >
+                        {label}
+                        {key === "feedback" && issue.data!.feedback > 0 && (
+                          <span className="ml-1.5 rounded-full bg-blue-100 px-1.5 py-0.5 text-xs text-blue-800 dark:bg-blue-900/60 dark:text-blue-200" data-testid="feedback-count">
+                            {issue.data!.feedback}
+                          </span>
+                        )}
+                      </button>
+                    ))}
+                  </div>
+                  <ScrollEdgeFades edges={tabEdges} from="from-gray-50 dark:from-gray-950" />
                 </div>
                 <button
                   type="button"
@@ -219,7 +228,10 @@ export function IssuePage({ errorId }: { errorId: string }) {
                     onNavigate={(id) => setParams({ event: id })}
                   />
                 )}
-                {tab === "events" && <EventsTab errorId={errorId} canExport={canTriage} onOpen={(id) => setParams({ tab: null, event: id })} />}
+                {tab === "events" && (
+                  // Keyed by the URL's filters: a tag value's link opens the tab anew with its filter.
+                  <EventsTab key={JSON.stringify(eventFilters)} errorId={errorId} initialFilters={eventFilters} canExport={canTriage} onOpen={(id) => setParams({ tab: null, event: id })} />
+                )}
                 {tab === "activity" && (
                   <ActivityFeed issue={issue.data} members={members.data?.items ?? []} currentUserId={me.data.user.id} canComment={canTriage} isAdmin={workspace?.role === "admin"} />
                 )}
@@ -231,7 +243,7 @@ export function IssuePage({ errorId }: { errorId: string }) {
               {workspace && <ErrorAlerts workspace={workspace} errorId={errorId} linkedAlertId={params.get("alert")} />}
               <ActivityHistogram errorId={errorId} />
               <LinkedIssues errorId={errorId} canEdit={canTriage} />
-              <TagDistribution errorId={errorId} workspaceId={issue.data.workspaceId} />
+              <TagDistribution errorId={errorId} />
             </aside>
           </main>
         </>

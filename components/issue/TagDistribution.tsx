@@ -3,11 +3,14 @@
 import Link from "next/link";
 import { Section } from "@/components/ui/Section";
 import { countOf } from "@/lib/client/format";
+import { eventsWithTagHref } from "@/lib/client/eventsTabLinks";
 import { useIssueTagsQuery } from "@/lib/client/hooks/useIssueTagsQuery";
-import { quoteValue } from "@/lib/search/formatSearch";
 
-/** Top values per tag with their share of the issue's events, from the per-issue rollup. */
-export function TagDistribution({ errorId, workspaceId }: { errorId: string; workspaceId: string }) {
+/**
+ * Top values per tag with their share of the issue's events, from the per-issue rollup. A value of a
+ * key the events can be filtered by (environment, release, user) opens this issue's events with it.
+ */
+export function TagDistribution({ errorId }: { errorId: string }) {
   const query = useIssueTagsQuery(errorId);
   const tags = query.data?.tags ?? [];
   return (
@@ -25,19 +28,29 @@ export function TagDistribution({ errorId, workspaceId }: { errorId: string; wor
                 <span className="text-gray-500 dark:text-gray-400">{countOf(tag.distinctValues, "value")}</span>
               </div>
               <ul className="space-y-1">
-                {tag.topValues.map((v) => (
-                  <li key={v.value} className="relative overflow-hidden rounded bg-gray-50 text-xs dark:bg-gray-800/60">
-                    <span aria-hidden="true" className="absolute inset-y-0 left-0 bg-blue-100 dark:bg-blue-900/50" style={{ width: `${Math.min(100, v.share)}%` }} />
-                    <Link
-                      href={`/?ws=${workspaceId}&query=${encodeURIComponent(`${tag.key === "user" ? "user.id" : tag.key}:${quoteValue(v.value)}`)}`}
-                      className="relative flex justify-between gap-2 px-2 py-0.5 hover:underline"
-                      title={countOf(v.count, "event")}
-                    >
+                {tag.topValues.map((v) => {
+                  const href = eventsWithTagHref(errorId, tag.key, v.value);
+                  const content = (
+                    <>
                       <span className="truncate font-mono text-gray-800 dark:text-gray-200">{v.value}</span>
                       <span className="shrink-0 text-gray-600 dark:text-gray-300">{v.share}%</span>
-                    </Link>
-                  </li>
-                ))}
+                    </>
+                  );
+                  return (
+                    <li key={v.value} className="relative overflow-hidden rounded bg-gray-50 text-xs dark:bg-gray-800/60">
+                      <span aria-hidden="true" className="absolute inset-y-0 left-0 bg-blue-100 dark:bg-blue-900/50" style={{ width: `${Math.min(100, v.share)}%` }} />
+                      {href ? (
+                        <Link href={href} className="relative flex justify-between gap-2 px-2 py-0.5 hover:underline" title={`${countOf(v.count, "event")}: show them`}>
+                          {content}
+                        </Link>
+                      ) : (
+                        <span className="relative flex justify-between gap-2 px-2 py-0.5" title={countOf(v.count, "event")}>
+                          {content}
+                        </span>
+                      )}
+                    </li>
+                  );
+                })}
               </ul>
             </div>
           ))}

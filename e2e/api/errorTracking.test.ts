@@ -97,6 +97,8 @@ describe("error-tracking view: planted fixtures", () => {
     const critical = await view(t, cookie, "timeframe=24h&severity=critical");
     expect(critical.overview.totalErrors).toBe(40);
     expect(critical.categories.byType.map((c: { type: string }) => c.type)).toEqual(["SpikeError"]);
+    // What an "Other (n types)" line needs to make the card add up.
+    expect(critical.categories).toMatchObject({ typeCount: 1, total: 40 });
     const staging = await view(t, cookie, "timeframe=24h&environment=production");
     expect(staging.overview.totalErrors).toBe(28);
     const lastHour = await view(t, cookie, "timeframe=1h");

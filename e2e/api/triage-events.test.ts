@@ -213,3 +213,29 @@ billing.errors.CheckoutError: checkout failed`;
     expect(staging.daily.buckets.reduce((s: number, b: { count: number }) => s + b.count, 0)).toBe(40);
   });
 });
+
+describe("events of one timestamp keep their ingest order everywhere", () => {
+  it("orders latest, older / newer, the list and the export by time then ingest order", async () => {
+    const t = await createTenant("events-ties");
+    const cookie = await login(t.member);
+    const at = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000).toISOString(); // whole seconds, as SDKs send
+    const releases = ["review@2.0.1", "review@2.0.3", "review@2.0.2"];
+    const event = (type: string, release: string, i: number) => ({ eventId: `${type}-${i}`, type, message: "same second", severity: "high", release, occurredAt: at });
+    // One batch, and one request per event.
+    expect((await postEvents(t.key, { events: releases.map((r, i) => event("TiedBatch", r, i)) })).status).toBe(202);
+    for (const [i, r] of releases.entries()) expect((await postEvents(t.key, event("TiedRequests", r, i))).status).toBe(202);
+    const list = await (await getJson(`/api/v1/errors?workspaceId=${t.workspaceId}`, { cookie })).json();
+    for (const type of ["TiedBatch", "TiedRequests"]) {
+      const id = list.items.find((i: { type: string }) => i.type === type).errorId;
+      const events = await (await getJson(`/api/v1/errors/${id}/events`, { cookie })).json();
+      expect(events.items.map((e: { release: string }) => e.release), type).toEqual([...releases].reverse());
+      const latest = await (await getJson(`/api/v1/errors/${id}/events/latest`, { cookie })).json();
+      expect(latest.release, type).toBe("review@2.0.2");
+      expect(latest.links).toMatchObject({ latest: `${type}-2`, next: null, previous: `${type}-1`, first: `${type}-0` });
+      const older = await (await getJson(`/api/v1/errors/${id}/events/${latest.links.previous}`, { cookie })).json();
+      expect(older.links).toMatchObject({ next: `${type}-2`, previous: `${type}-0` });
+      const csv = await (await getJson(`/api/v1/errors/${id}/events/export?format=json`, { cookie })).text();
+      expect([...csv.matchAll(/review@2\.0\.\d/g)].map((m) => m[0]).filter((r, i, all) => all.indexOf(r) === i), type).toEqual([...releases].reverse());
+    }
+  });
+});

@@ -163,3 +163,48 @@ describe("GET /api/v1/errors?query= (search syntax over the per-issue tag rollup
     expect(projects.values).toEqual([{ value: mobile.slug, count: 0 }]);
   });
 });
+
+describe("GET /api/v1/errors within a window: environment and tag filters agree with the view's cards", () => {
+  let t: Tenant;
+  let cookie: string;
+  beforeAll(async () => {
+    t = await createTenant("search-window");
+    cookie = await login(t.member);
+    const events = [
+      // Seen in staging two days ago, in production today: in the 24h window it is no staging issue.
+      { type: "StaleStaging", message: "old staging failure", severity: "high", environment: "staging", release: "web@1.0.0", occurredAt: ago(48 * HOUR) },
+      { type: "StaleStaging", message: "old staging failure", severity: "high", environment: "production", release: "web@1.1.0", occurredAt: ago(HOUR) },
+      { type: "FreshStaging", message: "new staging failure", severity: "high", environment: "staging", release: "web@1.1.0", occurredAt: ago(2 * HOUR) },
+      { type: "ProductionOnly", message: "production failure", severity: "high", environment: "production", release: "web@1.1.0", occurredAt: ago(3 * HOUR) },
+    ];
+    expect((await postEvents(t.key, { events })).status).toBe(202);
+  });
+
+  const list = async (params: string) => {
+    const res = await getJson(`/api/v1/errors?workspaceId=${t.workspaceId}&statsPeriod=24h${params}`, { cookie });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const body = (await res.json()) as { items: Row[]; total: number };
+    return { total: body.total, types: body.items.map((i) => i.type).sort(), events: body.items.map((i) => i.stats.events) };
+  };
+
+  it("lists the issues with events in the window under the filter, as many as the cards count", async () => {
+    const view = await (await getJson(`/api/v1/workspaces/${t.workspaceId}/error-tracking?timeframe=24h&environment=staging`, { cookie })).json();
+    const since = `&since=${encodeURIComponent(view.window.start)}`;
+    const staging = await list(`&environment=staging${since}`);
+    expect(staging.types).toEqual(["FreshStaging"]);
+    expect(staging.total).toBe(view.overview.uniqueErrors);
+    expect(staging.events).toEqual([view.overview.totalErrors]);
+    // No row of the list shows 0 events for the period.
+    for (const env of ["staging", "production"]) {
+      const rows = await list(`&environment=${env}${since}`);
+      expect(rows.events.every((n) => n > 0), env).toBe(true);
+    }
+    // The search syntax means the same; negated: no such event in the window.
+    expect((await list(`&query=environment:staging${since}`)).types).toEqual(["FreshStaging"]);
+    expect((await list(`&query=${encodeURIComponent("!environment:staging")}${since}`)).types).toEqual(["ProductionOnly", "StaleStaging"]);
+    expect((await list(`&query=${encodeURIComponent("release:web@1.0.0")}${since}`)).types).toEqual([]);
+    // Without a window the filters mean "ever".
+    expect((await list("&environment=staging")).types).toEqual(["FreshStaging", "StaleStaging"]);
+    expect((await list("&query=release:web@1.0.0")).types).toEqual(["StaleStaging"]);
+  });
+});

@@ -47,7 +47,8 @@ test("search syntax with suggestions round-trips through the URL, and searches c
   await expect(box).toHaveValue("is:unresolved environment:production ");
   await box.pressSequentially("level:hi");
   await expect(suggestions.getByRole("option").first()).toHaveText("high");
-  await box.press("Tab");
+  // → at the end of the text accepts the highlighted suggestion too.
+  await box.press("ArrowRight");
   await expect(box).toHaveValue("is:unresolved environment:production level:high ");
   await box.pressSequentially('"card declined"');
   await box.press("Enter");
@@ -101,6 +102,40 @@ test("search syntax with suggestions round-trips through the URL, and searches c
   await page.getByLabel("Category").selectOption("payment");
   await expect(box).toHaveValue("category:payment");
   await expect(rows(page)).toHaveCount(1);
+});
+
+test("the search box is no keyboard trap: Tab moves on and accepts nothing, Enter accepts", async ({ page }) => {
+  await page.goto(`/?ws=${t.workspaceId}`);
+  const box = page.getByRole("combobox", { name: "Search errors" });
+  const suggestions = page.getByTestId("search-suggestions");
+  await expect(rows(page).first()).toBeVisible();
+  // Focus it the keyboard way; the suggestions open on an empty box.
+  await page.keyboard.press("/");
+  await expect(box).toBeFocused();
+  await expect(suggestions).toBeVisible();
+  await page.keyboard.press("Tab");
+  await expect(box).not.toBeFocused();
+  await expect(box).toHaveValue("");
+  await expect(suggestions).toBeHidden();
+  await expect(page.getByTestId("search-error")).toHaveCount(0);
+
+  // Shift+Tab comes back; with a key half typed Tab still accepts nothing and leaves.
+  await page.keyboard.press("Shift+Tab");
+  await expect(box).toBeFocused();
+  await box.pressSequentially("is:unre");
+  await expect(suggestions.getByRole("option").first()).toHaveText("unresolved");
+  await page.keyboard.press("Tab");
+  await expect(box).not.toBeFocused();
+  await expect(box).toHaveValue("is:unre");
+  await expect(suggestions).toBeHidden();
+
+  // Enter accepts the highlighted suggestion.
+  await box.focus();
+  await box.press("End");
+  await expect(suggestions.getByRole("option").first()).toHaveText("unresolved");
+  await box.press("Enter");
+  await expect(box).toHaveValue("is:unresolved ");
+  await expect(box).toBeFocused();
 });
 
 test("bulk: select a page, then all 50 matching, resolve them in one request with progress; shift-click selects a range", async ({ page }) => {

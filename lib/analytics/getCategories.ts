@@ -38,10 +38,8 @@ export async function getCategories(_ctx: AnalyticsContext, groups: WindowGroup[
     bySeverity[g.severity] += g.cur;
     bySource[g.source] = (bySource[g.source] ?? 0) + g.cur;
   }
-  const types = [...byTypeMap.values()]
-    .filter((t) => t.count > 0)
-    .sort((a, b) => b.count - a.count || compareText(a.type, b.type))
-    .slice(0, MAX_TYPES);
+  const active = [...byTypeMap.values()].filter((t) => t.count > 0);
+  const types = active.sort((a, b) => b.count - a.count || compareText(a.type, b.type)).slice(0, MAX_TYPES);
   const sampleIds = types.map((t) => topN(t.groups, SAMPLES_PER_TYPE, (a, b) => b.cur - a.cur || compareText(a.id, b.id)).map((g) => g.id));
   const samples = await loadSamples(sampleIds.flat());
 
@@ -56,6 +54,9 @@ export async function getCategories(_ctx: AnalyticsContext, groups: WindowGroup[
       severity: t.severity,
       samples: sampleIds[i].map((id) => samples.get(id)).filter((s) => s !== undefined),
     })),
+    /** Types with events in the window (byType lists the first MAX_TYPES of them) and their events: what an "other types" line adds up. */
+    typeCount: active.length,
+    total,
     bySeverity,
     bySource,
   };

@@ -1,6 +1,6 @@
 import { ApiRequestError } from "@/lib/client/apiFetch";
 import type { ErrorsFilters } from "@/lib/client/hooks/useErrorsQuery";
-import { TIMEFRAME_MS } from "@/lib/client/timeframes";
+import { timeframeSince } from "@/lib/client/timeframes";
 import type { BulkProgress, BulkRequest, BulkResult } from "@/lib/errors/bulk/bulkSchemas";
 
 export type BulkInput = Omit<BulkRequest, "severity" | "status" | "category"> & { severity?: string; status?: string; category?: string };
@@ -41,18 +41,19 @@ export async function bulkRequest(input: BulkInput, onProgress: (p: BulkProgress
 
 /** The list's filters as a bulk "select all matching" selection (the timeframe becomes `since`). */
 export function selectionOf(filters: ErrorsFilters, workspaceId: string): BulkInput {
-  const { timeframe, workspaceId: _ws, projectId, severity, status, category, q, query, assigned, since, until } = filters;
+  const { timeframe, workspaceId: _ws, projectId, environment, severity, status, category, q, query, assigned, since, until } = filters;
   void _ws;
   return {
     workspaceId,
     projectId,
+    environment,
     severity,
     status,
     category,
     q,
     query: query ?? "",
     assigned,
-    since: since ?? (timeframe ? new Date(Date.now() - TIMEFRAME_MS[timeframe]).toISOString() : undefined),
+    since: since ?? (timeframe ? timeframeSince(timeframe) : undefined),
     until,
     action: "resolve",
   };

@@ -1,3 +1,4 @@
+import { timeWindow } from "@/lib/analytics/timeWindow";
 import type { Timeframe } from "@/lib/domain/timeframe";
 
 const HOUR = 3_600_000;
@@ -15,4 +16,12 @@ export const TIMEFRAME_LABELS: Record<Timeframe, string> = {
 export function timeframeCovering(at: string | Date, now = Date.now()): Timeframe {
   const ago = now - new Date(at).getTime();
   return (["24h", "7d"] as const).find((tf) => ago <= TIMEFRAME_MS[tf]) ?? "30d";
+}
+
+/**
+ * The list's `since` for a timeframe: the start of the view's window for it (whole buckets, see
+ * timeWindow), so the list and its row counts cover exactly the period the cards count.
+ */
+export function timeframeSince(timeframe: Timeframe, now = new Date()): string {
+  return timeWindow(timeframe, now).start.toISOString();
 }

@@ -18,6 +18,18 @@ describe("uuidv7", () => {
     expect([...byTime].sort()).toEqual(byTime);
   });
 
+  it("increases within a millisecond in the order ids are made, even with other milliseconds between", () => {
+    const at = Date.UTC(2026, 11, 7, 13, 34, 47);
+    const ids: string[] = [];
+    for (let i = 0; i < 2_000; i++) {
+      ids.push(uuidv7(at));
+      uuidv7(at - 1000 * (i % 7)); // events of other timestamps in the same batch
+    }
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.every((id) => isUuid(id) && id[14] === "7" && "89ab".includes(id[19]))).toBe(true);
+  });
+
   it("clamps timestamps outside 48 bits", () => {
     expect(uuidv7(-5).startsWith("00000000-0000-7")).toBe(true);
     expect(uuidv7(2 ** 50).startsWith("ffffffff-ffff-7")).toBe(true);

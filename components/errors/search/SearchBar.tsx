@@ -19,7 +19,7 @@ const COMMIT_DELAY_MS = 400;
 
 /**
  * The list's search box: the search syntax with suggestions for keys and values at the cursor
- * (arrow keys, Enter or Tab to pick), errors shown where they are; a query that parses is committed
+ * (arrow keys to move, Enter or → at the end to pick; Tab moves on), errors shown where they are; a query that parses is committed
  * to the URL after a pause or on Enter.
  */
 export function SearchBar({ workspaceId, value, assignees, onCommit }: SearchBarProps) {
@@ -92,10 +92,17 @@ export function SearchBar({ workspaceId, value, assignees, onCommit }: SearchBar
       setActive((i) => (i + (e.key === "ArrowDown" ? 1 : -1) + suggestions.length) % suggestions.length);
       return;
     }
-    // Enter with nothing typed at the caret (an empty box, or after a space) searches; it picks a suggestion only for a key or value being typed.
+    // Tab never picks (WAI-ARIA combobox): it closes the suggestions and lets focus move on, so the
+    // box is no keyboard trap. Enter picks for a key or value being typed (with nothing typed at the
+    // caret it searches); → at the end of the text picks too, like accepting an inline completion.
+    if (e.key === "Tab") {
+      setIsOpen(false);
+      return;
+    }
     const typing = ctx.kind === "value" || ctx.prefix !== "";
-    if (suggestions.length > 0 && (e.key === "Tab" || (e.key === "Enter" && typing && active >= 0 && isOpen && suggestions[active]))) {
-      if (e.key === "Tab" && e.shiftKey) return;
+    const atEnd = e.currentTarget.selectionStart === text.length && e.currentTarget.selectionEnd === text.length;
+    const picks = typing && (e.key === "Enter" || (e.key === "ArrowRight" && atEnd));
+    if (suggestions.length > 0 && picks) {
       e.preventDefault();
       pick(suggestions[Math.min(active, suggestions.length - 1)]);
       return;
@@ -143,7 +150,8 @@ export function SearchBar({ workspaceId, value, assignees, onCommit }: SearchBar
         }}
         onSelect={(e) => setCursor(e.currentTarget.selectionStart ?? 0)}
         onFocus={() => setIsOpen(true)}
-        onBlur={() => setTimeout(() => setIsOpen(false), 150)}
+        // Closed a moment after focus leaves (a click on a suggestion lands first), unless it came back meanwhile.
+        onBlur={() => setTimeout(() => document.activeElement !== inputRef.current && setIsOpen(false), 150)}
         onKeyDown={onKeyDown}
         className={`${inputStyle} w-full font-mono ${error ? "border-red-400 focus:border-red-500 focus:ring-red-500" : ""}`}
       />

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/apiFetch";
-import { TIMEFRAME_MS } from "@/lib/client/timeframes";
+import { timeframeSince } from "@/lib/client/timeframes";
 import type { AssignedFilter } from "@/lib/domain/assignedFilter";
 import type { Timeframe } from "@/lib/domain/timeframe";
 import type { ErrorListPage } from "@/lib/errors/listErrors";
@@ -25,7 +25,7 @@ export interface ErrorsFilters {
   order?: "asc" | "desc";
   page?: number;
   pageSize?: number;
-  /** Relative window, turned into `since` when the request is made (so the key stays stable). */
+  /** Relative window, turned into `since` (the view's window start) when the request is made (so the key stays stable). */
   timeframe?: Timeframe;
   since?: string;
   until?: string;
@@ -49,6 +49,6 @@ export function toSearch({ timeframe, ...filters }: ErrorsFilters): URLSearchPar
   for (const [key, value] of Object.entries(filters)) {
     if (value !== undefined && value !== "" && value !== null) search.set(key, String(value));
   }
-  if (timeframe && !filters.since) search.set("since", new Date(Date.now() - TIMEFRAME_MS[timeframe]).toISOString());
+  if (timeframe && !filters.since) search.set("since", timeframeSince(timeframe));
   return search;
 }

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ErrorFilters } from "@/lib/errors/errorSchemas";
 import { assigneeWhere, termsToWhere } from "@/lib/errors/search/termsToWhere";
+import { searchWindow, tagSeenIn } from "@/lib/errors/search/tagWindow";
 import { ApiError } from "@/lib/http/ApiError";
 import { parseSearch, type SearchTerm } from "@/lib/search/parseSearch";
 import { isUuid } from "@/lib/ids/uuidv7";
@@ -16,7 +17,8 @@ export interface ErrorWhere {
 /**
  * The issues the filters select among those the caller may see: the plain parameters (severity,
  * status, category, environment, q, assigned / assigneeId / teamId, since/until) ANDed with the
- * search syntax of `query`. A query that does not parse, or names an assignee who is no member or a
+ * search syntax of `query`. With since / until, environment and tag filters select issues that had
+ * an event with that value in the window. A query that does not parse, or names an assignee who is no member or a
  * team that does not exist, is refused (422 naming `query`).
  */
 export async function buildErrorWhere(auth: AuthContext, filters: ErrorFilters, now = new Date()): Promise<ErrorWhere> {
@@ -33,7 +35,10 @@ export async function buildErrorWhere(auth: AuthContext, filters: ErrorFilters, 
   if (filters.category?.length) and.push({ category: { in: filters.category } });
   if (filters.since) and.push({ lastSeen: { gte: new Date(filters.since) } });
   if (filters.until) and.push({ firstSeen: { lte: new Date(filters.until) } });
-  if (filters.environment) and.push({ tagValues: { some: { key: "environment", value: filters.environment } } });
+  // Within since / until, environment and tag filters mean "had such an event in the window" (what the
+  // view's cards count for the same window), not "ever had one".
+  const window = searchWindow(filters.since, filters.until);
+  if (filters.environment) and.push({ tagValues: { some: { key: "environment", value: filters.environment, ...tagSeenIn(window) } } });
   if (filters.q) {
     and.push({ OR: [{ type: { contains: filters.q, mode: "insensitive" } }, { message: { contains: filters.q, mode: "insensitive" } }] });
   }
@@ -43,7 +48,7 @@ export async function buildErrorWhere(auth: AuthContext, filters: ErrorFilters, 
   const terms = parseQuery(filters.query);
   const workspaceIds = filters.workspaceId ? [filters.workspaceId] : visible;
   const [members, teams] = await Promise.all([resolveAssignees(terms, workspaceIds), resolveTeams(terms, workspaceIds)]);
-  and.push(...termsToWhere(terms, { userId: auth.kind === "user" ? auth.userId : null, members, teams, now }));
+  and.push(...termsToWhere(terms, { userId: auth.kind === "user" ? auth.userId : null, members, teams, now, window }));
   return { where: { AND: and }, terms };
 }
 

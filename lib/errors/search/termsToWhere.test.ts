@@ -58,3 +58,22 @@ describe("project", () => {
     expect(where("!project:shop-web")).toEqual([{ NOT: { project: { OR: [{ OR: [{ slug: { equals: "shop-web", mode: "insensitive" } }, { name: { equals: "shop-web", mode: "insensitive" } }] }] } } }]);
   });
 });
+
+describe("tag terms within a window", () => {
+  const since = new Date("2026-02-28T12:00:00Z");
+  const until = new Date("2026-03-01T12:00:00Z");
+  const windowed = (query: string) => termsToWhere(parseSearch(query).terms, { ...ctx, window: { since, until } });
+
+  it("select issues with an event of that value in the window (the rollup's first / last seen of the value)", () => {
+    const seen = { lastSeen: { gte: since }, firstSeen: { lte: until } };
+    expect(windowed("environment:staging")).toEqual([{ tagValues: { some: { key: "environment", OR: [{ value: { in: ["staging"] } }], ...seen } } }]);
+    expect(windowed("user.id:u-1")).toEqual([{ tagValues: { some: { key: "user", OR: [{ value: { in: ["u-1"] } }], ...seen } } }]);
+    expect(windowed("!release:web@1")).toEqual([{ NOT: { tagValues: { some: { key: "release", OR: [{ value: { in: ["web@1"] } }], ...seen } } } }]);
+  });
+
+  it("mean 'ever seen' without a window, and only bound the side that is given", () => {
+    expect(where("environment:staging")).toEqual([{ tagValues: { some: { key: "environment", OR: [{ value: { in: ["staging"] } }] } } }]);
+    const sinceOnly = termsToWhere(parseSearch("route:/a").terms, { ...ctx, window: { since } });
+    expect(sinceOnly).toEqual([{ tagValues: { some: { key: "route", OR: [{ value: { in: ["/a"] } }], lastSeen: { gte: since } } } }]);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AssignedTarget, DateRange, SearchTerm } from "@/lib/search/parseSearch";
 import type { IsValue } from "@/lib/search/searchVocabulary";
+import { tagSeenIn, type SearchWindow } from "@/lib/errors/search/tagWindow";
 
 const UNRESOLVED = ["new", "acknowledged", "investigating"] as const;
 
@@ -12,6 +13,8 @@ export interface SearchContext {
   /** `assigned:#<name or id>` (lower-cased) → the ids of the teams of that name in the workspaces searched. */
   teams: Map<string, string[]>;
   now: Date;
+  /** The list's window (since / until): tag terms then mean "had an event with that value in it". */
+  window?: SearchWindow;
 }
 
 /** Search terms as Prisma conditions on ErrorGroup, ANDed by the caller. Pure. */
@@ -38,13 +41,13 @@ function termWhere(term: SearchTerm, ctx: SearchContext): Prisma.ErrorGroupWhere
       return anyOf(term.values.map((v) => ({ category: { equals: v, mode: "insensitive" as const } })));
     case "environment":
     case "release":
-      return tagWhere(term.key, term.values);
+      return tagWhere(term.key, term.values, ctx.window);
     case "user.id":
-      return tagWhere("user", term.values);
+      return tagWhere("user", term.values, ctx.window);
     case "firstRelease":
       return anyOf(term.values.map((v) => (v.endsWith("*") && v.length > 1 ? { firstRelease: { startsWith: v.slice(0, -1) } } : { firstRelease: v })));
     case "tag":
-      return tagWhere(term.tag, term.values);
+      return tagWhere(term.tag, term.values, ctx.window);
     case "assigned":
       return anyOf(term.values.map((v) => assigneeWhere(resolveAssignee(v, ctx))));
     case "firstSeen":
@@ -83,15 +86,19 @@ function isWhere(value: IsValue): Prisma.ErrorGroupWhereInput {
   }
 }
 
-/** Per-issue tag rollup lookups (an index probe per issue, never a scan of occurrences). `*` at the end matches a prefix. */
-function tagWhere(key: string, values: string[]): Prisma.ErrorGroupWhereInput {
+/**
+ * Per-issue tag rollup lookups (an index probe per issue, never a scan of occurrences). `*` at the end
+ * matches a prefix. Within a window, the value must have been seen in it (see tagSeenIn); negated,
+ * an issue is kept when it had no event with the value in the window.
+ */
+function tagWhere(key: string, values: string[], window: SearchWindow | undefined): Prisma.ErrorGroupWhereInput {
   const exact = values.filter((v) => !v.endsWith("*") || v.length === 1);
   const prefixes = values.filter((v) => v.endsWith("*") && v.length > 1).map((v) => v.slice(0, -1));
   const valueConditions: Prisma.ErrorGroupTagWhereInput[] = [
     ...(exact.length ? [{ value: { in: exact } }] : []),
     ...prefixes.map((p) => ({ value: { startsWith: p } })),
   ];
-  return { tagValues: { some: { key, OR: valueConditions } } };
+  return { tagValues: { some: { key, OR: valueConditions, ...tagSeenIn(window) } } };
 }
 
 const NOBODY = "00000000-0000-0000-0000-000000000000";
