@@ -231,6 +231,9 @@ describe("events of one timestamp keep their ingest order everywhere", () => {
       expect(events.items.map((e: { release: string }) => e.release), type).toEqual([...releases].reverse());
       const latest = await (await getJson(`/api/v1/errors/${id}/events/latest`, { cookie })).json();
       expect(latest.release, type).toBe("review@2.0.2");
+      const detail = await (await getJson(`/api/v1/errors/${id}`, { cookie })).json();
+      expect(detail.releases.last, type).toBe("review@2.0.2"); // the issue's "last seen in" agrees
+      expect(detail.recentOccurrences.map((o: { release: string }) => o.release), type).toEqual([...releases].reverse());
       expect(latest.links).toMatchObject({ latest: `${type}-2`, next: null, previous: `${type}-1`, first: `${type}-0` });
       const older = await (await getJson(`/api/v1/errors/${id}/events/${latest.links.previous}`, { cookie })).json();
       expect(older.links).toMatchObject({ next: `${type}-2`, previous: `${type}-0` });

@@ -31,7 +31,8 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
   const [occurrences, audit, users, lastRelease, team, project, feedback, monitor, rules, discard] = await Promise.all([
     db().errorOccurrence.findMany({
       where: { groupId: group.id },
-      orderBy: { occurredAt: "desc" },
+      // Time, then ingest order (ids of one millisecond increase as made): the order every event view uses.
+      orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
       take: RECENT_OCCURRENCES,
     }),
     db().auditLog.findMany({
@@ -67,7 +68,8 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
     frames: viewStoredFrames(detail.frames, group.platform, rules.frameOverride, clientFrames) ?? detail.frames,
     exceptions: viewChain(group.exceptions, group.platform, rules.frameOverride, clientFrames),
     culprit: await issueCulprit(group),
-    releases: { first: group.firstRelease, last: lastRelease?.value ?? null },
+    // The latest event's release when it is the last one seen (events of one second tie in the rollup).
+    releases: { first: group.firstRelease, last: latestRelease(occurrences[0], group.lastSeen) ?? lastRelease?.value ?? null },
     assignee: group.assigneeId ? nameOf.get(group.assigneeId) ?? null : null,
     assigneeTeam: team,
     resolvedByUser: group.resolvedById ? nameOf.get(group.resolvedById) ?? null : null,
@@ -120,6 +122,10 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
       at: a.at.toISOString(),
     })),
   };
+}
+
+function latestRelease(latest: { occurredAt: Date; release: string | null } | undefined, lastSeen: Date): string | null {
+  return latest && latest.release && latest.occurredAt.getTime() >= lastSeen.getTime() ? latest.release : null;
 }
 
 export type ErrorDetails = Awaited<ReturnType<typeof getErrorDetails>>;
