@@ -36,7 +36,7 @@ export function MergeIssuesDialog({ issues, onClose, onMerged }: MergeIssuesDial
           ) : (
             <>
               <p className="mt-1 text-sm text-gray-600 dark:text-gray-400">
-                Their events, users and alerts move into the issue you keep; future events of the others join it. You can split them off again from its details.
+                Their events, users and alerts move into the issue you keep; future events of the others join it. You can split them off again from its issue page.
               </p>
               <fieldset className="mt-4 space-y-2">
                 <legend className="text-sm font-medium text-gray-900 dark:text-gray-100">Keep</legend>

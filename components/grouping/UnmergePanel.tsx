@@ -12,7 +12,7 @@ const KIND_LABEL = { own: "this issue's own", merged: "merged in", legacy: "afte
  * The fingerprints an issue holds (its own, merged ones, the new-version ones of a grouping
  * upgrade); any but its own can be split off into an issue of its own, with its events.
  */
-export function UnmergePanel({ errorId, canUnmerge }: { errorId: string; canUnmerge: boolean }) {
+export function UnmergePanel({ errorId, canUnmerge, framed = false }: { errorId: string; canUnmerge: boolean; framed?: boolean }) {
   const query = useErrorFingerprintsQuery(errorId);
   const unmerge = useUnmergeErrorMutation();
   const { showToast } = useToast();
@@ -22,8 +22,13 @@ export function UnmergePanel({ errorId, canUnmerge }: { errorId: string; canUnme
 
   const toggle = (fp: string) => setSelected((s) => (s.includes(fp) ? s.filter((x) => x !== fp) : [...s, fp]));
 
+  // framed: a card of its own (the issue page's side column); else a section of the details panel.
   return (
-    <section aria-labelledby="unmerge-title" data-testid="unmerge-panel" className="border-t border-gray-200 px-4 py-3 sm:px-6 dark:border-gray-800">
+    <section
+      aria-labelledby="unmerge-title"
+      data-testid="unmerge-panel"
+      className={framed ? "rounded-lg bg-white px-4 py-3 shadow-sm ring-1 ring-gray-200 dark:bg-gray-900 dark:ring-gray-800" : "border-t border-gray-200 px-4 py-3 sm:px-6 dark:border-gray-800"}
+    >
       <h3 id="unmerge-title" className="mb-1 text-sm font-medium text-gray-900 dark:text-gray-100">
         Fingerprints in this issue
       </h3>

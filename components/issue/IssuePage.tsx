@@ -10,6 +10,7 @@ import { ActivityFeed } from "@/components/issue/ActivityFeed";
 import { ActivityHistogram } from "@/components/issue/ActivityHistogram";
 import { EventViewer } from "@/components/issue/event/EventViewer";
 import { LinkedIssues } from "@/components/issue/LinkedIssues";
+import { UnmergePanel } from "@/components/grouping/UnmergePanel";
 import { EventsTab } from "@/components/issue/EventsTab";
 import { FeedbackTab } from "@/components/issue/FeedbackTab";
 import { InvestigationPanel } from "@/components/issue/InvestigationPanel";
@@ -243,6 +244,8 @@ export function IssuePage({ errorId }: { errorId: string }) {
               {workspace && <ErrorAlerts workspace={workspace} errorId={errorId} linkedAlertId={params.get("alert")} />}
               <ActivityHistogram errorId={errorId} />
               <LinkedIssues errorId={errorId} canEdit={canTriage} />
+              {/* Shown once the issue holds more than its own fingerprint (merged issues, a grouping upgrade). */}
+              <UnmergePanel errorId={errorId} canUnmerge={canTriage} framed />
               <TagDistribution errorId={errorId} />
             </aside>
           </main>

@@ -52,6 +52,22 @@ test("merge two issues from the list, then split one off again from the details"
   await expect(details.getByTestId("unmerge-panel")).toHaveCount(0);
 });
 
+test("the issue page of a merged issue splits a fingerprint off too", async ({ page, context }) => {
+  const t = await createTenant("merge-page");
+  const res = await postEvents(t.key, [event("priceLine", "orders", "u1"), event("priceItem", "cart", "u2")]);
+  expect(res.status).toBe(202);
+  const [target, source] = ((await res.json()) as { accepted: { groupId: string }[] }).accepted.map((a) => a.groupId);
+  await signInAs(context, t.member);
+  expect((await page.request.post("/api/v1/errors/merge", { data: { targetId: target, sourceIds: [source] } })).status()).toBe(200);
+
+  await page.goto(`/errors/${target}`);
+  const panel = page.getByRole("complementary", { name: "Issue summary" }).getByTestId("unmerge-panel");
+  await expect(panel.getByTestId("issue-fingerprint")).toHaveCount(2);
+  await panel.getByRole("checkbox").check();
+  await panel.getByRole("button", { name: "Split off selected" }).click();
+  await expect(panel).toHaveCount(0);
+});
+
 test("similar issues in the details offer a one-click merge", async ({ page, context }) => {
   const t = await createTenant("similar-ui");
   await seed(t, [event("priceLine", "orders", "u1"), event("priceItem", "cart", "u2")]);
