@@ -34,6 +34,8 @@ function ReleaseTable({ workspace }: { workspace: Me["workspaces"][number] }) {
   const releases = useReleasesQuery(workspace.id, { projectId: projectId || undefined });
   const listHref = (search: string, lastSeen: string) => releaseIssueListHref(workspace.id, search, lastSeen);
   const pageHref = (version: string) => releaseHref(workspace.id, version);
+  // Versions of several projects share the list unless it is narrowed to one: each says whose it is.
+  const projectNames = workspace.projects.length > 1 && !projectId ? new Map(workspace.projects.map((p) => [p.id, p.name])) : null;
 
   return (
     <Card title="Releases" titleId="releases-title" bodyClassName="p-0" actions={<ProjectFilter projects={workspace.projects} value={projectId} onChange={setProjectId} />}>
@@ -72,7 +74,7 @@ function ReleaseTable({ workspace }: { workspace: Me["workspaces"][number] }) {
             </thead>
             <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
               {releases.data.items.map((release) => (
-                <ReleaseRow key={release.version} release={release} listHref={listHref} pageHref={pageHref} />
+                <ReleaseRow key={release.version} release={release} listHref={listHref} pageHref={pageHref} projectNames={projectNames} />
               ))}
             </tbody>
           </table>
@@ -95,7 +97,18 @@ function ShippedNote({ release }: { release: ReleaseSummary }) {
   );
 }
 
-function ReleaseRow({ release, listHref, pageHref }: { release: ReleaseSummary; listHref: (search: string, lastSeen: string) => string; pageHref: (version: string) => string }) {
+function ReleaseRow({
+  release,
+  listHref,
+  pageHref,
+  projectNames,
+}: {
+  release: ReleaseSummary;
+  listHref: (search: string, lastSeen: string) => string;
+  pageHref: (version: string) => string;
+  /** Project names by id, when the list mixes projects (null when it is one project's). */
+  projectNames: Map<string, string> | null;
+}) {
   const zone = useTimeZone();
   const term = `release:${quoteValue(release.version)}`;
   return (
@@ -106,6 +119,11 @@ function ReleaseRow({ release, listHref, pageHref }: { release: ReleaseSummary; 
             {release.version}
           </Link>
         </div>
+        {projectNames && release.projectIds.length > 0 && (
+          <p className="truncate font-sans text-xs text-gray-500 dark:text-gray-400" data-testid="release-projects">
+            {release.projectIds.map((id) => projectNames.get(id) ?? "another project").join(" · ")}
+          </p>
+        )}
         <ShippedNote release={release} />
       </td>
       <td className="whitespace-nowrap px-2 py-2 text-gray-700 dark:text-gray-300" title={exactTime(release.firstSeen, zone)}>

@@ -48,6 +48,12 @@ describe("GET /api/v1/workspaces/:id/releases", () => {
       ["shop@1.1.0", 2, 2, 1, 2],
       ["shop@1.0.0", 3, 2, 2, 1],
     ]);
+    // Each says whose it is, whatever the filter.
+    expect(Object.fromEntries((res.body.items as { version: string; projectIds: string[] }[]).map((r) => [r.version, r.projectIds]))).toEqual({
+      "mobile@2.0.0": [otherProjectId],
+      "shop@1.1.0": [t.projectId],
+      "shop@1.0.0": [t.projectId],
+    });
     const first = items.find((r) => r.version === "shop@1.0.0")!;
     expect(Date.parse(first.firstSeen)).toBeLessThan(Date.parse(first.lastSeen));
   });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanViewWorkspace } from "@/lib/auth/permissions";
 import { queryRows } from "@/lib/analytics/queryRows";
+import { releaseProjects } from "@/lib/releases/releaseProjects";
 import { addDays, utcDay } from "@/lib/db/partitions/partitionDays";
 import type { ErrorStatus } from "@/lib/domain/errorStatus";
 import type { Severity } from "@/lib/domain/severity";
@@ -146,7 +147,7 @@ async function releaseIssues(workspaceId: string, projectId: string | null, vers
  * in, so "older" and "newer" stay within one app even on the workspace-wide page.
  */
 async function neighbourReleases(workspaceId: string, projectId: string | null, version: string): Promise<{ previous: string | null; next: string | null }> {
-  const projectIds = projectId ? [projectId] : await projectsOfRelease(workspaceId, version);
+  const projectIds = projectId ? [projectId] : ((await releaseProjects(workspaceId, [version])).get(version) ?? []);
   if (projectIds.length === 0) return { previous: null, next: null };
   const rows = await queryRows<{ previous: string | null; next: string | null }>(
     `WITH seen AS (
@@ -174,16 +175,3 @@ async function neighbourReleases(workspaceId: string, projectId: string | null, 
   return rows[0] ?? { previous: null, next: null };
 }
 
-/** The projects a release was seen in: its issues', its sessions' and the ones it was declared for. */
-async function projectsOfRelease(workspaceId: string, version: string): Promise<string[]> {
-  const rows = await queryRows<{ projectId: string }>(
-    `SELECT g."projectId" FROM "ErrorGroupTag" t JOIN "ErrorGroup" g ON g.id = t."groupId"
-      WHERE t."workspaceId" = $1::uuid AND t.key = 'release' AND t.value = $2
-     UNION
-     SELECT "projectId" FROM "ReleaseSessionDaily" WHERE "workspaceId" = $1::uuid AND release = $2
-     UNION
-     SELECT unnest("projectIds") FROM "DeclaredRelease" WHERE "workspaceId" = $1::uuid AND version = $2`,
-    [workspaceId, version],
-  );
-  return rows.map((r) => r.projectId);
-}

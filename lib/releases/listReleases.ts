@@ -3,6 +3,7 @@ import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanViewWorkspace } from "@/lib/auth/permissions";
 import { queryRows } from "@/lib/analytics/queryRows";
 import { adoptionShare } from "@/lib/releases/releaseHealth";
+import { releaseProjects } from "@/lib/releases/releaseProjects";
 import { IdSchema } from "@/lib/domain/idSchema";
 
 export const ReleasesQuerySchema = z.object({
@@ -50,6 +51,8 @@ export interface ReleaseSummary {
   dateReleased: string | null;
   /** Its latest deploy (`sentry-cli deploys new`), if any. */
   lastDeploy: { environment: string; finishedAt: string } | null;
+  /** The projects it was seen in (its issues', its sessions', those it was declared for), whatever the filter. */
+  projectIds: string[];
 }
 
 export interface ReleaseList {
@@ -116,13 +119,17 @@ export async function releaseSummaries(workspaceId: string, scope: { projectId: 
      LIMIT $3`,
     [workspaceId, scope.projectId, scope.limit, scope.version],
   );
-  const [users, deploys] = await Promise.all([
+  const [users, deploys, projects] = await Promise.all([
     releaseUsers(
       workspaceId,
       scope.projectId,
       rows.filter((row) => row.sessionsOk !== null).map((row) => row.version),
     ),
     lastDeploys(
+      workspaceId,
+      rows.map((row) => row.version),
+    ),
+    releaseProjects(
       workspaceId,
       rows.map((row) => row.version),
     ),
@@ -139,6 +146,7 @@ export async function releaseSummaries(workspaceId: string, scope: { projectId: 
     adoption: adoptionShare(Number(row.sessionsRecent ?? 0), Number(row.allSessionsRecent ?? 0)),
     dateReleased: row.dateReleased?.toISOString() ?? null,
     lastDeploy: deploys.get(row.version) ?? null,
+    projectIds: projects.get(row.version) ?? [],
   }));
 }
 
