@@ -2,10 +2,12 @@
 
 import { useState } from "react";
 import { button } from "@/components/ui/buttonStyles";
+import { Section } from "@/components/ui/Section";
 import { useToast } from "@/components/ui/Toast";
 import { countOf } from "@/lib/client/format";
 import { useErrorFingerprintsQuery, useUnmergeErrorMutation } from "@/lib/client/hooks/useGroupingQueries";
 
+const TITLE = "Fingerprints in this issue";
 const KIND_LABEL = { own: "this issue's own", merged: "merged in", legacy: "after the grouping upgrade", events: "seen on events" } as const;
 
 /**
@@ -22,16 +24,8 @@ export function UnmergePanel({ errorId, canUnmerge, framed = false }: { errorId:
 
   const toggle = (fp: string) => setSelected((s) => (s.includes(fp) ? s.filter((x) => x !== fp) : [...s, fp]));
 
-  // framed: a card of its own (the issue page's side column); else a section of the details panel.
-  return (
-    <section
-      aria-labelledby="unmerge-title"
-      data-testid="unmerge-panel"
-      className={framed ? "rounded-lg bg-white px-4 py-3 shadow-sm ring-1 ring-gray-200 dark:bg-gray-900 dark:ring-gray-800" : "border-t border-gray-200 px-4 py-3 sm:px-6 dark:border-gray-800"}
-    >
-      <h3 id="unmerge-title" className="mb-1 text-sm font-medium text-gray-900 dark:text-gray-100">
-        Fingerprints in this issue
-      </h3>
+  const body = (
+    <>
       <p className="mb-2 text-xs text-gray-500 dark:text-gray-400">Split a fingerprint off to give its events (and its future events) an issue of their own.</p>
       <ul className="space-y-1">
         {fingerprints.map((f) => (
@@ -78,6 +72,22 @@ export function UnmergePanel({ errorId, canUnmerge, framed = false }: { errorId:
           Split off selected
         </button>
       )}
+    </>
+  );
+  // framed: a Section of its own, like the issue page's other side-column panels; else part of the details panel.
+  if (framed) {
+    return (
+      <Section id="unmerge-title" title={TITLE}>
+        <div data-testid="unmerge-panel">{body}</div>
+      </Section>
+    );
+  }
+  return (
+    <section aria-labelledby="unmerge-title" data-testid="unmerge-panel" className="border-t border-gray-200 px-4 py-3 sm:px-6 dark:border-gray-800">
+      <h3 id="unmerge-title" className="mb-1 text-sm font-medium text-gray-900 dark:text-gray-100">
+        {TITLE}
+      </h3>
+      {body}
     </section>
   );
 }

@@ -1,10 +1,9 @@
 "use client";
 
-import { useState } from "react";
 import { FrameList } from "@/components/issue/event/FrameList";
 import type { EventView } from "@/lib/errors/events/getEvent";
 import { Badge } from "@/components/ui/Badge";
-import { Section } from "@/components/ui/Section";
+import { CollapsibleSection } from "@/components/ui/CollapsibleSection";
 import type { Language } from "@/lib/ingest/stacktrace/frame";
 
 type EventThread = EventView["threads"][number];
@@ -22,42 +21,32 @@ const LOCK_VERB: Record<EventThread["locks"][number]["kind"], string> = {
  * like the exception's. The thread whose stack is the exception's points there instead.
  */
 export function ThreadsSection({ threads, language }: { threads: EventView["threads"]; language: Language }) {
-  const [open, setOpen] = useState(false);
   if (threads.length === 0) return null;
   return (
-    <Section
+    <CollapsibleSection
       id="threads-title"
       title={`Threads (${threads.length})`}
-      actions={
-        <button type="button" className="text-xs text-blue-700 hover:underline dark:text-blue-400" onClick={() => setOpen(!open)} aria-expanded={open} aria-controls="threads-list">
-          {open ? "Hide" : "Show"}
-        </button>
-      }
+      contentId="threads-list"
+      summary={`${threads.length === 1 ? "1 thread" : `${threads.length} threads`} sent with the event, the crashed one first: show them to see where each one was.`}
     >
-      {open ? (
-        <ol id="threads-list" className="space-y-4" data-testid="threads">
-          {threads.map((thread, i) => (
-            <li key={`${thread.id ?? ""}-${i}`} data-testid="thread">
-              <ThreadHeader thread={thread} />
-              {thread.isEventStack ? (
-                <p className="text-sm text-gray-500 dark:text-gray-400">Its stack is the exception&apos;s, shown above.</p>
-              ) : thread.frames.length > 0 ? (
-                <FrameList frames={thread.frames} language={language} />
-              ) : (
-                <p className="text-sm text-gray-500 dark:text-gray-400">No stack trace was kept for this thread.</p>
-              )}
-              {thread.framesOmitted > 0 && !thread.isEventStack && (
-                <p className="mt-1 text-xs text-gray-500 dark:text-gray-400">{thread.framesOmitted} outer frames were not kept.</p>
-              )}
-            </li>
-          ))}
-        </ol>
-      ) : (
-        <p className="text-sm text-gray-500 dark:text-gray-400">
-          {threads.length === 1 ? "1 thread" : `${threads.length} threads`} sent with the event, the crashed one first: show them to see where each one was.
-        </p>
-      )}
-    </Section>
+      <ol className="space-y-4" data-testid="threads">
+        {threads.map((thread, i) => (
+          <li key={`${thread.id ?? ""}-${i}`} data-testid="thread">
+            <ThreadHeader thread={thread} />
+            {thread.isEventStack ? (
+              <p className="text-sm text-gray-500 dark:text-gray-400">Its stack is the exception&apos;s, shown above.</p>
+            ) : thread.frames.length > 0 ? (
+              <FrameList frames={thread.frames} language={language} />
+            ) : (
+              <p className="text-sm text-gray-500 dark:text-gray-400">No stack trace was kept for this thread.</p>
+            )}
+            {thread.framesOmitted > 0 && !thread.isEventStack && (
+              <p className="mt-1 text-xs text-gray-500 dark:text-gray-400">{thread.framesOmitted} outer frames were not kept.</p>
+            )}
+          </li>
+        ))}
+      </ol>
+    </CollapsibleSection>
   );
 }
 
