@@ -2,6 +2,7 @@ import { sha256Hex } from "@/lib/auth/tokens";
 import { db } from "@/lib/db/prisma";
 import { ApiError } from "@/lib/http/ApiError";
 import { invitationStatus } from "@/lib/invitations/invitationStatus";
+import { sentByAdmins } from "@/lib/invitations/sentByAdmins";
 
 /**
  * The invitation a link's token opens: 404 when unknown, 410 when used, withdrawn or expired — or when
@@ -13,10 +14,7 @@ export async function findInvitationByToken(token: string) {
   if (!invitation) throw ApiError.notFound("invitation not found");
   const status = invitationStatus(invitation);
   if (status !== "pending") throw new ApiError(410, `invitation_${status}`, GONE_MESSAGES[status]);
-  if (invitation.invitedById) {
-    const inviter = await db().membership.findFirst({ where: { workspaceId: invitation.workspaceId, userId: invitation.invitedById, role: "admin" }, select: { userId: true } });
-    if (!inviter) throw new ApiError(410, "invitation_revoked", GONE_MESSAGES.revoked);
-  }
+  if ((await sentByAdmins([invitation])).length === 0) throw new ApiError(410, "invitation_revoked", GONE_MESSAGES.revoked);
   return invitation;
 }
 

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { sentByAdmins } from "@/lib/invitations/sentByAdmins";
 
 /** The condition of an invitation that can still be accepted: not used, withdrawn or expired. */
 export function pendingInvitation(): Prisma.InvitationWhereInput {
@@ -16,10 +17,5 @@ export async function pendingInvitationsTo(email: string, tx: Prisma.Transaction
     select: { id: true, workspaceId: true, email: true, role: true, invitedById: true },
     orderBy: { createdAt: "asc" },
   });
-  const senders = invitations.flatMap((i) => (i.invitedById ? [{ userId: i.invitedById, workspaceId: i.workspaceId, role: "admin" as const }] : []));
-  const admins = senders.length === 0 ? [] : await tx.membership.findMany({ where: { OR: senders }, select: { userId: true, workspaceId: true } });
-  const stillAdmin = new Set(admins.map((m) => `${m.userId}/${m.workspaceId}`));
-  return invitations
-    .filter((i) => i.invitedById === null || stillAdmin.has(`${i.invitedById}/${i.workspaceId}`))
-    .map(({ id, workspaceId, email: to, role }) => ({ id, workspaceId, email: to, role }));
+  return (await sentByAdmins(invitations, tx)).map(({ id, workspaceId, email: to, role }) => ({ id, workspaceId, email: to, role }));
 }

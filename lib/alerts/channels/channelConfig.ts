@@ -62,6 +62,6 @@ function asObject(value: unknown): Json {
   return isPlainObject(value) ? value : {};
 }
 
-function isPlainObject(value: unknown): value is Json {
+export function isPlainObject(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

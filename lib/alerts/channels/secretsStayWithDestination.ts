@@ -1,4 +1,6 @@
+import { isPlainObject } from "@/lib/alerts/channels/channelConfig";
 import { isMasked } from "@/lib/alerts/channels/maskSecrets";
+import { urlEndpoint } from "@/lib/text/urlEndpoint";
 import { ApiError } from "@/lib/http/ApiError";
 
 type Json = Record<string, unknown>;
@@ -16,8 +18,8 @@ export function assertSecretsStayWithDestination(existing: Json, patch: Json, me
   // A URL field that changes host — or appears where there was none (PagerDuty's events URL is
   // optional: absent means the default endpoint) — moves the destination.
   const moved = Object.keys(patch).filter((key) => {
-    const after = endpointOf(merged[key]);
-    const before = endpointOf(existing[key]);
+    const after = urlEndpoint(merged[key]);
+    const before = urlEndpoint(existing[key]);
     return after !== before && (before !== null || (after !== null && (existing[key] === undefined || existing[key] === null)));
   });
   if (moved.length === 0) return;
@@ -30,17 +32,6 @@ export function assertSecretsStayWithDestination(existing: Json, patch: Json, me
   );
 }
 
-/** `https://hooks.example.com:8443` of a URL value; null for anything else. */
-function endpointOf(value: unknown): string | null {
-  if (typeof value !== "string") return null;
-  try {
-    const url = new URL(value);
-    return `${url.protocol}//${url.host}`;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Given anew in the patch: a value (or null, clearing it) with no masked part sent back from GET. An
  * object of secrets (headers) is merged name by name, so every stored name must come again, unmasked
@@ -49,11 +40,7 @@ function endpointOf(value: unknown): string | null {
 function enteredAgain(stored: unknown, given: unknown): boolean {
   if (given === undefined) return false;
   if (given === null) return true;
-  if (isRecord(stored) && isRecord(given)) return Object.keys(stored).every((name) => Object.hasOwn(given, name) && !isMasked(given[name]));
-  if (isRecord(given)) return Object.values(given).every((v) => !isMasked(v));
+  if (isPlainObject(stored) && isPlainObject(given)) return Object.keys(stored).every((name) => Object.hasOwn(given, name) && !isMasked(given[name]));
+  if (isPlainObject(given)) return Object.values(given).every((v) => !isMasked(v));
   return !isMasked(given);
-}
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

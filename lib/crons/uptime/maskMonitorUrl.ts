@@ -1,5 +1,6 @@
 import { MASK } from "@/lib/alerts/channels/maskSecrets";
 import { isSensitiveKey } from "@/lib/ingest/scrub";
+import { urlEndpoint } from "@/lib/text/urlEndpoint";
 
 const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#@]*)@/i;
 const ENCODED_MASK = encodeURIComponent(MASK);
@@ -32,9 +33,9 @@ export function maskMonitorUrl(url: string): string {
  * request, visibly).
  */
 export function restoreMaskedUrl(next: string, stored: string): string {
-  if (endpointOf(next) !== endpointOf(stored)) return next;
+  if (urlEndpoint(next) !== urlEndpoint(stored)) return next;
   const storedInfo = USERINFO.exec(stored)?.[2];
-  let url = next.replace(USERINFO, (whole, scheme: string, info: string) => (isMask(info) && storedInfo !== undefined ? `${scheme}${storedInfo}@` : whole));
+  const url = next.replace(USERINFO, (whole, scheme: string, info: string) => (isMask(info) && storedInfo !== undefined ? `${scheme}${storedInfo}@` : whole));
   const parts = splitUrl(url);
   if (parts.query === null) return url;
   const storedValues = new Map<string, string[]>();
@@ -55,18 +56,7 @@ export function restoreMaskedUrl(next: string, stored: string): string {
       return isMask(pair.slice(eq + 1)) && original !== undefined ? `${name}=${original}` : pair;
     })
     .join("&");
-  url = `${parts.base}?${query}${parts.fragment}`;
-  return url;
-}
-
-/** Scheme, host and port (the userinfo left out); null when not a URL. */
-function endpointOf(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}`;
-  } catch {
-    return null;
-  }
+  return `${parts.base}?${query}${parts.fragment}`;
 }
 
 function isSecretParameter(name: string): boolean {

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { isPlainObject } from "@/lib/alerts/channels/channelConfig";
 import { isMasked, MASK, maskSecret, maskUrl } from "@/lib/alerts/channels/maskSecrets";
 import { FORWARD_CONFIG_SCHEMAS, FORWARD_SECRET_FIELDS, type ForwardTarget } from "@/lib/forwarding/rules/forwardingConfigSchemas";
 import type { ForwardingKind } from "@/lib/generated/prisma/enums";
@@ -82,8 +83,4 @@ export function maskDsn(dsn: string): string {
 
 function asObject(value: unknown): Json {
   return isPlainObject(value) ? value : {};
-}
-
-function isPlainObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
