@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { query } from "@/e2e/support/dbCounts";
 import { envelope, errorEvent, newEventId, postRaw, sentryUrl } from "@/e2e/support/envelopes";
-import { createTenant, getJson, login, type Tenant } from "@/e2e/support/tenant";
+import { createTenant, getJson, login, patchJson, type Tenant } from "@/e2e/support/tenant";
 
 const HOUR = 3_600_000;
 let t: Tenant;
@@ -72,6 +72,31 @@ describe("Sentry events from devices with wrong clocks", () => {
     const row = await stored(id);
     expect(Math.abs(row.occurredAt.getTime() - weekAgo)).toBeLessThan(1_000);
     expect(row.correction).toBeNull();
+  });
+
+  it("dates an event older than a short retention when it was received (stored at its own time it would vanish at the next retention run)", async () => {
+    const short = await createTenant("clock-retention");
+    const admin = await login(short.admin);
+    expect((await patchJson(`/api/v1/projects/${short.projectId}`, admin, { retentionDays: 7 })).status).toBe(200);
+    const shortAuth = `sentry_key=${short.key}&sentry_version=7`;
+    const send = async (id: string, at: number) =>
+      postRaw(sentryUrl(short.projectPublicId, "envelope", shortAuth), new Uint8Array(envelope({ event_id: id, sent_at: new Date().toISOString() }, [{ type: "event", payload: errorEvent(id, { timestamp: at / 1000 }) }])));
+    const old = newEventId();
+    const tenDaysAgo = Date.now() - 10 * 24 * HOUR;
+    const before = Date.now();
+    expect((await send(old, tenDaysAgo)).status).toBe(200);
+    const kept = newEventId();
+    const threeDaysAgo = Date.now() - 3 * 24 * HOUR;
+    expect((await send(kept, threeDaysAgo)).status).toBe(200);
+    const rows = await query<{ eventId: string; occurredAt: Date; correction: Record<string, unknown> | null }>(
+      `SELECT "eventId", "occurredAt", metadata->'sentry'->'timestamp_correction' AS correction FROM "ErrorOccurrence" WHERE "projectId" = $1 ORDER BY "occurredAt"`,
+      [short.projectId],
+    );
+    const byId = new Map(rows.map((r) => [r.eventId, r]));
+    expect(byId.get(old)?.occurredAt.getTime()).toBeGreaterThanOrEqual(before - 1_000);
+    expect(byId.get(old)?.correction).toEqual({ reason: "too_old", sent: new Date(tenDaysAgo).toISOString() });
+    expect(Math.abs((byId.get(kept)?.occurredAt.getTime() ?? 0) - threeDaysAgo)).toBeLessThan(1_000);
+    expect(byId.get(kept)?.correction).toBeNull();
   });
 
   it("counts a wrong clock's release-health session in the minute it really started", async () => {

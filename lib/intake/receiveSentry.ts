@@ -11,6 +11,8 @@ import { storeAndFanOut } from "@/lib/intake/storeAndFanOut";
 import type { IngestEvent } from "@/lib/ingest/eventSchema";
 import { prepareAndAdmit } from "@/lib/intake/prepareAndAdmit";
 import { correctEventTime, correctInstant } from "@/lib/sentry/correctEventTime";
+import { loadIngestSettings } from "@/lib/ingest/loadIngestSettings";
+import { oldestAcceptedTime } from "@/lib/ingest/retentionWindow";
 import { truncateToMinute } from "@/lib/sentry/sentryTimestamp";
 import { assertDsnAgrees, authenticateSentryPathKey, authenticateSentryRequest, findSentryProject, requestKey, requestSentAt, type SentryProject } from "@/lib/sentry/authenticateSentryRequest";
 import { assertOriginAllowed, corsHeaders, preflightHeaders } from "@/lib/sentry/corsHeaders";
@@ -185,8 +187,9 @@ async function storeSentryEvents(project: SentryProject, events: IngestEvent[], 
     return { spooled: false, filtered: new Set() };
   }
   const receivedAt = new Date();
+  const oldestKept = oldestAcceptedTime(receivedAt, (await loadIngestSettings(target.projectId)).retentionDays);
   // Filtered events are answered as received: the SDK sees its event id.
-  const { kept, filtered } = await prepareAndAdmit(target, ticket, events.map((e) => correctEventTime(e, sentAt, receivedAt)), receivedAt, otherItems);
+  const { kept, filtered } = await prepareAndAdmit(target, ticket, events.map((e) => correctEventTime(e, sentAt, receivedAt, oldestKept)), receivedAt, otherItems);
   const filteredIds = new Set(filtered.map((f) => f.eventId));
   if (kept.length === 0) return { spooled: false, filtered: filteredIds };
   const outcome = await storeAndFanOut(target, kept, samplingOptions(target, project, kept));

@@ -52,6 +52,19 @@ describe("correctEventTime", () => {
     expect(correctEventTime(offline, undefined, receivedAt)).toBe(offline);
   });
 
+  it("dates an event when it was received when it is older than the project keeps (a retention under 30 days)", () => {
+    const oldestKept = new Date("2026-06-09T00:00:00.000Z"); // 7 days' retention: the cutoff day's start
+    const tenDaysOld = event(at(-10 * 24 * HOUR));
+    const corrected = correctEventTime(tenDaysOld, undefined, receivedAt, oldestKept);
+    expect(corrected.occurredAt).toBe(receivedAt.toISOString());
+    expect(sentryOf(corrected).timestamp_correction).toEqual({ reason: "too_old", sent: tenDaysOld.occurredAt });
+    const threeDaysOld = event(at(-3 * 24 * HOUR));
+    expect(correctEventTime(threeDaysOld, undefined, receivedAt, oldestKept)).toBe(threeDaysOld);
+    // A wrong device clock is corrected first: an event sent 10 days "behind" lands now, not refused.
+    const drifted = event(at(-10 * 24 * HOUR - 2_000));
+    expect(correctEventTime(drifted, at(-10 * 24 * HOUR), receivedAt, oldestKept).occurredAt).toBe(at(-2_000));
+  });
+
   it("ignores a send time it cannot read", () => {
     const sent = event(at(-5 * HOUR));
     for (const sentAt of ["yesterday", {}, null, Number.NaN, "-1"]) expect(correctEventTime(sent, sentAt, receivedAt)).toBe(sent);

@@ -32,15 +32,20 @@ export interface TimestampCorrection {
  * Dates a Sentry event as Sentry's own ingest would: `sentAt` (the envelope header's `sent_at`, the
  * store endpoint's `sentry_timestamp`) against `receivedAt` gives the device clock's error; from
  * 55 minutes on, the event's timestamp and its breadcrumbs' are moved by it. A timestamp still more
- * than 30 days old, or more than 5 minutes ahead, becomes the receive time. Whatever was changed is
- * recorded with the event, so the details can say what the SDK sent. Pure.
+ * than 30 days old — or older than `oldestKept`, the start of the oldest day the project keeps when
+ * its retention is shorter (lib/ingest/retentionWindow.ts) — or more than 5 minutes ahead, becomes
+ * the receive time: an SDK cannot be told to drop a queued event, and stored at its own time it
+ * would be gone at the next retention run. Whatever was changed is recorded with the event, so the
+ * details can say what the SDK sent. Pure.
  */
-export function correctEventTime(event: IngestEvent, sentAt: unknown, receivedAt: Date): IngestEvent {
+export function correctEventTime(event: IngestEvent, sentAt: unknown, receivedAt: Date, oldestKept?: Date): IngestEvent {
   if (!event.occurredAt) return event;
   const driftMs = clockDrift(sentAt, receivedAt);
   const original = Date.parse(event.occurredAt);
   const sent = new Date(original).toISOString();
-  const { at, inRange } = placeInstant(original, driftMs, receivedAt);
+  const placed = placeInstant(original, driftMs, receivedAt);
+  const at = placed.at;
+  const inRange = placed.inRange && (oldestKept === undefined || at >= oldestKept.getTime());
   const correction: TimestampCorrection | null = !inRange
     ? { reason: at > receivedAt.getTime() ? "in_future" : "too_old", sent }
     : driftMs !== 0
