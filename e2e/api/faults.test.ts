@@ -3,8 +3,9 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedProject, seedReadToken, startFaultApp, startFaultDatabase, type FaultApp, type FaultDatabase } from "@/e2e/support/faultApp";
+import { queryFault, seedProject, seedReadToken, startFaultApp, startFaultDatabase, type FaultApp, type FaultDatabase } from "@/e2e/support/faultApp";
 import { acknowledged, health, recoverAndCheck, startLoad, storedCounts } from "@/e2e/support/faultLoad";
+import { freePort } from "@/e2e/support/childProcess";
 import { waitFor } from "@/e2e/support/waitFor";
 
 /**
@@ -17,6 +18,8 @@ import { waitFor } from "@/e2e/support/waitFor";
  *    ingest deadline), the health check says so, a dashboard read answers 503 instead of hanging,
  *    and after the thaw every acknowledged event is stored exactly once and the read answers again;
  *  - PostgreSQL restarts although its stale postmaster.pid names a pid another process now has;
+ *  - PostgreSQL is down before the app ever read a project's settings: its events are spooled as
+ *    received and stored prepared with them (its sensitive fields hidden) once it is back;
  *  - the app gets SIGTERM under load: every request answered 2xx before it exited is stored.
  */
 const APP_PORT = Number(process.env.FAULT_APP_PORT ?? (Number(process.env.TEST_APP_PORT ?? 3100) + 7));
@@ -68,6 +71,42 @@ describe("PostgreSQL killed twice under ingest load", () => {
       squatter.kill("SIGKILL");
     }
   }, 120_000);
+});
+
+describe("PostgreSQL down before a project's settings were ever read", () => {
+  let db: FaultDatabase;
+  let app: FaultApp;
+  beforeAll(async () => {
+    db = await startFaultDatabase(await freePort(), "settings");
+    app = await startFaultApp(await freePort(), db.url, "settings");
+  }, 300_000);
+  afterAll(async () => {
+    await app?.stop();
+    await db?.stop();
+  });
+
+  it("spools the project's events as received and stores them prepared with its sensitive fields once it is back (never the raw values)", async () => {
+    const project = await seedProject(db.url);
+    await queryFault(db.url, `UPDATE "Project" SET "sensitiveFields" = ARRAY['acct_ref'] WHERE id = $1`, [project.projectId]);
+    const post = (body: string, contentType: string) => fetch(`${app.url}/api/v1/events`, { method: "POST", headers: { "x-faultline-key": project.key, "content-type": contentType }, body });
+    // The app learns the key (a refused request reads it) but not the project's settings.
+    expect((await post("<event/>", "application/xml")).status).toBe(415);
+    await db.kill();
+    const secret = "ACCT-7712004491";
+    const eventId = `settings-${Date.now()}`;
+    const res = await post(JSON.stringify({ eventId, type: "RefundError", message: `refund failed acct_ref=${secret}`, metadata: { acct_ref: secret, order: 42 } }), "application/json");
+    expect(res.status).toBe(202);
+    expect(await res.json()).toMatchObject({ spooled: true, accepted: [{ eventId }] });
+    await db.restart();
+    const [row] = await waitFor(async () => {
+      const rows = await queryFault<{ message: string; metadata: Record<string, unknown> }>(db.url, `SELECT message, metadata FROM "ErrorOccurrence" WHERE "projectId" = $1 AND "eventId" = $2`, [project.projectId, eventId]);
+      return rows.length > 0 ? rows : undefined;
+    }, 60_000);
+    expect(JSON.stringify(row)).not.toContain(secret);
+    expect(row.message).toContain("acct_ref=[Filtered]");
+    expect(row.metadata.order).toBe(42);
+    await waitFor(async () => ((await health(app)).spool.bytes === 0 ? true : undefined), 60_000);
+  }, 300_000);
 });
 
 describe("PostgreSQL frozen (SIGSTOP) under ingest load", () => {

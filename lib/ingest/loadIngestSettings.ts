@@ -16,6 +16,12 @@ export interface IngestSettings {
   discarded: ReadonlySet<string>;
   /** How many days the project keeps occurrences: the native door refuses older events (lib/ingest/retentionWindow.ts). */
   retentionDays: number;
+  /**
+   * False when the settings could not be read (PostgreSQL unavailable, none read before on this
+   * instance): the defaults stand in, and the events must not be stored as prepared with them —
+   * they are spooled as received and prepared again on replay (lib/intake/prepareSpooled.ts).
+   */
+  known: boolean;
 }
 
 /** The longest retention a project may have (lib/projects/projectSchemas.ts): the bound while the project's is not known. */
@@ -33,22 +39,29 @@ const globalForSettings = globalThis as unknown as { faultlineIngestSettings?: M
 const cache = (globalForSettings.faultlineIngestSettings ??= new Map());
 
 export async function loadIngestSettings(projectId: string, now = Date.now()): Promise<IngestSettings> {
+  try {
+    return await readIngestSettings(projectId, now);
+  } catch (error) {
+    // PostgreSQL unavailable: events are spooled with the settings last read; none read here yet,
+    // they are spooled as received and prepared on replay (`known: false`).
+    if (!isDatabaseUnavailable(error)) throw error;
+    const hit = cache.get(projectId);
+    if (hit) return hit.settings;
+    logger.warn("project settings unknown while PostgreSQL is unavailable: events are spooled as received and prepared with them on replay", { projectId });
+    return { rules: compileGroupingRules([]), sensitiveFields: null, filters: NO_INBOUND_FILTERS, discarded: new Set(), retentionDays: LONGEST_RETENTION_DAYS, known: false };
+  }
+}
+
+/** The settings from the cache or PostgreSQL; a database-unavailable failure is thrown (the spool replay waits on it). */
+export async function readIngestSettings(projectId: string, now = Date.now()): Promise<IngestSettings> {
   const hit = cache.get(projectId);
   if (hit && now - hit.at < CACHE_MS) return hit.settings;
   type Row = { groupingRules: unknown; sensitiveFields: string[]; inboundFilters: unknown; discarded: string[]; retentionDays: number };
-  let row: Row | undefined;
-  try {
-    const { rows } = await boundedQuery<Row>(
-      `SELECT "groupingRules", "sensitiveFields", "inboundFilters", "retentionDays", ARRAY(SELECT fingerprint FROM "DiscardedFingerprint" d WHERE d."projectId" = p.id) AS discarded FROM "Project" p WHERE id = $1`,
-      [projectId],
-    );
-    row = rows[0];
-  } catch (error) {
-    // PostgreSQL unavailable: events are spooled with the settings last read (none if never read here).
-    if (!isDatabaseUnavailable(error)) throw error;
-    if (!hit) logger.warn("project settings unknown while PostgreSQL is unavailable: events are fingerprinted without grouping rules, scrubbed without the project's own sensitive fields, and neither filtered nor discarded", { projectId });
-    return hit?.settings ?? { rules: compileGroupingRules([]), sensitiveFields: null, filters: NO_INBOUND_FILTERS, discarded: new Set(), retentionDays: LONGEST_RETENTION_DAYS };
-  }
+  const { rows } = await boundedQuery<Row>(
+    `SELECT "groupingRules", "sensitiveFields", "inboundFilters", "retentionDays", ARRAY(SELECT fingerprint FROM "DiscardedFingerprint" d WHERE d."projectId" = p.id) AS discarded FROM "Project" p WHERE id = $1`,
+    [projectId],
+  );
+  const row = rows[0];
   const rules = GroupingRulesSchema.safeParse(row?.groupingRules ?? []);
   const settings: IngestSettings = {
     rules: compileGroupingRules(rules.success ? rules.data : []),
@@ -56,6 +69,7 @@ export async function loadIngestSettings(projectId: string, now = Date.now()): P
     filters: parseStoredFilters(row?.inboundFilters),
     discarded: new Set(row?.discarded ?? []),
     retentionDays: row?.retentionDays ?? LONGEST_RETENTION_DAYS,
+    known: true,
   };
   if (cache.size > 10_000) cache.clear();
   cache.set(projectId, { at: now, settings });

@@ -10,7 +10,7 @@ import { groupIdFor, type StoreOptions, type StoreOutcome, type StoreTarget } fr
 import { logger } from "@/lib/logger";
 import { metrics } from "@/lib/metrics/registry";
 import { SpoolFullError } from "@/lib/spool/spool";
-import { hasItems, type SpoolEntry, type SpooledItems } from "@/lib/spool/spoolEntry";
+import { hasItems, type SpoolEntry, type SpooledItems, type UnpreparedEvents } from "@/lib/spool/spoolEntry";
 import { spoolRuntime, startSpooling } from "@/lib/spool/spoolRuntime";
 
 /** How long a client should wait before retrying when the spool is full. */
@@ -24,7 +24,8 @@ export const SPOOL_FULL_RETRY_AFTER_S = 30;
  * events are appended to the spool and the request is answered with `spooled: true`; the replayer
  * stores them (at once, or when PostgreSQL is back).
  * A full spool is 503 with Retry-After, never a 500. The receive-time sampling decision (`options`)
- * is spooled with the events and applied on replay.
+ * is spooled with the events and applied on replay. `unprepared`: the events as received, because
+ * the project's settings could not be read — always spooled so (lib/intake/prepareSpooled.ts).
  */
 export async function storeDurably(
   target: StoreTarget,
@@ -32,10 +33,17 @@ export async function storeDurably(
   storeDirect: () => Promise<StoreOutcome>,
   options: StoreOptions = {},
   waitingWrites = 0,
+  unprepared?: UnpreparedEvents,
 ): Promise<StoreOutcome> {
+  const decided = options.store || options.issueCap ? { options } : {};
+  // Prepared without the project's settings (they could not be read): never stored so; spooled as
+  // received, prepared on replay once they can be read.
+  if (unprepared) {
+    await appendToSpool({ id: randomUUID(), at: new Date().toISOString(), target, events: [], unprepared, ...decided });
+    return spooledOutcome(target, events);
+  }
   const stored = await tryDirect(storeDirect, "events", waitingWrites);
   if (stored.done) return stored.value;
-  const decided = options.store || options.issueCap ? { options } : {};
   await appendToSpool({ id: randomUUID(), at: new Date().toISOString(), target, events, ...decided });
   return spooledOutcome(target, events);
 }

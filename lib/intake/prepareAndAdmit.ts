@@ -5,6 +5,8 @@ import { prepareEvents } from "@/lib/intake/prepareEvents";
 import type { IngestEvent } from "@/lib/ingest/eventSchema";
 import { applyInboundFilters } from "@/lib/ingest/filters/applyInboundFilters";
 import { loadIngestSettings } from "@/lib/ingest/loadIngestSettings";
+import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
+import type { UnpreparedEvents } from "@/lib/spool/spoolEntry";
 
 /**
  * What both doors do between a parsed body and the store: prepare the events with the project's
@@ -19,5 +21,15 @@ export async function prepareAndAdmit(target: { workspaceId: string; projectId: 
   const split = applyInboundFilters(prepared, settings);
   countFiltered(target, split.filtered);
   await admitAll(target, ticket, split.kept.length + otherItems);
-  return split;
+  return { ...split, unprepared: settings.known ? undefined : unpreparedOf(events, split, receivedAt) };
+}
+
+/**
+ * The kept events as received (each with the id it was answered with), when the project's settings
+ * could not be read: the store spools them so, and the replay prepares them with the settings
+ * (lib/intake/prepareSpooled.ts) — nothing is stored scrubbed without the project's sensitive
+ * fields, unfiltered or grouped without its rules.
+ */
+function unpreparedOf(events: IngestEvent[], split: { kept: PreparedEvent[]; keptPositions: number[] }, receivedAt: Date): UnpreparedEvents {
+  return { events: split.keptPositions.map((position, i) => ({ ...events[position], eventId: split.kept[i].eventId })), receivedAt: receivedAt.toISOString() };
 }

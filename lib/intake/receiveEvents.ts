@@ -52,8 +52,8 @@ export function receiveEvents(req: IntakeRequest): Promise<IntakeResponse> {
       // A body refused as a whole counts as one dropped event; invalid events of a batch one each.
       const parsed = countDropped(target, 1, () => refuseBeyondRetention(parseIngestBody(body), retentionDays, receivedAt));
       countIngest(target, "dropped", parsed.rejected.length);
-      const { kept, keptPositions, filtered } = await prepareAndAdmit(target, ticket, parsed.valid.map(({ event }) => event), receivedAt);
-      const outcome = kept.length > 0 ? await storeAndFanOut(target, kept, samplingOptions(target, key, kept)) : { results: [], spooled: false };
+      const { kept, keptPositions, filtered, unprepared } = await prepareAndAdmit(target, ticket, parsed.valid.map(({ event }) => event), receivedAt);
+      const outcome = kept.length > 0 ? await storeAndFanOut(target, kept, samplingOptions(target, key, kept), unprepared) : { results: [], spooled: false };
       if (kept.length > 0) ticket.keep();
       const answer: IngestResponse = {
         accepted: outcome.results.map((r, i) => ({ index: parsed.valid[keptPositions[i]].index, eventId: r.eventId, groupId: r.groupId, duplicate: r.duplicate })),

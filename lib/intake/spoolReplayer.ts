@@ -2,6 +2,7 @@ import { env } from "@/lib/env";
 import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
 import { markDatabaseDown, markDatabaseUp } from "@/lib/db/databaseDown";
 import { pingDatabase } from "@/lib/db/ping";
+import { prepareSpooled } from "@/lib/intake/prepareSpooled";
 import { storeAndFanOutDirect } from "@/lib/intake/storeAndFanOut";
 import { storeNonEventItemsDirect } from "@/lib/intake/storeNonEventItems";
 import { logger } from "@/lib/logger";
@@ -43,7 +44,7 @@ export function startSpoolReplayer(intervalMs = env().INGEST_ACK === "commit" ? 
       else markDatabaseDown();
       if (answers) {
         try {
-          const result = await replaySpool(runtime.spool, { events: storeAndFanOutDirect, items: storeNonEventItemsDirect }, isDatabaseUnavailable);
+          const result = await replaySpool(runtime.spool, { events: storeAndFanOutDirect, items: storeNonEventItemsDirect, prepare: prepareSpooled }, isDatabaseUnavailable);
           // An outage's replay is news; the log's every-few-milliseconds turns (INGEST_ACK) are not.
           if (result.records > 0 && runtime.spooling) logger.info("spool replayed", { ...result });
           else if (result.records > 0) logger.debug("log stored", { ...result });

@@ -8,18 +8,19 @@ import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
 import { metrics } from "@/lib/metrics/registry";
 import { noteStored, runStore, storeEvents, writeEvents, type StoreOptions, type StoreOutcome, type StoreTarget } from "@/lib/ingest/storeEvents";
 import { countIngest } from "@/lib/ingestHealth/ingestCounters";
+import type { UnpreparedEvents } from "@/lib/spool/spoolEntry";
 
 /**
  * The store stage: commits a request's events through the process's group commit (concurrent
  * requests share transactions) and, once committed, hands each project's events to the after-store
  * consumers. Resolves when this request's events are committed, or durably in the local spool while
  * PostgreSQL is unavailable or INGEST_ACK answers from the log (lib/intake/durableStore.ts,
- * `spooled: true`). A batch
- * neither committed nor spooled counts as dropped in ingest health.
+ * `spooled: true`; always, as received, when `unprepared` says the project's settings could not be
+ * read). A batch neither committed nor spooled counts as dropped in ingest health.
  */
-export function storeAndFanOut(target: StoreTarget, events: PreparedEvent[], options: StoreOptions = {}): Promise<StoreOutcome> {
+export function storeAndFanOut(target: StoreTarget, events: PreparedEvent[], options: StoreOptions = {}, unprepared?: UnpreparedEvents): Promise<StoreOutcome> {
   if (events.length === 0) return Promise.resolve({ results: [], newGroupIds: [], regressedGroupIds: [] });
-  return storeDurably(target, events, () => storeAndFanOutDirect(target, events, options), options, groupCommit().waitingWrites()).catch((error: unknown) => {
+  return storeDurably(target, events, () => storeAndFanOutDirect(target, events, options), options, groupCommit().waitingWrites(), unprepared).catch((error: unknown) => {
     countIngest(target, "dropped", events.length);
     throw error;
   });

@@ -12,6 +12,12 @@ export type StoreFn = (target: SpoolEntry["target"], events: PreparedEvent[], op
  */
 export type StoreItemsFn = (target: SpoolEntry["target"], items: SpooledItems, receivedAt: Date, recordId: string) => Promise<unknown>;
 
+/**
+ * A record spooled as received (`unprepared`: its project's settings could not be read) with its
+ * events prepared now; throws what `isRetryable` holds while the settings still cannot be read.
+ */
+export type PrepareFn = (entry: SpoolEntry) => Promise<SpoolEntry>;
+
 export interface ReplayResult {
   segments: number;
   records: number;
@@ -36,9 +42,9 @@ const MAX_EVENTS_PER_STORE = 1000;
  * kept as it would have been. A store failure for which `isRetryable` holds (the database went
  * away again) stops the replay: the segment stays claimed and is replayed from its start next time.
  * Any other failure means the record can never be stored (its project is gone): it is put aside in
- * dead-letter/.
+ * dead-letter/. A record spooled as received (`unprepared`) is prepared first (`sinks.prepare`).
  */
-export async function replaySpool(spool: Spool, sinks: { events: StoreFn; items: StoreItemsFn }, isRetryable: (error: unknown) => boolean): Promise<ReplayResult> {
+export async function replaySpool(spool: Spool, sinks: { events: StoreFn; items: StoreItemsFn; prepare: PrepareFn }, isRetryable: (error: unknown) => boolean): Promise<ReplayResult> {
   // The chunk's events first, then its records' other items in order (feedback may be about them).
   const storeChunk = async (chunk: SpoolEntry[]) => {
     const events = chunk.flatMap((e) => e.events);
@@ -65,8 +71,24 @@ export async function replaySpool(spool: Spool, sinks: { events: StoreFn; items:
   await spool.seal();
   spool.rescan();
   for (const file of await spool.claimSegments()) {
-    const { entries, tornBytes, unreadable } = await spool.readSegment(file);
+    const { entries: read, tornBytes, unreadable } = await spool.readSegment(file);
     if (tornBytes > 0 || unreadable > 0) logger.warn("spool segment has a torn tail or unreadable records", { file, tornBytes, unreadable });
+    const entries: SpoolEntry[] = [];
+    for (const entry of read) {
+      if (!entry.unprepared) {
+        entries.push(entry);
+        continue;
+      }
+      try {
+        entries.push(await sinks.prepare(entry));
+      } catch (error) {
+        if (isRetryable(error)) throw error;
+        spool.putAside(entry, errorMessage(error));
+        logger.error("spooled record cannot be prepared: put aside", { entryId: entry.id, projectId: entry.target.projectId, error });
+        result.putAside++;
+        result.records++;
+      }
+    }
     for (const round of roundsOf(entries)) {
       const settled = await Promise.allSettled(round.map(storeChunk));
       const retry = settled.find((s): s is PromiseRejectedResult => s.status === "rejected" && isRetryable(s.reason));

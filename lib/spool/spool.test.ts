@@ -6,8 +6,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { fuzzParams } from "@/lib/fuzz/fuzzSettings";
+import type { IngestEvent } from "@/lib/ingest/eventSchema";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
-import { replaySpool, roundsOf, type StoreFn } from "@/lib/spool/replaySpool";
+import { replaySpool, roundsOf, type PrepareFn, type StoreFn } from "@/lib/spool/replaySpool";
 import { Spool, SpoolFullError } from "@/lib/spool/spool";
 import type { SpoolEntry } from "@/lib/spool/spoolEntry";
 import { decodeFrames, encodeFrame } from "@/lib/spool/spoolFrame";
@@ -31,11 +32,15 @@ const event = (eventId: string) => ({ eventId, type: "E", message: "m", occurred
 const entry = (ids: string[], t = target): SpoolEntry => ({ id: randomUUID(), at: new Date().toISOString(), target: t, events: ids.map(event) });
 const unavailable = Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
 const isRetryable = (e: unknown) => (e as { code?: string }).code === "ECONNREFUSED";
-const eventsOnly = (events: StoreFn) => ({
+const nothingUnprepared = async (): Promise<SpoolEntry> => {
+  throw new Error("nothing was spooled as received");
+};
+const eventsOnly = (events: StoreFn, prepare: PrepareFn = nothingUnprepared) => ({
   events,
   items: async () => {
     throw new Error("no feedback or check-ins were spooled");
   },
+  prepare,
 });
 
 describe("Spool", () => {
@@ -128,6 +133,7 @@ describe("Spool", () => {
       {
         events: async (_t, events) => void calls.push(["events", events.map((e) => e.eventId)]),
         items: async (t, items, receivedAt, recordId) => void calls.push(["items", t.projectId, items, receivedAt.toISOString(), recordId]),
+        prepare: nothingUnprepared,
       },
       isRetryable,
     );
@@ -203,6 +209,42 @@ describe("Spool", () => {
     expect(spool.isEmpty()).toBe(false);
     await replaySpool(spool, eventsOnly(flaky), isRetryable);
     expect([...stored].sort()).toEqual(["e0", "e1", "e2", "e3", "e4"]);
+    expect(spool.isEmpty()).toBe(true);
+  });
+
+  it("prepares a record spooled as received before storing it, in order; waits while it cannot be prepared; puts aside one that never can", async () => {
+    const spool = tmpSpool();
+    const raw = (eventId: string, t = target): SpoolEntry => ({
+      ...entry([], t),
+      unprepared: { events: [{ eventId, type: "E", message: `raw ${eventId}` } as IngestEvent], receivedAt: "2026-01-01T00:00:00.000Z" },
+      options: { store: [false] },
+    });
+    await spool.append(entry(["before"]));
+    await spool.append(raw("raw-1"));
+    await spool.append(raw("raw-gone", { workspaceId: "w", projectId: "gone" }));
+    await spool.append(entry(["after"]));
+    let settingsReadable = false;
+    const prepared: string[] = [];
+    const prepare: PrepareFn = async (e) => {
+      if (!settingsReadable) throw unavailable;
+      if (e.target.projectId === "gone") throw new Error("project deleted");
+      const ids = e.unprepared!.events.map((x) => x.eventId!);
+      prepared.push(...ids);
+      return { id: e.id, at: e.at, target: e.target, events: ids.map((id) => event(`${id}-prepared`)), options: e.options };
+    };
+    const calls: { ids: string[]; store?: boolean[] }[] = [];
+    const store: StoreFn = async (_t, events, options) => void calls.push({ ids: events.map((e) => e.eventId), store: options.store });
+    // The settings cannot be read yet: nothing is stored, the segment stays for the next turn.
+    await expect(replaySpool(spool, eventsOnly(store, prepare), isRetryable)).rejects.toBe(unavailable);
+    expect(calls).toEqual([]);
+    expect(spool.isEmpty()).toBe(false);
+    settingsReadable = true;
+    const result = await replaySpool(spool, eventsOnly(store, prepare), isRetryable);
+    expect(prepared).toEqual(["raw-1"]);
+    expect(calls.flatMap((c) => c.ids)).toEqual(["before", "raw-1-prepared", "after"]);
+    // The receive-time keep decision travels with the prepared events.
+    expect(calls.find((c) => c.ids.includes("raw-1-prepared"))?.store).toEqual([true, false, true]);
+    expect(result.putAside).toBe(1);
     expect(spool.isEmpty()).toBe(true);
   });
 

@@ -1,3 +1,4 @@
+import type { IngestEvent } from "@/lib/ingest/eventSchema";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
 import type { StoreOptions } from "@/lib/ingest/storeEvents";
 import type { AttachmentInput } from "@/lib/sentry/mapAttachment";
@@ -37,6 +38,18 @@ export interface SpoolEntry extends SpooledItems {
    * versions and when nothing was decided.
    */
   options?: StoreOptions;
+  /**
+   * Events spooled as received because the project's settings could not be read (`events` is then
+   * empty): prepared on replay with the settings (lib/intake/prepareSpooled.ts). `options.store`
+   * follows these events' order.
+   */
+  unprepared?: UnpreparedEvents;
+}
+
+/** A request's events as received (each with the id it was answered with) and when (ISO). */
+export interface UnpreparedEvents {
+  events: IngestEvent[];
+  receivedAt: string;
 }
 
 export function serialiseEntry(entry: SpoolEntry): Buffer {
