@@ -9,6 +9,7 @@ import path from "node:path";
 import { spawn } from "node:child_process";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
+import { demoSecretKey } from "./demoSecretKey.mjs";
 import type { EmbeddedDatabase } from "./embeddedDb.mjs";
 import { CLI_COMMANDS } from "@/lib/cli/commands/commandList";
 import { CliError, EXIT } from "@/lib/cli/CliError";
@@ -51,6 +52,9 @@ async function connectDatabase(): Promise<EmbeddedDatabase | null> {
   const port = Number(process.env.FAULTLINE_PG_PORT ?? 5460);
   const url = `postgresql://postgres:postgres@127.0.0.1:${port}/faultline`;
   process.env.DATABASE_URL = url;
+  // The embedded database's key (as `npm start` passes it to the app): new ingest keys are sealed
+  // with it, so the dashboard can show them again.
+  process.env.FAULTLINE_SECRET_KEY ||= demoSecretKey(root);
   if (await reachable(url)) return null;
   // Loaded by its path, not bundled: the container image has neither it nor PostgreSQL's binaries.
   const embeddedDb = path.join(import.meta.dirname, "embeddedDb.mjs");

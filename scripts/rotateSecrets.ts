@@ -1,5 +1,6 @@
 /**
- * `npm run secrets:rotate`: re-seals every stored secret (notification channels, forwarding rules, uptime monitors' headers, authenticator secrets)
+ * `npm run secrets:rotate`: re-seals every stored secret (notification channels, forwarding rules, uptime monitors' headers, authenticator secrets,
+ * ingest keys' copies)
  * under the current FAULTLINE_SECRET_KEY, sealing legacy plain rows on the way.
  * Rotation: set the new key as FAULTLINE_SECRET_KEY and the old one in FAULTLINE_SECRET_KEY_PREVIOUS
  * (on every instance), restart, run this once (start-up does the same in the background), then drop
@@ -12,11 +13,11 @@ import { errorMessage } from "@/lib/text/errorMessage";
 
 async function main() {
   const ring = keyring();
-  const { channels, forwardingRules, uptimeMonitors, twoFactor, total } = await resealAllSecrets();
+  const { channels, forwardingRules, uptimeMonitors, twoFactor, ingestKeys, total } = await resealAllSecrets();
   process.stdout.write(
     `current key ${ring.current.id}; previous ${ring.previous.map((k) => k.id).join(", ") || "none"}; ` +
-      `re-sealed ${total.resealed} (channels ${channels.resealed}, forwarding rules ${forwardingRules.resealed}, uptime monitors ${uptimeMonitors.resealed}, two-factor ${twoFactor.resealed}); ` +
-      `unreadable ${total.unreadable} (channels ${channels.unreadable}, forwarding rules ${forwardingRules.unreadable}, uptime monitors ${uptimeMonitors.unreadable}, two-factor ${twoFactor.unreadable})\n`,
+      `re-sealed ${total.resealed} (channels ${channels.resealed}, forwarding rules ${forwardingRules.resealed}, uptime monitors ${uptimeMonitors.resealed}, two-factor ${twoFactor.resealed}, ingest keys ${ingestKeys.resealed}); ` +
+      `unreadable ${total.unreadable} (channels ${channels.unreadable}, forwarding rules ${forwardingRules.unreadable}, uptime monitors ${uptimeMonitors.unreadable}, two-factor ${twoFactor.unreadable}, ingest keys ${ingestKeys.unreadable})\n`,
   );
   await pool().end();
   process.exit(total.unreadable > 0 ? 1 : 0);

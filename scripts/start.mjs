@@ -3,11 +3,11 @@
 // demo workspace on first start when FAULTLINE_DEMO is on (default: on with the embedded database,
 // off with DATABASE_URL) → scripts/server.mjs (Next.js + the ingest fast path) on HOST:PORT. Ctrl-C stops
 // the app and the database.
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { spawn } from "node:child_process";
 import pg from "pg";
+import { demoSecretKey } from "./demoSecretKey.mjs";
 import { startEmbeddedPostgres } from "./embeddedDb.mjs";
 import { assertDatabaseReachable, assertPortFree, describeStartupError, StartupError } from "./startupChecks.mjs";
 import { bin, capture, run } from "./run.mjs";
@@ -52,7 +52,7 @@ async function main() {
         "FAULTLINE_SECRET_KEY is required with DATABASE_URL (channel and forwarding-rule secrets are encrypted with it): set it to `openssl rand -hex 32` and keep it safe",
       );
     }
-    env.FAULTLINE_SECRET_KEY = demoSecretKey();
+    env.FAULTLINE_SECRET_KEY = demoSecretKey(root, () => console.log("Generated FAULTLINE_SECRET_KEY for the embedded database in .faultline/secret.key"));
   }
   if (!env.DATABASE_URL) {
     const pgPort = Number(env.FAULTLINE_PG_PORT ?? 5460);
@@ -112,19 +112,6 @@ function startApp() {
       if (!stopping) startApp();
     }, 1000);
   });
-}
-
-/**
- * The embedded demo database gets a key of its own, generated once into .faultline/secret.key
- * (mode 600, git-ignored) beside the database files it protects.
- */
-function demoSecretKey() {
-  const file = path.join(root, ".faultline", "secret.key");
-  if (!fs.existsSync(file)) {
-    fs.writeFileSync(file, `${crypto.randomBytes(32).toString("hex")}\n`, { mode: 0o600, flag: "wx" });
-    console.log("Generated FAULTLINE_SECRET_KEY for the embedded database in .faultline/secret.key");
-  }
-  return fs.readFileSync(file, "utf8").trim();
 }
 
 /** The demo password appears only on the start that generated it; it is not stored anywhere. */

@@ -10,6 +10,7 @@ const ACTION_LABELS: Record<string, string> = {
   "project.deleted": "deleted a project",
   "ingest_key.created": "created an ingest key",
   "ingest_key.revoked": "revoked an ingest key",
+  "ingest_key.revealed": "revealed an ingest key (its DSN)",
   "invitation.created": "invited someone",
   "invitation.revoked": "withdrew an invitation",
   "invitation.accepted": "accepted an invitation",

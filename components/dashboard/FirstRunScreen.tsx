@@ -27,15 +27,15 @@ export function FirstRunScreen({ workspace }: { workspace: Me["workspaces"][numb
           <li>
             {project && ingestKey ? (
               <>
-                The key of <span className="font-medium">{project.name}</span> is filled in below. Copy it now: it is not shown again.
+                The key of <span className="font-medium">{project.name}</span> is filled in below (admins can copy it again in Settings → Project).
               </>
             ) : project ? (
               isAdmin ? (
                 <>
                   <Link href={`/settings?ws=${workspace.id}&project=${project.id}`} className="font-medium text-blue-700 underline dark:text-blue-400">
-                    Create an ingest key
+                    Copy an ingest key
                   </Link>{" "}
-                  for <span className="font-medium">{project.name}</span> and copy it (it is shown once).
+                  of <span className="font-medium">{project.name}</span> (or create one) in its settings.
                 </>
               ) : (
                 <>Ask a workspace admin for an ingest key for {project.name}.</>
@@ -45,7 +45,7 @@ export function FirstRunScreen({ workspace }: { workspace: Me["workspaces"][numb
                 <Link href={`/settings?ws=${workspace.id}&new=project`} className="font-medium text-blue-700 underline dark:text-blue-400">
                   Create a project
                 </Link>{" "}
-                — the app or service whose errors it keeps — and copy its key (it is shown once).
+                — the app or service whose errors it keeps — and copy its key.
               </>
             ) : (
               <>Ask a workspace admin to create a project.</>

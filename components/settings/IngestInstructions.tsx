@@ -2,9 +2,10 @@
 
 import { useSyncExternalStore, type ReactNode } from "react";
 import { CopyButton } from "@/components/ui/CopyButton";
+import { projectDsn } from "@/lib/projects/dsn";
 
 interface IngestInstructionsProps {
-  /** The raw key when it is known (just created); a placeholder otherwise. */
+  /** The raw key when it is known (just created, or revealed by an admin); a placeholder otherwise. */
   ingestKey?: string;
   projectPublicId?: number;
 }
@@ -25,9 +26,9 @@ export function curlExample(origin: string, key: string): string {
   ].join("\n");
 }
 
+/** The DSN as the server builds it at creation and on reveal (lib/projects/dsn.ts), for the browser's origin. */
 export function dsnFor(origin: string, key: string, publicId: number): string {
-  const url = new URL(origin);
-  return `${url.protocol}//${key}@${url.host}/${publicId}`;
+  return projectDsn(origin, key, publicId);
 }
 
 /** Where Unreal Engine's Crash Report Client sends (its DataRouterUrl): the key is in the path. */
@@ -73,8 +74,8 @@ export function IngestInstructions({ ingestKey, projectPublicId }: IngestInstruc
   );
 }
 
-/** One value to paste somewhere (a URL, a DSN) with its label, and a copy button when the real key is in it. */
-function CopyableValue({ label, hint, value, testId, copyable }: { label: string; hint?: ReactNode; value: string; testId: string; copyable: boolean }) {
+/** One value to paste somewhere (a URL, a DSN, a key) with its label, and a copy button when the real key is in it. */
+export function CopyableValue({ label, hint, value, testId, copyable }: { label: string; hint?: ReactNode; value: string; testId: string; copyable: boolean }) {
   return (
     <div>
       <p className="font-medium text-gray-900 dark:text-gray-100">{label}</p>

@@ -11,7 +11,7 @@ import type { NewProject } from "@/lib/projects/addProject";
 import { PLATFORMS } from "@/lib/projects/projectSchemas";
 
 /**
- * POST /api/v1/workspaces/:id/projects (admins). The answer holds the new ingest key, shown once by
+ * POST /api/v1/workspaces/:id/projects (admins). The answer holds the new ingest key, shown to
  * the caller; it is also kept for this tab so the first-run screen can show the real DSN.
  */
 export function NewProjectForm({ workspaceId, onCreated, onCancel }: { workspaceId: string; onCreated: (project: NewProject) => void; onCancel: () => void }) {

@@ -9,9 +9,10 @@ import { CreateKeyForm } from "@/components/settings/CreateKeyForm";
 import { ProjectForm } from "@/components/settings/ProjectForm";
 import { ForwardingDeliveryLog } from "@/components/settings/ForwardingDeliveryLog";
 import { ForwardingSettings } from "@/components/settings/ForwardingSettings";
-import { IngestInstructions } from "@/components/settings/IngestInstructions";
 import { IngestKeyList } from "@/components/settings/IngestKeyList";
 import { NewKeyReveal } from "@/components/settings/NewKeyReveal";
+import { SendingErrors } from "@/components/settings/SendingErrors";
+import { useKeyReveals } from "@/components/settings/useKeyReveals";
 import type { CreatedIngestKey } from "@/lib/client/hooks/useIngestKeysQuery";
 import { useProjectQuery } from "@/lib/client/hooks/useProjectQuery";
 
@@ -19,6 +20,7 @@ import { useProjectQuery } from "@/lib/client/hooks/useProjectQuery";
 export function ProjectSettings({ projectId, isAdmin }: { projectId: string; isAdmin: boolean }) {
   const project = useProjectQuery(projectId);
   const [created, setCreated] = useState<CreatedIngestKey | null>(null);
+  const reveals = useKeyReveals(projectId);
 
   if (project.isLoading) return <LoadingState label="Loading project…" />;
   if (project.error || !project.data) return <ErrorState error={project.error ?? new Error("project not found")} onRetry={() => void project.refetch()} />;
@@ -27,11 +29,7 @@ export function ProjectSettings({ projectId, isAdmin }: { projectId: string; isA
   return (
     <div className="space-y-6">
       <Card title="Sending errors" titleId="ingest-title">
-        <p className="mb-4 text-sm text-gray-600 dark:text-gray-300">
-          Project <span className="font-medium text-gray-900 dark:text-gray-100">{data.name}</span> · DSN project id{" "}
-          <code className="font-mono">{data.publicId}</code>
-        </p>
-        <IngestInstructions projectPublicId={data.publicId} />
+        <SendingErrors projectId={projectId} projectName={data.name} projectPublicId={data.publicId} isAdmin={isAdmin} reveals={reveals} />
       </Card>
       <Card title="Ingest keys" titleId="keys-title">
         {isAdmin ? (
@@ -41,7 +39,7 @@ export function ProjectSettings({ projectId, isAdmin }: { projectId: string; isA
             ) : (
               <CreateKeyForm projectId={projectId} onCreated={setCreated} />
             )}
-            <IngestKeyList projectId={projectId} />
+            <IngestKeyList projectId={projectId} reveals={reveals} />
           </div>
         ) : (
           <p className="text-sm text-gray-500 dark:text-gray-400">Only workspace admins can see and manage ingest keys.</p>

@@ -57,7 +57,7 @@ describe("admin CLI (npm run faultline)", { timeout: 300_000 }, () => {
     expect(again.stderr).toContain("already exists");
   });
 
-  it("workspace, project (DSN + key that ingests), member, key create and revoke — audited", async () => {
+  it("workspace, project (DSN + key that ingests), member, key create (kept sealed: revealable) and revoke — audited", async () => {
     const ownerEmail = `owner-${tag()}@test.local`;
     const owner = await cli(["user:create", "--email", ownerEmail, "--name", "Owner", "--password", "owner password 1", "--json"]);
     expect(owner.code).toBe(0);
@@ -78,15 +78,22 @@ describe("admin CLI (npm run faultline)", { timeout: 300_000 }, () => {
     const key = await cli(["key:create", "--project", String(project.json.publicId), "--name", "worker", "--json"]);
     expect(key.code).toBe(0);
     expect((await postEvents(String(key.json.key), { type: "CliError" })).status).toBe(202);
+    // Sealed with FAULTLINE_SECRET_KEY as the dashboard's keys are: the owner copies both again.
+    const cookie = await login({ id: "", email: ownerEmail, password: "owner password 1" });
+    const reveal = (keyId: unknown) => api("GET", `/api/v1/projects/${project.json.id}/keys/${keyId}/dsn`, cookie);
+    expect((await reveal(project.json.ingestKeyId)).body).toMatchObject({ key: project.json.ingestKey, dsn: project.json.dsn });
+    expect((await reveal(key.json.id)).body).toMatchObject({ key: key.json.key, dsn: key.json.dsn });
     const revoked = await cli(["key:revoke", "--project", String(project.json.id), "--key", String(key.json.keyPrefix)]);
     expect(revoked.code).toBe(0);
     // Another process revoked it: an app instance's key cache may accept it for a few seconds more.
     await waitFor(async () => ((await postEvents(String(key.json.key), { type: "CliError" })).status === 401 ? true : undefined));
+    expect((await reveal(key.json.id)).status).toBe(410);
 
-    const cookie = await login({ id: "", email: ownerEmail, password: "owner password 1" });
     const audit = (await api("GET", `/api/v1/workspaces/${ws.json.id}/audit`, cookie)).body.items as { action: string; actorType: string }[];
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["workspace.created", "project.created", "member.added", "member.role_changed", "ingest_key.created", "ingest_key.revoked"]));
-    expect(audit.every((a) => a.actorType === "cli")).toBe(true);
+    // Everything but the owner's reveals was the CLI.
+    expect(audit.filter((a) => a.action === "ingest_key.revealed").map((a) => a.actorType)).toEqual(["user", "user"]);
+    expect(audit.filter((a) => a.action !== "ingest_key.revealed").every((a) => a.actorType === "cli")).toBe(true);
   });
 
   it("user:reset-password prints a one-time link that sets a new password", async () => {

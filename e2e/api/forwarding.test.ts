@@ -333,7 +333,7 @@ describe("forwarding rule secrets at rest", () => {
     const { stdout } = await promisify(execFile)(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/rotateSecrets.ts"], { cwd: root, env: process.env }).catch(
       (error: { stdout?: string }) => ({ stdout: error.stdout ?? "" }),
     );
-    expect(stdout).toMatch(/re-sealed \d+ \(channels \d+, forwarding rules \d+, uptime monitors \d+, two-factor \d+\); unreadable \d+ \(channels \d+, forwarding rules \d+, uptime monitors \d+, two-factor \d+\)/);
+    expect(stdout).toMatch(/re-sealed \d+ \(channels \d+, forwarding rules \d+, uptime monitors \d+, two-factor \d+, ingest keys \d+\); unreadable \d+ \(channels \d+, forwarding rules \d+, uptime monitors \d+, two-factor \d+, ingest keys \d+\)/);
     const row = await expectSealed(id, ["dd-legacy-plain-key"]);
     expect(row.config).toEqual({ url: "https://logs.example.com/v2" });
     const listed = await api("GET", rulesPath(t), await login(t.admin));

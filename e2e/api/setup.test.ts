@@ -61,6 +61,9 @@ describe("first-run setup", { timeout: 180_000 }, () => {
       body: new Uint8Array(envelope({ event_id: id }, [{ type: "event", payload: errorEvent(id) }])),
     });
     expect(sent.status).toBe(200);
+    // The first key is kept sealed: the admin can copy the same DSN again later.
+    const revealed = await fetch(`${app.url}/api/v1/projects/${body.project.id}/keys/${body.project.ingestKeyId}/dsn`, { headers: { cookie } });
+    expect(await revealed.json()).toMatchObject({ key: body.project.ingestKey, dsn: body.project.dsn });
 
     // Later setups are refused too, and the pages now lead to the login instead.
     const again = await fetch(`${app.url}/api/v1/setup`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(setupBody(9)) });

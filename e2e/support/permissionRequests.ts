@@ -388,6 +388,7 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
     const key = await createIngestKey({ projectId: ctx.t.projectId, name: "to revoke" });
     return { path: `/api/v1/projects/${ctx.t.projectId}/keys/${key.id}` };
   },
+  "GET /api/v1/projects/:projectId/keys/:keyId/dsn": (ctx) => ({ path: `/api/v1/projects/${ctx.t.projectId}/keys/${ctx.t.keyId}/dsn` }),
   "GET /api/v1/projects/:projectId/sourcemaps": (ctx) => ({ path: `/api/v1/projects/${ctx.t.projectId}/sourcemaps` }),
   "POST /api/v1/projects/:projectId/sourcemaps": (ctx) => ({
     path: `/api/v1/projects/${ctx.t.projectId}/sourcemaps?release=matrix%401.0.0&url=${encodeURIComponent(`~/static/${tag()}.js`)}`,

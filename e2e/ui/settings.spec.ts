@@ -10,7 +10,7 @@ test.beforeAll(async () => {
   t = await createTenant("keys");
 });
 
-test("create a key (shown once), use it, revoke it", async ({ page, context }) => {
+test("create a key, use it, show its DSN again, revoke it", async ({ page, context }) => {
   await signInAs(context, t.admin);
   await page.goto("/");
   await page.getByRole("link", { name: "Settings" }).click();
@@ -31,7 +31,7 @@ test("create a key (shown once), use it, revoke it", async ({ page, context }) =
   // The key works for ingest.
   expect((await postEvents(key, { type: "KeyCheck", message: "sent with the new key" })).status).toBe(202);
 
-  // Once dismissed (or after a reload) only the prefix is ever shown again.
+  // Once dismissed (or after a reload) only the prefix is shown, until an admin asks for the key again.
   await reveal.getByRole("button", { name: "I have copied it" }).click();
   await expect(page.getByTestId("new-key")).toHaveCount(0);
   await page.reload();
@@ -41,6 +41,18 @@ test("create a key (shown once), use it, revoke it", async ({ page, context }) =
   await expect(row).toContainText(key.slice(0, 8));
   const listed = await page.request.get(`/api/v1/projects/${t.projectId}/keys`);
   expect(JSON.stringify(await listed.json())).not.toContain(key);
+
+  // Show: the real key and its DSN again, each with a copy button; "Sending errors" fills it in.
+  await row.getByRole("button", { name: "Show key e2e backend" }).click();
+  const shown = row.getByRole("region", { name: "Key e2e backend" });
+  await expect(shown.getByTestId("revealed-key")).toHaveText(key);
+  await expect(shown.getByTestId("revealed-dsn")).toHaveText(new RegExp(`^http://${key}@127\\.0\\.0\\.1:\\d+/${t.projectPublicId}$`));
+  await expect(shown.getByRole("button", { name: "Copy" })).toHaveCount(2);
+  await screenshotBothWidths(page, "settings-key-shown");
+  await row.getByRole("button", { name: "Hide key e2e backend" }).click();
+  await expect(shown).toHaveCount(0);
+  await page.getByLabel("Fill in a key").selectOption({ label: `e2e backend (${key.slice(0, 8)}…)` });
+  await expect(page.getByRole("region", { name: "Sending errors" }).getByTestId("curl-example")).toContainText(`x-faultline-key: ${key}`);
 
   await row.getByRole("button", { name: "Revoke key e2e backend" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Revoke key" }).click();

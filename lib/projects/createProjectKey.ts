@@ -6,16 +6,18 @@ import { createIngestKey } from "@/lib/projects/createIngestKey";
 import { findProject } from "@/lib/projects/findProject";
 import type { CreateIngestKeyInput } from "@/lib/projects/projectSchemas";
 
-/** POST /api/v1/projects/:id/keys (admins): a new key, shown in this answer only; audited. */
+/** POST /api/v1/projects/:id/keys (admins): a new key in full (sealed at rest: admins can reveal it again); audited. */
 export async function createProjectKey(auth: AuthContext, projectId: string, input: CreateIngestKeyInput) {
   assertUser(auth);
   const project = await findProject(auth, projectId);
   assertCanAdminister(auth, project.workspaceId);
   return db().$transaction(async (tx) => {
-    const key = await createIngestKey({ projectId, name: input.name }, tx);
+    const { id, name, keyPrefix, createdAt, key } = await createIngestKey({ projectId, name: input.name }, tx);
     await tx.auditLog.create({
-      data: auditRow({ workspaceId: project.workspaceId, actor: userActor(auth.userId), action: "ingest_key.created", targetType: "ingest_key", targetId: key.id, after: { projectId, name: key.name, keyPrefix: key.keyPrefix } }),
+      data: auditRow({ workspaceId: project.workspaceId, actor: userActor(auth.userId), action: "ingest_key.created", targetType: "ingest_key", targetId: id, after: { projectId, name, keyPrefix } }),
     });
-    return key;
+    return { id, name, keyPrefix, createdAt, key };
   });
 }
+
+export type CreatedProjectKey = Awaited<ReturnType<typeof createProjectKey>>;

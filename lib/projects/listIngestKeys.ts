@@ -3,14 +3,18 @@ import { assertCanAdminister } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/prisma";
 import { findProject } from "@/lib/projects/findProject";
 
-/** A project's ingest keys, newest first (admins). Only the prefix is stored in clear, so only it is returned. */
+/**
+ * A project's ingest keys, newest first (admins). Never the key: its prefix, and `revealable` — a
+ * live key with a sealed copy, which GET …/keys/:keyId/dsn shows in full (false for revoked keys and
+ * for keys created before copies were kept).
+ */
 export async function listIngestKeys(auth: AuthContext, projectId: string) {
   const project = await findProject(auth, projectId);
   assertCanAdminister(auth, project.workspaceId);
   const keys = await db().ingestKey.findMany({
     where: { projectId },
     orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
-    select: { id: true, name: true, keyPrefix: true, createdAt: true, revokedAt: true, lastUsedAt: true },
+    select: { id: true, name: true, keyPrefix: true, createdAt: true, revokedAt: true, lastUsedAt: true, keySealed: true },
   });
   return {
     items: keys.map((k) => ({
@@ -20,6 +24,7 @@ export async function listIngestKeys(auth: AuthContext, projectId: string) {
       createdAt: k.createdAt.toISOString(),
       revokedAt: k.revokedAt?.toISOString() ?? null,
       lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+      revealable: k.revokedAt === null && k.keySealed !== null,
     })),
   };
 }

@@ -1,5 +1,6 @@
 import { auditRow } from "@/lib/audit/auditRow";
 import type { CliCommand } from "@/lib/cli/cliCommand";
+import { keptNote } from "@/lib/cli/keptNote";
 import { findProjectRef, flagValue } from "@/lib/cli/resolveTargets";
 import { db } from "@/lib/db/prisma";
 import { createIngestKey } from "@/lib/projects/createIngestKey";
@@ -8,7 +9,7 @@ import { CreateIngestKeySchema } from "@/lib/projects/projectSchemas";
 
 export const keyCreate: CliCommand = {
   name: "key:create",
-  summary: "create an ingest key for a project; prints the key (once) and its DSN",
+  summary: "create an ingest key for a project; prints the key and its DSN",
   flags: {
     project: { description: "project id or DSN project id", required: true },
     name: { description: "a label for the key (default: cli)" },
@@ -25,7 +26,7 @@ export const keyCreate: CliCommand = {
     });
     const dsn = projectDsn(ctx.publicUrl, key.key, project.publicId);
     return {
-      lines: [`Created key "${name}" (id ${key.id}) for project "${project.name}".`, `  Ingest key: ${key.key}   (shown once)`, `  Sentry DSN: ${dsn}`],
+      lines: [`Created key "${name}" (id ${key.id}) for project "${project.name}".`, `  Ingest key: ${key.key}   ${keptNote(key.kept)}`, `  Sentry DSN: ${dsn}`],
       data: { id: key.id, projectId: project.id, name, key: key.key, keyPrefix: key.keyPrefix, dsn },
     };
   },

@@ -22,7 +22,7 @@ export const keyRevoke: CliCommand = {
     if (candidates.length > 1) throw new CliError(EXIT.conflict, `the prefix "${ref}" matches ${candidates.length} keys: give the key id`);
     const key = candidates[0];
     await db().$transaction([
-      db().ingestKey.update({ where: { id: key.id }, data: { revokedAt: new Date() } }),
+      db().ingestKey.update({ where: { id: key.id }, data: { revokedAt: new Date(), keySealed: null } }),
       db().auditLog.create({
         data: auditRow({ workspaceId: project.workspaceId, actor: { type: "cli" }, action: "ingest_key.revoked", targetType: "ingest_key", targetId: key.id, before: { name: key.name, keyPrefix: key.keyPrefix } }),
       }),

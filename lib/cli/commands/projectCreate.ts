@@ -1,6 +1,7 @@
 import { auditRow } from "@/lib/audit/auditRow";
 import type { CliCommand } from "@/lib/cli/cliCommand";
 import { CliError, EXIT } from "@/lib/cli/CliError";
+import { keptNote } from "@/lib/cli/keptNote";
 import { findWorkspace, flagValue } from "@/lib/cli/resolveTargets";
 import { db } from "@/lib/db/prisma";
 import { newProjectDto } from "@/lib/projects/addProject";
@@ -34,7 +35,7 @@ export const projectCreate: CliCommand = {
       return {
         lines: [
           `Created project "${name}" in "${workspace.name}" (id ${project.id}, DSN project id ${project.publicId}).`,
-          `  Ingest key: ${key.key}   (shown once)`,
+          `  Ingest key: ${key.key}   ${keptNote(key.kept)}`,
           `  Sentry DSN: ${dto.dsn}`,
           `  Ingest URL: ${dto.ingestUrl}   (header X-Faultline-Key)`,
         ],

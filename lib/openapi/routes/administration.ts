@@ -11,7 +11,7 @@ export const administrationRoutes: RouteSpec[] = [
   {
     method: "POST", path: "/api/v1/setup", tag: "Administration", auth: "none",
     summary: "First run: the first admin, workspace and project, signed in; 409 once any user exists", body: SetupSchema,
-    responses: { 201: "`{workspaceId, project: {id, publicId, dsn, ingestKey, …}}` and Set-Cookie (the key is shown once)" }, errors: [409, 422],
+    responses: { 201: "`{workspaceId, project: {id, publicId, dsn, ingestKey, …}}` and Set-Cookie (admins can reveal the key again later)" }, errors: [409, 422],
   },
   {
     method: "POST", path: "/api/v1/workspaces", tag: "Workspaces", auth: "session",

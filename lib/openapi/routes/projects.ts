@@ -19,7 +19,7 @@ export const projectRoutes: RouteSpec[] = [
   },
   {
     method: "POST", path: "/api/v1/workspaces/{workspaceId}/projects", tag: "Projects", auth: "session", role: "admin",
-    summary: "Create a project with its first ingest key (shown once) and DSN", params: WorkspaceParamsSchema, body: CreateProjectSchema,
+    summary: "Create a project with its first ingest key and DSN (the key can be revealed again later: `GET …/keys/{keyId}/dsn`)", params: WorkspaceParamsSchema, body: CreateProjectSchema,
     responses: { 201: "`{id, publicId, name, slug, platform, dsn, ingestKey, …}`" }, errors: [401, 403, 404, 422],
   },
   {
@@ -36,18 +36,25 @@ export const projectRoutes: RouteSpec[] = [
   },
   {
     method: "GET", path: "/api/v1/projects/{projectId}/keys", tag: "Projects", auth: "session", role: "admin",
-    summary: "Ingest keys (prefix only)", params: ProjectParamsSchema,
-    responses: { 200: "the keys" }, errors: [401, 403, 404, 422],
+    summary: "Ingest keys (prefix only; `revealable`: a live key whose sealed copy is kept)", params: ProjectParamsSchema,
+    responses: { 200: "`{items: [{id, name, keyPrefix, createdAt, revokedAt, lastUsedAt, revealable}]}`" }, errors: [401, 403, 404, 422],
   },
   {
     method: "POST", path: "/api/v1/projects/{projectId}/keys", tag: "Projects", auth: "session", role: "admin",
-    summary: "Create an ingest key; the response is the only time it is shown", params: ProjectParamsSchema, body: CreateIngestKeySchema,
+    summary: "Create an ingest key (kept sealed: admins can reveal it again)", params: ProjectParamsSchema, body: CreateIngestKeySchema,
     responses: { 201: "`{id, name, key, keyPrefix, createdAt}`" }, errors: [401, 403, 404, 422],
   },
   {
     method: "DELETE", path: "/api/v1/projects/{projectId}/keys/{keyId}", tag: "Projects", auth: "session", role: "admin",
-    summary: "Revoke an ingest key (kept for the record)", params: IngestKeyParamsSchema,
+    summary: "Revoke an ingest key (kept for the record; its sealed copy is dropped)", params: IngestKeyParamsSchema,
     responses: { 204: "revoked" }, errors: [401, 403, 404, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/projects/{projectId}/keys/{keyId}/dsn", tag: "Projects", auth: "session", role: "admin",
+    summary: "Reveal a live ingest key in full with its DSN, opened from its sealed copy (audited: `ingest_key.revealed`)",
+    description: "The DSN is built as at creation (`PUBLIC_URL`, else the request's host). Refusals name the key (`keyId`): 410 `ingest_key_revoked` (a revoked key is never shown again), 409 `ingest_key_not_kept` (created before keys were kept: create a new key), 503 `secret_key_mismatch` (the sealed copy does not open with `FAULTLINE_SECRET_KEY`: it was changed without `FAULTLINE_SECRET_KEY_PREVIOUS`). `Cache-Control: private, no-store`.",
+    params: IngestKeyParamsSchema,
+    responses: { 200: "`{id, name, keyPrefix, key, dsn}`" }, errors: [401, 403, 404, 409, 410, 422, 503],
   },
   {
     method: "GET", path: "/api/v1/projects/{projectId}/sourcemaps", tag: "Projects", auth: "session", role: "viewer",

@@ -7,7 +7,7 @@ import { addProject } from "@/lib/projects/addProject";
 import { CreateProjectSchema } from "@/lib/projects/projectSchemas";
 import { publicOrigin } from "@/lib/projects/publicOrigin";
 
-/** POST /api/v1/workspaces/:workspaceId/projects {name, platform?} — 201 {id, publicId, dsn, ingestKey} (key shown once; admins). */
+/** POST /api/v1/workspaces/:workspaceId/projects {name, platform?} — 201 {id, publicId, dsn, ingestKey} (admins; the key can be revealed again: GET …/keys/:keyId/dsn). */
 export const POST = handle(async (req: Request, { params }: WorkspaceRouteContext) => {
   const { workspaceId } = parseWith(WorkspaceParamsSchema, await params);
   const input = parseWith(CreateProjectSchema, await readJson(req));
