@@ -23,7 +23,7 @@ const nextConfig: NextConfig = {
   // Sentry's and GlitchTip's addresses for the issue list and an issue, for people who come from them.
   async redirects() {
     return [
-      { source: "/issues", destination: "/", permanent: false },
+      { source: "/issues", destination: "/errors", permanent: false },
       { source: "/issues/:id", destination: "/errors/:id", permanent: false },
     ];
   },

@@ -5,14 +5,14 @@ import { ErrorTrackingDashboard } from "@/components/dashboard/ErrorTrackingDash
 import { pathWithSearch, type SearchParams } from "@/lib/client/pathWithSearch";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Errors · Faultline" };
+export const metadata: Metadata = { title: "Dashboard · Faultline" };
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   // Keep the query string through sign-in so a shared link still opens the same view.
   await currentUserOrRedirect(pathWithSearch("/", await searchParams));
   return (
     <Suspense>
-      <ErrorTrackingDashboard />
+      <ErrorTrackingDashboard view="dashboard" />
     </Suspense>
   );
 }

@@ -17,7 +17,7 @@ interface AppHeaderProps {
   me?: Me;
   workspace?: Workspace;
   onWorkspaceChange?: (id: string) => void;
-  active: "errors" | "releases" | "reports" | "activity" | "feedback" | "crons" | "settings" | "account";
+  active: "dashboard" | "issues" | "releases" | "reports" | "activity" | "feedback" | "crons" | "settings" | "account";
 }
 
 const navLink = (active: boolean) =>
@@ -26,8 +26,9 @@ const navLink = (active: boolean) =>
 export function AppHeader({ me, workspace, onWorkspaceChange, active }: AppHeaderProps) {
   const { showToast } = useToast();
   const wsQuery = workspace ? `?ws=${workspace.id}` : "";
-  // The list keeps the project, environment and timeframe last chosen in this tab.
-  const errorsHref = useListViewHref(workspace?.id, "scope");
+  // The dashboard and the Issues page keep the project, environment and timeframe last chosen in this tab.
+  const dashboardHref = useListViewHref(workspace?.id, "scope", "/");
+  const issuesHref = useListViewHref(workspace?.id, "scope", "/errors");
   // …and the pages with a project filter open on that project.
   const remembered = useRememberedProject(workspace?.id);
   const scopedQuery = remembered ? `${wsQuery}&project=${remembered}` : wsQuery;
@@ -50,14 +51,17 @@ export function AppHeader({ me, workspace, onWorkspaceChange, active }: AppHeade
     <header className="border-b border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900">
       {/* One row from lg up; below it the nav takes a row of its own (scrolling sideways on phones), so no link is ever cut off. */}
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2.5 sm:px-6 lg:flex-nowrap lg:gap-4 lg:px-8">
-        <Link href={errorsHref} className="font-semibold text-red-600 dark:text-red-400">
+        <Link href={dashboardHref} className="font-semibold text-red-600 dark:text-red-400">
           Faultline
         </Link>
         {me && workspace && onWorkspaceChange && <WorkspaceSwitcher workspaces={me.workspaces} current={workspace} onChange={onWorkspaceChange} />}
         <div className="relative order-last -mx-4 w-[calc(100%+2rem)] min-w-0 sm:-mx-6 sm:w-[calc(100%+3rem)] lg:order-none lg:mx-0 lg:w-auto">
           <nav ref={observeNav} aria-label="Main" className="flex items-center gap-0.5 overflow-x-auto px-4 sm:gap-1 sm:px-6 lg:px-0">
-            <Link href={errorsHref} className={navLink(active === "errors")} aria-current={active === "errors" ? "page" : undefined}>
-              Errors
+            <Link href={dashboardHref} className={navLink(active === "dashboard")} aria-current={active === "dashboard" ? "page" : undefined}>
+              Dashboard
+            </Link>
+            <Link href={issuesHref} className={navLink(active === "issues")} aria-current={active === "issues" ? "page" : undefined}>
+              Issues
             </Link>
             <Link href={`/releases${scopedQuery}`} className={navLink(active === "releases")} aria-current={active === "releases" ? "page" : undefined}>
               Releases

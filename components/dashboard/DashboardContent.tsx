@@ -5,6 +5,7 @@ import { useCallback, useEffect } from "react";
 import { DashboardFilters } from "@/components/dashboard/DashboardFilters";
 import { DashboardSections } from "@/components/dashboard/DashboardSections";
 import { FirstRunScreen } from "@/components/dashboard/FirstRunScreen";
+import { WorkspaceIssueList } from "@/components/errors/WorkspaceIssueList";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
 import { useErrorsQuery } from "@/lib/client/hooks/useErrorsQuery";
@@ -12,22 +13,34 @@ import { useErrorTrackingQuery } from "@/lib/client/hooks/useErrorTrackingQuery"
 import { useSearchValuesQuery } from "@/lib/client/hooks/useSearchValuesQuery";
 import type { DashboardParams, ParamPatch } from "@/lib/client/useDashboardParams";
 import { forgetFirstRunKey } from "@/lib/client/firstRunKey";
-import { rememberListView } from "@/lib/client/lastListView";
+import { rememberListView, type ListPage } from "@/lib/client/lastListView";
 import { knownProjectId } from "@/lib/client/useProjectParam";
 import type { Me } from "@/lib/workspaces/getMe";
+
+/** The dashboard (`/`: overview, timeline, the list beside a details panel, analyses) or the Issues page (`/errors`: the list alone). */
+export type ListView = "dashboard" | "issues";
+
+const PAGE_OF: Record<ListView, ListPage> = { dashboard: "/", issues: "/errors" };
+
+const HEADINGS: Record<ListView, [string, string]> = {
+  dashboard: ["Error Tracking", "Monitor and resolve system errors and exceptions"],
+  issues: ["Issues", "Search, sort and triage every issue; open one for its events"],
+};
 
 interface DashboardContentProps {
   me: Me;
   workspace: Me["workspaces"][number];
   params: DashboardParams & { update: (patch: ParamPatch, options?: { push?: boolean }) => void };
+  view: ListView;
 }
 
-/** Title, filters, and either the first-run screen or the dashboard sections for one workspace. */
-export function DashboardContent({ me, workspace, params }: DashboardContentProps) {
+/** Title, filters, and either the first-run screen or the dashboard sections (or the Issues page's list) for one workspace. */
+export function DashboardContent({ me, workspace, params, view }: DashboardContentProps) {
   const { update } = params;
   const projectId = knownProjectId(workspace.projects, params.projectId) || undefined;
   const environment = params.environment ?? undefined;
-  const tracking = useErrorTrackingQuery({ workspaceId: workspace.id, timeframe: params.timeframe, severity: params.severity, projectId, environment });
+  // The overview's aggregates: the dashboard's alone (the Issues page is the list).
+  const tracking = useErrorTrackingQuery({ workspaceId: view === "dashboard" ? workspace.id : undefined, timeframe: params.timeframe, severity: params.severity, projectId, environment });
   const environments = useSearchValuesQuery(workspace.id, "environment", "", true);
   // Any error at all, ever: decides between the first-run screen and the dashboard.
   const anyError = useErrorsQuery({ workspaceId: workspace.id, pageSize: 1 });
@@ -42,15 +55,16 @@ export function DashboardContent({ me, workspace, params }: DashboardContentProp
   useEffect(() => {
     if (hasErrors) forgetFirstRunKey();
   }, [hasErrors]);
-  // Each change of the view (params follow the URL) is where an issue page's "← Errors" returns to.
-  useEffect(() => rememberListView(workspace.id, window.location.search), [workspace.id, params]);
+  // Each change of the view (params follow the URL) is where an issue page's way back returns to.
+  useEffect(() => rememberListView(workspace.id, PAGE_OF[view], window.location.search), [workspace.id, view, params]);
+  const [heading, subheading] = HEADINGS[view];
 
   return (
     <div className="space-y-6">
       <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
         <div>
-          <h1 className="text-2xl font-bold text-gray-900 dark:text-gray-100">Error Tracking</h1>
-          <p className="mt-1 text-sm text-gray-500 dark:text-gray-400">Monitor and resolve system errors and exceptions</p>
+          <h1 className="text-2xl font-bold text-gray-900 dark:text-gray-100">{heading}</h1>
+          <p className="mt-1 text-sm text-gray-500 dark:text-gray-400">{subheading}</p>
         </div>
         {!isFirstRun && (
           <DashboardFilters
@@ -73,9 +87,9 @@ export function DashboardContent({ me, workspace, params }: DashboardContentProp
         <ErrorState error={anyError.error} onRetry={() => void anyError.refetch()} />
       ) : isFirstRun ? (
         <FirstRunScreen workspace={workspace} />
-      ) : tracking.error && !tracking.data ? (
+      ) : view === "dashboard" && tracking.error && !tracking.data ? (
         <ErrorState error={tracking.error} onRetry={() => void tracking.refetch()} />
-      ) : tracking.data ? (
+      ) : view === "issues" || tracking.data ? (
         <>
           {quietProject && (
             <p role="status" className="rounded-md bg-blue-50 px-4 py-3 text-sm text-blue-900 ring-1 ring-blue-200 dark:bg-blue-950 dark:text-blue-200 dark:ring-blue-900">
@@ -86,9 +100,24 @@ export function DashboardContent({ me, workspace, params }: DashboardContentProp
               .
             </p>
           )}
-          <DashboardSections me={me} workspace={workspace} params={params} scope={{ projectId, environment }} tracking={tracking.data} onChange={onChange} />
+          {view === "issues" ? (
+            <IssuesList me={me} workspace={workspace} params={params} scope={{ projectId, environment }} onChange={onChange} />
+          ) : (
+            tracking.data && <DashboardSections me={me} workspace={workspace} params={params} scope={{ projectId, environment }} tracking={tracking.data} onChange={onChange} />
+          )}
         </>
       ) : null}
     </div>
   );
+}
+
+/**
+ * The Issues page's body: the list, full width, whose rows open the issue's page (no details panel
+ * beside it: an engineer opens the issue, and Back or the page's "← Issues" returns to the list as left).
+ */
+function IssuesList({ me, workspace, params, scope, onChange }: Omit<DashboardContentProps, "view"> & { scope: { projectId?: string; environment?: string }; onChange: (patch: ParamPatch) => void }) {
+  // The category picker offers the workspace's most frequent categories (the dashboard takes them from its overview).
+  const categoryValues = useSearchValuesQuery(workspace.id, "category", "", true);
+  const categories = [...new Set([...(categoryValues.data?.values.map((v) => v.value) ?? []), ...(params.category ? [params.category] : [])])].sort();
+  return <WorkspaceIssueList me={me} workspace={workspace} params={params} scope={scope} categories={categories} title="Issues" onChange={onChange} />;
 }

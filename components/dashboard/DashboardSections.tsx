@@ -1,20 +1,19 @@
 "use client";
 
+import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect } from "react";
 import { ErrorAlerts } from "@/components/alerts/ErrorAlerts";
 import { ErrorCorrelations } from "@/components/analysis/ErrorCorrelations";
 import { RecoveryAnalysis } from "@/components/analysis/RecoveryAnalysis";
 import { ErrorCategories } from "@/components/errors/ErrorCategories";
 import { ErrorDetailsPanel } from "@/components/errors/ErrorDetailsPanel";
-import { ErrorList } from "@/components/errors/ErrorList";
 import { ErrorOverview } from "@/components/errors/ErrorOverview";
 import { ErrorTimeline } from "@/components/errors/ErrorTimeline";
 import { TopErrors } from "@/components/errors/TopErrors";
+import { WorkspaceIssueList } from "@/components/errors/WorkspaceIssueList";
 import { ResolutionMetricsPanel } from "@/components/analysis/ResolutionMetricsPanel";
 import type { WorkspaceErrorTracking } from "@/lib/analytics/getWorkspaceErrorTracking";
-import { useErrorsQuery, type ErrorsFilters } from "@/lib/client/hooks/useErrorsQuery";
-import { useMembersQuery } from "@/lib/client/hooks/useMembersQuery";
-import { useTeamsQuery } from "@/lib/client/hooks/useTeamsQuery";
+import { listViewPath } from "@/lib/client/lastListView";
 import { setValues } from "@/lib/search/editSearch";
 import type { DashboardParams, ParamPatch } from "@/lib/client/useDashboardParams";
 import type { Me } from "@/lib/workspaces/getMe";
@@ -29,33 +28,11 @@ interface DashboardSectionsProps {
   onChange: (patch: ParamPatch) => void;
 }
 
-const PAGE_SIZE = 20;
-
 /** Seed 002's page layout: overview, timeline, list + details (or correlations), recovery, alerts. */
 export function DashboardSections({ me, workspace, params, scope, tracking, onChange }: DashboardSectionsProps) {
   const { update, selectedErrorId } = params;
-  const filters: ErrorsFilters = {
-    workspaceId: workspace.id,
-    projectId: scope.projectId,
-    environment: scope.environment,
-    severity: params.severity === "all" ? undefined : params.severity,
-    // status, cat, q and assigned: links made before the search syntax keep working.
-    status: params.statuses.join(",") || undefined,
-    category: params.category ?? undefined,
-    q: params.q || undefined,
-    query: params.query || undefined,
-    assigned: params.assigned ?? undefined,
-    sort: params.sort,
-    order: params.order,
-    page: params.page,
-    pageSize: PAGE_SIZE,
-    statsPeriod: params.timeframe,
-    ...(params.window ? { since: params.window.from, until: params.window.to } : { timeframe: params.timeframe }),
-  };
-  const list = useErrorsQuery(filters);
-  const canTriage = workspace.role !== "viewer";
-  const members = useMembersQuery(workspace.id);
-  const teams = useTeamsQuery(workspace.id);
+  // The list as it is here, on the Issues page (less the panel open).
+  const fullListHref = listViewPath(useSearchParams().toString(), workspace.id, "all", "/errors");
   const select = useCallback((id: string) => update({ error: id }, { push: true }), [update]);
   const close = useCallback(() => update({ error: null }), [update]);
   useLockScrollWhileOverlay(Boolean(selectedErrorId));
@@ -72,23 +49,15 @@ export function DashboardSections({ me, workspace, params, scope, tracking, onCh
       />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <ErrorList
-            workspaceId={workspace.id}
-            filters={filters}
-            members={members.data?.items ?? []}
-            teams={teams.data?.items}
-            currentUserId={me.user.id}
-            canTriage={canTriage}
-            projectNames={workspace.projects.length > 1 && !scope.projectId ? new Map(workspace.projects.map((p) => [p.id, p.name])) : undefined}
+          <WorkspaceIssueList
+            me={me}
+            workspace={workspace}
             params={params}
+            scope={scope}
             categories={categories}
-            data={list.data}
-            isLoading={list.isLoading}
-            isFetching={list.isFetching}
-            error={list.error}
-            onRetry={() => void list.refetch()}
             onChange={onChange}
             onSelect={select}
+            fullListHref={fullListHref}
           />
           <TopErrors topErrors={tracking.topErrors} selectedErrorId={selectedErrorId} onSelect={select} />
         </div>

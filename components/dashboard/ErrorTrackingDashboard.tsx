@@ -2,7 +2,7 @@
 
 import { useCallback } from "react";
 import { AppHeader } from "@/components/dashboard/AppHeader";
-import { DashboardContent } from "@/components/dashboard/DashboardContent";
+import { DashboardContent, type ListView } from "@/components/dashboard/DashboardContent";
 import { TwoFactorRequiredNotice } from "@/components/settings/TwoFactorRequiredNotice";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorState } from "@/components/ui/ErrorState";
@@ -10,8 +10,8 @@ import { LoadingState } from "@/components/ui/Spinner";
 import { useMeQuery } from "@/lib/client/hooks/useMeQuery";
 import { useDashboardParams } from "@/lib/client/useDashboardParams";
 
-/** The error-tracking page: who is signed in, which workspace, then the dashboard for it. */
-export function ErrorTrackingDashboard() {
+/** The dashboard (`/`) or the Issues page (`/errors`): who is signed in, which workspace, then the view of it. */
+export function ErrorTrackingDashboard({ view }: { view: ListView }) {
   const params = useDashboardParams();
   const { update } = params;
   const me = useMeQuery();
@@ -25,8 +25,9 @@ export function ErrorTrackingDashboard() {
 
   return (
     <div className="min-h-screen">
-      <AppHeader me={me.data} workspace={workspace} onWorkspaceChange={switchWorkspace} active="errors" />
-      <main className="mx-auto max-w-7xl px-3 py-6 sm:px-6 lg:px-8">
+      <AppHeader me={me.data} workspace={workspace} onWorkspaceChange={switchWorkspace} active={view} />
+      {/* The Issues page is the list alone: as wide as the issue page it opens. */}
+      <main className={`mx-auto px-3 py-6 sm:px-6 lg:px-8 ${view === "issues" ? "max-w-screen-2xl" : "max-w-7xl"}`}>
         {me.isLoading ? (
           <LoadingState label="Loading your workspaces…" />
         ) : me.error ? (
@@ -36,7 +37,7 @@ export function ErrorTrackingDashboard() {
         ) : workspace.twoFactorBlocked ? (
           <TwoFactorRequiredNotice workspaceName={workspace.name} />
         ) : (
-          <DashboardContent key={workspace.id} me={me.data} workspace={workspace} params={params} />
+          <DashboardContent key={workspace.id} me={me.data} workspace={workspace} params={params} view={view} />
         )}
       </main>
     </div>

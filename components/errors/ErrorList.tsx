@@ -1,5 +1,7 @@
 "use client";
 
+import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState, type KeyboardEvent } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { BulkActionBar, type BulkChoice } from "@/components/errors/BulkActionBar";
@@ -13,6 +15,7 @@ import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState, Spinner } from "@/components/ui/Spinner";
 import { useToast } from "@/components/ui/Toast";
 import { bulkRequest, selectionOf } from "@/lib/client/bulkRequest";
+import { issuePageHref } from "@/lib/client/eventsTabLinks";
 import { countOf, formatCount } from "@/lib/client/format";
 import type { ErrorsFilters, ErrorsPage } from "@/lib/client/hooks/useErrorsQuery";
 import { TIMEFRAME_LABELS } from "@/lib/client/timeframes";
@@ -42,27 +45,41 @@ interface ErrorListProps {
   error: Error | null;
   onRetry: () => void;
   onChange: (patch: ParamPatch) => void;
-  onSelect: (errorId: string) => void;
+  /**
+   * A plain click on a row (or Enter / Space on it) selects the issue, for a details panel beside
+   * the list (the dashboard's). Without it the row opens the issue's page (the Issues page's).
+   */
+  onSelect?: (errorId: string) => void;
+  /** The card's heading: "Errors" on the dashboard, "Issues" on the Issues page. */
+  title?: string;
+  /** The same list on a page of its own (the dashboard's link to the Issues page). */
+  fullListHref?: string;
 }
 
-const optionId = (errorId: string) => `error-option-${errorId}`;
+const rowId = (errorId: string) => `error-row-${errorId}`;
 
 const DONE: Record<BulkChoice["action"], string> = { resolve: "Resolved", ignore: "Ignored", reopen: "Reopened", assign: "Reassigned" };
 
 /**
- * The filterable, paged error list: a listbox navigable with arrow keys or j/k (Enter opens an error,
- * x checks it), with checkboxes for bulk changes (shift-click or shift-x selects a range, the header
- * selects the page, then "all matching" selects every issue the search finds).
+ * The filterable, paged issue list: a list of rows, each a checkbox and its title, a link to the
+ * issue's page (a modified or middle click opens it in a new tab; a plain click selects the row when
+ * the page has a details panel). One row at a time is in the Tab order; arrow keys or j/k move
+ * between rows, Enter opens the row, x checks it. Checkboxes select for bulk changes (shift-click or
+ * shift-x selects a range, the header selects the page, then "all matching" every issue the search finds).
  */
 export function ErrorList(props: ErrorListProps) {
   const { workspaceId, params, filters, data, isLoading, isFetching, error, onRetry, onChange, onSelect, canTriage } = props;
   const qc = useQueryClient();
+  const router = useRouter();
   const zone = useTimeZone();
   const { showToast } = useToast();
   const items = data?.items ?? [];
   const selectedIndex = items.findIndex((e) => e.errorId === params.selectedErrorId);
-  const [active, setActive] = useState<number | null>(null);
-  const activeIndex = active !== null && active < items.length ? active : Math.max(0, selectedIndex);
+  // The active row by its issue, so a refetch that reorders the list (new events) keeps it.
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const activeAt = items.findIndex((e) => e.errorId === activeId);
+  const activeIndex = activeAt !== -1 ? activeAt : Math.max(0, selectedIndex);
+  const hrefOf = (errorId: string) => issuePageHref(errorId, params);
   const [hasFocus, setHasFocus] = useState(false);
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const [anchor, setAnchor] = useState<number | null>(null);
@@ -79,25 +96,39 @@ export function ErrorList(props: ErrorListProps) {
     setAnchor(null);
   }
 
-  function move(to: number) {
+  /** Selects the row's issue into the details panel, or opens its page. */
+  function open(index: number) {
+    const id = items[index].errorId;
+    setActiveId(id);
+    if (onSelect) onSelect(id);
+    else router.push(hrefOf(id));
+  }
+
+  /** Moves to another row, focusing the same control there (its checkbox or its link). */
+  function move(to: number, from: HTMLElement) {
     const next = Math.min(items.length - 1, Math.max(0, to));
-    setActive(next);
-    document.getElementById(optionId(items[next].errorId))?.scrollIntoView({ block: "nearest" });
+    const id = items[next].errorId;
+    setActiveId(id);
+    const part = isCheckbox(from) ? "check" : "link";
+    const target = document.getElementById(`${rowId(id)}-${part}`) ?? document.getElementById(`${rowId(id)}-link`);
+    target?.focus({ preventScroll: true });
+    target?.closest("li")?.scrollIntoView({ block: "nearest" });
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLUListElement>) {
-    if (items.length === 0 || (e.target as HTMLElement).tagName === "INPUT") return;
-    if (e.metaKey || e.ctrlKey || e.altKey) return;
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => move(activeIndex + 1),
-      ArrowUp: () => move(activeIndex - 1),
-      j: () => move(activeIndex + 1),
-      k: () => move(activeIndex - 1),
+    if (items.length === 0 || e.metaKey || e.ctrlKey || e.altKey) return;
+    const target = e.target as HTMLElement;
+    const keys: Record<string, (() => void) | undefined> = {
+      ArrowDown: () => move(activeIndex + 1, target),
+      ArrowUp: () => move(activeIndex - 1, target),
+      j: () => move(activeIndex + 1, target),
+      k: () => move(activeIndex - 1, target),
       ...(canTriage && { x: () => check(activeIndex, e.shiftKey), X: () => check(activeIndex, true) }),
-      Home: () => move(0),
-      End: () => move(items.length - 1),
-      Enter: () => onSelect(items[activeIndex].errorId),
-      " ": () => onSelect(items[activeIndex].errorId),
+      Home: () => move(0, target),
+      End: () => move(items.length - 1, target),
+      // On the title link Enter is the link's own click (which a panel intercepts); on a checkbox Space is its own toggle.
+      Enter: target.tagName === "A" ? undefined : () => open(activeIndex),
+      " ": isCheckbox(target) ? undefined : () => open(activeIndex),
     };
     const action = keys[e.key];
     if (!action) return;
@@ -164,16 +195,28 @@ export function ErrorList(props: ErrorListProps) {
               data-testid="select-page"
             />
           )}
-          Errors {data && <span className="text-sm font-normal text-gray-500 dark:text-gray-400">({formatCount(data.total)})</span>}
+          {/* The list's name: the heading less its checkbox's label. */}
+          <span id="error-list-name">
+            {props.title ?? "Errors"} {data && <span className="text-sm font-normal text-gray-500 dark:text-gray-400">({formatCount(data.total)})</span>}
+          </span>
           {isFetching && !isLoading && <Spinner className="h-4 w-4" />}
         </span>
       }
       titleId="error-list-title"
       actions={
-        data && (
-          <span className="text-xs text-gray-500 dark:text-gray-400" data-testid="list-periods">
-            Events and sparklines: {TIMEFRAME_LABELS[params.timeframe].toLowerCase()}
-            {params.timeframe === "30d" && ", UTC days"} · users: all time
+        (data || props.fullListHref) && (
+          <span className="flex flex-wrap items-center gap-x-4 gap-y-1">
+            {data && (
+              <span className="text-xs text-gray-500 dark:text-gray-400" data-testid="list-periods">
+                Events and sparklines: {TIMEFRAME_LABELS[params.timeframe].toLowerCase()}
+                {params.timeframe === "30d" && ", UTC days"} · users: all time
+              </span>
+            )}
+            {props.fullListHref && (
+              <Link href={props.fullListHref} className="whitespace-nowrap text-sm font-medium text-blue-700 hover:underline dark:text-blue-400" data-testid="full-list-link">
+                Open in Issues →
+              </Link>
+            )}
           </span>
         )
       }
@@ -228,7 +271,7 @@ export function ErrorList(props: ErrorListProps) {
         onMerged={(targetId) => {
           setMerging(false);
           setChecked(new Set());
-          onSelect(targetId);
+          onSelect?.(targetId);
         }}
       />
       {isLoading ? (
@@ -241,32 +284,31 @@ export function ErrorList(props: ErrorListProps) {
         </EmptyState>
       ) : (
         <ul
-          role="listbox"
-          tabIndex={0}
-          aria-labelledby="error-list-title"
-          aria-activedescendant={items[activeIndex] ? optionId(items[activeIndex].errorId) : undefined}
+          aria-labelledby="error-list-name"
           onKeyDown={onKeyDown}
           aria-keyshortcuts="ArrowDown ArrowUp J K Home End Enter X"
           onFocus={() => setHasFocus(true)}
           onBlur={() => setHasFocus(false)}
-          className="divide-y divide-gray-200 focus:outline-none dark:divide-gray-800"
+          className="divide-y divide-gray-200 dark:divide-gray-800"
+          data-testid="error-list"
         >
           {items.map((item, i) => (
             <ErrorListRow
               key={item.errorId}
-              id={optionId(item.errorId)}
+              id={rowId(item.errorId)}
               error={item}
+              href={hrefOf(item.errorId)}
               isSelected={item.errorId === params.selectedErrorId}
               isActive={hasFocus && i === activeIndex}
+              isTabStop={i === activeIndex}
               isChecked={allMatching || checked.has(item.errorId)}
               canSelect={canTriage}
               periodLabel={periodLabel}
               projectName={props.projectNames?.get(item.projectId)}
               onCheck={(e) => check(i, e.shiftKey)}
-              onSelect={() => {
-                setActive(i);
-                onSelect(item.errorId);
-              }}
+              onFocus={() => setActiveId(item.errorId)}
+              onSelect={onSelect && (() => open(i))}
+              onOpen={() => open(i)}
             />
           ))}
         </ul>
@@ -275,3 +317,5 @@ export function ErrorList(props: ErrorListProps) {
     </Card>
   );
 }
+
+const isCheckbox = (el: HTMLElement) => el instanceof HTMLInputElement && el.type === "checkbox";

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { MouseEvent } from "react";
 import { SeverityBadge, StatusBadge } from "@/components/ui/Badge";
 import { Sparkline } from "@/components/ui/Sparkline";
@@ -9,14 +10,24 @@ import { RelativeTime } from "@/components/ui/RelativeTime";
 interface ErrorListRowProps {
   error: ErrorListItem;
   id: string;
+  /** The issue's page: the title links there. */
+  href: string;
+  /** Shown in the details panel beside the list. */
   isSelected: boolean;
+  /** The row the keyboard is on, while the list has focus. */
   isActive: boolean;
+  /** The row whose link and checkbox are in the Tab order (one row of the list). */
+  isTabStop: boolean;
   isChecked: boolean;
   canSelect: boolean;
   periodLabel: string;
   /** Shown when the list mixes projects. */
   projectName?: string;
-  onSelect: () => void;
+  /** Set where a plain click on the title selects the row (a details panel) instead of following the link. */
+  onSelect?: () => void;
+  /** A click elsewhere on the row: selects it, or opens its page. */
+  onOpen: () => void;
+  onFocus: () => void;
   onCheck: (event: MouseEvent<HTMLInputElement>) => void;
 }
 
@@ -29,18 +40,31 @@ function initials(name: string): string {
     .join("");
 }
 
-/** One option of the error listbox: checkbox, title (type and message), culprit, sparkline and counts for the period. */
-export function ErrorListRow({ error, id, isSelected, isActive, isChecked, canSelect, periodLabel, projectName, onSelect, onCheck }: ErrorListRowProps) {
+const isModified = (e: MouseEvent) => e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey;
+
+/** One row of the issue list: checkbox, title (type and message) linking to the issue, culprit, sparkline and counts for the period. */
+export function ErrorListRow({ error, id, href, isSelected, isActive, isTabStop, isChecked, canSelect, periodLabel, projectName, onSelect, onOpen, onFocus, onCheck }: ErrorListRowProps) {
   const lastSeen = error.stats.lastSeen;
   const title = issueTitleParts(error);
+
+  function onTitleClick(e: MouseEvent<HTMLAnchorElement>) {
+    e.stopPropagation();
+    // Ctrl / Cmd / Shift / Alt or another button: the browser's own (a new tab or window).
+    if (isModified(e) || !onSelect) return;
+    e.preventDefault();
+    onSelect();
+  }
+
   return (
     <li
       id={id}
-      role="option"
-      aria-selected={isSelected}
       data-testid="error-row"
       data-error-id={error.errorId}
-      onClick={onSelect}
+      onFocus={onFocus}
+      onClick={(e) => {
+        // The rest of the row does what a plain click on its title does.
+        if (!isModified(e)) onOpen();
+      }}
       className={`flex cursor-pointer items-start gap-2 border-l-4 px-3 py-2 sm:px-4 ${
         isSelected ? "border-blue-600 bg-blue-50 dark:bg-blue-950/40" : isChecked ? "border-transparent bg-blue-50/60 dark:bg-blue-950/20" : "border-transparent hover:bg-gray-50 dark:hover:bg-gray-800/60"
       } ${isActive ? "outline-2 -outline-offset-2 outline-blue-500" : ""}`}
@@ -50,6 +74,8 @@ export function ErrorListRow({ error, id, isSelected, isActive, isChecked, canSe
           type="checkbox"
           aria-label={`Select ${issueTitle(error, 80)}`}
           checked={isChecked}
+          tabIndex={isTabStop ? 0 : -1}
+          id={`${id}-check`}
           onClick={(e) => {
             e.stopPropagation();
             onCheck(e);
@@ -62,18 +88,28 @@ export function ErrorListRow({ error, id, isSelected, isActive, isChecked, canSe
       <div className="min-w-0 flex-1">
         {/* The type is the issue's title: it keeps its width (cut only when longer than the row) and the
             message takes what is left, or the next line when less than a few words would fit. */}
-        <div className="flex flex-wrap items-baseline gap-x-2">
+        <Link
+          href={href}
+          prefetch={false}
+          id={`${id}-link`}
+          tabIndex={isTabStop ? 0 : -1}
+          aria-current={isSelected ? "true" : undefined}
+          onClick={onTitleClick}
+          className="flex flex-wrap items-baseline gap-x-2 decoration-gray-400 hover:underline focus:outline-none focus-visible:underline"
+          data-testid="row-link"
+        >
           {title.type === null ? (
-            <p className="min-w-0 truncate text-sm font-medium text-gray-900 dark:text-gray-100">{title.message}</p>
+            <span className="min-w-0 truncate text-sm font-medium text-gray-900 dark:text-gray-100">{title.message}</span>
           ) : (
             <>
-              <p className="max-w-full truncate font-mono text-sm font-medium text-gray-900 dark:text-gray-100" title={title.type} data-testid="row-type">
+              <span className="max-w-full truncate font-mono text-sm font-medium text-gray-900 dark:text-gray-100" title={title.type} data-testid="row-type">
                 {title.type}
-              </p>
-              <p className="min-w-[8rem] flex-1 basis-0 truncate text-sm text-gray-600 dark:text-gray-400">{title.message || "(no message)"}</p>
+              </span>{" "}
+              {/* The space keeps the link's name "Type message"; the flex layout ignores it. */}
+              <span className="min-w-[8rem] flex-1 basis-0 truncate text-sm text-gray-600 dark:text-gray-400">{title.message || "(no message)"}</span>
             </>
           )}
-        </div>
+        </Link>
         {error.culprit && <p className="truncate font-mono text-xs text-gray-500 dark:text-gray-400">{error.culprit}</p>}
         <p className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-0.5 text-xs text-gray-500 dark:text-gray-400">
           <SeverityBadge severity={error.severity} />

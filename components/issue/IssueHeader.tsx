@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { SamplingNote } from "@/components/errors/SamplingNote";
 import { Badge, SeverityBadge, StatusBadge } from "@/components/ui/Badge";
+import { listViewLabel } from "@/lib/client/lastListView";
 import { countOf, formatCount } from "@/lib/client/format";
 import { useIssueEventQuery } from "@/lib/client/hooks/useIssueEventQuery";
 import { lastSeenRelease } from "@/lib/client/lastSeenRelease";
@@ -64,7 +65,7 @@ export function IssueHeader({ issue, projectName, listHref, actions }: IssueHead
       <div className="mx-auto max-w-screen-2xl px-3 py-3 sm:px-6 lg:px-8">
         <div className="flex flex-wrap items-center gap-2 text-xs">
           <Link href={listHref} className="text-blue-700 hover:underline dark:text-blue-400">
-            ← Errors
+            ← {listViewLabel(listHref)}
           </Link>
           <SeverityBadge severity={issue.severity} />
           <span data-testid="issue-status">

@@ -123,20 +123,22 @@ test("clicking a spike filters the list to that window", async ({ page }) => {
 
 test("the list is keyboard navigable and Escape closes the details", async ({ page }) => {
   await page.goto("/?sort=occurrences");
-  const listbox = page.getByRole("listbox", { name: /Errors/ });
-  await listbox.focus();
+  const list = page.getByRole("list", { name: /Errors/ });
+  // One row's title is in the Tab order; the arrows move to the next row's.
+  await list.getByRole("link").first().focus();
   await page.keyboard.press("ArrowDown");
+  await expect(rows(page).nth(1).getByRole("link")).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/error=/);
   await expect(page.getByTestId("error-details")).toBeVisible();
-  await expect(listbox.getByRole("option", { selected: true })).toContainText(SEEDED.typeError);
+  await expect(list.locator("[aria-current=true]")).toContainText(SEEDED.typeError);
   await page.keyboard.press("Escape");
   await expect(page.getByTestId("error-details")).toBeHidden();
   await expect(page).not.toHaveURL(/error=/);
   await expect(page.getByRole("heading", { name: "Correlations" })).toBeVisible();
 
   // j/k move like the arrows, x checks the active issue for a bulk change, "/" goes to the search box.
-  await listbox.focus();
+  await expect(rows(page).nth(1).getByRole("link")).toBeFocused();
   await page.keyboard.press("k");
   await page.keyboard.press("x");
   await expect(page.getByText("1 selected")).toBeVisible();
@@ -145,6 +147,34 @@ test("the list is keyboard navigable and Escape closes the details", async ({ pa
   await expect(page.getByText("2 selected")).toBeVisible();
   await page.keyboard.press("/");
   await expect(page.getByRole("combobox", { name: "Search errors" })).toBeFocused();
+});
+
+test("a row's title links to its issue: a plain click selects it, Ctrl+click opens the issue page in a new tab", async ({ page, context }) => {
+  await page.goto("/?env=production&sev=high");
+  const row = rows(page).filter({ hasText: SEEDED.typeError });
+  await expect(rows(page)).toHaveCount(1);
+  const id = await row.getAttribute("data-error-id");
+  const title = row.getByRole("link", { name: /^TypeError/ });
+  // The list's environment goes along: the issue page's events tab opens on it.
+  await expect(title).toHaveAttribute("href", `/errors/${id}?environment=production`);
+
+  const [tab] = await Promise.all([context.waitForEvent("page"), title.click({ modifiers: ["ControlOrMeta"] })]);
+  await expect(tab.getByTestId("issue-header")).toContainText(SEEDED.typeError);
+  expect(tab.url()).toMatch(new RegExp(`/errors/${id}\\?environment=production$`));
+  await tab.close();
+  await expect(page).not.toHaveURL(/error=/);
+
+  await title.click();
+  await expect(page).toHaveURL(new RegExp(`error=${id}`));
+  await expect(page.getByTestId("error-details")).toBeVisible();
+  await expect(title).toHaveAttribute("aria-current", "true");
+
+  // The same list, full width on the Issues page: its filters, not the panel.
+  await page.getByRole("link", { name: "Open in Issues →" }).click();
+  await expect(page).toHaveURL(new RegExp(`/errors\\?ws=${t.workspaceId}&env=production&sev=high$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Issues");
+  await expect(rows(page)).toHaveCount(1);
+  await expect(page.getByTestId("overview-totalErrors")).toHaveCount(0);
 });
 
 test("top errors tabs open an error", async ({ page }) => {
@@ -231,16 +261,20 @@ test("the project and environment filters narrow the whole page, and live in the
   const id = await rows(page).first().getAttribute("data-error-id");
   await page.goto(`/errors/${id}`);
   await expect(page.getByTestId("issue-header").getByTitle("Project")).toHaveText("Mobile app");
-  // "← Errors" returns to the list as this tab left it: still narrowed to the project.
-  await page.getByTestId("issue-header").getByRole("link", { name: "← Errors" }).click();
+  // "← Dashboard" returns to the list as this tab left it: still narrowed to the project.
+  await page.getByTestId("issue-header").getByRole("link", { name: "← Dashboard" }).click();
   await expect(page).toHaveURL(new RegExp(`project=${mobile.id}`));
   await expect(rows(page)).toHaveCount(1);
   // The header opens the pages with a project filter on that project (in their URL)…
   await page.getByRole("link", { name: "Releases", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/releases\\?ws=${two.workspaceId}&project=${mobile.id}$`));
   await expect(page.getByLabel("Project", { exact: true })).toHaveValue(mobile.id);
-  // …and its Errors link keeps the project, environment and timeframe (not the list's search or page).
-  await page.getByRole("link", { name: "Errors", exact: true }).click();
+  // …and its Dashboard and Issues links keep the project, environment and timeframe (not the list's search or page).
+  await page.getByRole("link", { name: "Issues", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/errors\\?ws=${two.workspaceId}&project=${mobile.id}$`));
+  await expect(page.getByRole("link", { name: "Issues", exact: true })).toHaveAttribute("aria-current", "page");
+  await expect(rows(page)).toHaveCount(1);
+  await page.getByRole("link", { name: "Dashboard", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/\\?ws=${two.workspaceId}&project=${mobile.id}$`));
   await expect(rows(page)).toHaveCount(1);
 });

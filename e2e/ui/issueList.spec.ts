@@ -32,7 +32,7 @@ test.beforeEach(async ({ context }) => {
 
 test("search syntax with suggestions round-trips through the URL, and searches can be saved", async ({ page }) => {
   await page.goto(`/?ws=${t.workspaceId}`);
-  await expect(page).toHaveTitle("Errors · Faultline");
+  await expect(page).toHaveTitle("Dashboard · Faultline");
   const box = page.getByRole("combobox", { name: "Search errors" });
   await box.click();
   await box.pressSequentially("is:unre");
@@ -249,4 +249,45 @@ test("the releases page shows what a release brought and opens its issues in the
   // The issue's first and last release lead back to the release page.
   await page.getByRole("link", { name: "shop@1.2.0" }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("shop@1.2.0");
+});
+
+test("the Issues page is the list alone with the URL's filters; a row (keyboard or click) opens its issue, and the way back keeps the list", async ({ page }) => {
+  // Sentry's address for the list leads here.
+  await page.goto(`/issues?ws=${t.workspaceId}`);
+  await expect(page).toHaveURL(new RegExp(`/errors\\?ws=${t.workspaceId}$`));
+  await expect(page).toHaveTitle("Issues · Faultline");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Issues" })).toHaveAttribute("aria-current", "page");
+  await expect(rows(page)).toHaveCount(20);
+  await expect(page.getByTestId("overview-totalErrors")).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Correlations" })).toHaveCount(0);
+  await screenshotBothWidths(page, "issues-page");
+
+  // j/k and Enter: the third row's issue page (no details panel here).
+  const third = await rows(page).nth(2).getAttribute("data-error-id");
+  await rows(page).first().getByRole("link").focus();
+  await page.keyboard.press("j");
+  await page.keyboard.press("j");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/errors/${third}$`));
+  await expect(page.getByTestId("issue-header")).toBeVisible();
+
+  // Filters from the URL: the environment picker and the search box show them, the rows carry them to the issue page.
+  const search = `release:shop@1.2.0 is:unresolved`;
+  await page.goto(`/errors?ws=${t.workspaceId}&env=production&tf=7d&query=${encodeURIComponent(search)}`);
+  await expect(page.getByLabel("Environment", { exact: true })).toHaveValue("production");
+  await expect(page.getByRole("radio", { name: "Last 7 days" })).toBeChecked();
+  await expect(page.getByRole("combobox", { name: "Search errors" })).toHaveValue(search);
+  await expect(rows(page)).toHaveCount(1);
+  const row = rows(page).first();
+  const id = await row.getAttribute("data-error-id");
+  await expect(row.getByRole("link", { name: /^PaymentDeclined/ })).toHaveAttribute("href", `/errors/${id}?environment=production&release=shop%401.2.0`);
+  await row.getByRole("link", { name: /^PaymentDeclined/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/errors/${id}\\?environment=production&release=shop%401\\.2\\.0$`));
+  await page.getByTestId("issue-header").getByRole("link", { name: "← Issues" }).click();
+  await expect(page).toHaveURL(new RegExp(`/errors\\?ws=${t.workspaceId}&env=production&tf=7d&query=`));
+  await expect(page.getByRole("combobox", { name: "Search errors" })).toHaveValue(search);
+
+  // A link made when /errors led to the dashboard's panel opens that issue's page.
+  await page.goto(`/errors?ws=${t.workspaceId}&error=${id}`);
+  await expect(page).toHaveURL(new RegExp(`/errors/${id}$`));
 });

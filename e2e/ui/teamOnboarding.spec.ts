@@ -69,7 +69,7 @@ test("setup → project → event → invite a viewer → promote → they resol
 
   // An error sent by the real Sentry SDK with that DSN appears on the dashboard.
   expect(await sendWithSentrySdk(dsn)).toBe(1);
-  await page.getByRole("link", { name: "Errors", exact: true }).click();
+  await page.getByRole("link", { name: "Dashboard", exact: true }).click();
   await expect(issueRow(page)).toBeVisible({ timeout: 30_000 });
 
   // Invite a colleague as viewer; the link is shown once.

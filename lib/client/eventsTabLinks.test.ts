@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eventFiltersOf, eventsWithTagHref } from "@/lib/client/eventsTabLinks";
+import { eventFiltersOf, eventsWithTagHref, issuePageHref } from "@/lib/client/eventsTabLinks";
 
 describe("links from a tag value to the issue's events", () => {
   it("open this issue's events tab filtered by environment, release or user", () => {
@@ -16,5 +16,26 @@ describe("links from a tag value to the issue's events", () => {
     const href = eventsWithTagHref("abc", "release", "shop@1.2.0+build 7")!;
     expect(eventFiltersOf(new URL(href, "http://x").searchParams)).toEqual({ release: "shop@1.2.0+build 7" });
     expect(eventFiltersOf(new URLSearchParams("tab=events&environment=&user=u"))).toEqual({ user: "u" });
+  });
+});
+
+describe("an issue's link from the issue list", () => {
+  it("is the issue page, with no filters when the list has none", () => {
+    expect(issuePageHref("abc", { environment: null, query: "" })).toBe("/errors/abc");
+    expect(issuePageHref("abc", { environment: null, query: "is:unresolved level:high timeout" })).toBe("/errors/abc");
+  });
+
+  it("carries the list's environment, release and user as the page's event filters", () => {
+    expect(issuePageHref("abc", { environment: "production", query: "" })).toBe("/errors/abc?environment=production");
+    expect(issuePageHref("abc", { environment: null, query: 'environment:staging release:"shop@1.2.0" user.id:u-1 is:unresolved' })).toBe(
+      "/errors/abc?environment=staging&release=shop%401.2.0&user=u-1",
+    );
+    // The scope wins over a search term (the list shows both, so they agree or it is empty).
+    expect(issuePageHref("abc", { environment: "production", query: "environment:staging" })).toBe("/errors/abc?environment=production");
+    expect(eventFiltersOf(new URL(issuePageHref("abc", { environment: "prod", query: "release:1.0" }), "http://x").searchParams)).toEqual({ environment: "prod", release: "1.0" });
+  });
+
+  it("carries nothing for a term the events cannot be narrowed by exactly", () => {
+    expect(issuePageHref("abc", { environment: null, query: "environment:staging,production release:1.4* !user.id:u-1" })).toBe("/errors/abc");
   });
 });

@@ -1,4 +1,5 @@
 import type { EventFiltersParams } from "@/lib/client/hooks/useIssueEventQuery";
+import { positiveValues } from "@/lib/search/editSearch";
 
 /** The tag keys the issue's events can be filtered by (GET /api/v1/errors/:id/events), as their URL parameter. */
 const FILTER_OF_TAG: Record<string, keyof EventFiltersParams> = { environment: "environment", release: "release", user: "user" };
@@ -19,4 +20,28 @@ export function eventFiltersOf(params: Pick<URLSearchParams, "get">): EventFilte
     if (value) out[key] = value;
   }
   return out;
+}
+
+/** The list's search keys that are an issue page's event filters, and the parameter each becomes. */
+const FILTER_OF_TERM = [
+  ["environment", "environment"],
+  ["release", "release"],
+  ["user.id", "user"],
+] as const;
+
+/**
+ * An issue's page opened from the issue list: the list's environment (its `env=` scope, else one
+ * exact `environment:` value in the search), release and user (one exact `release:` / `user.id:`
+ * value) carried as the page's event filters, so its events tab shows the events the list was
+ * narrowed to. A term with several values, a wildcard or a negation carries nothing.
+ */
+export function issuePageHref(errorId: string, list: { environment: string | null; query: string }): string {
+  const search = new URLSearchParams();
+  for (const [term, filter] of FILTER_OF_TERM) {
+    const values = positiveValues(list.query, term);
+    const value = term === "environment" && list.environment ? list.environment : values.length === 1 && !values[0].includes("*") ? values[0] : null;
+    if (value) search.set(filter, value);
+  }
+  const qs = search.toString();
+  return `/errors/${encodeURIComponent(errorId)}${qs ? `?${qs}` : ""}`;
 }

@@ -4,9 +4,9 @@ import { timeframeCovering } from "@/lib/client/timeframes";
 export const releaseHref = (workspaceId: string, version: string) => `/releases/${encodeURIComponent(version)}?ws=${workspaceId}`;
 
 /**
- * The issue list searched by `search` (its search box's syntax), over a timeframe that reaches back
+ * The Issues page searched by `search` (its search box's syntax), over a timeframe that reaches back
  * to the release's last error (the list shows issues seen in its timeframe).
  */
 export function releaseIssueListHref(workspaceId: string, search: string, lastSeen: string): string {
-  return `/?${new URLSearchParams({ ws: workspaceId, tf: timeframeCovering(lastSeen), query: search })}`;
+  return `/errors?${new URLSearchParams({ ws: workspaceId, tf: timeframeCovering(lastSeen), query: search })}`;
 }

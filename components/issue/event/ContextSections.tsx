@@ -7,7 +7,7 @@ import { quoteValue } from "@/lib/search/formatSearch";
 import { useTimeZone } from "@/lib/client/hooks/useTimeZone";
 import { exactTime } from "@/lib/client/zonedTime";
 
-/** Tags as chips; each opens the list filtered to issues with that tag value. */
+/** Tags as chips; each opens the Issues page filtered to issues with that tag value. */
 export function TagsSection({ tags, workspaceId }: { tags: EventView["tags"]; workspaceId: string }) {
   if (tags.length === 0) return null;
   return (
@@ -18,7 +18,7 @@ export function TagsSection({ tags, workspaceId }: { tags: EventView["tags"]; wo
           return (
             <li key={`${key}=${value}`}>
               <Link
-                href={`/?ws=${workspaceId}&query=${encodeURIComponent(term)}`}
+                href={`/errors?ws=${workspaceId}&query=${encodeURIComponent(term)}`}
                 className="inline-flex max-w-full items-center overflow-hidden rounded-md text-xs ring-1 ring-gray-300 hover:ring-blue-400 dark:ring-gray-700"
                 title={`Issues with ${term}`}
               >
