@@ -1,5 +1,5 @@
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
-import { MAX_SOURCE_FILE_BYTES, sourceUrlsOf, type SourceBundle } from "@/lib/jvmSources/sourceBundle";
+import { sourceUrlsOf, type SourceBundle } from "@/lib/jvmSources/sourceBundle";
 
 /** Lines shown before and after a frame's line. */
 const CONTEXT_LINES = 5;
@@ -41,10 +41,11 @@ function linesOf(bundle: SourceBundle, url: string): string[] | null {
   const read = bundle.files.get(url);
   let lines: string[] | null = null;
   try {
+    // At most MAX_SOURCE_FILE_BYTES, refused before it is inflated (this runs on the event view's GET).
     const content = read?.();
-    if (content && content.length <= MAX_SOURCE_FILE_BYTES) lines = content.toString("utf8").split(/\r?\n/).map((line) => line.slice(0, MAX_LINE_LENGTH));
+    if (content) lines = content.toString("utf8").split(/\r?\n/).map((line) => line.slice(0, MAX_LINE_LENGTH));
   } catch {
-    // a damaged entry (CRC, size): no lines for it
+    // a damaged entry (CRC, size) or one over MAX_SOURCE_FILE_BYTES: no lines for it
   }
   perBundle.set(url, lines);
   return lines;

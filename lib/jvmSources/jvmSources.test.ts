@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
 import { withJvmSourceContext } from "@/lib/jvmSources/jvmSourceContext";
-import { readSourceBundle, SourceBundleError, sourceUrlsOf } from "@/lib/jvmSources/sourceBundle";
-import { writeZip } from "@/lib/sourcemaps/bundles/__fixtures__/writeZip";
+import { MAX_SOURCE_FILE_BYTES, readSourceBundle, SourceBundleError, sourceUrlsOf } from "@/lib/jvmSources/sourceBundle";
+import { withDeclaredSize, writeZip } from "@/lib/sourcemaps/bundles/__fixtures__/writeZip";
 
 const CART = ["package com.example.shop", "", "class Cart(private val items: List<Line>) {", "  fun total(): Int {", "    return items.sumOf { it.price }", "  }", "", "  class Line(val price: Int)", "}", ""].join("\n");
 
@@ -28,6 +28,20 @@ describe("JVM source bundles", () => {
     expect(() => readSourceBundle(writeZip({ "a.txt": "x" }))).toThrow("no manifest.json");
     expect(() => readSourceBundle(writeZip({ "manifest.json": "{" }))).toThrow("not JSON");
     expect(() => readSourceBundle(writeZip({ "manifest.json": JSON.stringify({ files: {} }) }))).toThrow("lists no sources");
+  });
+
+  it("reads a source whose path is __proto__ like any other", () => {
+    const read = readSourceBundle(writeZip({ "manifest.json": '{"files":{"__proto__":{"type":"source","url":"~/A.jvm"}}}', ["__proto__"]: "class A" }));
+    expect(read.files.get("~/A.jvm")?.().toString()).toBe("class A");
+  });
+
+  it("refuses a source or manifest declared past its limit without inflating it; frames then go without lines", () => {
+    // The directory says Cart.jvm is 512 MiB (the whole bundle's limit): refused from that alone, on the event view's GET.
+    const bomb = readSourceBundle(withDeclaredSize(bundle(), "files/_/_/com/example/shop/Cart.jvm", 512 * 1024 * 1024 - 65_536));
+    expect(() => bomb.files.get("~/com/example/shop/Cart.jvm")!()).toThrow(`larger than ${MAX_SOURCE_FILE_BYTES} bytes`);
+    const own = { module: "com.example.shop.Cart", function: "total", filename: "Cart.kt", lineno: 5 };
+    expect(withJvmSourceContext<Frame>([own], [bomb])[0]).toBe(own);
+    expect(() => readSourceBundle(withDeclaredSize(bundle(), "manifest.json", 64 * 1024 * 1024))).toThrow(/^manifest\.json: larger than \d+ bytes$/);
   });
 
   it("finds a frame's file by its source file name, then by its outer class", () => {

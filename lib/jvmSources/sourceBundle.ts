@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { manifestFilesSchema } from "@/lib/sourcemaps/bundles/manifestFilesSchema";
 import { readBundleManifest } from "@/lib/sourcemaps/bundles/readBundleManifest";
 import { normalizeDebugId } from "@/lib/sourcemaps/debugId";
 
@@ -10,9 +11,11 @@ const MAX_ENTRIES = 100_000;
 const MAX_INFLATED_BYTES = 512 * 1024 * 1024;
 /** A source file read for its lines at most (larger ones are generated code). */
 export const MAX_SOURCE_FILE_BYTES = 2 * 1024 * 1024;
+/** manifest.json at most: about 160 bytes per source of MAX_ENTRIES. */
+const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 
 const ManifestSchema = z.object({
-  files: z.record(z.string(), z.object({ type: z.string().optional(), url: z.string().min(1).max(2048) })),
+  files: manifestFilesSchema(z.object({ type: z.string().optional(), url: z.string().min(1).max(2048) })),
   debug_id: z.string().max(64).optional(),
 });
 
@@ -27,7 +30,10 @@ export function isSourceBundleFile(content: Buffer): boolean {
   return content.subarray(0, 4).equals(SYSB) || content.subarray(0, 4).equals(ZIP);
 }
 
-/** A source bundle read: its sources by URL ("~/com/example/shop/Cart.jvm"), each read when asked for. */
+/**
+ * A source bundle read: its sources by URL ("~/com/example/shop/Cart.jvm"), each read when asked for
+ * — up to MAX_SOURCE_FILE_BYTES: a larger one throws (ZipEntryTooLargeError) without being inflated.
+ */
 export interface SourceBundle {
   debugId: string | null;
   files: Map<string, () => Buffer>;
@@ -44,13 +50,14 @@ export function readSourceBundle(archive: Buffer): SourceBundle {
   const { files: zip, manifest } = readBundleManifest(archive, {
     kind: "a source bundle",
     limits: { maxEntries: MAX_ENTRIES, maxTotalBytes: MAX_INFLATED_BYTES },
+    maxManifestBytes: MAX_MANIFEST_BYTES,
     schema: ManifestSchema,
     fail: (message) => new SourceBundleError(message),
   });
   const files = new Map<string, () => Buffer>();
-  for (const [path, file] of Object.entries(manifest.files)) {
+  for (const [path, file] of manifest.files) {
     const content = zip.get(path);
-    if (file.type === "source" && content) files.set(file.url, content);
+    if (file.type === "source" && content) files.set(file.url, () => content(MAX_SOURCE_FILE_BYTES));
   }
   if (files.size === 0) throw new SourceBundleError("not a source bundle: manifest.json lists no sources");
   return { debugId: manifest.debug_id ? normalizeDebugId(manifest.debug_id) : null, files };

@@ -1,9 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { writeZip } from "@/lib/sourcemaps/bundles/__fixtures__/writeZip";
+import { withDeclaredSize, writeZip } from "@/lib/sourcemaps/bundles/__fixtures__/writeZip";
 import { ArtifactBundleError, readArtifactBundle, referencedMap } from "@/lib/sourcemaps/bundles/artifactBundle";
-import { readZip, ZipError } from "@/lib/sourcemaps/bundles/readZip";
+import { readZip, ZipEntryTooLargeError, ZipError } from "@/lib/sourcemaps/bundles/readZip";
+import { MAX_SOURCE_MAP_BYTES } from "@/lib/sourcemaps/sourceMapSchemas";
 import { normalizeDebugId } from "@/lib/sourcemaps/debugId";
 
 const MAP = fs.readFileSync(path.join(__dirname, "../__fixtures__/main.min.js.map"));
@@ -21,8 +22,8 @@ describe("readZip", () => {
     for (const stored of [false, true]) {
       const files = readZip(writeZip({ "a.txt": "hello", "dir/b.bin": Buffer.from([0, 1, 2, 255]) }, { stored, comment: "made by a test" }), limits);
       expect([...files.keys()]).toEqual(["a.txt", "dir/b.bin"]);
-      expect(files.get("a.txt")!().toString()).toBe("hello");
-      expect([...files.get("dir/b.bin")!()]).toEqual([0, 1, 2, 255]);
+      expect(files.get("a.txt")!(100).toString()).toBe("hello");
+      expect([...files.get("dir/b.bin")!(100)]).toEqual([0, 1, 2, 255]);
     }
   });
 
@@ -35,11 +36,32 @@ describe("readZip", () => {
     // The central directory's size of a.txt says 10 bytes; it inflates to 1,000.
     const lying = Buffer.from(zip);
     lying.writeUInt32LE(10, lying.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 24);
-    expect(() => readZip(lying, limits).get("a.txt")!()).toThrow("past the 10 bytes the directory says");
+    expect(() => readZip(lying, limits).get("a.txt")!(10_000)).toThrow("past the 10 bytes the directory says");
     // A flipped byte in the stored data: the CRC-32 tells.
     const stored = writeZip({ "a.txt": "hello world" }, { stored: true });
     stored[stored.indexOf("hello") + 1] ^= 1;
-    expect(() => readZip(stored, limits).get("a.txt")!()).toThrow("checksum does not match");
+    expect(() => readZip(stored, limits).get("a.txt")!(100)).toThrow("checksum does not match");
+  });
+
+  it("refuses a file declared larger than its reader takes without inflating it, and stops inflating one whose size lies", () => {
+    const zip = writeZip({ "bomb.txt": " ".repeat(100_000), "small.txt": "fine" });
+    // Declared 8 MiB: refused from the directory alone — its data is never inflated (were it, the
+    // 100,000 bytes it holds would not match the size declared, a different error).
+    const error = (() => {
+      try {
+        readZip(withDeclaredSize(zip, "bomb.txt", 8 * 1024 * 1024), limits).get("bomb.txt")!(1024 * 1024);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ZipEntryTooLargeError);
+    expect(error).toMatchObject({ message: "bomb.txt: larger than 1048576 bytes", entryName: "bomb.txt", limit: 1024 * 1024 });
+    // Declared within the cap but inflating past it: inflation stops one byte past the declared size.
+    expect(() => readZip(withDeclaredSize(zip, "bomb.txt", 1000), limits).get("bomb.txt")!(1024 * 1024)).toThrow("bomb.txt: inflates past the 1000 bytes the directory says");
+    const files = readZip(zip, limits);
+    expect(() => files.get("bomb.txt")!(99_999)).toThrow("bomb.txt: larger than 99999 bytes");
+    expect(files.get("bomb.txt")!(100_000).length).toBe(100_000);
+    expect(files.get("small.txt")!(4).toString()).toBe("fine");
   });
 });
 
@@ -78,6 +100,29 @@ describe("artifact bundles", () => {
     expect(() => readArtifactBundle(Buffer.from("not a zip"), { release: null })).toThrow("not an artifact bundle");
     const badId = bundle({ "files/_/_/a.js.map": { type: "source_map", url: "~/a.js.map", headers: { "debug-id": "nope" }, content: MAP } });
     expect(() => readArtifactBundle(badId, { release: "1" })).toThrow("is not a UUID");
+  });
+
+  it("refuse a source map or manifest declared past its limit before inflating it, naming the file", () => {
+    const zip = bundle({ "files/_/_/big.js.map": { type: "source_map", url: "~/big.js.map", headers: { "debug-id": ID }, content: MAP } });
+    // A ZIP bomb's map: its directory says nearly 2 GiB (what the bundle's total allowed one file); refused at once.
+    expect(() => readArtifactBundle(withDeclaredSize(zip, "files/_/_/big.js.map", MAX_SOURCE_MAP_BYTES + 1), { release: null })).toThrow(`~/big.js.map: larger than ${MAX_SOURCE_MAP_BYTES} bytes`);
+    expect(() => readArtifactBundle(withDeclaredSize(zip, "files/_/_/big.js.map", 2 ** 31 - 65_536), { release: null })).toThrow(`~/big.js.map: larger than ${MAX_SOURCE_MAP_BYTES} bytes`);
+    expect(() => readArtifactBundle(withDeclaredSize(zip, "manifest.json", 64 * 1024 * 1024), { release: null })).toThrow(/^manifest\.json: larger than \d+ bytes$/);
+  });
+
+  it("read a file whose path is __proto__ like any other", () => {
+    const zip = bundle({
+      ["__proto__"]: { type: "source_map", url: "~/p.js.map", headers: { "debug-id": ID }, content: MAP },
+      "files/_/_/b.js.map": { type: "source_map", url: "~/b.js.map", content: MAP },
+    });
+    expect(Object.keys(JSON.parse(readZip(zip, limits).get("manifest.json")!(100_000).toString()).files)).toEqual(["__proto__", "files/_/_/b.js.map"]);
+    expect(readArtifactBundle(zip, { release: "1.0" })).toMatchObject([
+      { url: "~/p.js", debugId: ID },
+      { url: "~/b.js", debugId: null },
+    ]);
+    // An entry of it that is not a file's description is refused naming it, as any other is.
+    const bad = writeZip({ "manifest.json": '{"files":{"__proto__":{"type":"source_map"}}}', ["__proto__"]: MAP });
+    expect(() => readArtifactBundle(bad, { release: "1.0" })).toThrow("manifest.json: files.__proto__.url:");
   });
 
   it("resolve a minified file's sourcemap reference against its URL", () => {

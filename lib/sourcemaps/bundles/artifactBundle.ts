@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { manifestFilesSchema } from "@/lib/sourcemaps/bundles/manifestFilesSchema";
 import { readBundleManifest } from "@/lib/sourcemaps/bundles/readBundleManifest";
-import { ZipError } from "@/lib/sourcemaps/bundles/readZip";
+import { ZipEntryTooLargeError, ZipError, type ZipFile } from "@/lib/sourcemaps/bundles/readZip";
 import { normalizeDebugId } from "@/lib/sourcemaps/debugId";
 import { parseValidSourceMap, SourceMapError, type SourceMap } from "@/lib/sourcemaps/parseSourceMap";
 import { MAX_SOURCE_MAP_BYTES } from "@/lib/sourcemaps/sourceMapSchemas";
@@ -13,11 +14,13 @@ export class ArtifactBundleError extends Error {}
 export type BundledSourceMap = StorableSourceMap;
 
 const MAX_ENTRIES = 20_000;
+/** Declared sizes of all files together (minified sources are listed but never inflated). */
 const MAX_INFLATED_BYTES = 2 * 1024 * 1024 * 1024;
+/** manifest.json at most: about 400 bytes per file of MAX_ENTRIES (URL, debug ID, sourcemap header). */
+const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
 
 const ManifestSchema = z.object({
-  files: z.record(
-    z.string(),
+  files: manifestFilesSchema(
     z.object({
       type: z.string().optional(),
       url: z.string().min(1).max(2048),
@@ -40,6 +43,7 @@ export function readArtifactBundle(archive: Buffer, options: { release: string |
   const { files, manifest: read } = readBundleManifest(archive, {
     kind: "an artifact bundle",
     limits: { maxEntries: MAX_ENTRIES, maxTotalBytes: MAX_INFLATED_BYTES },
+    maxManifestBytes: MAX_MANIFEST_BYTES,
     schema: ManifestSchema,
     fail: (message) => new ArtifactBundleError(message),
   });
@@ -57,8 +61,8 @@ export function readArtifactBundle(archive: Buffer, options: { release: string |
   for (const file of manifest.filter((f) => f.type === "source_map")) {
     const headerId = file.headers.has("debug-id") ? normalizeDebugId(file.headers.get("debug-id")!) : null;
     if (file.headers.has("debug-id") && !headerId) throw new ArtifactBundleError(`${file.url}: debug-id ${JSON.stringify(file.headers.get("debug-id")!.slice(0, 64))} is not a UUID`);
-    const content = readFile(files, file);
-    if (content.length > MAX_SOURCE_MAP_BYTES) throw new ArtifactBundleError(`${file.url}: larger than ${MAX_SOURCE_MAP_BYTES} bytes`);
+    // Refused by its declared size before it is inflated (a ZIP bomb), or when inflating passes the cap.
+    const content = readFile(files, file, MAX_SOURCE_MAP_BYTES);
     let map: SourceMap;
     try {
       map = parseValidSourceMap(content.toString("utf8"));
@@ -76,7 +80,7 @@ export function readArtifactBundle(archive: Buffer, options: { release: string |
 }
 
 function manifestFiles(manifest: z.output<typeof ManifestSchema>): ManifestFile[] {
-  return Object.entries(manifest.files).map(([path, f]) => ({
+  return [...manifest.files].map(([path, f]) => ({
     path,
     type: f.type,
     url: f.url,
@@ -85,12 +89,13 @@ function manifestFiles(manifest: z.output<typeof ManifestSchema>): ManifestFile[
   }));
 }
 
-function readFile(files: Map<string, () => Buffer>, file: ManifestFile): Buffer {
+function readFile(files: Map<string, ZipFile>, file: ManifestFile, maxBytes: number): Buffer {
   const read = files.get(file.path);
   if (!read) throw new ArtifactBundleError(`${file.url}: manifest.json lists ${file.path}, which the bundle does not hold`);
   try {
-    return read();
+    return read(maxBytes);
   } catch (error) {
+    if (error instanceof ZipEntryTooLargeError) throw new ArtifactBundleError(`${file.url}: larger than ${error.limit} bytes`);
     if (error instanceof ZipError) throw new ArtifactBundleError(error.message);
     throw error;
   }

@@ -1,15 +1,19 @@
 import type { z } from "zod";
-import { readZip, ZipError, type ZipLimits } from "@/lib/sourcemaps/bundles/readZip";
+import { readZip, ZipError, type ZipFile, type ZipLimits } from "@/lib/sourcemaps/bundles/readZip";
 import { replaceUnstorable } from "@/lib/text/replaceUnstorable";
 
 /**
  * The files of a ZIP bundle sentry-cli uploads (artifact bundles, JVM source bundles) and its
  * `manifest.json` checked against `schema`. What is wrong is thrown through `fail` with a message
- * naming it ("not an artifact bundle: …", "manifest.json: files.a.url: …").
+ * naming it ("not an artifact bundle: …", "manifest.json: files.a.url: …"). The manifest is read
+ * only up to `maxManifestBytes` (a larger one is refused before it is inflated).
  */
-export function readBundleManifest<S extends z.ZodType>(archive: Buffer, options: { kind: string; limits: ZipLimits; schema: S; fail: (message: string) => Error }): { files: Map<string, () => Buffer>; manifest: z.output<S> } {
+export function readBundleManifest<S extends z.ZodType>(
+  archive: Buffer,
+  options: { kind: string; limits: ZipLimits; maxManifestBytes: number; schema: S; fail: (message: string) => Error },
+): { files: Map<string, ZipFile>; manifest: z.output<S> } {
   const { kind, schema, fail } = options;
-  let files: Map<string, () => Buffer>;
+  let files: Map<string, ZipFile>;
   try {
     files = readZip(archive, options.limits);
   } catch (error) {
@@ -21,9 +25,10 @@ export function readBundleManifest<S extends z.ZodType>(archive: Buffer, options
   let parsed: unknown;
   try {
     // NUL and lone surrogates become U+FFFD: the manifest's URLs and names are stored as text.
-    parsed = replaceUnstorable(JSON.parse(read().toString("utf8")));
+    parsed = replaceUnstorable(JSON.parse(read(options.maxManifestBytes).toString("utf8")));
   } catch (error) {
-    throw fail(`manifest.json: ${error instanceof ZipError ? error.message : "not JSON"}`);
+    // The reader's messages name the entry already ("manifest.json: larger than … bytes").
+    throw fail(error instanceof ZipError ? error.message : "manifest.json: not JSON");
   }
   const manifest = schema.safeParse(parsed);
   if (!manifest.success) {

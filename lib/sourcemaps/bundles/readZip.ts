@@ -3,6 +3,19 @@ import { crc32, inflateRawSync } from "node:zlib";
 /** A ZIP archive that cannot be read within the limits (the message says why; it names no file content). */
 export class ZipError extends Error {}
 
+/** A file larger than its reader takes (refused from its declared size, before it is inflated, or while inflating when the size lies). */
+export class ZipEntryTooLargeError extends ZipError {
+  constructor(
+    readonly entryName: string,
+    readonly limit: number,
+  ) {
+    super(`${entryName}: larger than ${limit} bytes`);
+  }
+}
+
+/** A file of an archive, read (inflated) when called: at most `maxBytes`, else ZipEntryTooLargeError. */
+export type ZipFile = (maxBytes: number) => Buffer;
+
 export interface ZipLimits {
   /** Entries in the archive at most. */
   maxEntries: number;
@@ -30,10 +43,12 @@ const MAX_COMMENT = 0xffff;
  * when asked for (one file inflated at a time). Read from the central directory, each entry's data
  * found through its local header and checked against its CRC-32; ZIP64, encryption and other compression methods are refused, and
  * a file whose inflated size differs from what the directory says throws when read. Bounded by
- * `limits` before anything is inflated: the declared sizes are summed first, and each inflation is
- * capped at its declared size.
+ * `limits` before anything is inflated: the declared sizes are summed first. Each file is read with
+ * the largest size its caller takes: one declared larger is refused without inflating it, and the
+ * inflation stops one byte past the smaller of the declared size and that cap (a size that lies is
+ * caught there, not after inflating all a bomb holds).
  */
-export function readZip(archive: Buffer, limits: ZipLimits): Map<string, () => Buffer> {
+export function readZip(archive: Buffer, limits: ZipLimits): Map<string, ZipFile> {
   const end = findEndOfCentralDirectory(archive);
   const count = archive.readUInt16LE(end + 10);
   const directorySize = archive.readUInt32LE(end + 12);
@@ -68,12 +83,14 @@ export function readZip(archive: Buffer, limits: ZipLimits): Map<string, () => B
     entries.push({ name, method, crc, compressedSize, size, localOffset });
   }
 
-  const files = new Map<string, () => Buffer>();
-  for (const entry of entries) files.set(entry.name, () => readEntry(archive, entry));
+  const files = new Map<string, ZipFile>();
+  for (const entry of entries) files.set(entry.name, (maxBytes) => readEntry(archive, entry, maxBytes));
   return files;
 }
 
-function readEntry(archive: Buffer, entry: Entry): Buffer {
+function readEntry(archive: Buffer, entry: Entry, maxBytes: number): Buffer {
+  if (entry.size > maxBytes) throw new ZipEntryTooLargeError(entry.name, maxBytes);
+  if (entry.method === 0 && entry.compressedSize !== entry.size) throw new ZipError(`${entry.name}: ${entry.compressedSize} bytes stored where the directory says ${entry.size}`);
   const local = entry.localOffset;
   if (local + 30 > archive.length || archive.readUInt32LE(local) !== LOCAL_SIGNATURE) throw new ZipError(`${entry.name}: its local header is damaged`);
   const dataStart = local + 30 + archive.readUInt16LE(local + 26) + archive.readUInt16LE(local + 28);
@@ -82,8 +99,9 @@ function readEntry(archive: Buffer, entry: Entry): Buffer {
   const raw = archive.subarray(dataStart, dataEnd);
   let data: Buffer;
   try {
-    // Capped one byte past the declared size: a lying size throws instead of being cut silently.
-    data = entry.method === 0 ? Buffer.from(raw) : inflateRawSync(raw, { maxOutputLength: entry.size + 1 });
+    // Capped one byte past the declared size (no more than the caller's cap): a lying size throws
+    // instead of being cut silently, having inflated no more than that.
+    data = entry.method === 0 ? Buffer.from(raw) : inflateRawSync(raw, { maxOutputLength: Math.min(entry.size, maxBytes) + 1 });
   } catch (error) {
     const tooLarge = (error as { code?: unknown }).code === "ERR_BUFFER_TOO_LARGE";
     throw new ZipError(tooLarge ? `${entry.name}: inflates past the ${entry.size} bytes the directory says` : `${entry.name}: its data does not inflate`);

@@ -48,3 +48,18 @@ export function writeZip(files: Record<string, string | Buffer>, options: { stor
   end.writeUInt16LE(comment.length, 20);
   return Buffer.concat([...locals, directory, end, comment]);
 }
+
+/**
+ * A copy of `zip` whose central directory says `name` inflates to `size` bytes (its data unchanged):
+ * an archive whose sizes lie, or one that declares a bomb's size.
+ */
+export function withDeclaredSize(zip: Buffer, name: string, size: number): Buffer {
+  const copy = Buffer.from(zip);
+  const signature = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
+  for (let at = copy.indexOf(signature); at >= 0; at = copy.indexOf(signature, at + 4)) {
+    if (copy.toString("utf8", at + 46, at + 46 + copy.readUInt16LE(at + 28)) !== name) continue;
+    copy.writeUInt32LE(size, at + 24);
+    return copy;
+  }
+  throw new Error(`${name} is not in the archive`);
+}
