@@ -5,7 +5,11 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "@/e2e/support/alertHelpers";
 import { newEventId, postRaw, sentryUrl } from "@/e2e/support/envelopes";
+import { query } from "@/e2e/support/dbCounts";
 import { BASE_URL, createTenant, getJson, login, postEvents, type Tenant } from "@/e2e/support/tenant";
+import { waitFor } from "@/e2e/support/waitFor";
+import { db } from "@/lib/db/prisma";
+import { storeSourceMap } from "@/lib/sourcemaps/storeSourceMap";
 
 // An esbuild-minified bundle's map (lib/sourcemaps/__fixtures__) and the stack its bundle throws, as a browser reports it.
 const MAP = fs.readFileSync(path.join(process.cwd(), "lib/sourcemaps/__fixtures__/main.min.js.map"));
@@ -160,6 +164,42 @@ describe("source maps", () => {
     const list = await api("GET", `/api/v1/projects/${t.projectId}/sourcemaps?release=shop%403.0.0`, member);
     expect(list.body.items.map((m: { url: string }) => m.url)).toEqual(["~/static/js/main.3f2a.js"]);
     expect((await latestFrames("shop@3.0.0"))[2].function).toBe("totalOf");
+  });
+
+  it("lets the later of two builds of a release's file stored at once replace the earlier (it got a 409: the other's row was not yet committed)", async () => {
+    const release = "race@1.0.0";
+    const url = "~/static/js/race.js";
+    const build = (debugId: string) => ({ url, debugId, content: MAP, sourceCount: 2 });
+    const [earlier, later] = ["7ace0000-0000-4000-8000-000000000001", "7ace0000-0000-4000-8000-000000000002"];
+    // The earlier build's transaction stores its map and stays open until the later one is waiting.
+    let stored!: () => void;
+    let release1!: () => void;
+    const storedEarlier = new Promise<void>((resolve) => (stored = resolve));
+    const commitEarlier = new Promise<void>((resolve) => (release1 = resolve));
+    const first = db().$transaction(
+      async (tx) => {
+        await storeSourceMap(tx, t.projectId, release, build(earlier));
+        stored();
+        await commitEarlier;
+      },
+      { timeout: 30_000 },
+    );
+    await storedEarlier;
+    let pid: number | undefined;
+    const second = db().$transaction(
+      async (tx) => {
+        pid = (await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0].pid;
+        return storeSourceMap(tx, t.projectId, release, build(later));
+      },
+      { timeout: 30_000 },
+    );
+    // Blocked on the earlier one (its lock, or before the fix its uncommitted row): then it commits.
+    await waitFor(async () => (pid !== undefined && (await query<{ w: string | null }>(`SELECT wait_event_type AS w FROM pg_stat_activity WHERE pid = $1`, [pid]))[0]?.w === "Lock") || undefined);
+    release1();
+    await first;
+    expect(await second).toMatchObject({ release, url, debugId: later });
+    const rows = await db().sourceMap.findMany({ where: { projectId: t.projectId, release, url }, select: { debugId: true } });
+    expect(rows).toEqual([{ debugId: later }]);
   });
 
   it("refuses what is not a source map, a bad URL, viewers and other workspaces, clearly", async () => {

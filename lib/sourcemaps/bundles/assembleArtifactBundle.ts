@@ -7,7 +7,7 @@ import { gatherChunks } from "@/lib/sourcemaps/bundles/gatherChunks";
 import { sentryApiWorkspace } from "@/lib/workspaces/sentryApiWorkspace";
 import { forgetDebugIdSourceMaps } from "@/lib/sourcemaps/debugIdSourceMaps";
 import { forgetReleaseSourceMaps } from "@/lib/sourcemaps/releaseSourceMaps";
-import { storeSourceMap } from "@/lib/sourcemaps/storeSourceMap";
+import { lockReleaseUrls, storeSourceMap } from "@/lib/sourcemaps/storeSourceMap";
 
 export interface AssembleResult {
   state: AssembleState;
@@ -49,10 +49,17 @@ function failed(detail: string): AssembleResult {
   return { state: "error", missingChunks: [], detail };
 }
 
-/** The maps in each project, in one transaction (lib/sourcemaps/storeSourceMap.ts says what each replaces). */
+/**
+ * The maps in each project, in one transaction (lib/sourcemaps/storeSourceMap.ts says what each
+ * replaces). Under a release every project's URLs are locked first, projects in one order: two
+ * bundles of the release assembled at once wait for each other instead of colliding or deadlocking.
+ */
 async function storeBundleMaps(projectIds: string[], release: string | null, maps: BundledSourceMap[]): Promise<void> {
   await db().$transaction(
     async (tx) => {
+      if (release) {
+        for (const projectId of [...projectIds].sort()) await lockReleaseUrls(tx, projectId, release, maps.map((m) => m.url));
+      }
       for (const projectId of projectIds) {
         for (const map of maps) await storeSourceMap(tx, projectId, release, map);
       }
