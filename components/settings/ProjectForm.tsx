@@ -108,7 +108,7 @@ export function ProjectForm({ project }: { project: ProjectInfo }) {
       </div>
       <FormField
         label="Additional sensitive fields"
-        hint="One per line, e.g. iban or x-tenant-secret. On top of the built-in scrubbing (passwords, tokens, keys, cards), values under any key containing one of them — tags, context, request data, frame variables, name=value in messages and traces — are stored as [Filtered]. Applies to events received from now on."
+        hint="One per line, e.g. iban or x-tenant-secret. On top of the built-in scrubbing (passwords, tokens, keys, cards), values under any key containing one of them — tags, context, request data, frame variables, name=value in messages and traces, user feedback, text attachments — are stored as [Filtered]. Applies to what is received from now on."
       >
         <textarea rows={3} value={sensitive} onChange={(e) => setSensitive(e.target.value)} className={`${input} w-full font-mono text-xs`} />
       </FormField>

@@ -9,7 +9,9 @@ import type { Frame } from "@/lib/ingest/stacktrace/frame";
  * of the built-in scrubbing (passwords, tokens, keys, cards…), every value an event carries under a
  * key that contains one of them — ignoring case, `-`, `_` and `.` — is replaced by "[Filtered]"
  * before anything is grouped or stored: tags, context, metadata (request data, headers, cookies…),
- * frame variables; and `name=value` / `"name": "value"` pairs in the message and traces.
+ * frame variables; and `name=value` / `"name": "value"` pairs in the message and traces. What
+ * people write (user feedback) and text attachments are redacted too before they are stored
+ * (lib/intake/storeNonEventItems.ts).
  */
 export const SensitiveFieldsSchema = z
   .array(z.string().trim().regex(/^[A-Za-z0-9_.-]{3,64}$/, "3-64 characters of A-Z a-z 0-9 _ . -"))
@@ -58,7 +60,8 @@ function redactPairs(text: string, isSensitive: (name: string) => boolean): stri
   let out = "";
   let copied = 0;
   for (let match = name.exec(text); match !== null; match = name.exec(text)) {
-    if (!isSensitive(match[1])) continue;
+    // A value the built-in scrubbing hid already stays "[Filtered]" (not "[Filtered]]").
+    if (!isSensitive(match[1]) || text.startsWith(FILTERED, name.lastIndex)) continue;
     value.lastIndex = name.lastIndex;
     if (!value.test(text)) continue;
     out += text.slice(copied, name.lastIndex) + FILTERED;
@@ -82,6 +85,14 @@ export function redactSensitiveFields(event: IngestEvent, fields: SensitiveField
     context: event.context && (redactValue(event.context, fields, 0) as IngestEvent["context"]),
     metadata: event.metadata && (redactValue(event.metadata, fields, 0) as IngestEvent["metadata"]),
   };
+}
+
+/**
+ * A JSON value with the project's sensitive fields hidden the way an event's context is: the value
+ * under each matching key (whatever it holds) and the pairs in its strings; the input is not changed.
+ */
+export function redactSensitiveJson(value: unknown, fields: SensitiveFields): unknown {
+  return redactValue(value, fields, 0);
 }
 
 function redactValue(value: unknown, fields: SensitiveFields, depth: number): unknown {

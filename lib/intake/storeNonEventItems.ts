@@ -8,10 +8,13 @@ import { env } from "@/lib/env";
 import { recordExecutions } from "@/lib/executions/recordExecutions";
 import { storeUserFeedback } from "@/lib/feedback/storeUserFeedback";
 import { storeItemsDurably } from "@/lib/intake/durableStore";
+import { loadIngestSettings } from "@/lib/ingest/loadIngestSettings";
 import type { StoreTarget } from "@/lib/ingest/storeEvents";
 import { claimCountedSessions } from "@/lib/sentry/claimCountedSessions";
 import { recordReleaseSessions } from "@/lib/releases/recordReleaseSessions";
 import { recordClientDiscards } from "@/lib/sentry/recordClientDiscards";
+import { redactAttachment } from "@/lib/sentry/mapAttachment";
+import { redactFeedback } from "@/lib/sentry/mapUserFeedback";
 import type { SpooledItems } from "@/lib/spool/spoolEntry";
 
 /**
@@ -19,9 +22,12 @@ import type { SpooledItems } from "@/lib/spool/spoolEntry";
  * release-health session counts, client reports — committed before the answer, or, while
  * PostgreSQL is unavailable, durably in the local spool (`spooled`: stored on replay as of their
  * receive time). `checkInIds` are the runs' ids (for a spooled `latest` check-in, the id it was
- * given).
+ * given). What people wrote and text attachments have the project's additional sensitive fields
+ * hidden first, as events have (every door's feedback and files pass here: envelopes, minidump
+ * uploads, Unreal crashes, the report dialog), so neither the database nor the spool holds them.
  */
-export async function storeNonEventItems(target: StoreTarget, items: SpooledItems): Promise<{ spooled: boolean; checkInIds: string[] }> {
+export async function storeNonEventItems(target: StoreTarget, received: SpooledItems): Promise<{ spooled: boolean; checkInIds: string[] }> {
+  const items = await hideSensitiveFields(target.projectId, received);
   // One id for the direct write and the spool record: counts added directly are not added again on replay.
   const recordId = randomUUID();
   let checkInIds: string[] = [];
@@ -29,6 +35,13 @@ export async function storeNonEventItems(target: StoreTarget, items: SpooledItem
     checkInIds = await storeNonEventItemsDirect(target, items, new Date(), recordId);
   });
   return { spooled, checkInIds: spooled ? (items.checkIns ?? []).map((c) => c.checkInId) : checkInIds };
+}
+
+async function hideSensitiveFields(projectId: string, items: SpooledItems): Promise<SpooledItems> {
+  if (!items.feedback?.length && !items.attachments?.length) return items;
+  const { sensitiveFields } = await loadIngestSettings(projectId);
+  if (!sensitiveFields) return items;
+  return { ...items, feedback: items.feedback?.map((f) => redactFeedback(f, sensitiveFields)), attachments: items.attachments?.map((a) => redactAttachment(a, sensitiveFields)) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { mapAttachment, MAX_ATTACHMENT_BYTES } from "@/lib/sentry/mapAttachment";
+import { compileSensitiveFields } from "@/lib/ingest/sensitiveFields";
+import { mapAttachment, MAX_ATTACHMENT_BYTES, redactAttachment } from "@/lib/sentry/mapAttachment";
 
 const EVENT = "a".repeat(32);
 const bytesOf = (data: string) => Buffer.from(data, "base64");
@@ -38,5 +39,36 @@ describe("mapAttachment", () => {
   it("drops an empty file and one past the size bound", () => {
     expect(mapAttachment({ filename: "empty.txt" }, Buffer.alloc(0), EVENT)).toBeNull();
     expect(mapAttachment({ filename: "huge.bin" }, Buffer.alloc(MAX_ATTACHMENT_BYTES + 1), EVENT)).toBeNull();
+  });
+});
+
+describe("redactAttachment", () => {
+  const fields = compileSensitiveFields(["iban"])!;
+  const IBAN = "DE89370400440532013000";
+  const redacted = (header: Record<string, unknown>, body: string | Buffer) => {
+    const a = redactAttachment(mapAttachment(header, Buffer.from(body), EVENT)!, fields);
+    expect(a.size).toBe(bytesOf(a.data).length);
+    return bytesOf(a.data).toString("utf8");
+  };
+
+  it("hides the values under the project's sensitive keys in a JSON file, whatever they hold, keeping its indentation", () => {
+    const state = { iban: IBAN, note: "log", payer: { customer_iban: [IBAN], memo: `iban=${IBAN}`, amount: 12 } };
+    const compact = redacted({ filename: "state.json", content_type: "application/json" }, JSON.stringify(state));
+    expect(JSON.parse(compact)).toEqual({ iban: "[Filtered]", note: "log", payer: { customer_iban: "[Filtered]", memo: "iban=[Filtered]", amount: 12 } });
+    expect(compact).not.toContain("\n");
+    const pretty = redacted({ filename: "state.json" }, `${JSON.stringify(state, null, 4)}\n`);
+    expect(pretty).toBe(`${JSON.stringify(JSON.parse(compact), null, 4)}\n`);
+  });
+
+  it("hides name=value pairs in other text, and in JSON that does not parse", () => {
+    expect(redacted({ filename: "app.log" }, `charging iban=${IBAN} now\nIBAN: ${IBAN}\ndone\n`)).toBe("charging iban=[Filtered] now\nIBAN: [Filtered]\ndone\n");
+    expect(redacted({ filename: "events.json" }, `{"iban":"${IBAN}"}\n{"iban":"${IBAN}"}\n`)).toBe('{"iban":"[Filtered]"}\n{"iban":"[Filtered]"}\n');
+  });
+
+  it("returns a file without such values, and a binary file, as it is", () => {
+    const json = mapAttachment({ filename: "state.json" }, Buffer.from('{ "amount": 12,  "note": "iban missing" }'), EVENT)!;
+    expect(redactAttachment(json, fields)).toBe(json);
+    const png = mapAttachment({ filename: "shot.png", content_type: "image/png" }, Buffer.from(`iban=${IBAN}`), EVENT)!;
+    expect(redactAttachment(png, fields)).toBe(png);
   });
 });

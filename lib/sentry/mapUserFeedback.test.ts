@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/http/ApiError";
-import { MAX_FEEDBACK_COMMENTS, mapFeedbackEvent, mapUserReport } from "@/lib/sentry/mapUserFeedback";
+import { compileSensitiveFields } from "@/lib/ingest/sensitiveFields";
+import { MAX_FEEDBACK_COMMENTS, mapFeedbackEvent, mapUserReport, redactFeedback } from "@/lib/sentry/mapUserFeedback";
 
 const ID = "0123456789abcdef0123456789abcdef";
 const where = "envelope item 0";
@@ -59,5 +60,27 @@ describe("mapFeedbackEvent", () => {
     expect(refusal(() => mapFeedbackEvent({ event_id: ID }, where))).toMatch(/contexts\.feedback/);
     expect(refusal(() => mapFeedbackEvent({ event_id: ID, contexts: { feedback: { message: "" } } }, where))).toMatch(/contexts\.feedback\.message/);
     expect(refusal(() => mapFeedbackEvent({ contexts: { feedback: { message: "x" } } }, where))).toMatch(/event_id/);
+  });
+});
+
+describe("redactFeedback", () => {
+  const fields = compileSensitiveFields(["iban", "x-tenant-secret"])!;
+
+  it("hides the project's sensitive fields in what people wrote and the page's address, like an event's message", () => {
+    const report = mapUserReport({ event_id: ID, name: "Ada", email: "ada@example.com", comments: "iban: DE89370400440532013000 again" }, where);
+    expect(redactFeedback(report, fields)).toEqual({ ...report, comments: "iban: [Filtered] again" });
+    const widget = mapFeedbackEvent(
+      { event_id: ID, contexts: { feedback: { message: "my iban=DE89370400440532013000 was charged twice, X_Tenant_Secret: t-s3cret", url: "https://shop.example/pay?customer_iban=GB33BUKB20201555555555&step=2" } } },
+      where,
+    );
+    const redacted = redactFeedback(widget, fields);
+    expect(redacted.comments).toBe("my iban=[Filtered] was charged twice, X_Tenant_Secret: [Filtered]");
+    expect(redacted.url).toBe("https://shop.example/pay?customer_iban=[Filtered]&step=2");
+    expect(widget.comments).toContain("DE89370400440532013000");
+  });
+
+  it("leaves words without such a pair as they are", () => {
+    const report = mapUserReport({ event_id: ID, comments: "My IBAN changed last week, is that why?" }, where);
+    expect(redactFeedback(report, fields)).toEqual(report);
   });
 });

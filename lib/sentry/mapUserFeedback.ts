@@ -1,5 +1,6 @@
 import { ApiError } from "@/lib/http/ApiError";
 import { scrubString } from "@/lib/ingest/scrub";
+import type { SensitiveFields } from "@/lib/ingest/sensitiveFields";
 import { asObject, asText, clipText } from "@/lib/sentry/coerce";
 import { normaliseEventId } from "@/lib/sentry/eventId";
 
@@ -63,6 +64,14 @@ export function mapFeedbackEvent(payload: unknown, where: string, fallbackEventI
     url: scrubbed(clipText(feedback.url, MAX_URL)),
     source: "feedback",
   };
+}
+
+/**
+ * `feedback` with the project's additional sensitive fields (lib/ingest/sensitiveFields.ts) hidden
+ * in what the person wrote and the page's address, as in an event's message: `iban=…`, `iban: …`.
+ */
+export function redactFeedback(feedback: UserFeedbackInput, fields: SensitiveFields): UserFeedbackInput {
+  return { ...feedback, comments: fields.redactText(feedback.comments), url: feedback.url === null ? null : fields.redactText(feedback.url) };
 }
 
 function contact(name: unknown, email: unknown): Pick<UserFeedbackInput, "name" | "email"> {
