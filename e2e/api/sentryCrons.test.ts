@@ -219,6 +219,8 @@ describe("Sentry Crons check-ins", () => {
       [{ monitor_slug: "x", status: "finished" }, "status"],
       [{ status: "ok" }, "monitor_slug"],
       [{ monitor_slug: "x", status: "ok", monitor_config: { schedule: { type: "crontab", value: "0 25 * * *" } } }, "monitor_config.schedule.value"],
+      // February 31st never comes: the monitor would never be due, so never reported missed.
+      [{ monitor_slug: "x", status: "ok", monitor_config: { schedule: { type: "crontab", value: "0 0 31 2 *" } } }, "monitor_config.schedule.value"],
       [{ monitor_slug: "x", status: "ok", monitor_config: { schedule: { type: "crontab", value: "* * * * *" }, timezone: "Moon/Base" } }, "monitor_config.timezone"],
     ];
     for (const [fields, field] of cases) {
@@ -270,6 +272,10 @@ describe("the HTTP check-in endpoint (curl in a crontab)", () => {
     expect(JSON.stringify(await bad.json())).toContain("status");
     const notJson = await fetch(cronUrl("db-backup", "status=ok"), { method: "POST", body: "{not json" });
     expect(notJson.status).toBe(400);
+    const never = await fetch(cronUrl("leap-job"), { method: "POST", body: JSON.stringify({ status: "ok", monitor_config: { schedule: { type: "crontab", value: "0 0 31 2 *" } } }) });
+    expect(never.status).toBe(400);
+    expect(await never.json()).toMatchObject({ error: { message: expect.stringContaining("never fires"), field: "monitor_config.schedule.value" } });
+    expect(await monitorOf("leap-job")).toBeUndefined();
     // Characters PostgreSQL cannot store, in the query and the path, are replaced, never a 500.
     const odd = await fetch(cronUrl("odd%00job", "status=ok&environment=prod%00uction&release=%ED%A0%80v1"));
     expect(odd.status).toBe(202);
@@ -318,6 +324,7 @@ describe("monitor administration", () => {
 
     for (const [body, path] of [
       [{ schedule: { type: "crontab", value: "*/15 * * *" } }, "schedule.value"],
+      [{ schedule: { type: "crontab", value: "0 0 30 2 *" } }, "never fires"],
       [{ timezone: "Nowhere/Special" }, "timezone"],
       [{ maxRuntime: 0 }, "maxRuntime"],
       [{ surprise: true }, ""],

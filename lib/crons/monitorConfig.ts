@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isKnownTimezone, parseCrontab } from "@/lib/crons/crontab";
+import { isKnownTimezone, nextCrontabTick, parseCrontab } from "@/lib/crons/crontab";
 import { UptimeCheckSchema } from "@/lib/crons/uptime/uptimeCheckSchema";
 import { ExtraHeadersSchema } from "@/lib/http/extraHeadersSchema";
 import { HttpUrlSchema } from "@/lib/http/httpUrlSchema";
@@ -20,6 +20,8 @@ export const MonitorScheduleSchema = z.discriminatedUnion("type", [
       .superRefine((value, ctx) => {
         const parsed = parseCrontab(value);
         if ("error" in parsed) ctx.addIssue({ code: "custom", message: parsed.error });
+        // A day that never comes (February 30th, April 31st): the monitor would never be due, so never missed.
+        else if (nextCrontabTick(parsed.crontab, new Date(), "UTC") === null) ctx.addIssue({ code: "custom", message: "never fires: no date matches its day of month and month (e.g. February 30th)" });
       }),
   }),
   z

@@ -81,6 +81,7 @@ describe("mapCheckIn", () => {
     [{ monitor_slug: "a" }, "status", "status must be one of"],
     [{ monitor_slug: "a", status: "ok", check_in_id: "not-a-uuid" }, "check_in_id", "must be a UUID"],
     [{ monitor_slug: "a", status: "ok", monitor_config: { schedule: { type: "crontab", value: "61 * * * *" } } }, "monitor_config.schedule.value", "minute: 61 is out of range 0-59"],
+    [{ monitor_slug: "a", status: "ok", monitor_config: { schedule: { type: "crontab", value: "0 0 31 2 *" } } }, "monitor_config.schedule.value", "never fires"],
     [{ monitor_slug: "a", status: "ok", monitor_config: { schedule: { type: "interval", value: 0, unit: "hour" } } }, "monitor_config.schedule.value", ""],
     [{ monitor_slug: "a", status: "ok", monitor_config: { schedule: { type: "interval", value: 1, unit: "fortnight" } } }, "monitor_config.schedule.unit", ""],
     [{ monitor_slug: "a", status: "ok", monitor_config: { schedule: { type: "weekly" } } }, "monitor_config.schedule.type", ""],
