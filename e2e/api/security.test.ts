@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api } from "@/e2e/support/alertHelpers";
 import { query } from "@/e2e/support/dbCounts";
-import { envelope, errorEvent, newEventId, postRaw, sentryUrl } from "@/e2e/support/envelopes";
 import { BASE_URL, createTenant, login, postEvents, type Tenant } from "@/e2e/support/tenant";
 import { startWebhookReceiver, type WebhookReceiver } from "@/e2e/support/webhookReceiver";
 import { verifySignature } from "@/lib/alerts/notify/signWebhook";
@@ -264,37 +263,5 @@ describe("a project's additional sensitive fields", () => {
       expect(row.stored).toContain("[Filtered]");
     }
     expect(rows[1].stored).toContain("payout refused for iban=[Filtered]");
-  });
-
-  it("hide them in what people write about an error and in the text files sent with it, as in the event", async () => {
-    const p = await createTenant("sensitive-items");
-    expect((await api("PATCH", `/api/v1/projects/${p.projectId}`, await login(p.admin), { sensitiveFields: ["iban"] })).status).toBe(200);
-    const IBAN = "DE89370400440532013000";
-    const eventId = newEventId();
-    const feedbackId = newEventId();
-    const post = (header: Record<string, unknown>, items: Parameters<typeof envelope>[1]) => postRaw(sentryUrl(p.projectPublicId, "envelope", `sentry_key=${p.key}`), new Uint8Array(envelope(header, items)));
-    const withEvent = await post({ event_id: eventId }, [
-      { type: "event", payload: errorEvent(eventId, { message: `payment failed iban=${IBAN}` }) },
-      { type: "user_report", payload: JSON.stringify({ event_id: eventId, name: "Ada", email: "ada@example.com", comments: `iban: ${IBAN} again` }) },
-      { type: "attachment", payload: JSON.stringify({ iban: IBAN, note: "log" }), headers: { filename: "state.json", content_type: "application/json" } },
-      { type: "attachment", payload: `charging iban=${IBAN}\n`, headers: { filename: "pay.log" } },
-    ]);
-    expect(withEvent.status).toBe(200);
-    const widget = { event_id: feedbackId, contexts: { feedback: { message: `my iban=${IBAN} was charged twice`, contact_email: "a@b.c", associated_event_id: eventId } } };
-    expect((await post({ event_id: feedbackId }, [{ type: "feedback", payload: JSON.stringify(widget) }])).status).toBe(200);
-
-    const feedback = await query<{ key: string; comments: string }>(`SELECT key, comments FROM "UserFeedback" WHERE "projectId" = $1 ORDER BY key`, [p.projectId]);
-    expect(feedback).toEqual([
-      { key: feedbackId, comments: "my iban=[Filtered] was charged twice" },
-      { key: `report:${eventId}`, comments: "iban: [Filtered] again" },
-    ].sort((a, b) => a.key.localeCompare(b.key)));
-    const files = await query<{ filename: string; text: string; size: number }>(
-      `SELECT filename, convert_from(data, 'UTF8') AS text, size FROM "EventAttachment" WHERE "projectId" = $1 ORDER BY filename`,
-      [p.projectId],
-    );
-    expect(files).toEqual([
-      { filename: "pay.log", text: "charging iban=[Filtered]\n", size: 25 },
-      { filename: "state.json", text: '{"iban":"[Filtered]","note":"log"}', size: 34 },
-    ]);
   });
 });

@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { api } from "@/e2e/support/alertHelpers";
 import { query } from "@/e2e/support/dbCounts";
 import { envelope, errorEvent, newEventId, postRaw, sentryUrl } from "@/e2e/support/envelopes";
 import { BASE_URL, createTenant, login, type Tenant } from "@/e2e/support/tenant";
@@ -106,5 +108,50 @@ describe("Sentry attachments", () => {
     expect((await download(notes.id, "", await login(other.admin))).status).toBe(404);
     expect((await download(notes.id, "", null)).status).toBe(401);
     expect((await download("not-a-uuid")).status).toBe(404);
+  });
+
+  it("hides a project's additional sensitive fields in text files and in what people write, as in the event", async () => {
+    const p = await createTenant("sensitive-items");
+    expect((await api("PATCH", `/api/v1/projects/${p.projectId}`, await login(p.admin), { sensitiveFields: ["iban"] })).status).toBe(200);
+    const IBAN = "DE89370400440532013000";
+    const eventId = newEventId();
+    const feedbackId = newEventId();
+    const post = (header: Record<string, unknown>, items: Parameters<typeof envelope>[1]) => postRaw(sentryUrl(p.projectPublicId, "envelope", `sentry_key=${p.key}`), new Uint8Array(envelope(header, items)));
+    const withEvent = await post({ event_id: eventId }, [
+      { type: "event", payload: errorEvent(eventId, { message: `payment failed iban=${IBAN}` }) },
+      { type: "user_report", payload: JSON.stringify({ event_id: eventId, name: "Ada", email: "ada@example.com", comments: `iban: ${IBAN} again` }) },
+      { type: "attachment", payload: JSON.stringify({ iban: IBAN, note: "log" }), headers: { filename: "state.json", content_type: "application/json" } },
+      { type: "attachment", payload: `charging iban=${IBAN}\n`, headers: { filename: "pay.log" } },
+    ]);
+    expect(withEvent.status).toBe(200);
+    const widget = { event_id: feedbackId, contexts: { feedback: { message: `my iban=${IBAN} was charged twice`, contact_email: "a@b.c", associated_event_id: eventId } } };
+    expect((await post({ event_id: feedbackId }, [{ type: "feedback", payload: JSON.stringify(widget) }])).status).toBe(200);
+
+    const feedback = await query<{ key: string; comments: string }>(`SELECT key, comments FROM "UserFeedback" WHERE "projectId" = $1 ORDER BY key`, [p.projectId]);
+    expect(feedback).toEqual([
+      { key: feedbackId, comments: "my iban=[Filtered] was charged twice" },
+      { key: `report:${eventId}`, comments: "iban: [Filtered] again" },
+    ].sort((a, b) => a.key.localeCompare(b.key)));
+    const files = await query<{ filename: string; text: string; size: number }>(
+      `SELECT filename, convert_from(data, 'UTF8') AS text, size FROM "EventAttachment" WHERE "projectId" = $1 ORDER BY filename`,
+      [p.projectId],
+    );
+    expect(files).toEqual([
+      { filename: "pay.log", text: "charging iban=[Filtered]\n", size: 25 },
+      { filename: "state.json", text: '{"iban":"[Filtered]","note":"log"}', size: 34 },
+    ]);
+  });
+
+  it("refuses an envelope whose header event_id is not an event id (400 naming event_id), rather than answering that id and dropping its files", async () => {
+    const res = await send({ event_id: "zz" }, [file("state.json", '{"step": 3}', { content_type: "application/json" })]);
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { id?: string; error: { field: string; message: string } };
+    expect(body.id).toBeUndefined();
+    expect(body.error).toMatchObject({ field: "event_id", message: expect.stringContaining("event_id") });
+    // A UUID with dashes is an event id: answered and stored under its 32 hex digits.
+    const uuid = randomUUID();
+    const ok = await send({ event_id: uuid.toUpperCase() }, [{ type: "event", payload: errorEvent(uuid.replaceAll("-", "")) }, file("state.json", '{"step": 3}')]);
+    expect(await ok.json()).toEqual({ id: uuid.replaceAll("-", "") });
+    expect((await attachmentsOfEvent(uuid.replaceAll("-", ""))).map((f) => f.filename)).toEqual(["state.json"]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ApiError } from "@/lib/http/ApiError";
 import { parseEnvelope } from "@/lib/sentry/parseEnvelope";
 import { MAX_JSON_ITEM_BYTES, unpackEnvelope } from "@/lib/sentry/unpackEnvelope";
 
@@ -74,6 +75,40 @@ describe("unpackEnvelope: attachments", () => {
     const orphan = unpackEnvelope(withItems({}, [file("a.log")]));
     expect(orphan.attachments).toEqual([]);
     expect(orphan.dropped).toEqual({ attachment: 1 });
+  });
+});
+
+describe("unpackEnvelope: the header's event id", () => {
+  const file = { header: { type: "attachment", filename: "state.json" }, payload: Buffer.from('{"step": 3}') };
+  const envelope = (eventId: unknown, items = [file]) =>
+    parseEnvelope(Buffer.concat([Buffer.from(`${JSON.stringify({ event_id: eventId })}\n`), ...items.flatMap((i) => [Buffer.from(`${JSON.stringify({ ...i.header, length: i.payload.length })}\n`), i.payload, Buffer.from("\n")])]));
+
+  it("refuses an envelope whose header event_id is not an event id (400 naming event_id): not echoed, its files not dropped unseen", () => {
+    for (const bad of ["zz", "", "a".repeat(31), "g".repeat(32), 42, { id: "a".repeat(32) }]) {
+      let refused: unknown;
+      try {
+        unpackEnvelope(envelope(bad));
+      } catch (error) {
+        refused = error;
+      }
+      expect(refused, JSON.stringify(bad)).toBeInstanceOf(ApiError);
+      expect(refused).toMatchObject({ status: 400, details: { field: "event_id" } });
+    }
+  });
+
+  it("normalises a UUID header id for the answer and the attachments; null is no id", () => {
+    const contents = unpackEnvelope(envelope("0123ABCD-89ab-cdef-0123-456789abcdef"));
+    expect(contents.eventId).toBe("0123abcd89abcdef0123456789abcdef");
+    expect(contents.attachments.map((a) => a.eventId)).toEqual(["0123abcd89abcdef0123456789abcdef"]);
+    expect(unpackEnvelope(envelope(null)).eventId).toBeNull();
+  });
+
+  it("replaces an event item's own invalid event_id with the header's, as before", () => {
+    const event = { header: { type: "event" }, payload: Buffer.from(JSON.stringify({ event_id: "zz", message: "boom" })) };
+    const contents = unpackEnvelope(envelope(ERROR_ID, [event, file]));
+    expect(contents.events[0].eventId).toBe(ERROR_ID);
+    expect(contents.eventId).toBe(ERROR_ID);
+    expect(contents.attachments[0].eventId).toBe(ERROR_ID);
   });
 });
 

@@ -24,7 +24,7 @@ const EVENT_ITEMS = new Set(["event", "error"]);
 export const MAX_JSON_ITEM_BYTES = 1024 * 1024;
 
 export interface EnvelopeContents {
-  /** The id the SDK expects back: the first event's, else the envelope header's. */
+  /** The id the SDK expects back: the first event's, else the envelope header's (normalised). */
   eventId: string | null;
   events: IngestEvent[];
   sessions: SessionCounts[];
@@ -47,11 +47,11 @@ export interface EnvelopeContents {
  * with `attachment_type: event.minidump`) completes the first event item, or is the event when none
  * came (lib/sentry/minidump), and is kept as the event's attachment like the other files. `transaction`, `span`, other attachments, `profile`, `replay_*`
  * and unknown items are dropped on purpose (counted in `dropped`):
- * Faultline tracks errors, not performance or replays. A malformed item refuses the whole envelope
- * (400) before anything is written.
+ * Faultline tracks errors, not performance or replays. A malformed item, or a header `event_id`
+ * that is not an event id, refuses the whole envelope (400) before anything is written.
  */
 export function unpackEnvelope(envelope: Envelope): EnvelopeContents {
-  const headerEventId = typeof envelope.header.event_id === "string" ? envelope.header.event_id : undefined;
+  const headerEventId = headerEventIdOf(envelope.header.event_id);
   const contents: EnvelopeContents = { eventId: null, events: [], sessions: [], discards: [], feedback: [], checkIns: [], attachments: [], dropped: {} };
   const attachmentItems: EnvelopeItem[] = [];
   const drop = (type: string) => (contents.dropped[type] = (contents.dropped[type] ?? 0) + 1);
@@ -91,13 +91,27 @@ export function unpackEnvelope(envelope: Envelope): EnvelopeContents {
   if (minidump && eventItems === 0) contents.events.push(...mapEventItem(minidumpEvent(undefined, minidump, headerEventId), 0, headerEventId));
   contents.eventId = contents.events[0]?.eventId ?? headerEventId ?? null;
   // Attachments belong to the envelope's event (or feedback): without one, or past the bounds, they are dropped.
-  const attachmentsOf = normaliseEventId(headerEventId) ?? normaliseEventId(contents.events[0]?.eventId) ?? contents.feedback.find((f) => f.source === "feedback")?.key;
+  const attachmentsOf = headerEventId ?? normaliseEventId(contents.events[0]?.eventId) ?? contents.feedback.find((f) => f.source === "feedback")?.key;
   for (const item of attachmentItems) {
     const attachment = attachmentsOf && contents.attachments.length < MAX_ATTACHMENTS_PER_ENVELOPE ? mapAttachment(item.header, item.payload, attachmentsOf) : null;
     if (attachment) contents.attachments.push(attachment);
     else drop("attachment");
   }
   return contents;
+}
+
+/**
+ * The envelope header's `event_id`, normalised (lib/sentry/eventId.ts: 32 lower-case hex digits);
+ * undefined when the header has none. Anything else refuses the envelope (400 naming `event_id`),
+ * as Sentry's relay does: the id is what the SDK is answered and what the envelope's attachments
+ * and feedback belong to, so a wrong one was echoed back and its files dropped unseen. (An event
+ * item's own invalid `event_id` is replaced — by this id, else a fresh one — as relay does too.)
+ */
+function headerEventIdOf(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  const id = normaliseEventId(value);
+  if (!id) throw ApiError.badRequest("envelope header: event_id must be an event id (32 hex digits or a UUID)", { field: "event_id" });
+  return id;
 }
 
 /** The attachment SDKs send a native crash's minidump as (`attachment_type: event.minidump`); null when none is readable. */
