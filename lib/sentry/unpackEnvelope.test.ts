@@ -80,7 +80,7 @@ describe("unpackEnvelope: attachments", () => {
 
 describe("unpackEnvelope: the header's event id", () => {
   const file = { header: { type: "attachment", filename: "state.json" }, payload: Buffer.from('{"step": 3}') };
-  const envelope = (eventId: unknown, items = [file]) =>
+  const envelope = (eventId: unknown, items: { header: Record<string, unknown>; payload: Buffer }[] = [file]) =>
     parseEnvelope(Buffer.concat([Buffer.from(`${JSON.stringify({ event_id: eventId })}\n`), ...items.flatMap((i) => [Buffer.from(`${JSON.stringify({ ...i.header, length: i.payload.length })}\n`), i.payload, Buffer.from("\n")])]));
 
   it("refuses an envelope whose header event_id is not an event id (400 naming event_id): not echoed, its files not dropped unseen", () => {
