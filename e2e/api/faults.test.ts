@@ -1,5 +1,6 @@
 // @own-instance: starts its own PostgreSQL and app and loads them hard; beside the serial files, not in the parallel pool, so it does not starve the other files.
 import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -85,18 +86,27 @@ describe("PostgreSQL down before a project's settings were ever read", () => {
     await db?.stop();
   });
 
-  it("spools the project's events as received and stores them prepared with its sensitive fields once it is back (never the raw values)", async () => {
+  it("spools the project's events as received and stores them prepared with its sensitive fields once it is back, user feedback too (never the raw values)", async () => {
     const project = await seedProject(db.url);
     await queryFault(db.url, `UPDATE "Project" SET "sensitiveFields" = ARRAY['acct_ref'] WHERE id = $1`, [project.projectId]);
     const post = (body: string, contentType: string) => fetch(`${app.url}/api/v1/events`, { method: "POST", headers: { "x-faultline-key": project.key, "content-type": contentType }, body });
-    // The app learns the key (a refused request reads it) but not the project's settings.
+    const envelope = (items: { header: Record<string, unknown>; payload: Record<string, unknown> }[]) =>
+      fetch(`${app.url}/api/${project.publicId}/envelope/?sentry_key=${project.key}&sentry_version=7`, {
+        method: "POST",
+        body: ["{}", ...items.flatMap((i) => [JSON.stringify(i.header), JSON.stringify(i.payload)])].join("\n") + "\n",
+      });
+    // The app learns the key and the Sentry project (refused or settings-free requests read them) but not the project's settings.
     expect((await post("<event/>", "application/xml")).status).toBe(415);
+    expect((await envelope([{ header: { type: "client_report" }, payload: { timestamp: Date.now() / 1000, discarded_events: [] } }])).status).toBe(200);
     await db.kill();
     const secret = "ACCT-7712004491";
     const eventId = `settings-${Date.now()}`;
     const res = await post(JSON.stringify({ eventId, type: "RefundError", message: `refund failed acct_ref=${secret}`, metadata: { acct_ref: secret, order: 42 } }), "application/json");
     expect(res.status).toBe(202);
     expect(await res.json()).toMatchObject({ spooled: true, accepted: [{ eventId }] });
+    const reportedEvent = randomUUID().replaceAll("-", "");
+    const report = await envelope([{ header: { type: "user_report" }, payload: { event_id: reportedEvent, name: "Ana", email: "ana@example.com", comments: `charged twice, acct_ref: ${secret}` } }]);
+    expect(report.status).toBe(200);
     await db.restart();
     const [row] = await waitFor(async () => {
       const rows = await queryFault<{ message: string; metadata: Record<string, unknown> }>(db.url, `SELECT message, metadata FROM "ErrorOccurrence" WHERE "projectId" = $1 AND "eventId" = $2`, [project.projectId, eventId]);
@@ -105,6 +115,12 @@ describe("PostgreSQL down before a project's settings were ever read", () => {
     expect(JSON.stringify(row)).not.toContain(secret);
     expect(row.message).toContain("acct_ref=[Filtered]");
     expect(row.metadata.order).toBe(42);
+    const [feedback] = await waitFor(async () => {
+      const rows = await queryFault<{ comments: string }>(db.url, `SELECT comments FROM "UserFeedback" WHERE "projectId" = $1`, [project.projectId]);
+      return rows.length > 0 ? rows : undefined;
+    }, 60_000);
+    expect(feedback.comments).not.toContain(secret);
+    expect(feedback.comments).toContain("[Filtered]");
     await waitFor(async () => ((await health(app)).spool.bytes === 0 ? true : undefined), 60_000);
   }, 300_000);
 });

@@ -8,7 +8,7 @@ import { env } from "@/lib/env";
 import { recordExecutions } from "@/lib/executions/recordExecutions";
 import { storeUserFeedback } from "@/lib/feedback/storeUserFeedback";
 import { storeItemsDurably } from "@/lib/intake/durableStore";
-import { loadIngestSettings } from "@/lib/ingest/loadIngestSettings";
+import { loadIngestSettings, readIngestSettings, type IngestSettings } from "@/lib/ingest/loadIngestSettings";
 import type { StoreTarget } from "@/lib/ingest/storeEvents";
 import { claimCountedSessions } from "@/lib/sentry/claimCountedSessions";
 import { recordReleaseSessions } from "@/lib/releases/recordReleaseSessions";
@@ -27,7 +27,9 @@ import type { SpooledItems } from "@/lib/spool/spoolEntry";
  * uploads, Unreal crashes, the report dialog), so neither the database nor the spool holds them.
  */
 export async function storeNonEventItems(target: StoreTarget, received: SpooledItems): Promise<{ spooled: boolean; checkInIds: string[] }> {
-  const items = await hideSensitiveFields(target.projectId, received);
+  // Hidden before the spool when the settings can be read; when they cannot (PostgreSQL down before
+  // this instance read them), the direct write below — on replay too — hides them or waits.
+  const items = await hideSensitiveFields(target.projectId, received, loadIngestSettings);
   // One id for the direct write and the spool record: counts added directly are not added again on replay.
   const recordId = randomUUID();
   let checkInIds: string[] = [];
@@ -37,9 +39,9 @@ export async function storeNonEventItems(target: StoreTarget, received: SpooledI
   return { spooled, checkInIds: spooled ? (items.checkIns ?? []).map((c) => c.checkInId) : checkInIds };
 }
 
-async function hideSensitiveFields(projectId: string, items: SpooledItems): Promise<SpooledItems> {
+async function hideSensitiveFields(projectId: string, items: SpooledItems, settingsOf: (projectId: string) => Promise<IngestSettings>): Promise<SpooledItems> {
   if (!items.feedback?.length && !items.attachments?.length) return items;
-  const { sensitiveFields } = await loadIngestSettings(projectId);
+  const { sensitiveFields } = await settingsOf(projectId);
   if (!sensitiveFields) return items;
   return { ...items, feedback: items.feedback?.map((f) => redactFeedback(f, sensitiveFields)), attachments: items.attachments?.map((a) => redactAttachment(a, sensitiveFields)) };
 }
@@ -47,9 +49,12 @@ async function hideSensitiveFields(projectId: string, items: SpooledItems): Prom
 /**
  * Session counts and client reports (added once per `recordId`), feedback (then its alerts, for
  * what was new), attachments, then check-ins (each idempotent), straight to PostgreSQL: what the
- * spool replayer uses too.
+ * spool replayer uses too. Feedback and text attachments have the project's sensitive fields hidden
+ * first (again: a no-op for what was hidden before it was spooled).
  */
-export async function storeNonEventItemsDirect(target: StoreTarget, items: SpooledItems, receivedAt: Date, recordId: string): Promise<string[]> {
+export async function storeNonEventItemsDirect(target: StoreTarget, received: SpooledItems, receivedAt: Date, recordId: string): Promise<string[]> {
+  // Settings that cannot be read throw the database's error: spooled, or (replaying) tried again later.
+  const items = await hideSensitiveFields(target.projectId, received, readIngestSettings);
   await addCountsOnce(target, items, receivedAt, recordId);
   // Alerts on new feedback run after the commit without holding the answer; the outbox row written
   // with the feedback makes them survive this instance dying first.
