@@ -25,6 +25,8 @@ const ACTION_LABELS: Record<string, string> = {
   "user.renamed": "changed their name",
   "user.api_token_created": "created an API token",
   "user.api_token_revoked": "revoked an API token",
+  "user.sso_linked": "linked single sign-on to their account",
+  "user.sso_unlinked": "unlinked single sign-on from their account",
   "team.created": "created a team",
   "team.updated": "changed a team",
   "team.deleted": "deleted a team",

@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { useRouter, useSearchParams } from "next/navigation";
+import { LinkSsoHelp } from "@/components/auth/LinkSsoHelp";
 import { TwoFactorStep } from "@/components/auth/TwoFactorStep";
 import type { SignInAnswer } from "@/lib/auth/signInResponse";
 import { safeNext } from "@/lib/text/safeNext";
@@ -11,13 +12,20 @@ import { signInButton, signInField } from "@/components/auth/signInStyles";
 /**
  * /login — email and password (or the single sign-on provider, `sso` naming it), then (two-factor
  * accounts, or `?step=two-factor` after a reset link, an invitation or single sign-on) a code.
+ * `?step=link-sso`: single sign-on found the account `linkEmail` by its email only, so its password
+ * links the provider first (the pending link travels in a cookie; null: it expired).
  */
-export function LoginForm({ sso }: { sso: string | null }) {
+export function LoginForm({ sso, linkEmail }: { sso: string | null; linkEmail: string | null }) {
   const router = useRouter();
   const params = useSearchParams();
-  const [email, setEmail] = useState("");
+  const linkStep = params.get("step") === "link-sso";
+  // The provider to link, in the link step with its pending link still there.
+  const linkTo = linkStep && linkEmail !== null ? sso : null;
+  const linking = linkTo !== null;
+  const linkExpired = linkStep && !linking ? `this link to ${sso ?? "single sign-on"} has expired (10 minutes): sign in with it again` : null;
+  const [email, setEmail] = useState(linkTo !== null && linkEmail !== null ? linkEmail : "");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | null>(params.get("sso_error"));
+  const [error, setError] = useState<string | null>(params.get("sso_error") ?? linkExpired);
   const [busy, setBusy] = useState(false);
   const [step, setStep] = useState<"password" | "code">(params.get("step") === "two-factor" ? "code" : "password");
 
@@ -50,9 +58,17 @@ export function LoginForm({ sso }: { sso: string | null }) {
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm space-y-4 rounded-xl bg-white p-8 shadow dark:bg-gray-900">
         <div>
-          <h1 className="text-xl font-semibold">{step === "code" ? "Two-factor sign-in" : "Sign in to Faultline"}</h1>
+          <h1 className="text-xl font-semibold">{step === "code" ? "Two-factor sign-in" : linking ? `Link ${linkTo}` : "Sign in to Faultline"}</h1>
           <p className="mt-1 text-sm text-gray-500 dark:text-gray-400">
-            {step === "code" ? "Enter the code your authenticator app shows for Faultline." : "Error tracking for your team"}
+            {step === "code" ? (
+              "Enter the code your authenticator app shows for Faultline."
+            ) : linking ? (
+              <>
+                An account with <span className="font-medium text-gray-700 dark:text-gray-200">{linkEmail}</span> already exists. Enter its password once to link {linkTo} to it.
+              </>
+            ) : (
+              "Error tracking for your team"
+            )}
           </p>
         </div>
         {step === "code" ? (
@@ -68,7 +84,16 @@ export function LoginForm({ sso }: { sso: string | null }) {
           <form onSubmit={submit} className="space-y-4">
             <label className="block text-sm">
               <span className="text-gray-700 dark:text-gray-300">Email</span>
-              <input type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} className={signInField} />
+              <input
+                type="email"
+                name="email"
+                autoComplete="username"
+                required
+                readOnly={linking}
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+                className={`${signInField} read-only:bg-gray-50 read-only:text-gray-600 dark:read-only:bg-gray-800/60 dark:read-only:text-gray-400`}
+              />
             </label>
             <label className="block text-sm">
               <span className="text-gray-700 dark:text-gray-300">Password</span>
@@ -76,6 +101,7 @@ export function LoginForm({ sso }: { sso: string | null }) {
                 type="password"
                 name="password"
                 autoComplete="current-password"
+                autoFocus={linking}
                 required
                 value={password}
                 onChange={(e) => setPassword(e.target.value)}
@@ -88,15 +114,19 @@ export function LoginForm({ sso }: { sso: string | null }) {
               </p>
             )}
             <button type="submit" disabled={busy} className={signInButton}>
-              {busy ? "Signing in…" : "Sign in"}
+              {linking ? (busy ? "Linking…" : "Link and sign in") : busy ? "Signing in…" : "Sign in"}
             </button>
-            {sso && (
-              <a
-                href={`/api/v1/auth/oidc/start?next=${encodeURIComponent(safeNext(params.get("next")))}`}
-                className="block w-full rounded-md px-4 py-2 text-center font-medium text-gray-800 ring-1 ring-gray-300 hover:bg-gray-50 dark:text-gray-100 dark:ring-gray-700 dark:hover:bg-gray-800"
-              >
-                {`Sign in with ${sso}`}
-              </a>
+            {linking ? (
+              <LinkSsoHelp sso={linkTo} />
+            ) : (
+              sso && (
+                <a
+                  href={`/api/v1/auth/oidc/start?next=${encodeURIComponent(safeNext(params.get("next")))}`}
+                  className="block w-full rounded-md px-4 py-2 text-center font-medium text-gray-800 ring-1 ring-gray-300 hover:bg-gray-50 dark:text-gray-100 dark:ring-gray-700 dark:hover:bg-gray-800"
+                >
+                  {`Sign in with ${sso}`}
+                </a>
+              )
             )}
           </form>
         )}

@@ -1,4 +1,5 @@
 import { finishSignIn, type SignInResult } from "@/lib/auth/finishSignIn";
+import type { PendingLink } from "@/lib/auth/oidc/pendingLink";
 import { beginLoginAttempt, loginFailed, loginSucceeded, throttleKeys, withdrawLoginAttempt } from "@/lib/auth/loginThrottle";
 import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from "@/lib/auth/password";
 import { isSessionTokenShape, type ClientInfo } from "@/lib/auth/session";
@@ -14,8 +15,10 @@ import { logger } from "@/lib/logger";
  * A hash made with weaker parameters is upgraded now that the password is known. The session id is
  * rotated: a fresh random token every time, and the session the request came with (if any) is
  * deleted, so a token planted in the browser before login (session fixation) never becomes valid.
+ * `link`: a pending single sign-on link (lib/auth/oidc/pendingLink.ts); it is made when this is the
+ * account it names — with the session, or after the code — and ignored for any other account.
  */
-export async function signIn(email: string, password: string, client: ClientInfo, previousToken?: string): Promise<SignInResult> {
+export async function signIn(email: string, password: string, client: ClientInfo, previousToken?: string, link?: PendingLink | null): Promise<SignInResult> {
   const normalized = email.trim().toLowerCase();
   const attempt = await beginLoginAttempt(throttleKeys(normalized, client.address));
   const user = await db().user.findUnique({ where: { email: normalized } });
@@ -30,7 +33,8 @@ export async function signIn(email: string, password: string, client: ClientInfo
     logger.info("password hash upgraded", { userId: user.id });
   }
   if (previousToken && isSessionTokenShape(previousToken)) await db().session.deleteMany({ where: { id: sha256Hex(previousToken) } });
-  const result = await finishSignIn(user.id, client);
+  const ssoLink = link && link.userId === user.id ? { issuer: link.issuer, subject: link.subject } : undefined;
+  const result = await finishSignIn(user.id, client, ssoLink);
   // The account's failures are cleared only by a finished sign-in: with two-factor on, by the code.
   await (result.kind === "session" ? loginSucceeded(attempt) : withdrawLoginAttempt(attempt));
   return result;

@@ -1,3 +1,4 @@
+import type { SsoSubject } from "@/lib/auth/oidc/pendingLink";
 import { cookieSecureFlag } from "@/lib/auth/session";
 import { randomToken, sha256Hex } from "@/lib/auth/tokens";
 import { db } from "@/lib/db/prisma";
@@ -15,11 +16,11 @@ export interface OpenChallenge {
   userId: string;
 }
 
-/** Opens the second step of a sign-in whose first factor (password, reset link, invitation) held. */
-export async function openSignInChallenge(userId: string): Promise<OpenChallenge> {
+/** Opens the second step of a sign-in whose first factor (password, reset link, invitation) held; with the single sign-on identity to link once the code is right. */
+export async function openSignInChallenge(userId: string, ssoLink?: SsoSubject): Promise<OpenChallenge> {
   const token = randomToken();
   const expiresAt = new Date(Date.now() + CHALLENGE_TTL_MS);
-  await db().signInChallenge.create({ data: { id: sha256Hex(token), userId, expiresAt } });
+  await db().signInChallenge.create({ data: { id: sha256Hex(token), userId, expiresAt, ssoIssuer: ssoLink?.issuer, ssoSubject: ssoLink?.subject } });
   return { token, expiresAt, userId };
 }
 

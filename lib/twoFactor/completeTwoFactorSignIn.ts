@@ -1,5 +1,6 @@
 import { recordAccountEvent } from "@/lib/account/recordAccountEvent";
 import { userActor } from "@/lib/audit/auditRow";
+import { linkSsoIdentity } from "@/lib/auth/oidc/linkSsoIdentity";
 import { beginLoginAttempt, loginFailed, loginSucceeded, throttleKeys } from "@/lib/auth/loginThrottle";
 import { createSession, isSessionTokenShape, type ClientInfo, type NewSession } from "@/lib/auth/session";
 import { CHALLENGE_MAX_ATTEMPTS } from "@/lib/auth/signInChallenge";
@@ -14,7 +15,8 @@ const EXPIRED = "this sign-in has expired: enter your email and password again";
  * POST /api/v1/auth/two-factor {code}: the second step of a sign-in. The challenge (from the
  * cookie) must be open; the code is checked under the same per-account and per-address limits as
  * passwords, and a challenge takes CHALLENGE_MAX_ATTEMPTS wrong codes before it is dropped. A good
- * code ends the challenge (once, even under concurrency) and opens the session.
+ * code ends the challenge (once, even under concurrency) and opens the session — and links the
+ * single sign-on identity the password was entered to link, if any (never before the code).
  */
 export async function completeTwoFactorSignIn(token: string | undefined, code: string, client: ClientInfo): Promise<NewSession & { recoveryCodesLeft?: number }> {
   if (!token || !isSessionTokenShape(token)) throw new ApiError(401, "sign_in_expired", EXPIRED);
@@ -41,6 +43,7 @@ export async function completeTwoFactorSignIn(token: string | undefined, code: s
       recordAccountEvent(tx, { userId: challenge.userId, actor: userActor(challenge.userId), action: "user.recovery_code_used", after: { recoveryCodesLeft: factor.recoveryCodesLeft } }),
     );
   }
+  if (challenge.ssoIssuer && challenge.ssoSubject) await linkSsoIdentity(challenge.userId, { issuer: challenge.ssoIssuer, subject: challenge.ssoSubject });
   const session = await createSession(challenge.userId, client);
   return factor.method === "recovery_code" ? { ...session, recoveryCodesLeft: factor.recoveryCodesLeft } : session;
 }

@@ -1,16 +1,19 @@
 import type { JsonWebKey } from "node:crypto";
 import { finishSignIn, type SignInResult } from "@/lib/auth/finishSignIn";
-import { IdTokenError, verifiedEmail, verifyIdToken } from "@/lib/auth/oidc/idToken";
+import { claimBackfilledIdentity } from "@/lib/auth/oidc/claimBackfilledIdentity";
+import { findSsoAccount } from "@/lib/auth/oidc/findSsoAccount";
+import { IdTokenError, trimSlash, verifiedEmail, verifyIdToken } from "@/lib/auth/oidc/idToken";
 import type { OidcCallbackQuery } from "@/lib/auth/oidc/oidcSchemas";
 import { oidcSettings, type OidcSettings } from "@/lib/auth/oidc/oidcSettings";
 import { providerError, providerKeys, providerMetadata, type ProviderMetadata } from "@/lib/auth/oidc/oidcProvider";
 import { codeChallenge } from "@/lib/auth/oidc/pkce";
-import { mayProvision, provisionSsoUser } from "@/lib/auth/oidc/provisionSsoUser";
+import { sealPendingLink, type SsoSubject } from "@/lib/auth/oidc/pendingLink";
+import { provisionSsoUser } from "@/lib/auth/oidc/provisionSsoUser";
+import { ssoOutcome } from "@/lib/auth/oidc/ssoOutcome";
 import type { ClientInfo } from "@/lib/auth/session";
 import { randomToken } from "@/lib/auth/tokens";
 import { db } from "@/lib/db/prisma";
 import { ApiError } from "@/lib/http/ApiError";
-import { pendingInvitationsTo } from "@/lib/invitations/pendingInvitationsTo";
 import { keyring } from "@/lib/security/keyring";
 import { open, seal } from "@/lib/security/secretBox";
 import { safeNext } from "@/lib/text/safeNext";
@@ -59,20 +62,20 @@ export async function beginOidcSignIn(origin: string, next: string | null): Prom
   return { location: url.toString(), flowCookie: seal(JSON.stringify(flow), FLOW_CONTEXT, keyring()) };
 }
 
+/** Where a finished callback goes: signed in (a session, or the code step), or to the sign-in page to link the identity with the account's password. */
+export type OidcOutcome = { kind: "signedIn"; result: SignInResult; next: string } | { kind: "link"; linkCookie: string; next: string };
+
 /**
  * GET /api/v1/auth/oidc/callback: checks the state against the flow cookie (the sign-in started in
  * this browser), exchanges the code at the token endpoint (client secret, PKCE verifier), verifies
- * the ID token (lib/auth/oidc/idToken.ts) and signs in the account with its verified email — a
- * session, or the two-factor step when the account has it on. Only existing accounts sign in — or a
- * new account made now (provisionSsoUser) when OIDC_ALLOWED_DOMAINS names the email's domain or the
- * email holds pending invitations (accepted then).
+ * the ID token (lib/auth/oidc/idToken.ts) and signs in the account the provider's identity (issuer,
+ * `sub`) is linked to — a session, or the two-factor step when the account has it on. Which account,
+ * lib/auth/oidc/ssoOutcome.ts: an account found only by the verified email is not signed in; its
+ * password links it first (a sealed pending link, then POST /api/v1/auth/login). A new account is
+ * made now (provisionSsoUser, linked to the identity) when OIDC_ALLOWED_DOMAINS names the email's
+ * domain or the email holds pending invitations (accepted then).
  */
-export async function completeOidcSignIn(
-  query: OidcCallbackQuery,
-  flowCookie: string | undefined,
-  client: ClientInfo,
-  origin: string,
-): Promise<{ result: SignInResult; next: string }> {
+export async function completeOidcSignIn(query: OidcCallbackQuery, flowCookie: string | undefined, client: ClientInfo, origin: string): Promise<OidcOutcome> {
   const settings = requireOidc();
   const flow = openFlow(flowCookie);
   if (!flow || query.state !== flow.state) throw new ApiError(400, "sso_state_mismatch", "this sign-in was not started in this browser, or took longer than 10 minutes: start again");
@@ -98,16 +101,33 @@ export async function completeOidcSignIn(
       throw again instanceof IdTokenError ? tokenRefused(again) : again;
     }
   }
-  const email = verifiedEmail(claims);
-  if (!email) throw new ApiError(403, "sso_email_unverified", "the provider gave no verified email for this account");
-  const user = await db().user.findUnique({ where: { email }, select: { id: true } });
-  if (user) return { result: await finishSignIn(user.id, client), next: flow.next };
-  const invited = (await pendingInvitationsTo(email)).length > 0;
-  if (!invited && !mayProvision(email, settings.provisioning)) throw new ApiError(403, "sso_no_account", `no Faultline account uses ${email}: ask an admin of your workspace to invite you`);
-  const { userId, invitedTo } = await provisionSsoUser(email, claims.name, settings.provisioning);
-  // Signed in from an invitation's page: it was accepted now, so the workspace it opens is next.
-  const next = flow.next.startsWith("/invite/") && invitedTo.length > 0 ? `/?ws=${invitedTo[0]}` : flow.next;
-  return { result: await finishSignIn(userId, client), next };
+  const identity: SsoSubject = { issuer: trimSlash(claims.iss), subject: claims.sub };
+  const signIn = async (userId: string, next = flow.next): Promise<OidcOutcome> => ({ kind: "signedIn", result: await finishSignIn(userId, client), next });
+  const link = (userId: string, email: string): OidcOutcome => ({ kind: "link", linkCookie: sealPendingLink({ userId, email, ...identity }, keyring()), next: flow.next });
+
+  const outcome = ssoOutcome(await findSsoAccount(identity, verifiedEmail(claims), settings.provisioning));
+  switch (outcome.kind) {
+    case "signIn":
+      await db().ssoIdentity.updateMany({ where: identity, data: { lastUsedAt: new Date() } });
+      return signIn(outcome.userId);
+    case "claim":
+      return (await claimBackfilledIdentity(outcome.userId, outcome.identityId, identity)) ? signIn(outcome.userId) : link(outcome.userId, outcome.email);
+    case "link":
+      return link(outcome.userId, outcome.email);
+    case "unverified":
+      throw new ApiError(403, "sso_email_unverified", "the provider gave no verified email for this account");
+    case "noAccount":
+      throw new ApiError(403, "sso_no_account", `no Faultline account uses ${outcome.email}: ask an admin of your workspace to invite you`);
+    case "provision": {
+      const made = await provisionSsoUser(outcome.email, claims.name, settings.provisioning, identity);
+      if (!made) {
+        const account = await db().user.findUniqueOrThrow({ where: { email: outcome.email }, select: { id: true } });
+        return link(account.id, outcome.email);
+      }
+      // Signed in from an invitation's page: it was accepted now, so the workspace it opens is next.
+      return signIn(made.userId, flow.next.startsWith("/invite/") && made.invitedTo.length > 0 ? `/?ws=${made.invitedTo[0]}` : flow.next);
+    }
+  }
 }
 
 function tokenRefused(error: IdTokenError): ApiError {

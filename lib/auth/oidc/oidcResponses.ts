@@ -1,6 +1,7 @@
 import { clientInfo } from "@/lib/auth/clientInfo";
 import { beginOidcSignIn, clearedFlowCookieHeader, completeOidcSignIn, FLOW_COOKIE, flowCookieHeader } from "@/lib/auth/oidc/oidcFlow";
 import type { OidcCallbackQuery } from "@/lib/auth/oidc/oidcSchemas";
+import { linkCookieHeader } from "@/lib/auth/oidc/pendingLink";
 import { cookieSecureFlag, readCookie, sessionCookie } from "@/lib/auth/session";
 import { challengeCookie } from "@/lib/auth/signInChallenge";
 import { ApiError } from "@/lib/http/ApiError";
@@ -10,7 +11,8 @@ import { publicOrigin } from "@/lib/projects/publicOrigin";
 /**
  * The browser side of single sign-on: redirects, never JSON pages. A failure (provider down, state
  * mismatch, no account) lands on the sign-in page with the reason in `?sso_error=`; only "not
- * configured" stays a JSON 404, as for any unknown API path.
+ * configured" stays a JSON 404, as for any unknown API path. An identity to link lands on the
+ * sign-in page's link step (`?step=link-sso`) with the pending link cookie.
  */
 export async function oidcStartResponse(req: Request, next: string | undefined): Promise<Response> {
   return redirecting(req, async (headers) => {
@@ -22,8 +24,15 @@ export async function oidcStartResponse(req: Request, next: string | undefined):
 
 export async function oidcCallbackResponse(req: Request, query: OidcCallbackQuery): Promise<Response> {
   return redirecting(req, async (headers) => {
-    const { result, next } = await completeOidcSignIn(query, readCookie(req, FLOW_COOKIE), clientInfo(req), publicOrigin(req));
+    const outcome = await completeOidcSignIn(query, readCookie(req, FLOW_COOKIE), clientInfo(req), publicOrigin(req));
     headers.append("set-cookie", clearedFlowCookieHeader(cookieSecureFlag(req)));
+    const next = outcome.next;
+    if (outcome.kind === "link") {
+      // The account with this email has no identity linked: its password (and code) links it.
+      headers.append("set-cookie", linkCookieHeader(outcome.linkCookie, cookieSecureFlag(req)));
+      return `/login?step=link-sso&next=${encodeURIComponent(next)}`;
+    }
+    const result = outcome.result;
     if (result.kind === "twoFactor") {
       headers.append("set-cookie", challengeCookie(req, result.token, result.expiresAt));
       return `/login?step=two-factor&next=${encodeURIComponent(next)}`;

@@ -7,7 +7,7 @@ export const authRoutes: RouteSpec[] = [
   {
     method: "POST", path: "/api/v1/auth/login", tag: "Account", auth: "none",
     summary: "Sign in; sets the HTTP-only session cookie", body: LoginSchema,
-    description: "An account with two-factor sign-in answers `{twoFactorRequired: true, expiresAt}` and a short-lived challenge cookie instead; post a code to /api/v1/auth/two-factor within 5 minutes.",
+    description: "An account with two-factor sign-in answers `{twoFactorRequired: true, expiresAt}` and a short-lived challenge cookie instead; post a code to /api/v1/auth/two-factor within 5 minutes. With a pending single sign-on link (the `faultline_sso_link` cookie the callback sets) naming this account, the sign-in also links the provider identity (after the code, for two-factor accounts); a successful sign-in clears that cookie.",
     responses: { 200: "`{ok: true}` and the session cookie, or `{twoFactorRequired: true, expiresAt}` and the challenge cookie" }, errors: [401, 422, 429],
   },
   {
@@ -24,9 +24,9 @@ export const authRoutes: RouteSpec[] = [
   },
   {
     method: "GET", path: "/api/v1/auth/oidc/callback", tag: "Account", auth: "none",
-    summary: "Single sign-on: the provider's redirect back; signs in the account with the ID token's verified email", query: OidcCallbackQuerySchema,
-    description: "Checks state (flow cookie), exchanges the code (client secret and PKCE verifier), verifies the ID token (signature by the provider's keys, issuer, audience, expiry, nonce). Existing accounts sign in; a new account is made at the first sign-in when the email holds pending invitations (accepted then, each with its role; from an invitation's page `next` becomes the workspace it opens) or OIDC_ALLOWED_DOMAINS names its domain. An account with two-factor sign-in continues at the code step.",
-    responses: { 302: "to `next` with the session cookie, to `/login?step=two-factor` with the challenge cookie, or to `/login?sso_error=…`" }, errors: [404],
+    summary: "Single sign-on: the provider's redirect back; signs in the account the provider identity (issuer, sub) is linked to", query: OidcCallbackQuerySchema,
+    description: "Checks state (flow cookie), exchanges the code (client secret and PKCE verifier), verifies the ID token (signature by the provider's keys, issuer, audience, expiry, nonce). The account linked to the identity signs in; an account found only by the verified email is not signed in but asked for its password once (`/login?step=link-sso` with a sealed 10-minute `faultline_sso_link` cookie; POST /api/v1/auth/login links it). A new account, linked to the identity, is made at the first sign-in when the email holds pending invitations (accepted then, each with its role; from an invitation's page `next` becomes the workspace it opens) or OIDC_ALLOWED_DOMAINS names its domain. An account with two-factor sign-in continues at the code step.",
+    responses: { 302: "to `next` with the session cookie, to `/login?step=two-factor` with the challenge cookie, to `/login?step=link-sso` with the pending link cookie, or to `/login?sso_error=…`" }, errors: [404],
   },
   {
     method: "POST", path: "/api/v1/auth/logout", tag: "Account", auth: "none",
