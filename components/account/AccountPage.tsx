@@ -5,6 +5,7 @@ import { formatDistanceToNowStrict } from "date-fns";
 import { useState, type FormEvent } from "react";
 import { ApiTokensCard } from "@/components/account/ApiTokensCard";
 import { NotificationSettingsCard } from "@/components/account/NotificationSettingsCard";
+import { SingleSignOnCard } from "@/components/account/SingleSignOnCard";
 import { TimeZoneField } from "@/components/account/TimeZoneField";
 import { TwoFactorCard } from "@/components/account/TwoFactorCard";
 import { FormError } from "@/components/auth/AuthCard";
@@ -17,7 +18,7 @@ import { useToast } from "@/components/ui/Toast";
 import { apiFetch } from "@/lib/client/apiFetch";
 import { useAccountQuery, useSessionsQuery, useUpdateAccountMutation } from "@/lib/client/hooks/useAccountQuery";
 
-/** /account — your name and time zone, your password, your notifications, two-factor sign-in, your sessions, your API tokens. */
+/** /account — your name and time zone, your password, your notifications, two-factor sign-in, single sign-on, your sessions, your API tokens. */
 export function AccountPage() {
   return (
     <WorkspaceShell active="account" title="Your account" subtitle="Name, time zone, password, notifications, two-factor sign-in, where you are signed in, and API tokens">
@@ -27,6 +28,7 @@ export function AccountPage() {
           <PasswordCard />
           <NotificationSettingsCard />
           <TwoFactorCard />
+          <SingleSignOnCard />
           <SessionsCard />
           <ApiTokensCard />
         </div>

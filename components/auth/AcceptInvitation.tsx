@@ -16,7 +16,8 @@ import type { InvitationDescription } from "@/lib/invitations/findInvitationByTo
  * /invite/:token — join a workspace: a new person picks a name and password, an existing user enters
  * theirs, one already signed in as the invitee just joins. With single sign-on configured (`sso`, the
  * provider's name) either can continue with the provider instead: a new account is made and the
- * invitation accepted on the way back, an existing account comes back here signed in.
+ * invitation accepted on the way back, an existing account comes back here signed in (after its
+ * password once, if the provider's identity is not linked to it yet).
  */
 export function AcceptInvitation({ token, sso }: { token: string; sso: string | null }) {
   const invitation = useQuery({

@@ -248,6 +248,17 @@ describe("single sign-on (OpenID Connect)", () => {
     expect(status).toBe(429);
     expect((await login("vic@corp.test", "pre-claimed by mallory", other.cookies.faultline_sso_link)).status).toBe(429);
     expect(await identitiesOf("vic@corp.test")).toEqual([{ issuer: idp.url, subject: "idp-vic" }]);
+
+    // A reset link sets a password someone else may know (Mallory still administers every workspace
+    // of the account): it unlinks single sign-on, so the next one asks for the new password instead
+    // of letting the victim work on unaware.
+    const members = (await (await fetch(`${app.url}/api/v1/workspaces/${trap.id}/members`, { headers: { cookie: mallory } })).json()).items as { email: string; membershipId: string }[];
+    const reset = await (await post(mallory, `/api/v1/memberships/${members.find((m) => m.email === "vic@corp.test")!.membershipId}/password-reset`, {})).json();
+    expect((await post("", `/api/v1/password-resets/${reset.url.split("/").pop()}`, { password: "mallory's again" })).status).toBe(200);
+    expect(await identitiesOf("vic@corp.test")).toEqual([]);
+    const [resetEntry] = await query<{ after: Record<string, unknown> }>(`SELECT after FROM "AuditLog" WHERE action = 'user.password_reset' AND "workspaceId" = $1`, [trap.id], app.databaseUrl);
+    expect(resetEntry.after).toMatchObject({ via: "admin link", singleSignOnUnlinked: 1 });
+    expect((await signInWithSso({ sub: "idp-vic", email: "vic@corp.test", email_verified: true })).location).toBe("/login?step=link-sso&next=%2Ferrors");
   });
 
   it("backfills only accounts the database records as made by single sign-on: they sign in by verified email once, then by identity", async () => {
@@ -322,5 +333,21 @@ describe("single sign-on (OpenID Connect)", () => {
     expect(await identitiesOf("dora@partner.test")).toEqual([{ issuer: idp.url, subject: "idp-dora" }]);
     // Linked: the next single sign-on goes to the code step, not the password.
     expect((await signInWithSso({ sub: "idp-dora", email: "dora@partner.test", email_verified: true })).location).toBe("/login?step=two-factor&next=%2Ferrors");
+  });
+
+  it("shows the linked identity on the account and unlinks it: the next single sign-on asks for the password again", async () => {
+    const bob = await signInWithSso({ sub: "idp-bob", email: "bob@acme.test", email_verified: true });
+    const cookie = `faultline_session=${bob.cookies.faultline_session}`;
+    const status = await (await fetch(`${app.url}/api/v1/account/single-sign-on`, { headers: { cookie } })).json();
+    expect(status).toEqual({ provider: "Acme SSO", identities: [{ issuer: idp.url, linkedAt: expect.any(String), lastUsedAt: expect.any(String) }] });
+    expect(Date.parse(status.identities[0].lastUsedAt)).toBeGreaterThan(Date.now() - 60_000);
+
+    const unlinked = await fetch(`${app.url}/api/v1/account/single-sign-on`, { method: "DELETE", headers: { cookie } });
+    expect(await unlinked.json()).toEqual({ unlinked: 1 });
+    expect(await identitiesOf("bob@acme.test")).toEqual([]);
+    const [entry] = await query<{ before: Record<string, string> }>(`SELECT before FROM "AuditLog" WHERE action = 'user.sso_unlinked'`, [], app.databaseUrl);
+    expect(entry.before).toEqual({ issuer: idp.url, subject: "idp-bob" });
+    expect(await (await fetch(`${app.url}/api/v1/account/single-sign-on`, { headers: { cookie } })).json()).toEqual({ provider: "Acme SSO", identities: [] });
+    expect((await signInWithSso({ sub: "idp-bob", email: "bob@acme.test", email_verified: true })).location).toBe("/login?step=link-sso&next=%2Ferrors");
   });
 });

@@ -10,7 +10,8 @@ import { findPasswordReset } from "@/lib/passwordResets/findPasswordReset";
 /**
  * POST /api/v1/password-resets/:token {password}: sets the password, signs out every session of the
  * user and revokes their API tokens (a reset recovers an account that may have been taken over, and
- * a token minted by whoever had it would outlive the new password), consumes the link (once, even under concurrency) and signs this browser in — after the
+ * a token minted by whoever had it would outlive the new password) and unlinks single sign-on (the
+ * next one asks for the new password once), consumes the link (once, even under concurrency) and signs this browser in — after the
  * account's two-factor code, when it has one (a reset link replaces the password, not the phone).
  * An admin's link is refused (410) once the admin no longer administers every workspace of the person.
  */
@@ -36,11 +37,14 @@ export async function completePasswordReset(token: string, password: string, cli
     await tx.user.update({ where: { id: reset.userId }, data: { passwordHash, passwordChangedAt: new Date() } });
     await tx.session.deleteMany({ where: { userId: reset.userId } });
     const tokens = await tx.apiToken.deleteMany({ where: { userId: reset.userId } });
+    // Single sign-on links too: whoever set the password must give it at the next single sign-on, so
+    // a password someone else set (an admin of every workspace of the account) does not go unnoticed.
+    const identities = await tx.ssoIdentity.deleteMany({ where: { userId: reset.userId } });
     await recordAccountEvent(tx, {
       userId: reset.userId,
       actor: userActor(reset.userId),
       action: "user.password_reset",
-      after: { via: reset.createdById ? "admin link" : "operator link", apiTokensRevoked: tokens.count },
+      after: { via: reset.createdById ? "admin link" : "operator link", apiTokensRevoked: tokens.count, ...(identities.count > 0 && { singleSignOnUnlinked: identities.count }) },
     });
   });
   return finishSignIn(reset.userId, client);

@@ -20,6 +20,16 @@ export const accountRoutes: RouteSpec[] = [
     responses: { 200: "`{otherSessionsSignedOut}`" }, errors: [401, 403, 422, 429],
   },
   {
+    method: "GET", path: "/api/v1/account/single-sign-on", tag: "Account", auth: "signedInSession",
+    summary: "The single sign-on identities linked to your account (issuer, since, last used) and the provider's name",
+    responses: { 200: "`{provider, identities: [{issuer, linkedAt, lastUsedAt}]}` (provider null when single sign-on is not configured)" }, errors: [401, 403],
+  },
+  {
+    method: "DELETE", path: "/api/v1/account/single-sign-on", tag: "Account", auth: "signedInSession",
+    summary: "Unlink single sign-on from your account; the next sign-in with the provider asks for the password once",
+    responses: { 200: "`{unlinked}`" }, errors: [401, 403],
+  },
+  {
     method: "GET", path: "/api/v1/account/sessions", tag: "Account", auth: "signedInSession",
     summary: "Your sessions (client address, user agent, last seen), the current one marked", responses: { 200: "the sessions" }, errors: [401],
   },
@@ -75,7 +85,7 @@ export const accountRoutes: RouteSpec[] = [
   },
   {
     method: "POST", path: "/api/v1/password-resets/{token}", tag: "Account", auth: "none",
-    summary: "Set the new password: every other session is signed out, this one signed in (after the two-factor code, if the account has one)", params: ResetTokenParamsSchema, body: CompletePasswordResetSchema,
+    summary: "Set the new password: every other session is signed out, API tokens revoked, single sign-on unlinked, this one signed in (after the two-factor code, if the account has one)", params: ResetTokenParamsSchema, body: CompletePasswordResetSchema,
     responses: { 200: "`{ok: true}` and Set-Cookie, or `{twoFactorRequired: true, expiresAt}` and the challenge cookie" }, errors: [404, 410, 422],
   },
 ];
