@@ -53,14 +53,19 @@ async function connectDatabase(): Promise<EmbeddedDatabase | null> {
   const url = `postgresql://postgres:postgres@127.0.0.1:${port}/faultline`;
   process.env.DATABASE_URL = url;
   // The embedded database's key (as `npm start` passes it to the app): new ingest keys are sealed
-  // with it, so the dashboard can show them again.
-  process.env.FAULTLINE_SECRET_KEY ||= demoSecretKey(root);
-  if (await reachable(url)) return null;
+  // with it, so the dashboard can show them again. Read only once an embedded database is in play
+  // (the container image has none, and may not be able to write .faultline/).
+  const takeEmbeddedKey = () => void (process.env.FAULTLINE_SECRET_KEY ||= demoSecretKey(root));
+  if (await reachable(url)) {
+    takeEmbeddedKey();
+    return null;
+  }
   // Loaded by its path, not bundled: the container image has neither it nor PostgreSQL's binaries.
   const embeddedDb = path.join(import.meta.dirname, "embeddedDb.mjs");
   if (!fs.existsSync(embeddedDb)) {
     throw new CliError(EXIT.failure, `DATABASE_URL is not set, and this installation has no embedded PostgreSQL: set DATABASE_URL`);
   }
+  takeEmbeddedKey();
   const { startEmbeddedPostgres } = (await import(pathToFileURL(embeddedDb).href)) as typeof import("./embeddedDb.mjs");
   const dataDir = path.resolve(root, process.env.FAULTLINE_DATA_DIR ?? path.join(".faultline", "pgdata"));
   process.stderr.write(`Starting the embedded PostgreSQL (${dataDir}) on port ${port}…\n`);
