@@ -18,12 +18,14 @@ interface AppHeaderProps {
   workspace?: Workspace;
   onWorkspaceChange?: (id: string) => void;
   active: "dashboard" | "issues" | "releases" | "reports" | "activity" | "feedback" | "crons" | "settings" | "account";
+  /** As wide as the page below it: the Issues page and an issue's page use the screen's width. */
+  wide?: boolean;
 }
 
 const navLink = (active: boolean) =>
   `shrink-0 whitespace-nowrap rounded-md px-1.5 py-1 text-sm font-medium sm:px-2 ${active ? "bg-gray-100 text-gray-900 dark:bg-gray-800 dark:text-white" : "text-gray-600 hover:bg-gray-100 dark:text-gray-300 dark:hover:bg-gray-800"}`;
 
-export function AppHeader({ me, workspace, onWorkspaceChange, active }: AppHeaderProps) {
+export function AppHeader({ me, workspace, onWorkspaceChange, active, wide = false }: AppHeaderProps) {
   const { showToast } = useToast();
   const wsQuery = workspace ? `?ws=${workspace.id}` : "";
   // The dashboard and the Issues page keep the project, environment and timeframe last chosen in this tab.
@@ -50,7 +52,7 @@ export function AppHeader({ me, workspace, onWorkspaceChange, active }: AppHeade
   return (
     <header className="border-b border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900">
       {/* One row from lg up; below it the nav takes a row of its own (scrolling sideways on phones), so no link is ever cut off. */}
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2.5 sm:px-6 lg:flex-nowrap lg:gap-4 lg:px-8">
+      <div className={`mx-auto flex ${wide ? "max-w-screen-2xl" : "max-w-7xl"} flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2.5 sm:px-6 lg:flex-nowrap lg:gap-4 lg:px-8`}>
         <Link href={dashboardHref} className="font-semibold text-red-600 dark:text-red-400">
           Faultline
         </Link>

@@ -25,7 +25,7 @@ export function ErrorTrackingDashboard({ view }: { view: ListView }) {
 
   return (
     <div className="min-h-screen">
-      <AppHeader me={me.data} workspace={workspace} onWorkspaceChange={switchWorkspace} active={view} />
+      <AppHeader me={me.data} workspace={workspace} onWorkspaceChange={switchWorkspace} active={view} wide={view === "issues"} />
       {/* The Issues page is the list alone: as wide as the issue page it opens. */}
       <main className={`mx-auto px-3 py-6 sm:px-6 lg:px-8 ${view === "issues" ? "max-w-screen-2xl" : "max-w-7xl"}`}>
         {me.isLoading ? (

@@ -115,7 +115,7 @@ export function IssuePage({ errorId }: { errorId: string }) {
   const listHref = useListViewHref(workspace?.id);
   return (
     <div className="min-h-screen">
-      <AppHeader me={me.data} workspace={workspace} onWorkspaceChange={(id) => router.push(`/errors?ws=${id}`)} active="issues" />
+      <AppHeader me={me.data} workspace={workspace} onWorkspaceChange={(id) => router.push(`/errors?ws=${id}`)} active="issues" wide />
       {issue.isLoading || me.isLoading || typeof mergedInto === "string" ? (
         <LoadingState label="Loading the issue…" />
       ) : issue.error instanceof ApiRequestError && issue.error.status === 404 ? (
