@@ -88,7 +88,7 @@ describe("PostgreSQL down before a project's settings were ever read", () => {
 
   it("spools the project's events as received and stores them prepared with its sensitive fields once it is back, user feedback too (never the raw values)", async () => {
     const project = await seedProject(db.url);
-    await queryFault(db.url, `UPDATE "Project" SET "sensitiveFields" = ARRAY['acct_ref'] WHERE id = $1`, [project.projectId]);
+    await queryFault(db.url, `UPDATE "Project" SET "sensitiveFields" = ARRAY['acct_ref'], "retentionDays" = 7 WHERE id = $1`, [project.projectId]);
     const post = (body: string, contentType: string) => fetch(`${app.url}/api/v1/events`, { method: "POST", headers: { "x-faultline-key": project.key, "content-type": contentType }, body });
     const envelope = (items: { header: Record<string, unknown>; payload: Record<string, unknown> }[]) =>
       fetch(`${app.url}/api/${project.publicId}/envelope/?sentry_key=${project.key}&sentry_version=7`, {
@@ -107,6 +107,19 @@ describe("PostgreSQL down before a project's settings were ever read", () => {
     const reportedEvent = randomUUID().replaceAll("-", "");
     const report = await envelope([{ header: { type: "user_report" }, payload: { event_id: reportedEvent, name: "Ana", email: "ana@example.com", comments: `charged twice, acct_ref: ${secret}` } }]);
     expect(report.status).toBe(200);
+    // Older than the project's 7 days: the native door would refuse it, a Sentry door date it when received.
+    const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000).toISOString();
+    const oldNative = `settings-old-${Date.now()}`;
+    expect((await post(JSON.stringify({ eventId: oldNative, type: "OldError", message: "from last week", occurredAt: tenDaysAgo }), "application/json")).status).toBe(202);
+    const oldSentry = randomUUID().replaceAll("-", "");
+    const sentAt = Date.now();
+    expect((await envelope([{ header: { type: "event" }, payload: { event_id: oldSentry, timestamp: tenDaysAgo, message: "queued offline", level: "error", platform: "javascript" } }])).status).toBe(200);
+    // The spool holds the events as received but scrubbed by the built-in rules: no password on disk.
+    const password = "correct-horse-battery-staple";
+    expect((await post(JSON.stringify({ type: "LoginError", message: `login failed password=${password}`, context: { password } }), "application/json")).status).toBe(202);
+    const spooled = fs.readdirSync(app.spoolDir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+    expect(spooled.length).toBeGreaterThan(0);
+    for (const file of spooled) expect(fs.readFileSync(path.join(file.parentPath, file.name), "latin1")).not.toContain(password);
     await db.restart();
     const [row] = await waitFor(async () => {
       const rows = await queryFault<{ message: string; metadata: Record<string, unknown> }>(db.url, `SELECT message, metadata FROM "ErrorOccurrence" WHERE "projectId" = $1 AND "eventId" = $2`, [project.projectId, eventId]);
@@ -121,6 +134,12 @@ describe("PostgreSQL down before a project's settings were ever read", () => {
     }, 60_000);
     expect(feedback.comments).not.toContain(secret);
     expect(feedback.comments).toContain("[Filtered]");
+    const [dated] = await waitFor(async () => {
+      const rows = await queryFault<{ occurredAt: Date }>(db.url, `SELECT "occurredAt" FROM "ErrorOccurrence" WHERE "projectId" = $1 AND "eventId" = $2`, [project.projectId, oldSentry]);
+      return rows.length > 0 ? rows : undefined;
+    }, 60_000);
+    expect(dated.occurredAt.getTime()).toBeGreaterThanOrEqual(sentAt - 1_000);
+    expect(await queryFault(db.url, `SELECT 1 FROM "ErrorOccurrence" WHERE "projectId" = $1 AND "eventId" = $2`, [project.projectId, oldNative])).toHaveLength(0);
     await waitFor(async () => ((await health(app)).spool.bytes === 0 ? true : undefined), 60_000);
   }, 300_000);
 });

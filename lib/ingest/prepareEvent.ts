@@ -125,7 +125,7 @@ function scrubLabel(value: string | undefined): string | undefined {
 }
 
 /** A trace's text without a log's line prefixes (logcat, container logs), scrubbed; frames scrubbed. */
-function scrubStack(stack: string | Frame[] | undefined): string | Frame[] | undefined {
+export function scrubStack(stack: string | Frame[] | undefined): string | Frame[] | undefined {
   if (stack === undefined) return undefined;
   if (typeof stack === "string") return scrubString(stripLogPrefixes(stack));
   return stack.map((frame) => asRecord(scrubValue(frame)) as Frame);

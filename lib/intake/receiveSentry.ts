@@ -189,7 +189,7 @@ async function storeSentryEvents(project: SentryProject, events: IngestEvent[], 
   const receivedAt = new Date();
   const oldestKept = oldestAcceptedTime(receivedAt, (await loadIngestSettings(target.projectId)).retentionDays);
   // Filtered events are answered as received: the SDK sees its event id.
-  const { kept, filtered, unprepared } = await prepareAndAdmit(target, ticket, events.map((e) => correctEventTime(e, sentAt, receivedAt, oldestKept)), receivedAt, otherItems);
+  const { kept, filtered, unprepared } = await prepareAndAdmit(target, ticket, events.map((e) => correctEventTime(e, sentAt, receivedAt, oldestKept)), receivedAt, otherItems, "sentry");
   const filteredIds = new Set(filtered.map((f) => f.eventId));
   if (kept.length === 0) return { spooled: false, filtered: filteredIds };
   const outcome = await storeAndFanOut(target, kept, samplingOptions(target, project, kept), unprepared);

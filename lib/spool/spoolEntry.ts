@@ -46,10 +46,12 @@ export interface SpoolEntry extends SpooledItems {
   unprepared?: UnpreparedEvents;
 }
 
-/** A request's events as received (each with the id it was answered with) and when (ISO). */
+/** A request's events as received (each with the id it was answered with, scrubbed by the built-in rules), when (ISO), and through which door. */
 export interface UnpreparedEvents {
   events: IngestEvent[];
   receivedAt: string;
+  /** The native API refuses events older than the project keeps; the Sentry doors date them when received. Absent: native. */
+  door?: "native" | "sentry";
 }
 
 export function serialiseEntry(entry: SpoolEntry): Buffer {
