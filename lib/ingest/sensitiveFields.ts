@@ -87,14 +87,6 @@ export function redactSensitiveFields(event: IngestEvent, fields: SensitiveField
   };
 }
 
-/**
- * A JSON value with the project's sensitive fields hidden the way an event's context is: the value
- * under each matching key (whatever it holds) and the pairs in its strings; the input is not changed.
- */
-export function redactSensitiveJson(value: unknown, fields: SensitiveFields): unknown {
-  return redactValue(value, fields, 0);
-}
-
 function redactValue(value: unknown, fields: SensitiveFields, depth: number): unknown {
   if (typeof value === "string") return fields.redactText(value);
   if (value === null || typeof value !== "object" || depth >= MAX_DEPTH) return value;

@@ -60,6 +60,15 @@ describe("redactAttachment", () => {
     expect(pretty).toBe(`${JSON.stringify(JSON.parse(compact), null, 4)}\n`);
   });
 
+  it("changes nothing in a JSON file but the hidden values: big numbers, trailing zeros, duplicate keys and spacing stay as sent", () => {
+    const acct = compileSensitiveFields(["acct_ref"])!;
+    const body = '{"order_id": 12345678901234567890, "amount": 1.10, "a": 1, "a": 2, "acct_ref": "X"}\n';
+    const a = redactAttachment(mapAttachment({ filename: "order.json", content_type: "application/json" }, Buffer.from(body), EVENT)!, acct);
+    expect(bytesOf(a.data).toString("utf8")).toBe('{"order_id": 12345678901234567890, "amount": 1.10, "a": 1, "a": 2, "acct_ref": "[Filtered]"}\n');
+    expect(a.size).toBe(bytesOf(a.data).length);
+    expect(redactAttachment(a, acct)).toBe(a);
+  });
+
   it("hides name=value pairs in other text, and in JSON that does not parse", () => {
     expect(redacted({ filename: "app.log" }, `charging iban=${IBAN} now\nIBAN: ${IBAN}\ndone\n`)).toBe("charging iban=[Filtered] now\nIBAN: [Filtered]\ndone\n");
     expect(redacted({ filename: "events.json" }, `{"iban":"${IBAN}"}\n{"iban":"${IBAN}"}\n`)).toBe('{"iban":"[Filtered]"}\n{"iban":"[Filtered]"}\n');

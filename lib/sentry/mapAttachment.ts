@@ -1,5 +1,6 @@
 import { scrubString } from "@/lib/ingest/scrub";
-import { redactSensitiveJson, type SensitiveFields } from "@/lib/ingest/sensitiveFields";
+import type { SensitiveFields } from "@/lib/ingest/sensitiveFields";
+import { redactJsonText } from "@/lib/sentry/redactJsonText";
 import { replaceUnstorableText } from "@/lib/text/replaceUnstorable";
 
 /** A file sent with an event, as stored (EventAttachment in prisma/schema.prisma). */
@@ -56,9 +57,10 @@ export function mapAttachment(header: Record<string, unknown>, payload: Buffer, 
 /**
  * `attachment` with the project's additional sensitive fields (lib/ingest/sensitiveFields.ts)
  * hidden when it is text, as in an event: in a JSON document the value under each matching key
- * and the pairs in its strings (the document written again, indented as it was, only when
- * something was hidden); in other text (and JSON that does not parse) the `name=value`,
- * `name: value` and `"name": "value"` pairs. Binary files are returned as they are.
+ * and the pairs in its strings, only those values' text replaced (lib/sentry/redactJsonText.ts:
+ * numbers, duplicate keys, spacing and escapes stay as sent); in other text (and JSON that does
+ * not parse) the `name=value`, `name: value` and `"name": "value"` pairs. Binary files, and text
+ * in which nothing was hidden, are returned as they are.
  */
 export function redactAttachment(attachment: AttachmentInput, fields: SensitiveFields): AttachmentInput {
   if (!isText(attachment.contentType)) return attachment;
@@ -67,20 +69,6 @@ export function redactAttachment(attachment: AttachmentInput, fields: SensitiveF
   if (redacted === text) return attachment;
   const bytes = Buffer.from(redacted, "utf8");
   return { ...attachment, data: bytes.toString("base64"), size: bytes.length };
-}
-
-/** The JSON document `text` with the fields hidden; undefined when it is not one JSON document. */
-function redactJsonText(text: string, fields: SensitiveFields): string | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  const redacted = redactSensitiveJson(parsed, fields);
-  if (JSON.stringify(redacted) === JSON.stringify(parsed)) return text;
-  const indent = /^\s*[[{]\r?\n([ \t]+)/.exec(text)?.[1];
-  return JSON.stringify(redacted, null, indent) + (text.endsWith("\n") ? "\n" : "");
 }
 
 function filenameOf(value: unknown): string {
