@@ -115,6 +115,9 @@ const EnvSchema = z.object({
   INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   PASSWORD_HASH_COST: PasswordHashCostSchema,
   PASSWORD_RESET_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(24),
+  /** "Forgot password?" emails asked for per email (account or not), and per client address, in an hour before 429. */
+  PASSWORD_RESET_EMAILS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(3),
+  PASSWORD_RESET_EMAILS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(20),
   /** Disk space the database may use ("50GB"): the status page's disk forecast counts against it instead of a filesystem. */
   FAULTLINE_DISK_BUDGET: z
     .string()

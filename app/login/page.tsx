@@ -7,6 +7,7 @@ import { LINK_COOKIE } from "@/lib/auth/oidc/pendingLink";
 import { oidcSettings } from "@/lib/auth/oidc/oidcSettings";
 import { readPendingLink } from "@/lib/auth/oidc/readPendingLink";
 import type { SearchParams } from "@/lib/client/pathWithSearch";
+import { resetEmailAvailable } from "@/lib/passwordResets/resetEmailAvailable";
 import { isSetUp } from "@/lib/setup/isSetUp";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +20,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const link = linking ? readPendingLink((await cookies()).get(LINK_COOKIE)?.value) : null;
   return (
     <Suspense>
-      <LoginForm sso={oidcSettings()?.name ?? null} linkEmail={link?.email ?? null} />
+      <LoginForm sso={oidcSettings()?.name ?? null} linkEmail={link?.email ?? null} resetByEmail={resetEmailAvailable()} />
     </Suspense>
   );
 }

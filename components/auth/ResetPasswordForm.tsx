@@ -11,8 +11,13 @@ import type { SignInAnswer } from "@/lib/auth/signInResponse";
 import { afterSignIn } from "@/lib/client/afterSignIn";
 import { apiFetch } from "@/lib/client/apiFetch";
 
-/** /reset-password/:token — set a new password with a one-time link (every other session is signed out). */
-export function ResetPasswordForm({ token }: { token: string }) {
+const linkStyle = "font-medium text-blue-700 underline dark:text-blue-400";
+
+/**
+ * /reset-password/:token — set a new password with a one-time link (every other session is signed
+ * out). A used or expired link points to "Forgot password?" when `resetByEmail`, else to an admin.
+ */
+export function ResetPasswordForm({ token, resetByEmail }: { token: string; resetByEmail: boolean }) {
   const reset = useQuery({
     queryKey: ["password-reset", token],
     queryFn: ({ signal }) => apiFetch<{ email: string; expiresAt: string }>(`/api/v1/password-resets/${encodeURIComponent(token)}`, { signal }),
@@ -28,7 +33,15 @@ export function ResetPasswordForm({ token }: { token: string }) {
       <AuthCard title="This link cannot be used">
         <FormError message={reset.error instanceof Error ? reset.error.message : "the link could not be opened"} />
         <p className="text-sm text-gray-600 dark:text-gray-300">
-          Ask an admin for a new link, or <Link href="/login" className="font-medium text-blue-700 underline dark:text-blue-400">sign in</Link>.
+          {resetByEmail ? (
+            <>
+              Ask for a new one with “Forgot password?” on the <Link href="/login" className={linkStyle}>sign-in page</Link>, or ask an admin.
+            </>
+          ) : (
+            <>
+              Ask an admin for a new link, or <Link href="/login" className={linkStyle}>sign in</Link>.
+            </>
+          )}
         </p>
       </AuthCard>
     );

@@ -270,6 +270,8 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
   },
   // The challenge cookie is missing: 401 whoever asks. A code step that works is in e2e/api/twoFactor.test.ts.
   "POST /api/v1/auth/two-factor": () => ({ path: "/api/v1/auth/two-factor", cookie: "", body: { code: "123456" } }),
+  // The test app has no SMTP_URL: 503 whoever asks. e2e/api/forgotPassword.test.ts runs an app that sends email.
+  "POST /api/v1/auth/forgot-password": (ctx) => ({ path: "/api/v1/auth/forgot-password", body: { email: ctx.loginUser.email } }),
   // The test app has no single sign-on configured (e2e/api/oidc.test.ts runs one that has).
   "GET /api/v1/auth/oidc/start": () => ({ path: "/api/v1/auth/oidc/start?next=/" }),
   "GET /api/v1/auth/oidc/callback": () => ({ path: "/api/v1/auth/oidc/callback?code=x&state=y" }),

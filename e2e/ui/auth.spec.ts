@@ -29,6 +29,9 @@ test("a wrong password is refused with a message", async ({ page, consoleGuard }
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "email or password is incorrect" })).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
+  // The test app sends no email (no SMTP_URL): no "Forgot password?" form, the way to a reset link instead.
+  await expect(page.getByText("Forgot password? Ask a workspace admin for a reset link.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Forgot password?" })).toHaveCount(0);
 });
 
 test("log in, switch workspace, log out", async ({ page }) => {

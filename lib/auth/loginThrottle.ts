@@ -1,3 +1,4 @@
+import { pruneAttempts, retryAfterSeconds } from "@/lib/auth/attemptLimit";
 import { pool } from "@/lib/db/pool";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/ApiError";
@@ -39,21 +40,7 @@ export async function beginLoginAttempt(keys: ThrottleKeys): Promise<LoginAttemp
     [keys.address, LOGIN_MAX_FAILURES_PER_ADDRESS, rowIds.address],
   ];
   let retryAfter = 0;
-  for (const [key, max, ownId] of limits) {
-    // The failures before this attempt still in the window, oldest first: the one whose expiry brings
-    // the count back under the limit tells when to retry.
-    const { rows } = await pool().query<{ n: number; wait: number | null }>(
-      `WITH w AS (
-         SELECT at FROM "LoginFailure"
-         WHERE key = $1 AND id <> $2 AND at > now() - make_interval(mins => $3)
-       )
-       SELECT (SELECT count(*)::int FROM w) AS n,
-              (SELECT ceil(extract(epoch FROM (at + make_interval(mins => $3) - now())))::int
-                 FROM w ORDER BY at ASC OFFSET greatest((SELECT count(*) FROM w) - $4, 0) LIMIT 1) AS wait`,
-      [key, ownId, LOGIN_WINDOW_MINUTES, max],
-    );
-    if (rows[0].n >= max) retryAfter = Math.max(retryAfter, Math.max(1, rows[0].wait ?? 1));
-  }
+  for (const [key, max, ownId] of limits) retryAfter = Math.max(retryAfter, await retryAfterSeconds(key, ownId, LOGIN_WINDOW_MINUTES, max));
   if (retryAfter > 0) {
     await pool().query(`DELETE FROM "LoginFailure" WHERE id = ANY($1::uuid[])`, [[rowIds.account, rowIds.address]]);
     throw new ApiError(429, "too_many_attempts", `too many failed sign-ins: try again in ${retryAfter} s`, { retryAfter }, {
@@ -78,14 +65,7 @@ export async function withdrawLoginAttempt(attempt: LoginAttempt): Promise<void>
   await pool().query(`DELETE FROM "LoginFailure" WHERE id = ANY($1::uuid[])`, [[attempt.rowIds.account, attempt.rowIds.address]]);
 }
 
-/** A failed one stays counted; rows older than the window are pruned by key order (UUIDv7 ids are time-ordered). */
+/** A failed one stays counted; rows older than the windows are pruned (attemptLimit). */
 export async function loginFailed(): Promise<void> {
-  const windowMs = env().LOGIN_WINDOW_MINUTES * 60_000;
-  await pool().query(`DELETE FROM "LoginFailure" WHERE id < $1::uuid`, [uuidv7Floor(Date.now() - 2 * windowMs)]);
-}
-
-/** The smallest UUIDv7 of a millisecond: every id made at or after it sorts at or after it. */
-function uuidv7Floor(ms: number): string {
-  const hex = Math.max(0, Math.floor(ms)).toString(16).padStart(12, "0");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7000-8000-000000000000`;
+  await pruneAttempts();
 }

@@ -1,6 +1,7 @@
 import { LoginSchema } from "@/lib/auth/loginSchema";
 import { OidcCallbackQuerySchema, OidcStartQuerySchema } from "@/lib/auth/oidc/oidcSchemas";
 import type { RouteSpec } from "@/lib/openapi/routeSpec";
+import { ForgotPasswordSchema } from "@/lib/passwordResets/passwordResetSchemas";
 import { TwoFactorSignInSchema } from "@/lib/twoFactor/twoFactorSchemas";
 
 export const authRoutes: RouteSpec[] = [
@@ -15,6 +16,12 @@ export const authRoutes: RouteSpec[] = [
     summary: "Second step of a sign-in: an authenticator or recovery code (challenge cookie); sets the session cookie", body: TwoFactorSignInSchema,
     description: "401 `invalid_code` (with `attemptsLeft`) for a wrong or already used code; after 5 wrong codes, or 5 minutes, 401 `sign_in_expired`: sign in with the password again. Codes count against the sign-in limits (429).",
     responses: { 200: "`{ok: true}` (and `recoveryCodesLeft` when a recovery code was used) and Set-Cookie" }, errors: [401, 422, 429],
+  },
+  {
+    method: "POST", path: "/api/v1/auth/forgot-password", tag: "Account", auth: "none",
+    summary: "\"Forgot password?\": email a one-time reset link to the account that uses this email, if any", body: ForgotPasswordSchema,
+    description: "The answer is the same 202 whether or not an account uses the email (the link is made and sent after answering). The link is built on PUBLIC_URL, works once and for PASSWORD_RESET_TTL_HOURS, and replaces the account's earlier emailed link; using it is POST /api/v1/password-resets/{token}. 429 `too_many_reset_emails` with Retry-After and `limit` (`email` or `address`) past PASSWORD_RESET_EMAILS_PER_ACCOUNT per email or PASSWORD_RESET_EMAILS_PER_ADDRESS per client address in an hour. 503 `email_unavailable` when the server sends no email (SMTP_URL and PUBLIC_URL not both set): ask a workspace admin for a reset link.",
+    responses: { 202: "`{ok: true}`" }, errors: [422, 429, 503],
   },
   {
     method: "GET", path: "/api/v1/auth/oidc/start", tag: "Account", auth: "none",

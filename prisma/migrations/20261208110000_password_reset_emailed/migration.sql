@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "PasswordReset" ADD COLUMN     "emailed" BOOLEAN NOT NULL DEFAULT false;
+
