@@ -38,8 +38,8 @@ export function ForgotPasswordForm({ initialEmail, onBack }: { initialEmail: str
     return (
       <div className="space-y-4">
         <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 dark:bg-green-950 dark:text-green-300">
-          If an account uses <span className="font-medium">{sentTo}</span>, we sent a link to it to set a new password. It works once; look in the spam folder if it
-          does not arrive within a few minutes.
+          If an account uses <span className="font-medium">{sentTo}</span>, we sent a link to this address to set a new password. The link works once; if nothing
+          arrives within a few minutes, look in the spam folder.
         </p>
         {back}
       </div>
