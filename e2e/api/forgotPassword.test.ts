@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFreshInstance, type FreshInstance } from "@/e2e/support/freshInstance";
 import { startSmtpSink, type SmtpSink, type SunkMail } from "@/e2e/support/smtpSink";
-import { BASE_URL } from "@/e2e/support/tenant";
+import { BASE_URL, createTenant } from "@/e2e/support/tenant";
 import { setCookies } from "@/e2e/support/twoFactor";
 import { totpCode } from "@/lib/twoFactor/totp";
 
@@ -61,6 +61,8 @@ describe("forgot password: a reset link by email", { timeout: 180_000 }, () => {
     const here = await (await fetch(`${app.url}/login`)).text();
     expect(here).toContain("Forgot password?");
     expect(here).not.toContain("Ask a workspace admin for a reset link");
+    // The shared app signs in only once it has an account (before, /login leads to the first-run setup).
+    await createTenant("forgot-shared");
     const shared = await (await fetch(`${BASE_URL}/login`)).text();
     expect(shared).toContain("Ask a workspace admin for a reset link");
     // The shared test app has no SMTP_URL: the route says so instead of pretending to send.
