@@ -28,33 +28,46 @@ import type { SpooledItems } from "@/lib/spool/spoolEntry";
  */
 export async function storeNonEventItems(target: StoreTarget, received: SpooledItems): Promise<{ spooled: boolean; checkInIds: string[] }> {
   // Hidden before the spool when the settings can be read; when they cannot (PostgreSQL down before
-  // this instance read them), the direct write below — on replay too — hides them or waits.
-  const items = await hideSensitiveFields(target.projectId, received, loadIngestSettings);
+  // this instance read them), the direct write — on replay too — hides them or waits.
+  const { items, settled } = await hideSensitiveFields(target.projectId, received, loadIngestSettings);
   // One id for the direct write and the spool record: counts added directly are not added again on replay.
   const recordId = randomUUID();
   let checkInIds: string[] = [];
   const spooled = await storeItemsDurably(target, items, recordId, async () => {
-    checkInIds = await storeNonEventItemsDirect(target, items, new Date(), recordId);
+    checkInIds = settled ? await writeItems(target, items, new Date(), recordId) : await storeNonEventItemsDirect(target, items, new Date(), recordId);
   });
   return { spooled, checkInIds: spooled ? (items.checkIns ?? []).map((c) => c.checkInId) : checkInIds };
 }
 
-async function hideSensitiveFields(projectId: string, items: SpooledItems, settingsOf: (projectId: string) => Promise<IngestSettings>): Promise<SpooledItems> {
-  if (!items.feedback?.length && !items.attachments?.length) return items;
-  const { sensitiveFields } = await settingsOf(projectId);
-  if (!sensitiveFields) return items;
-  return { ...items, feedback: items.feedback?.map((f) => redactFeedback(f, sensitiveFields)), attachments: items.attachments?.map((a) => redactAttachment(a, sensitiveFields)) };
+/** The items with the project's sensitive fields hidden; `settled` is false when its settings could not be read (nothing hidden yet). */
+async function hideSensitiveFields(
+  projectId: string,
+  items: SpooledItems,
+  settingsOf: (projectId: string) => Promise<IngestSettings>,
+): Promise<{ items: SpooledItems; settled: boolean }> {
+  if (!items.feedback?.length && !items.attachments?.length) return { items, settled: true };
+  const { sensitiveFields, known } = await settingsOf(projectId);
+  if (!sensitiveFields) return { items, settled: known };
+  const hidden = { ...items, feedback: items.feedback?.map((f) => redactFeedback(f, sensitiveFields)), attachments: items.attachments?.map((a) => redactAttachment(a, sensitiveFields)) };
+  return { items: hidden, settled: known };
+}
+
+/**
+ * Straight to PostgreSQL, what the spool replayer uses too: feedback and text attachments have the
+ * project's sensitive fields hidden first (a no-op for what was hidden before it was spooled), then
+ * writeItems.
+ */
+export async function storeNonEventItemsDirect(target: StoreTarget, received: SpooledItems, receivedAt: Date, recordId: string): Promise<string[]> {
+  // Settings that cannot be read throw the database's error: spooled, or (replaying) tried again later.
+  const { items } = await hideSensitiveFields(target.projectId, received, readIngestSettings);
+  return writeItems(target, items, receivedAt, recordId);
 }
 
 /**
  * Session counts and client reports (added once per `recordId`), feedback (then its alerts, for
- * what was new), attachments, then check-ins (each idempotent), straight to PostgreSQL: what the
- * spool replayer uses too. Feedback and text attachments have the project's sensitive fields hidden
- * first (again: a no-op for what was hidden before it was spooled).
+ * what was new), attachments, then check-ins (each idempotent), straight to PostgreSQL.
  */
-export async function storeNonEventItemsDirect(target: StoreTarget, received: SpooledItems, receivedAt: Date, recordId: string): Promise<string[]> {
-  // Settings that cannot be read throw the database's error: spooled, or (replaying) tried again later.
-  const items = await hideSensitiveFields(target.projectId, received, readIngestSettings);
+async function writeItems(target: StoreTarget, items: SpooledItems, receivedAt: Date, recordId: string): Promise<string[]> {
   await addCountsOnce(target, items, receivedAt, recordId);
   // Alerts on new feedback run after the commit without holding the answer; the outbox row written
   // with the feedback makes them survive this instance dying first.
