@@ -34,6 +34,16 @@ export function AppHeader({ me, workspace, onWorkspaceChange, active, wide = fal
   // …and the pages with a project filter open on that project.
   const remembered = useRememberedProject(workspace?.id);
   const scopedQuery = remembered ? `${wsQuery}&project=${remembered}` : wsQuery;
+  const navEntries: { key: AppHeaderProps["active"]; label: string; href: string }[] = [
+    { key: "dashboard", label: "Dashboard", href: dashboardHref },
+    { key: "issues", label: "Issues", href: issuesHref },
+    { key: "releases", label: "Releases", href: `/releases${scopedQuery}` },
+    { key: "reports", label: "Reports", href: `/reports${scopedQuery}` },
+    { key: "activity", label: "Activity", href: `/activity${wsQuery}` },
+    { key: "feedback", label: "Feedback", href: `/feedback${scopedQuery}` },
+    { key: "crons", label: "Crons", href: `/crons${scopedQuery}` },
+    { key: "settings", label: "Settings", href: `/settings${scopedQuery}` },
+  ];
   // Phones scroll the nav sideways: fades show that more links are there.
   const [observeNav, navEdges] = useScrollEdges<HTMLElement>();
 
@@ -59,30 +69,11 @@ export function AppHeader({ me, workspace, onWorkspaceChange, active, wide = fal
         {me && workspace && onWorkspaceChange && <WorkspaceSwitcher workspaces={me.workspaces} current={workspace} onChange={onWorkspaceChange} />}
         <div className="relative order-last -mx-4 w-[calc(100%+2rem)] min-w-0 sm:-mx-6 sm:w-[calc(100%+3rem)] lg:order-none lg:mx-0 lg:w-auto">
           <nav ref={observeNav} aria-label="Main" className="flex items-center gap-0.5 overflow-x-auto px-4 sm:gap-1 sm:px-6 lg:px-0">
-            <Link href={dashboardHref} className={navLink(active === "dashboard")} aria-current={active === "dashboard" ? "page" : undefined}>
-              Dashboard
-            </Link>
-            <Link href={issuesHref} className={navLink(active === "issues")} aria-current={active === "issues" ? "page" : undefined}>
-              Issues
-            </Link>
-            <Link href={`/releases${scopedQuery}`} className={navLink(active === "releases")} aria-current={active === "releases" ? "page" : undefined}>
-              Releases
-            </Link>
-            <Link href={`/reports${scopedQuery}`} className={navLink(active === "reports")} aria-current={active === "reports" ? "page" : undefined}>
-              Reports
-            </Link>
-            <Link href={`/activity${wsQuery}`} className={navLink(active === "activity")} aria-current={active === "activity" ? "page" : undefined}>
-              Activity
-            </Link>
-            <Link href={`/feedback${scopedQuery}`} className={navLink(active === "feedback")} aria-current={active === "feedback" ? "page" : undefined}>
-              Feedback
-            </Link>
-            <Link href={`/crons${scopedQuery}`} className={navLink(active === "crons")} aria-current={active === "crons" ? "page" : undefined}>
-              Crons
-            </Link>
-            <Link href={`/settings${scopedQuery}`} className={navLink(active === "settings")} aria-current={active === "settings" ? "page" : undefined}>
-              Settings
-            </Link>
+            {navEntries.map(({ key, label, href }) => (
+              <Link key={key} href={href} className={navLink(active === key)} aria-current={active === key ? "page" : undefined}>
+                {label}
+              </Link>
+            ))}
           </nav>
           <ScrollEdgeFades edges={navEdges} from="from-white dark:from-gray-900" />
         </div>
