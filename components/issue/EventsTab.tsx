@@ -14,7 +14,8 @@ interface EventsTabProps {
   /** Filters to start with (from the page's URL: a tag value's link). */
   initialFilters?: EventFiltersParams;
   canExport: boolean;
-  onOpen: (eventId: string) => void;
+  /** Opens one event in the Event tab, which keeps navigating among the events these filters match. */
+  onOpen: (eventId: string, filters: EventFiltersParams) => void;
 }
 
 const FIELDS: [keyof EventFiltersParams, string][] = [
@@ -75,9 +76,9 @@ export function EventsTab({ errorId, initialFilters = {}, canExport, onOpen }: E
             </thead>
             <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
               {events.map((e) => (
-                <tr key={e.id} className="cursor-pointer hover:bg-gray-50 dark:hover:bg-gray-800/60" data-testid="event-row" onClick={() => onOpen(e.eventId)}>
+                <tr key={e.id} className="cursor-pointer hover:bg-gray-50 dark:hover:bg-gray-800/60" data-testid="event-row" onClick={() => onOpen(e.eventId, filters)}>
                   <td className="whitespace-nowrap px-4 py-2">
-                    <button type="button" className="text-blue-700 hover:underline dark:text-blue-400" onClick={() => onOpen(e.eventId)} title={e.occurredAt}>
+                    <button type="button" className="text-blue-700 hover:underline dark:text-blue-400" onClick={() => onOpen(e.eventId, filters)} title={e.occurredAt}>
                       {formatDistanceToNow(new Date(e.occurredAt), { addSuffix: true })}
                     </button>
                   </td>

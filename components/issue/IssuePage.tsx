@@ -226,17 +226,19 @@ export function IssuePage({ errorId }: { errorId: string }) {
                     mappableProjectId={workspace?.role === "admin" ? issue.data.projectId : undefined}
                     assignSuspect={canTriage ? { members: members.data?.items ?? [], assigneeId: issue.data.assigneeId, onAssign: (assigneeId) => update.mutate({ errorId, patch: { assigneeId }, actor: me.data?.user }) } : undefined}
                     eventId={eventId}
+                    filters={eventFilters}
+                    onClearFilters={() => setParams({ environment: null, release: null, user: null })}
                     onNavigate={(id) => setParams({ event: id })}
                   />
                 )}
                 {tab === "events" && (
                   // Keyed by the URL's filters: a tag value's link opens the tab anew with its filter.
-                  <EventsTab key={JSON.stringify(eventFilters)} errorId={errorId} initialFilters={eventFilters} canExport={canTriage} onOpen={(id) => setParams({ tab: null, event: id })} />
+                  <EventsTab key={JSON.stringify(eventFilters)} errorId={errorId} initialFilters={eventFilters} canExport={canTriage} onOpen={(id, filters) => setParams({ tab: null, event: id, environment: filters.environment ?? null, release: filters.release ?? null, user: filters.user ?? null })} />
                 )}
                 {tab === "activity" && (
                   <ActivityFeed issue={issue.data} members={members.data?.items ?? []} currentUserId={me.data.user.id} canComment={canTriage} isAdmin={workspace?.role === "admin"} />
                 )}
-                {tab === "feedback" && <FeedbackTab errorId={errorId} onOpenEvent={(id) => setParams({ tab: null, event: id })} />}
+                {tab === "feedback" && <FeedbackTab errorId={errorId} onOpenEvent={(id) => setParams({ tab: null, event: id, environment: null, release: null, user: null })} />}
                 {tab === "investigation" && <InvestigationPanel errorId={errorId} canCheck={canTriage} />}
               </div>
             </div>

@@ -200,6 +200,22 @@ test("event navigation, folded library frames and the events tab", async ({ page
   await page.getByTestId("event-row").click();
   await expect(page).toHaveURL(/event=nav-1/);
   await expect(page.getByTestId("event-viewer")).toHaveAttribute("data-event-id", "nav-1");
+  // The Event tab keeps to the events the tab was narrowed to: staging has only this one.
+  await expect(page).toHaveURL(/environment=staging/);
+  await expect(viewer.getByTestId("event-filters")).toContainText("environment staging");
+  await expect(viewer.getByRole("button", { name: "Older" })).toBeDisabled();
+  await expect(viewer.getByRole("button", { name: "Newer" })).toBeDisabled();
+
+  // A link narrowed to production (the list's environment) opens its latest event and steps over staging's.
+  await page.goto(`/errors/${id}?environment=production`);
+  await expect(viewer).toHaveAttribute("data-event-id", "nav-2");
+  await viewer.getByRole("button", { name: "Older" }).click();
+  await expect(viewer).toHaveAttribute("data-event-id", "nav-0");
+  await page.goto(`/errors/${id}?environment=qa`);
+  await expect(page.getByTestId("event-viewer-empty")).toContainText("No event of this issue matches these filters.");
+  await page.getByRole("button", { name: "Show every event" }).click();
+  await expect(viewer).toHaveAttribute("data-event-id", "nav-2");
+  await expect(page).not.toHaveURL(/environment=/);
 
   // A stack its SDK marked all library (sentry-ruby outside app/ and lib/) is shown open, not folded away.
   const allLibrary = frames.map((f) => ({ ...f, inApp: false }));

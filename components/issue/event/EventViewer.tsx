@@ -16,7 +16,8 @@ import { button } from "@/components/ui/buttonStyles";
 import { useShortcuts } from "@/components/ui/useShortcuts";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState, Spinner } from "@/components/ui/Spinner";
-import { useIssueEventQuery } from "@/lib/client/hooks/useIssueEventQuery";
+import { ApiRequestError } from "@/lib/client/apiFetch";
+import { useIssueEventQuery, type EventFiltersParams } from "@/lib/client/hooks/useIssueEventQuery";
 import { languageOfPlatform } from "@/lib/ingest/stacktrace/platformLanguage";
 
 interface EventViewerProps {
@@ -28,15 +29,53 @@ interface EventViewerProps {
   assignSuspect?: SuspectAssign;
   /** An event id, or "latest" (the default) / "oldest". */
   eventId: string;
+  /** The environment / release / user the page's URL narrows the issue's events to: navigation stays among them. */
+  filters: EventFiltersParams;
+  onClearFilters: () => void;
   onNavigate: (eventId: string | null) => void;
 }
 
+const FILTER_LABELS: [keyof EventFiltersParams, string][] = [
+  ["environment", "environment"],
+  ["release", "release"],
+  ["user", "user"],
+];
+
 /** One event in full, with first / older / newer / latest navigation. */
-export function EventViewer({ errorId, workspaceId, mappableProjectId, assignSuspect, eventId, onNavigate }: EventViewerProps) {
-  const query = useIssueEventQuery(errorId, eventId);
+export function EventViewer({ errorId, workspaceId, mappableProjectId, assignSuspect, eventId, filters, onClearFilters, onNavigate }: EventViewerProps) {
+  const query = useIssueEventQuery(errorId, eventId, filters);
   const [linkingFrame, setLinkingFrame] = useState<EventFrame | null>(null);
+  const narrowed = FILTER_LABELS.filter(([key]) => filters[key]);
+  const filterNote =
+    narrowed.length > 0 ? (
+      <p className="flex flex-wrap items-center gap-x-2 text-sm text-gray-600 dark:text-gray-400" data-testid="event-filters">
+        <span>
+          Events with{" "}
+          {narrowed.map(([key, label], i) => (
+            <span key={key}>
+              {i > 0 && (i === narrowed.length - 1 ? " and " : ", ")}
+              {label} <span className="font-mono text-gray-900 dark:text-gray-100">{filters[key]}</span>
+            </span>
+          ))}
+        </span>
+        <button type="button" className="font-medium text-blue-700 hover:underline dark:text-blue-400" onClick={onClearFilters}>
+          Show every event
+        </button>
+      </p>
+    ) : null;
   if (query.isLoading) return <LoadingState label="Loading the event…" />;
-  if (query.error && !query.data) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.error && !query.data) {
+    // Narrowed by the URL (a list's environment, a tag's link): say so rather than "not found".
+    if (filterNote && query.error instanceof ApiRequestError && query.error.status === 404) {
+      return (
+        <div className="space-y-2 rounded-lg bg-white px-4 py-6 shadow-sm ring-1 ring-gray-200 dark:bg-gray-900 dark:ring-gray-800" data-testid="event-viewer-empty">
+          <p className="font-medium text-gray-900 dark:text-gray-100">{eventId === "latest" || eventId === "oldest" ? "No event of this issue matches these filters." : "This event does not match these filters."}</p>
+          {filterNote}
+        </div>
+      );
+    }
+    return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  }
   const event = query.data;
   if (!event) return null;
   const { links } = event;
@@ -45,6 +84,7 @@ export function EventViewer({ errorId, workspaceId, mappableProjectId, assignSus
   return (
     <div className="space-y-4" data-testid="event-viewer" data-event-id={event.eventId}>
       <EventShortcuts links={links} current={event.eventId} onNavigate={onNavigate} />
+      {filterNote}
       <nav aria-label="Events" className="flex flex-wrap items-center justify-between gap-2 rounded-lg bg-white px-3 py-2 shadow-sm ring-1 ring-gray-200 dark:bg-gray-900 dark:ring-gray-800">
         <p className="min-w-0 text-sm text-gray-700 dark:text-gray-300">
           <span className="font-medium">{isLatest ? "Latest event" : "Event"}</span>{" "}

@@ -1,12 +1,10 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/apiFetch";
+import type { EventFilters } from "@/lib/errors/events/eventSchemas";
 import type { EventView } from "@/lib/errors/events/getEvent";
 
-export interface EventFiltersParams {
-  environment?: string;
-  release?: string;
-  user?: string;
-}
+/** The environment / release / user an issue's events are narrowed to (the schema's type). */
+export type EventFiltersParams = EventFilters;
 
 /** GET /api/v1/errors/:id/events/latest|oldest|:eventId — one event in full. */
 export function useIssueEventQuery(errorId: string, eventId: string | "latest" | "oldest", filters: EventFiltersParams = {}) {

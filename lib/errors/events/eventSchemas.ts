@@ -23,5 +23,6 @@ export type ExportEventsQuery = z.infer<typeof ExportEventsQuerySchema>;
 
 /** GET /api/v1/errors/:id/events/latest|oldest|:eventId — navigation stays inside these filters. */
 export const EventFiltersSchema = ListEventsQuerySchema.pick({ environment: true, release: true, user: true });
+export type EventFilters = z.infer<typeof EventFiltersSchema>;
 
 export const EventIdSchema = z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/, "not an event id");

@@ -27,6 +27,7 @@ import { withoutContext, withSourceContext } from "@/lib/ingest/sourceContext";
 import { occurrenceFilter } from "@/lib/errors/events/occurrenceFilter";
 import { findVisibleError } from "@/lib/errors/findVisibleError";
 import { eventTags } from "@/lib/ingest/eventTags";
+import type { EventFilters } from "@/lib/errors/events/eventSchemas";
 import { ApiError } from "@/lib/http/ApiError";
 import type { AttachmentSummary } from "@/lib/attachments/attachmentSummary";
 import { readCodeMappings, type CodeMapping } from "@/lib/projects/codeMappings/codeMappingSchema";
@@ -36,11 +37,6 @@ import { suspectCommits, type ShippedCommit } from "@/lib/releases/commits/suspe
 
 export type EventSelector = "latest" | "oldest" | { eventId: string };
 
-export interface EventFilters {
-  environment?: string;
-  release?: string;
-  user?: string;
-}
 
 type GroupStack = Pick<ErrorGroup, "id" | "type" | "platform" | "stackTrace" | "frames">;
 
