@@ -147,7 +147,7 @@ test("the issue page shows a real @sentry/browser event: frames with source cont
   }
 });
 
-test("event navigation, folded library frames and the events tab", async ({ page, context }) => {
+test("event navigation, folded library frames and the events tab", async ({ page, context, consoleGuard }) => {
   const t = await createTenant("issue-nav");
   const frames = [
     { function: "main", filename: "/srv/app/src/main.ts", lineno: 3, inApp: true },
@@ -211,6 +211,7 @@ test("event navigation, folded library frames and the events tab", async ({ page
   await expect(viewer).toHaveAttribute("data-event-id", "nav-2");
   await viewer.getByRole("button", { name: "Older" }).click();
   await expect(viewer).toHaveAttribute("data-event-id", "nav-0");
+  consoleGuard.allow(/status of 404 .*\/events\/latest\?environment=qa/);
   await page.goto(`/errors/${id}?environment=qa`);
   await expect(page.getByTestId("event-viewer-empty")).toContainText("No event of this issue matches these filters.");
   await page.getByRole("button", { name: "Show every event" }).click();
