@@ -15,6 +15,7 @@ import { button, input } from "@/components/ui/buttonStyles";
 import { Card } from "@/components/ui/Card";
 import { FormField } from "@/components/ui/FormField";
 import { useToast } from "@/components/ui/Toast";
+import { useSubmit } from "@/components/ui/useSubmit";
 import { apiFetch } from "@/lib/client/apiFetch";
 import { useAccountQuery, useSessionsQuery, useUpdateAccountMutation } from "@/lib/client/hooks/useAccountQuery";
 
@@ -81,24 +82,17 @@ function PasswordCard() {
   const { showToast } = useToast();
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const result = await apiFetch<{ otherSessionsSignedOut: number }>("/api/v1/account/password", { method: "POST", json: { currentPassword: current, newPassword: next } });
       showToast(`Password changed${result.otherSessionsSignedOut ? `; ${result.otherSessionsSignedOut} other session(s) signed out` : ""}`, "success");
       setCurrent("");
       setNext("");
       await queryClient.invalidateQueries({ queryKey: ["account"] });
-    } catch (e) {
-      setError(e instanceof Error ? e.message : "could not change the password");
-    } finally {
-      setBusy(false);
-    }
+    }, "could not change the password");
   }
 
   return (

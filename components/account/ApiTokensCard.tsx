@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/Card";
 import { CopyButton } from "@/components/ui/CopyButton";
 import { FormField } from "@/components/ui/FormField";
 import { useToast } from "@/components/ui/Toast";
+import { useSubmit } from "@/components/ui/useSubmit";
 import type { ApiTokenScope, CreateApiTokenInput } from "@/lib/apiTokens/apiTokenSchemas";
 import type { CreatedApiToken } from "@/lib/apiTokens/createApiToken";
 import { useApiTokensQuery, useCreateApiTokenMutation, useRevokeApiTokenMutation } from "@/lib/client/hooks/useAccountQuery";
@@ -33,22 +34,15 @@ export function ApiTokensCard() {
   const [scope, setScope] = useState<ApiTokenScope>("read");
   const [expiry, setExpiry] = useState<string>("90 days");
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
-  async function create(event: FormEvent) {
+  function create(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const body: CreateApiTokenInput = { name, scope, expiresInDays: EXPIRY_CHOICES.find((c) => c.label === expiry)?.days ?? null };
       setCreated(await createToken.mutateAsync(body));
       setName("");
-    } catch (e) {
-      setError(e instanceof Error ? e.message : "could not create the token");
-    } finally {
-      setBusy(false);
-    }
+    }, "could not create the token");
   }
 
   async function revoke(id: string, tokenName: string) {

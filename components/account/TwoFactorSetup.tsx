@@ -8,6 +8,7 @@ import { FormError } from "@/components/auth/AuthCard";
 import { input } from "@/components/ui/buttonStyles";
 import { FormField } from "@/components/ui/FormField";
 import { SubmitOrCancel } from "@/components/ui/SubmitOrCancel";
+import { useSubmit } from "@/components/ui/useSubmit";
 import { apiFetch } from "@/lib/client/apiFetch";
 import { refreshTwoFactor } from "@/lib/client/hooks/useTwoFactorQuery";
 import type { TwoFactorSetupAnswer as Setup } from "@/lib/twoFactor/beginTwoFactorSetup";
@@ -21,24 +22,11 @@ export function TwoFactorSetup({ onCancel, onDone }: { onCancel: () => void; onD
   const [code, setCode] = useState("");
   const [setup, setSetup] = useState<Setup | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function run(action: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : "something went wrong");
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, run } = useSubmit();
 
   function start(event: FormEvent) {
     event.preventDefault();
-    void run(async () => setSetup(await apiFetch<Setup>("/api/v1/account/two-factor/setup", { method: "POST", json: { password } })));
+    void run(async () => setSetup(await apiFetch<Setup>("/api/v1/account/two-factor/setup", { method: "POST", json: { password } })), "something went wrong");
   }
 
   function confirm(event: FormEvent) {
@@ -48,7 +36,7 @@ export function TwoFactorSetup({ onCancel, onDone }: { onCancel: () => void; onD
       setCodes(enabled.recoveryCodes);
       // On from now: the card's badge and the workspaces that require it follow at once; the codes stay up until saved.
       void refreshTwoFactor(queryClient);
-    });
+    }, "something went wrong");
   }
 
   if (codes) return <RecoveryCodesList codes={codes} onDone={onDone} />;

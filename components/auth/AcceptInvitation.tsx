@@ -7,6 +7,7 @@ import { AuthCard, FormError } from "@/components/auth/AuthCard";
 import { button, input } from "@/components/ui/buttonStyles";
 import { FormField } from "@/components/ui/FormField";
 import { LoadingState } from "@/components/ui/Spinner";
+import { STAY_BUSY, useSubmit } from "@/components/ui/useSubmit";
 import type { SignInAnswer } from "@/lib/auth/signInResponse";
 import { afterSignIn } from "@/lib/client/afterSignIn";
 import { apiFetch, ApiRequestError } from "@/lib/client/apiFetch";
@@ -27,8 +28,7 @@ export function AcceptInvitation({ token, sso }: { token: string; sso: string | 
   });
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
   if (invitation.isLoading) return <AuthCard title="Invitation">{<LoadingState label="Opening the invitation…" />}</AuthCard>;
   if (invitation.error || !invitation.data) {
@@ -42,20 +42,16 @@ export function AcceptInvitation({ token, sso }: { token: string; sso: string | 
   }
   const inv = invitation.data;
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const joined = await apiFetch<SignInAnswer & { workspaceId: string }>(`/api/v1/invitations/${encodeURIComponent(token)}/accept`, {
         method: "POST",
         json: inv.signedInAsInvitee ? {} : inv.hasAccount ? { password } : { name, password },
       });
       window.location.replace(afterSignIn(joined, `/?ws=${joined.workspaceId}`));
-    } catch (e) {
-      setError(e instanceof Error ? e.message : "could not accept the invitation");
-      setBusy(false);
-    }
+      return STAY_BUSY;
+    }, "could not accept the invitation");
   }
 
   return (

@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { signInButton, signInField } from "@/components/auth/signInStyles";
+import { useSubmit } from "@/components/ui/useSubmit";
 import { apiFetch } from "@/lib/client/apiFetch";
 
 /**
@@ -11,21 +12,14 @@ import { apiFetch } from "@/lib/client/apiFetch";
 export function ForgotPasswordForm({ initialEmail, onBack }: { initialEmail: string; onBack: () => void }) {
   const [email, setEmail] = useState(initialEmail);
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       await apiFetch<{ ok: true }>("/api/v1/auth/forgot-password", { method: "POST", json: { email } });
       setSentTo(email.trim());
-    } catch (e) {
-      setError(e instanceof Error ? e.message : "could not ask for a reset link");
-    } finally {
-      setBusy(false);
-    }
+    }, "could not ask for a reset link");
   }
 
   const back = (

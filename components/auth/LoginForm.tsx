@@ -5,6 +5,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { ForgotPasswordForm } from "@/components/auth/ForgotPasswordForm";
 import { LinkSsoHelp } from "@/components/auth/LinkSsoHelp";
 import { TwoFactorStep } from "@/components/auth/TwoFactorStep";
+import { STAY_BUSY, useSubmit } from "@/components/ui/useSubmit";
 import type { SignInAnswer } from "@/lib/auth/signInResponse";
 import { safeNext } from "@/lib/text/safeNext";
 import { apiFetch } from "@/lib/client/apiFetch";
@@ -28,8 +29,7 @@ export function LoginForm({ sso, linkEmail, resetByEmail }: { sso: string | null
   const linkExpired = linkStep && !linking ? `this link to ${sso ?? "single sign-on"} has expired (10 minutes): sign in with it again` : null;
   const [email, setEmail] = useState(linkTo !== null && linkEmail !== null ? linkEmail : "");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | null>(params.get("sso_error") ?? linkExpired);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit(params.get("sso_error") ?? linkExpired);
   const [step, setStep] = useState<"password" | "code" | "forgot">(params.get("step") === "two-factor" ? "code" : "password");
 
   function done(recoveryCodesLeft?: number) {
@@ -44,22 +44,17 @@ export function LoginForm({ sso, linkEmail, resetByEmail }: { sso: string | null
     setStep("forgot");
   }
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const answer = await apiFetch<SignInAnswer>("/api/v1/auth/login", { method: "POST", json: { email, password } });
       if (answer.twoFactorRequired) {
         setStep("code");
-        setBusy(false);
         return;
       }
       done();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : "sign-in failed");
-      setBusy(false);
-    }
+      return STAY_BUSY;
+    }, "sign-in failed");
   }
 
   return (

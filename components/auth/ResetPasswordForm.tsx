@@ -7,6 +7,7 @@ import { AuthCard, FormError } from "@/components/auth/AuthCard";
 import { button, input } from "@/components/ui/buttonStyles";
 import { FormField } from "@/components/ui/FormField";
 import { LoadingState } from "@/components/ui/Spinner";
+import { STAY_BUSY, useSubmit } from "@/components/ui/useSubmit";
 import type { SignInAnswer } from "@/lib/auth/signInResponse";
 import { afterSignIn } from "@/lib/client/afterSignIn";
 import { apiFetch } from "@/lib/client/apiFetch";
@@ -24,8 +25,7 @@ export function ResetPasswordForm({ token, resetByEmail }: { token: string; rese
     retry: false,
   });
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
   if (reset.isLoading) return <AuthCard title="Reset your password">{<LoadingState label="Checking the link…" />}</AuthCard>;
   if (reset.error || !reset.data) {
@@ -47,17 +47,13 @@ export function ResetPasswordForm({ token, resetByEmail }: { token: string; rese
     );
   }
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const answer = await apiFetch<SignInAnswer>(`/api/v1/password-resets/${encodeURIComponent(token)}`, { method: "POST", json: { password } });
       window.location.replace(afterSignIn(answer, "/"));
-    } catch (e) {
-      setError(e instanceof Error ? e.message : "could not set the password");
-      setBusy(false);
-    }
+      return STAY_BUSY;
+    }, "could not set the password");
   }
 
   return (

@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { FormError } from "@/components/auth/AuthCard";
+import { STAY_BUSY, useSubmit } from "@/components/ui/useSubmit";
 import { apiFetch, ApiRequestError } from "@/lib/client/apiFetch";
 import { signInButton, signInField } from "@/components/auth/signInStyles";
 
@@ -13,23 +14,26 @@ import { signInButton, signInField } from "@/components/auth/signInStyles";
 export function TwoFactorStep({ onSignedIn, onExpired }: { onSignedIn: (recoveryCodesLeft?: number) => void; onExpired: (message: string) => void }) {
   const [code, setCode] = useState("");
   const [recovery, setRecovery] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const answer = await apiFetch<{ ok: true; recoveryCodesLeft?: number }>("/api/v1/auth/two-factor", { method: "POST", json: { code } });
-      onSignedIn(answer.recoveryCodesLeft);
-    } catch (e) {
-      if (e instanceof ApiRequestError && e.details.code === "sign_in_expired") return onExpired(e.message);
-      const left = e instanceof ApiRequestError && typeof e.details.attemptsLeft === "number" ? ` (${e.details.attemptsLeft} more tries)` : "";
-      setError(`${e instanceof Error ? e.message : "sign-in failed"}${left}`);
-      setCode("");
-      setBusy(false);
-    }
+    void run(async () => {
+      try {
+        const answer = await apiFetch<{ ok: true; recoveryCodesLeft?: number }>("/api/v1/auth/two-factor", { method: "POST", json: { code } });
+        onSignedIn(answer.recoveryCodesLeft);
+      } catch (e) {
+        // Expired: the sign-in starts again on the password step, which replaces this one.
+        if (e instanceof ApiRequestError && e.details.code === "sign_in_expired") {
+          onExpired(e.message);
+          return STAY_BUSY;
+        }
+        setCode("");
+        if (e instanceof ApiRequestError && typeof e.details.attemptsLeft === "number") throw new Error(`${e.message} (${e.details.attemptsLeft} more tries)`);
+        throw e;
+      }
+      return STAY_BUSY;
+    }, "sign-in failed");
   }
 
   return (

@@ -6,29 +6,23 @@ import { FormError } from "@/components/auth/AuthCard";
 import { button, input } from "@/components/ui/buttonStyles";
 import { FormField } from "@/components/ui/FormField";
 import { ModalDialog } from "@/components/ui/ModalDialog";
+import { useSubmit } from "@/components/ui/useSubmit";
 import { apiFetch } from "@/lib/client/apiFetch";
 
 /** POST /api/v1/workspaces: the creator becomes admin; the page then switches to it. */
 export function CreateWorkspaceDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: string) => void }) {
   const queryClient = useQueryClient();
   const [name, setName] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const created = await apiFetch<{ id: string }>("/api/v1/workspaces", { method: "POST", json: { name } });
       await queryClient.invalidateQueries({ queryKey: ["me"] });
       setName("");
       onCreated(created.id);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : "could not create the workspace");
-    } finally {
-      setBusy(false);
-    }
+    }, "could not create the workspace");
   }
 
   return (

@@ -7,6 +7,7 @@ import { button, input } from "@/components/ui/buttonStyles";
 import { CopyButton } from "@/components/ui/CopyButton";
 import { FormField } from "@/components/ui/FormField";
 import { ModalDialog } from "@/components/ui/ModalDialog";
+import { useSubmit } from "@/components/ui/useSubmit";
 import { apiFetch } from "@/lib/client/apiFetch";
 import { useTimeZone } from "@/lib/client/hooks/useTimeZone";
 import { calendarDate } from "@/lib/client/zonedTime";
@@ -32,8 +33,7 @@ export function InviteDialog({ workspaceId, open, onClose }: { workspaceId: stri
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<keyof typeof ROLE_HINTS>("member");
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
 
   function close() {
     setCreated(null);
@@ -42,18 +42,12 @@ export function InviteDialog({ workspaceId, open, onClose }: { workspaceId: stri
     onClose();
   }
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       setCreated(await apiFetch<CreatedInvitation>(`/api/v1/workspaces/${workspaceId}/invitations`, { method: "POST", json: { email, role } }));
       void queryClient.invalidateQueries({ queryKey: ["invitations", workspaceId] });
-    } catch (e) {
-      setError(e instanceof Error ? e.message : "could not invite");
-    } finally {
-      setBusy(false);
-    }
+    }, "could not invite");
   }
 
   return (

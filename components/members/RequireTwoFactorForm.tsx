@@ -1,8 +1,8 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useToast } from "@/components/ui/Toast";
+import { useSubmit } from "@/components/ui/useSubmit";
 import { apiFetch } from "@/lib/client/apiFetch";
 import { useMembersQuery } from "@/lib/client/hooks/useMembersQuery";
 
@@ -11,22 +11,21 @@ export function RequireTwoFactorForm({ workspaceId, required, isAdmin, currentUs
   const queryClient = useQueryClient();
   const { showToast } = useToast();
   const members = useMembersQuery(workspaceId, isAdmin);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit();
   const without = (members.data?.items ?? []).filter((m) => m.twoFactor === false).length;
   // Turning it on would close the workspace to an admin without it: the server refuses (409), the form says so first.
   const ownMissing = !required && members.data?.items.find((m) => m.id === currentUserId)?.twoFactor === false;
 
-  async function toggle(next: boolean) {
-    setBusy(true);
-    try {
-      await apiFetch(`/api/v1/workspaces/${workspaceId}`, { method: "PATCH", json: { requireTwoFactor: next } });
-      showToast(next ? "Two-factor sign-in is now required" : "Two-factor sign-in is no longer required", "success");
-      await queryClient.invalidateQueries({ queryKey: ["me"] });
-    } catch (e) {
-      showToast(e instanceof Error ? e.message : "could not change the setting");
-    } finally {
-      setBusy(false);
-    }
+  function toggle(next: boolean) {
+    return run(
+      async () => {
+        await apiFetch(`/api/v1/workspaces/${workspaceId}`, { method: "PATCH", json: { requireTwoFactor: next } });
+        showToast(next ? "Two-factor sign-in is now required" : "Two-factor sign-in is no longer required", "success");
+        await queryClient.invalidateQueries({ queryKey: ["me"] });
+      },
+      "could not change the setting",
+      showToast,
+    );
   }
 
   return (

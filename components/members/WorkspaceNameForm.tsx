@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { button, input } from "@/components/ui/buttonStyles";
 import { useToast } from "@/components/ui/Toast";
+import { useSubmit } from "@/components/ui/useSubmit";
 import { apiFetch } from "@/lib/client/apiFetch";
 
 /** PATCH /api/v1/workspaces/:id {name} (admins). */
@@ -11,20 +12,19 @@ export function WorkspaceNameForm({ workspaceId, name, isAdmin }: { workspaceId:
   const queryClient = useQueryClient();
   const { showToast } = useToast();
   const [value, setValue] = useState(name);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    try {
-      await apiFetch(`/api/v1/workspaces/${workspaceId}`, { method: "PATCH", json: { name: value } });
-      showToast("Workspace renamed", "success");
-      await queryClient.invalidateQueries({ queryKey: ["me"] });
-    } catch (e) {
-      showToast(e instanceof Error ? e.message : "could not rename");
-    } finally {
-      setBusy(false);
-    }
+    void run(
+      async () => {
+        await apiFetch(`/api/v1/workspaces/${workspaceId}`, { method: "PATCH", json: { name: value } });
+        showToast("Workspace renamed", "success");
+        await queryClient.invalidateQueries({ queryKey: ["me"] });
+      },
+      "could not rename",
+      showToast,
+    );
   }
 
   return (

@@ -4,26 +4,20 @@ import Link from "next/link";
 import { useState } from "react";
 import { AuthCard, FormError } from "@/components/auth/AuthCard";
 import { button } from "@/components/ui/buttonStyles";
+import { useSubmit } from "@/components/ui/useSubmit";
 import { apiFetch } from "@/lib/client/apiFetch";
 import { NOTIFICATION_KIND_LABELS, type NotificationKind } from "@/lib/notifications/notificationKinds";
 
 /** /unsubscribe?token= — the page an email's unsubscribe link opens: one button, no sign-in (a link scanner's visit changes nothing). */
 export function UnsubscribeForm({ token }: { token: string }) {
   const [stopped, setStopped] = useState<(NotificationKind | "weeklyReport")[] | null>(null);
-  const [error, setError] = useState<string | null>(token ? null : "This link has no token: open it from the email again.");
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit(token ? null : "This link has no token: open it from the email again.");
 
-  async function stop() {
-    setBusy(true);
-    setError(null);
-    try {
+  function stop() {
+    return run(async () => {
       const answer = await apiFetch<{ stopped: (NotificationKind | "weeklyReport")[] }>(`/api/v1/notifications/unsubscribe?token=${encodeURIComponent(token)}`, { method: "POST" });
       setStopped(answer.stopped);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : "could not unsubscribe");
-    } finally {
-      setBusy(false);
-    }
+    }, "could not unsubscribe");
   }
 
   if (stopped) {

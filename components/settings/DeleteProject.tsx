@@ -5,26 +5,22 @@ import { FormError } from "@/components/auth/AuthCard";
 import { button, input } from "@/components/ui/buttonStyles";
 import { FormField } from "@/components/ui/FormField";
 import { ModalDialog } from "@/components/ui/ModalDialog";
+import { STAY_BUSY, useSubmit } from "@/components/ui/useSubmit";
 import { apiFetch } from "@/lib/client/apiFetch";
 
 /** DELETE /api/v1/projects/:id: its name typed again; issues, events and keys go with it. */
 export function DeleteProject({ project }: { project: { id: string; name: string; workspaceId: string } }) {
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       await apiFetch(`/api/v1/projects/${project.id}`, { method: "DELETE", json: { confirmName: typed } });
       window.location.replace(`/settings?ws=${project.workspaceId}`);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : "could not delete");
-      setBusy(false);
-    }
+      return STAY_BUSY;
+    }, "could not delete");
   }
 
   return (

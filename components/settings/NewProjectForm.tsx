@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { FormError } from "@/components/auth/AuthCard";
 import { button, input } from "@/components/ui/buttonStyles";
 import { FormField } from "@/components/ui/FormField";
+import { STAY_BUSY, useSubmit } from "@/components/ui/useSubmit";
 import { apiFetch } from "@/lib/client/apiFetch";
 import { rememberFirstRunKey } from "@/lib/client/firstRunKey";
 import type { NewProject } from "@/lib/projects/addProject";
@@ -18,22 +19,17 @@ export function NewProjectForm({ workspaceId, onCreated, onCancel }: { workspace
   const queryClient = useQueryClient();
   const [name, setName] = useState("");
   const [platform, setPlatform] = useState<string>("javascript");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const project = await apiFetch<NewProject>(`/api/v1/workspaces/${workspaceId}/projects`, { method: "POST", json: { name, platform } });
       rememberFirstRunKey({ projectId: project.id, ingestKey: project.ingestKey });
       await queryClient.invalidateQueries({ queryKey: ["me"] });
       onCreated(project);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : "could not create the project");
-      setBusy(false);
-    }
+      return STAY_BUSY;
+    }, "could not create the project");
   }
 
   return (

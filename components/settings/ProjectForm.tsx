@@ -6,6 +6,7 @@ import { FormError } from "@/components/auth/AuthCard";
 import { button, input } from "@/components/ui/buttonStyles";
 import { FormField } from "@/components/ui/FormField";
 import { useToast } from "@/components/ui/Toast";
+import { useSubmit } from "@/components/ui/useSubmit";
 import { apiFetch } from "@/lib/client/apiFetch";
 import type { ProjectInfo } from "@/lib/projects/getProject";
 import { PLATFORMS } from "@/lib/projects/projectSchemas";
@@ -24,14 +25,11 @@ export function ProjectForm({ project }: { project: ProjectInfo }) {
   const [spikeProtection, setSpikeProtection] = useState(project.spikeProtection);
   const [issueCap, setIssueCap] = useState(project.maxEventsPerIssue?.toString() ?? "");
   const [sensitive, setSensitive] = useState(project.sensitiveFields.join("\n"));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       await apiFetch(`/api/v1/projects/${project.id}`, {
         method: "PATCH",
         json: {
@@ -49,11 +47,7 @@ export function ProjectForm({ project }: { project: ProjectInfo }) {
       });
       showToast("Project saved", "success");
       await Promise.all([queryClient.invalidateQueries({ queryKey: ["project", project.id] }), queryClient.invalidateQueries({ queryKey: ["me"] })]);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : "could not save");
-    } finally {
-      setBusy(false);
-    }
+    }, "could not save");
   }
 
   return (

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { button, input } from "@/components/ui/buttonStyles";
 import { FormField } from "@/components/ui/FormField";
+import { STAY_BUSY, useSubmit } from "@/components/ui/useSubmit";
 import { apiFetch, ApiRequestError } from "@/lib/client/apiFetch";
 import { rememberFirstRunKey } from "@/lib/client/firstRunKey";
 import { PLATFORMS } from "@/lib/projects/projectSchemas";
@@ -11,26 +12,23 @@ import type { NewProject } from "@/lib/projects/addProject";
 /** First run: the first admin, their workspace and its first project, in one form (POST /api/v1/setup). */
 export function SetupForm() {
   const [form, setForm] = useState({ name: "", email: "", password: "", workspaceName: "", projectName: "", platform: "javascript" });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const set = (field: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [field]: e.target.value }));
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await apiFetch<{ workspaceId: string; project: NewProject }>("/api/v1/setup", { method: "POST", json: form });
-      rememberFirstRunKey({ projectId: result.project.id, ingestKey: result.project.ingestKey });
-      window.location.replace(`/?ws=${result.workspaceId}`);
-    } catch (e) {
-      if (e instanceof ApiRequestError && e.status === 409) {
+    void run(async () => {
+      try {
+        const result = await apiFetch<{ workspaceId: string; project: NewProject }>("/api/v1/setup", { method: "POST", json: form });
+        rememberFirstRunKey({ projectId: result.project.id, ingestKey: result.project.ingestKey });
+        window.location.replace(`/?ws=${result.workspaceId}`);
+      } catch (e) {
+        // Already set up (by someone else meanwhile): to the sign-in page.
+        if (!(e instanceof ApiRequestError && e.status === 409)) throw e;
         window.location.replace("/login");
-        return;
       }
-      setError(e instanceof Error ? e.message : "setup failed");
-      setBusy(false);
-    }
+      return STAY_BUSY;
+    }, "setup failed");
   }
 
   return (

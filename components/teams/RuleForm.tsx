@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { FormError } from "@/components/auth/AuthCard";
 import { AssigneeSelect, assigneeValue, parseAssigneeValue, type AssigneeOption } from "@/components/teams/AssigneeSelect";
 import { button, input } from "@/components/ui/buttonStyles";
+import { useSubmit } from "@/components/ui/useSubmit";
 import { CONDITION_FIELDS, type Condition, type ConditionField } from "@/lib/assignment/assignmentSchemas";
 
 const PLACEHOLDERS: Record<ConditionField, string> = {
@@ -41,24 +42,15 @@ export function RuleForm({
   const [name, setName] = useState(initial?.name ?? "");
   const [conditions, setConditions] = useState<Condition[]>(initial?.conditions.length ? initial.conditions : [{ field: "path", pattern: "" }]);
   const [assignee, setAssignee] = useState(initial ? assigneeValue(initial.assignee) : options[0] ? assigneeValue(options[0]) : "");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   const update = (i: number, patch: Partial<Condition>) => setConditions((list) => list.map((c, j) => (j === i ? { ...c, ...patch } : c)));
   const filled = conditions.filter((c) => c.pattern.trim());
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     const target = parseAssigneeValue(assignee);
     if (!target) return setError("pick a team or a person");
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit({ name, conditions: filled, assignee: target });
-    } catch (e) {
-      setError(e instanceof Error ? e.message : "could not save the rule");
-    } finally {
-      setBusy(false);
-    }
+    void run(() => onSubmit({ name, conditions: filled, assignee: target }), "could not save the rule");
   }
 
   return (
