@@ -4,8 +4,18 @@ import { eventFrames, frameLanguage, viewFrame } from "@/lib/errors/events/event
 const TRACE = "TypeError: x\n    at computeInvoice (/srv/app/src/billing/invoice.ts:42:17)\n    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)";
 
 describe("eventFrames", () => {
-  it("uses the occurrence's own frames first", () => {
-    expect(eventFrames({ stackTrace: TRACE, frames: [{ function: "own", lineno: 1 }] }, { stackTrace: TRACE, frames: [{ function: "group" }], platform: null })).toEqual([{ function: "own", lineno: 1 }]);
+  it("uses the frames of the event's own stored chain when its trace differs from the issue's (an SDK's flags and modules kept)", () => {
+    // The shape prepareEvent stores (toStoredChain): the raised exception first, then its causes.
+    const exceptions = [
+      { type: "ValueError", message: "bad", relation: "raised", frames: [{ function: "handler", module: "shop.views", filename: "shop/views.py", lineno: 12, inApp: true }] },
+      { type: "KeyError", message: "x", relation: "cause", frames: [{ function: "lookup", lineno: 3 }] },
+    ];
+    expect(eventFrames({ stackTrace: "ValueError: bad\n  File shop/views.py, line 12", exceptions }, { stackTrace: "ValueError: bad\n  File shop/views.py, line 11", frames: [{ function: "group" }], platform: "python" })).toEqual([exceptions[0].frames[0]]);
+    // A Java trace whose text the parser would not read back: the stored frames are still there.
+    const java = [{ type: "IllegalStateException", message: "", relation: "raised", frames: [{ function: "charge", module: "com.shop.Billing", filename: "Billing.java", lineno: 88, inApp: true }] }];
+    expect(eventFrames({ stackTrace: "java.lang.IllegalStateException\n  at com.shop.Billing.charge(Billing.java:88)", exceptions: java }, { stackTrace: "other", frames: null, platform: "java" })).toEqual(java[0].frames);
+    // A chain stored without frames (migrated rows) falls through to the text.
+    expect(eventFrames({ stackTrace: TRACE, exceptions: [{ type: "TypeError", frames: [] }] }, { stackTrace: "other", frames: null, platform: "node" }).map((f) => f.function)).toEqual(["process.processTicksAndRejections", "computeInvoice"]);
   });
 
   it("uses the issue's frames (with source context) when the trace is the same", () => {

@@ -9,8 +9,8 @@ import { languageOfPlatform } from "@/lib/ingest/stacktrace/platformLanguage";
 
 interface StackSource {
   stackTrace: string | null;
-  /** Structured frames stored with the occurrence, when it has them. */
-  frames?: unknown;
+  /** The exception chain stored with the occurrence (raised first), each with its structured frames. */
+  exceptions?: unknown;
 }
 
 interface GroupStack {
@@ -20,20 +20,27 @@ interface GroupStack {
 }
 
 /**
- * The structured frames of one event, outermost first: the occurrence's own frames when stored;
- * else the issue's representative frames when the event's trace text is the same (those carry
- * in-app flags and source context lines); else the event's trace text parsed again.
+ * The structured frames of one event's raised exception, outermost first: the issue's representative
+ * frames when the event's trace text is the same (those carry source context lines); else the frames
+ * stored in the event's own exception chain (an SDK's frames with its in-app flags and modules, kept
+ * for every structured event); else the event's trace text parsed again (a text-only event).
  */
 export function eventFrames(occurrence: StackSource, group: GroupStack): Frame[] {
-  const own = validFrames(occurrence.frames);
-  if (own) return own;
   if (occurrence.stackTrace && occurrence.stackTrace === group.stackTrace) {
     const representative = validFrames(group.frames);
     if (representative) return representative;
   }
+  const own = validFrames(raisedOf(occurrence.exceptions)?.frames);
+  if (own) return own;
   if (!occurrence.stackTrace) return [];
   const parsed = parseStackTrace(occurrence.stackTrace, group.platform ?? undefined);
   return withCurrentNativeInApp(applyInApp(parsed.frames, parsed.language), parsed.language);
+}
+
+/** The raised exception of a stored chain (its first entry); undefined when none is stored. */
+function raisedOf(chain: unknown): { frames?: unknown } | undefined {
+  const first: unknown = Array.isArray(chain) ? chain[0] : undefined;
+  return first && typeof first === "object" ? (first as { frames?: unknown }) : undefined;
 }
 
 /** The frames of stored JSON that are valid frames; null when none are. */

@@ -174,7 +174,7 @@ function neighbour(scope: Prisma.ErrorOccurrenceWhereInput, at: ErrorOccurrence,
 }
 
 function exceptionOf(
-  occurrence: Pick<ErrorOccurrence, "eventId" | "message" | "stackTrace" | "sourceContext">,
+  occurrence: Pick<ErrorOccurrence, "eventId" | "message" | "stackTrace" | "sourceContext" | "exceptions">,
   group: GroupStack,
   mechanism: { type: string | null; handled: boolean | null } | null,
   view: FrameView,
