@@ -79,6 +79,7 @@ describe("scrubString", () => {
     ["mastercard", "pan=5555555555554444", `pan=${F}`],
     ["amex", "amex 378282246310005", `amex ${F}`],
     ["card inside longer digit run", "Order 1234 4111 1111 1111 1111 done", `Order 1234 ${F} done`],
+    ["card after punctuation and before a dash and space", "pan:4111111111111111 - declined", `pan:${F} - declined`],
   ];
 
   it.each(CASES)("%s", (_what, input, expected) => {
@@ -97,6 +98,12 @@ describe("scrubString", () => {
     ["llm usage", "max_tokens=4096 prompt_tokens: 12"],
     ["plain url", "GET https://example.com/a?page=2&sort=desc"],
     ["stack frame", "    at handler (/app/src/route.ts:120:15)"],
+    // UUIDs whose leading digit groups pass for a card number (8-4-4 = 16 digits, Luhn-valid, 2-6 first).
+    ["uuid with card-like leading groups", "reconciliation failed for ledger 60771415-7103-4807-8222-4e4239155182: balance mismatch"],
+    ["debug id of digits", "image 11111111-2222-3333-4444-555555555555 not found"],
+    ["all-digit uuid", "id 60771415-7103-4807-8222-411111111111"],
+    ["hex digest", "commit ab4111111111111111cd merged"],
+    ["card-like digits glued to a word", "build_4111111111111111 and 4111111111111111rc1"],
   ];
 
   it.each(KEPT)("keeps %s", (_what, input) => {

@@ -215,6 +215,25 @@ function scrubCardsInRun(run: string): string {
   return out.join("");
 }
 
+// A UUID of digits only (8-4-4-4-12): an identifier, whatever its checksum.
+const DIGIT_UUID = /^[0-9]{8}-[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{12}$/;
+const WORD_CHAR = /[A-Za-z0-9_]/;
+
+/**
+ * A run of digit groups that is part of a longer token — a letter or underscore right before or
+ * after it, or a dash then a letter or digit after it (a UUID, a hex digest, a debug ID, a release
+ * name): one random UUID in about 11,000 has leading groups that pass for a card number.
+ */
+function isInsideToken(text: string, start: number, end: number): boolean {
+  if (start > 0 && WORD_CHAR.test(text[start - 1])) return true;
+  if (end < text.length && WORD_CHAR.test(text[end])) return true;
+  return text[end] === "-" && end + 1 < text.length && WORD_CHAR.test(text[end + 1]);
+}
+
+function scrubCardsInText(text: string): string {
+  return text.replace(DIGIT_RUN, (run: string, offset: number) => (DIGIT_UUID.test(run) || isInsideToken(text, offset, offset + run.length) ? run : scrubCardsInRun(run)));
+}
+
 /** Hides secrets, credentials and Luhn-valid card numbers inside free text. Idempotent. */
 export function scrubString(s: string): string {
   let out = scrubPem(s);
@@ -222,7 +241,7 @@ export function scrubString(s: string): string {
   out = scrubKeyValues(out);
   if (AUTH_SCHEME_HINT.test(out)) out = out.replace(BEARER, `$1 ${FILTERED}`).replace(BASIC, `$1 ${FILTERED}`);
   if (TOKEN_HINT.test(out)) for (const re of TOKEN_PATTERNS) out = out.replace(re, FILTERED);
-  return CARD_HINT.test(out) ? out.replace(DIGIT_RUN, scrubCardsInRun) : out;
+  return CARD_HINT.test(out) ? scrubCardsInText(out) : out;
 }
 
 // ---------------------------------------------------------------------------------------------
