@@ -359,6 +359,13 @@ describe("mapSentryEvent: fields", () => {
     expect(main({ user: "ada" }).userId).toBeUndefined();
   });
 
+  it("drops the {{auto}} address placeholder from the stored user instead of showing it as an address", () => {
+    const sentryOf = (user: unknown) => (main({ user }).context as { sentry?: { user?: unknown } } | undefined)?.sentry?.user;
+    expect(sentryOf({ id: "u1", ip_address: "{{auto}}" })).toEqual({ id: "u1" });
+    expect(sentryOf({ ip_address: "{{auto}}" })).toBeUndefined();
+    expect(sentryOf({ id: "u1", ip_address: "10.0.0.1" })).toEqual({ id: "u1", ip_address: "10.0.0.1" });
+  });
+
   it("stringifies and bounds tags", () => {
     const many = Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`t${i}`, i]));
     const tags = main({ tags: many }).tags as Record<string, string>;

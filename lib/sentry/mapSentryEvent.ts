@@ -134,7 +134,7 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
     server_name: asText(ev.server_name),
     transaction: asText(ev.transaction),
     logger: asText(ev.logger),
-    user: asObject(ev.user),
+    user: withoutAutoIp(asObject(ev.user)),
     modules: asObject(ev.modules),
     level: asText(ev.level),
     dist: asText(ev.dist),
@@ -230,6 +230,18 @@ function userIdOf(user: unknown): string | undefined {
     clipText(u.username, MAX_ID_FIELD) ??
     (ip && ip !== AUTO_IP ? ip : undefined)
   );
+}
+
+/**
+ * The user as sent, less an `ip_address` of "{{auto}}": the SDK asks the server to fill in the
+ * client's address, which Faultline does not store (an address is personal data, and behind a proxy
+ * it is the proxy's), so the placeholder is dropped rather than shown as if it were an address.
+ */
+function withoutAutoIp(user: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!user || user.ip_address !== AUTO_IP) return user;
+  const { ip_address: _auto, ...rest } = user;
+  void _auto;
+  return Object.keys(rest).length > 0 ? rest : undefined;
 }
 
 /**
