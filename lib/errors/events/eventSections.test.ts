@@ -63,6 +63,18 @@ describe("eventSections", () => {
   });
 });
 
+describe("eventSections: cookies", () => {
+  const cookiesOf = (cookies: unknown) => eventSections({ sentry: { request: { url: "http://shop.test/", cookies } } }, null).request?.cookies;
+  it("reads the Cookie header's text at its semicolons, an object and pairs", () => {
+    expect(cookiesOf("theme=dark; lang=en-GB;flag")).toEqual([["theme", "dark"], ["lang", "en-GB"], ["", "flag"]]);
+    expect(cookiesOf({ theme: "dark" })).toEqual([["theme", "dark"]]);
+    expect(cookiesOf([["theme", "dark"]])).toEqual([["theme", "dark"]]);
+  });
+  it("shows cookies hidden whole at ingest as one hidden value, not a cookie named [Filtered]", () => {
+    expect(cookiesOf("[Filtered]")).toEqual([["", "[Filtered]"]]);
+  });
+});
+
 describe("eventSections: contexts", () => {
   it("does not repeat a context the SDK sent under another name as one read from the User-Agent", () => {
     const contexts = eventSections({ sentry: { contexts: { rust: { type: "runtime", name: "rustc", version: "1.80.0" } } } }, null).contexts;

@@ -2,6 +2,7 @@ import { eventContexts } from "@/lib/ingest/eventTags";
 import type { TimestampCorrection } from "@/lib/sentry/correctEventTime";
 import { validFrames } from "@/lib/errors/events/eventFrames";
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
+import { FILTERED } from "@/lib/ingest/scrub";
 import type { ThreadLock } from "@/lib/sentry/mapThreads";
 import { DEBUG_IDS_METADATA_KEY, JVM_SOURCES_METADATA_KEY, NATIVE_SYMBOLS_METADATA_KEY, NativeImageSchema, PROGUARD_METADATA_KEY, type NativeImage } from "@/lib/ingest/eventSchema";
 
@@ -195,13 +196,29 @@ function requestOf(raw: unknown): RequestSection | null {
     url: text(request.url),
     query: pairsOf(request.query_string),
     headers: pairsOf(request.headers),
-    cookies: pairsOf(request.cookies),
+    cookies: cookiePairs(request.cookies),
     env: pairsOf(request.env),
     data: request.data ?? null,
   };
 }
 
 /** An object, a list of [name, value] pairs, or a query string, as [name, value] pairs. */
+/**
+ * Cookies as name/value rows: an SDK sends them as an object, pairs, or the Cookie header's text
+ * (`a=1; b=2`, split at `;`, not read as a query string); a value hidden whole at ingest (the key
+ * `cookies` is sensitive) is one row saying so, not a cookie named "[Filtered]".
+ */
+function cookiePairs(raw: unknown): [string, string][] {
+  if (typeof raw !== "string") return pairsOf(raw);
+  if (raw.trim() === FILTERED) return [["", FILTERED]];
+  return raw.split(";").flatMap((part): [string, string][] => {
+    const text = part.trim();
+    if (!text) return [];
+    const eq = text.indexOf("=");
+    return [eq < 0 ? ["", text] : [text.slice(0, eq).trim(), text.slice(eq + 1).trim()]];
+  });
+}
+
 function pairsOf(raw: unknown): [string, string][] {
   if (typeof raw === "string") {
     try {
