@@ -76,4 +76,22 @@ describe("discarding an issue's new events", () => {
     expect(bulk.body).toMatchObject({ action: "reopen", changed: 1 });
     expect((await api("GET", `/api/v1/errors/${noisy}`, member)).body.discarded).toBeNull();
   });
+
+  it("keeps them again when the issue is resolved, or ignored only for a while", async () => {
+    const noisy = (await send("QueuePoll")).accepted[0].groupId;
+    await api("POST", `/api/v1/errors/${noisy}/discard`, member);
+    expect((await send("QueuePoll")).filtered).toHaveLength(1);
+    // Resolved: a recurrence must be able to regress it.
+    expect((await api("PATCH", `/api/v1/errors/${noisy}`, member, { status: "resolved" })).status).toBe(200);
+    expect((await api("GET", `/api/v1/errors/${noisy}`, member)).body.discarded).toBeNull();
+    expect((await send("QueuePoll")).accepted[0].groupId).toBe(noisy);
+    expect((await api("GET", `/api/v1/errors/${noisy}`, member)).body.status).toBe("new");
+
+    // Discarded, then ignored for a while (the sweep that ends the while also keeps them, for issues left so before).
+    await api("POST", `/api/v1/errors/${noisy}/discard`, member);
+    expect((await api("PATCH", `/api/v1/errors/${noisy}`, member, { status: "ignored", statusDetails: { ignoreDurationMinutes: 5 } })).status).toBe(200);
+    // An ignore it could never leave while its events were dropped: they are kept from now on.
+    expect((await api("GET", `/api/v1/errors/${noisy}`, member)).body.discarded).toBeNull();
+    expect((await send("QueuePoll")).accepted[0].groupId).toBe(noisy);
+  });
 });

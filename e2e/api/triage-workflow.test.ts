@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { alertsOfRule } from "@/e2e/support/alertHelpers";
 import { query } from "@/e2e/support/dbCounts";
 import { BASE_URL, createTenant, getJson, login, patchJson, postEvents, type Tenant } from "@/e2e/support/tenant";
 import { waitFor } from "@/e2e/support/waitFor";
@@ -55,6 +56,35 @@ describe("conditional resolve and ignore, comments, saved searches, investigatio
     const after = await detail(id);
     expect(after.statusDetails.ignoreUntilEvents).toBeNull();
     expect(after.audit[0]).toMatchObject({ action: "error.reopened", actorType: "system", after: { status: "new", reason: "the event count it was ignored until was reached" } });
+  });
+
+  it("the event that wakes an ignored issue alerts like any other (the reopen comes before the alerts' evaluation)", async () => {
+    const openCritical = async (id: string) => (await alertsOfRule(t.workspaceId, "severity-critical")).filter((a) => a.errorGroupId === id && a.status !== "resolved");
+    // Several rounds: the reopen and the evaluation used to run side by side, and the alert was lost in most.
+    for (let round = 0; round < 3; round++) {
+      const type = `WakeAlertError${round}`;
+      const id = await ingest(type, { severity: "critical" });
+      await waitFor(async () => ((await openCritical(id)).length === 1 ? true : undefined), 20_000);
+      expect((await patchJson(`/api/v1/errors/${id}`, cookie, { status: "ignored", statusDetails: { ignoreCount: 1 } })).status).toBe(200);
+      expect(await openCritical(id), "ignoring closes the issue's alerts").toHaveLength(0);
+      await ingest(type, { severity: "critical" });
+      await statusBecomes(id, "new");
+      await waitFor(async () => ((await openCritical(id)).length === 1 ? true : undefined), 20_000);
+    }
+  }, 90_000);
+
+  it("resolve in the next release needs a release to wait for: refused for an issue whose events carry none", async () => {
+    const id = await ingest("NoReleaseError");
+    const res = await patchJson(`/api/v1/errors/${id}`, cookie, { status: "resolved", statusDetails: { inNextRelease: true } });
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ details: { issues: [{ path: "statusDetails.inNextRelease" }] } });
+    expect((await detail(id)).status).toBe("new");
+    // In bulk, such an issue is resolved now, so its next event regresses it.
+    const bulk = await send("POST", "/api/v1/errors/bulk", cookie, { ids: [id], action: "resolve", statusDetails: { inNextRelease: true } });
+    expect(bulk.status).toBe(200);
+    expect((await detail(id)).statusDetails.inNextRelease).toBe(false);
+    await ingest("NoReleaseError");
+    expect((await detail(id)).status).toBe("new");
   });
 
   it("ignore until 2 more users: repeat users do not count", async () => {

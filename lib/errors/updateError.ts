@@ -39,6 +39,11 @@ export async function updateError(auth: AuthContext, errorId: string, input: Upd
   }
   if (input.status) {
     const latestRelease = statusDetails?.inNextRelease ? await latestReleaseOf(group.id) : null;
+    // No release to be newer than: it would stay resolved whatever came (a service that sends none).
+    if (statusDetails?.inNextRelease && latestRelease === null) {
+      const message = "this issue has no events with a release, so there is no next release to wait for: resolve it now instead";
+      throw ApiError.validation(`statusDetails.inNextRelease: ${message}`, [{ path: "statusDetails.inNextRelease", message }]);
+    }
     Object.assign(data, statusFields(input.status, statusDetails, { ...group, latestRelease }, now));
   }
   if (input.status && input.status !== "new" && group.status === "new" && !acknowledgedThisEpisode(group)) {
@@ -77,9 +82,15 @@ export async function updateError(auth: AuthContext, errorId: string, input: Upd
       : []),
   ]);
   await onErrorStatusChanged(group, updated, actorId);
-  // Reopened: its new events are wanted again.
-  if (input.status && input.status !== "ignored" && input.status !== "resolved") await stopDiscardingGroup(group, actorId);
+  // Its new events are wanted again unless it stays ignored for good: reopened, resolved (a
+  // recurrence must be able to regress it), or ignored until a time or count it could never reach
+  // while its events were dropped.
+  if (input.status && !(input.status === "ignored" && !hasIgnoreCondition(statusDetails))) await stopDiscardingGroup(group, actorId);
   return toErrorDetail(updated);
+}
+
+function hasIgnoreCondition(details: UpdateErrorInput["statusDetails"]): boolean {
+  return Boolean(details?.ignoreDurationMinutes || details?.ignoreCount || details?.ignoreUserCount);
 }
 
 /** Acknowledged after its last regression (or ever, when it never regressed). */

@@ -10,9 +10,10 @@ import { ingestHealthConsumer } from "@/lib/ingestHealth/ingestHealthConsumer";
 export const afterStoreConsumers: AfterStoreConsumer[] = [
   metricsConsumer,
   ingestHealthConsumer,
-  // A new issue's assignment rule has assigned it before its alerts are evaluated, so an alert that
-  // tells "the issue's assignee" (a `members` channel) finds who the rule chose.
-  inSequence("assignment-then-alerts", [assignmentConsumer, alertsConsumer]),
-  reopenConsumer,
+  // An ignored issue whose condition the batch met is reopened before its alerts are evaluated (the
+  // alerts skip ignored issues, so the event that woke it alerts like any other); a new issue's
+  // assignment rule has assigned it before its alerts are evaluated, so an alert that tells "the
+  // issue's assignee" (a `members` channel) finds who the rule chose.
+  inSequence("reopen-assignment-alerts", [reopenConsumer, assignmentConsumer, alertsConsumer]),
   forwardingConsumer,
 ];

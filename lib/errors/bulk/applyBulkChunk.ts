@@ -51,11 +51,12 @@ const RESOLVE_SQL = `WITH ${TARGET}, upd AS (
     status = 'resolved',
     "resolvedAt" = CASE WHEN t.status = 'resolved' THEN g."resolvedAt" ELSE $3::timestamptz END,
     "resolvedById" = CASE WHEN t.status = 'resolved' THEN g."resolvedById" ELSE $2::uuid END,
-    "resolvedInNextRelease" = $4::boolean,
+    -- An issue with no release has no next release to wait for: resolved now.
+    "resolvedInNextRelease" = $4::boolean AND ($5::jsonb ->> g.id::text) IS NOT NULL,
     "resolvedRelease" = CASE WHEN $4::boolean THEN $5::jsonb ->> g.id::text END,
     "ignoredUntil" = NULL, "ignoreUntilEvents" = NULL, "ignoreUntilUsers" = NULL, "updatedAt" = $3::timestamptz,
     ${ACKNOWLEDGED}
-  FROM target t WHERE g.id = t.id AND (t.status <> 'resolved' OR t."resolvedInNextRelease" <> $4::boolean)
+  FROM target t WHERE g.id = t.id AND (t.status <> 'resolved' OR t."resolvedInNextRelease" <> ($4::boolean AND ($5::jsonb ->> g.id::text) IS NOT NULL))
   ${RETURNING}
 ), ${AUDIT(`'error.resolved'`, `jsonb_build_object('status', "beforeStatus")`, `jsonb_build_object('status', 'resolved') || CASE WHEN $4::boolean THEN '{"statusDetails":{"inNextRelease":true}}'::jsonb ELSE '{}'::jsonb END`)}`;
 

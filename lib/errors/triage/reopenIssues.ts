@@ -2,6 +2,7 @@ import type pg from "pg";
 import { enqueueIngestBatch } from "@/lib/alerts/evaluate/ingestQueue";
 import { pool } from "@/lib/db/pool";
 import { isNewerRelease } from "@/lib/errors/triage/compareReleases";
+import { stopDiscardingGroups } from "@/lib/errors/triage/stopDiscardingGroup";
 
 const REOPEN_IGNORED_SQL = (scope: string) => `
 WITH candidate AS (
@@ -34,13 +35,22 @@ SELECT id, "workspaceId", reason FROM upd`;
  * whose ignore period ran out (the job). One statement per call; rows are locked and re-checked, so
  * with several instances each issue reopens (and is audited) once.
  */
-export async function reopenIgnored(scope: { groupIds: string[] } | { expiredBy: Date }, now: Date, client?: pg.PoolClient): Promise<{ id: string; workspaceId: string; reason: string }[]> {
+export async function reopenIgnored(scope: { groupIds: string[] } | { expiredBy: Date }, now: Date, client?: pg.PoolClient): Promise<ReopenedIssue[]> {
   const db = client ?? pool();
-  if ("groupIds" in scope) {
-    if (scope.groupIds.length === 0) return [];
-    return (await db.query(REOPEN_IGNORED_SQL(`id = ANY($1::uuid[])`), [scope.groupIds, now])).rows;
-  }
-  return (await db.query(REOPEN_IGNORED_SQL(`"ignoredUntil" <= $1`), [scope.expiredBy, now])).rows;
+  if ("groupIds" in scope && scope.groupIds.length === 0) return [];
+  const { rows } =
+    "groupIds" in scope
+      ? await db.query<ReopenedIssue>(REOPEN_IGNORED_SQL(`id = ANY($1::uuid[])`), [scope.groupIds, now])
+      : await db.query<ReopenedIssue>(REOPEN_IGNORED_SQL(`"ignoredUntil" <= $1`), [scope.expiredBy, now]);
+  // Reopened: its new events are wanted again (an issue discarded, then ignored for a while).
+  if (rows.length > 0) await stopDiscardingGroups(rows.map((r) => r.id));
+  return rows;
+}
+
+interface ReopenedIssue {
+  id: string;
+  workspaceId: string;
+  reason: string;
 }
 
 interface NextReleaseCandidate {
