@@ -77,7 +77,7 @@ describe("conditional resolve and ignore, comments, saved searches, investigatio
     const id = await ingest("NoReleaseError");
     const res = await patchJson(`/api/v1/errors/${id}`, cookie, { status: "resolved", statusDetails: { inNextRelease: true } });
     expect(res.status).toBe(422);
-    expect(await res.json()).toMatchObject({ details: { issues: [{ path: "statusDetails.inNextRelease" }] } });
+    expect(await res.json()).toMatchObject({ error: { code: "validation_failed", issues: [{ path: "statusDetails.inNextRelease" }] } });
     expect((await detail(id)).status).toBe("new");
     // In bulk, such an issue is resolved now, so its next event regresses it.
     const bulk = await send("POST", "/api/v1/errors/bulk", cookie, { ids: [id], action: "resolve", statusDetails: { inNextRelease: true } });
