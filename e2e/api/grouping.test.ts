@@ -5,6 +5,9 @@ import { loadCorpus } from "@/lib/grouping/corpus/loadCorpus";
 import { computeFingerprint } from "@/lib/ingest/fingerprint";
 import { parseStackTrace } from "@/lib/ingest/stacktrace/parseStackTrace";
 import { groupIdFor } from "@/lib/ingest/storeEvents";
+import { prepareEvent } from "@/lib/ingest/prepareEvent";
+import { elixirDefaultConfigReview } from "@/lib/sentry/__fixtures__/sdk-elixir";
+import { unpackStoreEvent } from "@/lib/sentry/unpackEnvelope";
 
 function post(path: string, cookie: string, body: unknown) {
   return fetch(`${BASE_URL}${path}`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify(body) });
@@ -331,5 +334,79 @@ describe("grouping versions", () => {
       [groupIdFor(t.projectId, otherLegacy), t.workspaceId, t.projectId, otherLegacy],
     );
     expect(await ingest(t, { type: "TypeError", message: "x", stackTrace: other })).not.toBe(groupIdFor(t.projectId, otherLegacy));
+  });
+});
+
+describe("sentry-elixir with its default config (every frame in_app false), through the store endpoint", () => {
+  const store = (t: Tenant, event: Record<string, unknown>) =>
+    fetch(`${BASE_URL}/api/${t.projectPublicId}/store/`, {
+      method: "POST",
+      headers: { "x-sentry-auth": `Sentry sentry_version=5, sentry_client=sentry-elixir/10.10.0, sentry_key=${t.key}` },
+      // Sent now: the fixture's time could fall outside what the project keeps.
+      body: JSON.stringify({ ...event, timestamp: new Date().toISOString().replace("Z", "") }),
+    });
+  const send = async (t: Tenant, events: Record<string, unknown>[]) => {
+    for (const event of events) {
+      const res = await store(t, event);
+      expect(res.status, await res.clone().text()).toBe(200);
+    }
+  };
+  const groupsOf = (t: Tenant) =>
+    query<{ id: string; fingerprint: string; type: string; occurrenceCount: number }>(
+      `SELECT id::text, fingerprint, type, "occurrenceCount" FROM "ErrorGroup" WHERE "projectId" = $1 ORDER BY type, "occurrenceCount" DESC`,
+      [t.projectId],
+    );
+
+  it("makes one issue of the KeyErrors with other maps, one of the MatchErrors with other changesets, and keeps another bug apart", async () => {
+    const t = await createTenant("elixir-default");
+    await send(t, [...elixirDefaultConfigReview.keyErrors, ...elixirDefaultConfigReview.matchErrors, elixirDefaultConfigReview.otherKeyError]);
+    const groups = await groupsOf(t);
+    expect(groups.map((g) => [g.type, g.occurrenceCount])).toEqual([
+      ["KeyError", 3],
+      ["KeyError", 1],
+      ["MatchError", 2],
+    ]);
+    // The event shows the frames grouping keyed on as the app's: MyApp's, not Phoenix's or Elixir's.
+    const cookie = await login(t.admin);
+    const latest = await getJson(`/api/v1/errors/${groups[0].id}/events/latest`, { cookie });
+    expect(latest.status).toBe(200);
+    const frames = (await latest.json()).exceptions[0].frames as { function: string; inApp: boolean }[];
+    expect(frames.filter((f) => f.inApp).map((f) => f.function)).toContain("MyApp.Billing.Pricing.total/1");
+    expect(frames.find((f) => f.function === "Map.fetch!/2")?.inApp).toBe(false);
+  });
+
+  it("keeps an issue opened before the upgrade: the events join it through the key they had then, and that is remembered", async () => {
+    const t = await createTenant("elixir-upgrade");
+    const [draft, paid, note] = elixirDefaultConfigReview.keyErrors.map((e) => prepareEvent(unpackStoreEvent(e)[0]));
+    expect(new Set([draft.fingerprint, paid.fingerprint, note.fingerprint]).size).toBe(1);
+    // Two of the issues the old keys made (one per map), as an installation has them.
+    const before = [draft.previousFingerprint, paid.previousFingerprint];
+    for (const [i, fingerprint] of before.entries()) {
+      expect(fingerprint).toMatch(/^[0-9a-f]{32}$/);
+      await query(
+        `INSERT INTO "ErrorGroup" (id, "workspaceId", "projectId", fingerprint, type, message, severity, category, source, "firstSeen", "lastSeen", "occurrenceCount", "updatedAt")
+         VALUES ($1, $2, $3, $4, 'KeyError', 'key :currency not found', 'high', 'runtime', 'app', now() - interval '3 days', now() - interval '3 days', $5, now())`,
+        [groupIdFor(t.projectId, fingerprint!), t.workspaceId, t.projectId, fingerprint, 5 + i],
+      );
+    }
+    const draftIssue = groupIdFor(t.projectId, before[0]!);
+    const paidIssue = groupIdFor(t.projectId, before[1]!);
+
+    await send(t, elixirDefaultConfigReview.keyErrors);
+    const groups = await groupsOf(t);
+    // No new issue: the first event joined the issue of its old key, and the new key now leads there.
+    expect(groups.map((g) => [g.id, g.occurrenceCount])).toEqual([
+      [draftIssue, 8],
+      [paidIssue, 6],
+    ]);
+    const aliases = await query<{ fingerprint: string; kind: string }>(`SELECT fingerprint, kind FROM "GroupFingerprint" WHERE "groupId" = $1`, [draftIssue]);
+    expect(aliases).toEqual([{ fingerprint: draft.fingerprint, kind: "legacy" }]);
+
+    // Later events of the bug keep landing there, whatever map they carry.
+    await send(t, [{ ...elixirDefaultConfigReview.keyErrors[1], event_id: "6a7b8c9d0e1f46d7e859a0b1c2d3e4f5" }]);
+    expect((await groupsOf(t)).map((g) => [g.id, g.occurrenceCount])).toEqual([
+      [draftIssue, 9],
+      [paidIssue, 6],
+    ]);
   });
 });

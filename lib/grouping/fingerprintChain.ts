@@ -2,9 +2,10 @@ import { createHash } from "node:crypto";
 import type { ChainException } from "@/lib/grouping/chain/ChainException";
 import type { FrameOverride } from "@/lib/grouping/frames/classifyFrame";
 import { runsOnServer } from "@/lib/grouping/frames/serverSideJavaScript";
+import { sdkMarkedNoFrameInApp } from "@/lib/grouping/frames/blanketNotInApp";
 import { sharedGroupingFrames } from "@/lib/grouping/frames/sharedGroupingFrames";
 import { goRuntimeErrorKind } from "@/lib/grouping/message/goRuntimeError";
-import { normaliseMessage, normaliseType } from "@/lib/grouping/message/normaliseMessage";
+import { normaliseMessage, normaliseMessageAndPrevious, normaliseType } from "@/lib/grouping/message/normaliseMessage";
 import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
 import { LOGGED_MESSAGE_TYPE } from "@/lib/domain/issueTitle";
 
@@ -22,6 +23,13 @@ export interface ChainFingerprintInput {
   /** A client's or a grouping rule's fingerprint; "{{ default }}" expands to the computed parts. */
   custom?: string[];
   frameOverride?: FrameOverride;
+  /**
+   * Key the chain as version 2 did before its 2026-12-09 upgrade (an SDK's in_app flags taken at
+   * their word when they mark no frame in-app; messages without the named dates and Elixir values
+   * normalised): the event's previous fingerprint, which leads its new events to the issue it had
+   * (docs/grouping.md, Grouping versions).
+   */
+  previous?: boolean;
 }
 
 export interface ChainFingerprint {
@@ -30,6 +38,11 @@ export interface ChainFingerprint {
   /** The components hashed, for previews and debugging ("why are these two apart?"). */
   components: string[];
   culprit: Frame | undefined;
+  /**
+   * The 2026-12-09 upgrade changed what went into the key: the SDK's flags were set aside, or a keyed
+   * message normalises differently. Only then can the previous fingerprint (`previous`) differ.
+   */
+  upgraded: boolean;
 }
 
 const DEFAULT_MARKER = /^\{\{\s*default\s*\}\}$/;
@@ -44,30 +57,45 @@ const DEFAULT_MARKER = /^\{\{\s*default\s*\}\}$/;
  * weak (library-only or minified), the normalised message is added to them.
  */
 export function fingerprintChain(input: ChainFingerprintInput): ChainFingerprint {
-  const { components, basis, culprit } = defaultComponents(input);
+  const { components, basis, culprit, upgraded } = defaultComponents(input);
   const custom = (input.custom ?? []).filter((part) => typeof part === "string");
   const isDefault = (part: string) => DEFAULT_MARKER.test(part.trim());
   if (custom.length > 0 && !custom.every(isDefault)) {
     const parts = ["custom", ...custom.flatMap((part) => (isDefault(part) ? components : [part]))];
-    return { fingerprint: hash(parts), basis: "custom", components: parts, culprit };
+    return { fingerprint: hash(parts), basis: "custom", components: parts, culprit, upgraded: upgraded && custom.some(isDefault) };
   }
-  return { fingerprint: hash(components), basis, components, culprit };
+  return { fingerprint: hash(components), basis, components, culprit, upgraded };
 }
 
-function defaultComponents(input: ChainFingerprintInput): { components: string[]; basis: "stack" | "message"; culprit: Frame | undefined } {
+function defaultComponents(input: ChainFingerprintInput): { components: string[]; basis: "stack" | "message"; culprit: Frame | undefined; upgraded: boolean } {
   const chain = unwrapFrameworkWrappers(withoutRecoveredCopies(input.exceptions.filter((e, i) => i === 0 || e.relation !== "suppressed").map(memberAsCause)));
   // Browsers drop the async continuation; Node keeps it, for a trace sent without a platform too.
   const serverSide = input.platform ? /^(?:node|nodejs|deno|bun)$/i.test(input.platform) : runsOnServer(chain.flatMap((e) => e.frames));
   const dropAsyncContinuation = input.language === "javascript" && !serverSide;
-  const selected = chain.map((e) => ({ exception: e, ...sharedGroupingFrames(e.frames, input.language, { override: input.frameOverride, dropAsyncContinuation, clientFrames: e.clientFrames }) }));
+  // An SDK that flagged every frame of the event in_app false has not been told which code is the
+  // app's (sentry-elixir's default config): its flags say nothing (frames/blanketNotInApp.ts). Judged
+  // over the whole event as sent, suppressed exceptions too: one frame flagged true anywhere means
+  // the SDK knows the app's code, and its false flags stand.
+  const inAppFlagsUnset = !input.previous && sdkMarkedNoFrameInApp(input.exceptions);
+  let upgraded = inAppFlagsUnset;
+  const selected = chain.map((e) => ({
+    exception: e,
+    ...sharedGroupingFrames(e.frames, input.language, { override: input.frameOverride, dropAsyncContinuation, clientFrames: e.clientFrames, inAppFlagsUnset }),
+  }));
   const raised = selected[0];
   const typeOf = (e: ChainException) => normaliseType(e.type, e.message, input.language);
-  const messageOf = (e: ChainException) => normaliseMessage(e.type, e.message, input.language);
+  const messageOf = (e: ChainException) => {
+    if (input.previous) return normaliseMessage(e.type, e.message, input.language, true);
+    const { current, previous } = normaliseMessageAndPrevious(e.type, e.message, input.language);
+    if (current !== previous) upgraded = true;
+    return current;
+  };
+  const result = (components: string[], basis: "stack" | "message", culprit: Frame | undefined) => ({ components, basis, culprit, upgraded });
 
   if (!raised || selected.every((s) => s.keys.length === 0)) {
     const causes = chain.slice(1).map((e) => `cause:${typeOf(e)}`);
     const first = chain[0] ?? { type: "", message: "", frames: [], relation: "raised" as const };
-    return { components: ["g2", "message", typeOf(first), messageOf(first), ...causes], basis: "message", culprit: undefined };
+    return result(["g2", "message", typeOf(first), messageOf(first), ...causes], "message", undefined);
   }
 
   const parts = ["g2", "stack", typeOf(raised.exception), ...raised.keys];
@@ -90,7 +118,7 @@ function defaultComponents(input: ChainFingerprintInput): { components: string[]
     const root = chain.at(-1) ?? raised.exception;
     if (GO_PLAIN_ERRORS.has(root.type)) parts.push(`go-error:${messageOf(root)}`);
   }
-  return { components: parts, basis: "stack", culprit: raised.culprit ?? selected.find((s) => s.culprit)?.culprit };
+  return result(parts, "stack", raised.culprit ?? selected.find((s) => s.culprit)?.culprit);
 }
 
 /**

@@ -50,6 +50,11 @@ export interface GroupedEvent {
   basis: GroupingBasis;
   /** The grouping-version-1 fingerprint of the same event, kept as a secondary hash during the transition. */
   legacyFingerprint: string;
+  /**
+   * The fingerprint version 2 gave the event before its 2026-12-09 upgrade, when that differs: an event
+   * whose fingerprint leads to no issue joins the issue of this one (lib/grouping/store/resolveGroups.ts).
+   */
+  previousFingerprint?: string;
   culprit: Frame | undefined;
 }
 
@@ -70,7 +75,10 @@ export function groupEvent(input: GroupEventInput): GroupedEvent {
   const mapFrames = input.mapFrames;
   // Fingerprints read the frames' grouping view: the same view for every event repeating these frames.
   const keyed = templated.map((e) => ({ ...e, frames: groupingView(mapFrames ? mapFrames(e.frames) : e.frames) }));
-  const result = fingerprintChain({ exceptions: keyed, language, platform: input.platform, custom, frameOverride: input.rules?.frameOverride });
+  const chainInput = { exceptions: keyed, language, platform: input.platform, custom, frameOverride: input.rules?.frameOverride };
+  const result = fingerprintChain(chainInput);
+  // Worked out again only for the events the upgrade changed (most keys are what they were).
+  const previous = result.upgraded ? fingerprintChain({ ...chainInput, previous: true }).fingerprint : result.fingerprint;
   const legacy = computeFingerprint({ type: input.type, message: input.message, frames: groupingView(legacyFrames), custom: input.custom });
   return {
     type: chain[0].type,
@@ -81,6 +89,7 @@ export function groupEvent(input: GroupEventInput): GroupedEvent {
     fingerprint: result.fingerprint,
     basis: result.basis,
     legacyFingerprint: legacy.fingerprint,
+    ...(previous !== result.fingerprint && { previousFingerprint: previous }),
     culprit: result.culprit,
   };
 }

@@ -41,6 +41,23 @@ describe("grouping on hostile input", () => {
     }
   }, 60_000);
 
+  it("keeps named dates and Elixir values fast on crafted messages", () => {
+    const messages = [
+      "Mon Dec 07 ".repeat(800),
+      "Mon, 07 Dec 2026 ".repeat(500),
+      "07/Dec/2026:18:56:51 ".repeat(400),
+      "Dec  7 18:56:51 UTC ".repeat(400),
+      "%{".repeat(4000),
+      "%{a: 1} ".repeat(1000) + "%{".repeat(2000),
+      `%{${'"'.repeat(8000)}`,
+      `#Ecto.Changeset<${"#A<".repeat(2000)}`,
+      `%{${"[{(".repeat(2500)}`,
+    ];
+    for (const message of messages) {
+      for (const language of ["elixir", "java"] as const) expect(timed(() => normaliseMessage("KeyError", message, language))).toBeLessThan(BUDGET_MS);
+    }
+  }, 60_000);
+
   it("accepts a chain of 20 exceptions with 500 frames each", () => {
     const frames = Array.from({ length: 500 }, (_, i) => ({ function: `f${i}`, filename: `/app/src/m${i % 7}.js`, lineno: i }));
     const exceptions = Array.from({ length: 20 }, (_, i) => ({ type: `E${i}`, message: "m", stackTrace: frames }));

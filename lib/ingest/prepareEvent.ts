@@ -15,6 +15,8 @@ export interface PreparedEvent {
   fingerprint: string;
   /** The previous grouping version's fingerprint: existing issues keep receiving the event (lib/grouping). */
   legacyFingerprint: string;
+  /** Version 2's fingerprint of the event before its 2026-12-09 upgrade, when that differs: existing issues keep receiving the event (lib/grouping). */
+  previousFingerprint?: string;
   /** The exception chain, raised first; null for a single exception sent as native text (re-parsable). */
   exceptions: StoredChainException[] | null;
   type: string;
@@ -87,6 +89,7 @@ export function prepareEvent(event: IngestEvent, receivedAt: Date = new Date(), 
     eventId: event.eventId ?? randomUUID().replaceAll("-", ""),
     fingerprint: grouped.fingerprint,
     legacyFingerprint: grouped.legacyFingerprint,
+    ...(grouped.previousFingerprint !== undefined && { previousFingerprint: grouped.previousFingerprint }),
     exceptions: grouped.exceptions.length > 1 || isStructured ? toStoredChain(grouped.exceptions) : null,
     type,
     message,

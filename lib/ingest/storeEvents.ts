@@ -103,7 +103,7 @@ export function noteStored(target: StoreTarget, outcome: StoreOutcome): void {
  * The statements of storeEvents inside the caller's transaction (group commit writes several
  * projects in one): the project's grouping lock taken shared (merges and unmerges take it
  * exclusively, so an event never lands in a group being folded away), where each fingerprint leads
- * (lib/grouping/store/resolveGroups.ts: redirects, the legacy fingerprint during a transition), the
+ * (lib/grouping/store/resolveGroups.ts: redirects, the previous and legacy fingerprints of upgrades), the
  * write statement, legacy aliases and parent links when there are any, and the immediate-alert
  * outbox row of what was stored. The lock travels with the transaction's BEGIN and the outbox row
  * with its COMMIT (lib/db/bundledTransaction.ts): three round trips for the common batch.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eventFrames, frameLanguage, viewFrame } from "@/lib/errors/events/eventFrames";
+import { eventFrames, frameLanguage, viewChain, viewFrame, viewStoredFrames } from "@/lib/errors/events/eventFrames";
 
 const TRACE = "TypeError: x\n    at computeInvoice (/srv/app/src/billing/invoice.ts:42:17)\n    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)";
 
@@ -58,5 +58,27 @@ describe("viewFrame", () => {
   it("follows the project's frame rules", () => {
     expect(viewFrame(own, "java", (frame) => (frame.module?.startsWith("com.shop.orders") ? "library" : undefined)).inApp).toBe(false);
     expect(viewFrame(spring, "java", () => "app").inApp).toBe(true);
+  });
+});
+
+describe("viewChain and viewStoredFrames: an SDK that flagged every frame in_app false", () => {
+  // sentry-elixir with its default config: MyApp's own frames arrive flagged false like Phoenix's.
+  const frames = [
+    { module: "Elixir.Phoenix.Router", function: "Phoenix.Router.__call__/5", filename: "lib/phoenix/router.ex", lineno: 484, inApp: false },
+    { module: "Elixir.MyApp.Billing.Pricing", function: "MyApp.Billing.Pricing.total/1", filename: "lib/my_app/billing/pricing.ex", lineno: 33, inApp: false },
+    { module: "Elixir.Map", function: "Map.fetch!/2", filename: "lib/map.ex", lineno: 319, inApp: false },
+  ];
+  const chain = [{ type: "KeyError", message: "key :currency not found", relation: "raised", frames, clientFrames: true }];
+  const inApp = (shown: { inApp?: boolean }[] | null | undefined) => shown?.map((f) => f.inApp);
+
+  it("shows the frames as grouping judged them: the app's own in-app, Elixir's and Phoenix's not", () => {
+    expect(inApp(viewChain(chain, "elixir", undefined, true)?.[0].frames)).toEqual([false, true, false]);
+    expect(inApp(viewStoredFrames(frames, "elixir", undefined, true))).toEqual([false, true, false]);
+  });
+
+  it("keeps the flags when one frame is flagged in-app, and for frames that did not come from a client", () => {
+    const oneTrue = frames.map((f, i) => (i === 0 ? { ...f, inApp: true } : f));
+    expect(inApp(viewStoredFrames(oneTrue, "elixir", undefined, true))).toEqual([false, false, false]);
+    expect(inApp(viewStoredFrames(frames, "elixir", undefined, false))).toEqual([false, false, false]);
   });
 });

@@ -1,3 +1,4 @@
+import { sdkMarkedNoFrameInApp, withoutInAppFlag } from "@/lib/grouping/frames/blanketNotInApp";
 import { classifyFrame, type FrameOverride } from "@/lib/grouping/frames/classifyFrame";
 import { languageOfFrame } from "@/lib/grouping/frames/frameLanguage";
 import { withCurrentNativeInApp } from "@/lib/grouping/frames/currentNativeInApp";
@@ -69,21 +70,33 @@ const LANGUAGE_BY_PLATFORM: Record<string, string> = {
  * A frame as the event viewer shows it: in-app exactly when grouping keys on it — the SDK's flag,
  * then the known frameworks and runtimes over an SDK's in_app=true, then the project's frame rules
  * (`override`) — so a Spring or ASP.NET frame of a trace sent as text is not shown as the app's own;
- * with its source's highlighting language.
+ * with its source's highlighting language. `flagsUnset`: the SDK flagged every frame of the event
+ * in_app false, which grouping reads as no flags at all (inAppFlagsUnset).
  */
-export function viewFrame<F extends Frame>(frame: F, platform: string | null, override?: FrameOverride, clientFrames = false): F & { inApp: boolean; language: string } {
-  return { ...frame, inApp: isShownInApp(frame, platform, override, clientFrames), language: frameLanguage(frame, platform) };
+export function viewFrame<F extends Frame>(frame: F, platform: string | null, override?: FrameOverride, clientFrames = false, flagsUnset = false): F & { inApp: boolean; language: string } {
+  return { ...frame, inApp: isShownInApp(frame, platform, override, clientFrames, flagsUnset), language: frameLanguage(frame, platform) };
 }
 
 /** In-app as grouping (version 2) judges the frame; `clientFrames`: a client sent the frames structured (hasClientFrames). */
-function isShownInApp(frame: Frame, platform: string | null, override: FrameOverride | undefined, clientFrames: boolean): boolean {
-  return classifyFrame(frame, languageOfFrame(frame, languageOfPlatform(platform)), override, clientFrames) === "app";
+function isShownInApp(frame: Frame, platform: string | null, override: FrameOverride | undefined, clientFrames: boolean, flagsUnset = false): boolean {
+  const judged = flagsUnset ? withoutInAppFlag(frame) : frame;
+  return classifyFrame(judged, languageOfFrame(frame, languageOfPlatform(platform)), override, clientFrames) === "app";
+}
+
+/**
+ * Whether grouping set the SDK's in_app flags of these stacks aside (lib/grouping/frames/blanketNotInApp.ts):
+ * a client's frames, every one flagged false.
+ */
+export function inAppFlagsUnset(stacks: Frame[][], clientFrames: boolean): boolean {
+  return clientFrames && sdkMarkedNoFrameInApp(stacks.map((frames) => ({ frames, clientFrames: true })));
 }
 
 /** A stored exception chain with each frame's in-app flag as the event viewer shows it (see viewFrame); null when none is stored. */
 export function viewChain(stored: unknown, platform: string | null, override?: FrameOverride, clientFrames = false): StoredChainException[] | null {
   if (!Array.isArray(stored)) return null;
-  return (stored as StoredChainException[]).map((exception) => ({ ...exception, frames: (validFrames(exception.frames) ?? []).map((frame) => viewFrame(frame, platform, override, clientFrames)) }));
+  const chain = (stored as StoredChainException[]).map((exception) => ({ exception, frames: validFrames(exception?.frames) ?? [] }));
+  const unset = inAppFlagsUnset(chain.map((e) => e.frames), clientFrames);
+  return chain.map(({ exception, frames }) => ({ ...exception, frames: frames.map((frame) => viewFrame(frame, platform, override, clientFrames, unset)) }));
 }
 
 /**
@@ -92,7 +105,10 @@ export function viewChain(stored: unknown, platform: string | null, override?: F
  * keys; null when none are stored.
  */
 export function viewStoredFrames(stored: unknown, platform: string | null, override?: FrameOverride, clientFrames = false): Frame[] | null {
-  return validFrames(stored)?.map((frame) => ({ ...frame, inApp: isShownInApp(frame, platform, override, clientFrames) })) ?? null;
+  const frames = validFrames(stored);
+  if (!frames) return null;
+  const unset = inAppFlagsUnset([frames], clientFrames);
+  return frames.map((frame) => ({ ...frame, inApp: isShownInApp(frame, platform, override, clientFrames, unset) }));
 }
 
 /** The highlighting language of a frame's source: its file extension, else the event's platform. */

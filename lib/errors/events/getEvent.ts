@@ -3,7 +3,7 @@ import { seesPeople } from "@/lib/auth/seesPeople";
 import { db } from "@/lib/db/prisma";
 import type { ErrorGroup, ErrorOccurrence, Prisma } from "@/lib/generated/prisma/client";
 import { hasClientFrames } from "@/lib/errors/events/clientFrames";
-import { eventFrames, validFrames, viewFrame } from "@/lib/errors/events/eventFrames";
+import { eventFrames, inAppFlagsUnset, validFrames, viewFrame } from "@/lib/errors/events/eventFrames";
 import type { FrameOverride } from "@/lib/grouping/frames/classifyFrame";
 import { loadGroupingRules } from "@/lib/grouping/rules/loadGroupingRules";
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
@@ -92,7 +92,8 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
     lateNativeSymbols(group.projectId, sections.nativeSymbols),
   ]);
   const native = { images: new Map((sections.nativeSymbols?.images ?? []).map((image) => [BigInt(image.imageAddr), image.debugId])), symbols: lateSymbols.found };
-  const view: FrameView = { override: rules.frameOverride, clientFrames: hasClientFrames(occurrence.metadata, occurrence.exceptions), maps, codeMappings: readCodeMappings(project?.codeMappings), release: occurrence.release, proguard: late.found, jvmSources, native };
+  const clientFrames = hasClientFrames(occurrence.metadata, occurrence.exceptions);
+  const view: FrameView = { override: rules.frameOverride, clientFrames, flagsUnset: inAppFlagsUnset([raisedFrames, causeFrames], clientFrames), maps, codeMappings: readCodeMappings(project?.codeMappings), release: occurrence.release, proguard: late.found, jvmSources, native };
   if (sections.proguard) sections.proguard = { ...sections.proguard, missing: late.missing, retracedWhenViewed: late.applied };
   if (sections.nativeSymbols) sections.nativeSymbols = { ...sections.nativeSymbols, missing: lateSymbols.missing, symbolicatedWhenViewed: lateSymbols.applied };
   const isChainLink = parent !== null && chainParentOf(occurrence.metadata) === parent.eventId;
@@ -202,6 +203,8 @@ interface FrameView {
   override: FrameOverride | undefined;
   /** The event's frames came structured from an SDK: its in_app flags set by the user's configuration count (hasClientFrames). */
   clientFrames: boolean;
+  /** The SDK flagged every frame of the event's chain in_app false: grouping judged them as unflagged (eventFrames.ts inAppFlagsUnset). */
+  flagsUnset: boolean;
   maps: ReadonlyMap<string, SourceMap>;
   codeMappings: CodeMapping[];
   release: string | null;
@@ -217,7 +220,7 @@ function viewFrames(stored: Frame[], platform: string | null, view: FrameView) {
   const frames = view.native.symbols.size > 0 ? symbolicateFrames(stored, view.native.images, view.native.symbols) : stored;
   const retraced = view.proguard.length > 0 ? retraceFrames(frames, view.proguard, appPackageOf(view.release ?? undefined)) : frames;
   return withJvmSourceContext(applySourceMaps(retraced, view.maps), view.jvmSources).map((frame) => {
-    const shown = viewFrame(frame, platform, view.override, view.clientFrames);
+    const shown = viewFrame(frame, platform, view.override, view.clientFrames, view.flagsUnset);
     // The application's own files only: a dependency under the same root (node_modules, vendor) is not in the repository.
     const sourceUrl = shown.inApp ? sourceLink([frame.filename, frame.absPath], frame.lineno, view.codeMappings, view.release) : undefined;
     return { ...shown, ...(sourceUrl !== undefined && { sourceUrl }) };

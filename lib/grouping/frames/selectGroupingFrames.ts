@@ -1,3 +1,4 @@
+import { withoutInAppFlag } from "@/lib/grouping/frames/blanketNotInApp";
 import { classifyFrame, type FrameClass, type FrameOverride } from "@/lib/grouping/frames/classifyFrame";
 import { CONTEXT_LINE_LANGUAGES, contextLineKey, isAnonymousFunctionKey } from "@/lib/grouping/frames/contextLineKey";
 import { languageOfFrame } from "@/lib/grouping/frames/frameLanguage";
@@ -41,6 +42,11 @@ export interface SelectOptions {
   dropAsyncContinuation?: boolean;
   /** The frames are a client's own structured frames: its in_app=true set by the user's configuration is honoured (classifyFrame). */
   clientFrames?: boolean;
+  /**
+   * The client flagged every frame of the event in_app false, which says nothing (sdkMarkedNoFrameInApp):
+   * the frames are classified as if their flags were unset, by the project's rules and the built-in lists.
+   */
+  inAppFlagsUnset?: boolean;
 }
 
 export interface GroupingFrames {
@@ -72,7 +78,8 @@ export function selectGroupingFrames(frames: Frame[], eventLanguage: Language, o
   const chosen = eventLanguage === "go" ? dropRepanicFrames(frames) : frames;
   const classified = chosen.map((frame): Classified => {
     const language = languageOfFrame(frame, eventLanguage);
-    return { frame, language, cls: classifyFrame(frame, language, override, options.clientFrames) };
+    const judged = options.inAppFlagsUnset ? withoutInAppFlag(frame) : frame;
+    return { frame, language, cls: classifyFrame(judged, language, override, options.clientFrames) };
   });
   const afterAsync = options.dropAsyncContinuation ? dropAsyncContinuation(classified) : classified;
   const kept = dropAnonymousJs(afterAsync.filter((c) => c.cls !== "skip"));

@@ -20,7 +20,7 @@ export function sharedGroupingFrames(frames: Frame[], language: Language, option
   if (!byFrames) cache.set(owner, (byFrames = new WeakMap()));
   let byLanguage = byFrames.get(frames);
   if (!byLanguage) byFrames.set(frames, (byLanguage = new Map()));
-  const key = `${language}\u0000${options.dropAsyncContinuation ? 1 : 0}${options.clientFrames ? 1 : 0}`;
+  const key = `${language}\u0000${options.dropAsyncContinuation ? 1 : 0}${options.clientFrames ? 1 : 0}${options.inAppFlagsUnset ? 1 : 0}`;
   const hit = byLanguage.get(key);
   if (hit) return hit;
   const selected = selectGroupingFrames(frames, language, options);

@@ -1,5 +1,7 @@
 import { canonicalBrowserMessage, canonicalBrowserType } from "@/lib/grouping/message/browserMessages";
 import type { Language } from "@/lib/ingest/stacktrace/frame";
+import { withoutElixirTerms } from "@/lib/grouping/message/elixirTerms";
+import { withoutNamedDates } from "@/lib/grouping/message/messageDates";
 import { parameteriseMessage } from "@/lib/ingest/parameteriseMessage";
 
 /**
@@ -17,9 +19,29 @@ export function normaliseType(type: string, message: string, language: Language)
 /**
  * A message as grouping compares it when frames cannot tell bugs apart: engine wordings unified,
  * runtime-version differences removed, then every variable part (ids, numbers, quoted values,
- * addresses, times) replaced by a placeholder.
+ * addresses, times; dates with weekday and month names; Elixir's inspected maps, structs and opaque
+ * values) replaced by a placeholder.
+ *
+ * `previous`: as messages were normalised before the 2026-12-09 upgrade (without the named dates
+ * and Elixir values), for an event's previous fingerprint (lib/grouping/groupEvent.ts).
  */
-export function normaliseMessage(type: string, message: string, language: Language): string {
+export function normaliseMessage(type: string, message: string, language: Language, previous = false): string {
+  const text = withoutRuntimeWording(type, message, language);
+  return parameteriseMessage((previous ? text : upgraded(text, language)).replace(/\.$/, ""));
+}
+
+/**
+ * The message normalised now and as before the 2026-12-09 upgrade (normaliseMessage), parameterised
+ * once when the upgrade finds nothing in it — as for most messages.
+ */
+export function normaliseMessageAndPrevious(type: string, message: string, language: Language): { current: string; previous: string } {
+  const text = withoutRuntimeWording(type, message, language);
+  const now = upgraded(text, language);
+  const current = parameteriseMessage(now.replace(/\.$/, ""));
+  return { current, previous: now === text ? current : parameteriseMessage(text.replace(/\.$/, "")) };
+}
+
+function withoutRuntimeWording(type: string, message: string, language: Language): string {
   let text = message.trim();
   const simpleType = type.slice(type.lastIndexOf(".") + 1);
   // JDK 14+ "helpful" NullPointerException messages; older JDKs (and -XX:-ShowCodeDetails…) send none.
@@ -33,5 +55,13 @@ export function normaliseMessage(type: string, message: string, language: Langua
       .replace(/\[signal [^\]]*\]/g, "")
       .replace(/goroutine \d+/g, "goroutine");
   }
-  return parameteriseMessage(text.replace(/\.$/, ""));
+  return text;
+}
+
+/** The 2026-12-09 upgrade's readings: Elixir's inspected values, then named dates. */
+function upgraded(text: string, language: Language): string {
+  // As far as the parameteriser reads (it keeps 8,192 characters): bounded work on any message.
+  let out = text.length > 8192 ? text.slice(0, 8192) : text;
+  if (language === "elixir") out = withoutElixirTerms(out);
+  return withoutNamedDates(out);
 }

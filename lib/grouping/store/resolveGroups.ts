@@ -11,7 +11,7 @@ export interface ResolvedGroup {
 export interface GroupResolution {
   /** Event fingerprint → the existing group it leads to; absent: the event opens (or feeds) its own. */
   byFingerprint: Map<string, ResolvedGroup>;
-  /** Event fingerprints that reached their group through the previous grouping version's fingerprint. */
+  /** Event fingerprints that reached their group through a grouping upgrade: the event's previous or version-1 fingerprint. */
   legacyAliases: Map<string, ResolvedGroup>;
 }
 
@@ -28,27 +28,34 @@ export async function lockGroupingShared(tx: BundledTransaction, projectId: stri
 /**
  * Where a batch's events go, in one round trip: a fingerprint that was merged into another issue
  * (or joined one through a grouping upgrade) leads there (GroupFingerprint); a fingerprint with an
- * issue of its own leads to it; during a project's grouping transition, an event whose fingerprint
- * leads nowhere joins the issue of its previous-version fingerprint (and that is remembered).
+ * issue of its own leads to it; else the issue its previous fingerprint leads to (version 2 before
+ * the 2026-12-09 upgrade, carried only by events the upgrade changed; always looked up, so an issue
+ * that recurs after months still gets its events); else, during a project's transition from version
+ * 1, the issue of its version-1 fingerprint. A link found through an older fingerprint is remembered
+ * (saveLegacyAliases), so the new fingerprint's later events — whatever their own older ones — join
+ * that issue too.
  */
 export async function resolveGroups(
   client: pg.PoolClient,
   projectId: string,
-  events: { fingerprint: string; legacyFingerprint: string }[],
+  events: { fingerprint: string; legacyFingerprint: string; previousFingerprint?: string }[],
 ): Promise<GroupResolution> {
   const primary = [...new Set(events.map((e) => e.fingerprint))];
   const legacy = [...new Set(events.map((e) => e.legacyFingerprint))];
+  const previous = [...new Set(events.flatMap((e) => (e.previousFingerprint ? [e.previousFingerprint] : [])))];
   // Named: prepared once per ingest connection, whose sessions use generic plans (lib/db/pool.ts).
-  const { rows } = await client.query<{ fp: string; legacy: boolean; id: string; fingerprint: string }>({
+  const { rows } = await client.query<{ fp: string; via: "own" | "previous" | "legacy"; id: string; fingerprint: string }>({
     name: "faultline-resolve-groups",
     text: `WITH proj AS (
        SELECT coalesce("legacyGroupingUntil" > now(), false) AS transition FROM "Project" WHERE id = $1::uuid
      ), fps AS (
-       SELECT fp, false AS legacy FROM unnest($2::text[]) AS fp
+       SELECT fp, 'own' AS via FROM unnest($2::text[]) AS fp
        UNION ALL
-       SELECT fp, true FROM unnest($3::text[]) AS fp, proj WHERE proj.transition
+       SELECT fp, 'previous' FROM unnest($4::text[]) AS fp
+       UNION ALL
+       SELECT fp, 'legacy' FROM unnest($3::text[]) AS fp, proj WHERE proj.transition
      )
-     SELECT fps.fp, fps.legacy, t.id::text, t.fingerprint
+     SELECT fps.fp, fps.via, t.id::text, t.fingerprint
      FROM fps
      JOIN LATERAL (
        SELECT g.id, g.fingerprint, 0 AS rank FROM "GroupFingerprint" gf JOIN "ErrorGroup" g ON g.id = gf."groupId"
@@ -57,17 +64,21 @@ export async function resolveGroups(
        SELECT g.id, g.fingerprint, 1 FROM "ErrorGroup" g WHERE g."projectId" = $1::uuid AND g.fingerprint = fps.fp
        ORDER BY rank LIMIT 1
      ) t ON true`,
-    values: [projectId, primary, legacy],
+    values: [projectId, primary, legacy, previous],
   });
   const direct = new Map<string, ResolvedGroup>();
+  const viaPrevious = new Map<string, ResolvedGroup>();
   const viaLegacy = new Map<string, ResolvedGroup>();
-  for (const row of rows) (row.legacy ? viaLegacy : direct).set(row.fp, { id: row.id, fingerprint: row.fingerprint });
+  for (const row of rows) {
+    const found = { id: row.id, fingerprint: row.fingerprint };
+    (row.via === "own" ? direct : row.via === "previous" ? viaPrevious : viaLegacy).set(row.fp, found);
+  }
 
   const byFingerprint = new Map(direct);
   const legacyAliases = new Map<string, ResolvedGroup>();
   for (const event of events) {
     if (byFingerprint.has(event.fingerprint)) continue;
-    const old = viaLegacy.get(event.legacyFingerprint);
+    const old = (event.previousFingerprint && viaPrevious.get(event.previousFingerprint)) || viaLegacy.get(event.legacyFingerprint);
     if (!old) continue;
     byFingerprint.set(event.fingerprint, old);
     legacyAliases.set(event.fingerprint, old);
@@ -75,7 +86,7 @@ export async function resolveGroups(
   return { byFingerprint, legacyAliases };
 }
 
-/** Remembers that a new fingerprint belongs to an issue found through its legacy fingerprint. */
+/** Remembers that a new fingerprint belongs to an issue found through an older fingerprint of its event (kind `legacy`: "after the grouping upgrade"). */
 export async function saveLegacyAliases(client: pg.PoolClient, projectId: string, aliases: Map<string, ResolvedGroup>): Promise<void> {
   if (aliases.size === 0) return;
   await client.query(

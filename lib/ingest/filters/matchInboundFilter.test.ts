@@ -106,4 +106,11 @@ describe("applyInboundFilters", () => {
     // Nothing on: the same array back, untouched.
     expect(applyInboundFilters(events, { filters: NONE, discarded: new Set() }).kept).toBe(events);
   });
+
+  it("drops an event whose fingerprint before a grouping upgrade is a discarded issue's, counted under that one", () => {
+    const upgraded = { ...prepared("d".repeat(32), "f-new"), previousFingerprint: "f-discarded" };
+    const out = applyInboundFilters([upgraded, { ...prepared("e".repeat(32), "f-new"), previousFingerprint: "f-other" }], { filters: NONE, discarded: new Set(["f-discarded"]) });
+    expect(out.filtered).toEqual([{ position: 0, eventId: "d".repeat(32), fingerprint: "f-discarded", reason: "discarded" }]);
+    expect(out.keptPositions).toEqual([1]);
+  });
 });

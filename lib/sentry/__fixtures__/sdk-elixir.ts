@@ -215,6 +215,55 @@ export const elixirDefaultConfigEvents = {
 };
 
 /**
+ * What a review found with the default config (every frame in_app false): errors whose message
+ * inspects a value (a map, a changeset) split into one issue per value. Three KeyErrors of
+ * Map.fetch!/2 in MyApp.Billing.Pricing.total/1 for orders in different states; two MatchErrors of
+ * `{:ok, user} = Repo.insert(changeset)` in MyApp.Accounts.register_user/1 for different invalid
+ * changesets; and a different bug: the same KeyError from MyApp.Billing.Pricing.tax/1.
+ */
+const registrationFrames = (): Json[] => [
+  ...cowboyToController(false).slice(0, 9),
+  frame("Elixir.MyAppWeb.RegistrationController", "MyAppWeb.RegistrationController.action/2", "lib/my_app_web/controllers/registration_controller.ex", 1, false),
+  frame("Elixir.MyAppWeb.RegistrationController", "MyAppWeb.RegistrationController.create/2", "lib/my_app_web/controllers/registration_controller.ex", 14, false),
+  frame("Elixir.MyApp.Accounts", "MyApp.Accounts.register_user/1", "lib/my_app/accounts.ex", 48, false),
+];
+
+const defaultConfigError = (eventId: string, type: string, value: string, frames: Json[]): Json =>
+  elixirEvent({ event_id: eventId, timestamp: "2026-12-07T18:56:51.123456", exception: [{ type, value, module: null, stacktrace: { frames }, mechanism: mechanism(true) }], request, user: { id: 4812 } });
+
+const changeset = (changes: string, errors: string) =>
+  `#Ecto.Changeset<action: :insert, changes: ${changes}, errors: ${errors}, data: #MyApp.Accounts.User<>, valid?: false, ...>`;
+
+export const elixirDefaultConfigReview = {
+  keyErrors: [
+    defaultConfigError("0a1b2c3d4e5f40718293a4b5c6d7e8f9", "KeyError", "key :currency not found in: %{id: 42, total: 1990, lines: [%{sku: \"A-1\", qty: 2}], status: :draft}", pricingFrames(false)),
+    defaultConfigError("1b2c3d4e5f6a41829304b5c6d7e8f9a0", "KeyError", "key :currency not found in: %{id: 97, total: 500, lines: [], status: :paid}", pricingFrames(false)),
+    defaultConfigError("2c3d4e5f6a7b4293a415c6d7e8f9a0b1", "KeyError", "key :currency not found in: %{id: 3, total: 0, lines: [], status: :draft, note: nil}", pricingFrames(false)),
+  ],
+  matchErrors: [
+    defaultConfigError(
+      "3d4e5f6a7b8c43a4b526d7e8f9a0b1c2",
+      "MatchError",
+      `no match of right hand side value: {:error, ${changeset('%{name: "Zoë", email: "zoe@example.org"}', '[email: {"has already been taken", [constraint: :unique, constraint_name: "users_email_index"]}]')}}`,
+      registrationFrames(),
+    ),
+    defaultConfigError(
+      "4e5f6a7b8c9d44b5c637e8f9a0b1c2d3",
+      "MatchError",
+      `no match of right hand side value: {:error, ${changeset('%{email: "max@example.org"}', '[name: {"can\'t be blank", [validation: :required]}]')}}`,
+      registrationFrames(),
+    ),
+  ],
+  /** Another bug: the same message from MyApp.Billing.Pricing.tax/1. */
+  otherKeyError: defaultConfigError(
+    "5f6a7b8c9d0e45c6d748f9a0b1c2d3e4",
+    "KeyError",
+    "key :currency not found in: %{id: 42, total: 1990, lines: [], status: :draft}",
+    pricingFrames(false).map((f) => (f.function === "MyApp.Billing.Pricing.total/1" ? { ...f, function: "MyApp.Billing.Pricing.tax/1", lineno: 61 } : f)),
+  ),
+};
+
+/**
  * A GenServer crashing on a FunctionClauseError, reported by Sentry.LoggerHandler from the OTP
  * crash report: handled false, level from the log event, logger metadata under extra. The VM kept
  * the arguments of the clause that did not match, so that frame has vars.
