@@ -11,11 +11,12 @@ import { apiFetch } from "@/lib/client/apiFetch";
 import type { ProjectInfo } from "@/lib/projects/getProject";
 import { PLATFORMS } from "@/lib/projects/projectSchemas";
 
-/** PATCH /api/v1/projects/:id — name, platform, browser origins (CORS), rate limit, retention, quotas, sampling, sensitive fields (admins). */
+/** PATCH /api/v1/projects/:id — name, slug, platform, browser origins (CORS), rate limit, retention, quotas, sampling, sensitive fields (admins). */
 export function ProjectForm({ project }: { project: ProjectInfo }) {
   const queryClient = useQueryClient();
   const { showToast } = useToast();
   const [name, setName] = useState(project.name);
+  const [slug, setSlug] = useState(project.slug);
   const [platform, setPlatform] = useState(project.platform ?? "");
   const [origins, setOrigins] = useState(project.allowedOrigins.join("\n"));
   const [rateLimit, setRateLimit] = useState(project.rateLimitPerMinute?.toString() ?? "");
@@ -34,6 +35,7 @@ export function ProjectForm({ project }: { project: ProjectInfo }) {
         method: "PATCH",
         json: {
           name,
+          slug: slug.trim(),
           platform: platform || null,
           allowedOrigins: origins.split(/[\s,]+/).filter(Boolean),
           rateLimitPerMinute: rateLimit.trim() ? Number(rateLimit) : null,
@@ -69,6 +71,12 @@ export function ProjectForm({ project }: { project: ProjectInfo }) {
           </select>
         </FormField>
       </div>
+      <FormField
+        label="Slug"
+        hint="How sentry-cli (SENTRY_PROJECT) and searches (project:…) name this project. Renaming the project keeps it; change it only together with whatever uses it."
+      >
+        <input required value={slug} onChange={(e) => setSlug(e.target.value)} maxLength={50} spellCheck={false} className={`${input} w-full font-mono text-xs sm:w-80`} />
+      </FormField>
       <FormField label="Allowed browser origins" hint="One per line, e.g. https://app.example.com. Empty: any origin may send (browser SDKs).">
         <textarea rows={3} value={origins} onChange={(e) => setOrigins(e.target.value)} className={`${input} w-full font-mono text-xs`} />
       </FormField>

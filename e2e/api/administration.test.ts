@@ -57,8 +57,63 @@ describe("workspaces and projects", () => {
       return key.lastUsedAt ?? undefined;
     }, 10_000);
     expect(Date.parse(used)).toBeGreaterThan(Date.now() - 5 * 60_000);
-    expect((await api("POST", `/api/v1/workspaces/${t.workspaceId}/projects`, admin, { name: "Mobile API" })).status).toBe(409);
+    const twice = await api("POST", `/api/v1/workspaces/${t.workspaceId}/projects`, admin, { name: "Mobile API" });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error).toMatchObject({ code: "conflict", field: "name" });
     expect((await api("POST", `/api/v1/workspaces/${t.workspaceId}/projects`, admin, { name: "X", platform: "cobol" })).body.error.issues[0].path).toBe("platform");
+  });
+
+  it("project slugs: unique in the workspace (`project` for names without Latin letters), kept on rename, changed only when sent", async () => {
+    const ws = (await api("POST", "/api/v1/workspaces", admin, { name: "Slugs" })).body as { id: string; slug: string };
+    const create = (name: string) => api("POST", `/api/v1/workspaces/${ws.id}/projects`, admin, { name });
+    const slugs: string[] = [];
+    for (const name of ["支付服务", "订单服务", "Заказы", "Checkout", "checkout!", "2024"]) {
+      const res = await create(name);
+      expect(res.status, `${name}: ${JSON.stringify(res.body)}`).toBe(201);
+      slugs.push(res.body.slug);
+    }
+    expect(slugs).toEqual(["project", "project-2", "project-3", "checkout", "checkout-2", "project-2024"]);
+
+    // The same name again (any case) is a 409 naming the name; so is a rename to a name taken.
+    for (const name of ["Checkout", "CHECKOUT", "支付服务"]) {
+      const again = await create(name);
+      expect(again.status).toBe(409);
+      expect(again.body.error).toMatchObject({ code: "conflict", field: "name" });
+    }
+    const projects = (await api("GET", "/api/v1/me", admin)).body.workspaces.find((w: { id: string }) => w.id === ws.id).projects as { id: string; name: string; slug: string }[];
+    const checkout = projects.find((p) => p.name === "Checkout")!;
+    const other = projects.find((p) => p.name === "checkout!")!;
+    const taken = await api("PATCH", `/api/v1/projects/${checkout.id}`, admin, { name: "订单服务" });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error).toMatchObject({ code: "conflict", field: "name" });
+
+    // A rename keeps the slug: sentry-cli's SENTRY_PROJECT and `project:<slug>` searches still find it.
+    const key = (await api("POST", `/api/v1/projects/${checkout.id}/keys`, admin, { name: "slug test" })).body.key as string;
+    expect((await postEvents(key, { type: "SlugKeptError" })).status).toBe(202);
+    const renamed = await api("PATCH", `/api/v1/projects/${checkout.id}`, admin, { name: "Storefront" });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ name: "Storefront", slug: "checkout" });
+    expect((await api("GET", `/api/v1/projects/${checkout.id}`, admin)).body.slug).toBe("checkout");
+    const assemble = (slug: string) => api("POST", `/api/0/projects/${ws.slug}/${slug}/files/difs/assemble/`, admin, {});
+    expect(await assemble("checkout")).toEqual({ status: 200, body: {} });
+    const found = await api("GET", `/api/v1/errors?workspaceId=${ws.id}&query=${encodeURIComponent("project:checkout")}`, admin);
+    expect(found.body.items.map((i: { type: string }) => i.type)).toEqual(["SlugKeptError"]);
+
+    // The slug changes when it is sent: unique (409 naming slug), in slug form (422 naming slug).
+    const moved = await api("PATCH", `/api/v1/projects/${checkout.id}`, admin, { slug: "storefront" });
+    expect(moved.body).toMatchObject({ name: "Storefront", slug: "storefront" });
+    expect((await assemble("checkout")).status).toBe(404);
+    expect((await assemble("storefront")).status).toBe(200);
+    const clash = await api("PATCH", `/api/v1/projects/${other.id}`, admin, { slug: "storefront" });
+    expect(clash.status).toBe(409);
+    expect(clash.body.error).toMatchObject({ code: "conflict", field: "slug" });
+    for (const slug of ["Store Front", "123", ""]) {
+      const bad = await api("PATCH", `/api/v1/projects/${other.id}`, admin, { slug });
+      expect(bad.status, slug).toBe(422);
+      expect(bad.body.error.issues[0].path).toBe("slug");
+    }
+    // The freed slug is given to the next project of that name.
+    expect((await create("Checkout")).body.slug).toBe("checkout");
   });
 
   it("PATCH a project: origins, rate limit, retention; the origin list is enforced on the Sentry endpoint", async () => {

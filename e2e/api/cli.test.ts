@@ -67,6 +67,10 @@ describe("admin CLI (npm run faultline)", { timeout: 300_000 }, () => {
     expect(project.code).toBe(0);
     expect(String(project.json.dsn)).toBe(`${BASE_URL.replace("://", `://${project.json.ingestKey}@`)}/${project.json.publicId}`);
     expect((await postEvents(String(project.json.ingestKey), { type: "CliError" })).status).toBe(202);
+    expect(project.json.slug).toBe("billing");
+    const twin = await cli(["project:create", "--workspace", String(ws.json.slug), "--name", "billing"]);
+    expect(twin.code).toBe(4);
+    expect(twin.stderr).toContain('already has a project named "billing"');
 
     const memberEmail = `member-${tag()}@test.local`;
     expect((await cli(["user:create", "--email", memberEmail, "--name", "M", "--password", "member password", "--workspace", String(ws.json.id), "--role", "viewer"])).code).toBe(0);

@@ -47,7 +47,12 @@ describe("teams and assignment rules", () => {
 
   it("teams: admins manage them, members must belong to the workspace, names are unique", async () => {
     expect((await api("POST", `/api/v1/workspaces/${t.workspaceId}/teams`, member, { name: "Rogue" })).status).toBe(403);
-    expect((await api("POST", `/api/v1/workspaces/${t.workspaceId}/teams`, admin, { name: "Billing" })).status).toBe(409);
+    // A name taken in the workspace: the 409 of the unique constraint names the field (the workspace left out).
+    const taken = await api("POST", `/api/v1/workspaces/${t.workspaceId}/teams`, admin, { name: "Billing" });
+    expect(taken).toEqual({ status: 409, body: { error: { code: "conflict", message: "another team has this name already", field: "name" } } });
+    const renamedToTaken = await api("PATCH", `/api/v1/teams/${search.id}`, admin, { name: "Billing" });
+    expect(renamedToTaken.status).toBe(409);
+    expect(renamedToTaken.body.error).toMatchObject({ code: "conflict", field: "name" });
     const outsider = await createTenant("teams-out");
     const bad = await api("POST", `/api/v1/workspaces/${t.workspaceId}/teams`, admin, { name: "Mixed", memberIds: [t.viewer.id, outsider.admin.id] });
     expect(bad.status).toBe(422);

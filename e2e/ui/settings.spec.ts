@@ -94,6 +94,30 @@ test("a member sees the ingest URL but not the keys", async ({ page, context }) 
   await expect(page.getByText("No source bundles uploaded yet.")).toBeVisible();
 });
 
+test("renaming a project keeps the slug sentry-cli is set up with; the slug field changes it", async ({ page, context }) => {
+  const s = await createTenant("slug-ui");
+  await signInAs(context, s.admin);
+  const [{ org, project }] = await query<{ org: string; project: string }>(`SELECT w.slug AS org, p.slug AS project FROM "Project" p JOIN "Workspace" w ON w.id = p."workspaceId" WHERE p.id = $1::uuid`, [s.projectId]);
+  await page.goto("/settings");
+  const form = page.getByRole("form", { name: "Project details" });
+  const command = page.getByTestId("sentry-cli-upload-command");
+  await expect(form.getByLabel("Slug")).toHaveValue(project);
+  await expect(command).toContainText(`SENTRY_ORG=${org} SENTRY_PROJECT=${project}`);
+
+  await form.getByLabel("Name", { exact: true }).fill("Renamed storefront");
+  await form.getByRole("button", { name: "Save project" }).click();
+  await expect(page.getByText("Project saved")).toBeVisible();
+  await page.reload();
+  await expect(form.getByLabel("Name", { exact: true })).toHaveValue("Renamed storefront");
+  await expect(form.getByLabel("Slug")).toHaveValue(project);
+  await expect(command).toContainText(`SENTRY_ORG=${org} SENTRY_PROJECT=${project}`);
+  await expect(page.getByTestId("proguard-upload-command")).toContainText(`SENTRY_PROJECT=${project}`);
+
+  await form.getByLabel("Slug").fill("storefront");
+  await form.getByRole("button", { name: "Save project" }).click();
+  await expect(command).toContainText(`SENTRY_ORG=${org} SENTRY_PROJECT=storefront`);
+});
+
 test("sampling settings: spike protection off and a per-issue cap are saved; a capped issue says sampling was active", async ({ page, context }) => {
   const s = await createTenant("sampling-ui");
   await signInAs(context, s.admin);

@@ -1,6 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ApiError } from "@/lib/http/ApiError";
 import { errorPayload } from "@/lib/http/errorPayload";
+import { uniqueViolation } from "@/lib/http/uniqueViolation";
 import type { ServerErrorContext } from "@/lib/observability/serverErrors";
 
 /** The one mapper from thrown errors to HTTP responses. Never leaks internals on 500. */
@@ -9,11 +10,11 @@ export function toErrorResponse(error: unknown, extraHeaders?: Record<string, st
   return Response.json(body, { status, headers });
 }
 
-/** Prisma's "not found" and "unique constraint" errors as the ApiErrors they mean. */
+/** Prisma's "not found" and "unique constraint" errors as the ApiErrors they mean (the latter naming the field taken). */
 function fromPrisma(error: unknown): unknown {
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === "P2025") return ApiError.notFound();
-    if (error.code === "P2002") return new ApiError(409, "conflict", "already exists");
+    if (error.code === "P2002") return uniqueViolation(error.meta);
   }
   return error;
 }

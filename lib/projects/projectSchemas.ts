@@ -2,6 +2,7 @@ import { z } from "zod";
 import { SensitiveFieldsSchema } from "@/lib/ingest/sensitiveFields";
 import { CodeMappingsSchema } from "@/lib/projects/codeMappings/codeMappingSchema";
 import { IdSchema } from "@/lib/domain/idSchema";
+import { ProjectSlugSchema } from "@/lib/projects/projectSlug";
 
 export const ProjectParamsSchema = z.object({ projectId: IdSchema });
 export const IngestKeyParamsSchema = z.object({ projectId: IdSchema, keyId: IdSchema });
@@ -30,7 +31,10 @@ const OriginSchema = z
 
 export const UpdateProjectSchema = z
   .object({
+    /** Renaming keeps the slug (sentry-cli's SENTRY_PROJECT, `project:<slug>` searches, assignment rules name it). */
     name: ProjectNameSchema.optional(),
+    /** The slug, changed only when sent: unique in the workspace (409 naming `slug`). */
+    slug: ProjectSlugSchema.optional(),
     platform: PlatformSchema.nullable().optional(),
     allowedOrigins: z.array(OriginSchema).max(50).optional(),
     rateLimitPerMinute: z.number().int().min(1).max(10_000_000).nullable().optional(),

@@ -14,7 +14,7 @@ export async function createWorkspace(input: { name: string; ownerId?: string },
     data: {
       id,
       name: input.name,
-      slug: `${slugify(input.name)}-${id.slice(-6)}`,
+      slug: `${slugify(input.name, "workspace")}-${id.slice(-6)}`,
       ...(input.ownerId && { memberships: { create: { userId: input.ownerId, role: "admin" } } }),
     },
   });

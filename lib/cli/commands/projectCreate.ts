@@ -8,7 +8,7 @@ import { newProjectDto } from "@/lib/projects/addProject";
 import { createIngestKey } from "@/lib/projects/createIngestKey";
 import { createProject } from "@/lib/projects/createProject";
 import { PlatformSchema, ProjectNameSchema } from "@/lib/projects/projectSchemas";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { ApiError } from "@/lib/http/ApiError";
 
 export const projectCreate: CliCommand = {
   name: "project:create",
@@ -42,9 +42,8 @@ export const projectCreate: CliCommand = {
         data: dto,
       };
     } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-        throw new CliError(EXIT.conflict, `workspace "${workspace.name}" already has a project named "${name}"`);
-      }
+      // createProject's 409: the workspace has a project of that name (any case).
+      if (error instanceof ApiError && error.status === 409) throw new CliError(EXIT.conflict, `workspace "${workspace.name}" already has a project named "${name}"`);
       throw error;
     }
   },

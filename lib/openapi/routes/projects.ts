@@ -20,14 +20,15 @@ export const projectRoutes: RouteSpec[] = [
   {
     method: "POST", path: "/api/v1/workspaces/{workspaceId}/projects", tag: "Projects", auth: "session", role: "admin",
     summary: "Create a project with its first ingest key and DSN (the key can be revealed again later: `GET …/keys/{keyId}/dsn`)", params: WorkspaceParamsSchema, body: CreateProjectSchema,
-    responses: { 201: "`{id, publicId, name, slug, platform, dsn, ingestKey, …}`" }, errors: [401, 403, 404, 422],
+    description: "The name is unique in the workspace, ignoring case (409 naming `name`). The slug — sentry-cli's `SENTRY_PROJECT`, searches' `project:<slug>` — is made from the name and unique in the workspace: `checkout`, then `checkout-2`, …; `project` (then `project-2`, …) for a name without Latin letters or digits.",
+    responses: { 201: "`{id, publicId, name, slug, platform, dsn, ingestKey, …}`" }, errors: [401, 403, 404, 409, 422],
   },
   {
     method: "PATCH", path: "/api/v1/projects/{projectId}", tag: "Projects", auth: "session", role: "admin",
-    summary: "Name, platform, browser origins, rate limit, retention, quotas and sampling (audited)",
-    description: "`retentionDays` is how long occurrences are kept (the retention job); `quotaPerMinute` and `quotaPerDay` (UTC) cap accepted events on both ingest doors (429 over them; null removes the quota); `spikeProtection` turns spike protection on or off; `maxEventsPerIssue` caps the occurrences stored per issue (first, latest and a sample past it; null: no cap). Counts stay exact either way.",
+    summary: "Name, slug, platform, browser origins, rate limit, retention, quotas and sampling (audited)",
+    description: "A new `name` keeps the slug (sentry-cli, searches and assignment rules name the project by it); `slug` changes it: lower-case letters, digits and single hyphens, not digits only. A name (ignoring case) or slug another project of the workspace has is a 409 naming `name` / `slug`. `retentionDays` is how long occurrences are kept (the retention job); `quotaPerMinute` and `quotaPerDay` (UTC) cap accepted events on both ingest doors (429 over them; null removes the quota); `spikeProtection` turns spike protection on or off; `maxEventsPerIssue` caps the occurrences stored per issue (first, latest and a sample past it; null: no cap). Counts stay exact either way.",
     params: ProjectParamsSchema, body: UpdateProjectSchema,
-    responses: { 200: "the project" }, errors: [401, 403, 404, 422],
+    responses: { 200: "the project" }, errors: [401, 403, 404, 409, 422],
   },
   {
     method: "DELETE", path: "/api/v1/projects/{projectId}", tag: "Projects", auth: "session", role: "admin",
