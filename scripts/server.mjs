@@ -44,6 +44,10 @@ const server = http.createServer((req, res) => {
   if (serveFirst(req, res)) return;
   handleWithNext(req, res);
 });
+// A request node:http cannot parse — a request line and headers over 16 KB (a long `query=`), a
+// malformed header — is answered in the API's JSON error shape (431, 400…) instead of node's bare
+// status line, then the connection closed; never logged with its bytes (lib/http/clientError.ts).
+server.on("clientError", fastPath.answerClientError);
 // Idle keep-alive connections are kept longer than clients (and load balancers, typically 60 s) keep
 // theirs: a server closing first races with a client reusing the connection for its next request,
 // which then fails (EPIPE) — a lost event for SDKs that never retry.

@@ -1,13 +1,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "@/e2e/support/childProcess";
 import { query } from "@/e2e/support/dbCounts";
 import { envelope, errorEvent, newEventId } from "@/e2e/support/envelopes";
-import { BASE_URL, createTenant, type Tenant } from "@/e2e/support/tenant";
+import { BASE_URL, createTenant, login, type Tenant } from "@/e2e/support/tenant";
 import { waitFor } from "@/e2e/support/waitFor";
 import { serverEnv } from "@/scripts/serverProcess.mjs";
 
@@ -165,6 +166,72 @@ describe("dot segments: paths holding them are a JSON 400, and events cannot tak
   });
 });
 
+/** Raw bytes to the app, and its whole answer (the server closes the connection after a request it could not parse). */
+function rawExchange(base: string, raw: string): Promise<string> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(url.port), url.hostname);
+    let answer = "";
+    socket.setEncoding("utf8");
+    socket.on("data", (chunk: string) => (answer += chunk));
+    socket.on("close", () => resolve(answer));
+    socket.on("error", (error: NodeJS.ErrnoException) => (error.code === "ECONNRESET" ? resolve(answer) : reject(error)));
+    socket.write(raw);
+  });
+}
+
+describe("requests node:http cannot parse: JSON errors, not its bare status line", () => {
+  it("a URL over 16 KB (a long search query): 431 naming the problem, and the server goes on serving", async () => {
+    const cookie = await login(t.member);
+    const res = await fetch(`${BASE_URL}/api/v1/errors?workspaceId=${t.workspaceId}&query=${"message:x ".repeat(2000)}`, { headers: { cookie } });
+    expect(res.headers.get("connection")).toBe("close");
+    const error = await expectJsonError(res, 431, "request_header_fields_too_large");
+    expect(error.message).toMatch(/exceed \d+ bytes: shorten the URL/);
+    expect(JSON.stringify(error)).not.toContain("message:x");
+    expect((await fetch(`${BASE_URL}/api/health`)).status).toBe(200);
+  });
+
+  it("a malformed request line or header: a JSON 400 that repeats none of the request", async () => {
+    for (const raw of ["GET /api/health HTTP/1.1\r\nHost: x\r\nBroken header secret-value\r\n\r\n", "NOT-HTTP\r\n\r\n"]) {
+      const answer = await rawExchange(BASE_URL, raw);
+      const [head, body] = answer.split("\r\n\r\n");
+      expect(head).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+      expect(head.toLowerCase()).toContain("content-type: application/json");
+      expect(JSON.parse(body)).toEqual({ error: { code: "bad_request", message: expect.any(String) } });
+      expect(body).not.toContain("secret-value");
+    }
+  });
+});
+
+describe("query parameters and bodies: what is at fault is named", () => {
+  let cookie: string;
+  beforeAll(async () => {
+    cookie = await login(t.admin);
+  });
+  const get = (path: string) => fetch(`${BASE_URL}${path}`, { headers: { cookie } });
+
+  it("a scalar parameter sent twice is a 400 naming it (not the last one silently); a list filter may repeat", async () => {
+    for (const [search, field] of [
+      [`workspaceId=${t.workspaceId}&pageSize=1&pageSize=2`, "pageSize"],
+      [`workspaceId=${t.workspaceId}&workspaceId=00000000-0000-0000-0000-000000000000`, "workspaceId"],
+    ]) {
+      const error = await expectJsonError(await get(`/api/v1/errors?${search}`), 400, "bad_request");
+      expect(error).toEqual({ code: "bad_request", message: `query parameter ${field} is sent 2 times: send it once`, field });
+    }
+    const listed = await get(`/api/v1/errors?workspaceId=${t.workspaceId}&status=new&status=acknowledged&pageSize=5`);
+    expect(listed.status, await listed.clone().text()).toBe(200);
+    const notifications = await expectJsonError(await get("/api/v1/notifications?limit=1&limit=2"), 400, "bad_request");
+    expect(notifications.field).toBe("limit");
+  });
+
+  it("a body that is not JSON is a 400 naming body; one over its limit a 413 naming body", async () => {
+    const patch = (body: string) => fetch(`${BASE_URL}/api/v1/projects/${t.projectId}`, { method: "PATCH", headers: { cookie, "content-type": "application/json" }, body });
+    expect(await expectJsonError(await patch('{"name": '), 400, "bad_request")).toEqual({ code: "bad_request", message: "body is not valid JSON", field: "body" });
+    const tooLarge = await expectJsonError(await patch(JSON.stringify({ name: "x".repeat(300 * 1024) })), 413, "payload_too_large");
+    expect(tooLarge).toMatchObject({ field: "body", limit: 256 * 1024 });
+  });
+});
+
 describe("large native batches that could not be real are refused before they are parsed", () => {
   const post = (body: string) => send(BASE_URL, "POST", "/api/v1/events", { headers: { "content-type": "application/json", "x-faultline-key": t.key }, body });
   const MIB = 1024 * 1024;
@@ -251,5 +318,6 @@ describe("with the ingest fast path off (FAULTLINE_FAST_PATH=0): Next.js's route
     const wrong = await send(base, "GET", "/api/v1/events");
     expect(wrong.headers.get("allow")).toBe("OPTIONS, POST");
     await expectJsonError(wrong, 405, "method_not_allowed");
+    await expectJsonError(await send(base, "GET", `/api/v1/errors?query=${"x".repeat(20_000)}`), 431, "request_header_fields_too_large");
   });
 });

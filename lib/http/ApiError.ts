@@ -41,8 +41,8 @@ export class ApiError extends Error {
   static tooLarge(message: string, details?: Record<string, unknown>) {
     return new ApiError(413, "payload_too_large", message, details);
   }
-  static unsupportedMediaType(message: string) {
-    return new ApiError(415, "unsupported_media_type", message);
+  static unsupportedMediaType(message: string, field: string) {
+    return new ApiError(415, "unsupported_media_type", message, { field });
   }
   static validation(message: string, issues: ValidationIssue[]) {
     return new ApiError(422, "validation_failed", message, { issues });

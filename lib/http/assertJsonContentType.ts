@@ -9,5 +9,5 @@ export function assertJsonContentType(req: Pick<RequestHead, "headers">, options
   const type = req.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
   if (!type || type === "application/json" || type.endsWith("+json") || type === "application/x-www-form-urlencoded") return;
   if (options.allowTextPlain && type === "text/plain") return;
-  throw ApiError.unsupportedMediaType(`Content-Type must be application/json, got "${type.slice(0, 60)}"`);
+  throw ApiError.unsupportedMediaType(`Content-Type must be application/json, got "${type.slice(0, 60)}"`, "header Content-Type");
 }

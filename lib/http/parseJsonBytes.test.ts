@@ -30,7 +30,12 @@ describe("parseJsonBytes", () => {
         expect(error).toBeInstanceOf(ApiError);
         expect((error as ApiError).status).toBe(400);
         expect((error as ApiError).message).toBe("envelope item 2 is not valid JSON");
+        expect((error as ApiError).details).toEqual({ field: "envelope item 2" });
       }
     }
+  });
+
+  it("names the body as the field by default (a request body: the dashboard API, native events)", () => {
+    expect(() => parseJsonBytes(Buffer.from('{"name": '))).toThrow(expect.objectContaining({ status: 400, code: "bad_request", message: "body is not valid JSON", details: { field: "body" } }));
   });
 });

@@ -12,7 +12,7 @@ const RAW_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
  * Decodes request bytes as JSON, the one way every endpoint does it: UTF-8 with invalid sequences
  * replaced by U+FFFD (never an error), a leading byte-order mark ignored, raw control characters
  * replaced, and NUL / unpaired surrogates in the parsed strings replaced (see replaceUnstorable).
- * Anything still not JSON is a 400 naming `what`.
+ * Anything still not JSON is a 400 naming `what` (in the message and as `field`).
  */
 export function parseJsonBytes(bytes: Buffer | Uint8Array, what = "body"): unknown {
   let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
@@ -22,11 +22,11 @@ export function parseJsonBytes(bytes: Buffer | Uint8Array, what = "body"): unkno
     value = JSON.parse(text);
   } catch {
     RAW_CONTROL.lastIndex = 0;
-    if (!RAW_CONTROL.test(text)) throw ApiError.badRequest(`${what} is not valid JSON`);
+    if (!RAW_CONTROL.test(text)) throw ApiError.badRequest(`${what} is not valid JSON`, { field: what });
     try {
       value = JSON.parse(text.replace(RAW_CONTROL, "\uFFFD"));
     } catch {
-      throw ApiError.badRequest(`${what} is not valid JSON`);
+      throw ApiError.badRequest(`${what} is not valid JSON`, { field: what });
     }
     return replaceUnstorable(value);
   }

@@ -20,21 +20,21 @@ const MAX_HEADER_BYTES = 16 * 1024;
  */
 export function parseMultipart(body: Buffer, contentType: string | undefined): MultipartPart[] {
   const boundary = boundaryOf(contentType);
-  if (!boundary) throw ApiError.badRequest("content-type: expected multipart/form-data with a boundary");
+  if (!boundary) throw ApiError.badRequest("content-type: expected multipart/form-data with a boundary", { field: "header Content-Type" });
   const delimiter = Buffer.from(`--${boundary}`);
   let pos = body.indexOf(delimiter);
-  if (pos < 0) throw ApiError.badRequest("body: no multipart part found (boundary never appears)");
+  if (pos < 0) throw ApiError.badRequest("body: no multipart part found (boundary never appears)", { field: "body" });
   const parts: MultipartPart[] = [];
   const next = Buffer.from(`\r\n--${boundary}`);
   for (;;) {
     pos += delimiter.length;
     if (body[pos] === 0x2d && body[pos + 1] === 0x2d) break; // "--": the closing delimiter
     // Said so rather than cut silently: the file field after the 1,000th part read as "missing".
-    if (parts.length >= MAX_PARTS) throw ApiError.tooLarge(`body: a multipart upload may hold at most ${MAX_PARTS} parts`, { limit: MAX_PARTS });
+    if (parts.length >= MAX_PARTS) throw ApiError.tooLarge(`body: a multipart upload may hold at most ${MAX_PARTS} parts`, { field: "body", limit: MAX_PARTS });
     const lineEnd = body.indexOf("\r\n", pos);
     if (lineEnd < 0) break;
     const headerEnd = body.indexOf("\r\n\r\n", lineEnd);
-    if (headerEnd < 0 || headerEnd - lineEnd > MAX_HEADER_BYTES) throw ApiError.badRequest(`body: multipart part ${parts.length} has no end of headers`);
+    if (headerEnd < 0 || headerEnd - lineEnd > MAX_HEADER_BYTES) throw ApiError.badRequest(`body: multipart part ${parts.length} has no end of headers`, { field: "body" });
     const headers = parseHeaders(body.toString("utf8", lineEnd + 2, headerEnd));
     const start = headerEnd + 4;
     let end = body.indexOf(next, start);

@@ -36,6 +36,23 @@ describe("readBody of a body the client did not finish", () => {
   });
 });
 
+describe("readBody refusals name the body or header at fault", () => {
+  const source = (bytes: Buffer, headers: Record<string, string> = {}): BodySource => ({ headers: new Headers(headers), body: (async function* () { yield new Uint8Array(bytes); })() });
+
+  it("413 naming body over the wire limit (declared or not) and once decoded", async () => {
+    const big = Buffer.alloc(2000, 0x20);
+    for (const req of [source(big), source(big, { "content-length": "2000" }), source(zlib.gzipSync(big), { "content-encoding": "gzip" })]) {
+      expect(await readBody(req, LIMITS).catch((e: unknown) => e)).toMatchObject({ status: 413, code: "payload_too_large", details: { field: "body", limit: 1024 } });
+    }
+  });
+
+  it("415 naming the Content-Encoding header it cannot decode; 400 naming body for bytes that are not what it says", async () => {
+    expect(await readBody(source(Buffer.from("{}"), { "content-encoding": "compress" }), LIMITS).catch((e: unknown) => e)).toMatchObject({ status: 415, details: { field: "header Content-Encoding" } });
+    expect(await readBody(source(Buffer.from("{}"), { "content-encoding": "gzip" }), LIMITS).catch((e: unknown) => e)).toMatchObject({ status: 400, details: { field: "body" } });
+    expect(await readBody(abortedBody(), LIMITS).catch((e: unknown) => e)).toMatchObject({ status: 400, code: "body_incomplete", details: { field: "body" } });
+  });
+});
+
 describe("readBody of gzip bytes sent without Content-Encoding", () => {
   const source = (body: Buffer, headers: Record<string, string> = {}): BodySource => ({
     headers: new Headers(headers),

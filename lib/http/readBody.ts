@@ -34,20 +34,20 @@ export async function readBody(req: Request | BodySource, options: ReadBodyOptio
 async function readBodySource(req: BodySource, options: ReadBodyOptions): Promise<Buffer> {
   const encoding = (req.headers.get("content-encoding") ?? "identity").trim().toLowerCase();
   if (!["identity", "", "gzip", "x-gzip", "deflate", "br"].includes(encoding)) {
-    throw ApiError.unsupportedMediaType(`unsupported Content-Encoding "${encoding.slice(0, 40)}": use gzip, deflate, br or none`);
+    throw ApiError.unsupportedMediaType(`unsupported Content-Encoding "${encoding.slice(0, 40)}": use gzip, deflate, br or none`, "header Content-Encoding");
   }
   const declared = Number(req.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > options.maxWireBytes) {
     // Discard (not buffer) a moderately oversized body so the client, still uploading, reliably
     // reads the 413 instead of a reset connection; far larger ones are cut off at once.
     if (declared <= DRAIN_FACTOR * options.maxWireBytes) await discard(req);
-    throw ApiError.tooLarge(`body exceeds ${options.maxWireBytes} bytes`, { limit: options.maxWireBytes });
+    throw ApiError.tooLarge(`body exceeds ${options.maxWireBytes} bytes`, { field: "body", limit: options.maxWireBytes });
   }
   const raw = await readLimited(req, options.maxWireBytes);
   const undeclared = options.undeclaredGzip && (encoding === "identity" || encoding === "") && raw[0] === GZIP_MAGIC[0] && raw[1] === GZIP_MAGIC[1];
   const decoded = await decode(raw, undeclared ? "gzip" : encoding, options.maxDecodedBytes);
   if (decoded.length > options.maxDecodedBytes) {
-    throw ApiError.tooLarge(`decoded body exceeds ${options.maxDecodedBytes} bytes`, { limit: options.maxDecodedBytes });
+    throw ApiError.tooLarge(`decoded body exceeds ${options.maxDecodedBytes} bytes`, { field: "body", limit: options.maxDecodedBytes });
   }
   return decoded;
 }
@@ -87,7 +87,7 @@ async function readLimited(req: BodySource, limit: number): Promise<Buffer> {
         }
       }
       await iterator.return?.().catch(() => undefined);
-      throw ApiError.tooLarge(`body exceeds ${limit} bytes`, { limit });
+      throw ApiError.tooLarge(`body exceeds ${limit} bytes`, { field: "body", limit });
     }
     chunks.push(value);
   }
@@ -102,7 +102,7 @@ async function readLimited(req: BodySource, limit: number): Promise<Buffer> {
  */
 function bodyIncomplete(): ApiError {
   // Without the cause: isDatabaseUnavailable follows causes.
-  return new ApiError(400, "body_incomplete", "the request body ended before it was complete (the connection was closed)");
+  return new ApiError(400, "body_incomplete", "the request body ended before it was complete (the connection was closed)", { field: "body" });
 }
 
 async function decode(raw: Buffer, encoding: string, limit: number): Promise<Buffer> {
@@ -125,9 +125,9 @@ async function decode(raw: Buffer, encoding: string, limit: number): Promise<Buf
     }
   } catch (error) {
     if (isTooLarge(error)) {
-      throw ApiError.tooLarge(`decoded body exceeds ${limit} bytes`, { limit });
+      throw ApiError.tooLarge(`decoded body exceeds ${limit} bytes`, { field: "body", limit });
     }
-    throw ApiError.badRequest(`body is not valid ${encoding} data`);
+    throw ApiError.badRequest(`body is not valid ${encoding} data`, { field: "body" });
   }
 }
 

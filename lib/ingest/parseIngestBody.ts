@@ -45,17 +45,17 @@ export function parseIngestBody(body: Buffer): ParsedIngestBody {
   const { items, isBatch } = unwrap(json);
   if (items.length === 0) throw ApiError.validation("events: must contain at least one event", [{ path: "events", message: "empty batch" }]);
   if (items.length > MAX_BATCH_EVENTS) {
-    throw ApiError.tooLarge(`a batch holds at most ${MAX_BATCH_EVENTS} events (got ${items.length})`, { limit: MAX_BATCH_EVENTS });
+    throw ApiError.tooLarge(`a batch holds at most ${MAX_BATCH_EVENTS} events (got ${items.length})`, { field: "events", limit: MAX_BATCH_EVENTS });
   }
   // A single body under the per-event limit cannot contain an oversized event; only measure otherwise.
   if (body.length > MAX_EVENT_BYTES) {
-    if (!isBatch) throw ApiError.tooLarge(`an event may be at most ${MAX_EVENT_BYTES} bytes`, { limit: MAX_EVENT_BYTES });
+    if (!isBatch) throw ApiError.tooLarge(`an event may be at most ${MAX_EVENT_BYTES} bytes`, { field: "body", limit: MAX_EVENT_BYTES });
     items.forEach((item, index) => {
       // Measured as JSON cut just past the limit (more characters than the limit means more bytes):
       // JSON.stringify threw on an item nested deeper than the stack — a 500 — and wrote out all of a huge one first.
       const text = boundedJson(item, MAX_EVENT_BYTES + 1) ?? "";
       if (text.length > MAX_EVENT_BYTES || Buffer.byteLength(text) > MAX_EVENT_BYTES) {
-        throw ApiError.tooLarge(`events[${index}] exceeds ${MAX_EVENT_BYTES} bytes`, { limit: MAX_EVENT_BYTES, index });
+        throw ApiError.tooLarge(`events[${index}] exceeds ${MAX_EVENT_BYTES} bytes`, { field: `events[${index}]`, limit: MAX_EVENT_BYTES, index });
       }
     });
   }

@@ -104,3 +104,6 @@ function answering(req: IncomingMessage, res: ServerResponse): { reqId: string; 
   };
   return { reqId, answer };
 }
+
+/** node:http's 'clientError' listener for scripts/server.mjs: a request it could not parse (a URL over 16 KB: 431) answered in JSON. */
+export { answerClientError } from "@/lib/http/clientError";

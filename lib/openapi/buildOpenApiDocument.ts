@@ -34,18 +34,31 @@ export interface Parameter {
 }
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
-  400: "malformed request (e.g. invalid JSON), or keys that disagree (`conflicting_credentials`, `fields` naming where each was sent)",
+  400: "malformed request (e.g. a body that is not valid JSON: `field` `body`), a query parameter sent twice (`field` naming it), or keys that disagree (`conflicting_credentials`, `fields` naming where each was sent)",
   401: "not authenticated",
   403: "authenticated, but the role or key does not allow it",
   404: "not found (also for another workspace's items)",
-  409: "conflicts with the current state",
+  409: "conflicts with the current state (a name, slug or other unique value taken: `field` naming it)",
   410: "gone",
-  413: "body too large, or a batch shaped as no real one (`field`, `bound`: depth, values or containers)",
+  413: "body over its limit (`field` `body`, `limit` in bytes), or a batch shaped as no real one (`field`, `bound`: depth, values or containers)",
   415: "unsupported Content-Type, Content-Encoding or charset (`field`)",
   422: "validation failed: `issues` names each field",
   429: "rate limited or over quota: see Retry-After (and X-Sentry-Rate-Limits on ingest)",
   503: "unavailable",
 };
+
+/**
+ * What every operation with a request body may answer however it is declared: the body is read
+ * (readBody: 413 over its limit, 415 for a Content-Encoding or charset it cannot decode) and parsed
+ * (400 when it is not JSON, a multipart form, an envelope…). Added here once rather than in each route.
+ */
+const BODY_ERRORS = [400, 413, 415];
+
+/** Query parameters are parsed by parseSearchParams: one sent twice (not a list) is a 400 naming it. */
+const QUERY_ERRORS = [400];
+
+/** Routes for a signed-in person only: an API token of theirs is refused 403 (lib/auth/permissions.ts assertSignedInSession). */
+const SIGNED_IN_SESSION_ERRORS = [401, 403];
 
 const SECURITY: Record<Exclude<RouteAuth, "none">, Record<string, string[]>[]> = {
   session: [{ session: [] }, { apiToken: [] }],
@@ -120,7 +133,8 @@ function operationOf(route: RouteSpec): Operation {
     };
   }
   for (const [status, spec] of Object.entries(route.responses)) op.responses[status] = responseOf(spec);
-  for (const status of route.errors ?? []) {
+  const errors = new Set([...(route.errors ?? []), ...(op.requestBody ? BODY_ERRORS : []), ...(route.query ? QUERY_ERRORS : []), ...(route.auth === "signedInSession" ? SIGNED_IN_SESSION_ERRORS : [])]);
+  for (const status of [...errors].sort((a, b) => a - b)) {
     op.responses[String(status)] = {
       description: ERROR_DESCRIPTIONS[status] ?? "error",
       content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },

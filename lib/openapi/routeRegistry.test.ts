@@ -67,6 +67,30 @@ describe("the OpenAPI document", () => {
     expect(doc.paths["/api/health"].get.security).toEqual([]);
   });
 
+  it("lists 400, 413 and 415 for every operation with a request body, once, whatever the route declares", () => {
+    const withBody = Object.entries(doc.paths).flatMap(([p, item]) => Object.entries(item).filter(([, op]) => op.requestBody).map(([method, op]) => ({ at: `${method} ${p}`, op })));
+    expect(withBody.length).toBeGreaterThan(50);
+    for (const { at, op } of withBody) {
+      for (const status of ["400", "413", "415"]) expect(op.responses[status]?.content?.["application/json"].schema, `${at} ${status}`).toEqual({ $ref: "#/components/schemas/Error" });
+    }
+    // Declared nowhere in the route's own list: PATCH /api/v1/projects/{projectId} names 401, 403, 404, 409, 422.
+    expect(Object.keys(doc.paths["/api/v1/projects/{projectId}"].patch.responses)).toEqual(["200", "400", "401", "403", "404", "409", "413", "415", "422"]);
+    expect(doc.paths["/api/v1/projects/{projectId}"].get.responses["413"]).toBeUndefined();
+  });
+
+  it("lists 403 on every route an API token is refused (account settings), the sessions routes among them", () => {
+    const { "/api/v1/account/sessions": sessions, "/api/v1/account/sessions/{sessionId}": one } = doc.paths;
+    for (const op of [sessions.get, sessions.delete, one.delete]) expect(op.responses["403"]).toMatchObject({ description: expect.stringContaining("role or key") });
+    for (const route of routeRegistry.filter((r) => r.auth === "signedInSession")) {
+      expect(doc.paths[route.path][route.method.toLowerCase()].responses["403"], `${route.method} ${route.path}`).toBeDefined();
+    }
+  });
+
+  it("lists 400 for operations with query parameters (one sent twice)", () => {
+    expect(doc.paths["/api/v1/errors"].get.responses["400"]).toBeDefined();
+    expect(doc.paths["/api/v1/workspaces/{workspaceId}/audit"].get.responses["400"]).toBeDefined();
+  });
+
   it("gives every operation a unique operationId", () => {
     const ids = Object.values(doc.paths).flatMap((item) => Object.values(item).map((op) => op.operationId));
     expect(new Set(ids).size).toBe(ids.length);

@@ -57,10 +57,10 @@ function decompress(bytes: Buffer, maxDecodedBytes: number): Buffer {
     out = bytes[0] === 0x1f ? zlib.gunzipSync(bytes, options) : zlib.inflateSync(bytes, options);
   } catch (error) {
     if (isTooLarge(error)) {
-      throw ApiError.tooLarge(`decoded body exceeds ${maxDecodedBytes} bytes`, { limit: maxDecodedBytes });
+      throw ApiError.tooLarge(`decoded body exceeds ${maxDecodedBytes} bytes`, { field: "body", limit: maxDecodedBytes });
     }
-    throw ApiError.badRequest("body is neither JSON nor zlib/gzip-compressed JSON (base64 or raw)");
+    throw ApiError.badRequest("body is neither JSON nor zlib/gzip-compressed JSON (base64 or raw)", { field: "body" });
   }
-  if (out.length > maxDecodedBytes) throw ApiError.tooLarge(`decoded body exceeds ${maxDecodedBytes} bytes`, { limit: maxDecodedBytes });
+  if (out.length > maxDecodedBytes) throw ApiError.tooLarge(`decoded body exceeds ${maxDecodedBytes} bytes`, { field: "body", limit: maxDecodedBytes });
   return out;
 }

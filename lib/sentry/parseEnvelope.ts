@@ -54,7 +54,7 @@ export function parseEnvelope(body: Buffer): Envelope {
     if (isBlank(line)) continue;
     const index = items.length;
     if (index >= MAX_ENVELOPE_ITEMS) {
-      throw ApiError.tooLarge(`an envelope may hold at most ${MAX_ENVELOPE_ITEMS} items`, { limit: MAX_ENVELOPE_ITEMS });
+      throw ApiError.tooLarge(`an envelope may hold at most ${MAX_ENVELOPE_ITEMS} items`, { field: "body", limit: MAX_ENVELOPE_ITEMS });
     }
     const itemHeader = parseJsonObject(line, `item ${index} header`);
     const type = itemHeader.type;

@@ -122,7 +122,7 @@ describe("unpackEnvelope: size of JSON items", () => {
     expect(JSON.stringify(eventOfSize(MAX_JSON_ITEM_BYTES)).length).toBe(MAX_JSON_ITEM_BYTES);
     expect(unpackEnvelope(parseEnvelope(envelopeOf([{ type: "event", payload: eventOfSize(MAX_JSON_ITEM_BYTES) }]))).events).toHaveLength(1);
     const over = () => unpackEnvelope(parseEnvelope(envelopeOf([{ type: "session", payload: {} }, { type: "event", payload: eventOfSize(MAX_JSON_ITEM_BYTES + 1) }])));
-    expect(over).toThrow(expect.objectContaining({ status: 413, details: { item: 1, limit: MAX_JSON_ITEM_BYTES } }));
+    expect(over).toThrow(expect.objectContaining({ status: 413, details: { field: "envelope item 1", item: 1, limit: MAX_JSON_ITEM_BYTES } }));
   });
 
   it("leaves an item it does not read (a transaction, a replay) to be dropped whatever its size", () => {

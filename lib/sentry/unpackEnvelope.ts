@@ -148,7 +148,7 @@ function validate(event: unknown, path: string): IngestEvent {
 
 function parseJson(payload: Buffer, index: number): unknown {
   if (payload.length > MAX_JSON_ITEM_BYTES) {
-    throw ApiError.tooLarge(`envelope item ${index}: a JSON item (event, session, report, feedback, check-in) may be at most 1 MiB, as Sentry accepts`, { item: index, limit: MAX_JSON_ITEM_BYTES });
+    throw ApiError.tooLarge(`envelope item ${index}: a JSON item (event, session, report, feedback, check-in) may be at most 1 MiB, as Sentry accepts`, { field: `envelope item ${index}`, item: index, limit: MAX_JSON_ITEM_BYTES });
   }
   return parseJsonBytes(payload, `envelope item ${index}`);
 }
