@@ -64,7 +64,7 @@ function ReleaseTable({ workspace }: { workspace: Me["workspaces"][number] }) {
                 <th className="px-2 py-2 text-right font-medium" title="Its share of all releases' sessions started today and yesterday (UTC)">
                   Adoption
                 </th>
-                <th className="px-2 py-2 text-right font-medium" title="Sessions that did not crash (Sentry release health)">
+                <th className="px-2 py-2 text-right font-medium" title="Sessions that did not crash or hit an unhandled error (Sentry release health)">
                   Crash-free
                 </th>
                 <th className="px-4 py-2 text-right font-medium sm:px-6" title="Users (as the SDK names them) who had no crashed session of the release">

@@ -138,6 +138,79 @@ describe("GET /api/v1/workspaces/:id/releases", () => {
     expect(stored.every((r) => /^[0-9a-f]{32}$/.test(r.userKey))).toBe(true);
   });
 
+  it("browser sessions (never ended by the SDK): each page load counted once, when its init arrives, moved to its worst bucket by later updates", async () => {
+    const app = await createTenant("releases-browser");
+    const started = new Date().toISOString();
+    const send = (items: object[]) =>
+      postRaw(sentryUrl(app.projectPublicId, "envelope", `sentry_key=${app.key}&sentry_version=7`), new Uint8Array(envelope({}, items.map((payload) => ({ type: "session", payload: JSON.stringify(payload) })))));
+    // What @sentry/browser 11's BrowserSession sends: the page load's session once (`init: true, status: "ok"`),
+    // then only changes — the first error (`errors: 1`, still "ok"), an unhandled one ("unhandled") — and no end.
+    const pageLoad = (release: string, did: string) => {
+      const sid = newEventId();
+      const base = { sid, did, started, duration: 0, attrs: { release, environment: "browser-health", user_agent: "Mozilla/5.0" } };
+      return {
+        sid,
+        init: { ...base, init: true, status: "ok", errors: 0, timestamp: started },
+        handled: { ...base, init: false, status: "ok", errors: 1, timestamp: new Date().toISOString() },
+        unhandled: { ...base, init: false, status: "unhandled", errors: 1, timestamp: new Date().toISOString() },
+        crashed: { ...base, init: false, status: "crashed", errors: 1, timestamp: new Date().toISOString() },
+      };
+    };
+    const ok = async (items: object[]) => expect((await send(items)).status).toBe(200);
+
+    // 5 page loads of web@5.0.0, one envelope per update as the SDK sends them: 3 healthy, 1 with a handled error, 1 with a handled then an unhandled one.
+    const healthy = ["bob", "cyd", "dee"].map((did) => pageLoad("web@5.0.0", did));
+    const handled = pageLoad("web@5.0.0", "eve");
+    const unhandled = pageLoad("web@5.0.0", "ada");
+    for (const load of healthy) await ok([load.init]);
+    await ok([handled.init]);
+    await ok([handled.handled]);
+    await ok([unhandled.init]);
+    await ok([unhandled.handled]);
+    await ok([unhandled.unhandled]);
+    // Repeats change nothing: an SDK retry of the init, the error update again, the unhandled one again from
+    // several requests at once (two instances ingesting the same session's updates), and the init arriving last.
+    await ok([healthy[0].init, handled.handled]);
+    await Promise.all([ok([unhandled.unhandled]), ok([unhandled.unhandled, unhandled.init]), ok([unhandled.handled])]);
+    // 10 page loads of web@4.0.0 by a v7–v9 SDK (an unhandled error is "crashed"): 9 healthy, 1 crashed.
+    const older = Array.from({ length: 10 }, (_, i) => pageLoad("web@4.0.0", `user-${i}`));
+    await ok(older.map((load) => load.init));
+    await ok([older[9].crashed]);
+    // A session whose first update to arrive is not its init (the init lost or late): counted once all the same.
+    const late = pageLoad("web@4.0.0", "user-9");
+    await ok([late.handled]);
+    await ok([late.init]);
+    // A page load whose updates all arrive at once, some twice, in several requests: counted once, crashed.
+    const racy = pageLoad("web@4.0.0", "fay");
+    await Promise.all([ok([racy.crashed]), ok([racy.init]), ok([racy.handled]), ok([racy.init, racy.handled]), ok([racy.crashed])]);
+
+    const member = await login(app.viewer);
+    const listed = (await api("GET", `/api/v1/workspaces/${app.workspaceId}/releases`, member)).body.items as { version: string; sessions: unknown }[];
+    const v5 = { total: 5, errored: 1, crashed: 1, abnormal: 0, crashFreeRate: 0.8, users: 5, crashedUsers: 1, crashFreeUserRate: 0.8 };
+    expect(listed.find((r) => r.version === "web@5.0.0")!.sessions).toEqual(v5);
+    const v4 = { total: 12, errored: 1, crashed: 2, abnormal: 0, crashFreeRate: 1 - 2 / 12, users: 11, crashedUsers: 2, crashFreeUserRate: 1 - 2 / 11 };
+    expect(listed.find((r) => r.version === "web@4.0.0")!.sessions).toEqual(v4);
+    const page = await api("GET", `/api/v1/workspaces/${app.workspaceId}/releases/${encodeURIComponent("web@5.0.0")}`, member);
+    expect(page.body.release.sessions).toEqual(v5);
+    expect(page.body.days.at(-1).sessions).toEqual({ ok: 3, errored: 1, crashed: 1, abnormal: 0 });
+    expect(page.body.environments).toEqual([{ environment: "browser-health", total: 5, ok: 3, errored: 1, crashed: 1, abnormal: 0, crashFreeRate: 0.8 }]);
+    // The error-rate tables move the same way: 17 sessions, 2 failed (errored), 3 crashed — none counted twice.
+    const [executions] = await query<{ ok: string; failed: string; crashed: string }>(
+      `SELECT sum(ok) AS ok, sum(failed) AS failed, sum(crashed) AS crashed FROM "ExecutionDaily" WHERE "projectId" = $1 AND environment = 'browser-health'`,
+      [app.projectId],
+    );
+    expect(executions).toEqual({ ok: "12", failed: "2", crashed: "3" });
+    // One row per page load, in its worst bucket (3: crashed; 1: errored), and the one it left.
+    const rows = await query<{ sid: string; outcome: number; outcomeBefore: number | null }>(`SELECT sid, outcome, "outcomeBefore" FROM "CountedSession" WHERE "projectId" = $1`, [app.projectId]);
+    expect(rows).toHaveLength(17);
+    const bySid = new Map(rows.map((r) => [r.sid, r]));
+    expect(bySid.get(unhandled.sid)).toMatchObject({ outcome: 3, outcomeBefore: 1 });
+    expect(bySid.get(handled.sid)).toMatchObject({ outcome: 1, outcomeBefore: 0 });
+    expect(bySid.get(healthy[0].sid)).toMatchObject({ outcome: 0, outcomeBefore: null });
+    expect(bySid.get(late.sid)).toMatchObject({ outcome: 1, outcomeBefore: null });
+    expect(bySid.get(racy.sid)).toMatchObject({ outcome: 3 });
+  });
+
   it("abnormal sessions (Android ANRs, iOS watchdog kills) are neither crashes nor ok: crash-free stays 100%, shown apart", async () => {
     const app = await createTenant("releases-abnormal");
     const started = new Date().toISOString();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { INT4_MAX, saturatingAdd, saturatingAddSql, saturatingSumSql } from "@/lib/db/saturatingCounter";
+import { boundedAddSql, INT4_MAX, saturatingAdd, saturatingAddSql, saturatingSumSql } from "@/lib/db/saturatingCounter";
 
 describe("saturating integer counters", () => {
   it("adds below the top and holds at the largest PostgreSQL integer", () => {
@@ -14,5 +14,9 @@ describe("saturating integer counters", () => {
       `LEAST((eg."executionsAffected")::bigint + (excluded."executionsAffected"), 2147483647)::int`,
     );
     expect(saturatingSumSql("x.ok")).toBe("LEAST(sum(x.ok), 2147483647)::int");
+  });
+
+  it("holds counters a change may lower within 0 and the top", () => {
+    expect(boundedAddSql(`r.ok`, `excluded.ok`)).toBe("GREATEST(LEAST((r.ok)::bigint + (excluded.ok), 2147483647), 0)::int");
   });
 });

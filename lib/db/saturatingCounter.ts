@@ -21,3 +21,12 @@ export function saturatingAddSql(current: string, delta: string): string {
 export function saturatingSumSql(expr: string): string {
   return `LEAST(sum(${expr}), ${INT4_MAX})::int`;
 }
+
+/**
+ * SQL for `current + delta` on an `integer` counter a change may lower (a release-health session
+ * moving from one bucket to another: −1 here, +1 there), held within 0 … INT4_MAX: a count never goes
+ * negative, even where the row was saturated when the session was added.
+ */
+export function boundedAddSql(current: string, delta: string): string {
+  return `GREATEST(LEAST((${current})::bigint + (${delta}), ${INT4_MAX}), 0)::int`;
+}

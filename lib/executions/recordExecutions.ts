@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { noteWorkspaceWrite } from "@/lib/db/localWrites";
 import { pool } from "@/lib/db/pool";
-import { saturatingAddSql, saturatingSumSql } from "@/lib/db/saturatingCounter";
+import { boundedAddSql, saturatingAddSql, saturatingSumSql } from "@/lib/db/saturatingCounter";
 
 export interface ExecutionDelta {
   minute: Date;
@@ -57,6 +57,44 @@ export async function recordExecutions(target: { workspaceId: string; projectId:
        failed = ${saturatingAddSql(`"ExecutionDaily".failed`, "excluded.failed")},
        crashed = ${saturatingAddSql(`"ExecutionDaily".crashed`, "excluded.crashed")}`,
     [target.projectId, target.workspaceId, JSON.stringify(rows)],
+  );
+  noteWorkspaceWrite(target.workspaceId);
+}
+
+/**
+ * Moves counts already added between columns (a release-health session counted ok that saw an error
+ * later: −1 ok, +1 failed) in the per-minute, per-hour and per-day rows that hold them, in one
+ * statement on `db`. Rows retention already took stay gone; no count goes below 0.
+ */
+export async function moveExecutions(target: { workspaceId: string; projectId: string }, moves: ExecutionDelta[], db: pg.Pool | pg.PoolClient = pool()): Promise<void> {
+  if (moves.length === 0) return;
+  const rows = moves.map((d) => ({
+    minute: truncateToMinute(d.minute).toISOString(),
+    agentId: d.agentId ?? "",
+    environment: d.environment ?? "",
+    ok: d.ok,
+    failed: d.failed,
+    crashed: d.crashed ?? 0,
+  }));
+  const set = (alias: string) =>
+    `ok = ${boundedAddSql(`${alias}.ok`, "x.ok")}, failed = ${boundedAddSql(`${alias}.failed`, "x.failed")}, crashed = ${boundedAddSql(`${alias}.crashed`, "x.crashed")}`;
+  await db.query(
+    `WITH x AS (
+       SELECT x.minute, x."agentId", x.environment, sum(x.ok) AS ok, sum(x.failed) AS failed, sum(x.crashed) AS crashed
+       FROM jsonb_to_recordset($2::jsonb) AS x(minute timestamptz, "agentId" text, environment text, ok int, failed int, crashed int)
+       GROUP BY 1, 2, 3
+     ), per_minute AS (
+       UPDATE "ExecutionMinute" m SET ${set("m")} FROM x
+       WHERE m."projectId" = $1::uuid AND m.minute = x.minute AND m."agentId" = x."agentId" AND m.environment = x.environment
+     ), per_hour AS (
+       UPDATE "ExecutionHourly" h SET ${set("h")}
+       FROM (SELECT date_bin('1 hour', minute, TIMESTAMPTZ 'epoch') AS hour, "agentId", environment, sum(ok) AS ok, sum(failed) AS failed, sum(crashed) AS crashed FROM x GROUP BY 1, 2, 3) x
+       WHERE h."projectId" = $1::uuid AND h.hour = x.hour AND h."agentId" = x."agentId" AND h.environment = x.environment
+     )
+     UPDATE "ExecutionDaily" d SET ${set("d")}
+     FROM (SELECT (minute AT TIME ZONE 'UTC')::date AS day, "agentId", environment, sum(ok) AS ok, sum(failed) AS failed, sum(crashed) AS crashed FROM x GROUP BY 1, 2, 3) x
+     WHERE d."projectId" = $1::uuid AND d.day = x.day AND d."agentId" = x."agentId" AND d.environment = x.environment`,
+    [target.projectId, JSON.stringify(rows)],
   );
   noteWorkspaceWrite(target.workspaceId);
 }

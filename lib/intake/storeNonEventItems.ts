@@ -1,19 +1,22 @@
 import { randomUUID } from "node:crypto";
+import type pg from "pg";
 import { hasFeedbackRules, onFeedbackStored } from "@/lib/alerts/onFeedbackStored";
 import { storeAttachments } from "@/lib/attachments/storeAttachments";
 import { recordCheckIns } from "@/lib/crons/recordCheckIns";
 import { claimRecord } from "@/lib/db/appliedRecords";
-import { pool, withTransaction } from "@/lib/db/pool";
+import { pool, retryOnDeadlock, withTransaction } from "@/lib/db/pool";
 import { env } from "@/lib/env";
-import { recordExecutions } from "@/lib/executions/recordExecutions";
+import { moveExecutions, recordExecutions, type ExecutionDelta } from "@/lib/executions/recordExecutions";
 import { storeUserFeedback } from "@/lib/feedback/storeUserFeedback";
 import { storeItemsDurably } from "@/lib/intake/durableStore";
 import { loadIngestSettings, readIngestSettings, type IngestSettings } from "@/lib/ingest/loadIngestSettings";
 import type { StoreTarget } from "@/lib/ingest/storeEvents";
-import { claimCountedSessions } from "@/lib/sentry/claimCountedSessions";
-import { recordReleaseSessions } from "@/lib/releases/recordReleaseSessions";
+import { moveReleaseSessions, recordReleaseSessions, recordReleaseUsers } from "@/lib/releases/recordReleaseSessions";
+import { countSessionUpdates } from "@/lib/sentry/countSessionUpdates";
+import type { SessionCounts } from "@/lib/sentry/mapSessions";
 import { recordClientDiscards } from "@/lib/sentry/recordClientDiscards";
 import { redactAttachment } from "@/lib/sentry/mapAttachment";
+import type { DiscardedEvents } from "@/lib/sentry/mapClientReport";
 import { redactFeedback } from "@/lib/sentry/mapUserFeedback";
 import type { SpooledItems } from "@/lib/spool/spoolEntry";
 
@@ -80,19 +83,33 @@ async function writeItems(target: StoreTarget, items: SpooledItems, receivedAt: 
 
 /**
  * Increments are not idempotent: they are added in one transaction with the claim of their record
- * (and of each single session's id: a session is counted once however often it is sent).
+ * (and single sessions through their id: a session is counted once however many updates of it come,
+ * moved to a worse bucket by a later one).
  */
 async function addCountsOnce(target: StoreTarget, items: SpooledItems, receivedAt: Date, recordId: string): Promise<void> {
   const sessions = items.sessions ?? [];
   const discards = items.discards ?? [];
   if (sessions.length + discards.length === 0) return;
-  await withTransaction(async (client) => {
-    if (!(await claimRecord(client, recordId))) return;
-    const counted = await claimCountedSessions(client, target.projectId, sessions);
-    // An abnormal session (an ANR, a watchdog kill) failed without crashing: the execution tables count it failed.
-    const deltas = counted.map((s) => ({ minute: new Date(s.minute), environment: s.environment, ok: s.ok, failed: s.errored + (s.abnormal ?? 0), crashed: s.crashed }));
-    await recordExecutions(target, deltas, client);
-    await recordReleaseSessions(client, target, counted);
-    await recordClientDiscards(target.projectId, discards, receivedAt, client);
-  }, pool(), env().INGEST_DB_TIMEOUT_MS);
+  const add = (client: pg.PoolClient) => addCounts(client, target, sessions, discards, receivedAt, recordId);
+  // Moves update rows other requests may be adding to in another order: a deadlock PostgreSQL breaks is tried again.
+  await retryOnDeadlock(() => withTransaction(add, pool(), env().INGEST_DB_TIMEOUT_MS));
+}
+
+/** In the transaction: the record claimed (or nothing when it was before), then every count it brings. */
+async function addCounts(client: pg.PoolClient, target: StoreTarget, sessions: SessionCounts[], discards: DiscardedEvents[], receivedAt: Date, recordId: string): Promise<void> {
+  if (!(await claimRecord(client, recordId))) return;
+  // Aggregates and sessions counted now are added; sessions an update showed worse move (−1, +1) where they were counted.
+  const { added, moved } = await countSessionUpdates(client, target.projectId, sessions);
+  await recordExecutions(target, added.map(executionDelta), client);
+  await moveExecutions(target, moved.map(executionDelta), client);
+  await recordReleaseSessions(client, target, added);
+  await moveReleaseSessions(client, target.projectId, moved);
+  // Every update naming its user: users are counted distinct, a crash marks theirs.
+  await recordReleaseUsers(client, target, sessions);
+  await recordClientDiscards(target.projectId, discards, receivedAt, client);
+}
+
+/** Session counts as execution counts: an abnormal session (an ANR, a watchdog kill) failed without crashing. */
+function executionDelta(s: SessionCounts): ExecutionDelta {
+  return { minute: new Date(s.minute), environment: s.environment, ok: s.ok, failed: s.errored + (s.abnormal ?? 0), crashed: s.crashed };
 }

@@ -9,7 +9,7 @@ export const ROLLUP_RETENTION_DAYS = 400;
 const INGEST_MINUTE_DAYS = 35;
 /** Claims of requests whose counts were added (lib/db/appliedRecords.ts). */
 const APPLIED_RECORD_DAYS = 30;
-/** Ids of release-health sessions already counted (lib/sentry/claimCountedSessions.ts). */
+/** Release-health sessions counted, with their bucket (lib/sentry/countSessionUpdates.ts): Sentry takes a session's updates for 5 days. */
 const COUNTED_SESSION_DAYS = 7;
 /** Delivered or failed notification deliveries (and their attempts) are kept this long. */
 const DELIVERY_DAYS = 30;
@@ -119,7 +119,7 @@ export async function runRetention(now: Date = new Date()): Promise<RetentionRun
     count("Delivery", await deleteOlder("Delivery", '"createdAt"', addDays(utcDay(now), -DELIVERY_DAYS), `status <> 'pending'`));
     // A spooled record is replayed within hours of its outage; a month of claims is ample.
     count("AppliedRecord", await deleteOlder("AppliedRecord", '"appliedAt"', addDays(utcDay(now), -APPLIED_RECORD_DAYS)));
-    // A session's end is re-sent within its page's lifetime or at the app's next start: a week of ids.
+    // A session's updates come within its page's lifetime or at the app's next start (Sentry takes them for 5 days): a week of sessions.
     count("CountedSession", await deleteOlder("CountedSession", '"countedAt"', addDays(utcDay(now), -COUNTED_SESSION_DAYS)));
   });
   return run;

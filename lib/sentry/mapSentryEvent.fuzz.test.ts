@@ -77,14 +77,14 @@ describe("Sentry mapping (fuzz)", () => {
   it("maps any session, sessions and client_report payload without throwing", () => {
     const counts = fc.oneof(fc.nat(), fc.integer(), fc.double(), text, any);
     const aggregates = fc.record({ aggregates: fc.array(fc.record({ started: maybe(fc.date({ noInvalidDate: true }).map((d) => d.toISOString())), exited: counts, errored: counts, crashed: counts, abnormal: counts }), { maxLength: 4 }), attrs: maybe(fc.record({ release: text, environment: text })) });
-    const session = fc.record({ status: maybe(fc.constantFrom("ok", "exited", "errored", "crashed", "abnormal", "unhandled")), errors: counts, started: maybe(fc.double()), timestamp: maybe(text), attrs: maybe(any) }, { requiredKeys: [] });
+    const session = fc.record({ sid: maybe(text), init: maybe(fc.boolean()), status: maybe(fc.constantFrom("ok", "exited", "errored", "crashed", "abnormal", "unhandled")), errors: counts, started: maybe(fc.double()), timestamp: maybe(text), attrs: maybe(any) }, { requiredKeys: [] });
     const report = fc.record({ timestamp: maybe(fc.double()), discarded_events: maybe(fc.array(fc.record({ reason: maybe(text), category: maybe(text), quantity: counts }), { maxLength: 4 })) }, { requiredKeys: [] });
     fc.assert(
       fc.property(fc.oneof(aggregates, session, report, any), (payload) => {
         for (const rows of [mapSessionItem(payload), mapSessionsItem(payload)]) {
           for (const row of rows) {
             expect(Number.isFinite(Date.parse(row.minute))).toBe(true);
-            for (const n of [row.ok, row.errored, row.crashed]) expect(Number.isSafeInteger(n) && n >= 0).toBe(true);
+            for (const n of [row.ok, row.errored, row.crashed, row.abnormal ?? 0]) expect(Number.isSafeInteger(n) && n >= 0).toBe(true);
           }
         }
         for (const discard of mapClientReport(payload)) expect(Number.isSafeInteger(discard.quantity)).toBe(true);

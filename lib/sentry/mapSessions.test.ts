@@ -11,21 +11,26 @@ describe("mapSessionItem", () => {
     ]);
   });
 
-  it("carries the session id (so a re-sent end counts once), bounded; none when absent or blank", () => {
+  it("carries the session id (each session is counted once, by it), bounded; nothing without one (Sentry refuses such updates)", () => {
     expect(mapSessionItem(update({ sid: "x".repeat(300) }))[0].sid).toHaveLength(128);
-    expect(mapSessionItem(update({ sid: undefined }))[0].sid).toBeUndefined();
-    expect(mapSessionItem(update({ sid: "  " }))[0].sid).toBeUndefined();
+    expect(mapSessionItem(update({ sid: undefined }))).toEqual([]);
+    expect(mapSessionItem(update({ sid: "  " }))).toEqual([]);
   });
 
   it.each([
     [{ status: "exited", errors: 2 }, "errored"],
     [{ status: "errored", errors: 1 }, "errored"],
-    [{ status: "unhandled", errors: 1 }, "errored"],
+    [{ status: "errored", errors: 0 }, "errored"],
+    [{ status: "unhandled", errors: 1 }, "crashed"],
     [{ status: "crashed", errors: 1 }, "crashed"],
     [{ status: "abnormal", errors: 0 }, "abnormal"],
     [{ status: "Abnormal", errors: 1 }, "abnormal"],
     [{ status: "Crashed", errors: 0 }, "crashed"],
-  ])("counts %o as %s", (patch, outcome) => {
+    [{ init: true, status: "ok", errors: 0 }, "ok"],
+    [{ init: false, status: "ok", errors: 1 }, "errored"],
+    [{ status: undefined, errors: 0 }, "ok"],
+    [{ status: "paused", errors: 0 }, "ok"],
+  ])("maps %o to the bucket %s", (patch, outcome) => {
     const [counts] = mapSessionItem(update(patch));
     expect({ ok: counts.ok, errored: counts.errored, crashed: counts.crashed, abnormal: counts.abnormal }).toEqual({
       ok: 0,
@@ -36,11 +41,10 @@ describe("mapSessionItem", () => {
     });
   });
 
-  it("does not count running sessions (status ok), including the initial update", () => {
-    expect(mapSessionItem(update({ init: true, status: "ok", errors: 0 }))).toEqual([]);
-    expect(mapSessionItem(update({ init: false, status: "ok", errors: 1 }))).toEqual([]);
-    expect(mapSessionItem(update({ status: undefined }))).toEqual([]);
-    expect(mapSessionItem(update({ status: "paused" }))).toEqual([]);
+  it("maps a running session's updates too (the browser SDKs never end a page load's session)", () => {
+    expect(mapSessionItem(update({ init: true, status: "ok", errors: 0 }))).toEqual([
+      { minute: "2026-01-01T10:15:00.000Z", release: "web@2.0.0", environment: "production", ok: 1, errored: 0, crashed: 0, abnormal: 0, sid: sessionUpdateExited.sid },
+    ]);
   });
 
   it("accepts numeric timestamps and falls back to timestamp when started is missing", () => {
@@ -71,7 +75,7 @@ describe("mapSessionsItem", () => {
     ]);
   });
 
-  it("merges rows of the same minute, folds unhandled into errored and keeps abnormal apart from crashed", () => {
+  it("merges rows of the same minute, folds unhandled into crashed and keeps abnormal apart from crashed", () => {
     const out = mapSessionsItem({
       aggregates: [
         { started: "2026-01-01T10:15:05Z", exited: 1, abnormal: 2 },
@@ -84,7 +88,7 @@ describe("mapSessionsItem", () => {
       ],
     });
     expect(out).toEqual([
-      { minute: "2026-01-01T10:15:00.000Z", ok: 1, errored: 7, crashed: 1, abnormal: 2 },
+      { minute: "2026-01-01T10:15:00.000Z", ok: 1, errored: 3, crashed: 5, abnormal: 2 },
       { minute: "2026-01-01T10:18:00.000Z", ok: 0, errored: 1, crashed: 0, abnormal: 0 },
     ]);
   });
@@ -107,9 +111,9 @@ describe("the session's user (did): crash-free users", () => {
   const started = "2026-01-02T03:04:05Z";
   it("carries a single session's did, bounded; none when absent or blank", () => {
     expect(mapSessionItem({ sid: "s1", did: "ada@example.com", status: "crashed", started, attrs: { release: "r1" } })[0]).toMatchObject({ did: "ada@example.com", crashed: 1 });
-    expect(mapSessionItem({ did: "x".repeat(1000), status: "exited", started })[0].did).toHaveLength(256);
-    expect(mapSessionItem({ did: "  ", status: "exited", started })[0].did).toBeUndefined();
-    expect(mapSessionItem({ status: "exited", started })[0].did).toBeUndefined();
+    expect(mapSessionItem({ sid: "s2", did: "x".repeat(1000), status: "exited", started })[0].did).toHaveLength(256);
+    expect(mapSessionItem({ sid: "s3", did: "  ", status: "exited", started })[0].did).toBeUndefined();
+    expect(mapSessionItem({ sid: "s4", status: "exited", started })[0].did).toBeUndefined();
   });
 
   it("keeps aggregate rows of different users apart, and merges one user's rows of a minute", () => {

@@ -1,4 +1,5 @@
 import { asArray, asCount, asObject, clipText, type JsonObject } from "@/lib/sentry/coerce";
+import { countsOf, sessionOutcome } from "@/lib/sentry/sessionOutcome";
 import { sentryTimestampToIso, truncateToMinute } from "@/lib/sentry/sentryTimestamp";
 
 /** Release-health counts of one minute (of session start) for one release and environment. */
@@ -7,11 +8,14 @@ export interface SessionCounts {
   minute: string;
   release?: string;
   environment?: string;
-  /** Sessions that ended without errors. */
+  /** Sessions without errors (ended, or still running). */
   ok: number;
-  /** Sessions that saw at least one error but did not crash. */
+  /** Sessions that saw at least one handled error and did not crash. */
   errored: number;
-  /** Sessions that crashed. */
+  /**
+   * Sessions that crashed, or hit an unhandled error (status "unhandled", what @sentry/browser 10+
+   * sends where the older SDKs sent "crashed"): what crash-free rates count against.
+   */
   crashed: number;
   /**
    * Sessions that ended abnormally: the app was killed without crashing (an Android ANR, an iOS
@@ -19,7 +23,11 @@ export interface SessionCounts {
    * crash-free rates leave them out of `crashed` (optional in spooled records of older versions).
    */
   abnormal?: number;
-  /** The session's id (a single `session` item): each session is counted once (lib/sentry/claimCountedSessions.ts). */
+  /**
+   * The session's id: set on a single session's update (its counts then a single 1, the bucket the
+   * update shows), which lib/sentry/countSessionUpdates.ts counts once per session and moves between
+   * buckets; absent on aggregates, added as they are.
+   */
   sid?: string;
   /** The SDK's distinct id of the user (`did`), when it sent one: crash-free users. */
   did?: string;
@@ -32,38 +40,25 @@ const MAX_ENVIRONMENT = 64;
 /** Keeps counts inside a 32-bit integer column whatever a client claims. */
 const MAX_COUNT = 1_000_000_000;
 
-type Outcome = "ok" | "errored" | "crashed" | "abnormal";
-
 /**
- * Maps a `session` item (one session update). Sessions are counted once, when an update reports a
- * terminal status; updates with status "ok" (the session is still running, including the initial
- * `init: true` update) are not counted:
- *
- *   status                 counted as
- *   exited, errors = 0     ok
- *   exited, errors > 0     errored
- *   errored, unhandled     errored   ("unhandled": browser SDKs' status for an unhandled error)
- *   crashed                crashed
- *   abnormal               abnormal  (killed without crashing: an ANR, a watchdog kill; not a crash)
- *   ok, missing, unknown   not counted
- *
- * The session's `sid` goes along: the JavaScript SDKs re-send an already crashed/unhandled session
- * when they end it (e.g. on navigation), and only its first final update is counted. A session the
- * SDK never ends (a browser tab that is simply closed) is never counted. Aggregated `sessions`
- * items, what server SDKs send, have neither problem. Unusable payloads yield [] rather than an
- * error: release health is best-effort and must not fail the envelope.
+ * Maps a `session` item: one update of one session (the SDK sends the whole state each time), in the
+ * bucket it shows (lib/sentry/sessionOutcome.ts): status crashed or unhandled → crashed, abnormal →
+ * abnormal, errored or any error counted → errored, else (ok, exited, missing) → ok. Every update
+ * maps, the running ones too: the browser SDKs send a page load's session once with `init: true,
+ * status: "ok"` and later only what changed (`errors: 1`, `status: "unhandled"`), never an end — the
+ * session is counted once, when its first update arrives, and moved to a worse bucket by later ones
+ * (lib/sentry/countSessionUpdates.ts), so it needs its `sid`: an update without one (which Sentry
+ * refuses too) maps to nothing. Unusable payloads yield [] rather than an error: release health is
+ * best-effort and must not fail the envelope.
  */
 export function mapSessionItem(payload: unknown): SessionCounts[] {
   const session = asObject(payload);
   if (!session) return [];
-  const outcome = sessionOutcome(session.status, asCount(session.errors) ?? 0);
-  if (!outcome) return [];
+  const sid = clipText(session.sid, MAX_SID);
+  if (!sid) return [];
   const started = sentryTimestampToIso(session.started) ?? sentryTimestampToIso(session.timestamp);
   if (!started) return [];
-  const counts = emptyCounts(truncateToMinute(started), asObject(session.attrs));
-  counts[outcome] = 1;
-  const sid = clipText(session.sid, MAX_SID);
-  if (sid) counts.sid = sid;
+  const counts: SessionCounts = { ...emptyCounts(truncateToMinute(started), asObject(session.attrs)), ...countsOf(sessionOutcome(session.status, asCount(session.errors) ?? 0)), sid };
   const did = clipText(session.did, MAX_DID);
   if (did) counts.did = did;
   return [counts];
@@ -72,9 +67,10 @@ export function mapSessionItem(payload: unknown): SessionCounts[] {
 /**
  * Maps a `sessions` item (pre-aggregated by the SDK, e.g. request sessions of @sentry/node):
  * `{ aggregates: [{ started, did?, exited, errored, crashed, abnormal?, unhandled? }], attrs }`.
- * exited → ok; errored and unhandled → errored; crashed → crashed; abnormal → abnormal. Rows falling in
- * the same minute (and naming the same user, if any) are merged, rows without a valid `started` or
- * without any count are skipped.
+ * exited → ok; errored → errored; crashed and unhandled → crashed (as a single session's status);
+ * abnormal → abnormal. Aggregates are added as they come (each request session is sent once). Rows
+ * falling in the same minute (and naming the same user, if any) are merged, rows without a valid
+ * `started` or without any count are skipped.
  */
 export function mapSessionsItem(payload: unknown): SessionCounts[] {
   const body = asObject(payload);
@@ -87,8 +83,8 @@ export function mapSessionsItem(payload: unknown): SessionCounts[] {
     const started = sentryTimestampToIso(row?.started);
     if (!row || !started) continue;
     const ok = asCount(row.exited) ?? 0;
-    const errored = (asCount(row.errored) ?? 0) + (asCount(row.unhandled) ?? 0);
-    const crashed = asCount(row.crashed) ?? 0;
+    const errored = asCount(row.errored) ?? 0;
+    const crashed = (asCount(row.crashed) ?? 0) + (asCount(row.unhandled) ?? 0);
     const abnormal = asCount(row.abnormal) ?? 0;
     if (ok + errored + crashed + abnormal === 0) continue;
     const minute = truncateToMinute(started);
@@ -103,22 +99,6 @@ export function mapSessionsItem(payload: unknown): SessionCounts[] {
     byKey.set(key, counts);
   }
   return [...byKey.values()];
-}
-
-function sessionOutcome(status: unknown, errors: number): Outcome | undefined {
-  switch (typeof status === "string" ? status.trim().toLowerCase() : "ok") {
-    case "exited":
-      return errors > 0 ? "errored" : "ok";
-    case "errored":
-    case "unhandled":
-      return "errored";
-    case "crashed":
-      return "crashed";
-    case "abnormal":
-      return "abnormal";
-    default:
-      return undefined;
-  }
 }
 
 function emptyCounts(minute: string, attrs: JsonObject | undefined): SessionCounts {

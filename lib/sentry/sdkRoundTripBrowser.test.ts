@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IngestEventSchema } from "@/lib/ingest/eventSchema";
 import { parseEnvelope, type Envelope } from "@/lib/sentry/parseEnvelope";
 import { mapSentryEvent } from "@/lib/sentry/mapSentryEvent";
+import { foldSessionUpdates } from "@/lib/sentry/countSessionUpdates";
 import { mapSessionItem } from "@/lib/sentry/mapSessions";
 
 /** Envelopes produced by the real @sentry/browser (a devDependency; it runs in Node without a DOM). */
@@ -62,11 +63,27 @@ describe("@sentry/browser v11 envelopes", () => {
     expect((event.stackTrace as unknown[]).length).toBeGreaterThan(0);
   });
 
-  it("counts a browser session when it ends", async () => {
+  it("maps a page load's session updates — init ok, a handled error, an unhandled one — to one crashed session", async () => {
+    // What BrowserSession does on a page load; then the SDK updates the session from the events.
     Sentry.startSession();
     Sentry.captureSession();
+    Sentry.captureException(new Error("cart total off"));
+    Sentry.captureException(new TypeError("cart is undefined"), { mechanism: { type: "auto.browser.global_handlers.onerror", handled: false } });
+    const updates = itemsOf(await drain(), "session").map((i) => json(i.payload));
+    // v10+ marks an unhandled error "unhandled" (v7–v9: "crashed"), and never ends the page's session.
+    expect(updates.map((u) => [u.init, u.status, u.errors])).toEqual([
+      [true, "ok", 0],
+      [false, "ok", 1],
+      [false, "unhandled", 1],
+    ]);
+    const mapped = updates.flatMap((u) => mapSessionItem(u));
+    expect(mapped.map((m) => [m.ok, m.errored, m.crashed])).toEqual([
+      [1, 0, 0],
+      [0, 1, 0],
+      [0, 0, 1],
+    ]);
+    expect(foldSessionUpdates(mapped)).toEqual([{ sid: updates[0].sid, outcome: "crashed", minute: mapped[0].minute, release: "web@2.0.0", environment: "test" }]);
     Sentry.endSession();
-    const counted = itemsOf(await drain(), "session").flatMap((i) => mapSessionItem(json(i.payload)));
-    expect(counted).toEqual([expect.objectContaining({ release: "web@2.0.0", ok: 1, errored: 0, crashed: 0 })]);
+    await drain();
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IngestEventSchema } from "@/lib/ingest/eventSchema";
 import { parseEnvelope, type Envelope } from "@/lib/sentry/parseEnvelope";
 import { mapSentryEvent } from "@/lib/sentry/mapSentryEvent";
+import { foldSessionUpdates } from "@/lib/sentry/countSessionUpdates";
 import { mapSessionItem } from "@/lib/sentry/mapSessions";
 import { mapClientReport } from "@/lib/sentry/mapClientReport";
 import { parseDsn } from "@/lib/sentry/parseDsn";
@@ -111,7 +112,7 @@ describe("@sentry/node v11 envelopes", () => {
     expect(json(spans[0].payload).items.map((s: { name: string }) => s.name)).toContain("GET /invoices/:id");
   });
 
-  it("maps session updates: the initial one is not counted, the exit is", async () => {
+  it("maps session updates: the initial one and the exit, one session (ok) by its sid", async () => {
     Sentry.startSession();
     Sentry.captureSession();
     Sentry.endSession();
@@ -120,10 +121,12 @@ describe("@sentry/node v11 envelopes", () => {
       [true, "ok"],
       [false, "exited"],
     ]);
-    expect(mapSessionItem(sessions[0])).toEqual([]);
-    expect(mapSessionItem(sessions[1])).toEqual([
-      expect.objectContaining({ release: "billing@1.4.2", environment: "test", ok: 1, errored: 0, crashed: 0 }),
+    const mapped = sessions.flatMap((s) => mapSessionItem(s));
+    expect(mapped).toEqual([
+      expect.objectContaining({ release: "billing@1.4.2", environment: "test", ok: 1, errored: 0, crashed: 0, sid: sessions[0].sid }),
+      expect.objectContaining({ release: "billing@1.4.2", environment: "test", ok: 1, errored: 0, crashed: 0, sid: sessions[0].sid }),
     ]);
+    expect(foldSessionUpdates(mapped)).toEqual([expect.objectContaining({ sid: sessions[0].sid, outcome: "ok" })]);
   });
 
   it("maps client reports", async () => {
