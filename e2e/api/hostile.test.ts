@@ -61,6 +61,8 @@ const MIB = 1024 * 1024;
 const ok = { type: "Error", message: "fine" };
 const big = (bytes: number) => "x".repeat(bytes);
 const rand = () => randomUUID();
+/** An issue-list cursor made by hand in its format (base64url of `1|sort|order|value|id`), with a value the server must refuse. */
+const forgedCursor = (sort: string, value: string) => Buffer.from(`1|${sort}|desc|${value}|${randomUUID()}`).toString("base64url");
 
 const ingest = (c: Ctx, body: unknown, headers: Record<string, string> = {}): Req => ({
   method: "POST",
@@ -230,6 +232,9 @@ const CASES: Case[] = [
   { name: "errors: page -1", status: 422, names: "page", req: (c) => api("GET", "/api/v1/errors?page=-1", c.admin) },
   { name: "errors: pageSize 1e999", status: 422, names: "pageSize", req: (c) => api("GET", "/api/v1/errors?pageSize=1e999", c.admin) },
   { name: "errors: sort __proto__", status: 422, names: "sort", req: (c) => api("GET", "/api/v1/errors?sort=__proto__", c.admin) },
+  { name: "errors: cursor at year 0000", status: 422, names: "cursor", req: (c) => api("GET", `/api/v1/errors?cursor=${forgedCursor("lastSeen", "0000-01-01T00:00:00.000Z")}`, c.admin) },
+  { name: "errors: cursor past a 4-byte count", status: 422, names: "cursor", req: (c) => api("GET", `/api/v1/errors?sort=occurrences&cursor=${forgedCursor("occurrences", "99999999999")}`, c.admin) },
+  { name: "errors: cursor and page", status: 422, names: "page", req: (c) => api("GET", `/api/v1/errors?page=1&cursor=${forgedCursor("lastSeen", "2026-01-01T00:00:00.000Z")}`, c.admin) },
   { name: "errors: workspaceId not a UUID", status: 422, names: "workspaceId", req: (c) => api("GET", "/api/v1/errors?workspaceId=1%20OR%201=1", c.admin) },
   { name: "errors: unknown severity in a list", status: 422, names: "severity", req: (c) => api("GET", "/api/v1/errors?severity=high,,bogus", c.admin) },
   { name: "errors: NUL and a broken surrogate in q", status: 200, req: (c) => api("GET", "/api/v1/errors?q=%00%ED%A0%80x", c.admin) },

@@ -43,10 +43,19 @@ export type ErrorFilters = z.infer<typeof ErrorFiltersSchema>;
 export const ListErrorsQuerySchema = ErrorFiltersSchema.extend({
   sort: ErrorSortSchema.default("lastSeen"),
   order: SortOrderSchema.default("desc"),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  /** Keyset paging (lib/errors/list/errorCursor.ts): the `nextCursor` of the previous page. */
+  cursor: z.string().max(200).optional().describe("the previous page's nextCursor, with the same filters, sort and order; not with page"),
+  /** Offset paging, as the dashboard's numbered pages do; 1 when neither it nor `cursor` is given. */
+  page: z.coerce.number().int().min(1).max(100_000).optional().describe("page number from 1 (the default); not with cursor"),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
   /** The period of each row's event count and sparkline. */
   statsPeriod: TimeframeSchema.default("24h"),
+}).superRefine((v, ctx) => {
+  if (v.cursor !== undefined && v.page !== undefined) {
+    // Both named: the request is wrong in either, whichever the client meant to send.
+    ctx.addIssue({ code: "custom", path: ["page"], message: "not with cursor: a cursor already says where the page starts; send one or the other" });
+    ctx.addIssue({ code: "custom", path: ["cursor"], message: "not with page: send one or the other" });
+  }
 });
 export type ListErrorsQuery = z.infer<typeof ListErrorsQuerySchema>;
 

@@ -39,7 +39,7 @@ const QUERY_SCHEMAS: Record<string, z.ZodType> = { ListErrorsQuerySchema, ListAl
 const FIELDS = ["type", "message", "status", "name", "kind", "config", "url", "headers", "to", "threshold", "windowSeconds", "severities", "stages", "counts", "ok", "failed", "at", "resolution", "assigneeId", "enabled", "workspaceId", "projectId", "keyId", "signingSecret", "routingKey", "__proto__"];
 const body = fc.oneof(hostileJson(4), fc.dictionary(fc.constantFrom(...FIELDS), hostileJson(2), { maxKeys: 6 }));
 
-const QUERY_KEYS = ["workspaceId", "projectId", "severity", "status", "category", "environment", "q", "since", "until", "sort", "order", "page", "pageSize", "timeframe", "channelId", "alertId", "errorId"];
+const QUERY_KEYS = ["workspaceId", "projectId", "severity", "status", "category", "environment", "q", "since", "until", "sort", "order", "page", "cursor", "pageSize", "timeframe", "channelId", "alertId", "errorId"];
 const queryValue = fc.oneof(hostileString(40), fc.constantFrom("%00", "%", "%ED%A0%80", "0000-01-01T00:00:00Z", "-1", "1e999", "NaN", "high,,critical", "99999999999999999999"));
 const query = fc.array(fc.tuple(fc.constantFrom(...QUERY_KEYS), queryValue), { maxLength: 6 }).map((pairs) =>
   pairs.map(([k, v]) => `${k}=${/^%/.test(v) ? v : percentEncode(v)}`).join("&"),

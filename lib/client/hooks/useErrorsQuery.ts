@@ -3,9 +3,10 @@ import { apiFetch } from "@/lib/client/apiFetch";
 import { timeframeSince } from "@/lib/client/timeframes";
 import type { AssignedFilter } from "@/lib/domain/assignedFilter";
 import type { Timeframe } from "@/lib/domain/timeframe";
-import type { ErrorListPage } from "@/lib/errors/listErrors";
+import type { NumberedErrorListPage } from "@/lib/errors/listErrors";
 
-export type ErrorsPage = ErrorListPage;
+/** The dashboard pages by number (it shows page numbers), never by cursor. */
+export type ErrorsPage = NumberedErrorListPage;
 
 export interface ErrorsFilters {
   workspaceId?: string;

@@ -8,8 +8,10 @@ const IdParams = z.object({ id: IdSchema });
 export const errorRoutes: RouteSpec[] = [
   {
     method: "GET", path: "/api/v1/errors", tag: "Errors", auth: "sessionOrIngestKey", role: "viewer",
-    summary: "Error groups in the caller's workspaces: filtered (search syntax in `query`), sorted, paged, with per-row stats", query: ListErrorsQuerySchema,
-    responses: { 200: "`{items, page, pageSize, total, stats}`" }, errors: [401, 422],
+    summary: "Error groups in the caller's workspaces: filtered (search syntax in `query`), sorted, paged by number or by cursor, with per-row stats", query: ListErrorsQuerySchema,
+    description:
+      "Two ways to page. By number: `page` (an offset; `total` counts the matches). By cursor: send each page's `nextCursor` back as `cursor`, with the same filters, `sort` and `order`, until it is null — keyset paging on (sort key, id), as cheap at the thousandth page as at the first. While issues change, numbered pages can repeat and skip issues; a cursor walk returns every issue that does not change during it exactly once. An issue whose sort key moves during the walk may be missed (moved ahead of the cursor: an event bumping `lastSeen` in the default order) or come a second time (moved behind it: `lastSeen` ascending); see the README, Paging the issue list. A page read by cursor answers `page` and `total` null (count once, with the first page). `cursor` with `page`: 422 naming both; a cursor that is not a previous page's, or one made for another sort or order: 422 naming `cursor`.",
+    responses: { 200: "`{items, page, pageSize, total, nextCursor, stats}`" }, errors: [401, 422],
   },
   {
     method: "GET", path: "/api/v1/errors/{id}", tag: "Errors", auth: "sessionOrIngestKey", role: "viewer",
