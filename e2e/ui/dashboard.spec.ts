@@ -227,6 +227,18 @@ test("the project and environment filters narrow the whole page, and live in the
   await expect(rows(page).first().getByTestId("row-project")).toHaveCount(0);
   await expect(page.getByTestId("overview-totalErrors")).toHaveText("2");
   await expect(page.getByRole("region", { name: "Top errors" })).not.toContainText("WebCheckoutError");
+  // The header's links follow the filter just picked, without a reload (they were one change behind).
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Issues", exact: true })).toHaveAttribute("href", `/errors?ws=${two.workspaceId}&project=${mobile.id}`);
+  await expect(nav.getByRole("link", { name: "Releases", exact: true })).toHaveAttribute("href", `/releases?ws=${two.workspaceId}&project=${mobile.id}`);
+  await expect(nav.getByRole("link", { name: "Settings", exact: true })).toHaveAttribute("href", `/settings?ws=${two.workspaceId}&project=${mobile.id}`);
+  await page.getByRole("radio", { name: "Last 7 days" }).click();
+  await page.getByRole("radio", { name: "Last 30 days" }).click();
+  await expect(page).toHaveURL(/tf=30d/);
+  await expect(nav.getByRole("link", { name: "Dashboard", exact: true })).toHaveAttribute("href", `/?ws=${two.workspaceId}&project=${mobile.id}&tf=30d`);
+  await expect(nav.getByRole("link", { name: "Issues", exact: true })).toHaveAttribute("href", `/errors?ws=${two.workspaceId}&project=${mobile.id}&tf=30d`);
+  await page.getByRole("radio", { name: "Last 24 hours" }).click();
+  await expect(nav.getByRole("link", { name: "Issues", exact: true })).toHaveAttribute("href", `/errors?ws=${two.workspaceId}&project=${mobile.id}`);
   // The alerts panel too: the mobile project's new-issue alert only.
   const alerts = page.getByRole("region", { name: /^Active alerts/ });
   await expect(alerts).toContainText("New issue: MobileSyncError");

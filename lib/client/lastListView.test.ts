@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { listViewLabel, listViewPath } from "@/lib/client/lastListView";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { listViewLabel, listViewPath, rememberListView, subscribeToListViews } from "@/lib/client/lastListView";
 
 const WS = "0190b7c2-0000-7000-8000-00000000000a";
 const QUERY = `?ws=${WS}&project=p1&env=staging&tf=7d&query=is%3Aunresolved&page=3&error=e1&alert=a1`;
@@ -28,5 +28,42 @@ describe("listViewPath", () => {
   it("names the page a way back leads to", () => {
     expect(listViewLabel(`/errors?ws=${WS}`)).toBe("Issues");
     expect(listViewLabel(`/?ws=${WS}`)).toBe("Dashboard");
+  });
+});
+
+describe("rememberListView", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  function storage(refuse = false) {
+    const items = new Map<string, string>();
+    vi.stubGlobal("sessionStorage", {
+      getItem: (key: string) => items.get(key) ?? null,
+      setItem: (key: string, value: string) => {
+        if (refuse) throw new Error("QuotaExceededError");
+        items.set(key, value);
+      },
+    });
+    return items;
+  }
+
+  it("tells the header's links a view was saved (it is saved after the render that showed it), until they unsubscribe", () => {
+    const items = storage();
+    const seen: (string | undefined)[] = [];
+    const unsubscribe = subscribeToListViews(() => seen.push(items.get(`faultline:list-view:${WS}`)));
+    rememberListView(WS, "/", "?project=p1&tf=7d");
+    rememberListView(WS, "/", "?project=p1&tf=30d");
+    expect(seen).toEqual(["/?project=p1&tf=7d", "/?project=p1&tf=30d"]);
+    unsubscribe();
+    rememberListView(WS, "/errors", "?project=p2");
+    expect(seen).toHaveLength(2);
+  });
+
+  it("tells nobody when the storage refuses the view (nothing changed)", () => {
+    storage(true);
+    const listener = vi.fn();
+    const unsubscribe = subscribeToListViews(listener);
+    rememberListView(WS, "/", "?project=p1");
+    expect(listener).not.toHaveBeenCalled();
+    unsubscribe();
   });
 });

@@ -12,18 +12,34 @@ const TRANSIENT = ["error", "alert"];
 /** The two pages that show the issue list. */
 export type ListPage = "/" | "/errors";
 
+/** Who reads the saved views (the header's links, an issue page's way back), told when one is saved. */
+const listeners = new Set<() => void>();
+
 export function rememberListView(workspaceId: string, page: ListPage, search: string): void {
   try {
     sessionStorage.setItem(KEY + workspaceId, page + (search && !search.startsWith("?") ? `?${search}` : search));
   } catch {
     // Storage refused (private mode, quota): the link falls back to the plain list.
+    return;
   }
+  // Saved after the render that showed the view (an effect): the header's links read it again now,
+  // not at the next render of their own — else they stay one filter change behind.
+  for (const listener of [...listeners]) listener();
+}
+
+/**
+ * useSyncExternalStore's subscribe for the saved views. Only this document saves them: sessionStorage
+ * is per tab, so other tabs' lists never change this tab's links (no `storage` event to listen to).
+ */
+export function subscribeToListViews(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
 }
 
 /** What the whole page is narrowed to — project, environment, timeframe — without the list's own search, sort or page. */
 const SCOPE = ["project", "env", "tf"];
-
-const noSubscription = () => () => {};
 
 /**
  * `<page>?…` of the workspace's last list view in this tab (read after hydration: the server knows no
@@ -33,7 +49,7 @@ const noSubscription = () => () => {};
  */
 export function useListViewHref(workspaceId: string | undefined, part: "all" | "scope" = "all", page?: ListPage): string {
   return useSyncExternalStore(
-    noSubscription,
+    subscribeToListViews,
     () => (workspaceId ? listViewPath(readView(workspaceId), workspaceId, part, page) : (page ?? DEFAULT_PAGE)),
     () => (workspaceId ? `${page ?? DEFAULT_PAGE}?ws=${workspaceId}` : (page ?? DEFAULT_PAGE)),
   );
@@ -42,7 +58,7 @@ export function useListViewHref(workspaceId: string | undefined, part: "all" | "
 /** The project last chosen on the workspace's dashboard or Issues page in this tab ("" for none): the header opens the other pages on it. */
 export function useRememberedProject(workspaceId: string | undefined): string {
   return useSyncExternalStore(
-    noSubscription,
+    subscribeToListViews,
     () => (workspaceId ? (new URLSearchParams(splitSaved(readView(workspaceId)).search).get("project") ?? "") : ""),
     () => "",
   );
