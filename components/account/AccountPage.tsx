@@ -22,19 +22,29 @@ import { useAccountQuery, useSessionsQuery, useUpdateAccountMutation } from "@/l
 /** /account — your name and time zone, your password, your notifications, two-factor sign-in, single sign-on, your sessions, your API tokens. */
 export function AccountPage() {
   return (
-    <WorkspaceShell active="account" title="Your account" subtitle="Name, time zone, password, notifications, two-factor sign-in, where you are signed in, and API tokens">
-      {() => (
-        <div className="space-y-6">
-          <NameCard />
-          <PasswordCard />
-          <NotificationSettingsCard />
-          <TwoFactorCard />
-          <SingleSignOnCard />
-          <SessionsCard />
-          <ApiTokensCard />
-        </div>
-      )}
+    <WorkspaceShell
+      active="account"
+      title="Your account"
+      subtitle="Name, time zone, password, notifications, two-factor sign-in, where you are signed in, and API tokens"
+      withoutWorkspace={<AccountCards />}
+    >
+      {() => <AccountCards />}
     </WorkspaceShell>
+  );
+}
+
+/** Every card of the page: none needs a workspace (a user who left their only one still has an account). */
+function AccountCards() {
+  return (
+    <div className="space-y-6">
+      <NameCard />
+      <PasswordCard />
+      <NotificationSettingsCard />
+      <TwoFactorCard />
+      <SingleSignOnCard />
+      <SessionsCard />
+      <ApiTokensCard />
+    </div>
   );
 }
 

@@ -4,7 +4,7 @@ import { useCallback } from "react";
 import { AppHeader } from "@/components/dashboard/AppHeader";
 import { DashboardContent, type ListView } from "@/components/dashboard/DashboardContent";
 import { TwoFactorRequiredNotice } from "@/components/settings/TwoFactorRequiredNotice";
-import { EmptyState } from "@/components/ui/EmptyState";
+import { NoWorkspaceState } from "@/components/dashboard/NoWorkspaceState";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
 import { useMeQuery } from "@/lib/client/hooks/useMeQuery";
@@ -33,7 +33,7 @@ export function ErrorTrackingDashboard({ view }: { view: ListView }) {
         ) : me.error ? (
           <ErrorState error={me.error} onRetry={() => void me.refetch()} />
         ) : !me.data || !workspace ? (
-          <EmptyState title="You are not a member of any workspace yet">Ask an admin to invite you.</EmptyState>
+          <NoWorkspaceState onCreated={switchWorkspace} />
         ) : workspace.twoFactorBlocked ? (
           <TwoFactorRequiredNotice workspaceName={workspace.name} />
         ) : (

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { AppHeader } from "@/components/dashboard/AppHeader";
+import { NoWorkspaceState } from "@/components/dashboard/NoWorkspaceState";
 import { SeverityBadge, StatusBadge } from "@/components/ui/Badge";
 import { button, input } from "@/components/ui/buttonStyles";
 import { EmptyState } from "@/components/ui/EmptyState";
@@ -89,6 +90,8 @@ export function ReportPage() {
           <LoadingState label="Building the report…" />
         ) : report.error && !report.data ? (
           <ErrorState error={report.error} onRetry={() => void report.refetch()} />
+        ) : me.data && !workspace ? (
+          <NoWorkspaceState onCreated={(id) => router.push(`/reports?ws=${id}`)} />
         ) : !report.data ? (
           <EmptyState title="No workspace" />
         ) : (

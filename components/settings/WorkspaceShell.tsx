@@ -5,7 +5,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/dashboard/AppHeader";
 import { TwoFactorRequiredNotice } from "@/components/settings/TwoFactorRequiredNotice";
-import { EmptyState } from "@/components/ui/EmptyState";
+import { NoWorkspaceState } from "@/components/dashboard/NoWorkspaceState";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
 import { useMeQuery } from "@/lib/client/hooks/useMeQuery";
@@ -31,10 +31,12 @@ interface WorkspaceShellProps {
   width?: "narrow" | "wide";
   actions?: (workspace: Workspace) => ReactNode;
   children: (ctx: { me: Me; workspace: Workspace }) => ReactNode;
+  /** What a user in no workspace sees instead (a page of theirs alone, like the account); else the way to create one. */
+  withoutWorkspace?: ReactNode;
 }
 
 /** Header, title, optional settings tabs, and the workspace named by `?ws=` (first one otherwise). */
-export function WorkspaceShell({ active, title, subtitle, settingsTabs, width = "narrow", actions, children }: WorkspaceShellProps) {
+export function WorkspaceShell({ active, title, subtitle, settingsTabs, width = "narrow", actions, children, withoutWorkspace }: WorkspaceShellProps) {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
@@ -78,7 +80,7 @@ export function WorkspaceShell({ active, title, subtitle, settingsTabs, width = 
         ) : me.error ? (
           <ErrorState error={me.error} onRetry={() => void me.refetch()} />
         ) : !me.data || !workspace ? (
-          <EmptyState title="You are not a member of any workspace yet">Ask an admin to invite you, or create a workspace from the switcher.</EmptyState>
+          (withoutWorkspace ?? <NoWorkspaceState onCreated={(id) => router.replace(`${pathname}?ws=${id}`)} />)
         ) : workspace.twoFactorBlocked && active !== "account" ? (
           <TwoFactorRequiredNotice workspaceName={workspace.name} />
         ) : (

@@ -1,6 +1,6 @@
 import { api } from "@/e2e/support/alertHelpers";
 import { query } from "@/e2e/support/dbCounts";
-import { createTenant, login, postEvents, type Tenant } from "@/e2e/support/tenant";
+import { createTenant, createTestUser, login, postEvents, type Tenant } from "@/e2e/support/tenant";
 import { waitFor } from "@/e2e/support/waitFor";
 import { expect, screenshotBothWidths, signInAs, test } from "@/e2e/ui/fixtures";
 
@@ -59,6 +59,30 @@ test("create a key, use it, show its DSN again, revoke it", async ({ page, conte
   await expect(row).toContainText("revoked");
   await expect(page.getByTestId("toast")).toContainText("revoked");
   expect((await postEvents(key, { type: "KeyCheck", message: "after revocation" })).status).toBe(401);
+});
+
+test("a user in no workspace is offered to create one (there is no switcher to do it from), lands in it, and keeps their account page meanwhile", async ({ page, context }) => {
+  const loner = await createTestUser(`loner-${t.workspaceId.slice(-8)}@test.local`, "Lone Ranger");
+  await signInAs(context, loner);
+  await page.goto("/");
+  await expect(page.getByText("You are not a member of any workspace yet")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Create a workspace" })).toBeVisible();
+  // Their account needs no workspace: its cards are there.
+  await page.goto("/account");
+  await expect(page.getByRole("region", { name: "API tokens" })).toBeVisible();
+
+  await page.goto("/settings");
+  await expect(page.getByText("from the switcher")).toHaveCount(0);
+  await page.getByRole("button", { name: "Create a workspace" }).click();
+  const dialog = page.getByRole("dialog", { name: "New workspace" });
+  await dialog.getByLabel("Workspace name").fill("Lone workspace");
+  await dialog.getByRole("button", { name: "Create workspace" }).click();
+  await expect(dialog).toHaveCount(0);
+  const me = (await (await page.request.get("/api/v1/me")).json()) as { workspaces: { id: string; name: string; role: string }[] };
+  expect(me.workspaces.map((w) => [w.name, w.role])).toEqual([["Lone workspace", "admin"]]);
+  await expect(page).toHaveURL(new RegExp(`/settings\\?ws=${me.workspaces[0].id}$`));
+  await expect(page.getByRole("button", { name: "Workspace: Lone workspace. Switch workspace" })).toBeVisible();
+  await expect(page.getByText("This workspace has no projects yet")).toBeVisible();
 });
 
 test("a member sees the ingest URL but not the keys", async ({ page, context }) => {
