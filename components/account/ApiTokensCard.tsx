@@ -6,15 +6,19 @@ import { FormError } from "@/components/auth/AuthCard";
 import { Badge } from "@/components/ui/Badge";
 import { button, input } from "@/components/ui/buttonStyles";
 import { Card } from "@/components/ui/Card";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { CopyButton } from "@/components/ui/CopyButton";
 import { FormField } from "@/components/ui/FormField";
 import { useToast } from "@/components/ui/Toast";
 import { useSubmit } from "@/components/ui/useSubmit";
 import type { ApiTokenScope, CreateApiTokenInput } from "@/lib/apiTokens/apiTokenSchemas";
 import type { CreatedApiToken } from "@/lib/apiTokens/createApiToken";
+import type { ApiTokenList } from "@/lib/apiTokens/listApiTokens";
 import { useApiTokensQuery, useCreateApiTokenMutation, useRevokeApiTokenMutation } from "@/lib/client/hooks/useAccountQuery";
 import { useTimeZone } from "@/lib/client/hooks/useTimeZone";
 import { calendarDate } from "@/lib/client/zonedTime";
+
+type ApiTokenItem = ApiTokenList["items"][number];
 
 const EXPIRY_CHOICES: { label: string; days: number | null }[] = [
   { label: "30 days", days: 30 },
@@ -34,6 +38,8 @@ export function ApiTokensCard() {
   const [scope, setScope] = useState<ApiTokenScope>("read");
   const [expiry, setExpiry] = useState<string>("90 days");
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
+  // The token whose Revoke was clicked: asked about first, like an ingest key.
+  const [pending, setPending] = useState<ApiTokenItem | null>(null);
   const { busy, error, run } = useSubmit();
 
   function create(event: FormEvent) {
@@ -45,13 +51,15 @@ export function ApiTokensCard() {
     }, "could not create the token");
   }
 
-  async function revoke(id: string, tokenName: string) {
+  async function revoke(token: ApiTokenItem) {
     try {
-      await revokeToken.mutateAsync({ tokenId: id });
-      showToast(`Token “${tokenName}” revoked`, "success");
-      if (created?.id === id) setCreated(null);
+      await revokeToken.mutateAsync({ tokenId: token.id });
+      showToast(`Token “${token.name}” revoked`, "success");
+      if (created?.id === token.id) setCreated(null);
     } catch (e) {
       showToast(e instanceof Error ? e.message : "could not revoke the token");
+    } finally {
+      setPending(null);
     }
   }
 
@@ -114,7 +122,7 @@ export function ApiTokensCard() {
                 </div>
                 <Badge>{t.scope === "write" ? "read and write" : "read"}</Badge>
                 {t.expired && <Badge className="bg-red-50 text-red-700 dark:bg-red-950 dark:text-red-300">expired</Badge>}
-                <button type="button" className={button.ghost} onClick={() => void revoke(t.id, t.name)} aria-label={`Revoke ${t.name}`}>
+                <button type="button" className={button.ghost} onClick={() => setPending(t)} aria-label={`Revoke ${t.name}`}>
                   Revoke
                 </button>
               </li>
@@ -122,6 +130,19 @@ export function ApiTokensCard() {
           </ul>
         )}
       </div>
+      <ConfirmDialog
+        open={pending !== null}
+        title={`Revoke “${pending?.name}”?`}
+        confirmLabel="Revoke token"
+        pendingLabel="Revoking…"
+        isPending={revokeToken.isPending}
+        onConfirm={() => pending && void revoke(pending)}
+        onClose={() => setPending(null)}
+      >
+        <p>
+          Scripts calling the API with the token starting <code className="font-mono">flt_{pending?.prefix}</code> will get 401 from now on. This cannot be undone.
+        </p>
+      </ConfirmDialog>
     </Card>
   );
 }

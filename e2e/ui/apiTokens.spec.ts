@@ -21,7 +21,17 @@ test("an API token is created on the account page, shown once, works as its user
   const me = await fetch(`${BASE_URL}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
   expect(((await me.json()) as { user: { email: string } }).user.email).toBe(t.admin.email);
 
+  // Revoking asks first (as revoking an ingest key does): Cancel keeps the token working.
   await card.getByRole("button", { name: "Revoke CI deploy" }).click();
+  const confirm = page.getByRole("dialog", { name: "Revoke “CI deploy”?" });
+  await expect(confirm).toContainText(`flt_${token.slice(4, 12)}`);
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(card.getByTestId("api-token-row")).toHaveCount(1);
+  expect((await fetch(`${BASE_URL}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+  await card.getByRole("button", { name: "Revoke CI deploy" }).click();
+  await confirm.getByRole("button", { name: "Revoke token" }).click();
+  await expect(confirm).toHaveCount(0);
   await expect(card.getByTestId("api-token-row")).toHaveCount(0);
   await expect(shown).toHaveCount(0);
   expect((await fetch(`${BASE_URL}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
