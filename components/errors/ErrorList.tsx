@@ -17,6 +17,7 @@ import { useToast } from "@/components/ui/Toast";
 import { bulkRequest, selectionOf } from "@/lib/client/bulkRequest";
 import { issuePageHref } from "@/lib/client/eventsTabLinks";
 import { countOf, formatCount } from "@/lib/client/format";
+import { invalidateAlerts } from "@/lib/client/hooks/useAlertsQuery";
 import type { ErrorsFilters, ErrorsPage } from "@/lib/client/hooks/useErrorsQuery";
 import { TIMEFRAME_LABELS } from "@/lib/client/timeframes";
 import { useTimeZone } from "@/lib/client/hooks/useTimeZone";
@@ -172,6 +173,8 @@ export function ErrorList(props: ErrorListProps) {
       void qc.invalidateQueries({ queryKey: ["errors"] });
       void qc.invalidateQueries({ queryKey: ["error"] });
       void qc.invalidateQueries({ queryKey: ["errorTracking"] });
+      // Resolved or ignored issues' open alerts were closed.
+      void invalidateAlerts(qc);
     }
   }
 

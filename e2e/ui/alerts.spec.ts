@@ -44,6 +44,19 @@ test("a critical error raises an alert that can be acknowledged and resolved", a
   const newIssue = issueAlerts.getByRole("listitem").filter({ hasText: "New issue: PaymentGatewayDown" });
   await newIssue.getByRole("button", { name: "Acknowledge" }).click();
   await expect(newIssue).toContainText("ACKNOWLEDGED");
+
+  // Resolving the issue closes its open alerts on the server: the panel follows at once. The page is
+  // made hidden first — TanStack Query polls visible pages only — so the next poll cannot clear it.
+  await page.goto(`/errors/${resolved.errorGroupId}`);
+  await expect(issueAlerts.getByRole("listitem")).toHaveCount(1);
+  await page.evaluate(() => {
+    Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" });
+    document.dispatchEvent(new Event("visibilitychange"));
+  });
+  await page.getByTestId("issue-header").getByRole("button", { name: "Resolve", exact: true }).click();
+  await expect(page.getByTestId("issue-header").getByRole("button", { name: "Reopen" })).toBeEnabled();
+  await expect(issueAlerts).toHaveCount(0);
+  expect((await alertsOf(t.workspaceId)).filter((a) => a.errorGroupId === resolved.errorGroupId && a.status !== "resolved")).toEqual([]);
 });
 
 test("a long alert list shows its first five until asked for all", async ({ page, context }) => {

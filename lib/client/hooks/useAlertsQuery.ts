@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/apiFetch";
 import { POLL_MS } from "@/lib/client/hooks/useErrorsQuery";
 import type { AlertDto } from "@/lib/alerts/alertDto";
@@ -9,6 +9,14 @@ export type AlertList = Awaited<ReturnType<typeof listAlerts>>;
 
 /** Every list of a workspace's open alerts (the dashboard's, each issue page's). */
 const openAlertsKey = (workspaceId: string) => ["alerts", workspaceId, "open"] as const;
+
+/**
+ * Every alert list and alert read again: after an issue was resolved, ignored or discarded (the server
+ * closed its open alerts) or merged (they moved to the target), not at the next poll.
+ */
+export function invalidateAlerts(qc: QueryClient): Promise<unknown> {
+  return Promise.all([qc.invalidateQueries({ queryKey: ["alerts"] }), qc.invalidateQueries({ queryKey: ["alert"] })]);
+}
 
 /** GET /api/v1/workspaces/:id/alerts — active and acknowledged alerts (of one issue with `errorId`, of one project with `projectId`), polled with the dashboard. */
 export function useAlertsQuery(workspaceId: string, errorId: string | null = null, projectId: string | null = null) {

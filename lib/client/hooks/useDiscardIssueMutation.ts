@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/apiFetch";
+import { invalidateAlerts } from "@/lib/client/hooks/useAlertsQuery";
 import { errorQueryKey } from "@/lib/client/hooks/useErrorQuery";
 import type { DiscardState } from "@/lib/errors/triage/discardIssue";
 
@@ -12,6 +13,8 @@ export function useDiscardIssueMutation(errorId: string, onFailure: (message: st
     onSettled: () => {
       void qc.invalidateQueries({ queryKey: errorQueryKey(errorId) });
       void qc.invalidateQueries({ queryKey: ["errors"] });
+      // Discarding ignores the issue, which closes its open alerts.
+      void invalidateAlerts(qc);
     },
   });
 }

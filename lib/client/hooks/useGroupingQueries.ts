@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/apiFetch";
+import { invalidateAlerts } from "@/lib/client/hooks/useAlertsQuery";
 import type { ErrorFingerprint } from "@/lib/grouping/merge/listErrorFingerprints";
 import type { MergeResult } from "@/lib/grouping/merge/mergeErrors";
 import type { UnmergeResult } from "@/lib/grouping/merge/unmergeError";
@@ -24,9 +25,10 @@ export function useErrorFingerprintsQuery(errorId: string) {
   });
 }
 
-/** After a merge or unmerge every view of errors may have changed. */
+/** After a merge or unmerge every view of errors may have changed, and the merged issues' alerts moved to the target. */
 function invalidateErrors(qc: ReturnType<typeof useQueryClient>) {
   for (const key of ["errors", "error", "errorTracking", "similarErrors", "errorFingerprints"]) void qc.invalidateQueries({ queryKey: [key] });
+  void invalidateAlerts(qc);
 }
 
 /** POST /api/v1/errors/merge */

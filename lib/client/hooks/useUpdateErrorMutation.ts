@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/apiFetch";
+import { invalidateAlerts } from "@/lib/client/hooks/useAlertsQuery";
 import { errorQueryKey } from "@/lib/client/hooks/useErrorQuery";
 import type { ErrorsPage } from "@/lib/client/hooks/useErrorsQuery";
 import type { toErrorDetail } from "@/lib/errors/errorDto";
@@ -58,10 +59,12 @@ export function useUpdateErrorMutation(onFailure: (message: string) => void) {
       }
       onFailure(error.message);
     },
-    onSettled: (_data, _error, { errorId }) => {
+    onSettled: (_data, _error, { errorId, patch }) => {
       void qc.invalidateQueries({ queryKey: errorQueryKey(errorId) });
       void qc.invalidateQueries({ queryKey: ["errors"] });
       void qc.invalidateQueries({ queryKey: ["errorTracking"] });
+      // Resolving or ignoring closed the open alerts on the server.
+      if (patch.status) void invalidateAlerts(qc);
     },
   });
 }
