@@ -1,18 +1,21 @@
 "use client";
 
 import { formatDistanceToNow } from "date-fns";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { button, input } from "@/components/ui/buttonStyles";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
+import { eventFiltersKey, typedEventFilters } from "@/lib/client/eventsTabLinks";
 import type { EventFiltersParams } from "@/lib/client/hooks/useIssueEventQuery";
 import { useIssueEventsQuery } from "@/lib/client/hooks/useIssueEventsQuery";
 
 interface EventsTabProps {
   errorId: string;
-  /** Filters to start with (from the page's URL: a tag value's link). */
-  initialFilters?: EventFiltersParams;
+  /** The filters in the page's URL (typed here, or a tag value's link, a shared link): the events shown. */
+  filters: EventFiltersParams;
+  /** Puts typed filters into the page's URL (replacing its entry), a moment after the typing stops. */
+  onFiltersChange: (filters: EventFiltersParams) => void;
   canExport: boolean;
   /** Opens one event in the Event tab, which keeps navigating among the events these filters match. */
   onOpen: (eventId: string, filters: EventFiltersParams) => void;
@@ -25,13 +28,39 @@ const FIELDS: [keyof EventFiltersParams, string][] = [
 ];
 
 /** Every event of the issue, newest first, filterable by environment, release and user, paged by cursor. */
-export function EventsTab({ errorId, initialFilters = {}, canExport, onOpen }: EventsTabProps) {
-  const [draft, setDraft] = useState<EventFiltersParams>(initialFilters);
-  const [filters, setFilters] = useState<EventFiltersParams>(initialFilters);
+export function EventsTab({ errorId, filters, onFiltersChange, canExport, onOpen }: EventsTabProps) {
+  // What the fields show: the URL's filters, then what is typed until it reaches the URL.
+  const [draft, setDraft] = useState<EventFiltersParams>(filters);
+  const urlKey = eventFiltersKey(filters);
+  // The URL's filters last seen, and those this tab put there that the URL has not shown yet: a change
+  // of the URL that is not this tab's own (a tag value's link, Back) replaces what the fields show;
+  // this tab's own, arriving while more is being typed, does not.
+  const [seenKey, setSeenKey] = useState(urlKey);
+  const [sentKeys, setSentKeys] = useState<string[]>([]);
+  if (urlKey !== seenKey) {
+    setSeenKey(urlKey);
+    const own = sentKeys.indexOf(urlKey);
+    if (own >= 0) {
+      setSentKeys(sentKeys.slice(own + 1));
+    } else {
+      setSentKeys([]);
+      setDraft(filters);
+    }
+  }
+  const latestOnChange = useRef(onFiltersChange);
   useEffect(() => {
-    const timer = setTimeout(() => setFilters(Object.fromEntries(Object.entries(draft).filter(([, v]) => v?.trim())) as EventFiltersParams), 300);
+    latestOnChange.current = onFiltersChange;
+  });
+  useEffect(() => {
+    const typed = typedEventFilters(draft);
+    const key = eventFiltersKey(typed);
+    if (key === urlKey) return;
+    const timer = setTimeout(() => {
+      setSentKeys((sent) => [...sent, key]);
+      latestOnChange.current(typed);
+    }, 300);
     return () => clearTimeout(timer);
-  }, [draft]);
+  }, [draft, urlKey]);
   const query = useIssueEventsQuery(errorId, filters);
   const events = query.data?.pages.flatMap((p) => p.items) ?? [];
   const exportQuery = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1]))).toString();

@@ -33,7 +33,7 @@ import { useMeQuery } from "@/lib/client/hooks/useMeQuery";
 import { useIssueSubscriptionQuery, useSetIssueSubscriptionMutation } from "@/lib/client/hooks/useNotificationsQuery";
 import { ApiRequestError } from "@/lib/client/apiFetch";
 import { countOf } from "@/lib/client/format";
-import { eventFiltersOf } from "@/lib/client/eventsTabLinks";
+import { eventFilterParams, eventFiltersOf } from "@/lib/client/eventsTabLinks";
 import { useListViewHref } from "@/lib/client/lastListView";
 import { useDiscardIssueMutation } from "@/lib/client/hooks/useDiscardIssueMutation";
 import { useUpdateErrorMutation } from "@/lib/client/hooks/useUpdateErrorMutation";
@@ -232,8 +232,14 @@ export function IssuePage({ errorId }: { errorId: string }) {
                   />
                 )}
                 {tab === "events" && (
-                  // Keyed by the URL's filters: a tag value's link opens the tab anew with its filter.
-                  <EventsTab key={JSON.stringify(eventFilters)} errorId={errorId} initialFilters={eventFilters} canExport={canTriage} onOpen={(id, filters) => setParams({ tab: null, event: id, environment: filters.environment ?? null, release: filters.release ?? null, user: filters.user ?? null })} />
+                  // Its filters live in the URL (a reload, Back and a shared link keep them); typing replaces the entry.
+                  <EventsTab
+                    errorId={errorId}
+                    filters={eventFilters}
+                    onFiltersChange={(filters) => setParams(eventFilterParams(filters), false)}
+                    canExport={canTriage}
+                    onOpen={(id, filters) => setParams({ tab: null, event: id, ...eventFilterParams(filters) })}
+                  />
                 )}
                 {tab === "activity" && (
                   <ActivityFeed issue={issue.data} members={members.data?.items ?? []} currentUserId={me.data.user.id} canComment={canTriage} isAdmin={workspace?.role === "admin"} />

@@ -197,6 +197,28 @@ test("event navigation, folded library frames and the events tab", async ({ page
   await expect(page.getByTestId("event-row")).toHaveCount(3);
   await page.getByLabel("Filter events by environment").fill("staging");
   await expect(page.getByTestId("event-row")).toHaveCount(1);
+  // Typed filters live in the page's URL (a reload and Back keep them); typing on while the URL changes keeps the field's focus.
+  await expect(page).toHaveURL(/[?&]environment=staging(&|$)/);
+  const releaseFilter = page.getByLabel("Filter events by release");
+  await releaseFilter.fill("api@1.0");
+  await expect(page).toHaveURL(/[?&]release=api%401\.0(&|$)/);
+  await expect(releaseFilter).toBeFocused();
+  await page.keyboard.type(".1");
+  await expect(page).toHaveURL(/[?&]release=api%401\.0\.1(&|$)/);
+  await expect(releaseFilter).toBeFocused();
+  await page.reload();
+  await expect(page.getByLabel("Filter events by environment")).toHaveValue("staging");
+  await expect(releaseFilter).toHaveValue("api@1.0.1");
+  await expect(page.getByTestId("event-row")).toHaveCount(1);
+  // A tag value's link (the URL changed from outside the tab) replaces what the fields show.
+  await page.getByRole("link", { name: /^production\s*[\d.]+%$/ }).click();
+  await expect(page.getByLabel("Filter events by environment")).toHaveValue("production");
+  await expect(releaseFilter).toHaveValue("");
+  await expect(page.getByTestId("event-row")).toHaveCount(2);
+  await page.goBack();
+  await expect(page.getByLabel("Filter events by environment")).toHaveValue("staging");
+  await expect(releaseFilter).toHaveValue("api@1.0.1");
+  await expect(page.getByTestId("event-row")).toHaveCount(1);
   await page.getByTestId("event-row").click();
   await expect(page).toHaveURL(/event=nav-1/);
   await expect(page.getByTestId("event-viewer")).toHaveAttribute("data-event-id", "nav-1");

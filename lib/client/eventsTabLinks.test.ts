@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eventFiltersOf, eventsWithTagHref, issuePageHref } from "@/lib/client/eventsTabLinks";
+import { eventFilterParams, eventFiltersKey, eventFiltersOf, eventsWithTagHref, issuePageHref, typedEventFilters } from "@/lib/client/eventsTabLinks";
 
 describe("links from a tag value to the issue's events", () => {
   it("open this issue's events tab filtered by environment, release or user", () => {
@@ -37,5 +37,23 @@ describe("an issue's link from the issue list", () => {
 
   it("carries nothing for a term the events cannot be narrowed by exactly", () => {
     expect(issuePageHref("abc", { environment: null, query: "environment:staging,production release:1.4* !user.id:u-1" })).toBe("/errors/abc");
+  });
+});
+
+describe("the events tab's typed filters, kept in the page's URL", () => {
+  it("drop blank fields and keep the rest as typed", () => {
+    expect(typedEventFilters({ environment: "staging", release: "  ", user: "" })).toEqual({ environment: "staging" });
+    expect(typedEventFilters({ user: "u 1" })).toEqual({ user: "u 1" });
+  });
+
+  it("set each filter's URL parameter and clear the others", () => {
+    expect(eventFilterParams({ release: "shop@1.2.0" })).toEqual({ environment: null, release: "shop@1.2.0", user: null });
+    expect(eventFilterParams({})).toEqual({ environment: null, release: null, user: null });
+  });
+
+  it("are the same filters whatever their order or blank fields, and differ by any value", () => {
+    expect(eventFiltersKey({ user: "u", environment: "prod" })).toBe(eventFiltersKey({ environment: "prod", user: "u", release: "" }));
+    expect(eventFiltersKey({ environment: "prod" })).not.toBe(eventFiltersKey({ environment: "pro" }));
+    expect(eventFiltersKey({ environment: "prod" })).not.toBe(eventFiltersKey({ release: "prod" }));
   });
 });

@@ -22,6 +22,26 @@ export function eventFiltersOf(params: Pick<URLSearchParams, "get">): EventFilte
   return out;
 }
 
+/** The filters typed in the events tab as the page's URL keeps them: a blank field is no filter. */
+export function typedEventFilters(draft: EventFiltersParams): EventFiltersParams {
+  const out: EventFiltersParams = {};
+  for (const key of FILTERS) {
+    const value = draft[key];
+    if (value?.trim()) out[key] = value;
+  }
+  return out;
+}
+
+/** The page's URL parameters for a set of event filters: each filter's value, null (dropped from the URL) for those not set. */
+export function eventFilterParams(filters: EventFiltersParams): Record<keyof EventFiltersParams, string | null> {
+  return { environment: filters.environment || null, release: filters.release || null, user: filters.user || null };
+}
+
+/** The same string for the same filters, whatever their order or blank fields: tells two sets of filters apart. */
+export function eventFiltersKey(filters: EventFiltersParams): string {
+  return JSON.stringify(FILTERS.map((key) => filters[key] || null));
+}
+
 /** The list's search keys that are an issue page's event filters, and the parameter each becomes. */
 const FILTER_OF_TERM = [
   ["environment", "environment"],
