@@ -7,6 +7,7 @@ import { NewUptimeMonitorDialog } from "@/components/crons/NewUptimeMonitorDialo
 import { WorkspaceShell } from "@/components/settings/WorkspaceShell";
 import { button } from "@/components/ui/buttonStyles";
 import { Card } from "@/components/ui/Card";
+import { CommandBlock } from "@/components/ui/CommandBlock";
 import { ProjectFilter } from "@/components/ui/ProjectFilter";
 import { useProjectParam } from "@/lib/client/useProjectParam";
 import { EmptyState } from "@/components/ui/EmptyState";
@@ -63,11 +64,18 @@ function MonitorList({ workspace }: { workspace: Me["workspaces"][number] }) {
         <ErrorState error={monitors.error ?? new Error("no data")} onRetry={() => void monitors.refetch()} />
       ) : monitors.data.items.length === 0 ? (
         <EmptyState title="No monitors yet">
-          {workspace.role === "admin" && <>Add an uptime monitor for a URL (New uptime monitor), or let a job check in. </>}A cron monitor appears with its first check-in: <code>Sentry.withMonitor(&quot;nightly-report&quot;, job, {"{"} schedule: {"{"} type: &quot;crontab&quot;, value: &quot;0 3 * * *&quot; {"}"} {"}"})</code>{" "}
-          in any Sentry SDK, or from a crontab:{" "}
-          <code>
-            curl &quot;{typeof window === "undefined" ? "" : window.location.origin}/api/{project?.publicId ?? "<project id>"}/cron/nightly-report/&lt;key&gt;/?status=ok&quot;
-          </code>
+          <p>
+            {workspace.role === "admin" && <>Add an uptime monitor for a URL (New uptime monitor), or let a job check in. </>}A cron monitor appears with its first check-in:{" "}
+            <code className="break-words">Sentry.withMonitor(&quot;nightly-report&quot;, job, {"{"} schedule: {"{"} type: &quot;crontab&quot;, value: &quot;0 3 * * *&quot; {"}"} {"}"})</code> in any Sentry SDK, or
+            from a crontab:
+          </p>
+          {/* One unbreakable line: it scrolls inside its box instead of widening the page. */}
+          <div className="mx-auto mt-2 max-w-2xl text-left">
+            <CommandBlock
+              command={`curl "${typeof window === "undefined" ? "" : window.location.origin}/api/${project?.publicId ?? "<project id>"}/cron/nightly-report/<key>/?status=ok"`}
+              testId="cron-checkin-command"
+            />
+          </div>
         </EmptyState>
       ) : (
         <ol className="divide-y divide-gray-200 dark:divide-gray-800" aria-label="Monitors">

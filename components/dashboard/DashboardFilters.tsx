@@ -31,9 +31,10 @@ export function DashboardFilters(props: DashboardFiltersProps) {
   const envOptions = environment && !environments.includes(environment) ? [environment, ...environments] : environments;
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <ProjectFilter projects={projects} value={projectId} onChange={onProjectChange} className={`${input} py-1`} />
+      {/* As wide as their longest name, up to the row's width (an environment name may take 64 characters). */}
+      <ProjectFilter projects={projects} value={projectId} onChange={onProjectChange} className={`${input} max-w-full py-1`} />
       {envOptions.length > 1 || environment ? (
-        <select aria-label="Environment" value={environment} onChange={(e) => onEnvironmentChange(e.target.value)} className={`${input} py-1`}>
+        <select aria-label="Environment" value={environment} onChange={(e) => onEnvironmentChange(e.target.value)} className={`${input} max-w-full py-1`}>
           <option value="">All environments</option>
           {envOptions.map((env) => (
             <option key={env} value={env}>

@@ -121,7 +121,7 @@ export function ErrorListRow({ error, id, href, isSelected, isActive, isTabStop,
           )}
           <span>{error.category}</span>
           {error.environments.map((env) => (
-            <span key={env} className="rounded bg-gray-100 px-1 font-mono text-gray-600 dark:bg-gray-800 dark:text-gray-400">
+            <span key={env} className="max-w-full truncate rounded bg-gray-100 px-1 font-mono text-gray-600 dark:bg-gray-800 dark:text-gray-400" title={env}>
               {env}
             </span>
           ))}

@@ -32,7 +32,7 @@ export function TagDistribution({ errorId }: { errorId: string }) {
                   const href = eventsWithTagHref(errorId, tag.key, v.value);
                   const content = (
                     <>
-                      <span className="truncate font-mono text-gray-800 dark:text-gray-200">{v.value}</span>
+                      <span className="min-w-0 truncate font-mono text-gray-800 dark:text-gray-200">{v.value}</span>
                       <span className="shrink-0 text-gray-600 dark:text-gray-300">{v.share}%</span>
                     </>
                   );

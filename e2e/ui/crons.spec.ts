@@ -1,5 +1,5 @@
 import { BASE_URL, createTenant } from "@/e2e/support/tenant";
-import { expect, screenshotBothWidths, signInAs, test } from "@/e2e/ui/fixtures";
+import { expect, expectNoSidewaysScrollWhenNarrow, screenshotBothWidths, signInAs, test } from "@/e2e/ui/fixtures";
 
 test("the crons page: failing monitors first, run strips, a monitor's history, its issue, and deleting one", async ({ page, context }) => {
   const t = await createTenant("crons-ui");
@@ -79,6 +79,9 @@ test("an admin adds an uptime monitor and checks it now", async ({ page, context
   const t = await createTenant("uptime-ui");
   await signInAs(context, t.admin);
   await page.goto(`/crons?ws=${t.workspaceId}`);
+  // No monitor yet: the check-in example's one long line scrolls in its box, not the page.
+  await expect(page.getByTestId("cron-checkin-command")).toContainText(`/api/${t.projectPublicId}/cron/nightly-report/<key>/?status=ok`);
+  await expectNoSidewaysScrollWhenNarrow(page, "crons-empty");
   await page.getByRole("button", { name: "New uptime monitor" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("Name").fill("app-health");

@@ -67,6 +67,16 @@ export async function screenshotBothWidths(page: Page, name: string, options: { 
   await layoutSettled(page);
 }
 
+/** The page as it is, at 390 px wide: nothing widens it past the viewport (no screenshots; the viewport is put back). */
+export async function expectNoSidewaysScrollWhenNarrow(page: Page, name: string): Promise<void> {
+  const original = page.viewportSize() ?? WIDE;
+  await page.setViewportSize(NARROW);
+  await layoutSettled(page);
+  await expectNoSidewaysScroll(page, name);
+  await page.setViewportSize(original);
+  await layoutSettled(page);
+}
+
 /**
  * At 390 px nothing may widen the page past the viewport (a table or a long unbroken value that
  * does would make the whole page scroll sideways): what is wider scrolls inside its own box.

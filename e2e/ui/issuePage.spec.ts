@@ -3,7 +3,7 @@ import { query } from "@/e2e/support/dbCounts";
 import { startSentryShop } from "@/e2e/support/sentryShop";
 import { createTenant, getJson, login, patchJson, postEvents, type Tenant } from "@/e2e/support/tenant";
 import { waitFor } from "@/e2e/support/waitFor";
-import { expect, screenshotBothWidths, signInAs, test } from "@/e2e/ui/fixtures";
+import { expect, expectNoSidewaysScrollWhenNarrow, screenshotBothWidths, signInAs, test } from "@/e2e/ui/fixtures";
 
 const app = new URL(process.env.APP_URL ?? "http://127.0.0.1:3100");
 
@@ -246,6 +246,21 @@ test("event navigation, folded library frames and the events tab", async ({ page
   await page.goto(`/errors/${await groupOfType(t, "ScriptError")}`);
   await expect(page.getByTestId("library-frames").getByRole("button")).toHaveText(/Hide 4 library frames/);
   await expect(page.getByTestId("event-viewer").getByText("dispatch")).toBeVisible();
+
+  // Long values (a 180-character url tag, a 60-character environment: the limit is 64) are cut or
+  // wrapped in their boxes: neither the issue page nor the list scrolls sideways, wide or narrow.
+  const url = `https://shop.example.com/checkout/${"session-".repeat(30)}`.slice(0, 180);
+  const environment = `preview-${"x".repeat(60)}`.slice(0, 60);
+  expect((await postEvents(t.key, { type: "LongValuesError", message: "long values", environment, tags: { url } })).status).toBe(202);
+  await page.goto(`/errors/${await groupOfType(t, "LongValuesError")}`);
+  await expect(page.getByTestId("event-tags").getByRole("link", { name: new RegExp(`^url\\s*${url}`) })).toBeVisible();
+  const wide = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  expect(wide.scroll, "the issue page scrolls sideways").toBeLessThanOrEqual(wide.client);
+  await expectNoSidewaysScrollWhenNarrow(page, "issue page with long values");
+  await page.goto(`/errors?ws=${t.workspaceId}&env=${environment}`);
+  await expect(page.getByLabel("Environment", { exact: true })).toHaveValue(environment);
+  await expect(page.getByTestId("error-row")).toHaveCount(1);
+  await expectNoSidewaysScrollWhenNarrow(page, "issue list with a long environment");
 });
 
 test("resolve in the next release: an old release's event keeps it resolved, a newer one reopens it", async ({ page, context }) => {

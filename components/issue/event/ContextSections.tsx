@@ -16,14 +16,15 @@ export function TagsSection({ tags, workspaceId }: { tags: EventView["tags"]; wo
         {tags.map(([key, value]) => {
           const term = `${key === "user" ? "user.id" : key}:${quoteValue(value)}`;
           return (
-            <li key={`${key}=${value}`}>
+            // A flex item as wide as the list at most, so a long value (a URL) is cut instead of widening the page.
+            <li key={`${key}=${value}`} className="min-w-0 max-w-full">
               <Link
                 href={`/errors?ws=${workspaceId}&query=${encodeURIComponent(term)}`}
                 className="inline-flex max-w-full items-center overflow-hidden rounded-md text-xs ring-1 ring-gray-300 hover:ring-blue-400 dark:ring-gray-700"
                 title={`Issues with ${term}`}
               >
-                <span className="bg-gray-100 px-1.5 py-0.5 font-mono text-gray-600 dark:bg-gray-800 dark:text-gray-400">{key}</span>
-                <span className="truncate px-1.5 py-0.5 font-mono text-gray-900 dark:text-gray-100">{value}</span>
+                <span className="shrink-0 bg-gray-100 px-1.5 py-0.5 font-mono text-gray-600 dark:bg-gray-800 dark:text-gray-400">{key}</span>
+                <span className="min-w-0 truncate px-1.5 py-0.5 font-mono text-gray-900 dark:text-gray-100">{value}</span>
               </Link>
             </li>
           );
