@@ -46,7 +46,7 @@ async function main() {
   let password: string | undefined;
   if (!existing) {
     password = process.env.FAULTLINE_DEMO_PASSWORD ?? randomBytes(9).toString("base64url");
-    const user = await createUser({ email: DEMO_EMAIL, name: "Demo Admin", password });
+    const user = await createUser({ email: DEMO_EMAIL, name: "Demo Admin", password, operator: true });
     const workspace = await createWorkspace({ name: "Demo workspace", ownerId: user.id });
     const project = await createProject({ workspaceId: workspace.id, name: "Demo app", platform: "javascript" });
     const key = await createIngestKey({ projectId: project.id, name: "demo key" });

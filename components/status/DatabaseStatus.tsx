@@ -1,5 +1,6 @@
 import { Card } from "@/components/ui/Card";
 import { StatCard } from "@/components/errors/StatCard";
+import { ProjectStorage } from "@/components/status/ProjectStorage";
 import { formatBytes, formatCount, formatNumber } from "@/lib/client/format";
 import type { IngestHealth } from "@/lib/ingestHealth/ingestHealthSchema";
 
@@ -11,7 +12,7 @@ const DISK_SOURCE: Record<Database["disk"]["source"], string> = {
   unknown: "unknown: set FAULTLINE_DISK_BUDGET",
 };
 
-/** The database: size, growth, days of disk left; size per table and per project and table. */
+/** The whole database (the instance operator's view): size, growth, days of disk left; size per table and per project and table. */
 export function DatabaseStatus({ database, projects }: { database: Database; projects: IngestHealth["projects"] }) {
   const { disk } = database;
   const low = disk.daysLeft !== null && disk.daysLeft < 14;
@@ -53,31 +54,7 @@ export function DatabaseStatus({ database, projects }: { database: Database; pro
             </tbody>
           </table>
         </div>
-        <div>
-          <h3 className="mb-2 text-sm font-semibold text-gray-900 dark:text-gray-100">By project and table</h3>
-          {projects.every((p) => !p.storage) ? (
-            <p className="text-sm text-gray-500 dark:text-gray-400">No storage sample yet.</p>
-          ) : (
-            <ul className="space-y-3">
-              {projects.filter((p) => p.storage).map((p) => (
-                <li key={p.id}>
-                  <p className="flex justify-between text-sm font-medium text-gray-900 dark:text-gray-100">
-                    <span>{p.name}</span>
-                    <span className="font-mono">{formatBytes(p.storage!.bytes)}</span>
-                  </p>
-                  <ul className="mt-1 space-y-0.5">
-                    {p.storage!.tables.slice(0, 6).map((t) => (
-                      <li key={t.name} className="flex justify-between font-mono text-xs text-gray-500 dark:text-gray-400">
-                        <span>{t.name}</span>
-                        <span>{formatBytes(t.bytes)}</span>
-                      </li>
-                    ))}
-                  </ul>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
+        <ProjectStorage projects={projects} />
       </div>
     </Card>
   );

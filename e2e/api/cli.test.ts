@@ -125,6 +125,40 @@ describe("admin CLI (npm run faultline)", { timeout: 300_000 }, () => {
     expect((await cli(["user:reset-two-factor", "--email", email])).stdout).toContain("nothing changed");
   });
 
+  it("user:grant-operator / user:revoke-operator give and take the instance-wide status figures", async () => {
+    const email = `operator-${tag()}@test.local`;
+    const created = await cli(["user:create", "--email", email, "--name", "Operator", "--password", "operator password"]);
+    expect(created.code, created.stderr).toBe(0);
+    const ws = await cli(["workspace:create", "--name", `Operated ${tag()}`, "--owner", email, "--json"]);
+    const cookie = await login({ id: "", email, password: "operator password" });
+    const status = async () => (await api("GET", `/api/v1/workspaces/${ws.json.id}/ingest-health`, cookie)).body as { database: unknown; instance: unknown };
+    const me = async () => (await api("GET", "/api/v1/me", cookie)).body.user.operator;
+    // A workspace admin, not the operator: their own projects only.
+    expect(await me()).toBe(false);
+    expect(await status()).toMatchObject({ database: null, instance: null });
+
+    const granted = await cli(["user:grant-operator", "--email", email, "--json"]);
+    expect(granted.code, granted.stderr).toBe(0);
+    expect(granted.json).toMatchObject({ email, operator: true, changed: true });
+    // Read on every request, like roles: the same session sees it at once.
+    expect(await me()).toBe(true);
+    expect((await status()).database).not.toBeNull();
+    expect((await status()).instance).not.toBeNull();
+    expect((await cli(["user:grant-operator", "--email", email])).stdout).toContain("already an instance operator");
+
+    const revoked = await cli(["user:revoke-operator", "--email", email]);
+    expect(revoked.code, revoked.stderr).toBe(0);
+    expect(revoked.stdout).toContain(`${email} is no longer an instance operator`);
+    expect(await me()).toBe(false);
+    expect(await status()).toMatchObject({ database: null, instance: null });
+    const audit = (await api("GET", `/api/v1/workspaces/${ws.json.id}/audit`, cookie)).body.items as { action: string; actorType: string }[];
+    expect(audit.filter((a) => a.action.startsWith("user.operator_")).map((a) => [a.action, a.actorType])).toEqual([
+      ["user.operator_revoked", "cli"],
+      ["user.operator_granted", "cli"],
+    ]);
+    expect((await cli(["user:revoke-operator", "--email", `nobody-${tag()}@test.local`])).code).toBe(3);
+  });
+
   it("clear errors and exit codes: usage 2, not found 3, database unreachable 1", async () => {
     const unknown = await cli(["user:delete"]);
     expect(unknown.code).toBe(2);
@@ -144,7 +178,7 @@ describe("admin CLI (npm run faultline)", { timeout: 300_000 }, () => {
     expect(down.stderr).not.toContain("postgres:postgres");
     const help = await cli(["help"]);
     expect(help.code).toBe(0);
-    for (const c of ["user:create", "user:reset-password", "user:reset-two-factor", "workspace:create", "project:create", "project:retention", "member:add", "key:create", "key:revoke", "retention:run"]) {
+    for (const c of ["user:create", "user:reset-password", "user:reset-two-factor", "user:grant-operator", "user:revoke-operator", "workspace:create", "project:create", "project:retention", "member:add", "key:create", "key:revoke", "retention:run"]) {
       expect(help.stdout).toContain(c);
     }
   });

@@ -106,6 +106,22 @@ describe("response headers", () => {
   });
 });
 
+describe("anonymous answers", () => {
+  it("GET /api/health says what load balancers and monitoring need, and no path of the host", async () => {
+    const res = await fetch(`${BASE_URL}/api/health`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    const body = JSON.parse(text);
+    expect(body).toEqual({
+      status: "ok",
+      database: true,
+      spool: { spooling: false, since: null, bytes: expect.any(Number), maxBytes: expect.any(Number) },
+    });
+    // The spool's directory (…/.faultline/spool) was in it: no path at all now.
+    expect(text).not.toMatch(/"dir"|\/\.faultline|\/spool/);
+  });
+});
+
 describe("CSRF on cookie-authenticated mutations", () => {
   it("refuses a cross-site PATCH and changes nothing; the same-origin one goes through", async () => {
     const { accepted } = await (await postEvents(t.key, { type: "CsrfTarget", message: "x" })).json();

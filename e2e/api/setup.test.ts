@@ -52,6 +52,11 @@ describe("first-run setup", { timeout: 180_000 }, () => {
     // The winner is signed in, admin of the new workspace, and the DSN takes events.
     const cookie = winner.headers.get("set-cookie")!.split(";")[0];
     const me = await (await fetch(`${app.url}/api/v1/me`, { headers: { cookie } })).json();
+    // Whoever sets the instance up is its operator: the instance-wide status figures are theirs.
+    expect(me.user.operator).toBe(true);
+    const status = await (await fetch(`${app.url}/api/v1/workspaces/${body.workspaceId}/ingest-health`, { headers: { cookie } })).json();
+    expect(status.database?.tables.length).toBeGreaterThan(0);
+    expect(status.instance).not.toBeNull();
     expect(me.workspaces).toHaveLength(1);
     expect(me.workspaces[0]).toMatchObject({ id: body.workspaceId, role: "admin" });
     expect(me.workspaces[0].projects.map((p: { name: string }) => p.name)).toEqual(["Storefront"]);

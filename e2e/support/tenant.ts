@@ -31,10 +31,10 @@ export interface Tenant {
 const sharedPassword = `pw-${randomBytes(9).toString("hex")}`;
 let sharedHash: Promise<string> | undefined;
 
-/** A user seeded through lib code with this process's shared test password. */
-export async function createTestUser(email: string, name: string): Promise<TestUser> {
+/** A user seeded through lib code with this process's shared test password; `operator`: an instance operator. */
+export async function createTestUser(email: string, name: string, options: { operator?: boolean } = {}): Promise<TestUser> {
   sharedHash ??= hashPassword(sharedPassword);
-  const user = await createUser({ email, name, passwordHash: await sharedHash });
+  const user = await createUser({ email, name, passwordHash: await sharedHash, operator: options.operator });
   return { id: user.id, email: user.email, password: sharedPassword };
 }
 

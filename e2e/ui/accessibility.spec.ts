@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import type { Locator, Page } from "@playwright/test";
+import { query } from "@/e2e/support/dbCounts";
 import { createTenant, postEvents, type Tenant } from "@/e2e/support/tenant";
 import { expect, signInAs, test } from "@/e2e/ui/fixtures";
 
@@ -22,6 +23,8 @@ let issueId: string;
 
 test.beforeAll(async () => {
   t = await createTenant("a11y");
+  // The instance operator: the status page with every section (the whole database, jobs, this instance).
+  await query(`UPDATE "User" SET operator = true WHERE id = $1`, [t.admin.id]);
   const res = await postEvents(t.key, {
     events: [
       { type: "PaymentDeclined", message: "card declined", severity: "critical", environment: "production" },

@@ -251,3 +251,27 @@ test("link source from a frame: an admin pastes the file's address, the mapping 
   await expect(page.getByLabel("Stack root 1")).toHaveValue("/srv/");
   await expect(page.getByLabel("Source root 1")).toHaveValue("services/");
 });
+
+test("status: a workspace admin sees its own projects' figures and is told the instance-wide ones are the operator's", async ({ page, context }) => {
+  expect((await postEvents(t.key, { type: "StatusCheck", message: "counted on the status page" })).status).toBe(202);
+  await signInAs(context, t.admin);
+  await page.goto(`/settings/status?ws=${t.workspaceId}`);
+  await expect(page.getByRole("region", { name: "Ingest per project" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Storage" })).toContainText("By project and table");
+  await expect(page.getByTestId("operator-only")).toContainText("visible to the instance operator");
+  await expect(page.getByRole("region", { name: "Background jobs" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "This instance" })).toHaveCount(0);
+  await expect(page.getByTestId("table-sizes")).toHaveCount(0);
+
+  // The same person made the instance operator: the whole database, the jobs and this instance.
+  await query(`UPDATE "User" SET operator = true WHERE id = $1`, [t.admin.id]);
+  try {
+    await page.reload();
+    await expect(page.getByRole("region", { name: "Background jobs" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "This instance" })).toBeVisible();
+    await expect(page.getByTestId("table-sizes")).toBeVisible();
+    await expect(page.getByTestId("operator-only")).toHaveCount(0);
+  } finally {
+    await query(`UPDATE "User" SET operator = false WHERE id = $1`, [t.admin.id]);
+  }
+});

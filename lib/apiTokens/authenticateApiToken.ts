@@ -25,5 +25,5 @@ export async function authenticateApiToken(token: string, method: string): Promi
   if (row.scope === "read" && !READ_METHODS.has(method.toUpperCase())) throw ApiError.forbidden("this API token is read-only");
   noteCredentialUsed("ApiToken", row.id);
   const { user } = row;
-  return { kind: "user", userId: user.id, email: user.email, name: user.name, ...workspaceAccess(user.memberships, Boolean(user.twoFactor?.enabledAt)), apiTokenId: row.id };
+  return { kind: "user", userId: user.id, email: user.email, name: user.name, operator: user.operator, ...workspaceAccess(user.memberships, Boolean(user.twoFactor?.enabledAt)), apiTokenId: row.id };
 }

@@ -15,5 +15,7 @@ export type AuthContext =
       sessionId?: string;
       /** The API token this request came with, when it came with one instead of a session. */
       apiTokenId?: string;
+      /** The instance operator (`User.operator`): sees instance-wide figures no workspace role shows. */
+      operator?: boolean;
     }
   | { kind: "ingestKey"; keyId: string; projectId: string; workspaceId: string };

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { AuthContext } from "@/lib/auth/AuthContext";
-import { assertCanAdminister, assertCanTriage, assertCanViewWorkspace, assertUser, higherRole, visibleWorkspaceIds } from "@/lib/auth/permissions";
+import { assertCanAdminister, assertCanTriage, assertCanViewWorkspace, assertUser, higherRole, isInstanceOperator, visibleWorkspaceIds } from "@/lib/auth/permissions";
 import { ApiError } from "@/lib/http/ApiError";
 
 const W = "11111111-1111-4111-8111-111111111111";
 const OTHER = "22222222-2222-4222-8222-222222222222";
-const user = (role: "viewer" | "member" | "admin"): AuthContext => ({ kind: "user", userId: "u", email: "u@x", name: "U", memberships: [{ workspaceId: W, role }] });
+const user = (role: "viewer" | "member" | "admin", operator?: boolean): AuthContext => ({ kind: "user", userId: "u", email: "u@x", name: "U", memberships: [{ workspaceId: W, role }], operator });
 const key: AuthContext = { kind: "ingestKey", keyId: "k", projectId: "p", workspaceId: W };
 
 function status(fn: () => void): number {
@@ -31,6 +31,13 @@ describe("permissions", () => {
     expect(status(() => assertCanTriage(user("admin"), W))).toBe(200);
     expect(status(() => assertCanTriage(user("admin"), OTHER))).toBe(404);
     expect(status(() => assertCanTriage(key, W))).toBe(403);
+  });
+
+  it("instance operator: only a user marked operator, never a workspace role or an ingest key", () => {
+    expect(isInstanceOperator(user("admin"))).toBe(false);
+    expect(isInstanceOperator(user("admin", false))).toBe(false);
+    expect(isInstanceOperator(user("viewer", true))).toBe(true);
+    expect(isInstanceOperator(key)).toBe(false);
   });
 
   it("administer: admins only", () => {

@@ -29,6 +29,16 @@ export function canAdminister(auth: AuthContext, workspaceId: string): boolean {
   return roleIn(auth, workspaceId) === "admin";
 }
 
+/**
+ * The instance operator (`User.operator`: the first-run setup's account, the demo admin, or granted
+ * with the admin CLI) sees what concerns the whole instance — every tenant's volumes, the disk, the
+ * data directory, background jobs. No workspace role gives it: anyone signed in can create a
+ * workspace and be its admin.
+ */
+export function isInstanceOperator(auth: AuthContext): boolean {
+  return auth.kind === "user" && auth.operator === true;
+}
+
 /** Workspaces whose data this caller may read: every query is scoped to these. */
 export function visibleWorkspaceIds(auth: AuthContext): string[] {
   return auth.kind === "ingestKey" ? [auth.workspaceId] : auth.memberships.map((m) => m.workspaceId);

@@ -77,7 +77,7 @@ export async function getSessionUserByToken(token: string | undefined): Promise<
     db().session.updateMany({ where: { id }, data: { lastSeenAt: new Date() } }).catch(() => undefined);
   }
   const { user } = session;
-  return { kind: "user", userId: user.id, email: user.email, name: user.name, ...workspaceAccess(user.memberships, Boolean(user.twoFactor?.enabledAt)), sessionId: id };
+  return { kind: "user", userId: user.id, email: user.email, name: user.name, operator: user.operator, ...workspaceAccess(user.memberships, Boolean(user.twoFactor?.enabledAt)), sessionId: id };
 }
 
 export async function requireSessionUser(req: Request): Promise<UserAuth> {

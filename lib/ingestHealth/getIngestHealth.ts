@@ -1,5 +1,5 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
-import { assertCanViewWorkspace, canAdminister } from "@/lib/auth/permissions";
+import { assertCanViewWorkspace, isInstanceOperator } from "@/lib/auth/permissions";
 import { pool } from "@/lib/db/pool";
 import { db } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
@@ -16,9 +16,11 @@ const FIVE_MINUTES_S = 300;
 /**
  * Settings → Status for one workspace: per project the event rate and what happened to its events
  * (accepted, duplicate, rate-limited, sampled, dropped, discarded by the SDK), its share of the
- * database; for admins also the database per table, growth per day, days of disk left, the last
- * run of every background job, and how the instance answering acknowledges ingest and what its
- * spool holds. Any member may read it.
+ * database — the workspace's own figures, for any member. What concerns the whole instance (the
+ * database per table with every tenant's rows, growth per day, the disk and data directory, the last
+ * run of every background job with its error, how the instance answering acknowledges ingest and what
+ * its spool holds) only for the instance operator: `database` and `instance` are null for anyone
+ * else, a workspace admin included (anyone signed in can create a workspace and be its admin).
  */
 export async function getIngestHealth(auth: AuthContext, workspaceId: string, now = new Date()): Promise<IngestHealth> {
   assertCanViewWorkspace(auth, workspaceId);
@@ -27,8 +29,8 @@ export async function getIngestHealth(auth: AuthContext, workspaceId: string, no
     readIngestCounts(workspaceId, now),
   ]);
   const shares = await readProjectShares(projects.map((p) => p.id), now);
-  const isAdmin = canAdminister(auth, workspaceId);
-  const [storage, jobs] = isAdmin ? await Promise.all([readStorageStatus(now), listJobRuns()]) : [null, []];
+  const operator = isInstanceOperator(auth);
+  const [storage, jobs] = operator ? await Promise.all([readStorageStatus(now), listJobRuns()]) : [null, []];
 
   return {
     generatedAt: now.toISOString(),
@@ -52,7 +54,7 @@ export async function getIngestHealth(auth: AuthContext, workspaceId: string, no
       disk: { ...storage.disk, daysLeft: storage.forecast.daysLeft },
       jobs,
     },
-    instance: isAdmin ? instanceStatus() : null,
+    instance: operator ? instanceStatus() : null,
   };
 }
 

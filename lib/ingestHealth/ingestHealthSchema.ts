@@ -30,7 +30,7 @@ export const IngestHealthSchema = z.object({
         .describe("this project's share of each table (rows × bytes per row), from the latest storage sample"),
     }),
   ),
-  /** Database-wide figures: workspace admins only (null for other roles). */
+  /** Instance-wide figures (every tenant's tables, the disk, the data directory, every job): the instance operator only (null for anyone else, workspace admins included). */
   database: z
     .object({
       bytes: z.number(),
@@ -58,8 +58,9 @@ export const IngestHealthSchema = z.object({
         }),
       ),
     })
-    .nullable(),
-  /** The instance that answered: workspace admins only (null for other roles). */
+    .nullable()
+    .describe("the whole database (every workspace's tables), disk, growth and background jobs: the instance operator only (`User.operator`), null for anyone else"),
+  /** The instance that answered: the instance operator only (null for anyone else). */
   instance: z
     .object({
       ack: IngestAckSchema.describe("when this instance answers ingest requests (INGEST_ACK): once committed, from its local log, or auto"),
@@ -69,7 +70,8 @@ export const IngestHealthSchema = z.object({
         spooling: z.boolean().describe("true while PostgreSQL is unavailable and ingest goes to the spool"),
       }),
     })
-    .nullable(),
+    .nullable()
+    .describe("the instance that answered: the instance operator only, null for anyone else"),
 });
 
 export type IngestHealth = z.infer<typeof IngestHealthSchema>;

@@ -15,8 +15,8 @@ import { createWorkspace } from "@/lib/workspaces/createWorkspace";
 const SETUP_LOCK = 0x5e7_0b;
 
 /**
- * POST /api/v1/setup: creates the first admin, workspace, project and ingest key in one transaction
- * and signs the admin in. Refused (409) once any user exists; two setups racing are serialised by
+ * POST /api/v1/setup: creates the first admin (the instance operator), workspace, project and ingest
+ * key in one transaction and signs the admin in. Refused (409) once any user exists; two setups racing are serialised by
  * an advisory lock, so exactly one succeeds.
  */
 export async function runSetup(input: SetupInput, client: ClientInfo, origin: string): Promise<{ session: NewSession; workspaceId: string; project: NewProject }> {
@@ -25,7 +25,8 @@ export async function runSetup(input: SetupInput, client: ClientInfo, origin: st
   const created = await db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`;
     if (await tx.user.findFirst({ select: { id: true } })) throw new ApiError(409, "already_set_up", "Faultline is already set up: sign in instead");
-    const user = await createUser({ email: input.email, name: input.name, passwordHash }, tx);
+    // Whoever sets the instance up runs it: the instance operator (instance-wide status figures).
+    const user = await createUser({ email: input.email, name: input.name, passwordHash, operator: true }, tx);
     const workspace = await createWorkspace({ name: input.workspaceName, ownerId: user.id }, tx);
     const project = await createProject({ workspaceId: workspace.id, name: input.projectName, platform: input.platform }, tx);
     const key = await createIngestKey({ projectId: project.id, name: "default" }, tx);

@@ -12,8 +12,11 @@ export async function getMe(auth: UserAuth) {
     db().user.findUnique({ where: { id: auth.userId }, select: { timeZone: true } }),
   ]);
   return {
-    /** timeZone: how times are shown to this person (an IANA zone, "local" or null for UTC). */
-    user: { id: auth.userId, email: auth.email, name: auth.name, timeZone: user?.timeZone ?? null },
+    /**
+     * timeZone: how times are shown to this person (an IANA zone, "local" or null for UTC); operator:
+     * the instance operator, who sees the instance-wide status figures.
+     */
+    user: { id: auth.userId, email: auth.email, name: auth.name, timeZone: user?.timeZone ?? null, operator: auth.operator === true },
     workspaces: memberships.map((m) => {
       /** Closed to this user until they turn on two-factor sign-in (its projects are not listed). */
       const twoFactorBlocked = auth.twoFactorBlocked?.includes(m.workspace.id) ?? false;

@@ -11,8 +11,10 @@ export const dynamic = "force-dynamic";
  */
 export async function GET() {
   const database = await pingDatabase();
-  const spool = spoolStatus();
-  const full = spool.bytes >= spool.maxBytes;
-  const status = database && !spool.spooling ? "ok" : !database && full ? "unavailable" : "degraded (spooling)";
-  return Response.json({ status, database, spool } satisfies HealthResponse, { status: status === "unavailable" ? 503 : 200 });
+  // The spool's directory stays out: this answer is anonymous, and a path tells about the host.
+  const { spooling, since, bytes, maxBytes } = spoolStatus();
+  const full = bytes >= maxBytes;
+  const status = database && !spooling ? "ok" : !database && full ? "unavailable" : "degraded (spooling)";
+  const body: HealthResponse = { status, database, spool: { spooling, since, bytes, maxBytes } };
+  return Response.json(body, { status: status === "unavailable" ? 503 : 200 });
 }

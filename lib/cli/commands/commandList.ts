@@ -6,9 +6,11 @@ import { projectCreate } from "@/lib/cli/commands/projectCreate";
 import { projectRetention } from "@/lib/cli/commands/projectRetention";
 import { retentionRun } from "@/lib/cli/commands/retentionRun";
 import { userCreate } from "@/lib/cli/commands/userCreate";
+import { userGrantOperator } from "@/lib/cli/commands/userGrantOperator";
 import { userResetPassword } from "@/lib/cli/commands/userResetPassword";
 import { userResetTwoFactor } from "@/lib/cli/commands/userResetTwoFactor";
+import { userRevokeOperator } from "@/lib/cli/commands/userRevokeOperator";
 import { workspaceCreate } from "@/lib/cli/commands/workspaceCreate";
 
 /** Every command of `npm run faultline`, in the order `help` lists them. */
-export const CLI_COMMANDS: CliCommand[] = [userCreate, userResetPassword, userResetTwoFactor, workspaceCreate, projectCreate, projectRetention, memberAdd, keyCreate, keyRevoke, retentionRun];
+export const CLI_COMMANDS: CliCommand[] = [userCreate, userResetPassword, userResetTwoFactor, userGrantOperator, userRevokeOperator, workspaceCreate, projectCreate, projectRetention, memberAdd, keyCreate, keyRevoke, retentionRun];

@@ -41,6 +41,6 @@ export const authRoutes: RouteSpec[] = [
   },
   {
     method: "GET", path: "/api/v1/me", tag: "Account", auth: "session",
-    summary: "The signed-in user, their workspaces with role, and projects", responses: { 200: "the user" }, errors: [401],
+    summary: "The signed-in user, their workspaces with role, and projects", responses: { 200: "`{user: {id, email, name, timeZone, operator}, workspaces: [{id, name, slug, role, requireTwoFactor, twoFactorBlocked, projects}]}` (`operator`: the instance operator)" }, errors: [401],
   },
 ];

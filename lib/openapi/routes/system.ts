@@ -5,7 +5,7 @@ export const systemRoutes: RouteSpec[] = [
     method: "GET", path: "/api/health", tag: "System", auth: "none",
     summary: "Liveness, database reachability and the ingest spool (the container healthcheck)",
     responses: {
-      200: "`{status: \"ok\" | \"degraded (spooling)\", database, spool: {spooling, since, bytes, maxBytes, dir}}`: degraded while PostgreSQL is unavailable (events go to the spool) or the spool is replayed",
+      200: "`{status: \"ok\" | \"degraded (spooling)\", database, spool: {spooling, since, bytes, maxBytes}}` (anonymous: no paths): degraded while PostgreSQL is unavailable (events go to the spool) or the spool is replayed",
       503: "`{status: \"unavailable\", database: false, spool}`: PostgreSQL unavailable and the spool full",
     },
   },

@@ -20,7 +20,7 @@ export const workspaceRoutes: RouteSpec[] = [
   },
   {
     method: "GET", path: "/api/v1/workspaces/{workspaceId}/ingest-health", tag: "Status", auth: "session", role: "viewer",
-    summary: "Ingest health: events/s and outcomes per project, storage per project and table, growth, days of disk left, job runs (database-wide parts for admins)",
+    summary: "Ingest health: events/s and outcomes per project, storage per project and table (any member); the whole database per table, growth, days of disk left, job runs and this instance's spool for the instance operator only",
     params: WorkspaceParamsSchema, responses: { 200: { description: "the status", schema: IngestHealthSchema } }, errors: [401, 404, 422],
   },
 ];
