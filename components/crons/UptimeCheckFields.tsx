@@ -45,9 +45,10 @@ export function uptimeCheckInput(draft: UptimeCheckDraft): UptimeCheckInput {
 
 /**
  * What an uptime check asserts besides reaching the URL: expected statuses, a keyword (present or
- * absent), the timeout and the certificate-expiry warning; and the request's method and body, which
- * only admins change (`canChangeRequest`). `error(path)` gives a field's error by its path under
- * `prefix` ("uptimeCheck.keyword").
+ * absent), the timeout and the certificate-expiry warning; and the request's method and body. The
+ * method, body, keyword and TLS leniency only admins change (`canChangeRequest`; ADMIN_CHECK_FIELDS):
+ * members see them disabled. `error(path)` gives a field's error by its path under `prefix`
+ * ("uptimeCheck.keyword").
  */
 export function UptimeCheckFields({ draft, onChange, error, prefix, canChangeRequest = true }: {
   draft: UptimeCheckDraft;
@@ -83,10 +84,24 @@ export function UptimeCheckFields({ draft, onChange, error, prefix, canChangeReq
           />
         </FormField>
       )}
-      <FormField label="Keyword" hint="Optional: looked for in the body's first MiB" error={error(`${prefix}.keyword`)}>
+      <FormField label="Keyword" hint={canChangeRequest ? "Optional: looked for in the body's first MiB" : "Admins change the keyword"} error={error(`${prefix}.keyword`)}>
         <div className="flex gap-2">
-          <input aria-label="Keyword" className={`${input} min-w-0 flex-1`} maxLength={200} placeholder="Welcome" value={draft.keyword} onChange={(e) => set("keyword", e.target.value)} />
-          <select aria-label="Keyword must" className={input} value={draft.keywordAbsent ? "absent" : "present"} onChange={(e) => set("keywordAbsent", e.target.value === "absent")}>
+          <input
+            aria-label="Keyword"
+            className={`${input} min-w-0 flex-1`}
+            maxLength={200}
+            placeholder="Welcome"
+            value={draft.keyword}
+            disabled={!canChangeRequest}
+            onChange={(e) => set("keyword", e.target.value)}
+          />
+          <select
+            aria-label="Keyword must"
+            className={input}
+            value={draft.keywordAbsent ? "absent" : "present"}
+            disabled={!canChangeRequest}
+            onChange={(e) => set("keywordAbsent", e.target.value === "absent")}
+          >
             <option value="present">must appear</option>
             <option value="absent">must not appear</option>
           </select>
@@ -104,7 +119,7 @@ export function UptimeCheckFields({ draft, onChange, error, prefix, canChangeReq
         <input type="number" min={0} max={365} className={`${input} w-28`} value={draft.certificateExpiryDays} onChange={(e) => set("certificateExpiryDays", e.target.value)} />
       </FormField>
       <label className="flex items-start gap-2 text-sm text-gray-700 dark:text-gray-300">
-        <input type="checkbox" className="mt-0.5" checked={draft.ignoreTlsErrors} onChange={(e) => set("ignoreTlsErrors", e.target.checked)} />
+        <input type="checkbox" className="mt-0.5" checked={draft.ignoreTlsErrors} disabled={!canChangeRequest} onChange={(e) => set("ignoreTlsErrors", e.target.checked)} />
         <span>
           Accept a self-signed or unverifiable certificate (internal endpoints). Its expiry is still checked; request headers then go to an unverified
           server.

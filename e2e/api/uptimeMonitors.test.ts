@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api } from "@/e2e/support/alertHelpers";
 import { query } from "@/e2e/support/dbCounts";
 import { stopUptimeMonitors } from "@/e2e/support/stopUptimeMonitors";
-import { createTenant, login, type Tenant } from "@/e2e/support/tenant";
+import { BASE_URL, createTenant, login, type Tenant } from "@/e2e/support/tenant";
 import { waitFor } from "@/e2e/support/waitFor";
 import type { MonitorList, MonitorListItem } from "@/lib/crons/listMonitors";
 
@@ -141,7 +141,7 @@ describe("uptime monitors", () => {
     expect(JSON.stringify(unscheduled.body)).toContain("schedule");
   });
 
-  it("judges a check by the monitor's expected statuses, keyword and timeout, which members may change", async () => {
+  it("judges a check by the monitor's expected statuses, keyword and timeout; members change the statuses and timeout, admins the keyword", async () => {
     answer = 401;
     const res = await create({ slug: "private-api", url: `${serverUrl}/api`, intervalMinutes: 60, check: { expectedStatus: "200, 401" } });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -154,11 +154,16 @@ describe("uptime monitors", () => {
     const page = (await create({ slug: "shop-page", url: `${serverUrl}/page`, intervalMinutes: 60, check: { keyword: "Welcome" } })).body as MonitorListItem;
     expect(await checkNow(page.id)).toMatchObject({ ok: true, detail: "HTTP 200 OK" });
     const member = await login(t.member);
-    const flipped = await api("PATCH", `/api/v1/monitors/${page.id}`, member, { uptimeCheck: { keyword: "Welcome", keywordAbsent: true } });
+    const byMember = await api("PATCH", `/api/v1/monitors/${page.id}`, member, { uptimeCheck: { keyword: "Welcome", keywordAbsent: true } });
+    expect(byMember.status).toBe(403);
+    expect(byMember.body.error.field).toBe("uptimeCheck.keywordAbsent");
+    const statusByMember = await api("PATCH", `/api/v1/monitors/${page.id}`, member, { uptimeCheck: { keyword: "Welcome", expectedStatus: "200", timeoutSeconds: 5 } });
+    expect(statusByMember.status, JSON.stringify(statusByMember.body)).toBe(200);
+    const flipped = await api("PATCH", `/api/v1/monitors/${page.id}`, admin, { uptimeCheck: { keyword: "Welcome", keywordAbsent: true } });
     expect(flipped.status, JSON.stringify(flipped.body)).toBe(200);
     expect(await checkNow(page.id)).toMatchObject({ ok: false, detail: 'HTTP 200 OK, but the body contains "Welcome"' });
-    const [audit] = await query<{ after: string }>(`SELECT after::text FROM "AuditLog" WHERE "targetId" = $1 AND action = 'monitor.updated'`, [page.id]);
-    expect(JSON.parse(audit.after)).toMatchObject({ uptimeCheck: { keyword: "Welcome", keywordAbsent: true } });
+    const audits = await query<{ after: string }>(`SELECT after::text FROM "AuditLog" WHERE "targetId" = $1 AND action = 'monitor.updated' ORDER BY id`, [page.id]);
+    expect(JSON.parse(audits.at(-1)!.after)).toMatchObject({ uptimeCheck: { keyword: "Welcome", keywordAbsent: true } });
 
     const hanging = (await create({ slug: "hanging", url: `${serverUrl}/hang`, intervalMinutes: 60, check: { timeoutSeconds: 1 } })).body as MonitorListItem;
     expect(await checkNow(hanging.id)).toMatchObject({ ok: false, detail: "timed out after 1000 ms" });
@@ -183,10 +188,11 @@ describe("uptime monitors", () => {
     expect(received).toEqual([{ method: "POST", contentType: "application/json", body: '{"query":"{ health }"}' }]);
 
     const member = await login(t.member);
-    const keepsRequest = await api("PATCH", `/api/v1/monitors/${monitor.id}`, member, { uptimeCheck: { method: "POST", body: '{"query":"{ health }"}', timeoutSeconds: 5 } });
+    const keepsRequest = await api("PATCH", `/api/v1/monitors/${monitor.id}`, member, { uptimeCheck: { method: "POST", body: '{"query":"{ health }"}', keyword: '"ok"', timeoutSeconds: 5 } });
     expect(keepsRequest.status, JSON.stringify(keepsRequest.body)).toBe(200);
-    const toDelete = await api("PATCH", `/api/v1/monitors/${monitor.id}`, member, { uptimeCheck: { method: "DELETE", timeoutSeconds: 5 } });
+    const toDelete = await api("PATCH", `/api/v1/monitors/${monitor.id}`, member, { uptimeCheck: { method: "DELETE", keyword: '"ok"', timeoutSeconds: 5 } });
     expect(toDelete.status).toBe(403);
+    expect(toDelete.body.error.field).toBe("uptimeCheck.method");
     expect((await monitorOf(monitor.id)).uptimeCheck).toMatchObject({ method: "POST", timeoutSeconds: 5 });
 
     const head = await api("PATCH", `/api/v1/monitors/${monitor.id}`, admin, { uptimeCheck: { method: "HEAD", expectedStatus: "400" } });
@@ -228,5 +234,56 @@ describe("uptime monitors", () => {
     const bad = await api("PATCH", `/api/v1/monitors/${monitor.id}`, admin, { headers: { Host: "evil.example" } });
     expect(bad.status).toBe(422);
     expect(JSON.stringify(bad.body)).toContain("headers");
+  });
+
+  it("keeps a member from asking yes/no questions about a body behind an admin's headers: keyword and TLS leniency are admins' (403 naming the field)", async () => {
+    const res = await create({ slug: "secret-page", url: `${serverUrl}/private`, intervalMinutes: 60, headers: { Authorization: "Bearer s3cret-token" } });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const monitor = res.body as MonitorListItem;
+    const member = await login(t.member);
+    const tries: [Record<string, unknown>, string][] = [
+      [{ keyword: "s3cret" }, "uptimeCheck.keyword"],
+      [{ keywordAbsent: true }, "uptimeCheck.keywordAbsent"],
+      [{ ignoreTlsErrors: true }, "uptimeCheck.ignoreTlsErrors"],
+    ];
+    for (const [uptimeCheck, field] of tries) {
+      const refused = await api("PATCH", `/api/v1/monitors/${monitor.id}`, member, { uptimeCheck });
+      expect(refused.status, JSON.stringify(uptimeCheck)).toBe(403);
+      expect(refused.body.error.field).toBe(field);
+      expect(refused.body.error.message).toContain(field.split(".")[1]);
+    }
+    // Nothing changed, and what members may change they still do.
+    expect((await monitorOf(monitor.id)).uptimeCheck).toEqual({ method: "GET", keywordAbsent: false, timeoutSeconds: 10, certificateExpiryDays: 14, ignoreTlsErrors: false });
+    const timeout = await api("PATCH", `/api/v1/monitors/${monitor.id}`, member, { uptimeCheck: { timeoutSeconds: 3 } });
+    expect(timeout.status, JSON.stringify(timeout.body)).toBe(200);
+    expect((await api("PATCH", `/api/v1/monitors/${monitor.id}`, admin, { uptimeCheck: { timeoutSeconds: 3, keyword: "ok" } })).status).toBe(200);
+  });
+
+  it("checks a monitor by hand at most 5 times a minute, whoever asks (429 with Retry-After), counted apart per monitor", async () => {
+    // Not due for an hour (the job would check a new monitor at once): every run here is a manual one.
+    const notDue = async (slug: string) =>
+      (
+        await query<{ id: string }>(
+          `INSERT INTO "CronMonitor" (id, "workspaceId", "projectId", slug, environment, url, "scheduleType", "scheduleValue", "scheduleUnit", "nextExpectedAt")
+           VALUES (gen_random_uuid(), $1, $2, $3, 'production', $4, 'interval', '60', 'minute', now() + interval '1 hour') RETURNING id`,
+          [t.workspaceId, t.projectId, slug, `${serverUrl}/`],
+        )
+      )[0];
+    const [busy, quiet] = [await notDue("busy"), await notDue("quiet")];
+    answer = 200;
+    const member = await login(t.member);
+    for (let i = 0; i < 5; i++) expect((await api("POST", `/api/v1/monitors/${busy.id}/check`, i % 2 ? admin : member)).status).toBe(200);
+    for (const cookie of [member, admin]) {
+      const res = await fetch(`${BASE_URL}/api/v1/monitors/${busy.id}/check`, { method: "POST", headers: { cookie } });
+      expect(res.status).toBe(429);
+      const retryAfter = Number(res.headers.get("retry-after"));
+      expect(retryAfter).toBeGreaterThanOrEqual(1);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+      expect((await res.json()).error).toMatchObject({ code: "too_many_checks", limit: "monitor", max: 5, retryAfter });
+    }
+    // The refused checks requested nothing and recorded no run; another monitor is checked as ever.
+    const [{ n }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "CronCheckIn" WHERE "monitorId" = $1`, [busy.id]);
+    expect(n).toBe(5);
+    expect(await checkNow(quiet.id)).toMatchObject({ ok: true });
   });
 });

@@ -3,7 +3,8 @@ import { env } from "@/lib/env";
 
 /**
  * Password reset emails asked for, per hashed email and per client address, are limited per hour
- * (lib/auth/resetEmailThrottle.ts); their rows share "LoginFailure" with failed sign-ins.
+ * (lib/auth/resetEmailThrottle.ts); their rows share "LoginFailure" with failed sign-ins, as do an
+ * uptime monitor's manual checks (lib/crons/uptime/manualCheckLimit.ts, a minute's window).
  */
 export const RESET_EMAIL_WINDOW_MINUTES = 60;
 

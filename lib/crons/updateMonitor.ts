@@ -1,5 +1,5 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
-import { assertCanAdminister, assertCanTriage } from "@/lib/auth/permissions";
+import { assertCanAdminister, assertCanTriage, canAdminister } from "@/lib/auth/permissions";
 import { findVisibleMonitor } from "@/lib/crons/findVisibleMonitor";
 import type { UpdateMonitorInput } from "@/lib/crons/monitorConfig";
 import { toMonitorDto } from "@/lib/crons/monitorDto";
@@ -7,7 +7,7 @@ import { MONITOR_COLUMNS, scheduleColumns, scheduleOf, type MonitorRow } from "@
 import { nextExpectedAt } from "@/lib/crons/monitorSchedule";
 import { assertSecretsStayWithDestination } from "@/lib/alerts/channels/secretsStayWithDestination";
 import { maskMonitorUrl, restoreMaskedUrl } from "@/lib/crons/uptime/maskMonitorUrl";
-import { readUptimeCheck } from "@/lib/crons/uptime/uptimeCheckSchema";
+import { ADMIN_CHECK_FIELDS, readUptimeCheck } from "@/lib/crons/uptime/uptimeCheckSchema";
 import { mergeUptimeHeaders, readUptimeHeaders, sealedUptimeSecretsJson } from "@/lib/crons/uptime/uptimeSecrets";
 import { withTransaction } from "@/lib/db/pool";
 import { ApiError } from "@/lib/http/ApiError";
@@ -18,7 +18,8 @@ import { assertOutboundUrls } from "@/lib/outbound/assertOutboundUrls";
  * Changes a monitor's schedule, thresholds or mute (members and admins; audited with before and
  * after). A new schedule, zone or margin moves the next due time to the schedule's next tick from
  * now, so a monitor set up by hand is watched from the moment it has a schedule. An uptime monitor's
- * URL is changed by admins only, and it keeps a schedule (it is requested on it).
+ * URL, headers and the check's method, body, keyword and TLS leniency are changed by admins only
+ * (403 naming the field), and it keeps a schedule (it is requested on it).
  */
 export async function updateMonitor(auth: AuthContext, monitorId: string, input: UpdateMonitorInput, now = new Date()) {
   const found = await findVisibleMonitor(auth, monitorId);
@@ -43,9 +44,10 @@ export async function updateMonitor(auth: AuthContext, monitorId: string, input:
     if (url !== undefined && monitor.url !== null && Object.keys(before.headers).length > 0) {
       assertSecretsStayWithDestination({ url: monitor.url, headers: before.headers }, { url, headers: input.headers }, { url }, ["headers"], "");
     }
-    // The method and body decide what the request does, like the URL: admins change them.
-    if (input.uptimeCheck && (input.uptimeCheck.method !== before.uptimeCheck.method || input.uptimeCheck.body !== before.uptimeCheck.body)) {
-      assertCanAdminister(auth, found.workspaceId);
+    // What the request does and what its answer tells (ADMIN_CHECK_FIELDS) are admins' to change, like the URL.
+    const adminField = input.uptimeCheck && ADMIN_CHECK_FIELDS.find((key) => input.uptimeCheck![key] !== before.uptimeCheck[key]);
+    if (adminField && !canAdminister(auth, found.workspaceId)) {
+      throw new ApiError(403, "forbidden", `only workspace admins change an uptime check's ${adminField}`, { field: `uptimeCheck.${adminField}` });
     }
     const schedule = input.schedule === undefined ? scheduleOf(monitor) : input.schedule;
     const after = {

@@ -16,10 +16,20 @@ export const METHODS_WITH_BODY: ReadonlySet<UptimeMethod> = new Set(["POST", "PU
 export const MAX_UPTIME_BODY = 64 * 1024;
 
 /**
+ * The parts of a check only workspace admins change, as they do the URL and the request headers:
+ * the request itself (`method`, `body`); the `keyword` and `keywordAbsent`, since a check's ok or not
+ * is a yes/no answer about a body members cannot read (fetched perhaps with an admin's secret
+ * headers, or from a network only the server reaches); and `ignoreTlsErrors`, which would send those
+ * headers to whoever answers for the host.
+ */
+export const ADMIN_CHECK_FIELDS = ["method", "body", "keyword", "keywordAbsent", "ignoreTlsErrors"] as const;
+
+/**
  * What an uptime check sends and asserts besides reaching the URL. Stored as given (`CronMonitor.uptimeCheck`);
  * read through this schema, so a monitor saved before a field existed gets its default.
  * - `method` (GET) and `body`: the request (a HEAD for a cheap check, a POST of a GraphQL health
- *   query); only admins change them, as they do the URL: they decide what the request does.
+ *   query); only admins change them, as they do the URL: they decide what the request does
+ *   (ADMIN_CHECK_FIELDS).
  * - `expectedStatus`: the status codes that count as up ("200-299, 301", "2xx"); unset: 2xx and 3xx.
  * - `keyword`: text the body must contain (its first MiB), or must not when `keywordAbsent`.
  * - `timeoutSeconds`: how long the whole request may take, redirects included.

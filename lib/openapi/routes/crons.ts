@@ -52,8 +52,9 @@ export const cronRoutes: RouteSpec[] = [
   {
     method: "POST", path: "/api/v1/monitors/{id}/check", tag: "Crons", auth: "session", role: "member",
     summary: "Check an uptime monitor's URL now (recorded as a run, like the job's)",
+    description: "At most 5 checks of a monitor a minute, whoever asks, counted in PostgreSQL across instances: past that, 429 `too_many_checks` with Retry-After (the schedule's own checks are not counted).",
     params: MonitorParamsSchema,
-    responses: { 200: "`{checkInId, ok, detail, durationMs}`" }, errors: [400, 401, 403, 404, 422],
+    responses: { 200: "`{checkInId, ok, detail, durationMs}`" }, errors: [400, 401, 403, 404, 422, 429],
   },
   {
     method: "GET", path: "/api/v1/monitors/{id}/check-ins", tag: "Crons", auth: "session", role: "viewer",
@@ -64,7 +65,7 @@ export const cronRoutes: RouteSpec[] = [
   {
     method: "PATCH", path: "/api/v1/monitors/{id}", tag: "Crons", auth: "session", role: "member",
     summary: "Change a monitor's schedule, time zone, margin, max runtime, thresholds, mute or (uptime monitors) URL (audited)",
-    description: "A new schedule, zone or margin makes the next run due at the schedule's next tick from now. A muted monitor keeps its runs and status but raises no issue events. A check-in carrying monitor_config replaces the settings again. `url` changes an uptime monitor's URL (admins only; checked at once; 422 on a cron monitor); an uptime monitor cannot lose its schedule.",
+    description: "A new schedule, zone or margin makes the next run due at the schedule's next tick from now. A muted monitor keeps its runs and status but raises no issue events. A check-in carrying monitor_config replaces the settings again. `url` changes an uptime monitor's URL (admins only; checked at once; 422 on a cron monitor); an uptime monitor cannot lose its schedule. `headers`, and in `uptimeCheck` (replaced whole) a changed `method`, `body`, `keyword`, `keywordAbsent` or `ignoreTlsErrors`, are admins' too: 403 naming the field (`field: \"uptimeCheck.keyword\"`); members change the expected statuses, timeout and certificate warning.",
     params: MonitorParamsSchema, body: UpdateMonitorSchema,
     responses: { 200: "the monitor" }, errors: [401, 403, 404, 422],
   },
