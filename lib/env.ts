@@ -113,6 +113,8 @@ const EnvSchema = z.object({
   PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Lifetime of invitation links and password reset links. */
   INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  /** Invitations one person may send in an hour, all workspaces together, before 429. */
+  INVITATIONS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(50),
   PASSWORD_HASH_COST: PasswordHashCostSchema,
   PASSWORD_RESET_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(24),
   /** "Forgot password?" emails asked for per email (account or not), and per client address, in an hour before 429. */

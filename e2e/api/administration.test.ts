@@ -286,6 +286,46 @@ describe("invitations", { timeout: 180_000 }, () => {
     expect(await auditActions(t.workspaceId)).toEqual(expect.arrayContaining(["invitation.created", "invitation.accepted", "member.added", "invitation.revoked"]));
   });
 
+  it("an inviter sends at most 50 invitations an hour, every workspace together: 429 naming the limit, with Retry-After", async () => {
+    // Anyone signed in can be an admin, and a link says whether its address has an account: the
+    // limit keeps invitations from being a fast way to find out which addresses do.
+    const u = await createTenant("adm-inv-limit");
+    const other = await createTenant("adm-inv-limit-b");
+    // 49 in the last hour (in another workspace of theirs; the oldest 50 minutes ago) and one before it.
+    await query(
+      `INSERT INTO "Invitation" (id, "workspaceId", email, role, "tokenHash", "invitedById", "createdAt", "expiresAt")
+       SELECT gen_random_uuid(), $1, 'seed-' || i || '-' || $3 || '@test.local', 'viewer', md5(random()::text || i), $2,
+              now() - CASE WHEN i = 0 THEN interval '50 minutes' WHEN i = 49 THEN interval '61 minutes' ELSE interval '1 minute' END,
+              now() + interval '7 days'
+       FROM generate_series(0, 49) i`,
+      [other.workspaceId, u.admin.id, u.workspaceId.slice(-6)],
+    );
+    const adminU = await login(u.admin);
+    const invite = (who: string, cookie = adminU, workspaceId = u.workspaceId) =>
+      api("POST", `/api/v1/workspaces/${workspaceId}/invitations`, cookie, { email: `${who}-${u.workspaceId.slice(-6)}@test.local`, role: "viewer" });
+    const fiftieth = await invite("fiftieth");
+    expect(fiftieth.status, JSON.stringify(fiftieth.body)).toBe(201);
+
+    const res = await fetch(`${BASE_URL}/api/v1/workspaces/${u.workspaceId}/invitations`, {
+      method: "POST",
+      headers: { cookie: adminU, "content-type": "application/json" },
+      body: JSON.stringify({ email: `fifty-first-${u.workspaceId.slice(-6)}@test.local`, role: "viewer" }),
+    });
+    expect(res.status).toBe(429);
+    // The oldest of the hour's 50 leaves the window in 10 minutes.
+    const retryAfter = Number(res.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(590);
+    expect(retryAfter).toBeLessThanOrEqual(600);
+    const body = (await res.json()) as { error: { code: string; message: string; limit: string; max: number; retryAfter: number } };
+    expect(body.error).toMatchObject({ code: "too_many_invitations", limit: "inviter", max: 50, retryAfter });
+    expect(body.error.message).toContain("50 invitations in the last hour");
+    const listed = (await api("GET", `/api/v1/workspaces/${u.workspaceId}/invitations`, adminU)).body.items.map((i: { email: string }) => i.email);
+    expect(listed).toEqual([`fiftieth-${u.workspaceId.slice(-6)}@test.local`]);
+
+    // Counted per inviter: another admin still invites.
+    expect((await invite("by-t", admin, t.workspaceId)).status).toBe(201);
+  });
+
   it("the invitee's API token is no sign-in: accepting without the password needs their browser session (a leaked token must not become a session)", async () => {
     const other = await createTenant("adm-inv-c");
     const session = await login(other.member);

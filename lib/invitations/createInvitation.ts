@@ -6,13 +6,15 @@ import { db } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/ApiError";
 import { uuidv7 } from "@/lib/ids/uuidv7";
+import { assertUnderInvitationLimit } from "@/lib/invitations/invitationLimit";
 import type { CreateInvitationInput } from "@/lib/invitations/invitationSchemas";
 import { sendInvitationEmail } from "@/lib/invitations/sendInvitationEmail";
 
 /**
  * POST /api/v1/workspaces/:id/invitations (admins): a single-use link valid INVITATION_TTL_DAYS,
  * shown once in the answer (and emailed when SMTP is configured). Inviting an email again replaces
- * its pending invitation; a current member is a 409.
+ * its pending invitation; a current member is a 409; past INVITATIONS_PER_HOUR from this person in
+ * the last hour, a 429 (lib/invitations/invitationLimit.ts).
  */
 export async function createInvitation(auth: AuthContext, workspaceId: string, input: CreateInvitationInput, origin: string) {
   assertUser(auth);
@@ -25,6 +27,7 @@ export async function createInvitation(auth: AuthContext, workspaceId: string, i
   const expiresAt = new Date(Date.now() + env().INVITATION_TTL_DAYS * 86_400_000);
   const workspace = await db().workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { name: true } });
   await db().$transaction(async (tx) => {
+    await assertUnderInvitationLimit(tx, auth.userId);
     const replaced = await tx.invitation.updateMany({
       where: { workspaceId, email: input.email, acceptedAt: null, revokedAt: null },
       data: { revokedAt: new Date() },

@@ -37,7 +37,8 @@ export const administrationRoutes: RouteSpec[] = [
   {
     method: "POST", path: "/api/v1/workspaces/{workspaceId}/invitations", tag: "Administration", auth: "session", role: "admin",
     summary: "Invite by email with a role; the link is shown once", params: WorkspaceParamsSchema, body: CreateInvitationSchema,
-    responses: { 201: "`{id, email, role, url, expiresAt, emailed}`" }, errors: [401, 403, 404, 409, 422],
+    description: "At most INVITATIONS_PER_HOUR (50) invitations from one person in an hour, every workspace together (replaced and withdrawn ones count): past that, 429 `too_many_invitations` with Retry-After and `limit: \"inviter\"`.",
+    responses: { 201: "`{id, email, role, url, expiresAt, emailed}`" }, errors: [401, 403, 404, 409, 422, 429],
   },
   {
     method: "DELETE", path: "/api/v1/workspaces/{workspaceId}/invitations/{invitationId}", tag: "Administration", auth: "session", role: "admin",
