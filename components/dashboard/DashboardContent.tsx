@@ -15,6 +15,7 @@ import type { DashboardParams, ParamPatch } from "@/lib/client/useDashboardParam
 import { forgetFirstRunKey } from "@/lib/client/firstRunKey";
 import { rememberListView, type ListPage } from "@/lib/client/lastListView";
 import { knownProjectId } from "@/lib/client/useProjectParam";
+import { LIST_TIMEFRAMES, TIMEFRAMES, WIDEST_TIMEFRAME } from "@/lib/domain/timeframe";
 import type { Me } from "@/lib/workspaces/getMe";
 
 /** The dashboard (`/`: overview, timeline, the list beside a details panel, analyses) or the Issues page (`/errors`: the list alone). */
@@ -35,7 +36,10 @@ interface DashboardContentProps {
 }
 
 /** Title, filters, and either the first-run screen or the dashboard sections (or the Issues page's list) for one workspace. */
-export function DashboardContent({ me, workspace, params, view }: DashboardContentProps) {
+export function DashboardContent({ me, workspace, params: urlParams, view }: DashboardContentProps) {
+  // All time is the Issues page's choice: the dashboard, whose cards and charts stop at the widest
+  // timeframe, shows that one for its list too (a link from the Issues page may carry tf=all).
+  const params = view === "dashboard" && urlParams.listTimeframe === "all" ? { ...urlParams, listTimeframe: WIDEST_TIMEFRAME } : urlParams;
   const { update } = params;
   const projectId = knownProjectId(workspace.projects, params.projectId) || undefined;
   const environment = params.environment ?? undefined;
@@ -56,7 +60,7 @@ export function DashboardContent({ me, workspace, params, view }: DashboardConte
     if (hasErrors) forgetFirstRunKey();
   }, [hasErrors]);
   // Each change of the view (params follow the URL) is where an issue page's way back returns to.
-  useEffect(() => rememberListView(workspace.id, PAGE_OF[view], window.location.search), [workspace.id, view, params]);
+  useEffect(() => rememberListView(workspace.id, PAGE_OF[view], window.location.search), [workspace.id, view, urlParams]);
   const [heading, subheading] = HEADINGS[view];
 
   return (
@@ -68,7 +72,8 @@ export function DashboardContent({ me, workspace, params, view }: DashboardConte
         </div>
         {!isFirstRun && (
           <DashboardFilters
-            timeframe={params.timeframe}
+            timeframe={params.listTimeframe}
+            timeframes={view === "issues" ? LIST_TIMEFRAMES : TIMEFRAMES}
             severity={params.severity}
             projects={workspace.projects}
             projectId={projectId ?? ""}

@@ -4,12 +4,14 @@ import { Radio, RadioGroup } from "@headlessui/react";
 import { input } from "@/components/ui/buttonStyles";
 import { ProjectFilter } from "@/components/ui/ProjectFilter";
 import { SEVERITY_FILTERS, type SeverityFilter } from "@/lib/domain/severity";
-import { TIMEFRAME_LABELS } from "@/lib/client/timeframes";
-import { TIMEFRAMES, type Timeframe } from "@/lib/domain/timeframe";
+import { TIMEFRAME_LABELS, TIMEFRAME_SHORT } from "@/lib/client/timeframes";
+import { WIDEST_TIMEFRAME, type ListTimeframe } from "@/lib/domain/timeframe";
 import type { Me } from "@/lib/workspaces/getMe";
 
 interface DashboardFiltersProps {
-  timeframe: Timeframe;
+  timeframe: ListTimeframe;
+  /** The timeframes offered: the dashboard's, or the Issues page's (with all time). */
+  timeframes: readonly ListTimeframe[];
   severity: SeverityFilter;
   projects: Me["workspaces"][number]["projects"];
   /** "" for all projects. */
@@ -18,7 +20,7 @@ interface DashboardFiltersProps {
   environments: string[];
   /** "" for every environment. */
   environment: string;
-  onTimeframeChange: (tf: Timeframe) => void;
+  onTimeframeChange: (tf: ListTimeframe) => void;
   onSeverityChange: (severity: SeverityFilter) => void;
   onProjectChange: (projectId: string) => void;
   onEnvironmentChange: (environment: string) => void;
@@ -26,7 +28,7 @@ interface DashboardFiltersProps {
 
 /** What the whole page shows: the timeframe, a severity, and (where there is a choice) a project and an environment. */
 export function DashboardFilters(props: DashboardFiltersProps) {
-  const { timeframe, severity, projects, projectId, environments, environment, onTimeframeChange, onSeverityChange, onProjectChange, onEnvironmentChange } = props;
+  const { timeframe, timeframes, severity, projects, projectId, environments, environment, onTimeframeChange, onSeverityChange, onProjectChange, onEnvironmentChange } = props;
   // The chosen environment stays offered even when it is no longer among the most frequent.
   const envOptions = environment && !environments.includes(environment) ? [environment, ...environments] : environments;
   return (
@@ -49,14 +51,15 @@ export function DashboardFilters(props: DashboardFiltersProps) {
         aria-label="Timeframe"
         className="inline-flex rounded-md bg-white p-0.5 shadow-sm ring-1 ring-gray-300 dark:bg-gray-900 dark:ring-gray-700"
       >
-        {TIMEFRAMES.map((tf) => (
+        {timeframes.map((tf) => (
           <Radio
             key={tf}
             value={tf}
             aria-label={TIMEFRAME_LABELS[tf]}
+            title={tf === "all" ? `Every issue, however long ago it was last seen (events and sparklines: ${TIMEFRAME_LABELS[WIDEST_TIMEFRAME].toLowerCase()})` : undefined}
             className="cursor-pointer rounded px-3 py-1 text-sm font-medium text-gray-600 focus:outline-none data-[checked]:bg-blue-600 data-[checked]:text-white data-[focus]:ring-2 data-[focus]:ring-blue-500 dark:text-gray-300"
           >
-            {tf}
+            {TIMEFRAME_SHORT[tf]}
           </Radio>
         ))}
       </RadioGroup>

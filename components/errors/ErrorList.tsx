@@ -26,6 +26,7 @@ import type { DashboardParams, ParamPatch } from "@/lib/client/useDashboardParam
 import type { BulkProgress } from "@/lib/errors/bulk/bulkSchemas";
 import type { Member } from "@/lib/workspaces/listMembers";
 import { errorMessage } from "@/lib/text/errorMessage";
+import { searchChoosesByDate } from "@/lib/search/datedSearch";
 
 interface ErrorListProps {
   workspaceId: string;
@@ -179,6 +180,9 @@ export function ErrorList(props: ErrorListProps) {
   }
 
   const hasFilters = params.query || params.statuses.length > 0 || params.category || params.q || params.assigned || params.severity !== "all" || params.window;
+  // The search's lastSeen: / firstSeen: choose the issues (the server applies no window then: lib/errors/search/buildErrorWhere.ts).
+  const datedSearch = searchChoosesByDate(params.query);
+  const allTime = params.listTimeframe === "all";
   const periodLabel = TIMEFRAME_LABELS[params.timeframe].toLowerCase().replace(/^last /, "last ");
 
   return (
@@ -234,6 +238,12 @@ export function ErrorList(props: ErrorListProps) {
         exportFilters={filters}
         onChange={onChange}
       />
+      {datedSearch && (!allTime || params.window) && (
+        <p className="border-b border-gray-200 bg-blue-50 px-4 py-2 text-sm text-blue-900 sm:px-6 dark:border-gray-800 dark:bg-blue-950/40 dark:text-blue-200" data-testid="dated-search-note">
+          The search&apos;s <code>lastSeen:</code> / <code>firstSeen:</code> choose the issues, of any age: the list is not also cut to{" "}
+          {params.window ? "the spike window" : TIMEFRAME_LABELS[params.listTimeframe].toLowerCase()} (events and sparklines still count {TIMEFRAME_LABELS[params.timeframe].toLowerCase()}).
+        </p>
+      )}
       {params.window && (
         <div className="flex flex-wrap items-center gap-2 border-b border-gray-200 bg-orange-50 px-4 py-2 text-sm text-orange-900 sm:px-6 dark:border-gray-800 dark:bg-orange-950/40 dark:text-orange-200">
           <span data-testid="window-filter">
@@ -282,8 +292,8 @@ export function ErrorList(props: ErrorListProps) {
       ) : error && !data ? (
         <ErrorState error={error} onRetry={onRetry} />
       ) : items.length === 0 ? (
-        <EmptyState title={hasFilters ? "No errors match these filters" : "No errors in this timeframe"}>
-          {hasFilters ? "Clear a filter or widen the timeframe." : "Nothing went wrong lately."}
+        <EmptyState title={hasFilters ? "No errors match these filters" : allTime ? "No errors yet" : "No errors in this timeframe"}>
+          {!hasFilters ? "Nothing went wrong lately." : datedSearch ? "Clear a filter or change the search's dates." : allTime ? "Clear a filter." : "Clear a filter or widen the timeframe (All: every issue, however old)."}
         </EmptyState>
       ) : (
         <ul

@@ -73,8 +73,8 @@ function ReleaseBody({ workspace, version }: { workspace: Workspace; version: st
         top={release.data.topIssues}
         counts={{ introduced: release.data.release.newIssues, all: release.data.release.issues }}
         listHrefs={{
-          introduced: releaseIssueListHref(workspace.id, `firstRelease:${quoteValue(version)}`, release.data.release.lastSeen),
-          all: releaseIssueListHref(workspace.id, `release:${quoteValue(version)}`, release.data.release.lastSeen),
+          introduced: releaseIssueListHref(workspace.id, `firstRelease:${quoteValue(version)}`),
+          all: releaseIssueListHref(workspace.id, `release:${quoteValue(version)}`),
         }}
       />
       <ReleaseDeploys deploys={release.data.deploys} />
@@ -106,7 +106,7 @@ function ReleaseFigures({ workspaceId, detail }: { workspaceId: string; detail: 
       <Figure label="Error events">{formatCount(release.events)}</Figure>
       <Figure label="Issues" note={`${formatCount(release.unresolved)} unresolved`}>
         {release.issues > 0 ? (
-          <Link href={releaseIssueListHref(workspaceId, `release:${quoteValue(release.version)}`, release.lastSeen)} className="text-blue-700 hover:underline dark:text-blue-400">
+          <Link href={releaseIssueListHref(workspaceId, `release:${quoteValue(release.version)}`)} className="text-blue-700 hover:underline dark:text-blue-400">
             {formatCount(release.issues)}
           </Link>
         ) : (

@@ -32,7 +32,7 @@ export function ReleasesPage() {
 function ReleaseTable({ workspace }: { workspace: Me["workspaces"][number] }) {
   const [projectId, setProjectId] = useProjectParam(workspace.projects);
   const releases = useReleasesQuery(workspace.id, { projectId: projectId || undefined });
-  const listHref = (search: string, lastSeen: string) => releaseIssueListHref(workspace.id, search, lastSeen);
+  const listHref = (search: string) => releaseIssueListHref(workspace.id, search);
   const pageHref = (version: string) => releaseHref(workspace.id, version);
   // Versions of several projects share the list unless it is narrowed to one: each says whose it is.
   const projectNames = workspace.projects.length > 1 && !projectId ? new Map(workspace.projects.map((p) => [p.id, p.name])) : null;
@@ -104,7 +104,7 @@ function ReleaseRow({
   projectNames,
 }: {
   release: ReleaseSummary;
-  listHref: (search: string, lastSeen: string) => string;
+  listHref: (search: string) => string;
   pageHref: (version: string) => string;
   /** Project names by id, when the list mixes projects (null when it is one project's). */
   projectNames: Map<string, string> | null;
@@ -135,7 +135,7 @@ function ReleaseRow({
       <td className="px-2 py-2 text-right tabular-nums">{formatCount(release.events)}</td>
       <td className="px-2 py-2 text-right tabular-nums">
         {release.issues > 0 ? (
-          <Link href={listHref(term, release.lastSeen)} className="text-blue-700 hover:underline dark:text-blue-400" aria-label={`${countOf(release.issues, "issue")} seen in ${release.version}`}>
+          <Link href={listHref(term)} className="text-blue-700 hover:underline dark:text-blue-400" aria-label={`${countOf(release.issues, "issue")} seen in ${release.version}`}>
             {formatCount(release.issues)}
           </Link>
         ) : (
@@ -145,7 +145,7 @@ function ReleaseRow({
       <td className="px-2 py-2 text-right tabular-nums">
         {release.newIssues > 0 ? (
           <Link
-            href={listHref(`firstRelease:${quoteValue(release.version)}`, release.lastSeen)}
+            href={listHref(`firstRelease:${quoteValue(release.version)}`)}
             className="font-semibold text-red-700 hover:underline dark:text-red-400"
             aria-label={`${countOf(release.newIssues, "issue")} introduced in ${release.version}`}
           >
@@ -157,7 +157,7 @@ function ReleaseRow({
       </td>
       <td className="px-2 py-2 text-right tabular-nums">
         {release.unresolved > 0 ? (
-          <Link href={listHref(`${term} is:unresolved`, release.lastSeen)} className="text-blue-700 hover:underline dark:text-blue-400" aria-label={`${countOf(release.unresolved, "unresolved issue")} in ${release.version}`}>
+          <Link href={listHref(`${term} is:unresolved`)} className="text-blue-700 hover:underline dark:text-blue-400" aria-label={`${countOf(release.unresolved, "unresolved issue")} in ${release.version}`}>
             {formatCount(release.unresolved)}
           </Link>
         ) : (

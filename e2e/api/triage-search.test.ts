@@ -208,3 +208,44 @@ describe("GET /api/v1/errors within a window: environment and tag filters agree 
     expect((await list("&query=release:web@1.0.0")).types).toEqual(["StaleStaging"]);
   });
 });
+
+describe("GET /api/v1/errors with since and a lastSeen: / firstSeen: term: the search's dates choose the issues", () => {
+  let t: Tenant;
+  let cookie: string;
+  const DAY = 24 * HOUR;
+  beforeAll(async () => {
+    t = await createTenant("search-dated");
+    cookie = await login(t.member);
+    const events = [
+      // Last seen 40 days ago (the project keeps 90): outside every timeframe.
+      { type: "FortyDaysOld", message: "old failure", severity: "high", environment: "production", occurredAt: ago(41 * DAY) },
+      { type: "FortyDaysOld", message: "old failure", severity: "high", environment: "production", occurredAt: ago(40 * DAY) },
+      { type: "Fresh", message: "new failure", severity: "high", environment: "production", occurredAt: ago(HOUR) },
+    ];
+    expect((await postEvents(t.key, { events })).status).toBe(202);
+  });
+
+  const types = async (params: string) => {
+    const res = await getJson(`/api/v1/errors?workspaceId=${t.workspaceId}&statsPeriod=30d${params}`, { cookie });
+    expect(res.status, await res.clone().text()).toBe(200);
+    return ((await res.json()) as { items: Row[] }).items.map((i) => i.type).sort();
+  };
+
+  it("lists an issue last seen before the 30-day timeframe's since when the search asks for it by date", async () => {
+    const since = `&since=${encodeURIComponent(ago(30 * DAY))}`;
+    const lastSeenBefore = encodeURIComponent(`lastSeen:<${ago(35 * DAY).slice(0, 10)}`);
+    // Without a date term the timeframe's since applies: the 40-day-old issue is not in the 30 days.
+    expect(await types(since)).toEqual(["Fresh"]);
+    expect(await types(`${since}&query=${lastSeenBefore}`)).toEqual(["FortyDaysOld"]);
+    expect(await types(`${since}&query=${encodeURIComponent("firstSeen:+35d")}`)).toEqual(["FortyDaysOld"]);
+    expect(await types(`${since}&query=${encodeURIComponent("lastSeen:+7d is:unresolved")}`)).toEqual(["FortyDaysOld"]);
+    // The environment filter then means "ever", not "in the window".
+    expect(await types(`${since}&environment=production&query=${lastSeenBefore}`)).toEqual(["FortyDaysOld"]);
+    // A spike's window (since and until) gives way to the dates too.
+    expect(await types(`${since}&until=${encodeURIComponent(ago(0))}&query=${encodeURIComponent("lastSeen:-60d")}`)).toEqual(["FortyDaysOld", "Fresh"]);
+  });
+
+  it("lists every issue without since (the Issues page's All time)", async () => {
+    expect(await types("")).toEqual(["FortyDaysOld", "Fresh"]);
+  });
+});

@@ -291,3 +291,49 @@ test("the Issues page is the list alone with the URL's filters; a row (keyboard 
   await page.goto(`/errors?ws=${t.workspaceId}&error=${id}`);
   await expect(page).toHaveURL(new RegExp(`/errors/${id}$`));
 });
+
+test("a release's counts open lists that hold them all; All time and a lastSeen: search find an issue last seen 40 days ago", async ({ page, context }) => {
+  const r = await createTenant("release-life");
+  const day = 24 * 3_600_000;
+  const at = (ms: number) => new Date(Date.now() - ms).toISOString();
+  const events = [
+    { type: "TenMinutesAgo", message: "fresh failure", severity: "high", release: "shop@1.0.1", occurredAt: at(10 * 60_000) },
+    { type: "ThreeDaysAgo", message: "recent failure", severity: "high", release: "shop@1.0.1", occurredAt: at(3 * day) },
+    // The project keeps 90 days: the issue is kept, last seen before any dashboard timeframe.
+    { type: "FortyDaysAgo", message: "old failure", severity: "high", release: "shop@1.0.1", occurredAt: at(40 * day) },
+  ];
+  expect((await postEvents(r.key, { events })).status).toBe(202);
+  await signInAs(context, r.member);
+
+  // The release's counts (of its whole life) open the list over all time, whatever its last error's age.
+  await page.goto(`/releases?ws=${r.workspaceId}`);
+  const row = page.getByTestId("release-row").filter({ hasText: "shop@1.0.1" });
+  await row.getByRole("link", { name: "3 unresolved issues in shop@1.0.1" }).click();
+  await expect(page).toHaveURL(/[?&]tf=all&/);
+  await expect(page.getByRole("radio", { name: "All time" })).toBeChecked();
+  await expect(rows(page)).toHaveCount(3);
+  await page.goBack();
+  await row.getByRole("link", { name: "3 issues seen in shop@1.0.1" }).click();
+  await expect(rows(page)).toHaveCount(3);
+
+  // The README's own search under the 30-day timeframe: its dates choose the issues, and the list says so.
+  const cutoff = at(35 * day).slice(0, 10);
+  await page.goto(`/errors?ws=${r.workspaceId}&tf=30d&query=${encodeURIComponent(`lastSeen:<${cutoff}`)}`);
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText("FortyDaysAgo");
+  await expect(page.getByTestId("dated-search-note")).toContainText("not also cut to last 30 days");
+
+  // Without it, 30 days miss the old issue; All time lists it.
+  await page.goto(`/errors?ws=${r.workspaceId}&tf=30d`);
+  await expect(rows(page)).toHaveCount(2);
+  await page.getByRole("radio", { name: "All time" }).click();
+  await expect(page).toHaveURL(/[?&]tf=all/);
+  await expect(rows(page)).toHaveCount(3);
+  await expect(page.getByTestId("dated-search-note")).toHaveCount(0);
+
+  // The dashboard's cards and charts stop at 30 days: it offers no All, and shows a tf=all link over 30 days.
+  await page.goto(`/?ws=${r.workspaceId}&tf=all`);
+  await expect(page.getByRole("radio", { name: "Last 30 days" })).toBeChecked();
+  await expect(page.getByRole("radio", { name: "All time" })).toHaveCount(0);
+  await expect(rows(page)).toHaveCount(2);
+});

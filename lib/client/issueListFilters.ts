@@ -25,6 +25,7 @@ export function issueListFilters(workspaceId: string, params: DashboardParams, s
     page: params.page,
     pageSize: ISSUE_LIST_PAGE_SIZE,
     statsPeriod: params.timeframe,
-    ...(params.window ? { since: params.window.from, until: params.window.to } : { timeframe: params.timeframe }),
+    // All time: no window at all (the rows still count the widest timeframe's events).
+    ...(params.window ? { since: params.window.from, until: params.window.to } : params.listTimeframe === "all" ? {} : { timeframe: params.timeframe }),
   };
 }

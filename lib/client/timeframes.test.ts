@@ -1,16 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { timeframeCovering, timeframeSince } from "@/lib/client/timeframes";
-
-describe("timeframeCovering", () => {
-  const now = Date.parse("2026-03-10T12:00:00Z");
-  it("picks the shortest timeframe of a day or more that reaches back far enough", () => {
-    expect(timeframeCovering("2026-03-10T11:59:00Z", now)).toBe("24h");
-    expect(timeframeCovering("2026-03-09T12:00:00Z", now)).toBe("24h");
-    expect(timeframeCovering("2026-03-09T11:59:00Z", now)).toBe("7d");
-    expect(timeframeCovering(new Date("2026-02-20T00:00:00Z"), now)).toBe("30d");
-    expect(timeframeCovering("2025-01-01T00:00:00Z", now)).toBe("30d");
-  });
-});
+import { timeframeSince } from "@/lib/client/timeframes";
 
 describe("timeframeSince", () => {
   it("is the start of the view's window for the timeframe (whole buckets ending after now)", () => {

@@ -13,3 +13,11 @@ describe("parseDashboardParams", () => {
     expect(parseDashboardParams(new URLSearchParams("tf=9y&sev=loud&page=-2&order=sideways"))).toMatchObject({ timeframe: "24h", severity: "all", page: 1, order: "desc" });
   });
 });
+
+describe("parseDashboardParams: all time", () => {
+  it("reads tf=all as the list's all time, the charts and row counts keeping the widest timeframe", () => {
+    expect(parseDashboardParams(new URLSearchParams("tf=all"))).toMatchObject({ listTimeframe: "all", timeframe: "30d" });
+    expect(parseDashboardParams(new URLSearchParams("tf=7d"))).toMatchObject({ listTimeframe: "7d", timeframe: "7d" });
+    expect(parseDashboardParams(new URLSearchParams(""))).toMatchObject({ listTimeframe: "24h", timeframe: "24h" });
+  });
+});

@@ -5,7 +5,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { ERROR_SORTS, type ErrorSort } from "@/lib/domain/errorSort";
 import { ERROR_STATUSES, type ErrorStatus } from "@/lib/domain/errorStatus";
 import { SEVERITY_FILTERS, type SeverityFilter } from "@/lib/domain/severity";
-import { DEFAULT_TIMEFRAME, TIMEFRAMES, type Timeframe } from "@/lib/domain/timeframe";
+import { DEFAULT_TIMEFRAME, LIST_TIMEFRAMES, WIDEST_TIMEFRAME, type ListTimeframe, type Timeframe } from "@/lib/domain/timeframe";
 import { ASSIGNED_FILTERS, type AssignedFilter } from "@/lib/domain/assignedFilter";
 
 /** Everything that defines the dashboard view lives in the URL, so a link reproduces it. */
@@ -15,6 +15,9 @@ export interface DashboardParams {
   projectId: string | null;
   /** One environment (`env`); null: every environment. */
   environment: string | null;
+  /** The list's timeframe (`tf`): a dashboard timeframe, or `all` (the Issues page's every issue, however old). */
+  listTimeframe: ListTimeframe;
+  /** The charts' and the rows' counts' timeframe: the list's, the widest one under `all`. */
   timeframe: Timeframe;
   severity: SeverityFilter;
   statuses: ErrorStatus[];
@@ -43,11 +46,13 @@ export function parseDashboardParams(params: URLSearchParams): DashboardParams {
   const from = params.get("from");
   const to = params.get("to");
   const page = Number(params.get("page"));
+  const listTimeframe = oneOf(LIST_TIMEFRAMES, params.get("tf"), DEFAULT_TIMEFRAME);
   return {
     workspaceId: params.get("ws"),
     projectId: params.get("project"),
     environment: params.get("env"),
-    timeframe: oneOf(TIMEFRAMES, params.get("tf"), DEFAULT_TIMEFRAME),
+    listTimeframe,
+    timeframe: listTimeframe === "all" ? WIDEST_TIMEFRAME : listTimeframe,
     severity: oneOf(SEVERITY_FILTERS, params.get("sev"), "all"),
     statuses: (params.get("status") ?? "").split(",").filter((s): s is ErrorStatus => ERROR_STATUSES.includes(s as ErrorStatus)),
     category: params.get("cat"),

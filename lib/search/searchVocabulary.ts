@@ -38,8 +38,8 @@ export const KEY_DESCRIPTIONS: Record<KnownKey, string> = {
   firstRelease: "the release an issue first appeared in (a trailing * matches a prefix)",
   "user.id": "a user who hit the error",
   assigned: "me, my_teams, none, a member's email, or #team",
-  firstSeen: "-24h (within), +7d (older than), >2026-01-31",
-  lastSeen: "-1h (within), +30d (older than), <2026-01-31",
+  firstSeen: "-24h (within), +7d (older than), >2026-01-31; replaces the timeframe",
+  lastSeen: "-1h (within), +30d (older than), <2026-01-31; replaces the timeframe",
 };
 
 /** Relative durations: `-24h` within the last 24 hours, `+7d` more than 7 days ago. */

@@ -7,7 +7,7 @@ import { quoteValue } from "@/lib/search/formatSearch";
 import { useTimeZone } from "@/lib/client/hooks/useTimeZone";
 import { exactTime } from "@/lib/client/zonedTime";
 
-/** Tags as chips; each opens the Issues page filtered to issues with that tag value. */
+/** Tags as chips; each opens the Issues page filtered to issues with that tag value, over all time (the event may be older than any timeframe). */
 export function TagsSection({ tags, workspaceId }: { tags: EventView["tags"]; workspaceId: string }) {
   if (tags.length === 0) return null;
   return (
@@ -19,7 +19,7 @@ export function TagsSection({ tags, workspaceId }: { tags: EventView["tags"]; wo
             // A flex item as wide as the list at most, so a long value (a URL) is cut instead of widening the page.
             <li key={`${key}=${value}`} className="min-w-0 max-w-full">
               <Link
-                href={`/errors?ws=${workspaceId}&query=${encodeURIComponent(term)}`}
+                href={`/errors?ws=${workspaceId}&tf=all&query=${encodeURIComponent(term)}`}
                 className="inline-flex max-w-full items-center overflow-hidden rounded-md text-xs ring-1 ring-gray-300 hover:ring-blue-400 dark:ring-gray-700"
                 title={`Issues with ${term}`}
               >

@@ -6,6 +6,7 @@ import type { ErrorFilters } from "@/lib/errors/errorSchemas";
 import { assigneeWhere, termsToWhere } from "@/lib/errors/search/termsToWhere";
 import { searchWindow, tagSeenIn } from "@/lib/errors/search/tagWindow";
 import { ApiError } from "@/lib/http/ApiError";
+import { choosesByDate } from "@/lib/search/datedSearch";
 import { parseSearch, type SearchTerm } from "@/lib/search/parseSearch";
 import { isUuid } from "@/lib/ids/uuidv7";
 
@@ -18,8 +19,10 @@ export interface ErrorWhere {
  * The issues the filters select among those the caller may see: the plain parameters (severity,
  * status, category, environment, q, assigned / assigneeId / teamId, since/until) ANDed with the
  * search syntax of `query`. With since / until, environment and tag filters select issues that had
- * an event with that value in the window. A query that does not parse, or names an assignee who is no member or a
- * team that does not exist, is refused (422 naming `query`).
+ * an event with that value in the window. A `lastSeen:` or `firstSeen:` term in `query` chooses the
+ * issues by date itself: since / until (the view's window) are then not applied. A query that does
+ * not parse, or names an assignee who is no member or a team that does not exist, is refused (422
+ * naming `query`).
  */
 export async function buildErrorWhere(auth: AuthContext, filters: ErrorFilters, now = new Date()): Promise<ErrorWhere> {
   const visible = visibleWorkspaceIds(auth);
@@ -27,17 +30,19 @@ export async function buildErrorWhere(auth: AuthContext, filters: ErrorFilters, 
   if (auth.kind === "ingestKey" && filters.projectId && filters.projectId !== auth.projectId) {
     throw ApiError.forbidden("this ingest key belongs to another project");
   }
+  const terms = parseQuery(filters.query);
+  const { since, until } = choosesByDate(terms) ? { since: undefined, until: undefined } : filters;
   const and: Prisma.ErrorGroupWhereInput[] = [{ workspaceId: filters.workspaceId ?? { in: visible } }];
   if (auth.kind === "ingestKey") and.push({ projectId: auth.projectId });
   else if (filters.projectId) and.push({ projectId: filters.projectId });
   if (filters.severity?.length) and.push({ severity: { in: filters.severity } });
   if (filters.status?.length) and.push({ status: { in: filters.status } });
   if (filters.category?.length) and.push({ category: { in: filters.category } });
-  if (filters.since) and.push({ lastSeen: { gte: new Date(filters.since) } });
-  if (filters.until) and.push({ firstSeen: { lte: new Date(filters.until) } });
+  if (since) and.push({ lastSeen: { gte: new Date(since) } });
+  if (until) and.push({ firstSeen: { lte: new Date(until) } });
   // Within since / until, environment and tag filters mean "had such an event in the window" (what the
   // view's cards count for the same window), not "ever had one".
-  const window = searchWindow(filters.since, filters.until);
+  const window = searchWindow(since, until);
   if (filters.environment) and.push({ tagValues: { some: { key: "environment", value: filters.environment, ...tagSeenIn(window) } } });
   if (filters.q) {
     and.push({ OR: [{ type: { contains: filters.q, mode: "insensitive" } }, { message: { contains: filters.q, mode: "insensitive" } }] });
@@ -45,7 +50,6 @@ export async function buildErrorWhere(auth: AuthContext, filters: ErrorFilters, 
 
   and.push(...assignedParamsWhere(auth, filters));
 
-  const terms = parseQuery(filters.query);
   const workspaceIds = filters.workspaceId ? [filters.workspaceId] : visible;
   const [members, teams] = await Promise.all([resolveAssignees(terms, workspaceIds), resolveTeams(terms, workspaceIds)]);
   and.push(...termsToWhere(terms, { userId: auth.kind === "user" ? auth.userId : null, members, teams, now, window }));
