@@ -341,3 +341,54 @@ describe("GET /api/v1/workspaces/:id/releases", () => {
     expect((await api("GET", `/api/v1/workspaces/${app.workspaceId}/releases/${encodeURIComponent(version)}`, await login(other.admin))).status).toBe(404);
   });
 });
+
+describe("an issue's first release is its earliest event's, in whatever order events arrive", () => {
+  let t: Tenant;
+  let viewer: string;
+  let admin: string;
+  beforeAll(async () => {
+    t = await createTenant("first-release-order");
+    viewer = await login(t.viewer);
+    admin = await login(t.admin);
+  });
+  const firstRelease = async (id: string) => ((await api("GET", `/api/v1/errors/${id}`, viewer)).body as { releases: { first: string | null } }).releases.first;
+  const post = async (...events: object[]) => {
+    const res = await postEvents(t.key, events);
+    expect(res.status).toBe(202);
+    return ((await res.json()).accepted as { groupId: string }[])[0].groupId;
+  };
+  const types = async (search: string) =>
+    ((await api("GET", `/api/v1/errors?${new URLSearchParams({ workspaceId: t.workspaceId, query: search })}`, viewer)).body.items as { type: string }[]).map((i) => i.type).sort();
+
+  it("one batch, a 10-minute-old event of shop@1.0.1 first, then a 3-day-old one of shop@1.0.0: shop@1.0.0", async () => {
+    const id = await post(event("OneBatch", "shop@1.0.1", 1 / 6), event("OneBatch", "shop@1.0.0", 72));
+    expect(await firstRelease(id)).toBe("shop@1.0.0");
+  });
+
+  it("an older event arriving in a later batch brings its release; newer or release-less ones do not", async () => {
+    const id = await post(event("LaterBatch", "shop@2.0.1", 1 / 6));
+    expect(await firstRelease(id)).toBe("shop@2.0.1");
+    await post(event("LaterBatch", "shop@2.0.0", 72));
+    expect(await firstRelease(id)).toBe("shop@2.0.0");
+    await post(event("LaterBatch", "shop@2.0.2", 0), { type: "LaterBatch", message: "LaterBatch happened", severity: "high", occurredAt: at(1) });
+    expect(await firstRelease(id)).toBe("shop@2.0.0");
+  });
+
+  it("the releases page's New count and the firstRelease: search follow it", async () => {
+    const items = (await api("GET", `/api/v1/workspaces/${t.workspaceId}/releases`, viewer)).body.items as { version: string; newIssues: number }[];
+    const newIssues = Object.fromEntries(items.map((r) => [r.version, r.newIssues]));
+    expect(newIssues).toMatchObject({ "shop@1.0.0": 1, "shop@1.0.1": 0, "shop@2.0.0": 1, "shop@2.0.1": 0, "shop@2.0.2": 0 });
+    expect(await types("firstRelease:shop@1.0.0")).toEqual(["OneBatch"]);
+    expect(await types("firstRelease:shop@1.0.1")).toEqual([]);
+    expect(await types("firstRelease:shop@2.0.0")).toEqual(["LaterBatch"]);
+  });
+
+  it("a merge keeps the release of the earlier first seen, the source's events having arrived out of order", async () => {
+    const target = await post(event("MergeTarget", "shop@3.0.1", 5));
+    const source = await post(event("MergeSource", "shop@3.0.2", 1), event("MergeSource", "shop@3.0.0", 48));
+    expect(await firstRelease(source)).toBe("shop@3.0.0");
+    const merged = await api("POST", "/api/v1/errors/merge", admin, { targetId: target, sourceIds: [source] });
+    expect(merged.status, JSON.stringify(merged.body)).toBe(200);
+    expect(await firstRelease(target)).toBe("shop@3.0.0");
+  });
+});

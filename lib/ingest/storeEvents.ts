@@ -164,14 +164,20 @@ export function groupIdFor(projectId: string, fingerprint: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** One row per group the batch touches, from its first event (used only when the group is new). */
+/**
+ * One row per group the batch touches, from its first event (used only when the group is new), and
+ * the release of its earliest event with one (`release`, occurred at `releaseAt`): events arrive out
+ * of order (an SDK's offline queue, a slow batch), so the batch's first is not always its earliest.
+ */
 function groupRows(events: PreparedEvent[], groupOf: (event: PreparedEvent) => { id: string; fingerprint: string }) {
-  const firstByGroup = new Map<string, { event: PreparedEvent; fingerprint: string }>();
+  const firstByGroup = new Map<string, { event: PreparedEvent; fingerprint: string; released: PreparedEvent | null }>();
   for (const event of events) {
     const group = groupOf(event);
-    if (!firstByGroup.has(group.id)) firstByGroup.set(group.id, { event, fingerprint: group.fingerprint });
+    const seen = firstByGroup.get(group.id);
+    if (!seen) firstByGroup.set(group.id, { event, fingerprint: group.fingerprint, released: event.release ? event : null });
+    else if (event.release && (!seen.released || event.occurredAt < seen.released.occurredAt)) seen.released = event;
   }
-  return [...firstByGroup].map(([id, { event: e, fingerprint }]) => ({
+  return [...firstByGroup].map(([id, { event: e, fingerprint, released }]) => ({
     id,
     fingerprint,
     type: e.type,
@@ -185,7 +191,8 @@ function groupRows(events: PreparedEvent[], groupOf: (event: PreparedEvent) => {
     frames: e.frames,
     exceptions: e.exceptions && e.exceptions.length > 1 ? e.exceptions : null,
     context: contextOf(e),
-    release: e.release ?? null,
+    release: released?.release ?? null,
+    releaseAt: released?.occurredAt.toISOString() ?? null,
   }));
 }
 
@@ -206,7 +213,8 @@ const COUNTER_SHARDS = 8;
 const WRITE_BATCH_SQL = `
 WITH gi AS (
   SELECT * FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, fingerprint text, type text, message text, severity text,
-    category text, source text, platform text, at timestamptz, "stackTrace" text, frames jsonb, exceptions jsonb, context jsonb, release text)
+    category text, source text, platform text, at timestamptz, "stackTrace" text, frames jsonb, exceptions jsonb, context jsonb, release text,
+    "releaseAt" timestamptz)
 ), oi_in AS (
   -- One row per event id: a batch's repeated ids are reduced to their first copy before this statement.
   SELECT * FROM jsonb_to_recordset($4::jsonb) AS x(id uuid, "groupId" uuid, "eventId" text, "occurredAt" timestamptz,
@@ -289,7 +297,15 @@ WITH gi AS (
     "executionsAffected" = ${saturatingAddSql(`eg."executionsAffected"`, `excluded."executionsAffected"`)},
     "sampledCount" = eg."sampledCount" + excluded."sampledCount",
     "lastSampledAt" = coalesce(excluded."lastSampledAt", eg."lastSampledAt"),
-    "firstRelease" = coalesce(eg."firstRelease", excluded."firstRelease"),
+    -- The release of the issue's earliest event with one: a batch's event with a release older than
+    -- the issue's first seen (out of order) brings its release; otherwise the first release stays (set
+    -- when there was none). Compared with first seen, not with when the first release was first seen:
+    -- exact unless the issue's earliest events carried no release (merges recompute it exactly from
+    -- the tag rollup). gi is read only for a batch older than the issue, for its release's time.
+    "firstRelease" = CASE
+      WHEN excluded."firstRelease" IS NOT NULL AND excluded."firstSeen" < eg."firstSeen"
+        AND (SELECT gi."releaseAt" FROM gi WHERE gi.id = excluded.id) < eg."firstSeen" THEN excluded."firstRelease"
+      ELSE coalesce(eg."firstRelease", excluded."firstRelease") END,
     -- "Resolved in the next release" issues are reopened after the commit, only by a newer release
     -- (lib/errors/triage/reopenConsumer.ts); any other resolved issue regresses on a new event.
     status = CASE WHEN eg.status = 'resolved' AND NOT eg."resolvedInNextRelease" AND excluded."occurrenceCount" > 0 THEN 'new'::"ErrorStatus" ELSE eg.status END,
