@@ -11,6 +11,7 @@ import { formatDuration } from "@/lib/alerts/evaluate/formatDuration";
 import { projectNames, type ProjectOption } from "@/components/settings/ChannelRoutingFields";
 import { RuleProjectsPicker } from "@/components/settings/RuleProjectsPicker";
 import type { RuleDto } from "@/lib/alerts/rules/ruleDto";
+import { generatedRuleName } from "@/lib/alerts/rules/ruleName";
 import { useAlertRulesQuery, useCreateAlertRuleMutation, useUpdateAlertRuleMutation } from "@/lib/client/hooks/useAlertRulesQuery";
 
 const NO_THRESHOLD: RuleDto["kind"][] = ["new_issue", "regression", "user_feedback"];
@@ -39,7 +40,30 @@ const ADDABLE_RULES = [
   },
 ] as const;
 
-/** The workspace's alert rules; admins toggle them and edit threshold and window per row. */
+/**
+ * What a rule watches, in words that do not change when it is edited or renamed: its controls' labels
+ * ("Threshold: High errors"; its name, which may state numbers, would name the old ones while editing).
+ */
+function ruleSubject(rule: RuleDto): string {
+  switch (rule.kind) {
+    case "severity_count":
+      return rule.eventSeverity ? `${rule.eventSeverity.charAt(0).toUpperCase()}${rule.eventSeverity.slice(1)} errors` : "Errors of any severity";
+    case "error_rate":
+      return "Error rate";
+    case "spike":
+      return "Error spike";
+    case "new_issue":
+      return "New issue";
+    case "regression":
+      return "Regression";
+    case "ingest_health":
+      return "Ingest health";
+    case "user_feedback":
+      return "User feedback";
+  }
+}
+
+/** The workspace's alert rules; admins toggle them and edit name, threshold and window per row. */
 export function AlertRulesSettings({ workspaceId, isAdmin, projects }: { workspaceId: string; isAdmin: boolean; projects: ProjectOption[] }) {
   const rules = useAlertRulesQuery(workspaceId);
   const create = useCreateAlertRuleMutation(workspaceId);
@@ -88,21 +112,40 @@ function RuleRow({ rule, workspaceId, isAdmin, projects }: { rule: RuleDto; work
   const [threshold, setThreshold] = useState(String(rule.threshold));
   const [windowSeconds, setWindowSeconds] = useState(String(rule.windowSeconds));
   const [diskDays, setDiskDays] = useState(rule.diskDaysLeft?.toString() ?? "");
+  // The name typed (null: untouched). Untouched, a name generated from the settings follows the
+  // numbers being edited, as the server renames it on save.
+  const [typedName, setTypedName] = useState<string | null>(null);
   const isIngestHealth = rule.kind === "ingest_health";
   const hasThreshold = !NO_THRESHOLD.includes(rule.kind);
+  const subject = ruleSubject(rule);
   // The toggle shows the requested state from the click on (the cached rule follows a tick later).
   const enabled = (update.isPending ? update.variables?.changes.enabled : undefined) ?? rule.enabled;
-  const dirty = threshold !== String(rule.threshold) || windowSeconds !== String(rule.windowSeconds) || diskDays !== (rule.diskDaysLeft?.toString() ?? "");
+  const settingsDirty = threshold !== String(rule.threshold) || windowSeconds !== String(rule.windowSeconds) || diskDays !== (rule.diskDaysLeft?.toString() ?? "");
+  const nameDirty = typedName !== null && typedName.trim() !== rule.name;
+  const dirty = settingsDirty || nameDirty;
+  const editedSettings = {
+    ...rule,
+    threshold: numberOr(threshold, rule.threshold),
+    windowSeconds: numberOr(windowSeconds, rule.windowSeconds),
+    diskDaysLeft: isIngestHealth ? (diskDays.trim() ? numberOr(diskDays, rule.diskDaysLeft ?? 0) : null) : rule.diskDaysLeft,
+  };
+  const shownName = typedName ?? (rule.nameFollowsSettings ? generatedRuleName(editedSettings) : rule.name);
   const id = `rule-${rule.id}`;
 
   function save(e: FormEvent) {
     e.preventDefault();
+    // A submit with nothing changed (the projects picker's own Save bubbles here) sends nothing.
+    if (!dirty) return;
     update.mutate({
       ruleId: rule.id,
       changes: {
-        threshold: Number(threshold),
-        windowSeconds: Number(windowSeconds),
-        ...(isIngestHealth && { diskDaysLeft: diskDays.trim() ? Number(diskDays) : null }),
+        // Only a name typed is sent: a generated one is renamed after the new settings by the server.
+        ...(nameDirty && typedName !== null && { name: typedName.trim() }),
+        ...(settingsDirty && hasThreshold && {
+          threshold: Number(threshold),
+          windowSeconds: Number(windowSeconds),
+          ...(isIngestHealth && { diskDaysLeft: diskDays.trim() ? Number(diskDays) : null }),
+        }),
       },
     });
   }
@@ -110,7 +153,7 @@ function RuleRow({ rule, workspaceId, isAdmin, projects }: { rule: RuleDto; work
   return (
     <li data-testid="rule-row" className="py-3">
       <form onSubmit={save} className="flex flex-col gap-2 sm:flex-row sm:items-end sm:gap-3">
-        <div className="min-w-0 flex-1">
+        <div className="min-w-0 flex-1 sm:min-w-[10rem]">
           <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-gray-900 dark:text-gray-100">
             <span id={`${id}-name`}>{rule.name}</span>
             {rule.alertSeverity && <SeverityBadge severity={rule.alertSeverity} />}
@@ -145,6 +188,16 @@ function RuleRow({ rule, workspaceId, isAdmin, projects }: { rule: RuleDto; work
               onSave={(projectIds) => update.mutate({ ruleId: rule.id, changes: { projectIds } })}
             />
           )}
+          <label className="block text-xs text-gray-600 dark:text-gray-400">
+            Name
+            <input
+              type="text" required maxLength={200} value={shownName} readOnly={!isAdmin}
+              onChange={(e) => setTypedName(e.target.value)}
+              aria-label={`Name: ${subject}`}
+              title={rule.nameFollowsSettings && typedName === null ? "Follows the threshold and window until you name the rule" : undefined}
+              className={`${input} mt-0.5 block w-48`}
+            />
+          </label>
           {hasThreshold && (
             <>
               <label className="block text-xs text-gray-600 dark:text-gray-400">
@@ -152,7 +205,7 @@ function RuleRow({ rule, workspaceId, isAdmin, projects }: { rule: RuleDto; work
                 <input
                   type="number" min={0} step="any" required value={threshold} readOnly={!isAdmin}
                   onChange={(e) => setThreshold(e.target.value)}
-                  aria-label={`Threshold: ${rule.name}`}
+                  aria-label={`Threshold: ${subject}`}
                   className={`${input} mt-0.5 block w-24`}
                 />
               </label>
@@ -161,7 +214,7 @@ function RuleRow({ rule, workspaceId, isAdmin, projects }: { rule: RuleDto; work
                 <input
                   type="number" min={0} step={1} required value={windowSeconds} readOnly={!isAdmin}
                   onChange={(e) => setWindowSeconds(e.target.value)}
-                  aria-label={`Window in seconds: ${rule.name}`}
+                  aria-label={`Window in seconds: ${subject}`}
                   className={`${input} mt-0.5 block w-24`}
                 />
               </label>
@@ -171,15 +224,15 @@ function RuleRow({ rule, workspaceId, isAdmin, projects }: { rule: RuleDto; work
                   <input
                     type="number" min={1} step={1} value={diskDays} readOnly={!isAdmin} placeholder="off"
                     onChange={(e) => setDiskDays(e.target.value)}
-                    aria-label={`Alert below this many days of disk: ${rule.name}`}
+                    aria-label={`Alert below this many days of disk: ${subject}`}
                     className={`${input} mt-0.5 block w-20`}
                   />
                 </label>
               )}
             </>
           )}
-          {isAdmin && hasThreshold && (
-            <button type="submit" disabled={!dirty || update.isPending} className={button.secondary} aria-label={`Save ${rule.name}`}>
+          {isAdmin && (
+            <button type="submit" disabled={!dirty || update.isPending} className={button.secondary} aria-label={`Save ${subject}`}>
               {update.isPending ? "Saving…" : "Save"}
             </button>
           )}
@@ -192,4 +245,10 @@ function RuleRow({ rule, workspaceId, isAdmin, projects }: { rule: RuleDto; work
       )}
     </li>
   );
+}
+
+/** The number typed, or `fallback` while the field holds none (being edited, or emptied). */
+function numberOr(text: string, fallback: number): number {
+  const n = Number(text);
+  return text.trim() && Number.isFinite(n) ? n : fallback;
 }

@@ -58,6 +58,8 @@ export function RuleProjectsPicker({
               aria-label={`Projects of ${ruleName}`}
               onSubmit={(e) => {
                 e.preventDefault();
+                // In a portal, yet inside the row's form in React's tree: its submit would bubble to the row's form too.
+                e.stopPropagation();
                 onSave(picked);
                 close();
               }}

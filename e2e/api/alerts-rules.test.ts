@@ -197,3 +197,49 @@ describe("a rule narrowed to some projects", () => {
     ]);
   });
 });
+
+describe("a rule's name follows its settings until someone names it", () => {
+  interface Named extends RuleBody {
+    name: string;
+    nameFollowsSettings: boolean;
+  }
+  let t: Tenant;
+  let admin: string;
+  let rules: Named[];
+  beforeAll(async () => {
+    t = await createTenant("rule-names");
+    admin = await login(t.admin);
+    rules = (await api("GET", `/api/v1/workspaces/${t.workspaceId}/alert-rules`, admin)).body.items;
+  });
+  const rule = (key: string) => rules.find((r) => r.defaultKey === key)!;
+  const patch = async (key: string, changes: object) => {
+    const res = await api("PATCH", `/api/v1/alert-rules/${rule(key).id}`, admin, changes);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body as Named;
+  };
+
+  it("renames a built-in rule after its new threshold and window, and keeps a name given", async () => {
+    expect(rule("severity-high")).toMatchObject({ name: "High errors: 5 in 5 min", nameFollowsSettings: true });
+    expect(await patch("severity-high", { threshold: 10, windowSeconds: 600 })).toMatchObject({ name: "High errors: 10 in 10 min", threshold: 10, windowSeconds: 600, nameFollowsSettings: true });
+    const [audit] = await query<{ before: unknown; after: unknown }>(`SELECT before, after FROM "AuditLog" WHERE "targetType" = 'alert_rule' AND "targetId" = $1 ORDER BY at DESC LIMIT 1`, [rule("severity-high").id]);
+    expect(audit).toMatchObject({ before: { name: "High errors: 5 in 5 min" }, after: { name: "High errors: 10 in 10 min" } });
+
+    expect(await patch("severity-high", { name: "Pager: backend errors" })).toMatchObject({ name: "Pager: backend errors", nameFollowsSettings: false });
+    expect(await patch("severity-high", { threshold: 12 })).toMatchObject({ name: "Pager: backend errors", threshold: 12 });
+    // A name and settings at once: the name given.
+    expect(await patch("severity-low", { name: "Low noise", threshold: 500 })).toMatchObject({ name: "Low noise", threshold: 500 });
+  });
+
+  it("gives a built-in rule edited before names followed settings the name of its settings", async () => {
+    await query(`UPDATE "AlertRule" SET threshold = 7 WHERE id = $1`, [rule("severity-medium").id]);
+    const listed = (await api("GET", `/api/v1/workspaces/${t.workspaceId}/alert-rules`, admin)).body.items as Named[];
+    expect(listed.find((r) => r.defaultKey === "severity-medium")).toMatchObject({ name: "Medium errors: 7 in 15 min", threshold: 7 });
+  });
+
+  it("names its alerts after the settings that fired them", async () => {
+    expect(await patch("severity-critical", { threshold: 2 })).toMatchObject({ name: "Critical errors: 2 at once" });
+    expect((await postEvents(t.key, [errorEvent("Twice", "critical"), errorEvent("Twice", "critical")])).status).toBe(202);
+    const [alert] = await waitUntil(() => alertsOfRule(t.workspaceId, "severity-critical"), 10_000, "critical alert");
+    expect(alert.ruleName).toBe("Critical errors: 2 at once");
+  });
+});

@@ -150,3 +150,39 @@ test("a member sees rules and channels read-only", async ({ page, context }) => 
   await expect(rulesCard.getByRole("button", { name: /^Save/ })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Add channel" })).toHaveCount(0);
 });
+
+test("a built-in rule's name follows its edited threshold and window until the admin names it", async ({ page, context }) => {
+  const r = await createTenant("rule-names-ui");
+  await signInAs(context, r.admin);
+  await page.goto(`/settings/alerts?ws=${r.workspaceId}`);
+  const rulesCard = page.getByRole("region", { name: "Alert rules" });
+  const highRow = rulesCard.getByTestId("rule-row").filter({ has: page.getByLabel("Threshold: High errors", { exact: true }) });
+  await expect(highRow).toContainText("High errors: 5 in 5 min");
+
+  // The controls are labelled by what the rule watches, not by its name (which states the old numbers while editing).
+  const name = rulesCard.getByLabel("Name: High errors", { exact: true });
+  await expect(name).toHaveValue("High errors: 5 in 5 min");
+  await rulesCard.getByLabel("Threshold: High errors", { exact: true }).fill("10");
+  await rulesCard.getByLabel("Window in seconds: High errors", { exact: true }).fill("600");
+  await expect(name).toHaveValue("High errors: 10 in 10 min");
+  await rulesCard.getByRole("button", { name: "Save High errors", exact: true }).click();
+  await expect(highRow.getByText("High errors: 10 in 10 min", { exact: true })).toBeVisible();
+  await expect(highRow).not.toContainText("5 in 5 min");
+  const saved = async () => ((await (await page.request.get(`/api/v1/workspaces/${r.workspaceId}/alert-rules`)).json()) as { items: { defaultKey: string | null; name: string; threshold: number }[] }).items.find((x) => x.defaultKey === "severity-high")!;
+  expect(await saved()).toMatchObject({ name: "High errors: 10 in 10 min", threshold: 10 });
+
+  // Named by the admin, it keeps that name through later edits.
+  await name.fill("Pager: backend errors");
+  await rulesCard.getByRole("button", { name: "Save High errors", exact: true }).click();
+  await expect(highRow.getByText("Pager: backend errors", { exact: true })).toBeVisible();
+  await rulesCard.getByLabel("Threshold: High errors", { exact: true }).fill("12");
+  await expect(name).toHaveValue("Pager: backend errors");
+  await rulesCard.getByRole("button", { name: "Save High errors", exact: true }).click();
+  await expect(highRow).toContainText("12 in 10 min");
+  expect(await saved()).toMatchObject({ name: "Pager: backend errors", threshold: 12 });
+
+  // A rule without a threshold can be named too.
+  await rulesCard.getByLabel("Name: New issue", { exact: true }).fill("New issue in the shop");
+  await rulesCard.getByRole("button", { name: "Save New issue", exact: true }).click();
+  await expect(rulesCard.getByTestId("rule-row").getByText("New issue in the shop", { exact: true })).toBeVisible();
+});

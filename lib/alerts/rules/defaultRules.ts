@@ -1,4 +1,5 @@
 import { ESCALATION_POLICY } from "@/lib/alerts/escalation/escalationPolicy";
+import { generatedRuleName } from "@/lib/alerts/rules/ruleName";
 import type { RuleSettings } from "@/lib/alerts/rules/ruleSettings";
 import type { Severity } from "@/lib/generated/prisma/enums";
 
@@ -6,9 +7,9 @@ export interface DefaultRule extends RuleSettings {
   defaultKey: string;
 }
 
-const severityCount = (severity: Severity, threshold: number, windowSeconds: number, name: string): DefaultRule => ({
+const severityCount = (severity: Severity, threshold: number, windowSeconds: number): DefaultRule => ({
   defaultKey: `severity-${severity}`,
-  name,
+  name: generatedRuleName({ kind: "severity_count", eventSeverity: severity, threshold, windowSeconds, baselineSeconds: null, diskDaysLeft: null }),
   kind: "severity_count",
   eventSeverity: severity,
   alertSeverity: severity,
@@ -25,13 +26,14 @@ const severityCount = (severity: Severity, threshold: number, windowSeconds: num
  * The rules every workspace starts with. Thresholds and windows are seed 004's ("critical: 1,
  * immediately; high: 5 in 5 min; medium: 20 in 15 min; low: 100 in 1 h"); error rate above 5 % and a
  * spike above 3× the trailing baseline are seed 002's `_check_error_alerts`. They can be edited or
- * disabled, not deleted.
+ * disabled, not deleted. Their names are generated from their settings (lib/alerts/rules/ruleName.ts),
+ * and follow an edit of them until someone names the rule.
  */
 export const DEFAULT_RULES: DefaultRule[] = [
-  severityCount("critical", 1, 0, "Critical error"),
-  severityCount("high", 5, 5 * 60, "High errors: 5 in 5 min"),
-  severityCount("medium", 20, 15 * 60, "Medium errors: 20 in 15 min"),
-  severityCount("low", 100, 60 * 60, "Low errors: 100 in 1 h"),
+  severityCount("critical", 1, 0),
+  severityCount("high", 5, 5 * 60),
+  severityCount("medium", 20, 15 * 60),
+  severityCount("low", 100, 60 * 60),
   {
     defaultKey: "error-rate",
     name: "Error rate above 5 %",

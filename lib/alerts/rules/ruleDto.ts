@@ -1,3 +1,4 @@
+import { nameFollowsSettings } from "@/lib/alerts/rules/builtInName";
 import type { AlertRule } from "@/lib/generated/prisma/client";
 
 /** The JSON shape of an alert rule. */
@@ -6,6 +7,8 @@ export function toRuleDto(rule: AlertRule) {
     id: rule.id,
     workspaceId: rule.workspaceId,
     name: rule.name,
+    /** The name is the one generated from the settings (the built-in rules' until someone names them): an edit renames it after the new settings. */
+    nameFollowsSettings: nameFollowsSettings(rule),
     kind: rule.kind,
     eventSeverity: rule.eventSeverity,
     alertSeverity: rule.alertSeverity,

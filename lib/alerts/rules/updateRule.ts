@@ -2,6 +2,7 @@ import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanAdminister } from "@/lib/auth/permissions";
 import { auditData, changedFields } from "@/lib/alerts/auditData";
 import { resolveOpenAlerts } from "@/lib/alerts/lifecycle/resolveOpenAlerts";
+import { ruleNameAfterUpdate } from "@/lib/alerts/rules/builtInName";
 import { findVisibleRule } from "@/lib/alerts/rules/findVisibleRule";
 import { invalidateRules } from "@/lib/alerts/rules/ruleCache";
 import { toRuleDto } from "@/lib/alerts/rules/ruleDto";
@@ -11,11 +12,18 @@ import { db } from "@/lib/db/prisma";
 import { ApiError } from "@/lib/http/ApiError";
 import { assertWorkspaceProjects } from "@/lib/projects/assertWorkspaceProjects";
 
-/** Edits a rule (admins); the merged settings are validated as a whole. Open alerts keep their snapshot; turning the rule off resolves them, narrowing its projects those of the others. */
-export async function updateRule(auth: AuthContext, ruleId: string, input: UpdateRuleInput) {
+/**
+ * Edits a rule (admins); the merged settings are validated as a whole. A rule whose name is still the
+ * one generated from its settings (the built-in rules', until someone names them) is renamed after
+ * its new settings. Open alerts keep their snapshot; turning the rule off resolves them, narrowing
+ * its projects those of the others.
+ */
+export async function updateRule(auth: AuthContext, ruleId: string, requested: UpdateRuleInput) {
   const rule = await findVisibleRule(auth, ruleId);
   assertCanAdminister(auth, rule.workspaceId);
-  await assertWorkspaceProjects(rule.workspaceId, input.projectIds);
+  await assertWorkspaceProjects(rule.workspaceId, requested.projectIds);
+  const name = ruleNameAfterUpdate(rule, requested);
+  const input = name === undefined ? requested : { ...requested, name };
   const problems = ruleProblems({ ...rule, ...input });
   if (problems.length) throw ApiError.validation(`invalid ${problems[0].path}: ${problems[0].message}`, problems);
 
