@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { useTimeZone } from "@/lib/client/hooks/useTimeZone";
-import { dateTime, hourRange } from "@/lib/client/zonedTime";
+import { bucketRange, dateTime, granularityOf } from "@/lib/client/zonedTime";
 import { Card } from "@/components/ui/Card";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { TimelineChart, type ChartPoint } from "@/components/errors/TimelineChart";
@@ -24,6 +24,8 @@ export function ErrorTimeline({ timeline, timeframe, activeWindow, onSpikeClick 
   const zone = useTimeZone();
   const { points, spikes } = useMemo(() => toChart(timeline), [timeline]);
   const total = timeline.errorsByTime.reduce((sum, b) => sum + b.count, 0);
+  // A span of the chart's buckets: UTC days for day buckets, hours on the viewer's clock otherwise.
+  const span = (s: { startTime: string; endTime: string }) => bucketRange(s.startTime, s.endTime, granularityOf(timeline.bucketSeconds * 1000), zone);
 
   return (
     <Card
@@ -72,7 +74,7 @@ export function ErrorTimeline({ timeline, timeframe, activeWindow, onSpikeClick 
                         : "bg-white text-gray-700 ring-gray-300 hover:bg-orange-50 dark:bg-gray-800 dark:text-gray-200 dark:ring-gray-700"
                     }`}
                   >
-                    <span className="font-medium">{hourRange(spike.startTime, spike.endTime, zone)}</span> · {countOf(spike.totalErrors, "error")} (peak {formatCount(spike.peakErrors)})
+                    <span className="font-medium">{span(spike)}</span> · {countOf(spike.totalErrors, "error")} (peak {formatCount(spike.peakErrors)})
                     {spike.primaryCause && <span className="text-gray-500 dark:text-gray-400"> · {spike.primaryCause}</span>}
                     {spike.resolved && <span className="text-green-700 dark:text-green-400"> · resolved</span>}
                   </button>
@@ -86,14 +88,17 @@ export function ErrorTimeline({ timeline, timeframe, activeWindow, onSpikeClick 
         <div className="mt-4">
           <h3 className="text-xs font-medium uppercase tracking-wide text-gray-500 dark:text-gray-400">Patterns</h3>
           <ul className="mt-2 space-y-1 text-sm">
-            {timeline.patterns.slice(0, 5).map((p) => (
-              <li key={`${p.pattern}-${p.correlation}`} className="flex flex-wrap gap-x-2 text-gray-700 dark:text-gray-300">
-                <span className="font-medium">{p.pattern}</span>
-                <span className="text-gray-500 dark:text-gray-400">
-                  ×{formatCount(p.frequency)} · {p.correlation} · last {dateTime(p.lastOccurrence, zone)}
-                </span>
-              </li>
-            ))}
+            {timeline.patterns.slice(0, 5).map((p) => {
+              const correlation = [p.causedSpike && `caused the spike of ${span(p.causedSpike)}`, p.correlation].filter(Boolean).join("; ") || "no clear correlation";
+              return (
+                <li key={p.errorId} className="flex flex-wrap gap-x-2 text-gray-700 dark:text-gray-300" data-testid="pattern">
+                  <span className="font-medium">{p.pattern}</span>
+                  <span className="text-gray-500 dark:text-gray-400">
+                    ×{formatCount(p.frequency)} · {correlation} · last {dateTime(p.lastOccurrence, zone)}
+                  </span>
+                </li>
+              );
+            })}
           </ul>
         </div>
       )}

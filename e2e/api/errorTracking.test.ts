@@ -91,6 +91,11 @@ describe("error-tracking view: planted fixtures", () => {
     expect(bucket).toEqual({ timestamp: spikeHour.toISOString(), count: 42, criticalCount: 40, uniqueErrors: 2 });
     expect(v.overview).toMatchObject({ totalErrors: 68, uniqueErrors: 2, affectedUsers: 12, affectedAgents: 2, estimatedRevenueLoss: 20 });
     expect(v.timeline.patterns.find((p: { kind: string }) => p.kind === "burst").pattern).toMatch(/SpikeError/);
+    // The spike a pattern's group caused, as instants (the dashboard names them in the viewer's zone), not UTC text.
+    const spikePattern = v.timeline.patterns.find((p: { pattern: string }) => p.pattern.includes("SpikeError"));
+    expect(spikePattern.causedSpike).toEqual({ startTime: spikeHour.toISOString(), endTime: new Date(spikeHour.getTime() + HOUR).toISOString() });
+    expect(spikePattern.correlation).not.toMatch(/spike|UTC/);
+    expect(v.timeline.patterns.find((p: { pattern: string }) => p.pattern.includes("NoiseError")).causedSpike).toBeNull();
   });
 
   it("filters and timeframes change the numbers as defined", async () => {

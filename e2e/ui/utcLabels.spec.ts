@@ -56,3 +56,37 @@ test("a person who chose a time zone sees hours and instants on that clock; days
   await expect(page.getByTestId("histogram-30d").locator(X_TICKS).last()).toHaveText(utcDay.format(new Date(activity.daily.buckets.at(-1).start)));
   await expect(page.getByTestId("histogram-total")).toContainText("UTC days");
 });
+
+test("a 30-day spike is named by its UTC days, and the pattern line names the spike it caused on the viewer's clock", async ({ page, context }) => {
+  const t = await createTenant("spike-days");
+  const DAY = 86_400_000;
+  const HOUR = 3_600_000;
+  const today = Math.floor(Date.now() / DAY) * DAY;
+  const thisHour = Math.floor(Date.now() / HOUR) * HOUR;
+  // Ten events on each of three UTC days (at noon UTC), none before: one spike over three day buckets
+  // (a quiet day after it, so the hour spike below never joins it, whatever the hour now).
+  const daySpike = [5, 4, 3].flatMap((d) =>
+    Array.from({ length: 10 }, (_, i) => ({ type: "DaySpike", message: "queue overflow", severity: "high", occurredAt: new Date(today - d * DAY + 12 * HOUR + i * 60_000).toISOString() })),
+  );
+  // Ten events in one hour three hours ago: a spike of the 24-hour timeline.
+  const hourSpike = Array.from({ length: 10 }, (_, i) => ({ type: "HourSpike", message: "cache stampede", severity: "high", occurredAt: new Date(thisHour - 3 * HOUR + i * 60_000).toISOString() }));
+  expect((await postEvents(t.key, { events: [...daySpike, ...hourSpike] })).status).toBe(202);
+  await signInAs(context, t.admin);
+  // India is UTC+5:30: a UTC day starts at 05:30 there.
+  expect((await page.request.patch("/api/v1/account", { data: { timeZone: "Asia/Kolkata" } })).status()).toBe(200);
+
+  await page.goto(`/?ws=${t.workspaceId}&tf=30d`);
+  const days = `${utcDay.format(new Date(today - 5 * DAY))} – ${utcDay.format(new Date(today - 3 * DAY))} UTC`;
+  const spikes = page.getByTestId("spike");
+  await expect(spikes).toHaveCount(1);
+  await expect(spikes.first()).toContainText(days);
+  await expect(page.getByTestId("pattern").filter({ hasText: "DaySpike" })).toContainText(`caused the spike of ${days}`);
+
+  await page.goto(`/?ws=${t.workspaceId}&tf=24h`);
+  await expect(spikes).toHaveCount(1);
+  const hours = (await spikes.first().locator("span").first().textContent()) ?? "";
+  expect(hours).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d\d:30–\d\d:30 GMT\+5:30$/);
+  const pattern = page.getByTestId("pattern").filter({ hasText: "HourSpike" });
+  await expect(pattern).toContainText(`caused the spike of ${hours}`);
+  await expect(pattern).not.toContainText("UTC");
+});

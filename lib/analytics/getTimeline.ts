@@ -108,7 +108,7 @@ function describePatterns(
   top: WindowGroup[],
   briefs: Map<string, GroupBrief>,
   spans: Map<string, { first: Date; last: Date }>,
-  spikes: { startTime: string; primaryErrorId: string | null }[],
+  spikes: { startTime: string; endTime: string; primaryErrorId: string | null }[],
 ) {
   return top.map((g) => {
     // Within the window: the first/last bucket with events, tightened by the group's own first/last seen.
@@ -123,22 +123,24 @@ function describePatterns(
       errorId: g.id,
       frequency: g.cur,
       lastOccurrence: new Date(g.lastSeenMs).toISOString(),
-      correlation: correlationOf({ ...g, ...brief }, spikes),
+      // The spike it caused, as instants: the dashboard names them in the viewer's zone (its day spans as UTC days).
+      causedSpike: causedSpikeOf(g.id, spikes),
+      correlation: correlationOf({ ...g, ...brief }),
     };
   });
 }
 
-function correlationOf(
-  g: { id: string; agentsAffected: number; usersAffected: number; release: string | null; environment: string | null },
-  spikes: { startTime: string; primaryErrorId: string | null }[],
-): string {
+function causedSpikeOf(groupId: string, spikes: { startTime: string; endTime: string; primaryErrorId: string | null }[]): { startTime: string; endTime: string } | null {
+  const spike = spikes.find((s) => s.primaryErrorId === groupId);
+  return spike ? { startTime: spike.startTime, endTime: spike.endTime } : null;
+}
+
+/** What else the group lines up with, as text ("a single user; release web@2.1.0"); "" for nothing. */
+function correlationOf(g: { agentsAffected: number; usersAffected: number; release: string | null; environment: string | null }): string {
   const parts: string[] = [];
-  const spike = spikes.find((s) => s.primaryErrorId === g.id);
-  // Read as text in the dashboard: the spike's start as "2026-12-03 13:00 UTC", not an ISO timestamp.
-  if (spike) parts.push(`caused the spike at ${spike.startTime.slice(0, 10)} ${spike.startTime.slice(11, 16)} UTC`);
   if (g.agentsAffected === 1) parts.push("a single agent");
   if (g.usersAffected === 1) parts.push("a single user");
   if (g.release) parts.push(`release ${g.release}`);
   if (g.environment) parts.push(`environment ${g.environment}`);
-  return parts.length ? parts.join("; ") : "no clear correlation";
+  return parts.join("; ");
 }

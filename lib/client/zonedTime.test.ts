@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bucketLabel, bucketTitle, calendarDate, clockTime, dateTime, dateTimeWithYear, exactTime, granularityOf, hourRange, zoneAbbreviation } from "@/lib/client/zonedTime";
+import { bucketLabel, bucketRange, bucketTitle, calendarDate, clockTime, dateTime, dateTimeWithYear, exactTime, granularityOf, hourRange, zoneAbbreviation } from "@/lib/client/zonedTime";
 
 describe("bucket labels", () => {
   it("label a UTC day with its own date whatever the viewer's zone", () => {
@@ -40,5 +40,20 @@ describe("instants", () => {
   it("a range across a year boundary names the year", () => {
     expect(dateTimeWithYear("2026-12-31T17:00:00.000Z", "UTC")).toBe("Dec 31, 2026, 17:00 UTC");
     expect(dateTimeWithYear("2027-01-01T00:00:00.000Z", "UTC")).toBe("Jan 1, 2027, 00:00 UTC");
+  });
+});
+
+describe("bucketRange", () => {
+  it("names a day spike by its UTC day, in every zone", () => {
+    for (const zone of ["UTC", "Asia/Kolkata", "America/Los_Angeles"]) {
+      expect(bucketRange("2026-12-07T00:00:00.000Z", "2026-12-08T00:00:00.000Z", "day", zone), zone).toBe("Dec 7 UTC");
+      expect(bucketRange("2026-12-05T00:00:00.000Z", "2026-12-08T00:00:00.000Z", "day", zone), zone).toBe("Dec 5 – Dec 7 UTC");
+    }
+  });
+
+  it("names an hour spike by its hours on the viewer's clock", () => {
+    expect(bucketRange("2026-12-06T20:00:00.000Z", "2026-12-06T23:00:00.000Z", "hour", "UTC")).toBe("Dec 6, 20:00–23:00 UTC");
+    expect(bucketRange("2026-12-06T20:00:00.000Z", "2026-12-06T21:00:00.000Z", "hour", "Asia/Kolkata")).toBe("Dec 7, 01:30–02:30 GMT+5:30");
+    expect(bucketRange("2026-12-06T20:00:00.000Z", "2026-12-06T20:05:00.000Z", "minute", "UTC")).toBe("Dec 6, 20:00–20:05 UTC");
   });
 });

@@ -61,6 +61,19 @@ export function hourRange(startIso: string, endIso: string, zone: string): strin
   return `${format("dateTime", startIso, zone)}–${format("hour", endIso, zone)} ${zoneAbbreviation(endIso, zone)}`;
 }
 
+/**
+ * A span of buckets [start, end) as a spike names it: its UTC days for day buckets ("Dec 7 UTC",
+ * "Dec 5 – Dec 7 UTC": rollup days are UTC days in every zone), else its hours on the viewer's clock
+ * ("Dec 6, 20:00–23:00 GMT+5:30").
+ */
+export function bucketRange(startIso: string, endIso: string, granularity: BucketGranularity, zone: string): string {
+  if (granularity !== "day") return hourRange(startIso, endIso, zone);
+  const first = format("day", startIso, "UTC");
+  // The end is the next bucket's start: the last day is the one before it.
+  const last = format("day", new Date(Date.parse(endIso) - 1).toISOString(), "UTC");
+  return first === last ? `${first} UTC` : `${first} – ${last} UTC`;
+}
+
 /** "Nov 27, 2026, 17:00 UTC": a range that may span years. */
 export function dateTimeWithYear(iso: string, zone: string): string {
   return `${format("dateTimeYear", iso, zone)} ${zoneAbbreviation(iso, zone)}`;
