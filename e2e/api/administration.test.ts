@@ -278,6 +278,9 @@ describe("invitations", { timeout: 180_000 }, () => {
     const invited = (await api("POST", `/api/v1/workspaces/${t.workspaceId}/invitations`, admin, { email: other.member.email, role: "member" })).body;
     expect((await api("GET", `/api/v1/invitations/${tokenOf(invited.url)}`, null)).body.hasAccount).toBe(true);
     expect((await accept(tokenOf(invited.url), { password: "wrong password" })).status).toBe(401);
+    const noPassword = await accept(tokenOf(invited.url), {});
+    expect(noPassword.status).toBe(422);
+    expect(noPassword.body.error).toMatchObject({ message: "Enter the password of your account.", field: "password", issues: [{ path: "password" }] });
     expect((await accept(tokenOf(invited.url), { password: other.member.password })).status).toBe(200);
     const cookie = await login(other.member);
     const ids = (await api("GET", "/api/v1/me", cookie)).body.workspaces.map((w: { id: string }) => w.id);
@@ -531,6 +534,8 @@ describe("account", { timeout: 180_000 }, () => {
     const wrong = await api("POST", "/api/v1/account/password", first, { currentPassword: "nope", newPassword: "a better password" });
     expect(wrong.status).toBe(422);
     expect(wrong.body.error.issues[0].path).toBe("currentPassword");
+    // The form shows the message as is: a sentence, the field named beside it.
+    expect(wrong.body.error).toMatchObject({ message: "That is not your current password.", field: "currentPassword" });
     expect((await api("POST", "/api/v1/account/password", first, { currentPassword: t.viewer.password, newPassword: "short" })).body.error.issues[0].path).toBe("newPassword");
     const changed = await api("POST", "/api/v1/account/password", first, { currentPassword: t.viewer.password, newPassword: "a better password" });
     expect(changed.status).toBe(200);

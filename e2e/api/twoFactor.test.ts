@@ -39,6 +39,7 @@ describe("two-factor sign-in (TOTP)", () => {
     const wrongPassword = await api("POST", "/api/v1/account/two-factor/setup", cookie, { password: "not it" });
     expect(wrongPassword.status).toBe(422);
     expect(wrongPassword.body.error.issues[0].path).toBe("password");
+    expect(wrongPassword.body.error).toMatchObject({ message: "That is not your current password.", field: "password" });
     expect((await api("POST", "/api/v1/account/two-factor", cookie, { code: "123456" })).body.error.code).toBe("two_factor_not_set_up");
 
     const setup = await api("POST", "/api/v1/account/two-factor/setup", cookie, { password: t.admin.password });
@@ -57,6 +58,7 @@ describe("two-factor sign-in (TOTP)", () => {
     const badCode = await api("POST", "/api/v1/account/two-factor", cookie, { code: totpCode(setup.body.secret, Date.now() - 5 * 60_000) });
     expect(badCode.status).toBe(422);
     expect(badCode.body.error.issues[0].path).toBe("code");
+    expect(badCode.body.error).toMatchObject({ message: "That code does not match the authenticator. Is the phone's clock right?", field: "code" });
     expect((await api("POST", "/api/v1/account/two-factor", cookie, { code: "12345" })).status).toBe(422);
 
     const enabled = await api("POST", "/api/v1/account/two-factor", cookie, { code: totpCode(setup.body.secret, Date.now()) });
@@ -223,6 +225,7 @@ describe("two-factor sign-in (TOTP)", () => {
     const noCode = await api("DELETE", "/api/v1/account/two-factor", cookie, { password: user.password, code: "000000" });
     expect(noCode.status).toBe(422);
     expect(noCode.body.error.issues[0].path).toBe("code");
+    expect(noCode.body.error).toMatchObject({ message: "That code is not valid, or was already used.", field: "code" });
     const off = await api("DELETE", "/api/v1/account/two-factor", cookie, { password: user.password, code: await freshTotpCode(user.id, secret) });
     expect(off.status).toBe(200);
     expect((await api("GET", "/api/v1/account/two-factor", cookie)).body.enabled).toBe(false);

@@ -63,3 +63,22 @@ test("a workspace that requires two-factor sign-in shows its members without it 
   await notice.getByRole("link", { name: "Set up two-factor sign-in" }).click();
   await expect(page.getByRole("region", { name: "Two-factor sign-in" }).getByRole("button", { name: "Set up two-factor sign-in" })).toBeVisible();
 });
+
+test("a wrong password on the account page is said in a sentence, not with the API's field name", async ({ page, context, consoleGuard }) => {
+  consoleGuard.allow(/status of 422/);
+  const t = await createTenant("ui-pw-wrong");
+  await signInAs(context, t.viewer);
+  await page.goto("/account");
+  const password = page.getByRole("region", { name: "Password", exact: true });
+  await password.getByLabel("Current password").fill("not my password");
+  await password.getByLabel("New password").fill("a better password");
+  await password.getByRole("button", { name: "Change password" }).click();
+  await expect(password.getByRole("alert")).toHaveText("That is not your current password.");
+
+  // Confirming two-factor setup with it says the same.
+  const twoFactor = page.getByRole("region", { name: "Two-factor sign-in" });
+  await twoFactor.getByRole("button", { name: "Set up two-factor sign-in" }).click();
+  await twoFactor.getByLabel("Your password").fill("not my password");
+  await twoFactor.getByRole("button", { name: "Continue" }).click();
+  await expect(twoFactor.getByRole("alert")).toHaveText("That is not your current password.");
+});

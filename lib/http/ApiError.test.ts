@@ -21,3 +21,16 @@ describe("ApiError across copies of the module", () => {
     expect(ApiError.badRequest("x") instanceof Error).toBe(true);
   });
 });
+
+describe("ApiError.invalidField", () => {
+  it("says a sentence, naming the field beside it, not in it", () => {
+    const { status, body } = errorPayload(ApiError.invalidField("currentPassword", "That is not your current password."));
+    expect(status).toBe(422);
+    expect(body.error).toEqual({
+      code: "validation_failed",
+      message: "That is not your current password.",
+      field: "currentPassword",
+      issues: [{ path: "currentPassword", message: "That is not your current password." }],
+    });
+  });
+});

@@ -47,6 +47,14 @@ export class ApiError extends Error {
   static validation(message: string, issues: ValidationIssue[]) {
     return new ApiError(422, "validation_failed", message, { issues });
   }
+  /**
+   * A 422 about one field a person filled in (a password, a code): `message` is the sentence a form
+   * shows as is ("That is not your current password."), the body names the field in `field` and in
+   * `issues[0].path` for clients that mark it.
+   */
+  static invalidField(field: string, message: string) {
+    return new ApiError(422, "validation_failed", message, { field, issues: [{ path: field, message }] });
+  }
 }
 
 export interface ValidationIssue {

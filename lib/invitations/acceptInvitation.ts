@@ -23,7 +23,7 @@ export async function acceptInvitation(token: string, input: AcceptInvitationInp
 
   let passwordHash: string | undefined;
   if (existing && signedIn?.userId !== existing.id) {
-    if (!input.password) throw ApiError.validation("password: enter the password of your account", [{ path: "password", message: "required for an existing account" }]);
+    if (!input.password) throw ApiError.invalidField("password", "Enter the password of your account.");
     const attempt = await beginLoginAttempt(throttleKeys(invitation.email, client.address));
     if (!(await verifyPassword(input.password, existing.passwordHash))) {
       await loginFailed();

@@ -20,7 +20,7 @@ export async function disableTwoFactor(auth: AuthContext, input: { password: str
   if (!user.twoFactor?.enabledAt) throw new ApiError(409, "two_factor_disabled", "two-factor sign-in is not on");
   await confirmPassword(user, input.password, client, "password");
   if (!(await consumeSecondFactor(user.id, input.code))) {
-    throw ApiError.validation("code: is not a valid code (or was already used)", [{ path: "code", message: "is not a valid code (or was already used)" }]);
+    throw ApiError.invalidField("code", "That code is not valid, or was already used.");
   }
   await db().$transaction(async (tx) => {
     await deleteTwoFactor(tx, user.id);

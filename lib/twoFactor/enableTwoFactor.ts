@@ -21,7 +21,7 @@ export async function enableTwoFactor(auth: AuthContext, code: string, now = Dat
   if (!row) throw new ApiError(409, "two_factor_not_set_up", "start the setup first (POST /api/v1/account/two-factor/setup)");
   const step = matchTotp(openTotpSecretForSignIn(userId, row.secrets), code, now, null);
   if (step === null) {
-    throw ApiError.validation("code: does not match the authenticator (is the phone's clock right?)", [{ path: "code", message: "does not match the authenticator (is the phone's clock right?)" }]);
+    throw ApiError.invalidField("code", "That code does not match the authenticator. Is the phone's clock right?");
   }
   return db().$transaction(async (tx) => {
     const enabledAt = new Date(now);
