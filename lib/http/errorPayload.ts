@@ -1,5 +1,6 @@
 import { ApiError } from "@/lib/http/ApiError";
 import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
+import { isForeignKeyViolation } from "@/lib/http/foreignKeyViolation";
 import { logger } from "@/lib/logger";
 import { reportServerError, type ServerErrorContext } from "@/lib/observability/serverErrors";
 
@@ -10,11 +11,17 @@ export interface ErrorPayload {
 }
 
 /**
- * The status, headers and JSON body of a thrown error: an ApiError as it says, anything else a 500
+ * The status, headers and JSON body of a thrown error: an ApiError as it says, a write against a row
+ * deleted meanwhile (a foreign key violation: a comment on an issue merged away, data of a project
+ * being deleted) the 404 the request would have had a moment later, anything else a 500
  * that leaks no internals (logged, and reported with `context` to lib/observability). toErrorResponse wraps it in a Fetch Response; the ingest
  * fast path writes it to node:http directly.
  */
 export function errorPayload(error: unknown, extraHeaders?: Record<string, string>, context: ServerErrorContext = { where: "http" }): ErrorPayload {
+  if (isForeignKeyViolation(error)) {
+    logger.warn("write against a row deleted meanwhile", { error: error instanceof Error ? error.message : String(error) });
+    error = ApiError.notFound("not found: it was deleted or merged away meanwhile");
+  }
   if (error instanceof ApiError) {
     return {
       status: error.status,
