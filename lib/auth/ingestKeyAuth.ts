@@ -42,7 +42,8 @@ const keys = readThroughCache<IngestKeyRecord>(
       keyHash,
       () =>
         pool().query<IngestKeyRecord>(
-          `SELECT k.id AS "keyId", p.id AS "projectId", p."workspaceId", k."revokedAt" IS NOT NULL AS revoked,
+          // A key of a project being deleted is refused like a revoked one (its deletion revokes it too).
+          `SELECT k.id AS "keyId", p.id AS "projectId", p."workspaceId", k."revokedAt" IS NOT NULL OR p."deletingAt" IS NOT NULL AS revoked,
              p."rateLimitPerMinute", p."quotaPerMinute", p."quotaPerDay",
              p."spikeProtection", p."maxEventsPerIssue"
            FROM "IngestKey" k JOIN "Project" p ON p.id = k."projectId" WHERE k."keyHash" = $1`,

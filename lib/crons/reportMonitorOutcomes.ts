@@ -5,6 +5,7 @@ import { db } from "@/lib/db/prisma";
 import { loadGroupingRules } from "@/lib/grouping/rules/loadGroupingRules";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 import { prepareEvent } from "@/lib/ingest/prepareEvent";
+import { isProjectGone } from "@/lib/intake/projectGone";
 import { storeAndFanOut } from "@/lib/intake/storeAndFanOut";
 
 export interface MonitorOutcomes {
@@ -26,11 +27,18 @@ export async function reportMonitorOutcomes(outcomes: MonitorOutcomes, now = new
   for (const recovery of outcomes.recoveries) await resolveRecoveredIssue(recovery.groupId, recovery.monitorSlug, now);
 }
 
-/** One project's failures as one ingest batch (a sweep after an outage may have many), then each monitor's issue remembered. */
+/**
+ * One project's failures as one ingest batch (a sweep after an outage may have many), then each
+ * monitor's issue remembered. Nothing for a project being deleted (its monitors go with it).
+ */
 async function reportFailures(failures: MonitorFailure[], now: Date): Promise<void> {
   const target = { workspaceId: failures[0].workspaceId, projectId: failures[0].projectId };
   const rules = await loadGroupingRules(target.projectId);
-  const outcome = await storeAndFanOut(target, failures.map((failure) => prepareEvent(monitorFailureEvent(failure), now, rules)));
+  const outcome = await storeAndFanOut(target, failures.map((failure) => prepareEvent(monitorFailureEvent(failure), now, rules))).catch((error: unknown) => {
+    if (isProjectGone(error)) return null;
+    throw error;
+  });
+  if (!outcome) return;
   const groups = failures.map((failure, i) => ({ monitorId: failure.monitorId, groupId: outcome.results[i]?.groupId })).filter((g) => g.groupId);
   if (groups.length === 0) return;
   await pool().query(

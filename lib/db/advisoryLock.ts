@@ -15,16 +15,19 @@ export function advisoryLockKey(name: string): number {
 
 /**
  * Runs `fn` only if this instance gets the transaction-scoped advisory lock `key`; returns
- * { ran: false } at once otherwise. The lock is held by an open transaction on a connection of its
- * own pool (lockPool: never one `fn` needs for its work) for as long as `fn` runs and is released
- * when it ends, or when the process dies and its connection closes, so a crashed instance never
- * blocks the others.
+ * { ran: false } at once otherwise (with `wait`, waits for the lock instead). The lock is held by an
+ * open transaction on a connection of its own pool (lockPool: never one `fn` needs for its work) for
+ * as long as `fn` runs and is released when it ends, or when the process dies and its connection
+ * closes, so a crashed instance never blocks the others.
  */
-export async function withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<{ ran: true; result: T } | { ran: false }> {
+export async function withAdvisoryLock<T>(key: number, fn: () => Promise<T>, options: { wait?: boolean } = {}): Promise<{ ran: true; result: T } | { ran: false }> {
   const client = await lockPool().connect();
   try {
     await client.query("BEGIN");
-    const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_xact_lock($1) AS locked", [key]);
+    const { rows } = await client.query<{ locked: boolean }>(
+      options.wait ? "SELECT pg_advisory_xact_lock($1) IS NOT NULL AS locked" : "SELECT pg_try_advisory_xact_lock($1) AS locked",
+      [key],
+    );
     if (!rows[0].locked) {
       await client.query("ROLLBACK");
       return { ran: false };

@@ -70,6 +70,16 @@ describe("BundledTransaction", () => {
     expect(failing.released()).toBe(1);
   });
 
+  it("answers the rows of the opening text's last statement (node-postgres lists one result per statement)", async () => {
+    const client = {
+      query: async (text: string) => (text.includes(";") && text.split(";").length > 2 ? [{ rows: [{ a: 1 }] }, { rows: [] }, { rows: [{ live: true }] }] : { rows: [{ one: 1 }] }),
+      escapeLiteral: (value: string) => `'${value}'`,
+    } as unknown as pg.PoolClient;
+    const tx = new BundledTransaction(client);
+    expect(await tx.open("SELECT pg_advisory_xact_lock_shared(7); SELECT true AS live")).toEqual([{ live: true }]);
+    expect(await tx.open("SELECT 1 AS one")).toEqual([{ one: 1 }]);
+  });
+
   it("writes values as literals: strings escaped, non-finite numbers refused", () => {
     const tx = new BundledTransaction(recordingClient().client);
     expect(tx.literal("it's")).toBe("'it''s'");

@@ -19,14 +19,15 @@ export class BundledTransaction {
 
   constructor(readonly client: pg.PoolClient) {}
 
-  /** Runs `sql` (no parameters) as the transaction's opening statement, sent with BEGIN. */
-  async open(sql: string): Promise<void> {
-    if (this.begun) {
-      await this.client.query(sql);
-      return;
-    }
+  /**
+   * Runs `sql` (no parameters; one statement or several) as the transaction's opening statement, sent
+   * with BEGIN; resolves to the rows of its last statement. Each statement of the text takes its own
+   * snapshot (READ COMMITTED), so one that follows a lock wait sees what committed during it.
+   */
+  async open(sql: string): Promise<pg.QueryResultRow[]> {
+    const text = this.begun ? sql : `BEGIN; ${sql}`;
     this.begun = true;
-    await this.client.query(`BEGIN; ${sql}`);
+    return lastRows(await this.client.query(text));
   }
 
   /** Opens the transaction with BEGIN alone: for callers whose statements all run on `client`. */
@@ -58,6 +59,12 @@ export class BundledTransaction {
     }
     return this.client.escapeLiteral(value);
   }
+}
+
+/** The rows of a simple query's last statement (node-postgres answers a list for several). */
+function lastRows(result: pg.QueryResult | pg.QueryResult[]): pg.QueryResultRow[] {
+  const last = Array.isArray(result) ? result[result.length - 1] : result;
+  return last?.rows ?? [];
 }
 
 /**

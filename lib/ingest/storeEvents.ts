@@ -12,7 +12,8 @@ import { eventTags } from "@/lib/ingest/eventTags";
 import { answerBatch, firstIndexOfEventId } from "@/lib/ingest/repeatedEventIds";
 import { summarizeForAlerts, writeAlertOutbox } from "@/lib/ingest/alertOutbox";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
-import { lockGroupingShared, resolveGroups, saveLegacyAliases } from "@/lib/grouping/store/resolveGroups";
+import { lockGroupingShared } from "@/lib/grouping/store/projectWriteLock";
+import { resolveGroups, saveLegacyAliases } from "@/lib/grouping/store/resolveGroups";
 import { ensureOccurrencePartitions, forgetOccurrencePartitions, isMissingPartition } from "@/lib/db/partitions/occurrencePartitions";
 
 export interface StoreTarget {
@@ -43,6 +44,12 @@ export interface StoreOutcome {
   outboxId?: string;
   /** True when the events went to the local spool (PostgreSQL unavailable): stored on replay. */
   spooled?: boolean;
+  /**
+   * True when nothing was written because the project is being deleted or is gone (its events got
+   * past a key cache that had not heard yet): `results` is empty, and the door answers as it would
+   * for a revoked key or an unknown project. The transaction's other projects are written as usual.
+   */
+  projectGone?: true;
 }
 
 export interface StoreOptions {
@@ -102,7 +109,8 @@ export function noteStored(target: StoreTarget, outcome: StoreOutcome): void {
 /**
  * The statements of storeEvents inside the caller's transaction (group commit writes several
  * projects in one): the project's grouping lock taken shared (merges and unmerges take it
- * exclusively, so an event never lands in a group being folded away), where each fingerprint leads
+ * exclusively, so an event never lands in a group being folded away) and whether the project still
+ * takes events (not once its deletion began: then nothing is written, `projectGone`), where each fingerprint leads
  * (lib/grouping/store/resolveGroups.ts: redirects, the previous and legacy fingerprints of upgrades), the
  * write statement, legacy aliases and parent links when there are any, and the immediate-alert
  * outbox row of what was stored. The lock travels with the transaction's BEGIN and the outbox row
@@ -110,7 +118,7 @@ export function noteStored(target: StoreTarget, outcome: StoreOutcome): void {
  */
 export async function writeEvents(tx: BundledTransaction, target: StoreTarget, events: PreparedEvent[], options: StoreOptions = {}): Promise<StoreOutcome> {
   if (events.length === 0) return { results: [], newGroupIds: [], regressedGroupIds: [], conditionalGroupIds: [] };
-  await lockGroupingShared(tx, target.projectId);
+  if (!(await lockGroupingShared(tx, target.projectId))) return { results: [], newGroupIds: [], regressedGroupIds: [], conditionalGroupIds: [], projectGone: true };
   const client = tx.client;
   const resolution = await resolveGroups(client, target.projectId, events);
   const groupOf = (event: PreparedEvent) => resolution.byFingerprint.get(event.fingerprint) ?? { id: groupIdFor(target.projectId, event.fingerprint), fingerprint: event.fingerprint };

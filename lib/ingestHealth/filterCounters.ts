@@ -7,6 +7,8 @@ const filtered = countBuffer<{ projectId: string; day: string; reason: InboundFi
   await pool().query(
     `INSERT INTO "FilteredDaily" ("projectId", day, reason, count)
      SELECT "projectId", day, reason, n FROM jsonb_to_recordset($1::jsonb) AS x("projectId" uuid, day date, reason text, n int)
+     -- A project being deleted (or gone) gets no new rows.
+     WHERE EXISTS (SELECT 1 FROM "Project" p WHERE p.id = x."projectId" AND p."deletingAt" IS NULL)
      ORDER BY 1, 2, 3
      ON CONFLICT ("projectId", day, reason) DO UPDATE SET count = "FilteredDaily".count + excluded.count`,
     [JSON.stringify(counts.map((c) => ({ ...c.row, n: c.n })))],

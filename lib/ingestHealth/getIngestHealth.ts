@@ -25,7 +25,7 @@ const FIVE_MINUTES_S = 300;
 export async function getIngestHealth(auth: AuthContext, workspaceId: string, now = new Date()): Promise<IngestHealth> {
   assertCanViewWorkspace(auth, workspaceId);
   const [projects, counts] = await Promise.all([
-    db().project.findMany({ where: { workspaceId }, select: { id: true, name: true }, orderBy: { createdAt: "asc" } }),
+    db().project.findMany({ where: { workspaceId, deletingAt: null }, select: { id: true, name: true }, orderBy: { createdAt: "asc" } }),
     readIngestCounts(workspaceId, now),
   ]);
   const shares = await readProjectShares(projects.map((p) => p.id), now);

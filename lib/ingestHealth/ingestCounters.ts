@@ -52,7 +52,10 @@ export function countIngest(target: { workspaceId: string; projectId: string }, 
   }
 }
 
-/** Adds the buffered counts to IngestMinute in one statement; on failure they stay buffered. */
+/**
+ * Adds the buffered counts to IngestMinute in one statement; on failure they stay buffered. Counts of
+ * a project that is being deleted or is gone are dropped (its rows are being deleted).
+ */
 export async function flushIngestCounters(): Promise<number> {
   const s = state();
   s.timer = undefined;
@@ -66,6 +69,7 @@ export async function flushIngestCounters(): Promise<number> {
        SELECT "projectId", minute, "workspaceId", accepted, duplicate, "rateLimited", sampled, dropped, filtered, "clientDiscarded"
        FROM jsonb_to_recordset($1::jsonb) AS x("projectId" uuid, minute timestamptz, "workspaceId" uuid, accepted int, duplicate int,
          "rateLimited" int, sampled int, dropped int, filtered int, "clientDiscarded" int)
+       WHERE EXISTS (SELECT 1 FROM "Project" p WHERE p.id = x."projectId" AND p."deletingAt" IS NULL)
        ORDER BY 1, 2
        ON CONFLICT ("projectId", minute) DO UPDATE SET
          accepted = ${saturatingAddSql(`"IngestMinute".accepted`, `excluded.accepted`)},

@@ -5,11 +5,15 @@ import type { StoreOutcome, StoreTarget } from "@/lib/ingest/storeEvents";
 
 const target = (projectId: string): StoreTarget => ({ workspaceId: "w", projectId });
 const events = (...ids: string[]) => ids.map((eventId) => ({ eventId, fingerprint: "f" }) as PreparedEvent);
-const outcomeOf = (write: PendingWrite): StoreOutcome => ({
-  results: write.events.map((e) => ({ eventId: e.eventId, groupId: `g-${write.target.projectId}`, duplicate: false })),
-  newGroupIds: [`g-${write.target.projectId}`],
-  regressedGroupIds: [],
-});
+const outcomeOf = (write: PendingWrite): StoreOutcome =>
+  // A project being deleted ("gone"): nothing written, the writer told so (lib/ingest/storeEvents.ts writeEvents).
+  write.target.projectId === "gone"
+    ? { results: [], newGroupIds: [], regressedGroupIds: [], projectGone: true }
+    : {
+        results: write.events.map((e) => ({ eventId: e.eventId, groupId: `g-${write.target.projectId}`, duplicate: false })),
+        newGroupIds: [`g-${write.target.projectId}`],
+        regressedGroupIds: [],
+      };
 
 function harness(options = { maxWaitMs: 5, maxEvents: 100, maxConcurrent: 1 }) {
   const transactions: string[][] = [];
@@ -112,6 +116,21 @@ describe("GroupCommit", () => {
     expect((await good).results[0].eventId).toBe("b");
     expect((await alsoGood).results[0].eventId).toBe("c");
     expect(h.announced.map((a) => a.eventIds)).toEqual([["a"], ["b"], ["c"]]);
+  });
+
+  it("commits the other writes of a transaction holding a project being deleted, and announces none of its events", async () => {
+    const h = harness();
+    const release = h.hold();
+    const first = h.commit.write(target("p"), events("a"));
+    const rest = [h.commit.write(target("gone"), events("x", "y")), h.commit.write(target("q"), events("b"))];
+    release();
+    await first;
+    const [gone, kept] = await Promise.all(rest);
+    // One shared transaction, not failed and not retried alone.
+    expect(h.transactions).toEqual([["a"], ["x", "y", "b"]]);
+    expect(gone).toMatchObject({ projectGone: true, results: [] });
+    expect(kept.results.map((r) => r.eventId)).toEqual(["b"]);
+    expect(h.announced.map((a) => a.projectId)).toEqual(["p", "q"]);
   });
 
   it("a lone failing write is rejected", async () => {

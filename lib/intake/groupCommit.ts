@@ -141,11 +141,11 @@ export class GroupCommit {
     }
   }
 
-  /** One onCommitted per project: its writes' events and outcomes concatenated. */
+  /** One onCommitted per project: its writes' events and outcomes concatenated (none for a project whose events were refused: `projectGone`). */
   private announce(writes: PendingWrite[], outcomes: StoreOutcome[]): void {
     const byProject = new Map<string, { target: StoreTarget; events: PreparedEvent[]; outcome: StoreOutcome }>();
     writes.forEach((write, i) => {
-      if (write.events.length === 0) return;
+      if (write.events.length === 0 || outcomes[i].projectGone) return;
       const entry = byProject.get(write.target.projectId);
       if (!entry) {
         byProject.set(write.target.projectId, { target: write.target, events: [...write.events], outcome: { ...outcomes[i], results: [...outcomes[i].results] } });

@@ -4,7 +4,9 @@ import { fieldsOf } from "@/lib/http/parseWith";
 import { readBody } from "@/lib/http/readBody";
 import { withAdmission } from "@/lib/intake/admission";
 import type { IntakeRequest, IntakeResponse } from "@/lib/intake/intakeRequest";
+import { refusingGoneProject } from "@/lib/intake/projectGone";
 import { runIntake } from "@/lib/intake/runIntake";
+import { ApiError } from "@/lib/http/ApiError";
 import { asObject } from "@/lib/sentry/coerce";
 import { authenticateSentryPathKey, findSentryProject } from "@/lib/sentry/authenticateSentryRequest";
 import { assertOriginAllowed, corsHeaders } from "@/lib/sentry/corsHeaders";
@@ -32,7 +34,7 @@ export function receiveCronCheckIn(req: IntakeRequest, publicId: string, slug: s
       assertOriginAllowed(req, project.allowedOrigins);
       await authenticateSentryPathKey(req, project, pathKey);
       const target = { workspaceId: project.workspaceId, projectId: project.projectId };
-      return withAdmission(target, project, async (ticket) => {
+      return refusingGoneProject(() => withAdmission(target, project, async (ticket) => {
         const body = req.method === "POST" ? await readBody(req, { maxWireBytes: MAX_BODY, maxDecodedBytes: MAX_BODY }) : Buffer.alloc(0);
         const fromBody = body.length > 0 ? (asObject(parseJsonBytes(utf8Body(req, body))) ?? {}) : {};
         // Query values (fieldsOf) and the path are not JSON: NUL and lone surrogates are replaced as the JSON reader does.
@@ -42,7 +44,7 @@ export function receiveCronCheckIn(req: IntakeRequest, publicId: string, slug: s
         const { checkInIds } = await storeNonEventItems(target, { checkIns: [checkIn] });
         ticket.keep();
         return { status: 202, headers: cors, body: { id: checkInIds[0] } };
-      });
+      }), () => ApiError.notFound("unknown project"));
     },
     () => cors,
   );

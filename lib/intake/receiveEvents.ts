@@ -8,6 +8,7 @@ import { readBody } from "@/lib/http/readBody";
 import type { IntakeRequest, IntakeResponse } from "@/lib/intake/intakeRequest";
 import { withAdmission } from "@/lib/intake/admission";
 import { prepareAndAdmit } from "@/lib/intake/prepareAndAdmit";
+import { refusingGoneProject } from "@/lib/intake/projectGone";
 import { runIntake } from "@/lib/intake/runIntake";
 import { samplingOptions } from "@/lib/intake/sampling/samplingOptions";
 import { storeAndFanOut } from "@/lib/intake/storeAndFanOut";
@@ -34,7 +35,8 @@ const LIMITS = { maxWireBytes: MAX_BATCH_BYTES, maxDecodedBytes: MAX_BATCH_BYTES
  * the body is read) → bounded read and decode → validate each event (an event dated before the
  * project's retention is refused, naming its occurredAt) → prepare (scrub, parse,
  * classify, fingerprint) → inbound filters → the rest of the rate limit → store (group commit) →
- * 202 once this request's events are committed.
+ * 202 once this request's events are committed. A project deleted while the request was on its way
+ * is answered 401 as its revoked key is (lib/intake/projectGone.ts), never a 500.
  * Browsers may send the key as `?key=` with a text/plain body (sendBeacon, CORS simple requests);
  * every answer, errors included, carries the CORS headers they need to read it.
  */
@@ -44,7 +46,7 @@ export function receiveEvents(req: IntakeRequest): Promise<IntakeResponse> {
     assertKeyProject(key, req);
     assertJsonContentType(req, { allowTextPlain: true });
     const target = { workspaceId: key.workspaceId, projectId: key.projectId };
-    return withAdmission(target, key, async (ticket) => {
+    return refusingGoneProject(() => withAdmission(target, key, async (ticket) => {
       // A charset other than UTF-8 named in the Content-Type is decoded (lib/http/bodyCharset.ts).
       const body = utf8Body(req, await readBody(req, LIMITS));
       const { retentionDays } = await loadIngestSettings(target.projectId);
@@ -63,7 +65,7 @@ export function receiveEvents(req: IntakeRequest): Promise<IntakeResponse> {
         ...(outcome.spooled && { spooled: true }),
       };
       return { status: 202, headers: { ...INGEST_CORS_HEADERS }, body: answer };
-    });
+    }), () => ApiError.unauthorized("invalid or revoked ingest key"));
   }, () => ({ ...INGEST_CORS_HEADERS }));
 }
 

@@ -5,7 +5,9 @@ import { readBody, type ReadBodyOptions } from "@/lib/http/readBody";
 import type { IntakeRequest, IntakeResponse } from "@/lib/intake/intakeRequest";
 import type { QuotaTicket } from "@/lib/intake/quotaLeases";
 import { admitAll, withAdmission } from "@/lib/intake/admission";
+import { refusingGoneProject } from "@/lib/intake/projectGone";
 import { runIntake } from "@/lib/intake/runIntake";
+import { ApiError } from "@/lib/http/ApiError";
 import { samplingOptions } from "@/lib/intake/sampling/samplingOptions";
 import { storeAndFanOut } from "@/lib/intake/storeAndFanOut";
 import type { IngestEvent } from "@/lib/ingest/eventSchema";
@@ -52,7 +54,8 @@ const MAX_UNREAL_REPORT_BYTES = 50 * MIB;
  * answer, errors included, carries the CORS headers browser SDKs need to read it; success is 200 `{id}`,
  * also when PostgreSQL is unavailable and the events went to the local spool (stored on replay; the
  * body then says `spooled: true`): some SDKs (sentry-elixir) count only a 200 as delivered and would
- * re-send a 202'd envelope.
+ * re-send a 202'd envelope. A project deleted while the request was on its way is answered 404 as an
+ * unknown project is (lib/intake/projectGone.ts), never a 500.
  */
 export function receiveSentry(req: IntakeRequest, endpoint: SentryEndpoint, publicId: string, pathKey?: string): Promise<IntakeResponse> {
   let cors = corsHeaders(req, null);
@@ -64,12 +67,16 @@ export function receiveSentry(req: IntakeRequest, endpoint: SentryEndpoint, publ
       assertOriginAllowed(req, project.allowedOrigins);
       if (pathKey !== undefined) await authenticateSentryPathKey(req, project, pathKey);
       else if (requestKey(req)) await authenticateSentryRequest(req, project);
-      return withAdmission({ workspaceId: project.workspaceId, projectId: project.projectId }, project, async (ticket) => {
-        const body = await readBody(req, LIMITS[endpoint]);
-        const store = STORES[endpoint];
-        const { id, spooled } = await store(req, project, body, ticket);
-        return { status: 200, headers: cors, body: spooled ? { id, spooled: true } : { id } };
-      });
+      return refusingGoneProject(
+        () =>
+          withAdmission({ workspaceId: project.workspaceId, projectId: project.projectId }, project, async (ticket) => {
+            const body = await readBody(req, LIMITS[endpoint]);
+            const store = STORES[endpoint];
+            const { id, spooled } = await store(req, project, body, ticket);
+            return { status: 200, headers: cors, body: spooled ? { id, spooled: true } : { id } };
+          }),
+        () => ApiError.notFound("unknown project"),
+      );
     },
     () => cors,
   );

@@ -4,6 +4,7 @@ import { fanOutStoredBatch } from "@/lib/intake/afterStore";
 import { afterStoreConsumers } from "@/lib/intake/afterStoreConsumers";
 import { storeDurably } from "@/lib/intake/durableStore";
 import { GroupCommit, type PendingWrite } from "@/lib/intake/groupCommit";
+import { isProjectGone, projectGoneError } from "@/lib/intake/projectGone";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
 import { metrics } from "@/lib/metrics/registry";
 import { noteStored, runStore, storeEvents, writeEvents, type StoreOptions, type StoreOutcome, type StoreTarget } from "@/lib/ingest/storeEvents";
@@ -16,20 +17,28 @@ import type { UnpreparedEvents } from "@/lib/spool/spoolEntry";
  * consumers. Resolves when this request's events are committed, or durably in the local spool while
  * PostgreSQL is unavailable or INGEST_ACK answers from the log (lib/intake/durableStore.ts,
  * `spooled: true`; always, as received, when `unprepared` says the project's settings could not be
- * read). A batch neither committed nor spooled counts as dropped in ingest health.
+ * read). A batch neither committed nor spooled counts as dropped in ingest health — except one
+ * refused because its project is being deleted (lib/intake/projectGone.ts): nothing is counted for it.
  */
 export function storeAndFanOut(target: StoreTarget, events: PreparedEvent[], options: StoreOptions = {}, unprepared?: UnpreparedEvents): Promise<StoreOutcome> {
   if (events.length === 0) return Promise.resolve({ results: [], newGroupIds: [], regressedGroupIds: [] });
   return storeDurably(target, events, () => storeAndFanOutDirect(target, events, options), options, groupCommit().waitingWrites(), unprepared).catch((error: unknown) => {
-    countIngest(target, "dropped", events.length);
+    if (!isProjectGone(error)) countIngest(target, "dropped", events.length);
     throw error;
   });
 }
 
-/** Straight to PostgreSQL through the group commit, then the fan-out: what the spool replayer uses too. */
-export function storeAndFanOutDirect(target: StoreTarget, events: PreparedEvent[], options: StoreOptions = {}): Promise<StoreOutcome> {
-  if (events.length === 0) return Promise.resolve({ results: [], newGroupIds: [], regressedGroupIds: [] });
-  return groupCommit().write(target, events, options);
+/**
+ * Straight to PostgreSQL through the group commit, then the fan-out: what the spool replayer uses too.
+ * Events of a project being deleted are written nowhere and rejected with projectGoneError (the doors
+ * answer as for a revoked key; the replayer puts the record aside); the requests sharing their
+ * transaction are not affected.
+ */
+export async function storeAndFanOutDirect(target: StoreTarget, events: PreparedEvent[], options: StoreOptions = {}): Promise<StoreOutcome> {
+  if (events.length === 0) return { results: [], newGroupIds: [], regressedGroupIds: [] };
+  const outcome = await groupCommit().write(target, events, options);
+  if (outcome.projectGone) throw projectGoneError();
+  return outcome;
 }
 
 const globalForCommit = globalThis as unknown as { faultlineGroupCommit?: GroupCommit };
@@ -71,6 +80,11 @@ async function commitTogether(writes: PendingWrite[]): Promise<StoreOutcome[]> {
         store,
         issueCap: writes[indexes[0]].options?.issueCap ?? null,
       });
+      if (combined.projectGone) {
+        // Being deleted: nothing of it was written; its writers are refused, the others go on.
+        for (const i of indexes) outcomes[i] = { results: [], newGroupIds: [], regressedGroupIds: [], conditionalGroupIds: [], projectGone: true };
+        continue;
+      }
       let offset = 0;
       for (const i of indexes) {
         const results = combined.results.slice(offset, offset + writes[i].events.length);

@@ -5,6 +5,8 @@ import { storeAttachments } from "@/lib/attachments/storeAttachments";
 import { recordCheckIns } from "@/lib/crons/recordCheckIns";
 import { claimRecord } from "@/lib/db/appliedRecords";
 import { pool, retryOnDeadlock, withTransaction } from "@/lib/db/pool";
+import { lockLiveProject } from "@/lib/grouping/store/projectWriteLock";
+import { projectGoneError } from "@/lib/intake/projectGone";
 import { env } from "@/lib/env";
 import { moveExecutions, recordExecutions, type ExecutionDelta } from "@/lib/executions/recordExecutions";
 import { storeUserFeedback } from "@/lib/feedback/storeUserFeedback";
@@ -84,7 +86,8 @@ async function writeItems(target: StoreTarget, items: SpooledItems, receivedAt: 
 /**
  * Increments are not idempotent: they are added in one transaction with the claim of their record
  * (and single sessions through their id: a session is counted once however many updates of it come,
- * moved to a worse bucket by a later one).
+ * moved to a worse bucket by a later one). Like events, under the project's write lock: a project
+ * being deleted gets none (projectGoneError), so no count lands after its rows were deleted.
  */
 async function addCountsOnce(target: StoreTarget, items: SpooledItems, receivedAt: Date, recordId: string): Promise<void> {
   const sessions = items.sessions ?? [];
@@ -97,6 +100,7 @@ async function addCountsOnce(target: StoreTarget, items: SpooledItems, receivedA
 
 /** In the transaction: the record claimed (or nothing when it was before), then every count it brings. */
 async function addCounts(client: pg.PoolClient, target: StoreTarget, sessions: SessionCounts[], discards: DiscardedEvents[], receivedAt: Date, recordId: string): Promise<void> {
+  if (!(await lockLiveProject(client, target.projectId, "shared"))) throw projectGoneError();
   if (!(await claimRecord(client, recordId))) return;
   // Aggregates and sessions counted now are added; sessions an update showed worse move (−1, +1) where they were counted.
   const { added, moved } = await countSessionUpdates(client, target.projectId, sessions);

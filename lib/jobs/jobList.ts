@@ -11,6 +11,7 @@ import { reopenIgnored } from "@/lib/errors/triage/reopenIssues";
 import { forwardingJob } from "@/lib/forwarding/deliver/forwardingJob";
 import type { Job } from "@/lib/jobs/job";
 import { createPartitionsAhead } from "@/lib/lifecycle/createPartitionsAhead";
+import { PROJECT_DELETION_JOB, resumeProjectDeletions } from "@/lib/projects/deletion/resumeProjectDeletions";
 import { RETENTION_JOB, runRetention } from "@/lib/lifecycle/runRetention";
 import { deleteStaleChunks } from "@/lib/sourcemaps/bundles/deleteStaleChunks";
 import { runWorkflowNotifications, WORKFLOW_NOTIFICATIONS_JOB } from "@/lib/notifications/runWorkflowNotifications";
@@ -114,6 +115,14 @@ export const jobList: Job[] = [
     intervalMs: env().RETENTION_INTERVAL_MS,
     run: async (now) => {
       await runRetention(now);
+    },
+  },
+  // Project deletions that were interrupted (a restart mid-way): the rest of their rows, then the project.
+  {
+    name: PROJECT_DELETION_JOB,
+    intervalMs: 60_000,
+    run: async () => {
+      await resumeProjectDeletions();
     },
   },
   // Database, table and per-project sizes for the status page's growth and disk forecast.

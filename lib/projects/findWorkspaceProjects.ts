@@ -10,7 +10,7 @@ export async function findWorkspaceProjects(workspaceId: string, refs: string[])
   return Promise.all(
     refs.map(async (ref, i) => {
       const or = [{ slug: ref }, ...(isUuid(ref) ? [{ id: ref }] : []), ...(/^\d{1,9}$/.test(ref) ? [{ publicId: Number(ref) }] : [])];
-      const project = await db().project.findFirst({ where: { workspaceId, OR: or }, select: { id: true, slug: true } });
+      const project = await db().project.findFirst({ where: { workspaceId, deletingAt: null, OR: or }, select: { id: true, slug: true } });
       if (!project) throw new ApiError(404, "not_found", `project "${ref}" not found in this organization`, { field: `projects[${i}]` });
       return project;
     }),

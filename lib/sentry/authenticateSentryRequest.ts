@@ -21,7 +21,7 @@ export interface SentryProject {
   maxEventsPerIssue: number | null;
 }
 
-/** Projects by public id, cached in-process like ingest keys: settings changes apply within KEY_MAX_AGE_MS. */
+/** Projects by public id, cached in-process like ingest keys: settings changes (and a deletion: then unknown) apply within KEY_MAX_AGE_MS. */
 const projects = readThroughCache<SentryProject>(
   "sentry-projects",
   async (publicId) => {
@@ -33,7 +33,7 @@ const projects = readThroughCache<SentryProject>(
         pool().query<SentryProject>(
           `SELECT id AS "projectId", "workspaceId", "publicId", "allowedOrigins", "rateLimitPerMinute", "quotaPerMinute", "quotaPerDay",
              "spikeProtection", "maxEventsPerIssue"
-           FROM "Project" WHERE "publicId" = $1`,
+           FROM "Project" WHERE "publicId" = $1 AND "deletingAt" IS NULL`,
           [Number(publicId)],
         ),
       isDatabaseUnavailable,

@@ -6,7 +6,7 @@ export async function getMe(auth: UserAuth) {
   const [memberships, user] = await Promise.all([
     db().membership.findMany({
       where: { userId: auth.userId },
-      include: { workspace: { include: { projects: { select: { id: true, name: true, slug: true, publicId: true }, orderBy: { createdAt: "asc" } } } } },
+      include: { workspace: { include: { projects: { where: { deletingAt: null }, select: { id: true, name: true, slug: true, publicId: true }, orderBy: { createdAt: "asc" } } } } },
       orderBy: { createdAt: "asc" },
     }),
     db().user.findUnique({ where: { id: auth.userId }, select: { timeZone: true } }),

@@ -27,7 +27,7 @@ export async function measureAggregates(rule: EvaluableRule, now: Date): Promise
          SELECT sum(m.failed::bigint + m.crashed) AS failed, sum(m.ok::bigint + m.failed + m.crashed) AS total FROM "ExecutionMinute" m
          WHERE m."projectId" = p.id AND m.minute >= $2::timestamptz AND m.minute <= $3::timestamptz
        ) x ON true
-       WHERE p."workspaceId" = $1::uuid`,
+       WHERE p."workspaceId" = $1::uuid AND p."deletingAt" IS NULL`,
       [rule.workspaceId, start.toISOString(), now.toISOString()],
     );
     return rows;
@@ -41,7 +41,7 @@ export async function measureAggregates(rule: EvaluableRule, now: Date): Promise
      FROM "Project" p
      LEFT JOIN "ErrorOccurrence" o ON o."workspaceId" = p."workspaceId" AND o."projectId" = p.id
        AND o."occurredAt" > $3::timestamptz AND o."occurredAt" <= $4::timestamptz
-     WHERE p."workspaceId" = $1::uuid
+     WHERE p."workspaceId" = $1::uuid AND p."deletingAt" IS NULL
      GROUP BY p.id`,
     [rule.workspaceId, windowStart.toISOString(), baselineStart.toISOString(), now.toISOString()],
   );

@@ -106,7 +106,7 @@ async function measureLostEvents(workspaceId: string, windowSeconds: number, now
        SELECT sum(m.dropped) AS dropped, sum(m."rateLimited") AS "rateLimited" FROM "IngestMinute" m
        WHERE m."projectId" = p.id AND m.minute >= $2::timestamptz AND m.minute <= $3::timestamptz
      ) x ON true
-     WHERE p."workspaceId" = $1::uuid`,
+     WHERE p."workspaceId" = $1::uuid AND p."deletingAt" IS NULL`,
     [workspaceId, start.toISOString(), now.toISOString()],
   );
   return rows;

@@ -7,7 +7,7 @@ import { moveGroupAlerts, moveGroupRollups } from "@/lib/grouping/merge/moveGrou
 import { mergeGroupTriage } from "@/lib/grouping/merge/moveGroupTriage";
 import { moveViewGroupRollups, recomputeViewBits, relabelMergedSeverity } from "@/lib/grouping/merge/moveViewRollups";
 import type { MergeErrorsInput } from "@/lib/grouping/merge/mergeSchemas";
-import { groupingLockKey } from "@/lib/grouping/store/resolveGroups";
+import { lockLiveProject } from "@/lib/grouping/store/projectWriteLock";
 import { ApiError } from "@/lib/http/ApiError";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 import { recomputeFirstRelease } from "@/lib/grouping/merge/recomputeFirstRelease";
@@ -42,7 +42,8 @@ export async function mergeErrors(auth: AuthContext, input: MergeErrorsInput): P
   const sourceIds = sources.map((s) => s.id);
 
   return withTransaction(async (client) => {
-    await client.query("SELECT pg_advisory_xact_lock($1)", [groupingLockKey(target.projectId)]);
+    // The project's grouping lock, exclusively; a project whose deletion began is not written to.
+    if (!(await lockLiveProject(client, target.projectId, "exclusive"))) throw ApiError.notFound("error not found");
     const { rows: locked } = await client.query<{ id: string; fingerprint: string; severity: string; type: string; message: string; occurrenceCount: number }>(
       `SELECT id::text, fingerprint, severity::text, type, message, "occurrenceCount" FROM "ErrorGroup" WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
       [[target.id, ...sourceIds]],

@@ -7,7 +7,7 @@ import { findVisibleError } from "@/lib/errors/findVisibleError";
 import type { UnmergeErrorInput } from "@/lib/grouping/merge/mergeSchemas";
 import { splitGroupTags } from "@/lib/grouping/merge/moveGroupTriage";
 import { recomputeViewBits, relabelUnmergedSeverity, shiftViewGroupRollups } from "@/lib/grouping/merge/moveViewRollups";
-import { groupingLockKey } from "@/lib/grouping/store/resolveGroups";
+import { lockLiveProject } from "@/lib/grouping/store/projectWriteLock";
 import { ApiError } from "@/lib/http/ApiError";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 import { groupIdFor } from "@/lib/ingest/storeEvents";
@@ -33,7 +33,8 @@ export async function unmergeError(auth: AuthContext, errorId: string, input: Un
   const actorId = auth.kind === "user" ? auth.userId : null;
 
   return withTransaction(async (client) => {
-    await client.query("SELECT pg_advisory_xact_lock($1)", [groupingLockKey(group.projectId)]);
+    // The project's grouping lock, exclusively; a project whose deletion began is not written to.
+    if (!(await lockLiveProject(client, group.projectId, "exclusive"))) throw ApiError.notFound("error not found");
     const { rows: targetRows } = await client.query<{ severity: string }>(`SELECT severity::text FROM "ErrorGroup" WHERE id = $1::uuid FOR UPDATE`, [group.id]);
     if (targetRows.length === 0) throw ApiError.notFound("error not found");
 

@@ -1,6 +1,5 @@
 import type pg from "pg";
 import { advisoryLockKey } from "@/lib/db/advisoryLock";
-import type { BundledTransaction } from "@/lib/db/bundledTransaction";
 
 export interface ResolvedGroup {
   id: string;
@@ -15,14 +14,12 @@ export interface GroupResolution {
   legacyAliases: Map<string, ResolvedGroup>;
 }
 
-/** Held shared by every ingest transaction of a project and exclusively by merge/unmerge (lib/grouping/merge). */
+/**
+ * Held shared by every ingest transaction of a project (lib/grouping/store/projectWriteLock.ts) and
+ * exclusively by merge/unmerge (lib/grouping/merge) and by the start of the project's deletion.
+ */
 export function groupingLockKey(projectId: string): number {
   return advisoryLockKey(`grouping:${projectId}`);
-}
-
-/** The ingest transaction's first statement (sent with its BEGIN when it opens the transaction). */
-export async function lockGroupingShared(tx: BundledTransaction, projectId: string): Promise<void> {
-  await tx.open(`SELECT pg_advisory_xact_lock_shared(${tx.literal(groupingLockKey(projectId))})`);
 }
 
 /**

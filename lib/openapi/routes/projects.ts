@@ -32,7 +32,7 @@ export const projectRoutes: RouteSpec[] = [
   },
   {
     method: "DELETE", path: "/api/v1/projects/{projectId}", tag: "Projects", auth: "session", role: "admin",
-    summary: "Delete the project with its issues, events and keys; `confirmName` repeats its name (audited)", params: ProjectParamsSchema, body: DeleteProjectSchema,
+    summary: "Delete the project with its issues, events, rollups and keys; `confirmName` repeats its name (audited). It is hidden and its keys revoked at once (events on their way are refused), then its rows go in short batches; 204 once they are gone", params: ProjectParamsSchema, body: DeleteProjectSchema,
     responses: { 204: "deleted" }, errors: [401, 403, 404, 422],
   },
   {

@@ -34,7 +34,7 @@ export async function searchValues(auth: AuthContext, workspaceId: string, query
   if (query.key === "project") {
     // The workspace's projects by slug (a handful: no counts, which would mean counting issues).
     const rows = await queryRows<{ value: string; count: number }>(
-      `SELECT slug AS value, 0 AS count FROM "Project" WHERE "workspaceId" = $1 AND (slug ILIKE $2 || '%' OR name ILIKE $2 || '%') ORDER BY slug LIMIT 10`,
+      `SELECT slug AS value, 0 AS count FROM "Project" WHERE "workspaceId" = $1 AND "deletingAt" IS NULL AND (slug ILIKE $2 || '%' OR name ILIKE $2 || '%') ORDER BY slug LIMIT 10`,
       [workspaceId, escapeLike(query.prefix)],
     );
     return { keys: [], values: rows };

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Project" ADD COLUMN     "deletingAt" TIMESTAMPTZ(3);
+
