@@ -1,5 +1,6 @@
 // @serial-db: the retention job drops whole day partitions of every project and deletes across the
 // database (at an injected clock), so this file runs alone after the parallel ones.
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { actorCountsFolded, query } from "@/e2e/support/dbCounts";
 import { BASE_URL, createTenant, getJson, login, postEvents, type Tenant } from "@/e2e/support/tenant";
@@ -22,6 +23,9 @@ let b: Tenant;
 let cookieA: string;
 let run: RetentionRun;
 const views: Record<string, unknown> = {};
+/** A project and an issue that do not exist, with rows left in A's workspace (a deletion raced by ingest before 2026-12-09). */
+const orphanProject = randomUUID();
+const orphanGroup = randomUUID();
 
 async function groups(projectId: string) {
   return query<{ type: string; id: string; occurrenceCount: number; usersAffected: number }>(
@@ -107,6 +111,15 @@ beforeAll(async () => {
   for (const t of [a, b]) for (const tf of ["7d", "30d"] as const) views[`${t.projectId}:${tf}`] = await view(t, tf);
   views.groupsA = await groups(a.projectId);
   views.groupsB = await groups(b.projectId);
+  // Phantom rows after the views were read: the sweep of orphaned rows must take them back out.
+  const hour = `${addDays(today, -3)}T12:00:00Z`;
+  await query(`INSERT INTO "ErrorEventId" ("projectId", "eventId", "occurredAt", "groupId") VALUES ($1, 'orphan-1', $2, $3)`, [orphanProject, hour, orphanGroup]);
+  await query(`INSERT INTO "IngestMinute" ("projectId", minute, "workspaceId", accepted) VALUES ($1, $2, $3, 1)`, [orphanProject, hour, a.workspaceId]);
+  await query(`INSERT INTO "ProjectDaily" ("workspaceId", "projectId", day, severity, shard, count, errors) VALUES ($1, $2, $3, 'high', 0, 3, 1)`, [a.workspaceId, orphanProject, addDays(today, -3)]);
+  await query(`INSERT INTO "ProjectBucket" ("workspaceId", span, bucket, "projectId", environment, severity, shard, count) VALUES ($1, 60, $2, $3, '', 'high', 0, 3)`, [a.workspaceId, hour, orphanProject]);
+  await query(`INSERT INTO "ErrorHourly" ("groupId", bucket, environment, "workspaceId", "projectId", severity, count) VALUES ($1, $2, '', $3, $4, 'high', 3)`, [orphanGroup, hour, a.workspaceId, orphanProject]);
+  await query(`INSERT INTO "ErrorDaily" ("groupId", day, "workspaceId", "projectId", severity, count) VALUES ($1, $2, $3, $4, 'high', 3)`, [orphanGroup, addDays(today, -3), a.workspaceId, orphanProject]);
+  await query(`INSERT INTO "ErrorGroupUser" ("groupId", "userId", "firstSeen") VALUES ($1, 'phantom', $2)`, [orphanGroup, hour]);
   run = await runRetention(now);
 });
 
@@ -171,6 +184,18 @@ describe("retention (injected clock)", () => {
 
   it("leaves the view's numbers for kept days unchanged", async () => {
     for (const t of [a, b]) for (const tf of ["7d", "30d"] as const) expect(await view(t, tf), `${t === a ? "A" : "B"} ${tf}`).toEqual(views[`${t.projectId}:${tf}`]);
+  });
+
+  it("deletes the rows of projects and issues that no longer exist (and only those)", async () => {
+    for (const table of ["ErrorEventId", "IngestMinute", "ProjectDaily", "ProjectBucket", "ErrorHourly", "ErrorDaily"]) {
+      expect(await query(`SELECT 1 FROM "${table}" WHERE "projectId" = $1`, [orphanProject]), table).toEqual([]);
+    }
+    expect(await query(`SELECT 1 FROM "ErrorGroupUser" WHERE "groupId" = $1`, [orphanGroup])).toEqual([]);
+    expect(run.deleted["ProjectDaily (orphaned)"]).toBeGreaterThanOrEqual(1);
+    expect(run.deleted["ErrorGroupUser (orphaned)"]).toBeGreaterThanOrEqual(1);
+    // The live projects' users are untouched (their issues exist).
+    const [{ n }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "ErrorGroupUser" u JOIN "ErrorGroup" g ON g.id = u."groupId" WHERE g."projectId" = $1`, [a.projectId]);
+    expect(n).toBeGreaterThan(0);
   });
 
   it("cleans expired sessions and old rate-limit windows", async () => {

@@ -1,5 +1,6 @@
 import { pool } from "@/lib/db/pool";
 import { forgetOccurrencePartitions, listOccurrencePartitions } from "@/lib/db/partitions/occurrencePartitions";
+import { deleteOrphanedRows } from "@/lib/lifecycle/deleteOrphanedRows";
 import { trimCappedIssues } from "@/lib/lifecycle/trimCappedIssues";
 import { addDays, droppableDays, OCCURRENCE_TABLE, retentionCutoff, utcDay } from "@/lib/db/partitions/partitionDays";
 
@@ -39,6 +40,8 @@ export interface RetentionRun {
  *     (lib/lifecycle/trimCappedIssues.ts; counted as "ErrorOccurrence (issue cap)").
  *  4. Rollups older than ROLLUP_RETENTION_DAYS, expired sessions, old rate-limit windows, old
  *     deliveries, per-minute ingest counts and applied-record claims are deleted.
+ *  5. Rows of projects and issues that no longer exist, in the tables without a foreign key to them
+ *     (lib/lifecycle/deleteOrphanedRows.ts), are deleted (counted as "<table> (orphaned)").
  * Issues (ErrorGroup) are never deleted: with no occurrences left they keep their counts, users and
  * history, and the views keep reading their rollups.
  */
@@ -121,6 +124,10 @@ export async function runRetention(now: Date = new Date()): Promise<RetentionRun
     count("AppliedRecord", await deleteOlder("AppliedRecord", '"appliedAt"', addDays(utcDay(now), -APPLIED_RECORD_DAYS)));
     // A session's updates come within its page's lifetime or at the app's next start (Sentry takes them for 5 days): a week of sessions.
     count("CountedSession", await deleteOlder("CountedSession", '"countedAt"', addDays(utcDay(now), -COUNTED_SESSION_DAYS)));
+  });
+
+  await step("deleteOrphanedRows", async () => {
+    await deleteOrphanedRows((table, n) => n > 0 && count(`${table} (orphaned)`, n));
   });
   return run;
 }
