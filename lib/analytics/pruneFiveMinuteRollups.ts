@@ -13,10 +13,11 @@ const BATCH = 20_000;
 export async function pruneFiveMinuteRollups(now: Date): Promise<number> {
   const before = new Date(now.getTime() - FIVE_MINUTE_KEEP_MS);
   let deleted = 0;
-  for (const table of ["ErrorFiveMinute", "ActorFiveMinute"]) {
+  // The per-fingerprint 5-minute rows (span 5) that unmerge shifts ErrorFiveMinute by go with them.
+  for (const [table, extra] of [["ErrorFiveMinute", ""], ["ActorFiveMinute", ""], ["GroupFingerprintBucket", " AND span = 5"]]) {
     for (;;) {
       const { rowCount } = await pool().query(
-        `DELETE FROM "${table}" WHERE ctid IN (SELECT ctid FROM "${table}" WHERE bucket < $1 LIMIT ${BATCH})`,
+        `DELETE FROM "${table}" WHERE ctid IN (SELECT ctid FROM "${table}" WHERE bucket < $1${extra} LIMIT ${BATCH})`,
         [before],
       );
       deleted += rowCount ?? 0;

@@ -70,8 +70,9 @@ export interface StoreOptions {
  * inserted into their day's partition, the distinct user/agent sets, their groups upserted with the
  * counters of what was actually accepted (rows locked in fingerprint order, so concurrent batches
  * cannot deadlock), hourly/daily/weekly rollups, the events' per-user/agent counts as ActorPending
- * rows (folded into their rollups after the commit: lib/analytics/actors/foldActorCounts.ts) and the regression audit entries (plus legacy
- * aliases and parent links when there are any). New group ids are derived from (project,
+ * rows (folded into their rollups after the commit: lib/analytics/actors/foldActorCounts.ts), the regression audit entries, and for events
+ * whose fingerprint is not their group's own the per-fingerprint counts an unmerge moves (GroupFingerprintCount…; docs/grouping.md)
+ * (plus legacy aliases and parent links when there are any). New group ids are derived from (project,
  * fingerprint), so occurrences can reference their group before it exists within the statement
  * (foreign keys are checked at statement end). When this resolves, everything is committed.
  */
@@ -121,19 +122,27 @@ export async function writeEvents(tx: BundledTransaction, target: StoreTarget, e
   if (!(await lockGroupingShared(tx, target.projectId))) return { results: [], newGroupIds: [], regressedGroupIds: [], conditionalGroupIds: [], projectGone: true };
   const client = tx.client;
   const resolution = await resolveGroups(client, target.projectId, events);
-  const groupOf = (event: PreparedEvent) => resolution.byFingerprint.get(event.fingerprint) ?? { id: groupIdFor(target.projectId, event.fingerprint), fingerprint: event.fingerprint };
+  const groupOf = (event: PreparedEvent) =>
+    resolution.byFingerprint.get(event.fingerprint) ?? { id: groupIdFor(target.projectId, event.fingerprint), fingerprint: event.fingerprint, tracksOwnActors: false };
   // An event id repeated inside the batch: only its first copy is written (lib/ingest/repeatedEventIds.ts).
   const firstIndex = firstIndexOfEventId(events);
   const firstCopies = events.flatMap((event, i) => (firstIndex[i] === i ? [{ event, i }] : []));
   const groups = groupRows(firstCopies.map((c) => c.event), groupOf);
   const occurrences = firstCopies
-    .map(({ event, i }) => ({
-      ...occurrenceRow(event),
-      id: uuidv7(event.occurredAt.getTime()),
-      groupId: groupOf(event).id,
-      keep: options.store?.[i] ?? true,
-      capSample: options.issueCap ? inSample(event.eventId, options.issueCap.keepOneIn) : false,
-    }))
+    .map(({ event, i }) => {
+      const group = groupOf(event);
+      // Not its issue's own fingerprint (merged in, a grouping upgrade's): counted per fingerprint too, for unmerge.
+      const otherFingerprint = group.fingerprint !== event.fingerprint;
+      return {
+        ...occurrenceRow(event),
+        id: uuidv7(event.occurredAt.getTime()),
+        groupId: group.id,
+        keep: options.store?.[i] ?? true,
+        capSample: options.issueCap ? inSample(event.eventId, options.issueCap.keepOneIn) : false,
+        otherFingerprint,
+        trackActors: otherFingerprint || group.tracksOwnActors,
+      };
+    })
     // Sorted so two batches carrying the same retried event ids wait on each other in one order.
     .sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0));
 
@@ -229,7 +238,7 @@ WITH gi AS (
     severity text, message text, "stackTrace" text, "userId" text, "agentId" text, "runId" text, environment text,
     release text, tags jsonb, metadata jsonb, "parentEventId" text, "creditsLost" numeric, "executionsAffected" int,
     recovered boolean, "recoveryMethod" text, "recoveryDurationMs" int, "recoveryAutomatic" boolean, fingerprint text, exceptions jsonb, "sourceContext" jsonb,
-    keep boolean, "capSample" boolean)
+    keep boolean, "capSample" boolean, "otherFingerprint" boolean, "trackActors" boolean)
 ), oi AS (
   -- Whether each occurrence is stored: spike protection's decision (keep) within the per-issue cap
   -- ($6 stored occurrences; past it the 1-in-K sample and the batch's newest event of the issue), and
@@ -245,8 +254,8 @@ WITH gi AS (
   ) r
 ), keys AS (
   -- Idempotency: an event id counts once per project (ErrorEventId; see migration 20261201232505).
-  INSERT INTO "ErrorEventId" ("projectId", "eventId", "occurredAt", "groupId", "occurrenceId")
-  SELECT $2::uuid, "eventId", "occurredAt", "groupId", CASE WHEN store THEN id END FROM oi
+  INSERT INTO "ErrorEventId" ("projectId", "eventId", "occurredAt", "groupId", "occurrenceId", fingerprint)
+  SELECT $2::uuid, "eventId", "occurredAt", "groupId", CASE WHEN store THEN id END, CASE WHEN "otherFingerprint" THEN fingerprint END FROM oi
   ORDER BY "eventId"
   ON CONFLICT ("projectId", "eventId") DO NOTHING
   RETURNING "eventId"
@@ -458,6 +467,52 @@ WITH gi AS (
   WHERE tag_in.key = 'release'
   GROUP BY 2, 3 ORDER BY 2, 3
   ON CONFLICT ("workspaceId", release, day, "projectId", shard) DO UPDATE SET events = "ReleaseDaily".events + excluded.events
+), fp_counts AS (
+  -- Events whose fingerprint is not their issue's own (merged in, a grouping upgrade's), per issue and
+  -- fingerprint: what an unmerge of that fingerprint moves (docs/grouping.md). None for most batches.
+  INSERT INTO "GroupFingerprintCount" AS c ("groupId", fingerprint, events, sampled, "creditsLost", "executionsAffected", "firstSeen", "lastSeen", "lastSampledAt")
+  SELECT ins."groupId", ins.fingerprint, count(*)::int, (count(*) FILTER (WHERE NOT ins.store))::int, sum(ins."creditsLost"),
+    ${saturatingSumSql(`ins."executionsAffected"`)}, min(ins."occurredAt"), max(ins."occurredAt"), CASE WHEN bool_or(NOT ins.store) THEN now() END
+  FROM ins JOIN g ON g.id = ins."groupId" WHERE ins."otherFingerprint"
+  GROUP BY 1, 2 ORDER BY 1, 2
+  ON CONFLICT ("groupId", fingerprint) DO UPDATE SET
+    events = c.events + excluded.events,
+    sampled = c.sampled + excluded.sampled,
+    "creditsLost" = c."creditsLost" + excluded."creditsLost",
+    "executionsAffected" = ${saturatingAddSql(`c."executionsAffected"`, `excluded."executionsAffected"`)},
+    "firstSeen" = LEAST(c."firstSeen", excluded."firstSeen"),
+    "lastSeen" = GREATEST(c."lastSeen", excluded."lastSeen"),
+    "lastSampledAt" = coalesce(excluded."lastSampledAt", c."lastSampledAt")
+), fp_buckets AS (
+  -- The same per 5 minutes and per hour (as ErrorFiveMinute and ErrorHourly bucket them) and environment.
+  INSERT INTO "GroupFingerprintBucket" ("groupId", fingerprint, span, bucket, environment, "projectId", count, "creditsLost")
+  SELECT ins."groupId", ins.fingerprint, s.span,
+    CASE s.span WHEN 60 THEN date_trunc('hour', ins."occurredAt") ELSE date_bin('5 minutes', ins."occurredAt", TIMESTAMPTZ 'epoch') END,
+    coalesce(ins.environment, ''), $2::uuid, count(*)::int, sum(ins."creditsLost")
+  FROM ins JOIN g ON g.id = ins."groupId" CROSS JOIN (VALUES (5), (60)) AS s(span)
+  WHERE ins."otherFingerprint"
+  GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT ("groupId", fingerprint, span, bucket, environment) DO UPDATE SET
+    count = "GroupFingerprintBucket".count + excluded.count,
+    "creditsLost" = "GroupFingerprintBucket"."creditsLost" + excluded."creditsLost"
+), fp_tags AS (
+  INSERT INTO "GroupFingerprintTag" ("groupId", fingerprint, key, value, count, "firstSeen", "lastSeen")
+  SELECT ins."groupId", ins.fingerprint, tag_in.key, tag_in.value, count(*)::int, min(ins."occurredAt"), max(ins."occurredAt")
+  FROM tag_in JOIN ins ON ins."eventId" = tag_in."eventId" JOIN g ON g.id = ins."groupId"
+  WHERE ins."otherFingerprint"
+  GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+  ON CONFLICT ("groupId", fingerprint, key, value) DO UPDATE SET
+    count = "GroupFingerprintTag".count + excluded.count,
+    "firstSeen" = LEAST("GroupFingerprintTag"."firstSeen", excluded."firstSeen"),
+    "lastSeen" = GREATEST("GroupFingerprintTag"."lastSeen", excluded."lastSeen")
+), fp_actors AS (
+  -- Their distinct users and agents, and those of the issue's own fingerprint when it tracks them.
+  INSERT INTO "GroupFingerprintActor" ("groupId", fingerprint, kind, "actorId", "firstSeen")
+  SELECT DISTINCT ON (1, 2, 3, 4) ins."groupId", ins.fingerprint, k.kind, k.id, ins."occurredAt"
+  FROM ins JOIN g ON g.id = ins."groupId" CROSS JOIN LATERAL (VALUES ('user', ins."userId"), ('agent', ins."agentId")) AS k(kind, id)
+  WHERE ins."trackActors" AND k.id IS NOT NULL
+  ORDER BY 1, 2, 3, 4, ins."occurredAt"
+  ON CONFLICT DO NOTHING
 )
 SELECT
   (SELECT coalesce(json_agg(id), '[]') FROM ins) AS inserted,
@@ -536,7 +591,7 @@ function tagRows(events: PreparedEvent[]): { eventId: string; key: string; value
   return rows;
 }
 
-type OccurrenceRow = ReturnType<typeof occurrenceRow> & { id: string; groupId: string; keep: boolean; capSample: boolean };
+type OccurrenceRow = ReturnType<typeof occurrenceRow> & { id: string; groupId: string; keep: boolean; capSample: boolean; otherFingerprint: boolean; trackActors: boolean };
 
 /**
  * Resolves parentEventId through ErrorEventId (earlier or same batch; the parent may have been

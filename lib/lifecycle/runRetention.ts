@@ -152,6 +152,8 @@ const ROLLUPS: [string, string][] = [
   ["ExecutionHourly", "hour"],
   ["RecoveryDaily", "day"],
   ["RecoveryDurationDaily", "day"],
+  // Per issue and merged-in fingerprint, what unmerge shifts the rollups above by (its 5-minute rows go after two days).
+  ["GroupFingerprintBucket", "bucket"],
 ];
 
 /** Rollups with rows per week (ActorCount also has hour and day rows: kept 6 days longer, harmless). */

@@ -13,7 +13,8 @@ const ISSUES_PER_STATEMENT = 50;
  * of each batch, so the latest is always visible. This step deletes what is left over: of each capped
  * issue seen recently, every stored occurrence beyond the first `maxEventsPerIssue` (by time) that is
  * neither the newest nor in the sample (ISSUE_CAP_KEEP_ONE_IN, the same pick by event id as ingest).
- * The deleted events stay counted: the issue's sampledCount grows by them, their event ids stay known
+ * The deleted events stay counted: the issue's sampledCount grows by them (and the sampled count of
+ * their fingerprint's GroupFingerprintCount when it is not the issue's own), their event ids stay known
  * (so a retry is still a duplicate) without an occurrence, and children lose their link to them.
  * Returns the occurrences deleted.
  */
@@ -40,7 +41,7 @@ export async function trimCappedIssues(now: Date): Promise<number> {
        ), doomed AS (
          DELETE FROM "ErrorOccurrence" o USING ranked r
          WHERE o.id = r.id AND o."occurredAt" = r."occurredAt" AND r.rn > r.cap AND r.rd > 1 AND NOT ${sampleSql('r."eventId"', "$2::bigint")}
-         RETURNING o.id, o."groupId", r."projectId", r."eventId"
+         RETURNING o.id, o."groupId", r."projectId", r."eventId", o.fingerprint
        ), unlinked_ids AS (
          UPDATE "ErrorEventId" e SET "occurrenceId" = NULL FROM doomed d
          WHERE e."projectId" = d."projectId" AND e."eventId" = d."eventId"
@@ -50,6 +51,12 @@ export async function trimCappedIssues(now: Date): Promise<number> {
          UPDATE "ErrorGroup" eg SET "sampledCount" = eg."sampledCount" + d.n, "lastSampledAt" = GREATEST(eg."lastSampledAt", $3::timestamptz)
          FROM (SELECT "groupId", count(*)::int AS n FROM doomed GROUP BY "groupId") d
          WHERE eg.id = d."groupId"
+       ), counted_fingerprints AS (
+         -- The share of a fingerprint other than the issue's own (what an unmerge of it moves) likewise.
+         UPDATE "GroupFingerprintCount" c SET sampled = c.sampled + d.n, "lastSampledAt" = GREATEST(c."lastSampledAt", $3::timestamptz)
+         FROM (SELECT d."groupId", d.fingerprint, count(*)::int AS n FROM doomed d JOIN "ErrorGroup" eg ON eg.id = d."groupId"
+               WHERE d.fingerprint <> eg.fingerprint GROUP BY 1, 2) d
+         WHERE c."groupId" = d."groupId" AND c.fingerprint = d.fingerprint
        )
        SELECT count(*)::int AS n FROM doomed`,
       [JSON.stringify(batch), keepOneIn, now.toISOString()],

@@ -3,6 +3,7 @@ import { assertCanTriage } from "@/lib/auth/permissions";
 import { withTransaction } from "@/lib/db/pool";
 import { saturatingAddSql, saturatingSumSql } from "@/lib/db/saturatingCounter";
 import { findVisibleError } from "@/lib/errors/findVisibleError";
+import { foldFingerprintCounts } from "@/lib/grouping/merge/foldFingerprintCounts";
 import { moveGroupAlerts, moveGroupRollups } from "@/lib/grouping/merge/moveGroupData";
 import { mergeGroupTriage } from "@/lib/grouping/merge/moveGroupTriage";
 import { moveViewGroupRollups, recomputeViewBits, relabelMergedSeverity } from "@/lib/grouping/merge/moveViewRollups";
@@ -52,6 +53,8 @@ export async function mergeErrors(auth: AuthContext, input: MergeErrorsInput): P
     const lockedSources = locked.filter((g) => g.id !== target.id);
     if (!lockedTarget || lockedSources.length !== sourceIds.length) throw new ApiError(409, "conflict", "an issue changed while merging (merged or removed meanwhile); reload and try again");
 
+    // What each fingerprint brings, kept apart for an unmerge (before anything of the sources moves).
+    await foldFingerprintCounts(client, sourceIds, { id: target.id, projectId: target.projectId });
     const viewTarget = { id: target.id, severity: lockedTarget.severity, workspaceId: target.workspaceId, projectId: target.projectId };
     await relabelMergedSeverity(client, sourceIds, viewTarget);
     const { rowCount: moved } = await client.query(
@@ -59,8 +62,14 @@ export async function mergeErrors(auth: AuthContext, input: MergeErrorsInput): P
        FROM "ErrorGroup" s WHERE s.id = o."groupId" AND o."groupId" = ANY($1::uuid[])`,
       [sourceIds, target.id],
     );
-    // Event ids keep pointing at the issue that now holds their events (idempotency rows, spike-sampled ones too).
-    await client.query(`UPDATE "ErrorEventId" SET "groupId" = $2::uuid WHERE "projectId" = $3::uuid AND "groupId" = ANY($1::uuid[])`, [sourceIds, target.id, target.projectId]);
+    // Event ids keep pointing at the issue that now holds their events (idempotency rows, spike-sampled
+    // ones too), with their fingerprint, by which an unmerge moves those not stored: a source's own
+    // events' (null) is the source's fingerprint now.
+    await client.query(
+      `UPDATE "ErrorEventId" e SET "groupId" = $2::uuid, fingerprint = coalesce(e.fingerprint, s.fingerprint)
+       FROM "ErrorGroup" s WHERE s.id = e."groupId" AND e."projectId" = $3::uuid AND e."groupId" = ANY($1::uuid[])`,
+      [sourceIds, target.id, target.projectId],
+    );
     // A cron or uptime monitor whose failures were a merged issue's: its recovery resolves, and its page links, the one that holds them now.
     await client.query(`UPDATE "CronMonitor" SET "groupId" = $2::uuid WHERE "groupId" = ANY($1::uuid[])`, [sourceIds, target.id]);
     await moveGroupRollups(client, sourceIds, viewTarget);

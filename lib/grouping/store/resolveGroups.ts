@@ -5,6 +5,8 @@ export interface ResolvedGroup {
   id: string;
   /** The group's own fingerprint (the upsert's key), which may differ from the event's. */
   fingerprint: string;
+  /** Its own fingerprint's users and agents are kept per fingerprint too (ErrorGroup.tracksOwnActors). */
+  tracksOwnActors: boolean;
 }
 
 export interface GroupResolution {
@@ -41,7 +43,7 @@ export async function resolveGroups(
   const legacy = [...new Set(events.map((e) => e.legacyFingerprint))];
   const previous = [...new Set(events.flatMap((e) => (e.previousFingerprint ? [e.previousFingerprint] : [])))];
   // Named: prepared once per ingest connection, whose sessions use generic plans (lib/db/pool.ts).
-  const { rows } = await client.query<{ fp: string; via: "own" | "previous" | "legacy"; id: string; fingerprint: string }>({
+  const { rows } = await client.query<{ fp: string; via: "own" | "previous" | "legacy"; id: string; fingerprint: string; tracksOwnActors: boolean }>({
     name: "faultline-resolve-groups",
     text: `WITH proj AS (
        SELECT coalesce("legacyGroupingUntil" > now(), false) AS transition FROM "Project" WHERE id = $1::uuid
@@ -52,13 +54,13 @@ export async function resolveGroups(
        UNION ALL
        SELECT fp, 'legacy' FROM unnest($3::text[]) AS fp, proj WHERE proj.transition
      )
-     SELECT fps.fp, fps.via, t.id::text, t.fingerprint
+     SELECT fps.fp, fps.via, t.id::text, t.fingerprint, t."tracksOwnActors"
      FROM fps
      JOIN LATERAL (
-       SELECT g.id, g.fingerprint, 0 AS rank FROM "GroupFingerprint" gf JOIN "ErrorGroup" g ON g.id = gf."groupId"
+       SELECT g.id, g.fingerprint, g."tracksOwnActors", 0 AS rank FROM "GroupFingerprint" gf JOIN "ErrorGroup" g ON g.id = gf."groupId"
         WHERE gf."projectId" = $1::uuid AND gf.fingerprint = fps.fp
        UNION ALL
-       SELECT g.id, g.fingerprint, 1 FROM "ErrorGroup" g WHERE g."projectId" = $1::uuid AND g.fingerprint = fps.fp
+       SELECT g.id, g.fingerprint, g."tracksOwnActors", 1 FROM "ErrorGroup" g WHERE g."projectId" = $1::uuid AND g.fingerprint = fps.fp
        ORDER BY rank LIMIT 1
      ) t ON true`,
     values: [projectId, primary, legacy, previous],
@@ -67,7 +69,7 @@ export async function resolveGroups(
   const viaPrevious = new Map<string, ResolvedGroup>();
   const viaLegacy = new Map<string, ResolvedGroup>();
   for (const row of rows) {
-    const found = { id: row.id, fingerprint: row.fingerprint };
+    const found = { id: row.id, fingerprint: row.fingerprint, tracksOwnActors: row.tracksOwnActors };
     (row.via === "own" ? direct : row.via === "previous" ? viaPrevious : viaLegacy).set(row.fp, found);
   }
 

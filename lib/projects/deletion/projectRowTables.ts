@@ -19,6 +19,8 @@ export const GROUP_ROW_TABLES: readonly { table: string; column: string; cascade
   { table: "ErrorGroupUser", column: "groupId", cascades: false },
   { table: "ErrorGroupAgent", column: "groupId", cascades: false },
   { table: "InvestigationCheck", column: "groupId", cascades: false },
+  // An issue's other fingerprints counted apart (lib/grouping/merge): per bucket, many rows per issue.
+  { table: "GroupFingerprintBucket", column: "groupId", cascades: false },
   // A cascade links two issues of one project (the parent's event id is resolved within the project).
   { table: "CascadeDaily", column: "parentGroupId", cascades: false },
   // Foreign key to ErrorGroup, but many rows per issue: deleted in batches, not in the issues' statement.
