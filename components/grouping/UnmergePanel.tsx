@@ -6,9 +6,18 @@ import { Section } from "@/components/ui/Section";
 import { useToast } from "@/components/ui/Toast";
 import { countOf } from "@/lib/client/format";
 import { useErrorFingerprintsQuery, useUnmergeErrorMutation } from "@/lib/client/hooks/useGroupingQueries";
+import type { UnmergeResult } from "@/lib/grouping/merge/unmergeError";
 
 const TITLE = "Fingerprints in this issue";
 const KIND_LABEL = { own: "this issue's own", merged: "merged in", legacy: "after the grouping upgrade", events: "seen on events" } as const;
+
+/** The toast after a split: how many issues and events, and what is only approximate. */
+function unmergeSummary(r: UnmergeResult): string {
+  const events = r.created.reduce((n, c) => n + c.events, 0);
+  const parts = [...new Set(r.created.flatMap((c) => c.approximateIn))];
+  const approx = parts.length ? `; ${parts.join(" and ")} approximate (counted apart only since per-fingerprint counts exist)` : "";
+  return `Split off ${r.created.length} issue${r.created.length === 1 ? "" : "s"} (${countOf(events, "event")}${approx})`;
+}
 
 /**
  * The fingerprints an issue holds (its own, merged ones, the new-version ones of a grouping
@@ -44,7 +53,8 @@ export function UnmergePanel({ errorId, canUnmerge, framed = false }: { errorId:
             <label htmlFor={`fp-${f.fingerprint}`} className="min-w-0 flex-1">
               <span className="font-mono text-xs text-gray-700 dark:text-gray-300">{f.fingerprint.slice(0, 12)}</span>{" "}
               <span className="text-gray-500 dark:text-gray-400">
-                {KIND_LABEL[f.kind]} · {countOf(f.events, "event")}
+                {KIND_LABEL[f.kind]} · {f.approximate ? <span title="Some of its events were not counted apart (from before per-fingerprint counts): splitting it off moves what its stored events show">≈ at least </span> : null}
+                {countOf(f.events, "event")}
               </span>
               {f.sampleMessage && <span className="block truncate text-xs text-gray-500 dark:text-gray-400">{f.sampleMessage}</span>}
             </label>
@@ -62,7 +72,7 @@ export function UnmergePanel({ errorId, canUnmerge, framed = false }: { errorId:
               {
                 onSuccess: (r) => {
                   setSelected([]);
-                  showToast(`Split off ${r.created.length} issue${r.created.length === 1 ? "" : "s"} (${r.created.reduce((n, c) => n + c.occurrences, 0)} events)`, "success");
+                  showToast(unmergeSummary(r), "success");
                 },
                 onError: (e) => showToast(`Unmerge failed: ${e.message}`),
               },

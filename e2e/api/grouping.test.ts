@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { query } from "@/e2e/support/dbCounts";
-import { BASE_URL, createTenant, getJson, login, postEvents, type Tenant } from "@/e2e/support/tenant";
+import { BASE_URL, createTenant, getJson, login, patchJson, postEvents, type Tenant } from "@/e2e/support/tenant";
 import { loadCorpus } from "@/lib/grouping/corpus/loadCorpus";
 import { computeFingerprint } from "@/lib/ingest/fingerprint";
 import { parseStackTrace } from "@/lib/ingest/stacktrace/parseStackTrace";
@@ -209,7 +209,8 @@ describe("merge and unmerge", () => {
     const res = await post(`/api/v1/errors/${a}/unmerge`, cookie, { fingerprints: [merged.fingerprint] });
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body.created).toEqual([{ errorId: b, fingerprint: merged.fingerprint, occurrences: 4 }]);
+    expect(body.created).toEqual([{ errorId: b, fingerprint: merged.fingerprint, occurrences: 4, events: 4, approximate: false, approximateIn: [] }]);
+    expect(body.approximate).toBe(false);
 
     expect(await groupRow(a)).toMatchObject({ occurrenceCount: 2, usersAffected: 2 });
     expect(await groupRow(b)).toMatchObject({ occurrenceCount: 4, usersAffected: 3, status: "new" });
@@ -220,6 +221,191 @@ describe("merge and unmerge", () => {
     expect(await ingest(t, eventB("u5"))).toBe(b);
     const audit = await query<{ action: string }>(`SELECT action FROM "AuditLog" WHERE "targetId" IN ($1, $2) ORDER BY at`, [a, b]);
     expect(audit.map((r) => r.action)).toEqual(expect.arrayContaining(["error.merged", "error.merged_into", "error.unmerged", "error.split_from"]));
+  });
+});
+
+/**
+ * Unmerge after the per-issue cap kept only some events (spike protection does the same): the
+ * split-off issue gets every event, user, rollup row, tag and event id of its fingerprint, counted
+ * or not, from the per-fingerprint counts (GroupFingerprintCount…) — not only what was stored.
+ */
+describe("unmerge of a capped issue", () => {
+  let t: Tenant;
+  let cookie: string;
+  const ids: Record<"A" | "B", string> = { A: "", B: "" };
+  const sampledIds: Record<"A" | "B", string[]> = { A: [], B: [] };
+  const eventIds = (k: string) => Array.from({ length: 10 }, (_, i) => `unm-${k}-${i}-${Math.random().toString(36).slice(2, 10)}`);
+  const sent = { A: eventIds("A"), B: eventIds("B") };
+  const base = Date.now() - 3 * 3600_000;
+  const capEvent = (k: "A" | "B", i: number) => ({
+    eventId: sent[k][i],
+    type: `CapErr${k}`,
+    message: `cap ${k}`,
+    stackTrace: `CapErr${k}: cap ${k}\n    at f${k} (/app/src/c${k}.js:1:1)`,
+    occurredAt: new Date(base + i * 12 * 60_000 + (k === "B" ? 30_000 : 0)).toISOString(),
+    environment: i % 2 ? "production" : "staging",
+    release: `1.0.${i % 3}`,
+    userId: `${k}${i}`,
+    impact: { creditsLost: 1.5, executionsAffected: 2 },
+  });
+  let before: Record<"A" | "B", Snapshot>;
+  let beforeTotals: { events: number; errors: number };
+  let merged: string;
+
+  type Snapshot = Awaited<ReturnType<typeof snapshot>>;
+  async function snapshot(id: string) {
+    const rows = async (table: string, key: string, extra = "") =>
+      (await query<{ k: string }>(`SELECT concat_ws('|', ${key}, count, "creditsLost"${extra}) AS k FROM "${table}" WHERE "groupId" = $1 ORDER BY 1`, [id])).map((r) => r.k);
+    const [group] = await query<{ occurrenceCount: number; sampledCount: number; usersAffected: number; creditsLost: string; executionsAffected: number; firstSeen: Date; lastSeen: Date }>(
+      `SELECT "occurrenceCount", "sampledCount", "usersAffected", "creditsLost"::text, "executionsAffected", "firstSeen", "lastSeen" FROM "ErrorGroup" WHERE id = $1`,
+      [id],
+    );
+    return {
+      group,
+      users: (await query<{ userId: string }>(`SELECT "userId" FROM "ErrorGroupUser" WHERE "groupId" = $1 ORDER BY 1`, [id])).map((r) => r.userId),
+      hourly: await rows("ErrorHourly", "bucket, environment"),
+      daily: await rows("ErrorDaily", "day", ", hours"),
+      weekly: await rows("ErrorWeekly", "week"),
+      envDaily: await rows("ErrorEnvDaily", "day, environment", ", hours"),
+      envWeekly: await rows("ErrorEnvWeekly", "week, environment", ", days"),
+      fiveMinute: await rows("ErrorFiveMinute", "bucket, environment"),
+      tags: (await query<{ k: string }>(`SELECT concat_ws('|', key, value, count) AS k FROM "ErrorGroupTag" WHERE "groupId" = $1 ORDER BY 1`, [id])).map((r) => r.k),
+      eventIds: (await query<{ n: number }>(`SELECT count(*)::int AS n FROM "ErrorEventId" WHERE "projectId" = $1 AND "groupId" = $2`, [t.projectId, id]))[0].n,
+    };
+  }
+  const projectTotals = async () =>
+    (await query<{ events: number; errors: number }>(`SELECT coalesce(sum(count), 0)::int AS events, coalesce(sum(errors), 0)::int AS errors FROM "ProjectDaily" WHERE "projectId" = $1`, [t.projectId]))[0];
+
+  beforeAll(async () => {
+    t = await createTenant("unmerge-cap");
+    cookie = await login(t.admin);
+    expect((await patchJson(`/api/v1/projects/${t.projectId}`, cookie, { maxEventsPerIssue: 2 })).status).toBe(200);
+    for (const k of ["A", "B"] as const) {
+      const res = await postEvents(t.key, Array.from({ length: 10 }, (_, i) => capEvent(k, i)));
+      expect(res.status).toBe(202);
+      ids[k] = (await res.json()).accepted[0].groupId;
+      // Counted, not stored: their event ids have no occurrence.
+      const notStored = await query<{ eventId: string }>(
+        `SELECT "eventId" FROM "ErrorEventId" WHERE "projectId" = $1 AND "eventId" = ANY($2::text[]) AND "occurrenceId" IS NULL ORDER BY 1`,
+        [t.projectId, sent[k]],
+      );
+      sampledIds[k] = notStored.map((r) => r.eventId);
+    }
+    before = { A: await snapshot(ids.A), B: await snapshot(ids.B) };
+    beforeTotals = await projectTotals();
+  });
+
+  it("starts with two capped issues of 10 events and 10 users each, most of them not stored", () => {
+    for (const k of ["A", "B"] as const) {
+      expect(before[k].group).toMatchObject({ occurrenceCount: 10, usersAffected: 10 });
+      expect(before[k].group.sampledCount).toBe(sampledIds[k].length);
+      expect(sampledIds[k].length).toBeGreaterThanOrEqual(5);
+      expect(before[k].eventIds).toBe(10);
+    }
+  });
+
+  it("merges them (20 events, 20 users) and lists each fingerprint's counted events", async () => {
+    expect((await post("/api/v1/errors/merge", cookie, { targetId: ids.A, sourceIds: [ids.B] })).status).toBe(200);
+    expect((await snapshot(ids.A)).group).toMatchObject({ occurrenceCount: 20, usersAffected: 20, sampledCount: sampledIds.A.length + sampledIds.B.length });
+    // A group-day counts once: the merged issue's days.
+    const days = new Set([...before.A.daily, ...before.B.daily].map((row) => row.split("|")[0]));
+    expect(beforeTotals).toEqual({ events: 20, errors: before.A.daily.length + before.B.daily.length });
+    expect(await projectTotals()).toEqual({ events: 20, errors: days.size });
+    const list = await (await getJson(`/api/v1/errors/${ids.A}/fingerprints`, { cookie })).json();
+    const byKind = (kind: string) => list.fingerprints.find((f: { kind: string }) => f.kind === kind);
+    expect(byKind("own")).toMatchObject({ events: 10, approximate: false });
+    expect(byKind("merged")).toMatchObject({ events: 10, approximate: false });
+    merged = byKind("merged").fingerprint;
+  });
+
+  it("splits B off with all its events, users, rollups, tags and event ids: both issues are as before the merge", async () => {
+    // One of B's stored events expired meanwhile (as retention deletes occurrences): still counted, still B's.
+    const [expired] = await query<{ eventId: string }>(
+      `DELETE FROM "ErrorOccurrence" WHERE id = (SELECT id FROM "ErrorOccurrence" WHERE "groupId" = $1 AND fingerprint = $2 ORDER BY "occurredAt" LIMIT 1) RETURNING "eventId"`,
+      [ids.A, merged],
+    );
+    expect(sent.B).toContain(expired.eventId);
+    const res = await post(`/api/v1/errors/${ids.A}/unmerge`, cookie, { fingerprints: [merged] });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ errorId: ids.A, approximate: false });
+    expect(body.created).toEqual([{ errorId: ids.B, fingerprint: merged, occurrences: 10 - sampledIds.B.length - 1, events: 10, approximate: false, approximateIn: [] }]);
+
+    for (const k of ["A", "B"] as const) {
+      const after = await snapshot(ids[k]);
+      expect(after.group).toMatchObject({ occurrenceCount: 10, usersAffected: 10, sampledCount: sampledIds[k].length, creditsLost: "15.00", executionsAffected: 20 });
+      expect(after.users).toEqual(before[k].users);
+      expect({ ...after, group: null }).toEqual({ ...before[k], group: null });
+      expect(after.group.firstSeen).toEqual(before[k].group.firstSeen);
+      expect(after.group.lastSeen).toEqual(before[k].group.lastSeen);
+      const details = await (await getJson(`/api/v1/errors/${ids[k]}`, { cookie })).json();
+      expect(details).toMatchObject({ occurrences: 10, impact: { usersAffected: 10 } });
+    }
+    // Per-project daily totals: events unchanged, each issue's days counted again.
+    expect(await projectTotals()).toEqual(beforeTotals);
+    // Nothing of B is kept apart on A any more, and A stops keeping its own users apart.
+    const [left] = await query<{ n: number; tracks: boolean }>(
+      `SELECT (SELECT count(*) FROM "GroupFingerprintCount" WHERE "groupId" = $1)::int + (SELECT count(*) FROM "GroupFingerprintBucket" WHERE "groupId" = $1)::int
+         + (SELECT count(*) FROM "GroupFingerprintTag" WHERE "groupId" = $1)::int + (SELECT count(*) FROM "GroupFingerprintActor" WHERE "groupId" = $1)::int AS n,
+         (SELECT "tracksOwnActors" FROM "ErrorGroup" WHERE id = $1) AS tracks`,
+      [ids.A],
+    );
+    expect(left).toEqual({ n: 0, tracks: false });
+  });
+
+  it("answers a re-sent event id of B (one never stored) as a duplicate on B, counted once", async () => {
+    const res = await postEvents(t.key, [capEvent("B", sent.B.indexOf(sampledIds.B[0]))]);
+    expect(res.status).toBe(202);
+    expect((await res.json()).accepted[0]).toMatchObject({ duplicate: true, groupId: ids.B });
+    expect((await snapshot(ids.B)).group.occurrenceCount).toBe(10);
+    expect((await snapshot(ids.A)).group.occurrenceCount).toBe(10);
+    // A new event of B's fingerprint goes to B.
+    const next = await postEvents(t.key, [{ ...capEvent("B", 0), eventId: `unm-B-next-${Math.random().toString(36).slice(2, 10)}` }]);
+    expect((await next.json()).accepted[0]).toMatchObject({ duplicate: false, groupId: ids.B });
+    expect((await snapshot(ids.B)).group).toMatchObject({ occurrenceCount: 11, usersAffected: 10 });
+  });
+
+  it("round-trips again: merged and split once more, both issues keep their counts", async () => {
+    expect((await post("/api/v1/errors/merge", cookie, { targetId: ids.B, sourceIds: [ids.A] })).status).toBe(200);
+    expect((await snapshot(ids.B)).group).toMatchObject({ occurrenceCount: 21, usersAffected: 20 });
+    const list = await (await getJson(`/api/v1/errors/${ids.B}/fingerprints`, { cookie })).json();
+    const fpA = list.fingerprints.find((f: { kind: string }) => f.kind === "merged").fingerprint;
+    const res = await post(`/api/v1/errors/${ids.B}/unmerge`, cookie, { fingerprints: [fpA] });
+    expect((await res.json()).created[0]).toMatchObject({ errorId: ids.A, events: 10, approximate: false });
+    expect((await snapshot(ids.A)).group).toMatchObject({ occurrenceCount: 10, usersAffected: 10, sampledCount: sampledIds.A.length });
+    expect((await snapshot(ids.B)).group).toMatchObject({ occurrenceCount: 11, usersAffected: 10 });
+    expect((await snapshot(ids.A)).hourly).toEqual(before.A.hourly);
+  });
+});
+
+describe("unmerge of a fingerprint counted apart only partly (it held events before the counts existed)", () => {
+  it("moves what its stored events show and says it is approximate, in the response and the fingerprint list", async () => {
+    const t = await createTenant("unmerge-legacy");
+    const cookie = await login(t.admin);
+    expect((await patchJson(`/api/v1/projects/${t.projectId}`, cookie, { maxEventsPerIssue: 2 })).status).toBe(200);
+    const groupOf = async (k: string) => {
+      const events = Array.from({ length: 6 }, (_, i) => ({ type: `OldErr${k}`, message: `old ${k}`, stackTrace: `OldErr${k}: old ${k}\n    at g${k} (/app/src/o${k}.js:1:1)`, occurredAt: at, userId: `${k}${i}` }));
+      const res = await postEvents(t.key, events);
+      return (await res.json()).accepted[0].groupId as string;
+    };
+    const a = await groupOf("A");
+    const b = await groupOf("B");
+    expect((await post("/api/v1/errors/merge", cookie, { targetId: a, sourceIds: [b] })).status).toBe(200);
+    // As a pair that held events before migration 20261209000600 is seeded: counted only since.
+    await query(`UPDATE "GroupFingerprintCount" SET exact = false, "actorsExact" = false WHERE "groupId" = $1`, [a]);
+    const [stored] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "ErrorOccurrence" WHERE "groupId" = $1 AND fingerprint <> (SELECT fingerprint FROM "ErrorGroup" WHERE id = $1)`, [a]);
+    expect(stored.n).toBeLessThan(6);
+
+    const list = await (await getJson(`/api/v1/errors/${a}/fingerprints`, { cookie })).json();
+    const fp = list.fingerprints.find((f: { kind: string }) => f.kind === "merged");
+    expect(fp).toMatchObject({ approximate: true });
+    expect(list.fingerprints.find((f: { kind: string }) => f.kind === "own")).toMatchObject({ approximate: true });
+
+    const res = await post(`/api/v1/errors/${a}/unmerge`, cookie, { fingerprints: [fp.fingerprint] });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ approximate: true, created: [{ errorId: b, events: stored.n, occurrences: stored.n, approximate: true, approximateIn: ["events", "users"] }] });
+    expect(await groupRow(b)).toMatchObject({ occurrenceCount: stored.n, usersAffected: stored.n });
   });
 });
 

@@ -64,3 +64,24 @@ export async function splitGroupTags(client: pg.PoolClient, moved: string[], fro
     [toId, entries, workspaceId],
   );
 }
+
+/**
+ * Unmerge of a fingerprint whose counts are exact: its share of the per-issue tag rollup, as counted
+ * at ingest (GroupFingerprintTag, sampled events included), is taken from the old issue and given
+ * to the new one.
+ */
+export async function splitPairTags(client: pg.PoolClient, fromId: string, toId: string, fingerprint: string, workspaceId: string): Promise<void> {
+  await client.query(
+    `UPDATE "ErrorGroupTag" t SET count = t.count - p.count
+     FROM "GroupFingerprintTag" p WHERE p."groupId" = $1::uuid AND p.fingerprint = $2 AND t."groupId" = $1::uuid AND t.key = p.key AND t.value = p.value`,
+    [fromId, fingerprint],
+  );
+  await client.query(`DELETE FROM "ErrorGroupTag" WHERE "groupId" = $1::uuid AND count <= 0`, [fromId]);
+  await client.query(
+    `INSERT INTO "ErrorGroupTag" ("groupId", key, value, "workspaceId", count, "firstSeen", "lastSeen")
+     SELECT $3::uuid, key, value, $4::uuid, count, "firstSeen", "lastSeen" FROM "GroupFingerprintTag"
+     WHERE "groupId" = $1::uuid AND fingerprint = $2 AND count > 0 ORDER BY key, value
+     ON CONFLICT ("groupId", key, value) DO UPDATE SET count = "ErrorGroupTag".count + excluded.count`,
+    [fromId, fingerprint, toId, workspaceId],
+  );
+}

@@ -37,18 +37,19 @@ export async function moveViewGroupRollups(client: pg.PoolClient, sources: strin
 }
 
 /**
- * Shifts the moved events' share of the per-group view rollups from `from` to `to` (unmerge; the
- * caller's temp table unmerge_moved holds the moved events with day and environment).
+ * Shifts the split-off events' share of the per-group view rollups from `from` to `to` (unmerge; the
+ * caller's temp table unmerge_shift holds their counts per 5 minutes and per hour and environment).
  */
 export async function shiftViewGroupRollups(client: pg.PoolClient, fromId: string, to: ViewTarget): Promise<void> {
-  const rollups: [string, string, string][] = [
-    ["ErrorEnvDaily", `day, environment`, `day, environment`],
-    ["ErrorEnvWeekly", `day - (extract(isodow FROM day)::int - 1) AS week, environment`, `week, environment`],
-    ["ErrorFiveMinute", `date_bin('5 minutes', "occurredAt", TIMESTAMPTZ 'epoch') AS bucket, environment`, `bucket, environment`],
+  const day = `(bucket AT TIME ZONE 'UTC')::date`;
+  const rollups: [string, string, string, number][] = [
+    ["ErrorEnvDaily", `${day} AS day, environment`, `day, environment`, 60],
+    ["ErrorEnvWeekly", `${day} - (extract(isodow FROM ${day})::int - 1) AS week, environment`, `week, environment`, 60],
+    ["ErrorFiveMinute", `bucket, environment`, `bucket, environment`, 5],
   ];
-  for (const [table, select, key] of rollups) {
+  for (const [table, select, key, span] of rollups) {
     const join = key.split(", ").map((k) => `t.${k} = x.${k}`).join(" AND ");
-    const moved = `SELECT ${select}, count(*)::int AS n, sum("creditsLost") AS credits FROM unmerge_moved GROUP BY ${key}`;
+    const moved = `SELECT ${select}, sum(n)::int AS n, sum(credits) AS credits FROM unmerge_shift WHERE span = ${span} GROUP BY ${key}`;
     await client.query(
       `UPDATE "${table}" t SET count = t.count - x.n, "creditsLost" = t."creditsLost" - x.credits FROM (${moved}) x WHERE t."groupId" = $1::uuid AND ${join}`,
       [fromId],
@@ -121,11 +122,15 @@ export async function relabelMergedSeverity(client: pg.PoolClient, sources: stri
   );
 }
 
-/** The same for unmerge: the moved events (temp table unmerge_moved) go from `fromSeverity` to `to.severity`. */
+/**
+ * The same for unmerge: the split-off events go from `fromSeverity` to `to.severity` — in the
+ * per-project buckets all of them (temp table unmerge_shift, its hourly rows), in the per-user/agent
+ * and recovery rollups the stored ones (unmerge_moved).
+ */
 export async function relabelUnmergedSeverity(client: pg.PoolClient, fromSeverity: string, to: ViewTarget): Promise<void> {
   if (fromSeverity === to.severity) return;
   await client.query(
-    `WITH src AS (SELECT date_bin('1 hour', "occurredAt", TIMESTAMPTZ 'epoch') AS bucket, environment, count(*)::int AS count FROM unmerge_moved GROUP BY 1, 2),
+    `WITH src AS (SELECT date_bin('1 hour', bucket, TIMESTAMPTZ 'epoch') AS bucket, environment, sum(n)::int AS count FROM unmerge_shift WHERE span = 60 GROUP BY 1, 2),
      d AS (SELECT bucket, environment, $1::text AS severity, -count AS n FROM src UNION ALL SELECT bucket, environment, $2::text, count FROM src)
      INSERT INTO "ProjectBucket" ("workspaceId", span, bucket, "projectId", environment, severity, shard, count)
      SELECT $3::uuid, s.span, date_bin(make_interval(mins => s.span), d.bucket, TIMESTAMPTZ 'epoch'), $4::uuid, d.environment, d.severity::"Severity", 0, sum(d.n)::int

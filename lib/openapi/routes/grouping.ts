@@ -15,8 +15,9 @@ export const groupingRoutes: RouteSpec[] = [
   },
   {
     method: "POST", path: "/api/v1/errors/{id}/unmerge", tag: "Grouping", auth: "session", role: "member",
-    summary: "Split fingerprints off an issue: each becomes an issue of its own again (audited)", params: IdParams, body: UnmergeErrorSchema,
-    responses: { 200: "the new issues" }, errors: [401, 403, 404, 422],
+    summary: "Split fingerprints off an issue: each becomes an issue of its own again with every event it counted of them, sampled ones included (audited)", params: IdParams, body: UnmergeErrorSchema,
+    responses: { 200: "`{errorId, created: [{errorId, fingerprint, occurrences, events, approximate, approximateIn}], approximate}`: approximate where a fingerprint held events before per-fingerprint counts existed (approximateIn: events, users)" },
+    errors: [401, 403, 404, 409, 422],
   },
   {
     method: "POST", path: "/api/v1/errors/{id}/discard", tag: "Grouping", auth: "session", role: "member",
@@ -36,7 +37,7 @@ export const groupingRoutes: RouteSpec[] = [
   {
     method: "GET", path: "/api/v1/errors/{id}/fingerprints", tag: "Grouping", auth: "sessionOrIngestKey", role: "viewer",
     summary: "The fingerprints an issue holds, with event counts (what unmerge can split off)", params: IdParams,
-    responses: { 200: "fingerprints" }, errors: [401, 404],
+    responses: { 200: "`{errorId, fingerprints: [{fingerprint, kind, events, approximate, lastSeen, sampleMessage}]}`" }, errors: [401, 404],
   },
   {
     method: "GET", path: "/api/v1/projects/{projectId}/grouping-rules", tag: "Grouping", auth: "session", role: "viewer",
