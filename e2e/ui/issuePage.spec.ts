@@ -240,8 +240,10 @@ test("event navigation, folded library frames and the events tab", async ({ page
   await expect(viewer).toHaveAttribute("data-event-id", "nav-2");
   await expect(page).not.toHaveURL(/environment=/);
 
-  // A stack its SDK marked all library (sentry-ruby outside app/ and lib/) is shown open, not folded away.
-  const allLibrary = frames.map((f) => ({ ...f, inApp: false }));
+  // A stack with no application frame at all — its SDK flagged every frame library, and the
+  // built-in lists find only dependencies too — is shown open, not folded away. (An SDK's blanket
+  // in_app: false over the app's own files is read as no flags: those frames show as the app's.)
+  const allLibrary = frames.map((f) => ({ ...f, filename: f.filename.replace("/srv/app/src/", "/srv/app/node_modules/worker/"), inApp: false }));
   expect((await postEvents(t.key, { type: "ScriptError", message: "no app frames", stackTrace: allLibrary })).status).toBe(202);
   await page.goto(`/errors/${await groupOfType(t, "ScriptError")}`);
   await expect(page.getByTestId("library-frames").getByRole("button")).toHaveText(/Hide 4 library frames/);
