@@ -10,7 +10,7 @@ import { uuidv7 } from "@/lib/ids/uuidv7";
 import { onErrorStatusChanged } from "@/lib/alerts/onErrorStatusChanged";
 import { latestReleaseOf } from "@/lib/errors/triage/latestRelease";
 import { stopDiscardingGroup } from "@/lib/errors/triage/stopDiscardingGroup";
-import { statusFields } from "@/lib/errors/triage/statusDetails";
+import { hasIgnoreCondition, statusFields } from "@/lib/errors/triage/statusDetails";
 
 type Tracked = "status" | "assigneeId" | "assigneeTeamId" | "resolution" | "rootCause" | "preventiveMeasures";
 const TRACKED: Tracked[] = ["status", "assigneeId", "assigneeTeamId", "resolution", "rootCause", "preventiveMeasures"];
@@ -87,10 +87,6 @@ export async function updateError(auth: AuthContext, errorId: string, input: Upd
   // while its events were dropped.
   if (input.status && !(input.status === "ignored" && !hasIgnoreCondition(statusDetails))) await stopDiscardingGroup(group, actorId);
   return toErrorDetail(updated);
-}
-
-function hasIgnoreCondition(details: UpdateErrorInput["statusDetails"]): boolean {
-  return Boolean(details?.ignoreDurationMinutes || details?.ignoreCount || details?.ignoreUserCount);
 }
 
 /** Acknowledged after its last regression (or ever, when it never regressed). */

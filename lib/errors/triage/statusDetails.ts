@@ -54,10 +54,15 @@ export function statusFields(
   };
 }
 
+/** An ignore that can end by itself: for a time, or until more events or users. */
+export function hasIgnoreCondition(details: StatusDetails | undefined): boolean {
+  return Boolean(details?.ignoreDurationMinutes || details?.ignoreCount || details?.ignoreUserCount);
+}
+
 /** Checks that details fit the status they come with (422 naming statusDetails otherwise). */
 export function statusDetailsProblem(status: string | undefined, details: StatusDetails | undefined): string | null {
   if (!details) return null;
   if (details.inNextRelease && status !== "resolved") return "inNextRelease needs status resolved";
-  if ((details.ignoreDurationMinutes || details.ignoreCount || details.ignoreUserCount) && status !== "ignored") return "ignore conditions need status ignored";
+  if (hasIgnoreCondition(details) && status !== "ignored") return "ignore conditions need status ignored";
   return null;
 }
