@@ -18,14 +18,7 @@ export interface ExecutionDelta {
  */
 export async function recordExecutions(target: { workspaceId: string; projectId: string }, deltas: ExecutionDelta[], db: pg.Pool | pg.PoolClient = pool()): Promise<void> {
   if (deltas.length === 0) return;
-  const rows = deltas.map((d) => ({
-    minute: truncateToMinute(d.minute).toISOString(),
-    agentId: d.agentId ?? "",
-    environment: d.environment ?? "",
-    ok: d.ok,
-    failed: d.failed,
-    crashed: d.crashed ?? 0,
-  }));
+  const rows = executionRows(deltas);
   await db.query(
     `WITH x AS (
        SELECT * FROM jsonb_to_recordset($3::jsonb) AS x(minute timestamptz, "agentId" text, environment text, ok int, failed int, crashed int)
@@ -68,14 +61,7 @@ export async function recordExecutions(target: { workspaceId: string; projectId:
  */
 export async function moveExecutions(target: { workspaceId: string; projectId: string }, moves: ExecutionDelta[], db: pg.Pool | pg.PoolClient = pool()): Promise<void> {
   if (moves.length === 0) return;
-  const rows = moves.map((d) => ({
-    minute: truncateToMinute(d.minute).toISOString(),
-    agentId: d.agentId ?? "",
-    environment: d.environment ?? "",
-    ok: d.ok,
-    failed: d.failed,
-    crashed: d.crashed ?? 0,
-  }));
+  const rows = executionRows(moves);
   const set = (alias: string) =>
     `ok = ${boundedAddSql(`${alias}.ok`, "x.ok")}, failed = ${boundedAddSql(`${alias}.failed`, "x.failed")}, crashed = ${boundedAddSql(`${alias}.crashed`, "x.crashed")}`;
   await db.query(
@@ -101,4 +87,16 @@ export async function moveExecutions(target: { workspaceId: string; projectId: s
 
 export function truncateToMinute(at: Date): Date {
   return new Date(Math.floor(at.getTime() / 60_000) * 60_000);
+}
+
+/** Deltas as the statements' JSON rows: the minute truncated, no agent or environment as "". */
+function executionRows(deltas: ExecutionDelta[]) {
+  return deltas.map((d) => ({
+    minute: truncateToMinute(d.minute).toISOString(),
+    agentId: d.agentId ?? "",
+    environment: d.environment ?? "",
+    ok: d.ok,
+    failed: d.failed,
+    crashed: d.crashed ?? 0,
+  }));
 }
