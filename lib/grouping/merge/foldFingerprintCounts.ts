@@ -1,4 +1,13 @@
 import type pg from "pg";
+import { saturatingAddSql } from "@/lib/db/saturatingCounter";
+
+/** A pair's counts added to the target's row of the same fingerprint (executions saturating, as at ingest). */
+const ADD_TO_PAIR = `ON CONFLICT ("groupId", fingerprint) DO UPDATE SET
+       events = c.events + excluded.events, sampled = c.sampled + excluded.sampled, "creditsLost" = c."creditsLost" + excluded."creditsLost",
+       "executionsAffected" = ${saturatingAddSql(`c."executionsAffected"`, `excluded."executionsAffected"`)},
+       "firstSeen" = LEAST(c."firstSeen", excluded."firstSeen"), "lastSeen" = GREATEST(c."lastSeen", excluded."lastSeen"),
+       "lastSampledAt" = GREATEST(c."lastSampledAt", excluded."lastSampledAt"),
+       exact = c.exact AND excluded.exact, "actorsExact" = c."actorsExact" AND excluded."actorsExact"`;
 
 /**
  * Merge, before anything of the sources moves: keeps what each fingerprint brings to the target, so
@@ -12,6 +21,7 @@ import type pg from "pg";
  *  - The pairs a source held move to the target as they are.
  * In the caller's transaction, with the grouping lock and the groups' rows locked.
  */
+
 export async function foldFingerprintCounts(client: pg.PoolClient, sources: string[], target: { id: string; projectId: string }): Promise<void> {
   await trackTargetActors(client, target.id);
   const args = [sources, target.id];
@@ -34,12 +44,7 @@ export async function foldFingerprintCounts(client: pg.PoolClient, sources: stri
        s."creditsLost" - s.p_credits, GREATEST(s."executionsAffected" - s.p_executions, 0)::int, s."firstSeen", s."lastSeen", s."lastSampledAt",
        s.exact, s."tracksOwnActors" OR s.alone
      FROM s ORDER BY s.fingerprint
-     ON CONFLICT ("groupId", fingerprint) DO UPDATE SET
-       events = c.events + excluded.events, sampled = c.sampled + excluded.sampled, "creditsLost" = c."creditsLost" + excluded."creditsLost",
-       "executionsAffected" = LEAST(c."executionsAffected"::bigint + excluded."executionsAffected", 2147483647)::int,
-       "firstSeen" = LEAST(c."firstSeen", excluded."firstSeen"), "lastSeen" = GREATEST(c."lastSeen", excluded."lastSeen"),
-       "lastSampledAt" = GREATEST(c."lastSampledAt", excluded."lastSampledAt"),
-       exact = c.exact AND excluded.exact, "actorsExact" = c."actorsExact" AND excluded."actorsExact"`,
+     ${ADD_TO_PAIR}`,
     args,
   );
   // Rollup rows: the source's hourly and 5-minute rows less its pairs' (its own events), then its pairs' as they are.
@@ -113,12 +118,7 @@ export async function foldFingerprintCounts(client: pg.PoolClient, sources: stri
        "lastSampledAt", exact, "actorsExact")
      SELECT $2::uuid, fingerprint, events, sampled, "creditsLost", "executionsAffected", "firstSeen", "lastSeen", "lastSampledAt", exact, "actorsExact"
      FROM "GroupFingerprintCount" WHERE "groupId" = ANY($1::uuid[]) ORDER BY fingerprint
-     ON CONFLICT ("groupId", fingerprint) DO UPDATE SET
-       events = c.events + excluded.events, sampled = c.sampled + excluded.sampled, "creditsLost" = c."creditsLost" + excluded."creditsLost",
-       "executionsAffected" = LEAST(c."executionsAffected"::bigint + excluded."executionsAffected", 2147483647)::int,
-       "firstSeen" = LEAST(c."firstSeen", excluded."firstSeen"), "lastSeen" = GREATEST(c."lastSeen", excluded."lastSeen"),
-       "lastSampledAt" = GREATEST(c."lastSampledAt", excluded."lastSampledAt"),
-       exact = c.exact AND excluded.exact, "actorsExact" = c."actorsExact" AND excluded."actorsExact"`,
+     ${ADD_TO_PAIR}`,
     args,
   );
   // Nothing of the target's own fingerprint is a pair of its own (its share is the rest of its counts;
