@@ -6,7 +6,7 @@ import { button, input } from "@/components/ui/buttonStyles";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
-import { eventFiltersKey, typedEventFilters } from "@/lib/client/eventsTabLinks";
+import { EVENT_FILTER_FIELDS, eventFiltersKey, typedEventFilters } from "@/lib/client/eventsTabLinks";
 import type { EventFiltersParams } from "@/lib/client/hooks/useIssueEventQuery";
 import { useIssueEventsQuery } from "@/lib/client/hooks/useIssueEventsQuery";
 
@@ -17,15 +17,9 @@ interface EventsTabProps {
   /** Puts typed filters into the page's URL (replacing its entry), a moment after the typing stops. */
   onFiltersChange: (filters: EventFiltersParams) => void;
   canExport: boolean;
-  /** Opens one event in the Event tab, which keeps navigating among the events these filters match. */
-  onOpen: (eventId: string, filters: EventFiltersParams) => void;
+  /** Opens one event in the Event tab, which keeps navigating among the events the page's filters match. */
+  onOpen: (eventId: string) => void;
 }
-
-const FIELDS: [keyof EventFiltersParams, string][] = [
-  ["environment", "Environment"],
-  ["release", "Release"],
-  ["user", "User"],
-];
 
 /** Every event of the issue, newest first, filterable by environment, release and user, paged by cursor. */
 export function EventsTab({ errorId, filters, onFiltersChange, canExport, onOpen }: EventsTabProps) {
@@ -68,7 +62,7 @@ export function EventsTab({ errorId, filters, onFiltersChange, canExport, onOpen
   return (
     <div className="rounded-lg bg-white shadow-sm ring-1 ring-gray-200 dark:bg-gray-900 dark:ring-gray-800" data-testid="events-tab">
       <div className="flex flex-wrap items-end gap-2 border-b border-gray-200 px-4 py-3 dark:border-gray-800">
-        {FIELDS.map(([key, label]) => (
+        {EVENT_FILTER_FIELDS.map(([key, label]) => (
           <label key={key} className="flex min-w-0 flex-1 basis-32 flex-col text-xs text-gray-500 dark:text-gray-400">
             {label}
             <input value={draft[key] ?? ""} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} className={`${input} mt-1`} aria-label={`Filter events by ${label.toLowerCase()}`} />
@@ -105,9 +99,9 @@ export function EventsTab({ errorId, filters, onFiltersChange, canExport, onOpen
             </thead>
             <tbody className="divide-y divide-gray-100 dark:divide-gray-800">
               {events.map((e) => (
-                <tr key={e.id} className="cursor-pointer hover:bg-gray-50 dark:hover:bg-gray-800/60" data-testid="event-row" onClick={() => onOpen(e.eventId, filters)}>
+                <tr key={e.id} className="cursor-pointer hover:bg-gray-50 dark:hover:bg-gray-800/60" data-testid="event-row" onClick={() => onOpen(e.eventId)}>
                   <td className="whitespace-nowrap px-4 py-2">
-                    <button type="button" className="text-blue-700 hover:underline dark:text-blue-400" onClick={() => onOpen(e.eventId, filters)} title={e.occurredAt}>
+                    <button type="button" className="text-blue-700 hover:underline dark:text-blue-400" onClick={() => onOpen(e.eventId)} title={e.occurredAt}>
                       {formatDistanceToNow(new Date(e.occurredAt), { addSuffix: true })}
                     </button>
                   </td>

@@ -227,7 +227,7 @@ export function IssuePage({ errorId }: { errorId: string }) {
                     assignSuspect={canTriage ? { members: members.data?.items ?? [], assigneeId: issue.data.assigneeId, onAssign: (assigneeId) => update.mutate({ errorId, patch: { assigneeId }, actor: me.data?.user }) } : undefined}
                     eventId={eventId}
                     filters={eventFilters}
-                    onClearFilters={() => setParams({ environment: null, release: null, user: null })}
+                    onClearFilters={() => setParams(eventFilterParams({}))}
                     onNavigate={(id) => setParams({ event: id })}
                   />
                 )}
@@ -238,13 +238,13 @@ export function IssuePage({ errorId }: { errorId: string }) {
                     filters={eventFilters}
                     onFiltersChange={(filters) => setParams(eventFilterParams(filters), false)}
                     canExport={canTriage}
-                    onOpen={(id, filters) => setParams({ tab: null, event: id, ...eventFilterParams(filters) })}
+                    onOpen={(id) => setParams({ tab: null, event: id })}
                   />
                 )}
                 {tab === "activity" && (
                   <ActivityFeed issue={issue.data} members={members.data?.items ?? []} currentUserId={me.data.user.id} canComment={canTriage} isAdmin={workspace?.role === "admin"} />
                 )}
-                {tab === "feedback" && <FeedbackTab errorId={errorId} onOpenEvent={(id) => setParams({ tab: null, event: id, environment: null, release: null, user: null })} />}
+                {tab === "feedback" && <FeedbackTab errorId={errorId} onOpenEvent={(id) => setParams({ tab: null, event: id, ...eventFilterParams({}) })} />}
                 {tab === "investigation" && <InvestigationPanel errorId={errorId} canCheck={canTriage} />}
               </div>
             </div>

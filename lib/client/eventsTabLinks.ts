@@ -3,7 +3,13 @@ import { positiveValues } from "@/lib/search/editSearch";
 
 /** The tag keys the issue's events can be filtered by (GET /api/v1/errors/:id/events), as their URL parameter. */
 const FILTER_OF_TAG: Record<string, keyof EventFiltersParams> = { environment: "environment", release: "release", user: "user" };
-const FILTERS: (keyof EventFiltersParams)[] = ["environment", "release", "user"];
+/** The issue's event filters in the order the page shows them, each with its label. */
+export const EVENT_FILTER_FIELDS: readonly [keyof EventFiltersParams, string][] = [
+  ["environment", "Environment"],
+  ["release", "Release"],
+  ["user", "User"],
+];
+const FILTERS = EVENT_FILTER_FIELDS.map(([key]) => key);
 
 /** The issue page's "All events" tab showing this issue's events with a tag value; null for a tag the events cannot be filtered by. */
 export function eventsWithTagHref(errorId: string, key: string, value: string): string | null {

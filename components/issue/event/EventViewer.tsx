@@ -17,6 +17,7 @@ import { useShortcuts } from "@/components/ui/useShortcuts";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState, Spinner } from "@/components/ui/Spinner";
 import { ApiRequestError } from "@/lib/client/apiFetch";
+import { EVENT_FILTER_FIELDS } from "@/lib/client/eventsTabLinks";
 import { useIssueEventQuery, type EventFiltersParams } from "@/lib/client/hooks/useIssueEventQuery";
 import { languageOfPlatform } from "@/lib/ingest/stacktrace/platformLanguage";
 
@@ -35,17 +36,11 @@ interface EventViewerProps {
   onNavigate: (eventId: string | null) => void;
 }
 
-const FILTER_LABELS: [keyof EventFiltersParams, string][] = [
-  ["environment", "environment"],
-  ["release", "release"],
-  ["user", "user"],
-];
-
 /** One event in full, with first / older / newer / latest navigation. */
 export function EventViewer({ errorId, workspaceId, mappableProjectId, assignSuspect, eventId, filters, onClearFilters, onNavigate }: EventViewerProps) {
   const query = useIssueEventQuery(errorId, eventId, filters);
   const [linkingFrame, setLinkingFrame] = useState<EventFrame | null>(null);
-  const narrowed = FILTER_LABELS.filter(([key]) => filters[key]);
+  const narrowed = EVENT_FILTER_FIELDS.filter(([key]) => filters[key]);
   const filterNote =
     narrowed.length > 0 ? (
       <p className="flex flex-wrap items-center gap-x-2 text-sm text-gray-600 dark:text-gray-400" data-testid="event-filters">
@@ -54,7 +49,7 @@ export function EventViewer({ errorId, workspaceId, mappableProjectId, assignSus
           {narrowed.map(([key, label], i) => (
             <span key={key}>
               {i > 0 && (i === narrowed.length - 1 ? " and " : ", ")}
-              {label} <span className="font-mono text-gray-900 dark:text-gray-100">{filters[key]}</span>
+              {label.toLowerCase()} <span className="font-mono text-gray-900 dark:text-gray-100">{filters[key]}</span>
             </span>
           ))}
         </span>
