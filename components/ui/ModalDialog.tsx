@@ -10,7 +10,7 @@ export function ModalDialog({ open, title, onClose, children }: { open: boolean;
       <div className="fixed inset-0 bg-black/40" aria-hidden="true" />
       <div className="fixed inset-0 flex items-center justify-center overflow-y-auto p-4">
         <DialogPanel className="w-full max-w-md rounded-lg bg-white p-6 shadow-xl dark:bg-gray-900">
-          <DialogTitle className="text-lg font-semibold text-gray-900 dark:text-gray-100">{title}</DialogTitle>
+          <DialogTitle className="break-words text-lg font-semibold text-gray-900 dark:text-gray-100">{title}</DialogTitle>
           <div className="mt-4">{children}</div>
         </DialogPanel>
       </div>
