@@ -8,6 +8,7 @@ import { CopyButton } from "@/components/ui/CopyButton";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
 import { useToast } from "@/components/ui/Toast";
+import { useConfirm } from "@/components/ui/useConfirm";
 import { apiFetch } from "@/lib/client/apiFetch";
 import { useMembersQuery } from "@/lib/client/hooks/useMembersQuery";
 import type { Member } from "@/lib/workspaces/listMembers";
@@ -17,6 +18,7 @@ export function MembersTable({ workspaceId, isAdmin, currentUserId }: { workspac
   const members = useMembersQuery(workspaceId);
   const queryClient = useQueryClient();
   const { showToast } = useToast();
+  const { ask, dialog } = useConfirm();
   const [busyId, setBusyId] = useState<string | null>(null);
   const [resetLink, setResetLink] = useState<{ name: string; url: string } | null>(null);
 
@@ -35,9 +37,14 @@ export function MembersTable({ workspaceId, isAdmin, currentUserId }: { workspac
 
   const changeRole = (m: Member, role: string) =>
     act(m, () => apiFetch(`/api/v1/memberships/${m.membershipId}`, { method: "PATCH", json: { role } }), `${m.name || m.email} is now ${role}`);
-  const remove = (m: Member) => {
+  const remove = async (m: Member) => {
     const leaving = m.id === currentUserId;
-    if (!window.confirm(leaving ? "Leave this workspace?" : `Remove ${m.name || m.email} from this workspace?`)) return;
+    const confirmed = await ask(
+      leaving
+        ? { title: "Leave this workspace?", body: "You lose access to its projects and issues until someone invites you again.", confirmLabel: "Leave" }
+        : { title: `Remove ${m.name || m.email}?`, body: "They lose access to this workspace; their open issues become unassigned.", confirmLabel: "Remove" },
+    );
+    if (!confirmed) return;
     void act(m, () => apiFetch(`/api/v1/memberships/${m.membershipId}`, { method: "DELETE" }), leaving ? "You left the workspace" : `${m.name || m.email} was removed`).then(() => {
       if (leaving) window.location.replace("/");
     });
@@ -54,6 +61,7 @@ export function MembersTable({ workspaceId, isAdmin, currentUserId }: { workspac
 
   return (
     <div className="space-y-3">
+      {dialog}
       {resetLink && (
         <div role="region" aria-label="Password reset link" className="space-y-2 rounded-lg bg-amber-50 p-3 text-sm ring-1 ring-amber-200 dark:bg-amber-950/30 dark:ring-amber-900">
           <p className="text-amber-900 dark:text-amber-200">One-time link for {resetLink.name} to set a new password (shown once):</p>

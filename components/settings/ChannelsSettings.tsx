@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
 import { useToast } from "@/components/ui/Toast";
+import { useConfirm } from "@/components/ui/useConfirm";
 import { projectNames, STAGE_LABELS, type ProjectOption } from "@/components/settings/ChannelRoutingFields";
 import { CreateChannelForm } from "@/components/settings/CreateChannelForm";
 import { EditChannelForm } from "@/components/settings/EditChannelForm";
@@ -32,11 +33,12 @@ export function ChannelsSettings({ workspaceId, isAdmin, projects }: { workspace
   const remove = useDeleteChannelMutation(workspaceId);
   const test = useTestChannelMutation();
   const { showToast } = useToast();
+  const { ask, dialog } = useConfirm();
   const items = channels.data?.items ?? [];
   const [editing, setEditing] = useState<string | null>(null);
 
-  function confirmDelete(c: ChannelDto) {
-    if (!window.confirm(`Delete channel “${c.name}”? It stops receiving alerts.`)) return;
+  async function confirmDelete(c: ChannelDto) {
+    if (!(await ask({ title: `Delete channel “${c.name}”?`, body: "It stops receiving alerts.", confirmLabel: "Delete channel" }))) return;
     remove.mutate(
       { channelId: c.id },
       { onSuccess: () => showToast(`Channel “${c.name}” deleted`, "success"), onError: (e) => showToast(`Channel not deleted: ${e.message}`) },
@@ -59,6 +61,7 @@ export function ChannelsSettings({ workspaceId, isAdmin, projects }: { workspace
   return (
     <Card title="Notification channels" titleId="channels-title">
       <div className="space-y-4">
+        {dialog}
         {isAdmin ? <CreateChannelForm workspaceId={workspaceId} projects={projects} /> : <p className="text-sm text-gray-500 dark:text-gray-400">Only workspace admins can change channels.</p>}
         {channels.isLoading ? (
           <LoadingState label="Loading channels…" className="py-6" />

@@ -9,6 +9,7 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
 import { useToast } from "@/components/ui/Toast";
+import { useConfirm } from "@/components/ui/useConfirm";
 import { CreateForwardingRuleForm } from "@/components/settings/CreateForwardingRuleForm";
 import type { ForwardingRuleDto } from "@/lib/forwarding/rules/forwardingRuleDto";
 import {
@@ -35,6 +36,7 @@ export function ForwardingSettings({ projectId, isAdmin }: { projectId: string; 
   const update = useUpdateForwardingRuleMutation(projectId);
   const remove = useDeleteForwardingRuleMutation(projectId);
   const { showToast } = useToast();
+  const { ask, dialog } = useConfirm();
   const [created, setCreated] = useState<CreatedForwardingRule | null>(null);
   const items = rules.data?.items ?? [];
 
@@ -42,14 +44,15 @@ export function ForwardingSettings({ projectId, isAdmin }: { projectId: string; 
     update.mutate({ ruleId: rule.id, patch: { enabled: !rule.enabled } }, { onError: (e) => showToast(`Rule not changed: ${e.message}`) });
   }
 
-  function confirmDelete(rule: ForwardingRuleDto) {
-    if (!window.confirm(`Delete forwarding rule “${rule.name}”? Its delivery log goes with it.`)) return;
+  async function confirmDelete(rule: ForwardingRuleDto) {
+    if (!(await ask({ title: `Delete forwarding rule “${rule.name}”?`, body: "Its delivery log goes with it.", confirmLabel: "Delete rule" }))) return;
     remove.mutate({ ruleId: rule.id }, { onSuccess: () => showToast(`Rule “${rule.name}” deleted`, "success"), onError: (e) => showToast(`Rule not deleted: ${e.message}`) });
   }
 
   return (
     <Card title="Forwarding" titleId="forwarding-title">
       <div className="space-y-4">
+        {dialog}
         <p className="text-sm text-gray-600 dark:text-gray-300">
           Copies of matching events go to Sentry, an HTTP endpoint or Datadog, in the background: a slow or failing target never delays ingest, and
           failed copies are retried with backoff.

@@ -10,6 +10,7 @@ import { button } from "@/components/ui/buttonStyles";
 import { Card } from "@/components/ui/Card";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { useToast } from "@/components/ui/Toast";
+import { useConfirm } from "@/components/ui/useConfirm";
 import type { Condition } from "@/lib/assignment/assignmentSchemas";
 import type { AssignmentRuleDto } from "@/lib/assignment/ruleDto";
 import { apiFetch } from "@/lib/client/apiFetch";
@@ -24,6 +25,7 @@ export function AssignmentRulesCard({ workspaceId, isAdmin }: { workspaceId: str
   const members = useMembersQuery(workspaceId);
   const queryClient = useQueryClient();
   const { showToast } = useToast();
+  const { ask, dialog } = useConfirm();
   const [adding, setAdding] = useState(false);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [draft, setDraft] = useState<Condition[] | null>(null);
@@ -43,7 +45,7 @@ export function AssignmentRulesCard({ workspaceId, isAdmin }: { workspaceId: str
     }
   }
   async function remove(rule: AssignmentRuleDto) {
-    if (!window.confirm(`Delete rule “${rule.name}”?`)) return;
+    if (!(await ask({ title: `Delete rule “${rule.name}”?`, body: "Issues it assigned keep their assignee; new issues are no longer assigned by it.", confirmLabel: "Delete rule" }))) return;
     try {
       await apiFetch(`/api/v1/assignment-rules/${rule.id}`, { method: "DELETE" });
       await refresh();
@@ -67,6 +69,7 @@ export function AssignmentRulesCard({ workspaceId, isAdmin }: { workspaceId: str
   const list = rules.data?.items ?? [];
   return (
     <>
+      {dialog}
       <Card
         title="Assignment rules"
         titleId="rules-title"

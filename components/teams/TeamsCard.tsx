@@ -8,6 +8,7 @@ import { Card } from "@/components/ui/Card";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ModalDialog } from "@/components/ui/ModalDialog";
 import { useToast } from "@/components/ui/Toast";
+import { useConfirm } from "@/components/ui/useConfirm";
 import { apiFetch } from "@/lib/client/apiFetch";
 import { useMembersQuery } from "@/lib/client/hooks/useMembersQuery";
 import { useTeamsQuery } from "@/lib/client/hooks/useTeamsQuery";
@@ -19,6 +20,7 @@ export function TeamsCard({ workspaceId, isAdmin }: { workspaceId: string; isAdm
   const members = useMembersQuery(workspaceId);
   const queryClient = useQueryClient();
   const { showToast } = useToast();
+  const { ask, dialog } = useConfirm();
   const [editing, setEditing] = useState<TeamDto | "new" | null>(null);
 
   async function save(name: string, memberIds: string[]) {
@@ -33,7 +35,7 @@ export function TeamsCard({ workspaceId, isAdmin }: { workspaceId: string; isAdm
   }
 
   async function remove(team: TeamDto) {
-    if (!window.confirm(`Delete team ${team.name}? Its issues lose the team, and its assignment rules are deleted.`)) return;
+    if (!(await ask({ title: `Delete team ${team.name}?`, body: "Its issues lose the team, and its assignment rules are deleted.", confirmLabel: "Delete team" }))) return;
     try {
       await apiFetch(`/api/v1/teams/${team.id}`, { method: "DELETE" });
       await Promise.all([queryClient.invalidateQueries({ queryKey: ["teams", workspaceId] }), queryClient.invalidateQueries({ queryKey: ["assignment-rules", workspaceId] })]);
@@ -91,6 +93,7 @@ export function TeamsCard({ workspaceId, isAdmin }: { workspaceId: string; isAdm
           onSave={(name, ids) => void save(name, ids)}
         />
       )}
+      {dialog}
     </Card>
   );
 }

@@ -108,9 +108,15 @@ test("an admin edits alert rules, adds and deletes a channel, and sees the deliv
   await row.getByRole("button", { name: "Send test notification to Ops webhook" }).click();
   await expect(page.getByTestId("toast").filter({ hasText: "Test notification" })).toContainText(/Test notification to “Ops webhook” failed/, { timeout: 20_000 });
 
-  // Delete it (after the confirmation).
-  page.once("dialog", (d) => void d.accept());
+  // Delete it, after the app's confirmation dialog: Cancel keeps it, the red button deletes it.
   await row.getByRole("button", { name: "Delete channel Ops webhook" }).click();
+  const confirm = page.getByRole("dialog", { name: "Delete channel “Ops webhook”?" });
+  await expect(confirm).toContainText("It stops receiving alerts.");
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(row).toHaveCount(1);
+  await row.getByRole("button", { name: "Delete channel Ops webhook" }).click();
+  await confirm.getByRole("button", { name: "Delete channel" }).click();
   await expect(row).toHaveCount(0);
   await expect(page.getByTestId("toast").filter({ hasText: "deleted" })).toHaveCount(1);
   await page.reload();
