@@ -13,6 +13,7 @@ import { RuleProjectsPicker } from "@/components/settings/RuleProjectsPicker";
 import type { RuleDto } from "@/lib/alerts/rules/ruleDto";
 import { generatedRuleName } from "@/lib/alerts/rules/ruleName";
 import { useAlertRulesQuery, useCreateAlertRuleMutation, useUpdateAlertRuleMutation } from "@/lib/client/hooks/useAlertRulesQuery";
+import { useMeQuery } from "@/lib/client/hooks/useMeQuery";
 
 const NO_THRESHOLD: RuleDto["kind"][] = ["new_issue", "regression", "user_feedback"];
 const KIND_LABEL: Record<RuleDto["kind"], string> = {
@@ -24,6 +25,8 @@ const KIND_LABEL: Record<RuleDto["kind"], string> = {
   ingest_health: "ingest health: events lost",
   user_feedback: "user feedback",
 };
+
+const INGEST_HEALTH_HELP = "Alerts when a project loses events (dropped or rate-limited).";
 
 /** Rules not created by default, offered while the workspace has none of their kind. */
 const ADDABLE_RULES = [
@@ -67,7 +70,11 @@ function ruleSubject(rule: RuleDto): string {
 export function AlertRulesSettings({ workspaceId, isAdmin, projects }: { workspaceId: string; isAdmin: boolean; projects: ProjectOption[] }) {
   const rules = useAlertRulesQuery(workspaceId);
   const create = useCreateAlertRuleMutation(workspaceId);
-  const addable = ADDABLE_RULES.filter((a) => rules.data && !rules.data.items.some((r) => r.kind === a.rule.kind));
+  // The disk forecast is the instance's: only the instance operator sets a rule's disk days.
+  const watchesDisk = useMeQuery().data?.user.operator === true;
+  const addable = ADDABLE_RULES.filter((a) => rules.data && !rules.data.items.some((r) => r.kind === a.rule.kind)).map((a) =>
+    a.rule.kind === "ingest_health" && !watchesDisk ? { ...a, help: INGEST_HEALTH_HELP, rule: { ...a.rule, name: "Ingest health: events lost", diskDaysLeft: null } } : a,
+  );
   return (
     <Card title="Alert rules" titleId="alert-rules-title" bodyClassName="px-4 py-2 sm:px-6">
       {rules.isLoading ? (
@@ -81,7 +88,7 @@ export function AlertRulesSettings({ workspaceId, isAdmin, projects }: { workspa
           {!isAdmin && <p className="pt-2 text-sm text-gray-500 dark:text-gray-400">Only workspace admins can change alert rules.</p>}
           <ul data-testid="rule-list" className="divide-y divide-gray-100 dark:divide-gray-800">
             {rules.data.items.map((rule) => (
-              <RuleRow key={`${rule.id}:${rule.updatedAt}`} rule={rule} workspaceId={workspaceId} isAdmin={isAdmin} projects={projects} />
+              <RuleRow key={`${rule.id}:${rule.updatedAt}`} rule={rule} workspaceId={workspaceId} isAdmin={isAdmin} watchesDisk={watchesDisk} projects={projects} />
             ))}
           </ul>
           {isAdmin && addable.length > 0 && (
@@ -107,7 +114,7 @@ export function AlertRulesSettings({ workspaceId, isAdmin, projects }: { workspa
   );
 }
 
-function RuleRow({ rule, workspaceId, isAdmin, projects }: { rule: RuleDto; workspaceId: string; isAdmin: boolean; projects: ProjectOption[] }) {
+function RuleRow({ rule, workspaceId, isAdmin, watchesDisk, projects }: { rule: RuleDto; workspaceId: string; isAdmin: boolean; watchesDisk: boolean; projects: ProjectOption[] }) {
   const update = useUpdateAlertRuleMutation(workspaceId);
   const [threshold, setThreshold] = useState(String(rule.threshold));
   const [windowSeconds, setWindowSeconds] = useState(String(rule.windowSeconds));
@@ -222,9 +229,10 @@ function RuleRow({ rule, workspaceId, isAdmin, projects }: { rule: RuleDto; work
                 <label className="block text-xs text-gray-600 dark:text-gray-400">
                   Disk days
                   <input
-                    type="number" min={1} step={1} value={diskDays} readOnly={!isAdmin} placeholder="off"
+                    type="number" min={1} step={1} value={diskDays} readOnly={!isAdmin || !watchesDisk} placeholder="off"
                     onChange={(e) => setDiskDays(e.target.value)}
                     aria-label={`Alert below this many days of disk: ${subject}`}
+                    title={watchesDisk ? undefined : "The instance operator sets the disk check"}
                     className={`${input} mt-0.5 block w-20`}
                   />
                 </label>

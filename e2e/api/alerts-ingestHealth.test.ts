@@ -1,23 +1,32 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { alertsOf, api } from "@/e2e/support/alertHelpers";
 import { query } from "@/e2e/support/dbCounts";
-import { createTenant, login, postEvents, type Tenant } from "@/e2e/support/tenant";
+import { createTenant, createTestUser, login, postEvents, type Tenant } from "@/e2e/support/tenant";
 import { waitFor } from "@/e2e/support/waitFor";
 import { evaluateAlerts } from "@/lib/alerts/evaluate/evaluateAlerts";
+import { sweepIngestHealthRules } from "@/lib/alerts/evaluate/sweepIngestHealthRules";
+import { addMember } from "@/lib/workspaces/addMember";
 
 /**
  * The "ingest health" alert rule kind: created over HTTP (422 for bad settings), evaluated by the
  * alert sweep. Events the app drops (invalid events of a batch) fire it per project. The disk part
- * (the status page's forecast) is not driven here: the app's own sweep reads the real disk, so its
+ * (the status page's forecast) is the instance operator's: driven here with an injected forecast; its
  * condition is unit-tested (lib/alerts/evaluate/ingestHealthConditions.test.ts).
  */
 let t: Tenant;
 let cookie: string;
 let ruleId: string;
 
+let operatorCookie: string;
+let other: Tenant;
+
 beforeAll(async () => {
   t = await createTenant("ingest-health-rule");
+  other = await createTenant("ingest-health-other");
   cookie = await login(t.admin);
+  const operator = await createTestUser(`operator-${t.workspaceId}@test.local`, "Operator", { operator: true });
+  await addMember({ workspaceId: t.workspaceId, userId: operator.id, role: "admin" });
+  operatorCookie = await login(operator);
 });
 
 const lostEvents = async () =>
@@ -34,10 +43,21 @@ describe("ingest-health alert rules", () => {
     expect(JSON.stringify(misplaced.body)).toContain("diskDaysLeft");
     expect((await api("POST", path, await login(t.member), { name: "x", kind: "ingest_health", threshold: 5, windowSeconds: 600, alertSeverity: "high" })).status).toBe(403);
 
-    const created = await api("POST", path, cookie, { name: "Ingest health", kind: "ingest_health", threshold: 3, windowSeconds: 600, alertSeverity: "high", diskDaysLeft: 10 });
+    // The disk is the instance's: a workspace admin who is not the instance operator cannot watch it.
+    const rule = { name: "Ingest health", kind: "ingest_health", threshold: 3, windowSeconds: 600, alertSeverity: "high", diskDaysLeft: 10 };
+    const notOperator = await api("POST", path, cookie, rule);
+    expect(notOperator.status).toBe(403);
+    expect(notOperator.body.error.field).toBe("diskDaysLeft");
+
+    const created = await api("POST", path, operatorCookie, rule);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ kind: "ingest_health", threshold: 3, diskDaysLeft: 10 });
     ruleId = created.body.id;
+    // The workspace's admin edits the rest of it; changing the days is the operator's.
+    expect((await api("PATCH", `/api/v1/alert-rules/${ruleId}`, cookie, { threshold: 3, diskDaysLeft: 10 })).status).toBe(200);
+    const changed = await api("PATCH", `/api/v1/alert-rules/${ruleId}`, cookie, { diskDaysLeft: 30 });
+    expect(changed.status).toBe(403);
+    expect(changed.body.error.field).toBe("diskDaysLeft");
   });
 
   it("fires per project when events are dropped, once per crossing", async () => {
@@ -66,5 +86,22 @@ describe("ingest-health alert rules", () => {
     const res = await api("PATCH", `/api/v1/alert-rules/${ruleId}`, cookie, { diskDaysLeft: null });
     expect(res.status).toBe(200);
     expect(res.body.diskDaysLeft).toBeNull();
+  });
+
+  it("tells the disk forecast only to workspaces the instance operator administers", async () => {
+    // The operator turns the disk check back on (the test before took it off).
+    expect((await api("PATCH", `/api/v1/alert-rules/${ruleId}`, operatorCookie, { diskDaysLeft: 10 })).status).toBe(200);
+    const sweep = () => sweepIngestHealthRules({ now: new Date(), workspaceIds: [t.workspaceId, other.workspaceId], readDaysLeft: async () => 2 });
+    // The same rule in a workspace the operator is not in (as if set before the check existed).
+    await query(
+      `INSERT INTO "AlertRule" (id, "workspaceId", name, kind, threshold, "windowSeconds", "alertSeverity", "diskDaysLeft", "projectIds")
+       SELECT gen_random_uuid(), $1, name, kind, threshold, "windowSeconds", "alertSeverity", "diskDaysLeft", '{}' FROM "AlertRule" WHERE id = $2`,
+      [other.workspaceId, ruleId],
+    );
+    await sweep();
+    const disk = (await query<{ workspaceId: string; title: string }>(`SELECT "workspaceId", title FROM "Alert" WHERE "projectId" IS NULL AND title LIKE 'Disk:%' AND "workspaceId" = ANY($1::uuid[])`, [[t.workspaceId, other.workspaceId]]));
+    expect(disk).toHaveLength(1);
+    expect(disk[0]).toMatchObject({ workspaceId: t.workspaceId });
+    expect(disk[0].title).toContain("2 days left");
   });
 });

@@ -33,7 +33,9 @@ export async function sweepIngestHealthRules(input: IngestHealthSweepInput): Pro
     where: { kind: "ingest_health", enabled: true, ...(input.workspaceIds && { workspaceId: { in: input.workspaceIds } }) },
   });
   if (rules.length === 0) return { fired: 0, deliveryIds: [] };
-  const daysLeft = rules.some((r) => r.diskDaysLeft !== null) ? await (input.readDaysLeft ?? defaultDaysLeft)(now) : null;
+  const diskRules = rules.filter((r) => r.diskDaysLeft !== null);
+  const daysLeft = diskRules.length > 0 ? await (input.readDaysLeft ?? defaultDaysLeft)(now) : null;
+  const operatorWorkspaces = diskRules.length > 0 ? await workspacesWithOperator(diskRules.map((r) => r.workspaceId)) : new Set<string>();
 
   const triggers: Trigger[] = [];
   const updates: LevelUpdate[] = [];
@@ -80,7 +82,9 @@ export async function sweepIngestHealthRules(input: IngestHealthSweepInput): Pro
     for (const m of lost) consider(m.projectId, m.projectName, lostEventsCondition(rule, m));
     // The disk check taken off the rule resolves its disk alert; an unknown forecast (no growth yet,
     // no disk size) says nothing, so a disk alert stays as it is.
-    if (rule.diskDaysLeft === null) {
+    // The disk is the instance's: a workspace without the instance operator among its admins never
+    // hears of it (a rule set before that became the operator's alone is treated as having none).
+    if (rule.diskDaysLeft === null || !operatorWorkspaces.has(rule.workspaceId)) {
       if (open.has(DISK_GROUP)) consider(null, null, { firing: false, value: 0 });
     } else if (daysLeft !== null) {
       consider(null, null, diskCondition(rule, daysLeft));
@@ -94,6 +98,16 @@ export async function sweepIngestHealthRules(input: IngestHealthSweepInput): Pro
 
 async function defaultDaysLeft(now: Date): Promise<number | null> {
   return (await readStorageStatus(now)).forecast.daysLeft;
+}
+
+/** Of these workspaces, those with an instance operator among their admins. */
+async function workspacesWithOperator(workspaceIds: string[]): Promise<Set<string>> {
+  const { rows } = await pool().query<{ workspaceId: string }>(
+    `SELECT DISTINCT m."workspaceId" FROM "Membership" m JOIN "User" u ON u.id = m."userId"
+     WHERE m."workspaceId" = ANY($1::uuid[]) AND m.role = 'admin' AND u.operator`,
+    [[...new Set(workspaceIds)]],
+  );
+  return new Set(rows.map((r) => r.workspaceId));
 }
 
 /** Per project of the workspace: dropped and rate-limited events in the minutes of the window. */

@@ -4,6 +4,7 @@ import { auditData } from "@/lib/alerts/auditData";
 import { ESCALATION_POLICY } from "@/lib/alerts/escalation/escalationPolicy";
 import { invalidateRules } from "@/lib/alerts/rules/ruleCache";
 import { toRuleDto } from "@/lib/alerts/rules/ruleDto";
+import { assertMayWatchDisk } from "@/lib/alerts/rules/diskWatch";
 import { ruleProblems } from "@/lib/alerts/rules/ruleProblems";
 import type { CreateRuleInput } from "@/lib/alerts/rules/ruleSchemas";
 import { db } from "@/lib/db/prisma";
@@ -24,6 +25,7 @@ export async function createRule(auth: AuthContext, workspaceId: string, input: 
   };
   const problems = ruleProblems(settings);
   if (problems.length) throw ApiError.validation(`invalid ${problems[0].path}: ${problems[0].message}`, problems);
+  assertMayWatchDisk(auth, null, input.diskDaysLeft);
 
   const id = uuidv7();
   const actorId = auth.kind === "user" ? auth.userId : null;

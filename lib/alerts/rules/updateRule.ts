@@ -6,6 +6,7 @@ import { ruleNameAfterUpdate } from "@/lib/alerts/rules/builtInName";
 import { findVisibleRule } from "@/lib/alerts/rules/findVisibleRule";
 import { invalidateRules } from "@/lib/alerts/rules/ruleCache";
 import { toRuleDto } from "@/lib/alerts/rules/ruleDto";
+import { assertMayWatchDisk } from "@/lib/alerts/rules/diskWatch";
 import { ruleProblems } from "@/lib/alerts/rules/ruleProblems";
 import type { UpdateRuleInput } from "@/lib/alerts/rules/ruleSchemas";
 import { db } from "@/lib/db/prisma";
@@ -26,6 +27,7 @@ export async function updateRule(auth: AuthContext, ruleId: string, requested: U
   const input = name === undefined ? requested : { ...requested, name };
   const problems = ruleProblems({ ...rule, ...input });
   if (problems.length) throw ApiError.validation(`invalid ${problems[0].path}: ${problems[0].message}`, problems);
+  assertMayWatchDisk(auth, rule.diskDaysLeft, requested.diskDaysLeft);
 
   const changes = changedFields(rule, input);
   if (!changes) return toRuleDto(rule);
