@@ -78,7 +78,8 @@ test("a 30-day spike is named by its UTC days, and the pattern line names the sp
   await page.goto(`/?ws=${t.workspaceId}&tf=30d`);
   const days = `${utcDay.format(new Date(today - 5 * DAY))} – ${utcDay.format(new Date(today - 3 * DAY))} UTC`;
   const spikes = page.getByTestId("spike");
-  await expect(spikes).toHaveCount(1);
+  // The hour spike's day is a spike of its own once a quiet day follows it (before 03:00 UTC it falls on yesterday).
+  await expect(spikes.filter({ hasText: days })).toHaveCount(1);
   await expect(spikes.first()).toContainText(days);
   await expect(page.getByTestId("pattern").filter({ hasText: "DaySpike" })).toContainText(`caused the spike of ${days}`);
 

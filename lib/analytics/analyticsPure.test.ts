@@ -1,14 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { classifyPattern } from "@/lib/analytics/classifyPattern";
 import { andAll } from "@/lib/analytics/countsSql";
-import { detectSpikes } from "@/lib/analytics/detectSpikes";
 import { priorityScore } from "@/lib/analytics/priority";
 import { runSequenceEdges } from "@/lib/analytics/runSequenceEdges";
 import { percentage, summarise, topN } from "@/lib/analytics/stats";
 import { bucketStarts, timeWindow } from "@/lib/analytics/timeWindow";
 import { trendOf } from "@/lib/analytics/trend";
-
-const buckets = (counts: number[]) => counts.map((count, i) => ({ timestamp: String(i), count }));
 
 describe("andAll", () => {
   it("joins the conditions that are set, each after AND", () => {
@@ -39,21 +36,6 @@ describe("timeWindow", () => {
   it("puts a time exactly on a boundary inside the window", () => {
     const w = timeWindow("24h", new Date("2026-11-24T10:00:00Z"));
     expect(w.end.toISOString()).toBe("2026-11-24T11:00:00.000Z");
-  });
-});
-
-describe("detectSpikes", () => {
-  it("flags a bucket above 3× the trailing mean and merges neighbours", () => {
-    const spikes = detectSpikes(buckets([2, 2, 2, 2, 2, 2, 30, 40, 2, 2]));
-    expect(spikes).toEqual([{ startIndex: 6, endIndex: 7, peak: 40, total: 70, baseline: 2 }]);
-  });
-  it("ignores growth below 3× and tiny counts", () => {
-    expect(detectSpikes(buckets([4, 4, 4, 4, 4, 4, 12]))).toEqual([]);
-    expect(detectSpikes(buckets([0, 0, 0, 0, 0, 0, 4]))).toEqual([]);
-  });
-  it("uses history before the window as baseline", () => {
-    expect(detectSpikes(buckets([10]), [10, 10, 10])).toEqual([]);
-    expect(detectSpikes(buckets([10]), [1, 1, 1])).toHaveLength(1);
   });
 });
 
