@@ -40,7 +40,8 @@ export function TopErrors({ topErrors, selectedErrorId, onSelect }: { topErrors:
       rows: topErrors.byImpact.map((e) => ({
         errorId: e.errorId,
         ...titleOf(e),
-        detail: `${countOf(e.usersAffected, "user")} · ${formatMoney(e.creditsLost)} credits lost`,
+        // The group's all-time figures: no rollup counts a group's users per window (docs/metrics.md).
+        detail: `all time: ${countOf(e.usersAffected, "user")} · ${formatMoney(e.creditsLost)} credits lost`,
       })),
     },
     {

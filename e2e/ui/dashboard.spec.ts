@@ -181,6 +181,8 @@ test("top errors tabs open an error", async ({ page }) => {
   await page.goto("/");
   const top = page.getByRole("region", { name: "Top errors" });
   await top.getByRole("tab", { name: "By impact" }).click();
+  // Impact is ranked by the groups' all-time users and credits, and the card says so.
+  await expect(top.getByRole("tabpanel").getByRole("button").first()).toContainText("all time:");
   await top.getByRole("tab", { name: "Unresolved" }).click();
   await top.getByRole("tabpanel").getByRole("button").first().click();
   await expect(page.getByTestId("error-details")).toBeVisible();

@@ -3,6 +3,8 @@ import { classifyPattern, type PatternKind } from "@/lib/analytics/classifyPatte
 import { asInstant, countsSql, SOURCE_STEP_MS, SqlParams } from "@/lib/analytics/countsSql";
 import { BASELINE_BUCKETS, detectSpikes } from "@/lib/analytics/detectSpikes";
 import { activeInWindow, loadGroupBriefs, perGroupCountsSql, type GroupBrief, type WindowGroup } from "@/lib/analytics/loadWindowGroups";
+import { loadWindowFacts, type WindowFacts } from "@/lib/analytics/loadWindowFacts";
+import { correlationOf } from "@/lib/analytics/patternCorrelation";
 import { queryRows } from "@/lib/analytics/queryRows";
 import { loadTimelineBuckets, type BucketTotals } from "@/lib/analytics/timelineBuckets";
 import { bucketStarts } from "@/lib/analytics/timeWindow";
@@ -30,11 +32,8 @@ export async function getTimeline(ctx: AnalyticsContext, groups: WindowGroup[], 
   const { window } = ctx;
   const historyStart = historyStartOf(ctx);
   const top = topN(activeInWindow(groups), MAX_PATTERNS, (a, b) => b.cur - a.cur || compareText(a.id, b.id));
-  const [byTime, briefs, spans] = await Promise.all([
-    totals ?? loadTimelineTotals(ctx),
-    loadGroupBriefs(top.map((g) => g.id)),
-    activeSpans(ctx, top.map((g) => g.id)),
-  ]);
+  const ids = top.map((g) => g.id);
+  const [byTime, briefs, spans, facts] = await Promise.all([totals ?? loadTimelineTotals(ctx), loadGroupBriefs(ids), activeSpans(ctx, ids), loadWindowFacts(ctx, ids)]);
   const errorsByTime = bucketStarts(window).map((at) => {
     const row = byTime.get(at.getTime());
     return {
@@ -54,9 +53,7 @@ export async function getTimeline(ctx: AnalyticsContext, groups: WindowGroup[], 
     spikeWindows.map(async (s) => {
       const startTime = new Date(errorsByTime[s.startIndex].timestamp);
       const endTime = new Date(startTime.getTime() + (s.endIndex - s.startIndex + 1) * window.bucketMs);
-      // A spike as long as the window (e.g. a workspace's first days) needs no query: the groups have its counts.
-      const wholeWindow = startTime.getTime() === window.start.getTime() && endTime.getTime() === window.end.getTime();
-      const cause = wholeWindow && top[0] ? { ...top[0], message: briefs.get(top[0].id)?.message ?? "" } : await primaryCause(ctx, startTime, endTime);
+      const cause = await primaryCause(ctx, startTime, endTime);
       return {
         startTime: startTime.toISOString(),
         endTime: endTime.toISOString(),
@@ -70,19 +67,26 @@ export async function getTimeline(ctx: AnalyticsContext, groups: WindowGroup[], 
     }),
   );
 
-  const patterns = describePatterns(top, briefs, spans, spikes);
+  const patterns = describePatterns(top, briefs, spans, facts, spikes);
   return { errorsByTime, spikes, patterns, bucketSeconds: window.bucketMs / 1000 };
 }
 
 export type Timeline = Awaited<ReturnType<typeof getTimeline>>;
 
-/** The group with the most events inside the spike. */
+/**
+ * The group that grew most inside the spike over its own level before it: its events in the spike less
+ * its mean per bucket over the BASELINE_BUCKETS buckets before the spike times the spike's buckets
+ * (ties: more events in the spike, then id). A busy group that kept its usual pace is never the cause.
+ */
 async function primaryCause(ctx: AnalyticsContext, from: Date, to: Date) {
   const p = new SqlParams();
-  const counts = perGroupCountsSql(ctx, [{ from, to, cur: true }], p);
+  const bucketMs = ctx.window.bucketMs;
+  const before = new Date(from.getTime() - BASELINE_BUCKETS * bucketMs);
+  const counts = perGroupCountsSql(ctx, [{ from: before, to: from, cur: false }, { from, to, cur: true }], p);
+  const perBucket = p.add((to.getTime() - from.getTime()) / bucketMs / BASELINE_BUCKETS);
   const [row] = await queryRows<{ id: string; type: string; message: string; status: string }>(
     `SELECT g.id::text, g.type, g.message, g.status::text FROM (
-       SELECT "groupId", cur FROM (${counts}) c ORDER BY 2 DESC, 1 LIMIT 1
+       SELECT "groupId" FROM (${counts}) c WHERE cur > 0 ORDER BY cur - prev * ${perBucket}::float8 DESC, cur DESC, "groupId" LIMIT 1
      ) top JOIN "ErrorGroup" g ON g.id = top."groupId"`,
     p.values,
   );
@@ -108,6 +112,7 @@ function describePatterns(
   top: WindowGroup[],
   briefs: Map<string, GroupBrief>,
   spans: Map<string, { first: Date; last: Date }>,
+  facts: Map<string, WindowFacts>,
   spikes: { startTime: string; endTime: string; primaryErrorId: string | null }[],
 ) {
   return top.map((g) => {
@@ -116,7 +121,8 @@ function describePatterns(
     const firstAt = new Date(Math.max(span?.first.getTime() ?? g.firstSeenMs, g.firstSeenMs));
     const lastAt = new Date(Math.min(span?.last.getTime() ?? g.lastSeenMs, g.lastSeenMs));
     const kind: PatternKind = classifyPattern({ count: g.cur, firstAt, lastAt });
-    const brief = briefs.get(g.id) ?? { message: "", release: null, environment: null };
+    const brief = briefs.get(g.id) ?? { message: "" };
+    const seen = facts.get(g.id) ?? { singleUser: false, release: null, environment: null };
     return {
       pattern: `${kind}: ${issueTitle({ type: g.type, message: brief.message })}`.slice(0, 300),
       kind,
@@ -125,7 +131,7 @@ function describePatterns(
       lastOccurrence: new Date(g.lastSeenMs).toISOString(),
       // The spike it caused, as instants: the dashboard names them in the viewer's zone (its day spans as UTC days).
       causedSpike: causedSpikeOf(g.id, spikes),
-      correlation: correlationOf({ ...g, ...brief }),
+      correlation: correlationOf({ ...seen, agentsAllTime: g.agentsAffected }),
     };
   });
 }
@@ -133,14 +139,4 @@ function describePatterns(
 function causedSpikeOf(groupId: string, spikes: { startTime: string; endTime: string; primaryErrorId: string | null }[]): { startTime: string; endTime: string } | null {
   const spike = spikes.find((s) => s.primaryErrorId === groupId);
   return spike ? { startTime: spike.startTime, endTime: spike.endTime } : null;
-}
-
-/** What else the group lines up with, as text ("a single user; release web@2.1.0"); "" for nothing. */
-function correlationOf(g: { agentsAffected: number; usersAffected: number; release: string | null; environment: string | null }): string {
-  const parts: string[] = [];
-  if (g.agentsAffected === 1) parts.push("a single agent");
-  if (g.usersAffected === 1) parts.push("a single user");
-  if (g.release) parts.push(`release ${g.release}`);
-  if (g.environment) parts.push(`environment ${g.environment}`);
-  return parts.join("; ");
 }

@@ -7,7 +7,11 @@ import { OPEN_ERROR_STATUSES } from "@/lib/domain/errorStatus";
 const TOP = 10;
 const OPEN = new Set<string>(OPEN_ERROR_STATUSES);
 
-/** Top errors in the window by occurrences, by impact (users, then credits) and open ones by priority. */
+/**
+ * Top errors in the window by occurrences, by impact and open ones by priority. Impact ranks the
+ * window's groups by their all-time users, then all-time credits lost (the card says "all time"): a
+ * group's users per window would need a per-group user rollup, which there is not.
+ */
 export async function getTopErrors(ctx: AnalyticsContext, groups: WindowGroup[]) {
   const active = activeInWindow(groups);
   const nowMs = ctx.now.getTime();

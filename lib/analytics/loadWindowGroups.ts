@@ -30,8 +30,6 @@ export interface WindowGroup {
 /** What a response shows of a group beyond its counts (see loadGroupBriefs). */
 export interface GroupBrief {
   message: string;
-  release: string | null;
-  environment: string | null;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2, critical: 3 };
@@ -161,14 +159,13 @@ function coverRowsSql(ctx: AnalyticsContext, ranges: CountRange[], p: SqlParams,
 }
 
 /**
- * Message, release and environment of the few groups a response shows. The per-group read leaves
- * them out: for 10,000s of groups that would be as many texts and context documents to read.
+ * Messages of the few groups a response shows. The per-group read leaves them out: for 10,000s of
+ * groups that would be as many texts to read.
  */
 export async function loadGroupBriefs(ids: string[]): Promise<Map<string, GroupBrief>> {
   if (ids.length === 0) return new Map();
   const rows = await queryRows<GroupBrief & { id: string }>(
-    `SELECT id::text, left(message, 500) AS message, context->>'release' AS release, context->>'environment' AS environment
-     FROM "ErrorGroup" WHERE id = ANY($1::uuid[])`,
+    `SELECT id::text, left(message, 500) AS message FROM "ErrorGroup" WHERE id = ANY($1::uuid[])`,
     [[...new Set(ids)]],
   );
   return new Map(rows.map((r) => [r.id, r]));
