@@ -21,9 +21,9 @@ function TimesTable({ times }: { times: Recovery["recoveryTimes"] }) {
         {(["automatic", "manual"] as const).map((kind) => (
           <tr key={kind} className="border-t border-gray-100 dark:border-gray-800">
             <th scope="row" className="py-1.5 text-left font-normal capitalize text-gray-600 dark:text-gray-300">{kind}</th>
-            <td className="py-1.5 text-right">{formatSeconds(times[kind].avg)}</td>
-            <td className="py-1.5 text-right">{formatSeconds(times[kind].median)}</td>
-            <td className="py-1.5 text-right">{formatSeconds(times[kind].p95)}</td>
+            <td className="py-1.5 text-right">{formatSeconds(times[kind]?.avg ?? null)}</td>
+            <td className="py-1.5 text-right">{formatSeconds(times[kind]?.median ?? null)}</td>
+            <td className="py-1.5 text-right">{formatSeconds(times[kind]?.p95 ?? null)}</td>
           </tr>
         ))}
       </tbody>

@@ -117,7 +117,8 @@ async function expectedRecovery(from: string, params: unknown[]) {
     params,
   );
   return {
-    automatic: { avg: round(automatic.avg ?? 0), median: round(automatic.median ?? 0), p95: round(automatic.p95 ?? 0) },
+    // null: no timed automatic recovery in the window (nothing measured, not 0 s).
+    automatic: automatic.avg === null ? null : { avg: round(automatic.avg), median: round(automatic.median ?? 0), p95: round(automatic.p95 ?? 0) },
     methods: methods.map((m) => ({
       method: m.method,
       successRate: percentage(m.successes, m.usageCount),

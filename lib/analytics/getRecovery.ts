@@ -23,7 +23,6 @@ export async function getRecovery(ctx: AnalyticsContext) {
     loadManualResolutions(ctx),
   ]);
   const manualSeconds = manual.map((m) => m.seconds);
-  const manualSummary = summarise(manualSeconds);
   const outcomesReported = methods.reduce((n, m) => n + m.uses, 0);
   const automaticRecovered = methods.reduce((n, m) => n + m.automaticSuccesses, 0);
   const automaticTimed = methods.reduce((n, m) => n + m.automaticTimed, 0);
@@ -31,11 +30,12 @@ export async function getRecovery(ctx: AnalyticsContext) {
   const timed = automaticTimed + manualSeconds.length;
   return {
     recoveryTimes: {
+      // null: nothing to measure in the window (not a recovery time of 0).
       automatic:
         automaticTimed > 0
           ? { avg: round(automaticAvg), median: round(histogramPercentile(histogram, 0.5) / 1000), p95: round(histogramPercentile(histogram, 0.95) / 1000) }
-          : { avg: 0, median: 0, p95: 0 },
-      manual: manualSummary,
+          : null,
+      manual: manualSeconds.length > 0 ? summarise(manualSeconds) : null,
     },
     recoveryMethods: methods
       .map((m) => ({
@@ -49,9 +49,9 @@ export async function getRecovery(ctx: AnalyticsContext) {
     summary: {
       outcomesReported,
       automaticRecovered,
-      autoRecoveryRate: percentage(automaticRecovered, outcomesReported),
+      autoRecoveryRate: outcomesReported > 0 ? percentage(automaticRecovered, outcomesReported) : null,
       manualInterventions: manual.length,
-      avgRecoveryTime: timed > 0 ? round((automaticAvg * automaticTimed + manualSeconds.reduce((a, b) => a + b, 0)) / timed) : 0,
+      avgRecoveryTime: timed > 0 ? round((automaticAvg * automaticTimed + manualSeconds.reduce((a, b) => a + b, 0)) / timed) : null,
     },
   };
 }
@@ -180,12 +180,16 @@ async function failedRecoveries(ctx: AnalyticsContext) {
   );
 }
 
+/**
+ * Groups a user resolved inside the window, whatever they are now (a regression keeps resolvedAt, as
+ * the resolution section counts it), with the time from the start of the resolved episode: the
+ * regression before the resolve, else first seen (as getResolutionMetrics and the report measure it).
+ */
 async function loadManualResolutions(ctx: AnalyticsContext): Promise<{ seconds: number }[]> {
   const p = new SqlParams();
   const { scope, window } = ctx;
   const filters = [
     `g."workspaceId" = ${p.add(scope.workspaceId)}::uuid`,
-    `g.status = 'resolved'`,
     `g."resolvedById" IS NOT NULL`,
     `g."resolvedAt" >= ${p.add(window.start)}`,
     `g."resolvedAt" < ${p.add(window.end)}`,

@@ -10,9 +10,9 @@ export const formatMoney = (n: number) => money.format(n);
 /** `n` is already a percentage (0–100); null (no denominator) shows as a dash. */
 export const formatPercent = (n: number | null) => (n === null ? "—" : `${decimal.format(n)}%`);
 
-/** Seconds as "850 ms", "42 s", "3.5 min", "2.1 h". */
-export function formatSeconds(seconds: number): string {
-  if (!Number.isFinite(seconds) || seconds <= 0) return "—";
+/** Seconds as "850 ms", "42 s", "3.5 min", "2.1 h"; "—" for none (null) or nothing. */
+export function formatSeconds(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds) || seconds <= 0) return "—";
   if (seconds < 1) return `${integer.format(seconds * 1000)} ms`;
   if (seconds < 90) return `${decimal.format(seconds)} s`;
   if (seconds < 5400) return `${decimal.format(seconds / 60)} min`;

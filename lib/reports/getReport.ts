@@ -120,13 +120,17 @@ async function projectOf(workspaceId: string, projectId: string): Promise<{ id: 
   return project;
 }
 
-/** First seen (or the last regression) → resolved, in seconds, for issues resolved inside the window. */
+/**
+ * First seen → resolved, in seconds, for issues resolved inside the window; from the regression when
+ * the issue regressed before that resolve (a regression after it, which keeps resolvedAt, is a later
+ * episode), as getResolutionMetrics and the view's manual recovery measure it.
+ */
 function DURATION_SQL(groupBy: "" | "category") {
   return `SELECT ${groupBy ? `${groupBy},` : ""} count(*)::int AS count,
        avg(s)::float AS "meanSeconds",
        percentile_cont(0.5) WITHIN GROUP (ORDER BY s)::float AS "medianSeconds",
        percentile_cont(0.9) WITHIN GROUP (ORDER BY s)::float AS "p90Seconds"
-     FROM (SELECT ${groupBy ? `${groupBy},` : ""} extract(epoch FROM "resolvedAt" - greatest("firstSeen", coalesce("regressedAt", "firstSeen"))) AS s
+     FROM (SELECT ${groupBy ? `${groupBy},` : ""} extract(epoch FROM "resolvedAt" - CASE WHEN "regressedAt" < "resolvedAt" THEN "regressedAt" ELSE "firstSeen" END) AS s
            FROM "ErrorGroup" WHERE "workspaceId" = $1 AND ${inProject('"projectId"')} AND "resolvedAt" >= $2 AND "resolvedAt" < $3) r
      ${groupBy ? `GROUP BY 1 ORDER BY count DESC, 1` : ""}`;
 }
