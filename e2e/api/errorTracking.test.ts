@@ -33,7 +33,9 @@ describe("error-tracking view: empty workspace", () => {
       expect(v.errors.items).toEqual([]);
       expect(v.topErrors).toEqual({ byOccurrence: [], byImpact: [], unresolved: [] });
       expect(v.correlations).toEqual({ agentCorrelation: [], userCorrelation: [], errorChains: [] });
-      expect(v.recovery.recoveryTimes.manual).toEqual({ avg: 0, median: 0, p95: 0 });
+      // Nothing to measure: null, not a rate or a time of 0.
+      expect(v.recovery.recoveryTimes).toEqual({ automatic: null, manual: null });
+      expect(v.overview).toMatchObject({ autoRecoveryRate: null, avgRecoveryTime: null });
     }
   });
 
@@ -228,5 +230,126 @@ describe("error-tracking view: 30 days from the weekly, daily and per-project ro
     const production = await view(t, cookie, "timeframe=30d&environment=production");
     expect(production.overview).toMatchObject({ totalErrors: 10, uniqueErrors: 1 });
     expect(production.timeline.errorsByTime.find((b: { count: number }) => b.count === 4)).toMatchObject({ uniqueErrors: 1, criticalCount: 0 });
+  });
+});
+
+describe("error-tracking view: spikes against the level they stand out from", () => {
+  const DAY = 86_400_000;
+  /** UTC midnight, `n` days ago. */
+  const dayStart = (n: number) => new Date(Math.floor(Date.now() / DAY) * DAY - n * DAY);
+
+  it("finds the burst on a lasting step up, not one spike of the whole new level", async () => {
+    const t = await createTenant("step");
+    const cookie = await login(t.member);
+    const spread = (type: string, n: number, count: number) =>
+      Array.from({ length: count }, (_, i) => ({ type, message: `${type} happened`, occurredAt: iso(dayStart(n), 3600_000 + i * 120_000) }));
+    const events = [];
+    // One error a day, then from 7 days ago a steady 10 more a day, and a burst of 40 four days ago; none today.
+    for (let n = 13; n >= 1; n--) events.push(...spread("StepAlpha", n, 1));
+    for (let n = 7; n >= 1; n--) events.push(...spread("StepGamma", n, 10));
+    events.push(...spread("StepBeta", 4, 40));
+    expect((await postEvents(t.key, events)).status).toBe(202);
+
+    const v = await view(t, cookie, "timeframe=30d");
+    expect(v.timeline.spikes).toHaveLength(1);
+    expect(v.timeline.spikes[0]).toMatchObject({
+      startTime: dayStart(4).toISOString(),
+      endTime: dayStart(3).toISOString(),
+      peakErrors: 51,
+      totalErrors: 51,
+      baseline: 11,
+    });
+    expect(v.timeline.spikes[0].primaryCause).toMatch(/^StepBeta/);
+    const pattern = (type: string) => v.timeline.patterns.find((p: { pattern: string }) => p.pattern.includes(type));
+    expect(pattern("StepBeta").causedSpike).toEqual({ startTime: dayStart(4).toISOString(), endTime: dayStart(3).toISOString() });
+    expect(pattern("StepGamma").causedSpike).toBeNull();
+  });
+
+  it("names the group that grew most in the spike, not the busiest one", async () => {
+    const t = await createTenant("growth");
+    const cookie = await login(t.member);
+    const events = [];
+    // Ten an hour for 29 hours (the baseline before the 24-hour window included); five hours ago 30
+    // of them, beside 25 of a group never seen before.
+    for (let h = 29; h >= 1; h--) {
+      const count = h === 5 ? 30 : 10;
+      for (let i = 0; i < count; i++) events.push({ type: "BusySteady", message: "polling failed", occurredAt: iso(hourStart(h), 60_000 + i * 90_000) });
+    }
+    for (let i = 0; i < 25; i++) events.push({ type: "FreshBurst", message: "new failure", occurredAt: iso(hourStart(5), 120_000 + i * 60_000) });
+    expect((await postEvents(t.key, events)).status).toBe(202);
+
+    const v = await view(t, cookie, "timeframe=24h");
+    expect(v.timeline.spikes).toHaveLength(1);
+    expect(v.timeline.spikes[0]).toMatchObject({ startTime: hourStart(5).toISOString(), peakErrors: 55, baseline: 10 });
+    // BusySteady has more events in the spike (30 against 25) but grew by 20; FreshBurst by 25.
+    expect(v.timeline.spikes[0].primaryCause).toMatch(/^FreshBurst/);
+  });
+});
+
+describe("error-tracking view: pattern correlation within the window", () => {
+  it("names the window's single user and the release last seen in it, not the first event's", async () => {
+    const t = await createTenant("correlation");
+    const cookie = await login(t.member);
+    const event = (type: string, hoursAgo: number, extra: Record<string, unknown>) => ({ type, message: `${type} happened`, occurredAt: iso(hourStart(hoursAgo), 1000), ...extra });
+    expect(
+      (
+        await postEvents(t.key, [
+          event("RegressedRelease", 72, { userId: "u-old", agentId: "agent-1", release: "1.1.0", environment: "production" }),
+          event("RegressedRelease", 2, { userId: "u-new", agentId: "agent-1", release: "1.2.0", environment: "production" }),
+          event("RegressedRelease", 1, { userId: "u-new", agentId: "agent-1", release: "1.2.0", environment: "production" }),
+          event("TwoReleases", 3, { userId: "a", agentId: "agent-2", release: "2.0.0", environment: "staging" }),
+          event("TwoReleases", 1, { userId: "b", agentId: "agent-3", release: "2.0.1", environment: "staging" }),
+        ])
+      ).status,
+    ).toBe(202);
+    const correlation = (v: { timeline: { patterns: { pattern: string; correlation: string }[] } }, type: string) =>
+      v.timeline.patterns.find((p) => p.pattern.includes(type))?.correlation;
+
+    const day = await view(t, cookie, "timeframe=24h");
+    expect(correlation(day, "RegressedRelease")).toBe("a single agent (all time); a single user; release 1.2.0; environment production");
+    expect(correlation(day, "TwoReleases")).toBe("release 2.0.1 (latest of 2); environment staging");
+    // Seven days hold both of its users and both of its releases.
+    const week = await view(t, cookie, "timeframe=7d");
+    expect(correlation(week, "RegressedRelease")).toBe("a single agent (all time); release 1.2.0 (latest of 2); environment production");
+  });
+});
+
+describe("error-tracking view and report: a group resolved and then regressed", () => {
+  let t: Tenant;
+  let cookie: string;
+
+  beforeAll(async () => {
+    t = await createTenant("regressed");
+    cookie = await login(t.member);
+    const firstSeen = new Date(Date.now() - 2 * HOUR);
+    const res = await postEvents(t.key, { type: "RegressedError", message: "came back", occurredAt: firstSeen.toISOString() });
+    const { groupId } = (await res.json()).accepted[0];
+    expect((await patchJson(`/api/v1/errors/${groupId}`, cookie, { status: "resolved" })).status).toBe(200);
+    // One more event after the resolve: the issue regresses (open again; its resolvedAt stays).
+    expect((await postEvents(t.key, { type: "RegressedError", message: "came back" })).status).toBe(202);
+    const detail = await (await getJson(`/api/v1/errors/${groupId}`, { cookie })).json();
+    expect(detail.status).toBe("new");
+    expect(detail.regressedAt).not.toBeNull();
+  });
+
+  it("the view counts the resolve as a manual intervention of about 2 h, as its resolution section does", async () => {
+    const v = await view(t, cookie, "timeframe=24h");
+    expect(v.resolution.overall.resolve.count).toBe(1);
+    expect(v.overview.manualInterventions).toBe(1);
+    expect(v.recovery.recoveryTimes.manual.avg).toBeGreaterThanOrEqual(7200);
+    expect(v.recovery.recoveryTimes.manual.avg).toBeLessThan(7260);
+    // No recovery outcome was reported: no rate and no automatic times, rather than 0.
+    expect(v.overview.autoRecoveryRate).toBeNull();
+    expect(v.recovery.recoveryTimes.automatic).toBeNull();
+  });
+
+  it("the report measures its resolution time from its first event, not from the later regression", async () => {
+    const report = await (await getJson(`/api/v1/workspaces/${t.workspaceId}/report?format=json`, { cookie })).json();
+    expect(report.totals).toMatchObject({ resolved: 1, regressed: 1 });
+    expect(report.resolutionTimes.overall.count).toBe(1);
+    expect(report.resolutionTimes.overall.meanSeconds).toBeGreaterThanOrEqual(7200);
+    expect(report.resolutionTimes.overall.meanSeconds).toBeLessThan(7260);
+    expect(report.resolutionTimes.byCategory).toHaveLength(1);
+    expect(report.resolutionTimes.byCategory[0].meanSeconds).toBe(report.resolutionTimes.overall.meanSeconds);
   });
 });
