@@ -109,7 +109,11 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(10_000).default(10),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(100),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
-  /** Trusted reverse proxies in front of the app beyond the nearest one (client address from X-Forwarded-For). */
+  /**
+   * Trusted reverse proxies in front of the app (lib/auth/clientAddress.ts): 0, nothing in front, the
+   * client address is the socket's and X-Forwarded-For is ignored; N, the N-th X-Forwarded-For entry
+   * from the right (1: the one the proxy appended).
+   */
   PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Lifetime of invitation links and password reset links. */
   INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),

@@ -40,7 +40,16 @@ if (!fs.existsSync(apiRouteTableFile())) throw new Error(`${apiRouteTableFile()}
 fastPath.useApiRoutes(JSON.parse(fs.readFileSync(apiRouteTableFile(), "utf8")));
 const serveFirst = useFastPath ? fastPath.serveIngest : fastPath.serveApiEdges;
 
+// The client's address as this server sees it: the socket's. Set on every request (a client's own
+// copy replaced), read by lib/auth/clientAddress.ts, which trusts X-Forwarded-For only behind
+// PROXY_HOPS trusted proxies (a client connected directly writes that header as it likes).
+const PEER_HEADER = "x-faultline-peer";
+globalThis.faultlineSetsPeerHeader = true;
+
 const server = http.createServer((req, res) => {
+  const peer = req.socket.remoteAddress;
+  if (peer) req.headers[PEER_HEADER] = peer;
+  else delete req.headers[PEER_HEADER];
   if (serveFirst(req, res)) return;
   handleWithNext(req, res);
 });

@@ -39,6 +39,10 @@ const env = {
   // The hourly jobs run about a minute after the app starts (they are due: nothing ran them in a
   // fresh database); in the shared test app they would race the tests that run them at an injected
   // clock and count what they deleted (retention, sessions). Those tests call them directly.
+  // The tests play one trusted reverse proxy: they send X-Forwarded-For to count their sign-ins and
+  // reset requests apart per address. The default (no proxy: the socket's address, whatever the
+  // header says) is tested on an instance of its own (e2e/api/clientAddress.test.ts).
+  PROXY_HOPS: "1",
   RETENTION_INTERVAL_MS: "0",
   PARTITION_INTERVAL_MS: "0",
   SESSION_CLEANUP_INTERVAL_MS: "0",
