@@ -4,7 +4,8 @@ import type { HealthResponse } from "@/lib/health/healthResponse";
 export async function databaseAnswers(): Promise<boolean> {
   try {
     const res = await fetch("/api/health", { cache: "no-store", credentials: "same-origin" });
-    return ((await res.json()) as HealthResponse).database === true;
+    const body = (await res.json()) as HealthResponse;
+    return "database" in body && body.database === true;
   } catch {
     return false;
   }

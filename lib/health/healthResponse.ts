@@ -1,9 +1,12 @@
 /**
- * The body of GET /api/health (app/api/health/route.ts); the dashboard's outage page reads `database`.
+ * The body of GET /api/health (lib/health/answerHealth.ts); the dashboard's outage page reads `database`.
  * Anyone may ask (load balancers, monitoring): no path or other detail of the host in it.
  */
-export interface HealthResponse {
-  status: "ok" | "degraded (spooling)" | "unavailable";
-  database: boolean;
-  spool: { spooling: boolean; since: string | null; bytes: number; maxBytes: number };
-}
+export type HealthResponse =
+  | {
+      status: "ok" | "degraded (spooling)" | "unavailable";
+      database: boolean;
+      spool: { spooling: boolean; since: string | null; bytes: number; maxBytes: number };
+    }
+  /** The instance is draining for its shutdown (503): the proxy sends requests to another one. */
+  | { status: "shutting down" };

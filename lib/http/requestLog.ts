@@ -5,18 +5,25 @@ import { routeOf } from "@/lib/http/routeOf";
 
 const INCOMING_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
+export interface RunLoggedOptions {
+  /** The level of the request's line when it did not fail (default info; failures are always error). */
+  level?: "info" | "debug";
+  /** The answer while the instance drains for its shutdown (default: 503 `shutting_down`, SHUTTING_DOWN). */
+  whileDraining?: () => Response;
+}
+
 /**
  * Runs one API request with a request id (the caller's `X-Request-Id` when it is sane, else a new
  * UUID): every log line inside carries it, the response echoes it, and one line per request records
  * method, route (ids replaced by `:id`), status and latency. Never the body, query or headers.
  */
-export async function runLogged(req: Request, fn: () => Promise<Response>): Promise<Response> {
+export async function runLogged(req: Request, fn: () => Promise<Response>, options: RunLoggedOptions = {}): Promise<Response> {
   const reqId = requestIdOf(req.headers.get("x-request-id"));
   const started = performance.now();
   let response: Response;
   if (isDraining()) {
     // Shutting down: this instance takes no new work; the client retries (elsewhere).
-    response = Response.json(SHUTTING_DOWN.body, { status: SHUTTING_DOWN.status, headers: SHUTTING_DOWN.headers });
+    response = options.whileDraining?.() ?? Response.json(SHUTTING_DOWN.body, { status: SHUTTING_DOWN.status, headers: SHUTTING_DOWN.headers });
   } else {
     requestStarted();
     try {
@@ -25,7 +32,7 @@ export async function runLogged(req: Request, fn: () => Promise<Response>): Prom
       requestFinished();
     }
   }
-  logRequest({ reqId, method: req.method, url: req.url, status: response.status, started });
+  logRequest({ reqId, method: req.method, url: req.url, status: response.status, started }, options.level);
   try {
     response.headers.set("x-request-id", reqId);
   } catch {

@@ -6,7 +6,7 @@ export const systemRoutes: RouteSpec[] = [
     summary: "Liveness, database reachability and the ingest spool (the container healthcheck)",
     responses: {
       200: "`{status: \"ok\" | \"degraded (spooling)\", database, spool: {spooling, since, bytes, maxBytes}}` (anonymous: no paths): degraded while PostgreSQL is unavailable (events go to the spool) or the spool is replayed",
-      503: "`{status: \"unavailable\", database: false, spool}`: PostgreSQL unavailable and the spool full",
+      503: "`{status: \"unavailable\", database: false, spool}`: PostgreSQL unavailable and the spool full; `{status: \"shutting down\"}` (with `Connection: close`): the instance drains for its shutdown and refuses new requests, send them to another",
     },
   },
   {
