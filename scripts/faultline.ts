@@ -9,7 +9,7 @@ import path from "node:path";
 import { spawn } from "node:child_process";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
-import { demoSecretKey } from "./demoSecretKey.mjs";
+import { countSealedRows, embeddedSecretKey } from "./demoSecretKey.mjs";
 import type { EmbeddedDatabase } from "./embeddedDb.mjs";
 import { CLI_COMMANDS } from "@/lib/cli/commands/commandList";
 import { CliError, EXIT } from "@/lib/cli/CliError";
@@ -54,10 +54,18 @@ async function connectDatabase(): Promise<EmbeddedDatabase | null> {
   process.env.DATABASE_URL = url;
   // The embedded database's key (as `npm start` passes it to the app): new ingest keys are sealed
   // with it, so the dashboard can show them again. Read only once an embedded database is in play
-  // (the container image has none, and may not be able to write .faultline/).
-  const takeEmbeddedKey = () => void (process.env.FAULTLINE_SECRET_KEY ||= demoSecretKey(root));
+  // (the container image has none, and may not be able to write .faultline/); made only for a
+  // database that holds nothing sealed yet (one restored without its key file is refused).
+  const takeEmbeddedKey = async () => {
+    if (process.env.FAULTLINE_SECRET_KEY) return;
+    try {
+      process.env.FAULTLINE_SECRET_KEY = await embeddedSecretKey(root, { sealedRows: () => countSealedRows(url) });
+    } catch (error) {
+      throw new CliError(EXIT.failure, errorMessage(error));
+    }
+  };
   if (await reachable(url)) {
-    takeEmbeddedKey();
+    await takeEmbeddedKey();
     return null;
   }
   // Loaded by its path, not bundled: the container image has neither it nor PostgreSQL's binaries.
@@ -65,7 +73,6 @@ async function connectDatabase(): Promise<EmbeddedDatabase | null> {
   if (!fs.existsSync(embeddedDb)) {
     throw new CliError(EXIT.failure, `DATABASE_URL is not set, and this installation has no embedded PostgreSQL: set DATABASE_URL`);
   }
-  takeEmbeddedKey();
   const { startEmbeddedPostgres } = (await import(pathToFileURL(embeddedDb).href)) as typeof import("./embeddedDb.mjs");
   const dataDir = path.resolve(root, process.env.FAULTLINE_DATA_DIR ?? path.join(".faultline", "pgdata"));
   process.stderr.write(`Starting the embedded PostgreSQL (${dataDir}) on port ${port}…\n`);
@@ -77,6 +84,7 @@ async function connectDatabase(): Promise<EmbeddedDatabase | null> {
   }
   try {
     await migrate(database.url);
+    await takeEmbeddedKey();
   } catch (error) {
     await database.stop().catch(() => undefined);
     throw error;

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { spawn } from "node:child_process";
 import pg from "pg";
-import { demoSecretKey } from "./demoSecretKey.mjs";
+import { countSealedRows, embeddedSecretKey } from "./demoSecretKey.mjs";
 import { startEmbeddedPostgres } from "./embeddedDb.mjs";
 import { assertDatabaseReachable, assertPortFree, describeStartupError, StartupError } from "./startupChecks.mjs";
 import { bin, capture, run } from "./run.mjs";
@@ -46,13 +46,10 @@ async function hasUsers(url) {
 async function main() {
   const demoOn = demoSwitch(env.FAULTLINE_DEMO, !env.DATABASE_URL);
   await assertPortFree(port, { host, what: "Faultline", envVar: "PORT" });
-  if (!env.FAULTLINE_SECRET_KEY) {
-    if (env.DATABASE_URL) {
-      throw new StartupError(
-        "FAULTLINE_SECRET_KEY is required with DATABASE_URL (channel and forwarding-rule secrets are encrypted with it): set it to `openssl rand -hex 32` and keep it safe",
-      );
-    }
-    env.FAULTLINE_SECRET_KEY = demoSecretKey(root, () => console.log("Generated FAULTLINE_SECRET_KEY for the embedded database in .faultline/secret.key"));
+  if (!env.FAULTLINE_SECRET_KEY && env.DATABASE_URL) {
+    throw new StartupError(
+      "FAULTLINE_SECRET_KEY is required with DATABASE_URL (channel and forwarding-rule secrets are encrypted with it): set it to `openssl rand -hex 32` and keep it safe",
+    );
   }
   if (!env.DATABASE_URL) {
     const pgPort = Number(env.FAULTLINE_PG_PORT ?? 5460);
@@ -69,6 +66,14 @@ async function main() {
   await run(bin("prisma"), ["migrate", "deploy"], { cwd: root, env }).catch(() => {
     throw new StartupError("Applying the database migrations failed; PostgreSQL's reason is printed above. Nothing was started.");
   });
+  if (!env.FAULTLINE_SECRET_KEY) {
+    // The embedded database's key file; made on its first start, never for a database that already
+    // holds values sealed with another key (restored without its secret.key): that refuses to start.
+    env.FAULTLINE_SECRET_KEY = await embeddedSecretKey(root, {
+      sealedRows: () => countSealedRows(env.DATABASE_URL),
+      onGenerated: () => console.log("Generated FAULTLINE_SECRET_KEY for the embedded database in .faultline/secret.key"),
+    });
+  }
   if (!dev && needsBuild(root)) {
     console.log("Building the app (first start or sources changed)…");
     await run("npm", ["run", "build"], { cwd: root, env }).catch(() => {
