@@ -9,7 +9,9 @@ import { enableTwoFactorOverHttp } from "@/e2e/support/twoFactor";
 import { waitFor } from "@/e2e/support/waitFor";
 import { cloneEmptyDatabase } from "@/e2e/support/freshInstance";
 import { runToEnd } from "@/e2e/support/childProcess";
+import { query } from "@/e2e/support/dbCounts";
 import { addDays, partitionName, utcDay } from "@/lib/db/partitions/partitionDays";
+import { PLATFORMS } from "@/lib/projects/projectSchemas";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
@@ -100,15 +102,22 @@ describe("admin CLI (npm run faultline)", { timeout: 300_000 }, () => {
     expect(audit.filter((a) => a.action !== "ingest_key.revealed").every((a) => a.actorType === "cli")).toBe(true);
   });
 
-  it("user:reset-password prints a one-time link that sets a new password", async () => {
+  it("user:reset-password prints a one-time link that sets a new password, recorded in each of the user's workspaces", async () => {
+    const adminEmail = `reset-admin-${tag()}@test.local`;
+    expect((await cli(["user:create", "--email", adminEmail, "--name", "Admin", "--password", "admin password"])).code).toBe(0);
+    const ws = await cli(["workspace:create", "--name", `Resets ${tag()}`, "--owner", adminEmail, "--json"]);
     const email = `forgot-${tag()}@test.local`;
-    await cli(["user:create", "--email", email, "--name", "Forgetful", "--password", "first password"]);
+    const created = await cli(["user:create", "--email", email, "--name", "Forgetful", "--password", "first password", "--workspace", String(ws.json.id), "--role", "viewer", "--json"]);
+    expect(created.code, created.stderr).toBe(0);
     const run = await cli(["user:reset-password", "--email", email]);
     expect(run.code).toBe(0);
     const url = run.stdout.match(/(http\S+\/reset-password\/\S+)/)![1];
     const token = url.split("/").pop();
     expect((await api("POST", `/api/v1/password-resets/${token}`, null, { password: "second password" })).status).toBe(200);
     expect(await login({ id: "", email, password: "second password" })).toMatch(/^faultline_session=/);
+    const admin = await login({ id: "", email: adminEmail, password: "admin password" });
+    const audit = (await api("GET", `/api/v1/workspaces/${ws.json.id}/audit`, admin)).body.items as { action: string; actorType: string; targetId: string }[];
+    expect(audit.filter((a) => a.action === "user.password_reset_link_created").map((a) => [a.actorType, a.targetId])).toEqual([["cli", created.json.id]]);
   });
 
   it("user:reset-two-factor lets a user who lost their authenticator sign in with the password again", async () => {
@@ -178,6 +187,8 @@ describe("admin CLI (npm run faultline)", { timeout: 300_000 }, () => {
     expect(down.stderr).not.toContain("postgres:postgres");
     const help = await cli(["help"]);
     expect(help.code).toBe(0);
+    // Every platform project:create takes, from the same list.
+    expect(help.stdout).toContain(PLATFORMS.join(" | "));
     for (const c of ["user:create", "user:reset-password", "user:reset-two-factor", "user:grant-operator", "user:revoke-operator", "workspace:create", "project:create", "project:retention", "member:add", "key:create", "key:revoke", "retention:run"]) {
       expect(help.stdout).toContain(c);
     }
@@ -200,6 +211,13 @@ describe("admin CLI (npm run faultline)", { timeout: 300_000 }, () => {
     const bad = await cli(["project:retention", "--project", String(project.json.id), "--days", "0"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--days");
+    // A project being deleted (hidden, its keys revoked, its rows on their way out) is not found.
+    await query(`UPDATE "Project" SET "deletingAt" = now() WHERE id = $1`, [project.json.id]);
+    for (const args of [["project:retention", "--project", String(project.json.publicId)], ["key:create", "--project", String(project.json.id), "--name", "late"]]) {
+      const gone = await cli(args);
+      expect(gone.code, gone.stderr).toBe(3);
+      expect(gone.stderr).toContain("no project with id or DSN project id");
+    }
 
     // The job itself runs on a database of its own (cloned from the empty migrated template): on the
     // shared one it would delete other files' old rows while they run. A planted day partition a

@@ -24,12 +24,12 @@ export async function findUserByEmail(email: string) {
   return user;
 }
 
-/** A project by id or by its numeric DSN id. */
+/** A project by id or by its numeric DSN id; one being deleted (hidden, its keys revoked) is not found. */
 export async function findProjectRef(ref: string) {
   const project = isUuid(ref)
-    ? await db().project.findUnique({ where: { id: ref } })
+    ? await db().project.findFirst({ where: { id: ref, deletingAt: null } })
     : /^\d{1,9}$/.test(ref)
-      ? await db().project.findUnique({ where: { publicId: Number(ref) } })
+      ? await db().project.findFirst({ where: { publicId: Number(ref), deletingAt: null } })
       : null;
   if (!project) throw new CliError(EXIT.notFound, `no project with id or DSN project id "${ref}"`);
   return project;

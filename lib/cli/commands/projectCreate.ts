@@ -7,7 +7,7 @@ import { db } from "@/lib/db/prisma";
 import { newProjectDto } from "@/lib/projects/addProject";
 import { createIngestKey } from "@/lib/projects/createIngestKey";
 import { createProject } from "@/lib/projects/createProject";
-import { PlatformSchema, ProjectNameSchema } from "@/lib/projects/projectSchemas";
+import { PLATFORMS, PlatformSchema, ProjectNameSchema } from "@/lib/projects/projectSchemas";
 import { ApiError } from "@/lib/http/ApiError";
 
 export const projectCreate: CliCommand = {
@@ -16,7 +16,7 @@ export const projectCreate: CliCommand = {
   flags: {
     workspace: { description: "workspace id or slug", required: true },
     name: { description: "project name", required: true },
-    platform: { description: "javascript | node | python | java | go | ruby | dotnet | php | other" },
+    platform: { description: PLATFORMS.join(" | ") },
   },
   async run(flags, ctx) {
     const name = flagValue("name", ProjectNameSchema, flags.name);
