@@ -1,13 +1,22 @@
 import { z } from "zod";
 import { IngestAckSchema } from "@/lib/domain/ingestAck";
 import { parseNetworkList, type Network } from "@/lib/outbound/networkList";
+import { FLAG_VALUES, flagValue, LOG_LEVELS } from "@/scripts/envValues.mjs";
 
 /**
- * `VAR=` (as a compose file passes an unset variable) means unset, not an invalid value. parseEnv
- * applies this to every variable; PasswordHashCostSchema needs it itself because lib/auth/password.ts
- * also parses PASSWORD_HASH_COST on its own, straight from process.env.
+ * `VAR=` (as a compose file passes an unset variable) or a blank value means unset, not an invalid
+ * value. parseEnv applies this to every variable; PasswordHashCostSchema needs it itself because
+ * lib/auth/password.ts also parses PASSWORD_HASH_COST on its own, straight from process.env.
  */
-const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
+const emptyAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+/** A switch (1/true/yes/on or 0/false/no/off, any case), by the rule the start scripts use (scripts/envValues.mjs). */
+const FlagSchema = z.string().transform((text, ctx) => {
+  const on = flagValue(text);
+  if (on !== null) return on;
+  ctx.addIssue({ code: "custom", message: `must be ${FLAG_VALUES}` });
+  return z.NEVER;
+});
 
 /**
  * log2 of scrypt's N for new password hashes: 17 (N=2^17, 128 MiB, ≈ 0.3–1 s of CPU per hash), the
@@ -36,8 +45,14 @@ const EnvSchema = z.object({
   SECURE_COOKIES: z.enum(["auto", "true", "false"]).default("auto"),
   /** How often expired sessions are deleted (a background job); 0 disables it on this instance. */
   SESSION_CLEANUP_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
-  /** Log level of the JSON logs: trace, debug, info, warn, error, fatal or silent. */
-  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
+  /** Log level of the JSON logs: trace, debug, info, warn, error, fatal or silent (any case; lib/logger.ts reads it the same way). */
+  LOG_LEVEL: z.preprocess((v) => (typeof v === "string" ? v.toLowerCase() : v), z.enum(LOG_LEVELS)).default("info"),
+  /** On: debug logs when LOG_LEVEL is unset (and the start scripts print a failure's stack). */
+  FAULTLINE_DEBUG: FlagSchema.default(false),
+  /** Bound of the spool directory in MiB (lib/spool/spoolRuntime.ts): past it ingest answers 503. */
+  FAULTLINE_SPOOL_MAX_MB: z.coerce.number().int().min(1).max(1_048_576).default(512),
+  /** Upper bound of a graceful shutdown (lib/lifecycle/gracefulShutdown.ts). */
+  FAULTLINE_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
   INGEST_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(0),
   /** Group commit: how long a write may wait for others to share its transaction while one is in flight. */
   INGEST_GROUP_COMMIT_WAIT_MS: z.coerce.number().min(0).max(50).default(2),
@@ -215,12 +230,17 @@ export function env(): Env {
 }
 
 /**
- * The configuration of an environment. An empty variable (`VAR=`, as a compose file passes an unset
- * one) counts as unset, so it takes its default: coerced as it is, `RETENTION_INTERVAL_MS=` would be
- * 0 (the job off) and `PUBLIC_URL=` an invalid URL. Throws one error naming every bad variable.
+ * The configuration of an environment. Values are trimmed, and an empty or blank variable (`VAR=`, as
+ * a compose file passes an unset one) counts as unset, so it takes its default: coerced as they are,
+ * `RETENTION_INTERVAL_MS=` or `=" "` would be 0 (the job off) and `PUBLIC_URL=` an invalid URL.
+ * Throws one error naming every bad variable.
  */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const set = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const set = Object.fromEntries(
+    Object.entries(source)
+      .map(([name, value]) => [name, value?.trim()] as const)
+      .filter(([, value]) => value !== undefined && value !== ""),
+  );
   const parsed = EnvSchema.safeParse(set);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");

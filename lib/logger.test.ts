@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { buildLogger, requestContext, writeLog } from "@/lib/logger";
+import { buildLogger, logLevel, requestContext, writeLog } from "@/lib/logger";
 
 function capture(level = "info") {
   const lines: Record<string, unknown>[] = [];
@@ -12,6 +12,20 @@ function capture(level = "info") {
   });
   return { lines, logger: buildLogger(stream, level) };
 }
+
+describe("logLevel", () => {
+  it("reads LOG_LEVEL in any case, FAULTLINE_DEBUG only when on (0 and false are off), and falls back to info on a bad value", () => {
+    expect(logLevel({})).toBe("info");
+    expect(logLevel({ LOG_LEVEL: "INFO" })).toBe("info");
+    expect(logLevel({ LOG_LEVEL: "warn", FAULTLINE_DEBUG: "1" })).toBe("warn");
+    expect(logLevel({ FAULTLINE_DEBUG: "true" })).toBe("debug");
+    expect(logLevel({ FAULTLINE_DEBUG: "0" })).toBe("info");
+    expect(logLevel({ FAULTLINE_DEBUG: "false" })).toBe("info");
+    // lib/env.ts stops the server's start on these; elsewhere the logger keeps working.
+    expect(logLevel({ LOG_LEVEL: "loud" })).toBe("info");
+    expect(logLevel({ FAULTLINE_DEBUG: "verbose" })).toBe("info");
+  });
+});
 
 describe("logger (pino)", () => {
   it("writes one JSON object per line with level, time, message and metadata", () => {

@@ -1,10 +1,11 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import pino from "pino";
+import { envLogLevel } from "@/scripts/envValues.mjs";
 
 /**
  * Structured one-line JSON logs (pino): info and below on stdout, warn and above on stderr. Every line written while a request is handled
  * carries its `reqId` (see lib/http/requestLog.ts). Level from LOG_LEVEL (trace, debug, info, warn,
- * error, fatal, silent; default info; FAULTLINE_DEBUG=1 still means debug).
+ * error, fatal, silent; default info; FAULTLINE_DEBUG=1 still means debug: logLevel).
  *
  * Callers pass metadata, never raw payloads: event bodies are not logged anywhere (they may hold
  * secrets or PII even after scrubbing). As a second line of defence, credential-bearing fields are
@@ -24,12 +25,17 @@ export function requestContext(): AsyncLocalStorage<RequestLogContext> {
   return globalForLogger.faultlineRequestContext;
 }
 
-const LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"];
-
-export function logLevel(): string {
-  const level = process.env.LOG_LEVEL?.trim().toLowerCase();
-  if (level && LEVELS.includes(level)) return level;
-  return process.env.FAULTLINE_DEBUG ? "debug" : "info";
+/**
+ * LOG_LEVEL (any case), else debug when FAULTLINE_DEBUG is on (1/true/yes/on), else info — the
+ * rule lib/env.ts checks at start-up, where a bad value stops the server; here (any process, before
+ * or without that check) a bad value is info.
+ */
+export function logLevel(source: Record<string, string | undefined> = process.env): string {
+  try {
+    return envLogLevel(source);
+  } catch {
+    return "info";
+  }
 }
 
 function base(): pino.Logger {

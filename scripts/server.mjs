@@ -10,15 +10,15 @@ import { pathToFileURL } from "node:url";
 import v8 from "node:v8";
 import next from "next";
 import { apiRouteTableFile, fastPathBundle } from "./buildPaths.mjs";
+import { envFlag, envPort, envText } from "./envValues.mjs";
 import { keepServingWhenOutputCloses, SERVER_V8_FLAGS } from "./serverProcess.mjs";
 
 keepServingWhenOutputCloses();
 for (const flag of SERVER_V8_FLAGS) v8.setFlagsFromString(flag);
 
 const root = path.resolve(import.meta.dirname, "..");
-const host = process.env.HOST ?? "127.0.0.1";
-const port = Number(process.env.PORT ?? 3000);
-const useFastPath = process.env.FAULTLINE_FAST_PATH !== "0";
+// Trimmed, empty = unset, a bad value stops the start naming it (scripts/envValues.mjs).
+const { host, port, useFastPath } = settings();
 process.env.NODE_ENV = "production";
 
 // The build's resolved config (what Next's own standalone server.js hands it the same way): the
@@ -80,3 +80,12 @@ async function shutdown(signal) {
 }
 process.on("SIGTERM", shutdown);
 process.on("SIGINT", shutdown);
+
+function settings() {
+  try {
+    return { host: envText(process.env, "HOST") ?? "127.0.0.1", port: envPort(process.env, "PORT", 3000), useFastPath: envFlag(process.env, "FAULTLINE_FAST_PATH", true) };
+  } catch (error) {
+    process.stderr.write(`Faultline failed to start: ${error.message}\n`);
+    process.exit(1);
+  }
+}

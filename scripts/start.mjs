@@ -9,6 +9,7 @@ import { spawn } from "node:child_process";
 import pg from "pg";
 import { countSealedRows, embeddedSecretKey } from "./demoSecretKey.mjs";
 import { startEmbeddedPostgres } from "./embeddedDb.mjs";
+import { envFlag, envPort, envText } from "./envValues.mjs";
 import { assertDatabaseReachable, assertPortFree, describeStartupError, StartupError } from "./startupChecks.mjs";
 import { bin, capture, run } from "./run.mjs";
 import { needsBuild } from "./needsBuild.mjs";
@@ -17,21 +18,15 @@ import { keepServingWhenOutputCloses, serverEnv } from "./serverProcess.mjs";
 keepServingWhenOutputCloses();
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
-const host = process.env.HOST ?? "127.0.0.1";
-const port = Number(process.env.PORT ?? 3000);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+// Read in main() (scripts/envValues.mjs: trimmed, empty = unset, a bad value stops the start naming it).
+let host = "127.0.0.1";
+let port = 3000;
+let debug = false;
 
 let database;
 let app;
 let stopping = false;
-
-/** FAULTLINE_DEMO: 1/true/yes or 0/false/no; unset means on with the embedded database only. */
-function demoSwitch(value, embedded) {
-  if (value === undefined || value === "") return embedded;
-  if (/^(1|true|yes|on)$/i.test(value)) return true;
-  if (/^(0|false|no|off)$/i.test(value)) return false;
-  throw new Error(`FAULTLINE_DEMO must be 1 or 0, got "${value}"`);
-}
 
 async function hasUsers(url) {
   const client = new pg.Client({ connectionString: url });
@@ -44,7 +39,14 @@ async function hasUsers(url) {
 }
 
 async function main() {
-  const demoOn = demoSwitch(env.FAULTLINE_DEMO, !env.DATABASE_URL);
+  debug = envFlag(env, "FAULTLINE_DEBUG");
+  host = envText(env, "HOST") ?? "127.0.0.1";
+  port = envPort(env, "PORT", 3000);
+  if (!envText(env, "DATABASE_URL")) delete env.DATABASE_URL;
+  if (!envText(env, "FAULTLINE_SECRET_KEY")) delete env.FAULTLINE_SECRET_KEY;
+  // FAULTLINE_DEMO: on or off; unset means on with the embedded database only.
+  const demoOn = envFlag(env, "FAULTLINE_DEMO", !env.DATABASE_URL);
+  const pgPort = envPort(env, "FAULTLINE_PG_PORT", 5460);
   await assertPortFree(port, { host, what: "Faultline", envVar: "PORT" });
   if (!env.FAULTLINE_SECRET_KEY && env.DATABASE_URL) {
     throw new StartupError(
@@ -52,8 +54,7 @@ async function main() {
     );
   }
   if (!env.DATABASE_URL) {
-    const pgPort = Number(env.FAULTLINE_PG_PORT ?? 5460);
-    const dataDir = path.resolve(root, env.FAULTLINE_DATA_DIR ?? path.join(".faultline", "pgdata"));
+    const dataDir = path.resolve(root, envText(env, "FAULTLINE_DATA_DIR") ?? path.join(".faultline", "pgdata"));
     console.log(`Starting embedded PostgreSQL on 127.0.0.1:${pgPort} (data in ${path.relative(root, dataDir) || dataDir})…`);
     database = await startEmbeddedPostgres({ dataDir, port: pgPort, database: "faultline", restartOnCrash: true });
     env.DATABASE_URL = database.url;
@@ -83,7 +84,7 @@ async function main() {
   const demo = demoOn ? JSON.parse((await capture(bin("tsx"), ["scripts/seedDemo.ts"], { cwd: root, env })).trim().split("\n").pop()) : null;
   const setupNeeded = !(await hasUsers(env.DATABASE_URL));
 
-  const publicUrl = env.PUBLIC_URL ?? `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
+  const publicUrl = envText(env, "PUBLIC_URL") ?? `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
   startApp();
   printBanner(publicUrl, demo, setupNeeded);
 }
@@ -164,7 +165,7 @@ process.on("SIGTERM", () => shutdown(0));
 
 main().catch(async (error) => {
   console.error(`Faultline failed to start: ${describeStartupError(error)}`);
-  if (env.FAULTLINE_DEBUG && error?.stack) console.error(error.stack);
+  if (debug && error?.stack) console.error(error.stack);
   await shutdown(1);
 });
 fs.mkdirSync(path.join(root, ".faultline"), { recursive: true });

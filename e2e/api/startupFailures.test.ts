@@ -83,6 +83,13 @@ describe("npm start refuses to start with a sentence", () => {
     expectOneSentence(result, `The database "no_such_database_here" does not exist`);
   });
 
+  it("names a bad variable the start script reads itself (trimmed, empty = unset, as lib/env.ts)", async () => {
+    const port = await freePort();
+    expectOneSentence(await start({ PORT: String(port), FAULTLINE_PG_PORT: "abc" }), 'FAULTLINE_PG_PORT must be a whole number from 1 to 65535, got "abc"');
+    expectOneSentence(await start({ PORT: String(port), FAULTLINE_DEBUG: "verbose" }), 'FAULTLINE_DEBUG must be 1, true, yes or on, or 0, false, no or off, got "verbose"');
+    expectOneSentence(await start({ PORT: "http", DATABASE_URL: "postgresql://x:y@127.0.0.1:1/z" }), 'PORT must be a whole number from 1 to 65535, got "http"');
+  });
+
   it.skipIf(!isRoot)("explains a folder the postgres user cannot enter when run as root (initdb EACCES)", async () => {
     const closed = path.join(work, "private");
     fs.mkdirSync(closed, { mode: 0o700 });
@@ -109,6 +116,13 @@ describe("the server itself (scripts/server.mjs, what npm start runs last)", () 
     expectOneSentence(result, /Invalid configuration: .*DATABASE_POOL_SIZE.*LOG_LEVEL|Invalid configuration: .*LOG_LEVEL.*DATABASE_POOL_SIZE/);
   });
 
+  it("stops on a bad PORT or FAULTLINE_FAST_PATH, and on a bad spool bound or shutdown timeout (lib/env.ts)", async () => {
+    const server = (extra: Record<string, string>) => start({ DATABASE_URL: process.env.DATABASE_URL!, PORT: "", ...extra }, ["scripts/server.mjs"]);
+    expectOneSentence(await server({ PORT: "abc" }), 'PORT must be a whole number from 1 to 65535, got "abc"');
+    expectOneSentence(await server({ PORT: String(await freePort()), FAULTLINE_FAST_PATH: "maybe" }), "FAULTLINE_FAST_PATH must be 1, true, yes or on");
+    expectOneSentence(await server({ PORT: String(await freePort()), FAULTLINE_SPOOL_MAX_MB: "abc", FAULTLINE_SHUTDOWN_TIMEOUT_MS: "soon" }), /Invalid configuration: .*FAULTLINE_SPOOL_MAX_MB.*FAULTLINE_SHUTDOWN_TIMEOUT_MS/);
+  });
+
   it("stops without FAULTLINE_SECRET_KEY", async () => {
     const result = await start({ DATABASE_URL: process.env.DATABASE_URL!, PORT: String(await freePort()), FAULTLINE_SECRET_KEY: "" }, ["scripts/server.mjs"]);
     expectOneSentence(result, "FAULTLINE_SECRET_KEY is not set");
@@ -131,6 +145,11 @@ describe("the container's start refuses with a sentence too", () => {
     fs.writeFileSync(file, "");
     const result = await start({ DATABASE_URL: process.env.DATABASE_URL!, FAULTLINE_SPOOL_DIR: path.join(file, "spool") }, ["scripts/container/serve.mjs"]);
     expectOneSentence(result, `The spool folder ${path.join(file, "spool")} is not writable`);
+  });
+
+  it("with a FAULTLINE_DB_WAIT_SECONDS that is not a number", async () => {
+    const result = await start({ DATABASE_URL: process.env.DATABASE_URL!, FAULTLINE_DB_WAIT_SECONDS: "a minute" }, ["scripts/container/serve.mjs"]);
+    expectOneSentence(result, 'FAULTLINE_DB_WAIT_SECONDS must be a whole number from 0 to 86400, got "a minute"');
   });
 
   it("with a DATABASE_URL nothing answers at, after waiting FAULTLINE_DB_WAIT_SECONDS", async () => {

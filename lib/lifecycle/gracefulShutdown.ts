@@ -1,6 +1,7 @@
 import { whenIngestQueueIdle } from "@/lib/alerts/evaluate/ingestQueue";
 import { settleDispatches } from "@/lib/alerts/notify/processDeliveries";
 import { endPools } from "@/lib/db/pool";
+import { env } from "@/lib/env";
 import { inFlightCount, startDraining, whenIdle } from "@/lib/http/inFlight";
 import { stopSpoolReplayer } from "@/lib/intake/spoolReplayer";
 import { logger } from "@/lib/logger";
@@ -16,8 +17,7 @@ const globalForShutdown = globalThis as unknown as {
 
 /** Upper bound of a graceful shutdown (FAULTLINE_SHUTDOWN_TIMEOUT_MS, default 15 s): then it exits anyway. */
 export function shutdownTimeoutMs(): number {
-  const ms = Number(process.env.FAULTLINE_SHUTDOWN_TIMEOUT_MS ?? 15_000);
-  return Number.isFinite(ms) && ms > 0 ? ms : 15_000;
+  return env().FAULTLINE_SHUTDOWN_TIMEOUT_MS;
 }
 
 /**

@@ -1,5 +1,7 @@
 import path from "node:path";
+import { env } from "@/lib/env";
 import { Spool } from "@/lib/spool/spool";
+import { envText } from "@/scripts/envValues.mjs";
 
 /**
  * The process's spool and whether ingest is spooling (one per process, shared by the route
@@ -20,12 +22,11 @@ const globalForSpool = globalThis as unknown as { faultlineSpool?: SpoolRuntime 
 export function spoolDir(): string {
   // A runtime location, not a build input: the ignore comment keeps the bundler from tracing the
   // whole project into the standalone output because of this path.
-  return path.resolve(/*turbopackIgnore: true*/ process.env.FAULTLINE_SPOOL_DIR ?? path.join(process.cwd(), ".faultline", "spool"));
+  return path.resolve(/*turbopackIgnore: true*/ envText(process.env, "FAULTLINE_SPOOL_DIR") ?? path.join(process.cwd(), ".faultline", "spool"));
 }
 
 export function spoolMaxBytes(): number {
-  const mb = Number(process.env.FAULTLINE_SPOOL_MAX_MB ?? 512);
-  return (Number.isFinite(mb) && mb > 0 ? mb : 512) * 1024 * 1024;
+  return env().FAULTLINE_SPOOL_MAX_MB * 1024 * 1024;
 }
 
 export function spoolRuntime(): SpoolRuntime {

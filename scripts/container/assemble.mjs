@@ -33,6 +33,7 @@ export function assembleRuntime(root, dest, distDir = process.env.NEXT_DIST_DIR 
   copy("prisma.config.ts");
   copy("scripts/startupChecks.mjs");
   copy("scripts/serverProcess.mjs");
+  copy("scripts/envValues.mjs");
   copy("scripts/container/serve.mjs");
   // The server npm start runs (Next.js's handler behind the ingest fast path), with the fast path's
   // bundle and the API route table the build wrote; Next's own standalone server.js stays beside it.

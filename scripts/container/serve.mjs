@@ -6,27 +6,31 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { spawn } from "node:child_process";
+import { envFlag, envInteger, envPort, envText } from "../envValues.mjs";
 import { keepServingWhenOutputCloses, SERVER_V8_FLAGS, serverEnv } from "../serverProcess.mjs";
 import { assertDatabaseReachable, describeStartupError, StartupError } from "../startupChecks.mjs";
 
 keepServingWhenOutputCloses();
 const root = path.resolve(import.meta.dirname, "..", "..");
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
-env.HOSTNAME ??= "0.0.0.0";
-env.PORT ??= "3000";
 let server;
 let stopping = false;
 
 async function main() {
-  if (!env.DATABASE_URL) {
+  // Trimmed, empty = unset, a bad value stops the start naming it (scripts/envValues.mjs).
+  env.HOSTNAME = envText(env, "HOSTNAME") ?? "0.0.0.0";
+  env.PORT = String(envPort(env, "PORT", 3000));
+  const waitSeconds = envInteger(env, "FAULTLINE_DB_WAIT_SECONDS", { fallback: 60, min: 0, max: 86_400 });
+  const migrate = envFlag(env, "FAULTLINE_MIGRATE", true);
+  if (!envText(env, "DATABASE_URL")) {
     throw new StartupError("DATABASE_URL is not set. The container needs a PostgreSQL server: set DATABASE_URL=postgresql://user:password@host:5432/faultline (docker-compose.yml does).");
   }
-  if (!env.FAULTLINE_SECRET_KEY) {
+  if (!envText(env, "FAULTLINE_SECRET_KEY")) {
     throw new StartupError("FAULTLINE_SECRET_KEY is not set. Channel secrets are encrypted with it: set it to the output of `openssl rand -hex 32` and keep it safe (docker-compose.yml reads it from the environment or .env).");
   }
-  assertSpoolWritable(path.resolve(root, env.FAULTLINE_SPOOL_DIR ?? path.join(".faultline", "spool")));
-  await waitForDatabase(env.DATABASE_URL, Number(env.FAULTLINE_DB_WAIT_SECONDS ?? 60));
-  if (env.FAULTLINE_MIGRATE !== "0") {
+  assertSpoolWritable(path.resolve(root, envText(env, "FAULTLINE_SPOOL_DIR") ?? path.join(".faultline", "spool")));
+  await waitForDatabase(env.DATABASE_URL, waitSeconds);
+  if (migrate) {
     console.log("Applying migrations…");
     // Prisma Migrate holds a PostgreSQL advisory lock while it runs: instances starting together apply each migration once.
     await runNode([path.join(root, "node_modules", "prisma", "build", "index.js"), "migrate", "deploy"]).catch(() => {
