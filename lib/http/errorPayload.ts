@@ -3,6 +3,7 @@ import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
 import { isForeignKeyViolation } from "@/lib/http/foreignKeyViolation";
 import { logger } from "@/lib/logger";
 import { reportServerError, type ServerErrorContext } from "@/lib/observability/serverErrors";
+import { errorForLog } from "@/lib/text/errorForLog";
 
 export interface ErrorPayload {
   status: number;
@@ -40,7 +41,8 @@ export function errorPayload(error: unknown, extraHeaders?: Record<string, strin
       body: { error: { code: "database_unavailable", message: "the database is unavailable: retry shortly", retryAfter: 5 } },
     };
   }
-  logger.error("unhandled error", { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+  // Where it was thrown (the frames) without what it was called with (errorForLog).
+  logger.error("unhandled error", errorForLog(error));
   reportServerError(error, context);
   return { status: 500, headers: { ...extraHeaders }, body: { error: { code: "internal", message: "internal server error" } } };
 }
