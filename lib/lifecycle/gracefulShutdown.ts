@@ -1,7 +1,8 @@
 import { whenIngestQueueIdle } from "@/lib/alerts/evaluate/ingestQueue";
 import { settleDispatches } from "@/lib/alerts/notify/processDeliveries";
 import { endPools } from "@/lib/db/pool";
-import { env } from "@/lib/env";
+import { SHUTDOWN_TIMEOUT_MS } from "@/lib/env";
+import { envInteger } from "@/scripts/envValues.mjs";
 import { inFlightCount, startDraining, whenIdle } from "@/lib/http/inFlight";
 import { stopSpoolReplayer } from "@/lib/intake/spoolReplayer";
 import { logger } from "@/lib/logger";
@@ -17,7 +18,8 @@ const globalForShutdown = globalThis as unknown as {
 
 /** Upper bound of a graceful shutdown (FAULTLINE_SHUTDOWN_TIMEOUT_MS, default 15 s): then it exits anyway. */
 export function shutdownTimeoutMs(): number {
-  return env().FAULTLINE_SHUTDOWN_TIMEOUT_MS;
+  // Checked at start-up by lib/env.ts with the same rule.
+  return envInteger(process.env, "FAULTLINE_SHUTDOWN_TIMEOUT_MS", SHUTDOWN_TIMEOUT_MS);
 }
 
 /**
