@@ -3,13 +3,14 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * Account changes (password, sessions, name) concern no single workspace: they are recorded in every
- * workspace the user belongs to, so each workspace's admins see them on its activity page.
+ * workspace the user belongs to (but one being deleted), so each workspace's admins see them on its activity page.
  */
 export async function recordAccountEvent(
   tx: Prisma.TransactionClient,
   input: { userId: string; actor: AuditActor; action: string; after?: Record<string, unknown>; before?: Record<string, unknown> },
 ): Promise<void> {
-  const memberships = await tx.membership.findMany({ where: { userId: input.userId }, select: { workspaceId: true } });
+  // Not in a workspace being deleted: no one reads its activity any more, and its rows are going.
+  const memberships = await tx.membership.findMany({ where: { userId: input.userId, workspace: { deletingAt: null } }, select: { workspaceId: true } });
   if (memberships.length === 0) return;
   await tx.auditLog.createMany({
     data: memberships.map((m) =>

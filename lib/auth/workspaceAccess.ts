@@ -20,8 +20,12 @@ export function workspaceAccess(rows: MembershipRow[], hasTwoFactor: boolean): {
   };
 }
 
-/** The Prisma selection workspaceAccess needs, for the session and API token lookups. */
+/**
+ * The Prisma selection workspaceAccess needs, for the session and API token lookups. A workspace
+ * being deleted (Workspace.deletingAt, lib/workspaces/deletion) is no membership any more: from the
+ * moment its deletion begins it answers 404 to everyone, like one they never belonged to.
+ */
 export const MEMBERSHIP_ACCESS_SELECT = {
-  memberships: { select: { workspaceId: true, role: true, workspace: { select: { requireTwoFactor: true } } } },
+  memberships: { where: { workspace: { deletingAt: null } }, select: { workspaceId: true, role: true, workspace: { select: { requireTwoFactor: true } } } },
   twoFactor: { select: { enabledAt: true } },
 } as const;

@@ -11,9 +11,9 @@ export function flagValue<S extends z.ZodType>(flag: string, schema: S, value: u
   throw new CliError(EXIT.usage, `--${flag}: ${zodIssues(result.error)[0]?.message ?? "invalid value"}`);
 }
 
-/** A workspace by id or slug. */
-export async function findWorkspace(ref: string) {
-  const workspace = await db().workspace.findFirst({ where: isUuid(ref) ? { id: ref } : { slug: ref } });
+/** A workspace by id or slug (one being deleted only with `deleting`: it is no workspace to add to any more). */
+export async function findWorkspace(ref: string, options: { deleting?: boolean } = {}) {
+  const workspace = await db().workspace.findFirst({ where: { ...(isUuid(ref) ? { id: ref } : { slug: ref }), ...(!options.deleting && { deletingAt: null }) } });
   if (!workspace) throw new CliError(EXIT.notFound, `no workspace with id or slug "${ref}"`);
   return workspace;
 }

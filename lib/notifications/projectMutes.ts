@@ -6,10 +6,10 @@ import { ApiError } from "@/lib/http/ApiError";
  * channel, no longer reach them unless they follow the issue (being assigned or mentioned still does).
  */
 export async function mutedProjectIdsOf(userId: string): Promise<string[]> {
-  // Only projects of workspaces they still belong to: the list is sent back whole, and ids they can
-  // no longer name would be refused (a replace drops them).
+  // Only live projects of workspaces they still belong to (not one being deleted, alone or with its
+  // workspace): the list is sent back whole, and ids they can no longer name would be refused (a replace drops them).
   const rows = await db().projectMute.findMany({
-    where: { userId, project: { workspace: { memberships: { some: { userId } } } } },
+    where: { userId, project: { deletingAt: null, workspace: { memberships: { some: { userId } } } } },
     select: { projectId: true },
     orderBy: { createdAt: "asc" },
   });
@@ -20,7 +20,7 @@ export async function mutedProjectIdsOf(userId: string): Promise<string[]> {
 export async function replaceProjectMutes(userId: string, projectIds: string[]): Promise<void> {
   const wanted = [...new Set(projectIds)];
   const visible = new Set(
-    (await db().project.findMany({ where: { id: { in: wanted }, workspace: { memberships: { some: { userId } } } }, select: { id: true } })).map((p) => p.id),
+    (await db().project.findMany({ where: { id: { in: wanted }, deletingAt: null, workspace: { memberships: { some: { userId } } } }, select: { id: true } })).map((p) => p.id),
   );
   const bad = projectIds.findIndex((id) => !visible.has(id));
   if (bad >= 0) {

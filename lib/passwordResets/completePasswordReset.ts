@@ -25,8 +25,9 @@ export async function completePasswordReset(token: string, password: string, cli
       // belongs to (checked when it was made, and again now: the person may have joined another since,
       // or the admin lost the role).
       const [theirs, administered] = await Promise.all([
-        tx.membership.findMany({ where: { userId: reset.userId }, select: { workspaceId: true } }),
-        tx.membership.findMany({ where: { userId: reset.createdById, role: "admin" }, select: { workspaceId: true } }),
+        // A workspace being deleted is no one's any more (lib/auth/workspaceAccess.ts).
+        tx.membership.findMany({ where: { userId: reset.userId, workspace: { deletingAt: null } }, select: { workspaceId: true } }),
+        tx.membership.findMany({ where: { userId: reset.createdById, role: "admin", workspace: { deletingAt: null } }, select: { workspaceId: true } }),
       ]);
       const adminOf = new Set(administered.map((m) => m.workspaceId));
       if (theirs.some((m) => !adminOf.has(m.workspaceId))) {

@@ -18,7 +18,7 @@ export async function createMemberPasswordReset(auth: AuthContext, membershipId:
   const membership = await findMembership(auth, membershipId);
   assertCanAdminister(auth, membership.workspaceId);
   if (membership.userId === auth.userId) throw ApiError.forbidden("change your own password under Your account → Password (it asks for the current one)");
-  const theirs = await db().membership.findMany({ where: { userId: membership.userId }, select: { workspaceId: true } });
+  const theirs = await db().membership.findMany({ where: { userId: membership.userId, workspace: { deletingAt: null } }, select: { workspaceId: true } });
   if (!theirs.every((m) => canAdminister(auth, m.workspaceId))) {
     throw ApiError.forbidden("this person also belongs to workspaces you do not administer: they can reset it with an operator (npm run faultline -- user:reset-password)");
   }

@@ -5,7 +5,8 @@ import { db } from "@/lib/db/prisma";
 export async function getMe(auth: UserAuth) {
   const [memberships, user] = await Promise.all([
     db().membership.findMany({
-      where: { userId: auth.userId },
+      // A workspace being deleted is in no one's list (nor switcher) from the moment its deletion began.
+      where: { userId: auth.userId, workspace: { deletingAt: null } },
       include: { workspace: { include: { projects: { where: { deletingAt: null }, select: { id: true, name: true, slug: true, publicId: true }, orderBy: { createdAt: "asc" } } } } },
       orderBy: { createdAt: "asc" },
     }),

@@ -43,7 +43,7 @@ export async function provisionSsoUser(email: string, name: string | undefined, 
       const user = await createUser({ email, name: name?.trim().slice(0, 100) || email.slice(0, email.indexOf("@")), passwordHash }, tx);
       await tx.ssoIdentity.create({ data: { id: uuidv7(), userId: user.id, issuer: identity.issuer, subject: identity.subject, createdAt: user.createdAt, lastUsedAt: user.createdAt } });
       const ref = mayProvision(email, provisioning) ? provisioning.workspace : null;
-      const workspace = ref ? await tx.workspace.findFirst({ where: isUuid(ref) ? { id: ref } : { slug: ref }, select: { id: true } }) : null;
+      const workspace = ref ? await tx.workspace.findFirst({ where: { ...(isUuid(ref) ? { id: ref } : { slug: ref }), deletingAt: null }, select: { id: true } }) : null;
       if (ref && !workspace) logger.warn("OIDC_DEFAULT_WORKSPACE names no workspace: the new account joins none", { workspace: ref });
       if (workspace) {
         const membership = await tx.membership.create({ data: { userId: user.id, workspaceId: workspace.id, role: provisioning.role } });
