@@ -26,6 +26,7 @@ const views: Record<string, unknown> = {};
 /** A project and an issue that do not exist, with rows left in A's workspace (a deletion raced by ingest before 2026-12-09). */
 const orphanProject = randomUUID();
 const orphanGroup = randomUUID();
+const orphanWorkspace = randomUUID();
 
 async function groups(projectId: string) {
   return query<{ type: string; id: string; occurrenceCount: number; usersAffected: number }>(
@@ -120,6 +121,14 @@ beforeAll(async () => {
   await query(`INSERT INTO "ErrorHourly" ("groupId", bucket, environment, "workspaceId", "projectId", severity, count) VALUES ($1, $2, '', $3, $4, 'high', 3)`, [orphanGroup, hour, a.workspaceId, orphanProject]);
   await query(`INSERT INTO "ErrorDaily" ("groupId", day, "workspaceId", "projectId", severity, count) VALUES ($1, $2, $3, $4, 'high', 3)`, [orphanGroup, addDays(today, -3), a.workspaceId, orphanProject]);
   await query(`INSERT INTO "ErrorGroupUser" ("groupId", "userId", "firstSeen") VALUES ($1, 'phantom', $2)`, [orphanGroup, hour]);
+  // A saved search of a workspace that no longer exists (written while its deletion ran), and one of a live workspace.
+  await query(`INSERT INTO "SavedSearch" (id, "workspaceId", "userId", name, query) VALUES ($1, $2, $3, 'orphaned', 'is:unresolved'), ($4, $5, $3, 'kept', 'is:unresolved')`, [
+    randomUUID(),
+    orphanWorkspace,
+    a.admin.id,
+    randomUUID(),
+    a.workspaceId,
+  ]);
   run = await runRetention(now);
 });
 
@@ -193,6 +202,8 @@ describe("retention (injected clock)", () => {
     expect(await query(`SELECT 1 FROM "ErrorGroupUser" WHERE "groupId" = $1`, [orphanGroup])).toEqual([]);
     expect(run.deleted["ProjectDaily (orphaned)"]).toBeGreaterThanOrEqual(1);
     expect(run.deleted["ErrorGroupUser (orphaned)"]).toBeGreaterThanOrEqual(1);
+    expect(await query(`SELECT name FROM "SavedSearch" WHERE "workspaceId" = ANY($1::uuid[])`, [[orphanWorkspace, a.workspaceId]])).toEqual([{ name: "kept" }]);
+    expect(run.deleted["SavedSearch (orphaned)"]).toBeGreaterThanOrEqual(1);
     // The live projects' users are untouched (their issues exist).
     const [{ n }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "ErrorGroupUser" u JOIN "ErrorGroup" g ON g.id = u."groupId" WHERE g."projectId" = $1`, [a.projectId]);
     expect(n).toBeGreaterThan(0);

@@ -18,6 +18,7 @@ import { runWorkflowNotifications, WORKFLOW_NOTIFICATIONS_JOB } from "@/lib/noti
 import { NOTIFICATION_EMAILS_JOB, sendNotificationEmails } from "@/lib/notifications/sendNotificationEmails";
 import { sendWeeklyReports } from "@/lib/notifications/sendWeeklyReports";
 import { sampleStorage } from "@/lib/storage/sampleStorage";
+import { resumeWorkspaceDeletions } from "@/lib/workspaces/deletion/resumeWorkspaceDeletions";
 
 /** Every background job of an app instance, started by lib/jobs/startJobs.ts. Add one line per job. */
 export const jobList: Job[] = [
@@ -118,11 +119,13 @@ export const jobList: Job[] = [
     },
   },
   // Project deletions that were interrupted (a restart mid-way): the rest of their rows, then the project.
+  // Workspace deletions (DELETE answers 202 and asks for a turn): their projects, their own rows, then the workspace.
   {
     name: PROJECT_DELETION_JOB,
     intervalMs: 60_000,
     run: async () => {
       await resumeProjectDeletions();
+      await resumeWorkspaceDeletions();
     },
   },
   // Database, table and per-project sizes for the status page's growth and disk forecast.

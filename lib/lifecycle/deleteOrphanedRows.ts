@@ -1,14 +1,16 @@
 import { pool } from "@/lib/db/pool";
 import { deleteProjectRows, deleteRows } from "@/lib/projects/deletion/purgeProject";
 import { GROUP_ROW_TABLES, PENDING_ACTOR_TABLE, PROJECT_ROW_TABLES, type ProjectRowLead } from "@/lib/projects/deletion/projectRowTables";
+import { WORKSPACE_ROW_TABLES } from "@/lib/workspaces/deletion/workspaceRowTables";
 
 /** Orphaned issue ids per delete statement's search. */
 const ID_BATCH = 500;
 
 /**
- * The retention job's sweep of rows whose project or issue no longer exists, in the tables without a
- * foreign key to them (lib/projects/deletion/projectRowTables.ts): what a write that raced a
- * project's deletion left (before 2026-12-09 a deletion could leave rows of events committed while
+ * The retention job's sweep of rows whose project, issue or workspace no longer exists, in the
+ * tables without a foreign key to them (lib/projects/deletion/projectRowTables.ts,
+ * lib/workspaces/deletion/workspaceRowTables.ts): what a write that raced a project's or a
+ * workspace's deletion left (before 2026-12-09 a deletion could leave rows of events committed while
  * it ran — the workspace's views kept counting them for 400 days, as retention walks existing
  * projects only), or a count buffered on another instance that landed after its project was gone.
  * The orphaned keys are found through the tables' indexes, one descent per distinct project or
@@ -34,6 +36,17 @@ export async function deleteOrphanedRows(count: (table: string, n: number) => vo
       count(table, await deleteRows(table, `"${column}" = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM "ErrorGroup" g WHERE g.id = "${table}"."${column}")`, [ids]));
     }
   }
+  // A workspace's own rows without a foreign key to it (saved searches): one written while its deletion ran.
+  for (const { table, cascades } of WORKSPACE_ROW_TABLES) {
+    if (cascades) continue;
+    const { rows } = await pool().query<{ workspaceId: string }>(orphanedWorkspacesSql(table));
+    for (const { workspaceId } of rows) count(table, await deleteRows(table, `"workspaceId" = $1::uuid`, [workspaceId]));
+  }
+}
+
+/** The workspaces of `table` that do not exist (a scan: these tables are small). */
+export function orphanedWorkspacesSql(table: string): string {
+  return `SELECT DISTINCT "workspaceId" FROM "${table}" t WHERE NOT EXISTS (SELECT 1 FROM "Workspace" w WHERE w.id = t."workspaceId")`;
 }
 
 /** The (workspace, project) pairs of `table` whose project does not exist; workspaceId null where the index leads with the project. */

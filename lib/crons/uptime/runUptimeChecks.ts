@@ -32,6 +32,8 @@ export async function runUptimeChecks(now: Date = new Date()): Promise<number> {
   const { rows } = await pool().query<Omit<UptimeMonitorRef, "check"> & { uptimeCheck: unknown }>(
     `SELECT id, "workspaceId", "projectId", slug, environment, url, "uptimeCheck", "uptimeSecrets" AS secrets FROM "CronMonitor"
      WHERE url IS NOT NULL AND "scheduleType" IS NOT NULL AND ("nextExpectedAt" IS NULL OR "nextExpectedAt" <= $1)
+       -- A project being deleted (alone, or with its workspace) requests its URLs no more.
+       AND NOT EXISTS (SELECT 1 FROM "Project" p WHERE p.id = "CronMonitor"."projectId" AND p."deletingAt" IS NOT NULL)
      ORDER BY "nextExpectedAt" NULLS FIRST LIMIT ${BATCH}`,
     [new Date(now.getTime() + 1000)],
   );

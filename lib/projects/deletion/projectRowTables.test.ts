@@ -1,32 +1,8 @@
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { readSchemaModels } from "@/lib/db/__fixtures__/schemaModels";
 import { CASCADED_TABLES, GROUP_ROW_TABLES, PENDING_ACTOR_TABLE, PROJECT_LIST_TABLES, PROJECT_ROW_TABLES } from "@/lib/projects/deletion/projectRowTables";
 
-interface Model {
-  name: string;
-  fields: Set<string>;
-  /** Models a relation of this one cascades from (onDelete: Cascade). */
-  cascadesFrom: Set<string>;
-}
-
-/** The models of prisma/schema.prisma with their field names and the models they cascade from. */
-function readModels(): Model[] {
-  const schema = fs.readFileSync(path.resolve(import.meta.dirname, "../../../prisma/schema.prisma"), "utf8");
-  return [...schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)].map(([, name, body]) => {
-    const fields = new Set<string>();
-    const cascadesFrom = new Set<string>();
-    for (const line of body.split("\n")) {
-      const field = line.match(/^\s+(\w+)\s+(\w+)/);
-      if (!field) continue;
-      fields.add(field[1]);
-      if (/@relation\([^)]*onDelete: Cascade/.test(line)) cascadesFrom.add(field[2]);
-    }
-    return { name, fields, cascadesFrom };
-  });
-}
-
-const models = readModels();
+const models = readSchemaModels();
 const listed = new Set([...GROUP_ROW_TABLES.map((t) => t.table), ...PROJECT_ROW_TABLES.map((t) => t.table), PENDING_ACTOR_TABLE, ...CASCADED_TABLES]);
 
 describe("the tables a project's deletion walks", () => {
