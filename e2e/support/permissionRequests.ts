@@ -27,6 +27,7 @@ import { uploadSourceMap } from "@/lib/sourcemaps/uploadSourceMap";
 import { declareRelease } from "@/lib/releases/declared/declaredReleases";
 import { createTeam } from "@/lib/teams/createTeam";
 import { addMember } from "@/lib/workspaces/addMember";
+import { createWorkspace } from "@/lib/workspaces/createWorkspace";
 import { query } from "@/e2e/support/dbCounts";
 import { envelope, errorEvent, newEventId } from "@/e2e/support/envelopes";
 import { minidumpUpload } from "@/e2e/support/minidumpUpload";
@@ -356,6 +357,13 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
   "GET /api/v1/workspaces/:workspaceId/search-values": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/search-values` }),
   "POST /api/v1/workspaces": () => ({ path: "/api/v1/workspaces", body: { name: `Matrix ${tag()}` } }),
   "PATCH /api/v1/workspaces/:workspaceId": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}`, body: { name: `Workspace of the matrix` } }),
+  // A workspace of its own per cell, with t's people in their roles (the admin cell deletes it).
+  "DELETE /api/v1/workspaces/:workspaceId": async (ctx) => {
+    const workspace = await createWorkspace({ name: `Doomed workspace ${tag()}`, ownerId: ctx.t.admin.id });
+    await addMember({ workspaceId: workspace.id, userId: ctx.t.viewer.id, role: "viewer" });
+    await addMember({ workspaceId: workspace.id, userId: ctx.t.member.id, role: "member" });
+    return { path: `/api/v1/workspaces/${workspace.id}`, body: { confirm: workspace.name } };
+  },
   "GET /api/v1/workspaces/:workspaceId/error-tracking": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/error-tracking?timeframe=24h` }),
   "GET /api/v1/workspaces/:workspaceId/members": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/members` }),
   "GET /api/v1/workspaces/:workspaceId/ingest-health": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/ingest-health` }),

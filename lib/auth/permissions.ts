@@ -67,12 +67,16 @@ export function assertCanAdminister(auth: AuthContext, workspaceId: string): voi
 }
 
 /**
- * Account settings (password, sessions, API tokens): a person signed in with a session, not a
- * script holding one of their API tokens (a leaked token must not mint more or lock its owner out).
+ * Account settings (password, sessions, API tokens), and what cannot be undone (deleting a
+ * workspace): a person signed in with a session, not a script holding one of their API tokens (a
+ * leaked token must not mint more, lock its owner out or wipe a workspace). The 403 says why.
  */
-export function assertSignedInSession(auth: AuthContext): asserts auth is Extract<AuthContext, { kind: "user" }> {
+export function assertSignedInSession(
+  auth: AuthContext,
+  message = "account settings need a signed-in session, not an API token",
+): asserts auth is Extract<AuthContext, { kind: "user" }> {
   assertUser(auth);
-  if (auth.apiTokenId) throw ApiError.forbidden("account settings need a signed-in session, not an API token");
+  if (auth.apiTokenId) throw ApiError.forbidden(message);
 }
 
 /** Actions only people can take (not ingest keys): 401 for a key, like a missing session. */

@@ -9,6 +9,6 @@ export async function assertNotLastAdmin(tx: Prisma.TransactionClient, workspace
   await tx.$queryRaw`SELECT id FROM "Workspace" WHERE id = ${workspaceId}::uuid FOR UPDATE`;
   const admins = await tx.membership.findMany({ where: { workspaceId, role: "admin" }, select: { userId: true } });
   if (admins.length <= 1 && admins.some((a) => a.userId === userId)) {
-    throw new ApiError(409, "last_admin", "a workspace needs at least one admin: make someone else admin first");
+    throw new ApiError(409, "last_admin", "a workspace needs at least one admin: make someone else admin first, or delete the workspace (Settings → Workspace & members → Danger zone)");
   }
 }

@@ -15,6 +15,14 @@ export const UpdateWorkspaceSchema = z
   .refine((v) => v.name !== undefined || v.requireTwoFactor !== undefined, { message: "give name or requireTwoFactor", path: ["name"] });
 export type UpdateWorkspaceInput = z.infer<typeof UpdateWorkspaceSchema>;
 
+/**
+ * DELETE /api/v1/workspaces/:id: `confirm` repeats the workspace's name, in the body or the query
+ * string. Optional here so a caller who may not delete the workspace hears 401/403/404 first; a
+ * missing or wrong name is then a 422 naming `confirm` (lib/workspaces/deleteWorkspace.ts).
+ */
+export const DeleteWorkspaceSchema = z.object({ confirm: z.string().max(200).optional() }).strict();
+export type DeleteWorkspaceInput = z.infer<typeof DeleteWorkspaceSchema>;
+
 export const RoleSchema = z.enum(["viewer", "member", "admin"]);
 
 /** The `:org` of sentry-cli's /api/0/organizations/:org/… routes: a workspace's slug (or id). */

@@ -3,7 +3,7 @@ import { AcceptInvitationSchema, CreateInvitationSchema, InvitationParamsSchema,
 import { MembershipParamsSchema, UpdateMembershipSchema } from "@/lib/memberships/membershipSchemas";
 import type { RouteSpec } from "@/lib/openapi/routeSpec";
 import { SetupSchema } from "@/lib/setup/setupSchemas";
-import { CreateWorkspaceSchema, UpdateWorkspaceSchema } from "@/lib/workspaces/workspaceSchemas";
+import { CreateWorkspaceSchema, DeleteWorkspaceSchema, UpdateWorkspaceSchema } from "@/lib/workspaces/workspaceSchemas";
 import { ListAuditQuerySchema } from "@/lib/audit/auditSchemas";
 
 /** First run, workspaces, invitations, memberships and the activity log. */
@@ -23,6 +23,14 @@ export const administrationRoutes: RouteSpec[] = [
     summary: "Rename the workspace, or require two-factor sign-in of its members (audited)", params: WorkspaceParamsSchema, body: UpdateWorkspaceSchema,
     description: "With `requireTwoFactor: true`, members without two-factor sign-in get 403 `two_factor_required` on the workspace until they turn it on; the admin must have it on first (409 `two_factor_needed_first`).",
     responses: { 200: "the workspace" }, errors: [401, 403, 404, 409, 422],
+  },
+  {
+    method: "DELETE", path: "/api/v1/workspaces/{workspaceId}", tag: "Workspaces", auth: "signedInSession", role: "admin",
+    summary: "Delete the workspace with its projects, issues, events, members, teams, rules, channels and activity; `confirm` (body or query) repeats its name",
+    description:
+      "In one short transaction the workspace is made unreachable: it leaves every member's workspace list and answers 404 to everyone, its projects are marked deleting and their ingest keys revoked (ingest answers as for a deleted project's key: 401, the Sentry endpoints 404), its alert rules, channels and forwarding rules are turned off and its pending invitations withdrawn (410). Answered 202 then; the `project-deletion` job deletes its rows in batches of short transactions and the workspace last (it finishes after a restart). A missing or wrong `confirm` is a 422 naming `confirm`; an API token is refused (403: deleting a workspace needs a signed-in session). Not audited in the workspace (its activity goes with it): the instance's log records it.",
+    params: WorkspaceParamsSchema, query: DeleteWorkspaceSchema, body: DeleteWorkspaceSchema,
+    responses: { 202: "`{id, name, slug, status: \"deleting\", deletingAt, projects, members, ingestKeysRevoked, next}`" }, errors: [401, 403, 404, 422],
   },
   {
     method: "GET", path: "/api/v1/workspaces/{workspaceId}/audit", tag: "Workspaces", auth: "session", role: "viewer",
