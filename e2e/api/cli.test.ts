@@ -7,6 +7,7 @@ import { api } from "@/e2e/support/alertHelpers";
 import { BASE_URL, login, postEvents } from "@/e2e/support/tenant";
 import { enableTwoFactorOverHttp } from "@/e2e/support/twoFactor";
 import { waitFor } from "@/e2e/support/waitFor";
+import { query } from "@/e2e/support/dbCounts";
 import { cloneEmptyDatabase } from "@/e2e/support/freshInstance";
 import { runToEnd } from "@/e2e/support/childProcess";
 import { query } from "@/e2e/support/dbCounts";
@@ -100,6 +101,34 @@ describe("admin CLI (npm run faultline)", { timeout: 300_000 }, () => {
     // Everything but the owner's reveals was the CLI.
     expect(audit.filter((a) => a.action === "ingest_key.revealed").map((a) => a.actorType)).toEqual(["user", "user"]);
     expect(audit.filter((a) => a.action !== "ingest_key.revealed").every((a) => a.actorType === "cli")).toBe(true);
+  });
+
+  it("workspace:delete <slug> --confirm <name>: a wrong name is exit 2; the right one deletes the workspace with its projects and rows, and its key stops ingesting", async () => {
+    const ownerEmail = `scratch-${tag()}@test.local`;
+    expect((await cli(["user:create", "--email", ownerEmail, "--name", "Scratch owner", "--password", "scratch password 1"])).code).toBe(0);
+    const name = `Scratch ${tag()}`;
+    const ws = await cli(["workspace:create", "--name", name, "--owner", ownerEmail, "--json"]);
+    const project = await cli(["project:create", "--workspace", String(ws.json.slug), "--name", "Scratch app", "--json"]);
+    expect(project.code).toBe(0);
+    expect((await postEvents(String(project.json.ingestKey), { type: "ScratchError", message: "before" })).status).toBe(202);
+
+    const wrong = await cli(["workspace:delete", String(ws.json.slug), "--confirm", name.toLowerCase()]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("--confirm: does not match the workspace's name");
+    expect(await query(`SELECT 1 FROM "Workspace" WHERE id = $1 AND "deletingAt" IS NULL`, [ws.json.id])).toHaveLength(1);
+
+    const run = await cli(["workspace:delete", String(ws.json.slug), "--confirm", name, "--json"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.json).toMatchObject({ id: ws.json.id, slug: ws.json.slug, name });
+    // Gone when the command returns: the workspace, its project and its issues.
+    expect(await query(`SELECT 1 FROM "Workspace" WHERE id = $1`, [ws.json.id])).toEqual([]);
+    expect(await query(`SELECT 1 FROM "Project" WHERE id = $1`, [project.json.id])).toEqual([]);
+    expect(await query(`SELECT 1 FROM "ErrorGroup" WHERE "workspaceId" = $1`, [ws.json.id])).toEqual([]);
+    // Another process deleted it: an app instance's key cache may accept the key for a few seconds more.
+    await waitFor(async () => ((await postEvents(String(project.json.ingestKey), { type: "ScratchError", message: "after" })).status === 401 ? true : undefined));
+    const cookie = await login({ id: "", email: ownerEmail, password: "scratch password 1" });
+    expect((await api("GET", "/api/v1/me", cookie)).body.workspaces).toEqual([]);
+    expect((await cli(["workspace:delete", String(ws.json.slug), "--confirm", name])).code).toBe(3);
   });
 
   it("user:reset-password prints a one-time link that sets a new password, recorded in each of the user's workspaces", async () => {

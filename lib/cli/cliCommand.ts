@@ -3,6 +3,8 @@ export interface FlagSpec {
   required?: boolean;
   /** A boolean switch rather than `--flag value`. */
   boolean?: boolean;
+  /** May also be given as the command's one argument, without its flag (`workspace:delete acme`); one flag of a command at most. */
+  positional?: boolean;
 }
 
 export interface CliContext {

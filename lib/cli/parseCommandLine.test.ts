@@ -44,3 +44,30 @@ describe("parseCommandLine", () => {
     expect(usage([cmd], null, "faultline")).toMatch(/^Usage: faultline <command>/);
   });
 });
+
+describe("parseCommandLine: a command's argument", () => {
+  const del: CliCommand = {
+    name: "workspace:delete",
+    summary: "delete a workspace",
+    flags: { workspace: { description: "id or slug", required: true, positional: true }, confirm: { description: "its name", required: true } },
+    run: async () => ({ lines: [], data: {} }),
+  };
+
+  it("is the value of the command's positional flag, given either way", () => {
+    expect(parseCommandLine(["workspace:delete", "acme", "--confirm", "Acme"], [del]).flags).toEqual({ workspace: "acme", confirm: "Acme" });
+    expect(parseCommandLine(["workspace:delete", "--confirm", "Acme", "acme"], [del]).flags).toEqual({ workspace: "acme", confirm: "Acme" });
+    expect(parseCommandLine(["workspace:delete", "--workspace", "acme", "--confirm", "Acme"], [del]).flags).toEqual({ workspace: "acme", confirm: "Acme" });
+  });
+
+  it("is a usage error twice over, or for a command that takes none", () => {
+    expect(usageError(() => parseCommandLine(["workspace:delete", "acme", "other", "--confirm", "Acme"], [del])).exitCode).toBe(2);
+    expect(usageError(() => parseCommandLine(["workspace:delete", "acme", "--workspace", "other", "--confirm", "Acme"], [del])).message).toMatch(/give the workspace once/);
+    expect(usageError(() => parseCommandLine(["user:create", "stray", "--email", "a@b.c", "--name", "A"], [cmd])).exitCode).toBe(2);
+    const missing = usageError(() => parseCommandLine(["workspace:delete", "--confirm", "Acme"], [del]));
+    expect(missing.message).toContain("--workspace");
+  });
+
+  it("is shown in the help as an argument", () => {
+    expect(usage([del])).toContain("<workspace> or --workspace <value>");
+  });
+});

@@ -9,7 +9,11 @@ export interface ParsedCommandLine {
   help: boolean;
 }
 
-/** `<command> --flag value …`: unknown commands or flags and missing required flags are usage errors (exit 2). */
+/**
+ * `<command> [argument] --flag value …`: unknown commands or flags, an argument the command takes
+ * none of (or two), and missing required flags are usage errors (exit 2). The argument is the value
+ * of the command's `positional` flag.
+ */
 export function parseCommandLine(argv: string[], commands: CliCommand[]): ParsedCommandLine {
   const [name, ...rest] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") return { command: null, flags: {}, json: false, help: true };
@@ -17,13 +21,21 @@ export function parseCommandLine(argv: string[], commands: CliCommand[]): Parsed
   if (!command) throw new CliError(EXIT.usage, `unknown command "${name}". Commands: ${commands.map((c) => c.name).join(", ")}`);
   const options: Record<string, { type: "string" | "boolean" }> = { json: { type: "boolean" }, help: { type: "boolean" } };
   for (const [flag, spec] of Object.entries(command.flags)) options[flag] = { type: spec.boolean ? "boolean" : "string" };
+  const positional = Object.entries(command.flags).find(([, spec]) => spec.positional)?.[0];
   let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
   try {
-    values = parseArgs({ args: rest, options, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
+    const parsed = parseArgs({ args: rest, options, strict: true, allowPositionals: positional !== undefined });
+    values = parsed.values as Record<string, string | boolean | undefined>;
+    positionals = parsed.positionals;
   } catch (error) {
     throw new CliError(EXIT.usage, `${name}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
   }
   const { json, help, ...flags } = values;
+  if (positional && positionals.length > 0) {
+    if (positionals.length > 1 || flags[positional] !== undefined) throw new CliError(EXIT.usage, `${name}: give the ${positional} once (${positionals.join(" ")})`);
+    flags[positional] = positionals[0];
+  }
   if (help) return { command, flags: {}, json: false, help: true };
   const missing = Object.entries(command.flags)
     .filter(([flag, spec]) => spec.required && (flags[flag] === undefined || flags[flag] === ""))
@@ -39,7 +51,8 @@ export function usage(commands: CliCommand[], only?: CliCommand | null, program 
   for (const c of list) {
     lines.push(`  ${c.name.padEnd(20)} ${c.summary}`);
     for (const [flag, spec] of Object.entries(c.flags)) {
-      lines.push(`      --${flag}${spec.boolean ? "" : " <value>"}${spec.required ? "" : " (optional)"}  ${spec.description}`);
+      const form = spec.positional ? `<${flag}> or --${flag} <value>` : `--${flag}${spec.boolean ? "" : " <value>"}`;
+      lines.push(`      ${form}${spec.required ? "" : " (optional)"}  ${spec.description}`);
     }
   }
   lines.push("", "Database: DATABASE_URL, else the embedded one in .faultline/pgdata (started when not running).");

@@ -11,6 +11,7 @@ import { userResetPassword } from "@/lib/cli/commands/userResetPassword";
 import { userResetTwoFactor } from "@/lib/cli/commands/userResetTwoFactor";
 import { userRevokeOperator } from "@/lib/cli/commands/userRevokeOperator";
 import { workspaceCreate } from "@/lib/cli/commands/workspaceCreate";
+import { workspaceDelete } from "@/lib/cli/commands/workspaceDelete";
 
 /** Every command of `npm run faultline`, in the order `help` lists them. */
-export const CLI_COMMANDS: CliCommand[] = [userCreate, userResetPassword, userResetTwoFactor, userGrantOperator, userRevokeOperator, workspaceCreate, projectCreate, projectRetention, memberAdd, keyCreate, keyRevoke, retentionRun];
+export const CLI_COMMANDS: CliCommand[] = [userCreate, userResetPassword, userResetTwoFactor, userGrantOperator, userRevokeOperator, workspaceCreate, workspaceDelete, projectCreate, projectRetention, memberAdd, keyCreate, keyRevoke, retentionRun];
