@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { DeleteWorkspace } from "@/components/members/DeleteWorkspace";
 import { InviteDialog } from "@/components/members/InviteDialog";
 import { MembersTable } from "@/components/members/MembersTable";
 import { PendingInvitations } from "@/components/members/PendingInvitations";
@@ -10,7 +11,7 @@ import { WorkspaceShell } from "@/components/settings/WorkspaceShell";
 import { button } from "@/components/ui/buttonStyles";
 import { Card } from "@/components/ui/Card";
 
-/** Settings → Workspace & members: name, two-factor requirement, members and roles, invitations. */
+/** Settings → Workspace & members: name, two-factor requirement, members and roles, invitations; admins can delete it. */
 export function WorkspaceSettingsPage() {
   const [inviting, setInviting] = useState(false);
   return (
@@ -44,6 +45,12 @@ export function WorkspaceSettingsPage() {
               </Card>
             )}
             {isAdmin && <InviteDialog workspaceId={workspace.id} open={inviting} onClose={() => setInviting(false)} />}
+            {/* Last on the page, where a destructive action is expected and not scrolled past. */}
+            {isAdmin && (
+              <Card title="Danger zone" titleId="danger-title">
+                <DeleteWorkspace workspace={{ id: workspace.id, name: workspace.name, projectCount: workspace.projects.length }} />
+              </Card>
+            )}
           </div>
         );
       }}

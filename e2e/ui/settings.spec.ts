@@ -2,6 +2,7 @@ import { api } from "@/e2e/support/alertHelpers";
 import { query } from "@/e2e/support/dbCounts";
 import { createTenant, createTestUser, login, postEvents, type Tenant } from "@/e2e/support/tenant";
 import { waitFor } from "@/e2e/support/waitFor";
+import { createWorkspace } from "@/lib/workspaces/createWorkspace";
 import { expect, screenshotBothWidths, signInAs, test } from "@/e2e/ui/fixtures";
 
 let t: Tenant;
@@ -274,4 +275,37 @@ test("status: a workspace admin sees its own projects' figures and is told the i
   } finally {
     await query(`UPDATE "User" SET operator = false WHERE id = $1`, [t.admin.id]);
   }
+});
+
+test("an admin deletes a workspace by typing its name (members see no way to), and lands on / in their other workspace", async ({ page, context }) => {
+  const doomed = await createTenant("doomed-ui");
+  const kept = await createWorkspace({ name: `Kept ${doomed.workspaceId.slice(-6)}`, ownerId: doomed.admin.id });
+  const [{ name }] = await query<{ name: string }>(`SELECT name FROM "Workspace" WHERE id = $1`, [doomed.workspaceId]);
+
+  await signInAs(context, doomed.member);
+  await page.goto(`/settings/workspace?ws=${doomed.workspaceId}`);
+  await expect(page.getByRole("region", { name: "Members" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Danger zone" })).toHaveCount(0);
+  await context.clearCookies();
+
+  await signInAs(context, doomed.admin);
+  await page.goto(`/settings/workspace?ws=${doomed.workspaceId}`);
+  await page.getByRole("region", { name: "Danger zone" }).getByRole("button", { name: "Delete workspace" }).click();
+  const dialog = page.getByRole("dialog", { name: `Delete “${name}”?` });
+  const confirm = dialog.getByRole("button", { name: "Delete workspace" });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel(`Type ${name} to confirm`).fill(name.toLowerCase());
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel(`Type ${name} to confirm`).fill(name);
+  await screenshotBothWidths(page, "settings-delete-workspace");
+  await confirm.click();
+
+  await page.waitForURL((url) => url.pathname === "/" && url.search === "");
+  await expect(page.getByRole("button", { name: `Workspace: ${kept.name}. Switch workspace` })).toBeVisible();
+  await page.getByRole("button", { name: `Workspace: ${kept.name}. Switch workspace` }).click();
+  await expect(page.getByRole("option", { name: new RegExp(kept.name) })).toBeVisible();
+  await expect(page.getByRole("option", { name: new RegExp(name) })).toHaveCount(0);
+  await page.keyboard.press("Escape");
+  expect((await postEvents(doomed.key, { type: "AfterDelete", message: "refused" })).status).toBe(401);
+  expect((await page.request.get(`/api/v1/workspaces/${doomed.workspaceId}/members`)).status()).toBe(404);
 });
