@@ -10,7 +10,6 @@ import { waitFor } from "@/e2e/support/waitFor";
 import { query } from "@/e2e/support/dbCounts";
 import { cloneEmptyDatabase } from "@/e2e/support/freshInstance";
 import { runToEnd } from "@/e2e/support/childProcess";
-import { query } from "@/e2e/support/dbCounts";
 import { addDays, partitionName, utcDay } from "@/lib/db/partitions/partitionDays";
 import { PLATFORMS } from "@/lib/projects/projectSchemas";
 
