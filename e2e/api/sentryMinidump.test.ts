@@ -114,16 +114,46 @@ describe("Sentry minidump endpoint", () => {
     expect((await downloaded(attachment.id)).equals(dump)).toBe(true);
   });
 
+  it("stores a dump cut short, sent alone in an envelope (Crashpad-style) or uploaded, as a native crash of what was readable, the dump attached", async () => {
+    const dump = buildMinidump({ ...crash("/opt/engine/bin/engine"), arch: 9, platform: 0x8201, exceptionCode: 11, pc: 0x100f00010n });
+    for (const size of [64, Math.floor(dump.length / 2), Math.floor(dump.length * 0.9)]) {
+      const cut = dump.subarray(0, size);
+      const id = newEventId();
+      const body = envelope({ event_id: id }, [{ type: "attachment", payload: cut, headers: { attachment_type: "event.minidump", filename: "crash.dmp" } }]);
+      const res = await postRaw(sentryUrl(t.projectPublicId, "envelope", auth()), new Uint8Array(body));
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ id });
+      expect(await groupOf(id)).toMatchObject({ type: "Minidump", message: "Native crash (truncated minidump)", platform: "native" });
+      expect((await shownEvent(id)).attachments).toEqual([expect.objectContaining({ filename: "crash.dmp", attachmentType: "event.minidump", size })]);
+
+      const upload = minidumpUpload({ "sentry[release]": "engine@2.3.0" }, cut);
+      const uploaded = await postRaw(sentryUrl(t.projectPublicId, "minidump", auth()), new Uint8Array(upload.body), { "content-type": upload.contentType });
+      expect(uploaded.status).toBe(200);
+      const { id: uploadedId } = (await uploaded.json()) as { id: string };
+      expect(await groupOf(uploadedId)).toMatchObject({ type: "Minidump", message: "Native crash (truncated minidump)", platform: "native", release: "engine@2.3.0" });
+    }
+  });
+
+  it("stores an envelope's unreadable minidump sent without an event as an unreadable native crash, the file attached", async () => {
+    const id = newEventId();
+    const garbage = Buffer.from("this is not a minidump, but the SDK sent it as one");
+    const body = envelope({ event_id: id }, [{ type: "attachment", payload: garbage, headers: { attachment_type: "event.minidump", filename: "crash.dmp" } }]);
+    const res = await postRaw(sentryUrl(t.projectPublicId, "envelope", auth()), new Uint8Array(body));
+    expect(res.status).toBe(200);
+    expect(await groupOf(id)).toMatchObject({ type: "Minidump", message: "Native crash (unreadable minidump)", platform: "native" });
+    expect((await shownEvent(id)).attachments).toEqual([expect.objectContaining({ attachmentType: "event.minidump", size: garbage.length })]);
+  });
+
   it("answers 400 naming the field for a missing or unreadable dump, 401 without a key, and stores nothing", async () => {
     const [before] = await query<{ n: string }>(`SELECT count(*) AS n FROM "ErrorOccurrence" WHERE "projectId" = $1`, [t.projectId]);
     const noFile = minidumpUpload({ "sentry[release]": "x" }, null);
     const missing = await postRaw(sentryUrl(t.projectPublicId, "minidump", auth()), new Uint8Array(noFile.body), { "content-type": noFile.contentType });
     expect(missing.status).toBe(400);
-    expect(JSON.stringify(await missing.json())).toContain("upload_file_minidump");
+    expect(await missing.json()).toMatchObject({ error: { field: "upload_file_minidump" } });
     const notDump = minidumpUpload({}, Buffer.from("this is not a minidump"));
     const unreadable = await postRaw(sentryUrl(t.projectPublicId, "minidump", auth()), new Uint8Array(notDump.body), { "content-type": notDump.contentType });
     expect(unreadable.status).toBe(400);
-    expect(JSON.stringify(await unreadable.json())).toContain("upload_file_minidump: not a minidump");
+    expect(await unreadable.json()).toMatchObject({ error: { field: "upload_file_minidump", message: expect.stringContaining("upload_file_minidump: not a minidump") } });
     const notMultipart = await postRaw(sentryUrl(t.projectPublicId, "minidump", auth()), new Uint8Array(buildMinidump(crash("/a/MyApp"))), { "content-type": "application/octet-stream" });
     expect(notMultipart.status).toBe(400);
     const good = minidumpUpload({}, buildMinidump(crash("/a/MyApp")));

@@ -45,7 +45,8 @@ export interface EnvelopeContents {
  * denominators), `client_report` items discard counts, `user_report` and `feedback` items user
  * feedback (lib/sentry/mapUserFeedback.ts), `check_in` items cron monitors' runs (lib/sentry/mapCheckIn.ts). A native crash's minidump (an `attachment`
  * with `attachment_type: event.minidump`) completes the first event item, or is the event when none
- * came (lib/sentry/minidump), and is kept as the event's attachment like the other files. `transaction`, `span`, other attachments, `profile`, `replay_*`
+ * came (lib/sentry/minidump) — a dump cut short or unreadable too, so an answered crash is always
+ * stored — and is kept as the event's attachment like the other files. `transaction`, `span`, other attachments, `profile`, `replay_*`
  * and unknown items are dropped on purpose (counted in `dropped`):
  * Faultline tracks errors, not performance or replays. A malformed item, or a header `event_id`
  * that is not an event id, refuses the whole envelope (400) before anything is written.
@@ -67,7 +68,7 @@ export function unpackEnvelope(envelope: Envelope): EnvelopeContents {
         return;
       }
       // A native crash: the SDK's event, completed with what the minidump attached to it says.
-      const completed = minidump && eventItems++ === 0 ? minidumpEvent(asObject(payload), minidump, headerEventId) : payload;
+      const completed = minidump && eventItems++ === 0 ? minidumpEvent(asObject(payload), minidump.summary, headerEventId) : payload;
       contents.events.push(...mapEventItem(completed, index, headerEventId));
     } else if (item.type === "session") {
       contents.sessions.push(...mapSessionItem(parseJson(item.payload, index)));
@@ -87,8 +88,9 @@ export function unpackEnvelope(envelope: Envelope): EnvelopeContents {
       drop(item.type.slice(0, 40));
     }
   });
-  // Crashpad-style envelopes may carry the minidump without an event item.
-  if (minidump && eventItems === 0) contents.events.push(...mapEventItem(minidumpEvent(undefined, minidump, headerEventId), 0, headerEventId));
+  // Crashpad-style envelopes may carry the minidump without an event item: the dump is the event,
+  // even cut short or unreadable (the SDK is answered 200 and deletes its copy).
+  if (minidump && eventItems === 0) contents.events.push(...mapEventItem(minidumpEvent(undefined, minidump.summary, headerEventId), 0, headerEventId));
   contents.eventId = contents.events[0]?.eventId ?? headerEventId ?? null;
   // Attachments belong to the envelope's event (or feedback): without one, or past the bounds, they are dropped.
   const attachmentsOf = headerEventId ?? normaliseEventId(contents.events[0]?.eventId) ?? contents.feedback.find((f) => f.source === "feedback")?.key;
@@ -114,10 +116,13 @@ function headerEventIdOf(value: unknown): string | undefined {
   return id;
 }
 
-/** The attachment SDKs send a native crash's minidump as (`attachment_type: event.minidump`); null when none is readable. */
-function firstMinidump(envelope: Envelope): MinidumpSummary | null {
-  for (const item of envelope.items) if (isMinidumpItem(item)) return readMinidump(item.payload);
-  return null;
+/**
+ * The attachment SDKs send a native crash's minidump as (`attachment_type: event.minidump`), read:
+ * its summary (partial for a dump cut short), null for one that is not readable; undefined without one.
+ */
+function firstMinidump(envelope: Envelope): { summary: MinidumpSummary | null } | undefined {
+  for (const item of envelope.items) if (isMinidumpItem(item)) return { summary: readMinidump(item.payload) };
+  return undefined;
 }
 
 function isFeedbackEvent(payload: unknown): boolean {

@@ -62,14 +62,38 @@ describe("envelopes carrying a minidump", () => {
     ]);
   });
 
-  it("that is not a minidump leave the event alone: kept as a file of the event, nothing by themselves", () => {
+  it("cut short still make the event, of what was readable (the SDK was answered 200: its crash must be stored)", () => {
+    const cut = { ...minidumpItem, payload: dump.subarray(0, Math.floor(dump.length * 0.9)) };
+    const contents = unpackEnvelope(parseEnvelope(envelopeOf([cut], { event_id: "fedcba9876543210fedcba9876543210" })));
+    expect(contents.events).toEqual([
+      expect.objectContaining({ eventId: "fedcba9876543210fedcba9876543210", type: "Minidump", message: "Native crash (truncated minidump)", severity: "critical", platform: "native" }),
+    ]);
+    expect(contents.events[0].context).toMatchObject({ sentry: { extra: { minidump: expect.stringContaining("truncated") }, contexts: { os: { name: "Linux" } } } });
+    expect(contents.attachments).toEqual([expect.objectContaining({ eventId: "fedcba9876543210fedcba9876543210", attachmentType: "event.minidump", size: cut.payload.length })]);
+    for (const size of [32, 64, Math.floor(dump.length / 2)]) {
+      const shorter = unpackEnvelope(parseEnvelope(envelopeOf([{ ...minidumpItem, payload: dump.subarray(0, size) }], { event_id: "fedcba9876543210fedcba9876543210" })));
+      expect(shorter.events).toEqual([expect.objectContaining({ type: "Minidump", message: "Native crash (truncated minidump)" })]);
+    }
+  });
+
+  it("that is not a minidump at all make an unreadable native crash alone, and leave an event that says what happened alone", () => {
     const garbage = { ...minidumpItem, payload: Buffer.from("MDMX not really") };
-    const alone = unpackEnvelope(parseEnvelope(envelopeOf([garbage])));
-    expect(alone.events).toEqual([]);
-    expect(alone.attachments).toEqual([]);
+    const alone = unpackEnvelope(parseEnvelope(envelopeOf([garbage], { event_id: "fedcba9876543210fedcba9876543210" })));
+    expect(alone.events).toEqual([expect.objectContaining({ eventId: "fedcba9876543210fedcba9876543210", type: "Minidump", message: "Native crash (unreadable minidump)", severity: "critical", platform: "native" })]);
+    expect(alone.attachments).toEqual([expect.objectContaining({ eventId: "fedcba9876543210fedcba9876543210", attachmentType: "event.minidump", size: garbage.payload.length })]);
+    // Without an envelope event id: the event gets one, and the file is still its attachment.
+    const anonymous = unpackEnvelope(parseEnvelope(envelopeOf([garbage])));
+    expect(anonymous.events).toEqual([expect.objectContaining({ message: "Native crash (unreadable minidump)" })]);
+    expect(anonymous.attachments).toEqual([expect.objectContaining({ eventId: anonymous.events[0].eventId, attachmentType: "event.minidump" })]);
+    // An empty item too (an empty file is not kept).
+    expect(unpackEnvelope(parseEnvelope(envelopeOf([{ ...minidumpItem, payload: Buffer.alloc(0) }]))).events).toEqual([expect.objectContaining({ message: "Native crash (unreadable minidump)" })]);
+    // sentry-native's own event says nothing itself: the unreadable crash completes it.
+    const silent = { event_id: "0123456789abcdef0123456789abcdef", level: "fatal", release: "engine@2.1.0" };
+    const completed = unpackEnvelope(parseEnvelope(envelopeOf([{ header: { type: "event" }, payload: Buffer.from(JSON.stringify(silent)) }, garbage])));
+    expect(completed.events).toEqual([expect.objectContaining({ eventId: silent.event_id, message: "Native crash (unreadable minidump)", release: "engine@2.1.0", platform: "native" })]);
     const event = { event_id: "0123456789abcdef0123456789abcdef", message: "hello" };
     const contents = unpackEnvelope(parseEnvelope(envelopeOf([{ header: { type: "event" }, payload: Buffer.from(JSON.stringify(event)) }, garbage])));
-    expect(contents.events[0]).toMatchObject({ type: "Message", message: "hello" });
+    expect(contents.events).toEqual([expect.objectContaining({ type: "Message", message: "hello" })]);
     // The dump the reader could not make sense of stays downloadable from the event.
     expect(contents.attachments).toEqual([expect.objectContaining({ eventId: event.event_id, attachmentType: "event.minidump" })]);
     expect(contents.dropped).toEqual({});

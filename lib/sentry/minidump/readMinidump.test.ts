@@ -40,8 +40,28 @@ describe("readMinidump", () => {
     expect(summary?.crashModule).toBeUndefined();
   });
 
-  it("returns null for bytes that are not a minidump, and survives truncation and garbage", () => {
+  it("reads a dump cut short as far as it goes: the streams before the cut, marked truncated", () => {
+    const dump = buildMinidump({ arch: 9, platform: 0x8201, exceptionCode: 11, address: 0n, pc: 0x555555555169n, modules: linuxModules, osVersion: [6, 8, 0] });
+    // The exception stream is written last: 90% of the dump keeps the system info and the modules.
+    expect(readMinidump(dump.subarray(0, Math.floor(dump.length * 0.9)))).toEqual({ os: "Linux", osVersion: "6.8.0", arch: "amd64", moduleCount: 2, truncated: true });
+    // Only the header and the stream directory: nothing but the fact that it is a dump.
+    expect(readMinidump(dump.subarray(0, 64))).toEqual({ moduleCount: 0, truncated: true });
+    expect(readMinidump(dump.subarray(0, 32))).toEqual({ moduleCount: 0, truncated: true });
+    expect(readMinidump(dump)?.truncated).toBeUndefined();
+  });
+
+  it("keeps the crash's reason and address when the CPU context lies past the end", () => {
+    const dump = Buffer.from(buildMinidump({ arch: 9, platform: 0x8201, exceptionCode: 11, address: 0x28n, pc: 0x555555555169n, modules: linuxModules }));
+    const exceptionRva = dump.readUInt32LE(dump.readUInt32LE(12) + 2 * 12 + 8);
+    dump.writeUInt32LE(dump.length + 4096, exceptionRva + 164);
+    expect(readMinidump(dump)).toMatchObject({ reason: "SIGSEGV", address: "0x28", os: "Linux", moduleCount: 2, truncated: true });
+    expect(readMinidump(dump)?.instructionPointer).toBeUndefined();
+  });
+
+  it("returns null for bytes that are not a minidump (no MDMP header), and survives truncation and garbage", () => {
     expect(readMinidump(Buffer.from("not a minidump at all, just some text"))).toBeNull();
+    expect(readMinidump(Buffer.from("MDMP but not really a minidump header"))).toBeNull();
+    expect(readMinidump(Buffer.from("MDMP"))).toBeNull();
     const dump = buildMinidump({ arch: 9, platform: 0x8201, exceptionCode: 6, address: 0n, pc: 0x555555555169n, modules: linuxModules });
     for (let cut = 0; cut < dump.length; cut += 7) expect(() => readMinidump(dump.subarray(0, cut))).not.toThrow();
     for (let i = 0; i < 200; i++) {

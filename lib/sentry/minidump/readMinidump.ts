@@ -26,67 +26,96 @@ export interface MinidumpSummary {
   /** "amd64", "arm64", "x86", "arm". */
   arch?: string;
   moduleCount: number;
+  /**
+   * The dump ends before a structure it points to (written while the process died or the disk
+   * filled up): what lay before the cut was read, the rest is missing. Absent for a whole dump.
+   */
+  truncated?: true;
 }
 
 const SIGNATURE = 0x504d444d; // "MDMP"
+/** MINIDUMP_VERSION: the low 16 bits of the header's version (the high ones are the writer's own). */
+const VERSION = 0xa793;
+const HEADER_SIZE = 32;
 const STREAM = { moduleList: 4, exception: 6, systemInfo: 7 } as const;
 /** Bounds on untrusted counts: no real dump has more streams or modules. */
 const MAX_STREAMS = 4096;
 const MAX_MODULES = 65536;
 const MODULE_SIZE = 108;
 
-/** Reads a minidump; null when the bytes are not one. Never throws: every offset is bounds-checked. */
+/**
+ * Reads a minidump; null when the bytes are not one (no MDMP header: the signature and the
+ * MINIDUMP_VERSION its version starts with). A dump cut short is read as far as it goes: each
+ * stream that runs past the end is left out and the summary says `truncated`. Never throws: every
+ * offset is bounds-checked.
+ */
 export function readMinidump(bytes: Buffer): MinidumpSummary | null {
+  if (bytes.length < HEADER_SIZE || bytes.readUInt32LE(0) !== SIGNATURE || (bytes.readUInt32LE(4) & 0xffff) !== VERSION) return null;
+  const summary: MinidumpSummary = { moduleCount: 0 };
+  read(new Reader(bytes), summary);
+  return summary;
+}
+
+/** Runs one part of the reading; a part that runs past the end marks the summary truncated and is skipped. */
+function readable<T>(summary: MinidumpSummary, part: () => T): T | undefined {
   try {
-    return read(new Reader(bytes));
+    return part();
   } catch (error) {
-    if (error instanceof OutOfBounds) return null;
-    throw error;
+    if (!(error instanceof OutOfBounds)) throw error;
+    summary.truncated = true;
+    return undefined;
   }
 }
 
-function read(r: Reader): MinidumpSummary | null {
-  if (r.length < 32 || r.u32(0) !== SIGNATURE) return null;
+function read(r: Reader, summary: MinidumpSummary): void {
   const streamCount = Math.min(r.u32(8), MAX_STREAMS);
   const directory = r.u32(12);
   const streams = new Map<number, { size: number; rva: number }>();
-  for (let i = 0; i < streamCount; i++) {
-    const at = directory + i * 12;
-    const type = r.u32(at);
-    if (!streams.has(type)) streams.set(type, { size: r.u32(at + 4), rva: r.u32(at + 8) });
-  }
+  readable(summary, () => {
+    for (let i = 0; i < streamCount; i++) {
+      const at = directory + i * 12;
+      const type = r.u32(at);
+      if (!streams.has(type)) streams.set(type, { size: r.u32(at + 4), rva: r.u32(at + 8) });
+    }
+  });
 
-  const summary: MinidumpSummary = { moduleCount: 0 };
   const system = streams.get(STREAM.systemInfo);
   let architecture: number | undefined;
   if (system && system.size >= 32) {
-    architecture = r.u16(system.rva);
-    Object.assign(summary, systemInfo(r, system.rva));
+    readable(summary, () => {
+      const info = systemInfo(r, system.rva);
+      architecture = r.u16(system.rva);
+      Object.assign(summary, info);
+    });
   }
-  const modules = streams.get(STREAM.moduleList) ? moduleList(r, streams.get(STREAM.moduleList)!.rva) : [];
+  const listed = streams.get(STREAM.moduleList);
+  const modules: Module[] = [];
+  if (listed) readable(summary, () => moduleList(r, listed.rva, modules));
   summary.moduleCount = modules.length;
 
   const exception = streams.get(STREAM.exception);
-  if (exception && exception.size >= 168) {
-    const record = exception.rva + 8;
-    const code = r.u32(record);
-    const informationCount = Math.min(r.u32(record + 24), 15);
-    const firstInformation = informationCount > 0 ? r.u64(record + 32) : undefined;
-    summary.reason = crashReasonOf(code, summary.os, firstInformation);
-    summary.address = hex(r.u64(record + 16));
-    const contextSize = r.u32(exception.rva + 160);
-    const contextRva = r.u32(exception.rva + 164);
-    const pc = contextSize > 0 ? programCounter(r, contextRva, contextSize, architecture) : undefined;
-    if (pc !== undefined) {
-      summary.instructionPointer = hex(pc);
-      const crashed = modules.find((m) => pc >= m.base && pc < m.base + m.size);
-      if (crashed) {
-        const debugId = codeViewDebugId(r, crashed.cvSize, crashed.cvRva);
-        summary.crashModule = { path: r.string(crashed.nameRva) ?? "", offset: hex(pc - crashed.base), base: hex(crashed.base), size: Number(crashed.size), ...(debugId && { debugId }) };
-      }
-    }
-  }
-  return summary;
+  if (exception && exception.size >= 168) readable(summary, () => readException(r, exception.rva, summary, modules, architecture));
+}
+
+/** MINIDUMP_EXCEPTION_STREAM: the reason and address first, then (each as far as the dump goes) the program counter and its module. */
+function readException(r: Reader, at: number, summary: MinidumpSummary, modules: Module[], architecture: number | undefined): void {
+  const record = at + 8;
+  const code = r.u32(record);
+  const informationCount = Math.min(r.u32(record + 24), 15);
+  const firstInformation = informationCount > 0 ? r.u64(record + 32) : undefined;
+  const address = hex(r.u64(record + 16));
+  summary.reason = crashReasonOf(code, summary.os, firstInformation);
+  summary.address = address;
+  const contextSize = r.u32(at + 160);
+  const contextRva = r.u32(at + 164);
+  const pc = contextSize > 0 ? programCounter(r, contextRva, contextSize, architecture) : undefined;
+  if (pc === undefined) return;
+  summary.instructionPointer = hex(pc);
+  const crashed = modules.find((m) => pc >= m.base && pc < m.base + m.size);
+  if (!crashed) return;
+  const path = readable(summary, () => r.string(crashed.nameRva)) ?? "";
+  const debugId = readable(summary, () => codeViewDebugId(r, crashed.cvSize, crashed.cvRva));
+  summary.crashModule = { path, offset: hex(pc - crashed.base), base: hex(crashed.base), size: Number(crashed.size), ...(debugId && { debugId }) };
 }
 
 /** MINIDUMP_SYSTEM_INFO: architecture, OS (Windows platform ids and Breakpad's extensions), version. */
@@ -136,14 +165,13 @@ function codeViewDebugId(r: Reader, size: number, rva: number): string | undefin
   return nativeDebugId(`${swapped}${age.toString(16)}`);
 }
 
-function moduleList(r: Reader, at: number): Module[] {
+/** The module list into `into`, entry by entry: a list cut short keeps the modules before the cut. */
+function moduleList(r: Reader, at: number, into: Module[]): void {
   const count = Math.min(r.u32(at), MAX_MODULES);
-  const modules: Module[] = [];
   for (let i = 0; i < count; i++) {
     const m = at + 4 + i * MODULE_SIZE;
-    modules.push({ base: r.u64(m), size: BigInt(r.u32(m + 8)), nameRva: r.u32(m + 20), cvSize: r.u32(m + 76), cvRva: r.u32(m + 80) });
+    into.push({ base: r.u64(m), size: BigInt(r.u32(m + 8)), nameRva: r.u32(m + 20), cvSize: r.u32(m + 76), cvRva: r.u32(m + 80) });
   }
-  return modules;
 }
 
 /**

@@ -49,10 +49,20 @@ describe("unpackMinidumpUpload", () => {
     });
   });
 
-  it("names the field when the dump is missing or unreadable, or the JSON field is not an object", () => {
-    expect(() => unpackMinidumpUpload([field("sentry[release]", "x")])).toThrow(/upload_file_minidump: missing/);
-    expect(() => unpackMinidumpUpload([field("upload_file_minidump", "MDMP but not really", "a.dmp")])).toThrow(/upload_file_minidump: not a minidump/);
-    expect(() => unpackMinidumpUpload([field("sentry", "[1,2]"), field("upload_file_minidump", dump, "a.dmp")])).toThrow(/sentry: expected a JSON object/);
+  it("names the field when the dump is missing or not a minidump at all, or the JSON field is not an object", () => {
+    expect(() => unpackMinidumpUpload([field("sentry[release]", "x")])).toThrow(expect.objectContaining({ status: 400, message: expect.stringMatching(/upload_file_minidump: missing/), details: { field: "upload_file_minidump" } }));
+    expect(() => unpackMinidumpUpload([field("upload_file_minidump", "MDMP but not really", "a.dmp")])).toThrow(
+      expect.objectContaining({ status: 400, message: expect.stringMatching(/upload_file_minidump: not a minidump/), details: { field: "upload_file_minidump" } }),
+    );
+    expect(() => unpackMinidumpUpload([field("sentry", "[1,2]"), field("upload_file_minidump", dump, "a.dmp")])).toThrow(expect.objectContaining({ message: expect.stringMatching(/sentry: expected a JSON object/), details: { field: "sentry" } }));
+  });
+
+  it("makes the event of a dump cut short from what was readable, with the SDK's fields", () => {
+    for (const size of [32, 64, Math.floor(dump.length / 2), Math.floor(dump.length * 0.9)]) {
+      const event = unpackMinidumpUpload([field("sentry[release]", "engine@3.0.0"), field("upload_file_minidump", dump.subarray(0, size), "a.dmp")]);
+      expect(event).toMatchObject({ release: "engine@3.0.0", level: "fatal", platform: "native", exception: { values: [{ type: "Minidump", value: "Native crash (truncated minidump)" }] } });
+      expect(event.extra).toMatchObject({ minidump: expect.stringContaining("truncated") });
+    }
   });
 });
 

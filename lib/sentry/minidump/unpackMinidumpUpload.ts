@@ -25,13 +25,14 @@ const MAX_EXTRA_CHARS = 1024;
  * `sentry___initialScope` JSON, or as sentry-native's msgpack `__sentry-event` file (Crashpad
  * backend), whose `__sentry-breadcrumb1`/`2` files add their breadcrumbs (oldest first). Other plain
  * fields go to `extra`; other files are the event's attachments (minidumpUploadAttachments.ts). A
- * missing or unreadable dump is a 400 naming the field.
+ * dump cut short makes the event of what was readable (readMinidump: `truncated`); a missing dump,
+ * or a file that is not a minidump at all (no MDMP header), is a 400 naming the field.
  */
 export function unpackMinidumpUpload(parts: MultipartPart[]): JsonObject {
   const file = parts.find((p) => p.name === MINIDUMP_FIELD);
-  if (!file) throw ApiError.badRequest(`${MINIDUMP_FIELD}: missing (the minidump file field)`);
+  if (!file) throw ApiError.badRequest(`${MINIDUMP_FIELD}: missing (the minidump file field)`, { field: MINIDUMP_FIELD });
   const summary = readMinidump(file.body);
-  if (!summary) throw ApiError.badRequest(`${MINIDUMP_FIELD}: not a minidump (no MDMP header)`);
+  if (!summary) throw ApiError.badRequest(`${MINIDUMP_FIELD}: not a minidump (no MDMP header: the signature and MINIDUMP_VERSION)`, { field: MINIDUMP_FIELD });
 
   let event: JsonObject = {};
   const extra: JsonObject = {};
@@ -83,7 +84,7 @@ const MAX_JSON_FIELD_BYTES = 1024 * 1024;
 function jsonField(part: MultipartPart): JsonObject {
   if (part.body.length > MAX_JSON_FIELD_BYTES) throw ApiError.tooLarge(`${part.name}: a JSON field may be at most ${MAX_JSON_FIELD_BYTES} bytes`, { field: part.name, limit: MAX_JSON_FIELD_BYTES });
   const value = asObject(parseJsonBytes(part.body, part.name));
-  if (!value) throw ApiError.badRequest(`${part.name}: expected a JSON object`);
+  if (!value) throw ApiError.badRequest(`${part.name}: expected a JSON object`, { field: part.name });
   return value;
 }
 
