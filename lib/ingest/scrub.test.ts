@@ -27,7 +27,7 @@ describe("isSensitiveKey", () => {
     "apiKey", "API_KEY", "x-api-key", "apikey", "access_key", "AWS_SECRET_ACCESS_KEY", "auth", "Authorization",
     "x-auth-token", "oauthState", "Cookie", "set-cookie", "sessionId", "csrf_token", "X-XSRF-TOKEN", "credit_card",
     "creditCard", "credit card", "card_number", "cardNumber", "cvv", "CVC", "ssn", "userSsn", "private_key",
-    "privateKey", "credentials",
+    "privateKey", "credentials", "passphrase", "ssh_passphrase", "sig", "X-Amz-Signature", "x-goog-signature",
   ])("hides %s", (key) => {
     expect(isSensitiveKey(key)).toBe(true);
   });
@@ -35,6 +35,7 @@ describe("isSensitiveKey", () => {
   it.each([
     "author", "authorName", "authority", "username", "email", "className", "classname", "passenger", "compass",
     "max_tokens", "prompt_tokens", "completionTokens", "tokens_used", "keyboard", "monkey", "id", "message",
+    "signal", "signature", "design", "sig_handler",
   ])("keeps %s", (key) => {
     expect(isSensitiveKey(key)).toBe(false);
   });
@@ -197,10 +198,20 @@ describe("scrubValue", () => {
 
   it("filters header lists given as pairs or name/value objects", () => {
     expect(scrubValue([["Authorization", "Bearer x"], ["Accept", "*/*"]])).toEqual([["Authorization", F], ["Accept", "*/*"]]);
+    expect(scrubValue(["--password", "hunter2"])).toEqual(["--password", F]);
     expect(scrubValue([{ name: "Cookie", value: "sid=1" }, { name: "Host", value: "a" }])).toEqual([
       { name: "Cookie", value: F },
       { name: "Host", value: "a" },
     ]);
+  });
+
+  it("scrubs two strings whose first merely mentions a secret as text, not as a [name, value] pair", () => {
+    // A header line and a URL, an argv, log arguments: the secret is in the first string itself.
+    expect(scrubValue(["-H 'Authorization: Bearer LEAKME123'", "https://api.example.com"])).toEqual([`-H 'Authorization: ${F}'`, "https://api.example.com"]);
+    expect(scrubValue(["password=LEAKPW2", 1])).toEqual([`password=${F}`, 1]);
+    expect(scrubValue(["token=BCLEAK9", "retry"])).toEqual([`token=${F}`, "retry"]);
+    expect(scrubValue(["--password=NATLEAK1", "--verbose"])).toEqual([`--password=${F}`, "--verbose"]);
+    expect(scrubValue({ args: ["Authorization: Bearer abc123.def-456", "x"] })).toEqual({ args: [`Authorization: ${F}`, "x"] });
   });
 
   it("marks cycles without throwing, but keeps shared references", () => {
@@ -222,7 +233,7 @@ describe("scrubValue", () => {
     }
     const text = JSON.stringify(scrubValue(root));
     expect(text).toContain("[Truncated]");
-    expect(text.split('"n"').length - 1).toBeLessThanOrEqual(10);
+    expect(text.split('"n"').length - 1).toBe(16);
     expect(JSON.stringify(scrubValue(root, 2))).toBe('{"n":{"n":"[Truncated]"}}');
   });
 
@@ -272,6 +283,47 @@ describe("scrubValue", () => {
   });
 });
 
+describe("key => value (Ruby, PHP, Perl)", () => {
+  it.each([
+    ["Ruby Hash#inspect", `Validation failed for {"email"=>"bob@x.com", "password"=>"RubyPass1", "api_key"=>"RubyKey2"}`, `Validation failed for {"email"=>"bob@x.com", "password"=>"${F}", "api_key"=>"${F}"}`],
+    ["Ruby 3.4 inspect", `{"email" => "bob@x.com", "password" => "RubyPass1"}`, `{"email" => "bob@x.com", "password" => "${F}"}`],
+    ["Ruby symbol keys", `{:user=>"bob", :password=>"PYPASS7", :token=>nil, :id=>1}`, `{:user=>"bob", :password=>"${F}", :token=>${F}, :id=>1}`],
+    ["Ruby 3.4 symbol keys", `{user: "bob", password: "PYPASS8"}`, `{user: "bob", password: "${F}"}`],
+    ["PHP var_export", `array ( 'user' => 'bob', 'password' => 'PhpPass3', )`, `array ( 'user' => 'bob', 'password' => '${F}', )`],
+    ["PHP short array", `['password' => 'PYPASS9', 'id' => 4]`, `['password' => '${F}', 'id' => 4]`],
+    ["PHP print_r", `Array\n(\n    [user] => bob\n    [password] => PhpPass4\n    [id] => 7\n)`, `Array\n(\n    [user] => bob\n    [password] => ${F}\n    [id] => 7\n)`],
+    ["PHP query array", `user[password]=PhpPass5&user[name]=bob`, `user[password]=${F}&user[name]=bob`],
+    ["Perl Data::Dumper", `$VAR1 = { 'password' => 'PerlPass6', 'user' => 'bob' };`, `$VAR1 = { 'password' => '${F}', 'user' => 'bob' };`],
+    ["Perl bareword", `{ password => "PerlPass7", user => "bob" }`, `{ password => "${F}", user => "bob" }`],
+  ])("%s", (_what, input, expected) => {
+    expect(scrubString(input)).toBe(expected);
+    expect(scrubString(expected)).toBe(expected);
+  });
+});
+
+describe("secrets without a plain key=value", () => {
+  it.each([
+    ["curl -u", "curl -u admin:CurlPass1 https://api.example.com", `curl -u admin:${F} https://api.example.com`],
+    ["curl --user=", "curl --user=admin:CurlPass2 -X POST", `curl --user=admin:${F} -X POST`],
+    ["curl quoted", "curl -s -u 'deploy:Curl Pass' https://x", `curl -s -u 'deploy:${F} Pass' https://x`],
+    ["curl proxy user", "curl -U proxy:ProxyPass3 https://x", `curl -U proxy:${F} https://x`],
+    ["docker uid:gid kept", "docker run -u 1000:1000 app", "docker run -u 1000:1000 app"],
+    ["url-encoded query in a value", "GET /login?next=%2Faccount%3Fpassword%3DEncPass4%26tab%3D2", `GET /login?next=%2Faccount%3Fpassword%3D${F}%26tab%3D2`],
+    ["url-encoded pair at a run start", "q=token%3DEncTok5", `q=token%3D${F}`],
+    ["url-encoded harmless pair", "next=%2Fa%3Fpage%3D2%26sort%3Dname", "next=%2Fa%3Fpage%3D2%26sort%3Dname"],
+    ["sig= query value", "https://acct.blob.core.windows.net/c/f?sv=2022-11-02&sig=AbC%2Bd3F&se=2026", `https://acct.blob.core.windows.net/c/f?sv=2022-11-02&sig=${F}&se=2026`],
+    ["X-Amz-Signature", "https://b.s3.amazonaws.com/k?X-Amz-Credential=AKIA&X-Amz-Signature=9f8e7d6c5b4a", `https://b.s3.amazonaws.com/k?X-Amz-Credential=${F}&X-Amz-Signature=${F}`],
+    ["passphrase", "ssh-keygen passphrase=hunter22", `ssh-keygen passphrase=${F}`],
+    ["full-width colon", "password：FullWidth1 for bob", `password：${F} for bob`],
+    ["AWS CLI prompt", "AWS Secret Access Key [None]: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", `AWS Secret Access Key [None]: ${F}`],
+    ["AWS env, space-separated", "export AWS_SECRET_ACCESS_KEY wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY done", `export AWS_SECRET_ACCESS_KEY ${F} done`],
+    ["40 base64 characters alone kept", "digest wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "digest wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"],
+  ])("%s", (_what, input, expected) => {
+    expect(scrubString(input)).toBe(expected);
+    expect(scrubString(expected)).toBe(expected);
+  });
+});
+
 describe("linear time on 1 MB inputs", () => {
   const MB = 1 << 20;
   const inputs: [string, string][] = [
@@ -295,6 +347,14 @@ describe("linear time on 1 MB inputs", () => {
     ["mixed quote kinds", `k='k=\\"k="`.repeat(MB / 12)],
     ["nested non-sensitive values", "u=https://x/?a=b&".repeat(MB / 17)],
     ["backslashes", "\\".repeat(MB)],
+    ["fat arrows", "password=>".repeat(MB / 10)],
+    ["brackets before arrows", "[token] => [".repeat(MB / 12)],
+    ["curl users", `curl ${"-u a:".repeat(MB / 5)}`],
+    ["encoded pairs", "%3Fa%3D%3F".repeat(MB / 10)],
+    ["encoded values", `token%3D${"%41".repeat(MB / 3)}`],
+    ["aws secret names", "aws_secret_access_key [".repeat(MB / 23)],
+    ["option dashes", "--password-".repeat(MB / 11)],
+    ["option dashes with separators", "a--token--=".repeat(MB / 11)],
   ];
 
   it.each(inputs)("%s", (_what, input) => {

@@ -9,7 +9,12 @@
 
 export const FILTERED = "[Filtered]";
 
-const MAX_DEPTH = 10;
+/**
+ * Levels of a structured value read (an event's context and metadata, tags, a frame); deeper
+ * objects and arrays become "[Truncated]". An SDK's `extra` and `contexts` sit three levels down
+ * (metadata → sentry → extra), so they keep 13 levels of their own. MAX_NODES bounds the work.
+ */
+const MAX_DEPTH = 16;
 const MAX_NODES = 10_000;
 const MAX_STRING = 262_144;
 
@@ -20,18 +25,20 @@ const MAX_STRING = 262_144;
 const USAGE_KEY = /(?:^|_)(?:max|prompt|completion|input|output|total|cached|reasoning)_tokens?(?:$|_)|^tokens?_(?:used|count|usage|limit|total)$/;
 const SENSITIVE_KEY = new RegExp(
   [
-    String.raw`passw(?:or)?d|passwd|(?:^|_)pass(?:$|_)|pwd`,
+    String.raw`passw(?:or)?d|passwd|passphrase|(?:^|_)pass(?:$|_)|pwd`,
     String.raw`secret`,
     String.raw`token`,
     String.raw`api_?key|access_?key|private_?key`,
     // "auth", "oauth", "authorization" but not "author" / "authority".
     String.raw`auth(?!or(?!i[sz]ation))`,
     String.raw`cookie|session|csrf|xsrf|credential`,
+    // Signed URLs' signatures: Azure SAS `sig=`, S3 `X-Amz-Signature`, GCS `X-Goog-Signature`.
+    String.raw`(?:^|_)sig$|^x_(?:amz|goog)_signature$`,
     String.raw`credit_?card|card_?num(?:ber)?|(?:^|_)cc_?num(?:ber)?|(?:^|_)(?:cvv2?|cvc|ssn)(?:$|_)`,
   ].join("|"),
 );
 
-const KEY_HINT = /pass|pwd|secret|token|key|auth|cookie|session|csrf|xsrf|credential|card|cc|cvv|cvc|ssn/i;
+const KEY_HINT = /pass|pwd|secret|token|key|auth|cookie|session|csrf|xsrf|credential|card|cc|cvv|cvc|ssn|sig/i;
 
 /** True when a value stored under this key (object key, header name, form field) must be hidden. */
 export function isSensitiveKey(key: string): boolean {
@@ -93,11 +100,15 @@ function scrubPem(s: string): string {
 // scheme://user:password@host — database URLs in connection errors are the classic leak.
 const URL_USERINFO = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/[^\s:\/@]{0,256}:)[^\s\/]{1,256}@/g;
 
-// key=value, key: value, "key":"value", \"key\":\"value\" (JSON inside a string) and query
-// strings. The key is checked with isSensitiveKey afterwards so one list rules everything.
+// key=value, key: value, "key":"value", \"key\":\"value\" (JSON inside a string), query
+// strings, and `key => value` as Ruby (`{"key"=>"value"}`, `{:key=>…}`, Ruby 3.4's `"key" => …`),
+// PHP (var_export's `'key' => 'value'`, print_r's `[key] => value`) and Perl print hashes; a
+// full-width colon or equals sign (`password：x`) separates too. The key is checked with
+// isSensitiveKey afterwards so one list rules everything.
 const KEY_VALUE = new RegExp(
-  String.raw`(?<![A-Za-z0-9_.-])([A-Za-z][A-Za-z0-9_.-]{0,63})` + // key, starting a word
-    String.raw`(\\?["']?[ \t]{0,3}[:=][ \t]{0,3})` + // optional closing quote, separator
+  // key, starting a word or after a command-line option's dashes (`--password=…`, not kebab-case's `x-password`)
+  String.raw`(?<![A-Za-z0-9_.]|[A-Za-z0-9_.]-)([A-Za-z][A-Za-z0-9_.-]{0,63})` +
+    String.raw`(\\?["'\]]?[ \t]{0,3}(?:=>|[:=\uFF1A\uFF1D])[ \t]{0,3})` + // optional closing quote or bracket, separator
     String.raw`((?:[Bb]earer|BEARER|[Bb]asic|BASIC|[Dd]igest|DIGEST|[Tt]oken|TOKEN)[ \t]+)?` + // auth scheme is part of the value
     "(" +
     String.raw`\\"(?:[^"\\]|\\\\\\"|\\[^"])*\\"` + // \"escaped quoted\" (may hold \\\")
@@ -110,6 +121,7 @@ const KEY_VALUE = new RegExp(
   "g",
 );
 const BARE_TAIL = /[^\s&;,"'\\]*/y;
+const SEPARATOR_HINT = /[:=\uFF1A\uFF1D]/;
 
 // A Cookie header holds "a=1; b=2": the bare-value rule would stop at the first ";".
 const COOKIE_HEADER = /(?<![A-Za-z0-9_-])((?:set-)?cookie[ \t]{0,3}:[ \t]{0,3})[^\r\n]+/gi;
@@ -119,7 +131,7 @@ const COOKIE_HEADER = /(?<![A-Za-z0-9_-])((?:set-)?cookie[ \t]{0,3}:[ \t]{0,3})[
 // character is rescanned only a bounded number of times.
 function scrubKeyValues(text: string): string {
   // Both rules need a separator and a key that passes KEY_HINT (a substring of the text).
-  if ((!text.includes(":") && !text.includes("=")) || !KEY_HINT.test(text)) return text;
+  if (!SEPARATOR_HINT.test(text) || !KEY_HINT.test(text)) return text;
   const s = text.replace(COOKIE_HEADER, `$1${FILTERED}`);
   let out = "";
   let from = 0;
@@ -158,6 +170,27 @@ function isSourceLocation(key: string, sep: string, text: string, valueStart: nu
   LINE_NUMBER.lastIndex = valueStart;
   return LINE_NUMBER.test(text);
 }
+
+// curl's credentials: `curl -u admin:PASS`, `--user admin:PASS`, `--proxy-user`, `-U` — the user
+// is kept, the password hidden. Only in text that names curl: `-u 1000:1000` is docker's uid:gid.
+const CURL_HINT = /curl/i;
+const CURL_USER = /(?<![A-Za-z0-9_-])(-[uU]|--(?:proxy-)?user)([ \t]+|=)(["']?)([^\s:"']{0,256}):[^\s"']{1,256}/g;
+
+// A query string inside a URL-encoded value (`?next=%2Flogin%3Fpassword%3Dhunter2%26a%3D1`): the
+// pair starts after an encoded ? & , ; or space, or where a run starts; the value runs to the next
+// encoded separator. Only sensitive keys are hidden.
+const ENCODED_HINT = /%3[Dd]/;
+const ENCODED_PAIR = /(?:(?<=%(?:3[Ff]|26|2[Cc]|3[Bb]|20))|(?<![A-Za-z0-9_.%-]))([A-Za-z][A-Za-z0-9_.-]{0,63})(%3[Dd])((?:[A-Za-z0-9_.~!*()+-]|%(?!26|2[Cc]|3[Bb]|20|22)[0-9A-Fa-f]{2})+)/g;
+
+function scrubEncodedPairs(text: string): string {
+  return text.replace(ENCODED_PAIR, (whole: string, key: string, sep: string) => (isSensitiveKey(key) ? `${key}${sep}${FILTERED}` : whole));
+}
+
+// An AWS secret access key (40 base64 characters) after its name where no key=value rule sees it:
+// `AWS_SECRET_ACCESS_KEY wJalr…`, the AWS CLI's `AWS Secret Access Key [None]: wJalr…`. Never on
+// its own: 40 base64 characters are as often a digest or an id.
+const AWS_SECRET_HINT = /aws.?secret/i;
+const AWS_SECRET = /(?<![A-Za-z0-9])(aws[ _.-]?secret(?:[ _.-]?access)?[ _.-]?key(?:[ \t"':=,>]|\[[^\]\n]{0,20}\]){1,20})[A-Za-z0-9+\/]{40}(?![A-Za-z0-9+\/=])/gi;
 
 // A real token has a digit, symbol or capital somewhere; "bearer token missing" has not.
 const BEARER = /(?<![A-Za-z0-9])([Bb]earer|BEARER)[ \t]+(?=[a-z]*[A-Z0-9._~+\/=-])[A-Za-z0-9._~+\/=-]{8,}/g;
@@ -239,6 +272,9 @@ export function scrubString(s: string): string {
   let out = scrubPem(s);
   if (out.includes("://")) out = out.replace(URL_USERINFO, `$1${FILTERED}@`);
   out = scrubKeyValues(out);
+  if (CURL_HINT.test(out)) out = out.replace(CURL_USER, `$1$2$3$4:${FILTERED}`);
+  if (ENCODED_HINT.test(out)) out = scrubEncodedPairs(out);
+  if (AWS_SECRET_HINT.test(out)) out = out.replace(AWS_SECRET, `$1${FILTERED}`);
   if (AUTH_SCHEME_HINT.test(out)) out = out.replace(BEARER, `$1 ${FILTERED}`).replace(BASIC, `$1 ${FILTERED}`);
   if (TOKEN_HINT.test(out)) for (const re of TOKEN_PATTERNS) out = out.replace(re, FILTERED);
   return CARD_HINT.test(out) ? scrubCardsInText(out) : out;
@@ -316,10 +352,15 @@ function readEntries(obj: object): [string, unknown][] {
   });
 }
 
+/** The first item of a [name, value] pair: a header or field name, an option ("--password"); not free text. */
+export const PAIR_KEY = /^[A-Za-z0-9_.-]{1,100}$/;
+
 function walkArray(items: unknown[], depth: number, w: Walk): unknown[] {
-  // Header lists arrive as [name, value] pairs (Sentry, Node's rawHeaders style).
-  if (items.length === 2 && typeof items[0] === "string" && isSensitiveKey(items[0])) {
-    return [items[0], FILTERED];
+  // Header lists arrive as [name, value] pairs (Sentry, Node's rawHeaders style), argv as ["--password", "…"].
+  // Only a name makes a pair: ["password=hunter2", "retry"] is two strings, each scrubbed as text.
+  if (items.length === 2 && typeof items[0] === "string" && PAIR_KEY.test(items[0]) && isSensitiveKey(items[0])) {
+    w.nodes += 2;
+    return [scrubString(items[0]), FILTERED];
   }
   const out: unknown[] = [];
   for (const item of items) {

@@ -49,6 +49,28 @@ describe("a project's additional sensitive fields", () => {
     expect(fields.redactText("x_tenant_secret: [Filtered], iban=[Filtered] and iban=DE89")).toBe("x_tenant_secret: [Filtered], iban=[Filtered] and iban=[Filtered]");
   });
 
+  it("reads two strings whose first merely mentions a field as text, not as a [name, value] pair", () => {
+    const out = redactSensitiveFields({ type: "E", message: "", context: { kv: ["iban=DE89PAIR", "x"], argv: ["--iban", "DE89ARGV"], header: ["X-Tenant-Secret", "t0p"] } }, fields);
+    expect(out.context).toEqual({ kv: ["iban=[Filtered]", "x"], argv: ["--iban", "[Filtered]"], header: ["X-Tenant-Secret", "[Filtered]"] });
+  });
+
+  it("hides Ruby, PHP and Perl `name => value` pairs, keeping the arrow", () => {
+    expect(fields.redactText(`{"email"=>"bob@x.com", "iban"=>"DE89RUBY"}`)).toBe(`{"email"=>"bob@x.com", "iban"=>"[Filtered]"}`);
+    expect(fields.redactText(`{"iban" => "DE89RUBY34", :diagnosis=>"J45"}`)).toBe(`{"iban" => "[Filtered]", :diagnosis=>"[Filtered]"}`);
+    expect(fields.redactText(`array ( 'iban' => 'DE89PHP', 'id' => 3 )`)).toBe(`array ( 'iban' => '[Filtered]', 'id' => 3 )`);
+    expect(fields.redactText(`Array\n(\n    [iban] => DE89PRINTR\n    [id] => 3\n)`)).toBe(`Array\n(\n    [iban] => [Filtered]\n    [id] => 3\n)`);
+    expect(fields.redactText(`{ iban => 'DE89PERL' }`)).toBe(`{ iban => '[Filtered]' }`);
+    expect(fields.redactText(`iban：DE89WIDE`)).toBe(`iban：[Filtered]`);
+  });
+
+  it("cuts what lies deeper than it reads instead of keeping it unredacted", () => {
+    let deep: Record<string, unknown> = { iban: "DE89DEEP" };
+    for (let i = 0; i < 60; i++) deep = { n: deep };
+    const out = JSON.stringify(redactSensitiveFields({ type: "E", message: "", context: deep }, fields).context);
+    expect(out).not.toContain("DE89DEEP");
+    expect(out).toContain("[Truncated]");
+  });
+
   it("keeps a key named __proto__ as data, and the fingerprint of redacted events stable", () => {
     const out = redactSensitiveFields({ type: "E", message: "", context: JSON.parse('{"__proto__": {"iban": "x"}}') }, fields);
     expect(Object.getPrototypeOf(out.context)).toBe(Object.prototype);

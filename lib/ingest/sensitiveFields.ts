@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { IngestEvent } from "@/lib/ingest/eventSchema";
-import { FILTERED } from "@/lib/ingest/scrub";
+import { FILTERED, PAIR_KEY } from "@/lib/ingest/scrub";
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
 
 /**
@@ -26,11 +26,14 @@ export interface SensitiveFields {
 }
 
 const normalise = (key: string) => key.toLowerCase().replace(/[^a-z0-9]/g, "");
-/** Deeper than this, values are left to the built-in scrubbing's own depth cut. */
+/** Deeper than this a value is cut ("[Truncated]") rather than read on: never kept unredacted. */
 const MAX_DEPTH = 40;
+const TRUNCATED = "[Truncated]";
 
 /**
- * The name and separator of a `name=value` / `name: value` / `"name": "value"` pair in free text.
+ * The name and separator of a `name=value` / `name: value` / `"name": "value"` pair in free text,
+ * `name => value` too (Ruby's `{"name"=>"value"}`, PHP's `'name' => 'value'` and print_r's
+ * `[name] => value`, Perl), and a full-width colon or equals sign.
  * Linear in the text's length like the built-in token patterns (lib/ingest/scrub.ts): the
  * lookbehind lets a match begin only where a run of name characters begins, the
  * lookahead-and-backreference takes that whole run at once (an atomic group: the engine never
@@ -39,7 +42,7 @@ const MAX_DEPTH = 40;
  * holds a sensitive field is decided on the matched name, not by the pattern; only then is the
  * value (PAIR_VALUE) read, so a value is scanned at most once.
  */
-const PAIR_NAME = /(?<![A-Za-z0-9_.-])(?=([A-Za-z0-9_.-]+))\1["']?\s*[=:]\s*["']?/g;
+const PAIR_NAME = /(?<![A-Za-z0-9_.-])(?=([A-Za-z0-9_.-]+))\1["'\]]?\s*(?:=>|[=:\uFF1A\uFF1D])\s*["']?/g;
 const PAIR_VALUE = /[^\s"'&,;}\]]+/y;
 
 /** The matcher of a project's list; null for an empty one (nothing to do). */
@@ -89,10 +92,12 @@ export function redactSensitiveFields(event: IngestEvent, fields: SensitiveField
 
 function redactValue(value: unknown, fields: SensitiveFields, depth: number): unknown {
   if (typeof value === "string") return fields.redactText(value);
-  if (value === null || typeof value !== "object" || depth >= MAX_DEPTH) return value;
+  if (value === null || typeof value !== "object") return value;
+  if (depth >= MAX_DEPTH) return TRUNCATED;
   if (Array.isArray(value)) {
-    // A [name, value] pair (headers and cookies as SDKs send lists of them).
-    if (value.length === 2 && typeof value[0] === "string" && fields.matchesKey(value[0]) && value[1] !== null && value[1] !== "") return [value[0], FILTERED];
+    // A [name, value] pair (headers and cookies as SDKs send lists of them) when the first is a
+    // name; ["iban=DE89…", "x"] is two strings, each redacted as text.
+    if (value.length === 2 && typeof value[0] === "string" && PAIR_KEY.test(value[0]) && fields.matchesKey(value[0]) && value[1] !== null && value[1] !== "") return [fields.redactText(value[0]), FILTERED];
     return value.map((v) => redactValue(v, fields, depth + 1));
   }
   // fromEntries defines each key as an own property, "__proto__" included.
