@@ -159,6 +159,34 @@ describe("error-tracking view: chains and recovery", () => {
     expect(root.impact.cascadingFailures).toBe(1);
   });
 
+  it("shows on each event what it caused and what caused it, whichever of parent and child was sent first", async () => {
+    const t = await createTenant("related");
+    const cookie = await login(t.viewer);
+    const post = async (event: Record<string, unknown>) => {
+      const res = await postEvents(t.key, event);
+      expect(res.status).toBe(202);
+      return (await res.json()).accepted[0].groupId as string;
+    };
+    const related = async (groupId: string, eventId: string) => {
+      const res = await getJson(`/api/v1/errors/${groupId}/events/${eventId}`, { cookie });
+      expect(res.status).toBe(200);
+      return (await res.json()).related as { causedBy: { eventId: string; type: string } | null; caused: { eventId: string; type: string }[] };
+    };
+    // The parent first, its child in a later request (linked at ingest).
+    const parentGroup = await post({ eventId: "par-1", type: "ParentErr", message: "parent" });
+    const childGroup = await post({ eventId: "chi-1", type: "ChildErr", message: "child", parentEventId: "par-1" });
+    expect(await related(parentGroup, "par-1")).toEqual({ causedBy: null, caused: [expect.objectContaining({ eventId: "chi-1", type: "ChildErr", groupId: childGroup })] });
+    expect(await related(childGroup, "chi-1")).toEqual({ causedBy: expect.objectContaining({ eventId: "par-1", type: "ParentErr" }), caused: [] });
+    // The child first (its service reported before the parent's): resolved when read.
+    const lateChildGroup = await post({ eventId: "chi-2", type: "ChildErr", message: "child", parentEventId: "par-2" });
+    const lateParentGroup = await post({ eventId: "par-2", type: "ParentErr", message: "parent" });
+    expect((await related(lateChildGroup, "chi-2")).causedBy).toEqual(expect.objectContaining({ eventId: "par-2", type: "ParentErr" }));
+    expect((await related(lateParentGroup, "par-2")).caused).toEqual([expect.objectContaining({ eventId: "chi-2", type: "ChildErr" })]);
+    // A parent that never arrived names nobody.
+    const orphanGroup = await post({ eventId: "chi-3", type: "ChildErr", message: "child", parentEventId: "never-sent" });
+    expect((await related(orphanGroup, "chi-3")).causedBy).toBeNull();
+  });
+
   it("counts a group resolved after 2 h as 7,200 s of manual recovery", async () => {
     const t = await createTenant("manual");
     const cookie = await login(t.member);

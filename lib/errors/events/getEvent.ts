@@ -1,5 +1,6 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { seesPeople } from "@/lib/auth/seesPeople";
+import { pool } from "@/lib/db/pool";
 import { db } from "@/lib/db/prisma";
 import type { ErrorGroup, ErrorOccurrence, Prisma } from "@/lib/generated/prisma/client";
 import { hasClientFrames } from "@/lib/errors/events/clientFrames";
@@ -63,15 +64,8 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
       include: { group: { select: { id: true, type: true, platform: true, stackTrace: true, frames: true } } },
       take: 20,
     }),
-    occurrence.parentOccurrenceId
-      ? db().errorOccurrence.findFirst({ where: { id: occurrence.parentOccurrenceId }, select: { eventId: true, groupId: true, message: true, group: { select: { type: true } } } })
-      : null,
-    db().errorOccurrence.findMany({
-      where: { parentOccurrenceId: occurrence.id, NOT: { metadata: { path: ["sentry", "chainedFrom"], equals: occurrence.eventId } } },
-      select: { eventId: true, groupId: true, message: true, group: { select: { type: true } } },
-      orderBy: { occurredAt: "asc" },
-      take: 20,
-    }),
+    parentOf(group.projectId, occurrence),
+    causedBy(group.projectId, occurrence),
     db().eventAttachment.findMany({
       where: { projectId: group.projectId, eventId: occurrence.eventId },
       select: { id: true, filename: true, contentType: true, attachmentType: true, size: true },
@@ -153,6 +147,44 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
 }
 
 export type EventView = Awaited<ReturnType<typeof getEvent>>;
+
+const PARENT_SELECT = { eventId: true, groupId: true, message: true, group: { select: { type: true } } } as const;
+
+/**
+ * The event this one names as its parent: linked at ingest when the parent was stored earlier or in
+ * the same batch (`parentOccurrenceId`); else, for a child that arrived first, found now by its
+ * `parentEventId` through ErrorEventId (its primary key) and the occurrence's own (id, occurredAt).
+ */
+async function parentOf(projectId: string, occurrence: ErrorOccurrence) {
+  if (occurrence.parentOccurrenceId) return db().errorOccurrence.findFirst({ where: { id: occurrence.parentOccurrenceId }, select: PARENT_SELECT });
+  if (!occurrence.parentEventId) return null;
+  const parent = await db().errorEventId.findUnique({ where: { projectId_eventId: { projectId, eventId: occurrence.parentEventId } }, select: { occurrenceId: true, occurredAt: true } });
+  if (!parent?.occurrenceId) return null;
+  return db().errorOccurrence.findFirst({ where: { id: parent.occurrenceId, occurredAt: parent.occurredAt }, select: PARENT_SELECT });
+}
+
+/**
+ * The events that name this one as their parent (at most 20, oldest first), a chained exception's
+ * linked events excepted: those linked at ingest, and those that arrived before it (their
+ * `parentEventId` only; the partial index ErrorOccurrence_unlinked_child_idx holds just them). SQL
+ * because a JSON path absent from most children is NULL, and Prisma's NOT over it excluded them all.
+ */
+async function causedBy(projectId: string, occurrence: ErrorOccurrence) {
+  const { rows } = await pool().query<{ eventId: string; groupId: string; message: string; type: string }>(
+    `SELECT c."eventId", c."groupId", c.message, g.type
+     FROM (
+       (SELECT "eventId", "groupId", message, "occurredAt", metadata FROM "ErrorOccurrence" WHERE "parentOccurrenceId" = $1::uuid)
+       UNION ALL
+       (SELECT "eventId", "groupId", message, "occurredAt", metadata FROM "ErrorOccurrence"
+        WHERE "projectId" = $2::uuid AND "parentEventId" = $3 AND "parentEventId" IS NOT NULL AND "parentOccurrenceId" IS NULL)
+     ) c JOIN "ErrorGroup" g ON g.id = c."groupId"
+     WHERE (c.metadata #>> '{sentry,chainedFrom}') IS DISTINCT FROM $3
+     ORDER BY c."occurredAt" ASC
+     LIMIT 20`,
+    [occurrence.id, projectId, occurrence.eventId],
+  );
+  return rows.map((row) => ({ eventId: row.eventId, groupId: row.groupId, message: row.message, group: { type: row.type } }));
+}
 
 function findOccurrence(groupId: string, selector: EventSelector, scope: Prisma.ErrorOccurrenceWhereInput) {
   if (selector === "latest" || selector === "oldest") {
