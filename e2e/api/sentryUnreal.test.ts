@@ -1,3 +1,4 @@
+import { deflateSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { query } from "@/e2e/support/dbCounts";
 import { postRaw } from "@/e2e/support/envelopes";
@@ -84,7 +85,8 @@ describe("Unreal Engine Crash Report Client endpoint", () => {
     expect((await send({ guid: "9A1E0C0FFEE0C0FFEE0C0FFEE0C0FFEE" }, "not-the-key")).status).toBe(403);
     const unknown = await postRaw(unrealUrl(t.key, 987654321), new Uint8Array(buildUnrealCrash({ files: harborReportFiles() })));
     expect(unknown.status).toBe(404);
-    for (const body of [Buffer.from("not a crash report"), Buffer.alloc(0)]) {
+    // Zeros decompress into an empty legacy report: no files, no CrashContext — not a crash to page anyone about.
+    for (const body of [Buffer.from("not a crash report"), Buffer.alloc(0), deflateSync(Buffer.alloc(32)), deflateSync(Buffer.alloc(1024 * 1024)), buildUnrealCrash({ files: [] })]) {
       const res = await postRaw(unrealUrl(t.key), new Uint8Array(body), { "content-type": "application/octet-stream" });
       expect(res.status).toBe(400);
       expect(await res.json()).toMatchObject({ error: { field: "body" } });

@@ -30,6 +30,12 @@ describe("readUnrealCrash", () => {
     }
   });
 
+  it("refuses a report of no files, or without its CrashContext, with a 400 naming the body (zeros parse as an empty legacy report)", async () => {
+    for (const body of [deflateSync(Buffer.alloc(32)), deflateSync(Buffer.alloc(4096)), buildUnrealCrash({ files: [] }), buildUnrealCrash({ files: [], layout: "legacy" }), buildUnrealCrash({ files: files.slice(1) })]) {
+      await expect(readUnrealCrash(body, MIB)).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/no files|no CrashContext/), details: { field: "body" } });
+    }
+  });
+
   it("refuses a file length running past the end, and absurd file counts", async () => {
     const whole = buildUnrealCrash({ files });
     const { inflateSync } = await import("node:zlib");

@@ -31,7 +31,9 @@ const CR1 = Buffer.from("CR1");
  * and length-prefixed bytes. Two layouts exist: the newer starts with "CR1" and one header; the
  * older writes a placeholder header first and the real one after the files (the count is read from
  * the end). Strings are FStrings: a 32-bit length (negative for UTF-16) and the characters, NUL
- * padded. Anything that does not parse is a 400 naming `body`; every length is bounds-checked.
+ * padded. Anything that does not parse is a 400 naming `body`, and so is a report without its
+ * CrashContext.runtime-xml (the engine always writes one: zeros parse as a legacy report of no files,
+ * and became a critical crash); every length is bounds-checked.
  */
 export async function readUnrealCrash(compressed: Buffer, maxBytes: number): Promise<UnrealCrash> {
   if (compressed.length === 0) throw ApiError.badRequest(`${FIELD}: empty; expected an Unreal Engine crash report (zlib-compressed)`, { field: FIELD });
@@ -45,11 +47,18 @@ export async function readUnrealCrash(compressed: Buffer, maxBytes: number): Pro
   }
   if (bytes.length > maxBytes) throw tooLarge();
   try {
-    return parse(new Cursor(bytes));
+    const crash = parse(new Cursor(bytes));
+    if (!crash.files.some((f) => isCrashContextFile(f.name))) throw new Malformed(crash.files.length === 0 ? "no files" : "no CrashContext.runtime-xml");
+    return crash;
   } catch (error) {
     if (error instanceof Malformed) throw ApiError.badRequest(`${FIELD}: not an Unreal Engine crash report (${error.message})`, { field: FIELD });
     throw error;
   }
+}
+
+/** The report's CrashContext.runtime-xml (the engine's account of the crash), by its file name. */
+export function isCrashContextFile(name: string): boolean {
+  return /\.runtime-xml$/i.test(name) || /^CrashContext/i.test(name);
 }
 
 function parse(cursor: Cursor): UnrealCrash {

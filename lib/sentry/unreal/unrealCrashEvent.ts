@@ -6,7 +6,7 @@ import { mapAttachment, MAX_ATTACHMENTS_PER_ENVELOPE, type AttachmentInput } fro
 import { mapUserReport, type UserFeedbackInput } from "@/lib/sentry/mapUserFeedback";
 import { minidumpEvent } from "@/lib/sentry/minidump/minidumpEvent";
 import { readMinidump } from "@/lib/sentry/minidump/readMinidump";
-import type { UnrealCrash, UnrealCrashFile } from "@/lib/sentry/unreal/readUnrealCrash";
+import { isCrashContextFile, type UnrealCrash, type UnrealCrashFile } from "@/lib/sentry/unreal/readUnrealCrash";
 import { readUnrealContext, type UnrealContext } from "@/lib/sentry/unreal/readUnrealContext";
 import { unrealCallStackFrames } from "@/lib/sentry/unreal/unrealCallStack";
 import { unrealErrorOf } from "@/lib/sentry/unreal/unrealError";
@@ -38,7 +38,7 @@ const UNIX_EPOCH_TICKS = 621_355_968_000_000_000n;
  * client sends again is stored once.
  */
 export function unrealCrashEvent(crash: UnrealCrash): UnrealCrashContents {
-  const contextFile = crash.files.find((f) => /\.runtime-xml$/i.test(f.name) || /^CrashContext/i.test(f.name));
+  const contextFile = crash.files.find((f) => isCrashContextFile(f.name));
   const context = readUnrealContext(contextFile ? contextFile.data.toString("utf8") : "");
   const rt = context.runtime;
   const scope = sentryScopeOf(context);
