@@ -224,13 +224,19 @@ describe("Sentry Crons check-ins", () => {
       // February 31st never comes: the monitor would never be due, so never reported missed.
       [{ monitor_slug: "x", status: "ok", monitor_config: { schedule: { type: "crontab", value: "0 0 31 2 *" } } }, "monitor_config.schedule.value"],
       [{ monitor_slug: "x", status: "ok", monitor_config: { schedule: { type: "crontab", value: "* * * * *" }, timezone: "Moon/Base" } }, "monitor_config.timezone"],
+      [{ monitor_slug: "x", status: "ok", duration: -5 }, "duration"],
+      [{ monitor_slug: "x".repeat(300), status: "ok" }, "monitor_slug"],
     ];
     for (const [fields, field] of cases) {
       const res = await sendItems([{ type: "event", payload: errorEvent(eventId) }, checkIn(fields)]);
       expect(res.status).toBe(400);
       const body = (await res.json()) as { error: { message: string; field?: string } };
-      expect(JSON.stringify(body)).toContain(field);
+      expect(body.error.field).toBe(field);
     }
+    // JSON's 1e400 is Infinity: a duration no run had.
+    const infinite = await sendItems([{ type: "check_in", payload: '{"monitor_slug":"x","status":"ok","duration":1e400}' }]);
+    expect(infinite.status).toBe(400);
+    expect(await infinite.json()).toMatchObject({ error: { field: "duration" } });
     expect(await query(`SELECT 1 FROM "ErrorEventId" WHERE "projectId" = $1 AND "eventId" = $2`, [t.projectId, eventId])).toHaveLength(0);
     expect(await monitorOf("x")).toBeUndefined();
   });
@@ -278,6 +284,17 @@ describe("the HTTP check-in endpoint (curl in a crontab)", () => {
     expect(never.status).toBe(400);
     expect(await never.json()).toMatchObject({ error: { message: expect.stringContaining("never fires"), field: "monitor_config.schedule.value" } });
     expect(await monitorOf("leap-job")).toBeUndefined();
+    // A duration that is no number of seconds, and a slug past 64 characters, are refused rather than dropped or cut.
+    for (const duration of ["1e400", "-5", "NaN", "soon"]) {
+      const res = await fetch(cronUrl("timed-job", `status=ok&duration=${duration}`));
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { field: "duration" } });
+    }
+    expect(await monitorOf("timed-job")).toBeUndefined();
+    const long = await fetch(cronUrl("j".repeat(300), "status=ok"));
+    expect(long.status).toBe(400);
+    expect(await long.json()).toMatchObject({ error: { field: "monitor_slug", limit: 64 } });
+    expect((await monitors()).some((m) => m.slug.startsWith("jjjj"))).toBe(false);
     // Characters PostgreSQL cannot store, in the query and the path, are replaced, never a 500.
     const odd = await fetch(cronUrl("odd%00job", "status=ok&environment=prod%00uction&release=%ED%A0%80v1"));
     expect(odd.status).toBe(202);

@@ -66,15 +66,27 @@ describe("mapCheckIn", () => {
     expect(checkIn.checkInId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it("drops a duration that is not a sensible number of seconds", () => {
-    for (const duration of [-1, "soon", Number.NaN, 1e12, null]) {
-      expect(mapCheckIn({ monitor_slug: "a", status: "ok", duration }, "x").durationMs).toBeNull();
+  it("takes a duration in seconds, as a number or a query string's text; none when absent", () => {
+    expect(mapCheckIn({ monitor_slug: "a", status: "ok", duration: "2.5" }, "x").durationMs).toBe(2500);
+    expect(mapCheckIn({ monitor_slug: "a", status: "ok", duration: 0 }, "x").durationMs).toBe(0);
+    for (const duration of [null, undefined, "", " "]) expect(mapCheckIn({ monitor_slug: "a", status: "ok", duration }, "x").durationMs).toBeNull();
+  });
+
+  it("refuses a duration that is not a sensible number of seconds with 400 naming it (it was dropped, the run stored without one)", () => {
+    for (const duration of [-1, -5, "-5", "soon", Number.NaN, Number.POSITIVE_INFINITY, "1e400", 1e12, "12s", true, {}, [3]]) {
+      expect(refusal({ monitor_slug: "a", status: "ok", duration })).toMatchObject({ status: 400, field: "duration", message: expect.stringContaining("duration must be a number of seconds") });
     }
   });
 
+  it("refuses a slug longer than 64 characters with 400 naming it, rather than cutting it (two long slugs were one monitor)", () => {
+    expect(mapCheckIn({ monitor_slug: "x".repeat(64), status: "ok" }, "x").slug).toHaveLength(64);
+    expect(refusal({ monitor_slug: "x".repeat(65), status: "ok" })).toMatchObject({ status: 400, field: "monitor_slug", message: expect.stringContaining("at most 64") });
+    expect(refusal({ monitor_slug: "j".repeat(300), status: "ok" })).toMatchObject({ status: 400, field: "monitor_slug" });
+  });
+
   it.each([
-    [null, undefined, "must be a JSON object"],
-    [[], undefined, "must be a JSON object"],
+    [null, "envelope item 0", "must be a JSON object"],
+    [[], "envelope item 0", "must be a JSON object"],
     [{ status: "ok" }, "monitor_slug", "monitor_slug is required"],
     [{ monitor_slug: "!!!", status: "ok" }, "monitor_slug", "monitor_slug is required"],
     [{ monitor_slug: "a", status: "done" }, "status", "status must be one of in_progress, ok, error"],
@@ -98,7 +110,7 @@ describe("mapCheckIn", () => {
   it("normalises slugs as Sentry does", () => {
     expect(normaliseSlug("  Nightly Report (EU) ")).toBe("nightly-report-eu");
     expect(normaliseSlug("a_b-c")).toBe("a_b-c");
-    expect(normaliseSlug("x".repeat(100))).toHaveLength(64);
+    expect(normaliseSlug("x".repeat(100))).toHaveLength(100);
     expect(normaliseSlug(42)).toBe("42");
     expect(normaliseSlug({})).toBeUndefined();
   });

@@ -26,7 +26,11 @@ export interface CheckInInput {
   detail?: string;
 }
 
+/** The longest monitor slug, as uptime monitors' (Sentry caps at 50; 64 keeps every slug Sentry takes): longer ones are refused, 400 naming `monitor_slug`. */
 export const MAX_SLUG = 64;
+/** The longest duration a run may report: what the int4 milliseconds column holds (about 24.8 days). */
+const MAX_DURATION_MS = 2_147_483_647;
+const MAX_DURATION_SECONDS = Math.floor(MAX_DURATION_MS / 1000);
 const DEFAULT_ENVIRONMENT = "production";
 
 /**
@@ -35,14 +39,16 @@ const DEFAULT_ENVIRONMENT = "production";
  * environment, release, monitor_config? }`; `check_in_id: "latest"` closes the monitor's newest run
  * in progress, as Sentry's HTTP check-ins allow. The slug is normalised as Sentry does (lower case,
  * other characters than a-z 0-9 _ - become `-`); a missing check-in id gets one. 400 naming the
- * field for a missing slug, an unknown status or a config that does not parse (e.g. a crontab field
- * out of range, an unknown time zone).
+ * field for a missing slug or one longer than MAX_SLUG, an unknown status, a duration that is not a
+ * number of seconds from 0 to MAX_DURATION_SECONDS, or a config that does not parse (e.g. a crontab
+ * field out of range, an unknown time zone).
  */
 export function mapCheckIn(payload: unknown, where: string): CheckInInput {
   const item = asObject(payload);
-  if (!item) throw ApiError.badRequest(`${where}: a check_in must be a JSON object`);
+  if (!item) throw ApiError.badRequest(`${where}: a check_in must be a JSON object`, { field: where });
   const slug = normaliseSlug(item.monitor_slug);
   if (!slug) throw ApiError.badRequest(`${where}: check_in.monitor_slug is required: the monitor's slug`, { field: "monitor_slug" });
+  if (slug.length > MAX_SLUG) throw ApiError.badRequest(`${where}: check_in.monitor_slug may be at most ${MAX_SLUG} characters`, { field: "monitor_slug", limit: MAX_SLUG });
   const status = asText(item.status);
   if (!CHECK_IN_STATUSES.includes(status as CheckInStatus)) {
     throw ApiError.badRequest(`${where}: check_in.status must be one of ${CHECK_IN_STATUSES.join(", ")}`, { field: "status" });
@@ -52,7 +58,7 @@ export function mapCheckIn(payload: unknown, where: string): CheckInInput {
     latest: item.check_in_id === "latest",
     slug,
     status: status as CheckInStatus,
-    durationMs: durationMsOf(item.duration),
+    durationMs: durationMsOf(item.duration, where),
     // Stored and shown as sent: scrubbed like an event's environment and release.
     environment: scrubbed(clipText(item.environment, 64)) ?? DEFAULT_ENVIRONMENT,
     release: scrubbed(clipText(item.release, 256)) ?? null,
@@ -64,11 +70,14 @@ function scrubbed(text: string | undefined): string | undefined {
   return text === undefined ? undefined : scrubString(text);
 }
 
-/** Sentry's slug rule: lower case, runs of other characters than a-z 0-9 _ - become one `-`, cut to 64. */
+/**
+ * Sentry's slug rule: lower case, runs of other characters than a-z 0-9 _ - become one `-`. Not cut:
+ * a slug longer than MAX_SLUG is refused (two long slugs cut to one prefix became one monitor).
+ */
 export function normaliseSlug(value: unknown): string | undefined {
   const text = asText(value)?.trim().toLowerCase();
   if (!text) return undefined;
-  const slug = text.replace(/[^a-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, MAX_SLUG);
+  const slug = text.replace(/[^a-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "");
   return slug || undefined;
 }
 
@@ -79,12 +88,19 @@ function checkInIdOf(value: unknown, where: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** Seconds (a float) to whole milliseconds; nonsense (negative, not a number, beyond int4) is dropped. */
-function durationMsOf(value: unknown): number | null {
-  const seconds = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
-  if (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds < 0) return null;
-  const ms = Math.round(seconds * 1000);
-  return ms > 2_147_483_647 ? null : ms;
+/**
+ * Seconds (a float, or its text from a query string) to whole milliseconds; none when absent (null,
+ * ""). Anything else — negative, not a number, infinite (`1e400`), beyond the int4 column — is a 400
+ * naming `duration`: a run's duration silently dropped looked like a run that did not report one.
+ */
+function durationMsOf(value: unknown, where: string): number | null {
+  if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) return null;
+  const seconds = typeof value === "string" ? Number(value) : value;
+  const ms = typeof seconds === "number" && Number.isFinite(seconds) && seconds >= 0 ? Math.round(seconds * 1000) : NaN;
+  if (!(ms <= MAX_DURATION_MS)) {
+    throw ApiError.badRequest(`${where}: check_in.duration must be a number of seconds from 0 to ${MAX_DURATION_SECONDS}`, { field: "duration" });
+  }
+  return ms;
 }
 
 function settingsOf(value: unknown, where: string): MonitorSettings | null {
