@@ -30,7 +30,7 @@ const MAX_URL = 2_048;
  */
 export function mapUserReport(payload: unknown, where: string): UserFeedbackInput {
   const report = asObject(payload);
-  if (!report) throw ApiError.badRequest(`${where}: a user_report must be a JSON object`);
+  if (!report) throw ApiError.badRequest(`${where}: a user_report must be a JSON object`, { field: where });
   const eventId = normaliseEventId(report.event_id);
   if (!eventId) throw ApiError.badRequest(`${where}: user_report.event_id must be an event id (32 hex digits)`, { field: "event_id" });
   return {
@@ -50,7 +50,7 @@ export function mapUserReport(payload: unknown, where: string): UserFeedbackInpu
  */
 export function mapFeedbackEvent(payload: unknown, where: string, fallbackEventId?: string): UserFeedbackInput {
   const event = asObject(payload);
-  if (!event) throw ApiError.badRequest(`${where}: a feedback item must be a JSON object`);
+  if (!event) throw ApiError.badRequest(`${where}: a feedback item must be a JSON object`, { field: where });
   const feedback = asObject(asObject(event.contexts)?.feedback);
   if (!feedback) throw ApiError.badRequest(`${where}: a feedback item needs contexts.feedback`, { field: "contexts.feedback" });
   const ownId = normaliseEventId(event.event_id) ?? normaliseEventId(fallbackEventId);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/http/ApiError";
 import { MAX_ENVELOPE_ITEMS, MAX_HEADER_BYTES, parseEnvelope } from "@/lib/sentry/parseEnvelope";
+import { unpackEnvelope, unpackStoreEvent } from "@/lib/sentry/unpackEnvelope";
 import {
   NODE_EVENT_ID,
   attachmentBytes,
@@ -190,5 +191,36 @@ describe("parseEnvelope", () => {
     it("rejects a length that stops short of the payload", () => {
       expectBadRequest('{}\n{"type":"attachment","length":2}\nabc\n{"type":"event"}\n{}', /expected a newline after its 2-byte payload/);
     });
+    it.each([
+      ["", "body"],
+      ['\n{"type":"event"}\n{}', "envelope header"],
+      ['[1,2]\n{"type":"event"}\n{}', "envelope header"],
+      ['{}\n["event"]\n{}', "item 0 header"],
+      ['{}\n{"type":"event"}\n{}\n{"nope":1}\n{}', "items[1].type"],
+      ['{}\n{"type":"attachment","length":10}\nabc', "items[0].length"],
+      ['{}\n{"type":"attachment","length":-1}\nabc', "items[0].length"],
+      ['{}\n{"type":"attachment","length":1e20}\nabc', "items[0].length"],
+      ['{}\n{"type":"attachment","length":"12"}\nabc', "items[0].length"],
+      ['{}\n{"type":"attachment","length":183.5}\nabc', "items[0].length"],
+      ['{}\n{"type":"attachment","length":0}\nabc', "items[0].length"],
+      ['{}\n{"type":"event"}\n{}\n{"type":"attachment","length":2}\nabc\n', "items[1].length"],
+    ])("names the field of %j: %s", (body, field) => {
+      expect(() => parseEnvelope(Buffer.from(body, "latin1"))).toThrow(expect.objectContaining({ status: 400, details: expect.objectContaining({ field }) }));
+    });
+  });
+});
+
+describe("unpackEnvelope and unpackStoreEvent name the item whose payload is not an object", () => {
+  it.each([
+    ['{}\n{"type":"event"}\n[1,2]\n', "items[0]"],
+    ['{}\n{"type":"session"}\n{}\n{"type":"event"}\n"x"\n', "items[1]"],
+    ['{}\n{"type":"check_in"}\n[]\n', "envelope item 0"],
+    ['{}\n{"type":"user_report"}\n7\n', "envelope item 0"],
+  ])("%j → %s", (body, field) => {
+    expect(() => unpackEnvelope(parseEnvelope(Buffer.from(body)))).toThrow(expect.objectContaining({ status: 400, details: expect.objectContaining({ field }) }));
+  });
+
+  it("names the body of a store request that is not an object", () => {
+    for (const payload of [[1, 2], "x", null]) expect(() => unpackStoreEvent(payload)).toThrow(expect.objectContaining({ status: 400, details: { field: "body" } }));
   });
 });

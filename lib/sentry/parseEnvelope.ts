@@ -30,9 +30,10 @@ const CARRIAGE_RETURN = 0x0d;
  * next "\n" or the end of the body. A trailing "\r" is stripped from header lines and from
  * length-less payloads; blank lines where an item header is expected are skipped, so trailing
  * newlines are fine. Item types we don't know are returned like any other: the caller skips them.
+ * Every 400 names its `field`: `body` (empty), the header line, or the item's (`items[2].length`).
  */
 export function parseEnvelope(body: Buffer): Envelope {
-  if (body.length === 0) throw ApiError.badRequest("envelope is empty");
+  if (body.length === 0) throw ApiError.badRequest("envelope is empty", { field: "body" });
 
   let pos = 0;
   /** Reads up to the next newline (exclusive) or the end, moving past the newline. */
@@ -45,7 +46,7 @@ export function parseEnvelope(body: Buffer): Envelope {
   };
 
   const headerLine = readLine();
-  if (isBlank(headerLine)) throw ApiError.badRequest("envelope header is missing: the first line must be a JSON object");
+  if (isBlank(headerLine)) throw ApiError.badRequest("envelope header is missing: the first line must be a JSON object", { field: "envelope header" });
   const header = parseJsonObject(headerLine, "envelope header");
 
   const items: EnvelopeItem[] = [];
@@ -59,7 +60,7 @@ export function parseEnvelope(body: Buffer): Envelope {
     const itemHeader = parseJsonObject(line, `item ${index} header`);
     const type = itemHeader.type;
     if (typeof type !== "string" || type.trim() === "") {
-      throw ApiError.badRequest(`item ${index} header has no "type" string`);
+      throw ApiError.badRequest(`item ${index} header has no "type" string`, { field: `items[${index}].type` });
     }
 
     let payload: Buffer;
@@ -69,11 +70,11 @@ export function parseEnvelope(body: Buffer): Envelope {
     } else {
       if (typeof length !== "number" || !Number.isSafeInteger(length) || length < 0) {
         // String(): JSON.stringify shows a length of 1e400 (Infinity) as "null".
-        throw ApiError.badRequest(`item ${index} (${type}) has an invalid length ${typeof length === "number" ? String(length) : JSON.stringify(length)}: expected a non-negative integer`);
+        throw ApiError.badRequest(`item ${index} (${type}) has an invalid length ${typeof length === "number" ? String(length) : JSON.stringify(length)}: expected a non-negative integer`, { field: `items[${index}].length` });
       }
       const remaining = body.length - pos;
       if (length > remaining) {
-        throw ApiError.badRequest(`item ${index} (${type}) declares length ${length} but only ${remaining} bytes follow its header`);
+        throw ApiError.badRequest(`item ${index} (${type}) declares length ${length} but only ${remaining} bytes follow its header`, { field: `items[${index}].length` });
       }
       payload = body.subarray(pos, pos + length);
       pos += length;
@@ -81,7 +82,7 @@ export function parseEnvelope(body: Buffer): Envelope {
       if (body[pos] === NEWLINE) pos += 1;
       else if (body[pos] === CARRIAGE_RETURN && body[pos + 1] === NEWLINE) pos += 2;
       else if (pos < body.length) {
-        throw ApiError.badRequest(`item ${index} (${type}): expected a newline after its ${length}-byte payload`);
+        throw ApiError.badRequest(`item ${index} (${type}): expected a newline after its ${length}-byte payload (its length is shorter than the payload)`, { field: `items[${index}].length` });
       }
     }
     items.push({ type, header: itemHeader, payload });
@@ -111,7 +112,7 @@ function parseJsonObject(line: Buffer, what: string): Record<string, unknown> {
   if (line.length > MAX_HEADER_BYTES) throw ApiError.tooLarge(`${what}: a header line may be at most ${MAX_HEADER_BYTES} bytes`, { field: what, limit: MAX_HEADER_BYTES });
   const value = parseJsonBytes(line, what);
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw ApiError.badRequest(`${what} must be a JSON object`);
+    throw ApiError.badRequest(`${what} must be a JSON object`, { field: what });
   }
   return value as Record<string, unknown>;
 }

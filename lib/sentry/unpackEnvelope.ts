@@ -136,10 +136,12 @@ function isMinidumpItem(item: EnvelopeItem): boolean {
 
 /** The legacy store endpoint's body: one Sentry event as JSON (already parsed). */
 export function unpackStoreEvent(payload: unknown): IngestEvent[] {
+  if (!asObject(payload)) throw ApiError.badRequest("the event must be a JSON object", { field: "body" });
   return mapSentryEvent(payload).events.map((e, i) => validate(e, `event${i === 0 ? "" : `[${i}]`}`));
 }
 
 function mapEventItem(payload: unknown, index: number, fallback?: string): IngestEvent[] {
+  if (!asObject(payload)) throw ApiError.badRequest(`item ${index}: an event payload must be a JSON object`, { field: `items[${index}]` });
   const { events } = mapSentryEvent(payload, { eventIdFallback: fallback });
   return events.map((e) => validate(e, `items[${index}]`));
 }
