@@ -166,8 +166,8 @@ describe("dot segments: paths holding them are a JSON 400, and events cannot tak
   });
 });
 
-/** Raw bytes to the app, and its whole answer (the server closes the connection after a request it could not parse). */
-function rawExchange(base: string, raw: string): Promise<string> {
+/** Raw bytes to the app (then the connection half-closed when `halfClose`), and its whole answer (the server closes the connection after a request it could not parse). */
+function rawExchange(base: string, raw: string, halfClose = false): Promise<string> {
   const url = new URL(base);
   return new Promise((resolve, reject) => {
     const socket = net.connect(Number(url.port), url.hostname);
@@ -176,7 +176,8 @@ function rawExchange(base: string, raw: string): Promise<string> {
     socket.on("data", (chunk: string) => (answer += chunk));
     socket.on("close", () => resolve(answer));
     socket.on("error", (error: NodeJS.ErrnoException) => (error.code === "ECONNRESET" ? resolve(answer) : reject(error)));
-    socket.write(raw);
+    if (halfClose) socket.end(raw);
+    else socket.write(raw);
   });
 }
 
@@ -200,6 +201,20 @@ describe("requests node:http cannot parse: JSON errors, not its bare status line
       expect(JSON.parse(body)).toEqual({ error: { code: "bad_request", message: expect.any(String) } });
       expect(body).not.toContain("secret-value");
     }
+  });
+});
+
+describe("a body cut short by the client half-closing the connection", () => {
+  it("is a 400 body_incomplete naming the body (Content-Length not reached, a chunked body without its last chunk)", async () => {
+    for (const raw of [
+      `POST /api/v1/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nX-Faultline-Key: ${t.key}\r\nContent-Length: 100\r\n\r\n{"type":"X"`,
+      `POST /api/v1/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nX-Faultline-Key: ${t.key}\r\nTransfer-Encoding: chunked\r\n\r\nb\r\n{"type":"X"\r\n`,
+    ]) {
+      const [head, body] = (await rawExchange(BASE_URL, raw, true)).split("\r\n\r\n");
+      expect(head).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+      expect(JSON.parse(body)).toMatchObject({ error: { code: "body_incomplete", field: "body" } });
+    }
+    expect((await fetch(`${BASE_URL}/api/health`)).status).toBe(200);
   });
 });
 

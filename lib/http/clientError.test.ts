@@ -4,8 +4,8 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerClientError, clientErrorAnswer } from "@/lib/http/clientError";
 
-/** Sends raw bytes and reads the whole answer until the server closes the connection. */
-function exchange(port: number, raw: string): Promise<string> {
+/** Sends raw bytes (then half-closes the connection when `halfClose`) and reads the whole answer until the server closes it. */
+function exchange(port: number, raw: string, halfClose = false): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, "127.0.0.1");
     let answer = "";
@@ -13,7 +13,8 @@ function exchange(port: number, raw: string): Promise<string> {
     socket.on("data", (chunk: string) => (answer += chunk));
     socket.on("close", () => resolve(answer));
     socket.on("error", (error: NodeJS.ErrnoException) => (error.code === "ECONNRESET" ? resolve(answer) : reject(error)));
-    socket.write(raw);
+    if (halfClose) socket.end(raw);
+    else socket.write(raw);
   });
 }
 
@@ -27,7 +28,11 @@ describe("answerClientError on a node:http server", () => {
   let server: http.Server;
   let port: number;
   beforeAll(async () => {
-    server = http.createServer((_req, res) => res.end("ok"));
+    // Answers once the whole body is read, as the API's handlers do.
+    server = http.createServer((req, res) => {
+      req.resume();
+      req.on("end", () => res.end("ok"));
+    });
     server.on("clientError", answerClientError);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     port = (server.address() as AddressInfo).port;
@@ -50,6 +55,17 @@ describe("answerClientError on a node:http server", () => {
     expect(JSON.stringify(bad.body)).not.toContain("secret-token");
   });
 
+  it("a body the client half-closed before sending whole: 400 body_incomplete naming the body, as the README promises", async () => {
+    for (const raw of [
+      'POST /api/v1/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"type":"X"',
+      'POST /api/v1/events HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nb\r\n{"type":"X"\r\n',
+    ]) {
+      const answer = parse(await exchange(port, raw, true));
+      expect(answer.statusLine).toBe("HTTP/1.1 400 Bad Request");
+      expect(answer.body).toEqual({ error: { code: "body_incomplete", message: expect.stringContaining("ended before it was complete"), field: "body" } });
+    }
+  });
+
   it("keeps serving good requests", async () => {
     expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toBe("ok");
   });
@@ -61,6 +77,7 @@ describe("clientErrorAnswer", () => {
     expect(clientErrorAnswer("HPE_CHUNK_EXTENSIONS_OVERFLOW").body.error).toMatchObject({ code: "payload_too_large", field: "body" });
     expect(clientErrorAnswer("ERR_HTTP_REQUEST_TIMEOUT").status).toBe(408);
     expect(clientErrorAnswer("HPE_INVALID_METHOD").status).toBe(400);
+    expect(clientErrorAnswer("HPE_INVALID_EOF_STATE")).toMatchObject({ status: 400, body: { error: { code: "body_incomplete", field: "body" } } });
     expect(clientErrorAnswer(undefined).status).toBe(400);
   });
 });

@@ -11,7 +11,10 @@ interface ClientErrorAnswer {
 /**
  * What a request node:http could not parse is answered (its 'clientError'), by the error's code:
  * a request line and headers over node's limit (a URL with a long `query=`) 431, a chunk extension
- * over its limit 413, headers not received in time 408, anything else (not HTTP, a bad header) 400.
+ * over its limit 413, headers not received in time 408, a body the client half-closed the connection
+ * before sending whole (`HPE_INVALID_EOF_STATE`: Content-Length not reached, a chunked body without
+ * its last chunk) 400 `body_incomplete` naming `body`, as a body cut off while read is answered
+ * (lib/http/readBody.ts), anything else (not HTTP, a bad header) 400.
  * In the API's error shape — node's own answers have no body. Never the request's bytes.
  */
 export function clientErrorAnswer(code: string | undefined): ClientErrorAnswer {
@@ -30,6 +33,8 @@ export function clientErrorAnswer(code: string | undefined): ClientErrorAnswer {
       };
     case "HPE_CHUNK_EXTENSIONS_OVERFLOW":
       return { status: 413, reason: "Payload Too Large", body: { error: { code: "payload_too_large", message: "a chunk extension of the body is too large", field: "body" } } };
+    case "HPE_INVALID_EOF_STATE":
+      return { status: 400, reason: "Bad Request", body: { error: { code: "body_incomplete", message: "the request body ended before it was complete (the connection was closed)", field: "body" } } };
     case "ERR_HTTP_REQUEST_TIMEOUT":
       return { status: 408, reason: "Request Timeout", body: { error: { code: "request_timeout", message: "the request was not received in time" } } };
     default:
