@@ -366,6 +366,18 @@ describe("mapSentryEvent: fields", () => {
     expect(sentryOf({ id: "u1", ip_address: "10.0.0.1" })).toEqual({ id: "u1", ip_address: "10.0.0.1" });
   });
 
+  it("keeps an ip_address only when it is an IPv4 or IPv6 address, as Sentry's relay does (not-an-ip was stored and shown as the event's IP)", () => {
+    const sentryOf = (user: unknown) => (main({ user }).context as { sentry?: { user?: unknown } } | undefined)?.sentry?.user;
+    for (const ip of ["not-an-ip", "999.1.1.1", "10.0.0", "", 7, { a: 1 }, "::ffff:zz"]) {
+      expect(sentryOf({ id: "u1", ip_address: ip })).toEqual({ id: "u1" });
+      expect(main({ user: { ip_address: ip } }).userId).toBeUndefined();
+    }
+    expect(sentryOf({ ip_address: "not-an-ip" })).toBeUndefined();
+    expect(sentryOf({ id: "u1", ip_address: "2001:db8::1" })).toEqual({ id: "u1", ip_address: "2001:db8::1" });
+    expect(main({ user: { ip_address: "2001:db8::1" } }).userId).toBe("2001:db8::1");
+    expect(sentryOf({ id: "u1", ip_address: null })).toEqual({ id: "u1", ip_address: null });
+  });
+
   it("stringifies and bounds tags", () => {
     const many = Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`t${i}`, i]));
     const tags = main({ tags: many }).tags as Record<string, string>;

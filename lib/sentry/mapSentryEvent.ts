@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { isIP } from "node:net";
 import { MAX_CHAIN_LENGTH, MAX_EXCEPTION_MESSAGE_CHARS, MAX_EXCEPTION_TYPE_CHARS } from "@/lib/grouping/chain/ChainException";
 import { formatLogEntry } from "@/lib/sentry/formatLogEntry";
 import { ApiError } from "@/lib/http/ApiError";
@@ -34,8 +35,6 @@ const MAX_PLATFORM = 64;
 const MAX_FINGERPRINT_PARTS = 20;
 const MAX_FINGERPRINT_PART = 512;
 
-/** Sentry's placeholder asking the server to fill in the client's IP; not a user identifier. */
-const AUTO_IP = "{{auto}}";
 
 export interface MapSentryEventOptions {
   /** Used when the event has no valid event_id, typically the envelope header's event_id. */
@@ -134,7 +133,7 @@ export function mapSentryEvent(event: unknown, opts: MapSentryEventOptions = {})
     server_name: asText(ev.server_name),
     transaction: asText(ev.transaction),
     logger: asText(ev.logger),
-    user: withoutAutoIp(asObject(ev.user)),
+    user: withValidIp(asObject(ev.user)),
     modules: asObject(ev.modules),
     level: asText(ev.level),
     dist: asText(ev.dist),
@@ -224,23 +223,20 @@ function userIdOf(user: unknown): string | undefined {
   const u = asObject(user);
   if (!u) return undefined;
   const ip = clipText(u.ip_address, MAX_ID_FIELD);
-  return (
-    clipText(u.id, MAX_ID_FIELD) ??
-    clipText(u.email, MAX_ID_FIELD) ??
-    clipText(u.username, MAX_ID_FIELD) ??
-    (ip && ip !== AUTO_IP ? ip : undefined)
-  );
+  return clipText(u.id, MAX_ID_FIELD) ?? clipText(u.email, MAX_ID_FIELD) ?? clipText(u.username, MAX_ID_FIELD) ?? (ip && isIP(ip) ? ip : undefined);
 }
 
 /**
- * The user as sent, less an `ip_address` of "{{auto}}": the SDK asks the server to fill in the
- * client's address, which Faultline does not store (an address is personal data, and behind a proxy
- * it is the proxy's), so the placeholder is dropped rather than shown as if it were an address.
+ * The user as sent, its `ip_address` kept only when it is an IPv4 or IPv6 address (node:net isIP),
+ * as Sentry's relay does: "{{auto}}" asks the server to fill in the client's address, which Faultline
+ * does not store (an address is personal data, and behind a proxy it is the proxy's), and
+ * "not-an-ip" or "999.1.1.1" would be shown as if they were addresses — both are dropped.
  */
-function withoutAutoIp(user: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
-  if (!user || user.ip_address !== AUTO_IP) return user;
-  const { ip_address: _auto, ...rest } = user;
-  void _auto;
+function withValidIp(user: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  const ip = user?.ip_address;
+  if (!user || ip === undefined || ip === null || (typeof ip === "string" && isIP(ip) !== 0)) return user;
+  const { ip_address: _dropped, ...rest } = user;
+  void _dropped;
   return Object.keys(rest).length > 0 ? rest : undefined;
 }
 
