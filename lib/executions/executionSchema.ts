@@ -2,7 +2,7 @@ import { z } from "zod";
 import { storableDateTime } from "@/lib/http/zodTime";
 
 const Count = z.object({
-  /** Any time inside the minute; truncated to the minute. Defaults to now. */
+  /** Any time inside the minute; truncated to the minute. Defaults to now; more than 5 minutes ahead, now (executionMinute.ts). */
   at: storableDateTime().optional(),
   agentId: z.string().trim().min(1).max(256).optional(),
   environment: z.string().trim().min(1).max(64).optional(),

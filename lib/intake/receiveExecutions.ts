@@ -1,5 +1,6 @@
 import { assertKeyProject } from "@/lib/auth/assertKeyProject";
 import { authenticateIngestKey, readIngestKey } from "@/lib/auth/ingestKeyAuth";
+import { executionMinute } from "@/lib/executions/executionMinute";
 import { ExecutionsBodySchema } from "@/lib/executions/executionSchema";
 import { recordExecutions } from "@/lib/executions/recordExecutions";
 import { assertJsonContentType } from "@/lib/http/assertJsonContentType";
@@ -21,7 +22,7 @@ export function receiveExecutions(req: IntakeRequest): Promise<IntakeResponse> {
     assertJsonContentType(req);
     const { counts } = parseWith(ExecutionsBodySchema, await readJson(req));
     const now = new Date();
-    const deltas = counts.map((c) => ({ minute: c.at ? new Date(c.at) : now, agentId: c.agentId, environment: c.environment, ok: c.ok, failed: c.failed }));
+    const deltas = counts.map((c) => ({ minute: executionMinute(c.at, now), agentId: c.agentId, environment: c.environment, ok: c.ok, failed: c.failed }));
     await refusingGoneProject(() => recordLiveExecutions(auth, deltas), () => ApiError.unauthorized("invalid or revoked ingest key"));
     return { status: 202, headers: {}, body: { accepted: counts.length } };
   });
