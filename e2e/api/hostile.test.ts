@@ -177,17 +177,20 @@ const CASES: Case[] = [
   { name: "store: key of another project", status: 403, req: (c) => store(c, errorEvent(newEventId()), `sentry_key=${c.other.key}`) },
   { name: "store: header and query keys disagree", status: 400, names: "header X-Sentry-Auth", req: (c) => store(c, errorEvent(newEventId()), `sentry_key=${c.t.key}`, { "x-sentry-auth": `Sentry sentry_key=${c.other.key}` }) },
   { name: "store: invalid JSON", status: 400, req: (c) => store(c, "{]") },
-  { name: "store: a JSON array", status: 400, req: (c) => store(c, "[1,2]") },
+  { name: "store: a JSON array", status: 400, names: '"field":"body"', req: (c) => store(c, "[1,2]") },
   { name: "store: over 1 MiB", status: 413, req: (c) => store(c, errorEvent(newEventId(), { extra: { blob: big(1.2 * MIB) } })) },
   { name: "store: corrupt deflate", status: 400, req: (c) => store(c, "xx", `sentry_key=${c.t.key}`, { "content-encoding": "deflate" }) },
 
   // ── Sentry envelope: POST /api/:project/envelope/ ──────────────────────────────────────────
-  { name: "envelope: empty body", status: 400, req: (c) => env(c, "") },
+  { name: "envelope: empty body", status: 400, names: '"field":"body"', req: (c) => env(c, "") },
   { name: "envelope: header not JSON", status: 400, req: (c) => env(c, "not json\n{}") },
-  { name: "envelope: item length beyond the body", status: 400, req: (c) => env(c, `{}\n{"type":"event","length":500}\n{}`) },
-  { name: "envelope: negative item length", status: 400, req: (c) => env(c, `{}\n{"type":"event","length":-1}\n{}`) },
+  { name: "envelope: item length beyond the body", status: 400, names: '"field":"items[0].length"', req: (c) => env(c, `{}\n{"type":"event","length":500}\n{}`) },
+  { name: "envelope: negative item length", status: 400, names: '"field":"items[0].length"', req: (c) => env(c, `{}\n{"type":"event","length":-1}\n{}`) },
+  { name: "envelope: item length shorter than its payload", status: 400, names: '"field":"items[0].length"', req: (c) => env(c, `{}\n{"type":"event","length":1}\n{}\n`) },
+  { name: "envelope: item length as text", status: 400, names: '"field":"items[0].length"', req: (c) => env(c, `{}\n{"type":"event","length":"2"}\n{}\n`) },
+  { name: "envelope: event payload a JSON array", status: 400, names: '"field":"items[0]"', req: (c) => env(c, envelope({}, [{ type: "event", payload: "[1,2]" }])) },
   { name: "envelope: event payload not JSON", status: 400, req: (c) => env(c, envelope({}, [{ type: "event", payload: "{nope" }])) },
-  { name: "envelope: item without type", status: 400, req: (c) => env(c, `{}\n{"length":2}\n{}`) },
+  { name: "envelope: item without type", status: 400, names: '"field":"items[0].type"', req: (c) => env(c, `{}\n{"length":2}\n{}`) },
   { name: "envelope: an event item over 1 MiB (first item a valid session)", status: 413, req: (c) => env(c, envelope({}, [{ type: "session", payload: JSON.stringify({ sid: newEventId(), status: "exited", started: new Date().toISOString(), attrs: { release: "big@1" } }) }, { type: "event", payload: errorEvent(newEventId(), { extra: { blob: big(1.2 * MIB) } }) }])) },
   { name: "envelope: over 1,000 items", status: 413, req: (c) => env(c, envelope({}, Array.from({ length: 1001 }, () => ({ type: "span", payload: "{}" })))) },
   { name: "envelope: dsn names another key", status: 400, names: "envelope dsn", req: (c) => env(c, eventEnvelope(c, { dsn: `http://${c.other.key}@127.0.0.1/${c.t.projectPublicId}` })) },
@@ -199,14 +202,16 @@ const CASES: Case[] = [
   { name: "minidump: no key", status: 401, req: (c) => minidump(c, minidumpUpload({}, Buffer.from("MDMP")), "") },
   { name: "minidump: not multipart", status: 400, req: (c) => ({ ...minidump(c, minidumpUpload({}, null)), headers: { "content-type": "application/octet-stream" } }) },
   { name: "minidump: multipart without a boundary", status: 400, req: (c) => ({ ...minidump(c, minidumpUpload({}, null)), headers: { "content-type": "multipart/form-data" } }) },
-  { name: "minidump: no dump field", status: 400, req: (c) => minidump(c, minidumpUpload({ "sentry[release]": "x" }, null)) },
-  { name: "minidump: garbage in the dump field", status: 400, req: (c) => minidump(c, minidumpUpload({}, Buffer.concat([Buffer.from("MDMP"), Buffer.alloc(4096, 0xff)]).subarray(1))) },
+  { name: "minidump: no dump field", status: 400, names: '"field":"upload_file_minidump"', req: (c) => minidump(c, minidumpUpload({ "sentry[release]": "x" }, null)) },
+  { name: "minidump: garbage in the dump field", status: 400, names: '"field":"upload_file_minidump"', req: (c) => minidump(c, minidumpUpload({}, Buffer.concat([Buffer.from("MDMP"), Buffer.alloc(4096, 0xff)]).subarray(1))) },
   { name: "minidump: broken sentry JSON", status: 400, req: (c) => minidump(c, minidumpUpload({ sentry: "{]" }, buildMinidump({ arch: 9, platform: 0x8201, exceptionCode: 11, address: 0n, pc: 0x1010n, modules: [] }))) },
   { name: "minidump: gzip bomb", status: 413, req: (c) => ({ ...minidump(c, minidumpUpload({}, null)), body: zlib.gzipSync(Buffer.alloc(64 * MIB, 0x20)), headers: { "content-type": "multipart/form-data; boundary=b", "content-encoding": "gzip" } }) },
   // ── Unreal Engine crash reports: POST /api/:project/unreal/:key/ ─────────────────────────────
   { name: "unreal: wrong key", status: 403, req: (c) => unreal(c, buildUnrealCrash({ files: harborReportFiles() }), "not-a-key") },
   { name: "unreal: not zlib", status: 400, names: "body", req: (c) => unreal(c, Buffer.from("MDMP and more")) },
   { name: "unreal: zlib of garbage", status: 400, names: "body", req: (c) => unreal(c, zlib.deflateSync(Buffer.alloc(2048, 0xff))) },
+  { name: "unreal: zlib of zeros (a report of no files)", status: 400, names: '"field":"body"', req: (c) => unreal(c, zlib.deflateSync(Buffer.alloc(32))) },
+  { name: "unreal: a report without its CrashContext", status: 400, names: "no CrashContext", req: (c) => unreal(c, buildUnrealCrash({ files: [{ name: "Game.log", data: Buffer.from("LogInit: started") }] })) },
   { name: "unreal: file length past the end", status: 400, names: "body", req: (c) => unreal(c, zlib.deflateSync(zlib.inflateSync(buildUnrealCrash({ files: harborReportFiles() })).subarray(0, 900))) },
   { name: "unreal: decompression bomb", status: 413, names: "body", req: (c) => unreal(c, buildUnrealCrash({ files: [{ name: "a.log", data: Buffer.alloc(80 * MIB, 0x20) }] })) },
   { name: "security: no key", status: 401, req: (c) => security(c, '{"csp-report": {}}', "") },
@@ -333,6 +338,9 @@ const CASES: Case[] = [
   { name: "errors (read with an ingest key): two different keys", status: 400, names: "conflicting_credentials", req: (c) => api("GET", `/api/v1/errors?projectId=${c.t.projectId}`, undefined, undefined, { "x-faultline-key": c.t.key, authorization: `Bearer ${c.other.key}` }) },
   { name: "envelope: X-Sentry-Auth and Authorization: Sentry disagree", status: 400, names: "header Authorization", req: (c) => env(c, eventEnvelope(c), "", { "x-sentry-auth": `Sentry sentry_key=${c.t.key}`, authorization: `Sentry sentry_key=${c.other.key}` }) },
   { name: "envelope: sentry_key twice in the query, different", status: 400, names: "query sentry_key", req: (c) => env(c, eventEnvelope(c), `sentry_key=${c.t.key}&sentry_key=${c.revokedKey}`) },
+  { name: "cron: duration 1e400", status: 400, names: '"field":"duration"', req: (c) => ({ method: "GET", path: `/api/${c.t.projectPublicId}/cron/hostile-job/${c.t.key}/?status=ok&duration=1e400` }) },
+  { name: "cron: negative duration", status: 400, names: '"field":"duration"', req: (c) => ({ method: "GET", path: `/api/${c.t.projectPublicId}/cron/hostile-job/${c.t.key}/?status=ok&duration=-5` }) },
+  { name: "cron: a 300-character slug", status: 400, names: '"field":"monitor_slug"', req: (c) => ({ method: "GET", path: `/api/${c.t.projectPublicId}/cron/${"j".repeat(300)}/${c.t.key}/?status=ok` }) },
   { name: "cron: the path key and ?sentry_key= disagree", status: 400, names: "path key", req: (c) => ({ method: "GET", path: `/api/${c.t.projectPublicId}/cron/hostile-job/${c.t.key}/?status=ok&sentry_key=${c.other.key}` }) },
   { name: "events: charset=utf-32", status: 415, names: '"field":"charset"', req: (c) => ingest(c, ok, { "content-type": "application/json; charset=utf-32" }) },
   { name: "executions: charset=ebcdic", status: 415, names: "charset", req: (c) => executions(c, { ok: 1 }, { "content-type": "application/json; charset=ebcdic" }) },
@@ -690,5 +698,19 @@ describe("odd but valid input is stored, with NUL and lone surrogates replaced",
     // The saturation tests above count executions of the same project under other agents.
     const rows = await query<{ agentId: string; ok: number }>(`SELECT "agentId", ok FROM "ExecutionMinute" WHERE "projectId" = $1 AND "agentId" LIKE 'agent%'`, [t.projectId]);
     expect(rows).toEqual([{ agentId: `agent${R}one`, ok: 3 }]);
+  });
+
+  it("executions: a count dated 9999-12-31 is recorded at the receive time, as an event would be", async () => {
+    const sent = Date.now();
+    const res = await fetch(`${BASE_URL}/api/v1/executions`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-faultline-key": t.key },
+      body: JSON.stringify({ counts: [{ at: "9999-12-31T00:00:00Z", agentId: "future-agent", ok: 4 }] }),
+    });
+    expect(res.status).toBe(202);
+    const rows = await query<{ minute: Date; ok: number }>(`SELECT minute, ok FROM "ExecutionMinute" WHERE "projectId" = $1 AND "agentId" = 'future-agent'`, [t.projectId]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].ok).toBe(4);
+    expect(Math.abs(rows[0].minute.getTime() - sent)).toBeLessThan(2 * 60_000);
   });
 });
