@@ -9,14 +9,14 @@ import { CHECK_IN_STATUSES } from "@/lib/sentry/mapCheckIn";
 
 const CronParams = z.object({
   projectId: z.string().describe("the project's numeric DSN id (publicId)"),
-  slug: z.string().describe("the monitor's slug (normalised: lower case, other characters than a-z 0-9 _ - become -)"),
+  slug: z.string().describe("the monitor's slug (normalised: lower case, other characters than a-z 0-9 _ - become -; at most 64 characters, else 400 naming monitor_slug)"),
   key: z.string().describe("the DSN's public key"),
 });
 const CheckInFields = z.object({
   status: z.enum(CHECK_IN_STATUSES),
   check_in_id: z.string().optional().describe("the run's UUID: an in_progress check-in is closed by ok/error with the same id"),
   environment: z.string().optional().describe("default production; each environment is its own monitor"),
-  duration: z.number().optional().describe("seconds"),
+  duration: z.number().optional().describe("seconds, 0 to 2147483 (else 400 naming duration)"),
   release: z.string().optional(),
 });
 const CheckInBody = CheckInFields.partial().extend({ monitor_config: MonitorConfigSchema.optional() });
