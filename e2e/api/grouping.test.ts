@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { query } from "@/e2e/support/dbCounts";
 import { BASE_URL, createTenant, getJson, login, patchJson, postEvents, type Tenant } from "@/e2e/support/tenant";
 import { loadCorpus } from "@/lib/grouping/corpus/loadCorpus";
+import { IngestEventSchema } from "@/lib/ingest/eventSchema";
 import { computeFingerprint } from "@/lib/ingest/fingerprint";
 import { parseStackTrace } from "@/lib/ingest/stacktrace/parseStackTrace";
 import { groupIdFor } from "@/lib/ingest/storeEvents";
@@ -520,6 +521,54 @@ describe("grouping versions", () => {
       [groupIdFor(t.projectId, otherLegacy), t.workspaceId, t.projectId, otherLegacy],
     );
     expect(await ingest(t, { type: "TypeError", message: "x", stackTrace: other })).not.toBe(groupIdFor(t.projectId, otherLegacy));
+  });
+
+  it("keeps a Go issue opened before panics were keyed on their message: each panic joins it under its own new fingerprint, which unmerge splits off", async () => {
+    const t = await createTenant("go-panic-upgrade");
+    const panic = (message: string) => ({
+      type: "panic",
+      message,
+      platform: "go",
+      stackTrace: [
+        `panic: ${message}`,
+        "",
+        "goroutine 12 [running]:",
+        "github.com/acme/shop/internal/events.(*Bus).Publish(0xc000010000, {0x6b1c20, 0xc000012345})",
+        "\t/app/internal/events/bus.go:41 +0x1d",
+        "github.com/acme/shop/internal/http.(*Handler).CreateOrder(0xc0001a2000)",
+        "\t/app/internal/http/handler.go:88 +0x12b",
+      ].join("\n"),
+    });
+    const nilMap = panic("assignment to entry in nil map");
+    const closed = panic("send on closed channel");
+    const [nilMapKeys, closedKeys] = [nilMap, closed].map((e) => prepareEvent(IngestEventSchema.parse({ ...e, occurredAt: at })));
+    expect(nilMapKeys.fingerprint).not.toBe(closedKeys.fingerprint);
+    // Before the change both panics had this one key: the installation has that issue.
+    const old = nilMapKeys.previousFingerprint!;
+    expect(old).toMatch(/^[0-9a-f]{32}$/);
+    expect(closedKeys.previousFingerprint).toBe(old);
+    const oldId = groupIdFor(t.projectId, old);
+    await query(
+      `INSERT INTO "ErrorGroup" (id, "workspaceId", "projectId", fingerprint, type, message, severity, category, source, "firstSeen", "lastSeen", "occurrenceCount", "updatedAt")
+       VALUES ($1, $2, $3, $4, 'panic', 'assignment to entry in nil map', 'high', 'runtime', 'app', now() - interval '3 days', now() - interval '3 days', 5, now())`,
+      [oldId, t.workspaceId, t.projectId, old],
+    );
+
+    expect(await ingest(t, nilMap)).toBe(oldId);
+    expect(await ingest(t, closed)).toBe(oldId);
+    expect(await groupRow(oldId)).toMatchObject({ occurrenceCount: 7 });
+    const aliases = await query<{ fingerprint: string; kind: string }>(`SELECT fingerprint, kind FROM "GroupFingerprint" WHERE "groupId" = $1 ORDER BY fingerprint`, [oldId]);
+    expect(aliases).toEqual([nilMapKeys.fingerprint, closedKeys.fingerprint].sort().map((fingerprint) => ({ fingerprint, kind: "legacy" })));
+
+    // The panics now arrive under keys of their own: the closed channel is split off, and stays apart.
+    const cookie = await login(t.admin);
+    const res = await post(`/api/v1/errors/${oldId}/unmerge`, cookie, { fingerprints: [closedKeys.fingerprint] });
+    expect(res.status).toBe(200);
+    const [created] = (await res.json()).created as { errorId: string; events: number }[];
+    expect(created).toMatchObject({ events: 1 });
+    expect(created.errorId).not.toBe(oldId);
+    expect(await ingest(t, closed)).toBe(created.errorId);
+    expect(await ingest(t, nilMap)).toBe(oldId);
   });
 });
 

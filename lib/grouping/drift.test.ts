@@ -90,6 +90,22 @@ describe("Go", () => {
     apart("go-race-counter-1", "go-race-cache-1");
     apart("go-race-counter-1", "go-race-counter-test");
   });
+  it("panics in one function: goroutine ids, pointers, quoted values and release directories in the message; which map operation caught the race", () => {
+    same("go-bus-nilmap-1", "go-bus-nilmap-2");
+    same("go-bus-closed-1", "go-bus-closed-2");
+    same("go-bus-topic-1", "go-bus-topic-2");
+    same("go-cache-race-1", "go-cache-race-2");
+    same("go-must-config-1", "go-must-config-2");
+    same("go-sentry-plain-nilmap", "go-sentry-plain-nilmap-2");
+  });
+  it("panics in one function never merge: the runtime's unprefixed panics, an app's panic, a fatal error, panic(err) values, sentry-go's runtime.plainError", () => {
+    apart("go-bus-nilmap-1", "go-bus-closed-1");
+    apart("go-bus-nilmap-1", "go-bus-topic-1");
+    apart("go-bus-closed-1", "go-bus-topic-1");
+    apart("go-cache-race-1", "go-cache-nilmap");
+    apart("go-must-config-1", "go-must-db");
+    apart("go-sentry-plain-nilmap", "go-sentry-plain-closed");
+  });
 });
 
 describe("Ruby", () => {

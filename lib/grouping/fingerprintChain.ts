@@ -4,7 +4,7 @@ import type { FrameOverride } from "@/lib/grouping/frames/classifyFrame";
 import { runsOnServer } from "@/lib/grouping/frames/serverSideJavaScript";
 import { sdkMarkedNoFrameInApp } from "@/lib/grouping/frames/blanketNotInApp";
 import { sharedGroupingFrames } from "@/lib/grouping/frames/sharedGroupingFrames";
-import { goRuntimeErrorKind } from "@/lib/grouping/message/goRuntimeError";
+import { goPanicKey } from "@/lib/grouping/message/goPanicKey";
 import { normaliseMessage, normaliseMessageAndPrevious, normaliseType } from "@/lib/grouping/message/normaliseMessage";
 import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
 import { LOGGED_MESSAGE_TYPE } from "@/lib/domain/issueTitle";
@@ -103,8 +103,12 @@ function defaultComponents(input: ChainFingerprintInput): { components: string[]
   // (.NET and Cocoa do by default) says where it was logged, and one method logs several messages.
   if (raised.weak || raised.exception.type === LOGGED_MESSAGE_TYPE) parts.push(`message:${messageOf(raised.exception)}`);
   else if (input.language === "go") {
-    const runtimeError = goRuntimeErrorKind(raised.exception.type, messageOf(raised.exception));
-    if (runtimeError) parts.push(`runtime-error:${runtimeError}`);
+    // A Go panic's type says nothing: its message is what went wrong (message/goPanicKey.ts).
+    const panicKey = goPanicKey(raised.exception.type, messageOf(raised.exception), input.previous);
+    if (panicKey) {
+      parts.push(panicKey.component);
+      if (panicKey.sinceUpgrade) upgraded = true;
+    }
   }
   let enclosing = raised.keys;
   for (const cause of selected.slice(1)) {
