@@ -191,6 +191,16 @@ describe("Rust", () => {
     apart("rs-user-1", "rs-order-1");
     apart("rs-cfg-io-1", "rs-cfg-toml-1");
   });
+  it("panics in one function: the Err value's fields, line numbers", () => {
+    same("rs-invoice-unwrap-1", "rs-invoice-unwrap-2");
+    same("rs-invoice-overflow-1", "rs-invoice-overflow-2");
+    same("rs-invoice-rates-1", "rs-invoice-rates-2");
+  });
+  it("panics in one function never merge: an unwrap on Err, an overflow, an expect on another Err", () => {
+    apart("rs-invoice-unwrap-1", "rs-invoice-overflow-1");
+    apart("rs-invoice-unwrap-1", "rs-invoice-rates-1");
+    apart("rs-invoice-overflow-1", "rs-invoice-rates-1");
+  });
 });
 
 describe("Elixir", () => {

@@ -5,6 +5,7 @@ import { runsOnServer } from "@/lib/grouping/frames/serverSideJavaScript";
 import { sdkMarkedNoFrameInApp } from "@/lib/grouping/frames/blanketNotInApp";
 import { sharedGroupingFrames } from "@/lib/grouping/frames/sharedGroupingFrames";
 import { goPanicKey } from "@/lib/grouping/message/goPanicKey";
+import { rustPanicKey } from "@/lib/grouping/message/rustPanicKey";
 import { normaliseMessage, normaliseMessageAndPrevious, normaliseType } from "@/lib/grouping/message/normaliseMessage";
 import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
 import { LOGGED_MESSAGE_TYPE } from "@/lib/domain/issueTitle";
@@ -108,6 +109,13 @@ function defaultComponents(input: ChainFingerprintInput): { components: string[]
     if (panicKey) {
       parts.push(panicKey.component);
       if (panicKey.sinceUpgrade) upgraded = true;
+    }
+  } else if (input.language === "rust" && !input.previous) {
+    // So is a Rust panic's (message/rustPanicKey.ts; since 2026-12-09: previous fingerprints without it).
+    const panicKey = rustPanicKey(raised.exception.type, messageOf(raised.exception));
+    if (panicKey) {
+      parts.push(panicKey);
+      upgraded = true;
     }
   }
   let enclosing = raised.keys;
