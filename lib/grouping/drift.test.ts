@@ -141,6 +141,15 @@ describe("TypeScript / Node", () => {
     apart("n-next-1", "n-next-user");
     apart("n-cause-1", "n-cause-other");
   });
+  it("an HTTP client's error from its own code: axios and Node versions; an upstream's 500 or 503", () => {
+    same("n-axios-404-1", "n-axios-404-2");
+    same("n-axios-500", "n-axios-503");
+  });
+  it("an HTTP client's error from its own code never merges across status codes: 404, 401, 5xx", () => {
+    apart("n-axios-404-1", "n-axios-401");
+    apart("n-axios-404-1", "n-axios-500");
+    apart("n-axios-401", "n-axios-500");
+  });
 });
 
 describe("Python and PHP", () => {

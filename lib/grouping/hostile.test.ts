@@ -58,6 +58,14 @@ describe("grouping on hostile input", () => {
     }
   }, 60_000);
 
+  it("keeps status codes and panic messages fast on crafted messages", () => {
+    const messages = ["status status code ".repeat(1000), "HTTP/1.1 HTTP Error ".repeat(800) + "404", "404 Client 404 Server ".repeat(800), `: ${"a::".repeat(2500)}b (`, ": A { : B ( ".repeat(1500)];
+    for (const message of messages) {
+      expect(timed(() => normaliseMessage("AxiosError", message, "javascript"))).toBeLessThan(BUDGET_MS);
+      expect(timed(() => groupEvent({ type: "panic", message, stackTrace: "thread 'main' panicked at src/main.rs:1:1:\nx\nstack backtrace:\n   0: app::main\n             at ./src/main.rs:1:1", platform: "rust" }))).toBeLessThan(BUDGET_MS);
+    }
+  }, 60_000);
+
   it("accepts a chain of 20 exceptions with 500 frames each", () => {
     const frames = Array.from({ length: 500 }, (_, i) => ({ function: `f${i}`, filename: `/app/src/m${i % 7}.js`, lineno: i }));
     const exceptions = Array.from({ length: 20 }, (_, i) => ({ type: `E${i}`, message: "m", stackTrace: frames }));

@@ -1,6 +1,7 @@
 import { canonicalBrowserMessage, canonicalBrowserType } from "@/lib/grouping/message/browserMessages";
 import type { Language } from "@/lib/ingest/stacktrace/frame";
 import { withoutElixirTerms } from "@/lib/grouping/message/elixirTerms";
+import { markStatusCodes, restoreStatusCodes } from "@/lib/grouping/message/httpStatusCodes";
 import { withoutNamedDates } from "@/lib/grouping/message/messageDates";
 import { parameteriseMessage } from "@/lib/ingest/parameteriseMessage";
 
@@ -20,14 +21,14 @@ export function normaliseType(type: string, message: string, language: Language)
  * A message as grouping compares it when frames cannot tell bugs apart: engine wordings unified,
  * runtime-version differences removed, then every variable part (ids, numbers, quoted values,
  * addresses, times; dates with weekday and month names; Elixir's inspected maps, structs and opaque
- * values) replaced by a placeholder.
+ * values) replaced by a placeholder — but for HTTP status codes (message/httpStatusCodes.ts).
  *
- * `previous`: as messages were normalised before the 2026-12-09 upgrade (without the named dates
- * and Elixir values), for an event's previous fingerprint (lib/grouping/groupEvent.ts).
+ * `previous`: as messages were normalised before the 2026-12-09 upgrade (without the named dates,
+ * Elixir values and status codes), for an event's previous fingerprint (lib/grouping/groupEvent.ts).
  */
 export function normaliseMessage(type: string, message: string, language: Language, previous = false): string {
   const text = withoutRuntimeWording(type, message, language);
-  return parameteriseMessage((previous ? text : upgraded(text, language)).replace(/\.$/, ""));
+  return previous ? parameteriseMessage(text.replace(/\.$/, "")) : parameterisedKeepingStatus(upgraded(text, language)).text;
 }
 
 /**
@@ -37,8 +38,13 @@ export function normaliseMessage(type: string, message: string, language: Langua
 export function normaliseMessageAndPrevious(type: string, message: string, language: Language): { current: string; previous: string } {
   const text = withoutRuntimeWording(type, message, language);
   const now = upgraded(text, language);
-  const current = parameteriseMessage(now.replace(/\.$/, ""));
-  return { current, previous: now === text ? current : parameteriseMessage(text.replace(/\.$/, "")) };
+  const { text: current, keptCodes } = parameterisedKeepingStatus(now);
+  return { current, previous: now === text && !keptCodes ? current : parameteriseMessage(text.replace(/\.$/, "")) };
+}
+
+function parameterisedKeepingStatus(text: string): { text: string; keptCodes: boolean } {
+  const marked = markStatusCodes(text.replace(/\.$/, ""));
+  return { text: restoreStatusCodes(parameteriseMessage(marked.text), marked.codes), keptCodes: marked.codes.length > 0 };
 }
 
 function withoutRuntimeWording(type: string, message: string, language: Language): string {
