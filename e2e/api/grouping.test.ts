@@ -492,6 +492,34 @@ describe("grouping rules on hostile messages", () => {
   }, 120_000);
 });
 
+describe("the culprit names the method written (review s54)", () => {
+  it("tells two .NET iterators of one file apart, and an async method's state machine by its method", async () => {
+    const t = await createTenant("culprit-dotnet");
+    const iterator = (name: string) => ({
+      type: "System.FormatException",
+      message: "The input string 'abc' was not in a correct format.",
+      platform: "csharp",
+      stackTrace: [
+        "System.FormatException: The input string 'abc' was not in a correct format.",
+        "   at System.Number.ThrowFormatException[TChar](ReadOnlySpan`1 value)",
+        "   at System.Int32.Parse(String s)",
+        `   at Acme.Import.CsvReader.<${name}>d__4.MoveNext() in /src/Acme.Import/CsvReader.cs:line 31`,
+        "   at System.Linq.Enumerable.SelectEnumerableIterator`2.ToList()",
+        "   at Acme.Import.Importer.Run(String path) in /src/Acme.Import/Importer.cs:line 18",
+      ].join("\n"),
+    });
+    const rows = await ingest(t, iterator("ReadRows"));
+    const headers = await ingest(t, iterator("ReadHeaders"));
+    expect(rows).not.toBe(headers);
+    const cookie = await login(t.viewer);
+    const culprit = async (id: string) => (await (await getJson(`/api/v1/errors/${id}`, { cookie })).json()).culprit;
+    expect(await culprit(rows)).toBe("src/Acme.Import/CsvReader.cs in ReadRows");
+    expect(await culprit(headers)).toBe("src/Acme.Import/CsvReader.cs in ReadHeaders");
+    const list = await (await getJson(`/api/v1/errors?projectId=${t.projectId}`, { cookie })).json();
+    expect(list.items.map((i: { culprit: string }) => i.culprit).sort()).toEqual(["src/Acme.Import/CsvReader.cs in ReadHeaders", "src/Acme.Import/CsvReader.cs in ReadRows"]);
+  });
+});
+
 describe("grouping versions", () => {
   it("keeps existing issues through the upgrade: an event joins the issue of its previous-version fingerprint", async () => {
     const t = await createTenant("legacy");

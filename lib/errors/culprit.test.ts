@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { culpritOf } from "@/lib/errors/culprit";
+import { parseStackTrace } from "@/lib/ingest/stacktrace/parseStackTrace";
 
 describe("culpritOf", () => {
   it("takes the innermost in-app frame", () => {
@@ -47,5 +48,42 @@ describe("culpritOf", () => {
     expect(culpritOf([{ module: "/private/var/containers/Bundle/Application/5B2E91C4/MyApp.app/MyApp" }])).toBe("MyApp");
     expect(culpritOf([{ module: "C:\\Program Files\\Acme\\engine.exe", function: "Parser::parse" }])).toBe("engine.exe in Parser::parse");
     expect(culpritOf([{ module: "github.com/acme/api/store", function: "(*Store).Get" }])).toBe("acme/api/store in (*Store).Get");
+  });
+});
+
+describe("culpritOf names the method written, not the compiler's (review s54)", () => {
+  const dotnet = (iterator: string) =>
+    parseStackTrace(
+      [
+        "System.FormatException: The input string 'abc' was not in a correct format.",
+        "   at System.Number.ThrowFormatException[TChar](ReadOnlySpan`1 value)",
+        "   at System.Int32.Parse(String s)",
+        `   at Acme.Import.CsvReader.<${iterator}>d__4.MoveNext() in /src/Acme.Import/CsvReader.cs:line 31`,
+        "   at System.Linq.Enumerable.SelectEnumerableIterator`2.ToList()",
+        "   at Acme.Import.Importer.Run(String path) in /src/Acme.Import/Importer.cs:line 18",
+      ].join("\n"),
+      "dotnet",
+    ).frames;
+
+  it(".NET iterators and async methods of one file are told apart", () => {
+    expect(culpritOf(dotnet("ReadRows"), "csharp")).toBe("src/Acme.Import/CsvReader.cs in ReadRows");
+    expect(culpritOf(dotnet("ReadHeaders"), "csharp")).toBe("src/Acme.Import/CsvReader.cs in ReadHeaders");
+    // Sent without a platform, as the review's events were.
+    expect(culpritOf(dotnet("ReadRows"))).toBe("src/Acme.Import/CsvReader.cs in ReadRows");
+    const framework = parseStackTrace(
+      "System.InvalidOperationException: x\n   at Acme.Billing.InvoiceService.<CalculateAsync>d__9.MoveNext() in C:\\agent\\_work\\12\\s\\src\\Acme.Billing\\InvoiceService.cs:line 77",
+      "dotnet",
+    ).frames;
+    expect(culpritOf(framework, "csharp")).toBe("src/Acme.Billing/InvoiceService.cs in CalculateAsync");
+  });
+
+  it("a Java lambda and a Node async frame", () => {
+    const java = parseStackTrace(
+      'java.lang.NullPointerException: Cannot invoke "com.acme.Customer.getEmail()" because "c" is null\n\tat com.acme.shop.mail.Notifier.lambda$notifyAll$0(Notifier.java:52)\n\tat java.base/java.util.ArrayList.forEach(ArrayList.java:1596)\n\tat com.acme.shop.mail.Notifier.notifyAll(Notifier.java:40)',
+      "java",
+    ).frames;
+    expect(culpritOf(java, "java")).toBe("Notifier.java in lambda in notifyAll");
+    const node = parseStackTrace("TypeError: x\n    at async OrderRepo.findById (/app/src/repo.js:10:5)\n    at async Promise.all (index 0)", "node").frames;
+    expect(culpritOf(node, "node")).toBe("app/src/repo.js in OrderRepo.findById");
   });
 });

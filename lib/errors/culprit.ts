@@ -1,3 +1,4 @@
+import { culpritFunction } from "@/lib/errors/culpritFunction";
 import type { StoredChainException } from "@/lib/grouping/chain/ChainException";
 import { classifyFrame } from "@/lib/grouping/frames/classifyFrame";
 import { isBinaryFrame, languageOfFrame } from "@/lib/grouping/frames/frameLanguage";
@@ -7,7 +8,8 @@ import { basename } from "@/lib/ingest/stacktrace/location";
 
 /**
  * Where the error was raised, as engineers name it: the innermost application frame as "file in
- * function" — one the SDK marked in-app that is no known dependency's, runtime's or SDK's by its path
+ * function" (the method written, not a compiler's: lib/errors/culpritFunction.ts) — one the SDK
+ * marked in-app that is no known dependency's, runtime's or SDK's by its path
  * or module (judged in the event's platform); else, when the raised exception ran through library
  * code only (a framework's wrapper: ServletException, Android's RuntimeException), the innermost
  * such frame of its causes (`chain`: the stored exception chain, raised first); else one the SDK
@@ -34,7 +36,8 @@ export function culpritOf(frames: unknown, platform?: string | null, chain?: unk
   // A module that is an absolute path is a native frame's binary ("/private/var/…/MyApp.app/MyApp"): its name says it.
   const binary = isBinaryFrame(frame) ? basename(frame.module ?? "") : undefined;
   const where = binary || shortPath(frame.filename ?? frame.absPath ?? frame.module);
-  const fn = frame.function;
+  // The method written, where a compiler or engine named a generated one (MoveNext, lambda$m$0, async f).
+  const fn = frame.function ? culpritFunction(frame.function, frame.module) : undefined;
   if (where && fn) return `${where} in ${fn}`;
   return where ?? fn ?? null;
 }
