@@ -98,4 +98,20 @@ describe("ingest → group → list → resolve → regression", () => {
     expect(text).not.toContain("sk_live_abcdefghijklmnop");
     expect(text).toContain("1234567812345678"); // not a valid Luhn number: kept
   });
+
+  it("keeps a release directory named by its timestamp in the trace and the frames, though it passes Luhn", async () => {
+    const release = "/var/www/releases/20261207093000";
+    const res = await postEvents(t.key, {
+      type: "TypeError",
+      message: "x is undefined",
+      stackTrace: `TypeError: x is undefined\n    at render (${release}/src/view.js:10:5)\n    at main (${release}/src/main.js:3:1)`,
+    });
+    const { groupId } = (await res.json()).accepted[0];
+    const latest = await (await getJson(`/api/v1/errors/${groupId}/events/latest`, { cookie })).json();
+    const text = JSON.stringify(latest);
+    expect(text).not.toContain("[Filtered]");
+    expect(text).toContain(`${release}/src/view.js:10:5`);
+    const frames = latest.exceptions[0].frames as { filename?: string; absPath?: string }[];
+    expect(frames.map((f) => f.absPath ?? f.filename)).toEqual([`${release}/src/main.js`, `${release}/src/view.js`]);
+  });
 });

@@ -51,3 +51,23 @@ describe("prepareEvent scrubs identifiers and labels, not only messages and data
     expect(event.userId).toBe(`u ${FILTERED}`);
   });
 });
+
+describe("prepareEvent keeps release directories in paths (review s54)", () => {
+  const RELEASE = "20261207093000"; // Capistrano's release name; passes Luhn
+
+  it("in a text trace and the frames read from it, a card number in its message still hidden", () => {
+    const text = `TypeError: x is undefined for 4111111111111111\n    at render (/var/www/releases/${RELEASE}/src/view.js:10:5)\n    at main (/var/www/releases/${RELEASE}/src/main.js:3:1)`;
+    const event = prepareEvent(IngestEventSchema.parse({ type: "TypeError", message: "x is undefined", stackTrace: text, platform: "node" }));
+    expect(event.stackTrace).toContain(`/var/www/releases/${RELEASE}/src/view.js:10:5`);
+    expect(event.stackTrace).toContain(`x is undefined for ${FILTERED}`);
+    expect(event.frames.map((f) => f.absPath ?? f.filename)).toEqual([`/var/www/releases/${RELEASE}/src/main.js`, `/var/www/releases/${RELEASE}/src/view.js`]);
+  });
+
+  it("in a client's structured frames: the file path as sent, whatever its digits; card numbers in the frame's variables hidden", () => {
+    const frame = { function: "render", filename: "src/view.js", absPath: `/srv/builds/4111111111111111/src/view.js`, lineno: 10, vars: { card: CARD } };
+    const event = prepareEvent(IngestEventSchema.parse({ type: "TypeError", message: "x", stackTrace: [frame], platform: "node" }));
+    expect(event.frames[0]).toMatchObject({ absPath: "/srv/builds/4111111111111111/src/view.js" });
+    expect(event.exceptions?.[0].frames[0]).toMatchObject({ absPath: "/srv/builds/4111111111111111/src/view.js" });
+    expect(JSON.stringify(event)).not.toContain(CARD);
+  });
+});

@@ -3,7 +3,7 @@ import type { Severity } from "@/lib/domain/severity";
 import { DEBUG_IDS_METADATA_KEY, JVM_SOURCES_METADATA_KEY, type IngestEvent } from "@/lib/ingest/eventSchema";
 import type { Frame, Language } from "@/lib/ingest/stacktrace/frame";
 import { classify } from "@/lib/ingest/classify";
-import { scrubString, scrubValue } from "@/lib/ingest/scrub";
+import { scrubFrame, scrubString, scrubValue } from "@/lib/ingest/scrub";
 import { stripLogPrefixes } from "@/lib/ingest/stacktrace/stripLogPrefixes";
 import { replaceUnstorable } from "@/lib/text/replaceUnstorable";
 import { toStoredChain, type StoredChainException } from "@/lib/grouping/chain/ChainException";
@@ -131,7 +131,7 @@ function scrubLabel(value: string | undefined): string | undefined {
 export function scrubStack(stack: string | Frame[] | undefined): string | Frame[] | undefined {
   if (stack === undefined) return undefined;
   if (typeof stack === "string") return scrubString(stripLogPrefixes(stack));
-  return stack.map((frame) => asRecord(scrubValue(frame)) as Frame);
+  return stack.map((frame) => asRecord(scrubFrame(frame)) as Frame);
 }
 
 function resolveOccurredAt(value: string | undefined, receivedAt: Date): Date {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FILTERED, isSensitiveKey, luhnValid, scrubString, scrubValue } from "@/lib/ingest/scrub";
+import { FILTERED, isSensitiveKey, luhnValid, scrubFrame, scrubString, scrubValue } from "@/lib/ingest/scrub";
 
 const F = FILTERED;
 
@@ -140,6 +140,54 @@ describe("scrubString", () => {
     expect(scrubString("session.id: 12345")).toBe(`session.id: ${F}`);
     expect(scrubString("token.js:abc123")).toBe(`token.js:${F}`);
     expect(scrubString("api.key:99999")).toBe(`api.key:${F}`);
+  });
+});
+
+describe("release directories and timestamps that pass for card numbers (review s54)", () => {
+  // Capistrano's, Envoyer's and Deployer's release names: UTC times. This one passes Luhn.
+  const RELEASE = "20261207093000";
+
+  it("keeps a release directory in a trace's paths", () => {
+    expect(luhnValid(RELEASE)).toBe(true);
+    const node = `TypeError: x is undefined\n    at render (/var/www/releases/${RELEASE}/src/view.js:10:5)\n    at main (/var/www/releases/${RELEASE}/src/main.js:3:1)`;
+    expect(scrubString(node)).toBe(node);
+    const laravel = `[2026-12-07 10:00:00] production.ERROR: Attempt to read property "email" on null {"exception":"[object] (ErrorException(code: 0): Attempt to read property \\"email\\" on null at /var/www/releases/${RELEASE}/app/Http/Controllers/ProfileController.php:31)\n[stacktrace]\n#0 /var/www/releases/${RELEASE}/vendor/laravel/framework/src/Illuminate/Routing/Controller.php(54): x()`;
+    expect(scrubString(laravel)).toBe(laravel);
+  });
+
+  it("keeps a digit run that is a valid timestamp anywhere, alone or beside other digit groups", () => {
+    // "202612070930 1008" is 16 Luhn-valid digits from a 2: a card, were the timestamp one of its groups.
+    expect(luhnValid("2026120709301008")).toBe(true);
+    for (const text of [`deployed release ${RELEASE}`, "cd /var/www/releases/20261207090600 && ls", `log ${RELEASE} 4111`, "at 202612070930 1008"]) expect(scrubString(text), text).toBe(text);
+    expect(scrubString(`at ${RELEASE} 4111111111111111`)).toBe(`at ${RELEASE} ${F}`);
+  });
+
+  it("keeps a whole segment of a path to a file, whatever its digits", () => {
+    const text = "    at build (/srv/builds/4111111111111111/src/app.js:3:1)";
+    expect(scrubString(text)).toBe(text);
+  });
+
+  it("still hides card numbers: in messages, bodies, an API's paths and URLs, and 14 digits that are no timestamp", () => {
+    expect(scrubString("card 4111111111111111 declined")).toBe(`card ${F} declined`);
+    expect(scrubString("charge 20261312093002 declined")).toBe(`charge ${F} declined`);
+    expect(scrubString("diners 36141207093006")).toBe(`diners ${F}`);
+    expect(scrubString("POST /v1/cards/4111111111111111/capture failed")).toBe(`POST /v1/cards/${F}/capture failed`);
+    expect(scrubString("GET https://shop.example/cards/4111111111111111/receipt.pdf")).toBe(`GET https://shop.example/cards/${F}/receipt.pdf`);
+    expect(scrubString('{"pan":"4111 1111 1111 1111","note":"/tmp/4111111111111111"}')).toBe(`{"pan":"${F}","note":"/tmp/${F}"}`);
+  });
+
+  it("scrubFrame keeps a frame's file path as sent, and hides card numbers and secrets elsewhere in it", () => {
+    const frame = {
+      function: "render",
+      filename: "/var/www/releases/20261312093002/src/view.js",
+      absPath: "/var/www/releases/4111111111111111/src/view.js",
+      lineno: 10,
+      vars: { pan: "4111111111111111", note: "card 4111111111111111" },
+      contextLine: "charge('4111111111111111')",
+    };
+    expect(scrubFrame(frame)).toEqual({ ...frame, vars: { pan: F, note: `card ${F}` }, contextLine: `charge('${F}')` });
+    expect(scrubFrame({ filename: "/srv/app/password=hunter2/x.js" })).toEqual({ filename: `/srv/app/password=${F}` });
+    expect(scrubFrame("not a frame")).toBe("not a frame");
   });
 });
 
@@ -355,6 +403,11 @@ describe("linear time on 1 MB inputs", () => {
     ["aws secret names", "aws_secret_access_key [".repeat(MB / 23)],
     ["option dashes", "--password-".repeat(MB / 11)],
     ["option dashes with separators", "a--token--=".repeat(MB / 11)],
+    ["card-like path segments", "/4111111111111111".repeat(MB / 17)],
+    ["card-like segments of one long path", `${"/4111111111111111/".repeat(60)}${"a".repeat(900)} `.repeat(MB / 2000)],
+    ["file names after card-like segments", "/4111111111111111/a.js:".repeat(MB / 23)],
+    ["url schemes before a segment", `${"://".repeat(MB / 3)}/4111111111111111/a.js`],
+    ["timestamp groups", "20261207093000 ".repeat(MB / 15)],
   ];
 
   it.each(inputs)("%s", (_what, input) => {

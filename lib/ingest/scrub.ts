@@ -7,6 +7,8 @@
  * of a run of token characters (otherwise a 1 MB run would be rescanned from every offset).
  */
 
+import { filePathSegmentReader, isTimestampDigits } from "@/lib/ingest/cardLookalikes";
+
 export const FILTERED = "[Filtered]";
 
 /**
@@ -225,6 +227,8 @@ function cardEndingAt(groups: string[], i: number): number {
   if (first < 50 || first > 54) return -1; // "2".."6"
   let digits = "";
   for (let j = i; j < groups.length; j++) {
+    // A release directory's or log's timestamp is no part of a card number (cardLookalikes.ts).
+    if (isTimestampDigits(groups[j])) return -1;
     digits += groups[j];
     if (digits.length > 19) return -1;
     if (digits.length >= 13 && luhnSum(digits) % 10 === 0) return j;
@@ -264,11 +268,19 @@ function isInsideToken(text: string, start: number, end: number): boolean {
 }
 
 function scrubCardsInText(text: string): string {
-  return text.replace(DIGIT_RUN, (run: string, offset: number) => (DIGIT_UUID.test(run) || isInsideToken(text, offset, offset + run.length) ? run : scrubCardsInRun(run)));
+  const isFilePathSegment = filePathSegmentReader(text);
+  return text.replace(DIGIT_RUN, (run: string, offset: number) => {
+    if (DIGIT_UUID.test(run) || isInsideToken(text, offset, offset + run.length)) return run;
+    // A release directory in a path to a file (cardLookalikes.ts); short runs cannot be a card.
+    return run.length >= 13 && isFilePathSegment(offset, offset + run.length) ? run : scrubCardsInRun(run);
+  });
 }
 
-/** Hides secrets, credentials and Luhn-valid card numbers inside free text. Idempotent. */
-export function scrubString(s: string): string {
+/**
+ * Hides secrets, credentials and Luhn-valid card numbers inside free text. Idempotent. `cards:
+ * false` leaves digit runs alone: a frame's file path (scrubFrame).
+ */
+export function scrubString(s: string, cards = true): string {
   let out = scrubPem(s);
   if (out.includes("://")) out = out.replace(URL_USERINFO, `$1${FILTERED}@`);
   out = scrubKeyValues(out);
@@ -277,7 +289,7 @@ export function scrubString(s: string): string {
   if (AWS_SECRET_HINT.test(out)) out = out.replace(AWS_SECRET, `$1${FILTERED}`);
   if (AUTH_SCHEME_HINT.test(out)) out = out.replace(BEARER, `$1 ${FILTERED}`).replace(BASIC, `$1 ${FILTERED}`);
   if (TOKEN_HINT.test(out)) for (const re of TOKEN_PATTERNS) out = out.replace(re, FILTERED);
-  return CARD_HINT.test(out) ? scrubCardsInText(out) : out;
+  return cards && CARD_HINT.test(out) ? scrubCardsInText(out) : out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -299,6 +311,23 @@ export function scrubValue(value: unknown, depth: number = MAX_DEPTH): unknown {
   } catch {
     return "[Unreadable]";
   }
+}
+
+const FRAME_PATH_KEYS = ["filename", "absPath", "abs_path"];
+
+/**
+ * A structured stack frame scrubbed as scrubValue does, but for its file's path (`filename`,
+ * `absPath`): a path names a file, and its digit runs are directories — a release's
+ * (`/var/www/releases/20261207093000/`), a build's —, never a card number. Secrets in it are still hidden.
+ */
+export function scrubFrame(frame: unknown): unknown {
+  const scrubbed = scrubValue(frame);
+  if (typeof frame !== "object" || frame === null || Array.isArray(frame) || typeof scrubbed !== "object" || scrubbed === null) return scrubbed;
+  for (const key of FRAME_PATH_KEYS) {
+    const path = (frame as Record<string, unknown>)[key];
+    if (typeof path === "string" && key in scrubbed) (scrubbed as Record<string, unknown>)[key] = scrubString(path.length > MAX_STRING ? `${path.slice(0, MAX_STRING)}…[truncated]` : path, false);
+  }
+  return scrubbed;
 }
 
 function walk(value: unknown, depth: number, w: Walk): unknown {
