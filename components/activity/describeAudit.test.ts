@@ -34,6 +34,10 @@ describe("describeAudit (workspace activity)", () => {
     expect(describeAudit(entry({ after: { assigneeId: ANA, assigneeTeamId: TEAM } })).verb).toBe("assigned an issue to themselves and team Billing");
     expect(describeAudit(entry({ actor: null, actorType: "cli", after: { assigneeId: ANA } })).verb).toBe("assigned an issue to Ana");
     expect(describeAudit(entry({ after: { assigneeId: null, assigneeTeamId: null } })).verb).toBe("unassigned an issue");
+    // Taken off by Faultline when the person left: why.
+    expect(describeAudit(entry({ before: { assigneeId: GONE }, after: { assigneeId: null, reason: "member_removed" } })).verb).toBe(
+      "unassigned an issue (the assignee was removed from the workspace)",
+    );
     // Someone no longer resolvable: no name rather than an id.
     expect(describeAudit(entry({ after: { assigneeId: GONE } })).verb).toBe("assigned an issue");
     // Any other change keeps the generic wording; a merged-away issue links without a title.

@@ -1,3 +1,4 @@
+import { unassignReasonText } from "@/lib/assignment/unassignReasons";
 import type { AuditItem } from "@/lib/audit/listAudit";
 import { issueTitle } from "@/lib/domain/issueTitle";
 
@@ -71,14 +72,18 @@ export function describeAudit(item: AuditItem): { actor: string; verb: string; h
   return { actor, verb, href, issueTitle: item.issue ? issueTitle(item.issue) : null };
 }
 
-/** An issue change that only (un)assigned it, in words: "assigned an issue to Ana", "unassigned an issue". */
+/**
+ * An issue change that only (un)assigned it, in words: "assigned an issue to Ana", "unassigned an
+ * issue" (with why, when Faultline took someone off it: "… (the assignee left the workspace)").
+ */
 function assignmentVerb(item: AuditItem): string | null {
   if (item.action !== "error.updated") return null;
   const after = (item.after ?? {}) as Record<string, unknown>;
-  const fields = Object.keys(after);
+  const fields = Object.keys(after).filter((f) => f !== "reason");
   if (fields.length === 0 || !fields.every((f) => f === "assigneeId" || f === "assigneeTeamId")) return null;
   const to = fields.map((f) => after[f]).filter((id): id is string => typeof id === "string");
-  if (to.length === 0) return "unassigned an issue";
+  const why = unassignReasonText(after.reason);
+  if (to.length === 0) return `unassigned an issue${why ? ` (${why})` : ""}`;
   const names = to.map((id) => (id === item.actor?.id ? "themselves" : item.names[id])).filter(Boolean);
   return names.length === to.length ? `assigned an issue to ${names.join(" and ")}` : "assigned an issue";
 }

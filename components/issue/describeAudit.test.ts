@@ -28,6 +28,16 @@ describe("describeAudit (an issue's trail)", () => {
     expect(describeAudit(entry({ after: { assigneeId: null } }), nameOf)).toBe("unassigned it");
   });
 
+  it("says why Faultline took someone off it (they left the workspace or the team, or became a viewer)", () => {
+    expect(describeAudit(entry({ before: { assigneeId: BO.id }, after: { assigneeId: null, reason: "member_removed" } }), nameOf)).toBe(
+      "unassigned it (the assignee was removed from the workspace)",
+    );
+    expect(describeAudit(entry({ after: { assigneeId: null, reason: "member_left" } }), nameOf)).toBe("unassigned it (the assignee left the workspace)");
+    expect(describeAudit(entry({ after: { assigneeId: null, reason: "left_team" } }), nameOf)).toBe("unassigned it (the assignee is no longer in the team)");
+    expect(describeAudit(entry({ after: { assigneeId: null, reason: "became_viewer" } }), nameOf)).toBe("unassigned it (the assignee became a viewer)");
+    expect(describeAudit(entry({ after: { assigneeId: null, reason: "constructor" } }), nameOf)).toBe("unassigned it");
+  });
+
   it("words conditions and rules", () => {
     expect(describeAudit(entry({ action: "error.ignored", after: { statusDetails: { ignoreCount: 1 } } }), nameOf)).toBe("ignored it until 1 more event");
     expect(describeAudit(entry({ action: "error.resolved", after: { statusDetails: { inNextRelease: true } } }), nameOf)).toBe("resolved it in the next release");

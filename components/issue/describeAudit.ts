@@ -1,3 +1,4 @@
+import { unassignReasonText } from "@/lib/assignment/unassignReasons";
 import { countOf } from "@/lib/client/format";
 import type { ErrorDetails } from "@/lib/errors/getErrorDetails";
 
@@ -26,10 +27,11 @@ export function describeAudit(entry: Entry, nameOf: (id: string) => string | nul
           : "";
   switch (verb) {
     case "updated": {
-      const fields = Object.keys(after).filter((f) => f !== "statusDetails" && f !== "status");
+      const fields = Object.keys(after).filter((f) => f !== "statusDetails" && f !== "status" && f !== "reason");
       if (fields.length === 1 && fields[0] === "assigneeId") {
         const who = typeof after.assigneeId === "string" ? (after.assigneeId === entry.actor?.id ? "themselves" : nameOf(after.assigneeId)) : null;
-        return after.assigneeId ? `assigned it${who ? ` to ${who}` : ""}` : "unassigned it";
+        const why = unassignReasonText(after.reason);
+        return after.assigneeId ? `assigned it${who ? ` to ${who}` : ""}` : `unassigned it${why ? ` (${why})` : ""}`;
       }
       if (after.status === "ignored" && condition) return `changed the ignore condition to${condition}`;
       return `updated ${fields.join(", ") || "the issue"}`;
