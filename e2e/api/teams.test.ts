@@ -168,8 +168,8 @@ describe("teams and assignment rules", () => {
     await waitUntil(async () => (await groupRow(id)).assigneeTeamId, 10_000, "auto-assignment");
     const inTeam = await api("PATCH", `/api/v1/errors/${id}`, admin, { assigneeId: t.member.id });
     expect(inTeam.body).toMatchObject({ assigneeId: t.member.id, assigneeTeamId: billing.id });
-    const outside = await api("PATCH", `/api/v1/errors/${id}`, admin, { assigneeId: t.viewer.id });
-    expect(outside.body).toMatchObject({ assigneeId: t.viewer.id, assigneeTeamId: null });
+    const outside = await api("PATCH", `/api/v1/errors/${id}`, admin, { assigneeId: t.admin.id });
+    expect(outside.body).toMatchObject({ assigneeId: t.admin.id, assigneeTeamId: null });
     const elsewhere = await createTenant("teams-else");
     const otherTeam = (await api("POST", `/api/v1/workspaces/${elsewhere.workspaceId}/teams`, await login(elsewhere.admin), { name: "Theirs" })).body;
     expect((await api("PATCH", `/api/v1/errors/${id}`, admin, { assigneeTeamId: otherTeam.id })).body.error.issues[0].path).toBe("assigneeTeamId");

@@ -1,3 +1,4 @@
+import { assignableRules } from "@/lib/assignment/assignableRole";
 import { auditRow } from "@/lib/audit/auditRow";
 import type { IssueFacts } from "@/lib/assignment/issueFacts";
 import { frameFacts, stringTags } from "@/lib/assignment/issueFacts";
@@ -23,14 +24,21 @@ export function eventFacts(event: PreparedEvent, project: IssueFacts["project"])
 /**
  * Assignment rules on stored events: each issue this batch created — or reopened (regression) while
  * nobody is assigned — goes to the first enabled rule's team or person, judged on the batch's first
- * event of that issue. The update only lands while the issue is still unassigned, so a person who
- * assigned it meanwhile wins. Costs nothing for batches that neither create nor reopen an issue.
+ * event of that issue. A rule whose person is no longer a member, or is a viewer now, is passed over
+ * (the next matching rule applies). The update only lands while the issue is still unassigned, so a
+ * person who assigned it meanwhile wins. Costs nothing for batches that neither create nor reopen an issue.
  */
 export async function applyAssignmentRules(batch: StoredBatch): Promise<void> {
   const { target, events, outcome } = batch;
   const touched = new Set([...outcome.newGroupIds, ...outcome.regressedGroupIds]);
   if (touched.size === 0) return;
-  const rules = (await loadOrderedRules(target.workspaceId)).filter((r) => r.enabled);
+  const enabled = (await loadOrderedRules(target.workspaceId)).filter((r) => r.enabled);
+  if (enabled.length === 0) return;
+  const people = [...new Set(enabled.flatMap((r) => (r.assigneeUserId ? [r.assigneeUserId] : [])))];
+  const memberships = people.length
+    ? await db().membership.findMany({ where: { workspaceId: target.workspaceId, userId: { in: people } }, select: { userId: true, role: true } })
+    : [];
+  const rules = assignableRules(enabled, new Map(memberships.map((m) => [m.userId, m.role])));
   if (rules.length === 0) return;
 
   const firstEvent = new Map<string, PreparedEvent>();
@@ -44,10 +52,6 @@ export async function applyAssignmentRules(batch: StoredBatch): Promise<void> {
   for (const [groupId, event] of firstEvent) {
     const rule = firstMatchingRule(matchable, eventFacts(event, project));
     if (!rule) continue;
-    if (rule.assigneeUserId) {
-      const member = await db().membership.findUnique({ where: { userId_workspaceId: { userId: rule.assigneeUserId, workspaceId: target.workspaceId } } });
-      if (!member) continue;
-    }
     const assignee = { assigneeId: rule.assigneeUserId, assigneeTeamId: rule.assigneeTeamId };
     // The assignment and its audit entry land together: whoever sees the one sees the other.
     await db().$transaction(async (tx) => {

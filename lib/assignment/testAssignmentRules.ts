@@ -1,5 +1,6 @@
 import type { TestAssignmentInput } from "@/lib/assignment/assignmentSchemas";
 import { frameFacts, stringTags, type IssueFacts } from "@/lib/assignment/issueFacts";
+import { assignableRules } from "@/lib/assignment/assignableRole";
 import { loadOrderedRules, toRuleDtos } from "@/lib/assignment/listAssignmentRules";
 import { conditionMatches } from "@/lib/assignment/matchRule";
 import type { AuthContext } from "@/lib/auth/AuthContext";
@@ -38,10 +39,15 @@ export async function testAssignmentRules(auth: AuthContext, workspaceId: string
     const conditions = explain(input.rule.conditions);
     return { facts, draft: { matched: conditions.every((c) => c.matched), conditions }, matchedRule: null, rules: [] };
   }
-  const rules = await toRuleDtos(await loadOrderedRules(workspaceId));
+  const saved = await loadOrderedRules(workspaceId);
+  const people = [...new Set(saved.flatMap((r) => (r.assigneeUserId ? [r.assigneeUserId] : [])))];
+  const roles = new Map((await db().membership.findMany({ where: { workspaceId, userId: { in: people } }, select: { userId: true, role: true } })).map((m) => [m.userId, m.role]));
+  // As on ingest: a rule whose person can no longer be assigned is passed over.
+  const assignable = new Set(assignableRules(saved, roles).map((r) => r.id));
+  const rules = await toRuleDtos(saved);
   const evaluated = rules.map((rule) => {
     const conditions = explain(rule.conditions);
-    return { id: rule.id, name: rule.name, enabled: rule.enabled, assignee: rule.assignee, matched: rule.enabled && conditions.every((c) => c.matched), conditions };
+    return { id: rule.id, name: rule.name, enabled: rule.enabled, assignee: rule.assignee, matched: rule.enabled && assignable.has(rule.id) && conditions.every((c) => c.matched), conditions };
   });
   const first = evaluated.find((r) => r.matched) ?? null;
   return { facts, draft: null, matchedRule: first && { id: first.id, name: first.name, assignee: first.assignee }, rules: evaluated };

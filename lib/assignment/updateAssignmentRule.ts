@@ -10,12 +10,17 @@ import { assertCanAdminister, assertUser } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-/** PATCH /api/v1/assignment-rules/:id (admins); `position` moves the rule and renumbers the list. */
+/**
+ * PATCH /api/v1/assignment-rules/:id (admins); `position` moves the rule and renumbers the list. A
+ * rule turned on again must still have someone to assign to (a rule turned off because its person
+ * left, or became a viewer, needs another assignee first): 422 naming `assignee.id`.
+ */
 export async function updateAssignmentRule(auth: AuthContext, ruleId: string, input: UpdateAssignmentRuleInput) {
   assertUser(auth);
   const rule = await findAssignmentRule(auth, ruleId);
   assertCanAdminister(auth, rule.workspaceId);
   if (input.assignee) await assertAssigneeInWorkspace(rule.workspaceId, input.assignee);
+  else if (input.enabled === true && !rule.enabled && rule.assigneeUserId) await assertAssigneeInWorkspace(rule.workspaceId, { type: "user", id: rule.assigneeUserId });
   const beforeView = {
     name: rule.name,
     enabled: rule.enabled,

@@ -6,6 +6,7 @@ import { toErrorDetail } from "@/lib/errors/errorDto";
 import type { UpdateErrorInput } from "@/lib/errors/errorSchemas";
 import { findVisibleError } from "@/lib/errors/findVisibleError";
 import { ApiError } from "@/lib/http/ApiError";
+import { assertAssignable } from "@/lib/assignment/assertAssignable";
 import { uuidv7 } from "@/lib/ids/uuidv7";
 import { onErrorStatusChanged } from "@/lib/alerts/onErrorStatusChanged";
 import { latestReleaseOf } from "@/lib/errors/triage/latestRelease";
@@ -20,7 +21,8 @@ const TRACKED: Tracked[] = ["status", "assigneeId", "assigneeTeamId", "resolutio
  * Resolving stamps resolvedAt and resolvedBy; reopening keeps the resolution text for history. The
  * first move out of `new` in an episode stamps acknowledgedAt (time to acknowledge, docs/metrics.md).
  * The assignee is a person, a team, or a person of the owning team: assigning someone outside the
- * team clears the team, and assigning a team its non-member clears the person.
+ * team clears the team, and assigning a team its non-member clears the person. A person assigned is a
+ * member or an admin of the workspace (a viewer cannot act on the issue): 422 naming assigneeId.
  */
 export async function updateError(auth: AuthContext, errorId: string, input: UpdateErrorInput) {
   const group = await findVisibleError(auth, errorId);
@@ -97,14 +99,14 @@ function acknowledgedThisEpisode(group: ErrorGroup): boolean {
 
 async function assigneeChanges(group: ErrorGroup, input: UpdateErrorInput): Promise<{ assigneeId?: string | null; assigneeTeamId?: string | null }> {
   const out: { assigneeId?: string | null; assigneeTeamId?: string | null } = {};
-  if (input.assigneeId) {
-    const member = await db().membership.findUnique({ where: { userId_workspaceId: { userId: input.assigneeId, workspaceId: group.workspaceId } } });
-    if (!member) throw ApiError.validation("assigneeId: not a member of this workspace", [{ path: "assigneeId", message: "not a member of this workspace" }]);
-  }
+  if (input.assigneeId) await assertAssignable(input.assigneeId, group.workspaceId);
   if (input.assigneeTeamId) {
     const team = await db().team.findFirst({ where: { id: input.assigneeTeamId, workspaceId: group.workspaceId } });
     if (!team) throw ApiError.validation("assigneeTeamId: not a team of this workspace", [{ path: "assigneeTeamId", message: "not a team of this workspace" }]);
   }
+  // The pairing is the request's business only when it sets a side: a status change leaves the
+  // assignee as it is, even one whose person has left the team meanwhile.
+  if (input.assigneeId === undefined && input.assigneeTeamId === undefined) return out;
   const teamId = input.assigneeTeamId !== undefined ? input.assigneeTeamId : group.assigneeTeamId;
   const userId = input.assigneeId !== undefined ? input.assigneeId : group.assigneeId;
   if (teamId && userId) {

@@ -8,6 +8,7 @@ import { MAX_BULK_MATCHES, type BulkProgress, type BulkRequest, type BulkResult 
 import { buildErrorWhere } from "@/lib/errors/search/buildErrorWhere";
 import { mergeErrors } from "@/lib/grouping/merge/mergeErrors";
 import { ApiError } from "@/lib/http/ApiError";
+import { assertAssignable } from "@/lib/assignment/assertAssignable";
 
 const CHUNK = 500;
 
@@ -28,7 +29,7 @@ export async function prepareBulk(auth: AuthContext, input: BulkRequest): Promis
   const change = toChange(input);
   const selection = input.ids ? await selectByIds(auth, input.ids) : await selectByQuery(auth, input);
   for (const workspaceId of selection.workspaceIds) assertCanTriage(auth, workspaceId);
-  if (change.action === "assign") await assertAssignable(change, selection.workspaceIds);
+  if (change.action === "assign") await assertAssignees(change, selection.workspaceIds);
 
   return {
     total: selection.total,
@@ -138,8 +139,9 @@ async function prepareMerge(auth: AuthContext, requested: string[], targetId: st
     },
   };
 }
-async function assertAssignable(change: Extract<BulkChange, { action: "assign" }>, workspaceIds: string[]): Promise<void> {
-  if (change.assigneeId) await assertMemberOfAll(change.assigneeId, workspaceIds);
+
+async function assertAssignees(change: Extract<BulkChange, { action: "assign" }>, workspaceIds: string[]): Promise<void> {
+  if (change.assigneeId) await assertAssignable(change.assigneeId, workspaceIds);
   if (!change.assigneeTeamId) return;
   const team = await db().team.findUnique({ where: { id: change.assigneeTeamId }, select: { workspaceId: true } });
   if (!team || workspaceIds.some((w) => w !== team.workspaceId)) {
@@ -147,12 +149,5 @@ async function assertAssignable(change: Extract<BulkChange, { action: "assign" }
   }
   if (change.assigneeId && !(await db().teamMember.findUnique({ where: { teamId_userId: { teamId: change.assigneeTeamId, userId: change.assigneeId } } }))) {
     throw ApiError.validation("assigneeId: not a member of the team assigned", [{ path: "assigneeId", message: "not a member of assigneeTeamId" }]);
-  }
-}
-
-async function assertMemberOfAll(userId: string, workspaceIds: string[]): Promise<void> {
-  const memberships = await db().membership.count({ where: { userId, workspaceId: { in: workspaceIds } } });
-  if (memberships < workspaceIds.length) {
-    throw ApiError.validation("assigneeId: not a member of every workspace of the selection", [{ path: "assigneeId", message: "not a member of this workspace" }]);
   }
 }
