@@ -35,6 +35,12 @@ export function AssignmentRulesCard({ workspaceId, isAdmin }: { workspaceId: str
     ...(members.data?.items ?? []).filter((m) => m.role !== "viewer").map((m) => ({ type: "user" as const, id: m.id, label: m.name || m.email })),
   ];
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["assignment-rules", workspaceId] });
+  // A person's rule whose person left, or became a viewer, assigns nothing (it was turned off then): say why.
+  const unassignable = (rule: AssignmentRuleDto): string | null => {
+    if (rule.assignee.type !== "user" || !members.data) return null;
+    const person = members.data.items.find((m) => m.id === rule.assignee.id);
+    return !person ? "no longer a member" : person.role === "viewer" ? "a viewer now" : null;
+  };
 
   async function change(rule: AssignmentRuleDto, patch: Record<string, unknown>) {
     try {
@@ -110,6 +116,11 @@ export function AssignmentRulesCard({ workspaceId, isAdmin }: { workspaceId: str
                       {rule.conditions.length === 0 ? "every issue" : rule.conditions.map((c, j) => <code key={j} className="font-mono">{c.field}:{c.pattern}</code>)}
                       <span>→</span>
                       <Badge>{rule.assignee.name ?? "(gone)"}</Badge>
+                      {unassignable(rule) && (
+                        <span data-testid="rule-assignee-problem" className="text-amber-700 dark:text-amber-400">
+                          {unassignable(rule)}: {rule.enabled ? "this rule is passed over" : "choose someone else to turn it on again"}
+                        </span>
+                      )}
                     </p>
                   </div>
                   {isAdmin && (

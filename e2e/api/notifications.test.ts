@@ -511,3 +511,40 @@ describe("muting a project", () => {
     await told(t.member, (n) => alerted(muted)(n) && /^Critical error/.test(String(n.detail.title)));
   });
 });
+
+describe("emails of a workspace someone no longer belongs to", () => {
+  let sink: SmtpSink;
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+  });
+  afterAll(async () => {
+    await sink?.close();
+  });
+  const pending = (userId: string, workspaceId: string) =>
+    query<{ id: string }>(
+      `INSERT INTO "UserNotification" (id, "userId", "workspaceId", kind, "sourceId", detail, "emailState") VALUES (gen_random_uuid(), $1, $2, 'alert', gen_random_uuid(), '{}', 'pending') RETURNING id`,
+      [userId, workspaceId],
+    ).then((rows) => rows[0].id);
+  const stateOf = async (id: string) => (await query<{ state: string }>(`SELECT "emailState" AS state FROM "UserNotification" WHERE id = $1`, [id]))[0].state;
+
+  it("removal expires their pending ones; one left pending for someone gone is never sent, and expires", async () => {
+    const w = await createTenant("mail-removed");
+    const admin = await login(w.admin);
+    const members = (await (await getJson(`/api/v1/workspaces/${w.workspaceId}/members`, { cookie: admin })).json()).items as { id: string; membershipId: string }[];
+    const removed = await pending(w.member.id, w.workspaceId);
+    const stays = await pending(w.viewer.id, w.workspaceId);
+    expect((await send("DELETE", `/api/v1/memberships/${members.find((m) => m.id === w.member.id)!.membershipId}`, admin)).status).toBe(204);
+    expect(await stateOf(removed)).toBe("expired");
+    expect(await stateOf(stays)).toBe("pending");
+
+    // Gone without the removal's clean-up (a row the job made meanwhile): not emailed.
+    const raced = await pending(w.admin.id, w.workspaceId);
+    await query(`DELETE FROM "Membership" WHERE "userId" = $1 AND "workspaceId" = $2`, [w.admin.id, w.workspaceId]);
+    const options = { now: new Date(), smtpUrl: sink.url(), from: "Faultline <faultline@test.local>", publicUrl: "https://faultline.test", timeoutMs: 5_000, userIds: [w.admin.id, w.viewer.id] };
+    expect(await sendNotificationEmails(options)).toEqual({ sent: 1, failed: 0 });
+    expect(sink.mails.filter((m) => m.to.includes(w.admin.email))).toEqual([]);
+    expect(sink.mails.filter((m) => m.to.includes(w.viewer.email))).toHaveLength(1);
+    expect(await stateOf(raced)).toBe("expired");
+    expect(await stateOf(stays)).toBe("sent");
+  });
+});

@@ -1,4 +1,6 @@
 import { forgetMembersTarget } from "@/lib/alerts/channels/forgetMembersTarget";
+import { disableRulesOf } from "@/lib/assignment/disableRulesOf";
+import { unassignPeople } from "@/lib/assignment/unassignPeople";
 import { auditRow, userActor } from "@/lib/audit/auditRow";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanAdminister, assertUser } from "@/lib/auth/permissions";
@@ -9,29 +11,42 @@ import { assertNotLastAdmin } from "@/lib/memberships/lockWorkspaceAdmins";
 
 /**
  * DELETE /api/v1/memberships/:id: an admin removes a member, or anyone leaves (their own membership).
- * The last admin can neither be removed nor leave (409). The person's teams in the workspace, their
- * open assignments there, their place in its members channels and the invitations they sent that
- * are still pending are cleared with it.
+ * The last admin can neither be removed nor leave (409). With it go: the person's teams in the
+ * workspace; their assignments there, whatever the issue's status (a resolved issue that regresses
+ * must not come back to someone gone), each issue audited as unassigned by the remover (the leaver);
+ * their assignment rules, turned off (audited); their place in its members channels; the invitations
+ * they sent that are still pending; and the notification emails of the workspace still waiting to go
+ * to them. One statement per kind, however many issues.
  */
 export async function removeMembership(auth: AuthContext, membershipId: string) {
   assertUser(auth);
   const found = await findMembership(auth, membershipId);
   const leaving = found.userId === auth.userId;
   if (!leaving) assertCanAdminister(auth, found.workspaceId);
+  const actor = userActor(auth.userId);
+  const reason = leaving ? "member_left" : "member_removed";
   await db().$transaction(async (tx) => {
     const current = await tx.membership.findUnique({ where: { id: membershipId } });
     if (!current) return;
-    if (current.role === "admin") await assertNotLastAdmin(tx, current.workspaceId, current.userId);
+    const { workspaceId, userId } = current;
+    if (current.role === "admin") await assertNotLastAdmin(tx, workspaceId, userId);
     await tx.membership.delete({ where: { id: membershipId } });
-    await tx.teamMember.deleteMany({ where: { userId: current.userId, team: { workspaceId: current.workspaceId } } });
-    await forgetMembersTarget(tx, current.workspaceId, { userId: current.userId });
-    const invitationsRevoked = await revokeInvitationsBy(tx, current.workspaceId, current.userId);
-    await tx.errorGroup.updateMany({
-      where: { workspaceId: current.workspaceId, assigneeId: current.userId, status: { notIn: ["resolved", "ignored"] } },
-      data: { assigneeId: null },
-    });
+    await tx.teamMember.deleteMany({ where: { userId, team: { workspaceId } } });
+    await forgetMembersTarget(tx, workspaceId, { userId });
+    const invitationsRevoked = await revokeInvitationsBy(tx, workspaceId, userId);
+    const issuesUnassigned = await unassignPeople(tx, { workspaceId, userIds: [userId] }, actor, reason);
+    const rulesDisabled = await disableRulesOf(tx, workspaceId, userId, actor, reason);
+    await tx.userNotification.updateMany({ where: { userId, workspaceId, emailState: "pending" }, data: { emailState: "expired" } });
     await tx.auditLog.create({
-      data: auditRow({ workspaceId: current.workspaceId, actor: userActor(auth.userId), action: leaving ? "member.left" : "member.removed", targetType: "membership", targetId: membershipId, before: { userId: current.userId, email: found.user.email, role: current.role }, after: { invitationsRevoked } }),
+      data: auditRow({
+        workspaceId,
+        actor,
+        action: leaving ? "member.left" : "member.removed",
+        targetType: "membership",
+        targetId: membershipId,
+        before: { userId, email: found.user.email, role: current.role },
+        after: { invitationsRevoked, issuesUnassigned, rulesDisabled },
+      }),
     });
   });
 }

@@ -14,6 +14,8 @@ export const NOTIFICATION_EMAILS_JOB = "notification-emails";
 const EXPIRE_AFTER_MS = 60 * 60_000;
 const MAX_ATTEMPTS = 5;
 const BATCH = 500;
+/** The person still belongs to the notification's workspace: nothing of a workspace is emailed to someone removed from it. */
+const stillMemberSql = `EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = n."userId" AND m."workspaceId" = n."workspaceId")`;
 
 export interface NotificationEmailOptions {
   now: Date;
@@ -46,14 +48,16 @@ interface PendingRow {
  * kind they want by email), through the instance's SMTP server (SMTP_URL). Sent ones are marked
  * `sent`; a failed send is tried again next turn, up to five times; anything pending for an hour is
  * `expired` instead (so configuring SMTP later does not send a backlog; so do those of a workspace
- * the person may not open until they turn on two-factor sign-in). Without SMTP_URL only the expiry runs. At least once: a crash between the send and the mark sends that email again.
+ * the person may not open until they turn on two-factor sign-in). Those of a workspace the person no
+ * longer belongs to are never sent: expired at once (removal expires them too). Without SMTP_URL only the expiry runs. At least once: a crash between the send and the mark sends that email again.
  */
 export async function sendNotificationEmails(options: NotificationEmailOptions): Promise<{ sent: number; failed: number }> {
   const db = pool();
   const only = options.userIds ?? null;
   await db.query(
-    `UPDATE "UserNotification" SET "emailState" = 'expired'
-      WHERE "emailState" = 'pending' AND "createdAt" < $1 AND ($2::uuid[] IS NULL OR "userId" = ANY($2::uuid[]))`,
+    `UPDATE "UserNotification" n SET "emailState" = 'expired'
+      WHERE n."emailState" = 'pending' AND ($2::uuid[] IS NULL OR n."userId" = ANY($2::uuid[]))
+        AND (n."createdAt" < $1 OR NOT ${stillMemberSql})`,
     [new Date(options.now.getTime() - EXPIRE_AFTER_MS), only],
   );
   if (!options.smtpUrl) return { sent: 0, failed: 0 };
@@ -68,7 +72,7 @@ export async function sendNotificationEmails(options: NotificationEmailOptions):
        LEFT JOIN "Project" p ON p.id = coalesce(g."projectId", al."projectId")
        LEFT JOIN "User" a ON a.id = n."actorId"
       WHERE n."emailState" = 'pending' AND ($1::uuid[] IS NULL OR n."userId" = ANY($1::uuid[]))
-        AND ${openToMemberSql(`n."userId"`, `n."workspaceId"`)}
+        AND ${stillMemberSql} AND ${openToMemberSql(`n."userId"`, `n."workspaceId"`)}
       ORDER BY n."createdAt"
       LIMIT ${BATCH}`,
     [only],

@@ -1,3 +1,5 @@
+import { disableRulesOf } from "@/lib/assignment/disableRulesOf";
+import { unassignPeople } from "@/lib/assignment/unassignPeople";
 import { auditRow } from "@/lib/audit/auditRow";
 import type { CliCommand } from "@/lib/cli/cliCommand";
 import { findUserByEmail, findWorkspace, flagValue } from "@/lib/cli/resolveTargets";
@@ -25,6 +27,11 @@ export const memberAdd: CliCommand = {
         create: { userId: user.id, workspaceId: workspace.id, role },
         update: { role },
       });
+      if (before && before.role !== "viewer" && role === "viewer") {
+        // A viewer is no assignee: off the workspace's issues, their rules off (as PATCH /api/v1/memberships/:id does).
+        await unassignPeople(tx, { workspaceId: workspace.id, userIds: [user.id] }, { type: "cli" }, "became_viewer");
+        await disableRulesOf(tx, workspace.id, user.id, { type: "cli" }, "became_viewer");
+      }
       if (before?.role !== role) {
         await tx.auditLog.create({
           data: auditRow({
