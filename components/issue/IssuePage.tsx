@@ -17,6 +17,7 @@ import { InvestigationPanel } from "@/components/issue/InvestigationPanel";
 import { IssueActions } from "@/components/issue/IssueActions";
 import { IssueHeader } from "@/components/issue/IssueHeader";
 import { FollowIssueButton } from "@/components/notifications/FollowIssueButton";
+import { TwoFactorRequiredNotice } from "@/components/settings/TwoFactorRequiredNotice";
 import { TagDistribution } from "@/components/issue/TagDistribution";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorState } from "@/components/ui/ErrorState";
@@ -94,6 +95,9 @@ export function IssuePage({ errorId }: { errorId: string }) {
     router.replace(`/errors/${encodeURIComponent(mergedInto)}?${next}`);
   }, [mergedInto, errorId, params, router]);
   const mergedFrom = params.get("mergedFrom");
+  // An issue of a workspace of theirs that keeps them out until they turn on two-factor sign-in.
+  const twoFactorWorkspaceId =
+    issue.error instanceof ApiRequestError && issue.error.status === 403 && issue.error.details.code === "two_factor_required" ? String(issue.error.details.workspaceId ?? "") : null;
 
   useEffect(() => {
     if (issue.data) document.title = `${issueTitle(issue.data, 100)} · Faultline`;
@@ -118,6 +122,10 @@ export function IssuePage({ errorId }: { errorId: string }) {
       <AppHeader me={me.data} workspace={workspace} onWorkspaceChange={(id) => router.push(`/errors?ws=${id}`)} active="issues" wide />
       {issue.isLoading || me.isLoading || typeof mergedInto === "string" ? (
         <LoadingState label="Loading the issue…" />
+      ) : twoFactorWorkspaceId !== null ? (
+        <main className="mx-auto px-3 py-6 sm:px-6 lg:px-8">
+          <TwoFactorRequiredNotice workspaceName={me.data?.workspaces.find((w) => w.id === twoFactorWorkspaceId)?.name ?? "This workspace"} />
+        </main>
       ) : issue.error instanceof ApiRequestError && issue.error.status === 404 ? (
         <EmptyState title="Issue not found">
           <p>It was deleted, its events passed the retention period, or it belongs to a workspace you are not a member of.</p>

@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "@/e2e/support/alertHelpers";
 import { query } from "@/e2e/support/dbCounts";
-import { BASE_URL, createTenant, login, type Tenant, type TestUser, createTestUser } from "@/e2e/support/tenant";
+import { BASE_URL, createTenant, login, postEvents, type Tenant, type TestUser, createTestUser } from "@/e2e/support/tenant";
 import { enableTwoFactorOverHttp, freshTotpCode, setCookies, signInFrom, submitCode } from "@/e2e/support/twoFactor";
 import { createPasswordReset } from "@/lib/passwordResets/createPasswordReset";
 import { totpCode } from "@/lib/twoFactor/totp";
@@ -253,6 +253,9 @@ describe("two-factor sign-in (TOTP)", () => {
     const admin = await login(w.admin);
     const member = await login(w.member);
 
+    const posted = await postEvents(w.key, { type: "KeptOutError", message: "behind two-factor" });
+    const issueId = (await posted.json()).accepted[0].groupId as string;
+
     const first = await api("PATCH", `/api/v1/workspaces/${w.workspaceId}`, admin, { requireTwoFactor: true });
     expect(first.status).toBe(409);
     expect(first.body.error.code).toBe("two_factor_needed_first");
@@ -269,8 +272,20 @@ describe("two-factor sign-in (TOTP)", () => {
     expect(kept.body.error.code).toBe("two_factor_required");
     const byToken = await fetch(`${BASE_URL}/api/v1/workspaces/${w.workspaceId}/members`, { headers: { authorization: `Bearer ${token}` } });
     expect(byToken.status).toBe(403);
+    // The issue list and an issue answer the same 403 (naming the workspace), not "not found"; by token too.
     const errors = await api("GET", `/api/v1/errors?workspaceId=${w.workspaceId}`, member);
-    expect([403, 404]).toContain(errors.status);
+    expect(errors.status).toBe(403);
+    expect(errors.body.error).toMatchObject({ code: "two_factor_required", workspaceId: w.workspaceId });
+    const issue = await api("GET", `/api/v1/errors/${issueId}`, member);
+    expect(issue.status).toBe(403);
+    expect(issue.body.error).toMatchObject({ code: "two_factor_required", workspaceId: w.workspaceId });
+    expect((await api("GET", `/api/v1/errors/${issueId}/events`, member)).body.error.code).toBe("two_factor_required");
+    const issueByToken = await fetch(`${BASE_URL}/api/v1/errors/${issueId}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(issueByToken.status).toBe(403);
+    // Someone who is not a member still learns nothing: 404 for the workspace and the issue alike.
+    const outsider = await login((await createTenant("2fa-req-out")).admin);
+    expect((await api("GET", `/api/v1/errors?workspaceId=${w.workspaceId}`, outsider)).status).toBe(404);
+    expect((await api("GET", `/api/v1/errors/${issueId}`, outsider)).status).toBe(404);
     const meBlocked = (await api("GET", "/api/v1/me", member)).body.workspaces.find((x: { id: string }) => x.id === w.workspaceId);
     expect(meBlocked).toMatchObject({ requireTwoFactor: true, twoFactorBlocked: true, projects: [] });
 
@@ -282,6 +297,7 @@ describe("two-factor sign-in (TOTP)", () => {
     expect((await api("GET", `/api/v1/workspaces/${w.workspaceId}/members`, member)).body.items.every((m: { twoFactor: unknown }) => m.twoFactor === null)).toBe(true);
     expect((await fetch(`${BASE_URL}/api/v1/workspaces/${w.workspaceId}/members`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
     expect((await api("GET", "/api/v1/me", member)).body.workspaces.find((x: { id: string }) => x.id === w.workspaceId).twoFactorBlocked).toBe(false);
+    expect((await api("GET", `/api/v1/errors/${issueId}`, member)).status).toBe(200);
 
     // A member kept out may still leave (but not change anything else there).
     const viewerMembership = list.find((m) => m.id === w.viewer.id)!;

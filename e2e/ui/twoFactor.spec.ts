@@ -1,5 +1,5 @@
 import { query } from "@/e2e/support/dbCounts";
-import { createTenant } from "@/e2e/support/tenant";
+import { createTenant, postEvents } from "@/e2e/support/tenant";
 import { freshTotpCode } from "@/e2e/support/twoFactor";
 import { expect, screenshotBothWidths, signInAs, test } from "@/e2e/ui/fixtures";
 import { totpCode } from "@/lib/twoFactor/totp";
@@ -53,6 +53,8 @@ test("two-factor sign-in is set up from the account page with a QR code, then si
 test("a workspace that requires two-factor sign-in shows its members without it the way in, not the dashboard", async ({ page, context, consoleGuard }) => {
   consoleGuard.allow(/status of 403/);
   const t = await createTenant("ui-2fa-req");
+  const posted = await postEvents(t.key, { type: "KeptOutError", message: "behind two-factor" });
+  const issueId = (await posted.json()).accepted[0].groupId as string;
   await query(`UPDATE "Workspace" SET "requireTwoFactor" = true WHERE id = $1`, [t.workspaceId]);
   await signInAs(context, t.member);
   await page.goto("/");
@@ -60,7 +62,12 @@ test("a workspace that requires two-factor sign-in shows its members without it 
   await expect(notice).toContainText("requires two-factor sign-in");
   await expect(page.getByTestId("overview-totalErrors")).toHaveCount(0);
   await screenshotBothWidths(page, "two-factor-required");
-  await notice.getByRole("link", { name: "Set up two-factor sign-in" }).click();
+  // An issue link (an old email, the inbox) shows the same way in, not "Issue not found".
+  const [{ name }] = await query<{ name: string }>(`SELECT name FROM "Workspace" WHERE id = $1`, [t.workspaceId]);
+  await page.goto(`/errors/${issueId}`);
+  await expect(page.getByRole("region", { name: "Two-factor sign-in required" })).toContainText(`${name} requires two-factor sign-in`);
+  await expect(page.getByText("Issue not found")).toHaveCount(0);
+  await page.getByRole("region", { name: "Two-factor sign-in required" }).getByRole("link", { name: "Set up two-factor sign-in" }).click();
   await expect(page.getByRole("region", { name: "Two-factor sign-in" }).getByRole("button", { name: "Set up two-factor sign-in" })).toBeVisible();
 });
 

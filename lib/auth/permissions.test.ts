@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AuthContext } from "@/lib/auth/AuthContext";
-import { assertCanAdminister, assertCanTriage, assertCanViewWorkspace, assertUser, higherRole, isInstanceOperator, visibleWorkspaceIds } from "@/lib/auth/permissions";
+import { assertCanAdminister, assertCanTriage, assertCanViewWorkspace, assertNotTwoFactorBlocked, assertUser, higherRole, isInstanceOperator, visibleWorkspaceIds } from "@/lib/auth/permissions";
 import { ApiError } from "@/lib/http/ApiError";
 
 const W = "11111111-1111-4111-8111-111111111111";
@@ -23,6 +23,15 @@ describe("permissions", () => {
     for (const role of ["viewer", "member", "admin"] as const) expect(status(() => assertCanViewWorkspace(user(role), W))).toBe(200);
     expect(status(() => assertCanViewWorkspace(key, W))).toBe(200);
     expect(status(() => assertCanViewWorkspace(user("admin"), OTHER))).toBe(404);
+  });
+
+  it("a member kept out until they turn on two-factor sign-in: 403 two_factor_required; anyone else: nothing said", () => {
+    const kept: AuthContext = { kind: "user", userId: "u", email: "u@x", name: "U", memberships: [], twoFactorBlocked: [W] };
+    expect(status(() => assertCanViewWorkspace(kept, W))).toBe(403);
+    expect(status(() => assertNotTwoFactorBlocked(kept, W))).toBe(403);
+    expect(status(() => assertNotTwoFactorBlocked(kept, OTHER))).toBe(200);
+    expect(status(() => assertCanViewWorkspace(kept, OTHER))).toBe(404);
+    expect(status(() => assertNotTwoFactorBlocked(key, W))).toBe(200);
   });
 
   it("triage: members and admins; viewers 403; other workspaces 404", () => {

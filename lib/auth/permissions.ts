@@ -50,10 +50,19 @@ export function visibleWorkspaceIds(auth: AuthContext): string[] {
  */
 export function assertCanViewWorkspace(auth: AuthContext, workspaceId: string): void {
   if (canViewWorkspace(auth, workspaceId)) return;
-  if (auth.kind === "user" && auth.twoFactorBlocked?.includes(workspaceId)) {
-    throw new ApiError(403, "two_factor_required", "this workspace requires two-factor sign-in: turn it on under Your account to open it");
-  }
+  assertNotTwoFactorBlocked(auth, workspaceId);
   throw ApiError.notFound("workspace not found");
+}
+
+/**
+ * 403 two_factor_required (naming the workspace: the caller belongs to it) when the caller is a member
+ * of `workspaceId` kept out until they turn on two-factor sign-in; for lookups that otherwise answer
+ * their own 404 (an issue of that workspace). Says nothing of workspaces the caller is not in.
+ */
+export function assertNotTwoFactorBlocked(auth: AuthContext, workspaceId: string): void {
+  if (auth.kind === "user" && auth.twoFactorBlocked?.includes(workspaceId)) {
+    throw new ApiError(403, "two_factor_required", "this workspace requires two-factor sign-in: turn it on under Your account to open it", { workspaceId });
+  }
 }
 
 export function assertCanTriage(auth: AuthContext, workspaceId: string): void {

@@ -1,14 +1,22 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
-import { canViewWorkspace } from "@/lib/auth/permissions";
+import { assertNotTwoFactorBlocked, canViewWorkspace } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/prisma";
 import { isUuid } from "@/lib/ids/uuidv7";
 import { ApiError } from "@/lib/http/ApiError";
 
-/** The error group if the caller may see it; 404 otherwise (existence in other workspaces is not revealed). */
+/**
+ * The error group if the caller may see it; 404 otherwise (existence in other workspaces is not
+ * revealed), or 403 two_factor_required when it is of a workspace of theirs that requires two-factor
+ * sign-in they have not turned on.
+ */
 export async function findVisibleError(auth: AuthContext, errorId: string) {
   if (!isUuid(errorId)) throw ApiError.notFound("error not found");
   const group = await db().errorGroup.findUnique({ where: { id: errorId } });
-  if (!group || !canViewWorkspace(auth, group.workspaceId)) throw ApiError.notFound("error not found");
+  if (!group) throw ApiError.notFound("error not found");
+  if (!canViewWorkspace(auth, group.workspaceId)) {
+    assertNotTwoFactorBlocked(auth, group.workspaceId);
+    throw ApiError.notFound("error not found");
+  }
   if (auth.kind === "ingestKey" && group.projectId !== auth.projectId) throw ApiError.notFound("error not found");
   return group;
 }

@@ -9,7 +9,8 @@ export async function getIssueTitle(auth: AuthContext, errorId: string): Promise
     const group = await findVisibleError(auth, errorId);
     return issueTitle(group, 100);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return null;
+    // Not found, or of a workspace that keeps the caller out until they turn on two-factor sign-in.
+    if (error instanceof ApiError && (error.status === 404 || error.status === 403)) return null;
     throw error;
   }
 }

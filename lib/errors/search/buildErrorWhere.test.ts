@@ -27,3 +27,26 @@ describe("buildErrorWhere: the view's window", () => {
     expect(await whereOf("lastSeen:<2026-11-15")).toContain(`"lastSeen":{"lt":"2026-11-15T00:00:00.000Z"}`);
   });
 });
+
+describe("buildErrorWhere: whose workspace", () => {
+  const BLOCKED = "0190b7c2-0000-7000-8000-000000000002";
+  const OTHER = "0190b7c2-0000-7000-8000-000000000003";
+  const kept: AuthContext = { ...auth, twoFactorBlocked: [BLOCKED] };
+  const refusal = async (workspaceId: string) => {
+    try {
+      await buildErrorWhere(kept, { workspaceId });
+      return null;
+    } catch (error) {
+      const e = error as { status: number; code: string; details?: Record<string, unknown> };
+      return { status: e.status, code: e.code, workspaceId: e.details?.workspaceId };
+    }
+  };
+
+  it("a workspace of theirs that requires two-factor sign-in: 403 two_factor_required naming it, like the workspace's other routes", async () => {
+    expect(await refusal(BLOCKED)).toEqual({ status: 403, code: "two_factor_required", workspaceId: BLOCKED });
+  });
+
+  it("a workspace they are not in: 404, whatever it requires", async () => {
+    expect(await refusal(OTHER)).toEqual({ status: 404, code: "not_found", workspaceId: undefined });
+  });
+});

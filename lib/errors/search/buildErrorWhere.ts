@@ -1,5 +1,5 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
-import { visibleWorkspaceIds } from "@/lib/auth/permissions";
+import { assertCanViewWorkspace, visibleWorkspaceIds } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ErrorFilters } from "@/lib/errors/errorSchemas";
@@ -26,7 +26,8 @@ export interface ErrorWhere {
  */
 export async function buildErrorWhere(auth: AuthContext, filters: ErrorFilters, now = new Date()): Promise<ErrorWhere> {
   const visible = visibleWorkspaceIds(auth);
-  if (filters.workspaceId && !visible.includes(filters.workspaceId)) throw ApiError.notFound("workspace not found");
+  // 404 for a workspace the caller is not in; 403 two_factor_required for one of theirs that keeps them out.
+  if (filters.workspaceId) assertCanViewWorkspace(auth, filters.workspaceId);
   if (auth.kind === "ingestKey" && filters.projectId && filters.projectId !== auth.projectId) {
     throw ApiError.forbidden("this ingest key belongs to another project");
   }
