@@ -2,6 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { roleChangeQuestion } from "@/components/members/roleChangeQuestion";
 import { Badge } from "@/components/ui/Badge";
 import { button, input } from "@/components/ui/buttonStyles";
 import { CopyButton } from "@/components/ui/CopyButton";
@@ -11,9 +12,14 @@ import { useToast } from "@/components/ui/Toast";
 import { useConfirm } from "@/components/ui/useConfirm";
 import { apiFetch } from "@/lib/client/apiFetch";
 import { useMembersQuery } from "@/lib/client/hooks/useMembersQuery";
+import type { Role } from "@/lib/generated/prisma/enums";
 import type { Member } from "@/lib/workspaces/listMembers";
 
-/** Members with role, teams and join date; admins change roles, remove people and make reset links; anyone can leave. */
+/**
+ * Members with role, teams and join date; admins change roles (asked first when it demotes an admin,
+ * makes a viewer or is their own), remove people and make reset links (for those the API allows:
+ * `resettable`); anyone can leave.
+ */
 export function MembersTable({ workspaceId, isAdmin, currentUserId }: { workspaceId: string; isAdmin: boolean; currentUserId: string }) {
   const members = useMembersQuery(workspaceId);
   const queryClient = useQueryClient();
@@ -35,14 +41,21 @@ export function MembersTable({ workspaceId, isAdmin, currentUserId }: { workspac
     }
   }
 
-  const changeRole = (m: Member, role: string) =>
-    act(m, () => apiFetch(`/api/v1/memberships/${m.membershipId}`, { method: "PATCH", json: { role } }), `${m.name || m.email} is now ${role}`);
+  const changeRole = async (m: Member, role: Role) => {
+    const question = roleChangeQuestion({ name: m.name || m.email, role: m.role }, role, m.id === currentUserId);
+    if (question && !(await ask(question))) return;
+    await act(m, () => apiFetch(`/api/v1/memberships/${m.membershipId}`, { method: "PATCH", json: { role } }), `${m.name || m.email} is now ${role}`);
+  };
   const remove = async (m: Member) => {
     const leaving = m.id === currentUserId;
     const confirmed = await ask(
       leaving
-        ? { title: "Leave this workspace?", body: "You lose access to its projects and issues until someone invites you again.", confirmLabel: "Leave" }
-        : { title: `Remove ${m.name || m.email}?`, body: "They lose access to this workspace; their open issues become unassigned.", confirmLabel: "Remove" },
+        ? { title: "Leave this workspace?", body: "You lose access to its projects and issues until someone invites you again; you are taken off the issues assigned to you here, and your assignment rules are turned off.", confirmLabel: "Leave" }
+        : {
+            title: `Remove ${m.name || m.email}?`,
+            body: "They lose access to this workspace; they are taken off every issue assigned to them here (resolved and ignored ones too), and their assignment rules are turned off.",
+            confirmLabel: "Remove",
+          },
     );
     if (!confirmed) return;
     void act(m, () => apiFetch(`/api/v1/memberships/${m.membershipId}`, { method: "DELETE" }), leaving ? "You left the workspace" : `${m.name || m.email} was removed`).then(() => {
@@ -105,7 +118,7 @@ export function MembersTable({ workspaceId, isAdmin, currentUserId }: { workspac
                     aria-label={`Role of ${m.name || m.email}`}
                     value={m.role}
                     disabled={busyId === m.membershipId}
-                    onChange={(e) => void changeRole(m, e.target.value)}
+                    onChange={(e) => void changeRole(m, e.target.value as Role)}
                     className={`${input} py-1`}
                   >
                     <option value="viewer">viewer</option>
@@ -115,7 +128,7 @@ export function MembersTable({ workspaceId, isAdmin, currentUserId }: { workspac
                 ) : (
                   <Badge>{m.role}</Badge>
                 )}
-                {isAdmin && !isSelf && (
+                {m.resettable && (
                   <button type="button" className={button.ghost} disabled={busyId === m.membershipId} onClick={() => void makeResetLink(m)}>
                     Reset link
                   </button>

@@ -329,6 +329,24 @@ describe("invitations", { timeout: 180_000 }, () => {
     expect((await invite("by-t", admin, t.workspaceId)).status).toBe(201);
   });
 
+  it("an admin's API token invites members and viewers, never admins (403 naming role: a leaked token must not mint a lasting admin)", async () => {
+    const token = ((await api("POST", "/api/v1/account/tokens", admin, { name: "CI", scope: "write" })).body as { token: string }).token;
+    const invite = (role: string) =>
+      fetch(`${BASE_URL}/api/v1/workspaces/${t.workspaceId}/invitations`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify({ email: `by-token-${role}-${t.workspaceId.slice(-6)}@test.local`, role }),
+      });
+    const asAdmin = await invite("admin");
+    expect(asAdmin.status).toBe(403);
+    const body = (await asAdmin.json()) as { error: { field: string; url?: string } };
+    expect(body.error.field).toBe("role");
+    expect(JSON.stringify(body)).not.toContain("/invite/");
+    expect((await invite("member")).status).toBe(201);
+    // A signed-in session still invites admins.
+    expect((await api("POST", `/api/v1/workspaces/${t.workspaceId}/invitations`, admin, { email: `by-session-${t.workspaceId.slice(-6)}@test.local`, role: "admin" })).status).toBe(201);
+  });
+
   it("the invitee's API token is no sign-in: accepting without the password needs their browser session (a leaked token must not become a session)", async () => {
     const other = await createTenant("adm-inv-c");
     const session = await login(other.member);
@@ -467,8 +485,16 @@ describe("memberships", { timeout: 180_000 }, () => {
     // Someone who also belongs to a workspace this admin does not administer: no reset link.
     const elsewhere = await createTenant("adm-reset-b");
     await query(`INSERT INTO "Membership" ("userId", "workspaceId", role) VALUES ($1, $2, 'viewer')`, [elsewhere.viewer.id, u.workspaceId]);
-    const theirs = ((await api("GET", `/api/v1/workspaces/${u.workspaceId}/members`, adminU)).body.items as { id: string; membershipId: string }[]).find((x) => x.id === elsewhere.viewer.id)!;
-    expect((await api("POST", `/api/v1/memberships/${theirs.membershipId}/password-reset`, adminU)).status).toBe(403);
+    const listed = (await api("GET", `/api/v1/workspaces/${u.workspaceId}/members`, adminU)).body.items as { id: string; membershipId: string; resettable: boolean }[];
+    const theirs = listed.find((x) => x.id === elsewhere.viewer.id)!;
+    // The list says where the button would fail: that person, and the admin themself; a member is told of no one.
+    expect(Object.fromEntries(listed.map((x) => [x.id, x.resettable]))).toMatchObject({ [elsewhere.viewer.id]: false, [u.admin.id]: false, [u.member.id]: true, [u.viewer.id]: true });
+    const asMember = (await api("GET", `/api/v1/workspaces/${u.workspaceId}/members`, await login(u.viewer))).body.items as { resettable: boolean }[];
+    expect(asMember.every((x) => x.resettable === false)).toBe(true);
+    const refused = await api("POST", `/api/v1/memberships/${theirs.membershipId}/password-reset`, adminU);
+    expect(refused.status).toBe(403);
+    // …and the refusal does not tell this admin that the person has other workspaces.
+    expect(refused.body.error.message).not.toMatch(/workspace/);
     expect(await auditActions(u.workspaceId)).toEqual(expect.arrayContaining(["user.password_reset_link_created", "user.password_reset"]));
   });
 
@@ -491,9 +517,22 @@ describe("memberships", { timeout: 180_000 }, () => {
     expect(link.status).toBe(201);
     const other = await createTenant("adm-reset-d");
     await query(`INSERT INTO "Membership" ("userId", "workspaceId", role) VALUES ($1, $2, 'viewer')`, [u.viewer.id, other.workspaceId]);
+    // Opening the link already says so (the page shows no form that can only fail).
+    const opened = await api("GET", `/api/v1/password-resets/${tokenOf(link.body.url)}`, null);
+    expect(opened.status).toBe(410);
+    expect(opened.body.error.code).toBe("reset_revoked");
     const used = await api("POST", `/api/v1/password-resets/${tokenOf(link.body.url)}`, null, { password: "taken over, nearly" });
     expect(used.status).toBe(410);
     expect(await login(u.viewer)).toMatch(/^faultline_session=/); // the old password still works
+
+    // The admin who made a link loses the role: opening it answers 410 too.
+    const second = await api("POST", `/api/v1/memberships/${members.find((x) => x.id === u.member.id)!.membershipId}/password-reset`, adminU);
+    expect(second.status).toBe(201);
+    expect((await api("GET", `/api/v1/password-resets/${tokenOf(second.body.url)}`, null)).status).toBe(200);
+    await query(`UPDATE "Membership" SET role = 'member' WHERE "userId" = $1 AND "workspaceId" = $2`, [u.admin.id, u.workspaceId]);
+    const demoted = await api("GET", `/api/v1/password-resets/${tokenOf(second.body.url)}`, null);
+    expect(demoted.status).toBe(410);
+    expect(demoted.body.error.code).toBe("reset_revoked");
   });
 });
 

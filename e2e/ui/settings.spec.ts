@@ -309,3 +309,37 @@ test("an admin deletes a workspace by typing its name (members see no way to), a
   expect((await postEvents(doomed.key, { type: "AfterDelete", message: "refused" })).status).toBe(401);
   expect((await page.request.get(`/api/v1/workspaces/${doomed.workspaceId}/members`)).status()).toBe(404);
 });
+
+test("members: demoting an admin or changing one's own role asks first, naming what it does; Reset link only where it can work", async ({ page, context }) => {
+  const u = await createTenant("ui-roles");
+  const other = await createTenant("ui-roles-other");
+  // The viewer also belongs to a workspace this admin does not administer: no reset link for them.
+  await query(`INSERT INTO "Membership" ("userId", "workspaceId", role) VALUES ($1, $2, 'viewer')`, [u.viewer.id, other.workspaceId]);
+  await query(`UPDATE "Membership" SET role = 'admin' WHERE "userId" = $1 AND "workspaceId" = $2`, [u.member.id, u.workspaceId]);
+  await signInAs(context, u.admin);
+  await page.goto(`/settings/workspace?ws=${u.workspaceId}`);
+  const row = (user: { email: string }) => page.getByTestId("member-row").filter({ hasText: user.email });
+  await expect(row(u.member).getByRole("button", { name: "Reset link" })).toBeVisible();
+  await expect(row(u.viewer).getByRole("button", { name: "Reset link" })).toHaveCount(0);
+  await expect(row(u.admin).getByRole("button", { name: "Reset link" })).toHaveCount(0);
+
+  // Demoting the other admin: asked, with what it withdraws; cancelled, nothing changes.
+  const roleOf = async (userId: string) => (await query<{ role: string }>(`SELECT role::text FROM "Membership" WHERE "userId" = $1 AND "workspaceId" = $2`, [userId, u.workspaceId]))[0].role;
+  await row(u.member).getByRole("combobox").selectOption("member");
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText("invitations they sent that are still pending are withdrawn");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(row(u.member).getByRole("combobox")).toHaveValue("admin");
+  expect(await roleOf(u.member.id)).toBe("admin");
+  await row(u.member).getByRole("combobox").selectOption("member");
+  await dialog.getByRole("button", { name: "Make member" }).click();
+  await expect(page.getByTestId("toast").filter({ hasText: "is now member" })).toBeVisible();
+  expect(await roleOf(u.member.id)).toBe("member");
+
+  // One's own role: asked too, saying only another admin can undo it (here there is none: 409 after confirming).
+  await row(u.admin).getByRole("combobox").selectOption("member");
+  await expect(dialog).toContainText("Only another admin can make you admin again.");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  expect(await roleOf(u.admin.id)).toBe("admin");
+});

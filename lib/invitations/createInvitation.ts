@@ -14,11 +14,16 @@ import { sendInvitationEmail } from "@/lib/invitations/sendInvitationEmail";
  * POST /api/v1/workspaces/:id/invitations (admins): a single-use link valid INVITATION_TTL_DAYS,
  * shown once in the answer (and emailed when SMTP is configured). Inviting an email again replaces
  * its pending invitation; a current member is a 409; past INVITATIONS_PER_HOUR from this person in
- * the last hour, a 429 (lib/invitations/invitationLimit.ts).
+ * the last hour, a 429 (lib/invitations/invitationLimit.ts). An admin invitation needs a signed-in
+ * session, not an API token (403 naming `role`): a leaked token must not mint an admin account that
+ * outlives it (as admins' reset links).
  */
 export async function createInvitation(auth: AuthContext, workspaceId: string, input: CreateInvitationInput, origin: string) {
   assertUser(auth);
   assertCanAdminister(auth, workspaceId);
+  if (input.role === "admin" && auth.apiTokenId) {
+    throw new ApiError(403, "forbidden", "inviting an admin needs a signed-in session, not an API token", { field: "role", issues: [{ path: "role", message: "admin invitations need a signed-in session" }] });
+  }
   const member = await db().membership.findFirst({ where: { workspaceId, user: { email: input.email } } });
   if (member) throw new ApiError(409, "already_member", `${input.email} is already a member of this workspace`);
 

@@ -5,7 +5,7 @@ import { finishSignIn, type SignInResult } from "@/lib/auth/finishSignIn";
 import type { ClientInfo } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
 import { ApiError } from "@/lib/http/ApiError";
-import { findPasswordReset } from "@/lib/passwordResets/findPasswordReset";
+import { assertResetStillApplies, findPasswordReset } from "@/lib/passwordResets/findPasswordReset";
 
 /**
  * POST /api/v1/password-resets/:token {password}: sets the password, signs out every session of the
@@ -20,20 +20,7 @@ export async function completePasswordReset(token: string, password: string, cli
   const reset = await findPasswordReset(token);
   const passwordHash = await hashPassword(password);
   await db().$transaction(async (tx) => {
-    if (reset.createdById) {
-      // An admin's link holds only while the admin still administers every workspace the person
-      // belongs to (checked when it was made, and again now: the person may have joined another since,
-      // or the admin lost the role).
-      const [theirs, administered] = await Promise.all([
-        // A workspace being deleted is no one's any more (lib/auth/workspaceAccess.ts).
-        tx.membership.findMany({ where: { userId: reset.userId, workspace: { deletingAt: null } }, select: { workspaceId: true } }),
-        tx.membership.findMany({ where: { userId: reset.createdById, role: "admin", workspace: { deletingAt: null } }, select: { workspaceId: true } }),
-      ]);
-      const adminOf = new Set(administered.map((m) => m.workspaceId));
-      if (theirs.some((m) => !adminOf.has(m.workspaceId))) {
-        throw new ApiError(410, "reset_revoked", "this reset link no longer applies: ask an admin of every workspace of this account for a new one, or an operator");
-      }
-    }
+    await assertResetStillApplies(tx, reset);
     const consumed = await tx.passwordReset.updateMany({ where: { id: reset.id, usedAt: null, expiresAt: { gt: new Date() } }, data: { usedAt: new Date() } });
     if (consumed.count === 0) throw new ApiError(410, "reset_used", "this reset link has already been used");
     // Any other pending link of the account goes too (an emailed one may sit beside an admin's): one reset per asking.

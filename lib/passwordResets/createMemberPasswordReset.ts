@@ -20,7 +20,8 @@ export async function createMemberPasswordReset(auth: AuthContext, membershipId:
   if (membership.userId === auth.userId) throw ApiError.forbidden("change your own password under Your account → Password (it asks for the current one)");
   const theirs = await db().membership.findMany({ where: { userId: membership.userId, workspace: { deletingAt: null } }, select: { workspaceId: true } });
   if (!theirs.every((m) => canAdminister(auth, m.workspaceId))) {
-    throw ApiError.forbidden("this person also belongs to workspaces you do not administer: they can reset it with an operator (npm run faultline -- user:reset-password)");
+    // Said the same way whatever the reason, so the answer tells nothing of the person's other workspaces.
+    throw ApiError.forbidden("you cannot make a reset link for this person: an operator can (npm run faultline -- user:reset-password)");
   }
   const link = await createPasswordReset({ userId: membership.userId, createdById: auth.userId, origin });
   await db().auditLog.create({
