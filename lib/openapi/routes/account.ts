@@ -80,7 +80,7 @@ export const accountRoutes: RouteSpec[] = [
   },
   {
     method: "GET", path: "/api/v1/password-resets/{token}", tag: "Account", auth: "none",
-    summary: "The email whose password a reset link sets", params: ResetTokenParamsSchema,
+    summary: "The email whose password a reset link sets (410 as setting it would: used, expired, or `reset_revoked` once the admin who made it no longer administers every workspace of the person)", params: ResetTokenParamsSchema,
     responses: { 200: "`{email, expiresAt}`" }, errors: [404, 410, 422],
   },
   {

@@ -45,7 +45,7 @@ export const administrationRoutes: RouteSpec[] = [
   {
     method: "POST", path: "/api/v1/workspaces/{workspaceId}/invitations", tag: "Administration", auth: "session", role: "admin",
     summary: "Invite by email with a role; the link is shown once", params: WorkspaceParamsSchema, body: CreateInvitationSchema,
-    description: "At most INVITATIONS_PER_HOUR (50) invitations from one person in an hour, every workspace together (replaced and withdrawn ones count): past that, 429 `too_many_invitations` with Retry-After and `limit: \"inviter\"`.",
+    description: "An `admin` invitation needs a signed-in session (403 naming `role` with an API token: a leaked token must not mint a lasting admin). At most INVITATIONS_PER_HOUR (50) invitations from one person in an hour, every workspace together (replaced and withdrawn ones count): past that, 429 `too_many_invitations` with Retry-After and `limit: \"inviter\"`.",
     responses: { 201: "`{id, email, role, url, expiresAt, emailed}`" }, errors: [401, 403, 404, 409, 422, 429],
   },
   {
@@ -65,12 +65,12 @@ export const administrationRoutes: RouteSpec[] = [
   },
   {
     method: "PATCH", path: "/api/v1/memberships/{id}", tag: "Administration", auth: "session", role: "admin",
-    summary: "Change a member's role; the last admin cannot be demoted (409)", params: MembershipParamsSchema, body: UpdateMembershipSchema,
+    summary: "Change a member's role; the last admin cannot be demoted (409); made a viewer, they are taken off the workspace's issues and their assignment rules are turned off (audited)", params: MembershipParamsSchema, body: UpdateMembershipSchema,
     responses: { 200: "the membership" }, errors: [401, 403, 404, 409, 422],
   },
   {
     method: "DELETE", path: "/api/v1/memberships/{id}", tag: "Administration", auth: "session", role: "admin",
-    summary: "Remove a member (admins) or leave (yourself); never the last admin (409)", params: MembershipParamsSchema,
+    summary: "Remove a member (admins) or leave (yourself); never the last admin (409). They are taken off every issue of the workspace (each audited) and their assignment rules are turned off", params: MembershipParamsSchema,
     responses: { 204: "removed" }, errors: [401, 403, 404, 409, 422],
   },
   {

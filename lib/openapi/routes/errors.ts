@@ -10,19 +10,20 @@ export const errorRoutes: RouteSpec[] = [
     method: "GET", path: "/api/v1/errors", tag: "Errors", auth: "sessionOrIngestKey", role: "viewer",
     summary: "Error groups in the caller's workspaces: filtered (search syntax in `query`), sorted, paged by number or by cursor, with per-row stats", query: ListErrorsQuerySchema,
     description:
-      "`since` / `until` keep the issues seen in that window (environment and tag filters then mean an event with the value in it); a `lastSeen:` or `firstSeen:` term in `query` chooses the issues by date itself, and `since` / `until` are then not applied. Two ways to page. By number: `page` (an offset; `total` counts the matches). By cursor: send each page's `nextCursor` back as `cursor`, with the same filters, `sort` and `order`, until it is null — keyset paging on (sort key, id), as cheap at the thousandth page as at the first. While issues change, numbered pages can repeat and skip issues; a cursor walk returns every issue that does not change during it exactly once. An issue whose sort key moves during the walk may be missed (moved ahead of the cursor: an event bumping `lastSeen` in the default order) or come a second time (moved behind it: `lastSeen` ascending); see the README, Paging the issue list. A page read by cursor answers `page` and `total` null (count once, with the first page). `cursor` with `page`: 422 naming both; a cursor that is not a previous page's, or one made for another sort or order: 422 naming `cursor`.",
-    responses: { 200: "`{items, page, pageSize, total, nextCursor, stats}`" }, errors: [401, 422],
+      "`since` / `until` keep the issues seen in that window (environment and tag filters then mean an event with the value in it); a `lastSeen:` or `firstSeen:` term in `query` chooses the issues by date itself, and `since` / `until` are then not applied. Two ways to page. By number: `page` (an offset; `total` counts the matches). By cursor: send each page's `nextCursor` back as `cursor`, with the same filters, `sort` and `order`, until it is null — keyset paging on (sort key, id), as cheap at the thousandth page as at the first. While issues change, numbered pages can repeat and skip issues; a cursor walk returns every issue that does not change during it exactly once. An issue whose sort key moves during the walk may be missed (moved ahead of the cursor: an event bumping `lastSeen` in the default order) or come a second time (moved behind it: `lastSeen` ascending); see the README, Paging the issue list. A page read by cursor answers `page` and `total` null (count once, with the first page). `cursor` with `page`: 422 naming both; a cursor that is not a previous page's, or one made for another sort or order: 422 naming `cursor`. A `workspaceId` the caller is not in: 404; one of theirs that requires two-factor sign-in they have not turned on: 403 `two_factor_required` (with `workspaceId`).",
+    responses: { 200: "`{items, page, pageSize, total, nextCursor, stats}`" }, errors: [401, 403, 404, 422],
   },
   {
     method: "GET", path: "/api/v1/errors/{id}", tag: "Errors", auth: "sessionOrIngestKey", role: "viewer",
     summary: "One error group with recent occurrences and its audit trail", params: IdParams,
-    description: "`sampling` is `{storedEvents, sampledEvents, lastSampledAt, issueCap}` when spike protection or the per-issue cap counted events without storing them (null otherwise). An issue merged into another answers 404 with `mergedInto`: the id of the issue that holds its events now (followed through later merges; signed-in members of its workspace only).",
-    responses: { 200: "the group" }, errors: [401, 404],
+    description: "`sampling` is `{storedEvents, sampledEvents, lastSampledAt, issueCap}` when spike protection or the per-issue cap counted events without storing them (null otherwise). An issue merged into another answers 404 with `mergedInto`: the id of the issue that holds its events now (followed through later merges; signed-in members of its workspace only). An issue of a workspace of the caller's that requires two-factor sign-in they have not turned on: 403 `two_factor_required` (with `workspaceId`).",
+    responses: { 200: "the group" }, errors: [401, 403, 404],
   },
   {
     method: "PATCH", path: "/api/v1/errors/{id}", tag: "Errors", auth: "session", role: "member",
     summary: "Triage: status (with statusDetails: next release, ignore conditions), assignee, resolution, root cause, preventive measures (audited)",
     params: IdParams, body: UpdateErrorSchema,
+    description: "`assigneeId` is a member or admin of the issue's workspace (a viewer or a non-member: 422 naming `assigneeId`). The person and the team are checked against each other only when the request sets one of them: a status change alone never fails on the assignee.",
     responses: { 200: "the updated group" }, errors: [401, 403, 404, 422],
   },
 ];

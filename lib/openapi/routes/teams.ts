@@ -16,7 +16,7 @@ export const teamRoutes: RouteSpec[] = [
   },
   {
     method: "PATCH", path: "/api/v1/teams/{id}", tag: "Teams", auth: "session", role: "admin",
-    summary: "Rename a team or set its members", params: TeamParamsSchema, body: UpdateTeamSchema,
+    summary: "Rename a team or set its members (people taken out are taken off the team's issues assigned to them, audited; the team stays)", params: TeamParamsSchema, body: UpdateTeamSchema,
     responses: { 200: "the team" }, errors: [401, 403, 404, 409, 422],
   },
   {
@@ -31,7 +31,7 @@ export const teamRoutes: RouteSpec[] = [
   },
   {
     method: "POST", path: "/api/v1/workspaces/{workspaceId}/assignment-rules", tag: "Teams", auth: "session", role: "admin",
-    summary: "Add an assignment rule (appended last)", params: WorkspaceParamsSchema, body: CreateAssignmentRuleSchema,
+    summary: "Add an assignment rule (appended last); a person assigned must be a member or admin (a viewer: 422 naming `assignee.id`)", params: WorkspaceParamsSchema, body: CreateAssignmentRuleSchema,
     responses: { 201: "the rule" }, errors: [401, 403, 404, 422],
   },
   {
@@ -41,7 +41,7 @@ export const teamRoutes: RouteSpec[] = [
   },
   {
     method: "PATCH", path: "/api/v1/assignment-rules/{id}", tag: "Teams", auth: "session", role: "admin",
-    summary: "Change a rule's name, conditions, assignee, enabled flag or position", params: AssignmentRuleParamsSchema, body: UpdateAssignmentRuleSchema,
+    summary: "Change a rule's name, conditions, assignee, enabled flag or position (turning on a rule whose person is no longer a member, or is a viewer: 422 naming `assignee.id`)", params: AssignmentRuleParamsSchema, body: UpdateAssignmentRuleSchema,
     responses: { 200: "the rule" }, errors: [401, 403, 404, 422],
   },
   {

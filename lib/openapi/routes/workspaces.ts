@@ -15,7 +15,7 @@ export const workspaceRoutes: RouteSpec[] = [
   },
   {
     method: "GET", path: "/api/v1/workspaces/{workspaceId}/members", tag: "Workspaces", auth: "session", role: "viewer",
-    summary: "Members (who can be assigned to an error)", params: WorkspaceParamsSchema,
+    summary: "Members (who can be assigned to an error: members and admins); for admins also `twoFactor` and `resettable` (whether they may make that person a reset link)", params: WorkspaceParamsSchema,
     responses: { 200: "the members" }, errors: [401, 404, 422],
   },
   {
