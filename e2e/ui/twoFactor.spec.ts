@@ -66,7 +66,8 @@ test("a workspace that requires two-factor sign-in shows its members without it 
   const [{ name }] = await query<{ name: string }>(`SELECT name FROM "Workspace" WHERE id = $1`, [t.workspaceId]);
   await page.goto(`/errors/${issueId}`);
   await expect(page.getByRole("region", { name: "Two-factor sign-in required" })).toContainText(`${name} requires two-factor sign-in`);
-  await expect(page.getByText("Issue not found")).toHaveCount(0);
+  await expect(page.getByRole("main").getByText("Issue not found")).toHaveCount(0);
+  await expect(page).toHaveTitle("Two-factor sign-in required · Faultline");
   await page.getByRole("region", { name: "Two-factor sign-in required" }).getByRole("link", { name: "Set up two-factor sign-in" }).click();
   await expect(page.getByRole("region", { name: "Two-factor sign-in" }).getByRole("button", { name: "Set up two-factor sign-in" })).toBeVisible();
 });
