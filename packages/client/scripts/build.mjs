@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Builds @faultline/client: ESM bundles with esbuild (Node, browser — minified —, React, Next.js,
-// the faultline-sourcemaps command)
-// and .d.ts files with tsc, both from the repository's node_modules. `--if-stale` skips the work
-// when dist/ is newer than every source file (npm test calls it that way).
+// the faultline-sourcemaps command) and .d.ts files with tsc, both from the repository's
+// node_modules; then checks that a consumer type-checks against those declarations under NodeNext
+// and Bundler (scripts/checkTypes.mjs). `--if-stale` skips the work when dist/ is newer than every
+// source file (npm test calls it that way).
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -27,6 +28,8 @@ await Promise.all([
 
 const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(root, "tsconfig.json")], { stdio: "inherit" });
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+const types = spawnSync(process.execPath, [path.join(root, "scripts", "checkTypes.mjs")], { stdio: "inherit" });
+if (types.status !== 0) process.exit(types.status ?? 1);
 console.log(`@faultline/client built in ${path.relative(process.cwd(), dist) || "dist"}`);
 
 function isStale() {

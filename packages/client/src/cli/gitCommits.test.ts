@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { autoRange, headCommit, isAncestorOfHead, parseGitLog, readGitCommits, setReleaseCommits } from "./gitCommits";
+import { autoRange, headCommit, isAncestorOfHead, parseGitLog, readGitCommits, setReleaseCommits } from "./gitCommits.js";
 
 /** A real repository: three commits, one with a multi-line message, a path with spaces and a rename. */
 let repo: string;

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { serverReason } from "./serverReason";
+import { serverReason } from "./serverReason.js";
 
 /** One commit as PUT /api/v1/projects/:id/releases/:version/commits takes it. */
 export interface GitCommit {

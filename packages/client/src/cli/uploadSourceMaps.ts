@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { serverReason } from "./serverReason";
+import { serverReason } from "./serverReason.js";
 
 export interface UploadOptions {
   /** Faultline's base URL ("https://errors.example.com"). */

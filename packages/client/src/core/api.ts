@@ -1,8 +1,8 @@
-import type { Platform } from "../platform/platform";
-import { Client } from "./client";
-import { resolveEndpoint } from "./dsn";
-import { getClient, setClient } from "./hub";
-import type { CaptureContext, FaultlineOptions, Level, Severity, TagValue, User } from "./types";
+import type { Platform } from "../platform/platform.js";
+import { Client } from "./client.js";
+import { resolveEndpoint } from "./dsn.js";
+import { getClient, setClient } from "./hub.js";
+import type { CaptureContext, FaultlineOptions, Level, Severity, TagValue, User } from "./types.js";
 
 /**
  * Starts reporting: `init({ url, key })` with the app's base URL and a project's ingest key (or

@@ -1,10 +1,10 @@
-import { debugIdsFor } from "./debugIds";
-import type { ThrownDescription } from "./describeThrown";
-import { isValidEventId, newEventId } from "./eventId";
-import { normalizeRecord } from "./normalize";
-import type { Scope } from "./scope";
-import { toSeverity } from "./severity";
-import type { CaptureContext, EventException, FaultlineEvent, FaultlineOptions, User } from "./types";
+import { debugIdsFor } from "./debugIds.js";
+import type { ThrownDescription } from "./describeThrown.js";
+import { isValidEventId, newEventId } from "./eventId.js";
+import { normalizeRecord } from "./normalize.js";
+import type { Scope } from "./scope.js";
+import { toSeverity } from "./severity.js";
+import type { CaptureContext, EventException, FaultlineEvent, FaultlineOptions, User } from "./types.js";
 
 export interface EventDefaults {
   options: Pick<FaultlineOptions, "environment" | "release" | "tags">;

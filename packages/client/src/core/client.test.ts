@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { FaultlineEvent } from "./types";
-import { captureException, captureMessage, close, flush, init, setContext, setTag, setUser } from "../entry/node";
-import { parseDsn } from "./dsn";
+import type { FaultlineEvent } from "./types.js";
+import { captureException, captureMessage, close, flush, init, setContext, setTag, setUser } from "../entry/node.js";
+import { parseDsn } from "./dsn.js";
 
 function capturingInit(options: Parameters<typeof init>[0] = {}) {
   const sent: { url: string; headers: Record<string, string>; events: FaultlineEvent[] }[] = [];

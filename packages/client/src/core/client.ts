@@ -1,12 +1,12 @@
-import type { Platform } from "../platform/platform";
-import { createFetchSender } from "../transport/fetchSender";
-import { Transport } from "../transport/transport";
-import { buildEvent, clampEvent } from "./buildEvent";
-import { describeThrown } from "./describeThrown";
-import type { Endpoint } from "./dsn";
-import { Scope } from "./scope";
-import { toSeverity } from "./severity";
-import type { CaptureContext, FaultlineEvent, FaultlineOptions, Level, Severity } from "./types";
+import type { Platform } from "../platform/platform.js";
+import { createFetchSender } from "../transport/fetchSender.js";
+import { Transport } from "../transport/transport.js";
+import { buildEvent, clampEvent } from "./buildEvent.js";
+import { describeThrown } from "./describeThrown.js";
+import type { Endpoint } from "./dsn.js";
+import { Scope } from "./scope.js";
+import { toSeverity } from "./severity.js";
+import type { CaptureContext, FaultlineEvent, FaultlineOptions, Level, Severity } from "./types.js";
 
 const VERSION = "0.1.0";
 

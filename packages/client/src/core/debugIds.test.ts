@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clampEvent } from "./buildEvent";
-import { debugIdsFor } from "./debugIds";
+import { clampEvent } from "./buildEvent.js";
+import { debugIdsFor } from "./debugIds.js";
 
 const MAIN = "https://shop.example/static/js/main.js";
 // What the snippet sentry-cli injects registers, as Chrome and Firefox print its stack.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeThrown } from "./describeThrown";
+import { describeThrown } from "./describeThrown.js";
 
 describe("describeThrown", () => {
   it("follows the cause chain, outermost first, and stops at a cycle", () => {

@@ -1,4 +1,4 @@
-import { normalize, truncate } from "./normalize";
+import { normalize, truncate } from "./normalize.js";
 
 /** One exception linked to the thrown one: its `cause` (and theirs), or an AggregateError's errors. */
 export interface LinkedException {

@@ -1,4 +1,4 @@
-import type { Client } from "./client";
+import type { Client } from "./client.js";
 
 /**
  * The current client lives on globalThis under a registered symbol, so every bundle of this package

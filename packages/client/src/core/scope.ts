@@ -1,4 +1,4 @@
-import type { TagValue, User } from "./types";
+import type { TagValue, User } from "./types.js";
 
 /** What every event of a client carries: the current user, tags and named contexts. */
 export class Scope {

@@ -1,4 +1,4 @@
-import type { Level, Severity } from "./types";
+import type { Level, Severity } from "./types.js";
 
 const LEVELS: Record<Level, Severity> = { fatal: "critical", error: "high", warning: "medium", info: "low", debug: "low" };
 const SEVERITIES: readonly Severity[] = ["low", "medium", "high", "critical"];

@@ -1,24 +1,24 @@
 /**
  * @faultline/client — the browser build. Same API in both builds; see docs/client.md.
  */
-import { initWith } from "../core/api";
-import type { Client } from "../core/client";
-import type { FaultlineOptions } from "../core/types";
-import { browserPlatform } from "../platform/browser";
+import { initWith } from "../core/api.js";
+import type { Client } from "../core/client.js";
+import type { FaultlineOptions } from "../core/types.js";
+import { browserPlatform } from "../platform/browser.js";
 
-export { captureException, captureMessage, close, flush, setContext, setTag, setTags, setUser } from "../core/api";
-export { getClient } from "../core/hub";
-export { withRetry } from "../recovery/withRetry";
-export { withTimeout } from "../recovery/withTimeout";
-export { withFallback } from "../recovery/withFallback";
-export { circuitBreaker } from "../recovery/circuitBreaker";
-export { CircuitOpenError, TimeoutError } from "../recovery/errors";
-export type { Client } from "../core/client";
-export type { CaptureContext, FaultlineEvent, FaultlineOptions, Level, RecoveryOutcome, Severity, TagValue, User } from "../core/types";
-export type { BackoffStrategy, RetryOptions } from "../recovery/withRetry";
-export type { FallbackOptions } from "../recovery/withFallback";
-export type { CircuitBreaker, CircuitBreakerOptions, CircuitState } from "../recovery/circuitBreaker";
-export type { HelperCapture } from "../recovery/buildReport";
+export { captureException, captureMessage, close, flush, setContext, setTag, setTags, setUser } from "../core/api.js";
+export { getClient } from "../core/hub.js";
+export { withRetry } from "../recovery/withRetry.js";
+export { withTimeout } from "../recovery/withTimeout.js";
+export { withFallback } from "../recovery/withFallback.js";
+export { circuitBreaker } from "../recovery/circuitBreaker.js";
+export { CircuitOpenError, TimeoutError } from "../recovery/errors.js";
+export type { Client } from "../core/client.js";
+export type { CaptureContext, FaultlineEvent, FaultlineOptions, Level, RecoveryOutcome, Severity, TagValue, User } from "../core/types.js";
+export type { BackoffStrategy, RetryOptions } from "../recovery/withRetry.js";
+export type { FallbackOptions } from "../recovery/withFallback.js";
+export type { CircuitBreaker, CircuitBreakerOptions, CircuitState } from "../recovery/circuitBreaker.js";
+export type { HelperCapture } from "../recovery/buildReport.js";
 
 /** Starts reporting to Faultline: `init({ url, key })`. Returns the client, or undefined when not configured. */
 export function init(options: FaultlineOptions): Client | undefined {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { uploadSourceMaps } from "../cli/uploadSourceMaps";
+import { uploadSourceMaps } from "../cli/uploadSourceMaps.js";
 
 const USAGE = `Usage: faultline-sourcemaps upload <dir> --release <release> --url-prefix <~/static/js | https://cdn/assets>
 Environment: FAULTLINE_URL (https://errors.example.com), FAULTLINE_API_TOKEN (a write API token),

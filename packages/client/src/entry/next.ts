@@ -1,3 +1,3 @@
 /** @faultline/client/next — Next.js instrumentation: `export { onRequestError } from "@faultline/client/next"`. */
-export { captureRequestError, onRequestError } from "../next/captureRequestError";
-export type { NextErrorContext, NextRequestInfo } from "../next/captureRequestError";
+export { captureRequestError, onRequestError } from "../next/captureRequestError.js";
+export type { NextErrorContext, NextRequestInfo } from "../next/captureRequestError.js";

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { autoRange, headCommit, INITIAL_DEPTH, isAncestorOfHead, previousReleaseHeads, readGitCommits, setReleaseCommits } from "../cli/gitCommits";
+import { autoRange, headCommit, INITIAL_DEPTH, isAncestorOfHead, previousReleaseHeads, readGitCommits, setReleaseCommits } from "../cli/gitCommits.js";
 
 const USAGE = `Usage: faultline-release commits <release> [--range <previous-release-ref>..HEAD | --auto]
 Sends the release's commits (git log of the range, HEAD's history by default, at most 1,000) with the

@@ -1,4 +1,4 @@
-import { getClient } from "../core/hub";
+import { getClient } from "../core/hub.js";
 
 /** The request as Next.js passes it to `onRequestError`. */
 export interface NextRequestInfo {

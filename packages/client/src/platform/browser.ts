@@ -1,6 +1,6 @@
-import type { Client } from "../core/client";
-import { createLocalStorageQueue } from "./browserStorage";
-import type { Platform } from "./platform";
+import type { Client } from "../core/client.js";
+import { createLocalStorageQueue } from "./browserStorage.js";
+import type { Platform } from "./platform.js";
 
 /**
  * Browsers: the key in the query string with a text/plain body (no CORS preflight, and what

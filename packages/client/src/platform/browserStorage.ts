@@ -1,5 +1,5 @@
-import type { FaultlineEvent } from "../core/types";
-import type { QueueStorage } from "../transport/sender";
+import type { FaultlineEvent } from "../core/types.js";
+import type { QueueStorage } from "../transport/sender.js";
 
 const PREFIX = "faultline:queue:";
 /** localStorage holds ~5 MB per origin; the queue takes at most this much of it. */

@@ -1,5 +1,5 @@
-import type { Client } from "../core/client";
-import type { Platform } from "./platform";
+import type { Client } from "../core/client.js";
+import type { Platform } from "./platform.js";
 
 /** Node: key in a header, timers that do not hold the process open, uncaught errors, flush before exit. */
 export const nodePlatform: Platform = {

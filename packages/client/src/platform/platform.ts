@@ -1,5 +1,5 @@
-import type { Client } from "../core/client";
-import type { Connectivity, QueueStorage } from "../transport/sender";
+import type { Client } from "../core/client.js";
+import type { Connectivity, QueueStorage } from "../transport/sender.js";
 
 /** What differs between Node and browsers; each build installs its own. */
 export interface Platform {

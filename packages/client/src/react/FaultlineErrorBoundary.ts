@@ -1,6 +1,6 @@
 import { Component, createElement, Fragment, type ErrorInfo, type ReactNode } from "react";
-import { getClient } from "../core/hub";
-import type { CaptureContext } from "../core/types";
+import { getClient } from "../core/hub.js";
+import type { CaptureContext } from "../core/types.js";
 
 export interface FallbackProps {
   error: unknown;

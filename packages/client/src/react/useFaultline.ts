@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from "react";
-import { getClient } from "../core/hub";
-import type { CaptureContext, Level, Severity } from "../core/types";
+import { getClient } from "../core/hub.js";
+import type { CaptureContext, Level, Severity } from "../core/types.js";
 
 export interface FaultlineHook {
   captureException: (error: unknown, capture?: CaptureContext) => string;

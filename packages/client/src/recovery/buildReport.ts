@@ -1,6 +1,6 @@
-import type { Client } from "../core/client";
-import type { CaptureContext, FaultlineEvent, RecoveryOutcome } from "../core/types";
-import type { Adopted, Report } from "./pendingReports";
+import type { Client } from "../core/client.js";
+import type { CaptureContext, FaultlineEvent, RecoveryOutcome } from "../core/types.js";
+import type { Adopted, Report } from "./pendingReports.js";
 
 /** One failure a helper saw: what was thrown, when, and any report an inner helper left on it. */
 export interface Failure {

@@ -1,7 +1,7 @@
-import { getClient } from "../core/hub";
-import { reportFor, setOutcome, type HelperCapture } from "./buildReport";
-import { CircuitOpenError } from "./errors";
-import { adoptReport, suppressReports, type Report } from "./pendingReports";
+import { getClient } from "../core/hub.js";
+import { reportFor, setOutcome, type HelperCapture } from "./buildReport.js";
+import { CircuitOpenError } from "./errors.js";
+import { adoptReport, suppressReports, type Report } from "./pendingReports.js";
 
 export type CircuitState = "closed" | "open" | "half-open";
 

@@ -1,5 +1,5 @@
-import type { Client } from "../core/client";
-import type { FaultlineEvent } from "../core/types";
+import type { Client } from "../core/client.js";
+import type { FaultlineEvent } from "../core/types.js";
 
 /** The events a helper reports for one failure: the head (first failure) first, linked events after. */
 export interface Report {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { FaultlineEvent } from "../core/types";
-import { captureException, circuitBreaker, close, CircuitOpenError, flush, init, TimeoutError, withFallback, withRetry, withTimeout } from "../entry/node";
+import type { FaultlineEvent } from "../core/types.js";
+import { captureException, circuitBreaker, close, CircuitOpenError, flush, init, TimeoutError, withFallback, withRetry, withTimeout } from "../entry/node.js";
 
 /** A client whose requests land in `sent` (answered 202), so reports can be read back in order. */
 let sent: FaultlineEvent[] = [];

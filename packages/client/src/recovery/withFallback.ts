@@ -1,6 +1,6 @@
-import { getClient } from "../core/hub";
-import { linkedEvents, reportFor, setOutcome, type HelperCapture } from "./buildReport";
-import { adoptReport, deferReport } from "./pendingReports";
+import { getClient } from "../core/hub.js";
+import { linkedEvents, reportFor, setOutcome, type HelperCapture } from "./buildReport.js";
+import { adoptReport, deferReport } from "./pendingReports.js";
 
 export interface FallbackOptions extends HelperCapture {
   /** Whether an error may be answered with the fallback (default: every error). Others are rethrown. */

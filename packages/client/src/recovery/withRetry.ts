@@ -1,6 +1,6 @@
-import { getClient } from "../core/hub";
-import { linkedEvents, reportFor, setOutcome, type Failure, type HelperCapture } from "./buildReport";
-import { adoptReport, deferReport } from "./pendingReports";
+import { getClient } from "../core/hub.js";
+import { linkedEvents, reportFor, setOutcome, type Failure, type HelperCapture } from "./buildReport.js";
+import { adoptReport, deferReport } from "./pendingReports.js";
 
 export type BackoffStrategy = "exponential" | "linear" | "fixed";
 

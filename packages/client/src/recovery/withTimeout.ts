@@ -1,7 +1,7 @@
-import { getClient } from "../core/hub";
-import { reportFor, setOutcome, type HelperCapture } from "./buildReport";
-import { deferReport } from "./pendingReports";
-import { TimeoutError } from "./errors";
+import { getClient } from "../core/hub.js";
+import { reportFor, setOutcome, type HelperCapture } from "./buildReport.js";
+import { deferReport } from "./pendingReports.js";
+import { TimeoutError } from "./errors.js";
 
 /**
  * Runs `fn` with a deadline of `ms`. `fn` receives an AbortSignal that aborts at the deadline (pass

@@ -1,5 +1,5 @@
-import type { FaultlineEvent } from "../core/types";
-import { resultOfStatus, type Connectivity, type Sender, type SendResult } from "./sender";
+import type { FaultlineEvent } from "../core/types.js";
+import { resultOfStatus, type Connectivity, type Sender, type SendResult } from "./sender.js";
 
 export interface FetchSenderOptions {
   url: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backoffMs, MAX_RETRY_AFTER_MS, parseRetryAfter } from "./retryAfter";
+import { backoffMs, MAX_RETRY_AFTER_MS, parseRetryAfter } from "./retryAfter.js";
 
 describe("parseRetryAfter", () => {
   it("reads delta-seconds", () => {

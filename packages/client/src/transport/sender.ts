@@ -1,5 +1,5 @@
-import type { FaultlineEvent } from "../core/types";
-import { parseRetryAfter } from "./retryAfter";
+import type { FaultlineEvent } from "../core/types.js";
+import { parseRetryAfter } from "./retryAfter.js";
 
 /** What became of one request. */
 export type SendResult =

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { FaultlineEvent } from "../core/types";
-import type { Connectivity, QueueStorage, Sender, SendResult } from "./sender";
-import { Transport, type TransportOptions } from "./transport";
+import type { FaultlineEvent } from "../core/types.js";
+import type { Connectivity, QueueStorage, Sender, SendResult } from "./sender.js";
+import { Transport, type TransportOptions } from "./transport.js";
 
 const event = (id: string): FaultlineEvent => ({ eventId: id, type: "Error", message: id, occurredAt: new Date().toISOString() });
 

@@ -1,6 +1,6 @@
-import type { FaultlineEvent } from "../core/types";
-import { backoffMs, MAX_RETRY_AFTER_MS } from "./retryAfter";
-import type { Connectivity, QueueStorage, Sender, SendResult } from "./sender";
+import type { FaultlineEvent } from "../core/types.js";
+import { backoffMs, MAX_RETRY_AFTER_MS } from "./retryAfter.js";
+import type { Connectivity, QueueStorage, Sender, SendResult } from "./sender.js";
 
 export interface TransportOptions {
   maxQueueSize: number;
