@@ -12,10 +12,13 @@ export type SendResult =
   /** 413: the batch is too large. */
   | { kind: "tooLarge" }
   /** Refused for good (400, 401, 403, 415, 422…): trying again cannot help. */
-  | { kind: "drop"; status: number; reason: string };
+  | { kind: "drop"; status: number; reason: string }
+  /** The transport cancelled the request (`signal`): the events stay queued, no attempt used. */
+  | { kind: "aborted" };
 
 export interface Sender {
-  send(events: FaultlineEvent[]): Promise<SendResult>;
+  /** POSTs one batch; `signal` lets the transport cancel the request (exit, close). */
+  send(events: FaultlineEvent[], signal?: AbortSignal): Promise<SendResult>;
   /** Page hide: hands a body to the browser to send after the page is gone. False when it refused. */
   beacon?(events: FaultlineEvent[]): boolean;
 }

@@ -1,9 +1,22 @@
 import { describe, expect, it } from "vitest";
+import { waitUntil } from "../testing/waitUntil.js";
 import type { FaultlineEvent } from "../core/types.js";
 import type { Connectivity, QueueStorage, Sender, SendResult } from "./sender.js";
 import { Transport, type TransportOptions } from "./transport.js";
 
 const event = (id: string): FaultlineEvent => ({ eventId: id, type: "Error", message: id, occurredAt: new Date().toISOString() });
+
+/** A sender whose requests never get an answer: they end only when the transport aborts them. */
+function hangingSender(): Sender & { requests: { ids: string[]; signal?: AbortSignal }[] } {
+  const requests: { ids: string[]; signal?: AbortSignal }[] = [];
+  return {
+    requests,
+    send(events, signal) {
+      requests.push({ ids: events.map((e) => e.eventId), signal });
+      return new Promise<SendResult>((resolve) => signal?.addEventListener("abort", () => resolve({ kind: "aborted" })));
+    },
+  };
+}
 
 /** A sender answering from a script (then "ok"), recording each request's event ids and time. */
 function scriptedSender(script: SendResult[] = []): Sender & { requests: { ids: string[]; at: number }[] } {
@@ -126,6 +139,83 @@ describe("Transport", () => {
     expect(sender.requests.at(-1)?.ids).toEqual(["left-over", "new"]);
     await Promise.resolve();
     expect(stored).toEqual([]);
+  });
+
+  it("lets go of the process once no flush waits, also when the flush timed out (Node)", async () => {
+    const alive = new Map<unknown, boolean>();
+    let lastTimer: unknown;
+    const sender = scriptedSender([{ kind: "retry", status: 503, retryAfterMs: 10_000, reason: "HTTP 503" }]);
+    const t = new Transport(sender, options({ keepAlive: (timer, on) => (alive.set(timer, on), (lastTimer = timer)) }));
+    t.enqueue([event("held")]);
+    expect(await t.flush(30)).toBe(false);
+    expect(sender.requests).toHaveLength(1);
+    // The retry waits 10 s on a timer that must not hold the process any more.
+    expect(alive.get(lastTimer)).toBe(false);
+    t.stop();
+  });
+
+  it("stop() cancels the request in flight and every timer; waiting flushes resolve false, nothing is accepted after", async () => {
+    const sender = hangingSender();
+    const t = new Transport(sender, options({ flushIntervalMs: 10_000 }));
+    t.enqueue([event("s1")]);
+    const flushed = t.flush();
+    await waitUntil(() => sender.requests.length === 1);
+    t.stop();
+    expect(await flushed).toBe(false);
+    expect(sender.requests[0].signal?.aborted).toBe(true);
+    const size = t.size;
+    t.enqueue([event("s2")]);
+    expect(t.size).toBe(size);
+    expect(await t.flush(10)).toBe(false);
+  });
+
+  it("abortRequest() cancels the request in flight: its events stay queued without using an attempt", async () => {
+    let calls = 0;
+    const hanging = hangingSender();
+    const sender: Sender = { send: (events, signal) => (++calls === 1 ? hanging.send(events, signal) : Promise.resolve({ kind: "ok", status: 202 })) };
+    const t = new Transport(sender, options({ maxAttempts: 1 }));
+    t.enqueue([event("a1")]);
+    await waitUntil(() => hanging.requests.length === 1);
+    t.abortRequest();
+    expect(await t.flush()).toBe(true);
+    expect(calls).toBe(2);
+    expect(t.stats).toMatchObject({ sent: 1, dropped: 0, queued: 1 });
+  });
+
+  it("sends a one-event batch the server refused as too large once more, cut down; drops it if refused again", async () => {
+    const shrink = (e: FaultlineEvent): FaultlineEvent => ({ ...e, message: `${e.message} (cut down)` });
+    const once = scriptedSender([{ kind: "tooLarge" }]);
+    const t = new Transport(once, options({ shrink }));
+    t.enqueue([event("big")]);
+    expect(await t.flush()).toBe(true);
+    expect(once.requests.map((r) => r.ids)).toEqual([["big"], ["big"]]);
+    expect(t.stats).toMatchObject({ sent: 1, dropped: 0 });
+
+    const twice = scriptedSender([{ kind: "tooLarge" }, { kind: "tooLarge" }]);
+    const t2 = new Transport(twice, options({ shrink }));
+    t2.enqueue([event("huge")]);
+    expect(await t2.flush()).toBe(true);
+    expect(twice.requests).toHaveLength(2);
+    expect(t2.stats).toMatchObject({ sent: 0, dropped: 1 });
+  });
+
+  it("never sends an empty batch, whatever maxBatchSize says", async () => {
+    const sender = scriptedSender();
+    const t = new Transport(sender, options({ maxBatchSize: 0 }));
+    t.enqueue([event("one")]);
+    expect(await t.flush(1000)).toBe(true);
+    expect(sender.requests.map((r) => r.ids)).toEqual([["one"]]);
+  });
+
+  it("hands the queue to sendBeacon at page hide after a 5xx or network error (only Retry-After keeps it)", async () => {
+    const beaconed: string[][] = [];
+    const sender = { ...scriptedSender([{ kind: "retry", status: 502, reason: "HTTP 502" }]), beacon: (events: FaultlineEvent[]) => (beaconed.push(events.map((e) => e.eventId)), true) };
+    const t = new Transport(sender, options({ maxBackoffMs: 10_000 }));
+    t.enqueue([event("after-502")]);
+    expect(await t.flush(30)).toBe(false);
+    expect(t.beaconAll()).toBe(1);
+    expect(beaconed).toEqual([["after-502"]]);
+    t.stop();
   });
 
   it("hands the queue to sendBeacon at page hide, except while the server asked to wait", async () => {

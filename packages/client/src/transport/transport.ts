@@ -1,3 +1,5 @@
+import { utf8Length } from "../core/size.js";
+import { setLongTimeout } from "../core/timers.js";
 import type { FaultlineEvent } from "../core/types.js";
 import { backoffMs, MAX_RETRY_AFTER_MS } from "./retryAfter.js";
 import type { Connectivity, QueueStorage, Sender, SendResult } from "./sender.js";
@@ -13,6 +15,11 @@ export interface TransportOptions {
   log?: (message: string) => void;
   /** Node: timers that must (true) or must not (false) keep the process alive. */
   keepAlive?: (timer: ReturnType<typeof setTimeout>, alive: boolean) => void;
+  /**
+   * An event the server refused as too large (413) cut down to its essentials (free-form parts
+   * shortened): sent once more before it is given up.
+   */
+  shrink?: (event: FaultlineEvent) => FaultlineEvent;
   random?: () => number;
 }
 
@@ -20,10 +27,14 @@ interface Queued {
   event: FaultlineEvent;
   attempts: number;
   bytes: number;
+  /** Already cut down after a 413. */
+  shrunk?: boolean;
 }
 
 /** What the transport has done so far (tests, debugging). */
 export interface TransportStats {
+  /** Events accepted into the queue. */
+  queued: number;
   sent: number;
   dropped: number;
   requests: number;
@@ -47,12 +58,18 @@ export class Transport {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private timerAt = 0;
   private retryAt = 0;
+  /** Until when the server asked to wait (429/503 with Retry-After): page hide keeps the queue then. */
+  private serverWaitUntil = 0;
   private failures = 0;
   private batchLimit: number;
   private flushing = 0;
-  private idleWaiters: (() => void)[] = [];
+  /** Called with true once the queue is empty and nothing is in flight, with false if stopped first. */
+  private idleWaiters: ((idle: boolean) => void)[] = [];
   private persistQueued = false;
-  readonly stats: TransportStats = { sent: 0, dropped: 0, requests: 0, retries: 0 };
+  /** Cancels the request in flight. */
+  private request: AbortController | undefined;
+  private stopped = false;
+  readonly stats: TransportStats = { queued: 0, sent: 0, dropped: 0, requests: 0, retries: 0 };
 
   constructor(
     private readonly sender: Sender,
@@ -60,8 +77,9 @@ export class Transport {
     private readonly storage?: QueueStorage,
     private readonly connectivity?: Connectivity,
   ) {
-    this.batchLimit = options.maxBatchSize;
+    this.batchLimit = this.maxBatchSize();
     connectivity?.onOnline(() => {
+      if (this.stopped) return;
       this.log("online again: sending the queue");
       this.retryAt = 0;
       this.schedule(0);
@@ -78,13 +96,16 @@ export class Transport {
   }
 
   enqueue(events: FaultlineEvent[]): void {
+    if (this.stopped) return;
     const known = new Set(this.queue.map((q) => q.event.eventId));
     for (const event of events) {
       if (known.has(event.eventId)) continue;
       known.add(event.eventId);
-      this.queue.push({ event, attempts: 0, bytes: byteLength(JSON.stringify(event)) });
+      this.queue.push({ event, attempts: 0, bytes: utf8Length(JSON.stringify(event)) });
+      this.stats.queued++;
     }
-    while (this.queue.length > this.options.maxQueueSize) {
+    const max = Math.max(1, Math.floor(this.options.maxQueueSize) || 1);
+    while (this.queue.length > max) {
       this.queue.shift();
       this.stats.dropped++;
     }
@@ -98,8 +119,10 @@ export class Transport {
    */
   flush(timeoutMs?: number): Promise<boolean> {
     if (this.isIdle()) return Promise.resolve(true);
+    if (this.stopped) return Promise.resolve(false);
     this.flushing++;
     this.schedule(0);
+    // Node: a flush holds the process open until it is done or its time is up, and no longer.
     if (this.timer) this.options.keepAlive?.(this.timer, true);
     return new Promise<boolean>((resolve) => {
       let settled = false;
@@ -107,15 +130,44 @@ export class Transport {
         if (settled) return;
         settled = true;
         this.flushing--;
-        if (timeout) clearTimeout(timeout);
-        const i = this.idleWaiters.indexOf(onIdle);
+        timeout?.cancel();
+        const i = this.idleWaiters.indexOf(settle);
         if (i >= 0) this.idleWaiters.splice(i, 1);
+        if (this.flushing === 0 && this.timer) this.options.keepAlive?.(this.timer, false);
         resolve(value);
       };
-      const onIdle = () => settle(true);
-      this.idleWaiters.push(onIdle);
-      const timeout = timeoutMs === undefined ? undefined : setTimeout(() => settle(false), timeoutMs);
+      this.idleWaiters.push(settle);
+      const timeout = timeoutMs === undefined || timeoutMs === Infinity ? undefined : setLongTimeout(() => settle(false), timeoutMs);
     });
+  }
+
+  /** Resolves once the queue is empty and nothing is in flight (or the transport stopped), without hurrying anything. */
+  whenIdle(): Promise<void> {
+    if (this.isIdle() || this.stopped) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(() => resolve()));
+  }
+
+  /**
+   * Cancels the request in flight, if any: its events stay queued without using an attempt and are
+   * sent again later. Node's exit flush does this when its time is up, so that a server that
+   * never answers cannot keep the process alive.
+   */
+  abortRequest(): void {
+    this.request?.abort();
+  }
+
+  /** Stops for good: no timer, no request, nothing accepted; waiting flushes resolve false. */
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.request?.abort();
+    // Browsers: what is left stays in storage for the next page.
+    this.persistNow();
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    waiters.forEach((w) => w(false));
   }
 
   /**
@@ -124,8 +176,8 @@ export class Transport {
    */
   beaconAll(): number {
     this.persistNow();
-    if (!this.sender.beacon || this.queue.length === 0) return 0;
-    if (Date.now() < this.retryAt || (this.connectivity && !this.connectivity.isOnline())) return 0;
+    if (!this.sender.beacon || this.queue.length === 0 || this.stopped) return 0;
+    if (Date.now() < this.serverWaitUntil || (this.connectivity && !this.connectivity.isOnline())) return 0;
     let handed = 0;
     for (;;) {
       const waiting = this.queue.filter((q) => !this.inflight.has(q));
@@ -146,7 +198,7 @@ export class Transport {
   }
 
   private schedule(delayMs: number): void {
-    if (this.sending) return;
+    if (this.sending || this.stopped) return;
     if (this.queue.length === 0) {
       this.resolveIdle();
       return;
@@ -157,6 +209,7 @@ export class Transport {
     if (this.timer && this.timerAt <= at) return;
     if (this.timer) clearTimeout(this.timer);
     this.timerAt = at;
+    // Retry-After may ask for up to 10 minutes: always within one timer's range.
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.sendNext();
@@ -165,20 +218,30 @@ export class Transport {
   }
 
   private async sendNext(): Promise<void> {
+    if (this.stopped) return;
     if (this.sending || this.queue.length === 0) return this.schedule(0);
-    this.sending = true;
     const batch = this.takeBatch(this.options.maxBatchBytes ?? 900_000);
+    if (batch.length === 0) return;
+    this.sending = true;
     this.inflight = new Set(batch);
+    const request = typeof AbortController === "function" ? new AbortController() : undefined;
+    this.request = request;
     let result: SendResult;
     try {
       this.stats.requests++;
-      result = await this.sender.send(batch.map((q) => q.event));
+      result = await this.sender.send(
+        batch.map((q) => q.event),
+        request?.signal,
+      );
     } catch (error) {
       result = { kind: "retry", reason: error instanceof Error ? error.message : String(error) };
     }
+    if (request?.signal.aborted) result = { kind: "aborted" };
+    this.request = undefined;
     this.inflight = new Set();
-    this.handle(batch, result);
     this.sending = false;
+    if (this.stopped) return;
+    this.handle(batch, result);
     this.persistSoon();
     this.schedule(this.queue.length >= this.batchLimit ? 0 : this.failures === 0 && this.flushing === 0 ? this.options.flushIntervalMs : 0);
   }
@@ -190,21 +253,34 @@ export class Transport {
         this.stats.sent += batch.length;
         this.failures = 0;
         this.retryAt = 0;
-        this.batchLimit = this.options.maxBatchSize;
+        this.serverWaitUntil = 0;
+        this.batchLimit = this.maxBatchSize();
         return;
       case "offline":
         this.log("offline: keeping the queue until the device is back online");
         return;
-      case "tooLarge":
+      case "aborted":
+        this.log("request cancelled: its events stay queued");
+        return;
+      case "tooLarge": {
         if (batch.length > 1) {
           this.batchLimit = Math.max(1, Math.floor(batch.length / 2));
           this.log(`413: sending smaller batches (${this.batchLimit})`);
-        } else {
-          this.remove(batch);
-          this.stats.dropped++;
-          this.log("413: an event too large for the server was dropped");
+          return;
         }
+        const [q] = batch;
+        if (!q.shrunk && this.options.shrink) {
+          q.event = this.options.shrink(q.event);
+          q.bytes = utf8Length(JSON.stringify(q.event));
+          q.shrunk = true;
+          this.log(`413: sending the event once more with its context, metadata and tags cut down (${q.bytes} bytes)`);
+          return;
+        }
+        this.remove(batch);
+        this.stats.dropped++;
+        this.log("413: an event too large for the server was dropped");
         return;
+      }
       case "drop":
         this.remove(batch);
         this.stats.dropped += batch.length;
@@ -215,6 +291,9 @@ export class Transport {
         this.stats.retries++;
         const wait = Math.min(MAX_RETRY_AFTER_MS, result.retryAfterMs ?? backoffMs(this.failures, this.options.maxBackoffMs, this.options.random));
         this.retryAt = Date.now() + wait;
+        // Only a server that said how long to wait keeps page hide from beaconing; after a 502
+        // or a network error, sendBeacon is worth its try.
+        if ((result.status === 429 || result.status === 503) && result.retryAfterMs !== undefined) this.serverWaitUntil = this.retryAt;
         const givenUp: Queued[] = [];
         for (const q of batch) if (++q.attempts >= this.options.maxAttempts) givenUp.push(q);
         if (givenUp.length) {
@@ -225,6 +304,10 @@ export class Transport {
         return;
       }
     }
+  }
+
+  private maxBatchSize(): number {
+    return Math.max(1, Math.floor(this.options.maxBatchSize) || 1);
   }
 
   private takeBatch(maxBytes: number, from: Queued[] = this.queue): Queued[] {
@@ -248,7 +331,7 @@ export class Transport {
     if (!this.isIdle()) return;
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
-    waiters.forEach((w) => w());
+    waiters.forEach((w) => w(true));
   }
 
   private persistSoon(): void {
@@ -271,14 +354,4 @@ export class Transport {
   private log(message: string): void {
     this.options.log?.(message);
   }
-}
-
-function byteLength(text: string): number {
-  // UTF-8 length without TextEncoder allocations for ASCII-heavy payloads.
-  let bytes = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code > 0x7f) bytes += code > 0x7ff ? 2 : 1;
-  }
-  return bytes;
 }
