@@ -1,10 +1,11 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { buildEvent, clampEvent } from "@/packages/client/src/core/buildEvent";
+import { buildEvent, clampEvent, shrinkEvent } from "@/packages/client/src/core/buildEvent";
 import { describeThrown } from "@/packages/client/src/core/describeThrown";
 import { Scope } from "@/packages/client/src/core/scope";
 import type { FaultlineEvent, Severity as ClientSeverity } from "@/packages/client/src/core/types";
 import type { Severity } from "@/lib/domain/severity";
 import { IngestEventSchema, type IngestEventInput } from "@/lib/ingest/eventSchema";
+import { MAX_EVENT_BYTES } from "@/lib/ingest/parseIngestBody";
 import { prepareEvent } from "@/lib/ingest/prepareEvent";
 
 /**
@@ -47,6 +48,17 @@ describe("@faultline/client events meet the ingest schema", () => {
       expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
     });
   }
+
+  it("keeps an event with huge free-form parts within the server's per-event limit", () => {
+    const rows = Array.from({ length: 100 }, (_, i) => Object.fromEntries(Array.from({ length: 30 }, (_, c) => [`col${c}`, `行 ${i} `.padEnd(4000, "字")])));
+    const tags = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`tag${i}`, "v".repeat(900)]));
+    const chain = new Error("outer", { cause: new Error("inner") });
+    (chain.cause as Error).stack = "Error: inner\n" + "    at frame (file.js:1:1)\n".repeat(20_000);
+    const event = buildEvent(describeThrown(chain), { context: { rows }, metadata: { rows }, tags }, { options: {}, scope: new Scope(), runtime: {} });
+    expect(IngestEventSchema.safeParse(event).success).toBe(true);
+    expect(Buffer.byteLength(JSON.stringify(event))).toBeLessThan(MAX_EVENT_BYTES);
+    expect(Buffer.byteLength(JSON.stringify(shrinkEvent(event)))).toBeLessThan(64 * 1024);
+  });
 
   it("repairs what beforeSend may break", () => {
     const broken = { eventId: "not valid!", type: "", message: 5, occurredAt: "yesterday", parentEventId: "also bad", recovery: { recovered: false, durationMs: -3 } } as unknown as FaultlineEvent;

@@ -6,21 +6,21 @@ import type { CaptureContext, FaultlineOptions, Level, Severity, TagValue, User 
 
 /**
  * Starts reporting: `init({ url, key })` with the app's base URL and a project's ingest key (or
- * `dsn`). Calling it again replaces the client (the old one still sends what it queued).
- * Without a complete endpoint, nothing is reported and every function below is a no-op.
+ * `dsn`). Calling it again replaces the client: the old one's global handlers are removed at once,
+ * and it still sends what it queued. Without a complete endpoint, nothing is reported and every
+ * function below is a no-op.
  */
 export function initWith(platform: Platform, options: FaultlineOptions): Client | undefined {
   const previous = getClient();
   const endpoint = resolveEndpoint(options);
+  previous?.retire();
   if (!endpoint) {
     if (options.debug) console.log("[faultline] no url + key (or dsn): reporting is off");
     setClient(undefined);
-    void previous?.close(0);
     return undefined;
   }
   const client = new Client(options, endpoint, platform);
   setClient(client);
-  void previous?.close();
   client.start();
   return client;
 }
@@ -40,7 +40,7 @@ export function flush(timeoutMs?: number): Promise<boolean> {
   return getClient()?.flush(timeoutMs) ?? Promise.resolve(true);
 }
 
-/** Flushes and stops the client (handlers removed). */
+/** Flushes (at most `timeoutMs`), then stops the client: handlers removed, nothing sent afterwards. */
 export async function close(timeoutMs?: number): Promise<boolean> {
   const client = getClient();
   if (!client) return true;

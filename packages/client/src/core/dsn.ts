@@ -24,9 +24,16 @@ export function parseDsn(dsn: string): Endpoint | null {
   return { url: `${parsed.protocol}//${parsed.host}${path}`, key };
 }
 
-/** The endpoint from the options: `url` + `key`, or `dsn`. Null when neither is complete. */
+/**
+ * The endpoint from the options: `url` + `key`, or `dsn`. Null when neither is complete. A `url`
+ * given as the ingest URL itself (`…/api/v1/events`, as `npm start` prints it) is taken as its base.
+ */
 export function resolveEndpoint(options: { url?: string; key?: string; dsn?: string }): Endpoint | null {
-  if (options.url && options.key) return { url: options.url.replace(/\/+$/, ""), key: options.key };
+  if (options.url && options.key) return { url: baseOf(options.url), key: options.key };
   if (options.dsn) return parseDsn(options.dsn);
   return null;
+}
+
+function baseOf(url: string): string {
+  return url.replace(/\/+$/, "").replace(/\/api\/v1\/events$/, "");
 }

@@ -91,7 +91,7 @@ export interface CaptureContext {
 }
 
 export interface FaultlineOptions {
-  /** Base URL of the Faultline app, e.g. "https://errors.example.com". */
+  /** Base URL of the Faultline app, e.g. "https://errors.example.com" (its ingest URL, …/api/v1/events, works too). */
   url?: string;
   /** The project's ingest key. */
   key?: string;
@@ -101,7 +101,10 @@ export interface FaultlineOptions {
   release?: string;
   /** Share of events sent, 0..1 (default 1). Applied once per report, so linked events stay together. */
   sampleRate?: number;
-  /** Last look at an event: return it (changed or not) to send it, or null to drop it. */
+  /**
+   * Last look at an event: return it (changed or not) to send it, or null to drop it. If it throws
+   * (or rejects), the event is dropped: what it failed to scrub is never sent as it was.
+   */
   beforeSend?: (event: FaultlineEvent) => FaultlineEvent | null | Promise<FaultlineEvent | null>;
   /** Tags on every event. */
   tags?: Record<string, TagValue>;
@@ -112,9 +115,13 @@ export interface FaultlineOptions {
    * ("exit", the default) or only report and warn ("warn").
    */
   unhandledRejection?: "exit" | "warn";
-  /** Events kept in memory while waiting to be sent (default 1000); the oldest are dropped beyond. */
+  /**
+   * Events kept in memory while waiting to be sent (default 1000), and as many waiting for an async
+   * beforeSend; the oldest are dropped beyond. Numeric options that are not finite numbers take
+   * their default.
+   */
   maxQueueSize?: number;
-  /** Events per request (default 50). */
+  /** Events per request (default 50; 1–1000). */
   maxBatchSize?: number;
   /** How long an event may wait for others to share its request, in ms (default 1000). */
   flushIntervalMs?: number;
