@@ -1,12 +1,14 @@
 import type { Client } from "../core/client.js";
 import type { CaptureContext, FaultlineEvent, RecoveryOutcome } from "../core/types.js";
-import type { Adopted, Report } from "./pendingReports.js";
+import { headOf, type Adopted, type Report } from "./pendingReports.js";
 
 /** One failure a helper saw: what was thrown, when, and any report an inner helper left on it. */
 export interface Failure {
   error: unknown;
   at: number;
   adopted?: Adopted;
+  /** An event a new head links to (a circuit breaker's previous open period). */
+  parentEventId?: string;
 }
 
 export interface HelperCapture {
@@ -18,41 +20,57 @@ export interface HelperCapture {
 
 /**
  * The report for a failure: an inner helper's report taken over (its outcome moves to
- * metadata.recoveryChain: only the outermost outcome counts), else a new event.
+ * metadata.recoveryChain: only the outermost outcome counts); the event the error was already
+ * reported as (captured by your code, or by a helper whose report went out), which is not sent
+ * again; else a new event.
  */
 export function reportFor(client: Client, failure: Failure, options: HelperCapture, extra: Record<string, unknown> = {}): Report {
   if (failure.adopted?.kind === "report") {
     const report = failure.adopted.report;
-    const head = report.events[0];
-    demoteOutcome(head);
-    head.tags = { ...head.tags, ...tagsOf(options) };
-    head.metadata = { ...head.metadata, ...extra };
+    const head = headOf(report);
+    if (head) {
+      demoteOutcome(head);
+      head.tags = { ...head.tags, ...tagsOf(options) };
+      head.metadata = { ...head.metadata, ...extra };
+    }
     return report;
   }
-  const parentEventId = failure.adopted?.kind === "sent" ? failure.adopted.headEventId : undefined;
-  const head = client.buildEvent(failure.error, captureOf(options, { parentEventId, metadata: extra }), new Date(failure.at));
+  const reported = client.capturedEventId(failure.error) ?? (failure.adopted?.kind === "sent" ? failure.adopted.headEventId : undefined);
+  if (reported) return { headEventId: reported, events: [], firstFailureAt: failure.at };
+  const head = client.buildEvent(failure.error, captureOf(options, { parentEventId: failure.parentEventId, metadata: extra }), new Date(failure.at));
   client.markCaptured(failure.error, head.eventId);
-  return { events: [head], firstFailureAt: failure.at };
+  return { headEventId: head.eventId, events: [head], firstFailureAt: failure.at };
 }
 
-/** Events for a later failure of the same operation, linked to the report's head (parentEventId). */
+/**
+ * Events for a later failure of the same operation, linked to the report's head (parentEventId);
+ * none for an error already reported (the same Error thrown by each attempt is reported once).
+ */
 export function linkedEvents(client: Client, failure: Failure, parentEventId: string, options: HelperCapture, extra: Record<string, unknown> = {}): FaultlineEvent[] {
   if (failure.adopted?.kind === "suppressed") return [];
   if (failure.adopted?.kind === "report") {
     const events = failure.adopted.report.events;
-    demoteOutcome(events[0]);
-    events[0].parentEventId = parentEventId;
-    events[0].metadata = { ...events[0].metadata, ...extra };
+    const head = headOf(failure.adopted.report);
+    if (head) {
+      demoteOutcome(head);
+      head.parentEventId = parentEventId;
+      head.metadata = { ...head.metadata, ...extra };
+    }
     return events;
   }
+  if (client.capturedEventId(failure.error) || failure.adopted?.kind === "sent") return [];
   const event = client.buildEvent(failure.error, captureOf(options, { parentEventId, metadata: extra }), new Date(failure.at));
   client.markCaptured(failure.error, event.eventId);
   return [event];
 }
 
-/** Sets the head's outcome, its duration counted from the first failure. */
+/**
+ * Sets the head's outcome, its duration counted from the first failure. A head reported before
+ * (by your code's captureException) cannot take one: it was sent without it.
+ */
 export function setOutcome(report: Report, outcome: Omit<RecoveryOutcome, "durationMs">, endedAt: number): void {
-  report.events[0].recovery = { ...outcome, durationMs: Math.max(0, endedAt - report.firstFailureAt) };
+  const head = headOf(report);
+  if (head) head.recovery = { ...outcome, durationMs: Math.max(0, endedAt - report.firstFailureAt) };
 }
 
 function demoteOutcome(event: FaultlineEvent): void {

@@ -1,5 +1,7 @@
 import { getClient } from "../core/hub.js";
+import { numberOption } from "../core/options.js";
 import { reportFor, setOutcome, type HelperCapture } from "./buildReport.js";
+import { debugLog } from "./debugLog.js";
 import { CircuitOpenError } from "./errors.js";
 import { adoptReport, suppressReports, type Report } from "./pendingReports.js";
 
@@ -18,7 +20,7 @@ export interface CircuitBreakerOptions extends HelperCapture {
 export interface CircuitBreaker<A extends unknown[], T> {
   (...args: A): Promise<T>;
   readonly state: CircuitState;
-  /** Closes the circuit by hand (nothing is reported). */
+  /** Closes the circuit by hand (nothing is reported; a call still in flight no longer counts). */
   reset(): void;
 }
 
@@ -30,14 +32,18 @@ export interface CircuitBreaker<A extends unknown[], T> {
  * `recovered: false`, and the next open period's report links to it (`parentEventId`).
  */
 export function circuitBreaker<A extends unknown[], T>(fn: (...args: A) => T | Promise<T>, options: CircuitBreakerOptions = {}): CircuitBreaker<A, T> {
-  const threshold = Math.max(1, Math.floor(options.threshold ?? 5));
-  const resetAfter = Math.max(0, options.resetAfter ?? 30_000);
+  const log = debugLog();
+  const threshold = numberOption("circuitBreaker threshold", options.threshold, { fallback: 5, min: 1, integer: true }, log);
+  // Not a timer: any finite length a Date can still add up (≈ 31 years at most).
+  const resetAfter = numberOption("circuitBreaker resetAfter", options.resetAfter, { fallback: 30_000, min: 0, max: 1e12 }, log);
   let state: CircuitState = "closed";
   let failures = 0;
   let openedAt = 0;
   /** When the breaker first opened in this outage (trials that fail keep it). */
   let outageStart = 0;
   let trialInFlight = false;
+  /** Counts reset() calls: a call started before the last one settles without touching the state. */
+  let generation = 0;
   /** The report of the current outage, sent when a trial settles. */
   let pending: Report | undefined;
 
@@ -49,10 +55,10 @@ export function circuitBreaker<A extends unknown[], T>(fn: (...args: A) => T | P
 
   const open = (error: unknown, now: number) => {
     const client = getClient();
-    const previous = pending?.events[0].eventId;
+    const previous = pending?.headEventId;
     const adopted = adoptReport(error);
     pending = client
-      ? reportFor(client, { error, at: now, adopted: adopted ?? (previous ? { kind: "sent", headEventId: previous } : undefined) }, options, {
+      ? reportFor(client, { error, at: now, adopted, parentEventId: previous }, options, {
           circuitBreaker: { threshold, resetAfterMs: resetAfter, consecutiveFailures: failures },
         })
       : undefined;
@@ -82,8 +88,10 @@ export function circuitBreaker<A extends unknown[], T>(fn: (...args: A) => T | P
     }
     const isTrial = state === "half-open";
     if (isTrial) trialInFlight = true;
+    const started = generation;
     try {
       const value = await fn(...args);
+      if (started !== generation) return value;
       failures = 0;
       if (isTrial) {
         trialInFlight = false;
@@ -93,6 +101,7 @@ export function circuitBreaker<A extends unknown[], T>(fn: (...args: A) => T | P
       }
       return value;
     } catch (error) {
+      if (started !== generation) throw error;
       if (options.isFailure && !options.isFailure(error)) {
         if (isTrial) trialInFlight = false;
         throw error;
@@ -115,6 +124,7 @@ export function circuitBreaker<A extends unknown[], T>(fn: (...args: A) => T | P
     get: () => (state === "open" && Date.now() - openedAt >= resetAfter ? "half-open" : state),
   });
   (call as CircuitBreaker<A, T>).reset = () => {
+    generation++;
     failures = 0;
     pending = undefined;
     trialInFlight = false;

@@ -1,8 +1,13 @@
 import type { Client } from "../core/client.js";
 import type { FaultlineEvent } from "../core/types.js";
 
-/** The events a helper reports for one failure: the head (first failure) first, linked events after. */
+/**
+ * The events a helper reports for one failure: the head (first failure) first, linked events after.
+ * When the first failure's error was reported before (your code captured it, then a helper saw
+ * it), that event is the head: it is not sent again, and `events` holds only the linked ones.
+ */
 export interface Report {
+  headEventId: string;
   events: FaultlineEvent[];
   /** When the first failure happened (epoch ms): recovery durations count from here. */
   firstFailureAt: number;
@@ -34,10 +39,8 @@ const isObject = (value: unknown): value is object => (typeof value === "object"
  * the report and sends one report with the final outcome instead of two. Unadopted, it is sent.
  */
 export function deferReport(client: Client, error: unknown, report: Report): void {
-  const head = report.events[0];
-  if (!head) return;
   if (!isObject(error)) return client.submit(report.events);
-  client.markCaptured(error, head.eventId);
+  client.markCaptured(error, report.headEventId);
   const mark: Mark = { report, sent: false };
   mark.timer = setTimeout(() => {
     if (mark.sent) return;
@@ -53,11 +56,17 @@ export function adoptReport(error: unknown): Adopted | undefined {
   if (suppressed.has(error)) return { kind: "suppressed" };
   const mark = marks.get(error);
   if (!mark) return undefined;
-  if (mark.sent) return { kind: "sent", headEventId: mark.report.events[0].eventId };
+  if (mark.sent) return { kind: "sent", headEventId: mark.report.headEventId };
   mark.sent = true;
   if (mark.timer) clearTimeout(mark.timer);
   marks.delete(error);
   return { kind: "report", report: mark.report };
+}
+
+/** The head event of a report, when it is sent with the report (not one reported before). */
+export function headOf(report: Report): FaultlineEvent | undefined {
+  const first = report.events[0];
+  return first && first.eventId === report.headEventId ? first : undefined;
 }
 
 /** Errors the helpers never report (they stand for a call that was not made). */

@@ -62,7 +62,7 @@ describe("withRetry", () => {
     expect(sent.slice(1).every((e) => e.parentEventId === sent[0].eventId)).toBe(true);
   });
 
-  it("stops early when retryIf says the error is not worth it", async () => {
+  it("stops early when retryIf says the error is not worth it, and reports nothing when nothing was retried", async () => {
     let calls = 0;
     const fn = async () => {
       calls++;
@@ -70,6 +70,47 @@ describe("withRetry", () => {
     };
     await expect(withRetry(fn, { attempts: 5, retryIf: (e) => !(e instanceof TypeError) })).rejects.toThrow("bad input");
     expect(calls).toBe(1);
+    await flush();
+    expect(sent).toEqual([]);
+  });
+
+  it("makes no further attempt once its signal aborts during the wait, and none at all when it aborted before", async () => {
+    const abort = new AbortController();
+    const calls: number[] = [];
+    const started = Date.now();
+    const run = withRetry(
+      async (attempt) => {
+        calls.push(attempt);
+        throw new Error(`fail ${attempt}`);
+      },
+      { attempts: 5, backoff: "fixed", delayMs: 5000, jitter: false, signal: abort.signal, onRetry: () => void setTimeout(() => abort.abort(), 10) },
+    );
+    await expect(run).rejects.toThrow("fail 1");
+    expect(calls).toEqual([1]);
+    expect(Date.now() - started).toBeLessThan(4000);
+    await flush();
+    expect(sent.map((e) => [e.message, e.recovery?.recovered])).toEqual([["fail 1", false]]);
+
+    const already = new AbortController();
+    already.abort(new Error("cancelled by the user"));
+    let called = false;
+    await expect(withRetry(async () => (called = true), { signal: already.signal })).rejects.toThrow("cancelled by the user");
+    expect(called).toBe(false);
+  });
+
+  it("uses the defaults for attempts and delays that are not finite numbers", async () => {
+    let calls = 0;
+    // (An endless loop would stop at 10 calls.)
+    const fn = async () => (++calls > 10 ? "runaway" : Promise.reject(new Error(`try ${calls}`)));
+    await expect(withRetry(fn, { attempts: Number.NaN, delayMs: Number.NaN, backoff: "fixed", maxDelayMs: 1 })).rejects.toThrow("try 3");
+    expect(calls).toBe(3);
+  });
+
+  it("keeps every wait within maxDelayMs, jitter included", async () => {
+    const delays: number[] = [];
+    await expect(withRetry(async () => Promise.reject(new Error("x")), { attempts: 20, backoff: "fixed", delayMs: 10, maxDelayMs: 10, onRetry: (_e, _a, ms) => delays.push(ms) })).rejects.toThrow();
+    expect(delays).toHaveLength(19);
+    expect(Math.max(...delays)).toBeLessThanOrEqual(10);
   });
 });
 
@@ -86,6 +127,24 @@ describe("withTimeout", () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ type: "TimeoutError", recovery: { recovered: false, method: "timeout", automatic: true } });
     expect(sent[0].recovery!.durationMs).toBeGreaterThanOrEqual(15);
+  });
+
+  it("takes any length: Infinity is no deadline, one past a timer's range (24.8 days) is not a timeout at once", async () => {
+    const later = () => new Promise<string>((resolve) => setTimeout(() => resolve("done"), 20));
+    expect(await withTimeout(later, Infinity)).toBe("done");
+    expect(await withTimeout(later, 30 * 24 * 3600_000)).toBe("done");
+    await flush();
+    expect(sent).toEqual([]);
+  });
+
+  it("rejects NaN and negative deadlines at once with a RangeError, without calling fn or reporting", async () => {
+    let called = false;
+    for (const ms of [Number.NaN, -5]) {
+      await expect(withTimeout(async () => (called = true), ms)).rejects.toBeInstanceOf(RangeError);
+    }
+    expect(called).toBe(false);
+    await flush();
+    expect(sent).toEqual([]);
   });
 
   it("passes through results and errors that come in time, unreported", async () => {
@@ -116,6 +175,41 @@ describe("withFallback", () => {
     expect(sent.map((e) => e.message)).toEqual(["primary down", "secondary down"]);
     expect(sent[0].recovery).toMatchObject({ recovered: false, method: "fallback" });
     expect(sent[1].parentEventId).toBe(sent[0].eventId);
+  });
+});
+
+describe("errors reported before a helper sees them", () => {
+  it("an error the app captured and rethrew is not reported again by withFallback", async () => {
+    const getPrice = async () => {
+      try {
+        throw new Error("price service 500");
+      } catch (error) {
+        captureException(error);
+        throw error;
+      }
+    };
+    expect(await withFallback(getPrice, 9.99, { name: "price" })).toBe(9.99);
+    await flush();
+    expect(sent.map((e) => e.message)).toEqual(["price service 500"]);
+  });
+
+  it("the fallback's own error links to the event the app captured", async () => {
+    const primary = new Error("primary down");
+    const id = captureException(primary);
+    await expect(withFallback(() => Promise.reject(primary), () => Promise.reject(new Error("secondary down")))).rejects.toThrow("secondary down");
+    await flush();
+    expect(sent.map((e) => [e.message, e.parentEventId])).toEqual([
+      ["primary down", undefined],
+      ["secondary down", id],
+    ]);
+  });
+
+  it("the same Error thrown by every attempt is reported once", async () => {
+    const shared = new Error("shared singleton");
+    await expect(withRetry(async () => Promise.reject(shared), { attempts: 3, backoff: 1 })).rejects.toBe(shared);
+    await flush();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ message: "shared singleton", recovery: { recovered: false, method: "retry" }, metadata: { retry: { attempts: 3, failures: 3 } } });
   });
 });
 
@@ -221,6 +315,33 @@ describe("circuitBreaker", () => {
     expect(sent).toHaveLength(2);
     expect(sent[0].recovery).toMatchObject({ recovered: false, method: "circuit_breaker" });
     expect(sent[1]).toMatchObject({ parentEventId: sent[0].eventId, recovery: { recovered: true, method: "circuit_breaker" } });
+  });
+
+  it("reset() during a trial call: the stale trial's failure does not open the circuit again", async () => {
+    let fail: (error: Error) => void = () => {};
+    const call = circuitBreaker(() => new Promise<string>((_, reject) => (fail = reject)), { threshold: 1, resetAfter: 10 });
+    const first = call();
+    fail(new Error("down"));
+    await expect(first).rejects.toThrow("down");
+    vi.setSystemTime(start + 10);
+    const trial = call();
+    expect(call.state).toBe("half-open");
+    call.reset();
+    expect(call.state).toBe("closed");
+    fail(new Error("stale trial fails"));
+    await expect(trial).rejects.toThrow("stale trial fails");
+    expect(call.state).toBe("closed");
+  });
+
+  it("uses the defaults for threshold and resetAfter that are not finite numbers", async () => {
+    const call = circuitBreaker(async () => Promise.reject(new Error("x")), { threshold: Number.NaN, resetAfter: Number.NaN });
+    for (let i = 0; i < 4; i++) await expect(call()).rejects.toThrow("x");
+    expect(call.state).toBe("closed");
+    await expect(call()).rejects.toThrow("x");
+    expect(call.state).toBe("open");
+    await expect(call()).rejects.toBeInstanceOf(CircuitOpenError);
+    vi.setSystemTime(start + 30_000);
+    expect(call.state).toBe("half-open");
   });
 
   it("fallback around an open circuit answers without reporting each refused call", async () => {

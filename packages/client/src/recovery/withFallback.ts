@@ -32,7 +32,7 @@ export async function withFallback<T>(fn: () => T | Promise<T>, fallback: T | ((
       if (client && report) {
         setOutcome(report, { recovered: false, method: "fallback", automatic: true }, Date.now());
         if (fallbackError !== error) {
-          report.events.push(...linkedEvents(client, { error: fallbackError, at: Date.now(), adopted: adoptReport(fallbackError) }, report.events[0].eventId, options, { fallback: true }));
+          report.events.push(...linkedEvents(client, { error: fallbackError, at: Date.now(), adopted: adoptReport(fallbackError) }, report.headEventId, options, { fallback: true }));
         }
         deferReport(client, fallbackError, report);
       }

@@ -1,5 +1,8 @@
 import { getClient } from "../core/hub.js";
+import { numberOption } from "../core/options.js";
+import { setLongTimeout } from "../core/timers.js";
 import { linkedEvents, reportFor, setOutcome, type Failure, type HelperCapture } from "./buildReport.js";
+import { debugLog } from "./debugLog.js";
 import { adoptReport, deferReport } from "./pendingReports.js";
 
 export type BackoffStrategy = "exponential" | "linear" | "fixed";
@@ -18,11 +21,17 @@ export interface RetryOptions extends HelperCapture {
   maxDelayMs?: number;
   /** Random ±25 % on each wait, so many clients do not retry in step (default true). */
   jitter?: boolean;
-  /** Whether an error is worth another attempt (default: every error). */
+  /**
+   * Whether an error is worth another attempt (default: every error). An error it turns down on
+   * the first attempt is rethrown unreported, as it was never retried.
+   */
   retryIf?: (error: unknown, attempt: number) => boolean;
   /** Called before each wait. */
   onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
-  /** Stops retrying (the last error is thrown). */
+  /**
+   * Stops retrying: no attempt starts after it aborts (the last error is thrown; if it aborted
+   * before the first attempt, `fn` is not called and the signal's reason is thrown).
+   */
   signal?: AbortSignal;
 }
 
@@ -35,7 +44,10 @@ export interface RetryOptions extends HelperCapture {
  * still recover it: see docs/client.md, "Nesting helpers").
  */
 export async function withRetry<T>(fn: (attempt: number) => T | Promise<T>, options: RetryOptions = {}): Promise<T> {
-  const attempts = Math.max(1, Math.floor(options.attempts ?? 3));
+  const log = debugLog();
+  const attempts = numberOption("withRetry attempts", options.attempts, { fallback: 3, min: 1, integer: true }, log);
+  const { signal } = options;
+  if (signal?.aborted) throw abortReason(signal);
   const failures: Failure[] = [];
   for (let attempt = 1; ; attempt++) {
     try {
@@ -43,17 +55,28 @@ export async function withRetry<T>(fn: (attempt: number) => T | Promise<T>, opti
       if (failures.length) report(failures, true, attempt, attempts, options);
       return value;
     } catch (error) {
+      const retryable = !options.retryIf || options.retryIf(error, attempt);
+      // Turned down before any retry: not a failed recovery (withFallback's fallbackIf does the same).
+      if (!retryable && failures.length === 0) throw error;
       failures.push({ error, at: Date.now(), adopted: adoptReport(error) });
-      const giveUp = attempt >= attempts || options.signal?.aborted || (options.retryIf && !options.retryIf(error, attempt));
-      if (giveUp) {
+      if (attempt >= attempts || signal?.aborted || !retryable) {
         report(failures, false, attempt, attempts, options, error);
         throw error;
       }
-      const delay = delayFor(attempt, error, options);
+      const delay = delayFor(attempt, error, options, log);
       options.onRetry?.(error, attempt, delay);
-      await sleep(delay, options.signal);
+      await sleep(delay, signal);
+      // Aborted during the wait: no further attempt.
+      if (signal?.aborted) {
+        report(failures, false, attempt, attempts, options, error);
+        throw error;
+      }
     }
   }
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new Error("aborted");
 }
 
 function report(failures: Failure[], recovered: boolean, attemptsMade: number, maxAttempts: number, options: RetryOptions, thrown?: unknown): void {
@@ -62,7 +85,7 @@ function report(failures: Failure[], recovered: boolean, attemptsMade: number, m
   if (!client || counted.length === 0) return;
   const retry = { attempts: attemptsMade, maxAttempts, failures: failures.length };
   const head = reportFor(client, counted[0], options, { retry: { ...retry, attempt: failures.indexOf(counted[0]) + 1 } });
-  const headId = head.events[0].eventId;
+  const headId = head.headEventId;
   counted.slice(1).forEach((failure) => {
     head.events.push(...linkedEvents(client, failure, headId, options, { retry: { attempt: failures.indexOf(failure) + 1 } }));
   });
@@ -71,9 +94,9 @@ function report(failures: Failure[], recovered: boolean, attemptsMade: number, m
   else deferReport(client, thrown, head);
 }
 
-function delayFor(attempt: number, error: unknown, options: RetryOptions): number {
-  const base = options.delayMs ?? 200;
-  const max = options.maxDelayMs ?? 30_000;
+function delayFor(attempt: number, error: unknown, options: RetryOptions, log?: (message: string) => void): number {
+  const base = numberOption("withRetry delayMs", options.delayMs, { fallback: 200, min: 0 }, log);
+  const max = numberOption("withRetry maxDelayMs", options.maxDelayMs, { fallback: 30_000, min: 0 }, log);
   const backoff = options.backoff ?? "exponential";
   let ms: number;
   if (typeof backoff === "function") ms = backoff(attempt, error);
@@ -81,17 +104,18 @@ function delayFor(attempt: number, error: unknown, options: RetryOptions): numbe
   else if (backoff === "fixed") ms = base;
   else if (backoff === "linear") ms = base * attempt;
   else ms = base * 2 ** (attempt - 1);
-  ms = Math.min(max, Math.max(0, Number.isFinite(ms) ? ms : 0));
+  ms = Math.max(0, Number.isFinite(ms) ? ms : 0);
   if (options.jitter !== false && typeof backoff !== "function") ms *= 0.75 + Math.random() * 0.5;
-  return Math.round(ms);
+  // The cap comes last, so jitter never takes a wait past maxDelayMs.
+  return Math.round(Math.min(max, ms));
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   if (ms <= 0 || signal?.aborted) return Promise.resolve();
   return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
+    const timer = setLongTimeout(done, ms);
     function done() {
-      clearTimeout(timer);
+      timer.cancel();
       signal?.removeEventListener("abort", done);
       resolve();
     }
