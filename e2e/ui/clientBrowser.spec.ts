@@ -7,8 +7,9 @@ import { BASE_URL, createTenant, type Tenant } from "@/e2e/support/tenant";
 
 /**
  * The browser build of @faultline/client in Chromium, on a site of another origin than Faultline:
- * recovery helpers, 503/429 retries, the offline queue, sendBeacon at page hide, global handlers
- * and the React error boundary — each checked in what the running app stored.
+ * recovery helpers, 503/429 retries, the offline queue, sendBeacon at page hide (also after a 5xx),
+ * keepalive within its quota of bytes, global handlers and the React error boundary — each checked
+ * in what the running app stored.
  */
 type FaultlineGlobal = typeof import("@faultline/client");
 declare global {
@@ -152,6 +153,32 @@ test("hands unsent events to sendBeacon when the page is left", async ({ page })
   const id = await page.evaluate(() => window.Faultline.captureException(new Error("left the page mid-checkout")));
   await page.goto("about:blank");
   await expect.poll(async () => (await stored(t)).map((r) => r.eventId), { timeout: 20_000 }).toEqual([id]);
+});
+
+test("hands unsent events to sendBeacon when the page is left after a 5xx (only Retry-After keeps them)", async ({ page }) => {
+  const t = await createTenant("br-beacon-502");
+  proxy.setPolicy((nth) => (nth === 0 ? { kind: "fail", status: 502 } : { kind: "forward" }));
+  proxy.requests.length = 0;
+  await openWithClient(page, base(t, proxy.url));
+  const id = await page.evaluate(() => window.Faultline.captureException(new Error("left the page after a bad gateway")));
+  // The first POST got a 502; the retry waits about a second — the page is left before it.
+  await expect.poll(() => proxy.requests.map((r) => r.answered)).toEqual([502]);
+  await page.goto("about:blank");
+  await expect.poll(async () => (await stored(t)).map((r) => r.eventId), { timeout: 20_000 }).toEqual([id]);
+});
+
+test("sends an event of non-ASCII text over the keepalive quota (64 KiB of bytes, not characters)", async ({ page }) => {
+  const t = await createTenant("br-utf8");
+  await openWithClient(page, base(t));
+  const result = await page.evaluate(async () => {
+    // 8 × ≈ 4,000 CJK characters: ≈ 32,000 characters, ≈ 100 KB of UTF-8.
+    const text = "漢字のテキスト".repeat(570);
+    const context = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`field${i}`, text]));
+    const id = window.Faultline.captureException(new Error("keepalive quota in bytes"), { context });
+    return { id, flushed: await window.Faultline.flush(20_000) };
+  });
+  expect(result.flushed).toBe(true);
+  expect((await stored(t)).map((r) => r.eventId)).toEqual([result.id]);
 });
 
 test("reports uncaught errors and unhandled rejections of the page", async ({ page }) => {
