@@ -229,10 +229,7 @@ export class Transport {
     let result: SendResult;
     try {
       this.stats.requests++;
-      result = await this.sender.send(
-        batch.map((q) => q.event),
-        request?.signal,
-      );
+      result = await this.sender.send(batch.map((q) => q.event), request?.signal);
     } catch (error) {
       result = { kind: "retry", reason: error instanceof Error ? error.message : String(error) };
     }
