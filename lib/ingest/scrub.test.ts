@@ -410,10 +410,12 @@ describe("linear time on 1 MB inputs", () => {
     ["timestamp groups", "20261207093000 ".repeat(MB / 15)],
   ];
 
+  // A guard against catastrophic backtracking, not a speed target: a quadratic pass over 1 MB takes
+  // minutes, these linear ones well under a second even on a loaded 2-core machine (15 s: 10x headroom).
   it.each(inputs)("%s", (_what, input) => {
     const start = performance.now();
     scrubString(input);
-    expect(performance.now() - start).toBeLessThan(3000);
+    expect(performance.now() - start).toBeLessThan(15_000);
   });
 
   it("scrubs a secret at the end of a large input", () => {
