@@ -94,4 +94,31 @@ describe("discarding an issue's new events", () => {
     expect((await api("GET", `/api/v1/errors/${noisy}`, member)).body.discarded).toBeNull();
     expect((await send("QueuePoll")).accepted[0].groupId).toBe(noisy);
   });
+
+  it("keeps them again when issues are resolved, or ignored with a condition, in bulk (as for one issue)", async () => {
+    const resolved = (await send("BulkResolvePoll")).accepted[0].groupId;
+    await api("POST", `/api/v1/errors/${resolved}/discard`, member);
+    expect((await send("BulkResolvePoll")).filtered).toHaveLength(1);
+    expect((await api("POST", "/api/v1/errors/bulk", member, { ids: [resolved], action: "resolve" })).body).toMatchObject({ changed: 1 });
+    expect((await api("GET", `/api/v1/errors/${resolved}`, member)).body.discarded).toBeNull();
+    // Its recurrence is stored, and regresses it.
+    expect((await send("BulkResolvePoll")).accepted[0].groupId).toBe(resolved);
+    expect((await api("GET", `/api/v1/errors/${resolved}`, member)).body.status).toBe("new");
+
+    const counted = (await send("BulkIgnorePoll")).accepted[0].groupId;
+    await api("POST", `/api/v1/errors/${counted}/discard`, member);
+    expect((await send("BulkIgnorePoll")).filtered).toHaveLength(1);
+    expect((await api("POST", "/api/v1/errors/bulk", member, { ids: [counted], action: "ignore", statusDetails: { ignoreCount: 1 } })).body).toMatchObject({ changed: 1 });
+    expect((await api("GET", `/api/v1/errors/${counted}`, member)).body.discarded).toBeNull();
+    expect((await send("BulkIgnorePoll")).accepted[0].groupId).toBe(counted);
+    // The event it was ignored until reopens it.
+    await waitFor(async () => ((await api("GET", `/api/v1/errors/${counted}`, member)).body.status === "new" ? true : undefined));
+
+    // Ignored for good in bulk: still discarded.
+    const forever = (await send("BulkForeverPoll")).accepted[0].groupId;
+    await api("POST", `/api/v1/errors/${forever}/discard`, member);
+    await api("POST", "/api/v1/errors/bulk", member, { ids: [forever], action: "ignore" });
+    expect((await api("GET", `/api/v1/errors/${forever}`, member)).body.discarded).not.toBeNull();
+    expect((await send("BulkForeverPoll")).filtered).toHaveLength(1);
+  });
 });

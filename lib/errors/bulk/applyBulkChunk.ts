@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { withTransaction } from "@/lib/db/pool";
 import { latestReleasesOf } from "@/lib/errors/triage/latestRelease";
-import type { StatusDetails } from "@/lib/errors/triage/statusDetails";
+import { hasIgnoreCondition, type StatusDetails } from "@/lib/errors/triage/statusDetails";
 import { stopDiscardingGroups } from "@/lib/errors/triage/stopDiscardingGroup";
 
 export type BulkChange =
@@ -127,9 +127,17 @@ export async function applyBulkChunk(ids: string[], change: BulkChange, actorId:
     const { rows } = await run(client, ids, change, actorId, now, baselines);
     return rows;
   });
-  // Reopened issues' new events are wanted again (as reopening one issue does).
-  if (change.action === "reopen" && changed.length > 0) await stopDiscardingGroups(changed.map((c) => c.id));
+  // Their new events are wanted again unless they stay ignored for good, as for one issue
+  // (lib/errors/updateError.ts): reopened, resolved (a recurrence must be able to regress them), or
+  // ignored until a time or count they could never reach while their events were dropped.
+  if (keepsNewEvents(change)) await stopDiscardingGroups(ids);
   return changed;
+}
+
+/** Whether the change ends "discard new events" for its issues. */
+function keepsNewEvents(change: BulkChange): boolean {
+  if (change.action === "assign") return false;
+  return change.action !== "ignore" || hasIgnoreCondition(change.statusDetails);
 }
 
 function run(client: pg.PoolClient, ids: string[], change: BulkChange, actorId: string | null, now: Date, baselines?: Map<string, string | null>) {
