@@ -71,7 +71,7 @@ export function ErrorDetails({ error, onClose, actions, grouping }: ErrorDetails
           </>
         )}
         <SamplingNote issue={error} className="mt-2" />
-        {error.regressedAt && error.status === "new" && (
+        {error.regressed && error.regressedAt && error.status === "new" && (
           <p className="mt-2 text-xs font-medium text-orange-700 dark:text-orange-400">
             Regressed <Relative iso={error.regressedAt} /> after being resolved
           </p>

@@ -74,7 +74,7 @@ export function IssueHeader({ issue, projectName, listHref, actions }: IssueHead
           {projectName && <Badge title="Project">{projectName}</Badge>}
           <Badge title="Category">{issue.category}</Badge>
           {issue.platform && issue.platform !== "unknown" && <Badge title="Platform">{issue.platform}</Badge>}
-          {issue.regressedAt && issue.status === "new" && <Badge className="bg-orange-50 text-orange-800 dark:bg-orange-950 dark:text-orange-300">REGRESSED</Badge>}
+          {issue.regressed && issue.status === "new" && <Badge className="bg-orange-50 text-orange-800 dark:bg-orange-950 dark:text-orange-300">REGRESSED</Badge>}
         </div>
         <h1 className="mt-2 break-words text-lg font-semibold text-gray-900 sm:text-xl dark:text-gray-100">
           {isLoggedMessage(issue) ? (

@@ -9,7 +9,11 @@ const send = (method: string, path: string, cookie: string, body?: unknown) =>
 
 interface Detail {
   status: string;
+  occurrences: number;
+  firstSeen: string;
+  lastSeen: string;
   regressedAt: string | null;
+  regressed: boolean;
   statusDetails: { inNextRelease: boolean; resolvedRelease: string | null; ignoredUntil: string | null; ignoreUntilEvents: number | null; ignoreUntilUsers: number | null };
   audit: { action: string; actorType: string; after: Record<string, unknown> }[];
 }
@@ -142,6 +146,59 @@ describe("conditional resolve and ignore, comments, saved searches, investigatio
     await ingest("ReleaseError", { release: "shop@1.0.0" });
     expect((await detail(id)).status).toBe("new");
     expect((await patchJson(`/api/v1/errors/${id}`, cookie, { status: "ignored", statusDetails: { inNextRelease: true } })).status).toBe(422);
+  });
+
+  it("a late event from before the resolution counts but does not reopen; a later one regresses until a person resolves or ignores it", async () => {
+    const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+    const id = await ingest("LateEventError", { occurredAt: ago(3_600_000) });
+    expect((await patchJson(`/api/v1/errors/${id}`, cookie, { status: "resolved" })).status).toBe(200);
+    const resolved = await detail(id);
+
+    // An offline SDK's queued crash from two hours ago: counted, first seen moves back to it, still resolved.
+    const lateAt = ago(2 * 3_600_000);
+    expect(await ingest("LateEventError", { occurredAt: lateAt })).toBe(id);
+    const late = await detail(id);
+    expect(late).toMatchObject({ status: "resolved", occurrences: 2, firstSeen: lateAt, lastSeen: resolved.lastSeen, regressedAt: null, regressed: false });
+    expect(late.audit.map((a) => a.action)).not.toContain("error.regressed");
+    const regressedIds = async () => {
+      const res = await getJson(`/api/v1/errors?workspaceId=${t.workspaceId}&query=${encodeURIComponent("is:regressed LateEventError")}`, { cookie });
+      return ((await res.json()) as { items: { errorId: string }[] }).items.map((i) => i.errorId);
+    };
+    expect(await regressedIds()).toEqual([]);
+
+    // A batch with an event after the resolution regresses it.
+    await ingest("LateEventError");
+    const back = await detail(id);
+    expect(back).toMatchObject({ status: "new", occurrences: 3, regressed: true });
+    expect(back.regressedAt).not.toBeNull();
+    expect(await regressedIds()).toEqual([id]);
+
+    // Resolved by a person, then reopened by hand: no longer a regression (its time is kept).
+    await patchJson(`/api/v1/errors/${id}`, cookie, { status: "resolved" });
+    expect((await detail(id)).regressed).toBe(false);
+    await patchJson(`/api/v1/errors/${id}`, cookie, { status: "new" });
+    expect(await detail(id)).toMatchObject({ status: "new", regressed: false, regressedAt: back.regressedAt });
+    expect(await regressedIds()).toEqual([]);
+
+    // The same in bulk: regressed again, ignored and reopened.
+    await patchJson(`/api/v1/errors/${id}`, cookie, { status: "resolved" });
+    await ingest("LateEventError");
+    expect(await regressedIds()).toEqual([id]);
+    expect((await send("POST", "/api/v1/errors/bulk", cookie, { ids: [id], action: "ignore" })).status).toBe(200);
+    expect((await send("POST", "/api/v1/errors/bulk", cookie, { ids: [id], action: "reopen" })).status).toBe(200);
+    expect(await detail(id)).toMatchObject({ status: "new", regressed: false });
+    expect(await regressedIds()).toEqual([]);
+  });
+
+  it("resolved in the next release: a late event of a newer release from before the resolution does not reopen it", async () => {
+    const id = await ingest("LateReleaseError", { release: "shop@2.0.0" });
+    expect((await patchJson(`/api/v1/errors/${id}`, cookie, { status: "resolved", statusDetails: { inNextRelease: true } })).status).toBe(200);
+    await ingest("LateReleaseError", { release: "shop@2.1.0", occurredAt: new Date(Date.now() - 3_600_000).toISOString() });
+    await consumerSettled();
+    expect(await detail(id)).toMatchObject({ status: "resolved", occurrences: 2 });
+    await ingest("LateReleaseError", { release: "shop@2.1.0" });
+    await statusBecomes(id, "new");
+    expect((await detail(id)).regressed).toBe(true);
   });
 
   it("comments: members write, viewers read, authors and admins delete", async () => {

@@ -53,7 +53,7 @@ const RESOLVE_RECOVERED_SQL = `
 WITH prev AS (
   SELECT id, status, "workspaceId" FROM "ErrorGroup" WHERE id = $1 AND status IN ('new', 'acknowledged', 'investigating') FOR UPDATE
 ), upd AS (
-  UPDATE "ErrorGroup" g SET status = 'resolved', "resolvedAt" = $2, "resolvedById" = NULL, "resolvedInNextRelease" = false, "updatedAt" = $2
+  UPDATE "ErrorGroup" g SET status = 'resolved', "resolvedAt" = $2, "resolvedById" = NULL, "resolvedInNextRelease" = false, regressed = false, "updatedAt" = $2
   FROM prev WHERE g.id = prev.id RETURNING g.id
 ), audit AS (
   INSERT INTO "AuditLog" (id, "workspaceId", "actorId", "actorType", action, "targetType", "targetId", before, after, at)

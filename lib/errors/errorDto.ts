@@ -21,7 +21,10 @@ export function toErrorSummary(group: ErrorGroup) {
     assigneeId: group.assigneeId,
     assigneeTeamId: group.assigneeTeamId,
     acknowledgedAt: group.acknowledgedAt?.toISOString() ?? null,
+    /** When an event last reopened it after it was resolved (kept after it is resolved again). */
     regressedAt: group.regressedAt?.toISOString() ?? null,
+    /** In that regression still: not resolved or ignored since (the REGRESSED badge, `is:regressed`). */
+    regressed: group.regressed,
     statusDetails: statusDetailsOf(group),
     impact: {
       usersAffected: group.usersAffected,

@@ -47,6 +47,8 @@ export async function updateError(auth: AuthContext, errorId: string, input: Upd
       throw ApiError.validation(`statusDetails.inNextRelease: ${message}`, [{ path: "statusDetails.inNextRelease", message }]);
     }
     Object.assign(data, statusFields(input.status, statusDetails, { ...group, latestRelease }, now));
+    // Resolved or ignored by a person: a regression is over (regressedAt stays, for reports and episodes).
+    if (input.status === "resolved" || input.status === "ignored") data.regressed = false;
   }
   if (input.status && input.status !== "new" && group.status === "new" && !acknowledgedThisEpisode(group)) {
     data.acknowledgedAt = now;

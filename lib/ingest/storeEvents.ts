@@ -227,6 +227,10 @@ const UNIQUE_VIOLATION = "23505";
 /** Counter rows that concurrent writers spread over: per project, day and severity (see ProjectDaily) and per release and day (ReleaseDaily). */
 const COUNTER_SHARDS = 8;
 
+/** In the group upsert: the resolved issue (eg) regresses on the batch's events (excluded). */
+const REGRESSES = `(eg.status = 'resolved' AND NOT eg."resolvedInNextRelease" AND excluded."occurrenceCount" > 0
+      AND excluded."lastSeen" > coalesce(eg."resolvedAt", '-infinity'::timestamptz))`;
+
 const WRITE_BATCH_SQL = `
 WITH gi AS (
   SELECT * FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, fingerprint text, type text, message text, severity text,
@@ -324,9 +328,12 @@ WITH gi AS (
         AND (SELECT gi."releaseAt" FROM gi WHERE gi.id = excluded.id) < eg."firstSeen" THEN excluded."firstRelease"
       ELSE coalesce(eg."firstRelease", excluded."firstRelease") END,
     -- "Resolved in the next release" issues are reopened after the commit, only by a newer release
-    -- (lib/errors/triage/reopenConsumer.ts); any other resolved issue regresses on a new event.
-    status = CASE WHEN eg.status = 'resolved' AND NOT eg."resolvedInNextRelease" AND excluded."occurrenceCount" > 0 THEN 'new'::"ErrorStatus" ELSE eg.status END,
-    "regressedAt" = CASE WHEN eg.status = 'resolved' AND NOT eg."resolvedInNextRelease" AND excluded."occurrenceCount" > 0 THEN now()::timestamptz(3) ELSE eg."regressedAt" END,
+    -- (lib/errors/triage/reopenConsumer.ts); any other resolved issue regresses on an event that
+    -- happened after it was resolved (the batch's latest, excluded."lastSeen"): a late one from
+    -- before (an offline SDK's queue, a spool replay, a backfill) is counted and reopens nothing.
+    status = CASE WHEN ${REGRESSES} THEN 'new'::"ErrorStatus" ELSE eg.status END,
+    "regressedAt" = CASE WHEN ${REGRESSES} THEN now()::timestamptz(3) ELSE eg."regressedAt" END,
+    regressed = eg.regressed OR ${REGRESSES},
     "updatedAt" = now()
   RETURNING id, severity, (xmax = 0) AS inserted, coalesce("regressedAt" = now()::timestamptz(3), false) AS regressed,
     (status = 'ignored' AND ("ignoredUntil" IS NOT NULL OR "ignoreUntilEvents" IS NOT NULL OR "ignoreUntilUsers" IS NOT NULL))

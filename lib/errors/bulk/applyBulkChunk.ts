@@ -24,6 +24,7 @@ export interface ChangedIssue {
 }
 
 // Rows are locked in id order so two bulk requests over overlapping selections cannot deadlock.
+// Resolving or ignoring ends a regression (\`regressed\`; regressedAt stays, for reports and episodes).
 const TARGET = `target AS (
   SELECT id, "workspaceId", status, "assigneeId", "assigneeTeamId", "occurrenceCount", "usersAffected", "resolvedInNextRelease",
     "ignoredUntil", "ignoreUntilEvents", "ignoreUntilUsers", "acknowledgedAt", "regressedAt"
@@ -55,6 +56,7 @@ const RESOLVE_SQL = `WITH ${TARGET}, upd AS (
     "resolvedInNextRelease" = $4::boolean AND ($5::jsonb ->> g.id::text) IS NOT NULL,
     "resolvedRelease" = CASE WHEN $4::boolean THEN $5::jsonb ->> g.id::text END,
     "ignoredUntil" = NULL, "ignoreUntilEvents" = NULL, "ignoreUntilUsers" = NULL, "updatedAt" = $3::timestamptz,
+    regressed = false,
     ${ACKNOWLEDGED}
   FROM target t WHERE g.id = t.id AND (t.status <> 'resolved' OR t."resolvedInNextRelease" <> ($4::boolean AND ($5::jsonb ->> g.id::text) IS NOT NULL))
   ${RETURNING}
@@ -68,7 +70,7 @@ const IGNORE_SQL = `WITH ${TARGET}, upd AS (
     "ignoredUntil" = $4::timestamptz,
     "ignoreUntilEvents" = CASE WHEN $5::int IS NULL THEN NULL ELSE t."occurrenceCount" + $5::int END,
     "ignoreUntilUsers" = CASE WHEN $6::int IS NULL THEN NULL ELSE t."usersAffected" + $6::int END,
-    "updatedAt" = $3::timestamptz,
+    "updatedAt" = $3::timestamptz, regressed = false,
     ${ACKNOWLEDGED}
   FROM target t WHERE g.id = t.id AND (t.status <> 'ignored' OR $4::timestamptz IS NOT NULL OR $5::int IS NOT NULL OR $6::int IS NOT NULL
     OR t."ignoredUntil" IS NOT NULL OR t."ignoreUntilEvents" IS NOT NULL OR t."ignoreUntilUsers" IS NOT NULL)

@@ -80,7 +80,7 @@ function isWhere(value: IsValue): Prisma.ErrorGroupWhereInput {
     case "unassigned":
       return assigneeWhere({ kind: "none" });
     case "regressed":
-      return { regressedAt: { not: null }, status: { in: [...UNRESOLVED] } };
+      return { regressed: true, status: { in: [...UNRESOLVED] } };
     default:
       return { status: value };
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ignoreEndReason, type IgnoredIssue } from "@/lib/errors/triage/reopenConditions";
+import { ignoreEndReason, releasesAfterResolution, type IgnoredIssue } from "@/lib/errors/triage/reopenConditions";
 import { statusFields } from "@/lib/errors/triage/statusDetails";
 
 const now = new Date("2026-03-01T12:00:00Z");
@@ -24,5 +24,19 @@ describe("conditional ignore", () => {
     expect(ignoreEndReason(issue({ ignoredUntil: now }), now)).toMatch(/period ended/);
     expect(ignoreEndReason(issue({}), now)).toBeNull();
     expect(ignoreEndReason(issue({ status: "new", ignoreUntilEvents: 1 }), now)).toBeNull();
+  });
+});
+
+describe("resolved in the next release: which releases of a batch may reopen it", () => {
+  it("only those with an event after the resolution; a late event from before it reopens nothing", () => {
+    const resolvedAt = new Date("2026-03-01T12:00:00Z");
+    const latest = new Map([
+      ["web@1.5.0", new Date("2026-03-01T10:00:00Z")],
+      ["web@1.6.0", new Date("2026-03-01T12:00:01Z")],
+      ["web@1.7.0", resolvedAt],
+    ]);
+    expect(releasesAfterResolution(latest, resolvedAt)).toEqual(["web@1.6.0"]);
+    expect(releasesAfterResolution(new Map([["web@1.5.0", new Date("2026-03-01T10:00:00Z")]]), resolvedAt)).toEqual([]);
+    expect(releasesAfterResolution(latest, null)).toEqual(["web@1.5.0", "web@1.6.0", "web@1.7.0"]);
   });
 });

@@ -19,3 +19,13 @@ export function ignoreEndReason(issue: IgnoredIssue, now: Date): string | null {
   if (issue.ignoreUntilUsers !== null && issue.usersAffected >= issue.ignoreUntilUsers) return "the user count it was ignored until was reached";
   return null;
 }
+
+/**
+ * The releases of a batch that may reopen an issue resolved at `resolvedAt` (pure): those with an
+ * event that happened after the resolution. An event from before it (an offline SDK's queue, a
+ * spool replay, a backfill) is evidence from before the fix, whatever its release: it reopens nothing.
+ * `latestByRelease`: each release's latest event time in the batch.
+ */
+export function releasesAfterResolution(latestByRelease: Map<string, Date>, resolvedAt: Date | null): string[] {
+  return [...latestByRelease].filter(([, at]) => resolvedAt === null || at.getTime() > resolvedAt.getTime()).map(([release]) => release);
+}

@@ -2,6 +2,7 @@ import type pg from "pg";
 import { enqueueIngestBatch } from "@/lib/alerts/evaluate/ingestQueue";
 import { pool } from "@/lib/db/pool";
 import { isNewerRelease } from "@/lib/errors/triage/compareReleases";
+import { releasesAfterResolution } from "@/lib/errors/triage/reopenConditions";
 import { stopDiscardingGroups } from "@/lib/errors/triage/stopDiscardingGroup";
 
 const REOPEN_IGNORED_SQL = (scope: string) => `
@@ -66,9 +67,10 @@ interface NextReleaseCandidate {
 
 /**
  * Issues resolved "in the next release" that just received events: reopened (regressed, audited,
- * regression alert) when one of those events has a release newer than the one current at resolution.
+ * regression alert) when one of those events happened after the resolution and has a release newer
+ * than the one current at resolution. `releasesByGroup`: per group, each release's latest event time.
  */
-export async function reopenForNewerRelease(releasesByGroup: Map<string, Set<string>>, now: Date): Promise<string[]> {
+export async function reopenForNewerRelease(releasesByGroup: Map<string, Map<string, Date>>, now: Date): Promise<string[]> {
   const ids = [...releasesByGroup.keys()];
   if (ids.length === 0) return [];
   const { rows } = await pool().query<NextReleaseCandidate>(
@@ -78,7 +80,8 @@ export async function reopenForNewerRelease(releasesByGroup: Map<string, Set<str
   );
   const reopened: string[] = [];
   for (const group of rows) {
-    const releases = [...(releasesByGroup.get(group.id) ?? [])];
+    const releases = releasesAfterResolution(releasesByGroup.get(group.id) ?? new Map(), group.resolvedAt);
+    if (releases.length === 0) continue;
     const { rows: seen } = await pool().query<{ value: string; firstSeen: Date }>(
       `SELECT value, "firstSeen" FROM "ErrorGroupTag" WHERE "groupId" = $1 AND key = 'release' AND value = ANY($2::text[])`,
       [group.id, releases],
@@ -88,7 +91,7 @@ export async function reopenForNewerRelease(releasesByGroup: Map<string, Set<str
     if (!newer) continue;
     const { rowCount } = await pool().query(
       `WITH upd AS (
-         UPDATE "ErrorGroup" SET status = 'new', "regressedAt" = $2, "resolvedAt" = NULL, "resolvedInNextRelease" = false, "resolvedRelease" = NULL, "updatedAt" = $2
+         UPDATE "ErrorGroup" SET status = 'new', "regressedAt" = $2, regressed = true, "resolvedAt" = NULL, "resolvedInNextRelease" = false, "resolvedRelease" = NULL, "updatedAt" = $2
          WHERE id = $1 AND status = 'resolved' AND "resolvedInNextRelease" RETURNING id, "workspaceId"
        )
        INSERT INTO "AuditLog" (id, "workspaceId", "actorId", "actorType", action, "targetType", "targetId", before, after, at)
