@@ -80,6 +80,11 @@ describe("workspaces and projects", () => {
       expect(again.status).toBe(409);
       expect(again.body.error).toMatchObject({ code: "conflict", field: "name" });
     }
+    // Compared literally: `_` and `%` are no wildcards ("Check_ut" and "%" are other names).
+    for (const name of ["Check_ut", "%"]) {
+      const res = await create(name);
+      expect(res.status, `${name}: ${JSON.stringify(res.body)}`).toBe(201);
+    }
     const projects = (await api("GET", "/api/v1/me", admin)).body.workspaces.find((w: { id: string }) => w.id === ws.id).projects as { id: string; name: string; slug: string }[];
     const checkout = projects.find((p) => p.name === "Checkout")!;
     const other = projects.find((p) => p.name === "checkout!")!;

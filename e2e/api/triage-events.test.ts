@@ -140,6 +140,19 @@ describe("an issue's events, tags and activity", () => {
     expect(exception.frames.find((f: { function?: string }) => f.function === "dispatch").inApp).toBe(false);
     // The first event keeps its own (older) line.
     const first = await (await getJson(`/api/v1/errors/${sentryIssue}/events/${event.links.first}`, { cookie })).json();
+    // Its id as SDKs and logs print it, with dashes (and in capitals), finds it too.
+    const hex = event.links.first as string;
+    const dashed = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    for (const id of [dashed, dashed.toUpperCase()]) {
+      const res = await getJson(`/api/v1/errors/${sentryIssue}/events/${id}`, { cookie });
+      expect(res.status, id).toBe(200);
+      expect((await res.json()).eventId).toBe(hex);
+    }
+    // And so does the issue search, dashed or not.
+    for (const id of [dashed, hex]) {
+      const found = await (await getJson(`/api/v1/errors?workspaceId=${t.workspaceId}&query=${encodeURIComponent(id)}`, { cookie })).json();
+      expect(found.items.map((i: { errorId: string }) => i.errorId), id).toEqual([sentryIssue]);
+    }
     expect(first.exceptions[0].frames.find((f: { function?: string }) => f.function === "checkout").contextLine).toBe("    return cart.items.length;");
 
     expect(event.breadcrumbs.map((b: { category: string }) => b.category)).toEqual(["navigation", "ui.click"]);

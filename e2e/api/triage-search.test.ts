@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { parseCsv } from "@/e2e/support/parseCsv";
 import { BASE_URL, createTenant, getJson, login, patchJson, postEvents, type Tenant } from "@/e2e/support/tenant";
 
 const HOUR = 3_600_000;
@@ -247,5 +248,99 @@ describe("GET /api/v1/errors with since and a lastSeen: / firstSeen: term: the s
 
   it("lists every issue without since (the Issues page's All time)", async () => {
     expect(await types("")).toEqual(["FortyDaysOld", "Fresh"]);
+  });
+});
+
+describe("GET /api/v1/errors?query= as a Sentry user types it: literal values, any tag key, Sentry's keys", () => {
+  let t: Tenant;
+  let cookie: string;
+  const DAY = 24 * HOUR;
+  const types = async (query: string) => {
+    const res = await getJson(`/api/v1/errors?workspaceId=${t.workspaceId}&query=${encodeURIComponent(query)}`, { cookie });
+    expect(res.status, `${query}: ${await res.clone().text()}`).toBe(200);
+    return ((await res.json()) as { items: Row[] }).items.map((i) => i.type).sort();
+  };
+  const refusal = async (query: string) => {
+    const res = await getJson(`/api/v1/errors?workspaceId=${t.workspaceId}&query=${encodeURIComponent(query)}`, { cookie });
+    expect(res.status, query).toBe(422);
+    return ((await res.json()) as { error: { message: string; issues: { path: string }[] } }).error;
+  };
+
+  beforeAll(async () => {
+    t = await createTenant("search-sentry");
+    cookie = await login(t.member);
+    // Noon UTC of the day three days ago (D), and of three days before it.
+    const noon = (daysAgo: number) => `${new Date(Date.now() - daysAgo * DAY).toISOString().slice(0, 10)}T12:00:00.000Z`;
+    const events = [
+      { type: "RangeError", message: "Maximum call stack size exceeded", release: "web@1.1.0", environment: "production", userId: "u-1", tags: { route: "/checkout" }, occurredAt: ago(2 * HOUR) },
+      { type: "StarA", message: "wildcard route", environment: "production-eu", tags: { route: "/api/*", "payment provider": "stripe" }, occurredAt: ago(3 * HOUR) },
+      { type: "StarB", message: "plain route", environment: "staging", tags: { route: "/api/users", "k8s:pod": "web-1" }, occurredAt: ago(3 * HOUR) },
+      // Last seen on D (noon UTC), and three days before it.
+      { type: "OnDayD", message: "seen that day", occurredAt: noon(3) },
+      { type: "BeforeDayD", message: "seen before", occurredAt: noon(6) },
+      ...Array.from({ length: 6 }, () => ({ type: "Frequent", message: "again and again", environment: "production", occurredAt: ago(HOUR) })),
+      { type: "OldTimer", message: "first seen long ago", occurredAt: ago(10 * DAY) },
+    ];
+    expect((await postEvents(t.key, { events })).status).toBe(202);
+    const rows = (await (await getJson(`/api/v1/errors?workspaceId=${t.workspaceId}`, { cookie })).json()) as { items: Row[] };
+    const frequent = rows.items.find((r) => r.type === "Frequent")!;
+    expect((await patchJson(`/api/v1/errors/${frequent.errorId}`, cookie, { assigneeId: t.member.id })).status).toBe(200);
+  });
+
+  it("matches % and _ literally, in free text, q, tags, prefixes, projects and exports", async () => {
+    for (const q of ["%", "_", "Maximum%exceeded", '"Maximum_call"', "route:_check*", "route:%out*", "project:%", "firstRelease:%*", "category:%"]) expect(await types(q), q).toEqual([]);
+    expect(await types("Maximum call")).toEqual(["RangeError"]);
+    expect(await types("route:/check*")).toEqual(["RangeError"]);
+    const q = await (await getJson(`/api/v1/errors?workspaceId=${t.workspaceId}&q=${encodeURIComponent("%")}`, { cookie })).json();
+    expect(q.total).toBe(0);
+    const csv = await (await getJson(`/api/v1/errors/export?workspaceId=${t.workspaceId}&format=csv&query=${encodeURIComponent("%")}`, { cookie })).text();
+    expect(parseCsv(csv)).toHaveLength(1);
+  });
+
+  it("matches a quoted value, or one ending in \\*, exactly: a trailing * is literal there", async () => {
+    expect(await types("route:/api/*")).toEqual(["StarA", "StarB"]);
+    expect(await types('route:"/api/*"')).toEqual(["StarA"]);
+    expect(await types("route:/api/\\*")).toEqual(["StarA"]);
+  });
+
+  it("searches any tag key as tags[key]:value, as the issue page links it", async () => {
+    expect(await types('tags["payment provider"]:stripe')).toEqual(["StarA"]);
+    expect(await types("tags[payment provider]:stripe")).toEqual(["StarA"]);
+    expect(await types("tags[k8s:pod]:web-1")).toEqual(["StarB"]);
+    expect(await types("!tags[k8s:pod]:web-1 route:/api/*")).toEqual(["StarA"]);
+    expect(await types("has:tags[k8s:pod]")).toEqual(["StarB"]);
+  });
+
+  it("reads has:, !has:, message:, title:, error.type:, error.value:, times_seen: and age: as Sentry does", async () => {
+    expect(await types("has:user")).toEqual(["RangeError"]);
+    expect(await types("has:release")).toEqual(["RangeError"]);
+    expect(await types("has:assignee")).toEqual(["Frequent"]);
+    expect(await types("!has:assignee")).toEqual(["BeforeDayD", "OldTimer", "OnDayD", "RangeError", "StarA", "StarB"]);
+    expect(await types("has:route !has:user")).toEqual(["StarA", "StarB"]);
+    expect(await types("message:Maximum")).toEqual(["RangeError"]);
+    expect(await types('error.value:"call stack"')).toEqual(["RangeError"]);
+    expect(await types("title:RangeError")).toEqual(["RangeError"]);
+    expect(await types("error.type:Star")).toEqual(["StarA", "StarB"]);
+    expect(await types("times_seen:>5")).toEqual(["Frequent"]);
+    expect(await types("timesSeen:<=1 route:/api/*")).toEqual(["StarA", "StarB"]);
+    expect(await types("age:+7d")).toEqual(["OldTimer"]);
+    expect(await types("age:-24h")).toEqual(["Frequent", "RangeError", "StarA", "StarB"]);
+  });
+
+  it("refuses Sentry's keys it does not search with a 422 naming the key", async () => {
+    for (const [query, key] of [["culprit:computeTotal", "culprit"], ["user.email:p0@ex.com", "user.email"], ["issue.priority:high", "issue.priority"], ["release:latest", "release"]]) {
+      const error = await refusal(query);
+      expect(error.message, query).toContain(key);
+      expect(error.issues[0].path).toBe("query");
+    }
+  });
+
+  it("reads a date without a time as the whole UTC day", async () => {
+    const date = (daysAgo: number) => new Date(Date.now() - daysAgo * DAY).toISOString().slice(0, 10);
+    const d = date(3);
+    expect(await types(`lastSeen:<=${d}`)).toEqual(["BeforeDayD", "OldTimer", "OnDayD"]);
+    expect(await types(`lastSeen:<${d}`)).toEqual(["BeforeDayD", "OldTimer"]);
+    expect(await types(`lastSeen:>=${d} lastSeen:<${date(2)}`)).toEqual(["OnDayD"]);
+    expect(await types(`lastSeen:>${d} lastSeen:<=${date(2)}`)).toEqual([]);
   });
 });

@@ -265,6 +265,21 @@ test("event navigation, folded library frames and the events tab", async ({ page
   await expectNoSidewaysScrollWhenNarrow(page, "issue list with a long environment");
 });
 
+test("a tag whose key the plain key:value syntax cannot name links to the issues that have it (tags[key]:value)", async ({ page, context }) => {
+  const t = await createTenant("odd-tag-keys");
+  expect((await postEvents(t.key, { type: "PaymentFailed", message: "card declined", tags: { "payment provider": "stripe", "k8s:pod": "web-1" } })).status).toBe(202);
+  expect((await postEvents(t.key, { type: "OtherFailure", message: "unrelated" })).status).toBe(202);
+  await signInAs(context, t.member);
+  const id = await groupOfType(t, "PaymentFailed");
+  for (const [name, query] of [[/^payment provider\s*stripe/, 'tags["payment provider"]:stripe'], [/^k8s:pod\s*web-1/, "tags[k8s:pod]:web-1"]] as const) {
+    await page.goto(`/errors/${id}`);
+    await page.getByTestId("event-tags").getByRole("link", { name }).click();
+    await expect(page.getByRole("combobox", { name: "Search errors" })).toHaveValue(query);
+    await expect(page.getByTestId("error-row")).toHaveCount(1);
+    await expect(page.getByTestId("error-row")).toContainText("PaymentFailed");
+  }
+});
+
 test("resolve in the next release: an old release's event keeps it resolved, a newer one reopens it", async ({ page, context }) => {
   const t = await createTenant("next-release");
   const send = (release: string) => postEvents(t.key, { type: "ReleaseBug", message: "totals do not add up", severity: "high", release, stackTrace: "ReleaseBug: x\n    at total (/srv/app/src/cart.ts:9:3)" });

@@ -4,12 +4,13 @@ import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanViewWorkspace } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { escapeLike } from "@/lib/text/escapeLike";
 
 /** GET /api/v1/workspaces/:id/audit — the workspace's activity, newest first (any member). */
 export async function listAudit(auth: AuthContext, workspaceId: string, query: ListAuditQuery) {
   assertCanViewWorkspace(auth, workspaceId);
   const where: Prisma.AuditLogWhereInput = { workspaceId };
-  if (query.action) where.action = query.action.endsWith(".") ? { startsWith: query.action } : query.action;
+  if (query.action) where.action = query.action.endsWith(".") ? { startsWith: escapeLike(query.action) } : query.action;
   if (query.targetType) where.targetType = query.targetType;
   const [total, rows] = await Promise.all([
     db().auditLog.count({ where }),

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ApiError } from "@/lib/http/ApiError";
+import { escapeLike } from "@/lib/text/escapeLike";
 import { firstFreeSlug, projectSlugBase } from "@/lib/projects/projectSlug";
 
 /**
@@ -14,7 +15,8 @@ export async function lockProjectNames(tx: Prisma.TransactionClient, workspaceId
 /** A project's name is unique in its workspace, ignoring case (the project pickers show names): 409 naming `name`. */
 export async function assertProjectNameFree(tx: Prisma.TransactionClient, workspaceId: string, name: string, exceptId?: string): Promise<void> {
   const clash = await tx.project.findFirst({
-    where: { workspaceId, name: { equals: name, mode: "insensitive" }, ...(exceptId && { NOT: { id: exceptId } }) },
+    // An insensitive equals is an ILIKE: "shop_web" must not clash with "shop-web".
+    where: { workspaceId, name: { equals: escapeLike(name), mode: "insensitive" }, ...(exceptId && { NOT: { id: exceptId } }) },
     select: { name: true },
   });
   if (clash) throw new ApiError(409, "conflict", `this workspace already has a project named "${clash.name}"`, { field: "name" });

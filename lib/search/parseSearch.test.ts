@@ -135,6 +135,8 @@ describe("parseSearch", () => {
       'route:"/a b" msg:"say \\"hi\\"" "a:b" "!bang" back\\slash:"c\\\\d"',
       "assigned:#team,me,my_teams firstSeen:>=2026-01-31 lastSeen:-30m user.id:x,y",
       'release:"[bracket]" category:db,"with,comma"',
+      'release:web@2.*,"web*","a b"*,x\\* tags[k8s:pod]:a tags["payment provider"]:b has:assignee,tags[k8s:pod] !has:release',
+      "message:x title:y error.type:z timesSeen:>=4 age:+7d platform:py* route:\"/api/*\"",
     ];
     for (const q of queries) {
       const first = terms(q);
@@ -142,8 +144,81 @@ describe("parseSearch", () => {
     }
   });
 
+  it("reads a trailing * as a prefix, a quoted value or a trailing \\* as exact", () => {
+    expect(terms('release:web@2.*,"web@3*",web@4\\*,"web 5"* route:*')).toEqual([
+      { key: "release", negated: false, values: ["web@3*", "web@4*"], prefixes: ["web@2.", "web 5"] },
+      { key: "tag", tag: "route", negated: false, values: ["*"] },
+    ]);
+    expect(terms("category:db*")).toEqual([{ key: "category", negated: false, values: [], prefixes: ["db"] }]);
+    // Keys that take no prefix keep the star as part of the value.
+    expect(errorOf("is:new*")).toMatch(/is: "new\*"/);
+  });
+
+  it("reads Sentry's tags[key]:value for any tag key, and writes it for keys key:value cannot name", () => {
+    expect(terms('tags[k8s:pod]:web-1 tags["payment provider"]:stripe,"a b" !tags[level]:x tags[payment method]:card')).toEqual([
+      { key: "tag", tag: "k8s:pod", negated: false, values: ["web-1"] },
+      { key: "tag", tag: "payment provider", negated: false, values: ["stripe", "a b"] },
+      { key: "tag", tag: "level", negated: true, values: ["x"] },
+      { key: "tag", tag: "payment method", negated: false, values: ["card"] },
+    ]);
+    const tag = (name: string) => formatSearch([{ key: "tag", tag: name, negated: false, values: ["v"] }]);
+    expect(tag("route")).toBe("route:v");
+    expect(tag("k8s:pod")).toBe("tags[k8s:pod]:v");
+    expect(tag("payment provider")).toBe('tags["payment provider"]:v');
+    expect(tag("level")).toBe("tags[level]:v");
+    expect(tag("message")).toBe("tags[message]:v");
+    expect(tag('odd]"key')).toBe('tags["odd]\\"key"]:v');
+    expect(errorOf("tags[]:x")).toBe("tags[]: needs a tag key");
+    expect(errorOf("tags[k8s:pod]:")).toBe("k8s:pod: needs a value");
+  });
+
+  it("reads has: for the assignee, release, user, environment and tags", () => {
+    expect(terms('has:assignee,release,user.id !has:environment has:route,tags[k8s:pod] has:"tags[payment provider]"')).toEqual([
+      { key: "has", negated: false, values: [{ kind: "assignee" }, { kind: "tag", tag: "release" }, { kind: "tag", tag: "user" }] },
+      { key: "has", negated: true, values: [{ kind: "tag", tag: "environment" }] },
+      { key: "has", negated: false, values: [{ kind: "tag", tag: "route" }, { kind: "tag", tag: "k8s:pod" }] },
+      { key: "has", negated: false, values: [{ kind: "tag", tag: "payment provider" }] },
+    ]);
+    expect(errorOf("has:level")).toMatch(/has: "level" is not supported/);
+    expect(errorOf("has:")).toBe("has: needs a value");
+  });
+
+  it("reads Sentry's message, title, error.type, error.value, times_seen, age and platform", () => {
+    expect(terms('message:"card declined",timeout error.value:x title:TypeError error.type:Range* times_seen:>5 timesSeen:3 age:-24h platform:python')).toEqual([
+      { key: "message", negated: false, values: ["card declined", "timeout"] },
+      { key: "message", negated: false, values: ["x"] },
+      { key: "title", negated: false, values: ["TypeError"] },
+      { key: "error.type", negated: false, values: ["Range"] },
+      { key: "timesSeen", negated: false, op: ">", count: 5 },
+      { key: "timesSeen", negated: false, op: "=", count: 3 },
+      { key: "firstSeen", negated: false, range: { kind: "within", ms: 24 * 3_600_000, spec: "-24h" } },
+      { key: "platform", negated: false, values: ["python"] },
+    ]);
+    expect(errorOf("times_seen:lots")).toMatch(/timesSeen: "lots" is not a count/);
+    expect(errorOf("timesSeen:>1,>2")).toBe("timesSeen: takes one value");
+  });
+
+  it("refuses Sentry's keys it does not search, naming them, instead of reading them as tags nobody has", () => {
+    for (const key of ["culprit", "user.email", "issue.priority", "stack.filename", "Culprit"]) expect(errorOf(`${key}:x`), key).toMatch(new RegExp(`^${key.replace(".", "\\.")}: is not supported`));
+    expect(errorOf("release:latest")).toMatch(/release: "latest" .* is not supported/);
+    expect(terms('release:"latest"')).toEqual([{ key: "release", negated: false, values: ["latest"] }]);
+    // A tag of such a name is still searchable.
+    expect(terms("tags[culprit]:x")).toEqual([{ key: "tag", tag: "culprit", negated: false, values: ["x"] }]);
+    // Any other key is a tag, as before.
+    expect(terms("payment_provider:stripe")).toEqual([{ key: "tag", tag: "payment_provider", negated: false, values: ["stripe"] }]);
+  });
+
+  it("reads a date without a time as the whole UTC day", () => {
+    const range = (q: string) => (terms(q)[0] as { range: unknown }).range;
+    expect(range("lastSeen:<=2026-12-07")).toEqual({ kind: "before", inclusive: true, at: "2026-12-07T23:59:59.999Z", spec: "<=2026-12-07" });
+    expect(range("lastSeen:>2026-12-07")).toEqual({ kind: "after", inclusive: false, at: "2026-12-07T23:59:59.999Z", spec: ">2026-12-07" });
+    expect(range("lastSeen:<2026-12-07")).toEqual({ kind: "before", inclusive: false, at: "2026-12-07T00:00:00.000Z", spec: "<2026-12-07" });
+    expect(range("lastSeen:>=2026-12-07")).toEqual({ kind: "after", inclusive: true, at: "2026-12-07T00:00:00.000Z", spec: ">=2026-12-07" });
+    expect(range("lastSeen:<=9999-12-31")).toEqual({ kind: "before", inclusive: true, at: "9999-12-31T23:59:59.999Z", spec: "<=9999-12-31" });
+  });
+
   it("round-trips random input that parses cleanly", () => {
-    const alphabet = ['a', 'b', ':', '"', ",", " ", "!", "\\", "[", "]", "-", "1", "h", "is", "level", "é"];
+    const alphabet = ['a', 'b', ':', '"', ",", " ", "!", "\\", "[", "]", "-", "1", "h", "is", "level", "é", "*", "tags[", "has:", "_"];
     let seed = 42;
     const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
     for (let n = 0; n < 2_000; n++) {

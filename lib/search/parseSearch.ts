@@ -3,22 +3,33 @@ import { isStorableInstant } from "@/lib/domain/storableInstant";
 import { tokenize, type RawToken } from "@/lib/search/tokenize";
 import {
   DURATION_UNITS_MS,
+  HAS_FIELDS,
   IS_VALUES,
+  KEY_ALIASES,
   KNOWN_KEYS,
   LEVEL_ALIASES,
   MAX_DURATION_MS,
   MAX_QUERY_LENGTH,
+  MAX_TAG_KEY_LENGTH,
   MAX_TERMS,
   MAX_VALUE_LENGTH,
   MAX_VALUES_PER_TERM,
   TAG_KEY_PATTERN,
+  UNSUPPORTED_KEYS,
   type DateKey,
   type IsValue,
   type KnownKey,
+  type TextFieldKey,
+  type ValueKey,
 } from "@/lib/search/searchVocabulary";
 
 /** `assigned:` targets: me, my teams' issues, nobody (no person and no team), a member (email or id), `#team` (name or id). */
 export type AssignedTarget = { kind: "me" } | { kind: "my_teams" } | { kind: "none" } | { kind: "user"; ref: string } | { kind: "team"; slug: string };
+
+/** `has:` targets: an assignee (a person or a team), or a tag (release, environment, user and own tags). */
+export type HasTarget = { kind: "assignee" } | { kind: "tag"; tag: string };
+
+export type CountOp = ">" | ">=" | "<" | "<=" | "=";
 
 export type DateRange =
   /** `-24h`: within the last 24 h; `+7d`: more than 7 days ago. */
@@ -26,13 +37,20 @@ export type DateRange =
   /** `>2026-01-31`, `<=2026-01-31T12:00:00Z`. */
   | { kind: "after" | "before"; at: string; inclusive: boolean; spec: string };
 
+/**
+ * `values` are matched exactly and `prefixes` (written with a trailing `*`) as prefixes; `prefixes`
+ * is absent when there are none.
+ */
 export type SearchTerm =
   | { key: "is"; negated: boolean; values: IsValue[] }
   | { key: "level"; negated: boolean; values: Severity[] }
-  | { key: "project" | "category" | "environment" | "release" | "firstRelease" | "user.id"; negated: boolean; values: string[] }
+  | { key: ValueKey; negated: boolean; values: string[]; prefixes?: string[] }
   | { key: "assigned"; negated: boolean; values: AssignedTarget[] }
   | { key: DateKey; negated: boolean; range: DateRange }
-  | { key: "tag"; tag: string; negated: boolean; values: string[] }
+  | { key: "tag"; tag: string; negated: boolean; values: string[]; prefixes?: string[] }
+  | { key: "has"; negated: boolean; values: HasTarget[] }
+  | { key: TextFieldKey; negated: boolean; values: string[] }
+  | { key: "timesSeen"; negated: boolean; op: CountOp; count: number }
   | { key: "text"; negated: boolean; text: string };
 
 export interface SearchError {
@@ -46,7 +64,8 @@ export interface ParsedSearch {
   errors: SearchError[];
 }
 
-const KNOWN_BY_LOWER = new Map<string, KnownKey>(KNOWN_KEYS.map((k) => [k.toLowerCase(), k]));
+const KNOWN_BY_LOWER = new Map<string, KnownKey>([...KNOWN_KEYS.map((k): [string, KnownKey] => [k.toLowerCase(), k]), ...Object.entries(KEY_ALIASES)]);
+const UNSUPPORTED_BY_LOWER = new Map(Object.entries(UNSUPPORTED_KEYS).map(([k, hint]) => [k.toLowerCase(), hint]));
 
 /**
  * Parses the issue-list search syntax. Pure and total: any string gives terms plus errors (each with
@@ -92,22 +111,17 @@ function toTerm(token: RawToken, fail: (message: string) => void): SearchTerm | 
     return { key: "text", negated, text };
   }
 
+  if (token.explicitTag) return tagTerm(token, token.key, fail);
   const known = KNOWN_BY_LOWER.get(token.key.toLowerCase());
-  const name = known ?? token.key;
-  const values = token.values.map((v) => v.value);
-  if (values.length === 0 || values.some((v) => v === "")) {
-    fail(`${name}: needs a value`);
-    return undefined;
+  const unsupported = known ? undefined : UNSUPPORTED_BY_LOWER.get(token.key.toLowerCase());
+  if (unsupported !== undefined) return void fail(`${token.key}: is not supported (${unsupported}); a tag of that name is tags[${token.key}]:`);
+  if (!known) {
+    if (!TAG_KEY_PATTERN.test(token.key)) return void fail(`"${token.key}" is not a tag name`);
+    return tagTerm(token, token.key, fail);
   }
-  if (values.length > MAX_VALUES_PER_TERM) {
-    fail(`${name}: at most ${MAX_VALUES_PER_TERM} values`);
-    return undefined;
-  }
-  const tooLong = values.find((v) => v.length > MAX_VALUE_LENGTH);
-  if (tooLong) {
-    fail(`${name}: a value is longer than ${MAX_VALUE_LENGTH} characters`);
-    return undefined;
-  }
+  // Keys that take no prefix read a trailing star as part of the value.
+  const values = token.values.map((v) => (v.prefix ? `${v.value}*` : v.value));
+  if (!checkValues(known, values, fail)) return undefined;
 
   switch (known) {
     case "is": {
@@ -123,25 +137,101 @@ function toTerm(token: RawToken, fail: (message: string) => void): SearchTerm | 
     case "assigned":
       return { key: "assigned", negated, values: values.map(assignedTarget) };
     case "firstSeen":
-    case "lastSeen": {
+    case "lastSeen":
+    case "age": {
+      // Sentry's age: is the time since the issue was first seen.
+      const key = known === "age" ? "firstSeen" : known;
       if (values.length > 1) return void fail(`${known}: takes one value`);
       const range = dateRange(values[0]);
       if (!range) return void fail(`${known}: "${values[0]}" is not a time: use -24h, +7d, >2026-01-31 or <2026-01-31T12:00:00Z`);
       // Year 0000 parses, but is no PostgreSQL timestamp: the list would answer 500.
       if ("at" in range && !isStorableInstant(Date.parse(range.at))) return void fail(`${known}: "${values[0]}" must be between 1970 and 9999`);
-      return { key: known, negated, range };
+      return { key, negated, range };
     }
+    case "timesSeen": {
+      if (values.length > 1) return void fail(`timesSeen: takes one value`);
+      const m = /^(>=|<=|>|<|=)?(\d{1,10})$/.exec(values[0]);
+      const count = m ? Number(m[2]) : NaN;
+      if (!m || count > 2_147_483_647) return void fail(`timesSeen: "${values[0]}" is not a count: use >100, <=5 or 42`);
+      return { key: "timesSeen", negated, op: (m[1] ?? "=") as CountOp, count };
+    }
+    case "has": {
+      const targets: HasTarget[] = [];
+      for (const value of values) {
+        const target = hasTarget(value);
+        if (typeof target === "string") return void fail(target);
+        targets.push(target);
+      }
+      return { key: "has", negated, values: dedupeBy(targets, (t) => (t.kind === "tag" ? `tag:${t.tag}` : t.kind)) };
+    }
+    case "message":
+    case "title":
+    case "error.type":
+      // Words anywhere in the text: a trailing * adds nothing.
+      return { key: known, negated, values: dedupe(token.values.map((v) => v.value)) };
+    case "release":
+      if (token.values.some((v) => !v.quoted && !v.prefix && v.value.toLowerCase() === "latest")) {
+        return void fail(`release: "latest" (Sentry's latest release) is not supported: name the release (or quote it: release:"latest")`);
+      }
+      return valueTerm("release", negated, token);
     case "project":
     case "category":
     case "environment":
-    case "release":
     case "firstRelease":
     case "user.id":
-      return { key: known, negated, values: dedupe(values) };
-    default:
-      if (!TAG_KEY_PATTERN.test(token.key)) return void fail(`"${token.key}" is not a tag name`);
-      return { key: "tag", tag: token.key, negated, values: dedupe(values) };
+    case "platform":
+      return valueTerm(known, negated, token);
   }
+}
+
+/** The common checks of a term's values: at least one, none empty, not too many, none too long. */
+function checkValues(name: string, values: string[], fail: (message: string) => void): boolean {
+  const problem =
+    values.length === 0 || values.some((v) => v === "")
+      ? `${name}: needs a value`
+      : values.length > MAX_VALUES_PER_TERM
+        ? `${name}: at most ${MAX_VALUES_PER_TERM} values`
+        : values.some((v) => v.length > MAX_VALUE_LENGTH)
+          ? `${name}: a value is longer than ${MAX_VALUE_LENGTH} characters`
+          : null;
+  if (problem) fail(problem);
+  return problem === null;
+}
+
+/** Exact values and prefixes (`prefixes` only when there are some). */
+function splitValues(token: RawToken): { values: string[]; prefixes?: string[] } {
+  const values = dedupe(token.values.filter((v) => !v.prefix).map((v) => v.value));
+  const prefixes = dedupe(token.values.filter((v) => v.prefix).map((v) => v.value));
+  return prefixes.length > 0 ? { values, prefixes } : { values };
+}
+
+function valueTerm(key: ValueKey, negated: boolean, token: RawToken): SearchTerm {
+  return { key, negated, ...splitValues(token) };
+}
+
+function tagTerm(token: RawToken, tag: string, fail: (message: string) => void): SearchTerm | undefined {
+  if (tag.trim() === "") return void fail("tags[]: needs a tag key");
+  if (tag.length > MAX_TAG_KEY_LENGTH) return void fail(`a tag key is longer than ${MAX_TAG_KEY_LENGTH} characters`);
+  if (!checkValues(tag, token.values.map((v) => v.value), fail)) return undefined;
+  return { key: "tag", tag, negated: token.negated, ...splitValues(token) };
+}
+
+/** A `has:` value: assignee, release, user, environment, a tag key, or `tags[<any key>]`; else what is wrong. */
+function hasTarget(value: string): HasTarget | string {
+  if (value.startsWith("tags[") && value.endsWith("]")) {
+    const tag = value.slice(5, -1);
+    if (tag.trim() === "" || tag.length > MAX_TAG_KEY_LENGTH) return `has: "${value}" names no tag key`;
+    return { kind: "tag", tag };
+  }
+  const field = Object.hasOwn(HAS_FIELDS, value.toLowerCase()) ? HAS_FIELDS[value.toLowerCase()] : undefined;
+  if (field === "assignee") return { kind: "assignee" };
+  if (field) return { kind: "tag", tag: field };
+  const lower = value.toLowerCase();
+  if (KNOWN_BY_LOWER.has(lower) || UNSUPPORTED_BY_LOWER.has(lower)) {
+    return `has: "${value}" is not supported: use assignee, release, user, environment, a tag (has:tags[${value}] for a tag of that name)`;
+  }
+  if (!TAG_KEY_PATTERN.test(value)) return `has: "${value}" is not a tag name: write has:tags[${value}]`;
+  return { kind: "tag", tag: value };
 }
 
 function assignedTarget(value: string): AssignedTarget {
@@ -166,13 +256,26 @@ function dateRange(spec: string): DateRange | undefined {
   const abs = ABSOLUTE.exec(spec);
   if (!abs) return undefined;
   // A date without a zone is a UTC date; a date-time without a zone is UTC too.
-  const text = abs[2].length === 10 ? `${abs[2]}T00:00:00Z` : /Z|[+-]\d{2}:?\d{2}$/.test(abs[2]) ? abs[2] : `${abs[2]}Z`;
+  const dateOnly = abs[2].length === 10;
+  const text = dateOnly ? `${abs[2]}T00:00:00Z` : /Z|[+-]\d{2}:?\d{2}$/.test(abs[2]) ? abs[2] : `${abs[2]}Z`;
   const at = new Date(text);
   if (Number.isNaN(at.getTime())) return undefined;
   const op = abs[1];
-  return { kind: op.startsWith(">") ? "after" : "before", at: at.toISOString(), inclusive: op.endsWith("="), spec };
+  const kind = op.startsWith(">") ? "after" : "before";
+  // A date is the whole UTC day: on or before it (<=) includes its last millisecond, after it (>)
+  // starts the next day; before it (<) and from it (>=) start at its midnight.
+  if (dateOnly && (op === "<=" || op === ">")) {
+    const lastMs = new Date(at.getTime() + 86_400_000 - 1);
+    return { kind, at: lastMs.toISOString(), inclusive: op === "<=", spec };
+  }
+  return { kind, at: at.toISOString(), inclusive: op.endsWith("="), spec };
 }
 
 function dedupe<T>(values: T[]): T[] {
   return [...new Set(values)];
+}
+
+function dedupeBy<T>(values: T[], keyOf: (value: T) => string): T[] {
+  const seen = new Set<string>();
+  return values.filter((v) => !seen.has(keyOf(v)) && Boolean(seen.add(keyOf(v))));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isValues, positiveValues, setValues, toggleIsValue } from "@/lib/search/editSearch";
-import { suggest, suggestionContext } from "@/lib/search/suggest";
+import { needsTagKeys, serverValuesKey, suggest, suggestionContext } from "@/lib/search/suggest";
 
 describe("suggestions", () => {
   it("offers keys while a key is typed, with what they mean", () => {
@@ -18,6 +18,27 @@ describe("suggestions", () => {
     expect(suggest("environment:pr x", 14, { values: ["production", "preview", "staging"] }).map((x) => x.query)).toEqual(["environment:production x", "environment:preview x"]);
     expect(suggest('release:"my', 11, { values: ["my app 1.0"] })[0].query).toBe('release:"my app 1.0" ');
     expect(suggest("assigned:", 9, { assignees: ["ann@x.test"] }).map((x) => x.label)).toEqual(["me", "my_teams", "none", "ann@x.test"]);
+  });
+
+  it("offers tag keys the search cannot name as key: as tags[key]:, so every offered key finds its issues", () => {
+    const tagKeys = ["route", "payment provider", "k8s:pod", "level", "user", "environment"];
+    expect(suggest("pay", 3, { tagKeys }).map((x) => x.query)).toEqual(['tags["payment provider"]:']);
+    expect(suggest("k8", 2, { tagKeys }).map((x) => x.query)).toEqual(["tags[k8s:pod]:"]);
+    expect(suggest("tags[k", 6, { tagKeys }).map((x) => x.query)).toEqual(["tags[k8s:pod]:"]);
+    // A tag named like a key of the syntax is offered as a tag too; user and environment are user.id: and environment:.
+    expect(suggest("lev", 3, { tagKeys }).map((x) => x.label)).toEqual(["level:", "tags[level]:"]);
+    expect(suggest("us", 2, { tagKeys }).map((x) => x.label)).toEqual(["user.id:"]);
+  });
+
+  it("offers values of tags[key]: from the server by that key, and has:'s targets", () => {
+    const ctx = suggestionContext("tags[is]:op", 11);
+    expect(ctx).toMatchObject({ kind: "value", key: "is", tag: true, prefix: "op" });
+    expect(serverValuesKey(ctx)).toBe("is");
+    expect(suggest("tags[is]:op", 11, { values: ["open", "closed"] }).map((x) => x.query)).toEqual(["tags[is]:open "]);
+    expect(serverValuesKey(suggestionContext("is:", 3))).toBeNull();
+    expect(serverValuesKey(suggestionContext("route:", 6))).toBe("route");
+    expect(needsTagKeys(suggestionContext("has:", 4))).toBe(true);
+    expect(suggest("has:", 4, { tagKeys: ["route", "k8s:pod", "user"] }).map((x) => x.label)).toEqual(["assignee", "release", "user", "environment", "route", "tags[k8s:pod]"]);
   });
 
   it("a key named like Object.prototype's members offers its values, not the prototype's", () => {

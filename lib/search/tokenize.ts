@@ -3,20 +3,28 @@
  * for suggestions at the cursor). Never throws, whatever the input: unbalanced quotes close at the
  * end, stray characters become free text.
  *
- *   is:unresolved !level:low,medium release:"web 1.2" "quoted text" words
+ *   is:unresolved !level:low,medium release:"web 1.2" "quoted text" words tags[k8s:pod]:web-1
+ *
+ * A value's trailing `*` asks for a prefix (`release:web@2.*`, `release:"web 2"*`); a quoted value
+ * is exact, and a bare one ending in `\*` ends in a literal star.
  */
 
 export interface RawValue {
+  /** The text: without quotes, escapes or the prefix star. */
   value: string;
   quoted: boolean;
+  /** Followed by a `*` that asks for a prefix (not a literal star). */
+  prefix?: true;
 }
 
 export interface RawToken {
   start: number;
   end: number;
   negated: boolean;
-  /** `key` of `key:value`; undefined for free text. */
+  /** `key` of `key:value`; undefined for free text. For `tags[<key>]:value`, the tag key inside the brackets. */
   key?: string;
+  /** Written as `tags[<key>]:` (or `tags["<key>"]:`): always a tag, whatever the key is named. */
+  explicitTag?: true;
   /** Offset of the first character after the colon (where the value starts). */
   valueStart?: number;
   values: RawValue[];
@@ -58,13 +66,15 @@ export function tokenize(query: string): RawToken[] {
       tokens.push(token);
       continue;
     }
-    let j = i;
-    while (j < s.length && !WS.test(s[j]) && s[j] !== ":") j++;
-    const key = s.slice(i, j);
-    if (j < s.length && s[j] === ":" && KEY_CHARS.test(key)) {
+    const explicit = readExplicitTagKey(s, i);
+    let j = explicit ? explicit.colon : i;
+    if (!explicit) while (j < s.length && !WS.test(s[j]) && s[j] !== ":") j++;
+    const key = explicit ? explicit.key : s.slice(i, j);
+    if (j < s.length && s[j] === ":" && (explicit || KEY_CHARS.test(key))) {
       const valueStart = j + 1;
       const list = readValueList(s, valueStart);
       const token: RawToken = { start, end: list.end, negated, key, valueStart, values: list.values, unclosedQuote: list.unclosedQuote };
+      if (explicit) token.explicitTag = true;
       const rest = readJunk(s, list.end);
       if (rest.text) token.trailing = rest.text;
       token.end = rest.end;
@@ -79,6 +89,28 @@ export function tokenize(query: string): RawToken[] {
     i = k;
   }
   return tokens;
+}
+
+/**
+ * `tags[<key>]:` or `tags["<key>"]:` at `at` (Sentry's explicit tag key): any key, spaces and
+ * colons included. Undefined when the text there is not one (it is then read as usual).
+ */
+function readExplicitTagKey(s: string, at: number): { key: string; colon: number } | undefined {
+  if (!s.startsWith("tags[", at)) return undefined;
+  let i = at + 5;
+  let key: string;
+  if (s[i] === '"') {
+    const q = readQuoted(s, i);
+    if (!q.closed || s[q.end] !== "]") return undefined;
+    key = q.value;
+    i = q.end + 1;
+  } else {
+    const close = s.indexOf("]:", i);
+    if (close === -1) return undefined;
+    key = s.slice(i, close);
+    i = close + 1;
+  }
+  return s[i] === ":" ? { key, colon: i } : undefined;
 }
 
 function readQuoted(s: string, at: number): { value: string; end: number; closed: boolean } {
@@ -109,13 +141,16 @@ function readValueList(s: string, at: number): { values: RawValue[]; end: number
     if (bracketed) while (i < s.length && s[i] === " ") i++;
     if (s[i] === '"') {
       const q = readQuoted(s, i);
-      values.push({ value: q.value, quoted: true });
-      unclosedQuote ||= !q.closed;
       i = q.end;
+      // `"web 2"*`: a prefix that needs quotes.
+      const prefix = q.closed && s[i] === "*";
+      if (prefix) i++;
+      values.push({ value: q.value, quoted: true, ...(prefix && { prefix: true as const }) });
+      unclosedQuote ||= !q.closed;
     } else {
       let j = i;
       while (j < s.length && !WS.test(s[j]) && s[j] !== "," && !(bracketed && s[j] === "]")) j++;
-      values.push({ value: s.slice(i, j), quoted: false });
+      values.push(bareValue(s.slice(i, j)));
       i = j;
     }
     if (bracketed) while (i < s.length && s[i] === " ") i++;
@@ -127,6 +162,13 @@ function readValueList(s: string, at: number): { values: RawValue[]; end: number
   }
   if (bracketed && s[i] === "]") i++;
   return { values, end: i, unclosedQuote };
+}
+
+/** A bare value: a trailing `*` asks for a prefix (a lone `*` is itself), a trailing `\*` is a literal star. */
+function bareValue(text: string): RawValue {
+  if (text.endsWith("\\*")) return { value: `${text.slice(0, -2)}*`, quoted: false };
+  if (text.length > 1 && text.endsWith("*")) return { value: text.slice(0, -1), quoted: false, prefix: true };
+  return { value: text, quoted: false };
 }
 
 function readJunk(s: string, at: number): { text: string; end: number } {

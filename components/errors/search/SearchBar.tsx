@@ -4,7 +4,7 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import { input as inputStyle } from "@/components/ui/buttonStyles";
 import { useSearchValuesQuery } from "@/lib/client/hooks/useSearchValuesQuery";
 import { parseSearch } from "@/lib/search/parseSearch";
-import { suggest, suggestionContext, type Suggestion } from "@/lib/search/suggest";
+import { needsTagKeys, serverValuesKey, suggest, suggestionContext, type Suggestion } from "@/lib/search/suggest";
 import { shortcutKey } from "@/lib/client/shortcutKey";
 
 interface SearchBarProps {
@@ -49,9 +49,9 @@ export function SearchBar({ workspaceId, value, assignees, onCommit }: SearchBar
 
   const parsed = useMemo(() => parseSearch(text), [text]);
   const ctx = suggestionContext(text, cursor);
-  const serverKey = ctx.kind === "value" && !["is", "level", "assigned", "firstseen", "lastseen"].includes(ctx.key.toLowerCase()) ? ctx.key : null;
+  const serverKey = serverValuesKey(ctx);
   const values = useSearchValuesQuery(workspaceId, serverKey, serverKey ? ctx.prefix : "", isOpen && serverKey !== null);
-  const keys = useSearchValuesQuery(workspaceId, null, "", isOpen && ctx.kind === "key");
+  const keys = useSearchValuesQuery(workspaceId, null, "", isOpen && needsTagKeys(ctx));
   const suggestions: Suggestion[] = isOpen
     ? suggest(text, cursor, { tagKeys: keys.data?.keys, values: values.data?.values.map((v) => v.value), assignees })
     : [];

@@ -3,7 +3,7 @@ import Link from "next/link";
 import type { EventView } from "@/lib/errors/events/getEvent";
 import { displayValue, KeyValueTable } from "@/components/ui/KeyValueTable";
 import { Section } from "@/components/ui/Section";
-import { quoteValue } from "@/lib/search/formatSearch";
+import { tagFilterText } from "@/lib/search/formatSearch";
 import { useTimeZone } from "@/lib/client/hooks/useTimeZone";
 import { exactTime } from "@/lib/client/zonedTime";
 
@@ -14,7 +14,7 @@ export function TagsSection({ tags, workspaceId }: { tags: EventView["tags"]; wo
     <Section id="tags-title" title="Tags of this event">
       <ul className="flex flex-wrap gap-1.5" data-testid="event-tags">
         {tags.map(([key, value]) => {
-          const term = `${key === "user" ? "user.id" : key}:${quoteValue(value)}`;
+          const term = tagFilterText(key, value);
           return (
             // A flex item as wide as the list at most, so a long value (a URL) is cut instead of widening the page.
             <li key={`${key}=${value}`} className="min-w-0 max-w-full">

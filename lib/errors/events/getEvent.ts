@@ -35,6 +35,7 @@ import { readCodeMappings, type CodeMapping } from "@/lib/projects/codeMappings/
 import { sourceLink } from "@/lib/projects/codeMappings/sourceLink";
 import { releaseCommits } from "@/lib/releases/commits/listReleaseCommits";
 import { suspectCommits, type ShippedCommit } from "@/lib/releases/commits/suspectCommits";
+import { eventIdForms } from "@/lib/errors/events/eventIdForms";
 
 export type EventSelector = "latest" | "oldest" | { eventId: string };
 
@@ -191,7 +192,7 @@ function findOccurrence(groupId: string, selector: EventSelector, scope: Prisma.
     const dir = selector === "latest" ? "desc" : "asc";
     return db().errorOccurrence.findFirst({ where: scope, orderBy: [{ occurredAt: dir }, { id: dir }] });
   }
-  return db().errorOccurrence.findFirst({ where: { groupId, eventId: selector.eventId } });
+  return db().errorOccurrence.findFirst({ where: { groupId, eventId: { in: eventIdForms(selector.eventId) } } });
 }
 
 function neighbour(scope: Prisma.ErrorOccurrenceWhereInput, at: ErrorOccurrence, direction: "older" | "newer") {

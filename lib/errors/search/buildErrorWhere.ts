@@ -9,6 +9,9 @@ import { ApiError } from "@/lib/http/ApiError";
 import { choosesByDate } from "@/lib/search/datedSearch";
 import { parseSearch, type SearchTerm } from "@/lib/search/parseSearch";
 import { isUuid } from "@/lib/ids/uuidv7";
+import { escapeLike } from "@/lib/text/escapeLike";
+import { eventIdForms } from "@/lib/errors/events/eventIdForms";
+import { normaliseEventId } from "@/lib/sentry/eventId";
 
 export interface ErrorWhere {
   where: Prisma.ErrorGroupWhereInput;
@@ -46,14 +49,16 @@ export async function buildErrorWhere(auth: AuthContext, filters: ErrorFilters, 
   const window = searchWindow(since, until);
   if (filters.environment) and.push({ tagValues: { some: { key: "environment", value: filters.environment, ...tagSeenIn(window) } } });
   if (filters.q) {
-    and.push({ OR: [{ type: { contains: filters.q, mode: "insensitive" } }, { message: { contains: filters.q, mode: "insensitive" } }] });
+    // Literal text: its % and _ are no wildcards (the search's free text means the same).
+    const q = escapeLike(filters.q);
+    and.push({ OR: [{ type: { contains: q, mode: "insensitive" } }, { message: { contains: q, mode: "insensitive" } }] });
   }
 
   and.push(...assignedParamsWhere(auth, filters));
 
   const workspaceIds = filters.workspaceId ? [filters.workspaceId] : visible;
-  const [members, teams] = await Promise.all([resolveAssignees(terms, workspaceIds), resolveTeams(terms, workspaceIds)]);
-  and.push(...termsToWhere(terms, { userId: auth.kind === "user" ? auth.userId : null, members, teams, now, window }));
+  const [members, teams, eventGroups] = await Promise.all([resolveAssignees(terms, workspaceIds), resolveTeams(terms, workspaceIds), resolveEventIds(terms, workspaceIds)]);
+  and.push(...termsToWhere(terms, { userId: auth.kind === "user" ? auth.userId : null, members, teams, now, window, eventGroups }));
   return { where: { AND: and }, terms };
 }
 
@@ -88,6 +93,22 @@ async function resolveAssignees(terms: SearchTerm[], workspaceIds: string[]): Pr
   const unknown = [...refs].find((r) => !byRef.has(r));
   if (unknown) throw ApiError.validation(`invalid query: assigned: "${unknown}" is not a member`, [{ path: "query", message: `assigned: "${unknown}" is not a member` }]);
   return byRef;
+}
+
+/**
+ * Free text that is an event id (a UUID, with or without dashes) → the issues holding that event in
+ * the workspaces searched (Sentry's "paste an event id"): one primary-key probe per project.
+ */
+async function resolveEventIds(terms: SearchTerm[], workspaceIds: string[]): Promise<Map<string, string[]>> {
+  const texts = [...new Set(terms.flatMap((t) => (t.key === "text" && normaliseEventId(t.text) ? [t.text] : [])))];
+  if (texts.length === 0) return new Map();
+  const forms = new Map(texts.map((text) => [text, eventIdForms(text)]));
+  const projects = await db().project.findMany({ where: { workspaceId: { in: workspaceIds } }, select: { id: true } });
+  const rows = await db().errorEventId.findMany({
+    where: { projectId: { in: projects.map((p) => p.id) }, eventId: { in: [...forms.values()].flat() } },
+    select: { eventId: true, groupId: true },
+  });
+  return new Map(texts.map((text) => [text, rows.filter((r) => forms.get(text)!.includes(r.eventId)).map((r) => r.groupId)]));
 }
 
 /** `assigned:#<team name or id>` → team ids (lower-cased refs; names are unique per workspace); an unknown team is a 422. */

@@ -42,7 +42,7 @@ describe("assignment search terms", () => {
 describe("firstRelease", () => {
   it("matches the issue's first release exactly or by prefix, and its negation keeps issues without one", () => {
     expect(where("firstRelease:shop@1.2.0")).toEqual([{ firstRelease: "shop@1.2.0" }]);
-    expect(where("firstRelease:shop@1.*,web@2")).toEqual([{ OR: [{ firstRelease: { startsWith: "shop@1." } }, { firstRelease: "web@2" }] }]);
+    expect(where("firstRelease:shop@1.*,web@2")).toEqual([{ OR: [{ firstRelease: "web@2" }, { firstRelease: { startsWith: "shop@1." } }] }]);
     expect(where("!firstRelease:shop@1.2.0")).toEqual([{ OR: [{ firstRelease: null }, { NOT: { firstRelease: "shop@1.2.0" } }] }]);
   });
 });
@@ -53,7 +53,7 @@ describe("project", () => {
     expect(where("project:Shop-Web")).toEqual([{ project: { OR: [{ OR: [{ slug: exact }, { name: exact }] }] } }]);
     const prefix = { startsWith: "mobile", mode: "insensitive" };
     expect(where('project:mobile*,"Billing service"')).toEqual([
-      { project: { OR: [{ OR: [{ slug: prefix }, { name: prefix }] }, { OR: [{ slug: { equals: "Billing service", mode: "insensitive" } }, { name: { equals: "Billing service", mode: "insensitive" } }] }] } },
+      { project: { OR: [{ OR: [{ slug: { equals: "Billing service", mode: "insensitive" } }, { name: { equals: "Billing service", mode: "insensitive" } }] }, { OR: [{ slug: prefix }, { name: prefix }] }] } },
     ]);
     expect(where("!project:shop-web")).toEqual([{ NOT: { project: { OR: [{ OR: [{ slug: { equals: "shop-web", mode: "insensitive" } }, { name: { equals: "shop-web", mode: "insensitive" } }] }] } } }]);
   });
@@ -75,5 +75,71 @@ describe("tag terms within a window", () => {
     expect(where("environment:staging")).toEqual([{ tagValues: { some: { key: "environment", OR: [{ value: { in: ["staging"] } }] } } }]);
     const sinceOnly = termsToWhere(parseSearch("route:/a").terms, { ...ctx, window: { since } });
     expect(sinceOnly).toEqual([{ tagValues: { some: { key: "route", OR: [{ value: { in: ["/a"] } }], lastSeen: { gte: since } } } }]);
+  });
+});
+
+describe("values reach LIKE literally", () => {
+  it("escapes % _ and \\ in free text, field words, prefixes and case-insensitive exact values", () => {
+    const text = { contains: "100\\%\\_done", mode: "insensitive" };
+    expect(where("100%_done")).toEqual([{ OR: [{ type: text }, { message: text }] }]);
+    expect(where('message:"50%"')).toEqual([{ message: { contains: "50\\%", mode: "insensitive" } }]);
+    expect(where("route:_check*")).toEqual([{ tagValues: { some: { key: "route", OR: [{ value: { startsWith: "\\_check" } }] } } }]);
+    expect(where("firstRelease:%*")).toEqual([{ firstRelease: { startsWith: "\\%" } }]);
+    const pct = { equals: "\\%py", mode: "insensitive" };
+    expect(where("project:%py")).toEqual([{ project: { OR: [{ OR: [{ slug: pct }, { name: pct }] }] } }]);
+    expect(where("category:db_*")).toEqual([{ category: { startsWith: "db\\_", mode: "insensitive" } }]);
+    // Exact tag values are compared with =: nothing to escape.
+    expect(where("route:a_b")).toEqual([{ tagValues: { some: { key: "route", OR: [{ value: { in: ["a_b"] } }] } } }]);
+  });
+
+  it("matches a quoted value or one ending in \\* exactly, star included", () => {
+    const exact = [{ tagValues: { some: { key: "route", OR: [{ value: { in: ["/api/*"] } }] } } }];
+    expect(where('route:"/api/*"')).toEqual(exact);
+    expect(where("route:/api/\\*")).toEqual(exact);
+    expect(where('route:"/api v2"*')).toEqual([{ tagValues: { some: { key: "route", OR: [{ value: { startsWith: "/api v2" } }] } } }]);
+  });
+});
+
+describe("Sentry's keys", () => {
+  it("has: and !has: for the assignee and for tags", () => {
+    expect(where("has:assignee")).toEqual(where("is:assigned"));
+    expect(where("!has:assignee")).toEqual([{ NOT: { OR: [{ assigneeId: { not: null } }, { assigneeTeamId: { not: null } }] } }]);
+    expect(where("has:user,release")).toEqual([{ OR: [{ tagValues: { some: { key: "user" } } }, { tagValues: { some: { key: "release" } } }] }]);
+    expect(where("!has:tags[k8s:pod]")).toEqual([{ NOT: { tagValues: { some: { key: "k8s:pod" } } } }]);
+  });
+
+  it("message, title, error.type and error.value search the text columns; timesSeen the event count; age the first seen", () => {
+    const words = (text: string) => ({ contains: text, mode: "insensitive" });
+    expect(where("message:Payment error.value:declined")).toEqual([{ message: words("Payment") }, { message: words("declined") }]);
+    expect(where("error.type:TypeError")).toEqual([{ type: words("TypeError") }]);
+    expect(where("title:TypeError")).toEqual(where("TypeError"));
+    expect(where("times_seen:>5 timesSeen:<=2 timesSeen:7")).toEqual([{ occurrenceCount: { gt: 5 } }, { occurrenceCount: { lte: 2 } }, { occurrenceCount: { equals: 7 } }]);
+    expect(where("age:-24h")).toEqual([{ firstSeen: { gte: new Date("2026-02-28T12:00:00Z") } }]);
+    expect(where("platform:python,java*")).toEqual([{ OR: [{ platform: { equals: "python", mode: "insensitive" } }, { platform: { startsWith: "java", mode: "insensitive" } }] }]);
+  });
+
+  it("is:regressed means in a regression still, not ever regressed", () => {
+    expect(where("is:regressed")).toEqual([{ regressed: true, status: { in: ["new", "acknowledged", "investigating"] } }]);
+  });
+});
+
+describe("dates without a time are whole UTC days", () => {
+  it("<= includes the day, > starts the next, < and >= start at its midnight", () => {
+    expect(where("lastSeen:<=2026-12-07")).toEqual([{ lastSeen: { lte: new Date("2026-12-07T23:59:59.999Z") } }]);
+    expect(where("lastSeen:>2026-12-07")).toEqual([{ lastSeen: { gt: new Date("2026-12-07T23:59:59.999Z") } }]);
+    expect(where("lastSeen:<2026-12-07")).toEqual([{ lastSeen: { lt: new Date("2026-12-07T00:00:00Z") } }]);
+    expect(where("lastSeen:>=2026-12-07")).toEqual([{ lastSeen: { gte: new Date("2026-12-07T00:00:00Z") } }]);
+    // A time is taken as it is.
+    expect(where("lastSeen:<=2026-12-07T10:00:00Z")).toEqual([{ lastSeen: { lte: new Date("2026-12-07T10:00:00Z") } }]);
+  });
+});
+
+describe("an event id as free text", () => {
+  it("also matches the issues holding that event", () => {
+    const id = "6f1c2d3e-4a5b-46c7-8899-00aabbccddee";
+    const text = { contains: id, mode: "insensitive" };
+    const withEvents = termsToWhere(parseSearch(id).terms, { ...ctx, eventGroups: new Map([[id, [ANN]]]) });
+    expect(withEvents).toEqual([{ OR: [{ type: text }, { message: text }, { id: { in: [ANN] } }] }]);
+    expect(where(id)).toEqual([{ OR: [{ type: text }, { message: text }] }]);
   });
 });

@@ -1,7 +1,8 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { AssignedTarget, DateRange, SearchTerm } from "@/lib/search/parseSearch";
+import type { AssignedTarget, CountOp, DateRange, SearchTerm } from "@/lib/search/parseSearch";
 import type { IsValue } from "@/lib/search/searchVocabulary";
 import { tagSeenIn, type SearchWindow } from "@/lib/errors/search/tagWindow";
+import { escapeLike } from "@/lib/text/escapeLike";
 
 const UNRESOLVED = ["new", "acknowledged", "investigating"] as const;
 
@@ -15,6 +16,8 @@ export interface SearchContext {
   now: Date;
   /** The list's window (since / until): tag terms then mean "had an event with that value in it". */
   window?: SearchWindow;
+  /** Free text that is an event id → the issues holding that event (they match it too). */
+  eventGroups?: Map<string, string[]>;
 }
 
 /** Search terms as Prisma conditions on ErrorGroup, ANDed by the caller. Pure. */
@@ -36,39 +39,79 @@ function termWhere(term: SearchTerm, ctx: SearchContext): Prisma.ErrorGroupWhere
     case "level":
       return { severity: { in: term.values } };
     case "project":
-      return { project: { OR: term.values.map(projectWhere) } };
+      return { project: { OR: [...term.values.map((v) => projectWhere(v, false)), ...(term.prefixes ?? []).map((p) => projectWhere(p, true))] } };
     case "category":
-      return anyOf(term.values.map((v) => ({ category: { equals: v, mode: "insensitive" as const } })));
+      return anyOf(insensitive(term.values, term.prefixes).map((category) => ({ category })));
+    case "platform":
+      return anyOf(insensitive(term.values, term.prefixes).map((platform) => ({ platform })));
     case "environment":
     case "release":
-      return tagWhere(term.key, term.values, ctx.window);
+      return tagWhere(term.key, term.values, term.prefixes, ctx.window);
     case "user.id":
-      return tagWhere("user", term.values, ctx.window);
+      return tagWhere("user", term.values, term.prefixes, ctx.window);
     case "firstRelease":
-      return anyOf(term.values.map((v) => (v.endsWith("*") && v.length > 1 ? { firstRelease: { startsWith: v.slice(0, -1) } } : { firstRelease: v })));
+      return anyOf([
+        ...term.values.map((v) => ({ firstRelease: v })),
+        ...(term.prefixes ?? []).map((p) => ({ firstRelease: { startsWith: escapeLike(p) } })),
+      ]);
     case "tag":
-      return tagWhere(term.tag, term.values, ctx.window);
+      return tagWhere(term.tag, term.values, term.prefixes, ctx.window);
+    case "has":
+      return anyOf(term.values.map((v) => (v.kind === "assignee" ? notAssigneeWhere({ kind: "none" }) : { tagValues: { some: { key: v.tag, ...tagSeenIn(ctx.window) } } })));
     case "assigned":
       return anyOf(term.values.map((v) => assigneeWhere(resolveAssignee(v, ctx))));
     case "firstSeen":
     case "lastSeen":
       return { [term.key]: dateWhere(term.range, ctx.now) };
-    case "text":
-      return {
-        OR: [
-          { type: { contains: term.text, mode: "insensitive" } },
-          { message: { contains: term.text, mode: "insensitive" } },
-        ],
-      };
+    case "timesSeen":
+      return { occurrenceCount: countWhere(term.op, term.count) };
+    case "message":
+      return anyOf(term.values.map((v) => ({ message: containsWords(v) })));
+    case "error.type":
+      return anyOf(term.values.map((v) => ({ type: containsWords(v) })));
+    case "title":
+      return anyOf(term.values.map(textWhere));
+    case "text": {
+      const events = ctx.eventGroups?.get(term.text) ?? [];
+      return events.length ? { OR: [...(textWhere(term.text).OR ?? []), { id: { in: events } }] } : textWhere(term.text);
+    }
   }
 }
 
-/** A project by its slug or its name, either ignoring case; `*` at the end matches a prefix of either. */
-function projectWhere(value: string): Prisma.ProjectWhereInput {
-  const prefix = value.endsWith("*") && value.length > 1;
-  const text = prefix ? value.slice(0, -1) : value;
-  const match = prefix ? { startsWith: text, mode: "insensitive" as const } : { equals: text, mode: "insensitive" as const };
+/** Free text: in the type or the message, ignoring case. */
+function textWhere(text: string): Prisma.ErrorGroupWhereInput {
+  return { OR: [{ type: containsWords(text) }, { message: containsWords(text) }] };
+}
+
+/** The text anywhere in the column, ignoring case, `%` and `_` matched literally. */
+function containsWords(text: string): Prisma.StringFilter {
+  return { contains: escapeLike(text), mode: "insensitive" };
+}
+
+/** Exact values and prefixes ignoring case: `equals` with `mode: insensitive` is an ILIKE too, so both are escaped. */
+function insensitive(values: string[], prefixes: string[] = []): Prisma.StringFilter[] {
+  return [...values.map((v) => ({ equals: escapeLike(v), mode: "insensitive" as const })), ...prefixes.map((p) => ({ startsWith: escapeLike(p), mode: "insensitive" as const }))];
+}
+
+/** A project by its slug or its name, either ignoring case, exactly or by prefix. */
+function projectWhere(value: string, prefix: boolean): Prisma.ProjectWhereInput {
+  const [match] = prefix ? insensitive([], [value]) : insensitive([value]);
   return { OR: [{ slug: match }, { name: match }] };
+}
+
+function countWhere(op: CountOp, count: number): Prisma.IntFilter {
+  switch (op) {
+    case ">":
+      return { gt: count };
+    case ">=":
+      return { gte: count };
+    case "<":
+      return { lt: count };
+    case "<=":
+      return { lte: count };
+    case "=":
+      return { equals: count };
+  }
 }
 
 function isWhere(value: IsValue): Prisma.ErrorGroupWhereInput {
@@ -87,16 +130,14 @@ function isWhere(value: IsValue): Prisma.ErrorGroupWhereInput {
 }
 
 /**
- * Per-issue tag rollup lookups (an index probe per issue, never a scan of occurrences). `*` at the end
- * matches a prefix. Within a window, the value must have been seen in it (see tagSeenIn); negated,
- * an issue is kept when it had no event with the value in the window.
+ * Per-issue tag rollup lookups (an index probe per issue, never a scan of occurrences): the exact
+ * values, or a prefix (its `%` and `_` literal). Within a window, the value must have been seen in it
+ * (see tagSeenIn); negated, an issue is kept when it had no event with the value in the window.
  */
-function tagWhere(key: string, values: string[], window: SearchWindow | undefined): Prisma.ErrorGroupWhereInput {
-  const exact = values.filter((v) => !v.endsWith("*") || v.length === 1);
-  const prefixes = values.filter((v) => v.endsWith("*") && v.length > 1).map((v) => v.slice(0, -1));
+function tagWhere(key: string, values: string[], prefixes: string[] = [], window: SearchWindow | undefined): Prisma.ErrorGroupWhereInput {
   const valueConditions: Prisma.ErrorGroupTagWhereInput[] = [
-    ...(exact.length ? [{ value: { in: exact } }] : []),
-    ...prefixes.map((p) => ({ value: { startsWith: p } })),
+    ...(values.length ? [{ value: { in: values } }] : []),
+    ...prefixes.map((p) => ({ value: { startsWith: escapeLike(p) } })),
   ];
   return { tagValues: { some: { key, OR: valueConditions, ...tagSeenIn(window) } } };
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanViewWorkspace } from "@/lib/auth/permissions";
 import { queryRows } from "@/lib/analytics/queryRows";
+import { escapeLike } from "@/lib/text/escapeLike";
 
 export const SearchValuesQuerySchema = z.object({
   /** Omitted: the tag keys in use. */
@@ -61,6 +62,3 @@ export async function searchValues(auth: AuthContext, workspaceId: string, query
 
 export type SearchValues = Awaited<ReturnType<typeof searchValues>>;
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, "\\$&");
-}
