@@ -11,11 +11,16 @@ import type { AssignedFilter } from "@/lib/domain/assignedFilter";
 import { assignedFilterOf, isValues, positiveValues, setAssigned, setValues, toggleIsValue } from "@/lib/search/editSearch";
 import type { IsValue } from "@/lib/search/searchVocabulary";
 
+/**
+ * The sorts are by the issue's own columns: events and users are all-time totals over every
+ * environment, not the row's count for the timeframe and filters (sorting a page by that would mean
+ * counting the rollups of every matching issue) — the labels say so.
+ */
 const SORT_LABELS: Record<ErrorSort, string> = {
   lastSeen: "Last seen",
   firstSeen: "First seen",
-  occurrences: "Events",
-  users: "Users affected",
+  occurrences: "Total events (all time)",
+  users: "Users affected (all time)",
   severity: "Severity",
 };
 

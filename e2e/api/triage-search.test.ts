@@ -343,4 +343,10 @@ describe("GET /api/v1/errors?query= as a Sentry user types it: literal values, a
     expect(await types(`lastSeen:>=${d} lastSeen:<${date(2)}`)).toEqual(["OnDayD"]);
     expect(await types(`lastSeen:>${d} lastSeen:<=${date(2)}`)).toEqual([]);
   });
+
+  it("counts each row's events in the environments the search names, by prefix too", async () => {
+    const res = await getJson(`/api/v1/errors?workspaceId=${t.workspaceId}&statsPeriod=24h&query=${encodeURIComponent("environment:production*")}`, { cookie });
+    const rows = ((await res.json()) as { items: Row[] }).items;
+    expect(Object.fromEntries(rows.map((r) => [r.type, r.stats.events]))).toEqual({ Frequent: 6, RangeError: 1, StarA: 1 });
+  });
 });

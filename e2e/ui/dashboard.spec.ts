@@ -88,6 +88,8 @@ test("status, category, search, sort and paging controls filter the list", async
   await expect(page.getByText("No errors match these filters")).toBeVisible();
   await page.getByRole("group", { name: "Status" }).getByRole("button", { name: "resolved", exact: true }).click();
 
+  // The sort is by all-time events, not the row's count for the timeframe: the option says so.
+  await expect(page.getByLabel("Sort by").locator('option[value="occurrences"]')).toHaveText("Total events (all time)");
   await page.getByLabel("Sort by").selectOption("occurrences");
   await expect(rows(page).first()).toContainText(SEEDED.spike);
   await page.getByRole("button", { name: /sort ascending/ }).click();

@@ -13,8 +13,9 @@ import type { SearchTerm } from "@/lib/search/parseSearch";
 
 /**
  * Lists error groups visible to the caller, filtered (parameters and search syntax), sorted and paged.
- * Each row carries its culprit, assignee (person and team), main environments and, for `statsPeriod`, its event count,
- * sparkline and last seen following the filtered environments / releases.
+ * Each row carries its culprit, assignee (person and team), main environments and, for `statsPeriod`, its event count
+ * and sparkline in the filtered environments (the rollups have no release) and its last seen in the filtered
+ * environments and releases.
  *
  * Pages by number (`page`: an offset, as the dashboard's numbered pages do; with `total`) or by keyset
  * (`cursor`: the issues strictly after the previous page's last one in (sort key, id) order, without
@@ -81,16 +82,22 @@ export type ErrorListItem = ErrorListPage["items"][number];
 /** A page asked for by number, without a cursor (as the dashboard asks): it has its number and the total. */
 export type NumberedErrorListPage = ErrorListPage & { page: number; total: number };
 
-/** Environments and releases a positive search term (or the `environment` parameter) selects. */
+/** Environments and releases a positive search term (or the `environment` parameter) selects: exact values and prefixes. */
 function filteredValues(terms: SearchTerm[], environment: string | undefined) {
   const environments = new Set<string>(environment ? [environment] : []);
+  const environmentPrefixes = new Set<string>();
   const releases = new Set<string>();
+  const releasePrefixes = new Set<string>();
   for (const term of terms) {
     if (term.negated) continue;
-    const exact = (values: string[]) => values.filter((v) => !v.endsWith("*"));
-    if (term.key === "environment") exact(term.values).forEach((v) => environments.add(v));
-    if (term.key === "release") exact(term.values).forEach((v) => releases.add(v));
+    if (term.key === "environment") {
+      term.values.forEach((v) => environments.add(v));
+      term.prefixes?.forEach((p) => environmentPrefixes.add(p));
+    }
+    if (term.key === "release") {
+      term.values.forEach((v) => releases.add(v));
+      term.prefixes?.forEach((p) => releasePrefixes.add(p));
+    }
   }
-  return { environments: [...environments], releases: [...releases] };
+  return { environments: [...environments], environmentPrefixes: [...environmentPrefixes], releases: [...releases], releasePrefixes: [...releasePrefixes] };
 }
-

@@ -1,9 +1,10 @@
 import { bucketStarts, timeWindow, type TimeWindow } from "@/lib/analytics/timeWindow";
 import type { Timeframe } from "@/lib/domain/timeframe";
 import { queryRows } from "@/lib/analytics/queryRows";
+import { escapeLike } from "@/lib/text/escapeLike";
 
 export interface ListStats {
-  /** Events in the period (in the filtered environments, when the search names some). */
+  /** Events in the period (in the filtered environments, when the search names some; of every release: the rollups have none). */
   events: number;
   /** Events per bucket, oldest first: the row's sparkline. */
   sparkline: number[];
@@ -13,8 +14,11 @@ export interface ListStats {
 
 export interface ListStatsOptions {
   period: Timeframe;
+  /** Environments named exactly, and by prefix (`environment:prod*`). */
   environments: string[];
+  environmentPrefixes?: string[];
   releases: string[];
+  releasePrefixes?: string[];
   now?: Date;
 }
 
@@ -38,7 +42,7 @@ export async function loadListStats(groupIds: string[], options: ListStatsOption
   const result = { period: options.period, bucketStart: window.start.toISOString(), bucketMs: window.bucketMs, byGroup };
   if (groupIds.length === 0) return result;
 
-  const [counts, lastSeen] = await Promise.all([bucketCounts(groupIds, window, options.environments), filteredLastSeen(groupIds, options)]);
+  const [counts, lastSeen] = await Promise.all([bucketCounts(groupIds, window, options.environments, options.environmentPrefixes ?? []), filteredLastSeen(groupIds, options)]);
   for (const row of counts) {
     const stats = byGroup.get(row.groupId);
     if (!stats || row.i < 0 || row.i >= buckets) continue;
@@ -52,11 +56,11 @@ export async function loadListStats(groupIds: string[], options: ListStatsOption
   return result;
 }
 
-function bucketCounts(groupIds: string[], window: TimeWindow, environments: string[]) {
-  const byEnv = environments.length > 0;
+function bucketCounts(groupIds: string[], window: TimeWindow, environments: string[], prefixes: string[]) {
+  const byEnv = environments.length > 0 || prefixes.length > 0;
   const values: unknown[] = [groupIds, window.start, window.end, window.bucketMs / 1000];
-  if (byEnv) values.push(environments);
-  const envFilter = byEnv ? `AND environment = ANY($5::text[])` : "";
+  if (byEnv) values.push(environments, prefixes.map((p) => `${escapeLike(p)}%`));
+  const envFilter = byEnv ? `AND (environment = ANY($5::text[]) OR environment LIKE ANY($6::text[]))` : "";
   const index = (column: string) => `floor(extract(epoch FROM ${column} - $2::timestamptz) / $4)::int`;
   let sql: string;
   if (window.source === "fiveMinute") {
@@ -72,14 +76,23 @@ function bucketCounts(groupIds: string[], window: TimeWindow, environments: stri
   return queryRows<{ groupId: string; i: number; n: number }>(sql, values);
 }
 
-/** The latest last-seen among the filtered environments and releases (none filtered: nothing to read). */
+/**
+ * The latest last-seen among the filtered environments and releases, exact or by prefix (none
+ * filtered: nothing to read). Exact values are probed on the tag rollup's primary key; a prefix
+ * reads the issue's rows of that key.
+ */
 function filteredLastSeen(groupIds: string[], options: ListStatsOptions) {
-  const pairs = [...options.environments.map((v) => ["environment", v]), ...options.releases.map((v) => ["release", v])];
-  if (pairs.length === 0) return Promise.resolve([]);
+  const exact = [...options.environments.map((v) => ["environment", v]), ...options.releases.map((v) => ["release", v])];
+  const prefixes = [
+    ...(options.environmentPrefixes ?? []).map((p) => ["environment", `${escapeLike(p)}%`]),
+    ...(options.releasePrefixes ?? []).map((p) => ["release", `${escapeLike(p)}%`]),
+  ];
+  if (exact.length === 0 && prefixes.length === 0) return Promise.resolve([]);
+  const pick = (compare: string, from: number) =>
+    `SELECT t."groupId", t."lastSeen" FROM "ErrorGroupTag" t JOIN unnest($${from}::text[], $${from + 1}::text[]) AS f(key, value) ON t.key = f.key AND t.value ${compare} f.value
+     WHERE t."groupId" = ANY($1::uuid[])`;
   return queryRows<{ groupId: string; lastSeen: Date }>(
-    `SELECT t."groupId", max(t."lastSeen") AS "lastSeen"
-     FROM "ErrorGroupTag" t JOIN unnest($2::text[], $3::text[]) AS f(key, value) ON t.key = f.key AND t.value = f.value
-     WHERE t."groupId" = ANY($1::uuid[]) GROUP BY 1`,
-    [groupIds, pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+    `SELECT "groupId", max("lastSeen") AS "lastSeen" FROM (${pick("=", 2)} UNION ALL ${pick("LIKE", 4)}) s GROUP BY 1`,
+    [groupIds, exact.map((p) => p[0]), exact.map((p) => p[1]), prefixes.map((p) => p[0]), prefixes.map((p) => p[1])],
   );
 }
