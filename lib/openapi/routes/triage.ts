@@ -43,6 +43,7 @@ export const triageRoutes: RouteSpec[] = [
   {
     method: "GET", path: "/api/v1/errors/{id}/events/{eventId}", tag: "Issues", auth: "sessionOrIngestKey", role: "viewer",
     summary: "One event in full, with the ids of the first, previous, next and latest events", params: EventParams, query: EventFiltersSchema,
+    description: "`eventId` as stored, or a UUID event id with or without dashes, in any case (Sentry's ids are stored as 32 lower-case hex digits).",
     responses: { 200: "the event" }, errors: [401, 404, 422],
   },
   {
