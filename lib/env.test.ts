@@ -34,6 +34,9 @@ describe("parseEnv", () => {
     for (const off of ["0", "false", "No"]) expect(parseEnv({ ...base, FAULTLINE_DEBUG: off }).FAULTLINE_DEBUG, off).toBe(false);
     for (const on of ["1", "true", "YES"]) expect(parseEnv({ ...base, FAULTLINE_DEBUG: on }).FAULTLINE_DEBUG, on).toBe(true);
     expect(parseEnv({ ...base, FAULTLINE_SPOOL_MAX_MB: "2048", FAULTLINE_SHUTDOWN_TIMEOUT_MS: "30000" })).toMatchObject({ FAULTLINE_SPOOL_MAX_MB: 2048, FAULTLINE_SHUTDOWN_TIMEOUT_MS: 30_000 });
+    // A fraction of a MiB: a test fills a spool at 0.05.
+    expect(parseEnv({ ...base, FAULTLINE_SPOOL_MAX_MB: "0.05" })).toMatchObject({ FAULTLINE_SPOOL_MAX_MB: 0.05 });
+    expect(() => parseEnv({ ...base, FAULTLINE_SPOOL_MAX_MB: "1e3" })).toThrow(/FAULTLINE_SPOOL_MAX_MB/);
     expect(() => parseEnv({ ...base, FAULTLINE_DEBUG: "verbose" })).toThrow(/FAULTLINE_DEBUG: must be 1, true, yes or on, or 0, false, no or off/);
     expect(() => parseEnv({ ...base, FAULTLINE_SPOOL_MAX_MB: "abc" })).toThrow(/FAULTLINE_SPOOL_MAX_MB/);
     expect(() => parseEnv({ ...base, FAULTLINE_SHUTDOWN_TIMEOUT_MS: "abc" })).toThrow(/FAULTLINE_SHUTDOWN_TIMEOUT_MS/);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { IngestAckSchema } from "@/lib/domain/ingestAck";
 import { parseNetworkList, type Network } from "@/lib/outbound/networkList";
-import { envInteger, FLAG_VALUES, flagValue, LOG_LEVELS } from "@/scripts/envValues.mjs";
+import { envInteger, envNumber, FLAG_VALUES, flagValue, LOG_LEVELS } from "@/scripts/envValues.mjs";
 
 /**
  * `VAR=` (as a compose file passes an unset variable) or a blank value means unset, not an invalid
@@ -14,16 +14,17 @@ const emptyAsUnset = (value: unknown) => (typeof value === "string" && value.tri
  * Bounds of variables also read outside env() (without DATABASE_URL: tests, metrics), through
  * envInteger with these same bounds: lib/spool/spoolRuntime.ts, lib/lifecycle/gracefulShutdown.ts.
  */
-export const SPOOL_MAX_MB = { fallback: 512, min: 1, max: 1_048_576 };
+// MiB, fractions allowed (a test's spool fills at 0.05).
+export const SPOOL_MAX_MB = { fallback: 512, min: 0.01, max: 1_048_576 };
 export const SHUTDOWN_TIMEOUT_MS = { fallback: 15_000, min: 100, max: 3_600_000 };
 
-/** A whole number read by envInteger (scripts/envValues.mjs), so env() and the direct readers agree on every value. */
-function wholeNumber(name: string, bounds: { fallback: number; min: number; max: number }) {
+/** A number read by envInteger (or envNumber) of scripts/envValues.mjs, so env() and the direct readers agree on every value. */
+function boundedNumber(name: string, bounds: { fallback: number; min: number; max: number }, read: typeof envInteger = envInteger) {
   return z
     .string()
     .transform((text, ctx) => {
       try {
-        return envInteger({ [name]: text }, name, bounds);
+        return read({ [name]: text }, name, bounds);
       } catch (error) {
         ctx.addIssue({ code: "custom", message: (error as Error).message.replace(`${name} `, "") });
         return z.NEVER;
@@ -72,9 +73,9 @@ const EnvSchema = z.object({
   /** On: debug logs when LOG_LEVEL is unset (and the start scripts print a failure's stack). */
   FAULTLINE_DEBUG: FlagSchema.default(false),
   /** Bound of the spool directory in MiB (lib/spool/spoolRuntime.ts): past it ingest answers 503. */
-  FAULTLINE_SPOOL_MAX_MB: wholeNumber("FAULTLINE_SPOOL_MAX_MB", SPOOL_MAX_MB),
+  FAULTLINE_SPOOL_MAX_MB: boundedNumber("FAULTLINE_SPOOL_MAX_MB", SPOOL_MAX_MB, envNumber),
   /** Upper bound of a graceful shutdown (lib/lifecycle/gracefulShutdown.ts). */
-  FAULTLINE_SHUTDOWN_TIMEOUT_MS: wholeNumber("FAULTLINE_SHUTDOWN_TIMEOUT_MS", SHUTDOWN_TIMEOUT_MS),
+  FAULTLINE_SHUTDOWN_TIMEOUT_MS: boundedNumber("FAULTLINE_SHUTDOWN_TIMEOUT_MS", SHUTDOWN_TIMEOUT_MS),
   INGEST_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(0),
   /** Group commit: how long a write may wait for others to share its transaction while one is in flight. */
   INGEST_GROUP_COMMIT_WAIT_MS: z.coerce.number().min(0).max(50).default(2),

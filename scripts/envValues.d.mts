@@ -8,5 +8,6 @@ export function flagValue(text: string): boolean | null;
 export function envText(source: Source, name: string): string | undefined;
 export function envFlag(source: Source, name: string, fallback?: boolean): boolean;
 export function envInteger(source: Source, name: string, bounds: { fallback: number; min: number; max: number }): number;
+export function envNumber(source: Source, name: string, bounds: { fallback: number; min: number; max: number }): number;
 export function envPort(source: Source, name: string, fallback: number): number;
 export function envLogLevel(source: Source): LogLevel;

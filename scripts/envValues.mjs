@@ -45,6 +45,17 @@ export function envInteger(source, name, { fallback, min, max }) {
   return number;
 }
 
+/** A decimal number from `min` to `max` (`0.05`, `512`); `fallback` when unset. */
+export function envNumber(source, name, { fallback, min, max }) {
+  const value = envText(source, name);
+  if (value === undefined) return fallback;
+  const number = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(value) ? Number(value) : NaN;
+  if (!Number.isFinite(number) || number < min || number > max) {
+    throw new Error(`${name} must be a number from ${min} to ${max}, got "${value}"`);
+  }
+  return number;
+}
+
 /** A TCP port (1–65535); `fallback` when unset. */
 export function envPort(source, name, fallback) {
   return envInteger(source, name, { fallback, min: 1, max: 65_535 });

@@ -90,7 +90,11 @@ async function runApiTests() {
   const parallel = all.filter((f) => !serial.includes(f) && !ownInstance.includes(f));
   const vitest = (list, extra) => run(bin("vitest"), ["run", "--config", "vitest.api.config.ts", ...extra, ...list], { cwd: root, env });
   if (parallel.length > 0) await vitest(parallel, ["--fileParallelism", `--maxWorkers=${API_WORKERS}`]);
-  await Promise.all([serial, ownInstance].filter((list) => list.length > 0).map((list) => vitest(list, ["--no-file-parallelism"])));
+  // Both lists run to their end before a failure is reported: the shared app stops after this, and a
+  // failing own-instance file must not cut a serial file off mid-request.
+  const outcomes = await Promise.allSettled([serial, ownInstance].filter((list) => list.length > 0).map((list) => vitest(list, ["--no-file-parallelism"])));
+  const failed = outcomes.find((o) => o.status === "rejected");
+  if (failed) throw failed.reason;
 }
 
 async function startDatabase() {

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { SPOOL_MAX_MB } from "@/lib/env";
 import { Spool } from "@/lib/spool/spool";
-import { envInteger, envText } from "@/scripts/envValues.mjs";
+import { envNumber, envText } from "@/scripts/envValues.mjs";
 
 /**
  * The process's spool and whether ingest is spooling (one per process, shared by the route
@@ -27,7 +27,7 @@ export function spoolDir(): string {
 
 /** FAULTLINE_SPOOL_MAX_MB in bytes (checked at start-up by lib/env.ts with the same rule; read here without needing DATABASE_URL). */
 export function spoolMaxBytes(): number {
-  return envInteger(process.env, "FAULTLINE_SPOOL_MAX_MB", SPOOL_MAX_MB) * 1024 * 1024;
+  return Math.round(envNumber(process.env, "FAULTLINE_SPOOL_MAX_MB", SPOOL_MAX_MB) * 1024 * 1024);
 }
 
 export function spoolRuntime(): SpoolRuntime {
