@@ -80,6 +80,16 @@ describe("admin CLI (npm run faultline)", { timeout: 300_000 }, () => {
     expect(promoted.json).toMatchObject({ role: "member", previousRole: "viewer" });
     const demoteLast = await cli(["member:add", "--workspace", String(ws.json.id), "--email", ownerEmail, "--role", "viewer"]);
     expect(demoteLast.code).toBe(4);
+    // A demoted admin's pending invitations are withdrawn, as when an admin demotes them in the app.
+    expect((await cli(["member:add", "--workspace", String(ws.json.id), "--email", memberEmail, "--role", "admin"])).code).toBe(0);
+    const memberCookie = await login({ id: "", email: memberEmail, password: "member password" });
+    expect((await api("POST", `/api/v1/workspaces/${ws.json.id}/invitations`, memberCookie, { email: `invitee-${tag()}@test.local`, role: "member" })).status).toBe(201);
+    const ownerCookie = await login({ id: "", email: ownerEmail, password: "owner password 1" });
+    const pending = async () => ((await api("GET", `/api/v1/workspaces/${ws.json.id}/invitations`, ownerCookie)).body.items as unknown[]).length;
+    expect(await pending()).toBe(1);
+    const demoted = await cli(["member:add", "--workspace", String(ws.json.id), "--email", memberEmail, "--role", "member", "--json"]);
+    expect(demoted.json).toMatchObject({ role: "member", previousRole: "admin" });
+    expect(await pending()).toBe(0);
 
     const key = await cli(["key:create", "--project", String(project.json.publicId), "--name", "worker", "--json"]);
     expect(key.code).toBe(0);
@@ -97,9 +107,10 @@ describe("admin CLI (npm run faultline)", { timeout: 300_000 }, () => {
 
     const audit = (await api("GET", `/api/v1/workspaces/${ws.json.id}/audit`, cookie)).body.items as { action: string; actorType: string }[];
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["workspace.created", "project.created", "member.added", "member.role_changed", "ingest_key.created", "ingest_key.revoked"]));
-    // Everything but the owner's reveals was the CLI.
+    // Everything but the owner's reveals and the member's invitation was the CLI.
+    const byPeople = new Set(["ingest_key.revealed", "invitation.created"]);
     expect(audit.filter((a) => a.action === "ingest_key.revealed").map((a) => a.actorType)).toEqual(["user", "user"]);
-    expect(audit.filter((a) => a.action !== "ingest_key.revealed").every((a) => a.actorType === "cli")).toBe(true);
+    expect(audit.filter((a) => !byPeople.has(a.action)).map((a) => [a.action, a.actorType]).filter(([, actor]) => actor !== "cli")).toEqual([]);
   });
 
   it("workspace:delete <slug> --confirm <name>: a wrong name is exit 2; the right one deletes the workspace with its projects and rows, and its key stops ingesting", async () => {

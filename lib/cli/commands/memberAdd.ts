@@ -1,9 +1,8 @@
-import { disableRulesOf } from "@/lib/assignment/disableRulesOf";
-import { unassignPeople } from "@/lib/assignment/unassignPeople";
 import { auditRow } from "@/lib/audit/auditRow";
 import type { CliCommand } from "@/lib/cli/cliCommand";
 import { findUserByEmail, findWorkspace, flagValue } from "@/lib/cli/resolveTargets";
 import { db } from "@/lib/db/prisma";
+import { applyRoleChange } from "@/lib/memberships/applyRoleChange";
 import { assertNotLastAdmin } from "@/lib/memberships/lockWorkspaceAdmins";
 import { RoleSchema } from "@/lib/workspaces/workspaceSchemas";
 
@@ -27,11 +26,9 @@ export const memberAdd: CliCommand = {
         create: { userId: user.id, workspaceId: workspace.id, role },
         update: { role },
       });
-      if (before && before.role !== "viewer" && role === "viewer") {
-        // A viewer is no assignee: off the workspace's issues, their rules off (as PATCH /api/v1/memberships/:id does).
-        await unassignPeople(tx, { workspaceId: workspace.id, userIds: [user.id] }, { type: "cli" }, "became_viewer");
-        await disableRulesOf(tx, workspace.id, user.id, { type: "cli" }, "became_viewer");
-      }
+      // What the change takes away, as PATCH /api/v1/memberships/:id does: a demoted admin's pending
+      // invitations; a new viewer's issues and assignment rules.
+      const taken = before ? await applyRoleChange(tx, { workspaceId: workspace.id, userId: user.id, from: before.role, to: role }, { type: "cli" }) : null;
       if (before?.role !== role) {
         await tx.auditLog.create({
           data: auditRow({
@@ -41,7 +38,14 @@ export const memberAdd: CliCommand = {
             targetType: "membership",
             targetId: membership.id,
             before: before && { userId: user.id, email: user.email, role: before.role },
-            after: { userId: user.id, email: user.email, role },
+            after: {
+              userId: user.id,
+              email: user.email,
+              role,
+              ...(taken?.invitationsRevoked ? { invitationsRevoked: taken.invitationsRevoked } : {}),
+              ...(taken?.issuesUnassigned ? { issuesUnassigned: taken.issuesUnassigned } : {}),
+              ...(taken?.rulesDisabled ? { rulesDisabled: taken.rulesDisabled } : {}),
+            },
           }),
         });
       }
