@@ -3,13 +3,12 @@ import { assertCanViewWorkspace, visibleWorkspaceIds } from "@/lib/auth/permissi
 import { db } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ErrorFilters } from "@/lib/errors/errorSchemas";
-import { assigneeWhere, termsToWhere } from "@/lib/errors/search/termsToWhere";
+import { assigneeWhere, termsToWhere, textWhere } from "@/lib/errors/search/termsToWhere";
 import { searchWindow, tagSeenIn } from "@/lib/errors/search/tagWindow";
 import { ApiError } from "@/lib/http/ApiError";
 import { choosesByDate } from "@/lib/search/datedSearch";
 import { parseSearch, type SearchTerm } from "@/lib/search/parseSearch";
 import { isUuid } from "@/lib/ids/uuidv7";
-import { escapeLike } from "@/lib/text/escapeLike";
 import { eventIdForms } from "@/lib/errors/events/eventIdForms";
 import { normaliseEventId } from "@/lib/sentry/eventId";
 
@@ -49,9 +48,8 @@ export async function buildErrorWhere(auth: AuthContext, filters: ErrorFilters, 
   const window = searchWindow(since, until);
   if (filters.environment) and.push({ tagValues: { some: { key: "environment", value: filters.environment, ...tagSeenIn(window) } } });
   if (filters.q) {
-    // Literal text: its % and _ are no wildcards (the search's free text means the same).
-    const q = escapeLike(filters.q);
-    and.push({ OR: [{ type: { contains: q, mode: "insensitive" } }, { message: { contains: q, mode: "insensitive" } }] });
+    // As the search's free text: in the type or the message, its % and _ no wildcards.
+    and.push(textWhere(filters.q));
   }
 
   and.push(...assignedParamsWhere(auth, filters));

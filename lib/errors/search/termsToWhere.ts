@@ -78,8 +78,8 @@ function termWhere(term: SearchTerm, ctx: SearchContext): Prisma.ErrorGroupWhere
   }
 }
 
-/** Free text: in the type or the message, ignoring case. */
-function textWhere(text: string): Prisma.ErrorGroupWhereInput {
+/** Free text: in the type or the message, ignoring case (also the issue list's `q`). */
+export function textWhere(text: string): Prisma.ErrorGroupWhereInput {
   return { OR: [{ type: containsWords(text) }, { message: containsWords(text) }] };
 }
 
