@@ -1,3 +1,4 @@
+import type pg from "pg";
 import { withTransaction } from "@/lib/db/pool";
 import { lockLiveProject } from "@/lib/grouping/store/projectWriteLock";
 import { uuidv7 } from "@/lib/ids/uuidv7";
@@ -22,11 +23,7 @@ export interface DoomedProject {
 export async function markProjectDeleting(project: DoomedProject, actorId: string): Promise<string[] | null> {
   return withTransaction(async (client) => {
     if (!(await lockLiveProject(client, project.id, "exclusive"))) return null;
-    await client.query(`UPDATE "Project" SET "deletingAt" = now() WHERE id = $1::uuid`, [project.id]);
-    const { rows: keys } = await client.query<{ keyHash: string }>(
-      `UPDATE "IngestKey" SET "revokedAt" = coalesce("revokedAt", now()), "keySealed" = NULL WHERE "projectId" = $1::uuid RETURNING "keyHash"`,
-      [project.id],
-    );
+    const keyHashes = await markDeletingAndRevokeKeys(client, [project.id]);
     for (const table of ["AlertRule", "NotificationChannel"]) {
       await client.query(
         `UPDATE "${table}" SET enabled = enabled AND cardinality(array_remove("projectIds", $1::uuid)) > 0, "projectIds" = array_remove("projectIds", $1::uuid), "updatedAt" = now()
@@ -44,6 +41,20 @@ export async function markProjectDeleting(project: DoomedProject, actorId: strin
        VALUES ($1, $2, $3, 'user', 'project.deleted', 'project', $4, $5, NULL)`,
       [uuidv7(), project.workspaceId, actorId, project.id, JSON.stringify({ name: project.name, publicId: project.publicId })],
     );
-    return keys.map((k) => k.keyHash);
+    return keyHashes;
   });
+}
+
+/**
+ * Inside a transaction, with each project's grouping lock held exclusively: the projects are marked
+ * deleting (hidden from then on) and their keys revoked (their sealed copies dropped). Returns the
+ * revoked keys' hashes, for the caches. A project's deletion and a workspace's both begin with it.
+ */
+export async function markDeletingAndRevokeKeys(client: pg.PoolClient, projectIds: string[]): Promise<string[]> {
+  await client.query(`UPDATE "Project" SET "deletingAt" = now() WHERE id = ANY($1::uuid[]) AND "deletingAt" IS NULL`, [projectIds]);
+  const { rows: keys } = await client.query<{ keyHash: string }>(
+    `UPDATE "IngestKey" SET "revokedAt" = coalesce("revokedAt", now()), "keySealed" = NULL WHERE "projectId" = ANY($1::uuid[]) RETURNING "keyHash"`,
+    [projectIds],
+  );
+  return keys.map((k) => k.keyHash);
 }

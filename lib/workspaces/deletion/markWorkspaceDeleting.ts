@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { withTransaction } from "@/lib/db/pool";
 import { lockLiveProject } from "@/lib/grouping/store/projectWriteLock";
-import type { DoomedProject } from "@/lib/projects/deletion/markProjectDeleting";
+import { markDeletingAndRevokeKeys, type DoomedProject } from "@/lib/projects/deletion/markProjectDeleting";
 
 export interface DoomedWorkspace {
   id: string;
@@ -63,12 +63,7 @@ export async function markWorkspaceProjectsDeleting(client: pg.PoolClient, works
     if (!project.deleting && (await lockLiveProject(client, project.id, "exclusive"))) live.push(project.id);
   }
   if (live.length === 0) return { projects: projects.map(doomed), keyHashes: [] };
-  await client.query(`UPDATE "Project" SET "deletingAt" = now() WHERE id = ANY($1::uuid[]) AND "deletingAt" IS NULL`, [live]);
-  const { rows: keys } = await client.query<{ keyHash: string }>(
-    `UPDATE "IngestKey" SET "revokedAt" = coalesce("revokedAt", now()), "keySealed" = NULL WHERE "projectId" = ANY($1::uuid[]) RETURNING "keyHash"`,
-    [live],
-  );
-  return { projects: projects.map(doomed), keyHashes: keys.map((k) => k.keyHash) };
+  return { projects: projects.map(doomed), keyHashes: await markDeletingAndRevokeKeys(client, live) };
 }
 
 function doomed({ id, workspaceId, name, publicId }: DoomedProject): DoomedProject {
