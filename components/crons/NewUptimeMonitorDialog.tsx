@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { FormError } from "@/components/auth/AuthCard";
-import { button, input } from "@/components/ui/buttonStyles";
+import { input } from "@/components/ui/buttonStyles";
 import { FormField } from "@/components/ui/FormField";
 import { ModalDialog } from "@/components/ui/ModalDialog";
 import { readHeaderLines, RequestHeadersField } from "@/components/crons/RequestHeadersField";
@@ -11,6 +11,7 @@ import { useToast } from "@/components/ui/Toast";
 import { useCreateUptimeMonitorMutation } from "@/lib/client/hooks/useMonitorsQuery";
 import { UptimeCheckSchema } from "@/lib/crons/uptime/uptimeCheckSchema";
 import type { Me } from "@/lib/workspaces/getMe";
+import { DialogFooter } from "@/components/ui/DialogFooter";
 
 const INTERVALS = [1, 5, 15, 30, 60] as const;
 
@@ -95,14 +96,7 @@ export function NewUptimeMonitorDialog({ workspace, open, onClose }: { workspace
         <RequestHeadersField value={headerText} onChange={setHeaderText} error={errors.headers ?? null} />
         <UptimeCheckFields draft={check} onChange={setCheck} error={(path) => errors[path] ?? null} prefix="check" />
         <FormError message={create.error?.message ?? null} />
-        <div className="flex justify-end gap-2">
-          <button type="button" className={button.secondary} onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className={button.primary} disabled={create.isPending || !slug.trim() || !projectId}>
-            {create.isPending ? "Adding…" : "Add monitor"}
-          </button>
-        </div>
+        <DialogFooter label={create.isPending ? "Adding…" : "Add monitor"} onCancel={onClose} disabled={create.isPending || !slug.trim() || !projectId} />
       </form>
     </ModalDialog>
   );

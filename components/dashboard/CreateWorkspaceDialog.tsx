@@ -3,11 +3,12 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { FormError } from "@/components/auth/AuthCard";
-import { button, input } from "@/components/ui/buttonStyles";
+import { input } from "@/components/ui/buttonStyles";
 import { FormField } from "@/components/ui/FormField";
 import { ModalDialog } from "@/components/ui/ModalDialog";
 import { useSubmit } from "@/components/ui/useSubmit";
 import { apiFetch } from "@/lib/client/apiFetch";
+import { DialogFooter } from "@/components/ui/DialogFooter";
 
 /** POST /api/v1/workspaces: the creator becomes admin; the page then switches to it. */
 export function CreateWorkspaceDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: string) => void }) {
@@ -32,14 +33,7 @@ export function CreateWorkspaceDialog({ open, onClose, onCreated }: { open: bool
           <input required autoFocus value={name} onChange={(e) => setName(e.target.value)} className={`${input} w-full`} />
         </FormField>
         <FormError message={error} />
-        <div className="flex justify-end gap-2">
-          <button type="button" onClick={onClose} className={button.secondary}>
-            Cancel
-          </button>
-          <button type="submit" disabled={busy} className={button.primary}>
-            {busy ? "Creating…" : "Create workspace"}
-          </button>
-        </div>
+        <DialogFooter label={busy ? "Creating…" : "Create workspace"} onCancel={onClose} disabled={busy} />
       </form>
     </ModalDialog>
   );

@@ -2,7 +2,8 @@
 
 import { Dialog, DialogPanel, DialogTitle } from "@headlessui/react";
 import { useState, type FormEvent } from "react";
-import { button, input } from "@/components/ui/buttonStyles";
+import { input } from "@/components/ui/buttonStyles";
+import { DialogFooter } from "@/components/ui/DialogFooter";
 
 interface CountDialogProps {
   open: boolean;
@@ -35,14 +36,7 @@ export function CountDialog({ open, title, label, onClose, onConfirm }: CountDia
               <input type="number" min={1} step={1} value={value} onChange={(e) => setValue(e.target.value)} className={`${input} mt-1 w-full`} autoFocus />
             </label>
             <p className="text-xs text-gray-500 dark:text-gray-400">The issue reopens by itself when the count is reached.</p>
-            <div className="flex justify-end gap-2">
-              <button type="button" className={button.secondary} onClick={onClose}>
-                Cancel
-              </button>
-              <button type="submit" className={button.primary} disabled={!isValid}>
-                Ignore
-              </button>
-            </div>
+            <DialogFooter label="Ignore" onCancel={onClose} disabled={!isValid} />
           </form>
         </DialogPanel>
       </div>

@@ -8,6 +8,7 @@ import { ModalDialog } from "@/components/ui/ModalDialog";
 import { STAY_BUSY, useSubmit } from "@/components/ui/useSubmit";
 import { apiFetch } from "@/lib/client/apiFetch";
 import { confirmationProblem } from "@/lib/workspaces/deletion/confirmationProblem";
+import { DialogFooter } from "@/components/ui/DialogFooter";
 
 /**
  * DELETE /api/v1/workspaces/:id (admins): its name typed again. The workspace is gone from everyone's
@@ -55,14 +56,7 @@ export function DeleteWorkspace({ workspace }: { workspace: { id: string; name: 
             <input required value={typed} onChange={(e) => setTyped(e.target.value)} className={`${input} w-full`} autoComplete="off" />
           </FormField>
           <FormError message={error} />
-          <div className="flex justify-end gap-2">
-            <button type="button" onClick={close} className={button.secondary}>
-              Cancel
-            </button>
-            <button type="submit" disabled={busy || confirmationProblem(typed, workspace.name) !== null} className={button.danger}>
-              {busy ? "Deleting…" : "Delete workspace"}
-            </button>
-          </div>
+          <DialogFooter label={busy ? "Deleting…" : "Delete workspace"} onCancel={close} disabled={busy || confirmationProblem(typed, workspace.name) !== null} danger />
         </form>
       </ModalDialog>
     </div>

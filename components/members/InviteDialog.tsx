@@ -11,6 +11,7 @@ import { useSubmit } from "@/components/ui/useSubmit";
 import { apiFetch } from "@/lib/client/apiFetch";
 import { useTimeZone } from "@/lib/client/hooks/useTimeZone";
 import { calendarDate } from "@/lib/client/zonedTime";
+import { DialogFooter } from "@/components/ui/DialogFooter";
 
 interface CreatedInvitation {
   url: string;
@@ -83,14 +84,7 @@ export function InviteDialog({ workspaceId, open, onClose }: { workspaceId: stri
             </select>
           </FormField>
           <FormError message={error} />
-          <div className="flex justify-end gap-2">
-            <button type="button" onClick={close} className={button.secondary}>
-              Cancel
-            </button>
-            <button type="submit" disabled={busy} className={button.primary}>
-              {busy ? "Inviting…" : "Create invitation"}
-            </button>
-          </div>
+          <DialogFooter label={busy ? "Inviting…" : "Create invitation"} onCancel={close} disabled={busy} />
         </form>
       )}
     </ModalDialog>

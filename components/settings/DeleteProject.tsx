@@ -7,6 +7,7 @@ import { FormField } from "@/components/ui/FormField";
 import { ModalDialog } from "@/components/ui/ModalDialog";
 import { STAY_BUSY, useSubmit } from "@/components/ui/useSubmit";
 import { apiFetch } from "@/lib/client/apiFetch";
+import { DialogFooter } from "@/components/ui/DialogFooter";
 
 /** DELETE /api/v1/projects/:id: its name typed again; issues, events and keys go with it. */
 export function DeleteProject({ project }: { project: { id: string; name: string; workspaceId: string } }) {
@@ -35,14 +36,7 @@ export function DeleteProject({ project }: { project: { id: string; name: string
             <input required value={typed} onChange={(e) => setTyped(e.target.value)} className={`${input} w-full`} />
           </FormField>
           <FormError message={error} />
-          <div className="flex justify-end gap-2">
-            <button type="button" onClick={() => setOpen(false)} className={button.secondary}>
-              Cancel
-            </button>
-            <button type="submit" disabled={busy || typed !== project.name} className={button.danger}>
-              {busy ? "Deleting…" : "Delete project"}
-            </button>
-          </div>
+          <DialogFooter label={busy ? "Deleting…" : "Delete project"} onCancel={() => setOpen(false)} disabled={busy || typed !== project.name} danger />
         </form>
       </ModalDialog>
     </div>

@@ -13,6 +13,7 @@ import { apiFetch } from "@/lib/client/apiFetch";
 import { useMembersQuery } from "@/lib/client/hooks/useMembersQuery";
 import { useTeamsQuery } from "@/lib/client/hooks/useTeamsQuery";
 import type { TeamDto } from "@/lib/teams/teamDto";
+import { DialogFooter } from "@/components/ui/DialogFooter";
 
 /** Teams of the workspace and who is in them; admins create, edit and delete them. */
 export function TeamsCard({ workspaceId, isAdmin }: { workspaceId: string; isAdmin: boolean }) {
@@ -130,14 +131,7 @@ function TeamDialog({ team, members, onCancel, onSave }: { team: TeamDto | null;
             ))}
           </div>
         </fieldset>
-        <div className="flex justify-end gap-2">
-          <button type="button" className={button.secondary} onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="submit" className={button.primary}>
-            Save team
-          </button>
-        </div>
+        <DialogFooter label="Save team" onCancel={onCancel} />
       </form>
     </ModalDialog>
   );
