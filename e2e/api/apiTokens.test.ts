@@ -47,6 +47,14 @@ describe("personal API tokens", () => {
     const refused = await withToken("PATCH", `/api/v1/errors/${issueId}`, read.body.token, { status: "ignored" });
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toMatch(/read-only/);
+    // Dry runs change nothing: a read token may run them (with its user's role).
+    const tested = await withToken("POST", `/api/v1/workspaces/${t.workspaceId}/assignment-rules/test`, read.body.token, { errorId: issueId });
+    expect(tested.status, JSON.stringify(tested.body)).toBe(200);
+    expect(tested.body).toMatchObject({ matchedRule: null, facts: { type: "DeployCheckError" } });
+    const preview = await withToken("POST", `/api/v1/projects/${t.projectId}/grouping-rules/preview`, read.body.token, { rules: [] });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    expect(preview.body).toMatchObject({ projectId: t.projectId, movedEvents: 0 });
+    expect((await withToken("POST", `/api/v1/projects/${t.projectId}/grouping-rules`, read.body.token, { rules: [] })).body.error.message).toMatch(/read-only/);
 
     // The list shows both, never the tokens, and notes the write token's use (written in the background).
     await expect

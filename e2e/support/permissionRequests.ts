@@ -357,11 +357,12 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
   "GET /api/v1/workspaces/:workspaceId/search-values": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/search-values` }),
   "POST /api/v1/workspaces": () => ({ path: "/api/v1/workspaces", body: { name: `Matrix ${tag()}` } }),
   "PATCH /api/v1/workspaces/:workspaceId": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}`, body: { name: `Workspace of the matrix` } }),
-  // A workspace of its own per cell, with t's people in their roles (the admin cell deletes it).
+  // A workspace of its own per cell, with t's people in their roles and t's two-factor requirement (the admin cell deletes it).
   "DELETE /api/v1/workspaces/:workspaceId": async (ctx) => {
     const workspace = await createWorkspace({ name: `Doomed workspace ${tag()}`, ownerId: ctx.t.admin.id });
     await addMember({ workspaceId: workspace.id, userId: ctx.t.viewer.id, role: "viewer" });
     await addMember({ workspaceId: workspace.id, userId: ctx.t.member.id, role: "member" });
+    await query(`UPDATE "Workspace" w SET "requireTwoFactor" = t."requireTwoFactor" FROM "Workspace" t WHERE w.id = $1 AND t.id = $2`, [workspace.id, ctx.t.workspaceId]);
     return { path: `/api/v1/workspaces/${workspace.id}`, body: { confirm: workspace.name } };
   },
   "GET /api/v1/workspaces/:workspaceId/error-tracking": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/error-tracking?timeframe=24h` }),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { AuthContext } from "@/lib/auth/AuthContext";
-import { canViewWorkspace } from "@/lib/auth/permissions";
+import { visibleItem } from "@/lib/auth/permissions";
 import { INLINE_IMAGE_TYPES } from "@/lib/attachments/attachmentSummary";
 import { db } from "@/lib/db/prisma";
 import { ApiError } from "@/lib/http/ApiError";
@@ -18,11 +18,11 @@ export type AttachmentQuery = z.infer<typeof AttachmentQuerySchema>;
  */
 export async function readAttachment(auth: AuthContext, attachmentId: string) {
   if (!isUuid(attachmentId)) throw ApiError.notFound("attachment not found");
-  const file = await db().eventAttachment.findUnique({
+  const found = await db().eventAttachment.findUnique({
     where: { id: attachmentId },
     select: { workspaceId: true, projectId: true, filename: true, contentType: true, data: true },
   });
-  if (!file || !canViewWorkspace(auth, file.workspaceId)) throw ApiError.notFound("attachment not found");
+  const file = visibleItem(auth, found, () => ApiError.notFound("attachment not found"));
   if (auth.kind === "ingestKey" && file.projectId !== auth.projectId) throw ApiError.notFound("attachment not found");
   return file;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AuthContext } from "@/lib/auth/AuthContext";
-import { assertCanAdminister, assertCanTriage, assertCanViewWorkspace, assertNotTwoFactorBlocked, assertUser, higherRole, isInstanceOperator, visibleWorkspaceIds } from "@/lib/auth/permissions";
+import { assertCanAdminister, assertCanTriage, assertCanViewWorkspace, assertNotTwoFactorBlocked, assertUser, higherRole, isInstanceOperator, visibleItem, visibleWorkspaceIds } from "@/lib/auth/permissions";
 import { ApiError } from "@/lib/http/ApiError";
 
 const W = "11111111-1111-4111-8111-111111111111";
@@ -32,6 +32,27 @@ describe("permissions", () => {
     expect(status(() => assertNotTwoFactorBlocked(kept, OTHER))).toBe(200);
     expect(status(() => assertCanViewWorkspace(kept, OTHER))).toBe(404);
     expect(status(() => assertNotTwoFactorBlocked(key, W))).toBe(200);
+  });
+
+  it("an item found by id: its own 404 when missing or of another workspace, 403 two_factor_required when of a workspace that keeps the caller out", () => {
+    const kept: AuthContext = { kind: "user", userId: "u", email: "u@x", name: "U", memberships: [], twoFactorBlocked: [W] };
+    const notFound = () => new ApiError(404, "not_found", "team not found", { field: "id" });
+    const thrown = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        return error as ApiError;
+      }
+      throw new Error("did not throw");
+    };
+    const row = { id: "t", workspaceId: W };
+    expect(visibleItem(user("viewer"), row, notFound)).toBe(row);
+    expect(visibleItem(key, row, notFound)).toBe(row);
+    expect(thrown(() => visibleItem(user("admin"), null, notFound))).toMatchObject({ status: 404, message: "team not found", details: { field: "id" } });
+    expect(thrown(() => visibleItem(user("admin"), { workspaceId: OTHER }, notFound))).toMatchObject({ status: 404, message: "team not found" });
+    expect(thrown(() => visibleItem(kept, row, notFound))).toMatchObject({ status: 403, code: "two_factor_required", details: { workspaceId: W } });
+    expect(thrown(() => visibleItem(kept, { workspaceId: OTHER }, notFound))).toMatchObject({ status: 404 });
+    expect(thrown(() => visibleItem(kept, undefined, notFound))).toMatchObject({ status: 404 });
   });
 
   it("triage: members and admins; viewers 403; other workspaces 404", () => {

@@ -49,9 +49,26 @@ export function visibleWorkspaceIds(auth: AuthContext): string[] {
  * two_factor_required for a member kept out until they turn on two-factor sign-in.
  */
 export function assertCanViewWorkspace(auth: AuthContext, workspaceId: string): void {
+  assertVisibleIn(auth, workspaceId, () => ApiError.notFound("workspace not found"));
+}
+
+/**
+ * The one rule for anything found in a workspace (a project, team, rule, monitor, attachment, an
+ * organization of sentry-cli…): passes when the caller may see `workspaceId`; 403
+ * two_factor_required when it is a workspace of theirs that keeps them out until they turn on
+ * two-factor sign-in; else `notFound()` (the item's own 404: other workspaces' items are not revealed).
+ */
+export function assertVisibleIn(auth: AuthContext, workspaceId: string, notFound: () => ApiError): void {
   if (canViewWorkspace(auth, workspaceId)) return;
   assertNotTwoFactorBlocked(auth, workspaceId);
-  throw ApiError.notFound("workspace not found");
+  throw notFound();
+}
+
+/** A row found by id (or null), when the caller may see its workspace: assertVisibleIn's rule, `notFound()` for no row too. */
+export function visibleItem<T extends { workspaceId: string }>(auth: AuthContext, row: T | null | undefined, notFound: () => ApiError): T {
+  if (!row) throw notFound();
+  assertVisibleIn(auth, row.workspaceId, notFound);
+  return row;
 }
 
 /**

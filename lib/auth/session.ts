@@ -43,14 +43,20 @@ export async function signOut(token: string | undefined): Promise<void> {
 
 const LAST_SEEN_EVERY_MS = 5 * 60_000;
 
+/** How a route reads its caller. `dryRun`: a POST that changes nothing (a preview, a test), which a `read` API token may call. */
+export interface SessionOptions {
+  dryRun?: boolean;
+}
+
 /**
  * The user this request acts for: an API token's (`Authorization: Bearer flt_…`, which wins over a
  * cookie; 401/403 when it is invalid, expired or read-only on a change), else the session cookie's,
  * else null.
  */
-export async function getSessionUser(req: Request): Promise<UserAuth | null> {
+export async function getSessionUser(req: Request, options: SessionOptions = {}): Promise<UserAuth | null> {
   const apiToken = readApiToken(req);
-  if (apiToken) return authenticateApiToken(apiToken, req.method);
+  // A dry run reads, whatever its method.
+  if (apiToken) return authenticateApiToken(apiToken, options.dryRun ? "GET" : req.method);
   return getSessionUserByToken(readCookie(req, SESSION_COOKIE));
 }
 
@@ -80,8 +86,8 @@ export async function getSessionUserByToken(token: string | undefined): Promise<
   return { kind: "user", userId: user.id, email: user.email, name: user.name, operator: user.operator, ...workspaceAccess(user.memberships, Boolean(user.twoFactor?.enabledAt)), sessionId: id };
 }
 
-export async function requireSessionUser(req: Request): Promise<UserAuth> {
-  const user = await getSessionUser(req);
+export async function requireSessionUser(req: Request, options: SessionOptions = {}): Promise<UserAuth> {
+  const user = await getSessionUser(req, options);
   if (!user) throw ApiError.unauthorized("sign in first");
   return user;
 }

@@ -1,5 +1,5 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
-import { assertNotTwoFactorBlocked, canViewWorkspace } from "@/lib/auth/permissions";
+import { visibleItem } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/prisma";
 import { isUuid } from "@/lib/ids/uuidv7";
 import { ApiError } from "@/lib/http/ApiError";
@@ -11,12 +11,7 @@ import { ApiError } from "@/lib/http/ApiError";
  */
 export async function findVisibleError(auth: AuthContext, errorId: string) {
   if (!isUuid(errorId)) throw ApiError.notFound("error not found");
-  const group = await db().errorGroup.findUnique({ where: { id: errorId } });
-  if (!group) throw ApiError.notFound("error not found");
-  if (!canViewWorkspace(auth, group.workspaceId)) {
-    assertNotTwoFactorBlocked(auth, group.workspaceId);
-    throw ApiError.notFound("error not found");
-  }
+  const group = visibleItem(auth, await db().errorGroup.findUnique({ where: { id: errorId } }), () => ApiError.notFound("error not found"));
   if (auth.kind === "ingestKey" && group.projectId !== auth.projectId) throw ApiError.notFound("error not found");
   return group;
 }

@@ -60,6 +60,23 @@ const QUERY_ERRORS = [400];
 /** Routes for a signed-in person only: an API token of theirs is refused 403 (lib/auth/permissions.ts assertSignedInSession). */
 const SIGNED_IN_SESSION_ERRORS = [401, 403];
 
+const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** Routes that read an API token (lib/auth/session.ts getSessionUser), even those that then refuse one. */
+const READS_API_TOKENS = new Set<RouteAuth>(["session", "signedInSession", "sessionOrIngestKey"]);
+
+/**
+ * Why an operation may answer 403 besides what it declares, from its auth and role: a `read` API
+ * token is refused every change (lib/apiTokens/authenticateApiToken.ts; a dry run is no change),
+ * and everything in a workspace answers `two_factor_required` to a member it keeps out
+ * (lib/auth/permissions.ts assertVisibleIn). Added here once rather than in each route.
+ */
+export function forbiddenReasons(route: RouteSpec): string[] {
+  const reasons: string[] = [];
+  if (READS_API_TOKENS.has(route.auth) && !READ_METHODS.has(route.method) && !route.dryRun) reasons.push("`this API token is read-only`: a `read` API token on a change");
+  if (route.role) reasons.push("`two_factor_required` (with `workspaceId`): the workspace requires two-factor sign-in, which the caller has not turned on");
+  return reasons;
+}
+
 const SECURITY: Record<Exclude<RouteAuth, "none">, Record<string, string[]>[]> = {
   session: [{ session: [] }, { apiToken: [] }],
   signedInSession: [{ session: [] }],
@@ -133,10 +150,18 @@ function operationOf(route: RouteSpec): Operation {
     };
   }
   for (const [status, spec] of Object.entries(route.responses)) op.responses[status] = responseOf(spec);
-  const errors = new Set([...(route.errors ?? []), ...(op.requestBody ? BODY_ERRORS : []), ...(route.query ? QUERY_ERRORS : []), ...(route.auth === "signedInSession" ? SIGNED_IN_SESSION_ERRORS : [])]);
+  const forbidden = forbiddenReasons(route);
+  const errors = new Set([
+    ...(route.errors ?? []),
+    ...(op.requestBody ? BODY_ERRORS : []),
+    ...(route.query ? QUERY_ERRORS : []),
+    ...(route.auth === "signedInSession" ? SIGNED_IN_SESSION_ERRORS : []),
+    ...(forbidden.length ? [403] : []),
+  ]);
   for (const status of [...errors].sort((a, b) => a - b)) {
+    const description = ERROR_DESCRIPTIONS[status] ?? "error";
     op.responses[String(status)] = {
-      description: ERROR_DESCRIPTIONS[status] ?? "error",
+      description: status === 403 && forbidden.length ? `${description}; ${forbidden.join("; ")}` : description,
       content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
     };
   }

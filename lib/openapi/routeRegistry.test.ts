@@ -1,8 +1,9 @@
+import fs from "node:fs";
 import path from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { exportedMethods, listApiRouteFiles, normalisePath, routePath } from "@/lib/openapi/apiRouteFiles";
-import { buildOpenApiDocument, pathNames } from "@/lib/openapi/buildOpenApiDocument";
+import { buildOpenApiDocument, forbiddenReasons, pathNames } from "@/lib/openapi/buildOpenApiDocument";
 import { routeRegistry } from "@/lib/openapi/routeRegistry";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -84,6 +85,36 @@ describe("the OpenAPI document", () => {
     for (const route of routeRegistry.filter((r) => r.auth === "signedInSession")) {
       expect(doc.paths[route.path][route.method.toLowerCase()].responses["403"], `${route.method} ${route.path}`).toBeDefined();
     }
+  });
+
+  it("lists 403 where the server sends it by auth and scope: a read API token on every change, two_factor_required on everything in a workspace", () => {
+    const op = (method: string, p: string) => doc.paths[p][method.toLowerCase()];
+    const changes = routeRegistry.filter((r) => ["session", "signedInSession", "sessionOrIngestKey"].includes(r.auth) && !["GET", "HEAD", "OPTIONS"].includes(r.method) && !r.dryRun);
+    expect(changes.length).toBeGreaterThan(60);
+    for (const r of changes) expect(op(r.method, r.path).responses["403"]?.description, `${r.method} ${r.path}`).toContain("read-only");
+    const scoped = routeRegistry.filter((r) => r.role);
+    expect(scoped.length).toBeGreaterThan(100);
+    for (const r of scoped) expect(op(r.method, r.path).responses["403"]?.description, `${r.method} ${r.path}`).toContain("two_factor_required");
+    // Among those the reviewer found without one: a read token's refusals and a workspace's reads.
+    expect(op("PATCH", "/api/v1/account").responses["403"]?.description).toContain("read-only");
+    expect(op("POST", "/api/v1/workspaces").responses["403"]?.description).toContain("read-only");
+    expect(op("GET", "/api/v1/workspaces/{workspaceId}/members").responses["403"]?.description).toContain("two_factor_required");
+    expect(op("GET", "/api/v1/errors/{id}/events").responses["403"]?.description).toContain("two_factor_required");
+    // Reads of one's own account, and sentry-cli's "who am I", are no workspace's: no 403 at all.
+    expect(op("GET", "/api/v1/account").responses["403"]).toBeUndefined();
+    expect(op("GET", "/api/0").responses["403"]).toBeUndefined();
+    // A dry run is a read for a token: only the workspace's 403.
+    const preview = op("POST", "/api/v1/projects/{projectId}/grouping-rules/preview").responses["403"]?.description;
+    expect(preview).toContain("two_factor_required");
+    expect(preview).not.toContain("read-only");
+  });
+
+  it("marks as dry runs exactly the routes whose handlers let a read token call them (requireSessionUser(req, { dryRun: true }))", () => {
+    const handlers = listApiRouteFiles(root).filter((f) => /\bdryRun:\s*true\b/.test(fs.readFileSync(path.join(root, f.file), "utf8"))).map((f) => normalisePath(f.path));
+    const declared = routeRegistry.filter((r) => r.dryRun).map((r) => normalisePath(r.path));
+    expect(handlers.sort()).toEqual(declared.sort());
+    expect(declared.length).toBe(2);
+    for (const r of routeRegistry.filter((x) => x.dryRun)) expect(forbiddenReasons(r).join(" ")).not.toContain("read-only");
   });
 
   it("lists 400 for operations with query parameters (one sent twice)", () => {

@@ -27,8 +27,16 @@ export interface RouteSpec {
   description?: string;
   tag: string;
   auth: RouteAuth;
-  /** The least role needed in the item's workspace, for session routes. */
+  /**
+   * The least role needed in the item's workspace, for session routes: set on every route about
+   * something in a workspace (and only there), which also answers 403 `two_factor_required`.
+   */
   role?: "viewer" | "member" | "admin";
+  /**
+   * A POST that changes nothing (a dry run): a `read` API token may call it, as the handler says
+   * with `requireSessionUser(req, { dryRun: true })` (lib/openapi/routeRegistry.test.ts compares them).
+   */
+  dryRun?: true;
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { AuthContext } from "@/lib/auth/AuthContext";
-import { assertCanViewWorkspace } from "@/lib/auth/permissions";
+import { assertCanViewWorkspace, visibleItem } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/prisma";
 import { parseQuery } from "@/lib/errors/search/buildErrorWhere";
 import { ApiError } from "@/lib/http/ApiError";
@@ -28,7 +28,7 @@ export async function listSavedSearches(auth: AuthContext, workspaceId: string) 
 
 export type SavedSearchList = Awaited<ReturnType<typeof listSavedSearches>>;
 
-/** Saves a search that parses (422 naming `query` otherwise); a name already used is a 409. */
+/** Saves a search that parses (422 naming `query` otherwise); a name already used is a 409 naming `name`. */
 export async function createSavedSearch(auth: AuthContext, workspaceId: string, input: CreateSavedSearchInput) {
   assertCanViewWorkspace(auth, workspaceId);
   if (auth.kind !== "user") throw ApiError.forbidden("saved searches belong to people");
@@ -40,15 +40,15 @@ export async function createSavedSearch(auth: AuthContext, workspaceId: string, 
     return { id: row.id, name: row.name, query: row.query, createdAt: row.createdAt.toISOString() };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new ApiError(409, "conflict", `you already have a saved search named "${input.name}"`);
+      throw new ApiError(409, "conflict", `you already have a saved search named "${input.name}"`, { field: "name" });
     }
     throw error;
   }
 }
 
-/** Only its owner deletes a saved search; anyone else gets 404. */
+/** Only its owner deletes a saved search, while they may open its workspace; anyone else gets 404. */
 export async function deleteSavedSearch(auth: AuthContext, id: string) {
-  const row = auth.kind === "user" ? await db().savedSearch.findFirst({ where: { id, userId: auth.userId } }) : null;
-  if (!row) throw ApiError.notFound("saved search not found");
+  const found = auth.kind === "user" ? await db().savedSearch.findFirst({ where: { id, userId: auth.userId } }) : null;
+  const row = visibleItem(auth, found, () => ApiError.notFound("saved search not found"));
   await db().savedSearch.delete({ where: { id: row.id } });
 }

@@ -50,7 +50,7 @@ export const groupingRoutes: RouteSpec[] = [
     responses: { 200: "`{rules}`" }, errors: [401, 403, 404, 422],
   },
   {
-    method: "POST", path: "/api/v1/projects/{projectId}/grouping-rules/preview", tag: "Grouping", auth: "session", role: "member",
+    method: "POST", path: "/api/v1/projects/{projectId}/grouping-rules/preview", tag: "Grouping", auth: "session", role: "member", dryRun: true,
     summary: "Dry run of grouping rules over the project's recent events: which issues would merge or split", params: ProjectParamsSchema, body: GroupingRulesBodySchema,
     responses: { 200: "the regrouping" }, errors: [401, 403, 404, 422],
   },

@@ -70,7 +70,7 @@ export const projectRoutes: RouteSpec[] = [
     responses: { 201: "`{id, release, url, debugId, size, sourceCount, createdAt}`" }, errors: [401, 403, 404, 413, 422],
   },
   {
-    method: "GET", path: "/api/0", tag: "Projects", auth: "session", role: "viewer",
+    method: "GET", path: "/api/0", tag: "Projects", auth: "session",
     summary: "Who the token is and what it may do, in Sentry's scope names (`sentry-cli info` checks a configuration with it)",
     responses: { 200: "`{version, user: {id, email, name}, auth: {scopes}}`" }, errors: [401],
   },

@@ -35,7 +35,7 @@ export const teamRoutes: RouteSpec[] = [
     responses: { 201: "the rule" }, errors: [401, 403, 404, 422],
   },
   {
-    method: "POST", path: "/api/v1/workspaces/{workspaceId}/assignment-rules/test", tag: "Teams", auth: "session", role: "viewer",
+    method: "POST", path: "/api/v1/workspaces/{workspaceId}/assignment-rules/test", tag: "Teams", auth: "session", role: "viewer", dryRun: true,
     summary: "Which rule would assign an issue, and why", params: WorkspaceParamsSchema, body: TestAssignmentSchema,
     responses: { 200: "the matching rule and each rule's verdict" }, errors: [401, 404, 422],
   },

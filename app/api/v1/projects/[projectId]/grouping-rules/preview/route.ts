@@ -12,6 +12,6 @@ type Ctx = { params: Promise<{ projectId: string }> };
 export const POST = handle(async (req: Request, { params }: Ctx) => {
   const { projectId } = parseWith(ProjectParamsSchema, await params);
   const { rules } = parseWith(GroupingRulesBodySchema, await readJson(req));
-  const auth = await requireSessionUser(req);
+  const auth = await requireSessionUser(req, { dryRun: true });
   return Response.json(await previewGroupingRules(auth, projectId, rules));
 });

@@ -10,6 +10,6 @@ import { WorkspaceParamsSchema, type WorkspaceRouteContext } from "@/lib/http/wo
 export const POST = handle(async (req: Request, { params }: WorkspaceRouteContext) => {
   const { workspaceId } = parseWith(WorkspaceParamsSchema, await params);
   const input = parseWith(TestAssignmentSchema, await readJson(req));
-  const auth = await requireSessionUser(req);
+  const auth = await requireSessionUser(req, { dryRun: true });
   return Response.json(await testAssignmentRules(auth, workspaceId, input));
 });
