@@ -290,7 +290,9 @@ describe("invitations", { timeout: 180_000 }, () => {
     const cookie = await login(other.member);
     const ids = (await api("GET", "/api/v1/me", cookie)).body.workspaces.map((w: { id: string }) => w.id);
     expect(ids).toEqual(expect.arrayContaining([t.workspaceId, other.workspaceId]));
-    expect((await api("POST", `/api/v1/workspaces/${t.workspaceId}/invitations`, admin, { email: other.member.email, role: "viewer" })).status).toBe(409);
+    const alreadyMember = await api("POST", `/api/v1/workspaces/${t.workspaceId}/invitations`, admin, { email: other.member.email, role: "viewer" });
+    expect(alreadyMember.status).toBe(409);
+    expect(alreadyMember.body.error).toMatchObject({ code: "already_member", field: "email" });
     expect(await auditActions(t.workspaceId)).toEqual(expect.arrayContaining(["invitation.created", "invitation.accepted", "member.added", "invitation.revoked"]));
   });
 

@@ -239,6 +239,39 @@ describe("query parameters and bodies: what is at fault is named", () => {
     expect(notifications.field).toBe("limit");
   });
 
+  it("an unknown body key is named as the field (a typo of a field is the usual one), each on its own", async () => {
+    const patch = (body: unknown) => fetch(`${BASE_URL}/api/v1/projects/${t.projectId}`, { method: "PATCH", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify(body) });
+    const typo = await expectJsonError(await patch({ allowedOrigins: [], bogus: 1, naem: "x" }), 422, "validation_failed");
+    expect(typo.issues).toEqual([
+      { path: "bogus", message: 'Unrecognized key: "bogus"' },
+      { path: "naem", message: 'Unrecognized key: "naem"' },
+    ]);
+  });
+
+  it("a projectId of another workspace, or of none, is a 422 naming projectId on every list that narrows by project", async () => {
+    const other = await createTenant("edges-other");
+    const ws = `/api/v1/workspaces/${t.workspaceId}`;
+    for (const projectId of [other.projectId, "0190eeee-0000-7000-8000-000000000000"]) {
+      for (const path of [
+        `${ws}/error-tracking?projectId=${projectId}`,
+        `${ws}/releases?projectId=${projectId}`,
+        `${ws}/monitors?projectId=${projectId}`,
+        `${ws}/feedback?projectId=${projectId}`,
+        `${ws}/alerts?projectId=${projectId}`,
+        `${ws}/report?format=json&projectId=${projectId}`,
+        `/api/v1/errors?workspaceId=${t.workspaceId}&projectId=${projectId}`,
+        `/api/v1/errors?projectId=${projectId}`,
+      ]) {
+        const error = await expectJsonError(await get(path), 422, "validation_failed");
+        expect(error.issues, path).toEqual([{ path: "projectId", message: expect.stringMatching(/^not a project of (this workspace|your workspaces)$/) }]);
+      }
+    }
+    // Its own project narrows as before.
+    for (const path of [`${ws}/releases?projectId=${t.projectId}`, `${ws}/alerts?projectId=${t.projectId}`, `/api/v1/errors?projectId=${t.projectId}`]) {
+      expect((await get(path)).status, path).toBe(200);
+    }
+  });
+
   it("a body that is not JSON is a 400 naming body; one over its limit a 413 naming body", async () => {
     const patch = (body: string) => fetch(`${BASE_URL}/api/v1/projects/${t.projectId}`, { method: "PATCH", headers: { cookie, "content-type": "application/json" }, body });
     expect(await expectJsonError(await patch('{"name": '), 400, "bad_request")).toEqual({ code: "bad_request", message: "body is not valid JSON", field: "body" });

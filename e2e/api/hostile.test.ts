@@ -252,7 +252,7 @@ const CASES: Case[] = [
   { name: "tracking: another workspace", status: 404, req: (c) => api("GET", `/api/v1/workspaces/${c.other.workspaceId}/error-tracking`, c.admin) },
   { name: "tracking: timeframe 1y", status: 422, names: "timeframe", req: (c) => api("GET", `/api/v1/workspaces/${c.t.workspaceId}/error-tracking?timeframe=1y`, c.admin) },
   { name: "tracking: projectId not a UUID", status: 422, names: "projectId", req: (c) => api("GET", `/api/v1/workspaces/${c.t.workspaceId}/error-tracking?projectId=1%27--`, c.admin) },
-  { name: "tracking: another workspace's project matches nothing", status: 200, req: (c) => api("GET", `/api/v1/workspaces/${c.t.workspaceId}/error-tracking?projectId=${c.other.projectId}`, c.admin) },
+  { name: "tracking: another workspace's project", status: 422, names: "projectId", req: (c) => api("GET", `/api/v1/workspaces/${c.t.workspaceId}/error-tracking?projectId=${c.other.projectId}`, c.admin) },
   { name: "report: another workspace's project", status: 422, names: "projectId", req: (c) => api("GET", `/api/v1/workspaces/${c.t.workspaceId}/report?projectId=${c.other.projectId}`, c.admin) },
   { name: "notification settings: mutedProjectIds not a list", status: 422, names: "mutedProjectIds", req: (c) => api("PATCH", "/api/v1/account/notifications", c.admin, { mutedProjectIds: "all" }) },
   { name: "notification settings: another workspace's project muted", status: 422, names: "mutedProjectIds[0]", req: (c) => api("PATCH", "/api/v1/account/notifications", c.admin, { mutedProjectIds: [c.other.projectId] }) },

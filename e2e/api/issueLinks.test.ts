@@ -22,7 +22,9 @@ describe("linked issues", () => {
     const github = await api("POST", `/api/v1/errors/${target}/links`, member, { url: "https://github.com/acme/shop/issues/42", title: "Checkout crashes on empty carts" });
     expect(github.status, JSON.stringify(github.body)).toBe(201);
     expect(github.body).toMatchObject({ url: "https://github.com/acme/shop/issues/42", title: "Checkout crashes on empty carts", tracker: "github", label: "acme/shop#42", createdBy: { id: t.member.id } });
-    expect((await api("POST", `/api/v1/errors/${target}/links`, member, { url: "https://github.com/acme/shop/issues/42" })).status).toBe(409);
+    const again = await api("POST", `/api/v1/errors/${target}/links`, member, { url: "https://github.com/acme/shop/issues/42" });
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ code: "conflict", field: "url" });
     const bad = await api("POST", `/api/v1/errors/${target}/links`, member, { url: "javascript:alert(1)" });
     expect(bad.status).toBe(422);
     expect((bad.body as { error: { issues: { path: string }[] } }).error.issues[0]?.path).toBe("url");

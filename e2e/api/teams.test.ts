@@ -53,6 +53,12 @@ describe("teams and assignment rules", () => {
     const renamedToTaken = await api("PATCH", `/api/v1/teams/${search.id}`, admin, { name: "Billing" });
     expect(renamedToTaken.status).toBe(409);
     expect(renamedToTaken.body.error).toMatchObject({ code: "conflict", field: "name" });
+    // Ignoring case, like project names: "billing" is Billing's name too; a team may change its own name's case.
+    const otherCase = await api("POST", `/api/v1/workspaces/${t.workspaceId}/teams`, admin, { name: "BILLING" });
+    expect(otherCase).toEqual({ status: 409, body: { error: { code: "conflict", message: "another team has this name already", field: "name" } } });
+    expect((await api("PATCH", `/api/v1/teams/${search.id}`, admin, { name: "billing" })).body.error).toMatchObject({ code: "conflict", field: "name" });
+    expect((await api("PATCH", `/api/v1/teams/${search.id}`, admin, { name: "SEARCH" })).body.name).toBe("SEARCH");
+    expect((await api("PATCH", `/api/v1/teams/${search.id}`, admin, { name: "Search" })).body.name).toBe("Search");
     const outsider = await createTenant("teams-out");
     const bad = await api("POST", `/api/v1/workspaces/${t.workspaceId}/teams`, admin, { name: "Mixed", memberIds: [t.viewer.id, outsider.admin.id] });
     expect(bad.status).toBe(422);

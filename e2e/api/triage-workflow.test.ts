@@ -240,7 +240,9 @@ describe("conditional resolve and ignore, comments, saved searches, investigatio
     const created = await send("POST", path, cookie, { name: "My open payments", query: "is:unresolved category:payment" });
     expect(created.status).toBe(201);
     const saved = await created.json();
-    expect((await send("POST", path, cookie, { name: "My open payments", query: "is:resolved" })).status).toBe(409);
+    const taken = await send("POST", path, cookie, { name: "My open payments", query: "is:resolved" });
+    expect(taken.status).toBe(409);
+    expect((await taken.json()).error).toMatchObject({ code: "conflict", field: "name" });
     const bad = await send("POST", path, cookie, { name: "Broken", query: "is:sleepy" });
     expect(bad.status).toBe(422);
     expect((await bad.json()).error.issues[0].path).toBe("query");

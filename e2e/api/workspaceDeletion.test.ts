@@ -189,7 +189,7 @@ describe("deleting a workspace", { timeout: 180_000 }, () => {
 
   it("refuses a missing or wrong name (422 naming confirm), a viewer or member (403), an API token (403), another workspace (404), nobody (401) — and deletes nothing", async () => {
     const name = (await api("GET", "/api/v1/me", cookies.admin)).body.workspaces.find((w: { id: string }) => w.id === doomed.workspaceId).name as string;
-    for (const [body, search] of [[undefined, ""], [{}, ""], [{ confirm: "" }, ""], [{ confirm: name.toUpperCase() }, ""], [{ confirm: `${name} x` }, ""], [undefined, "?confirm=nope"]] as const) {
+    for (const [body, search] of [[undefined, ""], [{}, ""], [{ confirm: "" }, ""], [{ confirm: name.toUpperCase() }, ""], [{ confirm: `${name} x` }, ""], [undefined, "?confirm=nope"], [{ confirm: name }, "?confirm=nope"], [{ confirm: "nope" }, `?confirm=${encodeURIComponent(name)}`]] as const) {
       const res = await del(cookies.admin, body, search);
       expect(res.status, JSON.stringify({ body, search })).toBe(422);
       expect(res.body.error.issues[0].path).toBe("confirm");

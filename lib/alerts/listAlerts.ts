@@ -4,6 +4,7 @@ import { ALERT_REFS, toAlertDto } from "@/lib/alerts/alertDto";
 import type { ListAlertsQuery } from "@/lib/alerts/alertSchemas";
 import { db } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { assertProjectFilter } from "@/lib/projects/assertWorkspaceProjects";
 
 /**
  * A workspace's alerts, newest first, with counts per status under the same filters. A project's
@@ -12,6 +13,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export async function listAlerts(auth: AuthContext, input: { workspaceId: string; query: ListAlertsQuery }) {
   assertCanViewWorkspace(auth, input.workspaceId);
   const { workspaceId, query } = input;
+  await assertProjectFilter(workspaceId, query.projectId);
   const filters: Prisma.AlertWhereInput = { workspaceId };
   if (query.severity?.length) filters.severity = { in: query.severity };
   if (query.projectId) filters.OR = [{ projectId: query.projectId }, { projectId: null }];

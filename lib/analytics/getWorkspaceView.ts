@@ -1,5 +1,6 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanViewWorkspace, roleIn } from "@/lib/auth/permissions";
+import { assertProjectFilter } from "@/lib/projects/assertWorkspaceProjects";
 import { lastWriteTo } from "@/lib/analytics/viewFreshness";
 import { writeClock } from "@/lib/db/localWrites";
 import { getWorkspaceErrorTracking } from "@/lib/analytics/getWorkspaceErrorTracking";
@@ -32,6 +33,7 @@ function viewCache(): ViewCache {
  */
 export async function getWorkspaceView(auth: AuthContext, workspaceId: string, query: TrackingQuery, fresh = false): Promise<CachedView> {
   assertCanViewWorkspace(auth, workspaceId);
+  await assertProjectFilter(workspaceId, query.projectId);
   const now = new Date();
   const key = viewKey(auth, workspaceId, query, now);
   return viewCache().get(key, workspaceId, async () => JSON.stringify(await getWorkspaceErrorTracking(workspaceId, query, now, fresh)), fresh);

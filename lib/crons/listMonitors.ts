@@ -4,6 +4,7 @@ import { assertCanViewWorkspace } from "@/lib/auth/permissions";
 import { MONITOR_LIST_COLUMNS, toCheckInDto, toMonitorDto, type CheckInRow, type MonitorListRow } from "@/lib/crons/monitorDto";
 import { pool } from "@/lib/db/pool";
 import { IdSchema } from "@/lib/domain/idSchema";
+import { assertProjectFilter } from "@/lib/projects/assertWorkspaceProjects";
 
 export const MonitorListQuerySchema = z.object({
   projectId: IdSchema.optional(),
@@ -21,6 +22,7 @@ const MAX_MONITORS = 500;
  */
 export async function listMonitors(auth: AuthContext, input: { workspaceId: string; query: MonitorListQuery }) {
   assertCanViewWorkspace(auth, input.workspaceId);
+  await assertProjectFilter(input.workspaceId, input.query.projectId);
   const { rows } = await pool().query<MonitorListRow & { recent: (Omit<CheckInRow, "createdAt" | "expectedAt"> & { createdAt: string; expectedAt: string | null })[] }>(
     `SELECT ${MONITOR_LIST_COLUMNS}, coalesce(r.recent, '[]') AS recent
      FROM "CronMonitor" m

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanViewWorkspace } from "@/lib/auth/permissions";
+import { assertProjectFilter } from "@/lib/projects/assertWorkspaceProjects";
 import { pool } from "@/lib/db/pool";
 import { FEEDBACK_COLUMNS, toFeedbackDto, type FeedbackRow } from "@/lib/feedback/feedbackDto";
 import { IdSchema } from "@/lib/domain/idSchema";
@@ -29,6 +30,7 @@ interface Row extends FeedbackRow {
 export async function listWorkspaceFeedback(auth: AuthContext, input: { workspaceId: string; query: WorkspaceFeedbackQuery }) {
   assertCanViewWorkspace(auth, input.workspaceId);
   const { workspaceId, query } = input;
+  await assertProjectFilter(workspaceId, query.projectId);
   const values = [workspaceId, query.projectId ?? null];
   const where = `f."workspaceId" = $1 AND ($2::uuid IS NULL OR f."projectId" = $2::uuid)`;
   const [{ rows }, { rows: counted }] = await Promise.all([

@@ -24,6 +24,16 @@ describe("zodIssues", () => {
     expect(issuesOf(IngestEventSchema, { type: "E", stackTrace: 42 })).toEqual([{ path: "stackTrace", message: "Invalid input: expected string or array" }]);
   });
 
+  it("names each unknown key as the field, under its object's path", () => {
+    const strict = z.object({ status: z.string(), nested: z.object({ a: z.number() }).strict().optional() }).strict();
+    expect(issuesOf(strict, { status: "resolved", bogus: 1 })).toEqual([{ path: "bogus", message: 'Unrecognized key: "bogus"' }]);
+    expect(issuesOf(strict, { status: "x", stauts: "y", other: 2 })).toEqual([
+      { path: "stauts", message: 'Unrecognized key: "stauts"' },
+      { path: "other", message: 'Unrecognized key: "other"' },
+    ]);
+    expect(issuesOf(strict, { status: "x", nested: { a: 1, b: 2 } }, "events[0]")).toEqual([{ path: "events[0].nested.b", message: 'Unrecognized key: "b"' }]);
+  });
+
   it("keeps ordinary issues as they are, with the prefix", () => {
     expect(issuesOf(z.object({ a: z.object({ b: z.boolean() }) }), { a: { b: 1 } }, "x")).toEqual([{ path: "x.a.b", message: "Invalid input: expected boolean, received number" }]);
     expect(issuesOf(z.string(), 1)).toEqual([{ path: "(root)", message: "Invalid input: expected string, received number" }]);

@@ -11,6 +11,7 @@ export function zodIssues(error: z.ZodError, prefix = ""): ValidationIssue[] {
 }
 
 /**
+ * An object's unknown keys are one issue each, at the key (`stauts`, not the object holding it).
  * A union's issue ("Invalid input" at `stackTrace`, text or frames) said neither which field was
  * wrong nor what was expected. When the value had the type of exactly one alternative (an array:
  * frames), that alternative's own issues are given (`stackTrace[0].lineno: Too small…`); when it had
@@ -18,6 +19,8 @@ export function zodIssues(error: z.ZodError, prefix = ""): ValidationIssue[] {
  */
 function flatten(issue: Issue, base: readonly PropertyKey[]): { path: PropertyKey[]; message: string }[] {
   const path = [...base, ...issue.path];
+  // zod names an object's unknown keys in `keys`, at the object's path: each key is the field at fault (`bogus`, `events[0].bogus`).
+  if (issue.code === "unrecognized_keys") return issue.keys.map((key) => ({ path: [...path, key], message: `Unrecognized key: "${key}"` }));
   if (issue.code !== "invalid_union" || !Array.isArray(issue.errors) || issue.errors.length === 0) return [{ path, message: issue.message }];
   const wrongType = (branch: Issue[]) => branch.length === 1 && branch[0].code === "invalid_type" && branch[0].path.length === 0;
   const matched = issue.errors.filter((branch) => !wrongType(branch));

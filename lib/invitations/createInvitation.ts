@@ -25,7 +25,7 @@ export async function createInvitation(auth: AuthContext, workspaceId: string, i
     throw new ApiError(403, "forbidden", "inviting an admin needs a signed-in session, not an API token", { field: "role", issues: [{ path: "role", message: "admin invitations need a signed-in session" }] });
   }
   const member = await db().membership.findFirst({ where: { workspaceId, user: { email: input.email } } });
-  if (member) throw new ApiError(409, "already_member", `${input.email} is already a member of this workspace`);
+  if (member) throw new ApiError(409, "already_member", `${input.email} is already a member of this workspace`, { field: "email" });
 
   const token = randomToken();
   const id = uuidv7();

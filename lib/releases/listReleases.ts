@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanViewWorkspace } from "@/lib/auth/permissions";
+import { assertProjectFilter } from "@/lib/projects/assertWorkspaceProjects";
 import { queryRows } from "@/lib/analytics/queryRows";
 import { adoptionShare } from "@/lib/releases/releaseHealth";
 import { releaseProjects } from "@/lib/releases/releaseProjects";
@@ -68,6 +69,7 @@ export interface ReleaseList {
  */
 export async function listReleases(auth: AuthContext, workspaceId: string, query: ReleasesQuery): Promise<ReleaseList> {
   assertCanViewWorkspace(auth, workspaceId);
+  await assertProjectFilter(workspaceId, query.projectId);
   return { items: await releaseSummaries(workspaceId, { projectId: query.projectId ?? null, version: null, limit: query.limit }) };
 }
 

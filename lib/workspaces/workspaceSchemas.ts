@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ApiError } from "@/lib/http/ApiError";
 
 export const WorkspaceNameSchema = z.string().trim().min(1, "must not be empty").max(100);
 
@@ -22,6 +23,20 @@ export type UpdateWorkspaceInput = z.infer<typeof UpdateWorkspaceSchema>;
  */
 export const DeleteWorkspaceSchema = z.object({ confirm: z.string().max(200).optional() }).strict();
 export type DeleteWorkspaceInput = z.infer<typeof DeleteWorkspaceSchema>;
+
+/**
+ * The confirmation of a deletion sent in the query string, the body or both: both, naming different
+ * names (surrounding spaces aside), is a 422 naming `confirm` — which one was meant? A deletion must
+ * not pick one.
+ */
+export function deleteWorkspaceInput(fromQuery: DeleteWorkspaceInput, fromBody: DeleteWorkspaceInput): DeleteWorkspaceInput {
+  const [query, body] = [fromQuery.confirm, fromBody.confirm];
+  if (query !== undefined && body !== undefined && query.trim() !== body.trim()) {
+    const message = "sent in the query string and the body with different names: send it once";
+    throw ApiError.validation(`confirm: ${message}`, [{ path: "confirm", message }]);
+  }
+  return { confirm: body ?? query };
+}
 
 export const RoleSchema = z.enum(["viewer", "member", "admin"]);
 

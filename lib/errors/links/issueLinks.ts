@@ -46,7 +46,7 @@ export async function listIssueLinks(auth: AuthContext, errorId: string): Promis
 
 /**
  * POST /api/v1/errors/:id/links — links the issue to where it is tracked (members and admins; audited
- * as `error.linked`). The same address twice is a 409; more than MAX_ISSUE_LINKS a 422.
+ * as `error.linked`). The same address twice is a 409 naming `url`; more than MAX_ISSUE_LINKS a 422.
  */
 export async function createIssueLink(auth: AuthContext, errorId: string, input: CreateIssueLinkInput): Promise<IssueLinkDto> {
   const group = await findVisibleError(auth, errorId);
@@ -55,7 +55,7 @@ export async function createIssueLink(auth: AuthContext, errorId: string, input:
   if ((await db().issueLink.count({ where: { groupId: group.id } })) >= MAX_ISSUE_LINKS) {
     throw ApiError.validation("too many links", [{ path: "url", message: `an issue has at most ${MAX_ISSUE_LINKS} links` }]);
   }
-  if (await db().issueLink.findUnique({ where: { groupId_url: { groupId: group.id, url: input.url } } })) throw new ApiError(409, "conflict", "the issue is already linked to that address");
+  if (await db().issueLink.findUnique({ where: { groupId_url: { groupId: group.id, url: input.url } } })) throw new ApiError(409, "conflict", "the issue is already linked to that address", { field: "url" });
   const row = await db().$transaction(async (tx) => {
     const created = await tx.issueLink.create({ data: { id: uuidv7(), workspaceId: group.workspaceId, groupId: group.id, url: input.url, title: input.title || null, createdById: actorId } });
     await tx.auditLog.create({ data: linkAudit(group, auth, "error.linked", { after: { url: input.url, label: describeIssueLink(input.url).label } }) });

@@ -1,5 +1,6 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanViewWorkspace, visibleWorkspaceIds } from "@/lib/auth/permissions";
+import { assertProjectFilter } from "@/lib/projects/assertWorkspaceProjects";
 import { db } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ErrorFilters } from "@/lib/errors/errorSchemas";
@@ -33,6 +34,8 @@ export async function buildErrorWhere(auth: AuthContext, filters: ErrorFilters, 
   if (auth.kind === "ingestKey" && filters.projectId && filters.projectId !== auth.projectId) {
     throw ApiError.forbidden("this ingest key belongs to another project");
   }
+  // Another workspace's project (or an unknown one) is a 422 naming projectId, not an empty list.
+  if (auth.kind === "user") await assertProjectFilter(filters.workspaceId ?? visible, filters.projectId);
   const terms = parseQuery(filters.query);
   const { since, until } = choosesByDate(terms) ? { since: undefined, until: undefined } : filters;
   const and: Prisma.ErrorGroupWhereInput[] = [{ workspaceId: filters.workspaceId ?? { in: visible } }];

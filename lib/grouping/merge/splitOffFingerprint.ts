@@ -53,7 +53,7 @@ interface Totals {
 export async function splitOffFingerprint(client: pg.PoolClient, issue: SplitIssue, fingerprint: string): Promise<SplitResult> {
   const newId = groupIdFor(issue.projectId, fingerprint);
   const { rows: clash } = await client.query(`SELECT 1 FROM "ErrorGroup" WHERE id = $1::uuid OR ("projectId" = $2::uuid AND fingerprint = $3)`, [newId, issue.projectId, fingerprint]);
-  if (clash.length > 0) throw new ApiError(409, "conflict", `an issue with fingerprint ${fingerprint} already exists`);
+  if (clash.length > 0) throw new ApiError(409, "conflict", `an issue with fingerprint ${fingerprint} already exists`, { field: "fingerprints" });
 
   const severity = await createSplitIssue(client, issue, fingerprint, newId);
   await client.query(`DELETE FROM "GroupFingerprint" WHERE "projectId" = $1::uuid AND fingerprint = $2`, [issue.projectId, fingerprint]);

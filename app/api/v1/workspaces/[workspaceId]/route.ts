@@ -5,7 +5,7 @@ import { readJson } from "@/lib/http/readJson";
 import { WorkspaceParamsSchema, type WorkspaceRouteContext } from "@/lib/http/workspaceRoute";
 import { deleteWorkspace } from "@/lib/workspaces/deleteWorkspace";
 import { updateWorkspace } from "@/lib/workspaces/updateWorkspace";
-import { DeleteWorkspaceSchema, UpdateWorkspaceSchema } from "@/lib/workspaces/workspaceSchemas";
+import { DeleteWorkspaceSchema, deleteWorkspaceInput, UpdateWorkspaceSchema } from "@/lib/workspaces/workspaceSchemas";
 
 /** PATCH /api/v1/workspaces/:workspaceId {name?, requireTwoFactor?} — admins. */
 export const PATCH = handle(async (req: Request, { params }: WorkspaceRouteContext) => {
@@ -21,7 +21,7 @@ export const PATCH = handle(async (req: Request, { params }: WorkspaceRouteConte
  */
 export const DELETE = handle(async (req: Request, { params }: WorkspaceRouteContext) => {
   const { workspaceId } = parseWith(WorkspaceParamsSchema, await params);
-  const input = { ...parseSearchParams(DeleteWorkspaceSchema, req), ...parseWith(DeleteWorkspaceSchema, await readJson(req)) };
+  const input = deleteWorkspaceInput(parseSearchParams(DeleteWorkspaceSchema, req), parseWith(DeleteWorkspaceSchema, await readJson(req)));
   const auth = await requireSessionUser(req);
   return Response.json(await deleteWorkspace(auth, workspaceId, input), { status: 202 });
 });
