@@ -63,6 +63,28 @@ describe("Sentry attachments", () => {
     expect(text).not.toContain("s3cret-pw");
   });
 
+  it("reads text files in their own encoding: a Latin-1 or UTF-16 log is kept byte for byte, and scrubbed in its encoding", async () => {
+    const eventId = newEventId();
+    const latin1 = Buffer.from("Benutzer: Müller, Straße, café\n", "latin1");
+    const utf16 = Buffer.from("\uFEFFBenutzer: Müller\r\n", "utf16le");
+    const secret = Buffer.from("\uFEFFpostgres://app:S3cretPass@db/prod password=hunter2 card 4111 1111 1111 1111", "utf16le");
+    const items = [
+      { type: "event", payload: errorEvent(eventId) },
+      file("latin1.log", latin1, { content_type: "text/plain" }),
+      file("Game.log", latin1),
+      file("utf16.txt", utf16),
+      file("u16.txt", secret, { content_type: "text/plain; charset=utf-16" }),
+    ];
+    expect((await send({ event_id: eventId }, items)).status).toBe(200);
+    const byName = new Map((await attachmentsOfEvent(eventId)).map((a) => [a.filename, a]));
+    const bytes = async (name: string) => Buffer.from(await (await download(byName.get(name)!.id)).arrayBuffer());
+    expect((await bytes("latin1.log")).equals(latin1)).toBe(true);
+    expect((await bytes("Game.log")).equals(latin1)).toBe(true);
+    expect((await bytes("utf16.txt")).equals(utf16)).toBe(true);
+    expect((await bytes("u16.txt")).toString("utf16le")).toBe("\uFEFFpostgres://app:[Filtered]@db/prod password=[Filtered] card [Filtered]");
+    expect(byName.get("u16.txt")!.size).toBe((await bytes("u16.txt")).length);
+  });
+
   it("keeps two files whose names come down to the same one (another directory, no name): numbered, not dropped", async () => {
     const eventId = newEventId();
     const items = [

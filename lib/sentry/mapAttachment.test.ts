@@ -26,6 +26,42 @@ describe("mapAttachment", () => {
     expect(bytesOf(json.data).toString()).not.toContain("sk_live_abcdefghijklmnop");
   });
 
+  it("keeps a text file byte for byte when nothing is hidden in it: Latin-1, UTF-16 with its byte-order mark, bytes that are no UTF-8", () => {
+    const latin1 = Buffer.from("Benutzer: Müller, Straße, café\n", "latin1");
+    const utf16 = Buffer.from("\uFEFFBenutzer: Müller\r\n", "utf16le");
+    const broken = Buffer.from([0x6f, 0x6b, 0x20, 0xc3, 0x28, 0xff, 0x0a]);
+    for (const [header, bytes] of [
+      [{ filename: "latin1.log", content_type: "text/plain" }, latin1],
+      [{ filename: "Game.log" }, latin1],
+      [{ filename: "utf16.txt" }, utf16],
+      [{ filename: "broken.txt" }, broken],
+      [{ filename: "declared.txt", content_type: "text/plain; charset=ISO-8859-1" }, latin1],
+    ] as const) {
+      const a = mapAttachment(header, bytes, EVENT)!;
+      expect(bytesOf(a.data).equals(bytes)).toBe(true);
+      expect(a.size).toBe(bytes.length);
+    }
+  });
+
+  it("scrubs text in its own encoding and writes it back in it: UTF-16 (with or without a byte-order mark, either byte order), Latin-1", () => {
+    const secret = "postgres://app:S3cretPass@db/prod password=hunter2 card 4111 1111 1111 1111 Müller";
+    const scrubbed = "postgres://app:[Filtered]@db/prod password=[Filtered] card [Filtered] Müller";
+    const be = (text: string) => Buffer.from(text, "utf16le").swap16();
+    const cases: [Record<string, unknown>, Buffer, Buffer][] = [
+      [{ filename: "u16.txt" }, Buffer.from(`\uFEFF${secret}`, "utf16le"), Buffer.from(`\uFEFF${scrubbed}`, "utf16le")],
+      [{ filename: "u16be.txt" }, be(`\uFEFF${secret}`), be(`\uFEFF${scrubbed}`)],
+      [{ filename: "nobom.log" }, Buffer.from(secret, "utf16le"), Buffer.from(scrubbed, "utf16le")],
+      [{ filename: "declared.log", content_type: "text/plain; charset=utf-16be" }, be(secret), be(scrubbed)],
+      [{ filename: "latin1.log" }, Buffer.from(secret, "latin1"), Buffer.from(scrubbed, "latin1")],
+      [{ filename: "u8.txt" }, Buffer.from(`\uFEFF${secret}`, "utf8"), Buffer.from(`\uFEFF${scrubbed}`, "utf8")],
+    ];
+    for (const [header, sent, stored] of cases) {
+      const a = mapAttachment(header, sent, EVENT)!;
+      expect(bytesOf(a.data).equals(stored), String(header.filename)).toBe(true);
+      expect(a.size).toBe(stored.length);
+    }
+  });
+
   it("makes a safe filename and a well-formed content type out of whatever was sent", () => {
     const odd = mapAttachment({ filename: "../../etc/pa\u0000ss\"wd\r\n.txt", content_type: "<script>" }, Buffer.from("x"), EVENT)!;
     expect(odd.filename).toBe("pa\uFFFDsswd.txt");
@@ -72,6 +108,20 @@ describe("redactAttachment", () => {
   it("hides name=value pairs in other text, and in JSON that does not parse", () => {
     expect(redacted({ filename: "app.log" }, `charging iban=${IBAN} now\nIBAN: ${IBAN}\ndone\n`)).toBe("charging iban=[Filtered] now\nIBAN: [Filtered]\ndone\n");
     expect(redacted({ filename: "events.json" }, `{"iban":"${IBAN}"}\n{"iban":"${IBAN}"}\n`)).toBe('{"iban":"[Filtered]"}\n{"iban":"[Filtered]"}\n');
+  });
+
+  it("hides the pairs in a UTF-16 or Latin-1 file in its own encoding", () => {
+    const be = (text: string) => Buffer.from(text, "utf16le").swap16();
+    for (const [header, encode] of [
+      [{ filename: "u16.log" }, (text: string) => Buffer.from(`\uFEFF${text}`, "utf16le")],
+      [{ filename: "u16be.json", content_type: "application/json; charset=utf-16be" }, be],
+      [{ filename: "latin1.log" }, (text: string) => Buffer.from(text, "latin1")],
+    ] as const) {
+      const body = header.filename.endsWith(".json") ? `{"iban": "${IBAN}", "name": "Müller"}` : `Müller iban=${IBAN}\n`;
+      const a = redactAttachment(mapAttachment(header, encode(body), EVENT)!, fields);
+      expect(bytesOf(a.data).equals(encode(body.replace(IBAN, "[Filtered]"))), header.filename).toBe(true);
+      expect(a.size).toBe(bytesOf(a.data).length);
+    }
   });
 
   it("returns a file without such values, and a binary file, as it is", () => {

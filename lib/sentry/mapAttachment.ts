@@ -2,6 +2,7 @@ import { scrubString } from "@/lib/ingest/scrub";
 import type { SensitiveFields } from "@/lib/ingest/sensitiveFields";
 import { redactJsonText } from "@/lib/sentry/redactJsonText";
 import { replaceUnstorableText } from "@/lib/text/replaceUnstorable";
+import { charsetParameter, decodeTextBytes, textEncodingOf, type TextEncodingName } from "@/lib/text/textBytes";
 
 /** A file sent with an event, as stored (EventAttachment in prisma/schema.prisma). */
 export interface AttachmentInput {
@@ -14,6 +15,8 @@ export interface AttachmentInput {
   /** The bytes, base64 (a spooled record carries them as JSON). */
   data: string;
   size: number;
+  /** A text file's encoding, as its bytes are read for scrubbing (lib/text/textBytes.ts); not stored. */
+  textEncoding?: TextEncodingName;
 }
 
 /** Bigger attachments are dropped (counted); the envelope itself is bounded at 20 MiB. */
@@ -42,16 +45,21 @@ const BY_EXTENSION: Record<string, string> = {
  * mobile SDKs' view hierarchy and screenshots) for the envelope's event: its filename (path
  * separators and control characters removed, clipped), content type (the header's when it is a
  * well-formed type, else guessed from the extension), attachment type. Text files (text/*, JSON,
- * XML) are scrubbed of secrets and card numbers like an event's strings; other files are kept as
- * sent. Null for an empty item or one past MAX_ATTACHMENT_BYTES (the caller counts it dropped).
+ * XML) are scrubbed of secrets and card numbers like an event's strings, read in their own
+ * encoding (lib/text/textBytes.ts: the content type's `charset=`, a byte-order mark, UTF-8 when
+ * valid, else byte for byte as latin1) and written back in it, so a Latin-1 or UTF-16 log is
+ * scrubbed too and keeps its encoding; a file nothing was hidden in, and every other file, is kept
+ * byte for byte. Null for an empty item or one past MAX_ATTACHMENT_BYTES (the caller counts it dropped).
  */
 export function mapAttachment(header: Record<string, unknown>, payload: Buffer, eventId: string): AttachmentInput | null {
   if (payload.length === 0 || payload.length > MAX_ATTACHMENT_BYTES) return null;
   const filename = filenameOf(header.filename);
   const contentType = contentTypeOf(header.content_type, filename);
   const attachmentType = typeof header.attachment_type === "string" && /^[\w.-]{1,64}$/.test(header.attachment_type) ? header.attachment_type : "event.attachment";
-  const bytes = isText(contentType) ? Buffer.from(scrubString(payload.toString("utf8")), "utf8") : payload;
-  return { eventId, filename, contentType, attachmentType, data: bytes.toString("base64"), size: bytes.length };
+  if (!isText(contentType)) return { eventId, filename, contentType, attachmentType, data: payload.toString("base64"), size: payload.length };
+  const textEncoding = textEncodingOf(payload, charsetParameter(header.content_type));
+  const bytes = editText(payload, textEncoding, (text) => scrubString(text));
+  return { eventId, filename, contentType, attachmentType, data: bytes.toString("base64"), size: bytes.length, textEncoding };
 }
 
 /**
@@ -59,16 +67,24 @@ export function mapAttachment(header: Record<string, unknown>, payload: Buffer, 
  * hidden when it is text, as in an event: in a JSON document the value under each matching key
  * and the pairs in its strings, only those values' text replaced (lib/sentry/redactJsonText.ts:
  * numbers, duplicate keys, spacing and escapes stay as sent); in other text (and JSON that does
- * not parse) the `name=value`, `name: value` and `"name": "value"` pairs. Binary files, and text
- * in which nothing was hidden, are returned as they are.
+ * not parse) the `name=value`, `name: value` and `"name": "value"` pairs — read and written back
+ * in the file's own encoding, as mapAttachment read it. Binary files, and text in which nothing was
+ * hidden, are returned as they are.
  */
 export function redactAttachment(attachment: AttachmentInput, fields: SensitiveFields): AttachmentInput {
   if (!isText(attachment.contentType)) return attachment;
-  const text = Buffer.from(attachment.data, "base64").toString("utf8");
-  const redacted = (isJson(attachment.contentType) && redactJsonText(text, fields)) || fields.redactText(text);
-  if (redacted === text) return attachment;
-  const bytes = Buffer.from(redacted, "utf8");
+  const original = Buffer.from(attachment.data, "base64");
+  const json = isJson(attachment.contentType);
+  const bytes = editText(original, attachment.textEncoding ?? textEncodingOf(original), (text) => (json && redactJsonText(text, fields)) || fields.redactText(text));
+  if (bytes === original) return attachment;
   return { ...attachment, data: bytes.toString("base64"), size: bytes.length };
+}
+
+/** `bytes` read as text in `encoding`, edited and written back in it; the very same `bytes` when the edit changed nothing. */
+function editText(bytes: Buffer, encoding: TextEncodingName, edit: (text: string) => string): Buffer {
+  const decoded = decodeTextBytes(bytes, encoding);
+  const edited = edit(decoded.text);
+  return edited === decoded.text ? bytes : decoded.encode(edited);
 }
 
 function filenameOf(value: unknown): string {

@@ -92,7 +92,7 @@ describe("a sentry-native Crashpad upload", () => {
     const attachments = minidumpUploadAttachments(parts, "0123456789abcdef0123456789abcdef");
     expect(attachments).toEqual([
       { eventId: "0123456789abcdef0123456789abcdef", filename: "crash.dmp", contentType: "application/octet-stream", attachmentType: "event.minidump", data: dump.toString("base64"), size: dump.length },
-      { eventId: "0123456789abcdef0123456789abcdef", filename: "app.log", contentType: "text/plain", attachmentType: "event.attachment", data: Buffer.from("render thread stalled\n").toString("base64"), size: 22 },
+      { eventId: "0123456789abcdef0123456789abcdef", filename: "app.log", contentType: "text/plain", attachmentType: "event.attachment", data: Buffer.from("render thread stalled\n").toString("base64"), size: 22, textEncoding: "utf-8" },
     ]);
   });
 
