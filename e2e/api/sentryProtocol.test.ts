@@ -174,6 +174,37 @@ describe("Sentry protocol: bodies", () => {
     expect(await occurrences(id)).toHaveLength(1);
   });
 
+  it("drops a transaction posted to the store endpoint or sent as an event item, as a transaction item is: answered with its id, no issue; feedback there is feedback", async () => {
+    const now = Date.now() / 1000;
+    const transaction = (id: string) =>
+      JSON.stringify({ event_id: id, type: "transaction", transaction: "/checkout/submit", start_timestamp: now - 1, timestamp: now, contexts: { trace: { trace_id: "a".repeat(32), span_id: "b".repeat(16) } }, spans: [], sdk: { name: "sentry.python", version: "0.14.4" } });
+    const viaStore = newEventId();
+    const stored = await send(Buffer.from(transaction(viaStore)), { "content-type": "application/json" }, "store");
+    expect(stored.status).toBe(200);
+    expect(await stored.json()).toEqual({ id: viaStore });
+    const asEventItem = newEventId();
+    const sent = await send(envelope({ event_id: asEventItem }, [{ type: "event", payload: transaction(asEventItem) }]));
+    expect(sent.status).toBe(200);
+    expect(await sent.json()).toEqual({ id: asEventItem });
+    const [{ n }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "ErrorEventId" WHERE "projectId" = $1 AND "eventId" = ANY($2)`, [t.projectId, [viaStore, asEventItem]]);
+    expect(n).toBe(0);
+    // Feedback posted there (`"type": "feedback"`) is user feedback, as in an envelope.
+    const feedbackId = newEventId();
+    const feedback = await send(Buffer.from(JSON.stringify({ event_id: feedbackId, type: "feedback", contexts: { feedback: { message: "The pay button does nothing" } } })), {}, "store");
+    expect(await feedback.json()).toEqual({ id: feedbackId });
+    const rows = await query<{ comments: string }>(`SELECT comments FROM "UserFeedback" WHERE "projectId" = $1 AND key = $2`, [t.projectId, feedbackId]);
+    expect(rows).toEqual([{ comments: "The pay button does nothing" }]);
+    expect(await occurrences(feedbackId)).toEqual([]);
+  });
+
+  it("keeps the SDK an envelope names only in its header on the event", async () => {
+    const id = newEventId();
+    const event = JSON.stringify({ event_id: id, message: "sdk in the header only", timestamp: Date.now() / 1000 });
+    expect((await send(envelope({ event_id: id, sdk: { name: "sentry.javascript.browser", version: "8.1.0" } }, [{ type: "event", payload: event }]))).status).toBe(200);
+    const [row] = await query<{ sdk: unknown }>(`SELECT metadata->'sentry'->'sdk' AS sdk FROM "ErrorOccurrence" WHERE "projectId" = $1 AND "eventId" = $2`, [t.projectId, id]);
+    expect(row.sdk).toEqual({ name: "sentry.javascript.browser", version: "8.1.0" });
+  });
+
   it("accepts legacy clients on the store endpoint: base64/zlib bodies, sentry.interfaces.* names, the key in Authorization", async () => {
     const legacyUrl = sentryUrl(t.projectPublicId, "store");
     const ravenAuth = `Sentry sentry_version=6, sentry_client=raven-ruby/3.1.2, sentry_timestamp=${Math.floor(Date.now() / 1000)}, sentry_key=${t.key}, sentry_secret=ignored`;

@@ -22,7 +22,7 @@ import { parseEnvelope } from "@/lib/sentry/parseEnvelope";
 import { unpackMinidumpUpload } from "@/lib/sentry/minidump/unpackMinidumpUpload";
 import { minidumpUploadAttachments } from "@/lib/sentry/minidump/minidumpUploadAttachments";
 import { mapSecurityReports } from "@/lib/sentry/security/mapSecurityReports";
-import { unpackEnvelope, unpackStoreEvent } from "@/lib/sentry/unpackEnvelope";
+import { unpackEnvelope, unpackStoreBody, unpackStoreEvent } from "@/lib/sentry/unpackEnvelope";
 import { decodeLegacyStoreBody } from "@/lib/sentry/legacyStoreBody";
 import { storeNonEventItems } from "@/lib/intake/storeNonEventItems";
 import { countClientDiscards } from "@/lib/ingestHealth/countStoreOutcome";
@@ -120,9 +120,14 @@ async function storeStoreEvent(req: IntakeRequest, project: SentryProject, body:
   // decoded/replaced like every JSON body (400 when not JSON).
   const payload = parseJsonBytes(utf8Body(req, decodeLegacyStoreBody(body, LIMITS.store.maxDecodedBytes)));
   await authenticateWithBodyDsn(req, project, undefined);
-  const events = countDropped({ workspaceId: project.workspaceId, projectId: project.projectId }, 1, () => unpackStoreEvent(payload));
-  const { spooled } = await storeSentryEvents(project, events, ticket, requestSentAt(req));
-  return { id: events[0].eventId!, spooled };
+  const target = { workspaceId: project.workspaceId, projectId: project.projectId };
+  // An event; or a transaction (dropped on purpose, answered with its id) or user feedback, by its `type`.
+  const { eventId, events, feedback } = countDropped(target, 1, () => unpackStoreBody(payload));
+  const stored = await storeSentryEvents(project, events, ticket, requestSentAt(req), feedback.length);
+  if (feedback.length === 0) return { id: eventId, spooled: stored.spooled };
+  const items = await storeNonEventItems(target, { feedback });
+  ticket.keep();
+  return { id: eventId, spooled: items.spooled };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/http/ApiError";
 import { parseEnvelope } from "@/lib/sentry/parseEnvelope";
-import { MAX_JSON_ITEM_BYTES, unpackEnvelope } from "@/lib/sentry/unpackEnvelope";
+import { MAX_JSON_ITEM_BYTES, unpackEnvelope, unpackStoreBody } from "@/lib/sentry/unpackEnvelope";
 
 const ERROR_ID = "a".repeat(32);
 const FEEDBACK_ID = "b".repeat(32);
@@ -40,6 +40,60 @@ describe("unpackEnvelope: user feedback", () => {
   it("refuses the envelope when a feedback item is malformed (400 naming the item and field)", () => {
     const envelope = parseEnvelope(envelopeOf([{ type: "user_report", payload: { comments: "no event id" } }]));
     expect(() => unpackEnvelope(envelope)).toThrow(/envelope item 0: user_report\.event_id/);
+  });
+});
+
+describe("what an event payload's `type` says it is", () => {
+  const TX_ID = "d".repeat(32);
+  const transaction = { event_id: TX_ID, type: "transaction", transaction: "/checkout/submit", start_timestamp: 1, timestamp: 2, contexts: { trace: { trace_id: "e".repeat(32), span_id: "f".repeat(16) } }, spans: [], sdk: { name: "sentry.python", version: "0.14.4" } };
+
+  it("drops a transaction sent as an event item like a transaction item, and answers its id when nothing else names one", () => {
+    const contents = unpackEnvelope(parseEnvelope(envelopeOf([{ type: "event", payload: transaction }, { type: "transaction", payload: transaction }])));
+    expect(contents.events).toEqual([]);
+    expect(contents.dropped).toEqual({ transaction: 2 });
+    expect(contents.eventId).toBe(ERROR_ID);
+    const bare = parseEnvelope(Buffer.from(`{}\n{"type":"event"}\n${JSON.stringify(transaction)}\n`));
+    expect(unpackEnvelope(bare).eventId).toBe(TX_ID);
+  });
+
+  it("keeps errors (no type, `error`, `default`) as events beside a dropped transaction", () => {
+    const contents = unpackEnvelope(
+      parseEnvelope(
+        envelopeOf([
+          { type: "event", payload: transaction },
+          { type: "event", payload: { event_id: ERROR_ID, type: "error", exception: { values: [{ type: "TypeError", value: "x" }] } } },
+          { type: "event", payload: { event_id: "c".repeat(32), type: "default", message: "logged" } },
+        ]),
+      ),
+    );
+    expect(contents.events.map((e) => e.type)).toEqual(["TypeError", "Message"]);
+    expect(contents.dropped).toEqual({ transaction: 1 });
+  });
+
+  it("reads an event item of type feedback as feedback, refusing one without its feedback context as a feedback item is (400)", () => {
+    const missing = parseEnvelope(envelopeOf([{ type: "event", payload: { event_id: FEEDBACK_ID, type: "feedback", message: "not feedback-shaped" } }]));
+    expect(() => unpackEnvelope(missing)).toThrow(expect.objectContaining({ status: 400, details: { field: "contexts.feedback" } }));
+  });
+
+  it("on the store endpoint: drops a transaction (answered with its id, a fresh one without), reads feedback as feedback, maps an error", () => {
+    expect(unpackStoreBody(transaction)).toEqual({ eventId: TX_ID, events: [], feedback: [] });
+    expect(unpackStoreBody({ ...transaction, event_id: undefined }).eventId).toMatch(/^[0-9a-f]{32}$/);
+    const feedback = unpackStoreBody({ event_id: FEEDBACK_ID, type: "feedback", contexts: { feedback: { message: "Love it" } } });
+    expect(feedback).toMatchObject({ eventId: FEEDBACK_ID, events: [], feedback: [{ key: FEEDBACK_ID, comments: "Love it", source: "feedback" }] });
+    const error = unpackStoreBody({ event_id: ERROR_ID, message: "boom" });
+    expect(error).toMatchObject({ eventId: ERROR_ID, events: [{ eventId: ERROR_ID, type: "Message" }], feedback: [] });
+    expect(() => unpackStoreBody([1])).toThrow(expect.objectContaining({ status: 400 }));
+  });
+});
+
+describe("unpackEnvelope: the envelope header's sdk", () => {
+  it("is the event's SDK when the event names none, and never replaces the event's own", () => {
+    const sdkEnvelope = (event: Record<string, unknown>) =>
+      parseEnvelope(Buffer.from(`${JSON.stringify({ event_id: ERROR_ID, sdk: { name: "sentry.javascript.browser", version: "8.1.0" } })}\n{"type":"event"}\n${JSON.stringify(event)}\n`));
+    const [bare] = unpackEnvelope(sdkEnvelope({ event_id: ERROR_ID, message: "boom" })).events;
+    expect(bare.context).toMatchObject({ sentry: { sdk: { name: "sentry.javascript.browser", version: "8.1.0" } } });
+    const [own] = unpackEnvelope(sdkEnvelope({ event_id: ERROR_ID, message: "boom", sdk: { name: "sentry.python", version: "2.0.0" } })).events;
+    expect(own.context).toMatchObject({ sentry: { sdk: { name: "sentry.python", version: "2.0.0" } } });
   });
 });
 

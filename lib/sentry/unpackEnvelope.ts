@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { ApiError } from "@/lib/http/ApiError";
 import { parseJsonBytes } from "@/lib/http/parseJsonBytes";
 import { zodIssues } from "@/lib/http/zodIssues";
@@ -59,11 +60,20 @@ export function unpackEnvelope(envelope: Envelope): EnvelopeContents {
   const minidump = firstMinidump(envelope);
   let eventItems = 0;
 
+  let transactionId: string | undefined;
+
   envelope.items.forEach((item, index) => {
     if (EVENT_ITEMS.has(item.type)) {
-      const payload = parseJson(item.payload, index);
+      const payload = withEnvelopeSdk(parseJson(item.payload, index), envelope.header.sdk);
+      const type = asObject(payload)?.type;
+      // A transaction sent as an event item (old SDKs, forwarding clients) is a transaction: dropped like one.
+      if (type === "transaction") {
+        drop("transaction");
+        transactionId ??= normaliseEventId(asObject(payload)?.event_id);
+        return;
+      }
       // Feedback sent as an event item (`"type": "feedback"` in the event) is feedback, not an error.
-      if (isFeedbackEvent(payload)) {
+      if (type === "feedback") {
         contents.feedback.push(mapFeedbackEvent(payload, `envelope item ${index}`, headerEventId));
         return;
       }
@@ -91,7 +101,7 @@ export function unpackEnvelope(envelope: Envelope): EnvelopeContents {
   // Crashpad-style envelopes may carry the minidump without an event item: the dump is the event,
   // even cut short or unreadable (the SDK is answered 200 and deletes its copy).
   if (minidump && eventItems === 0) contents.events.push(...mapEventItem(minidumpEvent(undefined, minidump.summary, headerEventId), 0, headerEventId));
-  contents.eventId = contents.events[0]?.eventId ?? headerEventId ?? null;
+  contents.eventId = contents.events[0]?.eventId ?? headerEventId ?? transactionId ?? null;
   // Attachments belong to the envelope's event (or feedback): without one, or past the bounds, they are dropped.
   const attachmentsOf = headerEventId ?? normaliseEventId(contents.events[0]?.eventId) ?? contents.feedback.find((f) => f.source === "feedback")?.key;
   for (const item of attachmentItems) {
@@ -125,19 +135,47 @@ function firstMinidump(envelope: Envelope): { summary: MinidumpSummary | null } 
   return undefined;
 }
 
-function isFeedbackEvent(payload: unknown): boolean {
+/**
+ * An event item without an `sdk` of its own gets the envelope header's (some SDKs name themselves
+ * only there): what the event is mapped by (platform, exception order) and shows as its SDK.
+ */
+function withEnvelopeSdk(payload: unknown, sdk: unknown): unknown {
   const event = asObject(payload);
-  return event?.type === "feedback" && asObject(asObject(event.contexts)?.feedback) !== undefined;
+  return event && !asObject(event.sdk) && asObject(sdk) ? { ...event, sdk } : payload;
 }
 
 function isMinidumpItem(item: EnvelopeItem): boolean {
   return item.type === "attachment" && item.header.attachment_type === "event.minidump";
 }
 
-/** The legacy store endpoint's body: one Sentry event as JSON (already parsed). */
+/** One Sentry event as JSON (already parsed): the SDK's event of a minidump upload, a CSP report's, an Unreal crash's. */
 export function unpackStoreEvent(payload: unknown): IngestEvent[] {
   if (!asObject(payload)) throw ApiError.badRequest("the event must be a JSON object", { field: "body" });
   return mapSentryEvent(payload).events.map((e, i) => validate(e, `event${i === 0 ? "" : `[${i}]`}`));
+}
+
+export interface StoreBodyContents {
+  /** The id the SDK is answered: the event's (or the dropped transaction's, else a fresh one). */
+  eventId: string;
+  events: IngestEvent[];
+  feedback: UserFeedbackInput[];
+}
+
+/**
+ * The legacy store endpoint's body (already parsed): one Sentry event, or what else an SDK posts
+ * there with its `type` — a transaction (`"type": "transaction"`, tracing SDKs from before
+ * envelopes: sentry-python 0.x, JS 5.x) is dropped on purpose like an envelope's transaction item
+ * and answered with its id, and feedback (`"type": "feedback"`) is user feedback, as in an envelope.
+ */
+export function unpackStoreBody(payload: unknown): StoreBodyContents {
+  const event = asObject(payload);
+  if (event?.type === "transaction") return { eventId: normaliseEventId(event.event_id) ?? randomUUID().replaceAll("-", ""), events: [], feedback: [] };
+  if (event?.type === "feedback") {
+    const feedback = mapFeedbackEvent(event, "body");
+    return { eventId: feedback.key, events: [], feedback: [feedback] };
+  }
+  const events = unpackStoreEvent(payload);
+  return { eventId: events[0].eventId!, events, feedback: [] };
 }
 
 function mapEventItem(payload: unknown, index: number, fallback?: string): IngestEvent[] {

@@ -45,7 +45,7 @@ export const ingestRoutes: RouteSpec[] = [
   {
     method: "POST", path: "/api/{projectId}/envelope/", tag: "Sentry protocol", auth: "sentryKey",
     summary: "Sentry envelope endpoint (any official SDK, unchanged)",
-    description: "Items: event/error are stored (completed from an `event.minidump` attachment when one came with them, or made from it alone — a dump cut short as far as it reads, one that is no minidump at all as `Native crash (unreadable minidump)`; the dump is kept as an attachment), session/sessions become execution counts, client_report discard counts, user_report/feedback user feedback (400 naming the field without an event id or words), check_in cron monitors' runs (400 naming the field: monitor_slug, status, duration, monitor_config); other item types are accepted and dropped. gzip/deflate/br, chunked. Over quota: 429 with Retry-After and X-Sentry-Rate-Limits. 200 with `spooled: true` when PostgreSQL is unavailable and the events are in the local spool (stored on replay); 503 with Retry-After when the spool is full.",
+    description: "Items: event/error are stored (completed from an `event.minidump` attachment when one came with them, or made from it alone — a dump cut short as far as it reads, one that is no minidump at all as `Native crash (unreadable minidump)`; the dump is kept as an attachment), session/sessions become execution counts, client_report discard counts, user_report/feedback user feedback (400 naming the field without an event id or words), check_in cron monitors' runs (400 naming the field: monitor_slug, status, duration, monitor_config); other item types are accepted and dropped (an event item of `\"type\": \"transaction\"` too; one of `\"type\": \"feedback\"` is user feedback). gzip/deflate/br, chunked. Over quota: 429 with Retry-After and X-Sentry-Rate-Limits. 200 with `spooled: true` when PostgreSQL is unavailable and the events are in the local spool (stored on replay); 503 with Retry-After when the spool is full.",
     params: SentryParams, bodyContentType: "application/x-sentry-envelope",
     responses: { 200: { description: "stored, or spooled while PostgreSQL is unavailable (`spooled: true`; stored on replay)", schema: SentryIdSchema } },
     errors: SENTRY_ERRORS,
@@ -58,6 +58,7 @@ export const ingestRoutes: RouteSpec[] = [
   {
     method: "POST", path: "/api/{projectId}/store/", tag: "Sentry protocol", auth: "sentryKey",
     summary: "Legacy Sentry store endpoint (one JSON event; legacy clients' base64/zlib bodies and sentry.interfaces.* names accepted)",
+    description: "A body of `\"type\": \"transaction\"` (tracing SDKs from before envelopes) is dropped on purpose, answered with its id; one of `\"type\": \"feedback\"` is user feedback.",
     params: SentryParams,
     responses: { 200: { description: "stored, or spooled while PostgreSQL is unavailable (`spooled: true`; stored on replay)", schema: SentryIdSchema } },
     errors: SENTRY_ERRORS,
