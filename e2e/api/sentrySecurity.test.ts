@@ -42,6 +42,15 @@ describe("Sentry security endpoint (CSP reports)", () => {
     expect((await group(((await batch.json()) as { id: string }).id)).groupId).toBe(a.groupId);
   });
 
+  it("stores each report in the environment and release the report URL names (sentry_environment, sentry_release)", async () => {
+    const report = JSON.stringify({ "csp-report": { "document-uri": "https://shop.example/", "effective-directive": "img-src", "blocked-uri": "https://pixel.example/p.gif" } });
+    const res = await postRaw(`${url()}&sentry_environment=staging-csp&sentry_release=web%401.2.3`, report, { "content-type": "application/csp-report" });
+    expect(res.status).toBe(200);
+    const { id } = (await res.json()) as { id: string };
+    const [row] = await query<{ environment: string | null; release: string | null }>(`SELECT environment, release FROM "ErrorOccurrence" WHERE "projectId" = $1 AND "eventId" = $2`, [t.projectId, id]);
+    expect(row).toEqual({ environment: "staging-csp", release: "web@1.2.3" });
+  });
+
   it("answers a batch without violations with {id: null}, bad bodies with 400, no key with 401", async () => {
     const none = await postRaw(url(), JSON.stringify([{ type: "deprecation", body: {} }]), { "content-type": "application/reports+json" });
     expect(none.status).toBe(200);

@@ -1,5 +1,6 @@
 import { parseJsonBytes } from "@/lib/http/parseJsonBytes";
 import { parseMultipart } from "@/lib/http/parseMultipart";
+import { fieldsOf } from "@/lib/http/parseWith";
 import { utf8Body } from "@/lib/http/bodyCharset";
 import { readBody, type ReadBodyOptions } from "@/lib/http/readBody";
 import type { IntakeRequest, IntakeResponse } from "@/lib/intake/intakeRequest";
@@ -21,7 +22,7 @@ import { assertOriginAllowed, corsHeaders, preflightHeaders } from "@/lib/sentry
 import { parseEnvelope } from "@/lib/sentry/parseEnvelope";
 import { unpackMinidumpUpload } from "@/lib/sentry/minidump/unpackMinidumpUpload";
 import { minidumpUploadAttachments } from "@/lib/sentry/minidump/minidumpUploadAttachments";
-import { mapSecurityReports } from "@/lib/sentry/security/mapSecurityReports";
+import { mapSecurityReports, reportScopeOf } from "@/lib/sentry/security/mapSecurityReports";
 import { unpackEnvelope, unpackStoreBody, unpackStoreEvent } from "@/lib/sentry/unpackEnvelope";
 import { decodeLegacyStoreBody } from "@/lib/sentry/legacyStoreBody";
 import { storeNonEventItems } from "@/lib/intake/storeNonEventItems";
@@ -147,14 +148,16 @@ async function storeMinidump(req: IntakeRequest, project: SentryProject, body: B
 
 /**
  * Browsers' Content-Security-Policy violation reports (report-uri or the Reporting API): one event
- * per violation, grouped by directive and blocked host (lib/sentry/security). A batch without a CSP
- * violation stores nothing and answers `{"id": null}`.
+ * per violation, grouped by directive and blocked host (lib/sentry/security), in the environment and
+ * release the report URL names. A batch without a CSP violation stores nothing and answers `{"id": null}`.
  */
 async function storeSecurityReports(req: IntakeRequest, project: SentryProject, body: Buffer, ticket: QuotaTicket): Promise<{ id: string | null; spooled: boolean }> {
   const payload = parseJsonBytes(utf8Body(req, body));
   await authenticateWithBodyDsn(req, project, undefined);
   const target = { workspaceId: project.workspaceId, projectId: project.projectId };
-  const events = countDropped(target, 1, () => mapSecurityReports(payload, req.headers.get("user-agent") ?? undefined).flatMap((report) => unpackStoreEvent(report)));
+  // The report URL's sentry_environment / sentry_release: validated (clipped) with each event like an SDK's.
+  const scope = reportScopeOf(fieldsOf(new URL(req.url).searchParams));
+  const events = countDropped(target, 1, () => mapSecurityReports(payload, req.headers.get("user-agent") ?? undefined, scope).flatMap((report) => unpackStoreEvent(report)));
   const { spooled } = await storeSentryEvents(project, events, ticket);
   return { id: events[0]?.eventId ?? null, spooled };
 }

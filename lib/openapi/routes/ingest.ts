@@ -92,7 +92,7 @@ export const ingestRoutes: RouteSpec[] = [
   {
     method: "POST", path: "/api/{projectId}/security/", tag: "Sentry protocol", auth: "sentryKey",
     summary: "Content-Security-Policy violation reports (the DSN's security endpoint)",
-    description: "For a page's `report-uri` (`{\"csp-report\": {…}}`) or `report-to` (Reporting API batch, `[{type: \"csp-violation\", body: {…}}]`) directive, with `?sentry_key=` in the URL. Each violation is an event titled `Blocked '<kind>' from '<host>'`, tagged `csp.directive` / `csp.blocked` and grouped by the two; other report types are accepted and skipped (`{\"id\": null}`). 1 MiB.",
+    description: "For a page's `report-uri` (`{\"csp-report\": {…}}`) or `report-to` (Reporting API batch, `[{type: \"csp-violation\", body: {…}}]`) directive, with `?sentry_key=` in the URL (and `&sentry_environment=`, `&sentry_release=`: each report's environment and release). Each violation is an event titled `Blocked '<kind>' from '<host>'`, tagged `csp.directive` / `csp.blocked` and grouped by the two; other report types are accepted and skipped (`{\"id\": null}`). 1 MiB.",
     params: SentryParams, bodyContentType: "application/csp-report",
     responses: { 200: { description: "stored, or spooled while PostgreSQL is unavailable (`spooled: true`; stored on replay)", schema: SentryIdSchema } },
     errors: SENTRY_ERRORS,

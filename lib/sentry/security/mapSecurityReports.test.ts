@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { IngestEventSchema } from "@/lib/ingest/eventSchema";
-import { mapSecurityReports } from "@/lib/sentry/security/mapSecurityReports";
+import { mapSecurityReports, reportScopeOf } from "@/lib/sentry/security/mapSecurityReports";
 import { mapSentryEvent } from "@/lib/sentry/mapSentryEvent";
 
 const legacy = (report: Record<string, unknown>) => ({ "csp-report": { "document-uri": "https://shop.example/checkout?step=2", ...report } });
@@ -22,6 +22,23 @@ describe("mapSecurityReports", () => {
     const mapped = mapSentryEvent(event).events[0];
     expect(IngestEventSchema.safeParse(mapped).success).toBe(true);
     expect(mapped).toMatchObject({ type: "CSP Violation", message: "Blocked 'script' from 'cdn.evil.example'", fingerprint: ["csp", "script-src-elem", "cdn.evil.example"] });
+  });
+
+  it("puts every report in the environment and release the report URL names (sentry_environment, sentry_release), validated as an SDK's", () => {
+    const batch = [
+      { type: "csp-violation", body: { documentURL: "https://shop.example/", effectiveDirective: "img-src", blockedURL: "https://a.example/x.png" } },
+      { type: "csp-violation", body: { documentURL: "https://shop.example/", effectiveDirective: "img-src", blockedURL: "https://b.example/y.png" } },
+    ];
+    const scope = reportScopeOf({ sentry_key: "k", sentry_environment: "staging-csp", sentry_release: "web@1.2.3" });
+    expect(scope).toEqual({ environment: "staging-csp", release: "web@1.2.3" });
+    const mapped = mapSecurityReports(batch, undefined, scope).map((e) => mapSentryEvent(e).events[0]);
+    expect(mapped.map((e) => [e.environment, e.release])).toEqual([["staging-csp", "web@1.2.3"], ["staging-csp", "web@1.2.3"]]);
+    // Clipped like an SDK's environment; an empty parameter is none.
+    const long = mapSentryEvent(mapSecurityReports(legacy({}), undefined, reportScopeOf({ sentry_environment: "e".repeat(100), sentry_release: "" }))[0]).events[0];
+    expect(long.environment).toHaveLength(64);
+    expect(IngestEventSchema.safeParse(long).success).toBe(true);
+    expect(long.release).toBeUndefined();
+    expect(mapSecurityReports(legacy({}), undefined)[0]).not.toHaveProperty("environment");
   });
 
   it("names inline, eval, data: and framing violations; reads old browsers' violated-directive; report-only is info", () => {

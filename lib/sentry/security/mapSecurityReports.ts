@@ -15,8 +15,27 @@ const MAX_REPORTS = 100;
  * directive and the blocked host, and grouped by those two (a fingerprint), so one misconfigured
  * directive is one issue however many pages and users hit it. Other Reporting API types
  * (deprecation, intervention, …) and the retired Expect-CT/HPKP reports are accepted and skipped.
+ * `scope` is what the report URL's query names (`sentry_environment`, `sentry_release`, as Sentry's
+ * docs tell users to add to report-uri / report-to): a report cannot carry it, so every event gets it.
  */
-export function mapSecurityReports(payload: unknown, userAgent: string | undefined): JsonObject[] {
+export function mapSecurityReports(payload: unknown, userAgent: string | undefined, scope: ReportScope = {}): JsonObject[] {
+  const events = violationEvents(payload, userAgent);
+  if (scope.environment === undefined && scope.release === undefined) return events;
+  return events.map((event) => ({ ...event, ...(scope.environment !== undefined && { environment: scope.environment }), ...(scope.release !== undefined && { release: scope.release }) }));
+}
+
+/** The environment and release a report URL names (its query's `sentry_environment`, `sentry_release`). */
+export interface ReportScope {
+  environment?: string;
+  release?: string;
+}
+
+/** `sentry_environment` and `sentry_release` of a report URL's query (an empty one is none). */
+export function reportScopeOf(query: Record<string, string>): ReportScope {
+  return { ...(query.sentry_environment && { environment: query.sentry_environment }), ...(query.sentry_release && { release: query.sentry_release }) };
+}
+
+function violationEvents(payload: unknown, userAgent: string | undefined): JsonObject[] {
   const legacy = asObject(asObject(payload)?.["csp-report"]);
   if (legacy) return [cspEvent(fromLegacy(legacy), userAgent)];
   const batch = asArray(payload);
