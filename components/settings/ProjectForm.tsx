@@ -77,7 +77,7 @@ export function ProjectForm({ project }: { project: ProjectInfo }) {
       >
         <input required value={slug} onChange={(e) => setSlug(e.target.value)} maxLength={50} spellCheck={false} className={`${input} w-full font-mono text-xs sm:w-80`} />
       </FormField>
-      <FormField label="Allowed browser origins" hint="One per line, e.g. https://app.example.com. Empty: any origin may send (browser SDKs).">
+      <FormField label="Allowed browser origins" hint="One per line, e.g. https://app.example.com, or https://*.example.com for a domain and its subdomains. Empty: any origin may send (browser SDKs).">
         <textarea rows={3} value={origins} onChange={(e) => setOrigins(e.target.value)} className={`${input} w-full font-mono text-xs`} />
       </FormField>
       <div className="grid gap-3 sm:grid-cols-2">

@@ -142,6 +142,24 @@ describe("workspaces and projects", () => {
     expect((await api("PATCH", `/api/v1/projects/${t.projectId}`, member, { retentionDays: 1 })).status).toBe(403);
   });
 
+  it("allowed origins take a domain with its subdomains (*.) and drop default ports, so what is saved can match; a pattern that never could is a 422", async () => {
+    const project = (await api("POST", `/api/v1/workspaces/${t.workspaceId}/projects`, admin, { name: "Wildcard origins" })).body;
+    const res = await api("PATCH", `/api/v1/projects/${project.id}`, admin, { allowedOrigins: ["https://*.shop.test", "https://app.example.com:443"] });
+    expect(res.status).toBe(200);
+    expect(res.body.allowedOrigins).toEqual(["https://*.shop.test", "https://app.example.com"]);
+    const send = (origin: string) =>
+      fetch(`${BASE_URL}/api/${project.publicId}/store/?sentry_key=${project.ingestKey}&sentry_version=7`, { method: "POST", headers: { origin, "content-type": "application/json" }, body: JSON.stringify({ message: "hello" }) });
+    for (const origin of ["https://app.shop.test", "https://eu.app.shop.test", "https://app.example.com"]) {
+      const ok = await send(origin);
+      expect(ok.status, origin).toBe(200);
+      expect(ok.headers.get("access-control-allow-origin")).toBe(origin);
+    }
+    expect((await send("https://evilshop.test")).status).toBe(403);
+    const bad = await api("PATCH", `/api/v1/projects/${project.id}`, admin, { allowedOrigins: ["https://ok.example", "https://a*.example"] });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.issues[0].path).toBe("allowedOrigins[1]");
+  });
+
   it("PATCH a project's retention and quotas (admins, validated); the quota code and the retention job read them", async () => {
     const project = (await api("POST", `/api/v1/workspaces/${t.workspaceId}/projects`, admin, { name: "Quota target" })).body;
     const res = await api("PATCH", `/api/v1/projects/${project.id}`, admin, { retentionDays: 45, quotaPerMinute: 1000, quotaPerDay: 2 });

@@ -3,6 +3,7 @@ import { SensitiveFieldsSchema } from "@/lib/ingest/sensitiveFields";
 import { CodeMappingsSchema } from "@/lib/projects/codeMappings/codeMappingSchema";
 import { IdSchema } from "@/lib/domain/idSchema";
 import { ProjectSlugSchema } from "@/lib/projects/projectSlug";
+import { normaliseAllowedOrigin } from "@/lib/sentry/allowedOrigins";
 
 export const ProjectParamsSchema = z.object({ projectId: IdSchema });
 export const IngestKeyParamsSchema = z.object({ projectId: IdSchema, keyId: IdSchema });
@@ -21,13 +22,23 @@ export const RetentionDaysSchema = z.number().int().min(1).max(3650);
 export const CreateProjectSchema = z.object({ name: ProjectNameSchema, platform: PlatformSchema.optional() }).strict();
 export type CreateProjectInput = z.infer<typeof CreateProjectSchema>;
 
-/** A browser origin for CORS: scheme://host[:port], or "*". */
+/**
+ * A browser origin for CORS (lib/sentry/allowedOrigins.ts): `*`, scheme://host[:port], a domain with
+ * its subdomains (`https://*.example.com`), either without a scheme; saved normalised (no default
+ * port), and refused (422) when it could never match an origin.
+ */
 const OriginSchema = z
   .string()
   .trim()
   .max(200)
-  .transform((s) => s.replace(/\/+$/, "").toLowerCase())
-  .refine((s) => s === "*" || /^https?:\/\/[^/\s?#]+$/.test(s), "must be an origin like https://app.example.com, or *");
+  .transform((s, ctx) => {
+    const origin = normaliseAllowedOrigin(s);
+    if (origin === null) {
+      ctx.addIssue({ code: "custom", message: "must be an origin like https://app.example.com, a domain with its subdomains like https://*.example.com, or *" });
+      return z.NEVER;
+    }
+    return origin;
+  });
 
 export const UpdateProjectSchema = z
   .object({
