@@ -74,7 +74,7 @@ describe("quotas", () => {
     expect(refused.status).toBe(429);
     const retryAfter = Number(refused.headers.get("retry-after"));
     expect(Math.abs(retryAfter - untilMidnight)).toBeLessThanOrEqual(5);
-    expect(refused.headers.get("x-sentry-rate-limits")).toBe(`${retryAfter}:error;default:project:project_quota`);
+    expect(refused.headers.get("x-sentry-rate-limits")).toBe(`${retryAfter}:error;default;security;attachment;feedback;transaction;span;profile;profile_chunk;replay;log_item;trace_metric;metric_bucket;statsd:project:project_quota`);
     expect((await refused.json()).error).toMatchObject({ code: "quota_exceeded", quota: "day" });
     expect(await stored(native.projectId)).toBe(2);
   });

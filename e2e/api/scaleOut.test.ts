@@ -207,7 +207,7 @@ describe("two app instances on one database", () => {
     for (const base of [A, B]) {
       const refused = await post(base, t, { type: "QuotaError" });
       expect(refused.status).toBe(429);
-      expect(refused.headers.get("x-sentry-rate-limits")).toMatch(/^\d+:error;default:project:project_quota$/);
+      expect(refused.headers.get("x-sentry-rate-limits")).toMatch(/^\d+:error;default;[a-z_;]+:project:project_quota$/);
       expect((await refused.json()).error).toMatchObject({ code: "quota_exceeded", quota: "day" });
     }
   });

@@ -329,9 +329,55 @@ describe("Sentry protocol: browsers and limits", () => {
     expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(3);
     expect(statuses).toContain(429);
     expect(Number(limited!.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(limited!.headers.get("x-sentry-rate-limits")).toMatch(/^\d+:error;default:project/);
+    expect(limited!.headers.get("x-sentry-rate-limits")).toMatch(/^\d+:error;default;[a-z_;]+:project:rate_limited$/);
     const [{ n }] = await query<{ n: string }>(`SELECT count(*) AS n FROM "ErrorOccurrence" WHERE "projectId" = $1`, [r.projectId]);
     expect(Number(n)).toBe(statuses.filter((s) => s === 200).length);
+  });
+
+  it("over the event limits, still takes envelopes of only sessions, client reports and check-ins (check-ins within limits of their own); the 429 names every category it refuses", async () => {
+    // A day quota: no minute window to roll over mid-test.
+    const r = await createTenant("proto-uncounted");
+    await db().project.update({ where: { id: r.projectId }, data: { quotaPerDay: 2 } });
+    const url = sentryUrl(r.projectPublicId, "envelope", `sentry_key=${r.key}`);
+    const send = (items: Parameters<typeof envelope>[1], header: Record<string, unknown> = {}) => postRaw(url, new Uint8Array(envelope(header, items)));
+    const event = () => {
+      const id = newEventId();
+      return { type: "event", payload: errorEvent(id) };
+    };
+    const session = (sid: string) => ({ type: "session", payload: JSON.stringify({ sid, init: true, started: new Date().toISOString(), status: "ok", attrs: { release: "web@1.0.0", environment: "production" } }) });
+    const checkIn = (slug: string) => ({ type: "check_in", payload: JSON.stringify({ check_in_id: newEventId(), monitor_slug: slug, status: "ok" }) });
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await send([event()])).status);
+    expect(statuses).toEqual([200, 200, 429]);
+
+    const refused = await send([event()]);
+    expect(refused.status).toBe(429);
+    const [retryAfter, categories, scope, reason] = refused.headers.get("x-sentry-rate-limits")!.split(":");
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+    expect([scope, reason]).toEqual(["project", "project_quota"]);
+    expect(categories.split(";")).toEqual(expect.arrayContaining(["error", "default", "security", "attachment", "feedback", "transaction"]));
+    for (const notRefused of ["session", "internal", "monitor"]) expect(categories.split(";")).not.toContain(notRefused);
+
+    expect((await send([session(crypto.randomUUID())])).status).toBe(200);
+    expect((await send([{ type: "client_report", payload: JSON.stringify({ timestamp: Date.now() / 1000, discarded_events: [{ reason: "ratelimit_backoff", category: "error", quantity: 4 }] }) }])).status).toBe(200);
+    expect((await send([checkIn("nightly-export"), session(crypto.randomUUID())])).status).toBe(200);
+    expect((await fetch(`${BASE_URL}/api/${r.projectPublicId}/cron/hourly-sync/${r.key}/?status=ok`)).status).toBe(202);
+    // Anything counted in the envelope refuses it whole, as before.
+    expect((await send([session(crypto.randomUUID()), event()])).status).toBe(429);
+
+    // Check-ins have limits of their own, the same numbers: the third of the day is refused, naming only `monitor`.
+    const third = await send([checkIn("nightly-export")]);
+    expect(third.status).toBe(429);
+    expect(third.headers.get("x-sentry-rate-limits")).toMatch(/^\d+:monitor:project:project_quota$/);
+
+    const [counts] = await query<{ events: number; sessions: number; discards: number; checkIns: number }>(
+      `SELECT (SELECT count(*)::int FROM "ErrorOccurrence" WHERE "projectId" = $1) AS events,
+              (SELECT count(*)::int FROM "CountedSession" WHERE "projectId" = $1) AS sessions,
+              (SELECT coalesce(sum(quantity), 0)::int FROM "ClientDiscard" WHERE "projectId" = $1) AS discards,
+              (SELECT count(*)::int FROM "CronCheckIn" c JOIN "CronMonitor" m ON m.id = c."monitorId" WHERE m."projectId" = $1) AS "checkIns"`,
+      [r.projectId],
+    );
+    expect(counts).toEqual({ events: 2, sessions: 2, discards: 4, checkIns: 2 });
   });
 
   it("counts user feedback against the rate limit like events: a public DSN cannot write without bound", async () => {

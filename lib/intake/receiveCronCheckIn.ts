@@ -22,7 +22,8 @@ const QUERY_FIELDS = ["status", "check_in_id", "environment", "duration", "relea
  * Sentry's HTTP check-in, `GET|POST /api/:projectId/cron/:monitorSlug/:sentryKey/?status=ok` — for
  * jobs that report with curl instead of an SDK: the key in the path (it must agree with any other
  * key sent), the check-in's fields in the query string or a JSON body (`monitor_config` included,
- * to create the monitor's schedule). Answers 202 `{"id": <check_in_id>}`; rate-limited like an event.
+ * to create the monitor's schedule). Answers 202 `{"id": <check_in_id>}`; counted against the
+ * project's limits for check-ins, apart from its events' (lib/intake/rateLimit.ts).
  */
 export function receiveCronCheckIn(req: IntakeRequest, publicId: string, slug: string, pathKey: string): Promise<IntakeResponse> {
   let cors = corsHeaders(req, null);
@@ -44,7 +45,7 @@ export function receiveCronCheckIn(req: IntakeRequest, publicId: string, slug: s
         const { checkInIds } = await storeNonEventItems(target, { checkIns: [checkIn] });
         ticket.keep();
         return { status: 202, headers: cors, body: { id: checkInIds[0] } };
-      }), () => ApiError.notFound("unknown project"));
+      }, { category: "checkIns" }), () => ApiError.notFound("unknown project"));
     },
     () => cors,
   );

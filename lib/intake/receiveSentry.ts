@@ -5,7 +5,7 @@ import { utf8Body } from "@/lib/http/bodyCharset";
 import { readBody, type ReadBodyOptions } from "@/lib/http/readBody";
 import type { IntakeRequest, IntakeResponse } from "@/lib/intake/intakeRequest";
 import type { QuotaTicket } from "@/lib/intake/quotaLeases";
-import { admitAll, withAdmission } from "@/lib/intake/admission";
+import { admitAll, admitItems, withAdmission } from "@/lib/intake/admission";
 import { refusingGoneProject } from "@/lib/intake/projectGone";
 import { runIntake } from "@/lib/intake/runIntake";
 import { ApiError } from "@/lib/http/ApiError";
@@ -20,6 +20,7 @@ import { truncateToMinute } from "@/lib/sentry/sentryTimestamp";
 import { assertDsnAgrees, authenticateSentryPathKey, authenticateSentryRequest, findSentryProject, requestKey, requestSentAt, type SentryProject } from "@/lib/sentry/authenticateSentryRequest";
 import { assertOriginAllowed, corsHeaders, preflightHeaders } from "@/lib/sentry/corsHeaders";
 import { parseEnvelope } from "@/lib/sentry/parseEnvelope";
+import { carriesOnlyUncountedItems } from "@/lib/sentry/uncountedItems";
 import { unpackMinidumpUpload } from "@/lib/sentry/minidump/unpackMinidumpUpload";
 import { minidumpUploadAttachments } from "@/lib/sentry/minidump/minidumpUploadAttachments";
 import { mapSecurityReports, reportScopeOf } from "@/lib/sentry/security/mapSecurityReports";
@@ -44,6 +45,8 @@ const LIMITS: Record<SentryEndpoint, ReadBodyOptions> = {
   // The Crash Report Client's upload is zlib-compressed itself (readUnrealCrash bounds it decompressed).
   unreal: { maxWireBytes: 20 * MIB, maxDecodedBytes: 20 * MIB },
 };
+/** The largest envelope read to see whether it may pass the event limits (uncountedEnvelopeBody). */
+const UNCOUNTED_ENVELOPE_BYTES = 64 * 1024;
 /** An Unreal crash report decompressed: context, log, config and a minidump of the stacks and modules. */
 const MAX_UNREAL_REPORT_BYTES = 50 * MIB;
 
@@ -51,7 +54,8 @@ const MAX_UNREAL_REPORT_BYTES = 50 * MIB;
  * The Sentry door, POST /api/:publicId/envelope/, /store/, /minidump/, /security/ and /unreal/:key/: project from the
  * URL (404), origin check, the key in the URL (query or, for Unreal's Crash Report Client, `pathKey`) or
  * X-Sentry-Auth checked and the rate limit decided before the body is read (else the envelope's dsn
- * after it), bounded read and decode, validate, prepare, store. Every
+ * after it; over the event limits, a small envelope is read to see whether it carries only sessions,
+ * client reports and check-ins, which are still taken), bounded read and decode, validate, prepare, store. Every
  * answer, errors included, carries the CORS headers browser SDKs need to read it; success is 200 `{id}`,
  * also when PostgreSQL is unavailable and the events went to the local spool (stored on replay; the
  * body then says `spooled: true`): some SDKs (sentry-elixir) count only a 200 as delivered and would
@@ -68,19 +72,48 @@ export function receiveSentry(req: IntakeRequest, endpoint: SentryEndpoint, publ
       assertOriginAllowed(req, project.allowedOrigins);
       if (pathKey !== undefined) await authenticateSentryPathKey(req, project, pathKey);
       else if (requestKey(req)) await authenticateSentryRequest(req, project);
+      // Over the event limits an envelope of only sessions, client reports and check-ins is still
+      // admitted: its (small) body is read to tell, only then (the body read once, kept for the store).
+      let readEarly: Buffer | undefined;
+      const carriesNothingCounted =
+        endpoint === "envelope"
+          ? async () => {
+              readEarly = await uncountedEnvelopeBody(req);
+              return readEarly !== undefined;
+            }
+          : undefined;
       return refusingGoneProject(
         () =>
-          withAdmission({ workspaceId: project.workspaceId, projectId: project.projectId }, project, async (ticket) => {
-            const body = await readBody(req, LIMITS[endpoint]);
-            const store = STORES[endpoint];
-            const { id, spooled } = await store(req, project, body, ticket);
-            return { status: 200, headers: cors, body: spooled ? { id, spooled: true } : { id } };
-          }),
+          withAdmission(
+            { workspaceId: project.workspaceId, projectId: project.projectId },
+            project,
+            async (ticket) => {
+              const body = readEarly ?? (await readBody(req, LIMITS[endpoint]));
+              const store = STORES[endpoint];
+              const { id, spooled } = await store(req, project, body, ticket);
+              return { status: 200, headers: cors, body: spooled ? { id, spooled: true } : { id } };
+            },
+            { carriesNothingCounted },
+          ),
         () => ApiError.notFound("unknown project"),
       );
     },
     () => cors,
   );
+}
+
+/**
+ * An envelope refused by the event limits, read to see whether it carries only what they do not
+ * count (lib/sentry/uncountedItems.ts): its body when it does, undefined otherwise. Only a body
+ * declared at most 64 KiB is read (a session, a client report or a check-in is a few hundred bytes;
+ * a refused body that size is received anyway to keep the connection, lib/intake/nodeAdapter.ts);
+ * a larger or chunked one stays refused unread, as before.
+ */
+async function uncountedEnvelopeBody(req: IntakeRequest): Promise<Buffer | undefined> {
+  const declared = Number(req.headers.get("content-length") ?? NaN);
+  if (!(declared <= UNCOUNTED_ENVELOPE_BYTES)) return undefined;
+  const body = await readBody(req, { maxWireBytes: UNCOUNTED_ENVELOPE_BYTES, maxDecodedBytes: MIB, undeclaredGzip: true });
+  return carriesOnlyUncountedItems(parseEnvelope(body)) ? body : undefined;
 }
 
 /** OPTIONS on the Sentry endpoints: CORS preflight for SDKs configured with custom headers. */
@@ -97,23 +130,31 @@ async function storeEnvelope(req: IntakeRequest, project: SentryProject, body: B
   const contents = countDropped(target, 1, () => unpackEnvelope(envelope));
   // The SDK's clock when it sent: the envelope's sent_at, else the auth header's sentry_timestamp (sentry-rust sends no sent_at).
   const sentAt = envelope.header.sent_at ?? requestSentAt(req);
-  const stored = await storeSentryEvents(project, contents.events, ticket, sentAt, contents.feedback.length + contents.checkIns.length);
-  // What people wrote, files sent with the event, cron monitors' check-ins, release-health session
-  // counts and client reports are kept like events: committed before the answer, or spooled while
-  // PostgreSQL is unavailable (an SDK's retry stores them once: keyed per project, event and run;
-  // counts once per request).
-  const receivedAt = new Date();
-  const items = await storeNonEventItems(target, {
-    feedback: contents.feedback,
-    // A filtered event's files go with it.
-    attachments: contents.attachments.filter((a) => !stored.filtered.has(a.eventId)),
-    checkIns: contents.checkIns,
-    sessions: contents.sessions.map((counts) => ({ ...counts, minute: truncateToMinute(correctInstant(counts.minute, sentAt, receivedAt)) })),
-    discards: contents.discards,
-  });
-  if (contents.feedback.length + contents.checkIns.length > 0) ticket.keep();
-  countClientDiscards(target, contents.discards);
-  return { id: contents.eventId, spooled: stored.spooled || items.spooled };
+  // Check-ins count against limits of their own (lib/intake/rateLimit.ts), taken before anything is stored.
+  const checkInTicket = await admitItems(target, project, "checkIns", contents.checkIns.length);
+  try {
+    const stored = await storeSentryEvents(project, contents.events, ticket, sentAt, contents.feedback.length);
+    // What people wrote, files sent with the event, cron monitors' check-ins, release-health session
+    // counts and client reports are kept like events: committed before the answer, or spooled while
+    // PostgreSQL is unavailable (an SDK's retry stores them once: keyed per project, event and run;
+    // counts once per request).
+    const receivedAt = new Date();
+    const items = await storeNonEventItems(target, {
+      feedback: contents.feedback,
+      // A filtered event's files go with it.
+      attachments: contents.attachments.filter((a) => !stored.filtered.has(a.eventId)),
+      checkIns: contents.checkIns,
+      sessions: contents.sessions.map((counts) => ({ ...counts, minute: truncateToMinute(correctInstant(counts.minute, sentAt, receivedAt)) })),
+      discards: contents.discards,
+    });
+    if (contents.feedback.length > 0) ticket.keep();
+    checkInTicket.keep();
+    countClientDiscards(target, contents.discards);
+    return { id: contents.eventId, spooled: stored.spooled || items.spooled };
+  } catch (error) {
+    checkInTicket.refund();
+    throw error;
+  }
 }
 
 async function storeStoreEvent(req: IntakeRequest, project: SentryProject, body: Buffer, ticket: QuotaTicket): Promise<{ id: string; spooled: boolean }> {

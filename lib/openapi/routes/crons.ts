@@ -25,7 +25,7 @@ export const cronRoutes: RouteSpec[] = [
   {
     method: "GET", path: "/api/{projectId}/cron/{slug}/{key}/", tag: "Sentry protocol", auth: "none",
     summary: "A cron monitor's check-in over plain HTTP (curl in a crontab)",
-    description: "Sentry's HTTP check-in: the fields in the query string. The key in the path must be the project's (403 otherwise). The first check-in creates the monitor; 400 names the field (e.g. `status`). Rate-limited like an event.",
+    description: "Sentry's HTTP check-in: the fields in the query string. The key in the path must be the project's (403 otherwise). The first check-in creates the monitor; 400 names the field (e.g. `status`). Counted against the project's rate limit and quotas in windows of its own, apart from events (429 naming `monitor`).",
     params: CronParams, query: CheckInFields,
     responses: { 202: "`{id}`: the check-in's id" }, errors: [400, 403, 404, 429],
   },
