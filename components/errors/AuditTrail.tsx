@@ -1,3 +1,4 @@
+import { AuditIssueLinks } from "@/components/issue/AuditIssueLinks";
 import { describeAudit } from "@/components/issue/describeAudit";
 import type { ErrorDetails } from "@/lib/errors/getErrorDetails";
 import { RelativeTime } from "@/components/ui/RelativeTime";
@@ -22,7 +23,8 @@ export function AuditTrail({ audit }: { audit: Entry[] }) {
             <li key={entry.id} className="flex gap-2">
               <span aria-hidden="true" className="mt-1.5 h-2 w-2 shrink-0 rounded-full bg-gray-300 dark:bg-gray-600" />
               <p className="min-w-0 text-gray-700 dark:text-gray-300">
-                <span className="font-medium text-gray-900 dark:text-gray-100">{actorName(entry)}</span> {describeAudit(entry, () => (entry.assignee ? entry.assignee.name || entry.assignee.email : null))}{" "}
+                <span className="font-medium text-gray-900 dark:text-gray-100">{actorName(entry)}</span> {describeAudit(entry, () => (entry.assignee ? entry.assignee.name || entry.assignee.email : null))}
+                <AuditIssueLinks issues={entry.issues} />{" "}
                 <RelativeTime iso={entry.at} className="text-gray-500 dark:text-gray-400" />
               </p>
             </li>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { AuditIssueLinks } from "@/components/issue/AuditIssueLinks";
 import { describeAudit } from "@/components/issue/describeAudit";
 import { MentionTextarea } from "@/components/issue/MentionTextarea";
 import { button } from "@/components/ui/buttonStyles";
@@ -21,7 +22,7 @@ interface ActivityFeedProps {
 
 type Item =
   | { kind: "comment"; id: string; at: string; who: string; body: string; canDelete: boolean }
-  | { kind: "audit"; id: string; at: string; who: string; text: string };
+  | { kind: "audit"; id: string; at: string; who: string; text: string; issues: ErrorDetails["audit"][number]["issues"] };
 
 /** Comments and the audit trail in one timeline, newest first; members write comments. */
 export function ActivityFeed({ issue, members, currentUserId, canComment, isAdmin }: ActivityFeedProps) {
@@ -35,7 +36,7 @@ export function ActivityFeed({ issue, members, currentUserId, canComment, isAdmi
   const mentionable = members.map((m) => ({ userId: m.id, email: m.email, name: m.name }));
 
   const items: Item[] = [
-    ...(comments.data?.items ?? []).map((c) => ({
+    ...(comments.data?.pages.flatMap((page) => page.items) ?? []).map((c) => ({
       kind: "comment" as const,
       id: c.id,
       at: c.createdAt,
@@ -49,6 +50,7 @@ export function ActivityFeed({ issue, members, currentUserId, canComment, isAdmi
       at: a.at,
       who: a.actor ? a.actor.name || a.actor.email : a.actorType === "user" ? "A former member" : "Faultline",
       text: describeAudit(a, (id) => nameOf(id) ?? (a.assignee ? a.assignee.name || a.assignee.email : null)),
+      issues: a.issues,
     })),
   ].sort((a, b) => b.at.localeCompare(a.at));
 
@@ -83,7 +85,8 @@ export function ActivityFeed({ issue, members, currentUserId, canComment, isAdmi
               <span aria-hidden="true" className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${item.kind === "comment" ? "bg-blue-500" : "bg-gray-300 dark:bg-gray-600"}`} />
               <div className="min-w-0 flex-1">
                 <p className="text-gray-700 dark:text-gray-300">
-                  <span className="font-medium text-gray-900 dark:text-gray-100">{item.who}</span> {item.kind === "comment" ? "commented" : item.text}{" "}
+                  <span className="font-medium text-gray-900 dark:text-gray-100">{item.who}</span> {item.kind === "comment" ? "commented" : item.text}
+                  {item.kind === "audit" && <AuditIssueLinks issues={item.issues} />}{" "}
                   <RelativeTime iso={item.at} className="text-gray-500 dark:text-gray-400" />
                 </p>
                 {item.kind === "comment" && (
@@ -110,6 +113,12 @@ export function ActivityFeed({ issue, members, currentUserId, canComment, isAdmi
             </li>
           ))}
         </ol>
+      )}
+      {comments.hasNextPage && (
+        // The newest comments come first; a busy issue's older ones on demand.
+        <button type="button" className={button.secondary} onClick={() => void comments.fetchNextPage()} disabled={comments.isFetchingNextPage} data-testid="older-comments">
+          {comments.isFetchingNextPage ? "Loading…" : "Show older comments"}
+        </button>
       )}
     </div>
   );

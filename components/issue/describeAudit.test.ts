@@ -14,6 +14,7 @@ const entry = (patch: Partial<Entry>): Entry => ({
   assignee: null,
   before: null,
   after: null,
+  issues: [],
   at: "2026-12-04T12:00:00.000Z",
   ...patch,
 });

@@ -463,3 +463,40 @@ test("a link to an issue merged since leads to the issue that holds its events; 
   // The Issues page (the list alone).
   await expect(page).toHaveURL(/\/errors(\?ws=[^&]+)?$/);
 });
+
+test("a link to an event an unmerge moved out of the issue says so and opens it where it is now; the trail links the other issue", async ({ page, context, consoleGuard }) => {
+  // The event view asks the first issue for an event it no longer holds: the browser logs that 404.
+  consoleGuard.allow(/status of 404 .*\/api\/v1\/errors\/.*\/events\//);
+  const t = await createTenant("moved-event-link");
+  const send = (eventId: string, fn: string) => postEvents(t.key, { eventId, type: "MovedBug", message: `broke in ${fn}`, stackTrace: `MovedBug: broke in ${fn}\n    at ${fn} (/srv/app/src/${fn}.ts:4:2)` });
+  const a = (await (await send("ui-moved-a", "keep")).json()).accepted[0].groupId as string;
+  const b = (await (await send("ui-moved-b", "leave")).json()).accepted[0].groupId as string;
+  await signInAs(context, t.member);
+  expect((await page.request.post("/api/v1/errors/merge", { data: { targetId: a, sourceIds: [b] } })).status()).toBe(200);
+  const { fingerprints } = (await (await page.request.get(`/api/v1/errors/${a}/fingerprints`)).json()) as { fingerprints: { kind: string; fingerprint: string }[] };
+  const merged = fingerprints.find((f) => f.kind === "merged")!.fingerprint;
+  expect((await page.request.post(`/api/v1/errors/${a}/unmerge`, { data: { fingerprints: [merged] } })).status()).toBe(200);
+
+  // A link copied while the two were merged.
+  await page.goto(`/errors/${a}?event=ui-moved-b`);
+  const notHere = page.getByTestId("event-not-in-issue");
+  await expect(notHere).toContainText("is not in this issue any more");
+  await expect(page.getByRole("button", { name: "Try again" })).toHaveCount(0);
+  await notHere.getByRole("link", { name: "Open it in the issue that holds it" }).click();
+  await expect(page).toHaveURL(new RegExp(`/errors/${b}\\?event=ui-moved-b$`));
+  await expect(page.getByTestId("event-viewer")).toHaveAttribute("data-event-id", "ui-moved-b");
+
+  await page.goto(`/errors/${a}?event=ui-moved-b`);
+  await page.getByTestId("event-not-in-issue").getByRole("button", { name: "Latest event" }).click();
+  await expect(page).toHaveURL(new RegExp(`/errors/${a}$`));
+  await expect(page.getByTestId("event-viewer")).toHaveAttribute("data-event-id", "ui-moved-a");
+
+  // The split-off issue's trail names the issue it was merged into and split from, and links it.
+  await page.goto(`/errors/${b}?tab=activity`);
+  const trail = page.getByTestId("audit-entry");
+  for (const entry of [trail.filter({ hasText: "merged it into another issue" }), trail.filter({ hasText: "opened it with events moved out of another issue" })]) {
+    const link = entry.getByTestId("audit-issue-link");
+    await expect(link).toHaveText("MovedBug: broke in keep");
+    await expect(link).toHaveAttribute("href", `/errors/${a}`);
+  }
+});

@@ -41,9 +41,10 @@ describe("an issue's link from the issue list", () => {
 });
 
 describe("the events tab's typed filters, kept in the page's URL", () => {
-  it("drop blank fields and keep the rest as typed", () => {
+  it("drop blank fields and keep the rest as typed, without the whitespace around a pasted value", () => {
     expect(typedEventFilters({ environment: "staging", release: "  ", user: "" })).toEqual({ environment: "staging" });
     expect(typedEventFilters({ user: "u 1" })).toEqual({ user: "u 1" });
+    expect(typedEventFilters({ environment: "staging ", release: "\tshop@1.2.0\n" })).toEqual({ environment: "staging", release: "shop@1.2.0" });
   });
 
   it("set each filter's URL parameter and clear the others", () => {

@@ -28,12 +28,12 @@ export function eventFiltersOf(params: Pick<URLSearchParams, "get">): EventFilte
   return out;
 }
 
-/** The filters typed in the events tab as the page's URL keeps them: a blank field is no filter. */
+/** The filters typed in the events tab as the page's URL keeps them: trimmed (a pasted value's spaces), a blank field no filter. */
 export function typedEventFilters(draft: EventFiltersParams): EventFiltersParams {
   const out: EventFiltersParams = {};
   for (const key of FILTERS) {
-    const value = draft[key];
-    if (value?.trim()) out[key] = value;
+    const value = draft[key]?.trim();
+    if (value) out[key] = value;
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import { auditIds } from "@/lib/audit/auditIds";
+import { auditIssueRefs } from "@/lib/audit/auditIssueRefs";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { seesPeople } from "@/lib/auth/seesPeople";
 import { db } from "@/lib/db/prisma";
@@ -12,10 +13,12 @@ import { hasClientFrames } from "@/lib/errors/events/clientFrames";
 import { viewChain, viewStoredFrames } from "@/lib/errors/events/eventFrames";
 import { issueCulprit } from "@/lib/errors/issueCulprit";
 import { discardStateOf } from "@/lib/errors/triage/discardIssue";
+import { issueTitle } from "@/lib/domain/issueTitle";
 import { loadGroupingRules } from "@/lib/grouping/rules/loadGroupingRules";
 
 const RECENT_OCCURRENCES = 20;
 const AUDIT_ENTRIES = 50;
+const ISSUE_TITLE_CHARS = 120;
 
 /**
  * One error group with its latest occurrences, people involved and audit trail. An ingest key gets
@@ -54,8 +57,21 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
   // The people the trail names: who acted, and whom an entry assigned the issue to.
   const assignedIn = (after: unknown) => auditIds("assigneeId", after)[0] ?? null;
   const actorIds = withPeople ? [...new Set([...audit.flatMap((a) => [a.actorId, assignedIn(a.after)]), discard.discarded?.byId].filter((id): id is string => Boolean(id)))] : [];
-  const actors = await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } });
+  // The other issues the trail's merges and unmerges name: linked while they exist in the workspace.
+  const issueRefs = new Map(audit.map((a) => [a.id, auditIssueRefs(a.action, a.before, a.after)]));
+  const refIds = [...new Set([...issueRefs.values()].flat().map((r) => r.errorId))];
+  const [actors, others] = await Promise.all([
+    db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } }),
+    refIds.length > 0 ? db().errorGroup.findMany({ where: { id: { in: refIds }, workspaceId: group.workspaceId }, select: { id: true, type: true, message: true } }) : [],
+  ]);
   const nameOf = new Map([...users, ...actors].map((u) => [u.id, u]));
+  const otherIssue = new Map(others.map((g) => [g.id, g]));
+  const issuesNamed = (entryId: string) =>
+    (issueRefs.get(entryId) ?? []).flatMap((ref) => {
+      const found = otherIssue.get(ref.errorId);
+      const named = found ?? ref.snapshot;
+      return named ? [{ errorId: found ? ref.errorId : null, title: issueTitle(named, ISSUE_TITLE_CHARS) }] : [];
+    });
 
   const detail = toErrorDetail(group);
   // The issue's frames came as its events' do: structured from an SDK (its in_app flags its own) or as text.
@@ -119,6 +135,8 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
       assignee: nameOf.get(assignedIn(a.after) ?? "") ?? null,
       before: a.before,
       after: a.after,
+      /** The other issues a merge or unmerge names: each with its title, and its id while it exists (else null: a merged issue's old id). */
+      issues: issuesNamed(a.id),
       at: a.at.toISOString(),
     })),
   };

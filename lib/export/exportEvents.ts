@@ -23,6 +23,8 @@ interface EventRow {
   tags: unknown;
   metadata: unknown;
   stackTrace: string | null;
+  /** The event's own raised type, from its stored chain (null for an event sent as a single text trace). */
+  ownType: string | null;
 }
 
 type Cursor = { occurredAt: Date; id: string } | "start";
@@ -46,7 +48,8 @@ export async function exportEvents(auth: AuthContext, errorId: string, query: Ex
   const base = values.length;
   const statementKey = [query.environment, query.release, query.user].map((v) => (v === undefined ? "0" : "1")).join("");
   const sql = (after: boolean) => `
-    SELECT id, "eventId", "occurredAt", severity::text, message, environment, release, "userId", "agentId", "runId", tags, metadata, "stackTrace"
+    SELECT id, "eventId", "occurredAt", severity::text, message, environment, release, "userId", "agentId", "runId", tags, metadata, "stackTrace",
+      exceptions #>> '{0,type}' AS "ownType"
     FROM "ErrorOccurrence" WHERE "groupId" = $1 ${filters.join(" ")}
     ${after ? `AND ("occurredAt", id) < ($${base + 1}::timestamptz, $${base + 2}::uuid)` : ""}
     ORDER BY "occurredAt" DESC, id DESC LIMIT ${PAGE}`;
@@ -65,7 +68,8 @@ export async function exportEvents(auth: AuthContext, errorId: string, query: Ex
       const last = rows.at(-1);
       return { rows, next: rows.length === PAGE && last ? { occurredAt: last.occurredAt, id: last.id } : null };
     },
-    render: (row, index) => (isCsv ? csvRow(row, group.type) : `${index === 0 ? "" : ",\n"}${JSON.stringify(jsonRow(row, group.type))}`),
+    // Each event's own type: an SDK's fingerprint or a merge puts events of other types in one issue.
+    render: (row, index) => (isCsv ? csvRow(row, row.ownType || group.type) : `${index === 0 ? "" : ",\n"}${JSON.stringify(jsonRow(row, row.ownType || group.type))}`),
   });
   return new Response(body, { headers: exportHeaders(query.format, `faultline-events-${group.id.slice(0, 8)}`) });
 }

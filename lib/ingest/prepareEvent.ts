@@ -8,6 +8,7 @@ import { stripLogPrefixes } from "@/lib/ingest/stacktrace/stripLogPrefixes";
 import { replaceUnstorable } from "@/lib/text/replaceUnstorable";
 import { toStoredChain, type StoredChainException } from "@/lib/grouping/chain/ChainException";
 import { groupEvent, type GroupEventInput, type RawException } from "@/lib/grouping/groupEvent";
+import { chainSourceContextOf, type StoredSourceContext } from "@/lib/ingest/sourceContext";
 
 /** An event after scrubbing, classification and fingerprinting: ready to store, still pure data. */
 export interface PreparedEvent {
@@ -23,6 +24,11 @@ export interface PreparedEvent {
   message: string;
   stackTrace: string | null;
   frames: Frame[];
+  /**
+   * The source lines around the frames of every exception of the chain (the stored chain keeps only
+   * each frame's own line); absent from events spooled before it was kept (their raised frames' then).
+   */
+  sourceContext?: StoredSourceContext[] | null;
   platform: Language | string;
   severity: Severity;
   category: string;
@@ -95,6 +101,7 @@ export function prepareEvent(event: IngestEvent, receivedAt: Date = new Date(), 
     message,
     stackTrace: stackText,
     frames,
+    sourceContext: chainSourceContextOf(grouped.exceptions.map((e) => e.frames)),
     platform: scrubLabel(event.platform) ?? language,
     severity: classified.severity,
     category: classified.category,

@@ -582,7 +582,7 @@ function occurrenceRow(e: PreparedEvent) {
     recoveryAutomatic: e.recoveryAutomatic,
     fingerprint: e.fingerprint,
     exceptions: e.exceptions,
-    sourceContext: sourceContextOf(e.frames),
+    sourceContext: e.sourceContext !== undefined ? e.sourceContext : sourceContextOf(e.frames),
   };
 }
 

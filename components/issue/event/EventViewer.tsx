@@ -1,6 +1,7 @@
 "use client";
 
 import { formatDistanceToNow } from "date-fns";
+import Link from "next/link";
 import { useState } from "react";
 import { AttachmentsSection } from "@/components/issue/event/AttachmentList";
 import { BreadcrumbsSection } from "@/components/issue/event/BreadcrumbsSection";
@@ -60,11 +61,36 @@ export function EventViewer({ errorId, workspaceId, mappableProjectId, assignSus
     ) : null;
   if (query.isLoading) return <LoadingState label="Loading the event…" />;
   if (query.error && !query.data) {
-    // Narrowed by the URL (a list's environment, a tag's link): say so rather than "not found".
+    // A link to an event this issue does not hold (an unmerge moved it, retention removed it, a typo): no retry can find it.
+    if (eventId !== "latest" && eventId !== "oldest" && query.error instanceof ApiRequestError && query.error.status === 404) {
+      const movedTo = query.error.details.movedTo;
+      return (
+        <div className="space-y-3 rounded-lg bg-white px-4 py-6 shadow-sm ring-1 ring-gray-200 dark:bg-gray-900 dark:ring-gray-800" data-testid="event-not-in-issue">
+          <p className="font-medium text-gray-900 dark:text-gray-100">
+            Event <span className="font-mono text-sm">{eventId.slice(0, 12)}</span> is not in this issue{typeof movedTo === "string" ? " any more" : ""}.
+          </p>
+          <p className="text-sm text-gray-600 dark:text-gray-400">
+            {typeof movedTo === "string" ? "Its events were moved to another issue (an unmerge or a merge)." : "It may have been moved to another issue, removed by the retention period, or the link is mistyped."}
+          </p>
+          <div className="flex flex-wrap gap-2">
+            {typeof movedTo === "string" && (
+              <Link href={`/errors/${encodeURIComponent(movedTo)}?event=${encodeURIComponent(eventId)}`} className={button.primary} data-testid="event-moved-link">
+                Open it in the issue that holds it
+              </Link>
+            )}
+            <button type="button" className={button.secondary} onClick={() => onNavigate(null)}>
+              Latest event
+            </button>
+          </div>
+        </div>
+      );
+    }
+    // Narrowed by the URL (a list's environment, a tag's link): say so rather than "not found". (An event
+    // asked for by id is found whatever the filters: its 404 means the issue does not hold it.)
     if (filterNote && query.error instanceof ApiRequestError && query.error.status === 404) {
       return (
         <div className="space-y-2 rounded-lg bg-white px-4 py-6 shadow-sm ring-1 ring-gray-200 dark:bg-gray-900 dark:ring-gray-800" data-testid="event-viewer-empty">
-          <p className="font-medium text-gray-900 dark:text-gray-100">{eventId === "latest" || eventId === "oldest" ? "No event of this issue matches these filters." : "This event does not match these filters."}</p>
+          <p className="font-medium text-gray-900 dark:text-gray-100">No event of this issue matches these filters.</p>
           {filterNote}
         </div>
       );

@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/Badge";
 import { CopyButton } from "@/components/ui/CopyButton";
 import { Section } from "@/components/ui/Section";
 import { LOGGED_MESSAGE_TYPE } from "@/lib/domain/issueTitle";
+import { rawChainText } from "@/lib/errors/events/rawChainText";
 import type { Language } from "@/lib/ingest/stacktrace/frame";
 
 /**
@@ -18,9 +19,7 @@ export function ExceptionSection({ exceptions, language, onLinkSource }: { excep
   const [isRaw, setIsRaw] = useState(false);
   // How each linked exception relates to the one before it (one marked raised after the first reads as a cause).
   const label = (e: EventException, i: number) => (i === 0 ? "" : e.relation === "raised" ? RELATION_LABELS.cause : (RELATION_LABELS[e.relation] ?? RELATION_LABELS.cause));
-  // A native trace's text already prints its causes: those without text of their own are not repeated.
-  const printed = exceptions.filter((e, i) => i === 0 || e.stackTrace || !exceptions[0].stackTrace);
-  const raw = printed.map((e, i) => `${label(e, i) ? `${label(e, i)}: ` : ""}${e.type}${e.value ? `: ${e.value}` : ""}\n${e.stackTrace ?? ""}`).join("\n\n");
+  const raw = rawChainText(exceptions);
   // A logged message (captureMessage, a log record): its text and where it was logged, no exception type.
   const isLoggedMessage = exceptions.length === 1 && exceptions[0].type === LOGGED_MESSAGE_TYPE;
   return (

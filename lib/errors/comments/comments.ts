@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanTriage, canAdminister } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/prisma";
+import { decodeEventCursor, encodeEventCursor } from "@/lib/errors/events/eventCursor";
 import { findVisibleError } from "@/lib/errors/findVisibleError";
 import { ApiError } from "@/lib/http/ApiError";
 import { uuidv7 } from "@/lib/ids/uuidv7";
@@ -9,15 +10,38 @@ import { uuidv7 } from "@/lib/ids/uuidv7";
 export const CreateCommentSchema = z.object({ body: z.string().trim().min(1, "write something").max(10_000).refine((s) => !s.includes("\u0000"), "must not contain NUL characters") }).strict();
 export type CreateCommentInput = z.infer<typeof CreateCommentSchema>;
 
-const MAX_COMMENTS = 500;
+/** GET /api/v1/errors/:id/comments — the newest `limit` comments, or those before `cursor` (a page's `nextCursor`). */
+export const ListCommentsQuerySchema = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type ListCommentsQuery = z.infer<typeof ListCommentsQuerySchema>;
 
-/** An issue's comments, oldest first, with their authors. */
-export async function listComments(auth: AuthContext, errorId: string) {
+/**
+ * A page of an issue's comments with their authors: the newest `limit` (or those just before
+ * `cursor`), listed oldest first; `nextCursor` reads the older ones, null when there are none. By
+ * keyset over the (groupId, createdAt) index, so a bot's thousands of comments never hide new ones.
+ */
+export async function listComments(auth: AuthContext, errorId: string, query: ListCommentsQuery = { limit: 100 }) {
   const group = await findVisibleError(auth, errorId);
-  const rows = await db().errorComment.findMany({ where: { groupId: group.id }, orderBy: { createdAt: "asc" }, take: MAX_COMMENTS });
-  const authors = await db().user.findMany({ where: { id: { in: rows.map((r) => r.authorId).filter((id): id is string => Boolean(id)) } }, select: { id: true, name: true, email: true } });
+  const before = query.cursor ? decodeEventCursor(query.cursor) : null;
+  const rows = await db().errorComment.findMany({
+    where: {
+      groupId: group.id,
+      // The plain bound lets the (groupId, createdAt) index start at the cursor.
+      ...(before && { createdAt: { lte: before.occurredAt }, OR: [{ createdAt: { lt: before.occurredAt } }, { createdAt: before.occurredAt, id: { lt: before.id } }] }),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const oldest = page.at(-1);
+  const authors = await db().user.findMany({ where: { id: { in: page.map((r) => r.authorId).filter((id): id is string => Boolean(id)) } }, select: { id: true, name: true, email: true } });
   const byId = new Map(authors.map((a) => [a.id, a]));
-  return { items: rows.map((r) => ({ id: r.id, body: r.body, createdAt: r.createdAt.toISOString(), author: r.authorId ? byId.get(r.authorId) ?? null : null })) };
+  return {
+    items: page.reverse().map((r) => ({ id: r.id, body: r.body, createdAt: r.createdAt.toISOString(), author: r.authorId ? byId.get(r.authorId) ?? null : null })),
+    nextCursor: rows.length > query.limit && oldest ? encodeEventCursor({ occurredAt: oldest.createdAt, id: oldest.id }) : null,
+  };
 }
 
 export type CommentList = Awaited<ReturnType<typeof listComments>>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eventFrames, frameLanguage, viewChain, viewFrame, viewStoredFrames } from "@/lib/errors/events/eventFrames";
+import { eventFrames, eventTypeOf, frameLanguage, viewChain, viewFrame, viewStoredFrames } from "@/lib/errors/events/eventFrames";
 
 const TRACE = "TypeError: x\n    at computeInvoice (/srv/app/src/billing/invoice.ts:42:17)\n    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)";
 
@@ -18,9 +18,31 @@ describe("eventFrames", () => {
     expect(eventFrames({ stackTrace: TRACE, exceptions: [{ type: "TypeError", frames: [] }] }, { stackTrace: "other", frames: null, platform: "node" }).map((f) => f.function)).toEqual(["process.processTicksAndRejections", "computeInvoice"]);
   });
 
-  it("uses the issue's frames (with source context) when the trace is the same", () => {
+  it("uses the issue's frames (with source context) for an event sent as text whose trace is the same", () => {
     const frames = [{ function: "checkout", contextLine: "return cart.items.length;", preContext: ["function checkout() {"], inApp: true }];
     expect(eventFrames({ stackTrace: TRACE }, { stackTrace: TRACE, frames, platform: "javascript" })).toEqual(frames);
+  });
+
+  // Three events of one Python issue: one trace text, each with its own locals and deploy path.
+  const TEXT = "OrderFailed: order failed\n  at place (shop/orders.py:20)";
+  const place = (i: number) => ({ function: "place", module: "shop.orders", filename: "shop/orders.py", absPath: `/srv/releases/${i}/shop/orders.py`, lineno: 20, inApp: true, contextLine: "    raise OrderFailed(order_id)", vars: { order_id: String(1000 + i) } });
+  const issue = { stackTrace: TEXT, frames: [{ ...place(0), preContext: ["def place(order_id):"], postContext: [""] }], platform: "python" };
+
+  it("uses the event's own stored frames even when its trace text is the issue's: its variables and paths, not the first event's", () => {
+    const own = [place(1)];
+    const exceptions = [{ type: "OrderFailed", message: "order failed", relation: "raised", frames: own }];
+    const shown = eventFrames({ stackTrace: TEXT, exceptions, sourceContext: [{ file: "shop/orders.py", line: 20, col: null, pre: ["# own"], ctx: "x", post: [] }] }, issue);
+    expect(shown).toEqual(own);
+    expect(shown[0]).toMatchObject({ vars: { order_id: "1001" }, absPath: "/srv/releases/1/shop/orders.py" });
+  });
+
+  it("gives a row stored before events kept their own source lines the issue's lines around a line that is the same", () => {
+    const exceptions = [{ type: "OrderFailed", message: "order failed", relation: "raised", frames: [place(2)] }];
+    const shown = eventFrames({ stackTrace: TEXT, exceptions, sourceContext: null }, issue);
+    expect(shown[0]).toMatchObject({ vars: { order_id: "1002" }, absPath: "/srv/releases/2/shop/orders.py", preContext: ["def place(order_id):"], postContext: [""] });
+    // Another line of code at that place (a deploy changed it): none of the first event's lines.
+    const changed = [{ type: "OrderFailed", message: "order failed", relation: "raised", frames: [{ ...place(3), contextLine: "    raise OrderFailed(order_id, customer)" }] }];
+    expect(eventFrames({ stackTrace: TEXT, exceptions: changed }, issue)[0].preContext).toBeUndefined();
   });
 
   it("parses the event's trace when it differs, guessing in-app frames", () => {
@@ -30,6 +52,15 @@ describe("eventFrames", () => {
       ["computeInvoice", true],
     ]);
     expect(eventFrames({ stackTrace: null }, { stackTrace: null, frames: null, platform: null })).toEqual([]);
+  });
+});
+
+describe("eventTypeOf", () => {
+  it("is the event's own raised type when its chain is stored, else the issue's", () => {
+    expect(eventTypeOf([{ type: "InterfaceError", message: "", relation: "raised", frames: [] }], "OperationalError")).toBe("InterfaceError");
+    expect(eventTypeOf(null, "OperationalError")).toBe("OperationalError");
+    expect(eventTypeOf([{ type: "" }], "OperationalError")).toBe("OperationalError");
+    expect(eventTypeOf("junk", "OperationalError")).toBe("OperationalError");
   });
 });
 

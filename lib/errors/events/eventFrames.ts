@@ -12,6 +12,8 @@ interface StackSource {
   stackTrace: string | null;
   /** The exception chain stored with the occurrence (raised first), each with its structured frames. */
   exceptions?: unknown;
+  /** The occurrence's own source lines (lib/ingest/sourceContext.ts); null for rows stored before they were kept. */
+  sourceContext?: unknown;
 }
 
 interface GroupStack {
@@ -21,27 +23,56 @@ interface GroupStack {
 }
 
 /**
- * The structured frames of one event's raised exception, outermost first: the issue's representative
- * frames when the event's trace text is the same (those carry source context lines); else the frames
- * stored in the event's own exception chain (an SDK's frames with its in-app flags and modules, kept
- * for every structured event); else the event's trace text parsed again (a text-only event).
+ * The structured frames of one event's raised exception, outermost first: the frames stored in the
+ * event's own exception chain (an SDK's frames with their variables, paths, modules and in-app flags,
+ * kept for every structured event); else, for an event sent as text, the issue's representative
+ * frames when its trace text is the same (read from the same text, with its first event's source
+ * lines); else the event's trace text parsed again.
  */
 export function eventFrames(occurrence: StackSource, group: GroupStack): Frame[] {
-  if (occurrence.stackTrace && occurrence.stackTrace === group.stackTrace) {
+  const sameTrace = Boolean(occurrence.stackTrace) && occurrence.stackTrace === group.stackTrace;
+  const own = validFrames(raisedOf(occurrence.exceptions)?.frames);
+  // A row stored before events kept their own source lines: the issue's, where the line is the same.
+  if (own) return sameTrace && occurrence.sourceContext == null ? withIssueContext(own, group.frames) : own;
+  if (sameTrace) {
     const representative = validFrames(group.frames);
     if (representative) return representative;
   }
-  const own = validFrames(raisedOf(occurrence.exceptions)?.frames);
-  if (own) return own;
   if (!occurrence.stackTrace) return [];
   const parsed = parseStackTrace(occurrence.stackTrace, group.platform ?? undefined);
   return withCurrentNativeInApp(applyInApp(parsed.frames, parsed.language), parsed.language);
 }
 
+/**
+ * An event's own frames with the lines around each taken from the issue's representative frame at the
+ * same place (same trace text, so the same frames in the same order) when its own line is the same
+ * (the same code): its variables, paths and the rest stay its own.
+ */
+function withIssueContext(own: Frame[], stored: unknown): Frame[] {
+  const representative = validFrames(stored);
+  if (!representative || representative.length !== own.length) return own;
+  return own.map((frame, i) => {
+    const issue = representative[i];
+    const same = frame.contextLine !== undefined && frame.contextLine === issue.contextLine && frame.lineno === issue.lineno && frame.filename === issue.filename;
+    if (!same || (frame.preContext !== undefined && frame.postContext !== undefined)) return frame;
+    return { ...frame, ...(issue.preContext && { preContext: issue.preContext }), ...(issue.postContext && { postContext: issue.postContext }) };
+  });
+}
+
 /** The raised exception of a stored chain (its first entry); undefined when none is stored. */
-function raisedOf(chain: unknown): { frames?: unknown } | undefined {
+function raisedOf(chain: unknown): { frames?: unknown; type?: unknown } | undefined {
   const first: unknown = Array.isArray(chain) ? chain[0] : undefined;
-  return first && typeof first === "object" ? (first as { frames?: unknown }) : undefined;
+  return first && typeof first === "object" ? (first as { frames?: unknown; type?: unknown }) : undefined;
+}
+
+/**
+ * The type of an event's own raised exception, kept in its stored chain; else the issue's (an event
+ * sent as a single text trace stores no chain). An issue holds events of other types when an SDK's
+ * fingerprint or a merge put them together: each is shown and exported as what it is.
+ */
+export function eventTypeOf(chain: unknown, issueType: string): string {
+  const type = raisedOf(chain)?.type;
+  return typeof type === "string" && type.length > 0 ? type : issueType;
 }
 
 /** The frames of stored JSON that are valid frames; null when none are. */

@@ -4,7 +4,7 @@ import { pool } from "@/lib/db/pool";
 import { db } from "@/lib/db/prisma";
 import type { ErrorGroup, ErrorOccurrence, Prisma } from "@/lib/generated/prisma/client";
 import { hasClientFrames } from "@/lib/errors/events/clientFrames";
-import { eventFrames, inAppFlagsUnset, validFrames, viewFrame } from "@/lib/errors/events/eventFrames";
+import { eventFrames, eventTypeOf, inAppFlagsUnset, validFrames, viewFrame } from "@/lib/errors/events/eventFrames";
 import type { FrameOverride } from "@/lib/grouping/frames/classifyFrame";
 import { loadGroupingRules } from "@/lib/grouping/rules/loadGroupingRules";
 import type { Frame } from "@/lib/ingest/stacktrace/frame";
@@ -24,7 +24,7 @@ import { symbolicateFrames } from "@/lib/native/symbolicateEvent";
 import { proguardMappingsFor } from "@/lib/proguard/eventProguardMappings";
 import type { ProguardMapping } from "@/lib/proguard/proguardMapping";
 import { appPackageOf, retraceFrames } from "@/lib/proguard/retraceFrames";
-import { withoutContext, withSourceContext } from "@/lib/ingest/sourceContext";
+import { withSourceContext } from "@/lib/ingest/sourceContext";
 import { occurrenceFilter } from "@/lib/errors/events/occurrenceFilter";
 import { findVisibleError } from "@/lib/errors/findVisibleError";
 import { eventTags } from "@/lib/ingest/eventTags";
@@ -52,7 +52,7 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
   const group = await findVisibleError(auth, errorId);
   const scope = occurrenceFilter(group.id, filters);
   const occurrence = await findOccurrence(group.id, selector, scope);
-  if (!occurrence) throw ApiError.notFound(selector === "latest" || selector === "oldest" ? "this issue has no events" : "event not found");
+  if (!occurrence) throw selector === "latest" || selector === "oldest" ? ApiError.notFound("this issue has no events") : await eventNotFound(auth, group, selector.eventId);
 
   const [older, newer, first, latest, chain, parent, caused, attachments, rules, project, commits] = await Promise.all([
     neighbour(scope, occurrence, "older"),
@@ -103,7 +103,8 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
     occurredAt: occurrence.occurredAt.toISOString(),
     receivedAt: occurrence.receivedAt.toISOString(),
     severity: occurrence.severity,
-    type: group.type,
+    // The event's own raised type: an SDK's fingerprint or a merge puts events of other types in one issue.
+    type: eventTypeOf(occurrence.exceptions, group.type),
     message: occurrence.message,
     platform: group.platform,
     environment: occurrence.environment,
@@ -117,7 +118,7 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
     // events by versions before the chain was kept there.
     exceptions: [
       raised,
-      ...(storedCauses(occurrence.exceptions, group.platform, view) ??
+      ...(storedCauses(occurrence.exceptions, occurrence.sourceContext, group.platform, view) ??
         chain.map((link) => exceptionOf(link, link.group, eventSections(link.metadata, null).mechanism, view))),
     ],
     ...sections,
@@ -187,6 +188,20 @@ async function causedBy(projectId: string, occurrence: ErrorOccurrence) {
   return rows.map((row) => ({ eventId: row.eventId, groupId: row.groupId, message: row.message, group: { type: row.type } }));
 }
 
+/**
+ * The 404 for an event id the issue does not hold: when another issue of its project holds it now
+ * (an unmerge or a merge moved it, its id kept in ErrorEventId) and the caller may see that issue,
+ * the body names it (`movedTo`) so a link to the event still leads to it.
+ */
+async function eventNotFound(auth: AuthContext, group: { id: string; projectId: string }, eventId: string): Promise<ApiError> {
+  const held = await db().errorEventId.findFirst({
+    where: { projectId: group.projectId, eventId: { in: eventIdForms(eventId) }, groupId: { not: group.id }, occurrenceId: { not: null } },
+    select: { groupId: true },
+  });
+  const visible = held ? await findVisibleError(auth, held.groupId).then(() => true, () => false) : false;
+  return held && visible ? new ApiError(404, "not_found", "this event is in another issue now", { movedTo: held.groupId }) : ApiError.notFound("event not found");
+}
+
 function findOccurrence(groupId: string, selector: EventSelector, scope: Prisma.ErrorOccurrenceWhereInput) {
   if (selector === "latest" || selector === "oldest") {
     const dir = selector === "latest" ? "desc" : "asc";
@@ -214,12 +229,12 @@ function exceptionOf(
   view: FrameView,
   base: Frame[] = eventFrames(occurrence, group),
 ) {
-  // The event's own source lines win over the issue's (taken from its first event) when it has them.
-  const frames = viewFrames(occurrence.sourceContext ? withSourceContext(base.map(withoutContext), occurrence.sourceContext) : base, group.platform, view);
+  // The lines around each frame's own line, kept with the event (its stored chain keeps only the line).
+  const frames = viewFrames(withSourceContext(base, occurrence.sourceContext), group.platform, view);
   return {
     eventId: occurrence.eventId,
     groupId: group.id,
-    type: group.type,
+    type: eventTypeOf(occurrence.exceptions, group.type),
     value: occurrence.message,
     mechanism,
     frames,
@@ -277,8 +292,11 @@ async function viewThreads(projectId: string, sections: EventSections, platform:
   return sections.threads.map((thread) => ({ ...thread, frames: viewFrames(thread.frames, platform, threadView) }));
 }
 
-/** The causes (context, suppressed…) of a chain kept on the occurrence, shaped like the raised exception; null without any. */
-function storedCauses(stored: unknown, platform: string | null, view: FrameView): ReturnType<typeof exceptionOf>[] | null {
+/**
+ * The causes (context, suppressed…) of a chain kept on the occurrence, shaped like the raised
+ * exception, with the source lines the occurrence kept for their frames; null without any.
+ */
+function storedCauses(stored: unknown, sourceContext: unknown, platform: string | null, view: FrameView): ReturnType<typeof exceptionOf>[] | null {
   if (!Array.isArray(stored) || stored.length < 2) return null;
   return (stored as StoredChainException[]).slice(1).map((cause) => ({
     eventId: "",
@@ -286,7 +304,7 @@ function storedCauses(stored: unknown, platform: string | null, view: FrameView)
     type: typeof cause.type === "string" ? cause.type : "Error",
     value: typeof cause.message === "string" ? cause.message : "",
     mechanism: null,
-    frames: viewFrames(validFrames(cause.frames) ?? [], platform, view),
+    frames: viewFrames(withSourceContext(validFrames(cause.frames) ?? [], sourceContext), platform, view),
     stackTrace: typeof cause.stackTrace === "string" ? cause.stackTrace : null,
     relation: EXCEPTION_RELATIONS.includes(cause.relation) ? cause.relation : "cause",
   }));

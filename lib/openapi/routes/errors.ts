@@ -16,7 +16,7 @@ export const errorRoutes: RouteSpec[] = [
   {
     method: "GET", path: "/api/v1/errors/{id}", tag: "Errors", auth: "sessionOrIngestKey", role: "viewer",
     summary: "One error group with recent occurrences and its audit trail", params: IdParams,
-    description: "`sampling` is `{storedEvents, sampledEvents, lastSampledAt, issueCap}` when spike protection or the per-issue cap counted events without storing them (null otherwise). An issue merged into another answers 404 with `mergedInto`: the id of the issue that holds its events now (followed through later merges; signed-in members of its workspace only). An issue of a workspace of the caller's that requires two-factor sign-in they have not turned on: 403 `two_factor_required` (with `workspaceId`).",
+    description: "`sampling` is `{storedEvents, sampledEvents, lastSampledAt, issueCap}` when spike protection or the per-issue cap counted events without storing them (null otherwise). Each `audit` entry of a merge or unmerge names the other issues: `issues: [{errorId, title}]` (`errorId` null for a merged issue gone since). An issue merged into another answers 404 with `mergedInto`: the id of the issue that holds its events now (followed through later merges; signed-in members of its workspace only). An issue of a workspace of the caller's that requires two-factor sign-in they have not turned on: 403 `two_factor_required` (with `workspaceId`).",
     responses: { 200: "the group" }, errors: [401, 403, 404],
   },
   {

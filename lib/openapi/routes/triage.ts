@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AttachmentQuerySchema } from "@/lib/attachments/readAttachment";
 import { ActivityQuerySchema } from "@/lib/errors/activity/getActivity";
 import { BulkRequestSchema } from "@/lib/errors/bulk/bulkSchemas";
-import { CreateCommentSchema } from "@/lib/errors/comments/comments";
+import { CreateCommentSchema, ListCommentsQuerySchema } from "@/lib/errors/comments/comments";
 import { CreateIssueLinkSchema, IssueLinkParamsSchema } from "@/lib/errors/links/issueLinks";
 import { ExportErrorsQuerySchema } from "@/lib/errors/errorSchemas";
 import { EventFiltersSchema, ExportEventsQuerySchema, ListEventsQuerySchema } from "@/lib/errors/events/eventSchemas";
@@ -43,7 +43,7 @@ export const triageRoutes: RouteSpec[] = [
   {
     method: "GET", path: "/api/v1/errors/{id}/events/{eventId}", tag: "Issues", auth: "sessionOrIngestKey", role: "viewer",
     summary: "One event in full, with the ids of the first, previous, next and latest events", params: EventParams, query: EventFiltersSchema,
-    description: "`eventId` as stored, or a UUID event id with or without dashes, in any case (Sentry's ids are stored as 32 lower-case hex digits).",
+    description: "`eventId` as stored, or a UUID event id with or without dashes, in any case (Sentry's ids are stored as 32 lower-case hex digits). An event the issue does not hold answers 404; when another issue of its project holds it now (an unmerge moved it) and the caller may see it, the body names that issue: `movedTo`.",
     responses: { 200: "the event" }, errors: [401, 404, 422],
   },
   {
@@ -80,7 +80,8 @@ export const triageRoutes: RouteSpec[] = [
   },
   {
     method: "GET", path: "/api/v1/errors/{id}/comments", tag: "Issues", auth: "session", role: "viewer",
-    summary: "An issue's comments, oldest first", params: IdParams, responses: { 200: "`{items}`" }, errors: [401, 404],
+    summary: "An issue's newest comments (`limit`, default 100), listed oldest first; `nextCursor` reads the older ones", params: IdParams, query: ListCommentsQuerySchema,
+    responses: { 200: "`{items, nextCursor}`" }, errors: [401, 404, 422],
   },
   {
     method: "POST", path: "/api/v1/errors/{id}/comments", tag: "Issues", auth: "session", role: "member",

@@ -1,16 +1,17 @@
 import { requireSessionUser } from "@/lib/auth/session";
-import { createComment, CreateCommentSchema, listComments } from "@/lib/errors/comments/comments";
+import { createComment, CreateCommentSchema, listComments, ListCommentsQuerySchema } from "@/lib/errors/comments/comments";
 import { handle } from "@/lib/http/handle";
-import { parseWith } from "@/lib/http/parseWith";
+import { parseSearchParams, parseWith } from "@/lib/http/parseWith";
 import { readJson } from "@/lib/http/readJson";
 
 type Ctx = { params: Promise<{ id: string }> };
 
-/** GET /api/v1/errors/:id/comments — the issue's comments, oldest first (people's words: signed-in members, not ingest keys). */
+/** GET /api/v1/errors/:id/comments?limit=&cursor= — the newest comments, listed oldest first, and a cursor to older ones (people's words: signed-in members, not ingest keys). */
 export const GET = handle(async (req: Request, { params }: Ctx) => {
   const { id } = await params;
+  const query = parseSearchParams(ListCommentsQuerySchema, req);
   const auth = await requireSessionUser(req);
-  return Response.json(await listComments(auth, id));
+  return Response.json(await listComments(auth, id, query));
 });
 
 /** POST /api/v1/errors/:id/comments `{body}` — members and admins. */
