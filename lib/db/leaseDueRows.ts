@@ -1,5 +1,11 @@
 import { pool } from "@/lib/db/pool";
 
+/**
+ * A sender recording an outcome gives up this long before its lease runs out (the database's clock
+ * and this process's may differ a little): past the lease another instance may send the row again.
+ */
+export const RECORD_BEFORE_LEASE_ENDS_MS = 5_000;
+
 /** The outbox tables leased this way, and the column a caller may narrow them by. */
 type Outbox = { table: "Delivery"; scope: "workspaceId" } | { table: "ForwardingDelivery"; scope: "projectId" };
 

@@ -4,7 +4,10 @@ import { loadDeliveries, type LoadedDelivery } from "@/lib/alerts/notify/loadDel
 import { alertUrl, type NotificationContext } from "@/lib/alerts/notify/notificationContext";
 import { recordAttempt } from "@/lib/alerts/notify/recordAttempt";
 import { sendNotification } from "@/lib/alerts/notify/sendNotification";
+import { RECORD_BEFORE_LEASE_ENDS_MS } from "@/lib/db/leaseDueRows";
+import { retryWhileUnavailable } from "@/lib/db/retryWhileUnavailable";
 import { env } from "@/lib/env";
+import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
 import { logger } from "@/lib/logger";
 import { metrics } from "@/lib/metrics/registry";
 import { errorMessage } from "@/lib/text/errorMessage";
@@ -20,17 +23,17 @@ export interface DeliveryRun {
  * Sends due deliveries (or the given ones) once each: claim, send all concurrently (each with its
  * own timeout, so a dead channel delays nobody else), record the outcome and schedule a retry with
  * backoff or give up. `now` decides what is due and when retries fall, so tests drive retries.
+ * Delivery is at least once: a sender that dies, or cannot record the outcome before its lease runs
+ * out, leaves the delivery to be sent again (the same `x-faultline-delivery` id). Recording is
+ * retried while PostgreSQL is unavailable (a restart just as the receiver answered) until shortly
+ * before the lease ends, so such a restart does not send it twice.
  */
 export async function processDeliveries(input: { now?: Date; ids?: string[]; workspaceIds?: string[]; limit?: number } = {}): Promise<DeliveryRun> {
   const now = input.now ?? new Date();
   const { ALERT_DELIVERY_TIMEOUT_MS, ALERT_DELIVERY_MAX_ATTEMPTS } = env();
-  const ids = await claimDeliveries({
-    now,
-    ids: input.ids,
-    workspaceIds: input.workspaceIds,
-    limit: input.limit ?? 100,
-    leaseSeconds: Math.ceil(ALERT_DELIVERY_TIMEOUT_MS / 1000) + 30,
-  });
+  const leaseSeconds = Math.ceil(ALERT_DELIVERY_TIMEOUT_MS / 1000) + 30;
+  const recordBy = Date.now() + leaseSeconds * 1000 - RECORD_BEFORE_LEASE_ENDS_MS;
+  const ids = await claimDeliveries({ now, ids: input.ids, workspaceIds: input.workspaceIds, limit: input.limit ?? 100, leaseSeconds });
   const run: DeliveryRun = { attempted: ids.length, delivered: 0, retrying: 0, failed: 0 };
   const deliveries = await loadDeliveries(ids);
   await Promise.all(
@@ -39,7 +42,10 @@ export async function processDeliveries(input: { now?: Date; ids?: string[]; wor
         ? await sendNotification(delivery.channel, contextOf(delivery, now), delivery.id)
         : { ok: false, error: "channel disabled", retryable: false, durationMs: 0 };
       const decision = decideAfterAttempt(outcome, delivery.attempts, ALERT_DELIVERY_MAX_ATTEMPTS, now);
-      await recordAttempt({ deliveryId: delivery.id, attempt: delivery.attempts, at: now, outcome, decision });
+      await retryWhileUnavailable(() => recordAttempt({ deliveryId: delivery.id, attempt: delivery.attempts, at: now, outcome, decision }), {
+        deadlineMs: recordBy,
+        isUnavailable: isDatabaseUnavailable,
+      });
       const result = decision.status === "pending" ? "retry" : decision.status;
       run[decision.status === "pending" ? "retrying" : decision.status]++;
       metrics().deliveries.inc({ channel: delivery.channel.id, kind: delivery.channel.kind, outcome: result });

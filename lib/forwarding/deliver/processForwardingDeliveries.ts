@@ -1,6 +1,9 @@
 import { retryDelayMs } from "@/lib/alerts/notify/backoff";
+import { RECORD_BEFORE_LEASE_ENDS_MS } from "@/lib/db/leaseDueRows";
 import { db } from "@/lib/db/prisma";
+import { retryWhileUnavailable } from "@/lib/db/retryWhileUnavailable";
 import { env } from "@/lib/env";
+import { isDatabaseUnavailable } from "@/lib/http/databaseUnavailable";
 import type { ForwardedEvent } from "@/lib/forwarding/forwardedEvent";
 import { claimForwardingDeliveries } from "@/lib/forwarding/deliver/claimForwardingDeliveries";
 import type { PostOutcome } from "@/lib/alerts/notify/postBody";
@@ -25,17 +28,15 @@ const MAX_WAIT_MS = 60 * 60_000;
  * with its own timeout: a dead target delays nobody else), record the outcome, then retry later with
  * backoff (2 s, 10 s, 1 min, 5 min, 30 min…, or the target's Retry-After when longer) or give up
  * after FORWARDING_MAX_ATTEMPTS or on a permanent 4xx. `now` decides what is due, so tests drive retries.
+ * At least once, as alert deliveries are (lib/alerts/notify/processDeliveries.ts): the outcome's
+ * write is retried while PostgreSQL is unavailable, until shortly before the lease runs out.
  */
 export async function processForwardingDeliveries(input: { now?: Date; ids?: string[]; projectIds?: string[]; limit?: number } = {}): Promise<ForwardingRun> {
   const now = input.now ?? new Date();
   const { FORWARDING_TIMEOUT_MS, FORWARDING_MAX_ATTEMPTS } = env();
-  const ids = await claimForwardingDeliveries({
-    now,
-    ids: input.ids,
-    projectIds: input.projectIds,
-    limit: input.limit ?? 100,
-    leaseSeconds: Math.ceil(FORWARDING_TIMEOUT_MS / 1000) + 30,
-  });
+  const leaseSeconds = Math.ceil(FORWARDING_TIMEOUT_MS / 1000) + 30;
+  const recordBy = Date.now() + leaseSeconds * 1000 - RECORD_BEFORE_LEASE_ENDS_MS;
+  const ids = await claimForwardingDeliveries({ now, ids: input.ids, projectIds: input.projectIds, limit: input.limit ?? 100, leaseSeconds });
   const run: ForwardingRun = { attempted: ids.length, delivered: 0, retrying: 0, failed: 0 };
   if (ids.length === 0) return run;
   const deliveries = await db().forwardingDelivery.findMany({ where: { id: { in: ids } }, include: { rule: true } });
@@ -60,18 +61,20 @@ export async function processForwardingDeliveries(input: { now?: Date; ids?: str
       }
       const status = outcome.ok ? "delivered" : !outcome.retryable || delivery.attempts >= FORWARDING_MAX_ATTEMPTS ? "failed" : "pending";
       const wait = Math.min(MAX_WAIT_MS, Math.max(retryDelayMs(delivery.attempts), outcome.retryAfterMs ?? 0));
-      await db().forwardingDelivery.update({
-        where: { id: delivery.id },
-        data: {
-          status,
-          lockedUntil: null,
-          lastError: outcome.ok ? null : (outcome.error ?? "send failed").slice(0, 300),
-          responseStatus: outcome.status ?? null,
-          durationMs: outcome.durationMs,
-          ...(status === "delivered" && { deliveredAt: now }),
-          ...(status === "pending" && { nextAttemptAt: new Date(now.getTime() + wait) }),
-        },
-      });
+      const record = () =>
+        db().forwardingDelivery.update({
+          where: { id: delivery.id },
+          data: {
+            status,
+            lockedUntil: null,
+            lastError: outcome.ok ? null : (outcome.error ?? "send failed").slice(0, 300),
+            responseStatus: outcome.status ?? null,
+            durationMs: outcome.durationMs,
+            ...(status === "delivered" && { deliveredAt: now }),
+            ...(status === "pending" && { nextAttemptAt: new Date(now.getTime() + wait) }),
+          },
+        });
+      await retryWhileUnavailable(record, { deadlineMs: recordBy, isUnavailable: isDatabaseUnavailable });
       run[status === "pending" ? "retrying" : status]++;
       (outcome.ok ? logger.debug : logger.warn)("event forwarded", {
         deliveryId: delivery.id,
