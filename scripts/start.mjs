@@ -58,9 +58,12 @@ async function main() {
     console.log(`Starting embedded PostgreSQL on 127.0.0.1:${pgPort} (data in ${path.relative(root, dataDir) || dataDir})…`);
     database = await startEmbeddedPostgres({ dataDir, port: pgPort, database: "faultline", restartOnCrash: true });
     env.DATABASE_URL = database.url;
-    // The app reads free space of this filesystem for the ingest-health page's disk forecast.
+    // The app reads free space of this filesystem for the ingest-health page's disk forecast, and
+    // spools next to it by default (lib/spool/spoolLocation.ts: a spool per data directory).
     env.FAULTLINE_DATA_DIR = dataDir;
+    env.FAULTLINE_EMBEDDED_DATABASE = "1";
   } else {
+    delete env.FAULTLINE_EMBEDDED_DATABASE;
     await assertDatabaseReachable(env.DATABASE_URL);
   }
   console.log("Applying migrations…");

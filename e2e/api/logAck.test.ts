@@ -87,7 +87,7 @@ describe("INGEST_ACK=log", () => {
     // (a sleeper stands in for it; the segments' names are dated a minute back, order kept).
     const sleeper = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" });
     try {
-      const segments = fs.readdirSync(app.spoolDir).filter((name) => /^\d{16}-\d+-\d+\.(open|spool)$/.test(name));
+      const segments = fs.readdirSync(app.spoolDir).filter((name) => /^\d{16}-\d+-\d+(@[0-9a-f]{16})?\.(open|spool)$/.test(name));
       expect(segments.some((name) => name.endsWith(".open"))).toBe(true);
       for (const name of segments) {
         const [, at, pid, rest] = /^(\d{16})-(\d+)-(.*)$/.exec(name)!;

@@ -101,11 +101,18 @@ export interface FaultApp {
 
 /**
  * Migrates the database, then starts the built app on `port` against it with a spool of its own
- * (emptied first, unless `keepSpool`: a restart that must find what the last process left).
+ * (emptied first, unless `keepSpool`: a restart that must find what the last process left), or in
+ * `spoolDir` (a folder another instance shares, left as it is).
  */
-export async function startFaultApp(port: number, databaseUrl: string, label: string, extraEnv: Record<string, string> = {}, options: { keepSpool?: boolean } = {}): Promise<FaultApp> {
-  const spoolDir = path.join(root, ".faultline", `spool-fault-${label}-${port}`);
-  if (!options.keepSpool) fs.rmSync(spoolDir, { recursive: true, force: true });
+export async function startFaultApp(
+  port: number,
+  databaseUrl: string,
+  label: string,
+  extraEnv: Record<string, string> = {},
+  options: { keepSpool?: boolean; spoolDir?: string } = {},
+): Promise<FaultApp> {
+  const spoolDir = options.spoolDir ?? path.join(root, ".faultline", `spool-fault-${label}-${port}`);
+  if (!options.keepSpool && !options.spoolDir) fs.rmSync(spoolDir, { recursive: true, force: true });
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -164,18 +171,19 @@ export async function seedProject(databaseUrl: string): Promise<{ projectId: str
   }
 }
 
-/** A user with a read API token in the workspace of `projectId`, written straight into the fault database. */
-export async function seedReadToken(databaseUrl: string, projectId: string): Promise<{ token: string; workspaceId: string }> {
+/** A user with a read (or write) API token in the workspace of `projectId`, written straight into the fault database. */
+export async function seedReadToken(databaseUrl: string, projectId: string, scope: "read" | "write" = "read"): Promise<{ token: string; workspaceId: string }> {
   const [{ workspaceId }] = await queryFault<{ workspaceId: string }>(databaseUrl, `SELECT "workspaceId" FROM "Project" WHERE id = $1`, [projectId]);
   const token = `flt_${randomBytes(32).toString("base64url").slice(0, 43)}`;
   const [user] = await queryFault<{ id: string }>(databaseUrl, `INSERT INTO "User" (id, email, name, "passwordHash") VALUES (gen_random_uuid(), $1, 'reader', '-') RETURNING id`, [
     `reader-${randomBytes(4).toString("hex")}@fault.test`,
   ]);
   await queryFault(databaseUrl, `INSERT INTO "Membership" ("userId", "workspaceId", role) VALUES ($1, $2, 'member')`, [user.id, workspaceId]);
-  await queryFault(databaseUrl, `INSERT INTO "ApiToken" (id, "userId", name, "tokenHash", prefix, scope) VALUES (gen_random_uuid(), $1, 'reader', $2, $3, 'read')`, [
+  await queryFault(databaseUrl, `INSERT INTO "ApiToken" (id, "userId", name, "tokenHash", prefix, scope) VALUES (gen_random_uuid(), $1, 'reader', $2, $3, $4::"ApiTokenScope")`, [
     user.id,
     createHash("sha256").update(token).digest("hex"),
     token.slice(4, 12),
+    scope,
   ]);
   return { token, workspaceId };
 }

@@ -7,9 +7,11 @@ vi.mock("@/lib/db/ping", () => ({
     return ping.answers;
   },
 }));
+const spool = vi.hoisted(() => ({ writeFailedAt: null as number | null }));
 vi.mock("@/lib/spool/spoolRuntime", () => ({
-  spoolStatus: () => ({ spooling: !ping.answers, since: null, bytes: 0, maxBytes: 1024, dir: "/var/lib/faultline/spool" }),
+  spoolStatus: () => ({ spooling: !ping.answers, since: null, bytes: 0, maxBytes: 1024, dir: "/var/lib/faultline/spool", full: false, lagMs: 0, writeFailedAt: spool.writeFailedAt }),
 }));
+vi.mock("@/lib/env", () => ({ env: () => ({ INGEST_ACK: "commit" }) }));
 
 const { answerHealth } = await import("@/lib/health/answerHealth");
 const { startDraining, inFlightCount } = await import("@/lib/http/inFlight");
@@ -20,6 +22,7 @@ describe("GET /api/health (answerHealth)", () => {
   beforeEach(() => {
     ping.answers = true;
     ping.calls = 0;
+    spool.writeFailedAt = null;
   });
   afterEach(() => {
     // The in-flight state lives on globalThis: the next test starts serving again.
@@ -37,6 +40,15 @@ describe("GET /api/health (answerHealth)", () => {
     expect(degraded.status).toBe(200);
     expect((await degraded.json()).status).toBe("degraded (spooling)");
     expect(inFlightCount()).toBe(0);
+  });
+
+  it("answers 503 unavailable with Retry-After while the database is away and the spool's disk fails every write", async () => {
+    ping.answers = false;
+    spool.writeFailedAt = Date.now();
+    const res = await answerHealth(request());
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toBe("10");
+    expect(await res.json()).toEqual({ status: "unavailable", database: false, spool: { spooling: true, since: null, bytes: 0, maxBytes: 1024 } });
   });
 
   it("answers 503 shutting down, without asking the database, while the instance drains", async () => {

@@ -1,18 +1,20 @@
 import { pingDatabase } from "@/lib/db/ping";
+import { env } from "@/lib/env";
 import type { HealthResponse } from "@/lib/health/healthResponse";
+import { healthStatus } from "@/lib/health/healthStatus";
 import { runLogged } from "@/lib/http/requestLog";
 import { spoolStatus } from "@/lib/spool/spoolRuntime";
 
 const NO_STORE = { "cache-control": "no-store" };
 
 /**
- * GET /api/health — `ok` (200) when the database answers and nothing is spooled; `degraded
- * (spooling)` (200: this instance still accepts events) while PostgreSQL is unavailable or the
- * spool is being replayed; `unavailable` (503) when the database is down and the spool is full;
- * `shutting down` (503, `Connection: close`) while the instance drains for its shutdown, when every
- * other request it gets is refused too (lib/lifecycle/gracefulShutdown.ts): a proxy's check takes it
- * out of the pool. Through runLogged like every API request (request id, in-flight count), its line
- * at debug: load balancers ask every few seconds. A database ping and the spool's figures, nothing more.
+ * GET /api/health — `ok` (200), `degraded (spooling)` (200: this instance still accepts events) or
+ * `unavailable` (503: it refuses every event) as lib/health/healthStatus.ts decides from a database
+ * ping and the spool's state; `shutting down` (503, `Connection: close`) while the instance drains
+ * for its shutdown, when every other request it gets is refused too
+ * (lib/lifecycle/gracefulShutdown.ts): a proxy's check takes it out of the pool. Through runLogged
+ * like every API request (request id, in-flight count), its line at debug: load balancers ask every
+ * few seconds. A database ping and the spool's figures, nothing more.
  */
 export function answerHealth(req: Request): Promise<Response> {
   return runLogged(req, health, { level: "debug", whileDraining: shuttingDown });
@@ -20,12 +22,14 @@ export function answerHealth(req: Request): Promise<Response> {
 
 async function health(): Promise<Response> {
   const database = await pingDatabase();
+  const now = Date.now();
+  const spool = spoolStatus(now);
+  const status = healthStatus({ database, ack: env().INGEST_ACK, spool, now });
   // The spool's directory stays out: this answer is anonymous, and a path tells about the host.
-  const { spooling, since, bytes, maxBytes } = spoolStatus();
-  const full = bytes >= maxBytes;
-  const status = database && !spooling ? "ok" : !database && full ? "unavailable" : "degraded (spooling)";
+  const { spooling, since, bytes, maxBytes } = spool;
   const body: HealthResponse = { status, database, spool: { spooling, since, bytes, maxBytes } };
-  return Response.json(body, { status: status === "unavailable" ? 503 : 200, headers: NO_STORE });
+  if (status !== "unavailable") return Response.json(body, { headers: NO_STORE });
+  return Response.json(body, { status: 503, headers: { ...NO_STORE, "retry-after": "10" } });
 }
 
 function shuttingDown(): Response {

@@ -3,7 +3,8 @@ import { errorMessage } from "@/lib/text/errorMessage";
 /**
  * What a server instance does once as it starts (instrumentation.ts, Node.js runtime only): checks
  * the configuration and the secret key, starts the spool replayer (events spooled during a database
- * outage, or left by a crashed instance), takes over SIGTERM/SIGINT for a graceful shutdown, seals
+ * outage, or left by a crashed instance), answers pages that failed for an unavailable database 503
+ * (lib/lifecycle/unavailablePageStatus.ts), takes over SIGTERM/SIGINT for a graceful shutdown, seals
  * channel and forwarding-rule secrets still stored in plain or under a rotated-out key, starts
  * self-reporting when FAULTLINE_SELF_DSN is set, and starts the background jobs (lib/jobs: alert
  * sweep, notification retries, forwarding, session cleanup, …), which coordinate through PostgreSQL
@@ -33,6 +34,8 @@ export async function startInstance(): Promise<void> {
     stop(`the spool folder ${spoolDir()} is not usable (${errorMessage(error)}): set FAULTLINE_SPOOL_DIR to a writable folder`);
   }
   const { logger } = await import("@/lib/logger");
+  const { answerUnavailablePages503 } = await import("@/lib/lifecycle/unavailablePageStatus");
+  answerUnavailablePages503();
   const { installShutdownHandlers } = await import("@/lib/lifecycle/gracefulShutdown");
   installShutdownHandlers();
   const { resealAllSecrets } = await import("@/lib/security/resealAllSecrets");

@@ -1,5 +1,6 @@
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
 import type { StoreOptions } from "@/lib/ingest/storeEvents";
+import { isProjectGone } from "@/lib/intake/projectGone";
 import { logger } from "@/lib/logger";
 import type { Spool } from "@/lib/spool/spool";
 import { hasItems, type SpoolEntry, type SpooledItems } from "@/lib/spool/spoolEntry";
@@ -29,6 +30,17 @@ export interface ReplayResult {
 const MAX_EVENTS_PER_STORE = 1000;
 
 /**
+ * Why a record is put aside. A project this database does not have was deleted — or the record is
+ * another database's (a segment written before segments were stamped with their database, in a
+ * folder instances on two databases shared): the words say so instead of "being deleted".
+ */
+export const PROJECT_NOT_FOUND = "project not found in this database (deleted, or the record was spooled by an instance on another database)";
+
+function putAsideReason(error: unknown): string {
+  return isProjectGone(error) ? PROJECT_NOT_FOUND : errorMessage(error);
+}
+
+/**
  * Stores everything in the spool (events; user feedback, attachments, check-ins and counts, as of
  * when they were received), oldest segment first, then deletes it. Within a segment each project's
  * records keep the order they were written in and are stored in chunks of up to
@@ -43,8 +55,16 @@ const MAX_EVENTS_PER_STORE = 1000;
  * away again) stops the replay: the segment stays claimed and is replayed from its start next time.
  * Any other failure means the record can never be stored (its project is gone): it is put aside in
  * dead-letter/. A record spooled as received (`unprepared`) is prepared first (`sinks.prepare`).
+ * Only this database's segments are claimed (Spool.claimSegments). `seal: false` leaves the open
+ * segment open: the replayer's turns after one that found the database unavailable, which would
+ * otherwise seal a small segment (and sync the directory) every turn until it is back.
  */
-export async function replaySpool(spool: Spool, sinks: { events: StoreFn; items: StoreItemsFn; prepare: PrepareFn }, isRetryable: (error: unknown) => boolean): Promise<ReplayResult> {
+export async function replaySpool(
+  spool: Spool,
+  sinks: { events: StoreFn; items: StoreItemsFn; prepare: PrepareFn },
+  isRetryable: (error: unknown) => boolean,
+  options: { seal?: boolean } = {},
+): Promise<ReplayResult> {
   // The chunk's events first, then its records' other items in order (feedback may be about them).
   const storeChunk = async (chunk: SpoolEntry[]) => {
     const events = chunk.flatMap((e) => e.events);
@@ -62,13 +82,13 @@ export async function replaySpool(spool: Spool, sinks: { events: StoreFn; items:
         await storeChunk([entry]);
       } catch (inner) {
         if (isRetryable(inner)) throw inner;
-        spool.putAside(entry, errorMessage(inner));
+        spool.putAside(entry, putAsideReason(inner));
         logger.error("spooled record cannot be stored: put aside", { entryId: entry.id, projectId: entry.target.projectId, error: inner });
         result.putAside++;
       }
     }
   };
-  await spool.seal();
+  if (options.seal ?? true) await spool.seal();
   spool.rescan();
   for (const file of await spool.claimSegments()) {
     const { entries: read, tornBytes, unreadable } = await spool.readSegment(file);
@@ -83,7 +103,7 @@ export async function replaySpool(spool: Spool, sinks: { events: StoreFn; items:
         entries.push(await sinks.prepare(entry));
       } catch (error) {
         if (isRetryable(error)) throw error;
-        spool.putAside(entry, errorMessage(error));
+        spool.putAside(entry, putAsideReason(error));
         logger.error("spooled record cannot be prepared: put aside", { entryId: entry.id, projectId: entry.target.projectId, error });
         result.putAside++;
         result.records++;

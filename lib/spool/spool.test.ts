@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { fuzzParams } from "@/lib/fuzz/fuzzSettings";
 import type { IngestEvent } from "@/lib/ingest/eventSchema";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
-import { replaySpool, roundsOf, type PrepareFn, type StoreFn } from "@/lib/spool/replaySpool";
+import { PROJECT_NOT_FOUND, replaySpool, roundsOf, type PrepareFn, type StoreFn } from "@/lib/spool/replaySpool";
 import { Spool, SpoolFullError } from "@/lib/spool/spool";
 import type { SpoolEntry } from "@/lib/spool/spoolEntry";
 import { decodeFrames, encodeFrame } from "@/lib/spool/spoolFrame";
@@ -18,6 +18,12 @@ function tmpSpool(maxBytes = 10 * 1024 * 1024, segmentBytes?: number) {
   const spool = new Spool({ dir: fs.mkdtempSync(path.join(os.tmpdir(), "spool-")), maxBytes, segmentBytes });
   spools.push(spool);
   return spool;
+}
+/** A second process's view of `spool`'s folder (another instance sharing it), storing into `identity`. */
+function sharing(spool: Spool, identity?: string) {
+  const other = new Spool({ dir: spool.dir, maxBytes: spool.maxBytes, identity });
+  spools.push(other);
+  return other;
 }
 afterEach(async () => {
   // Sealing closes a segment a test left open (its file handle would otherwise be closed by the GC).
@@ -248,6 +254,21 @@ describe("Spool", () => {
     expect(spool.isEmpty()).toBe(true);
   });
 
+  it("puts aside a record whose project this database does not have as such, not as 'being deleted'", async () => {
+    const spool = tmpSpool();
+    await spool.append(entry(["orphan"], { workspaceId: "w", projectId: "elsewhere" }));
+    await replaySpool(
+      spool,
+      eventsOnly(async () => {
+        throw Object.assign(new Error("the project is being deleted"), { code: "project_gone" });
+      }),
+      isRetryable,
+    );
+    const [file] = fs.readdirSync(path.join(spool.dir, "dead-letter"));
+    expect(JSON.parse(fs.readFileSync(path.join(spool.dir, "dead-letter", file), "utf8")).reason).toBe(PROJECT_NOT_FOUND);
+    expect(PROJECT_NOT_FOUND).toMatch(/^project not found in this database/);
+  });
+
   it("puts aside a record that can never be stored and goes on", async () => {
     const spool = tmpSpool();
     await spool.append(entry(["ok1"]));
@@ -314,6 +335,138 @@ describe("Spool", () => {
       await new Promise((resolve) => child!.once("exit", resolve));
       expect(await replayed(spool)).toEqual(["live-writer"]);
     });
+  });
+});
+
+describe("a spool folder shared by instances on different databases", () => {
+  const A = "aaaaaaaaaaaaaaaa";
+  const B = "bbbbbbbbbbbbbbbb";
+  const collect = (into: string[]) => eventsOnly(async (_t, events) => void into.push(...events.map((e) => e.eventId)));
+  const segments = (dir: string) => fs.readdirSync(dir).filter((f) => f !== "dead-letter");
+
+  it("replays each database's segments into that database only, never putting the other's aside", async () => {
+    const onA = tmpSpool();
+    onA.identify(A);
+    const onB = sharing(onA, B);
+    await onA.append(entry(["a1"], { workspaceId: "wa", projectId: "pa" }));
+    await onB.append(entry(["b1"], { workspaceId: "wb", projectId: "pb" }));
+    await onA.seal();
+    await onB.seal();
+    expect(segments(onA.dir).sort()).toEqual([expect.stringMatching(new RegExp(`@${A}\\.spool$`)), expect.stringMatching(new RegExp(`@${B}\\.spool$`))].sort());
+    // A's replayer would have found B's project missing in A's database: it must not see B's records at all.
+    const intoA: string[] = [];
+    const resultA = await replaySpool(onA, collect(intoA), isRetryable);
+    expect(intoA).toEqual(["a1"]);
+    expect(resultA.putAside).toBe(0);
+    expect(fs.existsSync(path.join(onA.dir, "dead-letter"))).toBe(false);
+    // B's segment is left, and does not keep A spooling: A's part of the folder is empty.
+    expect(onA.isEmpty()).toBe(true);
+    expect(onA.bytes()).toBe(0);
+    expect(onA.directoryBytes()).toBeGreaterThan(0);
+    expect(onA.otherDatabasesSegments()).toBe(1);
+    const intoB: string[] = [];
+    await replaySpool(onB, collect(intoB), isRetryable);
+    expect(intoB).toEqual(["b1"]);
+    expect(segments(onA.dir)).toEqual([]);
+  });
+
+  it("leaves a dead writer's segment of another database for an instance on that database", async () => {
+    const onA = tmpSpool();
+    onA.identify(A);
+    const name = `${String(Date.now() - 1000).padStart(16, "0")}-999999-0@${B}.open`;
+    fs.writeFileSync(path.join(onA.dir, name), encodeFrame(Buffer.from(JSON.stringify(entry(["b-left"])))));
+    onA.rescan();
+    const intoA: string[] = [];
+    await replaySpool(onA, collect(intoA), isRetryable);
+    expect(intoA).toEqual([]);
+    expect(segments(onA.dir)).toEqual([name]);
+    const intoB: string[] = [];
+    await replaySpool(sharing(onA, B), collect(intoB), isRetryable);
+    expect(intoB).toEqual(["b-left"]);
+  });
+
+  it("stamps a segment opened before the database was known when it is sealed, so another database's replayer leaves it", async () => {
+    const early = tmpSpool();
+    await early.append(entry(["before-known"]));
+    expect(segments(early.dir)).toEqual([expect.stringMatching(/^\d{16}-\d+-\d+\.open$/)]);
+    early.identify(A);
+    await early.append(entry(["after-known"]));
+    await early.seal();
+    expect(segments(early.dir)).toEqual([expect.stringMatching(new RegExp(`@${A}\\.spool$`))]);
+    const intoB: string[] = [];
+    await replaySpool(sharing(early, B), collect(intoB), isRetryable);
+    expect(intoB).toEqual([]);
+    const intoA: string[] = [];
+    await replaySpool(early, collect(intoA), isRetryable);
+    expect(intoA).toEqual(["before-known", "after-known"]);
+  });
+
+  it("replays a segment without a database (an earlier version's) on whichever database claims it first", async () => {
+    const onA = tmpSpool();
+    onA.identify(A);
+    fs.writeFileSync(path.join(onA.dir, `${String(Date.now() - 1000).padStart(16, "0")}-999999-0.spool`), encodeFrame(Buffer.from(JSON.stringify(entry(["legacy"])))));
+    onA.rescan();
+    expect(onA.isEmpty()).toBe(false);
+    const intoA: string[] = [];
+    await replaySpool(onA, collect(intoA), isRetryable);
+    expect(intoA).toEqual(["legacy"]);
+  });
+
+  it("counts other databases' segments against the directory's bound", async () => {
+    const onA = tmpSpool(700);
+    onA.identify(A);
+    const onB = sharing(onA, B);
+    await onB.append(entry(["b-big", "b-big-2", "b-big-3"]));
+    await onB.seal();
+    onA.rescan();
+    await expect(onA.append(entry(Array.from({ length: 10 }, (_, i) => `a-${i}`)))).rejects.toBeInstanceOf(SpoolFullError);
+  });
+});
+
+describe("replay while the database cannot store", () => {
+  it("does not seal a new segment every turn while it is blocked (seal: false), and stores everything once it can", async () => {
+    const spool = tmpSpool();
+    spool.identify("cccccccccccccccc");
+    let readOnly = true;
+    const stored: string[] = [];
+    const store = eventsOnly(async (_t, events) => {
+      if (readOnly) throw unavailable;
+      stored.push(...events.map((e) => e.eventId));
+    });
+    await spool.append(entry(["first"]));
+    await expect(replaySpool(spool, store, isRetryable)).rejects.toBe(unavailable);
+    // Turns while blocked: appends keep coming, every turn tries what is sealed and seals nothing new.
+    for (let turn = 0; turn < 5; turn++) {
+      await spool.append(entry([`during-${turn}`]));
+      await expect(replaySpool(spool, store, isRetryable, { seal: false })).rejects.toBe(unavailable);
+    }
+    expect(fs.readdirSync(spool.dir).sort()).toEqual([expect.stringMatching(/\.replaying-\d+$/), expect.stringMatching(/\.open$/)]);
+    expect(spool.oldestSegmentMs()).not.toBeNull();
+    readOnly = false;
+    await replaySpool(spool, store, isRetryable, { seal: false });
+    await replaySpool(spool, store, isRetryable);
+    expect(stored).toEqual(["first", "during-0", "during-1", "during-2", "during-3", "during-4"]);
+    expect(spool.isEmpty()).toBe(true);
+    expect(spool.oldestSegmentMs()).toBeNull();
+  });
+
+  it("remembers a failed write until replay frees space or a write succeeds", async () => {
+    const spool = tmpSpool();
+    await spool.append(entry(["ok"]));
+    // The open segment's handle fails its next write (the disk filled up); the spool then closes it.
+    const internals = spool as unknown as { handle: fs.promises.FileHandle };
+    internals.handle.write = (async () => {
+      throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+    }) as typeof internals.handle.write;
+    await expect(spool.append(entry(["refused"]))).rejects.toMatchObject({ code: "ENOSPC" });
+    expect(spool.lastWriteFailureMs()).not.toBeNull();
+    // Sealed and stored: the space it took is free again.
+    const stored: string[] = [];
+    await replaySpool(spool, eventsOnly(async (_t, events) => void stored.push(...events.map((e) => e.eventId))), isRetryable);
+    expect(stored).toEqual(["ok"]);
+    expect(spool.lastWriteFailureMs()).toBeNull();
+    await spool.append(entry(["room-again"]));
+    expect(spool.lastWriteFailureMs()).toBeNull();
   });
 });
 

@@ -7,19 +7,29 @@ import { ownSegments, segmentWriterGone } from "@/lib/spool/segmentOwner";
 /**
  * The durable local spool: where accepted events go while PostgreSQL is down or restarting.
  *
- * Append-only segment files in one directory, named `<ms since epoch>-<pid>-<seq>` so that their
- * names sort in the order they were written. A process appends to its own `.open` segment; every
- * append is written and fdatasync'ed before it resolves (concurrent appends share one sync), so an
- * event answered 2xx is on disk. A full segment, or one sealed for replay, is renamed `.spool`; the
- * replayer claims segments by renaming them `.replaying-<pid>` (atomic: one replayer per segment)
- * and deletes them once every record is stored. Segments of processes that died are claimed too —
- * also when a new process runs under the dead one's pid (lib/spool/segmentOwner.ts).
+ * Append-only segment files in one directory, named `<ms since epoch>-<pid>-<seq>@<database>` so
+ * that their names sort in the order they were written. A process appends to its own `.open`
+ * segment; every append is written and fdatasync'ed before it resolves (concurrent appends share one
+ * sync), so an event answered 2xx is on disk. A full segment, or one sealed for replay, is renamed
+ * `.spool`; the replayer claims segments by renaming them `.replaying-<pid>` (atomic: one replayer
+ * per segment) and deletes them once every record is stored. Segments of processes that died are
+ * claimed too — also when a new process runs under the dead one's pid (lib/spool/segmentOwner.ts).
+ *
+ * `@<database>` is the identity of the database the writer stores into (lib/db/databaseIdentity.ts,
+ * set with `identify`): a replayer claims only its own database's segments and leaves every other
+ * one where it is, for an instance on that database — two instances on different databases sharing
+ * the folder never store, or put aside, each other's events. A segment opened before the writer knew
+ * its database is named without it and stamped when it is sealed; one left so (written by a version
+ * before the stamp, or by a process that died before it ever reached its database) is anyone's, as
+ * every segment was before.
  * The directory's total size is bounded: past `maxBytes` an append fails with SpoolFullError.
  */
 export interface SpoolOptions {
   dir: string;
   maxBytes: number;
   segmentBytes?: number;
+  /** The database's identity (lib/db/databaseIdentity.ts), when already known. */
+  identity?: string;
 }
 
 const SPOOL_FULL = Symbol.for("faultline.SpoolFullError");
@@ -58,7 +68,9 @@ interface Pending {
 
 /** Replay reads and parses a whole segment at once: 4 MiB keeps that (and the RSS it costs) small. */
 const DEFAULT_SEGMENT_BYTES = 4 * 1024 * 1024;
-const SEGMENT = /^(\d{16}-\d+-\d+)\.(open|spool|replaying-(\d+))$/;
+/** `<ms>-<pid>-<seq>[@<database>].<state>`: the stem (name without state), its database, its state, the replayer's pid. */
+const SEGMENT = /^(\d{16}-\d+-\d+(?:@([0-9a-f]{16}))?)\.(open|spool|replaying-(\d+))$/;
+const IDENTITY = /^[0-9a-f]{16}$/;
 
 export class Spool {
   readonly dir: string;
@@ -67,7 +79,15 @@ export class Spool {
   private handle: fs.promises.FileHandle | null = null;
   private openName: string | null = null;
   private openBytes = 0;
-  private totalBytes: number;
+  /** Bytes of every segment in the directory (whichever database's) and of those of other databases. */
+  private totalBytes = 0;
+  private foreignBytes = 0;
+  private foreignSegments = 0;
+  /** When this database's oldest segment still in the directory was opened (ms), null when there is none. */
+  private oldestMs: number | null = null;
+  /** When a write last failed (a disk error, the disk full), null once one succeeded or replay freed space. */
+  private writeFailedMs: number | null = null;
+  private identityTag: string | null = null;
   private seq = 0;
   private queue: Pending[] = [];
   private flushing: Promise<void> | null = null;
@@ -76,11 +96,26 @@ export class Spool {
     this.dir = options.dir;
     this.maxBytes = options.maxBytes;
     this.segmentBytes = options.segmentBytes ?? DEFAULT_SEGMENT_BYTES;
+    if (options.identity) this.identityTag = checkedIdentity(options.identity);
     fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-    this.totalBytes = this.scanBytes();
+    this.scan();
   }
 
-  /** Appends one entry; resolves once it is on disk. Rejects with SpoolFullError past the bound. */
+  /** The identity of the database this process stores into, null until known. */
+  get identity(): string | null {
+    return this.identityTag;
+  }
+
+  /**
+   * Sets the database this process stores into: segments opened from now on are stamped with it (and
+   * the open one when it is sealed); replay claims its segments only. Re-reads the directory.
+   */
+  identify(identity: string): void {
+    this.identityTag = checkedIdentity(identity);
+    this.scan();
+  }
+
+  /** Appends one entry; resolves once it is on disk. Rejects with SpoolFullError past the bound (the whole directory's). */
   append(entry: SpoolEntry): Promise<void> {
     const frame = encodeFrame(serialiseEntry(entry));
     if (this.totalBytes + this.queuedBytes() + frame.length > this.maxBytes) return Promise.reject(new SpoolFullError(this.maxBytes));
@@ -90,14 +125,37 @@ export class Spool {
     });
   }
 
-  /** Bytes in the directory (all segments, every process) plus what is being written. */
+  /**
+   * Bytes this database's segments hold (every process's) plus what is being written: what is still
+   * to be stored. Until the database is known, every segment counts.
+   */
   bytes(): number {
+    return this.totalBytes - this.foreignBytes + this.queuedBytes();
+  }
+
+  /** Bytes of the whole directory (other databases' segments too: the bound is the directory's) plus what is being written. */
+  directoryBytes(): number {
     return this.totalBytes + this.queuedBytes();
   }
 
-  /** True when nothing is waiting to be replayed or written. */
+  /** Segments of other databases in the directory at the last look (left for instances on those). */
+  otherDatabasesSegments(): number {
+    return this.foreignSegments;
+  }
+
+  /** True when nothing of this database is waiting to be replayed or written. */
   isEmpty(): boolean {
-    return this.queue.length === 0 && this.flushing === null && this.totalBytes === 0;
+    return this.queue.length === 0 && this.flushing === null && this.totalBytes - this.foreignBytes <= 0;
+  }
+
+  /** When the oldest segment still to be stored was opened (ms since the epoch), as of the last look; null when none. */
+  oldestSegmentMs(): number | null {
+    return this.isEmpty() ? null : this.oldestMs;
+  }
+
+  /** When a write to the spool last failed, unless one succeeded (or replay freed space) since. */
+  lastWriteFailureMs(): number | null {
+    return this.writeFailedMs;
   }
 
   /** Waits for every append so far to be on disk. */
@@ -112,15 +170,17 @@ export class Spool {
   }
 
   /**
-   * Claims every segment ready for replay, oldest first: sealed ones, those this process was already
-   * replaying, and those of processes that no longer run. Returns their paths.
+   * Claims every segment of this database ready for replay, oldest first: sealed ones, those this
+   * process was already replaying, and those of processes that no longer run — and those without a
+   * database (see above). Another database's segment is never claimed. Returns their paths.
    */
   async claimSegments(): Promise<string[]> {
     const claimed: string[] = [];
     for (const name of fs.readdirSync(this.dir).sort()) {
       const match = SEGMENT.exec(name);
       if (!match) continue;
-      const [, base, state, replayer] = match;
+      const [, base, identity, state, replayer] = match;
+      if (identity && identity !== this.identityTag) continue;
       const writer = Number(base.split("-")[1]);
       const mine = `${base}.replaying-${process.pid}`;
       if (state === "open" && !segmentWriterGone(base, writer, Number(base.split("-")[0]))) continue;
@@ -157,13 +217,15 @@ export class Spool {
   async finishSegment(file: string): Promise<void> {
     const { size } = await fs.promises.stat(file);
     await fs.promises.rm(file);
-    this.totalBytes = Math.max(0, this.totalBytes - size);
+    this.totalBytes = Math.max(this.foreignBytes, this.totalBytes - size);
+    // Room again: the next append tries the disk again.
+    this.writeFailedMs = null;
     await syncDir(this.dir);
   }
 
-  /** Re-reads the directory's size (segments of other processes come and go). */
+  /** Re-reads the directory's sizes (segments of other processes come and go). */
   rescan(): void {
-    this.totalBytes = this.scanBytes();
+    this.scan();
   }
 
   /** Writes a record that can never be stored (e.g. its project was deleted) aside, for a human. */
@@ -196,8 +258,10 @@ export class Spool {
           await handle.datasync();
           this.openBytes += data.length;
           this.totalBytes += data.length;
+          this.writeFailedMs = null;
           batch.forEach((p) => p.resolve());
         } catch (error) {
+          this.writeFailedMs = Date.now();
           batch.forEach((p) => p.reject(error));
           // A failed write may have left a torn record: later appends start a new segment.
           await this.closeOpenSegment().catch(() => undefined);
@@ -214,12 +278,14 @@ export class Spool {
 
   private async openSegment(): Promise<fs.promises.FileHandle> {
     if (this.handle) return this.handle;
-    const name = `${String(Date.now()).padStart(16, "0")}-${process.pid}-${this.seq++}`;
+    const now = Date.now();
+    const name = `${String(now).padStart(16, "0")}-${process.pid}-${this.seq++}${this.identityTag ? `@${this.identityTag}` : ""}`;
     // Known as this process's before the file exists: a replayer looking meanwhile leaves it alone.
     ownSegments().add(name);
     this.handle = await fs.promises.open(path.join(this.dir, `${name}.open`), "a", 0o600);
     this.openName = name;
     this.openBytes = 0;
+    this.oldestMs ??= now;
     await syncDir(this.dir);
     return this.handle;
   }
@@ -238,8 +304,10 @@ export class Spool {
       // Its records were synced before they were answered: a failed close loses none of them.
       await handle.close().catch(() => undefined);
       const from = path.join(this.dir, `${name}.open`);
+      // Opened before this process knew its database: stamped now that it does.
+      const sealed = !SEGMENT.exec(`${name}.open`)?.[2] && this.identityTag ? `${name}@${this.identityTag}` : name;
       if (bytes === 0) await fs.promises.rm(from, { force: true });
-      else await fs.promises.rename(from, path.join(this.dir, `${name}.spool`));
+      else await fs.promises.rename(from, path.join(this.dir, `${sealed}.spool`));
     } finally {
       // No longer written by this process either way: should the rename have failed, the replayer
       // takes the segment as it is (`.open`, its writer gone), instead of leaving it for a restart.
@@ -248,13 +316,40 @@ export class Spool {
     await syncDir(this.dir);
   }
 
-  private scanBytes(): number {
+  /** Re-reads the sizes of the directory's segments, which are other databases', and when the oldest of this one's was opened. */
+  private scan(): void {
     let total = 0;
+    let foreign = 0;
+    let foreignSegments = 0;
+    let oldest: number | null = null;
     for (const name of fs.readdirSync(this.dir)) {
-      if (SEGMENT.test(name)) total += fs.statSync(path.join(this.dir, name)).size;
+      const match = SEGMENT.exec(name);
+      if (!match) continue;
+      let size: number;
+      try {
+        size = fs.statSync(path.join(this.dir, name)).size;
+      } catch {
+        continue; // replayed and deleted meanwhile
+      }
+      total += size;
+      if (match[2] && this.identityTag && match[2] !== this.identityTag) {
+        foreign += size;
+        foreignSegments++;
+      } else {
+        const opened = Number(match[1].slice(0, 16));
+        oldest = oldest === null ? opened : Math.min(oldest, opened);
+      }
     }
-    return total;
+    this.totalBytes = total;
+    this.foreignBytes = foreign;
+    this.foreignSegments = foreignSegments;
+    this.oldestMs = oldest;
   }
+}
+
+function checkedIdentity(identity: string): string {
+  if (!IDENTITY.test(identity)) throw new Error(`a spool's database identity is 16 hex digits, not ${JSON.stringify(identity)}`);
+  return identity;
 }
 
 /** When a segment was renamed `.replaying-<pid>` (a rename sets the file's ctime); now if it is gone meanwhile. */

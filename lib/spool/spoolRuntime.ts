@@ -1,28 +1,32 @@
-import path from "node:path";
 import { SPOOL_MAX_MB } from "@/lib/env";
 import { Spool } from "@/lib/spool/spool";
-import { envNumber, envText } from "@/scripts/envValues.mjs";
+import { spoolLocation } from "@/lib/spool/spoolLocation";
+import { envNumber } from "@/scripts/envValues.mjs";
 
 /**
  * The process's spool and whether ingest is spooling (one per process, shared by the route
  * handlers and the ingest fast path through globalThis).
  *
- * Location: FAULTLINE_SPOOL_DIR, default `.faultline/spool` under the working directory (beside the
- * embedded database's data). Bound: FAULTLINE_SPOOL_MAX_MB (default 512) for the whole directory.
+ * Location: lib/spool/spoolLocation.ts (FAULTLINE_SPOOL_DIR; by default next to the embedded
+ * database's data directory, or `.faultline/spool` under the working directory). Bound:
+ * FAULTLINE_SPOOL_MAX_MB (default 512) for the whole directory.
  */
 interface SpoolRuntime {
   spool: Spool;
   /** Set when a store failed because PostgreSQL was unavailable; cleared when the spool is drained. */
   spooling: boolean;
   since: number | null;
+  /**
+   * Since when the replayer finds the database unavailable for what the spool holds (its probe
+   * answers, the stores do not: read-only, out of disk); null once a replay went through.
+   */
+  replayBlockedSince: number | null;
 }
 
 const globalForSpool = globalThis as unknown as { faultlineSpool?: SpoolRuntime };
 
 export function spoolDir(): string {
-  // A runtime location, not a build input: the ignore comment keeps the bundler from tracing the
-  // whole project into the standalone output because of this path.
-  return path.resolve(/*turbopackIgnore: true*/ envText(process.env, "FAULTLINE_SPOOL_DIR") ?? path.join(process.cwd(), ".faultline", "spool"));
+  return spoolLocation(process.env, process.cwd()).dir;
 }
 
 /** FAULTLINE_SPOOL_MAX_MB in bytes (checked at start-up by lib/env.ts with the same rule; read here without needing DATABASE_URL). */
@@ -31,7 +35,7 @@ export function spoolMaxBytes(): number {
 }
 
 export function spoolRuntime(): SpoolRuntime {
-  globalForSpool.faultlineSpool ??= { spool: new Spool({ dir: spoolDir(), maxBytes: spoolMaxBytes() }), spooling: false, since: null };
+  globalForSpool.faultlineSpool ??= { spool: new Spool({ dir: spoolDir(), maxBytes: spoolMaxBytes() }), spooling: false, since: null, replayBlockedSince: null };
   return globalForSpool.faultlineSpool;
 }
 
@@ -53,15 +57,44 @@ export function stopSpoolingIfDrained(): boolean {
   return true;
 }
 
-/** For /api/health: whether ingest is spooling and how much the spool holds. */
-export function spoolStatus(): { spooling: boolean; since: string | null; bytes: number; maxBytes: number; dir: string } {
+/** The replayer found the database unavailable for what the spool holds (true), or stored it (false). */
+export function noteReplayBlocked(blocked: boolean): void {
+  const runtime = spoolRuntime();
+  if (!blocked) runtime.replayBlockedSince = null;
+  else runtime.replayBlockedSince ??= Date.now();
+}
+
+export interface SpoolStatus {
+  /** Ingest goes to the spool because PostgreSQL is unavailable: for writes, or for the replay of what the spool holds. */
+  spooling: boolean;
+  since: string | null;
+  /** What the spool holds of this database, not yet stored. */
+  bytes: number;
+  maxBytes: number;
+  dir: string;
+  /** The directory (other databases' segments too) is at its bound: appends are refused. */
+  full: boolean;
+  /** How long the oldest record not yet stored has waited (ms; 0 when none). */
+  lagMs: number;
+  /** When a write to the spool last failed (ms since the epoch), unless one succeeded since. */
+  writeFailedAt: number | null;
+}
+
+/** For /api/health, the status page and metrics: whether ingest is spooling and how much the spool holds. */
+export function spoolStatus(now = Date.now()): SpoolStatus {
   const runtime = globalForSpool.faultlineSpool;
-  if (!runtime) return { spooling: false, since: null, bytes: 0, maxBytes: spoolMaxBytes(), dir: spoolDir() };
+  if (!runtime) return { spooling: false, since: null, bytes: 0, maxBytes: spoolMaxBytes(), dir: spoolDir(), full: false, lagMs: 0, writeFailedAt: null };
+  const { spool } = runtime;
+  const since = runtime.since ?? runtime.replayBlockedSince;
+  const oldest = spool.oldestSegmentMs();
   return {
-    spooling: runtime.spooling,
-    since: runtime.since ? new Date(runtime.since).toISOString() : null,
-    bytes: runtime.spool.bytes(),
-    maxBytes: runtime.spool.maxBytes,
-    dir: runtime.spool.dir,
+    spooling: runtime.spooling || runtime.replayBlockedSince !== null,
+    since: since ? new Date(since).toISOString() : null,
+    bytes: spool.bytes(),
+    maxBytes: spool.maxBytes,
+    dir: spool.dir,
+    full: spool.directoryBytes() >= spool.maxBytes,
+    lagMs: oldest === null ? 0 : Math.max(0, now - oldest),
+    writeFailedAt: spool.lastWriteFailureMs(),
   };
 }

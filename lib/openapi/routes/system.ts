@@ -5,8 +5,8 @@ export const systemRoutes: RouteSpec[] = [
     method: "GET", path: "/api/health", tag: "System", auth: "none",
     summary: "Liveness, database reachability and the ingest spool (the container healthcheck)",
     responses: {
-      200: "`{status: \"ok\" | \"degraded (spooling)\", database, spool: {spooling, since, bytes, maxBytes}}` (anonymous: no paths): degraded while PostgreSQL is unavailable (events go to the spool) or the spool is replayed",
-      503: "`{status: \"unavailable\", database: false, spool}`: PostgreSQL unavailable and the spool full; `{status: \"shutting down\"}` (with `Connection: close`): the instance drains for its shutdown and refuses new requests, send them to another",
+      200: "`{status: \"ok\" | \"degraded (spooling)\", database, spool: {spooling, since, bytes, maxBytes}}` (anonymous: no paths): degraded while PostgreSQL is unavailable or does not store (read-only, out of disk: events go to the spool), or the oldest spooled record is older than 5 s",
+      503: "`{status: \"unavailable\", database, spool}` with `Retry-After`: every event would be refused (they go to the spool, which is full or whose disk fails its writes); `{status: \"shutting down\"}` (with `Connection: close`): the instance drains for its shutdown and refuses new requests, send them to another",
     },
   },
   {
