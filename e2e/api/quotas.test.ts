@@ -78,4 +78,23 @@ describe("quotas", () => {
     expect((await refused.json()).error).toMatchObject({ code: "quota_exceeded", quota: "day" });
     expect(await stored(native.projectId)).toBe(2);
   });
+
+  it("a day quota raised after it was reached admits again within seconds, not at midnight", async () => {
+    const { native, cookie } = await withinOneWindow(86_400_000, async (attempt) => {
+      const native = await projectWithQuota(`quota-raised-${attempt}`, { quotaPerDay: 2 });
+      for (const message of ["1", "2"]) expect((await postEvents(native.key, { type: "QuotaError", message })).status).toBe(202);
+      expect((await postEvents(native.key, { type: "QuotaError", message: "3" })).status).toBe(429);
+      return { native, cookie: await login(native.admin) };
+    });
+    const raised = await fetch(`${BASE_URL}/api/v1/projects/${native.projectId}`, {
+      method: "PATCH",
+      headers: { cookie, "content-type": "application/json" },
+      body: JSON.stringify({ quotaPerDay: 1000 }),
+    });
+    expect(raised.status).toBe(200);
+    // The ingest key cache carries the new limit within seconds; the day's window is usable again then.
+    await waitFor(async () => ((await postEvents(native.key, { type: "QuotaError", message: "after raise" })).status === 202 ? true : undefined), 15_000, 250);
+    for (let i = 0; i < 5; i++) expect((await postEvents(native.key, { type: "QuotaError", message: `more ${i}` })).status).toBe(202);
+    expect(await stored(native.projectId)).toBe(8);
+  });
 });

@@ -80,6 +80,45 @@ describe("QuotaLeases", () => {
     await expect(q.take("p", 0, 1, T0)).rejects.toMatchObject({ status: 429 });
   });
 
+  it("admits again within the window once the limit is raised, on this instance or another, up to the new limit", async () => {
+    const counter = sharedCounter();
+    const daily = () => new QuotaLeases({ windowMs: 86_400_000, lease: counter.lease, refuse: (limit, retryAfter) => new ApiError(429, "quota_exceeded", `quota ${limit}`, { retryAfter }) });
+    const [a, b] = [daily(), daily()];
+    const noon = Date.UTC(2026, 0, 5, 12, 0, 0);
+    for (let i = 0; i < 3; i++) await a.take("p", 3, 1, noon);
+    await expect(a.take("p", 3, 1, noon)).rejects.toMatchObject({ status: 429 });
+    await expect(b.take("p", 3, 1, noon)).rejects.toMatchObject({ status: 429 });
+    // Still refused in memory under the same limit: no lease per refused request.
+    const asked = counter.asks.length;
+    await expect(a.take("p", 3, 1, noon + 1000)).rejects.toMatchObject({ status: 429 });
+    expect(counter.asks.length).toBe(asked);
+    // The quota goes up to 10 (the settings reach each instance): both lease again, and together admit
+    // what the new limit leaves (the counter holds the 3 used and the asks refused: it may admit a little less).
+    let admitted = 0;
+    for (let i = 0; i < 20; i++) {
+      try {
+        await (i % 2 ? a : b).take("p", 10, 1, noon + 2000);
+        admitted++;
+      } catch (error) {
+        expect(error).toMatchObject({ status: 429, message: "quota 10" });
+      }
+    }
+    expect(admitted).toBeGreaterThanOrEqual(4);
+    expect(admitted).toBeLessThanOrEqual(7);
+    // Lowered again below what was used: refused, without a lease.
+    const before = counter.asks.length;
+    await expect(a.take("p", 5, 1, noon + 3000)).rejects.toMatchObject({ status: 429 });
+    expect(counter.asks.length).toBe(before);
+  });
+
+  it("a raised per-minute limit counts at once too", async () => {
+    const counter = sharedCounter();
+    const q = leases(counter.lease);
+    for (let i = 0; i < 2; i++) await q.take("p", 2, 1, T0);
+    await expect(q.take("p", 2, 1, T0)).rejects.toMatchObject({ status: 429 });
+    await q.take("p", 100, 1, T0 + 1000);
+  });
+
   it("counts days as UTC days", async () => {
     const counter = sharedCounter();
     const day = new QuotaLeases({ windowMs: 86_400_000, lease: counter.lease, refuse: (limit, retryAfter) => new ApiError(429, "quota_exceeded", "", { retryAfter }) });

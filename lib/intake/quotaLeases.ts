@@ -19,12 +19,21 @@ export interface QuotaLeasesOptions {
   onBackgroundError?: (error: unknown) => void;
 }
 
+/** Nothing is left for `limit` in this window: it was exhausted under the same or a higher limit. */
+function exhausted(quota: WindowQuota, limit: number): boolean {
+  return quota.exhaustedAt !== null && limit <= quota.exhaustedAt;
+}
+
 interface WindowQuota {
   windowStart: number;
   /** Tokens leased by this instance and not yet used. */
   tokens: number;
-  /** The counter granted less than asked: nothing is left in this window for anyone. */
-  exhausted: boolean;
+  /**
+   * The limit under which the counter granted less than asked (nothing left in this window for anyone
+   * under that limit), or null. A request under a higher limit (the project's quota was raised, here or
+   * on another instance) leases again: the shared counter then grants what the new limit leaves.
+   */
+  exhaustedAt: number | null;
   leasing: Promise<void> | null;
 }
 
@@ -46,7 +55,8 @@ export const NO_LIMIT: QuotaTicket = { extend: async () => undefined, refund: ()
  * without a query; a background lease tops its stock up before it runs out, and in a window's last
  * seconds it leases the next window's first chunk. Only when its stock is empty (a project's first
  * request of a window on this instance, or a burst faster than the top-ups) does a request wait for
- * a lease; once the counter is exhausted, requests are refused in memory until the window ends.
+ * a lease; once the counter is exhausted, requests are refused in memory until the window ends, or until the
+ * limit is raised (the window remembers the limit that exhausted it; a higher one leases again).
  * Exactness: no instance can use tokens it was not granted, so a window never admits more than the
  * limit; it may admit a little less (tokens leased but unused at the window's end, at most one
  * chunk per instance).
@@ -92,12 +102,12 @@ export class QuotaLeases {
     for (;;) {
       if (quota.tokens >= n) {
         quota.tokens -= n;
-        if (quota.tokens < chunk / 2 && !quota.exhausted) this.topUp(projectId, quota, chunk, limit);
+        if (quota.tokens < chunk / 2 && !exhausted(quota, limit)) this.topUp(projectId, quota, chunk, limit);
         const end = quota.windowStart + this.options.windowMs;
         if (end - now < LOOKAHEAD_MS) this.leaseAhead(projectId, end, chunk, limit);
         return;
       }
-      if (quota.exhausted || n > limit) {
+      if (exhausted(quota, limit) || n > limit) {
         throw this.options.refuse(limit, Math.max(1, Math.ceil((quota.windowStart + this.options.windowMs - now) / 1000)));
       }
       await (quota.leasing ?? this.leaseInto(projectId, quota, Math.max(chunk, n - quota.tokens), limit));
@@ -111,7 +121,7 @@ export class QuotaLeases {
 
   private leaseAhead(projectId: string, windowStart: number, chunk: number, limit: number): void {
     const next = this.window(projectId, windowStart);
-    if (next.tokens > 0 || next.exhausted || next.leasing) return;
+    if (next.tokens > 0 || exhausted(next, limit) || next.leasing) return;
     this.leaseInto(projectId, next, chunk, limit).catch(this.onBackgroundError);
   }
 
@@ -119,7 +129,9 @@ export class QuotaLeases {
     quota.leasing = this.options.lease(projectId, quota.windowStart, want, limit)
       .then((granted) => {
         quota.tokens += granted;
-        if (granted < want) quota.exhausted = true;
+        // Under the highest limit asked with: a late answer to a lease under an older, lower limit
+        // does not hide what a raised one leaves.
+        if (granted < want) quota.exhaustedAt = Math.max(quota.exhaustedAt ?? limit, limit);
       })
       .finally(() => {
         quota.leasing = null;
@@ -136,7 +148,7 @@ export class QuotaLeases {
     const list = (this.windows.get(projectId) ?? []).filter((w) => w.windowStart >= windowStart - this.options.windowMs);
     let quota = list.find((w) => w.windowStart === windowStart);
     if (!quota) {
-      quota = { windowStart, tokens: 0, exhausted: false, leasing: null };
+      quota = { windowStart, tokens: 0, exhaustedAt: null, leasing: null };
       list.push(quota);
     }
     this.windows.set(projectId, list);
