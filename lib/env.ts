@@ -72,6 +72,11 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.preprocess((v) => (typeof v === "string" ? v.toLowerCase() : v), z.enum(LOG_LEVELS)).default("info"),
   /** On: debug logs when LOG_LEVEL is unset (and the start scripts print a failure's stack). */
   FAULTLINE_DEBUG: FlagSchema.default(false),
+  /**
+   * On: start although no stored secret opens with FAULTLINE_SECRET_KEY (the key they were sealed with
+   * is lost for good; lib/security/checkSealedKeys.ts), instead of refusing to.
+   */
+  FAULTLINE_SECRET_KEY_LOST: FlagSchema.default(false),
   /** Bound of the spool directory in MiB (lib/spool/spoolRuntime.ts): past it ingest answers 503. */
   FAULTLINE_SPOOL_MAX_MB: boundedNumber("FAULTLINE_SPOOL_MAX_MB", SPOOL_MAX_MB, envNumber),
   /** Upper bound of a graceful shutdown (lib/lifecycle/gracefulShutdown.ts). */

@@ -62,7 +62,7 @@ export function missingKeyMessage(file, counts) {
   return (
     `The database holds values sealed with its FAULTLINE_SECRET_KEY (${what}), but ${file} is missing and FAULTLINE_SECRET_KEY is not set: ` +
     `a new key would open none of them, so none is made. Put back the secret.key backed up with the database (docs/operations.md → Backup and restore), ` +
-    `or set FAULTLINE_SECRET_KEY to that key. If it is lost for good, write a new one yourself (openssl rand -hex 32 > ${file}) and start again: ` +
+    `or set FAULTLINE_SECRET_KEY to that key. If it is lost for good, write a new one yourself (openssl rand -hex 32 > ${file}) and start again with FAULTLINE_SECRET_KEY_LOST=1: ` +
     `people with two-factor sign-in then need npm run faultline -- user:reset-two-factor, channel, forwarding-rule and uptime-monitor secrets must be entered again, ` +
     `and ingest keys keep working but can no longer be shown again.`
   );

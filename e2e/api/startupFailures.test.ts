@@ -1,9 +1,13 @@
 import { execFileSync } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort, occupyPort, runToEnd, type Finished } from "@/e2e/support/childProcess";
+import { cloneEmptyDatabase } from "@/e2e/support/freshInstance";
+import { sealIngestKey } from "@/lib/projects/ingestKeySeal";
+import { keyId, makeKeyring } from "@/lib/security/secretBox";
 
 /**
  * `npm start` (scripts/start.mjs) and the container's start (scripts/container/serve.mjs) fail with
@@ -126,6 +130,26 @@ describe("the server itself (scripts/server.mjs, what npm start runs last)", () 
   it("stops without FAULTLINE_SECRET_KEY", async () => {
     const result = await start({ DATABASE_URL: process.env.DATABASE_URL!, PORT: String(await freePort()), FAULTLINE_SECRET_KEY: "" }, ["scripts/server.mjs"]);
     expectOneSentence(result, "FAULTLINE_SECRET_KEY is not set");
+  });
+
+  it("stops on a database whose sealed secrets all name another key (restored with another key file)", async () => {
+    const db = await cloneEmptyDatabase();
+    try {
+      const sealedWith = makeKeyring(randomBytes(32));
+      const [workspace, project, key] = [randomUUID(), randomUUID(), randomUUID()];
+      await db.exec(`
+        INSERT INTO "Workspace" (id, name, slug) VALUES ('${workspace}', 'W', 'restored-w');
+        INSERT INTO "Project" (id, "workspaceId", name, slug) VALUES ('${project}', '${workspace}', 'P', 'p');
+        INSERT INTO "IngestKey" (id, "projectId", name, "keyHash", "keyPrefix", "keySealed")
+          VALUES ('${key}', '${project}', 'a', 'hash-a', 'a', '${sealIngestKey(key, "the-key", sealedWith)}');
+      `);
+      const current = randomBytes(32);
+      const result = await start({ DATABASE_URL: db.url, PORT: String(await freePort()), FAULTLINE_SECRET_KEY: current.toString("hex") }, ["scripts/server.mjs"]);
+      expectOneSentence(result, `the database holds 1 value sealed with key ${sealedWith.current.id} and none with FAULTLINE_SECRET_KEY (key ${keyId(current)})`);
+      expect(result.stderr).toContain("FAULTLINE_SECRET_KEY_LOST=1");
+    } finally {
+      await db.drop();
+    }
   });
 });
 

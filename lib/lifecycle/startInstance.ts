@@ -2,9 +2,10 @@ import { errorMessage } from "@/lib/text/errorMessage";
 
 /**
  * What a server instance does once as it starts (instrumentation.ts, Node.js runtime only): checks
- * the configuration and the secret key, starts the spool replayer (events spooled during a database
- * outage, or left by a crashed instance), answers pages that failed for an unavailable database 503
- * (lib/lifecycle/unavailablePageStatus.ts), takes over SIGTERM/SIGINT for a graceful shutdown, seals
+ * the configuration and the secret key (and that the database's sealed secrets name it), starts the
+ * spool replayer (events spooled during a database outage, or left by a crashed instance), answers
+ * pages that failed for an unavailable database 503 (lib/lifecycle/unavailablePageStatus.ts), takes
+ * over SIGTERM/SIGINT for a graceful shutdown, seals
  * channel and forwarding-rule secrets still stored in plain or under a rotated-out key, starts
  * self-reporting when FAULTLINE_SELF_DSN is set, and starts the background jobs (lib/jobs: alert
  * sweep, notification retries, forwarding, session cleanup, …), which coordinate through PostgreSQL
@@ -25,6 +26,11 @@ export async function startInstance(): Promise<void> {
   } catch (error) {
     stop(errorMessage(error));
   }
+  // A database restored with another key file (or a changed key) would start and fail silently
+  // wherever a secret is opened: refuse it with a sentence instead.
+  const { checkSealedKeys } = await import("@/lib/security/checkSealedKeys");
+  const mismatch = await checkSealedKeys();
+  if (mismatch) stop(mismatch);
   const { startSpoolReplayer } = await import("@/lib/intake/spoolReplayer");
   try {
     startSpoolReplayer();
