@@ -59,7 +59,7 @@ export function IssueHeader({ issue, projectName, listHref, actions }: IssueHead
   const zone = useTimeZone();
   const detail = statusDetailText(issue, zone);
   // The event viewer's "latest" (the same query, so no second request): the last seen release agrees with it.
-  const latest = useIssueEventQuery(issue.errorId, "latest");
+  const latest = useIssueEventQuery(issue.errorId, "latest", {}, issue.recentOccurrences.length > 0);
   return (
     <section aria-label="Issue summary" className="z-20 border-b sm:sticky sm:top-0 border-gray-200 bg-white/95 backdrop-blur dark:border-gray-800 dark:bg-gray-900/95" data-testid="issue-header">
       <div className="mx-auto max-w-screen-2xl px-3 py-3 sm:px-6 lg:px-8">

@@ -237,6 +237,9 @@ export function IssuePage({ errorId }: { errorId: string }) {
                     filters={eventFilters}
                     onClearFilters={() => setParams(eventFilterParams({}))}
                     onNavigate={(id) => setParams({ event: id })}
+                    noStoredEvents={
+                      issue.data.recentOccurrences.length === 0 ? { retentionDays: issue.data.retention.days, expired: issue.data.retention.expiredEvents > 0 } : null
+                    }
                   />
                 )}
                 {tab === "events" && (

@@ -368,28 +368,30 @@ describe("forwarding rule secrets at rest", () => {
 });
 
 describe("the forwarding log", () => {
-  it("keeps settled copies for the retention period and prunes older ones", async () => {
+  it("keeps copies for the retention period and prunes older ones, pending ones too unless one is being sent", async () => {
     const t = await createTenant("fwd-prune");
     const admin = await login(t.admin);
     const rule = await addRule(t, admin, { name: "Hook", kind: "webhook", enabled: false, config: { url: `${receiver.url}/prune` } });
     const now = Date.now();
     const rows = [
-      { id: uuidv7(now - 20 * 86_400_000), status: "delivered" },
-      { id: uuidv7(now - 20 * 86_400_000), status: "pending" },
-      { id: uuidv7(now - 2 * 86_400_000), status: "failed" },
+      { id: uuidv7(now - 20 * 86_400_000), status: "delivered", leased: false },
+      { id: uuidv7(now - 20 * 86_400_000), status: "pending", leased: false },
+      { id: uuidv7(now - 2 * 86_400_000), status: "failed", leased: false },
+      { id: uuidv7(now - 20 * 86_400_000), status: "pending", leased: true },
     ];
-    // Not due for a day: the app's own forwarding job leaves the pending one alone meanwhile.
+    // Not due for a day: the app's own forwarding job leaves the pending ones alone meanwhile.
     for (const [i, row] of rows.entries()) {
       await query(
-        `INSERT INTO "ForwardingDelivery" (id, "workspaceId", "projectId", "ruleId", "eventId", "groupId", payload, status, "nextAttemptAt", "updatedAt")
-         VALUES ($1, $2, $3, $4, $5, $6, '{}', $7::"DeliveryStatus", now() + interval '1 day', now())`,
-        [row.id, t.workspaceId, t.projectId, rule.id, `prune-${i}`, uuidv7(), row.status],
+        `INSERT INTO "ForwardingDelivery" (id, "workspaceId", "projectId", "ruleId", "eventId", "groupId", payload, status, "nextAttemptAt", "updatedAt", "lockedUntil")
+         VALUES ($1, $2, $3, $4, $5, $6, '{}', $7::"DeliveryStatus", now() + interval '1 day', now(), CASE WHEN $8 THEN now() + interval '1 hour' END)`,
+        [row.id, t.workspaceId, t.projectId, rule.id, `prune-${i}`, uuidv7(), row.status, row.leased],
       );
     }
     // The app's forwarding job prunes every turn too: whichever runs first, the outcome is the same.
     await pruneForwardingLog({ now: new Date(now), retentionDays: 14 });
     const left = await query<{ eventId: string }>(`SELECT "eventId" FROM "ForwardingDelivery" WHERE "ruleId" = $1 ORDER BY "eventId"`, [rule.id]);
-    // The old settled copy is gone; a pending one is kept whatever its age, and so is a recent one.
-    expect(left.map((r) => r.eventId)).toEqual(["prune-1", "prune-2"]);
+    // The old copies are gone, the stuck pending one too (it would keep its event's data forever);
+    // a recent one stays, and so does one an instance is sending right now.
+    expect(left.map((r) => r.eventId)).toEqual(["prune-2", "prune-3"]);
   });
 });

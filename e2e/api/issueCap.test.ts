@@ -61,10 +61,23 @@ describe("per-issue cap", () => {
     expect(g.sampledCount).toBe(60 - expected.length);
   });
 
-  it("the retention job's trim leaves the first events, the sample and the latest; a retry is still a duplicate", async () => {
-    await trimCappedIssues(new Date());
+  it("the retention job's trim leaves the first events, the sample and the latest, with their files only; a retry is still a duplicate", async () => {
+    // A file with the first event, with the latest, and with each event the trim deletes (a request's newest, not the latest).
     const expected = ids.filter((_, i) => i < CAP || inSample(ids[i], K) || i === 59);
+    const doomed = (await storedIds()).filter((id) => !expected.includes(id));
+    expect(doomed.length).toBeGreaterThan(0);
+    for (const eventId of [ids[0], ids[59], ...doomed]) {
+      await query(
+        `INSERT INTO "EventAttachment" (id, "workspaceId", "projectId", "eventId", filename, "contentType", "attachmentType", size, data)
+         VALUES (gen_random_uuid(), $1, $2, $3, 'sync.log', 'text/plain', 'event.attachment', 1, '\\x78'::bytea)`,
+        [t.workspaceId, t.projectId, eventId],
+      );
+    }
+    const trimmed = await trimCappedIssues(new Date());
     expect(await storedIds()).toEqual(expected);
+    expect(trimmed).toEqual({ occurrences: doomed.length, attachments: doomed.length });
+    const files = await query<{ eventId: string }>(`SELECT "eventId" FROM "EventAttachment" WHERE "projectId" = $1`, [t.projectId]);
+    expect(files.map((f) => f.eventId).sort()).toEqual([ids[0], ids[59]].sort());
     const g = await group();
     expect(g).toMatchObject({ occurrenceCount: 60, hourly: 60, sampledCount: 60 - expected.length });
 

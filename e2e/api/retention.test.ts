@@ -1,6 +1,8 @@
 // @serial-db: the retention job drops whole day partitions of every project and deletes across the
 // database (at an injected clock), so this file runs alone after the parallel ones.
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { actorCountsFolded, query } from "@/e2e/support/dbCounts";
 import { BASE_URL, createTenant, getJson, login, postEvents, type Tenant } from "@/e2e/support/tenant";
@@ -10,6 +12,7 @@ import { createPartitionsAhead } from "@/lib/lifecycle/createPartitionsAhead";
 import { listOccurrencePartitions } from "@/lib/db/partitions/occurrencePartitions";
 import { addDays, partitionName, utcDay } from "@/lib/db/partitions/partitionDays";
 import { runRetention, type RetentionRun } from "@/lib/lifecycle/runRetention";
+import { uuidv7 } from "@/lib/ids/uuidv7";
 
 /**
  * Retention with an injected clock: A keeps 90 days (the default), B 30. Events are planted over HTTP
@@ -21,6 +24,7 @@ const at = (daysAgo: number) => `${addDays(today, -daysAgo)}T12:00:00.000Z`;
 let a: Tenant;
 let b: Tenant;
 let cookieA: string;
+let cookieB: string;
 let run: RetentionRun;
 const views: Record<string, unknown> = {};
 /** A project and an issue that do not exist, with rows left in A's workspace (a deletion raced by ingest before 2026-12-09). */
@@ -41,7 +45,7 @@ const view = (t: Tenant, timeframe: "7d" | "30d") => getErrorTracking(t.workspac
 beforeAll(async () => {
   [a, b] = await Promise.all([createTenant("retention-a"), createTenant("retention-b")]);
   cookieA = await login(a.admin);
-  const cookieB = await login(b.admin);
+  cookieB = await login(b.admin);
   // A project setting, through the API the settings page uses.
   const setRetention = async (t: Tenant, cookie: string, retentionDays: number) => {
     const patched = await fetch(`${BASE_URL}/api/v1/projects/${t.projectId}`, {
@@ -67,7 +71,12 @@ beforeAll(async () => {
     ev("a-recent-2", "RecentError", 2, "u5"),
   ]);
   expect(sentA.status).toBe(202);
-  const sentB = await postEvents(b.key, [ev("b-1", "BError", 60, "x1"), ev("b-2", "BError", 45, "x2"), ev("b-3", "BError", 5, "x3")]);
+  // The issue's first event carries the end user's email and address (its issue used to keep a copy forever).
+  const sentB = await postEvents(b.key, [
+    { ...ev("b-1", "BError", 60, "b1@victim.example"), context: { email: "b1@victim.example", ip: "198.51.100.7" } },
+    ev("b-2", "BError", 45, "x2"),
+    ev("b-3", "BError", 5, "x3"),
+  ]);
   expect(sentB.status).toBe(202);
   for (const sent of [sentA, sentB]) expect((await sent.json()).rejected).toEqual([]);
   await setRetention(a, cookieA, 90);
@@ -83,6 +92,36 @@ beforeAll(async () => {
       `INSERT INTO "EventAttachment" (id, "workspaceId", "projectId", "eventId", filename, "contentType", "attachmentType", size, data, "createdAt")
        VALUES (gen_random_uuid(), $1, $2, $3, 'app.log', 'text/plain', 'event.attachment', 1, '\\x78'::bytea, $4)`,
       [b.workspaceId, b.projectId, key, at(daysAgo)],
+    );
+  }
+  // What lives as long as its event: files, feedback and forwarded copies of b-2 (45 days old, past
+  // B's 30) received today go with it; b-3's stay. A file no stored event or feedback holds goes once
+  // it has waited a day for one; a recent one stays meanwhile (and is not served).
+  const file = (eventId: string, filename: string, receivedAt: Date = now) =>
+    query(
+      `INSERT INTO "EventAttachment" (id, "workspaceId", "projectId", "eventId", filename, "contentType", "attachmentType", size, data, "createdAt")
+       VALUES (gen_random_uuid(), $1, $2, $3, $4, 'text/plain', 'event.attachment', 1, '\\x78'::bytea, $5)`,
+      [b.workspaceId, b.projectId, eventId, filename, receivedAt],
+    );
+  await file("b-2", "old-event.log");
+  await file("b-3", "kept.log");
+  await file("never-stored-1", "orphan-old.log", new Date(now.getTime() - 2 * 86_400_000));
+  await file("never-stored-2", "orphan-new.log");
+  for (const eventId of ["b-2", "b-3"]) {
+    await query(
+      `INSERT INTO "UserFeedback" (id, "workspaceId", "projectId", key, "eventId", name, email, comments, source) VALUES (gen_random_uuid(), $1, $2, $3, $4, 'Bea', 'bea@victim.example', 'it broke', 'user_report')`,
+      [b.workspaceId, b.projectId, `report:${eventId}`, eventId],
+    );
+  }
+  const [rule] = await query<{ id: string }>(
+    `INSERT INTO "ForwardingRule" (id, "workspaceId", "projectId", name, kind, enabled, "updatedAt") VALUES (gen_random_uuid(), $1, $2, 'copies', 'webhook', false, now()) RETURNING id`,
+    [b.workspaceId, b.projectId],
+  );
+  for (const [eventId, status, leased] of [["b-2", "delivered", false], ["b-3", "delivered", false], ["b-1", "pending", true]] as const) {
+    await query(
+      `INSERT INTO "ForwardingDelivery" (id, "workspaceId", "projectId", "ruleId", "eventId", "groupId", payload, status, "nextAttemptAt", "updatedAt", "lockedUntil")
+       VALUES ($1, $2, $3, $4, $5, gen_random_uuid(), '{}', $6::"DeliveryStatus", now() + interval '1 day', now(), CASE WHEN $7 THEN now() + interval '1 hour' END)`,
+      [uuidv7(), b.workspaceId, b.projectId, rule.id, eventId, status, leased],
     );
   }
   // Expired housekeeping rows.
@@ -145,10 +184,71 @@ describe("retention (injected clock)", () => {
     expect((await stored(b.projectId)).map((r) => r.eventId)).toEqual(["b-3"]);
     expect((await eventIds(b.projectId)).map((r) => r.eventId)).toEqual(["b-3"]);
     expect(run.deleted.ErrorOccurrence).toBeGreaterThanOrEqual(2);
-    const feedback = await query<{ key: string }>(`SELECT key FROM "UserFeedback" WHERE "projectId" = $1`, [b.projectId]);
-    expect(feedback.map((f) => f.key)).toEqual(["fb-new"]);
-    const files = await query<{ eventId: string }>(`SELECT "eventId" FROM "EventAttachment" WHERE "projectId" = $1`, [b.projectId]);
-    expect(files.map((f) => f.eventId)).toEqual(["fb-new"]);
+    const feedback = await query<{ key: string }>(`SELECT key FROM "UserFeedback" WHERE "projectId" = $1 ORDER BY key`, [b.projectId]);
+    expect(feedback.map((f) => f.key)).toEqual(["fb-new", "report:b-3"]);
+  });
+
+  it("deletes the files, feedback and forwarded copies of expired events with them, by the event's time", async () => {
+    const files = await query<{ filename: string }>(`SELECT filename FROM "EventAttachment" WHERE "projectId" = $1 ORDER BY filename`, [b.projectId]);
+    // fb-old's file went with its feedback, b-2's with its event (received today), the old orphan for good.
+    expect(files.map((f) => f.filename)).toEqual(["app.log", "kept.log", "orphan-new.log"]);
+    const copies = await query<{ eventId: string }>(`SELECT "eventId" FROM "ForwardingDelivery" WHERE "projectId" = $1 ORDER BY "eventId"`, [b.projectId]);
+    // b-2's copy went with it; b-1's is being sent right now (the next run takes it).
+    expect(copies.map((c) => c.eventId)).toEqual(["b-1", "b-3"]);
+    expect(run.deleted.EventAttachment).toBeGreaterThanOrEqual(3);
+    expect(run.deleted.ForwardingDelivery).toBeGreaterThanOrEqual(1);
+  });
+
+  it("serves a file only while its event is stored", async () => {
+    const ids = await query<{ filename: string; id: string }>(`SELECT filename, id FROM "EventAttachment" WHERE "projectId" = $1`, [b.projectId]);
+    const idOf = (name: string) => ids.find((f) => f.filename === name)!.id;
+    const download = (name: string) => fetch(`${BASE_URL}/api/v1/attachments/${idOf(name)}`, { headers: { cookie: cookieB } });
+    expect((await download("kept.log")).status).toBe(200);
+    // Its feedback holds fb-new's file.
+    expect((await download("app.log")).status).toBe(200);
+    const orphan = await download("orphan-new.log");
+    expect(orphan.status).toBe(404);
+  });
+
+  it("keeps nothing about the end user on an issue, so nothing outlives the events", async () => {
+    const contexts = await query<{ type: string; context: Record<string, unknown> }>(
+      `SELECT type, context FROM "ErrorGroup" WHERE "projectId" = ANY($1::uuid[]) ORDER BY type`,
+      [[a.projectId, b.projectId]],
+    );
+    expect(contexts.length).toBeGreaterThan(0);
+    for (const { context } of contexts) expect(Object.keys(context).filter((k) => ["userId", "tags", "metadata"].includes(k))).toEqual([]);
+    const [{ n }] = await query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "ErrorGroup" WHERE "projectId" = $1 AND (context::text LIKE '%victim.example%' OR context::text LIKE '%198.51.100.7%')`,
+      [b.projectId],
+    );
+    expect(n).toBe(0);
+  });
+
+  it("counts an issue's stored events past retention, so what it stores now is exact", async () => {
+    const counts = await query<{ type: string; occurrenceCount: number; expiredCount: number; stored: number }>(
+      `SELECT type, "occurrenceCount", "expiredCount", (SELECT count(*)::int FROM "ErrorOccurrence" o WHERE o."groupId" = g.id) AS stored
+       FROM "ErrorGroup" g WHERE "projectId" = ANY($1::uuid[]) ORDER BY type`,
+      [[a.projectId, b.projectId]],
+    );
+    expect(counts).toEqual([
+      { type: "AncientError", occurrenceCount: 2, expiredCount: 2, stored: 0 },
+      { type: "BError", occurrenceCount: 3, expiredCount: 2, stored: 1 },
+      { type: "OldError", occurrenceCount: 4, expiredCount: 2, stored: 2 },
+      { type: "RecentError", occurrenceCount: 2, expiredCount: 0, stored: 2 },
+    ]);
+  });
+
+  it("says an issue's events are past its project's retention instead of failing to load them", async () => {
+    const ancient = (views.groupsA as { type: string; id: string }[]).find((g) => g.type === "AncientError")!;
+    const details = await (await getJson(`/api/v1/errors/${ancient.id}`, { cookie: cookieA })).json();
+    expect(details.retention).toEqual({ days: 90, expiredEvents: 2 });
+    const latest = await getJson(`/api/v1/errors/${ancient.id}/events/latest`, { cookie: cookieA });
+    expect(latest.status).toBe(404);
+    expect((await latest.json()).error).toMatchObject({ code: "not_found", reason: "expired", retentionDays: 90 });
+    // Narrowed by a filter, nothing matches: no reason.
+    const filtered = await getJson(`/api/v1/errors/${ancient.id}/events/latest?environment=nowhere`, { cookie: cookieA });
+    expect(filtered.status).toBe(404);
+    expect((await filtered.json()).error.reason).toBeUndefined();
   });
 
   it("keeps every occurrence inside retention, and their event ids", async () => {
@@ -225,5 +325,32 @@ describe("retention (injected clock)", () => {
     await createPartitionsAhead(now);
     const days = new Set((await listOccurrencePartitions()).map((p) => p.day));
     for (let d = -1; d <= 7; d++) expect(days.has(addDays(today, d)), `day ${d}`).toBe(true);
+  });
+});
+
+describe("migration 20261209000830 on a database from before it", () => {
+  const sql = fs.readFileSync(path.join(import.meta.dirname, "../../prisma/migrations/20261209000830_group_expired_count/migration.sql"), "utf8");
+  const section = (name: string) => sql.slice(sql.indexOf(`-- ${name}:begin`), sql.indexOf(`-- ${name}:end`));
+
+  it("strips what issues kept of their first event's end user, and counts the stored events retention deleted", async () => {
+    const ancient = (views.groupsA as { type: string; id: string }[]).find((g) => g.type === "AncientError")!;
+    // As the issue was before: its first event's user, tags and whole metadata; nothing counted as expired.
+    const before = {
+      environment: "production",
+      release: "shop@1.0",
+      userId: "u1",
+      tags: { customer: "x@victim.example" },
+      metadata: { email: "x@victim.example", ip: "203.0.113.9", sourceMapDebugIds: { "https://shop.test/app.js": "c941d8e9-0000-4000-8000-000000000001" } },
+    };
+    await query(`UPDATE "ErrorGroup" SET context = $2::jsonb, "expiredCount" = 0 WHERE id = $1`, [ancient.id, JSON.stringify(before)]);
+    await query(section("backfill-expired"));
+    await query(section("strip-group-context"));
+    const [row] = await query<{ context: unknown; expiredCount: number; occurrenceCount: number }>(
+      `SELECT context, "expiredCount", "occurrenceCount" FROM "ErrorGroup" WHERE id = $1`,
+      [ancient.id],
+    );
+    expect(row.context).toEqual({ environment: "production", release: "shop@1.0", metadata: { sourceMapDebugIds: before.metadata.sourceMapDebugIds } });
+    // Both of its events are past A's retention.
+    expect(row).toMatchObject({ occurrenceCount: 2, expiredCount: 2 });
   });
 });

@@ -104,11 +104,12 @@ async function createUptimeMonitor(ctx: MatrixContext): Promise<string> {
   return row.id;
 }
 
+/** A file of the matrix issue's stored event (an attachment whose event is gone is not served). */
 async function createAttachment(ctx: MatrixContext): Promise<string> {
   const [row] = await query<{ id: string }>(
     `INSERT INTO "EventAttachment" (id, "workspaceId", "projectId", "eventId", filename, "contentType", "attachmentType", size, data)
-     VALUES (gen_random_uuid(), $1, $2, $3, 'app.log', 'text/plain', 'event.attachment', 5, '\\x68656c6c6f'::bytea) RETURNING id`,
-    [ctx.t.workspaceId, ctx.t.projectId, `${tag()}`.padEnd(32, "0").slice(0, 32)],
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, 'text/plain', 'event.attachment', 5, '\\x68656c6c6f'::bytea) RETURNING id`,
+    [ctx.t.workspaceId, ctx.t.projectId, await eventIdOf(ctx), `app-${tag()}.log`],
   );
   return row.id;
 }

@@ -500,3 +500,21 @@ test("a link to an event an unmerge moved out of the issue says so and opens it 
     await expect(link).toHaveAttribute("href", `/errors/${a}`);
   }
 });
+
+test("an issue whose events are past the project's retention says so calmly; its summary stays", async ({ page, context }) => {
+  const t = await createTenant("expired-issue");
+  const sent = await postEvents(t.key, { type: "OnlyOldError", message: "its only event expired", userId: "u-expired" });
+  const id = (await sent.json()).accepted[0].groupId as string;
+  // What the retention job leaves of it: no occurrence, no event id, the stored event counted as expired.
+  await query(`DELETE FROM "ErrorOccurrence" WHERE "groupId" = $1`, [id]);
+  await query(`DELETE FROM "ErrorEventId" WHERE "groupId" = $1`, [id]);
+  await query(`UPDATE "ErrorGroup" SET "expiredCount" = 1 WHERE id = $1`, [id]);
+  await signInAs(context, t.viewer);
+  await page.goto(`/errors/${id}`);
+  // No failure, no "Try again" that could never succeed, and no request for an event that is not there (the console guard).
+  await expect(page.getByTestId("event-viewer-expired")).toContainText("This issue's events are past the project's retention (90 days) and were deleted.");
+  await expect(page.getByText("Could not load this")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Try again" })).toHaveCount(0);
+  await expect(page.getByTestId("issue-header")).toContainText("OnlyOldError");
+  await expect(page.getByTestId("issue-events")).toHaveText("1");
+});

@@ -45,7 +45,7 @@ export async function getErrorList(ctx: AnalyticsContext, groups: WindowGroup[],
     (await queryRows<ListRow>(`SELECT g.*, g.id::text AS id FROM "ErrorGroup" g WHERE g.id = ANY($1::uuid[])`, [ids])).map((r) => [r.id, r]),
   );
   const rows = ids.map((id) => byId.get(id)).filter((r): r is ListRow => r !== undefined);
-  const [users, agents] = await Promise.all([sampleIds("ErrorGroupUser", "userId", ids), sampleIds("ErrorGroupAgent", "agentId", ids)]);
+  const [users, agents, latest] = await Promise.all([sampleIds("ErrorGroupUser", "userId", ids), sampleIds("ErrorGroupAgent", "agentId", ids), latestEvents(ids)]);
   return {
     items: rows.map((r) => ({
       errorId: r.id,
@@ -64,11 +64,11 @@ export async function getErrorList(ctx: AnalyticsContext, groups: WindowGroup[],
       stackTrace: r.stackTrace ?? "",
       context: {
         agentId: (r.context.agentId as string | null) ?? undefined,
-        userId: (r.context.userId as string | null) ?? undefined,
+        userId: latest.get(r.id)?.userId ?? undefined,
         workspaceId: ctx.scope.workspaceId,
         environment: (r.context.environment as string | null) ?? "",
         version: (r.context.release as string | null) ?? "",
-        metadata: (r.context.metadata as Record<string, unknown> | undefined) ?? {},
+        metadata: latest.get(r.id)?.metadata ?? {},
       },
       impact: {
         usersAffected: r.usersAffected,
@@ -91,6 +91,20 @@ export async function getErrorList(ctx: AnalyticsContext, groups: WindowGroup[],
     pageSize: page.pageSize,
     total: active.length,
   };
+}
+
+/**
+ * The user and metadata of each issue's latest stored event: the issue itself keeps nothing about
+ * the end user (lib/ingest/groupContext.ts), so an issue whose events are past retention has none.
+ */
+async function latestEvents(groupIds: string[]) {
+  if (groupIds.length === 0) return new Map<string, { userId: string | null; metadata: Record<string, unknown> | null }>();
+  const rows = await queryRows<{ id: string; userId: string | null; metadata: Record<string, unknown> | null }>(
+    `SELECT g.id::text, o."userId", o.metadata FROM unnest($1::uuid[]) AS g(id)
+     CROSS JOIN LATERAL (SELECT "userId", metadata FROM "ErrorOccurrence" WHERE "groupId" = g.id ORDER BY "occurredAt" DESC LIMIT 1) o`,
+    [groupIds],
+  );
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 async function sampleIds(table: "ErrorGroupUser" | "ErrorGroupAgent", column: "userId" | "agentId", groupIds: string[]) {

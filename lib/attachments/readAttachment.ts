@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { visibleItem } from "@/lib/auth/permissions";
 import { INLINE_IMAGE_TYPES } from "@/lib/attachments/attachmentSummary";
+import { pool } from "@/lib/db/pool";
 import { db } from "@/lib/db/prisma";
 import { ApiError } from "@/lib/http/ApiError";
 import { isUuid } from "@/lib/ids/uuidv7";
@@ -14,17 +15,35 @@ export type AttachmentQuery = z.infer<typeof AttachmentQuerySchema>;
 
 /**
  * One attachment's bytes, for whoever may see its event (viewers included; an ingest key only its
- * own project's); 404 otherwise, so others' attachments are not revealed.
+ * own project's); 404 otherwise, so others' attachments are not revealed, and 404 once its event is
+ * no longer stored (an attachment goes with its event).
  */
 export async function readAttachment(auth: AuthContext, attachmentId: string) {
   if (!isUuid(attachmentId)) throw ApiError.notFound("attachment not found");
   const found = await db().eventAttachment.findUnique({
     where: { id: attachmentId },
-    select: { workspaceId: true, projectId: true, filename: true, contentType: true, data: true },
+    select: { workspaceId: true, projectId: true, eventId: true, filename: true, contentType: true, data: true },
   });
   const file = visibleItem(auth, found, () => ApiError.notFound("attachment not found"));
   if (auth.kind === "ingestKey" && file.projectId !== auth.projectId) throw ApiError.notFound("attachment not found");
+  if (!(await holderIsStored(file.projectId, file.eventId))) throw ApiError.notFound("attachment not found: its event is no longer stored");
   return file;
+}
+
+/**
+ * Whether what an attachment came with is still there: its event stored (an occurrence: not past
+ * retention, trimmed, sampled or deleted) or the user feedback it was sent with. The retention job
+ * deletes the others' files; until it runs they are not served.
+ */
+async function holderIsStored(projectId: string, eventId: string): Promise<boolean> {
+  const { rows } = await pool().query<{ stored: boolean }>(
+    `SELECT EXISTS (
+         SELECT 1 FROM "ErrorEventId" e JOIN "ErrorOccurrence" o ON o.id = e."occurrenceId" AND o."occurredAt" = e."occurredAt"
+         WHERE e."projectId" = $1 AND e."eventId" = $2)
+       OR EXISTS (SELECT 1 FROM "UserFeedback" f WHERE f."projectId" = $1 AND f.key = $2) AS stored`,
+    [projectId, eventId],
+  );
+  return rows[0].stored;
 }
 
 /**

@@ -48,7 +48,7 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
     // issue itself: the same firstRelease the releases page and the `firstRelease:` search use).
     db().errorGroupTag.findFirst({ where: { groupId: group.id, key: "release" }, orderBy: [{ lastSeen: "desc" }, { value: "desc" }], select: { value: true } }),
     group.assigneeTeamId ? db().team.findUnique({ where: { id: group.assigneeTeamId }, select: { id: true, name: true } }) : null,
-    group.sampledCount > 0 ? db().project.findUnique({ where: { id: group.projectId }, select: { maxEventsPerIssue: true } }) : null,
+    db().project.findUnique({ where: { id: group.projectId }, select: { maxEventsPerIssue: true, retentionDays: true } }),
     countIssueFeedback(group),
     monitorOfIssue(group),
     loadGroupingRules(group.projectId),
@@ -95,12 +95,18 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
     monitor,
     /** Since when (and by whom) new events of the issue are dropped at ingest; null while they are stored. */
     discarded: discard.discarded ? { ...discard.discarded, by: discard.discarded.byId ? nameOf.get(discard.discarded.byId) ?? null : null } : null,
+    /**
+     * The project keeps events this many days; `expiredEvents` of the issue's stored events are past
+     * it and deleted (the issue keeps its counts, users and history; with none left, `recentOccurrences` is empty).
+     */
+    retention: { days: project?.retentionDays ?? null, expiredEvents: group.expiredCount },
     // Spike protection or the per-issue cap counted events without keeping them (counts stay exact).
     sampling:
       group.sampledCount > 0
         ? {
-            storedEvents: Math.max(0, group.occurrenceCount - group.sampledCount),
+            storedEvents: Math.max(0, group.occurrenceCount - group.sampledCount - group.expiredCount),
             sampledEvents: group.sampledCount,
+            expiredEvents: group.expiredCount,
             lastSampledAt: group.lastSampledAt?.toISOString() ?? null,
             issueCap: project?.maxEventsPerIssue ?? null,
           }

@@ -9,6 +9,7 @@ import { uuidv7 } from "@/lib/ids/uuidv7";
 import { inSample } from "@/lib/ingest/eventSample";
 import { sourceContextOf } from "@/lib/ingest/sourceContext";
 import { eventTags } from "@/lib/ingest/eventTags";
+import { groupContextOf } from "@/lib/ingest/groupContext";
 import { answerBatch, firstIndexOfEventId } from "@/lib/ingest/repeatedEventIds";
 import { summarizeForAlerts, writeAlertOutbox } from "@/lib/ingest/alertOutbox";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
@@ -207,7 +208,7 @@ function groupRows(events: PreparedEvent[], groupOf: (event: PreparedEvent) => {
     stackTrace: e.stackTrace,
     frames: e.frames,
     exceptions: e.exceptions && e.exceptions.length > 1 ? e.exceptions : null,
-    context: contextOf(e),
+    context: groupContextOf(e),
     release: released?.release ?? null,
     releaseAt: released?.occurredAt.toISOString() ?? null,
   }));
@@ -249,7 +250,7 @@ WITH gi AS (
   -- always the first event of an issue that does not exist yet. The group is looked up only when needed.
   SELECT r.*, CASE WHEN r.keep AND $6::int IS NULL THEN true ELSE (
       SELECT (s.stored IS NULL AND r.rn = 1) OR (r.keep AND ($6::int IS NULL OR r."capSample" OR r.rd = 1 OR coalesce(s.stored, 0) + r.rn <= $6::int))
-      FROM (SELECT (SELECT eg."occurrenceCount" - eg."sampledCount" FROM "ErrorGroup" eg WHERE eg.id = r."groupId") AS stored) s
+      FROM (SELECT (SELECT eg."occurrenceCount" - eg."sampledCount" - eg."expiredCount" FROM "ErrorGroup" eg WHERE eg.id = r."groupId") AS stored) s
     ) END AS store
   FROM (
     SELECT o.*, row_number() OVER (PARTITION BY o."groupId" ORDER BY o."occurredAt", o.id) AS rn,
@@ -545,18 +546,6 @@ async function writeBatch(
     values: [target.workspaceId, target.projectId, JSON.stringify(groups), JSON.stringify(occurrences), randomInt(COUNTER_SHARDS), maxEventsPerIssue, JSON.stringify(tagRows(events))],
   });
   return rows[0];
-}
-
-function contextOf(event: PreparedEvent): Record<string, unknown> {
-  return {
-    environment: event.environment,
-    release: event.release,
-    userId: event.userId,
-    agentId: event.agentId,
-    runId: event.runId,
-    tags: event.tags,
-    metadata: event.metadata,
-  };
 }
 
 function occurrenceRow(e: PreparedEvent) {

@@ -1,6 +1,8 @@
 import { pool } from "@/lib/db/pool";
 import { forgetOccurrencePartitions, listOccurrencePartitions } from "@/lib/db/partitions/occurrencePartitions";
 import { deleteOrphanedRows } from "@/lib/lifecycle/deleteOrphanedRows";
+import { deleteExpiredEventIds, deleteRowsOfExpiredEvents, ORPHAN_GRACE_MS } from "@/lib/lifecycle/deleteExpiredEvents";
+import { BATCH, deleteInBatches } from "@/lib/lifecycle/deleteInBatches";
 import { trimCappedIssues } from "@/lib/lifecycle/trimCappedIssues";
 import { addDays, droppableDays, OCCURRENCE_TABLE, retentionCutoff, utcDay } from "@/lib/db/partitions/partitionDays";
 
@@ -18,8 +20,6 @@ const DELIVERY_DAYS = 30;
 export const RETENTION_JOB = "retention";
 /** The `deleted` entry of occurrences trimmed by the per-issue cap. */
 export const CAPPED_OCCURRENCES = "ErrorOccurrence (issue cap)";
-/** Rows per delete statement: short transactions, no long row locks, vacuum keeps up. */
-const BATCH = 5_000;
 
 export interface RetentionRun {
   now: string;
@@ -35,7 +35,9 @@ export interface RetentionRun {
  *     CONCURRENTLY (a SHARE UPDATE EXCLUSIVE lock on ErrorOccurrence: ingest and reads go on) and
  *     dropped (an ACCESS EXCLUSIVE lock on the detached table only).
  *  2. Projects with a shorter retention than the longest lose their older rows by batched deletes.
- *  3. Their event ids (ErrorEventId), per-minute executions, user feedback and attachments go with them.
+ *  3. Their event ids (ErrorEventId: each stored one counted in its issue's expiredCount) and
+ *     per-minute executions go with them; before the ids, what lives as long as its event does (user
+ *     feedback, attachments, forwarded copies: lib/lifecycle/deleteExpiredEvents.ts).
  *     Issues past their project's per-issue cap are trimmed to their first events, latest and sample
  *     (lib/lifecycle/trimCappedIssues.ts; counted as "ErrorOccurrence (issue cap)").
  *  4. Rollups older than ROLLUP_RETENTION_DAYS, expired sessions, old rate-limit windows, old
@@ -43,7 +45,8 @@ export interface RetentionRun {
  *  5. Rows of projects and issues that no longer exist, in the tables without a foreign key to them
  *     (lib/lifecycle/deleteOrphanedRows.ts), are deleted (counted as "<table> (orphaned)").
  * Issues (ErrorGroup) are never deleted: with no occurrences left they keep their counts, users and
- * history, and the views keep reading their rollups.
+ * history, and the views keep reading their rollups; they hold nothing about the end user of their
+ * events besides the user ids counted (lib/ingest/groupContext.ts).
  */
 export async function runRetention(now: Date = new Date()): Promise<RetentionRun> {
   const run: RetentionRun = { now: now.toISOString(), droppedPartitions: [], deleted: {}, timings: {} };
@@ -75,6 +78,7 @@ export async function runRetention(now: Date = new Date()): Promise<RetentionRun
   });
 
   await step("deleteProjectRows", async () => {
+    const orphanBefore = new Date(now.getTime() - ORPHAN_GRACE_MS);
     for (const p of cutoffs) {
       const cutoff = `${p.cutoff} 00:00:00+00`;
       count(
@@ -85,25 +89,20 @@ export async function runRetention(now: Date = new Date()): Promise<RetentionRun
           [p.workspaceId, p.id, cutoff],
         ),
       );
-      count(
-        "ErrorEventId",
-        await deleteInBatches(
-          `DELETE FROM "ErrorEventId" WHERE "projectId" = $1 AND "eventId" IN (
-             SELECT "eventId" FROM "ErrorEventId" WHERE "projectId" = $1 AND "occurredAt" < $2 LIMIT ${BATCH})`,
-          [p.id, cutoff],
-        ),
-      );
+      // Feedback, attachments and forwarded copies go with the events they came with: keyed on the
+      // event ids' time, so before those go.
+      await deleteRowsOfExpiredEvents(p.id, cutoff, orphanBefore, count);
+      count("ErrorEventId", await deleteExpiredEventIds(p.id, cutoff));
       count("ExecutionMinute", await deleteOlder("ExecutionMinute", "minute", cutoff, `"projectId" = $2`, [p.id]));
-      // User feedback goes with the events it is about (its link runs through ErrorEventId).
-      count("UserFeedback", await deleteOlder("UserFeedback", '"createdAt"', cutoff, `"projectId" = $2`, [p.id]));
-      count("EventAttachment", await deleteOlder("EventAttachment", '"createdAt"', cutoff, `"projectId" = $2`, [p.id]));
       // Cron monitors' runs keep as long as events (the monitors themselves stay).
       count("CronCheckIn", await deleteOlder("CronCheckIn", '"createdAt"', cutoff, `"monitorId" IN (SELECT id FROM "CronMonitor" WHERE "projectId" = $2)`, [p.id]));
     }
   });
 
   await step("trimCappedIssues", async () => {
-    count(CAPPED_OCCURRENCES, await trimCappedIssues(now));
+    const trimmed = await trimCappedIssues(now);
+    count(CAPPED_OCCURRENCES, trimmed.occurrences);
+    count("EventAttachment", trimmed.attachments);
   });
 
   await step("deleteRollups", async () => {
@@ -171,15 +170,6 @@ function deleteOlder(table: string, column: string, before: string, extra?: stri
     `DELETE FROM "${table}" WHERE ctid IN (SELECT ctid FROM "${table}" WHERE ${col} < $1${extra ? ` AND ${extra}` : ""} LIMIT ${BATCH})`,
     [before, ...extraValues],
   );
-}
-
-async function deleteInBatches(sql: string, values: unknown[]): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const { rowCount } = await pool().query(sql, values);
-    total += rowCount ?? 0;
-    if (!rowCount || rowCount < BATCH) return total;
-  }
 }
 
 /** A DETACH … CONCURRENTLY interrupted half-way (crash, cancel) leaves a partition pending: finish it. */

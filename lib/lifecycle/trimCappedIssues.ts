@@ -15,22 +15,23 @@ const ISSUES_PER_STATEMENT = 50;
  * neither the newest nor in the sample (ISSUE_CAP_KEEP_ONE_IN, the same pick by event id as ingest).
  * The deleted events stay counted: the issue's sampledCount grows by them (and the sampled count of
  * their fingerprint's GroupFingerprintCount when it is not the issue's own), their event ids stay known
- * (so a retry is still a duplicate) without an occurrence, and children lose their link to them.
- * Returns the occurrences deleted.
+ * (so a retry is still a duplicate) without an occurrence, children lose their link to them, and
+ * their attachments are deleted with them. An issue counts as capped by what it stores now (its
+ * events past retention are no longer stored: expiredCount). Returns the occurrences and attachments deleted.
  */
-export async function trimCappedIssues(now: Date): Promise<number> {
+export async function trimCappedIssues(now: Date): Promise<{ occurrences: number; attachments: number }> {
   const keepOneIn = env().ISSUE_CAP_KEEP_ONE_IN;
   const { rows: groups } = await pool().query<{ id: string; projectId: string; cap: number }>(
     `SELECT g.id, g."projectId", p."maxEventsPerIssue" AS cap
      FROM "Project" p JOIN "ErrorGroup" g ON g."projectId" = p.id
      WHERE p."maxEventsPerIssue" IS NOT NULL AND g."lastSeen" > $1::timestamptz
-       AND g."occurrenceCount" - g."sampledCount" > p."maxEventsPerIssue" + 1`,
+       AND g."occurrenceCount" - g."sampledCount" - g."expiredCount" > p."maxEventsPerIssue" + 1`,
     [new Date(now.getTime() - RECENT_MS).toISOString()],
   );
-  let deleted = 0;
+  const deleted = { occurrences: 0, attachments: 0 };
   for (let i = 0; i < groups.length; i += ISSUES_PER_STATEMENT) {
     const batch = groups.slice(i, i + ISSUES_PER_STATEMENT);
-    const { rows } = await pool().query<{ n: number }>(
+    const { rows } = await pool().query<{ n: number; files: number }>(
       `WITH g AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, "projectId" uuid, cap int)
        ), ranked AS (
@@ -45,6 +46,10 @@ export async function trimCappedIssues(now: Date): Promise<number> {
        ), unlinked_ids AS (
          UPDATE "ErrorEventId" e SET "occurrenceId" = NULL FROM doomed d
          WHERE e."projectId" = d."projectId" AND e."eventId" = d."eventId"
+       ), files AS (
+         -- An event's attachments go with it (their bytes live in the rows).
+         DELETE FROM "EventAttachment" a USING doomed d WHERE a."projectId" = d."projectId" AND a."eventId" = d."eventId"
+         RETURNING a.id
        ), unlinked_children AS (
          UPDATE "ErrorOccurrence" c SET "parentOccurrenceId" = NULL FROM doomed d WHERE c."parentOccurrenceId" = d.id
        ), counted AS (
@@ -58,10 +63,11 @@ export async function trimCappedIssues(now: Date): Promise<number> {
                WHERE d.fingerprint <> eg.fingerprint GROUP BY 1, 2) d
          WHERE c."groupId" = d."groupId" AND c.fingerprint = d.fingerprint
        )
-       SELECT count(*)::int AS n FROM doomed`,
+       SELECT (SELECT count(*) FROM doomed)::int AS n, (SELECT count(*) FROM files)::int AS files`,
       [JSON.stringify(batch), keepOneIn, now.toISOString()],
     );
-    deleted += rows[0].n;
+    deleted.occurrences += rows[0].n;
+    deleted.attachments += rows[0].files;
   }
   return deleted;
 }

@@ -2,7 +2,7 @@
 
 import { formatDistanceToNow } from "date-fns";
 import Link from "next/link";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { AttachmentsSection } from "@/components/issue/event/AttachmentList";
 import { BreadcrumbsSection } from "@/components/issue/event/BreadcrumbsSection";
 import { ContextsSection, EventFactsSection, ExtraSection, LogSection, RelatedEventsSection, TagsSection, UserSection } from "@/components/issue/event/ContextSections";
@@ -35,11 +35,15 @@ interface EventViewerProps {
   filters: EventFiltersParams;
   onClearFilters: () => void;
   onNavigate: (eventId: string | null) => void;
+  /** Set when the issue has no stored event: the project's retention, and whether it deleted them (else none was kept). */
+  noStoredEvents?: { retentionDays: number | null; expired: boolean } | null;
 }
 
 /** One event in full, with first / older / newer / latest navigation. */
-export function EventViewer({ errorId, workspaceId, mappableProjectId, assignSuspect, eventId, filters, onClearFilters, onNavigate }: EventViewerProps) {
-  const query = useIssueEventQuery(errorId, eventId, filters);
+export function EventViewer({ errorId, workspaceId, mappableProjectId, assignSuspect, eventId, filters, onClearFilters, onNavigate, noStoredEvents }: EventViewerProps) {
+  // An issue with no stored event has no latest or oldest to ask for (a named event is still asked: it answers 404 itself).
+  const nothingToAsk = Boolean(noStoredEvents) && (eventId === "latest" || eventId === "oldest");
+  const query = useIssueEventQuery(errorId, eventId, filters, !nothingToAsk);
   const [linkingFrame, setLinkingFrame] = useState<EventFrame | null>(null);
   const narrowed = EVENT_FILTER_FIELDS.filter(([key]) => filters[key]);
   const filterNote =
@@ -59,8 +63,14 @@ export function EventViewer({ errorId, workspaceId, mappableProjectId, assignSus
         </button>
       </p>
     ) : null;
+  if (nothingToAsk && noStoredEvents) return <NoStoredEvents retentionDays={noStoredEvents.retentionDays} expired={noStoredEvents.expired} filterNote={filterNote} />;
   if (query.isLoading) return <LoadingState label="Loading the event…" />;
   if (query.error && !query.data) {
+    // Its events went past the retention while the page was open: the same notice, not a failure.
+    if (query.error instanceof ApiRequestError && query.error.status === 404 && query.error.details.reason === "expired") {
+      const days = query.error.details.retentionDays;
+      return <NoStoredEvents retentionDays={typeof days === "number" ? days : null} expired filterNote={null} />;
+    }
     // A link to an event this issue does not hold (an unmerge moved it, retention removed it, a typo): no retry can find it.
     if (eventId !== "latest" && eventId !== "oldest" && query.error instanceof ApiRequestError && query.error.status === 404) {
       const movedTo = query.error.details.movedTo;
@@ -139,6 +149,24 @@ export function EventViewer({ errorId, workspaceId, mappableProjectId, assignSus
       <AttachmentsSection attachments={event.attachments} />
       <RelatedEventsSection related={event.related} />
       <ExtraSection extra={event.extra} />
+    </div>
+  );
+}
+
+/**
+ * An issue with no stored event is a normal state, not a failure: its events are past the project's
+ * retention (the issue keeps its summary, counts, users and history), or none was kept.
+ */
+function NoStoredEvents({ retentionDays, expired, filterNote }: { retentionDays: number | null; expired: boolean; filterNote: ReactNode }) {
+  return (
+    <div role="status" className="space-y-2 rounded-lg bg-white px-4 py-6 shadow-sm ring-1 ring-gray-200 dark:bg-gray-900 dark:ring-gray-800" data-testid="event-viewer-expired">
+      <p className="font-medium text-gray-900 dark:text-gray-100">
+        {expired
+          ? `This issue's events are past the project's retention${retentionDays ? ` (${retentionDays} ${retentionDays === 1 ? "day" : "days"})` : ""} and were deleted.`
+          : "No event of this issue is stored."}
+      </p>
+      <p className="text-sm text-gray-600 dark:text-gray-400">Its summary, counts, users, charts and history stay. Its next event will show here.</p>
+      {filterNote}
     </div>
   );
 }

@@ -39,6 +39,18 @@ import { eventIdForms } from "@/lib/errors/events/eventIdForms";
 
 export type EventSelector = "latest" | "oldest" | { eventId: string };
 
+/**
+ * The 404 of `latest` / `oldest` when nothing is stored: for an issue whose stored events the
+ * retention job deleted (and no filter), `reason: "expired"` with the project's `retentionDays`, so
+ * clients say so instead of showing a failure.
+ */
+async function noEventsError(group: Pick<ErrorGroup, "projectId" | "expiredCount">, filters: EventFilters): Promise<ApiError> {
+  if (group.expiredCount === 0 || Object.values(filters).some(Boolean)) return ApiError.notFound("this issue has no events");
+  const project = await db().project.findUnique({ where: { id: group.projectId }, select: { retentionDays: true } });
+  const days = project?.retentionDays ?? null;
+  return new ApiError(404, "not_found", `this issue's events are past its project's retention${days ? ` of ${days} days` : ""}`, { reason: "expired", retentionDays: days });
+}
+
 
 type GroupStack = Pick<ErrorGroup, "id" | "type" | "platform" | "stackTrace" | "frames">;
 
@@ -52,7 +64,7 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
   const group = await findVisibleError(auth, errorId);
   const scope = occurrenceFilter(group.id, filters);
   const occurrence = await findOccurrence(group.id, selector, scope);
-  if (!occurrence) throw selector === "latest" || selector === "oldest" ? ApiError.notFound("this issue has no events") : await eventNotFound(auth, group, selector.eventId);
+  if (!occurrence) throw selector === "latest" || selector === "oldest" ? await noEventsError(group, filters) : await eventNotFound(auth, group, selector.eventId);
 
   const [older, newer, first, latest, chain, parent, caused, attachments, rules, project, commits] = await Promise.all([
     neighbour(scope, occurrence, "older"),

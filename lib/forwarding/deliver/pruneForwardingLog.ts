@@ -7,14 +7,19 @@ export function uuidv7Floor(at: number): string {
 }
 
 /**
- * Deletes settled (delivered or failed) forwarding deliveries older than `retentionDays`, at most
- * `limit` rows a call. Ids are UUIDv7, so "older than" is a range of the primary key: no scan.
+ * Deletes forwarding deliveries (each a copy of an event) older than `retentionDays`, at most `limit`
+ * rows a call: delivered and failed ones, and pending ones too — retries give up within a day
+ * (FORWARDING_MAX_ATTEMPTS, an hour apart at most), so a copy still pending after days is stuck (the
+ * forwarding job not running) and would otherwise keep its event's data forever. A copy being sent at
+ * this moment (leased) is left for the next turn. Ids are UUIDv7, so "older than" is a range of the
+ * primary key: no scan. A project's shorter retention deletes its copies earlier (the retention job).
  */
 export async function pruneForwardingLog(input: { now: Date; retentionDays: number; limit?: number }): Promise<number> {
   const cutoff = uuidv7Floor(input.now.getTime() - input.retentionDays * 86_400_000);
+  const notBeingSent = (d: string) => `(${d}.status <> 'pending' OR ${d}."lockedUntil" IS NULL OR ${d}."lockedUntil" < clock_timestamp())`;
   const { rowCount } = await pool().query(
-    `DELETE FROM "ForwardingDelivery" WHERE id IN (
-       SELECT id FROM "ForwardingDelivery" WHERE id < $1::uuid AND status <> 'pending' ORDER BY id LIMIT $2)`,
+    `DELETE FROM "ForwardingDelivery" x WHERE ${notBeingSent("x")} AND x.id IN (
+       SELECT d.id FROM "ForwardingDelivery" d WHERE d.id < $1::uuid AND ${notBeingSent("d")} ORDER BY d.id LIMIT $2)`,
     [cutoff, input.limit ?? 5000],
   );
   return rowCount ?? 0;

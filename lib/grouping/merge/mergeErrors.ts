@@ -98,12 +98,13 @@ export async function mergeErrors(auth: AuthContext, input: MergeErrorsInput): P
          "executionsAffected" = ${saturatingAddSql(`t."executionsAffected"`, "s.executions")}, "cascadingFailures" = t."cascadingFailures" + s.cascades,
          "firstSeen" = LEAST(t."firstSeen", s.first), "lastSeen" = GREATEST(t."lastSeen", s.last),
          "sampledCount" = t."sampledCount" + s.sampled, "lastSampledAt" = GREATEST(t."lastSampledAt", s."lastSampled"),
+         "expiredCount" = t."expiredCount" + s.expired,
          "usersAffected" = (SELECT count(*) FROM "ErrorGroupUser" u WHERE u."groupId" = t.id),
          "agentsAffected" = (SELECT count(*) FROM "ErrorGroupAgent" a WHERE a."groupId" = t.id),
          "updatedAt" = now()
        FROM (SELECT sum("occurrenceCount")::int AS n, sum("creditsLost") AS credits, ${saturatingSumSql(`"executionsAffected"`)} AS executions,
                sum("cascadingFailures")::int AS cascades, min("firstSeen") AS first, max("lastSeen") AS last,
-               sum("sampledCount")::int AS sampled, max("lastSampledAt") AS "lastSampled"
+               sum("sampledCount")::int AS sampled, max("lastSampledAt") AS "lastSampled", sum("expiredCount")::int AS expired
              FROM "ErrorGroup" WHERE id = ANY($1::uuid[])) s
        WHERE t.id = $2::uuid`,
       [sourceIds, target.id],

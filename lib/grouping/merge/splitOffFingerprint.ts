@@ -202,4 +202,11 @@ async function shiftCounters(client: pg.PoolClient, fromId: string, toId: string
      WHERE g.id = $1::uuid`,
     [fromId, t.first, t.last, fingerprint],
   );
+  // Events past retention are not per fingerprint: when the old issue had some, both issues count
+  // theirs again as what they count less what they sample and store now.
+  await client.query(
+    `UPDATE "ErrorGroup" g SET "expiredCount" = GREATEST(g."occurrenceCount" - g."sampledCount" - (SELECT count(*) FROM "ErrorOccurrence" o WHERE o."groupId" = g.id)::int, 0)
+     WHERE g.id IN ($1::uuid, $2::uuid) AND EXISTS (SELECT 1 FROM "ErrorGroup" f WHERE f.id = $1::uuid AND f."expiredCount" > 0)`,
+    [fromId, toId],
+  );
 }

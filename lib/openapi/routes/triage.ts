@@ -34,6 +34,7 @@ export const triageRoutes: RouteSpec[] = [
   {
     method: "GET", path: "/api/v1/errors/{id}/events/latest", tag: "Issues", auth: "sessionOrIngestKey", role: "viewer",
     summary: "The latest event in full: exception chain, frames with source context, breadcrumbs, request, user, tags, contexts, SDK, neighbours",
+    description: "404 when none is stored; for an issue whose events are past its project's retention (and no filter) the error carries `reason: \"expired\"` and `retentionDays`. The same for `oldest`.",
     params: IdParams, query: EventFiltersSchema, responses: { 200: "the event" }, errors: [401, 404, 422],
   },
   {
@@ -49,7 +50,7 @@ export const triageRoutes: RouteSpec[] = [
   {
     method: "GET", path: "/api/v1/attachments/{id}", tag: "Issues", auth: "sessionOrIngestKey", role: "viewer",
     summary: "A file sent with an event (Sentry attachment items: screenshots, logs), as a download",
-    description: "The event's `attachments` (GET /api/v1/errors/{id}/events/{eventId}) and feedback's list their ids. Served as `attachment` with a sandboxing CSP; `inline=1` shows PNG, JPEG, GIF and WebP images in the page.",
+    description: "The event's `attachments` (GET /api/v1/errors/{id}/events/{eventId}) and feedback's list their ids. Served as `attachment` with a sandboxing CSP; `inline=1` shows PNG, JPEG, GIF and WebP images in the page. 404 once its event is no longer stored (past retention, trimmed by the per-issue cap, sampled) or its feedback is gone: a file goes with what it came with.",
     params: IdParams, query: AttachmentQuerySchema,
     responses: { 200: "the file's bytes" }, errors: [401, 404, 422],
   },
