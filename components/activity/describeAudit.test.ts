@@ -43,6 +43,11 @@ describe("describeAudit (workspace activity)", () => {
     // Any other change keeps the generic wording; a merged-away issue links without a title.
     expect(describeAudit(entry({ after: { assigneeId: ANA, status: "resolved" } })).verb).toBe("changed an issue");
     expect(describeAudit(entry({ issue: null, action: "error.resolved" }))).toMatchObject({ verb: "resolved an issue", issueTitle: null });
+    // A deleted issue: said so, and not linked (its page is gone).
+    expect(describeAudit(entry({ issue: null, action: "error.deleted", before: { type: "TypeError", occurrences: 3 } }))).toMatchObject({
+      verb: "deleted an issue with its events",
+      href: null,
+    });
   });
 
   it("reads id fields as names in the changes, and says who is gone", () => {

@@ -47,6 +47,7 @@ const ACTION_LABELS: Record<string, string> = {
   "error.merged_into": "merged an issue into another",
   "error.unmerged": "moved events out of an issue",
   "error.split_from": "opened an issue from another's events",
+  "error.deleted": "deleted an issue with its events",
   "alert.acknowledged": "acknowledged an alert",
   "alert.resolved": "closed an alert",
   "alert_rule.created": "added an alert rule",
@@ -68,7 +69,8 @@ const ACTION_LABELS: Record<string, string> = {
 export function describeAudit(item: AuditItem): { actor: string; verb: string; href: string | null; issueTitle: string | null } {
   const actor = item.actor ? item.actor.name || item.actor.email : item.actorType === "cli" ? "Admin CLI" : "Faultline";
   const verb = assignmentVerb(item) ?? ACTION_LABELS[item.action] ?? item.action.replace(/[._]/g, " ");
-  const href = item.targetType === "error" && item.targetId ? `/errors/${encodeURIComponent(item.targetId)}` : null;
+  // A deleted issue's page is gone (its id may open a new issue of the same fingerprint later).
+  const href = item.targetType === "error" && item.targetId && item.action !== "error.deleted" ? `/errors/${encodeURIComponent(item.targetId)}` : null;
   return { actor, verb, href, issueTitle: item.issue ? issueTitle(item.issue) : null };
 }
 

@@ -21,6 +21,8 @@ interface IssueActionsProps {
   onUpdate: (patch: UpdateErrorInput) => void;
   /** Ignore forever and drop the issue's new events at ingest. */
   onDiscard: () => void;
+  /** Asks to delete the issue with its events (admins only: absent for everyone else). */
+  onDelete?: () => void;
 }
 
 const IGNORE_DURATIONS: [string, number][] = [
@@ -33,8 +35,8 @@ const IGNORE_DURATIONS: [string, number][] = [
 const item = "block w-full rounded px-2.5 py-1.5 text-left text-sm data-[focus]:bg-gray-100 dark:data-[focus]:bg-gray-800";
 const menu = "z-40 mt-1 w-60 rounded-md bg-white p-1 shadow-lg ring-1 ring-gray-200 focus:outline-none dark:bg-gray-900 dark:ring-gray-700";
 
-/** The header's triage actions: resolve (now / next release), ignore (forever / for / until N / and discard new events), reopen, assign (a team or a person), follow, share. */
-export function IssueActions({ issue, members, teams, currentUserId, isPending, onUpdate, onDiscard }: IssueActionsProps) {
+/** The header's triage actions: resolve (now / next release), ignore (forever / for / until N / and discard new events), reopen, assign (a team or a person), follow, share; for admins, delete. */
+export function IssueActions({ issue, members, teams, currentUserId, isPending, onUpdate, onDiscard, onDelete }: IssueActionsProps) {
   const [asking, setAsking] = useState<"events" | "users" | null>(null);
   const isClosed = issue.status === "resolved" || issue.status === "ignored";
   const assignable: { id: string; name: string; email: string }[] = members.filter((m) => m.role !== "viewer");
@@ -151,6 +153,21 @@ export function IssueActions({ issue, members, teams, currentUserId, isPending, 
       </label>
       <FollowIssueButton errorId={issue.errorId} />
       <ShareLinkButton />
+      {onDelete && (
+        <Menu>
+          <MenuButton aria-label="More issue actions" disabled={isPending} className={`${button.secondary} px-2`}>
+            <span aria-hidden="true">⋯</span>
+          </MenuButton>
+          <MenuItems anchor="bottom end" className={menu}>
+            <MenuItem>
+              <button type="button" className={`${item} text-red-700 dark:text-red-400`} onClick={onDelete}>
+                Delete issue…
+                <span className="block text-xs text-gray-500 dark:text-gray-400">With its events, attachments and feedback</span>
+              </button>
+            </MenuItem>
+          </MenuItems>
+        </Menu>
+      )}
       <CountDialog
         open={asking !== null}
         title={asking === "users" ? "Ignore until more users are affected" : "Ignore until more events arrive"}

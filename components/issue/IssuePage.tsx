@@ -19,6 +19,7 @@ import { IssueHeader } from "@/components/issue/IssueHeader";
 import { FollowIssueButton } from "@/components/notifications/FollowIssueButton";
 import { TwoFactorRequiredNotice } from "@/components/settings/TwoFactorRequiredNotice";
 import { TagDistribution } from "@/components/issue/TagDistribution";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { ScrollEdgeFades } from "@/components/ui/ScrollEdgeFades";
@@ -36,6 +37,7 @@ import { ApiRequestError } from "@/lib/client/apiFetch";
 import { countOf } from "@/lib/client/format";
 import { eventFilterParams, eventFiltersOf } from "@/lib/client/eventsTabLinks";
 import { useListViewHref } from "@/lib/client/lastListView";
+import { useDeleteIssueMutation } from "@/lib/client/hooks/useDeleteIssueMutation";
 import { useDiscardIssueMutation } from "@/lib/client/hooks/useDiscardIssueMutation";
 import { useUpdateErrorMutation } from "@/lib/client/hooks/useUpdateErrorMutation";
 import { issueTitle } from "@/lib/domain/issueTitle";
@@ -59,10 +61,25 @@ export function IssuePage({ errorId }: { errorId: string }) {
   const issue = useErrorQuery(errorId);
   const workspace = me.data?.workspaces.find((w) => w.id === issue.data?.workspaceId);
   const canTriage = Boolean(workspace && workspace.role !== "viewer");
+  const canAdminister = workspace?.role === "admin";
   const members = useMembersQuery(workspace?.id, Boolean(workspace));
   const teams = useTeamsQuery(workspace?.id, canTriage);
   const update = useUpdateErrorMutation((message) => showToast(`Change not saved: ${message}`));
   const discard = useDiscardIssueMutation(errorId, (message) => showToast(`Change not saved: ${message}`));
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  // The list as this tab left it.
+  const listHref = useListViewHref(workspace?.id);
+  const remove = useDeleteIssueMutation(
+    errorId,
+    () => {
+      showToast("Issue deleted: its events are being removed in the background");
+      router.push(listHref);
+    },
+    (message) => {
+      setConfirmDelete(false);
+      showToast(`Issue not deleted: ${message}`);
+    },
+  );
   const subscription = useIssueSubscriptionQuery(errorId);
   const follow = useSetIssueSubscriptionMutation(errorId, (message) => showToast(`Change not saved: ${message}`));
   const [showShortcuts, setShowShortcuts] = useState(false);
@@ -115,8 +132,6 @@ export function IssuePage({ errorId }: { errorId: string }) {
   ];
   useShortcuts(issue.data ? shortcuts : []);
 
-  // The list as this tab left it.
-  const listHref = useListViewHref(workspace?.id);
   return (
     <div className="min-h-screen">
       <AppHeader me={me.data} workspace={workspace} onWorkspaceChange={(id) => router.push(`/errors?ws=${id}`)} active="issues" wide />
@@ -139,6 +154,21 @@ export function IssuePage({ errorId }: { errorId: string }) {
         <EmptyState title="Issue not found" />
       ) : (
         <>
+          <ConfirmDialog
+            open={confirmDelete}
+            title="Delete this issue?"
+            confirmLabel="Delete issue"
+            pendingLabel="Deleting…"
+            isPending={remove.isPending || remove.isSuccess}
+            onConfirm={() => remove.mutate()}
+            onClose={() => setConfirmDelete(false)}
+          >
+            <p>
+              Its {countOf(issue.data.occurrences, "event")}, their attachments and user feedback, its tags, users, comments and links are deleted, and the dashboard stops
+              counting them. This cannot be undone.
+            </p>
+            <p className="mt-2">A new event with the same fingerprint opens a new issue. To stop receiving these events instead, use Ignore → Forever, and discard new events.</p>
+          </ConfirmDialog>
           <ShortcutsDialog
             open={showShortcuts}
             onClose={() => setShowShortcuts(false)}
@@ -158,6 +188,7 @@ export function IssuePage({ errorId }: { errorId: string }) {
                   isPending={update.isPending}
                   onUpdate={(patch) => update.mutate({ errorId, patch, actor: me.data?.user })}
                   onDiscard={() => discard.mutate(true)}
+                  onDelete={canAdminister ? () => setConfirmDelete(true) : undefined}
                 />
               ) : (
                 <div className="flex flex-wrap items-center gap-3">

@@ -301,6 +301,8 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
   "GET /api/v1/errors": (ctx) => ({ path: `/api/v1/errors?workspaceId=${ctx.t.workspaceId}` }),
   "GET /api/v1/errors/:id": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}` }),
   "PATCH /api/v1/errors/:id": (ctx) => ({ path: `/api/v1/errors/${ctx.errorId}`, body: { status: "acknowledged" } }),
+  // A fresh issue each: the admin's cell deletes it.
+  "DELETE /api/v1/errors/:id": async (ctx) => ({ path: `/api/v1/errors/${(await twoFreshErrors(ctx))[0]}` }),
   "POST /api/v1/errors/merge": async (ctx) => {
     const [targetId, sourceId] = await twoFreshErrors(ctx);
     return { path: "/api/v1/errors/merge", body: { targetId, sourceIds: [sourceId] } };

@@ -39,7 +39,8 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
       take: RECENT_OCCURRENCES,
     }),
     db().auditLog.findMany({
-      where: { targetType: "error", targetId: group.id, ...(withPeople ? {} : { id: { in: [] } }) },
+      // Since the issue was created: an issue deleted before had the same id when its fingerprint was the same.
+      where: { targetType: "error", targetId: group.id, at: { gte: group.createdAt }, ...(withPeople ? {} : { id: { in: [] } }) },
       orderBy: { at: "desc" },
       take: AUDIT_ENTRIES,
     }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerBatch, firstIndexOfEventId } from "@/lib/ingest/repeatedEventIds";
+import { answerBatch, firstIndexOfEventId, withDroppedAnswers } from "@/lib/ingest/repeatedEventIds";
 
 const batch = [{ eventId: "dup" }, { eventId: "a" }, { eventId: "dup" }, { eventId: "old" }, { eventId: "old" }, { eventId: "dup" }];
 const groups = ["gDupA", "gA", "gDupB", "gOldNew", "gOldOther", "gDupC"];
@@ -31,5 +31,26 @@ describe("an event id repeated in a batch", () => {
   it("falls back to the event's own group when where the stored copy is is not known", () => {
     const one = [{ eventId: "x" }];
     expect(answerBatch(one, [0], { groupOf: () => "g", inserted: new Set(), sampled: new Set(), storedGroupOf: new Map() })).toEqual([{ eventId: "x", groupId: "g", duplicate: true }]);
+  });
+});
+
+describe("a batch with events of an issue being deleted", () => {
+  it("answers those as not stored, in the deleted issue, and the others with the written answers in order", () => {
+    const events = [{ eventId: "a" }, { eventId: "gone1" }, { eventId: "b" }, { eventId: "gone2" }];
+    const written = [
+      { eventId: "a", groupId: "gA", duplicate: false },
+      { eventId: "b", groupId: "gB", duplicate: false, sampled: true as const },
+    ];
+    expect(withDroppedAnswers(events, [undefined, "gDoomed", undefined, "gDoomed"], written)).toEqual([
+      { eventId: "a", groupId: "gA", duplicate: false },
+      { eventId: "gone1", groupId: "gDoomed", duplicate: true },
+      { eventId: "b", groupId: "gB", duplicate: false, sampled: true },
+      { eventId: "gone2", groupId: "gDoomed", duplicate: true },
+    ]);
+    expect(withDroppedAnswers([{ eventId: "x" }], ["gDoomed"], [])).toEqual([{ eventId: "x", groupId: "gDoomed", duplicate: true }]);
+  });
+
+  it("refuses answers that do not match the events written", () => {
+    expect(() => withDroppedAnswers([{ eventId: "a" }, { eventId: "b" }], [undefined, undefined], [{ eventId: "a", groupId: "gA", duplicate: false }])).toThrow();
   });
 });

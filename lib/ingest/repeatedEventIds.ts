@@ -54,3 +54,20 @@ export function answerBatch(
   });
   return answers;
 }
+
+/**
+ * The answers of a batch some of whose events were not written because their issue is being deleted
+ * (`doomedGroupOf[i]`: that issue's id, undefined for an event that was written): each dropped event
+ * is answered as not stored (a duplicate: nothing is forwarded, alerted or counted for it), the
+ * others with `written`'s answers in their order.
+ */
+export function withDroppedAnswers(events: readonly { eventId: string }[], doomedGroupOf: readonly (string | undefined)[], written: readonly EventAnswer[]): EventAnswer[] {
+  let next = 0;
+  return events.map((event, i) => {
+    const groupId = doomedGroupOf[i];
+    if (groupId !== undefined) return { eventId: event.eventId, groupId, duplicate: true };
+    const answer = written[next++];
+    if (!answer) throw new Error("fewer answers than written events");
+    return answer;
+  });
+}

@@ -10,7 +10,7 @@ import { inSample } from "@/lib/ingest/eventSample";
 import { sourceContextOf } from "@/lib/ingest/sourceContext";
 import { eventTags } from "@/lib/ingest/eventTags";
 import { groupContextOf } from "@/lib/ingest/groupContext";
-import { answerBatch, firstIndexOfEventId } from "@/lib/ingest/repeatedEventIds";
+import { answerBatch, firstIndexOfEventId, withDroppedAnswers } from "@/lib/ingest/repeatedEventIds";
 import { summarizeForAlerts, writeAlertOutbox } from "@/lib/ingest/alertOutbox";
 import type { PreparedEvent } from "@/lib/ingest/prepareEvent";
 import { lockGroupingShared } from "@/lib/grouping/store/projectWriteLock";
@@ -113,7 +113,8 @@ export function noteStored(target: StoreTarget, outcome: StoreOutcome): void {
  * projects in one): the project's grouping lock taken shared (merges and unmerges take it
  * exclusively, so an event never lands in a group being folded away) and whether the project still
  * takes events (not once its deletion began: then nothing is written, `projectGone`), where each fingerprint leads
- * (lib/grouping/store/resolveGroups.ts: redirects, the previous and legacy fingerprints of upgrades), the
+ * (lib/grouping/store/resolveGroups.ts: redirects, the previous and legacy fingerprints of upgrades;
+ * nowhere for an issue being deleted, whose events are dropped), the
  * write statement, legacy aliases and parent links when there are any, and the immediate-alert
  * outbox row of what was stored. The lock travels with the transaction's BEGIN and the outbox row
  * with its COMMIT (lib/db/bundledTransaction.ts): three round trips for the common batch.
@@ -121,8 +122,27 @@ export function noteStored(target: StoreTarget, outcome: StoreOutcome): void {
 export async function writeEvents(tx: BundledTransaction, target: StoreTarget, events: PreparedEvent[], options: StoreOptions = {}): Promise<StoreOutcome> {
   if (events.length === 0) return { results: [], newGroupIds: [], regressedGroupIds: [], conditionalGroupIds: [] };
   if (!(await lockGroupingShared(tx, target.projectId))) return { results: [], newGroupIds: [], regressedGroupIds: [], conditionalGroupIds: [], projectGone: true };
+  const resolution = await resolveGroups(tx.client, target.projectId, events);
+  if (resolution.deleting.size === 0) return writeResolved(tx, target, events, resolution, options);
+  // Events of an issue being deleted (lib/errors/deletion) are not written: answered as not stored
+  // (duplicate: nothing forwarded, alerted or counted), in the batch's order with the others.
+  const doomed = events.map((event) => resolution.deleting.get(event.fingerprint));
+  const kept = events.filter((_, i) => doomed[i] === undefined);
+  const outcome = kept.length
+    ? await writeResolved(tx, target, kept, resolution, { ...options, store: options.store?.filter((_, i) => doomed[i] === undefined) })
+    : { results: [], newGroupIds: [], regressedGroupIds: [], conditionalGroupIds: [] };
+  return { ...outcome, results: withDroppedAnswers(events, doomed, outcome.results) };
+}
+
+/** writeEvents once the batch's fingerprints are resolved (none of them to an issue being deleted). */
+async function writeResolved(
+  tx: BundledTransaction,
+  target: StoreTarget,
+  events: PreparedEvent[],
+  resolution: Awaited<ReturnType<typeof resolveGroups>>,
+  options: StoreOptions,
+): Promise<StoreOutcome> {
   const client = tx.client;
-  const resolution = await resolveGroups(client, target.projectId, events);
   const groupOf = (event: PreparedEvent) =>
     resolution.byFingerprint.get(event.fingerprint) ?? { id: groupIdFor(target.projectId, event.fingerprint), fingerprint: event.fingerprint, tracksOwnActors: false };
   // An event id repeated inside the batch: only its first copy is written (lib/ingest/repeatedEventIds.ts).

@@ -12,6 +12,7 @@ import { forwardingJob } from "@/lib/forwarding/deliver/forwardingJob";
 import type { Job } from "@/lib/jobs/job";
 import { createPartitionsAhead } from "@/lib/lifecycle/createPartitionsAhead";
 import { PROJECT_DELETION_JOB, resumeProjectDeletions } from "@/lib/projects/deletion/resumeProjectDeletions";
+import { resumeIssueDeletions } from "@/lib/errors/deletion/resumeIssueDeletions";
 import { RETENTION_JOB, runRetention } from "@/lib/lifecycle/runRetention";
 import { deleteStaleChunks } from "@/lib/sourcemaps/bundles/deleteStaleChunks";
 import { runWorkflowNotifications, WORKFLOW_NOTIFICATIONS_JOB } from "@/lib/notifications/runWorkflowNotifications";
@@ -120,12 +121,14 @@ export const jobList: Job[] = [
   },
   // Project deletions that were interrupted (a restart mid-way): the rest of their rows, then the project.
   // Workspace deletions (DELETE answers 202 and asks for a turn): their projects, their own rows, then the workspace.
+  // Issue deletions (DELETE answers 202 and asks for a turn): their events and rows, then the issue.
   {
     name: PROJECT_DELETION_JOB,
     intervalMs: 60_000,
     run: async () => {
       await resumeProjectDeletions();
       await resumeWorkspaceDeletions();
+      await resumeIssueDeletions();
     },
   },
   // Database, table and per-project sizes for the status page's growth and disk forecast.

@@ -28,7 +28,7 @@ export interface ChangedIssue {
 const TARGET = `target AS (
   SELECT id, "workspaceId", status, "assigneeId", "assigneeTeamId", "occurrenceCount", "usersAffected", "resolvedInNextRelease",
     "ignoredUntil", "ignoreUntilEvents", "ignoreUntilUsers", "acknowledgedAt", "regressedAt"
-  FROM "ErrorGroup" WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE
+  FROM "ErrorGroup" WHERE id = ANY($1::uuid[]) AND "deletingAt" IS NULL ORDER BY id FOR UPDATE
 )`;
 
 const AUDIT = (action: string, before: string, after: string) => `audit AS (

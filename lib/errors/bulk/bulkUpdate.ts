@@ -57,7 +57,8 @@ interface Selection {
 
 async function selectByIds(auth: AuthContext, requested: string[]): Promise<Selection> {
   const ids = [...new Set(requested)];
-  const rows = await db().errorGroup.findMany({ where: { id: { in: ids } }, select: { id: true, workspaceId: true, projectId: true } });
+  // An issue being deleted is not found (lib/errors/deletion).
+  const rows = await db().errorGroup.findMany({ where: { id: { in: ids }, deletingAt: null }, select: { id: true, workspaceId: true, projectId: true } });
   const visible = rows.filter((r) => canViewWorkspace(auth, r.workspaceId) && (auth.kind !== "ingestKey" || r.projectId === auth.projectId));
   const found = new Set(visible.map((r) => r.id));
   const selected = visible.map((r) => r.id).sort();

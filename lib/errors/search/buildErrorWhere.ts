@@ -38,7 +38,8 @@ export async function buildErrorWhere(auth: AuthContext, filters: ErrorFilters, 
   if (auth.kind === "user") await assertProjectFilter(filters.workspaceId ?? visible, filters.projectId);
   const terms = parseQuery(filters.query);
   const { since, until } = choosesByDate(terms) ? { since: undefined, until: undefined } : filters;
-  const and: Prisma.ErrorGroupWhereInput[] = [{ workspaceId: filters.workspaceId ?? { in: visible } }];
+  // An issue being deleted (lib/errors/deletion) is in no list, export or bulk change.
+  const and: Prisma.ErrorGroupWhereInput[] = [{ workspaceId: filters.workspaceId ?? { in: visible } }, { deletingAt: null }];
   if (auth.kind === "ingestKey") and.push({ projectId: auth.projectId });
   else if (filters.projectId) and.push({ projectId: filters.projectId });
   if (filters.severity?.length) and.push({ severity: { in: filters.severity } });

@@ -46,12 +46,12 @@ export async function mergeErrors(auth: AuthContext, input: MergeErrorsInput): P
     // The project's grouping lock, exclusively; a project whose deletion began is not written to.
     if (!(await lockLiveProject(client, target.projectId, "exclusive"))) throw ApiError.notFound("error not found");
     const { rows: locked } = await client.query<{ id: string; fingerprint: string; severity: string; type: string; message: string; occurrenceCount: number }>(
-      `SELECT id::text, fingerprint, severity::text, type, message, "occurrenceCount" FROM "ErrorGroup" WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+      `SELECT id::text, fingerprint, severity::text, type, message, "occurrenceCount" FROM "ErrorGroup" WHERE id = ANY($1::uuid[]) AND "deletingAt" IS NULL ORDER BY id FOR UPDATE`,
       [[target.id, ...sourceIds]],
     );
     const lockedTarget = locked.find((g) => g.id === target.id);
     const lockedSources = locked.filter((g) => g.id !== target.id);
-    if (!lockedTarget || lockedSources.length !== sourceIds.length) throw new ApiError(409, "conflict", "an issue changed while merging (merged or removed meanwhile); reload and try again");
+    if (!lockedTarget || lockedSources.length !== sourceIds.length) throw new ApiError(409, "conflict", "an issue changed while merging (merged or deleted meanwhile); reload and try again");
 
     // What each fingerprint brings, kept apart for an unmerge (before anything of the sources moves).
     await foldFingerprintCounts(client, sourceIds, { id: target.id, projectId: target.projectId });

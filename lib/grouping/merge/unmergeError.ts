@@ -36,7 +36,7 @@ export async function unmergeError(auth: AuthContext, errorId: string, input: Un
   return withTransaction(async (client) => {
     // The project's grouping lock, exclusively; a project whose deletion began is not written to.
     if (!(await lockLiveProject(client, group.projectId, "exclusive"))) throw ApiError.notFound("error not found");
-    const { rows: targetRows } = await client.query<{ severity: string }>(`SELECT severity::text FROM "ErrorGroup" WHERE id = $1::uuid FOR UPDATE`, [group.id]);
+    const { rows: targetRows } = await client.query<{ severity: string }>(`SELECT severity::text FROM "ErrorGroup" WHERE id = $1::uuid AND "deletingAt" IS NULL FOR UPDATE`, [group.id]);
     if (targetRows.length === 0) throw ApiError.notFound("error not found");
 
     const { rows: known } = await client.query<{ fingerprint: string }>(

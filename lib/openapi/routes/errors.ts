@@ -26,4 +26,11 @@ export const errorRoutes: RouteSpec[] = [
     description: "`assigneeId` is a member or admin of the issue's workspace (a viewer or a non-member: 422 naming `assigneeId`). The person and the team are checked against each other only when the request sets one of them: a status change alone never fails on the assignee.",
     responses: { 200: "the updated group" }, errors: [401, 403, 404, 422],
   },
+  {
+    method: "DELETE", path: "/api/v1/errors/{id}", tag: "Errors", auth: "session", role: "admin",
+    summary: "Delete the issue with its events, attachments, user feedback, tags, users and rollup shares (audited)", params: IdParams,
+    description:
+      "In one short transaction the issue is marked deleting: it answers 404 and leaves every list, search, export and view at once, the dashboard's counts (timeline, totals, per-issue rollups) no longer include its events, its open alerts are closed, and ingest drops the events that would join it. Answered 202 then; the `project-deletion` job deletes its events in batches of short transactions — each with what it counted per user, agent, recovery outcome and release — and their event ids, attachments, user feedback and forwarded copies, then its users, tags and fingerprints and the issue last (it finishes after a restart). A later event with the same fingerprint opens a new issue; to drop its future events instead, discard the issue (`POST /api/v1/errors/{id}/discard`). The audit entry (`error.deleted`) keeps the issue's type and counts, not its message.",
+    responses: { 202: "`{id, status: \"deleting\", deletingAt, events, next}`" }, errors: [401, 403, 404],
+  },
 ];

@@ -1,5 +1,6 @@
 import { authenticate } from "@/lib/auth/authenticate";
 import { requireSessionUser } from "@/lib/auth/session";
+import { deleteIssue } from "@/lib/errors/deleteIssue";
 import { UpdateErrorSchema } from "@/lib/errors/errorSchemas";
 import { getErrorDetails } from "@/lib/errors/getErrorDetails";
 import { updateError } from "@/lib/errors/updateError";
@@ -22,4 +23,11 @@ export const PATCH = handle(async (req: Request, { params }: Ctx) => {
   const input = parseWith(UpdateErrorSchema, await readJson(req));
   const auth = await requireSessionUser(req);
   return Response.json(await updateError(auth, id, input));
+});
+
+/** DELETE /api/v1/errors/:id — delete the issue with its events (admins): 202, gone at once, its rows deleted in the background. */
+export const DELETE = handle(async (req: Request, { params }: Ctx) => {
+  const { id } = await params;
+  const auth = await requireSessionUser(req);
+  return Response.json(await deleteIssue(auth, id), { status: 202 });
 });
