@@ -48,6 +48,8 @@ const ACTION_LABELS: Record<string, string> = {
   "error.unmerged": "moved events out of an issue",
   "error.split_from": "opened an issue from another's events",
   "error.deleted": "deleted an issue with its events",
+  "end_user.erasure_requested": "asked to erase an end user's data",
+  "end_user.erased": "erased an end user's data",
   "alert.acknowledged": "acknowledged an alert",
   "alert.resolved": "closed an alert",
   "alert_rule.created": "added an alert rule",

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { DeleteWorkspace } from "@/components/members/DeleteWorkspace";
+import { EraseEndUser } from "@/components/members/EraseEndUser";
 import { InviteDialog } from "@/components/members/InviteDialog";
 import { MembersTable } from "@/components/members/MembersTable";
 import { PendingInvitations } from "@/components/members/PendingInvitations";
@@ -11,7 +12,7 @@ import { WorkspaceShell } from "@/components/settings/WorkspaceShell";
 import { button } from "@/components/ui/buttonStyles";
 import { Card } from "@/components/ui/Card";
 
-/** Settings → Workspace & members: name, two-factor requirement, members and roles, invitations; admins can delete it. */
+/** Settings → Workspace & members: name, two-factor requirement, members and roles, invitations; admins can erase an end user's data and delete it. */
 export function WorkspaceSettingsPage() {
   const [inviting, setInviting] = useState(false);
   return (
@@ -45,6 +46,11 @@ export function WorkspaceSettingsPage() {
               </Card>
             )}
             {isAdmin && <InviteDialog workspaceId={workspace.id} open={inviting} onClose={() => setInviting(false)} />}
+            {isAdmin && (
+              <Card title="Privacy: erase an end user" titleId="privacy-title">
+                <EraseEndUser workspaceId={workspace.id} />
+              </Card>
+            )}
             {/* Last on the page, where a destructive action is expected and not scrolled past. */}
             {isAdmin && (
               <Card title="Danger zone" titleId="danger-title">

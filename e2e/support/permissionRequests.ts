@@ -28,6 +28,7 @@ import { declareRelease } from "@/lib/releases/declared/declaredReleases";
 import { createTeam } from "@/lib/teams/createTeam";
 import { addMember } from "@/lib/workspaces/addMember";
 import { createWorkspace } from "@/lib/workspaces/createWorkspace";
+import { requestErasure } from "@/lib/endUsers/erasure/requestErasure";
 import { query } from "@/e2e/support/dbCounts";
 import { envelope, errorEvent, newEventId } from "@/e2e/support/envelopes";
 import { minidumpUpload } from "@/e2e/support/minidumpUpload";
@@ -372,6 +373,13 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
   "GET /api/v1/workspaces/:workspaceId/members": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/members` }),
   "GET /api/v1/workspaces/:workspaceId/ingest-health": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/ingest-health` }),
   "GET /api/v1/workspaces/:workspaceId/audit": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/audit` }),
+  // A user id no event carries: the admin's erasure finds nothing to erase.
+  "POST /api/v1/workspaces/:workspaceId/end-users/erase": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/end-users/erase`, body: { userId: `matrix-${tag()}` } }),
+  "GET /api/v1/workspaces/:workspaceId/end-users/erasures": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/end-users/erasures` }),
+  "GET /api/v1/workspaces/:workspaceId/end-users/erasures/:erasureId": async (ctx) => {
+    const erasure = await requestErasure(ctx.adminAuth, ctx.t.workspaceId, { userId: `matrix-${tag()}` });
+    return { path: `/api/v1/workspaces/${ctx.t.workspaceId}/end-users/erasures/${erasure.id}` };
+  },
   "POST /api/v1/workspaces/:workspaceId/projects": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/projects`, body: { name: `Matrix project ${tag()}`, platform: "node" } }),
   "GET /api/v1/workspaces/:workspaceId/invitations": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/invitations` }),
   "POST /api/v1/workspaces/:workspaceId/invitations": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/invitations`, body: { email: `invitee-${tag()}@test.local`, role: "viewer" } }),

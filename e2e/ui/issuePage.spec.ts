@@ -518,3 +518,36 @@ test("an issue whose events are past the project's retention says so calmly; its
   await expect(page.getByTestId("issue-header")).toContainText("OnlyOldError");
   await expect(page.getByTestId("issue-events")).toHaveText("1");
 });
+
+test("an admin deletes an issue from its page after confirming; a member has no such action", async ({ page, context, consoleGuard }) => {
+  // The page may ask once more for the issue while it leaves: the browser logs that 404.
+  consoleGuard.allow(/status of 404 .*\/api\/v1\/errors\//);
+  const t = await createTenant("delete-ui");
+  expect((await postEvents(t.key, [{ type: "DoomedUiError", message: "delete me" }, { type: "KeptUiError", message: "keep me" }])).status).toBe(202);
+  const id = await groupOfType(t, "DoomedUiError");
+  await signInAs(context, t.member);
+  await page.goto(`/errors/${id}`);
+  await expect(page.getByRole("button", { name: "Resolve", exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "More issue actions" })).toHaveCount(0);
+  await context.clearCookies();
+
+  await signInAs(context, t.admin);
+  await page.goto(`/errors/${id}`);
+  await page.getByRole("button", { name: "More issue actions" }).click();
+  await page.getByRole("menuitem", { name: /Delete issue/ }).click();
+  const dialog = page.getByRole("dialog", { name: "Delete this issue?" });
+  await expect(dialog).toContainText("This cannot be undone");
+  // Cancel leaves it as it was.
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toHaveCount(0);
+  expect((await page.request.get(`/api/v1/errors/${id}`)).status()).toBe(200);
+
+  await page.getByRole("button", { name: "More issue actions" }).click();
+  await page.getByRole("menuitem", { name: /Delete issue/ }).click();
+  await screenshotBothWidths(page, "issue-delete-confirm");
+  await page.getByRole("dialog", { name: "Delete this issue?" }).getByRole("button", { name: "Delete issue" }).click();
+  await page.waitForURL((url) => url.pathname === "/errors");
+  await expect(page.getByText("KeptUiError").first()).toBeVisible();
+  await expect(page.getByText("DoomedUiError")).toHaveCount(0);
+  expect((await page.request.get(`/api/v1/errors/${id}`)).status()).toBe(404);
+});

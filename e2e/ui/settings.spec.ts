@@ -343,3 +343,31 @@ test("members: demoting an admin or changing one's own role asks first, naming w
   await dialog.getByRole("button", { name: "Cancel" }).click();
   expect(await roleOf(u.admin.id)).toBe("admin");
 });
+
+test("an admin erases an end user's data from Privacy, after confirming, and sees it done with hashes only; members see no such card", async ({ page, context }) => {
+  const u = await createTenant("erase-ui");
+  const userId = `erase-ui-${u.workspaceId.slice(-6)}`;
+  expect((await postEvents(u.key, [{ type: "TheirError", message: "theirs", userId }, { type: "OtherError", message: "someone else's", userId: "someone-else" }])).status).toBe(202);
+  await signInAs(context, u.member);
+  await page.goto(`/settings/workspace?ws=${u.workspaceId}`);
+  await expect(page.getByRole("region", { name: "Members" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Privacy: erase an end user" })).toHaveCount(0);
+  await context.clearCookies();
+
+  await signInAs(context, u.admin);
+  await page.goto(`/settings/workspace?ws=${u.workspaceId}`);
+  const privacy = page.getByRole("region", { name: "Privacy: erase an end user" });
+  await expect(privacy.getByRole("button", { name: "Erase end user…" })).toBeDisabled();
+  await privacy.getByLabel("User id").fill(userId);
+  await privacy.getByRole("button", { name: "Erase end user…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Erase this end user's data?" });
+  await expect(dialog).toContainText(`user id ${userId}`);
+  await screenshotBothWidths(page, "settings-erase-end-user");
+  await dialog.getByRole("button", { name: "Erase" }).click();
+  // Polled until the project-deletion job has run it: done, named by a hash, never by the id.
+  await expect(privacy.getByTestId("erasure-status").first()).toHaveText("Done: 1 event erased", { timeout: 60_000 });
+  await expect(privacy).not.toContainText(userId);
+  await expect(privacy.getByLabel("User id")).toHaveValue("");
+  const [{ n }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM "ErrorOccurrence" WHERE "workspaceId" = $1`, [u.workspaceId]);
+  expect(n).toBe(1);
+});

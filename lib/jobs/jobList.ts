@@ -13,6 +13,7 @@ import type { Job } from "@/lib/jobs/job";
 import { createPartitionsAhead } from "@/lib/lifecycle/createPartitionsAhead";
 import { PROJECT_DELETION_JOB, resumeProjectDeletions } from "@/lib/projects/deletion/resumeProjectDeletions";
 import { resumeIssueDeletions } from "@/lib/errors/deletion/resumeIssueDeletions";
+import { runPendingErasures } from "@/lib/endUsers/erasure/runPendingErasures";
 import { RETENTION_JOB, runRetention } from "@/lib/lifecycle/runRetention";
 import { deleteStaleChunks } from "@/lib/sourcemaps/bundles/deleteStaleChunks";
 import { runWorkflowNotifications, WORKFLOW_NOTIFICATIONS_JOB } from "@/lib/notifications/runWorkflowNotifications";
@@ -122,6 +123,7 @@ export const jobList: Job[] = [
   // Project deletions that were interrupted (a restart mid-way): the rest of their rows, then the project.
   // Workspace deletions (DELETE answers 202 and asks for a turn): their projects, their own rows, then the workspace.
   // Issue deletions (DELETE answers 202 and asks for a turn): their events and rows, then the issue.
+  // End users' erasures (POST …/end-users/erase answers 202 and asks for a turn): their events and rows.
   {
     name: PROJECT_DELETION_JOB,
     intervalMs: 60_000,
@@ -129,6 +131,7 @@ export const jobList: Job[] = [
       await resumeProjectDeletions();
       await resumeWorkspaceDeletions();
       await resumeIssueDeletions();
+      await runPendingErasures();
     },
   },
   // Database, table and per-project sizes for the status page's growth and disk forecast.

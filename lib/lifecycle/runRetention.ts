@@ -44,9 +44,10 @@ export interface RetentionRun {
  *     deliveries, per-minute ingest counts and applied-record claims are deleted.
  *  5. Rows of projects and issues that no longer exist, in the tables without a foreign key to them
  *     (lib/lifecycle/deleteOrphanedRows.ts), are deleted (counted as "<table> (orphaned)").
- * Issues (ErrorGroup) are never deleted: with no occurrences left they keep their counts, users and
- * history, and the views keep reading their rollups; they hold nothing about the end user of their
- * events besides the user ids counted (lib/ingest/groupContext.ts).
+ * Issues (ErrorGroup) are never deleted by retention (only by an admin: lib/errors/deletion): with no
+ * occurrences left they keep their counts, users and history, and the views keep reading their
+ * rollups; they hold nothing about the end user of their events besides the user ids counted
+ * (lib/ingest/groupContext.ts).
  */
 export async function runRetention(now: Date = new Date()): Promise<RetentionRun> {
   const run: RetentionRun = { now: now.toISOString(), droppedPartitions: [], deleted: {}, timings: {} };

@@ -1,4 +1,5 @@
 import type { CliCommand } from "@/lib/cli/cliCommand";
+import { endUserErase } from "@/lib/cli/commands/endUserErase";
 import { keyCreate } from "@/lib/cli/commands/keyCreate";
 import { keyRevoke } from "@/lib/cli/commands/keyRevoke";
 import { memberAdd } from "@/lib/cli/commands/memberAdd";
@@ -14,4 +15,4 @@ import { workspaceCreate } from "@/lib/cli/commands/workspaceCreate";
 import { workspaceDelete } from "@/lib/cli/commands/workspaceDelete";
 
 /** Every command of `npm run faultline`, in the order `help` lists them. */
-export const CLI_COMMANDS: CliCommand[] = [userCreate, userResetPassword, userResetTwoFactor, userGrantOperator, userRevokeOperator, workspaceCreate, workspaceDelete, projectCreate, projectRetention, memberAdd, keyCreate, keyRevoke, retentionRun];
+export const CLI_COMMANDS: CliCommand[] = [userCreate, userResetPassword, userResetTwoFactor, userGrantOperator, userRevokeOperator, workspaceCreate, workspaceDelete, projectCreate, projectRetention, memberAdd, keyCreate, keyRevoke, retentionRun, endUserErase];

@@ -1,3 +1,4 @@
+import { EraseEndUserSchema, ErasureParamsSchema } from "@/lib/endUsers/endUserSchemas";
 import { WorkspaceParamsSchema } from "@/lib/http/workspaceRoute";
 import { AcceptInvitationSchema, CreateInvitationSchema, InvitationParamsSchema, InvitationTokenParamsSchema } from "@/lib/invitations/invitationSchemas";
 import { MembershipParamsSchema, UpdateMembershipSchema } from "@/lib/memberships/membershipSchemas";
@@ -36,6 +37,24 @@ export const administrationRoutes: RouteSpec[] = [
     method: "GET", path: "/api/v1/workspaces/{workspaceId}/audit", tag: "Workspaces", auth: "session", role: "viewer",
     summary: "The activity log: who changed what, newest first, paged", params: WorkspaceParamsSchema, query: ListAuditQuerySchema,
     responses: { 200: "`{items, page, pageSize, total}`" }, errors: [401, 404, 422],
+  },
+  {
+    method: "POST", path: "/api/v1/workspaces/{workspaceId}/end-users/erase", tag: "Administration", auth: "session", role: "admin",
+    summary: "Erase an end user's data (the right to erasure) by the user id their events carry, their email and/or their IP address; 202, run in the background (audited with hashes only)",
+    params: WorkspaceParamsSchema, body: EraseEndUserSchema,
+    description:
+      "The erasure is recorded and audited (`end_user.erasure_requested`, with the SHA-256 of each identifier, never the identifier) and answered 202 with its id; poll `GET …/end-users/erasures/{erasureId}` until `status` is `done`. The `project-deletion` job searches the workspace's events one UTC day at a time and deletes, in every project, each event whose user id is one of theirs (the id exactly; the email or the IP address, which Sentry events without `user.id` are counted under, ignoring case) or whose message, stack, exception chain, tags or metadata name their email or IP address as a whole — with what it counted (issue counts and rollups, the per-project timeline and totals, per-user and per-agent counts, recovery outcomes, release counts, tags) and its event id, attachments, user feedback and forwarded copies; an issue left without events is deleted. Then their per-user rows go (issues' user sets, per-user rollups, `user` tag values, their pending counts), feedback sent with their email, and where their email or address is still quoted — issue titles, stacks, contexts, comments, alert titles — it becomes `[erased]`. The identifiers are dropped once done (audited `end_user.erased`). At least one identifier, or 422 naming `userId`; a malformed `email` or `ipAddress` is a 422 naming it.",
+    responses: { 202: "`{id, status: \"pending\", identifiers: [{kind, sha256}], events, deleted, lastError, requestedBy, createdAt, finishedAt, next}`" }, errors: [401, 403, 404, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/workspaces/{workspaceId}/end-users/erasures", tag: "Administration", auth: "session", role: "admin",
+    summary: "The latest end-user erasures (50), newest first, with their status and what they deleted (identifiers as hashes only)", params: WorkspaceParamsSchema,
+    responses: { 200: "`{items: [{id, status, identifiers: [{kind, sha256}], events, deleted, lastError, requestedBy, createdAt, finishedAt}]}`" }, errors: [401, 403, 404, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/workspaces/{workspaceId}/end-users/erasures/{erasureId}", tag: "Administration", auth: "session", role: "admin",
+    summary: "One end-user erasure's status: `pending` (`events` erased so far, `lastError` when a run failed and is retried) or `done`", params: ErasureParamsSchema,
+    responses: { 200: "`{id, status, identifiers: [{kind, sha256}], events, deleted, lastError, requestedBy, createdAt, finishedAt}`" }, errors: [401, 403, 404, 422],
   },
   {
     method: "GET", path: "/api/v1/workspaces/{workspaceId}/invitations", tag: "Administration", auth: "session", role: "admin",

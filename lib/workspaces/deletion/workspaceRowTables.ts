@@ -39,4 +39,5 @@ export const WORKSPACE_CASCADED_TABLES: readonly string[] = [
   "AlertRule",
   "NotificationChannel",
   "AlertOutbox",
+  "EndUserErasure",
 ];
