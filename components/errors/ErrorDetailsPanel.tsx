@@ -10,6 +10,7 @@ import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
 import { useToast } from "@/components/ui/Toast";
 import { useErrorQuery } from "@/lib/client/hooks/useErrorQuery";
+import { popupOpen } from "@/lib/client/shortcutKey";
 import { useMembersQuery } from "@/lib/client/hooks/useMembersQuery";
 import { useTeamsQuery } from "@/lib/client/hooks/useTeamsQuery";
 import { useUpdateErrorMutation } from "@/lib/client/hooks/useUpdateErrorMutation";
@@ -34,8 +35,9 @@ export function ErrorDetailsPanel({ errorId, me, workspace, onClose }: ErrorDeta
 
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
-      // Let open menus and listboxes close first; they stop the event themselves.
-      if (e.key === "Escape" && !e.defaultPrevented) onClose();
+      // Let open menus and listboxes close first (they stop the event themselves), and a dialog
+      // opened from the panel (a confirmation): its Escape is heard here before it closes.
+      if (e.key === "Escape" && !e.defaultPrevented && !popupOpen(document)) onClose();
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);

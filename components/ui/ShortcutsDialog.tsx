@@ -17,7 +17,7 @@ export function ShortcutsDialog({ open, shortcuts, onClose }: { open: boolean; s
           </div>
         ))}
       </dl>
-      <p className="mt-4 text-xs text-gray-500 dark:text-gray-400">Shortcuts are off while you type in a field.</p>
+      <p className="mt-4 text-xs text-gray-500 dark:text-gray-400">Shortcuts are off while you type in a field or a menu or list is open.</p>
     </ModalDialog>
   );
 }

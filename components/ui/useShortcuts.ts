@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { shortcutKey } from "@/lib/client/shortcutKey";
+import { popupOpen, shortcutKey } from "@/lib/client/shortcutKey";
 
 /** One shortcut: its key, what it does, and whether it applies now. */
 export interface Shortcut {
@@ -11,7 +11,11 @@ export interface Shortcut {
   enabled?: boolean;
 }
 
-/** Single-key shortcuts on the whole page while the component is mounted (none while typing in a field, or with a dialog or menu open: keys there are theirs). */
+/**
+ * Single-key shortcuts on the whole page while the component is mounted: none while typing in a
+ * field, nor while a dialog, menu, listbox or popover is open or the key comes from inside one (its
+ * keys are its own: a listbox jumps to the option a letter starts).
+ */
 export function useShortcuts(shortcuts: Shortcut[]): void {
   const latest = useRef(shortcuts);
   useEffect(() => {
@@ -20,7 +24,7 @@ export function useShortcuts(shortcuts: Shortcut[]): void {
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
       const key = shortcutKey(e);
-      if (!key || document.querySelector("[role=dialog], [role=menu]")) return;
+      if (!key || popupOpen(document)) return;
       const shortcut = latest.current.find((s) => s.key === key && s.enabled !== false);
       if (!shortcut) return;
       e.preventDefault();
