@@ -97,13 +97,26 @@ test("a refused change rolls back with a visible message", async ({ page, consol
     await released;
     await route.fulfill({ status: 409, contentType: "application/json", body: JSON.stringify({ error: { code: "conflict", message: "someone else changed it" } }) });
   });
+  // The page's clock is the test's to move: the message must outlast any timer.
+  await page.clock.install();
   await page.goto("/");
   await openError(page, SEEDED.spike);
+  // Both live regions are on the page before any message (one inserted with its text is often not read out).
+  const alerts = page.getByTestId("toast-alerts");
+  await expect(alerts).toHaveAttribute("role", "alert");
+  await expect(alerts).toBeEmpty();
+  await expect(page.getByTestId("toast-status")).toHaveAttribute("role", "status");
   await expect(page.getByTestId("detail-status")).toHaveText(/NEW/);
   await details(page).getByRole("button", { name: "Ignore" }).click();
   await expect(page.getByTestId("detail-status")).toHaveText(/IGNORED/);
   release();
-  await expect(page.getByTestId("toast")).toContainText("Change not saved: someone else changed it");
+  const toast = alerts.getByTestId("toast");
+  await expect(toast).toContainText("Change not saved: someone else changed it");
   await expect(page.getByTestId("detail-status")).toHaveText(/NEW/);
   await expect(page.getByTestId("error-row").filter({ hasText: SEEDED.spike })).toContainText("NEW");
+  // An error stays until dismissed, however long it takes to read.
+  await page.clock.fastForward(60_000);
+  await expect(toast).toBeVisible();
+  await toast.getByRole("button", { name: "Dismiss" }).click();
+  await expect(toast).toHaveCount(0);
 });
