@@ -68,7 +68,7 @@ test("the issue page of a merged issue splits a fingerprint off too", async ({ p
   await expect(panel).toHaveCount(0);
 });
 
-test("similar issues in the details offer a one-click merge", async ({ page, context }) => {
+test("similar issues in the details offer a merge, asked first; focus stays in the panel after it", async ({ page, context }) => {
   const t = await createTenant("similar-ui");
   await seed(t, [event("priceLine", "orders", "u1"), event("priceItem", "cart", "u2")]);
   await signInAs(context, t.member);
@@ -77,9 +77,25 @@ test("similar issues in the details offer a one-click merge", async ({ page, con
   const similar = page.getByTestId("similar-issues");
   await expect(similar.getByTestId("similar-issue")).toHaveCount(1);
   await expect(similar).toContainText("same type");
-  await similar.getByRole("button", { name: "Merge into this issue" }).click();
+  // A stray Enter on the button asks; Escape merges nothing and gives the button its focus back.
+  const mergeButton = similar.getByRole("button", { name: "Merge into this issue" });
+  await mergeButton.focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Merge into this issue?" });
+  await expect(dialog.getByRole("heading", { name: "Merge into this issue?" })).toBeVisible();
+  await expect(dialog).toContainText("TypeError: Cannot read properties of undefined (reading 'sku') (1 event) joins this issue");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(mergeButton).toBeFocused();
+  await expect(rows(page)).toHaveCount(2);
+
+  await mergeButton.click();
+  await dialog.getByRole("button", { name: "Merge" }).click();
   await expect(rows(page)).toHaveCount(1);
   await expect(page.getByTestId("detail-occurrences")).toHaveText("2");
+  // The merged issue left the list with the focused button: focus goes to the section, not to the page's start.
+  await expect(similar).toContainText("No issue looks like this one.");
+  await expect(similar.getByRole("heading", { name: "Similar issues" })).toBeFocused();
 });
 
 test("a grouping rule's dry run shows which issues would merge before it is saved", async ({ page, context }) => {
