@@ -372,6 +372,32 @@ test("notifications: the assignee's bell counts the assignment and opens the iss
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
 
+  // Letters typed while a list or popover is open are its own (the workspace list jumps to the
+  // workspace a letter starts): nothing behind it is resolved or ignored.
+  await page.getByRole("button", { name: /Switch workspace/ }).click();
+  const workspaces = page.getByRole("listbox");
+  await expect(workspaces).toBeFocused();
+  await page.keyboard.press("r");
+  await page.keyboard.press("i");
+  await page.keyboard.press("Escape");
+  await expect(workspaces).toBeHidden();
+  await bell.click();
+  const inbox = page.locator("[id^=headlessui-popover-panel]");
+  await expect(inbox.getByRole("heading", { name: "Notifications" })).toBeVisible();
+  // Focus stays on the bell as the panel opens; then on a link inside it.
+  await page.keyboard.press("r");
+  await inbox.getByRole("link", { name: "Notification settings" }).focus();
+  await page.keyboard.press("i");
+  await page.keyboard.press("Escape");
+  await expect(inbox).toBeHidden();
+  // A key the page does take, pressed after them: the letters before it reached the page and were left alone.
+  await page.keyboard.press("?");
+  await expect(dialog.getByTestId("shortcut-list")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(header.getByRole("button", { name: "Resolve", exact: true })).toBeVisible();
+  expect((await (await page.request.get(`/api/v1/errors/${id}`)).json()).status).toBe("new");
+
   // "@" in a comment offers the members; the one picked is named by a handle and notified.
   await page.getByRole("tab", { name: "Activity" }).click();
   const box = page.getByLabel("Comment");
@@ -438,8 +464,9 @@ test("ignore and discard new events: they are dropped until someone keeps them a
 });
 
 test("a link to an issue merged since leads to the issue that holds its events; an unknown issue says so", async ({ page, context, consoleGuard }) => {
-  // Both pages ask for an issue that is no more: the browser logs those 404s.
+  // Both pages ask for an issue that is no more: the browser logs those 404s, and the unknown issue's pages' own.
   consoleGuard.allow(/status of 404 .*\/api\/v1\/errors\//);
+  consoleGuard.allow(/status of 404 .*\/errors\/(not-a-uuid|00000000-0000-4000-8000-000000000000)$/);
   const t = await createTenant("merged-link");
   const send = (fn: string) => postEvents(t.key, { type: "LinkBug", message: "stale link", stackTrace: `LinkBug: stale link\n    at ${fn} (/srv/app/src/${fn}.ts:4:2)` });
   const ids: string[] = [];
@@ -457,8 +484,12 @@ test("a link to an issue merged since leads to the issue that holds its events; 
   await expect(page).toHaveURL(new RegExp(`/errors/${ids[0]}$`));
   await expect(page.getByTestId("issue-events")).toHaveText("2");
 
-  await page.goto("/errors/00000000-0000-4000-8000-000000000000");
-  await expect(page.getByText("Issue not found", { exact: true })).toBeVisible();
+  // An unknown issue is a 404 (for link checkers and monitors too), in the app's not-found page.
+  expect((await page.goto("/errors/not-a-uuid"))?.status()).toBe(404);
+  const unknown = await page.goto("/errors/00000000-0000-4000-8000-000000000000");
+  expect(unknown?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Issue not found");
+  await expect(page).toHaveTitle("Issue not found · Faultline");
   await page.getByRole("link", { name: "Back to the issues" }).click();
   // The Issues page (the list alone).
   await expect(page).toHaveURL(/\/errors(\?ws=[^&]+)?$/);
