@@ -1,8 +1,10 @@
 "use client";
 
+import { useMemo, useState } from "react";
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TooltipContentProps } from "recharts";
 import type { NameType, ValueType } from "recharts/types/component/DefaultTooltipContent";
+import { evenTicks } from "@/lib/client/chartTicks";
 import { useTimeZone } from "@/lib/client/hooks/useTimeZone";
 import { bucketLabel, bucketTitle, type BucketGranularity } from "@/lib/client/zonedTime";
 import type { Timeframe } from "@/lib/domain/timeframe";
@@ -16,6 +18,9 @@ export interface ChartPoint {
   unique: number;
   spikeIndex: number | null;
 }
+
+/** What the y axis and the margins take of the chart's width (the y axis's 60 px, less the -16 px left margin, plus 8 px right). */
+const PLOT_INSET = 52;
 
 // Day buckets are UTC days, labelled with their UTC date in every zone; shorter buckets on the viewer's clock.
 const TICK_GRANULARITY: Record<Timeframe, BucketGranularity> = { "1h": "minute", "24h": "hour", "7d": "sixHours", "30d": "day" };
@@ -49,13 +54,16 @@ interface TimelineChartProps {
 export function TimelineChart({ points, spikes, timeframe, onSpikeClick }: TimelineChartProps) {
   const zone = useTimeZone();
   const granularity = TICK_GRANULARITY[timeframe];
+  // Ticks a fixed number of buckets apart (equal gaps, equal durations), as many as the width holds.
+  const [width, setWidth] = useState(800);
+  const ticks = useMemo(() => evenTicks(points.map((p) => p.timestamp), granularity, width - PLOT_INSET), [points, granularity, width]);
   const clickBar = (_: unknown, index: number) => {
     const s = points[index]?.spikeIndex;
     if (s !== null && s !== undefined) onSpikeClick(spikes[s].spike);
   };
   return (
     <div className="h-56 text-gray-500 sm:h-64 dark:text-gray-400" aria-hidden="true">
-      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 800, height: 240 }}>
+      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 800, height: 240 }} onResize={(w) => setWidth(Math.round(w))}>
         <BarChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: -16 }} accessibilityLayer={false}>
           <CartesianGrid vertical={false} stroke="currentColor" strokeOpacity={0.15} />
           <XAxis
@@ -64,7 +72,8 @@ export function TimelineChart({ points, spikes, timeframe, onSpikeClick }: Timel
             tick={{ fill: "currentColor", fontSize: 11 }}
             stroke="currentColor"
             strokeOpacity={0.3}
-            minTickGap={24}
+            ticks={ticks}
+            interval={0}
           />
           <YAxis allowDecimals={false} tick={{ fill: "currentColor", fontSize: 11 }} stroke="currentColor" strokeOpacity={0.3} />
           <Tooltip content={(props) => <ChartTooltip {...props} granularity={granularity} zone={zone} />} cursor={{ fill: "currentColor", fillOpacity: 0.06 }} />

@@ -1,11 +1,13 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TooltipContentProps } from "recharts";
 import type { NameType, ValueType } from "recharts/types/component/DefaultTooltipContent";
 import { Section } from "@/components/ui/Section";
+import { evenTicks } from "@/lib/client/chartTicks";
 import { countOf } from "@/lib/client/format";
+import { histogramSummary } from "@/lib/client/histogramSummary";
 import { useIssueActivityQuery } from "@/lib/client/hooks/useIssueActivityQuery";
 import { useTimeZone } from "@/lib/client/hooks/useTimeZone";
 import { bucketLabel, bucketTitle, granularityOf, type BucketGranularity } from "@/lib/client/zonedTime";
@@ -21,6 +23,9 @@ function BucketTooltip({ active, payload, granularity, zone }: TooltipContentPro
   );
 }
 
+/** What the y axis and the margins take of the chart's width (the y axis's 60 px, less the -28 px left margin, plus 4 px right). */
+const PLOT_INSET = 36;
+
 /** Events per hour over 24 h (on the viewer's clock) or per UTC day over 30 days (labelled with the UTC date). */
 export function ActivityHistogram({ errorId }: { errorId: string }) {
   const [period, setPeriod] = useState<"24h" | "30d">("24h");
@@ -29,6 +34,10 @@ export function ActivityHistogram({ errorId }: { errorId: string }) {
   const histogram = period === "24h" ? query.data?.hourly : query.data?.daily;
   const granularity = granularityOf(histogram?.bucketMs ?? 3_600_000);
   const total = histogram?.buckets.reduce((s, b) => s + b.count, 0) ?? 0;
+  const periodText = period === "24h" ? "the last 24 hours" : "the last 30 days";
+  // Ticks a fixed number of buckets apart, as many as the width holds.
+  const [width, setWidth] = useState(320);
+  const ticks = useMemo(() => evenTicks(histogram?.buckets.map((b) => b.start) ?? [], granularity, width - PLOT_INSET, 10), [histogram, granularity, width]);
   return (
     <Section
       id="activity-chart-title"
@@ -44,13 +53,19 @@ export function ActivityHistogram({ errorId }: { errorId: string }) {
       }
     >
       <p className="mb-1 text-xs text-gray-500 dark:text-gray-400" data-testid="histogram-total">
-        {countOf(total, "event")} in the last {period === "24h" ? "24 hours" : "30 days"} · {granularity === "day" ? "UTC days" : zone === "UTC" ? "UTC hours" : `hours in ${zone}`}
+        {countOf(total, "event")} in {periodText} · {granularity === "day" ? "UTC days" : zone === "UTC" ? "UTC hours" : `hours in ${zone}`}
       </p>
-      <div className="h-28 text-gray-500 dark:text-gray-400" data-testid={`histogram-${period}`}>
+      {/* The bars in words (the chart itself is hidden from screen readers). */}
+      {histogram && (
+        <p className="sr-only" data-testid="histogram-summary">
+          {histogramSummary(histogram.buckets, granularity, zone, periodText)}
+        </p>
+      )}
+      <div className="h-28 text-gray-500 dark:text-gray-400" data-testid={`histogram-${period}`} aria-hidden="true">
         {histogram && (
-          <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height: 112 }}>
-            <BarChart data={histogram.buckets} margin={{ top: 4, right: 4, bottom: 0, left: -28 }}>
-              <XAxis dataKey="start" tickFormatter={(t: string) => bucketLabel(t, granularity, zone)} tick={{ fill: "currentColor", fontSize: 10 }} stroke="currentColor" strokeOpacity={0.3} minTickGap={16} />
+          <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height: 112 }} onResize={(w) => setWidth(Math.round(w))}>
+            <BarChart data={histogram.buckets} margin={{ top: 4, right: 4, bottom: 0, left: -28 }} accessibilityLayer={false}>
+              <XAxis dataKey="start" tickFormatter={(t: string) => bucketLabel(t, granularity, zone)} tick={{ fill: "currentColor", fontSize: 10 }} stroke="currentColor" strokeOpacity={0.3} ticks={ticks} interval={0} />
               <YAxis allowDecimals={false} tick={{ fill: "currentColor", fontSize: 10 }} stroke="currentColor" strokeOpacity={0.3} />
               <Tooltip content={(props) => <BucketTooltip {...props} granularity={granularity} zone={zone} />} cursor={{ fill: "currentColor", fillOpacity: 0.08 }} />
               <Bar dataKey="count" fill="#3b82f6" isAnimationActive={false} />

@@ -91,3 +91,20 @@ test("a 30-day spike is named by its UTC days, and the pattern line names the sp
   await expect(pattern).toContainText(`caused the spike of ${hours}`);
   await expect(pattern).not.toContainText("UTC");
 });
+
+test("the 7-day timeline's ticks are a fixed number of buckets apart west of UTC: equal gaps, equal durations", async ({ page, context }) => {
+  const t = await createTenant("even-ticks");
+  expect((await postEvents(t.key, { type: "TickError", message: "x", severity: "high" })).status).toBe(202);
+  await signInAs(context, t.admin);
+  // 6-hour buckets start at 00, 06, 12 and 18 UTC: 16, 22, 04 and 10 o'clock in Los Angeles.
+  expect((await page.request.patch("/api/v1/account", { data: { timeZone: "America/Los_Angeles" } })).status()).toBe(200);
+  await page.goto(`/?ws=${t.workspaceId}&tf=7d`);
+  const ticks = page.locator(X_TICKS);
+  await expect(ticks.first()).toHaveText(/^[A-Z][a-z]{2} \d\d:00$/);
+  const week = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+  const hours = (await ticks.allTextContents()).map((label) => week.indexOf(label.slice(0, 3)) * 24 + Number(label.slice(4, 6)));
+  expect(hours.length).toBeGreaterThan(3);
+  const gaps = hours.slice(1).map((h, i) => (h - hours[i] + 168) % 168);
+  expect(new Set(gaps), `ticks ${hours.join(", ")}`).toEqual(new Set([gaps[0]]));
+  expect(gaps[0] % 6).toBe(0);
+});
