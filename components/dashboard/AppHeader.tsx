@@ -5,6 +5,7 @@ import { Menu, MenuButton, MenuItem, MenuItems } from "@headlessui/react";
 import { WorkspaceSwitcher } from "@/components/dashboard/WorkspaceSwitcher";
 import { NotificationBell } from "@/components/notifications/NotificationBell";
 import { ScrollEdgeFades } from "@/components/ui/ScrollEdgeFades";
+import { SkipLink } from "@/components/ui/SkipLink";
 import { useScrollEdges } from "@/components/ui/useScrollEdges";
 import { useToast } from "@/components/ui/Toast";
 import { apiFetch, stopRequestsForSignOut } from "@/lib/client/apiFetch";
@@ -61,6 +62,7 @@ export function AppHeader({ me, workspace, onWorkspaceChange, active, wide = fal
 
   return (
     <header className="border-b border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900">
+      <SkipLink />
       {/* One row from lg up; below it the nav takes a row of its own (scrolling sideways on phones), so no link is ever cut off. */}
       <div className={`mx-auto flex ${wide ? "max-w-screen-2xl" : "max-w-7xl"} flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2.5 sm:px-6 lg:flex-nowrap lg:gap-4 lg:px-8`}>
         <Link href={dashboardHref} className="font-semibold text-red-600 dark:text-red-400">

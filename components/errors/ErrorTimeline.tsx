@@ -92,8 +92,9 @@ export function ErrorTimeline({ timeline, timeframe, activeWindow, onSpikeClick 
               const correlation = [p.causedSpike && `caused the spike of ${span(p.causedSpike)}`, p.correlation].filter(Boolean).join("; ") || "no clear correlation";
               return (
                 <li key={p.errorId} className="flex flex-wrap gap-x-2 text-gray-700 dark:text-gray-300" data-testid="pattern">
-                  <span className="font-medium">{p.pattern}</span>
-                  <span className="text-gray-500 dark:text-gray-400">
+                  {/* An issue's type may be a long word without a space: it wraps inside the card. */}
+                  <span className="min-w-0 font-medium [overflow-wrap:anywhere]">{p.pattern}</span>
+                  <span className="min-w-0 text-gray-500 [overflow-wrap:anywhere] dark:text-gray-400">
                     ×{formatCount(p.frequency)} · {correlation} · last {dateTime(p.lastOccurrence, zone)}
                   </span>
                 </li>

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { SamplingNote } from "@/components/errors/SamplingNote";
 import { Badge, SeverityBadge, StatusBadge } from "@/components/ui/Badge";
 import { listViewLabel } from "@/lib/client/lastListView";
@@ -12,6 +12,8 @@ import { releaseHref } from "@/lib/client/releaseLinks";
 import type { ErrorDetails } from "@/lib/errors/getErrorDetails";
 import { isLoggedMessage } from "@/lib/domain/issueTitle";
 import { RelativeTime } from "@/components/ui/RelativeTime";
+import { MAIN_CONTENT_ID } from "@/components/ui/SkipLink";
+import { useClamped } from "@/components/ui/useClamped";
 import { useTimeZone } from "@/lib/client/hooks/useTimeZone";
 import { dateTime } from "@/lib/client/zonedTime";
 
@@ -60,8 +62,10 @@ export function IssueHeader({ issue, projectName, listHref, actions }: IssueHead
   const detail = statusDetailText(issue, zone);
   // The event viewer's "latest" (the same query, so no second request): the last seen release agrees with it.
   const latest = useIssueEventQuery(issue.errorId, "latest", {}, issue.recentOccurrences.length > 0);
+  const [observeTitle, titleClamped] = useClamped<HTMLHeadingElement>();
+  const [wholeTitle, setWholeTitle] = useState(false);
   return (
-    <section aria-label="Issue summary" className="z-20 border-b sm:sticky sm:top-0 border-gray-200 bg-white/95 backdrop-blur dark:border-gray-800 dark:bg-gray-900/95" data-testid="issue-header">
+    <section id={MAIN_CONTENT_ID} aria-label="Issue summary" className="z-20 border-b sm:sticky sm:top-0 border-gray-200 bg-white/95 backdrop-blur dark:border-gray-800 dark:bg-gray-900/95" data-testid="issue-header">
       <div className="mx-auto max-w-screen-2xl px-3 py-3 sm:px-6 lg:px-8">
         <div className="flex flex-wrap items-center gap-2 text-xs">
           <Link href={listHref} className="text-blue-700 hover:underline dark:text-blue-400">
@@ -76,7 +80,8 @@ export function IssueHeader({ issue, projectName, listHref, actions }: IssueHead
           {issue.platform && issue.platform !== "unknown" && <Badge title="Platform">{issue.platform}</Badge>}
           {issue.regressed && issue.status === "new" && <Badge className="bg-orange-50 text-orange-800 dark:bg-orange-950 dark:text-orange-300">REGRESSED</Badge>}
         </div>
-        <h1 className="mt-2 break-words text-lg font-semibold text-gray-900 sm:text-xl dark:text-gray-100">
+        {/* At most three lines (a long message would fill a phone's screen, and the sticky header the desk's): the whole on demand. */}
+        <h1 ref={observeTitle} className={`mt-2 break-words text-lg font-semibold text-gray-900 sm:text-xl dark:text-gray-100 ${wholeTitle ? "" : "line-clamp-3"}`}>
           {isLoggedMessage(issue) ? (
             issue.message
           ) : (
@@ -86,11 +91,16 @@ export function IssueHeader({ issue, projectName, listHref, actions }: IssueHead
             </>
           )}
         </h1>
+        {(titleClamped || wholeTitle) && (
+          <button type="button" aria-expanded={wholeTitle} onClick={() => setWholeTitle((whole) => !whole)} className="text-xs font-medium text-blue-700 underline dark:text-blue-400">
+            {wholeTitle ? "Show less of the title" : "Show the whole title"}
+          </button>
+        )}
         {issue.culprit && <p className="mt-0.5 truncate font-mono text-xs text-gray-500 dark:text-gray-400" data-testid="issue-culprit">{issue.culprit}</p>}
         {issue.monitor && (
           <p className="mt-0.5 text-xs text-gray-600 dark:text-gray-400" data-testid="issue-monitor">
             {issue.monitor.uptime ? "Uptime" : "Cron"} monitor <span className="font-mono">{issue.monitor.slug}</span> ({issue.monitor.environment}), now {issue.monitor.status}:{" "}
-            <Link href={`/crons?ws=${issue.workspaceId}&monitor=${issue.monitor.id}`} className="text-blue-700 hover:underline dark:text-blue-400">
+            <Link href={`/crons?ws=${issue.workspaceId}&monitor=${issue.monitor.id}`} className="font-medium text-blue-700 underline dark:text-blue-400">
               see its runs
             </Link>
           </p>
