@@ -4,13 +4,14 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { AuthCard, FormError } from "@/components/auth/AuthCard";
+import { invitationProblem } from "@/components/auth/invitationProblem";
 import { button, input } from "@/components/ui/buttonStyles";
 import { FormField } from "@/components/ui/FormField";
 import { LoadingState } from "@/components/ui/Spinner";
 import { STAY_BUSY, useSubmit } from "@/components/ui/useSubmit";
 import type { SignInAnswer } from "@/lib/auth/signInResponse";
 import { afterSignIn } from "@/lib/client/afterSignIn";
-import { apiFetch, ApiRequestError } from "@/lib/client/apiFetch";
+import { apiFetch } from "@/lib/client/apiFetch";
 import type { InvitationDescription } from "@/lib/invitations/findInvitationByToken";
 
 /**
@@ -32,10 +33,10 @@ export function AcceptInvitation({ token, sso }: { token: string; sso: string | 
 
   if (invitation.isLoading) return <AuthCard title="Invitation">{<LoadingState label="Opening the invitation…" />}</AuthCard>;
   if (invitation.error || !invitation.data) {
-    const gone = invitation.error instanceof ApiRequestError && (invitation.error.status === 410 || invitation.error.status === 404);
+    const problem = invitationProblem(invitation.error);
     return (
-      <AuthCard title={gone ? "This invitation cannot be used" : "Invitation"}>
-        <FormError message={invitation.error instanceof Error ? invitation.error.message : "the invitation could not be opened"} />
+      <AuthCard title={problem.title}>
+        <FormError message={problem.message} />
         <p className="text-sm text-gray-600 dark:text-gray-300">Ask a workspace admin for a new invitation, or <Link href="/login" className="font-medium text-blue-700 underline dark:text-blue-400">sign in</Link>.</p>
       </AuthCard>
     );
