@@ -11,7 +11,7 @@ import { LoadingState } from "@/components/ui/Spinner";
 import { useErrorsQuery } from "@/lib/client/hooks/useErrorsQuery";
 import { useErrorTrackingQuery } from "@/lib/client/hooks/useErrorTrackingQuery";
 import { useSearchValuesQuery } from "@/lib/client/hooks/useSearchValuesQuery";
-import type { DashboardParams, ParamPatch } from "@/lib/client/useDashboardParams";
+import type { DashboardParams, UpdateParams } from "@/lib/client/useDashboardParams";
 import { forgetFirstRunKey } from "@/lib/client/firstRunKey";
 import { rememberListView, type ListPage } from "@/lib/client/lastListView";
 import { knownProjectId } from "@/lib/client/useProjectParam";
@@ -31,7 +31,7 @@ const HEADINGS: Record<ListView, [string, string]> = {
 interface DashboardContentProps {
   me: Me;
   workspace: Me["workspaces"][number];
-  params: DashboardParams & { update: (patch: ParamPatch, options?: { push?: boolean }) => void };
+  params: DashboardParams & { update: UpdateParams };
   view: ListView;
 }
 
@@ -51,7 +51,7 @@ export function DashboardContent({ me, workspace, params: urlParams, view }: Das
   // The chosen project's, when one is: a project that never received an error says how to send one.
   const projectAnyError = useErrorsQuery({ workspaceId: workspace.id, projectId, pageSize: 1 }, projectId !== undefined);
   const quietProject = projectId && projectAnyError.data?.total === 0 ? workspace.projects.find((p) => p.id === projectId) : undefined;
-  const onChange = useCallback((patch: ParamPatch) => update(patch), [update]);
+  const onChange = useCallback<UpdateParams>((patch, options) => update(patch, options), [update]);
 
   const isFirstRun = anyError.data?.total === 0;
   const hasErrors = (anyError.data?.total ?? 0) > 0;
@@ -120,7 +120,7 @@ export function DashboardContent({ me, workspace, params: urlParams, view }: Das
  * The Issues page's body: the list, full width, whose rows open the issue's page (no details panel
  * beside it: an engineer opens the issue, and Back or the page's "← Issues" returns to the list as left).
  */
-function IssuesList({ me, workspace, params, scope, onChange }: Omit<DashboardContentProps, "view"> & { scope: { projectId?: string; environment?: string }; onChange: (patch: ParamPatch) => void }) {
+function IssuesList({ me, workspace, params, scope, onChange }: Omit<DashboardContentProps, "view"> & { scope: { projectId?: string; environment?: string }; onChange: UpdateParams }) {
   // The category picker offers the workspace's most frequent categories (the dashboard takes them from its overview).
   const categoryValues = useSearchValuesQuery(workspace.id, "category", "", true);
   const categories = [...new Set([...(categoryValues.data?.values.map((v) => v.value) ?? []), ...(params.category ? [params.category] : [])])].sort();

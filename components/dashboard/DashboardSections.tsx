@@ -15,17 +15,17 @@ import { ResolutionMetricsPanel } from "@/components/analysis/ResolutionMetricsP
 import type { WorkspaceErrorTracking } from "@/lib/analytics/getWorkspaceErrorTracking";
 import { listViewPath } from "@/lib/client/lastListView";
 import { setValues } from "@/lib/search/editSearch";
-import type { DashboardParams, ParamPatch } from "@/lib/client/useDashboardParams";
+import type { DashboardParams, UpdateParams } from "@/lib/client/useDashboardParams";
 import type { Me } from "@/lib/workspaces/getMe";
 
 interface DashboardSectionsProps {
   me: Me;
   workspace: Me["workspaces"][number];
-  params: DashboardParams & { update: (patch: ParamPatch, options?: { push?: boolean }) => void };
+  params: DashboardParams & { update: UpdateParams };
   /** The project and environment the whole page is narrowed to (the filters beside the timeframe). */
   scope: { projectId?: string; environment?: string };
   tracking: WorkspaceErrorTracking;
-  onChange: (patch: ParamPatch) => void;
+  onChange: UpdateParams;
 }
 
 /** Seed 002's page layout: overview, timeline, list + details (or correlations), recovery, alerts. */
@@ -33,8 +33,8 @@ export function DashboardSections({ me, workspace, params, scope, tracking, onCh
   const { update, selectedErrorId } = params;
   // The list as it is here, on the Issues page (less the panel open).
   const fullListHref = listViewPath(useSearchParams().toString(), workspace.id, "all", "/errors");
-  const select = useCallback((id: string) => update({ error: id }, { push: true }), [update]);
-  const close = useCallback(() => update({ error: null }), [update]);
+  const select = useCallback((id: string) => update({ error: id }), [update]);
+  const close = useCallback(() => update({ error: null }, { replace: true }), [update]);
   useLockScrollWhileOverlay(Boolean(selectedErrorId));
   const categories = [...new Set([...tracking.categories.byType.map((c) => c.category), ...(params.category ? [params.category] : [])])].sort();
 
@@ -45,7 +45,7 @@ export function DashboardSections({ me, workspace, params, scope, tracking, onCh
         timeline={tracking.timeline}
         timeframe={params.timeframe}
         activeWindow={params.window}
-        onSpikeClick={(spike) => update({ from: spike.startTime, to: spike.endTime, page: null }, { push: true })}
+        onSpikeClick={(spike) => update({ from: spike.startTime, to: spike.endTime, page: null })}
       />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">

@@ -5,9 +5,11 @@ import { AppHeader } from "@/components/dashboard/AppHeader";
 import { DashboardContent, type ListView } from "@/components/dashboard/DashboardContent";
 import { TwoFactorRequiredNotice } from "@/components/settings/TwoFactorRequiredNotice";
 import { NoWorkspaceState } from "@/components/dashboard/NoWorkspaceState";
+import { UnknownWorkspaceNotice } from "@/components/dashboard/UnknownWorkspaceNotice";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
 import { useMeQuery } from "@/lib/client/hooks/useMeQuery";
+import { pickWorkspace } from "@/lib/client/pickWorkspace";
 import { useDashboardParams } from "@/lib/client/useDashboardParams";
 
 /** The dashboard (`/`) or the Issues page (`/errors`): who is signed in, which workspace, then the view of it. */
@@ -16,10 +18,10 @@ export function ErrorTrackingDashboard({ view }: { view: ListView }) {
   const { update } = params;
   const me = useMeQuery();
   const workspaces = me.data?.workspaces ?? [];
-  const workspace = workspaces.find((w) => w.id === params.workspaceId) ?? workspaces[0];
+  const { workspace, unknownId } = pickWorkspace(workspaces, params.workspaceId);
 
   const switchWorkspace = useCallback(
-    (id: string) => update({ ws: id, project: null, env: null, error: null, page: null, from: null, to: null, cat: null }, { push: true }),
+    (id: string) => update({ ws: id, project: null, env: null, error: null, page: null, from: null, to: null, cat: null }),
     [update],
   );
 
@@ -34,6 +36,8 @@ export function ErrorTrackingDashboard({ view }: { view: ListView }) {
           <ErrorState error={me.error} onRetry={() => void me.refetch()} />
         ) : !me.data || !workspace ? (
           <NoWorkspaceState onCreated={switchWorkspace} />
+        ) : unknownId ? (
+          <UnknownWorkspaceNotice fallback={workspace} />
         ) : workspace.twoFactorBlocked ? (
           <TwoFactorRequiredNotice workspaceName={workspace.name} />
         ) : (

@@ -22,7 +22,7 @@ import type { ErrorsFilters, ErrorsPage } from "@/lib/client/hooks/useErrorsQuer
 import { TIMEFRAME_LABELS } from "@/lib/client/timeframes";
 import { useTimeZone } from "@/lib/client/hooks/useTimeZone";
 import { dateTime } from "@/lib/client/zonedTime";
-import type { DashboardParams, ParamPatch } from "@/lib/client/useDashboardParams";
+import type { DashboardParams, UpdateParams } from "@/lib/client/useDashboardParams";
 import type { BulkProgress } from "@/lib/errors/bulk/bulkSchemas";
 import type { Member } from "@/lib/workspaces/listMembers";
 import { errorMessage } from "@/lib/text/errorMessage";
@@ -46,7 +46,7 @@ interface ErrorListProps {
   isFetching: boolean;
   error: Error | null;
   onRetry: () => void;
-  onChange: (patch: ParamPatch) => void;
+  onChange: UpdateParams;
   /**
    * A plain click on a row (or Enter / Space on it) selects the issue, for a details panel beside
    * the list (the dashboard's). Without it the row opens the issue's page (the Issues page's).

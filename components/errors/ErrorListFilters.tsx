@@ -5,7 +5,7 @@ import { SavedSearches } from "@/components/errors/search/SavedSearches";
 import { SearchBar } from "@/components/errors/search/SearchBar";
 import { button, input } from "@/components/ui/buttonStyles";
 import { toSearch, type ErrorsFilters } from "@/lib/client/hooks/useErrorsQuery";
-import type { DashboardParams, ParamPatch } from "@/lib/client/useDashboardParams";
+import type { DashboardParams, UpdateParams, UpdateOptions } from "@/lib/client/useDashboardParams";
 import { ERROR_SORTS, type ErrorSort } from "@/lib/domain/errorSort";
 import type { AssignedFilter } from "@/lib/domain/assignedFilter";
 import { assignedFilterOf, isValues, positiveValues, setAssigned, setValues, toggleIsValue } from "@/lib/search/editSearch";
@@ -34,13 +34,13 @@ interface ErrorListFiltersProps {
   canExport: boolean;
   /** The list's current filters, for the export links. */
   exportFilters: ErrorsFilters;
-  onChange: (patch: ParamPatch) => void;
+  onChange: UpdateParams;
 }
 
 /** The search box (syntax with suggestions), saved searches, status chips, assignment and category as search terms, sort, export. */
 export function ErrorListFilters({ workspaceId, params, categories, assignees, canExport, exportFilters, onChange }: ErrorListFiltersProps) {
   const { query } = params;
-  const commit = useCallback((next: string) => onChange({ query: next || null, page: null }), [onChange]);
+  const commit = useCallback((next: string, options?: UpdateOptions) => onChange({ query: next || null, page: null }, options), [onChange]);
   const statuses = isValues(query);
   const category = positiveValues(query, "category")[0] ?? "";
   // The picker writes `assigned:` into the search; an `?assigned=` link (before the search syntax) still shows.

@@ -5,7 +5,7 @@ import { useErrorsQuery } from "@/lib/client/hooks/useErrorsQuery";
 import { useMembersQuery } from "@/lib/client/hooks/useMembersQuery";
 import { useTeamsQuery } from "@/lib/client/hooks/useTeamsQuery";
 import { issueListFilters } from "@/lib/client/issueListFilters";
-import type { DashboardParams, ParamPatch } from "@/lib/client/useDashboardParams";
+import type { DashboardParams, UpdateParams } from "@/lib/client/useDashboardParams";
 import type { Me } from "@/lib/workspaces/getMe";
 
 interface WorkspaceIssueListProps {
@@ -16,7 +16,7 @@ interface WorkspaceIssueListProps {
   scope: { projectId?: string; environment?: string };
   categories: string[];
   title?: string;
-  onChange: (patch: ParamPatch) => void;
+  onChange: UpdateParams;
   /** A row's plain click selects it into a details panel; without it the row opens the issue's page. */
   onSelect?: (errorId: string) => void;
   fullListHref?: string;

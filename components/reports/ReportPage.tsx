@@ -5,6 +5,7 @@ import { useState } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { AppHeader } from "@/components/dashboard/AppHeader";
 import { NoWorkspaceState } from "@/components/dashboard/NoWorkspaceState";
+import { UnknownWorkspaceNotice } from "@/components/dashboard/UnknownWorkspaceNotice";
 import { SeverityBadge, StatusBadge } from "@/components/ui/Badge";
 import { button, input } from "@/components/ui/buttonStyles";
 import { EmptyState } from "@/components/ui/EmptyState";
@@ -13,6 +14,7 @@ import { LoadingState } from "@/components/ui/Spinner";
 import { formatCount } from "@/lib/client/format";
 import { useMeQuery } from "@/lib/client/hooks/useMeQuery";
 import { useReportQuery } from "@/lib/client/hooks/useReportQuery";
+import { pickWorkspace } from "@/lib/client/pickWorkspace";
 import { ProjectFilter } from "@/components/ui/ProjectFilter";
 import { dateTimeWithYear } from "@/lib/client/zonedTime";
 import { duration } from "@/lib/reports/reportMarkdown";
@@ -31,7 +33,9 @@ export function ReportPage() {
   const router = useRouter();
   const pathname = usePathname();
   const me = useMeQuery();
-  const workspace = me.data?.workspaces.find((w) => w.id === params.get("ws")) ?? me.data?.workspaces[0];
+  // The header's workspace; the report's, unless the link names a workspace not theirs (then none).
+  const { workspace: headerWorkspace, unknownId } = pickWorkspace(me.data?.workspaces ?? [], params.get("ws"));
+  const workspace = unknownId ? undefined : headerWorkspace;
   // The window is fixed when the page opens (or from the URL), so the report does not drift while read.
   const [now] = useState(() => Math.ceil(Date.now() / 3_600_000) * 3_600_000);
   const until = params.get("until") ?? new Date(now).toISOString();
@@ -47,7 +51,7 @@ export function ReportPage() {
   return (
     <div className="min-h-screen">
       <div className="print:hidden">
-        <AppHeader me={me.data} workspace={workspace} onWorkspaceChange={(id) => router.push(`/reports?ws=${id}`)} active="reports" />
+        <AppHeader me={me.data} workspace={headerWorkspace} onWorkspaceChange={(id) => router.push(`/reports?ws=${id}`)} active="reports" />
       </div>
       <main className="mx-auto max-w-5xl space-y-6 px-3 py-6 sm:px-6 print:max-w-none print:p-0">
         <div className="flex flex-wrap items-end justify-between gap-3">
@@ -90,6 +94,8 @@ export function ReportPage() {
           <LoadingState label="Building the report…" />
         ) : report.error && !report.data ? (
           <ErrorState error={report.error} onRetry={() => void report.refetch()} />
+        ) : unknownId && headerWorkspace ? (
+          <UnknownWorkspaceNotice fallback={headerWorkspace} />
         ) : me.data && !workspace ? (
           <NoWorkspaceState onCreated={(id) => router.push(`/reports?ws=${id}`)} />
         ) : !report.data ? (

@@ -6,9 +6,11 @@ import type { ReactNode } from "react";
 import { AppHeader } from "@/components/dashboard/AppHeader";
 import { TwoFactorRequiredNotice } from "@/components/settings/TwoFactorRequiredNotice";
 import { NoWorkspaceState } from "@/components/dashboard/NoWorkspaceState";
+import { UnknownWorkspaceNotice } from "@/components/dashboard/UnknownWorkspaceNotice";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { LoadingState } from "@/components/ui/Spinner";
 import { useMeQuery } from "@/lib/client/hooks/useMeQuery";
+import { pickWorkspace } from "@/lib/client/pickWorkspace";
 import type { Me } from "@/lib/workspaces/getMe";
 
 export type Workspace = Me["workspaces"][number];
@@ -35,14 +37,16 @@ interface WorkspaceShellProps {
   withoutWorkspace?: ReactNode;
 }
 
-/** Header, title, optional settings tabs, and the workspace named by `?ws=` (first one otherwise). */
+/** Header, title, optional settings tabs, and the workspace named by `?ws=` (first one otherwise; a notice for one not theirs). */
 export function WorkspaceShell({ active, title, subtitle, settingsTabs, width = "narrow", actions, children, withoutWorkspace }: WorkspaceShellProps) {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
   const me = useMeQuery();
   const workspaces = me.data?.workspaces ?? [];
-  const workspace = workspaces.find((w) => w.id === params.get("ws")) ?? workspaces[0];
+  const { workspace, unknownId: unknownWorkspaceId } = pickWorkspace(workspaces, params.get("ws"));
+  // The account is the person's own, whichever workspace the link names.
+  const unknownId = active === "account" ? null : unknownWorkspaceId;
   const wsQuery = workspace ? `?ws=${workspace.id}` : "";
 
   return (
@@ -54,7 +58,7 @@ export function WorkspaceShell({ active, title, subtitle, settingsTabs, width = 
             <h1 className="text-2xl font-bold text-gray-900 dark:text-gray-100">{title}</h1>
             {subtitle && <p className="mt-1 text-sm text-gray-500 dark:text-gray-400">{subtitle}</p>}
           </div>
-          {workspace && actions?.(workspace)}
+          {workspace && !unknownId && actions?.(workspace)}
         </div>
         {settingsTabs && (
           <nav aria-label="Settings" className="-mx-3 flex gap-1 overflow-x-auto border-b border-gray-200 px-3 sm:mx-0 sm:px-0 dark:border-gray-800">
@@ -81,6 +85,8 @@ export function WorkspaceShell({ active, title, subtitle, settingsTabs, width = 
           <ErrorState error={me.error} onRetry={() => void me.refetch()} />
         ) : !me.data || !workspace ? (
           (withoutWorkspace ?? <NoWorkspaceState onCreated={(id) => router.replace(`${pathname}?ws=${id}`)} />)
+        ) : unknownId ? (
+          <UnknownWorkspaceNotice fallback={workspace} />
         ) : workspace.twoFactorBlocked && active !== "account" ? (
           <TwoFactorRequiredNotice workspaceName={workspace.name} />
         ) : (

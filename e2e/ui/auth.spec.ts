@@ -1,5 +1,5 @@
 import { createTenant, type Tenant } from "@/e2e/support/tenant";
-import { expect, screenshotBothWidths, test } from "@/e2e/ui/fixtures";
+import { expect, screenshotBothWidths, signInAs, test } from "@/e2e/ui/fixtures";
 import { seedErrors } from "@/e2e/ui/seed";
 import { createWorkspace } from "@/lib/workspaces/createWorkspace";
 
@@ -56,4 +56,32 @@ test("log in, switch workspace, log out", async ({ page }) => {
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/");
   await expect(page).toHaveURL(/\/login/);
+});
+
+test("a malformed or unknown invitation link says plainly that it is not valid", async ({ page, consoleGuard }) => {
+  consoleGuard.allow(/status of (404|422)/);
+  // Cut off when copied (too short for a token: the API's validation refuses it), and a well-formed one nobody sent.
+  for (const token of ["bogus-token", "x".repeat(43)]) {
+    await page.goto(`/invite/${token}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("This invitation cannot be used");
+    await expect(page.getByRole("alert").filter({ hasText: "invitation" })).toHaveText("This invitation link is not valid (it may have been cut off when copied).");
+  }
+});
+
+test("a link to a workspace that is not theirs says so, instead of showing another workspace under it", async ({ page, context }) => {
+  await signInAs(context, t.admin);
+  const unknown = "00000000-0000-4000-8000-000000000000";
+  const notice = page.getByTestId("unknown-workspace");
+  await page.goto(`/?ws=${unknown}`);
+  await expect(notice).toContainText("You are not a member of that workspace (or it does not exist)");
+  await expect(page.getByTestId("error-row")).toHaveCount(0);
+  await page.goto(`/settings?ws=${unknown}`);
+  await expect(notice).toBeVisible();
+  await page.goto(`/reports?ws=${unknown}`);
+  await expect(notice).toBeVisible();
+  await expect(page.getByTestId("report")).toHaveCount(0);
+  // The way on: a workspace of theirs, on the same page.
+  await notice.getByRole("link", { name: /^Open / }).click();
+  await expect(page).toHaveURL(/\/reports\?ws=[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("report")).toBeVisible();
 });

@@ -292,6 +292,36 @@ test("the Issues page is the list alone with the URL's filters; a row (keyboard 
   await expect(page).toHaveURL(new RegExp(`/errors/${id}$`));
 });
 
+test("each change of the list's search, filters and sort is a step Back undoes; a search typed with pauses is one step", async ({ page }) => {
+  await page.goto(`/errors?ws=${t.workspaceId}`);
+  await expect(rows(page)).toHaveCount(20);
+  const box = page.getByRole("combobox", { name: "Search errors" });
+  await box.click();
+  // A pause commits what is typed so far; typing on refines that entry instead of adding one.
+  await box.pressSequentially("Payment");
+  await expect(page).toHaveURL(/query=Payment$/);
+  await box.pressSequentially("Declined");
+  await expect(page).toHaveURL(/query=PaymentDeclined$/);
+  await expect(rows(page)).toHaveCount(1);
+  await page.getByRole("group", { name: "Status" }).getByRole("button", { name: "resolved", exact: true }).click();
+  await expect(box).toHaveValue("PaymentDeclined is:resolved");
+  await expect(rows(page)).toHaveCount(0);
+  await page.getByLabel("Sort by").selectOption("occurrences");
+  await expect(page).toHaveURL(/sort=occurrences/);
+
+  await page.goBack();
+  await expect(page).not.toHaveURL(/sort=/);
+  await expect(page.getByLabel("Sort by")).toHaveValue("lastSeen");
+  await expect(box).toHaveValue("PaymentDeclined is:resolved");
+  await page.goBack();
+  await expect(box).toHaveValue("PaymentDeclined");
+  await expect(rows(page)).toHaveCount(1);
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`/errors\\?ws=${t.workspaceId}$`));
+  await expect(box).toHaveValue("");
+  await expect(rows(page)).toHaveCount(20);
+});
+
 test("a release's counts open lists that hold them all; All time and a lastSeen: search find an issue last seen 40 days ago", async ({ page, context }) => {
   const r = await createTenant("release-life");
   const day = 24 * 3_600_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDashboardParams } from "@/lib/client/useDashboardParams";
+import { historyWrite, parseDashboardParams } from "@/lib/client/useDashboardParams";
 
 describe("parseDashboardParams", () => {
   it("reads the project and environment the page is narrowed to, none by default", () => {
@@ -19,5 +19,22 @@ describe("parseDashboardParams: all time", () => {
     expect(parseDashboardParams(new URLSearchParams("tf=all"))).toMatchObject({ listTimeframe: "all", timeframe: "30d" });
     expect(parseDashboardParams(new URLSearchParams("tf=7d"))).toMatchObject({ listTimeframe: "7d", timeframe: "7d" });
     expect(parseDashboardParams(new URLSearchParams(""))).toMatchObject({ listTimeframe: "24h", timeframe: "24h" });
+  });
+});
+
+describe("historyWrite", () => {
+  it("adds a history entry for each change of the view, so Back returns to the one before", () => {
+    expect(historyWrite("ws=a", "ws=a&query=is%3Anew")).toBe("push");
+    expect(historyWrite("ws=a&query=is%3Anew", "ws=a&query=is%3Anew&sort=events")).toBe("push");
+    expect(historyWrite("ws=a&sort=events", "ws=a&sort=events&page=3")).toBe("push");
+  });
+
+  it("rewrites the current entry for a refinement of it", () => {
+    expect(historyWrite("ws=a&query=pay", "ws=a&query=payment", { replace: true })).toBe("replace");
+  });
+
+  it("writes nothing when the view does not change (Back would seem to do nothing)", () => {
+    expect(historyWrite("ws=a&query=pay", "ws=a&query=pay")).toBeNull();
+    expect(historyWrite("", "", { replace: true })).toBeNull();
   });
 });

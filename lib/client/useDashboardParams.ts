@@ -39,6 +39,23 @@ export interface DashboardParams {
 
 export type ParamPatch = Partial<Record<"ws" | "project" | "env" | "tf" | "sev" | "status" | "cat" | "q" | "query" | "assigned" | "sort" | "order" | "page" | "error" | "alert" | "from" | "to", string | null>>;
 
+/** How `update` writes the URL: a new history entry (Back returns to the view before), or over the current one. */
+export interface UpdateOptions {
+  /** Over the current entry: a refinement of it (the details closed; a search still being typed, after a pause). */
+  replace?: boolean;
+}
+
+export type UpdateParams = (patch: ParamPatch, options?: UpdateOptions) => void;
+
+/**
+ * Whether a change of the view's query string pushes a history entry, replaces the current one, or
+ * writes nothing (no change: a second entry of the same view would make Back seem to do nothing).
+ */
+export function historyWrite(currentQuery: string, nextQuery: string, options: UpdateOptions = {}): "push" | "replace" | null {
+  if (nextQuery === currentQuery) return null;
+  return options.replace ? "replace" : "push";
+}
+
 const oneOf = <T extends string>(options: readonly T[], value: string | null, fallback: T): T =>
   options.includes(value as T) ? (value as T) : fallback;
 
@@ -68,7 +85,11 @@ export function parseDashboardParams(params: URLSearchParams): DashboardParams {
   };
 }
 
-/** The parsed view plus `update`, which rewrites the query string (null removes a key). */
+/**
+ * The parsed view plus `update`, which rewrites the query string (null removes a key): each change of
+ * the view (filters, search, sort, page, a spike, a workspace) is a history entry of its own, so Back
+ * returns to the view before it.
+ */
 export function useDashboardParams() {
   const params = useSearchParams();
   const router = useRouter();
@@ -90,17 +111,20 @@ export function useDashboardParams() {
     return () => window.removeEventListener("popstate", forget);
   }, []);
 
-  const update = useCallback(
-    (patch: ParamPatch, options: { push?: boolean } = {}) => {
-      const next = new URLSearchParams(pending.current ?? current);
+  const update = useCallback<UpdateParams>(
+    (patch, options = {}) => {
+      const base = pending.current ?? current;
+      const next = new URLSearchParams(base);
       for (const [key, value] of Object.entries(patch)) {
         if (value === null || value === undefined || value === "") next.delete(key);
         else next.set(key, value);
       }
       const qs = next.toString();
+      const write = historyWrite(base, qs, options);
+      if (!write) return;
       pending.current = qs;
       const url = qs ? `${pathname}?${qs}` : pathname;
-      if (options.push) router.push(url, { scroll: false });
+      if (write === "push") router.push(url, { scroll: false });
       else router.replace(url, { scroll: false });
     },
     [current, pathname, router],

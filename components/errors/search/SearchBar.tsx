@@ -12,7 +12,8 @@ interface SearchBarProps {
   /** The committed query (from the URL). */
   value: string;
   assignees: string[];
-  onCommit: (query: string) => void;
+  /** `replace`: the query refines the one this box wrote after a pause in typing (its history entry is rewritten, not added to). */
+  onCommit: (query: string, options: { replace: boolean }) => void;
 }
 
 const COMMIT_DELAY_MS = 400;
@@ -20,13 +21,16 @@ const COMMIT_DELAY_MS = 400;
 /**
  * The list's search box: the search syntax with suggestions for keys and values at the cursor
  * (arrow keys to move, Enter or → at the end to pick; Tab moves on), errors shown where they are; a query that parses is committed
- * to the URL after a pause or on Enter.
+ * to the URL after a pause or on Enter. One search typed is one history entry: a commit after a pause
+ * rewrites the entry the previous pause wrote; Enter settles it, so the next search is an entry of its own.
  */
 export function SearchBar({ workspaceId, value, assignees, onCommit }: SearchBarProps) {
   const [text, setText] = useState(value);
   const [synced, setSynced] = useState(value);
   // The last query this box committed: its echo through the URL must not overwrite newer typing.
   const [ownCommit, setOwnCommit] = useState<string | null>(null);
+  // The query a pause in typing committed, while it is unsettled (no Enter since): the next commit over it replaces it.
+  const provisional = useRef<string | null>(null);
   const [cursor, setCursor] = useState(value.length);
   const [isOpen, setIsOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -44,7 +48,8 @@ export function SearchBar({ workspaceId, value, assignees, onCommit }: SearchBar
     // A query the URL already holds (Enter after the pause committed it) makes no echo: remembering
     // it would take a later change to it from elsewhere (a chip) for that echo and leave the box stale.
     if (query !== value) setOwnCommit(query);
-    onCommit(query);
+    onCommit(query, { replace: provisional.current === value });
+    provisional.current = null;
   }
 
   const parsed = useMemo(() => parseSearch(text), [text]);
@@ -70,8 +75,10 @@ export function SearchBar({ workspaceId, value, assignees, onCommit }: SearchBar
   useEffect(() => {
     if (text.trim() === value || parsed.errors.length > 0) return;
     const timer = setTimeout(() => {
-      setOwnCommit(text.trim());
-      onCommit(text.trim());
+      const query = text.trim();
+      setOwnCommit(query);
+      onCommit(query, { replace: provisional.current === value });
+      provisional.current = query;
     }, COMMIT_DELAY_MS);
     return () => clearTimeout(timer);
   }, [text, value, parsed.errors.length, onCommit]);
