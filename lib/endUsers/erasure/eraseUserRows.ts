@@ -11,10 +11,10 @@ export const ERASED = "[erased]";
  * the `user` values of the tag rollups and of merged fingerprints' counts, the events' pending
  * per-user counts (their agents' counts stay) —; tag values that are their email or address; the
  * user feedback they sent (by its email, or naming them) with its files; forwarded copies naming
- * them; and where they are named in what stays — an issue's representative context (taken from its
- * earliest remaining event when it was theirs), title, stack and exception chain, comments, alert
- * titles and notification excerpts — the email or address is replaced by "[erased]". Returns rows
- * deleted or rewritten per table.
+ * them; and where they are named in what stays — an issue's title, stack, exception chain and kept
+ * context, comments, alert titles and notification excerpts — the email or address is replaced by
+ * "[erased]". (An issue keeps no end user of its first event: lib/ingest/groupContext.ts.) Returns
+ * rows deleted or rewritten per table.
  */
 export async function eraseUserRows(client: pg.PoolClient, workspaceId: string, ids: EndUserIdentifiers): Promise<Record<string, number>> {
   const { exact, lower } = erasedUserIds(ids);
@@ -58,16 +58,6 @@ export async function eraseUserRows(client: pg.PoolClient, workspaceId: string, 
     "GroupFingerprintTag",
     `DELETE FROM "GroupFingerprintTag" t USING "ErrorGroup" g WHERE g.id = t."groupId" AND g."workspaceId" = $1::uuid AND ((t.key = 'user' AND ${isUser("t.value")})${named("t.value")})`,
     withPattern,
-  );
-
-  // An issue's representative context was its first event's: when that was theirs, the earliest remaining event's (none left: only where and which release).
-  await run(
-    "ErrorGroup (context)",
-    `UPDATE "ErrorGroup" g SET context = coalesce(
-       (SELECT jsonb_strip_nulls(jsonb_build_object('environment', o.environment, 'release', o.release, 'userId', o."userId", 'agentId', o."agentId", 'runId', o."runId", 'tags', o.tags, 'metadata', o.metadata))
-        FROM "ErrorOccurrence" o WHERE o."groupId" = g.id ORDER BY o."occurredAt", o.id LIMIT 1),
-       jsonb_strip_nulls(jsonb_build_object('environment', g.context -> 'environment', 'release', g.context -> 'release'))), "updatedAt" = now()
-     WHERE g."workspaceId" = $1::uuid AND ${isUser(`(g.context ->> 'userId')`)}`,
   );
 
   if (pattern) {
