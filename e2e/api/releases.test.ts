@@ -392,3 +392,37 @@ describe("an issue's first release is its earliest event's, in whatever order ev
     expect(await firstRelease(target)).toBe("shop@3.0.0");
   });
 });
+
+describe("a release's and a deploy's url (sentry-cli's --url): shown to every member as a link", () => {
+  it("is an http(s) address: javascript: and other schemes are refused (422 naming url); one stored before is answered as no link", async () => {
+    const t = await createTenant("release-url");
+    const member = await login(t.member);
+    const [{ slug }] = await query<{ slug: string }>(`SELECT slug FROM "Workspace" WHERE id = $1::uuid`, [t.workspaceId]);
+    const releases = `/api/0/organizations/${slug}/releases/`;
+    const XSS = "javascript:alert(document.domain)//";
+
+    for (const url of [XSS, "data:text/html,<script>alert(1)</script>", "https://ci-user:secret@ci.example/runs/1"]) {
+      const created = await api("POST", releases, member, { version: "web@1.0.0", projects: [t.projectId], url });
+      expect(created.status, url).toBe(422);
+      expect(created.body.error.issues[0].path, url).toBe("url");
+    }
+    expect((await api("POST", releases, member, { version: "web@1.0.0", projects: [t.projectId], url: "https://ci.example/releases/1" })).status).toBe(201);
+    const updated = await api("PUT", `${releases}web%401.0.0/`, member, { url: XSS });
+    expect(updated.status).toBe(422);
+    expect(updated.body.error.issues[0].path).toBe("url");
+    const deploy = await api("POST", `${releases}web%401.0.0/deploys/`, member, { environment: "production", name: "<img src=x>", url: XSS });
+    expect(deploy.status).toBe(422);
+    expect(deploy.body.error.issues[0].path).toBe("url");
+    expect((await api("POST", `${releases}web%401.0.0/deploys/`, member, { environment: "production", name: "ok", url: "https://ci.example/runs/7" })).status).toBe(201);
+
+    // Stored before the check: never handed out as a link.
+    await query(`INSERT INTO "ReleaseDeploy" (id, "workspaceId", version, environment, name, url) VALUES (gen_random_uuid(), $1, 'web@1.0.0', 'staging', 'old', $2)`, [t.workspaceId, XSS]);
+    await query(`UPDATE "DeclaredRelease" SET url = $2 WHERE "workspaceId" = $1 AND version = 'web@1.0.0'`, [t.workspaceId, XSS]);
+    const page = await api("GET", `/api/v1/workspaces/${t.workspaceId}/releases/web%401.0.0`, member);
+    expect(page.status).toBe(200);
+    expect(page.body.deploys.map((d: { environment: string; url: string | null }) => [d.environment, d.url]).sort()).toEqual([["production", "https://ci.example/runs/7"], ["staging", null]]);
+    const info = await api("GET", `${releases}web%401.0.0/`, member);
+    expect(info.body.url).toBeNull();
+    expect(JSON.stringify([page.body, info.body, (await api("GET", `${releases}web%401.0.0/deploys/`, member)).body])).not.toContain("javascript:");
+  });
+});

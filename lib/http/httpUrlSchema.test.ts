@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HttpUrlSchema, LinkUrlSchema } from "@/lib/http/httpUrlSchema";
+import { HttpUrlSchema, isHttpUrl, LinkUrlSchema } from "@/lib/http/httpUrlSchema";
 
 describe("HttpUrlSchema", () => {
   it("takes http(s) URLs and refuses other schemes and non-URLs", () => {
@@ -20,5 +20,13 @@ describe("LinkUrlSchema", () => {
       expect(result.error?.issues[0].message).toContain("user name or password");
     }
     expect(LinkUrlSchema.safeParse("javascript:alert(1)").success).toBe(false);
+  });
+});
+
+describe("isHttpUrl", () => {
+  it("is true of absolute http(s) URLs only: a stored javascript: or data: address is never a link", () => {
+    expect(isHttpUrl("https://deploy.example/runs/7")).toBe(true);
+    expect(isHttpUrl("HTTP://deploy.example")).toBe(true);
+    for (const bad of ["javascript:alert(document.domain)//", " javascript:alert(1)", "data:text/html,<b>x</b>", "//evil.example/x", "/runs/7", "https://"]) expect(isHttpUrl(bad), bad).toBe(false);
   });
 });

@@ -1,11 +1,12 @@
 import { z } from "zod";
 
+/** Whether a text is an absolute http:// or https:// URL (never javascript:, data: or a relative path). */
+export function isHttpUrl(value: string): boolean {
+  return /^https?:\/\//i.test(value) && URL.canParse(value);
+}
+
 /** An http:// or https:// URL a setting names (a webhook, a forwarding target, an uptime check), up to 2,000 characters. */
-export const HttpUrlSchema = z
-  .string()
-  .trim()
-  .max(2000)
-  .refine((v) => /^https?:\/\//i.test(v) && URL.canParse(v), "must be an http:// or https:// URL");
+export const HttpUrlSchema = z.string().trim().max(2000).refine(isHttpUrl, "must be an http:// or https:// URL");
 
 /**
  * An address every member sees as a link (a tracker's issue, a repository): an http(s) URL without a

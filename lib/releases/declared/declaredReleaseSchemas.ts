@@ -1,8 +1,11 @@
 import { z } from "zod";
+import { LinkUrlSchema } from "@/lib/http/httpUrlSchema";
 import { storableDateTime } from "@/lib/http/zodTime";
 
 const Version = z.string().trim().min(1).max(200);
 const ProjectRefs = z.array(z.string().trim().min(1).max(200)).max(50);
+/** A release's or deploy's `url`: shown to every member as a link, so http(s) only and without credentials, as an issue's links (422 naming `url`). */
+const ReleaseUrl = LinkUrlSchema;
 
 /** /api/0/organizations/:org/releases/:version/ — the version as sentry-cli sends it (percent-encoded in the path). */
 export const DeclaredReleaseParamsSchema = z.object({ org: z.string().min(1).max(200), version: Version });
@@ -11,7 +14,7 @@ export const DeclaredReleaseParamsSchema = z.object({ org: z.string().min(1).max
 export const NewReleaseSchema = z.object({
   version: Version,
   projects: ProjectRefs.min(1, "name at least one project"),
-  url: z.url().max(2048).optional(),
+  url: ReleaseUrl.optional(),
   dateStarted: storableDateTime().optional(),
   dateReleased: storableDateTime().optional(),
 });
@@ -30,7 +33,7 @@ const GitCommitSchema = z.object({
 /** PUT /api/0/organizations/:org/releases/:version/ — `releases finalize` (dateReleased), `set-commits --local` (commits), `--clear` (refs: []). */
 export const UpdateReleaseSchema = z.object({
   projects: ProjectRefs.optional(),
-  url: z.url().max(2048).nullish(),
+  url: ReleaseUrl.nullish(),
   dateReleased: storableDateTime().nullish(),
   refs: z.array(z.object({ repository: z.string(), commit: z.string(), previousCommit: z.string().nullish() })).max(100).optional(),
   commits: z.array(GitCommitSchema).max(10_000).optional(),
@@ -45,7 +48,7 @@ export type SentryGitCommit = z.output<typeof GitCommitSchema>;
 export const NewDeploySchema = z.object({
   environment: z.string().trim().min(1).max(64),
   name: z.string().trim().max(200).nullish(),
-  url: z.url().max(2048).nullish(),
+  url: ReleaseUrl.nullish(),
   dateStarted: storableDateTime().nullish(),
   dateFinished: storableDateTime().nullish(),
   projects: ProjectRefs.nullish(),

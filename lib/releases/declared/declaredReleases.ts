@@ -1,3 +1,4 @@
+import { isHttpUrl } from "@/lib/http/httpUrlSchema";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { db } from "@/lib/db/prisma";
 import type { DeclaredRelease } from "@/lib/generated/prisma/client";
@@ -98,7 +99,7 @@ export async function previousReleaseWithCommits(auth: AuthContext, org: string,
   const previous = await db().declaredRelease.findUnique({ where: { workspaceId_version: { workspaceId: workspace.id, version: head.release } } });
   return {
     version: head.release,
-    url: previous?.url ?? null,
+    url: previous?.url && isHttpUrl(previous.url) ? previous.url : null,
     dateCreated: (previous?.createdAt ?? new Date(head.committedAt ?? Date.now())).toISOString(),
     dateReleased: previous?.releasedAt?.toISOString() ?? null,
     projects: [],
@@ -117,7 +118,8 @@ async function releaseInfo(row: DeclaredRelease): Promise<SentryReleaseInfo> {
   const head = await db().releaseCommit.findFirst({ where: { projectId: { in: projects.map((p) => p.id) }, release: row.version, position: 0 }, select: { sha: true } });
   return {
     version: row.version,
-    url: row.url,
+    // Refused when sent since (LinkUrlSchema); one stored before is no link.
+    url: row.url !== null && isHttpUrl(row.url) ? row.url : null,
     dateCreated: row.createdAt.toISOString(),
     dateReleased: row.releasedAt?.toISOString() ?? null,
     projects: projects.map((p) => ({ slug: p.slug, name: p.name })),

@@ -1,3 +1,4 @@
+import { isHttpUrl } from "@/lib/http/httpUrlSchema";
 import type { AuthContext } from "@/lib/auth/AuthContext";
 import { assertCanViewWorkspace } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/prisma";
@@ -62,7 +63,8 @@ function toDeployDto(row: ReleaseDeploy): DeployDto {
     id: row.id,
     environment: row.environment,
     name: row.name,
-    url: row.url,
+    // Refused when sent since (LinkUrlSchema); one stored before is no link.
+    url: row.url !== null && isHttpUrl(row.url) ? row.url : null,
     dateStarted: row.startedAt?.toISOString() ?? null,
     dateFinished: row.finishedAt.toISOString(),
   };
