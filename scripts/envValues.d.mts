@@ -11,3 +11,4 @@ export function envInteger(source: Source, name: string, bounds: { fallback: num
 export function envNumber(source: Source, name: string, bounds: { fallback: number; min: number; max: number }): number;
 export function envPort(source: Source, name: string, fallback: number): number;
 export function envLogLevel(source: Source): LogLevel;
+export function instanceUrl(source: Source): string;

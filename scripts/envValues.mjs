@@ -61,6 +61,19 @@ export function envPort(source, name, fallback) {
   return envInteger(source, name, { fallback, min: 1, max: 65_535 });
 }
 
+/**
+ * Where this instance is reached, for the links it hands out (invitation and reset links, the start
+ * banner, the admin CLI's): PUBLIC_URL, else the HOST and PORT it listens on (a wildcard address as
+ * 127.0.0.1) — never a request's Host header, which whoever sends the request chooses.
+ */
+export function instanceUrl(source) {
+  const configured = envText(source, "PUBLIC_URL");
+  if (configured) return configured;
+  const host = envText(source, "HOST") ?? "127.0.0.1";
+  const reachable = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
+  return `http://${reachable}:${envPort(source, "PORT", 3000)}`;
+}
+
 /** LOG_LEVEL (any case), else debug when FAULTLINE_DEBUG is on, else info. */
 export function envLogLevel(source) {
   const level = envText(source, "LOG_LEVEL")?.toLowerCase();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { envFlag, envInteger, envLogLevel, envPort, envText } from "@/scripts/envValues.mjs";
+import { envFlag, envInteger, envLogLevel, envPort, envText, instanceUrl } from "@/scripts/envValues.mjs";
 
 describe("envValues (the start scripts' variables, by lib/env.ts's rules)", () => {
   it("trims values; empty or blank is unset", () => {
@@ -43,5 +43,15 @@ describe("envValues (the start scripts' variables, by lib/env.ts's rules)", () =
     expect(envLogLevel({ FAULTLINE_DEBUG: "false" })).toBe("info");
     expect(envLogLevel({ LOG_LEVEL: "" })).toBe("info");
     expect(() => envLogLevel({ LOG_LEVEL: "loud" })).toThrow(/^LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent, got "loud"$/);
+  });
+
+  it("the instance's URL for links: PUBLIC_URL, else where it listens (a wildcard address as 127.0.0.1), never from a request", () => {
+    expect(instanceUrl({ PUBLIC_URL: " https://errors.example.com ", HOST: "0.0.0.0", PORT: "8080" })).toBe("https://errors.example.com");
+    expect(instanceUrl({})).toBe("http://127.0.0.1:3000");
+    expect(instanceUrl({ HOST: "0.0.0.0", PORT: "8080" })).toBe("http://127.0.0.1:8080");
+    expect(instanceUrl({ HOST: "::", PORT: "8080" })).toBe("http://127.0.0.1:8080");
+    expect(instanceUrl({ HOST: "errors.internal", PORT: "3000" })).toBe("http://errors.internal:3000");
+    expect(instanceUrl({ HOST: "::1" })).toBe("http://[::1]:3000");
+    expect(() => instanceUrl({ PORT: "http" })).toThrow(/^PORT must be/);
   });
 });

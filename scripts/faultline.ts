@@ -5,7 +5,7 @@
  * command and stopped afterwards. Failures are one sentence on stderr with an exit code (see usage).
  */
 import { connectDatabase } from "./cliDatabase";
-import { envPort, envText } from "./envValues.mjs";
+import { instanceUrl } from "./envValues.mjs";
 import { CLI_COMMANDS } from "@/lib/cli/commands/commandList";
 import { CliError, EXIT } from "@/lib/cli/CliError";
 import { parseCommandLine, usage } from "@/lib/cli/parseCommandLine";
@@ -21,9 +21,7 @@ async function main(): Promise<number> {
   }
   const embedded = await connectDatabase();
   try {
-    const host = envText(process.env, "HOST") ?? "127.0.0.1";
-    const publicUrl = envText(process.env, "PUBLIC_URL") ?? `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${envPort(process.env, "PORT", 3000)}`;
-    const result = await parsed.command.run(parsed.flags, { publicUrl });
+    const result = await parsed.command.run(parsed.flags, { publicUrl: instanceUrl(process.env) });
     process.stdout.write((parsed.json ? JSON.stringify(result.data, null, 2) : result.lines.join("\n")) + "\n");
     return EXIT.ok;
   } finally {

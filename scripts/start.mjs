@@ -9,7 +9,7 @@ import { spawn } from "node:child_process";
 import pg from "pg";
 import { countSealedRows, embeddedSecretKey } from "./demoSecretKey.mjs";
 import { startEmbeddedPostgres } from "./embeddedDb.mjs";
-import { envFlag, envPort, envText } from "./envValues.mjs";
+import { envFlag, envPort, envText, instanceUrl } from "./envValues.mjs";
 import { assertDatabaseReachable, assertPortFree, describeStartupError, StartupError } from "./startupChecks.mjs";
 import { bin, capture, run } from "./run.mjs";
 import { needsBuild } from "./needsBuild.mjs";
@@ -87,7 +87,7 @@ async function main() {
   const demo = demoOn ? JSON.parse((await capture(bin("tsx"), ["scripts/seedDemo.ts"], { cwd: root, env })).trim().split("\n").pop()) : null;
   const setupNeeded = !(await hasUsers(env.DATABASE_URL));
 
-  const publicUrl = envText(env, "PUBLIC_URL") ?? `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
+  const publicUrl = instanceUrl({ ...env, HOST: host, PORT: String(port) });
   startApp();
   printBanner(publicUrl, demo, setupNeeded);
 }

@@ -3,7 +3,7 @@ import { handle } from "@/lib/http/handle";
 import { parseWith } from "@/lib/http/parseWith";
 import { MembershipParamsSchema } from "@/lib/memberships/membershipSchemas";
 import { createMemberPasswordReset } from "@/lib/passwordResets/createMemberPasswordReset";
-import { publicOrigin } from "@/lib/projects/publicOrigin";
+import { linkOrigin } from "@/lib/projects/publicOrigin";
 
 type Ctx = { params: Promise<{ id: string }> };
 
@@ -11,6 +11,6 @@ type Ctx = { params: Promise<{ id: string }> };
 export const POST = handle(async (req: Request, { params }: Ctx) => {
   const { id } = parseWith(MembershipParamsSchema, await params);
   const auth = await requireSessionUser(req);
-  const link = await createMemberPasswordReset(auth, id, publicOrigin(req));
+  const link = await createMemberPasswordReset(auth, id, linkOrigin());
   return Response.json(link, { status: 201, headers: { "cache-control": "no-store" } });
 });

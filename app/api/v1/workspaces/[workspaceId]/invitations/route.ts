@@ -6,7 +6,7 @@ import { WorkspaceParamsSchema, type WorkspaceRouteContext } from "@/lib/http/wo
 import { createInvitation } from "@/lib/invitations/createInvitation";
 import { CreateInvitationSchema } from "@/lib/invitations/invitationSchemas";
 import { listInvitations } from "@/lib/invitations/listInvitations";
-import { publicOrigin } from "@/lib/projects/publicOrigin";
+import { linkOrigin } from "@/lib/projects/publicOrigin";
 
 /** GET /api/v1/workspaces/:workspaceId/invitations — pending (and expired) invitations; admins. */
 export const GET = handle(async (req: Request, { params }: WorkspaceRouteContext) => {
@@ -20,6 +20,6 @@ export const POST = handle(async (req: Request, { params }: WorkspaceRouteContex
   const { workspaceId } = parseWith(WorkspaceParamsSchema, await params);
   const input = parseWith(CreateInvitationSchema, await readJson(req));
   const auth = await requireSessionUser(req);
-  const invitation = await createInvitation(auth, workspaceId, input, publicOrigin(req));
+  const invitation = await createInvitation(auth, workspaceId, input, linkOrigin());
   return Response.json(invitation, { status: 201, headers: { "cache-control": "no-store" } });
 });
