@@ -194,24 +194,42 @@ describe("two-factor sign-in (TOTP)", () => {
     expect((await me(`faultline_session=${setCookies(ok).faultline_session}`)).status).toBe(200);
   });
 
-  it("an invitation accepted with the password of a two-factor account asks for the code; signed in already, it does not", async () => {
+  it("an invitation accepted with the password of a two-factor account joins only once the code is right; signed in already, no code", async () => {
     const [first, other] = await Promise.all([createTenant("2fa-inv-a"), createTenant("2fa-inv-b")]);
     const user = await createTestUser(`invitee-${randomInt(1e9)}@test.local`, "Invitee");
     const userCookie = await login(user);
     const { secret } = await enableTwoFactorOverHttp(userCookie, user.password);
     const invite = async (tenant: Tenant) =>
       (await api("POST", `/api/v1/workspaces/${tenant.workspaceId}/invitations`, await login(tenant.admin), { email: user.email, role: "viewer" })).body.url.split("/").pop();
+    const acceptWithPassword = (token: string) =>
+      fetch(`${BASE_URL}/api/v1/invitations/${token}/accept`, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": address() }, body: JSON.stringify({ password: user.password }) });
+    const membershipIn = async (workspaceId: string) => (await query(`SELECT role FROM "Membership" WHERE "userId" = $1 AND "workspaceId" = $2`, [user.id, workspaceId]))[0] ?? null;
+    const acceptedIn = async (workspaceId: string) =>
+      (await query<{ action: string }>(`SELECT action FROM "AuditLog" WHERE "workspaceId" = $1 AND action IN ('invitation.accepted', 'member.added')`, [workspaceId])).map((r) => r.action);
 
-    const accepted = await fetch(`${BASE_URL}/api/v1/invitations/${await invite(first)}/accept`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ password: user.password }),
-    });
+    const link = await invite(first);
+    const accepted = await acceptWithPassword(link);
     expect(accepted.status).toBe(200);
     expect(await accepted.json()).toMatchObject({ twoFactorRequired: true, workspaceId: first.workspaceId, role: "viewer" });
     const cookies = setCookies(accepted);
     expect(cookies.faultline_session).toBeUndefined();
-    expect((await submitCode(cookies.faultline_2fa, await freshTotpCode(user.id, secret), address())).status).toBe(200);
+    // The password alone changed nothing: not a member, no acceptance in the workspace's activity, the link still pending.
+    expect(await membershipIn(first.workspaceId)).toBeNull();
+    expect(await acceptedIn(first.workspaceId)).toEqual([]);
+    expect((await api("GET", `/api/v1/invitations/${link}`, null)).status).toBe(200);
+    const members = async () => ((await api("GET", `/api/v1/workspaces/${first.workspaceId}/members`, await login(first.admin))).body.items as { email: string }[]).map((m) => m.email);
+    expect(await members()).not.toContain(user.email);
+
+    // A wrong code joins nothing either; the right one does, and says where.
+    expect((await submitCode(cookies.faultline_2fa, "000000", address())).status).toBe(401);
+    expect(await membershipIn(first.workspaceId)).toBeNull();
+    const coded = await submitCode(cookies.faultline_2fa, await freshTotpCode(user.id, secret), address());
+    expect(coded.status).toBe(200);
+    expect(await coded.json()).toMatchObject({ ok: true, joined: { workspaceId: first.workspaceId, role: "viewer" } });
+    expect(await membershipIn(first.workspaceId)).toEqual({ role: "viewer" });
+    expect((await acceptedIn(first.workspaceId)).sort()).toEqual(["invitation.accepted", "member.added"]);
+    expect(await members()).toContain(user.email);
+    expect((await api("GET", `/api/v1/invitations/${link}`, null)).status).toBe(410);
 
     const signedIn = await api("POST", `/api/v1/invitations/${await invite(other)}/accept`, userCookie, {});
     expect(signedIn.status).toBe(200);

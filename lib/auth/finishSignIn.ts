@@ -16,7 +16,7 @@ export type SignInResult = ({ kind: "session" } & NewSession) | ({ kind: "twoFac
  */
 export async function finishSignIn(userId: string, client: ClientInfo, ssoLink?: SsoSubject): Promise<SignInResult> {
   const twoFactor = await db().twoFactor.findUnique({ where: { userId }, select: { enabledAt: true } });
-  if (twoFactor?.enabledAt) return { kind: "twoFactor", ...(await openSignInChallenge(userId, ssoLink)) };
+  if (twoFactor?.enabledAt) return { kind: "twoFactor", ...(await openSignInChallenge(userId, { ssoLink })) };
   if (ssoLink) await linkSsoIdentity(userId, ssoLink);
   return { kind: "session", ...(await createSession(userId, client)) };
 }

@@ -16,11 +16,21 @@ export interface OpenChallenge {
   userId: string;
 }
 
-/** Opens the second step of a sign-in whose first factor (password, reset link, invitation) held; with the single sign-on identity to link once the code is right. */
-export async function openSignInChallenge(userId: string, ssoLink?: SsoSubject): Promise<OpenChallenge> {
+/** What waits on a challenge for the code: done by completeTwoFactorSignIn once it is right, never before. */
+export interface ChallengeCarry {
+  /** A single sign-on identity to link (the password was entered to link it). */
+  ssoLink?: SsoSubject;
+  /** An invitation to accept (the password was entered to accept it): the account joins only after the code. */
+  invitationId?: string;
+}
+
+/** Opens the second step of a sign-in whose first factor (password, reset link, invitation) held; with what to do once the code is right. */
+export async function openSignInChallenge(userId: string, carry: ChallengeCarry = {}): Promise<OpenChallenge> {
   const token = randomToken();
   const expiresAt = new Date(Date.now() + CHALLENGE_TTL_MS);
-  await db().signInChallenge.create({ data: { id: sha256Hex(token), userId, expiresAt, ssoIssuer: ssoLink?.issuer, ssoSubject: ssoLink?.subject } });
+  await db().signInChallenge.create({
+    data: { id: sha256Hex(token), userId, expiresAt, ssoIssuer: carry.ssoLink?.issuer, ssoSubject: carry.ssoLink?.subject, invitationId: carry.invitationId },
+  });
   return { token, expiresAt, userId };
 }
 

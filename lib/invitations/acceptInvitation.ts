@@ -2,6 +2,7 @@ import { beginLoginAttempt, loginFailed, throttleKeys, withdrawLoginAttempt } fr
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { finishSignIn, type SignInResult } from "@/lib/auth/finishSignIn";
 import { createSession, type ClientInfo, type UserAuth } from "@/lib/auth/session";
+import { openSignInChallenge } from "@/lib/auth/signInChallenge";
 import { db } from "@/lib/db/prisma";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ApiError } from "@/lib/http/ApiError";
@@ -14,8 +15,11 @@ import { createUser } from "@/lib/users/createUser";
  * POST /api/v1/invitations/:token/accept. A new email becomes a user (name + password); an existing
  * user proves it with their password (sign-in limits apply) or is already signed in as the invitee.
  * The link is consumed atomically (a second accept, even a concurrent one, is a 410), the person
- * joins with the invited role (an existing member keeps a higher one) and gets a session — or, for an
- * account with two-factor sign-in that was not already signed in, a challenge for its code.
+ * joins with the invited role (an existing member keeps a higher one) and gets a session. An account
+ * with two-factor sign-in that was not already signed in gets a challenge for its code instead, and
+ * nothing else: the invitation waits on the challenge and the account joins only once the code is
+ * right (lib/invitations/joinAfterSecondFactor.ts) — a password alone (phished, reused) must not
+ * attach the account to a workspace, nor write its acceptance in that workspace's activity.
  */
 export async function acceptInvitation(token: string, input: AcceptInvitationInput, client: ClientInfo, signedIn: UserAuth | null): Promise<{ result: SignInResult; workspaceId: string; role: Role }> {
   const invitation = await findInvitationByToken(token);
@@ -31,6 +35,11 @@ export async function acceptInvitation(token: string, input: AcceptInvitationInp
     }
     // Not a clearing of the account's failures: anyone can send an invitation, and the code step may follow.
     await withdrawLoginAttempt(attempt);
+    const twoFactor = await db().twoFactor.findUnique({ where: { userId: existing.id }, select: { enabledAt: true } });
+    if (twoFactor?.enabledAt) {
+      const challenge = await openSignInChallenge(existing.id, { invitationId: invitation.id });
+      return { result: { kind: "twoFactor", ...challenge }, workspaceId: invitation.workspaceId, role: invitation.role };
+    }
   } else if (!existing) {
     const problems = [
       ...(input.name ? [] : [{ path: "name", message: "required for a new account" }]),

@@ -8,6 +8,8 @@ import { sha256Hex } from "@/lib/auth/tokens";
 import { db } from "@/lib/db/prisma";
 import { ApiError } from "@/lib/http/ApiError";
 import { consumeSecondFactor } from "@/lib/twoFactor/consumeSecondFactor";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { joinAfterSecondFactor } from "@/lib/invitations/joinAfterSecondFactor";
 
 const EXPIRED = "this sign-in has expired: enter your email and password again";
 
@@ -16,9 +18,15 @@ const EXPIRED = "this sign-in has expired: enter your email and password again";
  * cookie) must be open; the code is checked under the same per-account and per-address limits as
  * passwords, and a challenge takes CHALLENGE_MAX_ATTEMPTS wrong codes before it is dropped. A good
  * code ends the challenge (once, even under concurrency) and opens the session — and links the
- * single sign-on identity the password was entered to link, if any (never before the code).
+ * single sign-on identity the password was entered to link, and accepts the invitation it was entered
+ * to accept, if any (never before the code; `joined` names the workspace then, null when the
+ * invitation was used, withdrawn or expired meanwhile).
  */
-export async function completeTwoFactorSignIn(token: string | undefined, code: string, client: ClientInfo): Promise<NewSession & { recoveryCodesLeft?: number }> {
+export async function completeTwoFactorSignIn(
+  token: string | undefined,
+  code: string,
+  client: ClientInfo,
+): Promise<NewSession & { recoveryCodesLeft?: number; joined?: { workspaceId: string; role: Role } | null }> {
   if (!token || !isSessionTokenShape(token)) throw new ApiError(401, "sign_in_expired", EXPIRED);
   const id = sha256Hex(token);
   const challenge = await db().signInChallenge.findUnique({ where: { id }, include: { user: { select: { email: true } } } });
@@ -44,6 +52,7 @@ export async function completeTwoFactorSignIn(token: string | undefined, code: s
     );
   }
   if (challenge.ssoIssuer && challenge.ssoSubject) await linkSsoIdentity(challenge.userId, { issuer: challenge.ssoIssuer, subject: challenge.ssoSubject });
-  const session = await createSession(challenge.userId, client);
+  const joined = challenge.invitationId ? { joined: await joinAfterSecondFactor(challenge.invitationId, { id: challenge.userId, email: challenge.user.email }) } : {};
+  const session = { ...(await createSession(challenge.userId, client)), ...joined };
   return factor.method === "recovery_code" ? { ...session, recoveryCodesLeft: factor.recoveryCodesLeft } : session;
 }

@@ -15,7 +15,7 @@ export const authRoutes: RouteSpec[] = [
     method: "POST", path: "/api/v1/auth/two-factor", tag: "Account", auth: "none",
     summary: "Second step of a sign-in: an authenticator or recovery code (challenge cookie); sets the session cookie", body: TwoFactorSignInSchema,
     description: "401 `invalid_code` (with `attemptsLeft`) for a wrong or already used code; after 5 wrong codes, or 5 minutes, 401 `sign_in_expired`: sign in with the password again. Codes count against the sign-in limits (429).",
-    responses: { 200: "`{ok: true}` (and `recoveryCodesLeft` when a recovery code was used) and Set-Cookie" }, errors: [401, 422, 429],
+    responses: { 200: "`{ok: true}` (and `recoveryCodesLeft` when a recovery code was used; `joined: {workspaceId, role}` — null when it could no longer be accepted — when the password was entered to accept an invitation) and Set-Cookie" }, errors: [401, 422, 429],
   },
   {
     method: "POST", path: "/api/v1/auth/forgot-password", tag: "Account", auth: "none",
