@@ -14,18 +14,19 @@ export const AttachmentQuerySchema = z.object({
 export type AttachmentQuery = z.infer<typeof AttachmentQuerySchema>;
 
 /**
- * One attachment's bytes, for whoever may see its event (viewers included; an ingest key only its
- * own project's); 404 otherwise, so others' attachments are not revealed, and 404 once its event is
- * no longer stored (an attachment goes with its event).
+ * One attachment's bytes, for whoever may see its event (viewers included); 404 otherwise, so
+ * others' attachments are not revealed, and 404 once its event is no longer stored (an attachment
+ * goes with its event). Never for an ingest key (401): it is the DSN's public key, and screenshots,
+ * minidumps and logs are the end users' data.
  */
 export async function readAttachment(auth: AuthContext, attachmentId: string) {
+  if (auth.kind !== "user") throw ApiError.unauthorized("attachments need a signed-in member: an ingest key cannot download them");
   if (!isUuid(attachmentId)) throw ApiError.notFound("attachment not found");
   const found = await db().eventAttachment.findUnique({
     where: { id: attachmentId },
     select: { workspaceId: true, projectId: true, eventId: true, filename: true, contentType: true, data: true },
   });
   const file = visibleItem(auth, found, () => ApiError.notFound("attachment not found"));
-  if (auth.kind === "ingestKey" && file.projectId !== auth.projectId) throw ApiError.notFound("attachment not found");
   if (!(await holderIsStored(file.projectId, file.eventId))) throw ApiError.notFound("attachment not found: its event is no longer stored");
   return file;
 }

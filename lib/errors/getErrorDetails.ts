@@ -14,6 +14,7 @@ import { viewChain, viewStoredFrames } from "@/lib/errors/events/eventFrames";
 import { issueCulprit } from "@/lib/errors/issueCulprit";
 import { discardStateOf } from "@/lib/errors/triage/discardIssue";
 import { issueTitle } from "@/lib/domain/issueTitle";
+import { chainWithoutVars, framesWithoutVars, tagsWithoutEndUsers } from "@/lib/errors/events/withoutEndUsers";
 import { loadGroupingRules } from "@/lib/grouping/rules/loadGroupingRules";
 
 const RECENT_OCCURRENCES = 20;
@@ -22,7 +23,10 @@ const ISSUE_TITLE_CHARS = 120;
 
 /**
  * One error group with its latest occurrences, people involved and audit trail. An ingest key gets
- * the issue without its people (seesPeople): no names or emails, no trail, no resolution notes.
+ * the issue without its people (seesPeople): no names or emails, no trail, no resolution notes; and
+ * without its end users: the occurrences' `userId`, `metadata` (the user, request, breadcrumbs…) and
+ * `user`/`url` tags, the frames' variables and the issue's `context` are left out
+ * (lib/errors/events/withoutEndUsers.ts).
  */
 export async function getErrorDetails(auth: AuthContext, errorId: string) {
   const group = await findVisibleError(auth, errorId).catch(async (error: unknown) => {
@@ -75,15 +79,19 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
     });
 
   const detail = toErrorDetail(group);
+  // The frames' local variables are whatever the application held (an end user's too): not for a key.
+  const noVars = <T>(frames: T): T => (withPeople ? frames : framesWithoutVars(frames));
+  const noChainVars = <T extends { frames?: unknown }>(chain: T[] | null) => (withPeople ? chain : chainWithoutVars(chain));
   // The issue's frames came as its events' do: structured from an SDK (its in_app flags its own) or as text.
   const clientFrames = hasClientFrames(null, group.exceptions) || occurrences.some((o) => hasClientFrames(o.metadata, o.exceptions));
   return {
     ...detail,
+    context: withPeople ? detail.context : null,
     resolution: detail.resolution && !withPeople ? { ...detail.resolution, resolution: null, rootCause: null, preventiveMeasures: [] } : detail.resolution,
     // Frames flagged in-app as grouping judges them, as the event viewer shows them.
     // Frames flagged in-app as grouping judges them: a text trace's stored frames carry version 1's guess.
-    frames: viewStoredFrames(detail.frames, group.platform, rules.frameOverride, clientFrames) ?? detail.frames,
-    exceptions: viewChain(group.exceptions, group.platform, rules.frameOverride, clientFrames),
+    frames: noVars(viewStoredFrames(detail.frames, group.platform, rules.frameOverride, clientFrames) ?? detail.frames),
+    exceptions: noChainVars(viewChain(group.exceptions, group.platform, rules.frameOverride, clientFrames)),
     culprit: await issueCulprit(group),
     // The latest event's release when it is the last one seen (events of one second tie in the rollup).
     releases: { first: group.firstRelease, last: latestRelease(occurrences[0], group.lastSeen) ?? lastRelease?.value ?? null },
@@ -118,16 +126,16 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
       occurredAt: o.occurredAt.toISOString(),
       message: o.message,
       severity: o.severity,
-      userId: o.userId,
+      userId: withPeople ? o.userId : null,
       agentId: o.agentId,
       runId: o.runId,
       environment: o.environment,
       release: o.release,
-      tags: o.tags,
-      metadata: o.metadata,
+      tags: withPeople ? o.tags : tagsWithoutEndUsers(o.tags),
+      metadata: withPeople ? o.metadata : null,
       parentEventId: o.parentEventId,
       // The exception chain (raised first), when the event had more than its raised exception.
-      exceptions: viewChain(o.exceptions, group.platform, rules.frameOverride, hasClientFrames(o.metadata, o.exceptions)),
+      exceptions: noChainVars(viewChain(o.exceptions, group.platform, rules.frameOverride, hasClientFrames(o.metadata, o.exceptions))),
       recovery:
         o.recovered === null
           ? null

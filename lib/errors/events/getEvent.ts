@@ -36,6 +36,8 @@ import { sourceLink } from "@/lib/projects/codeMappings/sourceLink";
 import { releaseCommits } from "@/lib/releases/commits/listReleaseCommits";
 import { suspectCommits, type ShippedCommit } from "@/lib/releases/commits/suspectCommits";
 import { eventIdForms } from "@/lib/errors/events/eventIdForms";
+import { assertNoEndUserFilter } from "@/lib/errors/events/assertNoEndUserFilter";
+import { eventWithoutEndUsers } from "@/lib/errors/events/withoutEndUsers";
 
 export type EventSelector = "latest" | "oldest" | { eventId: string };
 
@@ -58,9 +60,11 @@ type GroupStack = Pick<ErrorGroup, "id" | "type" | "platform" | "stackTrace" | "
  * One event of an issue with everything the event viewer shows: the exception chain with structured
  * frames (each frame's highlighting language), breadcrumbs, request, user, tags, contexts, release,
  * environment, SDK, attachments; and the ids of the first, previous (older), next (newer) and latest
- * events among those matching the filters.
+ * events among those matching the filters. An ingest key gets it without the end user, the request,
+ * breadcrumbs, extra data, variables and attachments (eventWithoutEndUsers), and may not filter by user.
  */
 export async function getEvent(auth: AuthContext, errorId: string, selector: EventSelector, filters: EventFilters = {}) {
+  assertNoEndUserFilter(auth, filters);
   const group = await findVisibleError(auth, errorId);
   const scope = occurrenceFilter(group.id, filters);
   const occurrence = await findOccurrence(group.id, selector, scope);
@@ -108,7 +112,7 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
   const raised = exceptionOf(occurrence, group, sections.mechanism, view, raisedFrames);
   const threads = await viewThreads(group.projectId, sections, group.platform, view);
 
-  return {
+  const event = {
     id: occurrence.id,
     eventId: occurrence.eventId,
     groupId: group.id,
@@ -158,6 +162,8 @@ export async function getEvent(auth: AuthContext, errorId: string, selector: Eve
       latest: latest?.eventId ?? null,
     },
   };
+  // An ingest key (the DSN's public key) reads the error, not the application's end users.
+  return seesPeople(auth) ? event : eventWithoutEndUsers(event);
 }
 
 export type EventView = Awaited<ReturnType<typeof getEvent>>;

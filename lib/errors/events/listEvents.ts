@@ -1,4 +1,6 @@
 import type { AuthContext } from "@/lib/auth/AuthContext";
+import { seesPeople } from "@/lib/auth/seesPeople";
+import { assertNoEndUserFilter } from "@/lib/errors/events/assertNoEndUserFilter";
 import { db } from "@/lib/db/prisma";
 import { decodeEventCursor, encodeEventCursor } from "@/lib/errors/events/eventCursor";
 import type { ListEventsQuery } from "@/lib/errors/events/eventSchemas";
@@ -8,8 +10,10 @@ import { findVisibleError } from "@/lib/errors/findVisibleError";
 /**
  * One page of an issue's events, newest first, by keyset on (occurredAt, id) over the
  * (groupId, occurredAt) index: page 1,000 costs what page 1 costs. `nextCursor` is null on the last page.
+ * An ingest key gets each event's `userId` as null and may not filter by user (assertNoEndUserFilter).
  */
 export async function listEvents(auth: AuthContext, errorId: string, query: ListEventsQuery) {
+  assertNoEndUserFilter(auth, query);
   const group = await findVisibleError(auth, errorId);
   const where = occurrenceFilter(group.id, query);
   if (query.cursor) {
@@ -25,9 +29,10 @@ export async function listEvents(auth: AuthContext, errorId: string, query: List
     select: { id: true, eventId: true, occurredAt: true, message: true, severity: true, userId: true, environment: true, release: true, runId: true },
   });
   const page = rows.slice(0, query.limit);
+  const endUsers = seesPeople(auth);
   const last = page.at(-1);
   return {
-    items: page.map((o) => ({ ...o, occurredAt: o.occurredAt.toISOString() })),
+    items: page.map((o) => ({ ...o, userId: endUsers ? o.userId : null, occurredAt: o.occurredAt.toISOString() })),
     nextCursor: rows.length > query.limit && last ? encodeEventCursor(last) : null,
   };
 }

@@ -11,6 +11,7 @@ import { choosesByDate } from "@/lib/search/datedSearch";
 import { parseSearch, type SearchTerm } from "@/lib/search/parseSearch";
 import { isUuid } from "@/lib/ids/uuidv7";
 import { eventIdForms } from "@/lib/errors/events/eventIdForms";
+import { isEndUserTag } from "@/lib/errors/events/withoutEndUsers";
 import { normaliseEventId } from "@/lib/sentry/eventId";
 
 export interface ErrorWhere {
@@ -37,6 +38,7 @@ export async function buildErrorWhere(auth: AuthContext, filters: ErrorFilters, 
   // Another workspace's project (or an unknown one) is a 422 naming projectId, not an empty list.
   if (auth.kind === "user") await assertProjectFilter(filters.workspaceId ?? visible, filters.projectId);
   const terms = parseQuery(filters.query);
+  if (auth.kind === "ingestKey") assertNoEndUserTerm(terms);
   const { since, until } = choosesByDate(terms) ? { since: undefined, until: undefined } : filters;
   // An issue being deleted (lib/errors/deletion) is in no list, export or bulk change.
   const and: Prisma.ErrorGroupWhereInput[] = [{ workspaceId: filters.workspaceId ?? { in: visible } }, { deletingAt: null }];
@@ -62,6 +64,18 @@ export async function buildErrorWhere(auth: AuthContext, filters: ErrorFilters, 
   const [members, teams, eventGroups] = await Promise.all([resolveAssignees(terms, workspaceIds), resolveTeams(terms, workspaceIds), resolveEventIds(terms, workspaceIds)]);
   and.push(...termsToWhere(terms, { userId: auth.kind === "user" ? auth.userId : null, members, teams, now, window, eventGroups }));
   return { where: { AND: and }, terms };
+}
+
+/**
+ * An ingest key (the DSN's public key) reads errors without the end users they happened to: it may
+ * not ask which issues a user (`user:`, `user.id:`, a `user.*` tag) or an address (`url:`) had
+ * (422 naming `query`, as `assigned` is for a key). `has:user` says nothing of anyone and stays.
+ */
+function assertNoEndUserTerm(terms: SearchTerm[]): void {
+  const term = terms.find((t) => t.key === "user.id" || (t.key === "tag" && isEndUserTag(t.tag)));
+  if (!term) return;
+  const name = term.key === "tag" ? term.tag : term.key;
+  throw ApiError.validation(`invalid query: ${name}: needs a signed-in user`, [{ path: "query", message: `${name}: needs a signed-in user` }]);
 }
 
 export function parseQuery(query: string | undefined): SearchTerm[] {

@@ -3,6 +3,8 @@ import type { AuthContext } from "@/lib/auth/AuthContext";
 import { queryRows } from "@/lib/analytics/queryRows";
 import { findVisibleError } from "@/lib/errors/findVisibleError";
 import { DERIVED_TAG_KEYS } from "@/lib/ingest/eventTags";
+import { seesPeople } from "@/lib/auth/seesPeople";
+import { isEndUserTag } from "@/lib/errors/events/withoutEndUsers";
 
 export const TagDistributionQuerySchema = z.object({
   /** Top values per key. */
@@ -30,7 +32,8 @@ interface Row {
 /**
  * Top values with counts and shares per tag key of one issue (browser, OS, release, environment,
  * user, then the events' own tags), read from the per-issue tag rollup. `share` is the percentage
- * of the issue's events with that value; events without the tag make up the rest.
+ * of the issue's events with that value; events without the tag make up the rest. An ingest key
+ * gets no `user`, `user.*` or `url` tag.
  */
 export async function getTagDistribution(auth: AuthContext, errorId: string, query: TagDistributionQuery) {
   const group = await findVisibleError(auth, errorId);
@@ -47,9 +50,12 @@ export async function getTagDistribution(auth: AuthContext, errorId: string, que
     [group.id, query.limit, query.key ?? null],
   );
   const events = group.occurrenceCount;
+  const endUsers = seesPeople(auth);
   const byKey = new Map<string, { key: string; distinctValues: number; events: number; topValues: { value: string; count: number; share: number; firstSeen: string; lastSeen: string }[] }>();
   for (const row of rows) {
     if (!query.key && HIDDEN_BY_DEFAULT.has(row.key)) continue;
+    // An ingest key (the DSN's public key) reads errors, not the end users they happened to, nor their addresses.
+    if (!endUsers && isEndUserTag(row.key)) continue;
     const entry = byKey.get(row.key) ?? { key: row.key, distinctValues: row.distinct, events: Number(row.total), topValues: [] };
     entry.topValues.push({
       value: row.value,

@@ -29,12 +29,13 @@ export const triageRoutes: RouteSpec[] = [
   {
     method: "GET", path: "/api/v1/errors/{id}/events", tag: "Issues", auth: "sessionOrIngestKey", role: "viewer",
     summary: "An issue's events, newest first, by cursor; filter by environment, release, user", params: IdParams, query: ListEventsQuerySchema,
+    description: "With an ingest key each event's `userId` is null and the `user` filter a 422 naming `user`: the key reads errors, not the end users they happened to.",
     responses: { 200: "`{items, nextCursor}`" }, errors: [401, 404, 422],
   },
   {
     method: "GET", path: "/api/v1/errors/{id}/events/latest", tag: "Issues", auth: "sessionOrIngestKey", role: "viewer",
     summary: "The latest event in full: exception chain, frames with source context, breadcrumbs, request, user, tags, contexts, SDK, neighbours",
-    description: "404 when none is stored; for an issue whose events are past its project's retention (and no filter) the error carries `reason: \"expired\"` and `retentionDays`. The same for `oldest`.",
+    description: "With an ingest key (the DSN's public key) the event comes without its end user: `user`, `userId`, `request`, `extra` null; `breadcrumbs`, `attachments` empty; no frame `vars`, no `user`, `user.*` or `url` tags, only the technical contexts (app, browser, device without its name, GPU, OS, runtime, trace); the `user` filter is a 422. The same for /oldest and /{eventId}. 404 when none is stored; for an issue whose events are past its project's retention (and no filter) the error carries `reason: \"expired\"` and `retentionDays` (also for `oldest`).",
     params: IdParams, query: EventFiltersSchema, responses: { 200: "the event" }, errors: [401, 404, 422],
   },
   {
@@ -48,9 +49,9 @@ export const triageRoutes: RouteSpec[] = [
     responses: { 200: "the event" }, errors: [401, 404, 422],
   },
   {
-    method: "GET", path: "/api/v1/attachments/{id}", tag: "Issues", auth: "sessionOrIngestKey", role: "viewer",
+    method: "GET", path: "/api/v1/attachments/{id}", tag: "Issues", auth: "session", role: "viewer",
     summary: "A file sent with an event (Sentry attachment items: screenshots, logs), as a download",
-    description: "The event's `attachments` (GET /api/v1/errors/{id}/events/{eventId}) and feedback's list their ids. Served as `attachment` with a sandboxing CSP; `inline=1` shows PNG, JPEG, GIF and WebP images in the page. 404 once its event is no longer stored (past retention, trimmed by the per-issue cap, sampled) or its feedback is gone: a file goes with what it came with.",
+    description: "The event's `attachments` (GET /api/v1/errors/{id}/events/{eventId}) and feedback's list their ids. Served as `attachment` with a sandboxing CSP; `inline=1` shows PNG, JPEG, GIF and WebP images in the page. 404 once its event is no longer stored (past retention, trimmed by the per-issue cap, sampled) or its feedback is gone: a file goes with what it came with. Never with an ingest key (401): the files are the end users' data.",
     params: IdParams, query: AttachmentQuerySchema,
     responses: { 200: "the file's bytes" }, errors: [401, 404, 422],
   },
@@ -62,6 +63,7 @@ export const triageRoutes: RouteSpec[] = [
   {
     method: "GET", path: "/api/v1/errors/{id}/tags", tag: "Issues", auth: "sessionOrIngestKey", role: "viewer",
     summary: "Top values with counts and shares per tag key, from the per-issue rollup", params: IdParams, query: TagDistributionQuerySchema,
+    description: "An ingest key gets no `user`, `user.*` or `url` tag.",
     responses: { 200: "`{errorId, events, tags}`" }, errors: [401, 404, 422],
   },
   {
