@@ -415,6 +415,54 @@ describe("memberships", { timeout: 180_000 }, () => {
     expect((await api("PATCH", `/api/v1/memberships/${m.membershipId}`, member, { role: "viewer" })).status).toBe(409);
   });
 
+  it("an admin's API token cannot make a lasting admin, nor demote, remove or weaken the real ones: 403 session_required naming the field", async () => {
+    const u = await createTenant("adm-mem-token");
+    const owner = await login(u.admin);
+    const withToken = async (method: string, path: string, token: string, body?: unknown) => {
+      const res = await fetch(`${BASE_URL}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { "content-type": "application/json" }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : null };
+    };
+    const token = ((await api("POST", "/api/v1/account/tokens", owner, { name: "CI", scope: "write" })).body as { token: string }).token;
+    const members = async () => (await api("GET", `/api/v1/workspaces/${u.workspaceId}/members`, owner)).body.items as { email: string; membershipId: string; role: string }[];
+    const coAdmin = (await members()).find((m) => m.email === u.member.email)!;
+    expect((await api("PATCH", `/api/v1/memberships/${coAdmin.membershipId}`, owner, { role: "admin" })).status).toBe(200);
+
+    // The review's path: a member invited with the token (allowed), the link accepted, then promoted with the same token.
+    const invited = await withToken("POST", `/api/v1/workspaces/${u.workspaceId}/invitations`, token, { email: `attacker-${u.workspaceId.slice(-6)}@test.local`, role: "member" });
+    expect(invited.status).toBe(201);
+    expect((await accept(tokenOf(invited.body.url), { name: "Attacker", password: "attacker's password" })).status).toBe(200);
+    const attacker = (await members()).find((m) => m.email.startsWith("attacker-"))!;
+    const promoted = await withToken("PATCH", `/api/v1/memberships/${attacker.membershipId}`, token, { role: "admin" });
+    expect(promoted.status).toBe(403);
+    expect(promoted.body.error).toMatchObject({ code: "session_required", field: "role", issues: [{ path: "role" }] });
+    expect(promoted.body.error.message).toMatch(/signed-in session/);
+
+    // Nor the real admins taken away: demoted, removed, their two-factor requirement turned off.
+    const demoted = await withToken("PATCH", `/api/v1/memberships/${coAdmin.membershipId}`, token, { role: "viewer" });
+    expect(demoted.status).toBe(403);
+    expect(demoted.body.error).toMatchObject({ code: "session_required", field: "role" });
+    const removed = await withToken("DELETE", `/api/v1/memberships/${coAdmin.membershipId}`, token);
+    expect(removed.status).toBe(403);
+    expect(removed.body.error).toMatchObject({ code: "session_required", field: "id" });
+    const ownMembership = (await members()).find((m) => m.email === u.admin.email)!;
+    expect((await withToken("DELETE", `/api/v1/memberships/${ownMembership.membershipId}`, token)).body.error).toMatchObject({ code: "session_required", field: "id" });
+    const weakened = await withToken("PATCH", `/api/v1/workspaces/${u.workspaceId}`, token, { requireTwoFactor: false });
+    expect(weakened.status).toBe(403);
+    expect(weakened.body.error).toMatchObject({ code: "session_required", field: "requireTwoFactor" });
+    // Nothing changed, and nothing was written in the activity.
+    expect(Object.fromEntries((await members()).map((m) => [m.email, m.role]))).toMatchObject({ [u.admin.email]: "admin", [u.member.email]: "admin", [attacker.email]: "member" });
+    expect(await auditActions(u.workspaceId)).not.toContain("member.removed");
+
+    // What touches no admin a token still does; a signed-in admin does the rest.
+    expect((await withToken("PATCH", `/api/v1/workspaces/${u.workspaceId}`, token, { name: "Renamed by CI" })).status).toBe(200);
+    expect((await withToken("PATCH", `/api/v1/memberships/${attacker.membershipId}`, token, { role: "viewer" })).body.role).toBe("viewer");
+    expect((await api("PATCH", `/api/v1/memberships/${attacker.membershipId}`, owner, { role: "admin" })).body.role).toBe("admin");
+    expect((await api("PATCH", `/api/v1/memberships/${attacker.membershipId}`, owner, { role: "member" })).body.role).toBe("member");
+    expect((await withToken("DELETE", `/api/v1/memberships/${attacker.membershipId}`, token)).status).toBe(204);
+    expect((await api("DELETE", `/api/v1/memberships/${coAdmin.membershipId}`, owner)).status).toBe(204);
+  });
+
   it("two admins demoting each other at once: one succeeds, the workspace keeps an admin", async () => {
     const u = await createTenant("adm-mem-race");
     const [a1, a2] = [u.admin, u.member];

@@ -1,10 +1,12 @@
+import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { alertsOf, waitUntil } from "@/e2e/support/alertHelpers";
-import { discoverApiRoutes, readPermissionMatrix, type MatrixRow } from "@/e2e/support/permissionMatrix";
+import { discoverApiRoutes, readPermissionMatrix, readTokenMatrix, tokenRowKey, type MatrixRow, type TokenRow } from "@/e2e/support/permissionMatrix";
 import { query } from "@/e2e/support/dbCounts";
-import { CALLERS, PERMISSION_REQUESTS, type Caller, type MatrixContext } from "@/e2e/support/permissionRequests";
+import { CALLERS, PERMISSION_REQUESTS, TOKEN_REQUESTS, type Caller, type MatrixContext, type TokenCaller } from "@/e2e/support/permissionRequests";
 import { BASE_URL, createTenant, createTestUser, login, postEvents, type TestUser } from "@/e2e/support/tenant";
 import { createApiToken } from "@/lib/apiTokens/createApiToken";
+import { createSession } from "@/lib/auth/session";
 import { createRule } from "@/lib/alerts/rules/createRule";
 import { createChannel } from "@/lib/alerts/channels/createChannel";
 import { createAssignmentRule } from "@/lib/assignment/createAssignmentRule";
@@ -16,6 +18,7 @@ import { addMember } from "@/lib/workspaces/addMember";
 import type { OpenApiDocument } from "@/lib/openapi/buildOpenApiDocument";
 
 const rows = readPermissionMatrix();
+const tokenRows = readTokenMatrix();
 const key = (r: { method: string; route: string }) => `${r.method} ${r.route}`;
 
 describe("docs/permissions.md", () => {
@@ -29,6 +32,14 @@ describe("docs/permissions.md", () => {
 
   it("has a request for every row (e2e/support/permissionRequests.ts)", () => {
     expect(rows.map(key).filter((k) => !PERMISSION_REQUESTS[k])).toEqual([]);
+  });
+
+  it("has an API-token table of existing routes, each row with its request and no request without a row", () => {
+    expect(tokenRows.length).toBeGreaterThan(20);
+    const routes = discoverApiRoutes();
+    expect(tokenRows.filter((r) => !routes.includes(key(r))).map(tokenRowKey), "rows naming no route").toEqual([]);
+    expect(tokenRows.map(tokenRowKey).filter((k) => !TOKEN_REQUESTS[k]), "rows without a request").toEqual([]);
+    expect(Object.keys(TOKEN_REQUESTS).filter((k) => !tokenRows.some((r) => tokenRowKey(r) === k)), "requests without a row").toEqual([]);
   });
 });
 
@@ -130,6 +141,36 @@ describe("the permission matrix, cell by cell over HTTP", () => {
   it("has an operation of the OpenAPI document for every row but the catch-all (each row's 403s are compared with it)", () => {
     expect(rows.filter((row) => documented403(doc, row) === null).map(key)).toEqual(rows.filter((row) => row.route === "/api/[...path]").map(key));
   });
+
+  /** A new admin of t (of t only): each cell of the API-token table has its own. */
+  async function freshAdmin(): Promise<TokenCaller> {
+    const user = await createTestUser(`token-cell-${randomBytes(4).toString("hex")}@test.local`, "Token cell");
+    const membership = await addMember({ workspaceId: ctx.t.workspaceId, userId: user.id, role: "admin" });
+    return { user, membershipId: membership.id, auth: { kind: "user", userId: user.id, email: user.email, name: "Token cell", memberships: [{ workspaceId: ctx.t.workspaceId, role: "admin" }] } };
+  }
+
+  /** A row of the API-token table sent by a fresh admin, from a session or with a write token of theirs (no cookie). */
+  async function sendAs(row: TokenRow, how: "session" | "token"): Promise<{ status: number; body: string }> {
+    const caller = await freshAdmin();
+    const credential: Record<string, string> =
+      how === "session"
+        ? { cookie: `faultline_session=${(await createSession(caller.user.id, { address: "127.0.0.1", userAgent: "permission-matrix" })).token}` }
+        : { authorization: `Bearer ${(await createApiToken(caller.auth, { name: "token cell", scope: "write" })).token}` };
+    const spec = await TOKEN_REQUESTS[tokenRowKey(row)](ctx, caller);
+    const headers: Record<string, string> = { ...spec.headers, ...credential, ...(spec.body !== undefined && { "content-type": "application/json" }) };
+    const res = await fetch(`${BASE_URL}${spec.path}`, { method: row.method, headers, body: spec.body === undefined ? undefined : JSON.stringify(spec.body) });
+    return { status: res.status, body: await res.text() };
+  }
+
+  for (const row of tokenRows) {
+    it(`with an API token: ${tokenRowKey(row)}`, async () => {
+      if (!TOKEN_REQUESTS[tokenRowKey(row)]) throw new Error(`no request for ${tokenRowKey(row)} in TOKEN_REQUESTS`);
+      const [session, token] = [await sendAs(row, "session"), await sendAs(row, "token")];
+      expect({ session: session.status, token: token.status }, `session: ${session.body.slice(0, 300)}\ntoken: ${token.body.slice(0, 300)}`).toEqual({ session: row.session, token: row.token });
+      // A refusal of the token says a signed-in session would do, not that the role is too low.
+      if (row.token === 403) expect(JSON.parse(token.body).error.code).toBe("session_required");
+    });
+  }
 
   for (const row of rows) {
     it(`${row.method} ${row.route}`, async () => {

@@ -25,6 +25,31 @@ export function readPermissionMatrix(file = path.join(root, "docs", "permissions
   return rows;
 }
 
+export interface TokenRow {
+  method: string;
+  route: string;
+  /** What the row's request does (its key in TOKEN_REQUESTS with the method and route). */
+  request: string;
+  session: number;
+  token: number;
+}
+
+/** "METHOD /route · request": a row of the API-token table, as TOKEN_REQUESTS names it. */
+export const tokenRowKey = (r: { method: string; route: string; request: string }) => `${r.method} ${r.route} · ${r.request}`;
+
+/** The rows of the API-token table in docs/permissions.md (Method | Route | request | session | API token). */
+export function readTokenMatrix(file = path.join(root, "docs", "permissions.md")): TokenRow[] {
+  const rows: TokenRow[] = [];
+  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
+    const cells = line.split("|").slice(1, -1).map((c) => c.trim());
+    if (cells.length !== 5 || !METHODS.includes(cells[0])) continue;
+    const [session, token] = cells.slice(3).map(Number);
+    if (![session, token].every((s) => Number.isInteger(s) && s >= 100 && s <= 599)) throw new Error(`bad status in docs/permissions.md: ${line}`);
+    rows.push({ method: cells[0], route: cells[1].replace(/^`|`$/g, ""), request: cells[2], session, token });
+  }
+  return rows;
+}
+
 /** Every "METHOD /route" exported by a route.ts under app/api, with [param] written :param. */
 export function discoverApiRoutes(dir = path.join(root, "app", "api")): string[] {
   const found: string[] = [];

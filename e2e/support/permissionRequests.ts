@@ -545,3 +545,61 @@ export const PERMISSION_REQUESTS: Record<string, RequestFor> = {
   }),
   "POST /api/v1/monitors/:id/check": async (ctx) => ({ path: `/api/v1/monitors/${await createUptimeMonitor(ctx)}/check` }),
 };
+
+/** Who sends a cell of the API-token table: a fresh admin of t (of t only), with a session or a write token of theirs. */
+export interface TokenCaller {
+  user: TestUser;
+  /** Their admin membership of t. */
+  membershipId: string;
+  /** They as lib code sees them (signed in: to make what a cell acts on). */
+  auth: UserAuth;
+}
+
+type TokenRequestFor = (ctx: MatrixContext, caller: TokenCaller) => RequestSpec | Promise<RequestSpec>;
+
+/** A new user of t only, with this role: the target of a cell that changes or removes a membership. */
+async function freshPerson(ctx: MatrixContext, role: "viewer" | "member" | "admin") {
+  const user = await createTestUser(`cell-${role}-${tag()}@test.local`, `Cell ${role}`);
+  const membership = await addMember({ workspaceId: ctx.t.workspaceId, userId: user.id, role });
+  return { user, membershipId: membership.id };
+}
+
+/**
+ * The request behind each row of docs/permissions.md's API-token table ("METHOD /route · request"):
+ * sent once from the caller's session and once with their write token, each caller a fresh admin.
+ */
+export const TOKEN_REQUESTS: Record<string, TokenRequestFor> = {
+  "POST /api/v1/workspaces/:workspaceId/invitations · an admin invited": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/invitations`, body: { email: `admin-${tag()}@test.local`, role: "admin" } }),
+  "POST /api/v1/workspaces/:workspaceId/invitations · a member invited": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}/invitations`, body: { email: `member-${tag()}@test.local`, role: "member" } }),
+  "PATCH /api/v1/memberships/:id · a member made admin": async (ctx) => ({ path: `/api/v1/memberships/${(await freshPerson(ctx, "member")).membershipId}`, body: { role: "admin" } }),
+  "PATCH /api/v1/memberships/:id · an admin made member": async (ctx) => ({ path: `/api/v1/memberships/${(await freshPerson(ctx, "admin")).membershipId}`, body: { role: "member" } }),
+  "PATCH /api/v1/memberships/:id · a member made viewer": async (ctx) => ({ path: `/api/v1/memberships/${(await freshPerson(ctx, "member")).membershipId}`, body: { role: "viewer" } }),
+  "DELETE /api/v1/memberships/:id · an admin removed": async (ctx) => ({ path: `/api/v1/memberships/${(await freshPerson(ctx, "admin")).membershipId}` }),
+  "DELETE /api/v1/memberships/:id · a member removed": async (ctx) => ({ path: `/api/v1/memberships/${(await freshPerson(ctx, "member")).membershipId}` }),
+  "DELETE /api/v1/memberships/:id · the caller, an admin, leaving": (_ctx, caller) => ({ path: `/api/v1/memberships/${caller.membershipId}` }),
+  "POST /api/v1/memberships/:id/password-reset · a member's reset link": async (ctx) => ({ path: `/api/v1/memberships/${(await freshPerson(ctx, "member")).membershipId}/password-reset` }),
+  "PATCH /api/v1/workspaces/:workspaceId · requireTwoFactor turned off": (ctx) => ({ path: `/api/v1/workspaces/${ctx.t.workspaceId}`, body: { requireTwoFactor: false } }),
+  "PATCH /api/v1/workspaces/:workspaceId · renamed": async (ctx) => {
+    const [row] = await query<{ name: string }>(`SELECT name FROM "Workspace" WHERE id = $1`, [ctx.t.workspaceId]);
+    return { path: `/api/v1/workspaces/${ctx.t.workspaceId}`, body: { name: row.name } };
+  },
+  "DELETE /api/v1/workspaces/:workspaceId · a workspace of the caller's deleted": async (_ctx, caller) => {
+    const workspace = await createWorkspace({ name: `Doomed ${tag()}`, ownerId: caller.user.id });
+    return { path: `/api/v1/workspaces/${workspace.id}`, body: { confirm: workspace.name } };
+  },
+  "PATCH /api/v1/account · the caller's name": () => ({ path: "/api/v1/account", body: { name: "Token cell" } }),
+  "POST /api/v1/account/password · the caller's password changed": (_ctx, caller) => ({ path: "/api/v1/account/password", body: { currentPassword: caller.user.password, newPassword: caller.user.password } }),
+  "GET /api/v1/account/sessions · the caller's sessions": () => ({ path: "/api/v1/account/sessions" }),
+  "DELETE /api/v1/account/sessions · the caller's other sessions signed out": () => ({ path: "/api/v1/account/sessions" }),
+  "DELETE /api/v1/account/sessions/:sessionId · one of the caller's sessions signed out": async (_ctx, caller) => ({ path: `/api/v1/account/sessions/${sha256Hex((await createSession(caller.user.id, client)).token)}` }),
+  "GET /api/v1/account/tokens · the caller's tokens": () => ({ path: "/api/v1/account/tokens" }),
+  "POST /api/v1/account/tokens · a token made": () => ({ path: "/api/v1/account/tokens", body: { name: `cell ${tag()}`, scope: "read" } }),
+  "DELETE /api/v1/account/tokens/:tokenId · one of the caller's tokens revoked": async (_ctx, caller) => ({ path: `/api/v1/account/tokens/${(await createApiToken(caller.auth, { name: `cell ${tag()}`, scope: "read" })).id}` }),
+  "GET /api/v1/account/two-factor · the caller's two-factor sign-in": () => ({ path: "/api/v1/account/two-factor" }),
+  "POST /api/v1/account/two-factor/setup · its setup begun": (_ctx, caller) => ({ path: "/api/v1/account/two-factor/setup", body: { password: caller.user.password } }),
+  "POST /api/v1/account/two-factor · turned on (no setup begun: 409)": () => ({ path: "/api/v1/account/two-factor", body: { code: "123456" } }),
+  "DELETE /api/v1/account/two-factor · turned off (not on: 409)": (_ctx, caller) => ({ path: "/api/v1/account/two-factor", body: { password: caller.user.password, code: "123456" } }),
+  "POST /api/v1/account/two-factor/recovery-codes · new recovery codes (not on: 409)": (_ctx, caller) => ({ path: "/api/v1/account/two-factor/recovery-codes", body: { password: caller.user.password } }),
+  "GET /api/v1/account/single-sign-on · the caller's linked identities": () => ({ path: "/api/v1/account/single-sign-on" }),
+  "DELETE /api/v1/account/single-sign-on · unlinked": () => ({ path: "/api/v1/account/single-sign-on" }),
+};

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AuthContext } from "@/lib/auth/AuthContext";
-import { assertCanAdminister, assertCanTriage, assertCanViewWorkspace, assertNotTwoFactorBlocked, assertUser, higherRole, isInstanceOperator, visibleItem, visibleWorkspaceIds } from "@/lib/auth/permissions";
+import { assertCanAdminister, assertCanTriage, assertCanViewWorkspace, assertNotTwoFactorBlocked, assertSessionFor, assertSignedInSession, assertUser, higherRole, isInstanceOperator, visibleItem, visibleWorkspaceIds } from "@/lib/auth/permissions";
 import { ApiError } from "@/lib/http/ApiError";
 
 const W = "11111111-1111-4111-8111-111111111111";
@@ -80,6 +80,21 @@ describe("permissions", () => {
     expect(status(() => assertUser(key))).toBe(401);
     expect(status(() => assertUser(user("viewer")))).toBe(200);
     expect(visibleWorkspaceIds(key)).toEqual([W]);
+  });
+
+  it("what a leaked API token must not do: 403 session_required (naming the field) for a token, nothing for a session", () => {
+    const token: AuthContext = { kind: "user", userId: "u", email: "u@x", name: "U", memberships: [{ workspaceId: W, role: "admin" }], apiTokenId: "t" };
+    expect(status(() => assertSessionFor(user("admin"), "role", "needs a session"))).toBe(200);
+    expect(status(() => assertSignedInSession(user("admin")))).toBe(200);
+    for (const check of [() => assertSessionFor(token, "role", "making someone admin needs a signed-in session"), () => assertSignedInSession(token)]) {
+      expect(status(check)).toBe(403);
+      expect(() => check()).toThrow(expect.objectContaining({ code: "session_required" }));
+    }
+    expect(() => assertSessionFor(token, "role", "making someone admin needs a signed-in session")).toThrow(
+      expect.objectContaining({ message: "making someone admin needs a signed-in session", details: { field: "role", issues: [{ path: "role", message: "making someone admin needs a signed-in session" }] } }),
+    );
+    // An ingest key is refused earlier (assertUser: 401); this check says nothing of it.
+    expect(status(() => assertSessionFor(key, "role", "x"))).toBe(200);
   });
 
   it("ranks roles viewer < member < admin (an invitation never lowers a member's role)", () => {

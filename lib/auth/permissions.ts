@@ -102,7 +102,19 @@ export function assertSignedInSession(
   message = "account settings need a signed-in session, not an API token",
 ): asserts auth is Extract<AuthContext, { kind: "user" }> {
   assertUser(auth);
-  if (auth.apiTokenId) throw ApiError.forbidden(message);
+  if (auth.apiTokenId) throw new ApiError(403, "session_required", message);
+}
+
+/**
+ * One field of a change its user may make but a script holding their API token may not: what would
+ * outlive a leaked token or lock its owners out — giving or taking away admin, removing an admin,
+ * turning off the workspace's two-factor requirement, inviting an admin. 403 `session_required`
+ * naming the field; anything else in the same request is left to the usual checks.
+ */
+export function assertSessionFor(auth: AuthContext, field: string, message: string): void {
+  if (auth.kind === "user" && auth.apiTokenId) {
+    throw new ApiError(403, "session_required", message, { field, issues: [{ path: field, message }] });
+  }
 }
 
 /** Actions only people can take (not ingest keys): 401 for a key, like a missing session. */

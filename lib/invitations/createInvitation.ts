@@ -1,6 +1,6 @@
 import { auditRow, userActor } from "@/lib/audit/auditRow";
 import type { AuthContext } from "@/lib/auth/AuthContext";
-import { assertCanAdminister, assertUser } from "@/lib/auth/permissions";
+import { assertCanAdminister, assertSessionFor, assertUser } from "@/lib/auth/permissions";
 import { randomToken, sha256Hex } from "@/lib/auth/tokens";
 import { db } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
@@ -21,9 +21,7 @@ import { sendInvitationEmail } from "@/lib/invitations/sendInvitationEmail";
 export async function createInvitation(auth: AuthContext, workspaceId: string, input: CreateInvitationInput, origin: string) {
   assertUser(auth);
   assertCanAdminister(auth, workspaceId);
-  if (input.role === "admin" && auth.apiTokenId) {
-    throw new ApiError(403, "forbidden", "inviting an admin needs a signed-in session, not an API token", { field: "role", issues: [{ path: "role", message: "admin invitations need a signed-in session" }] });
-  }
+  if (input.role === "admin") assertSessionFor(auth, "role", "inviting an admin needs a signed-in session, not an API token");
   const member = await db().membership.findFirst({ where: { workspaceId, user: { email: input.email } } });
   if (member) throw new ApiError(409, "already_member", `${input.email} is already a member of this workspace`, { field: "email" });
 

@@ -3,7 +3,7 @@ import { disableRulesOf } from "@/lib/assignment/disableRulesOf";
 import { unassignPeople } from "@/lib/assignment/unassignPeople";
 import { auditRow, userActor } from "@/lib/audit/auditRow";
 import type { AuthContext } from "@/lib/auth/AuthContext";
-import { assertCanAdminister, assertUser } from "@/lib/auth/permissions";
+import { assertCanAdminister, assertSessionFor, assertUser } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/prisma";
 import { revokeInvitationsBy } from "@/lib/invitations/revokeInvitationsBy";
 import { findMembership } from "@/lib/memberships/findMembership";
@@ -16,7 +16,9 @@ import { assertNotLastAdmin } from "@/lib/memberships/lockWorkspaceAdmins";
  * must not come back to someone gone), each issue audited as unassigned by the remover (the leaver);
  * their assignment rules, turned off (audited); their place in its members channels; the invitations
  * they sent that are still pending; and the notification emails of the workspace still waiting to go
- * to them. One statement per kind, however many issues.
+ * to them. One statement per kind, however many issues. An admin's membership — removed, or their
+ * own left — goes only from a signed-in session (403 `session_required` with an API token): a leaked
+ * token must not remove the workspace's admins, nor make its owner leave.
  */
 export async function removeMembership(auth: AuthContext, membershipId: string) {
   assertUser(auth);
@@ -29,7 +31,10 @@ export async function removeMembership(auth: AuthContext, membershipId: string) 
     const current = await tx.membership.findUnique({ where: { id: membershipId } });
     if (!current) return;
     const { workspaceId, userId } = current;
-    if (current.role === "admin") await assertNotLastAdmin(tx, workspaceId, userId);
+    if (current.role === "admin") {
+      assertSessionFor(auth, "id", `${leaving ? "leaving as an admin" : "removing an admin"} needs a signed-in session, not an API token: sign in and do it in Settings → Workspace & members`);
+      await assertNotLastAdmin(tx, workspaceId, userId);
+    }
     await tx.membership.delete({ where: { id: membershipId } });
     await tx.teamMember.deleteMany({ where: { userId, team: { workspaceId } } });
     await forgetMembersTarget(tx, workspaceId, { userId });

@@ -1,6 +1,6 @@
 import { auditRow, userActor } from "@/lib/audit/auditRow";
 import type { AuthContext } from "@/lib/auth/AuthContext";
-import { assertCanAdminister, assertUser } from "@/lib/auth/permissions";
+import { assertCanAdminister, assertSessionFor, assertUser } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/prisma";
 import { applyRoleChange } from "@/lib/memberships/applyRoleChange";
 import { findMembership } from "@/lib/memberships/findMembership";
@@ -10,7 +10,10 @@ import type { UpdateMembershipInput } from "@/lib/memberships/membershipSchemas"
 /**
  * PATCH /api/v1/memberships/:id {role} (admins). The last admin cannot be demoted (409); what the
  * change takes away (a demoted admin's invitations; a new viewer's issues and rules) is
- * applyRoleChange's, shared with the admin CLI.
+ * applyRoleChange's, shared with the admin CLI. Making someone admin or an admin something else
+ * needs a signed-in session (403 `session_required` naming `role` with an API token): a leaked
+ * token must neither promote an account it controls to an admin that outlives it nor demote the
+ * real admins.
  */
 export async function updateMembership(auth: AuthContext, membershipId: string, input: UpdateMembershipInput) {
   assertUser(auth);
@@ -19,6 +22,9 @@ export async function updateMembership(auth: AuthContext, membershipId: string, 
   const updated = await db().$transaction(async (tx) => {
     const current = await tx.membership.findUniqueOrThrow({ where: { id: membershipId } });
     if (current.role === input.role) return current;
+    if (current.role === "admin" || input.role === "admin") {
+      assertSessionFor(auth, "role", `${current.role === "admin" ? "taking the admin role away" : "making someone admin"} needs a signed-in session, not an API token: sign in and change it in Settings → Workspace & members`);
+    }
     if (current.role === "admin") await assertNotLastAdmin(tx, current.workspaceId, current.userId);
     const next = await tx.membership.update({ where: { id: membershipId }, data: { role: input.role } });
     const actor = userActor(auth.userId);

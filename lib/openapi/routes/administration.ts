@@ -22,7 +22,7 @@ export const administrationRoutes: RouteSpec[] = [
   {
     method: "PATCH", path: "/api/v1/workspaces/{workspaceId}", tag: "Workspaces", auth: "session", role: "admin",
     summary: "Rename the workspace, or require two-factor sign-in of its members (audited)", params: WorkspaceParamsSchema, body: UpdateWorkspaceSchema,
-    description: "With `requireTwoFactor: true`, members without two-factor sign-in get 403 `two_factor_required` on the workspace until they turn it on; the admin must have it on first (409 `two_factor_needed_first`).",
+    description: "With `requireTwoFactor: true`, members without two-factor sign-in get 403 `two_factor_required` on the workspace until they turn it on; the admin must have it on first (409 `two_factor_needed_first`). `requireTwoFactor: false` needs a signed-in session: an API token gets 403 `session_required` naming `requireTwoFactor` (renaming and turning it on a token may do).",
     responses: { 200: "the workspace" }, errors: [401, 403, 404, 409, 422],
   },
   {
@@ -64,7 +64,7 @@ export const administrationRoutes: RouteSpec[] = [
   {
     method: "POST", path: "/api/v1/workspaces/{workspaceId}/invitations", tag: "Administration", auth: "session", role: "admin",
     summary: "Invite by email with a role; the link is shown once", params: WorkspaceParamsSchema, body: CreateInvitationSchema,
-    description: "An `admin` invitation needs a signed-in session (403 naming `role` with an API token: a leaked token must not mint a lasting admin). At most INVITATIONS_PER_HOUR (50) invitations from one person in an hour, every workspace together (replaced and withdrawn ones count): past that, 429 `too_many_invitations` with Retry-After and `limit: \"inviter\"`.",
+    description: "The link is on PUBLIC_URL, else the HOST:PORT the instance listens on — never the request's Host or X-Forwarded-Host (it is emailed when SMTP_URL is set). An `admin` invitation needs a signed-in session (403 `session_required` naming `role` with an API token: a leaked token must not mint a lasting admin). At most INVITATIONS_PER_HOUR (50) invitations from one person in an hour, every workspace together (replaced and withdrawn ones count): past that, 429 `too_many_invitations` with Retry-After and `limit: \"inviter\"`.",
     responses: { 201: "`{id, email, role, url, expiresAt, emailed}`" }, errors: [401, 403, 404, 409, 422, 429],
   },
   {
@@ -80,16 +80,19 @@ export const administrationRoutes: RouteSpec[] = [
   {
     method: "POST", path: "/api/v1/invitations/{token}/accept", tag: "Administration", auth: "none",
     summary: "Join the workspace (creating the user if new) and sign in", params: InvitationTokenParamsSchema, body: AcceptInvitationSchema,
-    responses: { 200: "`{ok: true, workspaceId, role}` and Set-Cookie; an existing account with two-factor sign-in gets `{twoFactorRequired: true, expiresAt, workspaceId, role}` and the challenge cookie" }, errors: [401, 403, 404, 410, 422],
+    description: "An existing account with two-factor sign-in (not already signed in as the invitee) is not joined on its password: the invitation waits on the challenge, and POST /api/v1/auth/two-factor joins it once the code is right (answering `joined`).",
+    responses: { 200: "`{ok: true, workspaceId, role}` and Set-Cookie; an existing account with two-factor sign-in gets `{twoFactorRequired: true, expiresAt, workspaceId, role}` and the challenge cookie, and joins only after the code" }, errors: [401, 403, 404, 410, 422],
   },
   {
     method: "PATCH", path: "/api/v1/memberships/{id}", tag: "Administration", auth: "session", role: "admin",
     summary: "Change a member's role; the last admin cannot be demoted (409); made a viewer, they are taken off the workspace's issues and their assignment rules are turned off (audited)", params: MembershipParamsSchema, body: UpdateMembershipSchema,
+    description: "Making someone admin, or an admin something else, needs a signed-in session: an API token gets 403 `session_required` naming `role` (a leaked token must not mint an admin that outlives it, nor demote the real ones). Other role changes a token may make.",
     responses: { 200: "the membership" }, errors: [401, 403, 404, 409, 422],
   },
   {
     method: "DELETE", path: "/api/v1/memberships/{id}", tag: "Administration", auth: "session", role: "admin",
     summary: "Remove a member (admins) or leave (yourself); never the last admin (409). They are taken off every issue of the workspace (each audited) and their assignment rules are turned off", params: MembershipParamsSchema,
+    description: "An admin's membership — removed, or one's own left — needs a signed-in session: an API token gets 403 `session_required` naming `id`. Members and viewers a token may remove.",
     responses: { 204: "removed" }, errors: [401, 403, 404, 409, 422],
   },
   {
