@@ -101,7 +101,7 @@ describe("a method the route does not export: a JSON 405 naming it, with Allow",
     ["PUT", "/api/v1/events?key=x", "OPTIONS, POST"],
     ["GET", "/api/1/envelope/", "OPTIONS, POST"],
     ["DELETE", "/api/1/store", "OPTIONS, POST"],
-    ["PUT", "/api/v1/errors/00000000-0000-0000-0000-000000000000", "GET, HEAD, OPTIONS, PATCH"],
+    ["PUT", "/api/v1/errors/00000000-0000-0000-0000-000000000000", "DELETE, GET, HEAD, OPTIONS, PATCH"],
     ["PROPFIND", "/api/health", "GET, HEAD, OPTIONS"],
   ];
   for (const [method, target, allow] of cases) {
