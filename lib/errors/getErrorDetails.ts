@@ -35,7 +35,7 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
   });
   const withPeople = seesPeople(auth);
   const people = withPeople ? [group.assigneeId, group.resolvedById].filter((id): id is string => Boolean(id)) : [];
-  const [occurrences, audit, users, lastRelease, team, project, feedback, monitor, rules, discard] = await Promise.all([
+  const [occurrences, trail, users, lastRelease, team, project, feedback, monitor, rules, discard] = await Promise.all([
     db().errorOccurrence.findMany({
       where: { groupId: group.id },
       // Time, then ingest order (ids of one millisecond increase as made): the order every event view uses.
@@ -43,8 +43,7 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
       take: RECENT_OCCURRENCES,
     }),
     db().auditLog.findMany({
-      // Since the issue was created: an issue deleted before had the same id when its fingerprint was the same.
-      where: { targetType: "error", targetId: group.id, at: { gte: group.createdAt }, ...(withPeople ? {} : { id: { in: [] } }) },
+      where: { targetType: "error", targetId: group.id, ...(withPeople ? {} : { id: { in: [] } }) },
       orderBy: { at: "desc" },
       take: AUDIT_ENTRIES,
     }),
@@ -59,6 +58,10 @@ export async function getErrorDetails(auth: AuthContext, errorId: string) {
     loadGroupingRules(group.projectId),
     discardStateOf(group.id),
   ]);
+  // An issue deleted before had the same id when its fingerprint was the same: its trail ends at its
+  // deletion, this one's starts after it (a merge or unmerge before — the issue's row made again — stays).
+  const deletedAt = trail.findIndex((a) => a.action === "error.deleted");
+  const audit = deletedAt < 0 ? trail : trail.slice(0, deletedAt);
   // The people the trail names: who acted, and whom an entry assigned the issue to.
   const assignedIn = (after: unknown) => auditIds("assigneeId", after)[0] ?? null;
   const actorIds = withPeople ? [...new Set([...audit.flatMap((a) => [a.actorId, assignedIn(a.after)]), discard.discarded?.byId].filter((id): id is string => Boolean(id)))] : [];
