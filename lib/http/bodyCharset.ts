@@ -1,7 +1,7 @@
 import { ApiError } from "@/lib/http/ApiError";
 import type { RequestHead } from "@/lib/http/requestHead";
+import { charsetLabel } from "@/lib/text/textBytes";
 
-const CHARSET_PARAM = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/i;
 const MAX_SHOWN = 40;
 
 /**
@@ -10,11 +10,8 @@ const MAX_SHOWN = 40;
  * "charset": the usual request costs one substring search.
  */
 export function declaredCharset(req: Pick<RequestHead, "headers">): string | undefined {
-  const type = req.headers.get("content-type");
-  if (!type || !/charset/i.test(type)) return undefined;
-  const match = CHARSET_PARAM.exec(type);
-  const label = (match?.[1] ?? match?.[2] ?? "").trim().toLowerCase();
-  if (label === "" || label === "utf-8" || label === "utf8") return undefined;
+  const label = charsetLabel(req.headers.get("content-type"));
+  if (label === "utf-8" || label === "utf8") return undefined;
   return label;
 }
 
